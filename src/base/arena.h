@@ -1,0 +1,30 @@
+/* arena.h — a bump allocator per request, import or report: everything taken
+ * from it is freed at once by hl_arena_free. Every arena has a cap. */
+#ifndef HL_ARENA_H
+#define HL_ARENA_H
+
+#include <stddef.h>
+
+struct hl_arena;
+
+/* New arena that refuses to grow past cap bytes in all; NULL when out of memory. */
+struct hl_arena *hl_arena_new(size_t cap);
+
+/* Free the arena and everything allocated from it; NULL is a no-op. */
+void hl_arena_free(struct hl_arena *a);
+
+/* n zeroed bytes aligned for any type, owned by the arena; NULL past the cap. */
+void *hl_arena_alloc(struct hl_arena *a, size_t n);
+
+/* Copy of s (or of its first n bytes, NUL-terminated), owned by the arena. */
+char *hl_arena_strdup(struct hl_arena *a, const char *s);
+char *hl_arena_strndup(struct hl_arena *a, const char *s, size_t n);
+
+/* printf into arena memory. */
+char *hl_arena_printf(struct hl_arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Bytes handed out so far. */
+size_t hl_arena_used(const struct hl_arena *a);
+
+#endif

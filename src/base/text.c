@@ -1,0 +1,129 @@
+/* text.c — UTF-8 helpers on top of utf8proc, and number formatting that does
+ * not depend on the machine's locale. */
+#include "base/text.h"
+#include "base/arena.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+bool hl_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+			(utf8proc_ssize_t)(len - i), &cp);
+
+		if (n <= 0 || cp == 0) {
+			if (bad != NULL)
+				*bad = i;
+			return false;
+		}
+		i += (size_t)n;
+	}
+	return true;
+}
+
+char *hl_utf8_nfc(struct hl_arena *a, const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+	char *copy;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+		UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return NULL;
+	copy = hl_arena_strndup(a, (const char *)out, (size_t)n);
+	free(out); /* allocated by utf8proc with malloc */
+	return copy;
+}
+
+size_t hl_utf8_width(const char *s)
+{
+	size_t w = 0, len = strlen(s), i = 0;
+
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+			(utf8proc_ssize_t)(len - i), &cp);
+
+		if (n <= 0) {
+			i++;
+			w++;
+			continue;
+		}
+		w += (size_t)utf8proc_charwidth(cp);
+		i += (size_t)n;
+	}
+	return w;
+}
+
+char *hl_fmt_dec(char *buf, size_t size, double value, int decimals)
+{
+	char *dot;
+
+	/* Round half away from zero as people do on paper, not to even. */
+	double scale = pow(10, decimals);
+	double r = round(value * scale) / scale;
+
+	if (r == 0)
+		r = 0; /* no "-0,00" */
+	snprintf(buf, size, "%.*f", decimals, r);
+	dot = strchr(buf, '.');
+	if (dot != NULL)
+		*dot = ',';
+	return buf;
+}
+
+char *hl_fmt_signed(char *buf, size_t size, double value, int decimals)
+{
+	double scale = pow(10, decimals);
+	double r = round(value * scale) / scale;
+
+	if (r > 0 && size > 1) {
+		buf[0] = '+';
+		hl_fmt_dec(buf + 1, size - 1, r, decimals);
+		return buf;
+	}
+	return hl_fmt_dec(buf, size, r, decimals);
+}
+
+char *hl_fmt_int(char *buf, size_t size, long long value)
+{
+	char digits[32];
+	size_t n, i, o = 0;
+	int neg = value < 0;
+	unsigned long long v = neg ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+
+	snprintf(digits, sizeof(digits), "%llu", v);
+	n = strlen(digits);
+	if (size == 0)
+		return buf;
+	if (neg && o + 1 < size)
+		buf[o++] = '-';
+	for (i = 0; i < n && o + 1 < size; i++) {
+		if (i > 0 && (n - i) % 3 == 0 && o + 2 < size)
+			buf[o++] = ' ';
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+char *hl_trim(char *s)
+{
+	size_t n = strlen(s), start = 0;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	while (s[start] == ' ' || s[start] == '\t')
+		start++;
+	if (start > 0)
+		memmove(s, s + start, n - start + 1);
+	return s;
+}

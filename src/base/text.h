@@ -1,0 +1,34 @@
+/* text.h — UTF-8 checks, NFC, display width and the Vietnamese way of writing
+ * numbers (decimal comma: 88,90; signed changes: +3,28; thousands: 24 270). */
+#ifndef HL_TEXT_H
+#define HL_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct hl_arena;
+
+/* True if s[0..len) is valid UTF-8; otherwise *bad (may be NULL) gets the
+ * byte offset of the first invalid sequence. */
+bool hl_utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* NFC-normalised copy of the valid UTF-8 string s, owned by a; NULL on error. */
+char *hl_utf8_nfc(struct hl_arena *a, const char *s);
+
+/* Columns s takes on a terminal (combining marks take none). */
+size_t hl_utf8_width(const char *s);
+
+/* Write value with `decimals` digits after a decimal comma into buf:
+ * 88.9 -> "88,90". Returns buf. */
+char *hl_fmt_dec(char *buf, size_t size, double value, int decimals);
+
+/* Same with an explicit sign: 3.28 -> "+3,28", -1.5 -> "-1,50", 0 -> "0,00". */
+char *hl_fmt_signed(char *buf, size_t size, double value, int decimals);
+
+/* Integer with a space every three digits: 24270 -> "24 270". */
+char *hl_fmt_int(char *buf, size_t size, long long value);
+
+/* Trim ASCII spaces and tabs at both ends, in place; returns s. */
+char *hl_trim(char *s);
+
+#endif
