@@ -1,0 +1,58 @@
+/* import.h — all-or-nothing CSV imports (units, fields, staff, responses,
+ * dossiers) shared by the command line, the server and the demo. A file is
+ * checked whole: either every row is valid and it is committed in one
+ * transaction, or nothing changes and every bad row is reported. Reading is
+ * streamed, so memory stays flat whatever the file size. File formats:
+ * docs/formats.md. */
+#ifndef HL_IMPORT_H
+#define HL_IMPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/err.h"
+
+struct store;
+
+#define IMPORT_MAX_PROBLEMS 200 /* kept in full; the rest are only counted */
+
+struct import_problem {
+	long line;          /* line of the file where the record starts */
+	char column[64];    /* header name of the column, "" for the whole row */
+	char reason[256];   /* Vietnamese: "đơn vị 'XYZ' không tồn tại" */
+};
+
+struct import_report {
+	long rows;          /* data records read */
+	long added;         /* rows written (0 when rejected) */
+	long skipped;       /* rows already present (same id), left alone */
+	long nproblems;     /* all problems found */
+	int kept;           /* problems[0..kept) */
+	struct import_problem problems[IMPORT_MAX_PROBLEMS];
+};
+
+/* Progress callback for long imports (rows read so far); may be NULL. */
+typedef void (*import_progress_cb)(void *ctx, long rows);
+
+struct import_opts {
+	const char *name;          /* file name used in messages */
+	const char *who;           /* for the audit log: "cli:root", "demo" */
+	import_progress_cb progress;
+	void *progress_ctx;
+};
+
+/* Each returns HL_OK when the file was imported, HL_EINVAL when it was
+ * rejected (rep lists why, database unchanged), or another status for a
+ * storage or read failure (err says what). rep is always filled. */
+int import_units(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err);
+int import_fields(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err);
+int import_staff(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err);
+int import_responses(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err);
+int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err);
+
+#endif
