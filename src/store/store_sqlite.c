@@ -1,0 +1,1469 @@
+/* store_sqlite.c — the SQLite backend of store.h: one database file in WAL
+ * mode, versioned migrations, and prepared statements cached per connection
+ * so the import's hot path (response_insert, tally_merge) neither re-parses
+ * SQL nor allocates.
+ *
+ * What each operation does (every backend must behave the same; the
+ * conformance suite tests/unit/store/test_store.c checks it):
+ *  - migrate: applies, in order and inside one transaction, the migrations not
+ *    yet recorded in schema_version; running it again changes nothing. *version
+ *    = the schema version after. A database newer than this program: HL_EINVAL.
+ *  - exec_tx: 0 = BEGIN IMMEDIATE (take the write lock now, so a transaction
+ *    never fails half-way on a busy upgrade), 1 = COMMIT, 2 = ROLLBACK.
+ *  - unit_put, field_put, staff_put, dossier_put: insert, or update every column
+ *    of the row with the same code; the struct's id is set either way. Empty
+ *    code: HL_EINVAL. Ids 0 and days HL_DAY_NONE are stored as NULL, minutes -1
+ *    (dossier times) as NULL; they read back as 0, HL_DAY_NONE and -1.
+ *  - unit_get: HL_ENOTFOUND naming the code if absent. unit_list, field_list,
+ *    staff_list: all rows ordered by code.
+ *  - lineage_add: records NEW replaced OLD on day; adding the same pair again
+ *    updates its day (so re-running a merge command is harmless). lineage_list:
+ *    all rows by new_id, old_id.
+ *  - instrument_put: inserts (code, version, name, json). If that code and
+ *    version exist with the identical definition: HL_OK with its id; with a
+ *    different definition: HL_EEXIST. instrument_get: version 0 = the highest
+ *    version; HL_ENOTFOUND if none; *json (when json is not NULL) is copied
+ *    into the arena. instrument_get_id: the same by row id. instrument_list:
+ *    all, by code then version.
+ *  - batch_new: inserts a batch with the current UTC time, returns its id.
+ *  - response_insert: with a non-empty ext_id already stored, HL_EEXIST and
+ *    *existing_batch (if not NULL) = that response's batch_id; otherwise
+ *    inserts, sets r->id and *existing_batch = 0. ext_id, dossier and comment
+ *    "" are stored as NULL; field_id, staff_id and batch_id 0 as NULL.
+ *    nanswers outside 0..STORE_ANSWERS_MAX: HL_EINVAL.
+ *  - response_scan: responses of unit_id (0 = every unit) with day in
+ *    [first, last] (HL_DAY_NONE = open end), ordered by id. A nonzero return of
+ *    the callback stops the scan and is returned as is. The callback may call
+ *    other operations, but not start the same scan again.
+ *  - response_count_after: responses of the unit with day >= day.
+ *  - tally_merge: adds row->set into the stored tallyset of (grain, unit_id,
+ *    start, field_id), creating it if absent. HL_ELIMIT if the sum would hold
+ *    more criteria than a tallyset can.
+ *  - tally_scan: rows of the grain with start in [first, last] (HL_DAY_NONE =
+ *    open), only field_id = 0 rows when per_field is false, only field_id != 0
+ *    rows when true; ordered by unit_id, start, field_id; callback as in
+ *    response_scan. tally_clear: deletes every tally.
+ *  - target_set: insert or replace the value of (year, unit_id, type,
+ *    criterion). target_list: every target of the year, by unit_id, type,
+ *    criterion.
+ *  - dossier_count_by_field: dossiers of the unit received (minutes / 1440) on
+ *    a day in [first, last] (HL_DAY_NONE = open), counted per field_id (no
+ *    field = key 0), ordered by key.
+ *  - audit: appends (current UTC time, who, action, detail) to audit_log.
+ *  Lists come back in the caller's arena (NULL and 0 when empty); running out
+ *  of it is HL_ENOMEM. Every SQLite failure is HL_EIO with SQLite's own message
+ *  and the operation that failed. */
+#include "store/store_sqlite.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "base/arena.h"
+#include "base/mem.h"
+
+/* ---- schema ---- */
+
+/* Migration i takes the schema from version i to i + 1. Append only: never
+ * edit a migration that has shipped. Plain SQL types, so PostgreSQL's own list
+ * can mirror it. */
+static const char *const migrations[] = {
+	/* 1: the measurement core */
+	"CREATE TABLE units ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" type TEXT NOT NULL,"
+	" parent_id INTEGER REFERENCES units(id),"
+	" valid_from INTEGER,"
+	" valid_to INTEGER);"
+	"CREATE TABLE lineage ("
+	" new_id INTEGER NOT NULL REFERENCES units(id),"
+	" old_id INTEGER NOT NULL REFERENCES units(id),"
+	" day INTEGER NOT NULL,"
+	" PRIMARY KEY (new_id, old_id));"
+	"CREATE TABLE fields ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL);"
+	"CREATE TABLE staff ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" unit_id INTEGER REFERENCES units(id),"
+	" position TEXT NOT NULL);"
+	"CREATE TABLE instruments ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL,"
+	" version INTEGER NOT NULL,"
+	" name TEXT NOT NULL,"
+	" definition TEXT NOT NULL,"
+	" UNIQUE (code, version));"
+	"CREATE TABLE batches ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL,"
+	" source TEXT NOT NULL,"
+	" created_at TEXT NOT NULL);"
+	"CREATE TABLE responses ("
+	" id INTEGER PRIMARY KEY,"
+	" ext_id TEXT UNIQUE,"
+	" unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" day INTEGER NOT NULL,"
+	" instrument_id INTEGER NOT NULL REFERENCES instruments(id),"
+	" channel INTEGER NOT NULL,"
+	" field_id INTEGER REFERENCES fields(id),"
+	" staff_id INTEGER REFERENCES staff(id),"
+	" dossier TEXT,"
+	" comment TEXT,"
+	" answers BLOB NOT NULL,"
+	" batch_id INTEGER REFERENCES batches(id));"
+	"CREATE INDEX responses_unit_day ON responses (unit_id, day);"
+	/* field_id 0 = all fields, so no foreign key on it */
+	"CREATE TABLE tallies ("
+	" grain INTEGER NOT NULL,"
+	" unit_id INTEGER NOT NULL,"
+	" start INTEGER NOT NULL,"
+	" field_id INTEGER NOT NULL,"
+	" data BLOB NOT NULL,"
+	" PRIMARY KEY (grain, unit_id, start, field_id));"
+	"CREATE INDEX tallies_grain_start ON tallies (grain, start);"
+	/* unit_id 0 = a target for a type, type '' = for a unit */
+	"CREATE TABLE targets ("
+	" year INTEGER NOT NULL,"
+	" unit_id INTEGER NOT NULL,"
+	" type TEXT NOT NULL,"
+	" criterion TEXT NOT NULL,"
+	" value REAL NOT NULL,"
+	" PRIMARY KEY (year, unit_id, type, criterion));"
+	"CREATE TABLE dossiers ("
+	" id INTEGER PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE,"
+	" unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" field_id INTEGER REFERENCES fields(id),"
+	" procedure TEXT NOT NULL,"
+	" channel TEXT NOT NULL,"
+	" received_at INTEGER,"
+	" due_at INTEGER,"
+	" finished_at INTEGER,"
+	" returned_at INTEGER,"
+	" supplements INTEGER NOT NULL,"
+	" reschedules INTEGER NOT NULL,"
+	" apology INTEGER NOT NULL);"
+	"CREATE INDEX dossiers_unit_received ON dossiers (unit_id, received_at);"
+	"CREATE TABLE audit_log ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" who TEXT NOT NULL,"
+	" action TEXT NOT NULL,"
+	" detail TEXT NOT NULL);",
+};
+
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+/* ---- cached statements ---- */
+
+enum stmt_id {
+	Q_BEGIN, Q_COMMIT, Q_ROLLBACK,
+	Q_UNIT_PUT, Q_UNIT_GET, Q_UNIT_LIST, Q_LINEAGE_ADD, Q_LINEAGE_LIST,
+	Q_FIELD_PUT, Q_FIELD_LIST, Q_STAFF_PUT, Q_STAFF_LIST,
+	Q_INSTR_FIND, Q_INSTR_INSERT, Q_INSTR_GET, Q_INSTR_LATEST, Q_INSTR_BY_ID,
+	Q_INSTR_LIST,
+	Q_BATCH_NEW, Q_RESP_INSERT, Q_RESP_BATCH, Q_RESP_SCAN_UNIT, Q_RESP_SCAN_ALL,
+	Q_RESP_COUNT,
+	Q_TALLY_GET, Q_TALLY_PUT, Q_TALLY_SCAN_ALL, Q_TALLY_SCAN_FIELD, Q_TALLY_CLEAR,
+	Q_TARGET_SET, Q_TARGET_LIST, Q_DOSSIER_PUT, Q_DOSSIER_COUNT, Q_AUDIT,
+	Q_COUNT
+};
+
+#define UNIT_COLS "id, code, name, type, parent_id, valid_from, valid_to"
+#define INSTR_COLS "id, code, version, name, definition"
+#define RESP_COLS "id, ext_id, unit_id, day, instrument_id, channel, field_id, " \
+	"staff_id, dossier, comment, answers, batch_id"
+
+static const char *const stmt_sql[Q_COUNT] = {
+	[Q_BEGIN] = "BEGIN IMMEDIATE",
+	[Q_COMMIT] = "COMMIT",
+	[Q_ROLLBACK] = "ROLLBACK",
+	[Q_UNIT_PUT] = "INSERT INTO units (code, name, type, parent_id, valid_from, valid_to)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (code) DO UPDATE SET"
+		" name = excluded.name, type = excluded.type, parent_id = excluded.parent_id,"
+		" valid_from = excluded.valid_from, valid_to = excluded.valid_to RETURNING id",
+	[Q_UNIT_GET] = "SELECT " UNIT_COLS " FROM units WHERE code = ?1",
+	[Q_UNIT_LIST] = "SELECT " UNIT_COLS " FROM units ORDER BY code",
+	[Q_LINEAGE_ADD] = "INSERT INTO lineage (new_id, old_id, day) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (new_id, old_id) DO UPDATE SET day = excluded.day",
+	[Q_LINEAGE_LIST] = "SELECT new_id, old_id, day FROM lineage ORDER BY new_id, old_id",
+	[Q_FIELD_PUT] = "INSERT INTO fields (code, name) VALUES (?1, ?2)"
+		" ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id",
+	[Q_FIELD_LIST] = "SELECT id, code, name FROM fields ORDER BY code",
+	[Q_STAFF_PUT] = "INSERT INTO staff (code, name, unit_id, position) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+		" unit_id = excluded.unit_id, position = excluded.position RETURNING id",
+	[Q_STAFF_LIST] = "SELECT id, code, name, unit_id, position FROM staff ORDER BY code",
+	[Q_INSTR_FIND] = "SELECT id, definition FROM instruments WHERE code = ?1 AND version = ?2",
+	[Q_INSTR_INSERT] = "INSERT INTO instruments (code, version, name, definition)"
+		" VALUES (?1, ?2, ?3, ?4) RETURNING id",
+	[Q_INSTR_GET] = "SELECT " INSTR_COLS " FROM instruments WHERE code = ?1 AND version = ?2",
+	[Q_INSTR_LATEST] = "SELECT " INSTR_COLS " FROM instruments WHERE code = ?1"
+		" ORDER BY version DESC LIMIT 1",
+	[Q_INSTR_BY_ID] = "SELECT " INSTR_COLS " FROM instruments WHERE id = ?1",
+	[Q_INSTR_LIST] = "SELECT id, code, version, name FROM instruments ORDER BY code, version",
+	[Q_BATCH_NEW] = "INSERT INTO batches (kind, source, created_at) VALUES (?1, ?2, ?3)"
+		" RETURNING id",
+	[Q_RESP_INSERT] = "INSERT INTO responses (ext_id, unit_id, day, instrument_id, channel,"
+		" field_id, staff_id, dossier, comment, answers, batch_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+		" ON CONFLICT (ext_id) DO NOTHING",
+	[Q_RESP_BATCH] = "SELECT batch_id FROM responses WHERE ext_id = ?1",
+	[Q_RESP_SCAN_UNIT] = "SELECT " RESP_COLS " FROM responses"
+		" WHERE unit_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY id",
+	[Q_RESP_SCAN_ALL] = "SELECT " RESP_COLS " FROM responses"
+		" WHERE day BETWEEN ?1 AND ?2 ORDER BY id",
+	[Q_RESP_COUNT] = "SELECT count(*) FROM responses WHERE unit_id = ?1 AND day >= ?2",
+	[Q_TALLY_GET] = "SELECT data FROM tallies"
+		" WHERE grain = ?1 AND unit_id = ?2 AND start = ?3 AND field_id = ?4",
+	[Q_TALLY_PUT] = "INSERT INTO tallies (grain, unit_id, start, field_id, data)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (grain, unit_id, start, field_id)"
+		" DO UPDATE SET data = excluded.data",
+	[Q_TALLY_SCAN_ALL] = "SELECT unit_id, start, field_id, data FROM tallies"
+		" WHERE grain = ?1 AND start BETWEEN ?2 AND ?3 AND field_id = 0"
+		" ORDER BY unit_id, start",
+	[Q_TALLY_SCAN_FIELD] = "SELECT unit_id, start, field_id, data FROM tallies"
+		" WHERE grain = ?1 AND start BETWEEN ?2 AND ?3 AND field_id <> 0"
+		" ORDER BY unit_id, start, field_id",
+	[Q_TALLY_CLEAR] = "DELETE FROM tallies",
+	[Q_TARGET_SET] = "INSERT INTO targets (year, unit_id, type, criterion, value)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (year, unit_id, type, criterion)"
+		" DO UPDATE SET value = excluded.value",
+	[Q_TARGET_LIST] = "SELECT year, unit_id, type, criterion, value FROM targets"
+		" WHERE year = ?1 ORDER BY unit_id, type, criterion",
+	[Q_DOSSIER_PUT] = "INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
+		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+		" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
+		" field_id = excluded.field_id, procedure = excluded.procedure,"
+		" channel = excluded.channel, received_at = excluded.received_at,"
+		" due_at = excluded.due_at, finished_at = excluded.finished_at,"
+		" returned_at = excluded.returned_at, supplements = excluded.supplements,"
+		" reschedules = excluded.reschedules, apology = excluded.apology RETURNING id",
+	[Q_DOSSIER_COUNT] = "SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
+		" WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
+		" GROUP BY f ORDER BY f",
+	[Q_AUDIT] = "INSERT INTO audit_log (at, who, action, detail) VALUES (?1, ?2, ?3, ?4)",
+};
+
+struct sq {
+	sqlite3 *db;
+	char path[1024];
+	sqlite3_stmt *stmt[Q_COUNT];
+	unsigned char *buf;  /* tally encoding, grown once and reused */
+	size_t bufcap;
+};
+
+/* ---- helpers ---- */
+
+/* HL_EIO naming the operation, with SQLite's message for the last failure. */
+static int sq_err(struct sq *q, struct hl_err *err, const char *where, const char *op)
+{
+	return hl_err_set(err, HL_EIO, where, "lỗi SQLite khi %s (%s): %s", op, q->path,
+		sqlite3_errmsg(q->db));
+}
+
+/* The cached statement id, prepared on first use; NULL with err set. */
+static sqlite3_stmt *prep(struct sq *q, enum stmt_id id, const char *op, struct hl_err *err)
+{
+	if (q->stmt[id] == NULL &&
+	    sqlite3_prepare_v3(q->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+		    &q->stmt[id], NULL) != SQLITE_OK) {
+		sq_err(q, err, HL_HERE, op);
+		return NULL;
+	}
+	return q->stmt[id];
+}
+
+static int bind_str(sqlite3_stmt *s, int i, const char *str, size_t cap)
+{
+	return sqlite3_bind_text(s, i, str, (int)strnlen(str, cap), SQLITE_STATIC);
+}
+
+/* "" as NULL. */
+static int bind_str_null(sqlite3_stmt *s, int i, const char *str, size_t cap)
+{
+	if (str[0] == '\0')
+		return sqlite3_bind_null(s, i);
+	return bind_str(s, i, str, cap);
+}
+
+/* Id 0 as NULL. */
+static int bind_id(sqlite3_stmt *s, int i, int64_t id)
+{
+	return id == 0 ? sqlite3_bind_null(s, i) : sqlite3_bind_int64(s, i, id);
+}
+
+static int bind_day(sqlite3_stmt *s, int i, hl_day d)
+{
+	return d == HL_DAY_NONE ? sqlite3_bind_null(s, i) : sqlite3_bind_int(s, i, d);
+}
+
+static int bind_minute(sqlite3_stmt *s, int i, int64_t m)
+{
+	return m == -1 ? sqlite3_bind_null(s, i) : sqlite3_bind_int64(s, i, m);
+}
+
+/* Copy text column i into buf, cut at a character boundary if too long. */
+static void col_text(sqlite3_stmt *s, int i, char *buf, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	size_t len = t != NULL ? (size_t)sqlite3_column_bytes(s, i) : 0;
+
+	if (len >= size) {
+		len = size - 1;
+		while (len > 0 && (t[len] & 0xC0) == 0x80)
+			len--;
+	}
+	if (len > 0)
+		memcpy(buf, t, len);
+	buf[len] = '\0';
+}
+
+static hl_day col_day(sqlite3_stmt *s, int i)
+{
+	int64_t v;
+
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return HL_DAY_NONE;
+	v = sqlite3_column_int64(s, i);
+	return v < INT32_MIN || v > INT32_MAX ? HL_DAY_NONE : (hl_day)v;
+}
+
+/* Bounds of a [first, last] day range with HL_DAY_NONE as an open end. */
+static int64_t day_lo(hl_day first)
+{
+	return first == HL_DAY_NONE ? INT64_MIN : first;
+}
+
+static int64_t day_hi(hl_day last)
+{
+	return last == HL_DAY_NONE ? INT64_MAX : last;
+}
+
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
+static void utc_now(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm) == NULL || strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(buf, size, "%lld", (long long)now);
+}
+
+/* Room for n + 1 elements of size elem in *arr (capacity *cap), in arena a. */
+static int grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem)
+{
+	size_t ncap;
+	void *p;
+
+	if (n < *cap)
+		return HL_OK;
+	ncap = *cap ? *cap * 2 : 16;
+	if (ncap > SIZE_MAX / elem)
+		return HL_ENOMEM;
+	p = hl_arena_alloc(a, ncap * elem);
+	if (p == NULL)
+		return HL_ENOMEM;
+	if (n > 0)
+		memcpy(p, *arr, n * elem);
+	*arr = p;
+	*cap = ncap;
+	return HL_OK;
+}
+
+typedef void (*row_fn)(sqlite3_stmt *s, void *elem);
+
+/* Step the prepared and bound statement s, reading each row with fn into an
+ * array in arena a; resets s. */
+static int list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
+	size_t elem, row_fn fn, void **out, size_t *n, struct hl_err *err)
+{
+	void *arr = NULL;
+	size_t count = 0, cap = 0;
+	int rc = HL_OK, step;
+
+	*out = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (grow(a, &arr, count, &cap, elem) != HL_OK) {
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi %s (đã đọc %zu dòng)", op, count);
+			goto cleanup;
+		}
+		fn(s, (char *)arr + count * elem);
+		count++;
+	}
+	if (step != SQLITE_DONE) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	*out = arr;
+	*n = count;
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Run a statement that returns one id (RETURNING id) into *id; resets s. */
+static int step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id,
+	struct hl_err *err)
+{
+	int rc = HL_OK;
+
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	*id = sqlite3_column_int64(s, 0);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Run a statement that returns no row; resets s. */
+static int step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *err)
+{
+	int rc = HL_OK;
+
+	if (sqlite3_step(s) != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* sqlite3_exec for the few uncached statements (open, migrate). */
+static int exec_sql(struct sq *q, const char *sql, const char *op, struct hl_err *err)
+{
+	char *msg = NULL;
+	int rc = HL_OK;
+
+	if (sqlite3_exec(q->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "lỗi SQLite khi %s (%s): %s", op, q->path,
+			msg != NULL ? msg : sqlite3_errmsg(q->db));
+	}
+	sqlite3_free(msg);
+	return rc;
+}
+
+static int need_code(const char *code, const char *what, struct hl_err *err)
+{
+	if (code[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "mã %s trống", what);
+	return HL_OK;
+}
+
+/* ---- open, close, migrate, transactions ---- */
+
+/* The directory part of path must exist: SQLite's own message for that case
+ * ("unable to open database file") does not say why. */
+static int check_dir(const char *path, struct hl_err *err)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[1024];
+	struct stat sb;
+	size_t len;
+
+	if (slash == NULL || slash == path)
+		return HL_OK;
+	len = (size_t)(slash - path);
+	if (len >= sizeof(dir))
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"đường dẫn cơ sở dữ liệu quá dài (%zu byte)", strlen(path));
+	memcpy(dir, path, len);
+	dir[len] = '\0';
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return hl_err_set(err, HL_EIO, HL_HERE,
+			"không mở được cơ sở dữ liệu %s: thư mục %s không tồn tại", path, dir);
+	return HL_OK;
+}
+
+static void sq_close(struct store *st)
+{
+	struct sq *q = st->priv;
+
+	if (q == NULL)
+		return;
+	for (int i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(q->stmt[i]);
+	sqlite3_close_v2(q->db);
+	hl_free(q->buf);
+	hl_free(q);
+	st->priv = NULL;
+}
+
+static int sq_open(struct store *st, const char *path, struct hl_err *err)
+{
+	struct sq *q = NULL;
+	int rc;
+
+	st->priv = NULL;
+	if (strlen(path) >= sizeof(q->path))
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"đường dẫn cơ sở dữ liệu quá dài (%zu byte)", strlen(path));
+	rc = check_dir(path, err);
+	if (rc != HL_OK)
+		return rc;
+	q = hl_calloc(1, sizeof(*q));
+	if (q == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s", path);
+	st->priv = q;
+	snprintf(q->path, sizeof(q->path), "%s", path);
+	/* NOMUTEX: a struct store (its cached statements, its buffer) is used by
+	 * one thread at a time anyway, and SQLite's own locking costs ~10 % of
+	 * the insert rate. */
+	if (sqlite3_open_v2(path, &q->db,
+		    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = q->db == NULL
+			? hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s", path)
+			: hl_err_set(err, HL_EIO, HL_HERE, "không mở được cơ sở dữ liệu %s: %s", path,
+				sqlite3_errmsg(q->db));
+		goto cleanup;
+	}
+	sqlite3_extended_result_codes(q->db, 1);
+	sqlite3_busy_timeout(q->db, 5000);
+	/* WAL with synchronous=FULL: a committed transaction survives power loss;
+	 * NORMAL could lose the last commits. cache_size is negative KiB: 64 MB. */
+	rc = exec_sql(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+		" PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+		"mở cơ sở dữ liệu", err);
+cleanup:
+	if (rc != HL_OK)
+		sq_close(st);
+	return rc;
+}
+
+static int read_version(struct sq *q, int *version, struct hl_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = HL_OK;
+
+	if (sqlite3_prepare_v2(q->db, "SELECT coalesce(max(version), 0) FROM schema_version",
+		    -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW) {
+		rc = sq_err(q, err, HL_HERE, "đọc phiên bản lược đồ");
+		goto cleanup;
+	}
+	*version = sqlite3_column_int(s, 0);
+cleanup:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int record_version(struct sq *q, int version, struct hl_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	char now[32];
+	int rc = HL_OK;
+
+	utc_now(now, sizeof(now));
+	if (sqlite3_prepare_v2(q->db,
+		    "INSERT INTO schema_version (version, applied_at) VALUES (?1, ?2)",
+		    -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 1, version) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, "ghi phiên bản lược đồ");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int sq_migrate(struct store *st, int *version, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	/* Inside a caller's transaction, nest with a savepoint instead. */
+	bool own = sqlite3_get_autocommit(q->db) != 0;
+	const char *op = "cập nhật lược đồ";
+	int cur = 0, rc;
+
+	rc = exec_sql(q, own ? "BEGIN IMMEDIATE" : "SAVEPOINT hl_migrate", op, err);
+	if (rc != HL_OK)
+		return rc;
+	rc = exec_sql(q, "CREATE TABLE IF NOT EXISTS schema_version ("
+		" version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)", op, err);
+	if (rc == HL_OK)
+		rc = read_version(q, &cur, err);
+	if (rc == HL_OK && cur > NMIGRATIONS)
+		rc = hl_err_set(err, HL_EINVAL, HL_HERE,
+			"cơ sở dữ liệu %s có lược đồ phiên bản %d, mới hơn bản hailong này "
+			"(phiên bản %d): hãy dùng bản hailong mới hơn", q->path, cur, NMIGRATIONS);
+	for (int i = cur; rc == HL_OK && i < NMIGRATIONS; i++) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "áp dụng bản cập nhật lược đồ %d", i + 1);
+		rc = exec_sql(q, migrations[i], what, err);
+		if (rc == HL_OK)
+			rc = record_version(q, i + 1, err);
+	}
+	if (rc == HL_OK)
+		rc = exec_sql(q, own ? "COMMIT" : "RELEASE hl_migrate", op, err);
+	if (rc != HL_OK) {
+		/* the first error is the one to report */
+		exec_sql(q, own ? "ROLLBACK" : "ROLLBACK TO hl_migrate; RELEASE hl_migrate", op, NULL);
+		return rc;
+	}
+	*version = NMIGRATIONS;
+	return HL_OK;
+}
+
+static int sq_exec_tx(struct store *st, int what, struct hl_err *err)
+{
+	static const enum stmt_id ids[] = { Q_BEGIN, Q_COMMIT, Q_ROLLBACK };
+	static const char *const ops[] = {
+		"bắt đầu giao dịch", "xác nhận giao dịch", "hủy giao dịch",
+	};
+	struct sq *q = st->priv;
+	sqlite3_stmt *s;
+
+	if (what < 0 || what > 2)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d", what);
+	s = prep(q, ids[what], ops[what], err);
+	if (s == NULL)
+		return HL_EIO;
+	return step_done(q, s, ops[what], err);
+}
+
+/* ---- units, lineage, fields, staff ---- */
+
+static int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu đơn vị";
+	sqlite3_stmt *s;
+	int rc = need_code(u->code, "đơn vị", err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = prep(q, Q_UNIT_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, u->code, sizeof(u->code)) != SQLITE_OK ||
+	    bind_str(s, 2, u->name, sizeof(u->name)) != SQLITE_OK ||
+	    bind_str(s, 3, u->type, sizeof(u->type)) != SQLITE_OK ||
+	    bind_id(s, 4, u->parent_id) != SQLITE_OK ||
+	    bind_day(s, 5, u->valid_from) != SQLITE_OK ||
+	    bind_day(s, 6, u->valid_to) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return step_id(q, s, op, &u->id, err);
+}
+
+static void read_unit(sqlite3_stmt *s, void *elem)
+{
+	struct store_unit *u = elem;
+
+	u->id = sqlite3_column_int64(s, 0);
+	col_text(s, 1, u->code, sizeof(u->code));
+	col_text(s, 2, u->name, sizeof(u->name));
+	col_text(s, 3, u->type, sizeof(u->type));
+	u->parent_id = sqlite3_column_int64(s, 4);
+	u->valid_from = col_day(s, 5);
+	u->valid_to = col_day(s, 6);
+}
+
+static int sq_unit_get(struct store *st, const char *code, struct store_unit *out,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc đơn vị";
+	sqlite3_stmt *s;
+	int rc = HL_OK, step;
+
+	if ((s = prep(q, Q_UNIT_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, code, STORE_CODE_MAX) != SQLITE_OK) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		memset(out, 0, sizeof(*out));
+		read_unit(s, out);
+	} else if (step == SQLITE_DONE) {
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có đơn vị mã %s", code);
+	} else {
+		rc = sq_err(q, err, HL_HERE, op);
+	}
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int sq_unit_list(struct store *st, struct hl_arena *a, struct store_unit **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê đơn vị";
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = prep(q, Q_UNIT_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = list_rows(q, s, op, a, sizeof(**out), read_unit, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+static int sq_lineage_add(struct store *st, const struct store_lineage *l, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu quan hệ sáp nhập đơn vị";
+	sqlite3_stmt *s;
+
+	if ((s = prep(q, Q_LINEAGE_ADD, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, l->new_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, l->old_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 3, l->day) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return step_done(q, s, op, err);
+}
+
+static void read_lineage(sqlite3_stmt *s, void *elem)
+{
+	struct store_lineage *l = elem;
+
+	l->new_id = sqlite3_column_int64(s, 0);
+	l->old_id = sqlite3_column_int64(s, 1);
+	l->day = col_day(s, 2);
+}
+
+static int sq_lineage_list(struct store *st, struct hl_arena *a, struct store_lineage **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê quan hệ sáp nhập đơn vị";
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = prep(q, Q_LINEAGE_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = list_rows(q, s, op, a, sizeof(**out), read_lineage, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+static int sq_field_put(struct store *st, struct store_field *f, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu lĩnh vực";
+	sqlite3_stmt *s;
+	int rc = need_code(f->code, "lĩnh vực", err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = prep(q, Q_FIELD_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, f->code, sizeof(f->code)) != SQLITE_OK ||
+	    bind_str(s, 2, f->name, sizeof(f->name)) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return step_id(q, s, op, &f->id, err);
+}
+
+static void read_field(sqlite3_stmt *s, void *elem)
+{
+	struct store_field *f = elem;
+
+	f->id = sqlite3_column_int64(s, 0);
+	col_text(s, 1, f->code, sizeof(f->code));
+	col_text(s, 2, f->name, sizeof(f->name));
+}
+
+static int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê lĩnh vực";
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = prep(q, Q_FIELD_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = list_rows(q, s, op, a, sizeof(**out), read_field, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+static int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu cán bộ";
+	sqlite3_stmt *s;
+	int rc = need_code(p->code, "cán bộ", err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = prep(q, Q_STAFF_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, p->code, sizeof(p->code)) != SQLITE_OK ||
+	    bind_str(s, 2, p->name, sizeof(p->name)) != SQLITE_OK ||
+	    bind_id(s, 3, p->unit_id) != SQLITE_OK ||
+	    bind_str(s, 4, p->position, sizeof(p->position)) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return step_id(q, s, op, &p->id, err);
+}
+
+static void read_staff(sqlite3_stmt *s, void *elem)
+{
+	struct store_staff *p = elem;
+
+	p->id = sqlite3_column_int64(s, 0);
+	col_text(s, 1, p->code, sizeof(p->code));
+	col_text(s, 2, p->name, sizeof(p->name));
+	p->unit_id = sqlite3_column_int64(s, 3);
+	col_text(s, 4, p->position, sizeof(p->position));
+}
+
+static int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê cán bộ";
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = prep(q, Q_STAFF_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = list_rows(q, s, op, a, sizeof(**out), read_staff, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+/* ---- instruments ---- */
+
+static int sq_instrument_put(struct store *st, struct store_instrument *in, const char *json,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu bộ câu hỏi";
+	sqlite3_stmt *s;
+	int rc = need_code(in->code, "bộ câu hỏi", err), step;
+
+	if (rc != HL_OK)
+		return rc;
+	if (json == NULL || in->version < 1)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"bộ câu hỏi %s: thiếu định nghĩa hoặc phiên bản %d không hợp lệ",
+			in->code, in->version);
+	if ((s = prep(q, Q_INSTR_FIND, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, in->code, sizeof(in->code)) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 2, in->version) != SQLITE_OK) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		const char *def = (const char *)sqlite3_column_text(s, 1);
+
+		if (def != NULL && strcmp(def, json) == 0)
+			in->id = sqlite3_column_int64(s, 0);
+		else
+			rc = hl_err_set(err, HL_EEXIST, HL_HERE,
+				"bộ câu hỏi %s phiên bản %d đã có với định nghĩa khác; "
+				"hãy tăng số phiên bản", in->code, in->version);
+		goto cleanup;
+	}
+	if (step != SQLITE_DONE) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	sqlite3_reset(s);
+	if ((s = prep(q, Q_INSTR_INSERT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, in->code, sizeof(in->code)) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 2, in->version) != SQLITE_OK ||
+	    bind_str(s, 3, in->name, sizeof(in->name)) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 4, json, -1, SQLITE_STATIC) != SQLITE_OK) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	return step_id(q, s, op, &in->id, err);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+static void read_instrument(sqlite3_stmt *s, void *elem)
+{
+	struct store_instrument *in = elem;
+
+	in->id = sqlite3_column_int64(s, 0);
+	col_text(s, 1, in->code, sizeof(in->code));
+	in->version = sqlite3_column_int(s, 2);
+	col_text(s, 3, in->name, sizeof(in->name));
+}
+
+/* Read the one row of the bound instrument query s (columns INSTR_COLS). */
+static int instrument_row(struct sq *q, sqlite3_stmt *s, const char *what, struct hl_arena *a,
+	struct store_instrument *out, char **json, struct hl_err *err)
+{
+	const char *op = "đọc bộ câu hỏi";
+	int rc = HL_OK, step = sqlite3_step(s);
+
+	if (step == SQLITE_DONE) {
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có bộ câu hỏi %s", what);
+		goto cleanup;
+	}
+	if (step != SQLITE_ROW) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	memset(out, 0, sizeof(*out));
+	read_instrument(s, out);
+	if (json != NULL) {
+		const char *def = (const char *)sqlite3_column_text(s, 4);
+
+		*json = def != NULL && a != NULL
+			? hl_arena_strndup(a, def, (size_t)sqlite3_column_bytes(s, 4)) : NULL;
+		if (*json == NULL)
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi đọc định nghĩa bộ câu hỏi %s", what);
+	}
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int sq_instrument_get(struct store *st, const char *code, int version,
+	struct hl_arena *a, struct store_instrument *out, char **json, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc bộ câu hỏi";
+	sqlite3_stmt *s;
+	char what[STORE_CODE_MAX + 32];
+
+	if (version == 0)
+		snprintf(what, sizeof(what), "%s", code);
+	else
+		snprintf(what, sizeof(what), "%s phiên bản %d", code, version);
+	if ((s = prep(q, version == 0 ? Q_INSTR_LATEST : Q_INSTR_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, code, STORE_CODE_MAX) != SQLITE_OK ||
+	    (version != 0 && sqlite3_bind_int(s, 2, version) != SQLITE_OK)) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return instrument_row(q, s, what, a, out, json, err);
+}
+
+static int sq_instrument_get_id(struct store *st, int64_t id, struct hl_arena *a,
+	struct store_instrument *out, char **json, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc bộ câu hỏi";
+	sqlite3_stmt *s;
+	char what[48];
+
+	snprintf(what, sizeof(what), "số hiệu %lld", (long long)id);
+	if ((s = prep(q, Q_INSTR_BY_ID, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return instrument_row(q, s, what, a, out, json, err);
+}
+
+static int sq_instrument_list(struct store *st, struct hl_arena *a,
+	struct store_instrument **out, size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê bộ câu hỏi";
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = prep(q, Q_INSTR_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = list_rows(q, s, op, a, sizeof(**out), read_instrument, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+/* ---- batches and responses ---- */
+
+static int sq_batch_new(struct store *st, const char *kind, const char *source, int64_t *id,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "tạo lô dữ liệu";
+	sqlite3_stmt *s;
+	char now[32];
+
+	utc_now(now, sizeof(now));
+	if ((s = prep(q, Q_BATCH_NEW, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_text(s, 1, kind ? kind : "", -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 2, source ? source : "", -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 3, now, -1, SQLITE_TRANSIENT) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return step_id(q, s, op, id, err);
+}
+
+static int existing_batch_of(struct sq *q, const struct store_response *r, int64_t *batch,
+	struct hl_err *err)
+{
+	const char *op = "đọc phiếu khảo sát đã có";
+	sqlite3_stmt *s;
+	int rc = HL_OK;
+
+	if ((s = prep(q, Q_RESP_BATCH, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, r->ext_id, sizeof(r->ext_id)) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	*batch = sqlite3_column_int64(s, 0);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int sq_response_insert(struct store *st, struct store_response *r, int64_t *existing_batch,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu phiếu khảo sát";
+	sqlite3_stmt *s;
+	int64_t batch = 0;
+	int rc;
+
+	if (existing_batch != NULL)
+		*existing_batch = 0;
+	if (r->nanswers < 0 || r->nanswers > STORE_ANSWERS_MAX)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"phiếu khảo sát có %d câu trả lời (tối đa %d)", r->nanswers, STORE_ANSWERS_MAX);
+	if ((s = prep(q, Q_RESP_INSERT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str_null(s, 1, r->ext_id, sizeof(r->ext_id)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, r->unit_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 3, r->day) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 4, r->instrument_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 5, r->channel) != SQLITE_OK ||
+	    bind_id(s, 6, r->field_id) != SQLITE_OK ||
+	    bind_id(s, 7, r->staff_id) != SQLITE_OK ||
+	    bind_str_null(s, 8, r->dossier, sizeof(r->dossier)) != SQLITE_OK ||
+	    bind_str_null(s, 9, r->comment, sizeof(r->comment)) != SQLITE_OK ||
+	    sqlite3_bind_blob(s, 10, r->answers, r->nanswers, SQLITE_STATIC) != SQLITE_OK ||
+	    bind_id(s, 11, r->batch_id) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	rc = step_done(q, s, op, err);
+	if (rc != HL_OK)
+		return rc;
+	if (sqlite3_changes(q->db) == 0) {
+		/* ON CONFLICT (ext_id) DO NOTHING skipped it: already stored */
+		rc = existing_batch_of(q, r, &batch, err);
+		if (rc != HL_OK)
+			return rc;
+		if (existing_batch != NULL)
+			*existing_batch = batch;
+		return hl_err_set(err, HL_EEXIST, HL_HERE,
+			"phiếu khảo sát mã %s đã có (nhập trong lô %lld)", r->ext_id, (long long)batch);
+	}
+	r->id = sqlite3_last_insert_rowid(q->db);
+	return HL_OK;
+}
+
+static void read_response(sqlite3_stmt *s, struct store_response *r)
+{
+	const void *blob;
+	int len;
+
+	r->id = sqlite3_column_int64(s, 0);
+	col_text(s, 1, r->ext_id, sizeof(r->ext_id));
+	r->unit_id = sqlite3_column_int64(s, 2);
+	r->day = col_day(s, 3);
+	r->instrument_id = sqlite3_column_int64(s, 4);
+	r->channel = sqlite3_column_int(s, 5);
+	r->field_id = sqlite3_column_int64(s, 6);
+	r->staff_id = sqlite3_column_int64(s, 7);
+	col_text(s, 8, r->dossier, sizeof(r->dossier));
+	col_text(s, 9, r->comment, sizeof(r->comment));
+	blob = sqlite3_column_blob(s, 10);
+	len = sqlite3_column_bytes(s, 10);
+	if (blob == NULL || len < 0)
+		len = 0;
+	if (len > STORE_ANSWERS_MAX)
+		len = STORE_ANSWERS_MAX;
+	if (len > 0)
+		memcpy(r->answers, blob, (size_t)len);
+	memset(r->answers + len, 0, sizeof(r->answers) - (size_t)len);
+	r->nanswers = len;
+	r->batch_id = sqlite3_column_int64(s, 11);
+}
+
+static int sq_response_scan(struct store *st, int64_t unit_id, hl_day first, hl_day last,
+	store_response_cb cb, void *ctx, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc phiếu khảo sát";
+	struct store_response r;
+	sqlite3_stmt *s;
+	int rc = HL_OK, step, p = 1;
+
+	if ((s = prep(q, unit_id != 0 ? Q_RESP_SCAN_UNIT : Q_RESP_SCAN_ALL, op, err)) == NULL)
+		return HL_EIO;
+	if ((unit_id != 0 && sqlite3_bind_int64(s, p++, unit_id) != SQLITE_OK) ||
+	    sqlite3_bind_int64(s, p, day_lo(first)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, p + 1, day_hi(last)) != SQLITE_OK) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		read_response(s, &r);
+		rc = cb(ctx, &r);
+		if (rc != 0)
+			goto cleanup;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day,
+	int64_t *count, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đếm phiếu khảo sát";
+	sqlite3_stmt *s;
+
+	if ((s = prep(q, Q_RESP_COUNT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, day_lo(day)) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return step_id(q, s, op, count, err);
+}
+
+/* ---- tallies ---- */
+
+static int check_grain(enum store_grain g, struct hl_err *err)
+{
+	if (g != GRAIN_DAY && g != GRAIN_MONTH)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "loại bảng tổng hợp không hợp lệ: %d", (int)g);
+	return HL_OK;
+}
+
+static int sq_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "cộng dồn bảng tổng hợp";
+	const struct hl_tallyset *w = &row->set;
+	struct hl_tallyset sum;
+	struct hl_err e;
+	sqlite3_stmt *s;
+	size_t size;
+	int rc = check_grain(g, err), step;
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = prep(q, Q_TALLY_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int(s, 1, (int)g) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, row->unit_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 3, row->start) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 4, row->field_id) != SQLITE_OK) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		const unsigned char *blob = sqlite3_column_blob(s, 0);
+		int len = sqlite3_column_bytes(s, 0);
+
+		if (hl_tallyset_decode(blob, len > 0 ? (size_t)len : 0, &sum, &e) != HL_OK) {
+			rc = hl_err_set(err, HL_EIO, HL_HERE,
+				"bảng tổng hợp đã lưu của đơn vị %lld, ngày %d bị hỏng: %s",
+				(long long)row->unit_id, (int)row->start, e.msg);
+			goto cleanup;
+		}
+		rc = hl_tallyset_merge(&sum, &row->set, err);
+		if (rc != HL_OK)
+			goto cleanup;
+		w = &sum;
+	} else if (step != SQLITE_DONE) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	sqlite3_reset(s);
+
+	size = hl_tallyset_encoded_size(w);
+	if (size > q->bufcap) {
+		unsigned char *nb = hl_realloc(q->buf, size);
+
+		if (nb == NULL)
+			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
+		q->buf = nb;
+		q->bufcap = size;
+	}
+	hl_tallyset_encode(w, q->buf);
+	if ((s = prep(q, Q_TALLY_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int(s, 1, (int)g) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, row->unit_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 3, row->start) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 4, row->field_id) != SQLITE_OK ||
+	    sqlite3_bind_blob(s, 5, q->buf, (int)size, SQLITE_STATIC) != SQLITE_OK) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	return step_done(q, s, op, err);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first,
+	hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc bảng tổng hợp";
+	struct store_tally_row row;
+	struct hl_err e;
+	sqlite3_stmt *s;
+	int rc = check_grain(g, err), step;
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = prep(q, per_field ? Q_TALLY_SCAN_FIELD : Q_TALLY_SCAN_ALL, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int(s, 1, (int)g) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, day_lo(first)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 3, day_hi(last)) != SQLITE_OK) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *blob;
+		int len;
+
+		row.unit_id = sqlite3_column_int64(s, 0);
+		row.start = col_day(s, 1);
+		row.field_id = sqlite3_column_int64(s, 2);
+		blob = sqlite3_column_blob(s, 3);
+		len = sqlite3_column_bytes(s, 3);
+		if (hl_tallyset_decode(blob, len > 0 ? (size_t)len : 0, &row.set, &e) != HL_OK) {
+			rc = hl_err_set(err, HL_EIO, HL_HERE,
+				"bảng tổng hợp đã lưu của đơn vị %lld, ngày %d bị hỏng: %s",
+				(long long)row.unit_id, (int)row.start, e.msg);
+			goto cleanup;
+		}
+		rc = cb(ctx, &row);
+		if (rc != 0)
+			goto cleanup;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int sq_tally_clear(struct store *st, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "xóa bảng tổng hợp";
+	sqlite3_stmt *s;
+
+	if ((s = prep(q, Q_TALLY_CLEAR, op, err)) == NULL)
+		return HL_EIO;
+	return step_done(q, s, op, err);
+}
+
+/* ---- targets, dossiers, audit ---- */
+
+static int sq_target_set(struct store *st, const struct store_target *t, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu chỉ tiêu";
+	sqlite3_stmt *s;
+
+	if ((s = prep(q, Q_TARGET_SET, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int(s, 1, t->year) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, t->unit_id) != SQLITE_OK ||
+	    bind_str(s, 3, t->type, sizeof(t->type)) != SQLITE_OK ||
+	    bind_str(s, 4, t->criterion, sizeof(t->criterion)) != SQLITE_OK ||
+	    sqlite3_bind_double(s, 5, t->value) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return step_done(q, s, op, err);
+}
+
+static void read_target(sqlite3_stmt *s, void *elem)
+{
+	struct store_target *t = elem;
+
+	t->year = sqlite3_column_int(s, 0);
+	t->unit_id = sqlite3_column_int64(s, 1);
+	col_text(s, 2, t->type, sizeof(t->type));
+	col_text(s, 3, t->criterion, sizeof(t->criterion));
+	t->value = sqlite3_column_double(s, 4);
+}
+
+static int sq_target_list(struct store *st, int year, struct hl_arena *a,
+	struct store_target **out, size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê chỉ tiêu";
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = prep(q, Q_TARGET_LIST, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int(s, 1, year) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	rc = list_rows(q, s, op, a, sizeof(**out), read_target, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu hồ sơ";
+	sqlite3_stmt *s;
+	int rc = need_code(d->code, "hồ sơ", err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = prep(q, Q_DOSSIER_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, d->code, sizeof(d->code)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, d->unit_id) != SQLITE_OK ||
+	    bind_id(s, 3, d->field_id) != SQLITE_OK ||
+	    bind_str(s, 4, d->procedure, sizeof(d->procedure)) != SQLITE_OK ||
+	    bind_str(s, 5, d->channel, sizeof(d->channel)) != SQLITE_OK ||
+	    bind_minute(s, 6, d->received_at) != SQLITE_OK ||
+	    bind_minute(s, 7, d->due_at) != SQLITE_OK ||
+	    bind_minute(s, 8, d->finished_at) != SQLITE_OK ||
+	    bind_minute(s, 9, d->returned_at) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 10, d->supplements) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 11, d->reschedules) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 12, d->apology ? 1 : 0) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return step_id(q, s, op, &d->id, err);
+}
+
+static void read_count(sqlite3_stmt *s, void *elem)
+{
+	struct store_count *c = elem;
+
+	c->key_id = sqlite3_column_int64(s, 0);
+	c->count = sqlite3_column_int64(s, 1);
+}
+
+static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day first,
+	hl_day last, struct hl_arena *a, struct store_count **out, size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đếm hồ sơ theo lĩnh vực";
+	/* received_at is in minutes: [first 00:00, last + 1 00:00) */
+	int64_t lo = first == HL_DAY_NONE ? INT64_MIN : (int64_t)first * 1440;
+	int64_t hi = last == HL_DAY_NONE ? INT64_MAX : ((int64_t)last + 1) * 1440;
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = prep(q, Q_DOSSIER_COUNT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, lo) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 3, hi) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	rc = list_rows(q, s, op, a, sizeof(**out), read_count, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+static int sq_audit(struct store *st, const char *who, const char *action, const char *detail,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "ghi nhật ký";
+	sqlite3_stmt *s;
+	char now[32];
+
+	utc_now(now, sizeof(now));
+	if ((s = prep(q, Q_AUDIT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 2, who ? who : "", -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 3, action ? action : "", -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 4, detail ? detail : "", -1, SQLITE_STATIC) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return step_done(q, s, op, err);
+}
+
+const struct store_ops store_sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.migrate = sq_migrate,
+	.exec_tx = sq_exec_tx,
+	.unit_put = sq_unit_put,
+	.unit_get = sq_unit_get,
+	.unit_list = sq_unit_list,
+	.lineage_add = sq_lineage_add,
+	.lineage_list = sq_lineage_list,
+	.field_put = sq_field_put,
+	.field_list = sq_field_list,
+	.staff_put = sq_staff_put,
+	.staff_list = sq_staff_list,
+	.instrument_put = sq_instrument_put,
+	.instrument_get = sq_instrument_get,
+	.instrument_get_id = sq_instrument_get_id,
+	.instrument_list = sq_instrument_list,
+	.batch_new = sq_batch_new,
+	.response_insert = sq_response_insert,
+	.response_scan = sq_response_scan,
+	.response_count_after = sq_response_count_after,
+	.tally_merge = sq_tally_merge,
+	.tally_scan = sq_tally_scan,
+	.tally_clear = sq_tally_clear,
+	.target_set = sq_target_set,
+	.target_list = sq_target_list,
+	.dossier_put = sq_dossier_put,
+	.dossier_count_by_field = sq_dossier_count_by_field,
+	.audit = sq_audit,
+};

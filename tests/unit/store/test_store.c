@@ -1,0 +1,829 @@
+/* test_store.c — the conformance suite of the storage interface: written only
+ * against store/store.h, so it runs unchanged against every backend. Each
+ * test gets a fresh, migrated store in a temporary file, removed afterwards
+ * with its -wal and -shm companions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+
+#define ARENA_CAP (4u << 20)
+
+struct fx {
+	char path[64];
+	struct store *st;
+	struct hl_err err;
+	struct hl_arena *a;
+};
+
+static void remove_db(const char *path)
+{
+	char side[80];
+
+	unlink(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	int fd, v = 0;
+
+	if (f == NULL)
+		return -1;
+	snprintf(f->path, sizeof(f->path), "/tmp/hl-store-test-XXXXXX");
+	fd = mkstemp(f->path);
+	if (fd < 0) {
+		free(f);
+		return -1;
+	}
+	close(fd);
+	if (store_open(f->path, &f->st, &f->err) != HL_OK ||
+	    store_migrate(f->st, &v, &f->err) != HL_OK || v < 1) {
+		print_error("setup: %s\n", f->err.msg);
+		store_close(f->st);
+		remove_db(f->path);
+		free(f);
+		return -1;
+	}
+	f->a = hl_arena_new(ARENA_CAP);
+	*state = f;
+	return f->a != NULL ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	hl_arena_free(f->a);
+	store_close(f->st);
+	remove_db(f->path);
+	free(f);
+	return 0;
+}
+
+/* Assert an HL_OK result, showing the message otherwise. */
+#define OK(f, call) do { \
+	int rc_ = (call); \
+	if (rc_ != HL_OK) \
+		print_error("%s\n", (f)->err.msg); \
+	assert_int_equal(rc_, HL_OK); \
+} while (0)
+
+static int64_t add_unit(struct fx *f, const char *code, const char *name, int64_t parent)
+{
+	struct store_unit u = { .parent_id = parent, .valid_from = HL_DAY_NONE,
+		.valid_to = HL_DAY_NONE };
+
+	snprintf(u.code, sizeof(u.code), "%s", code);
+	snprintf(u.name, sizeof(u.name), "%s", name);
+	snprintf(u.type, sizeof(u.type), "ubnd-xa");
+	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	assert_true(u.id > 0);
+	return u.id;
+}
+
+static int64_t add_instrument(struct fx *f, const char *code, int version, const char *json)
+{
+	struct store_instrument in = { .version = version };
+
+	snprintf(in.code, sizeof(in.code), "%s", code);
+	snprintf(in.name, sizeof(in.name), "Bộ câu hỏi %s", code);
+	OK(f, STORE(f->st, instrument_put, &in, json, &f->err));
+	assert_true(in.id > 0);
+	return in.id;
+}
+
+static void test_open_errors(void **state)
+{
+	struct store *st = (struct store *)&st;
+	struct hl_err err;
+	char path[64];
+	FILE *fp;
+	int fd, rc, v;
+
+	(void)state;
+	assert_int_equal(store_open("postgresql://localhost/hl", &st, &err), HL_EINVAL);
+	assert_null(st);
+	assert_non_null(strstr(err.msg, "PostgreSQL"));
+	assert_int_equal(store_open("postgres://u@h/db", &st, &err), HL_EINVAL);
+	assert_int_equal(store_open("", &st, &err), HL_EINVAL);
+	assert_int_equal(store_open("/khong-co-thu-muc-nay/x/hl.db", &st, &err), HL_EIO);
+	assert_null(st);
+	assert_non_null(strstr(err.msg, "/khong-co-thu-muc-nay/x"));
+
+	/* a file that is not a database: refused at open or at migrate */
+	snprintf(path, sizeof(path), "/tmp/hl-store-bad-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fp = fdopen(fd, "w");
+	assert_non_null(fp);
+	for (int i = 0; i < 200; i++)
+		fputs("đây không phải cơ sở dữ liệu\n", fp);
+	fclose(fp);
+	rc = store_open(path, &st, &err);
+	if (rc == HL_OK) {
+		rc = store_migrate(st, &v, &err);
+		store_close(st);
+	}
+	remove_db(path);
+	assert_int_equal(rc, HL_EIO);
+	assert_true(err.msg[0] != '\0');
+	store_close(NULL);
+}
+
+static void test_migrate_twice(void **state)
+{
+	struct fx *f = *state;
+	struct store_unit u;
+	int v1 = 0, v2 = 0, v3 = 0;
+
+	OK(f, store_migrate(f->st, &v1, &f->err));
+	OK(f, store_migrate(f->st, &v2, &f->err));
+	assert_true(v1 >= 1);
+	assert_int_equal(v1, v2);
+	assert_ptr_equal(store_ops(f->st), f->st->ops);
+	assert_non_null(store_ops(f->st)->name);
+
+	/* data survives closing, reopening and migrating again */
+	add_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	store_close(f->st);
+	f->st = NULL;
+	OK(f, store_open(f->path, &f->st, &f->err));
+	OK(f, store_migrate(f->st, &v3, &f->err));
+	assert_int_equal(v3, v1);
+	OK(f, STORE(f->st, unit_get, "VT", &u, &f->err));
+	assert_string_equal(u.name, "Phường Vĩnh Trường");
+}
+
+static void test_units(void **state)
+{
+	struct fx *f = *state;
+	struct store_unit u = { .valid_from = HL_DAY_NONE, .valid_to = HL_DAY_NONE }, got, *list;
+	struct store_lineage l, *ll;
+	int64_t root, id;
+	size_t n;
+
+	root = add_unit(f, "NT", "Thành phố Nha Trang", 0);
+	snprintf(u.code, sizeof(u.code), "VH");
+	snprintf(u.name, sizeof(u.name), "Phường Vĩnh Hải");
+	snprintf(u.type, sizeof(u.type), "ubnd-xa");
+	u.parent_id = root;
+	u.valid_to = 20000;
+	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	id = u.id;
+	assert_true(id > 0 && id != root);
+
+	OK(f, STORE(f->st, unit_get, "VH", &got, &f->err));
+	assert_int_equal(got.id, id);
+	assert_string_equal(got.name, "Phường Vĩnh Hải");
+	assert_string_equal(got.type, "ubnd-xa");
+	assert_int_equal(got.parent_id, root);
+	assert_int_equal(got.valid_from, HL_DAY_NONE);
+	assert_int_equal(got.valid_to, 20000);
+
+	/* put by the same code updates in place */
+	snprintf(u.name, sizeof(u.name), "Phường Vĩnh Hải (mới)");
+	u.valid_from = 100;
+	u.valid_to = HL_DAY_NONE;
+	u.id = 0;
+	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	assert_int_equal(u.id, id);
+	OK(f, STORE(f->st, unit_get, "VH", &got, &f->err));
+	assert_string_equal(got.name, "Phường Vĩnh Hải (mới)");
+	assert_int_equal(got.valid_from, 100);
+	assert_int_equal(got.valid_to, HL_DAY_NONE);
+
+	assert_int_equal(STORE(f->st, unit_get, "KHONGCO", &got, &f->err), HL_ENOTFOUND);
+	assert_non_null(strstr(f->err.msg, "KHONGCO"));
+	u.code[0] = '\0';
+	assert_int_equal(STORE(f->st, unit_put, &u, &f->err), HL_EINVAL);
+
+	add_unit(f, "AB", "Phường An Bình", root);
+	OK(f, STORE(f->st, unit_list, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 3);
+	assert_string_equal(list[0].code, "AB");
+	assert_string_equal(list[1].code, "NT");
+	assert_string_equal(list[2].code, "VH");
+	assert_int_equal(list[0].parent_id, root);
+	assert_int_equal(list[1].parent_id, 0);
+
+	OK(f, STORE(f->st, lineage_list, f->a, &ll, &n, &f->err));
+	assert_int_equal(n, 0);
+	l = (struct store_lineage){ .new_id = root, .old_id = id, .day = 19000 };
+	OK(f, STORE(f->st, lineage_add, &l, &f->err));
+	l.day = 19001;
+	OK(f, STORE(f->st, lineage_add, &l, &f->err));
+	OK(f, STORE(f->st, lineage_list, f->a, &ll, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_int_equal(ll[0].new_id, root);
+	assert_int_equal(ll[0].old_id, id);
+	assert_int_equal(ll[0].day, 19001);
+}
+
+static void test_list_arena_cap(void **state)
+{
+	struct fx *f = *state;
+	struct hl_arena *small = hl_arena_new(1024);
+	struct store_unit *list;
+	size_t n;
+	char code[16];
+
+	assert_non_null(small);
+	for (int i = 0; i < 20; i++) {
+		snprintf(code, sizeof(code), "U%02d", i);
+		add_unit(f, code, "Đơn vị", 0);
+	}
+	assert_int_equal(STORE(f->st, unit_list, small, &list, &n, &f->err), HL_ENOMEM);
+	hl_arena_free(small);
+	OK(f, STORE(f->st, unit_list, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 20);
+}
+
+static void test_fields_staff(void **state)
+{
+	struct fx *f = *state;
+	struct store_field fd = { 0 }, *fl;
+	struct store_staff sf = { 0 }, *sl;
+	int64_t unit = add_unit(f, "VT", "Phường Vĩnh Trường", 0), fid;
+	size_t n;
+
+	snprintf(fd.code, sizeof(fd.code), "tu-phap");
+	snprintf(fd.name, sizeof(fd.name), "Tư pháp – hộ tịch");
+	OK(f, STORE(f->st, field_put, &fd, &f->err));
+	fid = fd.id;
+	assert_true(fid > 0);
+	snprintf(fd.name, sizeof(fd.name), "Tư pháp, hộ tịch");
+	OK(f, STORE(f->st, field_put, &fd, &f->err));
+	assert_int_equal(fd.id, fid);
+	snprintf(fd.code, sizeof(fd.code), "dat-dai");
+	snprintf(fd.name, sizeof(fd.name), "Đất đai");
+	OK(f, STORE(f->st, field_put, &fd, &f->err));
+	assert_int_not_equal(fd.id, fid);
+	OK(f, STORE(f->st, field_list, f->a, &fl, &n, &f->err));
+	assert_int_equal(n, 2);
+	assert_string_equal(fl[0].code, "dat-dai");
+	assert_string_equal(fl[1].code, "tu-phap");
+	assert_string_equal(fl[1].name, "Tư pháp, hộ tịch");
+	assert_int_equal(fl[1].id, fid);
+	fd.code[0] = '\0';
+	assert_int_equal(STORE(f->st, field_put, &fd, &f->err), HL_EINVAL);
+
+	snprintf(sf.code, sizeof(sf.code), "CB01");
+	snprintf(sf.name, sizeof(sf.name), "Nguyễn Thị Ánh");
+	snprintf(sf.position, sizeof(sf.position), "Công chức một cửa");
+	sf.unit_id = unit;
+	OK(f, STORE(f->st, staff_put, &sf, &f->err));
+	assert_true(sf.id > 0);
+	snprintf(sf.position, sizeof(sf.position), "Trưởng bộ phận");
+	OK(f, STORE(f->st, staff_put, &sf, &f->err));
+	snprintf(sf.code, sizeof(sf.code), "CB00");
+	sf.unit_id = 0;
+	OK(f, STORE(f->st, staff_put, &sf, &f->err));
+	OK(f, STORE(f->st, staff_list, f->a, &sl, &n, &f->err));
+	assert_int_equal(n, 2);
+	assert_string_equal(sl[0].code, "CB00");
+	assert_int_equal(sl[0].unit_id, 0);
+	assert_string_equal(sl[1].code, "CB01");
+	assert_string_equal(sl[1].name, "Nguyễn Thị Ánh");
+	assert_string_equal(sl[1].position, "Trưởng bộ phận");
+	assert_int_equal(sl[1].unit_id, unit);
+}
+
+static void test_instruments(void **state)
+{
+	struct fx *f = *state;
+	struct store_instrument in = { .version = 1 }, got, *list;
+	const char *j1 = "{\"code\":\"sipas-5\",\"version\":1}";
+	const char *j2 = "{\"code\":\"sipas-5\",\"version\":2}";
+	char *json = NULL;
+	int64_t id1, id2;
+	size_t n;
+
+	id1 = add_instrument(f, "sipas-5", 1, j1);
+	/* the same definition again: accepted, same id */
+	assert_int_equal(add_instrument(f, "sipas-5", 1, j1), id1);
+	/* a different definition under the same version: refused */
+	snprintf(in.code, sizeof(in.code), "sipas-5");
+	assert_int_equal(STORE(f->st, instrument_put, &in, "{\"khác\":true}", &f->err), HL_EEXIST);
+	assert_non_null(strstr(f->err.msg, "sipas-5"));
+	id2 = add_instrument(f, "sipas-5", 2, j2);
+	assert_int_not_equal(id1, id2);
+	add_instrument(f, "khanh-hoa-6", 1, "{}");
+	add_instrument(f, "a-thu", 3, "{}");
+
+	OK(f, STORE(f->st, instrument_get, "sipas-5", 0, f->a, &got, &json, &f->err));
+	assert_int_equal(got.id, id2);
+	assert_int_equal(got.version, 2);
+	assert_string_equal(got.code, "sipas-5");
+	assert_string_equal(got.name, "Bộ câu hỏi sipas-5");
+	assert_string_equal(json, j2);
+	OK(f, STORE(f->st, instrument_get, "sipas-5", 1, f->a, &got, &json, &f->err));
+	assert_int_equal(got.id, id1);
+	assert_string_equal(json, j1);
+	OK(f, STORE(f->st, instrument_get, "sipas-5", 1, f->a, &got, NULL, &f->err));
+	assert_int_equal(got.version, 1);
+	assert_int_equal(STORE(f->st, instrument_get, "sipas-5", 3, f->a, &got, &json, &f->err),
+		HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, instrument_get, "khong-co", 0, f->a, &got, &json, &f->err),
+		HL_ENOTFOUND);
+	assert_non_null(strstr(f->err.msg, "khong-co"));
+
+	OK(f, STORE(f->st, instrument_get_id, id1, f->a, &got, &json, &f->err));
+	assert_int_equal(got.version, 1);
+	assert_string_equal(json, j1);
+	assert_int_equal(STORE(f->st, instrument_get_id, id2 + 100, f->a, &got, &json, &f->err),
+		HL_ENOTFOUND);
+
+	OK(f, STORE(f->st, instrument_list, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 4);
+	assert_string_equal(list[0].code, "a-thu");
+	assert_int_equal(list[0].version, 3);
+	assert_string_equal(list[1].code, "khanh-hoa-6");
+	assert_string_equal(list[2].code, "sipas-5");
+	assert_int_equal(list[2].version, 1);
+	assert_string_equal(list[3].code, "sipas-5");
+	assert_int_equal(list[3].version, 2);
+}
+
+/* Fill a response of unit on day. */
+static void make_response(struct store_response *r, const char *ext, int64_t unit, hl_day day,
+	int64_t instrument, int64_t batch)
+{
+	memset(r, 0, sizeof(*r));
+	snprintf(r->ext_id, sizeof(r->ext_id), "%s", ext);
+	r->unit_id = unit;
+	r->day = day;
+	r->instrument_id = instrument;
+	r->channel = CH_IMPORT;
+	r->batch_id = batch;
+	r->nanswers = 5;
+	for (int i = 0; i < r->nanswers; i++)
+		r->answers[i] = (unsigned char)(i % 6);
+}
+
+struct collect {
+	int n, stop_after;
+	int64_t ids[16];
+	hl_day days[16];
+	struct store_response first;
+};
+
+static int collect_cb(void *ctx, const struct store_response *r)
+{
+	struct collect *c = ctx;
+
+	if (c->n == 0)
+		c->first = *r;
+	if (c->n < 16) {
+		c->ids[c->n] = r->id;
+		c->days[c->n] = r->day;
+	}
+	c->n++;
+	return c->stop_after > 0 && c->n >= c->stop_after ? 42 : 0;
+}
+
+static void test_responses(void **state)
+{
+	struct fx *f = *state;
+	struct store_response r;
+	struct store_field fd = { 0 };
+	struct store_staff sf = { 0 };
+	struct collect c;
+	int64_t u1 = add_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	int64_t u2 = add_unit(f, "VH", "Phường Vĩnh Hải", 0);
+	int64_t ins = add_instrument(f, "sipas-5", 1, "{}");
+	int64_t b1, b2, existing = -1, count, id_first;
+
+	OK(f, STORE(f->st, batch_new, "import", "phieu.csv", &b1, &f->err));
+	OK(f, STORE(f->st, batch_new, "kiosk", "", &b2, &f->err));
+	assert_true(b1 > 0 && b2 > 0 && b1 != b2);
+	snprintf(fd.code, sizeof(fd.code), "tu-phap");
+	snprintf(fd.name, sizeof(fd.name), "Tư pháp");
+	OK(f, STORE(f->st, field_put, &fd, &f->err));
+	snprintf(sf.code, sizeof(sf.code), "CB01");
+	snprintf(sf.name, sizeof(sf.name), "Lê Văn Bình");
+	OK(f, STORE(f->st, staff_put, &sf, &f->err));
+
+	make_response(&r, "P-001", u1, 19000, ins, b1);
+	r.field_id = fd.id;
+	r.staff_id = sf.id;
+	snprintf(r.dossier, sizeof(r.dossier), "HS-77");
+	snprintf(r.comment, sizeof(r.comment), "Cán bộ \"nhiệt tình\", chu đáo;\nsẽ quay lại");
+	OK(f, STORE(f->st, response_insert, &r, &existing, &f->err));
+	assert_true(r.id > 0);
+	assert_int_equal(existing, 0);
+	id_first = r.id;
+
+	/* the same ext_id again, even from another batch: refused, names the batch */
+	make_response(&r, "P-001", u2, 19001, ins, b2);
+	assert_int_equal(STORE(f->st, response_insert, &r, &existing, &f->err), HL_EEXIST);
+	assert_int_equal(existing, b1);
+	assert_non_null(strstr(f->err.msg, "P-001"));
+	assert_int_equal(STORE(f->st, response_insert, &r, NULL, &f->err), HL_EEXIST);
+
+	/* no ext_id: never a duplicate */
+	make_response(&r, "", u1, 19005, ins, b2);
+	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	make_response(&r, "", u1, 19010, ins, b2);
+	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	make_response(&r, "P-002", u2, 19005, ins, b2);
+	r.nanswers = 0;
+	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	make_response(&r, "P-003", u1, 18999, ins, b2);
+	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	make_response(&r, "P-004", u1, 19000, ins, b2);
+	r.nanswers = STORE_ANSWERS_MAX + 1;
+	assert_int_equal(STORE(f->st, response_insert, &r, NULL, &f->err), HL_EINVAL);
+	/* a unit that does not exist is refused */
+	make_response(&r, "P-005", u2 + 1000, 19000, ins, b2);
+	assert_int_not_equal(STORE(f->st, response_insert, &r, NULL, &f->err), HL_OK);
+
+	/* unit u1, days [19000, 19005]: the first and the third response */
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, response_scan, u1, 19000, 19005, collect_cb, &c, &f->err));
+	assert_int_equal(c.n, 2);
+	assert_int_equal(c.ids[0], id_first);
+	assert_true(c.ids[0] < c.ids[1]);
+	assert_int_equal(c.days[1], 19005);
+	assert_string_equal(c.first.ext_id, "P-001");
+	assert_int_equal(c.first.unit_id, u1);
+	assert_int_equal(c.first.instrument_id, ins);
+	assert_int_equal(c.first.channel, CH_IMPORT);
+	assert_int_equal(c.first.field_id, fd.id);
+	assert_int_equal(c.first.staff_id, sf.id);
+	assert_int_equal(c.first.batch_id, b1);
+	assert_string_equal(c.first.dossier, "HS-77");
+	assert_string_equal(c.first.comment, "Cán bộ \"nhiệt tình\", chu đáo;\nsẽ quay lại");
+	assert_int_equal(c.first.nanswers, 5);
+	assert_memory_equal(c.first.answers, "\0\1\2\3\4", 5);
+
+	/* open ends */
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, response_scan, u1, HL_DAY_NONE, 19000, collect_cb, &c, &f->err));
+	assert_int_equal(c.n, 2);
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, response_scan, u1, 19001, HL_DAY_NONE, collect_cb, &c, &f->err));
+	assert_int_equal(c.n, 2);
+	/* every unit */
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
+	assert_int_equal(c.n, 5);
+	for (int i = 1; i < c.n; i++)
+		assert_true(c.ids[i - 1] < c.ids[i]);
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, response_scan, 0, 19005, 19005, collect_cb, &c, &f->err));
+	assert_int_equal(c.n, 2);
+	/* the one with no answers, no field and no staff */
+	assert_string_equal(c.first.ext_id, "");
+	assert_int_equal(c.first.field_id, 0);
+	assert_int_equal(c.first.staff_id, 0);
+	assert_string_equal(c.first.comment, "");
+	/* a nonzero callback result stops the scan and is returned */
+	memset(&c, 0, sizeof(c));
+	c.stop_after = 2;
+	assert_int_equal(STORE(f->st, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c,
+		&f->err), 42);
+	assert_int_equal(c.n, 2);
+	/* an empty range */
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, response_scan, u2, 20000, 21000, collect_cb, &c, &f->err));
+	assert_int_equal(c.n, 0);
+
+	OK(f, STORE(f->st, response_count_after, u1, 19000, &count, &f->err));
+	assert_int_equal(count, 3);
+	OK(f, STORE(f->st, response_count_after, u1, 19006, &count, &f->err));
+	assert_int_equal(count, 1);
+	OK(f, STORE(f->st, response_count_after, u2, 19011, &count, &f->err));
+	assert_int_equal(count, 0);
+}
+
+static void test_transactions(void **state)
+{
+	struct fx *f = *state;
+	struct store_unit u;
+	struct collect c;
+	struct store_response r;
+	int64_t ins = add_instrument(f, "sipas-5", 1, "{}"), unit, batch;
+
+	OK(f, store_begin(f->st, &f->err));
+	unit = add_unit(f, "TAM", "Đơn vị tạm", 0);
+	OK(f, STORE(f->st, batch_new, "import", "x.csv", &batch, &f->err));
+	make_response(&r, "R-1", unit, 19000, ins, batch);
+	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, store_rollback(f->st, &f->err));
+	assert_int_equal(STORE(f->st, unit_get, "TAM", &u, &f->err), HL_ENOTFOUND);
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
+	assert_int_equal(c.n, 0);
+
+	OK(f, store_begin(f->st, &f->err));
+	unit = add_unit(f, "GIU", "Đơn vị giữ lại", 0);
+	OK(f, STORE(f->st, batch_new, "import", "x.csv", &batch, &f->err));
+	make_response(&r, "R-1", unit, 19000, ins, batch);
+	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, store_commit(f->st, &f->err));
+	OK(f, STORE(f->st, unit_get, "GIU", &u, &f->err));
+	assert_int_equal(u.id, unit);
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, response_scan, unit, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
+	assert_int_equal(c.n, 1);
+
+	/* commit or rollback with no transaction open is an error, not a crash */
+	assert_int_equal(store_commit(f->st, &f->err), HL_EIO);
+	assert_true(f->err.msg[0] != '\0');
+	assert_int_equal(store_rollback(f->st, &f->err), HL_EIO);
+	/* a transaction left open by an error can still be rolled back */
+	OK(f, store_begin(f->st, &f->err));
+	assert_int_equal(store_begin(f->st, &f->err), HL_EIO);
+	OK(f, store_rollback(f->st, &f->err));
+	/* migrating inside a transaction is harmless too */
+	{
+		int v;
+
+		OK(f, store_begin(f->st, &f->err));
+		OK(f, store_migrate(f->st, &v, &f->err));
+		OK(f, store_commit(f->st, &f->err));
+	}
+}
+
+/* A tallyset with criterion TC holding count responses of (s = 3, v = 4)
+ * and, if pv, criterion PV with one response of (s = 1, v = 2). */
+static void make_set(struct hl_tallyset *set, int count, int pv)
+{
+	memset(set, 0, sizeof(*set));
+	for (int i = 0; i < count; i++) {
+		hl_tally_add(hl_tallyset_get(set, "TC"), 3.0, 4);
+		hl_tally_add(hl_tallyset_get(set, HL_CRIT_ALL), 1.0, 1);
+	}
+	if (pv)
+		hl_tally_add(hl_tallyset_get(set, "PV"), 1.0, 2);
+}
+
+struct tally_collect {
+	int n, stop_after;
+	struct store_tally_row rows[8];
+};
+
+static int tally_cb(void *ctx, const struct store_tally_row *row)
+{
+	struct tally_collect *c = ctx;
+
+	if (c->n < 8)
+		c->rows[c->n] = *row;
+	c->n++;
+	return c->stop_after > 0 && c->n >= c->stop_after ? 7 : 0;
+}
+
+static void test_tallies(void **state)
+{
+	struct fx *f = *state;
+	struct store_tally_row row;
+	struct tally_collect c;
+	struct store_field fd = { 0 };
+	const struct hl_tally *t;
+	int64_t u1 = add_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	int64_t u2 = add_unit(f, "VH", "Phường Vĩnh Hải", 0);
+
+	snprintf(fd.code, sizeof(fd.code), "tu-phap");
+	snprintf(fd.name, sizeof(fd.name), "Tư pháp");
+	OK(f, STORE(f->st, field_put, &fd, &f->err));
+
+	/* the same key twice adds up; a new criterion is added to the set */
+	row = (struct store_tally_row){ .unit_id = u1, .start = 19000, .field_id = 0 };
+	make_set(&row.set, 2, 0);
+	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	make_set(&row.set, 3, 1);
+	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	/* other keys: another day, a field, another unit, another grain */
+	row.start = 19001;
+	make_set(&row.set, 1, 0);
+	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	row.start = 19000;
+	row.field_id = fd.id;
+	make_set(&row.set, 4, 0);
+	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	row = (struct store_tally_row){ .unit_id = u2, .start = 19002, .field_id = 0 };
+	make_set(&row.set, 6, 0);
+	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	row.start = 18993;
+	make_set(&row.set, 9, 0);
+	OK(f, STORE(f->st, tally_merge, GRAIN_MONTH, &row, &f->err));
+
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19000, 19000, tally_cb, &c, &f->err));
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.rows[0].unit_id, u1);
+	assert_int_equal(c.rows[0].start, 19000);
+	assert_int_equal(c.rows[0].field_id, 0);
+	t = hl_tallyset_find(&c.rows[0].set, "TC");
+	assert_non_null(t);
+	assert_int_equal(t->n, 5);
+	assert_true(t->s == 15.0 && t->v == 20.0 && t->ss == 45.0 && t->vv == 80.0 && t->sv == 60.0);
+	t = hl_tallyset_find(&c.rows[0].set, HL_CRIT_ALL);
+	assert_non_null(t);
+	assert_int_equal(t->n, 5);
+	t = hl_tallyset_find(&c.rows[0].set, "PV");
+	assert_non_null(t);
+	assert_int_equal(t->n, 1);
+
+	/* whole-unit rows over a range, open ends, in unit then start order */
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19000, 19002, tally_cb, &c, &f->err));
+	assert_int_equal(c.n, 3);
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19001, HL_DAY_NONE, tally_cb, &c, &f->err));
+	assert_int_equal(c.n, 2);
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+		&f->err));
+	assert_int_equal(c.n, 3);
+	assert_int_equal(c.rows[0].unit_id, u1);
+	assert_int_equal(c.rows[0].start, 19000);
+	assert_int_equal(c.rows[1].start, 19001);
+	assert_int_equal(c.rows[2].unit_id, u2);
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19003, 19100, tally_cb, &c, &f->err));
+	assert_int_equal(c.n, 0);
+
+	/* per-field rows only */
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, true, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+		&f->err));
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.rows[0].field_id, fd.id);
+	assert_int_equal(hl_tallyset_find(&c.rows[0].set, "TC")->n, 4);
+
+	/* grains are separate */
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, tally_scan, GRAIN_MONTH, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+		&f->err));
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.rows[0].start, 18993);
+	assert_int_equal(hl_tallyset_find(&c.rows[0].set, "TC")->n, 9);
+
+	/* the callback stops the scan */
+	memset(&c, 0, sizeof(c));
+	c.stop_after = 1;
+	assert_int_equal(STORE(f->st, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE,
+		tally_cb, &c, &f->err), 7);
+	assert_int_equal(c.n, 1);
+
+	/* rolled-back merges leave the sums as they were */
+	OK(f, store_begin(f->st, &f->err));
+	row = (struct store_tally_row){ .unit_id = u1, .start = 19000, .field_id = 0 };
+	make_set(&row.set, 100, 0);
+	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	OK(f, store_rollback(f->st, &f->err));
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19000, 19000, tally_cb, &c, &f->err));
+	assert_int_equal(hl_tallyset_find(&c.rows[0].set, "TC")->n, 5);
+
+	OK(f, STORE(f->st, tally_clear, &f->err));
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+		&f->err));
+	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, true, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+		&f->err));
+	OK(f, STORE(f->st, tally_scan, GRAIN_MONTH, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+		&f->err));
+	assert_int_equal(c.n, 0);
+}
+
+static void test_targets(void **state)
+{
+	struct fx *f = *state;
+	struct store_target t = { .year = 2025 }, *list;
+	int64_t unit = add_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	size_t n;
+
+	snprintf(t.type, sizeof(t.type), "ubnd-xa");
+	t.value = 90;
+	OK(f, STORE(f->st, target_set, &t, &f->err));
+	t.value = 90.5;
+	OK(f, STORE(f->st, target_set, &t, &f->err));
+	t = (struct store_target){ .year = 2025, .unit_id = unit, .value = 92 };
+	snprintf(t.criterion, sizeof(t.criterion), "TC");
+	OK(f, STORE(f->st, target_set, &t, &f->err));
+	t.year = 2024;
+	t.value = 84;
+	OK(f, STORE(f->st, target_set, &t, &f->err));
+
+	OK(f, STORE(f->st, target_list, 2025, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(list[i].year, 2025);
+		if (list[i].unit_id == 0) {
+			assert_string_equal(list[i].type, "ubnd-xa");
+			assert_string_equal(list[i].criterion, "");
+			assert_true(list[i].value == 90.5);
+		} else {
+			assert_int_equal(list[i].unit_id, unit);
+			assert_string_equal(list[i].type, "");
+			assert_string_equal(list[i].criterion, "TC");
+			assert_true(list[i].value == 92.0);
+		}
+	}
+	OK(f, STORE(f->st, target_list, 2024, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_true(list[0].value == 84.0);
+	OK(f, STORE(f->st, target_list, 2030, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 0);
+}
+
+static void put_dossier(struct fx *f, const char *code, int64_t unit, int64_t field,
+	int64_t received)
+{
+	struct store_dossier d = { .unit_id = unit, .field_id = field, .received_at = received,
+		.due_at = received + 4320, .finished_at = -1, .returned_at = -1, .supplements = 1 };
+
+	snprintf(d.code, sizeof(d.code), "%s", code);
+	snprintf(d.procedure, sizeof(d.procedure), "Đăng ký khai sinh");
+	snprintf(d.channel, sizeof(d.channel), "online");
+	OK(f, STORE(f->st, dossier_put, &d, &f->err));
+	assert_true(d.id > 0);
+}
+
+static void test_dossiers(void **state)
+{
+	struct fx *f = *state;
+	struct store_field fd = { 0 };
+	struct store_dossier d = { 0 };
+	struct store_count *cnt;
+	int64_t u1 = add_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	int64_t u2 = add_unit(f, "VH", "Phường Vĩnh Hải", 0);
+	int64_t day = 19000, m = day * 1440;
+	size_t n;
+
+	snprintf(fd.code, sizeof(fd.code), "tu-phap");
+	snprintf(fd.name, sizeof(fd.name), "Tư pháp");
+	OK(f, STORE(f->st, field_put, &fd, &f->err));
+
+	put_dossier(f, "H1", u1, fd.id, m);              /* day 19000 00:00 */
+	put_dossier(f, "H2", u1, fd.id, m + 1439);       /* day 19000 23:59 */
+	put_dossier(f, "H3", u1, 0, m + 1440);           /* day 19001 */
+	put_dossier(f, "H4", u1, fd.id, m - 1);          /* day 18999 23:59 */
+	put_dossier(f, "H5", u2, fd.id, m);              /* another unit */
+	put_dossier(f, "H6", u1, fd.id, m + 5 * 1440);   /* day 19005 */
+	/* the same code again replaces: H6 moves to day 19001 without a field */
+	put_dossier(f, "H6", u1, 0, m + 1440 + 60);
+
+	OK(f, STORE(f->st, dossier_count_by_field, u1, 19000, 19000, f->a, &cnt, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_int_equal(cnt[0].key_id, fd.id);
+	assert_int_equal(cnt[0].count, 2);
+	OK(f, STORE(f->st, dossier_count_by_field, u1, 19000, 19001, f->a, &cnt, &n, &f->err));
+	assert_int_equal(n, 2);
+	assert_int_equal(cnt[0].key_id, 0);
+	assert_int_equal(cnt[0].count, 2);
+	assert_int_equal(cnt[1].key_id, fd.id);
+	assert_int_equal(cnt[1].count, 2);
+	OK(f, STORE(f->st, dossier_count_by_field, u1, HL_DAY_NONE, HL_DAY_NONE, f->a, &cnt, &n,
+		&f->err));
+	assert_int_equal(n, 2);
+	assert_int_equal(cnt[1].count, 3);
+	OK(f, STORE(f->st, dossier_count_by_field, u2, 19001, 19400, f->a, &cnt, &n, &f->err));
+	assert_int_equal(n, 0);
+
+	assert_int_equal(STORE(f->st, dossier_put, &d, &f->err), HL_EINVAL);
+}
+
+static void test_audit(void **state)
+{
+	struct fx *f = *state;
+
+	OK(f, STORE(f->st, audit, "admin", "units import", "12 đơn vị từ don-vi.csv", &f->err));
+	OK(f, STORE(f->st, audit, "admin", "init", "", &f->err));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open_errors),
+		cmocka_unit_test_setup_teardown(test_migrate_twice, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_units, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_arena_cap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fields_staff, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_instruments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_responses, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tallies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_targets, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dossiers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
