@@ -1,8 +1,183 @@
-/* main.c — placeholder entry point, replaced by the command table. */
+/* main.c — the command table and the one gate every command passes: global
+ * options (--db), help, and opening the database as the command's
+ * descriptor asks, so commands never repeat these checks. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-int main(void)
+#include "base/arena.h"
+#include "base/mem.h"
+#include "cli/cli.h"
+#include "store/store.h"
+
+#define MAX_ARGS 256
+
+/* Every command, in the order `hailong --help` lists them. */
+static const struct cli_cmd *const commands[] = {
+	&cmd_init,
+	&cmd_units,
+	&cmd_fields,
+	&cmd_staff,
+	&cmd_instruments,
+	&cmd_responses,
+	&cmd_dossiers,
+	&cmd_targets,
+	&cmd_tallies,
+	&cmd_index,
+	&cmd_sample_plan,
+	&cmd_demo,
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const struct cli_cmd *find_command(const char *name)
 {
-	puts("hailong");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	return NULL;
+}
+
+static void print_main_help(FILE *f)
+{
+	fputs("hailong — đo lường sự hài lòng của người dân, tổ chức (chỉ số SIPAS)\n\n"
+		"Cách dùng: hailong [--db ĐƯỜNG_DẪN] LỆNH [LỆNH_CON] [TÙY_CHỌN]\n\n"
+		"Các lệnh:\n", f);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-13s %s\n", commands[i]->name, commands[i]->summary);
+	fputs("  help          in hướng dẫn (hailong help LỆNH cho một lệnh)\n\n"
+		"Tùy chọn chung:\n"
+		"  --db ĐƯỜNG_DẪN   cơ sở dữ liệu (mặc định $HAILONG_DB, nếu không thì ./hailong.db);\n"
+		"                   có thể đặt trước hoặc sau lệnh\n"
+		"  --help           in hướng dẫn này\n"
+		"  --version        in phiên bản\n\n"
+		"Bắt đầu: hailong init, rồi hailong units import DON_VI.csv.\n", f);
+}
+
+static bool is_help(const char *a)
+{
+	return strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0;
+}
+
+/* Check that the database is there and initialised before a command uses it. */
+static int open_db(struct cli_ctx *ctx, enum cli_db mode)
+{
+	struct hl_err err;
+	struct stat sb;
+	bool url = strstr(ctx->db, "://") != NULL;
+	int rc;
+
+	hl_err_clear(&err);
+	if (mode == CLI_DB_OPEN && !url && stat(ctx->db, &sb) != 0) {
+		if (errno == ENOENT)
+			return cli_errorf("cơ sở dữ liệu '%s' chưa có.\n"
+				"Tạo nó trước bằng: hailong --db '%s' init", ctx->db, ctx->db);
+		return cli_errorf("không mở được cơ sở dữ liệu '%s': %s", ctx->db, strerror(errno));
+	}
+	rc = store_open(ctx->db, &ctx->st, &err);
+	if (rc != HL_OK)
+		return cli_fail(&err);
+	if (mode == CLI_DB_OPEN) {
+		/* init always stores the built-in instruments: none means no schema. */
+		struct hl_arena *a = hl_arena_new((size_t)64 * 1024 * 1024);
+		struct store_instrument *list = NULL;
+		size_t n = 0;
+
+		if (a == NULL)
+			return cli_errorf("hết bộ nhớ");
+		rc = STORE(ctx->st, instrument_list, a, &list, &n, &err);
+		hl_arena_free(a);
+		if (rc != HL_OK || n == 0)
+			return cli_errorf("cơ sở dữ liệu '%s' chưa được khởi tạo.\n"
+				"Chạy 'hailong init' trước: hailong --db '%s' init", ctx->db, ctx->db);
+	}
 	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static char *args[MAX_ARGS];
+	struct cli_ctx ctx;
+	const struct cli_cmd *cmd;
+	const char *user = getenv("USER");
+	int n = 0, rc;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.db = getenv("HAILONG_DB");
+	if (ctx.db == NULL || ctx.db[0] == '\0')
+		ctx.db = "./hailong.db";
+	if (user != NULL && user[0] != '\0')
+		snprintf(ctx.who, sizeof(ctx.who), "cli:%s", user);
+	else
+		snprintf(ctx.who, sizeof(ctx.who), "cli");
+	ctx.tty = isatty(STDERR_FILENO) == 1;
+
+	/* The global option may stand anywhere before a "--". */
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc && n < MAX_ARGS)
+				args[n++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--db") == 0) {
+			if (i + 1 >= argc)
+				return cli_usage(NULL, "tùy chọn --db cần một đường dẫn");
+			ctx.db = argv[++i];
+		} else if (strncmp(argv[i], "--db=", 5) == 0) {
+			ctx.db = argv[i] + 5;
+		} else if (n < MAX_ARGS) {
+			args[n++] = argv[i];
+		} else {
+			return cli_usage(NULL, "quá nhiều tham số (tối đa %d)", MAX_ARGS);
+		}
+	}
+	if (ctx.db[0] == '\0')
+		return cli_usage(NULL, "--db cần một đường dẫn không trống");
+	if (n == 0) {
+		print_main_help(stderr);
+		return 2;
+	}
+	if (is_help(args[0])) {
+		print_main_help(stdout);
+		return 0;
+	}
+	if (strcmp(args[0], "--version") == 0) {
+		puts("hailong 0.1.0");
+		return 0;
+	}
+	if (strcmp(args[0], "help") == 0) {
+		if (n < 2) {
+			print_main_help(stdout);
+			return 0;
+		}
+		cmd = find_command(args[1]);
+		if (cmd == NULL)
+			return cli_usage(NULL, "lệnh không có: %s", args[1]);
+		cli_print_help(cmd, stdout);
+		return 0;
+	}
+	cmd = find_command(args[0]);
+	if (cmd == NULL) {
+		if (args[0][0] == '-')
+			return cli_usage(NULL, "tùy chọn không có: %s", args[0]);
+		return cli_usage(NULL, "lệnh không có: %s", args[0]);
+	}
+	for (int i = 1; i < n && strcmp(args[i], "--") != 0; i++)
+		if (is_help(args[i])) {
+			cli_print_help(cmd, stdout);
+			return 0;
+		}
+	if (cmd->db != CLI_DB_NONE) {
+		rc = open_db(&ctx, cmd->db);
+		if (rc != 0) {
+			store_close(ctx.st);
+			return rc;
+		}
+	}
+	rc = cmd->run(&ctx, n, args);
+	store_close(ctx.st);
+	return rc;
 }

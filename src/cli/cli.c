@@ -1,0 +1,229 @@
+/* cli.c — helpers every command shares: option parsing, Vietnamese error and
+ * usage messages on stderr, import progress and reports. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "base/text.h"
+#include "store/store.h"
+#include "svc/import.h"
+
+static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
+{
+	for (; opts != NULL && opts->name != NULL; opts++)
+		if (strlen(opts->name) == len && strncmp(opts->name, name, len) == 0)
+			return opts;
+	return NULL;
+}
+
+int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, int first,
+	const struct cli_opt *opts, const char **pos, int maxpos, int *npos)
+{
+	bool only_pos = false;
+
+	*npos = 0;
+	for (int i = 0; i < maxpos; i++)
+		pos[i] = NULL;
+	for (int i = first; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!only_pos && strcmp(a, "--") == 0) {
+			only_pos = true;
+		} else if (!only_pos && a[0] == '-' && a[1] == '-') {
+			const char *eq = strchr(a + 2, '=');
+			size_t len = eq != NULL ? (size_t)(eq - a - 2) : strlen(a + 2);
+			const struct cli_opt *o = find_opt(opts, a + 2, len);
+
+			if (o == NULL)
+				return cli_usage(cmd, "tùy chọn không có: %s", a);
+			if (o->flag != NULL) {
+				if (eq != NULL)
+					return cli_usage(cmd, "tùy chọn --%s không nhận giá trị", o->name);
+				*o->flag = true;
+			} else if (eq != NULL) {
+				*o->value = eq + 1;
+			} else if (i + 1 < argc) {
+				*o->value = argv[++i];
+			} else {
+				return cli_usage(cmd, "tùy chọn --%s cần một giá trị", o->name);
+			}
+		} else {
+			if (*npos >= maxpos)
+				return cli_usage(cmd, "thừa tham số: %s", a);
+			pos[(*npos)++] = a;
+		}
+	}
+	return 0;
+}
+
+int cli_fail(const struct hl_err *err)
+{
+	fprintf(stderr, "hailong: lỗi: %s\n", err->msg[0] != '\0' ? err->msg
+		: hl_status_name(err->code));
+	return 1;
+}
+
+int cli_errorf(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("hailong: lỗi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 1;
+}
+
+int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("hailong: lỗi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd != NULL)
+		fprintf(stderr, "Xem hướng dẫn: hailong %s --help\n", cmd->name);
+	else
+		fputs("Xem hướng dẫn: hailong --help\n", stderr);
+	return 2;
+}
+
+void cli_print_help(const struct cli_cmd *cmd, FILE *f)
+{
+	fprintf(f, "hailong %s — %s\n\n%s", cmd->name, cmd->summary, cmd->help);
+	fputs("\nTùy chọn chung:\n"
+		"  --db ĐƯỜNG_DẪN   cơ sở dữ liệu (mặc định $HAILONG_DB, nếu không thì ./hailong.db)\n"
+		"  --help           in hướng dẫn này\n", f);
+}
+
+static bool progress_shown;
+
+void cli_progress(void *ctx, long rows)
+{
+	const struct cli_ctx *c = ctx;
+	char buf[32];
+
+	if (c == NULL || !c->tty)
+		return;
+	fprintf(stderr, "\rĐã đọc %s dòng…", hl_fmt_int(buf, sizeof(buf), rows));
+	fflush(stderr);
+	progress_shown = true;
+}
+
+void cli_progress_done(struct cli_ctx *ctx)
+{
+	(void)ctx;
+	if (progress_shown)
+		fputc('\n', stderr);
+	progress_shown = false;
+}
+
+int cli_import_report(const struct import_report *rep, const char *what, int rc,
+	const struct hl_err *err)
+{
+	char a[32], b[32];
+
+	if (rc == 0) {
+		printf("Đã nhập %s %s (bỏ qua %s %s đã có)\n", hl_fmt_int(a, sizeof(a), rep->added),
+			what, hl_fmt_int(b, sizeof(b), rep->skipped), what);
+		return 0;
+	}
+	if (rep->nproblems == 0)
+		return cli_fail(err);
+	for (int i = 0; i < rep->kept; i++) {
+		const struct import_problem *p = &rep->problems[i];
+
+		if (p->line <= 0)
+			fprintf(stderr, "Tệp: %s\n", p->reason);
+		else if (p->column[0] != '\0')
+			fprintf(stderr, "Dòng %ld, cột %s: %s\n", p->line, p->column, p->reason);
+		else
+			fprintf(stderr, "Dòng %ld: %s\n", p->line, p->reason);
+	}
+	if (rep->nproblems > rep->kept)
+		fprintf(stderr, "… và %s lỗi khác không liệt kê.\n",
+			hl_fmt_int(a, sizeof(a), rep->nproblems - rep->kept));
+	fprintf(stderr, "Không nhập dòng nào: tệp có %s lỗi. Sửa các dòng trên rồi nhập lại.\n",
+		hl_fmt_int(a, sizeof(a), rep->nproblems));
+	return 1;
+}
+
+int cli_import_file(struct cli_ctx *ctx, const char *path, const char *what,
+	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
+		struct hl_err *))
+{
+	struct import_opts o = {path, ctx->who, cli_progress, ctx};
+	struct import_report *rep = NULL;
+	struct hl_err err;
+	FILE *f;
+	int rc;
+
+	hl_err_clear(&err);
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return cli_errorf("không mở được tệp '%s': %s", path, strerror(errno));
+	rep = hl_calloc(1, sizeof(*rep));
+	if (rep == NULL) {
+		fclose(f);
+		return cli_errorf("hết bộ nhớ");
+	}
+	rc = fn(ctx->st, f, &o, rep, &err);
+	cli_progress_done(ctx);
+	fclose(f);
+	rc = cli_import_report(rep, what, rc, &err);
+	hl_free(rep);
+	return rc;
+}
+
+bool cli_parse_year(const char *s, int *year)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || s[0] == '\0')
+		return false;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 1900 || v > 2999)
+		return false;
+	*year = (int)v;
+	return true;
+}
+
+int cli_dispatch(const struct cli_cmd *cmd, const struct cli_sub *subs, struct cli_ctx *ctx,
+	int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage(cmd, "thiếu lệnh con sau 'hailong %s'", cmd->name);
+	for (; subs->name != NULL; subs++)
+		if (strcmp(subs->name, argv[1]) == 0)
+			return subs->run(ctx, argc - 1, argv + 1);
+	return cli_usage(cmd, "lệnh con không có: hailong %s %s", cmd->name, argv[1]);
+}
+
+int cli_audit(struct cli_ctx *ctx, const char *action, const char *detail)
+{
+	struct hl_err err;
+
+	hl_err_clear(&err);
+	if (STORE(ctx->st, audit, ctx->who, action, detail, &err) != HL_OK)
+		return cli_fail(&err);
+	return 0;
+}
+
+void cli_cell(const char *s, int width)
+{
+	size_t w = hl_utf8_width(s);
+
+	fputs(s, stdout);
+	for (; (int)w < width; w++)
+		putchar(' ');
+	putchar(' ');
+}

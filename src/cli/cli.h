@@ -1,0 +1,112 @@
+/* cli.h — the command line's shared pieces: the command descriptor gathered
+ * in main.c's table, the context the gate hands to every command, option
+ * parsing and the way errors and reports are printed (Vietnamese, stderr). */
+#ifndef HL_CLI_H
+#define HL_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/err.h"
+
+struct store;
+struct import_report;
+struct import_opts;
+
+/* What the gate does with the database before the command runs. */
+enum cli_db {
+	CLI_DB_NONE,   /* the command does not use the database */
+	CLI_DB_OPEN,   /* it must exist and be initialised (else: run init) */
+	CLI_DB_CREATE, /* opened or created as is; the command migrates (init, demo) */
+};
+
+struct cli_ctx {
+	const char *db;      /* --db, else $HAILONG_DB, else ./hailong.db */
+	char who[96];        /* for the audit log: "cli:" + $USER, or "cli" */
+	struct store *st;    /* opened by the gate (NULL with CLI_DB_NONE) */
+	bool tty;            /* stderr is a terminal: show progress */
+};
+
+/* One command: `hailong NAME ...`. run gets argv[0] = NAME and the rest
+ * without the global options; it returns the exit status (0, 1 error, 2 usage). */
+struct cli_cmd {
+	const char *name;
+	const char *summary;  /* one Vietnamese line for `hailong --help` */
+	const char *help;     /* full Vietnamese help: usage lines and options */
+	enum cli_db db;
+	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+};
+
+/* The descriptors, one per cmd_<name>.c; main.c lists the ones built. */
+extern const struct cli_cmd cmd_init, cmd_units, cmd_fields, cmd_staff, cmd_instruments,
+	cmd_responses, cmd_tallies, cmd_targets, cmd_dossiers, cmd_index, cmd_sample_plan,
+	cmd_demo;
+
+/* A subcommand: `hailong NAME SUB ...`; run gets argv[0] = SUB. */
+struct cli_sub {
+	const char *name;
+	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+};
+
+/* Run the subcommand named by argv[1] from subs (NULL-name terminated), or
+ * print a usage error naming cmd (status 2). */
+int cli_dispatch(const struct cli_cmd *cmd, const struct cli_sub *subs, struct cli_ctx *ctx,
+	int argc, char **argv);
+
+/* One option a command accepts: "--name VALUE" or "--name=VALUE" sets *value;
+ * with flag != NULL the option takes no value and sets *flag. */
+struct cli_opt {
+	const char *name;     /* "year" for --year */
+	const char **value;
+	bool *flag;
+};
+
+/* Parse argv[first..argc): options from opts (NULL-name terminated) and up to
+ * maxpos positional arguments into pos (NULL-filled). Returns 0, or prints a
+ * usage error naming cmd and returns 2. */
+int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, int first,
+	const struct cli_opt *opts, const char **pos, int maxpos, int *npos);
+
+/* Print "hailong: lỗi: <err->msg>" to stderr; returns 1 (the exit status). */
+int cli_fail(const struct hl_err *err);
+
+/* Print "hailong: lỗi: <message>" to stderr; returns 1. */
+int cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print a usage error and where to read help for cmd; returns 2. */
+int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print cmd's help to f. */
+void cli_print_help(const struct cli_cmd *cmd, FILE *f);
+
+/* Progress callback for import_opts (ctx = struct cli_ctx *): "\r" updates on
+ * stderr, only when it is a terminal. */
+void cli_progress(void *ctx, long rows);
+
+/* End a progress line started by cli_progress (newline if one was shown). */
+void cli_progress_done(struct cli_ctx *ctx);
+
+/* Print an import's outcome: the count on stdout, or every problem and the
+ * Vietnamese summary on stderr. what = "phiếu", "đơn vị", ... Returns the exit
+ * status for rc (import_* return value) and err. */
+int cli_import_report(const struct import_report *rep, const char *what, int rc,
+	const struct hl_err *err);
+
+/* Run an import_* function on the file at path with the context's store and
+ * audit name; prints the report; returns the exit status. */
+int cli_import_file(struct cli_ctx *ctx, const char *path, const char *what,
+	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
+		struct hl_err *));
+
+/* Parse a year 1900..2999; false if s is not one. */
+bool cli_parse_year(const char *s, int *year);
+
+/* Print s to stdout padded with spaces to width terminal columns (Vietnamese
+ * letters with diacritics take one column each), then one space. */
+void cli_cell(const char *s, int width);
+
+/* Record a change in the audit log as ctx->who; prints and returns 1 on failure. */
+int cli_audit(struct cli_ctx *ctx, const char *action, const char *detail);
+
+#endif

@@ -1,0 +1,74 @@
+/* cmd_fields.c — `hailong fields import|list`: fields (lĩnh vực) of dossiers. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+#include "svc/import.h"
+
+static int do_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1];
+	int npos, rc = cli_parse(&cmd_fields, argc, argv, 1, NULL, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cmd_fields, "thiếu tên tệp: hailong fields import TỆP.csv");
+	return cli_import_file(ctx, pos[0], "lĩnh vực", import_fields);
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct hl_arena *a = NULL;
+	struct store_field *f = NULL;
+	struct hl_err err;
+	const char *pos[1];
+	size_t n = 0;
+	int npos, rc = cli_parse(&cmd_fields, argc, argv, 1, NULL, pos, 0, &npos);
+
+	if (rc != 0)
+		return rc;
+	hl_err_clear(&err);
+	a = hl_arena_new((size_t)256 * 1024 * 1024);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = STORE(ctx->st, field_list, a, &f, &n, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	cli_cell("Mã", 16);
+	puts("Lĩnh vực");
+	for (size_t i = 0; i < n; i++) {
+		cli_cell(f[i].code, 16);
+		puts(f[i].name);
+	}
+	printf("(%zu lĩnh vực)\n", n);
+	hl_arena_free(a);
+	return 0;
+}
+
+static const struct cli_sub subs[] = {
+	{"import", do_import},
+	{"list", do_list},
+	{NULL, NULL},
+};
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_dispatch(&cmd_fields, subs, ctx, argc, argv);
+}
+
+const struct cli_cmd cmd_fields = {
+	"fields",
+	"lĩnh vực của hồ sơ thủ tục hành chính: nhập, liệt kê",
+	"Cách dùng:\n"
+	"  hailong fields import TỆP.csv   nhập lĩnh vực (tiêu đề: code,name); mã đã có\n"
+	"                                  thì cập nhật tên\n"
+	"  hailong fields list             liệt kê các lĩnh vực\n\n"
+	"Tệp CSV UTF-8, xem docs/formats.md. Tệp có lỗi thì không nhập dòng nào.\n",
+	CLI_DB_OPEN,
+	run,
+};

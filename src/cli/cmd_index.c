@@ -1,0 +1,295 @@
+/* cmd_index.c — `hailong index`: the satisfaction indices of units for a
+ * period, as a table for people, CSV or JSON. */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/text.h"
+#include "cli/cli.h"
+#include "cli/csvout.h"
+#include "svc/indexq.h"
+
+static int run_index(struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cli_cmd cmd_index = {
+	.name = "index",
+	.summary = "tính chỉ số hài lòng theo tiêu chí cho một kỳ: bảng, CSV hoặc JSON",
+	.help =
+		"Cách dùng: hailong index --period KỲ [--unit MÃ | --under MÃ] [--type LOẠI]\n"
+		"                        [--weight field] [--format table|csv|json]\n"
+		"\n"
+		"Tính chỉ số hài lòng (%% ý kiến hài lòng trên số câu trả lời hợp lệ) của từng\n"
+		"tiêu chí và chỉ số chung SIPAS (trung bình các tiêu chí) cho mỗi đơn vị,\n"
+		"kèm số phiếu, khoảng tin cậy 95 %%, chỉ tiêu, tăng/giảm so với cùng kỳ năm\n"
+		"trước và xếp hạng trong các đơn vị cùng loại, cùng cấp trên.\n"
+		"\n"
+		"  --period KỲ       2024, 2024-H1, 2024-Q3, 2024-06 hoặc 2024-01-15..2024-03-31\n"
+		"  --unit MÃ         chỉ một đơn vị (kể cả đơn vị mới sáp nhập: số liệu\n"
+		"                    trước ngày sáp nhập gộp từ các đơn vị cũ)\n"
+		"  --under MÃ        các đơn vị trực thuộc MÃ (mọi cấp)\n"
+		"  --type LOẠI       chỉ các đơn vị loại này (ubnd-xa, tram-y-te, ...)\n"
+		"  --weight field    gia quyền theo tỷ lệ hồ sơ của từng lĩnh vực (kỳ trọn tháng)\n"
+		"  --format F        table (mặc định, cho người đọc), csv hoặc json\n"
+		"\n"
+		"Dấu * đánh dấu mức tăng/giảm hoặc thứ hạng mà khoảng tin cậy 95 % chưa đủ\n"
+		"để khẳng định; dấu ↓ đánh dấu tiêu chí dưới chỉ tiêu.\n",
+	.db = CLI_DB_OPEN,
+	.run = run_index,
+};
+
+static const char *unit_code(const struct iq_unit *u)
+{
+	return u->unit.code;
+}
+
+static void csv_num(FILE *f, bool have, double v)
+{
+	fputc(',', f);
+	if (have)
+		fprintf(f, "%.2f", round(v * 100) / 100 + 0.0);
+}
+
+static void print_csv(const struct iq_result *r, FILE *f)
+{
+	char period[64];
+
+	hl_period_code(&r->period, period, sizeof(period));
+	fputs("unit,name,period,criterion,value,n,ci_low,ci_high,target,change,rank,of\n", f);
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct iq_unit *u = &r->units[i];
+
+		for (int k = 0; k <= r->ncrit; k++) {
+			const struct hl_idx_cell *c = &u->idx.cell[k];
+
+			csvout_cell(f, unit_code(u));
+			fputc(',', f);
+			csvout_cell(f, u->unit.name);
+			fprintf(f, ",%s,%s", period, r->crit_code[k]);
+			csv_num(f, c->cur.valid, c->cur.value);
+			fprintf(f, ",%lld", (long long)c->cur.n);
+			csv_num(f, c->cur.valid, c->cur.lo);
+			csv_num(f, c->cur.valid, c->cur.hi);
+			csv_num(f, c->has_target, c->target);
+			csv_num(f, c->has_change, c->change);
+			if (c->rank > 0)
+				fprintf(f, ",%d,%d\n", c->rank, c->of);
+			else
+				fputs(",,\n", f);
+		}
+	}
+}
+
+static json_t *jnum(bool have, double v)
+{
+	return have ? json_real(round(v * 100) / 100) : json_null();
+}
+
+static int print_json(const struct iq_result *r, FILE *f)
+{
+	char period[64], label[96], a[16], b[16];
+	json_t *root = json_object(), *rows = json_array(), *crit = json_array();
+	int rc = 0;
+
+	if (!root || !rows || !crit) {
+		rc = cli_errorf("hết bộ nhớ khi tạo JSON");
+		goto cleanup;
+	}
+	hl_period_code(&r->period, period, sizeof(period));
+	json_object_set_new(root, "period", json_string(period));
+	json_object_set_new(root, "label", json_string(hl_period_label(&r->period, label, sizeof(label))));
+	json_object_set_new(root, "first", json_string(hl_day_iso(r->period.first, a, sizeof(a))));
+	json_object_set_new(root, "last", json_string(hl_day_iso(r->period.last, b, sizeof(b))));
+	json_object_set_new(root, "previous", json_string(hl_period_code(&r->prev, label, sizeof(label))));
+	for (int k = 0; k <= r->ncrit; k++)
+		json_array_append_new(crit, json_pack("{s:s, s:s}", "code", r->crit_code[k],
+			"name", r->crit_name[k]));
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct iq_unit *u = &r->units[i];
+
+		for (int k = 0; k <= r->ncrit; k++) {
+			const struct hl_idx_cell *c = &u->idx.cell[k];
+			json_t *row = json_object();
+
+			json_object_set_new(row, "unit", json_string(u->unit.code));
+			json_object_set_new(row, "name", json_string(u->unit.name));
+			json_object_set_new(row, "type", json_string(u->unit.type));
+			json_object_set_new(row, "period", json_string(period));
+			json_object_set_new(row, "criterion", json_string(r->crit_code[k]));
+			json_object_set_new(row, "criterion_name", json_string(r->crit_name[k]));
+			json_object_set_new(row, "value", jnum(c->cur.valid, c->cur.value));
+			json_object_set_new(row, "n", json_integer(c->cur.n));
+			json_object_set_new(row, "ci_low", jnum(c->cur.valid, c->cur.lo));
+			json_object_set_new(row, "ci_high", jnum(c->cur.valid, c->cur.hi));
+			json_object_set_new(row, "target", jnum(c->has_target, c->target));
+			json_object_set_new(row, "met", c->has_target && c->cur.valid ? json_boolean(c->met) : json_null());
+			json_object_set_new(row, "previous", jnum(c->prev.valid, c->prev.value));
+			json_object_set_new(row, "change", jnum(c->has_change, c->change));
+			json_object_set_new(row, "change_supported",
+				c->has_change ? json_boolean(c->change_supported) : json_null());
+			json_object_set_new(row, "rank", c->rank ? json_integer(c->rank) : json_null());
+			json_object_set_new(row, "of", c->rank ? json_integer(c->of) : json_null());
+			json_object_set_new(row, "rank_supported",
+				c->rank ? json_boolean(c->rank_supported) : json_null());
+			json_object_set_new(row, "pooled", json_boolean(u->pooled));
+			json_array_append_new(rows, row);
+		}
+	}
+	json_object_set_new(root, "criteria", crit);
+	json_object_set_new(root, "rows", rows);
+	crit = rows = NULL;
+	if (json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(12) | JSON_PRESERVE_ORDER) != 0)
+		rc = cli_errorf("không ghi được JSON");
+	fputc('\n', f);
+cleanup:
+	json_decref(root);
+	json_decref(rows);
+	json_decref(crit);
+	return rc;
+}
+
+/* Print s left-aligned (right when right) in a column of width w. */
+static void cell(FILE *f, const char *s, size_t w, bool right)
+{
+	size_t sw = hl_utf8_width(s);
+	size_t pad = sw < w ? w - sw : 0;
+
+	if (right)
+		fprintf(f, "%*s%s  ", (int)pad, "", s);
+	else
+		fprintf(f, "%s%*s  ", s, (int)pad, "");
+}
+
+static void value_text(const struct hl_idx_cell *c, char *buf, size_t size)
+{
+	if (!c->cur.valid) {
+		snprintf(buf, size, "–");
+		return;
+	}
+	hl_fmt_dec(buf, size, c->cur.value, 2);
+	if (c->has_target && !c->met)
+		strncat(buf, "↓", size - strlen(buf) - 1);
+}
+
+static void print_table(const struct iq_result *r, FILE *f)
+{
+	char label[96], a[16], b[16], buf[64];
+	size_t wname = hl_utf8_width("Đơn vị");
+	int K = r->ncrit;
+	bool any_pooled = false;
+
+	for (size_t i = 0; i < r->nunits; i++) {
+		size_t w = hl_utf8_width(r->units[i].unit.name);
+
+		if (w > wname)
+			wname = w;
+	}
+	if (wname > 40)
+		wname = 40;
+	fprintf(f, "CHỈ SỐ HÀI LÒNG – %s (%s – %s)\n\n", hl_period_label(&r->period, label, sizeof(label)),
+		hl_day_vn(r->period.first, a, sizeof(a)), hl_day_vn(r->period.last, b, sizeof(b)));
+	if (r->nunits == 0) {
+		fputs("Không có đơn vị nào trong phạm vi đã chọn.\n", f);
+		return;
+	}
+	cell(f, "TT", 3, false);
+	cell(f, "Đơn vị", wname, false);
+	for (int k = 0; k < K; k++)
+		cell(f, r->crit_code[k], 7, true);
+	cell(f, "SIPAS", 7, true);
+	cell(f, "Tăng/giảm", 9, true);
+	cell(f, "Xếp hạng", 8, true);
+	cell(f, "Số phiếu", 8, true);
+	fputc('\n', f);
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct iq_unit *u = &r->units[i];
+		const struct hl_idx_cell *all = &u->idx.cell[K];
+		char name[STORE_NAME_MAX + 8];
+
+		snprintf(buf, sizeof(buf), "%02zu", i + 1);
+		cell(f, buf, 3, false);
+		snprintf(name, sizeof(name), "%s%s", u->unit.name, u->pooled && !u->active ? " (†)" : "");
+		any_pooled |= u->pooled && !u->active;
+		cell(f, name, wname, false);
+		for (int k = 0; k <= K; k++) {
+			value_text(&u->idx.cell[k], buf, sizeof(buf));
+			cell(f, buf, 7, true);
+		}
+		if (all->has_change) {
+			hl_fmt_signed(buf, sizeof(buf), all->change, 2);
+			if (!all->change_supported)
+				strncat(buf, "*", sizeof(buf) - strlen(buf) - 1);
+		} else {
+			snprintf(buf, sizeof(buf), "–");
+		}
+		cell(f, buf, 9, true);
+		if (all->rank > 0)
+			snprintf(buf, sizeof(buf), "%d/%d%s", all->rank, all->of, all->rank_supported ? "" : "*");
+		else
+			snprintf(buf, sizeof(buf), "–");
+		cell(f, buf, 8, true);
+		hl_fmt_int(buf, sizeof(buf), all->cur.n);
+		cell(f, buf, 8, true);
+		fputc('\n', f);
+	}
+	fputc('\n', f);
+	for (int k = 0; k < K; k++)
+		fprintf(f, "%-5s %s\n", r->crit_code[k], r->crit_name[k]);
+	fprintf(f, "Tăng/giảm: so với cùng kỳ năm trước (%s). Xếp hạng: theo SIPAS, trong các đơn vị cùng loại, cùng cấp trên.\n",
+		hl_period_label(&r->prev, label, sizeof(label)));
+	fputs("*: khoảng tin cậy 95 % chưa đủ để khẳng định; ↓: dưới chỉ tiêu.\n", f);
+	if (any_pooled)
+		fputs("(†): đơn vị chưa thành lập trong kỳ; số liệu gộp từ các đơn vị trước sáp nhập.\n", f);
+}
+
+static int run_index(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL, *unit = NULL, *under = NULL, *type = NULL, *weight = NULL,
+		*format = "table";
+	const struct cli_opt opts[] = {
+		{"period", &period, NULL}, {"unit", &unit, NULL}, {"under", &under, NULL},
+		{"type", &type, NULL}, {"weight", &weight, NULL}, {"format", &format, NULL},
+		{NULL, NULL, NULL},
+	};
+	struct iq_opts o = {0};
+	struct iq_result *res = NULL;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	int rc, npos = 0;
+
+	rc = cli_parse(&cmd_index, argc, argv, 1, opts, NULL, 0, &npos);
+	if (rc != 0)
+		return rc;
+	if (period == NULL)
+		return cli_usage(&cmd_index, "thiếu --period (ví dụ: --period 2024-Q3)");
+	if (unit && under)
+		return cli_usage(&cmd_index, "chỉ dùng một trong --unit và --under");
+	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
+		return cli_usage(&cmd_index, "--format phải là table, csv hoặc json (không phải '%s')", format);
+	if (weight && strcmp(weight, "field") != 0)
+		return cli_usage(&cmd_index, "--weight chỉ nhận giá trị 'field'");
+	if (hl_period_parse(period, &o.period, &err) != HL_OK)
+		return cli_usage(&cmd_index, "%s", err.msg);
+	o.unit = unit;
+	o.under = under;
+	o.type = type;
+	o.weight_field = weight != NULL;
+	a = hl_arena_new((size_t)1 << 31);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = iq_run(ctx->st, a, &o, &res, &err);
+	if (rc != HL_OK) {
+		rc = cli_fail(&err);
+		goto cleanup;
+	}
+	if (strcmp(format, "csv") == 0)
+		print_csv(res, stdout);
+	else if (strcmp(format, "json") == 0)
+		rc = print_json(res, stdout);
+	else
+		print_table(res, stdout);
+cleanup:
+	hl_arena_free(a);
+	return rc;
+}

@@ -1,0 +1,37 @@
+/* cmd_init.c — `hailong init`: create or migrate the database and load the
+ * built-in instruments and fields; running it again is harmless. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+
+#include "svc/builtin.h"
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct hl_err err;
+	const char *pos[1];
+	int npos, version = 0, added = 0, rc;
+
+	rc = cli_parse(&cmd_init, argc, argv, 1, NULL, pos, 0, &npos);
+	if (rc != 0)
+		return rc;
+	hl_err_clear(&err);
+	if (builtin_init(ctx->st, ctx->who, &version, &added, &err) != HL_OK)
+		return cli_fail(&err);
+	printf("Cơ sở dữ liệu %s: lược đồ phiên bản %d, đã cập nhật", ctx->db, version);
+	if (added > 0)
+		printf(" (thêm %d mục có sẵn: bộ câu hỏi, lĩnh vực)", added);
+	puts(".");
+	return 0;
+}
+
+const struct cli_cmd cmd_init = {
+	"init",
+	"tạo hoặc nâng cấp cơ sở dữ liệu, nạp bộ câu hỏi và lĩnh vực có sẵn",
+	"Cách dùng: hailong [--db ĐƯỜNG_DẪN] init\n\n"
+	"Tạo cơ sở dữ liệu nếu chưa có, hoặc nâng cấp lược đồ lên phiên bản mới nhất,\n"
+	"rồi nạp các bộ câu hỏi có sẵn (sipas-5, khanh-hoa-6) và các lĩnh vực cấp xã.\n"
+	"Chạy lại nhiều lần không sao: chỉ thêm những gì còn thiếu.\n",
+	CLI_DB_CREATE,
+	run,
+};

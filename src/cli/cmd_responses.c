@@ -1,0 +1,86 @@
+/* cmd_responses.c — `hailong responses import|count`: citizens' answers. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "svc/import.h"
+
+static int do_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1];
+	int npos, rc = cli_parse(&cmd_responses, argc, argv, 1, NULL, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cmd_responses, "thiếu tên tệp: hailong responses import TỆP.csv");
+	return cli_import_file(ctx, pos[0], "phiếu", import_responses);
+}
+
+static int count_one(void *ctx, const struct store_response *r)
+{
+	(void)r;
+	(*(int64_t *)ctx)++;
+	return HL_OK;
+}
+
+static int do_count(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *unit = NULL;
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
+	const char *pos[1];
+	struct store_unit u;
+	struct hl_err err;
+	int64_t count = 0, unit_id = 0;
+	int npos, rc = cli_parse(&cmd_responses, argc, argv, 1, opts, pos, 0, &npos);
+
+	if (rc != 0)
+		return rc;
+	hl_err_clear(&err);
+	if (unit != NULL) {
+		rc = STORE(ctx->st, unit_get, unit, &u, &err);
+		if (rc == HL_ENOTFOUND)
+			return cli_errorf("đơn vị '%s' không tồn tại", unit);
+		if (rc != HL_OK)
+			return cli_fail(&err);
+		unit_id = u.id;
+	}
+	rc = STORE(ctx->st, response_scan, unit_id, HL_DAY_NONE, HL_DAY_NONE, count_one, &count,
+		&err);
+	if (rc != HL_OK)
+		return cli_fail(&err);
+	printf("%lld\n", (long long)count);
+	return 0;
+}
+
+static const struct cli_sub subs[] = {
+	{"import", do_import},
+	{"count", do_count},
+	{NULL, NULL},
+};
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_dispatch(&cmd_responses, subs, ctx, argc, argv);
+}
+
+const struct cli_cmd cmd_responses = {
+	"responses",
+	"phiếu khảo sát (ý kiến của người dân): nhập, đếm",
+	"Cách dùng:\n"
+	"  hailong responses import TỆP.csv\n"
+	"      nhập phiếu từ tệp CSV UTF-8 (RFC 4180). Tiêu đề: bắt buộc unit,instrument,\n"
+	"      date; tùy chọn id,channel,field,staff,dossier,comment; rồi mỗi câu hỏi một\n"
+	"      cột theo mã câu (TC1, HC2, …) chứa số thứ tự mức trả lời, để trống nếu\n"
+	"      không trả lời. instrument là mã (phiên bản mới nhất) hoặc mã@phiên_bản;\n"
+	"      channel là kiosk, paper, qr hoặc import (mặc định import).\n"
+	"      Cả tệp được kiểm tra trước: có lỗi thì không nhập dòng nào và mọi dòng lỗi\n"
+	"      được liệt kê kèm số dòng, cột và lý do. Phiếu có id đã nhập trước đó được\n"
+	"      bỏ qua, nên nhập lại cùng một tệp không thêm gì.\n"
+	"  hailong responses count [--unit MÃ]\n"
+	"      in số phiếu đã lưu (của một đơn vị, hoặc tất cả)\n",
+	CLI_DB_OPEN,
+	run,
+};

@@ -1,0 +1,89 @@
+/* cmd_staff.c — `hailong staff import|list`: civil servants a response may name. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+#include "svc/import.h"
+
+static int do_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1];
+	int npos, rc = cli_parse(&cmd_staff, argc, argv, 1, NULL, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cmd_staff, "thiếu tên tệp: hailong staff import TỆP.csv");
+	return cli_import_file(ctx, pos[0], "công chức", import_staff);
+}
+
+static const char *unit_code(const struct store_unit *u, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (u[i].id == id)
+			return u[i].code;
+	return "?";
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct hl_arena *a = NULL;
+	struct store_staff *s = NULL;
+	struct store_unit *u = NULL;
+	struct hl_err err;
+	const char *pos[1];
+	size_t n = 0, nu = 0;
+	int npos, rc = cli_parse(&cmd_staff, argc, argv, 1, NULL, pos, 0, &npos);
+
+	if (rc != 0)
+		return rc;
+	hl_err_clear(&err);
+	a = hl_arena_new((size_t)256 * 1024 * 1024);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = STORE(ctx->st, staff_list, a, &s, &n, &err);
+	if (rc == HL_OK)
+		rc = STORE(ctx->st, unit_list, a, &u, &nu, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	cli_cell("Mã", 12);
+	cli_cell("Họ và tên", 28);
+	cli_cell("Đơn vị", 12);
+	puts("Chức vụ");
+	for (size_t i = 0; i < n; i++) {
+		cli_cell(s[i].code, 12);
+		cli_cell(s[i].name, 28);
+		cli_cell(unit_code(u, nu, s[i].unit_id), 12);
+		puts(s[i].position);
+	}
+	printf("(%zu công chức)\n", n);
+	hl_arena_free(a);
+	return 0;
+}
+
+static const struct cli_sub subs[] = {
+	{"import", do_import},
+	{"list", do_list},
+	{NULL, NULL},
+};
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_dispatch(&cmd_staff, subs, ctx, argc, argv);
+}
+
+const struct cli_cmd cmd_staff = {
+	"staff",
+	"công chức phục vụ người dân: nhập, liệt kê",
+	"Cách dùng:\n"
+	"  hailong staff import TỆP.csv   nhập công chức (tiêu đề: code,name,unit,position);\n"
+	"                                 đơn vị phải có sẵn; mã đã có thì cập nhật\n"
+	"  hailong staff list             liệt kê công chức\n\n"
+	"Tệp CSV UTF-8, xem docs/formats.md. Tệp có lỗi thì không nhập dòng nào.\n",
+	CLI_DB_OPEN,
+	run,
+};

@@ -1,0 +1,233 @@
+/* cmd_targets.c — `hailong targets set|list`: yearly targets (chỉ tiêu) per
+ * unit or unit type, for every criterion or one. A unit's own target wins
+ * over its type's (resolved by the index query). */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/text.h"
+#include "core/instrument.h"
+#include "core/tally.h"
+#include "io/instrument_json.h"
+#include "store/store.h"
+#include "svc/builtin.h"
+
+#define ARENA_CAP ((size_t)64 * 1024 * 1024)
+
+/* 90, 90,5 or 90.5 within 0..100. */
+static bool parse_value(const char *s, double *out)
+{
+	char buf[32], *end;
+	double v;
+
+	if (strlen(s) >= sizeof(buf) || s[0] == '\0')
+		return false;
+	snprintf(buf, sizeof(buf), "%s", s);
+	for (char *p = buf; *p != '\0'; p++)
+		if (*p == ',')
+			*p = '.';
+	errno = 0;
+	v = strtod(buf, &end);
+	if (errno != 0 || *end != '\0' || !isfinite(v) || v < 0 || v > 100)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* True if code is a criterion of some stored instrument, or the overall index. */
+static int known_criterion(struct cli_ctx *ctx, struct hl_arena *a, const char *code,
+	bool *known, struct hl_err *err)
+{
+	struct store_instrument *list = NULL;
+	size_t n = 0;
+	int rc;
+
+	*known = strcmp(code, HL_CRIT_ALL) == 0;
+	if (*known)
+		return HL_OK;
+	rc = STORE(ctx->st, instrument_list, a, &list, &n, err);
+	for (size_t i = 0; rc == HL_OK && i < n && !*known; i++) {
+		struct store_instrument si;
+		struct hl_instrument *in = NULL;
+		char *json = NULL;
+
+		rc = STORE(ctx->st, instrument_get_id, list[i].id, a, &si, &json, err);
+		if (rc == HL_OK)
+			rc = ij_parse(a, json, strlen(json), &in, err);
+		if (rc == HL_OK)
+			*known = hl_instrument_criterion(in, code) >= 0;
+	}
+	return rc;
+}
+
+static int set_tx(struct cli_ctx *ctx, const struct store_target *t, const char *detail,
+	struct hl_err *err)
+{
+	int rc = store_begin(ctx->st, err);
+
+	if (rc != HL_OK)
+		return rc;
+	rc = STORE(ctx->st, target_set, t, err);
+	if (rc == HL_OK)
+		rc = STORE(ctx->st, audit, ctx->who, "targets.set", detail, err);
+	if (rc == HL_OK)
+		return store_commit(ctx->st, err);
+	{
+		struct hl_err ignored;
+
+		store_rollback(ctx->st, &ignored);
+	}
+	return rc;
+}
+
+static int do_set(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *year = NULL, *unit = NULL, *type = NULL, *crit = NULL;
+	const struct cli_opt opts[] = {
+		{"year", &year, NULL}, {"unit", &unit, NULL}, {"type", &type, NULL},
+		{"criterion", &crit, NULL}, {NULL, NULL, NULL},
+	};
+	struct store_target t;
+	struct hl_arena *a = NULL;
+	struct hl_err err;
+	const char *pos[1];
+	char v[32], detail[256];
+	bool known;
+	int npos, rc = cli_parse(&cmd_targets, argc, argv, 1, opts, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	memset(&t, 0, sizeof(t));
+	if (npos != 1 || year == NULL || (unit == NULL) == (type == NULL))
+		return cli_usage(&cmd_targets, "cách dùng: hailong targets set --year NĂM "
+			"(--unit MÃ | --type LOẠI) [--criterion TIÊU_CHÍ] GIÁ_TRỊ");
+	if (!cli_parse_year(year, &t.year))
+		return cli_usage(&cmd_targets, "năm '%s' không hợp lệ", year);
+	if (!parse_value(pos[0], &t.value))
+		return cli_usage(&cmd_targets, "chỉ tiêu '%s' không hợp lệ: cần một số từ 0 đến 100 "
+			"(ví dụ 90 hoặc 90,5)", pos[0]);
+	hl_err_clear(&err);
+	if (unit != NULL) {
+		struct store_unit u;
+
+		rc = STORE(ctx->st, unit_get, unit, &u, &err);
+		if (rc == HL_ENOTFOUND)
+			return cli_errorf("đơn vị '%s' không tồn tại", unit);
+		if (rc != HL_OK)
+			return cli_fail(&err);
+		t.unit_id = u.id;
+	} else {
+		if (builtin_unit_type_name(type) == NULL)
+			return cli_usage(&cmd_targets, "loại đơn vị '%s' không có", type);
+		snprintf(t.type, sizeof(t.type), "%s", type);
+	}
+	if (crit != NULL) {
+		if (strlen(crit) >= sizeof(t.criterion))
+			return cli_usage(&cmd_targets, "mã tiêu chí quá dài: %s", crit);
+		a = hl_arena_new(ARENA_CAP);
+		if (a == NULL)
+			return cli_errorf("hết bộ nhớ");
+		rc = known_criterion(ctx, a, crit, &known, &err);
+		hl_arena_free(a);
+		if (rc != HL_OK)
+			return cli_fail(&err);
+		if (!known)
+			return cli_errorf("tiêu chí '%s' không thuộc bộ câu hỏi nào (dùng mã như TC, "
+				"HC, PV, KQ, TT hoặc SIPAS)", crit);
+		snprintf(t.criterion, sizeof(t.criterion), "%s", crit);
+	}
+	hl_fmt_dec(v, sizeof(v), t.value, 2);
+	snprintf(detail, sizeof(detail), "năm %d, %s %s, tiêu chí %s: %s", t.year,
+		unit != NULL ? "đơn vị" : "loại", unit != NULL ? unit : type,
+		crit != NULL ? crit : "tất cả", v);
+	if (set_tx(ctx, &t, detail, &err) != HL_OK)
+		return cli_fail(&err);
+	printf("Đã đặt chỉ tiêu năm %d cho %s %s, tiêu chí %s: %s\n", t.year,
+		unit != NULL ? "đơn vị" : "loại đơn vị", unit != NULL ? unit : type,
+		crit != NULL ? crit : "tất cả", v);
+	return 0;
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *year = NULL;
+	const struct cli_opt opts[] = {{"year", &year, NULL}, {NULL, NULL, NULL}};
+	struct store_target *t = NULL;
+	struct store_unit *u = NULL;
+	struct hl_arena *a = NULL;
+	struct hl_err err;
+	const char *pos[1];
+	size_t n = 0, nu = 0;
+	int y, npos, rc = cli_parse(&cmd_targets, argc, argv, 1, opts, pos, 0, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (year == NULL || !cli_parse_year(year, &y))
+		return cli_usage(&cmd_targets, "cần --year NĂM (ví dụ --year 2025)");
+	hl_err_clear(&err);
+	a = hl_arena_new((size_t)256 * 1024 * 1024);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = STORE(ctx->st, target_list, y, a, &t, &n, &err);
+	if (rc == HL_OK)
+		rc = STORE(ctx->st, unit_list, a, &u, &nu, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	printf("Chỉ tiêu năm %d:\n", y);
+	cli_cell("Áp dụng cho", 28);
+	cli_cell("Tiêu chí", 10);
+	puts("Chỉ tiêu");
+	for (size_t i = 0; i < n; i++) {
+		char who[96], v[32];
+
+		if (t[i].unit_id != 0) {
+			const char *code = "?";
+
+			for (size_t j = 0; j < nu; j++)
+				if (u[j].id == t[i].unit_id)
+					code = u[j].code;
+			snprintf(who, sizeof(who), "đơn vị %s", code);
+		} else {
+			snprintf(who, sizeof(who), "loại %s", t[i].type);
+		}
+		cli_cell(who, 28);
+		cli_cell(t[i].criterion[0] != '\0' ? t[i].criterion : "tất cả", 10);
+		puts(hl_fmt_dec(v, sizeof(v), t[i].value, 2));
+	}
+	if (n == 0)
+		puts("(chưa có chỉ tiêu nào)");
+	hl_arena_free(a);
+	return 0;
+}
+
+static const struct cli_sub subs[] = {
+	{"set", do_set},
+	{"list", do_list},
+	{NULL, NULL},
+};
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_dispatch(&cmd_targets, subs, ctx, argc, argv);
+}
+
+const struct cli_cmd cmd_targets = {
+	"targets",
+	"chỉ tiêu hằng năm theo đơn vị hoặc loại đơn vị: đặt, liệt kê",
+	"Cách dùng:\n"
+	"  hailong targets set --year NĂM (--unit MÃ | --type LOẠI) [--criterion TIÊU_CHÍ] GIÁ_TRỊ\n"
+	"      đặt chỉ tiêu (0–100, viết 90, 90,5 hoặc 90.5) cho một đơn vị hoặc mọi đơn vị\n"
+	"      một loại; không có --criterion thì áp dụng cho mọi tiêu chí và chỉ số chung\n"
+	"      (SIPAS). Chỉ tiêu riêng của đơn vị được ưu tiên hơn chỉ tiêu của loại.\n"
+	"  hailong targets list --year NĂM\n"
+	"      liệt kê chỉ tiêu của năm\n",
+	CLI_DB_OPEN,
+	run,
+};

@@ -1,0 +1,181 @@
+/* cmd_units.c — `hailong units import|list|merge`: the tree of units with
+ * their types, validity and mergers. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "core/date.h"
+#include "store/store.h"
+#include "svc/builtin.h"
+#include "svc/import.h"
+#include "svc/units.h"
+
+#define MAX_DEPTH 32
+#define MERGE_MAX 64
+
+static int do_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1];
+	int npos, rc = cli_parse(&cmd_units, argc, argv, 1, NULL, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cmd_units, "thiếu tên tệp: hailong units import TỆP.csv");
+	return cli_import_file(ctx, pos[0], "đơn vị", import_units);
+}
+
+struct tree {
+	struct store_unit *u;
+	size_t n;
+	struct store_lineage *lin;
+	size_t nlin;
+};
+
+static const struct store_unit *by_id(const struct tree *t, int64_t id)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->u[i].id == id)
+			return &t->u[i];
+	return NULL;
+}
+
+static void print_unit(const struct tree *t, const struct store_unit *u, int depth)
+{
+	const char *tname = builtin_unit_type_name(u->type);
+	char a[16], b[16];
+	bool first = true;
+
+	printf("%*s%s  %s  (%s", depth * 2, "", u->code, u->name, tname != NULL ? tname : u->type);
+	if (u->valid_from != HL_DAY_NONE && u->valid_to != HL_DAY_NONE)
+		printf("; %s – %s", hl_day_vn(u->valid_from, a, sizeof(a)),
+			hl_day_vn(u->valid_to, b, sizeof(b)));
+	else if (u->valid_from != HL_DAY_NONE)
+		printf("; từ %s", hl_day_vn(u->valid_from, a, sizeof(a)));
+	else if (u->valid_to != HL_DAY_NONE)
+		printf("; đến %s", hl_day_vn(u->valid_to, b, sizeof(b)));
+	putchar(')');
+	for (size_t i = 0; i < t->nlin; i++) {
+		const struct store_unit *old;
+
+		if (t->lin[i].new_id != u->id || (old = by_id(t, t->lin[i].old_id)) == NULL)
+			continue;
+		printf("%s%s", first ? "  ← sáp nhập từ " : ", ", old->code);
+		first = false;
+	}
+	putchar('\n');
+	if (depth >= MAX_DEPTH)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->u[i].parent_id == u->id && &t->u[i] != u)
+			print_unit(t, &t->u[i], depth + 1);
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct hl_arena *a = NULL;
+	struct tree t = {0};
+	struct hl_err err;
+	const char *pos[1];
+	int npos, rc = cli_parse(&cmd_units, argc, argv, 1, NULL, pos, 0, &npos);
+
+	if (rc != 0)
+		return rc;
+	hl_err_clear(&err);
+	a = hl_arena_new((size_t)256 * 1024 * 1024);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = STORE(ctx->st, unit_list, a, &t.u, &t.n, &err);
+	if (rc == HL_OK)
+		rc = STORE(ctx->st, lineage_list, a, &t.lin, &t.nlin, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	if (t.n == 0)
+		puts("Chưa có đơn vị nào. Nhập bằng: hailong units import TỆP.csv");
+	for (size_t i = 0; i < t.n; i++)
+		if (t.u[i].parent_id == 0 || by_id(&t, t.u[i].parent_id) == NULL)
+			print_unit(&t, &t.u[i], 0);
+	hl_arena_free(a);
+	return 0;
+}
+
+static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *from = NULL, *date = NULL, *name = NULL, *type = NULL;
+	const struct cli_opt opts[] = {
+		{"from", &from, NULL}, {"date", &date, NULL}, {"name", &name, NULL},
+		{"type", &type, NULL}, {NULL, NULL, NULL},
+	};
+	char buf[MERGE_MAX * STORE_CODE_MAX];
+	const char *codes[MERGE_MAX];
+	const char *pos[1];
+	struct hl_err err;
+	size_t n = 0;
+	hl_day day;
+	char d[16];
+	int npos, rc = cli_parse(&cmd_units, argc, argv, 1, opts, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1 || from == NULL || date == NULL)
+		return cli_usage(&cmd_units,
+			"cách dùng: hailong units merge MỚI --from A,B,… --date YYYY-MM-DD");
+	if (!hl_day_parse(date, &day))
+		return cli_usage(&cmd_units, "ngày '%s' không hợp lệ (cần YYYY-MM-DD)", date);
+	if (strlen(from) >= sizeof(buf))
+		return cli_usage(&cmd_units, "danh sách --from quá dài");
+	snprintf(buf, sizeof(buf), "%s", from);
+	for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok != NULL;
+		tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		if (*tok == '\0')
+			continue;
+		if (n == MERGE_MAX)
+			return cli_usage(&cmd_units, "sáp nhập tối đa %d đơn vị một lần", MERGE_MAX);
+		codes[n++] = tok;
+	}
+	hl_err_clear(&err);
+	if (units_merge(ctx->st, pos[0], codes, n, day, name, type, ctx->who, &err) != HL_OK)
+		return cli_fail(&err);
+	printf("Đã sáp nhập %zu đơn vị vào %s từ ngày %s.\n", n, pos[0], hl_day_vn(day, d, sizeof(d)));
+	return 0;
+}
+
+static const struct cli_sub subs[] = {
+	{"import", do_import},
+	{"list", do_list},
+	{"merge", do_merge},
+	{NULL, NULL},
+};
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_dispatch(&cmd_units, subs, ctx, argc, argv);
+}
+
+const struct cli_cmd cmd_units = {
+	"units",
+	"đơn vị (cây đơn vị, loại, hiệu lực, sáp nhập): nhập, liệt kê, sáp nhập",
+	"Cách dùng:\n"
+	"  hailong units import TỆP.csv\n"
+	"      nhập đơn vị; tiêu đề: code,name,type,parent,valid_from,valid_to\n"
+	"      (parent và ngày có thể để trống; ngày dạng YYYY-MM-DD; đơn vị cấp trên có\n"
+	"      thể đứng sau trong tệp; mã đã có thì cập nhật)\n"
+	"  hailong units list\n"
+	"      in cây đơn vị với loại và thời gian hiệu lực\n"
+	"  hailong units merge MỚI --from A,B,… --date YYYY-MM-DD [--name TÊN --type LOẠI]\n"
+	"      ghi nhận MỚI thay A, B, … từ ngày đó: các đơn vị cũ hết hiệu lực từ hôm\n"
+	"      trước, MỚI có hiệu lực từ ngày đó. Nếu MỚI chưa có thì tạo với --name,\n"
+	"      --type, dưới đơn vị cấp trên chung của các đơn vị cũ. Không cho sáp nhập\n"
+	"      nếu đơn vị cũ đã có phiếu từ ngày đó trở đi.\n\n"
+	"Loại đơn vị: tinh (tỉnh), huyen (huyện), ubnd-huyen (UBND cấp huyện),\n"
+	"  ubnd-xa (UBND cấp xã), tram-y-te (trạm y tế), truong (trường học),\n"
+	"  nganh-doc (cơ quan ngành dọc), benh-vien (bệnh viện), so-nganh (sở, ngành)\n",
+	CLI_DB_OPEN,
+	run,
+};

@@ -1,0 +1,1278 @@
+/* import.c — the all-or-nothing CSV imports of import.h. Every file is read
+ * in one transaction: rows are checked against caches of what the store
+ * knows (loaded once, so a row costs no query), written as they go, and the
+ * transaction is committed only when no row had a problem. Responses also
+ * feed the in-memory tally accumulator, flushed inside the transaction. */
+#include "svc/import.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/arena.h"
+#include "base/mem.h"
+#include "core/date.h"
+#include "core/instrument.h"
+#include "io/csvread.h"
+#include "io/instrument_json.h"
+#include "store/store.h"
+#include "svc/builtin.h"
+#include "svc/lookup.h"
+#include "svc/tallyacc.h"
+
+#define ARENA_CAP ((size_t)256 * 1024 * 1024)
+#define PROGRESS_EVERY 100000
+#define UNITS_MAX_ROWS 200000  /* units are kept until parents resolve */
+#define NFC_CP_MAX (4 * CSVR_MAX_FIELD_BYTES)
+
+/* State shared by every import: the reader, the header, the report. */
+struct imp {
+	struct store *st;
+	const struct import_opts *o;
+	struct import_report *rep;
+	struct hl_err *err;
+	struct hl_arena *a;
+	struct csvr *r;
+	struct csvr_record rec;
+	int ncols;                     /* cells in the header */
+	char *hname[CSVR_MAX_FIELDS];  /* header names, owned by a */
+	utf8proc_int32_t *cp;          /* NFC work buffer, NFC_CP_MAX code points */
+	bool in_tx;
+};
+
+/* A known column: header name, whether it must be there, where it is. */
+struct colspec {
+	const char *name;
+	bool required;
+	int idx;
+};
+
+static void problem(struct imp *im, long line, const char *col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void problem(struct imp *im, long line, const char *col, const char *fmt, ...)
+{
+	struct import_report *rep = im->rep;
+	struct import_problem *p;
+	va_list ap;
+
+	rep->nproblems++;
+	if (rep->kept >= IMPORT_MAX_PROBLEMS)
+		return;
+	p = &rep->problems[rep->kept++];
+	p->line = line;
+	snprintf(p->column, sizeof(p->column), "%s", col != NULL ? col : "");
+	va_start(ap, fmt);
+	vsnprintf(p->reason, sizeof(p->reason), fmt, ap);
+	va_end(ap);
+}
+
+static const char *cell(const struct imp *im, int idx)
+{
+	if (idx < 0 || idx >= im->rec.ncells)
+		return "";
+	return im->rec.cells[idx];
+}
+
+static bool is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* NFC form of the valid UTF-8 string s into dst (size bytes). Returns the
+ * length, or -1 if it does not fit. No allocation: utf8proc works in im->cp. */
+static long nfc_copy(struct imp *im, const char *s, char *dst, size_t size)
+{
+	utf8proc_ssize_t n;
+	size_t len;
+
+	if (is_ascii(s)) {
+		len = strlen(s);
+	} else {
+		n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s),
+			im->cp, NFC_CP_MAX, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n < 0 || n > NFC_CP_MAX)
+			return -1;
+		n = utf8proc_reencode(im->cp, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n < 0)
+			return -1;
+		s = (const char *)im->cp;
+		len = (size_t)n;
+	}
+	if (len >= size)
+		return -1;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+	return (long)len;
+}
+
+/* The cell at idx as a lookup key: itself when ASCII, else its NFC form in
+ * buf (or "" when it does not fit, which no stored code matches). */
+static const char *key_cell(struct imp *im, int idx, char *buf, size_t size)
+{
+	const char *s = cell(im, idx);
+
+	if (is_ascii(s))
+		return s;
+	if (nfc_copy(im, s, buf, size) < 0)
+		buf[0] = '\0';
+	return buf;
+}
+
+/* Copy the text of column c into dst; false (with a problem) when it is
+ * missing but required or too long. */
+static bool text_cell(struct imp *im, const struct colspec *c, bool required, char *dst,
+	size_t size)
+{
+	const char *s = cell(im, c->idx);
+
+	if (s[0] == '\0') {
+		dst[0] = '\0';
+		if (required)
+			problem(im, im->rec.line, c->name, "thiếu giá trị");
+		return !required;
+	}
+	if (nfc_copy(im, s, dst, size) < 0) {
+		problem(im, im->rec.line, c->name, "dài %zu byte, tối đa %zu byte", strlen(s),
+			size - 1);
+		return false;
+	}
+	return true;
+}
+
+static int open_reader(struct imp *im, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct store *st, struct hl_err *err)
+{
+	memset(rep, 0, sizeof(*rep));
+	memset(im, 0, sizeof(*im));
+	im->st = st;
+	im->o = o;
+	im->rep = rep;
+	im->err = err;
+	im->a = hl_arena_new(ARENA_CAP);
+	im->cp = hl_malloc(NFC_CP_MAX * sizeof(*im->cp));
+	if (im->a == NULL || im->cp == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở tệp nhập");
+	return csvr_open(f, o->name != NULL ? o->name : "tệp", &im->r, err);
+}
+
+/* Problems in file order (parent checks come after the rows); stable. */
+static void sort_problems(struct import_report *rep)
+{
+	for (int i = 1; i < rep->kept; i++) {
+		struct import_problem p = rep->problems[i];
+		int j = i;
+
+		for (; j > 0 && rep->problems[j - 1].line > p.line; j--)
+			rep->problems[j] = rep->problems[j - 1];
+		rep->problems[j] = p;
+	}
+}
+
+static void close_reader(struct imp *im)
+{
+	if (im->rep != NULL)
+		sort_problems(im->rep);
+	if (im->in_tx) {
+		struct hl_err ignored;
+
+		store_rollback(im->st, &ignored);
+		im->in_tx = false;
+	}
+	csvr_free(im->r);
+	hl_arena_free(im->a);
+	hl_free(im->cp);
+	im->r = NULL;
+	im->a = NULL;
+	im->cp = NULL;
+}
+
+/* Read the header and find the known columns. Unknown columns are reported
+ * unless extra_ok says they may be something else (question codes). Returns
+ * HL_OK (problems may have been added) or a read failure. */
+static int read_header(struct imp *im, struct colspec *cols, int ncols,
+	bool (*extra_ok)(void *ctx, const char *name), void *ctx)
+{
+	int rc = csvr_next(im->r, &im->rec, im->err);
+
+	if (rc == 0) {
+		problem(im, 1, "", "tệp trống: thiếu dòng tiêu đề");
+		return HL_OK;
+	}
+	if (rc == HL_EINVAL) {
+		problem(im, 1, "", "%s", im->err->msg);
+		hl_err_clear(im->err);
+		return HL_OK;
+	}
+	if (rc < 0)
+		return rc;
+	if (im->rec.problem != NULL) {
+		problem(im, im->rec.line, "", "dòng tiêu đề: %s", im->rec.problem);
+		return HL_OK;
+	}
+	im->ncols = im->rec.ncells;
+	for (int i = 0; i < ncols; i++)
+		cols[i].idx = -1;
+	for (int j = 0; j < im->rec.ncells; j++) {
+		const char *h = im->rec.cells[j];
+		bool known = false;
+
+		im->hname[j] = hl_arena_strdup(im->a, h);
+		if (im->hname[j] == NULL)
+			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc tiêu đề");
+		for (int k = 0; k < j; k++)
+			if (strcmp(im->hname[k], h) == 0) {
+				problem(im, im->rec.line, h, "cột '%s' có hai lần trong tiêu đề", h);
+				known = true;
+			}
+		for (int i = 0; i < ncols && !known; i++)
+			if (strcmp(cols[i].name, h) == 0) {
+				cols[i].idx = j;
+				known = true;
+			}
+		if (!known && (extra_ok == NULL || !extra_ok(ctx, h))) {
+			if (h[0] == '\0')
+				problem(im, im->rec.line, "", "cột %d của tiêu đề không có tên", j + 1);
+			else if (extra_ok != NULL)
+				problem(im, im->rec.line, h, "cột '%s' không phải cột đã biết, cũng không "
+					"phải mã câu hỏi của bộ câu hỏi nào", h);
+			else
+				problem(im, im->rec.line, h, "cột '%s' không phải cột đã biết", h);
+		}
+	}
+	for (int i = 0; i < ncols; i++)
+		if (cols[i].required && cols[i].idx < 0)
+			problem(im, im->rec.line, cols[i].name, "tiêu đề thiếu cột bắt buộc '%s'",
+				cols[i].name);
+	return HL_OK;
+}
+
+/* Next data record: 1 = a record whose cells can be checked, 2 = a record
+ * already reported as unusable, 0 = end, < 0 = failure. */
+static int next_row(struct imp *im)
+{
+	int rc = csvr_next(im->r, &im->rec, im->err);
+
+	if (rc == HL_EINVAL) {
+		/* Malformed CSV: nothing after this point can be read. */
+		problem(im, 0, "", "%s", im->err->msg);
+		hl_err_clear(im->err);
+		return 0;
+	}
+	if (rc <= 0)
+		return rc;
+	im->rep->rows++;
+	if (im->o->progress != NULL && im->rep->rows % PROGRESS_EVERY == 0)
+		im->o->progress(im->o->progress_ctx, im->rep->rows);
+	if (im->rec.problem != NULL) {
+		int c = im->rec.problem_col;
+
+		problem(im, im->rec.line, c > 0 && c <= im->ncols ? im->hname[c - 1] : "", "%s",
+			im->rec.problem);
+		return 2;
+	}
+	if (im->rec.ncells != im->ncols) {
+		problem(im, im->rec.line, "", "dòng có %d ô nhưng tiêu đề có %d cột",
+			im->rec.ncells, im->ncols);
+		return 2;
+	}
+	return 1;
+}
+
+static int begin(struct imp *im)
+{
+	int rc = store_begin(im->st, im->err);
+
+	if (rc == HL_OK)
+		im->in_tx = true;
+	return rc;
+}
+
+/* Commit when there was no problem, else roll back and return HL_EINVAL. */
+static int finish(struct imp *im, const char *action)
+{
+	char detail[300];
+	int rc;
+
+	if (im->rep->nproblems > 0) {
+		rc = store_rollback(im->st, im->err);
+		im->in_tx = false;
+		im->rep->added = 0;
+		return rc != HL_OK ? rc : HL_EINVAL;
+	}
+	snprintf(detail, sizeof(detail), "%s: %ld dòng, thêm %ld, bỏ qua %ld",
+		im->o->name != NULL ? im->o->name : "tệp", im->rep->rows, im->rep->added,
+		im->rep->skipped);
+	rc = STORE(im->st, audit, im->o->who != NULL ? im->o->who : "?", action, detail, im->err);
+	if (rc != HL_OK)
+		return rc;
+	rc = store_commit(im->st, im->err);
+	im->in_tx = false;
+	return rc;
+}
+
+/* Report a problem when a header problem means rows cannot be checked. */
+static int header_failed(struct imp *im)
+{
+	im->rep->added = 0;
+	return HL_EINVAL;
+}
+
+static bool parse_date_cell(struct imp *im, const struct colspec *c, hl_day *out)
+{
+	const char *s = cell(im, c->idx);
+
+	*out = HL_DAY_NONE;
+	if (s[0] == '\0')
+		return true;
+	if (!hl_day_parse(s, out)) {
+		problem(im, im->rec.line, c->name,
+			"ngày '%s' không hợp lệ (cần YYYY-MM-DD và là ngày có thật)", s);
+		return false;
+	}
+	return true;
+}
+
+/* Non-negative integer cell (empty = 0); false with a problem otherwise. */
+static bool parse_count(struct imp *im, const struct colspec *c, int *out)
+{
+	const char *s = cell(im, c->idx);
+	char *end;
+	long v;
+
+	*out = 0;
+	if (s[0] == '\0')
+		return true;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || end == s || s[0] == '-' || s[0] == '+' || v > 1000000) {
+		problem(im, im->rec.line, c->name, "'%s' không phải số nguyên không âm", s);
+		return false;
+	}
+	*out = (int)v;
+	return true;
+}
+
+/* Load every unit into a code -> struct store_unit * map owned by im->a. */
+static int load_units(struct imp *im, struct lookup *map)
+{
+	struct store_unit *u = NULL;
+	size_t n = 0;
+	int rc = STORE(im->st, unit_list, im->a, &u, &n, im->err);
+
+	for (size_t i = 0; rc == HL_OK && i < n; i++)
+		if (lookup_put(map, u[i].code, &u[i]) != HL_OK)
+			rc = hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	return rc;
+}
+
+static int load_fields(struct imp *im, struct lookup *map)
+{
+	struct store_field *f = NULL;
+	size_t n = 0;
+	int rc = STORE(im->st, field_list, im->a, &f, &n, im->err);
+
+	for (size_t i = 0; rc == HL_OK && i < n; i++)
+		if (lookup_put(map, f[i].code, &f[i]) != HL_OK)
+			rc = hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	return rc;
+}
+
+static int load_staff(struct imp *im, struct lookup *map)
+{
+	struct store_staff *s = NULL;
+	size_t n = 0;
+	int rc = STORE(im->st, staff_list, im->a, &s, &n, im->err);
+
+	for (size_t i = 0; rc == HL_OK && i < n; i++)
+		if (lookup_put(map, s[i].code, &s[i]) != HL_OK)
+			rc = hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	return rc;
+}
+
+static struct lookup *new_map(struct imp *im)
+{
+	struct lookup *l = lookup_new();
+
+	if (l == NULL)
+		hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	return l;
+}
+
+/* ---- units ---- */
+
+struct pending_unit {
+	long line;
+	struct store_unit u;
+	char parent[STORE_CODE_MAX];
+	bool ok, done;
+};
+
+enum { U_CODE, U_NAME, U_TYPE, U_PARENT, U_FROM, U_TO, U_NCOLS };
+
+/* Check a row into p; false if it must not be kept at all (no code, or a
+ * code seen before). p->ok says whether the row itself is valid. */
+static bool check_unit_row(struct imp *im, struct colspec *c, struct lookup *seen,
+	struct pending_unit *p)
+{
+	bool keep = true;
+	bool ok = true;
+	const char *type = cell(im, c[U_TYPE].idx);
+
+	memset(p, 0, sizeof(*p));
+	p->line = im->rec.line;
+	ok &= text_cell(im, &c[U_CODE], true, p->u.code, sizeof(p->u.code));
+	ok &= text_cell(im, &c[U_NAME], true, p->u.name, sizeof(p->u.name));
+	ok &= text_cell(im, &c[U_PARENT], false, p->parent, sizeof(p->parent));
+	if (type[0] == '\0') {
+		problem(im, im->rec.line, "type", "thiếu loại đơn vị");
+		ok = false;
+	} else if (builtin_unit_type_name(type) == NULL) {
+		problem(im, im->rec.line, "type", "loại đơn vị '%s' không có (các loại: tinh, huyen, "
+			"ubnd-huyen, ubnd-xa, tram-y-te, truong, nganh-doc, benh-vien, so-nganh)", type);
+		ok = false;
+	} else {
+		snprintf(p->u.type, sizeof(p->u.type), "%s", type);
+	}
+	ok &= parse_date_cell(im, &c[U_FROM], &p->u.valid_from);
+	ok &= parse_date_cell(im, &c[U_TO], &p->u.valid_to);
+	if (ok && p->u.valid_from != HL_DAY_NONE && p->u.valid_to != HL_DAY_NONE
+		&& p->u.valid_to < p->u.valid_from) {
+		problem(im, im->rec.line, "valid_to", "ngày kết thúc trước ngày bắt đầu");
+		ok = false;
+	}
+	if (p->u.code[0] == '\0') {
+		keep = false;
+	} else {
+		if (lookup_get(seen, p->u.code) != NULL) {
+			problem(im, im->rec.line, "code", "mã đơn vị '%s' đã có ở dòng trước trong tệp",
+				p->u.code);
+			keep = false;
+		}
+		if (strcmp(p->u.code, p->parent) == 0) {
+			problem(im, im->rec.line, "parent", "đơn vị không thể là cấp trên của chính nó");
+			ok = false;
+		}
+	}
+	p->ok = ok;
+	return keep;
+}
+
+/* Resolve parents pass after pass, so a parent may come later in the file,
+ * writing each unit once its parent is known (when write is true); what is
+ * left has an unknown parent or a cycle. Rows with a problem of their own are
+ * never written, and their children are not blamed for them. */
+static int put_units(struct imp *im, struct pending_unit *rows, long n, struct lookup *seen,
+	struct lookup *db, bool write)
+{
+	bool progress = true;
+	long left = n;
+
+	while (progress && left > 0) {
+		progress = false;
+		for (long i = 0; i < n; i++) {
+			struct pending_unit *p = &rows[i];
+			const struct store_unit *old, *par = NULL;
+			bool parent_bad = false;
+
+			if (p->done)
+				continue;
+			if (p->ok && p->parent[0] != '\0') {
+				struct pending_unit *pp = lookup_get(seen, p->parent);
+
+				if (pp != NULL) {
+					if (!pp->done)
+						continue;
+					par = &pp->u;
+					parent_bad = !pp->ok;
+				} else {
+					par = lookup_get(db, p->parent);
+					if (par == NULL)
+						continue;
+				}
+			}
+			p->done = true;
+			progress = true;
+			left--;
+			if (!p->ok || parent_bad || !write)
+				continue;
+			p->u.parent_id = par != NULL ? par->id : 0;
+			old = lookup_get(db, p->u.code);
+			p->u.id = old != NULL ? old->id : 0;
+			if (STORE(im->st, unit_put, &p->u, im->err) != HL_OK)
+				return im->err->code;
+			im->rep->added++;
+		}
+	}
+	for (long i = 0; i < n; i++) {
+		if (rows[i].done)
+			continue;
+		if (lookup_get(seen, rows[i].parent) != NULL)
+			problem(im, rows[i].line, "parent", "đơn vị cấp trên '%s' tạo thành vòng lặp",
+				rows[i].parent);
+		else
+			problem(im, rows[i].line, "parent", "đơn vị cấp trên '%s' không tồn tại",
+				rows[i].parent);
+	}
+	return HL_OK;
+}
+
+int import_units(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err)
+{
+	struct imp im;
+	struct colspec c[U_NCOLS] = {
+		{"code", true, -1}, {"name", true, -1}, {"type", true, -1},
+		{"parent", false, -1}, {"valid_from", false, -1}, {"valid_to", false, -1},
+	};
+	struct lookup *seen = NULL, *db = NULL;
+	struct pending_unit *rows = NULL;
+	long n = 0, cap = 0;
+	int rc, k;
+
+	rc = open_reader(&im, f, o, rep, st, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	rc = read_header(&im, c, U_NCOLS, NULL, NULL);
+	if (rc != HL_OK)
+		goto cleanup;
+	if (rep->nproblems > 0) {
+		rc = header_failed(&im);
+		goto cleanup;
+	}
+	seen = new_map(&im);
+	db = new_map(&im);
+	if (seen == NULL || db == NULL) {
+		rc = HL_ENOMEM;
+		goto cleanup;
+	}
+	while ((k = next_row(&im)) > 0) {
+		struct pending_unit p;
+
+		if (k != 1 || !check_unit_row(&im, c, seen, &p))
+			continue;
+		if (n == UNITS_MAX_ROWS) {
+			problem(&im, im.rec.line, "", "tệp có quá %d đơn vị", UNITS_MAX_ROWS);
+			break;
+		}
+		if (n == cap) {
+			long ncap = cap == 0 ? 256 : cap * 2;
+			struct pending_unit *nr = hl_realloc(rows, (size_t)ncap * sizeof(*nr));
+
+			if (nr == NULL) {
+				rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc đơn vị");
+				goto cleanup;
+			}
+			rows = nr;
+			cap = ncap;
+		}
+		rows[n++] = p;
+		/* The map keeps pointers into rows: rebuilt after the last row. */
+		if (lookup_put(seen, p.u.code, &rows[n - 1]) != HL_OK) {
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+			goto cleanup;
+		}
+	}
+	if (k < 0) {
+		rc = k;
+		goto cleanup;
+	}
+	for (long i = 0; i < n; i++)
+		if (lookup_put(seen, rows[i].u.code, &rows[i]) != HL_OK) {
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+			goto cleanup;
+		}
+	if (rep->nproblems > 0) {
+		/* Still look for unknown parents, so every problem is reported at once. */
+		rc = load_units(&im, db);
+		if (rc == HL_OK)
+			rc = put_units(&im, rows, n, seen, db, false);
+		if (rc == HL_OK)
+			rc = header_failed(&im);
+		goto cleanup;
+	}
+	rc = begin(&im);
+	if (rc == HL_OK)
+		rc = load_units(&im, db);
+	if (rc == HL_OK)
+		rc = put_units(&im, rows, n, seen, db, true);
+	if (rc == HL_OK)
+		rc = finish(&im, "units.import");
+cleanup:
+	if (rc != HL_OK)
+		rep->added = 0;
+	close_reader(&im);
+	lookup_free(seen);
+	lookup_free(db);
+	hl_free(rows);
+	return rc;
+}
+
+/* ---- fields ---- */
+
+int import_fields(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err)
+{
+	struct imp im;
+	struct colspec c[2] = {{"code", true, -1}, {"name", true, -1}};
+	struct lookup *seen = NULL;
+	int rc, k;
+
+	rc = open_reader(&im, f, o, rep, st, err);
+	if (rc == HL_OK)
+		rc = read_header(&im, c, 2, NULL, NULL);
+	if (rc != HL_OK)
+		goto cleanup;
+	if (rep->nproblems > 0) {
+		rc = header_failed(&im);
+		goto cleanup;
+	}
+	seen = new_map(&im);
+	rc = seen != NULL ? begin(&im) : HL_ENOMEM;
+	if (rc != HL_OK)
+		goto cleanup;
+	while ((k = next_row(&im)) > 0) {
+		struct store_field fl;
+		bool ok = true;
+
+		if (k != 1)
+			continue;
+		memset(&fl, 0, sizeof(fl));
+		ok &= text_cell(&im, &c[0], true, fl.code, sizeof(fl.code));
+		ok &= text_cell(&im, &c[1], true, fl.name, sizeof(fl.name));
+		if (fl.code[0] != '\0' && lookup_get(seen, fl.code) != NULL) {
+			problem(&im, im.rec.line, "code", "mã lĩnh vực '%s' đã có ở dòng trước", fl.code);
+			continue;
+		}
+		if (fl.code[0] != '\0' && lookup_put(seen, fl.code, seen) != HL_OK) {
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+			goto cleanup;
+		}
+		if (!ok)
+			continue;
+		rc = STORE(st, field_put, &fl, err);
+		if (rc != HL_OK)
+			goto cleanup;
+		rep->added++;
+	}
+	rc = k < 0 ? k : finish(&im, "fields.import");
+cleanup:
+	if (rc != HL_OK)
+		rep->added = 0;
+	close_reader(&im);
+	lookup_free(seen);
+	return rc;
+}
+
+/* ---- staff ---- */
+
+int import_staff(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err)
+{
+	struct imp im;
+	struct colspec c[4] = {{"code", true, -1}, {"name", true, -1}, {"unit", true, -1},
+		{"position", false, -1}};
+	struct lookup *seen = NULL, *units = NULL;
+	int rc, k;
+
+	rc = open_reader(&im, f, o, rep, st, err);
+	if (rc == HL_OK)
+		rc = read_header(&im, c, 4, NULL, NULL);
+	if (rc != HL_OK)
+		goto cleanup;
+	if (rep->nproblems > 0) {
+		rc = header_failed(&im);
+		goto cleanup;
+	}
+	seen = new_map(&im);
+	units = new_map(&im);
+	rc = seen != NULL && units != NULL ? begin(&im) : HL_ENOMEM;
+	if (rc == HL_OK)
+		rc = load_units(&im, units);
+	if (rc != HL_OK)
+		goto cleanup;
+	while ((k = next_row(&im)) > 0) {
+		struct store_staff s;
+		char key[STORE_CODE_MAX];
+		const char *ucode = key_cell(&im, c[2].idx, key, sizeof(key));
+		const struct store_unit *u;
+		bool ok = true;
+
+		if (k != 1)
+			continue;
+		memset(&s, 0, sizeof(s));
+		ok &= text_cell(&im, &c[0], true, s.code, sizeof(s.code));
+		ok &= text_cell(&im, &c[1], true, s.name, sizeof(s.name));
+		ok &= text_cell(&im, &c[3], false, s.position, sizeof(s.position));
+		if (ucode[0] == '\0') {
+			problem(&im, im.rec.line, "unit", "thiếu đơn vị");
+			ok = false;
+		} else if ((u = lookup_get(units, ucode)) == NULL) {
+			problem(&im, im.rec.line, "unit", "đơn vị '%s' không tồn tại", ucode);
+			ok = false;
+		} else {
+			s.unit_id = u->id;
+		}
+		if (s.code[0] != '\0' && lookup_get(seen, s.code) != NULL) {
+			problem(&im, im.rec.line, "code", "mã công chức '%s' đã có ở dòng trước", s.code);
+			continue;
+		}
+		if (s.code[0] != '\0' && lookup_put(seen, s.code, seen) != HL_OK) {
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+			goto cleanup;
+		}
+		if (!ok)
+			continue;
+		rc = STORE(st, staff_put, &s, err);
+		if (rc != HL_OK)
+			goto cleanup;
+		rep->added++;
+	}
+	rc = k < 0 ? k : finish(&im, "staff.import");
+cleanup:
+	if (rc != HL_OK)
+		rep->added = 0;
+	close_reader(&im);
+	lookup_free(seen);
+	lookup_free(units);
+	return rc;
+}
+
+/* ---- responses ---- */
+
+/* A stored instrument version, parsed, with where its questions are in this
+ * file's header (computed when a row first uses it). */
+struct inst {
+	struct store_instrument si;
+	struct hl_instrument *in;
+	int *qidx;   /* per question column of the file: question index or -1 */
+};
+
+enum { R_UNIT, R_INSTR, R_DATE, R_ID, R_CHANNEL, R_FIELD, R_STAFF, R_DOSSIER, R_COMMENT,
+	R_NCOLS };
+
+struct resp_ctx {
+	struct imp *im;
+	struct lookup *units, *fields, *staff, *insts, *qcodes;
+	int nq;                          /* question columns */
+	int qcol[CSVR_MAX_FIELDS];       /* their header indices */
+	int64_t batch;
+	struct tacc *acc;
+	struct store_response r;
+	struct hl_crit_score scores[HL_MAX_CRITERIA];
+};
+
+static bool is_question(void *ctx, const char *name)
+{
+	struct resp_ctx *rc = ctx;
+
+	return lookup_get(rc->qcodes, name) != NULL;
+}
+
+static int load_instruments(struct resp_ctx *x)
+{
+	struct imp *im = x->im;
+	struct store_instrument *list = NULL;
+	size_t n = 0;
+	int rc = STORE(im->st, instrument_list, im->a, &list, &n, im->err);
+
+	for (size_t i = 0; rc == HL_OK && i < n; i++) {
+		struct inst *it = hl_arena_alloc(im->a, sizeof(*it));
+		struct inst *cur;
+		char *json = NULL, key[STORE_CODE_MAX + 16];
+
+		if (it == NULL)
+			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		rc = STORE(im->st, instrument_get_id, list[i].id, im->a, &it->si, &json, im->err);
+		if (rc != HL_OK)
+			return rc;
+		rc = ij_parse(im->a, json, strlen(json), &it->in, im->err);
+		if (rc != HL_OK)
+			return hl_err_set(im->err, rc, HL_HERE,
+				"bộ câu hỏi '%s' phiên bản %d trong cơ sở dữ liệu bị hỏng: %s",
+				it->si.code, it->si.version, im->err->msg);
+		snprintf(key, sizeof(key), "%s@%d", it->si.code, it->si.version);
+		cur = lookup_get(x->insts, it->si.code);
+		if (lookup_put(x->insts, key, it) != HL_OK)
+			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		/* The bare code means the current (highest) version. */
+		if ((cur == NULL || cur->si.version < it->si.version)
+			&& lookup_put(x->insts, it->si.code, it) != HL_OK)
+			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		for (int q = 0; q < it->in->nquestions; q++)
+			if (lookup_put(x->qcodes, it->in->questions[q].code, it) != HL_OK)
+				return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	}
+	return rc;
+}
+
+static int inst_columns(struct resp_ctx *x, struct inst *it)
+{
+	it->qidx = hl_arena_alloc(x->im->a, (size_t)(x->nq > 0 ? x->nq : 1) * sizeof(int));
+	if (it->qidx == NULL)
+		return hl_err_set(x->im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	for (int j = 0; j < x->nq; j++)
+		it->qidx[j] = hl_instrument_question(it->in, x->im->hname[x->qcol[j]]);
+	return HL_OK;
+}
+
+static int parse_channel(const char *s)
+{
+	static const struct {
+		const char *name;
+		int ch;
+	} chans[] = {{"kiosk", CH_KIOSK}, {"paper", CH_PAPER}, {"qr", CH_QR}, {"import", CH_IMPORT}};
+
+	if (s[0] == '\0')
+		return CH_IMPORT;
+	for (size_t i = 0; i < sizeof(chans) / sizeof(chans[0]); i++)
+		if (strcmp(s, chans[i].name) == 0)
+			return chans[i].ch;
+	return 0;
+}
+
+/* Level number 1..99 from s (spaces around allowed); -1 if not a number. */
+static int parse_level(const char *s)
+{
+	int v = 0, digits = 0;
+
+	while (*s == ' ')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (++digits > 3)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	while (*s == ' ')
+		s++;
+	return digits > 0 && *s == '\0' ? v : -1;
+}
+
+/* Check one data row and fill x->r; false if it had a problem. *itp gets the
+ * instrument when it is known. */
+static bool check_response(struct resp_ctx *x, const struct colspec *c, struct inst **itp)
+{
+	struct imp *im = x->im;
+	struct store_response *r = &x->r;
+	const char *s;
+	long line = im->rec.line;
+	const struct store_unit *u = NULL;
+	struct inst *it;
+	char d1[16], key[STORE_CODE_MAX];
+	bool ok = true;
+
+	*itp = NULL;
+	r->ext_id[0] = r->dossier[0] = r->comment[0] = '\0';
+	r->field_id = r->staff_id = 0;
+	r->id = 0;
+
+	s = key_cell(im, c[R_UNIT].idx, key, sizeof(key));
+	if (s[0] == '\0') {
+		problem(im, line, "unit", "thiếu đơn vị");
+		ok = false;
+	} else if ((u = lookup_get(x->units, s)) == NULL) {
+		problem(im, line, "unit", "đơn vị '%s' không tồn tại", s);
+		ok = false;
+	} else {
+		r->unit_id = u->id;
+	}
+
+	s = cell(im, c[R_DATE].idx);
+	if (!hl_day_parse(s, &r->day)) {
+		if (s[0] == '\0')
+			problem(im, line, "date", "thiếu ngày");
+		else
+			problem(im, line, "date",
+				"ngày '%s' không hợp lệ (cần YYYY-MM-DD và là ngày có thật)", s);
+		ok = false;
+	} else if (u != NULL) {
+		if (u->valid_from != HL_DAY_NONE && r->day < u->valid_from) {
+			problem(im, line, "date", "đơn vị '%s' chưa tồn tại vào ngày %s (có từ ngày %s)",
+				u->code, s, hl_day_vn(u->valid_from, d1, sizeof(d1)));
+			ok = false;
+		} else if (u->valid_to != HL_DAY_NONE && r->day > u->valid_to) {
+			problem(im, line, "date", "đơn vị '%s' không còn tồn tại vào ngày %s "
+				"(đến hết ngày %s)", u->code, s, hl_day_vn(u->valid_to, d1, sizeof(d1)));
+			ok = false;
+		}
+	}
+
+	if (c[R_ID].idx >= 0)
+		ok &= text_cell(im, &c[R_ID], false, r->ext_id, sizeof(r->ext_id));
+	if (c[R_DOSSIER].idx >= 0)
+		ok &= text_cell(im, &c[R_DOSSIER], false, r->dossier, sizeof(r->dossier));
+	if (c[R_COMMENT].idx >= 0)
+		ok &= text_cell(im, &c[R_COMMENT], false, r->comment, sizeof(r->comment));
+
+	s = cell(im, c[R_CHANNEL].idx);
+	r->channel = parse_channel(s);
+	if (r->channel == 0) {
+		problem(im, line, "channel", "kênh '%s' không có (dùng kiosk, paper, qr hoặc import)",
+			s);
+		ok = false;
+	}
+	s = key_cell(im, c[R_FIELD].idx, key, sizeof(key));
+	if (s[0] != '\0') {
+		const struct store_field *fl = lookup_get(x->fields, s);
+
+		if (fl == NULL) {
+			problem(im, line, "field", "lĩnh vực '%s' không tồn tại", s);
+			ok = false;
+		} else {
+			r->field_id = fl->id;
+		}
+	}
+	s = key_cell(im, c[R_STAFF].idx, key, sizeof(key));
+	if (s[0] != '\0') {
+		const struct store_staff *sf = lookup_get(x->staff, s);
+
+		if (sf == NULL) {
+			problem(im, line, "staff", "công chức '%s' không tồn tại", s);
+			ok = false;
+		} else {
+			r->staff_id = sf->id;
+		}
+	}
+
+	s = cell(im, c[R_INSTR].idx);
+	it = s[0] != '\0' ? lookup_get(x->insts, s) : NULL;
+	if (it == NULL) {
+		if (s[0] == '\0')
+			problem(im, line, "instrument", "thiếu bộ câu hỏi");
+		else
+			problem(im, line, "instrument", "bộ câu hỏi '%s' không có", s);
+		return false;
+	}
+	if (it->qidx == NULL && inst_columns(x, it) != HL_OK)
+		return false;
+	r->instrument_id = it->si.id;
+	r->nanswers = it->in->nquestions;
+	memset(r->answers, 0, (size_t)r->nanswers);
+	for (int j = 0; j < x->nq; j++) {
+		const char *a = im->rec.cells[x->qcol[j]];
+		const char *qname = im->hname[x->qcol[j]];
+		int q = it->qidx[j], v, nl;
+
+		if (a[0] == '\0')
+			continue;
+		if (q < 0) {
+			problem(im, line, qname, "câu hỏi '%s' không thuộc bộ câu hỏi %s@%d: ô phải để "
+				"trống", qname, it->si.code, it->si.version);
+			ok = false;
+			continue;
+		}
+		nl = it->in->scales[it->in->questions[q].scale].nlevels;
+		v = parse_level(a);
+		if (v < 0) {
+			problem(im, line, qname, "câu trả lời '%s' không phải là số (cần 1–%d, "
+				"hoặc để trống nếu không trả lời)", a, nl);
+			ok = false;
+		} else if (v < 1 || v > nl) {
+			problem(im, line, qname, "câu trả lời %d ngoài thang đo 1–%d", v, nl);
+			ok = false;
+		} else {
+			r->answers[q] = (unsigned char)v;
+		}
+	}
+	*itp = it;
+	return ok;
+}
+
+static int resp_rows(struct resp_ctx *x, const struct colspec *c)
+{
+	struct imp *im = x->im;
+	int k, rc;
+
+	while ((k = next_row(im)) > 0) {
+		struct inst *it;
+		int64_t existing = 0;
+
+		if (k != 1 || !check_response(x, c, &it))
+			continue;
+		rc = STORE(im->st, response_insert, &x->r, &existing, im->err);
+		if (rc == HL_EEXIST) {
+			hl_err_clear(im->err);
+			if (existing == x->batch)
+				problem(im, im->rec.line, "id", "mã phiếu '%s' trùng với một dòng trước "
+					"trong tệp", x->r.ext_id);
+			else
+				im->rep->skipped++;
+			continue;
+		}
+		if (rc != HL_OK)
+			return rc;
+		im->rep->added++;
+		/* Once the file is bad it will be rolled back: tallies are not needed. */
+		if (im->rep->nproblems > 0)
+			continue;
+		rc = hl_instrument_score(it->in, x->r.answers, x->scores, im->err);
+		if (rc == HL_OK)
+			rc = tacc_add(x->acc, x->r.unit_id, x->r.day, x->r.field_id, it->in, x->scores,
+				im->err);
+		if (rc != HL_OK)
+			return rc;
+	}
+	if (k < 0)
+		return k;
+	if (im->rep->nproblems == 0)
+		return tacc_flush(x->acc, im->err);
+	return HL_OK;
+}
+
+int import_responses(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err)
+{
+	struct imp im;
+	struct colspec c[R_NCOLS] = {
+		{"unit", true, -1}, {"instrument", true, -1}, {"date", true, -1},
+		{"id", false, -1}, {"channel", false, -1}, {"field", false, -1},
+		{"staff", false, -1}, {"dossier", false, -1}, {"comment", false, -1},
+	};
+	struct resp_ctx *x = NULL;
+	int rc;
+
+	rc = open_reader(&im, f, o, rep, st, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	x = hl_calloc(1, sizeof(*x));
+	if (x == NULL) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		goto cleanup;
+	}
+	x->im = &im;
+	x->units = new_map(&im);
+	x->fields = new_map(&im);
+	x->staff = new_map(&im);
+	x->insts = new_map(&im);
+	x->qcodes = new_map(&im);
+	x->acc = tacc_new(st, 0);
+	if (!x->units || !x->fields || !x->staff || !x->insts || !x->qcodes || !x->acc) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		goto cleanup;
+	}
+	rc = begin(&im);
+	if (rc == HL_OK)
+		rc = load_units(&im, x->units);
+	if (rc == HL_OK)
+		rc = load_fields(&im, x->fields);
+	if (rc == HL_OK)
+		rc = load_staff(&im, x->staff);
+	if (rc == HL_OK)
+		rc = load_instruments(x);
+	if (rc == HL_OK)
+		rc = read_header(&im, c, R_NCOLS, is_question, x);
+	if (rc != HL_OK)
+		goto cleanup;
+	if (rep->nproblems > 0) {
+		rc = header_failed(&im);
+		goto cleanup;
+	}
+	for (int j = 0; j < im.ncols; j++) {
+		bool known = false;
+
+		for (int i = 0; i < R_NCOLS; i++)
+			known |= c[i].idx == j;
+		if (!known)
+			x->qcol[x->nq++] = j;
+	}
+	rc = STORE(st, batch_new, "import", o->name != NULL ? o->name : "", &x->batch, err);
+	x->r.batch_id = x->batch;
+	if (rc == HL_OK)
+		rc = resp_rows(x, c);
+	if (rc == HL_OK)
+		rc = finish(&im, "responses.import");
+cleanup:
+	if (rc != HL_OK)
+		rep->added = 0;
+	close_reader(&im);
+	if (x != NULL) {
+		lookup_free(x->units);
+		lookup_free(x->fields);
+		lookup_free(x->staff);
+		lookup_free(x->insts);
+		lookup_free(x->qcodes);
+		tacc_free(x->acc);
+		hl_free(x);
+	}
+	return rc;
+}
+
+/* ---- dossiers ---- */
+
+enum { D_CODE, D_UNIT, D_FIELD, D_PROC, D_CHANNEL, D_RECV, D_DUE, D_FIN, D_RET, D_SUPP,
+	D_RESCH, D_APOL, D_NCOLS };
+
+static bool parse_minute_cell(struct imp *im, const struct colspec *c, bool required,
+	int64_t *out)
+{
+	const char *s = cell(im, c->idx);
+
+	*out = -1;
+	if (s[0] == '\0') {
+		if (required)
+			problem(im, im->rec.line, c->name, "thiếu thời điểm");
+		return !required;
+	}
+	if (!hl_minute_parse(s, out)) {
+		problem(im, im->rec.line, c->name,
+			"thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM và có thật)", s);
+		*out = -1;
+		return false;
+	}
+	return true;
+}
+
+static bool parse_apology(struct imp *im, const struct colspec *c, bool *out)
+{
+	static const char *const yes[] = {"1", "yes", "có", "co", "true"};
+	static const char *const no[] = {"", "0", "no", "không", "khong", "false"};
+	const char *s = cell(im, c->idx);
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (strcmp(s, yes[i]) == 0) {
+			*out = true;
+			return true;
+		}
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		if (strcmp(s, no[i]) == 0) {
+			*out = false;
+			return true;
+		}
+	problem(im, im->rec.line, c->name, "'%s' không hợp lệ (dùng 0/1, yes/no hoặc có/không)",
+		s);
+	return false;
+}
+
+static bool check_dossier(struct imp *im, const struct colspec *c, struct lookup *units,
+	struct lookup *fields, struct lookup *seen, struct store_dossier *d)
+{
+	const char *s;
+	char key[STORE_CODE_MAX];
+	bool ok = true;
+
+	memset(d, 0, sizeof(*d));
+	ok &= text_cell(im, &c[D_CODE], true, d->code, sizeof(d->code));
+	ok &= text_cell(im, &c[D_PROC], false, d->procedure, sizeof(d->procedure));
+	s = key_cell(im, c[D_UNIT].idx, key, sizeof(key));
+	if (s[0] == '\0') {
+		problem(im, im->rec.line, "unit", "thiếu đơn vị");
+		ok = false;
+	} else {
+		const struct store_unit *u = lookup_get(units, s);
+
+		if (u == NULL) {
+			problem(im, im->rec.line, "unit", "đơn vị '%s' không tồn tại", s);
+			ok = false;
+		} else {
+			d->unit_id = u->id;
+		}
+	}
+	s = key_cell(im, c[D_FIELD].idx, key, sizeof(key));
+	if (s[0] != '\0') {
+		const struct store_field *fl = lookup_get(fields, s);
+
+		if (fl == NULL) {
+			problem(im, im->rec.line, "field", "lĩnh vực '%s' không tồn tại", s);
+			ok = false;
+		} else {
+			d->field_id = fl->id;
+		}
+	}
+	s = cell(im, c[D_CHANNEL].idx);
+	if (strcmp(s, "online") == 0 || strcmp(s, "direct") == 0) {
+		snprintf(d->channel, sizeof(d->channel), "%s", s);
+	} else {
+		problem(im, im->rec.line, "channel", "kênh '%s' không có (dùng online hoặc direct)", s);
+		ok = false;
+	}
+	ok &= parse_minute_cell(im, &c[D_RECV], true, &d->received_at);
+	ok &= parse_minute_cell(im, &c[D_DUE], true, &d->due_at);
+	ok &= parse_minute_cell(im, &c[D_FIN], false, &d->finished_at);
+	ok &= parse_minute_cell(im, &c[D_RET], false, &d->returned_at);
+	if (d->received_at >= 0) {
+		if (d->due_at >= 0 && d->due_at < d->received_at) {
+			problem(im, im->rec.line, "due_at", "hạn trả trước thời điểm tiếp nhận");
+			ok = false;
+		}
+		if (d->finished_at >= 0 && d->finished_at < d->received_at) {
+			problem(im, im->rec.line, "finished_at", "hoàn thành trước thời điểm tiếp nhận");
+			ok = false;
+		}
+		if (d->returned_at >= 0 && d->returned_at < d->received_at) {
+			problem(im, im->rec.line, "returned_at", "trả kết quả trước thời điểm tiếp nhận");
+			ok = false;
+		}
+	}
+	ok &= parse_count(im, &c[D_SUPP], &d->supplements);
+	ok &= parse_count(im, &c[D_RESCH], &d->reschedules);
+	ok &= parse_apology(im, &c[D_APOL], &d->apology);
+	if (d->code[0] != '\0') {
+		if (lookup_get(seen, d->code) != NULL) {
+			problem(im, im->rec.line, "code", "mã hồ sơ '%s' đã có ở dòng trước trong tệp",
+				d->code);
+			ok = false;
+		} else if (lookup_put(seen, d->code, seen) != HL_OK) {
+			problem(im, im->rec.line, "code", "hết bộ nhớ");
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err)
+{
+	struct imp im;
+	struct colspec c[D_NCOLS] = {
+		{"code", true, -1}, {"unit", true, -1}, {"field", false, -1},
+		{"procedure", false, -1}, {"channel", true, -1}, {"received_at", true, -1},
+		{"due_at", true, -1}, {"finished_at", false, -1}, {"returned_at", false, -1},
+		{"supplements", false, -1}, {"reschedules", false, -1}, {"apology", false, -1},
+	};
+	struct lookup *seen = NULL, *units = NULL, *fields = NULL;
+	int rc, k;
+
+	rc = open_reader(&im, f, o, rep, st, err);
+	if (rc == HL_OK)
+		rc = read_header(&im, c, D_NCOLS, NULL, NULL);
+	if (rc != HL_OK)
+		goto cleanup;
+	if (rep->nproblems > 0) {
+		rc = header_failed(&im);
+		goto cleanup;
+	}
+	seen = new_map(&im);
+	units = new_map(&im);
+	fields = new_map(&im);
+	rc = seen && units && fields ? begin(&im) : HL_ENOMEM;
+	if (rc == HL_OK)
+		rc = load_units(&im, units);
+	if (rc == HL_OK)
+		rc = load_fields(&im, fields);
+	if (rc != HL_OK)
+		goto cleanup;
+	while ((k = next_row(&im)) > 0) {
+		struct store_dossier d;
+
+		if (k != 1 || !check_dossier(&im, c, units, fields, seen, &d))
+			continue;
+		rc = STORE(st, dossier_put, &d, err);
+		if (rc != HL_OK)
+			goto cleanup;
+		rep->added++;
+	}
+	rc = k < 0 ? k : finish(&im, "dossiers.import");
+cleanup:
+	if (rc != HL_OK)
+		rep->added = 0;
+	close_reader(&im);
+	lookup_free(seen);
+	lookup_free(units);
+	lookup_free(fields);
+	return rc;
+}

@@ -1,0 +1,36 @@
+# dossiers.sh — dossiers import: good file, upsert on re-import, a bad file
+# with every problem reported and nothing imported.
+set -eu
+. "$2/tests/e2e/lib.sh"
+
+setup
+ok dossiers import "$DATA/dossiers.csv"
+has "Đã nhập 3 hồ sơ"
+ok dossiers import "$DATA/dossiers.csv"
+has "Đã nhập 3 hồ sơ"
+if command -v sqlite3 >/dev/null 2>&1; then
+	n=$(sqlite3 "$HAILONG_DB" "SELECT count(*) FROM dossiers")
+	[ "$n" -eq 3 ] || fail "re-import duplicated dossiers: $n"
+fi
+
+status 1 dossiers import "$DATA/dossiers-bad.csv"
+has "Dòng 2, cột unit: đơn vị 'KHONG-CO' không tồn tại"
+has "Dòng 3, cột field: lĩnh vực 'khong-co' không tồn tại"
+has "Dòng 4, cột channel: kênh 'fax' không có"
+has "Dòng 5, cột received_at: thời điểm '2024-02-30 08:15' không hợp lệ"
+has "Dòng 6, cột supplements:"
+has "Dòng 7, cột apology:"
+has "Dòng 8, cột received_at:"
+has "Dòng 9, cột code: mã hồ sơ 'HS-101' đã có"
+has "Dòng 10: dòng có 6 ô nhưng tiêu đề có 12 cột"
+has "Không nhập dòng nào: tệp có 9 lỗi"
+if command -v sqlite3 >/dev/null 2>&1; then
+	n=$(sqlite3 "$HAILONG_DB" "SELECT count(*) FROM dossiers")
+	[ "$n" -eq 3 ] || fail "a rejected file changed the dossiers: $n"
+fi
+
+status 1 fields import "$DATA/units.csv"
+has "cột 'type' không phải cột đã biết"
+printf 'code,name,unit,position\nCB09,Lê Văn Tám,KHONG-CO,\n' > s.csv
+status 1 staff import s.csv
+has "Dòng 2, cột unit: đơn vị 'KHONG-CO' không tồn tại"
