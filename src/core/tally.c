@@ -7,10 +7,10 @@
 
 /* Encoding, all little-endian whatever the host:
  *   [u8 format version = 1][u8 count]
- *   count x [code: HL_CODE_MAX bytes, NUL-padded][n: i64][s, v, ss, vv, sv: f64] */
+ *   count x [u8 code length][code bytes][n: i64][s, v, ss, vv, sv: f64] */
 #define ENC_VERSION 1
 #define ENC_HEAD 2
-#define ENC_ENTRY (HL_CODE_MAX + 8 + 5 * 8)
+#define ENC_NUMS (8 + 5 * 8)
 #define SET_CAP (HL_MAX_CRITERIA + 1)
 
 void hl_tally_add(struct hl_tally *t, double s, int v)
@@ -109,7 +109,11 @@ int hl_tallyset_merge(struct hl_tallyset *dst, const struct hl_tallyset *src, st
 
 size_t hl_tallyset_encoded_size(const struct hl_tallyset *set)
 {
-	return ENC_HEAD + (size_t)set->n * ENC_ENTRY;
+	size_t size = ENC_HEAD;
+
+	for (int i = 0; i < set->n; i++)
+		size += 1 + strnlen(set->code[i], HL_CODE_MAX - 1) + ENC_NUMS;
+	return size;
 }
 
 static void put_u64(unsigned char *p, uint64_t x)
@@ -154,24 +158,24 @@ void hl_tallyset_encode(const struct hl_tallyset *set, unsigned char *buf)
 		const struct hl_tally *t = &set->t[i];
 		size_t len = strnlen(set->code[i], HL_CODE_MAX - 1);
 
-		memset(p, 0, HL_CODE_MAX);
+		*p++ = (unsigned char)len;
 		memcpy(p, set->code[i], len);
-		p += HL_CODE_MAX;
+		p += len;
 		put_u64(p, (uint64_t)t->n);
 		put_f64(p + 8, t->s);
 		put_f64(p + 16, t->v);
 		put_f64(p + 24, t->ss);
 		put_f64(p + 32, t->vv);
 		put_f64(p + 40, t->sv);
-		p += 48;
+		p += ENC_NUMS;
 	}
 }
 
 int hl_tallyset_decode(const unsigned char *buf, size_t len, struct hl_tallyset *set,
 	struct hl_err *err)
 {
-	const unsigned char *p;
-	int count;
+	const unsigned char *p, *end = buf + len;
+	int count, i = 0;
 
 	memset(set, 0, sizeof(*set));
 	if (buf == NULL || len < ENC_HEAD)
@@ -183,39 +187,38 @@ int hl_tallyset_decode(const unsigned char *buf, size_t len, struct hl_tallyset 
 	if (count > SET_CAP)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"bộ đếm hỏng: %d tiêu chí, tối đa %d", count, SET_CAP);
-	if (len != ENC_HEAD + (size_t)count * ENC_ENTRY)
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"bộ đếm hỏng: %zu byte cho %d tiêu chí (cần %zu)", len, count,
-			ENC_HEAD + (size_t)count * ENC_ENTRY);
 	p = buf + ENC_HEAD;
-	for (int i = 0; i < count; i++, p += ENC_ENTRY) {
-		const unsigned char *nul = memchr(p, 0, HL_CODE_MAX);
+	for (i = 0; i < count; i++) {
 		struct hl_tally *t = &set->t[i];
 		double *f[5] = {&t->s, &t->v, &t->ss, &t->vv, &t->sv};
+		size_t clen;
 
-		/* The code must be non-empty, terminated and padded with NULs only. */
-		if (nul == NULL || nul == p)
+		/* A non-empty code of printable bytes, then the numbers, all inside buf. */
+		if (p >= end || (clen = *p++) == 0 || clen >= HL_CODE_MAX ||
+		    (size_t)(end - p) < clen + ENC_NUMS || memchr(p, 0, clen) != NULL)
 			goto bad_entry;
-		for (const unsigned char *q = nul; q < p + HL_CODE_MAX; q++)
-			if (*q != 0)
-				goto bad_entry;
-		memcpy(set->code[i], p, HL_CODE_MAX);
+		memcpy(set->code[i], p, clen);
+		set->code[i][clen] = '\0';
+		p += clen;
 		if (find_index(set, set->code[i]) >= 0)
 			goto bad_entry; /* a code twice */
-		t->n = (int64_t)get_u64(p + HL_CODE_MAX);
+		t->n = (int64_t)get_u64(p);
 		if (t->n < 0)
 			goto bad_entry;
 		for (int k = 0; k < 5; k++) {
-			*f[k] = get_f64(p + HL_CODE_MAX + 8 + 8 * k);
+			*f[k] = get_f64(p + 8 + 8 * k);
 			if (!isfinite(*f[k]))
 				goto bad_entry;
 		}
+		p += ENC_NUMS;
 		set->n = i + 1;
 	}
+	if (p != end)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"bộ đếm hỏng: %zu byte thừa sau %d tiêu chí", (size_t)(end - p), count);
 	return HL_OK;
 
 bad_entry:
 	memset(set, 0, sizeof(*set));
-	return hl_err_set(err, HL_EINVAL, HL_HERE, "bộ đếm hỏng: mục thứ %d không hợp lệ",
-		(int)((p - buf - ENC_HEAD) / ENC_ENTRY) + 1);
+	return hl_err_set(err, HL_EINVAL, HL_HERE, "bộ đếm hỏng: mục thứ %d không hợp lệ", i + 1);
 }

@@ -116,7 +116,17 @@ struct store_count {
 	int64_t count;
 };
 
+/* What recomputing tallies needs of a response; answers point into the
+ * store's row buffer and are valid only during the callback. */
+struct store_response_core {
+	int64_t id, unit_id, instrument_id, field_id;
+	hl_day day;
+	int nanswers;
+	const unsigned char *answers;
+};
+
 typedef int (*store_response_cb)(void *ctx, const struct store_response *r);
+typedef int (*store_core_cb)(void *ctx, const struct store_response_core *r);
 typedef int (*store_tally_cb)(void *ctx, const struct store_tally_row *row);
 
 struct store_ops {
@@ -148,6 +158,9 @@ struct store_ops {
 	int (*response_insert)(struct store *st, struct store_response *r, int64_t *existing_batch, struct hl_err *err);
 	int (*response_scan)(struct store *st, int64_t unit_id, hl_day first, hl_day last,
 		store_response_cb cb, void *ctx, struct hl_err *err);
+	/* Responses with min_id <= id <= max_id in id order, light view. */
+	int (*response_scan_ids)(struct store *st, int64_t min_id, int64_t max_id,
+		store_core_cb cb, void *ctx, struct hl_err *err);
 	int (*response_count_after)(struct store *st, int64_t unit_id, hl_day day, int64_t *count, struct hl_err *err);
 
 	int (*tally_merge)(struct store *st, enum store_grain g, const struct store_tally_row *row, struct hl_err *err);

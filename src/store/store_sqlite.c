@@ -35,13 +35,15 @@
  *    [first, last] (HL_DAY_NONE = open end), ordered by id. A nonzero return of
  *    the callback stops the scan and is returned as is. The callback may call
  *    other operations, but not start the same scan again.
+ *  - response_scan_ids: responses with id in [min_id, max_id], in id order,
+ *    only the columns tallies need; answers valid during the callback.
  *  - response_count_after: responses of the unit with day >= day.
  *  - tally_merge: adds row->set into the stored tallyset of (grain, unit_id,
  *    start, field_id), creating it if absent. HL_ELIMIT if the sum would hold
  *    more criteria than a tallyset can.
  *  - tally_scan: rows of the grain with start in [first, last] (HL_DAY_NONE =
  *    open), only field_id = 0 rows when per_field is false, only field_id != 0
- *    rows when true; ordered by unit_id, start, field_id; callback as in
+ *    rows when true; ordered by start, unit_id, field_id; callback as in
  *    response_scan. tally_clear: deletes every tally.
  *  - target_set: insert or replace the value of (year, unit_id, type,
  *    criterion). target_list: every target of the year, by unit_id, type,
@@ -121,7 +123,8 @@ static const char *const migrations[] = {
 	" comment TEXT,"
 	" answers BLOB NOT NULL,"
 	" batch_id INTEGER REFERENCES batches(id));"
-	"CREATE INDEX responses_unit_day ON responses (unit_id, day);"
+	/* No index on (unit_id, day): inserting into it at random places made
+	 * bulk imports several times slower, and every index query reads tallies. */
 	/* field_id 0 = all fields, so no foreign key on it */
 	"CREATE TABLE tallies ("
 	" grain INTEGER NOT NULL,"
@@ -129,8 +132,8 @@ static const char *const migrations[] = {
 	" start INTEGER NOT NULL,"
 	" field_id INTEGER NOT NULL,"
 	" data BLOB NOT NULL,"
-	" PRIMARY KEY (grain, unit_id, start, field_id));"
-	"CREATE INDEX tallies_grain_start ON tallies (grain, start);"
+	/* Clustered by time: every index query reads one range of starts. */
+	" PRIMARY KEY (grain, start, unit_id, field_id)) WITHOUT ROWID;"
 	/* unit_id 0 = a target for a type, type '' = for a unit */
 	"CREATE TABLE targets ("
 	" year INTEGER NOT NULL,"
@@ -173,7 +176,7 @@ enum stmt_id {
 	Q_INSTR_FIND, Q_INSTR_INSERT, Q_INSTR_GET, Q_INSTR_LATEST, Q_INSTR_BY_ID,
 	Q_INSTR_LIST,
 	Q_BATCH_NEW, Q_RESP_INSERT, Q_RESP_BATCH, Q_RESP_SCAN_UNIT, Q_RESP_SCAN_ALL,
-	Q_RESP_COUNT,
+	Q_RESP_COUNT, Q_RESP_SCAN_IDS,
 	Q_TALLY_GET, Q_TALLY_PUT, Q_TALLY_SCAN_ALL, Q_TALLY_SCAN_FIELD, Q_TALLY_CLEAR,
 	Q_TARGET_SET, Q_TARGET_LIST, Q_DOSSIER_PUT, Q_DOSSIER_COUNT, Q_AUDIT,
 	Q_COUNT
@@ -224,17 +227,19 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_RESP_SCAN_ALL] = "SELECT " RESP_COLS " FROM responses"
 		" WHERE day BETWEEN ?1 AND ?2 ORDER BY id",
 	[Q_RESP_COUNT] = "SELECT count(*) FROM responses WHERE unit_id = ?1 AND day >= ?2",
+	[Q_RESP_SCAN_IDS] = "SELECT id, unit_id, day, instrument_id, field_id, answers"
+		" FROM responses WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
 	[Q_TALLY_GET] = "SELECT data FROM tallies"
 		" WHERE grain = ?1 AND unit_id = ?2 AND start = ?3 AND field_id = ?4",
 	[Q_TALLY_PUT] = "INSERT INTO tallies (grain, unit_id, start, field_id, data)"
-		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (grain, unit_id, start, field_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (grain, start, unit_id, field_id)"
 		" DO UPDATE SET data = excluded.data",
 	[Q_TALLY_SCAN_ALL] = "SELECT unit_id, start, field_id, data FROM tallies"
 		" WHERE grain = ?1 AND start BETWEEN ?2 AND ?3 AND field_id = 0"
-		" ORDER BY unit_id, start",
+		" ORDER BY start, unit_id",
 	[Q_TALLY_SCAN_FIELD] = "SELECT unit_id, start, field_id, data FROM tallies"
 		" WHERE grain = ?1 AND start BETWEEN ?2 AND ?3 AND field_id <> 0"
-		" ORDER BY unit_id, start, field_id",
+		" ORDER BY start, unit_id, field_id",
 	[Q_TALLY_CLEAR] = "DELETE FROM tallies",
 	[Q_TARGET_SET] = "INSERT INTO targets (year, unit_id, type, criterion, value)"
 		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (year, unit_id, type, criterion)"
@@ -533,9 +538,9 @@ static int sq_open(struct store *st, const char *path, struct hl_err *err)
 	sqlite3_extended_result_codes(q->db, 1);
 	sqlite3_busy_timeout(q->db, 5000);
 	/* WAL with synchronous=FULL: a committed transaction survives power loss;
-	 * NORMAL could lose the last commits. cache_size is negative KiB: 64 MB. */
+	 * NORMAL could lose the last commits. cache_size is negative KiB: 32 MB. */
 	rc = exec_sql(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-		" PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
+		" PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;",
 		"mở cơ sở dữ liệu", err);
 cleanup:
 	if (rc != HL_OK)
@@ -1147,6 +1152,43 @@ cleanup:
 	return rc;
 }
 
+static int sq_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id,
+	store_core_cb cb, void *ctx, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc phiếu khảo sát";
+	struct store_response_core r;
+	sqlite3_stmt *s;
+	int rc = HL_OK, step;
+
+	if ((s = prep(q, Q_RESP_SCAN_IDS, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, min_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, max_id) != SQLITE_OK) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(s, 0);
+		r.unit_id = sqlite3_column_int64(s, 1);
+		r.day = col_day(s, 2);
+		r.instrument_id = sqlite3_column_int64(s, 3);
+		r.field_id = sqlite3_column_int64(s, 4);
+		r.answers = sqlite3_column_blob(s, 5);
+		r.nanswers = sqlite3_column_bytes(s, 5);
+		if (r.answers == NULL || r.nanswers < 0)
+			r.nanswers = 0;
+		rc = cb(ctx, &r);
+		if (rc != 0)
+			goto cleanup;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
 static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day,
 	int64_t *count, struct hl_err *err)
 {
@@ -1457,6 +1499,7 @@ const struct store_ops store_sqlite_ops = {
 	.batch_new = sq_batch_new,
 	.response_insert = sq_response_insert,
 	.response_scan = sq_response_scan,
+	.response_scan_ids = sq_response_scan_ids,
 	.response_count_after = sq_response_count_after,
 	.tally_merge = sq_tally_merge,
 	.tally_scan = sq_tally_scan,

@@ -762,9 +762,8 @@ struct resp_ctx {
 	int nq;                          /* question columns */
 	int qcol[CSVR_MAX_FIELDS];       /* their header indices */
 	int64_t batch;
-	struct tacc *acc;
+	int64_t first_id, last_id;     /* ids of the rows this import stored */
 	struct store_response r;
-	struct hl_crit_score scores[HL_MAX_CRITERIA];
 };
 
 static bool is_question(void *ctx, const char *name)
@@ -1007,20 +1006,16 @@ static int resp_rows(struct resp_ctx *x, const struct colspec *c)
 		if (rc != HL_OK)
 			return rc;
 		im->rep->added++;
-		/* Once the file is bad it will be rolled back: tallies are not needed. */
-		if (im->rep->nproblems > 0)
-			continue;
-		rc = hl_instrument_score(it->in, x->r.answers, x->scores, im->err);
-		if (rc == HL_OK)
-			rc = tacc_add(x->acc, x->r.unit_id, x->r.day, x->r.field_id, it->in, x->scores,
-				im->err);
-		if (rc != HL_OK)
-			return rc;
+		if (x->first_id == 0)
+			x->first_id = x->r.id;
+		x->last_id = x->r.id;
 	}
 	if (k < 0)
 		return k;
-	if (im->rep->nproblems == 0)
-		return tacc_flush(x->acc, im->err);
+	/* Tallies from the stored rows, once the file is known to be good: a bad
+	 * file is rolled back whole and needs none. */
+	if (im->rep->nproblems == 0 && x->first_id != 0)
+		return tacc_compute(im->st, x->first_id, x->last_id, 0, NULL, im->err);
 	return HL_OK;
 }
 
@@ -1050,8 +1045,7 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 	x->staff = new_map(&im);
 	x->insts = new_map(&im);
 	x->qcodes = new_map(&im);
-	x->acc = tacc_new(st, 0);
-	if (!x->units || !x->fields || !x->staff || !x->insts || !x->qcodes || !x->acc) {
+	if (!x->units || !x->fields || !x->staff || !x->insts || !x->qcodes) {
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 		goto cleanup;
 	}
@@ -1096,7 +1090,6 @@ cleanup:
 		lookup_free(x->staff);
 		lookup_free(x->insts);
 		lookup_free(x->qcodes);
-		tacc_free(x->acc);
 		hl_free(x);
 	}
 	return rc;

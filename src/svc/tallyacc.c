@@ -1,10 +1,18 @@
-/* tallyacc.c — an open-addressing index over a pool of (key, tallyset)
- * entries; the pool grows by doubling up to the key limit, then is flushed
- * and reused, so memory stays flat whatever the number of responses. */
+/* tallyacc.c — an open-addressing index over a pool of compact (key, tallies)
+ * entries, and the partitioned passes of tacc_compute.
+ *
+ * Why passes: a bulk import of responses spread over many units and days
+ * touches hundreds of thousands of (unit, day) keys. Holding them all would
+ * take hundreds of megabytes; flushing whenever memory is full would write
+ * each key again and again. Instead the responses, once stored, are read back
+ * in P sequential passes, pass p taking only the units that hash to p, with P
+ * chosen from a first count of the distinct keys. Each key is then complete
+ * when its pass ends and is merged into the store exactly once. */
 #include "svc/tallyacc.h"
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -13,19 +21,31 @@
 #include "core/tally.h"
 #include "store/store.h"
 
+/* Criteria held per key: the six of the largest built-in instrument plus
+ * the overall count. A key that needs more is flushed and started again. */
+#define SLOTS 7
+
+/* A tally while it is in memory: single precision keeps a key small, so a
+ * pass holds more keys; sums within one pass of one key stay far below
+ * 2^24, where integers are exact, and become doubles when written. */
+struct ftally {
+	int32_t n;
+	float s, v, ss, vv, sv;
+};
+
 struct key {
 	int64_t unit_id, field_id;
 	hl_day start;
-	int grain;
+	int32_t grain;
 };
 
-/* slot[c] caches where criterion c of instrument `in` sits in set (-1 = not
- * yet there), so adding a response costs no string comparison. */
 struct entry {
 	struct key k;
-	const struct hl_instrument *in;
-	int8_t slot[HL_MAX_CRITERIA + 1];
-	struct hl_tallyset set;
+	const struct hl_instrument *in;     /* the instrument cslot was filled for */
+	int8_t cslot[HL_MAX_CRITERIA + 1];  /* criterion index (last = all) -> slot */
+	uint8_t nslots;
+	const char *code[SLOTS];            /* criterion codes, owned by instruments */
+	struct ftally t[SLOTS];
 };
 
 struct tacc {
@@ -41,7 +61,8 @@ static uint64_t hash_key(const struct key *k)
 {
 	uint64_t h = (uint64_t)k->unit_id * 0x9E3779B97F4A7C15ULL;
 
-	h ^= ((uint64_t)(uint32_t)k->start + ((uint64_t)k->grain << 32)) * 0xC2B2AE3D27D4EB4FULL;
+	h ^= ((uint64_t)(uint32_t)k->start + ((uint64_t)(uint32_t)k->grain << 32)) *
+		0xC2B2AE3D27D4EB4FULL;
 	h ^= (uint64_t)k->field_id * 0x165667B19E3779F9ULL;
 	h ^= h >> 29;
 	return h;
@@ -60,7 +81,8 @@ struct tacc *tacc_new(struct store *st, size_t max_keys)
 	if (acc == NULL)
 		return NULL;
 	acc->st = st;
-	acc->max = max_keys > 0 ? max_keys : TACC_MAX_KEYS;
+	acc->max = max_keys > 0 ? max_keys :
+		TACC_BUDGET / (sizeof(struct entry) + 2 * 2 * sizeof(int32_t));
 	acc->nindex = 16;
 	while (acc->nindex < 2 * acc->max)
 		acc->nindex *= 2;
@@ -87,25 +109,59 @@ size_t tacc_keys(const struct tacc *acc)
 	return acc->count;
 }
 
+static void ftally_add(struct ftally *t, double s, int v)
+{
+	float fs = (float)s, fv = (float)v;
+
+	t->n++;
+	t->s += fs;
+	t->v += fv;
+	t->ss += fs * fs;
+	t->vv += fv * fv;
+	t->sv += fs * fv;
+}
+
+/* The store's order (grain, start, unit, field), so writes go in sequence. */
+static int cmp_entry(const void *pa, const void *pb)
+{
+	const struct key *a = &((const struct entry *)pa)->k, *b = &((const struct entry *)pb)->k;
+
+	if (a->grain != b->grain)
+		return a->grain < b->grain ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->unit_id != b->unit_id)
+		return a->unit_id < b->unit_id ? -1 : 1;
+	return a->field_id < b->field_id ? -1 : a->field_id > b->field_id;
+}
+
 int tacc_flush(struct tacc *acc, struct hl_err *err)
 {
-	int rc = HL_OK;
+	struct store_tally_row row;
 
+	if (acc->count > 1)
+		qsort(acc->pool, acc->count, sizeof(*acc->pool), cmp_entry);
 	for (size_t i = 0; i < acc->count; i++) {
 		const struct entry *e = &acc->pool[i];
-		struct store_tally_row row;
+		int rc;
 
 		row.unit_id = e->k.unit_id;
 		row.start = e->k.start;
 		row.field_id = e->k.field_id;
-		row.set = e->set;
+		row.set.n = e->nslots;
+		for (int j = 0; j < e->nslots; j++) {
+			const struct ftally *f = &e->t[j];
+
+			snprintf(row.set.code[j], sizeof(row.set.code[j]), "%s", e->code[j]);
+			row.set.t[j] = (struct hl_tally){f->n, f->s, f->v, f->ss, f->vv, f->sv};
+		}
 		rc = STORE(acc->st, tally_merge, (enum store_grain)e->k.grain, &row, err);
 		if (rc != HL_OK)
 			return rc;
 	}
 	acc->count = 0;
 	memset(acc->index, 0xff, acc->nindex * sizeof(*acc->index));
-	return rc;
+	return HL_OK;
 }
 
 /* The entry for k, created empty; NULL when out of memory. The caller has
@@ -137,111 +193,201 @@ static struct entry *slot(struct tacc *acc, const struct key *k)
 	e = &acc->pool[acc->count++];
 	e->k = *k;
 	e->in = NULL;
-	e->set.n = 0;
+	e->nslots = 0;
 	return e;
 }
 
-/* The tally of criterion code at cached position *slot, created when first
- * needed; NULL if the set is full. */
-static struct hl_tally *tally_at(struct hl_tallyset *set, int8_t *slot, const char *code)
+/* The tally of criterion c (in->ncriteria = the overall count) in e, found
+ * through e's slot cache; NULL when e has no slot left. */
+static struct ftally *tally_of(struct entry *e, const struct hl_instrument *in, int c)
 {
-	struct hl_tally *t;
+	const char *code = c < in->ncriteria ? in->criteria[c].code : HL_CRIT_ALL;
+	int j;
 
-	if (*slot >= 0)
-		return &set->t[*slot];
-	t = hl_tallyset_get(set, code);
-	if (t != NULL)
-		*slot = (int8_t)(t - set->t);
-	return t;
+	if (e->cslot[c] >= 0)
+		return &e->t[e->cslot[c]];
+	for (j = 0; j < e->nslots && strcmp(e->code[j], code) != 0; j++)
+		;
+	if (j == e->nslots) {
+		if (j == SLOTS)
+			return NULL;
+		e->code[j] = code;
+		memset(&e->t[j], 0, sizeof(e->t[j]));
+		e->nslots++;
+	}
+	e->cslot[c] = (int8_t)j;
+	return &e->t[j];
 }
 
-/* As hl_tallyset_add_response, through the entry's slot cache. */
-static void entry_add(struct entry *e, const struct hl_instrument *in,
+/* As hl_tallyset_add_response; false when e has no room for a criterion. */
+static bool entry_add(struct entry *e, const struct hl_instrument *in,
 	const struct hl_crit_score *scores)
 {
 	double s_all = 0;
 	int v_all = 0;
 
 	if (e->in != in) {
-		memset(e->slot, 0xff, sizeof(e->slot));
+		memset(e->cslot, 0xff, sizeof(e->cslot));
 		e->in = in;
 	}
 	for (int c = 0; c < in->ncriteria; c++) {
-		struct hl_tally *t;
-
-		if (scores[c].v <= 0)
-			continue;
-		t = tally_at(&e->set, &e->slot[c], in->criteria[c].code);
-		if (t != NULL)
-			hl_tally_add(t, scores[c].s, scores[c].v);
+		if (scores[c].v > 0 && tally_of(e, in, c) == NULL)
+			return false;
 		s_all += scores[c].s;
 		v_all += scores[c].v;
 	}
-	if (v_all > 0) {
-		struct hl_tally *t = tally_at(&e->set, &e->slot[HL_MAX_CRITERIA], HL_CRIT_ALL);
+	if (v_all > 0 && tally_of(e, in, in->ncriteria) == NULL)
+		return false;
+	for (int c = 0; c < in->ncriteria; c++)
+		if (scores[c].v > 0)
+			ftally_add(&e->t[e->cslot[c]], scores[c].s, scores[c].v);
+	if (v_all > 0)
+		ftally_add(&e->t[e->cslot[in->ncriteria]], s_all, v_all);
+	return true;
+}
 
-		if (t != NULL)
-			hl_tally_add(t, s_all, v_all);
-	}
+/* The keys a response of unit on day adds to: its day and month over all
+ * fields and, with a field, its month for that field. */
+static int keys_of(int64_t unit_id, hl_day day, int64_t field_id, struct key *keys)
+{
+	hl_day month = hl_day_month_start(day);
+	int n = 2;
+
+	keys[0] = (struct key){unit_id, 0, day, GRAIN_DAY};
+	keys[1] = (struct key){unit_id, 0, month, GRAIN_MONTH};
+	if (field_id != 0)
+		keys[n++] = (struct key){unit_id, field_id, month, GRAIN_MONTH};
+	return n;
 }
 
 int tacc_add(struct tacc *acc, int64_t unit_id, hl_day day, int64_t field_id,
 	const struct hl_instrument *in, const struct hl_crit_score *scores, struct hl_err *err)
 {
 	struct key keys[3];
-	int nkeys = 2;
-	hl_day month = hl_day_month_start(day);
+	int nkeys = keys_of(unit_id, day, field_id, keys), rc;
 
-	if (acc->count + 3 > acc->max) {
-		int rc = tacc_flush(acc, err);
-
-		if (rc != HL_OK)
-			return rc;
-	}
-	keys[0] = (struct key){unit_id, 0, day, GRAIN_DAY};
-	keys[1] = (struct key){unit_id, 0, month, GRAIN_MONTH};
-	if (field_id != 0)
-		keys[nkeys++] = (struct key){unit_id, field_id, month, GRAIN_MONTH};
+	if (acc->count + 3 > acc->max && (rc = tacc_flush(acc, err)) != HL_OK)
+		return rc;
 	for (int i = 0; i < nkeys; i++) {
 		struct entry *e = slot(acc, &keys[i]);
 
 		if (e == NULL)
 			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi cộng dồn bộ đếm");
-		entry_add(e, in, scores);
+		if (entry_add(e, in, scores))
+			continue;
+		/* More criteria than a key holds: write what is there and start anew. */
+		if ((rc = tacc_flush(acc, err)) != HL_OK)
+			return rc;
+		e = slot(acc, &keys[i]);
+		if (e == NULL || !entry_add(e, in, scores))
+			return hl_err_set(err, HL_ELIMIT, HL_HERE,
+				"bộ câu hỏi %s có quá nhiều tiêu chí để cộng dồn (tối đa %d)",
+				in->code, SLOTS - 1);
 	}
 	return HL_OK;
 }
 
-/* ---- recompute from the raw responses ---- */
+/* ---- bulk: partitioned passes over stored responses ---- */
 
-struct rebuild {
+struct bulk {
 	struct tacc *acc;
 	struct hl_instrument **by_id;  /* instrument id -> parsed definition */
 	int64_t nids;
-	long count;
+	unsigned parts, part;          /* this pass takes units hashing to part */
+	long rows;                     /* responses read in this pass */
+	long taken;                    /* responses added over all passes */
+	uint64_t *set;                 /* key hashes while counting (0 = empty) */
+	size_t setcap, setn;
+	bool set_full;
 	struct hl_crit_score scores[HL_MAX_CRITERIA];
 	struct hl_err *err;
 };
 
-static int rebuild_one(void *ctx, const struct store_response *r)
+/* Largest key-count set kept while counting: 8 M hashes, 64 MB. */
+#define SET_MAX ((size_t)1 << 23)
+
+static unsigned part_of(int64_t unit_id, unsigned parts)
 {
-	struct rebuild *rb = ctx;
+	return (unsigned)(((uint64_t)unit_id * 0x9E3779B97F4A7C15ULL) >> 40) % parts;
+}
+
+static bool set_grow(struct bulk *b)
+{
+	size_t ncap = b->setcap ? b->setcap * 2 : 1 << 16;
+	uint64_t *ns;
+
+	if (ncap > SET_MAX)
+		return false;
+	ns = hl_calloc(ncap, sizeof(*ns));
+	if (ns == NULL)
+		return false;
+	for (size_t i = 0; i < b->setcap; i++) {
+		size_t j;
+
+		if (b->set[i] == 0)
+			continue;
+		for (j = b->set[i] & (ncap - 1); ns[j] != 0; j = (j + 1) & (ncap - 1))
+			;
+		ns[j] = b->set[i];
+	}
+	hl_free(b->set);
+	b->set = ns;
+	b->setcap = ncap;
+	return true;
+}
+
+static int count_keys(void *ctx, const struct store_response_core *r)
+{
+	struct bulk *b = ctx;
+	struct key keys[3];
+	int n = keys_of(r->unit_id, r->day, r->field_id, keys);
+
+	b->rows++;
+	for (int i = 0; i < n && !b->set_full; i++) {
+		uint64_t h = hash_key(&keys[i]) | 1;
+		size_t j;
+
+		if (2 * (b->setn + 1) > b->setcap && !set_grow(b)) {
+			b->set_full = true;
+			break;
+		}
+		for (j = h & (b->setcap - 1); b->set[j] != 0 && b->set[j] != h;
+			j = (j + 1) & (b->setcap - 1))
+			;
+		if (b->set[j] == 0) {
+			b->set[j] = h;
+			b->setn++;
+		}
+	}
+	return 0;
+}
+
+static int add_one(void *ctx, const struct store_response_core *r)
+{
+	struct bulk *b = ctx;
 	const struct hl_instrument *in;
 	int rc;
 
-	if (r->instrument_id <= 0 || r->instrument_id >= rb->nids
-		|| (in = rb->by_id[r->instrument_id]) == NULL)
-		return hl_err_set(rb->err, HL_ENOTFOUND, HL_HERE,
+	b->rows++;
+	if (b->parts > 1 && part_of(r->unit_id, b->parts) != b->part)
+		return 0;
+	if (r->instrument_id <= 0 || r->instrument_id >= b->nids
+		|| (in = b->by_id[r->instrument_id]) == NULL)
+		return hl_err_set(b->err, HL_ENOTFOUND, HL_HERE,
 			"phiếu %lld dùng bộ câu hỏi số %lld không có trong cơ sở dữ liệu",
 			(long long)r->id, (long long)r->instrument_id);
-	rb->count++;
-	rc = hl_instrument_score(in, r->answers, rb->scores, rb->err);
-	if (rc != HL_OK)
-		return rc;
-	return tacc_add(rb->acc, r->unit_id, r->day, r->field_id, in, rb->scores, rb->err);
+	if (r->nanswers != in->nquestions)
+		return hl_err_set(b->err, HL_EINVAL, HL_HERE,
+			"phiếu %lld có %d câu trả lời, bộ câu hỏi %s@%d có %d câu",
+			(long long)r->id, r->nanswers, in->code, in->version, in->nquestions);
+	rc = hl_instrument_score(in, r->answers, b->scores, b->err);
+	if (rc == HL_OK)
+		rc = tacc_add(b->acc, r->unit_id, r->day, r->field_id, in, b->scores, b->err);
+	b->taken++;
+	return rc;
 }
 
-static int load_by_id(struct store *st, struct hl_arena *a, struct rebuild *rb,
+static int load_by_id(struct store *st, struct hl_arena *a, struct bulk *b,
 	struct hl_err *err)
 {
 	struct store_instrument *list = NULL;
@@ -250,14 +396,14 @@ static int load_by_id(struct store *st, struct hl_arena *a, struct rebuild *rb,
 
 	if (rc != HL_OK)
 		return rc;
-	rb->nids = 1;
+	b->nids = 1;
 	for (size_t i = 0; i < n; i++)
-		if (list[i].id >= rb->nids)
-			rb->nids = list[i].id + 1;
-	if (rb->nids > 10000000)
+		if (list[i].id >= b->nids)
+			b->nids = list[i].id + 1;
+	if (b->nids > 10000000)
 		return hl_err_set(err, HL_ELIMIT, HL_HERE, "số hiệu bộ câu hỏi quá lớn");
-	rb->by_id = hl_arena_alloc(a, (size_t)rb->nids * sizeof(*rb->by_id));
-	if (rb->by_id == NULL)
+	b->by_id = hl_arena_alloc(a, (size_t)b->nids * sizeof(*b->by_id));
+	if (b->by_id == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	for (size_t i = 0; i < n; i++) {
 		struct store_instrument si;
@@ -265,43 +411,87 @@ static int load_by_id(struct store *st, struct hl_arena *a, struct rebuild *rb,
 
 		rc = STORE(st, instrument_get_id, list[i].id, a, &si, &json, err);
 		if (rc == HL_OK)
-			rc = ij_parse(a, json, strlen(json), &rb->by_id[list[i].id], err);
+			rc = ij_parse(a, json, strlen(json), &b->by_id[list[i].id], err);
 		if (rc != HL_OK)
 			return rc;
 	}
 	return HL_OK;
 }
 
+/* Passes needed so that one partition's keys fit: from an exact count of the
+ * distinct keys when the range could hold more keys than fit. */
+static int choose_parts(struct store *st, struct bulk *b, int64_t min_id, int64_t max_id)
+{
+	uint64_t span = (uint64_t)(max_id - min_id) + 1;
+	size_t keys;
+	int rc;
+
+	if (max_id >= min_id && span <= b->acc->max / 3) {
+		b->parts = 1;
+		return HL_OK;
+	}
+	b->rows = 0;
+	rc = STORE(st, response_scan_ids, min_id, max_id, count_keys, b, b->err);
+	if (rc != HL_OK)
+		return rc;
+	/* Past the set's cap, assume the rest of the rows bring keys at the same rate. */
+	keys = b->set_full && b->rows > 0 ? b->setn * 4 : b->setn;
+	hl_free(b->set);
+	b->set = NULL;
+	/* Leave a margin: partitions are not exactly even. */
+	b->parts = (unsigned)(keys / (b->acc->max * 3 / 4) + 1);
+	return HL_OK;
+}
+
+int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_keys,
+	long *count, struct hl_err *err)
+{
+	struct bulk b;
+	struct hl_arena *a = hl_arena_new((size_t)64 << 20);
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	b.err = err;
+	b.acc = tacc_new(st, max_keys);
+	if (a == NULL || b.acc == NULL) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính bộ đếm");
+		goto cleanup;
+	}
+	rc = load_by_id(st, a, &b, err);
+	if (rc == HL_OK)
+		rc = choose_parts(st, &b, min_id, max_id);
+	for (b.part = 0; rc == HL_OK && b.part < b.parts; b.part++) {
+		b.rows = 0;
+		rc = STORE(st, response_scan_ids, min_id, max_id, add_one, &b, err);
+		if (rc == HL_OK)
+			rc = tacc_flush(b.acc, err);
+	}
+cleanup:
+	if (count != NULL)
+		*count = b.taken;
+	hl_free(b.set);
+	tacc_free(b.acc);
+	hl_arena_free(a);
+	return rc;
+}
+
 int tacc_rebuild(struct store *st, const char *who, long *count, struct hl_err *err)
 {
-	struct rebuild rb;
-	struct hl_arena *a = hl_arena_new((size_t)256 * 1024 * 1024);
 	char detail[64];
 	bool in_tx = false;
 	int rc;
 
-	memset(&rb, 0, sizeof(rb));
-	rb.err = err;
 	*count = 0;
-	rb.acc = tacc_new(st, 0);
-	if (a == NULL || rb.acc == NULL) {
-		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính lại bộ đếm");
-		goto cleanup;
-	}
 	rc = store_begin(st, err);
 	if (rc != HL_OK)
-		goto cleanup;
+		return rc;
 	in_tx = true;
-	rc = load_by_id(st, a, &rb, err);
+	rc = STORE(st, tally_clear, err);
 	if (rc == HL_OK)
-		rc = STORE(st, tally_clear, err);
-	if (rc == HL_OK)
-		rc = STORE(st, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, rebuild_one, &rb, err);
-	if (rc == HL_OK)
-		rc = tacc_flush(rb.acc, err);
+		rc = tacc_compute(st, 0, INT64_MAX, 0, count, err);
 	if (rc != HL_OK)
 		goto cleanup;
-	snprintf(detail, sizeof(detail), "%ld phiếu", rb.count);
+	snprintf(detail, sizeof(detail), "%ld phiếu", *count);
 	rc = STORE(st, audit, who, "tallies.rebuild", detail, err);
 	if (rc == HL_OK)
 		rc = store_commit(st, err);
@@ -312,8 +502,5 @@ cleanup:
 
 		store_rollback(st, &ignored);
 	}
-	*count = rb.count;
-	tacc_free(rb.acc);
-	hl_arena_free(a);
 	return rc;
 }

@@ -1,7 +1,11 @@
-/* tallyacc.h — tallies accumulated in memory while responses are imported or
- * recomputed, keyed (grain, unit, start day, field), and flushed to the store
- * with tally_merge when the map is full and at the end. This keeps an import
- * at a few store writes per unit and day instead of three per response. */
+/* tallyacc.h — tallies accumulated in memory, keyed (grain, unit, start day,
+ * field), and merged into the store's tallies.
+ *
+ * Two uses: a few responses at a time (tacc_add, then tacc_flush), and a bulk
+ * of stored responses (tacc_compute: an import, or a rebuild). In bulk, the
+ * responses are read back in as many passes as memory needs, each pass taking
+ * the units of one partition, so that every key is written to the store once
+ * and memory stays within TACC_BUDGET whatever the number of responses. */
 #ifndef HL_TALLYACC_H
 #define HL_TALLYACC_H
 
@@ -15,11 +19,12 @@
 struct store;
 struct tacc;
 
-/* Default number of keys held before a flush (about 1,4 kB each): small
- * enough that an import stays well under 100 MB beside SQLite's page cache. */
-#define TACC_MAX_KEYS 8192
+/* Bytes of keys held in memory before a flush: with SQLite's page cache an
+ * import stays under 100 MB. */
+#define TACC_BUDGET ((size_t)40 << 20)
 
-/* New accumulator writing to st, holding at most max_keys keys (0 = default);
+/* New accumulator writing to st, holding at most max_keys keys (0 = as many
+ * as TACC_BUDGET allows);
  * NULL when out of memory. Free with tacc_free. */
 struct tacc *tacc_new(struct store *st, size_t max_keys);
 
@@ -37,6 +42,13 @@ int tacc_flush(struct tacc *acc, struct hl_err *err);
 
 /* Keys held now. */
 size_t tacc_keys(const struct tacc *acc);
+
+/* Add the tallies of the stored responses with min_id <= id <= max_id to
+ * the store's, in passes over them (see top), holding at most max_keys keys
+ * (0 = as many as TACC_BUDGET allows). *count (may be NULL) gets the number
+ * of responses read. Runs inside the caller's transaction. */
+int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_keys,
+	long *count, struct hl_err *err);
 
 /* Clear every tally and recompute them from the raw responses, each scored
  * with the instrument version it was given under, in one transaction with an

@@ -126,12 +126,15 @@ static void test_roundtrip(void **state)
 	n = hl_tallyset_encoded_size(&set);
 	assert_true(n <= sizeof(buf));
 	hl_tallyset_encode(&set, buf);
-	/* Byte order is fixed: version, count, then "TC" and n = 2 little-endian. */
+	/* Byte order is fixed: version, count, then length 2, "TC" and n = 2
+	 * little-endian. */
 	assert_int_equal(buf[0], 1);
 	assert_int_equal(buf[1], 2);
-	assert_memory_equal(buf + 2, "TC\0\0", 4);
-	assert_int_equal(buf[2 + 32], 2);
-	assert_int_equal(buf[2 + 33], 0);
+	assert_int_equal(buf[2], 2);
+	assert_memory_equal(buf + 3, "TC", 2);
+	assert_int_equal(buf[5], 2);
+	assert_int_equal(buf[6], 0);
+	assert_int_equal(n, 2 + (1 + 2 + 48) + (1 + 5 + 48));
 	assert_int_equal(hl_tallyset_decode(buf, n, &back, &err), HL_OK);
 	assert_int_equal(back.n, 2);
 	assert_string_equal(back.code[0], "TC");
@@ -179,24 +182,34 @@ static void test_corrupt(void **state)
 	assert_int_equal(hl_tallyset_decode(bad, n, &back, &err), HL_EINVAL);
 
 	memcpy(bad, buf, n);
-	memset(bad + 2, 'X', 32); /* unterminated code */
+	bad[2] = 40; /* a code longer than any, and longer than what is left */
 	assert_int_equal(hl_tallyset_decode(bad, n, &back, &err), HL_EINVAL);
 	assert_int_equal(back.n, 0);
+	bad[2] = 250;
+	assert_int_equal(hl_tallyset_decode(bad, n, &back, &err), HL_EINVAL);
 
 	memcpy(bad, buf, n);
-	bad[2 + 31] = 'Y'; /* junk after the NUL */
+	bad[4] = 0; /* a NUL inside the code */
 	assert_int_equal(hl_tallyset_decode(bad, n, &back, &err), HL_EINVAL);
 
 	memcpy(bad, buf, n);
 	bad[2] = 0; /* empty code */
 	assert_int_equal(hl_tallyset_decode(bad, n, &back, &err), HL_EINVAL);
 
-	memcpy(bad, buf, n);
-	memcpy(bad + 2 + 80, bad + 2, 32); /* the same code twice */
-	assert_int_equal(hl_tallyset_decode(bad, n, &back, &err), HL_EINVAL);
+	{
+		struct hl_tallyset two;
+
+		memset(&two, 0, sizeof(two));
+		hl_tally_add(hl_tallyset_get(&two, "TC"), 1, 1);
+		hl_tally_add(hl_tallyset_get(&two, "TD"), 1, 1);
+		hl_tallyset_encode(&two, bad);
+		bad[2 + 51 + 2] = 'C'; /* the same code twice */
+		assert_int_equal(hl_tallyset_decode(bad, hl_tallyset_encoded_size(&two), &back, &err),
+			HL_EINVAL);
+	}
 
 	memcpy(bad, buf, n);
-	bad[2 + 32 + 7] = 0x80; /* negative n */
+	bad[5 + 7] = 0x80; /* negative n */
 	assert_int_equal(hl_tallyset_decode(bad, n, &back, &err), HL_EINVAL);
 
 	memcpy(bad, buf, n);

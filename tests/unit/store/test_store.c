@@ -395,6 +395,29 @@ static int collect_cb(void *ctx, const struct store_response *r)
 	return c->stop_after > 0 && c->n >= c->stop_after ? 42 : 0;
 }
 
+struct core_collect {
+	int n;
+	int64_t ids[8], unit[8], field[8];
+	hl_day day[8];
+	int nanswers[8], answer2[8];
+};
+
+static int core_cb(void *ctx, const struct store_response_core *r)
+{
+	struct core_collect *c = ctx;
+
+	if (c->n < 8) {
+		c->ids[c->n] = r->id;
+		c->unit[c->n] = r->unit_id;
+		c->field[c->n] = r->field_id;
+		c->day[c->n] = r->day;
+		c->nanswers[c->n] = r->nanswers;
+		c->answer2[c->n] = r->nanswers > 2 ? r->answers[2] : -1;
+	}
+	c->n++;
+	return 0;
+}
+
 static void test_responses(void **state)
 {
 	struct fx *f = *state;
@@ -508,6 +531,27 @@ static void test_responses(void **state)
 	assert_int_equal(count, 1);
 	OK(f, STORE(f->st, response_count_after, u2, 19011, &count, &f->err));
 	assert_int_equal(count, 0);
+
+	/* by id: the light view recomputing tallies reads */
+	{
+		struct core_collect cc = {0};
+
+		OK(f, STORE(f->st, response_scan_ids, id_first, id_first + 2, core_cb, &cc, &f->err));
+		assert_int_equal(cc.n, 3);
+		assert_int_equal(cc.ids[0], id_first);
+		assert_int_equal(cc.unit[0], u1);
+		assert_int_equal(cc.day[0], 19000);
+		assert_int_equal(cc.field[0], fd.id);
+		assert_int_equal(cc.nanswers[0], 5);
+		assert_int_equal(cc.answer2[0], 2);
+		assert_int_equal(cc.field[1], 0);
+		memset(&cc, 0, sizeof(cc));
+		OK(f, STORE(f->st, response_scan_ids, 0, INT64_MAX, core_cb, &cc, &f->err));
+		assert_int_equal(cc.n, 5);
+		memset(&cc, 0, sizeof(cc));
+		OK(f, STORE(f->st, response_scan_ids, id_first + 100, INT64_MAX, core_cb, &cc, &f->err));
+		assert_int_equal(cc.n, 0);
+	}
 }
 
 static void test_transactions(void **state)

@@ -1,0 +1,218 @@
+/* test_tallyacc.c — bulk tallies computed in many small passes equal those
+ * computed in one, and equal the core's sums response by response. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "io/instrument_json.h"
+#include "store/store.h"
+#include "svc/tallyacc.h"
+
+#define NUNITS 7
+#define NRESP 600
+
+struct fx {
+	char path[64];
+	struct store *st;
+	struct hl_arena *a;
+	struct hl_instrument *in;
+	int64_t unit[NUNITS], field, first, last;
+	struct hl_err err;
+};
+
+static void rm_db(const char *path)
+{
+	char p[80];
+
+	unlink(path);
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+}
+
+/* A store with units, one field, sipas-5 and NRESP deterministic responses. */
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	struct store_instrument si = {0};
+	struct store_field fd = {0};
+	char *json;
+	int version, fd_tmp;
+	uint64_t x = 88172645463325252ULL;
+
+	snprintf(f->path, sizeof(f->path), "/tmp/hl-tacc-XXXXXX");
+	fd_tmp = mkstemp(f->path);
+	close(fd_tmp);
+	unlink(f->path);
+	assert_int_equal(store_open(f->path, &f->st, &f->err), HL_OK);
+	assert_int_equal(store_migrate(f->st, &version, &f->err), HL_OK);
+	f->a = hl_arena_new(1 << 24);
+	assert_int_equal(hl_instrument_builtin(f->a, "sipas-5", &f->in, &f->err), HL_OK);
+	json = ij_dump(f->in);
+	snprintf(si.code, sizeof(si.code), "sipas-5");
+	si.version = 1;
+	snprintf(si.name, sizeof(si.name), "SIPAS");
+	assert_int_equal(STORE(f->st, instrument_put, &si, json, &f->err), HL_OK);
+	free(json);
+	snprintf(fd.code, sizeof(fd.code), "ho-tich");
+	snprintf(fd.name, sizeof(fd.name), "Hộ tịch");
+	assert_int_equal(STORE(f->st, field_put, &fd, &f->err), HL_OK);
+	f->field = fd.id;
+	for (int u = 0; u < NUNITS; u++) {
+		struct store_unit su = {0};
+
+		snprintf(su.code, sizeof(su.code), "u%d", u);
+		snprintf(su.name, sizeof(su.name), "Đơn vị %d", u);
+		snprintf(su.type, sizeof(su.type), "ubnd-xa");
+		su.valid_from = su.valid_to = HL_DAY_NONE;
+		assert_int_equal(STORE(f->st, unit_put, &su, &f->err), HL_OK);
+		f->unit[u] = su.id;
+	}
+	for (int i = 0; i < NRESP; i++) {
+		struct store_response r;
+
+		memset(&r, 0, sizeof(r));
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		r.unit_id = f->unit[x % NUNITS];
+		r.day = 19700 + (int)((x >> 8) % 90);
+		r.instrument_id = si.id;
+		r.channel = CH_PAPER;
+		r.field_id = (x >> 20) % 3 == 0 ? 0 : f->field;
+		r.nanswers = f->in->nquestions;
+		for (int q = 0; q < r.nanswers; q++)
+			r.answers[q] = (unsigned char)((x >> (q % 40)) % 6); /* 0 = no answer */
+		assert_int_equal(STORE(f->st, response_insert, &r, NULL, &f->err), HL_OK);
+		if (f->first == 0)
+			f->first = r.id;
+		f->last = r.id;
+	}
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	store_close(f->st);
+	rm_db(f->path);
+	hl_arena_free(f->a);
+	free(f);
+	return 0;
+}
+
+struct sums {
+	int rows;
+	double s, v, ss, n;
+};
+
+static int sum_cb(void *ctx, const struct store_tally_row *row)
+{
+	struct sums *m = ctx;
+	const struct hl_tally *t = hl_tallyset_find(&row->set, "PV");
+
+	m->rows++;
+	if (t != NULL) {
+		m->n += (double)t->n;
+		m->s += t->s;
+		m->v += t->v;
+		m->ss += t->ss;
+	}
+	return 0;
+}
+
+static struct sums sums_of(struct fx *f, enum store_grain g, bool per_field)
+{
+	struct sums m = {0};
+
+	assert_int_equal(STORE(f->st, tally_scan, g, per_field, HL_DAY_NONE, HL_DAY_NONE, sum_cb, &m,
+		&f->err), HL_OK);
+	return m;
+}
+
+static void test_passes_agree(void **state)
+{
+	struct fx *f = *state;
+	struct sums one[3], many[3];
+	long count = 0;
+
+	/* One pass, everything in memory. */
+	assert_int_equal(tacc_compute(f->st, f->first, f->last, 0, &count, &f->err), HL_OK);
+	assert_int_equal(count, NRESP);
+	one[0] = sums_of(f, GRAIN_DAY, false);
+	one[1] = sums_of(f, GRAIN_MONTH, false);
+	one[2] = sums_of(f, GRAIN_MONTH, true);
+	/* Again with room for 12 keys: many partitions, and flushes within them. */
+	assert_int_equal(STORE(f->st, tally_clear, &f->err), HL_OK);
+	assert_int_equal(tacc_compute(f->st, f->first, f->last, 12, &count, &f->err), HL_OK);
+	assert_int_equal(count, NRESP);
+	many[0] = sums_of(f, GRAIN_DAY, false);
+	many[1] = sums_of(f, GRAIN_MONTH, false);
+	many[2] = sums_of(f, GRAIN_MONTH, true);
+	for (int g = 0; g < 3; g++) {
+		assert_int_equal(one[g].rows, many[g].rows);
+		assert_true(one[g].n == many[g].n && one[g].n > 0);
+		assert_true(fabs(one[g].s - many[g].s) < 1e-6);
+		assert_true(fabs(one[g].ss - many[g].ss) < 1e-6);
+	}
+	/* Every response counted once per grain; day and month totals agree. */
+	assert_true(one[0].n == one[1].n);
+	assert_true(one[2].n < one[1].n);
+	assert_true(one[0].rows > one[1].rows);
+}
+
+struct core_sum {
+	const struct hl_instrument *in;
+	int crit;
+	struct hl_tally pv;
+};
+
+static int core_cb(void *ctx, const struct store_response_core *r)
+{
+	struct core_sum *cs = ctx;
+	struct hl_crit_score sc[HL_MAX_CRITERIA];
+
+	assert_int_equal(hl_instrument_score(cs->in, r->answers, sc, NULL), HL_OK);
+	hl_tally_add(&cs->pv, sc[cs->crit].s, sc[cs->crit].v);
+	return 0;
+}
+
+/* The stored monthly sums equal the core's, response by response. */
+static void test_matches_core(void **state)
+{
+	struct fx *f = *state;
+	struct core_sum cs = {f->in, hl_instrument_criterion(f->in, "PV"), {0}};
+	struct sums got;
+
+	assert_int_equal(tacc_compute(f->st, f->first, f->last, 30, NULL, &f->err), HL_OK);
+	got = sums_of(f, GRAIN_MONTH, false);
+	assert_int_equal(STORE(f->st, response_scan_ids, f->first, f->last, core_cb, &cs, &f->err),
+		HL_OK);
+	assert_true(cs.pv.n > 0);
+	assert_true(got.n == (double)cs.pv.n);
+	assert_true(fabs(got.s - cs.pv.s) < 1e-6);
+	assert_true(fabs(got.v - cs.pv.v) < 1e-6);
+	assert_true(fabs(got.ss - cs.pv.ss) < 1e-6);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_passes_agree, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_matches_core, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
