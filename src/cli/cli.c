@@ -227,3 +227,11 @@ void cli_cell(const char *s, int width)
 		putchar(' ');
 	putchar(' ');
 }
+
+void cli_rcell(const char *s, int width)
+{
+	for (size_t w = hl_utf8_width(s); (int)w < width; w++)
+		putchar(' ');
+	fputs(s, stdout);
+	putchar(' ');
+}

@@ -106,6 +106,9 @@ bool cli_parse_year(const char *s, int *year);
  * letters with diacritics take one column each), then one space. */
 void cli_cell(const char *s, int width);
 
+/* The same, right-aligned (numbers). */
+void cli_rcell(const char *s, int width);
+
 /* Record a change in the audit log as ctx->who; prints and returns 1 on failure. */
 int cli_audit(struct cli_ctx *ctx, const char *action, const char *detail);
 

@@ -149,18 +149,6 @@ cleanup:
 	return rc;
 }
 
-/* Print s left-aligned (right when right) in a column of width w. */
-static void cell(FILE *f, const char *s, size_t w, bool right)
-{
-	size_t sw = hl_utf8_width(s);
-	size_t pad = sw < w ? w - sw : 0;
-
-	if (right)
-		fprintf(f, "%*s%s  ", (int)pad, "", s);
-	else
-		fprintf(f, "%s%*s  ", s, (int)pad, "");
-}
-
 static void value_text(const struct hl_idx_cell *c, char *buf, size_t size)
 {
 	if (!c->cur.valid) {
@@ -172,7 +160,7 @@ static void value_text(const struct hl_idx_cell *c, char *buf, size_t size)
 		strncat(buf, "↓", size - strlen(buf) - 1);
 }
 
-static void print_table(const struct iq_result *r, FILE *f)
+static void print_table(const struct iq_result *r)
 {
 	char label[96], a[16], b[16], buf[64];
 	size_t wname = hl_utf8_width("Đơn vị");
@@ -187,34 +175,34 @@ static void print_table(const struct iq_result *r, FILE *f)
 	}
 	if (wname > 40)
 		wname = 40;
-	fprintf(f, "CHỈ SỐ HÀI LÒNG – %s (%s – %s)\n\n", hl_period_label(&r->period, label, sizeof(label)),
+	printf("CHỈ SỐ HÀI LÒNG – %s (%s – %s)\n\n", hl_period_label(&r->period, label, sizeof(label)),
 		hl_day_vn(r->period.first, a, sizeof(a)), hl_day_vn(r->period.last, b, sizeof(b)));
 	if (r->nunits == 0) {
-		fputs("Không có đơn vị nào trong phạm vi đã chọn.\n", f);
+		fputs("Không có đơn vị nào trong phạm vi đã chọn.\n", stdout);
 		return;
 	}
-	cell(f, "TT", 3, false);
-	cell(f, "Đơn vị", wname, false);
+	cli_cell("TT", 4);
+	cli_cell("Đơn vị", (int)wname + 1);
 	for (int k = 0; k < K; k++)
-		cell(f, r->crit_code[k], 7, true);
-	cell(f, "SIPAS", 7, true);
-	cell(f, "Tăng/giảm", 9, true);
-	cell(f, "Xếp hạng", 8, true);
-	cell(f, "Số phiếu", 8, true);
-	fputc('\n', f);
+		cli_rcell(r->crit_code[k], 9);
+	cli_rcell("SIPAS", 9);
+	cli_rcell("Tăng/giảm", 10);
+	cli_rcell("Xếp hạng", 9);
+	cli_rcell("Số phiếu", 9);
+	fputc('\n', stdout);
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct iq_unit *u = &r->units[i];
 		const struct hl_idx_cell *all = &u->idx.cell[K];
 		char name[STORE_NAME_MAX + 8];
 
 		snprintf(buf, sizeof(buf), "%02zu", i + 1);
-		cell(f, buf, 3, false);
+		cli_cell(buf, 4);
 		snprintf(name, sizeof(name), "%s%s", u->unit.name, u->pooled && !u->active ? " (†)" : "");
 		any_pooled |= u->pooled && !u->active;
-		cell(f, name, wname, false);
+		cli_cell(name, (int)wname + 1);
 		for (int k = 0; k <= K; k++) {
 			value_text(&u->idx.cell[k], buf, sizeof(buf));
-			cell(f, buf, 7, true);
+			cli_rcell(buf, 9);
 		}
 		if (all->has_change) {
 			hl_fmt_signed(buf, sizeof(buf), all->change, 2);
@@ -223,24 +211,24 @@ static void print_table(const struct iq_result *r, FILE *f)
 		} else {
 			snprintf(buf, sizeof(buf), "–");
 		}
-		cell(f, buf, 9, true);
+		cli_rcell(buf, 10);
 		if (all->rank > 0)
 			snprintf(buf, sizeof(buf), "%d/%d%s", all->rank, all->of, all->rank_supported ? "" : "*");
 		else
 			snprintf(buf, sizeof(buf), "–");
-		cell(f, buf, 8, true);
+		cli_rcell(buf, 9);
 		hl_fmt_int(buf, sizeof(buf), all->cur.n);
-		cell(f, buf, 8, true);
-		fputc('\n', f);
+		cli_rcell(buf, 9);
+		fputc('\n', stdout);
 	}
-	fputc('\n', f);
+	fputc('\n', stdout);
 	for (int k = 0; k < K; k++)
-		fprintf(f, "%-5s %s\n", r->crit_code[k], r->crit_name[k]);
-	fprintf(f, "Tăng/giảm: so với cùng kỳ năm trước (%s). Xếp hạng: theo SIPAS, trong các đơn vị cùng loại, cùng cấp trên.\n",
+		printf("%-5s %s\n", r->crit_code[k], r->crit_name[k]);
+	printf("Tăng/giảm: so với cùng kỳ năm trước (%s). Xếp hạng: theo SIPAS, trong các đơn vị cùng loại, cùng cấp trên.\n",
 		hl_period_label(&r->prev, label, sizeof(label)));
-	fputs("*: khoảng tin cậy 95 % chưa đủ để khẳng định; ↓: dưới chỉ tiêu.\n", f);
+	fputs("*: khoảng tin cậy 95 % chưa đủ để khẳng định; ↓: dưới chỉ tiêu.\n", stdout);
 	if (any_pooled)
-		fputs("(†): đơn vị chưa thành lập trong kỳ; số liệu gộp từ các đơn vị trước sáp nhập.\n", f);
+		fputs("(†): đơn vị chưa thành lập trong kỳ; số liệu gộp từ các đơn vị trước sáp nhập.\n", stdout);
 }
 
 static int run_index(struct cli_ctx *ctx, int argc, char **argv)
@@ -288,7 +276,7 @@ static int run_index(struct cli_ctx *ctx, int argc, char **argv)
 	else if (strcmp(format, "json") == 0)
 		rc = print_json(res, stdout);
 	else
-		print_table(res, stdout);
+		print_table(res);
 cleanup:
 	hl_arena_free(a);
 	return rc;

@@ -41,20 +41,23 @@ struct line {
 	int64_t dossiers, required, collected, expected, behind;
 };
 
+/* Opinions collected per field, from the unit's monthly per-field tallies. */
 struct counter {
+	int64_t unit_id;
 	struct line *lines;
 	int n;
 };
 
-static int count_response(void *p, const struct store_response *r)
+static int count_field(void *p, const struct store_tally_row *row)
 {
 	struct counter *c = p;
+	const struct hl_tally *all = hl_tallyset_find(&row->set, HL_CRIT_ALL);
 
+	if (row->unit_id != c->unit_id || all == NULL)
+		return 0;
 	for (int i = 0; i < c->n; i++)
-		if (c->lines[i].field_id == r->field_id) {
-			c->lines[i].collected++;
-			return 0;
-		}
+		if (c->lines[i].field_id == row->field_id)
+			c->lines[i].collected += all->n;
 	return 0;
 }
 
@@ -78,18 +81,25 @@ static void print_table(const struct store_unit *u, int year, hl_day date, const
 	printf("KẾ HOẠCH SỐ PHIẾU KHẢO SÁT NĂM %d – %s\n", year, u->name);
 	printf("Phương pháp %s, sai số %s %%, tính đến ngày %s\n\n", method,
 		hl_fmt_dec(a, sizeof(a), margin * 100, 1), hl_day_vn(date, day, sizeof(day)));
-	printf("%-40s %10s %10s %10s %10s %10s\n", "Lĩnh vực", "Hồ sơ", "Cần lấy", "Đã thu",
-		"Đến nay", "Còn thiếu");
+	cli_cell("Lĩnh vực", 40);
+	cli_rcell("Hồ sơ", 10);
+	cli_rcell("Cần lấy", 10);
+	cli_rcell("Đã thu", 10);
+	cli_rcell("Đến nay", 10);
+	cli_rcell("Còn thiếu", 10);
+	putchar('\n');
 	for (int i = 0; i <= n; i++) {
 		const struct line *x = i < n ? &l[i] : total;
-		size_t w = hl_utf8_width(x->name);
 
 		if (i == n)
-			puts("");
-		printf("%s%*s %10s %10s %10s %10s %10s\n", x->name, (int)(w < 40 ? 40 - w : 0), "",
-			hl_fmt_int(a, sizeof(a), x->dossiers), hl_fmt_int(b, sizeof(b), x->required),
-			hl_fmt_int(c, sizeof(c), x->collected), hl_fmt_int(d, sizeof(d), x->expected),
-			hl_fmt_int(e, sizeof(e), x->behind));
+			putchar('\n');
+		cli_cell(x->name, 40);
+		cli_rcell(hl_fmt_int(a, sizeof(a), x->dossiers), 10);
+		cli_rcell(hl_fmt_int(b, sizeof(b), x->required), 10);
+		cli_rcell(hl_fmt_int(c, sizeof(c), x->collected), 10);
+		cli_rcell(hl_fmt_int(d, sizeof(d), x->expected), 10);
+		cli_rcell(hl_fmt_int(e, sizeof(e), x->behind), 10);
+		putchar('\n');
 	}
 	for (int i = 0; i < n; i++)
 		if (l[i].behind > 0)
@@ -190,11 +200,13 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HL_OK)
 		goto fail;
 	{
-		struct counter c = {lines, n};
+		struct counter c = {u.id, lines, n};
 		hl_day upto = date < last ? date : last;
 
+		/* Whole months up to the one that holds the date. */
 		if (upto >= first)
-			rc = STORE(ctx->st, response_scan, u.id, first, upto, count_response, &c, &err);
+			rc = STORE(ctx->st, tally_scan, GRAIN_MONTH, true, first, hl_day_month_start(upto),
+				count_field, &c, &err);
 		if (rc != HL_OK)
 			goto fail;
 	}

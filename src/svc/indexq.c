@@ -520,13 +520,16 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 	for (size_t i = 0; i < q.n; i++) {
 		bool active = overlaps(&q.u[i], r->period.first, r->period.last);
 
+		/* Units that only group others are shown when they have data of their own. */
+		bool shown = active && (has_data(&pcur[i]) || !is_container(q.u[i].type));
+
 		if (only >= 0)
 			listed[i] = (long)i == only;
 		else if (root >= 0)
-			listed[i] = active && (below(&q, i, q.u[root].id) ||
-				((long)i == root && has_data(&pcur[i])));
+			listed[i] = shown && ((long)i == root ? has_data(&pcur[i]) :
+				below(&q, i, q.u[root].id));
 		else
-			listed[i] = active && (has_data(&pcur[i]) || !is_container(q.u[i].type));
+			listed[i] = shown;
 		if (listed[i] && o->type && strcmp(q.u[i].type, o->type) != 0)
 			listed[i] = false;
 		nlisted += listed[i];
