@@ -5,13 +5,16 @@ BUILD      ?= build
 TESTBUILD  ?= build-test
 DB         ?= demo.db
 
-.PHONY: all deps run test bench clean
+.PHONY: all deps test-deps run test bench clean
 
 all: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 
 deps:
 	@./scripts/deps.sh
+
+test-deps:
+	@./scripts/deps.sh test
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD) --buildtype=release
@@ -22,7 +25,7 @@ $(TESTBUILD)/build.ninja:
 run: all
 	./scripts/run-demo.sh $(BUILD)/hailong $(DB)
 
-test: deps $(TESTBUILD)/build.ninja
+test: test-deps $(TESTBUILD)/build.ninja
 	ninja -C $(TESTBUILD)
 	meson test -C $(TESTBUILD) --print-errorlogs --num-processes 2
 

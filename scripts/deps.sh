@@ -1,10 +1,20 @@
 #!/bin/sh
-# Installs the Debian 12 packages hailong needs to build and test, and only
-# those that are missing, so `make run` and `make test` work on a fresh machine.
+# Installs the Debian 12 packages hailong needs, and only those missing, so
+# `make run` and `make test` work on a fresh machine.
+#   scripts/deps.sh          what building and running need
+#   scripts/deps.sh test     that, plus what the tests need (a browser, curl, ...)
 set -eu
 
-PKGS="gcc libc6-dev make meson ninja-build pkgconf
-libsqlite3-dev libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev"
+BUILD_PKGS="gcc libc6-dev make meson ninja-build pkgconf python3
+libsqlite3-dev libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev
+libmicrohttpd-dev libsodium-dev libqrencode-dev libcairo2-dev fonts-liberation2"
+
+# Tests only: curl drives the server in the end-to-end tests; chromium and
+# Node.js run the browser tests (playwright-core, axe-core from npm).
+TEST_PKGS="curl chromium nodejs"
+
+PKGS=$BUILD_PKGS
+[ "${1:-}" = test ] && PKGS="$BUILD_PKGS $TEST_PKGS"
 
 missing=""
 for p in $PKGS; do
@@ -12,6 +22,10 @@ for p in $PKGS; do
 		missing="$missing $p"
 	fi
 done
+# npm may come with a Node.js from elsewhere; Debian's own package otherwise.
+if [ "${1:-}" = test ] && ! command -v npm >/dev/null 2>&1; then
+	missing="$missing npm"
+fi
 [ -z "$missing" ] && exit 0
 
 echo "hailong: cài các gói Debian còn thiếu (installing missing packages):$missing"

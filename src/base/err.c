@@ -39,6 +39,7 @@ const char *hl_status_name(int code)
 	case HL_EIO: return "lỗi lưu trữ";
 	case HL_ECONFLICT: return "xung đột dữ liệu";
 	case HL_ELIMIT: return "vượt giới hạn";
+	case HL_EPERM: return "không có quyền";
 	default: return "lỗi không xác định";
 	}
 }

@@ -12,6 +12,7 @@ enum hl_status {
 	HL_EIO = -5,      /* storage or file system */
 	HL_ECONFLICT = -6,
 	HL_ELIMIT = -7,   /* a size or count limit was exceeded */
+	HL_EPERM = -8,    /* the caller may not see or change this */
 };
 
 struct hl_err {

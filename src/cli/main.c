@@ -29,6 +29,9 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_index,
 	&cmd_sample_plan,
 	&cmd_demo,
+	&cmd_serve,
+	&cmd_users,
+	&cmd_audit,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -72,3 +72,18 @@ int store_rollback(struct store *st, struct hl_err *err)
 {
 	return st->ops->exec_tx(st, 2, err);
 }
+
+int store_savepoint(struct store *st, struct hl_err *err)
+{
+	return st->ops->exec_tx(st, 3, err);
+}
+
+int store_release(struct store *st, struct hl_err *err)
+{
+	return st->ops->exec_tx(st, 4, err);
+}
+
+int store_rollback_to(struct store *st, struct hl_err *err)
+{
+	return st->ops->exec_tx(st, 5, err);
+}

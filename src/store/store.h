@@ -78,6 +78,16 @@ struct store_response {
 	int nanswers;
 	unsigned char answers[STORE_ANSWERS_MAX]; /* see core/instrument.h */
 	int64_t batch_id;                  /* the import or collection batch */
+	int status;                        /* enum store_resp_status; only counted
+	                                    * responses are in the tallies */
+	int64_t kiosk_id;                  /* the kiosk that sent it, 0 = none */
+	int64_t received_at;               /* server time, seconds since 1970, 0 = unknown */
+};
+
+enum store_resp_status {
+	RS_COUNTED = 0,   /* in the indices */
+	RS_HELD = 1,      /* stored, held for a clerk's review (e.g. a kiosk burst) */
+	RS_REJECTED = 2,  /* reviewed and left out; kept for the record */
 };
 
 struct store_target {
@@ -97,6 +107,75 @@ struct store_dossier {
 	int64_t received_at, due_at, finished_at, returned_at; /* minutes, -1 = none */
 	int supplements, reschedules;
 	bool apology;
+};
+
+/* ---- the server's records ---- */
+
+/* Roles, from least to most: a data-entry clerk types ballots for its unit; a
+ * unit clerk runs its unit; a supervisor sees every unit below its own; an
+ * administrator everything. */
+enum store_role { ROLE_NONE = 0, ROLE_ENTRY = 1, ROLE_CLERK = 2, ROLE_SUPERVISOR = 3, ROLE_ADMIN = 4 };
+
+#define STORE_HASH_LEN 32   /* tokens are stored as their BLAKE2b-256 hash */
+
+struct store_user {
+	int64_t id;
+	char name[STORE_CODE_MAX];         /* login name, unique */
+	int role;                          /* enum store_role */
+	int64_t unit_id;                   /* 0 for an administrator of everything */
+	char pwhash[160];                  /* crypto_pwhash_str (argon2id) */
+	bool disabled;
+};
+
+struct store_session {
+	unsigned char token_hash[STORE_HASH_LEN];
+	int64_t user_id;
+	char csrf[48];                     /* the session's anti-CSRF token */
+	int64_t expires_at;                /* seconds since 1970 */
+};
+
+struct store_kiosk {
+	int64_t id;
+	char name[STORE_CODE_MAX];         /* unique */
+	int64_t unit_id;
+	unsigned char token_hash[STORE_HASH_LEN];
+	bool revoked;
+};
+
+/* A one-time survey link for a dossier (the QR on the receipt). */
+struct store_receipt {
+	unsigned char token_hash[STORE_HASH_LEN];
+	char dossier[STORE_CODE_MAX];
+	int64_t unit_id;
+	int64_t created_at, used_at;       /* seconds; used_at 0 = not used */
+	int64_t response_id;               /* the response it gave, 0 = none */
+};
+
+/* One opening of the ballot box. */
+struct store_paper_batch {
+	int64_t id;
+	int64_t unit_id;
+	hl_day opened_on;
+	char opened_by[STORE_NAME_MAX];
+	char witness[STORE_NAME_MAX];
+	int counted;                       /* ballots counted when the box was opened */
+	bool double_entry;                 /* two clerks type it; counts when they agree */
+	int64_t instrument_id;
+	bool closed;                       /* only a closed batch's ballots count */
+	int64_t created_by;                /* user id */
+	int64_t closed_at;                 /* seconds, 0 = open */
+};
+
+/* One ballot as typed in a pass (1, or 2 for the second clerk of a double entry). */
+struct store_paper_entry {
+	int64_t batch_id;
+	int pass;
+	int seq;                           /* ballot number within the batch, 1.. */
+	int64_t field_id, staff_id;
+	int nanswers;
+	unsigned char answers[STORE_ANSWERS_MAX];
+	char comment[STORE_COMMENT_MAX + 1];
+	int64_t entered_by;                /* user id */
 };
 
 /* Tally grains: per day or per month (start = first day), over all fields
@@ -120,6 +199,7 @@ struct store_count {
  * store's row buffer and are valid only during the callback. */
 struct store_response_core {
 	int64_t id, unit_id, instrument_id, field_id;
+	int status;                        /* enum store_resp_status */
 	hl_day day;
 	int nanswers;
 	const unsigned char *answers;
@@ -134,7 +214,7 @@ struct store_ops {
 	int (*open)(struct store *st, const char *target, struct hl_err *err);
 	void (*close)(struct store *st);
 	int (*migrate)(struct store *st, int *version, struct hl_err *err);
-	int (*exec_tx)(struct store *st, int what, struct hl_err *err); /* 0 begin 1 commit 2 rollback */
+	int (*exec_tx)(struct store *st, int what, struct hl_err *err); /* 0 begin 1 commit 2 rollback 3 savepoint 4 release 5 rollback to */
 
 	int (*unit_put)(struct store *st, struct store_unit *u, struct hl_err *err);
 	int (*unit_get)(struct store *st, const char *code, struct store_unit *out, struct hl_err *err);
@@ -176,6 +256,44 @@ struct store_ops {
 		struct hl_arena *a, struct store_count **out, size_t *n, struct hl_err *err);
 
 	int (*audit)(struct store *st, const char *who, const char *action, const char *detail, struct hl_err *err);
+	/* Audit entries, newest first, at most limit; each line "at\twho\taction\tdetail". */
+	int (*audit_list)(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n, struct hl_err *err);
+
+	/* ---- the server (store_sqlite_srv.c) ---- */
+	int (*user_put)(struct store *st, struct store_user *u, struct hl_err *err);      /* by name */
+	int (*user_get)(struct store *st, const char *name, struct store_user *out, struct hl_err *err);
+	int (*user_get_id)(struct store *st, int64_t id, struct store_user *out, struct hl_err *err);
+	int (*user_list)(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n, struct hl_err *err);
+
+	int (*session_put)(struct store *st, const struct store_session *s, struct hl_err *err);
+	int (*session_get)(struct store *st, const unsigned char *token_hash, struct store_session *out, struct hl_err *err);
+	int (*session_delete)(struct store *st, const unsigned char *token_hash, struct hl_err *err);
+	int (*session_purge)(struct store *st, int64_t now, struct hl_err *err);          /* expired ones */
+
+	int (*kiosk_put)(struct store *st, struct store_kiosk *k, struct hl_err *err);    /* new; name unique */
+	int (*kiosk_get_token)(struct store *st, const unsigned char *token_hash, struct store_kiosk *out, struct hl_err *err);
+	int (*kiosk_list)(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n, struct hl_err *err);
+	int (*kiosk_revoke)(struct store *st, const char *name, struct hl_err *err);
+
+	/* Responses of a unit (0 = all) with a status, newest first, at most limit. */
+	int (*response_list_status)(struct store *st, int64_t unit_id, int status, int limit,
+		struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err);
+	int (*response_get)(struct store *st, int64_t id, struct store_response *out, struct hl_err *err);
+	int (*response_set_status)(struct store *st, int64_t id, int status, struct hl_err *err);
+	/* Responses of kiosk since time t (seconds): for the burst check. */
+	int (*response_count_kiosk_since)(struct store *st, int64_t kiosk_id, int64_t t, int64_t *count, struct hl_err *err);
+
+	int (*receipt_put)(struct store *st, const struct store_receipt *r, struct hl_err *err);
+	int (*receipt_get)(struct store *st, const unsigned char *token_hash, struct store_receipt *out, struct hl_err *err);
+	/* Mark used by response_id at now; HL_ECONFLICT if it was used already. */
+	int (*receipt_use)(struct store *st, const unsigned char *token_hash, int64_t response_id, int64_t now, struct hl_err *err);
+
+	int (*paper_batch_put)(struct store *st, struct store_paper_batch *b, struct hl_err *err); /* insert (id 0) or update */
+	int (*paper_batch_get)(struct store *st, int64_t id, struct store_paper_batch *out, struct hl_err *err);
+	int (*paper_batch_list)(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_paper_batch **out, size_t *n, struct hl_err *err);
+	int (*paper_entry_put)(struct store *st, const struct store_paper_entry *e, struct hl_err *err); /* by (batch, pass, seq) */
+	int (*paper_entry_delete)(struct store *st, int64_t batch_id, int pass, int seq, struct hl_err *err);
+	int (*paper_entry_list)(struct store *st, int64_t batch_id, int pass, struct hl_arena *a, struct store_paper_entry **out, size_t *n, struct hl_err *err);
 };
 
 /* Open the store named by target: a file path (SQLite), or later
@@ -195,6 +313,12 @@ int store_migrate(struct store *st, int *version, struct hl_err *err);
 int store_begin(struct store *st, struct hl_err *err);
 int store_commit(struct store *st, struct hl_err *err);
 int store_rollback(struct store *st, struct hl_err *err);
+
+/* Savepoints inside a transaction, so one failing write in a group commit
+ * undoes only itself. */
+int store_savepoint(struct store *st, struct hl_err *err);
+int store_release(struct store *st, struct hl_err *err);
+int store_rollback_to(struct store *st, struct hl_err *err);
 
 /* Backend-private state; backends allocate and cast it. */
 struct store {

@@ -9,7 +9,9 @@
  *    yet recorded in schema_version; running it again changes nothing. *version
  *    = the schema version after. A database newer than this program: HL_EINVAL.
  *  - exec_tx: 0 = BEGIN IMMEDIATE (take the write lock now, so a transaction
- *    never fails half-way on a busy upgrade), 1 = COMMIT, 2 = ROLLBACK.
+ *    never fails half-way on a busy upgrade), 1 = COMMIT, 2 = ROLLBACK,
+ *    3 = SAVEPOINT w, 4 = RELEASE w, 5 = ROLLBACK TO w then RELEASE w (so the
+ *    savepoint is gone either way; the transaction goes on).
  *  - unit_put, field_put, staff_put, dossier_put: insert, or update every column
  *    of the row with the same code; the struct's id is set either way. Empty
  *    code: HL_EINVAL. Ids 0 and days HL_DAY_NONE are stored as NULL, minutes -1
@@ -29,14 +31,16 @@
  *  - response_insert: with a non-empty ext_id already stored, HL_EEXIST and
  *    *existing_batch (if not NULL) = that response's batch_id; otherwise
  *    inserts, sets r->id and *existing_batch = 0. ext_id, dossier and comment
- *    "" are stored as NULL; field_id, staff_id and batch_id 0 as NULL.
- *    nanswers outside 0..STORE_ANSWERS_MAX: HL_EINVAL.
+ *    "" are stored as NULL; field_id, staff_id, batch_id, kiosk_id and
+ *    received_at 0 as NULL (read back as 0). nanswers outside
+ *    0..STORE_ANSWERS_MAX or a status not in enum store_resp_status: HL_EINVAL.
  *  - response_scan: responses of unit_id (0 = every unit) with day in
  *    [first, last] (HL_DAY_NONE = open end), ordered by id. A nonzero return of
  *    the callback stops the scan and is returned as is. The callback may call
  *    other operations, but not start the same scan again.
  *  - response_scan_ids: responses with id in [min_id, max_id], in id order,
- *    only the columns tallies need; answers valid during the callback.
+ *    only the columns tallies need (with status: the caller skips responses
+ *    not counted); answers valid during the callback.
  *  - response_count_after: responses of the unit with day >= day.
  *  - tally_merge: adds row->set into the stored tallyset of (grain, unit_id,
  *    start, field_id), creating it if absent. HL_ELIMIT if the sum would hold
@@ -52,18 +56,19 @@
  *    a day in [first, last] (HL_DAY_NONE = open), counted per field_id (no
  *    field = key 0), ordered by key.
  *  - audit: appends (current UTC time, who, action, detail) to audit_log.
+ *  audit_list, migration 2 and the server's operations are in
+ *  store_sqlite_srv.c, described there.
  *  Lists come back in the caller's arena (NULL and 0 when empty); running out
  *  of it is HL_ENOMEM. Every SQLite failure is HL_EIO with SQLite's own message
  *  and the operation that failed. */
 #include "store/store_sqlite.h"
+#include "store/store_sqlite_priv.h"
 
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-
-#include <sqlite3.h>
 
 #include "base/arena.h"
 #include "base/mem.h"
@@ -163,34 +168,25 @@ static const char *const migrations[] = {
 	" who TEXT NOT NULL,"
 	" action TEXT NOT NULL,"
 	" detail TEXT NOT NULL);",
+	/* 2: the server (store_sqlite_srv.c) */
+	sq_srv_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 /* ---- cached statements ---- */
 
-enum stmt_id {
-	Q_BEGIN, Q_COMMIT, Q_ROLLBACK,
-	Q_UNIT_PUT, Q_UNIT_GET, Q_UNIT_LIST, Q_LINEAGE_ADD, Q_LINEAGE_LIST,
-	Q_FIELD_PUT, Q_FIELD_LIST, Q_STAFF_PUT, Q_STAFF_LIST,
-	Q_INSTR_FIND, Q_INSTR_INSERT, Q_INSTR_GET, Q_INSTR_LATEST, Q_INSTR_BY_ID,
-	Q_INSTR_LIST,
-	Q_BATCH_NEW, Q_RESP_INSERT, Q_RESP_BATCH, Q_RESP_SCAN_UNIT, Q_RESP_SCAN_ALL,
-	Q_RESP_COUNT, Q_RESP_SCAN_IDS,
-	Q_TALLY_GET, Q_TALLY_PUT, Q_TALLY_SCAN_ALL, Q_TALLY_SCAN_FIELD, Q_TALLY_CLEAR,
-	Q_TARGET_SET, Q_TARGET_LIST, Q_DOSSIER_PUT, Q_DOSSIER_COUNT, Q_AUDIT,
-	Q_COUNT
-};
 
 #define UNIT_COLS "id, code, name, type, parent_id, valid_from, valid_to"
 #define INSTR_COLS "id, code, version, name, definition"
-#define RESP_COLS "id, ext_id, unit_id, day, instrument_id, channel, field_id, " \
-	"staff_id, dossier, comment, answers, batch_id"
 
 static const char *const stmt_sql[Q_COUNT] = {
 	[Q_BEGIN] = "BEGIN IMMEDIATE",
 	[Q_COMMIT] = "COMMIT",
 	[Q_ROLLBACK] = "ROLLBACK",
+	[Q_SAVEPOINT] = "SAVEPOINT w",
+	[Q_RELEASE] = "RELEASE w",
+	[Q_ROLLBACK_TO] = "ROLLBACK TO w",
 	[Q_UNIT_PUT] = "INSERT INTO units (code, name, type, parent_id, valid_from, valid_to)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (code) DO UPDATE SET"
 		" name = excluded.name, type = excluded.type, parent_id = excluded.parent_id,"
@@ -218,8 +214,8 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_BATCH_NEW] = "INSERT INTO batches (kind, source, created_at) VALUES (?1, ?2, ?3)"
 		" RETURNING id",
 	[Q_RESP_INSERT] = "INSERT INTO responses (ext_id, unit_id, day, instrument_id, channel,"
-		" field_id, staff_id, dossier, comment, answers, batch_id)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+		" field_id, staff_id, dossier, comment, answers, batch_id, status, kiosk_id,"
+		" received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 		" ON CONFLICT (ext_id) DO NOTHING",
 	[Q_RESP_BATCH] = "SELECT batch_id FROM responses WHERE ext_id = ?1",
 	[Q_RESP_SCAN_UNIT] = "SELECT " RESP_COLS " FROM responses"
@@ -227,7 +223,7 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_RESP_SCAN_ALL] = "SELECT " RESP_COLS " FROM responses"
 		" WHERE day BETWEEN ?1 AND ?2 ORDER BY id",
 	[Q_RESP_COUNT] = "SELECT count(*) FROM responses WHERE unit_id = ?1 AND day >= ?2",
-	[Q_RESP_SCAN_IDS] = "SELECT id, unit_id, day, instrument_id, field_id, answers"
+	[Q_RESP_SCAN_IDS] = "SELECT id, unit_id, day, instrument_id, field_id, answers, status"
 		" FROM responses WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
 	[Q_TALLY_GET] = "SELECT data FROM tallies"
 		" WHERE grain = ?1 AND unit_id = ?2 AND start = ?3 AND field_id = ?4",
@@ -261,66 +257,27 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_AUDIT] = "INSERT INTO audit_log (at, who, action, detail) VALUES (?1, ?2, ?3, ?4)",
 };
 
-struct sq {
-	sqlite3 *db;
-	char path[1024];
-	sqlite3_stmt *stmt[Q_COUNT];
-	unsigned char *buf;  /* tally encoding, grown once and reused */
-	size_t bufcap;
-};
-
 /* ---- helpers ---- */
 
-/* HL_EIO naming the operation, with SQLite's message for the last failure. */
-static int sq_err(struct sq *q, struct hl_err *err, const char *where, const char *op)
+sqlite3_stmt *sq_prepare(struct sq *q, sqlite3_stmt **slot, const char *sql, const char *op,
+	struct hl_err *err)
 {
-	return hl_err_set(err, HL_EIO, where, "lỗi SQLite khi %s (%s): %s", op, q->path,
-		sqlite3_errmsg(q->db));
+	if (*slot == NULL &&
+	    sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK) {
+		sq_err(q, err, HL_HERE, op);
+		return NULL;
+	}
+	return *slot;
 }
 
 /* The cached statement id, prepared on first use; NULL with err set. */
 static sqlite3_stmt *prep(struct sq *q, enum stmt_id id, const char *op, struct hl_err *err)
 {
-	if (q->stmt[id] == NULL &&
-	    sqlite3_prepare_v3(q->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
-		    &q->stmt[id], NULL) != SQLITE_OK) {
-		sq_err(q, err, HL_HERE, op);
-		return NULL;
-	}
-	return q->stmt[id];
-}
-
-static int bind_str(sqlite3_stmt *s, int i, const char *str, size_t cap)
-{
-	return sqlite3_bind_text(s, i, str, (int)strnlen(str, cap), SQLITE_STATIC);
-}
-
-/* "" as NULL. */
-static int bind_str_null(sqlite3_stmt *s, int i, const char *str, size_t cap)
-{
-	if (str[0] == '\0')
-		return sqlite3_bind_null(s, i);
-	return bind_str(s, i, str, cap);
-}
-
-/* Id 0 as NULL. */
-static int bind_id(sqlite3_stmt *s, int i, int64_t id)
-{
-	return id == 0 ? sqlite3_bind_null(s, i) : sqlite3_bind_int64(s, i, id);
-}
-
-static int bind_day(sqlite3_stmt *s, int i, hl_day d)
-{
-	return d == HL_DAY_NONE ? sqlite3_bind_null(s, i) : sqlite3_bind_int(s, i, d);
-}
-
-static int bind_minute(sqlite3_stmt *s, int i, int64_t m)
-{
-	return m == -1 ? sqlite3_bind_null(s, i) : sqlite3_bind_int64(s, i, m);
+	return sq_prepare(q, &q->stmt[id], stmt_sql[id], op, err);
 }
 
 /* Copy text column i into buf, cut at a character boundary if too long. */
-static void col_text(sqlite3_stmt *s, int i, char *buf, size_t size)
+void sq_col_text(sqlite3_stmt *s, int i, char *buf, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);
 	size_t len = t != NULL ? (size_t)sqlite3_column_bytes(s, i) : 0;
@@ -335,27 +292,6 @@ static void col_text(sqlite3_stmt *s, int i, char *buf, size_t size)
 	buf[len] = '\0';
 }
 
-static hl_day col_day(sqlite3_stmt *s, int i)
-{
-	int64_t v;
-
-	if (sqlite3_column_type(s, i) == SQLITE_NULL)
-		return HL_DAY_NONE;
-	v = sqlite3_column_int64(s, i);
-	return v < INT32_MIN || v > INT32_MAX ? HL_DAY_NONE : (hl_day)v;
-}
-
-/* Bounds of a [first, last] day range with HL_DAY_NONE as an open end. */
-static int64_t day_lo(hl_day first)
-{
-	return first == HL_DAY_NONE ? INT64_MIN : first;
-}
-
-static int64_t day_hi(hl_day last)
-{
-	return last == HL_DAY_NONE ? INT64_MAX : last;
-}
-
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
 static void utc_now(char *buf, size_t size)
 {
@@ -367,7 +303,7 @@ static void utc_now(char *buf, size_t size)
 }
 
 /* Room for n + 1 elements of size elem in *arr (capacity *cap), in arena a. */
-static int grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem)
+int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem)
 {
 	size_t ncap;
 	void *p;
@@ -387,11 +323,9 @@ static int grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t el
 	return HL_OK;
 }
 
-typedef void (*row_fn)(sqlite3_stmt *s, void *elem);
-
 /* Step the prepared and bound statement s, reading each row with fn into an
  * array in arena a; resets s. */
-static int list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
+int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
 	size_t elem, row_fn fn, void **out, size_t *n, struct hl_err *err)
 {
 	void *arr = NULL;
@@ -401,7 +335,7 @@ static int list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_ar
 	*out = NULL;
 	*n = 0;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		if (grow(a, &arr, count, &cap, elem) != HL_OK) {
+		if (sq_grow(a, &arr, count, &cap, elem) != HL_OK) {
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
 				"hết bộ nhớ khi %s (đã đọc %zu dòng)", op, count);
 			goto cleanup;
@@ -421,7 +355,7 @@ cleanup:
 }
 
 /* Run a statement that returns one id (RETURNING id) into *id; resets s. */
-static int step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id,
+int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id,
 	struct hl_err *err)
 {
 	int rc = HL_OK;
@@ -437,7 +371,7 @@ cleanup:
 }
 
 /* Run a statement that returns no row; resets s. */
-static int step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *err)
+int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *err)
 {
 	int rc = HL_OK;
 
@@ -461,7 +395,7 @@ static int exec_sql(struct sq *q, const char *sql, const char *op, struct hl_err
 	return rc;
 }
 
-static int need_code(const char *code, const char *what, struct hl_err *err)
+int sq_need_code(const char *code, const char *what, struct hl_err *err)
 {
 	if (code[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "mã %s trống", what);
@@ -501,6 +435,7 @@ static void sq_close(struct store *st)
 		return;
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(q->stmt[i]);
+	sq_srv_close(q);
 	sqlite3_close_v2(q->db);
 	hl_free(q->buf);
 	hl_free(q);
@@ -622,19 +557,29 @@ static int sq_migrate(struct store *st, int *version, struct hl_err *err)
 
 static int sq_exec_tx(struct store *st, int what, struct hl_err *err)
 {
-	static const enum stmt_id ids[] = { Q_BEGIN, Q_COMMIT, Q_ROLLBACK };
+	static const enum stmt_id ids[] = {
+		Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
+	};
 	static const char *const ops[] = {
 		"bắt đầu giao dịch", "xác nhận giao dịch", "hủy giao dịch",
+		"đặt điểm lưu", "giải phóng điểm lưu", "quay lại điểm lưu",
 	};
 	struct sq *q = st->priv;
 	sqlite3_stmt *s;
+	int rc;
 
-	if (what < 0 || what > 2)
+	if (what < 0 || what > 5)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d", what);
 	s = prep(q, ids[what], ops[what], err);
 	if (s == NULL)
 		return HL_EIO;
-	return step_done(q, s, ops[what], err);
+	rc = sq_step_done(q, s, ops[what], err);
+	if (rc != HL_OK || what != 5)
+		return rc;
+	/* ROLLBACK TO keeps the savepoint open: release it, so it is gone either way */
+	if ((s = prep(q, Q_RELEASE, ops[4], err)) == NULL)
+		return HL_EIO;
+	return sq_step_done(q, s, ops[4], err);
 }
 
 /* ---- units, lineage, fields, staff ---- */
@@ -644,7 +589,7 @@ static int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *er
 	struct sq *q = st->priv;
 	const char *op = "lưu đơn vị";
 	sqlite3_stmt *s;
-	int rc = need_code(u->code, "đơn vị", err);
+	int rc = sq_need_code(u->code, "đơn vị", err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -659,7 +604,7 @@ static int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *er
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	return step_id(q, s, op, &u->id, err);
+	return sq_step_id(q, s, op, &u->id, err);
 }
 
 static void read_unit(sqlite3_stmt *s, void *elem)
@@ -667,9 +612,9 @@ static void read_unit(sqlite3_stmt *s, void *elem)
 	struct store_unit *u = elem;
 
 	u->id = sqlite3_column_int64(s, 0);
-	col_text(s, 1, u->code, sizeof(u->code));
-	col_text(s, 2, u->name, sizeof(u->name));
-	col_text(s, 3, u->type, sizeof(u->type));
+	sq_col_text(s, 1, u->code, sizeof(u->code));
+	sq_col_text(s, 2, u->name, sizeof(u->name));
+	sq_col_text(s, 3, u->type, sizeof(u->type));
 	u->parent_id = sqlite3_column_int64(s, 4);
 	u->valid_from = col_day(s, 5);
 	u->valid_to = col_day(s, 6);
@@ -714,7 +659,7 @@ static int sq_unit_list(struct store *st, struct hl_arena *a, struct store_unit 
 
 	if ((s = prep(q, Q_UNIT_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = list_rows(q, s, op, a, sizeof(**out), read_unit, &arr, n, err);
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_unit, &arr, n, err);
 	*out = arr;
 	return rc;
 }
@@ -733,7 +678,7 @@ static int sq_lineage_add(struct store *st, const struct store_lineage *l, struc
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	return step_done(q, s, op, err);
+	return sq_step_done(q, s, op, err);
 }
 
 static void read_lineage(sqlite3_stmt *s, void *elem)
@@ -756,7 +701,7 @@ static int sq_lineage_list(struct store *st, struct hl_arena *a, struct store_li
 
 	if ((s = prep(q, Q_LINEAGE_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = list_rows(q, s, op, a, sizeof(**out), read_lineage, &arr, n, err);
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_lineage, &arr, n, err);
 	*out = arr;
 	return rc;
 }
@@ -766,7 +711,7 @@ static int sq_field_put(struct store *st, struct store_field *f, struct hl_err *
 	struct sq *q = st->priv;
 	const char *op = "lưu lĩnh vực";
 	sqlite3_stmt *s;
-	int rc = need_code(f->code, "lĩnh vực", err);
+	int rc = sq_need_code(f->code, "lĩnh vực", err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -777,7 +722,7 @@ static int sq_field_put(struct store *st, struct store_field *f, struct hl_err *
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	return step_id(q, s, op, &f->id, err);
+	return sq_step_id(q, s, op, &f->id, err);
 }
 
 static void read_field(sqlite3_stmt *s, void *elem)
@@ -785,8 +730,8 @@ static void read_field(sqlite3_stmt *s, void *elem)
 	struct store_field *f = elem;
 
 	f->id = sqlite3_column_int64(s, 0);
-	col_text(s, 1, f->code, sizeof(f->code));
-	col_text(s, 2, f->name, sizeof(f->name));
+	sq_col_text(s, 1, f->code, sizeof(f->code));
+	sq_col_text(s, 2, f->name, sizeof(f->name));
 }
 
 static int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out,
@@ -800,7 +745,7 @@ static int sq_field_list(struct store *st, struct hl_arena *a, struct store_fiel
 
 	if ((s = prep(q, Q_FIELD_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = list_rows(q, s, op, a, sizeof(**out), read_field, &arr, n, err);
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_field, &arr, n, err);
 	*out = arr;
 	return rc;
 }
@@ -810,7 +755,7 @@ static int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *
 	struct sq *q = st->priv;
 	const char *op = "lưu cán bộ";
 	sqlite3_stmt *s;
-	int rc = need_code(p->code, "cán bộ", err);
+	int rc = sq_need_code(p->code, "cán bộ", err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -823,7 +768,7 @@ static int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	return step_id(q, s, op, &p->id, err);
+	return sq_step_id(q, s, op, &p->id, err);
 }
 
 static void read_staff(sqlite3_stmt *s, void *elem)
@@ -831,10 +776,10 @@ static void read_staff(sqlite3_stmt *s, void *elem)
 	struct store_staff *p = elem;
 
 	p->id = sqlite3_column_int64(s, 0);
-	col_text(s, 1, p->code, sizeof(p->code));
-	col_text(s, 2, p->name, sizeof(p->name));
+	sq_col_text(s, 1, p->code, sizeof(p->code));
+	sq_col_text(s, 2, p->name, sizeof(p->name));
 	p->unit_id = sqlite3_column_int64(s, 3);
-	col_text(s, 4, p->position, sizeof(p->position));
+	sq_col_text(s, 4, p->position, sizeof(p->position));
 }
 
 static int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out,
@@ -848,7 +793,7 @@ static int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staf
 
 	if ((s = prep(q, Q_STAFF_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = list_rows(q, s, op, a, sizeof(**out), read_staff, &arr, n, err);
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_staff, &arr, n, err);
 	*out = arr;
 	return rc;
 }
@@ -861,7 +806,7 @@ static int sq_instrument_put(struct store *st, struct store_instrument *in, cons
 	struct sq *q = st->priv;
 	const char *op = "lưu bộ câu hỏi";
 	sqlite3_stmt *s;
-	int rc = need_code(in->code, "bộ câu hỏi", err), step;
+	int rc = sq_need_code(in->code, "bộ câu hỏi", err), step;
 
 	if (rc != HL_OK)
 		return rc;
@@ -902,7 +847,7 @@ static int sq_instrument_put(struct store *st, struct store_instrument *in, cons
 		rc = sq_err(q, err, HL_HERE, op);
 		goto cleanup;
 	}
-	return step_id(q, s, op, &in->id, err);
+	return sq_step_id(q, s, op, &in->id, err);
 cleanup:
 	sqlite3_reset(s);
 	return rc;
@@ -913,9 +858,9 @@ static void read_instrument(sqlite3_stmt *s, void *elem)
 	struct store_instrument *in = elem;
 
 	in->id = sqlite3_column_int64(s, 0);
-	col_text(s, 1, in->code, sizeof(in->code));
+	sq_col_text(s, 1, in->code, sizeof(in->code));
 	in->version = sqlite3_column_int(s, 2);
-	col_text(s, 3, in->name, sizeof(in->name));
+	sq_col_text(s, 3, in->name, sizeof(in->name));
 }
 
 /* Read the one row of the bound instrument query s (columns INSTR_COLS). */
@@ -1000,7 +945,7 @@ static int sq_instrument_list(struct store *st, struct hl_arena *a,
 
 	if ((s = prep(q, Q_INSTR_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = list_rows(q, s, op, a, sizeof(**out), read_instrument, &arr, n, err);
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_instrument, &arr, n, err);
 	*out = arr;
 	return rc;
 }
@@ -1024,7 +969,7 @@ static int sq_batch_new(struct store *st, const char *kind, const char *source, 
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	return step_id(q, s, op, id, err);
+	return sq_step_id(q, s, op, id, err);
 }
 
 static int existing_batch_of(struct sq *q, const struct store_response *r, int64_t *batch,
@@ -1061,6 +1006,9 @@ static int sq_response_insert(struct store *st, struct store_response *r, int64_
 	if (r->nanswers < 0 || r->nanswers > STORE_ANSWERS_MAX)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"phiếu khảo sát có %d câu trả lời (tối đa %d)", r->nanswers, STORE_ANSWERS_MAX);
+	if (r->status < RS_COUNTED || r->status > RS_REJECTED)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"trạng thái phiếu khảo sát không hợp lệ: %d", r->status);
 	if ((s = prep(q, Q_RESP_INSERT, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_str_null(s, 1, r->ext_id, sizeof(r->ext_id)) != SQLITE_OK ||
@@ -1073,11 +1021,14 @@ static int sq_response_insert(struct store *st, struct store_response *r, int64_
 	    bind_str_null(s, 8, r->dossier, sizeof(r->dossier)) != SQLITE_OK ||
 	    bind_str_null(s, 9, r->comment, sizeof(r->comment)) != SQLITE_OK ||
 	    sqlite3_bind_blob(s, 10, r->answers, r->nanswers, SQLITE_STATIC) != SQLITE_OK ||
-	    bind_id(s, 11, r->batch_id) != SQLITE_OK) {
+	    bind_id(s, 11, r->batch_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 12, r->status) != SQLITE_OK ||
+	    bind_id(s, 13, r->kiosk_id) != SQLITE_OK ||
+	    bind_id(s, 14, r->received_at) != SQLITE_OK) {
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	rc = step_done(q, s, op, err);
+	rc = sq_step_done(q, s, op, err);
 	if (rc != HL_OK)
 		return rc;
 	if (sqlite3_changes(q->db) == 0) {
@@ -1094,21 +1045,21 @@ static int sq_response_insert(struct store *st, struct store_response *r, int64_
 	return HL_OK;
 }
 
-static void read_response(sqlite3_stmt *s, struct store_response *r)
+void sq_read_response(sqlite3_stmt *s, struct store_response *r)
 {
 	const void *blob;
 	int len;
 
 	r->id = sqlite3_column_int64(s, 0);
-	col_text(s, 1, r->ext_id, sizeof(r->ext_id));
+	sq_col_text(s, 1, r->ext_id, sizeof(r->ext_id));
 	r->unit_id = sqlite3_column_int64(s, 2);
 	r->day = col_day(s, 3);
 	r->instrument_id = sqlite3_column_int64(s, 4);
 	r->channel = sqlite3_column_int(s, 5);
 	r->field_id = sqlite3_column_int64(s, 6);
 	r->staff_id = sqlite3_column_int64(s, 7);
-	col_text(s, 8, r->dossier, sizeof(r->dossier));
-	col_text(s, 9, r->comment, sizeof(r->comment));
+	sq_col_text(s, 8, r->dossier, sizeof(r->dossier));
+	sq_col_text(s, 9, r->comment, sizeof(r->comment));
 	blob = sqlite3_column_blob(s, 10);
 	len = sqlite3_column_bytes(s, 10);
 	if (blob == NULL || len < 0)
@@ -1120,6 +1071,9 @@ static void read_response(sqlite3_stmt *s, struct store_response *r)
 	memset(r->answers + len, 0, sizeof(r->answers) - (size_t)len);
 	r->nanswers = len;
 	r->batch_id = sqlite3_column_int64(s, 11);
+	r->status = sqlite3_column_int(s, 12);
+	r->kiosk_id = sqlite3_column_int64(s, 13);
+	r->received_at = sqlite3_column_int64(s, 14);
 }
 
 static int sq_response_scan(struct store *st, int64_t unit_id, hl_day first, hl_day last,
@@ -1140,7 +1094,7 @@ static int sq_response_scan(struct store *st, int64_t unit_id, hl_day first, hl_
 		goto cleanup;
 	}
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		read_response(s, &r);
+		sq_read_response(s, &r);
 		rc = cb(ctx, &r);
 		if (rc != 0)
 			goto cleanup;
@@ -1178,6 +1132,7 @@ static int sq_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id
 		r.nanswers = sqlite3_column_bytes(s, 5);
 		if (r.answers == NULL || r.nanswers < 0)
 			r.nanswers = 0;
+		r.status = sqlite3_column_int(s, 6);
 		rc = cb(ctx, &r);
 		if (rc != 0)
 			goto cleanup;
@@ -1203,7 +1158,7 @@ static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	return step_id(q, s, op, count, err);
+	return sq_step_id(q, s, op, count, err);
 }
 
 /* ---- tallies ---- */
@@ -1279,7 +1234,7 @@ static int sq_tally_merge(struct store *st, enum store_grain g, const struct sto
 		rc = sq_err(q, err, HL_HERE, op);
 		goto cleanup;
 	}
-	return step_done(q, s, op, err);
+	return sq_step_done(q, s, op, err);
 cleanup:
 	sqlite3_reset(s);
 	return rc;
@@ -1339,7 +1294,7 @@ static int sq_tally_clear(struct store *st, struct hl_err *err)
 
 	if ((s = prep(q, Q_TALLY_CLEAR, op, err)) == NULL)
 		return HL_EIO;
-	return step_done(q, s, op, err);
+	return sq_step_done(q, s, op, err);
 }
 
 /* ---- targets, dossiers, audit ---- */
@@ -1360,7 +1315,7 @@ static int sq_target_set(struct store *st, const struct store_target *t, struct 
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	return step_done(q, s, op, err);
+	return sq_step_done(q, s, op, err);
 }
 
 static void read_target(sqlite3_stmt *s, void *elem)
@@ -1369,8 +1324,8 @@ static void read_target(sqlite3_stmt *s, void *elem)
 
 	t->year = sqlite3_column_int(s, 0);
 	t->unit_id = sqlite3_column_int64(s, 1);
-	col_text(s, 2, t->type, sizeof(t->type));
-	col_text(s, 3, t->criterion, sizeof(t->criterion));
+	sq_col_text(s, 2, t->type, sizeof(t->type));
+	sq_col_text(s, 3, t->criterion, sizeof(t->criterion));
 	t->value = sqlite3_column_double(s, 4);
 }
 
@@ -1389,7 +1344,7 @@ static int sq_target_list(struct store *st, int year, struct hl_arena *a,
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	rc = list_rows(q, s, op, a, sizeof(**out), read_target, &arr, n, err);
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_target, &arr, n, err);
 	*out = arr;
 	return rc;
 }
@@ -1399,7 +1354,7 @@ static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_e
 	struct sq *q = st->priv;
 	const char *op = "lưu hồ sơ";
 	sqlite3_stmt *s;
-	int rc = need_code(d->code, "hồ sơ", err);
+	int rc = sq_need_code(d->code, "hồ sơ", err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -1420,7 +1375,7 @@ static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_e
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	return step_id(q, s, op, &d->id, err);
+	return sq_step_id(q, s, op, &d->id, err);
 }
 
 static void read_count(sqlite3_stmt *s, void *elem)
@@ -1451,7 +1406,7 @@ static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day f
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	rc = list_rows(q, s, op, a, sizeof(**out), read_count, &arr, n, err);
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_count, &arr, n, err);
 	*out = arr;
 	return rc;
 }
@@ -1474,7 +1429,7 @@ static int sq_audit(struct store *st, const char *who, const char *action, const
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	return step_done(q, s, op, err);
+	return sq_step_done(q, s, op, err);
 }
 
 const struct store_ops store_sqlite_ops = {
@@ -1509,4 +1464,30 @@ const struct store_ops store_sqlite_ops = {
 	.dossier_put = sq_dossier_put,
 	.dossier_count_by_field = sq_dossier_count_by_field,
 	.audit = sq_audit,
+	.audit_list = sq_audit_list,
+	.user_put = sq_user_put,
+	.user_get = sq_user_get,
+	.user_get_id = sq_user_get_id,
+	.user_list = sq_user_list,
+	.session_put = sq_session_put,
+	.session_get = sq_session_get,
+	.session_delete = sq_session_delete,
+	.session_purge = sq_session_purge,
+	.kiosk_put = sq_kiosk_put,
+	.kiosk_get_token = sq_kiosk_get_token,
+	.kiosk_list = sq_kiosk_list,
+	.kiosk_revoke = sq_kiosk_revoke,
+	.response_list_status = sq_response_list_status,
+	.response_get = sq_response_get,
+	.response_set_status = sq_response_set_status,
+	.response_count_kiosk_since = sq_response_count_kiosk_since,
+	.receipt_put = sq_receipt_put,
+	.receipt_get = sq_receipt_get,
+	.receipt_use = sq_receipt_use,
+	.paper_batch_put = sq_paper_batch_put,
+	.paper_batch_get = sq_paper_batch_get,
+	.paper_batch_list = sq_paper_batch_list,
+	.paper_entry_put = sq_paper_entry_put,
+	.paper_entry_delete = sq_paper_entry_delete,
+	.paper_entry_list = sq_paper_entry_list,
 };

@@ -340,8 +340,12 @@ static int count_keys(void *ctx, const struct store_response_core *r)
 {
 	struct bulk *b = ctx;
 	struct key keys[3];
-	int n = keys_of(r->unit_id, r->day, r->field_id, keys);
+	int n;
 
+	/* held and rejected responses are not in the tallies */
+	if (r->status != RS_COUNTED)
+		return 0;
+	n = keys_of(r->unit_id, r->day, r->field_id, keys);
 	b->rows++;
 	for (int i = 0; i < n && !b->set_full; i++) {
 		uint64_t h = hash_key(&keys[i]) | 1;
@@ -368,6 +372,8 @@ static int add_one(void *ctx, const struct store_response_core *r)
 	const struct hl_instrument *in;
 	int rc;
 
+	if (r->status != RS_COUNTED)
+		return 0;
 	b->rows++;
 	if (b->parts > 1 && part_of(r->unit_id, b->parts) != b->part)
 		return 0;

@@ -1,0 +1,60 @@
+/* api_index.c — GET /api/v1/index and GET /healthz. */
+#include <string.h>
+
+#include "api/api.h"
+#include "http/scope.h"
+#include "svc/index_json.h"
+#include "svc/indexq.h"
+
+int api_index(struct http_req *r)
+{
+	const char *period = http_query(r, "period"), *weight = http_query(r, "weight");
+	struct iq_opts o = {0};
+	struct iq_result *res = NULL;
+	struct store_unit u;
+	struct hl_err err = {0};
+	json_t *j;
+
+	if (period == NULL)
+		return http_send_error(r, 400, "invalid", "thiếu tham số period (ví dụ period=2024-Q3)",
+			"period");
+	if (hl_period_parse(period, &o.period, &err) != HL_OK)
+		return http_send_error(r, 400, "invalid", err.msg, "period");
+	if (weight != NULL && strcmp(weight, "field") != 0)
+		return http_send_error(r, 400, "invalid", "weight chỉ nhận giá trị field", "weight");
+	o.unit = http_query(r, "unit");
+	o.under = http_query(r, "under");
+	o.type = http_query(r, "type");
+	o.weight_field = weight != NULL;
+	if (o.unit && o.under)
+		return http_send_error(r, 400, "invalid", "chỉ dùng một trong unit và under", "unit");
+	if (o.unit && scope_unit(r, o.unit, "unit", &u, &err) != HL_OK)
+		return http_send_err(r, &err);
+	if (o.under && scope_unit(r, o.under, "under", &u, &err) != HL_OK)
+		return http_send_err(r, &err);
+	/* Without a scope: the caller's own unit, or what is below it. */
+	if (!o.unit && !o.under && !(r->role == ROLE_ADMIN && r->user.unit_id == 0)) {
+		if (scope_home(r, &u, &err) != HL_OK)
+			return http_send_err(r, &err);
+		if (r->role >= ROLE_SUPERVISOR)
+			o.under = r->user.unit_id ? u.code : NULL;
+		else
+			o.unit = u.code;
+	}
+	if (iq_run(r->st, r->a, &o, &res, &err) != HL_OK)
+		return http_send_err(r, &err);
+	if ((j = index_json(res)) == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	return http_send_json(r, 200, j);
+}
+
+int api_health(struct http_req *r)
+{
+	struct store_unit *units = NULL;
+	size_t n = 0;
+	struct hl_err err = {0};
+
+	if (STORE(r->st, unit_list, r->a, &units, &n, &err) != HL_OK)
+		return http_send_error(r, 503, "unavailable", err.msg, NULL);
+	return http_send(r, 200, "text/plain; charset=utf-8", "ok\n", 3);
+}

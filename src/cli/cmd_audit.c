@@ -1,0 +1,99 @@
+/* cmd_audit.c — `hailong audit [--limit N]`: the audit log, newest first. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+
+#define DEFAULT_LIMIT 50
+
+/* Split line at tabs into up to n fields (in place); missing ones are "". */
+static void split(char *line, char **f, int n)
+{
+	char *p = line;
+
+	for (int i = 0; i < n; i++) {
+		f[i] = p;
+		if (p == NULL)
+			continue;
+		p = strchr(p, '\t');
+		if (p != NULL)
+			*p++ = '\0';
+	}
+	for (int i = 0; i < n; i++)
+		if (f[i] == NULL)
+			f[i] = "";
+}
+
+/* "2025-03-04T08:15:00Z" (or with a space) -> "04/03/2025 08:15:00"; other
+ * forms are shown as they are. */
+static const char *show_time(const char *at, char *buf, size_t size)
+{
+	size_t len = strlen(at);
+
+	if (len >= 19 && at[4] == '-' && at[7] == '-' && (at[10] == 'T' || at[10] == ' ')) {
+		snprintf(buf, size, "%.2s/%.2s/%.4s %.8s", at + 8, at + 5, at, at + 11);
+		return buf;
+	}
+	return at;
+}
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *limit_s = NULL, *pos[1];
+	const struct cli_opt opts[] = {{"limit", &limit_s, NULL}, {NULL, NULL, NULL}};
+	struct hl_arena *a;
+	struct hl_err err;
+	char **lines = NULL, tbuf[32];
+	size_t n = 0;
+	long limit = DEFAULT_LIMIT;
+	int npos, rc = cli_parse(&cmd_audit, argc, argv, 1, opts, pos, 0, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (limit_s != NULL) {
+		char *end;
+
+		limit = strtol(limit_s, &end, 10);
+		if (end == limit_s || *end != '\0' || limit < 1 || limit > 1000000)
+			return cli_usage(&cmd_audit, "--limit phải là số nguyên từ 1 đến 1000000");
+	}
+	hl_err_clear(&err);
+	a = hl_arena_new((size_t)256 * 1024 * 1024);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = STORE(ctx->st, audit_list, (int)limit, a, &lines, &n, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	cli_cell("Thời điểm", 19);
+	cli_cell("Ai", 18);
+	cli_cell("Việc", 20);
+	puts("Chi tiết");
+	for (size_t i = 0; i < n; i++) {
+		char *f[4];
+
+		split(lines[i], f, 4);
+		cli_cell(show_time(f[0], tbuf, sizeof(tbuf)), 19);
+		cli_cell(f[1], 18);
+		cli_cell(f[2], 20);
+		puts(f[3]);
+	}
+	printf("(%zu mục)\n", n);
+	hl_arena_free(a);
+	return 0;
+}
+
+const struct cli_cmd cmd_audit = {
+	"audit",
+	"nhật ký thay đổi: ai làm gì, lúc nào",
+	"Cách dùng: hailong audit [--limit N]\n\n"
+	"In nhật ký thay đổi, mới nhất trước: thời điểm (UTC), ai, việc, chi tiết.\n"
+	"  --limit N   số mục tối đa (mặc định 50)\n",
+	CLI_DB_OPEN,
+	run,
+};

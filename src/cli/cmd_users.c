@@ -1,0 +1,316 @@
+/* cmd_users.c — `hailong users add|list|passwd|disable`: staff accounts. The
+ * password comes from stdin (one line) when it is not a terminal, is asked
+ * twice without echo when it is, or is generated with --generate. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+#include "svc/accounts.h"
+
+#define PW_BUF (ACCOUNT_PW_MAXBYTES + 2)
+
+/* Read one line of at most PW_BUF - 2 bytes from f into buf without its line
+ * end. Returns 0, or prints an error and returns 1. */
+static int read_line(FILE *f, char *buf)
+{
+	size_t len;
+
+	if (fgets(buf, PW_BUF, f) == NULL) {
+		buf[0] = '\0';
+		if (ferror(f))
+			return cli_errorf("không đọc được mật khẩu: %s", strerror(errno));
+		return cli_errorf("không có mật khẩu trên đầu vào chuẩn");
+	}
+	len = strlen(buf);
+	if (len > 0 && buf[len - 1] == '\n')
+		buf[--len] = '\0';
+	else if (!feof(f))
+		return cli_errorf("mật khẩu dài quá %d byte", ACCOUNT_PW_MAXBYTES);
+	if (len > 0 && buf[len - 1] == '\r')
+		buf[--len] = '\0';
+	return 0;
+}
+
+/* Ask on the terminal with echo off. */
+static int ask(const char *prompt, char *buf)
+{
+	struct termios old, quiet;
+	bool restore = false;
+	int rc;
+
+	fputs(prompt, stderr);
+	fflush(stderr);
+	if (tcgetattr(STDIN_FILENO, &old) == 0) {
+		quiet = old;
+		quiet.c_lflag &= (tcflag_t)~ECHO;
+		quiet.c_lflag |= ECHONL;
+		restore = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+	}
+	rc = read_line(stdin, buf);
+	if (restore)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	return rc;
+}
+
+/* The password as the rules say, into pw (PW_BUF bytes); *generated says
+ * whether it must be shown. Checks it. */
+static int get_password(bool generate, char *pw, bool *generated)
+{
+	static char again[PW_BUF];
+	struct hl_err err;
+
+	hl_err_clear(&err);
+	*generated = false;
+	if (generate) {
+		account_generate(pw, PW_BUF);
+		*generated = true;
+		return 0;
+	}
+	if (isatty(STDIN_FILENO) != 1) {
+		if (read_line(stdin, pw) != 0)
+			return 1;
+	} else {
+		if (ask("Mật khẩu (ít nhất 10 ký tự): ", pw) != 0)
+			return 1;
+		if (account_check_password(pw, &err) != HL_OK)
+			return cli_fail(&err);
+		if (ask("Nhập lại mật khẩu: ", again) != 0)
+			return 1;
+		if (strcmp(pw, again) != 0) {
+			memset(again, 0, sizeof(again));
+			return cli_errorf("hai lần nhập mật khẩu không giống nhau");
+		}
+		memset(again, 0, sizeof(again));
+	}
+	if (account_check_password(pw, &err) != HL_OK)
+		return cli_fail(&err);
+	return 0;
+}
+
+/* End the transaction the caller began: commit when rc_fn is HL_OK, else
+ * roll back. Prints the error; returns the exit status. */
+static int in_tx(struct cli_ctx *ctx, int rc_fn, struct hl_err *err)
+{
+	struct hl_err e2;
+
+	hl_err_clear(&e2);
+	if (rc_fn != HL_OK) {
+		store_rollback(ctx->st, &e2);
+		return cli_fail(err);
+	}
+	if (store_commit(ctx->st, err) != HL_OK)
+		return cli_fail(err);
+	return 0;
+}
+
+static int do_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *role = NULL, *unit = NULL, *pos[1];
+	bool generate = false, generated;
+	const struct cli_opt opts[] = {
+		{"role", &role, NULL}, {"unit", &unit, NULL}, {"generate", NULL, &generate},
+		{NULL, NULL, NULL},
+	};
+	static char pw[PW_BUF];
+	struct store_user u;
+	struct hl_err err;
+	int npos, rc = cli_parse(&cmd_users, argc, argv, 1, opts, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cmd_users, "thiếu tên: hailong users add TÊN --role VAI_TRÒ [--unit MÃ]");
+	if (role == NULL)
+		return cli_usage(&cmd_users, "thiếu --role (admin, supervisor, clerk hoặc entry)");
+	hl_err_clear(&err);
+	/* Check what needs no password first, so a mistake costs no typing. */
+	if (account_check_name(pos[0], &err) != HL_OK)
+		return cli_fail(&err);
+	if (account_role_parse(role) == ROLE_NONE)
+		return cli_usage(&cmd_users, "vai trò '%s' không có: dùng admin, supervisor, clerk hoặc entry",
+			role);
+	if (account_role_parse(role) != ROLE_ADMIN && (unit == NULL || unit[0] == '\0'))
+		return cli_usage(&cmd_users, "vai trò %s cần một đơn vị: --unit MÃ", role);
+	if (unit != NULL && unit[0] != '\0') {
+		struct store_unit su;
+
+		rc = STORE(ctx->st, unit_get, unit, &su, &err);
+		if (rc == HL_ENOTFOUND)
+			return cli_errorf("đơn vị '%s' không có (xem: hailong units list)", unit);
+		if (rc != HL_OK)
+			return cli_fail(&err);
+	}
+	rc = STORE(ctx->st, user_get, pos[0], &u, &err);
+	if (rc == HL_OK)
+		return cli_errorf("người dùng '%s' đã có (đổi mật khẩu: hailong users passwd %s)",
+			pos[0], pos[0]);
+	hl_err_clear(&err);
+	if (get_password(generate, pw, &generated) != 0)
+		return 1;
+	rc = account_prepare(ctx->st, pos[0], role, unit, pw, &u, &err);
+	if (rc != HL_OK) {
+		memset(pw, 0, sizeof(pw));
+		return cli_fail(&err);
+	}
+	if (store_begin(ctx->st, &err) != HL_OK)
+		return cli_fail(&err);
+	rc = in_tx(ctx, account_add(ctx->st, &u, unit, ctx->who, &err), &err);
+	if (rc == 0) {
+		if (generated)
+			printf("Đã tạo người dùng %s (%s). Mật khẩu (chỉ hiện một lần): %s\n", u.name,
+				account_role_label(u.role), pw);
+		else
+			printf("Đã tạo người dùng %s (%s).\n", u.name, account_role_label(u.role));
+	}
+	memset(pw, 0, sizeof(pw));
+	return rc;
+}
+
+static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1];
+	bool generate = false, generated;
+	const struct cli_opt opts[] = {{"generate", NULL, &generate}, {NULL, NULL, NULL}};
+	static char pw[PW_BUF];
+	char hash[160];
+	struct store_user u;
+	struct hl_err err;
+	int npos, rc = cli_parse(&cmd_users, argc, argv, 1, opts, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cmd_users, "thiếu tên: hailong users passwd TÊN");
+	hl_err_clear(&err);
+	rc = STORE(ctx->st, user_get, pos[0], &u, &err);
+	if (rc == HL_ENOTFOUND)
+		return cli_errorf("người dùng '%s' không có (xem: hailong users list)", pos[0]);
+	if (rc != HL_OK)
+		return cli_fail(&err);
+	if (get_password(generate, pw, &generated) != 0)
+		return 1;
+	rc = account_hash(pw, hash, sizeof(hash), &err);
+	if (rc != HL_OK) {
+		memset(pw, 0, sizeof(pw));
+		return cli_fail(&err);
+	}
+	if (store_begin(ctx->st, &err) != HL_OK)
+		return cli_fail(&err);
+	rc = in_tx(ctx, account_put_password(ctx->st, u.name, hash, ctx->who, &err), &err);
+	if (rc == 0) {
+		if (generated)
+			printf("Đã đổi mật khẩu của %s. Mật khẩu mới (chỉ hiện một lần): %s\n", u.name, pw);
+		else
+			printf("Đã đổi mật khẩu của %s.\n", u.name);
+	}
+	memset(pw, 0, sizeof(pw));
+	return rc;
+}
+
+static int do_disable(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1];
+	struct hl_err err;
+	int npos, rc = cli_parse(&cmd_users, argc, argv, 1, NULL, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cmd_users, "thiếu tên: hailong users disable TÊN");
+	hl_err_clear(&err);
+	if (store_begin(ctx->st, &err) != HL_OK)
+		return cli_fail(&err);
+	rc = in_tx(ctx, account_disable(ctx->st, pos[0], ctx->who, &err), &err);
+	if (rc == 0)
+		printf("Đã khóa người dùng %s.\n", pos[0]);
+	return rc;
+}
+
+static const char *unit_code(const struct store_unit *u, size_t n, int64_t id)
+{
+	if (id == 0)
+		return "(tất cả)";
+	for (size_t i = 0; i < n; i++)
+		if (u[i].id == id)
+			return u[i].code;
+	return "?";
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct hl_arena *a = NULL;
+	struct store_user *us = NULL;
+	struct store_unit *u = NULL;
+	struct hl_err err;
+	const char *pos[1];
+	size_t n = 0, nu = 0;
+	int npos, rc = cli_parse(&cmd_users, argc, argv, 1, NULL, pos, 0, &npos);
+
+	if (rc != 0)
+		return rc;
+	hl_err_clear(&err);
+	a = hl_arena_new((size_t)64 * 1024 * 1024);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = STORE(ctx->st, user_list, a, &us, &n, &err);
+	if (rc == HL_OK)
+		rc = STORE(ctx->st, unit_list, a, &u, &nu, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	cli_cell("Tên", 20);
+	cli_cell("Vai trò", 12);
+	cli_cell("Đơn vị", 14);
+	puts("Trạng thái");
+	for (size_t i = 0; i < n; i++) {
+		cli_cell(us[i].name, 20);
+		cli_cell(account_role_name(us[i].role), 12);
+		cli_cell(unit_code(u, nu, us[i].unit_id), 14);
+		puts(us[i].disabled ? "đã khóa" : "hoạt động");
+	}
+	printf("(%zu người dùng)\n", n);
+	hl_arena_free(a);
+	return 0;
+}
+
+static const struct cli_sub subs[] = {
+	{"add", do_add},
+	{"list", do_list},
+	{"passwd", do_passwd},
+	{"disable", do_disable},
+	{NULL, NULL},
+};
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_dispatch(&cmd_users, subs, ctx, argc, argv);
+}
+
+const struct cli_cmd cmd_users = {
+	"users",
+	"tài khoản cán bộ: thêm, liệt kê, đổi mật khẩu, khóa",
+	"Cách dùng:\n"
+	"  hailong users add TÊN --role VAI_TRÒ [--unit MÃ] [--generate]\n"
+	"                        thêm người dùng; VAI_TRÒ là admin (quản trị), supervisor\n"
+	"                        (giám sát các đơn vị trực thuộc), clerk (cán bộ đơn vị) hoặc\n"
+	"                        entry (nhập phiếu giấy); --unit bắt buộc trừ admin (admin có\n"
+	"                        --unit chỉ quản trị các đơn vị thuộc đơn vị đó)\n"
+	"  hailong users list    liệt kê người dùng\n"
+	"  hailong users passwd TÊN [--generate]\n"
+	"                        đổi mật khẩu\n"
+	"  hailong users disable TÊN\n"
+	"                        khóa người dùng (không đăng nhập được nữa)\n\n"
+	"Mật khẩu: ít nhất 10 ký tự. Nếu đầu vào chuẩn không phải thiết bị đầu cuối, mật\n"
+	"khẩu là dòng đầu tiên của nó (echo 'mật khẩu' | hailong users add ...); nếu là\n"
+	"thiết bị đầu cuối, hỏi hai lần, không hiện. --generate tạo mật khẩu ngẫu nhiên\n"
+	"16 ký tự và in ra một lần. Mọi thay đổi được ghi vào nhật ký (hailong audit).\n",
+	CLI_DB_OPEN,
+	run,
+};

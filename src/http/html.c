@@ -1,0 +1,179 @@
+/* html.c — escaping by context and the shared page layout. */
+#include "http/html.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+
+void hb_init(struct hbuf *b, struct hl_arena *a, size_t max)
+{
+	memset(b, 0, sizeof(*b));
+	b->a = a;
+	b->max = max;
+}
+
+static void put(struct hbuf *b, const char *s, size_t n)
+{
+	if (b->failed)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t ncap = b->cap ? b->cap * 2 : 4096;
+		char *ns;
+
+		while (ncap < b->len + n + 1)
+			ncap *= 2;
+		if (ncap > b->max) {
+			b->failed = 1;
+			return;
+		}
+		/* Arena memory is not freed one piece at a time: the old buffer
+		 * stays until the request ends, which a doubling keeps small. */
+		ns = hl_arena_alloc(b->a, ncap);
+		if (ns == NULL) {
+			b->failed = 1;
+			return;
+		}
+		if (b->len)
+			memcpy(ns, b->s, b->len);
+		b->s = ns;
+		b->cap = ncap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void hb_raw(struct hbuf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+void hb_txt(struct hbuf *b, const char *s)
+{
+	const char *start = s;
+
+	for (; s && *s; s++) {
+		const char *rep = NULL;
+
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		put(b, start, (size_t)(s - start));
+		put(b, rep, strlen(rep));
+		start = s + 1;
+	}
+	if (start)
+		put(b, start, strlen(start));
+}
+
+void hb_url(struct hbuf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		char enc[3];
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.' || c == '~') {
+			put(b, (const char *)&c, 1);
+			continue;
+		}
+		enc[0] = '%';
+		enc[1] = hex[c >> 4];
+		enc[2] = hex[c & 15];
+		put(b, enc, 3);
+	}
+}
+
+void hb_printf(struct hbuf *b, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		put(b, small, (size_t)n);
+		return;
+	}
+	{
+		char *big = hl_arena_alloc(b->a, (size_t)n + 1);
+
+		if (big == NULL) {
+			b->failed = 1;
+			return;
+		}
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		put(b, big, (size_t)n);
+	}
+}
+
+struct menu_item {
+	int min_role;
+	const char *href, *label;
+};
+
+/* The menu, by the least role that sees each item. */
+static const struct menu_item menu[] = {
+	{ROLE_CLERK, "/", "Tổng quan"},
+	{ROLE_ENTRY, "/paper", "Phiếu giấy"},
+	{ROLE_CLERK, "/review", "Chờ duyệt"},
+	{ROLE_CLERK, "/kiosks", "Kiosk"},
+	{ROLE_CLERK, "/receipts", "Mã QR"},
+	{ROLE_ADMIN, "/admin", "Quản trị"},
+	{0, NULL, NULL},
+};
+
+void page_begin(struct hbuf *b, struct http_req *r, const char *title)
+{
+	hb_raw(b, "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		"<title>");
+	hb_txt(b, title);
+	hb_raw(b, " – hailong</title><link rel=\"stylesheet\" href=\"/static/site.css\">"
+		"<link rel=\"icon\" href=\"/static/favicon.svg\"></head><body>"
+		"<header class=\"top\"><a class=\"brand\" href=\"/\">Chỉ số hài lòng</a>");
+	if (r->role >= ROLE_ENTRY) {
+		hb_raw(b, "<nav aria-label=\"Chức năng\">");
+		for (const struct menu_item *m = menu; m->href; m++) {
+			if (r->role < m->min_role)
+				continue;
+			hb_raw(b, "<a href=\"");
+			hb_raw(b, m->href);
+			hb_raw(b, "\">");
+			hb_raw(b, m->label);
+			hb_raw(b, "</a>");
+		}
+		hb_raw(b, "</nav><form class=\"who\" method=\"post\" action=\"/logout\">");
+		hb_csrf(b, r);
+		hb_txt(b, r->user.name);
+		hb_raw(b, " <button type=\"submit\">Đăng xuất</button></form>");
+	}
+	hb_raw(b, "</header><main>");
+}
+
+void page_end(struct hbuf *b)
+{
+	hb_raw(b, "</main><footer>hailong – đo lường sự hài lòng của người dân, tổ chức "
+		"đối với sự phục vụ của cơ quan hành chính nhà nước</footer></body></html>\n");
+}
+
+void hb_csrf(struct hbuf *b, struct http_req *r)
+{
+	hb_raw(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	hb_txt(b, r->sess.csrf);
+	hb_raw(b, "\">");
+}

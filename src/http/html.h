@@ -1,0 +1,45 @@
+/* html.h — building HTML safely: every piece of text goes through a helper
+ * named for its context; markup written by hand is hb_raw, rare and easy to
+ * grep for. The layout shared by every page is page_begin/page_end. */
+#ifndef HL_HTML_H
+#define HL_HTML_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "http/http.h"
+
+/* A growable text buffer in an arena, with a cap. */
+struct hbuf {
+	struct hl_arena *a;
+	char *s;
+	size_t len, cap, max;
+	int failed;                 /* set when the cap or memory ran out */
+};
+
+/* Start an empty buffer in arena a that never grows past max bytes. */
+void hb_init(struct hbuf *b, struct hl_arena *a, size_t max);
+
+/* Markup written by hailong itself — never text that came from outside. */
+void hb_raw(struct hbuf *b, const char *s);
+
+/* Text, escaped for HTML element content and attribute values (& < > " '). */
+void hb_txt(struct hbuf *b, const char *s);
+
+/* A URL path segment or query value, percent-encoded. */
+void hb_url(struct hbuf *b, const char *s);
+
+/* printf of hailong's own numbers and codes — never outside text. */
+void hb_printf(struct hbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Page layout: doctype, head with title and the stylesheet, the top bar with
+ * the unit and user and the menu for their role, then <main>. */
+void page_begin(struct hbuf *b, struct http_req *r, const char *title);
+
+/* Close <main>, the footer, the document. */
+void page_end(struct hbuf *b);
+
+/* A hidden input with the session's CSRF token, for every form. */
+void hb_csrf(struct hbuf *b, struct http_req *r);
+
+#endif

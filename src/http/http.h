@@ -1,0 +1,114 @@
+/* http.h — what a page or API handler sees of a request, and how it answers.
+ *
+ * The server (srv.c) matches the route, checks the body size, the caller's
+ * identity and role, the CSRF token and the body's UTF-8 before any handler
+ * runs (the gate); handlers never repeat those checks. Everything a handler
+ * allocates comes from req->a, freed when the answer has been sent. */
+#ifndef HL_HTTP_H
+#define HL_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "base/err.h"
+#include "store/store.h"
+
+struct hl_arena;
+struct server;
+struct srv_tx;
+struct hbuf;
+
+#define HTTP_MAX_PARAMS 4
+#define HTTP_MAX_HEADERS 8
+
+struct http_req {
+	struct server *srv;
+	struct hl_arena *a;            /* this request's memory */
+	const char *method;            /* "GET", "POST", ... */
+	const char *path;              /* decoded path, no query string */
+	const char *body;              /* NUL-terminated, valid UTF-8 (checked by the gate) */
+	size_t body_len;
+	const char *param[HTTP_MAX_PARAMS]; /* what each '*' of the route matched */
+	struct store *st;              /* a read connection, for this request only */
+	char client[64];               /* the client's address, for logs and rate limits */
+
+	/* Who is asking, filled by the gate. */
+	int role;                      /* enum store_role; ROLE_NONE = the public */
+	struct store_user user;        /* when logged in */
+	struct store_session sess;     /* when logged in: sess.csrf for forms */
+	bool kiosk_auth;               /* a kiosk's Bearer token */
+	struct store_kiosk kiosk;
+
+	/* The answer, set by the http_send_* functions. */
+	int status;
+	const char *ctype;
+	const char *out;
+	size_t out_len;
+	int nheaders;
+	const char *hname[HTTP_MAX_HEADERS], *hvalue[HTTP_MAX_HEADERS];
+};
+
+/* ---- reading the request ---- */
+
+/* The query-string argument name (decoded), or NULL. */
+const char *http_query(struct http_req *r, const char *name);
+
+/* The x-www-form-urlencoded body field name (decoded), or NULL. */
+const char *http_form(struct http_req *r, const char *name);
+
+/* The request header name, or NULL. */
+const char *http_header(struct http_req *r, const char *name);
+
+/* The cookie name, or NULL. */
+const char *http_cookie(struct http_req *r, const char *name);
+
+/* ---- answering ---- */
+
+/* Add a response header (name and value copied into the arena). */
+void http_add_header(struct http_req *r, const char *name, const char *value);
+
+/* Send body with status and content type (body copied by the server). Returns 0. */
+int http_send(struct http_req *r, int status, const char *ctype, const char *body, size_t len);
+
+/* Send an HTML page built in b. Returns 0. */
+int http_send_html(struct http_req *r, int status, struct hbuf *b);
+
+/* Send a JSON value (reference stolen). Returns 0. */
+int http_send_json(struct http_req *r, int status, json_t *v);
+
+/* Send {"error":{"code":code,"message":message,"field":field}} (field may be NULL). */
+int http_send_error(struct http_req *r, int status, const char *code, const char *message,
+	const char *field);
+
+/* Answer an hl_err: status from its code (HL_EINVAL 400, HL_ENOTFOUND 404,
+ * HL_EEXIST/HL_ECONFLICT 409, HL_ELIMIT 413, others 500), as JSON for the
+ * API and as a page otherwise. */
+int http_send_err(struct http_req *r, const struct hl_err *err);
+
+/* The HTTP status for an hl_status code. */
+int http_status_of(int code);
+
+/* 303 See Other to location. */
+int http_redirect(struct http_req *r, const char *location);
+
+/* ---- writing: one writer, group commits ---- */
+
+/* A write run by the server's single writer inside a transaction shared with
+ * other requests' writes (one fsync for all). It may call the store and
+ * srv_tx_count; if it fails, only its own writes are undone. */
+typedef int (*srv_write_fn)(struct srv_tx *tx, void *arg, struct hl_err *err);
+
+/* Run fn(tx, arg) on the writer and wait until it is durable (committed).
+ * Returns fn's status, or the commit's. */
+int srv_write(struct server *s, srv_write_fn fn, void *arg, struct hl_err *err);
+
+/* The writer's store connection, inside fn. */
+struct store *srv_tx_store(struct srv_tx *tx);
+
+/* Add a stored, counted response to the tallies (flushed before the commit). */
+int srv_tx_count(struct srv_tx *tx, const struct store_response *r, struct hl_err *err);
+
+#endif

@@ -1,0 +1,23 @@
+/* scope.h — which units a caller may see: an administrator all, a
+ * supervisor its unit and every unit below it, a clerk or data-entry clerk
+ * its own unit, a kiosk its own unit. */
+#ifndef HL_SCOPE_H
+#define HL_SCOPE_H
+
+#include <stdbool.h>
+
+#include "http/http.h"
+
+/* Whether the caller of r may see unit u (ancestors looked up in r->st). */
+bool scope_sees(struct http_req *r, const struct store_unit *u);
+
+/* The unit with code, if the caller may see it: HL_OK, HL_ENOTFOUND, or
+ * HL_EPERM, with a Vietnamese message in err naming the field. */
+int scope_unit(struct http_req *r, const char *code, const char *field, struct store_unit *out,
+	struct hl_err *err);
+
+/* The caller's own unit (for a kiosk, the kiosk's): HL_ENOTFOUND for an
+ * administrator of everything. */
+int scope_home(struct http_req *r, struct store_unit *out, struct hl_err *err);
+
+#endif

@@ -1,0 +1,975 @@
+/* srv.c — the server: libmicrohttpd glue, the gate, the read pool and the
+ * group-committing writer.
+ *
+ * Durability at speed: every write a request makes (a kiosk's response, a
+ * form) is handed to one writer thread and the request waits. The writer
+ * takes everything queued, runs it in one transaction (each write in its own
+ * savepoint, so one failure undoes only itself), adds the tallies, commits
+ * with a full fsync, and only then wakes the requests. An answer "201" is
+ * therefore always on disk, and a thousand concurrent responses cost one
+ * fsync, not a thousand. */
+#include "http/srv.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/mem.h"
+#include "base/text.h"
+#include "core/instrument.h"
+#include "http/html.h"
+#include "http/http.h"
+#include "http/route.h"
+#include "io/instrument_json.h"
+#include "svc/tallyacc.h"
+
+#define MAX_READERS 32
+#define BATCH_MAX 1024
+#define REQ_ARENA ((size_t)16 << 20)
+#define RATE_SLOTS 1024
+
+struct job {
+	srv_write_fn fn;
+	void *arg;
+	int rc;
+	bool done;
+	struct hl_err err;
+	struct job *next;
+};
+
+/* A counted response waiting for its write's savepoint to be released. */
+struct staged {
+	int64_t unit_id, field_id, instrument_id;
+	hl_day day;
+	int nanswers;
+	unsigned char answers[STORE_ANSWERS_MAX];
+};
+
+struct srv_tx {
+	struct server *srv;
+	struct store *st;
+	struct tacc *acc;
+	struct staged *stage;
+	size_t nstage, capstage;
+};
+
+struct rate {
+	char key[96];
+	int64_t times[8];
+	int n;
+};
+
+struct server {
+	struct MHD_Daemon *d;
+	const struct srv_opts *o;
+	bool quiet;
+
+	pthread_mutex_t log_mu;
+
+	/* Read connections, lent to one request at a time. */
+	pthread_mutex_t pool_mu;
+	pthread_cond_t pool_cv;
+	struct store *pool[MAX_READERS];
+	bool busy[MAX_READERS];
+	int npool;
+
+	/* The writer. */
+	pthread_t writer;
+	pthread_mutex_t w_mu;
+	pthread_cond_t w_work, w_done;
+	struct job *head, *tail;
+	bool stopping;
+	struct store *wst;
+	struct hl_arena *w_arena;          /* parsed instruments, for tallies */
+	struct hl_instrument **inst;
+	int64_t ninst;
+
+	pthread_mutex_t rate_mu;
+	struct rate rates[RATE_SLOTS];
+};
+
+/* Per-request state across libmicrohttpd's calls: the request first. */
+struct reqstate {
+	struct http_req req;
+	struct MHD_Connection *conn;
+	const struct route *route;
+	char *body;
+	size_t body_len, body_cap;
+	bool too_large;
+	struct timespec t0;
+};
+
+int64_t srv_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+void srv_log(struct server *s, const char *fmt, ...)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	va_list ap;
+
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%d %H:%M:%S", &tm);
+	pthread_mutex_lock(&s->log_mu);
+	fprintf(stderr, "%s ", stamp);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	pthread_mutex_unlock(&s->log_mu);
+}
+
+bool srv_allow(struct server *s, const char *key, int max, int window)
+{
+	uint64_t h = 1469598103934665603ULL;
+	int64_t now = srv_now();
+	struct rate *r;
+	int recent = 0;
+	bool ok;
+
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	if (max > 8)
+		max = 8;
+	pthread_mutex_lock(&s->rate_mu);
+	r = &s->rates[h % RATE_SLOTS];
+	if (strcmp(r->key, key) != 0) {
+		/* A slot shared by two keys simply starts over: limits are a brake,
+		 * not an accounting. */
+		memset(r, 0, sizeof(*r));
+		snprintf(r->key, sizeof(r->key), "%s", key);
+	}
+	for (int i = 0; i < r->n; i++)
+		recent += r->times[i] > now - window;
+	ok = recent < max;
+	if (ok) {
+		if (r->n == 8) {
+			memmove(r->times, r->times + 1, 7 * sizeof(r->times[0]));
+			r->n = 7;
+		}
+		r->times[r->n++] = now;
+	}
+	pthread_mutex_unlock(&s->rate_mu);
+	return ok;
+}
+
+/* ---- the read pool ---- */
+
+static struct store *pool_take(struct server *s, int *slot)
+{
+	pthread_mutex_lock(&s->pool_mu);
+	for (;;) {
+		for (int i = 0; i < s->npool; i++) {
+			if (!s->busy[i]) {
+				s->busy[i] = true;
+				*slot = i;
+				pthread_mutex_unlock(&s->pool_mu);
+				return s->pool[i];
+			}
+		}
+		pthread_cond_wait(&s->pool_cv, &s->pool_mu);
+	}
+}
+
+static void pool_give(struct server *s, int slot)
+{
+	pthread_mutex_lock(&s->pool_mu);
+	s->busy[slot] = false;
+	pthread_cond_signal(&s->pool_cv);
+	pthread_mutex_unlock(&s->pool_mu);
+}
+
+/* ---- the writer ---- */
+
+struct store *srv_tx_store(struct srv_tx *tx)
+{
+	return tx->st;
+}
+
+int srv_tx_count(struct srv_tx *tx, const struct store_response *r, struct hl_err *err)
+{
+	struct staged *g;
+
+	if (tx->nstage == tx->capstage) {
+		size_t ncap = tx->capstage ? tx->capstage * 2 : 64;
+		struct staged *ns = hl_realloc(tx->stage, ncap * sizeof(*ns));
+
+		if (ns == NULL)
+			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi ghi phiếu");
+		tx->stage = ns;
+		tx->capstage = ncap;
+	}
+	g = &tx->stage[tx->nstage++];
+	g->unit_id = r->unit_id;
+	g->field_id = r->field_id;
+	g->instrument_id = r->instrument_id;
+	g->day = r->day;
+	g->nanswers = r->nanswers;
+	memcpy(g->answers, r->answers, sizeof(g->answers));
+	return HL_OK;
+}
+
+/* The parsed instrument with this id, loaded on first use. */
+static const struct hl_instrument *writer_instrument(struct server *s, int64_t id,
+	struct hl_err *err)
+{
+	struct store_instrument meta;
+	char *json = NULL;
+
+	if (id <= 0 || id > 1000000) {
+		hl_err_set(err, HL_EINVAL, HL_HERE, "số hiệu bộ câu hỏi %lld không hợp lệ", (long long)id);
+		return NULL;
+	}
+	if (id >= s->ninst) {
+		int64_t n = id + 16;
+		struct hl_instrument **ni = hl_arena_alloc(s->w_arena, (size_t)n * sizeof(*ni));
+
+		if (ni == NULL) {
+			hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+			return NULL;
+		}
+		if (s->ninst)
+			memcpy(ni, s->inst, (size_t)s->ninst * sizeof(*ni));
+		s->inst = ni;
+		s->ninst = n;
+	}
+	if (s->inst[id] == NULL &&
+	    (STORE(s->wst, instrument_get_id, id, s->w_arena, &meta, &json, err) != HL_OK ||
+	     ij_parse(s->w_arena, json, strlen(json), &s->inst[id], err) != HL_OK))
+		return NULL;
+	return s->inst[id];
+}
+
+/* Add the staged responses of writes that succeeded to the tallies. */
+static int apply_staged(struct srv_tx *tx, size_t from, struct hl_err *err)
+{
+	struct hl_crit_score sc[HL_MAX_CRITERIA];
+
+	for (size_t i = from; i < tx->nstage; i++) {
+		const struct staged *g = &tx->stage[i];
+		const struct hl_instrument *in = writer_instrument(tx->srv, g->instrument_id, err);
+		int rc;
+
+		if (in == NULL)
+			return err->code;
+		if ((rc = hl_instrument_score(in, g->answers, sc, err)) != HL_OK ||
+		    (rc = tacc_add(tx->acc, g->unit_id, g->day, g->field_id, in, sc, err)) != HL_OK)
+			return rc;
+	}
+	return HL_OK;
+}
+
+static void run_batch(struct server *s, struct srv_tx *tx, struct job *jobs)
+{
+	struct hl_err err = {0};
+	int rc = store_begin(s->wst, &err);
+
+	for (struct job *j = jobs; j != NULL; j = j->next) {
+		size_t mark = tx->nstage;
+
+		if (rc != HL_OK) {
+			j->rc = rc;
+			j->err = err;
+			continue;
+		}
+		if ((j->rc = store_savepoint(s->wst, &j->err)) != HL_OK)
+			continue;
+		j->rc = j->fn(tx, j->arg, &j->err);
+		if (j->rc == HL_OK)
+			j->rc = store_release(s->wst, &j->err);
+		if (j->rc == HL_OK)
+			j->rc = apply_staged(tx, mark, &j->err);
+		if (j->rc != HL_OK) {
+			struct hl_err ignored;
+
+			store_rollback_to(s->wst, &ignored);
+			tx->nstage = mark;
+		}
+	}
+	if (rc == HL_OK)
+		rc = tacc_flush(tx->acc, &err);
+	if (rc == HL_OK)
+		rc = store_commit(s->wst, &err);
+	if (rc != HL_OK) {
+		struct hl_err ignored;
+
+		store_rollback(s->wst, &ignored);
+		srv_log(s, "lỗi ghi: %s", err.msg);
+		for (struct job *j = jobs; j != NULL; j = j->next)
+			if (j->rc == HL_OK) {
+				j->rc = rc;
+				j->err = err;
+			}
+	}
+	tx->nstage = 0;
+}
+
+static void *writer_main(void *arg)
+{
+	struct server *s = arg;
+	struct srv_tx tx = {.srv = s, .st = s->wst};
+
+	tx.acc = tacc_new(s->wst, 4096);
+	for (;;) {
+		struct job *batch, *j;
+		int n = 0;
+
+		pthread_mutex_lock(&s->w_mu);
+		while (s->head == NULL && !s->stopping)
+			pthread_cond_wait(&s->w_work, &s->w_mu);
+		if (s->head == NULL) {
+			pthread_mutex_unlock(&s->w_mu);
+			break;
+		}
+		batch = s->head;
+		for (j = batch; j->next != NULL && ++n < BATCH_MAX; j = j->next)
+			;
+		s->head = j->next;
+		if (s->head == NULL)
+			s->tail = NULL;
+		j->next = NULL;
+		pthread_mutex_unlock(&s->w_mu);
+
+		if (tx.acc == NULL) {
+			for (j = batch; j; j = j->next)
+				j->rc = hl_err_set(&j->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		} else {
+			run_batch(s, &tx, batch);
+		}
+		pthread_mutex_lock(&s->w_mu);
+		for (j = batch; j; j = j->next)
+			j->done = true;
+		pthread_cond_broadcast(&s->w_done);
+		pthread_mutex_unlock(&s->w_mu);
+	}
+	tacc_free(tx.acc);
+	hl_free(tx.stage);
+	return NULL;
+}
+
+int srv_write(struct server *s, srv_write_fn fn, void *arg, struct hl_err *err)
+{
+	struct job j = {.fn = fn, .arg = arg};
+
+	pthread_mutex_lock(&s->w_mu);
+	if (s->stopping) {
+		pthread_mutex_unlock(&s->w_mu);
+		return hl_err_set(err, HL_EIO, HL_HERE, "máy chủ đang dừng: hãy gửi lại sau");
+	}
+	if (s->tail)
+		s->tail->next = &j;
+	else
+		s->head = &j;
+	s->tail = &j;
+	pthread_cond_signal(&s->w_work);
+	while (!j.done)
+		pthread_cond_wait(&s->w_done, &s->w_mu);
+	pthread_mutex_unlock(&s->w_mu);
+	if (j.rc != HL_OK && err != NULL)
+		*err = j.err;
+	return j.rc;
+}
+
+/* ---- reading the request ---- */
+
+static struct reqstate *state_of(struct http_req *r)
+{
+	return (struct reqstate *)r;
+}
+
+const char *http_query(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(state_of(r)->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *http_header(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(state_of(r)->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_cookie(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(state_of(r)->conn, MHD_COOKIE_KIND, name);
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decode a form value (+ and %XX) into the arena; NULL if not valid UTF-8. */
+static char *form_decode(struct hl_arena *a, const char *s, size_t n)
+{
+	char *out = hl_arena_alloc(a, n + 1);
+	size_t o = 0;
+
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			out[o++] = ' ';
+		} else if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 &&
+			   hexval(s[i + 2]) >= 0) {
+			out[o++] = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+			i += 2;
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	if (!hl_utf8_valid(out, o, NULL))
+		return NULL;
+	return out;
+}
+
+const char *http_form(struct http_req *r, const char *name)
+{
+	const char *p = r->body;
+	size_t nlen = strlen(name);
+
+	while (p != NULL && *p) {
+		const char *amp = strchr(p, '&');
+		size_t len = amp ? (size_t)(amp - p) : strlen(p);
+		const char *eq = memchr(p, '=', len);
+
+		if (eq != NULL && (size_t)(eq - p) == nlen && memcmp(p, name, nlen) == 0)
+			return form_decode(r->a, eq + 1, len - nlen - 1);
+		p = amp ? amp + 1 : NULL;
+	}
+	return NULL;
+}
+
+/* ---- answering ---- */
+
+void http_add_header(struct http_req *r, const char *name, const char *value)
+{
+	if (r->nheaders >= HTTP_MAX_HEADERS)
+		return;
+	r->hname[r->nheaders] = hl_arena_strdup(r->a, name);
+	r->hvalue[r->nheaders] = hl_arena_strdup(r->a, value);
+	if (r->hname[r->nheaders] && r->hvalue[r->nheaders])
+		r->nheaders++;
+}
+
+int http_send(struct http_req *r, int status, const char *ctype, const char *body, size_t len)
+{
+	r->status = status;
+	r->ctype = ctype;
+	r->out = body;
+	r->out_len = len;
+	return 0;
+}
+
+int http_send_html(struct http_req *r, int status, struct hbuf *b)
+{
+	if (b->failed)
+		return http_send(r, 500, "text/plain; charset=utf-8",
+			"Trang quá lớn hoặc hết bộ nhớ.\n", strlen("Trang quá lớn hoặc hết bộ nhớ.\n"));
+	return http_send(r, status, "text/html; charset=utf-8", b->s ? b->s : "", b->len);
+}
+
+int http_send_json(struct http_req *r, int status, json_t *v)
+{
+	char *text = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(12) | JSON_PRESERVE_ORDER);
+	char *copy;
+
+	json_decref(v);
+	if (text == NULL)
+		return http_send(r, 500, "application/json", "{\"error\":{\"code\":\"internal\"}}",
+			strlen("{\"error\":{\"code\":\"internal\"}}"));
+	copy = hl_arena_strdup(r->a, text);
+	free(text); /* jansson's allocator */
+	if (copy == NULL)
+		return http_send(r, 500, "text/plain", "", 0);
+	return http_send(r, status, "application/json; charset=utf-8", copy, strlen(copy));
+}
+
+int http_send_error(struct http_req *r, int status, const char *code, const char *message,
+	const char *field)
+{
+	json_t *e = json_pack("{s:s, s:s}", "code", code, "message", message ? message : "");
+
+	if (e != NULL && field != NULL)
+		json_object_set_new(e, "field", json_string(field));
+	return http_send_json(r, status, json_pack("{s:o}", "error", e ? e : json_object()));
+}
+
+int http_status_of(int code)
+{
+	switch (code) {
+	case HL_OK: return 200;
+	case HL_EINVAL: return 400;
+	case HL_ENOTFOUND: return 404;
+	case HL_EEXIST:
+	case HL_ECONFLICT: return 409;
+	case HL_ELIMIT: return 413;
+	case HL_EPERM: return 403;
+	default: return 500;
+	}
+}
+
+static const char *code_name(int status)
+{
+	switch (status) {
+	case 400: return "invalid";
+	case 401: return "unauthorized";
+	case 403: return "forbidden";
+	case 404: return "not_found";
+	case 405: return "method_not_allowed";
+	case 409: return "conflict";
+	case 413: return "too_large";
+	case 429: return "too_many_requests";
+	default: return "internal";
+	}
+}
+
+/* A plain page for an error, in the site layout. */
+static int error_page(struct http_req *r, int status, const char *message)
+{
+	struct hbuf b;
+
+	hb_init(&b, r->a, 1 << 20);
+	page_begin(&b, r, "Lỗi");
+	hb_raw(&b, "<h1>Không thực hiện được</h1><p class=\"error\">");
+	hb_txt(&b, message);
+	hb_raw(&b, "</p><p><a href=\"/\">Về trang chính</a></p>");
+	page_end(&b);
+	return http_send_html(r, status, &b);
+}
+
+static int send_status(struct http_req *r, bool api, int status, const char *message,
+	const char *field)
+{
+	if (api)
+		return http_send_error(r, status, code_name(status), message, field);
+	return error_page(r, status, message);
+}
+
+int http_send_err(struct http_req *r, const struct hl_err *err)
+{
+	int status = http_status_of(err->code);
+	const struct route *rt = state_of(r)->route;
+	bool api = rt != NULL && (rt->flags & R_API);
+
+	if (status >= 500)
+		srv_log(r->srv, "lỗi %s %s: %s (%s)", r->method, r->path, err->msg, err->where);
+	return send_status(r, api, status, err->msg, err->where[0] && err->where[0] != '.' &&
+		strchr(err->where, ':') == NULL ? err->where : NULL);
+}
+
+int http_redirect(struct http_req *r, const char *location)
+{
+	http_add_header(r, "Location", location);
+	return http_send(r, 303, "text/plain; charset=utf-8", "", 0);
+}
+
+/* ---- the gate ---- */
+
+static void hash_token(const char *token, unsigned char *out)
+{
+	crypto_generichash(out, STORE_HASH_LEN, (const unsigned char *)token, strlen(token), NULL, 0);
+}
+
+/* Who is asking: a kiosk's Bearer token, or a session cookie. Returns a
+ * status to send (401) or 0. */
+static int identify(struct http_req *r, const struct route *rt)
+{
+	const char *auth = http_header(r, "Authorization");
+	const char *cookie = http_cookie(r, "hl_session");
+	unsigned char h[STORE_HASH_LEN];
+	struct hl_err err = {0};
+
+	if (auth != NULL && strncmp(auth, "Bearer ", 7) == 0) {
+		if (!(rt->flags & R_KIOSK))
+			return 401;
+		hash_token(auth + 7, h);
+		if (STORE(r->st, kiosk_get_token, h, &r->kiosk, &err) != HL_OK || r->kiosk.revoked)
+			return 401;
+		r->kiosk_auth = true;
+		return 0;
+	}
+	if (cookie == NULL || strlen(cookie) > 128)
+		return 0;
+	hash_token(cookie, h);
+	if (STORE(r->st, session_get, h, &r->sess, &err) != HL_OK || r->sess.expires_at < srv_now())
+		return 0;
+	if (STORE(r->st, user_get_id, r->sess.user_id, &r->user, &err) != HL_OK || r->user.disabled)
+		return 0;
+	r->role = r->user.role;
+	return 0;
+}
+
+static bool same_secret(const char *a, const char *b)
+{
+	size_t n = a ? strlen(a) : 0;
+
+	return a != NULL && b != NULL && n > 0 && n == strlen(b) && sodium_memcmp(a, b, n) == 0;
+}
+
+/* The CSRF check for writes made with a session cookie (Bearer callers and
+ * anonymous public forms use their own tokens). */
+static bool csrf_ok(struct http_req *r, const struct route *rt)
+{
+	if (strcmp(r->method, "POST") != 0 || r->kiosk_auth)
+		return true;
+	if (r->role == ROLE_NONE) {
+		/* A public form (the login page): double-submit cookie. */
+		return !(rt->flags & R_FORM) ||
+			same_secret(http_cookie(r, "hl_csrf"), http_form(r, "csrf"));
+	}
+	if (rt->flags & R_API)
+		return same_secret(http_header(r, "X-CSRF-Token"), r->sess.csrf);
+	return same_secret(http_form(r, "csrf"), r->sess.csrf);
+}
+
+static void gate(struct server *s, struct reqstate *rs)
+{
+	struct http_req *r = &rs->req;
+	const struct route *rt = rs->route;
+	bool api = rt ? (rt->flags & R_API) != 0 : strncmp(r->path, "/api/", 5) == 0;
+	int slot, st;
+
+	if (rt == NULL) {
+		int known = 0;
+		const char *params[HTTP_MAX_PARAMS];
+
+		route_match(r->method, r->path, params, &known);
+		send_status(r, api, known ? 405 : 404, known ?
+			"phương thức không được hỗ trợ cho địa chỉ này" :
+			"không có trang này", NULL);
+		return;
+	}
+	if (rs->too_large) {
+		char msg[128];
+
+		snprintf(msg, sizeof(msg), "nội dung gửi lên quá lớn (tối đa %zu byte)", rt->max_body);
+		send_status(r, api, 413, msg, NULL);
+		return;
+	}
+	r->body = rs->body ? rs->body : "";
+	r->body_len = rs->body_len;
+	if (!hl_utf8_valid(r->body, r->body_len, NULL)) {
+		send_status(r, api, 400, "nội dung gửi lên không phải UTF-8 hợp lệ", NULL);
+		return;
+	}
+	r->st = pool_take(s, &slot);
+	st = identify(r, rt);
+	if (st != 0) {
+		send_status(r, true, st, "token thiết bị không hợp lệ hoặc đã bị thu hồi", NULL);
+	} else if (r->role < rt->min_role && !(r->kiosk_auth && (rt->flags & R_KIOSK))) {
+		if (r->role == ROLE_NONE && !api) {
+			struct hbuf b;
+
+			hb_init(&b, r->a, 4096);
+			hb_raw(&b, "/login?next=");
+			hb_url(&b, r->path);
+			http_redirect(r, b.s);
+		} else {
+			send_status(r, api, r->role == ROLE_NONE ? 401 : 403, r->role == ROLE_NONE ?
+				"cần đăng nhập" : "tài khoản không có quyền làm việc này", NULL);
+		}
+	} else if (!csrf_ok(r, rt)) {
+		send_status(r, api, 403, "thiếu hoặc sai mã chống giả mạo (CSRF): hãy tải lại trang rồi thử lại",
+			"csrf");
+	} else {
+		rt->handler(r);
+		if (r->status == 0)
+			send_status(r, api, 500, "trang không trả lời", NULL);
+	}
+	pool_give(s, slot);
+	r->st = NULL;
+}
+
+/* ---- libmicrohttpd ---- */
+
+static enum MHD_Result queue(struct reqstate *rs)
+{
+	struct http_req *r = &rs->req;
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+	bool has_cache = false;
+
+	resp = MHD_create_response_from_buffer(r->out_len, (void *)(r->out ? r->out : ""),
+		MHD_RESPMEM_MUST_COPY);
+	if (resp == NULL)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type", r->ctype ? r->ctype : "text/plain; charset=utf-8");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Content-Security-Policy",
+		"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+		"frame-ancestors 'none'; form-action 'self'");
+	for (int i = 0; i < r->nheaders; i++) {
+		MHD_add_response_header(resp, r->hname[i], r->hvalue[i]);
+		has_cache |= strcmp(r->hname[i], "Cache-Control") == 0;
+	}
+	if (!has_cache)
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	ret = MHD_queue_response(rs->conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static void log_request(struct server *s, struct reqstate *rs)
+{
+	struct timespec t1;
+	double ms;
+
+	if (s->quiet)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - rs->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - rs->t0.tv_nsec) / 1e6;
+	srv_log(s, "%s %s %d %.1f ms %s%s%s", rs->req.method, rs->req.path, rs->req.status, ms,
+		rs->req.client, rs->req.role ? " " : "", rs->req.role ? rs->req.user.name : "");
+}
+
+static void client_address(struct MHD_Connection *c, char *buf, size_t size)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	snprintf(buf, size, "?");
+	if (ci == NULL || ci->client_addr == NULL)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, buf, (socklen_t)size);
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, buf, (socklen_t)size);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+	const char *method, const char *version, const char *upload, size_t *upload_size,
+	void **con_cls)
+{
+	struct server *s = cls;
+	struct reqstate *rs = *con_cls;
+	enum MHD_Result ret;
+
+	(void)version;
+	if (rs == NULL) {
+		struct hl_arena *a = hl_arena_new(REQ_ARENA);
+		int known = 0;
+
+		if (a == NULL || (rs = hl_arena_alloc(a, sizeof(*rs))) == NULL) {
+			hl_arena_free(a);
+			return MHD_NO;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &rs->t0);
+		rs->req.srv = s;
+		rs->req.a = a;
+		rs->conn = c;
+		rs->req.method = hl_arena_strdup(a, method);
+		rs->req.path = hl_arena_strdup(a, url);
+		client_address(c, rs->req.client, sizeof(rs->req.client));
+		rs->route = route_match(method, url, rs->req.param, &known);
+		for (int i = 0; i < HTTP_MAX_PARAMS; i++)
+			if (rs->req.param[i] != NULL)
+				rs->req.param[i] = hl_arena_strdup(a, rs->req.param[i]);
+		if (rs->route != NULL) {
+			const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+
+			if (cl != NULL && strtoull(cl, NULL, 10) > rs->route->max_body)
+				rs->too_large = true;
+		}
+		*con_cls = rs;
+		return MHD_YES;
+	}
+	if (*upload_size > 0) {
+		size_t n = *upload_size;
+
+		*upload_size = 0;
+		if (rs->too_large || rs->route == NULL)
+			return MHD_YES;
+		if (rs->body_len + n > rs->route->max_body) {
+			rs->too_large = true;
+			return MHD_YES;
+		}
+		if (rs->body_len + n + 1 > rs->body_cap) {
+			size_t ncap = rs->body_cap ? rs->body_cap * 2 : 4096;
+			char *nb;
+
+			while (ncap < rs->body_len + n + 1)
+				ncap *= 2;
+			nb = hl_arena_alloc(rs->req.a, ncap);
+			if (nb == NULL) {
+				rs->too_large = true;
+				return MHD_YES;
+			}
+			if (rs->body_len)
+				memcpy(nb, rs->body, rs->body_len);
+			rs->body = nb;
+			rs->body_cap = ncap;
+		}
+		memcpy(rs->body + rs->body_len, upload, n);
+		rs->body_len += n;
+		rs->body[rs->body_len] = '\0';
+		return MHD_YES;
+	}
+	gate(s, rs);
+	ret = queue(rs);
+	log_request(s, rs);
+	return ret;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+	enum MHD_RequestTerminationCode toe)
+{
+	struct reqstate *rs = *con_cls;
+
+	(void)cls;
+	(void)c;
+	(void)toe;
+	if (rs != NULL)
+		hl_arena_free(rs->req.a);
+	*con_cls = NULL;
+}
+
+static int parse_listen(const char *listen, struct sockaddr_in *sa, struct hl_err *err)
+{
+	char host[64];
+	const char *colon = strrchr(listen, ':');
+	char *end;
+	long port;
+
+	memset(sa, 0, sizeof(*sa));
+	sa->sin_family = AF_INET;
+	if (colon == NULL || (size_t)(colon - listen) >= sizeof(host))
+		goto bad;
+	memcpy(host, listen, (size_t)(colon - listen));
+	host[colon - listen] = '\0';
+	port = strtol(colon + 1, &end, 10);
+	if (*end != '\0' || port < 1 || port > 65535)
+		goto bad;
+	sa->sin_port = htons((uint16_t)port);
+	if (strcmp(host, "localhost") == 0 || host[0] == '\0')
+		snprintf(host, sizeof(host), "127.0.0.1");
+	if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+		goto bad;
+	return HL_OK;
+bad:
+	return hl_err_set(err, HL_EINVAL, "--listen",
+		"địa chỉ nghe '%s' không hợp lệ: dùng dạng 127.0.0.1:8080", listen);
+}
+
+int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *ctx),
+	void *ctx, struct hl_err *err)
+{
+	struct server *s = NULL;
+	struct sockaddr_in sa;
+	sigset_t sigs;
+	int rc = HL_OK, sig = 0, version = 0;
+	bool writer_started = false;
+	char url[96];
+
+	if (sodium_init() < 0)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không khởi động được libsodium");
+	if ((rc = parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &sa, err)) != HL_OK)
+		return rc;
+	s = hl_calloc(1, sizeof(*s));
+	if (s == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	s->o = o;
+	s->quiet = o->quiet;
+	pthread_mutex_init(&s->log_mu, NULL);
+	pthread_mutex_init(&s->pool_mu, NULL);
+	pthread_cond_init(&s->pool_cv, NULL);
+	pthread_mutex_init(&s->w_mu, NULL);
+	pthread_cond_init(&s->w_work, NULL);
+	pthread_cond_init(&s->w_done, NULL);
+	pthread_mutex_init(&s->rate_mu, NULL);
+
+	/* The writer's connection migrates the schema, so readers find it current. */
+	if ((rc = store_open(o->db, &s->wst, err)) != HL_OK ||
+	    (rc = store_migrate(s->wst, &version, err)) != HL_OK)
+		goto cleanup;
+	s->w_arena = hl_arena_new((size_t)64 << 20);
+	if (s->w_arena == NULL) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		goto cleanup;
+	}
+	s->npool = o->readers > 0 && o->readers <= MAX_READERS ? o->readers : 8;
+	for (int i = 0; i < s->npool; i++)
+		if ((rc = store_open(o->db, &s->pool[i], err)) != HL_OK)
+			goto cleanup;
+	if (pthread_create(&s->writer, NULL, writer_main, s) != 0) {
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "không tạo được luồng ghi");
+		goto cleanup;
+	}
+	writer_started = true;
+
+	/* Signals are taken by sigwait below, in this thread only. */
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	s->d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+		MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, s,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
+		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int)1,
+		MHD_OPTION_END);
+	if (s->d == NULL) {
+		rc = hl_err_set(err, HL_EIO, "--listen",
+			"không nghe được trên %s (cổng đã có chương trình khác dùng?): chọn cổng khác "
+			"bằng --listen", o->listen ? o->listen : "127.0.0.1:8080");
+		goto cleanup;
+	}
+	{
+		char ip[INET_ADDRSTRLEN];
+
+		inet_ntop(AF_INET, &sa.sin_addr, ip, sizeof(ip));
+		snprintf(url, sizeof(url), "http://%s:%u", ip, (unsigned)ntohs(sa.sin_port));
+	}
+	srv_log(s, "hailong phục vụ tại %s (cơ sở dữ liệu %s, lược đồ %d)", url, o->db, version);
+	if (ready != NULL)
+		ready(url, ctx);
+	sigwait(&sigs, &sig);
+	srv_log(s, "nhận tín hiệu %s: ngừng nhận kết nối mới, hoàn tất các yêu cầu đang xử lý",
+		sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	MHD_quiesce_daemon(s->d);
+	/* Returns once every connection thread has answered. */
+	MHD_stop_daemon(s->d);
+	s->d = NULL;
+cleanup:
+	if (writer_started) {
+		pthread_mutex_lock(&s->w_mu);
+		s->stopping = true;
+		pthread_cond_broadcast(&s->w_work);
+		pthread_mutex_unlock(&s->w_mu);
+		pthread_join(s->writer, NULL);
+	}
+	if (s->d != NULL)
+		MHD_stop_daemon(s->d);
+	for (int i = 0; i < s->npool; i++)
+		store_close(s->pool[i]);
+	store_close(s->wst);
+	hl_arena_free(s->w_arena);
+	if (rc == HL_OK)
+		srv_log(s, "đã dừng");
+	hl_free(s);
+	return rc;
+}

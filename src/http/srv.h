@@ -1,0 +1,37 @@
+/* srv.h — `hailong serve`: the HTTP server (GNU libmicrohttpd, a thread per
+ * connection), the gate every request passes, a pool of read connections and
+ * the single writer that commits many requests' writes with one fsync. */
+#ifndef HL_SRV_H
+#define HL_SRV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+struct server;
+
+struct srv_opts {
+	const char *db;            /* store target */
+	const char *listen;        /* "127.0.0.1:8080" */
+	int readers;               /* read connections (default 8) */
+	bool quiet;                /* no request log */
+};
+
+/* Start serving; returns when SIGTERM or SIGINT arrives and every request in
+ * flight has been answered and committed. ready (may be NULL) is called once
+ * the socket listens, with the base URL ("http://127.0.0.1:8080"). */
+int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *ctx),
+	void *ctx, struct hl_err *err);
+
+/* One line to the server log (stderr), with the time. */
+void srv_log(struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Rate limit: true if key (e.g. "login:" + address) has had fewer than max
+ * events in the last window seconds; records this one. */
+bool srv_allow(struct server *s, const char *key, int max, int window);
+
+/* Seconds since 1970 (wall clock). */
+int64_t srv_now(void);
+
+#endif

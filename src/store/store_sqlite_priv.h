@@ -1,0 +1,193 @@
+/* store_sqlite_priv.h — private to the SQLite backend (store_sqlite.c and
+ * store_sqlite_srv.c): the connection state and the small helpers both files
+ * use to bind, step and read cached statements. Nothing outside src/store
+ * includes it. */
+#ifndef HL_STORE_SQLITE_PRIV_H
+#define HL_STORE_SQLITE_PRIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+/* The measurement core's cached statements (SQL in store_sqlite.c). */
+enum stmt_id {
+	Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
+	Q_UNIT_PUT, Q_UNIT_GET, Q_UNIT_LIST, Q_LINEAGE_ADD, Q_LINEAGE_LIST,
+	Q_FIELD_PUT, Q_FIELD_LIST, Q_STAFF_PUT, Q_STAFF_LIST,
+	Q_INSTR_FIND, Q_INSTR_INSERT, Q_INSTR_GET, Q_INSTR_LATEST, Q_INSTR_BY_ID,
+	Q_INSTR_LIST,
+	Q_BATCH_NEW, Q_RESP_INSERT, Q_RESP_BATCH, Q_RESP_SCAN_UNIT, Q_RESP_SCAN_ALL,
+	Q_RESP_COUNT, Q_RESP_SCAN_IDS,
+	Q_TALLY_GET, Q_TALLY_PUT, Q_TALLY_SCAN_ALL, Q_TALLY_SCAN_FIELD, Q_TALLY_CLEAR,
+	Q_TARGET_SET, Q_TARGET_LIST, Q_DOSSIER_PUT, Q_DOSSIER_COUNT, Q_AUDIT,
+	Q_COUNT
+};
+
+/* The server's cached statements (SQL in store_sqlite_srv.c). */
+enum srv_stmt_id {
+	S_USER_PUT, S_USER_GET, S_USER_GET_ID, S_USER_LIST,
+	S_SESSION_PUT, S_SESSION_GET, S_SESSION_DELETE, S_SESSION_PURGE,
+	S_KIOSK_PUT, S_KIOSK_GET_TOKEN, S_KIOSK_LIST, S_KIOSK_REVOKE,
+	S_RESP_LIST_HELD, S_RESP_LIST_ANY, S_RESP_GET, S_RESP_SET_STATUS, S_RESP_COUNT_KIOSK,
+	S_RECEIPT_PUT, S_RECEIPT_GET, S_RECEIPT_USE,
+	S_PBATCH_INSERT, S_PBATCH_UPDATE, S_PBATCH_GET, S_PBATCH_LIST_UNIT, S_PBATCH_LIST_ALL,
+	S_PENTRY_PUT, S_PENTRY_DELETE, S_PENTRY_LIST, S_AUDIT_LIST,
+	S_COUNT
+};
+
+/* One connection; st->priv. Statements are prepared on first use, reset
+ * after each, and finalized by close. */
+struct sq {
+	sqlite3 *db;
+	char path[1024];
+	sqlite3_stmt *stmt[Q_COUNT];
+	sqlite3_stmt *srv[S_COUNT];
+	unsigned char *buf;  /* tally encoding, grown once and reused */
+	size_t bufcap;
+};
+
+/* The columns sq_read_response reads, in its order. */
+#define RESP_COLS "id, ext_id, unit_id, day, instrument_id, channel, field_id, " \
+	"staff_id, dossier, comment, answers, batch_id, status, kiosk_id, received_at"
+
+/* HL_EIO naming the operation, with SQLite's message for the last failure. */
+static inline int sq_err(struct sq *q, struct hl_err *err, const char *where, const char *op)
+{
+	return hl_err_set(err, HL_EIO, where, "lỗi SQLite khi %s (%s): %s", op, q->path,
+		sqlite3_errmsg(q->db));
+}
+
+static inline int bind_str(sqlite3_stmt *s, int i, const char *str, size_t cap)
+{
+	return sqlite3_bind_text(s, i, str, (int)strnlen(str, cap), SQLITE_STATIC);
+}
+
+/* "" as NULL. */
+static inline int bind_str_null(sqlite3_stmt *s, int i, const char *str, size_t cap)
+{
+	if (str[0] == '\0')
+		return sqlite3_bind_null(s, i);
+	return bind_str(s, i, str, cap);
+}
+
+/* Id (or any "none" 0) as NULL. */
+static inline int bind_id(sqlite3_stmt *s, int i, int64_t id)
+{
+	return id == 0 ? sqlite3_bind_null(s, i) : sqlite3_bind_int64(s, i, id);
+}
+
+static inline int bind_day(sqlite3_stmt *s, int i, hl_day d)
+{
+	return d == HL_DAY_NONE ? sqlite3_bind_null(s, i) : sqlite3_bind_int(s, i, d);
+}
+
+static inline int bind_minute(sqlite3_stmt *s, int i, int64_t m)
+{
+	return m == -1 ? sqlite3_bind_null(s, i) : sqlite3_bind_int64(s, i, m);
+}
+
+static inline hl_day col_day(sqlite3_stmt *s, int i)
+{
+	int64_t v;
+
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return HL_DAY_NONE;
+	v = sqlite3_column_int64(s, i);
+	return v < INT32_MIN || v > INT32_MAX ? HL_DAY_NONE : (hl_day)v;
+}
+
+/* Bounds of a [first, last] day range with HL_DAY_NONE as an open end. */
+static inline int64_t day_lo(hl_day first)
+{
+	return first == HL_DAY_NONE ? INT64_MIN : first;
+}
+
+static inline int64_t day_hi(hl_day last)
+{
+	return last == HL_DAY_NONE ? INT64_MAX : last;
+}
+
+/* Reads one row of a list into elem. */
+typedef void (*row_fn)(sqlite3_stmt *s, void *elem);
+
+/* *slot, prepared from sql on first use (persistent); NULL with err set. */
+sqlite3_stmt *sq_prepare(struct sq *q, sqlite3_stmt **slot, const char *sql, const char *op,
+	struct hl_err *err);
+
+/* Copy text column i into buf (size bytes), cut at a character boundary. */
+void sq_col_text(sqlite3_stmt *s, int i, char *buf, size_t size);
+
+/* Room for n + 1 elements of size elem in *arr (capacity *cap), in arena a;
+ * HL_ENOMEM when the arena is full. */
+int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem);
+
+/* Step the bound statement s, reading each row with fn into an array in
+ * arena a (*out NULL and *n 0 when empty); resets s. */
+int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
+	size_t elem, row_fn fn, void **out, size_t *n, struct hl_err *err);
+
+/* Run a statement returning one id (RETURNING id) into *id; resets s. */
+int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id, struct hl_err *err);
+
+/* Run a statement returning no row; resets s. */
+int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *err);
+
+/* HL_EINVAL naming what when code is empty. */
+int sq_need_code(const char *code, const char *what, struct hl_err *err);
+
+/* Read a row of RESP_COLS into r (every field set). */
+void sq_read_response(sqlite3_stmt *s, struct store_response *r);
+
+/* Migration 2, the server's tables (store_sqlite_srv.c). */
+extern const char sq_srv_schema[];
+
+/* Finalize the server's statements (store_sqlite_srv.c). */
+void sq_srv_close(struct sq *q);
+
+/* The server's operations (store_sqlite_srv.c), as in struct store_ops. */
+int sq_audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n,
+	struct hl_err *err);
+int sq_user_put(struct store *st, struct store_user *u, struct hl_err *err);
+int sq_user_get(struct store *st, const char *name, struct store_user *out, struct hl_err *err);
+int sq_user_get_id(struct store *st, int64_t id, struct store_user *out, struct hl_err *err);
+int sq_user_list(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n,
+	struct hl_err *err);
+int sq_session_put(struct store *st, const struct store_session *s, struct hl_err *err);
+int sq_session_get(struct store *st, const unsigned char *token_hash, struct store_session *out,
+	struct hl_err *err);
+int sq_session_delete(struct store *st, const unsigned char *token_hash, struct hl_err *err);
+int sq_session_purge(struct store *st, int64_t now, struct hl_err *err);
+int sq_kiosk_put(struct store *st, struct store_kiosk *k, struct hl_err *err);
+int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash,
+	struct store_kiosk *out, struct hl_err *err);
+int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
+	struct hl_err *err);
+int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err);
+int sq_response_list_status(struct store *st, int64_t unit_id, int status, int limit,
+	struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err);
+int sq_response_get(struct store *st, int64_t id, struct store_response *out,
+	struct hl_err *err);
+int sq_response_set_status(struct store *st, int64_t id, int status, struct hl_err *err);
+int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t,
+	int64_t *count, struct hl_err *err);
+int sq_receipt_put(struct store *st, const struct store_receipt *r, struct hl_err *err);
+int sq_receipt_get(struct store *st, const unsigned char *token_hash,
+	struct store_receipt *out, struct hl_err *err);
+int sq_receipt_use(struct store *st, const unsigned char *token_hash, int64_t response_id,
+	int64_t now, struct hl_err *err);
+int sq_paper_batch_put(struct store *st, struct store_paper_batch *b, struct hl_err *err);
+int sq_paper_batch_get(struct store *st, int64_t id, struct store_paper_batch *out,
+	struct hl_err *err);
+int sq_paper_batch_list(struct store *st, int64_t unit_id, struct hl_arena *a,
+	struct store_paper_batch **out, size_t *n, struct hl_err *err);
+int sq_paper_entry_put(struct store *st, const struct store_paper_entry *e, struct hl_err *err);
+int sq_paper_entry_delete(struct store *st, int64_t batch_id, int pass, int seq,
+	struct hl_err *err);
+int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_arena *a,
+	struct store_paper_entry **out, size_t *n, struct hl_err *err);
+
+#endif

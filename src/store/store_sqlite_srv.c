@@ -1,0 +1,918 @@
+/* store_sqlite_srv.c — the SQLite backend's part for the server (store.h,
+ * "the server's records"): accounts, sessions, kiosks, held responses, one-time
+ * survey links, paper ballot batches, the audit log's reading, and migration 2
+ * that makes their tables. Statements are cached per connection in q->srv like
+ * store_sqlite.c's own, finalized by sq_srv_close.
+ *
+ * What each operation does (every backend must behave the same; the
+ * conformance suite tests/unit/store/test_store_srv.c checks it):
+ *  - user_put: insert, or update every column of the user with the same name;
+ *    u->id is set either way. Empty name or a role not in enum store_role
+ *    (ROLE_NONE excluded): HL_EINVAL. unit_id 0 is stored as NULL.
+ *    user_get (by name), user_get_id: HL_ENOTFOUND when absent. user_list: all,
+ *    by name.
+ *  - session_put: insert, or replace the session with the same token hash.
+ *    session_get: HL_ENOTFOUND when absent; an expired session is returned as
+ *    is (the caller checks expires_at). session_delete: HL_OK even when absent
+ *    (logging out twice is harmless). session_purge: deletes every session with
+ *    expires_at < now.
+ *  - kiosk_put: inserts a new kiosk and sets k->id; a kiosk of that name exists
+ *    already: HL_EEXIST. Empty name: HL_EINVAL. kiosk_get_token: HL_ENOTFOUND
+ *    when no kiosk has that token hash; a revoked one is returned with revoked
+ *    true. kiosk_list: all, by name. kiosk_revoke: sets revoked (again is
+ *    harmless); HL_ENOTFOUND when no kiosk has that name.
+ *  - response_list_status: responses with that status of unit_id (0 = every
+ *    unit), newest first (by id, descending), at most limit (limit <= 0: all).
+ *    response_get: by id, HL_ENOTFOUND when absent. response_set_status:
+ *    HL_EINVAL for a status not in enum store_resp_status, HL_ENOTFOUND when
+ *    no such response. response_count_kiosk_since: responses with that
+ *    kiosk_id and received_at >= t.
+ *  - receipt_put: inserts; HL_EEXIST when the token hash exists; empty dossier:
+ *    HL_EINVAL; used_at and response_id 0 are stored as NULL. receipt_get:
+ *    HL_ENOTFOUND when absent. receipt_use: sets used_at = now and response_id
+ *    (0 = NULL) only if it was not used: HL_ECONFLICT if used already,
+ *    HL_ENOTFOUND if absent, HL_EINVAL for now <= 0.
+ *  - paper_batch_put: id 0 inserts and sets b->id; otherwise updates every
+ *    column of that batch (HL_ENOTFOUND if none). opened_on HL_DAY_NONE or
+ *    counted < 0: HL_EINVAL. created_by and closed_at 0 are stored as NULL.
+ *    paper_batch_get: HL_ENOTFOUND when absent. paper_batch_list: the batches
+ *    of unit_id (0 = every unit), newest first (by id, descending).
+ *  - paper_entry_put: insert, or update the entry with the same (batch_id,
+ *    pass, seq). pass not 1 or 2, seq < 1 or nanswers outside
+ *    0..STORE_ANSWERS_MAX: HL_EINVAL. field_id, staff_id, entered_by 0 and
+ *    comment "" are stored as NULL. paper_entry_delete: HL_OK even when
+ *    absent. paper_entry_list: the entries of the batch and pass (0 = both),
+ *    by pass then seq.
+ *  - audit_list: the newest limit entries (limit <= 0: all), newest first, as
+ *    "at\twho\taction\tdetail", tabs and line breaks inside a field made spaces.
+ *  Lists come back in the caller's arena (NULL and 0 when empty); running out
+ *  of it is HL_ENOMEM. Every SQLite failure is HL_EIO with SQLite's own message
+ *  and the operation that failed. */
+#include "store/store_sqlite_priv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+
+/* Migration 2 (store_sqlite.c's list points here): the server's tables.
+ * Append only once shipped, as every migration. */
+const char sq_srv_schema[] =
+	"CREATE TABLE users ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" role INTEGER NOT NULL,"
+	" unit_id INTEGER REFERENCES units(id),"
+	" pwhash TEXT NOT NULL,"
+	" disabled INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE sessions ("
+	" token_hash BLOB PRIMARY KEY,"
+	" user_id INTEGER NOT NULL REFERENCES users(id),"
+	" csrf TEXT NOT NULL,"
+	" expires_at INTEGER NOT NULL);"
+	"CREATE TABLE kiosks ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" token_hash BLOB NOT NULL UNIQUE,"
+	" revoked INTEGER NOT NULL DEFAULT 0);"
+	"ALTER TABLE responses ADD COLUMN status INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE responses ADD COLUMN kiosk_id INTEGER REFERENCES kiosks(id);"
+	"ALTER TABLE responses ADD COLUMN received_at INTEGER;"
+	"CREATE INDEX responses_held ON responses (status) WHERE status <> 0;"
+	"CREATE INDEX responses_kiosk ON responses (kiosk_id, received_at) WHERE kiosk_id IS NOT NULL;"
+	"CREATE TABLE receipts ("
+	" token_hash BLOB PRIMARY KEY,"
+	" dossier TEXT NOT NULL,"
+	" unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" created_at INTEGER NOT NULL,"
+	" used_at INTEGER,"
+	" response_id INTEGER REFERENCES responses(id));"
+	"CREATE TABLE paper_batches ("
+	" id INTEGER PRIMARY KEY,"
+	" unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" opened_on INTEGER NOT NULL,"
+	" opened_by TEXT NOT NULL,"
+	" witness TEXT NOT NULL,"
+	" counted INTEGER NOT NULL,"
+	" double_entry INTEGER NOT NULL,"
+	" instrument_id INTEGER NOT NULL REFERENCES instruments(id),"
+	" closed INTEGER NOT NULL DEFAULT 0,"
+	" created_by INTEGER REFERENCES users(id),"
+	" closed_at INTEGER);"
+	"CREATE TABLE paper_entries ("
+	" batch_id INTEGER NOT NULL REFERENCES paper_batches(id),"
+	" pass INTEGER NOT NULL,"
+	" seq INTEGER NOT NULL,"
+	" field_id INTEGER REFERENCES fields(id),"
+	" staff_id INTEGER REFERENCES staff(id),"
+	" answers BLOB NOT NULL,"
+	" comment TEXT,"
+	" entered_by INTEGER REFERENCES users(id),"
+	" PRIMARY KEY (batch_id, pass, seq));";
+
+#define USER_COLS "id, name, role, unit_id, pwhash, disabled"
+#define KIOSK_COLS "id, name, unit_id, token_hash, revoked"
+#define RECEIPT_COLS "token_hash, dossier, unit_id, created_at, used_at, response_id"
+#define PBATCH_COLS "id, unit_id, opened_on, opened_by, witness, counted, double_entry," \
+	" instrument_id, closed, created_by, closed_at"
+#define PBATCH_SET "unit_id = ?1, opened_on = ?2, opened_by = ?3, witness = ?4," \
+	" counted = ?5, double_entry = ?6, instrument_id = ?7, closed = ?8," \
+	" created_by = ?9, closed_at = ?10"
+#define PENTRY_COLS "batch_id, pass, seq, field_id, staff_id, answers, comment, entered_by"
+
+static const char *const srv_sql[S_COUNT] = {
+	[S_USER_PUT] = "INSERT INTO users (name, role, unit_id, pwhash, disabled)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO UPDATE SET"
+		" role = excluded.role, unit_id = excluded.unit_id, pwhash = excluded.pwhash,"
+		" disabled = excluded.disabled RETURNING id",
+	[S_USER_GET] = "SELECT " USER_COLS " FROM users WHERE name = ?1",
+	[S_USER_GET_ID] = "SELECT " USER_COLS " FROM users WHERE id = ?1",
+	[S_USER_LIST] = "SELECT " USER_COLS " FROM users ORDER BY name",
+	[S_SESSION_PUT] = "INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
+		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (token_hash) DO UPDATE SET"
+		" user_id = excluded.user_id, csrf = excluded.csrf, expires_at = excluded.expires_at",
+	[S_SESSION_GET] = "SELECT token_hash, user_id, csrf, expires_at FROM sessions"
+		" WHERE token_hash = ?1",
+	[S_SESSION_DELETE] = "DELETE FROM sessions WHERE token_hash = ?1",
+	[S_SESSION_PURGE] = "DELETE FROM sessions WHERE expires_at < ?1",
+	/* DO NOTHING on the name only: a clash of token hashes stays an error */
+	[S_KIOSK_PUT] = "INSERT INTO kiosks (name, unit_id, token_hash, revoked)"
+		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO NOTHING RETURNING id",
+	[S_KIOSK_GET_TOKEN] = "SELECT " KIOSK_COLS " FROM kiosks WHERE token_hash = ?1",
+	[S_KIOSK_LIST] = "SELECT " KIOSK_COLS " FROM kiosks ORDER BY name",
+	[S_KIOSK_REVOKE] = "UPDATE kiosks SET revoked = 1 WHERE name = ?1",
+	/* "status <> 0" spelled out so that the partial index responses_held serves it */
+	[S_RESP_LIST_HELD] = "SELECT " RESP_COLS " FROM responses"
+		" WHERE status = ?1 AND status <> 0 AND (?2 = 0 OR unit_id = ?2)"
+		" ORDER BY id DESC LIMIT ?3",
+	[S_RESP_LIST_ANY] = "SELECT " RESP_COLS " FROM responses"
+		" WHERE status = ?1 AND (?2 = 0 OR unit_id = ?2) ORDER BY id DESC LIMIT ?3",
+	[S_RESP_GET] = "SELECT " RESP_COLS " FROM responses WHERE id = ?1",
+	[S_RESP_SET_STATUS] = "UPDATE responses SET status = ?2 WHERE id = ?1",
+	[S_RESP_COUNT_KIOSK] = "SELECT count(*) FROM responses"
+		" WHERE kiosk_id = ?1 AND received_at >= ?2",
+	[S_RECEIPT_PUT] = "INSERT INTO receipts (" RECEIPT_COLS ")"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (token_hash) DO NOTHING",
+	[S_RECEIPT_GET] = "SELECT " RECEIPT_COLS " FROM receipts WHERE token_hash = ?1",
+	[S_RECEIPT_USE] = "UPDATE receipts SET used_at = ?2, response_id = ?3"
+		" WHERE token_hash = ?1 AND used_at IS NULL",
+	[S_PBATCH_INSERT] = "INSERT INTO paper_batches (unit_id, opened_on, opened_by, witness,"
+		" counted, double_entry, instrument_id, closed, created_by, closed_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+	[S_PBATCH_UPDATE] = "UPDATE paper_batches SET " PBATCH_SET " WHERE id = ?11",
+	[S_PBATCH_GET] = "SELECT " PBATCH_COLS " FROM paper_batches WHERE id = ?1",
+	[S_PBATCH_LIST_UNIT] = "SELECT " PBATCH_COLS " FROM paper_batches WHERE unit_id = ?1"
+		" ORDER BY id DESC",
+	[S_PBATCH_LIST_ALL] = "SELECT " PBATCH_COLS " FROM paper_batches ORDER BY id DESC",
+	[S_PENTRY_PUT] = "INSERT INTO paper_entries (" PENTRY_COLS ")"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (batch_id, pass, seq)"
+		" DO UPDATE SET field_id = excluded.field_id, staff_id = excluded.staff_id,"
+		" answers = excluded.answers, comment = excluded.comment,"
+		" entered_by = excluded.entered_by",
+	[S_PENTRY_DELETE] = "DELETE FROM paper_entries WHERE batch_id = ?1 AND pass = ?2"
+		" AND seq = ?3",
+	[S_PENTRY_LIST] = "SELECT " PENTRY_COLS " FROM paper_entries"
+		" WHERE batch_id = ?1 AND (?2 = 0 OR pass = ?2) ORDER BY pass, seq",
+	[S_AUDIT_LIST] = "SELECT at, who, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1",
+};
+
+/* ---- helpers ---- */
+
+void sq_srv_close(struct sq *q)
+{
+	for (int i = 0; i < S_COUNT; i++) {
+		sqlite3_finalize(q->srv[i]);
+		q->srv[i] = NULL;
+	}
+}
+
+/* The cached server statement id, prepared on first use; NULL with err set. */
+static sqlite3_stmt *sprep(struct sq *q, enum srv_stmt_id id, const char *op,
+	struct hl_err *err)
+{
+	return sq_prepare(q, &q->srv[id], srv_sql[id], op, err);
+}
+
+/* Bind failures: reset s and report SQLite's message. */
+static int bind_failed(struct sq *q, sqlite3_stmt *s, const char *where, const char *op,
+	struct hl_err *err)
+{
+	sqlite3_reset(s);
+	return sq_err(q, err, where, op);
+}
+
+static int bind_hash(sqlite3_stmt *s, int i, const unsigned char *h)
+{
+	return sqlite3_bind_blob(s, i, h, STORE_HASH_LEN, SQLITE_STATIC);
+}
+
+static void col_hash(sqlite3_stmt *s, int i, unsigned char *out)
+{
+	const void *b = sqlite3_column_blob(s, i);
+
+	if (b != NULL && sqlite3_column_bytes(s, i) == STORE_HASH_LEN)
+		memcpy(out, b, STORE_HASH_LEN);
+	else
+		memset(out, 0, STORE_HASH_LEN);
+}
+
+/* Copy the blob column i (at most cap bytes) into dst, zero the rest;
+ * returns the bytes copied. */
+static int col_answers(sqlite3_stmt *s, int i, unsigned char *dst, size_t cap)
+{
+	const void *b = sqlite3_column_blob(s, i);
+	int len = sqlite3_column_bytes(s, i);
+
+	if (b == NULL || len < 0)
+		len = 0;
+	if ((size_t)len > cap)
+		len = (int)cap;
+	if (len > 0)
+		memcpy(dst, b, (size_t)len);
+	memset(dst + len, 0, cap - (size_t)len);
+	return len;
+}
+
+/* Step the bound statement s for at most one row, read by fn into out (size
+ * bytes, zeroed first); no row: HL_ENOTFOUND with the message missing.
+ * Resets s. */
+static int get_row(struct sq *q, sqlite3_stmt *s, const char *op, row_fn fn, void *out,
+	size_t size, const char *missing, struct hl_err *err)
+{
+	int rc = HL_OK, step = sqlite3_step(s);
+
+	if (step == SQLITE_ROW) {
+		memset(out, 0, size);
+		fn(s, out);
+	} else if (step == SQLITE_DONE) {
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "%s", missing);
+	} else {
+		rc = sq_err(q, err, HL_HERE, op);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Run a statement returning no row; *changed = the rows it changed. */
+static int step_changes(struct sq *q, sqlite3_stmt *s, const char *op, int *changed,
+	struct hl_err *err)
+{
+	int rc = sq_step_done(q, s, op, err);
+
+	*changed = rc == HL_OK ? sqlite3_changes(q->db) : 0;
+	return rc;
+}
+
+/* A list of every row of the unbound or bound statement s, as in sq_list_rows. */
+static int list_of(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
+	size_t elem, row_fn fn, void *out, size_t *n, struct hl_err *err)
+{
+	void *arr;
+	int rc = sq_list_rows(q, s, op, a, elem, fn, &arr, n, err);
+
+	*(void **)out = arr;
+	return rc;
+}
+
+/* ---- users ---- */
+
+int sq_user_put(struct store *st, struct store_user *u, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu tài khoản";
+	sqlite3_stmt *s;
+
+	if (u->name[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên đăng nhập trống");
+	if (u->role < ROLE_ENTRY || u->role > ROLE_ADMIN)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"tài khoản %s: vai trò không hợp lệ (%d)", u->name, u->role);
+	if ((s = sprep(q, S_USER_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, u->name, sizeof(u->name)) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 2, u->role) != SQLITE_OK ||
+	    bind_id(s, 3, u->unit_id) != SQLITE_OK ||
+	    bind_str(s, 4, u->pwhash, sizeof(u->pwhash)) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 5, u->disabled ? 1 : 0) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_id(q, s, op, &u->id, err);
+}
+
+static void read_user(sqlite3_stmt *s, void *elem)
+{
+	struct store_user *u = elem;
+
+	u->id = sqlite3_column_int64(s, 0);
+	sq_col_text(s, 1, u->name, sizeof(u->name));
+	u->role = sqlite3_column_int(s, 2);
+	u->unit_id = sqlite3_column_int64(s, 3);
+	sq_col_text(s, 4, u->pwhash, sizeof(u->pwhash));
+	u->disabled = sqlite3_column_int(s, 5) != 0;
+}
+
+int sq_user_get(struct store *st, const char *name, struct store_user *out, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc tài khoản";
+	char missing[STORE_CODE_MAX + 32];
+	sqlite3_stmt *s;
+
+	snprintf(missing, sizeof(missing), "không có tài khoản %s", name);
+	if ((s = sprep(q, S_USER_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, name, STORE_CODE_MAX) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return get_row(q, s, op, read_user, out, sizeof(*out), missing, err);
+}
+
+int sq_user_get_id(struct store *st, int64_t id, struct store_user *out, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc tài khoản";
+	char missing[64];
+	sqlite3_stmt *s;
+
+	snprintf(missing, sizeof(missing), "không có tài khoản số %lld", (long long)id);
+	if ((s = sprep(q, S_USER_GET_ID, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return get_row(q, s, op, read_user, out, sizeof(*out), missing, err);
+}
+
+int sq_user_list(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê tài khoản";
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = sprep(q, S_USER_LIST, op, err)) == NULL)
+		return HL_EIO;
+	return list_of(q, s, op, a, sizeof(**out), read_user, out, n, err);
+}
+
+/* ---- sessions ---- */
+
+int sq_session_put(struct store *st, const struct store_session *se, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu phiên đăng nhập";
+	sqlite3_stmt *s;
+
+	if ((s = sprep(q, S_SESSION_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_hash(s, 1, se->token_hash) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, se->user_id) != SQLITE_OK ||
+	    bind_str(s, 3, se->csrf, sizeof(se->csrf)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 4, se->expires_at) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+static void read_session(sqlite3_stmt *s, void *elem)
+{
+	struct store_session *se = elem;
+
+	col_hash(s, 0, se->token_hash);
+	se->user_id = sqlite3_column_int64(s, 1);
+	sq_col_text(s, 2, se->csrf, sizeof(se->csrf));
+	se->expires_at = sqlite3_column_int64(s, 3);
+}
+
+int sq_session_get(struct store *st, const unsigned char *token_hash, struct store_session *out,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc phiên đăng nhập";
+	sqlite3_stmt *s;
+
+	if ((s = sprep(q, S_SESSION_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_hash(s, 1, token_hash) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return get_row(q, s, op, read_session, out, sizeof(*out),
+		"không có phiên đăng nhập này (có thể đã đăng xuất)", err);
+}
+
+int sq_session_delete(struct store *st, const unsigned char *token_hash, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "xóa phiên đăng nhập";
+	sqlite3_stmt *s;
+
+	if ((s = sprep(q, S_SESSION_DELETE, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_hash(s, 1, token_hash) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+int sq_session_purge(struct store *st, int64_t now, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "xóa các phiên đăng nhập hết hạn";
+	sqlite3_stmt *s;
+
+	if ((s = sprep(q, S_SESSION_PURGE, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, now) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+/* ---- kiosks ---- */
+
+int sq_kiosk_put(struct store *st, struct store_kiosk *k, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu máy kiosk";
+	sqlite3_stmt *s;
+	int rc = HL_OK, step;
+
+	if (k->name[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên máy kiosk trống");
+	if ((s = sprep(q, S_KIOSK_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, k->name, sizeof(k->name)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, k->unit_id) != SQLITE_OK ||
+	    bind_hash(s, 3, k->token_hash) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 4, k->revoked ? 1 : 0) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		k->id = sqlite3_column_int64(s, 0);
+	else if (step == SQLITE_DONE)
+		rc = hl_err_set(err, HL_EEXIST, HL_HERE,
+			"đã có máy kiosk tên %s; hãy chọn tên khác", k->name);
+	else
+		rc = sq_err(q, err, HL_HERE, op);
+	sqlite3_reset(s);
+	return rc;
+}
+
+static void read_kiosk(sqlite3_stmt *s, void *elem)
+{
+	struct store_kiosk *k = elem;
+
+	k->id = sqlite3_column_int64(s, 0);
+	sq_col_text(s, 1, k->name, sizeof(k->name));
+	k->unit_id = sqlite3_column_int64(s, 2);
+	col_hash(s, 3, k->token_hash);
+	k->revoked = sqlite3_column_int(s, 4) != 0;
+}
+
+int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash,
+	struct store_kiosk *out, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc máy kiosk";
+	sqlite3_stmt *s;
+
+	if ((s = sprep(q, S_KIOSK_GET_TOKEN, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_hash(s, 1, token_hash) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return get_row(q, s, op, read_kiosk, out, sizeof(*out),
+		"không có máy kiosk nào mang mã thiết bị này", err);
+}
+
+int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê máy kiosk";
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = sprep(q, S_KIOSK_LIST, op, err)) == NULL)
+		return HL_EIO;
+	return list_of(q, s, op, a, sizeof(**out), read_kiosk, out, n, err);
+}
+
+int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "thu hồi máy kiosk";
+	sqlite3_stmt *s;
+	int rc, changed;
+
+	if ((s = sprep(q, S_KIOSK_REVOKE, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, name, STORE_CODE_MAX) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	rc = step_changes(q, s, op, &changed, err);
+	if (rc == HL_OK && changed == 0)
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có máy kiosk tên %s", name);
+	return rc;
+}
+
+/* ---- responses held for review ---- */
+
+static void read_response_row(sqlite3_stmt *s, void *elem)
+{
+	sq_read_response(s, elem);
+}
+
+static int check_status(int status, struct hl_err *err)
+{
+	if (status < RS_COUNTED || status > RS_REJECTED)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"trạng thái phiếu khảo sát không hợp lệ: %d", status);
+	return HL_OK;
+}
+
+int sq_response_list_status(struct store *st, int64_t unit_id, int status, int limit,
+	struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê phiếu khảo sát theo trạng thái";
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = sprep(q, status != RS_COUNTED ? S_RESP_LIST_HELD : S_RESP_LIST_ANY, op,
+		    err)) == NULL)
+		return HL_EIO;
+	/* a negative LIMIT is no limit in SQLite */
+	if (sqlite3_bind_int(s, 1, status) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, unit_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 3, limit > 0 ? limit : -1) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return list_of(q, s, op, a, sizeof(**out), read_response_row, out, n, err);
+}
+
+int sq_response_get(struct store *st, int64_t id, struct store_response *out,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc phiếu khảo sát";
+	char missing[64];
+	sqlite3_stmt *s;
+
+	snprintf(missing, sizeof(missing), "không có phiếu khảo sát số %lld", (long long)id);
+	if ((s = sprep(q, S_RESP_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return get_row(q, s, op, read_response_row, out, sizeof(*out), missing, err);
+}
+
+int sq_response_set_status(struct store *st, int64_t id, int status, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đổi trạng thái phiếu khảo sát";
+	sqlite3_stmt *s;
+	int rc = check_status(status, err), changed;
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = sprep(q, S_RESP_SET_STATUS, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 2, status) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	rc = step_changes(q, s, op, &changed, err);
+	if (rc == HL_OK && changed == 0)
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE,
+			"không có phiếu khảo sát số %lld", (long long)id);
+	return rc;
+}
+
+int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t,
+	int64_t *count, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đếm phiếu khảo sát của máy kiosk";
+	sqlite3_stmt *s;
+
+	if ((s = sprep(q, S_RESP_COUNT_KIOSK, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, kiosk_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, t) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_id(q, s, op, count, err);
+}
+
+/* ---- one-time survey links ---- */
+
+int sq_receipt_put(struct store *st, const struct store_receipt *r, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu đường dẫn khảo sát";
+	sqlite3_stmt *s;
+	int rc = sq_need_code(r->dossier, "hồ sơ", err), changed;
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = sprep(q, S_RECEIPT_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_hash(s, 1, r->token_hash) != SQLITE_OK ||
+	    bind_str(s, 2, r->dossier, sizeof(r->dossier)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 3, r->unit_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 4, r->created_at) != SQLITE_OK ||
+	    bind_id(s, 5, r->used_at) != SQLITE_OK ||
+	    bind_id(s, 6, r->response_id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	rc = step_changes(q, s, op, &changed, err);
+	if (rc == HL_OK && changed == 0)
+		rc = hl_err_set(err, HL_EEXIST, HL_HERE,
+			"đường dẫn khảo sát cho hồ sơ %s trùng mã với một đường dẫn đã có", r->dossier);
+	return rc;
+}
+
+static void read_receipt(sqlite3_stmt *s, void *elem)
+{
+	struct store_receipt *r = elem;
+
+	col_hash(s, 0, r->token_hash);
+	sq_col_text(s, 1, r->dossier, sizeof(r->dossier));
+	r->unit_id = sqlite3_column_int64(s, 2);
+	r->created_at = sqlite3_column_int64(s, 3);
+	r->used_at = sqlite3_column_int64(s, 4);
+	r->response_id = sqlite3_column_int64(s, 5);
+}
+
+int sq_receipt_get(struct store *st, const unsigned char *token_hash,
+	struct store_receipt *out, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc đường dẫn khảo sát";
+	sqlite3_stmt *s;
+
+	if ((s = sprep(q, S_RECEIPT_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_hash(s, 1, token_hash) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return get_row(q, s, op, read_receipt, out, sizeof(*out),
+		"không có đường dẫn khảo sát này", err);
+}
+
+int sq_receipt_use(struct store *st, const unsigned char *token_hash, int64_t response_id,
+	int64_t now, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đánh dấu đường dẫn khảo sát đã dùng";
+	struct store_receipt r;
+	sqlite3_stmt *s;
+	int rc, changed;
+
+	if (now <= 0)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"thời điểm dùng đường dẫn khảo sát không hợp lệ: %lld", (long long)now);
+	if ((s = sprep(q, S_RECEIPT_USE, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_hash(s, 1, token_hash) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, now) != SQLITE_OK ||
+	    bind_id(s, 3, response_id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	rc = step_changes(q, s, op, &changed, err);
+	if (rc != HL_OK || changed > 0)
+		return rc;
+	/* nothing changed: absent (HL_ENOTFOUND from the read) or used already */
+	rc = sq_receipt_get(st, token_hash, &r, err);
+	if (rc != HL_OK)
+		return rc;
+	return hl_err_set(err, HL_ECONFLICT, HL_HERE, "đường dẫn khảo sát này đã được dùng");
+}
+
+/* ---- paper ballots ---- */
+
+int sq_paper_batch_put(struct store *st, struct store_paper_batch *b, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu lô phiếu giấy";
+	sqlite3_stmt *s;
+	int rc, changed;
+
+	if (b->opened_on == HL_DAY_NONE)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "lô phiếu giấy chưa có ngày mở hòm phiếu");
+	if (b->counted < 0)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"số phiếu đếm được khi mở hòm không hợp lệ: %d", b->counted);
+	if ((s = sprep(q, b->id == 0 ? S_PBATCH_INSERT : S_PBATCH_UPDATE, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, b->unit_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 2, b->opened_on) != SQLITE_OK ||
+	    bind_str(s, 3, b->opened_by, sizeof(b->opened_by)) != SQLITE_OK ||
+	    bind_str(s, 4, b->witness, sizeof(b->witness)) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 5, b->counted) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 6, b->double_entry ? 1 : 0) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 7, b->instrument_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 8, b->closed ? 1 : 0) != SQLITE_OK ||
+	    bind_id(s, 9, b->created_by) != SQLITE_OK ||
+	    bind_id(s, 10, b->closed_at) != SQLITE_OK ||
+	    (b->id != 0 && sqlite3_bind_int64(s, 11, b->id) != SQLITE_OK))
+		return bind_failed(q, s, HL_HERE, op, err);
+	if (b->id == 0)
+		return sq_step_id(q, s, op, &b->id, err);
+	rc = step_changes(q, s, op, &changed, err);
+	if (rc == HL_OK && changed == 0)
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE,
+			"không có lô phiếu giấy số %lld", (long long)b->id);
+	return rc;
+}
+
+static void read_paper_batch(sqlite3_stmt *s, void *elem)
+{
+	struct store_paper_batch *b = elem;
+
+	b->id = sqlite3_column_int64(s, 0);
+	b->unit_id = sqlite3_column_int64(s, 1);
+	b->opened_on = col_day(s, 2);
+	sq_col_text(s, 3, b->opened_by, sizeof(b->opened_by));
+	sq_col_text(s, 4, b->witness, sizeof(b->witness));
+	b->counted = sqlite3_column_int(s, 5);
+	b->double_entry = sqlite3_column_int(s, 6) != 0;
+	b->instrument_id = sqlite3_column_int64(s, 7);
+	b->closed = sqlite3_column_int(s, 8) != 0;
+	b->created_by = sqlite3_column_int64(s, 9);
+	b->closed_at = sqlite3_column_int64(s, 10);
+}
+
+int sq_paper_batch_get(struct store *st, int64_t id, struct store_paper_batch *out,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc lô phiếu giấy";
+	char missing[64];
+	sqlite3_stmt *s;
+
+	snprintf(missing, sizeof(missing), "không có lô phiếu giấy số %lld", (long long)id);
+	if ((s = sprep(q, S_PBATCH_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return get_row(q, s, op, read_paper_batch, out, sizeof(*out), missing, err);
+}
+
+int sq_paper_batch_list(struct store *st, int64_t unit_id, struct hl_arena *a,
+	struct store_paper_batch **out, size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê lô phiếu giấy";
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = sprep(q, unit_id != 0 ? S_PBATCH_LIST_UNIT : S_PBATCH_LIST_ALL, op, err)) == NULL)
+		return HL_EIO;
+	if (unit_id != 0 && sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return list_of(q, s, op, a, sizeof(**out), read_paper_batch, out, n, err);
+}
+
+static int check_entry_key(int pass, int seq, struct hl_err *err)
+{
+	if (pass != 1 && pass != 2)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"lượt nhập phiếu giấy phải là 1 hoặc 2, không phải %d", pass);
+	if (seq < 1)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"số thứ tự phiếu giấy phải từ 1 trở lên, không phải %d", seq);
+	return HL_OK;
+}
+
+int sq_paper_entry_put(struct store *st, const struct store_paper_entry *e, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu phiếu giấy đã nhập";
+	sqlite3_stmt *s;
+	int rc = check_entry_key(e->pass, e->seq, err);
+
+	if (rc != HL_OK)
+		return rc;
+	if (e->nanswers < 0 || e->nanswers > STORE_ANSWERS_MAX)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"phiếu giấy số %d có %d câu trả lời (tối đa %d)",
+			e->seq, e->nanswers, STORE_ANSWERS_MAX);
+	if ((s = sprep(q, S_PENTRY_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, e->batch_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 2, e->pass) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 3, e->seq) != SQLITE_OK ||
+	    bind_id(s, 4, e->field_id) != SQLITE_OK ||
+	    bind_id(s, 5, e->staff_id) != SQLITE_OK ||
+	    sqlite3_bind_blob(s, 6, e->answers, e->nanswers, SQLITE_STATIC) != SQLITE_OK ||
+	    bind_str_null(s, 7, e->comment, sizeof(e->comment)) != SQLITE_OK ||
+	    bind_id(s, 8, e->entered_by) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+int sq_paper_entry_delete(struct store *st, int64_t batch_id, int pass, int seq,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "xóa phiếu giấy đã nhập";
+	sqlite3_stmt *s;
+
+	if ((s = sprep(q, S_PENTRY_DELETE, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, batch_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 2, pass) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 3, seq) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+static void read_paper_entry(sqlite3_stmt *s, void *elem)
+{
+	struct store_paper_entry *e = elem;
+
+	e->batch_id = sqlite3_column_int64(s, 0);
+	e->pass = sqlite3_column_int(s, 1);
+	e->seq = sqlite3_column_int(s, 2);
+	e->field_id = sqlite3_column_int64(s, 3);
+	e->staff_id = sqlite3_column_int64(s, 4);
+	e->nanswers = col_answers(s, 5, e->answers, sizeof(e->answers));
+	sq_col_text(s, 6, e->comment, sizeof(e->comment));
+	e->entered_by = sqlite3_column_int64(s, 7);
+}
+
+int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_arena *a,
+	struct store_paper_entry **out, size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê phiếu giấy đã nhập";
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = sprep(q, S_PENTRY_LIST, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, batch_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 2, pass) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return list_of(q, s, op, a, sizeof(**out), read_paper_entry, out, n, err);
+}
+
+/* ---- the audit log ---- */
+
+/* Copy the text column i into dst (at most cap bytes), turning tabs and line
+ * breaks into spaces so that each entry stays one tab-separated line. */
+static size_t audit_field(sqlite3_stmt *s, int i, char *dst, size_t cap)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	size_t len = t != NULL ? (size_t)sqlite3_column_bytes(s, i) : 0;
+
+	if (len > cap)
+		len = cap;
+	for (size_t k = 0; k < len; k++)
+		dst[k] = t[k] == '\t' || t[k] == '\n' || t[k] == '\r' ? ' ' : t[k];
+	return len;
+}
+
+int sq_audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc nhật ký";
+	void *arr = NULL;
+	size_t count = 0, cap = 0;
+	sqlite3_stmt *s;
+	int rc = HL_OK, step;
+
+	*lines = NULL;
+	*n = 0;
+	if ((s = sprep(q, S_AUDIT_LIST, op, err)) == NULL)
+		return HL_EIO;
+	/* a negative LIMIT is no limit in SQLite */
+	if (sqlite3_bind_int(s, 1, limit > 0 ? limit : -1) != SQLITE_OK) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t size = 4, pos = 0;
+		char *line;
+
+		for (int i = 0; i < 4; i++)
+			size += (size_t)sqlite3_column_bytes(s, i);
+		if (sq_grow(a, &arr, count, &cap, sizeof(char *)) != HL_OK ||
+		    (line = hl_arena_alloc(a, size)) == NULL) {
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi %s (đã đọc %zu dòng)", op, count);
+			goto cleanup;
+		}
+		for (int i = 0; i < 4; i++) {
+			pos += audit_field(s, i, line + pos, size - 1 - pos);
+			if (i < 3)
+				line[pos++] = '\t';
+		}
+		line[pos] = '\0';
+		((char **)arr)[count++] = line;
+	}
+	if (step != SQLITE_DONE) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	*lines = arr;
+	*n = count;
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}

@@ -1,0 +1,223 @@
+/* accounts.c — staff accounts: roles, password rules, argon2id hashing,
+ * random passwords and the audited writes shared by the CLI and the pages. */
+#include "svc/accounts.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/text.h"
+
+static const struct {
+	int role;
+	const char *name, *label;
+} roles[] = {
+	{ROLE_ADMIN, "admin", "quản trị"},
+	{ROLE_SUPERVISOR, "supervisor", "giám sát"},
+	{ROLE_CLERK, "clerk", "cán bộ đơn vị"},
+	{ROLE_ENTRY, "entry", "nhập phiếu"},
+};
+
+#define NROLES (sizeof(roles) / sizeof(roles[0]))
+
+int account_role_parse(const char *s)
+{
+	if (s == NULL)
+		return ROLE_NONE;
+	for (size_t i = 0; i < NROLES; i++)
+		if (strcmp(roles[i].name, s) == 0)
+			return roles[i].role;
+	return ROLE_NONE;
+}
+
+const char *account_role_name(int role)
+{
+	for (size_t i = 0; i < NROLES; i++)
+		if (roles[i].role == role)
+			return roles[i].name;
+	return "?";
+}
+
+const char *account_role_label(int role)
+{
+	for (size_t i = 0; i < NROLES; i++)
+		if (roles[i].role == role)
+			return roles[i].label;
+	return "?";
+}
+
+int account_check_name(const char *name, struct hl_err *err)
+{
+	size_t len = name != NULL ? strlen(name) : 0;
+
+	if (len == 0)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "thiếu tên đăng nhập");
+	if (len >= STORE_CODE_MAX)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"tên đăng nhập dài quá %d ký tự", STORE_CODE_MAX - 1);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+
+		if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"tên đăng nhập '%.63s' không hợp lệ: chỉ dùng chữ cái không dấu, chữ số, "
+				"'.', '_', '-' và bắt đầu bằng chữ cái hoặc chữ số", name);
+	}
+	return HL_OK;
+}
+
+int account_check_password(const char *pw, struct hl_err *err)
+{
+	size_t len = pw != NULL ? strlen(pw) : 0, chars = 0;
+
+	if (len > ACCOUNT_PW_MAXBYTES)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "mật khẩu dài quá %d byte",
+			ACCOUNT_PW_MAXBYTES);
+	if (!hl_utf8_valid(pw != NULL ? pw : "", len, NULL))
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "mật khẩu không phải văn bản UTF-8 hợp lệ");
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)pw[i];
+
+		if (c < 0x20 || c == 0x7f)
+			return hl_err_set(err, HL_EINVAL, HL_HERE, "mật khẩu có ký tự điều khiển");
+		if ((c & 0xc0) != 0x80)
+			chars++;
+	}
+	if (chars < ACCOUNT_PW_MIN)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"mật khẩu quá ngắn: %zu ký tự, cần ít nhất %d", chars, ACCOUNT_PW_MIN);
+	return HL_OK;
+}
+
+int account_hash(const char *pw, char *out, size_t size, struct hl_err *err)
+{
+	int rc = account_check_password(pw, err);
+
+	if (rc != HL_OK)
+		return rc;
+	if (size < crypto_pwhash_STRBYTES)
+		return hl_err_set(err, HL_ELIMIT, HL_HERE, "chỗ chứa mã băm mật khẩu quá nhỏ");
+	if (sodium_init() < 0)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không khởi tạo được libsodium");
+	if (crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+		    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "không đủ bộ nhớ để băm mật khẩu (argon2id)");
+	return HL_OK;
+}
+
+bool account_verify(const char *hash, const char *pw)
+{
+	if (hash == NULL || pw == NULL || hash[0] == '\0' || sodium_init() < 0)
+		return false;
+	return crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+}
+
+void account_generate(char *buf, size_t size)
+{
+	/* No 0/O, 1/l/I: the password is read off a screen and typed. */
+	static const char alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	size_t n = size > ACCOUNT_PW_GEN ? ACCOUNT_PW_GEN : (size > 0 ? size - 1 : 0);
+
+	if (size == 0)
+		return;
+	if (sodium_init() < 0) {
+		buf[0] = '\0';
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		buf[i] = alphabet[randombytes_uniform((uint32_t)(sizeof(alphabet) - 1))];
+	buf[n] = '\0';
+}
+
+int account_prepare(struct store *st, const char *name, const char *role, const char *unit,
+	const char *pw, struct store_user *out, struct hl_err *err)
+{
+	struct store_unit u;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = account_check_name(name, err);
+	if (rc != HL_OK)
+		return rc;
+	out->role = account_role_parse(role);
+	if (out->role == ROLE_NONE)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"vai trò '%.40s' không có: dùng admin, supervisor, clerk hoặc entry",
+			role != NULL ? role : "");
+	if (unit == NULL || unit[0] == '\0') {
+		if (out->role != ROLE_ADMIN)
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"vai trò %s cần một đơn vị (--unit MÃ)", account_role_name(out->role));
+	} else {
+		rc = STORE(st, unit_get, unit, &u, err);
+		if (rc == HL_ENOTFOUND)
+			return hl_err_set(err, HL_EINVAL, HL_HERE, "đơn vị '%.64s' không có", unit);
+		if (rc != HL_OK)
+			return rc;
+		out->unit_id = u.id;
+	}
+	rc = account_hash(pw, out->pwhash, sizeof(out->pwhash), err);
+	if (rc != HL_OK)
+		return rc;
+	snprintf(out->name, sizeof(out->name), "%s", name);
+	return HL_OK;
+}
+
+int account_add(struct store *st, struct store_user *u, const char *unit, const char *who,
+	struct hl_err *err)
+{
+	struct store_user old;
+	struct hl_err e2;
+	char detail[256];
+	int rc;
+
+	hl_err_clear(&e2);
+	rc = STORE(st, user_get, u->name, &old, &e2);
+	if (rc == HL_OK)
+		return hl_err_set(err, HL_EEXIST, HL_HERE, "người dùng '%s' đã có", u->name);
+	if (rc != HL_ENOTFOUND) {
+		*err = e2;
+		return rc;
+	}
+	u->id = 0;
+	rc = STORE(st, user_put, u, err);
+	if (rc != HL_OK)
+		return rc;
+	snprintf(detail, sizeof(detail), "%s: vai trò %s, đơn vị %.64s", u->name,
+		account_role_name(u->role), unit != NULL && unit[0] != '\0' ? unit : "(tất cả)");
+	return STORE(st, audit, who, "users.add", detail, err);
+}
+
+int account_put_password(struct store *st, const char *name, const char *hash, const char *who,
+	struct hl_err *err)
+{
+	struct store_user u;
+	int rc = STORE(st, user_get, name, &u, err);
+
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "người dùng '%.63s' không có", name);
+	if (rc != HL_OK)
+		return rc;
+	snprintf(u.pwhash, sizeof(u.pwhash), "%s", hash);
+	rc = STORE(st, user_put, &u, err);
+	if (rc != HL_OK)
+		return rc;
+	return STORE(st, audit, who, "users.passwd", u.name, err);
+}
+
+int account_disable(struct store *st, const char *name, const char *who, struct hl_err *err)
+{
+	struct store_user u;
+	int rc = STORE(st, user_get, name, &u, err);
+
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "người dùng '%.63s' không có", name);
+	if (rc != HL_OK)
+		return rc;
+	u.disabled = true;
+	rc = STORE(st, user_put, &u, err);
+	if (rc != HL_OK)
+		return rc;
+	return STORE(st, audit, who, "users.disable", u.name, err);
+}

@@ -1,0 +1,155 @@
+/* login.c — signing in and out: argon2id passwords, a random session token
+ * in an HttpOnly SameSite cookie (only its hash is stored), a CSRF token per
+ * session, and a brake on repeated failures per address and per name. */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "http/html.h"
+#include "http/srv.h"
+#include "web/pages.h"
+
+#define SESSION_SECONDS (8 * 3600)
+
+/* A random URL-safe token of 32 bytes' entropy into buf (at least 48 bytes). */
+static void random_token(char *buf, size_t size)
+{
+	unsigned char raw[32];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(buf, size, raw, sizeof(raw), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+/* Only relative paths inside hailong: never an open redirect. */
+static const char *safe_next(const char *next)
+{
+	if (next == NULL || next[0] != '/' || next[1] == '/' || strchr(next, '\\') != NULL)
+		return "/";
+	return next;
+}
+
+static int login_page(struct http_req *r, int status, const char *message)
+{
+	struct hbuf b;
+	char csrf[64];
+	const char *next = http_query(r, "next");
+	char cookie[128];
+
+	if (next == NULL)
+		next = http_form(r, "next");
+	random_token(csrf, sizeof(csrf));
+	/* Double-submit: the same value in a cookie and in the form. */
+	snprintf(cookie, sizeof(cookie), "hl_csrf=%s; Path=/login; HttpOnly; SameSite=Strict", csrf);
+	http_add_header(r, "Set-Cookie", cookie);
+	hb_init(&b, r->a, 1 << 16);
+	page_begin(&b, r, "Đăng nhập");
+	hb_raw(&b, "<section class=\"narrow\"><h1>Đăng nhập</h1>");
+	if (message != NULL) {
+		hb_raw(&b, "<p class=\"error\" role=\"alert\">");
+		hb_txt(&b, message);
+		hb_raw(&b, "</p>");
+	}
+	hb_raw(&b, "<form method=\"post\" action=\"/login\">"
+		"<input type=\"hidden\" name=\"csrf\" value=\"");
+	hb_txt(&b, csrf);
+	hb_raw(&b, "\"><input type=\"hidden\" name=\"next\" value=\"");
+	hb_txt(&b, safe_next(next));
+	hb_raw(&b, "\"><label>Tên đăng nhập <input name=\"name\" autocomplete=\"username\" required "
+		"autofocus></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
+		"autocomplete=\"current-password\" required></label>"
+		"<button type=\"submit\">Đăng nhập</button></form></section>");
+	page_end(&b);
+	return http_send_html(r, status, &b);
+}
+
+int page_login_form(struct http_req *r)
+{
+	return login_page(r, 200, NULL);
+}
+
+struct new_session {
+	struct store_session s;
+	const char *who;
+};
+
+static int write_session(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct new_session *ns = arg;
+	struct store *st = srv_tx_store(tx);
+	int rc = STORE(st, session_purge, srv_now(), err);
+
+	if (rc == HL_OK)
+		rc = STORE(st, session_put, &ns->s, err);
+	if (rc == HL_OK)
+		rc = STORE(st, audit, ns->who, "login", "", err);
+	return rc;
+}
+
+int page_login(struct http_req *r)
+{
+	const char *name = http_form(r, "name"), *pw = http_form(r, "password");
+	char key[160], token[64], cookie[160], who[96];
+	struct new_session ns;
+	struct store_user u;
+	struct hl_err err = {0};
+
+	if (name == NULL || pw == NULL || name[0] == '\0')
+		return login_page(r, 400, "Hãy nhập tên đăng nhập và mật khẩu.");
+	snprintf(key, sizeof(key), "login-ip:%s", r->client);
+	if (!srv_allow(r->srv, key, 5, 300)) {
+		srv_log(r->srv, "đăng nhập bị tạm khóa cho %s", r->client);
+		return login_page(r, 429, "Sai quá nhiều lần. Hãy đợi 5 phút rồi thử lại.");
+	}
+	snprintf(key, sizeof(key), "login-name:%.60s", name);
+	if (!srv_allow(r->srv, key, 5, 300))
+		return login_page(r, 429, "Tài khoản này bị tạm khóa vì sai quá nhiều lần. Hãy đợi 5 phút.");
+	if (STORE(r->st, user_get, name, &u, &err) != HL_OK || u.disabled ||
+	    crypto_pwhash_str_verify(u.pwhash, pw, strlen(pw)) != 0)
+		return login_page(r, 401, "Tên đăng nhập hoặc mật khẩu không đúng.");
+	memset(&ns, 0, sizeof(ns));
+	random_token(token, sizeof(token));
+	crypto_generichash(ns.s.token_hash, STORE_HASH_LEN, (const unsigned char *)token,
+		strlen(token), NULL, 0);
+	ns.s.user_id = u.id;
+	random_token(ns.s.csrf, sizeof(ns.s.csrf));
+	ns.s.expires_at = srv_now() + SESSION_SECONDS;
+	snprintf(who, sizeof(who), "web:%s", u.name);
+	ns.who = who;
+	if (srv_write(r->srv, write_session, &ns, &err) != HL_OK)
+		return http_send_err(r, &err);
+	snprintf(cookie, sizeof(cookie), "hl_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
+		token, SESSION_SECONDS);
+	http_add_header(r, "Set-Cookie", cookie);
+	return http_redirect(r, safe_next(http_form(r, "next")));
+}
+
+struct end_session {
+	unsigned char hash[STORE_HASH_LEN];
+	const char *who;
+};
+
+static int delete_session(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct end_session *es = arg;
+	int rc = STORE(srv_tx_store(tx), session_delete, es->hash, err);
+
+	if (rc == HL_OK)
+		rc = STORE(srv_tx_store(tx), audit, es->who, "logout", "", err);
+	return rc;
+}
+
+int page_logout(struct http_req *r)
+{
+	struct end_session es;
+	struct hl_err err = {0};
+	char who[96];
+
+	memcpy(es.hash, r->sess.token_hash, sizeof(es.hash));
+	snprintf(who, sizeof(who), "web:%s", r->user.name);
+	es.who = who;
+	if (srv_write(r->srv, delete_session, &es, &err) != HL_OK)
+		return http_send_err(r, &err);
+	http_add_header(r, "Set-Cookie", "hl_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	return http_redirect(r, "/login");
+}
