@@ -28,6 +28,9 @@ RUNS=${BENCH_RUNS:-5}
 
 say() { printf '%s\n' "$*" >&2; }
 
+T=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/hailong-bench.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+
 if [ ! -f "$BUILDDIR/build.ninja" ]; then
 	say "== Tạo bản dựng release trong $BUILDDIR"
 	meson setup "$BUILDDIR" "$ROOT" --buildtype=release >&2
@@ -37,12 +40,12 @@ if [ "$buildtype" != "release" ]; then
 	say "Cảnh báo: $BUILDDIR có buildtype '$buildtype', không phải release: số đo không đại diện."
 fi
 say "== Dựng hailong và công cụ đo (ninja -j${JOBS:-1})"
-ninja -C "$BUILDDIR" -j"${JOBS:-1}" hailong bench/gen_responses bench/peakrss >&2
+if ! ninja -C "$BUILDDIR" -j"${JOBS:-1}" hailong bench/gen_responses bench/peakrss >"$T/build.log" 2>&1; then
+	cat "$T/build.log" >&2
+	exit 1
+fi
 GEN=$BUILDDIR/bench/gen_responses
 PEAK=$BUILDDIR/bench/peakrss
-
-T=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/hailong-bench.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
 
 # measure OUT CMD... — run CMD (stdout to OUT), set SECS and KB.
 measure()

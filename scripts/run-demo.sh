@@ -1,7 +1,7 @@
 #!/bin/sh
-# run-demo.sh BIN DB — what `make run` does until the server exists: create the
-# demo database (hailong demo) unless DB is already there, print its index
-# tables for 2024 and 2025, and say what to try next.
+# run-demo.sh BIN DB — what `make run` does: create the demo database unless
+# DB is already there (the demo province, demo logins and a kiosk), then start
+# `hailong serve` on it and print where to look. Ctrl-C stops the server.
 set -eu
 
 if [ $# -ne 2 ]; then
@@ -10,6 +10,9 @@ if [ $# -ne 2 ]; then
 fi
 BIN=$1
 DB=$2
+PORT=${PORT:-8080}
+BASE=http://127.0.0.1:$PORT
+PASSWORD=hailong-demo
 
 if [ ! -x "$BIN" ]; then
 	echo "hailong: không thấy chương trình '$BIN' (chạy 'make' trước)." >&2
@@ -19,26 +22,36 @@ fi
 if [ -e "$DB" ]; then
 	echo "Dùng cơ sở dữ liệu mẫu có sẵn: $DB (xóa tệp này để tạo lại)."
 else
-	# Build it under a temporary name so an interrupted run leaves no half database.
+	# Built under a temporary name so that an interrupted run leaves no half database.
 	tmp="$DB.tmp.$$"
-	trap 'rm -f "$tmp" "$tmp-journal" "$tmp-wal" "$tmp-shm"' EXIT INT TERM
+	trap 'rm -f "$tmp" "$tmp-journal" "$tmp-wal" "$tmp-shm" "$tmp.kiosk"' EXIT INT TERM
 	"$BIN" --db "$tmp" demo
+	for u in "admin admin" "giamsat supervisor khanh-hoa" "canbo clerk bac-nha-trang" \
+		"nhapphieu entry bac-nha-trang"; do
+		set -- $u
+		echo "$PASSWORD-$1" | "$BIN" --db "$tmp" users add "$1" --role "$2" ${3:+--unit "$3"} >/dev/null
+	done
+	"$BIN" --db "$tmp" kiosks add --unit bac-nha-trang --name kiosk-mot-cua --url "$BASE" |
+		sed -n 's/.*#token=\([A-Za-z0-9_-]*\).*/\1/p' | head -n 1 > "$tmp.kiosk"
+	mv "$tmp.kiosk" "$DB.kiosk"
 	mv "$tmp" "$DB"
 	trap - EXIT INT TERM
 fi
 
-for year in 2024 2025; do
-	echo
-	"$BIN" --db "$DB" index --period "$year" --under khanh-hoa
-done
-
+TOKEN=$(cat "$DB.kiosk" 2>/dev/null || true)
 cat <<MSG
 
-Thử tiếp:
-  $BIN --db $DB index --period 2024 --under nha-trang --format csv
-  $BIN --db $DB index --period 2025-Q3 --unit bac-nha-trang
-  $BIN --db $DB index --period 2025-01-01..2025-06-30 --type tram-y-te
-  $BIN --db $DB sample-plan --unit bac-nha-trang --year 2025
-  $BIN --db $DB units list
-  $BIN --help
+hailong – bản chạy thử trên dữ liệu mẫu tỉnh Khánh Hòa ($DB)
+
+  Kiosk (màn hình cảm ứng):  $BASE/kiosk#token=$TOKEN
+  Trang cán bộ:              $BASE/login
+      admin / $PASSWORD-admin         (quản trị)
+      giamsat / $PASSWORD-giamsat     (giám sát, tỉnh Khánh Hòa)
+      canbo / $PASSWORD-canbo         (công chức, phường Bắc Nha Trang)
+      nhapphieu / $PASSWORD-nhapphieu (nhập phiếu giấy)
+  Trang công khai:           $BASE/public/bac-nha-trang
+  API:                       $BASE/api/v1/index?period=2025 (sau khi đăng nhập)
+
+Dòng lệnh: $BIN --db $DB --help
 MSG
+exec "$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT"

@@ -5,11 +5,28 @@
 
 #include "http/http.h"
 
+struct ingest_shared;
+
 /* api_index.c: GET /api/v1/index — the parameters and rows of `hailong index
  * --format json`, limited to the units the caller may see. */
 int api_index(struct http_req *r);
 
 /* api_index.c: GET /healthz — "ok" when the database answers. */
 int api_health(struct http_req *r);
+
+/* api_responses.c: POST /api/v1/responses — store one response (kiosk or user). */
+int api_responses_post(struct http_req *r);
+
+/* api_responses.c: the server's shared snapshot of units, fields, staff and
+ * instruments (svc/ingest.h); owned by the process, NULL when out of memory. */
+struct ingest_shared *api_ingest(void);
+
+/* api_kiosk.c: GET /api/v1/kiosk/config — what the kiosk page needs. */
+int api_kiosk_config(struct http_req *r);
+
+/* api_survey.c: GET /s/TOKEN/config and POST /s/TOKEN/submit — the phone
+ * survey of a dossier's one-time link (public; the token is the credential). */
+int api_survey_config(struct http_req *r);
+int api_survey_submit(struct http_req *r);
 
 #endif

@@ -42,6 +42,8 @@ extern const struct cli_cmd cmd_init, cmd_units, cmd_fields, cmd_staff, cmd_inst
 	cmd_responses, cmd_tallies, cmd_targets, cmd_dossiers, cmd_index, cmd_sample_plan,
 	cmd_demo, cmd_serve;
 extern const struct cli_cmd cmd_users, cmd_audit;
+extern const struct cli_cmd cmd_kiosks;
+extern const struct cli_cmd cmd_receipts;
 
 /* A subcommand: `hailong NAME SUB ...`; run gets argv[0] = SUB. */
 struct cli_sub {

@@ -1,8 +1,9 @@
-/* cmd_responses.c — `hailong responses import|count`: citizens' answers. */
+/* cmd_responses.c — `hailong responses import|count|list-ids`: citizens' answers. */
 #include "cli/cli.h"
 
 #include <stdio.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "store/store.h"
 #include "svc/import.h"
@@ -55,9 +56,73 @@ static int do_count(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* list-ids: which stored responses have an id, and with what status. */
+struct ids_ctx {
+	int status;          /* -1 = any */
+	bool with_status;
+};
+
+static int print_id(void *ctx, const struct store_response *r)
+{
+	static const char *const names[] = {"counted", "held", "rejected"};
+	const struct ids_ctx *c = ctx;
+
+	if (r->ext_id[0] == '\0' || (c->status >= 0 && r->status != c->status))
+		return HL_OK;
+	if (c->with_status)
+		printf("%s\t%s\n", r->ext_id, r->status >= 0 && r->status <= 2 ? names[r->status] : "?");
+	else
+		printf("%s\n", r->ext_id);
+	return HL_OK;
+}
+
+static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *unit = NULL, *status = NULL;
+	bool with_status = false;
+	const struct cli_opt opts[] = {
+		{"unit", &unit, NULL}, {"status", &status, NULL}, {"with-status", NULL, &with_status},
+		{NULL, NULL, NULL},
+	};
+	const char *pos[1];
+	struct store_unit u;
+	struct hl_err err;
+	struct ids_ctx c = {-1, false};
+	int64_t unit_id = 0;
+	int npos, rc = cli_parse(&cmd_responses, argc, argv, 1, opts, pos, 0, &npos);
+
+	if (rc != 0)
+		return rc;
+	c.with_status = with_status;
+	if (status != NULL) {
+		if (strcmp(status, "counted") == 0)
+			c.status = RS_COUNTED;
+		else if (strcmp(status, "held") == 0)
+			c.status = RS_HELD;
+		else if (strcmp(status, "rejected") == 0)
+			c.status = RS_REJECTED;
+		else
+			return cli_usage(&cmd_responses, "--status chỉ nhận counted, held hoặc rejected");
+	}
+	hl_err_clear(&err);
+	if (unit != NULL) {
+		rc = STORE(ctx->st, unit_get, unit, &u, &err);
+		if (rc == HL_ENOTFOUND)
+			return cli_errorf("đơn vị '%s' không tồn tại", unit);
+		if (rc != HL_OK)
+			return cli_fail(&err);
+		unit_id = u.id;
+	}
+	rc = STORE(ctx->st, response_scan, unit_id, HL_DAY_NONE, HL_DAY_NONE, print_id, &c, &err);
+	if (rc != HL_OK)
+		return cli_fail(&err);
+	return 0;
+}
+
 static const struct cli_sub subs[] = {
 	{"import", do_import},
 	{"count", do_count},
+	{"list-ids", do_list_ids},
 	{NULL, NULL},
 };
 
@@ -80,7 +145,10 @@ const struct cli_cmd cmd_responses = {
 	"      được liệt kê kèm số dòng, cột và lý do. Phiếu có id đã nhập trước đó được\n"
 	"      bỏ qua, nên nhập lại cùng một tệp không thêm gì.\n"
 	"  hailong responses count [--unit MÃ]\n"
-	"      in số phiếu đã lưu (của một đơn vị, hoặc tất cả)\n",
+	"      in số phiếu đã lưu (của một đơn vị, hoặc tất cả)\n"
+	"  hailong responses list-ids [--unit MÃ] [--status counted|held|rejected] [--with-status]\n"
+	"      in mã (id) của các phiếu đã lưu có mã, mỗi dòng một mã; --status chỉ lấy\n"
+	"      phiếu đã tính, đang chờ xem xét hoặc đã loại; --with-status in kèm trạng thái\n",
 	CLI_DB_OPEN,
 	run,
 };

@@ -32,6 +32,8 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_serve,
 	&cmd_users,
 	&cmd_audit,
+	&cmd_kiosks,
+	&cmd_receipts,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

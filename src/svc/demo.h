@@ -30,7 +30,8 @@ struct demo_summary {
 };
 
 /* Migrate st (as `hailong init` does), then fill it with the demo province.
- * HL_EEXIST (nothing written) when st already has units and !o->force. When
+ * HL_EEXIST when st already has units and !o->force: then nothing is added
+ * (the migration, a no-op on an up-to-date store, is done first). When
  * an import is rejected the result is HL_EINVAL and rep (caller's, may be
  * NULL) says why; *sum (caller's) counts what was added. */
 int demo_run(struct store *st, const struct demo_opts *o, struct demo_summary *sum,

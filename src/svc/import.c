@@ -10,23 +10,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "base/arena.h"
 #include "base/mem.h"
 #include "core/date.h"
 #include "core/instrument.h"
 #include "io/csvread.h"
-#include "io/instrument_json.h"
 #include "store/store.h"
 #include "svc/builtin.h"
+#include "svc/ingest.h"
 #include "svc/lookup.h"
 #include "svc/tallyacc.h"
 
 #define ARENA_CAP ((size_t)256 * 1024 * 1024)
 #define PROGRESS_EVERY 100000
 #define UNITS_MAX_ROWS 200000  /* units are kept until parents resolve */
-#define NFC_CP_MAX (4 * CSVR_MAX_FIELD_BYTES)
 
 /* State shared by every import: the reader, the header, the report. */
 struct imp {
@@ -39,7 +37,6 @@ struct imp {
 	struct csvr_record rec;
 	int ncols;                     /* cells in the header */
 	char *hname[CSVR_MAX_FIELDS];  /* header names, owned by a */
-	utf8proc_int32_t *cp;          /* NFC work buffer, NFC_CP_MAX code points */
 	bool in_tx;
 };
 
@@ -77,52 +74,13 @@ static const char *cell(const struct imp *im, int idx)
 	return im->rec.cells[idx];
 }
 
-static bool is_ascii(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if ((unsigned char)*s >= 0x80)
-			return false;
-	return true;
-}
-
-/* NFC form of the valid UTF-8 string s into dst (size bytes). Returns the
- * length, or -1 if it does not fit. No allocation: utf8proc works in im->cp. */
-static long nfc_copy(struct imp *im, const char *s, char *dst, size_t size)
-{
-	utf8proc_ssize_t n;
-	size_t len;
-
-	if (is_ascii(s)) {
-		len = strlen(s);
-	} else {
-		n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s),
-			im->cp, NFC_CP_MAX, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		if (n < 0 || n > NFC_CP_MAX)
-			return -1;
-		n = utf8proc_reencode(im->cp, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		if (n < 0)
-			return -1;
-		s = (const char *)im->cp;
-		len = (size_t)n;
-	}
-	if (len >= size)
-		return -1;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-	return (long)len;
-}
-
-/* The cell at idx as a lookup key: itself when ASCII, else its NFC form in
- * buf (or "" when it does not fit, which no stored code matches). */
+/* The cell at idx as a lookup key: its NFC form in buf. */
 static const char *key_cell(struct imp *im, int idx, char *buf, size_t size)
 {
 	const char *s = cell(im, idx);
 
-	if (is_ascii(s))
-		return s;
-	if (nfc_copy(im, s, buf, size) < 0)
-		buf[0] = '\0';
-	return buf;
+	/* One that does not fit matches no stored code, and is shown as given. */
+	return ingest_nfc(s, buf, size) < 0 ? s : buf;
 }
 
 /* Copy the text of column c into dst; false (with a problem) when it is
@@ -138,7 +96,7 @@ static bool text_cell(struct imp *im, const struct colspec *c, bool required, ch
 			problem(im, im->rec.line, c->name, "thiếu giá trị");
 		return !required;
 	}
-	if (nfc_copy(im, s, dst, size) < 0) {
+	if (ingest_nfc(s, dst, size) < 0) {
 		problem(im, im->rec.line, c->name, "dài %zu byte, tối đa %zu byte", strlen(s),
 			size - 1);
 		return false;
@@ -156,8 +114,7 @@ static int open_reader(struct imp *im, FILE *f, const struct import_opts *o,
 	im->rep = rep;
 	im->err = err;
 	im->a = hl_arena_new(ARENA_CAP);
-	im->cp = hl_malloc(NFC_CP_MAX * sizeof(*im->cp));
-	if (im->a == NULL || im->cp == NULL)
+	if (im->a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở tệp nhập");
 	return csvr_open(f, o->name != NULL ? o->name : "tệp", &im->r, err);
 }
@@ -187,10 +144,8 @@ static void close_reader(struct imp *im)
 	}
 	csvr_free(im->r);
 	hl_arena_free(im->a);
-	hl_free(im->cp);
 	im->r = NULL;
 	im->a = NULL;
-	im->cp = NULL;
 }
 
 /* Read the header and find the known columns. Unknown columns are reported
@@ -379,18 +334,6 @@ static int load_fields(struct imp *im, struct lookup *map)
 
 	for (size_t i = 0; rc == HL_OK && i < n; i++)
 		if (lookup_put(map, f[i].code, &f[i]) != HL_OK)
-			rc = hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	return rc;
-}
-
-static int load_staff(struct imp *im, struct lookup *map)
-{
-	struct store_staff *s = NULL;
-	size_t n = 0;
-	int rc = STORE(im->st, staff_list, im->a, &s, &n, im->err);
-
-	for (size_t i = 0; rc == HL_OK && i < n; i++)
-		if (lookup_put(map, s[i].code, &s[i]) != HL_OK)
 			rc = hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	return rc;
 }
@@ -745,20 +688,15 @@ cleanup:
 
 /* ---- responses ---- */
 
-/* A stored instrument version, parsed, with where its questions are in this
- * file's header (computed when a row first uses it). */
-struct inst {
-	struct store_instrument si;
-	struct hl_instrument *in;
-	int *qidx;   /* per question column of the file: question index or -1 */
-};
+/* The checks themselves are ingest.c's, shared with the server's API. */
 
 enum { R_UNIT, R_INSTR, R_DATE, R_ID, R_CHANNEL, R_FIELD, R_STAFF, R_DOSSIER, R_COMMENT,
 	R_NCOLS };
 
 struct resp_ctx {
 	struct imp *im;
-	struct lookup *units, *fields, *staff, *insts, *qcodes;
+	struct ingest *g;                /* what the store knows */
+	struct lookup *qidx;             /* "code@version" -> int[nq]: question per column */
 	int nq;                          /* question columns */
 	int qcol[CSVR_MAX_FIELDS];       /* their header indices */
 	int64_t batch;
@@ -770,215 +708,61 @@ static bool is_question(void *ctx, const char *name)
 {
 	struct resp_ctx *rc = ctx;
 
-	return lookup_get(rc->qcodes, name) != NULL;
+	return ingest_is_question(rc->g, name);
 }
 
-static int load_instruments(struct resp_ctx *x)
+/* Where each question column is in instrument it (computed once per
+ * instrument version); NULL when out of memory. */
+static const int *inst_columns(struct resp_ctx *x, const struct ingest_inst *it)
 {
-	struct imp *im = x->im;
-	struct store_instrument *list = NULL;
-	size_t n = 0;
-	int rc = STORE(im->st, instrument_list, im->a, &list, &n, im->err);
+	char key[STORE_CODE_MAX + 16];
+	int *qidx;
 
-	for (size_t i = 0; rc == HL_OK && i < n; i++) {
-		struct inst *it = hl_arena_alloc(im->a, sizeof(*it));
-		struct inst *cur;
-		char *json = NULL, key[STORE_CODE_MAX + 16];
-
-		if (it == NULL)
-			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-		rc = STORE(im->st, instrument_get_id, list[i].id, im->a, &it->si, &json, im->err);
-		if (rc != HL_OK)
-			return rc;
-		rc = ij_parse(im->a, json, strlen(json), &it->in, im->err);
-		if (rc != HL_OK)
-			return hl_err_set(im->err, rc, HL_HERE,
-				"bộ câu hỏi '%s' phiên bản %d trong cơ sở dữ liệu bị hỏng: %s",
-				it->si.code, it->si.version, im->err->msg);
-		snprintf(key, sizeof(key), "%s@%d", it->si.code, it->si.version);
-		cur = lookup_get(x->insts, it->si.code);
-		if (lookup_put(x->insts, key, it) != HL_OK)
-			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-		/* The bare code means the current (highest) version. */
-		if ((cur == NULL || cur->si.version < it->si.version)
-			&& lookup_put(x->insts, it->si.code, it) != HL_OK)
-			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-		for (int q = 0; q < it->in->nquestions; q++)
-			if (lookup_put(x->qcodes, it->in->questions[q].code, it) != HL_OK)
-				return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	snprintf(key, sizeof(key), "%s@%d", it->si.code, it->si.version);
+	qidx = lookup_get(x->qidx, key);
+	if (qidx != NULL)
+		return qidx;
+	qidx = hl_arena_alloc(x->im->a, (size_t)(x->nq > 0 ? x->nq : 1) * sizeof(int));
+	if (qidx == NULL || lookup_put(x->qidx, key, qidx) != HL_OK) {
+		hl_err_set(x->im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		return NULL;
 	}
-	return rc;
-}
-
-static int inst_columns(struct resp_ctx *x, struct inst *it)
-{
-	it->qidx = hl_arena_alloc(x->im->a, (size_t)(x->nq > 0 ? x->nq : 1) * sizeof(int));
-	if (it->qidx == NULL)
-		return hl_err_set(x->im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	for (int j = 0; j < x->nq; j++)
-		it->qidx[j] = hl_instrument_question(it->in, x->im->hname[x->qcol[j]]);
-	return HL_OK;
+		qidx[j] = hl_instrument_question(it->in, x->im->hname[x->qcol[j]]);
+	return qidx;
 }
 
-static int parse_channel(const char *s)
+/* An ingest problem as a problem of the current row. */
+static void row_problem(void *ctx, const char *name, const char *msg)
 {
-	static const struct {
-		const char *name;
-		int ch;
-	} chans[] = {{"kiosk", CH_KIOSK}, {"paper", CH_PAPER}, {"qr", CH_QR}, {"import", CH_IMPORT}};
+	struct imp *im = ctx;
 
-	if (s[0] == '\0')
-		return CH_IMPORT;
-	for (size_t i = 0; i < sizeof(chans) / sizeof(chans[0]); i++)
-		if (strcmp(s, chans[i].name) == 0)
-			return chans[i].ch;
-	return 0;
+	problem(im, im->rec.line, name, "%s", msg);
 }
 
-/* Level number 1..99 from s (spaces around allowed); -1 if not a number. */
-static int parse_level(const char *s)
-{
-	int v = 0, digits = 0;
-
-	while (*s == ' ')
-		s++;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		if (++digits > 3)
-			return -1;
-		v = v * 10 + (*s - '0');
-	}
-	while (*s == ' ')
-		s++;
-	return digits > 0 && *s == '\0' ? v : -1;
-}
-
-/* Check one data row and fill x->r; false if it had a problem. *itp gets the
- * instrument when it is known. */
-static bool check_response(struct resp_ctx *x, const struct colspec *c, struct inst **itp)
+/* Check one data row and fill x->r; false if it had a problem. */
+static bool check_response(struct resp_ctx *x, const struct colspec *c)
 {
 	struct imp *im = x->im;
-	struct store_response *r = &x->r;
-	const char *s;
-	long line = im->rec.line;
-	const struct store_unit *u = NULL;
-	struct inst *it;
-	char d1[16], key[STORE_CODE_MAX];
-	bool ok = true;
+	struct ingest_sink sink = {row_problem, im, 0};
+	struct ingest_in in = {
+		.id = cell(im, c[R_ID].idx), .unit = cell(im, c[R_UNIT].idx),
+		.instrument = cell(im, c[R_INSTR].idx), .date = cell(im, c[R_DATE].idx),
+		.channel = cell(im, c[R_CHANNEL].idx), .field = cell(im, c[R_FIELD].idx),
+		.staff = cell(im, c[R_STAFF].idx), .dossier = cell(im, c[R_DOSSIER].idx),
+		.comment = cell(im, c[R_COMMENT].idx),
+	};
+	const struct ingest_inst *it;
+	const int *qidx;
+	bool ok = ingest_check(x->g, &in, &x->r, &it, &sink);
 
-	*itp = NULL;
-	r->ext_id[0] = r->dossier[0] = r->comment[0] = '\0';
-	r->field_id = r->staff_id = 0;
-	r->id = 0;
-
-	s = key_cell(im, c[R_UNIT].idx, key, sizeof(key));
-	if (s[0] == '\0') {
-		problem(im, line, "unit", "thiếu đơn vị");
-		ok = false;
-	} else if ((u = lookup_get(x->units, s)) == NULL) {
-		problem(im, line, "unit", "đơn vị '%s' không tồn tại", s);
-		ok = false;
-	} else {
-		r->unit_id = u->id;
-	}
-
-	s = cell(im, c[R_DATE].idx);
-	if (!hl_day_parse(s, &r->day)) {
-		if (s[0] == '\0')
-			problem(im, line, "date", "thiếu ngày");
-		else
-			problem(im, line, "date",
-				"ngày '%s' không hợp lệ (cần YYYY-MM-DD và là ngày có thật)", s);
-		ok = false;
-	} else if (u != NULL) {
-		if (u->valid_from != HL_DAY_NONE && r->day < u->valid_from) {
-			problem(im, line, "date", "đơn vị '%s' chưa tồn tại vào ngày %s (có từ ngày %s)",
-				u->code, s, hl_day_vn(u->valid_from, d1, sizeof(d1)));
-			ok = false;
-		} else if (u->valid_to != HL_DAY_NONE && r->day > u->valid_to) {
-			problem(im, line, "date", "đơn vị '%s' không còn tồn tại vào ngày %s "
-				"(đến hết ngày %s)", u->code, s, hl_day_vn(u->valid_to, d1, sizeof(d1)));
-			ok = false;
-		}
-	}
-
-	if (c[R_ID].idx >= 0)
-		ok &= text_cell(im, &c[R_ID], false, r->ext_id, sizeof(r->ext_id));
-	if (c[R_DOSSIER].idx >= 0)
-		ok &= text_cell(im, &c[R_DOSSIER], false, r->dossier, sizeof(r->dossier));
-	if (c[R_COMMENT].idx >= 0)
-		ok &= text_cell(im, &c[R_COMMENT], false, r->comment, sizeof(r->comment));
-
-	s = cell(im, c[R_CHANNEL].idx);
-	r->channel = parse_channel(s);
-	if (r->channel == 0) {
-		problem(im, line, "channel", "kênh '%s' không có (dùng kiosk, paper, qr hoặc import)",
-			s);
-		ok = false;
-	}
-	s = key_cell(im, c[R_FIELD].idx, key, sizeof(key));
-	if (s[0] != '\0') {
-		const struct store_field *fl = lookup_get(x->fields, s);
-
-		if (fl == NULL) {
-			problem(im, line, "field", "lĩnh vực '%s' không tồn tại", s);
-			ok = false;
-		} else {
-			r->field_id = fl->id;
-		}
-	}
-	s = key_cell(im, c[R_STAFF].idx, key, sizeof(key));
-	if (s[0] != '\0') {
-		const struct store_staff *sf = lookup_get(x->staff, s);
-
-		if (sf == NULL) {
-			problem(im, line, "staff", "công chức '%s' không tồn tại", s);
-			ok = false;
-		} else {
-			r->staff_id = sf->id;
-		}
-	}
-
-	s = cell(im, c[R_INSTR].idx);
-	it = s[0] != '\0' ? lookup_get(x->insts, s) : NULL;
-	if (it == NULL) {
-		if (s[0] == '\0')
-			problem(im, line, "instrument", "thiếu bộ câu hỏi");
-		else
-			problem(im, line, "instrument", "bộ câu hỏi '%s' không có", s);
+	if (it == NULL)
 		return false;
-	}
-	if (it->qidx == NULL && inst_columns(x, it) != HL_OK)
+	if ((qidx = inst_columns(x, it)) == NULL)
 		return false;
-	r->instrument_id = it->si.id;
-	r->nanswers = it->in->nquestions;
-	memset(r->answers, 0, (size_t)r->nanswers);
-	for (int j = 0; j < x->nq; j++) {
-		const char *a = im->rec.cells[x->qcol[j]];
-		const char *qname = im->hname[x->qcol[j]];
-		int q = it->qidx[j], v, nl;
-
-		if (a[0] == '\0')
-			continue;
-		if (q < 0) {
-			problem(im, line, qname, "câu hỏi '%s' không thuộc bộ câu hỏi %s@%d: ô phải để "
-				"trống", qname, it->si.code, it->si.version);
-			ok = false;
-			continue;
-		}
-		nl = it->in->scales[it->in->questions[q].scale].nlevels;
-		v = parse_level(a);
-		if (v < 0) {
-			problem(im, line, qname, "câu trả lời '%s' không phải là số (cần 1–%d, "
-				"hoặc để trống nếu không trả lời)", a, nl);
-			ok = false;
-		} else if (v < 1 || v > nl) {
-			problem(im, line, qname, "câu trả lời %d ngoài thang đo 1–%d", v, nl);
-			ok = false;
-		} else {
-			r->answers[q] = (unsigned char)v;
-		}
-	}
-	*itp = it;
+	for (int j = 0; j < x->nq; j++)
+		ok &= ingest_answer_text(it, qidx[j], im->hname[x->qcol[j]],
+			im->rec.cells[x->qcol[j]], &x->r, &sink);
 	return ok;
 }
 
@@ -988,10 +772,9 @@ static int resp_rows(struct resp_ctx *x, const struct colspec *c)
 	int k, rc;
 
 	while ((k = next_row(im)) > 0) {
-		struct inst *it;
 		int64_t existing = 0;
 
-		if (k != 1 || !check_response(x, c, &it))
+		if (k != 1 || !check_response(x, c))
 			continue;
 		rc = STORE(im->st, response_insert, &x->r, &existing, im->err);
 		if (rc == HL_EEXIST) {
@@ -1040,24 +823,14 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 		goto cleanup;
 	}
 	x->im = &im;
-	x->units = new_map(&im);
-	x->fields = new_map(&im);
-	x->staff = new_map(&im);
-	x->insts = new_map(&im);
-	x->qcodes = new_map(&im);
-	if (!x->units || !x->fields || !x->staff || !x->insts || !x->qcodes) {
-		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	x->qidx = new_map(&im);
+	if (x->qidx == NULL) {
+		rc = HL_ENOMEM;
 		goto cleanup;
 	}
 	rc = begin(&im);
 	if (rc == HL_OK)
-		rc = load_units(&im, x->units);
-	if (rc == HL_OK)
-		rc = load_fields(&im, x->fields);
-	if (rc == HL_OK)
-		rc = load_staff(&im, x->staff);
-	if (rc == HL_OK)
-		rc = load_instruments(x);
+		rc = ingest_load(st, &x->g, err);
 	if (rc == HL_OK)
 		rc = read_header(&im, c, R_NCOLS, is_question, x);
 	if (rc != HL_OK)
@@ -1085,11 +858,8 @@ cleanup:
 		rep->added = 0;
 	close_reader(&im);
 	if (x != NULL) {
-		lookup_free(x->units);
-		lookup_free(x->fields);
-		lookup_free(x->staff);
-		lookup_free(x->insts);
-		lookup_free(x->qcodes);
+		lookup_free(x->qidx);
+		ingest_free(x->g);
 		hl_free(x);
 	}
 	return rc;

@@ -1,13 +1,23 @@
-/* home.c — GET /: the dashboard of the caller's units for a period. */
+/* home.c — GET /: the dashboard of the caller's units for a period: the
+ * index table with targets, changes and ranks; for one chosen unit its
+ * criteria against their targets and the monthly trend of the year (cairo
+ * charts inlined as SVG), the comments of the period with their themes, and
+ * what waits for the clerk (held responses, open ballot batches, kiosks). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "base/arena.h"
 #include "base/text.h"
 #include "http/html.h"
 #include "http/scope.h"
+#include "report/chart.h"
 #include "svc/indexq.h"
+#include "svc/themes.h"
 #include "web/pages.h"
+
+#define COMMENTS_SHOWN 100   /* the newest; the counts cover them all */
 
 static void cell_value(struct hbuf *b, const struct hl_idx_cell *c)
 {
@@ -23,19 +33,360 @@ static void cell_value(struct hbuf *b, const struct hl_idx_cell *c)
 	hb_raw(b, "</td>");
 }
 
+static void index_table(struct hbuf *b, const struct iq_result *res, const char *chosen)
+{
+	char buf[64], label[96];
+
+	hb_raw(b, "<div class=\"scroll\"><table class=\"index\"><caption>Chỉ số theo đơn vị</caption>"
+		"<thead><tr><th>TT</th><th>Đơn vị</th>");
+	for (int k = 0; k <= res->ncrit; k++) {
+		hb_raw(b, "<th class=\"num\" title=\"");
+		hb_txt(b, res->crit_name[k]);
+		hb_raw(b, "\">");
+		hb_txt(b, res->crit_code[k]);
+		hb_raw(b, "</th>");
+	}
+	hb_raw(b, "<th class=\"num\">Tăng/giảm</th><th class=\"num\">Xếp hạng</th>"
+		"<th class=\"num\">Số phiếu</th></tr></thead><tbody>");
+	for (size_t i = 0; i < res->nunits; i++) {
+		const struct iq_unit *u = &res->units[i];
+		const struct hl_idx_cell *all = &u->idx.cell[res->ncrit];
+
+		hb_printf(b, "<tr%s><td>%02zu</td><td><a href=\"/?period=",
+			chosen && strcmp(chosen, u->unit.code) == 0 ? " class=\"chosen\"" : "", i + 1);
+		hb_url(b, hl_period_code(&res->period, buf, sizeof(buf)));
+		hb_raw(b, "&amp;unit=");
+		hb_url(b, u->unit.code);
+		hb_raw(b, "#don-vi\">");
+		hb_txt(b, u->unit.name);
+		hb_raw(b, "</a></td>");
+		for (int k = 0; k <= res->ncrit; k++)
+			cell_value(b, &u->idx.cell[k]);
+		hb_raw(b, "<td class=\"num\">");
+		if (all->has_change) {
+			hb_txt(b, hl_fmt_signed(buf, sizeof(buf), all->change, 2));
+			if (!all->change_supported)
+				hb_raw(b, "<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
+		} else {
+			hb_raw(b, "–");
+		}
+		hb_raw(b, "</td><td class=\"num\">");
+		if (all->rank > 0) {
+			hb_printf(b, "%d/%d", all->rank, all->of);
+			if (!all->rank_supported)
+				hb_raw(b, "<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
+		} else {
+			hb_raw(b, "–");
+		}
+		hb_raw(b, "</td><td class=\"num\">");
+		hb_txt(b, hl_fmt_int(buf, sizeof(buf), all->cur.n));
+		hb_raw(b, "</td></tr>");
+	}
+	if (res->nunits == 0)
+		hb_printf(b, "<tr><td colspan=\"%d\">Không có đơn vị nào trong phạm vi.</td></tr>",
+			res->ncrit + 6);
+	hb_raw(b, "</tbody></table></div><p class=\"note\">Tăng/giảm so với ");
+	hb_txt(b, hl_period_label(&res->prev, label, sizeof(label)));
+	hb_raw(b, ". Ô tô đậm: dưới chỉ tiêu. *: khoảng tin cậy 95 % chưa đủ để khẳng định.</p>");
+}
+
+/* The unit the charts are about: the one asked for (if the caller may see
+ * it), else the caller's own when listed, else the first with data. */
+static int choose_unit(struct http_req *r, const struct iq_result *res, struct store_unit *out,
+	struct hl_err *err)
+{
+	const char *code = http_query(r, "unit");
+	struct store_unit home;
+
+	if (code != NULL && code[0] != '\0')
+		return scope_unit(r, code, "unit", out, err);
+	if (scope_home(r, &home, err) == HL_OK) {
+		for (size_t i = 0; i < res->nunits; i++)
+			if (res->units[i].unit.id == home.id) {
+				*out = home;
+				return HL_OK;
+			}
+	}
+	hl_err_clear(err);
+	for (size_t i = 0; i < res->nunits; i++)
+		if (res->units[i].idx.cell[res->ncrit].cur.valid) {
+			*out = res->units[i].unit;
+			return HL_OK;
+		}
+	if (res->nunits > 0) {
+		*out = res->units[0].unit;
+		return HL_OK;
+	}
+	return HL_ENOTFOUND;
+}
+
+static void put_chart(struct hbuf *b, const struct chart *c, const char *id, struct http_req *r)
+{
+	struct hl_err err = {0};
+	char *svg = NULL;
+	size_t len = 0;
+
+	if (chart_svg(c, id, r->a, &svg, &len, &err) != HL_OK) {
+		hb_raw(b, "<p class=\"error\">Không vẽ được biểu đồ: ");
+		hb_txt(b, err.msg);
+		hb_raw(b, "</p>");
+		return;
+	}
+	hb_raw(b, "<figure class=\"chart\">");
+	hb_raw(b, svg);   /* built by chart_svg: its text is escaped there */
+	hb_raw(b, "</figure>");
+}
+
+/* Criteria and SIPAS of the unit for the period against their targets. */
+static void bar_chart(struct hbuf *b, struct http_req *r, const struct iq_result *one)
+{
+	const struct iq_unit *u = &one->units[0];
+	struct chart *c = hl_arena_alloc(r->a, sizeof(*c));
+	char label[96];
+	struct chart_series *s;
+	struct hl_err err;
+
+	if (c == NULL)
+		return;
+	chart_init(c, CHART_BARS, "Các tiêu chí so với chỉ tiêu");
+	c->decimals = 2;
+	s = chart_add_series(c, hl_arena_strdup(r->a,
+		hl_period_label(&one->period, label, sizeof(label))));
+	for (int k = 0; k <= one->ncrit && k < CHART_MAX_CATS && k < HL_IDX_MAXCELLS; k++) {
+		const struct hl_idx_cell *cell = &u->idx.cell[k];
+
+		if (chart_add_cat(c, one->crit_code[k], &err) != HL_OK)
+			break;
+		if (cell->cur.valid)
+			s->value[k] = cell->cur.value;
+		if (cell->has_target)
+			c->target[k] = cell->target;
+	}
+	put_chart(b, c, "tieu-chi", r);
+}
+
+/* SIPAS and each criterion month by month in the period's year: one index
+ * query per month (monthly tallies make each cheap). */
+static int trend_chart(struct hbuf *b, struct http_req *r, const struct iq_result *one,
+	const char *unit, struct hl_err *err)
+{
+	static const char *const month[12] = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8",
+		"T9", "T10", "T11", "T12"};
+	struct chart *c = hl_arena_alloc(r->a, sizeof(*c));
+	int ncells = one->ncrit + 1 < CHART_MAX_SERIES ? one->ncrit + 1 : CHART_MAX_SERIES;
+	char title[64];
+	int rc;
+
+	if (c == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi vẽ biểu đồ");
+	snprintf(title, sizeof(title), "Diễn biến theo tháng năm %d", one->period.year);
+	chart_init(c, CHART_LINE, hl_arena_strdup(r->a, title));
+	for (int m = 0; m < 12; m++)
+		chart_add_cat(c, month[m], err);
+	/* SIPAS first: the chart draws series 0 strongest. */
+	chart_add_series(c, one->crit_code[one->ncrit]);
+	for (int k = 0; k < one->ncrit && c->nseries < ncells; k++)
+		chart_add_series(c, one->crit_code[k]);
+	if (one->units[0].idx.cell[one->ncrit].has_target)
+		c->target_all = one->units[0].idx.cell[one->ncrit].target;
+	for (int m = 1; m <= 12; m++) {
+		struct iq_opts o = {.unit = unit};
+		struct iq_result *res = NULL;
+		char code[16];
+
+		snprintf(code, sizeof(code), "%04d-%02d", one->period.year, m);
+		rc = hl_period_parse(code, &o.period, err);
+		if (rc == HL_OK)
+			rc = iq_run(r->st, r->a, &o, &res, err);
+		if (rc != HL_OK)
+			return rc;
+		if (res->nunits == 0)
+			continue;
+		for (int s = 0; s < c->nseries; s++)
+			for (int k = 0; k <= res->ncrit; k++) {
+				const struct hl_idx_cell *cell = &res->units[0].idx.cell[k];
+
+				if (strcmp(res->crit_code[k], c->series[s].name) == 0 && cell->cur.valid)
+					c->series[s].value[m - 1] = cell->cur.value;
+			}
+	}
+	put_chart(b, c, "xu-huong", r);
+	return HL_OK;
+}
+
+/* ---- comments ---- */
+
+struct comments {
+	struct hl_arena *a;
+	struct store_response *ring;    /* the newest COMMENTS_SHOWN, circular */
+	unsigned *themes;
+	size_t n;                       /* comments seen */
+	size_t count[THEME_COUNT];
+	struct hl_err *err;
+};
+
+static int on_response(void *ctx, const struct store_response *resp)
+{
+	struct comments *cs = ctx;
+	size_t slot;
+	unsigned mask;
+	int rc;
+
+	if (resp->status != RS_COUNTED)
+		return HL_OK;
+	if (resp->comment[strspn(resp->comment, " \t\r\n")] == '\0')
+		return HL_OK;
+	rc = themes_of(resp->comment, &mask, cs->err);
+	if (rc != HL_OK)
+		return rc;
+	for (int t = 0; t < THEME_COUNT; t++)
+		if (mask & (1u << t))
+			cs->count[t]++;
+	slot = cs->n % COMMENTS_SHOWN;
+	cs->ring[slot] = *resp;
+	cs->themes[slot] = mask;
+	cs->n++;
+	return HL_OK;
+}
+
+static const char *channel_name(int ch)
+{
+	switch (ch) {
+	case CH_KIOSK: return "kiosk";
+	case CH_PAPER: return "phiếu giấy";
+	case CH_QR: return "mã QR";
+	case CH_IMPORT: return "nhập tệp";
+	default: return "";
+	}
+}
+
+static int comments_section(struct hbuf *b, struct http_req *r, const struct store_unit *u,
+	const struct hl_period *p, struct hl_err *err)
+{
+	struct comments cs = {.a = r->a, .err = err};
+	size_t shown;
+	char buf[32];
+	int rc;
+
+	cs.ring = hl_arena_alloc(r->a, COMMENTS_SHOWN * sizeof(*cs.ring));
+	cs.themes = hl_arena_alloc(r->a, COMMENTS_SHOWN * sizeof(*cs.themes));
+	if (cs.ring == NULL || cs.themes == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc góp ý");
+	rc = STORE(r->st, response_scan, u->id, p->first, p->last, on_response, &cs, err);
+	if (rc != HL_OK)
+		return rc;
+	hb_raw(b, "<section aria-labelledby=\"gop-y\"><h2 id=\"gop-y\">Góp ý của người dân");
+	hb_raw(b, "</h2>");
+	if (cs.n == 0) {
+		hb_raw(b, "<p>Chưa có góp ý nào trong kỳ này.</p></section>");
+		return HL_OK;
+	}
+	hb_raw(b, "<div class=\"scroll\"><table class=\"themes\"><caption>Số góp ý theo chủ đề"
+		"</caption><thead><tr><th>Chủ đề</th><th class=\"num\">Số góp ý</th></tr></thead><tbody>");
+	for (int t = 0; t < THEME_COUNT; t++) {
+		hb_raw(b, "<tr><td>");
+		hb_raw(b, theme_name(t));
+		hb_raw(b, "</td><td class=\"num\">");
+		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)cs.count[t]));
+		hb_raw(b, "</td></tr>");
+	}
+	hb_raw(b, "</tbody></table></div>");
+	shown = cs.n < COMMENTS_SHOWN ? cs.n : COMMENTS_SHOWN;
+	hb_raw(b, "<p class=\"note\">");
+	hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)cs.n));
+	hb_raw(b, " góp ý");
+	if (shown < cs.n) {
+		hb_raw(b, "; dưới đây là ");
+		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)shown));
+		hb_raw(b, " góp ý mới nhất");
+	}
+	hb_raw(b, ".</p><ol class=\"comments\">");
+	/* Newest first: backwards from the last one written into the ring. */
+	for (size_t k = 0; k < shown; k++) {
+		size_t slot = (cs.n - 1 - k) % COMMENTS_SHOWN;
+		const struct store_response *c = &cs.ring[slot];
+
+		hb_raw(b, "<li><p class=\"meta\">");
+		hb_txt(b, hl_day_vn(c->day, buf, sizeof(buf)));
+		hb_raw(b, " · ");
+		hb_raw(b, channel_name(c->channel));
+		for (int t = 0; t < THEME_COUNT; t++)
+			if (cs.themes[slot] & (1u << t)) {
+				hb_raw(b, " <span class=\"tag\">");
+				hb_raw(b, theme_name(t));
+				hb_raw(b, "</span>");
+			}
+		hb_raw(b, "</p><p class=\"text\">");
+		hb_txt(b, c->comment);
+		hb_raw(b, "</p></li>");
+	}
+	hb_raw(b, "</ol></section>");
+	return HL_OK;
+}
+
+/* ---- what waits for the clerk ---- */
+
+static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit *u)
+{
+	struct store_response *held = NULL;
+	struct store_paper_batch *batches = NULL;
+	struct store_kiosk *kiosks = NULL;
+	size_t nheld = 0, nbatches = 0, nkiosks = 0, open = 0, live = 0;
+	struct hl_err err = {0};
+	char buf[32];
+	bool have_held, have_batches, have_kiosks;
+
+	/* A count that cannot be read leaves only the link: the page still serves. */
+	have_held = STORE(r->st, response_list_status, u->id, RS_HELD, 1000, r->a, &held, &nheld,
+		&err) == HL_OK;
+	have_batches = STORE(r->st, paper_batch_list, u->id, r->a, &batches, &nbatches, &err) == HL_OK;
+	have_kiosks = STORE(r->st, kiosk_list, r->a, &kiosks, &nkiosks, &err) == HL_OK;
+	for (size_t i = 0; have_batches && i < nbatches; i++)
+		open += !batches[i].closed;
+	for (size_t i = 0; have_kiosks && i < nkiosks; i++)
+		live += kiosks[i].unit_id == u->id && !kiosks[i].revoked;
+	hb_raw(b, "<section aria-labelledby=\"viec\"><h2 id=\"viec\">Việc cần làm</h2><div class=\"cards\">");
+	hb_raw(b, "<div class=\"card\"><h3><a href=\"/review\">Phiếu chờ duyệt</a></h3><p>");
+	if (have_held) {
+		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)nheld));
+		hb_raw(b, nheld >= 1000 ? "+ phiếu" : " phiếu");
+		hb_raw(b, " đang chờ công chức xem xét.");
+	} else {
+		hb_raw(b, "Xem các phiếu đang chờ duyệt.");
+	}
+	hb_raw(b, "</p></div><div class=\"card\"><h3><a href=\"/paper\">Phiếu giấy</a></h3><p>");
+	if (have_batches) {
+		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)open));
+		hb_raw(b, " đợt mở hòm phiếu chưa đóng, ");
+		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)nbatches));
+		hb_raw(b, " đợt tất cả.");
+	} else {
+		hb_raw(b, "Nhập phiếu từ hòm phiếu.");
+	}
+	hb_raw(b, "</p></div><div class=\"card\"><h3><a href=\"/kiosks\">Kiosk</a></h3><p>");
+	if (have_kiosks) {
+		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)live));
+		hb_raw(b, " kiosk đang hoạt động.");
+	} else {
+		hb_raw(b, "Xem các kiosk của đơn vị.");
+	}
+	hb_raw(b, "</p></div></div></section>");
+}
+
 int page_home(struct http_req *r)
 {
 	const char *period_s = http_query(r, "period");
 	struct iq_opts o = {0};
-	struct iq_result *res = NULL;
-	struct store_unit home;
+	struct iq_result *res = NULL, *one = NULL;
+	struct store_unit home, unit;
 	struct hl_err err = {0};
 	struct hbuf b;
 	char code[64], label[96], buf[64];
+	bool have_unit;
 
 	if (r->role == ROLE_ENTRY)
 		return http_redirect(r, "/paper");
-	if (period_s == NULL) {
+	if (period_s == NULL || period_s[0] == '\0') {
 		time_t now = time(NULL);
 		struct tm tm;
 
@@ -55,58 +406,60 @@ int page_home(struct http_req *r)
 	}
 	if (iq_run(r->st, r->a, &o, &res, &err) != HL_OK)
 		return http_send_err(r, &err);
+	have_unit = choose_unit(r, res, &unit, &err) == HL_OK;
+	if (!have_unit && err.code != 0 && http_query(r, "unit") != NULL)
+		return http_send_err(r, &err);
+	if (have_unit) {
+		struct iq_opts uo = {.period = o.period, .unit = unit.code};
 
-	hb_init(&b, r->a, 4 << 20);
+		if (iq_run(r->st, r->a, &uo, &one, &err) != HL_OK)
+			return http_send_err(r, &err);
+		have_unit = one->nunits > 0;
+	}
+
+	hb_init(&b, r->a, 8 << 20);
 	page_begin(&b, r, "Tổng quan");
 	hb_raw(&b, "<h1>Chỉ số hài lòng – ");
 	hb_txt(&b, hl_period_label(&res->period, label, sizeof(label)));
 	hb_raw(&b, "</h1><form class=\"inline\" method=\"get\" action=\"/\"><label>Kỳ "
 		"<input name=\"period\" value=\"");
 	hb_txt(&b, hl_period_code(&res->period, buf, sizeof(buf)));
-	hb_raw(&b, "\" placeholder=\"2025, 2025-Q3, 2025-06\"></label>"
-		"<button type=\"submit\">Xem</button></form>");
-	hb_raw(&b, "<div class=\"scroll\"><table class=\"index\"><thead><tr><th>TT</th><th>Đơn vị</th>");
-	for (int k = 0; k <= res->ncrit; k++) {
-		hb_raw(&b, "<th class=\"num\" title=\"");
-		hb_txt(&b, res->crit_name[k]);
-		hb_raw(&b, "\">");
-		hb_txt(&b, res->crit_code[k]);
-		hb_raw(&b, "</th>");
+	hb_raw(&b, "\" placeholder=\"2025, 2025-Q3, 2025-06\" aria-describedby=\"ky-mau\"></label>");
+	if (res->nunits > 0) {
+		hb_raw(&b, "<label>Đơn vị <select name=\"unit\">");
+		for (size_t i = 0; i < res->nunits; i++) {
+			hb_raw(&b, "<option value=\"");
+			hb_txt(&b, res->units[i].unit.code);
+			hb_raw(&b, have_unit && res->units[i].unit.id == unit.id ? "\" selected>" : "\">");
+			hb_txt(&b, res->units[i].unit.name);
+			hb_raw(&b, "</option>");
+		}
+		hb_raw(&b, "</select></label>");
 	}
-	hb_raw(&b, "<th class=\"num\">Tăng/giảm</th><th class=\"num\">Xếp hạng</th>"
-		"<th class=\"num\">Số phiếu</th></tr></thead><tbody>");
-	for (size_t i = 0; i < res->nunits; i++) {
-		const struct iq_unit *u = &res->units[i];
-		const struct hl_idx_cell *all = &u->idx.cell[res->ncrit];
+	hb_raw(&b, "<button type=\"submit\">Xem</button></form><p class=\"note\" id=\"ky-mau\">"
+		"Kỳ: năm (2025), 6 tháng (2025-H1), quý (2025-Q3), tháng (2025-06) hoặc khoảng ngày "
+		"(2025-01-15..2025-03-31).</p>");
+	index_table(&b, res, have_unit ? unit.code : NULL);
 
-		hb_printf(&b, "<tr><td>%02zu</td><td>", i + 1);
-		hb_txt(&b, u->unit.name);
-		hb_raw(&b, "</td>");
-		for (int k = 0; k <= res->ncrit; k++)
-			cell_value(&b, &u->idx.cell[k]);
-		hb_raw(&b, "<td class=\"num\">");
-		if (all->has_change) {
-			hb_txt(&b, hl_fmt_signed(buf, sizeof(buf), all->change, 2));
-			if (!all->change_supported)
-				hb_raw(&b, "<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
-		} else {
-			hb_raw(&b, "–");
+	if (have_unit) {
+		hb_raw(&b, "<section aria-labelledby=\"don-vi\"><h2 id=\"don-vi\">");
+		hb_txt(&b, unit.name);
+		hb_raw(&b, "</h2><div class=\"charts\">");
+		bar_chart(&b, r, one);
+		if (trend_chart(&b, r, one, unit.code, &err) != HL_OK) {
+			hb_raw(&b, "<p class=\"error\">");
+			hb_txt(&b, err.msg);
+			hb_raw(&b, "</p>");
+			hl_err_clear(&err);
 		}
-		hb_raw(&b, "</td><td class=\"num\">");
-		if (all->rank > 0) {
-			hb_printf(&b, "%d/%d", all->rank, all->of);
-			if (!all->rank_supported)
-				hb_raw(&b, "<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
-		} else {
-			hb_raw(&b, "–");
+		hb_raw(&b, "</div></section>");
+		if (comments_section(&b, r, &unit, &res->period, &err) != HL_OK) {
+			hb_raw(&b, "<p class=\"error\">Không đọc được góp ý: ");
+			hb_txt(&b, err.msg);
+			hb_raw(&b, "</p>");
 		}
-		hb_raw(&b, "</td><td class=\"num\">");
-		hb_txt(&b, hl_fmt_int(buf, sizeof(buf), all->cur.n));
-		hb_raw(&b, "</td></tr>");
+		waiting(&b, r, &unit);
 	}
-	hb_raw(&b, "</tbody></table></div><p class=\"note\">Tăng/giảm so với ");
-	hb_txt(&b, hl_period_label(&res->prev, label, sizeof(label)));
-	hb_raw(&b, ". Ô tô đậm: dưới chỉ tiêu. *: khoảng tin cậy 95 % chưa đủ để khẳng định.</p>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);
 }

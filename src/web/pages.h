@@ -16,4 +16,55 @@ int page_logout(struct http_req *r);
 /* home.c: GET / — the dashboard. */
 int page_home(struct http_req *r);
 
+/* kiosk.c: GET /kiosk (the counter kiosk's survey shell), GET /kiosk-sw.js
+ * (its service worker), GET /s/TOKEN (the phone survey of a one-time link). */
+int page_kiosk(struct http_req *r);
+int page_kiosk_sw(struct http_req *r);
+int page_survey(struct http_req *r);
+
+/* review.c: GET /review (held responses of the caller's units), POST
+ * /review/ID with action=accept|reject. */
+int page_review(struct http_req *r);
+int page_review_post(struct http_req *r);
+
+/* paper.c: GET/POST /paper (the batches, opening one), GET/POST /paper/N
+ * (typing a pass), POST /paper/N/delete (a row), GET /paper/N/diff (the two
+ * passes' differences), POST /paper/N/close (count the batch). */
+int page_paper_list(struct http_req *r);
+int page_paper_create(struct http_req *r);
+int page_paper_batch(struct http_req *r);
+int page_paper_entry(struct http_req *r);
+int page_paper_delete(struct http_req *r);
+int page_paper_diff(struct http_req *r);
+int page_paper_close(struct http_req *r);
+
+/* receipts.c: GET /receipts (the form), POST /receipts (a dossier's one-time
+ * survey link and its printable slip with the QR code). */
+int page_receipts_form(struct http_req *r);
+int page_receipts_create(struct http_req *r);
+
+/* admin.c, admin_units.c, admin_instruments.c, admin_users.c: the
+ * administration pages (ROLE_ADMIN). GET shows a list and its forms; POST
+ * writes (audited) and redirects back with a message, or shows the page
+ * again with the error. */
+int page_admin(struct http_req *r);
+int page_admin_units(struct http_req *r);
+int page_admin_units_post(struct http_req *r);
+int page_admin_units_merge(struct http_req *r);
+int page_admin_fields(struct http_req *r);
+int page_admin_fields_post(struct http_req *r);
+int page_admin_staff(struct http_req *r);
+int page_admin_staff_post(struct http_req *r);
+int page_admin_instruments(struct http_req *r);
+int page_admin_instrument(struct http_req *r);
+int page_admin_instruments_post(struct http_req *r);
+int page_admin_targets(struct http_req *r);
+int page_admin_targets_post(struct http_req *r);
+int page_admin_users(struct http_req *r);
+int page_admin_users_post(struct http_req *r);
+int page_admin_users_disable(struct http_req *r);
+
+/* public.c: GET /public/UNIT — the unit's published results, for anyone. */
+int page_public(struct http_req *r);
+
 #endif

@@ -1,0 +1,233 @@
+/* api_survey.c — the phone survey of a dossier's one-time link (the QR code
+ * on the receipt): GET /s/TOKEN/config (what survey.js shows) and POST
+ * /s/TOKEN/submit (the answers). The link token is the only credential: it
+ * names the unit and the dossier, and it works once — using it and storing
+ * the response are one write, so two phones racing on one link store one
+ * response and the other gets 409. */
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "base/arena.h"
+#include "core/instrument.h"
+#include "http/srv.h"
+#include "http/token.h"
+#include "svc/ingest.h"
+
+#define SURVEY_INSTRUMENT "sipas-5"
+#define USED_MESSAGE "Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!"
+#define BAD_LINK_MESSAGE "Đường dẫn không hợp lệ: hãy quét lại mã QR trên giấy tiếp nhận hồ sơ."
+
+/* The link's record from the token in the path: HL_OK, or an answer sent
+ * (404 unknown, 409 used when used_is_error). *sent tells which. */
+static int find_receipt(struct http_req *r, bool used_is_error, unsigned char *hash,
+	struct store_receipt *rc, bool *sent)
+{
+	struct hl_err err = {0};
+	int st;
+
+	*sent = true;
+	if (!token_wellformed(r->param[0]))
+		return http_send_error(r, 404, "not_found", BAD_LINK_MESSAGE, NULL);
+	token_hash(r->param[0], hash);
+	st = STORE(r->st, receipt_get, hash, rc, &err);
+	if (st == HL_ENOTFOUND)
+		return http_send_error(r, 404, "not_found", BAD_LINK_MESSAGE, NULL);
+	if (st != HL_OK)
+		return http_send_err(r, &err);
+	if (used_is_error && rc->used_at != 0)
+		return http_send_error(r, 409, "conflict", USED_MESSAGE, NULL);
+	*sent = false;
+	return HL_OK;
+}
+
+/* The instrument as GET /api/v1/kiosk/config gives it (docs/api.md). */
+static json_t *instrument_json(const struct ingest_inst *it)
+{
+	const struct hl_instrument *in = it->in;
+	json_t *crit = json_array(), *scales = json_array(), *qs = json_array();
+	char ref[STORE_CODE_MAX + 16];
+
+	snprintf(ref, sizeof(ref), "%s@%d", it->si.code, it->si.version);
+	for (int i = 0; crit != NULL && i < in->ncriteria; i++)
+		json_array_append_new(crit, json_pack("{s:s, s:s}", "code", in->criteria[i].code,
+			"name", in->criteria[i].name));
+	for (int i = 0; scales != NULL && i < in->nscales; i++) {
+		json_t *levels = json_array();
+
+		for (int l = 0; levels != NULL && l < in->scales[i].nlevels; l++)
+			json_array_append_new(levels, json_pack("{s:i, s:s, s:b}", "value", l + 1,
+				"label", in->scales[i].levels[l].label,
+				"satisfied", in->scales[i].levels[l].satisfied));
+		json_array_append_new(scales, json_pack("{s:s, s:o}", "code", in->scales[i].code,
+			"levels", levels ? levels : json_array()));
+	}
+	for (int i = 0; qs != NULL && i < in->nquestions; i++) {
+		const struct hl_question *q = &in->questions[i];
+
+		json_array_append_new(qs, json_pack("{s:s, s:s, s:s, s:s}", "code", q->code,
+			"text", q->text, "criterion", in->criteria[q->criterion].code,
+			"scale", in->scales[q->scale].code));
+	}
+	return json_pack("{s:s, s:i, s:s, s:s, s:o, s:o, s:o}", "code", it->si.code,
+		"version", it->si.version, "ref", ref, "name", in->name,
+		"criteria", crit ? crit : json_array(), "scales", scales ? scales : json_array(),
+		"questions", qs ? qs : json_array());
+}
+
+int api_survey_config(struct http_req *r)
+{
+	struct ingest_shared *sh = api_ingest();
+	const struct ingest *g = NULL;
+	const struct ingest_inst *it;
+	const struct store_unit *u;
+	const struct store_field *fl;
+	const struct store_staff *sf;
+	size_t nfl, nsf;
+	struct store_receipt rc;
+	unsigned char hash[STORE_HASH_LEN];
+	struct hl_err err = {0};
+	json_t *out, *fields, *staff;
+	bool sent;
+
+	if (find_receipt(r, true, hash, &rc, &sent) != HL_OK || sent)
+		return 0;
+	if (sh == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	if (ingest_acquire(sh, r->st, false, &g, &err) != HL_OK)
+		return http_send_err(r, &err);
+	u = ingest_unit_id(g, rc.unit_id);
+	it = ingest_instrument(g, SURVEY_INSTRUMENT);
+	if (u == NULL || it == NULL) {
+		ingest_release(sh, g);
+		return http_send_error(r, 500, "internal", u == NULL ? "không tìm thấy đơn vị của phiếu"
+			: "không có bộ câu hỏi " SURVEY_INSTRUMENT, NULL);
+	}
+	fields = json_array();
+	staff = json_array();
+	ingest_fields(g, &fl, &nfl);
+	ingest_staff(g, &sf, &nsf);
+	for (size_t i = 0; fields != NULL && i < nfl; i++)
+		json_array_append_new(fields, json_pack("{s:s, s:s}", "code", fl[i].code,
+			"name", fl[i].name));
+	for (size_t i = 0; staff != NULL && i < nsf; i++)
+		if (sf[i].unit_id == u->id)
+			json_array_append_new(staff, json_pack("{s:s, s:s, s:s}", "code", sf[i].code,
+				"name", sf[i].name, "position", sf[i].position));
+	out = json_pack("{s:{s:s, s:s}, s:{s:s}, s:o, s:o, s:o, s:{s:i, s:i, s:i}}",
+		"unit", "code", u->code, "name", u->name,
+		"dossier", "code", rc.dossier,
+		"instrument", instrument_json(it),
+		"fields", fields ? fields : json_array(),
+		"staff", staff ? staff : json_array(),
+		"limits", "body_max_bytes", INGEST_JSON_MAX, "comment_max_bytes", STORE_COMMENT_MAX,
+		"id_max_bytes", STORE_CODE_MAX - 1);
+	ingest_release(sh, g);
+	if (out == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	return http_send_json(r, 200, out);
+}
+
+/* The one write: store the response, use the link for it, count it. */
+struct qr_post {
+	struct store_response *resp;
+	unsigned char hash[STORE_HASH_LEN];
+	int64_t now;
+	bool duplicate;
+};
+
+static int write_qr(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct qr_post *p = arg;
+	struct store *st = srv_tx_store(tx);
+	struct store_receipt rc = {0};
+	struct store_response prev;
+	int rc_ins, rc_use;
+
+	p->resp->status = RS_COUNTED;
+	rc_ins = STORE(st, response_insert, p->resp, NULL, err);
+	if (rc_ins == HL_EEXIST) {
+		/* The same answers sent again (the phone lost our first answer):
+		 * a duplicate only if this link was used by that very response. */
+		hl_err_clear(err);
+		if (STORE(st, receipt_get, p->hash, &rc, err) == HL_OK && rc.used_at != 0 &&
+		    STORE(st, response_get, rc.response_id, &prev, err) == HL_OK &&
+		    strcmp(prev.ext_id, p->resp->ext_id) == 0) {
+			hl_err_clear(err);
+			p->duplicate = true;
+			return HL_OK;
+		}
+		return hl_err_set(err, HL_ECONFLICT, "id", rc.used_at != 0 ? USED_MESSAGE :
+			"mã phiếu (id) này đã được dùng cho một phiếu khác");
+	}
+	if (rc_ins != HL_OK)
+		return rc_ins;
+	rc_use = STORE(st, receipt_use, p->hash, p->resp->id, p->now, err);
+	if (rc_use == HL_ECONFLICT)
+		return hl_err_set(err, HL_ECONFLICT, "", USED_MESSAGE);
+	if (rc_use != HL_OK)
+		return rc_use;
+	return srv_tx_count(tx, p->resp, err);
+}
+
+int api_survey_submit(struct http_req *r)
+{
+	struct ingest_shared *sh = api_ingest();
+	const struct ingest *g = NULL;
+	const struct store_unit *u;
+	struct ingest_json_opts o = {NULL, "qr", false};
+	struct ingest_json_out *in = hl_arena_alloc(r->a, sizeof(*in));
+	struct store_receipt rc;
+	struct qr_post p = {0};
+	struct hl_err err = {0};
+	char unit_code[STORE_CODE_MAX];
+	bool sent;
+	int st;
+
+	/* A used link is refused by the write itself, which can tell a resend
+	 * of the same answers (200 duplicate) from a second survey (409). */
+	if (find_receipt(r, false, p.hash, &rc, &sent) != HL_OK || sent)
+		return 0;
+	if (sh == NULL || in == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if ((st = ingest_acquire(sh, r->st, attempt > 0, &g, &err)) != HL_OK)
+			return http_send_err(r, &err);
+		unit_code[0] = '\0';
+		if ((u = ingest_unit_id(g, rc.unit_id)) != NULL)
+			snprintf(unit_code, sizeof(unit_code), "%s", u->code);
+		o.unit = unit_code;
+		st = u != NULL ? ingest_json(g, r->body, r->body_len, &o, in, &err) : HL_ENOTFOUND;
+		ingest_release(sh, g);
+		if (st != HL_ENOTFOUND)
+			break;
+	}
+	if (st == HL_ENOTFOUND)
+		return http_send_error(r, 500, "internal", "không tìm thấy đơn vị của phiếu", NULL);
+	if (st != HL_OK)
+		return http_send_error(r, http_status_of(st), st == HL_ELIMIT ? "too_large" : "invalid",
+			err.msg, err.where[0] != '\0' ? err.where : NULL);
+	/* What the link fixes, the body may repeat but not change. */
+	if (in->r.unit_id != rc.unit_id)
+		return http_send_error(r, 403, "forbidden", "phiếu khảo sát này chỉ dành cho đơn vị đã "
+			"tiếp nhận hồ sơ", "unit");
+	if (in->r.channel != CH_QR)
+		return http_send_error(r, 400, "invalid", "khảo sát qua mã QR chỉ nhận kênh qr", "channel");
+	if (in->r.dossier[0] != '\0' && strcmp(in->r.dossier, rc.dossier) != 0)
+		return http_send_error(r, 400, "invalid", "mã hồ sơ khác với hồ sơ của phiếu khảo sát",
+			"dossier");
+	snprintf(in->r.dossier, sizeof(in->r.dossier), "%s", rc.dossier);
+	p.now = srv_now();
+	in->r.received_at = p.now;
+	in->r.kiosk_id = 0;
+	p.resp = &in->r;
+	if ((st = srv_write(r->srv, write_qr, &p, &err)) != HL_OK) {
+		if (st == HL_ECONFLICT)
+			return http_send_error(r, 409, "conflict", err.msg,
+				strcmp(err.where, "id") == 0 ? "id" : NULL);
+		return http_send_err(r, &err);
+	}
+	return http_send_json(r, p.duplicate ? 200 : 201, json_pack("{s:s, s:o}", "status",
+		p.duplicate ? "duplicate" : "stored", "id",
+		in->r.ext_id[0] != '\0' ? json_string(in->r.ext_id) : json_null()));
+}

@@ -1,0 +1,24 @@
+/* token.h — the random secrets hailong hands out (session cookies, kiosk
+ * device tokens, one-time survey links) and the hash under which the store
+ * keeps them: the store never sees a token itself. */
+#ifndef HL_TOKEN_H
+#define HL_TOKEN_H
+
+#include <stddef.h>
+
+#include "store/store.h"
+
+#define TOKEN_SIZE 48   /* buffer for token_random: 43 characters and the NUL */
+
+/* A random URL-safe token (32 bytes of entropy, base64url without padding)
+ * into buf (size >= TOKEN_SIZE). Needs sodium_init() (done by the server and
+ * by token_random itself). */
+void token_random(char *buf, size_t size);
+
+/* The stored form of token: BLAKE2b-256 into out (STORE_HASH_LEN bytes). */
+void token_hash(const char *token, unsigned char out[STORE_HASH_LEN]);
+
+/* Whether s looks like a token of ours: 16..64 characters of base64url. */
+int token_wellformed(const char *s);
+
+#endif

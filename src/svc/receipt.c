@@ -1,0 +1,157 @@
+/* receipt.c — one-time survey links for a dossier and their printable slip. */
+#include "svc/receipt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "core/date.h"
+#include "http/html.h"
+#include "http/qr.h"
+#include "svc/ingest.h"
+
+static int has_control(const char *s, int newline_ok)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c < 0x20 && !(newline_ok && (c == '\n' || c == '\r'))) || c == 0x7f)
+			return 1;
+	}
+	return 0;
+}
+
+int receipt_check_dossier(const char *code, const char *field, struct hl_err *err)
+{
+	size_t n = code ? strlen(code) : 0;
+
+	if (n == 0)
+		return hl_err_set(err, HL_EINVAL, field, "thiếu mã hồ sơ");
+	if (n >= STORE_CODE_MAX)
+		return hl_err_set(err, HL_EINVAL, field, "mã hồ sơ dài quá %d byte", STORE_CODE_MAX - 1);
+	if (!hl_utf8_valid(code, n, NULL) || has_control(code, 0))
+		return hl_err_set(err, HL_EINVAL, field,
+			"mã hồ sơ chứa ký tự không hợp lệ (ký tự điều khiển hoặc không phải UTF-8)");
+	return HL_OK;
+}
+
+int receipt_prepare(const char *dossier, int64_t unit_id, int64_t now, struct receipt_new *out,
+	struct hl_err *err)
+{
+	int rc = receipt_check_dossier(dossier, "dossier", err);
+
+	if (rc != HL_OK)
+		return rc;
+	memset(out, 0, sizeof(*out));
+	token_random(out->token, sizeof(out->token));
+	if (out->token[0] == '\0')
+		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được mã ngẫu nhiên (libsodium)");
+	token_hash(out->token, out->rec.token_hash);
+	snprintf(out->rec.dossier, sizeof(out->rec.dossier), "%s", dossier);
+	out->rec.unit_id = unit_id;
+	out->rec.created_at = now;
+	return HL_OK;
+}
+
+int receipt_store(struct store *st, const struct receipt_new *n, const char *unit_code,
+	const char *who, struct hl_err *err)
+{
+	char detail[STORE_CODE_MAX * 2 + 32];
+	int rc = STORE(st, receipt_put, &n->rec, err);
+
+	if (rc != HL_OK)
+		return rc;
+	/* The token is a secret: the log names the dossier only. */
+	snprintf(detail, sizeof(detail), "hồ sơ %s, đơn vị %s", n->rec.dossier,
+		unit_code ? unit_code : "?");
+	return STORE(st, audit, who, "receipt", detail, err);
+}
+
+int receipt_check_feedback(const char *text, struct hl_err *err)
+{
+	size_t n = text ? strlen(text) : 0;
+
+	if (n == 0)
+		return hl_err_set(err, HL_EINVAL, "feedback", "nơi gửi phản ánh, kiến nghị đang trống");
+	if (n > RECEIPT_FEEDBACK_MAX)
+		return hl_err_set(err, HL_EINVAL, "feedback",
+			"nơi gửi phản ánh, kiến nghị dài quá %d byte", RECEIPT_FEEDBACK_MAX);
+	if (!hl_utf8_valid(text, n, NULL) || has_control(text, 1))
+		return hl_err_set(err, HL_EINVAL, "feedback",
+			"nơi gửi phản ánh, kiến nghị chứa ký tự không hợp lệ");
+	return HL_OK;
+}
+
+const char *receipt_feedback(void)
+{
+	const char *env = getenv("HAILONG_FEEDBACK");
+	struct hl_err err;
+
+	if (env != NULL && receipt_check_feedback(env, &err) == HL_OK)
+		return env;
+	return RECEIPT_FEEDBACK_DEFAULT;
+}
+
+int receipt_url(const char *base, const char *token, char *buf, size_t size, struct hl_err *err)
+{
+	size_t n = base ? strlen(base) : 0, skip;
+	int len;
+
+	if (strncmp(base ? base : "", "http://", 7) == 0)
+		skip = 7;
+	else if (strncmp(base ? base : "", "https://", 8) == 0)
+		skip = 8;
+	else
+		goto bad;
+	if (n > 0 && base[n - 1] == '/')
+		n--;
+	if (n <= skip)
+		goto bad;
+	/* Only what a URL may hold unescaped: the link goes into a QR code and
+	 * an HTML attribute as is. */
+	for (size_t i = skip; i < n; i++) {
+		char c = base[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("-._~:/[]", c) != NULL))
+			goto bad;
+	}
+	len = snprintf(buf, size, "%.*s/s/%s", (int)n, base, token);
+	if (len < 0 || (size_t)len >= size)
+		return hl_err_set(err, HL_EINVAL, "--url", "địa chỉ gốc --url '%.80s' quá dài", base);
+	return HL_OK;
+bad:
+	return hl_err_set(err, HL_EINVAL, "--url", "địa chỉ gốc của đường dẫn khảo sát '%.80s' (--url "
+		"hoặc HAILONG_URL) không hợp lệ: dùng dạng http://máy-chủ:cổng hoặc https://tên-miền "
+		"(không có dấu cách, ? hay #)", base ? base : "");
+}
+
+int receipt_slip_html(struct hbuf *b, const struct receipt_slip *s, struct hl_err *err)
+{
+	char day[16];
+	int64_t local = s->created_at + (int64_t)INGEST_TZ_MINUTES * 60;
+	int rc;
+
+	hl_day_vn((hl_day)(local / 86400), day, sizeof(day));
+	hb_raw(b, "<section class=\"slip\" aria-labelledby=\"slip-h\"><p><strong>");
+	hb_txt(b, s->unit_name);
+	hb_raw(b, "</strong></p><h2 id=\"slip-h\">Đánh giá sự phục vụ</h2><p>Hồ sơ số: <strong>");
+	hb_txt(b, s->dossier);
+	hb_raw(b, "</strong></p><p>Mời ông/bà quét mã QR bằng điện thoại để đánh giá sự hài lòng "
+		"đối với sự phục vụ. Mỗi hồ sơ được đánh giá một lần; không cần ghi tên.</p>"
+		"<div class=\"qr\">");
+	rc = qr_svg(b, s->url, "Mã QR dẫn tới phiếu khảo sát của hồ sơ", err);
+	if (rc != HL_OK)
+		return rc;
+	hb_raw(b, "</div><p class=\"link\">");
+	hb_txt(b, s->url);
+	hb_raw(b, "</p><p class=\"feedback\">");
+	hb_txt(b, s->feedback);
+	hb_raw(b, "</p><p class=\"note\">Ngày in: ");
+	hb_txt(b, day);
+	hb_raw(b, "</p></section>");
+	if (b->failed)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo phiếu");
+	return HL_OK;
+}

@@ -1,0 +1,72 @@
+/* receipt.h — one-time survey links for a dossier (the QR code on the
+ * dossier receipt, SPEC §4): making the token, storing only its hash, the
+ * link itself and the printable slip, shared by `hailong receipts` and the
+ * clerk's page /receipts. */
+#ifndef HL_RECEIPT_H
+#define HL_RECEIPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "http/token.h"
+#include "store/store.h"
+
+struct hbuf;
+
+/* Where the slip tells citizens to send feedback when nothing else is set
+ * (seed 003 §V.1); $HAILONG_FEEDBACK or --feedback replace it. */
+#define RECEIPT_FEEDBACK_DEFAULT "Mọi phản ánh, kiến nghị xin gửi về: Bộ phận Một cửa " \
+	"(Bộ phận Tiếp nhận và Trả kết quả) của đơn vị – trực tiếp tại quầy, qua đường dây " \
+	"nóng hoặc hộp thư góp ý niêm yết tại trụ sở."
+#define RECEIPT_FEEDBACK_MAX 1000   /* bytes */
+#define RECEIPT_URL_MAX 512         /* bytes of the survey link */
+
+/* A new link: the token (shown once, never stored) and its record. */
+struct receipt_new {
+	char token[TOKEN_SIZE];
+	struct store_receipt rec;
+};
+
+/* HL_OK if code is a usable dossier code: 1..63 bytes of valid UTF-8 with no
+ * control characters; else HL_EINVAL naming field. */
+int receipt_check_dossier(const char *code, const char *field, struct hl_err *err);
+
+/* Make a new link for dossier of unit_id at now (seconds): a random token
+ * and the record holding its hash. Nothing is stored. */
+int receipt_prepare(const char *dossier, int64_t unit_id, int64_t now, struct receipt_new *out,
+	struct hl_err *err);
+
+/* Store the link's record and audit it as who (naming unit_code). Call
+ * inside a transaction (the server's srv_write or the CLI's own). */
+int receipt_store(struct store *st, const struct receipt_new *n, const char *unit_code,
+	const char *who, struct hl_err *err);
+
+/* The feedback sentence: $HAILONG_FEEDBACK when set (valid UTF-8, at most
+ * RECEIPT_FEEDBACK_MAX bytes), else RECEIPT_FEEDBACK_DEFAULT. Static or
+ * environment memory: do not free. */
+const char *receipt_feedback(void);
+
+/* HL_OK if text is a usable feedback sentence (1..RECEIPT_FEEDBACK_MAX bytes
+ * of valid UTF-8 without control characters other than newlines). */
+int receipt_check_feedback(const char *text, struct hl_err *err);
+
+/* The survey link base + "/s/" + token into buf (size bytes). base is
+ * "http://host[:port][/prefix]" or https, without a trailing slash (one is
+ * dropped); HL_EINVAL naming "--url" if it is not such a URL. */
+int receipt_url(const char *base, const char *token, char *buf, size_t size, struct hl_err *err);
+
+/* What the slip shows. */
+struct receipt_slip {
+	const char *url;        /* the survey link */
+	const char *dossier;
+	const char *unit_name;
+	const char *feedback;   /* where to send feedback */
+	int64_t created_at;     /* seconds since 1970 */
+};
+
+/* Append the printable slip (<section class="slip">, styled by site.css)
+ * with the link's QR code to b. */
+int receipt_slip_html(struct hbuf *b, const struct receipt_slip *s, struct hl_err *err);
+
+#endif

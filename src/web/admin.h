@@ -1,0 +1,49 @@
+/* admin.h — what the administration pages (admin*.c) share: the page frame
+ * with its messages, reading and checking form fields, the unit tree in the
+ * caller's scope. Private to src/web/. */
+#ifndef HL_WEB_ADMIN_H
+#define HL_WEB_ADMIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "http/html.h"
+
+/* "web:NAME" for the audit log; owned by r->a. */
+const char *admin_who(struct http_req *r);
+
+/* Whether the caller administers every unit (not only a subtree). */
+bool admin_global(struct http_req *r);
+
+/* page_begin, the way back to /admin, then a message: err's when err is
+ * set (with role="alert"), else the success message named by ?ok=. */
+void admin_begin(struct hbuf *b, struct http_req *r, const char *title, const struct hl_err *err);
+
+/* Send the page in b with 200, or the status of err's code when err is set. */
+int admin_send(struct http_req *r, struct hbuf *b, const struct hl_err *err);
+
+/* Form field name, trimmed and NFC, at most max bytes; owned by r->a. "" when
+ * absent and optional. HL_EINVAL naming label when required and empty, too
+ * long or not text. */
+int admin_text(struct http_req *r, const char *name, const char *label, size_t max,
+	bool required, const char **out, struct hl_err *err);
+
+/* A code (1..63 of A-Z a-z 0-9 . _ -) from form field name. */
+int admin_code(struct http_req *r, const char *name, const char *label, bool required,
+	const char **out, struct hl_err *err);
+
+/* An optional date from form field name ("YYYY-MM-DD", as <input
+ * type="date"> sends it): HL_DAY_NONE when empty. */
+int admin_day(struct http_req *r, const char *name, const char *label, hl_day *out,
+	struct hl_err *err);
+
+/* The units the caller administers, in tree order, with their depth in the
+ * tree; arrays owned by r->a. */
+int admin_units(struct http_req *r, struct store_unit **units, int **depth, size_t *n,
+	struct hl_err *err);
+
+/* <option>s of units (value = code), the one with code selected marked. */
+void admin_unit_options(struct hbuf *b, const struct store_unit *units, const int *depth,
+	size_t n, const char *selected);
+
+#endif

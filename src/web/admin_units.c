@@ -1,0 +1,343 @@
+/* admin_units.c — /admin/units: the unit tree, adding or editing a unit, and
+ * mergers (sáp nhập) through the same service as `hailong units merge`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/text.h"
+#include "http/scope.h"
+#include "svc/builtin.h"
+#include "svc/units.h"
+#include "web/admin.h"
+#include "web/pages.h"
+
+#define MERGE_FROM_MAX 64
+
+static void day_cell(struct hbuf *b, hl_day d)
+{
+	char buf[16];
+
+	if (d == HL_DAY_NONE)
+		hb_raw(b, "–");
+	else
+		hb_txt(b, hl_day_vn(d, buf, sizeof(buf)));
+}
+
+static void day_value(struct hbuf *b, hl_day d)
+{
+	char buf[16];
+
+	if (d != HL_DAY_NONE)
+		hb_txt(b, hl_day_iso(d, buf, sizeof(buf)));
+}
+
+static void type_options(struct hbuf *b, const char *selected)
+{
+	size_t n = 0;
+	const struct builtin_pair *types = builtin_unit_types(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		hb_raw(b, "<option value=\"");
+		hb_txt(b, types[i].code);
+		hb_raw(b, selected && strcmp(selected, types[i].code) == 0 ? "\" selected>" : "\">");
+		hb_txt(b, types[i].name);
+		hb_raw(b, "</option>");
+	}
+}
+
+static int units_page(struct http_req *r, const struct hl_err *e)
+{
+	struct store_unit *u = NULL, edit;
+	int *depth = NULL;
+	size_t n = 0;
+	const char *edit_code = http_query(r, "edit");
+	struct hl_err err = {0};
+	struct hbuf b;
+	bool editing = false;
+
+	if (admin_units(r, &u, &depth, &n, &err) != HL_OK)
+		return http_send_err(r, &err);
+	memset(&edit, 0, sizeof(edit));
+	edit.valid_from = edit.valid_to = HL_DAY_NONE;
+	for (size_t i = 0; edit_code != NULL && i < n && !editing; i++)
+		if (strcmp(u[i].code, edit_code) == 0) {
+			edit = u[i];
+			editing = true;
+		}
+	hb_init(&b, r->a, 4 << 20);
+	admin_begin(&b, r, "Đơn vị", e);
+	hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th>Tên đơn vị</th><th>Mã</th><th>Loại</th>"
+		"<th>Từ ngày</th><th>Đến ngày</th><th></th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		const char *tn = builtin_unit_type_name(u[i].type);
+
+		hb_raw(&b, "<tr><td>");
+		for (int d = 0; d < depth[i] && d < 8; d++)
+			hb_raw(&b, "&#160;&#160;&#160;&#160;");
+		hb_txt(&b, u[i].name);
+		hb_raw(&b, "</td><td>");
+		hb_txt(&b, u[i].code);
+		hb_raw(&b, "</td><td>");
+		hb_txt(&b, tn ? tn : u[i].type);
+		hb_raw(&b, "</td><td>");
+		day_cell(&b, u[i].valid_from);
+		hb_raw(&b, "</td><td>");
+		day_cell(&b, u[i].valid_to);
+		hb_raw(&b, "</td><td><a href=\"/admin/units?edit=");
+		hb_url(&b, u[i].code);
+		hb_raw(&b, "#sua\">Sửa<span class=\"visually-hidden\"> ");
+		hb_txt(&b, u[i].name);
+		hb_raw(&b, "</span></a></td></tr>");
+	}
+	if (n == 0)
+		hb_raw(&b, "<tr><td colspan=\"6\">Chưa có đơn vị nào.</td></tr>");
+	hb_raw(&b, "</tbody></table></div>");
+
+	hb_raw(&b, "<form class=\"admin\" id=\"sua\" method=\"post\" action=\"/admin/units\">");
+	hb_csrf(&b, r);
+	hb_raw(&b, editing ? "<fieldset><legend>Sửa đơn vị</legend>" :
+		"<fieldset><legend>Thêm đơn vị</legend>");
+	hb_raw(&b, "<label>Mã <input name=\"code\" required maxlength=\"63\" "
+		"pattern=\"[A-Za-z0-9._\\-]+\" value=\"");
+	hb_txt(&b, edit.code);
+	hb_raw(&b, editing ? "\" readonly></label>" : "\"></label>");
+	hb_raw(&b, "<label>Tên <input name=\"name\" required maxlength=\"255\" value=\"");
+	hb_txt(&b, edit.name);
+	hb_raw(&b, "\"></label><label>Loại <select name=\"type\" required>");
+	type_options(&b, edit.type);
+	hb_raw(&b, "</select></label><label>Đơn vị cấp trên <select name=\"parent\">");
+	if (admin_global(r))
+		hb_raw(&b, "<option value=\"\">— không có (cấp cao nhất) —</option>");
+	{
+		const char *parent = NULL;
+
+		for (size_t i = 0; i < n && parent == NULL; i++)
+			if (editing && u[i].id == edit.parent_id)
+				parent = u[i].code;
+		admin_unit_options(&b, u, depth, n, parent);
+	}
+	hb_raw(&b, "</select></label><label>Có hiệu lực từ ngày <input type=\"date\" name=\"valid_from\" "
+		"value=\"");
+	day_value(&b, edit.valid_from);
+	hb_raw(&b, "\"></label><label>Đến ngày (để trống nếu còn hoạt động) <input type=\"date\" "
+		"name=\"valid_to\" value=\"");
+	day_value(&b, edit.valid_to);
+	hb_raw(&b, "\"></label><button type=\"submit\">Lưu</button>");
+	if (editing)
+		hb_raw(&b, " <a href=\"/admin/units\">Thêm đơn vị mới</a>");
+	hb_raw(&b, "</fieldset></form>");
+
+	hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/admin/units/merge\">");
+	hb_csrf(&b, r);
+	hb_raw(&b, "<fieldset><legend>Sáp nhập đơn vị</legend><p class=\"note\">Các đơn vị cũ hết "
+		"hiệu lực từ ngày trước ngày sáp nhập; đơn vị mới có hiệu lực từ ngày sáp nhập; chỉ số "
+		"của đơn vị mới gộp số liệu của các đơn vị cũ. Không sáp nhập được nếu đơn vị cũ đã có "
+		"phiếu từ ngày sáp nhập trở đi.</p>"
+		"<label>Các đơn vị cũ (giữ Ctrl để chọn nhiều) <select name=\"from\" multiple required "
+		"size=\"8\">");
+	admin_unit_options(&b, u, depth, n, NULL);
+	hb_raw(&b, "</select></label><label>Mã đơn vị mới <input name=\"code\" required maxlength=\"63\" "
+		"pattern=\"[A-Za-z0-9._\\-]+\"></label>"
+		"<label>Tên đơn vị mới (nếu chưa có) <input name=\"name\" maxlength=\"255\"></label>"
+		"<label>Loại đơn vị mới (nếu chưa có) <select name=\"type\"><option value=\"\">—</option>");
+	type_options(&b, NULL);
+	hb_raw(&b, "</select></label><label>Ngày sáp nhập <input type=\"date\" name=\"day\" required>"
+		"</label><button type=\"submit\">Sáp nhập</button></fieldset></form>");
+	page_end(&b);
+	return admin_send(r, &b, e);
+}
+
+int page_admin_units(struct http_req *r)
+{
+	return units_page(r, NULL);
+}
+
+struct unit_w {
+	struct store_unit u;
+	const char *who;
+	bool existed;
+};
+
+static int write_unit(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct unit_w *w = arg;
+	struct store *st = srv_tx_store(tx);
+	char detail[STORE_CODE_MAX + STORE_NAME_MAX + 40];
+	int rc = STORE(st, unit_put, &w->u, err);
+
+	snprintf(detail, sizeof(detail), "%s: %s (%s)", w->u.code, w->u.name, w->u.type);
+	if (rc == HL_OK)
+		rc = STORE(st, audit, w->who, w->existed ? "units.edit" : "units.add", detail, err);
+	return rc;
+}
+
+int page_admin_units_post(struct http_req *r)
+{
+	struct unit_w w = {0};
+	struct store_unit old, parent;
+	const char *code, *name, *type, *pcode;
+	struct hl_err err = {0};
+
+	if (admin_code(r, "code", "mã đơn vị", true, &code, &err) != HL_OK ||
+	    admin_text(r, "name", "tên đơn vị", STORE_NAME_MAX - 1, true, &name, &err) != HL_OK ||
+	    admin_code(r, "type", "loại đơn vị", true, &type, &err) != HL_OK ||
+	    admin_code(r, "parent", "đơn vị cấp trên", false, &pcode, &err) != HL_OK ||
+	    admin_day(r, "valid_from", "ngày bắt đầu", &w.u.valid_from, &err) != HL_OK ||
+	    admin_day(r, "valid_to", "ngày kết thúc", &w.u.valid_to, &err) != HL_OK)
+		return units_page(r, &err);
+	if (builtin_unit_type_name(type) == NULL) {
+		hl_err_set(&err, HL_EINVAL, "type", "loại đơn vị '%s' không có", type);
+		return units_page(r, &err);
+	}
+	if (w.u.valid_from != HL_DAY_NONE && w.u.valid_to != HL_DAY_NONE &&
+	    w.u.valid_to < w.u.valid_from) {
+		hl_err_set(&err, HL_EINVAL, "valid_to", "ngày kết thúc trước ngày bắt đầu");
+		return units_page(r, &err);
+	}
+	w.existed = STORE(r->st, unit_get, code, &old, &err) == HL_OK;
+	hl_err_clear(&err);
+	if (w.existed && !admin_global(r) && !scope_sees(r, &old)) {
+		hl_err_set(&err, HL_EPERM, "code", "không được sửa đơn vị '%s'", code);
+		return units_page(r, &err);
+	}
+	if (pcode[0] != '\0') {
+		if (scope_unit(r, pcode, "parent", &parent, &err) != HL_OK)
+			return units_page(r, &err);
+		if (w.existed && parent.id == old.id) {
+			hl_err_set(&err, HL_EINVAL, "parent", "một đơn vị không thể là cấp trên của chính nó");
+			return units_page(r, &err);
+		}
+		w.u.parent_id = parent.id;
+	} else if (!admin_global(r)) {
+		hl_err_set(&err, HL_EPERM, "parent", "hãy chọn đơn vị cấp trên trong phạm vi quản trị");
+		return units_page(r, &err);
+	}
+	snprintf(w.u.code, sizeof(w.u.code), "%s", code);
+	snprintf(w.u.name, sizeof(w.u.name), "%s", name);
+	snprintf(w.u.type, sizeof(w.u.type), "%s", type);
+	w.who = admin_who(r);
+	if (srv_write(r->srv, write_unit, &w, &err) != HL_OK)
+		return units_page(r, &err);
+	return http_redirect(r, "/admin/units?ok=unit");
+}
+
+/* ---- mergers ----
+ * units_merge runs its own transaction, but a request's write runs inside
+ * the writer's group transaction. The shim below lends units_merge the
+ * writer's connection with begin/commit/rollback turned into a savepoint,
+ * its release and a rollback to it: the merger stays all-or-nothing inside
+ * the group, and its code is used as it is. */
+
+static const struct store_ops *shim_base;
+
+static int shim_exec_tx(struct store *st, int what, struct hl_err *err)
+{
+	static const int as_savepoint[] = {3, 4, 5, 3, 4, 5};
+
+	if (what < 0 || what > 5)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d", what);
+	return shim_base->exec_tx(st, as_savepoint[what], err);
+}
+
+struct merge_w {
+	const char *code, *name, *type, *who;
+	const char *from[MERGE_FROM_MAX];
+	size_t nfrom;
+	hl_day day;
+};
+
+static int write_merge(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct merge_w *w = arg;
+	struct store *st = srv_tx_store(tx);
+	struct store_ops ops = *st->ops;
+	struct store shim = {&ops, st->priv};
+
+	/* One writer thread: nothing else reads shim_base meanwhile. */
+	shim_base = st->ops;
+	ops.exec_tx = shim_exec_tx;
+	return units_merge(&shim, w->code, w->from, w->nfrom, w->day, w->name, w->type, w->who, err);
+}
+
+/* Every value of the repeated form field name (from a multiple <select>). */
+static size_t form_all(struct http_req *r, const char *name, const char **out, size_t max)
+{
+	const char *p = r->body;
+	size_t n = 0, nl = strlen(name);
+
+	while (p != NULL && *p && n < max) {
+		const char *end = strchr(p, '&');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (len > nl && strncmp(p, name, nl) == 0 && p[nl] == '=') {
+			char *v = hl_arena_strndup(r->a, p + nl + 1, len - nl - 1);
+			char *o = v;
+
+			for (char *s = v; v && *s; s++) {
+				if (*s == '+') {
+					*o++ = ' ';
+				} else if (*s == '%' && s[1] && s[2]) {
+					char hex[3] = {s[1], s[2], 0};
+					char *e;
+					long c = strtol(hex, &e, 16);
+
+					if (*e != '\0')
+						break;
+					*o++ = (char)c;
+					s += 2;
+				} else {
+					*o++ = *s;
+				}
+			}
+			if (v != NULL) {
+				*o = '\0';
+				out[n++] = v;
+			}
+		}
+		p = end ? end + 1 : NULL;
+	}
+	return n;
+}
+
+int page_admin_units_merge(struct http_req *r)
+{
+	struct merge_w w = {0};
+	struct store_unit u;
+	const char *name, *type;
+	struct hl_err err = {0};
+
+	if (admin_code(r, "code", "mã đơn vị mới", true, &w.code, &err) != HL_OK ||
+	    admin_text(r, "name", "tên đơn vị mới", STORE_NAME_MAX - 1, false, &name, &err) != HL_OK ||
+	    admin_code(r, "type", "loại đơn vị mới", false, &type, &err) != HL_OK ||
+	    admin_day(r, "day", "ngày sáp nhập", &w.day, &err) != HL_OK)
+		return units_page(r, &err);
+	if (w.day == HL_DAY_NONE) {
+		hl_err_set(&err, HL_EINVAL, "day", "hãy nhập ngày sáp nhập");
+		return units_page(r, &err);
+	}
+	w.nfrom = form_all(r, "from", w.from, MERGE_FROM_MAX);
+	if (w.nfrom == 0) {
+		hl_err_set(&err, HL_EINVAL, "from", "hãy chọn ít nhất một đơn vị cũ");
+		return units_page(r, &err);
+	}
+	for (size_t i = 0; i < w.nfrom; i++) {
+		if (!hl_utf8_valid(w.from[i], strlen(w.from[i]), NULL)) {
+			hl_err_set(&err, HL_EINVAL, "from", "mã đơn vị cũ không phải UTF-8 hợp lệ");
+			return units_page(r, &err);
+		}
+		if (scope_unit(r, w.from[i], "from", &u, &err) != HL_OK)
+			return units_page(r, &err);
+	}
+	if (STORE(r->st, unit_get, w.code, &u, &err) == HL_OK && !scope_sees(r, &u)) {
+		hl_err_set(&err, HL_EPERM, "code", "không được sửa đơn vị '%s'", w.code);
+		return units_page(r, &err);
+	}
+	hl_err_clear(&err);
+	w.name = name[0] ? name : NULL;
+	w.type = type[0] ? type : NULL;
+	w.who = admin_who(r);
+	if (srv_write(r->srv, write_merge, &w, &err) != HL_OK)
+		return units_page(r, &err);
+	return http_redirect(r, "/admin/units?ok=merge");
+}

@@ -1,0 +1,805 @@
+/* survey.js — the citizen's survey, one question per screen, for the counter
+ * kiosk (/kiosk) and the phone link of a dossier (/s/TOKEN).
+ *
+ * Kiosk: the device token comes once in the address (#token=…) and is kept
+ * in localStorage; the unit's configuration is cached there too, so the
+ * kiosk starts while the server is down (the page itself is kept by the
+ * service worker kiosk-sw.js). Every answer set gets its own id, goes first
+ * into an IndexedDB queue, and a sender posts the queue with retries: the id
+ * makes a resend harmless, so each response counts exactly once.
+ *
+ * Phone: the one-time link's token is in the path; the answers are sent
+ * directly, and a lost connection offers to send again. */
+(function () {
+	'use strict';
+
+	var MODE = document.body.getAttribute('data-mode') === 'phone' ? 'phone' : 'kiosk';
+	var LS_TOKEN = 'hailong.kiosk.token';
+	var LS_CONFIG = 'hailong.kiosk.config';
+	var IDLE_MS = 60000;         /* back to the start after a minute untouched */
+	var THANKS_MS = 8000;        /* the thank-you screen stays this long */
+	var RETRY_MIN_MS = 2000, RETRY_MAX_MS = 60000;
+	var app = document.getElementById('app');
+	var queueBadge = document.getElementById('sv-queue');
+
+	var token = null;            /* kiosk device token, or the link's token */
+	var cfg = null;              /* the unit's configuration */
+	var st = null;               /* the survey in progress */
+	var idleTimer = null;
+	var screen = 'start';
+
+	/* Requests never carry a staff session's cookie: the kiosk has its
+	 * token and the phone its link, and a cookie would make the server ask
+	 * for a CSRF header this page does not have. */
+
+	/* ---- small DOM helpers: text only through textContent ---- */
+
+	function el(tag, attrs, children) {
+		var e = document.createElement(tag);
+		var k;
+
+		if (attrs) {
+			for (k in attrs) {
+				if (!Object.prototype.hasOwnProperty.call(attrs, k))
+					continue;
+				if (k === 'text')
+					e.textContent = attrs[k];
+				else if (k === 'onclick')
+					e.addEventListener('click', attrs[k]);
+				else if (attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false)
+					e.setAttribute(k, attrs[k] === true ? '' : attrs[k]);
+			}
+		}
+		(children || []).forEach(function (c) {
+			if (c)
+				e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+		});
+		return e;
+	}
+
+	function button(label, cls, onclick, extra) {
+		var attrs = { type: 'button', 'class': cls, text: label, onclick: onclick };
+		var k;
+
+		for (k in (extra || {}))
+			attrs[k] = extra[k];
+		return el('button', attrs);
+	}
+
+	/* Replace the screen: a heading that takes the focus (read aloud by a
+	 * screen reader), then the content. */
+	function show(name, heading, parts) {
+		var h = el('h1', { id: 'sv-h', tabindex: '-1', text: heading });
+		var sec = el('section', { 'class': 'sv-screen sv-' + name, 'aria-labelledby': 'sv-h' },
+			[h].concat(parts));
+
+		screen = name;
+		app.textContent = '';
+		if (cfg && cfg.unit && name !== 'start')
+			app.appendChild(el('p', { 'class': 'sv-unit', text: cfg.unit.name }));
+		app.appendChild(sec);
+		/* Never a button: on a touch screen a focused button looks chosen. */
+		h.focus();
+	}
+
+	function message(heading, text, retry) {
+		var parts = [el('p', { 'class': 'sv-lead', text: text })];
+
+		if (retry)
+			parts.push(button('Thử lại', 'sv-big', retry));
+		show('message', heading, parts);
+	}
+
+	/* ---- ids and times made on the device ---- */
+
+	function newId() {
+		var b, h = [], i;
+
+		if (window.crypto && typeof window.crypto.randomUUID === 'function')
+			return window.crypto.randomUUID();
+		/* Outside a secure context randomUUID is missing: a version 4 UUID
+		 * from getRandomValues, which is always there. */
+		b = new Uint8Array(16);
+		window.crypto.getRandomValues(b);
+		b[6] = (b[6] & 0x0f) | 0x40;
+		b[8] = (b[8] & 0x3f) | 0x80;
+		for (i = 0; i < 16; i++)
+			h.push((b[i] + 0x100).toString(16).slice(1));
+		return h.slice(0, 4).join('') + '-' + h.slice(4, 6).join('') + '-' +
+			h.slice(6, 8).join('') + '-' + h.slice(8, 10).join('') + '-' + h.slice(10).join('');
+	}
+
+	function pad(n) {
+		return (n < 10 ? '0' : '') + n;
+	}
+
+	/* Local time with the device's offset: 2025-03-14T09:30:00+07:00. */
+	function nowLocal() {
+		var d = new Date(), off = -d.getTimezoneOffset(), sign = off >= 0 ? '+' : '-';
+
+		off = Math.abs(off);
+		return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + 'T' +
+			pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds()) +
+			sign + pad(Math.floor(off / 60)) + ':' + pad(off % 60);
+	}
+
+	/* ---- the configuration ---- */
+
+	function scaleOf(q) {
+		var s = cfg.instrument.scales || [], i;
+
+		for (i = 0; i < s.length; i++)
+			if (s[i].code === q.scale)
+				return s[i];
+		return { code: q.scale, levels: [] };
+	}
+
+	function levelValue(level, i) {
+		return typeof level.value === 'number' ? level.value : i + 1;
+	}
+
+	function criterionName(code) {
+		var c = cfg.instrument.criteria || [], i;
+
+		for (i = 0; i < c.length; i++)
+			if (c[i].code === code)
+				return c[i].name;
+		return '';
+	}
+
+	function nameOf(list, code) {
+		var i;
+
+		for (i = 0; i < (list || []).length; i++)
+			if (list[i].code === code)
+				return list[i].name;
+		return code;
+	}
+
+	function usable(c) {
+		return c && c.unit && c.instrument && Array.isArray(c.instrument.questions) &&
+			c.instrument.questions.length > 0;
+	}
+
+	function configUrl() {
+		return MODE === 'kiosk' ? '/api/v1/kiosk/config' :
+			'/s/' + encodeURIComponent(token) + '/config';
+	}
+
+	function authHeaders(extra) {
+		var h = extra || {};
+
+		if (MODE === 'kiosk')
+			h.Authorization = 'Bearer ' + token;
+		return h;
+	}
+
+	/* Fetch the configuration; cb(status, config) with status 'ok', 'denied',
+	 * 'gone', 'used' or 'offline'. The kiosk keeps a copy for offline starts. */
+	function loadConfig(cb) {
+		fetch(configUrl(), { headers: authHeaders({ Accept: 'application/json' }), cache: 'no-store',
+			credentials: 'omit' })
+			.then(function (resp) {
+				if (resp.status === 401 || resp.status === 403)
+					return cb('denied');
+				if (resp.status === 404)
+					return cb('gone');
+				if (resp.status === 409)
+					return cb('used');
+				if (!resp.ok)
+					return cb('offline');
+				return resp.json().then(function (c) {
+					if (!usable(c))
+						return cb('offline');
+					if (MODE === 'kiosk') {
+						try {
+							localStorage.setItem(LS_CONFIG, JSON.stringify(c));
+						} catch (e) { /* full storage: the cached copy stays older */ }
+					}
+					cb('ok', c);
+				});
+			})
+			.catch(function () {
+				cb('offline');
+			});
+	}
+
+	/* ---- inactivity ---- */
+
+	function armIdle() {
+		if (MODE !== 'kiosk')
+			return;
+		clearTimeout(idleTimer);
+		if (screen === 'start' || screen === 'message')
+			return;
+		idleTimer = setTimeout(function () {
+			startScreen();
+		}, screen === 'thanks' ? THANKS_MS : IDLE_MS);
+	}
+
+	['pointerdown', 'keydown', 'touchstart', 'input'].forEach(function (ev) {
+		document.addEventListener(ev, function () {
+			if (screen !== 'thanks')
+				armIdle();
+		}, { passive: true, capture: true });
+	});
+
+	/* ---- the screens ---- */
+
+	function fresh() {
+		return { id: null, field: null, staff: null, answers: {}, comment: '', q: 0,
+			back: null, sending: false };
+	}
+
+	function questions() {
+		return cfg.instrument.questions;
+	}
+
+	function startScreen() {
+		st = fresh();
+		clearTimeout(idleTimer);
+		screen = 'start';
+		app.textContent = '';
+		var h = el('h1', { id: 'sv-h', tabindex: '-1', 'class': 'sv-unitname', text: cfg.unit.name });
+		var sec = el('section', { 'class': 'sv-screen sv-start sv-center', 'aria-labelledby': 'sv-h' }, [
+			h,
+			el('p', { 'class': 'sv-invite', text: 'Mời ông/bà đánh giá sự phục vụ' }),
+			el('p', { 'class': 'sv-note', text: 'Không cần ghi tên. Mất khoảng 2 phút.' }),
+			button('Bắt đầu đánh giá', 'sv-big sv-go', function () {
+				fieldScreen();
+			})
+		]);
+		app.appendChild(sec);
+		h.focus();
+		if (MODE === 'kiosk')
+			refreshConfigQuietly();
+	}
+
+	function choiceList(items, current, pick) {
+		return el('div', { 'class': 'sv-choices', role: 'group' }, items.map(function (it) {
+			return button(it.label, 'sv-big sv-choice', function () {
+				pick(it.code);
+			}, { 'aria-pressed': current === it.code ? 'true' : 'false' });
+		}));
+	}
+
+	function nav(backFn, skipLabel, skipFn) {
+		var parts = [];
+
+		if (skipFn)
+			parts.push(button(skipLabel, 'sv-big sv-skip', skipFn));
+		if (backFn)
+			parts.push(button('Quay lại', 'sv-back', backFn));
+		return el('div', { 'class': 'sv-nav' }, parts);
+	}
+
+	function fieldScreen() {
+		var fields = cfg.fields || [];
+
+		if (fields.length === 0)
+			return staffScreen();
+		show('field', 'Hồ sơ của ông/bà thuộc lĩnh vực nào?', [
+			el('p', { 'class': 'sv-note', text: 'Chạm vào một lĩnh vực.' }),
+			choiceList(fields.map(function (f) {
+				return { code: f.code, label: f.name };
+			}), st.field, function (code) {
+				st.field = code;
+				afterPick(staffScreen);
+			}),
+			nav(startScreen, 'Bỏ qua', function () {
+				st.field = null;
+				afterPick(staffScreen);
+			})
+		]);
+		armIdle();
+	}
+
+	function staffScreen() {
+		var staff = cfg.staff || [];
+
+		if (staff.length === 0)
+			return questionScreen(0);
+		show('staff', 'Công chức nào đã phục vụ ông/bà?', [
+			el('p', { 'class': 'sv-note', text: 'Không bắt buộc: có thể bỏ qua.' }),
+			choiceList(staff.map(function (s) {
+				return { code: s.code, label: s.position ? s.name + ' – ' + s.position : s.name };
+			}), st.staff, function (code) {
+				st.staff = code;
+				afterPick(function () { questionScreen(0); });
+			}),
+			nav(fieldScreen, 'Bỏ qua', function () {
+				st.staff = null;
+				afterPick(function () { questionScreen(0); });
+			})
+		]);
+		armIdle();
+	}
+
+	/* After a choice: back to the review when the citizen came from it. */
+	function afterPick(next) {
+		if (st.back === 'review') {
+			st.back = null;
+			return reviewScreen();
+		}
+		next();
+	}
+
+	function questionScreen(i) {
+		var qs = questions(), q, sc, levels, crit;
+
+		if (i >= qs.length)
+			return commentScreen();
+		st.q = i;
+		q = qs[i];
+		sc = scaleOf(q);
+		levels = sc.levels || [];
+		crit = criterionName(q.criterion);
+		show('question', q.text, [
+			el('p', { 'class': 'sv-progress', text: 'Câu ' + (i + 1) + '/' + qs.length +
+				(crit ? ' · ' + crit : '') }),
+			el('div', { 'class': 'sv-choices sv-levels', role: 'group', 'aria-labelledby': 'sv-h' },
+				levels.map(function (lv, k) {
+					var v = levelValue(lv, k);
+
+					return button(lv.label, 'sv-big sv-level sv-level-' + v, function () {
+						st.answers[q.code] = v;
+						afterPick(function () { questionScreen(i + 1); });
+					}, { 'aria-pressed': st.answers[q.code] === v ? 'true' : 'false',
+						'data-level': String(v) });
+				})),
+			nav(function () {
+				if (i > 0)
+					questionScreen(i - 1);
+				else
+					staffScreen();
+			}, 'Bỏ qua câu này', function () {
+				delete st.answers[q.code];
+				afterPick(function () { questionScreen(i + 1); });
+			})
+		]);
+		armIdle();
+	}
+
+	function commentScreen() {
+		var limit = cfg.limits && cfg.limits.comment_max_bytes ? cfg.limits.comment_max_bytes : 4000;
+		var ta = el('textarea', { id: 'sv-comment', rows: '4', maxlength: String(Math.floor(limit / 3)),
+			'aria-describedby': 'sv-comment-note' });
+
+		ta.value = st.comment;
+		show('comment', 'Ông/bà có góp ý gì thêm không?', [
+			el('label', { 'for': 'sv-comment', 'class': 'sv-label', text: 'Góp ý (không bắt buộc)' }),
+			ta,
+			el('p', { id: 'sv-comment-note', 'class': 'sv-note',
+				text: 'Xin đừng ghi họ tên, số điện thoại hay số giấy tờ.' }),
+			button('Tiếp tục', 'sv-big sv-go', function () {
+				st.comment = ta.value.trim();
+				st.back = null;
+				reviewScreen();
+			}),
+			nav(function () {
+				st.comment = ta.value.trim();
+				questionScreen(questions().length - 1);
+			})
+		]);
+		armIdle();
+	}
+
+	function labelOf(q) {
+		var v = st.answers[q.code], levels = scaleOf(q).levels || [], k;
+
+		if (v === undefined)
+			return 'Không trả lời';
+		for (k = 0; k < levels.length; k++)
+			if (levelValue(levels[k], k) === v)
+				return levels[k].label;
+		return String(v);
+	}
+
+	function reviewRow(term, value, edit) {
+		return el('div', { 'class': 'sv-row' }, [
+			el('dt', { text: term }),
+			el('dd', null, [el('span', { text: value }),
+				edit ? button('Sửa', 'sv-edit', edit, { 'aria-label': 'Sửa: ' + term }) : null])
+		]);
+	}
+
+	function reviewScreen() {
+		var qs = questions(), answered = 0, rows = [];
+
+		qs.forEach(function (q) {
+			if (st.answers[q.code] !== undefined)
+				answered++;
+		});
+		if ((cfg.fields || []).length)
+			rows.push(reviewRow('Lĩnh vực', st.field ? nameOf(cfg.fields, st.field) : 'Không chọn',
+				function () { st.back = 'review'; fieldScreen(); }));
+		if ((cfg.staff || []).length)
+			rows.push(reviewRow('Công chức', st.staff ? nameOf(cfg.staff, st.staff) : 'Không chọn',
+				function () { st.back = 'review'; staffScreen(); }));
+		qs.forEach(function (q, i) {
+			rows.push(reviewRow((i + 1) + '. ' + q.text, labelOf(q), function () {
+				st.back = 'review';
+				questionScreen(i);
+			}));
+		});
+		if (st.comment)
+			rows.push(reviewRow('Góp ý', st.comment, function () { commentScreen(); }));
+		var parts = [
+			el('p', { 'class': 'sv-note', text: 'Ông/bà đã trả lời ' + answered + '/' + qs.length +
+				' câu. Kiểm tra lại rồi chạm “Gửi”.' })
+		];
+		if (answered === 0)
+			parts.push(el('p', { 'class': 'sv-warn', role: 'alert',
+				text: 'Ông/bà chưa trả lời câu nào: hãy trả lời ít nhất một câu để gửi.' }));
+		/* "Gửi" and "Quay lại" stay in view while the list scrolls. */
+		parts.push(el('div', { 'class': 'sv-actions' }, [
+			answered > 0 ? button('Gửi', 'sv-big sv-send', submit) : null,
+			button('Quay lại', 'sv-back', function () { commentScreen(); })
+		]));
+		parts.push(el('dl', { 'class': 'sv-review' }, rows));
+		show('review', 'Xem lại câu trả lời', parts);
+		armIdle();
+	}
+
+	function thanksScreen(text) {
+		var parts = [el('p', { 'class': 'sv-lead', text: text })];
+
+		if (MODE === 'kiosk')
+			parts.push(button('Về màn hình đầu', 'sv-back', startScreen));
+		show('thanks', 'Cảm ơn ông/bà!', parts);
+		armIdle();
+	}
+
+	/* ---- sending ---- */
+
+	function body() {
+		var b = {
+			id: st.id,
+			instrument: cfg.instrument.ref || (cfg.instrument.code + '@' + cfg.instrument.version),
+			collected_at: st.collected_at,
+			field: st.field,
+			staff: st.staff,
+			answers: st.answers,
+			comment: st.comment || null
+		};
+
+		if (MODE === 'kiosk') {
+			b.unit = cfg.unit.code;
+			b.channel = 'kiosk';
+		} else {
+			b.channel = 'qr';
+		}
+		return b;
+	}
+
+	function submit() {
+		if (st.sending)
+			return;
+		if (!st.id) {
+			st.id = newId();
+			st.collected_at = nowLocal();
+		}
+		if (MODE === 'kiosk') {
+			st.sending = true;
+			enqueue(body(), function (ok) {
+				if (!ok) {
+					st.sending = false;
+					message('Chưa lưu được', 'Thiết bị không lưu được câu trả lời. Xin báo cán bộ ' +
+						'tại quầy.', reviewScreen);
+					return;
+				}
+				thanksScreen('Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.');
+				pump();
+			});
+			return;
+		}
+		sendPhone();
+	}
+
+	function sendPhone() {
+		st.sending = true;
+		show('sending', 'Đang gửi…', [el('p', { 'class': 'sv-lead', text: 'Xin chờ trong giây lát.' })]);
+		fetch('/s/' + encodeURIComponent(token) + '/submit', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			body: JSON.stringify(body()),
+			credentials: 'omit'
+		}).then(function (resp) {
+			return resp.json().catch(function () { return {}; }).then(function (j) {
+				st.sending = false;
+				if (resp.status === 201 || resp.status === 200)
+					return thanksScreen('Ý kiến của ông/bà đã được ghi nhận. Ông/bà có thể đóng trang này.');
+				if (resp.status === 409)
+					return message('Đã gửi đánh giá',
+						(j.error && j.error.message) || 'Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!');
+				if (resp.status === 404)
+					return message('Đường dẫn không hợp lệ',
+						'Mã khảo sát trong đường dẫn không đúng. Hãy quét lại mã QR trên giấy tiếp nhận hồ sơ.');
+				if (resp.status >= 500)
+					return message('Chưa gửi được', 'Máy chủ đang bận. Xin thử lại sau ít phút.', sendPhone);
+				return message('Chưa gửi được', (j.error && j.error.message) ||
+					'Câu trả lời chưa hợp lệ.', reviewScreen);
+			});
+		}).catch(function () {
+			st.sending = false;
+			message('Chưa gửi được', 'Mất kết nối mạng. Câu trả lời vẫn còn: khi có mạng, chạm “Thử lại”.',
+				sendPhone);
+		});
+	}
+
+	/* ---- the kiosk's queue (IndexedDB) and its sender ---- */
+
+	var dbp = null;
+
+	function db() {
+		if (!dbp) {
+			dbp = new Promise(function (resolve, reject) {
+				var req = indexedDB.open('hailong-kiosk', 1);
+
+				req.onupgradeneeded = function () {
+					req.result.createObjectStore('queue', { keyPath: 'id' });
+				};
+				req.onsuccess = function () { resolve(req.result); };
+				req.onerror = function () { reject(req.error); };
+			});
+		}
+		return dbp;
+	}
+
+	function tx(mode, fn) {
+		return db().then(function (d) {
+			return new Promise(function (resolve, reject) {
+				var t = d.transaction('queue', mode), out = fn(t.objectStore('queue'));
+
+				t.oncomplete = function () { resolve(out && out.result !== undefined ? out.result : out); };
+				t.onerror = function () { reject(t.error); };
+				t.onabort = function () { reject(t.error); };
+			});
+		});
+	}
+
+	function enqueue(b, cb) {
+		tx('readwrite', function (s) {
+			return s.put({ id: b.id, body: b, queued_at: Date.now() });
+		}).then(function () {
+			cb(true);
+			showQueue();
+		}, function (e) {
+			console.error('hailong: không lưu được vào hàng đợi', e);
+			cb(false);
+		});
+	}
+
+	function queued() {
+		return tx('readonly', function (s) { return s.getAll(); }).then(function (items) {
+			return (items || []).sort(function (a, b) { return a.queued_at - b.queued_at; });
+		});
+	}
+
+	function drop(id) {
+		return tx('readwrite', function (s) { return s.delete(id); });
+	}
+
+	function showQueue() {
+		if (!queueBadge)
+			return;
+		queued().then(function (items) {
+			var n = items.length;
+
+			queueBadge.hidden = n === 0;
+			queueBadge.textContent = n ? 'Đang chờ gửi: ' + n : '';
+			queueBadge.setAttribute('data-count', String(n));
+		}, function () {});
+	}
+
+	var pumping = false, retryTimer = null, retryMs = RETRY_MIN_MS, blocked = false;
+
+	function later() {
+		clearTimeout(retryTimer);
+		retryTimer = setTimeout(pump, retryMs);
+		retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+	}
+
+	/* Post one item: resolves 'done' (stored, held, duplicate or dropped),
+	 * 'retry' (keep it, try later) or 'stop' (token refused). */
+	function postOne(item) {
+		return fetch('/api/v1/responses', {
+			method: 'POST',
+			headers: authHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' }),
+			body: JSON.stringify(item.body),
+			cache: 'no-store',
+			credentials: 'omit'
+		}).then(function (resp) {
+			var s = resp.status;
+
+			if (s === 201 || s === 200)
+				return drop(item.id).then(function () { return 'done'; });
+			if (s === 401 || s === 403)
+				return 'stop';
+			if (s === 409 || s === 429 || s >= 500)
+				return 'retry';
+			/* Any other 4xx: the server will never take it; log and drop it
+			 * so it does not block the queue. */
+			return resp.text().then(function (t) {
+				console.error('hailong: máy chủ từ chối câu trả lời ' + item.id + ' (' + s + '): ' + t);
+				return drop(item.id).then(function () { return 'done'; });
+			});
+		}, function () {
+			return 'retry';
+		});
+	}
+
+	function pump() {
+		if (MODE !== 'kiosk' || pumping)
+			return;
+		pumping = true;
+		clearTimeout(retryTimer);
+		queued().then(function (items) {
+			var i = 0;
+
+			function next() {
+				if (i >= items.length)
+					return Promise.resolve('empty');
+				return postOne(items[i++]).then(function (r) {
+					showQueue();
+					return r === 'done' ? next() : r;
+				});
+			}
+			return next();
+		}).then(function (r) {
+			pumping = false;
+			blocked = r === 'stop';
+			if (r === 'empty') {
+				retryMs = RETRY_MIN_MS;
+				/* Items queued while this pass ran are picked up now. */
+				queued().then(function (items) {
+					if (items.length)
+						pump();
+				});
+				return;
+			}
+			if (blocked)
+				showBlocked();
+			later();
+		}, function (e) {
+			pumping = false;
+			console.error('hailong: lỗi hàng đợi', e);
+			later();
+		});
+	}
+
+	function showBlocked() {
+		if (queueBadge) {
+			queueBadge.hidden = false;
+			queueBadge.classList.add('sv-queue-bad');
+		}
+	}
+
+	window.addEventListener('online', function () {
+		retryMs = RETRY_MIN_MS;
+		pump();
+	});
+
+	/* ---- starting ---- */
+
+	/* A newer configuration (staff, fields, questions) is taken only while
+	 * nobody is answering: never in the middle of a survey. */
+	function refreshConfigQuietly() {
+		loadConfig(function (r, c) {
+			if (r !== 'ok' || screen !== 'start')
+				return;
+			var renamed = cfg.unit.name !== c.unit.name;
+
+			cfg = c;
+			if (renamed)
+				startScreen();
+		});
+	}
+
+	function kioskToken() {
+		var m = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash || '');
+
+		if (m) {
+			try {
+				if (localStorage.getItem(LS_TOKEN) !== m[1])
+					localStorage.removeItem(LS_CONFIG);
+				localStorage.setItem(LS_TOKEN, m[1]);
+			} catch (e) { /* storage off: the token lives for this page only */ }
+			/* The secret leaves the address bar (and the history). */
+			history.replaceState(null, '', location.pathname + location.search);
+			return m[1];
+		}
+		try {
+			return localStorage.getItem(LS_TOKEN);
+		} catch (e) {
+			return null;
+		}
+	}
+
+	function cachedConfig() {
+		try {
+			var c = JSON.parse(localStorage.getItem(LS_CONFIG) || 'null');
+
+			return usable(c) ? c : null;
+		} catch (e) {
+			return null;
+		}
+	}
+
+	function bootKiosk() {
+		token = kioskToken();
+		if (!token) {
+			message('Kiosk chưa được đăng ký', 'Thiết bị này chưa có mã kiosk. Cán bộ quản trị mở ' +
+				'địa chỉ kiosk có mã thiết bị (do lệnh “hailong kiosks add” in ra) một lần trên máy này.');
+			return;
+		}
+		if ('serviceWorker' in navigator) {
+			navigator.serviceWorker.register('/kiosk-sw.js', { scope: '/kiosk' }).catch(function (e) {
+				console.error('hailong: không đăng ký được service worker', e);
+			});
+		}
+		showQueue();
+		loadConfig(function (r, c) {
+			if (r === 'ok')
+				cfg = c;
+			if (r === 'denied') {
+				try {
+					localStorage.removeItem(LS_CONFIG);
+				} catch (e) { /* nothing kept */ }
+				message('Kiosk bị từ chối', 'Mã thiết bị không hợp lệ hoặc đã bị thu hồi. Xin báo cán ' +
+					'bộ quản trị.');
+				return;
+			}
+			if (r !== 'ok') {
+				cfg = cachedConfig();
+				if (!cfg) {
+					message('Chưa kết nối được máy chủ', 'Kiosk đang thử kết nối lại…');
+					setTimeout(bootKiosk, 10000);
+					return;
+				}
+			}
+			startScreen();
+			pump();
+		});
+	}
+
+	function bootPhone() {
+		var m = /^\/s\/([A-Za-z0-9_-]+)\/?$/.exec(location.pathname);
+
+		token = m ? m[1] : null;
+		if (!token) {
+			message('Đường dẫn không hợp lệ', 'Hãy quét lại mã QR trên giấy tiếp nhận hồ sơ.');
+			return;
+		}
+		loadConfig(function (r, c) {
+			if (r === 'ok') {
+				cfg = c;
+				return startScreen();
+			}
+			if (r === 'used')
+				return message('Đã gửi đánh giá', 'Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!');
+			if (r === 'gone' || r === 'denied')
+				return message('Đường dẫn không hợp lệ',
+					'Mã khảo sát trong đường dẫn không đúng. Hãy quét lại mã QR trên giấy tiếp nhận hồ sơ.');
+			message('Chưa kết nối được máy chủ', 'Xin kiểm tra kết nối mạng rồi thử lại.', bootPhone);
+		});
+	}
+
+	/* Digits choose a level on a question screen (keyboards and keypads). */
+	document.addEventListener('keydown', function (e) {
+		var b;
+
+		if (screen !== 'question' || e.altKey || e.ctrlKey || e.metaKey || !/^[0-9]$/.test(e.key))
+			return;
+		b = app.querySelector('button[data-level="' + e.key + '"]');
+		if (b) {
+			e.preventDefault();
+			b.click();
+		}
+	});
+
+	if (MODE === 'kiosk')
+		bootKiosk();
+	else
+		bootPhone();
+})();

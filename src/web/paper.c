@@ -1,0 +1,1115 @@
+/* paper.c — the paper ballot pages: the batches of the caller's units and
+ * opening a new one (/paper), keyboard-only entry of a batch's ballots, one
+ * row per ballot (/paper/N), the differences between the two passes of a
+ * double entry (/paper/N/diff) and closing a batch (/paper/N/close). The rules
+ * are in svc/paper.c; every write goes through srv_write. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/text.h"
+#include "http/html.h"
+#include "http/srv.h"
+#include "io/instrument_json.h"
+#include "svc/paper.h"
+#include "web/pages.h"
+
+#define LIST_MAX 200          /* batches shown on /paper */
+#define PAGE_MAX (6 << 20)    /* bytes of one page */
+#define NAMES_MAX 8           /* user names remembered per page */
+
+/* What every paper page needs: the units and which the caller sees, the fields. */
+struct pg {
+	struct http_req *r;
+	struct store_unit *units;
+	size_t nunits;
+	bool *vis;
+	struct store_field *fields;
+	size_t nfields;
+};
+
+/* Is units[i] the unit root or below it? */
+static bool under(const struct store_unit *u, size_t n, size_t i, int64_t root)
+{
+	int64_t id = u[i].id, parent = u[i].parent_id;
+
+	for (int depth = 0; depth < 64; depth++) {
+		size_t k;
+
+		if (id == root)
+			return true;
+		if (parent == 0)
+			return false;
+		for (k = 0; k < n && u[k].id != parent; k++)
+			;
+		if (k == n)
+			return false;
+		id = u[k].id;
+		parent = u[k].parent_id;
+	}
+	return false;
+}
+
+/* The units, which of them the caller sees (as http/scope.c decides, for all
+ * of them at once), and the fields. */
+static int pg_load(struct pg *p, struct http_req *r, struct hl_err *err)
+{
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	p->r = r;
+	if ((rc = STORE(r->st, unit_list, r->a, &p->units, &p->nunits, err)) != HL_OK ||
+	    (rc = STORE(r->st, field_list, r->a, &p->fields, &p->nfields, err)) != HL_OK)
+		return rc;
+	p->vis = hl_arena_alloc(r->a, (p->nunits + 1) * sizeof(*p->vis));
+	if (p->vis == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	for (size_t i = 0; i < p->nunits; i++) {
+		switch (r->role) {
+		case ROLE_ADMIN:
+			p->vis[i] = r->user.unit_id == 0 || under(p->units, p->nunits, i, r->user.unit_id);
+			break;
+		case ROLE_SUPERVISOR:
+			p->vis[i] = under(p->units, p->nunits, i, r->user.unit_id);
+			break;
+		case ROLE_CLERK:
+		case ROLE_ENTRY:
+			p->vis[i] = p->units[i].id == r->user.unit_id;
+			break;
+		default:
+			p->vis[i] = false;
+		}
+	}
+	return HL_OK;
+}
+
+static const struct store_unit *pg_unit(const struct pg *p, int64_t id)
+{
+	for (size_t i = 0; i < p->nunits; i++)
+		if (p->units[i].id == id)
+			return &p->units[i];
+	return NULL;
+}
+
+static bool pg_sees(const struct pg *p, int64_t unit_id)
+{
+	for (size_t i = 0; i < p->nunits; i++)
+		if (p->units[i].id == unit_id)
+			return p->vis[i];
+	return false;
+}
+
+static const char *pg_field_code(const struct pg *p, int64_t id)
+{
+	if (id == 0)
+		return "";
+	for (size_t i = 0; i < p->nfields; i++)
+		if (p->fields[i].id == id)
+			return p->fields[i].code;
+	return "?";
+}
+
+static const char *who_of(struct http_req *r)
+{
+	return hl_arena_printf(r->a, "web:%s", r->user.name);
+}
+
+static hl_day today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	hl_day d = HL_DAY_NONE;
+
+	localtime_r(&now, &tm);
+	hl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d);
+	return d;
+}
+
+/* "yyyy-mm-dd" (input type=date) or "dd/mm/yyyy" (typed by hand). */
+static bool parse_day(const char *s, hl_day *out)
+{
+	int d, m, y;
+	char tail;
+
+	if (s == NULL)
+		return false;
+	if (hl_day_parse(s, out))
+		return true;
+	if (sscanf(s, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3 && y >= 1900 && y <= 2999)
+		return hl_day_from_ymd(y, m, d, out);
+	return false;
+}
+
+static char *show_time(int64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1,
+		tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+	return buf;
+}
+
+/* A form value trimmed and NFC-normalised, "" when absent; NULL when it is
+ * longer than max bytes. */
+static const char *form_text(struct http_req *r, const char *name, size_t max)
+{
+	const char *v = http_form(r, name);
+	char *s, *n;
+
+	if (v == NULL)
+		return "";
+	s = hl_trim(hl_arena_strdup(r->a, v));
+	if (s == NULL)
+		return NULL;
+	n = hl_utf8_nfc(r->a, s);
+	if (n == NULL || strlen(n) > max)
+		return NULL;
+	return n;
+}
+
+/* A positive integer form or query value; 0 when absent or not one. */
+static long pos_int(const char *s, long max)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || s[0] == '\0')
+		return 0;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < 1 || v > max)
+		return -1;
+	return v;
+}
+
+static void hb_error(struct hbuf *b, const char *msg)
+{
+	if (msg == NULL)
+		return;
+	hb_raw(b, "<p class=\"error\" role=\"alert\">");
+	hb_txt(b, msg);
+	hb_raw(b, "</p>");
+}
+
+/* ---- GET /paper, POST /paper ---- */
+
+/* Values of the new-batch form, to show again after an error. */
+struct open_form {
+	const char *unit, *opened_on, *opened_by, *witness, *counted, *instrument;
+	bool double_entry;
+};
+
+static void instrument_options(struct hbuf *b, const struct store_instrument *in, size_t n,
+	const char *chosen)
+{
+	/* Default: the newest sipas-5. */
+	int64_t def = 0;
+	int best = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(in[i].code, "sipas-5") == 0 && in[i].version > best) {
+			best = in[i].version;
+			def = in[i].id;
+		}
+	for (size_t i = 0; i < n; i++) {
+		char key[96];
+		bool sel;
+
+		snprintf(key, sizeof(key), "%s@%d", in[i].code, in[i].version);
+		sel = chosen != NULL && chosen[0] != '\0' ? strcmp(chosen, key) == 0 : in[i].id == def;
+		hb_raw(b, "<option value=\"");
+		hb_txt(b, key);
+		hb_raw(b, sel ? "\" selected>" : "\">");
+		hb_txt(b, in[i].name);
+		hb_raw(b, " (");
+		hb_txt(b, key);
+		hb_raw(b, ")</option>");
+	}
+}
+
+/* Ballots typed in each pass of batch id (a throwaway arena per batch: only
+ * the counts are kept). */
+static void typed_counts(struct http_req *r, int64_t id, size_t *n1, size_t *n2)
+{
+	struct hl_arena *a = hl_arena_new((size_t)16 << 20);
+	struct store_paper_entry *e = NULL;
+	struct hl_err err;
+	size_t n = 0;
+
+	*n1 = *n2 = 0;
+	hl_err_clear(&err);
+	if (a != NULL && STORE(r->st, paper_entry_list, id, 0, a, &e, &n, &err) == HL_OK)
+		for (size_t i = 0; i < n; i++) {
+			if (e[i].pass == 1)
+				(*n1)++;
+			else
+				(*n2)++;
+		}
+	hl_arena_free(a);
+}
+
+static int list_page(struct http_req *r, int status, const char *msg, const struct open_form *f)
+{
+	struct pg p;
+	struct store_paper_batch *bs = NULL;
+	struct store_instrument *ins = NULL;
+	struct hl_err err;
+	struct hbuf b;
+	size_t nb = 0, nins = 0, shown = 0, nvis = 0;
+	char buf[64];
+	int rc;
+
+	hl_err_clear(&err);
+	if ((rc = pg_load(&p, r, &err)) != HL_OK ||
+	    (rc = STORE(r->st, paper_batch_list, r->role == ROLE_CLERK || r->role == ROLE_ENTRY ?
+		r->user.unit_id : 0, r->a, &bs, &nb, &err)) != HL_OK ||
+	    (rc = STORE(r->st, instrument_list, r->a, &ins, &nins, &err)) != HL_OK)
+		return http_send_err(r, &err);
+	hb_init(&b, r->a, PAGE_MAX);
+	page_begin(&b, r, "Phiếu giấy");
+	hb_raw(&b, "<h1>Phiếu giấy</h1>");
+	hb_error(&b, msg);
+	hb_raw(&b, "<h2>Các lô phiếu</h2>");
+	for (size_t i = 0; i < nb; i++)
+		if (pg_sees(&p, bs[i].unit_id))
+			nvis++;
+	if (nvis == 0) {
+		hb_raw(&b, "<p>Chưa có lô phiếu nào.</p>");
+	} else {
+		hb_raw(&b, "<div class=\"scroll\"><table class=\"paper-list\"><thead><tr>"
+			"<th class=\"num\">Số</th><th>Đơn vị</th><th>Ngày mở hòm</th><th>Người mở</th>"
+			"<th>Người chứng kiến</th><th class=\"num\">Đếm được</th>"
+			"<th class=\"num\">Đã nhập (lần 1 / lần 2)</th><th>Trạng thái</th></tr></thead><tbody>");
+		for (size_t i = 0; i < nb && shown < LIST_MAX; i++) {
+			const struct store_paper_batch *x = &bs[i];
+			const struct store_unit *u = pg_unit(&p, x->unit_id);
+			size_t n1 = 0, n2 = 0;
+
+			if (!pg_sees(&p, x->unit_id))
+				continue;
+			shown++;
+			if (x->closed)
+				n1 = n2 = (size_t)x->counted;
+			else
+				typed_counts(r, x->id, &n1, &n2);
+			hb_printf(&b, "<tr><td class=\"num\"><a href=\"/paper/%lld\">%lld</a></td><td>",
+				(long long)x->id, (long long)x->id);
+			hb_txt(&b, u != NULL ? u->name : "?");
+			hb_raw(&b, "</td><td>");
+			hb_txt(&b, hl_day_vn(x->opened_on, buf, sizeof(buf)));
+			hb_raw(&b, "</td><td>");
+			hb_txt(&b, x->opened_by);
+			hb_raw(&b, "</td><td>");
+			hb_txt(&b, x->witness);
+			hb_printf(&b, "</td><td class=\"num\">%d</td><td class=\"num\">%zu", x->counted, n1);
+			if (x->double_entry)
+				hb_printf(&b, " / %zu", n2);
+			hb_raw(&b, "</td><td>");
+			if (x->closed) {
+				hb_raw(&b, "Đã đóng ");
+				hb_txt(&b, show_time(x->closed_at, buf, sizeof(buf)));
+			} else {
+				hb_raw(&b, "<strong>Đang nhập</strong>");
+			}
+			hb_raw(&b, "</td></tr>");
+		}
+		hb_raw(&b, "</tbody></table></div>");
+		if (nvis > shown)
+			hb_printf(&b, "<p class=\"note\">Hiện %zu lô mới nhất trong %zu lô.</p>", shown, nvis);
+	}
+
+	/* Opening a new batch. */
+	hb_raw(&b, "<h2 id=\"mo-lo\">Mở hòm phiếu: lô mới</h2>"
+		"<form method=\"post\" action=\"/paper\" class=\"paper-open\">");
+	hb_csrf(&b, r);
+	hb_raw(&b, "<label>Đơn vị <select name=\"unit\" required>");
+	for (size_t i = 0; i < p.nunits; i++) {
+		if (!p.vis[i])
+			continue;
+		hb_raw(&b, "<option value=\"");
+		hb_txt(&b, p.units[i].code);
+		hb_raw(&b, f != NULL && f->unit != NULL && strcmp(f->unit, p.units[i].code) == 0 ?
+			"\" selected>" : "\">");
+		hb_txt(&b, p.units[i].name);
+		hb_raw(&b, " (");
+		hb_txt(&b, p.units[i].code);
+		hb_raw(&b, ")</option>");
+	}
+	hb_raw(&b, "</select></label><label>Ngày mở hòm "
+		"<input type=\"date\" name=\"opened_on\" required aria-describedby=\"opened-help\" value=\"");
+	if (f != NULL && f->opened_on != NULL && f->opened_on[0] != '\0') {
+		hl_day d;
+
+		hb_txt(&b, parse_day(f->opened_on, &d) ? hl_day_iso(d, buf, sizeof(buf)) : f->opened_on);
+	} else {
+		hb_txt(&b, hl_day_iso(today(), buf, sizeof(buf)));
+	}
+	hb_raw(&b, "\"></label><p class=\"note\" id=\"opened-help\">Mặc định là hôm nay, ");
+	hb_txt(&b, hl_day_vn(today(), buf, sizeof(buf)));
+	hb_raw(&b, " (ngày/tháng/năm).</p><label>Người mở hòm <input name=\"opened_by\" required maxlength=\"200\" "
+		"autocomplete=\"name\" value=\"");
+	hb_txt(&b, f != NULL && f->opened_by != NULL ? f->opened_by : "");
+	hb_raw(&b, "\"></label><label>Người chứng kiến <input name=\"witness\" required "
+		"maxlength=\"200\" autocomplete=\"off\" value=\"");
+	hb_txt(&b, f != NULL && f->witness != NULL ? f->witness : "");
+	hb_printf(&b, "\"></label><label>Số phiếu đếm được <input type=\"number\" name=\"counted\" "
+		"required min=\"1\" max=\"%d\" inputmode=\"numeric\" value=\"", PAPER_MAX_BALLOTS);
+	hb_txt(&b, f != NULL && f->counted != NULL ? f->counted : "");
+	hb_raw(&b, "\"></label><label>Bộ câu hỏi <select name=\"instrument\">");
+	instrument_options(&b, ins, nins, f != NULL ? f->instrument : NULL);
+	hb_raw(&b, "</select></label><label class=\"check\"><input type=\"checkbox\" "
+		"name=\"double_entry\" value=\"1\"");
+	if (f != NULL && f->double_entry)
+		hb_raw(&b, " checked");
+	hb_raw(&b, "> Nhập hai lần (hai người nhập độc lập, chỉ tính khi khớp)</label>"
+		"<button type=\"submit\">Mở lô</button></form>");
+	page_end(&b);
+	return http_send_html(r, status, &b);
+}
+
+int page_paper_list(struct http_req *r)
+{
+	return list_page(r, 200, NULL, NULL);
+}
+
+struct open_arg {
+	struct store_paper_batch b;
+	const char *who;
+	char detail[512];
+};
+
+static int write_open(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct open_arg *o = arg;
+	struct store *st = srv_tx_store(tx);
+	int rc;
+
+	o->b.id = 0;
+	if ((rc = STORE(st, paper_batch_put, &o->b, err)) != HL_OK)
+		return rc;
+	snprintf(o->detail + strlen(o->detail), sizeof(o->detail) - strlen(o->detail), " (lô %lld)",
+		(long long)o->b.id);
+	return STORE(st, audit, o->who, "paper.open", o->detail, err);
+}
+
+int page_paper_create(struct http_req *r)
+{
+	struct open_form f;
+	struct open_arg o;
+	struct store_unit u;
+	struct store_instrument meta;
+	struct hl_err err;
+	struct pg p;
+	const char *at;
+	char code[STORE_CODE_MAX], day[16], loc[64];
+	long counted, version;
+	char *end;
+	int rc;
+
+	hl_err_clear(&err);
+	memset(&f, 0, sizeof(f));
+	memset(&o, 0, sizeof(o));
+	f.unit = http_form(r, "unit");
+	f.opened_on = http_form(r, "opened_on");
+	f.opened_by = form_text(r, "opened_by", STORE_NAME_MAX - 1);
+	f.witness = form_text(r, "witness", STORE_NAME_MAX - 1);
+	f.counted = http_form(r, "counted");
+	f.instrument = http_form(r, "instrument");
+	f.double_entry = http_form(r, "double_entry") != NULL;
+	if ((rc = pg_load(&p, r, &err)) != HL_OK)
+		return http_send_err(r, &err);
+	if (f.unit == NULL || STORE(r->st, unit_get, f.unit, &u, &err) != HL_OK)
+		return list_page(r, 400, "Hãy chọn đơn vị.", &f);
+	if (!pg_sees(&p, u.id))
+		return list_page(r, 403, "Bạn không được nhập phiếu cho đơn vị này.", &f);
+	if (!parse_day(f.opened_on, &o.b.opened_on))
+		return list_page(r, 400, "Ngày mở hòm không hợp lệ (ngày/tháng/năm).", &f);
+	if (o.b.opened_on > today())
+		return list_page(r, 400, "Ngày mở hòm không được sau hôm nay.", &f);
+	if (f.opened_by == NULL || f.opened_by[0] == '\0')
+		return list_page(r, 400, "Hãy ghi tên người mở hòm (tối đa 255 byte).", &f);
+	if (f.witness == NULL || f.witness[0] == '\0')
+		return list_page(r, 400, "Hãy ghi tên người chứng kiến (tối đa 255 byte).", &f);
+	counted = pos_int(f.counted, PAPER_MAX_BALLOTS);
+	if (counted <= 0)
+		return list_page(r, 400, hl_arena_printf(r->a,
+			"Số phiếu đếm được phải là số nguyên từ 1 đến %d.", PAPER_MAX_BALLOTS), &f);
+	/* "code@version" */
+	if (f.instrument == NULL || (at = strrchr(f.instrument, '@')) == NULL ||
+	    (size_t)(at - f.instrument) >= sizeof(code))
+		return list_page(r, 400, "Hãy chọn bộ câu hỏi.", &f);
+	snprintf(code, sizeof(code), "%.*s", (int)(at - f.instrument), f.instrument);
+	version = strtol(at + 1, &end, 10);
+	if (*end != '\0' || version < 1 || version > 100000 ||
+	    STORE(r->st, instrument_get, code, (int)version, r->a, &meta, NULL, &err) != HL_OK)
+		return list_page(r, 400, "Bộ câu hỏi không có.", &f);
+	o.b.unit_id = u.id;
+	snprintf(o.b.opened_by, sizeof(o.b.opened_by), "%s", f.opened_by);
+	snprintf(o.b.witness, sizeof(o.b.witness), "%s", f.witness);
+	o.b.counted = (int)counted;
+	o.b.double_entry = f.double_entry;
+	o.b.instrument_id = meta.id;
+	o.b.created_by = r->user.id;
+	o.who = who_of(r);
+	snprintf(o.detail, sizeof(o.detail), "đơn vị %s, ngày %s, %ld phiếu, %s%s", u.code,
+		hl_day_vn(o.b.opened_on, day, sizeof(day)), counted, f.instrument,
+		f.double_entry ? ", nhập hai lần" : "");
+	if ((rc = srv_write(r->srv, write_open, &o, &err)) != HL_OK)
+		return list_page(r, http_status_of(rc), err.msg, &f);
+	snprintf(loc, sizeof(loc), "/paper/%lld", (long long)o.b.id);
+	return http_redirect(r, loc);
+}
+
+/* ---- one batch ---- */
+
+/* A batch the caller may see, its unit, its instrument and its entries. */
+struct bctx {
+	struct pg p;
+	struct store_paper_batch b;
+	const struct store_unit *unit;
+	struct store_instrument meta;
+	struct hl_instrument *in;
+	struct store_paper_entry *e;
+	size_t n;
+	int nnames;                 /* user names met on the page */
+	int64_t name_id[NAMES_MAX];
+	const char *name[NAMES_MAX];
+};
+
+static int load_batch(struct http_req *r, struct bctx *c, struct hl_err *err)
+{
+	long id = pos_int(r->param[0], 1L << 40);
+	char *json = NULL;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	if (id <= 0)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có lô phiếu '%.40s'",
+			r->param[0] != NULL ? r->param[0] : "");
+	if ((rc = pg_load(&c->p, r, err)) != HL_OK)
+		return rc;
+	rc = STORE(r->st, paper_batch_get, id, &c->b, err);
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có lô phiếu số %ld", id);
+	if (rc != HL_OK)
+		return rc;
+	if (!pg_sees(&c->p, c->b.unit_id))
+		return hl_err_set(err, HL_EPERM, HL_HERE, "bạn không được xem lô phiếu số %ld", id);
+	c->unit = pg_unit(&c->p, c->b.unit_id);
+	if ((rc = STORE(r->st, instrument_get_id, c->b.instrument_id, r->a, &c->meta, &json, err)) !=
+		HL_OK ||
+	    (rc = ij_parse(r->a, json, strlen(json), &c->in, err)) != HL_OK)
+		return rc;
+	return STORE(r->st, paper_entry_list, c->b.id, 0, r->a, &c->e, &c->n, err);
+}
+
+/* The name of user id, remembered for the page in c. */
+static const char *user_name(struct http_req *r, struct bctx *c, int64_t id)
+{
+	struct store_user u;
+	struct hl_err err;
+	int k;
+
+	if (id == 0)
+		return "";
+	for (k = 0; k < c->nnames; k++)
+		if (c->name_id[k] == id)
+			return c->name[k];
+	hl_err_clear(&err);
+	if (STORE(r->st, user_get_id, id, &u, &err) != HL_OK)
+		return "?";
+	if (c->nnames < NAMES_MAX) {
+		c->name_id[c->nnames] = id;
+		c->name[c->nnames] = hl_arena_strdup(r->a, u.name);
+		if (c->name[c->nnames] != NULL)
+			return c->name[c->nnames++];
+	}
+	return hl_arena_strdup(r->a, u.name);
+}
+
+static void batch_summary(struct hbuf *b, struct bctx *c)
+{
+	char buf[64];
+
+	hb_printf(b, "<h1>Lô phiếu số %lld – ", (long long)c->b.id);
+	hb_txt(b, c->unit != NULL ? c->unit->name : "?");
+	hb_raw(b, "</h1><dl class=\"paper-sum\"><div><dt>Ngày mở hòm</dt><dd>");
+	hb_txt(b, hl_day_vn(c->b.opened_on, buf, sizeof(buf)));
+	hb_raw(b, "</dd></div><div><dt>Người mở</dt><dd>");
+	hb_txt(b, c->b.opened_by);
+	hb_raw(b, "</dd></div><div><dt>Người chứng kiến</dt><dd>");
+	hb_txt(b, c->b.witness);
+	hb_printf(b, "</dd></div><div><dt>Số phiếu đếm được</dt><dd>%d</dd></div>"
+		"<div><dt>Bộ câu hỏi</dt><dd>", c->b.counted);
+	hb_txt(b, c->meta.name);
+	hb_printf(b, " (%s@%d)", c->meta.code, c->meta.version);
+	hb_raw(b, "</dd></div><div><dt>Cách nhập</dt><dd>");
+	hb_raw(b, c->b.double_entry ? "nhập hai lần" : "nhập một lần");
+	hb_raw(b, "</dd></div><div><dt>Trạng thái</dt><dd>");
+	if (c->b.closed) {
+		hb_raw(b, "đã đóng ");
+		hb_txt(b, show_time(c->b.closed_at, buf, sizeof(buf)));
+	} else {
+		hb_raw(b, "đang nhập – chưa tính vào chỉ số");
+	}
+	hb_raw(b, "</dd></div></dl>");
+}
+
+/* Answers a[0..n), a space between criteria; positions flagged in mark[]
+ * (may be NULL) are highlighted. */
+static void answers_html(struct hbuf *b, const struct hl_instrument *in, const unsigned char *a,
+	int n, const bool *mark)
+{
+	hb_raw(b, "<span class=\"digits\">");
+	for (int i = 0; i < n; i++) {
+		char ch[2];
+
+		if (i > 0 && i < in->nquestions && in->questions[i].criterion != in->questions[i - 1].criterion)
+			hb_raw(b, " ");
+		paper_format_answers(NULL, a + i, 1, ch, sizeof(ch));
+		if (mark != NULL && mark[i]) {
+			hb_raw(b, "<mark>");
+			hb_txt(b, ch);
+			hb_raw(b, "</mark>");
+		} else {
+			hb_txt(b, ch);
+		}
+	}
+	hb_raw(b, "</span>");
+}
+
+/* What the entry form shows again after a refused row. */
+struct row_form {
+	int seq;
+	const char *field, *answers, *comment;
+	const char *bad;       /* the field in error: "field", "answers", "comment" */
+};
+
+static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int pass,
+	const struct row_form *f)
+{
+	const struct hl_instrument *in = c->in;
+	bool focus_answers = f != NULL && f->bad != NULL && strcmp(f->bad, "answers") == 0;
+
+	hb_printf(b, "<form method=\"post\" action=\"/paper/%lld\" id=\"nhap\" "
+		"class=\"paper-entry\">", (long long)c->b.id);
+	hb_csrf(b, r);
+	hb_printf(b, "<input type=\"hidden\" name=\"pass\" value=\"%d\">", pass);
+	if (f != NULL && f->seq > 0)
+		hb_printf(b, "<input type=\"hidden\" name=\"seq\" value=\"%d\">", f->seq);
+	/* The question codes, in typing order, grouped by criterion. */
+	hb_raw(b, "<p class=\"note\" id=\"qhelp\">Mỗi câu một chữ số theo thứ tự dưới đây; 0 hoặc - "
+		"là không trả lời; dấu cách tùy ý. Enter để lưu phiếu.</p>"
+		"<ol class=\"qcodes\" id=\"qcodes\" aria-label=\"Thứ tự các câu hỏi\">");
+	for (int i = 0; i < in->nquestions; i++) {
+		const struct hl_question *q = &in->questions[i];
+
+		hb_printf(b, "<li data-max=\"%d\"", in->scales[q->scale].nlevels);
+		if (i > 0 && q->criterion != in->questions[i - 1].criterion)
+			hb_raw(b, " class=\"grp\"");
+		hb_raw(b, " title=\"");
+		hb_txt(b, q->text);
+		hb_raw(b, "\">");
+		hb_txt(b, q->code);
+		hb_raw(b, "</li>");
+	}
+	hb_raw(b, "</ol><div class=\"paper-row\"><label class=\"pf\">Lĩnh vực "
+		"<input name=\"field\" list=\"paper-fields\" autocomplete=\"off\" spellcheck=\"false\" "
+		"maxlength=\"63\"");
+	if (!focus_answers)
+		hb_raw(b, " autofocus");
+	if (f != NULL && f->bad != NULL && strcmp(f->bad, "field") == 0)
+		hb_raw(b, " aria-invalid=\"true\"");
+	hb_raw(b, " value=\"");
+	hb_txt(b, f != NULL && f->field != NULL ? f->field : "");
+	hb_printf(b, "\"></label><label class=\"pa\">Trả lời (%d câu) <input name=\"answers\" "
+		"id=\"answers\" required autocomplete=\"off\" spellcheck=\"false\" inputmode=\"numeric\" "
+		"aria-describedby=\"qhelp paper-live\" maxlength=\"%d\"", in->nquestions, PAPER_ANSWERS_MAX);
+	if (focus_answers)
+		hb_raw(b, " autofocus aria-invalid=\"true\"");
+	hb_raw(b, " value=\"");
+	hb_txt(b, f != NULL && f->answers != NULL ? f->answers : "");
+	hb_printf(b, "\"></label><label class=\"pc\">Ý kiến (nếu có) <input name=\"comment\" "
+		"autocomplete=\"off\" maxlength=\"%d\" value=\"", STORE_COMMENT_MAX);
+	hb_txt(b, f != NULL && f->comment != NULL ? f->comment : "");
+	hb_raw(b, "\"></label><button type=\"submit\">");
+	hb_raw(b, f != NULL && f->seq > 0 ? "Lưu sửa" : "Lưu phiếu");
+	hb_raw(b, "</button></div><p id=\"paper-live\" class=\"note\" aria-live=\"polite\"></p>");
+	if (f != NULL && f->seq > 0)
+		hb_printf(b, "<p><a href=\"/paper/%lld?pass=%d#nhap\">Thôi sửa, nhập phiếu mới</a></p>",
+			(long long)c->b.id, pass);
+	hb_raw(b, "</form><datalist id=\"paper-fields\">");
+	for (size_t i = 0; i < c->p.nfields; i++) {
+		hb_raw(b, "<option value=\"");
+		hb_txt(b, c->p.fields[i].code);
+		hb_raw(b, "\">");
+		hb_txt(b, c->p.fields[i].name);
+		hb_raw(b, "</option>");
+	}
+	hb_raw(b, "</datalist>");
+}
+
+/* The rows of pass (newest first), with edit and delete when open. */
+static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int pass, bool edit)
+{
+	const struct store_paper_entry **rows = NULL;
+	struct hl_err err;
+	size_t m = 0;
+
+	hl_err_clear(&err);
+	if (paper_pass_rows(c->e, c->n, pass, r->a, &rows, &m, &err) != HL_OK || m == 0) {
+		hb_raw(b, "<p>Chưa nhập phiếu nào.</p>");
+		return;
+	}
+	hb_raw(b, "<div class=\"scroll\"><table class=\"paper-rows\"><thead><tr>"
+		"<th class=\"num\">Phiếu</th><th>Lĩnh vực</th><th>Trả lời</th><th>Ý kiến</th>"
+		"<th>Người nhập</th>");
+	if (edit)
+		hb_raw(b, "<th><span class=\"sr\">Thao tác</span></th>");
+	hb_raw(b, "</tr></thead><tbody>");
+	for (size_t k = m; k-- > 0;) {
+		const struct store_paper_entry *e = rows[k];
+
+		hb_printf(b, "<tr><td class=\"num\">%zu</td><td>", k + 1);
+		hb_txt(b, pg_field_code(&c->p, e->field_id));
+		hb_raw(b, "</td><td>");
+		answers_html(b, c->in, e->answers, e->nanswers, NULL);
+		hb_raw(b, "</td><td>");
+		hb_txt(b, e->comment);
+		hb_raw(b, "</td><td>");
+		hb_txt(b, user_name(r, c, e->entered_by));
+		hb_raw(b, "</td>");
+		if (edit) {
+			hb_printf(b, "<td class=\"acts\"><a href=\"/paper/%lld?pass=%d&amp;edit=%d#nhap\">"
+				"Sửa<span class=\"sr\"> phiếu %zu</span></a> "
+				"<form method=\"post\" action=\"/paper/%lld/delete\" class=\"inline-del\">",
+				(long long)c->b.id, pass, e->seq, k + 1, (long long)c->b.id);
+			hb_csrf(b, r);
+			hb_printf(b, "<input type=\"hidden\" name=\"pass\" value=\"%d\">"
+				"<input type=\"hidden\" name=\"seq\" value=\"%d\">"
+				"<button type=\"submit\" class=\"secondary\">Xóa<span class=\"sr\"> phiếu %zu"
+				"</span></button></form></td>", pass, e->seq, k + 1);
+		}
+		hb_raw(b, "</tr>");
+	}
+	hb_raw(b, "</tbody></table></div>");
+}
+
+static size_t count_pass(const struct bctx *c, int pass)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (c->e[i].pass == pass)
+			k++;
+	return k;
+}
+
+static int batch_page(struct http_req *r, struct bctx *c, int status, const char *msg,
+	int pass, const struct row_form *f)
+{
+	struct hbuf b;
+	struct hl_err err;
+	const char *saved = http_query(r, "saved");
+	bool may;
+
+	hl_err_clear(&err);
+	hb_init(&b, r->a, PAGE_MAX);
+	page_begin(&b, r, "Nhập phiếu giấy");
+	hb_raw(&b, "<p><a href=\"/paper\">← Các lô phiếu</a></p>");
+	batch_summary(&b, c);
+	hb_error(&b, msg);
+	if (c->b.closed) {
+		hb_printf(&b, "<p class=\"ok\">Lô đã đóng: %d phiếu đã được tính vào chỉ số.</p>",
+			c->b.counted);
+		hb_raw(&b, "<h2>Các phiếu</h2>");
+		rows_table(&b, r, c, 1, false);
+		page_end(&b);
+		return http_send_html(r, status, &b);
+	}
+	if (c->b.double_entry) {
+		hb_raw(&b, "<nav class=\"passes\" aria-label=\"Lần nhập\">");
+		for (int p = 1; p <= 2; p++) {
+			hb_printf(&b, "<a href=\"/paper/%lld?pass=%d#nhap\"%s>Lần nhập %d: %zu/%d phiếu</a> ",
+				(long long)c->b.id, p, p == pass ? " aria-current=\"page\"" : "", p,
+				count_pass(c, p), c->b.counted);
+		}
+		hb_printf(&b, "<a href=\"/paper/%lld/diff\">So sánh hai lần nhập</a></nav>",
+			(long long)c->b.id);
+	}
+	if (pass == 0) {
+		hb_raw(&b, "<p>Cả hai lần nhập đều đã có người khác nhập. Chọn lần nhập ở trên để "
+			"nhập tiếp (bạn chỉ được nhập một trong hai lần).</p>");
+		page_end(&b);
+		return http_send_html(r, status, &b);
+	}
+	may = paper_may_type(&c->b, c->e, c->n, pass, r->user.id, &err) == HL_OK;
+	hb_printf(&b, "<h2>Lần nhập %d: đã nhập %zu/%d phiếu</h2>", pass, count_pass(c, pass),
+		c->b.counted);
+	if (saved != NULL && msg == NULL)
+		hb_raw(&b, "<p class=\"ok\" role=\"status\">Đã lưu phiếu.</p>");
+	if (may)
+		entry_form(&b, r, c, pass, f);
+	else
+		hb_error(&b, err.msg);
+	rows_table(&b, r, c, pass, may);
+	hb_raw(&b, "<h2>Đóng lô</h2><p>Khi đã nhập đủ ");
+	hb_raw(&b, c->b.double_entry ? "cả hai lần và hai lần khớp nhau" : "số phiếu đếm được");
+	hb_printf(&b, ", đóng lô để tính các phiếu vào chỉ số. Sau khi đóng không sửa được nữa.</p>"
+		"<form method=\"post\" action=\"/paper/%lld/close\">", (long long)c->b.id);
+	hb_csrf(&b, r);
+	hb_raw(&b, "<button type=\"submit\">Đóng lô và tính phiếu</button></form>"
+		"<script src=\"/static/paper.js\" defer></script>");
+	page_end(&b);
+	return http_send_html(r, status, &b);
+}
+
+/* The pass asked for (?pass= or the form's), else the default for the caller. */
+static int chosen_pass(struct http_req *r, struct bctx *c, const char *s)
+{
+	long p = pos_int(s, 2);
+
+	if (p >= 1)
+		return (int)p;
+	return paper_default_pass(&c->b, c->e, c->n, r->user.id);
+}
+
+int page_paper_batch(struct http_req *r)
+{
+	struct bctx c;
+	struct hl_err err;
+	struct row_form f;
+	long edit;
+	int pass;
+
+	hl_err_clear(&err);
+	if (load_batch(r, &c, &err) != HL_OK)
+		return http_send_err(r, &err);
+	pass = chosen_pass(r, &c, http_query(r, "pass"));
+	edit = pos_int(http_query(r, "edit"), 1L << 30);
+	if (edit > 0) {
+		for (size_t i = 0; i < c.n; i++) {
+			const struct store_paper_entry *e = &c.e[i];
+			char *ans;
+
+			if (e->pass != pass || e->seq != edit)
+				continue;
+			ans = hl_arena_alloc(r->a, STORE_ANSWERS_MAX * 2 + 2);
+			if (ans == NULL)
+				break;
+			memset(&f, 0, sizeof(f));
+			f.seq = e->seq;
+			f.field = pg_field_code(&c.p, e->field_id);
+			f.answers = paper_format_answers(c.in, e->answers, e->nanswers, ans,
+				STORE_ANSWERS_MAX * 2 + 2);
+			f.comment = e->comment;
+			return batch_page(r, &c, 200, NULL, pass, &f);
+		}
+		return batch_page(r, &c, 404, "Không có phiếu cần sửa.", pass, NULL);
+	}
+	return batch_page(r, &c, 200, NULL, pass, NULL);
+}
+
+struct entry_arg {
+	struct store_paper_entry e;
+	const char *who;
+};
+
+static int write_entry(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct entry_arg *x = arg;
+	struct hl_arena *a = hl_arena_new((size_t)32 << 20);
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = paper_save_entry(srv_tx_store(tx), &x->e, x->who, a, err);
+	hl_arena_free(a);
+	return rc;
+}
+
+int page_paper_entry(struct http_req *r)
+{
+	struct bctx c;
+	struct hl_err err;
+	struct row_form f;
+	struct entry_arg *x;
+	char loc[96];
+	long seq;
+	int pass, rc;
+
+	hl_err_clear(&err);
+	if (load_batch(r, &c, &err) != HL_OK)
+		return http_send_err(r, &err);
+	memset(&f, 0, sizeof(f));
+	pass = chosen_pass(r, &c, http_form(r, "pass"));
+	seq = pos_int(http_form(r, "seq"), 1L << 30);
+	f.seq = seq > 0 ? (int)seq : 0;
+	f.field = form_text(r, "field", STORE_CODE_MAX - 1);
+	f.answers = http_form(r, "answers");
+	f.comment = form_text(r, "comment", STORE_COMMENT_MAX);
+	if (pass == 0)
+		return batch_page(r, &c, 400, "Hãy chọn lần nhập.", pass, &f);
+	if (seq < 0)
+		return batch_page(r, &c, 400, "Số dòng không hợp lệ.", pass, NULL);
+	x = hl_arena_alloc(r->a, sizeof(*x));
+	if (x == NULL)
+		return http_send_error(r, 500, "nomem", "hết bộ nhớ", NULL);
+	x->e.batch_id = c.b.id;
+	x->e.pass = pass;
+	x->e.seq = f.seq;
+	x->e.entered_by = r->user.id;
+	x->who = who_of(r);
+	if (f.field == NULL) {
+		f.field = "";
+		f.bad = "field";
+		return batch_page(r, &c, 400, "Mã lĩnh vực dài quá.", pass, &f);
+	}
+	if (f.field[0] != '\0') {
+		size_t i;
+
+		for (i = 0; i < c.p.nfields && strcmp(c.p.fields[i].code, f.field) != 0; i++)
+			;
+		if (i == c.p.nfields) {
+			f.bad = "field";
+			return batch_page(r, &c, 400, hl_arena_printf(r->a,
+				"Lĩnh vực '%s' không có: gõ mã lĩnh vực (chọn trong danh sách) hoặc để trống.",
+				f.field), pass, &f);
+		}
+		x->e.field_id = c.p.fields[i].id;
+	}
+	if (f.comment == NULL) {
+		f.comment = "";
+		f.bad = "comment";
+		return batch_page(r, &c, 400, hl_arena_printf(r->a, "Ý kiến dài quá %d byte.",
+			STORE_COMMENT_MAX), pass, &f);
+	}
+	if (paper_parse_answers(c.in, f.answers, x->e.answers, &x->e.nanswers, &err) != HL_OK) {
+		f.bad = "answers";
+		return batch_page(r, &c, 400, hl_arena_printf(r->a, "Trả lời: %s.", err.msg), pass, &f);
+	}
+	snprintf(x->e.comment, sizeof(x->e.comment), "%s", f.comment);
+	if ((rc = srv_write(r->srv, write_entry, x, &err)) != HL_OK) {
+		/* Show the page as it is now (another clerk may have typed meanwhile). */
+		struct hl_err e2;
+
+		hl_err_clear(&e2);
+		if (load_batch(r, &c, &e2) != HL_OK)
+			return http_send_err(r, &err);
+		return batch_page(r, &c, http_status_of(rc), err.msg, pass, &f);
+	}
+	snprintf(loc, sizeof(loc), "/paper/%lld?pass=%d&saved=%d", (long long)c.b.id, pass,
+		x->e.seq);
+	return http_redirect(r, loc);
+}
+
+struct del_arg {
+	int64_t batch, user;
+	int pass, seq;
+	const char *who;
+};
+
+static int write_delete(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct del_arg *d = arg;
+	struct hl_arena *a = hl_arena_new((size_t)32 << 20);
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = paper_delete_entry(srv_tx_store(tx), d->batch, d->pass, d->seq, d->user, d->who, a, err);
+	hl_arena_free(a);
+	return rc;
+}
+
+int page_paper_delete(struct http_req *r)
+{
+	struct bctx c;
+	struct hl_err err;
+	struct del_arg d;
+	char loc[96];
+	long pass = pos_int(http_form(r, "pass"), 2), seq = pos_int(http_form(r, "seq"), 1L << 30);
+	int rc;
+
+	hl_err_clear(&err);
+	if (load_batch(r, &c, &err) != HL_OK)
+		return http_send_err(r, &err);
+	if (pass <= 0 || seq <= 0)
+		return batch_page(r, &c, 400, "Thiếu lần nhập hoặc số dòng cần xóa.",
+			chosen_pass(r, &c, NULL), NULL);
+	d.batch = c.b.id;
+	d.user = r->user.id;
+	d.pass = (int)pass;
+	d.seq = (int)seq;
+	d.who = who_of(r);
+	if ((rc = srv_write(r->srv, write_delete, &d, &err)) != HL_OK)
+		return batch_page(r, &c, http_status_of(rc), err.msg, (int)pass, NULL);
+	snprintf(loc, sizeof(loc), "/paper/%lld?pass=%ld", (long long)c.b.id, pass);
+	return http_redirect(r, loc);
+}
+
+/* ---- GET /paper/N/diff ---- */
+
+int page_paper_diff(struct http_req *r)
+{
+	struct bctx c;
+	struct hl_err err;
+	struct paper_diff *d = NULL;
+	size_t nd = 0;
+	struct hbuf b;
+
+	hl_err_clear(&err);
+	if (load_batch(r, &c, &err) != HL_OK)
+		return http_send_err(r, &err);
+	if (!c.b.double_entry) {
+		hl_err_set(&err, HL_ENOTFOUND, HL_HERE,
+			"lô phiếu số %lld chỉ nhập một lần: không có gì để so sánh", (long long)c.b.id);
+		return http_send_err(r, &err);
+	}
+	if (paper_compare(c.e, c.n, r->a, &d, &nd, &err) != HL_OK)
+		return http_send_err(r, &err);
+	hb_init(&b, r->a, PAGE_MAX);
+	page_begin(&b, r, "So sánh hai lần nhập");
+	hb_printf(&b, "<p><a href=\"/paper/%lld\">← Lô phiếu số %lld</a></p>", (long long)c.b.id,
+		(long long)c.b.id);
+	batch_summary(&b, &c);
+	hb_printf(&b, "<h2>So sánh hai lần nhập</h2><p>Lần 1: %zu/%d phiếu; lần 2: %zu/%d phiếu.</p>",
+		count_pass(&c, 1), c.b.counted, count_pass(&c, 2), c.b.counted);
+	if (nd == 0) {
+		hb_raw(&b, "<p class=\"ok\">Hai lần nhập khớp nhau ở mọi phiếu đã nhập.</p>");
+		page_end(&b);
+		return http_send_html(r, 200, &b);
+	}
+	hb_printf(&b, "<p class=\"error\">Hai lần nhập khác nhau ở %zu phiếu. Đối chiếu với phiếu "
+		"giấy rồi sửa lần nhập sai.</p>", nd);
+	hb_raw(&b, "<div class=\"scroll\"><table class=\"paper-diff\"><thead><tr>"
+		"<th class=\"num\">Phiếu</th><th>Khác ở</th><th>Lần 1</th><th>Lần 2</th></tr></thead><tbody>");
+	for (size_t i = 0; i < nd; i++) {
+		const struct paper_diff *x = &d[i];
+		bool mark[STORE_ANSWERS_MAX] = {false};
+		const char *sep = "";
+
+		for (int k = 0; k < x->nq; k++)
+			if (x->q[k] < STORE_ANSWERS_MAX)
+				mark[x->q[k]] = true;
+		hb_printf(&b, "<tr><td class=\"num\">%d</td><td>", x->pos);
+		if (x->what & PD_ONLY1)
+			hb_raw(&b, "chỉ có ở lần 1");
+		if (x->what & PD_ONLY2)
+			hb_raw(&b, "chỉ có ở lần 2");
+		if (x->what & PD_ANSWERS) {
+			hb_raw(&b, "câu ");
+			for (int k = 0; k < x->nq; k++) {
+				hb_raw(&b, k > 0 ? ", " : "");
+				hb_txt(&b, x->q[k] < c.in->nquestions ? c.in->questions[x->q[k]].code : "?");
+			}
+			sep = "; ";
+		}
+		if (x->what & PD_FIELD) {
+			hb_raw(&b, sep);
+			hb_raw(&b, "lĩnh vực");
+			sep = "; ";
+		}
+		if (x->what & PD_STAFF) {
+			hb_raw(&b, sep);
+			hb_raw(&b, "công chức");
+			sep = "; ";
+		}
+		if (x->what & PD_COMMENT) {
+			hb_raw(&b, sep);
+			hb_raw(&b, "ý kiến");
+		}
+		hb_raw(&b, "</td>");
+		for (int p = 1; p <= 2; p++) {
+			const struct store_paper_entry *e = p == 1 ? x->e1 : x->e2;
+
+			if (e == NULL) {
+				hb_raw(&b, "<td>–</td>");
+				continue;
+			}
+			hb_raw(&b, "<td>");
+			if (e->field_id != 0 || (x->what & PD_FIELD)) {
+				hb_raw(&b, "Lĩnh vực: ");
+				hb_txt(&b, e->field_id != 0 ? pg_field_code(&c.p, e->field_id) : "(trống)");
+				hb_raw(&b, "<br>");
+			}
+			answers_html(&b, c.in, e->answers, e->nanswers, mark);
+			if (e->comment[0] != '\0') {
+				hb_raw(&b, "<br>Ý kiến: ");
+				hb_txt(&b, e->comment);
+			}
+			hb_raw(&b, "<br><span class=\"note\">");
+			hb_txt(&b, user_name(r, &c, e->entered_by));
+			hb_raw(&b, "</span>");
+			if (!c.b.closed)
+				hb_printf(&b, " <a href=\"/paper/%lld?pass=%d&amp;edit=%d#nhap\">Sửa"
+					"<span class=\"sr\"> phiếu %d lần %d</span></a>", (long long)c.b.id, p,
+					e->seq, x->pos, p);
+			hb_raw(&b, "</td>");
+		}
+		hb_raw(&b, "</tr>");
+	}
+	hb_raw(&b, "</tbody></table></div>");
+	page_end(&b);
+	return http_send_html(r, 200, &b);
+}
+
+/* ---- POST /paper/N/close ---- */
+
+struct close_arg {
+	int64_t id;
+	const char *who;
+	struct srv_tx *tx;
+	int nresp;
+};
+
+static int count_resp(void *ctx, const struct store_response *resp, struct hl_err *err)
+{
+	struct close_arg *x = ctx;
+
+	return srv_tx_count(x->tx, resp, err);
+}
+
+static int write_close(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct close_arg *x = arg;
+	struct hl_arena *a = hl_arena_new((size_t)64 << 20);
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	x->tx = tx;
+	rc = paper_close(srv_tx_store(tx), x->id, srv_now(), x->who, count_resp, x, a, &x->nresp, err);
+	hl_arena_free(a);
+	return rc;
+}
+
+int page_paper_close(struct http_req *r)
+{
+	struct bctx c;
+	struct hl_err err;
+	struct close_arg x;
+	char loc[64];
+	int rc;
+
+	hl_err_clear(&err);
+	if (load_batch(r, &c, &err) != HL_OK)
+		return http_send_err(r, &err);
+	memset(&x, 0, sizeof(x));
+	x.id = c.b.id;
+	x.who = who_of(r);
+	if ((rc = srv_write(r->srv, write_close, &x, &err)) != HL_OK) {
+		struct hl_err e2;
+
+		hl_err_clear(&e2);
+		if (load_batch(r, &c, &e2) != HL_OK)
+			return http_send_err(r, &err);
+		return batch_page(r, &c, http_status_of(rc), err.msg,
+			chosen_pass(r, &c, NULL), NULL);
+	}
+	snprintf(loc, sizeof(loc), "/paper/%lld", (long long)c.b.id);
+	return http_redirect(r, loc);
+}

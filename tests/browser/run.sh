@@ -1,0 +1,34 @@
+#!/bin/sh
+# run.sh — the browser tests: the kiosk through a server outage (kiosk.mjs)
+# and the accessibility of the citizens' pages with the QR survey end to end
+# (axe.mjs), in Debian's chromium driven by playwright-core.
+# Usage: sh run.sh HAILONG_BINARY SOURCE_ROOT (meson runs it: suite 'browser').
+# Needs node, npm and chromium: `make test` installs them (scripts/deps.sh test).
+set -eu
+
+HL=$1
+SRC=$2
+DIR=$SRC/tests/browser
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+
+for tool in node npm; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "FAIL: $tool is missing: run 'scripts/deps.sh test' (make test does)" >&2
+		exit 1
+	fi
+done
+if [ ! -x "$CHROMIUM" ]; then
+	echo "FAIL: no chromium at $CHROMIUM: run 'scripts/deps.sh test' (make test does)" >&2
+	exit 1
+fi
+
+# The npm packages, exactly as locked, once (again when the lock changes).
+if [ ! -f "$DIR/node_modules/.package-lock.json" ] ||
+   [ "$DIR/package-lock.json" -nt "$DIR/node_modules/.package-lock.json" ]; then
+	(cd "$DIR" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+status=0
+node "$DIR/kiosk.mjs" "$HL" "$SRC" || status=1
+node "$DIR/axe.mjs" "$HL" "$SRC" || status=1
+exit $status

@@ -1,0 +1,289 @@
+# pages.sh — the staff and public pages on the real server with the demo
+# data: the dashboard (index table with the decimal comma, two inline SVG
+# charts, comments with themes), the administration pages and their forms
+# (a target set through the form is what `hailong targets list` shows; units,
+# a merger, fields, staff, an instrument, accounts), the public page without
+# login and without any person's data, the gate (no session: to /login; no
+# CSRF token: 403; a clerk: no admin). Bounded: every wait has a limit.
+set -eu
+. "$2/tests/e2e/lib.sh"
+
+command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
+
+PID=""
+stop_server() {
+	if [ -n "$PID" ]; then
+		kill "$PID" 2>/dev/null || true
+		i=0
+		while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill -9 "$PID" 2>/dev/null || true
+		PID=""
+	fi
+}
+cleanup() {
+	stop_server
+	rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+start_server() {
+	tries=0
+	while [ $tries -lt 5 ]; do
+		PORT=$((18000 + ($$ + tries * 13 + 300) % 1000))
+		"$HL" serve --listen "127.0.0.1:$PORT" >/dev/null 2>>"$WORK/serve.log" &
+		PID=$!
+		i=0
+		while [ $i -lt 100 ]; do
+			if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
+				BASE="http://127.0.0.1:$PORT"
+				return 0
+			fi
+			kill -0 "$PID" 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		stop_server
+		tries=$((tries + 1))
+	done
+	cat "$WORK/serve.log" >&2
+	fail "the server did not start"
+}
+
+# req JAR METHOD PATH [curl args...]: one request with the cookie jar JAR
+# ("-" for none); the body goes to $OUT, "status location" to $CODE.
+req() {
+	jar=$1 method=$2 path=$3
+	shift 3
+	if [ "$jar" = - ]; then
+		CODE=$(curl -s --max-time 20 -X "$method" -o "$OUT" -w '%{http_code} %{redirect_url}' \
+			"$@" "$BASE$path")
+	else
+		CODE=$(curl -s --max-time 20 -X "$method" -b "$jar" -c "$jar" -o "$OUT" \
+			-w '%{http_code} %{redirect_url}' "$@" "$BASE$path")
+	fi
+}
+
+# expect STATUS: the last request's status.
+expect() {
+	case "$CODE" in
+	"$1"*) ;;
+	*) fail "$method $path answered $CODE (expected $1)" ;;
+	esac
+}
+
+# csrf: the CSRF token of the form in the last page.
+csrf() {
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1
+}
+
+# login JAR NAME PASSWORD
+login() {
+	rm -f "$1"
+	req "$1" GET /login
+	expect 200
+	t=$(csrf)
+	req "$1" POST /login --data-urlencode "csrf=$t" --data-urlencode "name=$2" \
+		--data-urlencode "password=$3"
+	expect 303
+}
+
+# post JAR PATH FIELD=VALUE...: a form POST with the session's CSRF token,
+# read from the page at PATH (or the one above it) first.
+post() {
+	jar=$1 p=$2
+	shift 2
+	# The token is the session's: any page with a form has it.
+	req "$jar" GET "$p"
+	case "$CODE" in 200*) ;; *) req "$jar" GET "${p%/*}" ;; esac
+	expect 200
+	t=$(csrf)
+	[ -n "$t" ] || fail "no CSRF token in the page $p"
+	# Each FIELD=VALUE becomes --data-urlencode FIELD=VALUE, in order.
+	n=$#
+	while [ "$n" -gt 0 ]; do
+		set -- "$@" --data-urlencode "$1"
+		shift
+		n=$((n - 1))
+	done
+	req "$jar" POST "$p" --data-urlencode "csrf=$t" "$@"
+}
+
+ok demo
+echo 'matkhau-quantri-1' | "$HL" users add quantri --role admin >"$OUT" 2>&1 ||
+	fail "users add quantri"
+echo 'matkhau-canbo-01' | "$HL" users add canbo --role clerk --unit vinh-hai >"$OUT" 2>&1 ||
+	fail "users add canbo"
+start_server
+A=$WORK/admin.jar
+C=$WORK/clerk.jar
+
+# ---- without a session: every staff page sends to /login ----
+for p in / /admin /admin/units /admin/targets /admin/users "/?period=2024"; do
+	req - GET "$p"
+	expect 303
+	case "$CODE" in *"/login"*) ;; *) fail "GET $p without a session went to $CODE" ;; esac
+done
+
+# ---- the dashboard ----
+login "$A" quantri matkhau-quantri-1
+req "$A" GET "/?period=2024&unit=vinh-hai"
+expect 200
+has '<table class="index">'
+has 'UBND phường Vĩnh Hải'
+grep -Eq '<td class="num( below)?"[^>]*>[0-9]{2},[0-9]{2}</td>' "$OUT" ||
+	fail "the index table has no figure with a decimal comma"
+n=$(grep -o '<svg' "$OUT" | wc -l)
+[ "$n" -eq 2 ] || fail "the dashboard has $n <svg> charts (expected 2)"
+has 'aria-labelledby="tieu-chi-t tieu-chi-d"'
+has 'aria-labelledby="xu-huong-t xu-huong-d"'
+has 'Diễn biến theo tháng năm 2024'
+grep -Eq '<desc id="xu-huong-d">SIPAS: T1 [0-9]{2},[0-9]' "$OUT" || fail "the trend has no monthly SIPAS"
+hasnt 'style='                   # a strict CSP: no inline styles
+hasnt '<script'
+has 'Góp ý của người dân'
+has 'Chờ đợi lâu'
+has '<span class="tag">'
+has 'href="/review"'
+has 'href="/paper"'
+has 'href="/kiosks"'
+req "$A" GET "/?period=2024-13"
+expect 400
+req "$A" GET "/?period=2024&unit=khong-co"
+expect 404
+
+# A clerk sees its own unit only; the data-entry role goes to /paper.
+login "$C" canbo matkhau-canbo-01
+req "$C" GET "/?period=2024"
+expect 200
+has 'UBND phường Vĩnh Hải'
+hasnt 'UBND phường Lộc Thọ'
+req "$C" GET "/?period=2024&unit=loc-tho"
+expect 403
+req "$C" GET /admin
+expect 403
+req "$C" GET /admin/users
+expect 403
+
+# ---- admin pages load ----
+for p in /admin /admin/units /admin/fields /admin/staff /admin/instruments \
+	/admin/instruments/sipas-5 /admin/targets /admin/users; do
+	req "$A" GET "$p"
+	expect 200
+	has '<html lang="vi">'
+done
+
+# ---- targets: the form writes what the command line reads ----
+post "$A" /admin/targets year=2026 unit=vinh-hai criterion=TC value=91,5
+expect 303
+ok targets list --year 2026
+has '91,50'
+has 'vinh-hai'
+req "$A" GET "/admin/targets?year=2026&ok=target"
+expect 200
+has 'Đã đặt chỉ tiêu.'
+has '91,50'
+post "$A" /admin/targets year=2026 unit=vinh-hai criterion=TC value=101
+expect 400
+has 'không hợp lệ'
+post "$A" /admin/targets year=2026 unit=vinh-hai criterion=XYZ value=80
+expect 400
+# A form without its CSRF token changes nothing.
+req "$A" POST /admin/targets --data-urlencode year=2026 --data-urlencode unit=vinh-hai \
+	--data-urlencode value=77
+expect 403
+ok targets list --year 2026
+hasnt '77,00'
+# Nor does a clerk's.
+req "$C" POST /admin/targets --data-urlencode year=2026 --data-urlencode unit=vinh-hai \
+	--data-urlencode value=78
+expect 403
+ok audit
+has 'targets.set'
+has 'web:quantri'
+
+# ---- units: add two, then merge them ----
+post "$A" /admin/units code=thu-a name='UBND xã Thử A' type=ubnd-xa parent=khanh-hoa
+expect 303
+post "$A" /admin/units code=thu-b name='UBND xã Thử <B>' type=ubnd-xa parent=khanh-hoa
+expect 303
+req "$A" GET /admin/units
+expect 200
+has 'UBND xã Thử &lt;B&gt;'
+hasnt 'Thử <B>'
+post "$A" /admin/units/merge from=thu-a from=thu-b code=thu-moi name='UBND xã Thử Mới' \
+	type=ubnd-xa day=2026-01-01
+expect 303
+ok units list
+has 'thu-moi'
+has 'sáp nhập từ thu-a, thu-b'
+# A merger refused by the service (a predecessor with responses after the day).
+post "$A" /admin/units/merge from=vinh-nguyen code=thu-moi-2 name='X' type=ubnd-xa day=2024-01-01
+expect 409
+ok units list
+hasnt 'thu-moi-2'
+
+# ---- fields, staff ----
+post "$A" /admin/fields code=thu-lv name='Lĩnh vực thử <script>alert(1)</script>'
+expect 303
+req "$A" GET /admin/fields
+has 'Lĩnh vực thử &lt;script&gt;'
+hasnt '<script>alert'
+post "$A" /admin/staff code=cc-thu name='Nguyễn Văn Thử' position='Công chức một cửa' unit=vinh-hai
+expect 303
+req "$A" GET /admin/staff
+has 'Nguyễn Văn Thử'
+
+# ---- instruments: import a definition, then see it; a bad one is refused ----
+post "$A" /admin/instruments "json@$SRC/tests/data/instruments/example.json"
+expect 303
+req "$A" GET /admin/instruments/tram-y-te-4
+expect 200
+has 'Phiếu khảo sát hài lòng tại trạm y tế'
+post "$A" /admin/instruments "json@$SRC/tests/data/instruments/bad-syntax.json"
+expect 400
+
+# ---- accounts: a generated password shown once; it works; disable ----
+post "$A" /admin/users name=nhap1 role=entry unit=vinh-hai
+expect 200
+PW=$(sed -n 's/.*<code class="secret">\([^<]*\)<.*/\1/p' "$OUT")
+[ -n "$PW" ] || fail "no generated password on the page"
+E=$WORK/entry.jar
+login "$E" nhap1 "$PW"
+req "$E" GET /
+expect 303
+case "$CODE" in *"/paper"*) ;; *) fail "the data-entry clerk was sent to $CODE, not /paper" ;; esac
+post "$A" /admin/users/disable name=nhap1
+expect 303
+post "$A" /admin/users name=nhap1 role=entry unit=vinh-hai
+expect 409
+rm -f "$E"
+req "$E" GET /login
+t=$(csrf)
+req "$E" POST /login --data-urlencode "csrf=$t" --data-urlencode name=nhap1 \
+	--data-urlencode "password=$PW"
+expect 401
+ok users list
+has 'nhap1'
+
+# ---- the public page: no login, no figures, no person's data ----
+req - GET /public/vinh-hai
+expect 200
+has 'UBND phường Vĩnh Hải'
+has 'Chưa có kết quả nào được công bố.'
+has 'mã QR'
+hasnt '<table'
+hasnt 'Thiếu hồ sơ mẫu tại bàn viết'
+hasnt 'Đăng xuất'
+if grep -Eq '[0-9]+,[0-9]{2}' "$OUT"; then
+	fail "the public page shows figures before anything is published"
+fi
+req - GET /public/khong-co
+expect 404
+req - GET "/public/%3Cscript%3E"
+expect 404
+hasnt '<script>'
+
+echo "pages: ok"

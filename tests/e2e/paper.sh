@@ -1,0 +1,295 @@
+# paper.sh — paper ballots on the real server: log in, open a batch, type
+# rows (bad ones refused with the question named), try to close early
+# (refused, nothing counted), finish and close (exactly the batch counted,
+# once); then a double entry by two clerks, a difference shown on /diff,
+# fixed, closed; scope, CSRF and closed-batch refusals; the audit log.
+set -eu
+. "$2/tests/e2e/lib.sh"
+
+command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
+
+PID=""
+stop_server() {
+	if [ -n "$PID" ]; then
+		kill "$PID" 2>/dev/null || true
+		i=0
+		while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill -9 "$PID" 2>/dev/null || true
+		PID=""
+	fi
+}
+trap 'stop_server; rm -rf "$WORK"' EXIT INT TERM
+
+# start_server: on a free port (a few tries), waiting at most 10 s each.
+start_server() {
+	tries=0
+	while [ $tries -lt 5 ]; do
+		PORT=$((18000 + ($$ + tries * 13 + 500) % 1000))
+		"$HL" serve --listen "127.0.0.1:$PORT" >"$WORK/serve.out" 2>"$WORK/serve.log" &
+		PID=$!
+		i=0
+		while [ $i -lt 100 ]; do
+			if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
+				BASE="http://127.0.0.1:$PORT"
+				return 0
+			fi
+			kill -0 "$PID" 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		stop_server
+		tries=$((tries + 1))
+	done
+	cat "$WORK/serve.log" >&2
+	fail "the server did not start"
+}
+
+# login NAME PASSWORD: a session in the cookie jar $WORK/NAME.jar; sets JAR
+# and CSRF (the session's token, read off /paper).
+login() {
+	JAR=$WORK/$1.jar
+	curl -s -c "$JAR" -b "$JAR" -o "$OUT" --max-time 20 "$BASE/login"
+	lc=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1)
+	[ -n "$lc" ] || fail "no csrf on the login page"
+	CODE=$(curl -s -c "$JAR" -b "$JAR" -o "$OUT" -w '%{http_code}' --max-time 20 \
+		--data-urlencode "name=$1" --data-urlencode "password=$2" \
+		--data-urlencode "csrf=$lc" --data-urlencode "next=/paper" "$BASE/login")
+	[ "$CODE" = 303 ] || fail "login as $1: status $CODE"
+	get /paper
+	expect 200
+	CSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1)
+	[ -n "$CSRF" ] || fail "no csrf on /paper for $1"
+}
+
+# get PATH: as the current session; status in CODE, page in OUT.
+get() {
+	CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' --max-time 20 "$BASE$1")
+}
+
+# post PATH NAME=VALUE...: a form as the current session with its csrf;
+# status in CODE, page in OUT, redirect target in LOC.
+post() {
+	p=$1
+	shift
+	RESP=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code} %{redirect_url}' --max-time 20 \
+		--data-urlencode "csrf=$CSRF" "$@" "$BASE$p")
+	CODE=${RESP%% *}
+	LOC=${RESP#* }
+}
+
+# row PATH PASS ANSWERS [FIELD] [COMMENT]: type one ballot.
+row() {
+	post "$1" --data-urlencode "pass=$2" --data-urlencode "answers=$3" \
+		--data-urlencode "field=${4:-}" --data-urlencode "comment=${5:-}"
+}
+
+# expect CODE [TEXT]: the last request answered CODE (and its page has TEXT).
+expect() {
+	[ "$CODE" = "$1" ] || fail "status $CODE, expected $1"
+	[ $# -lt 2 ] || has "$2"
+}
+
+TODAY=$(date +%Y-%m-%d)
+TODAY_VN=$(date +%d/%m/%Y)
+YEAR=$(date +%Y)
+A5="5555 55555 555555 555 5555"
+A4="4444 44444 444444 444 4444"
+A2="2222 22222 222222 222 2222"
+A1="1111 11111 111111 111 1111"
+
+ok init
+ok units import "$DATA/units.csv"
+ok fields import "$DATA/fields.csv"
+for u in lan hoa; do
+	echo "mat-khau-$u-123" | "$HL" users add $u --role entry --unit VT >"$OUT" 2>&1 ||
+		fail "users add $u"
+done
+echo "mat-khau-khac-123" | "$HL" users add khac --role entry --unit VH >"$OUT" 2>&1 ||
+	fail "users add khac"
+echo "mat-khau-minh-123" | "$HL" users add minh --role supervisor --unit KH >"$OUT" 2>&1 ||
+	fail "users add minh"
+
+start_server
+login lan mat-khau-lan-123
+has "Mở hòm phiếu"
+has "Chưa có lô phiếu nào"
+has "value=\"$TODAY\""
+has "sipas-5@1\" selected"
+# A data-entry clerk only gets its own unit to choose.
+has '<option value="VT">'
+hasnt '<option value="VH">'
+
+# ---- a single-entry batch of 3 ballots ----
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$TODAY" \
+	--data-urlencode "opened_by=Nguyễn Văn An" --data-urlencode "witness=Trần Thị Bình" \
+	--data-urlencode counted=3 --data-urlencode instrument=sipas-5@1
+expect 303
+B1=${LOC##*/paper/}
+[ -n "$B1" ] && [ "$B1" -gt 0 ] 2>/dev/null || fail "no batch id in '$LOC'"
+get "/paper/$B1"
+expect 200 "Lô phiếu số $B1"
+has "Nguyễn Văn An"
+has "Trần Thị Bình"
+has "$TODAY_VN"
+has "Lần nhập 1: đã nhập 0/3 phiếu"
+has '<li data-max="5" title="Nơi ngồi chờ có đủ chỗ ngồi">TC1</li>'
+has 'src="/static/paper.js"'
+
+# Bad openings.
+post /paper --data-urlencode unit=VH --data-urlencode "opened_on=$TODAY" \
+	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=3 \
+	--data-urlencode instrument=sipas-5@1
+expect 403 "Bạn không được nhập phiếu cho đơn vị này."
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=31/02/2025" \
+	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=3 \
+	--data-urlencode instrument=sipas-5@1
+expect 400 "Ngày mở hòm không hợp lệ"
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$TODAY" \
+	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=0 \
+	--data-urlencode instrument=sipas-5@1
+expect 400 "Số phiếu đếm được phải là số nguyên từ 1 đến 1000."
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$TODAY" \
+	--data-urlencode opened_by=X --data-urlencode witness= --data-urlencode counted=3 \
+	--data-urlencode instrument=sipas-5@1
+expect 400 "Hãy ghi tên người chứng kiến"
+
+# Rows; a bad one names the question and keeps what was typed.
+row "/paper/$B1" 1 "$A5" ho-tich "Cán bộ <b>nhiệt tình</b>"
+expect 303
+row "/paper/$B1" 1 "4444 44644 444444 444 4444" cu-tru
+expect 400 "Trả lời: câu HC3 (thứ 7): mức 6 ngoài thang đo 1–5."
+has 'value="4444 44644 444444 444 4444"'
+row "/paper/$B1" 1 "4444" cu-tru
+expect 400 "cần 22 chữ số (mỗi câu một chữ số), đã gõ 4"
+row "/paper/$B1" 1 "$A4" khong-co
+expect 400 "Lĩnh vực &#39;khong-co&#39; không có"
+row "/paper/$B1" 1 "$A4" cu-tru
+expect 303
+get "/paper/$B1"
+expect 200 "Lần nhập 1: đã nhập 2/3 phiếu"
+# Stored text is escaped.
+has "Cán bộ &lt;b&gt;nhiệt tình&lt;/b&gt;"
+hasnt "<b>nhiệt tình</b>"
+
+# Closing early is refused and nothing counts.
+post "/paper/$B1/close"
+expect 409 "Đã nhập 2/3 phiếu"
+[ "$(count)" = 0 ] || fail "an open batch counted"
+
+# A mistyped third row, deleted, typed again.
+row "/paper/$B1" 1 "$A1"
+expect 303
+post "/paper/$B1/delete" --data-urlencode pass=1 --data-urlencode seq=3
+expect 303
+row "/paper/$B1" 1 "$A2"
+expect 303
+# Without the CSRF token: refused by the gate.
+CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' --max-time 20 \
+	--data-urlencode pass=1 --data-urlencode "answers=$A5" "$BASE/paper/$B1/close")
+[ "$CODE" = 403 ] || fail "close without csrf: status $CODE"
+[ "$(count)" = 0 ] || fail "a refused close counted"
+
+post "/paper/$B1/close"
+expect 303
+get "/paper/$B1"
+expect 200 "Lô đã đóng: 3 phiếu đã được tính vào chỉ số."
+hasnt 'id="nhap"'
+[ "$(count)" = 3 ] || fail "closing the batch should count 3, counted $(count)"
+ok responses list-ids --unit VT
+has "paper-$B1-1"
+has "paper-$B1-2"
+has "paper-$B1-3"
+# Closed: no more rows, no second close.
+row "/paper/$B1" 1 "$A5"
+expect 409 "đã đóng"
+post "/paper/$B1/close"
+expect 409 "đã đóng"
+[ "$(count)" = 3 ] || fail "a second close counted again"
+# The index has exactly these 3 ballots: 2 of 3 satisfied on every criterion.
+ok index --period "$YEAR" --unit VT --format csv
+for c in TC HC PV KQ TT SIPAS; do
+	grep -q "^VT,Phường Vĩnh Thọ,$YEAR,$c,66.67,3," "$OUT" || fail "index of VT, $c"
+done
+
+# ---- a double entry of 2 ballots by two clerks ----
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$TODAY" \
+	--data-urlencode "opened_by=Lê Văn Cường" --data-urlencode "witness=Phạm Thị Dung" \
+	--data-urlencode counted=2 --data-urlencode instrument=sipas-5@1 \
+	--data-urlencode double_entry=1
+expect 303
+B2=${LOC##*/paper/}
+get "/paper/$B2"
+expect 200 "Lần nhập 1: đã nhập 0/2 phiếu"
+row "/paper/$B2" 1 "$A5" ho-tich
+expect 303
+row "/paper/$B2" 1 "$A1" ho-tich "Chờ lâu"
+expect 303
+# The first clerk may not type the second pass.
+get "/paper/$B2?pass=2"
+expect 200 "Bạn đã nhập lần 1 của lô này; lần 2 phải do người khác nhập"
+row "/paper/$B2" 2 "$A5" ho-tich
+expect 403 "lần 2 phải do người khác nhập"
+post "/paper/$B2/close"
+expect 409 "Lần nhập thứ hai: đã nhập 0/2 phiếu"
+
+login hoa mat-khau-hoa-123
+get "/paper/$B2"
+expect 200 "Lần nhập 2: đã nhập 0/2 phiếu"
+row "/paper/$B2" 2 "$A5" ho-tich
+expect 303
+row "/paper/$B2" 2 "1111 11211 111111 111 1111" ho-tich "Chờ  lâu "
+expect 303
+post "/paper/$B2/close"
+expect 409 "Hai lần nhập khác nhau ở 1 phiếu: xem /paper/$B2/diff"
+[ "$(count)" = 3 ] || fail "a disagreeing batch counted"
+get "/paper/$B2/diff"
+expect 200 "Hai lần nhập khác nhau ở 1 phiếu"
+has "câu HC3"
+has "<mark>2</mark>"
+has "?pass=2&amp;edit=2#nhap"
+# The second clerk corrects the row against the paper ballot.
+post "/paper/$B2" --data-urlencode pass=2 --data-urlencode seq=2 --data-urlencode "answers=$A1" \
+	--data-urlencode field=ho-tich --data-urlencode "comment=Chờ lâu"
+expect 303
+get "/paper/$B2/diff"
+expect 200 "Hai lần nhập khớp nhau"
+post "/paper/$B2/close"
+expect 303
+[ "$(count)" = 5 ] || fail "the double entry should add 2, counted $(count)"
+ok index --period "$YEAR" --unit VT --format csv
+for c in TC HC PV KQ TT SIPAS; do
+	grep -q "^VT,Phường Vĩnh Thọ,$YEAR,$c,60.00,5," "$OUT" || fail "index of VT after the double entry, $c"
+done
+
+# ---- scope ----
+login khac mat-khau-khac-123
+get "/paper/$B1"
+expect 403
+get /paper
+expect 200 "Chưa có lô phiếu nào"
+login minh mat-khau-minh-123
+get /paper
+expect 200 "Lê Văn Cường"
+has "Nguyễn Văn An"
+get "/paper/$B2/diff"
+expect 200
+get "/paper/999999"
+expect 404
+
+stop_server
+if grep -q "Sanitizer" "$WORK/serve.log"; then
+	cat "$WORK/serve.log" >&2
+	fail "the server reported a memory error"
+fi
+[ "$(count)" = 5 ] || fail "after the stop: $(count) responses"
+ok audit
+has "paper.open"
+has "paper.close"
+has "lô $B1: 3 phiếu được tính"
+has "lô $B2: 2 phiếu được tính (nhập hai lần, khớp)"
+has "paper.delete"
+has "paper.edit"
+echo "paper.sh: ok"

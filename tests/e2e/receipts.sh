@@ -1,0 +1,201 @@
+# receipts.sh — QR surveys for a dossier: `hailong receipts` (the slip, bad
+# arguments, escaping, the audit), the clerk's page /receipts (login, CSRF),
+# and the phone link on the real server: the page, its config, bad answers
+# (4xx, nothing stored), one stored answer, a resend (duplicate), a second
+# survey (409 with the message), the used and unknown link pages.
+set -eu
+. "$2/tests/e2e/lib.sh"
+
+command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
+
+PID=""
+stop_server() {
+	if [ -n "$PID" ]; then
+		kill "$PID" 2>/dev/null || true
+		i=0
+		while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill -9 "$PID" 2>/dev/null || true
+		PID=""
+	fi
+}
+trap 'stop_server; rm -rf "$WORK"' EXIT INT TERM
+
+# start_server: on a free port (a few tries), waiting at most 10 s for it.
+start_server() {
+	tries=0
+	while [ $tries -lt 5 ]; do
+		PORT=$((18000 + ($$ + tries * 11 + 500) % 1000))
+		"$HL" serve --listen "127.0.0.1:$PORT" >"$WORK/serve.out" 2>"$WORK/serve.log" &
+		PID=$!
+		i=0
+		while [ $i -lt 100 ]; do
+			if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
+				BASE="http://127.0.0.1:$PORT"
+				return 0
+			fi
+			kill -0 "$PID" 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		stop_server
+		tries=$((tries + 1))
+	done
+	cat "$WORK/serve.log" >&2
+	fail "the server did not start"
+}
+
+# req JAR METHOD PATH [CURL ARGS]: status (and redirect) in $CODE, body in $OUT.
+req() {
+	jar=$1 method=$2 path=$3
+	shift 3
+	CODE=$(curl -s --max-time 20 -X "$method" -b "$jar" -c "$jar" -o "$OUT" \
+		-w '%{http_code} %{redirect_url}' "$@" "$BASE$path")
+}
+
+expect() {
+	case "$CODE" in
+	"$1"*) ;;
+	*) fail "$method $path answered $CODE (expected $1)" ;;
+	esac
+}
+
+csrf() {
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1
+}
+
+# submit LINK BODY: POST LINK/submit as a phone.
+submit() {
+	CODE=$(curl -s -o "$OUT" -w '%{http_code}' --max-time 20 -H 'Content-Type: application/json' \
+		--data-binary "$2" "$1/submit")
+}
+
+setup
+echo 'matkhau-canbo-01' | "$HL" users add canbo --role clerk --unit BNT >"$OUT" 2>&1 ||
+	fail "users add canbo"
+
+# ---- the command ----
+status 2 receipts
+has "thiếu mã hồ sơ"
+status 2 receipts HS-1
+has "thiếu --unit"
+status 1 receipts HS-1 --unit KHONG-CO
+has "KHONG-CO"
+status 1 receipts HS-1 --unit BNT --url 'ftp://x'
+has "--url"
+status 1 receipts HS-1 --unit BNT --url 'http://a b'
+has "không hợp lệ"
+status 1 receipts "$(printf 'HS\001')" --unit BNT
+has "ký tự không hợp lệ"
+status 1 receipts HS-1 --unit BNT --feedback ''
+has "phản ánh"
+status 1 receipts HS-1 --unit BNT --out "$WORK/no/such/dir/slip.html"
+has "không ghi được tệp"
+[ "$(count)" -eq 0 ] || fail "responses appeared"
+
+ok receipts 'HS-<b>"1' --unit BNT --url http://dvc.example.vn:8080/ --out "$WORK/slip.html"
+has "http://dvc.example.vn:8080/s/"
+has "$WORK/slip.html"
+grep -qF 'HS-&lt;b&gt;&quot;1' "$WORK/slip.html" || fail "the dossier code is not escaped on the slip"
+grep -qF 'Phường Bắc Nha Trang' "$WORK/slip.html" || fail "the slip lacks the unit's name"
+grep -qF 'Mọi phản ánh, kiến nghị xin gửi về' "$WORK/slip.html" || fail "the slip lacks the feedback text"
+grep -qF '<svg xmlns="http://www.w3.org/2000/svg"' "$WORK/slip.html" || fail "the slip has no QR code"
+grep -qF 'lang="vi"' "$WORK/slip.html" || fail "the slip page is not marked Vietnamese"
+if grep -q '<b>' "$WORK/slip.html"; then fail "raw markup from the dossier code on the slip"; fi
+
+HAILONG_FEEDBACK='Đường dây nóng: 0258 3 000 000' "$HL" receipts HS-2 --unit BNT >"$OUT" 2>&1 ||
+	fail "receipts with HAILONG_FEEDBACK"
+has "Đường dây nóng: 0258 3 000 000"
+has "http://127.0.0.1:8080/s/"
+ok receipts HS-3 --unit BNT --feedback 'Gọi <script>1</script>'
+has "Gọi &lt;script&gt;1&lt;/script&gt;"
+hasnt "<script>"
+ok audit
+has "hồ sơ HS-3, đơn vị BNT"
+
+# ---- the clerk's page ----
+start_server
+J=$WORK/clerk.jar
+P=$WORK/phone.jar
+req "$J" GET /receipts
+expect 303
+case "$CODE" in *"/login"*) ;; *) fail "GET /receipts without a session went to $CODE" ;; esac
+req "$J" GET /login
+t=$(csrf)
+req "$J" POST /login --data-urlencode "csrf=$t" --data-urlencode name=canbo \
+	--data-urlencode password=matkhau-canbo-01
+expect 303
+req "$J" GET /receipts
+expect 200
+has 'name="dossier"'
+t=$(csrf)
+req "$J" POST /receipts --data-urlencode dossier=HS-WEB-1
+expect 403
+req "$J" POST /receipts --data-urlencode "csrf=$t" --data-urlencode dossier=
+expect 400
+has "thiếu mã hồ sơ"
+req "$J" POST /receipts --data-urlencode "csrf=$t" --data-urlencode 'dossier= HS-WEB-1 '
+expect 200
+has "HS-WEB-1"
+has "<svg"
+LINK=$(sed -n 's/.*<p class="link">\([^<]*\)<.*/\1/p' "$OUT")
+case "$LINK" in "$BASE/s/"*) ;; *) fail "the slip's link is '$LINK'" ;; esac
+
+# ---- the phone ----
+req "$P" GET "${LINK#"$BASE"}"
+expect 200
+has 'data-mode="phone"'
+has '/static/survey.js'
+req "$P" GET "${LINK#"$BASE"}/config"
+expect 200
+has '"code":"BNT"'
+has '"HS-WEB-1"'
+has '"questions"'
+
+NOW=$(date +%Y-%m-%dT%H:%M:%S)
+GOOD='{"id":"phone-1","instrument":"sipas-5@1","collected_at":"'$NOW'","channel":"qr","answers":{"TC1":5,"HC2":4},"comment":"Nhanh <i>gọn</i>"}'
+submit "$LINK" '{"id":"phone-x","instrument":"sipas-5@1","collected_at":"'$NOW'","answers":{"TC1":9}}'
+[ "$CODE" = 400 ] || fail "an answer out of scale gave $CODE"
+has "answers.TC1"
+submit "$LINK" '{"id":"phone-x","instrument":"sipas-5@1","collected_at":"'$NOW'","channel":"kiosk","answers":{"TC1":5}}'
+[ "$CODE" = 400 ] || fail "channel kiosk on a QR link gave $CODE"
+submit "$LINK" '{"id":"phone-x","unit":"KH","instrument":"sipas-5@1","collected_at":"'$NOW'","answers":{"TC1":5}}'
+[ "$CODE" = 403 ] || fail "another unit on a QR link gave $CODE"
+submit "$LINK" '{"id":"phone-x","dossier":"HS-KHAC","instrument":"sipas-5@1","collected_at":"'$NOW'","answers":{"TC1":5}}'
+[ "$CODE" = 400 ] || fail "another dossier on a QR link gave $CODE"
+submit "$LINK" '{"id":'
+[ "$CODE" = 400 ] || fail "malformed JSON gave $CODE"
+[ "$(count)" -eq 0 ] || fail "a refused answer was stored"
+
+submit "$LINK" "$GOOD"
+[ "$CODE" = 201 ] || fail "the phone's answers gave $CODE: $(cat "$OUT")"
+has '"stored"'
+submit "$LINK" "$GOOD"
+[ "$CODE" = 200 ] || fail "the same answers again gave $CODE"
+has '"duplicate"'
+submit "$LINK" '{"id":"phone-2","instrument":"sipas-5@1","collected_at":"'$NOW'","answers":{"TC1":1}}'
+[ "$CODE" = 409 ] || fail "a second survey on a used link gave $CODE"
+has "Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!"
+req "$P" GET "${LINK#"$BASE"}"
+expect 200
+has "Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!"
+hasnt "survey.js"
+req "$P" GET "${LINK#"$BASE"}/config"
+expect 409
+req "$P" GET /s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+expect 404
+has "Đường dẫn không hợp lệ"
+req "$P" GET '/s/%3Cscript%3E'
+expect 404
+submit "$BASE/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" "$GOOD"
+[ "$CODE" = 404 ] || fail "an unknown link's submit gave $CODE"
+head -c 20000 /dev/zero | tr '\0' 'a' >"$WORK/big.json"
+CODE=$(curl -s -o "$OUT" -w '%{http_code}' --max-time 20 -H 'Content-Type: application/json' \
+	--data-binary @"$WORK/big.json" "$LINK/submit")
+[ "$CODE" = 413 ] || fail "a 20 kB body gave $CODE"
+stop_server
+
+[ "$(count)" -eq 1 ] || fail "$(count) responses stored, expected 1"
+echo "receipts: ok"

@@ -1,0 +1,271 @@
+# serve_api.sh — POST /api/v1/responses and GET /api/v1/kiosk/config on the
+# real server: stored, duplicate, every kind of bad input (4xx, nothing
+# stored), kiosk tokens (forged, revoked, another unit), a logged-in user with
+# and without the CSRF header, the burst rule and the review page (escaped
+# text, accept, reject), then the database after the server stopped.
+set -eu
+. "$2/tests/e2e/lib.sh"
+
+command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
+
+PID=""
+stop_server() {
+	if [ -n "$PID" ]; then
+		kill "$PID" 2>/dev/null || true
+		i=0
+		while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill -9 "$PID" 2>/dev/null || true
+		PID=""
+	fi
+}
+trap 'stop_server; rm -rf "$WORK"' EXIT INT TERM
+
+# start_server: on a free port (a few tries), waiting at most 10 s for it.
+start_server() {
+	tries=0
+	while [ $tries -lt 5 ]; do
+		PORT=$((18000 + ($$ + tries * 7) % 1000))
+		"$HL" serve --listen "127.0.0.1:$PORT" >"$WORK/serve.out" 2>"$WORK/serve.log" &
+		PID=$!
+		i=0
+		while [ $i -lt 100 ]; do
+			if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
+				BASE="http://127.0.0.1:$PORT"
+				return 0
+			fi
+			kill -0 "$PID" 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		stop_server
+		tries=$((tries + 1))
+	done
+	cat "$WORK/serve.log" >&2
+	fail "the server did not start"
+}
+
+# post TOKEN BODY: POST /api/v1/responses as a kiosk; status in $CODE, body in $OUT.
+post() {
+	CODE=$(curl -s -o "$OUT" -w '%{http_code}' --max-time 20 -H "Authorization: Bearer $1" \
+		-H 'Content-Type: application/json' --data-binary "$2" "$BASE/api/v1/responses")
+}
+
+# expect CODE [TEXT]: the last request answered CODE (and its body has TEXT).
+expect() {
+	[ "$CODE" = "$1" ] || fail "status $CODE, expected $1"
+	[ $# -lt 2 ] || has "$2"
+}
+
+NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+TODAY=$(date +%Y-%m-%d)
+
+ok init
+ok units import "$DATA/units.csv"
+ok fields import "$DATA/fields.csv"
+ok staff import "$DATA/staff.csv"
+ok kiosks add --unit VT --name quay-1
+has "Đã thêm máy kiosk 'quay-1'"
+has "http://127.0.0.1:8080/kiosk#token="
+T1=$(sed -n 's/.*lưu lại): //p' "$OUT")
+[ -n "$T1" ] || fail "no token printed"
+ok kiosks add --unit VT --name quay-2 --url https://hl.example.vn/
+has "https://hl.example.vn/kiosk#token="
+T2=$(sed -n 's/.*lưu lại): //p' "$OUT")
+ok kiosks add --unit VT --name cu
+T3=$(sed -n 's/.*lưu lại): //p' "$OUT")
+ok kiosks revoke cu
+has "Đã thu hồi máy kiosk 'cu'"
+status 1 kiosks revoke khong-co
+status 1 kiosks add --unit KHONG-CO --name x
+status 1 kiosks add --unit VT --name quay-1
+ok kiosks list
+has "quay-1"
+has "đã thu hồi"
+echo 'mat-khau-can-bo' | "$HL" users add lan --role clerk --unit VT >"$OUT" 2>&1 ||
+	fail "users add lan"
+
+start_server
+
+# The kiosk's configuration.
+CODE=$(curl -s -o "$OUT" -w '%{http_code}' -H "Authorization: Bearer $T1" "$BASE/api/v1/kiosk/config")
+expect 200 '"ref":"sipas-5@1"'
+has '"code":"VT"'
+has '"name":"quay-1"'
+has '"value":5,"label":"Rất hài lòng"'
+CODE=$(curl -s -o "$OUT" -w '%{http_code}' -H "Authorization: Bearer $T1" \
+	"$BASE/api/v1/kiosk/config?instrument=khanh-hoa-6")
+expect 200 '"ref":"khanh-hoa-6@1"'
+CODE=$(curl -s -o "$OUT" -w '%{http_code}' -H "Authorization: Bearer $T1" \
+	"$BASE/api/v1/kiosk/config?instrument=khong-co")
+expect 404 '"field":"instrument"'
+CODE=$(curl -s -o "$OUT" -w '%{http_code}' -H "Authorization: Bearer $T1" \
+	"$BASE/api/v1/kiosk/config?unit=VH")
+expect 403
+CODE=$(curl -s -o "$OUT" -w '%{http_code}' "$BASE/api/v1/kiosk/config")
+expect 401
+
+body() { # body ID [EXTRA]: a valid kiosk response with id ID
+	printf '{"id":"%s","instrument":"sipas-5","collected_at":"%s","answers":{"TC1":5,"HC2":4,"PV3":2}%s}' \
+		"$1" "$NOW" "${2:-}"
+}
+
+# Stored, then the same id again: a duplicate, counted once.
+post "$T1" "$(body a1)"
+expect 201 '{"status":"stored","id":"a1"}'
+post "$T1" "$(body a1)"
+expect 200 '{"status":"duplicate","id":"a1"}'
+
+# Bad input: a clear 4xx naming the field, nothing stored.
+post "$T1" '{"id":"b1","instrument":'
+expect 400 '"code":"invalid"'
+post "$T1" '[1,2]'
+expect 400
+post "$T1" "$(body b2 ',"unit":"KHONG-CO"')"
+expect 400 '"field":"unit"'
+post "$T1" "$(body b3 ',"unit":"VH"')"
+expect 403 '"field":"unit"'
+post "$T1" '{"id":"b4","instrument":"sipas-5","collected_at":"'"$NOW"'","answers":{"XX9":5}}'
+expect 400 '"field":"answers.XX9"'
+post "$T1" '{"id":"b5","instrument":"sipas-5","collected_at":"'"$NOW"'","answers":{"TC3":6}}'
+expect 400 '"field":"answers.TC3"'
+has "ngoài thang đo 1–5"
+post "$T1" '{"id":"b6","instrument":"sipas-5","collected_at":"'"$NOW"'","answers":{"TC3":"5"}}'
+expect 400 '"field":"answers.TC3"'
+post "$T1" '{"id":"b7","instrument":"sipas-5","collected_at":"2025-02-30","answers":{"TC3":5}}'
+expect 400 '"field":"collected_at"'
+post "$T1" '{"id":"b8","instrument":"sipas-9","collected_at":"'"$NOW"'","answers":{"TC3":5}}'
+expect 400 '"field":"instrument"'
+post "$T1" '{"instrument":"sipas-5","collected_at":"'"$NOW"'","answers":{"TC3":5}}'
+expect 400 '"field":"id"'
+post "$T1" "$(body b9 ',"colour":"red"')"
+expect 400 '"field":"colour"'
+post "$T1" "$(body b10 ',"field":"khong-co"')"
+expect 400 '"field":"field"'
+post "$T1" "$(body b11 ',"staff":"CB99"')"
+expect 400 '"field":"staff"'
+long=$(head -c 4001 /dev/zero | tr '\0' 'x')
+post "$T1" "$(body b12 ",\"comment\":\"$long\"")"
+expect 400 '"field":"comment"'
+big=$(head -c 17000 /dev/zero | tr '\0' 'x')
+post "$T1" "$(body b13 ",\"comment\":\"$big\"")"
+expect 413 '"code":"too_large"'
+printf '{"id":"b14","instrument":"sipas-5","collected_at":"%s","answers":{"TC1":5},"comment":"\377\376"}' \
+	"$NOW" >"$WORK/bad-utf8.json"
+CODE=$(curl -s -o "$OUT" -w '%{http_code}' -H "Authorization: Bearer $T1" \
+	--data-binary "@$WORK/bad-utf8.json" "$BASE/api/v1/responses")
+expect 400 "UTF-8"
+
+# Tokens: forged, revoked.
+post "forged-token-0000000000000000000000000000000" "$(body c1)"
+expect 401 '"code":"unauthorized"'
+post "$T3" "$(body c2)"
+expect 401
+CODE=$(curl -s -o "$OUT" -w '%{http_code}' -H 'Content-Type: application/json' \
+	--data-binary "$(body c3)" "$BASE/api/v1/responses")
+expect 401
+
+# The burst rule: a1 was the first in this minute; a2–a4 are still counted,
+# a5 (the fifth) is held — with SQL and HTML in its comment.
+post "$T1" "$(body a2)"
+expect 201 '"status":"stored"'
+post "$T1" "$(body a3)"
+expect 201 '"status":"stored"'
+post "$T1" "$(body a4)"
+expect 201 '"status":"stored"'
+INJ='<script>alert(\"x\")</script> '"'"' OR 1=1; DROP TABLE responses;-- Ý kiến'
+post "$T1" "$(body a5 ",\"comment\":\"$INJ\"")"
+expect 201 '{"status":"held","id":"a5"}'
+# Another kiosk, collected 2 hours ahead of the server's clock: held.
+FUT=$(date -u -d '+2 hours' +%Y-%m-%dT%H:%M:%SZ)
+post "$T2" '{"id":"f1","instrument":"sipas-5@1","collected_at":"'"$FUT"'","answers":{"TC1":1}}'
+expect 201 '"status":"held"'
+# A bare date of today, with a local-time offset: fine.
+post "$T2" '{"id":"d1","instrument":"sipas-5","collected_at":"'"$TODAY"'","answers":{"TC1":4},"field":null,"staff":null,"dossier":"HS-1"}'
+expect 201 '"status":"stored"'
+
+# A clerk logs in: the review page lists the held responses, escaped.
+JAR=$WORK/cookies
+curl -s -c "$JAR" -b "$JAR" -o "$OUT" "$BASE/login"
+LCSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1)
+[ -n "$LCSRF" ] || fail "no csrf on the login page"
+CODE=$(curl -s -c "$JAR" -b "$JAR" -o "$OUT" -w '%{http_code}' --data-urlencode "name=lan" \
+	--data-urlencode "password=mat-khau-can-bo" --data-urlencode "csrf=$LCSRF" \
+	--data-urlencode "next=/review" "$BASE/login")
+expect 303
+CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' "$BASE/review")
+expect 200 "Phiếu chờ xem xét"
+has "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &#39; OR 1=1; DROP TABLE responses;-- Ý kiến"
+hasnt '<script>alert'
+has "quay-1"
+has "quay-2"
+CSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1)
+[ -n "$CSRF" ] || fail "no csrf on the review page"
+IDS=$(sed -n 's/.*action="\/review\/\([0-9]*\)".*/\1/p' "$OUT" | tr '\n' ' ')
+grep -o 'action="/review/[0-9]*"' "$OUT" | sed 's/[^0-9]//g' >"$WORK/ids"
+[ "$(wc -l <"$WORK/ids")" -eq 2 ] || fail "expected 2 held responses on /review, got: $IDS"
+# Newest first: f1 (kiosk quay-2) then a5.
+F1=$(sed -n 1p "$WORK/ids")
+A5=$(sed -n 2p "$WORK/ids")
+
+# Without the CSRF field: refused, nothing changes.
+CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' -d "action=accept" "$BASE/review/$A5")
+expect 403
+CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' -d "action=accept" \
+	--data-urlencode "csrf=$CSRF" "$BASE/review/$A5")
+expect 303
+CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' -d "action=accept" \
+	--data-urlencode "csrf=$CSRF" "$BASE/review/$A5")
+expect 409 "đã được xem xét"
+CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' -d "action=reject" \
+	--data-urlencode "csrf=$CSRF" "$BASE/review/$F1")
+expect 303
+CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' "$BASE/review?done=reject")
+expect 200 "Không có phiếu nào chờ xem xét"
+
+# The clerk posts through the API: the CSRF header is required; VT only.
+ucurl() {
+	CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' -H 'Content-Type: application/json' "$@" \
+		"$BASE/api/v1/responses")
+}
+UB='{"unit":"VT","instrument":"sipas-5","collected_at":"'"$TODAY"'","answers":{"KQ1":5}}'
+ucurl --data-binary "$UB"
+expect 403 '"field":"csrf"'
+ucurl -H "X-CSRF-Token: $CSRF" --data-binary "$UB"
+expect 201 '{"status":"stored","id":null}'
+ucurl -H "X-CSRF-Token: $CSRF" --data-binary '{"id":"u1","unit":"VH","instrument":"sipas-5","collected_at":"'"$TODAY"'","answers":{"KQ1":5}}'
+expect 403 '"field":"unit"'
+ucurl -H "X-CSRF-Token: $CSRF" --data-binary '{"id":"u2","instrument":"sipas-5","collected_at":"'"$TODAY"'","answers":{"KQ1":5}}'
+expect 400 '"field":"unit"'
+
+stop_server
+
+# After the server: a1–a5, f1, d1 and the clerk's response; no bad one.
+[ "$(count)" -eq 8 ] || fail "expected 8 stored responses, got $(count)"
+ok responses list-ids --with-status
+has "a1	counted"
+has "a5	counted"
+has "f1	rejected"
+has "d1	counted"
+hasnt "b1"
+hasnt "c1"
+hasnt "u1"
+ok responses list-ids --status held
+[ ! -s "$OUT" ] || fail "responses still held"
+ok audit
+has "kiosks.add"
+has "kiosks.revoke"
+has "review.accept"
+has "review.reject"
+# The live tallies count a1–a4, a5 (accepted), d1 and the clerk's: 7 of 8;
+# rebuilt from the stored rows they say the same.
+ok index --period "$(date +%Y)" --unit VT --format csv
+cp "$OUT" "$WORK/live.csv"
+n=$(awk -F, '$4 == "SIPAS" { print $6 }' "$OUT")
+[ "$n" = 7 ] || fail "SIPAS counts $n responses, expected 7"
+ok tallies rebuild
+ok index --period "$(date +%Y)" --unit VT --format csv
+cmp -s "$OUT" "$WORK/live.csv" || fail "live tallies differ from rebuilt ones"
+echo "serve_api: ok"

@@ -1,0 +1,391 @@
+/* test_paper.c — paper ballots: typed answers against the instrument, the
+ * comparison of two passes by position, who types which pass, when a batch may
+ * close (with the exact Vietnamese reasons), and closing on a real store:
+ * every ballot once as a counted paper response, never twice. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "core/instrument.h"
+#include "io/instrument_json.h"
+#include "store/store.h"
+#include "svc/paper.h"
+
+#define ALL4 "4545 45454 545454 545 4545"
+
+struct fx {
+	struct hl_arena *a;
+	struct hl_instrument *in;
+	struct hl_err err;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+
+	f->a = hl_arena_new(1 << 26);
+	if (f->a == NULL || hl_instrument_builtin(f->a, "sipas-5", &f->in, &f->err) != HL_OK)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	hl_arena_free(f->a);
+	free(f);
+	return 0;
+}
+
+/* An entry of pass typed by user with answers typed as s. */
+static struct store_paper_entry entry(struct fx *f, int pass, int seq, int64_t user, const char *s)
+{
+	struct store_paper_entry e;
+	int n = 0;
+
+	memset(&e, 0, sizeof(e));
+	e.batch_id = 12;
+	e.pass = pass;
+	e.seq = seq;
+	e.entered_by = user;
+	assert_int_equal(paper_parse_answers(f->in, s, e.answers, &n, &f->err), HL_OK);
+	e.nanswers = n;
+	return e;
+}
+
+static void test_parse(void **state)
+{
+	struct fx *f = *state;
+	unsigned char a[STORE_ANSWERS_MAX];
+	char buf[128];
+	int n = -1;
+
+	assert_int_equal(paper_parse_answers(f->in, ALL4, a, &n, &f->err), HL_OK);
+	assert_int_equal(n, 22);
+	assert_int_equal(a[0], 4);
+	assert_int_equal(a[1], 5);
+	assert_string_equal(paper_format_answers(f->in, a, n, buf, sizeof(buf)), ALL4);
+	/* Spaces are optional; 0 and - are no answer. */
+	assert_int_equal(paper_parse_answers(f->in, "0-54545454545454545451", a, &n, &f->err), HL_OK);
+	assert_int_equal(a[0], 0);
+	assert_int_equal(a[1], 0);
+	assert_int_equal(a[21], 1);
+	assert_string_equal(paper_format_answers(NULL, a, n, buf, sizeof(buf)),
+		"--54545454545454545451");
+	/* A small buffer: as much as fits. */
+	assert_string_equal(paper_format_answers(NULL, a + 2, 1, buf, 2), "5");
+	assert_string_equal(paper_format_answers(f->in, a, n, buf, 6), "--54 ");
+	/* Too few, too many: the count. */
+	assert_int_equal(paper_parse_answers(f->in, "4545", a, &n, &f->err), HL_EINVAL);
+	assert_string_equal(f->err.msg, "cần 22 chữ số (mỗi câu một chữ số), đã gõ 4");
+	assert_int_equal(paper_parse_answers(f->in, ALL4 "5", a, &n, &f->err), HL_EINVAL);
+	assert_string_equal(f->err.msg, "cần 22 chữ số (mỗi câu một chữ số), đã gõ 23");
+	assert_int_equal(paper_parse_answers(f->in, "", a, &n, &f->err), HL_EINVAL);
+	/* Beyond the scale: the question is named. */
+	assert_int_equal(paper_parse_answers(f->in, "4545 45654 545454 545 4545", a, &n, &f->err),
+		HL_EINVAL);
+	assert_string_equal(f->err.msg, "câu HC3 (thứ 7): mức 6 ngoài thang đo 1–5");
+	assert_int_equal(paper_parse_answers(f->in, "4545 45454 545454 545 454x", a, &n, &f->err),
+		HL_EINVAL);
+	assert_string_equal(f->err.msg,
+		"câu TT4 (thứ 22): 'x' không phải chữ số (0 hoặc - là không trả lời)");
+	assert_int_equal(n, 0);
+}
+
+static void test_compare(void **state)
+{
+	struct fx *f = *state;
+	struct store_paper_entry e[8];
+	struct paper_diff *d = NULL;
+	size_t nd = 99;
+
+	/* Pass 1: seq 1, 2, 3. Pass 2: seq 1, 3, 4 (its row 2 was deleted): the
+	 * ballots pair by position, so only the real difference shows. */
+	e[0] = entry(f, 1, 1, 7, ALL4);
+	e[1] = entry(f, 1, 2, 7, ALL4);
+	e[2] = entry(f, 1, 3, 7, "5555 55555 555555 555 5555");
+	e[3] = entry(f, 2, 4, 8, "5555 55555 555555 555 5555");
+	e[4] = entry(f, 2, 1, 8, ALL4);
+	e[5] = entry(f, 2, 3, 8, ALL4);
+	assert_int_equal(paper_compare(e, 6, f->a, &d, &nd, &f->err), HL_OK);
+	assert_int_equal(nd, 0);
+
+	/* One answer differs on ballot 2 (HC3), and a comment differs only in spaces. */
+	e[5] = entry(f, 2, 3, 8, "4545 45354 545454 545 4545");
+	snprintf(e[0].comment, sizeof(e[0].comment), "Cán bộ  nhiệt tình ");
+	snprintf(e[4].comment, sizeof(e[4].comment), " Cán bộ nhiệt tình");
+	assert_int_equal(paper_compare(e, 6, f->a, &d, &nd, &f->err), HL_OK);
+	assert_int_equal(nd, 1);
+	assert_int_equal(d[0].pos, 2);
+	assert_int_equal(d[0].what, PD_ANSWERS);
+	assert_int_equal(d[0].nq, 1);
+	assert_string_equal(f->in->questions[d[0].q[0]].code, "HC3");
+	assert_int_equal(d[0].e1->seq, 2);
+	assert_int_equal(d[0].e2->seq, 3);
+
+	/* Field and comment differences; a ballot typed in one pass only. */
+	e[5] = entry(f, 2, 3, 8, ALL4);
+	e[4].field_id = 3;
+	snprintf(e[4].comment, sizeof(e[4].comment), "Cán bộ nhiệt tình!");
+	e[6] = entry(f, 1, 9, 7, ALL4);
+	assert_int_equal(paper_compare(e, 7, f->a, &d, &nd, &f->err), HL_OK);
+	assert_int_equal(nd, 2);
+	assert_int_equal(d[0].pos, 1);
+	assert_int_equal(d[0].what, PD_FIELD | PD_COMMENT);
+	assert_int_equal(d[1].pos, 4);
+	assert_int_equal(d[1].what, PD_ONLY1);
+	assert_null(d[1].e2);
+}
+
+static void test_passes(void **state)
+{
+	struct fx *f = *state;
+	struct store_paper_batch b = {.id = 12, .counted = 2, .opened_on = 20000};
+	struct store_paper_entry e[4];
+
+	assert_int_equal(paper_default_pass(&b, NULL, 0, 7), 1);
+	assert_int_equal(paper_may_type(&b, NULL, 0, 1, 7, &f->err), HL_OK);
+	assert_int_equal(paper_may_type(&b, NULL, 0, 2, 7, &f->err), HL_EINVAL);
+
+	b.double_entry = true;
+	e[0] = entry(f, 1, 1, 7, ALL4);
+	assert_int_equal(paper_default_pass(&b, e, 1, 7), 1);
+	assert_int_equal(paper_default_pass(&b, e, 1, 8), 2);
+	assert_int_equal(paper_may_type(&b, e, 1, 2, 8, &f->err), HL_OK);
+	assert_int_equal(paper_may_type(&b, e, 1, 2, 7, &f->err), HL_EPERM);
+	assert_string_equal(f->err.msg, "Bạn đã nhập lần 1 của lô này; lần 2 phải do người khác nhập");
+	e[1] = entry(f, 2, 1, 8, ALL4);
+	assert_int_equal(paper_default_pass(&b, e, 2, 8), 2);
+	assert_int_equal(paper_default_pass(&b, e, 2, 9), 0);
+	assert_int_equal(paper_may_type(&b, e, 2, 1, 8, &f->err), HL_EPERM);
+	b.closed = true;
+	assert_int_equal(paper_may_type(&b, e, 2, 1, 7, &f->err), HL_ECONFLICT);
+}
+
+static void test_check_close(void **state)
+{
+	struct fx *f = *state;
+	struct store_paper_batch b = {.id = 12, .counted = 3, .opened_on = 20000};
+	struct store_paper_entry e[6];
+
+	e[0] = entry(f, 1, 1, 7, ALL4);
+	e[1] = entry(f, 1, 2, 7, ALL4);
+	assert_int_equal(paper_check_close(&b, e, 2, f->a, &f->err), HL_ECONFLICT);
+	assert_string_equal(f->err.msg, "Đã nhập 2/3 phiếu");
+	e[2] = entry(f, 1, 5, 9, ALL4);
+	assert_int_equal(paper_check_close(&b, e, 3, f->a, &f->err), HL_OK);
+
+	b.double_entry = true;
+	assert_int_equal(paper_check_close(&b, e, 3, f->a, &f->err), HL_ECONFLICT);
+	assert_string_equal(f->err.msg, "Lần nhập thứ hai: đã nhập 0/3 phiếu");
+	e[3] = entry(f, 2, 1, 8, ALL4);
+	e[4] = entry(f, 2, 2, 8, "4545 45454 545454 545 4544");
+	e[5] = entry(f, 2, 3, 8, "4545 45454 545454 545 4544");
+	assert_int_equal(paper_check_close(&b, e, 6, f->a, &f->err), HL_ECONFLICT);
+	assert_string_equal(f->err.msg, "Hai lần nhập khác nhau ở 2 phiếu: xem /paper/12/diff");
+	e[4] = entry(f, 2, 2, 8, ALL4);
+	e[5] = entry(f, 2, 3, 8, ALL4);
+	assert_int_equal(paper_check_close(&b, e, 6, f->a, &f->err), HL_OK);
+	/* The same person in both passes never closes, even when they agree. */
+	e[5].entered_by = 9;
+	assert_int_equal(paper_check_close(&b, e, 6, f->a, &f->err), HL_ECONFLICT);
+	assert_string_equal(f->err.msg,
+		"Một người đã nhập cả hai lần: lần thứ hai phải do người khác nhập");
+	e[5].entered_by = 8;
+	b.counted = 0;
+	assert_int_equal(paper_check_close(&b, e, 0, f->a, &f->err), HL_ECONFLICT);
+	b.counted = 3;
+	b.closed = true;
+	assert_int_equal(paper_check_close(&b, e, 6, f->a, &f->err), HL_ECONFLICT);
+	assert_string_equal(f->err.msg, "Lô phiếu số 12 đã đóng");
+}
+
+static void test_response(void **state)
+{
+	struct fx *f = *state;
+	struct store_paper_batch b = {.id = 12, .unit_id = 3, .opened_on = 20100, .instrument_id = 1};
+	struct store_paper_entry e = entry(f, 1, 4, 7, ALL4);
+	struct store_response r;
+
+	e.field_id = 5;
+	snprintf(e.comment, sizeof(e.comment), "Tốt");
+	paper_response(&b, &e, 2, &r);
+	assert_string_equal(r.ext_id, "paper-12-2");
+	assert_int_equal(r.unit_id, 3);
+	assert_int_equal(r.day, 20100);
+	assert_int_equal(r.instrument_id, 1);
+	assert_int_equal(r.channel, CH_PAPER);
+	assert_int_equal(r.field_id, 5);
+	assert_int_equal(r.status, RS_COUNTED);
+	assert_int_equal(r.nanswers, 22);
+	assert_memory_equal(r.answers, e.answers, 22);
+	assert_string_equal(r.comment, "Tốt");
+}
+
+/* ---- closing on a real store ---- */
+
+struct counter {
+	int n;
+	char last[STORE_CODE_MAX];
+};
+
+static int count_cb(void *ctx, const struct store_response *r, struct hl_err *err)
+{
+	struct counter *c = ctx;
+
+	(void)err;
+	c->n++;
+	snprintf(c->last, sizeof(c->last), "%s", r->ext_id);
+	return HL_OK;
+}
+
+static int count_one(void *ctx, const struct store_response *r)
+{
+	int *n = ctx;
+
+	*n += r->channel == CH_PAPER && r->status == RS_COUNTED;
+	return HL_OK;
+}
+
+static void test_close_store(void **state)
+{
+	struct fx *f = *state;
+	char path[64];
+	struct store *st = NULL;
+	struct store_instrument si = {0};
+	struct store_unit u = {0};
+	struct store_user user = {0};
+	struct store_paper_batch b = {0}, got;
+	struct store_paper_entry e;
+	struct counter c = {0};
+	char *json;
+	int version, fd, nresp = -1, stored = 0;
+
+	snprintf(path, sizeof(path), "/tmp/hl-paper-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_open(path, &st, &f->err), HL_OK);
+	assert_int_equal(store_migrate(st, &version, &f->err), HL_OK);
+	json = ij_dump(f->in);
+	snprintf(si.code, sizeof(si.code), "sipas-5");
+	si.version = 1;
+	snprintf(si.name, sizeof(si.name), "SIPAS");
+	assert_int_equal(STORE(st, instrument_put, &si, json, &f->err), HL_OK);
+	free(json);
+	snprintf(u.code, sizeof(u.code), "VT");
+	snprintf(u.name, sizeof(u.name), "Phường Vĩnh Thọ");
+	snprintf(u.type, sizeof(u.type), "ubnd-xa");
+	u.valid_from = u.valid_to = HL_DAY_NONE;
+	assert_int_equal(STORE(st, unit_put, &u, &f->err), HL_OK);
+	for (int i = 0; i < 2; i++) {
+		memset(&user, 0, sizeof(user));
+		snprintf(user.name, sizeof(user.name), "nhap%d", i);
+		user.role = ROLE_ENTRY;
+		user.unit_id = u.id;
+		snprintf(user.pwhash, sizeof(user.pwhash), "x");
+		assert_int_equal(STORE(st, user_put, &user, &f->err), HL_OK);
+	}
+
+	b.unit_id = u.id;
+	b.opened_on = 20200;
+	snprintf(b.opened_by, sizeof(b.opened_by), "Nguyễn Văn A");
+	snprintf(b.witness, sizeof(b.witness), "Trần Thị B");
+	b.counted = 2;
+	b.double_entry = true;
+	b.instrument_id = si.id;
+	b.created_by = user.id;
+	assert_int_equal(STORE(st, paper_batch_put, &b, &f->err), HL_OK);
+
+	/* Pass 1 by user id-1, pass 2 by user id: new rows get seq 1, 2. */
+	for (int pass = 1; pass <= 2; pass++)
+		for (int k = 0; k < 2; k++) {
+			e = entry(f, pass, 0, pass == 1 ? user.id - 1 : user.id, ALL4);
+			e.batch_id = b.id;
+			assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_OK);
+			assert_int_equal(e.seq, k + 1);
+		}
+	/* The first clerk may not touch pass 2. */
+	e = entry(f, 2, 0, user.id - 1, ALL4);
+	e.batch_id = b.id;
+	assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_EPERM);
+	/* A difference, then closing is refused and nothing counts. */
+	e = entry(f, 2, 2, user.id, "4545 45454 545454 545 4541");
+	e.batch_id = b.id;
+	assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_OK);
+	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
+		&f->err), HL_ECONFLICT);
+	assert_string_equal(f->err.msg, "Hai lần nhập khác nhau ở 1 phiếu: xem /paper/1/diff");
+	assert_int_equal(c.n, 0);
+	/* Editing a row that is not there. */
+	e.seq = 9;
+	assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_ENOTFOUND);
+	/* Fixed: closes, two counted paper responses. */
+	e = entry(f, 2, 2, user.id, ALL4);
+	e.batch_id = b.id;
+	assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_OK);
+	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
+		&f->err), HL_OK);
+	assert_int_equal(nresp, 2);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.last, "paper-1-2");
+	assert_int_equal(STORE(st, paper_batch_get, b.id, &got, &f->err), HL_OK);
+	assert_true(got.closed);
+	assert_int_equal(got.closed_at, 1700000000);
+	assert_int_equal(STORE(st, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE,
+		count_one, &stored, &f->err), HL_OK);
+	assert_int_equal(stored, 2);
+	/* Closed: no more typing, no second close. */
+	assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_ECONFLICT);
+	assert_int_equal(paper_delete_entry(st, b.id, 2, 1, user.id, "web:nhap", f->a, &f->err),
+		HL_ECONFLICT);
+	assert_int_equal(paper_close(st, b.id, 1700000001, "web:nhap", count_cb, &c, f->a, &nresp,
+		&f->err), HL_ECONFLICT);
+	/* A retry of a close whose mark was lost inserts and counts nothing again. */
+	got.closed = false;
+	got.closed_at = 0;
+	assert_int_equal(STORE(st, paper_batch_put, &got, &f->err), HL_OK);
+	assert_int_equal(paper_close(st, b.id, 1700000002, "web:nhap", count_cb, &c, f->a, &nresp,
+		&f->err), HL_OK);
+	assert_int_equal(c.n, 2);
+	stored = 0;
+	assert_int_equal(STORE(st, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE, count_one, &stored,
+		&f->err), HL_OK);
+	assert_int_equal(stored, 2);
+
+	store_close(st);
+	unlink(path);
+	{
+		char p[80];
+
+		snprintf(p, sizeof(p), "%s-wal", path);
+		unlink(p);
+		snprintf(p, sizeof(p), "%s-shm", path);
+		unlink(p);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_compare),
+		cmocka_unit_test(test_passes),
+		cmocka_unit_test(test_check_close),
+		cmocka_unit_test(test_response),
+		cmocka_unit_test(test_close_store),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
