@@ -77,7 +77,7 @@ TOKEN=$("$BIN" kiosks add --unit BENCH --name bench | sed -n 's/.*lưu lại): /
 echo 'mat-khau-do-tai-1' | "$BIN" users add bench --role clerk --unit BENCH >/dev/null
 
 PORT=$(free_port 18900)
-"$BIN" serve --listen "127.0.0.1:$PORT" --quiet 2>"$T/serve.log" &
+"$BIN" serve --listen "127.0.0.1:$PORT" --quiet >/dev/null 2>"$T/serve.log" &
 SRV_PID=$!
 for _ in $(seq 100); do
 	curl -s -o /dev/null "http://127.0.0.1:$PORT/healthz" && break

@@ -25,7 +25,7 @@ else
 	# Built under a temporary name so that an interrupted run leaves no half database.
 	tmp="$DB.tmp.$$"
 	trap 'rm -f "$tmp" "$tmp-journal" "$tmp-wal" "$tmp-shm" "$tmp.kiosk"' EXIT INT TERM
-	"$BIN" --db "$tmp" demo
+	"$BIN" --db "$tmp" demo | sed "s|$tmp|$DB|g"
 	for u in "admin admin" "giamsat supervisor khanh-hoa" "canbo clerk bac-nha-trang" \
 		"nhapphieu entry bac-nha-trang"; do
 		set -- $u

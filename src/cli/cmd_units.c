@@ -140,8 +140,13 @@ static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
 		codes[n++] = tok;
 	}
 	hl_err_clear(&err);
-	if (units_merge(ctx->st, pos[0], codes, n, day, name, type, ctx->who, &err) != HL_OK)
-		return cli_fail(&err);
+	if (units_merge(ctx->st, pos[0], codes, n, day, name, type, ctx->who, &err) != HL_OK) {
+		cli_fail(&err);
+		if (err.code == HL_ENOTFOUND && strstr(err.msg, "đơn vị mới") != NULL)
+			fprintf(stderr, "Gợi ý: thêm --name TÊN --type LOẠI để tạo đơn vị mới %s, hoặc "
+				"nhập nó trước bằng 'hailong units import'.\n", pos[0]);
+		return 1;
+	}
 	printf("Đã sáp nhập %zu đơn vị vào %s từ ngày %s.\n", n, pos[0], hl_day_vn(day, d, sizeof(d)));
 	return 0;
 }

@@ -33,11 +33,11 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(from[i], from[j]) == 0)
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"đơn vị '%s' được kể hai lần trong --from", from[i]);
+					"đơn vị '%s' được kể hai lần trong danh sách sáp nhập", from[i]);
 		rc = STORE(st, unit_get, from[i], &old[i], err);
 		if (rc == HL_ENOTFOUND)
 			return hl_err_set(err, HL_ENOTFOUND, HL_HERE,
-				"đơn vị '%s' (trong --from) không tồn tại", from[i]);
+				"đơn vị được sáp nhập '%s' không tồn tại", from[i]);
 		if (rc != HL_OK)
 			return rc;
 		if (old[i].valid_from != HL_DAY_NONE && old[i].valid_from >= day)
@@ -61,13 +61,13 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 	if (rc == HL_ENOTFOUND) {
 		if (name == NULL || type == NULL)
 			return hl_err_set(err, HL_ENOTFOUND, HL_HERE,
-				"đơn vị mới '%s' chưa có: nhập nó trước (units import) hoặc cho thêm "
-				"--name và --type để tạo", new_code);
+				"đơn vị mới '%s' chưa có: tạo nó trước, hoặc cho biết tên và loại "
+				"để tạo cùng lúc", new_code);
 		for (size_t i = 1; i < nfrom; i++)
 			if (old[i].parent_id != old[0].parent_id)
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"các đơn vị '%s' và '%s' không cùng đơn vị cấp trên; hãy nhập "
-					"đơn vị mới '%s' trước (units import) với đơn vị cấp trên của nó",
+					"các đơn vị '%s' và '%s' không cùng đơn vị cấp trên; hãy tạo "
+					"đơn vị mới '%s' trước, với đơn vị cấp trên của nó",
 					from[0], from[i], new_code);
 		memset(&nu, 0, sizeof(nu));
 		snprintf(nu.code, sizeof(nu.code), "%s", new_code);
@@ -82,7 +82,7 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 	if (type != NULL) {
 		if (builtin_unit_type_name(type) == NULL)
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
-				"loại đơn vị '%s' không có (xem 'hailong units --help')", type);
+				"loại đơn vị '%s' không có", type);
 		snprintf(nu.type, sizeof(nu.type), "%s", type);
 	}
 	if (nu.valid_to != HL_DAY_NONE && nu.valid_to < day)
@@ -125,22 +125,29 @@ cleanup:
 	return rc;
 }
 
-int units_merge(struct store *st, const char *new_code, const char *const *from,
+int units_merge_in(struct store *st, const char *new_code, const char *const *from,
 	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
 	struct hl_err *err)
 {
 	struct store_unit old[MERGE_MAX];
-	int rc;
 
 	if (nfrom == 0)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "cần ít nhất một đơn vị trong --from");
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "cần ít nhất một đơn vị được sáp nhập");
 	if (nfrom > MERGE_MAX)
 		return hl_err_set(err, HL_ELIMIT, HL_HERE,
 			"sáp nhập tối đa %d đơn vị một lần", MERGE_MAX);
-	rc = store_begin(st, err);
+	return merge_tx(st, new_code, from, nfrom, day, name, type, who, old, err);
+}
+
+int units_merge(struct store *st, const char *new_code, const char *const *from,
+	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
+	struct hl_err *err)
+{
+	int rc = store_begin(st, err);
+
 	if (rc != HL_OK)
 		return rc;
-	rc = merge_tx(st, new_code, from, nfrom, day, name, type, who, old, err);
+	rc = units_merge_in(st, new_code, from, nfrom, day, name, type, who, err);
 	if (rc == HL_OK)
 		return store_commit(st, err);
 	{

@@ -21,4 +21,9 @@ int units_merge(struct store *st, const char *new_code, const char *const *from,
 	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
 	struct hl_err *err);
 
+/* The same inside the caller's transaction (a server write): no commit. */
+int units_merge_in(struct store *st, const char *new_code, const char *const *from,
+	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
+	struct hl_err *err);
+
 #endif

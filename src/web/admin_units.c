@@ -222,23 +222,7 @@ int page_admin_units_post(struct http_req *r)
 	return http_redirect(r, "/admin/units?ok=unit");
 }
 
-/* ---- mergers ----
- * units_merge runs its own transaction, but a request's write runs inside
- * the writer's group transaction. The shim below lends units_merge the
- * writer's connection with begin/commit/rollback turned into a savepoint,
- * its release and a rollback to it: the merger stays all-or-nothing inside
- * the group, and its code is used as it is. */
-
-static const struct store_ops *shim_base;
-
-static int shim_exec_tx(struct store *st, int what, struct hl_err *err)
-{
-	static const int as_savepoint[] = {3, 4, 5, 3, 4, 5};
-
-	if (what < 0 || what > 5)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d", what);
-	return shim_base->exec_tx(st, as_savepoint[what], err);
-}
+/* ---- mergers ---- */
 
 struct merge_w {
 	const char *code, *name, *type, *who;
@@ -250,14 +234,9 @@ struct merge_w {
 static int write_merge(struct srv_tx *tx, void *arg, struct hl_err *err)
 {
 	struct merge_w *w = arg;
-	struct store *st = srv_tx_store(tx);
-	struct store_ops ops = *st->ops;
-	struct store shim = {&ops, st->priv};
 
-	/* One writer thread: nothing else reads shim_base meanwhile. */
-	shim_base = st->ops;
-	ops.exec_tx = shim_exec_tx;
-	return units_merge(&shim, w->code, w->from, w->nfrom, w->day, w->name, w->type, w->who, err);
+	return units_merge_in(srv_tx_store(tx), w->code, w->from, w->nfrom, w->day, w->name,
+		w->type, w->who, err);
 }
 
 /* Every value of the repeated form field name (from a multiple <select>). */
