@@ -22,13 +22,14 @@ const struct cli_cmd cmd_receipts = {
 	"receipts",
 	"tạo đường dẫn khảo sát một lần (mã QR) cho một hồ sơ và in phiếu kèm giấy tiếp nhận",
 	"Cách dùng:\n"
-	"  hailong receipts MÃ_HỒ_SƠ --unit MÃ_ĐƠN_VỊ [--url ĐỊA_CHỈ_GỐC] [--out TỆP.html]\n"
+	"  hailong receipts MÃ_HỒ_SƠ [--unit MÃ_ĐƠN_VỊ] [--url ĐỊA_CHỈ_GỐC] [--out TỆP.html]\n"
 	"                  [--feedback VĂN_BẢN]\n\n"
 	"Tạo một đường dẫn khảo sát dùng một lần cho hồ sơ (ĐỊA_CHỈ_GỐC/s/MÃ) và in phiếu\n"
 	"(trang HTML để in) có mã QR của đường dẫn, mã hồ sơ, tên đơn vị và nơi gửi phản ánh,\n"
 	"kiến nghị. Người dân quét mã bằng điện thoại và trả lời một lần; lần thứ hai được\n"
 	"báo là phiếu đã gửi. Cơ sở dữ liệu chỉ lưu mã băm của đường dẫn.\n\n"
-	"  --unit MÃ        đơn vị tiếp nhận hồ sơ (bắt buộc)\n"
+	"  --unit MÃ        đơn vị tiếp nhận hồ sơ (khi hồ sơ chưa được nhập từ hệ thống\n"
+	"                   một cửa; nếu đã nhập, lấy theo hồ sơ)\n"
 	"  --url ĐỊA_CHỈ    địa chỉ máy chủ mà điện thoại người dân mở được (mặc định\n"
 	"                   $HAILONG_URL, nếu không thì " DEFAULT_BASE ")\n"
 	"  --out TỆP        ghi phiếu vào TỆP (HTML) và in đường dẫn ra màn hình;\n"
@@ -98,10 +99,7 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (npos != 1)
-		return cli_usage(&cmd_receipts, "thiếu mã hồ sơ: hailong receipts MÃ_HỒ_SƠ --unit MÃ");
-	/* The store has no dossier lookup yet: the unit is given here. */
-	if (unit == NULL || unit[0] == '\0')
-		return cli_usage(&cmd_receipts, "thiếu --unit: đơn vị tiếp nhận hồ sơ");
+		return cli_usage(&cmd_receipts, "thiếu mã hồ sơ: hailong receipts MÃ_HỒ_SƠ");
 	if (url == NULL || url[0] == '\0')
 		url = DEFAULT_BASE;
 	if (feedback == NULL)
@@ -110,7 +108,7 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	if (receipt_check_dossier(pos[0], "dossier", &err) != HL_OK)
 		return cli_fail(&err);
-	if (STORE(ctx->st, unit_get, unit, &u, &err) != HL_OK)
+	if (receipt_unit(ctx->st, pos[0], unit, &u, &err) != HL_OK)
 		return cli_fail(&err);
 	if (receipt_prepare(pos[0], u.id, (int64_t)time(NULL), &n, &err) != HL_OK ||
 	    receipt_url(url, n.token, link, sizeof(link), &err) != HL_OK)

@@ -18,7 +18,7 @@ const struct route routes[] = {
 	{"GET", "/kiosk-sw.js", ROLE_NONE, 0, 0, page_kiosk_sw},
 	{"GET", "/s/*", ROLE_NONE, 0, 0, page_survey},
 	{"GET", "/s/*/config", ROLE_NONE, R_API, 0, api_survey_config},
-	{"POST", "/s/*/submit", ROLE_NONE, R_API, 16 * KB, api_survey_submit},
+	{"POST", "/s/*/submit", ROLE_NONE, R_API | R_TOKEN, 16 * KB, api_survey_submit},
 	{"GET", "/receipts", ROLE_CLERK, R_FORM, 0, page_receipts_form},
 	{"POST", "/receipts", ROLE_CLERK, R_FORM, 8 * KB, page_receipts_create},
 	{"POST", "/api/v1/responses", ROLE_ENTRY, R_API | R_KIOSK, 16 * KB, api_responses_post},

@@ -31,6 +31,7 @@
 #include "http/html.h"
 #include "http/http.h"
 #include "http/route.h"
+#include "http/token.h"
 #include "io/instrument_json.h"
 #include "svc/tallyacc.h"
 
@@ -585,11 +586,6 @@ int http_redirect(struct http_req *r, const char *location)
 
 /* ---- the gate ---- */
 
-static void hash_token(const char *token, unsigned char *out)
-{
-	crypto_generichash(out, STORE_HASH_LEN, (const unsigned char *)token, strlen(token), NULL, 0);
-}
-
 /* Who is asking: a kiosk's Bearer token, or a session cookie. Returns a
  * status to send (401) or 0. */
 static int identify(struct http_req *r, const struct route *rt)
@@ -602,7 +598,7 @@ static int identify(struct http_req *r, const struct route *rt)
 	if (auth != NULL && strncmp(auth, "Bearer ", 7) == 0) {
 		if (!(rt->flags & R_KIOSK))
 			return 401;
-		hash_token(auth + 7, h);
+		token_hash(auth + 7, h);
 		if (STORE(r->st, kiosk_get_token, h, &r->kiosk, &err) != HL_OK || r->kiosk.revoked)
 			return 401;
 		r->kiosk_auth = true;
@@ -610,7 +606,7 @@ static int identify(struct http_req *r, const struct route *rt)
 	}
 	if (cookie == NULL || strlen(cookie) > 128)
 		return 0;
-	hash_token(cookie, h);
+	token_hash(cookie, h);
 	if (STORE(r->st, session_get, h, &r->sess, &err) != HL_OK || r->sess.expires_at < srv_now())
 		return 0;
 	if (STORE(r->st, user_get_id, r->sess.user_id, &r->user, &err) != HL_OK || r->user.disabled)
@@ -630,7 +626,7 @@ static bool same_secret(const char *a, const char *b)
  * anonymous public forms use their own tokens). */
 static bool csrf_ok(struct http_req *r, const struct route *rt)
 {
-	if (strcmp(r->method, "POST") != 0 || r->kiosk_auth)
+	if (strcmp(r->method, "POST") != 0 || r->kiosk_auth || (rt->flags & R_TOKEN))
 		return true;
 	if (r->role == ROLE_NONE) {
 		/* A public form (the login page): double-submit cookie. */

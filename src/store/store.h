@@ -252,6 +252,7 @@ struct store_ops {
 	int (*target_list)(struct store *st, int year, struct hl_arena *a, struct store_target **out, size_t *n, struct hl_err *err);
 
 	int (*dossier_put)(struct store *st, struct store_dossier *d, struct hl_err *err);
+	int (*dossier_get)(struct store *st, const char *code, struct store_dossier *out, struct hl_err *err);
 	int (*dossier_count_by_field)(struct store *st, int64_t unit_id, hl_day first, hl_day last,
 		struct hl_arena *a, struct store_count **out, size_t *n, struct hl_err *err);
 

@@ -33,7 +33,7 @@ enum srv_stmt_id {
 	S_SESSION_PUT, S_SESSION_GET, S_SESSION_DELETE, S_SESSION_PURGE,
 	S_KIOSK_PUT, S_KIOSK_GET_TOKEN, S_KIOSK_LIST, S_KIOSK_REVOKE,
 	S_RESP_LIST_HELD, S_RESP_LIST_ANY, S_RESP_GET, S_RESP_SET_STATUS, S_RESP_COUNT_KIOSK,
-	S_RECEIPT_PUT, S_RECEIPT_GET, S_RECEIPT_USE,
+	S_RECEIPT_PUT, S_RECEIPT_GET, S_RECEIPT_USE, S_DOSSIER_GET,
 	S_PBATCH_INSERT, S_PBATCH_UPDATE, S_PBATCH_GET, S_PBATCH_LIST_UNIT, S_PBATCH_LIST_ALL,
 	S_PENTRY_PUT, S_PENTRY_DELETE, S_PENTRY_LIST, S_AUDIT_LIST,
 	S_COUNT
@@ -167,6 +167,7 @@ int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash,
 int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
 	struct hl_err *err);
 int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err);
+int sq_dossier_get(struct store *st, const char *code, struct store_dossier *out, struct hl_err *err);
 int sq_response_list_status(struct store *st, int64_t unit_id, int status, int limit,
 	struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err);
 int sq_response_get(struct store *st, int64_t id, struct store_response *out,

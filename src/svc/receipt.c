@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
+
 #include "base/text.h"
 #include "core/date.h"
 #include "http/html.h"
@@ -154,4 +156,45 @@ int receipt_slip_html(struct hbuf *b, const struct receipt_slip *s, struct hl_er
 	if (b->failed)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo phiếu");
 	return HL_OK;
+}
+
+int receipt_unit(struct store *st, const char *dossier, const char *unit_code,
+	struct store_unit *out, struct hl_err *err)
+{
+	struct store_dossier d;
+	struct store_unit *all = NULL;
+	struct hl_arena *a;
+	size_t n = 0;
+	int rc = STORE(st, dossier_get, dossier, &d, err);
+
+	if (rc == HL_ENOTFOUND) {
+		if (unit_code == NULL || unit_code[0] == '\0')
+			return hl_err_set(err, HL_ENOTFOUND, "unit",
+				"chưa có hồ sơ mã %s: hãy cho biết đơn vị tiếp nhận, hoặc nhập hồ sơ "
+				"từ hệ thống một cửa trước", dossier);
+		rc = STORE(st, unit_get, unit_code, out, err);
+		if (rc == HL_ENOTFOUND)
+			return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị mã '%s'", unit_code);
+		return rc;
+	}
+	if (rc != HL_OK)
+		return rc;
+	a = hl_arena_new((size_t)64 << 20);
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = STORE(st, unit_list, a, &all, &n, err);
+	if (rc == HL_OK) {
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không tìm thấy đơn vị của hồ sơ %s", dossier);
+		for (size_t i = 0; i < n; i++)
+			if (all[i].id == d.unit_id) {
+				*out = all[i];
+				hl_err_clear(err);
+				rc = HL_OK;
+			}
+	}
+	hl_arena_free(a);
+	if (rc == HL_OK && unit_code != NULL && unit_code[0] != '\0' && strcmp(unit_code, out->code) != 0)
+		rc = hl_err_set(err, HL_EINVAL, "unit", "hồ sơ %s thuộc đơn vị %s, không phải %s",
+			dossier, out->code, unit_code);
+	return rc;
 }

@@ -32,6 +32,13 @@ struct receipt_new {
  * control characters; else HL_EINVAL naming field. */
 int receipt_check_dossier(const char *code, const char *field, struct hl_err *err);
 
+/* The unit a link for dossier belongs to: the dossier's own unit when the
+ * dossier has been imported (unit_code, if given, must agree), else the unit
+ * unit_code (a receipt is often printed before the one-stop system's export
+ * arrives). HL_ENOTFOUND / HL_EINVAL with a Vietnamese message otherwise. */
+int receipt_unit(struct store *st, const char *dossier, const char *unit_code,
+	struct store_unit *out, struct hl_err *err);
+
 /* Make a new link for dossier of unit_id at now (seconds): a random token
  * and the record holding its hash. Nothing is stored. */
 int receipt_prepare(const char *dossier, int64_t unit_id, int64_t now, struct receipt_new *out,

@@ -8,18 +8,10 @@
 #include "base/arena.h"
 #include "http/html.h"
 #include "http/srv.h"
+#include "http/token.h"
 #include "web/pages.h"
 
 #define SESSION_SECONDS (8 * 3600)
-
-/* A random URL-safe token of 32 bytes' entropy into buf (at least 48 bytes). */
-static void random_token(char *buf, size_t size)
-{
-	unsigned char raw[32];
-
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(buf, size, raw, sizeof(raw), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-}
 
 /* Only relative paths inside hailong: never an open redirect. */
 static const char *safe_next(const char *next)
@@ -38,7 +30,7 @@ static int login_page(struct http_req *r, int status, const char *message)
 
 	if (next == NULL)
 		next = http_form(r, "next");
-	random_token(csrf, sizeof(csrf));
+	token_random(csrf, sizeof(csrf));
 	/* Double-submit: the same value in a cookie and in the form. */
 	snprintf(cookie, sizeof(cookie), "hl_csrf=%s; Path=/login; HttpOnly; SameSite=Strict", csrf);
 	http_add_header(r, "Set-Cookie", cookie);
@@ -108,11 +100,10 @@ int page_login(struct http_req *r)
 	    crypto_pwhash_str_verify(u.pwhash, pw, strlen(pw)) != 0)
 		return login_page(r, 401, "Tên đăng nhập hoặc mật khẩu không đúng.");
 	memset(&ns, 0, sizeof(ns));
-	random_token(token, sizeof(token));
-	crypto_generichash(ns.s.token_hash, STORE_HASH_LEN, (const unsigned char *)token,
-		strlen(token), NULL, 0);
+	token_random(token, sizeof(token));
+	token_hash(token, ns.s.token_hash);
 	ns.s.user_id = u.id;
-	random_token(ns.s.csrf, sizeof(ns.s.csrf));
+	token_random(ns.s.csrf, sizeof(ns.s.csrf));
 	ns.s.expires_at = srv_now() + SESSION_SECONDS;
 	snprintf(who, sizeof(who), "web:%s", u.name);
 	ns.who = who;

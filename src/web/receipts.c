@@ -104,10 +104,14 @@ int page_receipts_create(struct http_req *r)
 	if (receipt_check_dossier(dossier, "dossier", &err) != HL_OK ||
 	    receipt_check_feedback(feedback, &err) != HL_OK)
 		return form_page(r, 400, err.msg, dossier, unit, feedback);
+	/* The dossier's own unit when it has been imported; else the one named
+	 * (supervisors) or the clerk's own. */
 	if (unit != NULL && unit[0] != '\0' && r->role >= ROLE_SUPERVISOR)
-		rc = scope_unit(r, unit, "unit", &u, &err);
-	else
-		rc = scope_home(r, &u, &err);
+		rc = receipt_unit(r->st, dossier, unit, &u, &err);
+	else if ((rc = scope_home(r, &u, &err)) == HL_OK)
+		rc = receipt_unit(r->st, dossier, u.code, &u, &err);
+	if (rc == HL_OK && !scope_sees(r, &u))
+		rc = hl_err_set(&err, HL_EPERM, "unit", "không được làm việc với đơn vị '%s'", u.code);
 	if (rc != HL_OK)
 		return form_page(r, http_status_of(rc), rc == HL_ENOTFOUND && (unit == NULL ||
 			unit[0] == '\0') ? "Hãy nhập mã đơn vị tiếp nhận hồ sơ." : err.msg, dossier, unit,

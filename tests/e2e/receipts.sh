@@ -79,8 +79,16 @@ echo 'matkhau-canbo-01' | "$HL" users add canbo --role clerk --unit BNT >"$OUT" 
 # ---- the command ----
 status 2 receipts
 has "thiếu mã hồ sơ"
-status 2 receipts HS-1
-has "thiếu --unit"
+status 1 receipts HS-1
+has "chưa có hồ sơ mã HS-1"
+# An imported dossier brings its own unit; naming another one is refused.
+printf '%s\n%s\n' 'code,unit,field,procedure,channel,received_at,due_at,finished_at,returned_at,supplements,reschedules,apology' \
+	'HS-IMP,BNT,ho-tich,Khai sinh,direct,2025-08-01 08:00,2025-08-01 16:00,,,0,0,0' > "$WORK/hs.csv"
+ok dossiers import "$WORK/hs.csv"
+ok receipts HS-IMP --out "$WORK/imp.html"
+grep -q "Bắc Nha Trang" "$WORK/imp.html" || fail "the imported dossier's unit is not on the slip"
+status 1 receipts HS-IMP --unit VT
+has "thuộc đơn vị BNT"
 status 1 receipts HS-1 --unit KHONG-CO
 has "KHONG-CO"
 status 1 receipts HS-1 --unit BNT --url 'ftp://x'
