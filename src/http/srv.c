@@ -45,6 +45,7 @@ struct job {
 	void *arg;
 	int rc;
 	bool done;
+	pthread_cond_t cv;      /* its own, so a commit wakes only its writers */
 	struct hl_err err;
 	struct job *next;
 };
@@ -88,7 +89,7 @@ struct server {
 	/* The writer. */
 	pthread_t writer;
 	pthread_mutex_t w_mu;
-	pthread_cond_t w_work, w_done;
+	pthread_cond_t w_work;
 	struct job *head, *tail;
 	bool stopping;
 	struct store *wst;
@@ -352,9 +353,14 @@ static void *writer_main(void *arg)
 			run_batch(s, &tx, batch);
 		}
 		pthread_mutex_lock(&s->w_mu);
-		for (j = batch; j; j = j->next)
+		for (j = batch; j; ) {
+			/* The job lives on its writer's stack: read next before waking it. */
+			struct job *next = j->next;
+
 			j->done = true;
-		pthread_cond_broadcast(&s->w_done);
+			pthread_cond_signal(&j->cv);
+			j = next;
+		}
 		pthread_mutex_unlock(&s->w_mu);
 	}
 	tacc_free(tx.acc);
@@ -366,9 +372,11 @@ int srv_write(struct server *s, srv_write_fn fn, void *arg, struct hl_err *err)
 {
 	struct job j = {.fn = fn, .arg = arg};
 
+	pthread_cond_init(&j.cv, NULL);
 	pthread_mutex_lock(&s->w_mu);
 	if (s->stopping) {
 		pthread_mutex_unlock(&s->w_mu);
+		pthread_cond_destroy(&j.cv);
 		return hl_err_set(err, HL_EIO, HL_HERE, "máy chủ đang dừng: hãy gửi lại sau");
 	}
 	if (s->tail)
@@ -378,8 +386,9 @@ int srv_write(struct server *s, srv_write_fn fn, void *arg, struct hl_err *err)
 	s->tail = &j;
 	pthread_cond_signal(&s->w_work);
 	while (!j.done)
-		pthread_cond_wait(&s->w_done, &s->w_mu);
+		pthread_cond_wait(&j.cv, &s->w_mu);
 	pthread_mutex_unlock(&s->w_mu);
+	pthread_cond_destroy(&j.cv);
 	if (j.rc != HL_OK && err != NULL)
 		*err = j.err;
 	return j.rc;
@@ -891,7 +900,6 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	pthread_cond_init(&s->pool_cv, NULL);
 	pthread_mutex_init(&s->w_mu, NULL);
 	pthread_cond_init(&s->w_work, NULL);
-	pthread_cond_init(&s->w_done, NULL);
 	pthread_mutex_init(&s->rate_mu, NULL);
 
 	/* The writer's connection migrates the schema, so readers find it current. */
