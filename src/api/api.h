@@ -14,6 +14,10 @@ int api_index(struct http_req *r);
 /* api_index.c: GET /healthz — "ok" when the database answers. */
 int api_health(struct http_req *r);
 
+/* api_index.c: GET /api/v1/session — who is logged in, their unit and the
+ * session's CSRF token for X-CSRF-Token. */
+int api_session(struct http_req *r);
+
 /* api_responses.c: POST /api/v1/responses — store one response (kiosk or user). */
 int api_responses_post(struct http_req *r);
 

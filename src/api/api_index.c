@@ -58,3 +58,18 @@ int api_health(struct http_req *r)
 		return http_send_error(r, 503, "unavailable", err.msg, NULL);
 	return http_send(r, 200, "text/plain; charset=utf-8", "ok\n", 3);
 }
+
+int api_session(struct http_req *r)
+{
+	static const char *const roles[] = {"", "entry", "clerk", "supervisor", "admin"};
+	struct store_unit u;
+	struct hl_err err = {0};
+	json_t *j = json_pack("{s:s, s:s, s:s}", "user", r->user.name,
+		"role", roles[r->role >= 0 && r->role <= ROLE_ADMIN ? r->role : 0], "csrf", r->sess.csrf);
+
+	if (j == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	json_object_set_new(j, "unit", scope_home(r, &u, &err) == HL_OK ? json_string(u.code) :
+		json_null());
+	return http_send_json(r, 200, j);
+}

@@ -14,6 +14,7 @@ const struct route routes[] = {
 	{"POST", "/logout", ROLE_ENTRY, R_FORM, 4 * KB, page_logout},
 	{"GET", "/", ROLE_ENTRY, 0, 0, page_home},
 	{"GET", "/api/v1/index", ROLE_CLERK, R_API, 0, api_index},
+	{"GET", "/api/v1/session", ROLE_ENTRY, R_API, 0, api_session},
 	{"GET", "/kiosk", ROLE_NONE, 0, 0, page_kiosk},
 	{"GET", "/kiosk-sw.js", ROLE_NONE, 0, 0, page_kiosk_sw},
 	{"GET", "/s/*", ROLE_NONE, 0, 0, page_survey},
