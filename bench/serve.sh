@@ -7,8 +7,8 @@
 # run. Not a CI gate.
 #
 # BIN defaults to build-bench/hailong (a release build made here if needed).
-# Needs wrk and nginx (Debian's wrk and nginx-light; installed here if
-# missing, as root) — for the benchmark only, not for `make test`.
+# Needs wrk and nginx (Debian's wrk and nginx-light, installed if missing by
+# `scripts/deps.sh bench`) — for the benchmark only, not for `make test`.
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNS (64), BENCH_THREADS
 # (wrk threads, 2), BENCH_MODE (kiosk: the kiosk path, most requests held by
 # the burst rule; user: a logged-in clerk, every response counted; both:
@@ -30,18 +30,7 @@ MODE=${BENCH_MODE:-both}
 
 say() { printf '%s\n' "$*" >&2; }
 
-for tool in wrk nginx curl; do
-	if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$tool" ]; then
-		pkg=$tool
-		[ "$tool" = nginx ] && pkg=nginx-light
-		say "== Cài $pkg (chỉ cho phép đo)"
-		if [ "$(id -u)" -eq 0 ]; then
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$pkg" >&2
-		else
-			sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$pkg" >&2
-		fi
-	fi
-done
+"$ROOT/scripts/deps.sh" bench >&2
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/hailong-serve-bench.XXXXXX")

@@ -3,6 +3,7 @@
 # `make run` and `make test` work on a fresh machine.
 #   scripts/deps.sh          what building and running need
 #   scripts/deps.sh test     that, plus what the tests need (a browser, curl, ...)
+#   scripts/deps.sh bench    that, plus what the benchmarks need (wrk, nginx)
 set -eu
 
 BUILD_PKGS="gcc libc6-dev make meson ninja-build pkgconf python3
@@ -13,8 +14,13 @@ libmicrohttpd-dev libsodium-dev libqrencode-dev libcairo2-dev fonts-liberation2"
 # Node.js run the browser tests (playwright-core, axe-core from npm).
 TEST_PKGS="curl chromium nodejs"
 
+# Benchmarks only (bench/serve.sh): wrk drives the server, nginx is the
+# reference it is compared with.
+BENCH_PKGS="curl wrk nginx-light"
+
 PKGS=$BUILD_PKGS
 [ "${1:-}" = test ] && PKGS="$BUILD_PKGS $TEST_PKGS"
+[ "${1:-}" = bench ] && PKGS="$BUILD_PKGS $BENCH_PKGS"
 
 missing=""
 for p in $PKGS; do
