@@ -47,7 +47,7 @@
  *    more criteria than a tallyset can.
  *  - tally_scan: rows of the grain with start in [first, last] (HL_DAY_NONE =
  *    open), only field_id = 0 rows when per_field is false, only field_id != 0
- *    rows when true; ordered by start, unit_id, field_id; callback as in
+ *    rows when true; ordered by field_id, start, unit_id; callback as in
  *    response_scan. tally_clear: deletes every tally.
  *  - target_set: insert or replace the value of (year, unit_id, type,
  *    criterion). target_list: every target of the year, by unit_id, type,
@@ -137,8 +137,9 @@ static const char *const migrations[] = {
 	" start INTEGER NOT NULL,"
 	" field_id INTEGER NOT NULL,"
 	" data BLOB NOT NULL,"
-	/* Clustered by time: every index query reads one range of starts. */
-	" PRIMARY KEY (grain, start, unit_id, field_id)) WITHOUT ROWID;"
+	/* Clustered so that an index query reads one contiguous range: the
+	 * all-fields rows (field_id 0) of a grain, by time. */
+	" PRIMARY KEY (grain, field_id, start, unit_id)) WITHOUT ROWID;"
 	/* unit_id 0 = a target for a type, type '' = for a unit */
 	"CREATE TABLE targets ("
 	" year INTEGER NOT NULL,"
@@ -228,14 +229,14 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_TALLY_GET] = "SELECT data FROM tallies"
 		" WHERE grain = ?1 AND unit_id = ?2 AND start = ?3 AND field_id = ?4",
 	[Q_TALLY_PUT] = "INSERT INTO tallies (grain, unit_id, start, field_id, data)"
-		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (grain, start, unit_id, field_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (grain, field_id, start, unit_id)"
 		" DO UPDATE SET data = excluded.data",
 	[Q_TALLY_SCAN_ALL] = "SELECT unit_id, start, field_id, data FROM tallies"
 		" WHERE grain = ?1 AND start BETWEEN ?2 AND ?3 AND field_id = 0"
 		" ORDER BY start, unit_id",
 	[Q_TALLY_SCAN_FIELD] = "SELECT unit_id, start, field_id, data FROM tallies"
 		" WHERE grain = ?1 AND start BETWEEN ?2 AND ?3 AND field_id <> 0"
-		" ORDER BY start, unit_id, field_id",
+		" ORDER BY field_id, start, unit_id",
 	[Q_TALLY_CLEAR] = "DELETE FROM tallies",
 	[Q_TARGET_SET] = "INSERT INTO targets (year, unit_id, type, criterion, value)"
 		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (year, unit_id, type, criterion)"

@@ -121,18 +121,18 @@ static void ftally_add(struct ftally *t, double s, int v)
 	t->sv += fs * fv;
 }
 
-/* The store's order (grain, start, unit, field), so writes go in sequence. */
+/* The store's order (grain, field, start, unit), so writes go in sequence. */
 static int cmp_entry(const void *pa, const void *pb)
 {
 	const struct key *a = &((const struct entry *)pa)->k, *b = &((const struct entry *)pb)->k;
 
 	if (a->grain != b->grain)
 		return a->grain < b->grain ? -1 : 1;
+	if (a->field_id != b->field_id)
+		return a->field_id < b->field_id ? -1 : 1;
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
-	if (a->unit_id != b->unit_id)
-		return a->unit_id < b->unit_id ? -1 : 1;
-	return a->field_id < b->field_id ? -1 : a->field_id > b->field_id;
+	return a->unit_id < b->unit_id ? -1 : a->unit_id > b->unit_id;
 }
 
 int tacc_flush(struct tacc *acc, struct hl_err *err)
