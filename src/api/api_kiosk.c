@@ -46,6 +46,44 @@ static json_t *instrument_json(const struct ingest_inst *it)
 		"questions", qs ? qs : json_array());
 }
 
+json_t *api_config_add(json_t *out, const struct ingest *g, const struct ingest_inst *it,
+	int64_t unit_id, const char *server_time)
+{
+	const struct store_field *fl;
+	const struct store_staff *sf;
+	size_t nfl, nsf;
+	json_t *fields, *staff;
+	int bad = 0;
+
+	if (out == NULL)
+		return NULL;
+	fields = json_array();
+	staff = json_array();
+	ingest_fields(g, &fl, &nfl);
+	ingest_staff(g, &sf, &nsf);
+	for (size_t i = 0; fields != NULL && i < nfl; i++)
+		json_array_append_new(fields, json_pack("{s:s, s:s}", "code", fl[i].code,
+			"name", fl[i].name));
+	for (size_t i = 0; staff != NULL && i < nsf; i++)
+		if (sf[i].unit_id == unit_id)
+			json_array_append_new(staff, json_pack("{s:s, s:s, s:s}", "code", sf[i].code,
+				"name", sf[i].name, "position", sf[i].position));
+	/* json_object_set_new takes each reference, NULL or not: set them all. */
+	bad |= json_object_set_new(out, "instrument", instrument_json(it));
+	bad |= json_object_set_new(out, "fields", fields);
+	bad |= json_object_set_new(out, "staff", staff);
+	if (server_time != NULL)
+		bad |= json_object_set_new(out, "server_time", json_string(server_time));
+	bad |= json_object_set_new(out, "limits", json_pack("{s:i, s:i, s:i}",
+		"body_max_bytes", INGEST_JSON_MAX, "comment_max_bytes", STORE_COMMENT_MAX,
+		"id_max_bytes", STORE_CODE_MAX - 1));
+	if (bad != 0) {
+		json_decref(out);
+		return NULL;
+	}
+	return out;
+}
+
 /* The unit the config is for: a kiosk's own, or the user's (unit=CODE in
  * scope, else their home unit). */
 static int config_unit(struct http_req *r, struct store_unit *u, struct hl_err *err)
@@ -73,12 +111,9 @@ int api_kiosk_config(struct http_req *r)
 	const struct ingest *g = NULL;
 	const struct ingest_inst *it;
 	const char *ref = http_query(r, "instrument");
-	const struct store_field *fl;
-	const struct store_staff *sf;
-	size_t nfl, nsf;
 	struct store_unit u;
 	struct hl_err err = {0};
-	json_t *out, *fields, *staff;
+	json_t *out;
 	char now[40];
 	int64_t t;
 	int y, mo, d;
@@ -104,30 +139,14 @@ int api_kiosk_config(struct http_req *r)
 		hl_err_set(&err, HL_ENOTFOUND, "instrument", "không có bộ câu hỏi '%.80s'", ref);
 		return http_send_err(r, &err);
 	}
-	fields = json_array();
-	staff = json_array();
-	ingest_fields(g, &fl, &nfl);
-	ingest_staff(g, &sf, &nsf);
-	for (size_t i = 0; fields != NULL && i < nfl; i++)
-		json_array_append_new(fields, json_pack("{s:s, s:s}", "code", fl[i].code,
-			"name", fl[i].name));
-	for (size_t i = 0; staff != NULL && i < nsf; i++)
-		if (sf[i].unit_id == u.id)
-			json_array_append_new(staff, json_pack("{s:s, s:s, s:s}", "code", sf[i].code,
-				"name", sf[i].name, "position", sf[i].position));
 	t = srv_now() + (int64_t)INGEST_TZ_MINUTES * 60;
 	hl_day_to_ymd((hl_day)(t / 86400), &y, &mo, &d);
 	snprintf(now, sizeof(now), "%04d-%02d-%02dT%02d:%02d:%02d+07:00", y, mo, d,
 		(int)(t % 86400 / 3600), (int)(t % 3600 / 60), (int)(t % 60));
-	out = json_pack("{s:{s:s, s:s}, s:o, s:o, s:o, s:o, s:s, s:{s:i, s:i, s:i}}",
-		"unit", "code", u.code, "name", u.name,
-		"kiosk", r->kiosk_auth ? json_pack("{s:s}", "name", r->kiosk.name) : json_null(),
-		"instrument", instrument_json(it),
-		"fields", fields ? fields : json_array(),
-		"staff", staff ? staff : json_array(),
-		"server_time", now,
-		"limits", "body_max_bytes", INGEST_JSON_MAX, "comment_max_bytes", STORE_COMMENT_MAX,
-		"id_max_bytes", STORE_CODE_MAX - 1);
+	out = api_config_add(json_pack("{s:{s:s, s:s}, s:o}", "unit", "code", u.code,
+		"name", u.name,
+		"kiosk", r->kiosk_auth ? json_pack("{s:s}", "name", r->kiosk.name) : json_null()),
+		g, it, u.id, now);
 	ingest_release(sh, g);
 	if (out == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);

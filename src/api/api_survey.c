@@ -9,7 +9,6 @@
 
 #include "api/api.h"
 #include "base/arena.h"
-#include "core/instrument.h"
 #include "http/srv.h"
 #include "http/token.h"
 #include "svc/ingest.h"
@@ -41,53 +40,16 @@ static int find_receipt(struct http_req *r, bool used_is_error, unsigned char *h
 	return HL_OK;
 }
 
-/* The instrument as GET /api/v1/kiosk/config gives it (docs/api.md). */
-static json_t *instrument_json(const struct ingest_inst *it)
-{
-	const struct hl_instrument *in = it->in;
-	json_t *crit = json_array(), *scales = json_array(), *qs = json_array();
-	char ref[STORE_CODE_MAX + 16];
-
-	snprintf(ref, sizeof(ref), "%s@%d", it->si.code, it->si.version);
-	for (int i = 0; crit != NULL && i < in->ncriteria; i++)
-		json_array_append_new(crit, json_pack("{s:s, s:s}", "code", in->criteria[i].code,
-			"name", in->criteria[i].name));
-	for (int i = 0; scales != NULL && i < in->nscales; i++) {
-		json_t *levels = json_array();
-
-		for (int l = 0; levels != NULL && l < in->scales[i].nlevels; l++)
-			json_array_append_new(levels, json_pack("{s:i, s:s, s:b}", "value", l + 1,
-				"label", in->scales[i].levels[l].label,
-				"satisfied", in->scales[i].levels[l].satisfied));
-		json_array_append_new(scales, json_pack("{s:s, s:o}", "code", in->scales[i].code,
-			"levels", levels ? levels : json_array()));
-	}
-	for (int i = 0; qs != NULL && i < in->nquestions; i++) {
-		const struct hl_question *q = &in->questions[i];
-
-		json_array_append_new(qs, json_pack("{s:s, s:s, s:s, s:s}", "code", q->code,
-			"text", q->text, "criterion", in->criteria[q->criterion].code,
-			"scale", in->scales[q->scale].code));
-	}
-	return json_pack("{s:s, s:i, s:s, s:s, s:o, s:o, s:o}", "code", it->si.code,
-		"version", it->si.version, "ref", ref, "name", in->name,
-		"criteria", crit ? crit : json_array(), "scales", scales ? scales : json_array(),
-		"questions", qs ? qs : json_array());
-}
-
 int api_survey_config(struct http_req *r)
 {
 	struct ingest_shared *sh = api_ingest();
 	const struct ingest *g = NULL;
 	const struct ingest_inst *it;
 	const struct store_unit *u;
-	const struct store_field *fl;
-	const struct store_staff *sf;
-	size_t nfl, nsf;
 	struct store_receipt rc;
 	unsigned char hash[STORE_HASH_LEN];
 	struct hl_err err = {0};
-	json_t *out, *fields, *staff;
+	json_t *out;
 	bool sent;
 
 	if (find_receipt(r, true, hash, &rc, &sent) != HL_OK || sent)
@@ -103,25 +65,8 @@ int api_survey_config(struct http_req *r)
 		return http_send_error(r, 500, "internal", u == NULL ? "không tìm thấy đơn vị của phiếu"
 			: "không có bộ câu hỏi " SURVEY_INSTRUMENT, NULL);
 	}
-	fields = json_array();
-	staff = json_array();
-	ingest_fields(g, &fl, &nfl);
-	ingest_staff(g, &sf, &nsf);
-	for (size_t i = 0; fields != NULL && i < nfl; i++)
-		json_array_append_new(fields, json_pack("{s:s, s:s}", "code", fl[i].code,
-			"name", fl[i].name));
-	for (size_t i = 0; staff != NULL && i < nsf; i++)
-		if (sf[i].unit_id == u->id)
-			json_array_append_new(staff, json_pack("{s:s, s:s, s:s}", "code", sf[i].code,
-				"name", sf[i].name, "position", sf[i].position));
-	out = json_pack("{s:{s:s, s:s}, s:{s:s}, s:o, s:o, s:o, s:{s:i, s:i, s:i}}",
-		"unit", "code", u->code, "name", u->name,
-		"dossier", "code", rc.dossier,
-		"instrument", instrument_json(it),
-		"fields", fields ? fields : json_array(),
-		"staff", staff ? staff : json_array(),
-		"limits", "body_max_bytes", INGEST_JSON_MAX, "comment_max_bytes", STORE_COMMENT_MAX,
-		"id_max_bytes", STORE_CODE_MAX - 1);
+	out = api_config_add(json_pack("{s:{s:s, s:s}, s:{s:s}}", "unit", "code", u->code,
+		"name", u->name, "dossier", "code", rc.dossier), g, it, u->id, NULL);
 	ingest_release(sh, g);
 	if (out == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);

@@ -3,6 +3,7 @@
 #include "base/text.h"
 #include "base/arena.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,4 +127,23 @@ char *hl_trim(char *s)
 	if (start > 0)
 		memmove(s, s + start, n - start + 1);
 	return s;
+}
+
+bool hl_parse_decimal(const char *s, double min, double max, double *out)
+{
+	char buf[32], *end;
+	double v;
+
+	if (s == NULL || s[0] == '\0' || strlen(s) >= sizeof(buf))
+		return false;
+	snprintf(buf, sizeof(buf), "%s", s);
+	for (char *p = buf; *p != '\0'; p++)
+		if (*p == ',')
+			*p = '.';
+	errno = 0;
+	v = strtod(buf, &end);
+	if (errno != 0 || *end != '\0' || !isfinite(v) || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
 }

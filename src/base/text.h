@@ -28,6 +28,10 @@ char *hl_fmt_signed(char *buf, size_t size, double value, int decimals);
 /* Integer with a space every three digits: 24270 -> "24 270". */
 char *hl_fmt_int(char *buf, size_t size, long long value);
 
+/* Parse a decimal number written either way, "90,5" or "90.5", into *out;
+ * false unless the whole of s is a finite number within [min, max]. */
+bool hl_parse_decimal(const char *s, double min, double max, double *out);
+
 /* Trim ASCII spaces and tabs at both ends, in place; returns s. */
 char *hl_trim(char *s);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "base/mem.h"
 #include "base/text.h"
 #include "store/store.h"
@@ -67,15 +68,20 @@ int cli_fail(const struct hl_err *err)
 	return 1;
 }
 
+static void verror(const char *fmt, va_list ap)
+{
+	fputs("hailong: lỗi: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 int cli_errorf(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("hailong: lỗi: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verror(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return 1;
 }
 
@@ -83,11 +89,9 @@ int cli_usage(const struct cli_cmd *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("hailong: lỗi: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verror(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (cmd != NULL)
 		fprintf(stderr, "Xem hướng dẫn: hailong %s --help\n", cmd->name);
 	else
@@ -180,6 +184,43 @@ int cli_import_file(struct cli_ctx *ctx, const char *path, const char *what,
 	rc = cli_import_report(rep, what, rc, &err);
 	hl_free(rep);
 	return rc;
+}
+
+int cli_import_cmd(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv,
+	const char *what,
+	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
+		struct hl_err *))
+{
+	const char *pos[1];
+	int npos, rc = cli_parse(cmd, argc, argv, 1, NULL, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(cmd, "thiếu tên tệp: hailong %s import TỆP.csv", cmd->name);
+	return cli_import_file(ctx, pos[0], what, fn);
+}
+
+int cli_list_begin(const struct cli_cmd *cmd, int argc, char **argv, size_t cap,
+	struct hl_arena **a)
+{
+	int npos, rc = cli_parse(cmd, argc, argv, 1, NULL, NULL, 0, &npos);
+
+	*a = NULL;
+	if (rc != 0)
+		return rc;
+	*a = hl_arena_new(cap);
+	if (*a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	return 0;
+}
+
+const char *cli_unit_code(const struct store_unit *u, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (u[i].id == id)
+			return u[i].code;
+	return "?";
 }
 
 bool cli_parse_year(const char *s, int *year)

@@ -5,11 +5,15 @@
 #define HL_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "base/err.h"
 
+struct hl_arena;
 struct store;
+struct store_unit;
 struct import_report;
 struct import_opts;
 
@@ -101,6 +105,22 @@ int cli_import_report(const struct import_report *rep, const char *what, int rc,
 int cli_import_file(struct cli_ctx *ctx, const char *path, const char *what,
 	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
 		struct hl_err *));
+
+/* `hailong NAME import TỆP.csv` (argv[0] = "import"): parse the one file
+ * name, then cli_import_file; returns the exit status. */
+int cli_import_cmd(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv,
+	const char *what,
+	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
+		struct hl_err *));
+
+/* The start of a `list` subcommand (argv[0] = "list") that takes no argument:
+ * parse argv, then a new arena of cap bytes in *a, which the caller frees.
+ * Returns 0, or the exit status of a usage error or of running out of memory. */
+int cli_list_begin(const struct cli_cmd *cmd, int argc, char **argv, size_t cap,
+	struct hl_arena **a);
+
+/* The code of the unit with this id among u[0..n), or "?"; not owned. */
+const char *cli_unit_code(const struct store_unit *u, size_t n, int64_t id);
 
 /* Parse a year 1900..2999; false if s is not one. */
 bool cli_parse_year(const char *s, int *year);

@@ -6,14 +6,7 @@
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
-	int npos, rc = cli_parse(&cmd_dossiers, argc, argv, 1, NULL, pos, 1, &npos);
-
-	if (rc != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_dossiers, "thiếu tên tệp: hailong dossiers import TỆP.csv");
-	return cli_import_file(ctx, pos[0], "hồ sơ", import_dossiers);
+	return cli_import_cmd(&cmd_dossiers, ctx, argc, argv, "hồ sơ", import_dossiers);
 }
 
 static const struct cli_sub subs[] = {

@@ -9,14 +9,7 @@
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
-	int npos, rc = cli_parse(&cmd_fields, argc, argv, 1, NULL, pos, 1, &npos);
-
-	if (rc != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_fields, "thiếu tên tệp: hailong fields import TỆP.csv");
-	return cli_import_file(ctx, pos[0], "lĩnh vực", import_fields);
+	return cli_import_cmd(&cmd_fields, ctx, argc, argv, "lĩnh vực", import_fields);
 }
 
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
@@ -24,16 +17,12 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_arena *a = NULL;
 	struct store_field *f = NULL;
 	struct hl_err err;
-	const char *pos[1];
 	size_t n = 0;
-	int npos, rc = cli_parse(&cmd_fields, argc, argv, 1, NULL, pos, 0, &npos);
+	int rc = cli_list_begin(&cmd_fields, argc, argv, (size_t)256 * 1024 * 1024, &a);
 
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	a = hl_arena_new((size_t)256 * 1024 * 1024);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
 	rc = STORE(ctx->st, field_list, a, &f, &n, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);

@@ -205,16 +205,12 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_arena *a = NULL;
 	struct store_instrument *list = NULL;
 	struct hl_err err;
-	const char *pos[1];
 	size_t n = 0;
-	int npos, rc = cli_parse(&cmd_instruments, argc, argv, 1, NULL, pos, 0, &npos);
+	int rc = cli_list_begin(&cmd_instruments, argc, argv, ARENA_CAP, &a);
 
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
 	rc = STORE(ctx->st, instrument_list, a, &list, &n, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);

@@ -83,20 +83,16 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
 	struct store_kiosk *k = NULL;
 	struct store_unit *units = NULL;
 	size_t n = 0, nu = 0;
 	struct hl_arena *a = NULL;
 	struct hl_err err;
-	int npos, rc = cli_parse(&cmd_kiosks, argc, argv, 1, NULL, pos, 0, &npos);
+	int rc = cli_list_begin(&cmd_kiosks, argc, argv, (size_t)64 << 20, &a);
 
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	a = hl_arena_new((size_t)64 << 20);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
 	rc = STORE(ctx->st, kiosk_list, a, &k, &n, &err);
 	if (rc == HL_OK)
 		rc = STORE(ctx->st, unit_list, a, &units, &nu, &err);
@@ -112,13 +108,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		printf("Trạng thái\n");
 	}
 	for (size_t i = 0; i < n; i++) {
-		const char *ucode = "?";
-
-		for (size_t j = 0; j < nu; j++)
-			if (units[j].id == k[i].unit_id)
-				ucode = units[j].code;
 		cli_cell(k[i].name, 24);
-		cli_cell(ucode, 16);
+		cli_cell(cli_unit_code(units, nu, k[i].unit_id), 16);
 		printf("%s\n", k[i].revoked ? "đã thu hồi" : "đang dùng");
 	}
 	hl_arena_free(a);

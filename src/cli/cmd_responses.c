@@ -10,14 +10,28 @@
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
-	int npos, rc = cli_parse(&cmd_responses, argc, argv, 1, NULL, pos, 1, &npos);
+	return cli_import_cmd(&cmd_responses, ctx, argc, argv, "phiếu", import_responses);
+}
 
-	if (rc != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_responses, "thiếu tên tệp: hailong responses import TỆP.csv");
-	return cli_import_file(ctx, pos[0], "phiếu", import_responses);
+/* The id of the unit --unit names, or 0 when code is NULL; returns 0 or the
+ * exit status. */
+static int unit_arg(struct cli_ctx *ctx, const char *code, int64_t *id)
+{
+	struct store_unit u;
+	struct hl_err err;
+	int rc;
+
+	*id = 0;
+	if (code == NULL)
+		return 0;
+	hl_err_clear(&err);
+	rc = STORE(ctx->st, unit_get, code, &u, &err);
+	if (rc == HL_ENOTFOUND)
+		return cli_errorf("đơn vị '%s' không tồn tại", code);
+	if (rc != HL_OK)
+		return cli_fail(&err);
+	*id = u.id;
+	return 0;
 }
 
 static int count_one(void *ctx, const struct store_response *r)
@@ -32,7 +46,6 @@ static int do_count(struct cli_ctx *ctx, int argc, char **argv)
 	const char *unit = NULL;
 	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
 	const char *pos[1];
-	struct store_unit u;
 	struct hl_err err;
 	int64_t count = 0, unit_id = 0;
 	int npos, rc = cli_parse(&cmd_responses, argc, argv, 1, opts, pos, 0, &npos);
@@ -40,14 +53,8 @@ static int do_count(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	if (unit != NULL) {
-		rc = STORE(ctx->st, unit_get, unit, &u, &err);
-		if (rc == HL_ENOTFOUND)
-			return cli_errorf("đơn vị '%s' không tồn tại", unit);
-		if (rc != HL_OK)
-			return cli_fail(&err);
-		unit_id = u.id;
-	}
+	if ((rc = unit_arg(ctx, unit, &unit_id)) != 0)
+		return rc;
 	rc = STORE(ctx->st, response_scan, unit_id, HL_DAY_NONE, HL_DAY_NONE, count_one, &count,
 		&err);
 	if (rc != HL_OK)
@@ -85,7 +92,6 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 		{NULL, NULL, NULL},
 	};
 	const char *pos[1];
-	struct store_unit u;
 	struct hl_err err;
 	struct ids_ctx c = {-1, false};
 	int64_t unit_id = 0;
@@ -105,14 +111,8 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_usage(&cmd_responses, "--status chỉ nhận counted, held hoặc rejected");
 	}
 	hl_err_clear(&err);
-	if (unit != NULL) {
-		rc = STORE(ctx->st, unit_get, unit, &u, &err);
-		if (rc == HL_ENOTFOUND)
-			return cli_errorf("đơn vị '%s' không tồn tại", unit);
-		if (rc != HL_OK)
-			return cli_fail(&err);
-		unit_id = u.id;
-	}
+	if ((rc = unit_arg(ctx, unit, &unit_id)) != 0)
+		return rc;
 	rc = STORE(ctx->st, response_scan, unit_id, HL_DAY_NONE, HL_DAY_NONE, print_id, &c, &err);
 	if (rc != HL_OK)
 		return cli_fail(&err);

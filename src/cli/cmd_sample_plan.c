@@ -61,18 +61,6 @@ static int count_field(void *p, const struct store_tally_row *row)
 	return 0;
 }
 
-static bool parse_double(const char *s, double *out)
-{
-	char *end, buf[32];
-
-	snprintf(buf, sizeof(buf), "%s", s);
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';
-	*out = strtod(buf, &end);
-	return end != buf && *end == '\0';
-}
-
 static void print_table(const struct store_unit *u, int year, hl_day date, const struct line *l,
 	int n, const struct line *total, const char *method, double margin)
 {
@@ -140,7 +128,7 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_sample_plan, "cần --unit và --year");
 	if (!cli_parse_year(year_s, &year))
 		return cli_usage(&cmd_sample_plan, "năm '%s' không hợp lệ", year_s);
-	if (!parse_double(margin_s, &margin) || margin <= 0 || margin >= 1)
+	if (!hl_parse_decimal(margin_s, 1e-6, 0.999999, &margin))
 		return cli_usage(&cmd_sample_plan, "--margin phải là số trong khoảng (0, 1), ví dụ 0.05");
 	if (strcmp(method_s, "slovin") == 0)
 		method = HL_SAMPLE_SLOVIN;

@@ -9,22 +9,7 @@
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
-	int npos, rc = cli_parse(&cmd_staff, argc, argv, 1, NULL, pos, 1, &npos);
-
-	if (rc != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_staff, "thiếu tên tệp: hailong staff import TỆP.csv");
-	return cli_import_file(ctx, pos[0], "công chức", import_staff);
-}
-
-static const char *unit_code(const struct store_unit *u, size_t n, int64_t id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (u[i].id == id)
-			return u[i].code;
-	return "?";
+	return cli_import_cmd(&cmd_staff, ctx, argc, argv, "công chức", import_staff);
 }
 
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
@@ -33,16 +18,12 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct store_staff *s = NULL;
 	struct store_unit *u = NULL;
 	struct hl_err err;
-	const char *pos[1];
 	size_t n = 0, nu = 0;
-	int npos, rc = cli_parse(&cmd_staff, argc, argv, 1, NULL, pos, 0, &npos);
+	int rc = cli_list_begin(&cmd_staff, argc, argv, (size_t)256 * 1024 * 1024, &a);
 
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	a = hl_arena_new((size_t)256 * 1024 * 1024);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
 	rc = STORE(ctx->st, staff_list, a, &s, &n, &err);
 	if (rc == HL_OK)
 		rc = STORE(ctx->st, unit_list, a, &u, &nu, &err);
@@ -57,7 +38,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		cli_cell(s[i].code, 12);
 		cli_cell(s[i].name, 28);
-		cli_cell(unit_code(u, nu, s[i].unit_id), 12);
+		cli_cell(cli_unit_code(u, nu, s[i].unit_id), 12);
 		puts(s[i].position);
 	}
 	printf("(%zu công chức)\n", n);

@@ -3,8 +3,6 @@
  * over its type's (resolved by the index query). */
 #include "cli/cli.h"
 
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,26 +16,6 @@
 #include "svc/builtin.h"
 
 #define ARENA_CAP ((size_t)64 * 1024 * 1024)
-
-/* 90, 90,5 or 90.5 within 0..100. */
-static bool parse_value(const char *s, double *out)
-{
-	char buf[32], *end;
-	double v;
-
-	if (strlen(s) >= sizeof(buf) || s[0] == '\0')
-		return false;
-	snprintf(buf, sizeof(buf), "%s", s);
-	for (char *p = buf; *p != '\0'; p++)
-		if (*p == ',')
-			*p = '.';
-	errno = 0;
-	v = strtod(buf, &end);
-	if (errno != 0 || *end != '\0' || !isfinite(v) || v < 0 || v > 100)
-		return false;
-	*out = v;
-	return true;
-}
 
 /* True if code is a criterion of some stored instrument, or the overall index. */
 static int known_criterion(struct cli_ctx *ctx, struct hl_arena *a, const char *code,
@@ -108,7 +86,7 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 			"(--unit MÃ | --type LOẠI) [--criterion TIÊU_CHÍ] GIÁ_TRỊ");
 	if (!cli_parse_year(year, &t.year))
 		return cli_usage(&cmd_targets, "năm '%s' không hợp lệ", year);
-	if (!parse_value(pos[0], &t.value))
+	if (!hl_parse_decimal(pos[0], 0, 100, &t.value))
 		return cli_usage(&cmd_targets, "chỉ tiêu '%s' không hợp lệ: cần một số từ 0 đến 100 "
 			"(ví dụ 90 hoặc 90,5)", pos[0]);
 	hl_err_clear(&err);
@@ -187,16 +165,10 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		char who[96], v[32];
 
-		if (t[i].unit_id != 0) {
-			const char *code = "?";
-
-			for (size_t j = 0; j < nu; j++)
-				if (u[j].id == t[i].unit_id)
-					code = u[j].code;
-			snprintf(who, sizeof(who), "đơn vị %s", code);
-		} else {
+		if (t[i].unit_id != 0)
+			snprintf(who, sizeof(who), "đơn vị %s", cli_unit_code(u, nu, t[i].unit_id));
+		else
 			snprintf(who, sizeof(who), "loại %s", t[i].type);
-		}
 		cli_cell(who, 28);
 		cli_cell(t[i].criterion[0] != '\0' ? t[i].criterion : "tất cả", 10);
 		puts(hl_fmt_dec(v, sizeof(v), t[i].value, 2));

@@ -17,14 +17,7 @@
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
-	int npos, rc = cli_parse(&cmd_units, argc, argv, 1, NULL, pos, 1, &npos);
-
-	if (rc != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_units, "thiếu tên tệp: hailong units import TỆP.csv");
-	return cli_import_file(ctx, pos[0], "đơn vị", import_units);
+	return cli_import_cmd(&cmd_units, ctx, argc, argv, "đơn vị", import_units);
 }
 
 struct tree {
@@ -78,15 +71,11 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_arena *a = NULL;
 	struct tree t = {0};
 	struct hl_err err;
-	const char *pos[1];
-	int npos, rc = cli_parse(&cmd_units, argc, argv, 1, NULL, pos, 0, &npos);
+	int rc = cli_list_begin(&cmd_units, argc, argv, (size_t)256 * 1024 * 1024, &a);
 
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	a = hl_arena_new((size_t)256 * 1024 * 1024);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
 	rc = STORE(ctx->st, unit_list, a, &t.u, &t.n, &err);
 	if (rc == HL_OK)
 		rc = STORE(ctx->st, lineage_list, a, &t.lin, &t.nlin, &err);

@@ -234,12 +234,7 @@ static int do_disable(struct cli_ctx *ctx, int argc, char **argv)
 
 static const char *unit_code(const struct store_unit *u, size_t n, int64_t id)
 {
-	if (id == 0)
-		return "(tất cả)";
-	for (size_t i = 0; i < n; i++)
-		if (u[i].id == id)
-			return u[i].code;
-	return "?";
+	return id == 0 ? "(tất cả)" : cli_unit_code(u, n, id);
 }
 
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
@@ -248,16 +243,12 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct store_user *us = NULL;
 	struct store_unit *u = NULL;
 	struct hl_err err;
-	const char *pos[1];
 	size_t n = 0, nu = 0;
-	int npos, rc = cli_parse(&cmd_users, argc, argv, 1, NULL, pos, 0, &npos);
+	int rc = cli_list_begin(&cmd_users, argc, argv, (size_t)64 * 1024 * 1024, &a);
 
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	a = hl_arena_new((size_t)64 * 1024 * 1024);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
 	rc = STORE(ctx->st, user_list, a, &us, &n, &err);
 	if (rc == HL_OK)
 		rc = STORE(ctx->st, unit_list, a, &u, &nu, &err);

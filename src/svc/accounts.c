@@ -189,14 +189,23 @@ int account_add(struct store *st, struct store_user *u, const char *unit, const 
 	return STORE(st, audit, who, "users.add", detail, err);
 }
 
+/* The stored account NAME, or HL_ENOTFOUND with a message naming it. */
+static int find_user(struct store *st, const char *name, struct store_user *u,
+	struct hl_err *err)
+{
+	int rc = STORE(st, user_get, name, u, err);
+
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "người dùng '%.63s' không có", name);
+	return rc;
+}
+
 int account_put_password(struct store *st, const char *name, const char *hash, const char *who,
 	struct hl_err *err)
 {
 	struct store_user u;
-	int rc = STORE(st, user_get, name, &u, err);
+	int rc = find_user(st, name, &u, err);
 
-	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "người dùng '%.63s' không có", name);
 	if (rc != HL_OK)
 		return rc;
 	snprintf(u.pwhash, sizeof(u.pwhash), "%s", hash);
@@ -209,10 +218,8 @@ int account_put_password(struct store *st, const char *name, const char *hash, c
 int account_disable(struct store *st, const char *name, const char *who, struct hl_err *err)
 {
 	struct store_user u;
-	int rc = STORE(st, user_get, name, &u, err);
+	int rc = find_user(st, name, &u, err);
 
-	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "người dùng '%.63s' không có", name);
 	if (rc != HL_OK)
 		return rc;
 	u.disabled = true;

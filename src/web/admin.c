@@ -594,26 +594,6 @@ int page_admin_targets(struct http_req *r)
 	return targets_page(r, year, NULL);
 }
 
-/* 90, 90,5 or 90.5 within 0..100. */
-static bool parse_value(const char *s, double *out)
-{
-	char buf[32], *end;
-	double v;
-
-	if (strlen(s) >= sizeof(buf) || s[0] == '\0')
-		return false;
-	snprintf(buf, sizeof(buf), "%s", s);
-	for (char *p = buf; *p != '\0'; p++)
-		if (*p == ',')
-			*p = '.';
-	errno = 0;
-	v = strtod(buf, &end);
-	if (errno != 0 || *end != '\0' || !isfinite(v) || v < 0 || v > 100)
-		return false;
-	*out = v;
-	return true;
-}
-
 struct target_w {
 	struct store_target t;
 	const char *who;
@@ -653,7 +633,7 @@ int page_admin_targets_post(struct http_req *r)
 		return targets_page(r, this_year(), &err);
 	}
 	w.t.year = y;
-	if (!parse_value(value, &w.t.value)) {
+	if (!hl_parse_decimal(value, 0, 100, &w.t.value)) {
 		hl_err_set(&err, HL_EINVAL, "value", "chỉ tiêu '%s' không hợp lệ: cần một số từ 0 đến "
 			"100 (ví dụ 90 hoặc 90,5)", value);
 		return targets_page(r, y, &err);

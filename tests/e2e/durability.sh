@@ -6,55 +6,13 @@
 set -eu
 . "$2/tests/e2e/lib.sh"
 
-command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
-
 WORKERS=6
 LOAD_SECONDS=3        # load before the kill
 WORKER_SECONDS=12     # hard bound on each client
 
-PID=""
-stop_server() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null || true
-		i=0
-		while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill -9 "$PID" 2>/dev/null || true
-		PID=""
-	fi
-}
+# The clients still running when the test ends are killed with the server.
 WPIDS=""
-cleanup() {
-	for w in $WPIDS; do kill "$w" 2>/dev/null || true; done
-	stop_server
-	rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
-start_server() {
-	tries=0
-	while [ $tries -lt 5 ]; do
-		PORT=$((18000 + ($$ + tries * 11 + 500) % 1000))
-		"$HL" serve --listen "127.0.0.1:$PORT" >/dev/null 2>>"$WORK/serve.log" &
-		PID=$!
-		i=0
-		while [ $i -lt 100 ]; do
-			if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
-				BASE="http://127.0.0.1:$PORT"
-				return 0
-			fi
-			kill -0 "$PID" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		stop_server
-		tries=$((tries + 1))
-	done
-	cat "$WORK/serve.log" >&2
-	fail "the server did not start"
-}
+AT_EXIT='for w in $WPIDS; do kill "$w" 2>/dev/null || true; done'
 
 ok init
 ok units import "$DATA/units.csv"
@@ -62,7 +20,7 @@ ok kiosks add --unit VT --name quay-1
 TOKEN=$(sed -n 's/.*lưu lại): //p' "$OUT")
 NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
-start_server
+serve_start
 
 # worker K: post ids wK-1, wK-2, ... until the time is up or the server has
 # been gone for a while; each id answered 201 or 200 goes to ack.K.
@@ -94,9 +52,9 @@ while [ $k -le $WORKERS ]; do
 	k=$((k + 1))
 done
 sleep $LOAD_SECONDS
-kill -9 "$PID"
-wait "$PID" 2>/dev/null || true
-PID=""
+kill -9 "$SERVE_PID"
+wait "$SERVE_PID" 2>/dev/null || true
+SERVE_PID=""
 for w in $WPIDS; do wait "$w" || true; done
 WPIDS=""
 
@@ -108,7 +66,7 @@ if cat "$WORK"/odd.* >"$WORK/odd" 2>/dev/null && [ -s "$WORK/odd" ]; then
 fi
 
 # Restart after the crash: it must come up, and know every acknowledged id.
-start_server
+serve_start
 for id in $(head -n 3 "$WORK/acked"); do
 	code=$(curl -s -o "$OUT" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
 		--data-binary '{"id":"'"$id"'","instrument":"sipas-5","collected_at":"'"$NOW"'","answers":{"TC1":5,"PV2":3}}' \
@@ -116,7 +74,7 @@ for id in $(head -n 3 "$WORK/acked"); do
 	[ "$code" = 200 ] || fail "resending $id after the restart: $code, expected 200"
 	has '"status":"duplicate"'
 done
-stop_server
+serve_stop
 
 ok responses list-ids
 sort "$OUT" >"$WORK/stored"

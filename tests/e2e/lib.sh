@@ -6,7 +6,18 @@ HL=$1
 SRC=$2
 DATA=$SRC/tests/data/e2e
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT INT TERM
+# AT_EXIT: shell commands a test adds to run on exit (e.g. kill its jobs).
+AT_EXIT=""
+lib_exit() {
+	[ -z "$AT_EXIT" ] || eval "$AT_EXIT" || true
+	serve_kill
+	rm -rf "$WORK"
+}
+# A signal ends the test through exit, so lib_exit runs once, then the shell
+# exits with the signal's failure status.
+trap lib_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 cd "$WORK"
 export HAILONG_DB="$WORK/test.db"
 OUT=$WORK/out.txt
@@ -23,9 +34,9 @@ fail() {
 
 # ok CMD...: run hailong with these arguments; it must exit 0. Output in $OUT.
 ok() {
-	if ! "$HL" "$@" >"$OUT" 2>&1; then
-		fail "hailong $* exited $? (expected 0)"
-	fi
+	st=0
+	"$HL" "$@" >"$OUT" 2>&1 || st=$?
+	[ "$st" -eq 0 ] || fail "hailong $* exited $st (expected 0)"
 }
 
 # status N CMD...: run hailong; it must exit with status N.
@@ -63,4 +74,114 @@ setup() {
 	ok fields import "$DATA/fields.csv"
 	ok staff import "$DATA/staff.csv"
 	ok units merge BNT --from VH,VHA,VP,VT,VL,VPH --date 2025-07-01
+}
+
+# ---- the real server (`hailong serve`), for the tests that need one ----
+
+SERVE_PID=""
+SERVE_LOG=$WORK/serve.log
+
+# serve_kill: stop the server if it runs (SIGTERM, at most 10 s, then
+# SIGKILL). Safe to call at any time, from the exit trap too.
+serve_kill() {
+	if [ -n "$SERVE_PID" ]; then
+		kill "$SERVE_PID" 2>/dev/null || true
+		i=0
+		while kill -0 "$SERVE_PID" 2>/dev/null && [ $i -lt 100 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		kill -9 "$SERVE_PID" 2>/dev/null || true
+		wait "$SERVE_PID" 2>/dev/null || true
+		SERVE_PID=""
+	fi
+}
+
+# serve_start: start the server on a free port (five tries), waiting at most
+# 10 s each for it to say it listens and to answer /healthz; sets BASE.
+# Its stderr (the request log) is appended to $SERVE_LOG.
+serve_start() {
+	command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
+	tries=0
+	while [ $tries -lt 5 ]; do
+		PORT=$((18000 + ($$ * 7 + tries * 131) % 2000))
+		"$HL" serve --listen "127.0.0.1:$PORT" >"$WORK/serve.out" 2>>"$SERVE_LOG" &
+		SERVE_PID=$!
+		i=0
+		while [ $i -lt 100 ]; do
+			# Its own "listening" line first: another test's server may hold
+			# the port and answer /healthz while this one failed to bind.
+			if grep -q "đang chạy" "$WORK/serve.out" 2>/dev/null &&
+				curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
+				BASE="http://127.0.0.1:$PORT"
+				return 0
+			fi
+			kill -0 "$SERVE_PID" 2>/dev/null || break
+			sleep 0.1
+			i=$((i + 1))
+		done
+		serve_kill
+		tries=$((tries + 1))
+	done
+	cat "$SERVE_LOG" >&2
+	fail "the server did not start"
+}
+
+# serve_stop: stop the server; fails if its log has a sanitizer report.
+serve_stop() {
+	serve_kill
+	if grep -q -e "Sanitizer" -e "runtime error:" "$SERVE_LOG" 2>/dev/null; then
+		cat "$SERVE_LOG" >&2
+		fail "the server reported a memory or undefined-behaviour error"
+	fi
+}
+
+# req JAR METHOD PATH [CURL ARGS...]: one request with the cookie jar JAR
+# ("-" for none); the body goes to $OUT, "status location" to $CODE.
+req() {
+	REQ="$2 $3"
+	jar=$1 method=$2 path=$3
+	shift 3
+	if [ "$jar" = - ]; then
+		CODE=$(curl -s --max-time 20 -X "$method" -o "$OUT" -w '%{http_code} %{redirect_url}' \
+			"$@" "$BASE$path")
+	else
+		CODE=$(curl -s --max-time 20 -X "$method" -b "$jar" -c "$jar" -o "$OUT" \
+			-w '%{http_code} %{redirect_url}' "$@" "$BASE$path")
+	fi
+}
+
+# expect STATUS [TEXT]: the last request answered STATUS ($CODE is the status,
+# maybe followed by a space and the redirect) and its body has TEXT.
+expect() {
+	case "$CODE" in
+	"$1" | "$1 "*) ;;
+	*) fail "${REQ:-the request} answered $CODE (expected $1)" ;;
+	esac
+	[ $# -lt 2 ] || has "$2"
+}
+
+# csrf: the CSRF token of the first form in the last page ($OUT).
+csrf() {
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1
+}
+
+# csrf_of PAGE: GET PAGE with the session in $JAR (it must answer 200; the
+# page is left in $OUT) and set CSRF to its form's token.
+csrf_of() {
+	req "$JAR" GET "$1"
+	expect 200
+	CSRF=$(csrf)
+	[ -n "$CSRF" ] || fail "no csrf token on $1"
+}
+
+# login NAME PASSWORD [NEXT]: a new session for NAME in the cookie jar
+# $WORK/NAME.jar, which JAR names afterwards; the login must answer 303.
+login() {
+	JAR=$WORK/$1.jar
+	rm -f "$JAR"
+	csrf_of /login
+	req "$JAR" POST /login --data-urlencode "csrf=$CSRF" --data-urlencode "name=$1" \
+		--data-urlencode "password=$2" ${3:+--data-urlencode "next=$3"}
+	expect 303
 }

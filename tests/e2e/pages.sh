@@ -8,88 +8,6 @@
 set -eu
 . "$2/tests/e2e/lib.sh"
 
-command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
-
-PID=""
-stop_server() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null || true
-		i=0
-		while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill -9 "$PID" 2>/dev/null || true
-		PID=""
-	fi
-}
-cleanup() {
-	stop_server
-	rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
-start_server() {
-	tries=0
-	while [ $tries -lt 5 ]; do
-		PORT=$((18000 + ($$ + tries * 13 + 300) % 1000))
-		"$HL" serve --listen "127.0.0.1:$PORT" >/dev/null 2>>"$WORK/serve.log" &
-		PID=$!
-		i=0
-		while [ $i -lt 100 ]; do
-			if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
-				BASE="http://127.0.0.1:$PORT"
-				return 0
-			fi
-			kill -0 "$PID" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		stop_server
-		tries=$((tries + 1))
-	done
-	cat "$WORK/serve.log" >&2
-	fail "the server did not start"
-}
-
-# req JAR METHOD PATH [curl args...]: one request with the cookie jar JAR
-# ("-" for none); the body goes to $OUT, "status location" to $CODE.
-req() {
-	jar=$1 method=$2 path=$3
-	shift 3
-	if [ "$jar" = - ]; then
-		CODE=$(curl -s --max-time 20 -X "$method" -o "$OUT" -w '%{http_code} %{redirect_url}' \
-			"$@" "$BASE$path")
-	else
-		CODE=$(curl -s --max-time 20 -X "$method" -b "$jar" -c "$jar" -o "$OUT" \
-			-w '%{http_code} %{redirect_url}' "$@" "$BASE$path")
-	fi
-}
-
-# expect STATUS: the last request's status.
-expect() {
-	case "$CODE" in
-	"$1"*) ;;
-	*) fail "$method $path answered $CODE (expected $1)" ;;
-	esac
-}
-
-# csrf: the CSRF token of the form in the last page.
-csrf() {
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1
-}
-
-# login JAR NAME PASSWORD
-login() {
-	rm -f "$1"
-	req "$1" GET /login
-	expect 200
-	t=$(csrf)
-	req "$1" POST /login --data-urlencode "csrf=$t" --data-urlencode "name=$2" \
-		--data-urlencode "password=$3"
-	expect 303
-}
-
 # post JAR PATH FIELD=VALUE...: a form POST with the session's CSRF token,
 # read from the page at PATH (or the one above it) first.
 post() {
@@ -116,9 +34,7 @@ echo 'matkhau-quantri-1' | "$HL" users add quantri --role admin >"$OUT" 2>&1 ||
 	fail "users add quantri"
 echo 'matkhau-canbo-01' | "$HL" users add canbo --role clerk --unit vinh-hai >"$OUT" 2>&1 ||
 	fail "users add canbo"
-start_server
-A=$WORK/admin.jar
-C=$WORK/clerk.jar
+serve_start
 
 # ---- without a session: every staff page sends to /login ----
 for p in / /admin /admin/units /admin/targets /admin/users "/?period=2024"; do
@@ -128,7 +44,8 @@ for p in / /admin /admin/units /admin/targets /admin/users "/?period=2024"; do
 done
 
 # ---- the dashboard ----
-login "$A" quantri matkhau-quantri-1
+login quantri matkhau-quantri-1
+A=$JAR
 req "$A" GET "/?period=2024&unit=vinh-hai"
 expect 200
 has '<table class="index">'
@@ -155,7 +72,8 @@ req "$A" GET "/?period=2024&unit=khong-co"
 expect 404
 
 # A clerk sees its own unit only; the data-entry role goes to /paper.
-login "$C" canbo matkhau-canbo-01
+login canbo matkhau-canbo-01
+C=$JAR
 req "$C" GET "/?period=2024"
 expect 200
 has 'UBND phường Vĩnh Hải'
@@ -250,8 +168,8 @@ post "$A" /admin/users name=nhap1 role=entry unit=vinh-hai
 expect 200
 PW=$(sed -n 's/.*<code class="secret">\([^<]*\)<.*/\1/p' "$OUT")
 [ -n "$PW" ] || fail "no generated password on the page"
-E=$WORK/entry.jar
-login "$E" nhap1 "$PW"
+login nhap1 "$PW"
+E=$JAR
 req "$E" GET /
 expect 303
 case "$CODE" in *"/paper"*) ;; *) fail "the data-entry clerk was sent to $CODE, not /paper" ;; esac
@@ -259,10 +177,10 @@ post "$A" /admin/users/disable name=nhap1
 expect 303
 post "$A" /admin/users name=nhap1 role=entry unit=vinh-hai
 expect 409
-rm -f "$E"
-req "$E" GET /login
-t=$(csrf)
-req "$E" POST /login --data-urlencode "csrf=$t" --data-urlencode name=nhap1 \
+JAR=$E
+rm -f "$JAR"
+csrf_of /login
+req "$E" POST /login --data-urlencode "csrf=$CSRF" --data-urlencode name=nhap1 \
 	--data-urlencode "password=$PW"
 expect 401
 ok users list
@@ -286,4 +204,5 @@ req - GET "/public/%3Cscript%3E"
 expect 404
 hasnt '<script>'
 
+serve_stop
 echo "pages: ok"

@@ -6,66 +6,16 @@
 set -eu
 . "$2/tests/e2e/lib.sh"
 
-command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
-
-PID=""
-stop_server() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null || true
-		i=0
-		while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill -9 "$PID" 2>/dev/null || true
-		PID=""
-	fi
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT INT TERM
-
-# start_server: on a free port (a few tries), waiting at most 10 s each.
-start_server() {
-	tries=0
-	while [ $tries -lt 5 ]; do
-		PORT=$((18000 + ($$ + tries * 13 + 500) % 1000))
-		"$HL" serve --listen "127.0.0.1:$PORT" >"$WORK/serve.out" 2>"$WORK/serve.log" &
-		PID=$!
-		i=0
-		while [ $i -lt 100 ]; do
-			if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
-				BASE="http://127.0.0.1:$PORT"
-				return 0
-			fi
-			kill -0 "$PID" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		stop_server
-		tries=$((tries + 1))
-	done
-	cat "$WORK/serve.log" >&2
-	fail "the server did not start"
-}
-
-# login NAME PASSWORD: a session in the cookie jar $WORK/NAME.jar; sets JAR
-# and CSRF (the session's token, read off /paper).
-login() {
-	JAR=$WORK/$1.jar
-	curl -s -c "$JAR" -b "$JAR" -o "$OUT" --max-time 20 "$BASE/login"
-	lc=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1)
-	[ -n "$lc" ] || fail "no csrf on the login page"
-	CODE=$(curl -s -c "$JAR" -b "$JAR" -o "$OUT" -w '%{http_code}' --max-time 20 \
-		--data-urlencode "name=$1" --data-urlencode "password=$2" \
-		--data-urlencode "csrf=$lc" --data-urlencode "next=/paper" "$BASE/login")
-	[ "$CODE" = 303 ] || fail "login as $1: status $CODE"
-	get /paper
-	expect 200
-	CSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1)
-	[ -n "$CSRF" ] || fail "no csrf on /paper for $1"
+# login_paper NAME PASSWORD: log in (lib.sh) and take the session's CSRF
+# token off /paper.
+login_paper() {
+	login "$1" "$2" /paper
+	csrf_of /paper
 }
 
 # get PATH: as the current session; status in CODE, page in OUT.
 get() {
+	REQ="GET $1"
 	CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' --max-time 20 "$BASE$1")
 }
 
@@ -74,6 +24,7 @@ get() {
 post() {
 	p=$1
 	shift
+	REQ="POST $p"
 	RESP=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code} %{redirect_url}' --max-time 20 \
 		--data-urlencode "csrf=$CSRF" "$@" "$BASE$p")
 	CODE=${RESP%% *}
@@ -84,12 +35,6 @@ post() {
 row() {
 	post "$1" --data-urlencode "pass=$2" --data-urlencode "answers=$3" \
 		--data-urlencode "field=${4:-}" --data-urlencode "comment=${5:-}"
-}
-
-# expect CODE [TEXT]: the last request answered CODE (and its page has TEXT).
-expect() {
-	[ "$CODE" = "$1" ] || fail "status $CODE, expected $1"
-	[ $# -lt 2 ] || has "$2"
 }
 
 TODAY=$(date +%Y-%m-%d)
@@ -112,8 +57,8 @@ echo "mat-khau-khac-123" | "$HL" users add khac --role entry --unit VH >"$OUT" 2
 echo "mat-khau-minh-123" | "$HL" users add minh --role supervisor --unit KH >"$OUT" 2>&1 ||
 	fail "users add minh"
 
-start_server
-login lan mat-khau-lan-123
+serve_start
+login_paper lan mat-khau-lan-123
 has "Mở hòm phiếu"
 has "Chưa có lô phiếu nào"
 has "value=\"$TODAY\""
@@ -235,7 +180,7 @@ expect 403 "lần 2 phải do người khác nhập"
 post "/paper/$B2/close"
 expect 409 "Lần nhập thứ hai: đã nhập 0/2 phiếu"
 
-login hoa mat-khau-hoa-123
+login_paper hoa mat-khau-hoa-123
 get "/paper/$B2"
 expect 200 "Lần nhập 2: đã nhập 0/2 phiếu"
 row "/paper/$B2" 2 "$A5" ho-tich
@@ -265,12 +210,12 @@ for c in TC HC PV KQ TT SIPAS; do
 done
 
 # ---- scope ----
-login khac mat-khau-khac-123
+login_paper khac mat-khau-khac-123
 get "/paper/$B1"
 expect 403
 get /paper
 expect 200 "Chưa có lô phiếu nào"
-login minh mat-khau-minh-123
+login_paper minh mat-khau-minh-123
 get /paper
 expect 200 "Lê Văn Cường"
 has "Nguyễn Văn An"
@@ -279,11 +224,7 @@ expect 200
 get "/paper/999999"
 expect 404
 
-stop_server
-if grep -q "Sanitizer" "$WORK/serve.log"; then
-	cat "$WORK/serve.log" >&2
-	fail "the server reported a memory error"
-fi
+serve_stop
 [ "$(count)" = 5 ] || fail "after the stop: $(count) responses"
 ok audit
 has "paper.open"

@@ -6,66 +6,6 @@
 set -eu
 . "$2/tests/e2e/lib.sh"
 
-command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
-
-PID=""
-stop_server() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null || true
-		i=0
-		while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill -9 "$PID" 2>/dev/null || true
-		PID=""
-	fi
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT INT TERM
-
-# start_server: on a free port (a few tries), waiting at most 10 s for it.
-start_server() {
-	tries=0
-	while [ $tries -lt 5 ]; do
-		PORT=$((18000 + ($$ + tries * 11 + 500) % 1000))
-		"$HL" serve --listen "127.0.0.1:$PORT" >"$WORK/serve.out" 2>"$WORK/serve.log" &
-		PID=$!
-		i=0
-		while [ $i -lt 100 ]; do
-			if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
-				BASE="http://127.0.0.1:$PORT"
-				return 0
-			fi
-			kill -0 "$PID" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		stop_server
-		tries=$((tries + 1))
-	done
-	cat "$WORK/serve.log" >&2
-	fail "the server did not start"
-}
-
-# req JAR METHOD PATH [CURL ARGS]: status (and redirect) in $CODE, body in $OUT.
-req() {
-	jar=$1 method=$2 path=$3
-	shift 3
-	CODE=$(curl -s --max-time 20 -X "$method" -b "$jar" -c "$jar" -o "$OUT" \
-		-w '%{http_code} %{redirect_url}' "$@" "$BASE$path")
-}
-
-expect() {
-	case "$CODE" in
-	"$1"*) ;;
-	*) fail "$method $path answered $CODE (expected $1)" ;;
-	esac
-}
-
-csrf() {
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1
-}
-
 # submit LINK BODY: POST LINK/submit as a phone.
 submit() {
 	CODE=$(curl -s -o "$OUT" -w '%{http_code}' --max-time 20 -H 'Content-Type: application/json' \
@@ -124,21 +64,16 @@ ok audit
 has "hồ sơ HS-3, đơn vị BNT"
 
 # ---- the clerk's page ----
-start_server
-J=$WORK/clerk.jar
+serve_start
 P=$WORK/phone.jar
-req "$J" GET /receipts
+req - GET /receipts
 expect 303
 case "$CODE" in *"/login"*) ;; *) fail "GET /receipts without a session went to $CODE" ;; esac
-req "$J" GET /login
-t=$(csrf)
-req "$J" POST /login --data-urlencode "csrf=$t" --data-urlencode name=canbo \
-	--data-urlencode password=matkhau-canbo-01
-expect 303
-req "$J" GET /receipts
-expect 200
+login canbo matkhau-canbo-01
+J=$JAR
+csrf_of /receipts
 has 'name="dossier"'
-t=$(csrf)
+t=$CSRF
 req "$J" POST /receipts --data-urlencode dossier=HS-WEB-1
 expect 403
 req "$J" POST /receipts --data-urlencode "csrf=$t" --data-urlencode dossier=
@@ -203,7 +138,7 @@ head -c 20000 /dev/zero | tr '\0' 'a' >"$WORK/big.json"
 CODE=$(curl -s -o "$OUT" -w '%{http_code}' --max-time 20 -H 'Content-Type: application/json' \
 	--data-binary @"$WORK/big.json" "$LINK/submit")
 [ "$CODE" = 413 ] || fail "a 20 kB body gave $CODE"
-stop_server
+serve_stop
 
 [ "$(count)" -eq 1 ] || fail "$(count) responses stored, expected 1"
 echo "receipts: ok"

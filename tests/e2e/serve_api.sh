@@ -6,57 +6,11 @@
 set -eu
 . "$2/tests/e2e/lib.sh"
 
-command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
-
-PID=""
-stop_server() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null || true
-		i=0
-		while kill -0 "$PID" 2>/dev/null && [ $i -lt 100 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill -9 "$PID" 2>/dev/null || true
-		PID=""
-	fi
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT INT TERM
-
-# start_server: on a free port (a few tries), waiting at most 10 s for it.
-start_server() {
-	tries=0
-	while [ $tries -lt 5 ]; do
-		PORT=$((18000 + ($$ + tries * 7) % 1000))
-		"$HL" serve --listen "127.0.0.1:$PORT" >"$WORK/serve.out" 2>"$WORK/serve.log" &
-		PID=$!
-		i=0
-		while [ $i -lt 100 ]; do
-			if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
-				BASE="http://127.0.0.1:$PORT"
-				return 0
-			fi
-			kill -0 "$PID" 2>/dev/null || break
-			sleep 0.1
-			i=$((i + 1))
-		done
-		stop_server
-		tries=$((tries + 1))
-	done
-	cat "$WORK/serve.log" >&2
-	fail "the server did not start"
-}
-
 # post TOKEN BODY: POST /api/v1/responses as a kiosk; status in $CODE, body in $OUT.
 post() {
+	REQ="POST /api/v1/responses"
 	CODE=$(curl -s -o "$OUT" -w '%{http_code}' --max-time 20 -H "Authorization: Bearer $1" \
 		-H 'Content-Type: application/json' --data-binary "$2" "$BASE/api/v1/responses")
-}
-
-# expect CODE [TEXT]: the last request answered CODE (and its body has TEXT).
-expect() {
-	[ "$CODE" = "$1" ] || fail "status $CODE, expected $1"
-	[ $# -lt 2 ] || has "$2"
 }
 
 NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -87,7 +41,7 @@ has "đã thu hồi"
 echo 'mat-khau-can-bo' | "$HL" users add lan --role clerk --unit VT >"$OUT" 2>&1 ||
 	fail "users add lan"
 
-start_server
+serve_start
 
 # The kiosk's configuration.
 CODE=$(curl -s -o "$OUT" -w '%{http_code}' -H "Authorization: Bearer $T1" "$BASE/api/v1/kiosk/config")
@@ -187,22 +141,13 @@ post "$T2" '{"id":"d1","instrument":"sipas-5","collected_at":"'"$TODAY"'","answe
 expect 201 '"status":"stored"'
 
 # A clerk logs in: the review page lists the held responses, escaped.
-JAR=$WORK/cookies
-curl -s -c "$JAR" -b "$JAR" -o "$OUT" "$BASE/login"
-LCSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1)
-[ -n "$LCSRF" ] || fail "no csrf on the login page"
-CODE=$(curl -s -c "$JAR" -b "$JAR" -o "$OUT" -w '%{http_code}' --data-urlencode "name=lan" \
-	--data-urlencode "password=mat-khau-can-bo" --data-urlencode "csrf=$LCSRF" \
-	--data-urlencode "next=/review" "$BASE/login")
-expect 303
-CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' "$BASE/review")
-expect 200 "Phiếu chờ xem xét"
+login lan mat-khau-can-bo /review
+csrf_of /review
+has "Phiếu chờ xem xét"
 has "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &#39; OR 1=1; DROP TABLE responses;-- Ý kiến"
 hasnt '<script>alert'
 has "quay-1"
 has "quay-2"
-CSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$OUT" | head -n 1)
-[ -n "$CSRF" ] || fail "no csrf on the review page"
 IDS=$(sed -n 's/.*action="\/review\/\([0-9]*\)".*/\1/p' "$OUT" | tr '\n' ' ')
 grep -o 'action="/review/[0-9]*"' "$OUT" | sed 's/[^0-9]//g' >"$WORK/ids"
 [ "$(wc -l <"$WORK/ids")" -eq 2 ] || fail "expected 2 held responses on /review, got: $IDS"
@@ -211,18 +156,15 @@ F1=$(sed -n 1p "$WORK/ids")
 A5=$(sed -n 2p "$WORK/ids")
 
 # Without the CSRF field: refused, nothing changes.
-CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' -d "action=accept" "$BASE/review/$A5")
+req "$JAR" POST "/review/$A5" -d action=accept
 expect 403
-CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' -d "action=accept" \
-	--data-urlencode "csrf=$CSRF" "$BASE/review/$A5")
+req "$JAR" POST "/review/$A5" -d action=accept --data-urlencode "csrf=$CSRF"
 expect 303
-CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' -d "action=accept" \
-	--data-urlencode "csrf=$CSRF" "$BASE/review/$A5")
+req "$JAR" POST "/review/$A5" -d action=accept --data-urlencode "csrf=$CSRF"
 expect 409 "đã được xem xét"
-CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' -d "action=reject" \
-	--data-urlencode "csrf=$CSRF" "$BASE/review/$F1")
+req "$JAR" POST "/review/$F1" -d action=reject --data-urlencode "csrf=$CSRF"
 expect 303
-CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' "$BASE/review?done=reject")
+req "$JAR" GET "/review?done=reject"
 expect 200 "Không có phiếu nào chờ xem xét"
 
 # The clerk posts through the API: the CSRF header is required; VT only.
@@ -240,7 +182,7 @@ expect 403 '"field":"unit"'
 ucurl -H "X-CSRF-Token: $CSRF" --data-binary '{"id":"u2","instrument":"sipas-5","collected_at":"'"$TODAY"'","answers":{"KQ1":5}}'
 expect 400 '"field":"unit"'
 
-stop_server
+serve_stop
 
 # After the server: a1–a5, f1, d1 and the clerk's response; no bad one.
 [ "$(count)" -eq 8 ] || fail "expected 8 stored responses, got $(count)"
