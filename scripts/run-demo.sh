@@ -50,7 +50,7 @@ hailong – bản chạy thử trên dữ liệu mẫu tỉnh Khánh Hòa ($DB)
       canbo / $PASSWORD-canbo         (công chức, phường Bắc Nha Trang)
       nhapphieu / $PASSWORD-nhapphieu (nhập phiếu giấy)
   Trang công khai:           $BASE/public/bac-nha-trang
-  API:                       $BASE/api/v1/index?period=2025 (sau khi đăng nhập)
+  API (sau khi đăng nhập):   /api/v1/index?period=2025, xem docs/api.md
 
 Dòng lệnh: $BIN --db $DB --help
 MSG
