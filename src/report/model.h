@@ -1,0 +1,102 @@
+/* model.h — the report (SPEC §5, issue 4): one model built from the store
+ * for a period and a scope, rendered by rpt_pdf.c, rpt_xlsx.c, rpt_csv.c and
+ * rpt_html.c. Renderers only lay out what is here; every figure is computed
+ * once, in rpt_build. */
+#ifndef HL_RPT_MODEL_H
+#define HL_RPT_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "core/date.h"
+#include "core/period.h"
+#include "store/store.h"
+#include "svc/indexq.h"
+#include "svc/themes.h"
+
+struct hl_arena;
+
+#define RPT_MAX_LEVELS 10
+#define RPT_EXAMPLES 3
+
+struct rpt_opts {
+	struct hl_period period;
+	const char *unit;          /* the report of one unit ... */
+	const char *under;         /* ... or of a supervising office over its units */
+	bool internal;             /* include per-civil-servant results (never published) */
+	const char *number;        /* "Số: 12/BC-UBND"; NULL = "Số:      /BC-UBND" to fill by hand */
+	hl_day date;               /* the document's date; HL_DAY_NONE = today */
+};
+
+struct rpt_count {
+	const char *code;          /* channel "kiosk" / field code */
+	const char *name;          /* Vietnamese */
+	int64_t n;
+};
+
+/* Answer distribution of one question over the units in scope. */
+struct rpt_question {
+	const char *instrument;    /* "sipas-5@1" */
+	const char *code, *text, *criterion;
+	int nlevels;
+	const char *label[RPT_MAX_LEVELS];
+	bool satisfied[RPT_MAX_LEVELS];
+	int64_t count[RPT_MAX_LEVELS];
+	int64_t valid, no_answer;
+};
+
+struct rpt_theme {
+	int theme;                 /* enum theme_id */
+	const char *name;
+	int64_t count;             /* comments with this theme (each comment once per theme) */
+	const char *example[RPT_EXAMPLES];  /* a few comments, NFC, as written */
+	int nexamples;
+};
+
+/* Results per civil servant (internal reports only). */
+struct rpt_staff {
+	const char *code, *name, *unit;
+	int64_t n;                 /* responses naming this person */
+	double value;              /* satisfied / valid answers x 100 over all criteria */
+	bool valid;
+};
+
+/* A criterion below its target, for the unit the report is about. */
+struct rpt_below {
+	const char *unit, *criterion, *criterion_name;
+	double value, target;
+	/* The matching tasks of the unit's improvement plan (issue 6): none yet. */
+	int ntasks;
+	const char **tasks;
+};
+
+struct rpt_model {
+	struct rpt_opts o;
+	char period_label[96];     /* "Quý III/2025" */
+	const char *issuer_parent; /* upper line of the heading: "UBND THÀNH PHỐ NHA TRANG" (may be "") */
+	const char *issuer;        /* "ỦY BAN NHÂN DÂN PHƯỜNG BẮC NHA TRANG" */
+	const char *place;         /* "Bắc Nha Trang" for "Bắc Nha Trang, ngày … tháng … năm …" */
+	const char *title;         /* "BÁO CÁO" */
+	const char *subtitle;      /* "Kết quả khảo sát mức độ hài lòng … Quý III/2025" */
+	const struct store_unit *subject;  /* the unit, or the supervising office */
+	struct iq_result *index;   /* the table: units × criteria, targets, changes, ranks */
+	int64_t responses;         /* in scope and period (counted ones) */
+	int nchannels, nfields, nquestions, nthemes, nstaff, nbelow;
+	struct rpt_count *channels, *fields;
+	struct rpt_question *questions;
+	struct rpt_theme *themes;
+	struct rpt_staff *staff;   /* NULL unless o.internal */
+	struct rpt_below *below;
+	const char *recipients[8]; /* "Nơi nhận" lines */
+	int nrecipients;
+	const char *signer_title;  /* "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" */
+};
+
+/* Build the report for o from st; everything lives in a. HL_ENOTFOUND for an
+ * unknown unit, HL_EINVAL for a period with no counted response in scope,
+ * each with a Vietnamese message naming what to change. */
+int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
+	struct rpt_model **out, struct hl_err *err);
+
+#endif

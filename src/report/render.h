@@ -1,0 +1,23 @@
+/* render.h — one interface for every report format. Each renderer writes the
+ * whole file to a temporary name beside path and renames it only when it is
+ * complete, so a failure never leaves a partial report. */
+#ifndef HL_RPT_RENDER_H
+#define HL_RPT_RENDER_H
+
+#include "report/model.h"
+
+enum rpt_format { RPT_PDF, RPT_XLSX, RPT_CSV, RPT_HTML };
+
+/* Parse "pdf", "xlsx", "csv" or "html"; -1 otherwise. */
+int rpt_format_of(const char *name);
+
+/* Render m to path in format f. */
+int rpt_render(const struct rpt_model *m, enum rpt_format f, const char *path, struct hl_err *err);
+
+/* The renderers behind rpt_render (one file each). */
+int rpt_pdf(const struct rpt_model *m, const char *path, struct hl_err *err);
+int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err);
+int rpt_csv(const struct rpt_model *m, const char *path, struct hl_err *err);
+int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err);
+
+#endif
