@@ -299,9 +299,14 @@ struct bulk {
 	uint64_t *set;                 /* key hashes while counting (0 = empty) */
 	size_t setcap, setn;
 	bool set_full;
+	FILE *spill;                   /* the rows' tally fields, read once from the store */
 	struct hl_crit_score scores[HL_MAX_CRITERIA];
 	struct hl_err *err;
 };
+
+/* A spilled row: id, unit, field, instrument and day as little-endian 64-bit
+ * numbers, the number of answers, then the answer bytes. */
+#define SPILL_REC 41
 
 /* Largest key-count set kept while counting: 8 M hashes, 64 MB. */
 #define SET_MAX ((size_t)1 << 23)
@@ -336,6 +341,23 @@ static bool set_grow(struct bulk *b)
 	return true;
 }
 
+static void put64(unsigned char *p, uint64_t x)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (unsigned char)(x >> (8 * i));
+}
+
+static uint64_t get64(const unsigned char *p)
+{
+	uint64_t x = 0;
+
+	for (int i = 0; i < 8; i++)
+		x |= (uint64_t)p[i] << (8 * i);
+	return x;
+}
+
+/* Count a row's keys (exactly, up to SET_MAX) and, when spilling, write the
+ * row's tally fields to the spill file. */
 static int count_keys(void *ctx, const struct store_response_core *r)
 {
 	struct bulk *b = ctx;
@@ -345,6 +367,21 @@ static int count_keys(void *ctx, const struct store_response_core *r)
 	/* held and rejected responses are not in the tallies */
 	if (r->status != RS_COUNTED)
 		return 0;
+	if (b->spill != NULL) {
+		unsigned char head[SPILL_REC];
+		int na = r->nanswers > STORE_ANSWERS_MAX ? STORE_ANSWERS_MAX : r->nanswers;
+
+		put64(head, (uint64_t)r->id);
+		put64(head + 8, (uint64_t)r->unit_id);
+		put64(head + 16, (uint64_t)r->field_id);
+		put64(head + 24, (uint64_t)r->instrument_id);
+		put64(head + 32, (uint64_t)(int64_t)r->day);
+		head[40] = (unsigned char)na;
+		if (fwrite(head, 1, SPILL_REC, b->spill) != SPILL_REC ||
+		    (na > 0 && fwrite(r->answers, 1, (size_t)na, b->spill) != (size_t)na))
+			return hl_err_set(b->err, HL_EIO, HL_HERE,
+				"không ghi được tệp tạm khi tính bộ đếm (đĩa đầy?)");
+	}
 	n = keys_of(r->unit_id, r->day, r->field_id, keys);
 	b->rows++;
 	for (int i = 0; i < n && !b->set_full; i++) {
@@ -436,7 +473,14 @@ static int choose_parts(struct store *st, struct bulk *b, int64_t min_id, int64_
 		b->parts = 1;
 		return HL_OK;
 	}
+	/* One read of the store: count the keys and keep the rows' tally fields
+	 * in a temporary file, which every partition's pass then reads instead
+	 * of the store. */
 	b->rows = 0;
+	b->spill = tmpfile();
+	if (b->spill == NULL)
+		return hl_err_set(b->err, HL_EIO, HL_HERE, "không tạo được tệp tạm khi tính bộ đếm");
+	setvbuf(b->spill, NULL, _IOFBF, (size_t)1 << 20);
 	rc = STORE(st, response_scan_ids, min_id, max_id, count_keys, b, b->err);
 	if (rc != HL_OK)
 		return rc;
@@ -447,6 +491,35 @@ static int choose_parts(struct store *st, struct bulk *b, int64_t min_id, int64_
 	/* Leave a margin: partitions are not exactly even. */
 	b->parts = (unsigned)(keys / (b->acc->max * 3 / 4) + 1);
 	return HL_OK;
+}
+
+/* One partition's pass over the spilled rows. */
+static int spill_pass(struct bulk *b)
+{
+	unsigned char head[SPILL_REC];
+	struct store_response_core r;
+	unsigned char answers[STORE_ANSWERS_MAX];
+	int rc = HL_OK;
+
+	if (fseek(b->spill, 0, SEEK_SET) != 0)
+		return hl_err_set(b->err, HL_EIO, HL_HERE, "không đọc lại được tệp tạm");
+	memset(&r, 0, sizeof(r));
+	r.status = RS_COUNTED;
+	r.answers = answers;
+	while (rc == HL_OK && fread(head, 1, SPILL_REC, b->spill) == SPILL_REC) {
+		r.id = (int64_t)get64(head);
+		r.unit_id = (int64_t)get64(head + 8);
+		r.field_id = (int64_t)get64(head + 16);
+		r.instrument_id = (int64_t)get64(head + 24);
+		r.day = (hl_day)(int64_t)get64(head + 32);
+		r.nanswers = head[40];
+		if (r.nanswers > 0 && fread(answers, 1, (size_t)r.nanswers, b->spill) != (size_t)r.nanswers)
+			break;
+		rc = add_one(b, &r);
+	}
+	if (rc == HL_OK && ferror(b->spill))
+		rc = hl_err_set(b->err, HL_EIO, HL_HERE, "lỗi đọc tệp tạm khi tính bộ đếm");
+	return rc;
 }
 
 int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_keys,
@@ -468,13 +541,18 @@ int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_ke
 		rc = choose_parts(st, &b, min_id, max_id);
 	for (b.part = 0; rc == HL_OK && b.part < b.parts; b.part++) {
 		b.rows = 0;
-		rc = STORE(st, response_scan_ids, min_id, max_id, add_one, &b, err);
+		if (b.spill != NULL)
+			rc = spill_pass(&b);
+		else
+			rc = STORE(st, response_scan_ids, min_id, max_id, add_one, &b, err);
 		if (rc == HL_OK)
 			rc = tacc_flush(b.acc, err);
 	}
 cleanup:
 	if (count != NULL)
 		*count = b.taken;
+	if (b.spill != NULL)
+		fclose(b.spill);
 	hl_free(b.set);
 	tacc_free(b.acc);
 	hl_arena_free(a);
