@@ -8,11 +8,12 @@ set -eu
 
 BUILD_PKGS="gcc libc6-dev make meson ninja-build pkgconf python3
 libsqlite3-dev libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev
-libmicrohttpd-dev libsodium-dev libqrencode-dev libcairo2-dev fonts-liberation2"
+libmicrohttpd-dev libsodium-dev libqrencode-dev libcairo2-dev fonts-liberation2 libpango1.0-dev libxlsxwriter-dev"
 
 # Tests only: curl drives the server in the end-to-end tests; chromium and
 # Node.js run the browser tests (playwright-core, axe-core from npm).
-TEST_PKGS="curl chromium nodejs"
+TEST_PKGS="curl chromium nodejs poppler-utils libreoffice-calc-nogui"
+# libreoffice-calc-nogui: tests/e2e/report_xlsx.sh reads the XLSX report back (soffice).
 
 # Benchmarks only (bench/serve.sh): wrk drives the server, nginx is the
 # reference it is compared with.

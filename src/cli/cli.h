@@ -48,6 +48,9 @@ extern const struct cli_cmd cmd_init, cmd_units, cmd_fields, cmd_staff, cmd_inst
 extern const struct cli_cmd cmd_users, cmd_audit;
 extern const struct cli_cmd cmd_kiosks;
 extern const struct cli_cmd cmd_receipts;
+extern const struct cli_cmd cmd_report;
+extern const struct cli_cmd cmd_reports;
+extern const struct cli_cmd cmd_chart;
 
 /* A subcommand: `hailong NAME SUB ...`; run gets argv[0] = SUB. */
 struct cli_sub {

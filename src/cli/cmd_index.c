@@ -8,7 +8,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "cli/cli.h"
-#include "cli/csvout.h"
+#include "svc/index_csv.h"
 #include "svc/index_json.h"
 #include "svc/indexq.h"
 
@@ -39,48 +39,6 @@ const struct cli_cmd cmd_index = {
 	.db = CLI_DB_OPEN,
 	.run = run_index,
 };
-
-static const char *unit_code(const struct iq_unit *u)
-{
-	return u->unit.code;
-}
-
-static void csv_num(FILE *f, bool have, double v)
-{
-	fputc(',', f);
-	if (have)
-		fprintf(f, "%.2f", round(v * 100) / 100 + 0.0);
-}
-
-static void print_csv(const struct iq_result *r, FILE *f)
-{
-	char period[64];
-
-	hl_period_code(&r->period, period, sizeof(period));
-	fputs("unit,name,period,criterion,value,n,ci_low,ci_high,target,change,rank,of\n", f);
-	for (size_t i = 0; i < r->nunits; i++) {
-		const struct iq_unit *u = &r->units[i];
-
-		for (int k = 0; k <= r->ncrit; k++) {
-			const struct hl_idx_cell *c = &u->idx.cell[k];
-
-			csvout_cell(f, unit_code(u));
-			fputc(',', f);
-			csvout_cell(f, u->unit.name);
-			fprintf(f, ",%s,%s", period, r->crit_code[k]);
-			csv_num(f, c->cur.valid, c->cur.value);
-			fprintf(f, ",%lld", (long long)c->cur.n);
-			csv_num(f, c->cur.valid, c->cur.lo);
-			csv_num(f, c->cur.valid, c->cur.hi);
-			csv_num(f, c->has_target, c->target);
-			csv_num(f, c->has_change, c->change);
-			if (c->rank > 0)
-				fprintf(f, ",%d,%d\n", c->rank, c->of);
-			else
-				fputs(",,\n", f);
-		}
-	}
-}
 
 static int print_json(const struct iq_result *r, FILE *f)
 {
@@ -219,7 +177,7 @@ static int run_index(struct cli_ctx *ctx, int argc, char **argv)
 		goto cleanup;
 	}
 	if (strcmp(format, "csv") == 0)
-		print_csv(res, stdout);
+		index_csv(stdout, res);
 	else if (strcmp(format, "json") == 0)
 		rc = print_json(res, stdout);
 	else

@@ -8,7 +8,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "cli/cli.h"
-#include "cli/csvout.h"
+#include "io/csvout.h"
 #include "core/sample.h"
 #include "store/store.h"
 

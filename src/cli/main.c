@@ -34,6 +34,9 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_audit,
 	&cmd_kiosks,
 	&cmd_receipts,
+	&cmd_report,
+	&cmd_reports,
+	&cmd_chart,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -133,6 +133,7 @@ static const struct menu_item menu[] = {
 	{ROLE_CLERK, "/review", "Chờ duyệt"},
 	{ROLE_CLERK, "/kiosks", "Kiosk"},
 	{ROLE_CLERK, "/receipts", "Mã QR"},
+	{ROLE_CLERK, "/reports", "Báo cáo"},
 	{ROLE_ADMIN, "/admin", "Quản trị"},
 	{0, NULL, NULL},
 };

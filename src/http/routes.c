@@ -50,5 +50,9 @@ const struct route routes[] = {
 	{"POST", "/admin/users", ROLE_ADMIN, R_FORM, 4 * KB, page_admin_users_post},
 	{"POST", "/admin/users/disable", ROLE_ADMIN, R_FORM, 4 * KB, page_admin_users_disable},
 	{"GET", "/public/*", ROLE_NONE, 0, 0, page_public},
+	{"GET", "/public/*/reports/*", ROLE_NONE, 0, 0, page_public_report},
+	{"GET", "/reports", ROLE_CLERK, R_FORM, 0, page_reports},
+	{"GET", "/reports/preview", ROLE_CLERK, R_FORM, 0, page_reports_preview},
+	{"POST", "/reports/publish", ROLE_CLERK, R_FORM, 4 * KB, page_reports_publish},
 	{NULL, NULL, 0, 0, 0, NULL},
 };

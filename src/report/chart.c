@@ -6,6 +6,7 @@
  * comes with pango and the reports. */
 #include "report/chart.h"
 
+#include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <fontconfig/fontconfig.h>
 #include <math.h>
@@ -752,6 +753,32 @@ int chart_png(const struct chart *c, const char *path, double scale, struct hl_e
 				cairo_status_to_string(st));
 	}
 	cairo_surface_destroy(surf);
+	return rc;
+}
+
+int chart_pdf(const struct chart *c, const char *path, struct hl_err *err)
+{
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	cairo_status_t st;
+	int rc = check(c, err);
+
+	if (rc != HL_OK)
+		return rc;
+	surf = cairo_pdf_surface_create(path, c->width, c->height);
+	/* No time stamp: the same chart gives the same file. */
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00");
+	if (c->title != NULL)
+		cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, c->title);
+	cr = cairo_create(surf);
+	rc = chart_draw(c, cr, err);
+	cairo_destroy(cr);
+	cairo_surface_finish(surf);
+	st = cairo_surface_status(surf);
+	cairo_surface_destroy(surf);
+	if (rc == HL_OK && st != CAIRO_STATUS_SUCCESS)
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "không ghi được '%s': %s", path,
+			cairo_status_to_string(st));
 	return rc;
 }
 

@@ -71,6 +71,10 @@ int chart_svg(const struct chart *c, const char *id, struct hl_arena *a, char **
 /* c as a PNG file at path, scale pixels per point. */
 int chart_png(const struct chart *c, const char *path, double scale, struct hl_err *err);
 
+/* c as a one-page PDF file at path (vector, fonts embedded), c->width ×
+ * c->height points. */
+int chart_pdf(const struct chart *c, const char *path, struct hl_err *err);
+
 /* Release cairo's and fontconfig's process-wide font caches, so a leak
  * checker sees only real leaks; no chart may be drawn at the time. The
  * first chart_draw registers it with atexit; calling it earlier is harmless

@@ -178,6 +178,23 @@ struct store_paper_entry {
 	int64_t entered_by;                /* user id */
 };
 
+/* ---- published reports (issue 4; section owned by svc/publish.c) ---- */
+
+/* One published version of a unit's periodic report: a frozen snapshot. The
+ * figures are the index JSON (svc/index_json.h) as computed when published;
+ * the document is the rendered report (HTML or PDF), empty when none was
+ * rendered. Republishing adds version n + 1; every version is kept. */
+struct store_report {
+	int64_t id;                        /* set by the store */
+	int64_t unit_id;
+	char period[40];                   /* canonical code: "2024-Q1" */
+	int version;                       /* 1, 2, ... per (unit, period), set by the store */
+	char format[8];                    /* the document's: "html", "pdf" or "" */
+	char published_by[STORE_CODE_MAX]; /* "web:lan", "cli:root" */
+	int64_t published_at;              /* seconds since 1970 */
+	hl_day due;                        /* its calendar day, HL_DAY_NONE = off calendar */
+};
+
 /* Tally grains: per day or per month (start = first day), over all fields
  * (field_id 0) or per field. */
 enum store_grain { GRAIN_DAY = 1, GRAIN_MONTH = 2 };
@@ -295,6 +312,20 @@ struct store_ops {
 	int (*paper_entry_put)(struct store *st, const struct store_paper_entry *e, struct hl_err *err); /* by (batch, pass, seq) */
 	int (*paper_entry_delete)(struct store *st, int64_t batch_id, int pass, int seq, struct hl_err *err);
 	int (*paper_entry_list)(struct store *st, int64_t batch_id, int pass, struct hl_arena *a, struct store_paper_entry **out, size_t *n, struct hl_err *err);
+
+	/* ---- published reports (issue 4; section owned by svc/publish.c) ---- */
+	/* Insert r as the next version of (unit_id, period): sets r->id and
+	 * r->version. figures (JSON text) must be non-empty; doc may be NULL. */
+	int (*report_put)(struct store *st, struct store_report *r, const char *figures,
+		const void *doc, size_t doc_len, struct hl_err *err);
+	/* Published reports of unit_id (0 = every unit), newest first (by
+	 * published_at then id, descending). */
+	int (*report_list)(struct store *st, int64_t unit_id, struct hl_arena *a,
+		struct store_report **out, size_t *n, struct hl_err *err);
+	/* One by id; *figures and *doc (when not NULL) copied into a (doc NULL and
+	 * 0 when none). HL_ENOTFOUND when absent. */
+	int (*report_get)(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
+		char **figures, void **doc, size_t *doc_len, struct hl_err *err);
 };
 
 /* Open the store named by target: a file path (SQLite), or later

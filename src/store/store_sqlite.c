@@ -171,6 +171,8 @@ static const char *const migrations[] = {
 	" detail TEXT NOT NULL);",
 	/* 2: the server (store_sqlite_srv.c) */
 	sq_srv_schema,
+	/* 3: published reports (store_sqlite_srv.c) */
+	sq_rpt_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -1492,4 +1494,7 @@ const struct store_ops store_sqlite_ops = {
 	.paper_entry_put = sq_paper_entry_put,
 	.paper_entry_delete = sq_paper_entry_delete,
 	.paper_entry_list = sq_paper_entry_list,
+	.report_put = sq_report_put,
+	.report_list = sq_report_list,
+	.report_get = sq_report_get,
 };

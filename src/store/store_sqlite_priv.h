@@ -36,6 +36,7 @@ enum srv_stmt_id {
 	S_RECEIPT_PUT, S_RECEIPT_GET, S_RECEIPT_USE, S_DOSSIER_GET,
 	S_PBATCH_INSERT, S_PBATCH_UPDATE, S_PBATCH_GET, S_PBATCH_LIST_UNIT, S_PBATCH_LIST_ALL,
 	S_PENTRY_PUT, S_PENTRY_DELETE, S_PENTRY_LIST, S_AUDIT_LIST,
+	S_REPORT_PUT, S_REPORT_LIST_UNIT, S_REPORT_LIST_ALL, S_REPORT_GET, /* published reports */
 	S_COUNT
 };
 
@@ -190,5 +191,15 @@ int sq_paper_entry_delete(struct store *st, int64_t batch_id, int pass, int seq,
 	struct hl_err *err);
 int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_arena *a,
 	struct store_paper_entry **out, size_t *n, struct hl_err *err);
+
+/* Published reports (issue 4): migration 3 and its operations, in
+ * store_sqlite_srv.c. */
+extern const char sq_rpt_schema[];
+int sq_report_put(struct store *st, struct store_report *r, const char *figures,
+	const void *doc, size_t doc_len, struct hl_err *err);
+int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a,
+	struct store_report **out, size_t *n, struct hl_err *err);
+int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
+	char **figures, void **doc, size_t *doc_len, struct hl_err *err);
 
 #endif

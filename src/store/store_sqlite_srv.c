@@ -119,6 +119,7 @@ const char sq_srv_schema[] =
 #define PBATCH_SET "unit_id = ?1, opened_on = ?2, opened_by = ?3, witness = ?4," \
 	" counted = ?5, double_entry = ?6, instrument_id = ?7, closed = ?8," \
 	" created_by = ?9, closed_at = ?10"
+#define REPORT_COLS "id, unit_id, period, version, format, published_by, published_at, due"
 #define PENTRY_COLS "batch_id, pass, seq, field_id, staff_id, answers, comment, entered_by"
 
 static const char *const srv_sql[S_COUNT] = {
@@ -179,6 +180,17 @@ static const char *const srv_sql[S_COUNT] = {
 		" coalesce(received_at, -1), coalesce(due_at, -1), coalesce(finished_at, -1),"
 		" coalesce(returned_at, -1), supplements, reschedules, apology"
 		" FROM dossiers WHERE code = ?1",
+	/* published reports (issue 4): the next version in the same statement,
+	 * so that two publications never take the same number */
+	[S_REPORT_PUT] = "INSERT INTO published_reports (unit_id, period, version, format,"
+		" published_by, published_at, due, figures, doc) VALUES (?1, ?2,"
+		" (SELECT coalesce(max(version), 0) + 1 FROM published_reports"
+		" WHERE unit_id = ?1 AND period = ?2), ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id, version",
+	[S_REPORT_LIST_UNIT] = "SELECT " REPORT_COLS " FROM published_reports WHERE unit_id = ?1"
+		" ORDER BY published_at DESC, id DESC",
+	[S_REPORT_LIST_ALL] = "SELECT " REPORT_COLS " FROM published_reports"
+		" ORDER BY published_at DESC, id DESC",
+	[S_REPORT_GET] = "SELECT " REPORT_COLS ", figures, doc FROM published_reports WHERE id = ?1",
 };
 
 /* ---- helpers ---- */
@@ -951,6 +963,158 @@ int sq_audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines
 	}
 	*lines = arr;
 	*n = count;
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* ---- published reports (issue 4) ----
+ *  - report_put: inserts r as version max + 1 of (unit_id, period) (1 for the
+ *    first), sets r->id and r->version. Empty period, unit_id 0, empty figures
+ *    or published_at <= 0: HL_EINVAL. due HL_DAY_NONE and an empty doc are
+ *    stored as NULL.
+ *  - report_list: without figures and doc; unit_id 0 = every unit; newest
+ *    first (published_at, then id, descending).
+ *  - report_get: HL_ENOTFOUND when absent; figures and doc copied into the
+ *    arena when asked for (doc NULL, length 0 when none). */
+
+/* Migration 3 (store_sqlite.c's list points here). Append only once shipped. */
+const char sq_rpt_schema[] =
+	"CREATE TABLE published_reports ("
+	" id INTEGER PRIMARY KEY,"
+	" unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" period TEXT NOT NULL,"
+	" version INTEGER NOT NULL,"
+	" format TEXT NOT NULL,"
+	" published_by TEXT NOT NULL,"
+	" published_at INTEGER NOT NULL,"
+	" due INTEGER,"
+	" figures TEXT NOT NULL,"
+	" doc BLOB,"
+	" UNIQUE (unit_id, period, version));"
+	"CREATE INDEX published_reports_unit ON published_reports (unit_id, published_at);";
+
+int sq_report_put(struct store *st, struct store_report *r, const char *figures,
+	const void *doc, size_t doc_len, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu báo cáo đã công bố";
+	sqlite3_stmt *s;
+	int rc = HL_OK, bound;
+
+	if (r->period[0] == '\0' || r->unit_id <= 0 || figures == NULL || figures[0] == '\0' ||
+	    r->published_at <= 0)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "báo cáo công bố thiếu đơn vị, kỳ, số "
+			"liệu hoặc thời điểm công bố");
+	if (doc_len > (size_t)1 << 30)
+		return hl_err_set(err, HL_ELIMIT, HL_HERE, "tệp báo cáo quá lớn (%zu byte)", doc_len);
+	if ((s = sprep(q, S_REPORT_PUT, op, err)) == NULL)
+		return HL_EIO;
+	bound = sqlite3_bind_int64(s, 1, r->unit_id) == SQLITE_OK &&
+		bind_str(s, 2, r->period, sizeof(r->period)) == SQLITE_OK &&
+		bind_str(s, 3, r->format, sizeof(r->format)) == SQLITE_OK &&
+		bind_str(s, 4, r->published_by, sizeof(r->published_by)) == SQLITE_OK &&
+		sqlite3_bind_int64(s, 5, r->published_at) == SQLITE_OK &&
+		bind_day(s, 6, r->due) == SQLITE_OK &&
+		sqlite3_bind_text(s, 7, figures, -1, SQLITE_STATIC) == SQLITE_OK &&
+		(doc == NULL || doc_len == 0 ? sqlite3_bind_null(s, 8) :
+			sqlite3_bind_blob64(s, 8, doc, doc_len, SQLITE_STATIC)) == SQLITE_OK;
+	if (!bound)
+		return bind_failed(q, s, HL_HERE, op, err);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		rc = sq_err(q, err, HL_HERE, op);
+	} else {
+		r->id = sqlite3_column_int64(s, 0);
+		r->version = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+static void read_report(sqlite3_stmt *s, void *elem)
+{
+	struct store_report *r = elem;
+
+	r->id = sqlite3_column_int64(s, 0);
+	r->unit_id = sqlite3_column_int64(s, 1);
+	sq_col_text(s, 2, r->period, sizeof(r->period));
+	r->version = sqlite3_column_int(s, 3);
+	sq_col_text(s, 4, r->format, sizeof(r->format));
+	sq_col_text(s, 5, r->published_by, sizeof(r->published_by));
+	r->published_at = sqlite3_column_int64(s, 6);
+	r->due = col_day(s, 7);
+}
+
+int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a,
+	struct store_report **out, size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê báo cáo đã công bố";
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = sprep(q, unit_id != 0 ? S_REPORT_LIST_UNIT : S_REPORT_LIST_ALL, op, err)) == NULL)
+		return HL_EIO;
+	if (unit_id != 0 && sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return list_of(q, s, op, a, sizeof(**out), read_report, out, n, err);
+}
+
+int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
+	char **figures, void **doc, size_t *doc_len, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc báo cáo đã công bố";
+	sqlite3_stmt *s;
+	int rc = HL_OK, step;
+
+	if (figures != NULL)
+		*figures = NULL;
+	if (doc != NULL)
+		*doc = NULL;
+	if (doc_len != NULL)
+		*doc_len = 0;
+	if ((s = sprep(q, S_REPORT_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	step = sqlite3_step(s);
+	if (step == SQLITE_DONE) {
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có báo cáo đã công bố số %lld",
+			(long long)id);
+		goto cleanup;
+	}
+	if (step != SQLITE_ROW) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	memset(out, 0, sizeof(*out));
+	read_report(s, out);
+	if (figures != NULL) {
+		const char *t = (const char *)sqlite3_column_text(s, 8);
+
+		*figures = hl_arena_strndup(a, t != NULL ? t : "", (size_t)sqlite3_column_bytes(s, 8));
+		if (*figures == NULL) {
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
+			goto cleanup;
+		}
+	}
+	if (doc != NULL && sqlite3_column_type(s, 9) != SQLITE_NULL) {
+		const void *b = sqlite3_column_blob(s, 9);
+		int len = sqlite3_column_bytes(s, 9);
+
+		if (b != NULL && len > 0) {
+			if ((*doc = hl_arena_alloc(a, (size_t)len)) == NULL) {
+				rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s (%d byte)", op,
+					len);
+				goto cleanup;
+			}
+			memcpy(*doc, b, (size_t)len);
+			if (doc_len != NULL)
+				*doc_len = (size_t)len;
+		}
+	}
 cleanup:
 	sqlite3_reset(s);
 	return rc;

@@ -64,7 +64,22 @@ int page_admin_users(struct http_req *r);
 int page_admin_users_post(struct http_req *r);
 int page_admin_users_disable(struct http_req *r);
 
-/* public.c: GET /public/UNIT — the unit's published results, for anyone. */
+/* public.c: GET /public/UNIT — the unit's published results, for anyone;
+ * GET /public/UNIT/reports/ID — one published version (the stored document,
+ * or its frozen figures). */
 int page_public(struct http_req *r);
+int page_public_report(struct http_req *r);
+
+/* public.c: the SIPAS table of unit_code in a frozen index snapshot (the JSON
+ * of svc/index_json.h), appended to b. */
+struct hbuf;
+void web_figures_table(struct hbuf *b, const char *figures, const char *unit_code);
+
+/* reports.c: GET /reports (due reports as drafts, published versions), GET
+ * /reports/preview?unit=&period= (a draft), POST /reports/publish (freeze it;
+ * audited). */
+int page_reports(struct http_req *r);
+int page_reports_preview(struct http_req *r);
+int page_reports_publish(struct http_req *r);
 
 #endif

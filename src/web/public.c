@@ -1,38 +1,214 @@
-/* public.c — GET /public/UNIT, for anyone: the unit's published results
- * (publishing comes with the reports; until then the page says nothing is
- * published) and how to give an opinion. Never a person's answers, never a
- * figure of a period that was not published. */
+/* public.c — GET /public/UNIT, for anyone: the unit's published reports
+ * (period, version, who published it and when, a download link) with the
+ * SIPAS table of the newest one, and how to give an opinion; GET
+ * /public/UNIT/reports/ID, one published version. Only what was published
+ * is shown — the frozen snapshot, never live figures, never an unpublished
+ * period, never a person's answers or a civil servant's results. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/text.h"
+#include "core/period.h"
 #include "http/html.h"
+#include "svc/ingest.h"
 #include "web/pages.h"
+
+#define PUBLIC_LIST_MAX 200  /* versions listed on the page, newest first */
+
+/* "dd/mm/yyyy HH:MM" (local time) of seconds since 1970. */
+static void fmt_time(int64_t t, char *buf, size_t size)
+{
+	int y, m, d;
+
+	t += (int64_t)INGEST_TZ_MINUTES * 60;
+	hl_day_to_ymd((hl_day)(t / 86400), &y, &m, &d);
+	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, (int)(t % 86400 / 3600),
+		(int)(t % 3600 / 60));
+}
+
+static void cell_dec(struct hbuf *b, json_t *v, bool sign)
+{
+	char buf[32];
+
+	hb_raw(b, "<td class=\"num\">");
+	if (json_is_number(v)) {
+		if (sign)
+			hl_fmt_signed(buf, sizeof(buf), json_number_value(v), 2);
+		else
+			hl_fmt_dec(buf, sizeof(buf), json_number_value(v), 2);
+		hb_txt(b, buf);
+	} else {
+		hb_raw(b, "–");
+	}
+	hb_raw(b, "</td>");
+}
+
+void web_figures_table(struct hbuf *b, const char *figures, const char *unit_code)
+{
+	json_t *root = figures != NULL ? json_loads(figures, 0, NULL) : NULL;
+	json_t *rows = json_object_get(root, "rows"), *row;
+	const char *label = json_string_value(json_object_get(root, "label"));
+	size_t i;
+	int shown = 0;
+
+	if (!json_is_array(rows)) {
+		hb_raw(b, "<p>Không đọc được số liệu của bản công bố này.</p>");
+		json_decref(root);
+		return;
+	}
+	hb_raw(b, "<div class=\"scroll\"><table class=\"figures\"><caption>Chỉ số hài lòng");
+	if (label != NULL) {
+		hb_raw(b, " – ");
+		hb_txt(b, label);
+	}
+	hb_raw(b, "</caption><thead><tr><th scope=\"col\">Tiêu chí</th><th scope=\"col\">Chỉ số "
+		"(%)</th><th scope=\"col\">Số phiếu</th><th scope=\"col\">Chỉ tiêu</th>"
+		"<th scope=\"col\">Đạt</th><th scope=\"col\">Tăng/giảm so với cùng kỳ</th>"
+		"<th scope=\"col\">Xếp hạng</th></tr></thead><tbody>");
+	json_array_foreach(rows, i, row) {
+		const char *unit = json_string_value(json_object_get(row, "unit"));
+		const char *code = json_string_value(json_object_get(row, "criterion"));
+		const char *name = json_string_value(json_object_get(row, "criterion_name"));
+		json_t *met = json_object_get(row, "met"), *rank = json_object_get(row, "rank");
+		char buf[48];
+
+		if (unit == NULL || unit_code == NULL || strcmp(unit, unit_code) != 0)
+			continue;
+		shown++;
+		hb_raw(b, "<tr><th scope=\"row\">");
+		hb_txt(b, code != NULL ? code : "?");
+		if (name != NULL && code != NULL && strcmp(name, code) != 0) {
+			hb_raw(b, " <span class=\"note\">");
+			hb_txt(b, name);
+			hb_raw(b, "</span>");
+		}
+		hb_raw(b, "</th>");
+		cell_dec(b, json_object_get(row, "value"), false);
+		hl_fmt_int(buf, sizeof(buf), (long long)json_integer_value(json_object_get(row, "n")));
+		hb_raw(b, "<td class=\"num\">");
+		hb_txt(b, buf);
+		hb_raw(b, "</td>");
+		cell_dec(b, json_object_get(row, "target"), false);
+		hb_raw(b, json_is_true(met) ? "<td>Đạt</td>" : json_is_false(met) ?
+			"<td class=\"below\">Chưa đạt</td>" : "<td>–</td>");
+		cell_dec(b, json_object_get(row, "change"), true);
+		hb_raw(b, "<td class=\"num\">");
+		if (json_is_integer(rank)) {
+			snprintf(buf, sizeof(buf), "%lld/%lld", (long long)json_integer_value(rank),
+				(long long)json_integer_value(json_object_get(row, "of")));
+			hb_txt(b, buf);
+		} else {
+			hb_raw(b, "–");
+		}
+		hb_raw(b, "</td></tr>");
+	}
+	hb_raw(b, "</tbody></table></div>");
+	if (shown == 0)
+		hb_raw(b, "<p>Bản công bố này không có số liệu của đơn vị.</p>");
+	json_decref(root);
+}
+
+/* The unit named by the path, or an error page. */
+static int public_unit(struct http_req *r, struct store_unit *u, struct hl_err *err)
+{
+	const char *code = r->param[0];
+
+	if (code == NULL || strlen(code) >= STORE_CODE_MAX ||
+	    STORE(r->st, unit_get, code, u, err) != HL_OK)
+		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
+	return HL_OK;
+}
+
+static void period_label(const char *code, char *buf, size_t size)
+{
+	struct hl_period p;
+
+	if (hl_period_parse(code, &p, NULL) == HL_OK)
+		hl_period_label(&p, buf, size);
+	else
+		snprintf(buf, size, "%s", code);
+}
+
+/* The published versions, newest first, with their download links. */
+static void published_list(struct hbuf *b, const struct store_unit *u,
+	const struct store_report *list, size_t n)
+{
+	hb_raw(b, "<div class=\"scroll\"><table class=\"published\"><thead><tr>"
+		"<th scope=\"col\">Kỳ báo cáo</th><th scope=\"col\">Phiên bản</th>"
+		"<th scope=\"col\">Công bố lúc</th><th scope=\"col\">Người công bố</th>"
+		"<th scope=\"col\">Tải về</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n && i < PUBLIC_LIST_MAX; i++) {
+		char label[96], when[32];
+
+		period_label(list[i].period, label, sizeof(label));
+		fmt_time(list[i].published_at, when, sizeof(when));
+		hb_raw(b, "<tr><td>");
+		hb_txt(b, label);
+		hb_printf(b, "</td><td class=\"num\">%d</td><td>", list[i].version);
+		hb_txt(b, when);
+		hb_raw(b, "</td><td>");
+		hb_txt(b, list[i].published_by);
+		hb_raw(b, "</td><td><a href=\"/public/");
+		hb_url(b, u->code);
+		hb_printf(b, "/reports/%lld\">", (long long)list[i].id);
+		hb_txt(b, strcmp(list[i].format, "pdf") == 0 ? "Báo cáo (PDF)" : "Báo cáo (HTML)");
+		hb_raw(b, "<span class=\"visually-hidden\"> ");
+		hb_txt(b, label);
+		hb_printf(b, ", phiên bản %d</span></a></td></tr>", list[i].version);
+	}
+	hb_raw(b, "</tbody></table></div>");
+}
 
 int page_public(struct http_req *r)
 {
-	const char *code = r->param[0];
 	struct store_unit u;
 	struct store_kiosk *k = NULL;
-	size_t nk = 0, live = 0;
+	struct store_report *list = NULL;
+	size_t nk = 0, live = 0, n = 0;
 	struct hl_err err = {0};
 	struct hbuf b;
 
-	if (code == NULL || strlen(code) >= STORE_CODE_MAX ||
-	    STORE(r->st, unit_get, code, &u, &err) != HL_OK) {
-		hl_err_set(&err, HL_ENOTFOUND, "unit", "không có đơn vị này");
+	if (public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
-	}
+	if (STORE(r->st, report_list, u.id, r->a, &list, &n, &err) != HL_OK)
+		return http_send_err(r, &err);
 	if (STORE(r->st, kiosk_list, r->a, &k, &nk, &err) == HL_OK)
 		for (size_t i = 0; i < nk; i++)
 			live += k[i].unit_id == u.id && !k[i].revoked;
-	hb_init(&b, r->a, 1 << 16);
+	hb_init(&b, r->a, 4 << 20);
 	page_begin(&b, r, u.name);
 	hb_raw(&b, "<section class=\"public\"><h1>");
 	hb_txt(&b, u.name);
 	hb_raw(&b, "</h1><h2>Kết quả đo lường sự hài lòng</h2>"
-		"<p>Kết quả khảo sát được công bố cùng các báo cáo định kỳ của đơn vị.</p>"
-		"<p><strong>Chưa có kết quả nào được công bố.</strong></p>"
-		"<h2>Góp ý của Ông/Bà</h2><div class=\"how\">"
+		"<p>Kết quả khảo sát được công bố cùng các báo cáo định kỳ của đơn vị: hằng tháng "
+		"(ngày 28), Quý I và Quý III (ngày 25/3, 25/9), 6 tháng (25/6) và cả năm (25/12). "
+		"Báo cáo công bố trước khi kỳ kết thúc gồm các phiếu đến ngày công bố.</p>");
+	if (n == 0) {
+		hb_raw(&b, "<p><strong>Chưa có kết quả nào được công bố.</strong></p>");
+	} else {
+		struct store_report latest;
+		char *figures = NULL, label[96], when[32];
+
+		if (STORE(r->st, report_get, list[0].id, r->a, &latest, &figures, NULL, NULL,
+				&err) != HL_OK)
+			return http_send_err(r, &err);
+		period_label(latest.period, label, sizeof(label));
+		fmt_time(latest.published_at, when, sizeof(when));
+		hb_raw(&b, "<h3>Công bố mới nhất: ");
+		hb_txt(&b, label);
+		hb_printf(&b, " (phiên bản %d, ", latest.version);
+		hb_txt(&b, when);
+		hb_raw(&b, ")</h3>");
+		web_figures_table(&b, figures, u.code);
+		hb_raw(&b, "<p class=\"note\">Chỉ số: tỷ lệ % ý kiến hài lòng trên tổng số câu trả lời "
+			"hợp lệ. Tăng/giảm: so với cùng kỳ năm trước. Xếp hạng: theo SIPAS, trong các đơn "
+			"vị cùng loại, cùng cấp trên.</p><h3>Các báo cáo đã công bố</h3>");
+		published_list(&b, &u, list, n);
+	}
+	hb_raw(&b, "<h2>Góp ý của Ông/Bà</h2><div class=\"how\">"
 		"<p>Khi nộp hồ sơ, Ông/Bà nhận <em>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</em>. "
 		"Trên giấy có <strong>mã QR</strong>: dùng máy ảnh của điện thoại quét mã để trả lời "
 		"phiếu khảo sát về hồ sơ đó (mỗi hồ sơ được đánh giá một lần).</p>");
@@ -44,6 +220,59 @@ int page_public(struct http_req *r)
 			"phận tiếp nhận và trả kết quả.</p>");
 	hb_raw(&b, "<p>Ý kiến khảo sát là ẩn danh: kết quả chỉ công bố dưới dạng chỉ số tổng hợp "
 		"của đơn vị, không công bố ý kiến của từng người.</p></div></section>");
+	page_end(&b);
+	return http_send_html(r, 200, &b);
+}
+
+int page_public_report(struct http_req *r)
+{
+	const char *idtext = r->param[1];
+	struct store_unit u;
+	struct store_report rep;
+	struct hl_err err = {0};
+	char *figures = NULL, *end, label[96], when[32], disp[128];
+	void *doc = NULL;
+	size_t len = 0;
+	long long id;
+	struct hbuf b;
+
+	if (public_unit(r, &u, &err) != HL_OK)
+		return http_send_err(r, &err);
+	id = idtext != NULL ? strtoll(idtext, &end, 10) : 0;
+	if (idtext == NULL || end == idtext || *end != '\0' || id <= 0 ||
+	    STORE(r->st, report_get, (int64_t)id, r->a, &rep, &figures, &doc, &len, &err) != HL_OK ||
+	    rep.unit_id != u.id) {
+		/* another unit's report: as if it did not exist */
+		hl_err_set(&err, HL_ENOTFOUND, "report", "không có báo cáo đã công bố này");
+		return http_send_err(r, &err);
+	}
+	if (doc != NULL && len > 0) {
+		bool pdf = strcmp(rep.format, "pdf") == 0;
+
+		/* the id only: a unit code is not trusted inside a header */
+		snprintf(disp, sizeof(disp), "%s; filename=\"bao-cao-%lld-v%d.%s\"",
+			pdf ? "attachment" : "inline", (long long)rep.id, rep.version, pdf ? "pdf" : "html");
+		http_add_header(r, "Content-Disposition", disp);
+		return http_send(r, 200, pdf ? "application/pdf" : "text/html; charset=utf-8", doc, len);
+	}
+	/* only the figures were frozen: show them */
+	period_label(rep.period, label, sizeof(label));
+	fmt_time(rep.published_at, when, sizeof(when));
+	hb_init(&b, r->a, 4 << 20);
+	page_begin(&b, r, label);
+	hb_raw(&b, "<section class=\"public\"><h1>");
+	hb_txt(&b, u.name);
+	hb_raw(&b, "</h1><h2>Kết quả khảo sát ");
+	hb_txt(&b, label);
+	hb_printf(&b, "</h2><p>Phiên bản %d, công bố lúc ", rep.version);
+	hb_txt(&b, when);
+	hb_raw(&b, " bởi ");
+	hb_txt(&b, rep.published_by);
+	hb_raw(&b, ".</p>");
+	web_figures_table(&b, figures, u.code);
+	hb_raw(&b, "<p><a href=\"/public/");
+	hb_url(&b, u.code);
+	hb_raw(&b, "\">Các báo cáo đã công bố của đơn vị</a></p></section>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);
 }

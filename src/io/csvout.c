@@ -1,10 +1,14 @@
 /* csvout.c — RFC 4180 cells. */
-#include "cli/csvout.h"
+#include "io/csvout.h"
+
+#include <math.h>
 
 #include <string.h>
 
 void csvout_cell(FILE *f, const char *s)
 {
+	if (s == NULL)
+		return;
 	if (strpbrk(s, ",\"\r\n") == NULL) {
 		fputs(s, f);
 		return;
@@ -16,4 +20,11 @@ void csvout_cell(FILE *f, const char *s)
 		fputc(*s, f);
 	}
 	fputc('"', f);
+}
+
+void csvout_num(FILE *f, bool have, double v)
+{
+	fputc(',', f);
+	if (have)
+		fprintf(f, "%.2f", round(v * 100) / 100 + 0.0);
 }

@@ -1,0 +1,107 @@
+/* cmd_report.c — `hailong report`: the report of one unit, or of a
+ * supervising office over its units, for a period, written as PDF, XLSX,
+ * CSV or HTML (SPEC §5). One model (report/model.h), one renderer per
+ * format; the file appears only when it is complete. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "cli/cli.h"
+#include "core/date.h"
+#include "report/model.h"
+#include "report/render.h"
+
+#define REPORT_ARENA ((size_t)1 << 31)
+#define MAX_ARGV 256
+
+static int run_report(struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cli_cmd cmd_report = {
+	.name = "report",
+	.summary = "lập báo cáo kết quả khảo sát của một kỳ: PDF, XLSX, CSV hoặc HTML",
+	.help =
+		"Cách dùng: hailong report --period KỲ (--unit MÃ | --under MÃ)\n"
+		"                         --format pdf|xlsx|csv|html -o TỆP\n"
+		"                         [--internal] [--number \"Số: …\"] [--date YYYY-MM-DD]\n"
+		"\n"
+		"Lập báo cáo kết quả khảo sát mức độ hài lòng theo thể thức văn bản hành chính:\n"
+		"số ý kiến theo kênh và lĩnh vực, bảng chỉ số theo đơn vị và tiêu chí, tăng/giảm\n"
+		"so với cùng kỳ năm trước, xếp hạng, tiêu chí dưới chỉ tiêu, phân bố câu trả lời\n"
+		"theo câu hỏi và các nhóm ý kiến góp ý.\n"
+		"\n"
+		"  --period KỲ       2024, 2024-H1, 2024-Q3, 2024-06 hoặc 2024-01-15..2024-03-31\n"
+		"  --unit MÃ         báo cáo của một đơn vị\n"
+		"  --under MÃ        báo cáo của cơ quan quản lý về các đơn vị trực thuộc\n"
+		"  --format F        pdf, xlsx, csv hoặc html\n"
+		"  -o, --output TỆP  tệp cần ghi (ghi trọn vẹn rồi mới thay tệp cũ)\n"
+		"  --internal        thêm kết quả theo từng công chức (chỉ dùng nội bộ)\n"
+		"  --number SỐ       số văn bản, ví dụ \"Số: 12/BC-UBND\" (mặc định để trống)\n"
+		"  --date NGÀY       ngày của văn bản (mặc định: hôm nay)\n",
+	.db = CLI_DB_OPEN,
+	.run = run_report,
+};
+
+static int run_report(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static char output_opt[] = "--output";
+	const char *period = NULL, *unit = NULL, *under = NULL, *format = NULL, *output = NULL,
+		*number = NULL, *date = NULL;
+	bool internal = false;
+	const struct cli_opt opts[] = {
+		{"period", &period, NULL}, {"unit", &unit, NULL}, {"under", &under, NULL},
+		{"format", &format, NULL}, {"output", &output, NULL}, {"internal", NULL, &internal},
+		{"number", &number, NULL}, {"date", &date, NULL}, {NULL, NULL, NULL},
+	};
+	char *args[MAX_ARGV];
+	struct rpt_opts o = {0};
+	struct rpt_model *m = NULL;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	int rc, npos = 0, fmt;
+
+	if (argc > MAX_ARGV)
+		return cli_usage(&cmd_report, "quá nhiều tham số");
+	/* cli_parse knows long options only: -o is --output. */
+	for (int i = 0; i < argc; i++)
+		args[i] = strcmp(argv[i], "-o") == 0 ? output_opt : argv[i];
+	rc = cli_parse(&cmd_report, argc, args, 1, opts, NULL, 0, &npos);
+	if (rc != 0)
+		return rc;
+	if (period == NULL)
+		return cli_usage(&cmd_report, "thiếu --period (ví dụ: --period 2024)");
+	if ((unit == NULL) == (under == NULL))
+		return cli_usage(&cmd_report, "cần đúng một trong --unit MÃ và --under MÃ");
+	if (format == NULL)
+		return cli_usage(&cmd_report, "thiếu --format (pdf, xlsx, csv hoặc html)");
+	fmt = rpt_format_of(format);
+	if (fmt < 0)
+		return cli_usage(&cmd_report, "--format phải là pdf, xlsx, csv hoặc html (không phải '%s')",
+			format);
+	if (output == NULL || output[0] == '\0')
+		return cli_usage(&cmd_report, "thiếu -o TỆP (tệp báo cáo cần ghi)");
+	if (hl_period_parse(period, &o.period, &err) != HL_OK)
+		return cli_usage(&cmd_report, "%s", err.msg);
+	o.date = HL_DAY_NONE;
+	if (date != NULL && !hl_day_parse(date, &o.date))
+		return cli_usage(&cmd_report, "--date phải là ngày dạng YYYY-MM-DD (không phải '%s')", date);
+	o.unit = unit;
+	o.under = under;
+	o.internal = internal;
+	o.number = number;
+
+	a = hl_arena_new(REPORT_ARENA);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = rpt_build(ctx->st, a, &o, &m, &err);
+	if (rc == HL_OK)
+		rc = rpt_render(m, (enum rpt_format)fmt, output, &err);
+	if (rc != HL_OK) {
+		rc = cli_fail(&err);
+		goto cleanup;
+	}
+	printf("Đã ghi báo cáo %s vào %s\n", format, output);
+	rc = 0;
+cleanup:
+	hl_arena_free(a);
+	return rc;
+}

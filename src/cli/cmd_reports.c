@@ -1,0 +1,289 @@
+/* cmd_reports.c — `hailong reports due|publish|list|show`: the reporting
+ * calendar (which periodic reports are due and not yet published) and
+ * publication (a frozen snapshot, a new version each time, audited). */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "core/period.h"
+#include "store/store.h"
+#include "svc/ingest.h"
+#include "svc/publish.h"
+
+#define ARENA_CAP ((size_t)256 << 20)
+
+/* "dd/mm/yyyy HH:MM" (local time) of seconds since 1970. */
+static void fmt_time(int64_t t, char *buf, size_t size)
+{
+	int y, m, d;
+
+	t += (int64_t)INGEST_TZ_MINUTES * 60;
+	hl_day_to_ymd((hl_day)(t / 86400), &y, &m, &d);
+	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, (int)(t % 86400 / 3600),
+		(int)(t % 3600 / 60));
+}
+
+/* --date D (YYYY-MM-DD), or today in local time. */
+static int parse_date(const char *s, hl_day *out)
+{
+	if (s == NULL) {
+		*out = (hl_day)(((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 86400);
+		return 0;
+	}
+	if (!hl_day_parse(s, out))
+		return cli_errorf("--date '%s' không hợp lệ: dùng dạng NNNN-TT-NN (ví dụ 2024-03-25)", s);
+	return 0;
+}
+
+static int do_due(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *date = NULL, *unit = NULL;
+	const struct cli_opt opts[] = {
+		{"date", &date, NULL}, {"unit", &unit, NULL}, {NULL, NULL, NULL},
+	};
+	struct store_unit *units = NULL, one;
+	struct pub_due *due = NULL;
+	size_t nu = 0, nd = 0;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	char from[16], to[16], label[96], dbuf[16];
+	hl_day day;
+	int rc, npos;
+
+	if ((rc = cli_parse(&cmd_reports, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	if ((rc = parse_date(date, &day)) != 0)
+		return rc;
+	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
+		return cli_errorf("hết bộ nhớ");
+	if (unit != NULL) {
+		rc = STORE(ctx->st, unit_get, unit, &one, &err);
+		units = &one;
+		nu = 1;
+	} else {
+		rc = STORE(ctx->st, unit_list, a, &units, &nu, &err);
+	}
+	if (rc == HL_OK)
+		rc = pub_due_list(ctx->st, a, units, nu, day, &due, &nd, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	printf("Báo cáo đến hạn chưa công bố, từ %s đến %s:\n",
+		hl_day_vn(day - (CALRPT_WINDOW_DAYS - 1), from, sizeof(from)),
+		hl_day_vn(day, to, sizeof(to)));
+	if (nd == 0) {
+		printf("Không có.\n");
+		hl_arena_free(a);
+		return 0;
+	}
+	cli_cell("Đơn vị", 16);
+	cli_cell("Kỳ", 10);
+	cli_cell("Hạn công bố", 12);
+	printf("Báo cáo\n");
+	for (size_t i = 0; i < nd; i++) {
+		char code[40];
+
+		cli_cell(due[i].unit.code, 16);
+		cli_cell(hl_period_code(&due[i].d.period, code, sizeof(code)), 10);
+		cli_cell(hl_day_vn(due[i].d.due, dbuf, sizeof(dbuf)), 12);
+		printf("%s\n", hl_period_label(&due[i].d.period, label, sizeof(label)));
+	}
+	printf("Công bố bằng: hailong reports publish --unit MÃ --period KỲ\n");
+	hl_arena_free(a);
+	return 0;
+}
+
+static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *unit = NULL, *period = NULL, *format = NULL, *date = NULL;
+	const struct cli_opt opts[] = {
+		{"unit", &unit, NULL}, {"period", &period, NULL}, {"format", &format, NULL},
+		{"date", &date, NULL}, {NULL, NULL, NULL},
+	};
+	struct pub_opts o = {0};
+	struct pub_snapshot *s = NULL;
+	struct store_report r;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0}, ignored;
+	char label[96], dbuf[16];
+	int rc, npos;
+
+	if ((rc = cli_parse(&cmd_reports, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	if (unit == NULL || period == NULL)
+		return cli_usage(&cmd_reports, "cần --unit MÃ và --period KỲ: "
+			"hailong reports publish --unit MÃ --period 2024-Q1");
+	o.unit = unit;
+	o.period = period;
+	o.format = format;
+	o.today = HL_DAY_NONE;
+	if (date != NULL && (rc = parse_date(date, &o.today)) != 0)
+		return rc;
+	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = pub_prepare(ctx->st, a, &o, &s, &err);
+	if (rc == HL_OK && (rc = store_begin(ctx->st, &err)) == HL_OK) {
+		rc = pub_store(ctx->st, s, ctx->who, 0, &r, &err);
+		if (rc == HL_OK)
+			rc = store_commit(ctx->st, &err);
+		if (rc != HL_OK)
+			store_rollback(ctx->st, &ignored);
+	}
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	printf("Đã công bố báo cáo %s của đơn vị %s (%s): phiên bản %d, số %lld",
+		hl_period_label(&s->period, label, sizeof(label)), s->unit.code, s->unit.name,
+		r.version, (long long)r.id);
+	if (s->due != HL_DAY_NONE)
+		printf(", hạn công bố %s", hl_day_vn(s->due, dbuf, sizeof(dbuf)));
+	printf(".\n");
+	if (s->format[0] == '\0')
+		printf("Đã lưu số liệu của kỳ (bản này chưa dựng tệp báo cáo).\n");
+	hl_arena_free(a);
+	return 0;
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *unit = NULL;
+	const struct cli_opt opts[] = { {"unit", &unit, NULL}, {NULL, NULL, NULL} };
+	struct store_report *list = NULL;
+	struct store_unit *units = NULL, u;
+	size_t n = 0, nu = 0;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	int rc, npos;
+
+	if ((rc = cli_parse(&cmd_reports, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
+		return cli_errorf("hết bộ nhớ");
+	u.id = 0;
+	rc = unit != NULL ? STORE(ctx->st, unit_get, unit, &u, &err) : HL_OK;
+	if (rc == HL_OK)
+		rc = STORE(ctx->st, report_list, u.id, a, &list, &n, &err);
+	if (rc == HL_OK)
+		rc = STORE(ctx->st, unit_list, a, &units, &nu, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	if (n == 0) {
+		printf("Chưa có báo cáo nào được công bố.\n");
+		hl_arena_free(a);
+		return 0;
+	}
+	cli_rcell("Số", 5);
+	cli_cell("Đơn vị", 16);
+	cli_cell("Kỳ", 10);
+	cli_rcell("Phiên bản", 9);
+	cli_cell("Công bố lúc", 17);
+	cli_cell("Định dạng", 9);
+	printf("Người công bố\n");
+	for (size_t i = 0; i < n; i++) {
+		char buf[32];
+
+		snprintf(buf, sizeof(buf), "%lld", (long long)list[i].id);
+		cli_rcell(buf, 5);
+		cli_cell(cli_unit_code(units, nu, list[i].unit_id), 16);
+		cli_cell(list[i].period, 10);
+		snprintf(buf, sizeof(buf), "%d", list[i].version);
+		cli_rcell(buf, 9);
+		fmt_time(list[i].published_at, buf, sizeof(buf));
+		cli_cell(buf, 17);
+		cli_cell(list[i].format[0] ? list[i].format : "số liệu", 9);
+		printf("%s\n", list[i].published_by);
+	}
+	hl_arena_free(a);
+	return 0;
+}
+
+/* `reports show ID [--output FILE]`: the frozen figures (JSON) on stdout, or
+ * the stored document written to FILE. */
+static int do_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[1], *output = NULL;
+	const struct cli_opt opts[] = { {"output", &output, NULL}, {NULL, NULL, NULL} };
+	struct store_report r;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	char *figures = NULL, *end;
+	void *doc = NULL;
+	size_t len = 0;
+	long long id;
+	int rc, npos;
+
+	if ((rc = cli_parse(&cmd_reports, argc, argv, 1, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cmd_reports, "thiếu số báo cáo: hailong reports show SỐ");
+	errno = 0;
+	id = strtoll(pos[0], &end, 10);
+	if (errno != 0 || *end != '\0' || end == pos[0] || id <= 0)
+		return cli_errorf("số báo cáo '%s' không hợp lệ (xem: hailong reports list)", pos[0]);
+	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = STORE(ctx->st, report_get, (int64_t)id, a, &r, &figures, &doc, &len, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	if (output == NULL) {
+		printf("%s\n", figures);
+	} else if (doc == NULL) {
+		rc = cli_errorf("báo cáo số %lld chỉ lưu số liệu, không có tệp báo cáo", id);
+	} else {
+		FILE *f = fopen(output, "wb");
+
+		if (f == NULL || fwrite(doc, 1, len, f) != len)
+			rc = cli_errorf("không ghi được '%s': %s", output, strerror(errno));
+		if (f != NULL && fclose(f) != 0 && rc == 0)
+			rc = cli_errorf("không ghi được '%s': %s", output, strerror(errno));
+	}
+	hl_arena_free(a);
+	return rc;
+}
+
+static const struct cli_sub subs[] = {
+	{"due", do_due},
+	{"publish", do_publish},
+	{"list", do_list},
+	{"show", do_show},
+	{NULL, NULL},
+};
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_dispatch(&cmd_reports, subs, ctx, argc, argv);
+}
+
+const struct cli_cmd cmd_reports = {
+	"reports",
+	"lịch báo cáo định kỳ và công bố kết quả: đến hạn, công bố, liệt kê",
+	"Cách dùng:\n"
+	"  hailong reports due [--date NGÀY] [--unit MÃ]\n"
+	"      các báo cáo đến hạn trong 31 ngày tính đến NGÀY (mặc định hôm nay) mà\n"
+	"      đơn vị chưa công bố: kỳ và hạn công bố. Lịch mặc định (Kế hoạch, seed 004):\n"
+	"      báo cáo tháng ngày 28 hằng tháng; Quý I ngày 25/3, Quý III ngày 25/9;\n"
+	"      6 tháng ngày 25/6; cả năm ngày 25/12. Các ngày này đến trước khi kỳ kết\n"
+	"      thúc: báo cáo công bố đúng hạn gồm các phiếu đến ngày công bố.\n"
+	"  hailong reports publish --unit MÃ --period KỲ [--format html|pdf] [--date NGÀY]\n"
+	"      công bố báo cáo của đơn vị cho kỳ (2024-03, 2024-Q1, 2024-H1, 2024): chụp\n"
+	"      lại số liệu lúc công bố; công bố lại tạo phiên bản mới, các bản cũ được\n"
+	"      giữ. Kết quả hiện trên trang công khai /public/MÃ. Ghi vào nhật ký.\n"
+	"  hailong reports list [--unit MÃ]\n"
+	"      các bản đã công bố, mới nhất trước: số, kỳ, phiên bản, lúc và người công bố\n"
+	"  hailong reports show SỐ [--output TỆP]\n"
+	"      số liệu đã chụp (JSON), hoặc ghi tệp báo cáo đã lưu ra TỆP\n"
+	"NGÀY có dạng NNNN-TT-NN (ví dụ 2024-03-25).\n",
+	CLI_DB_OPEN,
+	run,
+};

@@ -1,0 +1,164 @@
+/* calendar_rpt.c — the reporting calendar: periods of each rule, their due
+ * days, and the reports due in a range of days. */
+#include "core/calendar_rpt.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Seed 004 §II: "Vào ngày 28 hàng tháng; ... 25/3, 25/9 ... Quý I, Quý III;
+ * ... 25/6 và 25/12: 06 tháng và cả năm". Quý II and Quý IV have no report of
+ * their own: the half-year and the year's reports cover them. */
+static const struct calrpt_rule default_rules[] = {
+	{HL_P_MONTH, 0, 0, 28},
+	{HL_P_QUARTER, 1, 2, 25},
+	{HL_P_QUARTER, 3, 2, 25},
+	{HL_P_HALF, 1, 5, 25},
+	{HL_P_YEAR, 0, 11, 25},
+};
+
+static const struct calrpt_schedule default_schedule = {
+	default_rules, (int)(sizeof(default_rules) / sizeof(default_rules[0])),
+};
+
+const struct calrpt_schedule *calrpt_default(void)
+{
+	return &default_schedule;
+}
+
+/* Periods of this kind in a year, and the first month of the num-th. */
+static int kind_count(enum hl_period_kind k)
+{
+	switch (k) {
+	case HL_P_MONTH: return 12;
+	case HL_P_QUARTER: return 4;
+	case HL_P_HALF: return 2;
+	case HL_P_YEAR: return 1;
+	default: return 0;
+	}
+}
+
+static int first_month(enum hl_period_kind k, int num)
+{
+	switch (k) {
+	case HL_P_MONTH: return num;
+	case HL_P_QUARTER: return num * 3 - 2;
+	case HL_P_HALF: return num * 6 - 5;
+	default: return 1;
+	}
+}
+
+int calrpt_check(const struct calrpt_schedule *s, struct hl_err *err)
+{
+	if (s == NULL || s->nrules < 0 || (s->nrules > 0 && s->rules == NULL))
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "lịch báo cáo không hợp lệ");
+	for (int i = 0; i < s->nrules; i++) {
+		const struct calrpt_rule *r = &s->rules[i];
+		int count = kind_count(r->kind);
+
+		if (count == 0)
+			return hl_err_set(err, HL_EINVAL, HL_HERE, "lịch báo cáo, dòng %d: loại kỳ phải "
+				"là tháng, quý, 6 tháng hoặc năm", i + 1);
+		if (r->num < 0 || r->num > count || (r->kind == HL_P_YEAR && r->num != 0))
+			return hl_err_set(err, HL_EINVAL, HL_HERE, "lịch báo cáo, dòng %d: số thứ tự kỳ "
+				"%d không hợp lệ", i + 1, r->num);
+		if (r->month_offset < 0 || r->month_offset > 23 || r->day < 1 || r->day > 31)
+			return hl_err_set(err, HL_EINVAL, HL_HERE, "lịch báo cáo, dòng %d: ngày đến hạn "
+				"không hợp lệ (tháng thứ %d, ngày %d)", i + 1, r->month_offset, r->day);
+	}
+	return HL_OK;
+}
+
+/* The due day of the num-th period of kind r->kind in year y. */
+static hl_day due_day(const struct calrpt_rule *r, int y, int num)
+{
+	int idx = y * 12 + first_month(r->kind, num) - 1 + r->month_offset;
+	int dy = idx / 12, dm = idx % 12 + 1, dd = r->day;
+	hl_day d;
+
+	if (dd > hl_month_days(dy, dm))
+		dd = hl_month_days(dy, dm);
+	if (!hl_day_from_ymd(dy, dm, dd, &d))
+		return HL_DAY_NONE;
+	return d;
+}
+
+/* The period as hl_period_parse makes it (so codes and labels agree). */
+static bool make_period(enum hl_period_kind k, int y, int num, struct hl_period *p)
+{
+	char code[16];
+
+	switch (k) {
+	case HL_P_MONTH: snprintf(code, sizeof(code), "%04d-%02d", y, num); break;
+	case HL_P_QUARTER: snprintf(code, sizeof(code), "%04d-Q%d", y, num); break;
+	case HL_P_HALF: snprintf(code, sizeof(code), "%04d-H%d", y, num); break;
+	default: snprintf(code, sizeof(code), "%04d", y); break;
+	}
+	return hl_period_parse(code, p, NULL) == HL_OK;
+}
+
+bool calrpt_due_of(const struct calrpt_schedule *s, const struct hl_period *p, hl_day *due)
+{
+	if (s == NULL || p == NULL || calrpt_check(s, NULL) != HL_OK)
+		return false;
+	for (int i = 0; i < s->nrules; i++) {
+		const struct calrpt_rule *r = &s->rules[i];
+		int num = p->kind == HL_P_YEAR ? 0 : p->num;
+
+		if (r->kind != p->kind || (r->num != 0 && r->num != num))
+			continue;
+		*due = due_day(r, p->year, p->kind == HL_P_YEAR ? 1 : num);
+		return *due != HL_DAY_NONE;
+	}
+	return false;
+}
+
+int calrpt_due(const struct calrpt_schedule *s, hl_day from, hl_day to,
+	struct calrpt_due *out, size_t max, size_t *n, struct hl_err *err)
+{
+	int y0, y1, m, d, rc;
+	size_t k = 0;
+
+	*n = 0;
+	if ((rc = calrpt_check(s, err)) != HL_OK)
+		return rc;
+	if (from == HL_DAY_NONE || to == HL_DAY_NONE || to < from || to - from > 2 * 366)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "khoảng ngày tìm báo cáo đến hạn không "
+			"hợp lệ (tối đa 2 năm)");
+	hl_day_to_ymd(from, &y0, &m, &d);
+	hl_day_to_ymd(to, &y1, &m, &d);
+	/* a due day lies at most 23 months after its period's first month */
+	for (int y = y0 - 2; y <= y1; y++) {
+		if (y < 1900 || y > 2999)
+			continue;
+		for (int i = 0; i < s->nrules; i++) {
+			const struct calrpt_rule *r = &s->rules[i];
+			int count = kind_count(r->kind);
+
+			for (int num = 1; num <= count; num++) {
+				hl_day due;
+
+				if (r->num != 0 && r->num != num)
+					continue;
+				due = due_day(r, y, num);
+				if (due == HL_DAY_NONE || due < from || due > to)
+					continue;
+				if (k == max)
+					return hl_err_set(err, HL_ELIMIT, HL_HERE, "quá nhiều báo cáo đến hạn "
+						"trong khoảng ngày đã chọn (tối đa %zu)", max);
+				if (!make_period(r->kind, y, num, &out[k].period))
+					continue;
+				out[k].due = due;
+				/* insertion by due day; equal days keep rule order */
+				for (size_t j = k; j > 0 && out[j - 1].due > out[j].due; j--) {
+					struct calrpt_due t = out[j - 1];
+
+					out[j - 1] = out[j];
+					out[j] = t;
+				}
+				k++;
+			}
+		}
+	}
+	*n = k;
+	return HL_OK;
+}

@@ -1,0 +1,682 @@
+/* model.c — building the report model (model.h): the index table from the
+ * index query, and everything else from one pass over the period's
+ * responses (there is no per-unit response index to lean on): counts by
+ * channel and field, answer distributions per question of each instrument
+ * version used, comment themes with examples, and, for internal reports,
+ * results per civil servant. Then the document's heading, addressees and
+ * signature, worded from the unit's type as Nghị định 30/2020 lays out an
+ * administrative document. */
+#include "report/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <utf8proc.h>
+
+#include "base/arena.h"
+#include "base/text.h"
+#include "core/instrument.h"
+#include "io/instrument_json.h"
+
+#define MAX_INSTRUMENTS 64   /* instrument versions one report may meet */
+#define MAX_LINEAGE_DEPTH 32
+
+/* One instrument version met in the scan, with its questions' tallies. */
+struct inst {
+	int64_t id;
+	struct hl_instrument *in;
+	char label[STORE_CODE_MAX + 16];
+	struct rpt_question *q;      /* in->nquestions of them */
+};
+
+struct keyed {
+	int64_t id;
+	int64_t n;
+	double s, v;                 /* staff: score sum and valid answers */
+};
+
+struct build {
+	struct store *st;
+	struct hl_arena *a;
+	struct hl_err *err;
+	struct rpt_model *m;
+	int64_t *scope;              /* unit ids whose responses count, sorted */
+	size_t nscope;
+	struct inst inst[MAX_INSTRUMENTS];
+	int ninst;
+	int64_t chan[5];             /* by enum store_channel; 0 = other */
+	struct keyed *fields;        /* sorted by id; slot 0 is "no field" (id 0) */
+	size_t nfields;
+	struct keyed *staff;         /* sorted by id */
+	size_t nstaff;
+	int64_t theme_n[THEME_COUNT];
+	const char *examples[THEME_COUNT][RPT_EXAMPLES];
+	int nexamples[THEME_COUNT];
+};
+
+static int cmp_i64(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static bool in_scope(const struct build *b, int64_t unit_id)
+{
+	return bsearch(&unit_id, b->scope, b->nscope, sizeof(int64_t), cmp_i64) != NULL;
+}
+
+static struct keyed *find_keyed(struct keyed *k, size_t n, int64_t id)
+{
+	struct keyed key = {.id = id};
+
+	return bsearch(&key, k, n, sizeof(*k), cmp_keyed);
+}
+
+/* ---- text of the heading ---- */
+
+static bool starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* s after the first of prefixes it starts with (or s). */
+static const char *skip_any(const char *s, const char *const *prefixes)
+{
+	for (; *prefixes != NULL; prefixes++)
+		if (starts(s, *prefixes))
+			return s + strlen(*prefixes);
+	return s;
+}
+
+static const char *const BODY_PREFIXES[] = {"UBND ", "Ủy ban nhân dân ", "Ủy ban Nhân dân ",
+	"ỦY BAN NHÂN DÂN ", NULL};
+static const char *const LEVEL_PREFIXES[] = {"phường ", "Phường ", "xã ", "Xã ", "thị trấn ",
+	"Thị trấn ", "thành phố ", "Thành phố ", "tỉnh ", "Tỉnh ", "huyện ", "Huyện ", "quận ",
+	"Quận ", "thị xã ", "Thị xã ", "đặc khu ", "Đặc khu ", NULL};
+static const char *const STATION_PREFIXES[] = {"Trạm y tế ", "Trạm Y tế ", "TRẠM Y TẾ ", NULL};
+
+/* Units headed by a people's committee (Ủy ban nhân dân). */
+static bool is_committee(const char *type)
+{
+	return strcmp(type, "ubnd-xa") == 0 || strcmp(type, "huyen") == 0 || strcmp(type, "tinh") == 0;
+}
+
+/* Upper-case copy of s (Vietnamese letters included), owned by a. */
+static char *upper(struct hl_arena *a, const char *s)
+{
+	size_t len = strlen(s), o = 0;
+	char *out = hl_arena_alloc(a, len * 4 + 1);
+
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+			(utf8proc_ssize_t)(len - i), &cp);
+
+		if (n <= 0)
+			return NULL;
+		i += (size_t)n;
+		o += (size_t)utf8proc_encode_char(utf8proc_toupper(cp), (utf8proc_uint8_t *)out + o);
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* The name of the body issuing for u: "ỦY BAN NHÂN DÂN PHƯỜNG VĨNH THỌ",
+ * "TRẠM Y TẾ PHƯỜNG VĨNH THỌ"; short = "UBND ..." (the line above). */
+static char *issuer_of(struct hl_arena *a, const struct store_unit *u, bool short_form)
+{
+	char *name = hl_utf8_nfc(a, u->name);
+
+	if (name == NULL)
+		return NULL;
+	if (is_committee(u->type))
+		return upper(a, hl_arena_printf(a, "%s%s", short_form ? "UBND " : "Ủy ban nhân dân ",
+			skip_any(name, BODY_PREFIXES)));
+	if (strcmp(u->type, "tram-y-te") == 0 && skip_any(name, STATION_PREFIXES) == name)
+		return upper(a, hl_arena_printf(a, "Trạm y tế %s", name));
+	return upper(a, name);
+}
+
+/* "Vĩnh Thọ" of "UBND phường Vĩnh Thọ" or "Trạm y tế phường Vĩnh Thọ". */
+static const char *place_of(struct hl_arena *a, const struct store_unit *u)
+{
+	char *name = hl_utf8_nfc(a, u->name);
+	const char *s;
+
+	if (name == NULL)
+		return NULL;
+	s = skip_any(name, BODY_PREFIXES);
+	s = skip_any(s, STATION_PREFIXES);
+	return skip_any(s, LEVEL_PREFIXES);
+}
+
+/* How u is named as an addressee: "UBND Thành phố Nha Trang". */
+static const char *addressee(struct hl_arena *a, const struct store_unit *u)
+{
+	if (strcmp(u->type, "huyen") == 0 || strcmp(u->type, "tinh") == 0)
+		return hl_arena_printf(a, "UBND %s", u->name);
+	return hl_arena_strdup(a, u->name);
+}
+
+static const struct store_unit *unit_by_id(const struct store_unit *u, size_t n, int64_t id)
+{
+	for (size_t i = 0; id != 0 && i < n; i++)
+		if (u[i].id == id)
+			return &u[i];
+	return NULL;
+}
+
+static const struct store_unit *unit_by_code(const struct store_unit *u, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(u[i].code, code) == 0)
+			return &u[i];
+	return NULL;
+}
+
+static int heading(struct build *b, const struct store_unit *units, size_t nunits)
+{
+	struct rpt_model *m = b->m;
+	struct hl_arena *a = b->a;
+	const struct store_unit *s = m->subject;
+	const struct store_unit *parent = unit_by_id(units, nunits, s->parent_id);
+	char label[sizeof(m->period_label)];
+
+	snprintf(label, sizeof(label), "%s", m->period_label);
+	if (label[0] >= 'A' && label[0] <= 'Z')     /* "Năm 2024" inside a sentence */
+		label[0] = (char)(label[0] - 'A' + 'a');
+	m->issuer = issuer_of(a, s, false);
+	m->issuer_parent = parent ? issuer_of(a, parent, true) : "";
+	m->place = place_of(a, s);
+	m->title = "BÁO CÁO";
+	m->subtitle = hl_arena_printf(a, "Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
+		"đối với sự phục vụ của %s%s %s", m->o.under ? "các đơn vị thuộc " : "", s->name, label);
+	m->recipients[m->nrecipients++] = "Như trên;";
+	if (parent) {
+		const char *to = addressee(a, parent);
+
+		if (to == NULL || (to = hl_arena_printf(a, "%s (b/c);", to)) == NULL)
+			return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập phần đầu báo cáo");
+		m->recipients[m->nrecipients++] = to;
+	}
+	m->recipients[m->nrecipients++] = "Lưu: VT.";
+	if (is_committee(s->type))
+		m->signer_title = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH";
+	else if (strcmp(s->type, "tram-y-te") == 0)
+		m->signer_title = "TRẠM TRƯỞNG";
+	else
+		m->signer_title = "THỦ TRƯỞNG ĐƠN VỊ";
+	if (!m->issuer || !m->issuer_parent || !m->place || !m->subtitle)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập phần đầu báo cáo");
+	return HL_OK;
+}
+
+/* ---- scope: the listed units and, for merged ones, their predecessors ---- */
+
+static int add_sources(struct build *b, const struct store_lineage *lin, size_t nlin, int64_t id,
+	int depth, size_t cap)
+{
+	for (size_t k = 0; k < b->nscope; k++)
+		if (b->scope[k] == id)
+			return HL_OK;
+	if (depth > MAX_LINEAGE_DEPTH || b->nscope >= cap)
+		return hl_err_set(b->err, HL_EINVAL, HL_HERE, "chuỗi sáp nhập đơn vị quá dài hoặc lặp vòng");
+	b->scope[b->nscope++] = id;
+	for (size_t l = 0; l < nlin; l++) {
+		int rc;
+
+		if (lin[l].new_id != id)
+			continue;
+		rc = add_sources(b, lin, nlin, lin[l].old_id, depth + 1, cap);
+		if (rc != HL_OK)
+			return rc;
+	}
+	return HL_OK;
+}
+
+static int build_scope(struct build *b, size_t nunits)
+{
+	struct store_lineage *lin = NULL;
+	size_t nlin = 0;
+	int rc;
+
+	rc = STORE(b->st, lineage_list, b->a, &lin, &nlin, b->err);
+	if (rc != HL_OK)
+		return rc;
+	b->scope = hl_arena_alloc(b->a, (nunits + 1) * sizeof(int64_t));
+	if (b->scope == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (size_t i = 0; i < b->m->index->nunits; i++) {
+		rc = add_sources(b, lin, nlin, b->m->index->units[i].unit.id, 0, nunits + 1);
+		if (rc != HL_OK)
+			return rc;
+	}
+	qsort(b->scope, b->nscope, sizeof(int64_t), cmp_i64);
+	return HL_OK;
+}
+
+/* ---- the pass over the responses ---- */
+
+static struct inst *instrument(struct build *b, int64_t id)
+{
+	struct store_instrument meta;
+	struct inst *t;
+	char *json = NULL;
+
+	for (int i = 0; i < b->ninst; i++)
+		if (b->inst[i].id == id)
+			return &b->inst[i];
+	if (b->ninst >= MAX_INSTRUMENTS) {
+		hl_err_set(b->err, HL_ELIMIT, HL_HERE, "báo cáo gặp quá %d phiên bản bộ câu hỏi",
+			MAX_INSTRUMENTS);
+		return NULL;
+	}
+	t = &b->inst[b->ninst];
+	if (STORE(b->st, instrument_get_id, id, b->a, &meta, &json, b->err) != HL_OK ||
+	    ij_parse(b->a, json, strlen(json), &t->in, b->err) != HL_OK)
+		return NULL;
+	snprintf(t->label, sizeof(t->label), "%s@%d", meta.code, meta.version);
+	t->id = id;
+	t->q = hl_arena_alloc(b->a, ((size_t)t->in->nquestions + 1) * sizeof(*t->q));
+	if (t->q == NULL) {
+		hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+		return NULL;
+	}
+	for (int k = 0; k < t->in->nquestions; k++) {
+		const struct hl_question *hq = &t->in->questions[k];
+		const struct hl_scale *sc = &t->in->scales[hq->scale];
+		struct rpt_question *q = &t->q[k];
+
+		q->instrument = t->label;
+		q->code = hq->code;
+		q->text = hq->text;
+		q->criterion = t->in->criteria[hq->criterion].code;
+		q->nlevels = sc->nlevels < RPT_MAX_LEVELS ? sc->nlevels : RPT_MAX_LEVELS;
+		for (int l = 0; l < q->nlevels; l++) {
+			q->label[l] = sc->levels[l].label;
+			q->satisfied[l] = sc->levels[l].satisfied;
+		}
+	}
+	b->ninst++;
+	return t;
+}
+
+static int comment_themes(struct build *b, const char *comment)
+{
+	unsigned mask = 0;
+	int rc = themes_of(comment, &mask, b->err);
+
+	if (rc == HL_EINVAL) {     /* not UTF-8: the store should never hold one; leave it out */
+		hl_err_clear(b->err);
+		return HL_OK;
+	}
+	if (rc != HL_OK)
+		return rc;
+	for (int t = 0; t < THEME_COUNT; t++) {
+		bool seen = false;
+
+		if (!(mask & (1u << t)))
+			continue;
+		b->theme_n[t]++;
+		if (b->nexamples[t] >= RPT_EXAMPLES)
+			continue;
+		/* Examples differ from one another: the same sentence twice says nothing. */
+		for (int k = 0; k < b->nexamples[t]; k++)
+			seen |= strcmp(b->examples[t][k], comment) == 0;
+		if (seen)
+			continue;
+		b->examples[t][b->nexamples[t]] = hl_utf8_nfc(b->a, comment);
+		if (b->examples[t][b->nexamples[t]] == NULL)
+			return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc góp ý");
+		b->nexamples[t]++;
+	}
+	return HL_OK;
+}
+
+static int on_response(void *ctx, const struct store_response *r)
+{
+	struct build *b = ctx;
+	struct inst *t;
+	struct keyed *k;
+	int nq;
+
+	if (r->status != RS_COUNTED || !in_scope(b, r->unit_id))
+		return HL_OK;
+	b->m->responses++;
+	b->chan[r->channel >= CH_KIOSK && r->channel <= CH_IMPORT ? r->channel : 0]++;
+	k = find_keyed(b->fields, b->nfields, r->field_id);
+	if (k == NULL)
+		k = find_keyed(b->fields, b->nfields, 0);
+	if (k != NULL)
+		k->n++;
+	t = instrument(b, r->instrument_id);
+	if (t == NULL)
+		return b->err->code ? b->err->code : HL_EIO;
+	nq = r->nanswers < t->in->nquestions ? r->nanswers : t->in->nquestions;
+	for (int i = 0; i < t->in->nquestions; i++) {
+		struct rpt_question *q = &t->q[i];
+		int v = i < nq ? r->answers[i] : 0;
+
+		if (v == 0) {
+			q->no_answer++;
+		} else if (v <= q->nlevels) {
+			q->count[v - 1]++;
+			q->valid++;
+		}
+	}
+	if (b->staff != NULL && r->staff_id != 0 && (k = find_keyed(b->staff, b->nstaff, r->staff_id))) {
+		unsigned char ans[STORE_ANSWERS_MAX] = {0};
+		struct hl_crit_score sc[HL_MAX_CRITERIA];
+		struct hl_err e;
+
+		memcpy(ans, r->answers, (size_t)nq);
+		k->n++;
+		if (hl_instrument_score(t->in, ans, sc, &e) == HL_OK) {
+			for (int c = 0; c < t->in->ncriteria; c++) {
+				k->s += sc[c].s;
+				k->v += sc[c].v;
+			}
+		}
+	}
+	if (r->comment[0] != '\0')
+		return comment_themes(b, r->comment);
+	return HL_OK;
+}
+
+/* ---- from the tallies of the pass to the model ---- */
+
+static int cmp_count_desc(const void *pa, const void *pb)
+{
+	const struct rpt_count *a = pa, *b = pb;
+
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+static int cmp_staff(const void *pa, const void *pb)
+{
+	const struct rpt_staff *a = pa, *b = pb;
+	int c = strcmp(a->unit, b->unit);
+
+	return c ? c : strcmp(a->code, b->code);
+}
+
+static int cmp_inst(const void *pa, const void *pb)
+{
+	const struct inst *a = pa, *b = pb;
+
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int load_fields(struct build *b)
+{
+	struct store_field *f = NULL;
+	size_t n = 0;
+	int rc = STORE(b->st, field_list, b->a, &f, &n, b->err);
+
+	if (rc != HL_OK)
+		return rc;
+	b->fields = hl_arena_alloc(b->a, (n + 1) * sizeof(*b->fields));
+	if (b->fields == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (size_t i = 0; i < n; i++)
+		b->fields[i + 1].id = f[i].id;
+	b->nfields = n + 1;
+	qsort(b->fields, b->nfields, sizeof(*b->fields), cmp_keyed);
+	return HL_OK;
+}
+
+static const char *field_name(const struct store_field *f, size_t n, int64_t id, bool code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (f[i].id == id)
+			return code ? f[i].code : f[i].name;
+	return code ? "" : "Không ghi lĩnh vực";
+}
+
+static int finish_counts(struct build *b)
+{
+	static const char *const code[] = {"khac", "kiosk", "paper", "qr", "import"};
+	static const char *const name[] = {"Kênh khác", "Kiosk tại bộ phận một cửa", "Phiếu giấy",
+		"Mã QR (điện thoại)", "Nhập từ tệp"};
+	struct rpt_model *m = b->m;
+	struct store_field *f = NULL;
+	size_t nf = 0;
+	int rc;
+
+	m->channels = hl_arena_alloc(b->a, 5 * sizeof(*m->channels));
+	m->fields = hl_arena_alloc(b->a, (b->nfields + 1) * sizeof(*m->fields));
+	if (m->channels == NULL || m->fields == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (int c = 1; c <= 5; c++) {
+		int ch = c % 5;   /* the four channels in order, then any other */
+
+		if (b->chan[ch] > 0)
+			m->channels[m->nchannels++] = (struct rpt_count){code[ch], name[ch], b->chan[ch]};
+	}
+	rc = STORE(b->st, field_list, b->a, &f, &nf, b->err);
+	if (rc != HL_OK)
+		return rc;
+	for (size_t i = 0; i < b->nfields; i++)
+		if (b->fields[i].n > 0)
+			m->fields[m->nfields++] = (struct rpt_count){
+				field_name(f, nf, b->fields[i].id, true),
+				field_name(f, nf, b->fields[i].id, false), b->fields[i].n};
+	qsort(m->fields, (size_t)m->nfields, sizeof(*m->fields), cmp_count_desc);
+	return HL_OK;
+}
+
+static int finish_questions(struct build *b)
+{
+	struct rpt_model *m = b->m;
+	int total = 0;
+
+	qsort(b->inst, (size_t)b->ninst, sizeof(b->inst[0]), cmp_inst);
+	for (int i = 0; i < b->ninst; i++)
+		total += b->inst[i].in->nquestions;
+	m->questions = hl_arena_alloc(b->a, ((size_t)total + 1) * sizeof(*m->questions));
+	if (m->questions == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (int i = 0; i < b->ninst; i++)
+		for (int k = 0; k < b->inst[i].in->nquestions; k++)
+			m->questions[m->nquestions++] = b->inst[i].q[k];
+	return HL_OK;
+}
+
+static int finish_themes(struct build *b)
+{
+	struct rpt_model *m = b->m;
+
+	m->themes = hl_arena_alloc(b->a, THEME_COUNT * sizeof(*m->themes));
+	if (m->themes == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (int t = 0; t < THEME_COUNT; t++) {
+		struct rpt_theme *th;
+
+		if (b->theme_n[t] == 0)
+			continue;
+		th = &m->themes[m->nthemes++];
+		th->theme = t;
+		th->name = theme_name(t);
+		th->count = b->theme_n[t];
+		th->nexamples = b->nexamples[t];
+		for (int k = 0; k < b->nexamples[t]; k++)
+			th->example[k] = b->examples[t][k];
+	}
+	return HL_OK;
+}
+
+static int load_staff(struct build *b, struct store_staff **list, size_t *n)
+{
+	int rc = STORE(b->st, staff_list, b->a, list, n, b->err);
+
+	if (rc != HL_OK)
+		return rc;
+	b->staff = hl_arena_alloc(b->a, (*n + 1) * sizeof(*b->staff));
+	if (b->staff == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (size_t i = 0; i < *n; i++)
+		b->staff[i].id = (*list)[i].id;
+	b->nstaff = *n;
+	qsort(b->staff, b->nstaff, sizeof(*b->staff), cmp_keyed);
+	return HL_OK;
+}
+
+static int finish_staff(struct build *b, const struct store_staff *list, size_t n,
+	const struct store_unit *units, size_t nunits)
+{
+	struct rpt_model *m = b->m;
+
+	m->staff = hl_arena_alloc(b->a, (n + 1) * sizeof(*m->staff));
+	if (m->staff == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (size_t i = 0; i < n; i++) {
+		const struct keyed *k = find_keyed(b->staff, b->nstaff, list[i].id);
+		const struct store_unit *u = unit_by_id(units, nunits, list[i].unit_id);
+		struct rpt_staff *s;
+
+		if (k == NULL || k->n == 0)
+			continue;
+		s = &m->staff[m->nstaff++];
+		s->code = list[i].code;
+		s->name = list[i].name;
+		s->unit = u ? u->name : "";
+		s->n = k->n;
+		s->valid = k->v > 0;
+		s->value = k->v > 0 ? k->s / k->v * 100.0 : 0.0;
+	}
+	qsort(m->staff, (size_t)m->nstaff, sizeof(*m->staff), cmp_staff);
+	return HL_OK;
+}
+
+static int finish_below(struct build *b)
+{
+	struct rpt_model *m = b->m;
+	const struct iq_result *r = m->index;
+	size_t cap = r->nunits * (size_t)(r->ncrit + 1) + 1;
+
+	m->below = hl_arena_alloc(b->a, cap * sizeof(*m->below));
+	if (m->below == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (size_t i = 0; i < r->nunits; i++)
+		for (int k = 0; k <= r->ncrit; k++) {
+			const struct hl_idx_cell *c = &r->units[i].idx.cell[k];
+			struct rpt_below *bl;
+
+			if (!c->cur.valid || !c->has_target || c->met)
+				continue;
+			bl = &m->below[m->nbelow++];
+			bl->unit = r->units[i].unit.name;
+			bl->criterion = r->crit_code[k];
+			bl->criterion_name = r->crit_name[k];
+			bl->value = c->cur.value;
+			bl->target = c->target;
+		}
+	return HL_OK;
+}
+
+static hl_day today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	hl_day d = HL_DAY_NONE;
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    !hl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d))
+		return HL_DAY_NONE;
+	return d;
+}
+
+int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
+	struct rpt_model **out, struct hl_err *err)
+{
+	struct build *b = NULL;
+	struct rpt_model *m;
+	struct store_unit *units = NULL;
+	struct store_staff *staff = NULL;
+	size_t nunits = 0, nstaff = 0;
+	struct iq_opts io = {0};
+	const char *code = o->unit ? o->unit : o->under;
+	int rc;
+
+	*out = NULL;
+	if ((o->unit == NULL) == (o->under == NULL))
+		return hl_err_set(err, HL_EINVAL, "--unit", "báo cáo cần đúng một trong --unit (một đơn vị) "
+			"và --under (các đơn vị thuộc một cơ quan)");
+	b = hl_arena_alloc(a, sizeof(*b));
+	m = hl_arena_alloc(a, sizeof(*m));
+	if (b == NULL || m == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	b->st = st;
+	b->a = a;
+	b->err = err;
+	b->m = m;
+	m->o = *o;
+	m->o.unit = o->unit ? hl_arena_strdup(a, o->unit) : NULL;
+	m->o.under = o->under ? hl_arena_strdup(a, o->under) : NULL;
+	m->o.number = o->number ? hl_arena_strdup(a, o->number) : NULL;
+	if (m->o.date == HL_DAY_NONE)
+		m->o.date = today();
+	hl_period_label(&o->period, m->period_label, sizeof(m->period_label));
+
+	rc = STORE(st, unit_list, a, &units, &nunits, err);
+	if (rc != HL_OK)
+		return rc;
+	m->subject = unit_by_code(units, nunits, code);
+	if (m->subject == NULL)
+		return hl_err_set(err, HL_ENOTFOUND, o->unit ? "--unit" : "--under",
+			"không có đơn vị mã '%s' (xem: hailong units list)", code);
+
+	io.period = o->period;
+	io.unit = o->unit;
+	io.under = o->under;
+	rc = iq_run(st, a, &io, &m->index, err);
+	if (rc != HL_OK)
+		return rc;
+	rc = build_scope(b, nunits);
+	if (rc == HL_OK)
+		rc = load_fields(b);
+	if (rc == HL_OK && o->internal)
+		rc = load_staff(b, &staff, &nstaff);
+	if (rc != HL_OK)
+		return rc;
+	if (b->nscope > 0) {
+		rc = STORE(st, response_scan, 0, o->period.first, o->period.last, on_response, b, err);
+		if (rc != HL_OK)
+			return rc;
+	}
+	if (m->responses == 0)
+		return hl_err_set(err, HL_EINVAL, "--period",
+			"%s không có phiếu khảo sát nào được tính cho %s%s: chọn kỳ khác hoặc nhập phiếu "
+			"trước khi lập báo cáo", m->period_label, o->under ? "các đơn vị thuộc " : "",
+			m->subject->name);
+
+	rc = finish_counts(b);
+	if (rc == HL_OK)
+		rc = finish_questions(b);
+	if (rc == HL_OK)
+		rc = finish_themes(b);
+	if (rc == HL_OK && o->internal)
+		rc = finish_staff(b, staff, nstaff, units, nunits);
+	if (rc == HL_OK)
+		rc = finish_below(b);
+	if (rc == HL_OK)
+		rc = heading(b, units, nunits);
+	if (rc != HL_OK)
+		return rc;
+	*out = m;
+	return HL_OK;
+}

@@ -1,0 +1,382 @@
+/* pdfdoc.c — A4 pages, paragraphs and tables for the PDF reports, shaped by
+ * pango and drawn by cairo onto a PDF surface.
+ *
+ * The document has its own pango font map (not pango's process-wide one) so
+ * that freeing the document releases every font it loaded, and the
+ * fontconfig clean-up at exit (chart_cleanup) finds nothing still in use.
+ * The resolution is 72 dpi, so a font size in points is a size in PDF user
+ * units, and hinting is off: a PDF is not drawn on a pixel grid. */
+#include "report/pdfdoc.h"
+
+#include <pango/pangocairo.h>
+#include <cairo-pdf.h>
+#include <string.h>
+
+#include "base/mem.h"
+
+#define FONT "Liberation Serif"
+#define PAD_X 3.0
+#define PAD_Y 2.5
+#define BORDER 0.5
+#define BOTTOM_Y (PDF_PAGE_H - PDF_MARGIN_BOTTOM)
+#define TEXT_W (PDF_PAGE_W - PDF_MARGIN_LEFT - PDF_MARGIN_RIGHT)
+
+struct pdfdoc {
+	FILE *f;
+	bool write_failed;
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	PangoFontMap *fm;
+	PangoContext *ctx;
+	PangoLayout *lay;
+	double y;
+	int page;
+	const struct pdf_table *t;   /* the table being laid out, for repeated headers */
+	double t_x, t_w;             /* its left edge (from the margin) and width */
+	bool head_pending;           /* header not drawn yet: it goes with the first row */
+};
+
+static cairo_status_t write_fn(void *closure, const unsigned char *data, unsigned int n)
+{
+	struct pdfdoc *d = closure;
+
+	if (fwrite(data, 1, n, d->f) != n) {
+		d->write_failed = true;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+int pdfdoc_new(FILE *f, const char *title, const char *create_iso, struct pdfdoc **out,
+	struct hl_err *err)
+{
+	struct pdfdoc *d;
+	cairo_font_options_t *fo;
+
+	*out = NULL;
+	d = hl_calloc(1, sizeof(*d));
+	if (d == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo tệp PDF");
+	d->f = f;
+	d->surf = cairo_pdf_surface_create_for_stream(write_fn, d, PDF_PAGE_W, PDF_PAGE_H);
+	d->cr = cairo_create(d->surf);
+	if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS) {
+		pdfdoc_free(d);
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "không tạo được tệp PDF");
+	}
+	cairo_pdf_surface_restrict_to_version(d->surf, CAIRO_PDF_VERSION_1_5);
+	if (title != NULL)
+		cairo_pdf_surface_set_metadata(d->surf, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(d->surf, CAIRO_PDF_METADATA_CREATOR, "hailong");
+	if (create_iso != NULL)
+		cairo_pdf_surface_set_metadata(d->surf, CAIRO_PDF_METADATA_CREATE_DATE, create_iso);
+	d->fm = pango_cairo_font_map_new();
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(d->fm), 72);
+	d->ctx = pango_font_map_create_context(d->fm);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(d->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(d->ctx, FALSE);
+	pango_cairo_update_context(d->cr, d->ctx);
+	d->lay = pango_layout_new(d->ctx);
+	d->page = 1;
+	d->y = PDF_MARGIN_TOP;
+	*out = d;
+	return HL_OK;
+}
+
+int pdfdoc_finish(struct pdfdoc *d, struct hl_err *err)
+{
+	cairo_status_t st;
+
+	cairo_surface_finish(d->surf);
+	st = cairo_status(d->cr);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(d->surf);
+	if (d->write_failed || fflush(d->f) != 0)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không ghi được tệp PDF (đĩa đầy hoặc "
+			"không có quyền ghi?)");
+	if (st != CAIRO_STATUS_SUCCESS)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được tệp PDF: %s",
+			cairo_status_to_string(st));
+	return HL_OK;
+}
+
+void pdfdoc_free(struct pdfdoc *d)
+{
+	if (d == NULL)
+		return;
+	if (d->lay != NULL)
+		g_object_unref(d->lay);
+	if (d->ctx != NULL)
+		g_object_unref(d->ctx);
+	if (d->fm != NULL)
+		g_object_unref(d->fm);
+	cairo_destroy(d->cr);
+	cairo_surface_destroy(d->surf);
+	hl_free(d);
+}
+
+double pdfdoc_width(const struct pdfdoc *d)
+{
+	(void)d;
+	return TEXT_W;
+}
+
+double pdfdoc_y(const struct pdfdoc *d)
+{
+	return d->y;
+}
+
+int pdfdoc_page(const struct pdfdoc *d)
+{
+	return d->page;
+}
+
+void pdfdoc_set_y(struct pdfdoc *d, double y)
+{
+	d->y = y;
+}
+
+cairo_t *pdfdoc_cairo(struct pdfdoc *d)
+{
+	return d->cr;
+}
+
+/* Put text with these attributes into the one layout. */
+static void setup(struct pdfdoc *d, const char *text, double w, double size, unsigned style,
+	enum pdf_align al, double indent)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+
+	pango_font_description_set_family(fd, FONT);
+	pango_font_description_set_weight(fd, (style & PDF_BOLD) ? PANGO_WEIGHT_BOLD
+		: PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, (style & PDF_ITALIC) ? PANGO_STYLE_ITALIC
+		: PANGO_STYLE_NORMAL);
+	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE + 0.5));
+	pango_layout_set_font_description(d->lay, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(d->lay, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+	pango_layout_set_wrap(d->lay, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(d->lay, al == PDF_CENTER ? PANGO_ALIGN_CENTER
+		: al == PDF_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	pango_layout_set_justify(d->lay, al == PDF_JUSTIFY);
+	pango_layout_set_indent(d->lay, (int)(indent * PANGO_SCALE));
+	pango_layout_set_text(d->lay, text != NULL ? text : "", -1);
+}
+
+static double layout_height(struct pdfdoc *d)
+{
+	PangoRectangle lr;
+
+	pango_layout_get_extents(d->lay, NULL, &lr);
+	return lr.height / (double)PANGO_SCALE;
+}
+
+double pdfdoc_text_at(struct pdfdoc *d, double x, double y, double w, const char *text,
+	double size, unsigned style, enum pdf_align al, bool draw)
+{
+	setup(d, text, w, size, style, al, 0);
+	if (draw) {
+		cairo_set_source_rgb(d->cr, 0, 0, 0);
+		cairo_move_to(d->cr, PDF_MARGIN_LEFT + x, y);
+		pango_cairo_show_layout(d->cr, d->lay);
+	}
+	return layout_height(d);
+}
+
+double pdfdoc_text_width(struct pdfdoc *d, const char *text, double size, unsigned style)
+{
+	PangoRectangle lr;
+
+	setup(d, text, -1, size, style, PDF_LEFT, 0);
+	pango_layout_get_extents(d->lay, NULL, &lr);
+	return lr.width / (double)PANGO_SCALE;
+}
+
+void pdfdoc_rule(struct pdfdoc *d, double x0, double x1, double y, double lw)
+{
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	cairo_set_line_width(d->cr, lw);
+	cairo_move_to(d->cr, PDF_MARGIN_LEFT + x0, y);
+	cairo_line_to(d->cr, PDF_MARGIN_LEFT + x1, y);
+	cairo_stroke(d->cr);
+}
+
+static void draw_header(struct pdfdoc *d);
+
+void pdfdoc_new_page(struct pdfdoc *d)
+{
+	char num[16];
+
+	cairo_show_page(d->cr);
+	d->page++;
+	/* Nghị định 30/2020: from the second page, the number centred in the
+	 * top margin. */
+	snprintf(num, sizeof(num), "%d", d->page);
+	pdfdoc_text_at(d, 0, 10 * PDF_MM, TEXT_W, num, 13, 0, PDF_CENTER, true);
+	d->y = PDF_MARGIN_TOP;
+}
+
+bool pdfdoc_need(struct pdfdoc *d, double height)
+{
+	if (d->y + height <= BOTTOM_Y || d->y <= PDF_MARGIN_TOP)
+		return false;
+	pdfdoc_new_page(d);
+	return true;
+}
+
+void pdfdoc_space(struct pdfdoc *d, double height)
+{
+	d->y += height;
+	if (d->y > BOTTOM_Y)
+		d->y = BOTTOM_Y;
+}
+
+void pdfdoc_par(struct pdfdoc *d, const char *text, double size, unsigned style,
+	enum pdf_align al, double indent, double after)
+{
+	PangoLayoutIter *it;
+	double base = d->y, shift = 0, end = d->y;
+
+	setup(d, text, TEXT_W, size, style, al, indent);
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	it = pango_layout_get_iter(d->lay);
+	do {
+		PangoRectangle lr;
+		double top, h, bl;
+
+		pango_layout_iter_get_line_extents(it, NULL, &lr);
+		top = lr.y / (double)PANGO_SCALE;
+		h = lr.height / (double)PANGO_SCALE;
+		/* A line that does not fit starts the next page; the lines
+		 * after it keep their distances from it. */
+		if (base + top - shift + h > BOTTOM_Y && base + top - shift > PDF_MARGIN_TOP) {
+			pdfdoc_new_page(d);
+			cairo_set_source_rgb(d->cr, 0, 0, 0);
+			base = d->y;
+			shift = top;
+		}
+		bl = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
+		cairo_move_to(d->cr, PDF_MARGIN_LEFT + lr.x / (double)PANGO_SCALE, base + bl - shift);
+		pango_cairo_show_layout_line(d->cr, pango_layout_iter_get_line_readonly(it));
+		end = base + top - shift + h;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	d->y = end;
+	pdfdoc_space(d, after);
+}
+
+/* ---- tables ---- */
+
+static double col_x(const struct pdfdoc *d, int i)
+{
+	double x = d->t_x;
+
+	for (int k = 0; k < i; k++)
+		x += d->t->col[k].share * TEXT_W;
+	return x;
+}
+
+static double cell_height(struct pdfdoc *d, int i, const char *text, unsigned style,
+	enum pdf_align al)
+{
+	double w = d->t->col[i].share * TEXT_W - 2 * PAD_X;
+
+	return pdfdoc_text_at(d, 0, 0, w, text, d->t->size, style, al, false);
+}
+
+/* Cells centred vertically in a row of height h at the cursor, with borders. */
+static void draw_row(struct pdfdoc *d, const char *const *cells, const unsigned *style,
+	bool head, double h)
+{
+	const struct pdf_table *t = d->t;
+
+	for (int i = 0; i < t->ncols; i++) {
+		double x = col_x(d, i), w = t->col[i].share * TEXT_W;
+		unsigned st = head ? PDF_BOLD : style != NULL ? style[i] : 0;
+		enum pdf_align al = head ? PDF_CENTER : t->col[i].align;
+		double ch = cell_height(d, i, cells[i], st, al);
+
+		if (cells[i] != NULL && cells[i][0] != '\0')
+			pdfdoc_text_at(d, x + PAD_X, d->y + (h - ch) / 2, w - 2 * PAD_X, cells[i],
+				t->size, st, al, true);
+		cairo_set_source_rgb(d->cr, 0, 0, 0);
+		cairo_set_line_width(d->cr, BORDER);
+		cairo_rectangle(d->cr, PDF_MARGIN_LEFT + x, d->y, w, h);
+		cairo_stroke(d->cr);
+	}
+	d->y += h;
+}
+
+static double row_height(struct pdfdoc *d, const char *const *cells, const unsigned *style,
+	bool head)
+{
+	double h = 0;
+
+	for (int i = 0; i < d->t->ncols; i++) {
+		unsigned st = head ? PDF_BOLD : style != NULL ? style[i] : 0;
+		double ch = cell_height(d, i, cells[i], st, head ? PDF_CENTER : d->t->col[i].align);
+
+		if (ch > h)
+			h = ch;
+	}
+	return h + 2 * PAD_Y;
+}
+
+static void draw_header(struct pdfdoc *d)
+{
+	const char *heads[64];
+	int n = d->t->ncols < 64 ? d->t->ncols : 64;
+
+	for (int i = 0; i < n; i++)
+		heads[i] = d->t->col[i].head;
+	draw_row(d, heads, NULL, true, row_height(d, heads, NULL, true));
+}
+
+void pdfdoc_table_begin(struct pdfdoc *d, const struct pdf_table *t)
+{
+	double share = 0;
+
+	d->t = t;
+	for (int i = 0; i < t->ncols; i++)
+		share += t->col[i].share;
+	d->t_w = share * TEXT_W;
+	d->t_x = (TEXT_W - d->t_w) / 2;
+	/* Drawn with the first row, so a header never ends a page alone. */
+	d->head_pending = true;
+}
+
+void pdfdoc_table_row(struct pdfdoc *d, const char *const *cells, const unsigned *style)
+{
+	double h = row_height(d, cells, style, false), hh = 0;
+
+	if (d->head_pending) {
+		const char *heads[64];
+
+		for (int i = 0; i < d->t->ncols && i < 64; i++)
+			heads[i] = d->t->col[i].head;
+		hh = row_height(d, heads, NULL, true);
+	}
+	if (d->y + hh + h > BOTTOM_Y && d->y > PDF_MARGIN_TOP) {
+		pdfdoc_new_page(d);
+		d->head_pending = true;
+	}
+	if (d->head_pending) {
+		draw_header(d);
+		d->head_pending = false;
+	}
+	draw_row(d, cells, style, false, h);
+}
+
+void pdfdoc_table_end(struct pdfdoc *d, double after)
+{
+	if (d->head_pending)
+		draw_header(d);   /* a table without rows still shows its columns */
+	d->head_pending = false;
+	d->t = NULL;
+	pdfdoc_space(d, after);
+}

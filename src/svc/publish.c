@@ -1,0 +1,225 @@
+/* publish.c — the reports due and their publication: a snapshot of the
+ * unit's figures (and the rendered report when the renderers are built)
+ * stored as a new version. */
+#include "svc/publish.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "svc/index_json.h"
+#include "svc/indexq.h"
+#include "svc/ingest.h"
+#include "report/model.h"
+#include "report/render.h"
+
+#define PUB_MAX_DUE 64          /* reports due per unit in one window: 31 days hold a few */
+#define PUB_MAX_DOC (64u << 20) /* a rendered report larger than this is refused */
+
+static hl_day local_today(void)
+{
+	return (hl_day)(((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 86400);
+}
+
+static bool unit_alive(const struct store_unit *u, const struct calrpt_due *d)
+{
+	/* a unit that ended before the period or began after the due day has no report */
+	return !(u->valid_to != HL_DAY_NONE && u->valid_to < d->period.first) &&
+		!(u->valid_from != HL_DAY_NONE && u->valid_from > d->due);
+}
+
+int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *units,
+	size_t nunits, hl_day day, struct pub_due **out, size_t *n, struct hl_err *err)
+{
+	struct calrpt_due due[PUB_MAX_DUE];
+	struct pub_due *list = NULL;
+	size_t cap = 0, count = 0, nd;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = calrpt_due(calrpt_default(), day - (CALRPT_WINDOW_DAYS - 1), day, due, PUB_MAX_DUE,
+		&nd, err);
+	if (rc != HL_OK)
+		return rc;
+	for (size_t i = 0; i < nunits; i++) {
+		struct store_report *pub = NULL;
+		size_t npub = 0;
+
+		rc = STORE(st, report_list, units[i].id, a, &pub, &npub, err);
+		if (rc != HL_OK)
+			return rc;
+		for (size_t k = 0; k < nd; k++) {
+			char code[40];
+			bool done = false;
+
+			if (!unit_alive(&units[i], &due[k]))
+				continue;
+			hl_period_code(&due[k].period, code, sizeof(code));
+			for (size_t p = 0; p < npub && !done; p++)
+				done = strcmp(pub[p].period, code) == 0;
+			if (done)
+				continue;
+			if (count == cap) {
+				size_t ncap = cap ? cap * 2 : 16;
+				struct pub_due *grown = hl_arena_alloc(a, ncap * sizeof(*grown));
+
+				if (grown == NULL)
+					return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi liệt kê "
+						"báo cáo đến hạn");
+				if (count > 0)
+					memcpy(grown, list, count * sizeof(*grown));
+				list = grown;
+				cap = ncap;
+			}
+			list[count].unit = units[i];
+			list[count].d = due[k];
+			count++;
+		}
+	}
+	*out = list;
+	*n = count;
+	return HL_OK;
+}
+
+/* Render the public (never internal) report into a temporary directory and
+ * read it back into a. */
+static int render_doc(struct store *st, struct hl_arena *a, const struct pub_snapshot *s,
+	enum rpt_format f, hl_day today, void **doc, size_t *len, struct hl_err *err)
+{
+	struct rpt_opts ro = {0};
+	struct rpt_model *m = NULL;
+	char dir[64], path[96];
+	FILE *fp = NULL;
+	struct stat sb;
+	int rc;
+
+	ro.period = s->period;
+	ro.unit = s->unit.code;
+	ro.internal = false;
+	ro.date = today;
+	if ((rc = rpt_build(st, a, &ro, &m, err)) != HL_OK)
+		return rc;
+	snprintf(dir, sizeof(dir), "%s/hailong-pub-XXXXXX",
+		getenv("TMPDIR") != NULL && strlen(getenv("TMPDIR")) < 32 ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(dir) == NULL)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được thư mục tạm để dựng báo cáo");
+	snprintf(path, sizeof(path), "%s/report.%s", dir, f == RPT_PDF ? "pdf" : "html");
+	rc = rpt_render(m, f, path, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	fp = fopen(path, "rb");
+	if (fp == NULL || fstat(fileno(fp), &sb) != 0 || sb.st_size <= 0 ||
+	    (size_t)sb.st_size > PUB_MAX_DOC) {
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "không đọc lại được báo cáo vừa dựng (%s)", path);
+		goto cleanup;
+	}
+	*len = (size_t)sb.st_size;
+	if ((*doc = hl_arena_alloc(a, *len)) == NULL) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lưu báo cáo (%zu byte)", *len);
+		goto cleanup;
+	}
+	if (fread(*doc, 1, *len, fp) != *len)
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "không đọc lại được báo cáo vừa dựng (%s)", path);
+cleanup:
+	if (fp != NULL)
+		fclose(fp);
+	unlink(path);
+	rmdir(dir);
+	return rc;
+}
+
+int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
+	struct pub_snapshot **out, struct hl_err *err)
+{
+	struct pub_snapshot *s;
+	struct iq_opts qo = {0};
+	struct iq_result *res = NULL;
+	const struct iq_unit *row = NULL;
+	char label[96], day[16];
+	json_t *j = NULL;
+	char *text = NULL;
+	bool pdf;
+	hl_day today = o->today == HL_DAY_NONE ? local_today() : o->today;
+	int rc;
+
+	*out = NULL;
+	if (o->format != NULL && strcmp(o->format, "html") != 0 && strcmp(o->format, "pdf") != 0)
+		return hl_err_set(err, HL_EINVAL, "format", "định dạng báo cáo công bố '%s' không "
+			"hợp lệ: dùng html hoặc pdf", o->format);
+	pdf = o->format != NULL && strcmp(o->format, "pdf") == 0;
+	if (o->unit == NULL || o->unit[0] == '\0' || strlen(o->unit) >= STORE_CODE_MAX)
+		return hl_err_set(err, HL_EINVAL, "unit", "thiếu mã đơn vị của báo cáo công bố");
+	if ((s = hl_arena_alloc(a, sizeof(*s))) == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	if ((rc = STORE(st, unit_get, o->unit, &s->unit, err)) != HL_OK)
+		return rc;
+	if (o->period == NULL || o->period[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "period", "thiếu kỳ báo cáo (ví dụ 2024-Q1)");
+	if ((rc = hl_period_parse(o->period, &s->period, err)) != HL_OK)
+		return rc;
+	hl_period_label(&s->period, label, sizeof(label));
+	if (s->period.first > today)
+		return hl_err_set(err, HL_EINVAL, "period", "kỳ %s chưa bắt đầu (từ ngày %s): chưa "
+			"có gì để công bố", label, hl_day_vn(s->period.first, day, sizeof(day)));
+	if (!calrpt_due_of(calrpt_default(), &s->period, &s->due))
+		s->due = HL_DAY_NONE;
+
+	qo.period = s->period;
+	qo.unit = s->unit.code;
+	if ((rc = iq_run(st, a, &qo, &res, err)) != HL_OK)
+		return rc;
+	for (size_t i = 0; i < res->nunits; i++)
+		if (res->units[i].unit.id == s->unit.id)
+			row = &res->units[i];
+	if (row == NULL || row->idx.cell[res->ncrit].cur.n <= 0)
+		return hl_err_set(err, HL_EINVAL, "period", "đơn vị %s chưa có phiếu khảo sát nào được "
+			"tính trong kỳ %s: chưa có gì để công bố", s->unit.code, label);
+	j = index_json(res);
+	text = j != NULL ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER |
+		JSON_REAL_PRECISION(12)) : NULL;
+	json_decref(j);
+	if (text == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi chụp số liệu báo cáo");
+	s->figures = hl_arena_strdup(a, text);
+	free(text);
+	if (s->figures == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi chụp số liệu báo cáo");
+
+	rc = render_doc(st, a, s, pdf ? RPT_PDF : RPT_HTML, today, &s->doc, &s->doc_len, err);
+	if (rc != HL_OK)
+		return rc;
+	snprintf(s->format, sizeof(s->format), "%s", pdf ? "pdf" : "html");
+	*out = s;
+	return HL_OK;
+}
+
+int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, int64_t now,
+	struct store_report *out, struct hl_err *err)
+{
+	struct store_report r = {0};
+	char code[40], detail[256];
+	int rc;
+
+	r.unit_id = s->unit.id;
+	hl_period_code(&s->period, code, sizeof(code));
+	snprintf(r.period, sizeof(r.period), "%s", code);
+	snprintf(r.format, sizeof(r.format), "%s", s->format);
+	snprintf(r.published_by, sizeof(r.published_by), "%s", who != NULL ? who : "?");
+	r.published_at = now > 0 ? now : (int64_t)time(NULL);
+	r.due = s->due;
+	rc = STORE(st, report_put, &r, s->figures, s->doc, s->doc_len, err);
+	if (rc != HL_OK)
+		return rc;
+	snprintf(detail, sizeof(detail), "đơn vị %.63s, kỳ %s, phiên bản %d, báo cáo số %lld%s%s",
+		s->unit.code, code, r.version, (long long)r.id, s->format[0] ? ", " : "", s->format);
+	rc = STORE(st, audit, r.published_by, "report.publish", detail, err);
+	if (rc == HL_OK && out != NULL)
+		*out = r;
+	return rc;
+}

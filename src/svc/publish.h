@@ -1,0 +1,66 @@
+/* publish.h — publication of periodic reports (SPEC §5, issue 4): which
+ * reports are due (the reporting calendar, core/calendar_rpt.h, against what
+ * the store holds as published) and publishing one, which freezes a snapshot:
+ * the index figures (svc/index_json.h) and, when the report renderers are
+ * built, the rendered document. Republishing adds a new version; every
+ * version is kept. Shared by `hailong reports` and the server's pages. */
+#ifndef HL_PUBLISH_H
+#define HL_PUBLISH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "core/calendar_rpt.h"
+#include "store/store.h"
+
+struct hl_arena;
+
+/* A report due for a unit and not published yet (no version of it). */
+struct pub_due {
+	struct store_unit unit;
+	struct calrpt_due d;
+};
+
+/* The reports due in the CALRPT_WINDOW_DAYS days up to day (included) for
+ * units[0..nunits), every unit on the default schedule, without those of a
+ * period the unit has published; by unit in the order given, then due day.
+ * *out lives in a. */
+int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *units,
+	size_t nunits, hl_day day, struct pub_due **out, size_t *n, struct hl_err *err);
+
+/* What to publish. */
+struct pub_opts {
+	const char *unit;          /* the unit's code */
+	const char *period;        /* "2024-Q1", ... */
+	const char *format;        /* the document: "html" (default) or "pdf" */
+	hl_day today;              /* the publication day (HL_DAY_NONE = today, local time) */
+};
+
+/* A frozen report, ready to store. */
+struct pub_snapshot {
+	struct store_unit unit;
+	struct hl_period period;
+	hl_day due;                /* its calendar day, HL_DAY_NONE = off calendar */
+	char *figures;             /* index JSON of the unit for the period */
+	void *doc;                 /* the rendered report; NULL when no renderer is built */
+	size_t doc_len;
+	char format[8];            /* "html", "pdf", or "" without a document */
+};
+
+/* Build the snapshot of o from st (reads only; for the server, on a read
+ * connection, outside the writer). Everything lives in a. HL_ENOTFOUND for an
+ * unknown unit; HL_EINVAL for a bad period or format, a period not begun, or
+ * one with no counted response of the unit — each naming what to change. */
+int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
+	struct pub_snapshot **out, struct hl_err *err);
+
+/* Store s as the next version of its (unit, period), published by who at now
+ * (seconds), and record it in the audit log; *out (may be NULL) gets the
+ * stored row. Call inside a transaction (the CLI's store_begin, the server's
+ * srv_write). */
+int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, int64_t now,
+	struct store_report *out, struct hl_err *err);
+
+#endif
