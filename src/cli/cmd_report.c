@@ -23,6 +23,7 @@ const struct cli_cmd cmd_report = {
 		"Cách dùng: hailong report --period KỲ (--unit MÃ | --under MÃ)\n"
 		"                         --format pdf|xlsx|csv|html -o TỆP\n"
 		"                         [--internal] [--number \"Số: …\"] [--date YYYY-MM-DD]\n"
+		"                         [--signer \"Họ và tên\"]\n"
 		"\n"
 		"Lập báo cáo kết quả khảo sát mức độ hài lòng theo thể thức văn bản hành chính:\n"
 		"số ý kiến theo kênh và lĩnh vực, bảng chỉ số theo đơn vị và tiêu chí, tăng/giảm\n"
@@ -36,7 +37,8 @@ const struct cli_cmd cmd_report = {
 		"  -o, --output TỆP  tệp cần ghi (ghi trọn vẹn rồi mới thay tệp cũ)\n"
 		"  --internal        thêm kết quả theo từng công chức (chỉ dùng nội bộ)\n"
 		"  --number SỐ       số văn bản, ví dụ \"Số: 12/BC-UBND\" (mặc định để trống)\n"
-		"  --date NGÀY       ngày của văn bản (mặc định: hôm nay)\n",
+		"  --date NGÀY       ngày của văn bản (mặc định: hôm nay)\n"
+		"  --signer TÊN      họ và tên người ký, in dưới chữ ký (mặc định để trống)\n",
 	.db = CLI_DB_OPEN,
 	.run = run_report,
 };
@@ -45,12 +47,12 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static char output_opt[] = "--output";
 	const char *period = NULL, *unit = NULL, *under = NULL, *format = NULL, *output = NULL,
-		*number = NULL, *date = NULL;
+		*number = NULL, *date = NULL, *signer = NULL;
 	bool internal = false;
 	const struct cli_opt opts[] = {
 		{"period", &period, NULL}, {"unit", &unit, NULL}, {"under", &under, NULL},
 		{"format", &format, NULL}, {"output", &output, NULL}, {"internal", NULL, &internal},
-		{"number", &number, NULL}, {"date", &date, NULL}, {NULL, NULL, NULL},
+		{"number", &number, NULL}, {"date", &date, NULL}, {"signer", &signer, NULL}, {NULL, NULL, NULL},
 	};
 	char *args[MAX_ARGV];
 	struct rpt_opts o = {0};
@@ -88,6 +90,7 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 	o.under = under;
 	o.internal = internal;
 	o.number = number;
+	o.signer = signer;
 
 	a = hl_arena_new(REPORT_ARENA);
 	if (a == NULL)

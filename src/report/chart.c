@@ -19,6 +19,7 @@
 #include "base/arena.h"
 #include "base/mem.h"
 #include "base/text.h"
+#include "svc/trend.h"
 
 #define FONT "Liberation Sans"
 
@@ -50,6 +51,30 @@ void chart_init(struct chart *c, enum chart_kind kind, const char *title)
 	c->decimals = 1;
 	c->width = 640;
 	c->height = 320;
+}
+
+void chart_trend(struct chart *c, const struct trend *t)
+{
+	static const char *const month[12] = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8",
+		"T9", "T10", "T11", "T12"};
+	int order[HL_IDX_MAXCELLS], n = 0;
+
+	for (int m = 0; m < t->nmonths && m < 12; m++)
+		chart_add_cat(c, month[m], NULL);
+	if (t->ncrit < 0)
+		return;
+	order[n++] = t->ncrit;
+	for (int k = 0; k < t->ncrit; k++)
+		order[n++] = k;
+	for (int i = 0; i < n; i++) {
+		struct chart_series *s = chart_add_series(c, t->crit_code[order[i]]);
+
+		if (s == NULL)
+			break;
+		for (int m = 0; m < t->nmonths && m < 12; m++)
+			s->value[m] = t->value[order[i]][m];
+	}
+	c->target_all = t->target_all;
 }
 
 int chart_add_cat(struct chart *c, const char *label, struct hl_err *err)

@@ -49,6 +49,13 @@ struct chart {
  * no targets, 1 decimal, 640×320. */
 void chart_init(struct chart *c, enum chart_kind kind, const char *title);
 
+struct trend;
+
+/* Make c (already chart_init'ed as CHART_LINE) the line chart of t: a
+ * category per month ("T1".."T12"), SIPAS first (drawn strongest), then each
+ * criterion while series last; the SIPAS target as the line across. */
+void chart_trend(struct chart *c, const struct trend *t);
+
 /* Append a category; HL_ELIMIT when full. */
 int chart_add_cat(struct chart *c, const char *label, struct hl_err *err);
 

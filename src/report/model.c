@@ -628,6 +628,8 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	m->o.unit = o->unit ? hl_arena_strdup(a, o->unit) : NULL;
 	m->o.under = o->under ? hl_arena_strdup(a, o->under) : NULL;
 	m->o.number = o->number ? hl_arena_strdup(a, o->number) : NULL;
+	m->o.signer = o->signer ? hl_arena_strdup(a, o->signer) : NULL;
+	m->signer = m->o.signer ? m->o.signer : "";
 	if (m->o.date == HL_DAY_NONE)
 		m->o.date = today();
 	hl_period_label(&o->period, m->period_label, sizeof(m->period_label));
@@ -644,6 +646,8 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	io.unit = o->unit;
 	io.under = o->under;
 	rc = iq_run(st, a, &io, &m->index, err);
+	if (rc == HL_OK && o->period.kind != HL_P_RANGE)
+		rc = trend_monthly(st, a, &o->period, o->unit, o->under, &m->trend, err);
 	if (rc != HL_OK)
 		return rc;
 	rc = build_scope(b, nunits);

@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "svc/indexq.h"
 #include "svc/themes.h"
+#include "svc/trend.h"
 
 struct hl_arena;
 
@@ -27,6 +28,7 @@ struct rpt_opts {
 	bool internal;             /* include per-civil-servant results (never published) */
 	const char *number;        /* "Số: 12/BC-UBND"; NULL = "Số:      /BC-UBND" to fill by hand */
 	hl_day date;               /* the document's date; HL_DAY_NONE = today */
+	const char *signer;        /* the signer's name under the signature; NULL = left blank */
 };
 
 struct rpt_count {
@@ -91,6 +93,8 @@ struct rpt_model {
 	const char *recipients[8]; /* "Nơi nhận" lines */
 	int nrecipients;
 	const char *signer_title;  /* "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" */
+	const char *signer;        /* o.signer, or "" */
+	struct trend *trend;       /* month by month up to the period's end; NULL for a custom range */
 };
 
 /* Build the report for o from st; everything lives in a. HL_ENOTFOUND for an

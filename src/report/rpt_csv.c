@@ -41,6 +41,7 @@ static void document(FILE *f, const struct rpt_model *m)
 	kv(f, "internal", m->o.internal ? "1" : "0");
 	snprintf(buf, sizeof(buf), "%lld", (long long)m->responses);
 	kv(f, "responses", buf);
+	kv(f, "signer", m->signer);
 }
 
 static void counts(FILE *f, const char *what, const struct rpt_count *c, int n)
@@ -120,6 +121,26 @@ static void below(FILE *f, const struct rpt_model *m)
 	}
 }
 
+/* Month by month: one row per month and criterion with a value; the
+ * values are means over the units when mean is 1. */
+static void trend(FILE *f, const struct rpt_model *m)
+{
+	const struct trend *t = m->trend;
+
+	fputs("\nmonth,criterion,value,mean\n", f);
+	if (t == NULL || t->ncrit < 0)
+		return;
+	for (int mo = 0; mo < t->nmonths; mo++)
+		for (int k = 0; k <= t->ncrit; k++) {
+			if (isnan(t->value[k][mo]))
+				continue;
+			fprintf(f, "%04d-%02d,", t->year, mo + 1);
+			csvout_cell(f, t->crit_code[k]);
+			csvout_num(f, true, t->value[k][mo]);
+			fprintf(f, ",%d\n", t->mean ? 1 : 0);
+		}
+}
+
 static void staff(FILE *f, const struct rpt_model *m)
 {
 	fputs("\nstaff,name,unit,n,value\n", f);
@@ -148,6 +169,7 @@ int rpt_csv(const struct rpt_model *m, const char *path, struct hl_err *err)
 	document(o.f, m);
 	counts(o.f, "channel", m->channels, m->nchannels);
 	counts(o.f, "field", m->fields, m->nfields);
+	trend(o.f, m);
 	questions(o.f, m);
 	themes(o.f, m);
 	below(o.f, m);

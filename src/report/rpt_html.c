@@ -208,16 +208,30 @@ static void index_table(FILE *f, const struct rpt_model *m)
 	fputs("</p>\n", f);
 }
 
+/* c as an inline SVG figure. */
+static int figure(FILE *f, const struct chart *c, const char *id, struct hl_arena *a,
+	struct hl_err *err)
+{
+	char *svg = NULL;
+	size_t len = 0;
+	int rc = chart_svg(c, id, a, &svg, &len, err);
+
+	if (rc != HL_OK)
+		return rc;
+	fputs("<figure>", f);
+	fwrite(svg, 1, len, f);   /* built by chart_svg, which escapes its text */
+	fputs("</figure>\n", f);
+	return HL_OK;
+}
+
 /* Criteria of the first unit against their targets, or the units' SIPAS
- * for a supervising office's report. */
+ * for a supervising office's report; then the monthly trend. */
 static int chart(FILE *f, const struct rpt_model *m, struct hl_err *err)
 {
 	const struct iq_result *r = m->index;
 	struct hl_arena *a;
 	struct chart c;
 	struct chart_series *s;
-	char *svg = NULL;
-	size_t len = 0;
 	int rc = HL_OK;
 
 	if (r->nunits == 0)
@@ -257,11 +271,12 @@ static int chart(FILE *f, const struct rpt_model *m, struct hl_err *err)
 	}
 	c.decimals = 2;
 	if (rc == HL_OK)
-		rc = chart_svg(&c, "rpt-chart", a, &svg, &len, err);
-	if (rc == HL_OK) {
-		fputs("<figure>", f);
-		fwrite(svg, 1, len, f);   /* built by chart_svg, which escapes its text */
-		fputs("</figure>\n", f);
+		rc = figure(f, &c, "rpt-chart", a, err);
+	if (rc == HL_OK && m->trend != NULL && m->trend->ncrit >= 0 && m->trend->nmonths >= 2) {
+		chart_init(&c, CHART_LINE, hl_arena_printf(a, "Diễn biến theo tháng năm %d%s",
+			m->trend->year, m->trend->mean ? " (bình quân các đơn vị)" : ""));
+		chart_trend(&c, m->trend);
+		rc = figure(f, &c, "rpt-trend", a, err);
 	}
 	hl_arena_free(a);
 	return rc;
@@ -412,7 +427,10 @@ static void footer(FILE *f, const struct rpt_model *m)
 	}
 	fputs("</div><div class=\"sign\">", f);
 	el(f, "p", "b", m->signer_title);
-	fputs("<p><br><br><br></p></div></div>\n", f);
+	fputs("<p><br><br><br></p>", f);
+	if (m->signer != NULL && m->signer[0] != '\0')
+		el(f, "p", "b", m->signer);
+	fputs("</div></div>\n", f);
 }
 
 int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err)

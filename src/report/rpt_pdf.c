@@ -484,6 +484,20 @@ static void charts(struct pdfr *r)
 	}
 }
 
+/* SIPAS and the criteria month by month, up to the period's end. */
+static void trend(struct pdfr *r)
+{
+	const struct trend *t = r->m->trend;
+	struct chart c;
+
+	if (t == NULL || t->ncrit < 0 || t->nmonths < 2)
+		return;
+	chart_init(&c, CHART_LINE, hl_arena_printf(r->a, "Diễn biến theo tháng năm %d%s", t->year,
+		t->mean ? " (bình quân các đơn vị)" : ""));
+	chart_trend(&c, t);
+	put_chart(r, &c);
+}
+
 static void questions(struct pdfr *r)
 {
 	const struct rpt_model *m = r->m;
@@ -664,11 +678,15 @@ static void closing(struct pdfr *r)
 		hl += pdfdoc_text_at(d, 0, y + hl, lw, hl_arena_printf(r->a, "- %s",
 			nz(m->recipients[i])), 11, 0, PDF_LEFT, true);
 	hr = pdfdoc_text_at(d, rx, y, rw, signer, 13, PDF_BOLD, PDF_CENTER, true);
-	/* Room to sign and stamp; the name is written under it by hand (the
-	 * model carries no signer's name). */
+	/* Room to sign and stamp, then the signer's name in bold; without
+	 * one, a line to write it on by hand. */
 	hr += 80;
-	pdfdoc_rule(d, rx + rw / 2 - 30 * PDF_MM, rx + rw / 2 + 30 * PDF_MM, y + hr, 0.4);
-	hr += 4;
+	if (m->signer != NULL && m->signer[0] != '\0') {
+		hr += pdfdoc_text_at(d, rx, y + hr, rw, m->signer, 13, PDF_BOLD, PDF_CENTER, true);
+	} else {
+		pdfdoc_rule(d, rx + rw / 2 - 30 * PDF_MM, rx + rw / 2 + 30 * PDF_MM, y + hr, 0.4);
+		hr += 4;
+	}
 	pdfdoc_set_y(d, y + (hl > hr ? hl : hr));
 }
 
@@ -703,6 +721,7 @@ int rpt_pdf(const struct rpt_model *m, const char *path, struct hl_err *err)
 	heading(&r, "CHỈ SỐ HÀI LÒNG THEO ĐƠN VỊ VÀ TIÊU CHÍ");
 	index_table(&r);
 	charts(&r);
+	trend(&r);
 	if (r.rc != HL_OK) {
 		rc = r.rc;
 		goto cleanup;

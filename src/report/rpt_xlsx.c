@@ -447,6 +447,38 @@ static int sheet_long(struct xw *x, const struct rpt_model *m)
 	return 0;
 }
 
+/* ---- Theo tháng: the trend, a row per month, a column per criterion ---- */
+
+static int sheet_trend(struct xw *x, const struct rpt_model *m)
+{
+	const struct trend *t = m->trend;
+	lxw_worksheet *ws;
+
+	if (t == NULL || t->ncrit < 0)
+		return 0;
+	ws = sheet(x, "Theo tháng", 0);
+	if (ws == NULL)
+		return -1;
+	width(x, ws, 0, 0, 12, NULL);
+	width(x, ws, 1, (lxw_col_t)(t->ncrit + 1), 10, NULL);
+	put_str(x, ws, 0, 0, "Tháng", x->head);
+	for (int k = 0; k <= t->ncrit; k++)
+		put_str(x, ws, 0, (lxw_col_t)(k + 1), t->crit_code[k], x->head);
+	for (int mo = 0; mo < t->nmonths; mo++) {
+		char label[16];
+
+		snprintf(label, sizeof(label), "%02d/%04d", mo + 1, t->year);
+		put_str(x, ws, (lxw_row_t)(mo + 1), 0, label, NULL);
+		for (int k = 0; k <= t->ncrit; k++)
+			if (!isnan(t->value[k][mo]))
+				put_dec(x, ws, (lxw_row_t)(mo + 1), (lxw_col_t)(k + 1), t->value[k][mo], x->num);
+	}
+	if (t->mean)
+		put_str(x, ws, (lxw_row_t)(t->nmonths + 2), 0,
+			"Chỉ số bình quân của các đơn vị có phiếu trong tháng.", NULL);
+	return 0;
+}
+
 /* ---- Câu hỏi: answer distributions ---- */
 
 static int sheet_questions(struct xw *x, const struct rpt_model *m)
@@ -604,6 +636,7 @@ int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err)
 	}
 	if (sheet_summary(&x, m) != 0 || x.lerr != LXW_NO_ERROR ||
 		sheet_long(&x, m) != 0 || x.lerr != LXW_NO_ERROR ||
+		sheet_trend(&x, m) != 0 || x.lerr != LXW_NO_ERROR ||
 		sheet_questions(&x, m) != 0 || x.lerr != LXW_NO_ERROR ||
 		sheet_themes(&x, m) != 0 || x.lerr != LXW_NO_ERROR ||
 		(m->o.internal && (sheet_staff(&x, m) != 0 || x.lerr != LXW_NO_ERROR))) {

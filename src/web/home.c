@@ -15,6 +15,7 @@
 #include "report/chart.h"
 #include "svc/indexq.h"
 #include "svc/themes.h"
+#include "svc/trend.h"
 #include "web/pages.h"
 
 #define COMMENTS_SHOWN 100   /* the newest; the counts cover them all */
@@ -165,51 +166,23 @@ static void bar_chart(struct hbuf *b, struct http_req *r, const struct iq_result
 	put_chart(b, c, "tieu-chi", r);
 }
 
-/* SIPAS and each criterion month by month in the period's year: one index
- * query per month (monthly tallies make each cheap). */
+/* SIPAS and each criterion month by month in the period's year. */
 static int trend_chart(struct hbuf *b, struct http_req *r, const struct iq_result *one,
 	const char *unit, struct hl_err *err)
 {
-	static const char *const month[12] = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8",
-		"T9", "T10", "T11", "T12"};
 	struct chart *c = hl_arena_alloc(r->a, sizeof(*c));
-	int ncells = one->ncrit + 1 < CHART_MAX_SERIES ? one->ncrit + 1 : CHART_MAX_SERIES;
+	struct trend *t = NULL;
 	char title[64];
 	int rc;
 
 	if (c == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi vẽ biểu đồ");
-	snprintf(title, sizeof(title), "Diễn biến theo tháng năm %d", one->period.year);
+	rc = trend_monthly(r->st, r->a, &one->period, unit, NULL, &t, err);
+	if (rc != HL_OK || t->ncrit < 0)
+		return rc;
+	snprintf(title, sizeof(title), "Diễn biến theo tháng năm %d", t->year);
 	chart_init(c, CHART_LINE, hl_arena_strdup(r->a, title));
-	for (int m = 0; m < 12; m++)
-		chart_add_cat(c, month[m], err);
-	/* SIPAS first: the chart draws series 0 strongest. */
-	chart_add_series(c, one->crit_code[one->ncrit]);
-	for (int k = 0; k < one->ncrit && c->nseries < ncells; k++)
-		chart_add_series(c, one->crit_code[k]);
-	if (one->units[0].idx.cell[one->ncrit].has_target)
-		c->target_all = one->units[0].idx.cell[one->ncrit].target;
-	for (int m = 1; m <= 12; m++) {
-		struct iq_opts o = {.unit = unit};
-		struct iq_result *res = NULL;
-		char code[16];
-
-		snprintf(code, sizeof(code), "%04d-%02d", one->period.year, m);
-		rc = hl_period_parse(code, &o.period, err);
-		if (rc == HL_OK)
-			rc = iq_run(r->st, r->a, &o, &res, err);
-		if (rc != HL_OK)
-			return rc;
-		if (res->nunits == 0)
-			continue;
-		for (int s = 0; s < c->nseries; s++)
-			for (int k = 0; k <= res->ncrit; k++) {
-				const struct hl_idx_cell *cell = &res->units[0].idx.cell[k];
-
-				if (strcmp(res->crit_code[k], c->series[s].name) == 0 && cell->cur.valid)
-					c->series[s].value[m - 1] = cell->cur.value;
-			}
-	}
+	chart_trend(c, t);
 	put_chart(b, c, "xu-huong", r);
 	return HL_OK;
 }

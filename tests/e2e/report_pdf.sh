@@ -16,7 +16,7 @@ done
 
 ok demo
 ok report --period 2024 --under nha-trang --format pdf -o nt.pdf \
-	--number "Số: 15/BC-UBND" --date 2025-01-05
+	--number "Số: 15/BC-UBND" --date 2025-01-05 --signer "Trần Thị Bình"
 [ -s nt.pdf ] || fail "no nt.pdf"
 head -c 5 nt.pdf | grep -q '%PDF-' || fail "nt.pdf is not a PDF"
 ls | grep -q '\.tmp-' && fail "a temporary file was left behind"
@@ -29,6 +29,8 @@ has "82,58"
 has "88,90"
 has "+3,28"
 has "Nơi nhận:"
+has "Trần Thị Bình"
+has "Diễn biến theo tháng năm 2024 (bình quân các đơn vị)"
 # Vĩnh Thọ's row: TC, the criteria, SIPAS, change and rank on one line.
 grep -Eq '82,58 .*88,27 .*92,05 .*89,22 .*92,38 .*88,90 +\+3,28\*? +[0-9]+/[0-9]+' "$OUT" ||
 	fail "Vĩnh Thọ's row of seed 003 not found in the PDF's text"
@@ -53,6 +55,8 @@ pdftotext -layout bnt.pdf "$OUT"
 has "KẾT QUẢ THEO CÔNG CHỨC"
 has "Tỷ lệ hài lòng"
 has "BIỂU ĐỒ"
+has "Diễn biến theo tháng năm 2025"
+hasnt "bình quân các đơn vị"
 
 # Bad requests: a message, no file, an existing file untouched.
 cp nt.pdf keep.pdf
