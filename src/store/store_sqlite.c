@@ -439,6 +439,9 @@ static void sq_close(struct store *st)
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(q->stmt[i]);
 	sq_srv_close(q);
+	for (int a = 0; a < SQ_AREAS; a++)
+		for (int i = 0; i < SQ_AREA_STMTS; i++)
+			sqlite3_finalize(q->area[a][i]);
 	sqlite3_close_v2(q->db);
 	hl_free(q->buf);
 	hl_free(q);

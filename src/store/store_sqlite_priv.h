@@ -40,6 +40,12 @@ enum srv_stmt_id {
 	S_COUNT
 };
 
+/* Issue 6's areas each keep their cached statements in their own row of
+ * struct sq's area table, indexed by an enum private to the area's file
+ * (store_sqlite_<area>.c); close finalizes them all. */
+enum sq_area { SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_AREAS };
+#define SQ_AREA_STMTS 32
+
 /* One connection; st->priv. Statements are prepared on first use, reset
  * after each, and finalized by close. */
 struct sq {
@@ -47,6 +53,7 @@ struct sq {
 	char path[1024];
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *srv[S_COUNT];
+	sqlite3_stmt *area[SQ_AREAS][SQ_AREA_STMTS];
 	unsigned char *buf;  /* tally encoding, grown once and reused */
 	size_t bufcap;
 };
