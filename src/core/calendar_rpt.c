@@ -3,6 +3,7 @@
 #include "core/calendar_rpt.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Seed 004 §II: "Vào ngày 28 hàng tháng; ... 25/3, 25/9 ... Quý I, Quý III;
@@ -161,4 +162,137 @@ int calrpt_due(const struct calrpt_schedule *s, hl_day from, hl_day to,
 	}
 	*n = k;
 	return HL_OK;
+}
+
+/* ---- SPEC ---- */
+
+/* Reads an unsigned number of 1-2 digits at *p; -1 if none. */
+static int small_num(const char **p)
+{
+	int v = 0, k = 0;
+
+	while (k < 2 && **p >= '0' && **p <= '9') {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		k++;
+	}
+	return k == 0 ? -1 : v;
+}
+
+/* One item "KIND:..." of length len into *r; false if malformed. */
+static bool parse_item(const char *item, size_t len, struct calrpt_rule *r)
+{
+	static const struct { const char *name; enum hl_period_kind kind; } kinds[] = {
+		{"month", HL_P_MONTH}, {"Q", HL_P_QUARTER}, {"H", HL_P_HALF}, {"year", HL_P_YEAR},
+	};
+	char buf[32];
+	const char *p = buf;
+	int day, month;
+
+	if (len == 0 || len >= sizeof(buf))
+		return false;
+	memcpy(buf, item, len);
+	buf[len] = '\0';
+	memset(r, 0, sizeof(*r));
+	r->kind = (enum hl_period_kind)-1;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		size_t kl = strlen(kinds[i].name);
+
+		if (strncmp(p, kinds[i].name, kl) == 0) {
+			r->kind = kinds[i].kind;
+			p += kl;
+			break;
+		}
+	}
+	if ((int)r->kind < 0)
+		return false;
+	if ((r->kind == HL_P_QUARTER || r->kind == HL_P_HALF) && *p >= '1' && *p <= '4')
+		r->num = *p++ - '0';
+	if (*p++ != ':' || (day = small_num(&p)) < 1 || day > 31)
+		return false;
+	r->day = day;
+	if (*p == '/' && (r->num != 0 || r->kind == HL_P_YEAR)) {
+		int first = first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num);
+
+		p++;
+		if ((month = small_num(&p)) < 1 || month > 12)
+			return false;
+		r->month_offset = month >= first ? month - first : month + 12 - first;
+	} else if (*p == '+') {
+		p++;
+		if ((r->month_offset = small_num(&p)) < 0)
+			return false;
+	} else if (r->num != 0 || r->kind == HL_P_YEAR) {
+		return false;   /* a named period takes DD/MM */
+	}
+	return *p == '\0';
+}
+
+int calrpt_parse(const char *spec, struct calrpt_rule *rules, int *n, struct hl_err *err)
+{
+	const char *s = spec;
+	struct calrpt_schedule sc;
+	int k = 0;
+
+	*n = 0;
+	if (spec == NULL || strspn(spec, " ,") == strlen(spec))
+		return hl_err_set(err, HL_EINVAL, "SPEC", "lịch báo cáo trống: cho ít nhất một kỳ, "
+			"ví dụ \"month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12\"");
+	while (*s != '\0') {
+		size_t len;
+
+		s += strspn(s, " ");
+		len = strcspn(s, ",");
+		while (len > 0 && s[len - 1] == ' ')
+			len--;
+		if (len > 0) {
+			if (k == CALRPT_MAX_RULES)
+				return hl_err_set(err, HL_ELIMIT, "SPEC", "lịch báo cáo có quá %d kỳ",
+					CALRPT_MAX_RULES);
+			if (!parse_item(s, len, &rules[k]))
+				return hl_err_set(err, HL_EINVAL, "SPEC", "lịch báo cáo: không hiểu '%.*s' "
+					"(dạng: month:28, Q1:25/03, Q:25+2, H1:25/06, year:25/12)", (int)len, s);
+			k++;
+		}
+		s += strcspn(s, ",");
+		if (*s == ',')
+			s++;
+	}
+	sc.rules = rules;
+	sc.nrules = k;
+	if (calrpt_check(&sc, err) != HL_OK)
+		return HL_EINVAL;
+	*n = k;
+	return HL_OK;
+}
+
+char *calrpt_format(const struct calrpt_schedule *s, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (int i = 0; i < s->nrules && used < size; i++) {
+		const struct calrpt_rule *r = &s->rules[i];
+		const char *kind = r->kind == HL_P_MONTH ? "month" : r->kind == HL_P_QUARTER ? "Q" :
+			r->kind == HL_P_HALF ? "H" : "year";
+		const char *sep = i > 0 ? "," : "";
+		int w;
+
+		/* DD/MM names offsets 0..11; later ones keep the +N form */
+		if ((r->num != 0 || r->kind == HL_P_YEAR) && r->month_offset <= 11)
+			w = snprintf(buf + used, size - used, "%s%s%.0d:%02d/%02d", sep, kind, r->num,
+				r->day, (first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num) - 1 +
+				r->month_offset) % 12 + 1);
+		else if (r->month_offset != 0)
+			w = snprintf(buf + used, size - used, "%s%s%.0d:%d+%d", sep, kind, r->num, r->day,
+				r->month_offset);
+		else
+			w = snprintf(buf + used, size - used, "%s%s%.0d:%d", sep, kind, r->num, r->day);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
 }

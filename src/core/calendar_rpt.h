@@ -9,8 +9,8 @@
  * responses up to that date (it keeps the period's name, "Quý I/2024"); a
  * later version covers whatever has been counted by then.
  *
- * Per-unit schedules are not stored yet: every unit uses calrpt_default();
- * the functions take a schedule so that an override plugs in unchanged. */
+ * A unit may have its own schedule, written as a SPEC (calrpt_parse); a
+ * unit without one follows its nearest ancestor's, then the default. */
 #ifndef HL_CALENDAR_RPT_H
 #define HL_CALENDAR_RPT_H
 
@@ -61,5 +61,23 @@ int calrpt_due(const struct calrpt_schedule *s, hl_day from, hl_day to,
 /* The due day of period p under s into *due; false when s has no report for
  * p (e.g. Quý II by default, or a range of days). */
 bool calrpt_due_of(const struct calrpt_schedule *s, const struct hl_period *p, hl_day *due);
+
+/* Most rules a SPEC may give. */
+#define CALRPT_MAX_RULES 24
+
+/* Parse SPEC, comma-separated items (spaces allowed):
+ *   month:DD       the month's report on day DD of that month (month:5+1: the
+ *                  5th of the next month; +N months in general)
+ *   Q:DD+N, H:DD+N every quarter / half on day DD, N months after its first month
+ *   Q1..Q4:DD/MM, H1..H2:DD/MM, year:DD/MM
+ *                  that period on DD/MM (a month before the period's first
+ *                  month is in the next year: Q4:15/01); Q1:25+2, year:15+12
+ *                  (15/01 of the next year) in the +N form
+ * The default is "month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12". Rules go
+ * into rules[0..CALRPT_MAX_RULES), *n how many; HL_EINVAL naming the item. */
+int calrpt_parse(const char *spec, struct calrpt_rule *rules, int *n, struct hl_err *err);
+
+/* The SPEC of s (the inverse of calrpt_parse) into buf; returns buf. */
+char *calrpt_format(const struct calrpt_schedule *s, char *buf, size_t size);
 
 #endif

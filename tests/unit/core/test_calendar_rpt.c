@@ -184,6 +184,59 @@ static void test_bad(void **state)
 	assert_false(calrpt_due_of(&s2, &p, &due));
 }
 
+/* SPEC round trips, the default among them, and what each item means. */
+static void test_spec(void **state)
+{
+	static const struct { const char *spec, *canon; } ok[] = {
+		{"month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12",
+		 "month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12"},
+		{" month:5+1 , Q:20+2,H:1+6 ", "month:5+1,Q:20+2,H:1+6"},
+		{"Q4:15/01,year:15+12,year:31/12", "Q4:15/01,year:15+12,year:31/12"},
+	};
+	static const char *const bad[] = {
+		"", " , ", "week:1", "month:0", "month:32", "month:28/03", "Q5:25/03", "Q1:25",
+		"Q1:25/13", "year:25", "year:25/12x", "H3:1/1", "month:1+24",
+	};
+	struct calrpt_rule rules[CALRPT_MAX_RULES];
+	struct calrpt_schedule s;
+	struct hl_period p;
+	struct hl_err err;
+	char buf[256];
+	hl_day due, want;
+	int n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		assert_int_equal(calrpt_parse(ok[i].spec, rules, &n, &err), HL_OK);
+		s = (struct calrpt_schedule){rules, n};
+		assert_string_equal(calrpt_format(&s, buf, sizeof(buf)), ok[i].canon);
+	}
+	assert_string_equal(calrpt_format(calrpt_default(), buf, sizeof(buf)), ok[0].canon);
+	/* Q4:15/01 is January of the next year; year:15+12 too */
+	assert_int_equal(calrpt_parse(ok[2].spec, rules, &n, &err), HL_OK);
+	s = (struct calrpt_schedule){rules, n};
+	assert_int_equal(hl_period_parse("2024-Q4", &p, &err), HL_OK);
+	assert_true(calrpt_due_of(&s, &p, &due));
+	assert_true(hl_day_from_ymd(2025, 1, 15, &want));
+	assert_int_equal(due, want);
+	assert_int_equal(hl_period_parse("2024", &p, &err), HL_OK);
+	assert_true(calrpt_due_of(&s, &p, &due));
+	assert_int_equal(due, want);
+	/* month:5+1: the 5th of the next month */
+	assert_int_equal(calrpt_parse("month:5+1", rules, &n, &err), HL_OK);
+	s = (struct calrpt_schedule){rules, n};
+	assert_int_equal(hl_period_parse("2024-12", &p, &err), HL_OK);
+	assert_true(calrpt_due_of(&s, &p, &due));
+	assert_true(hl_day_from_ymd(2025, 1, 5, &want));
+	assert_int_equal(due, want);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		err.msg[0] = '\0';
+		assert_int_not_equal(calrpt_parse(bad[i], rules, &n, &err), HL_OK);
+		assert_int_equal(n, 0);
+		assert_true(err.msg[0] != '\0');
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -192,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_consistent),
 		cmocka_unit_test(test_other_schedule),
 		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_spec),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
