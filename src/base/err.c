@@ -5,17 +5,38 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A message cut by its buffer may end inside a UTF-8 character (a user's
+ * long value quoted in it): drop that partial character, so messages stay
+ * valid UTF-8 for pages and JSON. */
+static void cut_partial_char(char *s)
+{
+	size_t len = strlen(s), i = len, need;
+	unsigned char lead;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80 && len - i < 3)
+		i--;
+	if (i == 0)
+		return;
+	lead = (unsigned char)s[i - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (len - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
 int hl_err_set(struct hl_err *e, int code, const char *where, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 
 	if (e == NULL)
 		return code;
 	e->code = code;
 	snprintf(e->where, sizeof(e->where), "%s", where ? where : "");
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	n = vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof(e->msg))
+		cut_partial_char(e->msg);
 	return code;
 }
 

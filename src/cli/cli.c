@@ -68,6 +68,7 @@ int cli_fail(const struct hl_err *err)
 	return 1;
 }
 
+__attribute__((format(printf, 1, 0)))
 static void verror(const char *fmt, va_list ap)
 {
 	fputs("hailong: lỗi: ", stderr);
