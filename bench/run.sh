@@ -131,3 +131,15 @@ echo "Máy: $(nproc) CPU, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- |
 echo "Index: trung vị của $RUNS lần chạy, --format csv, mọi đơn vị. Thời gian là thời gian thực của cả tiến trình."
 echo
 cat "$RESULTS"
+
+# The working calendar (issue 6): deadlines per second in the core
+# (BENCHMARKS.md, "Calendar"); BENCH_CAL_MILLIONS calls of each kind.
+say ""
+say "== Lịch làm việc: bench_workcal"
+if ! ninja -C "$BUILDDIR" -j"${JOBS:-1}" bench/bench_workcal >"$T/build.log" 2>&1; then
+	cat "$T/build.log" >&2
+	exit 1
+fi
+echo
+echo "Lịch làm việc (bench/bench_workcal ${BENCH_CAL_MILLIONS:-5}):"
+"$BUILDDIR/bench/bench_workcal" "${BENCH_CAL_MILLIONS:-5}"

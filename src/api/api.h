@@ -44,4 +44,82 @@ struct json_t *api_config_add(struct json_t *out, const struct ingest *g,
 int api_survey_config(struct http_req *r);
 int api_survey_submit(struct http_req *r);
 
+/* ---- api_feedback.c: feedback and complaints (issue 6, docs/api.md) ---- */
+
+/* GET /api/v1/feedback (?unit=&open=1&overdue=1&at=), GET /api/v1/feedback/CODE,
+ * POST /api/v1/feedback (add), POST /api/v1/feedback/CODE/ACTION (classify,
+ * forward, answer, publish, rate) — staff, scoped to their units. */
+int api_fb_list(struct http_req *r);
+int api_fb_get(struct http_req *r);
+int api_fb_add(struct http_req *r);
+int api_fb_step(struct http_req *r);
+
+/* POST /api/v1/public/feedback (the public form as JSON; rate-limited) and
+ * GET /api/v1/public/feedback/track?token=[&code=] — for anyone. */
+int api_fb_public_add(struct http_req *r);
+int api_fb_public_track(struct http_req *r);
+
+/* What the feedback pages (web/feedback*.c) share with the API. */
+struct fb_item;
+
+/* One step asked for by a form or a JSON body: action classify|forward|
+ * answer|publish|rate and its fields (NULL = not given). */
+struct fb_web_args {
+	const char *action, *cls, *criterion, *kind, *office, *text, *rating;
+};
+
+/* Whether the caller's address may send one more public item (records it). */
+bool fb_web_allow(struct http_req *r);
+
+/* The audit name of the caller ("web:NAME", "web:cong-dan"), in r->a; NULL
+ * when out of memory. */
+const char *fb_web_who(struct http_req *r);
+
+/* The item code with text and answer (in r->a), if the caller's units
+ * include its unit: else HL_ENOTFOUND, as if it did not exist. */
+int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struct hl_err *err);
+
+/* Do step a to item code (scoped as fb_web_item), audited as the caller. */
+int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a,
+	struct hl_err *err);
+
+/* Store a public item of unit (channel web): code (STORE_CODE_MAX) and token
+ * (FB_TOKEN_SIZE) get its code and tracking token. */
+int fb_web_public_add(struct http_req *r, const char *unit, const char *text, const char *name,
+	const char *contact, char *code, char *token, struct hl_err *err);
+
+/* A feedback JSON body (docs/api.md): every key known, every value a string
+ * or null; the strings belong to root. At most FB_BODY_MAX bytes. */
+#define FB_BODY_MAX (32 * 1024)
+struct fb_new;
+struct fb_web_body {
+	struct json_t *root;
+	const char *unit, *channel, *kind, *code, *received_at, *text, *name, *contact, *website,
+		*cls, *criterion, *office, *rating;
+};
+
+/* Parse body into out (free with fb_web_body_free): HL_EINVAL naming the
+ * field, HL_ELIMIT over the cap. */
+int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out,
+	struct hl_err *err);
+void fb_web_body_free(struct fb_web_body *b);
+
+/* The new item a body asks for (strings borrowed from b; received_at
+ * default now): HL_EINVAL naming the field. */
+int fb_web_body_new(const struct fb_web_body *b, struct fb_new *out, struct hl_err *err);
+
+/* Whether the item's answer is public (published and not replaced since). */
+bool fb_web_answer_public(const struct fb_item *it);
+
+/* The item as JSON (docs/api.md); staff adds the internal fields, else only
+ * what the public may see. New reference, NULL when out of memory. */
+struct json_t *fb_web_json(const struct fb_item *it, bool staff);
+
+/* api_plan.c: GET /api/v1/plan?unit=&year= (a unit's improvement plan). */
+int api_plan(struct http_req *r);
+
+/* api_dossiers.c: GET /api/v1/dossiers/stats?period=&unit=|under=&by=&at= —
+ * dossier timeliness counts (svc/dossq.h) of the units the caller may see. */
+int api_dossiers_stats(struct http_req *r);
+
 #endif

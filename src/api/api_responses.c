@@ -12,6 +12,7 @@
 #include "base/mem.h"
 #include "http/scope.h"
 #include "http/srv.h"
+#include "svc/feedback.h"
 #include "svc/ingest.h"
 #include "svc/lookup.h"
 
@@ -137,6 +138,36 @@ static bool maybe_stale(const struct hl_err *err)
 	return strncmp(err->where, "answers.", 8) == 0;
 }
 
+/* The comment of a stored response ticked as a complaint becomes a feedback
+ * item (channel kiosk at a kiosk, counter otherwise), received when the
+ * answers were given. The response is stored whatever happens here: a
+ * failure is logged and reported in the answer, not as an error. fb_add
+ * runs its own transaction (BEGIN IMMEDIATE waits for the writer). A resent
+ * response (duplicate) adds nothing. */
+static void complaint(struct http_req *r, const struct ingest_json_out *in,
+	const struct store_unit *unit, int64_t now, json_t *ans)
+{
+	struct fb_new n = {0};
+	struct hl_err err = {0};
+	char code[STORE_CODE_MAX] = "", who[STORE_CODE_MAX + 16];
+	int64_t at = in->has_time ? in->collected_at : now;
+
+	n.unit = unit->code;
+	n.channel = r->kiosk_auth ? FB_KIOSK : FB_COUNTER;
+	n.received_at = (at + (int64_t)INGEST_TZ_MINUTES * 60) / 60;
+	n.text = in->r.comment;
+	if (r->kiosk_auth)
+		snprintf(who, sizeof(who), "kiosk:%s", r->kiosk.name);
+	else
+		snprintf(who, sizeof(who), "web:%s", r->user.name);
+	if (fb_add(r->st, &n, who, code, NULL, &err) == HL_OK) {
+		json_object_set_new(ans, "feedback", json_string(code));
+		return;
+	}
+	srv_log(r->srv, "phản ánh từ phiếu %s không lưu được: %s", in->r.ext_id, err.msg);
+	json_object_set_new(ans, "feedback_error", json_string(err.msg));
+}
+
 int api_responses_post(struct http_req *r)
 {
 	struct ingest_shared *sh = api_ingest();
@@ -196,5 +227,7 @@ int api_responses_post(struct http_req *r)
 		in->r.ext_id[0] != '\0' ? json_string(in->r.ext_id) : json_null());
 	if (ans == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	if (in->complaint && !p.duplicate)
+		complaint(r, in, &unit, p.now, ans);
 	return http_send_json(r, p.duplicate ? 200 : 201, ans);
 }

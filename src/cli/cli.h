@@ -51,6 +51,9 @@ extern const struct cli_cmd cmd_receipts;
 extern const struct cli_cmd cmd_report;
 extern const struct cli_cmd cmd_reports;
 extern const struct cli_cmd cmd_chart;
+extern const struct cli_cmd cmd_plan;
+extern const struct cli_cmd cmd_calendar;
+extern const struct cli_cmd cmd_feedback, cmd_offices;
 
 /* A subcommand: `hailong NAME SUB ...`; run gets argv[0] = SUB. */
 struct cli_sub {

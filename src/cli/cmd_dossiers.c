@@ -1,16 +1,269 @@
-/* cmd_dossiers.c — `hailong dossiers import`: dossiers from the one-stop
- * system, for the sampling plan and timeliness reports. */
-#include "cli/cli.h"
+/* cmd_dossiers.c — `hailong dossiers`: dossiers from the one-stop system
+ * (import), how they stand against their deadlines (stats), the rules they
+ * break (breaks) and the Friday list of late and due dossiers (weekly). */
+#include <stdio.h>
+#include <string.h>
 
+#include "base/arena.h"
+#include "base/text.h"
+#include "cli/cli.h"
+#include "report/weekly.h"
+#include "svc/dossq.h"
 #include "svc/import.h"
+
+#define ARENA_CAP ((size_t)1 << 30)
+#define NAME_W 36
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
 	return cli_import_cmd(&cmd_dossiers, ctx, argc, argv, "hồ sơ", import_dossiers);
 }
 
+/* --at "YYYY-MM-DD HH:MM" (default now) into *at; usage error otherwise. */
+static int parse_at(const char *s, int64_t *at)
+{
+	if (s == NULL) {
+		*at = dq_now();
+		return 0;
+	}
+	if (!hl_minute_parse(s, at))
+		return cli_usage(&cmd_dossiers, "--at '%s' không hợp lệ (cần \"YYYY-MM-DD HH:MM\" "
+			"và có thật)", s);
+	return 0;
+}
+
+static int parse_period(const char *s, struct hl_period *p)
+{
+	struct hl_err err = {0};
+
+	if (s == NULL)
+		return cli_usage(&cmd_dossiers, "thiếu --period (ví dụ: --period 2025-Q3)");
+	if (hl_period_parse(s, p, &err) != HL_OK)
+		return cli_usage(&cmd_dossiers, "%s", err.msg);
+	return 0;
+}
+
+/* format must be one of allowed ("table|csv"); usage error otherwise. */
+static int check_format(const char *format, const char *allowed)
+{
+	const char *p = allowed;
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, "|");
+
+		if (strlen(format) == n && strncmp(format, p, n) == 0)
+			return 0;
+		p += n + (p[n] == '|');
+	}
+	return cli_usage(&cmd_dossiers, "--format phải là một trong %s (không phải '%s')", allowed,
+		format);
+}
+
+static void print_stats(const struct dq_result *r)
+{
+	char label[96], a[16], b[16], at[32], buf[32];
+	bool grouped = r->o.by != DQ_BY_NONE;
+	static const char *const heads[] = {"Tổng", "Trước hạn", "Đúng hạn", "Trễ hạn",
+		"Đang giải quyết", "Quá hạn", "Tỷ lệ đúng hạn"};
+	static const int widths[] = {9, 10, 10, 9, 16, 9, 15};
+
+	printf("TÌNH HÌNH GIẢI QUYẾT HỒ SƠ – %s (%s – %s), tính đến %s\n\n",
+		hl_period_label(&r->o.period, label, sizeof(label)),
+		hl_day_vn(r->o.period.first, a, sizeof(a)), hl_day_vn(r->o.period.last, b, sizeof(b)),
+		wk_fmt_minute(r->o.at, at, sizeof(at)));
+	if (r->nrows == 0) {
+		fputs("Không có hồ sơ nào tiếp nhận trong kỳ ở các đơn vị đã chọn.\n", stdout);
+		return;
+	}
+	cli_cell("TT", 4);
+	cli_cell("Đơn vị", NAME_W);
+	if (grouped)
+		cli_cell(dq_by_label(r->o.by), NAME_W);
+	for (size_t k = 0; k < sizeof(widths) / sizeof(widths[0]); k++)
+		cli_rcell(heads[k], widths[k]);
+	fputc('\n', stdout);
+	for (size_t i = 0; i < r->nrows; i++) {
+		const struct dq_row *w = &r->rows[i];
+		const int64_t v[6] = {tl_total(&w->c), w->c.n[TL_EARLY], w->c.n[TL_ON_TIME],
+			w->c.n[TL_LATE], w->c.n[TL_PENDING], w->c.n[TL_OVERDUE]};
+		double pct;
+
+		snprintf(buf, sizeof(buf), "%zu", i + 1);
+		cli_cell(buf, 4);
+		cli_cell(w->unit->name, NAME_W);
+		if (grouped)
+			cli_cell(w->label, NAME_W);
+		for (int k = 0; k < 6; k++)
+			cli_rcell(hl_fmt_int(buf, sizeof(buf), v[k]), widths[k]);
+		if (tl_on_time_pct(&w->c, &pct)) {
+			hl_fmt_dec(buf, sizeof(buf), pct, 2);
+			strncat(buf, " %", sizeof(buf) - strlen(buf) - 1);
+		} else {
+			snprintf(buf, sizeof(buf), "–");
+		}
+		cli_rcell(buf, widths[6]);
+		fputc('\n', stdout);
+	}
+	fputs("\nTỷ lệ đúng hạn = (trước hạn + đúng hạn) / số hồ sơ đã giải quyết (TT 01/2018).\n"
+		"Hồ sơ tính theo ngày tiếp nhận trong kỳ; đang giải quyết, quá hạn: chưa hoàn thành "
+		"tại thời điểm tính.\n", stdout);
+}
+
+static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL, *unit = NULL, *under = NULL, *by = NULL, *at = NULL,
+		*format = "table";
+	const struct cli_opt opts[] = {
+		{"period", &period, NULL}, {"unit", &unit, NULL}, {"under", &under, NULL},
+		{"by", &by, NULL}, {"at", &at, NULL}, {"format", &format, NULL},
+		{NULL, NULL, NULL},
+	};
+	struct dq_opts o = {0};
+	struct dq_result *res = NULL;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	int rc, npos = 0;
+
+	if ((rc = cli_parse(&cmd_dossiers, argc, argv, 1, opts, NULL, 0, &npos)) != 0 ||
+	    (rc = parse_period(period, &o.period)) != 0 || (rc = parse_at(at, &o.at)) != 0 ||
+	    (rc = check_format(format, "table|csv")) != 0)
+		return rc;
+	if (unit != NULL && under != NULL)
+		return cli_usage(&cmd_dossiers, "chỉ dùng một trong --unit và --under");
+	if (dq_by_parse(by, &o.by, &err) != HL_OK)
+		return cli_usage(&cmd_dossiers, "%s", err.msg);
+	o.unit = unit;
+	o.under = under;
+	a = hl_arena_new(ARENA_CAP);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = dq_stats(ctx->st, a, &o, &res, &err);
+	if (rc != HL_OK) {
+		rc = cli_fail(&err);
+		goto cleanup;
+	}
+	if (strcmp(format, "csv") == 0)
+		dq_stats_csv(stdout, res);
+	else
+		print_stats(res);
+cleanup:
+	hl_arena_free(a);
+	return rc;
+}
+
+static void print_breaks(const struct dq_break *b, size_t n)
+{
+	if (n == 0) {
+		fputs("Không có hồ sơ nào vi phạm quy định trong kỳ.\n", stdout);
+		return;
+	}
+	cli_cell("Mã hồ sơ", 20);
+	cli_cell("Đơn vị", 14);
+	cli_cell("Lĩnh vực", 14);
+	cli_cell("Vi phạm", 28);
+	fputs("Chi tiết\n", stdout);
+	for (size_t i = 0; i < n; i++) {
+		cli_cell(b[i].code, 20);
+		cli_cell(b[i].unit, 14);
+		cli_cell(b[i].field, 14);
+		cli_cell(tl_rule_code(b[i].rule), 28);
+		printf("%s\n", b[i].detail);
+	}
+	printf("\n%zu vi phạm.\n", n);
+}
+
+static int do_breaks(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL, *unit = NULL, *at = NULL, *hours = NULL, *format = "table";
+	const struct cli_opt opts[] = {
+		{"period", &period, NULL}, {"unit", &unit, NULL}, {"at", &at, NULL},
+		{"online-hours", &hours, NULL}, {"format", &format, NULL}, {NULL, NULL, NULL},
+	};
+	struct hl_period p;
+	struct dq_break *b = NULL;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	size_t n = 0;
+	int64_t when;
+	double h = DQ_ONLINE_HOURS;
+	int rc, npos = 0;
+
+	if ((rc = cli_parse(&cmd_dossiers, argc, argv, 1, opts, NULL, 0, &npos)) != 0 ||
+	    (rc = parse_period(period, &p)) != 0 || (rc = parse_at(at, &when)) != 0 ||
+	    (rc = check_format(format, "table|csv")) != 0)
+		return rc;
+	if (hours != NULL && !hl_parse_decimal(hours, 0, 1000, &h))
+		return cli_usage(&cmd_dossiers, "--online-hours '%s' phải là số giờ từ 0 đến 1000",
+			hours);
+	a = hl_arena_new(ARENA_CAP);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = dq_breaks(ctx->st, a, &p, unit, when, (int64_t)(h * 60 + 0.5), &b, &n, &err);
+	if (rc != HL_OK) {
+		rc = cli_fail(&err);
+		goto cleanup;
+	}
+	if (strcmp(format, "csv") == 0)
+		dq_breaks_csv(stdout, b, n);
+	else
+		print_breaks(b, n);
+cleanup:
+	hl_arena_free(a);
+	return rc;
+}
+
+static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static char output_opt[] = "--output";
+	const char *date = NULL, *unit = NULL, *format = NULL, *output = NULL;
+	const struct cli_opt opts[] = {
+		{"date", &date, NULL}, {"unit", &unit, NULL}, {"format", &format, NULL},
+		{"output", &output, NULL}, {NULL, NULL, NULL},
+	};
+	struct wk_model *m = NULL;
+	struct hl_err err = {0};
+	hl_day friday;
+	int rc, npos = 0;
+
+	/* cli_parse knows long options only: -o is --output. */
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "-o") == 0)
+			argv[i] = output_opt;
+	if ((rc = cli_parse(&cmd_dossiers, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+		return rc;
+	if (format == NULL)
+		return cli_usage(&cmd_dossiers, "thiếu --format (pdf, xlsx hoặc csv)");
+	if ((rc = check_format(format, "pdf|xlsx|csv")) != 0)
+		return rc;
+	if (output == NULL || output[0] == '\0')
+		return cli_usage(&cmd_dossiers, "thiếu -o TỆP (tệp kết quả)");
+	if (date == NULL) {
+		friday = wk_latest_friday((hl_day)(dq_now() / 1440));
+	} else if (!hl_day_parse(date, &friday)) {
+		return cli_usage(&cmd_dossiers, "--date '%s' không hợp lệ (cần YYYY-MM-DD và có thật)",
+			date);
+	} else if (hl_day_weekday(friday) != 4) {
+		char d[16], f[16];
+
+		return cli_usage(&cmd_dossiers, "--date %s không phải thứ Sáu: danh sách lập vào "
+			"thứ Sáu hằng tuần (ví dụ --date %s)", hl_day_vn(friday, d, sizeof(d)),
+			hl_day_iso(wk_latest_friday(friday), f, sizeof(f)));
+	}
+	rc = wk_build(ctx->st, friday, unit, &m, &err);
+	if (rc == HL_OK)
+		rc = wk_render(m, format, output, &err);
+	wk_free(m);
+	if (rc != HL_OK)
+		return cli_fail(&err);
+	printf("Đã ghi %s\n", output);
+	return 0;
+}
+
 static const struct cli_sub subs[] = {
 	{"import", do_import},
+	{"stats", do_stats},
+	{"breaks", do_breaks},
+	{"weekly", do_weekly},
 	{NULL, NULL},
 };
 
@@ -21,16 +274,35 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_cmd cmd_dossiers = {
 	"dossiers",
-	"hồ sơ thủ tục hành chính từ hệ thống một cửa: nhập",
+	"hồ sơ thủ tục hành chính: nhập, tỷ lệ đúng hạn, vi phạm, danh sách thứ Sáu",
 	"Cách dùng:\n"
-	"  hailong dossiers import TỆP.csv\n\n"
-	"Tiêu đề: code,unit,field,procedure,channel,received_at,due_at,finished_at,\n"
-	"returned_at,supplements,reschedules,apology\n"
-	"  thời điểm dạng YYYY-MM-DD HH:MM (giờ địa phương); finished_at, returned_at có\n"
-	"  thể để trống; channel là online hoặc direct; supplements, reschedules là số\n"
-	"  nguyên không âm; apology là 0/1, yes/no hoặc có/không.\n"
-	"Nhập lại một hồ sơ (cùng code) thì cập nhật, không nhân đôi. Tệp có lỗi thì\n"
-	"không nhập dòng nào. Xem docs/formats.md.\n",
+	"  hailong dossiers import TỆP.csv\n"
+	"  hailong dossiers stats --period KỲ [--unit MÃ | --under MÃ]\n"
+	"                         [--by field|procedure|channel] [--at THỜI-ĐIỂM]\n"
+	"                         [--format table|csv]\n"
+	"  hailong dossiers breaks --period KỲ [--unit MÃ] [--at THỜI-ĐIỂM]\n"
+	"                          [--online-hours GIỜ] [--format table|csv]\n"
+	"  hailong dossiers weekly [--date THỨ-SÁU] [--unit MÃ] --format pdf|xlsx|csv -o TỆP\n\n"
+	"import: tiêu đề code,unit,field,procedure,channel,received_at,due_at,finished_at,\n"
+	"returned_at,supplements,reschedules,apology[,submitted_at]\n"
+	"  thời điểm dạng YYYY-MM-DD HH:MM (giờ địa phương); finished_at, returned_at,\n"
+	"  submitted_at có thể để trống; channel là online, direct hoặc post; submitted_at\n"
+	"  là lúc nộp hồ sơ trực tuyến; supplements, reschedules là số nguyên không âm;\n"
+	"  apology là 0/1, yes/no hoặc có/không. Nhập lại một hồ sơ (cùng code) thì cập\n"
+	"  nhật, không nhân đôi. Tệp có lỗi thì không nhập dòng nào. Xem docs/formats.md.\n\n"
+	"stats: số hồ sơ tiếp nhận trong KỲ (2025, 2025-Q3, 2025-06, 2025-01-15..2025-03-31)\n"
+	"  theo tình trạng tại THỜI-ĐIỂM (\"YYYY-MM-DD HH:MM\", mặc định bây giờ): trước hạn,\n"
+	"  đúng hạn, trễ hạn (đã hoàn thành), đang giải quyết, quá hạn (chưa hoàn thành);\n"
+	"  tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã hoàn thành. --under: MÃ và mọi đơn\n"
+	"  vị trực thuộc, mỗi đơn vị một dòng. CSV: unit,group,total,early,on_time,late,\n"
+	"  pending,overdue,on_time_pct.\n\n"
+	"breaks: hồ sơ tiếp nhận trong KỲ vi phạm quy định: supplement-more-than-once,\n"
+	"  rescheduled-more-than-once, late-without-apology, online-received-late (tiếp\n"
+	"  nhận quá GIỜ giờ làm việc sau khi nộp trực tuyến, mặc định 8). CSV: code,unit,\n"
+	"  field,rule,detail.\n\n"
+	"weekly: danh sách thứ Sáu hằng tuần: kết quả tuần (thứ Bảy 00:00 đến thứ Sáu\n"
+	"  17:00), hồ sơ trễ hạn, quá hạn theo lĩnh vực và hồ sơ sắp đến hạn trong 5 ngày\n"
+	"  làm việc tới. Mặc định: thứ Sáu gần nhất (hôm nay nếu là thứ Sáu).\n",
 	CLI_DB_OPEN,
 	run,
 };

@@ -103,6 +103,10 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 		goto cleanup;
 	}
 	printf("Đã ghi báo cáo %s vào %s\n", format, output);
+	if (m->rollups_missing)
+		fprintf(stderr, "Gợi ý: cơ sở dữ liệu này có phiếu từ trước khi có số liệu báo cáo "
+			"cộng dồn, nên báo cáo đã phải đọc từng phiếu; chạy một lần 'hailong tallies "
+			"rebuild' để các báo cáo sau nhanh hơn.\n");
 	rc = 0;
 cleanup:
 	hl_arena_free(a);

@@ -252,7 +252,63 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/* reports schedule --unit MÃ [SPEC | --default]: show or set a unit's own
+ * reporting calendar. */
+static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *unit = NULL;
+	bool dflt = false;
+	const struct cli_opt opts[] = {
+		{"unit", &unit, NULL}, {"default", NULL, &dflt}, {NULL, NULL, NULL},
+	};
+	const char *pos[1] = {NULL};
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0}, ignored;
+	struct pub_sched *ps = NULL;
+	struct store_unit u;
+	int64_t from_id = 0;
+	char spec[512];
+	int rc, npos = 0;
+
+	if ((rc = cli_parse(&cmd_reports, argc, argv, 1, opts, pos, 1, &npos)) != 0)
+		return rc;
+	if (unit == NULL)
+		return cli_usage(&cmd_reports, "cần --unit MÃ: hailong reports schedule --unit MÃ "
+			"[\"month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12\" | --default]");
+	if (npos > 0 && dflt)
+		return cli_usage(&cmd_reports, "cho một lịch hoặc --default, không cả hai");
+	if (npos > 0 || dflt) {
+		rc = store_begin(ctx->st, &err);
+		if (rc == HL_OK)
+			rc = pub_sched_set(ctx->st, unit, dflt ? NULL : pos[0], ctx->who, &err);
+		if (rc == HL_OK)
+			rc = store_commit(ctx->st, &err);
+		else
+			store_rollback(ctx->st, &ignored);
+		if (rc != HL_OK)
+			return cli_fail(&err);
+	}
+	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = STORE(ctx->st, unit_get, unit, &u, &err);
+	if (rc == HL_OK)
+		rc = pub_sched_load(ctx->st, a, &ps, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	calrpt_format(pub_sched_of(ps, u.id, &from_id), spec, sizeof(spec));
+	printf("Lịch báo cáo của %s (%s): %s\n", u.code, u.name, spec);
+	if (from_id == 0)
+		printf("(lịch mặc định theo Kế hoạch)\n");
+	else if (from_id != u.id)
+		printf("(theo lịch của đơn vị cấp trên)\n");
+	hl_arena_free(a);
+	return 0;
+}
+
 static const struct cli_sub subs[] = {
+	{"schedule", do_schedule},
 	{"due", do_due},
 	{"publish", do_publish},
 	{"list", do_list},
@@ -279,6 +335,14 @@ const struct cli_cmd cmd_reports = {
 	"      công bố báo cáo của đơn vị cho kỳ (2024-03, 2024-Q1, 2024-H1, 2024): chụp\n"
 	"      lại số liệu lúc công bố; công bố lại tạo phiên bản mới, các bản cũ được\n"
 	"      giữ. Kết quả hiện trên trang công khai /public/MÃ. Ghi vào nhật ký.\n"
+	"  hailong reports schedule --unit MÃ [LỊCH | --default]\n"
+	"      xem hoặc đặt lịch báo cáo riêng của đơn vị (đơn vị không có lịch riêng theo\n"
+	"      lịch của đơn vị cấp trên, rồi lịch mặc định). LỊCH gồm các mục cách nhau\n"
+	"      bởi dấu phẩy: month:28 (ngày 28 của tháng; month:5+1 là ngày 5 tháng sau),\n"
+	"      Q1:25/03 … Q4:15/01, H1:25/06, year:25/12 (một kỳ vào ngày/tháng; tháng\n"
+	"      trước kỳ là năm sau), Q:25+2 và H:25+5 (mọi quý, mọi 6 tháng: ngày 25 của\n"
+	"      tháng thứ 2 hoặc 5 sau tháng đầu kỳ). Mặc định:\n"
+	"      month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12. --default bỏ lịch riêng.\n"
 	"  hailong reports list [--unit MÃ]\n"
 	"      các bản đã công bố, mới nhất trước: số, kỳ, phiên bản, lúc và người công bố\n"
 	"  hailong reports show SỐ [--output TỆP]\n"

@@ -1,5 +1,6 @@
 /* cmd_tallies.c — `hailong tallies rebuild`: recompute every running tally
- * from the raw responses (after a repair, and as the benchmark's raw recompute). */
+ * and report rollup from the raw responses (after a repair, once for a
+ * database older than the rollups, and as the benchmark's raw recompute). */
 #include "cli/cli.h"
 
 #include <stdio.h>
@@ -54,9 +55,11 @@ const struct cli_cmd cmd_tallies = {
 	"Cách dùng:\n"
 	"  hailong tallies rebuild\n"
 	"      xóa và tính lại mọi bộ đếm (theo ngày, theo tháng, theo tháng và lĩnh vực)\n"
-	"      từ các phiếu đã lưu, mỗi phiếu theo đúng phiên bản bộ câu hỏi của nó;\n"
-	"      in tốc độ (phiếu/giây). Việc nhập phiếu đã tự cập nhật bộ đếm, nên lệnh\n"
-	"      này chỉ cần khi sửa chữa hoặc đo hiệu năng.\n",
+	"      và số liệu báo cáo cộng dồn theo đơn vị và tháng, từ các phiếu đã lưu,\n"
+	"      mỗi phiếu theo đúng phiên bản bộ câu hỏi của nó; in tốc độ (phiếu/giây).\n"
+	"      Việc nhập phiếu đã tự cập nhật cả hai, nên lệnh này chỉ cần khi sửa\n"
+	"      chữa, đo hiệu năng, hoặc một lần cho cơ sở dữ liệu có phiếu từ trước khi\n"
+	"      có số liệu báo cáo cộng dồn (hailong report khi đó nhắc chạy lệnh này).\n",
 	CLI_DB_OPEN,
 	run,
 };

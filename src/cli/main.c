@@ -37,6 +37,10 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_report,
 	&cmd_reports,
 	&cmd_chart,
+	&cmd_calendar,
+	&cmd_plan,
+	&cmd_feedback,
+	&cmd_offices,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

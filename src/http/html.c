@@ -134,6 +134,9 @@ static const struct menu_item menu[] = {
 	{ROLE_CLERK, "/kiosks", "Kiosk"},
 	{ROLE_CLERK, "/receipts", "Mã QR"},
 	{ROLE_CLERK, "/reports", "Báo cáo"},
+	{ROLE_CLERK, "/dossiers", "Hồ sơ"},
+	{ROLE_CLERK, "/feedback", "Phản ánh, kiến nghị"},
+	{ROLE_CLERK, "/plan", "Kế hoạch cải thiện"},
 	{ROLE_ADMIN, "/admin", "Quản trị"},
 	{0, NULL, NULL},
 };

@@ -51,18 +51,11 @@ struct job {
 };
 
 /* A counted response waiting for its write's savepoint to be released. */
-struct staged {
-	int64_t unit_id, field_id, instrument_id;
-	hl_day day;
-	int nanswers;
-	unsigned char answers[STORE_ANSWERS_MAX];
-};
-
 struct srv_tx {
 	struct server *srv;
 	struct store *st;
 	struct tacc *acc;
-	struct staged *stage;
+	struct tacc_resp *stage;      /* counted responses of this commit, for the tallies */
 	size_t nstage, capstage;
 };
 
@@ -204,25 +197,21 @@ struct store *srv_tx_store(struct srv_tx *tx)
 
 int srv_tx_count(struct srv_tx *tx, const struct store_response *r, struct hl_err *err)
 {
-	struct staged *g;
+	int rc;
 
 	if (tx->nstage == tx->capstage) {
 		size_t ncap = tx->capstage ? tx->capstage * 2 : 64;
-		struct staged *ns = hl_realloc(tx->stage, ncap * sizeof(*ns));
+		struct tacc_resp *ns = hl_realloc(tx->stage, ncap * sizeof(*ns));
 
 		if (ns == NULL)
 			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi ghi phiếu");
 		tx->stage = ns;
 		tx->capstage = ncap;
 	}
-	g = &tx->stage[tx->nstage++];
-	g->unit_id = r->unit_id;
-	g->field_id = r->field_id;
-	g->instrument_id = r->instrument_id;
-	g->day = r->day;
-	g->nanswers = r->nanswers;
-	memcpy(g->answers, r->answers, sizeof(g->answers));
-	return HL_OK;
+	rc = tacc_resp_of(r, &tx->stage[tx->nstage], err);
+	if (rc == HL_OK)
+		tx->nstage++;
+	return rc;
 }
 
 /* The parsed instrument with this id, loaded on first use. */
@@ -262,14 +251,17 @@ static int apply_staged(struct srv_tx *tx, size_t from, struct hl_err *err)
 	struct hl_crit_score sc[HL_MAX_CRITERIA];
 
 	for (size_t i = from; i < tx->nstage; i++) {
-		const struct staged *g = &tx->stage[i];
-		const struct hl_instrument *in = writer_instrument(tx->srv, g->instrument_id, err);
+		const struct tacc_resp *g = &tx->stage[i];
+		const struct hl_instrument *in = writer_instrument(tx->srv, g->r.instrument_id, err);
+		unsigned char answers[STORE_ANSWERS_MAX] = {0};
 		int rc;
 
 		if (in == NULL)
 			return err->code;
-		if ((rc = hl_instrument_score(in, g->answers, sc, err)) != HL_OK ||
-		    (rc = tacc_add(tx->acc, g->unit_id, g->day, g->field_id, in, sc, err)) != HL_OK)
+		/* scored as the scan would: questions past the answers given unanswered */
+		memcpy(answers, g->r.answers, (size_t)g->r.nanswers);
+		if ((rc = hl_instrument_score(in, answers, sc, err)) != HL_OK ||
+		    (rc = tacc_add(tx->acc, g, in, sc, err)) != HL_OK)
 			return rc;
 	}
 	return HL_OK;
@@ -849,7 +841,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
-/* libmicrohttpd's own messages, into the server log with the time. */
+/* libmicrohttpd's messages: fmt is its own printf format. */
+__attribute__((format(printf, 2, 0)))
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	struct server *s = cls;

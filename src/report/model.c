@@ -1,9 +1,11 @@
 /* model.c — building the report model (model.h): the index table from the
- * index query, and everything else from one pass over the period's
- * responses (there is no per-unit response index to lean on): counts by
- * channel and field, answer distributions per question of each instrument
- * version used, comment themes with examples, and, for internal reports,
- * results per civil servant. Then the document's heading, addressees and
+ * index query, and everything else — counts by channel and field, answer
+ * distributions per question of each instrument version used, comment
+ * themes with examples, and, for internal reports, results per civil
+ * servant — from the (unit, month) rollups kept with the tallies (a few
+ * thousand small rows for 500 units and a year, whatever the number of
+ * responses), or, for a period that is not whole months, from one pass over
+ * the period's responses (there is no per-unit response index). Then the document's heading, addressees and
  * signature, worded from the unit's type as Nghị định 30/2020 lays out an
  * administrative document. */
 #include "report/model.h"
@@ -18,7 +20,10 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "core/instrument.h"
+#include "core/rollup.h"
 #include "io/instrument_json.h"
+#include "svc/feedback.h"
+#include "svc/plan.h"
 
 #define MAX_INSTRUMENTS 64   /* instrument versions one report may meet */
 #define MAX_LINEAGE_DEPTH 32
@@ -54,6 +59,7 @@ struct build {
 	int64_t theme_n[THEME_COUNT];
 	const char *examples[THEME_COUNT][RPT_EXAMPLES];
 	int nexamples[THEME_COUNT];
+	struct hl_rollup *sum;       /* the rollups read so far, while reading them */
 };
 
 static int cmp_i64(const void *pa, const void *pb)
@@ -313,6 +319,22 @@ static struct inst *instrument(struct build *b, int64_t id)
 	return t;
 }
 
+/* comment as an example of theme t, unless there are enough or it is one already. */
+static int add_example(struct build *b, int t, const char *comment)
+{
+	if (b->nexamples[t] >= RPT_EXAMPLES)
+		return HL_OK;
+	/* Examples differ from one another: the same sentence twice says nothing. */
+	for (int k = 0; k < b->nexamples[t]; k++)
+		if (strcmp(b->examples[t][k], comment) == 0)
+			return HL_OK;
+	b->examples[t][b->nexamples[t]] = hl_utf8_nfc(b->a, comment);
+	if (b->examples[t][b->nexamples[t]] == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc góp ý");
+	b->nexamples[t]++;
+	return HL_OK;
+}
+
 static int comment_themes(struct build *b, const char *comment)
 {
 	unsigned mask = 0;
@@ -325,22 +347,11 @@ static int comment_themes(struct build *b, const char *comment)
 	if (rc != HL_OK)
 		return rc;
 	for (int t = 0; t < THEME_COUNT; t++) {
-		bool seen = false;
-
 		if (!(mask & (1u << t)))
 			continue;
 		b->theme_n[t]++;
-		if (b->nexamples[t] >= RPT_EXAMPLES)
-			continue;
-		/* Examples differ from one another: the same sentence twice says nothing. */
-		for (int k = 0; k < b->nexamples[t]; k++)
-			seen |= strcmp(b->examples[t][k], comment) == 0;
-		if (seen)
-			continue;
-		b->examples[t][b->nexamples[t]] = hl_utf8_nfc(b->a, comment);
-		if (b->examples[t][b->nexamples[t]] == NULL)
-			return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc góp ý");
-		b->nexamples[t]++;
+		if ((rc = add_example(b, t, comment)) != HL_OK)
+			return rc;
 	}
 	return HL_OK;
 }
@@ -393,6 +404,104 @@ static int on_response(void *ctx, const struct store_response *r)
 	if (r->comment[0] != '\0')
 		return comment_themes(b, r->comment);
 	return HL_OK;
+}
+
+/* ---- the same figures from the rollups (core/rollup.h) ---- */
+
+_Static_assert(RPT_EXAMPLES <= HL_ROLLUP_EXAMPLES, "a rollup keeps the report's examples");
+_Static_assert(THEME_COUNT <= HL_ROLLUP_THEMES, "a rollup holds every comment theme");
+
+static int on_rollup(void *ctx, int64_t unit_id, hl_day month, const unsigned char *data,
+	size_t len)
+{
+	struct build *b = ctx;
+
+	(void)unit_id;
+	(void)month;
+	return hl_rollup_add_encoded(b->sum, data, len, b->err);
+}
+
+/* What on_response would have counted, from the sum of the rollups. */
+static int take_rollup(struct build *b, const struct hl_rollup *r)
+{
+	b->m->responses = hl_rollup_responses(r);
+	for (int c = 0; c < HL_ROLLUP_CHANNELS; c++)
+		b->chan[c] = r->chan[c];
+	for (size_t i = 0; i < r->nfield; i++) {
+		struct keyed *k = find_keyed(b->fields, b->nfields, r->field[i].id);
+
+		if (k == NULL)
+			k = find_keyed(b->fields, b->nfields, 0);
+		if (k != NULL)
+			k->n += r->field[i].n;
+	}
+	for (size_t i = 0; i < r->ninst; i++) {
+		const struct hl_rollup_inst *ri = &r->inst[i];
+		struct inst *t = instrument(b, ri->id);
+
+		if (t == NULL)
+			return b->err->code ? b->err->code : HL_EIO;
+		for (int k = 0; k < t->in->nquestions && k < ri->nq; k++) {
+			struct rpt_question *q = &t->q[k];
+
+			q->no_answer += ri->count[k * ri->nv];
+			for (int v = 1; v < ri->nv && v <= q->nlevels; v++) {
+				q->count[v - 1] += ri->count[k * ri->nv + v];
+				q->valid += ri->count[k * ri->nv + v];
+			}
+		}
+	}
+	for (size_t i = 0; b->staff != NULL && i < r->nstaff; i++) {
+		struct keyed *k = find_keyed(b->staff, b->nstaff, r->staff[i].id);
+
+		if (k != NULL) {
+			k->n += r->staff[i].n;
+			k->s += r->staff[i].s;
+			k->v += r->staff[i].v;
+		}
+	}
+	/* The examples are the first distinct comments by response id, as the
+	 * scan meets them: read those few responses. */
+	for (int t = 0; t < THEME_COUNT; t++) {
+		b->theme_n[t] = r->theme[t].n;
+		for (int k = 0; k < r->theme[t].nex; k++) {
+			struct store_response resp;
+			int rc = STORE(b->st, response_get, r->theme[t].ex[k].id, &resp, b->err);
+
+			if (rc == HL_OK)
+				rc = add_example(b, t, resp.comment);
+			if (rc != HL_OK)
+				return rc;
+		}
+	}
+	return HL_OK;
+}
+
+/* The period's counted responses in scope, into b: from the rollups when
+ * they can answer — a period of whole months and rollups kept since the
+ * database began (or rebuilt) — else by reading every response of the
+ * period: a custom day range such as 2024-01-15..2024-03-31, which months
+ * cannot cut, or a database older than the rollups (m->rollups_missing). */
+static int read_responses(struct build *b, const struct hl_period *p)
+{
+	struct hl_rollup sum;
+	bool ready = false;
+	int rc = STORE(b->st, rollup_ready, &ready, b->err);
+
+	if (rc != HL_OK)
+		return rc;
+	b->m->rollups_missing = !ready;
+	if (!ready || b->m->o.scan || p->first == HL_DAY_NONE || p->last == HL_DAY_NONE ||
+	    hl_day_month_start(p->first) != p->first || hl_day_month_start(p->last + 1) != p->last + 1)
+		return STORE(b->st, response_scan, 0, p->first, p->last, on_response, b, b->err);
+	hl_rollup_init(&sum);
+	b->sum = &sum;
+	rc = STORE(b->st, rollup_scan, b->scope, b->nscope, p->first, p->last, on_rollup, b, b->err);
+	if (rc == HL_OK)
+		rc = take_rollup(b, &sum);
+	b->sum = NULL;
+	hl_rollup_clear(&sum);
+	return rc;
 }
 
 /* ---- from the tallies of the pass to the model ---- */
@@ -562,29 +671,151 @@ static int finish_staff(struct build *b, const struct store_staff *list, size_t 
 	return HL_OK;
 }
 
+/* The tasks of the plan of unit_id for year whose criterion is bl's, with
+ * their statuses (issue 6); tasks read once per unit (*plan, *n). */
+static int below_tasks(struct build *b, int64_t unit_id, int year, struct store_plan_task **plan,
+	size_t *n, struct rpt_below *bl)
+{
+	const char **text, **status;
+	int *no, k = 0;
+	int rc = HL_OK;
+
+	if (*plan == NULL)
+		rc = STORE(b->st, plan_task_list, unit_id, year, b->a, plan, n, b->err);
+	if (rc != HL_OK || *n == 0)
+		return rc;
+	text = hl_arena_alloc(b->a, *n * sizeof(*text));
+	status = hl_arena_alloc(b->a, *n * sizeof(*status));
+	no = hl_arena_alloc(b->a, *n * sizeof(*no));
+	if (text == NULL || status == NULL || no == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (size_t t = 0; t < *n; t++) {
+		if (strcmp((*plan)[t].criterion, bl->criterion) != 0)
+			continue;
+		text[k] = (*plan)[t].task;
+		status[k] = plan_status_label((*plan)[t].status);
+		no[k++] = (*plan)[t].no;
+	}
+	bl->ntasks = k;
+	bl->tasks = text;
+	bl->status = status;
+	bl->task_no = no;
+	return HL_OK;
+}
+
+/* The criteria below target, each with the matching tasks of its unit's
+ * improvement plan for the period's year and its value in the whole year
+ * before (the value before the plan; the index query pools predecessors). */
 static int finish_below(struct build *b)
 {
 	struct rpt_model *m = b->m;
 	const struct iq_result *r = m->index;
 	size_t cap = r->nunits * (size_t)(r->ncrit + 1) + 1;
+	struct iq_opts io = {0};
+	struct iq_result *before = NULL;
+	char year[16];
+	int rc;
 
 	m->below = hl_arena_alloc(b->a, cap * sizeof(*m->below));
 	if (m->below == NULL)
 		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
-	for (size_t i = 0; i < r->nunits; i++)
+	snprintf(year, sizeof(year), "%d", m->o.period.year - 1);
+	io.unit = m->o.unit;
+	io.under = m->o.under;
+	for (size_t i = 0; i < r->nunits; i++) {
+		const struct iq_unit *prev = NULL;
+		struct store_plan_task *plan = NULL;
+		size_t nplan = 0;
+
 		for (int k = 0; k <= r->ncrit; k++) {
 			const struct hl_idx_cell *c = &r->units[i].idx.cell[k];
 			struct rpt_below *bl;
 
 			if (!c->cur.valid || !c->has_target || c->met)
 				continue;
+			/* The year before, queried once and only when some criterion is below. */
+			if (before == NULL) {
+				rc = hl_period_parse(year, &io.period, b->err);
+				if (rc == HL_OK)
+					rc = iq_run(b->st, b->a, &io, &before, b->err);
+				if (rc != HL_OK)
+					return rc;
+			}
+			for (size_t j = 0; j < before->nunits && prev == NULL; j++)
+				if (before->units[j].unit.id == r->units[i].unit.id)
+					prev = &before->units[j];
 			bl = &m->below[m->nbelow++];
 			bl->unit = r->units[i].unit.name;
 			bl->criterion = r->crit_code[k];
 			bl->criterion_name = r->crit_name[k];
 			bl->value = c->cur.value;
 			bl->target = c->target;
+			bl->plan_year = m->o.period.year;
+			for (int p = 0; prev != NULL && p <= before->ncrit; p++)
+				if (strcmp(before->crit_code[p], bl->criterion) == 0 &&
+				    prev->idx.cell[p].cur.valid) {
+					bl->has_before = true;
+					bl->before = prev->idx.cell[p].cur.value;
+				}
+			rc = below_tasks(b, r->units[i].unit.id, bl->plan_year, &plan, &nplan, bl);
+			if (rc != HL_OK)
+				return rc;
 		}
+	}
+	return HL_OK;
+}
+
+/* The feedback figures of the units in scope over the period, summed per
+ * unit, as of the end of the document's day. */
+static int build_feedback(struct build *b)
+{
+	struct rpt_model *m = b->m;
+	struct fb_month *fm = NULL;
+	size_t n = 0;
+	int rc = fb_stats(b->st, NULL, &m->o.period, m->subject->code, m->o.under != NULL,
+		(int64_t)(m->o.date + 1) * 1440 - 1, b->a, &fm, &n, b->err);
+
+	if (rc != HL_OK || n == 0)
+		return rc;
+	m->feedback = hl_arena_alloc(b->a, n * sizeof(*m->feedback));
+	if (m->feedback == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (size_t i = 0; i < n; i++) {
+		struct rpt_feedback *f = &m->feedback[m->nfeedback];
+
+		if (m->nfeedback == 0 || fm[i].unit_id != fm[i - 1].unit_id) {
+			f = &m->feedback[m->nfeedback++];
+			f->unit = hl_arena_strdup(b->a, fm[i].unit_name);
+			if (f->unit == NULL)
+				return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+		} else {
+			f = &m->feedback[m->nfeedback - 1];
+		}
+		f->received += fm[i].received;
+		f->answered += fm[i].answered;
+		f->due += fm[i].due;
+		f->on_time += fm[i].on_time;
+		f->rated += fm[i].rated;
+		f->satisfied += fm[i].satisfied;
+		f->score = fb_score(f->due, f->on_time);
+	}
+	return HL_OK;
+}
+
+int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
+	const struct store_unit *parent, struct rpt_model *m, struct hl_err *err)
+{
+	m->issuer = issuer_of(a, u, false);
+	m->issuer_parent = parent != NULL ? issuer_of(a, parent, true) : "";
+	m->place = place_of(a, u);
+	if (is_committee(u->type))
+		m->signer_title = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH";
+	else if (strcmp(u->type, "tram-y-te") == 0)
+		m->signer_title = "TRẠM TRƯỞNG";
+	else
+		m->signer_title = "THỦ TRƯỞNG ĐƠN VỊ";
+	if (!m->issuer || !m->issuer_parent || !m->place)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập phần đầu văn bản");
 	return HL_OK;
 }
 
@@ -658,7 +889,7 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	if (rc != HL_OK)
 		return rc;
 	if (b->nscope > 0) {
-		rc = STORE(st, response_scan, 0, o->period.first, o->period.last, on_response, b, err);
+		rc = read_responses(b, &o->period);
 		if (rc != HL_OK)
 			return rc;
 	}
@@ -677,6 +908,8 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 		rc = finish_staff(b, staff, nstaff, units, nunits);
 	if (rc == HL_OK)
 		rc = finish_below(b);
+	if (rc == HL_OK)
+		rc = build_feedback(b);
 	if (rc == HL_OK)
 		rc = heading(b, units, nunits);
 	if (rc != HL_OK)

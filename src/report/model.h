@@ -29,6 +29,8 @@ struct rpt_opts {
 	const char *number;        /* "Số: 12/BC-UBND"; NULL = "Số:      /BC-UBND" to fill by hand */
 	hl_day date;               /* the document's date; HL_DAY_NONE = today */
 	const char *signer;        /* the signer's name under the signature; NULL = left blank */
+	bool scan;                 /* read every response even where the rollups could
+	                            * answer (tests compare the two ways) */
 };
 
 struct rpt_count {
@@ -68,9 +70,27 @@ struct rpt_staff {
 struct rpt_below {
 	const char *unit, *criterion, *criterion_name;
 	double value, target;
-	/* The matching tasks of the unit's improvement plan (issue 6): none yet. */
+	/* The matching tasks of the unit's improvement plan for the period's
+	 * year (issue 6, svc/plan.h), in the plan's order: their text and, when
+	 * status is not NULL, each one's status in Vietnamese ("Đang thực hiện")
+	 * and number in the plan. */
 	int ntasks;
 	const char **tasks;
+	const char **status;
+	const int *task_no;
+	/* The criterion's value in the whole year before (before the plan of
+	 * plan_year; value is the one after, in the period). */
+	bool has_before;
+	double before;
+	int plan_year;
+};
+
+/* Feedback (phản ánh, kiến nghị; issue 6) of one unit over the period:
+ * svc/feedback.h's monthly figures summed; score 2/1/0 over the sums. */
+struct rpt_feedback {
+	const char *unit;          /* the unit's name */
+	long received, answered, due, on_time, rated, satisfied;
+	int score;
 };
 
 struct rpt_model {
@@ -84,6 +104,9 @@ struct rpt_model {
 	const struct store_unit *subject;  /* the unit, or the supervising office */
 	struct iq_result *index;   /* the table: units × criteria, targets, changes, ranks */
 	int64_t responses;         /* in scope and period (counted ones) */
+	bool rollups_missing;      /* the store's rollups were never built (a database
+	                            * older than them): every response was read; the
+	                            * caller suggests `hailong tallies rebuild` */
 	int nchannels, nfields, nquestions, nthemes, nstaff, nbelow;
 	struct rpt_count *channels, *fields;
 	struct rpt_question *questions;
@@ -95,6 +118,8 @@ struct rpt_model {
 	const char *signer_title;  /* "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" */
 	const char *signer;        /* o.signer, or "" */
 	struct trend *trend;       /* month by month up to the period's end; NULL for a custom range */
+	int nfeedback;             /* units with feedback in the period (0: the section is left out) */
+	struct rpt_feedback *feedback;
 };
 
 /* Build the report for o from st; everything lives in a. HL_ENOTFOUND for an
@@ -102,5 +127,11 @@ struct rpt_model {
  * each with a Vietnamese message naming what to change. */
 int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	struct rpt_model **out, struct hl_err *err);
+
+/* Fill m's heading for a document issued by unit u (parent may be NULL):
+ * issuer_parent, issuer, place and signer_title, in a (the written answer
+ * to feedback uses it, report/fb_letter.c). */
+int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
+	const struct store_unit *parent, struct rpt_model *m, struct hl_err *err);
 
 #endif

@@ -18,12 +18,14 @@
 #define PAD_X 3.0
 #define PAD_Y 2.5
 #define BORDER 0.5
-#define BOTTOM_Y (PDF_PAGE_H - PDF_MARGIN_BOTTOM)
-#define TEXT_W (PDF_PAGE_W - PDF_MARGIN_LEFT - PDF_MARGIN_RIGHT)
+/* Of the document d in scope: portrait or landscape (pdfdoc_landscape). */
+#define BOTTOM_Y (d->page_h - PDF_MARGIN_BOTTOM)
+#define TEXT_W (d->page_w - PDF_MARGIN_LEFT - PDF_MARGIN_RIGHT)
 
 struct pdfdoc {
 	FILE *f;
 	bool write_failed;
+	double page_w, page_h;       /* A4 portrait, or landscape */
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	PangoFontMap *fm;
@@ -58,6 +60,8 @@ int pdfdoc_new(FILE *f, const char *title, const char *create_iso, struct pdfdoc
 	if (d == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo tệp PDF");
 	d->f = f;
+	d->page_w = PDF_PAGE_W;
+	d->page_h = PDF_PAGE_H;
 	d->surf = cairo_pdf_surface_create_for_stream(write_fn, d, PDF_PAGE_W, PDF_PAGE_H);
 	d->cr = cairo_create(d->surf);
 	if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS) {
@@ -119,9 +123,15 @@ void pdfdoc_free(struct pdfdoc *d)
 	hl_free(d);
 }
 
+void pdfdoc_landscape(struct pdfdoc *d)
+{
+	d->page_w = PDF_PAGE_H;
+	d->page_h = PDF_PAGE_W;
+	cairo_pdf_surface_set_size(d->surf, d->page_w, d->page_h);
+}
+
 double pdfdoc_width(const struct pdfdoc *d)
 {
-	(void)d;
 	return TEXT_W;
 }
 

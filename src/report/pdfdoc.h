@@ -64,6 +64,10 @@ int pdfdoc_finish(struct pdfdoc *d, struct hl_err *err);
 /* Release d (NULL is a no-op); the stream stays open. */
 void pdfdoc_free(struct pdfdoc *d);
 
+/* Turn every page of d to A4 landscape (an appendix table), margins kept;
+ * call right after pdfdoc_new, before anything is drawn. */
+void pdfdoc_landscape(struct pdfdoc *d);
+
 /* The width of the text area between the margins. */
 double pdfdoc_width(const struct pdfdoc *d);
 

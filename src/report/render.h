@@ -20,4 +20,20 @@ int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err);
 int rpt_csv(const struct rpt_model *m, const char *path, struct hl_err *err);
 int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err);
 
+/* One paragraph of a short document: text (NFC, '\n' breaks lines), style
+ * flags (PDF_BOLD, PDF_ITALIC of report/pdfdoc.h), centred or justified,
+ * first line indented or not. */
+struct rpt_par {
+	const char *text;
+	unsigned style;
+	bool center, indent;
+};
+
+/* A short document in the reports' PDF layout (rpt_pdf.c): m's heading
+ * (issuer, number, place and date, title, subtitle), the paragraphs
+ * par[0..n), then m's "Nơi nhận" and signature block; written to path
+ * through a temporary file. The written answer to feedback uses it. */
+int rpt_pdf_letter(const struct rpt_model *m, const struct rpt_par *par, int n,
+	const char *path, struct hl_err *err);
+
 #endif

@@ -119,6 +119,29 @@ static void below(FILE *f, const struct rpt_model *m)
 		csvout_num(f, true, b->target);
 		fputc('\n', f);
 	}
+	/* The plan for them (issue 6): one row per criterion below target and
+	 * task of the unit's plan for it, task columns empty when there is none;
+	 * before = the whole year before's value, value = the period's. */
+	fputs("\nplan_unit,criterion,before,value,plan_year,task_no,task,status\n", f);
+	for (int i = 0; i < m->nbelow; i++) {
+		const struct rpt_below *b = &m->below[i];
+
+		for (int k = 0; k < (b->ntasks > 0 ? b->ntasks : 1); k++) {
+			csvout_cell(f, b->unit);
+			fputc(',', f);
+			csvout_cell(f, b->criterion);
+			csvout_num(f, b->has_before, b->before);
+			csvout_num(f, true, b->value);
+			fprintf(f, ",%d,", b->plan_year);
+			if (k < b->ntasks && b->task_no != NULL)
+				fprintf(f, "%d", b->task_no[k]);
+			fputc(',', f);
+			csvout_cell(f, k < b->ntasks ? b->tasks[k] : NULL);
+			fputc(',', f);
+			csvout_cell(f, k < b->ntasks && b->status != NULL ? b->status[k] : NULL);
+			fputc('\n', f);
+		}
+	}
 }
 
 /* Month by month: one row per month and criterion with a value; the
@@ -158,6 +181,27 @@ static void staff(FILE *f, const struct rpt_model *m)
 	}
 }
 
+/* Feedback per unit (issue 6), only when some came: a report without
+ * feedback keeps its sections as before. */
+static void feedback(FILE *f, const struct rpt_model *m)
+{
+	if (m->nfeedback == 0)
+		return;
+	fputs("\nfeedback_unit,received,answered,due,on_time,on_time_pct,score,rated,satisfied,"
+		"satisfied_pct\n", f);
+	for (int i = 0; i < m->nfeedback; i++) {
+		const struct rpt_feedback *b = &m->feedback[i];
+
+		csvout_cell(f, b->unit);
+		fprintf(f, ",%ld,%ld,%ld,%ld", b->received, b->answered, b->due, b->on_time);
+		csvout_num(f, b->due > 0, b->due > 0 ? 100.0 * (double)b->on_time / (double)b->due : 0);
+		fprintf(f, ",%d,%ld,%ld", b->score, b->rated, b->satisfied);
+		csvout_num(f, b->rated > 0, b->rated > 0 ? 100.0 * (double)b->satisfied /
+			(double)b->rated : 0);
+		fputc('\n', f);
+	}
+}
+
 int rpt_csv(const struct rpt_model *m, const char *path, struct hl_err *err)
 {
 	struct rpt_out o;
@@ -175,5 +219,6 @@ int rpt_csv(const struct rpt_model *m, const char *path, struct hl_err *err)
 	below(o.f, m);
 	if (m->o.internal)
 		staff(o.f, m);
+	feedback(o.f, m);
 	return rpt_out_commit(&o, err);
 }

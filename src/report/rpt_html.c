@@ -284,7 +284,7 @@ static int chart(FILE *f, const struct rpt_model *m, struct hl_err *err)
 
 static void below(FILE *f, const struct rpt_model *m)
 {
-	char v[32], t[32];
+	char v[32], t[32], p[32];
 
 	el(f, "h2", NULL, "III. Tiêu chí chưa đạt chỉ tiêu");
 	if (m->nbelow == 0) {
@@ -294,9 +294,12 @@ static void below(FILE *f, const struct rpt_model *m)
 	fputs("<table><thead><tr>", f);
 	el(f, "th", NULL, "Đơn vị");
 	el(f, "th", NULL, "Tiêu chí");
-	el(f, "th", NULL, "Kết quả");
+	fputs("<th>Năm ", f);
+	fprintf(f, "%d", m->o.period.year - 1);
+	fputs("</th>", f);
+	el(f, "th", NULL, m->period_label);
 	el(f, "th", NULL, "Chỉ tiêu");
-	el(f, "th", NULL, "Nhiệm vụ khắc phục");
+	el(f, "th", NULL, "Nhiệm vụ khắc phục và tình trạng");
 	fputs("</tr></thead><tbody>\n", f);
 	for (int i = 0; i < m->nbelow; i++) {
 		const struct rpt_below *b = &m->below[i];
@@ -304,11 +307,19 @@ static void below(FILE *f, const struct rpt_model *m)
 		fputs("<tr>", f);
 		el(f, "td", NULL, b->unit);
 		el(f, "td", NULL, b->criterion_name);
+		el(f, "td", "n", b->has_before ? dec(p, sizeof(p), b->before) : "–");
 		el(f, "td", "n", dec(v, sizeof(v), b->value));
 		el(f, "td", "n", dec(t, sizeof(t), b->target));
 		fputs("<td>", f);
 		for (int k = 0; k < b->ntasks; k++) {
+			if (b->task_no != NULL)
+				fprintf(f, "%d. ", b->task_no[k]);
 			txt(f, b->tasks[k]);
+			if (b->status != NULL) {
+				fputs(" (", f);
+				txt(f, b->status[k]);
+				fputs(")", f);
+			}
 			fputs("<br>", f);
 		}
 		if (b->ntasks == 0)
@@ -389,6 +400,41 @@ static void themes(FILE *f, const struct rpt_model *m)
 	fputs("</tbody></table>\n", f);
 }
 
+/* Feedback beside criterion TT (issue 6); nothing when none came. */
+static void feedback(FILE *f, const struct rpt_model *m)
+{
+	static const char *const head[] = {"Đơn vị", "Tiếp nhận", "Đã trả lời", "Đến hạn",
+		"Đúng hạn", "Tỷ lệ đúng hạn (%)", "Điểm", "Hài lòng với trả lời (%)"};
+	char n[32];
+
+	if (m->nfeedback == 0)
+		return;
+	el(f, "h2", NULL, "Phản ánh, kiến nghị (tiêu chí TT)");
+	fputs("<table><thead><tr>", f);
+	for (int k = 0; k < 8; k++)
+		el(f, "th", NULL, head[k]);
+	fputs("</tr></thead><tbody>\n", f);
+	for (int i = 0; i < m->nfeedback; i++) {
+		const struct rpt_feedback *b = &m->feedback[i];
+
+		fputs("<tr>", f);
+		el(f, "td", NULL, b->unit);
+		el(f, "td", "n", count(n, sizeof(n), b->received));
+		el(f, "td", "n", count(n, sizeof(n), b->answered));
+		el(f, "td", "n", count(n, sizeof(n), b->due));
+		el(f, "td", "n", count(n, sizeof(n), b->on_time));
+		el(f, "td", "n", b->due > 0 ? dec(n, sizeof(n), 100.0 * (double)b->on_time /
+			(double)b->due) : "–");
+		el(f, "td", "n", count(n, sizeof(n), b->score));
+		el(f, "td", "n", b->rated > 0 ? dec(n, sizeof(n), 100.0 * (double)b->satisfied /
+			(double)b->rated) : "–");
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody></table>\n", f);
+	el(f, "p", NULL, "Điểm theo Thông tư 01/2018/TT-VPCP: 2 khi mọi phản ánh đến hạn được trả "
+		"lời đúng hạn (hoặc không có phản ánh), 1 khi từ 90 % trở lên, 0 khi dưới 90 %.");
+}
+
 static void staff(FILE *f, const struct rpt_model *m)
 {
 	char n[32], v[32];
@@ -461,6 +507,7 @@ int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err)
 	below(f, m);
 	questions(f, m);
 	themes(f, m);
+	feedback(f, m);
 	if (m->o.internal)
 		staff(f, m);
 	footer(f, m);

@@ -585,37 +585,89 @@ static void themes(struct pdfr *r)
 		"lần cho mỗi nội dung.", NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
 }
 
-static void below(struct pdfr *r)
+/* Feedback beside criterion TT (issue 6): left out when none came. */
+static void feedback(struct pdfr *r)
 {
 	const struct rpt_model *m = r->m;
 	const struct pdf_col col[] = {
-		{"Đơn vị", 0.20, PDF_LEFT}, {"Tiêu chí", 0.22, PDF_LEFT},
-		{"Kết quả", 0.09, PDF_CENTER}, {"Chỉ tiêu", 0.09, PDF_CENTER},
-		{"Còn thiếu", 0.09, PDF_CENTER}, {"Nhiệm vụ trong kế hoạch", 0.29, PDF_LEFT},
+		{"Đơn vị", 0.28, PDF_LEFT}, {"Tiếp nhận", 0.1, PDF_RIGHT},
+		{"Đã trả lời", 0.1, PDF_RIGHT}, {"Đến hạn", 0.1, PDF_RIGHT},
+		{"Đúng hạn", 0.1, PDF_RIGHT}, {"Tỷ lệ đúng hạn", 0.12, PDF_RIGHT},
+		{"Điểm", 0.08, PDF_CENTER}, {"Hài lòng với trả lời", 0.12, PDF_RIGHT},
 	};
-	const struct pdf_table t = {6, col, CELL};
+	const struct pdf_table t = {8, col, CELL};
+
+	if (m->nfeedback == 0)
+		return;
+	heading(r, "PHẢN ÁNH, KIẾN NGHỊ (TIÊU CHÍ TT)");
+	pdfdoc_table_begin(r->d, &t);
+	for (int i = 0; i < m->nfeedback; i++) {
+		const struct rpt_feedback *f = &m->feedback[i];
+		const char *cells[8] = {nz(f->unit), integer(r->a, f->received),
+			integer(r->a, f->answered), integer(r->a, f->due), integer(r->a, f->on_time),
+			pct(r->a, f->on_time, f->due), hl_arena_printf(r->a, "%d", f->score),
+			pct(r->a, f->satisfied, f->rated)};
+
+		pdfdoc_table_row(r->d, cells, NULL);
+	}
+	pdfdoc_table_end(r->d, 4);
+	pdfdoc_par(r->d, "Điểm theo Thông tư 01/2018/TT-VPCP: 2 khi mọi phản ánh đến hạn được trả "
+		"lời đúng hạn (hoặc không có phản ánh), 1 khi từ 90 % trở lên, 0 khi dưới 90 %.", NOTE,
+		PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
+}
+
+/* One task of the plan in the below table: "- 4. Sử dụng màn hình LED …
+ * (Đang thực hiện)", its first line shortened; without a status (no plan
+ * numbers) as is. */
+static const char *below_task(struct pdfr *r, const struct rpt_below *b, int k)
+{
+	const char *s = nz(b->tasks[k]);
+	const char *line = hl_arena_strndup(r->a, s, strcspn(s, "\n"));
+	const char *t = shorten(r->a, line != NULL ? line : s, 200);
+
+	if (b->status == NULL || b->task_no == NULL)
+		return hl_arena_printf(r->a, "- %s", t);
+	return hl_arena_printf(r->a, "- %d. %s (%s)", b->task_no[k], t, nz(b->status[k]));
+}
+
+static void below(struct pdfr *r)
+{
+	const struct rpt_model *m = r->m;
+	const char *before_head = hl_arena_printf(r->a, "Năm %d", m->o.period.year - 1);
+	const struct pdf_col col[] = {
+		{"Đơn vị", 0.16, PDF_LEFT}, {"Tiêu chí", 0.18, PDF_LEFT},
+		{before_head != NULL ? before_head : "Năm trước", 0.08, PDF_CENTER},
+		{m->period_label, 0.09, PDF_CENTER}, {"Chỉ tiêu", 0.08, PDF_CENTER},
+		{"Còn thiếu", 0.08, PDF_CENTER}, {"Nhiệm vụ trong kế hoạch và tình trạng", 0.33, PDF_LEFT},
+	};
+	const struct pdf_table t = {7, col, CELL};
 
 	heading(r, "CÁC TIÊU CHÍ CHƯA ĐẠT CHỈ TIÊU");
 	if (m->nbelow == 0) {
 		par(r, "Tất cả các tiêu chí đều đạt chỉ tiêu được giao.");
 		return;
 	}
+	par(r, hl_arena_printf(r->a, "Cột “Năm %d”: chỉ số trước kế hoạch nâng cao mức độ hài lòng "
+		"năm %d; cột “%s”: chỉ số sau, trong kỳ báo cáo; cột cuối: các nhiệm vụ của kế hoạch "
+		"cho tiêu chí và tình trạng thực hiện.", m->o.period.year - 1, m->o.period.year,
+		m->period_label));
 	pdfdoc_table_begin(r->d, &t);
 	for (int i = 0; i < m->nbelow; i++) {
 		const struct rpt_below *b = &m->below[i];
 		const char *tasks = "";
 
 		for (int k = 0; k < b->ntasks && b->tasks != NULL; k++)
-			tasks = hl_arena_printf(r->a, "%s%s- %s", tasks, k ? "\n" : "", nz(b->tasks[k]));
+			tasks = hl_arena_printf(r->a, "%s%s%s", tasks, k ? "\n" : "", below_task(r, b, k));
 		{
-			const char *cells[6] = {
+			const char *cells[7] = {
 				nz(b->unit),
 				hl_arena_printf(r->a, "%s – %s", nz(b->criterion), nz(b->criterion_name)),
+				b->has_before ? dec(r->a, b->before) : "–",
 				dec(r->a, b->value), dec(r->a, b->target),
 				dec(r->a, b->target - b->value),
 				tasks[0] ? tasks : "(chưa có kế hoạch)",
 			};
-			const unsigned st[6] = {0, 0, PDF_BOLD, 0, 0, tasks[0] ? 0 : PDF_ITALIC};
+			const unsigned st[7] = {0, 0, 0, PDF_BOLD, 0, 0, tasks[0] ? 0 : PDF_ITALIC};
 
 			pdfdoc_table_row(r->d, cells, st);
 		}
@@ -728,6 +780,7 @@ int rpt_pdf(const struct rpt_model *m, const char *path, struct hl_err *err)
 	}
 	questions(&r);
 	themes(&r);
+	feedback(&r);
 	below(&r);
 	staff(&r);
 	closing(&r);
@@ -735,6 +788,42 @@ int rpt_pdf(const struct rpt_model *m, const char *path, struct hl_err *err)
 	if (rc != HL_OK)
 		goto cleanup;
 	rc = rpt_out_commit(&out, err);
+cleanup:
+	pdfdoc_free(r.d);
+	rpt_out_abort(&out);
+	hl_arena_free(r.a);
+	return rc;
+}
+
+int rpt_pdf_letter(const struct rpt_model *m, const struct rpt_par *par, int n,
+	const char *path, struct hl_err *err)
+{
+	struct rpt_out out = {0};
+	struct pdfr r = {.m = m, .err = err};
+	char iso[32];
+	hl_day day = doc_date(m);
+	int y, mo, dd, rc;
+
+	r.a = hl_arena_new(TMP_CAP);
+	if (r.a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo văn bản PDF");
+	rc = rpt_out_begin(&out, path, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	hl_day_to_ymd(day, &y, &mo, &dd);
+	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT00:00:00", y, mo, dd);
+	rc = pdfdoc_new(out.f, hl_arena_printf(r.a, "%s – %s", nz(m->title), nz(m->subtitle)), iso,
+		&r.d, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	doc_heading(&r, day);
+	for (int i = 0; i < n; i++)
+		pdfdoc_par(r.d, nz(par[i].text), BODY, par[i].style,
+			par[i].center ? PDF_CENTER : PDF_JUSTIFY, par[i].indent ? INDENT : 0, PAR_AFTER);
+	closing(&r);
+	rc = pdfdoc_finish(r.d, err);
+	if (rc == HL_OK)
+		rc = rpt_out_commit(&out, err);
 cleanup:
 	pdfdoc_free(r.d);
 	rpt_out_abort(&out);

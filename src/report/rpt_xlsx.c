@@ -281,15 +281,15 @@ static lxw_row_t summary_targets(struct xw *x, lxw_worksheet *ws, const struct i
 static lxw_row_t summary_below(struct xw *x, lxw_worksheet *ws, const struct rpt_model *m,
 	lxw_row_t row)
 {
-	static const char *const hdr[] = {"Đơn vị", "Tiêu chí", "Chỉ số", "Chỉ tiêu",
-		"Nhiệm vụ trong kế hoạch"};
+	static const char *const hdr[] = {"Đơn vị", "Tiêu chí", "Năm trước", "Chỉ số", "Chỉ tiêu",
+		"Nhiệm vụ trong kế hoạch", "Tình trạng"};
 
 	put_str(x, ws, row++, 0, "Tiêu chí chưa đạt chỉ tiêu", x->bold);
 	if (m->nbelow == 0) {
 		put_str(x, ws, row++, 1, "Tất cả tiêu chí đều đạt chỉ tiêu.", NULL);
 		return row;
 	}
-	put_row(x, ws, row++, 1, hdr, 5, x->head);
+	put_row(x, ws, row++, 1, hdr, 7, x->head);
 	for (int i = 0; i < m->nbelow; i++) {
 		const struct rpt_below *b = &m->below[i];
 		char crit[160];
@@ -298,12 +298,17 @@ static lxw_row_t summary_below(struct xw *x, lxw_worksheet *ws, const struct rpt
 			b->criterion_name ? b->criterion_name : "");
 		put_str(x, ws, row, 1, b->unit, NULL);
 		put_str(x, ws, row, 2, crit, NULL);
-		put_dec(x, ws, row, 3, b->value, x->low);
-		put_dec(x, ws, row, 4, b->target, x->num);
+		if (b->has_before)
+			put_dec(x, ws, row, 3, b->before, x->num);
+		put_dec(x, ws, row, 4, b->value, x->low);
+		put_dec(x, ws, row, 5, b->target, x->num);
 		if (b->ntasks == 0)
-			put_str(x, ws, row, 5, "(chưa có kế hoạch)", x->italic);
-		for (int t = 0; t < b->ntasks; t++)
-			put_str(x, ws, row + (lxw_row_t)t, 5, b->tasks[t], NULL);
+			put_str(x, ws, row, 6, "(chưa có kế hoạch)", x->italic);
+		for (int t = 0; t < b->ntasks; t++) {
+			put_str(x, ws, row + (lxw_row_t)t, 6, b->tasks[t], NULL);
+			if (b->status != NULL)
+				put_str(x, ws, row + (lxw_row_t)t, 7, b->status[t], NULL);
+		}
 		row += (lxw_row_t)(b->ntasks > 1 ? b->ntasks : 1);
 	}
 	return row;
@@ -555,6 +560,41 @@ static int sheet_themes(struct xw *x, const struct rpt_model *m)
 	return 0;
 }
 
+/* ---- Phản ánh: feedback beside criterion TT (issue 6), when some came ---- */
+
+static int sheet_feedback(struct xw *x, const struct rpt_model *m)
+{
+	static const char *const hdr[] = {"TT", "Đơn vị", "Tiếp nhận", "Đã trả lời", "Đến hạn",
+		"Đúng hạn", "Tỷ lệ đúng hạn (%)", "Điểm", "Số đánh giá", "Hài lòng với trả lời (%)"};
+	lxw_worksheet *ws = sheet(x, "Phản ánh", 0);
+	char buf[24];
+
+	if (ws == NULL)
+		return -1;
+	width(x, ws, 0, 0, W_TT, NULL);
+	width(x, ws, 1, 1, W_UNIT, NULL);
+	width(x, ws, 2, 9, 12, NULL);
+	put_row(x, ws, 0, 0, hdr, 10, x->head);
+	worksheet_freeze_panes(ws, 1, 0);
+	for (int i = 0; i < m->nfeedback; i++) {
+		const struct rpt_feedback *f = &m->feedback[i];
+		lxw_row_t row = (lxw_row_t)(i + 1);
+
+		snprintf(buf, sizeof(buf), "%02d", i + 1);
+		put_str(x, ws, row, 0, buf, NULL);
+		put_str(x, ws, row, 1, f->unit, NULL);
+		put_int(x, ws, row, 2, f->received);
+		put_int(x, ws, row, 3, f->answered);
+		put_int(x, ws, row, 4, f->due);
+		put_int(x, ws, row, 5, f->on_time);
+		put_pct(x, ws, row, 6, f->on_time, f->due);
+		put_int(x, ws, row, 7, f->score);
+		put_int(x, ws, row, 8, f->rated);
+		put_pct(x, ws, row, 9, f->satisfied, f->rated);
+	}
+	return 0;
+}
+
 /* ---- Công chức: internal reports only ---- */
 
 static int sheet_staff(struct xw *x, const struct rpt_model *m)
@@ -639,6 +679,7 @@ int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err)
 		sheet_trend(&x, m) != 0 || x.lerr != LXW_NO_ERROR ||
 		sheet_questions(&x, m) != 0 || x.lerr != LXW_NO_ERROR ||
 		sheet_themes(&x, m) != 0 || x.lerr != LXW_NO_ERROR ||
+		(m->nfeedback > 0 && (sheet_feedback(&x, m) != 0 || x.lerr != LXW_NO_ERROR)) ||
 		(m->o.internal && (sheet_staff(&x, m) != 0 || x.lerr != LXW_NO_ERROR))) {
 		rc = hl_err_set(err, x.lerr == LXW_ERROR_MEMORY_MALLOC_FAILED ? HL_ENOMEM : HL_EIO, HL_HERE,
 			"không ghi được trang '%s' của báo cáo XLSX: %s", x.sheet ? x.sheet : "?",

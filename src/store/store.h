@@ -103,10 +103,11 @@ struct store_dossier {
 	char code[STORE_CODE_MAX];
 	int64_t unit_id, field_id;
 	char procedure[STORE_NAME_MAX];
-	char channel[16];                  /* "online" or "direct" */
+	char channel[16];                  /* "online", "direct" or "post" */
 	int64_t received_at, due_at, finished_at, returned_at; /* minutes, -1 = none */
 	int supplements, reschedules;
 	bool apology;
+	int64_t submitted_at;              /* minutes, -1 = none; stored by dossier_save only */
 };
 
 /* ---- the server's records ---- */
@@ -195,6 +196,12 @@ struct store_report {
 	hl_day due;                        /* its calendar day, HL_DAY_NONE = off calendar */
 };
 
+/* A unit's own reporting schedule (core/calendar_rpt.h SPEC). */
+struct store_rschedule {
+	int64_t unit_id;
+	char spec[256];
+};
+
 /* Tally grains: per day or per month (start = first day), over all fields
  * (field_id 0) or per field. */
 enum store_grain { GRAIN_DAY = 1, GRAIN_MONTH = 2 };
@@ -220,11 +227,148 @@ struct store_response_core {
 	hl_day day;
 	int nanswers;
 	const unsigned char *answers;
+	/* What the rollups (core/rollup.h) take besides. */
+	int channel;                       /* enum store_channel */
+	int64_t staff_id;                  /* 0 = not given */
+	const char *comment;               /* "" = none; valid during the callback */
 };
+
+/* ---- plan (issue 6; section owned by svc/plan.c) ---- */
+
+#define STORE_PLAN_TEXT_MAX 4000    /* bytes of a task's content, office, result */
+#define STORE_PLAN_NOTE_MAX 2000
+
+/* A standard task (nhiệm vụ mẫu) of a criterion, as an administrator edited
+ * it; while none is stored the built-ins of svc/plan.c apply. */
+struct store_plan_std {
+	int seq;                           /* order in the whole list, 1.. */
+	char criterion[HL_CODE_MAX];
+	char task[STORE_PLAN_TEXT_MAX];
+	char responsible[STORE_PLAN_TEXT_MAX];
+	char schedule[32];                 /* svc/plan.h's codes or YYYY-MM-DD */
+	char expected[STORE_PLAN_TEXT_MAX];
+};
+
+/* One task of a unit's improvement plan for a year. */
+struct store_plan_task {
+	int64_t id;                        /* set by the store */
+	int64_t unit_id;
+	int year;
+	int no;                            /* 1.. within the plan */
+	char criterion[HL_CODE_MAX];
+	bool has_value, has_target;        /* the criterion's base value and target when adopted */
+	double value, target;
+	char task[STORE_PLAN_TEXT_MAX];
+	char responsible[STORE_PLAN_TEXT_MAX];
+	char schedule[32];
+	char expected[STORE_PLAN_TEXT_MAX];
+	char status[24];                   /* chua-bat-dau, dang-thuc-hien, hoan-thanh, qua-han */
+};
+
+/* A dated progress note on a task, with the status it set. */
+struct store_plan_note {
+	int64_t task_id;
+	int no;                            /* the task's number (set by plan_note_list) */
+	hl_day day;
+	char status[24];
+	char text[STORE_PLAN_NOTE_MAX];
+	char who[STORE_CODE_MAX + 32];
+};
+
+/* ---- feedback (issue 6; section owned by svc/feedback.c) ---- */
+
+/* An office items are forwarded to; unit_id 0 = built in, for every unit. */
+struct store_fb_office {
+	int64_t id;                        /* set by the store */
+	char code[STORE_CODE_MAX];
+	int64_t unit_id;
+	char name[STORE_NAME_MAX];
+};
+
+/* One feedback item (phản ánh, kiến nghị). Times in minutes (local), -1 =
+ * none; codes and states are svc/feedback.h's enums. The sender's name and
+ * contact are elsewhere (fb_contact_*). */
+struct store_fb_item {
+	int64_t id;                        /* set by the store */
+	char code[STORE_CODE_MAX];         /* unique */
+	int64_t unit_id;
+	int channel, kind, cls;
+	char criterion[HL_CODE_MAX];       /* "" = none */
+	int state;
+	int64_t received_at, classified_at;
+	int64_t office_id, forwarded_at;   /* office 0 = not forwarded */
+	int answer_no;                     /* the letter's number in its year, 0 = none */
+	int64_t first_answered_at, answered_at, published_at;
+	int rating;                        /* 0 none, 1 satisfied, 2 not satisfied (the last) */
+	int64_t rated_at, reopened_at, closed_at;
+	int reopened;                      /* times reopened */
+	unsigned char token_hash[STORE_HASH_LEN];
+	char *text, *answer;               /* in the caller's arena; NULL unless asked */
+};
+
+/* Which items fb_item_list returns. */
+struct store_fb_filter {
+	int64_t unit_id;                   /* 0 = every unit */
+	int64_t from, to;                  /* received_at in [from, to); -1 = open */
+	bool open_only, published_only, with_text;
+};
+
+/* One step done: "received", "classified", ... with who and when. */
+struct store_fb_step {
+	int64_t item_id;
+	char step[24];
+	char who[STORE_CODE_MAX + 32];
+	int64_t at;                        /* minutes, local */
+	char detail[STORE_NAME_MAX];
+};
+
+/* A unit's deadlines for a class (cls 0 = every class without its own). */
+struct store_fb_deadline {
+	int64_t unit_id;
+	int cls;
+	int forward_hours, answer_days;    /* -1 = not set here */
+};
+
+/* ---- dossier timeliness (issue 6; section owned by svc/dossq.c) ---- */
+
+/* Finished dossiers of a unit received in a month, counted by class
+ * (core/timeliness.h), per field and channel, or per procedure. */
+struct store_dossier_sum {
+	int64_t unit_id;
+	int month;                         /* year * 12 + month - 1 */
+	int64_t field_id;                  /* 0 = none (and when per procedure) */
+	char channel[16];                  /* "" when per procedure */
+	char procedure[STORE_NAME_MAX];    /* "" unless per procedure */
+	int64_t early, on_time, late;
+};
+
+typedef int (*store_dossier_cb)(void *ctx, const struct store_dossier *d);
+typedef int (*store_dsum_cb)(void *ctx, const struct store_dossier_sum *s);
 
 typedef int (*store_response_cb)(void *ctx, const struct store_response *r);
 typedef int (*store_core_cb)(void *ctx, const struct store_response_core *r);
 typedef int (*store_tally_cb)(void *ctx, const struct store_tally_row *row);
+/* One stored rollup (core/rollup.h): its encoding, valid during the callback. */
+typedef int (*store_rollup_cb)(void *ctx, int64_t unit_id, hl_day month,
+	const unsigned char *data, size_t len);
+
+/* ---- calendar (issue 6; section owned by svc/calendar.c) ---- */
+
+/* One imported line of a government decision: kind is enum wc_kind
+ * (core/workcal.h): WC_HOLIDAY, WC_DAY_OFF or WC_WORKING_DAY. */
+struct store_cal_day {
+	hl_day day;
+	int kind;
+	char name[128];
+};
+
+/* A unit's office hours from a day on (unit_id 0 = every unit without its
+ * own; from HL_DAY_NONE = since always); spec as core/workcal.h parses it. */
+struct store_cal_hours {
+	int64_t unit_id;
+	hl_day from;
+	char spec[512];
+};
 
 struct store_ops {
 	const char *name;
@@ -326,6 +470,124 @@ struct store_ops {
 	 * 0 when none). HL_ENOTFOUND when absent. */
 	int (*report_get)(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
 		char **figures, void **doc, size_t *doc_len, struct hl_err *err);
+	/* Set unit_id's own reporting schedule; spec "" removes it (the unit
+	 * then follows its ancestors' or the default). */
+	int (*rschedule_set)(struct store *st, int64_t unit_id, const char *spec, struct hl_err *err);
+	/* Every unit's own schedule, by unit id; *out lives in a. */
+	int (*rschedule_list)(struct store *st, struct hl_arena *a, struct store_rschedule **out,
+		size_t *n, struct hl_err *err);
+
+	/* ---- plan (issue 6; store_sqlite_plan.c, owned by svc/plan.c) ---- */
+	/* The stored standard tasks by seq (none: the built-ins apply). */
+	int (*plan_std_list)(struct store *st, struct hl_arena *a, struct store_plan_std **out,
+		size_t *n, struct hl_err *err);
+	/* Replace every stored standard task by t[0..n) (n 0: back to the built-ins). */
+	int (*plan_std_replace)(struct store *st, const struct store_plan_std *t, size_t n,
+		struct hl_err *err);
+	/* The plan of a unit for a year, by task number (empty: no plan). */
+	int (*plan_task_list)(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
+		struct store_plan_task **out, size_t *n, struct hl_err *err);
+	/* Replace the plan of (unit_id, year), notes included, by t[0..n); sets ids. */
+	int (*plan_replace)(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
+		size_t n, struct hl_err *err);
+	/* Set a task's status and add the note (note->task_id = task_id);
+	 * HL_ENOTFOUND when no such task. */
+	int (*plan_task_status)(struct store *st, int64_t task_id, const struct store_plan_note *note,
+		struct hl_err *err);
+	/* The notes of the plan of (unit_id, year), by task number, day, then entry. */
+	int (*plan_note_list)(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
+		struct store_plan_note **out, size_t *n, struct hl_err *err);
+
+	/* ---- rollups (issue 4; store_sqlite_rollup.c, kept by svc/tallyacc.c) ---- */
+	/* Add the encoded rollup data (len bytes) to the stored one of (unit_id,
+	 * month), creating it if absent; month is the month's first day. */
+	int (*rollup_merge)(struct store *st, int64_t unit_id, hl_day month,
+		const unsigned char *data, size_t len, struct hl_err *err);
+	/* The stored rollups of each of units[0..n) with month in [first, last]
+	 * (HL_DAY_NONE = open), by unit in the given order, then month;
+	 * callback as in response_scan. */
+	int (*rollup_scan)(struct store *st, const int64_t *units, size_t n, hl_day first,
+		hl_day last, store_rollup_cb cb, void *ctx, struct hl_err *err);
+	/* Delete every rollup and mark the rollups complete: the caller
+	 * recomputes them from every response in the same transaction. */
+	int (*rollup_clear)(struct store *st, struct hl_err *err);
+	/* *ready = whether the rollups cover every counted response (false in a
+	 * database that had responses before rollups existed, until a rebuild). */
+	int (*rollup_ready)(struct store *st, bool *ready, struct hl_err *err);
+
+	/* ---- feedback (issue 6; store_sqlite_fb.c, owned by svc/feedback.c) ---- */
+	/* Insert or rename an office by (unit_id, code); sets o->id. */
+	int (*fb_office_put)(struct store *st, struct store_fb_office *o, struct hl_err *err);
+	/* unit_id's offices and the built-in ones (unit_id 0 = every office), by code. */
+	int (*fb_office_list)(struct store *st, int64_t unit_id, struct hl_arena *a,
+		struct store_fb_office **out, size_t *n, struct hl_err *err);
+	/* Insert it (sets it->id) with its text; HL_EEXIST when the code is taken. */
+	int (*fb_item_put)(struct store *st, struct store_fb_item *it, const char *text,
+		struct hl_err *err);
+	/* Write every step field of it (by id); answer NULL = unchanged. */
+	int (*fb_item_update)(struct store *st, const struct store_fb_item *it, const char *answer,
+		struct hl_err *err);
+	/* By code (or by token hash), text and answer copied into a; HL_ENOTFOUND. */
+	int (*fb_item_get)(struct store *st, const char *code, struct hl_arena *a,
+		struct store_fb_item *out, struct hl_err *err);
+	int (*fb_item_get_token)(struct store *st, const unsigned char *token_hash,
+		struct hl_arena *a, struct store_fb_item *out, struct hl_err *err);
+	/* Items matching f, by received_at then id. */
+	int (*fb_item_list)(struct store *st, const struct store_fb_filter *f, struct hl_arena *a,
+		struct store_fb_item **out, size_t *n, struct hl_err *err);
+	/* Items of unit_id received in [from, to): for the next code. */
+	int (*fb_item_count)(struct store *st, int64_t unit_id, int64_t from, int64_t to,
+		int64_t *count, struct hl_err *err);
+	/* The largest answer number of unit_id's items answered in [from, to), 0 = none. */
+	int (*fb_answer_no_max)(struct store *st, int64_t unit_id, int64_t from, int64_t to,
+		int *max, struct hl_err *err);
+	/* The sender, kept apart from the text; get copies into a ("" when none). */
+	int (*fb_contact_put)(struct store *st, int64_t item_id, const char *name,
+		const char *contact, struct hl_err *err);
+	int (*fb_contact_get)(struct store *st, int64_t item_id, struct hl_arena *a, char **name,
+		char **contact, struct hl_err *err);
+	int (*fb_step_add)(struct store *st, const struct store_fb_step *s, struct hl_err *err);
+	/* An item's steps, oldest first. */
+	int (*fb_step_list)(struct store *st, int64_t item_id, struct hl_arena *a,
+		struct store_fb_step **out, size_t *n, struct hl_err *err);
+	/* Set by (unit_id, cls); every setting. */
+	int (*fb_deadline_set)(struct store *st, const struct store_fb_deadline *d,
+		struct hl_err *err);
+	int (*fb_deadline_list)(struct store *st, struct hl_arena *a, struct store_fb_deadline **out,
+		size_t *n, struct hl_err *err);
+	/* ---- dossier timeliness (issue 6; store_sqlite_dos.c, owned by svc/dossq.c) ---- */
+	/* dossier_put with submitted_at; keeps the finished-class sums in step
+	 * (in the caller's transaction). */
+	int (*dossier_save)(struct store *st, struct store_dossier *d, struct hl_err *err);
+	/* The sums of months m0..m1 (year * 12 + month - 1) of unit_id (0 = every
+	 * unit), per procedure or per field and channel; callback as in
+	 * response_scan. */
+	int (*dossier_sum_scan)(struct store *st, int64_t unit_id, bool per_procedure, int m0,
+		int m1, store_dsum_cb cb, void *ctx, struct hl_err *err);
+	/* Dossiers received in [r0, r1] (minutes) not finished at the moment at
+	 * (finished_at none or after at), of unit_id (0 = every unit). */
+	int (*dossier_open_scan)(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
+		int64_t at, store_dossier_cb cb, void *ctx, struct hl_err *err);
+	/* Dossiers of unit_id (0 = every unit: a full scan) received in [r0, r1]. */
+	int (*dossier_scan)(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
+		store_dossier_cb cb, void *ctx, struct hl_err *err);
+	/* Dossiers finished in [f0, f1], every unit. */
+	int (*dossier_scan_finished)(struct store *st, int64_t f0, int64_t f1,
+		store_dossier_cb cb, void *ctx, struct hl_err *err);
+	/* ---- calendar (issue 6; store_sqlite_cal.c, owned by svc/calendar.c) ---- */
+	/* Store d, replacing any line of the same day. */
+	int (*cal_day_put)(struct store *st, const struct store_cal_day *d, struct hl_err *err);
+	/* Every imported line, by day; *out lives in a. */
+	int (*cal_day_list)(struct store *st, struct hl_arena *a, struct store_cal_day **out,
+		size_t *n, struct hl_err *err);
+	/* The first year 24/11 is a day off (0 = not in force; the default). */
+	int (*cal_culture_get)(struct store *st, int *from_year, struct hl_err *err);
+	int (*cal_culture_set)(struct store *st, int from_year, struct hl_err *err);
+	/* Store h, replacing the rule of the same unit and from. */
+	int (*cal_hours_put)(struct store *st, const struct store_cal_hours *h, struct hl_err *err);
+	/* Every unit's rules, by unit id then from; *out lives in a. */
+	int (*cal_hours_list)(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
+		size_t *n, struct hl_err *err);
 };
 
 /* Open the store named by target: a file path (SQLite), or later

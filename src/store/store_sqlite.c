@@ -39,8 +39,8 @@
  *    the callback stops the scan and is returned as is. The callback may call
  *    other operations, but not start the same scan again.
  *  - response_scan_ids: responses with id in [min_id, max_id], in id order,
- *    only the columns tallies need (with status: the caller skips responses
- *    not counted); answers valid during the callback.
+ *    only the columns tallies and rollups need (with status: the caller skips
+ *    responses not counted); answers and comment valid during the callback.
  *  - response_count_after: responses of the unit with day >= day.
  *  - tally_merge: adds row->set into the stored tallyset of (grain, unit_id,
  *    start, field_id), creating it if absent. HL_ELIMIT if the sum would hold
@@ -173,6 +173,18 @@ static const char *const migrations[] = {
 	sq_srv_schema,
 	/* 3: published reports (store_sqlite_srv.c) */
 	sq_rpt_schema,
+	/* 4: per-unit reporting schedules (store_sqlite_srv.c) */
+	sq_rsched_schema,
+	/* 5: the improvement plan (store_sqlite_plan.c) */
+	sq_plan_schema,
+	/* 6: report rollups (store_sqlite_rollup.c) */
+	sq_rollup_schema,
+	/* 7: the working calendar (store_sqlite_cal.c) */
+	sq_cal_schema,
+	/* 8: dossier timeliness (store_sqlite_dos.c) */
+	sq_dos_schema,
+	/* 9: feedback (store_sqlite_fb.c) */
+	sq_fb_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -226,8 +238,8 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_RESP_SCAN_ALL] = "SELECT " RESP_COLS " FROM responses"
 		" WHERE day BETWEEN ?1 AND ?2 ORDER BY id",
 	[Q_RESP_COUNT] = "SELECT count(*) FROM responses WHERE unit_id = ?1 AND day >= ?2",
-	[Q_RESP_SCAN_IDS] = "SELECT id, unit_id, day, instrument_id, field_id, answers, status"
-		" FROM responses WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+	[Q_RESP_SCAN_IDS] = "SELECT id, unit_id, day, instrument_id, field_id, answers, status,"
+		" channel, staff_id, comment FROM responses WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
 	[Q_TALLY_GET] = "SELECT data FROM tallies"
 		" WHERE grain = ?1 AND unit_id = ?2 AND start = ?3 AND field_id = ?4",
 	[Q_TALLY_PUT] = "INSERT INTO tallies (grain, unit_id, start, field_id, data)"
@@ -1139,6 +1151,11 @@ static int sq_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id
 		if (r.answers == NULL || r.nanswers < 0)
 			r.nanswers = 0;
 		r.status = sqlite3_column_int(s, 6);
+		r.channel = sqlite3_column_int(s, 7);
+		r.staff_id = sqlite3_column_int64(s, 8);
+		r.comment = (const char *)sqlite3_column_text(s, 9);
+		if (r.comment == NULL)
+			r.comment = "";
 		rc = cb(ctx, &r);
 		if (rc != 0)
 			goto cleanup;
@@ -1500,4 +1517,42 @@ const struct store_ops store_sqlite_ops = {
 	.report_put = sq_report_put,
 	.report_list = sq_report_list,
 	.report_get = sq_report_get,
+	.rschedule_set = sq_rschedule_set,
+	.rschedule_list = sq_rschedule_list,
+	.plan_std_list = sq_plan_std_list,
+	.plan_std_replace = sq_plan_std_replace,
+	.plan_task_list = sq_plan_task_list,
+	.plan_replace = sq_plan_replace,
+	.plan_task_status = sq_plan_task_status,
+	.plan_note_list = sq_plan_note_list,
+	.dossier_save = sq_dossier_save,
+	.dossier_sum_scan = sq_dossier_sum_scan,
+	.dossier_open_scan = sq_dossier_open_scan,
+	.dossier_scan = sq_dossier_scan,
+	.dossier_scan_finished = sq_dossier_scan_finished,
+	.rollup_merge = sq_rollup_merge,
+	.rollup_scan = sq_rollup_scan,
+	.rollup_clear = sq_rollup_clear,
+	.rollup_ready = sq_rollup_ready,
+	.cal_day_put = sq_cal_day_put,
+	.cal_day_list = sq_cal_day_list,
+	.cal_culture_get = sq_cal_culture_get,
+	.cal_culture_set = sq_cal_culture_set,
+	.cal_hours_put = sq_cal_hours_put,
+	.cal_hours_list = sq_cal_hours_list,
+	.fb_office_put = sq_fb_office_put,
+	.fb_office_list = sq_fb_office_list,
+	.fb_item_put = sq_fb_item_put,
+	.fb_item_update = sq_fb_item_update,
+	.fb_item_get = sq_fb_item_get,
+	.fb_item_get_token = sq_fb_item_get_token,
+	.fb_item_list = sq_fb_item_list,
+	.fb_item_count = sq_fb_item_count,
+	.fb_answer_no_max = sq_fb_answer_no_max,
+	.fb_contact_put = sq_fb_contact_put,
+	.fb_contact_get = sq_fb_contact_get,
+	.fb_step_add = sq_fb_step_add,
+	.fb_step_list = sq_fb_step_list,
+	.fb_deadline_set = sq_fb_deadline_set,
+	.fb_deadline_list = sq_fb_deadline_list,
 };

@@ -37,13 +37,14 @@ enum srv_stmt_id {
 	S_PBATCH_INSERT, S_PBATCH_UPDATE, S_PBATCH_GET, S_PBATCH_LIST_UNIT, S_PBATCH_LIST_ALL,
 	S_PENTRY_PUT, S_PENTRY_DELETE, S_PENTRY_LIST, S_AUDIT_LIST,
 	S_REPORT_PUT, S_REPORT_LIST_UNIT, S_REPORT_LIST_ALL, S_REPORT_GET, /* published reports */
+	S_RSCHED_PUT, S_RSCHED_DELETE, S_RSCHED_LIST, /* reporting schedules */
 	S_COUNT
 };
 
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. */
-enum sq_area { SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_AREAS };
+enum sq_area { SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -208,5 +209,95 @@ int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a,
 	struct store_report **out, size_t *n, struct hl_err *err);
 int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
 	char **figures, void **doc, size_t *doc_len, struct hl_err *err);
+
+/* Per-unit reporting schedules (issue 4): migration 4 and its operations, in
+ * store_sqlite_srv.c. */
+extern const char sq_rsched_schema[];
+int sq_rschedule_set(struct store *st, int64_t unit_id, const char *spec, struct hl_err *err);
+int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedule **out,
+	size_t *n, struct hl_err *err);
+
+
+/* The improvement plan (issue 6): its migration and operations, in
+ * store_sqlite_plan.c. */
+extern const char sq_plan_schema[];
+int sq_plan_std_list(struct store *st, struct hl_arena *a, struct store_plan_std **out,
+	size_t *n, struct hl_err *err);
+int sq_plan_std_replace(struct store *st, const struct store_plan_std *t, size_t n,
+	struct hl_err *err);
+int sq_plan_task_list(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
+	struct store_plan_task **out, size_t *n, struct hl_err *err);
+int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
+	size_t n, struct hl_err *err);
+int sq_plan_task_status(struct store *st, int64_t task_id, const struct store_plan_note *note,
+	struct hl_err *err);
+int sq_plan_note_list(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
+	struct store_plan_note **out, size_t *n, struct hl_err *err);
+
+/* Report rollups (issue 4): migration and operations, in store_sqlite_rollup.c. */
+extern const char sq_rollup_schema[];
+int sq_rollup_merge(struct store *st, int64_t unit_id, hl_day month, const unsigned char *data,
+	size_t len, struct hl_err *err);
+int sq_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
+	store_rollup_cb cb, void *ctx, struct hl_err *err);
+int sq_rollup_clear(struct store *st, struct hl_err *err);
+int sq_rollup_ready(struct store *st, bool *ready, struct hl_err *err);
+
+
+/* The working calendar (issue 6): migration and operations, in
+ * store_sqlite_cal.c. */
+extern const char sq_cal_schema[];
+int sq_cal_day_put(struct store *st, const struct store_cal_day *d, struct hl_err *err);
+int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day **out,
+	size_t *n, struct hl_err *err);
+int sq_cal_culture_get(struct store *st, int *from_year, struct hl_err *err);
+int sq_cal_culture_set(struct store *st, int from_year, struct hl_err *err);
+int sq_cal_hours_put(struct store *st, const struct store_cal_hours *h, struct hl_err *err);
+int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
+	size_t *n, struct hl_err *err);
+
+/* Dossier timeliness (issue 6): migration and operations, in
+ * store_sqlite_dos.c. */
+extern const char sq_dos_schema[];
+int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err);
+int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, int m0, int m1,
+	store_dsum_cb cb, void *ctx, struct hl_err *err);
+int sq_dossier_open_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1, int64_t at,
+	store_dossier_cb cb, void *ctx, struct hl_err *err);
+int sq_dossier_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
+	store_dossier_cb cb, void *ctx, struct hl_err *err);
+int sq_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dossier_cb cb,
+	void *ctx, struct hl_err *err);
+
+/* Feedback (issue 6): its migration and operations, in store_sqlite_fb.c. */
+extern const char sq_fb_schema[];
+int sq_fb_office_put(struct store *st, struct store_fb_office *o, struct hl_err *err);
+int sq_fb_office_list(struct store *st, int64_t unit_id, struct hl_arena *a,
+	struct store_fb_office **out, size_t *n, struct hl_err *err);
+int sq_fb_item_put(struct store *st, struct store_fb_item *it, const char *text,
+	struct hl_err *err);
+int sq_fb_item_update(struct store *st, const struct store_fb_item *it, const char *answer,
+	struct hl_err *err);
+int sq_fb_item_get(struct store *st, const char *code, struct hl_arena *a,
+	struct store_fb_item *out, struct hl_err *err);
+int sq_fb_item_get_token(struct store *st, const unsigned char *token_hash,
+	struct hl_arena *a, struct store_fb_item *out, struct hl_err *err);
+int sq_fb_item_list(struct store *st, const struct store_fb_filter *f, struct hl_arena *a,
+	struct store_fb_item **out, size_t *n, struct hl_err *err);
+int sq_fb_item_count(struct store *st, int64_t unit_id, int64_t from, int64_t to,
+	int64_t *count, struct hl_err *err);
+int sq_fb_answer_no_max(struct store *st, int64_t unit_id, int64_t from, int64_t to,
+	int *max, struct hl_err *err);
+int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name,
+	const char *contact, struct hl_err *err);
+int sq_fb_contact_get(struct store *st, int64_t item_id, struct hl_arena *a, char **name,
+	char **contact, struct hl_err *err);
+int sq_fb_step_add(struct store *st, const struct store_fb_step *s, struct hl_err *err);
+int sq_fb_step_list(struct store *st, int64_t item_id, struct hl_arena *a,
+	struct store_fb_step **out, size_t *n, struct hl_err *err);
+int sq_fb_deadline_set(struct store *st, const struct store_fb_deadline *d,
+	struct hl_err *err);
+int sq_fb_deadline_list(struct store *st, struct hl_arena *a, struct store_fb_deadline **out,
+	size_t *n, struct hl_err *err);
 
 #endif

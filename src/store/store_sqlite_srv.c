@@ -191,6 +191,10 @@ static const char *const srv_sql[S_COUNT] = {
 	[S_REPORT_LIST_ALL] = "SELECT " REPORT_COLS " FROM published_reports"
 		" ORDER BY published_at DESC, id DESC",
 	[S_REPORT_GET] = "SELECT " REPORT_COLS ", figures, doc FROM published_reports WHERE id = ?1",
+	[S_RSCHED_PUT] = "INSERT INTO report_schedules (unit_id, spec) VALUES (?1, ?2)"
+		" ON CONFLICT (unit_id) DO UPDATE SET spec = excluded.spec",
+	[S_RSCHED_DELETE] = "DELETE FROM report_schedules WHERE unit_id = ?1",
+	[S_RSCHED_LIST] = "SELECT unit_id, spec FROM report_schedules ORDER BY unit_id",
 };
 
 /* ---- helpers ---- */
@@ -1118,4 +1122,51 @@ int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store
 cleanup:
 	sqlite3_reset(s);
 	return rc;
+}
+
+/* ---- per-unit reporting schedules (issue 4) ---- */
+
+const char sq_rsched_schema[] =
+	"CREATE TABLE report_schedules ("
+	" unit_id INTEGER PRIMARY KEY REFERENCES units(id),"
+	" spec TEXT NOT NULL);";
+
+int sq_rschedule_set(struct store *st, int64_t unit_id, const char *spec, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu lịch báo cáo của đơn vị";
+	bool del = spec == NULL || spec[0] == '\0';
+	sqlite3_stmt *s;
+
+	if (!del && strlen(spec) >= sizeof(((struct store_rschedule *)0)->spec))
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "lịch báo cáo quá dài (tối đa %zu byte)",
+			sizeof(((struct store_rschedule *)0)->spec) - 1);
+	if ((s = sprep(q, del ? S_RSCHED_DELETE : S_RSCHED_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
+	    (!del && sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC) != SQLITE_OK))
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+static void read_rsched(sqlite3_stmt *s, void *elem)
+{
+	struct store_rschedule *r = elem;
+
+	r->unit_id = sqlite3_column_int64(s, 0);
+	sq_col_text(s, 1, r->spec, sizeof(r->spec));
+}
+
+int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedule **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê lịch báo cáo của các đơn vị";
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = sprep(q, S_RSCHED_LIST, op, err)) == NULL)
+		return HL_EIO;
+	return list_of(q, s, op, a, sizeof(**out), read_rsched, out, n, err);
 }

@@ -28,4 +28,35 @@ const struct wc_cal *cal_days(const struct cal *c);
  * else its nearest ancestor's, else the default. Points into c. */
 int cal_unit(const struct cal *c, int64_t unit_id, struct wc_sched *out, struct hl_err *err);
 
+/* ---- added with the implementation (issue 6) ---- */
+
+#include <stdio.h>
+
+struct import_opts;
+struct import_report;
+
+/* The years cal_load builds. */
+#define CAL_YEAR_MIN 2000
+#define CAL_YEAR_MAX 2100
+
+/* The rule of s in force on day (NULL: none, the default hours apply);
+ * points into s. */
+const struct wc_hours *cal_hours_in_force(const struct wc_sched *s, hl_day day);
+
+/* Import a decision CSV (header date,kind,name; kind day-off, working-day or
+ * holiday), all or nothing, as svc/import.h's imports: HL_EINVAL with rep
+ * listing every bad line when rejected; each line replaces any stored line of
+ * its day. Audited as o->who. */
+int cal_import(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err);
+
+/* Set the hours of unit_id (0 = every unit without its own) from day from
+ * (HL_DAY_NONE = since always) to spec (wc_hours_parse), stored in its
+ * canonical form; audited as who, naming unit_code. */
+int cal_set_hours(struct store *st, const char *who, int64_t unit_id, const char *unit_code,
+	hl_day from, const char *spec, struct hl_err *err);
+
+/* Make 24/11 a day off from from_year on (0 = not in force); audited. */
+int cal_set_culture_day(struct store *st, const char *who, int from_year, struct hl_err *err);
+
 #endif

@@ -15,9 +15,11 @@
 #include "base/mem.h"
 #include "core/date.h"
 #include "core/instrument.h"
+#include "core/timeliness.h"
 #include "io/csvread.h"
 #include "store/store.h"
 #include "svc/builtin.h"
+#include "svc/codeset.h"
 #include "svc/ingest.h"
 #include "svc/lookup.h"
 #include "svc/tallyacc.h"
@@ -868,7 +870,7 @@ cleanup:
 /* ---- dossiers ---- */
 
 enum { D_CODE, D_UNIT, D_FIELD, D_PROC, D_CHANNEL, D_RECV, D_DUE, D_FIN, D_RET, D_SUPP,
-	D_RESCH, D_APOL, D_NCOLS };
+	D_RESCH, D_APOL, D_SUBM, D_NCOLS };
 
 static bool parse_minute_cell(struct imp *im, const struct colspec *c, bool required,
 	int64_t *out)
@@ -912,7 +914,7 @@ static bool parse_apology(struct imp *im, const struct colspec *c, bool *out)
 }
 
 static bool check_dossier(struct imp *im, const struct colspec *c, struct lookup *units,
-	struct lookup *fields, struct lookup *seen, struct store_dossier *d)
+	struct lookup *fields, struct codeset *seen, struct store_dossier *d)
 {
 	const char *s;
 	char key[STORE_CODE_MAX];
@@ -947,17 +949,23 @@ static bool check_dossier(struct imp *im, const struct colspec *c, struct lookup
 		}
 	}
 	s = cell(im, c[D_CHANNEL].idx);
-	if (strcmp(s, "online") == 0 || strcmp(s, "direct") == 0) {
+	if (tl_channel_parse(s) != TL_CH_NONE) {
 		snprintf(d->channel, sizeof(d->channel), "%s", s);
 	} else {
-		problem(im, im->rec.line, "channel", "kênh '%s' không có (dùng online hoặc direct)", s);
+		problem(im, im->rec.line, "channel",
+			"kênh '%s' không có (dùng online, direct hoặc post)", s);
 		ok = false;
 	}
 	ok &= parse_minute_cell(im, &c[D_RECV], true, &d->received_at);
 	ok &= parse_minute_cell(im, &c[D_DUE], true, &d->due_at);
 	ok &= parse_minute_cell(im, &c[D_FIN], false, &d->finished_at);
 	ok &= parse_minute_cell(im, &c[D_RET], false, &d->returned_at);
+	ok &= parse_minute_cell(im, &c[D_SUBM], false, &d->submitted_at);
 	if (d->received_at >= 0) {
+		if (d->submitted_at >= 0 && d->submitted_at > d->received_at) {
+			problem(im, im->rec.line, "submitted_at", "nộp trực tuyến sau thời điểm tiếp nhận");
+			ok = false;
+		}
 		if (d->due_at >= 0 && d->due_at < d->received_at) {
 			problem(im, im->rec.line, "due_at", "hạn trả trước thời điểm tiếp nhận");
 			ok = false;
@@ -975,12 +983,14 @@ static bool check_dossier(struct imp *im, const struct colspec *c, struct lookup
 	ok &= parse_count(im, &c[D_RESCH], &d->reschedules);
 	ok &= parse_apology(im, &c[D_APOL], &d->apology);
 	if (d->code[0] != '\0') {
-		if (lookup_get(seen, d->code) != NULL) {
+		bool dup = false;
+
+		if (codeset_add(seen, d->code, &dup) != HL_OK) {
+			problem(im, im->rec.line, "code", "hết bộ nhớ");
+			ok = false;
+		} else if (dup) {
 			problem(im, im->rec.line, "code", "mã hồ sơ '%s' đã có ở dòng trước trong tệp",
 				d->code);
-			ok = false;
-		} else if (lookup_put(seen, d->code, seen) != HL_OK) {
-			problem(im, im->rec.line, "code", "hết bộ nhớ");
 			ok = false;
 		}
 	}
@@ -996,8 +1006,10 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 		{"procedure", false, -1}, {"channel", true, -1}, {"received_at", true, -1},
 		{"due_at", true, -1}, {"finished_at", false, -1}, {"returned_at", false, -1},
 		{"supplements", false, -1}, {"reschedules", false, -1}, {"apology", false, -1},
+		{"submitted_at", false, -1},
 	};
-	struct lookup *seen = NULL, *units = NULL, *fields = NULL;
+	struct lookup *units = NULL, *fields = NULL;
+	struct codeset *seen = NULL;
 	int rc, k;
 
 	rc = open_reader(&im, f, o, rep, st, err);
@@ -1009,7 +1021,7 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 		rc = header_failed(&im);
 		goto cleanup;
 	}
-	seen = new_map(&im);
+	seen = codeset_new();
 	units = new_map(&im);
 	fields = new_map(&im);
 	rc = seen && units && fields ? begin(&im) : HL_ENOMEM;
@@ -1024,7 +1036,7 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 
 		if (k != 1 || !check_dossier(&im, c, units, fields, seen, &d))
 			continue;
-		rc = STORE(st, dossier_put, &d, err);
+		rc = STORE(st, dossier_save, &d, err);
 		if (rc != HL_OK)
 			goto cleanup;
 		rep->added++;
@@ -1034,7 +1046,7 @@ cleanup:
 	if (rc != HL_OK)
 		rep->added = 0;
 	close_reader(&im);
-	lookup_free(seen);
+	codeset_free(seen);
 	lookup_free(units);
 	lookup_free(fields);
 	return rc;

@@ -343,9 +343,7 @@ static int name_criteria(struct q *q, struct iq_result *r)
 	return HL_OK;
 }
 
-/* The target of unit u for a criterion: the unit's own for that criterion,
- * then its own for all, then its type's for that criterion, then for all. */
-static bool find_target(const struct store_target *t, size_t nt, const struct store_unit *u,
+bool iq_target(const struct store_target *t, size_t nt, const struct store_unit *u,
 	const char *crit, double *out)
 {
 	int best = 0;
@@ -586,7 +584,7 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 		}
 		hl_index_overall(&iu[i], r->ncrit, ncur, nprev);
 		for (int k = 0; k <= r->ncrit; k++)
-			iu[i].cell[k].has_target = find_target(targets, ntargets, &q.u[i], r->crit_code[k],
+			iu[i].cell[k].has_target = iq_target(targets, ntargets, &q.u[i], r->crit_code[k],
 				&iu[i].cell[k].target);
 	}
 	rc = hl_index_compare(iu, q.n, r->ncrit + 1, err);

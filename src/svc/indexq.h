@@ -39,6 +39,12 @@ struct iq_result {
 	struct iq_unit *units;                      /* the units in scope, tree order */
 };
 
+/* The target of unit u for criterion crit among t[0..nt) (one year's, from
+ * store target_list): the unit's own for that criterion, then its own for
+ * all, then its type's for that criterion, then for all. False if none. */
+bool iq_target(const struct store_target *t, size_t nt, const struct store_unit *u,
+	const char *crit, double *out);
+
 /* Run the query; *out and everything in it live in arena a. */
 int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 	struct iq_result **out, struct hl_err *err);

@@ -615,7 +615,7 @@ static int json_text(json_t *o, const char *key, const char **out, struct hl_err
 }
 
 static const char *const json_keys[] = {"id", "unit", "instrument", "collected_at", "channel",
-	"field", "staff", "dossier", "answers", "comment", NULL};
+	"field", "staff", "dossier", "answers", "comment", "complaint", NULL};
 
 int ingest_json(const struct ingest *g, const char *body, size_t len,
 	const struct ingest_json_opts *o, struct ingest_json_out *out, struct hl_err *err)
@@ -666,6 +666,18 @@ int ingest_json(const struct ingest *g, const char *body, size_t len,
 		|| (rc = json_text(root, "dossier", &in.dossier, err)) != HL_OK
 		|| (rc = json_text(root, "comment", &in.comment, err)) != HL_OK)
 		goto cleanup;
+	if ((v = json_object_get(root, "complaint")) != NULL && !json_is_null(v)) {
+		if (!json_is_boolean(v)) {
+			rc = hl_err_set(err, HL_EINVAL, "complaint", "'complaint' phải là true hoặc false");
+			goto cleanup;
+		}
+		out->complaint = json_is_true(v);
+		if (out->complaint && (in.comment == NULL || in.comment[strspn(in.comment, " \t\r\n")] == '\0')) {
+			rc = hl_err_set(err, HL_EINVAL, "complaint", "phản ánh, kiến nghị ('complaint') "
+				"cần có nội dung trong 'comment'");
+			goto cleanup;
+		}
+	}
 	if (in.unit == NULL || in.unit[0] == '\0')
 		in.unit = o->unit;
 	if (in.channel == NULL || in.channel[0] == '\0')

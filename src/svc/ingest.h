@@ -103,6 +103,7 @@ struct ingest_json_out {
 	const struct ingest_inst *inst;
 	int64_t collected_at;        /* seconds since 1970 (UTC); for a bare date, its local noon */
 	bool has_time;               /* collected_at had a time of day */
+	bool complaint;              /* the comment is also a complaint to answer (feedback) */
 };
 
 /* Parse and check the JSON body (len bytes) into out, with g's rules.

@@ -33,24 +33,116 @@ static bool unit_alive(const struct store_unit *u, const struct calrpt_due *d)
 		!(u->valid_from != HL_DAY_NONE && u->valid_from > d->due);
 }
 
+/* ---- schedules ---- */
+
+struct pub_sched {
+	struct store_unit *units;
+	size_t nunits;
+	struct store_rschedule *own;
+	struct calrpt_schedule *parsed;    /* parallel to own */
+	size_t nown;
+};
+
+int pub_sched_load(struct store *st, struct hl_arena *a, struct pub_sched **out,
+	struct hl_err *err)
+{
+	struct pub_sched *ps = hl_arena_alloc(a, sizeof(*ps));
+	int rc;
+
+	*out = NULL;
+	if (ps == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc lịch báo cáo");
+	memset(ps, 0, sizeof(*ps));
+	if ((rc = STORE(st, unit_list, a, &ps->units, &ps->nunits, err)) != HL_OK ||
+	    (rc = STORE(st, rschedule_list, a, &ps->own, &ps->nown, err)) != HL_OK)
+		return rc;
+	ps->parsed = hl_arena_alloc(a, (ps->nown + 1) * sizeof(*ps->parsed));
+	if (ps->parsed == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc lịch báo cáo");
+	for (size_t i = 0; i < ps->nown; i++) {
+		struct calrpt_rule *rules = hl_arena_alloc(a, CALRPT_MAX_RULES * sizeof(*rules));
+		int n = 0;
+
+		if (rules == NULL)
+			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc lịch báo cáo");
+		if ((rc = calrpt_parse(ps->own[i].spec, rules, &n, err)) != HL_OK)
+			return hl_err_set(err, rc, HL_HERE, "lịch báo cáo đã lưu của đơn vị số %lld không "
+				"đọc được (%s): đặt lại bằng hailong reports schedule",
+				(long long)ps->own[i].unit_id, err->msg);
+		ps->parsed[i] = (struct calrpt_schedule){rules, n};
+	}
+	*out = ps;
+	return HL_OK;
+}
+
+const struct calrpt_schedule *pub_sched_of(const struct pub_sched *ps, int64_t unit_id,
+	int64_t *from)
+{
+	/* up the parents; the depth bound stops a cycle in bad data */
+	for (size_t depth = 0; unit_id != 0 && depth <= ps->nunits; depth++) {
+		int64_t parent = 0;
+
+		for (size_t i = 0; i < ps->nown; i++)
+			if (ps->own[i].unit_id == unit_id) {
+				if (from != NULL)
+					*from = unit_id;
+				return &ps->parsed[i];
+			}
+		for (size_t i = 0; i < ps->nunits; i++)
+			if (ps->units[i].id == unit_id)
+				parent = ps->units[i].parent_id;
+		unit_id = parent;
+	}
+	if (from != NULL)
+		*from = 0;
+	return calrpt_default();
+}
+
+int pub_sched_set(struct store *st, const char *unit, const char *spec, const char *who,
+	struct hl_err *err)
+{
+	struct calrpt_rule rules[CALRPT_MAX_RULES];
+	struct calrpt_schedule s;
+	struct store_unit u;
+	char canon[256] = "", detail[400];
+	int n, rc;
+
+	if ((rc = STORE(st, unit_get, unit, &u, err)) != HL_OK)
+		return rc;
+	if (spec != NULL && spec[0] != '\0') {
+		if ((rc = calrpt_parse(spec, rules, &n, err)) != HL_OK)
+			return rc;
+		s = (struct calrpt_schedule){rules, n};
+		calrpt_format(&s, canon, sizeof(canon));
+	}
+	if ((rc = STORE(st, rschedule_set, u.id, canon, err)) != HL_OK)
+		return rc;
+	snprintf(detail, sizeof(detail), "đơn vị %.63s: %s", u.code,
+		canon[0] ? canon : "theo đơn vị cấp trên hoặc mặc định");
+	return STORE(st, audit, who, "reports.schedule", detail, err);
+}
+
 int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *units,
 	size_t nunits, hl_day day, struct pub_due **out, size_t *n, struct hl_err *err)
 {
 	struct calrpt_due due[PUB_MAX_DUE];
 	struct pub_due *list = NULL;
+	struct pub_sched *ps = NULL;
 	size_t cap = 0, count = 0, nd;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	rc = calrpt_due(calrpt_default(), day - (CALRPT_WINDOW_DAYS - 1), day, due, PUB_MAX_DUE,
-		&nd, err);
-	if (rc != HL_OK)
+	if ((rc = pub_sched_load(st, a, &ps, err)) != HL_OK)
 		return rc;
 	for (size_t i = 0; i < nunits; i++) {
 		struct store_report *pub = NULL;
 		size_t npub = 0;
 
+		rc = calrpt_due(pub_sched_of(ps, units[i].id, NULL), day - (CALRPT_WINDOW_DAYS - 1),
+			day, due, PUB_MAX_DUE, &nd, err);
+		if (rc != HL_OK)
+			return rc;
 		rc = STORE(st, report_list, units[i].id, a, &pub, &npub, err);
 		if (rc != HL_OK)
 			return rc;
@@ -146,6 +238,7 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	char *text = NULL;
 	bool pdf;
 	hl_day today = o->today == HL_DAY_NONE ? local_today() : o->today;
+	struct pub_sched *ps = NULL;
 	int rc;
 
 	*out = NULL;
@@ -167,7 +260,9 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	if (s->period.first > today)
 		return hl_err_set(err, HL_EINVAL, "period", "kỳ %s chưa bắt đầu (từ ngày %s): chưa "
 			"có gì để công bố", label, hl_day_vn(s->period.first, day, sizeof(day)));
-	if (!calrpt_due_of(calrpt_default(), &s->period, &s->due))
+	if ((rc = pub_sched_load(st, a, &ps, err)) != HL_OK)
+		return rc;
+	if (!calrpt_due_of(pub_sched_of(ps, s->unit.id, NULL), &s->period, &s->due))
 		s->due = HL_DAY_NONE;
 
 	qo.period = s->period;

@@ -23,8 +23,28 @@ struct pub_due {
 	struct calrpt_due d;
 };
 
+/* Every unit's reporting schedule: its own (store rschedule), else its
+ * nearest ancestor's, else seed 004's default. */
+struct pub_sched;
+
+/* Load the units and their schedules from st; *out lives in a. HL_EINVAL
+ * names a unit whose stored SPEC no longer parses. */
+int pub_sched_load(struct store *st, struct hl_arena *a, struct pub_sched **out,
+	struct hl_err *err);
+
+/* The schedule unit_id follows (valid while ps lives); *from (may be NULL)
+ * gets the unit whose schedule it is, 0 for the default. */
+const struct calrpt_schedule *pub_sched_of(const struct pub_sched *ps, int64_t unit_id,
+	int64_t *from);
+
+/* Give unit its own schedule SPEC (core/calendar_rpt.h), or remove it with
+ * spec NULL or "", recorded in the audit log by who. Call inside a
+ * transaction. HL_ENOTFOUND for an unknown unit, HL_EINVAL for a bad SPEC. */
+int pub_sched_set(struct store *st, const char *unit, const char *spec, const char *who,
+	struct hl_err *err);
+
 /* The reports due in the CALRPT_WINDOW_DAYS days up to day (included) for
- * units[0..nunits), every unit on the default schedule, without those of a
+ * units[0..nunits), each on its schedule (pub_sched_of), without those of a
  * period the unit has published; by unit in the order given, then due day.
  * *out lives in a. */
 int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *units,

@@ -7,7 +7,8 @@
  * each key again and again. Instead the responses, once stored, are read back
  * in P sequential passes, pass p taking only the units that hash to p, with P
  * chosen from a first count of the distinct keys. Each key is then complete
- * when its pass ends and is merged into the store exactly once. */
+ * when its pass ends and is merged into the store exactly once. Rollups are
+ * keyed (unit, month), so a pass completes them too. */
 #include "svc/tallyacc.h"
 
 #include <stdbool.h>
@@ -20,6 +21,9 @@
 #include "io/instrument_json.h"
 #include "core/tally.h"
 #include "store/store.h"
+#include "svc/themes.h"
+
+_Static_assert(THEME_COUNT <= HL_ROLLUP_THEMES, "a rollup holds every comment theme");
 
 /* Criteria held per key: the six of the largest built-in instrument plus
  * the overall count. A key that needs more is flushed and started again. */
@@ -48,6 +52,15 @@ struct entry {
 	struct ftally t[SLOTS];
 };
 
+/* Rollups held before a flush: about 1 KB each for a 22-question instrument. */
+#define ROLLUP_KEYS 4096
+
+struct rentry {
+	int64_t unit_id;
+	hl_day month;
+	struct hl_rollup r;
+};
+
 struct tacc {
 	struct store *st;
 	size_t max;          /* keys held before a flush */
@@ -55,6 +68,11 @@ struct tacc {
 	struct entry *pool;
 	int32_t *index;      /* pool position or -1; nindex = power of two >= 2 * max */
 	size_t nindex;
+	struct rentry *rpool;         /* ROLLUP_KEYS of them, rcount used */
+	size_t rcount;
+	int32_t *rindex;              /* rpool position or -1, 2 * ROLLUP_KEYS slots */
+	unsigned char *buf;           /* a rollup's encoding */
+	size_t bufcap;
 };
 
 static uint64_t hash_key(const struct key *k)
@@ -87,11 +105,14 @@ struct tacc *tacc_new(struct store *st, size_t max_keys)
 	while (acc->nindex < 2 * acc->max)
 		acc->nindex *= 2;
 	acc->index = hl_malloc(acc->nindex * sizeof(*acc->index));
-	if (acc->index == NULL) {
+	acc->rpool = hl_calloc(ROLLUP_KEYS, sizeof(*acc->rpool));
+	acc->rindex = hl_malloc(2 * ROLLUP_KEYS * sizeof(*acc->rindex));
+	if (acc->index == NULL || acc->rpool == NULL || acc->rindex == NULL) {
 		tacc_free(acc);
 		return NULL;
 	}
 	memset(acc->index, 0xff, acc->nindex * sizeof(*acc->index));
+	memset(acc->rindex, 0xff, 2 * ROLLUP_KEYS * sizeof(*acc->rindex));
 	return acc;
 }
 
@@ -99,6 +120,11 @@ void tacc_free(struct tacc *acc)
 {
 	if (acc == NULL)
 		return;
+	for (size_t i = 0; i < acc->rcount; i++)
+		hl_rollup_clear(&acc->rpool[i].r);
+	hl_free(acc->rpool);
+	hl_free(acc->rindex);
+	hl_free(acc->buf);
 	hl_free(acc->pool);
 	hl_free(acc->index);
 	hl_free(acc);
@@ -135,15 +161,87 @@ static int cmp_entry(const void *pa, const void *pb)
 	return a->unit_id < b->unit_id ? -1 : a->unit_id > b->unit_id;
 }
 
+static int cmp_rentry(const void *pa, const void *pb)
+{
+	const struct rentry *a = pa, *b = pb;
+
+	if (a->unit_id != b->unit_id)
+		return a->unit_id < b->unit_id ? -1 : 1;
+	return a->month < b->month ? -1 : a->month > b->month;
+}
+
+/* Merge the rollups held into the store's, in its order (unit, month). */
+static int flush_rollups(struct tacc *acc, struct hl_err *err)
+{
+	int rc = HL_OK;
+
+	if (acc->rcount > 1)
+		qsort(acc->rpool, acc->rcount, sizeof(*acc->rpool), cmp_rentry);
+	for (size_t i = 0; i < acc->rcount; i++) {
+		struct rentry *e = &acc->rpool[i];
+		size_t size = hl_rollup_encoded_size(&e->r);
+
+		if (rc == HL_OK && size > acc->bufcap) {
+			unsigned char *nb = hl_realloc(acc->buf, size);
+
+			if (nb == NULL)
+				rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi ghi số liệu báo cáo");
+			else {
+				acc->buf = nb;
+				acc->bufcap = size;
+			}
+		}
+		if (rc == HL_OK) {
+			hl_rollup_encode(&e->r, acc->buf);
+			rc = STORE(acc->st, rollup_merge, e->unit_id, e->month, acc->buf, size, err);
+		}
+		hl_rollup_clear(&e->r);
+	}
+	acc->rcount = 0;
+	memset(acc->rindex, 0xff, 2 * ROLLUP_KEYS * sizeof(*acc->rindex));
+	return rc;
+}
+
+/* The rollup of (unit_id, month), created empty; flushes first when full. */
+static struct hl_rollup *rollup_of(struct tacc *acc, int64_t unit_id, hl_day month,
+	struct hl_err *err)
+{
+	const size_t mask = 2 * ROLLUP_KEYS - 1;
+	size_t i;
+	struct rentry *e;
+
+	for (;;) {
+		i = (size_t)(((uint64_t)unit_id * 0x9E3779B97F4A7C15ULL) ^
+			((uint64_t)(uint32_t)month * 0xC2B2AE3D27D4EB4FULL)) & mask;
+		for (; acc->rindex[i] >= 0; i = (i + 1) & mask) {
+			e = &acc->rpool[acc->rindex[i]];
+			if (e->unit_id == unit_id && e->month == month)
+				return &e->r;
+		}
+		if (acc->rcount < ROLLUP_KEYS)
+			break;
+		if (flush_rollups(acc, err) != HL_OK)
+			return NULL;
+	}
+	acc->rindex[i] = (int32_t)acc->rcount;
+	e = &acc->rpool[acc->rcount++];
+	e->unit_id = unit_id;
+	e->month = month;
+	hl_rollup_init(&e->r);
+	return &e->r;
+}
+
 int tacc_flush(struct tacc *acc, struct hl_err *err)
 {
 	struct store_tally_row row;
+	int rc = flush_rollups(acc, err);
 
+	if (rc != HL_OK)
+		return rc;
 	if (acc->count > 1)
 		qsort(acc->pool, acc->count, sizeof(*acc->pool), cmp_entry);
 	for (size_t i = 0; i < acc->count; i++) {
 		const struct entry *e = &acc->pool[i];
-		int rc;
 
 		row.unit_id = e->k.unit_id;
 		row.start = e->k.start;
@@ -260,11 +358,60 @@ static int keys_of(int64_t unit_id, hl_day day, int64_t field_id, struct key *ke
 	return n;
 }
 
-int tacc_add(struct tacc *acc, int64_t unit_id, hl_day day, int64_t field_id,
-	const struct hl_instrument *in, const struct hl_crit_score *scores, struct hl_err *err)
+/* The themes and hash of comment into x. */
+static int note_comment(const char *comment, struct hl_rollup_resp *x, struct hl_err *err)
+{
+	int rc;
+
+	x->themes = 0;
+	x->comment_hash = 0;
+	if (comment[0] == '\0')
+		return HL_OK;
+	rc = themes_of(comment, &x->themes, err);
+	if (rc == HL_EINVAL) {     /* not UTF-8: the store should never hold one; no theme */
+		hl_err_clear(err);
+		return HL_OK;
+	}
+	if (rc == HL_OK && x->themes != 0)
+		x->comment_hash = hl_rollup_hash(comment);
+	return rc;
+}
+
+/* The row r as tallies and rollups take it, into x. */
+static int from_core(const struct store_response_core *r, struct tacc_resp *x, struct hl_err *err)
+{
+	int na = r->nanswers < 0 ? 0 : r->nanswers > STORE_ANSWERS_MAX ? STORE_ANSWERS_MAX : r->nanswers;
+
+	x->unit_id = r->unit_id;
+	x->day = r->day;
+	x->r.id = r->id;
+	x->r.instrument_id = r->instrument_id;
+	x->r.field_id = r->field_id;
+	x->r.staff_id = r->staff_id;
+	x->r.channel = r->channel;
+	x->r.nanswers = na;
+	memcpy(x->r.answers, r->answers, (size_t)na);
+	return note_comment(r->comment, &x->r, err);
+}
+
+int tacc_resp_of(const struct store_response *r, struct tacc_resp *x, struct hl_err *err)
+{
+	struct store_response_core c = {
+		.id = r->id, .unit_id = r->unit_id, .instrument_id = r->instrument_id,
+		.field_id = r->field_id, .status = r->status, .day = r->day,
+		.nanswers = r->nanswers, .answers = r->answers, .channel = r->channel,
+		.staff_id = r->staff_id, .comment = r->comment,
+	};
+
+	return from_core(&c, x, err);
+}
+
+int tacc_add(struct tacc *acc, const struct tacc_resp *x, const struct hl_instrument *in,
+	const struct hl_crit_score *scores, struct hl_err *err)
 {
 	struct key keys[3];
-	int nkeys = keys_of(unit_id, day, field_id, keys), rc;
+	struct hl_rollup *ru;
+	int nkeys = keys_of(x->unit_id, x->day, x->r.field_id, keys), rc;
 
 	if (acc->count + 3 > acc->max && (rc = tacc_flush(acc, err)) != HL_OK)
 		return rc;
@@ -284,7 +431,9 @@ int tacc_add(struct tacc *acc, int64_t unit_id, hl_day day, int64_t field_id,
 				"bộ câu hỏi %s có quá nhiều tiêu chí để cộng dồn (tối đa %d)",
 				in->code, SLOTS - 1);
 	}
-	return HL_OK;
+	if ((ru = rollup_of(acc, x->unit_id, hl_day_month_start(x->day), err)) == NULL)
+		return err->code;
+	return hl_rollup_add(ru, in, &x->r, scores, err);
 }
 
 /* ---- bulk: partitioned passes over stored responses ---- */
@@ -300,13 +449,15 @@ struct bulk {
 	size_t setcap, setn;
 	bool set_full;
 	FILE *spill;                   /* the rows' tally fields, read once from the store */
+	struct tacc_resp x;            /* the row being added */
 	struct hl_crit_score scores[HL_MAX_CRITERIA];
 	struct hl_err *err;
 };
 
-/* A spilled row: id, unit, field, instrument and day as little-endian 64-bit
- * numbers, the number of answers, then the answer bytes. */
-#define SPILL_REC 41
+/* A spilled row: id, unit, field, instrument, day, staff and comment hash as
+ * little-endian 64-bit numbers, the channel, the comment's themes (16 bits),
+ * the number of answers, then the answer bytes. */
+#define SPILL_REC 60
 
 /* Largest key-count set kept while counting: 8 M hashes, 64 MB. */
 #define SET_MAX ((size_t)1 << 23)
@@ -357,28 +508,36 @@ static uint64_t get64(const unsigned char *p)
 }
 
 /* Count a row's keys (exactly, up to SET_MAX) and, when spilling, write the
- * row's tally fields to the spill file. */
+ * row's tally and rollup fields to the spill file. */
 static int count_keys(void *ctx, const struct store_response_core *r)
 {
 	struct bulk *b = ctx;
 	struct key keys[3];
-	int n;
+	int n, rc;
 
 	/* held and rejected responses are not in the tallies */
 	if (r->status != RS_COUNTED)
 		return 0;
 	if (b->spill != NULL) {
+		const struct hl_rollup_resp *x = &b->x.r;
 		unsigned char head[SPILL_REC];
-		int na = r->nanswers > STORE_ANSWERS_MAX ? STORE_ANSWERS_MAX : r->nanswers;
 
-		put64(head, (uint64_t)r->id);
-		put64(head + 8, (uint64_t)r->unit_id);
-		put64(head + 16, (uint64_t)r->field_id);
-		put64(head + 24, (uint64_t)r->instrument_id);
-		put64(head + 32, (uint64_t)(int64_t)r->day);
-		head[40] = (unsigned char)na;
+		if ((rc = from_core(r, &b->x, b->err)) != HL_OK)
+			return rc;
+		put64(head, (uint64_t)x->id);
+		put64(head + 8, (uint64_t)b->x.unit_id);
+		put64(head + 16, (uint64_t)x->field_id);
+		put64(head + 24, (uint64_t)x->instrument_id);
+		put64(head + 32, (uint64_t)(int64_t)b->x.day);
+		put64(head + 40, (uint64_t)x->staff_id);
+		put64(head + 48, x->comment_hash);
+		head[56] = (unsigned char)(x->channel >= 0 && x->channel < 256 ? x->channel : 0);
+		head[57] = (unsigned char)(x->themes & 0xff);
+		head[58] = (unsigned char)(x->themes >> 8 & 0xff);
+		head[59] = (unsigned char)x->nanswers;
 		if (fwrite(head, 1, SPILL_REC, b->spill) != SPILL_REC ||
-		    (na > 0 && fwrite(r->answers, 1, (size_t)na, b->spill) != (size_t)na))
+		    (x->nanswers > 0 &&
+		     fwrite(x->answers, 1, (size_t)x->nanswers, b->spill) != (size_t)x->nanswers))
 			return hl_err_set(b->err, HL_EIO, HL_HERE,
 				"không ghi được tệp tạm khi tính bộ đếm (đĩa đầy?)");
 	}
@@ -403,31 +562,44 @@ static int count_keys(void *ctx, const struct store_response_core *r)
 	return 0;
 }
 
-static int add_one(void *ctx, const struct store_response_core *r)
+/* Add b->x, a counted row read in this pass, when its unit is in the pass's
+ * partition. */
+static int add_one(struct bulk *b)
+{
+	const struct tacc_resp *x = &b->x;
+	const struct hl_instrument *in;
+	int rc;
+
+	b->rows++;
+	if (b->parts > 1 && part_of(x->unit_id, b->parts) != b->part)
+		return 0;
+	if (x->r.instrument_id <= 0 || x->r.instrument_id >= b->nids
+		|| (in = b->by_id[x->r.instrument_id]) == NULL)
+		return hl_err_set(b->err, HL_ENOTFOUND, HL_HERE,
+			"phiếu %lld dùng bộ câu hỏi số %lld không có trong cơ sở dữ liệu",
+			(long long)x->r.id, (long long)x->r.instrument_id);
+	if (x->r.nanswers != in->nquestions)
+		return hl_err_set(b->err, HL_EINVAL, HL_HERE,
+			"phiếu %lld có %d câu trả lời, bộ câu hỏi %s@%d có %d câu",
+			(long long)x->r.id, x->r.nanswers, in->code, in->version, in->nquestions);
+	rc = hl_instrument_score(in, x->r.answers, b->scores, b->err);
+	if (rc == HL_OK)
+		rc = tacc_add(b->acc, x, in, b->scores, b->err);
+	b->taken++;
+	return rc;
+}
+
+/* A row of the store's scan (no spill: one pass). */
+static int scan_one(void *ctx, const struct store_response_core *r)
 {
 	struct bulk *b = ctx;
-	const struct hl_instrument *in;
 	int rc;
 
 	if (r->status != RS_COUNTED)
 		return 0;
-	b->rows++;
-	if (b->parts > 1 && part_of(r->unit_id, b->parts) != b->part)
-		return 0;
-	if (r->instrument_id <= 0 || r->instrument_id >= b->nids
-		|| (in = b->by_id[r->instrument_id]) == NULL)
-		return hl_err_set(b->err, HL_ENOTFOUND, HL_HERE,
-			"phiếu %lld dùng bộ câu hỏi số %lld không có trong cơ sở dữ liệu",
-			(long long)r->id, (long long)r->instrument_id);
-	if (r->nanswers != in->nquestions)
-		return hl_err_set(b->err, HL_EINVAL, HL_HERE,
-			"phiếu %lld có %d câu trả lời, bộ câu hỏi %s@%d có %d câu",
-			(long long)r->id, r->nanswers, in->code, in->version, in->nquestions);
-	rc = hl_instrument_score(in, r->answers, b->scores, b->err);
-	if (rc == HL_OK)
-		rc = tacc_add(b->acc, r->unit_id, r->day, r->field_id, in, b->scores, b->err);
-	b->taken++;
-	return rc;
+	if ((rc = from_core(r, &b->x, b->err)) != HL_OK)
+		return rc;
+	return add_one(b);
 }
 
 static int load_by_id(struct store *st, struct hl_arena *a, struct bulk *b,
@@ -497,25 +669,26 @@ static int choose_parts(struct store *st, struct bulk *b, int64_t min_id, int64_
 static int spill_pass(struct bulk *b)
 {
 	unsigned char head[SPILL_REC];
-	struct store_response_core r;
-	unsigned char answers[STORE_ANSWERS_MAX];
+	struct tacc_resp *x = &b->x;
 	int rc = HL_OK;
 
 	if (fseek(b->spill, 0, SEEK_SET) != 0)
 		return hl_err_set(b->err, HL_EIO, HL_HERE, "không đọc lại được tệp tạm");
-	memset(&r, 0, sizeof(r));
-	r.status = RS_COUNTED;
-	r.answers = answers;
 	while (rc == HL_OK && fread(head, 1, SPILL_REC, b->spill) == SPILL_REC) {
-		r.id = (int64_t)get64(head);
-		r.unit_id = (int64_t)get64(head + 8);
-		r.field_id = (int64_t)get64(head + 16);
-		r.instrument_id = (int64_t)get64(head + 24);
-		r.day = (hl_day)(int64_t)get64(head + 32);
-		r.nanswers = head[40];
-		if (r.nanswers > 0 && fread(answers, 1, (size_t)r.nanswers, b->spill) != (size_t)r.nanswers)
+		x->r.id = (int64_t)get64(head);
+		x->unit_id = (int64_t)get64(head + 8);
+		x->r.field_id = (int64_t)get64(head + 16);
+		x->r.instrument_id = (int64_t)get64(head + 24);
+		x->day = (hl_day)(int64_t)get64(head + 32);
+		x->r.staff_id = (int64_t)get64(head + 40);
+		x->r.comment_hash = get64(head + 48);
+		x->r.channel = head[56];
+		x->r.themes = (unsigned)head[57] | (unsigned)head[58] << 8;
+		x->r.nanswers = head[59];
+		if (x->r.nanswers > 0 &&
+		    fread(x->r.answers, 1, (size_t)x->r.nanswers, b->spill) != (size_t)x->r.nanswers)
 			break;
-		rc = add_one(b, &r);
+		rc = add_one(b);
 	}
 	if (rc == HL_OK && ferror(b->spill))
 		rc = hl_err_set(b->err, HL_EIO, HL_HERE, "lỗi đọc tệp tạm khi tính bộ đếm");
@@ -544,7 +717,7 @@ int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_ke
 		if (b.spill != NULL)
 			rc = spill_pass(&b);
 		else
-			rc = STORE(st, response_scan_ids, min_id, max_id, add_one, &b, err);
+			rc = STORE(st, response_scan_ids, min_id, max_id, scan_one, &b, err);
 		if (rc == HL_OK)
 			rc = tacc_flush(b.acc, err);
 	}
@@ -571,6 +744,8 @@ int tacc_rebuild(struct store *st, const char *who, long *count, struct hl_err *
 		return rc;
 	in_tx = true;
 	rc = STORE(st, tally_clear, err);
+	if (rc == HL_OK)
+		rc = STORE(st, rollup_clear, err);
 	if (rc == HL_OK)
 		rc = tacc_compute(st, 0, INT64_MAX, 0, count, err);
 	if (rc != HL_OK)

@@ -1,5 +1,7 @@
 /* tallyacc.h — tallies accumulated in memory, keyed (grain, unit, start day,
- * field), and merged into the store's tallies.
+ * field), and merged into the store's tallies; alongside them, in the same
+ * transaction, each (unit, month)'s report rollup (core/rollup.h), so that
+ * whatever keeps the tallies keeps the rollups.
  *
  * Two uses: a few responses at a time (tacc_add, then tacc_flush), and a bulk
  * of stored responses (tacc_compute: an import, or a rebuild). In bulk, the
@@ -15,9 +17,22 @@
 #include "base/err.h"
 #include "core/date.h"
 #include "core/instrument.h"
+#include "core/rollup.h"
 
 struct store;
+struct store_response;
 struct tacc;
+
+/* A counted response as the tallies and the rollups take it. */
+struct tacc_resp {
+	int64_t unit_id;
+	hl_day day;
+	struct hl_rollup_resp r;   /* id, instrument, field, staff, channel, comment, answers */
+};
+
+/* Fill x from the stored response r, its comment's themes included (a
+ * comment that is not UTF-8 has none). HL_ENOMEM. */
+int tacc_resp_of(const struct store_response *r, struct tacc_resp *x, struct hl_err *err);
 
 /* Bytes of keys held in memory before a flush: with SQLite's page cache an
  * import stays under 100 MB. */
@@ -31,26 +46,28 @@ struct tacc *tacc_new(struct store *st, size_t max_keys);
 /* Free acc and anything not flushed; NULL is a no-op. */
 void tacc_free(struct tacc *acc);
 
-/* Add one scored response of unit on day: to its day (all fields), its month
- * (all fields) and, when field_id != 0, its month for that field. Flushes
+/* Add one response x given under in and scored as scores: to the tallies of
+ * its day (all fields), its month (all fields) and, when it names a field,
+ * its month for that field; and to its unit's rollup of the month. Flushes
  * first when the map is full. */
-int tacc_add(struct tacc *acc, int64_t unit_id, hl_day day, int64_t field_id,
-	const struct hl_instrument *in, const struct hl_crit_score *scores, struct hl_err *err);
+int tacc_add(struct tacc *acc, const struct tacc_resp *x, const struct hl_instrument *in,
+	const struct hl_crit_score *scores, struct hl_err *err);
 
-/* Merge everything held into the store's tallies and empty the map. */
+/* Merge everything held into the store's tallies and rollups and empty the map. */
 int tacc_flush(struct tacc *acc, struct hl_err *err);
 
 /* Keys held now. */
 size_t tacc_keys(const struct tacc *acc);
 
-/* Add the tallies of the stored responses with min_id <= id <= max_id to
- * the store's, in passes over them (see top), holding at most max_keys keys
+/* Add the tallies and rollups of the stored responses with min_id <= id <=
+ * max_id to the store's, in passes over them (see top), holding at most max_keys keys
  * (0 = as many as TACC_BUDGET allows). *count (may be NULL) gets the number
  * of responses read. Runs inside the caller's transaction. */
 int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_keys,
 	long *count, struct hl_err *err);
 
-/* Clear every tally and recompute them from the raw responses, each scored
+/* Clear every tally and rollup and recompute them from the raw responses
+ * (which also marks the rollups ready: store.h rollup_ready), each scored
  * with the instrument version it was given under, in one transaction with an
  * audit entry by who. *count gets the number of responses read. */
 int tacc_rebuild(struct store *st, const char *who, long *count, struct hl_err *err);

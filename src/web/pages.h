@@ -82,4 +82,35 @@ int page_reports(struct http_req *r);
 int page_reports_preview(struct http_req *r);
 int page_reports_publish(struct http_req *r);
 
+/* feedback_public.c: for anyone — GET/POST /public/UNIT/feedback (the form;
+ * honeypot and a per-address rate limit), GET/POST /public/feedback/track
+ * (?token=: the item's state and published answer; the sender's rating),
+ * GET /public/UNIT/answers (the published answers). */
+int page_fb_public_form(struct http_req *r);
+int page_fb_public_post(struct http_req *r);
+int page_fb_track(struct http_req *r);
+int page_fb_track_rate(struct http_req *r);
+int page_fb_answers(struct http_req *r);
+
+/* feedback.c: GET /feedback (the inbox by deadline), GET /feedback/CODE (one
+ * item, its steps, the form for the next step), POST /feedback/CODE
+ * (action=classify|forward|answer|publish), GET /feedback/CODE/letter.pdf
+ * (the answer as the PDF letter). */
+int page_feedback(struct http_req *r);
+int page_feedback_item(struct http_req *r);
+int page_feedback_post(struct http_req *r);
+int page_feedback_letter(struct http_req *r);
+
+/* plan.c: GET /plan?unit=&year= (the unit's improvement plan, the progress
+ * of each task, a form per task), POST /plan (a task's status and a dated
+ * note; audited). */
+int page_plan(struct http_req *r);
+int page_plan_post(struct http_req *r);
+
+/* dossiers.c: GET /dossiers (on-time rates of the caller's units per field
+ * and month), GET /dossiers/weekly (the latest Friday list; ?format=pdf|xlsx|csv
+ * downloads it). */
+int page_dossiers(struct http_req *r);
+int page_dossiers_weekly(struct http_req *r);
+
 #endif

@@ -63,8 +63,11 @@ await main('kiosk', async (ctx) => {
 	await waitScreen(page, 'start', 20000);
 	check((await heading(page)) === 'Phường Vĩnh Thọ', 'the kiosk did not start offline');
 
-	await answerSurvey(page, {});
+	// Offline, a comment ticked as a complaint: the flag waits in the queue.
+	await answerSurvey(page, { comment: 'Chờ lâu ở quầy đất đai', complaint: true });
 	await waitScreen(page, 'thanks');
+	check((await page.locator('main').textContent()).includes('chuyển tới cán bộ để trả lời'),
+		'the thank-you screen does not say the complaint goes to an official');
 	await page.getByRole('button', { name: 'Về màn hình đầu' }).click();
 	await answerSurvey(page, { keyboard: true, comment: 'Phòng chờ hơi nóng' });
 	await waitScreen(page, 'thanks');
@@ -83,6 +86,9 @@ await main('kiosk', async (ctx) => {
 	await until(async () => !(await badge.isVisible()), 5000, 'the indicator to hide');
 	await stopServer(srv);
 
+	const fb = hl(db, 'feedback', 'list', '--format', 'csv');
+	check(fb.split('\n').filter((l) => l.includes(',kiosk,')).length === 1,
+		`the kiosk complaint is not one feedback item:\n${fb}`);
 	const count = hl(db, 'responses', 'count').trim();
 	check(count === '4', `hailong responses count says ${count}, expected 4`);
 	const stored = posted.filter((p) => p.status === 201).map((p) => p.id);

@@ -191,7 +191,7 @@ export async function waitScreen(page, name, ms = 15000) {
 // Answer one survey from the start screen to the thank-you screen. With
 // keyboard, only keys are used (Tab, Enter, digits). Returns the number of
 // questions answered.
-export async function answerSurvey(page, { keyboard = false, skip = 1, comment = '' } = {}) {
+export async function answerSurvey(page, { keyboard = false, skip = 1, comment = '', complaint = false } = {}) {
 	const press = (k) => page.keyboard.press(k);
 	const tabTo = async (label) => {
 		for (let i = 0; i < 200; i++) {
@@ -263,6 +263,8 @@ export async function answerSurvey(page, { keyboard = false, skip = 1, comment =
 	} else {
 		if (comment)
 			await page.locator('#sv-comment').fill(comment);
+		if (complaint)
+			await page.getByLabel(/Đây là phản ánh, kiến nghị/).check();
 		await page.getByRole('button', { name: 'Tiếp tục' }).click();
 	}
 	await waitScreen(page, 'review');

@@ -29,6 +29,28 @@ has 'không hợp lệ'
 status 1 reports due --date 2024-03-25 --unit khong-co
 has 'khong-co'
 
+# ---- a unit's own schedule, inherited below it ----
+ok reports schedule --unit vinh-hai
+has 'month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12'
+has 'mặc định'
+ok reports schedule --unit nha-trang 'month:5+1, Q:20+3'
+has 'month:5+1,Q:20+3'
+ok reports schedule --unit vinh-hai
+has 'month:5+1,Q:20+3'
+has 'cấp trên'
+ok reports due --date 2024-04-20 --unit vinh-hai
+grep -Eq '^vinh-hai +2024-03 +05/04/2024 ' "$OUT" || fail "schedule: March not due on 05/04"
+grep -Eq '^vinh-hai +2024-Q1 +20/04/2024 ' "$OUT" || fail "schedule: Q1 not due on 20/04"
+status 1 reports schedule --unit vinh-hai 'Q1:25'
+has "không hiểu 'Q1:25'"
+status 1 reports schedule --unit khong-co 'month:28'
+has 'khong-co'
+ok reports schedule --unit nha-trang --default
+ok reports schedule --unit vinh-hai
+has 'mặc định'
+ok audit
+has 'reports.schedule'
+
 # ---- publishing ----
 ok reports list --unit vinh-hai
 has 'Chưa có báo cáo nào được công bố.'

@@ -112,6 +112,22 @@ CODE=$(curl -s -o "$OUT" -w '%{http_code}' -H "Authorization: Bearer $T1" \
 	--data-binary "@$WORK/bad-utf8.json" "$BASE/api/v1/responses")
 expect 400 "UTF-8"
 
+# A comment ticked as a complaint (kiosk quay-2, apart from the burst count
+# of quay-1 below): stored, and a feedback item of channel kiosk for the
+# kiosk's unit; a resend adds nothing; no comment, refused.
+post "$T2" "$(body k1 ',"comment":"Chờ quá lâu ở quầy đất đai","complaint":true')"
+expect 201 '"feedback":"PA-VT-'
+post "$T2" "$(body k1 ',"comment":"Chờ quá lâu ở quầy đất đai","complaint":true')"
+expect 200 '"status":"duplicate"'
+hasnt '"feedback"'
+post "$T2" "$(body k2 ',"complaint":true')"
+expect 400 '"field":"complaint"'
+post "$T2" "$(body k3 ',"comment":"x","complaint":"yes"')"
+expect 400 '"field":"complaint"'
+post "$T2" "$(body k4 ',"comment":"Chỉ góp ý","complaint":false')"
+expect 201 '"status":"stored"'
+hasnt '"feedback"'
+
 # Tokens: forged, revoked.
 post "forged-token-0000000000000000000000000000000" "$(body c1)"
 expect 401 '"code":"unauthorized"'
@@ -183,9 +199,15 @@ ucurl -H "X-CSRF-Token: $CSRF" --data-binary '{"id":"u2","instrument":"sipas-5",
 expect 400 '"field":"unit"'
 
 serve_stop
+ok feedback list --unit VT --format csv
+[ "$(grep -c ',kiosk,' "$OUT")" -eq 1 ] || fail "the kiosk complaint is not one feedback item"
+ok audit
+has 'kiosk:quay-2'
 
-# After the server: a1–a5, f1, d1 and the clerk's response; no bad one.
-[ "$(count)" -eq 8 ] || fail "expected 8 stored responses, got $(count)"
+# After the server: a1–a5, f1, d1, k1, k4 and the clerk's response; no bad one.
+[ "$(count)" -eq 10 ] || fail "expected 10 stored responses, got $(count)"
+
+
 ok responses list-ids --with-status
 has "a1	counted"
 has "a5	counted"
@@ -201,12 +223,12 @@ has "kiosks.add"
 has "kiosks.revoke"
 has "review.accept"
 has "review.reject"
-# The live tallies count a1–a4, a5 (accepted), d1 and the clerk's: 7 of 8;
+# The live tallies count a1–a4, a5 (accepted), d1, k1, k4 and the clerk's: 9 of 10;
 # rebuilt from the stored rows they say the same.
 ok index --period "$(date +%Y)" --unit VT --format csv
 cp "$OUT" "$WORK/live.csv"
 n=$(awk -F, '$4 == "SIPAS" { print $6 }' "$OUT")
-[ "$n" = 7 ] || fail "SIPAS counts $n responses, expected 7"
+[ "$n" = 9 ] || fail "SIPAS counts $n responses, expected 9"
 ok tallies rebuild
 ok index --period "$(date +%Y)" --unit VT --format csv
 cmp -s "$OUT" "$WORK/live.csv" || fail "live tallies differ from rebuilt ones"

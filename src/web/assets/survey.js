@@ -227,8 +227,8 @@
 	/* ---- the screens ---- */
 
 	function fresh() {
-		return { id: null, field: null, staff: null, answers: {}, comment: '', q: 0,
-			back: null, sending: false };
+		return { id: null, field: null, staff: null, answers: {}, comment: '', complaint: false,
+			q: 0, back: null, sending: false };
 	}
 
 	function questions() {
@@ -365,19 +365,32 @@
 		var ta = el('textarea', { id: 'sv-comment', rows: '4', maxlength: String(Math.floor(limit / 3)),
 			'aria-describedby': 'sv-comment-note' });
 
+		/* At the kiosk a comment may be a complaint the office must answer
+		 * (issue 6): it then also becomes a feedback item. */
+		var box = MODE === 'kiosk' ? el('input', { type: 'checkbox', id: 'sv-complaint' }) : null;
+
 		ta.value = st.comment;
+		if (box)
+			box.checked = st.complaint;
+		function keep() {
+			st.comment = ta.value.trim();
+			st.complaint = !!(box && box.checked && st.comment);
+		}
 		show('comment', 'Ông/bà có góp ý gì thêm không?', [
 			el('label', { 'for': 'sv-comment', 'class': 'sv-label', text: 'Góp ý (không bắt buộc)' }),
 			ta,
 			el('p', { id: 'sv-comment-note', 'class': 'sv-note',
 				text: 'Xin đừng ghi họ tên, số điện thoại hay số giấy tờ.' }),
+			box ? el('p', { 'class': 'sv-check' }, [box, el('label', { 'for': 'sv-complaint',
+				text: 'Đây là phản ánh, kiến nghị: đề nghị cơ quan trả lời (câu trả lời được ' +
+					'công khai trên trang của đơn vị)' })]) : null,
 			button('Tiếp tục', 'sv-big sv-go', function () {
-				st.comment = ta.value.trim();
+				keep();
 				st.back = null;
 				reviewScreen();
 			}),
 			nav(function () {
-				st.comment = ta.value.trim();
+				keep();
 				questionScreen(questions().length - 1);
 			})
 		]);
@@ -423,7 +436,8 @@
 			}));
 		});
 		if (st.comment)
-			rows.push(reviewRow('Góp ý', st.comment, function () { commentScreen(); }));
+			rows.push(reviewRow(st.complaint ? 'Phản ánh, kiến nghị' : 'Góp ý', st.comment,
+				function () { commentScreen(); }));
 		var parts = [
 			el('p', { 'class': 'sv-note', text: 'Ông/bà đã trả lời ' + answered + '/' + qs.length +
 				' câu. Kiểm tra lại rồi chạm “Gửi”.' })
@@ -463,6 +477,9 @@
 			comment: st.comment || null
 		};
 
+		if (st.complaint && st.comment)
+			b.complaint = true;
+
 		if (MODE === 'kiosk') {
 			b.unit = cfg.unit.code;
 			b.channel = 'kiosk';
@@ -488,7 +505,9 @@
 						'tại quầy.', reviewScreen);
 					return;
 				}
-				thanksScreen('Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.');
+				thanksScreen(st.complaint ? 'Phản ánh, kiến nghị của ông/bà đã được ghi nhận và ' +
+					'chuyển tới cán bộ để trả lời; câu trả lời sẽ được công khai trên trang ' +
+					'của đơn vị.' : 'Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.');
 				pump();
 			});
 			return;

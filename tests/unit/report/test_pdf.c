@@ -159,9 +159,9 @@ static int setup(void **state)
 	m->staff = f->staff;
 	m->nstaff = 2;
 	f->below[0] = (struct rpt_below){"UBND phường Vĩnh Thọ", "TC", "Tiếp cận dịch vụ",
-		82.58, 85, 2, tasks};
+		82.58, 85, 2, tasks, NULL, NULL, false, 0, 0};
 	f->below[1] = (struct rpt_below){"UBND phường Vĩnh Hòa", "HC", "Thủ tục hành chính",
-		81.33, 85, 0, NULL};
+		81.33, 85, 0, NULL, NULL, NULL, false, 0, 0};
 	m->below = f->below;
 	m->nbelow = 2;
 	m->recipients[0] = "Sở Nội vụ tỉnh Khánh Hòa (b/c);";

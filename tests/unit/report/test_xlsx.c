@@ -231,7 +231,8 @@ static int setup(void **state)
 	f->s[0] = (struct rpt_staff){"cc01", "Nguyễn Thị Hồng", "UBND phường Vĩnh Thọ", 310, 91.2345, true};
 	f->m.staff = f->s;
 	f->m.nstaff = 1;
-	f->b[0] = (struct rpt_below){"UBND phường Vĩnh Thọ", "TC", "Tiếp cận dịch vụ", 82.58, 85, 0, NULL};
+	f->b[0] = (struct rpt_below){"UBND phường Vĩnh Thọ", "TC", "Tiếp cận dịch vụ", 82.58, 85, 0, NULL,
+		NULL, NULL, false, 0, 0};
 	f->m.below = f->b;
 	f->m.nbelow = 1;
 	*state = f;

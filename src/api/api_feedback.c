@@ -1,0 +1,475 @@
+/* api_feedback.c — feedback and complaints (phản ánh, kiến nghị, issue 6)
+ * over JSON (docs/api.md), and what the staff and public pages share with
+ * it: the scoped look-up of an item, the steps, the public form's brake and
+ * the item as JSON. The work itself is svc/feedback.h's.
+ *
+ * Writes: the feedback service opens its own transaction per step, which
+ * cannot run inside the server's group-committing writer (already in a
+ * transaction); so they run on the request's own connection, where SQLite's
+ * write lock (busy timeout) serialises them with the writer and WAL with
+ * synchronous=FULL makes each durable before the answer. */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "base/arena.h"
+#include "base/text.h"
+#include "core/date.h"
+#include "http/scope.h"
+#include "http/srv.h"
+#include "svc/feedback.h"
+
+/* The public form: at most FB_PUBLIC_MAX items per client address per hour. */
+#define FB_PUBLIC_MAX 5
+#define FB_PUBLIC_WINDOW 3600
+#define FB_LIST_MAX 500
+
+bool fb_web_allow(struct http_req *r)
+{
+	char key[96];
+
+	snprintf(key, sizeof(key), "fb-public:%s", r->client);
+	return srv_allow(r->srv, key, FB_PUBLIC_MAX, FB_PUBLIC_WINDOW);
+}
+
+const char *fb_web_who(struct http_req *r)
+{
+	if (r->role == ROLE_NONE)
+		return "web:cong-dan";
+	return hl_arena_printf(r->a, "web:%s", r->user.name);
+}
+
+int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struct hl_err *err)
+{
+	struct store_unit u;
+	int rc;
+
+	if (code == NULL || strlen(code) >= STORE_CODE_MAX)
+		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh, kiến nghị này");
+	rc = fb_get(r->st, NULL, code, fb_now(), r->a, out, err);
+	if (rc != HL_OK)
+		return rc;
+	/* another unit's item: as if it did not exist */
+	if (STORE(r->st, unit_get, out->unit_code, &u, err) != HL_OK || !scope_sees(r, &u))
+		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh, kiến nghị mã '%s'",
+			code);
+	return HL_OK;
+}
+
+int fb_web_public_add(struct http_req *r, const char *unit, const char *text, const char *name,
+	const char *contact, char *code, char *token, struct hl_err *err)
+{
+	struct fb_new in = {
+		.unit = unit, .channel = FB_WEB, .received_at = fb_now(), .text = text,
+		.name = name, .contact = contact,
+	};
+	struct store_unit u;
+
+	if (unit == NULL || strlen(unit) >= STORE_CODE_MAX ||
+	    STORE(r->st, unit_get, unit, &u, err) != HL_OK)
+		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
+	if (text == NULL || text[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "text",
+			"hãy viết nội dung phản ánh, kiến nghị trước khi gửi");
+	return fb_add(r->st, &in, fb_web_who(r), code, token, err);
+}
+
+/* err, a parse's message, now naming the field. */
+static int in_field(struct hl_err *err, const char *field)
+{
+	snprintf(err->where, sizeof(err->where), "%s", field);
+	return err->code;
+}
+
+/* An office given by code must be one of the item's unit's (or built in). */
+static int office_check(struct http_req *r, const struct fb_item *it, const char *office,
+	struct hl_err *err)
+{
+	struct store_fb_office *o = NULL;
+	size_t n = 0;
+
+	if (office == NULL || office[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "office", "hãy chọn cơ quan, bộ phận xử lý");
+	if (fb_offices(r->st, it->it.unit_id, r->a, &o, &n, err) != HL_OK)
+		return err->code;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(o[i].code, office) == 0)
+			return HL_OK;
+	return hl_err_set(err, HL_EINVAL, "office",
+		"không có cơ quan, bộ phận mã '%s' của đơn vị: hãy chọn trong danh sách", office);
+}
+
+int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a,
+	struct hl_err *err)
+{
+	struct fb_item it;
+	const char *who = fb_web_who(r);
+	int cls = 0, kind = 0, rc;
+
+	if (who == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	if ((rc = fb_web_item(r, code, &it, err)) != HL_OK)
+		return rc;
+	if (a->action == NULL)
+		return hl_err_set(err, HL_EINVAL, "action", "thiếu thao tác cần làm");
+	/* codes are short: a long one is refused before a message echoes it */
+	if ((a->cls && strlen(a->cls) >= STORE_CODE_MAX) ||
+	    (a->criterion && strlen(a->criterion) >= STORE_CODE_MAX) ||
+	    (a->kind && strlen(a->kind) >= STORE_CODE_MAX) ||
+	    (a->office && strlen(a->office) >= STORE_CODE_MAX) ||
+	    (a->rating && strlen(a->rating) >= STORE_CODE_MAX) || strlen(a->action) >= STORE_CODE_MAX)
+		return hl_err_set(err, HL_EINVAL, "body", "một mã trong yêu cầu quá dài (tối đa %d byte)",
+			STORE_CODE_MAX - 1);
+	if (strcmp(a->action, "classify") == 0) {
+		if (fb_class_parse(a->cls != NULL ? a->cls : "", &cls, err) != HL_OK)
+			return in_field(err, "class");
+		if (a->criterion != NULL && a->criterion[0] != '\0' &&
+		    fb_criterion_parse(a->criterion, err) != HL_OK)
+			return in_field(err, "criterion");
+		if (a->kind != NULL && a->kind[0] != '\0' && fb_kind_parse(a->kind, &kind, err) != HL_OK)
+			return in_field(err, "kind");
+		return fb_classify(r->st, it.it.code, cls, a->criterion, kind, -1, who, err);
+	}
+	if (strcmp(a->action, "forward") == 0) {
+		if ((rc = office_check(r, &it, a->office, err)) != HL_OK)
+			return rc;
+		return fb_forward(r->st, it.it.code, a->office, -1, who, err);
+	}
+	if (strcmp(a->action, "answer") == 0) {
+		if (a->text == NULL || a->text[0] == '\0')
+			return hl_err_set(err, HL_EINVAL, "text", "hãy viết nội dung trả lời");
+		return fb_answer(r->st, it.it.code, a->text, 0, -1, who, err);
+	}
+	if (strcmp(a->action, "publish") == 0)
+		return fb_publish(r->st, it.it.code, -1, who, err);
+	if (strcmp(a->action, "rate") == 0) {
+		bool ok = a->rating != NULL && strcmp(a->rating, "satisfied") == 0;
+
+		if (!ok && (a->rating == NULL || strcmp(a->rating, "unsatisfied") != 0))
+			return hl_err_set(err, HL_EINVAL, "rating",
+				"đánh giá chỉ nhận satisfied (hài lòng) hoặc unsatisfied (không hài lòng)");
+		return fb_rate(r->st, it.it.code, ok, -1, who, err);
+	}
+	return hl_err_set(err, HL_EINVAL, "action",
+		"thao tác '%s' không có: dùng classify, forward, answer, publish hoặc rate", a->action);
+}
+
+bool fb_web_answer_public(const struct fb_item *it)
+{
+	return it->it.published_at >= 0 && it->it.answer != NULL;
+}
+
+/* A minute as "YYYY-MM-DD HH:MM", or JSON null. */
+static json_t *jminute(int64_t m)
+{
+	char buf[32];
+
+	if (m < 0)
+		return json_null();
+	return json_string(fb_minute_iso(m, buf, sizeof(buf)));
+}
+
+json_t *fb_web_json(const struct fb_item *f, bool staff)
+{
+	const struct store_fb_item *it = &f->it;
+	bool pub = fb_web_answer_public(f);
+	json_t *o = json_object();
+
+	if (o == NULL)
+		return NULL;
+	json_object_set_new(o, "code", json_string(it->code));
+	json_object_set_new(o, "unit", json_string(f->unit_code));
+	json_object_set_new(o, "channel", json_string(fb_channel_code(it->channel)));
+	json_object_set_new(o, "received_at", jminute(it->received_at));
+	json_object_set_new(o, "state", json_string(fb_state_label(it->state)));
+	json_object_set_new(o, "step", json_string(fb_step_code(f->step)));
+	json_object_set_new(o, "step_label", json_string(fb_step_label(f->step)));
+	json_object_set_new(o, "text", it->text ? json_string(it->text) : json_null());
+	json_object_set_new(o, "published_at", jminute(it->published_at));
+	json_object_set_new(o, "answer", pub || (staff && it->answer) ?
+		json_string(it->answer) : json_null());
+	json_object_set_new(o, "rating", it->rating == 1 ? json_string("satisfied") :
+		it->rating == 2 ? json_string("unsatisfied") : json_null());
+	if (!staff)
+		return o;
+	json_object_set_new(o, "kind", json_string(fb_kind_code(it->kind)));
+	json_object_set_new(o, "class", it->cls ? json_string(fb_class_code(it->cls)) : json_null());
+	json_object_set_new(o, "criterion", it->criterion[0] ? json_string(it->criterion) :
+		json_null());
+	json_object_set_new(o, "due_at", jminute(f->due_at));
+	json_object_set_new(o, "overdue", json_boolean(f->overdue));
+	json_object_set_new(o, "classified_at", jminute(it->classified_at));
+	json_object_set_new(o, "office", f->office_code[0] ? json_string(f->office_code) :
+		json_null());
+	json_object_set_new(o, "forwarded_at", jminute(it->forwarded_at));
+	json_object_set_new(o, "answered_at", jminute(it->answered_at));
+	json_object_set_new(o, "answer_no", it->answer_no ? json_integer(it->answer_no) : json_null());
+	json_object_set_new(o, "rated_at", jminute(it->rated_at));
+	json_object_set_new(o, "closed_at", jminute(it->closed_at));
+	json_object_set_new(o, "reopened", json_integer(it->reopened));
+	return o;
+}
+
+/* ---- the endpoints ---- */
+
+/* The keys of a body: codes first (FB_FIRST_TEXT of them), then free text. */
+static const char *const body_keys[] = {
+	"unit", "channel", "kind", "code", "received_at", "class", "criterion", "office", "rating",
+	"text", "name", "contact", "website", NULL,
+};
+#define FB_FIRST_TEXT 9
+
+/* How many bytes of s, at most max, end between two characters (s is valid
+ * UTF-8: JSON keys are). */
+static int clip_len(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return (int)n;
+	for (n = max; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
+		;
+	return (int)n;
+}
+
+int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out,
+	struct hl_err *err)
+{
+	const char **slot[] = {
+		&out->unit, &out->channel, &out->kind, &out->code, &out->received_at, &out->cls,
+		&out->criterion, &out->office, &out->rating, &out->text, &out->name, &out->contact,
+		&out->website,
+	};
+	json_error_t jerr;
+	const char *key;
+	json_t *v;
+
+	memset(out, 0, sizeof(*out));
+	if (len > FB_BODY_MAX)
+		return hl_err_set(err, HL_ELIMIT, "body", "nội dung quá lớn: %zu byte, tối đa %d byte",
+			len, FB_BODY_MAX);
+	if (!hl_utf8_valid(body, len, NULL))
+		return hl_err_set(err, HL_EINVAL, "body", "nội dung không phải UTF-8 hợp lệ");
+	out->root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!json_is_object(out->root)) {
+		fb_web_body_free(out);
+		return hl_err_set(err, HL_EINVAL, "body", "nội dung phải là một đối tượng JSON {…}");
+	}
+	json_object_foreach(out->root, key, v) {
+		int i;
+
+		for (i = 0; body_keys[i] != NULL && strcmp(key, body_keys[i]) != 0; i++)
+			;
+		if (body_keys[i] == NULL) {
+			hl_err_set(err, HL_EINVAL, "body", "khóa '%.*s' không có trong định dạng phản "
+				"ánh (xem docs/api.md)", clip_len(key, 40), key);
+			fb_web_body_free(out);
+			return HL_EINVAL;
+		}
+		if (!json_is_string(v) && !json_is_null(v)) {
+			hl_err_set(err, HL_EINVAL, body_keys[i], "'%s' phải là một chuỗi", body_keys[i]);
+			fb_web_body_free(out);
+			return HL_EINVAL;
+		}
+		*slot[i] = json_string_value(v);
+		/* a code is short: a long one is refused here, before a message echoes it */
+		if (i < FB_FIRST_TEXT && *slot[i] != NULL && strlen(*slot[i]) >= STORE_CODE_MAX) {
+			hl_err_set(err, HL_EINVAL, body_keys[i], "'%s' quá dài (tối đa %d byte)",
+				body_keys[i], STORE_CODE_MAX - 1);
+			fb_web_body_free(out);
+			return HL_EINVAL;
+		}
+	}
+	return HL_OK;
+}
+
+void fb_web_body_free(struct fb_web_body *b)
+{
+	if (b == NULL)
+		return;
+	json_decref(b->root);
+	memset(b, 0, sizeof(*b));
+}
+
+int fb_web_body_new(const struct fb_web_body *b, struct fb_new *out, struct hl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	out->unit = b->unit;
+	out->text = b->text;
+	out->name = b->name;
+	out->contact = b->contact;
+	out->code = b->code;
+	out->received_at = fb_now();
+	if (b->unit == NULL || b->unit[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "unit", "thiếu mã đơn vị 'unit'");
+	if (fb_channel_parse(b->channel != NULL ? b->channel : "", &out->channel, err) != HL_OK)
+		return in_field(err, "channel");
+	if (b->kind != NULL && fb_kind_parse(b->kind, &out->kind, err) != HL_OK)
+		return in_field(err, "kind");
+	if (b->received_at != NULL && !hl_minute_parse(b->received_at, &out->received_at))
+		return hl_err_set(err, HL_EINVAL, "received_at",
+			"received_at phải có dạng YYYY-MM-DD HH:MM (ví dụ 2026-03-02 08:15)");
+	return HL_OK;
+}
+
+/* The request's body parsed into b, or a status sent (returns false). */
+static bool body_of(struct http_req *r, struct fb_web_body *b)
+{
+	struct hl_err err = {0};
+
+	if (fb_web_body_parse(r->body, r->body_len, b, &err) == HL_OK)
+		return true;
+	http_send_err(r, &err);
+	return false;
+}
+
+static int send_item(struct http_req *r, int status, const char *code, bool staff)
+{
+	struct fb_item it;
+	struct hl_err err = {0};
+	json_t *o;
+
+	if (fb_web_item(r, code, &it, &err) != HL_OK)
+		return http_send_err(r, &err);
+	o = fb_web_json(&it, staff);
+	return o ? http_send_json(r, status, o) : http_send_error(r, 500, "internal", "hết bộ nhớ",
+		NULL);
+}
+
+int api_fb_list(struct http_req *r)
+{
+	const char *unit = http_query(r, "unit"), *open = http_query(r, "open");
+	const char *overdue = http_query(r, "overdue"), *at = http_query(r, "at");
+	struct fb_query q = {.by_due = true, .with_text = true, .limit = FB_LIST_MAX};
+	struct store_unit u;
+	struct fb_item *items = NULL;
+	size_t n = 0;
+	struct hl_err err = {0};
+	json_t *arr, *o;
+
+	q.at = fb_now();
+	if (at != NULL && !hl_minute_parse(at, &q.at))
+		return http_send_error(r, 400, "invalid",
+			"at phải có dạng YYYY-MM-DD HH:MM (ví dụ 2026-03-02 08:00)", "at");
+	if (unit != NULL && unit[0] != '\0') {
+		if (scope_unit(r, unit, "unit", &u, &err) != HL_OK)
+			return http_send_err(r, &err);
+		q.unit = u.code;
+		q.under = r->role >= ROLE_SUPERVISOR;
+	} else if (scope_home(r, &u, &err) == HL_OK) {
+		q.unit = u.code;
+		q.under = r->role >= ROLE_SUPERVISOR;
+	} else if (r->role != ROLE_ADMIN) {
+		return http_send_err(r, &err);
+	}
+	q.open_only = open != NULL && strcmp(open, "1") == 0;
+	q.overdue_only = overdue != NULL && strcmp(overdue, "1") == 0;
+	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK)
+		return http_send_err(r, &err);
+	arr = json_array();
+	for (size_t i = 0; arr != NULL && i < n; i++)
+		if (json_array_append_new(arr, fb_web_json(&items[i], true)) != 0) {
+			json_decref(arr);
+			arr = NULL;
+		}
+	o = json_pack("{s:o?}", "items", arr);
+	if (o == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	return http_send_json(r, 200, o);
+}
+
+int api_fb_get(struct http_req *r)
+{
+	return send_item(r, 200, r->param[0], true);
+}
+
+int api_fb_add(struct http_req *r)
+{
+	struct fb_web_body b;
+	struct fb_new in;
+	struct store_unit u;
+	struct hl_err err = {0};
+	char code[STORE_CODE_MAX];
+	const char *who = fb_web_who(r);
+	int rc;
+
+	if (!body_of(r, &b))
+		return 0;
+	rc = fb_web_body_new(&b, &in, &err);
+	if (rc == HL_OK)
+		rc = scope_unit(r, in.unit, "unit", &u, &err);
+	if (rc == HL_OK && who == NULL)
+		rc = hl_err_set(&err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	if (rc == HL_OK)
+		rc = fb_add(r->st, &in, who, code, NULL, &err);
+	fb_web_body_free(&b);
+	if (rc != HL_OK)
+		return http_send_err(r, &err);
+	return send_item(r, 201, code, true);
+}
+
+int api_fb_step(struct http_req *r)
+{
+	struct fb_web_body b;
+	struct fb_web_args a;
+	struct hl_err err = {0};
+	int rc;
+
+	if (!body_of(r, &b))
+		return 0;
+	a = (struct fb_web_args){
+		.action = r->param[1], .cls = b.cls, .criterion = b.criterion, .kind = b.kind,
+		.office = b.office, .text = b.text, .rating = b.rating,
+	};
+	rc = fb_web_act(r, r->param[0], &a, &err);
+	fb_web_body_free(&b);
+	if (rc != HL_OK)
+		return http_send_err(r, &err);
+	return send_item(r, 200, r->param[0], true);
+}
+
+int api_fb_public_add(struct http_req *r)
+{
+	struct fb_web_body b;
+	struct hl_err err = {0};
+	char code[STORE_CODE_MAX], token[FB_TOKEN_SIZE];
+	const char *url;
+	json_t *o;
+	int rc;
+
+	if (!fb_web_allow(r))
+		return http_send_error(r, 429, "too_many",
+			"đã gửi quá nhiều phản ánh từ địa chỉ này: hãy đợi một giờ rồi gửi lại", NULL);
+	if (!body_of(r, &b))
+		return 0;
+	if (b.website != NULL && b.website[0] != '\0') {
+		fb_web_body_free(&b);
+		return http_send_error(r, 400, "invalid", "nội dung gửi lên không hợp lệ", NULL);
+	}
+	rc = fb_web_public_add(r, b.unit, b.text, b.name, b.contact, code, token, &err);
+	fb_web_body_free(&b);
+	if (rc != HL_OK)
+		return http_send_err(r, &err);
+	url = hl_arena_printf(r->a, "/public/feedback/track?token=%s", token);
+	o = url ? json_pack("{s:s, s:s, s:s}", "code", code, "token", token, "track_url", url) : NULL;
+	return o ? http_send_json(r, 201, o) : http_send_error(r, 500, "internal", "hết bộ nhớ",
+		NULL);
+}
+
+int api_fb_public_track(struct http_req *r)
+{
+	const char *code = http_query(r, "code"), *token = http_query(r, "token");
+	struct fb_item it;
+	struct hl_err err = {0};
+	json_t *o;
+
+	if (token == NULL ||
+	    fb_track(r->st, NULL, token, fb_now(), r->a, &it, &err) != HL_OK ||
+	    (code != NULL && code[0] != '\0' && strcmp(code, it.it.code) != 0))
+		return http_send_error(r, 404, "not_found",
+			"không tìm thấy phản ánh với mã theo dõi này: hãy kiểm tra lại mã", "token");
+	o = fb_web_json(&it, false);
+	return o ? http_send_json(r, 200, o) : http_send_error(r, 500, "internal", "hết bộ nhớ",
+		NULL);
+}

@@ -1,0 +1,644 @@
+/* cmd_feedback.c — `hailong feedback …`: feedback and complaints (phản ánh,
+ * kiến nghị) from receipt to closing, the list of what is owed with its
+ * deadline, the monthly figures, the deadlines per unit and the written
+ * answer as a PDF letter. Everything goes through svc/feedback.h; the sender's
+ * name and contact are printed only with --contact, and that is audited. */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/text.h"
+#include "core/date.h"
+#include "core/period.h"
+#include "io/csvout.h"
+#include "report/fb_letter.h"
+#include "store/store.h"
+#include "svc/feedback.h"
+
+#define ARENA_CAP ((size_t)1 << 30)
+#define MAX_ARGS 64
+
+/* A time option "YYYY-MM-DD HH:MM" into *out; def when not given. */
+static int parse_time(const char *opt, const char *s, int64_t def, int64_t *out)
+{
+	if (s == NULL) {
+		*out = def;
+		return 0;
+	}
+	if (!hl_minute_parse(s, out))
+		return cli_errorf("%s '%s' không hợp lệ: cần \"YYYY-MM-DD HH:MM\" và là thời điểm "
+			"có thật", opt, s);
+	return 0;
+}
+
+/* --format table|csv into *csv. */
+static int parse_format(const char *s, bool *csv)
+{
+	*csv = s != NULL && strcmp(s, "csv") == 0;
+	if (s != NULL && !*csv && strcmp(s, "table") != 0)
+		return cli_usage(&cmd_feedback, "--format phải là table hoặc csv (không phải '%s')", s);
+	return 0;
+}
+
+/* The one CODE of a step command, with its options. */
+static int parse_code(int argc, char **argv, const struct cli_opt *opts, const char **code,
+	const char *usage)
+{
+	const char *pos[1] = {NULL};
+	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cmd_feedback, "thiếu mã phản ánh: %s", usage);
+	*code = pos[0];
+	return 0;
+}
+
+static int do_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *unit = NULL, *channel = NULL, *received = NULL, *text = NULL, *name = NULL,
+		*contact = NULL, *kind = NULL;
+	const struct cli_opt opts[] = {
+		{"unit", &unit, NULL}, {"channel", &channel, NULL}, {"received", &received, NULL},
+		{"text", &text, NULL}, {"name", &name, NULL}, {"contact", &contact, NULL},
+		{"kind", &kind, NULL}, {NULL, NULL, NULL},
+	};
+	struct fb_new in = {0};
+	struct hl_err err = {0};
+	char code[STORE_CODE_MAX], token[FB_TOKEN_SIZE];
+	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (unit == NULL || channel == NULL || received == NULL || text == NULL)
+		return cli_usage(&cmd_feedback, "cần --unit, --channel, --received và --text: hailong "
+			"feedback add --unit MÃ --channel KÊNH --received \"YYYY-MM-DD HH:MM\" --text NỘI-DUNG");
+	if ((rc = parse_time("--received", received, 0, &in.received_at)) != 0)
+		return rc;
+	if (fb_channel_parse(channel, &in.channel, &err) != HL_OK ||
+	    (kind != NULL && fb_kind_parse(kind, &in.kind, &err) != HL_OK))
+		return cli_fail(&err);
+	in.unit = unit;
+	in.text = text;
+	in.name = name;
+	in.contact = contact;
+	if (fb_add(ctx->st, &in, ctx->who, code, token, &err) != HL_OK)
+		return cli_fail(&err);
+	printf("%s\n", code);
+	printf("Mã tra cứu cho người gửi (chỉ hiện một lần): %s\n", token);
+	return 0;
+}
+
+static int do_classify(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *code = NULL, *cls = NULL, *criterion = NULL, *kind = NULL, *at = NULL;
+	const struct cli_opt opts[] = {
+		{"class", &cls, NULL}, {"criterion", &criterion, NULL}, {"kind", &kind, NULL},
+		{"at", &at, NULL}, {NULL, NULL, NULL},
+	};
+	struct hl_err err = {0};
+	int c = 0, k = 0, rc;
+	int64_t t;
+
+	rc = parse_code(argc, argv, opts, &code, "hailong feedback classify MÃ --class LOẠI");
+	if (rc == 0)
+		rc = parse_time("--at", at, -1, &t);
+	if (rc != 0)
+		return rc;
+	if (cls == NULL)
+		return cli_usage(&cmd_feedback, "thiếu --class (khong-tiep-nhan, hanh-vi, "
+			"quy-dinh-trong-tham-quyen, quy-dinh-ngoai-tham-quyen)");
+	if (fb_class_parse(cls, &c, &err) != HL_OK || fb_criterion_parse(criterion, &err) != HL_OK ||
+	    (kind != NULL && fb_kind_parse(kind, &k, &err) != HL_OK))
+		return cli_fail(&err);
+	if (fb_classify(ctx->st, code, c, criterion, k, t, ctx->who, &err) != HL_OK)
+		return cli_fail(&err);
+	printf("Đã phân loại %s: %s.\n", code, fb_class_label(c));
+	return 0;
+}
+
+static int do_forward(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *code = NULL, *to = NULL, *at = NULL;
+	const struct cli_opt opts[] = {{"to", &to, NULL}, {"at", &at, NULL}, {NULL, NULL, NULL}};
+	struct hl_err err = {0};
+	int64_t t;
+	int rc = parse_code(argc, argv, opts, &code, "hailong feedback forward MÃ --to PHÒNG");
+
+	if (rc == 0)
+		rc = parse_time("--at", at, -1, &t);
+	if (rc != 0)
+		return rc;
+	if (to == NULL)
+		return cli_usage(&cmd_feedback, "thiếu --to PHÒNG (xem: hailong offices list)");
+	if (fb_forward(ctx->st, code, to, t, ctx->who, &err) != HL_OK)
+		return cli_fail(&err);
+	printf("Đã chuyển %s đến %s.\n", code, to);
+	return 0;
+}
+
+static int do_answer(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *code = NULL, *text = NULL, *at = NULL, *number = NULL;
+	const struct cli_opt opts[] = {
+		{"text", &text, NULL}, {"at", &at, NULL}, {"number", &number, NULL},
+		{NULL, NULL, NULL},
+	};
+	struct hl_err err = {0};
+	long no = 0;
+	int64_t t;
+	int rc = parse_code(argc, argv, opts, &code, "hailong feedback answer MÃ --text NỘI-DUNG");
+
+	if (rc == 0)
+		rc = parse_time("--at", at, -1, &t);
+	if (rc != 0)
+		return rc;
+	if (text == NULL)
+		return cli_usage(&cmd_feedback, "thiếu --text: nội dung văn bản trả lời");
+	if (number != NULL) {
+		char *end;
+
+		no = strtol(number, &end, 10);
+		if (end == number || *end != '\0' || no < 1 || no > 999999)
+			return cli_usage(&cmd_feedback, "--number '%s' không hợp lệ: cần số từ 1 đến 999999",
+				number);
+	}
+	if (fb_answer(ctx->st, code, text, (int)no, t, ctx->who, &err) != HL_OK)
+		return cli_fail(&err);
+	printf("Đã trả lời %s.\n", code);
+	return 0;
+}
+
+static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *code = NULL, *at = NULL;
+	const struct cli_opt opts[] = {{"at", &at, NULL}, {NULL, NULL, NULL}};
+	struct hl_err err = {0};
+	int64_t t;
+	int rc = parse_code(argc, argv, opts, &code, "hailong feedback publish MÃ");
+
+	if (rc == 0)
+		rc = parse_time("--at", at, -1, &t);
+	if (rc != 0)
+		return rc;
+	if (fb_publish(ctx->st, code, t, ctx->who, &err) != HL_OK)
+		return cli_fail(&err);
+	printf("Đã công khai kết quả trả lời %s.\n", code);
+	return 0;
+}
+
+static int do_rate(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[2] = {NULL, NULL}, *at = NULL;
+	const struct cli_opt opts[] = {{"at", &at, NULL}, {NULL, NULL, NULL}};
+	struct hl_err err = {0};
+	bool ok;
+	int64_t t;
+	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, pos, 2, &npos);
+
+	if (rc == 0)
+		rc = parse_time("--at", at, -1, &t);
+	if (rc != 0)
+		return rc;
+	if (npos != 2 || (strcmp(pos[1], "satisfied") != 0 && strcmp(pos[1], "unsatisfied") != 0))
+		return cli_usage(&cmd_feedback, "cách dùng: hailong feedback rate MÃ satisfied|unsatisfied");
+	ok = strcmp(pos[1], "satisfied") == 0;
+	if (fb_rate(ctx->st, pos[0], ok, t, ctx->who, &err) != HL_OK)
+		return cli_fail(&err);
+	if (ok)
+		printf("Người gửi hài lòng với câu trả lời: đã đóng %s.\n", pos[0]);
+	else
+		printf("Người gửi chưa hài lòng: đã mở lại %s, cần trả lời lại.\n", pos[0]);
+	return 0;
+}
+
+/* The sender of item code, name and contact in a; audited. */
+static int contact_of(struct cli_ctx *ctx, const char *code, struct hl_arena *a, char **name,
+	char **contact)
+{
+	struct hl_err err = {0};
+
+	if (fb_contact(ctx->st, code, ctx->who, a, name, contact, &err) != HL_OK)
+		return cli_fail(&err);
+	return 0;
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *unit = NULL, *under = NULL, *at = NULL, *format = NULL;
+	bool open = false, overdue = false, contact = false, csv;
+	const struct cli_opt opts[] = {
+		{"unit", &unit, NULL}, {"under", &under, NULL}, {"open", NULL, &open},
+		{"overdue", NULL, &overdue}, {"at", &at, NULL}, {"format", &format, NULL},
+		{"contact", NULL, &contact}, {NULL, NULL, NULL},
+	};
+	struct fb_query q = {0};
+	struct fb_item *items = NULL;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	size_t n = 0;
+	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
+
+	if (rc == 0)
+		rc = parse_time("--at", at, fb_now(), &q.at);
+	if (rc == 0)
+		rc = parse_format(format, &csv);
+	if (rc != 0)
+		return rc;
+	if (unit != NULL && under != NULL)
+		return cli_usage(&cmd_feedback, "chỉ dùng một trong --unit và --under");
+	q.unit = unit != NULL ? unit : under;
+	q.under = under != NULL;
+	q.open_only = open;
+	q.overdue_only = overdue;
+	a = hl_arena_new(ARENA_CAP);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	if (fb_list(ctx->st, NULL, &q, a, &items, &n, &err) != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	if (csv)
+		printf("code,unit,channel,received_at,step,due_at,overdue%s\n",
+			contact ? ",name,contact" : "");
+	else if (n == 0)
+		printf("Không có phản ánh nào%s.\n", overdue ? " quá hạn" : open ? " đang mở" : "");
+	else {
+		cli_cell("Mã", 28);
+		cli_cell("Đơn vị", 14);
+		cli_cell("Kênh", 8);
+		cli_cell("Tiếp nhận", 16);
+		cli_cell("Việc phải làm", 24);
+		cli_cell("Hạn", 16);
+		printf("%s\n", contact ? "Quá hạn  Người gửi" : "Quá hạn");
+	}
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const struct fb_item *f = &items[i];
+		char rec[20], due[20];
+		char *name = NULL, *addr = NULL;
+
+		if (contact && (rc = contact_of(ctx, f->it.code, a, &name, &addr)) != 0)
+			break;
+		if (csv) {
+			csvout_cell(stdout, f->it.code);
+			putchar(',');
+			csvout_cell(stdout, f->unit_code);
+			printf(",%s,%s,%s,%s,%d", fb_channel_code(f->it.channel),
+				fb_minute_iso(f->it.received_at, rec, sizeof(rec)), fb_step_code(f->step),
+				fb_minute_iso(f->due_at, due, sizeof(due)), f->overdue ? 1 : 0);
+			if (contact) {
+				putchar(',');
+				csvout_cell(stdout, name);
+				putchar(',');
+				csvout_cell(stdout, addr);
+			}
+			putchar('\n');
+			continue;
+		}
+		cli_cell(f->it.code, 28);
+		cli_cell(f->unit_code, 14);
+		cli_cell(fb_channel_code(f->it.channel), 8);
+		cli_cell(fb_minute_vn(f->it.received_at, rec, sizeof(rec)), 16);
+		cli_cell(fb_step_label(f->step), 24);
+		cli_cell(f->due_at >= 0 ? fb_minute_vn(f->due_at, due, sizeof(due)) : "—", 16);
+		if (contact)
+			printf("%-7s  %s %s\n", f->overdue ? "có" : "", name, addr);
+		else
+			printf("%s\n", f->overdue ? "có" : "");
+	}
+	hl_arena_free(a);
+	return rc;
+}
+
+static int do_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *code = NULL, *at = NULL;
+	bool contact = false;
+	const struct cli_opt opts[] = {
+		{"contact", NULL, &contact}, {"at", &at, NULL}, {NULL, NULL, NULL},
+	};
+	struct fb_item f;
+	struct store_fb_step *steps = NULL;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	char t1[20], t2[20];
+	size_t n = 0;
+	int64_t when;
+	int rc = parse_code(argc, argv, opts, &code, "hailong feedback show MÃ [--contact]");
+
+	if (rc == 0)
+		rc = parse_time("--at", at, fb_now(), &when);
+	if (rc != 0)
+		return rc;
+	a = hl_arena_new(ARENA_CAP);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = fb_get(ctx->st, NULL, code, when, a, &f, &err);
+	if (rc == HL_OK)
+		rc = fb_steps(ctx->st, code, a, &steps, &n, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	printf("Mã:            %s\n", f.it.code);
+	printf("Đơn vị:        %s\n", f.unit_code);
+	printf("Kênh:          %s (%s)\n", fb_channel_label(f.it.channel), fb_channel_code(f.it.channel));
+	printf("Loại đơn:      %s\n", fb_kind_label(f.it.kind));
+	printf("Tiếp nhận:     %s\n", fb_minute_vn(f.it.received_at, t1, sizeof(t1)));
+	printf("Phân loại:     %s%s%s\n", f.it.cls ? fb_class_label(f.it.cls) : "chưa phân loại",
+		f.it.criterion[0] ? ", tiêu chí " : "", f.it.criterion);
+	printf("Chuyển đến:    %s\n", f.office_code[0] ? f.office_name : "chưa chuyển");
+	printf("Trạng thái:    %s\n", fb_state_label(f.it.state));
+	printf("Việc phải làm: %s%s%s%s\n", fb_step_label(f.step), f.due_at >= 0 ? ", hạn " : "",
+		fb_minute_vn(f.due_at, t2, sizeof(t2)), f.overdue ? " (QUÁ HẠN)" : "");
+	if (f.it.reopened > 0)
+		printf("Mở lại:        %d lần\n", f.it.reopened);
+	if (contact) {
+		char *name = NULL, *addr = NULL;
+
+		if ((rc = contact_of(ctx, code, a, &name, &addr)) != 0) {
+			hl_arena_free(a);
+			return rc;
+		}
+		printf("Người gửi:     %s\n", name[0] ? name : "(không ghi)");
+		printf("Liên hệ:       %s\n", addr[0] ? addr : "(không ghi)");
+	}
+	printf("\nNội dung:\n%s\n", f.it.text != NULL ? f.it.text : "");
+	if (f.it.answer != NULL)
+		printf("\nTrả lời (số %d/TB-UBND, %s%s):\n%s\n", f.it.answer_no,
+			fb_minute_vn(f.it.answered_at, t1, sizeof(t1)),
+			f.it.published_at >= 0 ? ", đã công khai" : ", chưa công khai", f.it.answer);
+	printf("\nCác bước:\n");
+	for (size_t i = 0; i < n; i++)
+		printf("  %s  %-10s  %s%s%s\n", fb_minute_vn(steps[i].at, t1, sizeof(t1)), steps[i].step,
+			steps[i].who, steps[i].detail[0] ? "  " : "", steps[i].detail);
+	hl_arena_free(a);
+	return 0;
+}
+
+static int do_letter(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static char output_opt[] = "--output";
+	const char *code = NULL, *out = NULL, *signer = NULL;
+	const struct cli_opt opts[] = {
+		{"output", &out, NULL}, {"signer", &signer, NULL}, {NULL, NULL, NULL},
+	};
+	char *args[MAX_ARGS];
+	struct fb_letter l;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	int rc;
+
+	if (argc > MAX_ARGS)
+		return cli_usage(&cmd_feedback, "quá nhiều tham số");
+	/* cli_parse knows long options only: -o is --output. */
+	for (int i = 0; i < argc; i++)
+		args[i] = strcmp(argv[i], "-o") == 0 ? output_opt : argv[i];
+	rc = parse_code(argc, args, opts, &code, "hailong feedback letter MÃ -o TỆP.pdf");
+	if (rc != 0)
+		return rc;
+	if (out == NULL)
+		return cli_usage(&cmd_feedback, "thiếu -o TỆP.pdf");
+	a = hl_arena_new(ARENA_CAP);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = fb_letter_data(ctx->st, code, ctx->who, a, &l, &err);
+	if (rc == HL_OK)
+		rc = fbl_write(&l, signer, out, a, &err);
+	hl_arena_free(a);
+	if (rc != HL_OK)
+		return cli_fail(&err);
+	printf("Đã ghi văn bản trả lời %s vào %s.\n", code, out);
+	return 0;
+}
+
+/* Percent with a decimal comma, or "—". */
+static const char *pct(char *buf, size_t size, long num, long den)
+{
+	if (den <= 0)
+		return "—";
+	return hl_fmt_dec(buf, size, 100.0 * (double)num / (double)den, 2);
+}
+
+static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL, *unit = NULL, *under = NULL, *at = NULL, *format = NULL;
+	const struct cli_opt opts[] = {
+		{"period", &period, NULL}, {"unit", &unit, NULL}, {"under", &under, NULL},
+		{"at", &at, NULL}, {"format", &format, NULL}, {NULL, NULL, NULL},
+	};
+	struct hl_period p;
+	struct fb_month *m = NULL;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	size_t n = 0;
+	int64_t t;
+	bool csv;
+	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
+
+	if (rc == 0)
+		rc = parse_time("--at", at, fb_now(), &t);
+	if (rc == 0)
+		rc = parse_format(format, &csv);
+	if (rc != 0)
+		return rc;
+	if (period == NULL)
+		return cli_usage(&cmd_feedback, "thiếu --period (ví dụ: --period 2025-Q3)");
+	if (hl_period_parse(period, &p, &err) != HL_OK)
+		return cli_usage(&cmd_feedback, "%s", err.msg);
+	if (unit != NULL && under != NULL)
+		return cli_usage(&cmd_feedback, "chỉ dùng một trong --unit và --under");
+	a = hl_arena_new(ARENA_CAP);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	if (fb_stats(ctx->st, NULL, &p, unit != NULL ? unit : under, under != NULL, t, a, &m, &n,
+		    &err) != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	if (csv)
+		printf("unit,month,received,not_accepted,answered,due,on_time,on_time_pct,score,"
+			"rated,satisfied,satisfied_pct\n");
+	else if (n == 0)
+		printf("Không có phản ánh nào trong kỳ.\n");
+	else {
+		cli_cell("Đơn vị", 16);
+		cli_cell("Tháng", 8);
+		cli_rcell("Nhận", 6);
+		cli_rcell("Đã trả lời", 10);
+		cli_rcell("Đến hạn", 8);
+		cli_rcell("Đúng hạn", 9);
+		cli_rcell("Tỷ lệ %", 8);
+		cli_rcell("Điểm", 5);
+		cli_rcell("Đánh giá", 9);
+		printf("Hài lòng %%\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		char month[8], b1[32], b2[32], num[24];
+
+		snprintf(month, sizeof(month), "%04d-%02d", m[i].year, m[i].month);
+		if (csv) {
+			csvout_cell(stdout, m[i].unit_code);
+			printf(",%s,%ld,%ld,%ld,%ld,%ld", month, m[i].received, m[i].not_accepted,
+				m[i].answered, m[i].due, m[i].on_time);
+			csvout_num(stdout, m[i].due > 0, m[i].due > 0 ? 100.0 * (double)m[i].on_time /
+				(double)m[i].due : 0);
+			printf(",%d,%ld,%ld", m[i].score, m[i].rated, m[i].satisfied);
+			csvout_num(stdout, m[i].rated > 0, m[i].rated > 0 ? 100.0 *
+				(double)m[i].satisfied / (double)m[i].rated : 0);
+			putchar('\n');
+			continue;
+		}
+		snprintf(month, sizeof(month), "%02d/%04d", m[i].month, m[i].year);
+		cli_cell(m[i].unit_code, 16);
+		cli_cell(month, 8);
+		cli_rcell(hl_fmt_int(num, sizeof(num), m[i].received), 6);
+		cli_rcell(hl_fmt_int(num, sizeof(num), m[i].answered), 10);
+		cli_rcell(hl_fmt_int(num, sizeof(num), m[i].due), 8);
+		cli_rcell(hl_fmt_int(num, sizeof(num), m[i].on_time), 9);
+		cli_rcell(pct(b1, sizeof(b1), m[i].on_time, m[i].due), 8);
+		snprintf(num, sizeof(num), "%d", m[i].score);
+		cli_rcell(num, 5);
+		cli_rcell(hl_fmt_int(num, sizeof(num), m[i].rated), 9);
+		printf("%s\n", pct(b2, sizeof(b2), m[i].satisfied, m[i].rated));
+	}
+	hl_arena_free(a);
+	return 0;
+}
+
+/* A positive whole number option into *out (-1 when not given). */
+static int parse_count(const char *opt, const char *s, int max, int *out)
+{
+	char *end;
+	long v;
+
+	*out = -1;
+	if (s == NULL)
+		return 0;
+	v = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || v < 1 || v > max)
+		return cli_usage(&cmd_feedback, "%s '%s' không hợp lệ: cần số nguyên từ 1 đến %d", opt,
+			s, max);
+	*out = (int)v;
+	return 0;
+}
+
+static int do_deadlines(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *unit = NULL, *cls = NULL, *fh = NULL, *ad = NULL;
+	const struct cli_opt opts[] = {
+		{"unit", &unit, NULL}, {"class", &cls, NULL}, {"forward-hours", &fh, NULL},
+		{"answer-days", &ad, NULL}, {NULL, NULL, NULL},
+	};
+	struct store_unit u;
+	struct hl_err err = {0};
+	int c = FB_CLASS_NONE, hours, days;
+	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
+
+	if (rc == 0)
+		rc = parse_count("--forward-hours", fh, 2000, &hours);
+	if (rc == 0)
+		rc = parse_count("--answer-days", ad, 365, &days);
+	if (rc != 0)
+		return rc;
+	if (unit == NULL)
+		return cli_usage(&cmd_feedback, "thiếu --unit MÃ");
+	if (cls != NULL && fb_class_parse(cls, &c, &err) != HL_OK)
+		return cli_usage(&cmd_feedback, "%s", err.msg);
+	if ((hours > 0 || days > 0) &&
+	    fb_deadline_set(ctx->st, unit, c, hours, days, ctx->who, &err) != HL_OK)
+		return cli_fail(&err);
+	rc = STORE(ctx->st, unit_get, unit, &u, &err);
+	if (rc == HL_ENOTFOUND)
+		return cli_errorf("không có đơn vị mã '%s' (xem: hailong units list)", unit);
+	if (rc != HL_OK)
+		return cli_fail(&err);
+	printf("Thời hạn xử lý phản ánh của %s (giờ làm việc để chuyển, ngày làm việc để trả lời):\n",
+		u.code);
+	for (int k = cls != NULL ? c : FB_CLASS_NONE; k < FB_NCLASSES; k++) {
+		if (fb_deadline_get(ctx->st, u.id, k, &hours, &days, &err) != HL_OK)
+			return cli_fail(&err);
+		cli_cell(k == FB_CLASS_NONE ? "mặc định (chưa phân loại)" : fb_class_code(k), 28);
+		printf("chuyển trong %d giờ, trả lời trong %d ngày\n", hours, days);
+		if (cls != NULL)
+			break;
+	}
+	return 0;
+}
+
+static int do_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_import_cmd(&cmd_feedback, ctx, argc, argv, "phản ánh", fb_import_portal);
+}
+
+static const struct cli_sub subs[] = {
+	{"add", do_add},
+	{"classify", do_classify},
+	{"forward", do_forward},
+	{"answer", do_answer},
+	{"publish", do_publish},
+	{"rate", do_rate},
+	{"list", do_list},
+	{"show", do_show},
+	{"letter", do_letter},
+	{"stats", do_stats},
+	{"deadlines", do_deadlines},
+	{"import", do_import},
+	{NULL, NULL},
+};
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_dispatch(&cmd_feedback, subs, ctx, argc, argv);
+}
+
+const struct cli_cmd cmd_feedback = {
+	"feedback",
+	"phản ánh, kiến nghị: tiếp nhận, phân loại, chuyển, trả lời, công khai, đánh giá",
+	"Cách dùng:\n"
+	"  hailong feedback add --unit MÃ --channel KÊNH --received \"YYYY-MM-DD HH:MM\"\n"
+	"                       --text NỘI-DUNG [--name HỌ-TÊN --contact LIÊN-HỆ] [--kind LOẠI]\n"
+	"      tiếp nhận một phản ánh; dòng đầu in mã mới, dòng sau mã tra cứu cho người gửi.\n"
+	"      KÊNH: counter (tại quầy), hotline, letter (thư), web, kiosk, portal;\n"
+	"      LOẠI: pakn (mặc định), khieu-nai, to-cao.\n"
+	"  hailong feedback classify MÃ --class LOẠI [--criterion TC|HC|PV|KQ|TT] [--kind LOẠI]\n"
+	"      phân loại: khong-tiep-nhan (đóng luôn), hanh-vi (hành vi của cơ quan, công chức),\n"
+	"      quy-dinh-trong-tham-quyen, quy-dinh-ngoai-tham-quyen.\n"
+	"  hailong feedback forward MÃ --to PHÒNG [--at THỜI-ĐIỂM]\n"
+	"      chuyển phòng, ban xử lý (hailong offices list); sau khi đã phân loại.\n"
+	"  hailong feedback answer MÃ --text NỘI-DUNG [--at THỜI-ĐIỂM] [--number SỐ]\n"
+	"      trả lời bằng văn bản; chỉ sau khi đã chuyển (số văn bản tự tăng trong năm).\n"
+	"  hailong feedback publish MÃ [--at THỜI-ĐIỂM]\n"
+	"      công khai kết quả trả lời.\n"
+	"  hailong feedback rate MÃ satisfied|unsatisfied [--at THỜI-ĐIỂM]\n"
+	"      đánh giá của người gửi: hài lòng thì đóng, chưa hài lòng thì mở lại để trả lời lại.\n"
+	"  hailong feedback list [--unit MÃ | --under MÃ] [--open] [--overdue] [--at THỜI-ĐIỂM]\n"
+	"                        [--format table|csv] [--contact]\n"
+	"      liệt kê với việc phải làm tiếp theo và hạn của nó; CSV:\n"
+	"      code,unit,channel,received_at,step,due_at,overdue (step: classify, forward,\n"
+	"      answer, publish, rate, closed; overdue 0|1 tại --at, mặc định bây giờ).\n"
+	"      --contact thêm cột name,contact (chỉ người quản trị; ghi nhật ký).\n"
+	"  hailong feedback show MÃ [--contact] [--at THỜI-ĐIỂM]\n"
+	"      toàn bộ một phản ánh và các bước; người gửi chỉ với --contact (ghi nhật ký).\n"
+	"  hailong feedback letter MÃ -o TỆP.pdf [--signer HỌ-TÊN]\n"
+	"      văn bản trả lời (PDF, thể thức văn bản hành chính) gửi người phản ánh.\n"
+	"  hailong feedback stats --period KỲ [--unit MÃ | --under MÃ] [--at THỜI-ĐIỂM]\n"
+	"                         [--format table|csv]\n"
+	"      số liệu theo đơn vị và tháng: tiếp nhận, đã trả lời, đúng hạn, điểm 2/1/0\n"
+	"      (TT 01/2018/TT-VPCP), mức hài lòng với câu trả lời. CSV: unit,month,received,\n"
+	"      not_accepted,answered,due,on_time,on_time_pct,score,rated,satisfied,satisfied_pct\n"
+	"  hailong feedback deadlines --unit MÃ [--class LOẠI] [--forward-hours N] [--answer-days N]\n"
+	"      đặt (hoặc xem, khi không có N) thời hạn: chuyển trong N giờ làm việc (mặc định 8),\n"
+	"      trả lời trong N ngày làm việc (mặc định 20); đơn vị không đặt theo đơn vị cấp trên.\n"
+	"  hailong feedback import TỆP.csv\n"
+	"      nhập phản ánh từ hệ thống PAKN (kênh portal, giữ mã của hệ thống); tiêu đề\n"
+	"      code,unit,received_at,text[,name,contact]; nhập tất cả hoặc không dòng nào.\n"
+	"THỜI-ĐIỂM có dạng \"YYYY-MM-DD HH:MM\" (giờ Việt Nam). Hạn tính theo lịch làm việc\n"
+	"của đơn vị (hailong calendar). Mọi bước được ghi vào nhật ký (hailong audit).\n",
+	CLI_DB_OPEN,
+	run,
+};

@@ -1,0 +1,87 @@
+/* cmd_offices.c — `hailong offices import|list`: the offices feedback is
+ * forwarded to (phòng, ban), per unit, besides the ward's usual four that
+ * every unit has built in (VP, VHXH, KTHTDT, TTPVHCC). */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+#include "svc/feedback.h"
+
+static int do_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_import_cmd(&cmd_offices, ctx, argc, argv, "phòng, ban", fb_import_offices);
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *unit = NULL;
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
+	struct store_fb_office *o = NULL;
+	struct store_unit *units = NULL, u = {0};
+	size_t n = 0, nu = 0;
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	int npos, rc = cli_parse(&cmd_offices, argc, argv, 1, opts, NULL, 0, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (unit != NULL) {
+		rc = STORE(ctx->st, unit_get, unit, &u, &err);
+		if (rc == HL_ENOTFOUND)
+			return cli_errorf("không có đơn vị mã '%s' (xem: hailong units list)", unit);
+		if (rc != HL_OK)
+			return cli_fail(&err);
+	}
+	a = hl_arena_new((size_t)64 << 20);
+	if (a == NULL)
+		return cli_errorf("hết bộ nhớ");
+	rc = fb_offices(ctx->st, u.id, a, &o, &n, &err);
+	if (rc == HL_OK)
+		rc = STORE(ctx->st, unit_list, a, &units, &nu, &err);
+	if (rc != HL_OK) {
+		hl_arena_free(a);
+		return cli_fail(&err);
+	}
+	cli_cell("Mã", 12);
+	cli_cell("Đơn vị", 18);
+	printf("Tên\n");
+	for (size_t i = 0; i < n; i++) {
+		/* A unit's own office hides a built-in one with the same code. */
+		if (unit != NULL && i > 0 && strcmp(o[i].code, o[i - 1].code) == 0)
+			continue;
+		cli_cell(o[i].code, 12);
+		cli_cell(o[i].unit_id == 0 ? "(mọi đơn vị)" : cli_unit_code(units, nu, o[i].unit_id), 18);
+		printf("%s\n", o[i].name);
+	}
+	hl_arena_free(a);
+	return 0;
+}
+
+static const struct cli_sub subs[] = {
+	{"import", do_import},
+	{"list", do_list},
+	{NULL, NULL},
+};
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_dispatch(&cmd_offices, subs, ctx, argc, argv);
+}
+
+const struct cli_cmd cmd_offices = {
+	"offices",
+	"phòng, ban tiếp nhận và xử lý phản ánh, kiến nghị: nhập, liệt kê",
+	"Cách dùng:\n"
+	"  hailong offices import TỆP.csv\n"
+	"      nhập phòng, ban của các đơn vị; tiêu đề code,unit,name; nhập tất cả hoặc\n"
+	"      không dòng nào; mã đã có của đơn vị thì được đổi tên.\n"
+	"  hailong offices list [--unit MÃ]\n"
+	"      liệt kê phòng, ban (của đơn vị MÃ: của riêng nó và các phòng có sẵn).\n"
+	"Mọi đơn vị có sẵn: VP (Văn phòng HĐND và UBND), VHXH (Phòng Văn hóa – Xã hội),\n"
+	"KTHTDT (Phòng Kinh tế, Hạ tầng và Đô thị), TTPVHCC (Trung tâm phục vụ hành chính công).\n",
+	CLI_DB_OPEN,
+	run,
+};

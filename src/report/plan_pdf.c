@@ -1,0 +1,157 @@
+/* plan_pdf.c — the improvement plan printed as seed 003's appendix
+ * (plan_doc.h): a landscape A4 PDF (pdfdoc) headed like an administrative
+ * document of Nghị định 30/2020 — issuing body and national motto, number
+ * and date, "KẾ HOẠCH" and its summary — then the table Stt, Nội dung công
+ * việc, Trách nhiệm thực hiện, Tiến độ thực hiện, Kết quả.
+ *
+ * Tasks are numbered as in `hailong plan show` (the number --task takes),
+ * grouped by criterion in the order TC, HC, PV, KQ, TT, each group under a
+ * heading row "I. Tiếp cận dịch vụ (TC)". A task whose work has started
+ * shows its status and latest note under its expected result. */
+#include "report/plan_doc.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/text.h"
+#include "report/chart.h"
+#include "report/model.h"
+#include "report/out.h"
+#include "report/pdfdoc.h"
+
+#define TMP_CAP ((size_t)64 << 20)
+#define CELL_PT 10.5
+
+/* The heading of Nghị định 30/2020 as the reports draw it: the issuing body
+ * (rpt_letterhead: the body above, then the unit) and the national motto,
+ * each over a short rule; the number and the date left blank to fill in
+ * when the plan is signed; then the title. */
+static int pdf_heading(struct pdfdoc *d, struct hl_arena *a, const struct plan_doc *p,
+	struct hl_err *err)
+{
+	double W = pdfdoc_width(d), lw = 0.40 * W, rx = lw + 6, rw = W - rx;
+	double y0 = pdfdoc_y(d), yl = y0, yr = y0, h1, h2, ys, tw;
+	const char *motto = "Độc lập – Tự do – Hạnh phúc", *date;
+	struct rpt_model m;
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	rc = rpt_letterhead(a, &p->unit, p->parent, &m, err);
+	if (rc != HL_OK)
+		return rc;
+	date = hl_arena_printf(a, "%s%sngày     tháng     năm %d", m.place, m.place[0] ? ", " : "",
+		p->year);
+	if (date == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo kế hoạch PDF");
+	if (m.issuer_parent[0] != '\0')
+		yl += pdfdoc_text_at(d, 0, yl, lw, m.issuer_parent, 12, 0, PDF_CENTER, true);
+	yl += pdfdoc_text_at(d, 0, yl, lw, m.issuer, 12, PDF_BOLD, PDF_CENTER, true) + 2;
+	pdfdoc_rule(d, lw / 2 - lw / 8, lw / 2 + lw / 8, yl, 0.6);
+	yr += pdfdoc_text_at(d, rx, yr, rw, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, PDF_BOLD,
+		PDF_CENTER, true);
+	yr += pdfdoc_text_at(d, rx, yr, rw, motto, 13, PDF_BOLD, PDF_CENTER, true) + 2;
+	tw = pdfdoc_text_width(d, motto, 13, PDF_BOLD);
+	pdfdoc_rule(d, rx + (rw - tw) / 2, rx + (rw + tw) / 2, yr, 0.6);
+	ys = (yl > yr ? yl : yr) + 6;
+	h1 = pdfdoc_text_at(d, 0, ys, lw, "Số:        /KH-UBND", 13, 0, PDF_CENTER, true);
+	h2 = pdfdoc_text_at(d, rx, ys, rw, date, 13, PDF_ITALIC, PDF_CENTER, true);
+	pdfdoc_set_y(d, ys + (h1 > h2 ? h1 : h2) + 14);
+	pdfdoc_par(d, "KẾ HOẠCH", 14, PDF_BOLD, PDF_CENTER, 0, 0);
+	pdfdoc_par(d, plan_title(a, p), 14, PDF_BOLD, PDF_CENTER, 0, 3);
+	pdfdoc_rule(d, W / 2 - W / 10, W / 2 + W / 10, pdfdoc_y(d), 0.6);
+	pdfdoc_space(d, 12);
+	pdfdoc_par(d, "NHIỆM VỤ, SẢN PHẨM, TIẾN ĐỘ VÀ TRÁCH NHIỆM THỰC HIỆN", 13, PDF_BOLD,
+		PDF_CENTER, 0, 8);
+	return HL_OK;
+}
+
+static void pdf_table(struct pdfdoc *d, struct hl_arena *a, const struct plan_doc *p)
+{
+	static const struct pdf_col col[] = {
+		{"Stt", 0.05, PDF_CENTER}, {"Nội dung công việc", 0.32, PDF_JUSTIFY},
+		{"Trách nhiệm thực hiện", 0.29, PDF_JUSTIFY}, {"Tiến độ thực hiện", 0.10, PDF_CENTER},
+		{"Kết quả", 0.24, PDF_JUSTIFY},
+	};
+	static const struct pdf_table t = {5, col, CELL_PT};
+	static const unsigned bold[5] = {PDF_BOLD, PDF_BOLD, 0, 0, PDF_ITALIC};
+
+	pdfdoc_table_begin(d, &t);
+	for (int c = 0; c < PLAN_NCRIT; c++) {
+		bool headed = false;
+
+		for (size_t i = 0; i < p->ntasks; i++) {
+			const struct store_plan_task *k = &p->tasks[i];
+			const char *prog, *cells[5];
+			char sched[96];
+
+			if (strcmp(k->criterion, plan_crit_code(c)) != 0)
+				continue;
+			if (!headed) {
+				const char *head[5] = {NULL, plan_group_title(a, c), NULL, NULL,
+					plan_group_figures(a, p, c)};
+
+				pdfdoc_table_row(d, head, bold);
+				headed = true;
+			}
+			prog = plan_progress(a, p, k);
+			cells[0] = hl_arena_printf(a, "%d", k->no);
+			cells[1] = k->task;
+			cells[2] = k->responsible;
+			cells[3] = plan_schedule_label(k->schedule, p->year, sched, sizeof(sched));
+			cells[4] = prog[0] != '\0' ? hl_arena_printf(a, "%s\nTình trạng: %s", k->expected,
+				prog) : k->expected;
+			pdfdoc_table_row(d, cells, NULL);
+		}
+	}
+	pdfdoc_table_end(d, 6);
+}
+
+/* Fonts loaded for the text stay in fontconfig's caches: released at exit
+ * as chart_draw arranges, so a leak checker sees only real leaks. */
+static pthread_once_t cleanup_once = PTHREAD_ONCE_INIT;
+
+static void register_cleanup(void)
+{
+	atexit(chart_cleanup);
+}
+
+int plan_pdf(const struct plan_doc *p, const char *path, struct hl_err *err)
+{
+	struct rpt_out out = {0};
+	struct pdfdoc *d = NULL;
+	struct hl_arena *a;
+	char iso[32];
+	int rc;
+
+	if (p == NULL || p->ntasks == 0)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "kế hoạch chưa có nhiệm vụ nào để in");
+	a = hl_arena_new(TMP_CAP);
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo kế hoạch PDF");
+	rc = rpt_out_begin(&out, path, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	/* The same plan gives the same file: dated 1 January of its year. */
+	snprintf(iso, sizeof(iso), "%04d-01-01T00:00:00", p->year);
+	rc = pdfdoc_new(out.f, hl_arena_printf(a, "Kế hoạch – %s", plan_title(a, p)), iso, &d, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	pthread_once(&cleanup_once, register_cleanup);
+	pdfdoc_landscape(d);
+	rc = pdf_heading(d, a, p, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	pdf_table(d, a, p);
+	rc = pdfdoc_finish(d, err);
+	if (rc == HL_OK)
+		rc = rpt_out_commit(&out, err);
+cleanup:
+	pdfdoc_free(d);
+	rpt_out_abort(&out);
+	hl_arena_free(a);
+	return rc;
+}
+

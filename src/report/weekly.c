@@ -1,0 +1,375 @@
+/* weekly.c — the Friday list's model (weekly.h): the week's results per
+ * unit from the dossiers received and finished between Saturday 00:00 and
+ * Friday 17:00, the dossiers late or overdue at Friday 17:00, those due in
+ * the next five working days (the unit's working calendar, svc/calendar.h);
+ * and its CSV form. */
+#include "report/weekly.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "io/csvout.h"
+#include "report/out.h"
+#include "store/store.h"
+#include "svc/calendar.h"
+#include "svc/dossq.h"
+
+#define ARENA_CAP ((size_t)1 << 30)
+
+hl_day wk_latest_friday(hl_day day)
+{
+	/* hl_day_weekday: 0 = Monday, so Friday is 4. */
+	return day - (hl_day)((hl_day_weekday(day) + 7 - 4) % 7);
+}
+
+hl_day wk_latest_list(int64_t now)
+{
+	hl_day f = wk_latest_friday((hl_day)(now / 1440));
+
+	return (int64_t)f * 1440 + WK_CLOSE_MINUTE <= now ? f : f - 7;
+}
+
+static char *fmt_minute(int64_t m, char *buf, size_t size,
+	char *(*day_fn)(hl_day, char *, size_t))
+{
+	char day[16];
+
+	if (m < 0) {
+		snprintf(buf, size, "%s", "");
+		return buf;
+	}
+	snprintf(buf, size, "%s %02d:%02d", day_fn((hl_day)(m / 1440), day, sizeof(day)),
+		(int)(m % 1440 / 60), (int)(m % 60));
+	return buf;
+}
+
+char *wk_iso_minute(int64_t m, char *buf, size_t size)
+{
+	return fmt_minute(m, buf, size, hl_day_iso);
+}
+
+char *wk_fmt_minute(int64_t m, char *buf, size_t size)
+{
+	return fmt_minute(m, buf, size, hl_day_vn);
+}
+
+const char *wk_title(const struct wk_model *m)
+{
+	char a[16], b[16];
+	const char *t = hl_arena_printf(m->a, "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn — "
+		"tuần từ %s đến %s", hl_day_vn(m->saturday, a, sizeof(a)),
+		hl_day_vn(m->friday, b, sizeof(b)));
+
+	return t != NULL ? t : "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn";
+}
+
+void wk_free(struct wk_model *m)
+{
+	if (m != NULL)
+		hl_arena_free(m->a);
+}
+
+/* ---- building ---- */
+
+struct items {
+	struct wk_item *v;
+	size_t n, cap;
+};
+
+struct build {
+	struct wk_model *m;
+	struct hl_err *err;
+	struct dq_units s;
+	struct store_field *fields;
+	size_t nfields;
+	struct wk_unit *per;      /* per unit of s.u */
+	struct items late, due;
+	int64_t due_limit;
+};
+
+static int oom(struct build *b)
+{
+	return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập danh sách thứ Sáu");
+}
+
+static int push(struct build *b, struct items *l, const struct store_dossier *d, long u,
+	enum tl_class cls)
+{
+	struct wk_item *it;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct wk_item *v = hl_arena_alloc(b->m->a, cap * sizeof(*v));
+
+		if (v == NULL)
+			return oom(b);
+		if (l->n > 0)
+			memcpy(v, l->v, l->n * sizeof(*v));
+		l->v = v;
+		l->cap = cap;
+	}
+	it = &l->v[l->n];
+	memset(it, 0, sizeof(*it));
+	it->code = hl_arena_strdup(b->m->a, d->code);
+	it->procedure = hl_arena_strdup(b->m->a, d->procedure);
+	if (it->code == NULL || it->procedure == NULL)
+		return oom(b);
+	it->unit = b->s.u[u].code;
+	it->unit_name = b->s.u[u].name;
+	it->field = it->field_name = "";
+	for (size_t i = 0; i < b->nfields; i++)
+		if (b->fields[i].id == d->field_id) {
+			it->field = b->fields[i].code;
+			it->field_name = b->fields[i].name;
+		}
+	it->received_at = d->received_at;
+	it->due_at = d->due_at;
+	/* Finished after Friday 17:00 is not known on the list. */
+	it->finished_at = cls == TL_LATE ? d->finished_at : -1;
+	it->cls = cls;
+	it->apology = d->apology;
+	l->n++;
+	return 0;
+}
+
+static long unit_in(struct build *b, int64_t id)
+{
+	long u = dq_unit_find(&b->s, id);
+
+	return u >= 0 && b->s.in[u] ? u : -1;
+}
+
+static int on_received(void *ctx, const struct store_dossier *d)
+{
+	struct build *b = ctx;
+	long u = unit_in(b, d->unit_id);
+
+	if (u >= 0)
+		b->per[u].received++;
+	return 0;
+}
+
+static int on_finished(void *ctx, const struct store_dossier *d)
+{
+	struct build *b = ctx;
+	long u = unit_in(b, d->unit_id);
+	enum tl_class c;
+
+	if (u < 0 || d->due_at < 0)
+		return 0;
+	c = tl_finished_class(d->due_at, d->finished_at);
+	b->per[u].fin.n[c]++;
+	return c == TL_LATE ? push(b, &b->late, d, u, TL_LATE) : 0;
+}
+
+static int on_open(void *ctx, const struct store_dossier *d)
+{
+	struct build *b = ctx;
+	long u = unit_in(b, d->unit_id);
+	enum tl_class c;
+
+	if (u < 0 || d->due_at < 0)
+		return 0;
+	c = tl_classify(d->received_at, d->due_at, d->finished_at, b->m->to);
+	if (c == TL_OVERDUE)
+		return push(b, &b->late, d, u, TL_OVERDUE);
+	if (c == TL_PENDING && d->due_at <= b->due_limit)
+		return push(b, &b->due, d, u, TL_PENDING);
+	return 0;
+}
+
+static int cmp_late(const void *x, const void *y)
+{
+	const struct wk_item *a = x, *b = y;
+	int c = strcmp(a->field, b->field);
+
+	if (c != 0)
+		return c;
+	if (a->due_at != b->due_at)
+		return a->due_at < b->due_at ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+static int cmp_due(const void *x, const void *y)
+{
+	const struct wk_item *a = x, *b = y;
+
+	if (a->due_at != b->due_at)
+		return a->due_at < b->due_at ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+/* The fifth working day after Friday (the days worked are the state's). */
+static int due_until(struct store *st, struct build *b, struct hl_err *err)
+{
+	struct cal *cal = NULL;
+	char day[16];
+	int rc = cal_load(st, &cal, err);
+
+	if (rc == HL_OK && !wc_next_working_day(cal_days(cal), b->m->friday, WK_DUE_DAYS,
+	    &b->m->due_until))
+		rc = hl_err_set(err, HL_EINVAL, "--date", "tuần của ngày %s ngoài lịch làm việc "
+			"(2000–2100)", hl_day_vn(b->m->friday, day, sizeof(day)));
+	cal_free(cal);
+	return rc;
+}
+
+int wk_build(struct store *st, hl_day friday, const char *unit, struct wk_model **out,
+	struct hl_err *err)
+{
+	struct build b = {.err = err};
+	struct wk_model *m;
+	struct hl_arena *a;
+	int rc;
+
+	*out = NULL;
+	if (hl_day_weekday(friday) != 4) {
+		char d[16];
+
+		return hl_err_set(err, HL_EINVAL, "--date", "ngày %s không phải thứ Sáu",
+			hl_day_vn(friday, d, sizeof(d)));
+	}
+	a = hl_arena_new(ARENA_CAP);
+	m = a != NULL ? hl_arena_alloc(a, sizeof(*m)) : NULL;
+	if (m == NULL) {
+		hl_arena_free(a);
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập danh sách thứ Sáu");
+	}
+	m->a = a;
+	b.m = m;
+	m->friday = friday;
+	m->saturday = friday - 6;
+	m->from = (int64_t)m->saturday * 1440;
+	m->to = (int64_t)friday * 1440 + WK_CLOSE_MINUTE;
+	m->scope = m->scope_name = "";
+	rc = dq_scope(st, a, NULL, unit, &b.s, err);
+	if (rc == HL_OK)
+		rc = STORE(st, field_list, a, &b.fields, &b.nfields, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	b.per = hl_arena_alloc(a, (b.s.n + 1) * sizeof(*b.per));
+	if (b.per == NULL) {
+		rc = oom(&b);
+		goto cleanup;
+	}
+	for (size_t i = 0; i < b.s.n; i++) {
+		if (unit != NULL && strcmp(b.s.u[i].code, unit) == 0) {
+			m->scope = b.s.u[i].code;
+			m->scope_name = b.s.u[i].name;
+		}
+		b.per[i].code = b.s.u[i].code;
+		b.per[i].name = b.s.u[i].name;
+	}
+	rc = due_until(st, &b, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	b.due_limit = ((int64_t)m->due_until + 1) * 1440 - 1;
+	for (size_t i = 0; i < b.s.n && rc == HL_OK; i++)
+		if (b.s.in[i])
+			rc = STORE(st, dossier_scan, b.s.u[i].id, m->from, m->to, on_received, &b, err);
+	if (rc == HL_OK)
+		rc = STORE(st, dossier_scan_finished, m->from, m->to, on_finished, &b, err);
+	if (rc == HL_OK)
+		rc = STORE(st, dossier_open_scan, 0, INT64_MIN, m->to, m->to, on_open, &b, err);
+	if (rc != HL_OK)
+		goto cleanup;
+
+	m->units = hl_arena_alloc(a, (b.s.n + 1) * sizeof(*m->units));
+	if (m->units == NULL) {
+		rc = oom(&b);
+		goto cleanup;
+	}
+	m->total.name = "Tổng cộng";
+	m->total.code = "";
+	for (size_t i = 0; i < b.s.n; i++) {
+		const struct wk_unit *w = &b.per[i];
+
+		if (!b.s.in[i] || (w->received == 0 && tl_finished(&w->fin) == 0))
+			continue;
+		m->units[m->nunits++] = *w;
+		m->total.received += w->received;
+		for (int c = 0; c < TL_NCLASS; c++)
+			m->total.fin.n[c] += w->fin.n[c];
+	}
+	if (b.late.n > 0)
+		qsort(b.late.v, b.late.n, sizeof(*b.late.v), cmp_late);
+	if (b.due.n > 0)
+		qsort(b.due.v, b.due.n, sizeof(*b.due.v), cmp_due);
+	m->late = b.late.v;
+	m->nlate = b.late.n;
+	m->due = b.due.v;
+	m->ndue = b.due.n;
+	*out = m;
+	return HL_OK;
+cleanup:
+	hl_arena_free(a);
+	return rc;
+}
+
+/* ---- CSV ---- */
+
+static void csv_item(FILE *f, const char *section, const struct wk_item *it)
+{
+	char r[24], d[24], fin[24];
+
+	fprintf(f, "%s,", section);
+	csvout_cell(f, it->unit);
+	fputc(',', f);
+	csvout_cell(f, it->field);
+	fputc(',', f);
+	csvout_cell(f, it->code);
+	fputc(',', f);
+	csvout_cell(f, it->procedure);
+	fprintf(f, ",%s,%s,%s,%s,,,,,\n", wk_iso_minute(it->received_at, r, sizeof(r)),
+		wk_iso_minute(it->due_at, d, sizeof(d)), wk_iso_minute(it->finished_at, fin, sizeof(fin)),
+		tl_class_name(it->cls));
+}
+
+static void csv_unit(FILE *f, const struct wk_unit *w)
+{
+	double pct;
+	bool have = tl_on_time_pct(&w->fin, &pct);
+
+	fputs("week,", f);
+	csvout_cell(f, w->code);
+	fprintf(f, ",,,,,,,,%lld,%lld,%lld,%lld", (long long)w->received,
+		(long long)w->fin.n[TL_EARLY], (long long)w->fin.n[TL_ON_TIME],
+		(long long)w->fin.n[TL_LATE]);
+	csvout_num(f, have, pct);
+	fputc('\n', f);
+}
+
+int wk_csv(const struct wk_model *m, const char *path, struct hl_err *err)
+{
+	struct rpt_out out = {0};
+	int rc = rpt_out_begin(&out, path, err);
+
+	if (rc != HL_OK)
+		return rc;
+	fputs("section,unit,field,code,procedure,received_at,due_at,finished_at,status,"
+		"received,early,on_time,late,on_time_pct\n", out.f);
+	for (size_t i = 0; i < m->nunits; i++)
+		csv_unit(out.f, &m->units[i]);
+	for (size_t i = 0; i < m->nlate; i++)
+		csv_item(out.f, m->late[i].cls == TL_LATE ? "late" : "overdue", &m->late[i]);
+	for (size_t i = 0; i < m->ndue; i++)
+		csv_item(out.f, "due_soon", &m->due[i]);
+	rc = rpt_out_commit(&out, err);
+	rpt_out_abort(&out);
+	return rc;
+}
+
+int wk_render(const struct wk_model *m, const char *format, const char *path,
+	struct hl_err *err)
+{
+	if (strcmp(format, "pdf") == 0)
+		return wk_pdf(m, path, err);
+	if (strcmp(format, "xlsx") == 0)
+		return wk_xlsx(m, path, err);
+	if (strcmp(format, "csv") == 0)
+		return wk_csv(m, path, err);
+	return hl_err_set(err, HL_EINVAL, "--format", "định dạng '%s' không có (pdf, xlsx hoặc csv)",
+		format);
+}

@@ -1,0 +1,190 @@
+/* store_sqlite_cal.c — the SQLite backend's part for the working calendar
+ * (issue 6, store.h "calendar"): the imported lines of the government's
+ * yearly decisions, the 24/11 setting and each unit's office hours, and the
+ * migration that makes their tables. Statements are cached in
+ * q->area[SQ_CAL].
+ *
+ * What each operation does (every backend must behave the same):
+ *  - cal_day_put: stores (day, kind, name), replacing the line of that day;
+ *    a kind that is not 1, 3 or 4 (holiday, day off, working day) or an
+ *    empty day: HL_EINVAL. cal_day_list: every line by day.
+ *  - cal_culture_get: the stored first year of 24/11, 0 when never set.
+ *    cal_culture_set: stores it (0 = not in force).
+ *  - cal_hours_put: stores (unit_id, from, spec), replacing the rule of the
+ *    same unit and from; an empty spec: HL_EINVAL. cal_hours_list: every rule
+ *    by unit id then from (HL_DAY_NONE first).
+ *  Lists come back in the caller's arena; running out of it is HL_ENOMEM.
+ *  Every SQLite failure is HL_EIO with SQLite's message. */
+#include "store/store_sqlite_priv.h"
+
+#include <limits.h>
+
+/* The calendar's migration (store_sqlite.c's list points here). from_day
+ * holds INT32_MIN for "since always", so that it can be in the key. */
+const char sq_cal_schema[] =
+	"CREATE TABLE cal_decisions ("
+	" day INTEGER PRIMARY KEY,"
+	" kind INTEGER NOT NULL,"
+	" name TEXT NOT NULL);"
+	"CREATE TABLE cal_settings ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" culture_day_from INTEGER NOT NULL);"
+	"CREATE TABLE cal_hours ("
+	" unit_id INTEGER NOT NULL,"
+	" from_day INTEGER NOT NULL,"
+	" spec TEXT NOT NULL,"
+	" PRIMARY KEY (unit_id, from_day));";
+
+enum {
+	C_DAY_PUT, C_DAY_LIST, C_CULTURE_GET, C_CULTURE_SET, C_HOURS_PUT, C_HOURS_LIST,
+	C_COUNT
+};
+
+static const char *const cal_sql[C_COUNT] = {
+	[C_DAY_PUT] = "INSERT INTO cal_decisions (day, kind, name) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name",
+	[C_DAY_LIST] = "SELECT day, kind, name FROM cal_decisions ORDER BY day",
+	[C_CULTURE_GET] = "SELECT culture_day_from FROM cal_settings WHERE id = 1",
+	[C_CULTURE_SET] = "INSERT INTO cal_settings (id, culture_day_from) VALUES (1, ?1)"
+		" ON CONFLICT (id) DO UPDATE SET culture_day_from = excluded.culture_day_from",
+	[C_HOURS_PUT] = "INSERT INTO cal_hours (unit_id, from_day, spec) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (unit_id, from_day) DO UPDATE SET spec = excluded.spec",
+	[C_HOURS_LIST] = "SELECT unit_id, from_day, spec FROM cal_hours ORDER BY unit_id, from_day",
+};
+
+_Static_assert(C_COUNT <= SQ_AREA_STMTS, "the calendar's statements fit its area row");
+
+static sqlite3_stmt *cprep(struct sq *q, int id, const char *op, struct hl_err *err)
+{
+	return sq_prepare(q, &q->area[SQ_CAL][id], cal_sql[id], op, err);
+}
+
+static int bind_failed(struct sq *q, sqlite3_stmt *s, const char *where, const char *op,
+	struct hl_err *err)
+{
+	sqlite3_reset(s);
+	return sq_err(q, err, where, op);
+}
+
+int sq_cal_day_put(struct store *st, const struct store_cal_day *d, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu ngày theo quyết định";
+	sqlite3_stmt *s;
+
+	/* 1 holiday, 3 day off, 4 working day: enum wc_kind. */
+	if (d->day == HL_DAY_NONE || (d->kind != 1 && d->kind != 3 && d->kind != 4))
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "dòng quyết định không hợp lệ (loại %d)",
+			d->kind);
+	if ((s = cprep(q, C_DAY_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int(s, 1, d->day) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 2, d->kind) != SQLITE_OK ||
+	    bind_str(s, 3, d->name, sizeof(d->name)) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+static void read_day(sqlite3_stmt *s, void *elem)
+{
+	struct store_cal_day *d = elem;
+
+	d->day = col_day(s, 0);
+	d->kind = sqlite3_column_int(s, 1);
+	sq_col_text(s, 2, d->name, sizeof(d->name));
+}
+
+int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc các ngày theo quyết định";
+	sqlite3_stmt *s;
+	void *arr = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = cprep(q, C_DAY_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_day, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+int sq_cal_culture_get(struct store *st, int *from_year, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc cài đặt Ngày Văn hóa Việt Nam";
+	sqlite3_stmt *s;
+	int step, rc = HL_OK;
+
+	*from_year = 0;
+	if ((s = cprep(q, C_CULTURE_GET, op, err)) == NULL)
+		return HL_EIO;
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*from_year = sqlite3_column_int(s, 0);
+	else if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_cal_culture_set(struct store *st, int from_year, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu cài đặt Ngày Văn hóa Việt Nam";
+	sqlite3_stmt *s;
+
+	if ((s = cprep(q, C_CULTURE_SET, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int(s, 1, from_year) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+int sq_cal_hours_put(struct store *st, const struct store_cal_hours *h, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu giờ làm việc";
+	sqlite3_stmt *s;
+
+	if (h->spec[0] == '\0' || h->unit_id < 0)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "giờ làm việc trống");
+	if ((s = cprep(q, C_HOURS_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, h->unit_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 2, h->from) != SQLITE_OK ||
+	    bind_str(s, 3, h->spec, sizeof(h->spec)) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+static void read_hours(sqlite3_stmt *s, void *elem)
+{
+	struct store_cal_hours *h = elem;
+	int64_t from = sqlite3_column_int64(s, 1);
+
+	h->unit_id = sqlite3_column_int64(s, 0);
+	h->from = from < INT32_MIN || from > INT32_MAX ? HL_DAY_NONE : (hl_day)from;
+	sq_col_text(s, 2, h->spec, sizeof(h->spec));
+}
+
+int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc giờ làm việc";
+	sqlite3_stmt *s;
+	void *arr = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = cprep(q, C_HOURS_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_hours, &arr, n, err);
+	*out = arr;
+	return rc;
+}

@@ -1,0 +1,304 @@
+/* store_sqlite_dos.c — the SQLite backend's part for dossier timeliness
+ * (issue 6, store.h "dossier timeliness"): the submitted_at column, the
+ * sums of finished dossiers by class that make `dossiers stats` read
+ * thousands of rows instead of millions, and the indexes that find the
+ * dossiers still open. Statements are cached in q->area[SQ_DOS].
+ *
+ * The sums are kept by triggers on dossiers, so every write (an import, a
+ * re-import that changes a dossier, a delete) moves them in the same
+ * transaction and they cannot drift. A finished dossier's class does not
+ * depend on when one asks, so it can be summed once: early when finished
+ * on a day before its due day, on time up to due_at, late after it — the
+ * rule of core/timeliness.c tl_finished_class, which the store tests check
+ * against this SQL. Months are year * 12 + month - 1 of received_at.
+ *
+ * What each operation does (every backend must behave the same):
+ *  - dossier_save: insert, or update every column of the row with the same
+ *    code (as dossier_put), submitted_at too; sets d->id.
+ *  - dossier_sum_scan: the sums of months m0..m1 of unit_id (0 = every
+ *    unit): per (unit, month, field, channel), or per (unit, month,
+ *    procedure); ordered by month, unit.
+ *  - dossier_open_scan: dossiers of unit_id (0 = all) received in [r0, r1]
+ *    whose finished_at is none or after at: first the unfinished ones (by
+ *    received_at), then those finished after at.
+ *  - dossier_scan: dossiers of unit_id (0 = all) received in [r0, r1], by
+ *    received_at. dossier_scan_finished: finished in [f0, f1], by finished_at.
+ *  Minutes stored as NULL read back as -1. A nonzero return of a callback
+ *  stops the scan and is returned as is. Every SQLite failure is HL_EIO. */
+#include "store/store_sqlite_priv.h"
+
+/* The month of a row's received_at, and its class once finished. */
+#define MONTH(r) "(CAST(strftime('%Y', " r ".received_at * 60, 'unixepoch') AS INTEGER) * 12" \
+	" + CAST(strftime('%m', " r ".received_at * 60, 'unixepoch') AS INTEGER) - 1)"
+#define CLASS(r) "(CASE WHEN " r ".finished_at > " r ".due_at THEN 3" \
+	" WHEN " r ".finished_at / 1440 < " r ".due_at / 1440 THEN 1 ELSE 2 END)"
+#define COUNTED(r) r ".finished_at IS NOT NULL AND " r ".due_at IS NOT NULL" \
+	" AND " r ".received_at IS NOT NULL"
+
+/* Add sign (1 or -1) times row r's class to both sums. */
+#define SUM_ADD(r, sign) \
+	"INSERT INTO dossier_sum (month, unit_id, field_id, channel, early, on_time, late)" \
+	" VALUES (" MONTH(r) ", " r ".unit_id, coalesce(" r ".field_id, 0), " r ".channel," \
+	" " sign " * (" CLASS(r) " = 1), " sign " * (" CLASS(r) " = 2)," \
+	" " sign " * (" CLASS(r) " = 3))" \
+	" ON CONFLICT (month, unit_id, field_id, channel) DO UPDATE SET" \
+	" early = early + excluded.early, on_time = on_time + excluded.on_time," \
+	" late = late + excluded.late;" \
+	"INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
+	" VALUES (" MONTH(r) ", " r ".unit_id, " r ".procedure," \
+	" " sign " * (" CLASS(r) " = 1), " sign " * (" CLASS(r) " = 2)," \
+	" " sign " * (" CLASS(r) " = 3))" \
+	" ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
+	" early = early + excluded.early, on_time = on_time + excluded.on_time," \
+	" late = late + excluded.late;"
+
+/* The migration (store_sqlite.c's list points here). */
+const char sq_dos_schema[] =
+	"ALTER TABLE dossiers ADD COLUMN submitted_at INTEGER;"
+	"CREATE TABLE dossier_sum ("
+	" month INTEGER NOT NULL,"
+	" unit_id INTEGER NOT NULL,"
+	" field_id INTEGER NOT NULL,"
+	" channel TEXT NOT NULL,"
+	" early INTEGER NOT NULL,"
+	" on_time INTEGER NOT NULL,"
+	" late INTEGER NOT NULL,"
+	" PRIMARY KEY (month, unit_id, field_id, channel)) WITHOUT ROWID;"
+	"CREATE TABLE dossier_sum_proc ("
+	" month INTEGER NOT NULL,"
+	" unit_id INTEGER NOT NULL,"
+	" procedure TEXT NOT NULL,"
+	" early INTEGER NOT NULL,"
+	" on_time INTEGER NOT NULL,"
+	" late INTEGER NOT NULL,"
+	" PRIMARY KEY (month, unit_id, procedure)) WITHOUT ROWID;"
+	/* The dossiers already there. */
+	"INSERT INTO dossier_sum SELECT " MONTH("d") ", d.unit_id, coalesce(d.field_id, 0),"
+	" d.channel, sum(" CLASS("d") " = 1), sum(" CLASS("d") " = 2), sum(" CLASS("d") " = 3)"
+	" FROM dossiers d WHERE " COUNTED("d") " GROUP BY 1, 2, 3, 4;"
+	"INSERT INTO dossier_sum_proc SELECT " MONTH("d") ", d.unit_id, d.procedure,"
+	" sum(" CLASS("d") " = 1), sum(" CLASS("d") " = 2), sum(" CLASS("d") " = 3)"
+	" FROM dossiers d WHERE " COUNTED("d") " GROUP BY 1, 2, 3;"
+	"CREATE TRIGGER dossiers_sum_insert AFTER INSERT ON dossiers WHEN " COUNTED("new")
+	" BEGIN " SUM_ADD("new", "1") " END;"
+	"CREATE TRIGGER dossiers_sum_delete AFTER DELETE ON dossiers WHEN " COUNTED("old")
+	" BEGIN " SUM_ADD("old", "-1") " END;"
+	"CREATE TRIGGER dossiers_sum_update_old AFTER UPDATE ON dossiers WHEN " COUNTED("old")
+	" BEGIN " SUM_ADD("old", "-1") " END;"
+	"CREATE TRIGGER dossiers_sum_update_new AFTER UPDATE ON dossiers WHEN " COUNTED("new")
+	" BEGIN " SUM_ADD("new", "1") " END;"
+	/* The open dossiers, every column (covering: a stats query or the Friday
+	 * list never touches the table for them); they are a few per cent. */
+	"CREATE INDEX dossiers_open ON dossiers (received_at, unit_id, field_id, channel, due_at,"
+	" procedure, code, returned_at, supplements, reschedules, apology, submitted_at)"
+	" WHERE finished_at IS NULL;"
+	/* received_at too, so the dossiers finished after a moment but received
+	 * after the period are passed over inside the index. */
+	"CREATE INDEX dossiers_finished ON dossiers (finished_at, received_at);";
+
+enum {
+	D_SAVE, D_SUM, D_SUM_UNIT, D_SUM_PROC, D_SUM_PROC_UNIT, D_OPEN, D_OPEN_UNIT,
+	D_SCAN, D_SCAN_UNIT, D_SCAN_FIN,
+	D_COUNT
+};
+
+#define DOS_COLS "id, code, unit_id, field_id, procedure, channel, received_at, due_at," \
+	" finished_at, returned_at, supplements, reschedules, apology, submitted_at"
+/* The same with finished_at NULL, for the dossiers_open index. */
+#define OPEN_COLS "id, code, unit_id, field_id, procedure, channel, received_at, due_at," \
+	" NULL, returned_at, supplements, reschedules, apology, submitted_at"
+#define OPEN_SQL(unit) "SELECT " OPEN_COLS " FROM dossiers WHERE finished_at IS NULL" \
+	" AND received_at BETWEEN ?2 AND ?3" unit \
+	" UNION ALL SELECT " DOS_COLS " FROM dossiers WHERE finished_at > ?4" \
+	" AND received_at BETWEEN ?2 AND ?3" unit
+
+static const char *const dos_sql[D_COUNT] = {
+	[D_SAVE] = "INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
+		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
+		" submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+		" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
+		" field_id = excluded.field_id, procedure = excluded.procedure,"
+		" channel = excluded.channel, received_at = excluded.received_at,"
+		" due_at = excluded.due_at, finished_at = excluded.finished_at,"
+		" returned_at = excluded.returned_at, supplements = excluded.supplements,"
+		" reschedules = excluded.reschedules, apology = excluded.apology,"
+		" submitted_at = excluded.submitted_at RETURNING id",
+	[D_SUM] = "SELECT unit_id, month, field_id, channel, '', early, on_time, late"
+		" FROM dossier_sum WHERE month BETWEEN ?1 AND ?2 ORDER BY month, unit_id",
+	[D_SUM_UNIT] = "SELECT unit_id, month, field_id, channel, '', early, on_time, late"
+		" FROM dossier_sum WHERE month BETWEEN ?1 AND ?2 AND unit_id = ?3"
+		" ORDER BY month, unit_id",
+	[D_SUM_PROC] = "SELECT unit_id, month, 0, '', procedure, early, on_time, late"
+		" FROM dossier_sum_proc WHERE month BETWEEN ?1 AND ?2 ORDER BY month, unit_id",
+	[D_SUM_PROC_UNIT] = "SELECT unit_id, month, 0, '', procedure, early, on_time, late"
+		" FROM dossier_sum_proc WHERE month BETWEEN ?1 AND ?2 AND unit_id = ?3"
+		" ORDER BY month, unit_id",
+	[D_OPEN] = OPEN_SQL(" AND ?1 = 0"),
+	[D_OPEN_UNIT] = OPEN_SQL(" AND unit_id = ?1"),
+	[D_SCAN] = "SELECT " DOS_COLS " FROM dossiers WHERE received_at BETWEEN ?2 AND ?3"
+		" AND ?1 = 0 ORDER BY received_at",
+	[D_SCAN_UNIT] = "SELECT " DOS_COLS " FROM dossiers WHERE unit_id = ?1"
+		" AND received_at BETWEEN ?2 AND ?3 ORDER BY received_at",
+	[D_SCAN_FIN] = "SELECT " DOS_COLS " FROM dossiers WHERE finished_at BETWEEN ?1 AND ?2"
+		" ORDER BY finished_at",
+};
+
+static sqlite3_stmt *dprep(struct sq *q, int id, const char *op, struct hl_err *err)
+{
+	return sq_prepare(q, &q->area[SQ_DOS][id], dos_sql[id], op, err);
+}
+
+static int64_t col_minute(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, i);
+}
+
+static void read_dossier(sqlite3_stmt *s, struct store_dossier *d)
+{
+	d->id = sqlite3_column_int64(s, 0);
+	sq_col_text(s, 1, d->code, sizeof(d->code));
+	d->unit_id = sqlite3_column_int64(s, 2);
+	d->field_id = sqlite3_column_int64(s, 3);
+	sq_col_text(s, 4, d->procedure, sizeof(d->procedure));
+	sq_col_text(s, 5, d->channel, sizeof(d->channel));
+	d->received_at = col_minute(s, 6);
+	d->due_at = col_minute(s, 7);
+	d->finished_at = col_minute(s, 8);
+	d->returned_at = col_minute(s, 9);
+	d->supplements = sqlite3_column_int(s, 10);
+	d->reschedules = sqlite3_column_int(s, 11);
+	d->apology = sqlite3_column_int(s, 12) != 0;
+	d->submitted_at = col_minute(s, 13);
+}
+
+int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu hồ sơ";
+	sqlite3_stmt *s;
+	int rc = sq_need_code(d->code, "hồ sơ", err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = dprep(q, D_SAVE, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, d->code, sizeof(d->code)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, d->unit_id) != SQLITE_OK ||
+	    bind_id(s, 3, d->field_id) != SQLITE_OK ||
+	    bind_str(s, 4, d->procedure, sizeof(d->procedure)) != SQLITE_OK ||
+	    bind_str(s, 5, d->channel, sizeof(d->channel)) != SQLITE_OK ||
+	    bind_minute(s, 6, d->received_at) != SQLITE_OK ||
+	    bind_minute(s, 7, d->due_at) != SQLITE_OK ||
+	    bind_minute(s, 8, d->finished_at) != SQLITE_OK ||
+	    bind_minute(s, 9, d->returned_at) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 10, d->supplements) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 11, d->reschedules) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 12, d->apology ? 1 : 0) != SQLITE_OK ||
+	    bind_minute(s, 13, d->submitted_at) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return sq_step_id(q, s, op, &d->id, err);
+}
+
+int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, int m0, int m1,
+	store_dsum_cb cb, void *ctx, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc tổng hợp hồ sơ theo tháng";
+	int id = per_procedure ? (unit_id ? D_SUM_PROC_UNIT : D_SUM_PROC) :
+		(unit_id ? D_SUM_UNIT : D_SUM);
+	struct store_dossier_sum r;
+	sqlite3_stmt *s;
+	int rc = HL_OK, step;
+
+	if ((s = dprep(q, id, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int(s, 1, m0) != SQLITE_OK || sqlite3_bind_int(s, 2, m1) != SQLITE_OK ||
+	    (unit_id != 0 && sqlite3_bind_int64(s, 3, unit_id) != SQLITE_OK)) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		r.unit_id = sqlite3_column_int64(s, 0);
+		r.month = sqlite3_column_int(s, 1);
+		r.field_id = sqlite3_column_int64(s, 2);
+		sq_col_text(s, 3, r.channel, sizeof(r.channel));
+		sq_col_text(s, 4, r.procedure, sizeof(r.procedure));
+		r.early = sqlite3_column_int64(s, 5);
+		r.on_time = sqlite3_column_int64(s, 6);
+		r.late = sqlite3_column_int64(s, 7);
+		rc = cb(ctx, &r);
+		if (rc != 0)
+			goto cleanup;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Bind the integers of v[0..n) to ?1.. of s, step it and hand each row to cb. */
+static int scan_rows(struct sq *q, sqlite3_stmt *s, const int64_t *v, int n, const char *op,
+	store_dossier_cb cb, void *ctx, struct hl_err *err)
+{
+	struct store_dossier d;
+	int rc = HL_OK, step;
+
+	for (int i = 0; i < n; i++)
+		if (sqlite3_bind_int64(s, i + 1, v[i]) != SQLITE_OK) {
+			rc = sq_err(q, err, HL_HERE, op);
+			goto cleanup;
+		}
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		read_dossier(s, &d);
+		rc = cb(ctx, &d);
+		if (rc != 0)
+			goto cleanup;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_dossier_open_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1, int64_t at,
+	store_dossier_cb cb, void *ctx, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc hồ sơ chưa hoàn thành";
+	const int64_t v[4] = {unit_id, r0, r1, at};
+	sqlite3_stmt *s = dprep(q, unit_id != 0 ? D_OPEN_UNIT : D_OPEN, op, err);
+
+	if (s == NULL)
+		return HL_EIO;
+	return scan_rows(q, s, v, 4, op, cb, ctx, err);
+}
+
+int sq_dossier_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
+	store_dossier_cb cb, void *ctx, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc hồ sơ theo ngày tiếp nhận";
+	const int64_t v[3] = {unit_id, r0, r1};
+	sqlite3_stmt *s = dprep(q, unit_id != 0 ? D_SCAN_UNIT : D_SCAN, op, err);
+
+	if (s == NULL)
+		return HL_EIO;
+	return scan_rows(q, s, v, 3, op, cb, ctx, err);
+}
+
+int sq_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dossier_cb cb,
+	void *ctx, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc hồ sơ theo ngày hoàn thành";
+	const int64_t v[2] = {f0, f1};
+	sqlite3_stmt *s = dprep(q, D_SCAN_FIN, op, err);
+
+	if (s == NULL)
+		return HL_EIO;
+	return scan_rows(q, s, v, 2, op, cb, ctx, err);
+}

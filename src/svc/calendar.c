@@ -1,0 +1,563 @@
+/* calendar.c — the working calendar as the store holds it (calendar.h): the
+ * government decisions shipped with hailong (RULES.md §2, 2024–2026) merged
+ * with the imported ones, the 24/11 setting and every unit's office hours,
+ * turned into the core's calendar (core/workcal.h); the decision CSV import;
+ * and the audited writes of hours and of the 24/11 setting. */
+#include "svc/calendar.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/mem.h"
+#include "io/csvread.h"
+#include "store/store.h"
+#include "svc/import.h"
+#include "svc/ingest.h"
+
+#define ARENA_CAP ((size_t)64 << 20)
+#define IMPORT_MAX_ROWS 5000  /* a year's decision is a few lines */
+#define DEPTH_MAX 64          /* unit ancestry deeper than this is a cycle */
+
+/* The decided days of RULES.md §2 (VPCP 8662/2023, 8726/2024, 2450/2024,
+ * 12729/2025; TB 6150/2024, 9441/2025). The rest of each year's holidays
+ * follow the Labour Code, which the core computes. 2026's Quốc khánh swap is
+ * a proposal [P]: an import of the final decision replaces it. */
+static const struct {
+	const char *date;
+	enum wc_kind kind;
+	const char *name;
+} shipped[] = {
+	{"2024-02-08", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2024-02-09", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2024-02-12", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2024-02-13", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2024-02-14", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2024-04-29", WC_DAY_OFF, "Nghỉ hoán đổi dịp 30/4 – 1/5 (làm bù thứ Bảy 04/05)"},
+	{"2024-05-04", WC_WORKING_DAY, "Làm bù cho thứ Hai 29/04"},
+	{"2025-01-27", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2025-01-28", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2025-01-29", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2025-01-30", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2025-01-31", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2025-04-26", WC_WORKING_DAY, "Làm bù cho thứ Sáu 02/05"},
+	{"2025-05-02", WC_DAY_OFF, "Nghỉ hoán đổi dịp 30/4 – 1/5 (làm bù thứ Bảy 26/04)"},
+	{"2026-01-02", WC_DAY_OFF, "Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 10/01)"},
+	{"2026-01-10", WC_WORKING_DAY, "Làm bù cho thứ Sáu 02/01"},
+	{"2026-02-16", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2026-02-17", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2026-02-18", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2026-02-19", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2026-02-20", WC_HOLIDAY, "Tết Nguyên đán"},
+	{"2026-08-22", WC_WORKING_DAY, "Làm bù cho thứ Hai 31/08 (dự kiến)"},
+	{"2026-08-31", WC_DAY_OFF, "Nghỉ hoán đổi dịp Quốc khánh (dự kiến; làm bù thứ Bảy 22/08)"},
+};
+
+#define NSHIPPED (sizeof(shipped) / sizeof(shipped[0]))
+
+/* A unit's rules after inheritance: its own, after those of its parent's
+ * chain that start before them. */
+struct unit_sched {
+	int64_t id, parent_id;
+	const struct wc_hours *own;
+	size_t nown;
+	const struct wc_hours *hours; /* set by resolve */
+	size_t nhours;
+	bool resolving, done;
+};
+
+struct cal {
+	struct hl_arena *a;
+	struct wc_cal *days;
+	const struct wc_hours *global; /* the rules of "every unit" (unit 0) */
+	size_t nglobal;
+	struct unit_sched *units;      /* by id */
+	size_t nunits;
+};
+
+static int nomem(struct hl_err *err)
+{
+	return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nạp lịch làm việc");
+}
+
+/* The shipped lines whose day no imported line names, then the imported. */
+static int merge_decisions(struct hl_arena *a, const struct store_cal_day *imp, size_t nimp,
+	struct wc_entry **out, size_t *n, struct hl_err *err)
+{
+	struct wc_entry *e = hl_arena_alloc(a, (NSHIPPED + nimp + 1) * sizeof(*e));
+	size_t k = 0;
+
+	if (e == NULL)
+		return nomem(err);
+	for (size_t i = 0; i < NSHIPPED; i++) {
+		hl_day d;
+		bool named = false;
+
+		hl_day_parse(shipped[i].date, &d);
+		for (size_t j = 0; j < nimp && !named; j++)
+			named = imp[j].day == d;
+		if (named)
+			continue;
+		e[k].day = d;
+		e[k].kind = shipped[i].kind;
+		snprintf(e[k].name, sizeof(e[k].name), "%s", shipped[i].name);
+		k++;
+	}
+	for (size_t j = 0; j < nimp; j++, k++) {
+		e[k].day = imp[j].day;
+		e[k].kind = (enum wc_kind)imp[j].kind;
+		snprintf(e[k].name, sizeof(e[k].name), "%s", imp[j].name);
+	}
+	*out = e;
+	*n = k;
+	return HL_OK;
+}
+
+static int cmp_unit(const void *a, const void *b)
+{
+	const struct unit_sched *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static struct unit_sched *find_unit(const struct cal *c, int64_t id)
+{
+	struct unit_sched key = {0};
+
+	key.id = id;
+	return bsearch(&key, c->units, c->nunits, sizeof(key), cmp_unit);
+}
+
+/* The rules of u: the inherited ones (its parent's, or the global ones at
+ * the root) that start before u's first own rule, then u's own. */
+static int resolve(struct cal *c, struct unit_sched *u, int depth, struct hl_err *err)
+{
+	const struct wc_hours *inh = c->global;
+	size_t ninh = c->nglobal, keep = 0;
+	struct unit_sched *p;
+	struct wc_hours *h;
+	int rc;
+
+	if (u->done)
+		return HL_OK;
+	if (u->resolving || depth > DEPTH_MAX)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "cây đơn vị có vòng lặp ở đơn vị số %lld",
+			(long long)u->id);
+	u->resolving = true;
+	p = u->parent_id != 0 ? find_unit(c, u->parent_id) : NULL;
+	if (p != NULL) {
+		if ((rc = resolve(c, p, depth + 1, err)) != HL_OK)
+			return rc;
+		inh = p->hours;
+		ninh = p->nhours;
+	}
+	if (u->nown == 0) {
+		u->hours = inh;
+		u->nhours = ninh;
+	} else {
+		while (keep < ninh && inh[keep].from < u->own[0].from)
+			keep++;
+		h = hl_arena_alloc(c->a, (keep + u->nown) * sizeof(*h));
+		if (h == NULL)
+			return nomem(err);
+		if (keep > 0)
+			memcpy(h, inh, keep * sizeof(*h));
+		memcpy(h + keep, u->own, u->nown * sizeof(*h));
+		u->hours = h;
+		u->nhours = keep + u->nown;
+	}
+	u->resolving = false;
+	u->done = true;
+	return HL_OK;
+}
+
+/* Parse the stored rules (by unit id, then from) and attach them. */
+static int load_hours(struct cal *c, struct store *st, struct hl_err *err)
+{
+	struct store_cal_hours *h = NULL;
+	struct wc_hours *rules;
+	size_t n = 0;
+	int rc = STORE(st, cal_hours_list, c->a, &h, &n, err);
+
+	if (rc != HL_OK || n == 0)
+		return rc;
+	rules = hl_arena_alloc(c->a, n * sizeof(*rules));
+	if (rules == NULL)
+		return nomem(err);
+	for (size_t i = 0; i < n; i++) {
+		struct unit_sched *u;
+
+		if (wc_hours_parse(h[i].spec, &rules[i], err) != HL_OK)
+			return hl_err_set(err, HL_EINVAL, HL_HERE, "giờ làm việc đã lưu của đơn vị số "
+				"%lld hỏng: %s", (long long)h[i].unit_id, err->msg);
+		rules[i].from = h[i].from;
+		if (h[i].unit_id == 0) {
+			if (c->nglobal++ == 0)
+				c->global = &rules[i];
+		} else if ((u = find_unit(c, h[i].unit_id)) != NULL) {
+			if (u->nown++ == 0)
+				u->own = &rules[i];
+		}
+	}
+	return HL_OK;
+}
+
+int cal_load(struct store *st, struct cal **out, struct hl_err *err)
+{
+	struct cal *c = NULL;
+	struct store_cal_day *imp = NULL;
+	struct store_unit *units = NULL;
+	struct wc_config cfg = {0};
+	struct wc_entry *dec = NULL;
+	size_t nimp = 0, nu = 0;
+	int rc;
+
+	*out = NULL;
+	c = hl_calloc(1, sizeof(*c));
+	if (c == NULL || (c->a = hl_arena_new(ARENA_CAP)) == NULL) {
+		rc = nomem(err);
+		goto cleanup;
+	}
+	rc = STORE(st, cal_day_list, c->a, &imp, &nimp, err);
+	if (rc == HL_OK)
+		rc = merge_decisions(c->a, imp, nimp, &dec, &cfg.ndecisions, err);
+	if (rc == HL_OK)
+		rc = STORE(st, cal_culture_get, &cfg.culture_day_from, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	cfg.decisions = dec;
+	if ((rc = wc_build(&cfg, CAL_YEAR_MIN, CAL_YEAR_MAX, &c->days, err)) != HL_OK)
+		goto cleanup;
+	if ((rc = STORE(st, unit_list, c->a, &units, &nu, err)) != HL_OK)
+		goto cleanup;
+	c->units = hl_arena_alloc(c->a, (nu + 1) * sizeof(*c->units));
+	if (c->units == NULL) {
+		rc = nomem(err);
+		goto cleanup;
+	}
+	for (size_t i = 0; i < nu; i++) {
+		memset(&c->units[i], 0, sizeof(c->units[i]));
+		c->units[i].id = units[i].id;
+		c->units[i].parent_id = units[i].parent_id;
+	}
+	c->nunits = nu;
+	qsort(c->units, nu, sizeof(*c->units), cmp_unit);
+	if ((rc = load_hours(c, st, err)) != HL_OK)
+		goto cleanup;
+	for (size_t i = 0; rc == HL_OK && i < nu; i++)
+		rc = resolve(c, &c->units[i], 0, err);
+	if (rc == HL_OK) {
+		*out = c;
+		c = NULL;
+	}
+cleanup:
+	cal_free(c);
+	return rc;
+}
+
+void cal_free(struct cal *c)
+{
+	if (c == NULL)
+		return;
+	wc_free(c->days);
+	hl_arena_free(c->a);
+	hl_free(c);
+}
+
+const struct wc_cal *cal_days(const struct cal *c)
+{
+	return c->days;
+}
+
+int cal_unit(const struct cal *c, int64_t unit_id, struct wc_sched *out, struct hl_err *err)
+{
+	const struct unit_sched *u;
+
+	out->cal = c->days;
+	out->hours = c->global;
+	out->nhours = c->nglobal;
+	if (unit_id == 0)
+		return HL_OK;
+	if ((u = find_unit(c, unit_id)) == NULL)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có đơn vị số %lld",
+			(long long)unit_id);
+	out->hours = u->hours;
+	out->nhours = u->nhours;
+	return HL_OK;
+}
+
+const struct wc_hours *cal_hours_in_force(const struct wc_sched *s, hl_day day)
+{
+	const struct wc_hours *h = NULL;
+
+	for (size_t i = 0; i < s->nhours && s->hours[i].from <= day; i++)
+		h = &s->hours[i];
+	return h;
+}
+
+/* ---- writes ---- */
+
+/* Run put(st, arg) and the audit line in one transaction. */
+static int write_tx(struct store *st, const char *who, const char *action, const char *detail,
+	int (*put)(struct store *, const void *, struct hl_err *), const void *arg,
+	struct hl_err *err)
+{
+	struct hl_err ignored;
+	int rc = store_begin(st, err);
+
+	if (rc != HL_OK)
+		return rc;
+	rc = put(st, arg, err);
+	if (rc == HL_OK)
+		rc = STORE(st, audit, who, action, detail, err);
+	if (rc == HL_OK)
+		rc = store_commit(st, err);
+	if (rc != HL_OK)
+		store_rollback(st, &ignored);
+	return rc;
+}
+
+static int put_hours(struct store *st, const void *arg, struct hl_err *err)
+{
+	return STORE(st, cal_hours_put, arg, err);
+}
+
+int cal_set_hours(struct store *st, const char *who, int64_t unit_id, const char *unit_code,
+	hl_day from, const char *spec, struct hl_err *err)
+{
+	struct store_cal_hours h;
+	struct wc_hours parsed;
+	char detail[700], day[16];
+	int rc = wc_hours_parse(spec, &parsed, err);
+
+	if (rc != HL_OK)
+		return rc;
+	memset(&h, 0, sizeof(h));
+	h.unit_id = unit_id;
+	h.from = from;
+	wc_hours_format(&parsed, h.spec, sizeof(h.spec));
+	snprintf(detail, sizeof(detail), "%s, từ %s: %s",
+		unit_id != 0 ? unit_code : "mọi đơn vị",
+		from == HL_DAY_NONE ? "trước đến nay" : hl_day_iso(from, day, sizeof(day)), h.spec);
+	return write_tx(st, who, "calendar.hours", detail, put_hours, &h, err);
+}
+
+static int put_culture(struct store *st, const void *arg, struct hl_err *err)
+{
+	return STORE(st, cal_culture_set, *(const int *)arg, err);
+}
+
+int cal_set_culture_day(struct store *st, const char *who, int from_year, struct hl_err *err)
+{
+	char detail[96];
+
+	if (from_year != 0 && (from_year < CAL_YEAR_MIN || from_year > CAL_YEAR_MAX))
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "năm %d ngoài lịch (%d–%d)", from_year,
+			CAL_YEAR_MIN, CAL_YEAR_MAX);
+	if (from_year == 0)
+		snprintf(detail, sizeof(detail), "24/11 không phải ngày nghỉ");
+	else
+		snprintf(detail, sizeof(detail), "24/11 là ngày nghỉ từ năm %d", from_year);
+	return write_tx(st, who, "calendar.culture-day", detail, put_culture, &from_year, err);
+}
+
+/* ---- the decision import ---- */
+
+struct row {
+	struct store_cal_day d;
+	long line;
+};
+
+static void problem(struct import_report *rep, long line, const char *col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void problem(struct import_report *rep, long line, const char *col, const char *fmt, ...)
+{
+	struct import_problem *p;
+	va_list ap;
+
+	rep->nproblems++;
+	if (rep->kept >= IMPORT_MAX_PROBLEMS)
+		return;
+	p = &rep->problems[rep->kept++];
+	p->line = line;
+	snprintf(p->column, sizeof(p->column), "%s", col);
+	va_start(ap, fmt);
+	vsnprintf(p->reason, sizeof(p->reason), fmt, ap);
+	va_end(ap);
+}
+
+static const char *const kind_names[] = {
+	[WC_HOLIDAY] = "holiday", [WC_DAY_OFF] = "day-off", [WC_WORKING_DAY] = "working-day",
+};
+
+/* The header: where date, kind and name are (name may be absent). */
+static void read_header(const struct csvr_record *h, int col[3], struct import_report *rep)
+{
+	static const char *const names[3] = {"date", "kind", "name"};
+
+	col[0] = col[1] = col[2] = -1;
+	for (int j = 0; j < h->ncells; j++) {
+		int k = 0;
+
+		while (k < 3 && strcmp(h->cells[j], names[k]) != 0)
+			k++;
+		if (k == 3)
+			problem(rep, h->line, h->cells[j], "cột '%s' không phải cột đã biết (cần "
+				"date,kind,name)", h->cells[j]);
+		else if (col[k] >= 0)
+			problem(rep, h->line, names[k], "cột '%s' có hai lần trong tiêu đề", names[k]);
+		else
+			col[k] = j;
+	}
+	for (int k = 0; k < 2; k++)
+		if (col[k] < 0)
+			problem(rep, h->line, names[k], "tiêu đề thiếu cột bắt buộc '%s'", names[k]);
+}
+
+/* Check one data record into r; false (with problems) when it is bad. */
+static bool read_row(const struct csvr_record *rec, const int col[3], struct row *r,
+	const struct row *prev, size_t nprev, struct import_report *rep)
+{
+	const char *date = rec->cells[col[0]], *kind = rec->cells[col[1]];
+	const char *name = col[2] >= 0 ? rec->cells[col[2]] : "";
+	static const char *const wd[7] = {"thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu",
+		"thứ Bảy", "Chủ nhật"};
+	bool ok = true;
+	int k = 0, w, y, m, dd;
+
+	memset(r, 0, sizeof(*r));
+	r->line = rec->line;
+	if (!hl_day_parse(date, &r->d.day)) {
+		problem(rep, rec->line, "date", "ngày '%.40s' không hợp lệ (cần YYYY-MM-DD và là "
+			"ngày có thật)", date);
+		return false;
+	}
+	hl_day_to_ymd(r->d.day, &y, &m, &dd);
+	if (y < CAL_YEAR_MIN || y > CAL_YEAR_MAX) {
+		problem(rep, rec->line, "date", "ngày %s ngoài lịch (năm %d–%d)", date, CAL_YEAR_MIN,
+			CAL_YEAR_MAX);
+		return false;
+	}
+	for (k = WC_HOLIDAY; k <= WC_WORKING_DAY; k++)
+		if (kind_names[k] != NULL && strcmp(kind, kind_names[k]) == 0)
+			break;
+	if (k > WC_WORKING_DAY) {
+		problem(rep, rec->line, "kind", "loại '%.40s' không có: dùng day-off (ngày thường "
+			"được nghỉ), working-day (thứ Bảy hoặc Chủ nhật làm bù) hoặc holiday (ngày lễ)",
+			kind);
+		return false;
+	}
+	r->d.kind = k;
+	w = hl_day_weekday(r->d.day);
+	if (k == WC_DAY_OFF && w >= 5) {
+		problem(rep, rec->line, "kind", "ngày %s là %s: day-off phải là ngày thường "
+			"(thứ Hai–thứ Sáu)", date, wd[w]);
+		ok = false;
+	}
+	if (k == WC_WORKING_DAY && w < 5) {
+		problem(rep, rec->line, "kind", "ngày %s là %s: working-day phải là thứ Bảy hoặc "
+			"Chủ nhật", date, wd[w]);
+		ok = false;
+	}
+	if (name[0] == '\0')
+		snprintf(r->d.name, sizeof(r->d.name), "%s", k == WC_HOLIDAY ? "Ngày lễ theo quyết định"
+			: k == WC_DAY_OFF ? "Nghỉ theo quyết định" : "Làm bù theo quyết định");
+	else if (ingest_nfc(name, r->d.name, sizeof(r->d.name)) < 0) {
+		problem(rep, rec->line, "name", "tên dài %zu byte, tối đa %zu byte", strlen(name),
+			sizeof(r->d.name) - 1);
+		ok = false;
+	}
+	for (size_t i = 0; i < nprev; i++)
+		if (prev[i].d.day == r->d.day) {
+			problem(rep, rec->line, "date", "ngày %s đã có ở dòng %ld", date, prev[i].line);
+			ok = false;
+			break;
+		}
+	return ok;
+}
+
+static int import_write(struct store *st, const struct import_opts *o, const struct row *rows,
+	size_t n, struct hl_err *err)
+{
+	struct hl_err ignored;
+	char detail[300];
+	int rc = store_begin(st, err);
+
+	if (rc != HL_OK)
+		return rc;
+	for (size_t i = 0; rc == HL_OK && i < n; i++)
+		rc = STORE(st, cal_day_put, &rows[i].d, err);
+	snprintf(detail, sizeof(detail), "%s: %zu dòng", o->name != NULL ? o->name : "tệp", n);
+	if (rc == HL_OK)
+		rc = STORE(st, audit, o->who != NULL ? o->who : "?", "calendar.import", detail, err);
+	if (rc == HL_OK)
+		rc = store_commit(st, err);
+	if (rc != HL_OK)
+		store_rollback(st, &ignored);
+	return rc;
+}
+
+int cal_import(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err)
+{
+	struct csvr *r = NULL;
+	struct csvr_record rec;
+	struct row *rows = NULL;
+	size_t n = 0;
+	int col[3], ncols, rc;
+
+	memset(rep, 0, sizeof(*rep));
+	rows = hl_malloc(IMPORT_MAX_ROWS * sizeof(*rows));
+	if (rows == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nhập quyết định");
+	if ((rc = csvr_open(f, o->name != NULL ? o->name : "tệp", &r, err)) != HL_OK)
+		goto cleanup;
+	rc = csvr_next(r, &rec, err);
+	if (rc <= 0 || rec.problem != NULL) {
+		if (rc == HL_EIO)
+			goto cleanup;
+		problem(rep, 1, "", "%s", rc == 0 ? "tệp trống: thiếu dòng tiêu đề date,kind,name"
+			: rc < 0 ? err->msg : rec.problem);
+		rc = HL_EINVAL;
+		goto cleanup;
+	}
+	read_header(&rec, col, rep);
+	ncols = rec.ncells;
+	while (rep->nproblems == 0 || rep->kept < IMPORT_MAX_PROBLEMS) {
+		if ((rc = csvr_next(r, &rec, err)) == 0)
+			break;
+		if (rc == HL_EINVAL) {
+			problem(rep, 0, "", "%s", err->msg);
+			break;
+		}
+		if (rc < 0)
+			goto cleanup;
+		rep->rows++;
+		if (rec.problem != NULL)
+			problem(rep, rec.line, "", "%s", rec.problem);
+		else if (rec.ncells != ncols)
+			problem(rep, rec.line, "", "dòng có %d ô nhưng tiêu đề có %d cột", rec.ncells,
+				ncols);
+		else if (col[0] < 0 || col[1] < 0)
+			continue;
+		else if (n == IMPORT_MAX_ROWS)
+			problem(rep, rec.line, "", "tệp quá dài: tối đa %d dòng", IMPORT_MAX_ROWS);
+		else if (read_row(&rec, col, &rows[n], rows, n, rep))
+			n++;
+	}
+	if (rep->nproblems > 0) {
+		rc = HL_EINVAL;
+		goto cleanup;
+	}
+	if ((rc = import_write(st, o, rows, n, err)) == HL_OK)
+		rep->added = (long)n;
+cleanup:
+	if (rc == HL_EINVAL && rep->nproblems > 0)
+		hl_err_clear(err);
+	csvr_free(r);
+	hl_free(rows);
+	return rc;
+}

@@ -1,0 +1,1596 @@
+/* feedback.c — feedback and complaints (feedback.h): the vocabulary, the
+ * order of steps, receipt and each step in one transaction with its audit
+ * entry, the next step owed and its deadline on the unit's working calendar,
+ * deadlines per unit and class, the monthly figures and the data of the
+ * written answer; the portal and office CSV imports. */
+#include "svc/feedback.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/text.h"
+#include "core/date.h"
+#include "core/workcal.h"
+#include "http/token.h"
+#include "store/store.h"
+#include "io/csvread.h"
+#include "svc/calendar.h"
+#include "svc/import.h"
+#include "svc/lookup.h"
+
+#define OP_ARENA_CAP ((size_t)4 * 1024 * 1024)
+#define NAME_MAX_CHARS 200       /* the sender's name and contact */
+#define FORWARD_HOURS_MAX 2000
+#define ANSWER_DAYS_MAX 365
+#define TREE_DEPTH_MAX 64
+#define MONTHS_MAX 1200
+
+/* ---- the vocabulary ---- */
+
+static const char *const channel_codes[] = {
+	[FB_COUNTER] = "counter", [FB_HOTLINE] = "hotline", [FB_LETTER] = "letter",
+	[FB_WEB] = "web", [FB_KIOSK] = "kiosk", [FB_PORTAL] = "portal",
+};
+static const char *const channel_labels[] = {
+	[FB_COUNTER] = "Trực tiếp tại bộ phận tiếp nhận", [FB_HOTLINE] = "Đường dây nóng",
+	[FB_LETTER] = "Thư, văn bản", [FB_WEB] = "Trang thông tin điện tử",
+	[FB_KIOSK] = "Máy kiosk", [FB_PORTAL] = "Hệ thống tiếp nhận phản ánh, kiến nghị",
+};
+static const char *const kind_codes[] = {
+	[FB_PAKN] = "pakn", [FB_KHIEU_NAI] = "khieu-nai", [FB_TO_CAO] = "to-cao",
+};
+static const char *const kind_labels[] = {
+	[FB_PAKN] = "Phản ánh, kiến nghị", [FB_KHIEU_NAI] = "Khiếu nại", [FB_TO_CAO] = "Tố cáo",
+};
+static const char *const class_codes[] = {
+	[FB_NOT_ACCEPTED] = "khong-tiep-nhan", [FB_CONDUCT] = "hanh-vi",
+	[FB_RULE_IN] = "quy-dinh-trong-tham-quyen", [FB_RULE_OUT] = "quy-dinh-ngoai-tham-quyen",
+};
+static const char *const class_labels[] = {
+	[FB_NOT_ACCEPTED] = "Không tiếp nhận",
+	[FB_CONDUCT] = "Hành vi hành chính của cơ quan, cán bộ, công chức",
+	[FB_RULE_IN] = "Quy định hành chính thuộc thẩm quyền",
+	[FB_RULE_OUT] = "Quy định hành chính ngoài thẩm quyền",
+};
+static const char *const state_labels[] = {
+	[FB_RECEIVED] = "Đã tiếp nhận", [FB_CLASSIFIED] = "Đã phân loại",
+	[FB_FORWARDED] = "Đã chuyển xử lý", [FB_ANSWERED] = "Đã trả lời",
+	[FB_PUBLISHED] = "Đã công khai", [FB_CLOSED] = "Đã đóng", [FB_REOPENED] = "Mở lại",
+};
+static const char *const step_codes[] = {
+	[FB_DO_CLASSIFY] = "classify", [FB_DO_FORWARD] = "forward", [FB_DO_ANSWER] = "answer",
+	[FB_DO_PUBLISH] = "publish", [FB_DO_RATE] = "rate", [FB_DO_NOTHING] = "closed",
+};
+static const char *const step_labels[] = {
+	[FB_DO_CLASSIFY] = "Phân loại", [FB_DO_FORWARD] = "Chuyển phòng, ban xử lý",
+	[FB_DO_ANSWER] = "Trả lời bằng văn bản", [FB_DO_PUBLISH] = "Công khai kết quả",
+	[FB_DO_RATE] = "Chờ người gửi đánh giá", [FB_DO_NOTHING] = "Đã đóng",
+};
+static const char *const criteria[] = {"TC", "HC", "PV", "KQ", "TT"};
+
+#define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static const char *name_of(const char *const *t, int n, int v)
+{
+	return v > 0 && v < n && t[v] != NULL ? t[v] : "";
+}
+
+/* v such that codes[v] is s, or HL_EINVAL listing codes[1..n). */
+static int parse_of(const char *const *codes, int n, const char *s, const char *what, int *out,
+	struct hl_err *err)
+{
+	char list[256] = "";
+	size_t len = 0;
+
+	for (int i = 1; i < n; i++)
+		if (s != NULL && strcmp(s, codes[i]) == 0) {
+			*out = i;
+			return HL_OK;
+		}
+	for (int i = 1; i < n && len < sizeof(list); i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", i > 1 ? ", " : "",
+			codes[i]);
+	return hl_err_set(err, HL_EINVAL, what, "%s '%s' không hợp lệ; cần một trong: %s", what,
+		s != NULL ? s : "", list);
+}
+
+int fb_channel_parse(const char *s, int *out, struct hl_err *err)
+{
+	return parse_of(channel_codes, NELEM(channel_codes), s, "kênh", out, err);
+}
+
+const char *fb_channel_code(int ch)
+{
+	return name_of(channel_codes, NELEM(channel_codes), ch);
+}
+
+const char *fb_channel_label(int ch)
+{
+	return name_of(channel_labels, NELEM(channel_labels), ch);
+}
+
+int fb_kind_parse(const char *s, int *out, struct hl_err *err)
+{
+	return parse_of(kind_codes, NELEM(kind_codes), s, "loại đơn", out, err);
+}
+
+const char *fb_kind_code(int kind)
+{
+	return name_of(kind_codes, NELEM(kind_codes), kind);
+}
+
+const char *fb_kind_label(int kind)
+{
+	return name_of(kind_labels, NELEM(kind_labels), kind);
+}
+
+int fb_class_parse(const char *s, int *out, struct hl_err *err)
+{
+	return parse_of(class_codes, NELEM(class_codes), s, "phân loại", out, err);
+}
+
+const char *fb_class_code(int cls)
+{
+	return name_of(class_codes, NELEM(class_codes), cls);
+}
+
+const char *fb_class_label(int cls)
+{
+	return name_of(class_labels, NELEM(class_labels), cls);
+}
+
+int fb_criterion_parse(const char *s, struct hl_err *err)
+{
+	if (s == NULL || s[0] == '\0')
+		return HL_OK;
+	for (int i = 0; i < NELEM(criteria); i++)
+		if (strcmp(s, criteria[i]) == 0)
+			return HL_OK;
+	return hl_err_set(err, HL_EINVAL, "tiêu chí",
+		"tiêu chí '%s' không hợp lệ; cần một trong: TC, HC, PV, KQ, TT", s);
+}
+
+const char *fb_state_label(int state)
+{
+	return name_of(state_labels, NELEM(state_labels), state);
+}
+
+const char *fb_step_code(int step)
+{
+	return name_of(step_codes, NELEM(step_codes), step);
+}
+
+const char *fb_step_label(int step)
+{
+	return name_of(step_labels, NELEM(step_labels), step);
+}
+
+/* ---- the pure parts ---- */
+
+enum fb_step fb_next_step(int state)
+{
+	switch (state) {
+	case FB_RECEIVED: return FB_DO_CLASSIFY;
+	case FB_CLASSIFIED: return FB_DO_FORWARD;
+	case FB_FORWARDED: case FB_REOPENED: return FB_DO_ANSWER;
+	case FB_ANSWERED: return FB_DO_PUBLISH;
+	case FB_PUBLISHED: return FB_DO_RATE;
+	default: return FB_DO_NOTHING;
+	}
+}
+
+/* The states each action may start from, and where it leads. */
+static const struct {
+	int action;
+	int from[2];
+	int to;
+	const char *what;
+} moves[] = {
+	{FB_A_CLASSIFY, {FB_RECEIVED, FB_CLASSIFIED}, FB_CLASSIFIED, "phân loại"},
+	{FB_A_FORWARD, {FB_CLASSIFIED, 0}, FB_FORWARDED, "chuyển phòng, ban xử lý"},
+	{FB_A_ANSWER, {FB_FORWARDED, FB_REOPENED}, FB_ANSWERED, "trả lời"},
+	{FB_A_PUBLISH, {FB_ANSWERED, 0}, FB_PUBLISHED, "công khai"},
+	{FB_A_RATE_OK, {FB_PUBLISHED, 0}, FB_CLOSED, "ghi đánh giá"},
+	{FB_A_RATE_BAD, {FB_PUBLISHED, 0}, FB_REOPENED, "ghi đánh giá"},
+};
+
+int fb_transition(int state, int cls, int action, int *next, struct hl_err *err)
+{
+	for (int i = 0; i < NELEM(moves); i++) {
+		if (moves[i].action != action)
+			continue;
+		if (state == moves[i].from[0] || (moves[i].from[1] != 0 && state == moves[i].from[1])) {
+			/* Not accepted: nothing more is owed. */
+			*next = action == FB_A_CLASSIFY && cls == FB_NOT_ACCEPTED ? FB_CLOSED
+				: moves[i].to;
+			return HL_OK;
+		}
+		if (state == FB_CLOSED)
+			return hl_err_set(err, HL_ECONFLICT, "bước",
+				"không thể %s: phản ánh đã đóng", moves[i].what);
+		if (action == FB_A_ANSWER && (state == FB_RECEIVED || state == FB_CLASSIFIED))
+			return hl_err_set(err, HL_ECONFLICT, "bước",
+				"không thể trả lời trước khi chuyển phòng, ban xử lý (phản ánh đang ở "
+				"bước '%s'); hãy %s trước", fb_state_label(state),
+				state == FB_RECEIVED ? "phân loại rồi chuyển (feedback classify, "
+				"feedback forward)" : "chuyển (feedback forward MÃ --to PHÒNG)");
+		return hl_err_set(err, HL_ECONFLICT, "bước",
+			"không thể %s lúc này: phản ánh đang ở bước '%s', bước phải làm tiếp theo là "
+			"'%s'", moves[i].what, fb_state_label(state),
+			fb_step_label(fb_next_step(state)));
+	}
+	return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác %d không có", action);
+}
+
+int fb_score(long due, long on_time)
+{
+	if (due <= 0 || on_time >= due)
+		return 2;
+	return on_time * 10 >= due * 9 ? 1 : 0;
+}
+
+/* ---- time ---- */
+
+int64_t fb_now(void)
+{
+	return (int64_t)time(NULL) / 60 + 7 * 60;
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+char *fb_minute_iso(int64_t m, char *buf, size_t size)
+{
+	int y, mo, d;
+
+	if (m < 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	hl_day_to_ymd((hl_day)floor_div(m, 1440), &y, &mo, &d);
+	snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", y, mo, d, (int)(m % 1440 / 60),
+		(int)(m % 60));
+	return buf;
+}
+
+char *fb_minute_vn(int64_t m, char *buf, size_t size)
+{
+	int y, mo, d;
+
+	if (m < 0) {
+		buf[0] = '\0';
+		return buf;
+	}
+	hl_day_to_ymd((hl_day)floor_div(m, 1440), &y, &mo, &d);
+	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, mo, y, (int)(m % 1440 / 60),
+		(int)(m % 60));
+	return buf;
+}
+
+static int64_t day_minute(hl_day d)
+{
+	return (int64_t)d * 1440;
+}
+
+/* ---- what every query needs: units, offices, deadlines, the calendar ---- */
+
+struct ctx {
+	struct store *st;
+	struct hl_arena *a;
+	struct hl_err *err;
+	struct store_unit *units;     /* sorted by id */
+	size_t nunits;
+	struct store_fb_office *offices;
+	size_t noffices;
+	struct store_fb_deadline *dl;
+	size_t ndl;
+	const struct cal *cal;
+	struct cal *own;
+};
+
+static int by_id(const void *x, const void *y)
+{
+	const struct store_unit *a = x, *b = y;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+static int ctx_load(struct ctx *c, struct store *st, const struct cal *cal, bool need_cal,
+	struct hl_arena *a, struct hl_err *err)
+{
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	c->st = st;
+	c->a = a;
+	c->err = err;
+	c->cal = cal;
+	rc = STORE(st, unit_list, a, &c->units, &c->nunits, err);
+	if (rc == HL_OK)
+		rc = STORE(st, fb_office_list, 0, a, &c->offices, &c->noffices, err);
+	if (rc == HL_OK)
+		rc = STORE(st, fb_deadline_list, a, &c->dl, &c->ndl, err);
+	if (rc == HL_OK && need_cal && cal == NULL) {
+		rc = cal_load(st, &c->own, err);
+		c->cal = c->own;
+	}
+	if (rc == HL_OK && c->nunits > 1)
+		qsort(c->units, c->nunits, sizeof(*c->units), by_id);
+	return rc;
+}
+
+static void ctx_done(struct ctx *c)
+{
+	cal_free(c->own);
+	c->own = NULL;
+}
+
+static const struct store_unit *unit_of(const struct ctx *c, int64_t id)
+{
+	struct store_unit key = {.id = id};
+
+	if (c->nunits == 0)
+		return NULL;
+	return bsearch(&key, c->units, c->nunits, sizeof(*c->units), by_id);
+}
+
+static const struct store_unit *unit_code(const struct ctx *c, const char *code)
+{
+	for (size_t i = 0; i < c->nunits; i++)
+		if (strcmp(c->units[i].code, code) == 0)
+			return &c->units[i];
+	return NULL;
+}
+
+static int no_unit(struct hl_err *err, const char *code)
+{
+	return hl_err_set(err, HL_ENOTFOUND, "đơn vị",
+		"không có đơn vị mã '%s' (xem: hailong units list)", code);
+}
+
+/* Whether unit id is top or below it. */
+static bool is_under(const struct ctx *c, int64_t id, int64_t top)
+{
+	for (int depth = 0; id != 0 && depth < TREE_DEPTH_MAX; depth++) {
+		const struct store_unit *u;
+
+		if (id == top)
+			return true;
+		u = unit_of(c, id);
+		if (u == NULL)
+			return false;
+		id = u->parent_id;
+	}
+	return false;
+}
+
+/* The unit's setting for (unit, cls) resolved up the tree, per value. */
+static void resolve_deadline(const struct ctx *c, int64_t unit_id, int cls, int *fh, int *ad)
+{
+	*fh = -1;
+	*ad = -1;
+	for (int depth = 0; unit_id != 0 && depth < TREE_DEPTH_MAX; depth++) {
+		const struct store_unit *u = unit_of(c, unit_id);
+
+		/* The class's own row first, then the unit's row for every class. */
+		for (int pass = 0; pass < 2; pass++) {
+			int want = pass == 0 ? cls : FB_CLASS_NONE;
+
+			if (pass == 1 && cls == FB_CLASS_NONE)
+				break;
+			for (size_t i = 0; i < c->ndl; i++) {
+				if (c->dl[i].unit_id != unit_id || c->dl[i].cls != want)
+					continue;
+				if (*fh < 0)
+					*fh = c->dl[i].forward_hours;
+				if (*ad < 0)
+					*ad = c->dl[i].answer_days;
+			}
+		}
+		unit_id = u != NULL ? u->parent_id : 0;
+	}
+	if (*fh < 0)
+		*fh = FB_FORWARD_HOURS;
+	if (*ad < 0)
+		*ad = FB_ANSWER_DAYS;
+}
+
+/* The answer's deadline: answer_days working days from receipt, or from the
+ * sender's "not satisfied" once reopened. */
+static int answer_due(const struct wc_sched *s, const struct store_fb_item *it, int days,
+	bool first, int64_t *due, struct hl_err *err)
+{
+	int64_t from = !first && it->reopened_at >= 0 ? it->reopened_at : it->received_at;
+
+	return wc_add_days(s, from, days, due, err);
+}
+
+/* out from it: codes, the next step, its deadline and whether it passed at. */
+static int decorate(struct ctx *c, const struct store_fb_item *it, int64_t at,
+	struct fb_item *out)
+{
+	const struct store_unit *u = unit_of(c, it->unit_id);
+	struct wc_sched sched;
+	int fh, ad, rc = HL_OK;
+
+	memset(out, 0, sizeof(*out));
+	out->it = *it;
+	snprintf(out->unit_code, sizeof(out->unit_code), "%s", u != NULL ? u->code : "?");
+	for (size_t i = 0; i < c->noffices && it->office_id != 0; i++)
+		if (c->offices[i].id == it->office_id) {
+			snprintf(out->office_code, sizeof(out->office_code), "%s", c->offices[i].code);
+			snprintf(out->office_name, sizeof(out->office_name), "%s", c->offices[i].name);
+		}
+	out->step = fb_next_step(it->state);
+	out->due_at = -1;
+	if (out->step == FB_DO_RATE || out->step == FB_DO_NOTHING || c->cal == NULL)
+		return HL_OK;
+	resolve_deadline(c, it->unit_id, it->cls, &fh, &ad);
+	rc = cal_unit(c->cal, it->unit_id, &sched, c->err);
+	if (rc != HL_OK)
+		return rc;
+	if (out->step == FB_DO_CLASSIFY || out->step == FB_DO_FORWARD)
+		rc = wc_add_minutes(&sched, it->received_at, (int64_t)fh * 60, &out->due_at, c->err);
+	else     /* the answer, and its publication within the same period */
+		rc = answer_due(&sched, it, ad, false, &out->due_at, c->err);
+	out->overdue = rc == HL_OK && out->due_at >= 0 && at > out->due_at;
+	return rc;
+}
+
+/* ---- checking text ---- */
+
+/* NFC copy of s in a, into *out; HL_EINVAL naming what when it is empty
+ * (and required), not UTF-8 or longer than max characters. */
+static int clean_text(struct hl_arena *a, const char *s, const char *what, size_t max,
+	bool required, char **out, struct hl_err *err)
+{
+	size_t len = s != NULL ? strlen(s) : 0, bad = 0, chars = 0;
+	char *nfc;
+
+	*out = NULL;
+	if (len == 0) {
+		if (required)
+			return hl_err_set(err, HL_EINVAL, what, "%s trống", what);
+		*out = hl_arena_strdup(a, "");
+		return *out != NULL ? HL_OK : hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	}
+	if (!hl_utf8_valid(s, len, &bad))
+		return hl_err_set(err, HL_EINVAL, what,
+			"%s không phải UTF-8 hợp lệ (byte thứ %zu); hãy lưu văn bản dạng UTF-8", what,
+			bad + 1);
+	if (len > max * 8)
+		return hl_err_set(err, HL_ELIMIT, what, "%s dài %zu byte, quá %zu ký tự cho phép",
+			what, len, max);
+	nfc = hl_utf8_nfc(a, s);
+	if (nfc == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi chuẩn hóa %s", what);
+	for (const char *p = nfc; *p != '\0'; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F)
+			return hl_err_set(err, HL_EINVAL, what,
+				"%s có ký tự điều khiển (mã %u) ở ký tự thứ %zu", what, ch, chars + 1);
+		chars += (ch & 0xC0) != 0x80;
+	}
+	if (chars > max)
+		return hl_err_set(err, HL_ELIMIT, what,
+			"%s dài %zu ký tự, tối đa %zu ký tự; hãy rút gọn", what, chars, max);
+	if (required && strspn(nfc, " \t\r\n") == strlen(nfc))
+		return hl_err_set(err, HL_EINVAL, what, "%s chỉ có khoảng trắng", what);
+	*out = nfc;
+	return HL_OK;
+}
+
+/* A code given from outside (the portal's, an office's): ASCII letters,
+ * digits, . _ -; what names it ("mã phản ánh"). */
+static int check_code(const char *code, const char *what, struct hl_err *err)
+{
+	size_t len = strlen(code);
+
+	if (len == 0 || len >= STORE_CODE_MAX)
+		return hl_err_set(err, HL_EINVAL, "mã", "%s '%s' phải có từ 1 đến %d ký tự", what,
+			code, STORE_CODE_MAX - 1);
+	for (size_t i = 0; i < len; i++) {
+		char ch = code[i];
+
+		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+			    ch == '.' || ch == '_' || ch == '-'))
+			return hl_err_set(err, HL_EINVAL, "mã",
+				"%s '%s' chỉ được gồm chữ cái không dấu, chữ số và . _ -", what, code);
+	}
+	return HL_OK;
+}
+
+/* The time a step happens: at, or now (-1) but never before the previous step. */
+static int step_time(const struct store_fb_item *it, int64_t at, int64_t *out,
+	struct hl_err *err)
+{
+	int64_t last = it->received_at;
+	const int64_t t[] = {it->classified_at, it->forwarded_at, it->answered_at,
+		it->published_at, it->rated_at, it->closed_at};
+	char a[20], b[20];
+
+	for (int i = 0; i < NELEM(t); i++)
+		if (t[i] > last)
+			last = t[i];
+	if (at < 0) {
+		int64_t now = fb_now();
+
+		*out = now > last ? now : last;
+		return HL_OK;
+	}
+	if (at < last)
+		return hl_err_set(err, HL_EINVAL, "--at",
+			"thời điểm %s trước bước trước đó của phản ánh %s (%s)",
+			fb_minute_vn(at, a, sizeof(a)), it->code, fb_minute_vn(last, b, sizeof(b)));
+	*out = at;
+	return HL_OK;
+}
+
+/* ---- receipt ---- */
+
+/* A code PA-<UNIT>-YYYYMMDD-NNNN not used yet, into code. */
+static int make_code(struct store *st, const struct store_unit *u, int64_t received,
+	struct store_fb_item *it, const char *text, struct hl_err *err)
+{
+	hl_day day = (hl_day)floor_div(received, 1440);
+	int64_t count = 0;
+	int y, m, d, rc;
+
+	hl_day_to_ymd(day, &y, &m, &d);
+	rc = STORE(st, fb_item_count, u->id, day_minute(day), day_minute(day + 1), &count, err);
+	for (int64_t seq = count + 1; rc == HL_OK && seq < count + 10000; seq++) {
+		int len = snprintf(it->code, sizeof(it->code), "PA-%s-%04d%02d%02d-%04lld", u->code,
+			y, m, d, (long long)seq);
+
+		if (len < 0 || (size_t)len >= sizeof(it->code))
+			snprintf(it->code, sizeof(it->code), "PA-%lld-%04d%02d%02d-%04lld",
+				(long long)u->id, y, m, d, (long long)seq);
+		rc = STORE(st, fb_item_put, it, text, err);
+		if (rc != HL_EEXIST)
+			return rc;
+		hl_err_clear(err);
+		rc = HL_OK;
+	}
+	return rc == HL_OK ? hl_err_set(err, HL_ECONFLICT, HL_HERE, "không tạo được mã phản ánh mới")
+		: rc;
+}
+
+static int add_step(struct store *st, int64_t item_id, const char *step, const char *who,
+	int64_t at, const char *detail, struct hl_err *err)
+{
+	struct store_fb_step s = {.item_id = item_id, .at = at};
+
+	snprintf(s.step, sizeof(s.step), "%s", step);
+	snprintf(s.who, sizeof(s.who), "%s", who);
+	snprintf(s.detail, sizeof(s.detail), "%s", detail != NULL ? detail : "");
+	return STORE(st, fb_step_add, &s, err);
+}
+
+/* fb_add inside a transaction the caller holds (the import's too). */
+static int add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
+	const char *who, char *code, char *token, struct hl_err *err)
+{
+	struct store_fb_item it = {0};
+	struct store_unit u;
+	char tok[TOKEN_SIZE], detail[300];
+	char *text = NULL, *name = NULL, *contact = NULL;
+	hl_day day;
+	int rc;
+
+	if (in->unit == NULL || in->unit[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "đơn vị", "thiếu đơn vị (--unit)");
+	rc = STORE(st, unit_get, in->unit, &u, err);
+	if (rc == HL_ENOTFOUND)
+		return no_unit(err, in->unit);
+	if (rc != HL_OK)
+		return rc;
+	if (fb_channel_code(in->channel)[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "kênh", "kênh %d không hợp lệ", in->channel);
+	if (in->kind != 0 && fb_kind_code(in->kind)[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "loại đơn", "loại đơn %d không hợp lệ", in->kind);
+	day = (hl_day)floor_div(in->received_at, 1440);
+	{
+		hl_day lo, hi;
+
+		if (!hl_day_from_ymd(2000, 1, 1, &lo) || !hl_day_from_ymd(2099, 12, 31, &hi) ||
+		    in->received_at < 0 || day < lo || day > hi)
+			return hl_err_set(err, HL_EINVAL, "--received",
+				"thời điểm tiếp nhận phải trong các năm 2000–2099");
+	}
+	if ((u.valid_from != HL_DAY_NONE && day < u.valid_from) ||
+	    (u.valid_to != HL_DAY_NONE && day > u.valid_to)) {
+		char when[16];
+
+		return hl_err_set(err, HL_EINVAL, "đơn vị",
+			"đơn vị '%s' không hoạt động vào ngày %s (xem: hailong units list)", u.code,
+			hl_day_vn(day, when, sizeof(when)));
+	}
+	rc = clean_text(a, in->text, "nội dung phản ánh", FB_TEXT_MAX_CHARS, true, &text, err);
+	if (rc == HL_OK)
+		rc = clean_text(a, in->name, "họ tên người gửi", NAME_MAX_CHARS, false, &name, err);
+	if (rc == HL_OK)
+		rc = clean_text(a, in->contact, "địa chỉ liên hệ", NAME_MAX_CHARS, false, &contact,
+			err);
+	if (rc == HL_OK && in->code != NULL && in->code[0] != '\0')
+		rc = check_code(in->code, "mã phản ánh", err);
+	if (rc != HL_OK)
+		return rc;
+
+	it.unit_id = u.id;
+	it.channel = in->channel;
+	it.kind = in->kind != 0 ? in->kind : FB_PAKN;
+	it.state = FB_RECEIVED;
+	it.received_at = in->received_at;
+	token_random(tok, sizeof(tok));
+	token_hash(tok, it.token_hash);
+	if (in->code != NULL && in->code[0] != '\0') {
+		snprintf(it.code, sizeof(it.code), "%s", in->code);
+		rc = STORE(st, fb_item_put, &it, text, err);
+		if (rc == HL_EEXIST)
+			rc = hl_err_set(err, HL_EEXIST, "mã", "đã có phản ánh mã %s; mỗi mã chỉ một lần",
+				in->code);
+	} else {
+		rc = make_code(st, &u, in->received_at, &it, text, err);
+	}
+	if (rc == HL_OK && (name[0] != '\0' || contact[0] != '\0'))
+		rc = STORE(st, fb_contact_put, it.id, name, contact, err);
+	snprintf(detail, sizeof(detail), "%s: đơn vị %s, kênh %s", it.code, u.code,
+		fb_channel_code(in->channel));
+	if (rc == HL_OK)
+		rc = add_step(st, it.id, "received", who, in->received_at, fb_channel_code(in->channel),
+			err);
+	if (rc == HL_OK)
+		rc = STORE(st, audit, who, "feedback.add", detail, err);
+	if (rc != HL_OK)
+		return rc;
+	snprintf(code, STORE_CODE_MAX, "%s", it.code);
+	if (token != NULL)
+		snprintf(token, FB_TOKEN_SIZE, "%s", tok);
+	return HL_OK;
+}
+
+int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code,
+	char *token, struct hl_err *err)
+{
+	struct hl_arena *a = hl_arena_new(OP_ARENA_CAP);
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = store_begin(st, err);
+	if (rc == HL_OK) {
+		rc = add_in_tx(st, a, in, who, code, token, err);
+		if (rc == HL_OK) {
+			rc = store_commit(st, err);
+		} else {
+			struct hl_err ignored;
+
+			store_rollback(st, &ignored);
+		}
+	}
+	hl_arena_free(a);
+	return rc;
+}
+
+/* ---- the steps ---- */
+
+/* One step: the item read and changed by do_step inside a transaction. */
+struct step {
+	struct store *st;
+	struct hl_arena *a;
+	struct hl_err *err;
+	struct store_fb_item it;
+	const char *answer;          /* the new answer, or NULL */
+	char name[24];               /* "classified", ... */
+	char detail[STORE_NAME_MAX];
+	int64_t at;
+};
+
+static int step_open(struct step *s, struct store *st, const char *code, int action, int cls,
+	int64_t at, struct hl_err *err)
+{
+	int next, rc;
+
+	memset(s, 0, sizeof(*s));
+	s->st = st;
+	s->err = err;
+	s->a = hl_arena_new(OP_ARENA_CAP);
+	if (s->a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = store_begin(st, err);
+	if (rc != HL_OK)
+		return rc;
+	rc = STORE(st, fb_item_get, code != NULL ? code : "", s->a, &s->it, err);
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, "mã",
+			"không có phản ánh mã '%s' (xem: hailong feedback list)", code != NULL ? code : "");
+	if (rc == HL_OK)
+		rc = fb_transition(s->it.state, action == FB_A_CLASSIFY ? cls : s->it.cls, action,
+			&next, err);
+	if (rc == HL_OK)
+		rc = step_time(&s->it, at, &s->at, err);
+	if (rc == HL_OK)
+		s->it.state = next;
+	return rc;
+}
+
+/* Store the step, audit it, commit; or roll back after a failure (rc). */
+static int step_close(struct step *s, int rc, const char *who)
+{
+	char detail[STORE_NAME_MAX + STORE_CODE_MAX + 4];
+	char action[40];
+
+	if (rc == HL_OK)
+		rc = STORE(s->st, fb_item_update, &s->it, s->answer, s->err);
+	if (rc == HL_OK)
+		rc = add_step(s->st, s->it.id, s->name, who, s->at, s->detail, s->err);
+	snprintf(detail, sizeof(detail), "%s%s%s", s->it.code, s->detail[0] ? ": " : "", s->detail);
+	snprintf(action, sizeof(action), "feedback.%s", s->name);
+	if (rc == HL_OK)
+		rc = STORE(s->st, audit, who, action, detail, s->err);
+	if (rc == HL_OK)
+		rc = store_commit(s->st, s->err);
+	if (rc != HL_OK && s->a != NULL) {
+		struct hl_err ignored;
+
+		store_rollback(s->st, &ignored);
+	}
+	hl_arena_free(s->a);
+	return rc;
+}
+
+int fb_classify(struct store *st, const char *code, int cls, const char *criterion, int kind,
+	int64_t at, const char *who, struct hl_err *err)
+{
+	struct step s;
+	int rc;
+
+	if (fb_class_code(cls)[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "--class", "phân loại %d không hợp lệ", cls);
+	if ((rc = fb_criterion_parse(criterion, err)) != HL_OK)
+		return rc;
+	if (kind != 0 && fb_kind_code(kind)[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "--kind", "loại đơn %d không hợp lệ", kind);
+	rc = step_open(&s, st, code, FB_A_CLASSIFY, cls, at, err);
+	if (rc == HL_OK) {
+		s.it.cls = cls;
+		snprintf(s.it.criterion, sizeof(s.it.criterion), "%s", criterion ? criterion : "");
+		if (kind != 0)
+			s.it.kind = kind;
+		s.it.classified_at = s.at;
+		if (s.it.state == FB_CLOSED)
+			s.it.closed_at = s.at;
+		snprintf(s.name, sizeof(s.name), "classified");
+		snprintf(s.detail, sizeof(s.detail), "%s%s%s, %s", fb_class_code(cls),
+			s.it.criterion[0] ? ", tiêu chí " : "", s.it.criterion, fb_kind_code(s.it.kind));
+	}
+	return step_close(&s, rc, who);
+}
+
+int fb_forward(struct store *st, const char *code, const char *office, int64_t at,
+	const char *who, struct hl_err *err)
+{
+	struct store_fb_office *o = NULL;
+	size_t n = 0;
+	struct step s;
+	int rc = step_open(&s, st, code, FB_A_FORWARD, 0, at, err);
+
+	if (rc == HL_OK)
+		rc = STORE(st, fb_office_list, s.it.unit_id, s.a, &o, &n, err);
+	if (rc == HL_OK) {
+		size_t i = 0;
+
+		/* The unit's own office comes before a built-in one of the same code. */
+		while (i < n && strcmp(o[i].code, office != NULL ? office : "") != 0)
+			i++;
+		if (i == n) {
+			rc = hl_err_set(err, HL_ENOTFOUND, "--to",
+				"không có phòng, ban mã '%s' cho đơn vị của phản ánh %s (xem: hailong "
+				"offices list)", office != NULL ? office : "", s.it.code);
+		} else {
+			s.it.office_id = o[i].id;
+			s.it.forwarded_at = s.at;
+			snprintf(s.name, sizeof(s.name), "forwarded");
+			snprintf(s.detail, sizeof(s.detail), "%s", o[i].code);
+		}
+	}
+	return step_close(&s, rc, who);
+}
+
+int fb_answer(struct store *st, const char *code, const char *text, int number, int64_t at,
+	const char *who, struct hl_err *err)
+{
+	struct step s;
+	char *clean = NULL;
+	int rc;
+
+	if (number < 0 || number > 999999)
+		return hl_err_set(err, HL_EINVAL, "--number", "số văn bản %d không hợp lệ", number);
+	rc = step_open(&s, st, code, FB_A_ANSWER, 0, at, err);
+	if (rc == HL_OK)
+		rc = clean_text(s.a, text, "nội dung trả lời", FB_TEXT_MAX_CHARS, true, &clean, err);
+	if (rc == HL_OK && number == 0) {
+		int y, m, d;
+		hl_day y0, y1;
+
+		hl_day_to_ymd((hl_day)floor_div(s.at, 1440), &y, &m, &d);
+		if (!hl_day_from_ymd(y, 1, 1, &y0) || !hl_day_from_ymd(y + 1, 1, 1, &y1))
+			rc = hl_err_set(err, HL_EINVAL, "--at", "năm %d không hợp lệ", y);
+		if (rc == HL_OK)
+			rc = STORE(st, fb_answer_no_max, s.it.unit_id, day_minute(y0), day_minute(y1),
+				&number, err);
+		number++;
+	}
+	if (rc == HL_OK) {
+		s.answer = clean;
+		s.it.answer_no = number;
+		s.it.answered_at = s.at;
+		if (s.it.first_answered_at < 0)
+			s.it.first_answered_at = s.at;
+		s.it.published_at = -1;      /* a new answer is not public until published */
+		snprintf(s.name, sizeof(s.name), "answered");
+		snprintf(s.detail, sizeof(s.detail), "số %d", number);
+	}
+	return step_close(&s, rc, who);
+}
+
+int fb_publish(struct store *st, const char *code, int64_t at, const char *who,
+	struct hl_err *err)
+{
+	struct step s;
+	int rc = step_open(&s, st, code, FB_A_PUBLISH, 0, at, err);
+
+	if (rc == HL_OK) {
+		s.it.published_at = s.at;
+		snprintf(s.name, sizeof(s.name), "published");
+	}
+	return step_close(&s, rc, who);
+}
+
+int fb_rate(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
+	struct hl_err *err)
+{
+	struct step s;
+	int rc = step_open(&s, st, code, satisfied ? FB_A_RATE_OK : FB_A_RATE_BAD, 0, at, err);
+
+	if (rc == HL_OK) {
+		s.it.rating = satisfied ? 1 : 2;
+		s.it.rated_at = s.at;
+		if (satisfied) {
+			s.it.closed_at = s.at;
+		} else {
+			s.it.reopened++;
+			s.it.reopened_at = s.at;
+		}
+		snprintf(s.name, sizeof(s.name), "%s", satisfied ? "closed" : "reopened");
+		snprintf(s.detail, sizeof(s.detail), "%s", satisfied ? "satisfied" : "unsatisfied");
+	}
+	return step_close(&s, rc, who);
+}
+
+/* ---- reading ---- */
+
+static int get_decorated(struct store *st, const struct cal *cal, const char *code,
+	const unsigned char *hash, int64_t at, struct hl_arena *a, struct fb_item *out,
+	struct hl_err *err)
+{
+	struct store_fb_item it;
+	struct ctx c;
+	int rc;
+
+	rc = hash != NULL ? STORE(st, fb_item_get_token, hash, a, &it, err)
+		: STORE(st, fb_item_get, code, a, &it, err);
+	if (rc == HL_ENOTFOUND && hash == NULL)
+		return hl_err_set(err, HL_ENOTFOUND, "mã",
+			"không có phản ánh mã '%s' (xem: hailong feedback list)", code);
+	if (rc != HL_OK)
+		return rc;
+	rc = ctx_load(&c, st, cal, true, a, err);
+	if (rc == HL_OK)
+		rc = decorate(&c, &it, at, out);
+	ctx_done(&c);
+	return rc;
+}
+
+int fb_get(struct store *st, const struct cal *cal, const char *code, int64_t at,
+	struct hl_arena *a, struct fb_item *out, struct hl_err *err)
+{
+	return get_decorated(st, cal, code != NULL ? code : "", NULL, at, a, out, err);
+}
+
+int fb_track(struct store *st, const struct cal *cal, const char *token, int64_t at,
+	struct hl_arena *a, struct fb_item *out, struct hl_err *err)
+{
+	unsigned char hash[STORE_HASH_LEN];
+
+	if (token == NULL || !token_wellformed(token))
+		return hl_err_set(err, HL_ENOTFOUND, "mã tra cứu", "không có phản ánh nào mang mã tra cứu này");
+	token_hash(token, hash);
+	return get_decorated(st, cal, NULL, hash, at, a, out, err);
+}
+
+bool fb_answer_public(const struct fb_item *f)
+{
+	return f->it.answered_at >= 0 && f->it.published_at >= f->it.answered_at;
+}
+
+int fb_contact(struct store *st, const char *code, const char *who, struct hl_arena *a,
+	char **name, char **contact, struct hl_err *err)
+{
+	struct store_fb_item it;
+	int rc = STORE(st, fb_item_get, code != NULL ? code : "", a, &it, err);
+
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, "mã", "không có phản ánh mã '%s'",
+			code != NULL ? code : "");
+	if (rc == HL_OK)
+		rc = STORE(st, fb_contact_get, it.id, a, name, contact, err);
+	if (rc == HL_OK)
+		rc = STORE(st, audit, who, "feedback.contact", it.code, err);
+	return rc;
+}
+
+int fb_steps(struct store *st, const char *code, struct hl_arena *a,
+	struct store_fb_step **out, size_t *n, struct hl_err *err)
+{
+	struct store_fb_item it;
+	int rc = STORE(st, fb_item_get, code != NULL ? code : "", a, &it, err);
+
+	*out = NULL;
+	*n = 0;
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, "mã", "không có phản ánh mã '%s'",
+			code != NULL ? code : "");
+	return rc == HL_OK ? STORE(st, fb_step_list, it.id, a, out, n, err) : rc;
+}
+
+static int by_due(const void *x, const void *y)
+{
+	const struct fb_item *a = x, *b = y;
+	int64_t da = a->due_at < 0 ? INT64_MAX : a->due_at, db = b->due_at < 0 ? INT64_MAX : b->due_at;
+
+	if (da != db)
+		return da < db ? -1 : 1;
+	return (a->it.id > b->it.id) - (a->it.id < b->it.id);
+}
+
+/* The unit named by code into *u (NULL code: NULL). */
+static int scope_unit(const struct ctx *c, const char *code, const struct store_unit **u)
+{
+	*u = NULL;
+	if (code == NULL || code[0] == '\0')
+		return HL_OK;
+	*u = unit_code(c, code);
+	return *u != NULL ? HL_OK : no_unit(c->err, code);
+}
+
+int fb_list(struct store *st, const struct cal *cal, const struct fb_query *q,
+	struct hl_arena *a, struct fb_item **out, size_t *n, struct hl_err *err)
+{
+	struct store_fb_filter f = {.from = -1, .to = -1};
+	struct store_fb_item *items = NULL;
+	const struct store_unit *top;
+	struct fb_item *res = NULL;
+	size_t nitems = 0, k = 0;
+	struct ctx c;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = ctx_load(&c, st, cal, true, a, err);
+	if (rc == HL_OK)
+		rc = scope_unit(&c, q->unit, &top);
+	if (rc != HL_OK)
+		goto cleanup;
+	f.unit_id = top != NULL && !q->under ? top->id : 0;
+	f.open_only = q->open_only;
+	f.published_only = q->published_only;
+	f.with_text = q->with_text;
+	rc = STORE(st, fb_item_list, &f, a, &items, &nitems, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	res = nitems > 0 ? hl_arena_alloc(a, nitems * sizeof(*res)) : NULL;
+	if (nitems > 0 && res == NULL) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi liệt kê phản ánh");
+		goto cleanup;
+	}
+	for (size_t i = 0; i < nitems; i++) {
+		if (top != NULL && q->under && !is_under(&c, items[i].unit_id, top->id))
+			continue;
+		rc = decorate(&c, &items[i], q->at, &res[k]);
+		if (rc != HL_OK)
+			goto cleanup;
+		if (q->overdue_only && !res[k].overdue)
+			continue;
+		k++;
+	}
+	if (q->by_due && k > 1)
+		qsort(res, k, sizeof(*res), by_due);
+	if (q->limit > 0 && k > (size_t)q->limit)
+		k = (size_t)q->limit;
+	*out = k > 0 ? res : NULL;
+	*n = k;
+cleanup:
+	ctx_done(&c);
+	return rc;
+}
+
+/* ---- deadlines ---- */
+
+int fb_deadline_set(struct store *st, const char *unit, int cls, int forward_hours,
+	int answer_days, const char *who, struct hl_err *err)
+{
+	struct store_fb_deadline *dl = NULL, d = {.cls = cls, .forward_hours = -1,
+		.answer_days = -1};
+	struct hl_arena *a = NULL;
+	struct store_unit u;
+	size_t n = 0;
+	char detail[200];
+	int rc;
+
+	if (cls < 0 || cls >= FB_NCLASSES)
+		return hl_err_set(err, HL_EINVAL, "--class", "phân loại %d không hợp lệ", cls);
+	if (forward_hours == 0 || forward_hours > FORWARD_HOURS_MAX || forward_hours < -1)
+		return hl_err_set(err, HL_EINVAL, "--forward-hours",
+			"số giờ làm việc để chuyển phải từ 1 đến %d", FORWARD_HOURS_MAX);
+	if (answer_days == 0 || answer_days > ANSWER_DAYS_MAX || answer_days < -1)
+		return hl_err_set(err, HL_EINVAL, "--answer-days",
+			"số ngày làm việc để trả lời phải từ 1 đến %d", ANSWER_DAYS_MAX);
+	if (forward_hours < 0 && answer_days < 0)
+		return hl_err_set(err, HL_EINVAL, "--forward-hours",
+			"không có gì để đặt: cần số giờ để chuyển hoặc số ngày để trả lời");
+	rc = STORE(st, unit_get, unit != NULL ? unit : "", &u, err);
+	if (rc == HL_ENOTFOUND)
+		return no_unit(err, unit != NULL ? unit : "");
+	if (rc != HL_OK)
+		return rc;
+	a = hl_arena_new(OP_ARENA_CAP);
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = store_begin(st, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	rc = STORE(st, fb_deadline_list, a, &dl, &n, err);
+	for (size_t i = 0; rc == HL_OK && i < n; i++)
+		if (dl[i].unit_id == u.id && dl[i].cls == cls)
+			d = dl[i];
+	d.unit_id = u.id;
+	if (forward_hours > 0)
+		d.forward_hours = forward_hours;
+	if (answer_days > 0)
+		d.answer_days = answer_days;
+	snprintf(detail, sizeof(detail), "%s, %s: chuyển trong %d giờ, trả lời trong %d ngày làm việc",
+		u.code, cls != 0 ? fb_class_code(cls) : "mọi loại", d.forward_hours, d.answer_days);
+	if (rc == HL_OK)
+		rc = STORE(st, fb_deadline_set, &d, err);
+	if (rc == HL_OK)
+		rc = STORE(st, audit, who, "feedback.deadlines", detail, err);
+	if (rc == HL_OK)
+		rc = store_commit(st, err);
+	else {
+		struct hl_err ignored;
+
+		store_rollback(st, &ignored);
+	}
+cleanup:
+	hl_arena_free(a);
+	return rc;
+}
+
+int fb_deadline_get(struct store *st, int64_t unit_id, int cls, int *forward_hours,
+	int *answer_days, struct hl_err *err)
+{
+	struct hl_arena *a = hl_arena_new(OP_ARENA_CAP);
+	struct ctx c;
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = ctx_load(&c, st, NULL, false, a, err);
+	if (rc == HL_OK)
+		resolve_deadline(&c, unit_id, cls, forward_hours, answer_days);
+	ctx_done(&c);
+	hl_arena_free(a);
+	return rc;
+}
+
+int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a,
+	struct store_fb_office **out, size_t *n, struct hl_err *err)
+{
+	return STORE(st, fb_office_list, unit_id, a, out, n, err);
+}
+
+/* ---- monthly figures ---- */
+
+struct tally {
+	long received, not_accepted, answered, due, on_time, rated, satisfied;
+};
+
+int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
+	const char *unit, bool under, int64_t at, struct hl_arena *a,
+	struct fb_month **out, size_t *n, struct hl_err *err)
+{
+	struct store_fb_filter f = {.from = day_minute(p->first), .to = day_minute(p->last + 1)};
+	struct store_fb_item *items = NULL;
+	const struct store_unit *top;
+	struct tally *t = NULL;
+	struct fb_month *res;
+	size_t nitems = 0, k = 0;
+	int y0, m0, d0, y1, m1, d1, nmonths;
+	struct ctx c;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	hl_day_to_ymd(p->first, &y0, &m0, &d0);
+	hl_day_to_ymd(p->last, &y1, &m1, &d1);
+	nmonths = (y1 - y0) * 12 + (m1 - m0) + 1;
+	if (nmonths < 1 || nmonths > MONTHS_MAX)
+		return hl_err_set(err, HL_EINVAL, "--period", "kỳ quá dài (tối đa %d tháng)", MONTHS_MAX);
+	rc = ctx_load(&c, st, cal, true, a, err);
+	if (rc == HL_OK)
+		rc = scope_unit(&c, unit, &top);
+	if (rc != HL_OK)
+		goto cleanup;
+	f.unit_id = top != NULL && !under ? top->id : 0;
+	rc = STORE(st, fb_item_list, &f, a, &items, &nitems, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	if (c.nunits > 0 && (size_t)nmonths > SIZE_MAX / sizeof(*t) / c.nunits)
+		rc = hl_err_set(err, HL_ELIMIT, HL_HERE, "quá nhiều đơn vị và tháng");
+	else if (c.nunits > 0 && (t = hl_arena_alloc(a, c.nunits * (size_t)nmonths * sizeof(*t))) == NULL)
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính số liệu phản ánh");
+	for (size_t i = 0; rc == HL_OK && i < nitems; i++) {
+		const struct store_fb_item *it = &items[i];
+		const struct store_unit *u = unit_of(&c, it->unit_id);
+		int y, m, d, mi;
+		struct tally *x;
+
+		if (u == NULL || (top != NULL && under && !is_under(&c, u->id, top->id)))
+			continue;
+		hl_day_to_ymd((hl_day)floor_div(it->received_at, 1440), &y, &m, &d);
+		mi = (y - y0) * 12 + (m - m0);
+		if (mi < 0 || mi >= nmonths)
+			continue;
+		x = &t[(size_t)(u - c.units) * (size_t)nmonths + (size_t)mi];
+		x->received++;
+		if (it->rating != 0) {
+			x->rated++;
+			x->satisfied += it->rating == 1;
+		}
+		if (it->cls == FB_NOT_ACCEPTED) {
+			x->not_accepted++;
+			continue;
+		}
+		{
+			struct wc_sched sched;
+			int64_t due;
+			int fh, ad;
+			bool answered = it->first_answered_at >= 0 && it->first_answered_at <= at;
+
+			resolve_deadline(&c, it->unit_id, it->cls, &fh, &ad);
+			rc = cal_unit(c.cal, it->unit_id, &sched, err);
+			if (rc == HL_OK)
+				rc = answer_due(&sched, it, ad, true, &due, err);
+			if (rc != HL_OK)
+				break;
+			x->answered += answered;
+			if (answered || at > due) {
+				x->due++;
+				x->on_time += answered && it->first_answered_at <= due;
+			}
+		}
+	}
+	if (rc != HL_OK)
+		goto cleanup;
+	for (size_t i = 0; i < c.nunits * (size_t)nmonths; i++)
+		k += t[i].received > 0;
+	res = k > 0 ? hl_arena_alloc(a, k * sizeof(*res)) : NULL;
+	if (k > 0 && res == NULL) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính số liệu phản ánh");
+		goto cleanup;
+	}
+	k = 0;
+	/* By unit (in the order units were added), then month. */
+	for (size_t ui = 0; ui < c.nunits; ui++)
+		for (int mi = 0; mi < nmonths; mi++) {
+			const struct tally *x = &t[ui * (size_t)nmonths + (size_t)mi];
+			struct fb_month *r;
+
+			if (x->received == 0)
+				continue;
+			r = &res[k++];
+			memset(r, 0, sizeof(*r));
+			r->unit_id = c.units[ui].id;
+			snprintf(r->unit_code, sizeof(r->unit_code), "%s", c.units[ui].code);
+			snprintf(r->unit_name, sizeof(r->unit_name), "%s", c.units[ui].name);
+			r->year = y0 + (m0 - 1 + mi) / 12;
+			r->month = (m0 - 1 + mi) % 12 + 1;
+			r->received = x->received;
+			r->not_accepted = x->not_accepted;
+			r->answered = x->answered;
+			r->due = x->due;
+			r->on_time = x->on_time;
+			r->rated = x->rated;
+			r->satisfied = x->satisfied;
+			r->score = fb_score(x->due, x->on_time);
+		}
+	*out = res;
+	*n = k;
+cleanup:
+	ctx_done(&c);
+	return rc;
+}
+
+/* ---- the written answer ---- */
+
+int fb_letter_data(struct store *st, const char *code, const char *who, struct hl_arena *a,
+	struct fb_letter *out, struct hl_err *err)
+{
+	struct fb_item fi;
+	struct store_fb_item it;
+	struct ctx c;
+	char *name = NULL, *contact = NULL;
+	int y, m, d, rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = STORE(st, fb_item_get, code != NULL ? code : "", a, &it, err);
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, "mã", "không có phản ánh mã '%s'",
+			code != NULL ? code : "");
+	if (rc != HL_OK)
+		return rc;
+	if (it.answered_at < 0 || it.answer == NULL)
+		return hl_err_set(err, HL_ECONFLICT, "bước",
+			"phản ánh %s chưa được trả lời; hãy trả lời trước (feedback answer)", it.code);
+	rc = ctx_load(&c, st, NULL, false, a, err);
+	if (rc == HL_OK)
+		rc = decorate(&c, &it, it.answered_at, &fi);
+	if (rc == HL_OK)
+		rc = STORE(st, fb_contact_get, it.id, a, &name, &contact, err);
+	if (rc == HL_OK) {
+		const struct store_unit *u = unit_of(&c, it.unit_id);
+		const struct store_unit *par = u != NULL ? unit_of(&c, u->parent_id) : NULL;
+
+		if (u != NULL)
+			out->unit = *u;
+		if (par != NULL)
+			out->parent = *par;
+		out->number = it.answer_no;
+		hl_day_to_ymd((hl_day)floor_div(it.answered_at, 1440), &y, &m, &d);
+		out->year = y;
+		out->date = (hl_day)floor_div(it.answered_at, 1440);
+		out->recipient = name;
+		out->code = hl_arena_strdup(a, it.code);
+		out->channel = fb_channel_label(it.channel);
+		out->received_at = it.received_at;
+		out->text = it.text;
+		out->answer = it.answer;
+		out->office = hl_arena_strdup(a, fi.office_name);
+		if (out->code == NULL || out->office == NULL)
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	}
+	if (rc == HL_OK)
+		rc = STORE(st, audit, who, "feedback.letter", it.code, err);
+	ctx_done(&c);
+	return rc;
+}
+
+/* ---- the CSV imports (all or nothing, as svc/import.h) ---- */
+
+#define IMPORT_ARENA_CAP ((size_t)256 * 1024 * 1024)
+
+struct fimp {
+	struct store *st;
+	const struct import_opts *o;
+	struct import_report *rep;
+	struct hl_err *err;
+	struct hl_arena *a;
+	struct csvr *r;
+	struct csvr_record rec;
+	struct lookup *seen;          /* keys met in the file */
+	int ncols;
+	int col[6];                   /* index of each known column, -1 = absent */
+	bool in_tx;
+};
+
+static void problem(struct fimp *im, const char *col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void problem(struct fimp *im, const char *col, const char *fmt, ...)
+{
+	struct import_report *rep = im->rep;
+	struct import_problem *p;
+	va_list ap;
+
+	rep->nproblems++;
+	if (rep->kept >= IMPORT_MAX_PROBLEMS)
+		return;
+	p = &rep->problems[rep->kept++];
+	p->line = im->rec.line;
+	snprintf(p->column, sizeof(p->column), "%s", col != NULL ? col : "");
+	va_start(ap, fmt);
+	vsnprintf(p->reason, sizeof(p->reason), fmt, ap);
+	va_end(ap);
+}
+
+static const char *cell(const struct fimp *im, int k)
+{
+	int idx = im->col[k];
+
+	return idx < 0 || idx >= im->rec.ncells ? "" : im->rec.cells[idx];
+}
+
+/* Open the file and read its header: names[0..n) the known columns, the
+ * first nreq of them required. Problems go to the report. */
+static int fimp_open(struct fimp *im, struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, const char *const *names, int n, int nreq, struct hl_err *err)
+{
+	char known[128];
+	size_t len = 0;
+	int rc;
+
+	memset(rep, 0, sizeof(*rep));
+	memset(im, 0, sizeof(*im));
+	im->st = st;
+	im->o = o;
+	im->rep = rep;
+	im->err = err;
+	im->a = hl_arena_new(IMPORT_ARENA_CAP);
+	im->seen = lookup_new();
+	if (im->a == NULL || im->seen == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở tệp nhập");
+	rc = csvr_open(f, o->name != NULL ? o->name : "tệp", &im->r, err);
+	if (rc == HL_OK)
+		rc = csvr_next(im->r, &im->rec, err);
+	if (rc == 0 || rc == HL_EINVAL) {
+		im->rec.line = 1;
+		problem(im, "", "%s", rc == 0 ? "tệp trống: thiếu dòng tiêu đề" : err->msg);
+		hl_err_clear(err);
+		return HL_OK;
+	}
+	if (rc < 0)
+		return rc;
+	if (im->rec.problem != NULL) {
+		problem(im, "", "dòng tiêu đề: %s", im->rec.problem);
+		return HL_OK;
+	}
+	im->ncols = im->rec.ncells;
+	for (int k = 0; k < n; k++) {
+		im->col[k] = csvr_col(&im->rec, names[k]);
+		if (k < nreq && im->col[k] < 0)
+			problem(im, names[k], "tiêu đề thiếu cột bắt buộc '%s'", names[k]);
+	}
+	for (int k = 0; k < n && len < sizeof(known); k++)
+		len += (size_t)snprintf(known + len, sizeof(known) - len, "%s%s", k ? "," : "", names[k]);
+	for (int j = 0; j < im->rec.ncells; j++) {
+		int k = 0;
+
+		while (k < n && strcmp(names[k], im->rec.cells[j]) != 0)
+			k++;
+		if (k == n)
+			problem(im, im->rec.cells[j], "cột '%s' không phải cột đã biết (các cột: %s)",
+				im->rec.cells[j], known);
+		else if (im->col[k] != j)
+			problem(im, im->rec.cells[j], "cột '%s' có hai lần trong tiêu đề", names[k]);
+	}
+	if (rep->nproblems == 0) {
+		rc = store_begin(st, err);
+		im->in_tx = rc == HL_OK;
+	}
+	return rc;
+}
+
+/* Next usable row: 1, 0 at the end, < 0 on a read failure. */
+static int fimp_next(struct fimp *im)
+{
+	int rc;
+
+	while ((rc = csvr_next(im->r, &im->rec, im->err)) == 1) {
+		im->rep->rows++;
+		if (im->rec.problem != NULL) {
+			problem(im, "", "%s", im->rec.problem);
+			continue;
+		}
+		if (im->rec.ncells != im->ncols) {
+			problem(im, "", "dòng có %d ô nhưng tiêu đề có %d cột", im->rec.ncells, im->ncols);
+			continue;
+		}
+		return 1;
+	}
+	if (rc == HL_EINVAL) {
+		im->rec.line = 0;
+		problem(im, "", "%s", im->err->msg);
+		hl_err_clear(im->err);
+		return 0;
+	}
+	return rc;
+}
+
+/* A check that failed on the row: its message as a problem of col. */
+static void fimp_row_error(struct fimp *im, const char *col)
+{
+	problem(im, col, "%s", im->err->msg);
+	hl_err_clear(im->err);
+}
+
+/* Whether rc is a row's own fault (reported) rather than a failure. */
+static bool row_fault(int rc)
+{
+	return rc == HL_EINVAL || rc == HL_ENOTFOUND || rc == HL_EEXIST || rc == HL_ELIMIT ||
+		rc == HL_ECONFLICT;
+}
+
+/* Commit when no row had a problem (audited), else roll back: HL_EINVAL. */
+static int fimp_close(struct fimp *im, int rc, const char *action)
+{
+	char detail[300];
+
+	if (rc == HL_OK && im->rep->nproblems > 0)
+		rc = HL_EINVAL;
+	if (rc == HL_OK && im->in_tx) {
+		snprintf(detail, sizeof(detail), "%s: %ld dòng, thêm %ld, bỏ qua %ld",
+			im->o->name != NULL ? im->o->name : "tệp", im->rep->rows, im->rep->added,
+			im->rep->skipped);
+		rc = STORE(im->st, audit, im->o->who != NULL ? im->o->who : "?", action, detail,
+			im->err);
+		if (rc == HL_OK)
+			rc = store_commit(im->st, im->err);
+		im->in_tx = rc != HL_OK;
+	}
+	if (im->in_tx) {
+		struct hl_err ignored;
+
+		store_rollback(im->st, &ignored);
+	}
+	if (rc != HL_OK)
+		im->rep->added = 0;
+	csvr_free(im->r);
+	lookup_free(im->seen);
+	hl_arena_free(im->a);
+	return rc;
+}
+
+/* Whether key was met before in the file (remembered otherwise). */
+static int seen_before(struct fimp *im, const char *key, bool *dup)
+{
+	*dup = lookup_get(im->seen, key) != NULL;
+	if (*dup)
+		return HL_OK;
+	return lookup_put(im->seen, key, im) == HL_OK ? HL_OK
+		: hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+}
+
+int fb_import_offices(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err)
+{
+	static const char *const names[] = {"code", "unit", "name"};
+	struct fimp im;
+	struct ctx c = {0};
+	int rc, k;
+
+	rc = fimp_open(&im, st, f, o, rep, names, 3, 3, err);
+	if (rc == HL_OK && im.in_tx)
+		rc = ctx_load(&c, st, NULL, false, im.a, err);
+	while (rc == HL_OK && im.in_tx && (k = fimp_next(&im)) != 0) {
+		struct store_fb_office of = {0};
+		const struct store_unit *u;
+		char key[2 * STORE_CODE_MAX + 2], *name = NULL;
+		bool dup = false;
+
+		if (k < 0) {
+			rc = k;
+			break;
+		}
+		u = unit_code(&c, cell(&im, 1));
+		if (u == NULL) {
+			no_unit(err, cell(&im, 1));
+			fimp_row_error(&im, "unit");
+		}
+		if (check_code(cell(&im, 0), "mã phòng, ban", err) != HL_OK)
+			fimp_row_error(&im, "code");
+		rc = clean_text(im.a, cell(&im, 2), "tên phòng, ban", 120, true, &name, err);
+		if (row_fault(rc)) {
+			fimp_row_error(&im, "name");
+			rc = HL_OK;
+			continue;
+		}
+		if (rc != HL_OK || u == NULL || im.rep->nproblems > 0)
+			continue;
+		snprintf(key, sizeof(key), "%s\n%s", u->code, cell(&im, 0));
+		rc = seen_before(&im, key, &dup);
+		if (rc == HL_OK && dup) {
+			problem(&im, "code", "phòng, ban '%s' của đơn vị '%s' có hai lần trong tệp",
+				cell(&im, 0), u->code);
+			continue;
+		}
+		snprintf(of.code, sizeof(of.code), "%s", cell(&im, 0));
+		snprintf(of.name, sizeof(of.name), "%s", name);
+		of.unit_id = u->id;
+		if (rc == HL_OK)
+			rc = STORE(st, fb_office_put, &of, err);
+		if (rc == HL_OK)
+			im.rep->added++;
+	}
+	ctx_done(&c);
+	return fimp_close(&im, rc, "offices.import");
+}
+
+/* The portal file's column an error of add_in_tx is about (by its where). */
+static const char *column_of(const char *where)
+{
+	static const char *const map[][2] = {
+		{"đơn vị", "unit"}, {"mã", "code"}, {"--received", "received_at"},
+		{"họ tên người gửi", "name"}, {"địa chỉ liên hệ", "contact"},
+	};
+
+	for (int i = 0; i < NELEM(map); i++)
+		if (strcmp(where, map[i][0]) == 0)
+			return map[i][1];
+	return "text";
+}
+
+int fb_import_portal(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err)
+{
+	static const char *const names[] = {"code", "unit", "received_at", "text", "name",
+		"contact"};
+	struct fimp im;
+	int rc, k;
+
+	rc = fimp_open(&im, st, f, o, rep, names, 6, 4, err);
+	while (rc == HL_OK && im.in_tx && (k = fimp_next(&im)) != 0) {
+		struct fb_new in = {.channel = FB_PORTAL, .kind = FB_PAKN};
+		struct store_fb_item old;
+		char code[STORE_CODE_MAX];
+		bool dup = false;
+
+		if (k < 0) {
+			rc = k;
+			break;
+		}
+		in.code = cell(&im, 0);
+		in.unit = cell(&im, 1);
+		in.text = cell(&im, 3);
+		in.name = cell(&im, 4);
+		in.contact = cell(&im, 5);
+		if (!hl_minute_parse(cell(&im, 2), &in.received_at)) {
+			problem(&im, "received_at", "thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM "
+				"và là thời điểm có thật)", cell(&im, 2));
+			continue;
+		}
+		if (in.code[0] == '\0') {
+			problem(&im, "code", "thiếu mã phản ánh của hệ thống (PAKN.yyyymmdd.nnnn)");
+			continue;
+		}
+		rc = seen_before(&im, in.code, &dup);
+		if (rc == HL_OK && dup) {
+			problem(&im, "code", "mã '%s' có hai lần trong tệp", in.code);
+			continue;
+		}
+		if (rc == HL_OK)
+			rc = STORE(st, fb_item_get, in.code, im.a, &old, err);
+		if (rc == HL_OK) {
+			im.rep->skipped++;     /* imported before: left as it is */
+			continue;
+		}
+		if (rc != HL_ENOTFOUND)
+			break;
+		hl_err_clear(err);
+		rc = add_in_tx(st, im.a, &in, o->who != NULL ? o->who : "?", code, NULL, err);
+		if (row_fault(rc)) {
+			fimp_row_error(&im, column_of(err->where));
+			rc = HL_OK;
+		} else if (rc == HL_OK) {
+			im.rep->added++;
+		}
+	}
+	return fimp_close(&im, rc, "feedback.import");
+}

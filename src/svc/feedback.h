@@ -1,0 +1,269 @@
+/* feedback.h — feedback and complaints (phản ánh, kiến nghị; issue 6,
+ * RULES.md §5), shared by the command line, the staff pages, the public form
+ * and the API: receipt from every channel, the steps in order (received →
+ * classified → forwarded → answered → published → rated → closed; reopened
+ * when the sender is not satisfied, which owes a new answer), each with who
+ * and when, in the audit log; the next step owed and its deadline on the
+ * unit's working calendar; the monthly figures (the 2/1/0 score); the
+ * offices items go to; the portal CSV import.
+ *
+ * Times are minutes since 1970-01-01 00:00 local time (UTC+7), as
+ * hl_minute_parse makes them; -1 = none. The sender's name and contact are
+ * never in struct fb_item: only fb_contact reads them (and audits it). */
+#ifndef HL_SVC_FEEDBACK_H
+#define HL_SVC_FEEDBACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "base/err.h"
+#include "core/period.h"
+#include "store/store.h"
+
+struct hl_arena;
+struct cal;
+struct import_opts;
+struct import_report;
+
+#define FB_TEXT_MAX_CHARS 4000      /* text and answer, in characters */
+#define FB_TOKEN_SIZE 48            /* the public tracking code, with its NUL */
+#define FB_FORWARD_HOURS 8          /* default: forwarded within 8 working hours */
+#define FB_ANSWER_DAYS 20           /* default: answered within 20 working days */
+
+/* ---- the vocabulary: ASCII codes (CLI, CSV, JSON) and Vietnamese labels ---- */
+
+enum fb_channel { FB_COUNTER = 1, FB_HOTLINE, FB_LETTER, FB_WEB, FB_KIOSK, FB_PORTAL };
+
+/* What the law it falls under is: PAKN (Nghị định 20/2008) or not. */
+enum fb_kind { FB_PAKN = 1, FB_KHIEU_NAI, FB_TO_CAO };
+
+/* RULES.md §5's classes; FB_CLASS_NONE until classified. */
+enum fb_class {
+	FB_CLASS_NONE = 0,
+	FB_NOT_ACCEPTED,    /* khong-tiep-nhan: closed on classification, owes no answer */
+	FB_CONDUCT,         /* hanh-vi: conduct of an office or official */
+	FB_RULE_IN,         /* quy-dinh-trong-tham-quyen */
+	FB_RULE_OUT,        /* quy-dinh-ngoai-tham-quyen */
+	FB_NCLASSES
+};
+
+/* Where an item stands (stored). */
+enum fb_state {
+	FB_RECEIVED = 1, FB_CLASSIFIED, FB_FORWARDED, FB_ANSWERED, FB_PUBLISHED,
+	FB_CLOSED, FB_REOPENED
+};
+
+/* The next step owed, as `feedback list` prints it. */
+enum fb_step { FB_DO_CLASSIFY = 1, FB_DO_FORWARD, FB_DO_ANSWER, FB_DO_PUBLISH, FB_DO_RATE,
+	FB_DO_NOTHING /* "closed" */ };
+
+/* What a caller asks to do to an item. */
+enum fb_action { FB_A_CLASSIFY = 1, FB_A_FORWARD, FB_A_ANSWER, FB_A_PUBLISH, FB_A_RATE_OK,
+	FB_A_RATE_BAD };
+
+/* Each parse returns HL_OK, or HL_EINVAL with a message listing the accepted
+ * codes; each code/label is a static string ("" for an unknown value). */
+int fb_channel_parse(const char *s, int *out, struct hl_err *err);
+const char *fb_channel_code(int ch);
+const char *fb_channel_label(int ch);
+int fb_kind_parse(const char *s, int *out, struct hl_err *err);
+const char *fb_kind_code(int kind);
+const char *fb_kind_label(int kind);
+int fb_class_parse(const char *s, int *out, struct hl_err *err);
+const char *fb_class_code(int cls);
+const char *fb_class_label(int cls);
+/* criterion "" (none) or TC, HC, PV, KQ, TT. */
+int fb_criterion_parse(const char *s, struct hl_err *err);
+const char *fb_state_label(int state);
+const char *fb_step_code(int step);      /* "classify", ..., "closed" */
+const char *fb_step_label(int step);     /* "Phân loại", ..., "Đã đóng" */
+
+/* ---- the pure parts (no store): the order of steps and the score ---- */
+
+/* The next step owed in state. */
+enum fb_step fb_next_step(int state);
+
+/* Whether action may be done in state (cls = the item's class): HL_OK and
+ * *next = the state after it, or HL_ECONFLICT with a Vietnamese message
+ * naming the state and the step owed (an answer before forwarding says so). */
+int fb_transition(int state, int cls, int action, int *next, struct hl_err *err);
+
+/* TT 01/2018/TT-VPCP, chỉ số 8: 2 when every item due was answered on time
+ * (or none was due), 1 at 90 % or more, 0 below. */
+int fb_score(long due, long on_time);
+
+/* ---- items ---- */
+
+/* One item as staff see it (never the sender's name or contact). */
+struct fb_item {
+	struct store_fb_item it;             /* the stored fields (store.h); it.text and
+	                                      * it.answer in the caller's arena, NULL unless asked */
+	char unit_code[STORE_CODE_MAX];
+	char office_code[STORE_CODE_MAX];    /* "" until forwarded */
+	char office_name[STORE_NAME_MAX];
+	enum fb_step step;                   /* the next step owed */
+	int64_t due_at;                      /* its deadline, -1 = none */
+	bool overdue;                        /* due_at passed at the query's moment */
+};
+
+/* A new item. The code is made (PA-<UNIT>-YYYYMMDD-NNNN) unless given
+ * (portal: kept as given, e.g. PAKN.20250301.0001). */
+struct fb_new {
+	const char *unit;                    /* unit code */
+	int channel;                         /* enum fb_channel */
+	int kind;                            /* enum fb_kind; 0 = FB_PAKN */
+	int64_t received_at;                 /* minutes: the moment it was entered in the register */
+	const char *code;                    /* NULL or "" = make one */
+	const char *text;                    /* UTF-8, at most FB_TEXT_MAX_CHARS; NFC-normalised */
+	const char *name, *contact;          /* NULL or "" = not given */
+};
+
+/* Current local time (UTC+7) in minutes. */
+int64_t fb_now(void);
+
+/* m as "YYYY-MM-DD HH:MM" (CSV, JSON) or "dd/mm/yyyy HH:MM" (people) into
+ * buf (at least 17 bytes); "" for -1. Returns buf. */
+char *fb_minute_iso(int64_t m, char *buf, size_t size);
+char *fb_minute_vn(int64_t m, char *buf, size_t size);
+
+/* Check and store a new item, audited as who. code (STORE_CODE_MAX bytes)
+ * gets its code and token (FB_TOKEN_SIZE bytes, may be NULL) the public
+ * tracking code, shown once and stored only as its hash. HL_EINVAL /
+ * HL_ENOTFOUND / HL_EEXIST with a message; nothing is stored on failure. */
+int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code,
+	char *token, struct hl_err *err);
+
+/* The steps. Each checks the order (fb_transition), stores the step with who
+ * and at, and audits it; on failure nothing changes. HL_ENOTFOUND for an
+ * unknown code. at = the moment it was done; -1 = now (never before the
+ * item's previous step); a given at before the previous step: HL_EINVAL. */
+/* criterion: NULL/"" = none; kind 0 = unchanged. */
+int fb_classify(struct store *st, const char *code, int cls, const char *criterion, int kind,
+	int64_t at, const char *who, struct hl_err *err);
+/* office: a code of the unit's offices or a built-in one (fb_offices). */
+int fb_forward(struct store *st, const char *code, const char *office, int64_t at,
+	const char *who, struct hl_err *err);
+/* The written answer; number 0 = the unit's next number of the year. */
+int fb_answer(struct store *st, const char *code, const char *text, int number, int64_t at,
+	const char *who, struct hl_err *err);
+int fb_publish(struct store *st, const char *code, int64_t at, const char *who,
+	struct hl_err *err);
+/* satisfied closes the item; not satisfied reopens it (a new answer is owed). */
+int fb_rate(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
+	struct hl_err *err);
+
+/* One item by code with its text and answer (in a), step and deadline at
+ * the moment at; cal NULL = loaded for the call. HL_ENOTFOUND when unknown. */
+int fb_get(struct store *st, const struct cal *cal, const char *code, int64_t at,
+	struct hl_arena *a, struct fb_item *out, struct hl_err *err);
+
+/* The item whose public tracking code is token, or HL_ENOTFOUND (also for a
+ * malformed token). A public page shows its code, dates and step, and its
+ * answer only when fb_answer_public says so; never the sender (not in out). */
+int fb_track(struct store *st, const struct cal *cal, const char *token, int64_t at,
+	struct hl_arena *a, struct fb_item *out, struct hl_err *err);
+
+/* Whether f's answer may be shown to the public: answered and published
+ * (a new answer after a reopening is not, until published again). */
+bool fb_answer_public(const struct fb_item *f);
+
+/* The sender's name and contact (in a; "" when not given), for staff of the
+ * unit only; audited as who ("feedback.contact"). */
+int fb_contact(struct store *st, const char *code, const char *who, struct hl_arena *a,
+	char **name, char **contact, struct hl_err *err);
+
+/* The steps done so far, oldest first (in a). */
+int fb_steps(struct store *st, const char *code, struct hl_arena *a,
+	struct store_fb_step **out, size_t *n, struct hl_err *err);
+
+struct fb_query {
+	const char *unit;                    /* unit code; NULL = every unit */
+	bool under;                          /* with unit: also every unit below it */
+	bool open_only;                      /* not closed */
+	bool overdue_only;                   /* next step past its deadline at `at` */
+	bool published_only;                 /* answer published (the public list) */
+	bool by_due;                         /* sort by deadline (none last), else by receipt */
+	bool with_text;                      /* fill text and answer */
+	int64_t at;                          /* the moment for overdue */
+	int limit;                           /* 0 = no limit */
+};
+
+/* Items matching q with their next step and deadline, into an array in a.
+ * cal NULL = loaded for the call. */
+int fb_list(struct store *st, const struct cal *cal, const struct fb_query *q,
+	struct hl_arena *a, struct fb_item **out, size_t *n, struct hl_err *err);
+
+/* ---- deadlines per unit and class ---- */
+
+/* Set unit's forward hours and/or answer days (-1 = leave as is) for class
+ * cls (FB_CLASS_NONE = every class without its own), audited as who. */
+int fb_deadline_set(struct store *st, const char *unit, int cls, int forward_hours,
+	int answer_days, const char *who, struct hl_err *err);
+
+/* The deadlines in force for unit_id and cls: its own setting for the class,
+ * else for every class, else its nearest ancestor's, else the defaults. */
+int fb_deadline_get(struct store *st, int64_t unit_id, int cls, int *forward_hours,
+	int *answer_days, struct hl_err *err);
+
+/* ---- offices ---- */
+
+/* The offices items of unit_id can go to (its own and the built-in ones;
+ * unit_id 0 = every office), in a. */
+int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a,
+	struct store_fb_office **out, size_t *n, struct hl_err *err);
+
+/* `offices import`: header code,unit,name; all or nothing (svc/import.h). */
+int fb_import_offices(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err);
+
+/* `feedback import`: the portal's items, header code,unit,received_at,text
+ * [,name,contact]; channel portal, code kept; all or nothing. */
+int fb_import_portal(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err);
+
+/* ---- monthly figures ---- */
+
+/* One unit in one month. due = accepted items received in the month whose
+ * answer was given or fell due by `at`; on_time = those answered by their
+ * deadline; score = fb_score(due, on_time); rated/satisfied = the senders'
+ * ratings of answers to the month's items. */
+struct fb_month {
+	int64_t unit_id;
+	char unit_code[STORE_CODE_MAX];
+	char unit_name[STORE_NAME_MAX];
+	int year, month;
+	long received, not_accepted, answered, due, on_time, rated, satisfied;
+	int score;
+};
+
+/* Figures per unit (scope: unit, its units below with under, or every unit
+ * when unit is NULL) and month of period p, at the moment at; units with
+ * nothing in a month are left out. In a. */
+int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
+	const char *unit, bool under, int64_t at, struct hl_arena *a,
+	struct fb_month **out, size_t *n, struct hl_err *err);
+
+/* ---- the written answer ---- */
+
+/* What the PDF letter (report/fb_letter.h) shows, in a: the item must be
+ * answered. The recipient's name is the sender's ("" when not given); the
+ * contact never. Audited as who ("feedback.letter"). */
+struct fb_letter {
+	struct store_unit unit;             /* the unit answering */
+	struct store_unit parent;           /* its parent (id 0 = none), for the heading */
+	int number, year;                   /* "Số: number/TB-UBND", answered in year */
+	hl_day date;                        /* the answer's day */
+	const char *recipient;              /* the sender's name, or "" */
+	const char *code, *channel;         /* "PA-…", "Đường dây nóng" */
+	int64_t received_at;
+	const char *text, *answer;
+	const char *office;                 /* the office that handled it, or "" */
+};
+
+/* Gather *out for item code (strings in a); HL_ECONFLICT when not answered yet. */
+int fb_letter_data(struct store *st, const char *code, const char *who, struct hl_arena *a,
+	struct fb_letter *out, struct hl_err *err);
+
+#endif

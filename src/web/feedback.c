@@ -1,0 +1,344 @@
+/* feedback.c — the staff side of feedback and complaints (issue 6): GET
+ * /feedback, the inbox of the caller's units sorted by the deadline of the
+ * next step owed (overdue in red, due today in amber, each also said in
+ * words); GET /feedback/CODE, one item with its steps and the sender's
+ * contact (staff of the unit only, audited), with the forms for the next
+ * step; POST /feedback/CODE, doing that step (svc/feedback.h); GET
+ * /feedback/CODE/letter.pdf, the written answer as the official letter. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "api/api.h"
+#include "base/arena.h"
+#include "http/html.h"
+#include "http/scope.h"
+#include "report/fb_letter.h"
+#include "svc/feedback.h"
+#include "web/pages.h"
+
+#define INBOX_MAX 500
+
+/* The row's class and word: overdue, due today, or nothing. */
+static void due_cell(struct hbuf *b, const struct fb_item *it, int64_t now)
+{
+	char when[32];
+
+	if (it->due_at < 0) {
+		hb_raw(b, "<td>–</td>");
+		return;
+	}
+	hb_raw(b, "<td>");
+	hb_txt(b, fb_minute_vn(it->due_at, when, sizeof(when)));
+	if (it->overdue)
+		hb_raw(b, " <strong class=\"fb-flag\">Quá hạn</strong>");
+	else if (it->due_at / 1440 == now / 1440)
+		hb_raw(b, " <strong class=\"fb-flag\">Đến hạn hôm nay</strong>");
+	hb_raw(b, "</td>");
+}
+
+int page_feedback(struct http_req *r)
+{
+	const char *unit = http_query(r, "unit"), *all = http_query(r, "all");
+	struct fb_query q = {.by_due = true, .limit = INBOX_MAX};
+	struct fb_item *items = NULL;
+	struct store_unit u;
+	struct hl_err err = {0};
+	size_t n = 0;
+	struct hbuf b;
+
+	q.at = fb_now();
+	q.open_only = all == NULL || strcmp(all, "1") != 0;
+	if (unit != NULL && unit[0] != '\0') {
+		if (scope_unit(r, unit, "unit", &u, &err) != HL_OK)
+			return http_send_err(r, &err);
+		q.unit = u.code;
+	} else if (scope_home(r, &u, &err) == HL_OK) {
+		q.unit = u.code;
+	} else if (r->role != ROLE_ADMIN) {
+		return http_send_err(r, &err);
+	}
+	q.under = q.unit != NULL && r->role >= ROLE_SUPERVISOR;
+	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK)
+		return http_send_err(r, &err);
+	hb_init(&b, r->a, 8 << 20);
+	page_begin(&b, r, "Phản ánh, kiến nghị");
+	hb_raw(&b, "<h1>Phản ánh, kiến nghị</h1><form method=\"get\" action=\"/feedback\" "
+		"class=\"inline\"><label>Đơn vị <input name=\"unit\" value=\"");
+	hb_txt(&b, q.unit != NULL ? q.unit : "");
+	hb_raw(&b, "\"></label><label><input type=\"checkbox\" name=\"all\" value=\"1\"");
+	if (!q.open_only)
+		hb_raw(&b, " checked");
+	hb_raw(&b, "> Cả phản ánh đã đóng</label><button type=\"submit\">Lọc</button></form>");
+	if (n == 0) {
+		hb_raw(&b, "<p>Không có phản ánh, kiến nghị nào.</p>");
+	} else {
+		hb_raw(&b, "<div class=\"scroll\"><table class=\"fb-inbox\"><thead><tr>"
+			"<th scope=\"col\">Mã</th><th scope=\"col\">Đơn vị</th><th scope=\"col\">Kênh"
+			"</th><th scope=\"col\">Nhận lúc</th><th scope=\"col\">Việc cần làm</th>"
+			"<th scope=\"col\">Hạn</th></tr></thead><tbody>");
+		for (size_t i = 0; i < n; i++) {
+			const struct fb_item *it = &items[i];
+			char when[32];
+			bool today = !it->overdue && it->due_at >= 0 && it->due_at / 1440 == q.at / 1440;
+
+			hb_raw(&b, it->overdue ? "<tr class=\"fb-overdue\">" : today ?
+				"<tr class=\"fb-today\">" : "<tr>");
+			hb_raw(&b, "<td><a href=\"/feedback/");
+			hb_url(&b, it->it.code);
+			hb_raw(&b, "\">");
+			hb_txt(&b, it->it.code);
+			hb_raw(&b, "</a></td><td>");
+			hb_txt(&b, it->unit_code);
+			hb_raw(&b, "</td><td>");
+			hb_txt(&b, fb_channel_label(it->it.channel));
+			hb_raw(&b, "</td><td>");
+			hb_txt(&b, fb_minute_vn(it->it.received_at, when, sizeof(when)));
+			hb_raw(&b, "</td><td>");
+			hb_txt(&b, fb_step_label(it->step));
+			hb_raw(&b, "</td>");
+			due_cell(&b, it, q.at);
+			hb_raw(&b, "</tr>");
+		}
+		hb_raw(&b, "</tbody></table></div>");
+	}
+	page_end(&b);
+	return http_send_html(r, 200, &b);
+}
+
+static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *it,
+	const char *action, const char *title)
+{
+	hb_raw(b, "<form method=\"post\" class=\"fb-step\" action=\"/feedback/");
+	hb_url(b, it->it.code);
+	hb_raw(b, "\"><h3>");
+	hb_txt(b, title);
+	hb_raw(b, "</h3>");
+	hb_csrf(b, r);
+	hb_raw(b, "<input type=\"hidden\" name=\"action\" value=\"");
+	hb_raw(b, action);
+	hb_raw(b, "\">");
+}
+
+/* The form for the next step owed. */
+static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *it)
+{
+	switch (it->step) {
+	case FB_DO_CLASSIFY:
+		form_open(b, r, it, "classify", "Phân loại");
+		hb_raw(b, "<label>Loại <select name=\"class\" required>");
+		for (int c = FB_CLASS_NONE + 1; c < FB_NCLASSES; c++) {
+			hb_raw(b, "<option value=\"");
+			hb_txt(b, fb_class_code(c));
+			hb_raw(b, "\">");
+			hb_txt(b, fb_class_label(c));
+			hb_raw(b, "</option>");
+		}
+		hb_raw(b, "</select></label><label>Tiêu chí liên quan <select name=\"criterion\">"
+			"<option value=\"\">Không</option><option>TC</option><option>HC</option>"
+			"<option>PV</option><option>KQ</option><option>TT</option></select></label>"
+			"<button type=\"submit\">Phân loại</button></form>");
+		break;
+	case FB_DO_FORWARD: {
+		struct store_fb_office *o = NULL;
+		size_t n = 0;
+		struct hl_err err = {0};
+
+		form_open(b, r, it, "forward", "Chuyển xử lý");
+		hb_raw(b, "<label>Cơ quan, bộ phận <select name=\"office\" required>");
+		if (fb_offices(r->st, it->it.unit_id, r->a, &o, &n, &err) == HL_OK)
+			for (size_t i = 0; i < n; i++) {
+				hb_raw(b, "<option value=\"");
+				hb_txt(b, o[i].code);
+				hb_raw(b, "\">");
+				hb_txt(b, o[i].name);
+				hb_raw(b, "</option>");
+			}
+		hb_raw(b, "</select></label><button type=\"submit\">Chuyển</button></form>");
+		break;
+	}
+	case FB_DO_ANSWER:
+		form_open(b, r, it, "answer", "Trả lời bằng văn bản");
+		hb_raw(b, "<label>Nội dung trả lời <textarea name=\"text\" rows=\"8\" required "
+			"maxlength=\"4000\"></textarea></label><button type=\"submit\">Lưu trả lời"
+			"</button></form>");
+		break;
+	case FB_DO_PUBLISH:
+		form_open(b, r, it, "publish", "Công khai câu trả lời");
+		hb_raw(b, "<p>Câu trả lời sẽ hiện trên trang công khai của đơn vị (không có họ tên, "
+			"liên hệ của người gửi).</p><button type=\"submit\">Công khai</button></form>");
+		break;
+	default:
+		break;
+	}
+}
+
+static int item_page(struct http_req *r, int status, const char *message)
+{
+	struct fb_item it;
+	struct store_fb_step *steps = NULL;
+	size_t n = 0;
+	struct hl_err err = {0};
+	char *name = NULL, *contact = NULL, when[32];
+	const char *who = fb_web_who(r);
+	struct hbuf b;
+
+	if (fb_web_item(r, r->param[0], &it, &err) != HL_OK)
+		return http_send_err(r, &err);
+	if (who == NULL || fb_steps(r->st, it.it.code, r->a, &steps, &n, &err) != HL_OK ||
+	    fb_contact(r->st, it.it.code, who, r->a, &name, &contact, &err) != HL_OK)
+		return http_send_err(r, &err);
+	hb_init(&b, r->a, 1 << 20);
+	page_begin(&b, r, it.it.code);
+	hb_raw(&b, "<h1>Phản ánh, kiến nghị ");
+	hb_txt(&b, it.it.code);
+	hb_raw(&b, "</h1>");
+	if (message != NULL) {
+		hb_raw(&b, status < 400 ? "<p class=\"ok\" role=\"status\">" :
+			"<p class=\"error\" role=\"alert\">");
+		hb_txt(&b, message);
+		hb_raw(&b, "</p>");
+	}
+	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Đơn vị</dt><dd>");
+	hb_txt(&b, it.unit_code);
+	hb_raw(&b, "</dd><dt>Kênh</dt><dd>");
+	hb_txt(&b, fb_channel_label(it.it.channel));
+	hb_raw(&b, "</dd><dt>Nhận lúc</dt><dd>");
+	hb_txt(&b, fb_minute_vn(it.it.received_at, when, sizeof(when)));
+	hb_raw(&b, "</dd><dt>Tình trạng</dt><dd id=\"fb-state\">");
+	hb_txt(&b, fb_state_label(it.it.state));
+	hb_raw(&b, "</dd><dt>Việc cần làm</dt><dd>");
+	hb_txt(&b, fb_step_label(it.step));
+	if (it.due_at >= 0) {
+		hb_raw(&b, ", hạn ");
+		hb_txt(&b, fb_minute_vn(it.due_at, when, sizeof(when)));
+		if (it.overdue)
+			hb_raw(&b, " <strong class=\"fb-flag error\">Quá hạn</strong>");
+	}
+	hb_raw(&b, "</dd>");
+	if (it.it.cls != FB_CLASS_NONE) {
+		hb_raw(&b, "<dt>Loại</dt><dd>");
+		hb_txt(&b, fb_class_label(it.it.cls));
+		if (it.it.criterion[0] != '\0') {
+			hb_raw(&b, " (tiêu chí ");
+			hb_txt(&b, it.it.criterion);
+			hb_raw(&b, ")");
+		}
+		hb_raw(&b, "</dd>");
+	}
+	if (it.office_name[0] != '\0') {
+		hb_raw(&b, "<dt>Chuyển tới</dt><dd>");
+		hb_txt(&b, it.office_name);
+		hb_raw(&b, "</dd>");
+	}
+	hb_raw(&b, "<dt>Người gửi</dt><dd id=\"fb-name\">");
+	hb_txt(&b, name != NULL && name[0] ? name : "(không ghi)");
+	hb_raw(&b, "</dd><dt>Liên hệ</dt><dd id=\"fb-contact\">");
+	hb_txt(&b, contact != NULL && contact[0] ? contact : "(không ghi)");
+	hb_raw(&b, "</dd></dl><h2>Nội dung</h2><div class=\"fb-text\">");
+	hb_txt(&b, it.it.text);
+	hb_raw(&b, "</div>");
+	if (it.it.answer != NULL) {
+		hb_raw(&b, "<h2>Trả lời</h2><div class=\"fb-text\" id=\"fb-answer\">");
+		hb_txt(&b, it.it.answer);
+		hb_raw(&b, "</div><p><a href=\"/feedback/");
+		hb_url(&b, it.it.code);
+		hb_raw(&b, "/letter.pdf\">Tải văn bản trả lời (PDF)</a></p>");
+	}
+	step_form(&b, r, &it);
+	hb_raw(&b, "<h2>Các bước đã làm</h2><div class=\"scroll\"><table class=\"fb-steps\"><thead>"
+		"<tr><th scope=\"col\">Bước</th><th scope=\"col\">Lúc</th><th scope=\"col\">Người làm"
+		"</th><th scope=\"col\">Ghi chú</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		hb_raw(&b, "<tr><td>");
+		hb_txt(&b, steps[i].step);
+		hb_raw(&b, "</td><td>");
+		hb_txt(&b, fb_minute_vn(steps[i].at, when, sizeof(when)));
+		hb_raw(&b, "</td><td>");
+		hb_txt(&b, steps[i].who);
+		hb_raw(&b, "</td><td>");
+		hb_txt(&b, steps[i].detail);
+		hb_raw(&b, "</td></tr>");
+	}
+	hb_raw(&b, "</tbody></table></div><p><a href=\"/feedback\">Về danh sách</a></p>");
+	page_end(&b);
+	return http_send_html(r, status, &b);
+}
+
+int page_feedback_item(struct http_req *r)
+{
+	return item_page(r, 200, NULL);
+}
+
+int page_feedback_post(struct http_req *r)
+{
+	struct fb_web_args a = {
+		.action = http_form(r, "action"), .cls = http_form(r, "class"),
+		.criterion = http_form(r, "criterion"), .kind = http_form(r, "kind"),
+		.office = http_form(r, "office"), .text = http_form(r, "text"),
+		.rating = http_form(r, "rating"),
+	};
+	struct hl_err err = {0};
+
+	if (fb_web_act(r, r->param[0], &a, &err) != HL_OK) {
+		if (err.code == HL_ENOTFOUND)
+			return http_send_err(r, &err);
+		return item_page(r, http_status_of(err.code), err.msg);
+	}
+	return item_page(r, 200, "Đã lưu.");
+}
+
+/* The whole of file f into r->a, or NULL. */
+static char *slurp(struct http_req *r, FILE *f, size_t *len)
+{
+	long n;
+	char *buf;
+
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0)
+		return NULL;
+	buf = hl_arena_alloc(r->a, (size_t)n + 1);
+	if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n)
+		return NULL;
+	*len = (size_t)n;
+	return buf;
+}
+
+int page_feedback_letter(struct http_req *r)
+{
+	struct fb_item it;
+	struct fb_letter l;
+	struct hl_err err = {0};
+	char path[] = "/tmp/hailong-letter-XXXXXX", disp[128], *pdf = NULL;
+	const char *who = fb_web_who(r);
+	size_t len = 0;
+	FILE *f;
+	int fd;
+
+	if (fb_web_item(r, r->param[0], &it, &err) != HL_OK)
+		return http_send_err(r, &err);
+	if (who == NULL || fb_letter_data(r->st, it.it.code, who, r->a, &l, &err) != HL_OK)
+		return http_send_err(r, &err);
+	/* fbl_write writes a file (temporary, then renamed): read it back */
+	fd = mkstemp(path);
+	if (fd < 0)
+		return http_send_error(r, 500, "internal", "không tạo được tệp tạm", NULL);
+	close(fd);
+	if (fbl_write(&l, NULL, path, r->a, &err) != HL_OK) {
+		unlink(path);
+		return http_send_err(r, &err);
+	}
+	f = fopen(path, "rb");
+	if (f != NULL) {
+		pdf = slurp(r, f, &len);
+		fclose(f);
+	}
+	unlink(path);
+	if (pdf == NULL)
+		return http_send_error(r, 500, "internal", "không đọc được văn bản vừa tạo", NULL);
+	/* the item's id only: a code is not trusted inside a header */
+	snprintf(disp, sizeof(disp), "attachment; filename=\"tra-loi-%lld.pdf\"",
+		(long long)it.it.id);
+	http_add_header(r, "Content-Disposition", disp);
+	return http_send(r, 200, "application/pdf", pdf, len);
+}

@@ -1,0 +1,268 @@
+/* feedback_public.c — the citizen's side of feedback and complaints (issue
+ * 6), no login: GET/POST /public/UNIT/feedback (the form: a honeypot field
+ * that must stay empty and a per-address rate limit instead of a session),
+ * GET/POST /public/feedback/track?token= (where the item stands, the answer
+ * once published, the sender's rating of it) and GET /public/UNIT/answers
+ * (the published answers). Never the sender's name or contact, never an
+ * unpublished answer. */
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "base/arena.h"
+#include "http/html.h"
+#include "svc/feedback.h"
+#include "web/pages.h"
+
+#define ANSWERS_MAX 200   /* published answers listed, newest received first */
+
+/* The unit named by the path, or HL_ENOTFOUND. */
+static int path_unit(struct http_req *r, struct store_unit *u, struct hl_err *err)
+{
+	const char *code = r->param[0];
+
+	if (code == NULL || strlen(code) >= STORE_CODE_MAX ||
+	    STORE(r->st, unit_get, code, u, err) != HL_OK)
+		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
+	return HL_OK;
+}
+
+/* Multi-line text people wrote, as paragraphs-in-a-block (CSS keeps the
+ * line breaks). */
+static void block_text(struct hbuf *b, const char *s)
+{
+	hb_raw(b, "<div class=\"fb-text\">");
+	hb_txt(b, s != NULL ? s : "");
+	hb_raw(b, "</div>");
+}
+
+static int form_page(struct http_req *r, const struct store_unit *u, int status,
+	const char *message)
+{
+	const char *text = http_form(r, "text"), *name = http_form(r, "name");
+	const char *contact = http_form(r, "contact");
+	struct hbuf b;
+
+	hb_init(&b, r->a, 1 << 18);
+	page_begin(&b, r, "Gửi phản ánh, kiến nghị");
+	hb_raw(&b, "<section class=\"public fb-public\"><h1>Gửi phản ánh, kiến nghị</h1><p>Tới: "
+		"<strong>");
+	hb_txt(&b, u->name);
+	hb_raw(&b, "</strong></p>");
+	if (message != NULL) {
+		hb_raw(&b, "<p class=\"error\" role=\"alert\">");
+		hb_txt(&b, message);
+		hb_raw(&b, "</p>");
+	}
+	hb_raw(&b, "<form method=\"post\" action=\"/public/");
+	hb_url(&b, u->code);
+	hb_raw(&b, "/feedback\">");
+	if (r->role != ROLE_NONE)
+		hb_csrf(&b, r);
+	hb_raw(&b, "<label for=\"fb-text\">Nội dung phản ánh, kiến nghị (bắt buộc)</label>"
+		"<textarea id=\"fb-text\" name=\"text\" rows=\"8\" required maxlength=\"4000\">");
+	hb_txt(&b, text);
+	hb_raw(&b, "</textarea><label>Họ và tên (không bắt buộc) <input name=\"name\" "
+		"autocomplete=\"name\" maxlength=\"200\" value=\"");
+	hb_txt(&b, name);
+	hb_raw(&b, "\"></label><label>Số điện thoại hoặc địa chỉ liên hệ (không bắt buộc) "
+		"<input name=\"contact\" maxlength=\"200\" value=\"");
+	hb_txt(&b, contact);
+	/* the honeypot: hidden from people (and screen readers), filled by robots */
+	hb_raw(&b, "\"></label><div class=\"fb-hp\" aria-hidden=\"true\"><label>Trang web "
+		"<input name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></label></div>"
+		"<p class=\"note\">Họ tên và liên hệ chỉ cán bộ của đơn vị được xem, không bao giờ "
+		"công khai.</p><button type=\"submit\">Gửi phản ánh, kiến nghị</button></form>"
+		"<p><a href=\"/public/");
+	hb_url(&b, u->code);
+	hb_raw(&b, "/answers\">Xem các câu trả lời đã công khai</a></p></section>");
+	page_end(&b);
+	return http_send_html(r, status, &b);
+}
+
+int page_fb_public_form(struct http_req *r)
+{
+	struct store_unit u;
+	struct hl_err err = {0};
+
+	if (path_unit(r, &u, &err) != HL_OK)
+		return http_send_err(r, &err);
+	return form_page(r, &u, 200, NULL);
+}
+
+int page_fb_public_post(struct http_req *r)
+{
+	const char *hp = http_form(r, "website");
+	char code[STORE_CODE_MAX], token[FB_TOKEN_SIZE];
+	struct store_unit u;
+	struct hl_err err = {0};
+	struct hbuf b;
+
+	if (path_unit(r, &u, &err) != HL_OK)
+		return http_send_err(r, &err);
+	if (!fb_web_allow(r))
+		return form_page(r, &u, 429, "Địa chỉ mạng này đã gửi quá nhiều phản ánh trong một "
+			"giờ. Xin Ông/Bà đợi một giờ rồi gửi lại, hoặc gọi đường dây nóng của đơn vị.");
+	if (hp != NULL && hp[0] != '\0')
+		return form_page(r, &u, 400, "Không gửi được: biểu mẫu có ô không hợp lệ.");
+	if (fb_web_public_add(r, u.code, http_form(r, "text"), http_form(r, "name"),
+			http_form(r, "contact"), code, token, &err) != HL_OK)
+		return form_page(r, &u, http_status_of(err.code), err.msg);
+	hb_init(&b, r->a, 1 << 16);
+	page_begin(&b, r, "Đã nhận phản ánh, kiến nghị");
+	hb_raw(&b, "<section class=\"public fb-public\"><h1>Đã nhận phản ánh, kiến nghị của "
+		"Ông/Bà</h1><p class=\"fb-big\">Mã phản ánh: <strong id=\"fb-code\">");
+	hb_txt(&b, code);
+	hb_raw(&b, "</strong></p><p class=\"fb-big\">Mã theo dõi: <strong id=\"fb-token\" "
+		"class=\"fb-token\">");
+	hb_txt(&b, token);
+	hb_raw(&b, "</strong></p><p class=\"fb-keep\">Xin Ông/Bà <strong>ghi lại hoặc chụp ảnh "
+		"mã theo dõi</strong> này. Chỉ mã này cho phép xem câu trả lời; đơn vị không gửi lại "
+		"mã.</p><p class=\"fb-big\"><a id=\"fb-track\" href=\"/public/feedback/track?token=");
+	hb_url(&b, token);
+	hb_raw(&b, "\">Xem tình trạng xử lý</a></p><p>Đơn vị trả lời bằng văn bản trong thời hạn "
+		"20 ngày làm việc (trừ khi phản ánh không thuộc phạm vi tiếp nhận).</p></section>");
+	page_end(&b);
+	return http_send_html(r, 201, &b);
+}
+
+static int track_page(struct http_req *r, int status, const char *token, const char *message)
+{
+	struct fb_item it;
+	struct hl_err err = {0};
+	char when[32];
+	struct hbuf b;
+
+	hb_init(&b, r->a, 1 << 18);
+	if (token == NULL || token[0] == '\0' ||
+	    fb_track(r->st, NULL, token, fb_now(), r->a, &it, &err) != HL_OK) {
+		page_begin(&b, r, "Tra cứu phản ánh, kiến nghị");
+		hb_raw(&b, "<section class=\"public fb-public\"><h1>Tra cứu phản ánh, kiến nghị</h1>");
+		if (token != NULL && token[0] != '\0')
+			hb_raw(&b, "<p class=\"error\" role=\"alert\">Không tìm thấy phản ánh với mã "
+				"theo dõi này. Xin kiểm tra lại từng chữ của mã.</p>");
+		hb_raw(&b, "<form method=\"get\" action=\"/public/feedback/track\"><label>Mã theo dõi "
+			"<input name=\"token\" required autocomplete=\"off\"></label>"
+			"<button type=\"submit\">Tra cứu</button></form></section>");
+		page_end(&b);
+		return http_send_html(r, token != NULL && token[0] != '\0' ? 404 : 200, &b);
+	}
+	page_begin(&b, r, "Tình trạng phản ánh, kiến nghị");
+	hb_raw(&b, "<section class=\"public fb-public\"><h1>Phản ánh, kiến nghị ");
+	hb_txt(&b, it.it.code);
+	hb_raw(&b, "</h1>");
+	if (message != NULL) {
+		hb_raw(&b, status < 400 ? "<p class=\"ok\" role=\"status\">" :
+			"<p class=\"error\" role=\"alert\">");
+		hb_txt(&b, message);
+		hb_raw(&b, "</p>");
+	}
+	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Nhận lúc</dt><dd>");
+	hb_txt(&b, fb_minute_vn(it.it.received_at, when, sizeof(when)));
+	hb_raw(&b, "</dd><dt>Tình trạng</dt><dd class=\"fb-big\" id=\"fb-state\">");
+	hb_txt(&b, fb_state_label(it.it.state));
+	hb_raw(&b, "</dd></dl><h2>Nội dung</h2>");
+	block_text(&b, it.it.text);
+	if (fb_web_answer_public(&it)) {
+		hb_raw(&b, "<h2>Trả lời của đơn vị</h2>");
+		block_text(&b, it.it.answer);
+		hb_raw(&b, "<p class=\"note\">Công khai lúc ");
+		hb_txt(&b, fb_minute_vn(it.it.published_at, when, sizeof(when)));
+		hb_raw(&b, "</p>");
+		if (it.it.state == FB_PUBLISHED) {
+			hb_raw(&b, "<h2>Ông/Bà có hài lòng với câu trả lời?</h2><form method=\"post\" "
+				"action=\"/public/feedback/track\" class=\"inline\">");
+			if (r->role != ROLE_NONE)
+				hb_csrf(&b, r);
+			hb_raw(&b, "<input type=\"hidden\" name=\"token\" value=\"");
+			hb_txt(&b, token);
+			hb_raw(&b, "\"><button type=\"submit\" name=\"rating\" value=\"satisfied\">Hài "
+				"lòng</button><button type=\"submit\" name=\"rating\" value=\"unsatisfied\" "
+				"class=\"secondary\">Không hài lòng</button></form>");
+		} else if (it.it.rating != 0) {
+			hb_raw(&b, "<p>Ông/Bà đã đánh giá: <strong>");
+			hb_txt(&b, it.it.rating == 1 ? "Hài lòng" : "Không hài lòng");
+			hb_raw(&b, "</strong></p>");
+		}
+	} else {
+		hb_raw(&b, "<p>Chưa có câu trả lời được công khai.</p>");
+	}
+	hb_raw(&b, "<p><a href=\"/public/");
+	hb_url(&b, it.unit_code);
+	hb_raw(&b, "/answers\">Các câu trả lời đã công khai của đơn vị</a></p></section>");
+	page_end(&b);
+	return http_send_html(r, status, &b);
+}
+
+int page_fb_track(struct http_req *r)
+{
+	return track_page(r, 200, http_query(r, "token"), NULL);
+}
+
+int page_fb_track_rate(struct http_req *r)
+{
+	const char *token = http_form(r, "token"), *rating = http_form(r, "rating");
+	struct fb_item it;
+	struct hl_err err = {0};
+	bool ok = rating != NULL && strcmp(rating, "satisfied") == 0;
+
+	if (token == NULL || fb_track(r->st, NULL, token, fb_now(), r->a, &it, &err) != HL_OK)
+		return track_page(r, 404, token != NULL ? token : "x", NULL);
+	if (!ok && (rating == NULL || strcmp(rating, "unsatisfied") != 0))
+		return track_page(r, 400, token, "Hãy chọn Hài lòng hoặc Không hài lòng.");
+	if (fb_rate(r->st, it.it.code, ok, -1, "web:nguoi-gui", &err) != HL_OK)
+		return track_page(r, http_status_of(err.code), token, err.msg);
+	return track_page(r, 200, token, ok ? "Cảm ơn Ông/Bà đã đánh giá." :
+		"Cảm ơn Ông/Bà. Đơn vị sẽ xem xét và trả lời lại.");
+}
+
+int page_fb_answers(struct http_req *r)
+{
+	struct fb_query q = {.published_only = true, .with_text = true};
+	struct fb_item *items = NULL;
+	struct store_unit u;
+	struct hl_err err = {0};
+	size_t n = 0, shown = 0;
+	struct hbuf b;
+
+	if (path_unit(r, &u, &err) != HL_OK)
+		return http_send_err(r, &err);
+	q.unit = u.code;
+	q.at = fb_now();
+	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK)
+		return http_send_err(r, &err);
+	hb_init(&b, r->a, 8 << 20);
+	page_begin(&b, r, "Trả lời phản ánh, kiến nghị");
+	hb_raw(&b, "<section class=\"public fb-public\"><h1>Trả lời phản ánh, kiến nghị</h1><p>");
+	hb_txt(&b, u.name);
+	hb_raw(&b, "</p><p><a href=\"/public/");
+	hb_url(&b, u.code);
+	hb_raw(&b, "/feedback\">Gửi phản ánh, kiến nghị</a></p>");
+	/* newest first */
+	for (size_t k = n; k > 0 && shown < ANSWERS_MAX; k--) {
+		const struct fb_item *it = &items[k - 1];
+		char when[32];
+
+		if (!fb_web_answer_public(it))
+			continue;
+		shown++;
+		hb_raw(&b, "<article class=\"fb-answer\"><h2>");
+		hb_txt(&b, it->it.code);
+		hb_raw(&b, "</h2><p class=\"note\">Nhận ngày ");
+		hb_txt(&b, fb_minute_vn(it->it.received_at, when, sizeof(when)));
+		hb_raw(&b, " · công khai ngày ");
+		hb_txt(&b, fb_minute_vn(it->it.published_at, when, sizeof(when)));
+		hb_raw(&b, "</p><h3>Nội dung</h3>");
+		block_text(&b, it->it.text);
+		hb_raw(&b, "<h3>Trả lời</h3>");
+		block_text(&b, it->it.answer);
+		hb_raw(&b, "</article>");
+	}
+	if (shown == 0)
+		hb_raw(&b, "<p>Chưa có câu trả lời nào được công khai.</p>");
+	hb_raw(&b, "<form method=\"get\" action=\"/public/feedback/track\" class=\"inline\"><label>"
+		"Mã theo dõi <input name=\"token\" autocomplete=\"off\"></label><button "
+		"type=\"submit\">Tra cứu</button></form></section>");
+	page_end(&b);
+	return http_send_html(r, 200, &b);
+}

@@ -1,0 +1,266 @@
+/* test_store_fb.c — the conformance suite of the feedback part of the
+ * storage interface (store.h "feedback"), written only against store.h: the
+ * built-in offices and a unit's own, items with unique codes and token
+ * hashes, updates, lists and their filters, the sender kept apart, steps and
+ * deadlines. Each test gets a fresh, migrated store in a temporary file. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+
+#define ARENA_CAP (4u << 20)
+
+struct fx {
+	char path[64];
+	struct store *st;
+	struct hl_err err;
+	struct hl_arena *a;
+	int64_t unit, unit2;
+};
+
+#define OK(f, call) do { \
+	int rc_ = (call); \
+	if (rc_ != HL_OK) \
+		print_error("%s\n", (f)->err.msg); \
+	assert_int_equal(rc_, HL_OK); \
+} while (0)
+
+static int64_t add_unit(struct fx *f, const char *code)
+{
+	struct store_unit u = {.valid_from = HL_DAY_NONE, .valid_to = HL_DAY_NONE};
+
+	snprintf(u.code, sizeof(u.code), "%s", code);
+	snprintf(u.name, sizeof(u.name), "Phường %s", code);
+	snprintf(u.type, sizeof(u.type), "ubnd-xa");
+	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	return u.id;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	int fd, v = 0;
+
+	if (f == NULL)
+		return -1;
+	snprintf(f->path, sizeof(f->path), "/tmp/hl-store-fb-XXXXXX");
+	fd = mkstemp(f->path);
+	if (fd < 0) {
+		free(f);
+		return -1;
+	}
+	close(fd);
+	if (store_open(f->path, &f->st, &f->err) != HL_OK || store_migrate(f->st, &v, &f->err) != HL_OK)
+		return -1;
+	f->a = hl_arena_new(ARENA_CAP);
+	f->unit = add_unit(f, "VT");
+	f->unit2 = add_unit(f, "VH");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char side[80];
+
+	store_close(f->st);
+	hl_arena_free(f->a);
+	unlink(f->path);
+	snprintf(side, sizeof(side), "%s-wal", f->path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", f->path);
+	unlink(side);
+	free(f);
+	return 0;
+}
+
+/* A new item of unit with code, received at; token hash from its code. */
+static struct store_fb_item item(int64_t unit, const char *code, int64_t at)
+{
+	struct store_fb_item it = {.unit_id = unit, .channel = 1, .kind = 1, .state = 1,
+		.received_at = at, .classified_at = -1, .forwarded_at = -1, .first_answered_at = -1,
+		.answered_at = -1, .published_at = -1, .rated_at = -1, .reopened_at = -1,
+		.closed_at = -1};
+
+	snprintf(it.code, sizeof(it.code), "%s", code);
+	for (size_t i = 0; i < STORE_HASH_LEN; i++)
+		it.token_hash[i] = (unsigned char)(code[i % strlen(code)] + i);
+	return it;
+}
+
+static void test_offices(void **state)
+{
+	struct fx *f = *state;
+	struct store_fb_office o = {.unit_id = f->unit}, *list = NULL;
+	size_t n = 0;
+
+	OK(f, STORE(f->st, fb_office_list, f->unit2, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 4);
+	assert_string_equal(list[0].code, "KTHTDT");
+	assert_int_equal(list[0].unit_id, 0);
+	snprintf(o.code, sizeof(o.code), "VP");
+	snprintf(o.name, sizeof(o.name), "Văn phòng riêng");
+	OK(f, STORE(f->st, fb_office_put, &o, &f->err));
+	assert_true(o.id > 0);
+	/* The unit's own VP comes before the built-in one; the other unit sees only the built-in. */
+	OK(f, STORE(f->st, fb_office_list, f->unit, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 5);
+	assert_string_equal(list[3].code, "VP");
+	assert_int_equal(list[3].unit_id, f->unit);
+	assert_string_equal(list[3].name, "Văn phòng riêng");
+	OK(f, STORE(f->st, fb_office_list, f->unit2, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 4);
+	/* Renaming keeps the id. */
+	{
+		int64_t id = o.id;
+
+		snprintf(o.name, sizeof(o.name), "Văn phòng HĐND và UBND phường");
+		OK(f, STORE(f->st, fb_office_put, &o, &f->err));
+		assert_int_equal(o.id, id);
+	}
+	o.code[0] = '\0';
+	assert_int_equal(STORE(f->st, fb_office_put, &o, &f->err), HL_EINVAL);
+}
+
+static void test_items(void **state)
+{
+	struct fx *f = *state;
+	struct store_fb_item a = item(f->unit, "PA-1", 1000), b = item(f->unit2, "PA-2", 2000);
+	struct store_fb_item dup = item(f->unit, "PA-1", 3000), got, *list = NULL;
+	struct store_fb_filter flt = {.from = -1, .to = -1};
+	size_t n = 0;
+	int64_t count = 0;
+	int max = -1;
+
+	OK(f, STORE(f->st, fb_item_put, &a, "Nội dung một", &f->err));
+	OK(f, STORE(f->st, fb_item_put, &b, "Nội dung hai", &f->err));
+	assert_int_equal(STORE(f->st, fb_item_put, &dup, "x", &f->err), HL_EEXIST);
+	OK(f, STORE(f->st, fb_item_get, "PA-1", f->a, &got, &f->err));
+	assert_int_equal(got.id, a.id);
+	assert_string_equal(got.text, "Nội dung một");
+	assert_null(got.answer);
+	assert_int_equal(got.forwarded_at, -1);
+	assert_int_equal(STORE(f->st, fb_item_get, "PA-9", f->a, &got, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, fb_item_get_token, b.token_hash, f->a, &got, &f->err));
+	assert_string_equal(got.code, "PA-2");
+
+	/* Update: the step fields and the answer; NULL keeps the answer. */
+	a.state = 4;
+	a.cls = 2;
+	snprintf(a.criterion, sizeof(a.criterion), "PV");
+	a.office_id = 1;
+	a.forwarded_at = 1100;
+	a.answered_at = a.first_answered_at = 1200;
+	a.answer_no = 7;
+	OK(f, STORE(f->st, fb_item_update, &a, "Trả lời", &f->err));
+	a.published_at = 1300;
+	OK(f, STORE(f->st, fb_item_update, &a, NULL, &f->err));
+	OK(f, STORE(f->st, fb_item_get, "PA-1", f->a, &got, &f->err));
+	assert_string_equal(got.answer, "Trả lời");
+	assert_string_equal(got.criterion, "PV");
+	assert_int_equal(got.published_at, 1300);
+	assert_int_equal(got.office_id, 1);
+
+	/* Lists and their filters. */
+	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].code, "PA-1");
+	assert_null(list[0].text);
+	flt.with_text = true;
+	flt.unit_id = f->unit2;
+	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].text, "Nội dung hai");
+	flt.unit_id = 0;
+	flt.published_only = true;
+	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].code, "PA-1");
+	flt.published_only = false;
+	flt.from = 1500;
+	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 1);
+	a.closed_at = 1400;
+	OK(f, STORE(f->st, fb_item_update, &a, NULL, &f->err));
+	flt.from = -1;
+	flt.open_only = true;
+	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].code, "PA-2");
+
+	OK(f, STORE(f->st, fb_item_count, f->unit, 0, 1440, &count, &f->err));
+	assert_int_equal(count, 1);
+	OK(f, STORE(f->st, fb_answer_no_max, f->unit, 0, 1440, &max, &f->err));
+	assert_int_equal(max, 7);
+	OK(f, STORE(f->st, fb_answer_no_max, f->unit2, 0, 1440, &max, &f->err));
+	assert_int_equal(max, 0);
+}
+
+static void test_contact_steps_deadlines(void **state)
+{
+	struct fx *f = *state;
+	struct store_fb_item a = item(f->unit, "PA-1", 1000);
+	struct store_fb_step s = {.at = 1000}, *steps = NULL;
+	struct store_fb_deadline d = {.unit_id = f->unit, .cls = 0, .forward_hours = -1,
+		.answer_days = 5}, *dl = NULL;
+	char *name = NULL, *contact = NULL;
+	size_t n = 0;
+
+	OK(f, STORE(f->st, fb_item_put, &a, "Nội dung", &f->err));
+	OK(f, STORE(f->st, fb_contact_get, a.id, f->a, &name, &contact, &f->err));
+	assert_string_equal(name, "");
+	assert_string_equal(contact, "");
+	OK(f, STORE(f->st, fb_contact_put, a.id, "Nguyễn Văn An", "0905123456", &f->err));
+	OK(f, STORE(f->st, fb_contact_get, a.id, f->a, &name, &contact, &f->err));
+	assert_string_equal(name, "Nguyễn Văn An");
+	assert_string_equal(contact, "0905123456");
+
+	s.item_id = a.id;
+	snprintf(s.step, sizeof(s.step), "received");
+	snprintf(s.who, sizeof(s.who), "cli:lan");
+	OK(f, STORE(f->st, fb_step_add, &s, &f->err));
+	snprintf(s.step, sizeof(s.step), "classified");
+	s.at = 1010;
+	OK(f, STORE(f->st, fb_step_add, &s, &f->err));
+	OK(f, STORE(f->st, fb_step_list, a.id, f->a, &steps, &n, &f->err));
+	assert_int_equal(n, 2);
+	assert_string_equal(steps[0].step, "received");
+	assert_string_equal(steps[1].who, "cli:lan");
+	assert_int_equal(steps[1].at, 1010);
+
+	OK(f, STORE(f->st, fb_deadline_set, &d, &f->err));
+	d.cls = 2;
+	d.forward_hours = 4;
+	d.answer_days = -1;
+	OK(f, STORE(f->st, fb_deadline_set, &d, &f->err));
+	OK(f, STORE(f->st, fb_deadline_list, f->a, &dl, &n, &f->err));
+	assert_int_equal(n, 2);
+	assert_int_equal(dl[0].forward_hours, -1);
+	assert_int_equal(dl[0].answer_days, 5);
+	assert_int_equal(dl[1].cls, 2);
+	assert_int_equal(dl[1].forward_hours, 4);
+	assert_int_equal(dl[1].answer_days, -1);
+	d.unit_id = 0;
+	assert_int_equal(STORE(f->st, fb_deadline_set, &d, &f->err), HL_EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_offices, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_items, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_contact_steps_deadlines, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

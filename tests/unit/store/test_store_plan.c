@@ -1,0 +1,224 @@
+/* test_store_plan.c — the conformance suite of the improvement plan's
+ * operations (store.h "plan"), written only against store/store.h, on a
+ * fresh migrated store in a temporary file: standard tasks replaced and
+ * cleared, a plan replaced per (unit, year) with its notes, statuses set
+ * with dated notes, and the refusals. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+
+struct fx {
+	char path[64];
+	struct store *st;
+	struct hl_err err;
+	struct hl_arena *a;
+	int64_t unit, unit2;
+};
+
+#define OK(f, call) do { \
+	int rc_ = (call); \
+	if (rc_ != HL_OK) \
+		print_error("%s\n", (f)->err.msg); \
+	assert_int_equal(rc_, HL_OK); \
+} while (0)
+
+static void remove_db(const char *path)
+{
+	char side[80];
+
+	unlink(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+}
+
+static int64_t add_unit(struct fx *f, const char *code)
+{
+	struct store_unit u = { .valid_from = HL_DAY_NONE, .valid_to = HL_DAY_NONE };
+
+	snprintf(u.code, sizeof(u.code), "%s", code);
+	snprintf(u.name, sizeof(u.name), "Đơn vị %s", code);
+	snprintf(u.type, sizeof(u.type), "ubnd-xa");
+	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	return u.id;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	int fd, v = 0;
+
+	if (f == NULL)
+		return -1;
+	snprintf(f->path, sizeof(f->path), "/tmp/hl-store-plan-XXXXXX");
+	fd = mkstemp(f->path);
+	if (fd < 0) {
+		free(f);
+		return -1;
+	}
+	close(fd);
+	f->a = hl_arena_new(16u << 20);
+	if (f->a == NULL || store_open(f->path, &f->st, &f->err) != HL_OK ||
+	    store_migrate(f->st, &v, &f->err) != HL_OK) {
+		print_error("setup: %s\n", f->err.msg);
+		store_close(f->st);
+		hl_arena_free(f->a);
+		remove_db(f->path);
+		free(f);
+		return -1;
+	}
+	*state = f;
+	f->unit = add_unit(f, "XA-A");
+	f->unit2 = add_unit(f, "XA-B");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	hl_arena_free(f->a);
+	store_close(f->st);
+	remove_db(f->path);
+	free(f);
+	return 0;
+}
+
+static struct store_plan_task task(int no, const char *crit, const char *text, const char *status)
+{
+	struct store_plan_task t = {0};
+
+	t.no = no;
+	snprintf(t.criterion, sizeof(t.criterion), "%s", crit);
+	snprintf(t.task, sizeof(t.task), "%s", text);
+	snprintf(t.responsible, sizeof(t.responsible), "Trung tâm phục vụ hành chính công");
+	snprintf(t.schedule, sizeof(t.schedule), "thuong-xuyen");
+	snprintf(t.expected, sizeof(t.expected), "Kết quả %d", no);
+	snprintf(t.status, sizeof(t.status), "%s", status);
+	return t;
+}
+
+static void test_std(void **state)
+{
+	struct fx *f = *state;
+	struct store_plan_std in[2] = {0}, *out = NULL;
+	size_t n = 9;
+
+	OK(f, STORE(f->st, plan_std_list, f->a, &out, &n, &f->err));
+	assert_int_equal(n, 0);
+	assert_null(out);
+	snprintf(in[0].criterion, sizeof(in[0].criterion), "TC");
+	snprintf(in[0].task, sizeof(in[0].task), "Niêm yết thủ tục");
+	snprintf(in[1].criterion, sizeof(in[1].criterion), "TT");
+	snprintf(in[1].task, sizeof(in[1].task), "Trả lời phản ánh");
+	snprintf(in[1].schedule, sizeof(in[1].schedule), "khi-tiep-nhan");
+	OK(f, STORE(f->st, plan_std_replace, in, 2, &f->err));
+	OK(f, STORE(f->st, plan_std_list, f->a, &out, &n, &f->err));
+	assert_int_equal(n, 2);
+	assert_int_equal(out[0].seq, 1);
+	assert_string_equal(out[1].task, "Trả lời phản ánh");
+	assert_string_equal(out[1].schedule, "khi-tiep-nhan");
+	/* An empty task is refused; what was there stays (the caller's transaction
+	 * would roll back, and the check comes before any write). */
+	in[1].task[0] = '\0';
+	assert_int_equal(STORE(f->st, plan_std_replace, in, 2, &f->err), HL_EINVAL);
+	OK(f, STORE(f->st, plan_std_list, f->a, &out, &n, &f->err));
+	assert_int_equal(n, 2);
+	OK(f, STORE(f->st, plan_std_replace, NULL, 0, &f->err));
+	OK(f, STORE(f->st, plan_std_list, f->a, &out, &n, &f->err));
+	assert_int_equal(n, 0);
+}
+
+static void test_plan(void **state)
+{
+	struct fx *f = *state;
+	struct store_plan_task t[3], *out = NULL;
+	struct store_plan_note note = {0}, *notes = NULL;
+	size_t n = 0;
+
+	t[0] = task(1, "TC", "Việc một", "chua-bat-dau");
+	t[1] = task(2, "HC", "Việc hai", "chua-bat-dau");
+	t[2] = task(3, "KQ", "Việc ba", "qua-han");
+	t[0].has_value = t[0].has_target = true;
+	t[0].value = 82.58;
+	t[0].target = 90;
+	OK(f, STORE(f->st, plan_replace, f->unit, 2025, t, 3, &f->err));
+	assert_true(t[0].id > 0 && t[2].id > t[0].id);
+	assert_int_equal(t[1].unit_id, f->unit);
+	OK(f, STORE(f->st, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	assert_int_equal(n, 3);
+	assert_int_equal(out[0].no, 1);
+	assert_true(out[0].has_value && out[0].value == 82.58 && out[0].target == 90);
+	assert_false(out[1].has_value || out[1].has_target);
+	assert_string_equal(out[2].status, "qua-han");
+	/* Another year, another unit: empty. */
+	OK(f, STORE(f->st, plan_task_list, f->unit, 2026, f->a, &out, &n, &f->err));
+	assert_int_equal(n, 0);
+	OK(f, STORE(f->st, plan_task_list, f->unit2, 2025, f->a, &out, &n, &f->err));
+	assert_int_equal(n, 0);
+
+	/* Status with dated notes, listed by task number then day. */
+	note.day = 20000;
+	snprintf(note.status, sizeof(note.status), "dang-thuc-hien");
+	snprintf(note.text, sizeof(note.text), "Bắt đầu");
+	snprintf(note.who, sizeof(note.who), "cli:lan");
+	OK(f, STORE(f->st, plan_task_status, t[1].id, &note, &f->err));
+	note.day = 19990;
+	snprintf(note.text, sizeof(note.text), "Chuẩn bị");
+	OK(f, STORE(f->st, plan_task_status, t[1].id, &note, &f->err));
+	note.day = 20010;
+	snprintf(note.status, sizeof(note.status), "hoan-thanh");
+	note.text[0] = '\0';
+	OK(f, STORE(f->st, plan_task_status, t[0].id, &note, &f->err));
+	OK(f, STORE(f->st, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
+	assert_int_equal(n, 3);
+	assert_int_equal(notes[0].no, 1);
+	assert_string_equal(notes[0].status, "hoan-thanh");
+	assert_int_equal(notes[1].no, 2);
+	assert_string_equal(notes[1].text, "Chuẩn bị");
+	assert_int_equal(notes[2].day, 20000);
+	assert_string_equal(notes[2].who, "cli:lan");
+	OK(f, STORE(f->st, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	assert_string_equal(out[0].status, "hoan-thanh");
+	assert_string_equal(out[1].status, "dang-thuc-hien");
+	assert_int_equal(STORE(f->st, plan_task_status, 999999, &note, &f->err), HL_ENOTFOUND);
+	note.day = HL_DAY_NONE;
+	assert_int_equal(STORE(f->st, plan_task_status, t[0].id, &note, &f->err), HL_EINVAL);
+
+	/* Replacing drops the old tasks and their notes. */
+	t[0] = task(1, "PV", "Việc mới", "chua-bat-dau");
+	OK(f, STORE(f->st, plan_replace, f->unit, 2025, t, 1, &f->err));
+	OK(f, STORE(f->st, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_string_equal(out[0].criterion, "PV");
+	OK(f, STORE(f->st, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
+	assert_int_equal(n, 0);
+
+	/* Refusals. */
+	t[0].no = 0;
+	assert_int_equal(STORE(f->st, plan_replace, f->unit, 2025, t, 1, &f->err), HL_EINVAL);
+	t[0] = task(1, "PV", "", "chua-bat-dau");
+	assert_int_equal(STORE(f->st, plan_replace, f->unit, 2025, t, 1, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, plan_replace, 0, 2025, t, 0, &f->err), HL_EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_std, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plan, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
