@@ -19,6 +19,31 @@ if [ ! -x "$BIN" ]; then
 	exit 1
 fi
 
+# The follow-up side of the demo (issue 6): Bắc Nha Trang's improvement plan
+# for 2025 (from its 2024 results, pooled from the wards it merged) and a few
+# feedback items at different steps, received over the last days.
+demo_followup() {
+	"$BIN" --db "$1" plan adopt --unit bac-nha-trang --year 2025 >/dev/null
+	"$BIN" --db "$1" plan set-status --unit bac-nha-trang --year 2025 --task 1 dang-thuc-hien \
+		--note "Đã bố trí thêm ghế chờ tại bộ phận một cửa" >/dev/null
+	now=$(date '+%Y-%m-%d %H:%M')
+	ago() { date -d "$1 days ago" "+%Y-%m-%d ${2:-08:30}"; }
+	c1=$("$BIN" --db "$1" feedback add --unit bac-nha-trang --channel counter --received "$(ago 6)" \
+		--text "Chờ hơn một giờ ở quầy đất đai mà không có ai hướng dẫn." \
+		--name "Nguyễn Văn An" --contact "0905 000 111" | head -n 1)
+	"$BIN" --db "$1" feedback classify "$c1" --class hanh-vi --criterion PV --at "$(ago 6 09:00)" >/dev/null
+	"$BIN" --db "$1" feedback forward "$c1" --to TTPVHCC --at "$(ago 5)" >/dev/null
+	"$BIN" --db "$1" feedback answer "$c1" --at "$(ago 2)" --text "Trung tâm đã bố trí thêm \
+một công chức tiếp nhận hồ sơ đất đai vào buổi sáng và niêm yết số điện thoại hướng dẫn." >/dev/null
+	"$BIN" --db "$1" feedback publish "$c1" --at "$(ago 1)" >/dev/null
+	c2=$("$BIN" --db "$1" feedback add --unit bac-nha-trang --channel hotline --received "$(ago 3)" \
+		--text "Đề nghị niêm yết rõ lệ phí chứng thực bản sao." | head -n 1)
+	"$BIN" --db "$1" feedback classify "$c2" --class quy-dinh-trong-tham-quyen --criterion TT \
+		--at "$(ago 3 09:00)" >/dev/null
+	"$BIN" --db "$1" feedback add --unit bac-nha-trang --channel web --received "$now" \
+		--text "Phòng chờ nóng, đề nghị lắp thêm quạt." >/dev/null
+}
+
 if [ -e "$DB" ]; then
 	echo "Dùng cơ sở dữ liệu mẫu có sẵn: $DB (xóa tệp này để tạo lại)."
 else
@@ -31,6 +56,7 @@ else
 		set -- $u
 		echo "$PASSWORD-$1" | "$BIN" --db "$tmp" users add "$1" --role "$2" ${3:+--unit "$3"} >/dev/null
 	done
+	demo_followup "$tmp"
 	"$BIN" --db "$tmp" kiosks add --unit bac-nha-trang --name kiosk-mot-cua --url "$BASE" |
 		sed -n 's/.*#token=\([A-Za-z0-9_-]*\).*/\1/p' | head -n 1 > "$tmp.kiosk"
 	mv "$tmp.kiosk" "$DB.kiosk"
@@ -50,6 +76,10 @@ hailong – bản chạy thử trên dữ liệu mẫu tỉnh Khánh Hòa ($DB)
       canbo / $PASSWORD-canbo         (công chức, phường Bắc Nha Trang)
       nhapphieu / $PASSWORD-nhapphieu (nhập phiếu giấy)
   Trang công khai:           $BASE/public/bac-nha-trang
+      gửi phản ánh, kiến nghị:  $BASE/public/bac-nha-trang/feedback
+      các câu trả lời:          $BASE/public/bac-nha-trang/answers
+  Sau khi đăng nhập (canbo): $BASE/feedback (phản ánh), $BASE/dossiers (hồ sơ, danh sách
+      thứ Sáu), $BASE/plan (kế hoạch cải thiện), $BASE/reports (báo cáo)
   API (sau khi đăng nhập):   /api/v1/index?period=2025, xem docs/api.md
 
 Dòng lệnh: $BIN --db $DB --help

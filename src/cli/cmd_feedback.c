@@ -268,7 +268,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	else if (n == 0)
 		printf("Không có phản ánh nào%s.\n", overdue ? " quá hạn" : open ? " đang mở" : "");
 	else {
-		cli_cell("Mã", 28);
+		cli_cell("Mã", 32);
 		cli_cell("Đơn vị", 14);
 		cli_cell("Kênh", 8);
 		cli_cell("Tiếp nhận", 16);
@@ -299,7 +299,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 			putchar('\n');
 			continue;
 		}
-		cli_cell(f->it.code, 28);
+		cli_cell(f->it.code, 32);
 		cli_cell(f->unit_code, 14);
 		cli_cell(fb_channel_code(f->it.channel), 8);
 		cli_cell(fb_minute_vn(f->it.received_at, rec, sizeof(rec)), 16);
@@ -605,7 +605,7 @@ const struct cli_cmd cmd_feedback = {
 	"      tiếp nhận một phản ánh; dòng đầu in mã mới, dòng sau mã tra cứu cho người gửi.\n"
 	"      KÊNH: counter (tại quầy), hotline, letter (thư), web, kiosk, portal;\n"
 	"      LOẠI: pakn (mặc định), khieu-nai, to-cao.\n"
-	"  hailong feedback classify MÃ --class LOẠI [--criterion TC|HC|PV|KQ|TT] [--kind LOẠI]\n"
+	"  hailong feedback classify MÃ --class LOẠI [--criterion TC|HC|PV|KQ|TT] [--kind LOẠI] [--at T]\n"
 	"      phân loại: khong-tiep-nhan (đóng luôn), hanh-vi (hành vi của cơ quan, công chức),\n"
 	"      quy-dinh-trong-tham-quyen, quy-dinh-ngoai-tham-quyen.\n"
 	"  hailong feedback forward MÃ --to PHÒNG [--at THỜI-ĐIỂM]\n"
