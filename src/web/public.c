@@ -219,7 +219,14 @@ int page_public(struct http_req *r)
 		hb_raw(&b, "<p>Ông/Bà cũng có thể điền phiếu khảo sát giấy và bỏ vào hòm phiếu tại bộ "
 			"phận tiếp nhận và trả kết quả.</p>");
 	hb_raw(&b, "<p>Ý kiến khảo sát là ẩn danh: kết quả chỉ công bố dưới dạng chỉ số tổng hợp "
-		"của đơn vị, không công bố ý kiến của từng người.</p></div></section>");
+		"của đơn vị, không công bố ý kiến của từng người.</p></div>"
+		"<h2>Phản ánh, kiến nghị</h2><div class=\"how\"><p>Cần cơ quan trả lời một việc cụ "
+		"thể? <a href=\"/public/");
+	hb_url(&b, u.code);
+	hb_raw(&b, "/feedback\">Gửi phản ánh, kiến nghị</a>: Ông/Bà nhận một mã theo dõi để xem "
+		"kết quả xử lý. <a href=\"/public/");
+	hb_url(&b, u.code);
+	hb_raw(&b, "/answers\">Các câu trả lời đã công khai</a>.</p></div></section>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);
 }

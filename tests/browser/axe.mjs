@@ -147,6 +147,32 @@ await main('axe', async (ctx) => {
 	check(errors.length === 0, `page errors: ${errors.join('; ')}`);
 	await pctx.close();
 
+	// ---- feedback (issue 6): the public form, its answer, the staff inbox ----
+	const fctx = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true,
+		hasTouch: true });
+	const form = await fctx.newPage();
+	await form.goto(`${srv.base}/public/VT/feedback`);
+	await audit(form, 'feedback form');
+	await form.getByLabel(/Nội dung phản ánh/).fill('Đề nghị niêm yết giờ làm việc buổi chiều.');
+	await form.getByRole('button', { name: /Gửi/ }).click();
+	await form.waitForLoadState();
+	await audit(form, 'feedback sent');
+	await form.goto(`${srv.base}/public/VT/answers`);
+	await audit(form, 'feedback answers');
+	await fctx.close();
+	const sctx = await ctx.browser.newContext({ viewport: { width: 1366, height: 768 } });
+	const staff = await sctx.newPage();
+	await staff.goto(`${srv.base}/feedback`);
+	await staff.getByLabel('Tên đăng nhập').fill('canbo1');
+	await staff.getByLabel('Mật khẩu').fill('mat-khau-rat-dai-1');
+	await staff.getByRole('button', { name: 'Đăng nhập' }).click();
+	await staff.waitForURL(/\/feedback$/);
+	await audit(staff, 'feedback inbox');
+	await staff.locator('table a').first().click();
+	await staff.waitForLoadState();
+	await audit(staff, 'feedback item');
+	await sctx.close();
+
 	await stopServer(srv);
 	const count = hl(db, 'responses', 'count').trim();
 	check(count === '2', `hailong responses count says ${count}, expected 2 (kiosk + phone)`);

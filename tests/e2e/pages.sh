@@ -192,6 +192,8 @@ expect 200
 has 'UBND phường Vĩnh Hải'
 has 'Chưa có kết quả nào được công bố.'
 has 'mã QR'
+has 'href="/public/vinh-hai/feedback"'
+has 'href="/public/vinh-hai/answers"'
 hasnt '<table'
 hasnt 'Thiếu hồ sơ mẫu tại bàn viết'
 hasnt 'Đăng xuất'
