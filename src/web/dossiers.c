@@ -18,6 +18,7 @@
 #include "report/chart.h"
 #include "report/weekly.h"
 #include "svc/dossq.h"
+#include "svc/ingest.h"
 #include "web/pages.h"
 
 #define MONTHS 12
@@ -126,21 +127,34 @@ int page_dossiers(struct http_req *r)
 	const char *labels[MONTHS];
 	struct hl_err err = {0};
 	struct dq_opts o = {0};
-	int64_t now = dq_now();
+	int64_t now = ingest_now_minute();
 	hl_day first = hl_day_month_start((hl_day)(now / 1440));
 	size_t n = 1;
 	struct hbuf b;
+
+	const char *yq = http_query(r, "year");
+	long year = 0;
+	hl_day start;
 
 	if (rows == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	if (scope_opts(r, &o.unit, &o.under, &err) != HL_OK)
 		return http_send_err(r, &err);
+	/* ?year=YYYY: that year's twelve months instead of the last twelve. */
+	if (yq != NULL && yq[0] != '\0') {
+		char *end;
+
+		year = strtol(yq, &end, 10);
+		if (*end != '\0' || year < 2000 || year > 2100 || !hl_day_from_ymd((int)year, 12, 1, &first))
+			return http_send_error(r, 400, "invalid", "năm phải là số từ 2000 đến 2100", "year");
+	}
 	memset(&rows[0], 0, sizeof(rows[0]));
 	rows[0].code = "";
 	rows[0].name = "Tất cả lĩnh vực";
 	/* Twelve months back from this one, oldest first. */
 	for (int k = 0; k < MONTHS - 1; k++)
 		first = hl_day_month_start(first - 1);
+	start = first;
 	o.by = DQ_BY_FIELD;
 	o.at = now;
 	for (int k = 0; k < MONTHS; k++) {
@@ -175,6 +189,16 @@ int page_dossiers(struct http_req *r)
 		"của mọi đơn vị");
 	hb_raw(&b, ". Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn được lập mỗi chiều thứ Sáu: "
 		"<a href=\"/dossiers/weekly\">danh sách thứ Sáu gần nhất</a>.</p>");
+	{
+		int y, m, d;
+
+		/* the year before the first month shown */
+		hl_day_to_ymd(start - 1, &y, &m, &d);
+		hb_printf(&b, "<p><a href=\"/dossiers?year=%d\">Năm %d</a> · ", y, y);
+		if (year != 0 && year < 2100)
+			hb_printf(&b, "<a href=\"/dossiers?year=%ld\">Năm %ld</a> · ", year + 1, year + 1);
+		hb_raw(&b, "<a href=\"/dossiers\">12 tháng gần nhất</a></p>");
+	}
 	hb_raw(&b, "<div class=\"scroll\"><table class=\"rates\"><thead><tr>"
 		"<th scope=\"col\">Lĩnh vực</th>");
 	for (int k = 0; k < MONTHS; k++) {
@@ -285,7 +309,7 @@ int page_dossiers_weekly(struct http_req *r)
 	if (scope_opts(r, &unit, &under, &err) != HL_OK)
 		return http_send_err(r, &err);
 	/* The Friday list covers the unit and every unit below it. */
-	if (wk_build(r->st, wk_latest_list(dq_now()), unit != NULL ? unit : under, &m, &err) != HL_OK)
+	if (wk_build(r->st, wk_latest_list(ingest_now_minute()), unit != NULL ? unit : under, &m, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (format != NULL) {
 		rc = send_file(r, m, format);

@@ -55,6 +55,14 @@ has "Tất cả lĩnh vực"
 has "<svg"
 has "/dossiers/weekly"
 has 'href="/dossiers"'
+# A chosen year: its twelve months, links to the years around it.
+req "$JAR" GET "/dossiers?year=$YEAR"
+expect 200 "Hồ sơ thủ tục hành chính: tỷ lệ đúng hạn"
+has ">01/$(printf %02d $((YEAR % 100)))<"
+has ">12/$(printf %02d $((YEAR % 100)))<"
+has "/dossiers?year=$((YEAR - 1))"
+req "$JAR" GET "/dossiers?year=20x5"
+expect 400
 
 req "$JAR" GET /dossiers/weekly
 expect 200 "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn — tuần từ"
