@@ -88,6 +88,12 @@ int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a
 int fb_web_public_add(struct http_req *r, const char *unit, const char *text, const char *name,
 	const char *contact, char *code, char *token, struct hl_err *err);
 
+/* The sender's rating of item code (found by its tracking token, so not
+ * scoped), audited as who. Like every feedback write here, it runs on the
+ * server's writer (srv_write). */
+int fb_web_rate(struct http_req *r, const char *code, bool satisfied, const char *who,
+	struct hl_err *err);
+
 /* A feedback JSON body (docs/api.md): every key known, every value a string
  * or null; the strings belong to root. At most FB_BODY_MAX bytes. */
 #define FB_BODY_MAX (32 * 1024)

@@ -5,6 +5,7 @@
 #include "api/api.h"
 #include "http/scope.h"
 #include "svc/dossq.h"
+#include "svc/ingest.h"
 
 static json_t *row_json(const struct dq_row *w)
 {
@@ -40,7 +41,7 @@ int api_dossiers_stats(struct http_req *r)
 		by = NULL;
 	if (dq_by_parse(by, &o.by, &err) != HL_OK)
 		return http_send_error(r, 400, "invalid", err.msg, "by");
-	o.at = dq_now();
+	o.at = ingest_now_minute();
 	if (at != NULL && !hl_minute_parse(at, &o.at))
 		return http_send_error(r, 400, "invalid", "at phải có dạng YYYY-MM-DD HH:MM", "at");
 	o.unit = http_query(r, "unit");

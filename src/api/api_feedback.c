@@ -3,11 +3,10 @@
  * it: the scoped look-up of an item, the steps, the public form's brake and
  * the item as JSON. The work itself is svc/feedback.h's.
  *
- * Writes: the feedback service opens its own transaction per step, which
- * cannot run inside the server's group-committing writer (already in a
- * transaction); so they run on the request's own connection, where SQLite's
- * write lock (busy timeout) serialises them with the writer and WAL with
- * synchronous=FULL makes each durable before the answer. */
+ * Writes: each runs on the server's single writer (srv_write) with the
+ * service's fb_X_in, inside the writer's transaction: ordered with every
+ * other write (parallel posts get distinct codes), durable before the
+ * answer, and a failure undoes only its own writes. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "http/scope.h"
 #include "http/srv.h"
 #include "svc/feedback.h"
+#include "svc/ingest.h"
 
 /* The public form: at most FB_PUBLIC_MAX items per client address per hour. */
 #define FB_PUBLIC_MAX 5
@@ -47,7 +47,7 @@ int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struc
 
 	if (code == NULL || strlen(code) >= STORE_CODE_MAX)
 		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh, kiến nghị này");
-	rc = fb_get(r->st, NULL, code, fb_now(), r->a, out, err);
+	rc = fb_get(r->st, NULL, code, ingest_now_minute(), r->a, out, err);
 	if (rc != HL_OK)
 		return rc;
 	/* another unit's item: as if it did not exist */
@@ -57,11 +57,61 @@ int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struc
 	return HL_OK;
 }
 
+/* One feedback write for the writer: an item to add (in) or a step to do
+ * (action, an enum fb_action) to item code. */
+struct fb_job {
+	int action;                  /* 0 = add in */
+	const struct fb_new *in;
+	const char *code, *criterion, *office, *text, *who;
+	int cls, kind;
+	char *new_code, *token;      /* add: what it gets (token may be NULL) */
+};
+
+static int write_fb(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	const struct fb_job *j = arg;
+	struct store *st = srv_tx_store(tx);
+
+	switch (j->action) {
+	case FB_A_CLASSIFY:
+		return fb_classify_in(st, j->code, j->cls, j->criterion, j->kind, -1, j->who, err);
+	case FB_A_FORWARD:
+		return fb_forward_in(st, j->code, j->office, -1, j->who, err);
+	case FB_A_ANSWER:
+		return fb_answer_in(st, j->code, j->text, 0, -1, j->who, err);
+	case FB_A_PUBLISH:
+		return fb_publish_in(st, j->code, -1, j->who, err);
+	case FB_A_RATE_OK:
+	case FB_A_RATE_BAD:
+		return fb_rate_in(st, j->code, j->action == FB_A_RATE_OK, -1, j->who, err);
+	default:
+		return fb_add_in(st, j->in, j->who, j->new_code, j->token, err);
+	}
+}
+
+/* Store item in through the writer, audited as who. */
+static int add_item(struct http_req *r, const struct fb_new *in, const char *who, char *code,
+	char *token, struct hl_err *err)
+{
+	struct fb_job j = {.in = in, .who = who, .new_code = code, .token = token};
+
+	return srv_write(r->srv, write_fb, &j, err);
+}
+
+int fb_web_rate(struct http_req *r, const char *code, bool satisfied, const char *who,
+	struct hl_err *err)
+{
+	struct fb_job j = {.action = satisfied ? FB_A_RATE_OK : FB_A_RATE_BAD, .code = code,
+		.who = who};
+
+	return srv_write(r->srv, write_fb, &j, err);
+}
+
 int fb_web_public_add(struct http_req *r, const char *unit, const char *text, const char *name,
 	const char *contact, char *code, char *token, struct hl_err *err)
 {
 	struct fb_new in = {
-		.unit = unit, .channel = FB_WEB, .received_at = fb_now(), .text = text,
+		.unit = unit, .channel = FB_WEB, .received_at = ingest_now_minute(), .text = text,
 		.name = name, .contact = contact,
 	};
 	struct store_unit u;
@@ -72,7 +122,7 @@ int fb_web_public_add(struct http_req *r, const char *unit, const char *text, co
 	if (text == NULL || text[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "text",
 			"hãy viết nội dung phản ánh, kiến nghị trước khi gửi");
-	return fb_add(r->st, &in, fb_web_who(r), code, token, err);
+	return add_item(r, &in, fb_web_who(r), code, token, err);
 }
 
 /* err, a parse's message, now naming the field. */
@@ -104,8 +154,9 @@ int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a
 	struct hl_err *err)
 {
 	struct fb_item it;
+	struct fb_job j = {0};
 	const char *who = fb_web_who(r);
-	int cls = 0, kind = 0, rc;
+	int rc;
 
 	if (who == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
@@ -121,38 +172,43 @@ int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a
 	    (a->rating && strlen(a->rating) >= STORE_CODE_MAX) || strlen(a->action) >= STORE_CODE_MAX)
 		return hl_err_set(err, HL_EINVAL, "body", "một mã trong yêu cầu quá dài (tối đa %d byte)",
 			STORE_CODE_MAX - 1);
+	j.code = it.it.code;
+	j.who = who;
 	if (strcmp(a->action, "classify") == 0) {
-		if (fb_class_parse(a->cls != NULL ? a->cls : "", &cls, err) != HL_OK)
+		j.action = FB_A_CLASSIFY;
+		j.criterion = a->criterion;
+		if (fb_class_parse(a->cls != NULL ? a->cls : "", &j.cls, err) != HL_OK)
 			return in_field(err, "class");
 		if (a->criterion != NULL && a->criterion[0] != '\0' &&
 		    fb_criterion_parse(a->criterion, err) != HL_OK)
 			return in_field(err, "criterion");
-		if (a->kind != NULL && a->kind[0] != '\0' && fb_kind_parse(a->kind, &kind, err) != HL_OK)
+		if (a->kind != NULL && a->kind[0] != '\0' && fb_kind_parse(a->kind, &j.kind, err) != HL_OK)
 			return in_field(err, "kind");
-		return fb_classify(r->st, it.it.code, cls, a->criterion, kind, -1, who, err);
-	}
-	if (strcmp(a->action, "forward") == 0) {
+	} else if (strcmp(a->action, "forward") == 0) {
+		j.action = FB_A_FORWARD;
+		j.office = a->office;
 		if ((rc = office_check(r, &it, a->office, err)) != HL_OK)
 			return rc;
-		return fb_forward(r->st, it.it.code, a->office, -1, who, err);
-	}
-	if (strcmp(a->action, "answer") == 0) {
+	} else if (strcmp(a->action, "answer") == 0) {
+		j.action = FB_A_ANSWER;
+		j.text = a->text;
 		if (a->text == NULL || a->text[0] == '\0')
 			return hl_err_set(err, HL_EINVAL, "text", "hãy viết nội dung trả lời");
-		return fb_answer(r->st, it.it.code, a->text, 0, -1, who, err);
-	}
-	if (strcmp(a->action, "publish") == 0)
-		return fb_publish(r->st, it.it.code, -1, who, err);
-	if (strcmp(a->action, "rate") == 0) {
+	} else if (strcmp(a->action, "publish") == 0) {
+		j.action = FB_A_PUBLISH;
+	} else if (strcmp(a->action, "rate") == 0) {
 		bool ok = a->rating != NULL && strcmp(a->rating, "satisfied") == 0;
 
 		if (!ok && (a->rating == NULL || strcmp(a->rating, "unsatisfied") != 0))
 			return hl_err_set(err, HL_EINVAL, "rating",
 				"đánh giá chỉ nhận satisfied (hài lòng) hoặc unsatisfied (không hài lòng)");
-		return fb_rate(r->st, it.it.code, ok, -1, who, err);
+		j.action = ok ? FB_A_RATE_OK : FB_A_RATE_BAD;
+	} else {
+		return hl_err_set(err, HL_EINVAL, "action",
+			"thao tác '%s' không có: dùng classify, forward, answer, publish hoặc rate",
+			a->action);
 	}
-	return hl_err_set(err, HL_EINVAL, "action",
-		"thao tác '%s' không có: dùng classify, forward, answer, publish hoặc rate", a->action);
+	return srv_write(r->srv, write_fb, &j, err);
 }
 
 bool fb_web_answer_public(const struct fb_item *it)
@@ -300,7 +356,7 @@ int fb_web_body_new(const struct fb_web_body *b, struct fb_new *out, struct hl_e
 	out->name = b->name;
 	out->contact = b->contact;
 	out->code = b->code;
-	out->received_at = fb_now();
+	out->received_at = ingest_now_minute();
 	if (b->unit == NULL || b->unit[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "unit", "thiếu mã đơn vị 'unit'");
 	if (fb_channel_parse(b->channel != NULL ? b->channel : "", &out->channel, err) != HL_OK)
@@ -348,7 +404,7 @@ int api_fb_list(struct http_req *r)
 	struct hl_err err = {0};
 	json_t *arr, *o;
 
-	q.at = fb_now();
+	q.at = ingest_now_minute();
 	if (at != NULL && !hl_minute_parse(at, &q.at))
 		return http_send_error(r, 400, "invalid",
 			"at phải có dạng YYYY-MM-DD HH:MM (ví dụ 2026-03-02 08:00)", "at");
@@ -402,7 +458,7 @@ int api_fb_add(struct http_req *r)
 	if (rc == HL_OK && who == NULL)
 		rc = hl_err_set(&err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if (rc == HL_OK)
-		rc = fb_add(r->st, &in, who, code, NULL, &err);
+		rc = add_item(r, &in, who, code, NULL, &err);
 	fb_web_body_free(&b);
 	if (rc != HL_OK)
 		return http_send_err(r, &err);
@@ -465,7 +521,7 @@ int api_fb_public_track(struct http_req *r)
 	json_t *o;
 
 	if (token == NULL ||
-	    fb_track(r->st, NULL, token, fb_now(), r->a, &it, &err) != HL_OK ||
+	    fb_track(r->st, NULL, token, ingest_now_minute(), r->a, &it, &err) != HL_OK ||
 	    (code != NULL && code[0] != '\0' && strcmp(code, it.it.code) != 0))
 		return http_send_error(r, 404, "not_found",
 			"không tìm thấy phản ánh với mã theo dõi này: hãy kiểm tra lại mã", "token");

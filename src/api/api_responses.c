@@ -95,7 +95,23 @@ struct post {
 	bool future;           /* collected_at too far ahead: held whatever the count */
 	int64_t now;
 	bool duplicate;
+	const struct fb_new *fb;   /* the comment as a complaint, added with it; or NULL */
+	const char *fb_who;
+	char fb_code[STORE_CODE_MAX];
 };
+
+/* The complaint could not be added: so neither is the response. An input
+ * fault is the comment's. */
+static int complaint_failed(int rc, struct hl_err *err)
+{
+	char why[sizeof(err->msg)];
+
+	if (rc != HL_EINVAL && rc != HL_ELIMIT)
+		return rc;
+	snprintf(why, sizeof(why), "%s", err->msg);
+	return hl_err_set(err, rc, "comment", "ý kiến không ghi thành phản ánh, kiến nghị được (%s); "
+		"phiếu chưa được lưu: hãy sửa ý kiến hoặc bỏ đánh dấu phản ánh rồi gửi lại", why);
+}
 
 static int write_response(struct srv_tx *tx, void *arg, struct hl_err *err)
 {
@@ -118,6 +134,9 @@ static int write_response(struct srv_tx *tx, void *arg, struct hl_err *err)
 	}
 	if (rc != HL_OK)
 		return rc;
+	/* in the same job: the response and its complaint are stored together or not at all */
+	if (p->fb != NULL && (rc = fb_add_in(st, p->fb, p->fb_who, p->fb_code, NULL, err)) != HL_OK)
+		return complaint_failed(rc, err);
 	if (ring != NULL) {
 		ring->t[ring->next] = p->now;
 		ring->next = (ring->next + 1) % (BURST_MAX + 1);
@@ -138,34 +157,23 @@ static bool maybe_stale(const struct hl_err *err)
 	return strncmp(err->where, "answers.", 8) == 0;
 }
 
-/* The comment of a stored response ticked as a complaint becomes a feedback
- * item (channel kiosk at a kiosk, counter otherwise), received when the
- * answers were given. The response is stored whatever happens here: a
- * failure is logged and reported in the answer, not as an error. fb_add
- * runs its own transaction (BEGIN IMMEDIATE waits for the writer). A resent
- * response (duplicate) adds nothing. */
-static void complaint(struct http_req *r, const struct ingest_json_out *in,
-	const struct store_unit *unit, int64_t now, json_t *ans)
+/* The comment of a response ticked as a complaint as a feedback item n
+ * (channel kiosk at a kiosk, counter otherwise), received when the answers
+ * were given, audited as who (size bytes). */
+static void complaint(const struct http_req *r, const struct ingest_json_out *in,
+	const struct store_unit *unit, int64_t now, struct fb_new *n, char *who, size_t size)
 {
-	struct fb_new n = {0};
-	struct hl_err err = {0};
-	char code[STORE_CODE_MAX] = "", who[STORE_CODE_MAX + 16];
 	int64_t at = in->has_time ? in->collected_at : now;
 
-	n.unit = unit->code;
-	n.channel = r->kiosk_auth ? FB_KIOSK : FB_COUNTER;
-	n.received_at = (at + (int64_t)INGEST_TZ_MINUTES * 60) / 60;
-	n.text = in->r.comment;
+	memset(n, 0, sizeof(*n));
+	n->unit = unit->code;
+	n->channel = r->kiosk_auth ? FB_KIOSK : FB_COUNTER;
+	n->received_at = (at + (int64_t)INGEST_TZ_MINUTES * 60) / 60;
+	n->text = in->r.comment;
 	if (r->kiosk_auth)
-		snprintf(who, sizeof(who), "kiosk:%s", r->kiosk.name);
+		snprintf(who, size, "kiosk:%s", r->kiosk.name);
 	else
-		snprintf(who, sizeof(who), "web:%s", r->user.name);
-	if (fb_add(r->st, &n, who, code, NULL, &err) == HL_OK) {
-		json_object_set_new(ans, "feedback", json_string(code));
-		return;
-	}
-	srv_log(r->srv, "phản ánh từ phiếu %s không lưu được: %s", in->r.ext_id, err.msg);
-	json_object_set_new(ans, "feedback_error", json_string(err.msg));
+		snprintf(who, size, "web:%s", r->user.name);
 }
 
 int api_responses_post(struct http_req *r)
@@ -175,6 +183,8 @@ int api_responses_post(struct http_req *r)
 	struct ingest_json_opts o = {NULL, r->kiosk_auth ? "kiosk" : "paper", r->kiosk_auth};
 	struct ingest_json_out *in = hl_arena_alloc(r->a, sizeof(*in));
 	struct post p = {0};
+	struct fb_new fb;
+	char fb_who[STORE_CODE_MAX + 16];
 	struct hl_err err = {0};
 	const struct store_unit *u;
 	struct store_unit unit = {0};
@@ -220,6 +230,11 @@ int api_responses_post(struct http_req *r)
 		p.future = in->has_time ? in->collected_at > p.now + FUTURE_SLACK
 			: (int64_t)in->r.day > today;
 	}
+	if (in->complaint) {
+		complaint(r, in, &unit, p.now, &fb, fb_who, sizeof(fb_who));
+		p.fb = &fb;
+		p.fb_who = fb_who;
+	}
 	if ((rc = srv_write(r->srv, write_response, &p, &err)) != HL_OK)
 		return http_send_err(r, &err);
 	ans = json_pack("{s:s, s:o}", "status", p.duplicate ? "duplicate" :
@@ -227,7 +242,7 @@ int api_responses_post(struct http_req *r)
 		in->r.ext_id[0] != '\0' ? json_string(in->r.ext_id) : json_null());
 	if (ans == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-	if (in->complaint && !p.duplicate)
-		complaint(r, in, &unit, p.now, ans);
+	if (p.fb != NULL && !p.duplicate)
+		json_object_set_new(ans, "feedback", json_string(p.fb_code));
 	return http_send_json(r, p.duplicate ? 200 : 201, ans);
 }

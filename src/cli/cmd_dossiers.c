@@ -10,6 +10,7 @@
 #include "report/weekly.h"
 #include "svc/dossq.h"
 #include "svc/import.h"
+#include "svc/ingest.h"
 
 #define ARENA_CAP ((size_t)1 << 30)
 #define NAME_W 36
@@ -23,7 +24,7 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 static int parse_at(const char *s, int64_t *at)
 {
 	if (s == NULL) {
-		*at = dq_now();
+		*at = ingest_now_minute();
 		return 0;
 	}
 	if (!hl_minute_parse(s, at))
@@ -238,7 +239,7 @@ static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 	if (output == NULL || output[0] == '\0')
 		return cli_usage(&cmd_dossiers, "thiếu -o TỆP (tệp kết quả)");
 	if (date == NULL) {
-		friday = wk_latest_friday((hl_day)(dq_now() / 1440));
+		friday = wk_latest_friday((hl_day)(ingest_now_minute() / 1440));
 	} else if (!hl_day_parse(date, &friday)) {
 		return cli_usage(&cmd_dossiers, "--date '%s' không hợp lệ (cần YYYY-MM-DD và có thật)",
 			date);

@@ -17,6 +17,7 @@
 #include "report/fb_letter.h"
 #include "store/store.h"
 #include "svc/feedback.h"
+#include "svc/ingest.h"
 
 #define ARENA_CAP ((size_t)1 << 30)
 #define MAX_ARGS 64
@@ -244,7 +245,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
 
 	if (rc == 0)
-		rc = parse_time("--at", at, fb_now(), &q.at);
+		rc = parse_time("--at", at, ingest_now_minute(), &q.at);
 	if (rc == 0)
 		rc = parse_format(format, &csv);
 	if (rc != 0)
@@ -331,7 +332,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = parse_code(argc, argv, opts, &code, "hailong feedback show MÃ [--contact]");
 
 	if (rc == 0)
-		rc = parse_time("--at", at, fb_now(), &when);
+		rc = parse_time("--at", at, ingest_now_minute(), &when);
 	if (rc != 0)
 		return rc;
 	a = hl_arena_new(ARENA_CAP);
@@ -441,7 +442,7 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
 
 	if (rc == 0)
-		rc = parse_time("--at", at, fb_now(), &t);
+		rc = parse_time("--at", at, ingest_now_minute(), &t);
 	if (rc == 0)
 		rc = parse_format(format, &csv);
 	if (rc != 0)

@@ -11,12 +11,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/arena.h"
 #include "io/csvout.h"
 #include "svc/calendar.h"
-#include "svc/ingest.h"
 #include "svc/lookup.h"
 
 #define UNIT_DEPTH_MAX 64
@@ -42,11 +40,6 @@ const char *dq_by_label(enum dq_by by)
 	static const char *const labels[] = {"", "Lĩnh vực", "Thủ tục", "Kênh"};
 
 	return by >= DQ_BY_NONE && by <= DQ_BY_CHANNEL ? labels[by] : "";
-}
-
-int64_t dq_now(void)
-{
-	return ((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 60;
 }
 
 /* ---- units in scope ---- */

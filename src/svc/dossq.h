@@ -52,9 +52,6 @@ int dq_by_parse(const char *s, enum dq_by *out, struct hl_err *err);
 /* The column heading of a grouping ("Lĩnh vực", ...), "" for DQ_BY_NONE; static. */
 const char *dq_by_label(enum dq_by by);
 
-/* The moment now, in local minutes. */
-int64_t dq_now(void);
-
 /* Run the stats query: a row per unit in scope (and group) with dossiers,
  * or one for --unit even without any. *out and everything in it live in a.
  * HL_ENOTFOUND for an unknown unit. */

@@ -1,15 +1,13 @@
 /* feedback.c — feedback and complaints (feedback.h): the vocabulary, the
- * order of steps, receipt and each step in one transaction with its audit
- * entry, the next step owed and its deadline on the unit's working calendar,
+ * order of steps, receipt and each step with its audit entry (inside the
+ * caller's transaction, or in one of its own), the next step owed and its deadline on the unit's working calendar,
  * deadlines per unit and class, the monthly figures and the data of the
  * written answer; the portal and office CSV imports. */
 #include "svc/feedback.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/arena.h"
 #include "base/text.h"
@@ -20,6 +18,7 @@
 #include "io/csvread.h"
 #include "svc/calendar.h"
 #include "svc/import.h"
+#include "svc/ingest.h"
 #include "svc/lookup.h"
 
 #define OP_ARENA_CAP ((size_t)4 * 1024 * 1024)
@@ -234,11 +233,6 @@ int fb_score(long due, long on_time)
 }
 
 /* ---- time ---- */
-
-int64_t fb_now(void)
-{
-	return (int64_t)time(NULL) / 60 + 7 * 60;
-}
 
 static int64_t floor_div(int64_t a, int64_t b)
 {
@@ -520,7 +514,7 @@ static int step_time(const struct store_fb_item *it, int64_t at, int64_t *out,
 		if (t[i] > last)
 			last = t[i];
 	if (at < 0) {
-		int64_t now = fb_now();
+		int64_t now = ingest_now_minute();
 
 		*out = now > last ? now : last;
 		return HL_OK;
@@ -656,7 +650,19 @@ static int add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *
 	return HL_OK;
 }
 
-int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code,
+/* Commit when rc is HL_OK, else roll back: the end of every plain fb_X,
+ * which is store_begin + fb_X_in + this. */
+static int tx_end(struct store *st, int rc, struct hl_err *err)
+{
+	struct hl_err ignored;
+
+	if (rc == HL_OK)
+		return store_commit(st, err);
+	store_rollback(st, &ignored);
+	return rc;
+}
+
+int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *code,
 	char *token, struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new(OP_ARENA_CAP);
@@ -664,24 +670,23 @@ int fb_add(struct store *st, const struct fb_new *in, const char *who, char *cod
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = store_begin(st, err);
-	if (rc == HL_OK) {
-		rc = add_in_tx(st, a, in, who, code, token, err);
-		if (rc == HL_OK) {
-			rc = store_commit(st, err);
-		} else {
-			struct hl_err ignored;
-
-			store_rollback(st, &ignored);
-		}
-	}
+	rc = add_in_tx(st, a, in, who, code, token, err);
 	hl_arena_free(a);
 	return rc;
 }
 
+int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code,
+	char *token, struct hl_err *err)
+{
+	int rc = store_begin(st, err);
+
+	return rc != HL_OK ? rc : tx_end(st, fb_add_in(st, in, who, code, token, err), err);
+}
+
 /* ---- the steps ---- */
 
-/* One step: the item read and changed by do_step inside a transaction. */
+/* One step: the item read by step_open and changed, then stored by
+ * step_close, inside the caller's transaction. */
 struct step {
 	struct store *st;
 	struct hl_arena *a;
@@ -704,9 +709,6 @@ static int step_open(struct step *s, struct store *st, const char *code, int act
 	s->a = hl_arena_new(OP_ARENA_CAP);
 	if (s->a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = store_begin(st, err);
-	if (rc != HL_OK)
-		return rc;
 	rc = STORE(st, fb_item_get, code != NULL ? code : "", s->a, &s->it, err);
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, "mã",
@@ -721,7 +723,7 @@ static int step_open(struct step *s, struct store *st, const char *code, int act
 	return rc;
 }
 
-/* Store the step, audit it, commit; or roll back after a failure (rc). */
+/* Store the step and audit it, unless an earlier failure (rc). */
 static int step_close(struct step *s, int rc, const char *who)
 {
 	char detail[STORE_NAME_MAX + STORE_CODE_MAX + 4];
@@ -735,18 +737,11 @@ static int step_close(struct step *s, int rc, const char *who)
 	snprintf(action, sizeof(action), "feedback.%s", s->name);
 	if (rc == HL_OK)
 		rc = STORE(s->st, audit, who, action, detail, s->err);
-	if (rc == HL_OK)
-		rc = store_commit(s->st, s->err);
-	if (rc != HL_OK && s->a != NULL) {
-		struct hl_err ignored;
-
-		store_rollback(s->st, &ignored);
-	}
 	hl_arena_free(s->a);
 	return rc;
 }
 
-int fb_classify(struct store *st, const char *code, int cls, const char *criterion, int kind,
+int fb_classify_in(struct store *st, const char *code, int cls, const char *criterion, int kind,
 	int64_t at, const char *who, struct hl_err *err)
 {
 	struct step s;
@@ -774,7 +769,7 @@ int fb_classify(struct store *st, const char *code, int cls, const char *criteri
 	return step_close(&s, rc, who);
 }
 
-int fb_forward(struct store *st, const char *code, const char *office, int64_t at,
+int fb_forward_in(struct store *st, const char *code, const char *office, int64_t at,
 	const char *who, struct hl_err *err)
 {
 	struct store_fb_office *o = NULL;
@@ -804,7 +799,7 @@ int fb_forward(struct store *st, const char *code, const char *office, int64_t a
 	return step_close(&s, rc, who);
 }
 
-int fb_answer(struct store *st, const char *code, const char *text, int number, int64_t at,
+int fb_answer_in(struct store *st, const char *code, const char *text, int number, int64_t at,
 	const char *who, struct hl_err *err)
 {
 	struct step s;
@@ -841,7 +836,7 @@ int fb_answer(struct store *st, const char *code, const char *text, int number, 
 	return step_close(&s, rc, who);
 }
 
-int fb_publish(struct store *st, const char *code, int64_t at, const char *who,
+int fb_publish_in(struct store *st, const char *code, int64_t at, const char *who,
 	struct hl_err *err)
 {
 	struct step s;
@@ -854,7 +849,7 @@ int fb_publish(struct store *st, const char *code, int64_t at, const char *who,
 	return step_close(&s, rc, who);
 }
 
-int fb_rate(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
+int fb_rate_in(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
 	struct hl_err *err)
 {
 	struct step s;
@@ -873,6 +868,50 @@ int fb_rate(struct store *st, const char *code, bool satisfied, int64_t at, cons
 		snprintf(s.detail, sizeof(s.detail), "%s", satisfied ? "satisfied" : "unsatisfied");
 	}
 	return step_close(&s, rc, who);
+}
+
+/* ---- the same, each in its own transaction (the command line) ---- */
+
+int fb_classify(struct store *st, const char *code, int cls, const char *criterion, int kind,
+	int64_t at, const char *who, struct hl_err *err)
+{
+	int rc = store_begin(st, err);
+
+	return rc != HL_OK ? rc
+		: tx_end(st, fb_classify_in(st, code, cls, criterion, kind, at, who, err), err);
+}
+
+int fb_forward(struct store *st, const char *code, const char *office, int64_t at,
+	const char *who, struct hl_err *err)
+{
+	int rc = store_begin(st, err);
+
+	return rc != HL_OK ? rc : tx_end(st, fb_forward_in(st, code, office, at, who, err), err);
+}
+
+int fb_answer(struct store *st, const char *code, const char *text, int number, int64_t at,
+	const char *who, struct hl_err *err)
+{
+	int rc = store_begin(st, err);
+
+	return rc != HL_OK ? rc
+		: tx_end(st, fb_answer_in(st, code, text, number, at, who, err), err);
+}
+
+int fb_publish(struct store *st, const char *code, int64_t at, const char *who,
+	struct hl_err *err)
+{
+	int rc = store_begin(st, err);
+
+	return rc != HL_OK ? rc : tx_end(st, fb_publish_in(st, code, at, who, err), err);
+}
+
+int fb_rate(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
+	struct hl_err *err)
+{
+	int rc = store_begin(st, err);
+
+	return rc != HL_OK ? rc : tx_end(st, fb_rate_in(st, code, satisfied, at, who, err), err);
 }
 
 /* ---- reading ---- */
@@ -1301,26 +1340,6 @@ struct fimp {
 	bool in_tx;
 };
 
-static void problem(struct fimp *im, const char *col, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void problem(struct fimp *im, const char *col, const char *fmt, ...)
-{
-	struct import_report *rep = im->rep;
-	struct import_problem *p;
-	va_list ap;
-
-	rep->nproblems++;
-	if (rep->kept >= IMPORT_MAX_PROBLEMS)
-		return;
-	p = &rep->problems[rep->kept++];
-	p->line = im->rec.line;
-	snprintf(p->column, sizeof(p->column), "%s", col != NULL ? col : "");
-	va_start(ap, fmt);
-	vsnprintf(p->reason, sizeof(p->reason), fmt, ap);
-	va_end(ap);
-}
-
 static const char *cell(const struct fimp *im, int k)
 {
 	int idx = im->col[k];
@@ -1352,21 +1371,21 @@ static int fimp_open(struct fimp *im, struct store *st, FILE *f, const struct im
 		rc = csvr_next(im->r, &im->rec, err);
 	if (rc == 0 || rc == HL_EINVAL) {
 		im->rec.line = 1;
-		problem(im, "", "%s", rc == 0 ? "tệp trống: thiếu dòng tiêu đề" : err->msg);
+		import_add_problem(im->rep, im->rec.line, "", "%s", rc == 0 ? "tệp trống: thiếu dòng tiêu đề" : err->msg);
 		hl_err_clear(err);
 		return HL_OK;
 	}
 	if (rc < 0)
 		return rc;
 	if (im->rec.problem != NULL) {
-		problem(im, "", "dòng tiêu đề: %s", im->rec.problem);
+		import_add_problem(im->rep, im->rec.line, "", "dòng tiêu đề: %s", im->rec.problem);
 		return HL_OK;
 	}
 	im->ncols = im->rec.ncells;
 	for (int k = 0; k < n; k++) {
 		im->col[k] = csvr_col(&im->rec, names[k]);
 		if (k < nreq && im->col[k] < 0)
-			problem(im, names[k], "tiêu đề thiếu cột bắt buộc '%s'", names[k]);
+			import_add_problem(im->rep, im->rec.line, names[k], "tiêu đề thiếu cột bắt buộc '%s'", names[k]);
 	}
 	for (int k = 0; k < n && len < sizeof(known); k++)
 		len += (size_t)snprintf(known + len, sizeof(known) - len, "%s%s", k ? "," : "", names[k]);
@@ -1376,10 +1395,10 @@ static int fimp_open(struct fimp *im, struct store *st, FILE *f, const struct im
 		while (k < n && strcmp(names[k], im->rec.cells[j]) != 0)
 			k++;
 		if (k == n)
-			problem(im, im->rec.cells[j], "cột '%s' không phải cột đã biết (các cột: %s)",
+			import_add_problem(im->rep, im->rec.line, im->rec.cells[j], "cột '%s' không phải cột đã biết (các cột: %s)",
 				im->rec.cells[j], known);
 		else if (im->col[k] != j)
-			problem(im, im->rec.cells[j], "cột '%s' có hai lần trong tiêu đề", names[k]);
+			import_add_problem(im->rep, im->rec.line, im->rec.cells[j], "cột '%s' có hai lần trong tiêu đề", names[k]);
 	}
 	if (rep->nproblems == 0) {
 		rc = store_begin(st, err);
@@ -1396,18 +1415,18 @@ static int fimp_next(struct fimp *im)
 	while ((rc = csvr_next(im->r, &im->rec, im->err)) == 1) {
 		im->rep->rows++;
 		if (im->rec.problem != NULL) {
-			problem(im, "", "%s", im->rec.problem);
+			import_add_problem(im->rep, im->rec.line, "", "%s", im->rec.problem);
 			continue;
 		}
 		if (im->rec.ncells != im->ncols) {
-			problem(im, "", "dòng có %d ô nhưng tiêu đề có %d cột", im->rec.ncells, im->ncols);
+			import_add_problem(im->rep, im->rec.line, "", "dòng có %d ô nhưng tiêu đề có %d cột", im->rec.ncells, im->ncols);
 			continue;
 		}
 		return 1;
 	}
 	if (rc == HL_EINVAL) {
 		im->rec.line = 0;
-		problem(im, "", "%s", im->err->msg);
+		import_add_problem(im->rep, im->rec.line, "", "%s", im->err->msg);
 		hl_err_clear(im->err);
 		return 0;
 	}
@@ -1417,7 +1436,7 @@ static int fimp_next(struct fimp *im)
 /* A check that failed on the row: its message as a problem of col. */
 static void fimp_row_error(struct fimp *im, const char *col)
 {
-	problem(im, col, "%s", im->err->msg);
+	import_add_problem(im->rep, im->rec.line, col, "%s", im->err->msg);
 	hl_err_clear(im->err);
 }
 
@@ -1507,7 +1526,7 @@ int fb_import_offices(struct store *st, FILE *f, const struct import_opts *o,
 		snprintf(key, sizeof(key), "%s\n%s", u->code, cell(&im, 0));
 		rc = seen_before(&im, key, &dup);
 		if (rc == HL_OK && dup) {
-			problem(&im, "code", "phòng, ban '%s' của đơn vị '%s' có hai lần trong tệp",
+			import_add_problem(im.rep, im.rec.line, "code", "phòng, ban '%s' của đơn vị '%s' có hai lần trong tệp",
 				cell(&im, 0), u->code);
 			continue;
 		}
@@ -1562,17 +1581,17 @@ int fb_import_portal(struct store *st, FILE *f, const struct import_opts *o,
 		in.name = cell(&im, 4);
 		in.contact = cell(&im, 5);
 		if (!hl_minute_parse(cell(&im, 2), &in.received_at)) {
-			problem(&im, "received_at", "thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM "
+			import_add_problem(im.rep, im.rec.line, "received_at", "thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM "
 				"và là thời điểm có thật)", cell(&im, 2));
 			continue;
 		}
 		if (in.code[0] == '\0') {
-			problem(&im, "code", "thiếu mã phản ánh của hệ thống (PAKN.yyyymmdd.nnnn)");
+			import_add_problem(im.rep, im.rec.line, "code", "thiếu mã phản ánh của hệ thống (PAKN.yyyymmdd.nnnn)");
 			continue;
 		}
 		rc = seen_before(&im, in.code, &dup);
 		if (rc == HL_OK && dup) {
-			problem(&im, "code", "mã '%s' có hai lần trong tệp", in.code);
+			import_add_problem(im.rep, im.rec.line, "code", "mã '%s' có hai lần trong tệp", in.code);
 			continue;
 		}
 		if (rc == HL_OK)

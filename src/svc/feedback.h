@@ -120,19 +120,25 @@ struct fb_new {
 	const char *name, *contact;          /* NULL or "" = not given */
 };
 
-/* Current local time (UTC+7) in minutes. */
-int64_t fb_now(void);
-
 /* m as "YYYY-MM-DD HH:MM" (CSV, JSON) or "dd/mm/yyyy HH:MM" (people) into
  * buf (at least 17 bytes); "" for -1. Returns buf. */
 char *fb_minute_iso(int64_t m, char *buf, size_t size);
 char *fb_minute_vn(int64_t m, char *buf, size_t size);
+
+/* Every write below comes in two forms: fb_X_in runs inside a transaction
+ * the caller holds (the server's writer, srv_write: the caller commits, and
+ * a failure leaves the caller to undo what it wrote, e.g. by its savepoint),
+ * and fb_X is store_begin + fb_X_in + commit, or rollback on failure (the
+ * command line). Both read what they need (the unit, its offices, the item)
+ * through st, so they see the transaction's own writes. */
 
 /* Check and store a new item, audited as who. code (STORE_CODE_MAX bytes)
  * gets its code and token (FB_TOKEN_SIZE bytes, may be NULL) the public
  * tracking code, shown once and stored only as its hash. HL_EINVAL /
  * HL_ENOTFOUND / HL_EEXIST with a message; nothing is stored on failure. */
 int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code,
+	char *token, struct hl_err *err);
+int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *code,
 	char *token, struct hl_err *err);
 
 /* The steps. Each checks the order (fb_transition), stores the step with who
@@ -142,16 +148,26 @@ int fb_add(struct store *st, const struct fb_new *in, const char *who, char *cod
 /* criterion: NULL/"" = none; kind 0 = unchanged. */
 int fb_classify(struct store *st, const char *code, int cls, const char *criterion, int kind,
 	int64_t at, const char *who, struct hl_err *err);
+int fb_classify_in(struct store *st, const char *code, int cls, const char *criterion, int kind,
+	int64_t at, const char *who, struct hl_err *err);
 /* office: a code of the unit's offices or a built-in one (fb_offices). */
 int fb_forward(struct store *st, const char *code, const char *office, int64_t at,
+	const char *who, struct hl_err *err);
+int fb_forward_in(struct store *st, const char *code, const char *office, int64_t at,
 	const char *who, struct hl_err *err);
 /* The written answer; number 0 = the unit's next number of the year. */
 int fb_answer(struct store *st, const char *code, const char *text, int number, int64_t at,
 	const char *who, struct hl_err *err);
+int fb_answer_in(struct store *st, const char *code, const char *text, int number, int64_t at,
+	const char *who, struct hl_err *err);
 int fb_publish(struct store *st, const char *code, int64_t at, const char *who,
+	struct hl_err *err);
+int fb_publish_in(struct store *st, const char *code, int64_t at, const char *who,
 	struct hl_err *err);
 /* satisfied closes the item; not satisfied reopens it (a new answer is owed). */
 int fb_rate(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
+	struct hl_err *err);
+int fb_rate_in(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
 	struct hl_err *err);
 
 /* One item by code with its text and answer (in a), step and deadline at

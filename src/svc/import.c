@@ -49,12 +49,9 @@ struct colspec {
 	int idx;
 };
 
-static void problem(struct imp *im, long line, const char *col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void problem(struct imp *im, long line, const char *col, const char *fmt, ...)
+void import_add_problem(struct import_report *rep, long line, const char *col,
+	const char *fmt, ...)
 {
-	struct import_report *rep = im->rep;
 	struct import_problem *p;
 	va_list ap;
 
@@ -95,11 +92,11 @@ static bool text_cell(struct imp *im, const struct colspec *c, bool required, ch
 	if (s[0] == '\0') {
 		dst[0] = '\0';
 		if (required)
-			problem(im, im->rec.line, c->name, "thiếu giá trị");
+			import_add_problem(im->rep, im->rec.line, c->name, "thiếu giá trị");
 		return !required;
 	}
 	if (ingest_nfc(s, dst, size) < 0) {
-		problem(im, im->rec.line, c->name, "dài %zu byte, tối đa %zu byte", strlen(s),
+		import_add_problem(im->rep, im->rec.line, c->name, "dài %zu byte, tối đa %zu byte", strlen(s),
 			size - 1);
 		return false;
 	}
@@ -159,18 +156,18 @@ static int read_header(struct imp *im, struct colspec *cols, int ncols,
 	int rc = csvr_next(im->r, &im->rec, im->err);
 
 	if (rc == 0) {
-		problem(im, 1, "", "tệp trống: thiếu dòng tiêu đề");
+		import_add_problem(im->rep, 1, "", "tệp trống: thiếu dòng tiêu đề");
 		return HL_OK;
 	}
 	if (rc == HL_EINVAL) {
-		problem(im, 1, "", "%s", im->err->msg);
+		import_add_problem(im->rep, 1, "", "%s", im->err->msg);
 		hl_err_clear(im->err);
 		return HL_OK;
 	}
 	if (rc < 0)
 		return rc;
 	if (im->rec.problem != NULL) {
-		problem(im, im->rec.line, "", "dòng tiêu đề: %s", im->rec.problem);
+		import_add_problem(im->rep, im->rec.line, "", "dòng tiêu đề: %s", im->rec.problem);
 		return HL_OK;
 	}
 	im->ncols = im->rec.ncells;
@@ -185,7 +182,7 @@ static int read_header(struct imp *im, struct colspec *cols, int ncols,
 			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc tiêu đề");
 		for (int k = 0; k < j; k++)
 			if (strcmp(im->hname[k], h) == 0) {
-				problem(im, im->rec.line, h, "cột '%s' có hai lần trong tiêu đề", h);
+				import_add_problem(im->rep, im->rec.line, h, "cột '%s' có hai lần trong tiêu đề", h);
 				known = true;
 			}
 		for (int i = 0; i < ncols && !known; i++)
@@ -195,17 +192,17 @@ static int read_header(struct imp *im, struct colspec *cols, int ncols,
 			}
 		if (!known && (extra_ok == NULL || !extra_ok(ctx, h))) {
 			if (h[0] == '\0')
-				problem(im, im->rec.line, "", "cột %d của tiêu đề không có tên", j + 1);
+				import_add_problem(im->rep, im->rec.line, "", "cột %d của tiêu đề không có tên", j + 1);
 			else if (extra_ok != NULL)
-				problem(im, im->rec.line, h, "cột '%s' không phải cột đã biết, cũng không "
+				import_add_problem(im->rep, im->rec.line, h, "cột '%s' không phải cột đã biết, cũng không "
 					"phải mã câu hỏi của bộ câu hỏi nào", h);
 			else
-				problem(im, im->rec.line, h, "cột '%s' không phải cột đã biết", h);
+				import_add_problem(im->rep, im->rec.line, h, "cột '%s' không phải cột đã biết", h);
 		}
 	}
 	for (int i = 0; i < ncols; i++)
 		if (cols[i].required && cols[i].idx < 0)
-			problem(im, im->rec.line, cols[i].name, "tiêu đề thiếu cột bắt buộc '%s'",
+			import_add_problem(im->rep, im->rec.line, cols[i].name, "tiêu đề thiếu cột bắt buộc '%s'",
 				cols[i].name);
 	return HL_OK;
 }
@@ -218,7 +215,7 @@ static int next_row(struct imp *im)
 
 	if (rc == HL_EINVAL) {
 		/* Malformed CSV: nothing after this point can be read. */
-		problem(im, 0, "", "%s", im->err->msg);
+		import_add_problem(im->rep, 0, "", "%s", im->err->msg);
 		hl_err_clear(im->err);
 		return 0;
 	}
@@ -230,12 +227,12 @@ static int next_row(struct imp *im)
 	if (im->rec.problem != NULL) {
 		int c = im->rec.problem_col;
 
-		problem(im, im->rec.line, c > 0 && c <= im->ncols ? im->hname[c - 1] : "", "%s",
+		import_add_problem(im->rep, im->rec.line, c > 0 && c <= im->ncols ? im->hname[c - 1] : "", "%s",
 			im->rec.problem);
 		return 2;
 	}
 	if (im->rec.ncells != im->ncols) {
-		problem(im, im->rec.line, "", "dòng có %d ô nhưng tiêu đề có %d cột",
+		import_add_problem(im->rep, im->rec.line, "", "dòng có %d ô nhưng tiêu đề có %d cột",
 			im->rec.ncells, im->ncols);
 		return 2;
 	}
@@ -289,7 +286,7 @@ static bool parse_date_cell(struct imp *im, const struct colspec *c, hl_day *out
 	if (s[0] == '\0')
 		return true;
 	if (!hl_day_parse(s, out)) {
-		problem(im, im->rec.line, c->name,
+		import_add_problem(im->rep, im->rec.line, c->name,
 			"ngày '%s' không hợp lệ (cần YYYY-MM-DD và là ngày có thật)", s);
 		return false;
 	}
@@ -308,7 +305,7 @@ static bool parse_count(struct imp *im, const struct colspec *c, int *out)
 		return true;
 	v = strtol(s, &end, 10);
 	if (*end != '\0' || end == s || s[0] == '-' || s[0] == '+' || v > 1000000) {
-		problem(im, im->rec.line, c->name, "'%s' không phải số nguyên không âm", s);
+		import_add_problem(im->rep, im->rec.line, c->name, "'%s' không phải số nguyên không âm", s);
 		return false;
 	}
 	*out = (int)v;
@@ -375,10 +372,10 @@ static bool check_unit_row(struct imp *im, struct colspec *c, struct lookup *see
 	ok &= text_cell(im, &c[U_NAME], true, p->u.name, sizeof(p->u.name));
 	ok &= text_cell(im, &c[U_PARENT], false, p->parent, sizeof(p->parent));
 	if (type[0] == '\0') {
-		problem(im, im->rec.line, "type", "thiếu loại đơn vị");
+		import_add_problem(im->rep, im->rec.line, "type", "thiếu loại đơn vị");
 		ok = false;
 	} else if (builtin_unit_type_name(type) == NULL) {
-		problem(im, im->rec.line, "type", "loại đơn vị '%s' không có (các loại: tinh, huyen, "
+		import_add_problem(im->rep, im->rec.line, "type", "loại đơn vị '%s' không có (các loại: tinh, huyen, "
 			"ubnd-huyen, ubnd-xa, tram-y-te, truong, nganh-doc, benh-vien, so-nganh)", type);
 		ok = false;
 	} else {
@@ -388,19 +385,19 @@ static bool check_unit_row(struct imp *im, struct colspec *c, struct lookup *see
 	ok &= parse_date_cell(im, &c[U_TO], &p->u.valid_to);
 	if (ok && p->u.valid_from != HL_DAY_NONE && p->u.valid_to != HL_DAY_NONE
 		&& p->u.valid_to < p->u.valid_from) {
-		problem(im, im->rec.line, "valid_to", "ngày kết thúc trước ngày bắt đầu");
+		import_add_problem(im->rep, im->rec.line, "valid_to", "ngày kết thúc trước ngày bắt đầu");
 		ok = false;
 	}
 	if (p->u.code[0] == '\0') {
 		keep = false;
 	} else {
 		if (lookup_get(seen, p->u.code) != NULL) {
-			problem(im, im->rec.line, "code", "mã đơn vị '%s' đã có ở dòng trước trong tệp",
+			import_add_problem(im->rep, im->rec.line, "code", "mã đơn vị '%s' đã có ở dòng trước trong tệp",
 				p->u.code);
 			keep = false;
 		}
 		if (strcmp(p->u.code, p->parent) == 0) {
-			problem(im, im->rec.line, "parent", "đơn vị không thể là cấp trên của chính nó");
+			import_add_problem(im->rep, im->rec.line, "parent", "đơn vị không thể là cấp trên của chính nó");
 			ok = false;
 		}
 	}
@@ -458,10 +455,10 @@ static int put_units(struct imp *im, struct pending_unit *rows, long n, struct l
 		if (rows[i].done)
 			continue;
 		if (lookup_get(seen, rows[i].parent) != NULL)
-			problem(im, rows[i].line, "parent", "đơn vị cấp trên '%s' tạo thành vòng lặp",
+			import_add_problem(im->rep, rows[i].line, "parent", "đơn vị cấp trên '%s' tạo thành vòng lặp",
 				rows[i].parent);
 		else
-			problem(im, rows[i].line, "parent", "đơn vị cấp trên '%s' không tồn tại",
+			import_add_problem(im->rep, rows[i].line, "parent", "đơn vị cấp trên '%s' không tồn tại",
 				rows[i].parent);
 	}
 	return HL_OK;
@@ -502,7 +499,7 @@ int import_units(struct store *st, FILE *f, const struct import_opts *o,
 		if (k != 1 || !check_unit_row(&im, c, seen, &p))
 			continue;
 		if (n == UNITS_MAX_ROWS) {
-			problem(&im, im.rec.line, "", "tệp có quá %d đơn vị", UNITS_MAX_ROWS);
+			import_add_problem(im.rep, im.rec.line, "", "tệp có quá %d đơn vị", UNITS_MAX_ROWS);
 			break;
 		}
 		if (n == cap) {
@@ -591,7 +588,7 @@ int import_fields(struct store *st, FILE *f, const struct import_opts *o,
 		ok &= text_cell(&im, &c[0], true, fl.code, sizeof(fl.code));
 		ok &= text_cell(&im, &c[1], true, fl.name, sizeof(fl.name));
 		if (fl.code[0] != '\0' && lookup_get(seen, fl.code) != NULL) {
-			problem(&im, im.rec.line, "code", "mã lĩnh vực '%s' đã có ở dòng trước", fl.code);
+			import_add_problem(im.rep, im.rec.line, "code", "mã lĩnh vực '%s' đã có ở dòng trước", fl.code);
 			continue;
 		}
 		if (fl.code[0] != '\0' && lookup_put(seen, fl.code, seen) != HL_OK) {
@@ -655,16 +652,16 @@ int import_staff(struct store *st, FILE *f, const struct import_opts *o,
 		ok &= text_cell(&im, &c[1], true, s.name, sizeof(s.name));
 		ok &= text_cell(&im, &c[3], false, s.position, sizeof(s.position));
 		if (ucode[0] == '\0') {
-			problem(&im, im.rec.line, "unit", "thiếu đơn vị");
+			import_add_problem(im.rep, im.rec.line, "unit", "thiếu đơn vị");
 			ok = false;
 		} else if ((u = lookup_get(units, ucode)) == NULL) {
-			problem(&im, im.rec.line, "unit", "đơn vị '%s' không tồn tại", ucode);
+			import_add_problem(im.rep, im.rec.line, "unit", "đơn vị '%s' không tồn tại", ucode);
 			ok = false;
 		} else {
 			s.unit_id = u->id;
 		}
 		if (s.code[0] != '\0' && lookup_get(seen, s.code) != NULL) {
-			problem(&im, im.rec.line, "code", "mã công chức '%s' đã có ở dòng trước", s.code);
+			import_add_problem(im.rep, im.rec.line, "code", "mã công chức '%s' đã có ở dòng trước", s.code);
 			continue;
 		}
 		if (s.code[0] != '\0' && lookup_put(seen, s.code, seen) != HL_OK) {
@@ -739,7 +736,7 @@ static void row_problem(void *ctx, const char *name, const char *msg)
 {
 	struct imp *im = ctx;
 
-	problem(im, im->rec.line, name, "%s", msg);
+	import_add_problem(im->rep, im->rec.line, name, "%s", msg);
 }
 
 /* Check one data row and fill x->r; false if it had a problem. */
@@ -782,7 +779,7 @@ static int resp_rows(struct resp_ctx *x, const struct colspec *c)
 		if (rc == HL_EEXIST) {
 			hl_err_clear(im->err);
 			if (existing == x->batch)
-				problem(im, im->rec.line, "id", "mã phiếu '%s' trùng với một dòng trước "
+				import_add_problem(im->rep, im->rec.line, "id", "mã phiếu '%s' trùng với một dòng trước "
 					"trong tệp", x->r.ext_id);
 			else
 				im->rep->skipped++;
@@ -880,11 +877,11 @@ static bool parse_minute_cell(struct imp *im, const struct colspec *c, bool requ
 	*out = -1;
 	if (s[0] == '\0') {
 		if (required)
-			problem(im, im->rec.line, c->name, "thiếu thời điểm");
+			import_add_problem(im->rep, im->rec.line, c->name, "thiếu thời điểm");
 		return !required;
 	}
 	if (!hl_minute_parse(s, out)) {
-		problem(im, im->rec.line, c->name,
+		import_add_problem(im->rep, im->rec.line, c->name,
 			"thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM và có thật)", s);
 		*out = -1;
 		return false;
@@ -908,7 +905,7 @@ static bool parse_apology(struct imp *im, const struct colspec *c, bool *out)
 			*out = false;
 			return true;
 		}
-	problem(im, im->rec.line, c->name, "'%s' không hợp lệ (dùng 0/1, yes/no hoặc có/không)",
+	import_add_problem(im->rep, im->rec.line, c->name, "'%s' không hợp lệ (dùng 0/1, yes/no hoặc có/không)",
 		s);
 	return false;
 }
@@ -925,13 +922,13 @@ static bool check_dossier(struct imp *im, const struct colspec *c, struct lookup
 	ok &= text_cell(im, &c[D_PROC], false, d->procedure, sizeof(d->procedure));
 	s = key_cell(im, c[D_UNIT].idx, key, sizeof(key));
 	if (s[0] == '\0') {
-		problem(im, im->rec.line, "unit", "thiếu đơn vị");
+		import_add_problem(im->rep, im->rec.line, "unit", "thiếu đơn vị");
 		ok = false;
 	} else {
 		const struct store_unit *u = lookup_get(units, s);
 
 		if (u == NULL) {
-			problem(im, im->rec.line, "unit", "đơn vị '%s' không tồn tại", s);
+			import_add_problem(im->rep, im->rec.line, "unit", "đơn vị '%s' không tồn tại", s);
 			ok = false;
 		} else {
 			d->unit_id = u->id;
@@ -942,7 +939,7 @@ static bool check_dossier(struct imp *im, const struct colspec *c, struct lookup
 		const struct store_field *fl = lookup_get(fields, s);
 
 		if (fl == NULL) {
-			problem(im, im->rec.line, "field", "lĩnh vực '%s' không tồn tại", s);
+			import_add_problem(im->rep, im->rec.line, "field", "lĩnh vực '%s' không tồn tại", s);
 			ok = false;
 		} else {
 			d->field_id = fl->id;
@@ -952,7 +949,7 @@ static bool check_dossier(struct imp *im, const struct colspec *c, struct lookup
 	if (tl_channel_parse(s) != TL_CH_NONE) {
 		snprintf(d->channel, sizeof(d->channel), "%s", s);
 	} else {
-		problem(im, im->rec.line, "channel",
+		import_add_problem(im->rep, im->rec.line, "channel",
 			"kênh '%s' không có (dùng online, direct hoặc post)", s);
 		ok = false;
 	}
@@ -963,19 +960,19 @@ static bool check_dossier(struct imp *im, const struct colspec *c, struct lookup
 	ok &= parse_minute_cell(im, &c[D_SUBM], false, &d->submitted_at);
 	if (d->received_at >= 0) {
 		if (d->submitted_at >= 0 && d->submitted_at > d->received_at) {
-			problem(im, im->rec.line, "submitted_at", "nộp trực tuyến sau thời điểm tiếp nhận");
+			import_add_problem(im->rep, im->rec.line, "submitted_at", "nộp trực tuyến sau thời điểm tiếp nhận");
 			ok = false;
 		}
 		if (d->due_at >= 0 && d->due_at < d->received_at) {
-			problem(im, im->rec.line, "due_at", "hạn trả trước thời điểm tiếp nhận");
+			import_add_problem(im->rep, im->rec.line, "due_at", "hạn trả trước thời điểm tiếp nhận");
 			ok = false;
 		}
 		if (d->finished_at >= 0 && d->finished_at < d->received_at) {
-			problem(im, im->rec.line, "finished_at", "hoàn thành trước thời điểm tiếp nhận");
+			import_add_problem(im->rep, im->rec.line, "finished_at", "hoàn thành trước thời điểm tiếp nhận");
 			ok = false;
 		}
 		if (d->returned_at >= 0 && d->returned_at < d->received_at) {
-			problem(im, im->rec.line, "returned_at", "trả kết quả trước thời điểm tiếp nhận");
+			import_add_problem(im->rep, im->rec.line, "returned_at", "trả kết quả trước thời điểm tiếp nhận");
 			ok = false;
 		}
 	}
@@ -986,10 +983,10 @@ static bool check_dossier(struct imp *im, const struct colspec *c, struct lookup
 		bool dup = false;
 
 		if (codeset_add(seen, d->code, &dup) != HL_OK) {
-			problem(im, im->rec.line, "code", "hết bộ nhớ");
+			import_add_problem(im->rep, im->rec.line, "code", "hết bộ nhớ");
 			ok = false;
 		} else if (dup) {
-			problem(im, im->rec.line, "code", "mã hồ sơ '%s' đã có ở dòng trước trong tệp",
+			import_add_problem(im->rep, im->rec.line, "code", "mã hồ sơ '%s' đã có ở dòng trước trong tệp",
 				d->code);
 			ok = false;
 		}

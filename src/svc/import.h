@@ -31,6 +31,11 @@ struct import_report {
 	struct import_problem problems[IMPORT_MAX_PROBLEMS];
 };
 
+/* Note a problem of line (0 = the file as a whole) in column col ("" or
+ * NULL = the whole row) into rep: counted always, kept while there is room. */
+void import_add_problem(struct import_report *rep, long line, const char *col,
+	const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* Progress callback for long imports (rows read so far); may be NULL. */
 typedef void (*import_progress_cb)(void *ctx, long rows);
 

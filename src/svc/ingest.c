@@ -45,6 +45,11 @@ static int64_t mono_now(void)
 	return (int64_t)ts.tv_sec;
 }
 
+int64_t ingest_now_minute(void)
+{
+	return ((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 60;
+}
+
 static void report(struct ingest_sink *sink, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

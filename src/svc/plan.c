@@ -11,7 +11,6 @@
  * ánh, kiến nghị của cá nhân, tổ chức"). */
 #include "svc/plan.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -728,25 +727,6 @@ struct pimp {
 	int col[C_N];            /* index in the record, -1 = absent */
 };
 
-static void problem(struct import_report *rep, long line, const char *col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void problem(struct import_report *rep, long line, const char *col, const char *fmt, ...)
-{
-	struct import_problem *p;
-	va_list ap;
-
-	rep->nproblems++;
-	if (rep->kept >= IMPORT_MAX_PROBLEMS)
-		return;
-	p = &rep->problems[rep->kept++];
-	p->line = line;
-	snprintf(p->column, sizeof(p->column), "%s", col != NULL ? col : "");
-	va_start(ap, fmt);
-	vsnprintf(p->reason, sizeof(p->reason), fmt, ap);
-	va_end(ap);
-}
-
 /* Read the header: the columns in need must be there, those in may can be,
  * nothing else. HL_EINVAL (with problems) when it is not so. */
 static int read_header(struct pimp *im, unsigned need, unsigned may, struct hl_err *err)
@@ -758,7 +738,7 @@ static int read_header(struct pimp *im, unsigned need, unsigned may, struct hl_e
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		problem(im->rep, 1, "", "tệp trống: cần dòng tiêu đề");
+		import_add_problem(im->rep, 1, "", "tệp trống: cần dòng tiêu đề");
 		return HL_EINVAL;
 	}
 	for (int i = 0; i < im->rec.ncells; i++) {
@@ -767,15 +747,15 @@ static int read_header(struct pimp *im, unsigned need, unsigned may, struct hl_e
 		while (c < C_N && strcmp(col_name[c], im->rec.cells[i]) != 0)
 			c++;
 		if (c == C_N || !((need | may) & (1u << c)))
-			problem(im->rep, 1, im->rec.cells[i], "cột không có trong định dạng");
+			import_add_problem(im->rep, 1, im->rec.cells[i], "cột không có trong định dạng");
 		else if (im->col[c] >= 0)
-			problem(im->rep, 1, col_name[c], "cột lặp lại");
+			import_add_problem(im->rep, 1, col_name[c], "cột lặp lại");
 		else
 			im->col[c] = i;
 	}
 	for (int c = 0; c < C_N; c++)
 		if ((need & (1u << c)) && im->col[c] < 0)
-			problem(im->rep, 1, col_name[c], "thiếu cột");
+			import_add_problem(im->rep, 1, col_name[c], "thiếu cột");
 	return im->rep->nproblems > 0 ? HL_EINVAL : HL_OK;
 }
 
@@ -792,11 +772,11 @@ static bool text_cell(struct pimp *im, enum pcol c, char *dst, size_t size)
 	const char *s = cell(im, c);
 
 	if (s[0] == '\0') {
-		problem(im->rep, im->rec.line, col_name[c], "thiếu giá trị");
+		import_add_problem(im->rep, im->rec.line, col_name[c], "thiếu giá trị");
 		return false;
 	}
 	if (!nfc_into(s, dst, size)) {
-		problem(im->rep, im->rec.line, col_name[c], "dài %zu byte, tối đa %zu byte", strlen(s),
+		import_add_problem(im->rep, im->rec.line, col_name[c], "dài %zu byte, tối đa %zu byte", strlen(s),
 			size - 1);
 		return false;
 	}
@@ -811,14 +791,14 @@ static bool common_cells(struct pimp *im, char *crit, size_t crit_size, char *ta
 	bool ok = true;
 
 	if (plan_crit_index(c) < 0) {
-		problem(im->rep, im->rec.line, "criterion", "tiêu chí '%s' không hợp lệ: dùng TC, HC, "
+		import_add_problem(im->rep, im->rec.line, "criterion", "tiêu chí '%s' không hợp lệ: dùng TC, HC, "
 			"PV, KQ hoặc TT", c);
 		ok = false;
 	} else {
 		snprintf(crit, crit_size, "%s", c);
 	}
 	if (!plan_schedule_ok(s)) {
-		problem(im->rep, im->rec.line, "schedule", "tiến độ '%s' không hợp lệ: dùng "
+		import_add_problem(im->rep, im->rec.line, "schedule", "tiến độ '%s' không hợp lệ: dùng "
 			"thuong-xuyen, trong-nam, quy-1 … quy-4, thu-sau-hang-tuan, khi-co-thay-doi, "
 			"khi-tiep-nhan hoặc một ngày có thật dạng YYYY-MM-DD", s);
 		ok = false;
@@ -841,7 +821,7 @@ static bool num_cell(struct pimp *im, enum pcol c, bool *have, double *v)
 		return true;
 	if (hl_parse_decimal(s, 0, 100, v))
 		return true;
-	problem(im->rep, im->rec.line, col_name[c], "'%s' không phải một số từ 0 đến 100", s);
+	import_add_problem(im->rep, im->rec.line, col_name[c], "'%s' không phải một số từ 0 đến 100", s);
 	return false;
 }
 
@@ -857,12 +837,12 @@ static int next_row(struct pimp *im, size_t nrows, bool *usable, struct hl_err *
 		return rc;
 	im->rep->rows++;
 	if (im->rec.problem != NULL) {
-		problem(im->rep, im->rec.line, "", "%s", im->rec.problem);
+		import_add_problem(im->rep, im->rec.line, "", "%s", im->rec.problem);
 		return 1;
 	}
 	if (nrows >= PLAN_MAX_TASKS) {
 		if (nrows == PLAN_MAX_TASKS)
-			problem(im->rep, im->rec.line, "", "quá %d nhiệm vụ trong một tệp",
+			import_add_problem(im->rep, im->rec.line, "", "quá %d nhiệm vụ trong một tệp",
 				PLAN_MAX_TASKS);
 		return 1;
 	}
@@ -918,7 +898,7 @@ int plan_std_import(struct store *st, FILE *f, const struct import_opts *o,
 		p->seq = (int)++n;
 	}
 	if (rc == HL_OK && rep->nproblems == 0 && rep->rows == 0)
-		problem(rep, 2, "", "tệp không có nhiệm vụ nào (muốn trở lại nhiệm vụ mẫu có sẵn: "
+		import_add_problem(rep, 2, "", "tệp không có nhiệm vụ nào (muốn trở lại nhiệm vụ mẫu có sẵn: "
 			"hailong plan tasks reset)");
 	if (rc == HL_OK && rep->nproblems > 0)
 		rc = HL_EINVAL;
@@ -1155,7 +1135,7 @@ int plan_import(struct store *st, FILE *f, const struct import_opts *o, const ch
 		ok &= num_cell(&im, C_VALUE, &q->has_value, &q->value);
 		ok &= num_cell(&im, C_TARGET, &q->has_target, &q->target);
 		if (!plan_status_ok(status)) {
-			problem(rep, im.rec.line, "status", "tình trạng '%s' không hợp lệ: dùng "
+			import_add_problem(rep, im.rec.line, "status", "tình trạng '%s' không hợp lệ: dùng "
 				"chua-bat-dau, dang-thuc-hien, hoan-thanh hoặc qua-han", status);
 			ok = false;
 		} else {
@@ -1165,7 +1145,7 @@ int plan_import(struct store *st, FILE *f, const struct import_opts *o, const ch
 			q->no = (int)++n;
 	}
 	if (rc == HL_OK && rep->nproblems == 0 && rep->rows == 0)
-		problem(rep, 2, "", "tệp không có nhiệm vụ nào");
+		import_add_problem(rep, 2, "", "tệp không có nhiệm vụ nào");
 	if (rc == HL_OK && rep->nproblems > 0)
 		rc = HL_EINVAL;
 	if (rc == HL_EINVAL && rep->nproblems > 0) {

@@ -16,6 +16,7 @@
 #include "http/scope.h"
 #include "report/fb_letter.h"
 #include "svc/feedback.h"
+#include "svc/ingest.h"
 #include "web/pages.h"
 
 #define INBOX_MAX 500
@@ -48,7 +49,7 @@ int page_feedback(struct http_req *r)
 	size_t n = 0;
 	struct hbuf b;
 
-	q.at = fb_now();
+	q.at = ingest_now_minute();
 	q.open_only = all == NULL || strcmp(all, "1") != 0;
 	if (unit != NULL && unit[0] != '\0') {
 		if (scope_unit(r, unit, "unit", &u, &err) != HL_OK)

@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "http/html.h"
 #include "svc/feedback.h"
+#include "svc/ingest.h"
 #include "web/pages.h"
 
 #define ANSWERS_MAX 200   /* published answers listed, newest received first */
@@ -135,7 +136,7 @@ static int track_page(struct http_req *r, int status, const char *token, const c
 
 	hb_init(&b, r->a, 1 << 18);
 	if (token == NULL || token[0] == '\0' ||
-	    fb_track(r->st, NULL, token, fb_now(), r->a, &it, &err) != HL_OK) {
+	    fb_track(r->st, NULL, token, ingest_now_minute(), r->a, &it, &err) != HL_OK) {
 		page_begin(&b, r, "Tra cứu phản ánh, kiến nghị");
 		hb_raw(&b, "<section class=\"public fb-public\"><h1>Tra cứu phản ánh, kiến nghị</h1>");
 		if (token != NULL && token[0] != '\0')
@@ -206,11 +207,11 @@ int page_fb_track_rate(struct http_req *r)
 	struct hl_err err = {0};
 	bool ok = rating != NULL && strcmp(rating, "satisfied") == 0;
 
-	if (token == NULL || fb_track(r->st, NULL, token, fb_now(), r->a, &it, &err) != HL_OK)
+	if (token == NULL || fb_track(r->st, NULL, token, ingest_now_minute(), r->a, &it, &err) != HL_OK)
 		return track_page(r, 404, token != NULL ? token : "x", NULL);
 	if (!ok && (rating == NULL || strcmp(rating, "unsatisfied") != 0))
 		return track_page(r, 400, token, "Hãy chọn Hài lòng hoặc Không hài lòng.");
-	if (fb_rate(r->st, it.it.code, ok, -1, "web:nguoi-gui", &err) != HL_OK)
+	if (fb_web_rate(r, it.it.code, ok, "web:nguoi-gui", &err) != HL_OK)
 		return track_page(r, http_status_of(err.code), token, err.msg);
 	return track_page(r, 200, token, ok ? "Cảm ơn Ông/Bà đã đánh giá." :
 		"Cảm ơn Ông/Bà. Đơn vị sẽ xem xét và trả lời lại.");
@@ -228,7 +229,7 @@ int page_fb_answers(struct http_req *r)
 	if (path_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	q.unit = u.code;
-	q.at = fb_now();
+	q.at = ingest_now_minute();
 	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 8 << 20);
