@@ -11,50 +11,9 @@
 # 5), BENCH_TMP (where the temporary directory goes), JOBS (ninja -j, 1).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-if [ $# -ge 1 ]; then
-	BIN=$1
-	BUILDDIR=$(dirname "$BIN")
-else
-	BUILDDIR=$ROOT/build-bench
-	BIN=$BUILDDIR/hailong
-fi
-SIZES=${BENCH_SIZES:-"1000000 10000000"}
-RUNS=${BENCH_RUNS:-5}
-
-say() { printf '%s\n' "$*" >&2; }
-
-T=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/hailong-dossiers.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-
-if [ ! -f "$BUILDDIR/build.ninja" ]; then
-	say "== Tạo bản dựng release trong $BUILDDIR"
-	meson setup "$BUILDDIR" "$ROOT" --buildtype=release >&2
-fi
-buildtype=$(meson configure "$BUILDDIR" 2>/dev/null | awk '$1 == "buildtype" { print $2; exit }')
-say "== Dựng hailong và công cụ đo (ninja -j${JOBS:-1})"
-if ! ninja -C "$BUILDDIR" -j"${JOBS:-1}" hailong bench/gen_responses bench/gen_dossiers \
-	bench/peakrss >"$T/build.log" 2>&1; then
-	cat "$T/build.log" >&2
-	exit 1
-fi
-PEAK=$BUILDDIR/bench/peakrss
-
-# measure OUT CMD... — run CMD (stdout to OUT), set SECS and KB.
-measure()
-{
-	local out=$1
-	shift
-	if ! "$PEAK" "$T/m.txt" "$@" >"$out"; then
-		say "LỖI: lệnh thất bại: $*"
-		exit 1
-	fi
-	read -r SECS KB <"$T/m.txt"
-}
-
-ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+. "$(dirname "$0")/lib.sh"
+bench_setup hailong-dossiers "$@"
+bench_build bench/gen_responses bench/gen_dossiers
 
 # runs LABEL ARGS... — RUNS runs of hailong ARGS; MED (s), MAXKB, ROWS.
 runs()
@@ -68,7 +27,7 @@ runs()
 		times+=("$SECS")
 		[ "$KB" -gt "$MAXKB" ] && MAXKB=$KB
 	done
-	MED=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+	MED=$(median "${times[@]}")
 	ROWS=$(($(wc -l <"$T/out") - 1))
 	say "  $label: trung vị $(ms "$MED") ms (lần đầu $(ms "${times[0]}") ms), đỉnh $(mb "$MAXKB") MB, $ROWS dòng"
 	printf '| %s | %s | %s | %s | %s |\n' "$N" "$label" "$(ms "$MED")" "$(mb "$MAXKB")" "$ROWS" >>"$RESULTS"
@@ -88,12 +47,10 @@ IMPORTS=$T/imports.md
 for N in $SIZES; do
 	say ""
 	say "== $N hồ sơ, 500 đơn vị, 24 tháng"
-	DB=$T/bench-$N.db
 	"$BUILDDIR/bench/gen_responses" "$T/units.csv" "$T/none.csv" 0
 	measure /dev/null "$BUILDDIR/bench/gen_dossiers" "$T/dossiers.csv" "$N"
 	say "  tạo tệp trong ${SECS%.*} s ($(du -m "$T/dossiers.csv" | cut -f1) MB)"
-	"$BIN" --db "$DB" init >/dev/null
-	"$BIN" --db "$DB" units import "$T/units.csv" >/dev/null
+	bench_db "$N"
 	say "  nhập hồ sơ (dossiers import)…"
 	measure "$T/import.out" "$BIN" --db "$DB" dossiers import "$T/dossiers.csv"
 	IMP_S=$SECS IMP_KB=$KB
@@ -114,12 +71,12 @@ for N in $SIZES; do
 	runs "weekly --date 2025-12-26 xlsx (500 units)" dossiers weekly --date 2025-12-26 --format xlsx -o "$T/w.xlsx"
 	runs "weekly --date 2025-12-26 csv (500 units)" dossiers weekly --date 2025-12-26 --format csv -o "$T/w.csv"
 	say "  danh sách thứ Sáu: $(($(wc -l <"$T/w.csv") - 1)) dòng CSV, PDF $(du -k "$T/w.pdf" | cut -f1) KB"
-	rm -f "$DB" "$DB-journal" "$DB-wal" "$DB-shm"
+	bench_drop_db
 done
 
 say ""
 echo "hailong dossiers bench — $(date -u '+%Y-%m-%d %H:%M UTC'), $BIN ($buildtype)"
-echo "Máy: $(nproc) CPU, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM"
+machine
 echo
 cat "$IMPORTS"
 echo

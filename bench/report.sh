@@ -14,48 +14,12 @@
 # directory goes), JOBS (ninja -j, default 1).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-if [ $# -ge 1 ]; then
-	BIN=$1
-	BUILDDIR=$(dirname "$BIN")
-else
-	BUILDDIR=$ROOT/build-bench
-	BIN=$BUILDDIR/hailong
-fi
-SIZES=${BENCH_SIZES:-"1000000 10000000"}
-RUNS=${BENCH_RUNS:-5}
-
-say() { printf '%s\n' "$*" >&2; }
-
-T=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/hailong-report-bench.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-
-if [ ! -f "$BUILDDIR/build.ninja" ]; then
-	say "== Tạo bản dựng release trong $BUILDDIR"
-	meson setup "$BUILDDIR" "$ROOT" --buildtype=release >&2
-fi
-say "== Dựng hailong và công cụ đo (ninja -j${JOBS:-1})"
-if ! ninja -C "$BUILDDIR" -j"${JOBS:-1}" hailong bench/gen_responses bench/peakrss >"$T/build.log" 2>&1; then
-	cat "$T/build.log" >&2
-	exit 1
-fi
+. "$(dirname "$0")/lib.sh"
+bench_setup hailong-report-bench "$@"
+bench_build bench/gen_responses
 GEN=$BUILDDIR/bench/gen_responses
-PEAK=$BUILDDIR/bench/peakrss
-
-# measure OUT CMD... — run CMD (stdout to OUT), set SECS and KB.
-measure()
-{
-	local out=$1
-	shift
-	if ! "$PEAK" "$T/m.txt" "$@" >"$out"; then
-		say "LỖI: lệnh thất bại: $*"
-		exit 1
-	fi
-	read -r SECS KB <"$T/m.txt"
-}
-
+# Whole milliseconds: a report takes seconds.
 ms() { awk -v s="$1" 'BEGIN { printf "%.0f", s * 1000 }'; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 # report_runs FORMAT PERIOD — RUNS runs; MED (s, median), KBMAX (max).
 report_runs()
@@ -69,7 +33,7 @@ report_runs()
 		times+=("$SECS")
 		[ "$KB" -gt "$KBMAX" ] && KBMAX=$KB
 	done
-	MED=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+	MED=$(median "${times[@]}")
 	say "  report $fmt $period: trung vị $(ms "$MED") ms, đỉnh $(mb "$KBMAX") MB ($(du -k "$T/r.$fmt" | cut -f1) kB)"
 }
 
@@ -82,10 +46,8 @@ RESULTS=$T/results.md
 for N in $SIZES; do
 	say ""
 	say "== $N phiếu, 500 đơn vị, 24 tháng (tải máy: $(cut -d' ' -f1-3 /proc/loadavg))"
-	DB=$T/bench-$N.db
 	measure /dev/null "$GEN" "$T/units.csv" "$T/responses.csv" "$N"
-	"$BIN" --db "$DB" init >/dev/null
-	"$BIN" --db "$DB" units import "$T/units.csv" >/dev/null
+	bench_db "$N"
 	measure "$T/import.out" "$BIN" --db "$DB" responses import "$T/responses.csv"
 	IMP=$(awk -v n="$N" -v s="$SECS" 'BEGIN { printf "%.0f", n / s }')
 	say "  nhập: $(printf '%.1f' "$SECS") s, $IMP phiếu/s, đỉnh $(mb "$KB") MB"
@@ -104,7 +66,7 @@ for N in $SIZES; do
 	R_MS=$(ms "$MED") R_MB=$(mb "$KBMAX")
 	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$N" "$IMP" "$P_MS" "$P_MB" \
 		"$X_MS" "$X_MB" "$C_MS" "$C_MB" "$R_MS" "$R_MB" >>"$RESULTS"
-	rm -f "$DB" "$DB-journal" "$DB-wal" "$DB-shm"
+	bench_drop_db
 done
 
 say ""

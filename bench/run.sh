@@ -15,53 +15,10 @@
 # JOBS (ninja -j, default 1: the machine may be shared).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-if [ $# -ge 1 ]; then
-	BIN=$1
-	BUILDDIR=$(dirname "$BIN")
-else
-	BUILDDIR=$ROOT/build-bench
-	BIN=$BUILDDIR/hailong
-fi
-SIZES=${BENCH_SIZES:-"1000000 10000000"}
-RUNS=${BENCH_RUNS:-5}
-
-say() { printf '%s\n' "$*" >&2; }
-
-T=$(mktemp -d "${BENCH_TMP:-${TMPDIR:-/tmp}}/hailong-bench.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
-
-if [ ! -f "$BUILDDIR/build.ninja" ]; then
-	say "== Tạo bản dựng release trong $BUILDDIR"
-	meson setup "$BUILDDIR" "$ROOT" --buildtype=release >&2
-fi
-buildtype=$(meson configure "$BUILDDIR" 2>/dev/null | awk '$1 == "buildtype" { print $2; exit }')
-if [ "$buildtype" != "release" ]; then
-	say "Cảnh báo: $BUILDDIR có buildtype '$buildtype', không phải release: số đo không đại diện."
-fi
-say "== Dựng hailong và công cụ đo (ninja -j${JOBS:-1})"
-if ! ninja -C "$BUILDDIR" -j"${JOBS:-1}" hailong bench/gen_responses bench/peakrss >"$T/build.log" 2>&1; then
-	cat "$T/build.log" >&2
-	exit 1
-fi
+. "$(dirname "$0")/lib.sh"
+bench_setup hailong-bench "$@"
+bench_build bench/gen_responses
 GEN=$BUILDDIR/bench/gen_responses
-PEAK=$BUILDDIR/bench/peakrss
-
-# measure OUT CMD... — run CMD (stdout to OUT), set SECS and KB.
-measure()
-{
-	local out=$1
-	shift
-	if ! "$PEAK" "$T/m.txt" "$@" >"$out"; then
-		say "LỖI: lệnh thất bại: $*"
-		exit 1
-	fi
-	read -r SECS KB <"$T/m.txt"
-}
-
-ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 
 # index_runs LABEL ARGS... — RUNS runs; IDX_MED (s), IDX_FIRST (s), IDX_KB (max).
 index_runs()
@@ -76,7 +33,7 @@ index_runs()
 		[ "$KB" -gt "$IDX_KB" ] && IDX_KB=$KB
 	done
 	IDX_FIRST=${times[0]}
-	IDX_MED=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+	IDX_MED=$(median "${times[@]}")
 	IDX_ROWS=$(($(wc -l <"$T/index.csv") - 1))
 	say "  index $label: trung vị $(ms "$IDX_MED") ms (lần đầu $(ms "$IDX_FIRST") ms), đỉnh $(mb "$IDX_KB") MB, $IDX_ROWS dòng"
 }
@@ -90,12 +47,10 @@ RESULTS=$T/results.md
 for N in $SIZES; do
 	say ""
 	say "== $N phiếu, 500 đơn vị, 24 tháng"
-	DB=$T/bench-$N.db
 	say "  tạo tệp CSV…"
 	measure /dev/null "$GEN" "$T/units.csv" "$T/responses.csv" "$N"
 	say "  tạo xong trong ${SECS%.*} s ($(du -m "$T/responses.csv" | cut -f1) MB)"
-	"$BIN" --db "$DB" init >/dev/null
-	"$BIN" --db "$DB" units import "$T/units.csv" >/dev/null
+	bench_db "$N"
 
 	say "  nhập phiếu (responses import)…"
 	measure "$T/import.out" "$BIN" --db "$DB" responses import "$T/responses.csv"
@@ -122,12 +77,12 @@ for N in $SIZES; do
 		"$N" "$IMP_S" "$(rate "$N" "$IMP_S")" "$(mb "$IMP_KB")" "$(ms "$Y_MED")" \
 		"$(ms "$Q_MED")" "$(ms "$R_MED")" "$(mb "$I_KB")" "$RB_S" "$(rate "$N" "$RB_S")" \
 		"$(mb "$RB_KB")" "$DB_MB" >>"$RESULTS"
-	rm -f "$DB" "$DB-journal" "$DB-wal" "$DB-shm"
+	bench_drop_db
 done
 
 say ""
 echo "hailong bench — $(date -u '+%Y-%m-%d %H:%M UTC'), $BIN ($buildtype)"
-echo "Máy: $(nproc) CPU, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM"
+machine
 echo "Index: trung vị của $RUNS lần chạy, --format csv, mọi đơn vị. Thời gian là thời gian thực của cả tiến trình."
 echo
 cat "$RESULTS"
@@ -136,10 +91,7 @@ cat "$RESULTS"
 # (BENCHMARKS.md, "Calendar"); BENCH_CAL_MILLIONS calls of each kind.
 say ""
 say "== Lịch làm việc: bench_workcal"
-if ! ninja -C "$BUILDDIR" -j"${JOBS:-1}" bench/bench_workcal >"$T/build.log" 2>&1; then
-	cat "$T/build.log" >&2
-	exit 1
-fi
+bench_ninja bench/bench_workcal
 echo
 echo "Lịch làm việc (bench/bench_workcal ${BENCH_CAL_MILLIONS:-5}):"
 "$BUILDDIR/bench/bench_workcal" "${BENCH_CAL_MILLIONS:-5}"

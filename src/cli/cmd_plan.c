@@ -9,11 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/arena.h"
 #include "base/mem.h"
 #include "base/text.h"
+#include "report/model.h"
 #include "report/out.h"
 #include "report/plan_doc.h"
 #include "svc/import.h"
@@ -73,18 +73,6 @@ static const char *shorten(struct hl_arena *a, const char *s)
 	while (max > 0 && max < n && ((unsigned char)s[max] & 0xC0) == 0x80)
 		max--;
 	return hl_arena_printf(a, "%.*s%s", (int)max, s, max < strlen(s) ? "…" : "");
-}
-
-static hl_day today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	hl_day d = HL_DAY_NONE;
-
-	if (localtime_r(&now, &tm) == NULL ||
-	    !hl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d))
-		return HL_DAY_NONE;
-	return d;
 }
 
 static bool parse_format(const char *f, const char *const *allowed)
@@ -389,7 +377,7 @@ static int do_set_status(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	struct hl_err err = {0};
 	const char *pos[1];
-	hl_day day = today();
+	hl_day day = rpt_today();
 	char *end, d[16];
 	long no;
 	int y, npos, rc = cli_parse(&cmd_plan, argc, argv, 1, opts, pos, 1, &npos);

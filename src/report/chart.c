@@ -456,6 +456,11 @@ static void register_cleanup(void)
 	atexit(chart_cleanup);
 }
 
+void chart_cleanup_at_exit(void)
+{
+	pthread_once(&cleanup_once, register_cleanup);
+}
+
 int chart_draw(const struct chart *c, cairo_t *cr, struct hl_err *err)
 {
 	struct frame f;
@@ -464,9 +469,7 @@ int chart_draw(const struct chart *c, cairo_t *cr, struct hl_err *err)
 
 	if (rc != HL_OK)
 		return rc;
-	/* The font caches live until the process ends: release them then, so
-	 * the server's and the tools' leak checks stay meaningful. */
-	pthread_once(&cleanup_once, register_cleanup);
+	chart_cleanup_at_exit();
 	cairo_save(cr);
 	rgb(cr, (const double[]){1, 1, 1});
 	cairo_rectangle(cr, 0, 0, c->width, c->height);

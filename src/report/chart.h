@@ -88,4 +88,9 @@ int chart_pdf(const struct chart *c, const char *path, struct hl_err *err);
  * (the caches are made again when needed). */
 void chart_cleanup(void);
 
+/* Register chart_cleanup with atexit, once per process (any thread): the
+ * font caches live until the process ends, so the server's and the tools'
+ * leak checks stay meaningful. chart_draw and pdfdoc_new call it. */
+void chart_cleanup_at_exit(void);
+
 #endif

@@ -5,26 +5,15 @@
  * nhận" and the signature block. Laid out by rpt_pdf_letter. */
 #include "report/fb_letter.h"
 
-#include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
-#include "report/chart.h"
 #include "report/model.h"
 #include "report/pdfdoc.h"
 #include "report/render.h"
 
 #define NPARS 8
-
-static pthread_once_t cleanup_once = PTHREAD_ONCE_INIT;
-
-/* The font caches are released at exit, as after a chart (chart_cleanup). */
-static void register_cleanup(void)
-{
-	atexit(chart_cleanup);
-}
 
 int fbl_write(const struct fb_letter *l, const char *signer, const char *path,
 	struct hl_arena *a, struct hl_err *err)
@@ -35,7 +24,6 @@ int fbl_write(const struct fb_letter *l, const char *signer, const char *path,
 	const char *to, *body;
 	int n = 0, rc;
 
-	pthread_once(&cleanup_once, register_cleanup);
 	memset(&m, 0, sizeof(m));
 	memset(par, 0, sizeof(par));
 	rc = rpt_letterhead(a, &l->unit, l->parent.id != 0 ? &l->parent : NULL, &m, err);

@@ -199,13 +199,15 @@ static int heading(struct build *b, const struct store_unit *units, size_t nunit
 	const struct store_unit *s = m->subject;
 	const struct store_unit *parent = unit_by_id(units, nunits, s->parent_id);
 	char label[sizeof(m->period_label)];
+	int rc;
 
 	snprintf(label, sizeof(label), "%s", m->period_label);
 	if (label[0] >= 'A' && label[0] <= 'Z')     /* "Năm 2024" inside a sentence */
 		label[0] = (char)(label[0] - 'A' + 'a');
-	m->issuer = issuer_of(a, s, false);
-	m->issuer_parent = parent ? issuer_of(a, parent, true) : "";
-	m->place = place_of(a, s);
+	/* Issuer, place and signer's title as every document of the unit. */
+	rc = rpt_letterhead(a, s, parent, m, b->err);
+	if (rc != HL_OK)
+		return rc;
 	m->title = "BÁO CÁO";
 	m->subtitle = hl_arena_printf(a, "Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
 		"đối với sự phục vụ của %s%s %s", m->o.under ? "các đơn vị thuộc " : "", s->name, label);
@@ -218,13 +220,7 @@ static int heading(struct build *b, const struct store_unit *units, size_t nunit
 		m->recipients[m->nrecipients++] = to;
 	}
 	m->recipients[m->nrecipients++] = "Lưu: VT.";
-	if (is_committee(s->type))
-		m->signer_title = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH";
-	else if (strcmp(s->type, "tram-y-te") == 0)
-		m->signer_title = "TRẠM TRƯỞNG";
-	else
-		m->signer_title = "THỦ TRƯỞNG ĐƠN VỊ";
-	if (!m->issuer || !m->issuer_parent || !m->place || !m->subtitle)
+	if (!m->subtitle)
 		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập phần đầu báo cáo");
 	return HL_OK;
 }
@@ -819,7 +815,7 @@ int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
 	return HL_OK;
 }
 
-static hl_day today(void)
+hl_day rpt_today(void)
 {
 	time_t now = time(NULL);
 	struct tm tm;
@@ -862,7 +858,7 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	m->o.signer = o->signer ? hl_arena_strdup(a, o->signer) : NULL;
 	m->signer = m->o.signer ? m->o.signer : "";
 	if (m->o.date == HL_DAY_NONE)
-		m->o.date = today();
+		m->o.date = rpt_today();
 	hl_period_label(&o->period, m->period_label, sizeof(m->period_label));
 
 	rc = STORE(st, unit_list, a, &units, &nunits, err);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "report/chart.h"
 
 #define FONT "Liberation Serif"
 #define PAD_X 3.0
@@ -56,6 +57,8 @@ int pdfdoc_new(FILE *f, const char *title, const char *create_iso, struct pdfdoc
 	cairo_font_options_t *fo;
 
 	*out = NULL;
+	/* The fonts loaded for the text stay in fontconfig's caches. */
+	chart_cleanup_at_exit();
 	d = hl_calloc(1, sizeof(*d));
 	if (d == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo tệp PDF");
@@ -388,5 +391,77 @@ void pdfdoc_table_end(struct pdfdoc *d, double after)
 		draw_header(d);   /* a table without rows still shows its columns */
 	d->head_pending = false;
 	d->t = NULL;
+	pdfdoc_space(d, after);
+}
+
+/* ---- a document written to its file ---- */
+
+int pdfdoc_open(const char *path, const char *title, const char *create_iso, struct rpt_out *o,
+	struct pdfdoc **out, struct hl_err *err)
+{
+	int rc;
+
+	*out = NULL;
+	rc = rpt_out_begin(o, path, err);
+	if (rc != HL_OK)
+		return rc;
+	rc = pdfdoc_new(o->f, title, create_iso, out, err);
+	if (rc != HL_OK)
+		rpt_out_abort(o);
+	return rc;
+}
+
+int pdfdoc_close(struct pdfdoc *d, struct rpt_out *o, int rc, struct hl_err *err)
+{
+	if (rc == HL_OK)
+		rc = pdfdoc_finish(d, err);
+	if (rc == HL_OK)
+		rc = rpt_out_commit(o, err);
+	pdfdoc_free(d);
+	rpt_out_abort(o);
+	return rc;
+}
+
+/* ---- the heading of an administrative document ---- */
+
+void pdfdoc_heading(struct pdfdoc *d, const struct pdf_heading *h)
+{
+	double W = pdfdoc_width(d), lw = h->left * W, rx = lw + h->gap, rw = W - rx;
+	double y0 = pdfdoc_y(d), yl = y0, yr = y0, hn = 0, hd, tw, ys;
+	const char *motto = "Độc lập – Tự do – Hạnh phúc";
+
+	/* Left: the body above and the issuing body, a short rule under it. */
+	if (h->above != NULL && h->above[0] != '\0')
+		yl += pdfdoc_text_at(d, 0, yl, lw, h->above, 12, 0, PDF_CENTER, true);
+	yl += pdfdoc_text_at(d, 0, yl, lw, h->issuer, 12, PDF_BOLD, PDF_CENTER, true);
+	yl += 2;
+	pdfdoc_rule(d, lw / 2 - lw / h->rule_div, lw / 2 + lw / h->rule_div, yl, 0.6);
+	/* Right: the national title and motto, a rule as long as the motto. */
+	yr += pdfdoc_text_at(d, rx, yr, rw, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12,
+		PDF_BOLD, PDF_CENTER, true);
+	yr += pdfdoc_text_at(d, rx, yr, rw, motto, 13, PDF_BOLD, PDF_CENTER, true);
+	yr += 2;
+	tw = pdfdoc_text_width(d, motto, 13, PDF_BOLD);
+	pdfdoc_rule(d, rx + (rw - tw) / 2, rx + (rw + tw) / 2, yr, 0.6);
+	/* The number and the place and date on one level. */
+	ys = (yl > yr ? yl : yr) + 6;
+	if (h->number != NULL)
+		hn = pdfdoc_text_at(d, 0, ys, lw, h->number, 13, 0, PDF_CENTER, true);
+	hd = pdfdoc_text_at(d, rx, ys, rw, h->date, 13, PDF_ITALIC, PDF_CENTER, true);
+	pdfdoc_set_y(d, ys + (hn > hd ? hn : hd) + h->after);
+}
+
+void pdfdoc_title(struct pdfdoc *d, const char *title, const char *summary, double rule_div,
+	double after)
+{
+	double W = pdfdoc_width(d);
+
+	if (title != NULL)
+		pdfdoc_par(d, title, 14, PDF_BOLD, PDF_CENTER, 0, 0);
+	if (summary != NULL && summary[0] != '\0') {
+		pdfdoc_par(d, summary, 14, PDF_BOLD, PDF_CENTER, 0, 0);
+		pdfdoc_space(d, 3);
+		pdfdoc_rule(d, W / 2 - W / rule_div, W / 2 + W / rule_div, pdfdoc_y(d), 0.6);
+	}
 	pdfdoc_space(d, after);
 }

@@ -3,7 +3,8 @@
  * 15 mm), text shaped by pango in Liberation Serif (fonts embedded by cairo),
  * paragraphs that continue on the next page, tables that break across pages
  * repeating their header row, page numbers centred at the top from page 2,
- * and room for vector drawings (the charts).
+ * room for vector drawings (the charts), and the heading and title every
+ * administrative document shares (pdfdoc_heading, pdfdoc_title).
  *
  * Lengths are PDF points (1/72 inch). x runs from the left margin, y from the
  * top of the page; the document keeps a cursor y that the flowing calls
@@ -17,6 +18,7 @@
 #include <cairo.h>
 
 #include "base/err.h"
+#include "report/out.h"
 
 #define PDF_MM (72.0 / 25.4)
 #define PDF_PAGE_W (210 * PDF_MM)
@@ -56,6 +58,17 @@ struct pdf_table {
  * first page is open. *out is freed with pdfdoc_free. */
 int pdfdoc_new(FILE *f, const char *title, const char *create_iso, struct pdfdoc **out,
 	struct hl_err *err);
+
+/* A document as pdfdoc_new, written to a temporary file beside path (o)
+ * that pdfdoc_close renames over it. On failure *out is NULL and nothing
+ * is left behind. */
+int pdfdoc_open(const char *path, const char *title, const char *create_iso, struct rpt_out *o,
+	struct pdfdoc **out, struct hl_err *err);
+
+/* Unless rc is already an error, finish d and rename its file (o) over the
+ * target; free d (NULL allowed) and remove the temporary file either way.
+ * Returns the outcome. */
+int pdfdoc_close(struct pdfdoc *d, struct rpt_out *o, int rc, struct hl_err *err);
 
 /* Close the last page and write the file's trailer; HL_EIO when cairo or
  * the stream failed at any point. */
@@ -120,5 +133,30 @@ void pdfdoc_table_row(struct pdfdoc *d, const char *const *cells, const unsigned
 
 /* End the table; the cursor goes below it plus after points. */
 void pdfdoc_table_end(struct pdfdoc *d, double after);
+
+/* The heading of an administrative document (Nghị định 30/2020). The
+ * documents place it a few points apart: the numbers below keep each
+ * document's own layout. */
+struct pdf_heading {
+	const char *above;     /* the body above the issuer, 12 pt; NULL or "" = none */
+	const char *issuer;    /* the issuing body, 12 pt bold */
+	const char *number;    /* "Số: …" under the issuer; NULL = none */
+	const char *date;      /* place and date under the motto, italic */
+	double left;           /* the left column's share of the text width */
+	double gap;            /* points between the two columns */
+	double rule_div;       /* the rule under the issuer: 2/rule_div of its column */
+	double after;          /* points below the number and the date */
+};
+
+/* Draw h at the cursor: the issuing body on the left, the national title
+ * and motto on the right, each over a short rule, then the number and the
+ * date on one level; the cursor ends h->after points below them. */
+void pdfdoc_heading(struct pdfdoc *d, const struct pdf_heading *h);
+
+/* The document's title (NULL = none) and summary (NULL or "" = none), 14 pt
+ * bold, centred; under the summary a rule 2/rule_div of the text width.
+ * The cursor ends after points below. */
+void pdfdoc_title(struct pdfdoc *d, const char *title, const char *summary, double rule_div,
+	double after);
 
 #endif

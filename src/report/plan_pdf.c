@@ -10,14 +10,11 @@
  * shows its status and latest note under its expected result. */
 #include "report/plan_doc.h"
 
-#include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
 #include "base/text.h"
-#include "report/chart.h"
 #include "report/model.h"
 #include "report/out.h"
 #include "report/pdfdoc.h"
@@ -25,16 +22,15 @@
 #define TMP_CAP ((size_t)64 << 20)
 #define CELL_PT 10.5
 
-/* The heading of Nghị định 30/2020 as the reports draw it: the issuing body
- * (rpt_letterhead: the body above, then the unit) and the national motto,
- * each over a short rule; the number and the date left blank to fill in
- * when the plan is signed; then the title. */
+/* The heading of Nghị định 30/2020 as the reports draw it (pdfdoc_heading):
+ * the issuing body (rpt_letterhead: the body above, then the unit) and the
+ * national motto; the number and the date left blank to fill in when the
+ * plan is signed; then the title. */
 static int pdf_heading(struct pdfdoc *d, struct hl_arena *a, const struct plan_doc *p,
 	struct hl_err *err)
 {
-	double W = pdfdoc_width(d), lw = 0.40 * W, rx = lw + 6, rw = W - rx;
-	double y0 = pdfdoc_y(d), yl = y0, yr = y0, h1, h2, ys, tw;
-	const char *motto = "Độc lập – Tự do – Hạnh phúc", *date;
+	struct pdf_heading h = {.number = "Số:        /KH-UBND", .left = 0.40, .gap = 6,
+		.rule_div = 8, .after = 14};
 	struct rpt_model m;
 	int rc;
 
@@ -42,27 +38,14 @@ static int pdf_heading(struct pdfdoc *d, struct hl_arena *a, const struct plan_d
 	rc = rpt_letterhead(a, &p->unit, p->parent, &m, err);
 	if (rc != HL_OK)
 		return rc;
-	date = hl_arena_printf(a, "%s%sngày     tháng     năm %d", m.place, m.place[0] ? ", " : "",
+	h.above = m.issuer_parent;
+	h.issuer = m.issuer;
+	h.date = hl_arena_printf(a, "%s%sngày     tháng     năm %d", m.place, m.place[0] ? ", " : "",
 		p->year);
-	if (date == NULL)
+	if (h.date == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo kế hoạch PDF");
-	if (m.issuer_parent[0] != '\0')
-		yl += pdfdoc_text_at(d, 0, yl, lw, m.issuer_parent, 12, 0, PDF_CENTER, true);
-	yl += pdfdoc_text_at(d, 0, yl, lw, m.issuer, 12, PDF_BOLD, PDF_CENTER, true) + 2;
-	pdfdoc_rule(d, lw / 2 - lw / 8, lw / 2 + lw / 8, yl, 0.6);
-	yr += pdfdoc_text_at(d, rx, yr, rw, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, PDF_BOLD,
-		PDF_CENTER, true);
-	yr += pdfdoc_text_at(d, rx, yr, rw, motto, 13, PDF_BOLD, PDF_CENTER, true) + 2;
-	tw = pdfdoc_text_width(d, motto, 13, PDF_BOLD);
-	pdfdoc_rule(d, rx + (rw - tw) / 2, rx + (rw + tw) / 2, yr, 0.6);
-	ys = (yl > yr ? yl : yr) + 6;
-	h1 = pdfdoc_text_at(d, 0, ys, lw, "Số:        /KH-UBND", 13, 0, PDF_CENTER, true);
-	h2 = pdfdoc_text_at(d, rx, ys, rw, date, 13, PDF_ITALIC, PDF_CENTER, true);
-	pdfdoc_set_y(d, ys + (h1 > h2 ? h1 : h2) + 14);
-	pdfdoc_par(d, "KẾ HOẠCH", 14, PDF_BOLD, PDF_CENTER, 0, 0);
-	pdfdoc_par(d, plan_title(a, p), 14, PDF_BOLD, PDF_CENTER, 0, 3);
-	pdfdoc_rule(d, W / 2 - W / 10, W / 2 + W / 10, pdfdoc_y(d), 0.6);
-	pdfdoc_space(d, 12);
+	pdfdoc_heading(d, &h);
+	pdfdoc_title(d, "KẾ HOẠCH", plan_title(a, p), 10, 12);
 	pdfdoc_par(d, "NHIỆM VỤ, SẢN PHẨM, TIẾN ĐỘ VÀ TRÁCH NHIỆM THỰC HIỆN", 13, PDF_BOLD,
 		PDF_CENTER, 0, 8);
 	return HL_OK;
@@ -109,15 +92,6 @@ static void pdf_table(struct pdfdoc *d, struct hl_arena *a, const struct plan_do
 	pdfdoc_table_end(d, 6);
 }
 
-/* Fonts loaded for the text stay in fontconfig's caches: released at exit
- * as chart_draw arranges, so a leak checker sees only real leaks. */
-static pthread_once_t cleanup_once = PTHREAD_ONCE_INIT;
-
-static void register_cleanup(void)
-{
-	atexit(chart_cleanup);
-}
-
 int plan_pdf(const struct plan_doc *p, const char *path, struct hl_err *err)
 {
 	struct rpt_out out = {0};
@@ -131,26 +105,17 @@ int plan_pdf(const struct plan_doc *p, const char *path, struct hl_err *err)
 	a = hl_arena_new(TMP_CAP);
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo kế hoạch PDF");
-	rc = rpt_out_begin(&out, path, err);
-	if (rc != HL_OK)
-		goto cleanup;
 	/* The same plan gives the same file: dated 1 January of its year. */
 	snprintf(iso, sizeof(iso), "%04d-01-01T00:00:00", p->year);
-	rc = pdfdoc_new(out.f, hl_arena_printf(a, "Kế hoạch – %s", plan_title(a, p)), iso, &d, err);
-	if (rc != HL_OK)
-		goto cleanup;
-	pthread_once(&cleanup_once, register_cleanup);
-	pdfdoc_landscape(d);
-	rc = pdf_heading(d, a, p, err);
-	if (rc != HL_OK)
-		goto cleanup;
-	pdf_table(d, a, p);
-	rc = pdfdoc_finish(d, err);
+	rc = pdfdoc_open(path, hl_arena_printf(a, "Kế hoạch – %s", plan_title(a, p)), iso, &out, &d,
+		err);
+	if (rc == HL_OK) {
+		pdfdoc_landscape(d);
+		rc = pdf_heading(d, a, p, err);
+	}
 	if (rc == HL_OK)
-		rc = rpt_out_commit(&out, err);
-cleanup:
-	pdfdoc_free(d);
-	rpt_out_abort(&out);
+		pdf_table(d, a, p);
+	rc = pdfdoc_close(d, &out, rc, err);
 	hl_arena_free(a);
 	return rc;
 }

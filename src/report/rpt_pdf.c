@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <utf8proc.h>
 
@@ -136,17 +135,9 @@ static void par(struct pdfr *r, const char *text)
 
 static hl_day doc_date(const struct rpt_model *m)
 {
-	hl_day day = m->o.date;
+	hl_day day = m->o.date != HL_DAY_NONE ? m->o.date : rpt_today();
 
-	if (day == HL_DAY_NONE) {
-		time_t now = time(NULL);
-		struct tm tm;
-
-		if (localtime_r(&now, &tm) == NULL ||
-		    !hl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &day))
-			day = 0;
-	}
-	return day;
+	return day != HL_DAY_NONE ? day : 0;
 }
 
 /* "Bắc Nha Trang, ngày 05 tháng 02 năm 2025": Nghị định 30 writes a 0
@@ -174,40 +165,16 @@ static const char *number_line(struct pdfr *r)
 
 static void doc_heading(struct pdfr *r, hl_day day)
 {
-	struct pdfdoc *d = r->d;
 	const struct rpt_model *m = r->m;
-	double W = pdfdoc_width(d), lw = 0.41 * W, rx = lw + 4, rw = W - rx;
-	double y0 = pdfdoc_y(d), yl = y0, yr = y0, h, tw, ys;
-	const char *motto = "Độc lập – Tự do – Hạnh phúc";
+	const struct pdf_heading h = {
+		.above = m->issuer_parent != NULL && m->issuer_parent[0] != '\0' ?
+			upper(r->a, m->issuer_parent) : NULL,
+		.issuer = upper(r->a, m->issuer), .number = number_line(r),
+		.date = place_date(r, day), .left = 0.41, .gap = 4, .rule_div = 6, .after = 18,
+	};
 
-	/* Left: the body above and the issuing body, a short rule under it. */
-	if (m->issuer_parent != NULL && m->issuer_parent[0] != '\0')
-		yl += pdfdoc_text_at(d, 0, yl, lw, upper(r->a, m->issuer_parent), 12, 0,
-			PDF_CENTER, true);
-	yl += pdfdoc_text_at(d, 0, yl, lw, upper(r->a, m->issuer), 12, PDF_BOLD,
-		PDF_CENTER, true);
-	yl += 2;
-	pdfdoc_rule(d, lw / 2 - lw / 6, lw / 2 + lw / 6, yl, 0.6);
-	/* Right: the national title and motto, a rule as long as the motto. */
-	yr += pdfdoc_text_at(d, rx, yr, rw, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12,
-		PDF_BOLD, PDF_CENTER, true);
-	yr += pdfdoc_text_at(d, rx, yr, rw, motto, 13, PDF_BOLD, PDF_CENTER, true);
-	yr += 2;
-	tw = pdfdoc_text_width(d, motto, 13, PDF_BOLD);
-	pdfdoc_rule(d, rx + (rw - tw) / 2, rx + (rw + tw) / 2, yr, 0.6);
-	/* The number and the place and date on one level. */
-	ys = (yl > yr ? yl : yr) + 6;
-	h = pdfdoc_text_at(d, 0, ys, lw, number_line(r), 13, 0, PDF_CENTER, true);
-	tw = pdfdoc_text_at(d, rx, ys, rw, place_date(r, day), 13, PDF_ITALIC, PDF_CENTER, true);
-	pdfdoc_set_y(d, ys + (h > tw ? h : tw) + 18);
-	/* Title and summary, centred, a short rule under the summary. */
-	pdfdoc_par(d, nz(m->title), 14, PDF_BOLD, PDF_CENTER, 0, 0);
-	if (m->subtitle != NULL && m->subtitle[0] != '\0') {
-		pdfdoc_par(d, m->subtitle, 14, PDF_BOLD, PDF_CENTER, 0, 0);
-		pdfdoc_space(d, 3);
-		pdfdoc_rule(d, W / 2 - W / 8, W / 2 + W / 8, pdfdoc_y(d), 0.6);
-	}
-	pdfdoc_space(d, 18);
+	pdfdoc_heading(r->d, &h);
+	pdfdoc_title(r->d, nz(m->title), m->subtitle, 8, 18);
 }
 
 /* ---- the body ---- */
@@ -742,57 +709,64 @@ static void closing(struct pdfr *r)
 	pdfdoc_set_y(d, y + (hl > hr ? hl : hr));
 }
 
+/* Open r's document on a temporary file for path, dated the report's day,
+ * and draw its heading. */
+static int begin(struct pdfr *r, struct rpt_out *out, const char *path)
+{
+	const struct rpt_model *m = r->m;
+	char iso[32];
+	hl_day day = doc_date(m);
+	int y, mo, dd, rc;
+
+	hl_day_to_ymd(day, &y, &mo, &dd);
+	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT00:00:00", y, mo, dd);
+	rc = pdfdoc_open(path, hl_arena_printf(r->a, "%s – %s", nz(m->title), nz(m->subtitle)), iso,
+		out, &r->d, r->err);
+	if (rc != HL_OK)
+		return rc;
+	doc_heading(r, day);
+	return HL_OK;
+}
+
+/* Unless rc already failed, finish r's document and rename it over the
+ * target; release everything either way. */
+static int finish(struct pdfr *r, struct rpt_out *out, int rc)
+{
+	rc = pdfdoc_close(r->d, out, rc, r->err);
+	hl_arena_free(r->a);
+	return rc;
+}
+
 int rpt_pdf(const struct rpt_model *m, const char *path, struct hl_err *err)
 {
 	struct rpt_out out = {0};
-	struct pdfr r = {0};
-	char iso[32];
-	const char *title;
-	hl_day day;
-	int y, mo, dd, rc;
+	struct pdfr r = {.m = m, .err = err};
+	int rc;
 
 	if (m == NULL || m->index == NULL)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "báo cáo chưa có số liệu để in");
-	r.m = m;
-	r.err = err;
 	r.a = hl_arena_new(TMP_CAP);
 	if (r.a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo báo cáo PDF");
-	rc = rpt_out_begin(&out, path, err);
+	rc = begin(&r, &out, path);
 	if (rc != HL_OK)
 		goto cleanup;
-	day = doc_date(m);
-	hl_day_to_ymd(day, &y, &mo, &dd);
-	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT00:00:00", y, mo, dd);
-	title = hl_arena_printf(r.a, "%s – %s", nz(m->title), nz(m->subtitle));
-	rc = pdfdoc_new(out.f, title, iso, &r.d, err);
-	if (rc != HL_OK)
-		goto cleanup;
-	doc_heading(&r, day);
 	opinions(&r);
 	heading(&r, "CHỈ SỐ HÀI LÒNG THEO ĐƠN VỊ VÀ TIÊU CHÍ");
 	index_table(&r);
 	charts(&r);
 	trend(&r);
-	if (r.rc != HL_OK) {
-		rc = r.rc;
+	rc = r.rc;
+	if (rc != HL_OK)
 		goto cleanup;
-	}
 	questions(&r);
 	themes(&r);
 	feedback(&r);
 	below(&r);
 	staff(&r);
 	closing(&r);
-	rc = pdfdoc_finish(r.d, err);
-	if (rc != HL_OK)
-		goto cleanup;
-	rc = rpt_out_commit(&out, err);
 cleanup:
-	pdfdoc_free(r.d);
-	rpt_out_abort(&out);
-	hl_arena_free(r.a);
-	return rc;
+	return finish(&r, &out, rc);
 }
 
 int rpt_pdf_letter(const struct rpt_model *m, const struct rpt_par *par, int n,
@@ -800,33 +774,18 @@ int rpt_pdf_letter(const struct rpt_model *m, const struct rpt_par *par, int n,
 {
 	struct rpt_out out = {0};
 	struct pdfr r = {.m = m, .err = err};
-	char iso[32];
-	hl_day day = doc_date(m);
-	int y, mo, dd, rc;
+	int rc;
 
 	r.a = hl_arena_new(TMP_CAP);
 	if (r.a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo văn bản PDF");
-	rc = rpt_out_begin(&out, path, err);
+	rc = begin(&r, &out, path);
 	if (rc != HL_OK)
 		goto cleanup;
-	hl_day_to_ymd(day, &y, &mo, &dd);
-	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT00:00:00", y, mo, dd);
-	rc = pdfdoc_new(out.f, hl_arena_printf(r.a, "%s – %s", nz(m->title), nz(m->subtitle)), iso,
-		&r.d, err);
-	if (rc != HL_OK)
-		goto cleanup;
-	doc_heading(&r, day);
 	for (int i = 0; i < n; i++)
 		pdfdoc_par(r.d, nz(par[i].text), BODY, par[i].style,
 			par[i].center ? PDF_CENTER : PDF_JUSTIFY, par[i].indent ? INDENT : 0, PAR_AFTER);
 	closing(&r);
-	rc = pdfdoc_finish(r.d, err);
-	if (rc == HL_OK)
-		rc = rpt_out_commit(&out, err);
 cleanup:
-	pdfdoc_free(r.d);
-	rpt_out_abort(&out);
-	hl_arena_free(r.a);
-	return rc;
+	return finish(&r, &out, rc);
 }

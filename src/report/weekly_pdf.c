@@ -6,14 +6,11 @@
  * page. */
 #include "report/weekly.h"
 
-#include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
 #include "base/text.h"
-#include "report/chart.h"
 #include "report/out.h"
 #include "report/pdfdoc.h"
 
@@ -45,34 +42,22 @@ static const char *minute(struct hl_arena *a, int64_t m)
 	return hl_arena_strdup(a, wk_fmt_minute(m, buf, sizeof(buf)));
 }
 
-/* Issuing body left, national title and motto right, the date under them. */
+/* Issuing body left, national title and motto right, the date under them
+ * (pdfdoc_heading), then the title with the week. */
 static void heading(struct pdfdoc *d, const struct wk_model *m)
 {
-	double W = pdfdoc_width(d), lw = 0.41 * W, rx = lw + 4, rw = W - rx;
-	double yl = pdfdoc_y(d), yr = yl, ys, tw;
-	const char *motto = "Độc lập – Tự do – Hạnh phúc";
 	char date[64];
 	int y, mo, dd;
+	const struct pdf_heading h = {
+		.above = m->scope_name[0] ? m->scope_name : "ỦY BAN NHÂN DÂN",
+		.issuer = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", .date = date,
+		.left = 0.41, .gap = 4, .rule_div = 6, .after = 16,
+	};
 
-	yl += pdfdoc_text_at(d, 0, yl, lw, m->scope_name[0] ? m->scope_name : "ỦY BAN NHÂN DÂN", 12, 0,
-		PDF_CENTER, true);
-	yl += pdfdoc_text_at(d, 0, yl, lw, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", 12, PDF_BOLD,
-		PDF_CENTER, true);
-	pdfdoc_rule(d, lw / 2 - lw / 6, lw / 2 + lw / 6, yl + 2, 0.6);
-	yr += pdfdoc_text_at(d, rx, yr, rw, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, PDF_BOLD,
-		PDF_CENTER, true);
-	yr += pdfdoc_text_at(d, rx, yr, rw, motto, 13, PDF_BOLD, PDF_CENTER, true);
-	tw = pdfdoc_text_width(d, motto, 13, PDF_BOLD);
-	pdfdoc_rule(d, rx + (rw - tw) / 2, rx + (rw + tw) / 2, yr + 2, 0.6);
-	ys = (yl > yr ? yl : yr) + 8;
 	hl_day_to_ymd(m->friday, &y, &mo, &dd);
 	snprintf(date, sizeof(date), "ngày %02d tháng %s%d năm %d", dd, mo <= 2 ? "0" : "", mo, y);
-	ys += pdfdoc_text_at(d, rx, ys, rw, date, 13, PDF_ITALIC, PDF_CENTER, true);
-	pdfdoc_set_y(d, ys + 16);
-	pdfdoc_par(d, wk_title(m), 14, PDF_BOLD, PDF_CENTER, 0, 0);
-	pdfdoc_space(d, 3);
-	pdfdoc_rule(d, W / 2 - W / 8, W / 2 + W / 8, pdfdoc_y(d), 0.6);
-	pdfdoc_space(d, 14);
+	pdfdoc_heading(d, &h);
+	pdfdoc_title(d, NULL, wk_title(m), 8, 14);
 }
 
 static void section(struct pdfdoc *d, const char *text)
@@ -188,15 +173,6 @@ static void due(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 	pdfdoc_table_end(d, AFTER);
 }
 
-/* Fonts loaded for the text stay in fontconfig's caches: released at exit
- * as chart_draw arranges, so a leak checker sees only real leaks. */
-static pthread_once_t cleanup_once = PTHREAD_ONCE_INIT;
-
-static void register_cleanup(void)
-{
-	atexit(chart_cleanup);
-}
-
 int wk_pdf(const struct wk_model *m, const char *path, struct hl_err *err)
 {
 	struct rpt_out out = {0};
@@ -207,24 +183,15 @@ int wk_pdf(const struct wk_model *m, const char *path, struct hl_err *err)
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo danh sách PDF");
-	pthread_once(&cleanup_once, register_cleanup);
-	rc = rpt_out_begin(&out, path, err);
-	if (rc != HL_OK)
-		goto cleanup;
 	snprintf(iso, sizeof(iso), "%sT17:00:00", hl_day_iso(m->friday, day, sizeof(day)));
-	rc = pdfdoc_new(out.f, wk_title(m), iso, &d, err);
-	if (rc != HL_OK)
-		goto cleanup;
-	heading(d, m);
-	results(d, a, m);
-	late(d, a, m);
-	due(d, a, m);
-	rc = pdfdoc_finish(d, err);
-	if (rc == HL_OK)
-		rc = rpt_out_commit(&out, err);
-cleanup:
-	pdfdoc_free(d);
-	rpt_out_abort(&out);
+	rc = pdfdoc_open(path, wk_title(m), iso, &out, &d, err);
+	if (rc == HL_OK) {
+		heading(d, m);
+		results(d, a, m);
+		late(d, a, m);
+		due(d, a, m);
+	}
+	rc = pdfdoc_close(d, &out, rc, err);
 	hl_arena_free(a);
 	return rc;
 }

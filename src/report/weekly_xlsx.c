@@ -6,33 +6,19 @@
  * renamed over the target when complete (report/out.h). */
 #include "report/weekly.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <math.h>
-#include <string.h>
-#include <unistd.h>
-
 #include <xlsxwriter.h>
 
-#include "report/out.h"
+#include "report/xlsxw.h"
 
 struct wx {
-	lxw_workbook *wb;
+	struct xlsxw w;
 	lxw_format *title, *head, *num, *bold;
-	lxw_error e;           /* the first error */
 };
-
-static void keep(struct wx *x, lxw_error e)
-{
-	if (e != LXW_NO_ERROR && x->e == LXW_NO_ERROR)
-		x->e = e;
-}
 
 static void str(struct wx *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 	lxw_format *f)
 {
-	if (s != NULL && s[0] != '\0')
-		keep(x, worksheet_write_string(ws, r, c, s, f));
+	xlsxw_str(&x->w, ws, r, c, s, f);
 }
 
 static void header(struct wx *x, lxw_worksheet *ws, lxw_row_t r, const char *const *h, int n,
@@ -40,11 +26,11 @@ static void header(struct wx *x, lxw_worksheet *ws, lxw_row_t r, const char *con
 {
 	for (int c = 0; c < n; c++) {
 		str(x, ws, r, (lxw_col_t)c, h[c], x->head);
-		keep(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL));
+		xlsxw_width(&x->w, ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
 	}
 	/* The header row stays in view and prints on every page. */
 	worksheet_freeze_panes(ws, r + 1, 0);
-	keep(x, worksheet_repeat_rows(ws, r, r));
+	xlsxw_keep(&x->w, worksheet_repeat_rows(ws, r, r));
 }
 
 static void sheet_results(struct wx *x, const struct wk_model *m)
@@ -52,10 +38,10 @@ static void sheet_results(struct wx *x, const struct wk_model *m)
 	static const char *const h[] = {"Mã đơn vị", "Đơn vị", "Tiếp nhận", "Trước hạn",
 		"Đúng hạn", "Trễ hạn", "Tỷ lệ đúng hạn (%)"};
 	static const double w[] = {14, 36, 11, 11, 11, 11, 18};
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Kết quả tuần");
+	lxw_worksheet *ws = workbook_add_worksheet(x->w.wb, "Kết quả tuần");
 
 	if (ws == NULL) {
-		keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		xlsxw_keep(&x->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
 	str(x, ws, 0, 0, wk_title(m), x->title);
@@ -68,12 +54,12 @@ static void sheet_results(struct wx *x, const struct wk_model *m)
 
 		str(x, ws, r, 0, u->code, f);
 		str(x, ws, r, 1, u->name, f);
-		keep(x, worksheet_write_number(ws, r, 2, (double)u->received, f));
-		keep(x, worksheet_write_number(ws, r, 3, (double)u->fin.n[TL_EARLY], f));
-		keep(x, worksheet_write_number(ws, r, 4, (double)u->fin.n[TL_ON_TIME], f));
-		keep(x, worksheet_write_number(ws, r, 5, (double)u->fin.n[TL_LATE], f));
+		xlsxw_keep(&x->w, worksheet_write_number(ws, r, 2, (double)u->received, f));
+		xlsxw_keep(&x->w, worksheet_write_number(ws, r, 3, (double)u->fin.n[TL_EARLY], f));
+		xlsxw_keep(&x->w, worksheet_write_number(ws, r, 4, (double)u->fin.n[TL_ON_TIME], f));
+		xlsxw_keep(&x->w, worksheet_write_number(ws, r, 5, (double)u->fin.n[TL_LATE], f));
 		if (tl_on_time_pct(&u->fin, &pct))
-			keep(x, worksheet_write_number(ws, r, 6, round(pct * 100) / 100, x->num));
+			xlsxw_dec(&x->w, ws, r, 6, pct, x->num);
 	}
 }
 
@@ -83,10 +69,10 @@ static void sheet_items(struct wx *x, const struct wk_model *m, const char *name
 	static const char *const h[] = {"Lĩnh vực", "Mã hồ sơ", "Mã đơn vị", "Đơn vị", "Thủ tục",
 		"Tiếp nhận", "Hạn trả", "Hoàn thành", "Tình trạng", "Phiếu xin lỗi"};
 	static const double w[] = {24, 18, 12, 28, 36, 17, 17, 17, 16, 12};
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+	lxw_worksheet *ws = workbook_add_worksheet(x->w.wb, name);
 
 	if (ws == NULL) {
-		keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		xlsxw_keep(&x->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
 	str(x, ws, 0, 0, wk_title(m), x->title);
@@ -110,26 +96,16 @@ static void sheet_items(struct wx *x, const struct wk_model *m, const char *name
 
 int wk_xlsx(const struct wk_model *m, const char *path, struct hl_err *err)
 {
-	struct rpt_out out = {0};
 	struct wx x = {0};
-	lxw_error le;
-	int rc, fd;
+	int rc;
 
-	rc = rpt_out_begin(&out, path, err);
+	rc = xlsxw_open(&x.w, path, NULL, err);
 	if (rc != HL_OK)
 		return rc;
-	/* libxlsxwriter writes the file by name when the workbook is closed. */
-	fclose(out.f);
-	out.f = NULL;
-	x.wb = workbook_new(out.tmp);
-	if (x.wb == NULL) {
-		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "không tạo được bảng tính XLSX cho '%s'", path);
-		goto cleanup;
-	}
-	x.title = workbook_add_format(x.wb);
-	x.head = workbook_add_format(x.wb);
-	x.num = workbook_add_format(x.wb);
-	x.bold = workbook_add_format(x.wb);
+	x.title = workbook_add_format(x.w.wb);
+	x.head = workbook_add_format(x.w.wb);
+	x.num = workbook_add_format(x.w.wb);
+	x.bold = workbook_add_format(x.w.wb);
 	if (!x.title || !x.head || !x.num || !x.bold) {
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo định dạng XLSX");
 		goto cleanup;
@@ -144,32 +120,8 @@ int wk_xlsx(const struct wk_model *m, const char *path, struct hl_err *err)
 	sheet_results(&x, m);
 	sheet_items(&x, m, "Trễ hạn, quá hạn", m->late, m->nlate);
 	sheet_items(&x, m, "Sắp đến hạn", m->due, m->ndue);
-	if (x.e != LXW_NO_ERROR) {
-		rc = hl_err_set(err, x.e == LXW_ERROR_MEMORY_MALLOC_FAILED ? HL_ENOMEM : HL_EIO,
-			HL_HERE, "không ghi được danh sách XLSX: %s", lxw_strerror(x.e));
-		goto cleanup;
-	}
-	le = workbook_close(x.wb);
-	x.wb = NULL;
-	if (le != LXW_NO_ERROR) {
-		rc = hl_err_set(err, HL_EIO, HL_HERE, "không ghi được tệp XLSX '%s': %s", path,
-			lxw_strerror(le));
-		goto cleanup;
-	}
-	/* Flush what libxlsxwriter wrote to the disk before the rename. */
-	fd = open(out.tmp, O_RDONLY);
-	if (fd < 0 || fsync(fd) != 0) {
-		rc = hl_err_set(err, HL_EIO, HL_HERE, "không ghi được tệp XLSX '%s' xuống đĩa: %s",
-			path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		goto cleanup;
-	}
-	close(fd);
-	return rpt_out_commit(&out, err);
+	return xlsxw_close(&x.w, "danh sách XLSX", err);
 cleanup:
-	if (x.wb != NULL)
-		(void)workbook_close(x.wb);
-	rpt_out_abort(&out);
+	xlsxw_abort(&x.w);
 	return rc;
 }

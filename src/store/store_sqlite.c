@@ -1383,18 +1383,7 @@ static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_e
 		return rc;
 	if ((s = prep(q, Q_DOSSIER_PUT, op, err)) == NULL)
 		return HL_EIO;
-	if (bind_str(s, 1, d->code, sizeof(d->code)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, d->unit_id) != SQLITE_OK ||
-	    bind_id(s, 3, d->field_id) != SQLITE_OK ||
-	    bind_str(s, 4, d->procedure, sizeof(d->procedure)) != SQLITE_OK ||
-	    bind_str(s, 5, d->channel, sizeof(d->channel)) != SQLITE_OK ||
-	    bind_minute(s, 6, d->received_at) != SQLITE_OK ||
-	    bind_minute(s, 7, d->due_at) != SQLITE_OK ||
-	    bind_minute(s, 8, d->finished_at) != SQLITE_OK ||
-	    bind_minute(s, 9, d->returned_at) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 10, d->supplements) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 11, d->reschedules) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 12, d->apology ? 1 : 0) != SQLITE_OK) {
+	if (sq_bind_dossier(s, d) != SQLITE_OK) {
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}

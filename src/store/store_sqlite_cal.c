@@ -59,13 +59,6 @@ static sqlite3_stmt *cprep(struct sq *q, int id, const char *op, struct hl_err *
 	return sq_prepare(q, &q->area[SQ_CAL][id], cal_sql[id], op, err);
 }
 
-static int bind_failed(struct sq *q, sqlite3_stmt *s, const char *where, const char *op,
-	struct hl_err *err)
-{
-	sqlite3_reset(s);
-	return sq_err(q, err, where, op);
-}
-
 int sq_cal_day_put(struct store *st, const struct store_cal_day *d, struct hl_err *err)
 {
 	struct sq *q = st->priv;

@@ -102,8 +102,7 @@ enum {
 	D_COUNT
 };
 
-#define DOS_COLS "id, code, unit_id, field_id, procedure, channel, received_at, due_at," \
-	" finished_at, returned_at, supplements, reschedules, apology, submitted_at"
+#define DOS_COLS SQ_DOSSIER_COLS
 /* The same with finished_at NULL, for the dossiers_open index. */
 #define OPEN_COLS "id, code, unit_id, field_id, procedure, channel, received_at, due_at," \
 	" NULL, returned_at, supplements, reschedules, apology, submitted_at"
@@ -148,13 +147,10 @@ static sqlite3_stmt *dprep(struct sq *q, int id, const char *op, struct hl_err *
 	return sq_prepare(q, &q->area[SQ_DOS][id], dos_sql[id], op, err);
 }
 
-static int64_t col_minute(sqlite3_stmt *s, int i)
+void sq_read_dossier(sqlite3_stmt *s, void *elem)
 {
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, i);
-}
+	struct store_dossier *d = elem;
 
-static void read_dossier(sqlite3_stmt *s, struct store_dossier *d)
-{
 	d->id = sqlite3_column_int64(s, 0);
 	sq_col_text(s, 1, d->code, sizeof(d->code));
 	d->unit_id = sqlite3_column_int64(s, 2);
@@ -171,6 +167,25 @@ static void read_dossier(sqlite3_stmt *s, struct store_dossier *d)
 	d->submitted_at = col_minute(s, 13);
 }
 
+int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d)
+{
+	int rc;
+
+	if ((rc = bind_str(s, 1, d->code, sizeof(d->code))) != SQLITE_OK ||
+	    (rc = sqlite3_bind_int64(s, 2, d->unit_id)) != SQLITE_OK ||
+	    (rc = bind_id(s, 3, d->field_id)) != SQLITE_OK ||
+	    (rc = bind_str(s, 4, d->procedure, sizeof(d->procedure))) != SQLITE_OK ||
+	    (rc = bind_str(s, 5, d->channel, sizeof(d->channel))) != SQLITE_OK ||
+	    (rc = bind_minute(s, 6, d->received_at)) != SQLITE_OK ||
+	    (rc = bind_minute(s, 7, d->due_at)) != SQLITE_OK ||
+	    (rc = bind_minute(s, 8, d->finished_at)) != SQLITE_OK ||
+	    (rc = bind_minute(s, 9, d->returned_at)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_int(s, 10, d->supplements)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_int(s, 11, d->reschedules)) != SQLITE_OK)
+		return rc;
+	return sqlite3_bind_int(s, 12, d->apology ? 1 : 0);
+}
+
 int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err)
 {
 	struct sq *q = st->priv;
@@ -182,22 +197,8 @@ int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *er
 		return rc;
 	if ((s = dprep(q, D_SAVE, op, err)) == NULL)
 		return HL_EIO;
-	if (bind_str(s, 1, d->code, sizeof(d->code)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, d->unit_id) != SQLITE_OK ||
-	    bind_id(s, 3, d->field_id) != SQLITE_OK ||
-	    bind_str(s, 4, d->procedure, sizeof(d->procedure)) != SQLITE_OK ||
-	    bind_str(s, 5, d->channel, sizeof(d->channel)) != SQLITE_OK ||
-	    bind_minute(s, 6, d->received_at) != SQLITE_OK ||
-	    bind_minute(s, 7, d->due_at) != SQLITE_OK ||
-	    bind_minute(s, 8, d->finished_at) != SQLITE_OK ||
-	    bind_minute(s, 9, d->returned_at) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 10, d->supplements) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 11, d->reschedules) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 12, d->apology ? 1 : 0) != SQLITE_OK ||
-	    bind_minute(s, 13, d->submitted_at) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
+	if (sq_bind_dossier(s, d) != SQLITE_OK || bind_minute(s, 13, d->submitted_at) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, &d->id, err);
 }
 
@@ -252,7 +253,7 @@ static int scan_rows(struct sq *q, sqlite3_stmt *s, const int64_t *v, int n, con
 			goto cleanup;
 		}
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		read_dossier(s, &d);
+		sq_read_dossier(s, &d);
 		rc = cb(ctx, &d);
 		if (rc != 0)
 			goto cleanup;

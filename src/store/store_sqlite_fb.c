@@ -144,18 +144,6 @@ static sqlite3_stmt *fprep(struct sq *q, int id, const char *op, struct hl_err *
 	return sq_prepare(q, &q->area[SQ_FB][id], fb_sql[id], op, err);
 }
 
-static int bind_fail(struct sq *q, sqlite3_stmt *s, const char *where, const char *op,
-	struct hl_err *err)
-{
-	sqlite3_reset(s);
-	return sq_err(q, err, where, op);
-}
-
-static int64_t col_minute(sqlite3_stmt *s, int i)
-{
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, i);
-}
-
 /* -1 as NULL, for the settings that may be left unset. */
 static int bind_opt_int(sqlite3_stmt *s, int i, int v)
 {
@@ -187,7 +175,7 @@ int sq_fb_office_put(struct store *st, struct store_fb_office *o, struct hl_err 
 	if (bind_str(s, 1, o->code, sizeof(o->code)) != SQLITE_OK ||
 	    sqlite3_bind_int64(s, 2, o->unit_id) != SQLITE_OK ||
 	    bind_str(s, 3, o->name, sizeof(o->name)) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, &o->id, err);
 }
 
@@ -205,7 +193,7 @@ int sq_fb_office_list(struct store *st, int64_t unit_id, struct hl_arena *a,
 	if ((s = fprep(q, F_OFFICE_LIST, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_office, &arr, n, err);
 	*out = arr;
 	return rc;
@@ -280,7 +268,7 @@ int sq_fb_item_put(struct store *st, struct store_fb_item *it, const char *text,
 	    sqlite3_bind_int64(s, 8, it->received_at) != SQLITE_OK ||
 	    sqlite3_bind_blob(s, 9, it->token_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_text(s, 10, text, -1, SQLITE_STATIC) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW)
 		it->id = sqlite3_column_int64(s, 0);
@@ -321,7 +309,7 @@ int sq_fb_item_update(struct store *st, const struct store_fb_item *it, const ch
 	    sqlite3_bind_int(s, 17, it->reopened) != SQLITE_OK ||
 	    (answer != NULL ? sqlite3_bind_text(s, 18, answer, -1, SQLITE_STATIC)
 			    : sqlite3_bind_null(s, 18)) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_step_done(q, s, op, err);
 	if (rc == HL_OK && sqlite3_changes(q->db) == 0)
 		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có phản ánh mã %s", it->code);
@@ -358,7 +346,7 @@ int sq_fb_item_get(struct store *st, const char *code, struct hl_arena *a,
 	if ((s = fprep(q, F_ITEM_GET, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_str(s, 1, code, STORE_CODE_MAX) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	snprintf(what, sizeof(what), "mã %.*s", STORE_CODE_MAX - 1, code);
 	return get_item(q, s, op, a, out, what, err);
 }
@@ -373,7 +361,7 @@ int sq_fb_item_get_token(struct store *st, const unsigned char *token_hash,
 	if ((s = fprep(q, F_ITEM_GET_TOKEN, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_blob(s, 1, token_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	return get_item(q, s, op, a, out, "nào mang mã tra cứu này", err);
 }
 
@@ -396,7 +384,7 @@ int sq_fb_item_list(struct store *st, const struct store_fb_filter *f, struct hl
 	    bind_minute(s, 3, f->to) != SQLITE_OK ||
 	    sqlite3_bind_int(s, 4, f->open_only) != SQLITE_OK ||
 	    sqlite3_bind_int(s, 5, f->published_only) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		void *p = arr;
 
@@ -434,7 +422,7 @@ static int range_int(struct sq *q, int id, const char *op, int64_t unit_id, int6
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
 	    sqlite3_bind_int64(s, 2, from) != SQLITE_OK ||
 	    sqlite3_bind_int64(s, 3, to) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, out, err);
 }
 
@@ -470,7 +458,7 @@ int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name,
 	if (sqlite3_bind_int64(s, 1, item_id) != SQLITE_OK ||
 	    sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_text(s, 3, contact, -1, SQLITE_STATIC) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
 
@@ -486,7 +474,7 @@ int sq_fb_contact_get(struct store *st, int64_t item_id, struct hl_arena *a, cha
 	if ((s = fprep(q, F_CONTACT_GET, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, item_id) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW) {
 		if (!arena_text(s, 0, a, name) || !arena_text(s, 1, a, contact))
@@ -519,7 +507,7 @@ int sq_fb_step_add(struct store *st, const struct store_fb_step *stp, struct hl_
 	    bind_str(s, 3, stp->who, sizeof(stp->who)) != SQLITE_OK ||
 	    sqlite3_bind_int64(s, 4, stp->at) != SQLITE_OK ||
 	    bind_str(s, 5, stp->detail, sizeof(stp->detail)) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
 
@@ -548,7 +536,7 @@ int sq_fb_step_list(struct store *st, int64_t item_id, struct hl_arena *a,
 	if ((s = fprep(q, F_STEP_LIST, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, item_id) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_step, &arr, n, err);
 	*out = arr;
 	return rc;
@@ -571,7 +559,7 @@ int sq_fb_deadline_set(struct store *st, const struct store_fb_deadline *d,
 	    sqlite3_bind_int(s, 2, d->cls) != SQLITE_OK ||
 	    bind_opt_int(s, 3, d->forward_hours) != SQLITE_OK ||
 	    bind_opt_int(s, 4, d->answer_days) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
 

@@ -94,13 +94,6 @@ static sqlite3_stmt *pprep(struct sq *q, int id, const char *op, struct hl_err *
 	return sq_prepare(q, &q->area[SQ_PLAN][id], plan_sql[id], op, err);
 }
 
-static int bind_fail(struct sq *q, sqlite3_stmt *s, const char *where, const char *op,
-	struct hl_err *err)
-{
-	sqlite3_reset(s);
-	return sq_err(q, err, where, op);
-}
-
 static void read_std(sqlite3_stmt *s, void *elem)
 {
 	struct store_plan_std *t = elem;
@@ -155,7 +148,7 @@ int sq_plan_std_replace(struct store *st, const struct store_plan_std *t, size_t
 		    bind_str(s, 4, t[i].responsible, sizeof(t[i].responsible)) != SQLITE_OK ||
 		    bind_str(s, 5, t[i].schedule, sizeof(t[i].schedule)) != SQLITE_OK ||
 		    bind_str(s, 6, t[i].expected, sizeof(t[i].expected)) != SQLITE_OK)
-			return bind_fail(q, s, HL_HERE, op, err);
+			return bind_failed(q, s, HL_HERE, op, err);
 		rc = sq_step_done(q, s, op, err);
 	}
 	return rc;
@@ -203,7 +196,7 @@ int sq_plan_task_list(struct store *st, int64_t unit_id, int year, struct hl_are
 	if ((s = pprep(q, P_TASK_LIST, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_plan(s, unit_id, year) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_task, &arr, n, err);
 	*out = arr;
 	return rc;
@@ -234,7 +227,7 @@ int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_pl
 		if ((s = pprep(q, clear[k], op, err)) == NULL)
 			return HL_EIO;
 		if (bind_plan(s, unit_id, year) != SQLITE_OK)
-			return bind_fail(q, s, HL_HERE, op, err);
+			return bind_failed(q, s, HL_HERE, op, err);
 		rc = sq_step_done(q, s, op, err);
 	}
 	for (size_t i = 0; rc == HL_OK && i < n; i++) {
@@ -252,7 +245,7 @@ int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_pl
 		    bind_str(s, 9, t[i].schedule, sizeof(t[i].schedule)) != SQLITE_OK ||
 		    bind_str(s, 10, t[i].expected, sizeof(t[i].expected)) != SQLITE_OK ||
 		    bind_str(s, 11, t[i].status, sizeof(t[i].status)) != SQLITE_OK)
-			return bind_fail(q, s, HL_HERE, op, err);
+			return bind_failed(q, s, HL_HERE, op, err);
 		rc = sq_step_id(q, s, op, &t[i].id, err);
 	}
 	return rc;
@@ -272,7 +265,7 @@ int sq_plan_task_status(struct store *st, int64_t task_id, const struct store_pl
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, task_id) != SQLITE_OK ||
 	    bind_str(s, 2, note->status, sizeof(note->status)) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_step_done(q, s, op, err);
 	if (rc != HL_OK)
 		return rc;
@@ -286,7 +279,7 @@ int sq_plan_task_status(struct store *st, int64_t task_id, const struct store_pl
 	    bind_str(s, 3, note->status, sizeof(note->status)) != SQLITE_OK ||
 	    bind_str(s, 4, note->text, sizeof(note->text)) != SQLITE_OK ||
 	    bind_str(s, 5, note->who, sizeof(note->who)) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
 
@@ -316,7 +309,7 @@ int sq_plan_note_list(struct store *st, int64_t unit_id, int year, struct hl_are
 	if ((s = pprep(q, P_NOTE_LIST, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_plan(s, unit_id, year) != SQLITE_OK)
-		return bind_fail(q, s, HL_HERE, op, err);
+		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_note, &arr, n, err);
 	*out = arr;
 	return rc;

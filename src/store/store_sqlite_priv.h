@@ -109,6 +109,20 @@ static inline hl_day col_day(sqlite3_stmt *s, int i)
 	return v < INT32_MIN || v > INT32_MAX ? HL_DAY_NONE : (hl_day)v;
 }
 
+/* A time in minutes; NULL reads as -1 (none). */
+static inline int64_t col_minute(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, i);
+}
+
+/* A bind of s failed: reset s and report the error of op. */
+static inline int bind_failed(struct sq *q, sqlite3_stmt *s, const char *where, const char *op,
+	struct hl_err *err)
+{
+	sqlite3_reset(s);
+	return sq_err(q, err, where, op);
+}
+
 /* Bounds of a [first, last] day range with HL_DAY_NONE as an open end. */
 static inline int64_t day_lo(hl_day first)
 {
@@ -268,6 +282,16 @@ int sq_dossier_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
 	store_dossier_cb cb, void *ctx, struct hl_err *err);
 int sq_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dossier_cb cb,
 	void *ctx, struct hl_err *err);
+/* A dossier's columns as sq_read_dossier reads them, in its order. */
+#define SQ_DOSSIER_COLS "id, code, unit_id, field_id, procedure, channel, received_at," \
+	" due_at, finished_at, returned_at, supplements, reschedules, apology, submitted_at"
+/* Read a row of SQ_DOSSIER_COLS into elem (a struct store_dossier); NULL
+ * field 0, NULL times -1. */
+void sq_read_dossier(sqlite3_stmt *s, void *elem);
+/* Bind d's code, unit_id, field_id, procedure, channel, received_at, due_at,
+ * finished_at, returned_at, supplements, reschedules and apology to ?1..?12
+ * of s; SQLITE_OK or the first error. */
+int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d);
 
 /* Feedback (issue 6): its migration and operations, in store_sqlite_fb.c. */
 extern const char sq_fb_schema[];

@@ -176,10 +176,7 @@ static const char *const srv_sql[S_COUNT] = {
 	[S_PENTRY_LIST] = "SELECT " PENTRY_COLS " FROM paper_entries"
 		" WHERE batch_id = ?1 AND (?2 = 0 OR pass = ?2) ORDER BY pass, seq",
 	[S_AUDIT_LIST] = "SELECT at, who, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1",
-	[S_DOSSIER_GET] = "SELECT id, code, unit_id, coalesce(field_id, 0), procedure, channel,"
-		" coalesce(received_at, -1), coalesce(due_at, -1), coalesce(finished_at, -1),"
-		" coalesce(returned_at, -1), supplements, reschedules, apology"
-		" FROM dossiers WHERE code = ?1",
+	[S_DOSSIER_GET] = "SELECT " SQ_DOSSIER_COLS " FROM dossiers WHERE code = ?1",
 	/* published reports (issue 4): the next version in the same statement,
 	 * so that two publications never take the same number */
 	[S_REPORT_PUT] = "INSERT INTO published_reports (unit_id, period, version, format,"
@@ -212,14 +209,6 @@ static sqlite3_stmt *sprep(struct sq *q, enum srv_stmt_id id, const char *op,
 	struct hl_err *err)
 {
 	return sq_prepare(q, &q->srv[id], srv_sql[id], op, err);
-}
-
-/* Bind failures: reset s and report SQLite's message. */
-static int bind_failed(struct sq *q, sqlite3_stmt *s, const char *where, const char *op,
-	struct hl_err *err)
-{
-	sqlite3_reset(s);
-	return sq_err(q, err, where, op);
 }
 
 static int bind_hash(sqlite3_stmt *s, int i, const unsigned char *h)
@@ -533,25 +522,6 @@ int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err)
 
 /* ---- dossiers, for the survey link on a receipt ---- */
 
-static void read_dossier(sqlite3_stmt *s, void *elem)
-{
-	struct store_dossier *d = elem;
-
-	d->id = sqlite3_column_int64(s, 0);
-	sq_col_text(s, 1, d->code, sizeof(d->code));
-	d->unit_id = sqlite3_column_int64(s, 2);
-	d->field_id = sqlite3_column_int64(s, 3);
-	sq_col_text(s, 4, d->procedure, sizeof(d->procedure));
-	sq_col_text(s, 5, d->channel, sizeof(d->channel));
-	d->received_at = sqlite3_column_int64(s, 6);
-	d->due_at = sqlite3_column_int64(s, 7);
-	d->finished_at = sqlite3_column_int64(s, 8);
-	d->returned_at = sqlite3_column_int64(s, 9);
-	d->supplements = sqlite3_column_int(s, 10);
-	d->reschedules = sqlite3_column_int(s, 11);
-	d->apology = sqlite3_column_int(s, 12) != 0;
-}
-
 int sq_dossier_get(struct store *st, const char *code, struct store_dossier *out,
 	struct hl_err *err)
 {
@@ -563,7 +533,7 @@ int sq_dossier_get(struct store *st, const char *code, struct store_dossier *out
 		return HL_EIO;
 	if (bind_str(s, 1, code, STORE_CODE_MAX) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return get_row(q, s, op, read_dossier, out, sizeof(*out), "không có hồ sơ mã này", err);
+	return get_row(q, s, op, sq_read_dossier, out, sizeof(*out), "không có hồ sơ mã này", err);
 }
 
 /* ---- responses held for review ---- */

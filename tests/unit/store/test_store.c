@@ -15,85 +15,7 @@
 
 #include "base/arena.h"
 #include "store/store.h"
-
-#define ARENA_CAP (4u << 20)
-
-struct fx {
-	char path[64];
-	struct store *st;
-	struct hl_err err;
-	struct hl_arena *a;
-};
-
-static void remove_db(const char *path)
-{
-	char side[80];
-
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
-}
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-	int fd, v = 0;
-
-	if (f == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "/tmp/hl-store-test-XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0) {
-		free(f);
-		return -1;
-	}
-	close(fd);
-	if (store_open(f->path, &f->st, &f->err) != HL_OK ||
-	    store_migrate(f->st, &v, &f->err) != HL_OK || v < 1) {
-		print_error("setup: %s\n", f->err.msg);
-		store_close(f->st);
-		remove_db(f->path);
-		free(f);
-		return -1;
-	}
-	f->a = hl_arena_new(ARENA_CAP);
-	*state = f;
-	return f->a != NULL ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	hl_arena_free(f->a);
-	store_close(f->st);
-	remove_db(f->path);
-	free(f);
-	return 0;
-}
-
-/* Assert an HL_OK result, showing the message otherwise. */
-#define OK(f, call) do { \
-	int rc_ = (call); \
-	if (rc_ != HL_OK) \
-		print_error("%s\n", (f)->err.msg); \
-	assert_int_equal(rc_, HL_OK); \
-} while (0)
-
-static int64_t add_unit(struct fx *f, const char *code, const char *name, int64_t parent)
-{
-	struct store_unit u = { .parent_id = parent, .valid_from = HL_DAY_NONE,
-		.valid_to = HL_DAY_NONE };
-
-	snprintf(u.code, sizeof(u.code), "%s", code);
-	snprintf(u.name, sizeof(u.name), "%s", name);
-	snprintf(u.type, sizeof(u.type), "ubnd-xa");
-	OK(f, STORE(f->st, unit_put, &u, &f->err));
-	assert_true(u.id > 0);
-	return u.id;
-}
+#include "store_fixture.h"
 
 static int64_t add_instrument(struct fx *f, const char *code, int version, const char *json)
 {
@@ -138,7 +60,7 @@ static void test_open_errors(void **state)
 		rc = store_migrate(st, &v, &err);
 		store_close(st);
 	}
-	remove_db(path);
+	fx_remove_db(path);
 	assert_int_equal(rc, HL_EIO);
 	assert_true(err.msg[0] != '\0');
 	store_close(NULL);
@@ -158,7 +80,7 @@ static void test_migrate_twice(void **state)
 	assert_non_null(store_ops(f->st)->name);
 
 	/* data survives closing, reopening and migrating again */
-	add_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
 	store_close(f->st);
 	f->st = NULL;
 	OK(f, store_open(f->path, &f->st, &f->err));
@@ -176,7 +98,7 @@ static void test_units(void **state)
 	int64_t root, id;
 	size_t n;
 
-	root = add_unit(f, "NT", "Thành phố Nha Trang", 0);
+	root = fx_unit(f, "NT", "Thành phố Nha Trang", 0);
 	snprintf(u.code, sizeof(u.code), "VH");
 	snprintf(u.name, sizeof(u.name), "Phường Vĩnh Hải");
 	snprintf(u.type, sizeof(u.type), "ubnd-xa");
@@ -211,7 +133,7 @@ static void test_units(void **state)
 	u.code[0] = '\0';
 	assert_int_equal(STORE(f->st, unit_put, &u, &f->err), HL_EINVAL);
 
-	add_unit(f, "AB", "Phường An Bình", root);
+	fx_unit(f, "AB", "Phường An Bình", root);
 	OK(f, STORE(f->st, unit_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_string_equal(list[0].code, "AB");
@@ -244,7 +166,7 @@ static void test_list_arena_cap(void **state)
 	assert_non_null(small);
 	for (int i = 0; i < 20; i++) {
 		snprintf(code, sizeof(code), "U%02d", i);
-		add_unit(f, code, "Đơn vị", 0);
+		fx_unit(f, code, "Đơn vị", 0);
 	}
 	assert_int_equal(STORE(f->st, unit_list, small, &list, &n, &f->err), HL_ENOMEM);
 	hl_arena_free(small);
@@ -257,7 +179,7 @@ static void test_fields_staff(void **state)
 	struct fx *f = *state;
 	struct store_field fd = { 0 }, *fl;
 	struct store_staff sf = { 0 }, *sl;
-	int64_t unit = add_unit(f, "VT", "Phường Vĩnh Trường", 0), fid;
+	int64_t unit = fx_unit(f, "VT", "Phường Vĩnh Trường", 0), fid;
 	size_t n;
 
 	snprintf(fd.code, sizeof(fd.code), "tu-phap");
@@ -425,8 +347,8 @@ static void test_responses(void **state)
 	struct store_field fd = { 0 };
 	struct store_staff sf = { 0 };
 	struct collect c;
-	int64_t u1 = add_unit(f, "VT", "Phường Vĩnh Trường", 0);
-	int64_t u2 = add_unit(f, "VH", "Phường Vĩnh Hải", 0);
+	int64_t u1 = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	int64_t u2 = fx_unit(f, "VH", "Phường Vĩnh Hải", 0);
 	int64_t ins = add_instrument(f, "sipas-5", 1, "{}");
 	int64_t b1, b2, existing = -1, count, id_first;
 
@@ -563,7 +485,7 @@ static void test_transactions(void **state)
 	int64_t ins = add_instrument(f, "sipas-5", 1, "{}"), unit, batch;
 
 	OK(f, store_begin(f->st, &f->err));
-	unit = add_unit(f, "TAM", "Đơn vị tạm", 0);
+	unit = fx_unit(f, "TAM", "Đơn vị tạm", 0);
 	OK(f, STORE(f->st, batch_new, "import", "x.csv", &batch, &f->err));
 	make_response(&r, "R-1", unit, 19000, ins, batch);
 	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
@@ -574,7 +496,7 @@ static void test_transactions(void **state)
 	assert_int_equal(c.n, 0);
 
 	OK(f, store_begin(f->st, &f->err));
-	unit = add_unit(f, "GIU", "Đơn vị giữ lại", 0);
+	unit = fx_unit(f, "GIU", "Đơn vị giữ lại", 0);
 	OK(f, STORE(f->st, batch_new, "import", "x.csv", &batch, &f->err));
 	make_response(&r, "R-1", unit, 19000, ins, batch);
 	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
@@ -638,8 +560,8 @@ static void test_tallies(void **state)
 	struct tally_collect c;
 	struct store_field fd = { 0 };
 	const struct hl_tally *t;
-	int64_t u1 = add_unit(f, "VT", "Phường Vĩnh Trường", 0);
-	int64_t u2 = add_unit(f, "VH", "Phường Vĩnh Hải", 0);
+	int64_t u1 = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	int64_t u2 = fx_unit(f, "VH", "Phường Vĩnh Hải", 0);
 
 	snprintf(fd.code, sizeof(fd.code), "tu-phap");
 	snprintf(fd.name, sizeof(fd.name), "Tư pháp");
@@ -750,7 +672,7 @@ static void test_targets(void **state)
 {
 	struct fx *f = *state;
 	struct store_target t = { .year = 2025 }, *list;
-	int64_t unit = add_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	int64_t unit = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
 	size_t n;
 
 	snprintf(t.type, sizeof(t.type), "ubnd-xa");
@@ -806,8 +728,8 @@ static void test_dossiers(void **state)
 	struct store_field fd = { 0 };
 	struct store_dossier d = { 0 };
 	struct store_count *cnt;
-	int64_t u1 = add_unit(f, "VT", "Phường Vĩnh Trường", 0);
-	int64_t u2 = add_unit(f, "VH", "Phường Vĩnh Hải", 0);
+	int64_t u1 = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	int64_t u2 = fx_unit(f, "VH", "Phường Vĩnh Hải", 0);
 	int64_t day = 19000, m = day * 1440;
 	size_t n;
 
@@ -856,17 +778,17 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_errors),
-		cmocka_unit_test_setup_teardown(test_migrate_twice, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_units, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_arena_cap, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_fields_staff, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_instruments, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_responses, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_transactions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_tallies, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_targets, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_dossiers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_twice, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_units, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_list_arena_cap, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_fields_staff, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_instruments, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_responses, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_transactions, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_tallies, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_targets, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_dossiers, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_audit, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

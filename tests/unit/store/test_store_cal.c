@@ -15,70 +15,7 @@
 
 #include "base/arena.h"
 #include "store/store.h"
-
-struct fx {
-	char path[64];
-	struct store *st;
-	struct hl_err err;
-	struct hl_arena *a;
-};
-
-#define OK(f, call) do { \
-	int rc_ = (call); \
-	if (rc_ != HL_OK) \
-		print_error("%s\n", (f)->err.msg); \
-	assert_int_equal(rc_, HL_OK); \
-} while (0)
-
-static void remove_db(const char *path)
-{
-	char side[80];
-
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
-}
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-	int fd, v = 0;
-
-	if (f == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "/tmp/hl-store-cal-XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0) {
-		free(f);
-		return -1;
-	}
-	close(fd);
-	f->a = hl_arena_new(4u << 20);
-	if (f->a == NULL || store_open(f->path, &f->st, &f->err) != HL_OK ||
-	    store_migrate(f->st, &v, &f->err) != HL_OK) {
-		print_error("setup: %s\n", f->err.msg);
-		store_close(f->st);
-		hl_arena_free(f->a);
-		remove_db(f->path);
-		free(f);
-		return -1;
-	}
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	hl_arena_free(f->a);
-	store_close(f->st);
-	remove_db(f->path);
-	free(f);
-	return 0;
-}
+#include "store_fixture.h"
 
 static struct store_cal_day line(const char *date, int kind, const char *name)
 {
@@ -189,10 +126,10 @@ static void test_rollback(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_days, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_culture, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_hours, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_days, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_culture, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_hours, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_rollback, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

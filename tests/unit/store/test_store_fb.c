@@ -16,71 +16,17 @@
 
 #include "base/arena.h"
 #include "store/store.h"
-
-#define ARENA_CAP (4u << 20)
-
-struct fx {
-	char path[64];
-	struct store *st;
-	struct hl_err err;
-	struct hl_arena *a;
-	int64_t unit, unit2;
-};
-
-#define OK(f, call) do { \
-	int rc_ = (call); \
-	if (rc_ != HL_OK) \
-		print_error("%s\n", (f)->err.msg); \
-	assert_int_equal(rc_, HL_OK); \
-} while (0)
-
-static int64_t add_unit(struct fx *f, const char *code)
-{
-	struct store_unit u = {.valid_from = HL_DAY_NONE, .valid_to = HL_DAY_NONE};
-
-	snprintf(u.code, sizeof(u.code), "%s", code);
-	snprintf(u.name, sizeof(u.name), "Phường %s", code);
-	snprintf(u.type, sizeof(u.type), "ubnd-xa");
-	OK(f, STORE(f->st, unit_put, &u, &f->err));
-	return u.id;
-}
+#include "store_fixture.h"
 
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
-	int fd, v = 0;
+	struct fx *f = fx_open();
 
 	if (f == NULL)
 		return -1;
-	snprintf(f->path, sizeof(f->path), "/tmp/hl-store-fb-XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0) {
-		free(f);
-		return -1;
-	}
-	close(fd);
-	if (store_open(f->path, &f->st, &f->err) != HL_OK || store_migrate(f->st, &v, &f->err) != HL_OK)
-		return -1;
-	f->a = hl_arena_new(ARENA_CAP);
-	f->unit = add_unit(f, "VT");
-	f->unit2 = add_unit(f, "VH");
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	char side[80];
-
-	store_close(f->st);
-	hl_arena_free(f->a);
-	unlink(f->path);
-	snprintf(side, sizeof(side), "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", f->path);
-	unlink(side);
-	free(f);
+	f->unit = fx_unit(f, "VT", "Phường VT", 0);
+	f->unit2 = fx_unit(f, "VH", "Phường VH", 0);
 	return 0;
 }
 
@@ -257,9 +203,9 @@ static void test_contact_steps_deadlines(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_offices, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_items, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_contact_steps_deadlines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_offices, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_items, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_contact_steps_deadlines, setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

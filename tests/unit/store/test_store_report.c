@@ -14,84 +14,7 @@
 
 #include "base/arena.h"
 #include "store/store.h"
-
-struct fx {
-	char path[64];
-	struct store *st;
-	struct hl_err err;
-	struct hl_arena *a;
-	int64_t unit, unit2;
-};
-
-#define OK(f, call) do { \
-	int rc_ = (call); \
-	if (rc_ != HL_OK) \
-		print_error("%s\n", (f)->err.msg); \
-	assert_int_equal(rc_, HL_OK); \
-} while (0)
-
-static void remove_db(const char *path)
-{
-	char side[80];
-
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
-}
-
-static int64_t add_unit(struct fx *f, const char *code)
-{
-	struct store_unit u = { .valid_from = HL_DAY_NONE, .valid_to = HL_DAY_NONE };
-
-	snprintf(u.code, sizeof(u.code), "%s", code);
-	snprintf(u.name, sizeof(u.name), "Đơn vị %s", code);
-	snprintf(u.type, sizeof(u.type), "ubnd-xa");
-	OK(f, STORE(f->st, unit_put, &u, &f->err));
-	return u.id;
-}
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-	int fd, v = 0;
-
-	if (f == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "/tmp/hl-store-rpt-XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0) {
-		free(f);
-		return -1;
-	}
-	close(fd);
-	f->a = hl_arena_new(4u << 20);
-	if (f->a == NULL || store_open(f->path, &f->st, &f->err) != HL_OK ||
-	    store_migrate(f->st, &v, &f->err) != HL_OK || v < 3) {
-		print_error("setup: %s\n", f->err.msg);
-		store_close(f->st);
-		hl_arena_free(f->a);
-		remove_db(f->path);
-		free(f);
-		return -1;
-	}
-	*state = f;
-	f->unit = add_unit(f, "XA-A");
-	f->unit2 = add_unit(f, "XA-B");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	hl_arena_free(f->a);
-	store_close(f->st);
-	remove_db(f->path);
-	free(f);
-	return 0;
-}
+#include "store_fixture.h"
 
 static struct store_report report(int64_t unit, const char *period, int64_t at)
 {
@@ -195,9 +118,9 @@ static void test_rollback(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_versions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_versions, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_refused, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_rollback, fx_setup_units, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,66 +19,7 @@
 
 #include "core/rollup.h"
 #include "store/store.h"
-
-struct fx {
-	char path[64];
-	struct store *st;
-	struct hl_err err;
-};
-
-#define OK(f, call) do { \
-	int rc_ = (call); \
-	if (rc_ != HL_OK) \
-		print_error("%s\n", (f)->err.msg); \
-	assert_int_equal(rc_, HL_OK); \
-} while (0)
-
-static void remove_db(const char *path)
-{
-	char side[80];
-
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
-}
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-	int fd, v = 0;
-
-	if (f == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "/tmp/hl-store-rollup-XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0) {
-		free(f);
-		return -1;
-	}
-	close(fd);
-	if (store_open(f->path, &f->st, &f->err) != HL_OK ||
-	    store_migrate(f->st, &v, &f->err) != HL_OK) {
-		print_error("setup: %s\n", f->err.msg);
-		store_close(f->st);
-		remove_db(f->path);
-		free(f);
-		return -1;
-	}
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	store_close(f->st);
-	remove_db(f->path);
-	free(f);
-	return 0;
-}
+#include "store_fixture.h"
 
 /* Store a rollup of n kiosk responses in field field for (unit, month). */
 static void merge(struct fx *f, int64_t unit, hl_day month, int n, int64_t field)
@@ -207,8 +148,8 @@ static void test_errors_clear(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_merge_scan, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_errors_clear, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_merge_scan, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_errors_clear, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

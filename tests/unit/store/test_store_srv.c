@@ -18,80 +18,21 @@
 #include "core/instrument.h"
 #include "io/instrument_json.h"
 #include "store/store.h"
+#include "store_fixture.h"
 #include "svc/tallyacc.h"
-
-#define ARENA_CAP (4u << 20)
-
-struct fx {
-	char path[64];
-	struct store *st;
-	struct hl_err err;
-	struct hl_arena *a;
-	int64_t unit, unit2, instr;
-};
-
-static void remove_db(const char *path)
-{
-	char side[80];
-
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
-}
-
-/* Assert an HL_OK result, showing the message otherwise. */
-#define OK(f, call) do { \
-	int rc_ = (call); \
-	if (rc_ != HL_OK) \
-		print_error("%s\n", (f)->err.msg); \
-	assert_int_equal(rc_, HL_OK); \
-} while (0)
-
-static int64_t add_unit(struct fx *f, const char *code)
-{
-	struct store_unit u = { .valid_from = HL_DAY_NONE, .valid_to = HL_DAY_NONE };
-
-	snprintf(u.code, sizeof(u.code), "%s", code);
-	snprintf(u.name, sizeof(u.name), "Đơn vị %s", code);
-	snprintf(u.type, sizeof(u.type), "ubnd-xa");
-	OK(f, STORE(f->st, unit_put, &u, &f->err));
-	return u.id;
-}
 
 /* A migrated store with two units and the built-in sipas-5 instrument. */
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof(*f));
 	struct store_instrument si = { .version = 1 };
 	struct hl_instrument *in;
+	struct fx *f;
 	char *json;
-	int fd, v = 0;
 
-	if (f == NULL)
+	if (fx_setup_units(state) != 0)
 		return -1;
-	snprintf(f->path, sizeof(f->path), "/tmp/hl-store-srv-XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0) {
-		free(f);
-		return -1;
-	}
-	close(fd);
-	f->a = hl_arena_new(ARENA_CAP);
-	if (f->a == NULL || store_open(f->path, &f->st, &f->err) != HL_OK ||
-	    store_migrate(f->st, &v, &f->err) != HL_OK || v < 2 ||
-	    hl_instrument_builtin(f->a, "sipas-5", &in, &f->err) != HL_OK) {
-		print_error("setup: %s\n", f->err.msg);
-		store_close(f->st);
-		hl_arena_free(f->a);
-		remove_db(f->path);
-		free(f);
-		return -1;
-	}
-	*state = f;
-	f->unit = add_unit(f, "XA-A");
-	f->unit2 = add_unit(f, "XA-B");
+	f = *state;
+	OK(f, hl_instrument_builtin(f->a, "sipas-5", &in, &f->err));
 	json = ij_dump(in);
 	assert_non_null(json);
 	snprintf(si.code, sizeof(si.code), "sipas-5");
@@ -99,17 +40,6 @@ static int setup(void **state)
 	OK(f, STORE(f->st, instrument_put, &si, json, &f->err));
 	free(json);
 	f->instr = si.id;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-
-	hl_arena_free(f->a);
-	store_close(f->st);
-	remove_db(f->path);
-	free(f);
 	return 0;
 }
 
@@ -157,18 +87,18 @@ static void test_savepoints(void **state)
 	struct fx *f = *state;
 
 	OK(f, store_begin(f->st, &f->err));
-	add_unit(f, "TRUOC");
+	fx_unit(f, "TRUOC", NULL, 0);
 	OK(f, store_savepoint(f->st, &f->err));
-	add_unit(f, "HUY");
+	fx_unit(f, "HUY", NULL, 0);
 	OK(f, store_rollback_to(f->st, &f->err));
 	/* the savepoint is gone after rolling back to it */
 	assert_int_equal(store_release(f->st, &f->err), HL_EIO);
 	OK(f, store_savepoint(f->st, &f->err));
-	add_unit(f, "GIU");
+	fx_unit(f, "GIU", NULL, 0);
 	OK(f, store_release(f->st, &f->err));
 	/* and after releasing it */
 	assert_int_equal(store_rollback_to(f->st, &f->err), HL_EIO);
-	add_unit(f, "SAU");
+	fx_unit(f, "SAU", NULL, 0);
 	OK(f, store_commit(f->st, &f->err));
 	assert_true(unit_exists(f, "TRUOC"));
 	assert_false(unit_exists(f, "HUY"));
@@ -178,7 +108,7 @@ static void test_savepoints(void **state)
 	/* a released savepoint's writes still go with the transaction's rollback */
 	OK(f, store_begin(f->st, &f->err));
 	OK(f, store_savepoint(f->st, &f->err));
-	add_unit(f, "MAT");
+	fx_unit(f, "MAT", NULL, 0);
 	OK(f, store_release(f->st, &f->err));
 	OK(f, store_rollback(f->st, &f->err));
 	assert_false(unit_exists(f, "MAT"));
@@ -762,17 +692,17 @@ static void test_tallies_skip_held(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_migrate, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_savepoints, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_response_columns, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_users, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_kiosks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_held_responses, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_receipts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_paper, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_list, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_tallies_skip_held, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_savepoints, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_response_columns, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_users, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_sessions, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_kiosks, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_held_responses, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_receipts, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_paper, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_audit_list, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_tallies_skip_held, setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

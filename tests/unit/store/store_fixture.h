@@ -1,0 +1,50 @@
+/* store_fixture.h — the fixture the store conformance tests share: a fresh
+ * migrated store in a temporary file with an arena, cmocka's setup and
+ * teardown for it, units added by code, and OK() to assert a call's HL_OK
+ * while showing its message. Include after <cmocka.h>. */
+#ifndef HL_TEST_STORE_FIXTURE_H
+#define HL_TEST_STORE_FIXTURE_H
+
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "store/store.h"
+
+/* A test's store; unit, unit2 and instr are whatever its setup adds. */
+struct fx {
+	char path[64];
+	struct store *st;
+	struct hl_err err;
+	struct hl_arena *a;
+	int64_t unit, unit2, instr;
+};
+
+/* Assert an HL_OK result, showing the message otherwise. */
+#define OK(f, call) do { \
+	int rc_ = (call); \
+	if (rc_ != HL_OK) \
+		print_error("%s\n", (f)->err.msg); \
+	assert_int_equal(rc_, HL_OK); \
+} while (0)
+
+/* Remove the database file path and its -wal and -shm files. */
+void fx_remove_db(const char *path);
+
+/* A migrated store in a new temporary file and a 16 MiB arena; NULL (the
+ * message printed) when that fails. Freed by fx_teardown. */
+struct fx *fx_open(void);
+
+/* cmocka setup: *state = fx_open() (nothing else added). */
+int fx_setup(void **state);
+
+/* cmocka setup: fx_open() with units XA-A (unit) and XA-B (unit2). */
+int fx_setup_units(void **state);
+
+/* cmocka teardown: close the store, remove its files, free the fixture. */
+int fx_teardown(void **state);
+
+/* Add a ubnd-xa unit with code, name (NULL = "Đơn vị <code>") and parent
+ * (0 = none); asserts it was stored and returns its id. */
+int64_t fx_unit(struct fx *f, const char *code, const char *name, int64_t parent);
+
+#endif
