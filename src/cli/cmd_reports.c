@@ -323,7 +323,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_cmd cmd_reports = {
 	"reports",
-	"lịch báo cáo định kỳ và công bố kết quả: đến hạn, công bố, liệt kê",
+	"lịch báo cáo định kỳ và công bố kết quả: đến hạn, lịch riêng của đơn vị, công bố, liệt kê",
 	"Cách dùng:\n"
 	"  hailong reports due [--date NGÀY] [--unit MÃ]\n"
 	"      các báo cáo đến hạn trong 31 ngày tính đến NGÀY (mặc định hôm nay) mà\n"
