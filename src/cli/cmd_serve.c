@@ -12,7 +12,7 @@ const struct cli_cmd cmd_serve = {
 	.name = "serve",
 	.summary = "chạy máy chủ web: kiosk, nhập phiếu giấy, trang quản lý, trang công khai, API",
 	.help =
-		"Cách dùng: hailong serve [--listen ĐỊA_CHỈ:CỔNG] [--readers N] [--quiet]\n"
+		"Cách dùng: hailong serve [--listen ĐỊA_CHỈ:CỔNG] [--readers N] [--quiet] [--trust-proxy]\n"
 		"\n"
 		"Chạy máy chủ web trên cơ sở dữ liệu --db cho đến khi nhận SIGTERM hoặc Ctrl-C;\n"
 		"khi dừng, các yêu cầu đang xử lý vẫn được trả lời và ghi xong.\n"
@@ -20,6 +20,9 @@ const struct cli_cmd cmd_serve = {
 		"  --listen A:P   địa chỉ nghe (mặc định 127.0.0.1:8080)\n"
 		"  --readers N    số kết nối đọc cơ sở dữ liệu (mặc định 8)\n"
 		"  --quiet        không ghi nhật ký từng yêu cầu\n"
+		"  --trust-proxy  chạy sau một reverse proxy (HTTPS) trên cùng máy: lấy địa chỉ\n"
+		"                 người dùng từ X-Forwarded-For của các kết nối từ 127.0.0.1/::1,\n"
+		"                 để giới hạn số lần đăng nhập và gửi phản ánh tính theo từng người\n"
 		"\n"
 		"Nhật ký (stderr): mỗi yêu cầu một dòng: thời điểm, phương thức, đường dẫn,\n"
 		"mã trả lời, thời gian xử lý, địa chỉ và người dùng.\n",
@@ -37,10 +40,10 @@ static void on_ready(const char *url, void *arg)
 static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *readers = NULL;
-	bool quiet = false;
+	bool quiet = false, trust_proxy = false;
 	const struct cli_opt opts[] = {
 		{"listen", &listen, NULL}, {"readers", &readers, NULL}, {"quiet", NULL, &quiet},
-		{NULL, NULL, NULL},
+		{"trust-proxy", NULL, &trust_proxy}, {NULL, NULL, NULL},
 	};
 	struct srv_opts o = {0};
 	struct hl_err err = {0};
@@ -52,6 +55,7 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
 	o.db = ctx->db;
 	o.listen = listen;
 	o.quiet = quiet;
+	o.trust_proxy = trust_proxy;
 	if (readers != NULL) {
 		char *end;
 		long n = strtol(readers, &end, 10);

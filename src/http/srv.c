@@ -69,6 +69,7 @@ struct server {
 	struct MHD_Daemon *d;
 	const struct srv_opts *o;
 	bool quiet;
+	bool trust_proxy;           /* client addresses from X-Forwarded-For (srv_opts) */
 
 	pthread_mutex_t log_mu;
 
@@ -754,6 +755,31 @@ static void client_address(struct MHD_Connection *c, char *buf, size_t size)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, buf, (socklen_t)size);
 }
 
+/* Behind a reverse proxy every connection comes from it, so the rate limits
+ * and the log would see one client. With trust_proxy, a loopback peer's
+ * X-Forwarded-For names the client: its last entry, the one the proxy added
+ * (earlier ones are whatever the client claimed). Anything that is not a
+ * plain address is ignored. */
+static void forwarded_address(struct MHD_Connection *c, char *buf, size_t size)
+{
+	const char *xff, *last;
+	size_t n;
+
+	if (strcmp(buf, "127.0.0.1") != 0 && strcmp(buf, "::1") != 0)
+		return;
+	xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (xff == NULL)
+		return;
+	last = strrchr(xff, ',');
+	last = last != NULL ? last + 1 : xff;
+	last += strspn(last, " \t");
+	n = strspn(last, "0123456789abcdefABCDEF:.");
+	if (n == 0 || n >= size || last[n + strspn(last + n, " \t")] != '\0')
+		return;
+	memcpy(buf, last, n);
+	buf[n] = '\0';
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
 	const char *method, const char *version, const char *upload, size_t *upload_size,
 	void **con_cls)
@@ -778,6 +804,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		rs->req.method = hl_arena_strdup(a, method);
 		rs->req.path = hl_arena_strdup(a, url);
 		client_address(c, rs->req.client, sizeof(rs->req.client));
+		if (s->trust_proxy)
+			forwarded_address(c, rs->req.client, sizeof(rs->req.client));
 		rs->route = route_match(method, url, rs->req.param, &known);
 		for (int i = 0; i < HTTP_MAX_PARAMS; i++)
 			if (rs->req.param[i] != NULL)
@@ -902,6 +930,7 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	s->o = o;
 	s->quiet = o->quiet;
+	s->trust_proxy = o->trust_proxy;
 	pthread_mutex_init(&s->log_mu, NULL);
 	pthread_mutex_init(&s->pool_mu, NULL);
 	pthread_cond_init(&s->pool_cv, NULL);

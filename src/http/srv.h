@@ -16,6 +16,8 @@ struct srv_opts {
 	const char *listen;        /* "127.0.0.1:8080" */
 	int readers;               /* read connections (default 8) */
 	bool quiet;                /* no request log */
+	bool trust_proxy;          /* behind a reverse proxy on this machine: take the client's
+	                            * address from X-Forwarded-For on loopback connections */
 };
 
 /* Start serving; returns when SIGTERM or SIGINT arrives and every request in

@@ -53,6 +53,9 @@ expect 429 'quá nhiều'
 req - POST /api/v1/public/feedback -H 'Content-Type: application/json' \
 	--data-binary '{"unit":"VH","text":"Lần bảy."}'
 expect 429 '"error"'
+# without --trust-proxy a client's X-Forwarded-For changes nothing
+req - POST /public/VH/feedback -H 'X-Forwarded-For: 10.0.0.9' --data-urlencode 'text=Lần tám.'
+expect 429
 
 # ---- tracking ----
 req - GET "/public/feedback/track?token=$TA"
@@ -183,6 +186,22 @@ expect 400
 
 grep -E ' (GET|POST) /(feedback|public|api/v1/(public/)?feedback)' "$SERVE_LOG" |
 	awk '{ n++; t += $(NF-2) } END { if (n) printf "feedback requests: %d, mean %.1f ms\n", n, t / n }'
+serve_stop
+
+# ---- behind a reverse proxy (--trust-proxy): the limit is per forwarded client ----
+SERVE_ARGS=--trust-proxy serve_start
+for i in 1 2 3 4 5; do
+	req - POST /public/VH/feedback -H 'X-Forwarded-For: 10.0.0.9' --data-urlencode "text=Qua proxy $i."
+	expect 201
+done
+req - POST /public/VH/feedback -H 'X-Forwarded-For: 10.0.0.9' --data-urlencode 'text=Qua proxy 6.'
+expect 429
+# only the entry the proxy added counts, not what the client claimed before it
+req - POST /public/VH/feedback -H 'X-Forwarded-For: 203.0.113.5, 10.0.0.9' --data-urlencode 'text=Giả.'
+expect 429
+req - POST /public/VH/feedback -H 'X-Forwarded-For: 10.0.0.10' --data-urlencode 'text=Người khác.'
+expect 201
+grep -q ' POST /public/VH/feedback 201 .* 10.0.0.10' "$SERVE_LOG" || fail "the log does not name the forwarded client"
 serve_stop
 
 # ---- the audit log has the steps, with who ----

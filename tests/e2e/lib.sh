@@ -105,7 +105,8 @@ serve_start() {
 	tries=0
 	while [ $tries -lt 5 ]; do
 		PORT=$((18000 + ($$ * 7 + tries * 131) % 2000))
-		"$HL" serve --listen "127.0.0.1:$PORT" >"$WORK/serve.out" 2>>"$SERVE_LOG" &
+		# shellcheck disable=SC2086 # SERVE_ARGS: extra options, word-split on purpose
+		"$HL" serve --listen "127.0.0.1:$PORT" ${SERVE_ARGS:-} >"$WORK/serve.out" 2>>"$SERVE_LOG" &
 		SERVE_PID=$!
 		i=0
 		while [ $i -lt 100 ]; do
