@@ -261,7 +261,9 @@ int page_fb_answers(struct http_req *r)
 	}
 	if (shown == 0)
 		hb_raw(&b, "<p>Chưa có câu trả lời nào được công khai.</p>");
-	hb_raw(&b, "<form method=\"get\" action=\"/public/feedback/track\" class=\"inline\"><label>"
+	hb_raw(&b, "<h2>Tra cứu phản ánh của Ông/Bà</h2><p>Nhập mã theo dõi nhận được khi gửi "
+		"phản ánh, kiến nghị để xem kết quả xử lý.</p>"
+		"<form method=\"get\" action=\"/public/feedback/track\" class=\"inline\"><label>"
 		"Mã theo dõi <input name=\"token\" autocomplete=\"off\"></label><button "
 		"type=\"submit\">Tra cứu</button></form></section>");
 	page_end(&b);
