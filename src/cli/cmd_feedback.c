@@ -89,8 +89,11 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	in.contact = contact;
 	if (fb_add(ctx->st, &in, ctx->who, code, token, &err) != HL_OK)
 		return cli_fail(&err);
+	/* stdout is the code alone, for scripts (code=$(hailong feedback add …));
+	 * the sender's tracking code goes to the person at the terminal */
 	printf("%s\n", code);
-	printf("Mã tra cứu cho người gửi (chỉ hiện một lần): %s\n", token);
+	fflush(stdout);
+	fprintf(stderr, "Mã tra cứu cho người gửi (chỉ hiện một lần): %s\n", token);
 	return 0;
 }
 
@@ -603,7 +606,7 @@ const struct cli_cmd cmd_feedback = {
 	"Cách dùng:\n"
 	"  hailong feedback add --unit MÃ --channel KÊNH --received \"YYYY-MM-DD HH:MM\"\n"
 	"                       --text NỘI-DUNG [--name HỌ-TÊN --contact LIÊN-HỆ] [--kind LOẠI]\n"
-	"      tiếp nhận một phản ánh; dòng đầu in mã mới, dòng sau mã tra cứu cho người gửi.\n"
+	"      tiếp nhận một phản ánh; in mã mới (stdout) và mã tra cứu cho người gửi (stderr).\n"
 	"      KÊNH: counter (tại quầy), hotline, letter (thư), web, kiosk, portal;\n"
 	"      LOẠI: pakn (mặc định), khieu-nai, to-cao.\n"
 	"  hailong feedback classify MÃ --class LOẠI [--criterion TC|HC|PV|KQ|TT] [--kind LOẠI] [--at T]\n"

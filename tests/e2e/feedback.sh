@@ -310,3 +310,7 @@ if command -v pdftotext >/dev/null 2>&1; then
 	pdftotext "$WORK/r.pdf" "$OUT"
 	has "PHẢN ÁNH, KIẾN NGHỊ (TIÊU CHÍ TT)"
 fi
+
+# stdout of `feedback add` is the code alone (the tracking code goes to stderr)
+A2=$("$HL" feedback add --unit VT --channel counter --received "2025-06-30 15:10" --text "Chỉ mã." 2>/dev/null)
+[ "$A2" = "PA-VT-20250630-0001" ] || fail "stdout of feedback add is not the code alone: $A2"
