@@ -20,6 +20,7 @@
 #include "svc/import.h"
 #include "svc/ingest.h"
 #include "svc/lookup.h"
+#include "svc/units.h"
 
 #define OP_ARENA_CAP ((size_t)4 * 1024 * 1024)
 #define NAME_MAX_CHARS 200       /* the sender's name and contact */
@@ -971,9 +972,16 @@ int fb_contact(struct store *st, const char *code, const char *who, struct hl_ar
 			code != NULL ? code : "");
 	if (rc == HL_OK)
 		rc = STORE(st, fb_contact_get, it.id, a, name, contact, err);
-	if (rc == HL_OK)
-		rc = STORE(st, audit, who, "feedback.contact", it.code, err);
+	if (rc == HL_OK && who != NULL)
+		rc = fb_read_audit(st, FB_READ_CONTACT, it.code, who, err);
 	return rc;
+}
+
+int fb_read_audit(struct store *st, enum fb_read what, const char *code, const char *who,
+	struct hl_err *err)
+{
+	return STORE(st, audit, who, what == FB_READ_LETTER ? "feedback.letter" : "feedback.contact",
+		code, err);
 }
 
 int fb_steps(struct store *st, const char *code, struct hl_arena *a,
@@ -1152,6 +1160,75 @@ struct tally {
 	long received, not_accepted, answered, due, on_time, rated, satisfied;
 };
 
+/* Where a unit's items also count: in a successor formed by a merger, for
+ * items received before until (the units whose figures include it, as the
+ * indices pool: svc/units.h). */
+struct pool_to {
+	size_t dst;
+	hl_day until;
+};
+
+/* For each unit index i of c, the units its items count for, in
+ * to[off[i] .. off[i + 1]) (itself included). In a. */
+static int pool_map(const struct ctx *c, size_t **off, struct pool_to **to, struct hl_err *err)
+{
+	enum { CAP = 64 };
+	struct store_lineage *lin = NULL;
+	struct units_src src[CAP];
+	size_t nlin = 0, total = 0, cnt;
+	size_t *fill;
+	int rc = STORE(c->st, lineage_list, c->a, &lin, &nlin, err);
+
+	if (rc != HL_OK)
+		return rc;
+	*off = hl_arena_alloc(c->a, (c->nunits + 1) * sizeof(**off));
+	fill = hl_arena_alloc(c->a, (c->nunits + 1) * sizeof(*fill));
+	if (*off == NULL || fill == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính số liệu phản ánh");
+	memset(*off, 0, (c->nunits + 1) * sizeof(**off));
+	/* Count, then place: a unit's sources are few, the units may be many. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < c->nunits; i++) {
+			rc = units_sources(lin, nlin, c->units[i].id, c->units[i].code, src, &cnt, CAP,
+				err);
+			if (rc != HL_OK)
+				return rc;
+			for (size_t k = 0; k < cnt; k++) {
+				const struct store_unit *u = unit_of(c, src[k].id);
+				size_t j;
+
+				if (u == NULL)
+					continue;
+				j = (size_t)(u - c->units);
+				if (pass == 0) {
+					(*off)[j + 1]++;
+					continue;
+				}
+				(*to)[fill[j]].dst = i;
+				(*to)[fill[j]++].until = src[k].until;
+			}
+		}
+		if (pass > 0)
+			break;
+		for (size_t i = 0; i < c->nunits; i++)
+			(*off)[i + 1] += (*off)[i];
+		total = (*off)[c->nunits];
+		memcpy(fill, *off, c->nunits * sizeof(*fill));
+		*to = hl_arena_alloc(c->a, (total + 1) * sizeof(**to));
+		if (*to == NULL)
+			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính số liệu phản ánh");
+	}
+	return HL_OK;
+}
+
+/* Whether unit index i is in the scope of fb_stats. */
+static bool in_scope(const struct ctx *c, size_t i, const struct store_unit *top, bool under)
+{
+	if (top == NULL)
+		return true;
+	return under ? is_under(c, c->units[i].id, top->id) : c->units[i].id == top->id;
+}
+
 int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 	const char *unit, bool under, int64_t at, struct hl_arena *a,
 	struct fb_month **out, size_t *n, struct hl_err *err)
@@ -1161,7 +1238,8 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 	const struct store_unit *top;
 	struct tally *t = NULL;
 	struct fb_month *res;
-	size_t nitems = 0, k = 0;
+	struct pool_to *to = NULL;
+	size_t nitems = 0, k = 0, *off = NULL;
 	int y0, m0, d0, y1, m1, d1, nmonths;
 	struct ctx c;
 	int rc;
@@ -1176,9 +1254,20 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 	rc = ctx_load(&c, st, cal, true, a, err);
 	if (rc == HL_OK)
 		rc = scope_unit(&c, unit, &top);
+	if (rc == HL_OK)
+		rc = pool_map(&c, &off, &to, err);
 	if (rc != HL_OK)
 		goto cleanup;
-	f.unit_id = top != NULL && !under ? top->id : 0;
+	/* One unit without predecessors: its own items only. */
+	f.unit_id = 0;
+	if (top != NULL && !under) {
+		size_t ti = (size_t)(top - c.units), npred = 0;
+
+		for (size_t i = 0; i < off[c.nunits]; i++)
+			npred += to[i].dst == ti;
+		if (npred == 1)
+			f.unit_id = top->id;
+	}
 	rc = STORE(st, fb_item_list, &f, a, &items, &nitems, err);
 	if (rc != HL_OK)
 		goto cleanup;
@@ -1189,42 +1278,62 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 	for (size_t i = 0; rc == HL_OK && i < nitems; i++) {
 		const struct store_fb_item *it = &items[i];
 		const struct store_unit *u = unit_of(&c, it->unit_id);
+		hl_day day = (hl_day)floor_div(it->received_at, 1440);
+		struct tally one = {.received = 1};
+		size_t ui;
 		int y, m, d, mi;
-		struct tally *x;
+		bool counted = false;
 
-		if (u == NULL || (top != NULL && under && !is_under(&c, u->id, top->id)))
+		if (u == NULL)
 			continue;
-		hl_day_to_ymd((hl_day)floor_div(it->received_at, 1440), &y, &m, &d);
+		ui = (size_t)(u - c.units);
+		for (size_t p2 = off[ui]; p2 < off[ui + 1]; p2++)
+			counted |= (to[p2].until == HL_DAY_NONE || day < to[p2].until) &&
+				in_scope(&c, to[p2].dst, top, under);
+		hl_day_to_ymd(day, &y, &m, &d);
 		mi = (y - y0) * 12 + (m - m0);
-		if (mi < 0 || mi >= nmonths)
+		if (!counted || mi < 0 || mi >= nmonths)
 			continue;
-		x = &t[(size_t)(u - c.units) * (size_t)nmonths + (size_t)mi];
-		x->received++;
 		if (it->rating != 0) {
-			x->rated++;
-			x->satisfied += it->rating == 1;
+			one.rated = 1;
+			one.satisfied = it->rating == 1;
 		}
 		if (it->cls == FB_NOT_ACCEPTED) {
-			x->not_accepted++;
-			continue;
-		}
-		{
+			one.not_accepted = 1;
+		} else {
 			struct wc_sched sched;
 			int64_t due;
 			int fh, ad;
 			bool answered = it->first_answered_at >= 0 && it->first_answered_at <= at;
 
+			/* The deadline is the handling unit's, wherever the item counts. */
 			resolve_deadline(&c, it->unit_id, it->cls, &fh, &ad);
 			rc = cal_unit(c.cal, it->unit_id, &sched, err);
 			if (rc == HL_OK)
 				rc = answer_due(&sched, it, ad, true, &due, err);
 			if (rc != HL_OK)
 				break;
-			x->answered += answered;
+			one.answered = answered;
 			if (answered || at > due) {
-				x->due++;
-				x->on_time += answered && it->first_answered_at <= due;
+				one.due = 1;
+				one.on_time = answered && it->first_answered_at <= due;
 			}
+		}
+		/* Its own unit, and each successor for items from before the merger. */
+		for (size_t p2 = off[ui]; p2 < off[ui + 1]; p2++) {
+			struct tally *x;
+
+			if ((to[p2].until != HL_DAY_NONE && day >= to[p2].until) ||
+			    !in_scope(&c, to[p2].dst, top, under))
+				continue;
+			x = &t[to[p2].dst * (size_t)nmonths + (size_t)mi];
+			x->received += one.received;
+			x->not_accepted += one.not_accepted;
+			x->answered += one.answered;
+			x->due += one.due;
+			x->on_time += one.on_time;
+			x->rated += one.rated;
+			x->satisfied += one.satisfied;
 		}
 	}
 	if (rc != HL_OK)
@@ -1316,8 +1425,8 @@ int fb_letter_data(struct store *st, const char *code, const char *who, struct h
 		if (out->code == NULL || out->office == NULL)
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	}
-	if (rc == HL_OK)
-		rc = STORE(st, audit, who, "feedback.letter", it.code, err);
+	if (rc == HL_OK && who != NULL)
+		rc = fb_read_audit(st, FB_READ_LETTER, it.code, who, err);
 	ctx_done(&c);
 	return rc;
 }

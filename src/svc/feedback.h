@@ -186,9 +186,18 @@ int fb_track(struct store *st, const struct cal *cal, const char *token, int64_t
 bool fb_answer_public(const struct fb_item *f);
 
 /* The sender's name and contact (in a; "" when not given), for staff of the
- * unit only; audited as who ("feedback.contact"). */
+ * unit only; audited as who ("feedback.contact"). who NULL only reads: the
+ * caller then writes the entry with fb_read_audit (the server, on its writer). */
 int fb_contact(struct store *st, const char *code, const char *who, struct hl_arena *a,
 	char **name, char **contact, struct hl_err *err);
+
+/* Which read of a sender's data fb_read_audit records. */
+enum fb_read { FB_READ_CONTACT, FB_READ_LETTER };
+
+/* The audit entry of a read made with who NULL (fb_contact, fb_letter_data):
+ * "feedback.contact" or "feedback.letter" for item code, by who. */
+int fb_read_audit(struct store *st, enum fb_read what, const char *code, const char *who,
+	struct hl_err *err);
 
 /* The steps done so far, oldest first (in a). */
 int fb_steps(struct store *st, const char *code, struct hl_arena *a,
@@ -256,7 +265,9 @@ struct fb_month {
 
 /* Figures per unit (scope: unit, its units below with under, or every unit
  * when unit is NULL) and month of period p, at the moment at; units with
- * nothing in a month are left out. In a. */
+ * nothing in a month are left out. A unit formed by a merger also counts its
+ * predecessors' items received before the merger (svc/units.h
+ * units_sources, as the indices pool). In a. */
 int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 	const char *unit, bool under, int64_t at, struct hl_arena *a,
 	struct fb_month **out, size_t *n, struct hl_err *err);
@@ -265,7 +276,8 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 
 /* What the PDF letter (report/fb_letter.h) shows, in a: the item must be
  * answered. The recipient's name is the sender's ("" when not given); the
- * contact never. Audited as who ("feedback.letter"). */
+ * contact never. Audited as who ("feedback.letter"); who NULL only reads
+ * (as fb_contact). */
 struct fb_letter {
 	struct store_unit unit;             /* the unit answering */
 	struct store_unit parent;           /* its parent (id 0 = none), for the heading */

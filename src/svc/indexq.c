@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "base/mem.h"
 #include "io/instrument_json.h"
+#include "svc/units.h"
 
 /* Criteria in the order the official tables print them. */
 static const char *const CANON[] = {"TC", "DK", "HC", "PV", "KQ", "TT"};
@@ -129,35 +130,11 @@ static int gather(struct q *q, hl_day first, hl_day last, bool per_field)
 	return rc;
 }
 
-/* Units whose data unit i includes: itself and its predecessors, recursively. */
-static int collect_sources(struct q *q, const struct store_lineage *lin, size_t nlin,
-	size_t i, size_t *out, size_t *nout, size_t cap, int depth)
-{
-	if (*nout >= cap || depth > 32)
-		return hl_err_set(q->err, HL_EINVAL, HL_HERE,
-			"chuỗi sáp nhập của đơn vị '%s' quá dài hoặc lặp vòng", q->u[i].code);
-	for (size_t k = 0; k < *nout; k++)
-		if (out[k] == i)
-			return HL_OK;
-	out[(*nout)++] = i;
-	for (size_t l = 0; l < nlin; l++) {
-		long old;
-		int rc;
-
-		if (lin[l].new_id != q->u[i].id || (old = find_unit(q, lin[l].old_id)) < 0)
-			continue;
-		rc = collect_sources(q, lin, nlin, (size_t)old, out, nout, cap, depth + 1);
-		if (rc != HL_OK)
-			return rc;
-	}
-	return HL_OK;
-}
-
 static int build_sources(struct q *q, struct hl_err *err)
 {
 	struct store_lineage *lin = NULL;
 	size_t nlin = 0, total = 0, cap = 64;
-	size_t *tmp;
+	struct units_src *tmp;
 	int rc;
 
 	rc = STORE(q->st, lineage_list, q->a, &lin, &nlin, err);
@@ -166,19 +143,25 @@ static int build_sources(struct q *q, struct hl_err *err)
 	q->src_off = hl_arena_alloc(q->a, q->n * sizeof(size_t) + 1);
 	q->src_cnt = hl_arena_alloc(q->a, q->n * sizeof(size_t) + 1);
 	q->src = hl_arena_alloc(q->a, q->n * cap * sizeof(size_t) + 1);
-	tmp = hl_arena_alloc(q->a, cap * sizeof(size_t));
+	tmp = hl_arena_alloc(q->a, cap * sizeof(*tmp));
 	if (!q->src_off || !q->src_cnt || !q->src || !tmp)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính chỉ số");
 	for (size_t i = 0; i < q->n; i++) {
 		size_t cnt = 0;
 
-		rc = collect_sources(q, lin, nlin, i, tmp, &cnt, cap, 0);
+		/* No date limit: a predecessor has no responses from the merger on. */
+		rc = units_sources(lin, nlin, q->u[i].id, q->u[i].code, tmp, &cnt, cap, err);
 		if (rc != HL_OK)
 			return rc;
 		q->src_off[i] = total;
-		q->src_cnt[i] = cnt;
-		memcpy(q->src + total, tmp, cnt * sizeof(size_t));
-		total += cnt;
+		q->src_cnt[i] = 0;
+		for (size_t k = 0; k < cnt; k++) {
+			long j = find_unit(q, tmp[k].id);
+
+			if (j >= 0)
+				q->src[total + q->src_cnt[i]++] = (size_t)j;
+		}
+		total += q->src_cnt[i];
 	}
 	return HL_OK;
 }

@@ -157,3 +157,38 @@ int units_merge(struct store *st, const char *new_code, const char *const *from,
 	}
 	return rc;
 }
+
+/* ---- pooling: the units whose data a unit's figures include ---- */
+
+static int collect_sources(const struct store_lineage *lin, size_t nlin, int64_t id,
+	hl_day until, const char *code, struct units_src *out, size_t *n, size_t cap, int depth,
+	struct hl_err *err)
+{
+	if (*n >= cap || depth > 32)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"chuỗi sáp nhập của đơn vị '%s' quá dài hoặc lặp vòng", code);
+	for (size_t k = 0; k < *n; k++)
+		if (out[k].id == id)
+			return HL_OK;
+	out[*n].id = id;
+	out[(*n)++].until = until;
+	for (size_t l = 0; l < nlin; l++) {
+		hl_day u;
+		int rc;
+
+		if (lin[l].new_id != id)
+			continue;
+		u = until == HL_DAY_NONE || lin[l].day < until ? lin[l].day : until;
+		rc = collect_sources(lin, nlin, lin[l].old_id, u, code, out, n, cap, depth + 1, err);
+		if (rc != HL_OK)
+			return rc;
+	}
+	return HL_OK;
+}
+
+int units_sources(const struct store_lineage *lin, size_t nlin, int64_t id, const char *code,
+	struct units_src *out, size_t *n, size_t cap, struct hl_err *err)
+{
+	*n = 0;
+	return collect_sources(lin, nlin, id, HL_DAY_NONE, code, out, n, cap, 0, err);
+}

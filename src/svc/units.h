@@ -5,11 +5,21 @@
 #define HL_UNITS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/err.h"
 #include "core/date.h"
 
 struct store;
+struct store_lineage;
+
+/* One unit whose data another unit's figures include: its data dated before
+ * until (the merger day, the earliest along the chain) count; the unit
+ * itself has until = HL_DAY_NONE (no limit). */
+struct units_src {
+	int64_t id;
+	hl_day until;
+};
 
 /* NEW replaces from[0..nfrom) on day: each predecessor's valid_to becomes
  * day - 1, NEW's valid_from becomes day, the lineage is recorded; one
@@ -25,5 +35,12 @@ int units_merge(struct store *st, const char *new_code, const char *const *from,
 int units_merge_in(struct store *st, const char *new_code, const char *const *from,
 	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
 	struct hl_err *err);
+
+/* The units whose data unit id's figures include (the pooling of the indices
+ * and of the feedback figures): itself first, then its predecessors in
+ * lin[0..nlin), recursively, into out[0..*n) (at most cap; code names the
+ * unit in messages). HL_EINVAL when the chain is longer than cap or loops. */
+int units_sources(const struct store_lineage *lin, size_t nlin, int64_t id, const char *code,
+	struct units_src *out, size_t *n, size_t cap, struct hl_err *err);
 
 #endif

@@ -14,6 +14,7 @@
 #include "base/arena.h"
 #include "http/html.h"
 #include "http/scope.h"
+#include "http/srv.h"
 #include "report/fb_letter.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
@@ -175,6 +176,28 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 	}
 }
 
+/* A read of a sender's data, audited through the server's single writer. */
+struct read_w {
+	enum fb_read what;
+	const char *code, *who;
+};
+
+static int write_read_audit(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct read_w *w = arg;
+
+	return fb_read_audit(srv_tx_store(tx), w->what, w->code, w->who, err);
+}
+
+/* Record the read before anything read is sent. */
+static int audit_read(struct http_req *r, enum fb_read what, const char *code, const char *who,
+	struct hl_err *err)
+{
+	struct read_w w = {.what = what, .code = code, .who = who};
+
+	return srv_write(r->srv, write_read_audit, &w, err);
+}
+
 static int item_page(struct http_req *r, int status, const char *message)
 {
 	struct fb_item it;
@@ -188,7 +211,8 @@ static int item_page(struct http_req *r, int status, const char *message)
 	if (fb_web_item(r, r->param[0], &it, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (who == NULL || fb_steps(r->st, it.it.code, r->a, &steps, &n, &err) != HL_OK ||
-	    fb_contact(r->st, it.it.code, who, r->a, &name, &contact, &err) != HL_OK)
+	    fb_contact(r->st, it.it.code, NULL, r->a, &name, &contact, &err) != HL_OK ||
+	    audit_read(r, FB_READ_CONTACT, it.it.code, who, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 1 << 20);
 	page_begin(&b, r, it.it.code);
@@ -318,7 +342,7 @@ int page_feedback_letter(struct http_req *r)
 
 	if (fb_web_item(r, r->param[0], &it, &err) != HL_OK)
 		return http_send_err(r, &err);
-	if (who == NULL || fb_letter_data(r->st, it.it.code, who, r->a, &l, &err) != HL_OK)
+	if (who == NULL || fb_letter_data(r->st, it.it.code, NULL, r->a, &l, &err) != HL_OK)
 		return http_send_err(r, &err);
 	/* fbl_write writes a file (temporary, then renamed): read it back */
 	fd = mkstemp(path);
@@ -337,6 +361,8 @@ int page_feedback_letter(struct http_req *r)
 	unlink(path);
 	if (pdf == NULL)
 		return http_send_error(r, 500, "internal", "không đọc được văn bản vừa tạo", NULL);
+	if (audit_read(r, FB_READ_LETTER, it.it.code, who, &err) != HL_OK)
+		return http_send_err(r, &err);
 	/* the item's id only: a code is not trusted inside a header */
 	snprintf(disp, sizeof(disp), "attachment; filename=\"tra-loi-%lld.pdf\"",
 		(long long)it.it.id);

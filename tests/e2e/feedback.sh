@@ -4,7 +4,8 @@
 # the shipped calendar (a weekend, Tết 2025 and Tết 2026), bad input of every
 # kind refused with a clear message and nothing changed, the audit log, the
 # PDF letter, the monthly figures and the sender's contact kept out of every
-# listing unless --contact asks for it.
+# listing unless --contact asks for it; a merged unit's figures pool its
+# predecessors' items from before the merger.
 set -eu
 . "$2/tests/e2e/lib.sh"
 FB=$SRC/tests/data/feedback
@@ -314,3 +315,29 @@ fi
 # stdout of `feedback add` is the code alone (the tracking code goes to stderr)
 A2=$("$HL" feedback add --unit VT --channel counter --received "2025-06-30 15:10" --text "Chỉ mã." 2>/dev/null)
 [ "$A2" = "PA-VT-20250630-0001" ] || fail "stdout of feedback add is not the code alone: $A2"
+
+# ---- a merged unit's figures include its predecessors' items from before the merger ----
+# (the demo: phường Bắc Nha Trang formed on 01/07/2025 from six wards)
+DEMO="$WORK/demo.db"
+ok --db "$DEMO" demo
+ok --db "$DEMO" feedback add --unit vinh-tho --channel counter --received "2025-05-12 09:00" \
+	--text "Trước sáp nhập, phường Vĩnh Thọ."
+ok --db "$DEMO" feedback add --unit vinh-hai --channel hotline --received "2025-06-30 16:00" \
+	--text "Trước sáp nhập, phường Vĩnh Hải."
+ok --db "$DEMO" feedback add --unit bac-nha-trang --channel web --received "2025-07-02 08:00" \
+	--text "Sau sáp nhập."
+ok --db "$DEMO" feedback stats --period 2025 --unit bac-nha-trang --format csv --at "2025-12-31 00:00"
+has "bac-nha-trang,2025-05,1,"
+has "bac-nha-trang,2025-06,1,"
+has "bac-nha-trang,2025-07,1,"
+hasnt "vinh-tho,"
+# the predecessors keep their own figures; a ward not merged has nothing of theirs
+ok --db "$DEMO" feedback stats --period 2025 --unit vinh-tho --format csv --at "2025-12-31 00:00"
+has "vinh-tho,2025-05,1,"
+hasnt "2025-06"
+ok --db "$DEMO" feedback stats --period 2025 --under khanh-hoa --format csv --at "2025-12-31 00:00"
+has "bac-nha-trang,2025-06,1,"
+has "vinh-hai,2025-06,1,"
+ok --db "$DEMO" report --period 2025 --unit bac-nha-trang --format csv -o "$WORK/bnt.csv" --date 2025-12-31
+grep -q "^UBND phường Bắc Nha Trang,3," "$WORK/bnt.csv" ||
+	fail "the report of Bắc Nha Trang does not count its predecessors' 2 items and its own"

@@ -3,7 +3,8 @@
 # refused inside the writer (out of order) or before it (unknown office)
 # answers 4xx and leaves the item, its steps and the audit log as they were;
 # a kiosk complaint whose comment cannot become an item refuses the response
-# too (stored together or not at all), while a good one stores both.
+# too (stored together or not at all), while a good one stores both; reading
+# a sender's contact and making the PDF letter are audited (through the writer).
 set -eu
 . "$2/tests/e2e/lib.sh"
 
@@ -106,6 +107,30 @@ expect 201 '"feedback":"PA-VH-'
 # the refused one again without the bad character: stored now
 kpost k1 ',"comment":"Chờ lâu ở quầy","complaint":true'
 expect 201 '"feedback":"PA-VH-'
+
+# ---- reading the sender's contact and making the letter: audited by the writer ----
+ok audit --limit 1000
+AUDIT=$(wc -l <"$OUT")
+req "$JAR" GET "/feedback/$A"
+expect 200 'id="fb-contact"'
+ok audit --limit 1000
+[ "$(wc -l <"$OUT")" -eq $((AUDIT + 1)) ] || fail "the item page's read of the contact was not audited once"
+has "feedback.contact"
+grep "feedback.contact" "$OUT" | grep -q "web:canbo" || fail "the contact read is not audited as web:canbo"
+# not answered yet: refused, and no letter was made, so nothing audited
+req "$JAR" GET "/feedback/$A/letter.pdf"
+expect 409
+ok audit --limit 1000
+hasnt "feedback.letter"
+api "/api/v1/feedback/$A/answer" '{"text":"Đã bố trí thêm người ở quầy."}'
+expect 200
+ok audit --limit 1000
+AUDIT=$(wc -l <"$OUT")
+req "$JAR" GET "/feedback/$A/letter.pdf"
+expect 200
+ok audit --limit 1000
+[ "$(wc -l <"$OUT")" -eq $((AUDIT + 1)) ] || fail "the letter was not audited once"
+grep "feedback.letter" "$OUT" | grep -q "web:canbo" || fail "the letter is not audited as web:canbo"
 
 serve_stop
 [ "$(count)" -eq 2 ] || fail "expected 2 stored responses, got $(count)"
