@@ -19,6 +19,7 @@
 #define PAD_X 3.0
 #define PAD_Y 2.5
 #define BORDER 0.5
+#define MAX_COLS 64
 /* Of the document d in scope: portrait or landscape (pdfdoc_landscape). */
 #define BOTTOM_Y (d->page_h - PDF_MARGIN_BOTTOM)
 #define TEXT_W (d->page_w - PDF_MARGIN_LEFT - PDF_MARGIN_RIGHT)
@@ -32,6 +33,14 @@ struct pdfdoc {
 	PangoFontMap *fm;
 	PangoContext *ctx;
 	PangoLayout *lay;
+	/* The font of each style (PDF_BOLD | PDF_ITALIC) at fd_size, made once
+	 * rather than for every piece of text. */
+	PangoFontDescription *fd[4];
+	double fd_size;
+	/* A table's cells: one layout per column for the row, one for its
+	 * header, each shaped once and drawn as measured. */
+	PangoLayout *cell[MAX_COLS], *head[MAX_COLS];
+	double head_h;               /* the header row's height */
 	double y;
 	int page;
 	const struct pdf_table *t;   /* the table being laid out, for repeated headers */
@@ -117,6 +126,15 @@ void pdfdoc_free(struct pdfdoc *d)
 		return;
 	if (d->lay != NULL)
 		g_object_unref(d->lay);
+	for (int i = 0; i < MAX_COLS; i++) {
+		if (d->cell[i] != NULL)
+			g_object_unref(d->cell[i]);
+		if (d->head[i] != NULL)
+			g_object_unref(d->head[i]);
+	}
+	for (int i = 0; i < 4; i++)
+		if (d->fd[i] != NULL)
+			pango_font_description_free(d->fd[i]);
 	if (d->ctx != NULL)
 		g_object_unref(d->ctx);
 	if (d->fm != NULL)
@@ -158,54 +176,78 @@ cairo_t *pdfdoc_cairo(struct pdfdoc *d)
 	return d->cr;
 }
 
-/* Put text with these attributes into the one layout. */
-static void setup(struct pdfdoc *d, const char *text, double w, double size, unsigned style,
-	enum pdf_align al, double indent)
+/* The font of style at size, kept by d (the sizes of a document come in
+ * runs: a table's cells, a paragraph's). */
+static const PangoFontDescription *font(struct pdfdoc *d, double size, unsigned style)
 {
-	PangoFontDescription *fd = pango_font_description_new();
+	PangoFontDescription *fd;
 
+	style &= PDF_BOLD | PDF_ITALIC;
+	if (size != d->fd_size) {
+		for (int i = 0; i < 4; i++) {
+			if (d->fd[i] != NULL)
+				pango_font_description_free(d->fd[i]);
+			d->fd[i] = NULL;
+		}
+		d->fd_size = size;
+	}
+	if (d->fd[style] != NULL)
+		return d->fd[style];
+	fd = pango_font_description_new();
 	pango_font_description_set_family(fd, FONT);
 	pango_font_description_set_weight(fd, (style & PDF_BOLD) ? PANGO_WEIGHT_BOLD
 		: PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_style(fd, (style & PDF_ITALIC) ? PANGO_STYLE_ITALIC
 		: PANGO_STYLE_NORMAL);
 	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE + 0.5));
-	pango_layout_set_font_description(d->lay, fd);
-	pango_font_description_free(fd);
-	pango_layout_set_width(d->lay, w > 0 ? (int)(w * PANGO_SCALE) : -1);
-	pango_layout_set_wrap(d->lay, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_alignment(d->lay, al == PDF_CENTER ? PANGO_ALIGN_CENTER
-		: al == PDF_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-	pango_layout_set_justify(d->lay, al == PDF_JUSTIFY);
-	pango_layout_set_indent(d->lay, (int)(indent * PANGO_SCALE));
-	pango_layout_set_text(d->lay, text != NULL ? text : "", -1);
+	d->fd[style] = fd;
+	return fd;
 }
 
-static double layout_height(struct pdfdoc *d)
+/* Put text with these attributes into layout lay. Pango keeps its shaped
+ * lines when a setter finds the value unchanged, except for the text: so
+ * the same text (a unit or a procedure down a column) is not set again. */
+static void setup(struct pdfdoc *d, PangoLayout *lay, const char *text, double w, double size,
+	unsigned style, enum pdf_align al, double indent)
+{
+	pango_layout_set_font_description(lay, font(d, size, style));
+	pango_layout_set_width(lay, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(lay, al == PDF_CENTER ? PANGO_ALIGN_CENTER
+		: al == PDF_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	pango_layout_set_justify(lay, al == PDF_JUSTIFY);
+	pango_layout_set_indent(lay, (int)(indent * PANGO_SCALE));
+	if (text == NULL)
+		text = "";
+	if (strcmp(pango_layout_get_text(lay), text) != 0)
+		pango_layout_set_text(lay, text, -1);
+}
+
+static double layout_height(PangoLayout *lay)
 {
 	PangoRectangle lr;
 
-	pango_layout_get_extents(d->lay, NULL, &lr);
+	pango_layout_get_extents(lay, NULL, &lr);
 	return lr.height / (double)PANGO_SCALE;
 }
 
 double pdfdoc_text_at(struct pdfdoc *d, double x, double y, double w, const char *text,
 	double size, unsigned style, enum pdf_align al, bool draw)
 {
-	setup(d, text, w, size, style, al, 0);
+	setup(d, d->lay, text, w, size, style, al, 0);
 	if (draw) {
 		cairo_set_source_rgb(d->cr, 0, 0, 0);
 		cairo_move_to(d->cr, PDF_MARGIN_LEFT + x, y);
 		pango_cairo_show_layout(d->cr, d->lay);
 	}
-	return layout_height(d);
+	return layout_height(d->lay);
 }
 
 double pdfdoc_text_width(struct pdfdoc *d, const char *text, double size, unsigned style)
 {
 	PangoRectangle lr;
 
-	setup(d, text, -1, size, style, PDF_LEFT, 0);
+	setup(d, d->lay, text, -1, size, style, PDF_LEFT, 0);
 	pango_layout_get_extents(d->lay, NULL, &lr);
 	return lr.width / (double)PANGO_SCALE;
 }
@@ -255,7 +297,7 @@ void pdfdoc_par(struct pdfdoc *d, const char *text, double size, unsigned style,
 	PangoLayoutIter *it;
 	double base = d->y, shift = 0, end = d->y;
 
-	setup(d, text, TEXT_W, size, style, al, indent);
+	setup(d, d->lay, text, TEXT_W, size, style, al, indent);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 	it = pango_layout_get_iter(d->lay);
 	do {
@@ -285,6 +327,11 @@ void pdfdoc_par(struct pdfdoc *d, const char *text, double size, unsigned style,
 
 /* ---- tables ---- */
 
+static int ncols(const struct pdfdoc *d)
+{
+	return d->t->ncols < MAX_COLS ? d->t->ncols : MAX_COLS;
+}
+
 static double col_x(const struct pdfdoc *d, int i)
 {
 	double x = d->t_x;
@@ -294,29 +341,44 @@ static double col_x(const struct pdfdoc *d, int i)
 	return x;
 }
 
-static double cell_height(struct pdfdoc *d, int i, const char *text, unsigned style,
-	enum pdf_align al)
+/* Shape a row's cells into lay (the header's with head), one layout per
+ * column made on first use; returns the row's height. */
+static double shape_row(struct pdfdoc *d, PangoLayout **lay, const char *const *cells,
+	const unsigned *style, bool head)
 {
-	double w = d->t->col[i].share * TEXT_W - 2 * PAD_X;
+	const struct pdf_table *t = d->t;
+	double h = 0;
 
-	return pdfdoc_text_at(d, 0, 0, w, text, d->t->size, style, al, false);
+	for (int i = 0; i < ncols(d); i++) {
+		unsigned st = head ? PDF_BOLD : style != NULL ? style[i] : 0;
+		enum pdf_align al = head ? PDF_CENTER : t->col[i].align;
+		double ch;
+
+		if (lay[i] == NULL)
+			lay[i] = pango_layout_new(d->ctx);
+		setup(d, lay[i], cells[i], t->col[i].share * TEXT_W - 2 * PAD_X, t->size, st, al, 0);
+		ch = layout_height(lay[i]);
+		if (ch > h)
+			h = ch;
+	}
+	return h + 2 * PAD_Y;
 }
 
-/* Cells centred vertically in a row of height h at the cursor, with borders. */
-static void draw_row(struct pdfdoc *d, const char *const *cells, const unsigned *style,
-	bool head, double h)
+/* The cells shaped in lay, centred vertically in a row of height h at the
+ * cursor, with borders. */
+static void draw_row(struct pdfdoc *d, PangoLayout **lay, const char *const *cells, double h)
 {
 	const struct pdf_table *t = d->t;
 
-	for (int i = 0; i < t->ncols; i++) {
+	for (int i = 0; i < ncols(d); i++) {
 		double x = col_x(d, i), w = t->col[i].share * TEXT_W;
-		unsigned st = head ? PDF_BOLD : style != NULL ? style[i] : 0;
-		enum pdf_align al = head ? PDF_CENTER : t->col[i].align;
-		double ch = cell_height(d, i, cells[i], st, al);
 
-		if (cells[i] != NULL && cells[i][0] != '\0')
-			pdfdoc_text_at(d, x + PAD_X, d->y + (h - ch) / 2, w - 2 * PAD_X, cells[i],
-				t->size, st, al, true);
+		if (cells[i] != NULL && cells[i][0] != '\0') {
+			cairo_set_source_rgb(d->cr, 0, 0, 0);
+			cairo_move_to(d->cr, PDF_MARGIN_LEFT + (x + PAD_X),
+				d->y + (h - layout_height(lay[i])) / 2);
+			pango_cairo_show_layout(d->cr, lay[i]);
+		}
 		cairo_set_source_rgb(d->cr, 0, 0, 0);
 		cairo_set_line_width(d->cr, BORDER);
 		cairo_rectangle(d->cr, PDF_MARGIN_LEFT + x, d->y, w, h);
@@ -325,33 +387,18 @@ static void draw_row(struct pdfdoc *d, const char *const *cells, const unsigned 
 	d->y += h;
 }
 
-static double row_height(struct pdfdoc *d, const char *const *cells, const unsigned *style,
-	bool head)
-{
-	double h = 0;
-
-	for (int i = 0; i < d->t->ncols; i++) {
-		unsigned st = head ? PDF_BOLD : style != NULL ? style[i] : 0;
-		double ch = cell_height(d, i, cells[i], st, head ? PDF_CENTER : d->t->col[i].align);
-
-		if (ch > h)
-			h = ch;
-	}
-	return h + 2 * PAD_Y;
-}
-
 static void draw_header(struct pdfdoc *d)
 {
-	const char *heads[64];
-	int n = d->t->ncols < 64 ? d->t->ncols : 64;
+	const char *heads[MAX_COLS];
 
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < ncols(d); i++)
 		heads[i] = d->t->col[i].head;
-	draw_row(d, heads, NULL, true, row_height(d, heads, NULL, true));
+	draw_row(d, d->head, heads, d->head_h);
 }
 
 void pdfdoc_table_begin(struct pdfdoc *d, const struct pdf_table *t)
 {
+	const char *heads[MAX_COLS];
 	double share = 0;
 
 	d->t = t;
@@ -359,21 +406,19 @@ void pdfdoc_table_begin(struct pdfdoc *d, const struct pdf_table *t)
 		share += t->col[i].share;
 	d->t_w = share * TEXT_W;
 	d->t_x = (TEXT_W - d->t_w) / 2;
+	/* Shaped once for every page the table runs over. */
+	for (int i = 0; i < ncols(d); i++)
+		heads[i] = t->col[i].head;
+	d->head_h = shape_row(d, d->head, heads, NULL, true);
 	/* Drawn with the first row, so a header never ends a page alone. */
 	d->head_pending = true;
 }
 
 void pdfdoc_table_row(struct pdfdoc *d, const char *const *cells, const unsigned *style)
 {
-	double h = row_height(d, cells, style, false), hh = 0;
+	double h = shape_row(d, d->cell, cells, style, false);
+	double hh = d->head_pending ? d->head_h : 0;
 
-	if (d->head_pending) {
-		const char *heads[64];
-
-		for (int i = 0; i < d->t->ncols && i < 64; i++)
-			heads[i] = d->t->col[i].head;
-		hh = row_height(d, heads, NULL, true);
-	}
 	if (d->y + hh + h > BOTTOM_Y && d->y > PDF_MARGIN_TOP) {
 		pdfdoc_new_page(d);
 		d->head_pending = true;
@@ -382,7 +427,7 @@ void pdfdoc_table_row(struct pdfdoc *d, const char *const *cells, const unsigned
 		draw_header(d);
 		d->head_pending = false;
 	}
-	draw_row(d, cells, style, false, h);
+	draw_row(d, d->cell, cells, h);
 }
 
 void pdfdoc_table_end(struct pdfdoc *d, double after)
