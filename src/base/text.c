@@ -116,6 +116,23 @@ char *hl_fmt_int(char *buf, size_t size, long long value)
 	return buf;
 }
 
+int hl_text_control(const char *s, size_t *at)
+{
+	size_t chars = 0;
+
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F) {
+			if (at != NULL)
+				*at = chars;
+			return ch;
+		}
+		chars += (ch & 0xC0) != 0x80;
+	}
+	return 0;
+}
+
 char *hl_trim(char *s)
 {
 	size_t n = strlen(s), start = 0;

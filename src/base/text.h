@@ -32,6 +32,12 @@ char *hl_fmt_int(char *buf, size_t size, long long value);
  * false unless the whole of s is a finite number within [min, max]. */
 bool hl_parse_decimal(const char *s, double min, double max, double *out);
 
+/* The first control character free text may not hold — a C0 control other
+ * than tab, line feed and carriage return, or DEL — in s: its code, and its
+ * position in characters (0 = the first) into *at (may be NULL); 0 when
+ * there is none. Every text a person sends in goes through this one rule. */
+int hl_text_control(const char *s, size_t *at);
+
 /* Trim ASCII spaces and tabs at both ends, in place; returns s. */
 char *hl_trim(char *s);
 

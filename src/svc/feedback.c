@@ -445,8 +445,9 @@ static int decorate(struct ctx *c, const struct store_fb_item *it, int64_t at,
 static int clean_text(struct hl_arena *a, const char *s, const char *what, size_t max,
 	bool required, char **out, struct hl_err *err)
 {
-	size_t len = s != NULL ? strlen(s) : 0, bad = 0, chars = 0;
+	size_t len = s != NULL ? strlen(s) : 0, bad = 0, chars = 0, at = 0;
 	char *nfc;
+	int ctl;
 
 	*out = NULL;
 	if (len == 0) {
@@ -465,14 +466,11 @@ static int clean_text(struct hl_arena *a, const char *s, const char *what, size_
 	nfc = hl_utf8_nfc(a, s);
 	if (nfc == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi chuẩn hóa %s", what);
-	for (const char *p = nfc; *p != '\0'; p++) {
-		unsigned char ch = (unsigned char)*p;
-
-		if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F)
-			return hl_err_set(err, HL_EINVAL, what,
-				"%s có ký tự điều khiển (mã %u) ở ký tự thứ %zu", what, ch, chars + 1);
-		chars += (ch & 0xC0) != 0x80;
-	}
+	if ((ctl = hl_text_control(nfc, &at)) != 0)
+		return hl_err_set(err, HL_EINVAL, what,
+			"%s có ký tự điều khiển (mã %d) ở ký tự thứ %zu", what, ctl, at + 1);
+	for (const char *p = nfc; *p != '\0'; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
 	if (chars > max)
 		return hl_err_set(err, HL_ELIMIT, what,
 			"%s dài %zu ký tự, tối đa %zu ký tự; hãy rút gọn", what, chars, max);

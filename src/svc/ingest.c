@@ -327,15 +327,25 @@ static int parse_channel(const char *s)
 	return 0;
 }
 
-/* Copy optional text into dst; false (reported) when too long or not UTF-8. */
+/* Copy optional text into dst; false (reported) when too long, not UTF-8
+ * or holding a control character (hl_text_control: the rule of every text
+ * sent in, feedback's too). */
 static bool text(struct ingest_sink *sink, const char *name, const char *s, char *dst,
 	size_t size)
 {
+	size_t at = 0;
+	int ctl;
+
 	dst[0] = '\0';
 	if (s[0] == '\0')
 		return true;
 	if (!hl_utf8_valid(s, strlen(s), NULL)) {
 		report(sink, name, "không phải văn bản UTF-8 hợp lệ");
+		return false;
+	}
+	if ((ctl = hl_text_control(s, &at)) != 0) {
+		report(sink, name, "có ký tự điều khiển (mã %d) ở ký tự thứ %zu: chỉ nhận chữ, số, "
+			"dấu, dấu tab và xuống dòng", ctl, at + 1);
 		return false;
 	}
 	if (ingest_nfc(s, dst, size) < 0) {
