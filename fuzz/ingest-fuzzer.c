@@ -145,8 +145,8 @@ static int one(const char *body, size_t len, const struct ingest_json_opts *o)
 	return rc;
 }
 
-static const struct ingest_json_opts kiosk_opts = {"VT", "kiosk", true};
-static const struct ingest_json_opts user_opts = {NULL, "paper", false};
+static const struct ingest_json_opts kiosk_opts = {.unit = "VT", .channel = "kiosk", .kiosk = true};
+static const struct ingest_json_opts user_opts = {.channel = "paper"};
 
 /* For the corpus replay: ingest_json's status for data, as a kiosk of VT
  * (kiosk != 0) or as a user, with the invariants checked. */

@@ -12,9 +12,9 @@
 #include "http/srv.h"
 #include "http/token.h"
 #include "svc/ingest.h"
+#include "svc/receipt.h"
 
 #define SURVEY_INSTRUMENT "sipas-5"
-#define USED_MESSAGE "Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!"
 #define BAD_LINK_MESSAGE "Đường dẫn không hợp lệ: hãy quét lại mã QR trên giấy tiếp nhận hồ sơ."
 
 /* The link's record from the token in the path: HL_OK, or an answer sent
@@ -35,7 +35,7 @@ static int find_receipt(struct http_req *r, bool used_is_error, unsigned char *h
 	if (st != HL_OK)
 		return http_send_err(r, &err);
 	if (used_is_error && rc->used_at != 0)
-		return http_send_error(r, 409, "conflict", USED_MESSAGE, NULL);
+		return http_send_error(r, 409, "conflict", RECEIPT_USED_MESSAGE, NULL);
 	*sent = false;
 	return HL_OK;
 }
@@ -73,7 +73,8 @@ int api_survey_config(struct http_req *r)
 	return http_send_json(r, 200, out);
 }
 
-/* The one write: store the response, use the link for it, count it. */
+/* The one write: store the response, use the link for it (svc/receipt.h),
+ * count it. */
 struct qr_post {
 	struct store_response *resp;
 	unsigned char hash[STORE_HASH_LEN];
@@ -84,35 +85,11 @@ struct qr_post {
 static int write_qr(struct srv_tx *tx, void *arg, struct hl_err *err)
 {
 	struct qr_post *p = arg;
-	struct store *st = srv_tx_store(tx);
-	struct store_receipt rc = {0};
-	struct store_response prev;
-	int rc_ins, rc_use;
+	int rc = receipt_answer(srv_tx_store(tx), p->hash, p->resp, p->now, &p->duplicate, err);
 
-	p->resp->status = RS_COUNTED;
-	rc_ins = STORE(st, response_insert, p->resp, NULL, err);
-	if (rc_ins == HL_EEXIST) {
-		/* The same answers sent again (the phone lost our first answer):
-		 * a duplicate only if this link was used by that very response. */
-		hl_err_clear(err);
-		if (STORE(st, receipt_get, p->hash, &rc, err) == HL_OK && rc.used_at != 0 &&
-		    STORE(st, response_get, rc.response_id, &prev, err) == HL_OK &&
-		    strcmp(prev.ext_id, p->resp->ext_id) == 0) {
-			hl_err_clear(err);
-			p->duplicate = true;
-			return HL_OK;
-		}
-		return hl_err_set(err, HL_ECONFLICT, "id", rc.used_at != 0 ? USED_MESSAGE :
-			"mã phiếu (id) này đã được dùng cho một phiếu khác");
-	}
-	if (rc_ins != HL_OK)
-		return rc_ins;
-	rc_use = STORE(st, receipt_use, p->hash, p->resp->id, p->now, err);
-	if (rc_use == HL_ECONFLICT)
-		return hl_err_set(err, HL_ECONFLICT, "", USED_MESSAGE);
-	if (rc_use != HL_OK)
-		return rc_use;
-	return srv_tx_count(tx, p->resp, err);
+	if (rc == HL_OK && !p->duplicate)
+		return srv_tx_count(tx, p->resp, err);
+	return rc;
 }
 
 int api_survey_submit(struct http_req *r)
@@ -120,7 +97,7 @@ int api_survey_submit(struct http_req *r)
 	struct ingest_shared *sh = api_ingest();
 	const struct ingest *g = NULL;
 	const struct store_unit *u;
-	struct ingest_json_opts o = {NULL, "qr", false};
+	struct ingest_json_opts o = {.channel = "qr"};
 	struct ingest_json_out *in = hl_arena_alloc(r->a, sizeof(*in));
 	struct store_receipt rc;
 	struct qr_post p = {0};

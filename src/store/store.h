@@ -22,6 +22,7 @@ struct store;
 
 #define STORE_CODE_MAX 64
 #define STORE_NAME_MAX 256
+#define STORE_HASH_LEN 32   /* tokens and contents are kept as their BLAKE2b-256 hash */
 
 struct store_unit {
 	int64_t id;                       /* set by the store */
@@ -67,7 +68,7 @@ enum store_channel { CH_KIOSK = 1, CH_PAPER = 2, CH_QR = 3, CH_IMPORT = 4 };
 
 struct store_response {
 	int64_t id;                        /* set by the store */
-	char ext_id[STORE_CODE_MAX];       /* "" = none; unique when given */
+	char ext_id[STORE_CODE_MAX];       /* "" = none; unique within the unit when given */
 	int64_t unit_id;
 	hl_day day;
 	int64_t instrument_id;             /* store_instrument.id (code + version) */
@@ -82,6 +83,9 @@ struct store_response {
 	                                    * responses are in the tallies */
 	int64_t kiosk_id;                  /* the kiosk that sent it, 0 = none */
 	int64_t received_at;               /* server time, seconds since 1970, 0 = unknown */
+	bool has_hash;                     /* content_hash is known (svc/intake.h); rows
+	                                    * stored before hashes existed have none */
+	unsigned char content_hash[STORE_HASH_LEN];
 };
 
 enum store_resp_status {
@@ -116,8 +120,6 @@ struct store_dossier {
  * unit clerk runs its unit; a supervisor sees every unit below its own; an
  * administrator everything. */
 enum store_role { ROLE_NONE = 0, ROLE_ENTRY = 1, ROLE_CLERK = 2, ROLE_SUPERVISOR = 3, ROLE_ADMIN = 4 };
-
-#define STORE_HASH_LEN 32   /* tokens are stored as their BLAKE2b-256 hash */
 
 struct store_user {
 	int64_t id;
@@ -441,9 +443,13 @@ struct store_ops {
 	int (*response_list_status)(struct store *st, int64_t unit_id, int status, int limit,
 		struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err);
 	int (*response_get)(struct store *st, int64_t id, struct store_response *out, struct hl_err *err);
+	/* The response of unit_id with that ext_id; HL_ENOTFOUND when none. */
+	int (*response_get_ext)(struct store *st, int64_t unit_id, const char *ext_id,
+		struct store_response *out, struct hl_err *err);
 	int (*response_set_status)(struct store *st, int64_t id, int status, struct hl_err *err);
-	/* Responses of kiosk since time t (seconds): for the burst check. */
-	int (*response_count_kiosk_since)(struct store *st, int64_t kiosk_id, int64_t t, int64_t *count, struct hl_err *err);
+	/* Responses of kiosk received since time t (seconds), counted up to limit
+	 * at most (the burst check needs no more, and stops early). */
+	int (*response_count_kiosk_since)(struct store *st, int64_t kiosk_id, int64_t t, int64_t limit, int64_t *count, struct hl_err *err);
 
 	int (*receipt_put)(struct store *st, const struct store_receipt *r, struct hl_err *err);
 	int (*receipt_get)(struct store *st, const unsigned char *token_hash, struct store_receipt *out, struct hl_err *err);

@@ -28,11 +28,13 @@
  *    into the arena. instrument_get_id: the same by row id. instrument_list:
  *    all, by code then version.
  *  - batch_new: inserts a batch with the current UTC time, returns its id.
- *  - response_insert: with a non-empty ext_id already stored, HL_EEXIST and
- *    *existing_batch (if not NULL) = that response's batch_id; otherwise
- *    inserts, sets r->id and *existing_batch = 0. ext_id, dossier and comment
+ *  - response_insert: with a non-empty ext_id already stored for the same
+ *    unit, HL_EEXIST and *existing_batch (if not NULL) = that response's
+ *    batch_id; otherwise inserts, sets r->id and *existing_batch = 0 (the same
+ *    ext_id in another unit is another response). ext_id, dossier and comment
  *    "" are stored as NULL; field_id, staff_id, batch_id, kiosk_id and
- *    received_at 0 as NULL (read back as 0). nanswers outside
+ *    received_at 0 as NULL (read back as 0); content_hash only when has_hash
+ *    (else NULL, read back as has_hash false). nanswers outside
  *    0..STORE_ANSWERS_MAX or a status not in enum store_resp_status: HL_EINVAL.
  *  - response_scan: responses of unit_id (0 = every unit) with day in
  *    [first, last] (HL_DAY_NONE = open end), ordered by id. A nonzero return of
@@ -185,6 +187,19 @@ static const char *const migrations[] = {
 	sq_dos_schema,
 	/* 9: feedback (store_sqlite_fb.c) */
 	sq_fb_schema,
+	/* 10: response ids unique within their unit, not across units, and the
+	 * hash of each response's content, so that a resend with the same id
+	 * can be told from other answers under that id (svc/intake.c). SQLite
+	 * cannot drop the old column's UNIQUE constraint without rebuilding the
+	 * table (which would drop whatever other migrations add to it), so the
+	 * old column stays, renamed and emptied, and the id moves to a new one. */
+	"ALTER TABLE responses RENAME COLUMN ext_id TO ext_id_global;"
+	"ALTER TABLE responses ADD COLUMN ext_id TEXT;"
+	"UPDATE responses SET ext_id = ext_id_global, ext_id_global = NULL"
+	" WHERE ext_id_global IS NOT NULL;"
+	"CREATE UNIQUE INDEX responses_unit_ext ON responses (unit_id, ext_id)"
+	" WHERE ext_id IS NOT NULL;"
+	"ALTER TABLE responses ADD COLUMN content_hash BLOB;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -230,9 +245,9 @@ static const char *const stmt_sql[Q_COUNT] = {
 		" RETURNING id",
 	[Q_RESP_INSERT] = "INSERT INTO responses (ext_id, unit_id, day, instrument_id, channel,"
 		" field_id, staff_id, dossier, comment, answers, batch_id, status, kiosk_id,"
-		" received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-		" ON CONFLICT (ext_id) DO NOTHING",
-	[Q_RESP_BATCH] = "SELECT batch_id FROM responses WHERE ext_id = ?1",
+		" received_at, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13, ?14, ?15) ON CONFLICT (unit_id, ext_id) WHERE ext_id IS NOT NULL DO NOTHING",
+	[Q_RESP_BATCH] = "SELECT batch_id FROM responses WHERE unit_id = ?1 AND ext_id = ?2",
 	[Q_RESP_SCAN_UNIT] = "SELECT " RESP_COLS " FROM responses"
 		" WHERE unit_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY id",
 	[Q_RESP_SCAN_ALL] = "SELECT " RESP_COLS " FROM responses"
@@ -999,7 +1014,8 @@ static int existing_batch_of(struct sq *q, const struct store_response *r, int64
 
 	if ((s = prep(q, Q_RESP_BATCH, op, err)) == NULL)
 		return HL_EIO;
-	if (bind_str(s, 1, r->ext_id, sizeof(r->ext_id)) != SQLITE_OK ||
+	if (sqlite3_bind_int64(s, 1, r->unit_id) != SQLITE_OK ||
+	    bind_str(s, 2, r->ext_id, sizeof(r->ext_id)) != SQLITE_OK ||
 	    sqlite3_step(s) != SQLITE_ROW) {
 		rc = sq_err(q, err, HL_HERE, op);
 		goto cleanup;
@@ -1042,7 +1058,9 @@ static int sq_response_insert(struct store *st, struct store_response *r, int64_
 	    bind_id(s, 11, r->batch_id) != SQLITE_OK ||
 	    sqlite3_bind_int(s, 12, r->status) != SQLITE_OK ||
 	    bind_id(s, 13, r->kiosk_id) != SQLITE_OK ||
-	    bind_id(s, 14, r->received_at) != SQLITE_OK) {
+	    bind_id(s, 14, r->received_at) != SQLITE_OK ||
+	    (r->has_hash ? sqlite3_bind_blob(s, 15, r->content_hash, STORE_HASH_LEN, SQLITE_STATIC)
+		: sqlite3_bind_null(s, 15)) != SQLITE_OK) {
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
@@ -1050,7 +1068,7 @@ static int sq_response_insert(struct store *st, struct store_response *r, int64_
 	if (rc != HL_OK)
 		return rc;
 	if (sqlite3_changes(q->db) == 0) {
-		/* ON CONFLICT (ext_id) DO NOTHING skipped it: already stored */
+		/* ON CONFLICT (unit_id, ext_id) DO NOTHING skipped it: already stored */
 		rc = existing_batch_of(q, r, &batch, err);
 		if (rc != HL_OK)
 			return rc;
@@ -1092,6 +1110,12 @@ void sq_read_response(sqlite3_stmt *s, struct store_response *r)
 	r->status = sqlite3_column_int(s, 12);
 	r->kiosk_id = sqlite3_column_int64(s, 13);
 	r->received_at = sqlite3_column_int64(s, 14);
+	blob = sqlite3_column_blob(s, 15);
+	r->has_hash = blob != NULL && sqlite3_column_bytes(s, 15) == STORE_HASH_LEN;
+	if (r->has_hash)
+		memcpy(r->content_hash, blob, STORE_HASH_LEN);
+	else
+		memset(r->content_hash, 0, STORE_HASH_LEN);
 }
 
 static int sq_response_scan(struct store *st, int64_t unit_id, hl_day first, hl_day last,
@@ -1492,6 +1516,7 @@ const struct store_ops store_sqlite_ops = {
 	.dossier_get = sq_dossier_get,
 	.response_list_status = sq_response_list_status,
 	.response_get = sq_response_get,
+	.response_get_ext = sq_response_get_ext,
 	.response_set_status = sq_response_set_status,
 	.response_count_kiosk_since = sq_response_count_kiosk_since,
 	.receipt_put = sq_receipt_put,

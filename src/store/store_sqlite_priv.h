@@ -32,7 +32,8 @@ enum srv_stmt_id {
 	S_USER_PUT, S_USER_GET, S_USER_GET_ID, S_USER_LIST,
 	S_SESSION_PUT, S_SESSION_GET, S_SESSION_DELETE, S_SESSION_PURGE,
 	S_KIOSK_PUT, S_KIOSK_GET_TOKEN, S_KIOSK_LIST, S_KIOSK_REVOKE,
-	S_RESP_LIST_HELD, S_RESP_LIST_ANY, S_RESP_GET, S_RESP_SET_STATUS, S_RESP_COUNT_KIOSK,
+	S_RESP_LIST_HELD, S_RESP_LIST_ANY, S_RESP_GET, S_RESP_GET_EXT, S_RESP_SET_STATUS,
+	S_RESP_COUNT_KIOSK,
 	S_RECEIPT_PUT, S_RECEIPT_GET, S_RECEIPT_USE, S_DOSSIER_GET,
 	S_PBATCH_INSERT, S_PBATCH_UPDATE, S_PBATCH_GET, S_PBATCH_LIST_UNIT, S_PBATCH_LIST_ALL,
 	S_PENTRY_PUT, S_PENTRY_DELETE, S_PENTRY_LIST, S_AUDIT_LIST,
@@ -61,7 +62,8 @@ struct sq {
 
 /* The columns sq_read_response reads, in its order. */
 #define RESP_COLS "id, ext_id, unit_id, day, instrument_id, channel, field_id, " \
-	"staff_id, dossier, comment, answers, batch_id, status, kiosk_id, received_at"
+	"staff_id, dossier, comment, answers, batch_id, status, kiosk_id, received_at, " \
+	"content_hash"
 
 /* HL_EIO naming the operation, with SQLite's message for the last failure. */
 static inline int sq_err(struct sq *q, struct hl_err *err, const char *where, const char *op)
@@ -195,9 +197,11 @@ int sq_response_list_status(struct store *st, int64_t unit_id, int status, int l
 	struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err);
 int sq_response_get(struct store *st, int64_t id, struct store_response *out,
 	struct hl_err *err);
+int sq_response_get_ext(struct store *st, int64_t unit_id, const char *ext_id,
+	struct store_response *out, struct hl_err *err);
 int sq_response_set_status(struct store *st, int64_t id, int status, struct hl_err *err);
 int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t,
-	int64_t *count, struct hl_err *err);
+	int64_t limit, int64_t *count, struct hl_err *err);
 int sq_receipt_put(struct store *st, const struct store_receipt *r, struct hl_err *err);
 int sq_receipt_get(struct store *st, const unsigned char *token_hash,
 	struct store_receipt *out, struct hl_err *err);

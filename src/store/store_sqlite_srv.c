@@ -23,10 +23,11 @@
  *    harmless); HL_ENOTFOUND when no kiosk has that name.
  *  - response_list_status: responses with that status of unit_id (0 = every
  *    unit), newest first (by id, descending), at most limit (limit <= 0: all).
- *    response_get: by id, HL_ENOTFOUND when absent. response_set_status:
+ *    response_get: by id, HL_ENOTFOUND when absent; response_get_ext: by
+ *    (unit_id, ext_id) the same way. response_set_status:
  *    HL_EINVAL for a status not in enum store_resp_status, HL_ENOTFOUND when
  *    no such response. response_count_kiosk_since: responses with that
- *    kiosk_id and received_at >= t.
+ *    kiosk_id and received_at >= t, at most limit of them (limit <= 0: 0).
  *  - receipt_put: inserts; HL_EEXIST when the token hash exists; empty dossier:
  *    HL_EINVAL; used_at and response_id 0 are stored as NULL. receipt_get:
  *    HL_ENOTFOUND when absent. receipt_use: sets used_at = now and response_id
@@ -150,9 +151,11 @@ static const char *const srv_sql[S_COUNT] = {
 	[S_RESP_LIST_ANY] = "SELECT " RESP_COLS " FROM responses"
 		" WHERE status = ?1 AND (?2 = 0 OR unit_id = ?2) ORDER BY id DESC LIMIT ?3",
 	[S_RESP_GET] = "SELECT " RESP_COLS " FROM responses WHERE id = ?1",
+	[S_RESP_GET_EXT] = "SELECT " RESP_COLS " FROM responses WHERE unit_id = ?1 AND ext_id = ?2",
 	[S_RESP_SET_STATUS] = "UPDATE responses SET status = ?2 WHERE id = ?1",
-	[S_RESP_COUNT_KIOSK] = "SELECT count(*) FROM responses"
-		" WHERE kiosk_id = ?1 AND received_at >= ?2",
+	/* LIMIT: the index responses_kiosk is read for at most limit rows */
+	[S_RESP_COUNT_KIOSK] = "SELECT count(*) FROM (SELECT 1 FROM responses"
+		" WHERE kiosk_id = ?1 AND received_at >= ?2 LIMIT ?3)",
 	[S_RECEIPT_PUT] = "INSERT INTO receipts (" RECEIPT_COLS ")"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (token_hash) DO NOTHING",
 	[S_RECEIPT_GET] = "SELECT " RECEIPT_COLS " FROM receipts WHERE token_hash = ?1",
@@ -587,6 +590,22 @@ int sq_response_get(struct store *st, int64_t id, struct store_response *out,
 	return get_row(q, s, op, read_response_row, out, sizeof(*out), missing, err);
 }
 
+int sq_response_get_ext(struct store *st, int64_t unit_id, const char *ext_id,
+	struct store_response *out, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc phiếu khảo sát theo mã";
+	sqlite3_stmt *s;
+
+	if ((s = sprep(q, S_RESP_GET_EXT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
+	    bind_str(s, 2, ext_id, STORE_CODE_MAX) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return get_row(q, s, op, read_response_row, out, sizeof(*out),
+		"đơn vị không có phiếu khảo sát mã này", err);
+}
+
 int sq_response_set_status(struct store *st, int64_t id, int status, struct hl_err *err)
 {
 	struct sq *q = st->priv;
@@ -609,7 +628,7 @@ int sq_response_set_status(struct store *st, int64_t id, int status, struct hl_e
 }
 
 int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t,
-	int64_t *count, struct hl_err *err)
+	int64_t limit, int64_t *count, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đếm phiếu khảo sát của máy kiosk";
@@ -618,7 +637,8 @@ int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t,
 	if ((s = sprep(q, S_RESP_COUNT_KIOSK, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, kiosk_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, t) != SQLITE_OK)
+	    sqlite3_bind_int64(s, 2, t) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 3, limit > 0 ? limit : 0) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, count, err);
 }

@@ -21,6 +21,7 @@
 #include "svc/builtin.h"
 #include "svc/codeset.h"
 #include "svc/ingest.h"
+#include "svc/intake.h"
 #include "svc/lookup.h"
 #include "svc/tallyacc.h"
 
@@ -775,12 +776,18 @@ static int resp_rows(struct resp_ctx *x, const struct colspec *c)
 
 		if (k != 1 || !check_response(x, c))
 			continue;
-		rc = STORE(im->st, response_insert, &x->r, &existing, im->err);
-		if (rc == HL_EEXIST) {
+		/* An id the unit has: the same response again is skipped, other
+		 * content under it refuses the file (svc/intake.h). */
+		rc = intake_insert(im->st, &x->r, false, &existing, im->err);
+		if (rc == HL_EEXIST || rc == HL_ECONFLICT) {
 			hl_err_clear(im->err);
 			if (existing == x->batch)
 				import_add_problem(im->rep, im->rec.line, "id", "mã phiếu '%s' trùng với một dòng trước "
 					"trong tệp", x->r.ext_id);
+			else if (rc == HL_ECONFLICT)
+				import_add_problem(im->rep, im->rec.line, "id", "mã phiếu '%s' đã có trong đơn vị "
+					"với nội dung khác (ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã "
+					"khác", x->r.ext_id);
 			else
 				im->rep->skipped++;
 			continue;

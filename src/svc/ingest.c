@@ -50,6 +50,12 @@ int64_t ingest_now_minute(void)
 	return ((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 60;
 }
 
+hl_day ingest_day_of(int64_t t)
+{
+	t += (int64_t)INGEST_TZ_MINUTES * 60;
+	return (hl_day)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
+}
+
 static void report(struct ingest_sink *sink, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -577,9 +583,7 @@ bool ingest_parse_when(const char *s, hl_day *day, int64_t *at, bool *has_time)
 	t = (int64_t)local * 86400 + h * 3600 + m * 60 + sec - (int64_t)off * 60;
 	*at = t;
 	*has_time = true;
-	/* The local (+07:00) calendar day of that instant. */
-	t += (int64_t)INGEST_TZ_MINUTES * 60;
-	*day = (hl_day)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
+	*day = ingest_day_of(t);
 	return true;
 }
 

@@ -28,6 +28,9 @@ struct ingest_shared;
  * hl_minute_parse makes them: the clock of feedback and dossier deadlines. */
 int64_t ingest_now_minute(void);
 
+/* The local (UTC+7) day of the instant t, seconds since 1970. */
+hl_day ingest_day_of(int64_t t);
+
 /* A stored instrument version, parsed. Owned by its snapshot. */
 struct ingest_inst {
 	struct store_instrument si;

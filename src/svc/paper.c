@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "svc/intake.h"
 
 int paper_parse_answers(const struct hl_instrument *in, const char *s, unsigned char *out, int *n,
 	struct hl_err *err)
@@ -399,13 +400,13 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 	if (r == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đóng lô");
 	for (size_t i = 0; i < m; i++) {
-		int64_t existing = 0;
-
 		paper_response(&b, rows[i], (int)i + 1, r);
 		r->received_at = now;
-		rc = STORE(st, response_insert, r, &existing, err);
-		if (rc == HL_EEXIST)
+		rc = intake_insert(st, r, false, NULL, err);
+		if (rc == HL_EEXIST) {
+			hl_err_clear(err);
 			continue;   /* stored (and counted) by an earlier close */
+		}
 		if (rc != HL_OK)
 			return rc;
 		if (count != NULL && (rc = count(ctx, r, err)) != HL_OK)

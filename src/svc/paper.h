@@ -105,7 +105,7 @@ int paper_delete_entry(struct store *st, int64_t batch, int pass, int seq, int64
 
 /* Close batch id in st inside the caller's transaction: paper_check_close,
  * then every ballot (pass 1's rows, which agree with pass 2's) becomes a
- * counted response (paper_response) inserted with response_insert and given
+ * counted response (paper_response) inserted with intake_insert and given
  * to count — one already stored under its ext_id is neither inserted nor
  * counted again — then the batch is marked closed at now and audited as who.
  * *nresp (may be NULL) gets the number of ballots. */

@@ -12,6 +12,7 @@
 #include "http/html.h"
 #include "http/qr.h"
 #include "svc/ingest.h"
+#include "svc/intake.h"
 
 static int has_control(const char *s, int newline_ok)
 {
@@ -68,6 +69,38 @@ int receipt_store(struct store *st, const struct receipt_new *n, const char *uni
 	snprintf(detail, sizeof(detail), "hồ sơ %s, đơn vị %s", n->rec.dossier,
 		unit_code ? unit_code : "?");
 	return STORE(st, audit, who, "receipt", detail, err);
+}
+
+int receipt_answer(struct store *st, const unsigned char *hash, struct store_response *r,
+	int64_t now, bool *duplicate, struct hl_err *err)
+{
+	struct store_receipt rc = {0};
+	struct store_response prev;
+	int rc_ins, rc_use;
+
+	*duplicate = false;
+	r->status = RS_COUNTED;
+	rc_ins = intake_insert(st, r, false, NULL, err);
+	if (rc_ins == HL_EEXIST) {
+		/* The same answers sent again (the phone lost our first answer):
+		 * a duplicate only if this link was used by that very response. */
+		hl_err_clear(err);
+		if (STORE(st, receipt_get, hash, &rc, err) == HL_OK && rc.used_at != 0 &&
+		    STORE(st, response_get_ext, r->unit_id, r->ext_id, &prev, err) == HL_OK &&
+		    prev.id == rc.response_id) {
+			hl_err_clear(err);
+			*duplicate = true;
+			return HL_OK;
+		}
+		return hl_err_set(err, HL_ECONFLICT, "id", rc.used_at != 0 ? RECEIPT_USED_MESSAGE :
+			"mã phiếu (id) này đã được dùng cho một phiếu khác");
+	}
+	if (rc_ins != HL_OK)
+		return rc_ins;
+	rc_use = STORE(st, receipt_use, hash, r->id, now, err);
+	if (rc_use == HL_ECONFLICT)
+		return hl_err_set(err, HL_ECONFLICT, "", RECEIPT_USED_MESSAGE);
+	return rc_use;
 }
 
 int receipt_check_feedback(const char *text, struct hl_err *err)

@@ -5,6 +5,7 @@
 #ifndef HL_RECEIPT_H
 #define HL_RECEIPT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,6 +49,20 @@ int receipt_prepare(const char *dossier, int64_t unit_id, int64_t now, struct re
  * inside a transaction (the server's srv_write or the CLI's own). */
 int receipt_store(struct store *st, const struct receipt_new *n, const char *unit_code,
 	const char *who, struct hl_err *err);
+
+/* What a used link answers (the phone shows it). */
+#define RECEIPT_USED_MESSAGE "Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!"
+
+/* Store the phone's answer r (checked by ingest for the link's unit and
+ * dossier, dated by receipt_day) for the link whose token hash is hash, and
+ * use the link for it: one write, inside the caller's transaction (the
+ * server's writer). HL_OK: stored (*duplicate false), or the same answer
+ * with the same id sent again on the link it used (*duplicate true,
+ * nothing changed). HL_ECONFLICT: the link was used by another answer
+ * (RECEIPT_USED_MESSAGE), or the id was used for other content (err names
+ * "id"). */
+int receipt_answer(struct store *st, const unsigned char *hash, struct store_response *r,
+	int64_t now, bool *duplicate, struct hl_err *err);
 
 /* The feedback sentence: $HAILONG_FEEDBACK when set (valid UTF-8, at most
  * RECEIPT_FEEDBACK_MAX bytes), else RECEIPT_FEEDBACK_DEFAULT. Static or

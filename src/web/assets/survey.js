@@ -635,10 +635,11 @@
 				return drop(item.id).then(function () { return 'done'; });
 			if (s === 401 || s === 403)
 				return 'stop';
-			if (s === 409 || s === 429 || s >= 500)
+			if (s === 429 || s >= 500)
 				return 'retry';
-			/* Any other 4xx: the server will never take it; log and drop it
-			 * so it does not block the queue. */
+			/* Any other 4xx — a 409 too: this id was stored with other
+			 * answers — the server will never take it; log and drop it so
+			 * it does not block the queue. */
 			return resp.text().then(function (t) {
 				console.error('hailong: máy chủ từ chối câu trả lời ' + item.id + ' (' + s + '): ' + t);
 				return drop(item.id).then(function () { return 'done'; });

@@ -372,8 +372,9 @@ static void test_responses(void **state)
 	assert_int_equal(existing, 0);
 	id_first = r.id;
 
-	/* the same ext_id again, even from another batch: refused, names the batch */
-	make_response(&r, "P-001", u2, 19001, ins, b2);
+	/* the same ext_id again in the unit, even from another batch: refused,
+	 * names the batch (another unit's ids: test_response_ids_per_unit) */
+	make_response(&r, "P-001", u1, 19001, ins, b2);
 	assert_int_equal(STORE(f->st, response_insert, &r, &existing, &f->err), HL_EEXIST);
 	assert_int_equal(existing, b1);
 	assert_non_null(strstr(f->err.msg, "P-001"));
@@ -474,6 +475,46 @@ static void test_responses(void **state)
 		OK(f, STORE(f->st, response_scan_ids, id_first + 100, INT64_MAX, core_cb, &cc, &f->err));
 		assert_int_equal(cc.n, 0);
 	}
+}
+
+/* Ids are unique within a unit only, and each row keeps its content hash
+ * (or none). */
+static void test_response_ids_per_unit(void **state)
+{
+	struct fx *f = *state;
+	struct store_response r, got;
+	int64_t u1 = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	int64_t u2 = fx_unit(f, "VH", "Phường Vĩnh Hải", 0);
+	int64_t ins = add_instrument(f, "sipas-5", 1, "{}"), b, existing = -1, first;
+
+	OK(f, STORE(f->st, batch_new, "kiosk", "", &b, &f->err));
+	make_response(&r, "K-1", u1, 19000, ins, b);
+	r.has_hash = true;
+	memset(r.content_hash, 0xAB, STORE_HASH_LEN);
+	OK(f, STORE(f->st, response_insert, &r, &existing, &f->err));
+	first = r.id;
+	/* the same id in another unit: another response */
+	make_response(&r, "K-1", u2, 19001, ins, b);
+	OK(f, STORE(f->st, response_insert, &r, &existing, &f->err));
+	assert_int_equal(existing, 0);
+	assert_true(r.id != first);
+	/* in the first unit again: refused */
+	make_response(&r, "K-1", u1, 19002, ins, b);
+	assert_int_equal(STORE(f->st, response_insert, &r, &existing, &f->err), HL_EEXIST);
+	assert_int_equal(existing, b);
+
+	OK(f, STORE(f->st, response_get_ext, u1, "K-1", &got, &f->err));
+	assert_int_equal(got.id, first);
+	assert_int_equal(got.day, 19000);
+	assert_true(got.has_hash);
+	assert_int_equal(got.content_hash[0], 0xAB);
+	assert_int_equal(got.content_hash[STORE_HASH_LEN - 1], 0xAB);
+	OK(f, STORE(f->st, response_get_ext, u2, "K-1", &got, &f->err));
+	assert_int_equal(got.day, 19001);
+	assert_false(got.has_hash);
+	assert_int_equal(STORE(f->st, response_get_ext, u2, "K-2", &got, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, response_get, first, &got, &f->err));
+	assert_true(got.has_hash);
 }
 
 static void test_transactions(void **state)
@@ -784,6 +825,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fields_staff, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_instruments, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_responses, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_response_ids_per_unit, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tallies, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_targets, fx_setup, fx_teardown),

@@ -362,13 +362,16 @@ static void test_kiosks(void **state)
 	{
 		int64_t cnt = -1;
 
-		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 1010, &cnt, &f->err));
+		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 1010, 100, &cnt, &f->err));
 		assert_int_equal(cnt, 3);
-		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 0, &cnt, &f->err));
+		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 0, 100, &cnt, &f->err));
 		assert_int_equal(cnt, 4);
-		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 1031, &cnt, &f->err));
+		/* counted up to the limit only */
+		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 0, 2, &cnt, &f->err));
+		assert_int_equal(cnt, 2);
+		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 1031, 100, &cnt, &f->err));
 		assert_int_equal(cnt, 0);
-		OK(f, STORE(f->st, response_count_kiosk_since, k.id, 0, &cnt, &f->err));
+		OK(f, STORE(f->st, response_count_kiosk_since, k.id, 0, 100, &cnt, &f->err));
 		assert_int_equal(cnt, 0);
 	}
 }
