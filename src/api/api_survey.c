@@ -97,7 +97,7 @@ int api_survey_submit(struct http_req *r)
 	struct ingest_shared *sh = api_ingest();
 	const struct ingest *g = NULL;
 	const struct store_unit *u;
-	struct ingest_json_opts o = {.channel = "qr"};
+	struct ingest_json_opts o = {.channel = "qr", .server_day = true};
 	struct ingest_json_out *in = hl_arena_alloc(r->a, sizeof(*in));
 	struct store_receipt rc;
 	struct qr_post p = {0};
@@ -112,6 +112,10 @@ int api_survey_submit(struct http_req *r)
 		return 0;
 	if (sh == NULL || in == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	/* Dated by the server, not by the phone (an anonymous link must not
+	 * place an answer in another period). */
+	p.now = srv_now();
+	o.day = receipt_day(&rc, p.now);
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if ((st = ingest_acquire(sh, r->st, attempt > 0, &g, &err)) != HL_OK)
 			return http_send_err(r, &err);
@@ -139,7 +143,6 @@ int api_survey_submit(struct http_req *r)
 		return http_send_error(r, 400, "invalid", "mã hồ sơ khác với hồ sơ của phiếu khảo sát",
 			"dossier");
 	snprintf(in->r.dossier, sizeof(in->r.dossier), "%s", rc.dossier);
-	p.now = srv_now();
 	in->r.received_at = p.now;
 	in->r.kiosk_id = 0;
 	p.resp = &in->r;

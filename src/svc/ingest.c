@@ -711,12 +711,13 @@ int ingest_json(const struct ingest *g, const char *body, size_t len,
 			"'kiosk'");
 		goto cleanup;
 	}
-	if (when == NULL || when[0] == '\0') {
+	if (o->server_day) {
+		out->r.day = o->day;
+	} else if (when == NULL || when[0] == '\0') {
 		rc = hl_err_set(err, HL_EINVAL, "collected_at", "thiếu thời điểm trả lời "
 			"'collected_at' (YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM:SS+07:00)");
 		goto cleanup;
-	}
-	if (!ingest_parse_when(when, &out->r.day, &out->collected_at, &out->has_time)) {
+	} else if (!ingest_parse_when(when, &out->r.day, &out->collected_at, &out->has_time)) {
 		rc = hl_err_set(err, HL_EINVAL, "collected_at", "thời điểm '%s' không hợp lệ (cần "
 			"YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM[:SS] kèm Z hoặc ±HH:MM, là ngày giờ có thật)",
 			clip(when, 40, cb));

@@ -103,6 +103,9 @@ struct ingest_json_opts {
 	const char *unit;            /* the unit when the body names none (a kiosk's), or NULL */
 	const char *channel;         /* the default channel ("kiosk", "paper") */
 	bool kiosk;                  /* id required; channel must be "kiosk" */
+	bool server_day;             /* the response is dated day (a QR answer, dated by the
+	                              * server): collected_at may be left out and is ignored */
+	hl_day day;
 };
 
 struct ingest_json_out {

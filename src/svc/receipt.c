@@ -71,6 +71,11 @@ int receipt_store(struct store *st, const struct receipt_new *n, const char *uni
 	return STORE(st, audit, who, "receipt", detail, err);
 }
 
+hl_day receipt_day(const struct store_receipt *rc, int64_t now)
+{
+	return ingest_day_of(now > rc->created_at ? now : rc->created_at);
+}
+
 int receipt_answer(struct store *st, const unsigned char *hash, struct store_response *r,
 	int64_t now, bool *duplicate, struct hl_err *err)
 {

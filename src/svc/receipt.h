@@ -53,6 +53,11 @@ int receipt_store(struct store *st, const struct receipt_new *n, const char *uni
 /* What a used link answers (the phone shows it). */
 #define RECEIPT_USED_MESSAGE "Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!"
 
+/* The day a phone's answer on link rc counts on: the server's day (UTC+7)
+ * at now (seconds), never before the day the link was made — not the date
+ * the phone sends. */
+hl_day receipt_day(const struct store_receipt *rc, int64_t now);
+
 /* Store the phone's answer r (checked by ingest for the link's unit and
  * dossier, dated by receipt_day) for the link whose token hash is hash, and
  * use the link for it: one write, inside the caller's transaction (the

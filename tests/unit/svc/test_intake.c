@@ -14,6 +14,7 @@
 
 #include "../store/store_fixture.h"
 #include "svc/intake.h"
+#include "svc/receipt.h"
 
 #define DAY0 20000               /* a day (2024-10-04) */
 #define NOW0 ((int64_t)DAY0 * 86400 + 3 * 3600)   /* 10:00 local on DAY0 */
@@ -253,6 +254,19 @@ static void test_dates(void **state)
 	assert_false(held(f, k, (int64_t)DAY0 * 86400 + 23 * 3600 + 1800, DAY0 + 1, 0, false));
 }
 
+/* A QR answer is dated by the server's day, never before its link was made. */
+static void test_receipt_day(void **state)
+{
+	struct store_receipt rc = {0};
+
+	(void)state;
+	rc.created_at = NOW0;
+	assert_int_equal(receipt_day(&rc, NOW0 + 5 * 86400), DAY0 + 5);
+	assert_int_equal(receipt_day(&rc, NOW0 - 3 * 86400), DAY0);
+	/* 18:00 UTC is 01:00 the next day in Vietnam */
+	assert_int_equal(receipt_day(&rc, (int64_t)(DAY0 + 2) * 86400 + 18 * 3600), DAY0 + 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +275,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_old_row, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_burst, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_dates, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_receipt_day, setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
