@@ -83,10 +83,11 @@ int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struc
 int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a,
 	struct hl_err *err);
 
-/* Store a public item of unit (channel web): code (STORE_CODE_MAX) and token
- * (FB_TOKEN_SIZE) get its code and tracking token. */
+/* Store a public item of unit (channel web) with the sender's idempotency
+ * key id (NULL = none; svc/feedback.h fb_add): code (STORE_CODE_MAX) and
+ * token (FB_TOKEN_SIZE) get its code and tracking token. */
 int fb_web_public_add(struct http_req *r, const char *unit, const char *text, const char *name,
-	const char *contact, char *code, char *token, struct hl_err *err);
+	const char *contact, const char *id, char *code, char *token, struct hl_err *err);
 
 /* The sender's rating of item code (found by its tracking token, so not
  * scoped), audited as who. Like every feedback write here, it runs on the
@@ -101,7 +102,7 @@ struct fb_new;
 struct fb_web_body {
 	struct json_t *root;
 	const char *unit, *channel, *kind, *code, *received_at, *text, *name, *contact, *website,
-		*cls, *criterion, *office, *rating;
+		*cls, *criterion, *office, *rating, *id;
 };
 
 /* Parse body into out (free with fb_web_body_free): HL_EINVAL naming the

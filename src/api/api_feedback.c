@@ -108,11 +108,11 @@ int fb_web_rate(struct http_req *r, const char *code, bool satisfied, const char
 }
 
 int fb_web_public_add(struct http_req *r, const char *unit, const char *text, const char *name,
-	const char *contact, char *code, char *token, struct hl_err *err)
+	const char *contact, const char *id, char *code, char *token, struct hl_err *err)
 {
 	struct fb_new in = {
 		.unit = unit, .channel = FB_WEB, .received_at = ingest_now_minute(), .text = text,
-		.name = name, .contact = contact,
+		.name = name, .contact = contact, .id = id,
 	};
 	struct store_unit u;
 
@@ -272,9 +272,9 @@ json_t *fb_web_json(const struct fb_item *f, bool staff)
 /* The keys of a body: codes first (FB_FIRST_TEXT of them), then free text. */
 static const char *const body_keys[] = {
 	"unit", "channel", "kind", "code", "received_at", "class", "criterion", "office", "rating",
-	"text", "name", "contact", "website", NULL,
+	"id", "text", "name", "contact", "website", NULL,
 };
-#define FB_FIRST_TEXT 9
+#define FB_FIRST_TEXT 10
 
 /* How many bytes of s, at most max, end between two characters (s is valid
  * UTF-8: JSON keys are). */
@@ -294,8 +294,8 @@ int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out,
 {
 	const char **slot[] = {
 		&out->unit, &out->channel, &out->kind, &out->code, &out->received_at, &out->cls,
-		&out->criterion, &out->office, &out->rating, &out->text, &out->name, &out->contact,
-		&out->website,
+		&out->criterion, &out->office, &out->rating, &out->id, &out->text, &out->name,
+		&out->contact, &out->website,
 	};
 	json_error_t jerr;
 	const char *key;
@@ -356,7 +356,9 @@ int fb_web_body_new(const struct fb_web_body *b, struct fb_new *out, struct hl_e
 	out->name = b->name;
 	out->contact = b->contact;
 	out->code = b->code;
+	out->id = b->id;
 	out->received_at = ingest_now_minute();
+	out->at_given = b->received_at != NULL;
 	if (b->unit == NULL || b->unit[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "unit", "thiếu mã đơn vị 'unit'");
 	if (fb_channel_parse(b->channel != NULL ? b->channel : "", &out->channel, err) != HL_OK)
@@ -503,7 +505,7 @@ int api_fb_public_add(struct http_req *r)
 		fb_web_body_free(&b);
 		return http_send_error(r, 400, "invalid", "nội dung gửi lên không hợp lệ", NULL);
 	}
-	rc = fb_web_public_add(r, b.unit, b.text, b.name, b.contact, code, token, &err);
+	rc = fb_web_public_add(r, b.unit, b.text, b.name, b.contact, b.id, code, token, &err);
 	fb_web_body_free(&b);
 	if (rc != HL_OK)
 		return http_send_err(r, &err);

@@ -308,6 +308,18 @@ struct store_fb_item {
 	char *text, *answer;               /* in the caller's arena; NULL unless asked */
 };
 
+/* A feedback item added with a sender's idempotency key: the key and
+ * what was sent with it, kept as hashes, and the salt the item's tracking
+ * token is derived from with the key (svc/feedback.c), so that a resend
+ * gets the same token while the store holds no token. */
+struct store_fb_idem {
+	int64_t unit_id;
+	unsigned char key_hash[STORE_HASH_LEN];
+	unsigned char content_hash[STORE_HASH_LEN];
+	unsigned char salt[STORE_HASH_LEN];
+	int64_t item_id;
+};
+
 /* Which items fb_item_list returns. */
 struct store_fb_filter {
 	int64_t unit_id;                   /* 0 = every unit */
@@ -561,6 +573,11 @@ struct store_ops {
 		struct hl_err *err);
 	int (*fb_deadline_list)(struct store *st, struct hl_arena *a, struct store_fb_deadline **out,
 		size_t *n, struct hl_err *err);
+	/* The key of (unit_id, key_hash); HL_ENOTFOUND when none. put: HL_EEXIST
+	 * when that key is there already. */
+	int (*fb_idem_get)(struct store *st, int64_t unit_id, const unsigned char *key_hash,
+		struct store_fb_idem *out, struct hl_err *err);
+	int (*fb_idem_put)(struct store *st, const struct store_fb_idem *k, struct hl_err *err);
 	/* ---- dossier timeliness (issue 6; store_sqlite_dos.c, owned by svc/dossq.c) ---- */
 	/* dossier_put with submitted_at; keeps the finished-class sums in step
 	 * (in the caller's transaction). */

@@ -200,6 +200,8 @@ static const char *const migrations[] = {
 	"CREATE UNIQUE INDEX responses_unit_ext ON responses (unit_id, ext_id)"
 	" WHERE ext_id IS NOT NULL;"
 	"ALTER TABLE responses ADD COLUMN content_hash BLOB;",
+	/* 11: feedback idempotency keys (store_sqlite_fb.c) */
+	sq_fb_idem_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -1569,4 +1571,6 @@ const struct store_ops store_sqlite_ops = {
 	.fb_step_list = sq_fb_step_list,
 	.fb_deadline_set = sq_fb_deadline_set,
 	.fb_deadline_list = sq_fb_deadline_list,
+	.fb_idem_get = sq_fb_idem_get,
+	.fb_idem_put = sq_fb_idem_put,
 };

@@ -18,6 +18,8 @@
  *  - fb_contact_put / fb_contact_get: one row per item; get gives "" when none.
  *  - fb_step_add / fb_step_list: the steps of an item, in order added.
  *  - fb_deadline_set: by (unit_id, cls), -1 stored as "not set" (NULL).
+ *  - fb_idem_put: inserts; HL_EEXIST when (unit_id, key_hash) is there.
+ *    fb_idem_get: by (unit_id, key_hash), HL_ENOTFOUND when absent.
  *  Lists come back in the caller's arena; running out of it is HL_ENOMEM.
  *  Every SQLite failure is HL_EIO with SQLite's message. */
 #include "store/store_sqlite_priv.h"
@@ -88,11 +90,22 @@ const char sq_fb_schema[] =
 	" answer_days INTEGER,"
 	" PRIMARY KEY (unit_id, class));";
 
+/* Idempotency keys of added items (a later migration; store.h struct
+ * store_fb_idem): the key is scoped to the unit. */
+const char sq_fb_idem_schema[] =
+	"CREATE TABLE fb_idem ("
+	" unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" key_hash BLOB NOT NULL,"
+	" content_hash BLOB NOT NULL,"
+	" salt BLOB NOT NULL,"
+	" item_id INTEGER NOT NULL REFERENCES fb_items(id),"
+	" PRIMARY KEY (unit_id, key_hash)) WITHOUT ROWID;";
+
 enum {
 	F_OFFICE_PUT, F_OFFICE_LIST,
 	F_ITEM_PUT, F_ITEM_UPDATE, F_ITEM_GET, F_ITEM_GET_TOKEN, F_ITEM_LIST, F_ITEM_COUNT,
 	F_ANSWER_NO_MAX, F_CONTACT_PUT, F_CONTACT_GET, F_STEP_ADD, F_STEP_LIST,
-	F_DEADLINE_SET, F_DEADLINE_LIST,
+	F_DEADLINE_SET, F_DEADLINE_LIST, F_IDEM_GET, F_IDEM_PUT,
 	F_COUNT
 };
 
@@ -137,6 +150,10 @@ static const char *const fb_sql[F_COUNT] = {
 		" forward_hours = excluded.forward_hours, answer_days = excluded.answer_days",
 	[F_DEADLINE_LIST] = "SELECT unit_id, class, forward_hours, answer_days FROM fb_deadlines"
 		" ORDER BY unit_id, class",
+	[F_IDEM_GET] = "SELECT content_hash, salt, item_id FROM fb_idem"
+		" WHERE unit_id = ?1 AND key_hash = ?2",
+	[F_IDEM_PUT] = "INSERT INTO fb_idem (unit_id, key_hash, content_hash, salt, item_id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
 };
 
 static sqlite3_stmt *fprep(struct sq *q, int id, const char *op, struct hl_err *err)
@@ -588,5 +605,70 @@ int sq_fb_deadline_list(struct store *st, struct hl_arena *a, struct store_fb_de
 		return HL_EIO;
 	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_deadline, &arr, n, err);
 	*out = arr;
+	return rc;
+}
+
+/* ---- idempotency keys ---- */
+
+/* A hash column into out; false when it is not one. */
+static bool col_hash(sqlite3_stmt *s, int i, unsigned char *out)
+{
+	const void *b = sqlite3_column_blob(s, i);
+
+	if (b == NULL || sqlite3_column_bytes(s, i) != STORE_HASH_LEN)
+		return false;
+	memcpy(out, b, STORE_HASH_LEN);
+	return true;
+}
+
+int sq_fb_idem_get(struct store *st, int64_t unit_id, const unsigned char *key_hash,
+	struct store_fb_idem *out, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc mã gửi lại của phản ánh";
+	sqlite3_stmt *s;
+	int rc = HL_OK, step;
+
+	if ((s = fprep(q, F_IDEM_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
+	    sqlite3_bind_blob(s, 2, key_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		memset(out, 0, sizeof(*out));
+		out->unit_id = unit_id;
+		memcpy(out->key_hash, key_hash, STORE_HASH_LEN);
+		out->item_id = sqlite3_column_int64(s, 2);
+		if (!col_hash(s, 0, out->content_hash) || !col_hash(s, 1, out->salt))
+			rc = hl_err_set(err, HL_EIO, HL_HERE, "mã gửi lại của phản ánh bị hỏng (%s)",
+				q->path);
+	} else if (step == SQLITE_DONE) {
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "chưa có phản ánh với mã gửi lại này");
+	} else {
+		rc = sq_err(q, err, HL_HERE, op);
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_fb_idem_put(struct store *st, const struct store_fb_idem *k, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu mã gửi lại của phản ánh";
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((s = fprep(q, F_IDEM_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, k->unit_id) != SQLITE_OK ||
+	    sqlite3_bind_blob(s, 2, k->key_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_blob(s, 3, k->content_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_blob(s, 4, k->salt, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 5, k->item_id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	rc = sq_step_done(q, s, op, err);
+	if (rc == HL_OK && sqlite3_changes(q->db) == 0)
+		rc = hl_err_set(err, HL_EEXIST, HL_HERE, "đã có phản ánh với mã gửi lại này");
 	return rc;
 }

@@ -327,5 +327,11 @@ int sq_fb_deadline_set(struct store *st, const struct store_fb_deadline *d,
 	struct hl_err *err);
 int sq_fb_deadline_list(struct store *st, struct hl_arena *a, struct store_fb_deadline **out,
 	size_t *n, struct hl_err *err);
+/* Feedback idempotency keys: a later migration and its operations, in
+ * store_sqlite_fb.c. */
+extern const char sq_fb_idem_schema[];
+int sq_fb_idem_get(struct store *st, int64_t unit_id, const unsigned char *key_hash,
+	struct store_fb_idem *out, struct hl_err *err);
+int sq_fb_idem_put(struct store *st, const struct store_fb_idem *k, struct hl_err *err);
 
 #endif

@@ -5,6 +5,7 @@
  * written answer; the portal and office CSV imports. */
 #include "svc/feedback.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -566,13 +567,109 @@ static int add_step(struct store *st, int64_t item_id, const char *step, const c
 	return STORE(st, fb_step_add, &s, err);
 }
 
+/* ---- idempotency keys ---- */
+
+/* Bumped if the content encoding below ever changes. */
+static const char idem_tag[] = "hailong feedback content 1";
+
+static void idem_int(crypto_generichash_state *h, int64_t v)
+{
+	unsigned char b[8];
+
+	for (int i = 0; i < 8; i++)
+		b[i] = (unsigned char)((uint64_t)v >> (8 * i));
+	crypto_generichash_update(h, b, sizeof(b));
+}
+
+static void idem_str(crypto_generichash_state *h, const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	idem_int(h, (int64_t)n);
+	crypto_generichash_update(h, (const unsigned char *)(s != NULL ? s : ""), n);
+}
+
+/* The record of in's id for unit_id: the key's hash, the content's (the
+ * cleaned texts, and what else the sender chose), a fresh salt. HL_EINVAL
+ * naming "id" for an unusable id. */
+static int idem_prepare(int64_t unit_id, const struct fb_new *in, const char *text,
+	const char *name, const char *contact, struct store_fb_idem *k, struct hl_err *err)
+{
+	crypto_generichash_state h;
+	size_t len = strlen(in->id);
+
+	if (len >= STORE_CODE_MAX || !hl_utf8_valid(in->id, len, NULL) ||
+	    hl_text_control(in->id, NULL) != 0)
+		return hl_err_set(err, HL_EINVAL, "id", "mã gửi 'id' phải là văn bản UTF-8 1–%d byte, "
+			"không có ký tự điều khiển", STORE_CODE_MAX - 1);
+	if (sodium_init() < 0)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không khởi tạo được libsodium");
+	memset(k, 0, sizeof(*k));
+	k->unit_id = unit_id;
+	crypto_generichash(k->key_hash, STORE_HASH_LEN, (const unsigned char *)in->id, len, NULL, 0);
+	crypto_generichash_init(&h, NULL, 0, STORE_HASH_LEN);
+	idem_str(&h, idem_tag);
+	idem_int(&h, in->channel);
+	idem_int(&h, in->kind != 0 ? in->kind : FB_PAKN);
+	idem_int(&h, in->at_given ? in->received_at : -1);
+	idem_str(&h, in->code);
+	idem_str(&h, text);
+	idem_str(&h, name);
+	idem_str(&h, contact);
+	crypto_generichash_final(&h, k->content_hash, STORE_HASH_LEN);
+	randombytes_buf(k->salt, sizeof(k->salt));
+	return HL_OK;
+}
+
+/* The tracking token of the item added under id with salt: keyed by the
+ * salt, so the store (which has the salt, not the id) cannot make it. */
+static void idem_token(const unsigned char *salt, const char *id, char *tok)
+{
+	unsigned char raw[STORE_HASH_LEN];
+
+	crypto_generichash(raw, sizeof(raw), (const unsigned char *)id, strlen(id), salt,
+		STORE_HASH_LEN);
+	sodium_bin2base64(tok, TOKEN_SIZE, raw, sizeof(raw), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+/* A resend under a known id: the same item again when the content is the
+ * same (its code and token into code and token), else HL_ECONFLICT. */
+static int idem_replay(struct store *st, struct hl_arena *a, const struct store_fb_idem *prev,
+	const struct store_fb_idem *now, const char *id, char *code, char *token,
+	struct hl_err *err)
+{
+	struct store_fb_item it;
+	unsigned char th[STORE_HASH_LEN];
+	char tok[TOKEN_SIZE];
+	int rc;
+
+	if (memcmp(prev->content_hash, now->content_hash, STORE_HASH_LEN) != 0)
+		return hl_err_set(err, HL_ECONFLICT, "id", "mã gửi (id) '%s' đã được dùng cho một phản "
+			"ánh khác của đơn vị: phản ánh này chưa được lưu; một phản ánh mới cần một mã "
+			"mới", id);
+	idem_token(prev->salt, id, tok);
+	token_hash(tok, th);
+	rc = STORE(st, fb_item_get_token, th, a, &it, err);
+	if (rc == HL_OK && it.id != prev->item_id)
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "mã gửi của phản ánh %s không khớp", it.code);
+	if (rc != HL_OK)
+		return rc;
+	snprintf(code, STORE_CODE_MAX, "%s", it.code);
+	if (token != NULL)
+		snprintf(token, FB_TOKEN_SIZE, "%s", tok);
+	return HL_OK;
+}
+
 /* fb_add inside a transaction the caller holds (the import's too). */
 static int add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 	const char *who, char *code, char *token, struct hl_err *err)
 {
 	struct store_fb_item it = {0};
+	struct store_fb_idem key, prev;
 	struct store_unit u;
 	char tok[TOKEN_SIZE], detail[300];
+	bool keyed = in->id != NULL && in->id[0] != '\0';
 	char *text = NULL, *name = NULL, *contact = NULL;
 	hl_day day;
 	int rc;
@@ -613,6 +710,17 @@ static int add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *
 			err);
 	if (rc == HL_OK && in->code != NULL && in->code[0] != '\0')
 		rc = check_code(in->code, "mã phản ánh", err);
+	if (rc == HL_OK && keyed)
+		rc = idem_prepare(u.id, in, text, name, contact, &key, err);
+	if (rc == HL_OK && keyed) {
+		rc = STORE(st, fb_idem_get, u.id, key.key_hash, &prev, err);
+		if (rc == HL_OK)
+			return idem_replay(st, a, &prev, &key, in->id, code, token, err);
+		if (rc == HL_ENOTFOUND) {
+			hl_err_clear(err);
+			rc = HL_OK;
+		}
+	}
 	if (rc != HL_OK)
 		return rc;
 
@@ -621,7 +729,10 @@ static int add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *
 	it.kind = in->kind != 0 ? in->kind : FB_PAKN;
 	it.state = FB_RECEIVED;
 	it.received_at = in->received_at;
-	token_random(tok, sizeof(tok));
+	if (keyed)
+		idem_token(key.salt, in->id, tok);
+	else
+		token_random(tok, sizeof(tok));
 	token_hash(tok, it.token_hash);
 	if (in->code != NULL && in->code[0] != '\0') {
 		snprintf(it.code, sizeof(it.code), "%s", in->code);
@@ -634,6 +745,10 @@ static int add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *
 	}
 	if (rc == HL_OK && (name[0] != '\0' || contact[0] != '\0'))
 		rc = STORE(st, fb_contact_put, it.id, name, contact, err);
+	if (rc == HL_OK && keyed) {
+		key.item_id = it.id;
+		rc = STORE(st, fb_idem_put, &key, err);
+	}
 	snprintf(detail, sizeof(detail), "%s: đơn vị %s, kênh %s", it.code, u.code,
 		fb_channel_code(in->channel));
 	if (rc == HL_OK)

@@ -118,6 +118,10 @@ struct fb_new {
 	const char *code;                    /* NULL or "" = make one */
 	const char *text;                    /* UTF-8, at most FB_TEXT_MAX_CHARS; NFC-normalised */
 	const char *name, *contact;          /* NULL or "" = not given */
+	const char *id;                      /* the sender's idempotency key, 1..63 bytes;
+	                                      * NULL or "" = none (see fb_add) */
+	bool at_given;                       /* received_at came from the sender (else it
+	                                      * is now): a resend must repeat it */
 };
 
 /* m as "YYYY-MM-DD HH:MM" (CSV, JSON) or "dd/mm/yyyy HH:MM" (people) into
@@ -135,7 +139,13 @@ char *fb_minute_vn(int64_t m, char *buf, size_t size);
 /* Check and store a new item, audited as who. code (STORE_CODE_MAX bytes)
  * gets its code and token (FB_TOKEN_SIZE bytes, may be NULL) the public
  * tracking code, shown once and stored only as its hash. HL_EINVAL /
- * HL_ENOTFOUND / HL_EEXIST with a message; nothing is stored on failure. */
+ * HL_ENOTFOUND / HL_EEXIST with a message; nothing is stored on failure.
+ * With an id: the unit's first item under that id is stored; the same id
+ * with the same content again (a resend after a lost answer) is that item
+ * — HL_OK, the same code and the same working token, nothing added — and
+ * with other content HL_ECONFLICT naming "id". (The token of an item with
+ * an id is derived from the id and a stored salt, so it can be given again
+ * while only its hash is stored.) */
 int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code,
 	char *token, struct hl_err *err);
 int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *code,

@@ -11,6 +11,7 @@
 #include "api/api.h"
 #include "base/arena.h"
 #include "http/html.h"
+#include "http/token.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
 #include "web/pages.h"
@@ -42,6 +43,9 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 {
 	const char *text = http_form(r, "text"), *name = http_form(r, "name");
 	const char *contact = http_form(r, "contact");
+	/* after a conflict the key is spent: the text shown is another item */
+	const char *id = status == 409 ? NULL : http_form(r, "id");
+	char fresh[TOKEN_SIZE];
 	struct hbuf b;
 
 	hb_init(&b, r->a, 1 << 18);
@@ -60,7 +64,15 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 	hb_raw(&b, "/feedback\">");
 	if (r->role != ROLE_NONE)
 		hb_csrf(&b, r);
-	hb_raw(&b, "<label for=\"fb-text\">Nội dung phản ánh, kiến nghị (bắt buộc)</label>"
+	/* The form's idempotency key: sent twice (a double click, a resend),
+	 * it adds one item and answers the same code and token. */
+	if (id == NULL || id[0] == '\0') {
+		token_random(fresh, sizeof(fresh));
+		id = fresh;
+	}
+	hb_raw(&b, "<input type=\"hidden\" name=\"id\" value=\"");
+	hb_txt(&b, id);
+	hb_raw(&b, "\"><label for=\"fb-text\">Nội dung phản ánh, kiến nghị (bắt buộc)</label>"
 		"<textarea id=\"fb-text\" name=\"text\" rows=\"8\" required maxlength=\"4000\">");
 	hb_txt(&b, text);
 	hb_raw(&b, "</textarea><label>Họ và tên (không bắt buộc) <input name=\"name\" "
@@ -107,8 +119,10 @@ int page_fb_public_post(struct http_req *r)
 	if (hp != NULL && hp[0] != '\0')
 		return form_page(r, &u, 400, "Không gửi được: biểu mẫu có ô không hợp lệ.");
 	if (fb_web_public_add(r, u.code, http_form(r, "text"), http_form(r, "name"),
-			http_form(r, "contact"), code, token, &err) != HL_OK)
-		return form_page(r, &u, http_status_of(err.code), err.msg);
+			http_form(r, "contact"), http_form(r, "id"), code, token, &err) != HL_OK)
+		return form_page(r, &u, http_status_of(err.code), err.code == HL_ECONFLICT ?
+			"Biểu mẫu này đã được gửi với nội dung khác. Nếu Ông/Bà muốn gửi thêm phản ánh "
+			"dưới đây, xin bấm gửi lại." : err.msg);
 	hb_init(&b, r->a, 1 << 16);
 	page_begin(&b, r, "Đã nhận phản ánh, kiến nghị");
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Đã nhận phản ánh, kiến nghị của "

@@ -200,12 +200,42 @@ static void test_contact_steps_deadlines(void **state)
 	assert_int_equal(STORE(f->st, fb_deadline_set, &d, &f->err), HL_EINVAL);
 }
 
+/* Idempotency keys: scoped to the unit, one per key. */
+static void test_idem(void **state)
+{
+	struct fx *f = *state;
+	struct store_fb_item a = item(f->unit, "PA-1", 1000);
+	struct store_fb_idem k = {.unit_id = f->unit}, got;
+
+	OK(f, STORE(f->st, fb_item_put, &a, "Nội dung", &f->err));
+	memset(k.key_hash, 1, STORE_HASH_LEN);
+	memset(k.content_hash, 2, STORE_HASH_LEN);
+	memset(k.salt, 3, STORE_HASH_LEN);
+	k.item_id = a.id;
+	assert_int_equal(STORE(f->st, fb_idem_get, f->unit, k.key_hash, &got, &f->err),
+		HL_ENOTFOUND);
+	OK(f, STORE(f->st, fb_idem_put, &k, &f->err));
+	assert_int_equal(STORE(f->st, fb_idem_put, &k, &f->err), HL_EEXIST);
+	OK(f, STORE(f->st, fb_idem_get, f->unit, k.key_hash, &got, &f->err));
+	assert_int_equal(got.unit_id, f->unit);
+	assert_int_equal(got.item_id, a.id);
+	assert_memory_equal(got.key_hash, k.key_hash, STORE_HASH_LEN);
+	assert_memory_equal(got.content_hash, k.content_hash, STORE_HASH_LEN);
+	assert_memory_equal(got.salt, k.salt, STORE_HASH_LEN);
+	/* the same key in another unit is another key */
+	assert_int_equal(STORE(f->st, fb_idem_get, f->unit2, k.key_hash, &got, &f->err),
+		HL_ENOTFOUND);
+	k.unit_id = f->unit2;
+	OK(f, STORE(f->st, fb_idem_put, &k, &f->err));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_offices, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_items, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_contact_steps_deadlines, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_idem, setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
