@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/text.h"
 #include "svc/intake.h"
 
 int paper_parse_answers(const struct hl_instrument *in, const char *s, unsigned char *out, int *n,
@@ -310,19 +311,31 @@ static int load(struct store *st, int64_t id, struct hl_arena *a, struct store_p
 	return STORE(st, paper_entry_list, id, 0, a, e, n, err);
 }
 
-int paper_save_entry(struct store *st, struct store_paper_entry *e, const char *who,
-	struct hl_arena *a, struct hl_err *err)
+/* Is x the same ballot as y, typed by the same user? */
+static bool same_ballot(const struct store_paper_entry *x, const struct store_paper_entry *y)
+{
+	return x->entered_by == y->entered_by && x->field_id == y->field_id &&
+		x->staff_id == y->staff_id && x->nanswers == y->nanswers &&
+		(x->nanswers <= 0 || memcmp(x->answers, y->answers, (size_t)x->nanswers) == 0) &&
+		strcmp(x->comment, y->comment) == 0;
+}
+
+int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as,
+	const char *who, struct hl_arena *a, struct hl_err *err)
 {
 	struct store_paper_batch b;
 	struct store_paper_entry *all = NULL;
-	size_t n = 0;
+	size_t n = 0, at = 0;
 	bool found = false;
-	int rc = load(st, e->batch_id, a, &b, &all, &n, err), top = 0;
+	int rc = load(st, e->batch_id, a, &b, &all, &n, err), top = 0, ctl;
 
 	if (rc != HL_OK)
 		return rc;
 	if ((rc = paper_may_type(&b, all, n, e->pass, e->entered_by, err)) != HL_OK)
 		return rc;
+	if ((ctl = hl_text_control(e->comment, &at)) != 0)
+		return hl_err_set(err, HL_EINVAL, "comment",
+			"ý kiến có ký tự điều khiển (mã %d) ở ký tự thứ %zu", ctl, at + 1);
 	for (size_t i = 0; i < n; i++) {
 		if (all[i].pass != e->pass)
 			continue;
@@ -330,6 +343,10 @@ int paper_save_entry(struct store *st, struct store_paper_entry *e, const char *
 			top = all[i].seq;
 		if (all[i].seq == e->seq)
 			found = true;
+		if (e->seq == 0 && typed_as > 0 && all[i].seq == typed_as && same_ballot(&all[i], e)) {
+			e->seq = typed_as;
+			return HL_OK;
+		}
 	}
 	if (e->seq == 0) {
 		if (pass_count(all, n, e->pass) >= PAPER_MAX_BALLOTS)

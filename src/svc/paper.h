@@ -95,9 +95,14 @@ typedef int (*paper_count_fn)(void *ctx, const struct store_response *r, struct 
 /* Save entry e (batch, pass, field, staff, answers, comment, entered_by) in
  * st inside the caller's transaction, after paper_may_type; seq 0 = a new row
  * after the last (e->seq is set), else that row is replaced (HL_ENOTFOUND if
- * it is not there). Audits replacements (not new rows) as who. */
-int paper_save_entry(struct store *st, struct store_paper_entry *e, const char *who,
-	struct hl_arena *a, struct hl_err *err);
+ * it is not there). typed_as (0 = unknown) is the row number the form of a
+ * new row offered: when that row holds this very ballot typed by the same
+ * user, the form was sent twice (a double-clicked Enter, a resend) and
+ * nothing is added (e->seq is set to it). A comment with a control character
+ * is refused (HL_EINVAL, "comment"). Audits replacements (not new rows) as
+ * who. */
+int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as,
+	const char *who, struct hl_arena *a, struct hl_err *err);
 
 /* Delete row seq of pass in batch as user (same rules as saving) and audit. */
 int paper_delete_entry(struct store *st, int64_t batch, int pass, int seq, int64_t user,

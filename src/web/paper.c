@@ -588,6 +588,17 @@ struct row_form {
 	const char *bad;       /* the field in error: "field", "answers", "comment" */
 };
 
+/* The row number a new row of pass gets now. */
+static int next_seq(const struct bctx *c, int pass)
+{
+	int top = 0;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (c->e[i].pass == pass && c->e[i].seq > top)
+			top = c->e[i].seq;
+	return top + 1;
+}
+
 static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int pass,
 	const struct row_form *f)
 {
@@ -600,6 +611,9 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	hb_printf(b, "<input type=\"hidden\" name=\"pass\" value=\"%d\">", pass);
 	if (f != NULL && f->seq > 0)
 		hb_printf(b, "<input type=\"hidden\" name=\"seq\" value=\"%d\">", f->seq);
+	else    /* the row it becomes: the same form sent twice adds one row */
+		hb_printf(b, "<input type=\"hidden\" name=\"typed_as\" value=\"%d\">",
+			next_seq(c, pass));
 	/* The question codes, in typing order, grouped by criterion. */
 	hb_raw(b, "<p class=\"note\" id=\"qhelp\">Mỗi câu một chữ số theo thứ tự dưới đây; 0 hoặc - "
 		"là không trả lời; dấu cách tùy ý. Enter để lưu phiếu.</p>"
@@ -815,6 +829,7 @@ int page_paper_batch(struct http_req *r)
 
 struct entry_arg {
 	struct store_paper_entry e;
+	int typed_as;
 	const char *who;
 };
 
@@ -826,7 +841,7 @@ static int write_entry(struct srv_tx *tx, void *arg, struct hl_err *err)
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = paper_save_entry(srv_tx_store(tx), &x->e, x->who, a, err);
+	rc = paper_save_entry(srv_tx_store(tx), &x->e, x->typed_as, x->who, a, err);
 	hl_arena_free(a);
 	return rc;
 }
@@ -861,6 +876,7 @@ int page_paper_entry(struct http_req *r)
 	x->e.batch_id = c.b.id;
 	x->e.pass = pass;
 	x->e.seq = f.seq;
+	x->typed_as = (int)pos_int(http_form(r, "typed_as"), 1L << 30);
 	x->e.entered_by = r->user.id;
 	x->who = who_of(r);
 	if (f.field == NULL) {

@@ -257,21 +257,19 @@ static int count_one(void *ctx, const struct store_response *r)
 	return HL_OK;
 }
 
-static void test_close_store(void **state)
+/* A store in a new file (its path in path, 64 bytes) with the instrument,
+ * unit VT, two entry clerks (ids *user - 1 and *user) and a batch of
+ * counted ballots (double entry or not) into *b. */
+static struct store *open_store(struct fx *f, char *path, int counted, bool double_entry,
+	struct store_unit *u, int64_t *user, struct store_paper_batch *b)
 {
-	struct fx *f = *state;
-	char path[64];
 	struct store *st = NULL;
 	struct store_instrument si = {0};
-	struct store_unit u = {0};
-	struct store_user user = {0};
-	struct store_paper_batch b = {0}, got;
-	struct store_paper_entry e;
-	struct counter c = {0};
+	struct store_user us = {0};
 	char *json;
-	int version, fd, nresp = -1, stored = 0;
+	int version, fd;
 
-	snprintf(path, sizeof(path), "/tmp/hl-paper-XXXXXX");
+	snprintf(path, 64, "/tmp/hl-paper-XXXXXX");
 	fd = mkstemp(path);
 	assert_true(fd >= 0);
 	close(fd);
@@ -284,57 +282,87 @@ static void test_close_store(void **state)
 	snprintf(si.name, sizeof(si.name), "SIPAS");
 	assert_int_equal(STORE(st, instrument_put, &si, json, &f->err), HL_OK);
 	free(json);
-	snprintf(u.code, sizeof(u.code), "VT");
-	snprintf(u.name, sizeof(u.name), "Phường Vĩnh Thọ");
-	snprintf(u.type, sizeof(u.type), "ubnd-xa");
-	u.valid_from = u.valid_to = HL_DAY_NONE;
-	assert_int_equal(STORE(st, unit_put, &u, &f->err), HL_OK);
+	memset(u, 0, sizeof(*u));
+	snprintf(u->code, sizeof(u->code), "VT");
+	snprintf(u->name, sizeof(u->name), "Phường Vĩnh Thọ");
+	snprintf(u->type, sizeof(u->type), "ubnd-xa");
+	u->valid_from = u->valid_to = HL_DAY_NONE;
+	assert_int_equal(STORE(st, unit_put, u, &f->err), HL_OK);
 	for (int i = 0; i < 2; i++) {
-		memset(&user, 0, sizeof(user));
-		snprintf(user.name, sizeof(user.name), "nhap%d", i);
-		user.role = ROLE_ENTRY;
-		user.unit_id = u.id;
-		snprintf(user.pwhash, sizeof(user.pwhash), "x");
-		assert_int_equal(STORE(st, user_put, &user, &f->err), HL_OK);
+		memset(&us, 0, sizeof(us));
+		snprintf(us.name, sizeof(us.name), "nhap%d", i);
+		us.role = ROLE_ENTRY;
+		us.unit_id = u->id;
+		snprintf(us.pwhash, sizeof(us.pwhash), "x");
+		assert_int_equal(STORE(st, user_put, &us, &f->err), HL_OK);
 	}
+	*user = us.id;
 
-	b.unit_id = u.id;
-	b.opened_on = 20200;
-	snprintf(b.opened_by, sizeof(b.opened_by), "Nguyễn Văn A");
-	snprintf(b.witness, sizeof(b.witness), "Trần Thị B");
-	b.counted = 2;
-	b.double_entry = true;
-	b.instrument_id = si.id;
-	b.created_by = user.id;
-	assert_int_equal(STORE(st, paper_batch_put, &b, &f->err), HL_OK);
+	memset(b, 0, sizeof(*b));
+	b->unit_id = u->id;
+	b->opened_on = 20200;
+	snprintf(b->opened_by, sizeof(b->opened_by), "Nguyễn Văn A");
+	snprintf(b->witness, sizeof(b->witness), "Trần Thị B");
+	b->counted = counted;
+	b->double_entry = double_entry;
+	b->instrument_id = si.id;
+	b->created_by = us.id;
+	assert_int_equal(STORE(st, paper_batch_put, b, &f->err), HL_OK);
+	return st;
+}
+
+/* Close st and remove its files. */
+static void close_store(struct store *st, const char *path)
+{
+	char p[80];
+
+	store_close(st);
+	unlink(path);
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+}
+
+static void test_close_store(void **state)
+{
+	struct fx *f = *state;
+	char path[64];
+	struct store_unit u;
+	struct store_user user = {0};
+	struct store_paper_batch b, got;
+	struct store_paper_entry e;
+	struct counter c = {0};
+	int nresp = -1, stored = 0;
+	struct store *st = open_store(f, path, 2, true, &u, &user.id, &b);
 
 	/* Pass 1 by user id-1, pass 2 by user id: new rows get seq 1, 2. */
 	for (int pass = 1; pass <= 2; pass++)
 		for (int k = 0; k < 2; k++) {
 			e = entry(f, pass, 0, pass == 1 ? user.id - 1 : user.id, ALL4);
 			e.batch_id = b.id;
-			assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_OK);
+			assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
 			assert_int_equal(e.seq, k + 1);
 		}
 	/* The first clerk may not touch pass 2. */
 	e = entry(f, 2, 0, user.id - 1, ALL4);
 	e.batch_id = b.id;
-	assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_EPERM);
+	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_EPERM);
 	/* A difference, then closing is refused and nothing counts. */
 	e = entry(f, 2, 2, user.id, "4545 45454 545454 545 4541");
 	e.batch_id = b.id;
-	assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_OK);
+	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
 	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
 		&f->err), HL_ECONFLICT);
 	assert_string_equal(f->err.msg, "Hai lần nhập khác nhau ở 1 phiếu: xem /paper/1/diff");
 	assert_int_equal(c.n, 0);
 	/* Editing a row that is not there. */
 	e.seq = 9;
-	assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_ENOTFOUND);
+	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_ENOTFOUND);
 	/* Fixed: closes, two counted paper responses. */
 	e = entry(f, 2, 2, user.id, ALL4);
 	e.batch_id = b.id;
-	assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_OK);
+	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
 	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
 		&f->err), HL_OK);
 	assert_int_equal(nresp, 2);
@@ -347,7 +375,7 @@ static void test_close_store(void **state)
 		count_one, &stored, &f->err), HL_OK);
 	assert_int_equal(stored, 2);
 	/* Closed: no more typing, no second close. */
-	assert_int_equal(paper_save_entry(st, &e, "web:nhap", f->a, &f->err), HL_ECONFLICT);
+	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_ECONFLICT);
 	assert_int_equal(paper_delete_entry(st, b.id, 2, 1, user.id, "web:nhap", f->a, &f->err),
 		HL_ECONFLICT);
 	assert_int_equal(paper_close(st, b.id, 1700000001, "web:nhap", count_cb, &c, f->a, &nresp,
@@ -363,17 +391,65 @@ static void test_close_store(void **state)
 	assert_int_equal(STORE(st, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE, count_one, &stored,
 		&f->err), HL_OK);
 	assert_int_equal(stored, 2);
+	close_store(st, path);
+}
 
-	store_close(st);
-	unlink(path);
-	{
-		char p[80];
+/* The number of rows of pass in batch. */
+static size_t rows_of(struct fx *f, struct store *st, int64_t batch, int pass)
+{
+	struct store_paper_entry *e = NULL;
+	size_t n = 0, k = 0;
 
-		snprintf(p, sizeof(p), "%s-wal", path);
-		unlink(p);
-		snprintf(p, sizeof(p), "%s-shm", path);
-		unlink(p);
+	assert_int_equal(STORE(st, paper_entry_list, batch, 0, f->a, &e, &n, &f->err), HL_OK);
+	for (size_t i = 0; i < n; i++)
+		k += e[i].pass == pass;
+	return k;
+}
+
+/* A new row's form sent twice (a double-clicked Enter) is one ballot; the
+ * same answers typed on the next form are the next ballot. */
+static void test_resubmitted_row(void **state)
+{
+	struct fx *f = *state;
+	char path[64];
+	struct store_unit u;
+	struct store_paper_batch b;
+	struct store_paper_entry e;
+	int64_t user;
+	struct store *st = open_store(f, path, 3, false, &u, &user, &b);
+
+	for (int i = 0; i < 2; i++) {
+		e = entry(f, 1, 0, user, ALL4);
+		e.batch_id = b.id;
+		assert_int_equal(paper_save_entry(st, &e, 1, "web:nhap", f->a, &f->err), HL_OK);
+		assert_int_equal(e.seq, 1);
 	}
+	assert_int_equal(rows_of(f, st, b.id, 1), 1);
+	/* the next form: the same answers are another ballot */
+	e = entry(f, 1, 0, user, ALL4);
+	e.batch_id = b.id;
+	assert_int_equal(paper_save_entry(st, &e, 2, "web:nhap", f->a, &f->err), HL_OK);
+	assert_int_equal(e.seq, 2);
+	/* an old form (offered row 1) with other answers: a new row */
+	e = entry(f, 1, 0, user, "1111 11111 111111 111 1111");
+	e.batch_id = b.id;
+	assert_int_equal(paper_save_entry(st, &e, 1, "web:nhap", f->a, &f->err), HL_OK);
+	assert_int_equal(e.seq, 3);
+	/* another clerk's identical ballot on the same row number: a new row */
+	e = entry(f, 1, 0, user - 1, ALL4);
+	e.batch_id = b.id;
+	assert_int_equal(paper_save_entry(st, &e, 2, "web:nhap", f->a, &f->err), HL_OK);
+	assert_int_equal(e.seq, 4);
+	assert_int_equal(rows_of(f, st, b.id, 1), 4);
+	/* a control character in the comment is refused */
+	e = entry(f, 1, 0, user, ALL4);
+	e.batch_id = b.id;
+	snprintf(e.comment, sizeof(e.comment), "chờ lâu\033[31m");
+	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_EINVAL);
+	assert_string_equal(f->err.where, "comment");
+	assert_non_null(strstr(f->err.msg, "ký tự điều khiển (mã 27)"));
+	assert_int_equal(rows_of(f, st, b.id, 1), 4);
+	close_store(st, path);
 }
 
 int main(void)
@@ -385,6 +461,7 @@ int main(void)
 		cmocka_unit_test(test_check_close),
 		cmocka_unit_test(test_response),
 		cmocka_unit_test(test_close_store),
+		cmocka_unit_test(test_resubmitted_row),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
