@@ -24,6 +24,7 @@
 #include "base/mem.h"
 #include "core/date.h"
 #include "core/instrument.h"
+#include "io/csvout.h"
 #include "store/store.h"
 #include "svc/builtin.h"
 #include "svc/units.h"
@@ -378,22 +379,6 @@ static void unit_span(const struct dunit *u, hl_day *first, hl_day *last)
 				*last = merged - 1;
 }
 
-/* Write s as one CSV cell, quoted when it needs to be (RFC 4180). */
-static void csv_cell(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 static void put_minute(FILE *f, int64_t m)
 {
 	char buf[16];
@@ -481,7 +466,7 @@ static int write_units(struct demo *d)
 		const struct dunit *u = &units[i];
 
 		fprintf(f, "%s,", u->code);
-		csv_cell(f, u->name);
+		csvout_quoted(f, u->name);
 		fprintf(f, ",%s,%s,%s,%s\n", u->type, u->parent, u->from, u->to);
 	}
 	rc = import_tmp(d, f, "demo-units.csv", import_units, &d->sum->units);
@@ -543,9 +528,9 @@ static int write_staff(struct demo *d)
 			if (k == 2 && (strcmp(u->code, "vinh-hoa") == 0 || strcmp(u->code, "loc-tho") == 0))
 				s->bias = -0.12;
 			fprintf(f, "%s,", s->code);
-			csv_cell(f, s->name);
+			csvout_quoted(f, s->name);
 			fprintf(f, ",%s,", u->code);
-			csv_cell(f, s->position);
+			csvout_quoted(f, s->position);
 			fputc('\n', f);
 		}
 	}
@@ -963,7 +948,7 @@ static void write_rows(struct demo *d, FILE *f, size_t ui, int year, int k, size
 			d->ins_name[k], hl_day_iso(g->day, day, sizeof(day)), chan[g->channel],
 			fl[g->field].code, g->staff > 0 ? d->staff[ui][g->staff - 1].code : "");
 		if (comment != NULL)
-			csv_cell(f, comment);
+			csvout_quoted(f, comment);
 		for (int c = 0; c < d->ncol; c++) {
 			fputc(',', f);
 			if (cols[c] != 0)
@@ -1080,7 +1065,7 @@ static void write_dossier(struct demo *d, FILE *f, const struct dunit *u, const 
 	}
 	ret = online ? fin + rng_below(&d->r, 30) : fin + 60 + rng_below(&d->r, 3 * 1440);
 	fprintf(f, "%s-%02d%02d%02d-%04d,%s,%s,", u->code, y % 100, m, dm, seq, u->code, fl->code);
-	csv_cell(f, fl->proc[p]);
+	csvout_quoted(f, fl->proc[p]);
 	fprintf(f, ",%s,", online ? "online" : "direct");
 	put_minute(f, recv);
 	fputc(',', f);

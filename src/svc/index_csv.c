@@ -18,7 +18,10 @@ void index_csv(FILE *f, const struct iq_result *r)
 			csvout_cell(f, u->unit.code);
 			fputc(',', f);
 			csvout_cell(f, u->unit.name);
-			fprintf(f, ",%s,%s", period, r->crit_code[k]);
+			fputc(',', f);
+			csvout_cell(f, period);
+			fputc(',', f);
+			csvout_cell(f, r->crit_code[k]);
 			csvout_num(f, c->cur.valid, c->cur.value);
 			fprintf(f, ",%lld", (long long)c->cur.n);
 			csvout_num(f, c->cur.valid, c->cur.lo);

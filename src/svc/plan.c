@@ -766,10 +766,11 @@ static const char *cell(const struct pimp *im, enum pcol c)
 	return i >= 0 && i < im->rec.ncells ? im->rec.cells[i] : "";
 }
 
-/* A required text cell, NFC, into dst; false with a problem. */
+/* A required text cell, NFC, into dst; false with a problem. A plan
+ * exported by hailong comes back without the formula guard of its cells. */
 static bool text_cell(struct pimp *im, enum pcol c, char *dst, size_t size)
 {
-	const char *s = cell(im, c);
+	const char *s = csvout_unguard(cell(im, c));
 
 	if (s[0] == '\0') {
 		import_add_problem(im->rep, im->rec.line, col_name[c], "thiếu giá trị");
