@@ -66,6 +66,33 @@ static void print_unit(const struct tree *t, const struct store_unit *u, int dep
 			print_unit(t, &t->u[i], depth + 1);
 }
 
+/* Units on a loop of parents (a database from before loops were refused)
+ * are under no root: list them apart, each with what hangs below it. */
+static int print_loops(const struct tree *t, struct hl_arena *a, struct hl_err *err)
+{
+	bool *on = hl_arena_alloc(a, (t->n + 1) * sizeof(*on));
+	size_t n = 0;
+	int rc;
+
+	if (on == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	if ((rc = units_loops(a, t->u, t->n, on, &n, err)) != HL_OK || n == 0)
+		return rc;
+	printf("Các đơn vị sau là cấp dưới của chính mình (vòng lặp cấp trên); sửa cột parent "
+		"bằng hailong units import:\n");
+	for (size_t i = 0; i < t->n; i++) {
+		const struct store_unit *p = by_id(t, t->u[i].parent_id);
+
+		if (!on[i])
+			continue;
+		printf("! %s  %s  (cấp trên: %s)\n", t->u[i].code, t->u[i].name, p->code);
+		for (size_t k = 0; k < t->n; k++)
+			if (t->u[k].parent_id == t->u[i].id && !on[k])
+				print_unit(t, &t->u[k], 1);
+	}
+	return HL_OK;
+}
+
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct hl_arena *a = NULL;
@@ -88,8 +115,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < t.n; i++)
 		if (t.u[i].parent_id == 0 || by_id(&t, t.u[i].parent_id) == NULL)
 			print_unit(&t, &t.u[i], 0);
+	rc = print_loops(&t, a, &err);
 	hl_arena_free(a);
-	return 0;
+	return rc != HL_OK ? cli_fail(&err) : 0;
 }
 
 static int do_merge(struct cli_ctx *ctx, int argc, char **argv)

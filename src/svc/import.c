@@ -24,6 +24,7 @@
 #include "svc/intake.h"
 #include "svc/lookup.h"
 #include "svc/tallyacc.h"
+#include "svc/units.h"
 
 #define ARENA_CAP ((size_t)256 * 1024 * 1024)
 #define PROGRESS_EVERY 100000
@@ -465,6 +466,32 @@ static int put_units(struct imp *im, struct pending_unit *rows, long n, struct l
 	return HL_OK;
 }
 
+/* After the writes: a row whose parent is one of its own descendants among
+ * the units already stored closes a loop; each such row is a problem. */
+static int refuse_loops(struct imp *im, struct lookup *seen)
+{
+	struct store_unit *u = NULL;
+	size_t nu = 0, loops = 0;
+	bool *on;
+	int rc = STORE(im->st, unit_list, im->a, &u, &nu, im->err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((on = hl_arena_alloc(im->a, (nu + 1) * sizeof(*on))) == NULL)
+		return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	if ((rc = units_loops(im->a, u, nu, on, &loops, im->err)) != HL_OK || loops == 0)
+		return rc;
+	for (size_t k = 0; k < nu; k++) {
+		const struct pending_unit *p = on[k] ? lookup_get(seen, u[k].code) : NULL;
+
+		if (p != NULL)
+			import_add_problem(im->rep, p->line, "parent", "đơn vị cấp trên '%s' tạo thành "
+				"vòng lặp với các đơn vị đã có: '%s' là đơn vị cấp dưới của '%s'", p->parent,
+				p->parent, p->u.code);
+	}
+	return HL_OK;
+}
+
 int import_units(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err)
 {
@@ -544,6 +571,8 @@ int import_units(struct store *st, FILE *f, const struct import_opts *o,
 		rc = load_units(&im, db);
 	if (rc == HL_OK)
 		rc = put_units(&im, rows, n, seen, db, true);
+	if (rc == HL_OK)
+		rc = refuse_loops(&im, seen);
 	if (rc == HL_OK)
 		rc = finish(&im, "units.import");
 cleanup:

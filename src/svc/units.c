@@ -1,9 +1,11 @@
-/* units.c — mergers of units: all checks first, then the writes, in one
- * transaction, so a refused merger leaves the tree as it was. */
+/* units.c — changes to the unit tree: one unit added or edited, and
+ * mergers. All checks first, then the writes, in one transaction, so a
+ * refused change leaves the tree as it was. */
 #include "svc/units.h"
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -11,6 +13,227 @@
 #include "store/store.h"
 
 #define MERGE_MAX 64
+#define TREE_ARENA ((size_t)256 * 1024 * 1024)
+
+/* ---- the tree: following parents ---- */
+
+struct by_id {
+	int64_t id;
+	size_t at;
+};
+
+/* u[0..n) found by id, to follow parents. */
+struct tree {
+	const struct store_unit *u;
+	size_t n;
+	struct by_id *ids;             /* sorted by id */
+};
+
+static int cmp_by_id(const void *pa, const void *pb)
+{
+	const struct by_id *a = pa, *b = pb;
+
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int tree_init(struct hl_arena *a, const struct store_unit *u, size_t n, struct tree *t,
+	struct hl_err *err)
+{
+	t->u = u;
+	t->n = n;
+	t->ids = hl_arena_alloc(a, (n + 1) * sizeof(*t->ids));
+	if (t->ids == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
+	for (size_t i = 0; i < n; i++)
+		t->ids[i] = (struct by_id){u[i].id, i};
+	qsort(t->ids, n, sizeof(*t->ids), cmp_by_id);
+	return HL_OK;
+}
+
+/* The index of the parent of u[i] into *p; false at the top or for a parent
+ * that is not in the list. */
+static bool tree_parent(const struct tree *t, size_t i, size_t *p)
+{
+	struct by_id key = {t->u[i].parent_id, 0};
+	const struct by_id *hit;
+
+	if (t->u[i].parent_id == 0)
+		return false;
+	hit = bsearch(&key, t->ids, t->n, sizeof(*t->ids), cmp_by_id);
+	if (hit != NULL)
+		*p = hit->at;
+	return hit != NULL;
+}
+
+/* Whether u[i] is the unit root_id or below it (a loop above it is not). */
+static bool tree_under(const struct tree *t, size_t i, int64_t root_id)
+{
+	for (size_t steps = 0; steps <= t->n; steps++) {
+		if (t->u[i].id == root_id)
+			return true;
+		if (!tree_parent(t, i, &i))
+			return false;
+	}
+	return false;
+}
+
+int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on,
+	size_t *count, struct hl_err *err)
+{
+	enum { NEW, ON_PATH, DONE };
+	unsigned char *state = hl_arena_alloc(a, n + 1);
+	size_t *path = hl_arena_alloc(a, (n + 1) * sizeof(*path));
+	size_t found = 0;
+	struct tree t;
+	int rc;
+
+	if (state == NULL || path == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
+	if ((rc = tree_init(a, u, n, &t, err)) != HL_OK)
+		return rc;
+	memset(state, NEW, n);
+	memset(on, 0, n * sizeof(*on));
+	/* Up from each unit not seen yet until the top, a unit already done, or
+	 * a unit of this very walk: then the walk from there on is a loop. */
+	for (size_t i = 0; i < n; i++) {
+		size_t len = 0, j = i;
+		bool top = false;
+
+		while (state[j] == NEW) {
+			state[j] = ON_PATH;
+			path[len++] = j;
+			if (!tree_parent(&t, j, &j)) {
+				top = true;
+				break;
+			}
+		}
+		if (!top && state[j] == ON_PATH) {
+			size_t k = len;
+
+			while (k > 0 && path[k - 1] != j)
+				k--;
+			for (k--; k < len; k++) {
+				on[path[k]] = true;
+				found++;
+			}
+		}
+		for (size_t k = 0; k < len; k++)
+			state[path[k]] = DONE;
+	}
+	if (count != NULL)
+		*count = found;
+	return HL_OK;
+}
+
+/* ---- one unit added or edited ---- */
+
+/* The checks of units_put_in, then nu put in list[at] (where the unit is
+ * now, or a free last slot when it is new: old NULL): list[0..n) becomes
+ * the tree as it will be; parent is nu's parent's index, n for none. */
+static int put_checks(struct hl_arena *a, struct store_unit *list, size_t n, size_t at,
+	const struct store_unit *nu, const struct store_unit *old, size_t parent,
+	int64_t scope_root, struct hl_err *err)
+{
+	bool moved = old == NULL || old->parent_id != nu->parent_id;
+	struct tree t;
+	bool *on;
+	int rc;
+
+	if (parent < n && list[parent].id == nu->id)
+		return hl_err_set(err, HL_EINVAL, "parent",
+			"một đơn vị không thể là cấp trên của chính nó");
+	list[at] = old != NULL ? *old : *nu;
+	if ((rc = tree_init(a, list, n, &t, err)) != HL_OK)
+		return rc;
+	/* Where the unit is now, then (ids unchanged) where it will be. */
+	if (scope_root != 0 && old != NULL && !tree_under(&t, at, scope_root))
+		return hl_err_set(err, HL_EPERM, "code", "không được sửa đơn vị '%s': đơn vị "
+			"này ngoài phạm vi quản trị của tài khoản", nu->code);
+	list[at] = *nu;
+	if (scope_root != 0 && old != NULL && nu->id == scope_root && moved)
+		return hl_err_set(err, HL_EPERM, "parent", "không được chuyển đơn vị '%s' sang "
+			"đơn vị cấp trên khác: đó là đơn vị gốc của phạm vi quản trị của tài khoản "
+			"(chỉ quản trị toàn hệ thống mới chuyển được)", nu->code);
+	if (scope_root != 0 && moved && (parent == n || !tree_under(&t, parent, scope_root)))
+		return hl_err_set(err, HL_EPERM, "parent", "đơn vị cấp trên %s%s%sngoài phạm vi "
+			"quản trị của tài khoản: hãy chọn một đơn vị trong phạm vi",
+			parent < n ? "'" : "", parent < n ? list[parent].code : "",
+			parent < n ? "' " : "");
+	if ((on = hl_arena_alloc(a, (n + 1) * sizeof(*on))) == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
+	if ((rc = units_loops(a, list, n, on, NULL, err)) != HL_OK)
+		return rc;
+	if (on[at])
+		return hl_err_set(err, HL_EINVAL, "parent", "không thể đặt '%s' làm đơn vị cấp trên "
+			"của '%s': '%s' là đơn vị cấp dưới của '%s', cây đơn vị sẽ thành vòng lặp",
+			list[parent].code, nu->code, list[parent].code, nu->code);
+	return HL_OK;
+}
+
+int units_put_in(struct store *st, const struct store_unit *u, const char *parent_code,
+	int64_t scope_root, const char *who, struct hl_err *err)
+{
+	struct hl_arena *a = NULL;
+	struct store_unit *all = NULL, *list, nu = *u, old;
+	size_t n = 0, at, parent;
+	char detail[STORE_CODE_MAX + STORE_NAME_MAX + 40];
+	bool existed;
+	int rc;
+
+	if (builtin_unit_type_name(u->type) == NULL)
+		return hl_err_set(err, HL_EINVAL, "type", "loại đơn vị '%s' không có", u->type);
+	if (u->valid_from != HL_DAY_NONE && u->valid_to != HL_DAY_NONE && u->valid_to < u->valid_from)
+		return hl_err_set(err, HL_EINVAL, "valid_to", "ngày kết thúc trước ngày bắt đầu");
+	if ((a = hl_arena_new(TREE_ARENA)) == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
+	if ((rc = STORE(st, unit_list, a, &all, &n, err)) != HL_OK)
+		goto cleanup;
+	/* The tree as it will be: the unit changed in place, or added last. */
+	if ((list = hl_arena_alloc(a, (n + 1) * sizeof(*list))) == NULL) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
+		goto cleanup;
+	}
+	if (n > 0)
+		memcpy(list, all, n * sizeof(*list));
+	for (at = 0; at < n && strcmp(list[at].code, u->code) != 0; at++)
+		;
+	existed = at < n;
+	old = existed ? list[at] : (struct store_unit){0};
+	nu.id = existed ? old.id : -1;   /* ids are positive: -1 is the new one */
+	n += !existed;
+	parent = n;
+	if (parent_code == NULL && existed) {
+		nu.parent_id = old.parent_id;
+		for (size_t i = 0; i < n; i++)
+			if (list[i].id == old.parent_id && old.parent_id != 0)
+				parent = i;
+	} else if (parent_code != NULL && parent_code[0] != '\0') {
+		for (size_t i = 0; i < n - !existed; i++)
+			if (strcmp(list[i].code, parent_code) == 0)
+				parent = i;
+		if (parent == n) {
+			rc = hl_err_set(err, HL_ENOTFOUND, "parent", "không có đơn vị cấp trên '%s'",
+				parent_code);
+			goto cleanup;
+		}
+		nu.parent_id = list[parent].id;
+	} else {
+		nu.parent_id = 0;
+	}
+	rc = put_checks(a, list, n, at, &nu, existed ? &old : NULL, parent, scope_root, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	nu.id = existed ? old.id : 0;
+	if ((rc = STORE(st, unit_put, &nu, err)) != HL_OK)
+		goto cleanup;
+	snprintf(detail, sizeof(detail), "%s: %s (%s)", nu.code, nu.name, nu.type);
+	rc = STORE(st, audit, who, existed ? "units.edit" : "units.add", detail, err);
+cleanup:
+	hl_arena_free(a);
+	return rc;
+}
+
+/* ---- mergers ---- */
 
 static int merge_tx(struct store *st, const char *new_code, const char *const *from,
 	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,

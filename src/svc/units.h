@@ -1,17 +1,39 @@
-/* units.h — changes to the unit tree that are more than a row: mergers
- * (sáp nhập), which close the predecessors, open the new unit and record the
- * lineage the index uses to pool history. */
+/* units.h — changes to the unit tree: adding or editing a unit (the rule
+ * that the tree has no loop and a scoped administrator stays in its
+ * subtree), and mergers (sáp nhập), which close the predecessors, open the
+ * new unit and record the lineage the index uses to pool history. */
 #ifndef HL_UNITS_H
 #define HL_UNITS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "base/err.h"
 #include "core/date.h"
 
+struct hl_arena;
 struct store;
 struct store_lineage;
+struct store_unit;
+
+/* Mark in on[0..n) the units of u[0..n) that are their own ancestor (on a
+ * loop of parents); *count (may be NULL) gets how many. Scratch memory from
+ * a; HL_ENOMEM when it runs out. */
+int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on,
+	size_t *count, struct hl_err *err);
+
+/* Add or edit the unit with u's code (name, type, validity; u->id and
+ * u->parent_id are ignored) under the unit parent_code: "" puts it at the
+ * top, NULL keeps an existing unit's parent. scope_root not 0 is the unit a
+ * scoped administrator manages: the unit and its new parent must be in that
+ * unit's subtree, and scope_root itself is not moved. Refused, nothing
+ * changed: HL_EINVAL when the parent is the unit itself or one of its
+ * descendants (a loop), HL_EPERM out of scope, HL_ENOTFOUND for an unknown
+ * parent; messages in Vietnamese. Audited by who as units.add or
+ * units.edit. Call inside a transaction (a server write). */
+int units_put_in(struct store *st, const struct store_unit *u, const char *parent_code,
+	int64_t scope_root, const char *who, struct hl_err *err);
 
 /* One unit whose data another unit's figures include: its data dated before
  * until (the merger day, the earliest along the chain) count; the unit

@@ -106,18 +106,25 @@ static int units_page(struct http_req *r, const struct hl_err *e)
 	hb_txt(&b, edit.name);
 	hb_raw(&b, "\"></label><label>Loại <select name=\"type\" required>");
 	type_options(&b, edit.type);
-	hb_raw(&b, "</select></label><label>Đơn vị cấp trên <select name=\"parent\">");
-	if (admin_global(r))
-		hb_raw(&b, "<option value=\"\">— không có (cấp cao nhất) —</option>");
-	{
+	hb_raw(&b, "</select></label>");
+	if (editing && !admin_global(r) && edit.id == r->user.unit_id) {
+		/* The root of the caller's scope stays where it is. */
+		hb_raw(&b, "<input type=\"hidden\" name=\"keep_parent\" value=\"1\"><p class=\"note\">"
+			"Đơn vị cấp trên: giữ nguyên (đơn vị gốc của phạm vi quản trị chỉ quản trị toàn "
+			"hệ thống mới chuyển được).</p>");
+	} else {
 		const char *parent = NULL;
 
+		hb_raw(&b, "<label>Đơn vị cấp trên <select name=\"parent\">");
+		if (admin_global(r))
+			hb_raw(&b, "<option value=\"\">— không có (cấp cao nhất) —</option>");
 		for (size_t i = 0; i < n && parent == NULL; i++)
 			if (editing && u[i].id == edit.parent_id)
 				parent = u[i].code;
 		admin_unit_options(&b, u, depth, n, parent);
+		hb_raw(&b, "</select></label>");
 	}
-	hb_raw(&b, "</select></label><label>Có hiệu lực từ ngày <input type=\"date\" name=\"valid_from\" "
+	hb_raw(&b, "<label>Có hiệu lực từ ngày <input type=\"date\" name=\"valid_from\" "
 		"value=\"");
 	day_value(&b, edit.valid_from);
 	hb_raw(&b, "\"></label><label>Đến ngày (để trống nếu còn hoạt động) <input type=\"date\" "
@@ -155,67 +162,39 @@ int page_admin_units(struct http_req *r)
 
 struct unit_w {
 	struct store_unit u;
+	const char *parent;        /* NULL: keep it */
+	int64_t scope_root;
 	const char *who;
-	bool existed;
 };
 
 static int write_unit(struct srv_tx *tx, void *arg, struct hl_err *err)
 {
 	struct unit_w *w = arg;
-	struct store *st = srv_tx_store(tx);
-	char detail[STORE_CODE_MAX + STORE_NAME_MAX + 40];
-	int rc = STORE(st, unit_put, &w->u, err);
 
-	snprintf(detail, sizeof(detail), "%s: %s (%s)", w->u.code, w->u.name, w->u.type);
-	if (rc == HL_OK)
-		rc = STORE(st, audit, w->who, w->existed ? "units.edit" : "units.add", detail, err);
-	return rc;
+	return units_put_in(srv_tx_store(tx), &w->u, w->parent, w->scope_root, w->who, err);
 }
 
 int page_admin_units_post(struct http_req *r)
 {
 	struct unit_w w = {0};
-	struct store_unit old, parent;
-	const char *code, *name, *type, *pcode;
+	const char *code, *name, *type, *keep = http_form(r, "keep_parent");
 	struct hl_err err = {0};
 
 	if (admin_code(r, "code", "mã đơn vị", true, &code, &err) != HL_OK ||
 	    admin_text(r, "name", "tên đơn vị", STORE_NAME_MAX - 1, true, &name, &err) != HL_OK ||
 	    admin_code(r, "type", "loại đơn vị", true, &type, &err) != HL_OK ||
-	    admin_code(r, "parent", "đơn vị cấp trên", false, &pcode, &err) != HL_OK ||
+	    admin_code(r, "parent", "đơn vị cấp trên", false, &w.parent, &err) != HL_OK ||
 	    admin_day(r, "valid_from", "ngày bắt đầu", &w.u.valid_from, &err) != HL_OK ||
 	    admin_day(r, "valid_to", "ngày kết thúc", &w.u.valid_to, &err) != HL_OK)
 		return units_page(r, &err);
-	if (builtin_unit_type_name(type) == NULL) {
-		hl_err_set(&err, HL_EINVAL, "type", "loại đơn vị '%s' không có", type);
-		return units_page(r, &err);
-	}
-	if (w.u.valid_from != HL_DAY_NONE && w.u.valid_to != HL_DAY_NONE &&
-	    w.u.valid_to < w.u.valid_from) {
-		hl_err_set(&err, HL_EINVAL, "valid_to", "ngày kết thúc trước ngày bắt đầu");
-		return units_page(r, &err);
-	}
-	w.existed = STORE(r->st, unit_get, code, &old, &err) == HL_OK;
-	hl_err_clear(&err);
-	if (w.existed && !admin_global(r) && !scope_sees(r, &old)) {
-		hl_err_set(&err, HL_EPERM, "code", "không được sửa đơn vị '%s'", code);
-		return units_page(r, &err);
-	}
-	if (pcode[0] != '\0') {
-		if (scope_unit(r, pcode, "parent", &parent, &err) != HL_OK)
-			return units_page(r, &err);
-		if (w.existed && parent.id == old.id) {
-			hl_err_set(&err, HL_EINVAL, "parent", "một đơn vị không thể là cấp trên của chính nó");
-			return units_page(r, &err);
-		}
-		w.u.parent_id = parent.id;
-	} else if (!admin_global(r)) {
-		hl_err_set(&err, HL_EPERM, "parent", "hãy chọn đơn vị cấp trên trong phạm vi quản trị");
-		return units_page(r, &err);
-	}
+	if (keep != NULL && strcmp(keep, "1") == 0)
+		w.parent = NULL;
 	snprintf(w.u.code, sizeof(w.u.code), "%s", code);
 	snprintf(w.u.name, sizeof(w.u.name), "%s", name);
 	snprintf(w.u.type, sizeof(w.u.type), "%s", type);
+	/* The tree's rules (no loop, a scoped administrator inside its subtree)
+	 * are the service's, checked inside the write. */
+	w.scope_root = admin_global(r) ? 0 : r->user.unit_id;
 	w.who = admin_who(r);
 	if (srv_write(r->srv, write_unit, &w, &err) != HL_OK)
 		return units_page(r, &err);

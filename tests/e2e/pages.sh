@@ -34,6 +34,8 @@ echo 'matkhau-quantri-1' | "$HL" users add quantri --role admin >"$OUT" 2>&1 ||
 	fail "users add quantri"
 echo 'matkhau-canbo-01' | "$HL" users add canbo --role clerk --unit vinh-hai >"$OUT" 2>&1 ||
 	fail "users add canbo"
+echo 'matkhau-qtnt-0001' | "$HL" users add qtnt --role admin --unit nha-trang >"$OUT" 2>&1 ||
+	fail "users add qtnt"
 serve_start
 
 # ---- without a session: every staff page sends to /login ----
@@ -142,6 +144,45 @@ post "$A" /admin/units/merge from=vinh-nguyen code=thu-moi-2 name='X' type=ubnd-
 expect 409
 ok units list
 hasnt 'thu-moi-2'
+
+# The tree never loops, and an administrator of a subtree stays in it
+# (issue 10): each refused with a message, nothing changed, nothing audited.
+login qtnt matkhau-qtnt-0001
+Q=$JAR
+ok units list
+cp "$OUT" tree-before.txt
+ok audit --limit 1000
+cp "$OUT" audit-before.txt
+post "$A" /admin/units code=nha-trang name='Thành phố Nha Trang' type=huyen parent=vinh-hai
+expect 400 'vòng lặp'
+has "&#39;vinh-hai&#39; là đơn vị cấp dưới của &#39;nha-trang&#39;"
+req "$Q" GET "/admin/units?edit=nha-trang"
+expect 200
+has 'name="keep_parent"'
+post "$Q" /admin/units code=vinh-hai name='UBND phường Vĩnh Hải' type=ubnd-xa parent=khanh-hoa
+expect 403 'ngoài phạm vi quản trị'
+post "$Q" /admin/units code=nha-trang name='Thành phố Nha Trang' type=huyen parent=loc-tho
+expect 403 'đơn vị gốc của phạm vi quản trị'
+post "$Q" /admin/units code=bac-nha-trang name='X' type=ubnd-xa parent=vinh-hai
+expect 403 'ngoài phạm vi quản trị'
+post "$Q" /admin/units code=thu-q name='Xã Q' type=ubnd-xa keep_parent=1
+expect 403
+ok units list
+cmp -s "$OUT" tree-before.txt || fail "a refused unit change changed the tree"
+ok audit --limit 1000
+cmp -s "$OUT" audit-before.txt || fail "a refused unit change was audited"
+# Inside the subtree: its root renamed where it is, a unit moved within.
+post "$Q" /admin/units code=nha-trang name='Thành phố Nha Trang (cũ)' type=huyen keep_parent=1 \
+	valid_to=2025-06-30
+expect 303
+post "$Q" /admin/units code=tyt-loc-tho name='Trạm y tế phường Lộc Thọ' type=tram-y-te \
+	parent=loc-tho valid_to=2025-06-30
+expect 303
+ok units list
+has "  nha-trang  Thành phố Nha Trang (cũ)"
+has "      tyt-loc-tho  Trạm y tế phường Lộc Thọ"
+ok audit --limit 5
+has 'web:qtnt'
 
 # ---- fields, staff ----
 post "$A" /admin/fields code=thu-lv name='Lĩnh vực thử <script>alert(1)</script>'

@@ -70,3 +70,29 @@ status 1 units merge H9 --from H1 --date 2025-03-01 --name "Huyện Chín" --typ
 has "đã có 1 phiếu từ ngày 01/03/2025"
 ok units list
 hasnt "H9"
+
+# The tree never loops (issue 10): a unit under one of its own descendants
+# is refused, with the line and the reason, and nothing changes; units list
+# still shows every unit.
+ok units list
+cp "$OUT" tree-before.txt
+cat > loop.csv <<'CSV'
+code,name,type,parent,valid_from,valid_to
+KH,Tỉnh Khánh Hòa,tinh,A12,,
+CSV
+status 1 units import loop.csv
+has "Dòng 2, cột parent"
+has "vòng lặp"
+has "'A12' là đơn vị cấp dưới của 'KH'"
+ok units list
+cmp -s "$OUT" tree-before.txt || fail "a refused loop changed the tree"
+# Through a unit of the same file too.
+cat > loop2.csv <<'CSV'
+code,name,type,parent,valid_from,valid_to
+H1,Huyện Một,huyen,X9,,
+X9,Xã Chín,ubnd-xa,A1,,
+CSV
+status 1 units import loop2.csv
+has "vòng lặp"
+ok units list
+cmp -s "$OUT" tree-before.txt || fail "a refused loop changed the tree"
