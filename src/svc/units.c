@@ -65,14 +65,18 @@ static bool tree_parent(const struct tree *t, size_t i, size_t *p)
 	return hit != NULL;
 }
 
-/* Whether u[i] is the unit root_id or below it (a loop above it is not). */
-static bool tree_under(const struct tree *t, size_t i, int64_t root_id)
+bool units_within(const struct store_unit *u, size_t n, int64_t id, int64_t root)
 {
-	for (size_t steps = 0; steps <= t->n; steps++) {
-		if (t->u[i].id == root_id)
+	for (size_t steps = 0; id != 0 && steps <= n; steps++) {
+		size_t i = 0;
+
+		if (id == root)
 			return true;
-		if (!tree_parent(t, i, &i))
+		while (i < n && u[i].id != id)
+			i++;
+		if (i == n)
 			return false;
+		id = u[i].parent_id;
 	}
 	return false;
 }
@@ -135,30 +139,22 @@ static int put_checks(struct hl_arena *a, struct store_unit *list, size_t n, siz
 	int64_t scope_root, struct hl_err *err)
 {
 	bool moved = old == NULL || old->parent_id != nu->parent_id;
-	struct tree t;
 	bool *on;
 	int rc;
 
 	if (parent < n && list[parent].id == nu->id)
 		return hl_err_set(err, HL_EINVAL, "parent",
 			"một đơn vị không thể là cấp trên của chính nó");
+	/* Where the unit is now, then where it will be. */
 	list[at] = old != NULL ? *old : *nu;
-	if ((rc = tree_init(a, list, n, &t, err)) != HL_OK)
-		return rc;
-	/* Where the unit is now, then (ids unchanged) where it will be. */
-	if (scope_root != 0 && old != NULL && !tree_under(&t, at, scope_root))
+	if (scope_root != 0 && old != NULL && !units_within(list, n, old->id, scope_root))
 		return hl_err_set(err, HL_EPERM, "code", "không được sửa đơn vị '%s': đơn vị "
 			"này ngoài phạm vi quản trị của tài khoản", nu->code);
-	list[at] = *nu;
-	if (scope_root != 0 && old != NULL && nu->id == scope_root && moved)
+	if (scope_root != 0 && old != NULL && old->id == scope_root && moved)
 		return hl_err_set(err, HL_EPERM, "parent", "không được chuyển đơn vị '%s' sang "
 			"đơn vị cấp trên khác: đó là đơn vị gốc của phạm vi quản trị của tài khoản "
 			"(chỉ quản trị toàn hệ thống mới chuyển được)", nu->code);
-	if (scope_root != 0 && moved && (parent == n || !tree_under(&t, parent, scope_root)))
-		return hl_err_set(err, HL_EPERM, "parent", "đơn vị cấp trên %s%s%sngoài phạm vi "
-			"quản trị của tài khoản: hãy chọn một đơn vị trong phạm vi",
-			parent < n ? "'" : "", parent < n ? list[parent].code : "",
-			parent < n ? "' " : "");
+	list[at] = *nu;
 	if ((on = hl_arena_alloc(a, (n + 1) * sizeof(*on))) == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
 	if ((rc = units_loops(a, list, n, on, NULL, err)) != HL_OK)
@@ -167,6 +163,12 @@ static int put_checks(struct hl_arena *a, struct store_unit *list, size_t n, siz
 		return hl_err_set(err, HL_EINVAL, "parent", "không thể đặt '%s' làm đơn vị cấp trên "
 			"của '%s': '%s' là đơn vị cấp dưới của '%s', cây đơn vị sẽ thành vòng lặp",
 			list[parent].code, nu->code, list[parent].code, nu->code);
+	if (scope_root != 0 && moved &&
+	    (parent == n || !units_within(list, n, list[parent].id, scope_root)))
+		return hl_err_set(err, HL_EPERM, "parent", "đơn vị cấp trên %s%s%sngoài phạm vi "
+			"quản trị của tài khoản: hãy chọn một đơn vị trong phạm vi",
+			parent < n ? "'" : "", parent < n ? list[parent].code : "",
+			parent < n ? "' " : "");
 	return HL_OK;
 }
 

@@ -23,6 +23,10 @@ struct store_unit;
 int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on,
 	size_t *count, struct hl_err *err);
 
+/* Whether the unit id is root or below it in u[0..n) (a loop above it is
+ * not). */
+bool units_within(const struct store_unit *u, size_t n, int64_t id, int64_t root);
+
 /* Add or edit the unit with u's code (name, type, validity; u->id and
  * u->parent_id are ignored) under the unit parent_code: "" puts it at the
  * top, NULL keeps an existing unit's parent. scope_root not 0 is the unit a

@@ -151,6 +151,9 @@ static void test_scope(void **state)
 	OK(f, put(f, "NT", "KH", "NT"));   /* its parent as it was: not a move */
 	assert_int_equal(parent_of(f, "NT"), kh);
 	assert_int_equal(audits(f), before + 4);
+	/* A loop inside the subtree is a loop, not a matter of scope. */
+	assert_int_equal(put(f, "VH", "VT", "NT"), HL_EINVAL);
+	assert_non_null(strstr(f->err.msg, "vòng lặp"));
 }
 
 static void test_fields(void **state)
