@@ -13,6 +13,7 @@ const struct route routes[] = {
 	{"POST", "/login", ROLE_NONE, R_FORM, 4 * KB, page_login},
 	{"POST", "/logout", ROLE_ENTRY, R_FORM, 4 * KB, page_logout},
 	{"GET", "/", ROLE_ENTRY, 0, 0, page_home},
+	{"POST", "/comments/*", ROLE_CLERK, R_FORM, 4 * KB, page_comment_post},
 	{"GET", "/api/v1/index", ROLE_CLERK, R_API, 0, api_index},
 	{"GET", "/api/v1/session", ROLE_ENTRY, R_API, 0, api_session},
 	{"GET", "/kiosk", ROLE_NONE, 0, 0, page_kiosk},

@@ -1,7 +1,8 @@
 /* model.c — building the report model (model.h): the index table from the
  * index query, and everything else — counts by channel and field, answer
  * distributions per question of each instrument version used, comment
- * themes with examples, and, for internal reports, results per civil
+ * themes with examples (any comment in an internal report; in one that may
+ * be published, only those a clerk approved), and, for internal reports, results per civil
  * servant — from the (unit, month) rollups kept with the tallies (a few
  * thousand small rows for 500 units and a year, whatever the number of
  * responses), or, for a period that is not whole months, from one pass over
@@ -58,7 +59,9 @@ struct build {
 	size_t nstaff;
 	int64_t theme_n[THEME_COUNT];
 	const char *examples[THEME_COUNT][RPT_EXAMPLES];
+	int64_t example_ids[THEME_COUNT][RPT_EXAMPLES];
 	int nexamples[THEME_COUNT];
+	bool quote_any;              /* examples from any comment (internal reports) */
 	struct hl_rollup *sum;       /* the rollups read so far, while reading them */
 };
 
@@ -315,10 +318,11 @@ static struct inst *instrument(struct build *b, int64_t id)
 	return t;
 }
 
-/* comment as an example of theme t, unless there are enough or it is one already. */
-static int add_example(struct build *b, int t, const char *comment)
+/* comment (of response id) as an example of theme t, unless there are
+ * enough or it is one already, or it may not be quoted. */
+static int add_example(struct build *b, int t, const char *comment, int64_t id)
 {
-	if (b->nexamples[t] >= RPT_EXAMPLES)
+	if (!b->quote_any || b->nexamples[t] >= RPT_EXAMPLES)
 		return HL_OK;
 	/* Examples differ from one another: the same sentence twice says nothing. */
 	for (int k = 0; k < b->nexamples[t]; k++)
@@ -327,11 +331,11 @@ static int add_example(struct build *b, int t, const char *comment)
 	b->examples[t][b->nexamples[t]] = hl_utf8_nfc(b->a, comment);
 	if (b->examples[t][b->nexamples[t]] == NULL)
 		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc góp ý");
-	b->nexamples[t]++;
+	b->example_ids[t][b->nexamples[t]++] = id;
 	return HL_OK;
 }
 
-static int comment_themes(struct build *b, const char *comment)
+static int comment_themes(struct build *b, const char *comment, int64_t id)
 {
 	unsigned mask = 0;
 	int rc = themes_of(comment, &mask, b->err);
@@ -346,7 +350,7 @@ static int comment_themes(struct build *b, const char *comment)
 		if (!(mask & (1u << t)))
 			continue;
 		b->theme_n[t]++;
-		if ((rc = add_example(b, t, comment)) != HL_OK)
+		if ((rc = add_example(b, t, comment, id)) != HL_OK)
 			return rc;
 	}
 	return HL_OK;
@@ -398,7 +402,7 @@ static int on_response(void *ctx, const struct store_response *r)
 		}
 	}
 	if (r->comment[0] != '\0')
-		return comment_themes(b, r->comment);
+		return comment_themes(b, r->comment, r->id);
 	return HL_OK;
 }
 
@@ -460,17 +464,50 @@ static int take_rollup(struct build *b, const struct hl_rollup *r)
 	 * scan meets them: read those few responses. */
 	for (int t = 0; t < THEME_COUNT; t++) {
 		b->theme_n[t] = r->theme[t].n;
-		for (int k = 0; k < r->theme[t].nex; k++) {
+		for (int k = 0; k < r->theme[t].nex && b->quote_any; k++) {
 			struct store_response resp;
 			int rc = STORE(b->st, response_get, r->theme[t].ex[k].id, &resp, b->err);
 
 			if (rc == HL_OK)
-				rc = add_example(b, t, resp.comment);
+				rc = add_example(b, t, resp.comment, resp.id);
 			if (rc != HL_OK)
 				return rc;
 		}
 	}
 	return HL_OK;
+}
+
+/* The examples of a report for the public: only the comments a clerk
+ * approved for publication (svc/comments.h), of counted responses in scope,
+ * the first by response id. */
+static int approved_examples(struct build *b, const struct hl_period *p)
+{
+	struct store_approval *ap = NULL;
+	size_t n = 0;
+	int rc = STORE(b->st, comment_approval_list, 0, p->first, p->last, b->a, &ap, &n, b->err);
+
+	b->quote_any = true;
+	for (size_t i = 0; rc == HL_OK && i < n; i++) {
+		struct store_response resp;
+		unsigned mask = 0;
+
+		if (!in_scope(b, ap[i].unit_id))
+			continue;
+		if ((rc = STORE(b->st, response_get, ap[i].response_id, &resp, b->err)) != HL_OK)
+			break;
+		if (resp.status != RS_COUNTED || resp.comment[0] == '\0')
+			continue;
+		if ((rc = themes_of(resp.comment, &mask, b->err)) == HL_EINVAL) {
+			hl_err_clear(b->err);   /* not UTF-8: as comment_themes, left out */
+			rc = HL_OK;
+			continue;
+		}
+		for (int t = 0; rc == HL_OK && t < THEME_COUNT; t++)
+			if (mask & (1u << t))
+				rc = add_example(b, t, resp.comment, resp.id);
+	}
+	b->quote_any = false;
+	return rc;
 }
 
 /* The period's counted responses in scope, into b: from the rollups when
@@ -618,8 +655,10 @@ static int finish_themes(struct build *b)
 		th->name = theme_name(t);
 		th->count = b->theme_n[t];
 		th->nexamples = b->nexamples[t];
-		for (int k = 0; k < b->nexamples[t]; k++)
+		for (int k = 0; k < b->nexamples[t]; k++) {
 			th->example[k] = b->examples[t][k];
+			th->example_id[k] = b->example_ids[t][k];
+		}
 	}
 	return HL_OK;
 }
@@ -884,8 +923,11 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 		rc = load_staff(b, &staff, &nstaff);
 	if (rc != HL_OK)
 		return rc;
+	b->quote_any = o->internal;
 	if (b->nscope > 0) {
 		rc = read_responses(b, &o->period);
+		if (rc == HL_OK && !o->internal)
+			rc = approved_examples(b, &o->period);
 		if (rc != HL_OK)
 			return rc;
 	}

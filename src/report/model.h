@@ -54,8 +54,11 @@ struct rpt_theme {
 	int theme;                 /* enum theme_id */
 	const char *name;
 	int64_t count;             /* comments with this theme (each comment once per theme) */
-	const char *example[RPT_EXAMPLES];  /* a few comments, NFC, as written */
+	const char *example[RPT_EXAMPLES];  /* a few comments, NFC, as written: any in an
+	                                     * internal report, else only those a clerk
+	                                     * approved for publication (svc/comments.h) */
 	int nexamples;
+	int64_t example_id[RPT_EXAMPLES];   /* the responses they come from */
 };
 
 /* Results per civil servant (internal reports only). */

@@ -196,6 +196,21 @@ struct store_report {
 	char published_by[STORE_CODE_MAX]; /* "web:lan", "cli:root" */
 	int64_t published_at;              /* seconds since 1970 */
 	hl_day due;                        /* its calendar day, HL_DAY_NONE = off calendar */
+	bool doc_public;                   /* set by the store: the document may be shown to
+	                                    * the public — published under the rule for
+	                                    * comments (issue 10) and every comment it quotes
+	                                    * still approved */
+};
+
+/* A citizen's comment a clerk approved for publication (issue 10; section
+ * owned by svc/comments.c): only approved comments are quoted in what the
+ * public sees. */
+struct store_approval {
+	int64_t response_id;
+	int64_t unit_id;                   /* the response's */
+	hl_day day;                        /* the response's */
+	char by[STORE_CODE_MAX + 32];      /* "web:lan" */
+	int64_t at;                        /* seconds since 1970 */
 };
 
 /* A unit's own reporting schedule (core/calendar_rpt.h SPEC). */
@@ -597,6 +612,22 @@ struct store_ops {
 	/* Dossiers finished in [f0, f1], every unit. */
 	int (*dossier_scan_finished)(struct store *st, int64_t f0, int64_t f1,
 		store_dossier_cb cb, void *ctx, struct hl_err *err);
+	/* ---- comments approved for publication (issue 10; store_sqlite_cmt.c,
+	 * owned by svc/comments.c) ---- */
+	/* Approve response_id's comment, by who at (seconds); HL_EEXIST when it
+	 * is approved already. */
+	int (*comment_approve)(struct store *st, int64_t response_id, const char *who, int64_t at,
+		struct hl_err *err);
+	/* Withdraw the approval; HL_ENOTFOUND when there was none. */
+	int (*comment_withdraw)(struct store *st, int64_t response_id, struct hl_err *err);
+	/* The approvals of the responses of unit_id (0 = every unit) with day in
+	 * [first, last] (HL_DAY_NONE = open), by response id; *out lives in a. */
+	int (*comment_approval_list)(struct store *st, int64_t unit_id, hl_day first, hl_day last,
+		struct hl_arena *a, struct store_approval **out, size_t *n, struct hl_err *err);
+	/* Record that published report report_id quotes the comments of the
+	 * responses ids[0..n). */
+	int (*report_quotes_put)(struct store *st, int64_t report_id, const int64_t *ids, size_t n,
+		struct hl_err *err);
 	/* ---- calendar (issue 6; store_sqlite_cal.c, owned by svc/calendar.c) ---- */
 	/* Store d, replacing any line of the same day. */
 	int (*cal_day_put)(struct store *st, const struct store_cal_day *d, struct hl_err *err);

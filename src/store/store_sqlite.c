@@ -202,6 +202,8 @@ static const char *const migrations[] = {
 	"ALTER TABLE responses ADD COLUMN content_hash BLOB;",
 	/* 11: feedback idempotency keys (store_sqlite_fb.c) */
 	sq_fb_idem_schema,
+	/* 12: comments approved for publication, reports' quotes (store_sqlite_cmt.c) */
+	sq_cmt_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -1573,4 +1575,8 @@ const struct store_ops store_sqlite_ops = {
 	.fb_deadline_list = sq_fb_deadline_list,
 	.fb_idem_get = sq_fb_idem_get,
 	.fb_idem_put = sq_fb_idem_put,
+	.comment_approve = sq_comment_approve,
+	.comment_withdraw = sq_comment_withdraw,
+	.comment_approval_list = sq_comment_approval_list,
+	.report_quotes_put = sq_report_quotes_put,
 };

@@ -45,7 +45,7 @@ enum srv_stmt_id {
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. */
-enum sq_area { SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_AREAS };
+enum sq_area { SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -333,5 +333,16 @@ extern const char sq_fb_idem_schema[];
 int sq_fb_idem_get(struct store *st, int64_t unit_id, const unsigned char *key_hash,
 	struct store_fb_idem *out, struct hl_err *err);
 int sq_fb_idem_put(struct store *st, const struct store_fb_idem *k, struct hl_err *err);
+
+/* Comments approved for publication (issue 10): migration and operations,
+ * in store_sqlite_cmt.c. */
+extern const char sq_cmt_schema[];
+int sq_comment_approve(struct store *st, int64_t response_id, const char *who, int64_t at,
+	struct hl_err *err);
+int sq_comment_withdraw(struct store *st, int64_t response_id, struct hl_err *err);
+int sq_comment_approval_list(struct store *st, int64_t unit_id, hl_day first, hl_day last,
+	struct hl_arena *a, struct store_approval **out, size_t *n, struct hl_err *err);
+int sq_report_quotes_put(struct store *st, int64_t report_id, const int64_t *ids, size_t n,
+	struct hl_err *err);
 
 #endif

@@ -120,7 +120,10 @@ const char sq_srv_schema[] =
 #define PBATCH_SET "unit_id = ?1, opened_on = ?2, opened_by = ?3, witness = ?4," \
 	" counted = ?5, double_entry = ?6, instrument_id = ?7, closed = ?8," \
 	" created_by = ?9, closed_at = ?10"
-#define REPORT_COLS "id, unit_id, period, version, format, published_by, published_at, due"
+/* doc_public last: vetted, and no quoted comment whose approval was withdrawn */
+#define REPORT_COLS "id, unit_id, period, version, format, published_by, published_at, due," \
+	" vetted AND NOT EXISTS (SELECT 1 FROM report_quotes q WHERE q.report_id =" \
+	" published_reports.id AND q.response_id NOT IN (SELECT response_id FROM comment_approvals))"
 #define PENTRY_COLS "batch_id, pass, seq, field_id, staff_id, answers, comment, entered_by"
 
 static const char *const srv_sql[S_COUNT] = {
@@ -183,9 +186,9 @@ static const char *const srv_sql[S_COUNT] = {
 	/* published reports (issue 4): the next version in the same statement,
 	 * so that two publications never take the same number */
 	[S_REPORT_PUT] = "INSERT INTO published_reports (unit_id, period, version, format,"
-		" published_by, published_at, due, figures, doc) VALUES (?1, ?2,"
+		" published_by, published_at, due, figures, doc, vetted) VALUES (?1, ?2,"
 		" (SELECT coalesce(max(version), 0) + 1 FROM published_reports"
-		" WHERE unit_id = ?1 AND period = ?2), ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id, version",
+		" WHERE unit_id = ?1 AND period = ?2), ?3, ?4, ?5, ?6, ?7, ?8, 1) RETURNING id, version",
 	[S_REPORT_LIST_UNIT] = "SELECT " REPORT_COLS " FROM published_reports WHERE unit_id = ?1"
 		" ORDER BY published_at DESC, id DESC",
 	[S_REPORT_LIST_ALL] = "SELECT " REPORT_COLS " FROM published_reports"
@@ -970,7 +973,10 @@ cleanup:
  *  - report_list: without figures and doc; unit_id 0 = every unit; newest
  *    first (published_at, then id, descending).
  *  - report_get: HL_ENOTFOUND when absent; figures and doc copied into the
- *    arena when asked for (doc NULL, length 0 when none). */
+ *    arena when asked for (doc NULL, length 0 when none).
+ *  - both set doc_public: the report was stored by report_put after the
+ *    comments' migration (store_sqlite_cmt.c) and every comment it quotes
+ *    (report_quotes_put) is still approved. */
 
 /* Migration 3 (store_sqlite.c's list points here). Append only once shipped. */
 const char sq_rpt_schema[] =
@@ -1037,6 +1043,7 @@ static void read_report(sqlite3_stmt *s, void *elem)
 	sq_col_text(s, 5, r->published_by, sizeof(r->published_by));
 	r->published_at = sqlite3_column_int64(s, 6);
 	r->due = col_day(s, 7);
+	r->doc_public = sqlite3_column_int(s, 8) != 0;
 }
 
 int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a,
@@ -1086,17 +1093,17 @@ int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store
 	memset(out, 0, sizeof(*out));
 	read_report(s, out);
 	if (figures != NULL) {
-		const char *t = (const char *)sqlite3_column_text(s, 8);
+		const char *t = (const char *)sqlite3_column_text(s, 9);
 
-		*figures = hl_arena_strndup(a, t != NULL ? t : "", (size_t)sqlite3_column_bytes(s, 8));
+		*figures = hl_arena_strndup(a, t != NULL ? t : "", (size_t)sqlite3_column_bytes(s, 9));
 		if (*figures == NULL) {
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
 			goto cleanup;
 		}
 	}
-	if (doc != NULL && sqlite3_column_type(s, 9) != SQLITE_NULL) {
-		const void *b = sqlite3_column_blob(s, 9);
-		int len = sqlite3_column_bytes(s, 9);
+	if (doc != NULL && sqlite3_column_type(s, 10) != SQLITE_NULL) {
+		const void *b = sqlite3_column_blob(s, 10);
+		int len = sqlite3_column_bytes(s, 10);
 
 		if (b != NULL && len > 0) {
 			if ((*doc = hl_arena_alloc(a, (size_t)len)) == NULL) {

@@ -179,9 +179,23 @@ int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *
 	return HL_OK;
 }
 
+/* The responses whose comments m quotes, into s (in a). */
+static int take_quotes(struct hl_arena *a, const struct rpt_model *m, struct pub_snapshot *s,
+	struct hl_err *err)
+{
+	s->quotes = hl_arena_alloc(a, ((size_t)m->nthemes * RPT_EXAMPLES + 1) * sizeof(*s->quotes));
+	if (s->quotes == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lưu báo cáo");
+	s->nquotes = 0;
+	for (int t = 0; t < m->nthemes; t++)
+		for (int k = 0; k < m->themes[t].nexamples; k++)
+			s->quotes[s->nquotes++] = m->themes[t].example_id[k];
+	return HL_OK;
+}
+
 /* Render the public (never internal) report into a temporary directory and
- * read it back into a. */
-static int render_doc(struct store *st, struct hl_arena *a, const struct pub_snapshot *s,
+ * read it back into a; s gets the comments it quotes. */
+static int render_doc(struct store *st, struct hl_arena *a, struct pub_snapshot *s,
 	enum rpt_format f, hl_day today, void **doc, size_t *len, struct hl_err *err)
 {
 	struct rpt_opts ro = {0};
@@ -195,7 +209,8 @@ static int render_doc(struct store *st, struct hl_arena *a, const struct pub_sna
 	ro.unit = s->unit.code;
 	ro.internal = false;
 	ro.date = today;
-	if ((rc = rpt_build(st, a, &ro, &m, err)) != HL_OK)
+	if ((rc = rpt_build(st, a, &ro, &m, err)) != HL_OK ||
+	    (rc = take_quotes(a, m, s, err)) != HL_OK)
 		return rc;
 	snprintf(dir, sizeof(dir), "%s/hailong-pub-XXXXXX",
 		getenv("TMPDIR") != NULL && strlen(getenv("TMPDIR")) < 32 ? getenv("TMPDIR") : "/tmp");
@@ -309,6 +324,8 @@ int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, i
 	r.published_at = now > 0 ? now : (int64_t)time(NULL);
 	r.due = s->due;
 	rc = STORE(st, report_put, &r, s->figures, s->doc, s->doc_len, err);
+	if (rc == HL_OK && s->nquotes > 0)
+		rc = STORE(st, report_quotes_put, r.id, s->quotes, s->nquotes, err);
 	if (rc != HL_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "đơn vị %.63s, kỳ %s, phiên bản %d, báo cáo số %lld%s%s",

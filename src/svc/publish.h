@@ -67,6 +67,9 @@ struct pub_snapshot {
 	void *doc;                 /* the rendered report; NULL when no renderer is built */
 	size_t doc_len;
 	char format[8];            /* "html", "pdf", or "" without a document */
+	int64_t *quotes;           /* the responses whose comments the document quotes
+	                            * (approved ones only, svc/comments.h) */
+	size_t nquotes;
 };
 
 /* Build the snapshot of o from st (reads only; for the server, on a read
@@ -77,8 +80,8 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	struct pub_snapshot **out, struct hl_err *err);
 
 /* Store s as the next version of its (unit, period), published by who at now
- * (seconds), and record it in the audit log; *out (may be NULL) gets the
- * stored row. Call inside a transaction (the CLI's store_begin, the server's
+ * (seconds), with the comments it quotes, and record it in the audit log;
+ * *out (may be NULL) gets the stored row. Call inside a transaction (the CLI's store_begin, the server's
  * srv_write). */
 int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, int64_t now,
 	struct store_report *out, struct hl_err *err);

@@ -1,10 +1,12 @@
 /* home.c — GET /: the dashboard of the caller's units for a period: the
  * index table with targets, changes and ranks; for one chosen unit its
  * criteria against their targets and the monthly trend of the year (cairo
- * charts inlined as SVG), the comments of the period with their themes, and
- * what waits for the clerk (held responses, open ballot batches, kiosks). */
+ * charts inlined as SVG), the comments of the period with their themes, each
+ * with the clerk's approval for publication (POST /comments/ID), and what
+ * waits for the clerk (held responses, open ballot batches, kiosks). */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -12,8 +14,11 @@
 #include "base/text.h"
 #include "http/html.h"
 #include "http/scope.h"
+#include "http/srv.h"
 #include "report/chart.h"
+#include "svc/comments.h"
 #include "svc/indexq.h"
+#include "svc/ingest.h"
 #include "svc/themes.h"
 #include "svc/trend.h"
 #include "web/pages.h"
@@ -233,11 +238,53 @@ static const char *channel_name(int ch)
 	}
 }
 
+/* "dd/mm/yyyy HH:MM" (local time) of seconds since 1970. */
+static void fmt_time(int64_t t, char *buf, size_t size)
+{
+	int y, m, d;
+
+	t += (int64_t)INGEST_TZ_MINUTES * 60;
+	hl_day_to_ymd((hl_day)(t / 86400), &y, &m, &d);
+	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, (int)(t % 86400 / 3600),
+		(int)(t % 3600 / 60));
+}
+
+/* The form that approves comment c for publication, or withdraws the
+ * approval a (NULL: not approved); back to this page after. */
+static void approval_form(struct hbuf *b, struct http_req *r, const struct store_response *c,
+	const struct store_approval *a, const struct store_unit *u, const struct hl_period *p)
+{
+	char buf[64];
+
+	hb_raw(b, "<form class=\"approve\" method=\"post\" action=\"/comments/");
+	hb_printf(b, "%lld\">", (long long)c->id);
+	hb_csrf(b, r);
+	hb_raw(b, "<input type=\"hidden\" name=\"period\" value=\"");
+	hb_txt(b, hl_period_code(p, buf, sizeof(buf)));
+	hb_raw(b, "\"><input type=\"hidden\" name=\"unit\" value=\"");
+	hb_txt(b, u->code);
+	hb_raw(b, "\">");
+	if (a != NULL) {
+		hb_raw(b, "<span class=\"tag public\">Được công khai</span> <span class=\"note\">");
+		hb_txt(b, a->by);
+		hb_raw(b, ", ");
+		fmt_time(a->at, buf, sizeof(buf));
+		hb_txt(b, buf);
+		hb_raw(b, "</span> <button type=\"submit\" name=\"action\" value=\"withdraw\" "
+			"class=\"secondary\">Thôi công khai<span class=\"visually-hidden\"> góp ý số ");
+	} else {
+		hb_raw(b, "<button type=\"submit\" name=\"action\" value=\"approve\" class=\"secondary\">"
+			"Cho công khai<span class=\"visually-hidden\"> góp ý số ");
+	}
+	hb_printf(b, "%lld</span></button></form>", (long long)c->id);
+}
+
 static int comments_section(struct hbuf *b, struct http_req *r, const struct store_unit *u,
 	const struct hl_period *p, struct hl_err *err)
 {
 	struct comments cs = {.a = r->a, .err = err};
-	size_t shown;
+	struct store_approval *ap = NULL;
+	size_t shown, nap = 0;
 	char buf[32];
 	int rc;
 
@@ -246,6 +293,8 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 	if (cs.ring == NULL || cs.themes == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc góp ý");
 	rc = STORE(r->st, response_scan, u->id, p->first, p->last, on_response, &cs, err);
+	if (rc == HL_OK)
+		rc = cmt_approvals(r->st, r->a, u->id, p->first, p->last, &ap, &nap, err);
 	if (rc != HL_OK)
 		return rc;
 	hb_raw(b, "<section aria-labelledby=\"gop-y\"><h2 id=\"gop-y\">Góp ý của người dân");
@@ -273,7 +322,9 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)shown));
 		hb_raw(b, " góp ý mới nhất");
 	}
-	hb_raw(b, ".</p><ol class=\"comments\">");
+	hb_raw(b, ". Trang công khai và báo cáo công bố chỉ nêu chủ đề và số góp ý; lời góp ý "
+		"chỉ được trích khi cán bộ cho công khai (không công khai góp ý có thông tin cá nhân).</p>"
+		"<ol class=\"comments\">");
 	/* Newest first: backwards from the last one written into the ring. */
 	for (size_t k = 0; k < shown; k++) {
 		size_t slot = (cs.n - 1 - k) % COMMENTS_SHOWN;
@@ -291,7 +342,9 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 			}
 		hb_raw(b, "</p><p class=\"text\">");
 		hb_txt(b, c->comment);
-		hb_raw(b, "</p></li>");
+		hb_raw(b, "</p>");
+		approval_form(b, r, c, cmt_find(ap, nap, c->id), u, p);
+		hb_raw(b, "</li>");
 	}
 	hb_raw(b, "</ol></section>");
 	return HL_OK;
@@ -435,4 +488,56 @@ int page_home(struct http_req *r)
 	}
 	page_end(&b);
 	return http_send_html(r, 200, &b);
+}
+
+/* ---- approving a comment for publication ---- */
+
+struct approval_w {
+	int64_t id;
+	bool approve;
+	struct cmt_actor by;
+};
+
+static int write_approval(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct approval_w *w = arg;
+
+	return cmt_set_public(srv_tx_store(tx), w->id, w->approve, &w->by, srv_now(), err);
+}
+
+int page_comment_post(struct http_req *r)
+{
+	const char *idtext = r->param[0], *action = http_form(r, "action");
+	const char *period = http_form(r, "period"), *unit = http_form(r, "unit");
+	struct approval_w w = {0};
+	struct hl_err err = {0};
+	struct hbuf loc;
+	char *end;
+	long long id = idtext != NULL ? strtoll(idtext, &end, 10) : 0;
+
+	if (idtext == NULL || end == idtext || *end != '\0' || id <= 0) {
+		hl_err_set(&err, HL_ENOTFOUND, "id", "không có phiếu này");
+		return http_send_err(r, &err);
+	}
+	if (action == NULL || (strcmp(action, "approve") != 0 && strcmp(action, "withdraw") != 0)) {
+		hl_err_set(&err, HL_EINVAL, "action", "thao tác phải là cho công khai hoặc thôi công khai");
+		return http_send_err(r, &err);
+	}
+	w.id = (int64_t)id;
+	w.approve = strcmp(action, "approve") == 0;
+	w.by.role = r->role;
+	w.by.unit_id = r->user.unit_id;
+	w.by.who = hl_arena_printf(r->a, "web:%s", r->user.name);
+	if (w.by.who == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	if (srv_write(r->srv, write_approval, &w, &err) != HL_OK)
+		return http_send_err(r, &err);
+	/* Back to the comments the clerk was reading: always a path of this site. */
+	hb_init(&loc, r->a, 4096);
+	hb_raw(&loc, "/?period=");
+	hb_url(&loc, period != NULL ? period : "");
+	hb_raw(&loc, "&unit=");
+	hb_url(&loc, unit != NULL ? unit : "");
+	hb_raw(&loc, "#gop-y");
+	return http_redirect(r, loc.failed ? "/" : loc.s);
 }

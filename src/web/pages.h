@@ -13,8 +13,10 @@ int page_login_form(struct http_req *r);
 int page_login(struct http_req *r);
 int page_logout(struct http_req *r);
 
-/* home.c: GET / — the dashboard. */
+/* home.c: GET / — the dashboard; POST /comments/ID (action=approve|withdraw)
+ * — a comment approved for publication, or no longer (audited). */
 int page_home(struct http_req *r);
+int page_comment_post(struct http_req *r);
 
 /* kiosk.c: GET /kiosk (the counter kiosk's survey shell), GET /kiosk-sw.js
  * (its service worker), GET /s/TOKEN (the phone survey of a one-time link). */

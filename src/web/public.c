@@ -3,7 +3,10 @@
  * SIPAS table of the newest one, and how to give an opinion; GET
  * /public/UNIT/reports/ID, one published version. Only what was published
  * is shown — the frozen snapshot, never live figures, never an unpublished
- * period, never a person's answers or a civil servant's results. */
+ * period, never a person's answers or a civil servant's results; a
+ * citizen's comment only as a clerk approved it for publication (a document
+ * quoting one whose approval was withdrawn, or published before approvals
+ * existed, shows its figures only). */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,7 +157,8 @@ static void published_list(struct hbuf *b, const struct store_unit *u,
 		hb_raw(b, "</td><td><a href=\"/public/");
 		hb_url(b, u->code);
 		hb_printf(b, "/reports/%lld\">", (long long)list[i].id);
-		hb_txt(b, strcmp(list[i].format, "pdf") == 0 ? "Báo cáo (PDF)" : "Báo cáo (HTML)");
+		hb_txt(b, !list[i].doc_public || list[i].format[0] == '\0' ? "Số liệu" :
+			strcmp(list[i].format, "pdf") == 0 ? "Báo cáo (PDF)" : "Báo cáo (HTML)");
 		hb_raw(b, "<span class=\"visually-hidden\"> ");
 		hb_txt(b, label);
 		hb_printf(b, ", phiên bản %d</span></a></td></tr>", list[i].version);
@@ -253,7 +257,9 @@ int page_public_report(struct http_req *r)
 		hl_err_set(&err, HL_ENOTFOUND, "report", "không có báo cáo đã công bố này");
 		return http_send_err(r, &err);
 	}
-	if (doc != NULL && len > 0) {
+	/* The document only while every comment it quotes is still approved
+	 * for publication (svc/comments.h); its figures always. */
+	if (doc != NULL && len > 0 && rep.doc_public) {
 		bool pdf = strcmp(rep.format, "pdf") == 0;
 
 		/* the id only: a unit code is not trusted inside a header */
@@ -276,6 +282,9 @@ int page_public_report(struct http_req *r)
 	hb_raw(&b, " bởi ");
 	hb_txt(&b, rep.published_by);
 	hb_raw(&b, ".</p>");
+	if (doc != NULL && len > 0)
+		hb_raw(&b, "<p class=\"note\">Văn bản báo cáo của phiên bản này không còn được đăng "
+			"công khai; số liệu đã công bố như dưới đây.</p>");
 	web_figures_table(&b, figures, u.code);
 	hb_raw(&b, "<p><a href=\"/public/");
 	hb_url(&b, u.code);

@@ -1,7 +1,8 @@
 /* test_model.c — the report model on a small store whose every figure is
  * known: counted responses in scope (held ones, other units and other
  * periods left out), counts by channel and field, answer distributions with
- * "không trả lời" apart, comment themes with examples, results per civil
+ * "không trả lời" apart, comment themes with examples (only approved ones
+ * unless internal), results per civil
  * servant only when internal, criteria below target, the heading worded
  * from the unit, refusals (unknown unit, a period without responses), and
  * the CSV against its golden file tests/data/report/unit-an-binh.csv
@@ -40,6 +41,7 @@ struct fx {
 	int nq;                   /* questions of sipas-5 */
 	int ncrit;
 	int64_t tp, pa, pb, s1, s2, field;
+	int64_t wait, markup;     /* responses whose comments tests approve */
 };
 
 #define OK(f, call) do { \
@@ -81,8 +83,8 @@ static int64_t staff(struct fx *f, const char *code, const char *name, int64_t u
 	return s.id;
 }
 
-/* A response with every answer at level (first answer `first`). */
-static void respond(struct fx *f, int64_t unit_id, hl_day d, int channel, int64_t field,
+/* A response with every answer at level (first answer `first`); its id. */
+static int64_t respond(struct fx *f, int64_t unit_id, hl_day d, int channel, int64_t field,
 	int64_t staff_id, int first, int level, const char *comment, int status)
 {
 	static int seq;
@@ -107,6 +109,7 @@ static void respond(struct fx *f, int64_t unit_id, hl_day d, int channel, int64_
 	r.batch_id = batch;
 	r.status = status;
 	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	return r.id;
 }
 
 static int setup(void **state)
@@ -150,13 +153,14 @@ static int setup(void **state)
 	/* Counted in An Bình, 2024: three. */
 	respond(f, f->pa, day(2024, 3, 1), CH_KIOSK, f->field, f->s1, 5, 5,
 		"Thiếu hồ sơ mẫu tại bàn viết", RS_COUNTED);
-	respond(f, f->pa, day(2024, 5, 2), CH_PAPER, 0, f->s1, 0, 2, "Chờ đợi lâu quá", RS_COUNTED);
+	f->wait = respond(f, f->pa, day(2024, 5, 2), CH_PAPER, 0, f->s1, 0, 2, "Chờ đợi lâu quá",
+		RS_COUNTED);
 	respond(f, f->pa, day(2024, 9, 3), CH_QR, f->field, f->s2, 4, 4, "", RS_COUNTED);
 	/* Not counted: held for review, another year. */
 	respond(f, f->pa, day(2024, 9, 4), CH_KIOSK, f->field, f->s2, 1, 1, "Chờ lâu", RS_HELD);
 	respond(f, f->pa, day(2023, 9, 4), CH_KIOSK, f->field, f->s2, 1, 1, "", RS_COUNTED);
 	/* Bình Minh, 2024: in the city's report only; markup a citizen typed. */
-	respond(f, f->pb, day(2024, 6, 6), CH_PAPER, 0, 0, 3, 3,
+	f->markup = respond(f, f->pb, day(2024, 6, 6), CH_PAPER, 0, 0, 3, 3,
 		"<b>Chờ đợi lâu</b> & \"khó\"", RS_COUNTED);
 
 	t.year = 2024;
@@ -256,14 +260,14 @@ static void test_counts(void **state)
 	assert_int_equal(q->count[3], 1);
 	assert_int_equal(q->count[4], 1);
 
-	/* Themes: each comment once per theme, examples as written. */
+	/* Themes: each comment once per theme; not internal, so no comment
+	 * quoted until a clerk approves it (test_approved_examples). */
 	assert_int_equal(m->nthemes, 2);
 	assert_int_equal(m->themes[0].theme, TH_FORMS);
 	assert_int_equal(m->themes[0].count, 1);
-	assert_int_equal(m->themes[0].nexamples, 1);
-	assert_string_equal(m->themes[0].example[0], "Thiếu hồ sơ mẫu tại bàn viết");
+	assert_int_equal(m->themes[0].nexamples, 0);
 	assert_int_equal(m->themes[1].theme, TH_WAIT);
-	assert_string_equal(m->themes[1].example[0], "Chờ đợi lâu quá");
+	assert_int_equal(m->themes[1].nexamples, 0);
 
 	/* Not internal: nobody named. */
 	assert_null(m->staff);
@@ -398,6 +402,39 @@ static void test_csv_golden(void **state)
 	free(want);
 }
 
+/* A report that may be published quotes only the comments a clerk approved
+ * (issue 10), with the responses they come from; an internal one any. */
+static void test_approved_examples(void **state)
+{
+	struct fx *f = *state;
+	struct rpt_opts pub = opts("an-binh", NULL, false), in = opts("an-binh", NULL, true);
+	struct rpt_model *m = NULL;
+
+	OK(f, STORE(f->st, comment_approve, f->wait, "web:lan", 1000, &f->err));
+	for (int scan = 0; scan <= 1; scan++) {
+		pub.scan = in.scan = scan;
+		OK(f, rpt_build(f->st, f->a, &pub, &m, &f->err));
+		assert_int_equal(m->nthemes, 2);
+		assert_int_equal(m->themes[0].nexamples, 0);
+		assert_int_equal(m->themes[0].count, 1);
+		assert_int_equal(m->themes[1].nexamples, 1);
+		assert_string_equal(m->themes[1].example[0], "Chờ đợi lâu quá");
+		assert_int_equal(m->themes[1].example_id[0], f->wait);
+		OK(f, rpt_build(f->st, f->a, &in, &m, &f->err));
+		assert_int_equal(m->themes[0].nexamples, 1);
+		assert_string_equal(m->themes[0].example[0], "Thiếu hồ sơ mẫu tại bàn viết");
+		assert_int_equal(m->themes[1].nexamples, 1);
+	}
+	OK(f, STORE(f->st, comment_withdraw, f->wait, &f->err));
+	OK(f, rpt_build(f->st, f->a, &pub, &m, &f->err));
+	assert_int_equal(m->themes[1].nexamples, 0);
+	/* Approved in another unit: not this unit's report's. */
+	OK(f, STORE(f->st, comment_approve, f->markup, "web:lan", 1000, &f->err));
+	OK(f, rpt_build(f->st, f->a, &pub, &m, &f->err));
+	assert_int_equal(m->themes[1].nexamples, 0);
+	OK(f, STORE(f->st, comment_withdraw, f->markup, &f->err));
+}
+
 static void test_html(void **state)
 {
 	struct fx *f = *state;
@@ -407,6 +444,8 @@ static void test_html(void **state)
 	char *html;
 	size_t n = 0;
 
+	/* The markup a citizen typed, approved: quoted, escaped. */
+	OK(f, STORE(f->st, comment_approve, f->markup, "web:lan", 1000, &f->err));
 	OK(f, rpt_build(f->st, f->a, &o, &m, &f->err));
 	snprintf(path, sizeof(path), "%s/r.html", f->dir);
 	OK(f, rpt_render(m, RPT_HTML, path, &f->err));
@@ -460,6 +499,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_approved_examples),
 		cmocka_unit_test(test_staff),
 		cmocka_unit_test(test_heading),
 		cmocka_unit_test(test_refusals),

@@ -148,8 +148,8 @@ static int setup(void **state)
 		.no_answer = 12};
 	m->questions = &f->q;
 	m->nquestions = 1;
-	f->themes[0] = (struct rpt_theme){0, "Thiếu hồ sơ mẫu", 37, {ex_forms[0], ex_forms[1]}, 2};
-	f->themes[1] = (struct rpt_theme){1, "Chờ đợi lâu", 21, {ex_wait[0]}, 1};
+	f->themes[0] = (struct rpt_theme){0, "Thiếu hồ sơ mẫu", 37, {ex_forms[0], ex_forms[1]}, 2, {0}};
+	f->themes[1] = (struct rpt_theme){1, "Chờ đợi lâu", 21, {ex_wait[0]}, 1, {0}};
 	m->themes = f->themes;
 	m->nthemes = 2;
 	f->staff[0] = (struct rpt_staff){"cc01", "Nguyễn Thị Lan", "UBND phường Vĩnh Thọ", 120,

@@ -1,6 +1,7 @@
 /* test_store_srv.c — the conformance suite of the server's part of the
  * storage interface (accounts, sessions, kiosks, held responses, survey links,
- * paper ballots, the audit log, savepoints), written only against
+ * paper ballots, the audit log, savepoints, comments approved for
+ * publication and what a published report quoting them shows), written only against
  * store/store.h; and, at the end, that the tallies leave out held responses.
  * Each test gets a fresh, migrated store in a temporary file. */
 #include <setjmp.h>
@@ -692,6 +693,73 @@ static void test_tallies_skip_held(void **state)
 	assert_int_equal(counted_in_tallies(f, f->unit), 1);
 }
 
+/* Comments approved for publication, and what a report quoting them may
+ * show: approve twice is EEXIST, withdraw what is not approved ENOTFOUND;
+ * the list by unit and day; a report's document is public until a comment
+ * it quotes is withdrawn. */
+static void test_comment_approvals(void **state)
+{
+	struct fx *f = *state;
+	struct store_response a, b, c;
+	struct store_approval *list = NULL;
+	struct store_report r = {0}, got, *reports = NULL;
+	size_t n = 0;
+
+	make_response(f, &a, "a", f->unit, RS_COUNTED);
+	make_response(f, &b, "b", f->unit, RS_COUNTED);
+	make_response(f, &c, "c", f->unit2, RS_COUNTED);
+	b.day = 19900;
+	OK(f, STORE(f->st, response_insert, &a, NULL, &f->err));
+	OK(f, STORE(f->st, response_insert, &b, NULL, &f->err));
+	OK(f, STORE(f->st, response_insert, &c, NULL, &f->err));
+	OK(f, STORE(f->st, comment_approve, a.id, "web:lan", 1000, &f->err));
+	OK(f, STORE(f->st, comment_approve, b.id, "web:lan", 1001, &f->err));
+	OK(f, STORE(f->st, comment_approve, c.id, "web:minh", 1002, &f->err));
+	assert_int_equal(STORE(f->st, comment_approve, a.id, "web:lan", 1003, &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, comment_approve, a.id, "", 1003, &f->err), HL_EINVAL);
+
+	OK(f, STORE(f->st, comment_approval_list, f->unit, HL_DAY_NONE, HL_DAY_NONE, f->a, &list,
+		&n, &f->err));
+	assert_int_equal(n, 2);
+	assert_true(list[0].response_id == a.id && list[1].response_id == b.id);
+	assert_int_equal(list[0].unit_id, f->unit);
+	assert_int_equal(list[0].day, 19800);
+	assert_string_equal(list[0].by, "web:lan");
+	assert_int_equal(list[0].at, 1000);
+	OK(f, STORE(f->st, comment_approval_list, 0, 19800, 19800, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 2);
+	assert_true(list[0].response_id == a.id && list[1].response_id == c.id);
+
+	/* A report quoting a and c: public while both are approved. */
+	r.unit_id = f->unit;
+	snprintf(r.period, sizeof(r.period), "2024");
+	snprintf(r.format, sizeof(r.format), "html");
+	snprintf(r.published_by, sizeof(r.published_by), "web:lan");
+	r.published_at = 2000;
+	r.due = HL_DAY_NONE;
+	OK(f, STORE(f->st, report_put, &r, "{}", "<p>", 3, &f->err));
+	OK(f, STORE(f->st, report_quotes_put, r.id, (int64_t[]){a.id, c.id, a.id}, 3, &f->err));
+	OK(f, STORE(f->st, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
+	assert_true(got.doc_public);
+	OK(f, STORE(f->st, comment_withdraw, b.id, &f->err));
+	OK(f, STORE(f->st, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
+	assert_true(got.doc_public);
+	OK(f, STORE(f->st, comment_withdraw, c.id, &f->err));
+	assert_int_equal(STORE(f->st, comment_withdraw, c.id, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
+	assert_false(got.doc_public);
+	OK(f, STORE(f->st, report_list, f->unit, f->a, &reports, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_false(reports[0].doc_public);
+	/* Approved again: public again. */
+	OK(f, STORE(f->st, comment_approve, c.id, "web:minh", 1004, &f->err));
+	OK(f, STORE(f->st, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
+	assert_true(got.doc_public);
+	OK(f, STORE(f->st, comment_approval_list, f->unit, HL_DAY_NONE, HL_DAY_NONE, f->a, &list,
+		&n, &f->err));
+	assert_int_equal(n, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -706,6 +774,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_paper, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_audit_list, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tallies_skip_held, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_comment_approvals, setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
