@@ -1,43 +1,16 @@
-/* comments.c — approving citizens' comments for publication: the scope
- * rule, the checks and the audit line, in the caller's transaction. */
+/* comments.c — approving citizens' comments for publication: the checks
+ * and the audit line, in the caller's transaction; who may is the scope rule
+ * of svc/units.h. */
 #include "svc/comments.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "base/arena.h"
 #include "base/mem.h"
 #include "store/store.h"
 #include "svc/units.h"
 
-#define TREE_ARENA ((size_t)64 * 1024 * 1024)
-
-/* Whether by's scope holds the unit unit_id. */
-static int in_scope(struct store *st, const struct cmt_actor *by, int64_t unit_id, bool *yes,
-	struct hl_err *err)
-{
-	struct hl_arena *a;
-	struct store_unit *u = NULL;
-	size_t n = 0;
-	int rc;
-
-	*yes = false;
-	if (by->role < ROLE_CLERK)
-		return HL_OK;
-	if (by->role == ROLE_CLERK || (by->role == ROLE_ADMIN && by->unit_id == 0)) {
-		*yes = by->role == ROLE_ADMIN || by->unit_id == unit_id;
-		return HL_OK;
-	}
-	if ((a = hl_arena_new(TREE_ARENA)) == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
-	rc = STORE(st, unit_list, a, &u, &n, err);
-	if (rc == HL_OK)
-		*yes = units_within(u, n, unit_id, by->unit_id);
-	hl_arena_free(a);
-	return rc;
-}
-
-int cmt_set_public(struct store *st, int64_t id, bool approve, const struct cmt_actor *by,
+int cmt_set_public(struct store *st, int64_t id, bool approve, const struct units_actor *by,
 	int64_t now, struct hl_err *err)
 {
 	struct store_response *r = hl_malloc(sizeof(*r));   /* a comment is up to 4 KB */
@@ -48,8 +21,8 @@ int cmt_set_public(struct store *st, int64_t id, bool approve, const struct cmt_
 	if (r == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	rc = STORE(st, response_get, id, r, err);
-	if (rc == HL_OK)
-		rc = in_scope(st, by, r->unit_id, &yes, err);
+	if (rc == HL_OK && by->role >= ROLE_CLERK)
+		rc = units_may(st, by, r->unit_id, &yes, err);
 	if (rc == HL_ENOTFOUND || (rc == HL_OK && !yes)) {
 		/* Another unit's response: as if it did not exist. */
 		rc = hl_err_set(err, HL_ENOTFOUND, "id", "không có phiếu số %lld", (long long)id);

@@ -81,6 +81,59 @@ bool units_within(const struct store_unit *u, size_t n, int64_t id, int64_t root
 	return false;
 }
 
+int units_of(struct store *st, struct hl_arena *a, const struct units_actor *by,
+	struct store_unit **out, size_t *n, struct hl_err *err)
+{
+	struct store_unit *all = NULL;
+	size_t nall = 0, k = 0;
+	int rc = STORE(st, unit_list, a, &all, &nall, err);
+
+	*out = all;
+	*n = 0;
+	if (rc != HL_OK)
+		return rc;
+	for (size_t i = 0; i < nall; i++) {
+		bool yes;
+
+		switch (by->role) {
+		case ROLE_ADMIN:
+			yes = by->unit_id == 0 || units_within(all, nall, all[i].id, by->unit_id);
+			break;
+		case ROLE_SUPERVISOR:
+			yes = units_within(all, nall, all[i].id, by->unit_id);
+			break;
+		case ROLE_CLERK:
+		case ROLE_ENTRY:
+			yes = all[i].id == by->unit_id;
+			break;
+		default:
+			yes = false;
+		}
+		if (yes)
+			all[k++] = all[i];
+	}
+	*n = k;
+	return HL_OK;
+}
+
+int units_may(struct store *st, const struct units_actor *by, int64_t unit_id, bool *yes,
+	struct hl_err *err)
+{
+	struct hl_arena *a = hl_arena_new(TREE_ARENA);
+	struct store_unit *u = NULL;
+	size_t n = 0;
+	int rc;
+
+	*yes = false;
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
+	rc = units_of(st, a, by, &u, &n, err);
+	for (size_t i = 0; rc == HL_OK && i < n && !*yes; i++)
+		*yes = u[i].id == unit_id;
+	hl_arena_free(a);
+	return rc;
+}
+
 int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on,
 	size_t *count, struct hl_err *err)
 {

@@ -17,6 +17,26 @@ struct store;
 struct store_lineage;
 struct store_unit;
 
+/* Who acts on units' data: an account's role (enum store_role), its unit
+ * (0 for an administrator of everything) and its name for the audit log
+ * ("web:lan", "cli:root"). */
+struct units_actor {
+	int role;
+	int64_t unit_id;
+	const char *who;
+};
+
+/* The units by's scope holds, in code order, into *out (in a): every unit
+ * for an administrator of everything; its unit and those below for a
+ * supervisor or an administrator of a unit; its own unit for a clerk or a
+ * data-entry clerk; none for the public. */
+int units_of(struct store *st, struct hl_arena *a, const struct units_actor *by,
+	struct store_unit **out, size_t *n, struct hl_err *err);
+
+/* Whether by's scope (as units_of) holds the unit unit_id, into *yes. */
+int units_may(struct store *st, const struct units_actor *by, int64_t unit_id, bool *yes,
+	struct hl_err *err);
+
 /* Mark in on[0..n) the units of u[0..n) that are their own ancestor (on a
  * loop of parents); *count (may be NULL) gets how many. Scratch memory from
  * a; HL_ENOMEM when it runs out. */

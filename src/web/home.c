@@ -21,6 +21,7 @@
 #include "svc/ingest.h"
 #include "svc/themes.h"
 #include "svc/trend.h"
+#include "svc/units.h"
 #include "web/pages.h"
 
 #define COMMENTS_SHOWN 100   /* the newest; the counts cover them all */
@@ -495,7 +496,7 @@ int page_home(struct http_req *r)
 struct approval_w {
 	int64_t id;
 	bool approve;
-	struct cmt_actor by;
+	struct units_actor by;
 };
 
 static int write_approval(struct srv_tx *tx, void *arg, struct hl_err *err)

@@ -17,6 +17,7 @@
 #include "io/instrument_json.h"
 #include "store/store.h"
 #include "svc/comments.h"
+#include "svc/units.h"
 #include "../store/store_fixture.h"
 
 struct ids {
@@ -69,7 +70,7 @@ static int64_t respond(struct fx *f, int64_t unit, const char *comment, int stat
 
 static int set(struct fx *f, int64_t id, bool approve, int role, int64_t unit)
 {
-	struct cmt_actor by = {role, unit, "web:test"};
+	struct units_actor by = {role, unit, "web:test"};
 
 	return cmt_set_public(f->st, id, approve, &by, 1000, &f->err);
 }
