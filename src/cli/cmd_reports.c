@@ -17,17 +17,6 @@
 
 #define ARENA_CAP ((size_t)256 << 20)
 
-/* "dd/mm/yyyy HH:MM" (local time) of seconds since 1970. */
-static void fmt_time(int64_t t, char *buf, size_t size)
-{
-	int y, m, d;
-
-	t += (int64_t)INGEST_TZ_MINUTES * 60;
-	hl_day_to_ymd((hl_day)(t / 86400), &y, &m, &d);
-	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, (int)(t % 86400 / 3600),
-		(int)(t % 3600 / 60));
-}
-
 /* --date D (YYYY-MM-DD), or today in local time. */
 static int parse_date(const char *s, hl_day *out)
 {
@@ -197,7 +186,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_cell(list[i].period, 10);
 		snprintf(buf, sizeof(buf), "%d", list[i].version);
 		cli_rcell(buf, 9);
-		fmt_time(list[i].published_at, buf, sizeof(buf));
+		hl_time_vn(list[i].published_at, INGEST_TZ_MINUTES, buf, sizeof(buf));
 		cli_cell(buf, 17);
 		cli_cell(list[i].format[0] ? list[i].format : "số liệu", 9);
 		printf("%s\n", list[i].published_by);

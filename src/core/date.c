@@ -111,6 +111,19 @@ char *hl_day_vn(hl_day day, char *buf, size_t size)
 	return buf;
 }
 
+char *hl_time_vn(int64_t t, int tz_minutes, char *buf, size_t size)
+{
+	int64_t local = t + (int64_t)tz_minutes * 60;
+	int64_t day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	int64_t sec = local - day * 86400;
+	int y, m, d;
+
+	hl_day_to_ymd((hl_day)day, &y, &m, &d);
+	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, (int)(sec / 3600),
+		(int)(sec % 3600 / 60));
+	return buf;
+}
+
 hl_day hl_day_month_start(hl_day day)
 {
 	int y, m, d;

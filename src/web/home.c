@@ -239,17 +239,6 @@ static const char *channel_name(int ch)
 	}
 }
 
-/* "dd/mm/yyyy HH:MM" (local time) of seconds since 1970. */
-static void fmt_time(int64_t t, char *buf, size_t size)
-{
-	int y, m, d;
-
-	t += (int64_t)INGEST_TZ_MINUTES * 60;
-	hl_day_to_ymd((hl_day)(t / 86400), &y, &m, &d);
-	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, (int)(t % 86400 / 3600),
-		(int)(t % 3600 / 60));
-}
-
 /* The form that approves comment c for publication, or withdraws the
  * approval a (NULL: not approved); back to this page after. */
 static void approval_form(struct hbuf *b, struct http_req *r, const struct store_response *c,
@@ -269,7 +258,7 @@ static void approval_form(struct hbuf *b, struct http_req *r, const struct store
 		hb_raw(b, "<span class=\"tag public\">Được công khai</span> <span class=\"note\">");
 		hb_txt(b, a->by);
 		hb_raw(b, ", ");
-		fmt_time(a->at, buf, sizeof(buf));
+		hl_time_vn(a->at, INGEST_TZ_MINUTES, buf, sizeof(buf));
 		hb_txt(b, buf);
 		hb_raw(b, "</span> <button type=\"submit\" name=\"action\" value=\"withdraw\" "
 			"class=\"secondary\">Thôi công khai<span class=\"visually-hidden\"> góp ý số ");

@@ -21,17 +21,6 @@
 
 #define PUBLIC_LIST_MAX 200  /* versions listed on the page, newest first */
 
-/* "dd/mm/yyyy HH:MM" (local time) of seconds since 1970. */
-static void fmt_time(int64_t t, char *buf, size_t size)
-{
-	int y, m, d;
-
-	t += (int64_t)INGEST_TZ_MINUTES * 60;
-	hl_day_to_ymd((hl_day)(t / 86400), &y, &m, &d);
-	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, (int)(t % 86400 / 3600),
-		(int)(t % 3600 / 60));
-}
-
 static void cell_dec(struct hbuf *b, json_t *v, bool sign)
 {
 	char buf[32];
@@ -147,7 +136,7 @@ static void published_list(struct hbuf *b, const struct store_unit *u,
 		char label[96], when[32];
 
 		period_label(list[i].period, label, sizeof(label));
-		fmt_time(list[i].published_at, when, sizeof(when));
+		hl_time_vn(list[i].published_at, INGEST_TZ_MINUTES, when, sizeof(when));
 		hb_raw(b, "<tr><td>");
 		hb_txt(b, label);
 		hb_printf(b, "</td><td class=\"num\">%d</td><td>", list[i].version);
@@ -200,7 +189,7 @@ int page_public(struct http_req *r)
 				&err) != HL_OK)
 			return http_send_err(r, &err);
 		period_label(latest.period, label, sizeof(label));
-		fmt_time(latest.published_at, when, sizeof(when));
+		hl_time_vn(latest.published_at, INGEST_TZ_MINUTES, when, sizeof(when));
 		hb_raw(&b, "<h3>Công bố mới nhất: ");
 		hb_txt(&b, label);
 		hb_printf(&b, " (phiên bản %d, ", latest.version);
@@ -270,7 +259,7 @@ int page_public_report(struct http_req *r)
 	}
 	/* only the figures were frozen: show them */
 	period_label(rep.period, label, sizeof(label));
-	fmt_time(rep.published_at, when, sizeof(when));
+	hl_time_vn(rep.published_at, INGEST_TZ_MINUTES, when, sizeof(when));
 	hb_init(&b, r->a, 4 << 20);
 	page_begin(&b, r, label);
 	hb_raw(&b, "<section class=\"public\"><h1>");

@@ -25,16 +25,6 @@ static hl_day local_today(void)
 	return (hl_day)(((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 86400);
 }
 
-static void fmt_time(int64_t t, char *buf, size_t size)
-{
-	int y, m, d;
-
-	t += (int64_t)INGEST_TZ_MINUTES * 60;
-	hl_day_to_ymd((hl_day)(t / 86400), &y, &m, &d);
-	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, (int)(t % 86400 / 3600),
-		(int)(t % 3600 / 60));
-}
-
 static const struct store_unit *unit_of(const struct store_unit *u, size_t n, int64_t id)
 {
 	for (size_t i = 0; i < n; i++)
@@ -149,7 +139,7 @@ int page_reports(struct http_req *r)
 			hl_period_label(&p, label, sizeof(label));
 		else
 			snprintf(label, sizeof(label), "%s", pub[i].period);
-		fmt_time(pub[i].published_at, when, sizeof(when));
+		hl_time_vn(pub[i].published_at, INGEST_TZ_MINUTES, when, sizeof(when));
 		hb_raw(&b, "<tr><td>");
 		hb_txt(&b, u->name);
 		hb_raw(&b, "</td><td>");

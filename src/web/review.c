@@ -17,17 +17,6 @@
 
 #define REVIEW_LIMIT 200     /* held responses shown at once, newest first */
 
-/* "dd/mm/yyyy HH:MM" (local time) of seconds since 1970. */
-static void fmt_time(int64_t t, char *buf, size_t size)
-{
-	int y, m, d;
-
-	t += (int64_t)INGEST_TZ_MINUTES * 60;
-	hl_day_to_ymd((hl_day)(t / 86400), &y, &m, &d);
-	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, (int)(t % 86400 / 3600),
-		(int)(t % 3600 / 60));
-}
-
 /* The answers as "TC1 5 · TC2 4 …" with the instrument's codes. */
 static void answers_summary(struct hbuf *b, const struct ingest *g,
 	const struct store_response *resp)
@@ -123,7 +112,7 @@ int page_review(struct http_req *r)
 		hb_txt(&b, uname);
 		hb_raw(&b, "</td><td>");
 		if (resp->received_at > 0) {
-			fmt_time(resp->received_at, buf, sizeof(buf));
+			hl_time_vn(resp->received_at, INGEST_TZ_MINUTES, buf, sizeof(buf));
 			hb_txt(&b, buf);
 		} else {
 			hb_raw(&b, "–");
