@@ -1,25 +1,30 @@
-/* cmd_kiosks.c — `hailong kiosks add|list|revoke`: the kiosk devices at the
- * counters. A device token is shown once, when the kiosk is added; the store
- * keeps only its hash. Every change is written to the audit log. */
+/* cmd_kiosks.c — `hailong kiosks add|list|rename|revoke`: the kiosk devices
+ * at the counters, through the same service as the /kiosks page
+ * (svc/kiosks.h). A device token is shown once, when the kiosk is added; the
+ * store keeps only its hash. Every change is written to the audit log. */
 #include "cli/cli.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "base/arena.h"
-#include "http/token.h"
 #include "store/store.h"
+#include "svc/ingest.h"
+#include "svc/kiosks.h"
+#include "svc/units.h"
 
 #define DEFAULT_URL "http://127.0.0.1:8080"
 
-/* Run the write and its audit line in one transaction; returns the exit status. */
-static int finish_tx(struct cli_ctx *ctx, int rc, const char *action, const char *detail,
-	struct hl_err *err)
+/* The command line acts for the whole database. */
+static struct units_actor actor(const struct cli_ctx *ctx)
+{
+	return (struct units_actor){ROLE_ADMIN, 0, ctx->who};
+}
+
+/* Commit the write rc says succeeded, or roll it back; the exit status. */
+static int in_tx(struct cli_ctx *ctx, int rc, struct hl_err *err)
 {
 	struct hl_err ignored;
 
-	if (rc == HL_OK)
-		rc = STORE(ctx->st, audit, ctx->who, action, detail, err);
 	if (rc == HL_OK)
 		rc = store_commit(ctx->st, err);
 	if (rc != HL_OK) {
@@ -36,11 +41,11 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 		{"unit", &unit, NULL}, {"name", &name, NULL}, {"url", &url, NULL},
 		{NULL, NULL, NULL},
 	};
-	struct store_kiosk k;
+	struct units_actor by = actor(ctx);
+	struct kiosk_new kn;
 	struct store_unit u;
 	struct hl_err err;
-	char token[TOKEN_SIZE], detail[256];
-	size_t ulen;
+	char link[KIOSK_URL_MAX];
 	int npos, rc = cli_parse(&cmd_kiosks, argc, argv, 1, opts, pos, 0, &npos);
 
 	if (rc != 0)
@@ -48,44 +53,32 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (unit == NULL || name == NULL)
 		return cli_usage(&cmd_kiosks, "cần --unit MÃ và --name TÊN: "
 			"hailong kiosks add --unit MÃ --name TÊN");
-	if (name[0] == '\0' || strlen(name) >= sizeof(k.name))
-		return cli_errorf("tên máy kiosk phải có 1–%zu byte", sizeof(k.name) - 1);
-	if (url == NULL)
-		url = DEFAULT_URL;
-	ulen = strlen(url);
-	if (ulen == 0 || ulen > 200 || (strncmp(url, "http://", 7) != 0
-		&& strncmp(url, "https://", 8) != 0))
-		return cli_errorf("--url '%s' không hợp lệ: cần dạng http://MÁY:CỔNG", url);
 	hl_err_clear(&err);
+	if (kiosks_prepare(name, &kn, &err) != HL_OK)
+		return cli_fail(&err);
+	if (kiosks_pair_url(url != NULL ? url : DEFAULT_URL, kn.token, link, sizeof(link),
+		    &err) != HL_OK)
+		return cli_errorf("--url '%s' không hợp lệ: cần dạng http://MÁY:CỔNG", url);
 	rc = STORE(ctx->st, unit_get, unit, &u, &err);
 	if (rc == HL_ENOTFOUND)
 		return cli_errorf("đơn vị '%s' không tồn tại", unit);
 	if (rc != HL_OK)
 		return cli_fail(&err);
-	memset(&k, 0, sizeof(k));
-	snprintf(k.name, sizeof(k.name), "%s", name);
-	k.unit_id = u.id;
-	token_random(token, sizeof(token));
-	token_hash(token, k.token_hash);
 	if ((rc = store_begin(ctx->st, &err)) != HL_OK)
 		return cli_fail(&err);
-	rc = STORE(ctx->st, kiosk_put, &k, &err);
-	snprintf(detail, sizeof(detail), "kiosk %s, đơn vị %s", k.name, u.code);
-	if ((rc = finish_tx(ctx, rc, "kiosks.add", detail, &err)) != 0)
+	if ((rc = in_tx(ctx, kiosks_add(ctx->st, &kn, unit, &by, &err), &err)) != 0)
 		return rc;
-	printf("Đã thêm máy kiosk '%s' cho đơn vị %s (%s).\n", k.name, u.code, u.name);
-	printf("Mã thiết bị (chỉ hiện một lần, hãy lưu lại): %s\n", token);
-	if (url[ulen - 1] == '/')
-		ulen--;
-	printf("Địa chỉ trang kiosk: %.*s/kiosk#token=%s\n", (int)ulen, url, token);
+	printf("Đã thêm máy kiosk '%s' cho đơn vị %s (%s).\n", kn.k.name, u.code, u.name);
+	printf("Mã thiết bị (chỉ hiện một lần, hãy lưu lại): %s\n", kn.token);
+	printf("Địa chỉ trang kiosk: %s\n", link);
 	return 0;
 }
 
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct store_kiosk *k = NULL;
-	struct store_unit *units = NULL;
-	size_t n = 0, nu = 0;
+	struct units_actor by = actor(ctx);
+	struct kiosk_row *k = NULL;
+	size_t n = 0;
 	struct hl_arena *a = NULL;
 	struct hl_err err;
 	int rc = cli_list_begin(&cmd_kiosks, argc, argv, (size_t)64 << 20, &a);
@@ -93,10 +86,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	rc = STORE(ctx->st, kiosk_list, a, &k, &n, &err);
-	if (rc == HL_OK)
-		rc = STORE(ctx->st, unit_list, a, &units, &nu, &err);
-	if (rc != HL_OK) {
+	if (kiosks_list(ctx->st, a, &by, &k, &n, &err) != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);
 	}
@@ -105,22 +95,47 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	else {
 		cli_cell("Tên", 24);
 		cli_cell("Đơn vị", 16);
-		printf("Trạng thái\n");
+		cli_cell("Trạng thái", 12);
+		printf("Phiếu gần nhất\n");
 	}
 	for (size_t i = 0; i < n; i++) {
-		cli_cell(k[i].name, 24);
-		cli_cell(cli_unit_code(units, nu, k[i].unit_id), 16);
-		printf("%s\n", k[i].revoked ? "đã thu hồi" : "đang dùng");
+		char when[24];
+
+		cli_cell(k[i].k.name, 24);
+		cli_cell(k[i].unit.code, 16);
+		cli_cell(k[i].k.revoked ? "đã thu hồi" : "đang dùng", 12);
+		printf("%s\n", k[i].k.last_at > 0 ? hl_time_vn(k[i].k.last_at, INGEST_TZ_MINUTES, when,
+			sizeof(when)) : "—");
 	}
 	hl_arena_free(a);
 	return 0;
 }
 
+static int do_rename(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct units_actor by = actor(ctx);
+	const char *pos[2];
+	struct hl_err err;
+	int npos, rc = cli_parse(&cmd_kiosks, argc, argv, 1, NULL, pos, 2, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 2)
+		return cli_usage(&cmd_kiosks, "cần tên cũ và tên mới: hailong kiosks rename TÊN TÊN-MỚI");
+	hl_err_clear(&err);
+	if ((rc = store_begin(ctx->st, &err)) != HL_OK)
+		return cli_fail(&err);
+	if ((rc = in_tx(ctx, kiosks_rename(ctx->st, pos[0], pos[1], &by, &err), &err)) != 0)
+		return rc;
+	printf("Đã đổi tên máy kiosk '%s' thành '%s'.\n", pos[0], pos[1]);
+	return 0;
+}
+
 static int do_revoke(struct cli_ctx *ctx, int argc, char **argv)
 {
+	struct units_actor by = actor(ctx);
 	const char *pos[1];
 	struct hl_err err;
-	char detail[128];
 	int npos, rc = cli_parse(&cmd_kiosks, argc, argv, 1, NULL, pos, 1, &npos);
 
 	if (rc != 0)
@@ -130,13 +145,7 @@ static int do_revoke(struct cli_ctx *ctx, int argc, char **argv)
 	hl_err_clear(&err);
 	if ((rc = store_begin(ctx->st, &err)) != HL_OK)
 		return cli_fail(&err);
-	rc = STORE(ctx->st, kiosk_revoke, pos[0], &err);
-	if (rc == HL_ENOTFOUND) {
-		store_rollback(ctx->st, &err);
-		return cli_errorf("không có máy kiosk tên '%s'", pos[0]);
-	}
-	snprintf(detail, sizeof(detail), "kiosk %.64s", pos[0]);
-	if ((rc = finish_tx(ctx, rc, "kiosks.revoke", detail, &err)) != 0)
+	if ((rc = in_tx(ctx, kiosks_revoke(ctx->st, pos[0], &by, &err), &err)) != 0)
 		return rc;
 	printf("Đã thu hồi máy kiosk '%s': mã thiết bị của nó không còn dùng được.\n", pos[0]);
 	return 0;
@@ -145,6 +154,7 @@ static int do_revoke(struct cli_ctx *ctx, int argc, char **argv)
 static const struct cli_sub subs[] = {
 	{"add", do_add},
 	{"list", do_list},
+	{"rename", do_rename},
 	{"revoke", do_revoke},
 	{NULL, NULL},
 };
@@ -156,16 +166,19 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_cmd cmd_kiosks = {
 	"kiosks",
-	"máy kiosk tại quầy: thêm, liệt kê, thu hồi",
+	"máy kiosk tại quầy: thêm, liệt kê, đổi tên, thu hồi",
 	"Cách dùng:\n"
 	"  hailong kiosks add --unit MÃ --name TÊN [--url http://MÁY:CỔNG]\n"
 	"      thêm một máy kiosk cho đơn vị MÃ; in mã thiết bị (chỉ một lần) và địa chỉ\n"
 	"      trang kiosk (mặc định " DEFAULT_URL "/kiosk#token=…) để mở trên máy đó.\n"
 	"  hailong kiosks list\n"
-	"      liệt kê các máy kiosk, đơn vị và trạng thái\n"
+	"      liệt kê các máy kiosk, đơn vị, trạng thái và lúc nhận phiếu gần nhất\n"
+	"  hailong kiosks rename TÊN TÊN-MỚI\n"
+	"      đổi tên máy kiosk; mã thiết bị và các phiếu của nó giữ nguyên\n"
 	"  hailong kiosks revoke TÊN\n"
 	"      thu hồi máy kiosk TÊN: mã thiết bị của nó bị từ chối từ ngay lúc đó\n"
-	"Mọi thay đổi được ghi vào nhật ký (hailong audit).\n",
+	"Trang /kiosks làm được các việc này trên trình duyệt. Mọi thay đổi được ghi vào\n"
+	"nhật ký (hailong audit).\n",
 	CLI_DB_OPEN,
 	run,
 };

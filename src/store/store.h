@@ -143,6 +143,8 @@ struct store_kiosk {
 	int64_t unit_id;
 	unsigned char token_hash[STORE_HASH_LEN];
 	bool revoked;
+	int64_t last_at;                   /* set by kiosk_list: when its last response
+	                                    * came (seconds), 0 = none */
 };
 
 /* A one-time survey link for a dossier (the QR on the receipt). */
@@ -465,6 +467,9 @@ struct store_ops {
 	int (*kiosk_get_token)(struct store *st, const unsigned char *token_hash, struct store_kiosk *out, struct hl_err *err);
 	int (*kiosk_list)(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n, struct hl_err *err);
 	int (*kiosk_revoke)(struct store *st, const char *name, struct hl_err *err);
+	/* Rename kiosk name to new_name: HL_ENOTFOUND, HL_EEXIST when taken. */
+	int (*kiosk_rename)(struct store *st, const char *name, const char *new_name,
+		struct hl_err *err);
 
 	/* Responses of a unit (0 = all) with a status, newest first, at most limit. */
 	int (*response_list_status)(struct store *st, int64_t unit_id, int status, int limit,

@@ -1517,6 +1517,7 @@ const struct store_ops store_sqlite_ops = {
 	.kiosk_get_token = sq_kiosk_get_token,
 	.kiosk_list = sq_kiosk_list,
 	.kiosk_revoke = sq_kiosk_revoke,
+	.kiosk_rename = sq_kiosk_rename,
 	.dossier_get = sq_dossier_get,
 	.response_list_status = sq_response_list_status,
 	.response_get = sq_response_get,

@@ -31,7 +31,7 @@ enum stmt_id {
 enum srv_stmt_id {
 	S_USER_PUT, S_USER_GET, S_USER_GET_ID, S_USER_LIST,
 	S_SESSION_PUT, S_SESSION_GET, S_SESSION_DELETE, S_SESSION_PURGE,
-	S_KIOSK_PUT, S_KIOSK_GET_TOKEN, S_KIOSK_LIST, S_KIOSK_REVOKE,
+	S_KIOSK_PUT, S_KIOSK_GET_TOKEN, S_KIOSK_LIST, S_KIOSK_REVOKE, S_KIOSK_RENAME,
 	S_RESP_LIST_HELD, S_RESP_LIST_ANY, S_RESP_GET, S_RESP_GET_EXT, S_RESP_SET_STATUS,
 	S_RESP_COUNT_KIOSK,
 	S_RECEIPT_PUT, S_RECEIPT_GET, S_RECEIPT_USE, S_DOSSIER_GET,
@@ -192,6 +192,8 @@ int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash,
 int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
 	struct hl_err *err);
 int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err);
+int sq_kiosk_rename(struct store *st, const char *name, const char *new_name,
+	struct hl_err *err);
 int sq_dossier_get(struct store *st, const char *code, struct store_dossier *out, struct hl_err *err);
 int sq_response_list_status(struct store *st, int64_t unit_id, int status, int limit,
 	struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err);

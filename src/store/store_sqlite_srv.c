@@ -19,8 +19,11 @@
  *  - kiosk_put: inserts a new kiosk and sets k->id; a kiosk of that name exists
  *    already: HL_EEXIST. Empty name: HL_EINVAL. kiosk_get_token: HL_ENOTFOUND
  *    when no kiosk has that token hash; a revoked one is returned with revoked
- *    true. kiosk_list: all, by name. kiosk_revoke: sets revoked (again is
- *    harmless); HL_ENOTFOUND when no kiosk has that name.
+ *    true. kiosk_list: all, by name, each with last_at (the latest
+ *    received_at of its responses, 0 for none). kiosk_revoke: sets revoked
+ *    (again is harmless); HL_ENOTFOUND when no kiosk has that name.
+ *    kiosk_rename: HL_ENOTFOUND when no kiosk has the name, HL_EEXIST when
+ *    another has the new one, HL_EINVAL for an empty new name.
  *  - response_list_status: responses with that status of unit_id (0 = every
  *    unit), newest first (by id, descending), at most limit (limit <= 0: all).
  *    response_get: by id, HL_ENOTFOUND when absent; response_get_ext: by
@@ -145,8 +148,11 @@ static const char *const srv_sql[S_COUNT] = {
 	[S_KIOSK_PUT] = "INSERT INTO kiosks (name, unit_id, token_hash, revoked)"
 		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO NOTHING RETURNING id",
 	[S_KIOSK_GET_TOKEN] = "SELECT " KIOSK_COLS " FROM kiosks WHERE token_hash = ?1",
-	[S_KIOSK_LIST] = "SELECT " KIOSK_COLS " FROM kiosks ORDER BY name",
+	/* last_at from the index responses_kiosk: one probe per kiosk */
+	[S_KIOSK_LIST] = "SELECT " KIOSK_COLS ", (SELECT max(received_at) FROM responses r"
+		" WHERE r.kiosk_id = kiosks.id) FROM kiosks ORDER BY name",
 	[S_KIOSK_REVOKE] = "UPDATE kiosks SET revoked = 1 WHERE name = ?1",
+	[S_KIOSK_RENAME] = "UPDATE kiosks SET name = ?2 WHERE name = ?1",
 	/* "status <> 0" spelled out so that the partial index responses_held serves it */
 	[S_RESP_LIST_HELD] = "SELECT " RESP_COLS " FROM responses"
 		" WHERE status = ?1 AND status <> 0 AND (?2 = 0 OR unit_id = ?2)"
@@ -478,6 +484,8 @@ static void read_kiosk(sqlite3_stmt *s, void *elem)
 	k->unit_id = sqlite3_column_int64(s, 2);
 	col_hash(s, 3, k->token_hash);
 	k->revoked = sqlite3_column_int(s, 4) != 0;
+	if (sqlite3_column_count(s) > 5)
+		k->last_at = sqlite3_column_int64(s, 5);   /* NULL (none) reads as 0 */
 }
 
 int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash,
@@ -523,6 +531,34 @@ int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err)
 	rc = step_changes(q, s, op, &changed, err);
 	if (rc == HL_OK && changed == 0)
 		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có máy kiosk tên %s", name);
+	return rc;
+}
+
+int sq_kiosk_rename(struct store *st, const char *name, const char *new_name,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đổi tên máy kiosk";
+	sqlite3_stmt *s;
+	int rc = HL_OK, step;
+
+	if (new_name[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên máy kiosk trống");
+	if ((s = sprep(q, S_KIOSK_RENAME, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, name, STORE_CODE_MAX) != SQLITE_OK ||
+	    bind_str(s, 2, new_name, STORE_CODE_MAX) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	step = sqlite3_step(s);
+	if ((step & 0xff) == SQLITE_CONSTRAINT &&
+	    sqlite3_extended_errcode(q->db) == SQLITE_CONSTRAINT_UNIQUE)
+		rc = hl_err_set(err, HL_EEXIST, HL_HERE,
+			"đã có máy kiosk tên %s; hãy chọn tên khác", new_name);
+	else if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+	else if (sqlite3_changes(q->db) == 0)
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có máy kiosk tên %s", name);
+	sqlite3_reset(s);
 	return rc;
 }
 

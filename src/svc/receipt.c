@@ -133,7 +133,8 @@ const char *receipt_feedback(void)
 	return RECEIPT_FEEDBACK_DEFAULT;
 }
 
-int receipt_url(const char *base, const char *token, char *buf, size_t size, struct hl_err *err)
+int receipt_link(const char *base, const char *tail, char *buf, size_t size,
+	struct hl_err *err)
 {
 	size_t n = base ? strlen(base) : 0, skip;
 	int len;
@@ -157,7 +158,7 @@ int receipt_url(const char *base, const char *token, char *buf, size_t size, str
 		    strchr("-._~:/[]", c) != NULL))
 			goto bad;
 	}
-	len = snprintf(buf, size, "%.*s/s/%s", (int)n, base, token);
+	len = snprintf(buf, size, "%.*s%s", (int)n, base, tail);
 	if (len < 0 || (size_t)len >= size)
 		return hl_err_set(err, HL_EINVAL, "--url", "địa chỉ gốc --url '%.80s' quá dài", base);
 	return HL_OK;
@@ -165,6 +166,14 @@ bad:
 	return hl_err_set(err, HL_EINVAL, "--url", "địa chỉ gốc của đường dẫn khảo sát '%.80s' (--url "
 		"hoặc HAILONG_URL) không hợp lệ: dùng dạng http://máy-chủ:cổng hoặc https://tên-miền "
 		"(không có dấu cách, ? hay #)", base ? base : "");
+}
+
+int receipt_url(const char *base, const char *token, char *buf, size_t size, struct hl_err *err)
+{
+	char tail[TOKEN_SIZE + 8];
+
+	snprintf(tail, sizeof(tail), "/s/%s", token);
+	return receipt_link(base, tail, buf, size, err);
 }
 
 int receipt_slip_html(struct hbuf *b, const struct receipt_slip *s, struct hl_err *err)

@@ -78,9 +78,14 @@ const char *receipt_feedback(void);
  * of valid UTF-8 without control characters other than newlines). */
 int receipt_check_feedback(const char *text, struct hl_err *err);
 
-/* The survey link base + "/s/" + token into buf (size bytes). base is
- * "http://host[:port][/prefix]" or https, without a trailing slash (one is
- * dropped); HL_EINVAL naming "--url" if it is not such a URL. */
+/* base + tail into buf (size bytes): an address of this server to print or
+ * encode in a QR code. base is "http://host[:port][/prefix]" or https,
+ * without a trailing slash (one is dropped); HL_EINVAL naming "--url" if it
+ * is not such a URL. */
+int receipt_link(const char *base, const char *tail, char *buf, size_t size,
+	struct hl_err *err);
+
+/* The survey link base + "/s/" + token into buf, as receipt_link. */
 int receipt_url(const char *base, const char *token, char *buf, size_t size, struct hl_err *err);
 
 /* What the slip shows. */

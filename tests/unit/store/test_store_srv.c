@@ -375,6 +375,23 @@ static void test_kiosks(void **state)
 		OK(f, STORE(f->st, response_count_kiosk_since, k.id, 0, 100, &cnt, &f->err));
 		assert_int_equal(cnt, 0);
 	}
+	/* the list says when each kiosk's last response came */
+	OK(f, STORE(f->st, kiosk_list, f->a, &list, &n, &f->err));
+	assert_int_equal(list[0].last_at, 1030);
+	assert_int_equal(list[1].last_at, 0);
+
+	/* renaming: to a free name only; the token and responses stay */
+	assert_int_equal(STORE(f->st, kiosk_rename, "quay-2", "quay-1", &f->err), HL_EEXIST);
+	assert_non_null(strstr(f->err.msg, "quay-1"));
+	assert_int_equal(STORE(f->st, kiosk_rename, "khong-co", "x", &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, kiosk_rename, "quay-1", "", &f->err), HL_EINVAL);
+	OK(f, STORE(f->st, kiosk_rename, "quay-1", "Quầy tiếp nhận 1", &f->err));
+	OK(f, STORE(f->st, kiosk_get_token, k2.token_hash, &g, &f->err));
+	assert_string_equal(g.name, "Quầy tiếp nhận 1");
+	assert_int_equal(g.id, k2.id);
+	OK(f, STORE(f->st, kiosk_list, f->a, &list, &n, &f->err));
+	assert_string_equal(list[0].name, "Quầy tiếp nhận 1");
+	assert_int_equal(list[0].last_at, 1030);
 }
 
 static void test_held_responses(void **state)
