@@ -45,6 +45,20 @@ int page_paper_close(struct http_req *r);
 int page_receipts_form(struct http_req *r);
 int page_receipts_create(struct http_req *r);
 
+/* receipts.c: the address phones and kiosks open: $HAILONG_URL (the public
+ * address, e.g. behind a proxy), else http:// and the Host this request was
+ * sent to; in buf (or the environment's memory). */
+const char *web_base_url(struct http_req *r, char *buf, size_t size);
+
+/* kiosks.c: GET /kiosks (the caller's units' kiosks, the forms), POST
+ * /kiosks (add one: its token and pairing QR code shown once), POST
+ * /kiosks/rename, POST /kiosks/revoke (confirm=1 revokes; without, the
+ * confirmation). Audited as web:NAME. */
+int page_kiosks(struct http_req *r);
+int page_kiosks_add(struct http_req *r);
+int page_kiosks_rename(struct http_req *r);
+int page_kiosks_revoke(struct http_req *r);
+
 /* admin.c, admin_units.c, admin_instruments.c, admin_users.c: the
  * administration pages (ROLE_ADMIN). GET shows a list and its forms; POST
  * writes (audited) and redirects back with a message, or shows the page

@@ -12,9 +12,7 @@
 #include "svc/receipt.h"
 #include "web/pages.h"
 
-/* The address phones will open: $HAILONG_URL (the public address, e.g. behind
- * a proxy), else the one this page was asked for. */
-static const char *base_url(struct http_req *r, char *buf, size_t size)
+const char *web_base_url(struct http_req *r, char *buf, size_t size)
 {
 	const char *env = getenv("HAILONG_URL"), *host = http_header(r, "Host");
 
@@ -117,7 +115,7 @@ int page_receipts_create(struct http_req *r)
 			unit[0] == '\0') ? "Hãy nhập mã đơn vị tiếp nhận hồ sơ." : err.msg, dossier, unit,
 			feedback);
 	if (receipt_prepare(dossier, u.id, srv_now(), &nr->n, &err) != HL_OK ||
-	    receipt_url(base_url(r, base, sizeof(base)), nr->n.token, link, sizeof(link), &err) != HL_OK)
+	    receipt_url(web_base_url(r, base, sizeof(base)), nr->n.token, link, sizeof(link), &err) != HL_OK)
 		return form_page(r, 400, err.msg, dossier, unit, feedback);
 	nr->unit_code = u.code;
 	snprintf(nr->who, sizeof(nr->who), "web:%s", r->user.name);

@@ -1,0 +1,296 @@
+/* kiosks.c — /kiosks, for a clerk and up: the kiosks of the caller's units
+ * (name, unit, state, when the last response came), adding one — its device
+ * token shown once with a QR code and a link that open the kiosk page
+ * already paired on the device (the token in the address's fragment, which
+ * survey.js keeps and no server ever sees) —, renaming, and revoking after
+ * a confirmation. Every change goes through svc/kiosks.c, audited as
+ * web:NAME. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "core/date.h"
+#include "http/html.h"
+#include "http/qr.h"
+#include "http/srv.h"
+#include "svc/ingest.h"
+#include "svc/kiosks.h"
+#include "svc/units.h"
+#include "web/admin.h"
+#include "web/pages.h"
+
+static struct units_actor actor(struct http_req *r)
+{
+	return (struct units_actor){r->role, r->user.unit_id, admin_who(r)};
+}
+
+/* Success messages by ?ok= key: never text taken from the URL. */
+static const char *flash(struct http_req *r)
+{
+	const char *ok = http_query(r, "ok");
+
+	if (ok != NULL && strcmp(ok, "rename") == 0)
+		return "Đã đổi tên kiosk.";
+	if (ok != NULL && strcmp(ok, "revoke") == 0)
+		return "Đã thu hồi kiosk: máy đó không gửi được phiếu nữa.";
+	return NULL;
+}
+
+static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row *k)
+{
+	char when[24];
+
+	hb_raw(b, "<tr><th scope=\"row\">");
+	hb_txt(b, k->k.name);
+	hb_raw(b, "</th><td>");
+	hb_txt(b, k->unit.name);
+	hb_raw(b, k->k.revoked ? "</td><td>Đã thu hồi</td><td>" : "</td><td>Đang dùng</td><td>");
+	hb_txt(b, k->k.last_at > 0 ? hl_time_vn(k->k.last_at, INGEST_TZ_MINUTES, when,
+		sizeof(when)) : "Chưa có phiếu");
+	hb_raw(b, "</td><td class=\"acts\">");
+	if (!k->k.revoked) {
+		hb_raw(b, "<form class=\"rowact\" method=\"post\" action=\"/kiosks/rename\">");
+		hb_csrf(b, r);
+		hb_raw(b, "<input type=\"hidden\" name=\"name\" value=\"");
+		hb_txt(b, k->k.name);
+		hb_raw(b, "\"><label><span class=\"visually-hidden\">Tên mới của kiosk ");
+		hb_txt(b, k->k.name);
+		hb_raw(b, "</span><input name=\"new_name\" required maxlength=\"63\" "
+			"autocomplete=\"off\" value=\"");
+		hb_txt(b, k->k.name);
+		hb_raw(b, "\"></label><button type=\"submit\" class=\"secondary\">Đổi tên<span "
+			"class=\"visually-hidden\"> kiosk ");
+		hb_txt(b, k->k.name);
+		hb_raw(b, "</span></button></form> <form class=\"rowact\" method=\"post\" "
+			"action=\"/kiosks/revoke\">");
+		hb_csrf(b, r);
+		hb_raw(b, "<input type=\"hidden\" name=\"name\" value=\"");
+		hb_txt(b, k->k.name);
+		hb_raw(b, "\"><button type=\"submit\" class=\"secondary\">Thu hồi…<span "
+			"class=\"visually-hidden\"> kiosk ");
+		hb_txt(b, k->k.name);
+		hb_raw(b, "</span></button></form>");
+	}
+	hb_raw(b, "</td></tr>");
+}
+
+/* The list and the form to add one; err (may be NULL) shown above them,
+ * name the value the add form keeps. */
+static int list_page(struct http_req *r, const struct hl_err *e, const char *name)
+{
+	struct units_actor by = actor(r);
+	struct kiosk_row *k = NULL;
+	struct store_unit *u = NULL;
+	size_t n = 0, nu = 0;
+	struct hl_err err = {0};
+	const char *ok = flash(r);
+	struct hbuf b;
+
+	if (kiosks_list(r->st, r->a, &by, &k, &n, &err) != HL_OK ||
+	    units_of(r->st, r->a, &by, &u, &nu, &err) != HL_OK)
+		return http_send_err(r, &err);
+	hb_init(&b, r->a, 4 << 20);
+	page_begin(&b, r, "Kiosk");
+	hb_raw(&b, "<h1>Máy kiosk</h1>");
+	if (e != NULL && e->code != HL_OK) {
+		hb_raw(&b, "<p class=\"flash error\" role=\"alert\">");
+		hb_txt(&b, e->msg);
+		hb_raw(&b, "</p>");
+	} else if (ok != NULL) {
+		hb_raw(&b, "<p class=\"flash\" role=\"status\">");
+		hb_raw(&b, ok);
+		hb_raw(&b, "</p>");
+	}
+	hb_raw(&b, "<p>Máy kiosk đặt tại bộ phận một cửa để người dân tự trả lời phiếu khảo sát. "
+		"Mỗi máy có một mã thiết bị riêng; máy bị mất hoặc không dùng nữa thì thu hồi để mã "
+		"của nó bị từ chối.</p><div class=\"scroll\"><table class=\"kiosks\"><caption>Các "
+		"máy kiosk</caption><thead><tr><th scope=\"col\">Tên</th><th scope=\"col\">Đơn vị</th>"
+		"<th scope=\"col\">Trạng thái</th><th scope=\"col\">Phiếu gần nhất</th>"
+		"<th scope=\"col\">Thao tác</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++)
+		kiosk_row(&b, r, &k[i]);
+	if (n == 0)
+		hb_raw(&b, "<tr><td colspan=\"5\">Chưa có máy kiosk nào.</td></tr>");
+	hb_raw(&b, "</tbody></table></div>");
+	if (nu > 0) {
+		hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/kiosks\">");
+		hb_csrf(&b, r);
+		hb_raw(&b, "<fieldset><legend>Thêm kiosk</legend><label>Tên máy (ví dụ: Quầy 1) "
+			"<input name=\"name\" required maxlength=\"63\" autocomplete=\"off\" value=\"");
+		hb_txt(&b, name != NULL ? name : "");
+		hb_raw(&b, "\"></label><label>Đơn vị <select name=\"unit\">");
+		for (size_t i = 0; i < nu; i++) {
+			hb_raw(&b, "<option value=\"");
+			hb_txt(&b, u[i].code);
+			hb_raw(&b, "\">");
+			hb_txt(&b, u[i].name);
+			hb_raw(&b, "</option>");
+		}
+		hb_raw(&b, "</select></label><p class=\"note\">Sau khi thêm, trang hiện mã QR và "
+			"đường dẫn ghép nối một lần duy nhất: mở trên chính máy kiosk.</p>"
+			"<button type=\"submit\">Thêm kiosk</button></fieldset></form>");
+	}
+	page_end(&b);
+	return http_send_html(r, e != NULL && e->code != HL_OK ? http_status_of(e->code) : 200, &b);
+}
+
+int page_kiosks(struct http_req *r)
+{
+	return list_page(r, NULL, NULL);
+}
+
+struct add_w {
+	struct kiosk_new kn;
+	const char *unit;
+	struct units_actor by;
+};
+
+static int write_add(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct add_w *w = arg;
+
+	return kiosks_add(srv_tx_store(tx), &w->kn, w->unit, &w->by, err);
+}
+
+/* The new kiosk's pairing: QR code, link and token, shown this once. */
+static int paired_page(struct http_req *r, const struct add_w *w, const char *link)
+{
+	struct hl_err err = {0};
+	struct hbuf b;
+
+	hb_init(&b, r->a, 1 << 20);
+	page_begin(&b, r, "Ghép nối kiosk");
+	hb_raw(&b, "<h1>Đã thêm kiosk ");
+	hb_txt(&b, w->kn.k.name);
+	hb_raw(&b, "</h1><p class=\"flash\" role=\"status\">Mã QR, đường dẫn và mã thiết bị dưới "
+		"đây chỉ hiện <strong>một lần</strong>. Rời trang này là không xem lại được; khi "
+		"cần, thu hồi kiosk và thêm kiosk mới.</p><section class=\"pair\" "
+		"aria-labelledby=\"ghep-noi\"><h2 id=\"ghep-noi\">Ghép nối máy kiosk</h2>"
+		"<p>Trên máy kiosk, quét mã QR này (hoặc mở đường dẫn bên dưới) một lần: trang kiosk "
+		"mở ra và tự nhớ mã thiết bị, từ đó máy gửi được phiếu khảo sát của đơn vị.</p>"
+		"<figure class=\"qr\">");
+	if (qr_svg(&b, link, "Mã QR ghép nối kiosk", &err) != HL_OK)
+		return http_send_err(r, &err);
+	hb_raw(&b, "</figure><p>Đường dẫn ghép nối: <a class=\"pair-link\" href=\"");
+	hb_txt(&b, link);
+	hb_raw(&b, "\">");
+	hb_txt(&b, link);
+	hb_raw(&b, "</a></p><p>Mã thiết bị: <code class=\"secret\">");
+	hb_txt(&b, w->kn.token);
+	hb_raw(&b, "</code></p></section><p><a href=\"/kiosks\">Về danh sách kiosk</a></p>");
+	page_end(&b);
+	return http_send_html(r, 200, &b);
+}
+
+int page_kiosks_add(struct http_req *r)
+{
+	struct add_w *w = hl_arena_alloc(r->a, sizeof(*w));
+	const char *name, *unit;
+	struct hl_err err = {0};
+	char base[320], link[KIOSK_URL_MAX];
+
+	if (w == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	memset(w, 0, sizeof(*w));
+	if (admin_text(r, "name", "tên máy kiosk", STORE_CODE_MAX - 1, true, &name, &err) != HL_OK ||
+	    admin_code(r, "unit", "đơn vị", true, &unit, &err) != HL_OK)
+		return list_page(r, &err, http_form(r, "name"));
+	/* The token is made, and its link checked, before anything is stored:
+	 * no kiosk whose pairing nobody saw. */
+	if (kiosks_prepare(name, &w->kn, &err) != HL_OK ||
+	    kiosks_pair_url(web_base_url(r, base, sizeof(base)), w->kn.token, link, sizeof(link),
+		&err) != HL_OK)
+		return list_page(r, &err, name);
+	w->unit = unit;
+	w->by = actor(r);
+	if (srv_write(r->srv, write_add, w, &err) != HL_OK)
+		return list_page(r, &err, name);
+	return paired_page(r, w, link);
+}
+
+struct change_w {
+	const char *name, *new_name;   /* new_name NULL: revoke */
+	struct units_actor by;
+};
+
+static int write_change(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct change_w *w = arg;
+
+	if (w->new_name != NULL)
+		return kiosks_rename(srv_tx_store(tx), w->name, w->new_name, &w->by, err);
+	return kiosks_revoke(srv_tx_store(tx), w->name, &w->by, err);
+}
+
+int page_kiosks_rename(struct http_req *r)
+{
+	struct change_w w = {0};
+	struct hl_err err = {0};
+
+	w.name = http_form(r, "name");
+	if (w.name == NULL || w.name[0] == '\0') {
+		hl_err_set(&err, HL_EINVAL, "name", "thiếu tên máy kiosk cần đổi tên");
+		return list_page(r, &err, NULL);
+	}
+	if (admin_text(r, "new_name", "tên mới", STORE_CODE_MAX - 1, true, &w.new_name, &err) != HL_OK)
+		return list_page(r, &err, NULL);
+	w.by = actor(r);
+	if (srv_write(r->srv, write_change, &w, &err) != HL_OK)
+		return list_page(r, &err, NULL);
+	return http_redirect(r, "/kiosks?ok=rename");
+}
+
+/* "Thu hồi kiosk X?" with the button that does it, and the way back. */
+static int confirm_page(struct http_req *r, const struct kiosk_row *k)
+{
+	struct hbuf b;
+
+	hb_init(&b, r->a, 1 << 16);
+	page_begin(&b, r, "Thu hồi kiosk");
+	hb_raw(&b, "<section class=\"narrow\"><h1>Thu hồi kiosk ");
+	hb_txt(&b, k->k.name);
+	hb_raw(&b, "?</h1><p>Máy kiosk <strong>");
+	hb_txt(&b, k->k.name);
+	hb_raw(&b, "</strong> của ");
+	hb_txt(&b, k->unit.name);
+	hb_raw(&b, " sẽ không gửi được phiếu khảo sát nữa, kể cả các phiếu còn chờ gửi trên máy. "
+		"Các phiếu đã nhận vẫn được giữ. Không hoàn tác được: muốn dùng lại máy này thì thêm "
+		"kiosk mới.</p><form method=\"post\" action=\"/kiosks/revoke\">");
+	hb_csrf(&b, r);
+	hb_raw(&b, "<input type=\"hidden\" name=\"name\" value=\"");
+	hb_txt(&b, k->k.name);
+	hb_raw(&b, "\"><input type=\"hidden\" name=\"confirm\" value=\"1\"><button type=\"submit\">"
+		"Thu hồi kiosk</button> <a href=\"/kiosks\">Không, quay lại</a></form></section>");
+	page_end(&b);
+	return http_send_html(r, 200, &b);
+}
+
+int page_kiosks_revoke(struct http_req *r)
+{
+	const char *confirm = http_form(r, "confirm");
+	struct units_actor by = actor(r);
+	struct change_w w = {0};
+	struct kiosk_row *k = NULL;
+	size_t n = 0;
+	struct hl_err err = {0};
+
+	w.name = http_form(r, "name");
+	if (w.name == NULL || w.name[0] == '\0') {
+		hl_err_set(&err, HL_EINVAL, "name", "thiếu tên máy kiosk cần thu hồi");
+		return list_page(r, &err, NULL);
+	}
+	if (confirm == NULL || strcmp(confirm, "1") != 0) {
+		if (kiosks_list(r->st, r->a, &by, &k, &n, &err) != HL_OK)
+			return http_send_err(r, &err);
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(k[i].k.name, w.name) == 0 && !k[i].k.revoked)
+				return confirm_page(r, &k[i]);
+		hl_err_set(&err, HL_ENOTFOUND, "name", "không có máy kiosk đang dùng tên '%.63s'",
+			w.name);
+		return list_page(r, &err, NULL);
+	}
+	w.by = by;
+	if (srv_write(r->srv, write_change, &w, &err) != HL_OK)
+		return list_page(r, &err, NULL);
+	return http_redirect(r, "/kiosks?ok=revoke");
+}
