@@ -40,11 +40,15 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
 {
 	char when[24];
 
+	/* data-label: the column's name, shown beside each cell when a phone
+	 * stacks the table (site.css) */
 	hb_raw(b, "<tr><th scope=\"row\">");
 	hb_txt(b, k->k.name);
-	hb_raw(b, "</th><td>");
+	hb_raw(b, "</th><td data-label=\"Đơn vị\">");
 	hb_txt(b, k->unit.name);
-	hb_raw(b, k->k.revoked ? "</td><td>Đã thu hồi</td><td>" : "</td><td>Đang dùng</td><td>");
+	hb_raw(b, k->k.revoked ? "</td><td data-label=\"Trạng thái\">Đã thu hồi</td>" :
+		"</td><td data-label=\"Trạng thái\">Đang dùng</td>");
+	hb_raw(b, "<td data-label=\"Phiếu gần nhất\">");
 	hb_txt(b, k->k.last_at > 0 ? hl_time_vn(k->k.last_at, INGEST_TZ_MINUTES, when,
 		sizeof(when)) : "Chưa có phiếu");
 	hb_raw(b, "</td><td class=\"acts\">");

@@ -5,36 +5,19 @@
 // axe violation of impact serious or critical (all are printed).
 //
 // Run: node axe.mjs HAILONG_BINARY SOURCE_ROOT (see run.sh).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-	answerSurvey, check, heading, hl, hlInput, launch, main, screenOf, setupDb, startServer,
-	stopServer, waitScreen,
+	answerSurvey, axeRun, check, heading, hl, hlInput, launch, main, readQr, screenOf, setupDb,
+	startServer, stopServer, waitScreen,
 } from './lib.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const JSQR = readFileSync(require.resolve('jsqr/dist/jsQR.js'), 'utf8');
 
 const serious = [];
 
 // Run axe on what page shows now; record serious/critical violations.
 async function audit(page, label) {
-	// Evaluated over the DevTools protocol, so the page's strict CSP stays on.
-	if (!(await page.evaluate('typeof window.axe === "object"')))
-		await page.evaluate(AXE);
-	const res = await page.evaluate(() => window.axe.run(document, {
-		resultTypes: ['violations'],
-		runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-	}));
-	for (const v of res.violations) {
-		const where = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ');
-		console.log(`axe ${label}: [${v.impact}] ${v.id}: ${v.help} (${where})`);
+	for (const v of await axeRun(page, label))
 		if (v.impact === 'serious' || v.impact === 'critical')
-			serious.push(`${label}: ${v.id} (${where})`);
-	}
-	console.log(`axe ${label}: ${res.violations.length} violation(s)`);
+			serious.push(`${label}: ${v.id} (${v.where})`);
 }
 
 await main('axe', async (ctx) => {
@@ -101,21 +84,7 @@ await main('axe', async (ctx) => {
 	const printed = (await clerk.locator('.slip .link').textContent()).trim();
 
 	// The QR code, read back as a phone camera would.
-	await clerk.evaluate(JSQR);
-	const decoded = await clerk.evaluate(async () => {
-		const svg = document.querySelector('.slip svg');
-		const xml = new XMLSerializer().serializeToString(svg);
-		const img = new Image();
-		img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml);
-		await img.decode();
-		const c = document.createElement('canvas');
-		c.width = c.height = 400;
-		const g = c.getContext('2d');
-		g.drawImage(img, 0, 0, 400, 400);
-		const d = g.getImageData(0, 0, 400, 400);
-		const code = window.jsQR(d.data, 400, 400);
-		return code ? code.data : null;
-	});
+	const decoded = await readQr(clerk, '.slip svg');
 	check(decoded === printed, `the QR code reads "${decoded}", the slip prints "${printed}"`);
 	check(decoded.startsWith(`${srv.base}/s/`), `the link ${decoded} is not under ${srv.base}/s/`);
 	await cctx.close();

@@ -2,7 +2,8 @@
 // `hailong serve` on a free loopback port (started, waited for and stopped
 // with bounded waits), and Debian's chromium driven by playwright-core.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -170,6 +171,52 @@ export async function main(name, body) {
 	}
 	console.log(ok ? `ok ${name}` : `not ok ${name}`);
 	process.exit(ok ? 0 : 1);
+}
+
+// ---- accessibility and QR codes, read in the page ----
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const JSQR = readFileSync(require.resolve('jsqr/dist/jsQR.js'), 'utf8');
+
+// Run axe-core (WCAG 2.1 A and AA, best practices) on what page shows now;
+// prints and returns the violations, each with impact, id and where.
+export async function axeRun(page, label) {
+	// Evaluated over the DevTools protocol, so the page's strict CSP stays on.
+	if (!(await page.evaluate('typeof window.axe === "object"')))
+		await page.evaluate(AXE);
+	const res = await page.evaluate(() => window.axe.run(document, {
+		resultTypes: ['violations'],
+		runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+	}));
+	const out = [];
+	for (const v of res.violations) {
+		const where = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ');
+		console.log(`axe ${label}: [${v.impact}] ${v.id}: ${v.help} (${where})`);
+		out.push({ impact: v.impact, id: v.id, where });
+	}
+	console.log(`axe ${label}: ${res.violations.length} violation(s)`);
+	return out;
+}
+
+// The text of the QR code drawn by the <svg> at selector, read back from its
+// pixels as a phone camera would (jsQR); null when unreadable.
+export async function readQr(page, selector) {
+	await page.evaluate(JSQR);
+	return page.evaluate(async (sel) => {
+		const svg = document.querySelector(sel);
+		const xml = new XMLSerializer().serializeToString(svg);
+		const img = new Image();
+		img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml);
+		await img.decode();
+		const c = document.createElement('canvas');
+		c.width = c.height = 400;
+		const g = c.getContext('2d');
+		g.drawImage(img, 0, 0, 400, 400);
+		const d = g.getImageData(0, 0, 400, 400);
+		const code = window.jsQR(d.data, 400, 400);
+		return code ? code.data : null;
+	}, selector);
 }
 
 // ---- driving the survey page (survey.js) ----
