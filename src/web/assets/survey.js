@@ -749,8 +749,8 @@
 	function bootKiosk() {
 		token = kioskToken();
 		if (!token) {
-			message('Kiosk chưa được đăng ký', 'Thiết bị này chưa có mã kiosk. Cán bộ quản trị mở ' +
-				'địa chỉ kiosk có mã thiết bị (do lệnh “hailong kiosks add” in ra) một lần trên máy này.');
+			message('Kiosk chưa được đăng ký', 'Thiết bị này chưa có mã kiosk. Cán bộ quét mã QR ' +
+				'ghép nối (trang Kiosk, khi thêm kiosk) hoặc mở đường dẫn ghép nối một lần trên máy này.');
 			return;
 		}
 		if ('serviceWorker' in navigator) {
