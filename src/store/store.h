@@ -462,6 +462,9 @@ struct store_ops {
 	int (*session_get)(struct store *st, const unsigned char *token_hash, struct store_session *out, struct hl_err *err);
 	int (*session_delete)(struct store *st, const unsigned char *token_hash, struct hl_err *err);
 	int (*session_purge)(struct store *st, int64_t now, struct hl_err *err);          /* expired ones */
+	/* Every session of the user but the one whose token hash is keep (NULL: all). */
+	int (*session_delete_user)(struct store *st, int64_t user_id, const unsigned char *keep,
+		struct hl_err *err);
 
 	int (*kiosk_put)(struct store *st, struct store_kiosk *k, struct hl_err *err);    /* new; name unique */
 	int (*kiosk_get_token)(struct store *st, const unsigned char *token_hash, struct store_kiosk *out, struct hl_err *err);
@@ -647,6 +650,24 @@ struct store_ops {
 	/* Every unit's rules, by unit id then from; *out lives in a. */
 	int (*cal_hours_list)(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
 		size_t *n, struct hl_err *err);
+
+	/* ---- rate limits (store_sqlite_rate.c; the rules are svc/ratelimit.c's) ----
+	 * One counter per key, with the time it expires: exact per key, so no key
+	 * can push another out, and one counter for every process sharing the
+	 * database. */
+	/* Count one event of key at now, unless its counter holds max already:
+	 * an absent or expired counter (expires_at <= now) starts again at 1,
+	 * expiring at now + window. *taken: whether it was counted. One atomic
+	 * step, whatever other connections do at the same time. */
+	int (*rate_take)(struct store *st, const char *key, int64_t now, int window, int max,
+		bool *taken, struct hl_err *err);
+	/* The events counted for key: 0 when absent or expired at now. */
+	int (*rate_count)(struct store *st, const char *key, int64_t now, int *count,
+		struct hl_err *err);
+	/* Forget key's counter (absent: HL_OK). */
+	int (*rate_clear)(struct store *st, const char *key, struct hl_err *err);
+	/* Delete every counter expired at now. */
+	int (*rate_purge)(struct store *st, int64_t now, struct hl_err *err);
 };
 
 /* Open the store named by target: a file path (SQLite), or later

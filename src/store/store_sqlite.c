@@ -204,6 +204,8 @@ static const char *const migrations[] = {
 	sq_fb_idem_schema,
 	/* 12: comments approved for publication, reports' quotes (store_sqlite_cmt.c) */
 	sq_cmt_schema,
+	/* 13: rate-limit counters (store_sqlite_rate.c) */
+	sq_rate_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -1513,6 +1515,7 @@ const struct store_ops store_sqlite_ops = {
 	.session_get = sq_session_get,
 	.session_delete = sq_session_delete,
 	.session_purge = sq_session_purge,
+	.session_delete_user = sq_session_delete_user,
 	.kiosk_put = sq_kiosk_put,
 	.kiosk_get_token = sq_kiosk_get_token,
 	.kiosk_list = sq_kiosk_list,
@@ -1580,4 +1583,8 @@ const struct store_ops store_sqlite_ops = {
 	.comment_withdraw = sq_comment_withdraw,
 	.comment_approval_list = sq_comment_approval_list,
 	.report_quotes_put = sq_report_quotes_put,
+	.rate_take = sq_rate_take,
+	.rate_count = sq_rate_count,
+	.rate_clear = sq_rate_clear,
+	.rate_purge = sq_rate_purge,
 };

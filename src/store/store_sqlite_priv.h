@@ -30,7 +30,7 @@ enum stmt_id {
 /* The server's cached statements (SQL in store_sqlite_srv.c). */
 enum srv_stmt_id {
 	S_USER_PUT, S_USER_GET, S_USER_GET_ID, S_USER_LIST,
-	S_SESSION_PUT, S_SESSION_GET, S_SESSION_DELETE, S_SESSION_PURGE,
+	S_SESSION_PUT, S_SESSION_GET, S_SESSION_DELETE, S_SESSION_PURGE, S_SESSION_DELETE_USER,
 	S_KIOSK_PUT, S_KIOSK_GET_TOKEN, S_KIOSK_LIST, S_KIOSK_REVOKE, S_KIOSK_RENAME,
 	S_RESP_LIST_HELD, S_RESP_LIST_ANY, S_RESP_GET, S_RESP_GET_EXT, S_RESP_SET_STATUS,
 	S_RESP_COUNT_KIOSK,
@@ -45,7 +45,7 @@ enum srv_stmt_id {
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. */
-enum sq_area { SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_AREAS };
+enum sq_area { SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -186,6 +186,8 @@ int sq_session_get(struct store *st, const unsigned char *token_hash, struct sto
 	struct hl_err *err);
 int sq_session_delete(struct store *st, const unsigned char *token_hash, struct hl_err *err);
 int sq_session_purge(struct store *st, int64_t now, struct hl_err *err);
+int sq_session_delete_user(struct store *st, int64_t user_id, const unsigned char *keep,
+	struct hl_err *err);
 int sq_kiosk_put(struct store *st, struct store_kiosk *k, struct hl_err *err);
 int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash,
 	struct store_kiosk *out, struct hl_err *err);
@@ -346,5 +348,15 @@ int sq_comment_approval_list(struct store *st, int64_t unit_id, hl_day first, hl
 	struct hl_arena *a, struct store_approval **out, size_t *n, struct hl_err *err);
 int sq_report_quotes_put(struct store *st, int64_t report_id, const int64_t *ids, size_t n,
 	struct hl_err *err);
+
+/* Rate-limit counters (issue 10): migration and operations, in
+ * store_sqlite_rate.c. */
+extern const char sq_rate_schema[];
+int sq_rate_take(struct store *st, const char *key, int64_t now, int window, int max,
+	bool *taken, struct hl_err *err);
+int sq_rate_count(struct store *st, const char *key, int64_t now, int *count,
+	struct hl_err *err);
+int sq_rate_clear(struct store *st, const char *key, struct hl_err *err);
+int sq_rate_purge(struct store *st, int64_t now, struct hl_err *err);
 
 #endif

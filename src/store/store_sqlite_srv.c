@@ -15,7 +15,8 @@
  *    session_get: HL_ENOTFOUND when absent; an expired session is returned as
  *    is (the caller checks expires_at). session_delete: HL_OK even when absent
  *    (logging out twice is harmless). session_purge: deletes every session with
- *    expires_at < now.
+ *    expires_at < now. session_delete_user: deletes every session of user_id
+ *    except the one with token hash keep (keep NULL: all of them).
  *  - kiosk_put: inserts a new kiosk and sets k->id; a kiosk of that name exists
  *    already: HL_EEXIST. Empty name: HL_EINVAL. kiosk_get_token: HL_ENOTFOUND
  *    when no kiosk has that token hash; a revoked one is returned with revoked
@@ -144,6 +145,8 @@ static const char *const srv_sql[S_COUNT] = {
 		" WHERE token_hash = ?1",
 	[S_SESSION_DELETE] = "DELETE FROM sessions WHERE token_hash = ?1",
 	[S_SESSION_PURGE] = "DELETE FROM sessions WHERE expires_at < ?1",
+	[S_SESSION_DELETE_USER] = "DELETE FROM sessions WHERE user_id = ?1"
+		" AND (?2 IS NULL OR token_hash <> ?2)",
 	/* DO NOTHING on the name only: a clash of token hashes stays an error */
 	[S_KIOSK_PUT] = "INSERT INTO kiosks (name, unit_id, token_hash, revoked)"
 		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO NOTHING RETURNING id",
@@ -441,6 +444,21 @@ int sq_session_purge(struct store *st, int64_t now, struct hl_err *err)
 	if ((s = sprep(q, S_SESSION_PURGE, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, now) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+int sq_session_delete_user(struct store *st, int64_t user_id, const unsigned char *keep,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "xóa các phiên đăng nhập của tài khoản";
+	sqlite3_stmt *s;
+
+	if ((s = sprep(q, S_SESSION_DELETE_USER, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, user_id) != SQLITE_OK ||
+	    (keep != NULL ? bind_hash(s, 2, keep) : sqlite3_bind_null(s, 2)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }

@@ -301,6 +301,39 @@ static void test_sessions(void **state)
 	OK(f, STORE(f->st, session_delete, s.token_hash, &f->err));
 }
 
+/* A user's sessions all end but one (a password changed from that session),
+ * or all; another user's stay. */
+static void test_sessions_of_user(void **state)
+{
+	struct fx *f = *state;
+	struct store_user a = { .role = ROLE_ADMIN }, b = { .role = ROLE_ADMIN };
+	struct store_session s[4], g;
+
+	snprintf(a.name, sizeof(a.name), "a");
+	snprintf(a.pwhash, sizeof(a.pwhash), "x");
+	OK(f, STORE(f->st, user_put, &a, &f->err));
+	snprintf(b.name, sizeof(b.name), "b");
+	snprintf(b.pwhash, sizeof(b.pwhash), "x");
+	OK(f, STORE(f->st, user_put, &b, &f->err));
+	for (int i = 0; i < 4; i++) {
+		memset(&s[i], 0, sizeof(s[i]));
+		fill_hash(s[i].token_hash, (unsigned char)(30 + i));
+		s[i].user_id = i < 3 ? a.id : b.id;
+		s[i].expires_at = 5000;
+		snprintf(s[i].csrf, sizeof(s[i].csrf), "c%d", i);
+		OK(f, STORE(f->st, session_put, &s[i], &f->err));
+	}
+	OK(f, STORE(f->st, session_delete_user, a.id, s[1].token_hash, &f->err));
+	assert_int_equal(STORE(f->st, session_get, s[0].token_hash, &g, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, session_get, s[1].token_hash, &g, &f->err));
+	assert_int_equal(STORE(f->st, session_get, s[2].token_hash, &g, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, session_get, s[3].token_hash, &g, &f->err));
+	OK(f, STORE(f->st, session_delete_user, a.id, NULL, &f->err));
+	assert_int_equal(STORE(f->st, session_get, s[1].token_hash, &g, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, session_get, s[3].token_hash, &g, &f->err));
+	OK(f, STORE(f->st, session_delete_user, a.id, NULL, &f->err));
+}
+
 static void test_kiosks(void **state)
 {
 	struct fx *f = *state;
@@ -785,6 +818,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_response_columns, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_users, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_sessions, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_sessions_of_user, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_kiosks, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_held_responses, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_receipts, setup, fx_teardown),
