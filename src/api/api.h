@@ -68,7 +68,8 @@ struct fb_web_args {
 	const char *action, *cls, *criterion, *kind, *office, *text, *rating;
 };
 
-/* Whether the caller's address may send one more public item (records it). */
+/* Whether the caller's address may send one more public item, counting it
+ * (svc/ratelimit.h: RL_FEEDBACK_ADDR, exact under concurrency). */
 bool fb_web_allow(struct http_req *r);
 
 /* The audit name of the caller ("web:NAME", "web:cong-dan"), in r->a; NULL

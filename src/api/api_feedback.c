@@ -19,18 +19,13 @@
 #include "http/srv.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
+#include "svc/ratelimit.h"
 
-/* The public form: at most FB_PUBLIC_MAX items per client address per hour. */
-#define FB_PUBLIC_MAX 5
-#define FB_PUBLIC_WINDOW 3600
 #define FB_LIST_MAX 500
 
 bool fb_web_allow(struct http_req *r)
 {
-	char key[96];
-
-	snprintf(key, sizeof(key), "fb-public:%s", r->client);
-	return srv_allow(r->srv, key, FB_PUBLIC_MAX, FB_PUBLIC_WINDOW);
+	return srv_allow(r->srv, RL_FEEDBACK_ADDR, r->client);
 }
 
 const char *fb_web_who(struct http_req *r)

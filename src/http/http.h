@@ -23,6 +23,7 @@ struct hbuf;
 
 #define HTTP_MAX_PARAMS 4
 #define HTTP_MAX_HEADERS 8
+#define HTTP_RETRY_AFTER "5"   /* seconds, in a 503's Retry-After: a busy resource */
 
 struct http_req {
 	struct server *srv;
@@ -84,8 +85,8 @@ int http_send_error(struct http_req *r, int status, const char *code, const char
 	const char *field);
 
 /* Answer an hl_err: status from its code (HL_EINVAL 400, HL_ENOTFOUND 404,
- * HL_EEXIST/HL_ECONFLICT 409, HL_ELIMIT 413, others 500), as JSON for the
- * API and as a page otherwise. */
+ * HL_EEXIST/HL_ECONFLICT 409, HL_ELIMIT 413, HL_EBUSY 503 with Retry-After,
+ * others 500), as JSON for the API and as a page otherwise. */
 int http_send_err(struct http_req *r, const struct hl_err *err);
 
 /* The HTTP status for an hl_status code. */

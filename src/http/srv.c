@@ -33,12 +33,12 @@
 #include "http/route.h"
 #include "http/token.h"
 #include "io/instrument_json.h"
+#include "svc/ratelimit.h"
 #include "svc/tallyacc.h"
 
 #define MAX_READERS 32
 #define BATCH_MAX 1024
 #define REQ_ARENA ((size_t)16 << 20)
-#define RATE_SLOTS 1024
 
 struct job {
 	srv_write_fn fn;
@@ -57,12 +57,6 @@ struct srv_tx {
 	struct tacc *acc;
 	struct tacc_resp *stage;      /* counted responses of this commit, for the tallies */
 	size_t nstage, capstage;
-};
-
-struct rate {
-	char key[96];
-	int64_t times[8];
-	int n;
 };
 
 struct server {
@@ -90,9 +84,6 @@ struct server {
 	struct hl_arena *w_arena;          /* parsed instruments, for tallies */
 	struct hl_instrument **inst;
 	int64_t ninst;
-
-	pthread_mutex_t rate_mu;
-	struct rate rates[RATE_SLOTS];
 };
 
 /* Per-request state across libmicrohttpd's calls: the request first. */
@@ -127,40 +118,6 @@ void srv_log(struct server *s, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	pthread_mutex_unlock(&s->log_mu);
-}
-
-bool srv_allow(struct server *s, const char *key, int max, int window)
-{
-	uint64_t h = 1469598103934665603ULL;
-	int64_t now = srv_now();
-	struct rate *r;
-	int recent = 0;
-	bool ok;
-
-	for (const char *p = key; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	if (max > 8)
-		max = 8;
-	pthread_mutex_lock(&s->rate_mu);
-	r = &s->rates[h % RATE_SLOTS];
-	if (strcmp(r->key, key) != 0) {
-		/* A slot shared by two keys simply starts over: limits are a brake,
-		 * not an accounting. */
-		memset(r, 0, sizeof(*r));
-		snprintf(r->key, sizeof(r->key), "%s", key);
-	}
-	for (int i = 0; i < r->n; i++)
-		recent += r->times[i] > now - window;
-	ok = recent < max;
-	if (ok) {
-		if (r->n == 8) {
-			memmove(r->times, r->times + 1, 7 * sizeof(r->times[0]));
-			r->n = 7;
-		}
-		r->times[r->n++] = now;
-	}
-	pthread_mutex_unlock(&s->rate_mu);
-	return ok;
 }
 
 /* ---- the read pool ---- */
@@ -387,6 +344,33 @@ int srv_write(struct server *s, srv_write_fn fn, void *arg, struct hl_err *err)
 	return j.rc;
 }
 
+struct limit_job {
+	int rule;
+	const char *who;
+	int64_t now;
+	bool taken;
+};
+
+static int write_limit(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct limit_job *j = arg;
+
+	return rl_take(srv_tx_store(tx), (enum rl_rule)j->rule, j->who, j->now, &j->taken, err);
+}
+
+bool srv_allow(struct server *s, int rule, const char *who)
+{
+	struct limit_job j = {.rule = rule, .who = who, .now = srv_now()};
+	struct hl_err err = {0};
+
+	if (srv_write(s, write_limit, &j, &err) != HL_OK) {
+		/* The request's own write meets the same trouble and answers it. */
+		srv_log(s, "không đếm được lượt cho giới hạn tần suất: %s", err.msg);
+		return true;
+	}
+	return j.taken;
+}
+
 /* ---- reading the request ---- */
 
 static struct reqstate *state_of(struct http_req *r)
@@ -527,6 +511,7 @@ int http_status_of(int code)
 	case HL_ECONFLICT: return 409;
 	case HL_ELIMIT: return 413;
 	case HL_EPERM: return 403;
+	case HL_EBUSY: return 503;
 	default: return 500;
 	}
 }
@@ -542,6 +527,7 @@ static const char *code_name(int status)
 	case 409: return "conflict";
 	case 413: return "too_large";
 	case 429: return "too_many_requests";
+	case 503: return "unavailable";
 	default: return "internal";
 	}
 }
@@ -576,6 +562,8 @@ int http_send_err(struct http_req *r, const struct hl_err *err)
 
 	if (status >= 500)
 		srv_log(r->srv, "lỗi %s %s: %s (%s)", r->method, r->path, err->msg, err->where);
+	if (status == 503)
+		http_add_header(r, "Retry-After", HTTP_RETRY_AFTER);
 	return send_status(r, api, status, err->msg, err->where[0] && err->where[0] != '.' &&
 		strchr(err->where, ':') == NULL ? err->where : NULL);
 }
@@ -936,7 +924,6 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	pthread_cond_init(&s->pool_cv, NULL);
 	pthread_mutex_init(&s->w_mu, NULL);
 	pthread_cond_init(&s->w_work, NULL);
-	pthread_mutex_init(&s->rate_mu, NULL);
 
 	/* The writer's connection migrates the schema, so readers find it current. */
 	if ((rc = store_open(o->db, &s->wst, err)) != HL_OK ||

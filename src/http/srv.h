@@ -29,9 +29,11 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 /* One line to the server log (stderr), with the time. */
 void srv_log(struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Rate limit: true if key (e.g. "login:" + address) has had fewer than max
- * events in the last window seconds; records this one. */
-bool srv_allow(struct server *s, const char *key, int max, int window);
+/* Rate limit: count one event of rule (enum rl_rule, svc/ratelimit.h) for
+ * who (e.g. the client's address) through the writer, so the check and the
+ * count are one step; false when the rule's limit is reached. A store
+ * failure lets the request through to its own write, which reports it. */
+bool srv_allow(struct server *s, int rule, const char *who);
 
 /* Seconds since 1970 (wall clock). */
 int64_t srv_now(void);

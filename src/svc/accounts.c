@@ -1,12 +1,17 @@
-/* accounts.c — staff accounts: roles, password rules, argon2id hashing,
- * random passwords and the audited writes shared by the CLI and the pages. */
+/* accounts.c — staff accounts: roles, password rules, argon2id hashing
+ * under a cap on how many run at once, logging in, random passwords and the
+ * audited writes shared by the CLI and the pages. */
 #include "svc/accounts.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/text.h"
+#include "svc/ratelimit.h"
 
 static const struct {
 	int role;
@@ -90,6 +95,56 @@ int account_check_password(const char *pw, struct hl_err *err)
 	return HL_OK;
 }
 
+/* ---- the hashing slots: each argon2id computation takes 64 MiB ---- */
+
+static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t slots_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t slots_cv;   /* on CLOCK_MONOTONIC, made once */
+static int slots_busy;
+
+static void slots_init(void)
+{
+	pthread_condattr_t ca;
+
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&slots_cv, &ca);
+	pthread_condattr_destroy(&ca);
+}
+
+/* Take a slot, waiting at most ACCOUNT_HASH_WAIT seconds; HL_EBUSY when none
+ * freed in time. */
+static int slot_take(struct hl_err *err)
+{
+	struct timespec until;
+	bool got = false;
+
+	pthread_once(&slots_once, slots_init);
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += ACCOUNT_HASH_WAIT;
+	pthread_mutex_lock(&slots_mu);
+	while (slots_busy >= ACCOUNT_HASH_SLOTS &&
+	       pthread_cond_timedwait(&slots_cv, &slots_mu, &until) != ETIMEDOUT)
+		;
+	if (slots_busy < ACCOUNT_HASH_SLOTS) {
+		slots_busy++;
+		got = true;
+	}
+	pthread_mutex_unlock(&slots_mu);
+	if (!got)
+		return hl_err_set(err, HL_EBUSY, HL_HERE, "máy chủ đang bận kiểm tra mật khẩu của "
+			"người khác: hãy thử lại sau vài giây");
+	return HL_OK;
+}
+
+static void slot_give(void)
+{
+	pthread_mutex_lock(&slots_mu);
+	slots_busy--;
+	pthread_cond_signal(&slots_cv);
+	pthread_mutex_unlock(&slots_mu);
+}
+
 int account_hash(const char *pw, char *out, size_t size, struct hl_err *err)
 {
 	int rc = account_check_password(pw, err);
@@ -100,17 +155,108 @@ int account_hash(const char *pw, char *out, size_t size, struct hl_err *err)
 		return hl_err_set(err, HL_ELIMIT, HL_HERE, "chỗ chứa mã băm mật khẩu quá nhỏ");
 	if (sodium_init() < 0)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không khởi tạo được libsodium");
+	if ((rc = slot_take(err)) != HL_OK)
+		return rc;
 	if (crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 		    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "không đủ bộ nhớ để băm mật khẩu (argon2id)");
-	return HL_OK;
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "không đủ bộ nhớ để băm mật khẩu (argon2id)");
+	slot_give();
+	return rc;
 }
 
-bool account_verify(const char *hash, const char *pw)
+/* ---- logging in ---- */
+
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+static char dummy_hash[crypto_pwhash_STRBYTES];
+
+/* The hash an unknown name is checked against: of a random password, with
+ * the parameters of real ones, so checking it costs the same. */
+static void dummy_init(void)
 {
-	if (hash == NULL || pw == NULL || hash[0] == '\0' || sodium_init() < 0)
-		return false;
-	return crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+	unsigned char pw[24];
+
+	randombytes_buf(pw, sizeof(pw));
+	if (crypto_pwhash_str(dummy_hash, (const char *)pw, sizeof(pw),
+		    crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		dummy_hash[0] = '\0';
+}
+
+/* LOGIN_LOCKED_* into *result when the address or the name has used up its
+ * failures, else leaves it. */
+static int check_locked(struct store *st, const struct account_attempt *a, int *result,
+	struct hl_err *err)
+{
+	bool over = false;
+	int rc = rl_over(st, RL_LOGIN_ADDR, a->addr, a->now, &over, err);
+
+	if (rc == HL_OK && over)
+		*result = LOGIN_LOCKED_ADDR;
+	if (rc == HL_OK && !over && (rc = rl_over(st, RL_LOGIN_NAME, a->name, a->now, &over,
+		    err)) == HL_OK && over)
+		*result = LOGIN_LOCKED_NAME;
+	return rc;
+}
+
+int account_login(struct store *st, const struct account_attempt *a, struct store_user *out,
+	int *result, struct hl_err *err)
+{
+	struct store_user u;
+	struct hl_err e2;
+	bool known, match;
+	int rc;
+
+	*result = LOGIN_WRONG;
+	if (sodium_init() < 0)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không khởi tạo được libsodium");
+	/* refused cheaply first: a locked-out guesser does not queue for a slot */
+	if ((rc = check_locked(st, a, result, err)) != HL_OK || *result != LOGIN_WRONG)
+		return rc;
+	hl_err_clear(&e2);
+	if (slot_take(&e2) != HL_OK) {
+		*result = LOGIN_BUSY;
+		return HL_OK;
+	}
+	/* again: failures recorded while this attempt waited count */
+	if ((rc = check_locked(st, a, result, err)) != HL_OK || *result != LOGIN_WRONG)
+		goto cleanup;
+	rc = STORE(st, user_get, a->name, &u, err);
+	if (rc != HL_OK && rc != HL_ENOTFOUND)
+		goto cleanup;
+	known = rc == HL_OK && !u.disabled;
+	pthread_once(&dummy_once, dummy_init);
+	match = crypto_pwhash_str_verify(known ? u.pwhash : dummy_hash, a->password,
+		strlen(a->password)) == 0;
+	rc = HL_OK;
+	if (known && match) {
+		*result = LOGIN_OK;
+		*out = u;
+	} else {
+		rc = a->record_failure(a->ctx, err);
+	}
+cleanup:
+	slot_give();
+	return rc;
+}
+
+int account_login_failed(struct store *st, const char *name, const char *addr, int64_t now,
+	struct hl_err *err)
+{
+	bool taken;
+	int rc = rl_take(st, RL_LOGIN_ADDR, addr, now, &taken, err);
+
+	return rc == HL_OK ? rl_take(st, RL_LOGIN_NAME, name, now, &taken, err) : rc;
+}
+
+int account_login_ok(struct store *st, const struct store_session *s, const char *name,
+	const char *who, int64_t now, struct hl_err *err)
+{
+	int rc = STORE(st, session_purge, now, err);
+
+	if (rc == HL_OK)
+		rc = STORE(st, session_put, s, err);
+	if (rc == HL_OK)
+		rc = rl_clear(st, RL_LOGIN_NAME, name, err);
+	return rc == HL_OK ? STORE(st, audit, who, "login", "", err) : rc;
 }
 
 void account_generate(char *buf, size_t size)

@@ -1,11 +1,15 @@
-/* accounts.h — staff accounts shared by `hailong users` and the admin pages:
- * roles by name, password rules, argon2id hashing, random passwords, and the
- * writes that create, re-key or disable a user (each audited).
+/* accounts.h — staff accounts shared by `hailong users`, the login page and
+ * the admin pages: roles by name, password rules, argon2id hashing, random
+ * passwords, logging in (with its failure limits), and the writes that
+ * create, re-key or disable a user (each audited).
  *
- * Hashing is slow on purpose (argon2id, libsodium's interactive limits), so it
- * is done before the write: account_prepare / account_hash run outside any
- * transaction, account_add / account_put_password / account_disable inside
- * one (the server's srv_write, or the CLI's own). */
+ * Hashing is slow on purpose (argon2id, libsodium's interactive limits, 64
+ * MiB each), so it is done before the write: account_prepare, account_hash
+ * and account_login run outside any transaction, account_add,
+ * account_put_password, account_disable and account_login_ok/_failed inside
+ * one (the server's srv_write, or the CLI's own). At most ACCOUNT_HASH_SLOTS
+ * hashes run at once in a process; the others wait up to ACCOUNT_HASH_WAIT
+ * seconds, then give up with HL_EBUSY (LOGIN_BUSY). */
 #ifndef HL_ACCOUNTS_H
 #define HL_ACCOUNTS_H
 
@@ -18,6 +22,8 @@
 #define ACCOUNT_PW_MIN 10      /* characters (code points), not bytes */
 #define ACCOUNT_PW_MAXBYTES 512
 #define ACCOUNT_PW_GEN 16      /* length of a generated password */
+#define ACCOUNT_HASH_SLOTS 2   /* argon2id computations at once */
+#define ACCOUNT_HASH_WAIT 5    /* seconds one waits for a slot */
 
 /* The role named s ("admin", "supervisor", "clerk", "entry"), or ROLE_NONE. */
 int account_role_parse(const char *s);
@@ -37,11 +43,46 @@ int account_check_name(const char *name, struct hl_err *err);
 int account_check_password(const char *pw, struct hl_err *err);
 
 /* Hash pw with argon2id into out (crypto_pwhash_str form, NUL-terminated;
- * size >= 128). Checks pw first. */
+ * size >= 128). Checks pw first. HL_EBUSY when no slot freed in time. */
 int account_hash(const char *pw, char *out, size_t size, struct hl_err *err);
 
-/* True if pw matches the stored hash. */
-bool account_verify(const char *hash, const char *pw);
+/* How a login attempt ended (account_login's *result). */
+enum account_login_result {
+	LOGIN_OK,            /* the name and password of an active account */
+	LOGIN_WRONG,         /* no such active account, or a wrong password: counted */
+	LOGIN_LOCKED_ADDR,   /* too many failures from the address lately: not checked */
+	LOGIN_LOCKED_NAME,   /* too many failures for the name lately: not checked */
+	LOGIN_BUSY,          /* no hashing slot freed in time: try again shortly */
+};
+
+/* A login attempt, and how its failure is stored. */
+struct account_attempt {
+	const char *name, *password;
+	const char *addr;              /* the client's address */
+	int64_t now;                   /* seconds since 1970 */
+	/* Store the failure: account_login_failed inside a write transaction
+	 * (the server's writer). Called while the attempt still holds its
+	 * hashing slot, so parallel guesses cannot outrun their count. */
+	int (*record_failure)(void *ctx, struct hl_err *err);
+	void *ctx;
+};
+
+/* Check attempt a, reading st: the failure limits of its address and name
+ * first (svc/ratelimit.h), then the password — an unknown or disabled name
+ * is checked against a dummy hash, so it costs what a wrong password costs.
+ * *result says how it ended; *out is the account when LOGIN_OK. An error
+ * only when the store or the recording fails. */
+int account_login(struct store *st, const struct account_attempt *a, struct store_user *out,
+	int *result, struct hl_err *err);
+
+/* Count a failed login of name from addr at now (see account_attempt). */
+int account_login_failed(struct store *st, const char *name, const char *addr, int64_t now,
+	struct hl_err *err);
+
+/* Store s, the new session of user name (purging expired ones), forget the
+ * name's failed logins and audit the login as who. */
+int account_login_ok(struct store *st, const struct store_session *s, const char *name,
+	const char *who, int64_t now, struct hl_err *err);
 
 /* Write a random password of ACCOUNT_PW_GEN characters (letters and digits
  * that cannot be mistaken for each other) into buf (size > ACCOUNT_PW_GEN). */

@@ -1,7 +1,7 @@
-/* login.c — signing in and out: argon2id passwords, a random session token
- * in an HttpOnly SameSite cookie (only its hash is stored), a CSRF token per
- * session, and a brake on repeated failures per address and per name. */
-#include <sodium.h>
+/* login.c — signing in and out: argon2id passwords (svc/accounts.h: a cap
+ * on checks at once, failure limits per address and per name, unknown names
+ * as slow as wrong passwords), a random session token in an HttpOnly
+ * SameSite cookie (only its hash is stored) and a CSRF token per session. */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,6 +9,7 @@
 #include "http/html.h"
 #include "http/srv.h"
 #include "http/token.h"
+#include "svc/accounts.h"
 #include "web/pages.h"
 
 #define SESSION_SECONDS (8 * 3600)
@@ -60,54 +61,74 @@ int page_login_form(struct http_req *r)
 	return login_page(r, 200, NULL);
 }
 
-struct new_session {
+/* One login's write: the failure counted, or the new session. */
+struct login_w {
+	struct server *srv;
+	const struct account_attempt *a;
 	struct store_session s;
 	const char *who;
 };
 
+static int write_failure(struct srv_tx *tx, void *arg, struct hl_err *err)
+{
+	struct login_w *w = arg;
+
+	return account_login_failed(srv_tx_store(tx), w->a->name, w->a->addr, w->a->now, err);
+}
+
+static int record_failure(void *ctx, struct hl_err *err)
+{
+	struct login_w *w = ctx;
+
+	return srv_write(w->srv, write_failure, w, err);
+}
+
 static int write_session(struct srv_tx *tx, void *arg, struct hl_err *err)
 {
-	struct new_session *ns = arg;
-	struct store *st = srv_tx_store(tx);
-	int rc = STORE(st, session_purge, srv_now(), err);
+	struct login_w *w = arg;
 
-	if (rc == HL_OK)
-		rc = STORE(st, session_put, &ns->s, err);
-	if (rc == HL_OK)
-		rc = STORE(st, audit, ns->who, "login", "", err);
-	return rc;
+	return account_login_ok(srv_tx_store(tx), &w->s, w->a->name, w->who, w->a->now, err);
 }
 
 int page_login(struct http_req *r)
 {
 	const char *name = http_form(r, "name"), *pw = http_form(r, "password");
-	char key[160], token[64], cookie[160], who[96];
-	struct new_session ns;
+	struct account_attempt a = {.name = name, .password = pw, .addr = r->client,
+		.now = srv_now(), .record_failure = record_failure};
+	struct login_w w = {.srv = r->srv, .a = &a};
+	char token[64], cookie[160], who[96];
 	struct store_user u;
 	struct hl_err err = {0};
+	int result;
 
 	if (name == NULL || pw == NULL || name[0] == '\0')
 		return login_page(r, 400, "Hãy nhập tên đăng nhập và mật khẩu.");
-	snprintf(key, sizeof(key), "login-ip:%s", r->client);
-	if (!srv_allow(r->srv, key, 5, 300)) {
+	a.ctx = &w;
+	if (account_login(r->st, &a, &u, &result, &err) != HL_OK)
+		return http_send_err(r, &err);
+	switch (result) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_LOCKED_ADDR:
 		srv_log(r->srv, "đăng nhập bị tạm khóa cho %s", r->client);
 		return login_page(r, 429, "Sai quá nhiều lần. Hãy đợi 5 phút rồi thử lại.");
-	}
-	snprintf(key, sizeof(key), "login-name:%.60s", name);
-	if (!srv_allow(r->srv, key, 5, 300))
+	case LOGIN_LOCKED_NAME:
 		return login_page(r, 429, "Tài khoản này bị tạm khóa vì sai quá nhiều lần. Hãy đợi 5 phút.");
-	if (STORE(r->st, user_get, name, &u, &err) != HL_OK || u.disabled ||
-	    crypto_pwhash_str_verify(u.pwhash, pw, strlen(pw)) != 0)
+	case LOGIN_BUSY:
+		http_add_header(r, "Retry-After", HTTP_RETRY_AFTER);
+		return login_page(r, 503, "Máy chủ đang bận kiểm tra mật khẩu của nhiều người. Xin "
+			"đợi vài giây rồi đăng nhập lại.");
+	default:
 		return login_page(r, 401, "Tên đăng nhập hoặc mật khẩu không đúng.");
-	memset(&ns, 0, sizeof(ns));
+	}
 	token_random(token, sizeof(token));
-	token_hash(token, ns.s.token_hash);
-	ns.s.user_id = u.id;
-	token_random(ns.s.csrf, sizeof(ns.s.csrf));
-	ns.s.expires_at = srv_now() + SESSION_SECONDS;
+	token_hash(token, w.s.token_hash);
+	w.s.user_id = u.id;
+	token_random(w.s.csrf, sizeof(w.s.csrf));
+	w.s.expires_at = a.now + SESSION_SECONDS;
 	snprintf(who, sizeof(who), "web:%s", u.name);
-	ns.who = who;
-	if (srv_write(r->srv, write_session, &ns, &err) != HL_OK)
+	w.who = who;
+	if (srv_write(r->srv, write_session, &w, &err) != HL_OK)
 		return http_send_err(r, &err);
 	snprintf(cookie, sizeof(cookie), "hl_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
 		token, SESSION_SECONDS);
