@@ -202,12 +202,14 @@ static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (store_begin(ctx->st, &err) != HL_OK)
 		return cli_fail(&err);
-	rc = in_tx(ctx, account_put_password(ctx->st, u.name, hash, ctx->who, &err), &err);
+	rc = in_tx(ctx, account_put_password(ctx->st, u.name, hash, NULL, ctx->who, &err), &err);
 	if (rc == 0) {
 		if (generated)
-			printf("Đã đổi mật khẩu của %s. Mật khẩu mới (chỉ hiện một lần): %s\n", u.name, pw);
+			printf("Đã đổi mật khẩu của %s; mọi phiên đăng nhập của tài khoản đã kết thúc. "
+				"Mật khẩu mới (chỉ hiện một lần): %s\n", u.name, pw);
 		else
-			printf("Đã đổi mật khẩu của %s.\n", u.name);
+			printf("Đã đổi mật khẩu của %s; mọi phiên đăng nhập của tài khoản đã kết thúc.\n",
+				u.name);
 	}
 	memset(pw, 0, sizeof(pw));
 	return rc;
@@ -295,7 +297,7 @@ const struct cli_cmd cmd_users = {
 	"                        --unit chỉ quản trị các đơn vị thuộc đơn vị đó)\n"
 	"  hailong users list    liệt kê người dùng\n"
 	"  hailong users passwd TÊN [--generate]\n"
-	"                        đổi mật khẩu\n"
+	"                        đổi mật khẩu (kết thúc mọi phiên đăng nhập của tài khoản)\n"
 	"  hailong users disable TÊN\n"
 	"                        khóa người dùng (không đăng nhập được nữa)\n\n"
 	"Mật khẩu: ít nhất 10 ký tự. Nếu đầu vào chuẩn không phải thiết bị đầu cuối, mật\n"

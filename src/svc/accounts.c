@@ -346,8 +346,8 @@ static int find_user(struct store *st, const char *name, struct store_user *u,
 	return rc;
 }
 
-int account_put_password(struct store *st, const char *name, const char *hash, const char *who,
-	struct hl_err *err)
+int account_put_password(struct store *st, const char *name, const char *hash,
+	const unsigned char *keep, const char *who, struct hl_err *err)
 {
 	struct store_user u;
 	int rc = find_user(st, name, &u, err);
@@ -356,6 +356,9 @@ int account_put_password(struct store *st, const char *name, const char *hash, c
 		return rc;
 	snprintf(u.pwhash, sizeof(u.pwhash), "%s", hash);
 	rc = STORE(st, user_put, &u, err);
+	/* whoever knew the old password is logged out everywhere */
+	if (rc == HL_OK)
+		rc = STORE(st, session_delete_user, u.id, keep, err);
 	if (rc != HL_OK)
 		return rc;
 	return STORE(st, audit, who, "users.passwd", u.name, err);
@@ -370,6 +373,8 @@ int account_disable(struct store *st, const char *name, const char *who, struct 
 		return rc;
 	u.disabled = true;
 	rc = STORE(st, user_put, &u, err);
+	if (rc == HL_OK)
+		rc = STORE(st, session_delete_user, u.id, NULL, err);
 	if (rc != HL_OK)
 		return rc;
 	return STORE(st, audit, who, "users.disable", u.name, err);

@@ -100,11 +100,14 @@ int account_prepare(struct store *st, const char *name, const char *role, const 
 int account_add(struct store *st, struct store_user *u, const char *unit, const char *who,
 	struct hl_err *err);
 
-/* Replace the password hash of user name (HL_ENOTFOUND if none) and audit. */
-int account_put_password(struct store *st, const char *name, const char *hash, const char *who,
-	struct hl_err *err);
+/* Replace the password hash of user name (HL_ENOTFOUND if none), end the
+ * user's sessions but the one whose token hash is keep (NULL: all), and
+ * audit. */
+int account_put_password(struct store *st, const char *name, const char *hash,
+	const unsigned char *keep, const char *who, struct hl_err *err);
 
-/* Disable user name (HL_ENOTFOUND if none; again is harmless) and audit. */
+/* Disable user name (HL_ENOTFOUND if none; again is harmless), end its
+ * sessions, and audit. */
 int account_disable(struct store *st, const char *name, const char *who, struct hl_err *err);
 
 #endif

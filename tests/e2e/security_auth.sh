@@ -3,7 +3,8 @@
 # rate-limit counters that chosen names cannot wipe (addresses, accounts, the
 # public feedback form), successful logins never counted, 20 parallel public
 # posts of which exactly 5 are taken, the memory of 24 parallel logins
-# (argon2id checks capped), an unknown name as slow as a wrong password.
+# (argon2id checks capped), an unknown name as slow as a wrong password, a
+# password change ending the other sessions.
 set -eu
 . "$2/tests/e2e/lib.sh"
 
@@ -148,4 +149,22 @@ echo "3 wrong passwords: $WRONG s; 3 unknown names: $UNKNOWN s"
 awk -v w="$WRONG" -v u="$UNKNOWN" 'BEGIN { exit !(u * 3 >= w) }' ||
 	fail "an unknown name ($UNKNOWN s) is much faster than a wrong password ($WRONG s)"
 
+# ---- a new password ends the account's other sessions ----
+login doimk mat-khau-doimk-123
+J1=$JAR
+login doimk mat-khau-doimk-123
+req "$J1" GET /feedback
+expect 200
+echo 'mat-khau-moi-doimk-456' | "$HL" users passwd doimk >"$OUT" 2>&1 || fail "users passwd doimk"
+req "$J1" GET /feedback
+expect 303
+case "$CODE" in *"/login?next="*) ;; *) fail "an old session still works after passwd: $CODE" ;; esac
+req "$JAR" GET /feedback
+expect 303
+login doimk mat-khau-moi-doimk-456
+req "$JAR" GET /feedback
+expect 200
+
 serve_stop
+ok audit --limit 100
+has 'users.passwd'
