@@ -35,6 +35,8 @@ struct http_req {
 	const char *param[HTTP_MAX_PARAMS]; /* what each '*' of the route matched */
 	struct store *st;              /* a read connection, for this request only */
 	char client[64];               /* the client's address, for logs and rate limits */
+	bool https;                    /* came over HTTPS: through the trusted proxy
+	                                * (srv_opts.trust_proxy), X-Forwarded-Proto: https */
 
 	/* Who is asking, filled by the gate. */
 	int role;                      /* enum store_role; ROLE_NONE = the public */
@@ -94,6 +96,17 @@ int http_status_of(int code);
 
 /* 303 See Other to location. */
 int http_redirect(struct http_req *r, const char *location);
+
+/* target if it is a path of this site, else "/": for every redirect to a
+ * place the request names (login's next=). A path starts with one '/' and
+ * has no "//", no backslash, no control character, space or non-ASCII byte. */
+const char *http_local_path(const char *target);
+
+/* Set cookie name=value on path: HttpOnly, SameSite=Strict, Secure when the
+ * request came over HTTPS (r->https); Max-Age=max_age when max_age >= 0 (0
+ * deletes it). Every cookie hailong sets goes through here. */
+void http_set_cookie(struct http_req *r, const char *name, const char *value, const char *path,
+	int max_age);
 
 /* ---- writing: one writer, group commits ---- */
 

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -574,9 +575,40 @@ int http_redirect(struct http_req *r, const char *location)
 	return http_send(r, 303, "text/plain; charset=utf-8", "", 0);
 }
 
+const char *http_local_path(const char *target)
+{
+	if (target == NULL || target[0] != '/' || target[1] == '/')
+		return "/";
+	for (const char *p = target; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		/* a browser reads "/\" as "//", and drops tabs and line breaks, so
+		 * "/<TAB>/host" would become another site; a space or a byte past
+		 * ASCII (Unicode spaces) has no place in our paths either */
+		if (c <= ' ' || c >= 0x7f || c == '\\' || (c == '/' && p[1] == '/'))
+			return "/";
+	}
+	return target;
+}
+
+void http_set_cookie(struct http_req *r, const char *name, const char *value, const char *path,
+	int max_age)
+{
+	char age[32] = "";
+	const char *c;
+
+	if (max_age >= 0)
+		snprintf(age, sizeof(age), "; Max-Age=%d", max_age);
+	c = hl_arena_printf(r->a, "%s=%s; Path=%s; HttpOnly; SameSite=Strict%s%s", name, value,
+		path, r->https ? "; Secure" : "", age);
+	if (c != NULL)
+		http_add_header(r, "Set-Cookie", c);
+}
+
 /* ---- the gate ---- */
 
-/* Who is asking: a kiosk's Bearer token, or a session cookie. Returns a
+/* Who is asking: a kiosk's Bearer token (on the routes that take one; on
+ * others it means nothing and is ignored), or a session cookie. Returns a
  * status to send (401) or 0. */
 static int identify(struct http_req *r, const struct route *rt)
 {
@@ -585,9 +617,7 @@ static int identify(struct http_req *r, const struct route *rt)
 	unsigned char h[STORE_HASH_LEN];
 	struct hl_err err = {0};
 
-	if (auth != NULL && strncmp(auth, "Bearer ", 7) == 0) {
-		if (!(rt->flags & R_KIOSK))
-			return 401;
+	if (auth != NULL && strncmp(auth, "Bearer ", 7) == 0 && (rt->flags & R_KIOSK)) {
 		token_hash(auth + 7, h);
 		if (STORE(r->st, kiosk_get_token, h, &r->kiosk, &err) != HL_OK || r->kiosk.revoked)
 			return 401;
@@ -743,6 +773,20 @@ static void client_address(struct MHD_Connection *c, char *buf, size_t size)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, buf, (socklen_t)size);
 }
 
+static bool loopback(const char *addr)
+{
+	return strcmp(addr, "127.0.0.1") == 0 || strcmp(addr, "::1") == 0;
+}
+
+/* Whether a request from peer came over HTTPS: with trust_proxy, a loopback
+ * peer (the proxy) says so in X-Forwarded-Proto. */
+static bool forwarded_https(struct MHD_Connection *c, const char *peer)
+{
+	const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+
+	return loopback(peer) && proto != NULL && strcasecmp(proto, "https") == 0;
+}
+
 /* Behind a reverse proxy every connection comes from it, so the rate limits
  * and the log would see one client. With trust_proxy, a loopback peer's
  * X-Forwarded-For names the client: its last entry, the one the proxy added
@@ -753,7 +797,7 @@ static void forwarded_address(struct MHD_Connection *c, char *buf, size_t size)
 	const char *xff, *last;
 	size_t n;
 
-	if (strcmp(buf, "127.0.0.1") != 0 && strcmp(buf, "::1") != 0)
+	if (!loopback(buf))
 		return;
 	xff = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For");
 	if (xff == NULL)
@@ -792,8 +836,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		rs->req.method = hl_arena_strdup(a, method);
 		rs->req.path = hl_arena_strdup(a, url);
 		client_address(c, rs->req.client, sizeof(rs->req.client));
-		if (s->trust_proxy)
+		if (s->trust_proxy) {
+			rs->req.https = forwarded_https(c, rs->req.client);
 			forwarded_address(c, rs->req.client, sizeof(rs->req.client));
+		}
 		rs->route = route_match(method, url, rs->req.param, &known);
 		for (int i = 0; i < HTTP_MAX_PARAMS; i++)
 			if (rs->req.param[i] != NULL)

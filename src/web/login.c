@@ -1,7 +1,8 @@
 /* login.c — signing in and out: argon2id passwords (svc/accounts.h: a cap
  * on checks at once, failure limits per address and per name, unknown names
  * as slow as wrong passwords), a random session token in an HttpOnly
- * SameSite cookie (only its hash is stored) and a CSRF token per session. */
+ * SameSite cookie (only its hash is stored), a CSRF token per session, and
+ * the way back to the page asked for, never to another site. */
 #include <stdio.h>
 #include <string.h>
 
@@ -14,27 +15,17 @@
 
 #define SESSION_SECONDS (8 * 3600)
 
-/* Only relative paths inside hailong: never an open redirect. */
-static const char *safe_next(const char *next)
-{
-	if (next == NULL || next[0] != '/' || next[1] == '/' || strchr(next, '\\') != NULL)
-		return "/";
-	return next;
-}
-
 static int login_page(struct http_req *r, int status, const char *message)
 {
 	struct hbuf b;
 	char csrf[64];
 	const char *next = http_query(r, "next");
-	char cookie[128];
 
 	if (next == NULL)
 		next = http_form(r, "next");
 	token_random(csrf, sizeof(csrf));
 	/* Double-submit: the same value in a cookie and in the form. */
-	snprintf(cookie, sizeof(cookie), "hl_csrf=%s; Path=/login; HttpOnly; SameSite=Strict", csrf);
-	http_add_header(r, "Set-Cookie", cookie);
+	http_set_cookie(r, "hl_csrf", csrf, "/login", -1);
 	hb_init(&b, r->a, 1 << 16);
 	page_begin(&b, r, "Đăng nhập");
 	hb_raw(&b, "<section class=\"narrow\"><h1>Đăng nhập</h1>");
@@ -47,7 +38,7 @@ static int login_page(struct http_req *r, int status, const char *message)
 		"<input type=\"hidden\" name=\"csrf\" value=\"");
 	hb_txt(&b, csrf);
 	hb_raw(&b, "\"><input type=\"hidden\" name=\"next\" value=\"");
-	hb_txt(&b, safe_next(next));
+	hb_txt(&b, http_local_path(next));
 	hb_raw(&b, "\"><label>Tên đăng nhập <input name=\"name\" autocomplete=\"username\" required "
 		"autofocus></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
 		"autocomplete=\"current-password\" required></label>"
@@ -96,7 +87,7 @@ int page_login(struct http_req *r)
 	struct account_attempt a = {.name = name, .password = pw, .addr = r->client,
 		.now = srv_now(), .record_failure = record_failure};
 	struct login_w w = {.srv = r->srv, .a = &a};
-	char token[64], cookie[160], who[96];
+	char token[64], who[96];
 	struct store_user u;
 	struct hl_err err = {0};
 	int result;
@@ -130,10 +121,8 @@ int page_login(struct http_req *r)
 	w.who = who;
 	if (srv_write(r->srv, write_session, &w, &err) != HL_OK)
 		return http_send_err(r, &err);
-	snprintf(cookie, sizeof(cookie), "hl_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d",
-		token, SESSION_SECONDS);
-	http_add_header(r, "Set-Cookie", cookie);
-	return http_redirect(r, safe_next(http_form(r, "next")));
+	http_set_cookie(r, "hl_session", token, "/", SESSION_SECONDS);
+	return http_redirect(r, http_local_path(http_form(r, "next")));
 }
 
 struct end_session {
@@ -162,6 +151,6 @@ int page_logout(struct http_req *r)
 	es.who = who;
 	if (srv_write(r->srv, delete_session, &es, &err) != HL_OK)
 		return http_send_err(r, &err);
-	http_add_header(r, "Set-Cookie", "hl_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	http_set_cookie(r, "hl_session", "", "/", 0);
 	return http_redirect(r, "/login");
 }

@@ -1,10 +1,11 @@
-# security_auth.sh — accounts and limits on the real server behind a
-# (pretend) HTTPS proxy, each client its own forwarded address (issue 10):
-# rate-limit counters that chosen names cannot wipe (addresses, accounts, the
-# public feedback form), successful logins never counted, 20 parallel public
-# posts of which exactly 5 are taken, the memory of 24 parallel logins
-# (argon2id checks capped), an unknown name as slow as a wrong password, a
-# password change ending the other sessions.
+# security_auth.sh — accounts, limits and the smaller web defences on the real
+# server behind a (pretend) HTTPS proxy, each client its own forwarded address
+# (issue 10): rate-limit counters that chosen names cannot wipe (addresses,
+# accounts, the public feedback form), successful logins never counted, 20
+# parallel public posts of which exactly 5 are taken, the memory of 24
+# parallel logins (argon2id checks capped), an unknown name as slow as a wrong
+# password, a password change ending the other sessions, open redirects after
+# login, Secure cookies behind HTTPS, a stray Bearer header on a public page.
 set -eu
 . "$2/tests/e2e/lib.sh"
 
@@ -164,6 +165,49 @@ expect 303
 login doimk mat-khau-moi-doimk-456
 req "$JAR" GET /feedback
 expect 200
+
+# ---- open redirects after login ----
+CRLF=$(printf '/\r\nSet-Cookie: x=1')
+for bad in '/	/evil.example/x' '//evil.example/x' '/\evil.example/x' 'https://evil.example/' \
+	'/ /evil.example' "$CRLF" '/ok//evil.example' ' /feedback' '/bảng'; do
+	try_login 10.6.0.1 chuyen mat-khau-chuyen-123 "$bad"
+	expect 303
+	[ "$(location)" = / ] || fail "next='$bad' redirected to '$(location)'"
+done
+try_login 10.6.0.1 chuyen mat-khau-chuyen-123 '/feedback?all=1'
+expect 303
+[ "$(location)" = '/feedback?all=1' ] || fail "a same-site next became '$(location)'"
+req - GET '/login?next=/%09/evil.example/x'
+expect 200
+has 'name="next" value="/"'
+hasnt 'evil.example'
+
+# ---- Secure cookies behind the HTTPS proxy, and only there ----
+req "$WORK/s.jar" GET /login -H 'X-Forwarded-For: 10.7.0.1' -H 'X-Forwarded-Proto: https' -D "$HDR"
+expect 200
+grep -i '^set-cookie: hl_csrf=.*; Secure' "$HDR" >/dev/null || fail "the CSRF cookie lacks Secure behind HTTPS"
+CSRF=$(csrf)
+req "$WORK/s.jar" POST /login -H 'X-Forwarded-For: 10.7.0.1' -H 'X-Forwarded-Proto: https' -D "$HDR" \
+	--data-urlencode "csrf=$CSRF" --data-urlencode name=chuyen --data-urlencode password=mat-khau-chuyen-123
+expect 303
+grep -i '^set-cookie: hl_session=.*; Secure' "$HDR" >/dev/null || fail "the session cookie lacks Secure behind HTTPS"
+try_login 10.7.0.2 chuyen mat-khau-chuyen-123
+expect 303
+grep -i '^set-cookie: hl_session=' "$HDR" >/dev/null || fail "no session cookie over plain HTTP"
+if grep -i '^set-cookie:.*Secure' "$HDR" >/dev/null; then
+	fail "a Secure cookie over plain HTTP (the browser would drop it)"
+fi
+
+# ---- a stray Bearer header where no kiosk token is taken: ignored ----
+req - GET /public/VH -H 'Authorization: Bearer khong-phai-token'
+expect 200
+req - GET /login -H 'Authorization: Bearer khong-phai-token'
+expect 200
+login vanphong mat-khau-vanphong-123
+req "$JAR" GET /feedback -H 'Authorization: Bearer khong-phai-token'
+expect 200
+req - GET /api/v1/kiosk/config -H 'Authorization: Bearer khong-phai-token'
+expect 401
 
 serve_stop
 ok audit --limit 100
