@@ -492,7 +492,7 @@ int api_fb_public_add(struct http_req *r)
 	int rc;
 
 	if (!fb_web_allow(r))
-		return http_send_error(r, 429, "too_many",
+		return http_send_error(r, 429, "too_many_requests",
 			"đã gửi quá nhiều phản ánh từ địa chỉ này: hãy đợi một giờ rồi gửi lại", NULL);
 	if (!body_of(r, &b))
 		return 0;

@@ -117,6 +117,9 @@ for i in $(seq 1 20); do
 	try_login "10.3.1.$i" ke-do-391 sai-mat-khau-3
 done
 [ "$TAKEN" -eq 5 ] || fail "$TAKEN of 20 public posts in an hour were taken (5 allowed)"
+req - POST /api/v1/public/feedback -H 'X-Forwarded-For: 10.3.0.1' -H 'Content-Type: application/json' \
+	--data-binary '{"unit":"VH","text":"Lần thứ hai mươi mốt."}'
+expect 429 '"code":"too_many_requests"'
 # 20 at once from one address: exactly 5 taken
 PIDS=""
 for i in $(seq 1 20); do
