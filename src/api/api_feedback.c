@@ -38,6 +38,7 @@ const char *fb_web_who(struct http_req *r)
 int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struct hl_err *err)
 {
 	struct store_unit u;
+	char missing[STORE_CODE_MAX + 64];
 	int rc;
 
 	if (code == NULL || strlen(code) >= STORE_CODE_MAX)
@@ -45,11 +46,9 @@ int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struc
 	rc = fb_get(r->st, NULL, code, ingest_now_minute(), r->a, out, err);
 	if (rc != HL_OK)
 		return rc;
-	/* another unit's item: as if it did not exist */
-	if (STORE(r->st, unit_get, out->unit_code, &u, err) != HL_OK || !scope_sees(r, &u))
-		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh, kiến nghị mã '%s'",
-			code);
-	return HL_OK;
+	snprintf(missing, sizeof(missing), "không có phản ánh, kiến nghị mã '%s'", code);
+	return scope_object(r, STORE(r->st, unit_get, out->unit_code, &u, err) == HL_OK ? &u : NULL,
+		"code", missing, err);
 }
 
 /* One feedback write for the writer: an item to add (in) or a step to do

@@ -60,6 +60,14 @@ int scope_unit(struct http_req *r, const char *code, const char *field, struct s
 	return HL_OK;
 }
 
+int scope_object(struct http_req *r, const struct store_unit *u, const char *field,
+	const char *missing, struct hl_err *err)
+{
+	if (u == NULL || !scope_sees(r, u))
+		return hl_err_set(err, HL_ENOTFOUND, field, "%s", missing);
+	return HL_OK;
+}
+
 int scope_home(struct http_req *r, struct store_unit *out, struct hl_err *err)
 {
 	int64_t id = r->kiosk_auth ? r->kiosk.unit_id : r->user.unit_id;

@@ -11,6 +11,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "http/html.h"
+#include "http/scope.h"
 #include "http/srv.h"
 #include "io/instrument_json.h"
 #include "svc/paper.h"
@@ -482,7 +483,7 @@ struct bctx {
 static int load_batch(struct http_req *r, struct bctx *c, struct hl_err *err)
 {
 	long id = pos_int(r->param[0], 1L << 40);
-	char *json = NULL;
+	char *json = NULL, missing[64];
 	int rc;
 
 	memset(c, 0, sizeof(*c));
@@ -491,14 +492,15 @@ static int load_batch(struct http_req *r, struct bctx *c, struct hl_err *err)
 			r->param[0] != NULL ? r->param[0] : "");
 	if ((rc = pg_load(&c->p, r, err)) != HL_OK)
 		return rc;
+	snprintf(missing, sizeof(missing), "không có lô phiếu số %ld", id);
 	rc = STORE(r->st, paper_batch_get, id, &c->b, err);
 	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có lô phiếu số %ld", id);
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "%s", missing);
 	if (rc != HL_OK)
 		return rc;
-	if (!pg_sees(&c->p, c->b.unit_id))
-		return hl_err_set(err, HL_EPERM, HL_HERE, "bạn không được xem lô phiếu số %ld", id);
 	c->unit = pg_unit(&c->p, c->b.unit_id);
+	if ((rc = scope_object(r, c->unit, HL_HERE, missing, err)) != HL_OK)
+		return rc;
 	if ((rc = STORE(r->st, instrument_get_id, c->b.instrument_id, r->a, &c->meta, &json, err)) !=
 		HL_OK ||
 	    (rc = ij_parse(r->a, json, strlen(json), &c->in, err)) != HL_OK)

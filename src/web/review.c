@@ -209,11 +209,8 @@ int page_review_post(struct http_req *r)
 		|| STORE(r->st, unit_list, r->a, &units, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
 	unit_label(units, nu, resp.unit_id, &u);
-	if (u == NULL || !scope_sees(r, u)) {
-		/* Another unit's response: as if it did not exist. */
-		hl_err_set(&err, HL_ENOTFOUND, HL_HERE, "không có phiếu này");
+	if (scope_object(r, u, HL_HERE, "không có phiếu này", &err) != HL_OK)
 		return http_send_err(r, &err);
-	}
 	op.id = (int64_t)id;
 	op.accept = strcmp(action, "accept") == 0;
 	op.who = hl_arena_printf(r->a, "web:%s", r->user.name);

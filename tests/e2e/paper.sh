@@ -211,8 +211,9 @@ done
 
 # ---- scope ----
 login_paper khac mat-khau-khac-123
+# another unit's batch: as if it did not exist
 get "/paper/$B1"
-expect 403
+expect 404
 get /paper
 expect 200 "Chưa có lô phiếu nào"
 login_paper minh mat-khau-minh-123

@@ -5,7 +5,8 @@
 # parallel public posts of which exactly 5 are taken, the memory of 24
 # parallel logins (argon2id checks capped), an unknown name as slow as a wrong
 # password, a password change ending the other sessions, open redirects after
-# login, Secure cookies behind HTTPS, a stray Bearer header on a public page.
+# login, Secure cookies behind HTTPS, a stray Bearer header on a public page,
+# another unit's paper batch as 404.
 set -eu
 . "$2/tests/e2e/lib.sh"
 
@@ -211,6 +212,24 @@ req "$JAR" GET /feedback -H 'Authorization: Bearer khong-phai-token'
 expect 200
 req - GET /api/v1/kiosk/config -H 'Authorization: Bearer khong-phai-token'
 expect 401
+
+# ---- another unit's object by id: 404, as if it did not exist ----
+login nhap mat-khau-nhap-123 /paper
+csrf_of /paper
+req "$JAR" POST /paper --data-urlencode "csrf=$CSRF" --data-urlencode unit=VT \
+	--data-urlencode "opened_on=$(date +%Y-%m-%d)" --data-urlencode 'opened_by=Nguyễn Văn An' \
+	--data-urlencode 'witness=Trần Thị Bình' --data-urlencode counted=1 \
+	--data-urlencode instrument=sipas-5@1
+expect 303
+BATCH=${CODE##*/paper/}
+[ -n "$BATCH" ] && [ "$BATCH" -gt 0 ] 2>/dev/null || fail "no batch id in '$CODE'"
+req "$JAR" GET "/paper/$BATCH"
+expect 200
+login khac mat-khau-khac-123 /paper
+req "$JAR" GET "/paper/$BATCH"
+expect 404
+req "$JAR" GET "/paper/$((BATCH + 1000))"
+expect 404
 
 serve_stop
 ok audit --limit 100
