@@ -88,7 +88,9 @@ int http_send_error(struct http_req *r, int status, const char *code, const char
 
 /* Answer an hl_err: status from its code (HL_EINVAL 400, HL_ENOTFOUND 404,
  * HL_EEXIST/HL_ECONFLICT 409, HL_ELIMIT 413, HL_EBUSY 503 with Retry-After,
- * others 500), as JSON for the API and as a page otherwise. */
+ * others 500), as JSON for the API and as a page otherwise. The JSON
+ * "field" is err's where when that is a JSON path or a parameter's name
+ * (an option --NAME as NAME), never a source position or a word. */
 int http_send_err(struct http_req *r, const struct hl_err *err);
 
 /* The HTTP status for an hl_status code. */

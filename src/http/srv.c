@@ -555,6 +555,38 @@ static int send_status(struct http_req *r, bool api, int status, const char *mes
 	return error_page(r, status, message);
 }
 
+/* Whether s is a JSON path: names of ASCII letters, digits, '_' and '-'
+ * (not first) joined by single dots — "answers.TC3", "unit". */
+static bool json_path(const char *s)
+{
+	bool start = true;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		bool name = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9') || c == '_' || (c == '-' && !start);
+
+		if (c == '.' && !start)
+			start = true;
+		else if (name)
+			start = false;
+		else
+			return false;
+	}
+	return !start;
+}
+
+/* The JSON error's "field" for an error's where: a JSON path into the body
+ * or a query parameter's name as it is ("answers.TC3", "unit", "period"); a
+ * command-line option --NAME, which services name, as its API twin NAME;
+ * NULL for a source position (file.c:12), a word for people or nothing. */
+static const char *field_of(const char *where)
+{
+	if (strncmp(where, "--", 2) == 0)
+		where += 2;
+	return json_path(where) ? where : NULL;
+}
+
 int http_send_err(struct http_req *r, const struct hl_err *err)
 {
 	int status = http_status_of(err->code);
@@ -565,8 +597,7 @@ int http_send_err(struct http_req *r, const struct hl_err *err)
 		srv_log(r->srv, "lỗi %s %s: %s (%s)", r->method, r->path, err->msg, err->where);
 	if (status == 503)
 		http_add_header(r, "Retry-After", HTTP_RETRY_AFTER);
-	return send_status(r, api, status, err->msg, err->where[0] && err->where[0] != '.' &&
-		strchr(err->where, ':') == NULL ? err->where : NULL);
+	return send_status(r, api, status, err->msg, field_of(err->where));
 }
 
 int http_redirect(struct http_req *r, const char *location)

@@ -151,7 +151,7 @@ int fb_criterion_parse(const char *s, struct hl_err *err)
 	for (int i = 0; i < NELEM(criteria); i++)
 		if (strcmp(s, criteria[i]) == 0)
 			return HL_OK;
-	return hl_err_set(err, HL_EINVAL, "tiêu chí",
+	return hl_err_set(err, HL_EINVAL, "criterion",
 		"tiêu chí '%s' không hợp lệ; cần một trong: TC, HC, PV, KQ, TT", s);
 }
 
@@ -211,15 +211,15 @@ int fb_transition(int state, int cls, int action, int *next, struct hl_err *err)
 			return HL_OK;
 		}
 		if (state == FB_CLOSED)
-			return hl_err_set(err, HL_ECONFLICT, "bước",
+			return hl_err_set(err, HL_ECONFLICT, HL_HERE,
 				"không thể %s: phản ánh đã đóng", moves[i].what);
 		if (action == FB_A_ANSWER && (state == FB_RECEIVED || state == FB_CLASSIFIED))
-			return hl_err_set(err, HL_ECONFLICT, "bước",
+			return hl_err_set(err, HL_ECONFLICT, HL_HERE,
 				"không thể trả lời trước khi chuyển phòng, ban xử lý (phản ánh đang ở "
 				"bước '%s'); hãy %s trước", fb_state_label(state),
 				state == FB_RECEIVED ? "phân loại rồi chuyển (feedback classify, "
 				"feedback forward)" : "chuyển (feedback forward MÃ --to PHÒNG)");
-		return hl_err_set(err, HL_ECONFLICT, "bước",
+		return hl_err_set(err, HL_ECONFLICT, HL_HERE,
 			"không thể %s lúc này: phản ánh đang ở bước '%s', bước phải làm tiếp theo là "
 			"'%s'", moves[i].what, fb_state_label(state),
 			fb_step_label(fb_next_step(state)));
@@ -346,7 +346,7 @@ static const struct store_unit *unit_code(const struct ctx *c, const char *code)
 
 static int no_unit(struct hl_err *err, const char *code)
 {
-	return hl_err_set(err, HL_ENOTFOUND, "đơn vị",
+	return hl_err_set(err, HL_ENOTFOUND, "unit",
 		"không có đơn vị mã '%s' (xem: hailong units list)", code);
 }
 
@@ -441,10 +441,11 @@ static int decorate(struct ctx *c, const struct store_fb_item *it, int64_t at,
 
 /* ---- checking text ---- */
 
-/* NFC copy of s in a, into *out; HL_EINVAL naming what when it is empty
- * (and required), not UTF-8 or longer than max characters. */
-static int clean_text(struct hl_arena *a, const char *s, const char *what, size_t max,
-	bool required, char **out, struct hl_err *err)
+/* NFC copy of s in a, into *out; HL_EINVAL naming what (for people) at
+ * field (the input's name) when it is empty (and required), not UTF-8 or
+ * longer than max characters. */
+static int clean_text(struct hl_arena *a, const char *s, const char *what, const char *field,
+	size_t max, bool required, char **out, struct hl_err *err)
 {
 	size_t len = s != NULL ? strlen(s) : 0, bad = 0, chars = 0, at = 0;
 	char *nfc;
@@ -453,30 +454,30 @@ static int clean_text(struct hl_arena *a, const char *s, const char *what, size_
 	*out = NULL;
 	if (len == 0) {
 		if (required)
-			return hl_err_set(err, HL_EINVAL, what, "%s trống", what);
+			return hl_err_set(err, HL_EINVAL, field, "%s trống", what);
 		*out = hl_arena_strdup(a, "");
 		return *out != NULL ? HL_OK : hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	}
 	if (!hl_utf8_valid(s, len, &bad))
-		return hl_err_set(err, HL_EINVAL, what,
+		return hl_err_set(err, HL_EINVAL, field,
 			"%s không phải UTF-8 hợp lệ (byte thứ %zu); hãy lưu văn bản dạng UTF-8", what,
 			bad + 1);
 	if (len > max * 8)
-		return hl_err_set(err, HL_ELIMIT, what, "%s dài %zu byte, quá %zu ký tự cho phép",
+		return hl_err_set(err, HL_ELIMIT, field, "%s dài %zu byte, quá %zu ký tự cho phép",
 			what, len, max);
 	nfc = hl_utf8_nfc(a, s);
 	if (nfc == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi chuẩn hóa %s", what);
 	if ((ctl = hl_text_control(nfc, &at)) != 0)
-		return hl_err_set(err, HL_EINVAL, what,
+		return hl_err_set(err, HL_EINVAL, field,
 			"%s có ký tự điều khiển (mã %d) ở ký tự thứ %zu", what, ctl, at + 1);
 	for (const char *p = nfc; *p != '\0'; p++)
 		chars += ((unsigned char)*p & 0xC0) != 0x80;
 	if (chars > max)
-		return hl_err_set(err, HL_ELIMIT, what,
+		return hl_err_set(err, HL_ELIMIT, field,
 			"%s dài %zu ký tự, tối đa %zu ký tự; hãy rút gọn", what, chars, max);
 	if (required && strspn(nfc, " \t\r\n") == strlen(nfc))
-		return hl_err_set(err, HL_EINVAL, what, "%s chỉ có khoảng trắng", what);
+		return hl_err_set(err, HL_EINVAL, field, "%s chỉ có khoảng trắng", what);
 	*out = nfc;
 	return HL_OK;
 }
@@ -488,14 +489,14 @@ static int check_code(const char *code, const char *what, struct hl_err *err)
 	size_t len = strlen(code);
 
 	if (len == 0 || len >= STORE_CODE_MAX)
-		return hl_err_set(err, HL_EINVAL, "mã", "%s '%s' phải có từ 1 đến %d ký tự", what,
+		return hl_err_set(err, HL_EINVAL, "code", "%s '%s' phải có từ 1 đến %d ký tự", what,
 			code, STORE_CODE_MAX - 1);
 	for (size_t i = 0; i < len; i++) {
 		char ch = code[i];
 
 		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
 			    ch == '.' || ch == '_' || ch == '-'))
-			return hl_err_set(err, HL_EINVAL, "mã",
+			return hl_err_set(err, HL_EINVAL, "code",
 				"%s '%s' chỉ được gồm chữ cái không dấu, chữ số và . _ -", what, code);
 	}
 	return HL_OK;
@@ -675,39 +676,41 @@ static int add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *
 	int rc;
 
 	if (in->unit == NULL || in->unit[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, "đơn vị", "thiếu đơn vị (--unit)");
+		return hl_err_set(err, HL_EINVAL, "unit", "thiếu đơn vị (--unit)");
 	rc = STORE(st, unit_get, in->unit, &u, err);
 	if (rc == HL_ENOTFOUND)
 		return no_unit(err, in->unit);
 	if (rc != HL_OK)
 		return rc;
 	if (fb_channel_code(in->channel)[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, "kênh", "kênh %d không hợp lệ", in->channel);
+		return hl_err_set(err, HL_EINVAL, "channel", "kênh %d không hợp lệ", in->channel);
 	if (in->kind != 0 && fb_kind_code(in->kind)[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, "loại đơn", "loại đơn %d không hợp lệ", in->kind);
+		return hl_err_set(err, HL_EINVAL, "kind", "loại đơn %d không hợp lệ", in->kind);
 	day = (hl_day)floor_div(in->received_at, 1440);
 	{
 		hl_day lo, hi;
 
 		if (!hl_day_from_ymd(2000, 1, 1, &lo) || !hl_day_from_ymd(2099, 12, 31, &hi) ||
 		    in->received_at < 0 || day < lo || day > hi)
-			return hl_err_set(err, HL_EINVAL, "--received",
+			return hl_err_set(err, HL_EINVAL, "received_at",
 				"thời điểm tiếp nhận phải trong các năm 2000–2099");
 	}
 	if ((u.valid_from != HL_DAY_NONE && day < u.valid_from) ||
 	    (u.valid_to != HL_DAY_NONE && day > u.valid_to)) {
 		char when[16];
 
-		return hl_err_set(err, HL_EINVAL, "đơn vị",
+		return hl_err_set(err, HL_EINVAL, "unit",
 			"đơn vị '%s' không hoạt động vào ngày %s (xem: hailong units list)", u.code,
 			hl_day_vn(day, when, sizeof(when)));
 	}
-	rc = clean_text(a, in->text, "nội dung phản ánh", FB_TEXT_MAX_CHARS, true, &text, err);
+	rc = clean_text(a, in->text, "nội dung phản ánh", "text", FB_TEXT_MAX_CHARS, true, &text,
+		err);
 	if (rc == HL_OK)
-		rc = clean_text(a, in->name, "họ tên người gửi", NAME_MAX_CHARS, false, &name, err);
-	if (rc == HL_OK)
-		rc = clean_text(a, in->contact, "địa chỉ liên hệ", NAME_MAX_CHARS, false, &contact,
+		rc = clean_text(a, in->name, "họ tên người gửi", "name", NAME_MAX_CHARS, false, &name,
 			err);
+	if (rc == HL_OK)
+		rc = clean_text(a, in->contact, "địa chỉ liên hệ", "contact", NAME_MAX_CHARS, false,
+			&contact, err);
 	if (rc == HL_OK && in->code != NULL && in->code[0] != '\0')
 		rc = check_code(in->code, "mã phản ánh", err);
 	if (rc == HL_OK && keyed)
@@ -738,7 +741,7 @@ static int add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *
 		snprintf(it.code, sizeof(it.code), "%s", in->code);
 		rc = STORE(st, fb_item_put, &it, text, err);
 		if (rc == HL_EEXIST)
-			rc = hl_err_set(err, HL_EEXIST, "mã", "đã có phản ánh mã %s; mỗi mã chỉ một lần",
+			rc = hl_err_set(err, HL_EEXIST, "code", "đã có phản ánh mã %s; mỗi mã chỉ một lần",
 				in->code);
 	} else {
 		rc = make_code(st, &u, in->received_at, &it, text, err);
@@ -825,7 +828,7 @@ static int step_open(struct step *s, struct store *st, const char *code, int act
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	rc = STORE(st, fb_item_get, code != NULL ? code : "", s->a, &s->it, err);
 	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, "mã",
+		return hl_err_set(err, HL_ENOTFOUND, "code",
 			"không có phản ánh mã '%s' (xem: hailong feedback list)", code != NULL ? code : "");
 	if (rc == HL_OK)
 		rc = fb_transition(s->it.state, action == FB_A_CLASSIFY ? cls : s->it.cls, action,
@@ -924,7 +927,8 @@ int fb_answer_in(struct store *st, const char *code, const char *text, int numbe
 		return hl_err_set(err, HL_EINVAL, "--number", "số văn bản %d không hợp lệ", number);
 	rc = step_open(&s, st, code, FB_A_ANSWER, 0, at, err);
 	if (rc == HL_OK)
-		rc = clean_text(s.a, text, "nội dung trả lời", FB_TEXT_MAX_CHARS, true, &clean, err);
+		rc = clean_text(s.a, text, "nội dung trả lời", "text", FB_TEXT_MAX_CHARS, true, &clean,
+			err);
 	if (rc == HL_OK && number == 0) {
 		int y, m, d;
 		hl_day y0, y1;
@@ -1041,7 +1045,7 @@ static int get_decorated(struct store *st, const struct cal *cal, const char *co
 	rc = hash != NULL ? STORE(st, fb_item_get_token, hash, a, &it, err)
 		: STORE(st, fb_item_get, code, a, &it, err);
 	if (rc == HL_ENOTFOUND && hash == NULL)
-		return hl_err_set(err, HL_ENOTFOUND, "mã",
+		return hl_err_set(err, HL_ENOTFOUND, "code",
 			"không có phản ánh mã '%s' (xem: hailong feedback list)", code);
 	if (rc != HL_OK)
 		return rc;
@@ -1064,7 +1068,7 @@ int fb_track(struct store *st, const struct cal *cal, const char *token, int64_t
 	unsigned char hash[STORE_HASH_LEN];
 
 	if (token == NULL || !token_wellformed(token))
-		return hl_err_set(err, HL_ENOTFOUND, "mã tra cứu", "không có phản ánh nào mang mã tra cứu này");
+		return hl_err_set(err, HL_ENOTFOUND, "token", "không có phản ánh nào mang mã tra cứu này");
 	token_hash(token, hash);
 	return get_decorated(st, cal, NULL, hash, at, a, out, err);
 }
@@ -1081,7 +1085,7 @@ int fb_contact(struct store *st, const char *code, const char *who, struct hl_ar
 	int rc = STORE(st, fb_item_get, code != NULL ? code : "", a, &it, err);
 
 	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, "mã", "không có phản ánh mã '%s'",
+		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh mã '%s'",
 			code != NULL ? code : "");
 	if (rc == HL_OK)
 		rc = STORE(st, fb_contact_get, it.id, a, name, contact, err);
@@ -1106,7 +1110,7 @@ int fb_steps(struct store *st, const char *code, struct hl_arena *a,
 	*out = NULL;
 	*n = 0;
 	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, "mã", "không có phản ánh mã '%s'",
+		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh mã '%s'",
 			code != NULL ? code : "");
 	return rc == HL_OK ? STORE(st, fb_step_list, it.id, a, out, n, err) : rc;
 }
@@ -1504,12 +1508,12 @@ int fb_letter_data(struct store *st, const char *code, const char *who, struct h
 	memset(out, 0, sizeof(*out));
 	rc = STORE(st, fb_item_get, code != NULL ? code : "", a, &it, err);
 	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, "mã", "không có phản ánh mã '%s'",
+		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh mã '%s'",
 			code != NULL ? code : "");
 	if (rc != HL_OK)
 		return rc;
 	if (it.answered_at < 0 || it.answer == NULL)
-		return hl_err_set(err, HL_ECONFLICT, "bước",
+		return hl_err_set(err, HL_ECONFLICT, HL_HERE,
 			"phản ánh %s chưa được trả lời; hãy trả lời trước (feedback answer)", it.code);
 	rc = ctx_load(&c, st, NULL, false, a, err);
 	if (rc == HL_OK)
@@ -1737,7 +1741,7 @@ int fb_import_offices(struct store *st, FILE *f, const struct import_opts *o,
 		}
 		if (check_code(cell(&im, 0), "mã phòng, ban", err) != HL_OK)
 			fimp_row_error(&im, "code");
-		rc = clean_text(im.a, cell(&im, 2), "tên phòng, ban", 120, true, &name, err);
+		rc = clean_text(im.a, cell(&im, 2), "tên phòng, ban", "name", 120, true, &name, err);
 		if (row_fault(rc)) {
 			fimp_row_error(&im, "name");
 			rc = HL_OK;
@@ -1764,17 +1768,15 @@ int fb_import_offices(struct store *st, FILE *f, const struct import_opts *o,
 	return fimp_close(&im, rc, "offices.import");
 }
 
-/* The portal file's column an error of add_in_tx is about (by its where). */
+/* The portal file's column an error of add_in_tx is about: its where,
+ * which names the input as the file's header does. */
 static const char *column_of(const char *where)
 {
-	static const char *const map[][2] = {
-		{"đơn vị", "unit"}, {"mã", "code"}, {"--received", "received_at"},
-		{"họ tên người gửi", "name"}, {"địa chỉ liên hệ", "contact"},
-	};
+	static const char *const columns[] = {"unit", "code", "received_at", "name", "contact"};
 
-	for (int i = 0; i < NELEM(map); i++)
-		if (strcmp(where, map[i][0]) == 0)
-			return map[i][1];
+	for (int i = 0; i < NELEM(columns); i++)
+		if (strcmp(where, columns[i]) == 0)
+			return columns[i];
 	return "text";
 }
 

@@ -6,7 +6,7 @@
 # parallel logins (argon2id checks capped), an unknown name as slow as a wrong
 # password, a password change ending the other sessions, open redirects after
 # login, Secure cookies behind HTTPS, a stray Bearer header on a public page,
-# another unit's paper batch as 404.
+# another unit's paper batch as 404, and JSON errors' "field" as a JSON path.
 set -eu
 . "$2/tests/e2e/lib.sh"
 
@@ -212,6 +212,29 @@ req "$JAR" GET /feedback -H 'Authorization: Bearer khong-phai-token'
 expect 200
 req - GET /api/v1/kiosk/config -H 'Authorization: Bearer khong-phai-token'
 expect 401
+
+# ---- JSON errors: field is a JSON path into the request ----
+csrf_of /feedback
+API_CSRF=$(curl -s -b "$JAR" "$BASE/api/v1/session" | sed -n 's/.*"csrf": *"\([^"]*\)".*/\1/p')
+[ -n "$API_CSRF" ] || fail "no API csrf token"
+req "$JAR" POST /api/v1/feedback -H "X-CSRF-Token: $API_CSRF" -H 'Content-Type: application/json' \
+	--data-binary '{"unit":"VH","channel":"counter","text":"Hỏi về giờ làm việc.","code":"QUAY-2025-1"}'
+expect 201
+req "$JAR" POST /api/v1/feedback -H "X-CSRF-Token: $API_CSRF" -H 'Content-Type: application/json' \
+	--data-binary '{"unit":"VH","channel":"counter","text":"Hỏi lại.","code":"QUAY-2025-1"}'
+expect 409 '"field":"code"'
+req "$JAR" POST /api/v1/feedback -H "X-CSRF-Token: $API_CSRF" -H 'Content-Type: application/json' \
+	--data-binary '{"unit":"VH","channel":"counter","text":"Có tên.","name":"A\u001bB"}'
+expect 400 '"field":"name"'
+req - POST /api/v1/public/feedback -H 'X-Forwarded-For: 10.8.0.1' -H 'Content-Type: application/json' \
+	--data-binary '{"unit":"VH","text":"Liên hệ lạ.","contact":"09\u0007"}'
+expect 400 '"field":"contact"'
+req "$JAR" POST /api/v1/feedback/QUAY-2025-1/answer -H "X-CSRF-Token: $API_CSRF" \
+	-H 'Content-Type: application/json' --data-binary '{"text":"Trả lời sớm."}'
+expect 409
+hasnt '"field":"b'
+req "$JAR" GET '/api/v1/dossiers/stats?period=2025&unit=KHONG-CO'
+expect 404 '"field":"unit"'
 
 # ---- another unit's object by id: 404, as if it did not exist ----
 login nhap mat-khau-nhap-123 /paper
