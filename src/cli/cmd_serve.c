@@ -12,20 +12,30 @@ const struct cli_cmd cmd_serve = {
 	.name = "serve",
 	.summary = "chạy máy chủ web: kiosk, nhập phiếu giấy, trang quản lý, trang công khai, API",
 	.help =
-		"Cách dùng: hailong serve [--listen ĐỊA_CHỈ:CỔNG] [--readers N] [--quiet] [--trust-proxy]\n"
+		"Cách dùng: hailong serve [--listen ĐỊA_CHỈ:CỔNG] [--readers N] [--threads N]\n"
+		"                         [--max-per-address N] [--quiet] [--trust-proxy]\n"
 		"\n"
 		"Chạy máy chủ web trên cơ sở dữ liệu --db cho đến khi nhận SIGTERM hoặc Ctrl-C;\n"
 		"khi dừng, các yêu cầu đang xử lý vẫn được trả lời và ghi xong.\n"
 		"\n"
 		"  --listen A:P   địa chỉ nghe (mặc định 127.0.0.1:8080)\n"
 		"  --readers N    số kết nối đọc cơ sở dữ liệu (mặc định 8)\n"
+		"  --threads N    số luồng xử lý yêu cầu (mặc định gấp bốn --readers)\n"
+		"  --max-per-address N\n"
+		"                 số kết nối mở cùng lúc tối đa của một địa chỉ (mặc định 128;\n"
+		"                 0 = không giới hạn). Kết nối từ 127.0.0.1/::1 (reverse proxy,\n"
+		"                 công cụ trên máy) không bị tính: sau proxy, đặt giới hạn cho\n"
+		"                 từng người dùng ở proxy (nginx: limit_conn)\n"
 		"  --quiet        không ghi nhật ký từng yêu cầu\n"
 		"  --trust-proxy  chạy sau một reverse proxy (HTTPS) trên cùng máy: lấy địa chỉ\n"
 		"                 người dùng từ X-Forwarded-For của các kết nối từ 127.0.0.1/::1,\n"
 		"                 để giới hạn số lần đăng nhập và gửi phản ánh tính theo từng người\n"
 		"\n"
 		"Nhật ký (stderr): mỗi yêu cầu một dòng: thời điểm, phương thức, đường dẫn,\n"
-		"mã trả lời, thời gian xử lý, địa chỉ và người dùng.\n",
+		"mã trả lời, thời gian xử lý, địa chỉ và người dùng.\n"
+		"\n"
+		"Kết nối im lặng quá 15 giây (chưa gửi xong tiêu đề, hoặc không gửi yêu cầu\n"
+		"nào) bị đóng.\n",
 	.db = CLI_DB_OPEN,
 	.run = run_serve,
 };
@@ -37,12 +47,25 @@ static void on_ready(const char *url, void *arg)
 	fflush(stdout);
 }
 
+/* s as an integer in [lo, hi] into *out. */
+static bool number(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (end == s || *end != '\0' || n < lo || n > hi)
+		return false;
+	*out = (int)n;
+	return true;
+}
+
 static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *listen = "127.0.0.1:8080", *readers = NULL;
+	const char *listen = "127.0.0.1:8080", *readers = NULL, *threads = NULL, *per_address = NULL;
 	bool quiet = false, trust_proxy = false;
 	const struct cli_opt opts[] = {
-		{"listen", &listen, NULL}, {"readers", &readers, NULL}, {"quiet", NULL, &quiet},
+		{"listen", &listen, NULL}, {"readers", &readers, NULL}, {"threads", &threads, NULL},
+		{"max-per-address", &per_address, NULL}, {"quiet", NULL, &quiet},
 		{"trust-proxy", NULL, &trust_proxy}, {NULL, NULL, NULL},
 	};
 	struct srv_opts o = {0};
@@ -56,14 +79,13 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
 	o.listen = listen;
 	o.quiet = quiet;
 	o.trust_proxy = trust_proxy;
-	if (readers != NULL) {
-		char *end;
-		long n = strtol(readers, &end, 10);
-
-		if (*end != '\0' || n < 1 || n > 32)
-			return cli_usage(&cmd_serve, "--readers phải là số từ 1 đến 32");
-		o.readers = (int)n;
-	}
+	o.per_address = 128;
+	if (readers != NULL && !number(readers, 1, 32, &o.readers))
+		return cli_usage(&cmd_serve, "--readers phải là số từ 1 đến 32");
+	if (threads != NULL && !number(threads, 1, 256, &o.threads))
+		return cli_usage(&cmd_serve, "--threads phải là số từ 1 đến 256");
+	if (per_address != NULL && !number(per_address, 0, 4096, &o.per_address))
+		return cli_usage(&cmd_serve, "--max-per-address phải là số từ 0 đến 4096");
 	if (srv_run(&o, on_ready, NULL, &err) != HL_OK)
 		return cli_fail(&err);
 	return 0;

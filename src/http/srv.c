@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -40,6 +41,9 @@
 #define MAX_READERS 32
 #define BATCH_MAX 1024
 #define REQ_ARENA ((size_t)16 << 20)
+#define CONN_MAX 4096         /* open connections, every client together */
+#define CONN_TIMEOUT 15       /* seconds a connection may stay silent (headers, body, idle) */
+#define FD_RESERVE 256        /* descriptors kept for the database, logs and files */
 
 struct job {
 	srv_write_fn fn;
@@ -58,6 +62,13 @@ struct srv_tx {
 	struct tacc *acc;
 	struct tacc_resp *stage;      /* counted responses of this commit, for the tallies */
 	size_t nstage, capstage;
+};
+
+/* Open connections of one peer address (the TCP peer, before any
+ * X-Forwarded-For). */
+struct peer {
+	unsigned char addr[16];
+	int n;
 };
 
 struct server {
@@ -85,6 +96,12 @@ struct server {
 	struct hl_arena *w_arena;          /* parsed instruments, for tallies */
 	struct hl_instrument **inst;
 	int64_t ninst;
+
+	/* Connections per peer address, for srv_opts.per_address: only peers
+	 * with a connection open are listed (npeers of them). */
+	pthread_mutex_t peer_mu;
+	struct peer peers[CONN_MAX];
+	int npeers;
 };
 
 /* Per-request state across libmicrohttpd's calls: the request first. */
@@ -934,6 +951,108 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* ---- connections per address ---- */
+
+/* The peer's address as 16 bytes (IPv4 mapped into IPv6); false for the
+ * addresses the per-address limit leaves alone: the loopback peers that
+ * --trust-proxy trusts (127.0.0.1, ::1), which are the reverse proxy, the
+ * machine's own tools and the benchmark. */
+static bool peer_key(const struct sockaddr *sa, unsigned char key[16])
+{
+	static const unsigned char v6_loop[16] = {[15] = 1};
+
+	memset(key, 0, 16);
+	if (sa == NULL)
+		return false;
+	if (sa->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
+
+		key[10] = key[11] = 0xff;
+		memcpy(key + 12, &in->sin_addr, 4);
+		return ntohl(in->sin_addr.s_addr) != INADDR_LOOPBACK;
+	}
+	if (sa->sa_family == AF_INET6) {
+		memcpy(key, &((const struct sockaddr_in6 *)sa)->sin6_addr, 16);
+		return memcmp(key, v6_loop, 16) != 0;
+	}
+	return false;
+}
+
+static struct peer *peer_find(struct server *s, const unsigned char key[16])
+{
+	for (int i = 0; i < s->npeers; i++)
+		if (memcmp(s->peers[i].addr, key, 16) == 0)
+			return &s->peers[i];
+	return NULL;
+}
+
+/* libmicrohttpd asks before it takes a connection: count it, or refuse one
+ * past the per-address limit. Counting here rather than when the connection
+ * starts keeps the limit exact while several pool threads accept at once. */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	struct server *s = cls;
+	unsigned char key[16];
+	struct peer *p;
+	bool ok = true;
+
+	(void)addrlen;
+	if (s->o->per_address <= 0 || !peer_key(addr, key))
+		return MHD_YES;
+	pthread_mutex_lock(&s->peer_mu);
+	p = peer_find(s, key);
+	if (p == NULL && s->npeers < CONN_MAX) {
+		p = &s->peers[s->npeers++];
+		memcpy(p->addr, key, 16);
+		p->n = 0;
+	}
+	ok = p != NULL && p->n < s->o->per_address;
+	if (ok)
+		p->n++;
+	pthread_mutex_unlock(&s->peer_mu);
+	return ok ? MHD_YES : MHD_NO;
+}
+
+/* A connection closed: its address has one fewer. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx,
+	enum MHD_ConnectionNotificationCode what)
+{
+	struct server *s = cls;
+	const union MHD_ConnectionInfo *ci;
+	unsigned char key[16];
+	struct peer *p;
+
+	(void)socket_ctx;
+	if (s->o->per_address <= 0 || what != MHD_CONNECTION_NOTIFY_CLOSED)
+		return;
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci == NULL || !peer_key(ci->client_addr, key))
+		return;
+	pthread_mutex_lock(&s->peer_mu);
+	p = peer_find(s, key);
+	if (p != NULL && --p->n <= 0)
+		*p = s->peers[--s->npeers];
+	pthread_mutex_unlock(&s->peer_mu);
+}
+
+/* Descriptors for CONN_MAX connections: raise the soft limit (1 024 on a
+ * default Debian) to the hard one; the connection limit is what fits. */
+static unsigned int connection_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 1024 - FD_RESERVE;
+	if (rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+			getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= CONN_MAX + FD_RESERVE)
+		return CONN_MAX;
+	return rl.rlim_cur > 2 * FD_RESERVE ? (unsigned int)(rl.rlim_cur - FD_RESERVE) : FD_RESERVE;
+}
+
 /* libmicrohttpd's messages: fmt is its own printf format. */
 __attribute__((format(printf, 2, 0)))
 static void mhd_log(void *cls, const char *fmt, va_list ap)
@@ -1001,6 +1120,7 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	pthread_cond_init(&s->pool_cv, NULL);
 	pthread_mutex_init(&s->w_mu, NULL);
 	pthread_cond_init(&s->w_work, NULL);
+	pthread_mutex_init(&s->peer_mu, NULL);
 
 	/* The writer's connection migrates the schema, so readers find it current. */
 	if ((rc = store_open(o->db, &s->wst, err)) != HL_OK ||
@@ -1028,13 +1148,24 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	s->d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-		MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, s,
+	/* epoll, so idle connections cost a descriptor and a little memory, not
+	 * a thread or a select() slot; a pool of threads runs the requests. A
+	 * handler blocks its thread while the writer commits, and a thread's
+	 * other connections wait meanwhile, so the pool holds several times as
+	 * many requests as there are readers: every reader can be lent out, and
+	 * a commit gathers as many writes as it did with a thread per
+	 * connection. */
+	s->d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+		0, on_accept, s, on_request, s,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(o->threads > 0 ? o->threads
+			: 4 * s->npool),
+		MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)CONN_TIMEOUT,
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
 		MHD_OPTION_END);
 	if (s->d == NULL) {
 		rc = hl_err_set(err, HL_EIO, "--listen",
@@ -1055,7 +1186,7 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	srv_log(s, "nhận tín hiệu %s: ngừng nhận kết nối mới, hoàn tất các yêu cầu đang xử lý",
 		sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	MHD_quiesce_daemon(s->d);
-	/* Returns once every connection thread has answered. */
+	/* Returns once every request in the pool's threads has been answered. */
 	MHD_stop_daemon(s->d);
 	s->d = NULL;
 cleanup:

@@ -1,5 +1,5 @@
-/* srv.h — `hailong serve`: the HTTP server (GNU libmicrohttpd, a thread per
- * connection), the gate every request passes, a pool of read connections and
+/* srv.h — `hailong serve`: the HTTP server (GNU libmicrohttpd with epoll and
+ * a pool of threads), the gate every request passes, a pool of read connections and
  * the single writer that commits many requests' writes with one fsync. */
 #ifndef HL_SRV_H
 #define HL_SRV_H
@@ -15,6 +15,9 @@ struct srv_opts {
 	const char *db;            /* store target */
 	const char *listen;        /* "127.0.0.1:8080" */
 	int readers;               /* read connections (default 8) */
+	int threads;               /* threads running requests (0 = four times the readers) */
+	int per_address;           /* open connections per client address, 0 = no limit;
+	                            * loopback peers (the reverse proxy) are not counted */
 	bool quiet;                /* no request log */
 	bool trust_proxy;          /* behind a reverse proxy on this machine: take the client's
 	                            * address from X-Forwarded-For on loopback connections */
