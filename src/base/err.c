@@ -61,7 +61,7 @@ const char *hl_status_name(int code)
 	case HL_ECONFLICT: return "xung đột dữ liệu";
 	case HL_ELIMIT: return "vượt giới hạn";
 	case HL_EPERM: return "không có quyền";
-	case HL_EBUSY: return "đang bận";
+	case HL_EBUSY: return "đang bận, hãy thử lại sau";
 	default: return "lỗi không xác định";
 	}
 }

@@ -13,7 +13,9 @@ enum hl_status {
 	HL_ECONFLICT = -6,
 	HL_ELIMIT = -7,   /* a size or count limit was exceeded */
 	HL_EPERM = -8,    /* the caller may not see or change this */
-	HL_EBUSY = -9,    /* a shared resource stayed busy: try again in a few seconds */
+	HL_EBUSY = -9,    /* a shared resource stayed busy (the store locked by another
+	                   * writer, the password checks all taken): nothing was changed,
+	                   * try again in a few seconds */
 };
 
 struct hl_err {

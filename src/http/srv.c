@@ -771,7 +771,7 @@ static enum MHD_Result queue(struct reqstate *rs)
 	struct http_req *r = &rs->req;
 	struct MHD_Response *resp;
 	enum MHD_Result ret;
-	bool has_cache = false;
+	bool has_cache = false, has_retry = false;
 
 	resp = MHD_create_response_from_buffer(r->out_len, (void *)(r->out ? r->out : ""),
 		MHD_RESPMEM_MUST_COPY);
@@ -787,9 +787,13 @@ static enum MHD_Result queue(struct reqstate *rs)
 	for (int i = 0; i < r->nheaders; i++) {
 		MHD_add_response_header(resp, r->hname[i], r->hvalue[i]);
 		has_cache |= strcmp(r->hname[i], "Cache-Control") == 0;
+		has_retry |= strcmp(r->hname[i], "Retry-After") == 0;
 	}
 	if (!has_cache)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	/* 503 is "busy, nothing was done": say when to try again (RFC 9110). */
+	if (r->status == 503 && !has_retry)
+		MHD_add_response_header(resp, "Retry-After", "2");
 	ret = MHD_queue_response(rs->conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return ret;

@@ -417,14 +417,27 @@ int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *e
 	return rc;
 }
 
+int sq_status(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return HL_EBUSY;
+	case SQLITE_NOMEM:
+		return HL_ENOMEM;
+	default:
+		return HL_EIO;
+	}
+}
+
 /* sqlite3_exec for the few uncached statements (open, migrate). */
 static int exec_sql(struct sq *q, const char *sql, const char *op, struct hl_err *err)
 {
 	char *msg = NULL;
-	int rc = HL_OK;
+	int rc = HL_OK, src;
 
-	if (sqlite3_exec(q->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		rc = hl_err_set(err, HL_EIO, HL_HERE, "lỗi SQLite khi %s (%s): %s", op, q->path,
+	if ((src = sqlite3_exec(q->db, sql, NULL, NULL, &msg)) != SQLITE_OK) {
+		rc = hl_err_set(err, sq_status(src), HL_HERE, "lỗi SQLite khi %s (%s): %s", op, q->path,
 			msg != NULL ? msg : sqlite3_errmsg(q->db));
 	}
 	sqlite3_free(msg);

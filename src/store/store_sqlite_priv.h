@@ -65,11 +65,17 @@ struct sq {
 	"staff_id, dossier, comment, answers, batch_id, status, kiosk_id, received_at, " \
 	"content_hash"
 
-/* HL_EIO naming the operation, with SQLite's message for the last failure. */
+/* The status of SQLite result code rc: another connection holding the lock
+ * (after the busy timeout) is HL_EBUSY, so a caller can say "try again" rather
+ * than fail; out of memory is HL_ENOMEM; anything else HL_EIO. */
+int sq_status(int rc);
+
+/* The status of the last failure (sq_status) naming the operation, with
+ * SQLite's message. */
 static inline int sq_err(struct sq *q, struct hl_err *err, const char *where, const char *op)
 {
-	return hl_err_set(err, HL_EIO, where, "lỗi SQLite khi %s (%s): %s", op, q->path,
-		sqlite3_errmsg(q->db));
+	return hl_err_set(err, sq_status(sqlite3_extended_errcode(q->db)), where,
+		"lỗi SQLite khi %s (%s): %s", op, q->path, sqlite3_errmsg(q->db));
 }
 
 static inline int bind_str(sqlite3_stmt *s, int i, const char *str, size_t cap)
