@@ -36,6 +36,7 @@
 #include "http/token.h"
 #include "io/instrument_json.h"
 #include "svc/ratelimit.h"
+#include "svc/import.h"
 #include "svc/tallyacc.h"
 
 #define MAX_READERS 32
@@ -1130,6 +1131,16 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	if ((rc = store_open(o->db, &s->wst, err)) != HL_OK ||
 	    (rc = store_migrate(s->wst, &version, err)) != HL_OK)
 		goto cleanup;
+	{
+		/* An import killed half-way left chunks behind: undo them first. */
+		struct hl_err rerr = {0};
+		int undone = 0;
+
+		if (import_recover(s->wst, "serve", &undone, &rerr) != HL_OK)
+			srv_log(s, "không hủy được lần nhập dở dang: %s", rerr.msg);
+		else if (undone > 0)
+			srv_log(s, "đã hủy %d lần nhập dở dang (tiến trình nhập đã dừng giữa chừng)", undone);
+	}
 	s->w_arena = hl_arena_new((size_t)64 << 20);
 	if (s->w_arena == NULL) {
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");

@@ -401,6 +401,16 @@ struct store_cal_hours {
 	char spec[512];
 };
 
+/* An import that commits in chunks and has not finished (issue 10; owned
+ * by svc/import.c): what it wrote is undone if it fails or its process dies. */
+struct store_import_run {
+	int64_t id;
+	char kind[16];                     /* "responses" or "dossiers" */
+	int64_t batch_id;                  /* its responses' batch, 0 = none */
+	int64_t owner;                     /* the importing process (its pid) */
+	int64_t started_at;                /* seconds since 1970 */
+};
+
 struct store_ops {
 	const char *name;
 	int (*open)(struct store *st, const char *target, struct hl_err *err);
@@ -668,6 +678,25 @@ struct store_ops {
 	int (*rate_clear)(struct store *st, const char *key, struct hl_err *err);
 	/* Delete every counter expired at now. */
 	int (*rate_purge)(struct store *st, int64_t now, struct hl_err *err);
+	/* ---- imports in chunks (issue 10; store_sqlite_imp.c, owned by svc/import.c) ---- */
+	/* Record an import before its first chunk (kind "responses" with the
+	 * batch of its rows, or "dossiers"; owner its process id); sets *id. */
+	int (*import_run_put)(struct store *st, const char *kind, int64_t batch_id, int64_t owner,
+		int64_t *id, struct hl_err *err);
+	/* The import is whole: forget the run and its undo notes. */
+	int (*import_run_done)(struct store *st, int64_t id, struct hl_err *err);
+	/* Every recorded run, by id; *out lives in a. */
+	int (*import_run_list)(struct store *st, struct hl_arena *a, struct store_import_run **out,
+		size_t *n, struct hl_err *err);
+	/* Delete every response of batch_id (the caller recomputes the tallies). */
+	int (*response_delete_batch)(struct store *st, int64_t batch_id, struct hl_err *err);
+	/* Note the dossier with this code as it is now, or that there is none,
+	 * before run_id changes it (the first note of a code wins). */
+	int (*dossier_undo_note)(struct store *st, int64_t run_id, const char *code,
+		struct hl_err *err);
+	/* Put every dossier noted for run_id back as noted (removing those that
+	 * were not there) and drop the notes. */
+	int (*dossier_undo)(struct store *st, int64_t run_id, struct hl_err *err);
 };
 
 /* Open the store named by target: a file path (SQLite), or later

@@ -71,9 +71,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/arena.h"
 #include "base/mem.h"
+
+#define BUSY_TRIES 5000
 
 /* ---- schema ---- */
 
@@ -206,6 +209,8 @@ static const char *const migrations[] = {
 	sq_cmt_schema,
 	/* 13: rate-limit counters (store_sqlite_rate.c) */
 	sq_rate_schema,
+	/* 14: imports that commit in chunks (store_sqlite_imp.c) */
+	sq_imp_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -494,6 +499,19 @@ static void sq_close(struct store *st)
 	st->priv = NULL;
 }
 
+/* Another connection holds the write lock: try again every millisecond for
+ * BUSY_TRIES tries (about 5 s), then give up with SQLITE_BUSY (HL_EBUSY).
+ * SQLite's own busy timeout sleeps up to 100 ms between tries, and would
+ * miss the short gaps a chunked import leaves between its transactions. */
+static int busy_wait(void *ctx, int tries)
+{
+	(void)ctx;
+	if (tries >= BUSY_TRIES)
+		return 0;
+	usleep(1000);
+	return 1;
+}
+
 static int sq_open(struct store *st, const char *path, struct hl_err *err)
 {
 	struct sq *q = NULL;
@@ -523,7 +541,7 @@ static int sq_open(struct store *st, const char *path, struct hl_err *err)
 		goto cleanup;
 	}
 	sqlite3_extended_result_codes(q->db, 1);
-	sqlite3_busy_timeout(q->db, 5000);
+	sqlite3_busy_handler(q->db, busy_wait, NULL);
 	/* WAL with synchronous=FULL: a committed transaction survives power loss;
 	 * NORMAL could lose the last commits. cache_size is negative KiB: 32 MB. */
 	rc = exec_sql(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
@@ -1600,4 +1618,10 @@ const struct store_ops store_sqlite_ops = {
 	.rate_count = sq_rate_count,
 	.rate_clear = sq_rate_clear,
 	.rate_purge = sq_rate_purge,
+	.import_run_put = sq_import_run_put,
+	.import_run_done = sq_import_run_done,
+	.import_run_list = sq_import_run_list,
+	.response_delete_batch = sq_response_delete_batch,
+	.dossier_undo_note = sq_dossier_undo_note,
+	.dossier_undo = sq_dossier_undo,
 };

@@ -45,7 +45,7 @@ enum srv_stmt_id {
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. */
-enum sq_area { SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_AREAS };
+enum sq_area { SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -364,5 +364,16 @@ int sq_rate_count(struct store *st, const char *key, int64_t now, int *count,
 	struct hl_err *err);
 int sq_rate_clear(struct store *st, const char *key, struct hl_err *err);
 int sq_rate_purge(struct store *st, int64_t now, struct hl_err *err);
+/* Imports in chunks (issue 10): migration and operations, in
+ * store_sqlite_imp.c. */
+extern const char sq_imp_schema[];
+int sq_import_run_put(struct store *st, const char *kind, int64_t batch_id, int64_t owner,
+	int64_t *id, struct hl_err *err);
+int sq_import_run_done(struct store *st, int64_t id, struct hl_err *err);
+int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import_run **out,
+	size_t *n, struct hl_err *err);
+int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err);
+int sq_dossier_undo_note(struct store *st, int64_t run_id, const char *code, struct hl_err *err);
+int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
 
 #endif

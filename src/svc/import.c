@@ -1,15 +1,28 @@
-/* import.c — the all-or-nothing CSV imports of import.h. Every file is read
- * in one transaction: rows are checked against caches of what the store
- * knows (loaded once, so a row costs no query), written as they go, and the
- * transaction is committed only when no row had a problem. Responses also
- * feed the in-memory tally accumulator, flushed inside the transaction. */
+/* import.c — the all-or-nothing CSV imports of import.h. Rows are checked
+ * against caches of what the store knows (loaded once, so a row costs no
+ * query). Small files (units, fields, staff) are read in one transaction,
+ * committed only when no row had a problem.
+ *
+ * Responses and dossiers, the big ones, must not hold the write lock for
+ * seconds (the server's writes would wait and fail): the file is read twice.
+ * The first pass checks every row and writes nothing; a file with a problem
+ * stops there. The second writes in chunks of CHUNK_ROWS rows, one short
+ * transaction each (a chunk's responses with their tallies), the first
+ * recording the run in the store (import_run_put) and the last forgetting it
+ * with the audit entry. If a chunk fails, the chunks already committed are
+ * undone (undo_run); if the process dies, the next import or server start
+ * undoes them (import_recover). So a file is imported whole or not at all;
+ * while it is being written, readers see it grow chunk by chunk. */
 #include "svc/import.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/arena.h"
 #include "base/mem.h"
@@ -29,6 +42,8 @@
 #define ARENA_CAP ((size_t)256 * 1024 * 1024)
 #define PROGRESS_EVERY 100000
 #define UNITS_MAX_ROWS 200000  /* units are kept until parents resolve */
+#define CHUNK_ROWS 5000        /* rows per transaction of a big import: tens of ms */
+#define CHUNK_PAUSE_US 3000    /* the lock left free between two chunks */
 
 /* State shared by every import: the reader, the header, the report. */
 struct imp {
@@ -42,6 +57,13 @@ struct imp {
 	int ncols;                     /* cells in the header */
 	char *hname[CSVR_MAX_FIELDS];  /* header names, owned by a */
 	bool in_tx;
+	/* Reading the file twice (responses, dossiers). */
+	FILE *f;                       /* the file, or copy */
+	FILE *copy;                    /* a copy of a file that cannot seek (a pipe) */
+	long start;                    /* where the file's data starts in f */
+	/* Writing in chunks. */
+	struct store_import_run run;   /* run.id 0 until the first chunk */
+	long in_chunk;                 /* rows written in the open transaction */
 };
 
 /* A known column: header name, whether it must be there, where it is. */
@@ -105,9 +127,14 @@ static bool text_cell(struct imp *im, const struct colspec *c, bool required, ch
 	return true;
 }
 
+static int rewindable(struct imp *im);
+
+/* Set im up for reading f; twice: for reading it twice (reread). */
 static int open_reader(struct imp *im, FILE *f, const struct import_opts *o,
-	struct import_report *rep, struct store *st, struct hl_err *err)
+	struct import_report *rep, struct store *st, bool twice, struct hl_err *err)
 {
+	int rc;
+
 	memset(rep, 0, sizeof(*rep));
 	memset(im, 0, sizeof(*im));
 	im->st = st;
@@ -117,7 +144,44 @@ static int open_reader(struct imp *im, FILE *f, const struct import_opts *o,
 	im->a = hl_arena_new(ARENA_CAP);
 	if (im->a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở tệp nhập");
-	return csvr_open(f, o->name != NULL ? o->name : "tệp", &im->r, err);
+	im->f = f;
+	if (twice && (rc = rewindable(im)) != HL_OK)
+		return rc;
+	return csvr_open(im->f, o->name != NULL ? o->name : "tệp", &im->r, err);
+}
+
+/* Make im->f readable twice: remember where it starts, or copy a pipe to a
+ * temporary file. */
+static int rewindable(struct imp *im)
+{
+	char buf[65536];
+	size_t n;
+
+	im->start = ftell(im->f);
+	if (im->start >= 0 && fseek(im->f, im->start, SEEK_SET) == 0)
+		return HL_OK;
+	im->copy = tmpfile();
+	if (im->copy == NULL)
+		return hl_err_set(im->err, HL_EIO, HL_HERE, "không tạo được tệp tạm để đọc dữ liệu nhập");
+	while ((n = fread(buf, 1, sizeof(buf), im->f)) > 0)
+		if (fwrite(buf, 1, n, im->copy) != n)
+			return hl_err_set(im->err, HL_EIO, HL_HERE, "không ghi được tệp tạm (đĩa đầy?)");
+	if (ferror(im->f) || fflush(im->copy) != 0 || fseek(im->copy, 0, SEEK_SET) != 0)
+		return hl_err_set(im->err, HL_EIO, HL_HERE, "không đọc được dữ liệu nhập");
+	im->f = im->copy;
+	im->start = 0;
+	return HL_OK;
+}
+
+/* Back to the file's first line for the second pass, counts cleared. */
+static int reread(struct imp *im)
+{
+	csvr_free(im->r);
+	im->r = NULL;
+	im->rep->rows = 0;
+	if (fseek(im->f, im->start, SEEK_SET) != 0)
+		return hl_err_set(im->err, HL_EIO, HL_HERE, "không đọc lại được tệp nhập");
+	return csvr_open(im->f, im->o->name != NULL ? im->o->name : "tệp", &im->r, im->err);
 }
 
 /* Problems in file order (parent checks come after the rows); stable. */
@@ -145,8 +209,11 @@ static void close_reader(struct imp *im)
 	}
 	csvr_free(im->r);
 	hl_arena_free(im->a);
+	if (im->copy != NULL)
+		fclose(im->copy);
 	im->r = NULL;
 	im->a = NULL;
+	im->copy = NULL;
 }
 
 /* Read the header and find the known columns. Unknown columns are reported
@@ -270,6 +337,120 @@ static int finish(struct imp *im, const char *action)
 		return rc;
 	rc = store_commit(im->st, im->err);
 	im->in_tx = false;
+	return rc;
+}
+
+/* ---- big imports in chunks ---- */
+
+/* Begin the next chunk's transaction. */
+static int chunk_begin(struct imp *im, const char *kind, int64_t batch_id)
+{
+	int rc = begin(im);
+
+	if (rc == HL_OK && im->run.id == 0) {
+		rc = STORE(im->st, import_run_put, kind, batch_id, (int64_t)getpid(), &im->run.id, im->err);
+		snprintf(im->run.kind, sizeof(im->run.kind), "%s", kind);
+		im->run.batch_id = batch_id;
+	}
+	return rc;
+}
+
+static int chunk_commit(struct imp *im)
+{
+	int rc = store_commit(im->st, im->err);
+
+	im->in_tx = false;
+	im->in_chunk = 0;
+	/* Leave the lock free for a moment: a writer waiting for it (the server)
+	 * retries every millisecond and gets in before the next chunk. */
+	usleep(CHUNK_PAUSE_US);
+	return rc;
+}
+
+/* The last chunk: the import is whole, audited as action. */
+static int chunk_finish(struct imp *im, const char *action)
+{
+	int rc = im->in_tx ? HL_OK : begin(im);
+
+	if (rc == HL_OK && im->run.id != 0)
+		rc = STORE(im->st, import_run_done, im->run.id, im->err);
+	return rc != HL_OK ? rc : finish(im, action);
+}
+
+/* Undo what run committed, in one transaction: its responses (then the
+ * tallies and rollups are recomputed, as `tallies rebuild` does) or its
+ * dossiers as they were. */
+static int undo_run(struct store *st, const struct store_import_run *run, const char *who,
+	struct hl_err *err)
+{
+	char detail[128];
+	struct hl_err ignored;
+	int rc = store_begin(st, err);
+
+	if (rc != HL_OK)
+		return rc;
+	if (strcmp(run->kind, "responses") == 0) {
+		rc = STORE(st, response_delete_batch, run->batch_id, err);
+		if (rc == HL_OK)
+			rc = STORE(st, tally_clear, err);
+		if (rc == HL_OK)
+			rc = STORE(st, rollup_clear, err);
+		if (rc == HL_OK)
+			rc = tacc_compute(st, 0, INT64_MAX, 0, NULL, err);
+	} else {
+		rc = STORE(st, dossier_undo, run->id, err);
+	}
+	if (rc == HL_OK)
+		rc = STORE(st, import_run_done, run->id, err);
+	snprintf(detail, sizeof(detail), "hủy lần nhập %s dở dang số %lld", run->kind, (long long)run->id);
+	if (rc == HL_OK)
+		rc = STORE(st, audit, who, "import.undo", detail, err);
+	if (rc == HL_OK)
+		rc = store_commit(st, err);
+	if (rc != HL_OK)
+		store_rollback(st, &ignored);
+	return rc;
+}
+
+/* The second pass failed: roll back the open chunk and undo the committed
+ * ones (left to import_recover if even that fails). */
+static void chunk_fail(struct imp *im)
+{
+	struct hl_err ignored;
+
+	if (im->in_tx) {
+		store_rollback(im->st, &ignored);
+		im->in_tx = false;
+	}
+	if (im->run.id != 0 && undo_run(im->st, &im->run, im->o->who != NULL ? im->o->who : "?",
+		    &ignored) == HL_OK)
+		im->run.id = 0;
+	im->rep->added = 0;
+}
+
+static bool owner_alive(int64_t pid)
+{
+	return pid > 0 && pid <= INT32_MAX && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+}
+
+int import_recover(struct store *st, const char *who, int *undone, struct hl_err *err)
+{
+	struct hl_arena *a = hl_arena_new((size_t)1 << 20);
+	struct store_import_run *runs = NULL;
+	size_t n = 0;
+	int rc;
+
+	*undone = 0;
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = STORE(st, import_run_list, a, &runs, &n, err);
+	for (size_t i = 0; rc == HL_OK && i < n; i++) {
+		if (runs[i].owner == (int64_t)getpid() || owner_alive(runs[i].owner))
+			continue;
+		rc = undo_run(st, &runs[i], who, err);
+		*undone += rc == HL_OK;
+	}
+	hl_arena_free(a);
 	return rc;
 }
 
@@ -505,7 +686,7 @@ int import_units(struct store *st, FILE *f, const struct import_opts *o,
 	long n = 0, cap = 0;
 	int rc, k;
 
-	rc = open_reader(&im, f, o, rep, st, err);
+	rc = open_reader(&im, f, o, rep, st, false, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	rc = read_header(&im, c, U_NCOLS, NULL, NULL);
@@ -595,7 +776,7 @@ int import_fields(struct store *st, FILE *f, const struct import_opts *o,
 	struct lookup *seen = NULL;
 	int rc, k;
 
-	rc = open_reader(&im, f, o, rep, st, err);
+	rc = open_reader(&im, f, o, rep, st, false, err);
 	if (rc == HL_OK)
 		rc = read_header(&im, c, 2, NULL, NULL);
 	if (rc != HL_OK)
@@ -652,7 +833,7 @@ int import_staff(struct store *st, FILE *f, const struct import_opts *o,
 	struct lookup *seen = NULL, *units = NULL;
 	int rc, k;
 
-	rc = open_reader(&im, f, o, rep, st, err);
+	rc = open_reader(&im, f, o, rep, st, false, err);
 	if (rc == HL_OK)
 		rc = read_header(&im, c, 4, NULL, NULL);
 	if (rc != HL_OK)
@@ -795,25 +976,76 @@ static bool check_response(struct resp_ctx *x, const struct colspec *c)
 	return ok;
 }
 
-static int resp_rows(struct resp_ctx *x, const struct colspec *c)
+/* Begin a chunk of responses; before the first, make their batch (alone:
+ * an empty batch left by a crash is harmless). */
+static int resp_chunk_begin(struct resp_ctx *x)
+{
+	struct imp *im = x->im;
+
+	if (x->batch == 0) {
+		int rc = STORE(im->st, batch_new, "import", im->o->name != NULL ? im->o->name : "",
+			&x->batch, im->err);
+
+		if (rc != HL_OK)
+			return rc;
+		x->r.batch_id = x->batch;
+	}
+	return chunk_begin(im, "responses", x->batch);
+}
+
+/* The chunk's tallies (from its stored rows), then commit it. */
+static int resp_chunk_end(struct resp_ctx *x)
+{
+	struct imp *im = x->im;
+	int rc = HL_OK;
+
+	if (x->first_id != 0)
+		rc = tacc_compute(im->st, x->first_id, x->last_id, 0, NULL, im->err);
+	x->first_id = 0;
+	return rc != HL_OK ? rc : chunk_commit(im);
+}
+
+/* One pass over the rows: check each (seen: ids met in the first pass), and
+ * in the second (write) store them in chunks. */
+static int resp_rows(struct resp_ctx *x, const struct colspec *c, struct codeset *seen,
+	bool write)
 {
 	struct imp *im = x->im;
 	int k, rc;
 
 	while ((k = next_row(im)) > 0) {
 		int64_t existing = 0;
+		bool dup = false;
 
 		if (k != 1 || !check_response(x, c))
 			continue;
+		if (!write) {
+			/* ids are the unit's own: the same id in two units is two responses */
+			char key[STORE_CODE_MAX + 24];
+
+			if (x->r.ext_id[0] == '\0')
+				continue;
+			snprintf(key, sizeof(key), "%lld\t%s", (long long)x->r.unit_id, x->r.ext_id);
+			if (codeset_add(seen, key, &dup) != HL_OK)
+				return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+			if (dup)
+				import_add_problem(im->rep, im->rec.line, "id", "mã phiếu '%s' trùng với một dòng trước "
+					"trong tệp", x->r.ext_id);
+			continue;
+		}
+		/* A problem in this pass (what the store knows changed since the
+		 * first, or an id the unit has with other content): write no more;
+		 * what was written is undone. */
+		if (im->rep->nproblems > 0)
+			continue;
+		if (!im->in_tx && (rc = resp_chunk_begin(x)) != HL_OK)
+			return rc;
 		/* An id the unit has: the same response again is skipped, other
 		 * content under it refuses the file (svc/intake.h). */
 		rc = intake_insert(im->st, &x->r, false, &existing, im->err);
 		if (rc == HL_EEXIST || rc == HL_ECONFLICT) {
 			hl_err_clear(im->err);
-			if (existing == x->batch)
-				import_add_problem(im->rep, im->rec.line, "id", "mã phiếu '%s' trùng với một dòng trước "
-					"trong tệp", x->r.ext_id);
-			else if (rc == HL_ECONFLICT)
+			if (rc == HL_ECONFLICT)
 				import_add_problem(im->rep, im->rec.line, "id", "mã phiếu '%s' đã có trong đơn vị "
 					"với nội dung khác (ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã "
 					"khác", x->r.ext_id);
@@ -827,14 +1059,10 @@ static int resp_rows(struct resp_ctx *x, const struct colspec *c)
 		if (x->first_id == 0)
 			x->first_id = x->r.id;
 		x->last_id = x->r.id;
+		if (++im->in_chunk >= CHUNK_ROWS && (rc = resp_chunk_end(x)) != HL_OK)
+			return rc;
 	}
-	if (k < 0)
-		return k;
-	/* Tallies from the stored rows, once the file is known to be good: a bad
-	 * file is rolled back whole and needs none. */
-	if (im->rep->nproblems == 0 && x->first_id != 0)
-		return tacc_compute(im->st, x->first_id, x->last_id, 0, NULL, im->err);
-	return HL_OK;
+	return k < 0 ? k : HL_OK;
 }
 
 int import_responses(struct store *st, FILE *f, const struct import_opts *o,
@@ -847,13 +1075,17 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 		{"staff", false, -1}, {"dossier", false, -1}, {"comment", false, -1},
 	};
 	struct resp_ctx *x = NULL;
-	int rc;
+	struct codeset *seen = NULL;
+	int rc, undone;
 
-	rc = open_reader(&im, f, o, rep, st, err);
+	rc = open_reader(&im, f, o, rep, st, true, err);
+	if (rc == HL_OK)
+		rc = import_recover(st, o->who != NULL ? o->who : "?", &undone, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	x = hl_calloc(1, sizeof(*x));
-	if (x == NULL) {
+	seen = codeset_new();
+	if (x == NULL || seen == NULL) {
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 		goto cleanup;
 	}
@@ -863,9 +1095,7 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 		rc = HL_ENOMEM;
 		goto cleanup;
 	}
-	rc = begin(&im);
-	if (rc == HL_OK)
-		rc = ingest_load(st, &x->g, err);
+	rc = ingest_load(st, &x->g, err);
 	if (rc == HL_OK)
 		rc = read_header(&im, c, R_NCOLS, is_question, x);
 	if (rc != HL_OK)
@@ -882,16 +1112,30 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 		if (!known)
 			x->qcol[x->nq++] = j;
 	}
-	rc = STORE(st, batch_new, "import", o->name != NULL ? o->name : "", &x->batch, err);
-	x->r.batch_id = x->batch;
+	/* First pass: check only. */
+	rc = resp_rows(x, c, seen, false);
+	if (rc == HL_OK && rep->nproblems > 0)
+		rc = HL_EINVAL;
+	/* Second pass: write in chunks. */
 	if (rc == HL_OK)
-		rc = resp_rows(x, c);
+		rc = reread(&im);
 	if (rc == HL_OK)
-		rc = finish(&im, "responses.import");
+		rc = read_header(&im, c, R_NCOLS, is_question, x);
+	if (rc == HL_OK)
+		rc = resp_rows(x, c, NULL, true);
+	if (rc == HL_OK && rep->nproblems == 0 && im.in_tx)
+		rc = resp_chunk_end(x);
+	if (rc == HL_OK && rep->nproblems == 0)
+		rc = chunk_finish(&im, "responses.import");
+	if (rc == HL_OK && rep->nproblems > 0)
+		rc = HL_EINVAL;
+	if (rc != HL_OK)
+		chunk_fail(&im);
 cleanup:
 	if (rc != HL_OK)
 		rep->added = 0;
 	close_reader(&im);
+	codeset_free(seen);
 	if (x != NULL) {
 		lookup_free(x->qidx);
 		ingest_free(x->g);
@@ -1043,9 +1287,11 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 	};
 	struct lookup *units = NULL, *fields = NULL;
 	struct codeset *seen = NULL;
-	int rc, k;
+	int rc, k = 0, undone;
 
-	rc = open_reader(&im, f, o, rep, st, err);
+	rc = open_reader(&im, f, o, rep, st, true, err);
+	if (rc == HL_OK)
+		rc = import_recover(st, o->who != NULL ? o->who : "?", &undone, err);
 	if (rc == HL_OK)
 		rc = read_header(&im, c, D_NCOLS, NULL, NULL);
 	if (rc != HL_OK)
@@ -1054,27 +1300,45 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 		rc = header_failed(&im);
 		goto cleanup;
 	}
-	seen = codeset_new();
 	units = new_map(&im);
 	fields = new_map(&im);
-	rc = seen && units && fields ? begin(&im) : HL_ENOMEM;
-	if (rc == HL_OK)
-		rc = load_units(&im, units);
+	rc = units && fields ? load_units(&im, units) : HL_ENOMEM;
 	if (rc == HL_OK)
 		rc = load_fields(&im, fields);
-	if (rc != HL_OK)
-		goto cleanup;
-	while ((k = next_row(&im)) > 0) {
-		struct store_dossier d;
+	/* Two passes, as responses: check every row, then write in chunks, each
+	 * row's earlier state noted first so that a failure can put it back. */
+	for (int pass = 0; rc == HL_OK && pass < 2; pass++) {
+		codeset_free(seen);
+		if ((seen = codeset_new()) == NULL) {
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+			break;
+		}
+		if (pass == 1 && ((rc = reread(&im)) != HL_OK ||
+				  (rc = read_header(&im, c, D_NCOLS, NULL, NULL)) != HL_OK))
+			break;
+		while ((k = next_row(&im)) > 0) {
+			struct store_dossier d;
 
-		if (k != 1 || !check_dossier(&im, c, units, fields, seen, &d))
-			continue;
-		rc = STORE(st, dossier_save, &d, err);
-		if (rc != HL_OK)
-			goto cleanup;
-		rep->added++;
+			if (k != 1 || !check_dossier(&im, c, units, fields, seen, &d) || pass == 0 ||
+			    rep->nproblems > 0)
+				continue;
+			if ((!im.in_tx && (rc = chunk_begin(&im, "dossiers", 0)) != HL_OK) ||
+			    (rc = STORE(st, dossier_undo_note, im.run.id, d.code, err)) != HL_OK ||
+			    (rc = STORE(st, dossier_save, &d, err)) != HL_OK)
+				break;
+			rep->added++;
+			if (++im.in_chunk >= CHUNK_ROWS && (rc = chunk_commit(&im)) != HL_OK)
+				break;
+		}
+		if (rc == HL_OK && k < 0)
+			rc = k;
+		if (rc == HL_OK && rep->nproblems > 0)
+			rc = HL_EINVAL;
 	}
-	rc = k < 0 ? k : finish(&im, "dossiers.import");
+	if (rc == HL_OK)
+		rc = chunk_finish(&im, "dossiers.import");
+	if (rc != HL_OK)
+		chunk_fail(&im);
 cleanup:
 	if (rc != HL_OK)
 		rep->added = 0;

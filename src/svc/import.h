@@ -1,7 +1,9 @@
 /* import.h — all-or-nothing CSV imports (units, fields, staff, responses,
  * dossiers) shared by the command line, the server and the demo. A file is
- * checked whole: either every row is valid and it is committed in one
- * transaction, or nothing changes and every bad row is reported. Reading is
+ * checked whole: either every row is valid and all of it is stored, or
+ * nothing changes and every bad row is reported. Responses and dossiers are
+ * written in short transactions of a few thousand rows, so the server's
+ * writes are not locked out meanwhile; a failure half-way undoes them. Reading is
  * streamed, so memory stays flat whatever the file size. File formats:
  * docs/formats.md. */
 #ifndef HL_IMPORT_H
@@ -59,5 +61,11 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err);
 int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err);
+
+/* Undo the imports of responses or dossiers whose process died half-way
+ * (they commit in chunks), each in one transaction audited as who; *undone
+ * gets how many. The imports do it before they start, the server when it
+ * starts. */
+int import_recover(struct store *st, const char *who, int *undone, struct hl_err *err);
 
 #endif

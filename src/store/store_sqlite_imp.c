@@ -1,0 +1,163 @@
+/* store_sqlite_imp.c — the SQLite backend's part for imports that commit in
+ * chunks (issue 10), so that a long import never holds the write lock for
+ * more than a chunk: what an unfinished import wrote, and how to undo it.
+ *
+ * What each operation does (every backend must behave the same):
+ *  - import_run_put: records an import about to write its first chunk (kind,
+ *    the batch of its responses or 0, the owning process), sets *id.
+ *  - import_run_done: forgets the run and its undo notes (the import is whole).
+ *  - import_run_list: every recorded run, by id.
+ *  - response_delete_batch: deletes every response of the batch.
+ *  - dossier_undo_note: notes the dossier with that code as it is now (or that
+ *    there is none), once per run: the first note of a code wins.
+ *  - dossier_undo: puts every noted dossier of the run back as noted (deleting
+ *    those that were not there), through the same triggers that keep the
+ *    monthly sums, and drops the notes.
+ *  Every SQLite failure is sq_status's status with SQLite's message. */
+#include "store/store_sqlite_priv.h"
+
+#include "base/arena.h"
+
+#define UNDO_COLS "unit_id, field_id, procedure, channel, received_at, due_at, finished_at," \
+	" returned_at, supplements, reschedules, apology, submitted_at"
+
+/* The migration (store_sqlite.c's list points here). */
+const char sq_imp_schema[] =
+	"CREATE TABLE import_runs ("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL,"
+	" batch_id INTEGER,"
+	" owner INTEGER NOT NULL,"
+	" started_at INTEGER NOT NULL);"
+	"CREATE TABLE import_undo_dossiers ("
+	" run_id INTEGER NOT NULL,"
+	" code TEXT NOT NULL,"
+	" existed INTEGER NOT NULL,"
+	" unit_id INTEGER, field_id INTEGER, procedure TEXT, channel TEXT,"
+	" received_at INTEGER, due_at INTEGER, finished_at INTEGER, returned_at INTEGER,"
+	" supplements INTEGER, reschedules INTEGER, apology INTEGER, submitted_at INTEGER,"
+	" PRIMARY KEY (run_id, code)) WITHOUT ROWID;"
+	/* for deleting a failed import's responses without reading the whole table */
+	"CREATE INDEX responses_batch ON responses (batch_id) WHERE batch_id IS NOT NULL;";
+
+enum { I_RUN_PUT, I_RUN_DONE, I_UNDO_FORGET, I_RUN_LIST, I_RESP_DELETE, I_UNDO_NOTE,
+	I_UNDO_RESTORE, I_UNDO_DELETE, I_COUNT };
+
+static const char *const imp_sql[I_COUNT] = {
+	[I_RUN_PUT] = "INSERT INTO import_runs (kind, batch_id, owner, started_at)"
+		" VALUES (?1, ?2, ?3, strftime('%s', 'now')) RETURNING id",
+	[I_RUN_DONE] = "DELETE FROM import_runs WHERE id = ?1",
+	[I_UNDO_FORGET] = "DELETE FROM import_undo_dossiers WHERE run_id = ?1",
+	[I_RUN_LIST] = "SELECT id, kind, coalesce(batch_id, 0), owner, started_at"
+		" FROM import_runs ORDER BY id",
+	[I_RESP_DELETE] = "DELETE FROM responses WHERE batch_id = ?1",
+	[I_UNDO_NOTE] = "INSERT INTO import_undo_dossiers (run_id, code, existed, " UNDO_COLS ")"
+		" SELECT ?1, c.code, d.id IS NOT NULL, d.unit_id, d.field_id, d.procedure, d.channel,"
+		" d.received_at, d.due_at, d.finished_at, d.returned_at, d.supplements,"
+		" d.reschedules, d.apology, d.submitted_at"
+		" FROM (SELECT ?2 AS code) c LEFT JOIN dossiers d ON d.code = c.code"
+		" WHERE true ON CONFLICT (run_id, code) DO NOTHING",
+	[I_UNDO_RESTORE] = "UPDATE dossiers SET (" UNDO_COLS ") = (SELECT " UNDO_COLS
+		" FROM import_undo_dossiers u WHERE u.run_id = ?1 AND u.code = dossiers.code)"
+		" WHERE code IN (SELECT code FROM import_undo_dossiers WHERE run_id = ?1 AND existed)",
+	[I_UNDO_DELETE] = "DELETE FROM dossiers WHERE code IN"
+		" (SELECT code FROM import_undo_dossiers WHERE run_id = ?1 AND NOT existed)",
+};
+
+static sqlite3_stmt *iprep(struct sq *q, int id, const char *op, struct hl_err *err)
+{
+	return sq_prepare(q, &q->area[SQ_IMP][id], imp_sql[id], op, err);
+}
+
+/* Run statement id with ?1 = v. */
+static int run_id(struct sq *q, int id, int64_t v, const char *op, struct hl_err *err)
+{
+	sqlite3_stmt *s = iprep(q, id, op, err);
+
+	if (s == NULL)
+		return err != NULL && err->code != HL_OK ? err->code : HL_EIO;
+	if (sqlite3_bind_int64(s, 1, v) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+int sq_import_run_put(struct store *st, const char *kind, int64_t batch_id, int64_t owner,
+	int64_t *id, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "ghi lần nhập đang chạy";
+	sqlite3_stmt *s = iprep(q, I_RUN_PUT, op, err);
+
+	if (s == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    bind_id(s, 2, batch_id) != SQLITE_OK || sqlite3_bind_int64(s, 3, owner) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_id(q, s, op, id, err);
+}
+
+int sq_import_run_done(struct store *st, int64_t id, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "xóa lần nhập đã xong";
+	int rc = run_id(q, I_UNDO_FORGET, id, op, err);
+
+	return rc != HL_OK ? rc : run_id(q, I_RUN_DONE, id, op, err);
+}
+
+static void read_run(sqlite3_stmt *s, void *elem)
+{
+	struct store_import_run *r = elem;
+
+	r->id = sqlite3_column_int64(s, 0);
+	sq_col_text(s, 1, r->kind, sizeof(r->kind));
+	r->batch_id = sqlite3_column_int64(s, 2);
+	r->owner = sqlite3_column_int64(s, 3);
+	r->started_at = sqlite3_column_int64(s, 4);
+}
+
+int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import_run **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc các lần nhập chưa xong";
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = iprep(q, I_RUN_LIST, op, err)) == NULL)
+		return HL_EIO;
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_run, (void **)out, n, err);
+}
+
+int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err)
+{
+	return run_id(st->priv, I_RESP_DELETE, batch_id, "xóa phiếu của lần nhập dở", err);
+}
+
+int sq_dossier_undo_note(struct store *st, int64_t run_id_, const char *code, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "ghi hồ sơ để hoàn tác";
+	sqlite3_stmt *s = iprep(q, I_UNDO_NOTE, op, err);
+
+	if (s == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, run_id_) != SQLITE_OK ||
+	    bind_str(s, 2, code, STORE_CODE_MAX) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
+
+int sq_dossier_undo(struct store *st, int64_t run, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "hoàn tác hồ sơ của lần nhập dở";
+	int rc = run_id(q, I_UNDO_RESTORE, run, op, err);
+
+	if (rc == HL_OK)
+		rc = run_id(q, I_UNDO_DELETE, run, op, err);
+	if (rc == HL_OK)
+		rc = run_id(q, I_UNDO_FORGET, run, op, err);
+	return rc;
+}
