@@ -6,8 +6,9 @@
  * Responses and dossiers, the big ones, must not hold the write lock for
  * seconds (the server's writes would wait and fail): the file is read twice.
  * The first pass checks every row and writes nothing; a file with a problem
- * stops there. The second writes in chunks of CHUNK_ROWS rows, one short
- * transaction each (a chunk's responses with their tallies), the first
+ * stops there. The second writes in chunks of at most CHUNK_ROWS rows or
+ * CHUNK_NS of writing, one short transaction each (a chunk's responses with
+ * their tallies), the first
  * recording the run in the store (import_run_put) and the last forgetting it
  * with the audit entry. If a chunk fails, the chunks already committed are
  * undone (undo_run); if the process dies, the next import or server start
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/arena.h"
@@ -42,7 +44,8 @@
 #define ARENA_CAP ((size_t)256 * 1024 * 1024)
 #define PROGRESS_EVERY 100000
 #define UNITS_MAX_ROWS 200000  /* units are kept until parents resolve */
-#define CHUNK_ROWS 5000        /* rows per transaction of a big import: tens of ms */
+#define CHUNK_ROWS 20000       /* rows per transaction of a big import, at most... */
+#define CHUNK_NS 100000000L    /* ... or rows written in this time (0,1 s) */
 #define CHUNK_PAUSE_US 3000    /* the lock left free between two chunks */
 
 /* State shared by every import: the reader, the header, the report. */
@@ -64,6 +67,7 @@ struct imp {
 	/* Writing in chunks. */
 	struct store_import_run run;   /* run.id 0 until the first chunk */
 	long in_chunk;                 /* rows written in the open transaction */
+	struct timespec chunk_t0;      /* when it began */
 };
 
 /* A known column: header name, whether it must be there, where it is. */
@@ -347,12 +351,29 @@ static int chunk_begin(struct imp *im, const char *kind, int64_t batch_id)
 {
 	int rc = begin(im);
 
+	clock_gettime(CLOCK_MONOTONIC, &im->chunk_t0);
+
 	if (rc == HL_OK && im->run.id == 0) {
 		rc = STORE(im->st, import_run_put, kind, batch_id, (int64_t)getpid(), &im->run.id, im->err);
 		snprintf(im->run.kind, sizeof(im->run.kind), "%s", kind);
 		im->run.batch_id = batch_id;
 	}
 	return rc;
+}
+
+/* One more row written: whether the chunk is full (by rows or by time, so
+ * that a slow machine holds the lock no longer than a fast one). */
+static bool chunk_full(struct imp *im)
+{
+	struct timespec t;
+
+	if (++im->in_chunk >= CHUNK_ROWS)
+		return true;
+	if (im->in_chunk % 256 != 0)
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - im->chunk_t0.tv_sec) * 1000000000L + (t.tv_nsec - im->chunk_t0.tv_nsec) >=
+		CHUNK_NS;
 }
 
 static int chunk_commit(struct imp *im)
@@ -1059,7 +1080,7 @@ static int resp_rows(struct resp_ctx *x, const struct colspec *c, struct codeset
 		if (x->first_id == 0)
 			x->first_id = x->r.id;
 		x->last_id = x->r.id;
-		if (++im->in_chunk >= CHUNK_ROWS && (rc = resp_chunk_end(x)) != HL_OK)
+		if (chunk_full(im) && (rc = resp_chunk_end(x)) != HL_OK)
 			return rc;
 	}
 	return k < 0 ? k : HL_OK;
@@ -1327,7 +1348,7 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 			    (rc = STORE(st, dossier_save, &d, err)) != HL_OK)
 				break;
 			rep->added++;
-			if (++im.in_chunk >= CHUNK_ROWS && (rc = chunk_commit(&im)) != HL_OK)
+			if (chunk_full(&im) && (rc = chunk_commit(&im)) != HL_OK)
 				break;
 		}
 		if (rc == HL_OK && k < 0)
