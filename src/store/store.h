@@ -683,8 +683,12 @@ struct store_ops {
 	 * batch of its rows, or "dossiers"; owner its process id); sets *id. */
 	int (*import_run_put)(struct store *st, const char *kind, int64_t batch_id, int64_t owner,
 		int64_t *id, struct hl_err *err);
-	/* The import is whole: forget the run and its undo notes. */
+	/* The import is whole, or undone: forget the run (its undo notes stay
+	 * for import_notes_drop, so that this is short). */
 	int (*import_run_done)(struct store *st, int64_t id, struct hl_err *err);
+	/* Delete at most 20 000 undo notes of runs no longer recorded; *dropped
+	 * = how many (0: none left). */
+	int (*import_notes_drop)(struct store *st, int64_t *dropped, struct hl_err *err);
 	/* Every recorded run, by id; *out lives in a. */
 	int (*import_run_list)(struct store *st, struct hl_arena *a, struct store_import_run **out,
 		size_t *n, struct hl_err *err);
@@ -695,7 +699,7 @@ struct store_ops {
 	int (*dossier_undo_note)(struct store *st, int64_t run_id, const char *code,
 		struct hl_err *err);
 	/* Put every dossier noted for run_id back as noted (removing those that
-	 * were not there) and drop the notes. */
+	 * were not there). */
 	int (*dossier_undo)(struct store *st, int64_t run_id, struct hl_err *err);
 };
 

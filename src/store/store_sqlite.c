@@ -1620,6 +1620,7 @@ const struct store_ops store_sqlite_ops = {
 	.rate_purge = sq_rate_purge,
 	.import_run_put = sq_import_run_put,
 	.import_run_done = sq_import_run_done,
+	.import_notes_drop = sq_import_notes_drop,
 	.import_run_list = sq_import_run_list,
 	.response_delete_batch = sq_response_delete_batch,
 	.dossier_undo_note = sq_dossier_undo_note,

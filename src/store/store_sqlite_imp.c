@@ -5,14 +5,17 @@
  * What each operation does (every backend must behave the same):
  *  - import_run_put: records an import about to write its first chunk (kind,
  *    the batch of its responses or 0, the owning process), sets *id.
- *  - import_run_done: forgets the run and its undo notes (the import is whole).
+ *  - import_run_done: forgets the run (the import is whole); its undo notes
+ *    are left for import_notes_drop, so this stays short.
  *  - import_run_list: every recorded run, by id.
  *  - response_delete_batch: deletes every response of the batch.
  *  - dossier_undo_note: notes the dossier with that code as it is now (or that
  *    there is none), once per run: the first note of a code wins.
  *  - dossier_undo: puts every noted dossier of the run back as noted (deleting
  *    those that were not there), through the same triggers that keep the
- *    monthly sums, and drops the notes.
+ *    monthly sums; the notes are left for import_notes_drop.
+ *  - import_notes_drop: deletes at most 20 000 undo notes of runs no longer
+ *    recorded, *dropped = how many.
  *  Every SQLite failure is sq_status's status with SQLite's message. */
 #include "store/store_sqlite_priv.h"
 
@@ -40,14 +43,16 @@ const char sq_imp_schema[] =
 	/* for deleting a failed import's responses without reading the whole table */
 	"CREATE INDEX responses_batch ON responses (batch_id) WHERE batch_id IS NOT NULL;";
 
-enum { I_RUN_PUT, I_RUN_DONE, I_UNDO_FORGET, I_RUN_LIST, I_RESP_DELETE, I_UNDO_NOTE,
+enum { I_RUN_PUT, I_RUN_DONE, I_NOTES_DROP, I_RUN_LIST, I_RESP_DELETE, I_UNDO_NOTE,
 	I_UNDO_RESTORE, I_UNDO_DELETE, I_COUNT };
 
 static const char *const imp_sql[I_COUNT] = {
 	[I_RUN_PUT] = "INSERT INTO import_runs (kind, batch_id, owner, started_at)"
 		" VALUES (?1, ?2, ?3, strftime('%s', 'now')) RETURNING id",
 	[I_RUN_DONE] = "DELETE FROM import_runs WHERE id = ?1",
-	[I_UNDO_FORGET] = "DELETE FROM import_undo_dossiers WHERE run_id = ?1",
+	[I_NOTES_DROP] = "DELETE FROM import_undo_dossiers WHERE (run_id, code) IN"
+		" (SELECT run_id, code FROM import_undo_dossiers"
+		" WHERE run_id NOT IN (SELECT id FROM import_runs) LIMIT 20000)",
 	[I_RUN_LIST] = "SELECT id, kind, coalesce(batch_id, 0), owner, started_at"
 		" FROM import_runs ORDER BY id",
 	[I_RESP_DELETE] = "DELETE FROM responses WHERE batch_id = ?1",
@@ -98,11 +103,23 @@ int sq_import_run_put(struct store *st, const char *kind, int64_t batch_id, int6
 
 int sq_import_run_done(struct store *st, int64_t id, struct hl_err *err)
 {
-	struct sq *q = st->priv;
-	const char *op = "xóa lần nhập đã xong";
-	int rc = run_id(q, I_UNDO_FORGET, id, op, err);
+	return run_id(st->priv, I_RUN_DONE, id, "xóa lần nhập đã xong", err);
+}
 
-	return rc != HL_OK ? rc : run_id(q, I_RUN_DONE, id, op, err);
+int sq_import_notes_drop(struct store *st, int64_t *dropped, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "xóa ghi chú hoàn tác đã dùng xong";
+	sqlite3_stmt *s = iprep(q, I_NOTES_DROP, op, err);
+	int rc;
+
+	*dropped = 0;
+	if (s == NULL)
+		return HL_EIO;
+	rc = sq_step_done(q, s, op, err);
+	if (rc == HL_OK)
+		*dropped = sqlite3_changes64(q->db);
+	return rc;
 }
 
 static void read_run(sqlite3_stmt *s, void *elem)
@@ -157,7 +174,5 @@ int sq_dossier_undo(struct store *st, int64_t run, struct hl_err *err)
 
 	if (rc == HL_OK)
 		rc = run_id(q, I_UNDO_DELETE, run, op, err);
-	if (rc == HL_OK)
-		rc = run_id(q, I_UNDO_FORGET, run, op, err);
 	return rc;
 }

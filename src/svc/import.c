@@ -433,6 +433,17 @@ static int undo_run(struct store *st, const struct store_import_run *run, const 
 	return rc;
 }
 
+/* Drop the undo notes of finished runs, a short transaction at a time. */
+static int drop_notes(struct store *st, struct hl_err *err)
+{
+	int64_t dropped;
+	int rc;
+
+	while ((rc = STORE(st, import_notes_drop, &dropped, err)) == HL_OK && dropped > 0)
+		usleep(CHUNK_PAUSE_US);
+	return rc;
+}
+
 /* The second pass failed: roll back the open chunk and undo the committed
  * ones (left to import_recover if even that fails). */
 static void chunk_fail(struct imp *im)
@@ -444,8 +455,10 @@ static void chunk_fail(struct imp *im)
 		im->in_tx = false;
 	}
 	if (im->run.id != 0 && undo_run(im->st, &im->run, im->o->who != NULL ? im->o->who : "?",
-		    &ignored) == HL_OK)
+		    &ignored) == HL_OK) {
 		im->run.id = 0;
+		drop_notes(im->st, &ignored);
+	}
 	im->rep->added = 0;
 }
 
@@ -472,7 +485,7 @@ int import_recover(struct store *st, const char *who, int *undone, struct hl_err
 		*undone += rc == HL_OK;
 	}
 	hl_arena_free(a);
-	return rc;
+	return rc != HL_OK ? rc : drop_notes(st, err);
 }
 
 /* Report a problem when a header problem means rows cannot be checked. */
@@ -1360,6 +1373,8 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 		rc = chunk_finish(&im, "dossiers.import");
 	if (rc != HL_OK)
 		chunk_fail(&im);
+	else if (drop_notes(st, err) != HL_OK)
+		hl_err_clear(err); /* the import is whole; the next one drops them */
 cleanup:
 	if (rc != HL_OK)
 		rep->added = 0;
