@@ -62,6 +62,7 @@ const char *hl_status_name(int code)
 	case HL_ELIMIT: return "vượt giới hạn";
 	case HL_EPERM: return "không có quyền";
 	case HL_EBUSY: return "đang bận, hãy thử lại sau";
+	case HL_ECORRUPT: return "dữ liệu bị hỏng";
 	default: return "lỗi không xác định";
 	}
 }

@@ -16,6 +16,7 @@ enum hl_status {
 	HL_EBUSY = -9,    /* a shared resource stayed busy (the store locked by another
 	                   * writer, the password checks all taken): nothing was changed,
 	                   * try again in a few seconds */
+	HL_ECORRUPT = -10, /* the stored data is damaged: restore it from a backup */
 };
 
 struct hl_err {

@@ -54,6 +54,7 @@ extern const struct cli_cmd cmd_chart;
 extern const struct cli_cmd cmd_plan;
 extern const struct cli_cmd cmd_calendar;
 extern const struct cli_cmd cmd_feedback, cmd_offices;
+extern const struct cli_cmd cmd_check;
 
 /* A subcommand: `hailong NAME SUB ...`; run gets argv[0] = SUB. */
 struct cli_sub {

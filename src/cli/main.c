@@ -41,6 +41,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_plan,
 	&cmd_feedback,
 	&cmd_offices,
+	&cmd_check,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -24,6 +24,7 @@
 #include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "base/arena.h"
@@ -36,6 +37,7 @@
 #include "http/token.h"
 #include "io/instrument_json.h"
 #include "svc/ratelimit.h"
+#include "svc/dbcheck.h"
 #include "svc/import.h"
 #include "svc/tallyacc.h"
 
@@ -45,6 +47,7 @@
 #define CONN_MAX 4096         /* open connections, every client together */
 #define CONN_TIMEOUT 15       /* seconds a connection may stay silent (headers, body, idle) */
 #define FD_RESERVE 256        /* descriptors kept for the database, logs and files */
+#define CHECK_SYNC_BYTES ((off_t)32 << 20) /* a larger file is checked in the background */
 
 struct job {
 	srv_write_fn fn;
@@ -103,6 +106,14 @@ struct server {
 	pthread_mutex_t peer_mu;
 	struct peer peers[CONN_MAX];
 	int npeers;
+
+	/* Damage found in the database file: writes are refused with this
+	 * message (how to restore), reads go on. */
+	pthread_mutex_t dmg_mu;
+	bool damaged;
+	char damage[1024];
+	pthread_t checker;              /* the start-up check of a large file */
+	bool checker_started;
 };
 
 /* Per-request state across libmicrohttpd's calls: the request first. */
@@ -163,6 +174,94 @@ static void pool_give(struct server *s, int slot)
 	s->busy[slot] = false;
 	pthread_cond_signal(&s->pool_cv);
 	pthread_mutex_unlock(&s->pool_mu);
+}
+
+/* ---- damage ---- */
+
+/* The database file is damaged (what: the first problem found): from now on
+ * every write is refused with how to restore it. */
+static void srv_damaged(struct server *s, const char *what)
+{
+	bool first;
+
+	pthread_mutex_lock(&s->dmg_mu);
+	first = !s->damaged;
+	if (first) {
+		dbcheck_advice(s->o->db, s->damage, sizeof(s->damage));
+		s->damaged = true;
+	}
+	pthread_mutex_unlock(&s->dmg_mu);
+	if (first)
+		srv_log(s, "CƠ SỞ DỮ LIỆU BỊ HỎNG (%s): từ giờ chỉ cho đọc, không ghi. %s", what,
+			s->damage);
+}
+
+/* Whether writes are refused; err gets why. */
+static bool srv_refuses(struct server *s, struct hl_err *err)
+{
+	bool damaged;
+
+	pthread_mutex_lock(&s->dmg_mu);
+	damaged = s->damaged;
+	if (damaged)
+		hl_err_set(err, HL_ECORRUPT, HL_HERE, "Máy chủ chỉ cho xem, không nhận dữ liệu mới. %s",
+			s->damage);
+	pthread_mutex_unlock(&s->dmg_mu);
+	return damaged;
+}
+
+/* The quick check of the database file on st (the server's, or the checker
+ * thread's own connection). */
+static void check_db(struct server *s, struct store *st)
+{
+	struct hl_arena *a = hl_arena_new((size_t)1 << 20);
+	struct hl_err err = {0};
+	char **problems = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (a == NULL)
+		return;
+	rc = dbcheck_run(st, true, a, &problems, &n, &err);
+	if (rc == HL_ECORRUPT)
+		srv_damaged(s, err.msg);
+	else if (rc == HL_OK && n > 0)
+		srv_damaged(s, problems[0]);
+	else if (rc != HL_OK)
+		srv_log(s, "không kiểm tra được tệp cơ sở dữ liệu: %s", err.msg);
+	else
+		srv_log(s, "đã kiểm tra nhanh tệp cơ sở dữ liệu: không có lỗi");
+	hl_arena_free(a);
+}
+
+static void *checker_main(void *arg)
+{
+	struct server *s = arg;
+	struct store *st = NULL;
+	struct hl_err err = {0};
+
+	if (store_open(s->o->db, &st, &err) != HL_OK)
+		srv_log(s, "không kiểm tra được tệp cơ sở dữ liệu: %s", err.msg);
+	else
+		check_db(s, st);
+	store_close(st);
+	return NULL;
+}
+
+/* Check the file when the server starts: at once when it is small, in the
+ * background when it is large, so that start-up stays fast. */
+static void start_check(struct server *s)
+{
+	struct stat sb;
+
+	if (stat(s->o->db, &sb) == 0 && sb.st_size > CHECK_SYNC_BYTES &&
+	    pthread_create(&s->checker, NULL, checker_main, s) == 0) {
+		s->checker_started = true;
+		srv_log(s, "đang kiểm tra nhanh tệp cơ sở dữ liệu (%lld MB) trong nền",
+			(long long)(sb.st_size >> 20));
+		return;
+	}
+	check_db(s, s->wst);
 }
 
 /* ---- the writer ---- */
@@ -275,6 +374,11 @@ static void run_batch(struct server *s, struct srv_tx *tx, struct job *jobs)
 		rc = tacc_flush(tx->acc, &err);
 	if (rc == HL_OK)
 		rc = store_commit(s->wst, &err);
+	for (struct job *j = jobs; j != NULL; j = j->next)
+		if (j->rc == HL_ECORRUPT)
+			srv_damaged(s, j->err.msg);
+	if (rc == HL_ECORRUPT)
+		srv_damaged(s, err.msg);
 	if (rc != HL_OK) {
 		struct hl_err ignored;
 
@@ -341,6 +445,8 @@ int srv_write(struct server *s, srv_write_fn fn, void *arg, struct hl_err *err)
 {
 	struct job j = {.fn = fn, .arg = arg};
 
+	if (srv_refuses(s, err))
+		return HL_ECORRUPT;
 	pthread_cond_init(&j.cv, NULL);
 	pthread_mutex_lock(&s->w_mu);
 	if (s->stopping) {
@@ -530,7 +636,8 @@ int http_status_of(int code)
 	case HL_ECONFLICT: return 409;
 	case HL_ELIMIT: return 413;
 	case HL_EPERM: return 403;
-	case HL_EBUSY: return 503;
+	case HL_EBUSY:
+	case HL_ECORRUPT: return 503;
 	default: return 500;
 	}
 }
@@ -1126,6 +1233,7 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	pthread_mutex_init(&s->w_mu, NULL);
 	pthread_cond_init(&s->w_work, NULL);
 	pthread_mutex_init(&s->peer_mu, NULL);
+	pthread_mutex_init(&s->dmg_mu, NULL);
 
 	/* The writer's connection migrates the schema, so readers find it current. */
 	if ((rc = store_open(o->db, &s->wst, err)) != HL_OK ||
@@ -1141,6 +1249,7 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 		else if (undone > 0)
 			srv_log(s, "đã hủy %d lần nhập dở dang (tiến trình nhập đã dừng giữa chừng)", undone);
 	}
+	start_check(s);
 	s->w_arena = hl_arena_new((size_t)64 << 20);
 	if (s->w_arena == NULL) {
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
@@ -1214,6 +1323,8 @@ cleanup:
 	}
 	if (s->d != NULL)
 		MHD_stop_daemon(s->d);
+	if (s->checker_started)
+		pthread_join(s->checker, NULL);
 	for (int i = 0; i < s->npool; i++)
 		store_close(s->pool[i]);
 	store_close(s->wst);

@@ -678,6 +678,12 @@ struct store_ops {
 	int (*rate_clear)(struct store *st, const char *key, struct hl_err *err);
 	/* Delete every counter expired at now. */
 	int (*rate_purge)(struct store *st, int64_t now, struct hl_err *err);
+	/* ---- integrity (issue 10; store_sqlite_check.c, owned by svc/dbcheck.c) ---- */
+	/* Check the stored data's structure (quick) or also every index against
+	 * its data (full); *lines = the problems found (at most 100, in a; *n 0 =
+	 * sound). HL_ECORRUPT when the data is too damaged to check. */
+	int (*integrity)(struct store *st, bool quick, struct hl_arena *a, char ***lines, size_t *n,
+		struct hl_err *err);
 	/* ---- imports in chunks (issue 10; store_sqlite_imp.c, owned by svc/import.c) ---- */
 	/* Record an import before its first chunk (kind "responses" with the
 	 * batch of its rows, or "dossiers"; owner its process id); sets *id. */

@@ -430,6 +430,9 @@ int sq_status(int rc)
 		return HL_EBUSY;
 	case SQLITE_NOMEM:
 		return HL_ENOMEM;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return HL_ECORRUPT;
 	default:
 		return HL_EIO;
 	}
@@ -1618,6 +1621,7 @@ const struct store_ops store_sqlite_ops = {
 	.rate_count = sq_rate_count,
 	.rate_clear = sq_rate_clear,
 	.rate_purge = sq_rate_purge,
+	.integrity = sq_integrity,
 	.import_run_put = sq_import_run_put,
 	.import_run_done = sq_import_run_done,
 	.import_notes_drop = sq_import_notes_drop,

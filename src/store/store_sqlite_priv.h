@@ -67,7 +67,8 @@ struct sq {
 
 /* The status of SQLite result code rc: another connection holding the lock
  * (after the busy timeout) is HL_EBUSY, so a caller can say "try again" rather
- * than fail; out of memory is HL_ENOMEM; anything else HL_EIO. */
+ * than fail; out of memory is HL_ENOMEM; a damaged file HL_ECORRUPT; anything
+ * else HL_EIO. */
 int sq_status(int rc);
 
 /* The status of the last failure (sq_status) naming the operation, with
@@ -376,5 +377,9 @@ int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import
 int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err);
 int sq_dossier_undo_note(struct store *st, int64_t run_id, const char *code, struct hl_err *err);
 int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
+
+/* The integrity check (issue 10), in store_sqlite_check.c. */
+int sq_integrity(struct store *st, bool quick, struct hl_arena *a, char ***lines, size_t *n,
+	struct hl_err *err);
 
 #endif

@@ -1,0 +1,21 @@
+/* dbcheck.c — the database check of dbcheck.h. */
+#include "svc/dbcheck.h"
+
+#include <stdio.h>
+
+#include "store/store.h"
+
+int dbcheck_run(struct store *st, bool quick, struct hl_arena *a, char ***problems, size_t *n,
+	struct hl_err *err)
+{
+	return STORE(st, integrity, quick, a, problems, n, err);
+}
+
+void dbcheck_advice(const char *db, char *buf, size_t size)
+{
+	snprintf(buf, size,
+		"Tệp cơ sở dữ liệu %s bị hỏng. Khôi phục từ bản sao lưu: dừng máy chủ (hailong serve), "
+		"chép bản sao lưu gần nhất (tạo bằng lệnh sqlite3 %s \".backup BẢN_SAO\") đè lên %s, "
+		"kiểm tra bằng \"hailong --db %s check\", rồi chạy lại máy chủ. Giữ lại tệp hỏng để "
+		"đối chiếu các phiếu nhận sau lần sao lưu đó.", db, db, db, db);
+}
