@@ -1,21 +1,44 @@
 /* mem.c — allocation with a failure-injection hook for tests.
- * The counter is the one process-wide global: it exists only for tests. */
+ * The counter is the one process-wide global: it exists only for tests, and
+ * is atomic because the server allocates from many threads. Unarmed, a call
+ * costs one relaxed load. */
 #include "base/mem.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 
-static long fail_countdown;
+static _Atomic long fail_countdown;
+static _Atomic bool fail_fired;
 
-static int should_fail(void)
+static bool should_fail(void)
 {
-	if (fail_countdown <= 0)
-		return 0;
-	return --fail_countdown == 0;
+	long c = atomic_load_explicit(&fail_countdown, memory_order_relaxed);
+
+	while (c > 0) {
+		if (atomic_compare_exchange_weak(&fail_countdown, &c, c - 1)) {
+			if (c != 1)
+				return false;
+			atomic_store(&fail_fired, true);
+			return true;
+		}
+	}
+	return false;
 }
 
 void hl_mem_fail_after(long n)
 {
-	fail_countdown = n;
+	atomic_store(&fail_fired, false);
+	atomic_store(&fail_countdown, n > 0 ? n : 0);
+}
+
+long hl_mem_fail_left(void)
+{
+	return atomic_load(&fail_countdown);
+}
+
+bool hl_mem_failed(void)
+{
+	return atomic_load(&fail_fired);
 }
 
 void *hl_malloc(size_t n)

@@ -1,17 +1,29 @@
 /* mem.h — every allocation goes through here, so tests can make the Nth
- * allocation fail and check that hailong answers cleanly and leaks nothing. */
+ * allocation fail and check that hailong answers cleanly and leaks nothing.
+ * SQLite allocates through it too (store_sqlite.c), and jansson (set by
+ * main.c and the tests with json_set_alloc_funcs). */
 #ifndef HL_MEM_H
 #define HL_MEM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-/* malloc/realloc/calloc/free with the test hook; hl_free(NULL) is a no-op. */
+/* malloc/realloc/calloc/free with the test hook; hl_free(NULL) is a no-op.
+ * Blocks are malloc's own: free() and hl_free() are interchangeable. */
 void *hl_malloc(size_t n);
 void *hl_calloc(size_t count, size_t size);
 void *hl_realloc(void *p, size_t n);
 void hl_free(void *p);
 
-/* Tests only: make the nth allocation from now fail (0 turns failing off). */
+/* Tests only: make the nth allocation from now fail, once, in any thread (0
+ * turns failing off). */
 void hl_mem_fail_after(long n);
+
+/* Tests only: allocations still to come before the armed failure; 0 when it
+ * has happened (or none is armed). */
+long hl_mem_fail_left(void);
+
+/* Tests only: whether the armed failure has happened since hl_mem_fail_after. */
+bool hl_mem_failed(void);
 
 #endif

@@ -2,6 +2,7 @@
  * options (--db), help, and opening the database as the command's
  * descriptor asks, so commands never repeat these checks. */
 #include <errno.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +119,8 @@ int main(int argc, char **argv)
 	const char *user = getenv("USER");
 	int n = 0, rc;
 
+	/* jansson allocates through the hook too (SQLite: store_sqlite.c). */
+	json_set_alloc_funcs(hl_malloc, hl_free);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.db = getenv("HAILONG_DB");
 	if (ctx.db == NULL || ctx.db[0] == '\0')

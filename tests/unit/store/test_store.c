@@ -46,7 +46,7 @@ static void test_open_errors(void **state)
 	assert_null(st);
 	assert_non_null(strstr(err.msg, "/khong-co-thu-muc-nay/x"));
 
-	/* a file that is not a database: refused at open or at migrate */
+	/* a file that is not a database: refused at open or at migrate, as damaged */
 	snprintf(path, sizeof(path), "/tmp/hl-store-bad-XXXXXX");
 	fd = mkstemp(path);
 	assert_true(fd >= 0);
@@ -61,7 +61,7 @@ static void test_open_errors(void **state)
 		store_close(st);
 	}
 	fx_remove_db(path);
-	assert_int_equal(rc, HL_EIO);
+	assert_int_equal(rc, HL_ECORRUPT);
 	assert_true(err.msg[0] != '\0');
 	store_close(NULL);
 }
