@@ -340,7 +340,8 @@ static int finish(struct imp *im, const char *action)
 	if (rc != HL_OK)
 		return rc;
 	rc = store_commit(im->st, im->err);
-	im->in_tx = false;
+	/* a failed commit may leave the transaction open: close_reader rolls it back */
+	im->in_tx = rc != HL_OK;
 	return rc;
 }
 
@@ -380,6 +381,9 @@ static int chunk_commit(struct imp *im)
 {
 	int rc = store_commit(im->st, im->err);
 
+	/* a failed commit may leave the transaction open: chunk_fail rolls it back */
+	if (rc != HL_OK)
+		return rc;
 	im->in_tx = false;
 	im->in_chunk = 0;
 	/* Leave the lock free for a moment: a writer waiting for it (the server)
