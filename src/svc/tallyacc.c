@@ -231,16 +231,30 @@ static struct hl_rollup *rollup_of(struct tacc *acc, int64_t unit_id, hl_day mon
 	return &e->r;
 }
 
+void tacc_discard(struct tacc *acc)
+{
+	for (size_t i = 0; i < acc->rcount; i++)
+		hl_rollup_clear(&acc->rpool[i].r);
+	acc->rcount = 0;
+	memset(acc->rindex, 0xff, 2 * ROLLUP_KEYS * sizeof(*acc->rindex));
+	acc->count = 0;
+	memset(acc->index, 0xff, acc->nindex * sizeof(*acc->index));
+}
+
 int tacc_flush(struct tacc *acc, struct hl_err *err)
 {
 	struct store_tally_row row;
 	int rc = flush_rollups(acc, err);
 
-	if (rc != HL_OK)
+	/* Emptied whatever happens: after a failure the caller rolls back the
+	 * transaction, and keys kept here would be counted with the next one. */
+	if (rc != HL_OK) {
+		tacc_discard(acc);
 		return rc;
+	}
 	if (acc->count > 1)
 		qsort(acc->pool, acc->count, sizeof(*acc->pool), cmp_entry);
-	for (size_t i = 0; i < acc->count; i++) {
+	for (size_t i = 0; i < acc->count && rc == HL_OK; i++) {
 		const struct entry *e = &acc->pool[i];
 
 		row.unit_id = e->k.unit_id;
@@ -254,12 +268,10 @@ int tacc_flush(struct tacc *acc, struct hl_err *err)
 			row.set.t[j] = (struct hl_tally){f->n, f->s, f->v, f->ss, f->vv, f->sv};
 		}
 		rc = STORE(acc->st, tally_merge, (enum store_grain)e->k.grain, &row, err);
-		if (rc != HL_OK)
-			return rc;
 	}
 	acc->count = 0;
 	memset(acc->index, 0xff, acc->nindex * sizeof(*acc->index));
-	return HL_OK;
+	return rc;
 }
 
 /* The entry for k, created empty; NULL when out of memory. The caller has

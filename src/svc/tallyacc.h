@@ -53,8 +53,13 @@ void tacc_free(struct tacc *acc);
 int tacc_add(struct tacc *acc, const struct tacc_resp *x, const struct hl_instrument *in,
 	const struct hl_crit_score *scores, struct hl_err *err);
 
-/* Merge everything held into the store's tallies and rollups and empty the map. */
+/* Merge everything held into the store's tallies and rollups and empty the
+ * map; emptied on failure too (the caller rolls back the transaction). */
 int tacc_flush(struct tacc *acc, struct hl_err *err);
+
+/* Forget everything held, writing nothing: the transaction it was for was
+ * rolled back. */
+void tacc_discard(struct tacc *acc);
 
 /* Keys held now. */
 size_t tacc_keys(const struct tacc *acc);
