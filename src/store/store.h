@@ -728,7 +728,8 @@ int store_commit(struct store *st, struct hl_err *err);
 int store_rollback(struct store *st, struct hl_err *err);
 
 /* Savepoints inside a transaction, so one failing write in a group commit
- * undoes only itself. */
+ * undoes only itself. Outside a transaction (also when the backend rolled
+ * it back by itself after an error) they fail. */
 int store_savepoint(struct store *st, struct hl_err *err);
 int store_release(struct store *st, struct hl_err *err);
 int store_rollback_to(struct store *st, struct hl_err *err);

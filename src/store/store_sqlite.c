@@ -11,7 +11,9 @@
  *  - exec_tx: 0 = BEGIN IMMEDIATE (take the write lock now, so a transaction
  *    never fails half-way on a busy upgrade), 1 = COMMIT, 2 = ROLLBACK,
  *    3 = SAVEPOINT w, 4 = RELEASE w, 5 = ROLLBACK TO w then RELEASE w (so the
- *    savepoint is gone either way; the transaction goes on).
+ *    savepoint is gone either way; the transaction goes on). 3, 4 and 5
+ *    outside a transaction (none was begun, or SQLite rolled it back after
+ *    an error) are HL_EIO.
  *  - unit_put, field_put, staff_put, dossier_put: insert, or update every column
  *    of the row with the same code; the struct's id is set either way. Empty
  *    code: HL_EINVAL. Ids 0 and days HL_DAY_NONE are stored as NULL, minutes -1
@@ -717,6 +719,12 @@ static int sq_exec_tx(struct store *st, int what, struct hl_err *err)
 
 	if (what < 0 || what > 5)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d", what);
+	/* Savepoints only inside a transaction: SQLite would otherwise open one,
+	 * and after it rolled a transaction back by itself (out of memory, disk
+	 * full) the caller's next writes would each be committed alone. */
+	if (what >= 3 && sqlite3_get_autocommit(q->db))
+		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: không có giao dịch nào đang mở "
+			"(giao dịch đã bị hủy sau một lỗi)", ops[what]);
 	s = prep(q, ids[what], ops[what], err);
 	if (s == NULL)
 		return HL_EIO;

@@ -113,6 +113,11 @@ static void test_savepoints(void **state)
 	OK(f, store_release(f->st, &f->err));
 	OK(f, store_rollback(f->st, &f->err));
 	assert_false(unit_exists(f, "MAT"));
+
+	/* no savepoint outside a transaction (it would start one) */
+	assert_int_equal(store_savepoint(f->st, &f->err), HL_EIO);
+	assert_int_equal(store_release(f->st, &f->err), HL_EIO);
+	assert_int_equal(store_rollback_to(f->st, &f->err), HL_EIO);
 }
 
 struct collect {
