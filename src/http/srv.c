@@ -356,18 +356,33 @@ static void run_batch(struct server *s, struct srv_tx *tx, struct job *jobs)
 			j->err = err;
 			continue;
 		}
-		if ((j->rc = store_savepoint(s->wst, &j->err)) != HL_OK)
+		if ((j->rc = store_savepoint(s->wst, &j->err)) != HL_OK) {
+			rc = j->rc;
+			err = j->err;
 			continue;
+		}
 		j->rc = j->fn(tx, j->arg, &j->err);
-		if (j->rc == HL_OK)
-			j->rc = store_release(s->wst, &j->err);
-		if (j->rc == HL_OK)
-			j->rc = apply_staged(tx, mark, &j->err);
 		if (j->rc != HL_OK) {
+			/* The write failed: undo it alone, the batch goes on — unless
+			 * the transaction itself is gone (SQLite rolls back the whole
+			 * transaction on some errors, out of memory or a full disk):
+			 * then so are the batch's other writes. */
 			struct hl_err ignored;
 
-			store_rollback_to(s->wst, &ignored);
 			tx->nstage = mark;
+			if (store_rollback_to(s->wst, &ignored) != HL_OK) {
+				rc = j->rc;
+				err = j->err;
+			}
+			continue;
+		}
+		/* Its tallies, then the savepoint's release: a failure of either
+		 * leaves the tallies or the savepoint half done, so the whole batch
+		 * is undone (and every job in it answered the error). */
+		if ((j->rc = apply_staged(tx, mark, &j->err)) != HL_OK ||
+		    (j->rc = store_release(s->wst, &j->err)) != HL_OK) {
+			rc = j->rc;
+			err = j->err;
 		}
 	}
 	if (rc == HL_OK)
@@ -383,6 +398,7 @@ static void run_batch(struct server *s, struct srv_tx *tx, struct job *jobs)
 		struct hl_err ignored;
 
 		store_rollback(s->wst, &ignored);
+		tacc_discard(tx->acc);
 		srv_log(s, "lỗi ghi: %s", err.msg);
 		for (struct job *j = jobs; j != NULL; j = j->next)
 			if (j->rc == HL_OK) {
@@ -907,6 +923,24 @@ static enum MHD_Result queue(struct reqstate *rs)
 	return ret;
 }
 
+/* No memory for the request's arena: answer 503 from static storage rather
+ * than drop the connection, so the client knows to send again. */
+static enum MHD_Result queue_busy(struct MHD_Connection *c)
+{
+	static const char msg[] = "Máy chủ đang thiếu bộ nhớ: hãy gửi lại sau ít phút.\n";
+	struct MHD_Response *resp = MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg,
+		MHD_RESPMEM_PERSISTENT);
+	enum MHD_Result ret;
+
+	if (resp == NULL)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type", "text/plain; charset=utf-8");
+	MHD_add_response_header(resp, "Retry-After", "2");
+	ret = MHD_queue_response(c, 503, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
 static void log_request(struct server *s, struct reqstate *rs)
 {
 	struct timespec t1;
@@ -987,7 +1021,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 		if (a == NULL || (rs = hl_arena_alloc(a, sizeof(*rs))) == NULL) {
 			hl_arena_free(a);
-			return MHD_NO;
+			return queue_busy(c);
 		}
 		clock_gettime(CLOCK_MONOTONIC, &rs->t0);
 		rs->req.srv = s;
@@ -1237,6 +1271,7 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 
 	/* The writer's connection migrates the schema, so readers find it current. */
 	if ((rc = store_open(o->db, &s->wst, err)) != HL_OK ||
+	    (o->wrap_writer != NULL && (rc = o->wrap_writer(s->wst, &s->wst, err)) != HL_OK) ||
 	    (rc = store_migrate(s->wst, &version, err)) != HL_OK)
 		goto cleanup;
 	{

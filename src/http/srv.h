@@ -10,6 +10,7 @@
 #include "base/err.h"
 
 struct server;
+struct store;
 
 struct srv_opts {
 	const char *db;            /* store target */
@@ -21,6 +22,9 @@ struct srv_opts {
 	bool quiet;                /* no request log */
 	bool trust_proxy;          /* behind a reverse proxy on this machine: take the client's
 	                            * address from X-Forwarded-For on loopback connections */
+	/* Tests only: wrap the writer's store once open (store_fault_wrap: it
+	 * takes inner over, and closes it on failure); NULL = none. */
+	int (*wrap_writer)(struct store *inner, struct store **out, struct hl_err *err);
 };
 
 /* Start serving; returns when SIGTERM or SIGINT arrives and every request in
