@@ -1,0 +1,171 @@
+/* test_store_imp.c — the conformance suite of the operations behind imports
+ * that commit in chunks (import_run_put/done/list, response_delete_batch,
+ * dossier_undo_note, dossier_undo, import_notes_drop) and of integrity,
+ * written only against store/store.h on a fresh migrated store: a run is
+ * listed until it is done; a batch's responses are deleted and no others; a
+ * dossier updated and one added by a run are put back as noted, the first
+ * note of a code winning; notes are dropped only once their run is gone; a
+ * sound file has no problems. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store.h"
+#include "store_fixture.h"
+
+static int64_t responses_of(struct fx *f)
+{
+	int64_t n = 0;
+
+	OK(f, STORE(f->st, response_count_after, f->unit, HL_DAY_NONE, &n, &f->err));
+	return n;
+}
+
+static void test_runs(void **state)
+{
+	struct fx *f = *state;
+	struct store_import_run *runs = NULL;
+	size_t n = 0;
+	int64_t a = 0, b = 0;
+
+	OK(f, STORE(f->st, import_run_put, "responses", 7, 4242, &a, &f->err));
+	OK(f, STORE(f->st, import_run_put, "dossiers", 0, 4243, &b, &f->err));
+	assert_true(a > 0 && b > a);
+	OK(f, STORE(f->st, import_run_list, f->a, &runs, &n, &f->err));
+	assert_int_equal(n, 2);
+	assert_string_equal(runs[0].kind, "responses");
+	assert_int_equal(runs[0].batch_id, 7);
+	assert_int_equal(runs[0].owner, 4242);
+	assert_true(runs[0].started_at > 0);
+	assert_string_equal(runs[1].kind, "dossiers");
+	assert_int_equal(runs[1].batch_id, 0);
+	OK(f, STORE(f->st, import_run_done, a, &f->err));
+	OK(f, STORE(f->st, import_run_list, f->a, &runs, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_int_equal(runs[0].id, b);
+}
+
+static void put_response(struct fx *f, const char *ext, int64_t batch)
+{
+	struct store_response r;
+
+	memset(&r, 0, sizeof(r));
+	snprintf(r.ext_id, sizeof(r.ext_id), "%s", ext);
+	r.unit_id = f->unit;
+	r.day = 20000;
+	r.instrument_id = f->instr;
+	r.channel = CH_IMPORT;
+	r.batch_id = batch;
+	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+}
+
+static void test_delete_batch(void **state)
+{
+	struct fx *f = *state;
+	struct store_instrument in = {.version = 1};
+	int64_t b1 = 0, b2 = 0;
+
+	snprintf(in.code, sizeof(in.code), "thu");
+	snprintf(in.name, sizeof(in.name), "Thử");
+	OK(f, STORE(f->st, instrument_put, &in, "{}", &f->err));
+	f->instr = in.id;
+	OK(f, STORE(f->st, batch_new, "import", "a.csv", &b1, &f->err));
+	OK(f, STORE(f->st, batch_new, "import", "b.csv", &b2, &f->err));
+	put_response(f, "a1", b1);
+	put_response(f, "a2", b1);
+	put_response(f, "b1", b2);
+	put_response(f, "x", 0);
+	assert_int_equal(responses_of(f), 4);
+	OK(f, STORE(f->st, response_delete_batch, b1, &f->err));
+	assert_int_equal(responses_of(f), 2);
+	/* the ids are free again */
+	put_response(f, "a1", b2);
+}
+
+static void dossier(struct fx *f, const char *code, int64_t finished)
+{
+	struct store_dossier d;
+
+	memset(&d, 0, sizeof(d));
+	snprintf(d.code, sizeof(d.code), "%s", code);
+	d.unit_id = f->unit;
+	snprintf(d.procedure, sizeof(d.procedure), "Thủ tục");
+	snprintf(d.channel, sizeof(d.channel), "direct");
+	d.received_at = 28800000;
+	d.due_at = 28800000 + 600;
+	d.finished_at = finished;
+	d.returned_at = -1;
+	d.submitted_at = -1;
+	OK(f, STORE(f->st, dossier_save, &d, &f->err));
+}
+
+/* The dossier's finished_at, -2 when there is none. */
+static int64_t finished_of(struct fx *f, const char *code)
+{
+	struct store_dossier d;
+	int rc = STORE(f->st, dossier_get, code, &d, &f->err);
+
+	if (rc == HL_ENOTFOUND)
+		return -2;
+	assert_int_equal(rc, HL_OK);
+	return d.finished_at;
+}
+
+static void test_dossier_undo(void **state)
+{
+	struct fx *f = *state;
+	int64_t run = 0, dropped = 0;
+
+	dossier(f, "HS-1", 28800000 + 60);
+	OK(f, STORE(f->st, import_run_put, "dossiers", 0, 1, &run, &f->err));
+	OK(f, STORE(f->st, dossier_undo_note, run, "HS-1", &f->err));
+	dossier(f, "HS-1", 28800000 + 900);
+	/* a second note of the same code keeps the first */
+	OK(f, STORE(f->st, dossier_undo_note, run, "HS-1", &f->err));
+	dossier(f, "HS-1", 28800000 + 1000);
+	OK(f, STORE(f->st, dossier_undo_note, run, "HS-2", &f->err));
+	dossier(f, "HS-2", -1);
+	assert_int_equal(finished_of(f, "HS-1"), 28800000 + 1000);
+	/* notes of a run still recorded are kept */
+	OK(f, STORE(f->st, import_notes_drop, &dropped, &f->err));
+	assert_int_equal(dropped, 0);
+	OK(f, STORE(f->st, dossier_undo, run, &f->err));
+	assert_int_equal(finished_of(f, "HS-1"), 28800000 + 60);
+	assert_int_equal(finished_of(f, "HS-2"), -2);
+	OK(f, STORE(f->st, import_run_done, run, &f->err));
+	OK(f, STORE(f->st, import_notes_drop, &dropped, &f->err));
+	assert_int_equal(dropped, 2);
+	OK(f, STORE(f->st, import_notes_drop, &dropped, &f->err));
+	assert_int_equal(dropped, 0);
+}
+
+static void test_integrity(void **state)
+{
+	struct fx *f = *state;
+	char **lines = NULL;
+	size_t n = 1;
+
+	OK(f, STORE(f->st, integrity, true, f->a, &lines, &n, &f->err));
+	assert_int_equal(n, 0);
+	assert_null(lines);
+	n = 1;
+	OK(f, STORE(f->st, integrity, false, f->a, &lines, &n, &f->err));
+	assert_int_equal(n, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_runs, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_delete_batch, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_dossier_undo, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_integrity, fx_setup, fx_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
