@@ -505,76 +505,6 @@ static void sq_close(struct store *st)
 	st->priv = NULL;
 }
 
-/* ---- SQLite's memory through base/mem.h, so tests can fail its allocations ---- */
-
-/* Each block starts with its size (xSize needs it), in 16 bytes to keep
- * malloc's alignment. */
-#define MEM_HEAD 16
-
-static void *mem_malloc(int n)
-{
-	unsigned char *p = n >= 0 ? hl_malloc((size_t)n + MEM_HEAD) : NULL;
-
-	if (p == NULL)
-		return NULL;
-	memcpy(p, &(size_t){(size_t)n}, sizeof(size_t));
-	return p + MEM_HEAD;
-}
-
-static void mem_free(void *p)
-{
-	if (p != NULL)
-		hl_free((unsigned char *)p - MEM_HEAD);
-}
-
-static int mem_size(void *p)
-{
-	size_t n;
-
-	if (p == NULL)
-		return 0;
-	memcpy(&n, (unsigned char *)p - MEM_HEAD, sizeof(n));
-	return (int)n;
-}
-
-static void *mem_realloc(void *p, int n)
-{
-	unsigned char *q;
-
-	if (p == NULL)
-		return mem_malloc(n);
-	if (n < 0 || (q = hl_realloc((unsigned char *)p - MEM_HEAD, (size_t)n + MEM_HEAD)) == NULL)
-		return NULL;
-	memcpy(q, &(size_t){(size_t)n}, sizeof(size_t));
-	return q + MEM_HEAD;
-}
-
-static int mem_roundup(int n)
-{
-	return (n + 7) & ~7;
-}
-
-static int mem_init(void *ctx)
-{
-	(void)ctx;
-	return SQLITE_OK;
-}
-
-static void mem_shutdown(void *ctx)
-{
-	(void)ctx;
-}
-
-static void mem_route(void)
-{
-	static const sqlite3_mem_methods methods = {
-		mem_malloc, mem_free, mem_realloc, mem_size, mem_roundup, mem_init, mem_shutdown, NULL,
-	};
-
-	/* SQLITE_MISUSE if SQLite was initialised already: then it keeps its own. */
-	sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
-}
-
 static pthread_once_t mem_once = PTHREAD_ONCE_INIT;
 
 /* Another connection holds the write lock: try again every millisecond for
@@ -602,7 +532,7 @@ static int sq_open(struct store *st, const char *path, struct hl_err *err)
 	rc = check_dir(path, err);
 	if (rc != HL_OK)
 		return rc;
-	pthread_once(&mem_once, mem_route);
+	pthread_once(&mem_once, sq_mem_route);
 	q = hl_calloc(1, sizeof(*q));
 	if (q == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s", path);

@@ -378,6 +378,10 @@ int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *
 int sq_dossier_undo_note(struct store *st, int64_t run_id, const char *code, struct hl_err *err);
 int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
 
+/* Route SQLite's allocations through base/mem.h; once, before the first
+ * connection (store_sqlite_mem.c). */
+void sq_mem_route(void);
+
 /* The integrity check (issue 10), in store_sqlite_check.c. */
 int sq_integrity(struct store *st, bool quick, struct hl_arena *a, char ***lines, size_t *n,
 	struct hl_err *err);
