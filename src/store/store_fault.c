@@ -57,15 +57,18 @@ struct fault {
 	F1(session_put, const struct store_session *) \
 	F2(session_get, const unsigned char *, struct store_session *) \
 	F1(session_delete, const unsigned char *) \
+	F2(session_delete_user, int64_t, const unsigned char *) \
 	F1(session_purge, int64_t) \
 	F1(kiosk_put, struct store_kiosk *) \
 	F2(kiosk_get_token, const unsigned char *, struct store_kiosk *) \
 	F3(kiosk_list, struct hl_arena *, struct store_kiosk **, size_t *) \
 	F1(kiosk_revoke, const char *) \
+	F2(kiosk_rename, const char *, const char *) \
 	F6(response_list_status, int64_t, int, int, struct hl_arena *, struct store_response **, size_t *) \
 	F2(response_get, int64_t, struct store_response *) \
+	F3(response_get_ext, int64_t, const char *, struct store_response *) \
 	F2(response_set_status, int64_t, int) \
-	F3(response_count_kiosk_since, int64_t, int64_t, int64_t *) \
+	F4(response_count_kiosk_since, int64_t, int64_t, int64_t, int64_t *) \
 	F1(receipt_put, const struct store_receipt *) \
 	F2(receipt_get, const unsigned char *, struct store_receipt *) \
 	F3(receipt_use, const unsigned char *, int64_t, int64_t) \
@@ -105,11 +108,17 @@ struct fault {
 	F4(fb_step_list, int64_t, struct hl_arena *, struct store_fb_step **, size_t *) \
 	F1(fb_deadline_set, const struct store_fb_deadline *) \
 	F3(fb_deadline_list, struct hl_arena *, struct store_fb_deadline **, size_t *) \
+	F3(fb_idem_get, int64_t, const unsigned char *, struct store_fb_idem *) \
+	F1(fb_idem_put, const struct store_fb_idem *) \
 	F1(dossier_save, struct store_dossier *) \
 	F6(dossier_sum_scan, int64_t, bool, int, int, store_dsum_cb, void *) \
 	F6(dossier_open_scan, int64_t, int64_t, int64_t, int64_t, store_dossier_cb, void *) \
 	F5(dossier_scan, int64_t, int64_t, int64_t, store_dossier_cb, void *) \
 	F4(dossier_scan_finished, int64_t, int64_t, store_dossier_cb, void *) \
+	F3(comment_approve, int64_t, const char *, int64_t) \
+	F1(comment_withdraw, int64_t) \
+	F6(comment_approval_list, int64_t, hl_day, hl_day, struct hl_arena *, struct store_approval **, size_t *) \
+	F3(report_quotes_put, int64_t, const int64_t *, size_t) \
 	F1(cal_day_put, const struct store_cal_day *) \
 	F3(cal_day_list, struct hl_arena *, struct store_cal_day **, size_t *) \
 	F1(cal_culture_get, int *) \
@@ -123,7 +132,11 @@ struct fault {
 	F3(import_run_list, struct hl_arena *, struct store_import_run **, size_t *) \
 	F1(response_delete_batch, int64_t) \
 	F2(dossier_undo_note, int64_t, const char *) \
-	F1(dossier_undo, int64_t)
+	F1(dossier_undo, int64_t) \
+	F5(rate_take, const char *, int64_t, int, int, bool *) \
+	F3(rate_count, const char *, int64_t, int *) \
+	F1(rate_clear, const char *) \
+	F1(rate_purge, int64_t)
 
 /* Count this call of op; HL_EIO (err filled) when it is the one to fail. */
 static int hit(struct store *st, const char *op, struct hl_err *err)
