@@ -23,6 +23,8 @@
 #include "core/instrument.h"
 #include "core/rollup.h"
 #include "io/instrument_json.h"
+#include "report/letterhead.h"
+#include "report/order.h"
 #include "svc/feedback.h"
 #include "svc/plan.h"
 
@@ -117,7 +119,8 @@ static const char *const STATION_PREFIXES[] = {"Trạm y tế ", "Trạm Y tế 
 /* Units headed by a people's committee (Ủy ban nhân dân). */
 static bool is_committee(const char *type)
 {
-	return strcmp(type, "ubnd-xa") == 0 || strcmp(type, "huyen") == 0 || strcmp(type, "tinh") == 0;
+	return strcmp(type, "ubnd-xa") == 0 || strcmp(type, "huyen") == 0 || strcmp(type, "tinh") == 0 ||
+		strcmp(type, "ubnd-huyen") == 0;
 }
 
 /* Upper-case copy of s (Vietnamese letters included), owned by a. */
@@ -162,21 +165,23 @@ static char *issuer_of(struct hl_arena *a, const struct store_unit *u, bool shor
 static const char *place_of(struct hl_arena *a, const struct store_unit *u)
 {
 	char *name = hl_utf8_nfc(a, u->name);
-	const char *s;
+	const char *s, *t;
 
 	if (name == NULL)
 		return NULL;
 	s = skip_any(name, BODY_PREFIXES);
 	s = skip_any(s, STATION_PREFIXES);
-	return skip_any(s, LEVEL_PREFIXES);
+	t = skip_any(s, LEVEL_PREFIXES);
+	/* "Phường 1, ngày …": a number keeps its kind (Nghị định 30). */
+	return t[0] >= '0' && t[0] <= '9' ? s : t;
 }
 
-/* How u is named as an addressee: "UBND Thành phố Nha Trang". */
+/* How u is named as an addressee inside the list: "UBND tỉnh Khánh Hòa". */
 static const char *addressee(struct hl_arena *a, const struct store_unit *u)
 {
 	if (strcmp(u->type, "huyen") == 0 || strcmp(u->type, "tinh") == 0)
-		return hl_arena_printf(a, "UBND %s", u->name);
-	return hl_arena_strdup(a, u->name);
+		return hl_arena_printf(a, "UBND %s", lh_in_text(a, u->name));
+	return lh_in_text(a, u->name);
 }
 
 static const struct store_unit *unit_by_id(const struct store_unit *u, size_t n, int64_t id)
@@ -195,26 +200,73 @@ static const struct store_unit *unit_by_code(const struct store_unit *u, size_t 
 	return NULL;
 }
 
-static int heading(struct build *b, const struct store_unit *units, size_t nunits)
+/* The subject's fate when the document is issued by another unit — merged
+ * into the issuer (lineage) or ended — as the subtitle's "(nay thuộc …)"
+ * and the note under the title. */
+static void successor_texts(struct build *b, const struct store_lineage *lin, size_t nlin,
+	const struct store_unit *issuer, enum lh_how how, const char **suffix)
 {
 	struct rpt_model *m = b->m;
 	struct hl_arena *a = b->a;
 	const struct store_unit *s = m->subject;
-	const struct store_unit *parent = unit_by_id(units, nunits, s->parent_id);
+	const char *was = lh_place_in_text(a, s->name), *now = lh_place_in_text(a, issuer->name);
+	const char *what = NULL;
+	char day[16] = "";
+	int from = 0;
+
+	*suffix = "";
+	if (how == LH_SELF || was == NULL || now == NULL)
+		return;
+	for (size_t i = 0; i < nlin; i++)
+		from += lin[i].new_id == issuer->id;
+	if (how == LH_ABOVE) {
+		*suffix = " (cũ)";
+		what = "đã kết thúc hoạt động";
+		hl_day_vn(s->valid_to + 1, day, sizeof(day));
+	} else {
+		*suffix = hl_arena_printf(a, " (nay %s %s)", from > 1 ? "thuộc" : "là", now);
+		what = hl_arena_printf(a, "đã %s %s", from > 1 ? "sáp nhập vào" : "đổi thành", now);
+		for (size_t i = 0; i < nlin; i++)
+			if (lin[i].old_id == s->id)
+				hl_day_vn(lin[i].day, day, sizeof(day));
+	}
+	m->note = hl_arena_printf(a, "%s %s%s%s; %s ban hành báo cáo này.",
+		lh_sentence_start(a, was), what, day[0] ? " từ ngày " : "", day, addressee(a, issuer));
+}
+
+/* The heading and closing of the report: issued on its date by the
+ * subject, or by the unit that took it over (letterhead.h); sent to the
+ * unit above the issuer for its information ("Nơi nhận", no "Kính gửi":
+ * a báo cáo, Nghị định 30/2020). */
+static int heading(struct build *b, const struct store_unit *units, size_t nunits)
+{
+	struct rpt_model *m = b->m;
+	struct hl_arena *a = b->a;
+	const struct store_unit *s = m->subject, *issuer, *parent;
+	struct store_lineage *lin = NULL;
+	size_t nlin = 0;
+	enum lh_how how;
 	char label[sizeof(m->period_label)];
+	const char *suffix = "";
 	int rc;
 
 	snprintf(label, sizeof(label), "%s", m->period_label);
 	if (label[0] >= 'A' && label[0] <= 'Z')     /* "Năm 2024" inside a sentence */
 		label[0] = (char)(label[0] - 'A' + 'a');
-	/* Issuer, place and signer's title as every document of the unit. */
-	rc = rpt_letterhead(a, s, parent, m, b->err);
+	rc = STORE(b->st, lineage_list, a, &lin, &nlin, b->err);
 	if (rc != HL_OK)
 		return rc;
+	issuer = lh_issuer_on(units, nunits, lin, nlin, s, m->o.date, &how);
+	parent = lh_parent_on(units, nunits, lin, nlin, issuer, m->o.date);
+	/* Issuer, place and signer's title as every document of the unit. */
+	rc = rpt_letterhead(a, issuer, parent, m, b->err);
+	if (rc != HL_OK)
+		return rc;
+	successor_texts(b, lin, nlin, issuer, how, &suffix);
 	m->title = "BÁO CÁO";
 	m->subtitle = hl_arena_printf(a, "Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
-		"đối với sự phục vụ của %s%s %s", m->o.under ? "các đơn vị thuộc " : "", s->name, label);
-	m->recipients[m->nrecipients++] = "Như trên;";
+		"đối với sự phục vụ của %s%s%s %s", m->o.under ? "các đơn vị thuộc " : "",
+		lh_in_text(a, s->name), suffix, label);
 	if (parent) {
 		const char *to = addressee(a, parent);
 
@@ -222,6 +274,8 @@ static int heading(struct build *b, const struct store_unit *units, size_t nunit
 			return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập phần đầu báo cáo");
 		m->recipients[m->nrecipients++] = to;
 	}
+	if (m->o.under)
+		m->recipients[m->nrecipients++] = "Các đơn vị được khảo sát;";
 	m->recipients[m->nrecipients++] = "Lưu: VT.";
 	if (!m->subtitle)
 		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập phần đầu báo cáo");
@@ -843,12 +897,16 @@ int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
 	m->issuer = issuer_of(a, u, false);
 	m->issuer_parent = parent != NULL ? issuer_of(a, parent, true) : "";
 	m->place = place_of(a, u);
-	if (is_committee(u->type))
+	m->symbol = "";
+	if (is_committee(u->type)) {
 		m->signer_title = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH";
-	else if (strcmp(u->type, "tram-y-te") == 0)
+		m->symbol = "UBND";
+	} else if (strcmp(u->type, "tram-y-te") == 0) {
 		m->signer_title = "TRẠM TRƯỞNG";
-	else
+		m->symbol = "TYT";
+	} else {
 		m->signer_title = "THỦ TRƯỞNG ĐƠN VỊ";
+	}
 	if (!m->issuer || !m->issuer_parent || !m->place)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập phần đầu văn bản");
 	return HL_OK;
@@ -950,6 +1008,8 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 		rc = build_feedback(b);
 	if (rc == HL_OK)
 		rc = heading(b, units, nunits);
+	if (rc == HL_OK)
+		rc = rpt_order(m, a, err);
 	if (rc != HL_OK)
 		return rc;
 	*out = m;

@@ -96,6 +96,21 @@ struct rpt_feedback {
 	int score;
 };
 
+/* Plain means of units' values, criterion by criterion (SIPAS last). */
+struct rpt_mean {
+	double value[HL_IDX_MAXCELLS];
+	bool valid[HL_IDX_MAXCELLS];
+	int64_t n;                 /* responses behind the units' SIPAS */
+};
+
+/* The units of one type in the documents' tables: index->units[order[i]]
+ * for i in [first, first + n) (report/order.h). */
+struct rpt_group {
+	const char *type, *name;   /* "ubnd-xa", "UBND cấp xã" */
+	size_t first, n;
+	struct rpt_mean mean;
+};
+
 struct rpt_model {
 	struct rpt_opts o;
 	char period_label[96];     /* "Quý III/2025" */
@@ -104,8 +119,18 @@ struct rpt_model {
 	const char *place;         /* "Bắc Nha Trang" for "Bắc Nha Trang, ngày … tháng … năm …" */
 	const char *title;         /* "BÁO CÁO" */
 	const char *subtitle;      /* "Kết quả khảo sát mức độ hài lòng … Quý III/2025" */
+	const char *note;          /* under the title when the subject has ended: "Phường Vĩnh Thọ
+	                            * đã sáp nhập vào …; … ban hành báo cáo này." (NULL = none) */
+	const char *symbol;        /* the issuer's abbreviation after a number: "UBND", "TYT", "" */
 	const struct store_unit *subject;  /* the unit, or the supervising office */
 	struct iq_result *index;   /* the table: units × criteria, targets, changes, ranks */
+	size_t *order;             /* index->units as documents list them: by type, then name
+	                            * (the CSV and the long sheet keep the index's order) */
+	int ngroups;
+	struct rpt_group *groups;  /* the types met, in that order */
+	bool means;                /* a supervising office's report: a mean row per type and,
+	                            * with several types, one of every unit (mean) */
+	struct rpt_mean mean;
 	int64_t responses;         /* in scope and period (counted ones) */
 	bool rollups_missing;      /* the store's rollups were never built (a database
 	                            * older than them): every response was read; the
@@ -132,8 +157,8 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	struct rpt_model **out, struct hl_err *err);
 
 /* Fill m's heading for a document issued by unit u (parent may be NULL):
- * issuer_parent, issuer, place and signer_title, in a (the written answer
- * to feedback uses it, report/fb_letter.c). */
+ * issuer_parent, issuer, place, symbol and signer_title, in a (the written
+ * answer to feedback uses it, report/fb_letter.c). */
 int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
 	const struct store_unit *parent, struct rpt_model *m, struct hl_err *err);
 

@@ -311,10 +311,13 @@ static void test_heading(void **state)
 	assert_string_equal(m->subtitle, "Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
 		"đối với sự phục vụ của UBND phường An Bình năm 2024");
 	assert_string_equal(m->period_label, "Năm 2024");
-	assert_int_equal(m->nrecipients, 3);
-	assert_string_equal(m->recipients[0], "Như trên;");
-	assert_string_equal(m->recipients[1], "UBND Thành phố Thử (b/c);");
-	assert_string_equal(m->recipients[2], "Lưu: VT.");
+	/* A báo cáo has no "Kính gửi": "Nơi nhận" names the office above, not
+	 * "Như trên"; a kind of unit is in lower case inside the text. */
+	assert_int_equal(m->nrecipients, 2);
+	assert_string_equal(m->recipients[0], "UBND thành phố Thử (b/c);");
+	assert_string_equal(m->recipients[1], "Lưu: VT.");
+	assert_string_equal(m->symbol, "UBND");
+	assert_null(m->note);
 	assert_string_equal(m->signer_title, "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH");
 
 	/* The city over its wards: both wards, the city's own name, no parent. */
@@ -326,7 +329,8 @@ static void test_heading(void **state)
 	assert_string_equal(m->issuer_parent, "");
 	assert_string_equal(m->place, "Thử");
 	assert_int_equal(m->nrecipients, 2);
-	assert_non_null(strstr(m->subtitle, "các đơn vị thuộc Thành phố Thử năm 2024"));
+	assert_non_null(strstr(m->subtitle, "các đơn vị thuộc thành phố Thử năm 2024"));
+	assert_string_equal(m->recipients[0], "Các đơn vị được khảo sát;");
 }
 
 static void test_refusals(void **state)
@@ -495,6 +499,65 @@ static void test_no_partial(void **state)
 	assert_int_equal(rpt_format_of("docx"), -1);
 }
 
+/* A unit merged away before the report's date: the document is issued by
+ * the unit it went into, under the unit above that one, and says so; a
+ * district abolished without successor: by the province above it. Runs
+ * last: it changes the units. */
+static void test_issuer_on_date(void **state)
+{
+	struct fx *f = *state;
+	struct rpt_opts o = opts("an-binh", NULL, false);
+	struct rpt_model *m = NULL;
+	struct store_lineage l = {0};
+	struct store_unit u;
+	int64_t tinh, tan_an;
+
+	tinh = unit(f, "tinh-thu", "Tỉnh Thử", "tinh", 0);
+	tan_an = unit(f, "tan-an", "UBND phường Tân An", "ubnd-xa", tinh);
+	OK(f, STORE(f->st, unit_get, "tp", &u, &f->err));
+	u.parent_id = tinh;
+	u.valid_to = day(2025, 6, 30);
+	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	for (int i = 0; i < 2; i++) {
+		OK(f, STORE(f->st, unit_get, i ? "binh-minh" : "an-binh", &u, &f->err));
+		u.valid_to = day(2025, 6, 30);
+		OK(f, STORE(f->st, unit_put, &u, &f->err));
+		l = (struct store_lineage){tan_an, u.id, day(2025, 7, 1)};
+		OK(f, STORE(f->st, lineage_add, &l, &f->err));
+	}
+
+	/* Dated before the merger: An Bình itself, under the city. */
+	OK(f, rpt_build(f->st, f->a, &o, &m, &f->err));
+	assert_string_equal(m->issuer, "ỦY BAN NHÂN DÂN PHƯỜNG AN BÌNH");
+	assert_string_equal(m->issuer_parent, "UBND THÀNH PHỐ THỬ");
+	assert_null(m->note);
+
+	/* Dated 2026: Tân An issues it, under the province. */
+	o.date = day(2026, 2, 5);
+	OK(f, rpt_build(f->st, f->a, &o, &m, &f->err));
+	assert_string_equal(m->issuer, "ỦY BAN NHÂN DÂN PHƯỜNG TÂN AN");
+	assert_string_equal(m->issuer_parent, "UBND TỈNH THỬ");
+	assert_string_equal(m->place, "Tân An");
+	assert_string_equal(m->subtitle, "Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
+		"đối với sự phục vụ của UBND phường An Bình (nay thuộc phường Tân An) năm 2024");
+	assert_string_equal(m->note, "Phường An Bình đã sáp nhập vào phường Tân An từ ngày "
+		"01/07/2025; UBND phường Tân An ban hành báo cáo này.");
+	assert_string_equal(m->recipients[0], "UBND tỉnh Thử (b/c);");
+	assert_int_equal(m->index->nunits, 1);
+	assert_string_equal(m->index->units[0].unit.code, "an-binh");
+
+	/* The city, abolished without successor: the province above it. */
+	o = opts(NULL, "tp", false);
+	o.date = day(2026, 2, 5);
+	OK(f, rpt_build(f->st, f->a, &o, &m, &f->err));
+	assert_string_equal(m->issuer, "ỦY BAN NHÂN DÂN TỈNH THỬ");
+	assert_string_equal(m->issuer_parent, "");
+	assert_string_equal(m->place, "Thử");
+	assert_non_null(strstr(m->subtitle, "các đơn vị thuộc thành phố Thử (cũ) năm 2024"));
+	assert_string_equal(m->note, "Thành phố Thử đã kết thúc hoạt động từ ngày 01/07/2025; "
+		"UBND tỉnh Thử ban hành báo cáo này.");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -506,6 +569,7 @@ int main(void)
 		cmocka_unit_test(test_csv_golden),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_no_partial),
+		cmocka_unit_test(test_issuer_on_date),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,155 @@
+/* letterhead.c — the issuing body on a date and unit names inside
+ * sentences (letterhead.h). */
+#include "report/letterhead.h"
+
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/text.h"
+
+#include <utf8proc.h>
+
+#define MAX_DEPTH 32
+
+/* The kinds of administrative unit a name may start with, as written at
+ * the start of a name and inside a sentence. */
+static const struct {
+	const char *upper, *lower;
+} KINDS[] = {
+	{"Tỉnh ", "tỉnh "}, {"Thành phố ", "thành phố "}, {"Huyện ", "huyện "},
+	{"Quận ", "quận "}, {"Thị xã ", "thị xã "}, {"Thị trấn ", "thị trấn "},
+	{"Phường ", "phường "}, {"Xã ", "xã "}, {"Đặc khu ", "đặc khu "},
+};
+
+static const char *const BODIES[] = {"UBND ", "Ủy ban nhân dân ", "Ủy ban Nhân dân ", NULL};
+
+static const struct store_unit *by_id(const struct store_unit *u, size_t n, int64_t id)
+{
+	for (size_t i = 0; id != 0 && i < n; i++)
+		if (u[i].id == id)
+			return &u[i];
+	return NULL;
+}
+
+/* Ended before day (a unit not formed yet is still the one asked for). */
+static bool ended(const struct store_unit *u, hl_day day)
+{
+	return u->valid_to != HL_DAY_NONE && day != HL_DAY_NONE && day > u->valid_to;
+}
+
+static const struct store_unit *resolve(const struct store_unit *units, size_t n,
+	const struct store_lineage *lin, size_t nlin, const struct store_unit *u, hl_day day,
+	int depth, enum lh_how *how)
+{
+	const struct store_unit *p;
+
+	if (u == NULL || depth > MAX_DEPTH)
+		return NULL;
+	if (!ended(u, day))
+		return u;
+	for (size_t i = 0; i < nlin; i++) {
+		const struct store_unit *r;
+
+		if (lin[i].old_id != u->id)
+			continue;
+		r = resolve(units, n, lin, nlin, by_id(units, n, lin[i].new_id), day, depth + 1, how);
+		if (r != NULL) {
+			if (*how == LH_SELF)
+				*how = LH_SUCCESSOR;
+			return r;
+		}
+	}
+	p = resolve(units, n, lin, nlin, by_id(units, n, u->parent_id), day, depth + 1, how);
+	if (p != NULL && *how == LH_SELF)
+		*how = LH_ABOVE;
+	return p;
+}
+
+const struct store_unit *lh_issuer_on(const struct store_unit *units, size_t n,
+	const struct store_lineage *lin, size_t nlin, const struct store_unit *u, hl_day day,
+	enum lh_how *how)
+{
+	enum lh_how h = LH_SELF;
+	const struct store_unit *r = resolve(units, n, lin, nlin, u, day, 0, &h);
+
+	if (r == NULL) {
+		r = u;
+		h = LH_SELF;
+	}
+	if (how != NULL)
+		*how = h;
+	return r;
+}
+
+const struct store_unit *lh_parent_on(const struct store_unit *units, size_t n,
+	const struct store_lineage *lin, size_t nlin, const struct store_unit *issuer, hl_day day)
+{
+	enum lh_how h = LH_SELF;
+
+	if (issuer == NULL)
+		return NULL;
+	return resolve(units, n, lin, nlin, by_id(units, n, issuer->parent_id), day, 0, &h);
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The body prefix of name ("UBND "), or "". */
+static size_t body_len(const char *name)
+{
+	for (int i = 0; BODIES[i] != NULL; i++)
+		if (starts(name, BODIES[i]))
+			return strlen(BODIES[i]);
+	return 0;
+}
+
+/* name from off on with its leading kind in lower case, unless a number
+ * follows the kind ("Quận 1" keeps its capital: Nghị định 30, Phụ lục II). */
+static const char *lower_kind(struct hl_arena *a, const char *name, size_t off)
+{
+	for (size_t k = 0; k < sizeof(KINDS) / sizeof(KINDS[0]); k++) {
+		size_t len = strlen(KINDS[k].upper);
+
+		if (!starts(name + off, KINDS[k].upper))
+			continue;
+		if (name[off + len] >= '0' && name[off + len] <= '9')
+			break;
+		return hl_arena_printf(a, "%.*s%s%s", (int)off, name, KINDS[k].lower,
+			name + off + len);
+	}
+	return hl_arena_strdup(a, name);
+}
+
+const char *lh_in_text(struct hl_arena *a, const char *name)
+{
+	return lower_kind(a, name != NULL ? name : "", body_len(name != NULL ? name : ""));
+}
+
+const char *lh_place_in_text(struct hl_arena *a, const char *name)
+{
+	const char *s = name != NULL ? name : "";
+	size_t b = body_len(s);
+
+	/* Only a body over an administrative unit is left out. */
+	for (size_t k = 0; b > 0 && k < sizeof(KINDS) / sizeof(KINDS[0]); k++)
+		if (starts(s + b, KINDS[k].upper) || starts(s + b, KINDS[k].lower))
+			return lower_kind(a, s + b, 0);
+	return lh_in_text(a, s);
+}
+
+const char *lh_sentence_start(struct hl_arena *a, const char *s)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	utf8proc_uint8_t first[4];
+
+	if (s == NULL || s[0] == '\0')
+		return s;
+	n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+	if (n <= 0)
+		return hl_arena_strdup(a, s);
+	return hl_arena_printf(a, "%.*s%s", (int)utf8proc_encode_char(utf8proc_toupper(cp), first),
+		(const char *)first, s + n);
+}
