@@ -112,7 +112,7 @@ static bool ok_text(const char *s)
 
 static int check(const struct chart *c, struct hl_err *err)
 {
-	if (c->kind != CHART_BARS && c->kind != CHART_LINE)
+	if (c->kind != CHART_BARS && c->kind != CHART_LINE && c->kind != CHART_HBARS)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "loại biểu đồ %d không có", (int)c->kind);
 	if (c->ncat < 1 || c->ncat > CHART_MAX_CATS)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "biểu đồ cần từ 1 đến %d nhóm, có %d",
@@ -223,7 +223,8 @@ static bool any_target(const struct chart *c)
 	return false;
 }
 
-static void dashed(cairo_t *cr, double x0, double y, double x1)
+/* A target: a dashed red line from (x0, y0) to (x1, y1). */
+static void dashed_line(cairo_t *cr, double x0, double y0, double x1, double y1)
 {
 	static const double dash[] = {6, 4};
 
@@ -231,10 +232,15 @@ static void dashed(cairo_t *cr, double x0, double y, double x1)
 	rgb(cr, target_rgb);
 	cairo_set_line_width(cr, 2);
 	cairo_set_dash(cr, dash, 2, 0);
-	cairo_move_to(cr, x0, y);
-	cairo_line_to(cr, x1, y);
+	cairo_move_to(cr, x0, y0);
+	cairo_line_to(cr, x1, y1);
 	cairo_stroke(cr);
 	cairo_restore(cr);
+}
+
+static void dashed(cairo_t *cr, double x0, double y, double x1)
+{
+	dashed_line(cr, x0, y, x1, y);
 }
 
 /* The legend's items, laid out in rows from (x, y); returns its height.
@@ -440,6 +446,114 @@ static void draw_lines(const struct chart *c, cairo_t *cr, const struct frame *f
 	}
 }
 
+/* ---- bars lying down ---- */
+
+#define HB_TOP 44.0        /* below the title */
+#define HB_AXIS 22.0       /* the value axis's labels under the plot */
+#define HB_LABEL 11.0      /* the categories' labels, points */
+
+/* Points per category: room for each series' bar. */
+static double hb_slot(const struct chart *c)
+{
+	return c->nseries > 1 ? 10.0 + 9.0 * c->nseries : 18.0;
+}
+
+int chart_hbars_height(const struct chart *c)
+{
+	cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	cairo_t *cr = cairo_create(s);
+	double lh = legend(c, cr, 12, 0, c->width - 12, false);
+
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	return (int)(HB_TOP + c->ncat * hb_slot(c) + HB_AXIS + (lh > 0 ? lh + 6 : 0) + 6);
+}
+
+static double hb_x(const struct frame *f, double v)
+{
+	return f->x0 + (v - f->lo) / (f->hi - f->lo) * (f->x1 - f->x0);
+}
+
+static void draw_hbars(const struct chart *c, cairo_t *cr, double lh)
+{
+	struct frame f = {.lo = 0, .hi = 100};
+	double lw = 0, gh, bh, vs;
+	char buf[16];
+
+	/* The labels' column: as wide as the longest, at most 40 % of the chart. */
+	font(cr, HB_LABEL, false);
+	for (int i = 0; i < c->ncat; i++)
+		if (text_width(cr, c->cat[i]) > lw)
+			lw = text_width(cr, c->cat[i]);
+	if (lw > c->width * 0.4)
+		lw = c->width * 0.4;
+	f.x0 = 12 + lw + 8;
+	f.x1 = c->width - 40;   /* room for "100,00" after a full bar */
+	f.y0 = c->title != NULL ? HB_TOP : 16;
+	f.y1 = c->height - HB_AXIS - (lh > 0 ? lh + 6 : 0);
+	f.slot = (f.y1 - f.y0) / c->ncat;
+	gh = f.slot * 0.75;
+	bh = c->nseries > 0 ? gh / c->nseries : gh;
+	vs = bh - 3 < 7 ? 7 : bh - 3 > 11 ? 11 : bh - 3;   /* the values' size */
+	cairo_set_line_width(cr, 1);
+	for (double v = 0; v <= 100 + 1e-9; v += 20) {
+		double x = round(hb_x(&f, v)) + 0.5;
+
+		rgb(cr, grid_rgb);
+		cairo_move_to(cr, x, f.y0);
+		cairo_line_to(cr, x, f.y1);
+		cairo_stroke(cr);
+		rgb(cr, muted_rgb);
+		snprintf(buf, sizeof(buf), "%d", (int)v);
+		text(cr, buf, x, f.y1 + 14, 11, false, CENTER, 0);
+	}
+	rgb(cr, ink_rgb);
+	cairo_move_to(cr, f.x0 + 0.5, f.y0);
+	cairo_line_to(cr, f.x0 + 0.5, f.y1);
+	cairo_stroke(cr);
+	for (int i = 0; i < c->ncat; i++) {
+		double yc = f.y0 + (i + 0.5) * f.slot;
+
+		rgb(cr, ink_rgb);
+		text(cr, c->cat[i], f.x0 - 8, yc + HB_LABEL * 0.35, HB_LABEL, false, RIGHT, lw);
+		for (int s = 0; s < c->nseries; s++) {
+			double v = c->series[s].value[i];
+
+			if (isnan(v))
+				continue;
+			rgb(cr, palette[s]);
+			cairo_rectangle(cr, f.x0 + 1, yc - gh / 2 + s * bh + 1, hb_x(&f, v) - f.x0, bh - 2);
+			cairo_fill(cr);
+		}
+		if (!isnan(c->target[i]))
+			dashed_line(cr, hb_x(&f, c->target[i]), yc - gh / 2 - 2, hb_x(&f, c->target[i]),
+				yc + gh / 2 + 2);
+	}
+	if (!isnan(c->target_all))
+		dashed_line(cr, hb_x(&f, c->target_all), f.y0, hb_x(&f, c->target_all), f.y1);
+	/* The values after their bars, on a white plate over the target lines. */
+	font(cr, vs, true);
+	for (int i = 0; i < c->ncat; i++)
+		for (int s = 0; s < c->nseries; s++) {
+			double v = c->series[s].value[i], x, y, w;
+
+			if (isnan(v))
+				continue;
+			fmt_value(c, buf, sizeof(buf), v);
+			w = text_width(cr, buf);
+			x = hb_x(&f, v) + 4;
+			if (x + w > c->width - 2)
+				x = c->width - 2 - w;
+			y = f.y0 + (i + 0.5) * f.slot - gh / 2 + (s + 0.5) * bh;
+			rgb(cr, (const double[]){1, 1, 1});
+			cairo_rectangle(cr, x - 1, y - vs * 0.5, w + 2, vs);
+			cairo_fill(cr);
+			rgb(cr, ink_rgb);
+			cairo_move_to(cr, x, y + vs * 0.35);
+			cairo_show_text(cr, buf);
+		}
+}
+
 static bool any_value(const struct chart *c)
 {
 	for (int s = 0; s < c->nseries; s++)
@@ -479,6 +593,18 @@ int chart_draw(const struct chart *c, cairo_t *cr, struct hl_err *err)
 		text(cr, c->title, 12, 22, 15, true, LEFT, c->width - 24);
 	}
 	lh = legend(c, cr, 12, 0, c->width - 12, false);
+	if (c->kind == CHART_HBARS) {
+		if (c->height - HB_AXIS - (lh > 0 ? lh + 6 : 0) - HB_TOP < c->ncat * 8) {
+			cairo_restore(cr);
+			return hl_err_set(err, HL_EINVAL, HL_HERE, "biểu đồ %d×%d quá thấp cho %d nhóm",
+				c->width, c->height, c->ncat);
+		}
+		draw_hbars(c, cr, lh);
+		legend(c, cr, 12, c->height - lh - 4, c->width - 12, true);
+		cairo_restore(cr);
+		return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? HL_OK : hl_err_set(err, HL_ENOMEM,
+			HL_HERE, "không vẽ được biểu đồ: %s", cairo_status_to_string(cairo_status(cr)));
+	}
 	f.x0 = 44;
 	f.x1 = c->width - 16;
 	f.y0 = c->title != NULL ? 44 : 16;

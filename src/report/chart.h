@@ -24,6 +24,8 @@ struct hl_arena;
 enum chart_kind {
 	CHART_BARS = 1,   /* a group of bars per category, targets as dashed ticks */
 	CHART_LINE = 2,   /* a line per series across the categories */
+	CHART_HBARS = 3,  /* CHART_BARS lying down, a category per line, its label on
+	                   * the left: long labels (unit names) stay legible */
 };
 
 struct chart_series {
@@ -55,6 +57,10 @@ struct trend;
  * category per month ("T1".."T12"), SIPAS first (drawn strongest), then each
  * criterion while series last; the SIPAS target as the line across. */
 void chart_trend(struct chart *c, const struct trend *t);
+
+/* The height a CHART_HBARS chart of c's categories, series and title
+ * needs at its width, in points. */
+int chart_hbars_height(const struct chart *c);
 
 /* Append a category; HL_ELIMIT when full. */
 int chart_add_cat(struct chart *c, const char *label, struct hl_err *err);

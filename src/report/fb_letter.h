@@ -1,7 +1,8 @@
 /* fb_letter.h — the written answer to a feedback item (phản ánh, kiến nghị)
- * as the PDF letter a ward sends the sender: a notice (Thông báo, số …/TB-UBND)
- * in the official layout of the reports (report/rpt_pdf.c), from the data
- * svc/feedback.h's fb_letter_data gathers. */
+ * as the PDF letter a ward sends the sender: a công văn (số …/UBND, "V/v trả
+ * lời phản ánh, kiến nghị", Kính gửi the sender) in the official layout of
+ * the reports (report/rpt_pdf.c), from the data svc/feedback.h's
+ * fb_letter_data gathers. */
 #ifndef HL_FB_LETTER_H
 #define HL_FB_LETTER_H
 

@@ -139,7 +139,9 @@ const char *lh_place_in_text(struct hl_arena *a, const char *name)
 	return lh_in_text(a, s);
 }
 
-const char *lh_sentence_start(struct hl_arena *a, const char *s)
+/* s with its first character mapped by f, owned by a. */
+static const char *map_first(struct hl_arena *a, const char *s,
+	utf8proc_int32_t (*f)(utf8proc_int32_t))
 {
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n;
@@ -150,6 +152,49 @@ const char *lh_sentence_start(struct hl_arena *a, const char *s)
 	n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
 	if (n <= 0)
 		return hl_arena_strdup(a, s);
-	return hl_arena_printf(a, "%.*s%s", (int)utf8proc_encode_char(utf8proc_toupper(cp), first),
+	return hl_arena_printf(a, "%.*s%s", (int)utf8proc_encode_char(f(cp), first),
 		(const char *)first, s + n);
+}
+
+const char *lh_sentence_start(struct hl_arena *a, const char *s)
+{
+	return map_first(a, s, utf8proc_toupper);
+}
+
+const char *lh_inside(struct hl_arena *a, const char *s)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+
+	if (s == NULL || s[0] == '\0')
+		return s;
+	n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+	if (n > 0 && utf8proc_iterate((const utf8proc_uint8_t *)s + n, -1, &cp) > 0 &&
+	    utf8proc_isupper(cp))
+		return hl_arena_strdup(a, s);
+	return map_first(a, s, utf8proc_tolower);
+}
+
+const char *lh_short(struct hl_arena *a, const char *name)
+{
+	static const struct {
+		const char *kind, *abbr;
+	} SHORT[] = {
+		{"phường ", "P. "}, {"xã ", "X. "}, {"thị trấn ", "TT. "}, {"thành phố ", "TP. "},
+		{"thị xã ", "TX. "}, {"quận ", "Q. "}, {"huyện ", "H. "}, {"tỉnh ", "T. "},
+		{"đặc khu ", "ĐK. "},
+	};
+	const char *s = lh_in_text(a, name), *pre = "";
+
+	if (s == NULL)
+		return NULL;
+	s += body_len(s);
+	if (starts(s, "Trạm y tế ") || starts(s, "Trạm Y tế ")) {
+		pre = "TYT ";
+		s += strlen("Trạm y tế ");
+	}
+	for (size_t k = 0; k < sizeof(SHORT) / sizeof(SHORT[0]); k++)
+		if (starts(s, SHORT[k].kind))
+			return hl_arena_printf(a, "%s%s%s", pre, SHORT[k].abbr, s + strlen(SHORT[k].kind));
+	return hl_arena_printf(a, "%s%s", pre, s);
 }

@@ -49,7 +49,18 @@ const char *lh_in_text(struct hl_arena *a, const char *name);
  * lh_in_text. Owned by a. */
 const char *lh_place_in_text(struct hl_arena *a, const char *name);
 
+/* A unit's name short enough for a chart's axis, as offices abbreviate
+ * it: the governing body left out, the kind of unit shortened — "UBND
+ * phường Vĩnh Thọ" → "P. Vĩnh Thọ", "Trạm y tế xã Vĩnh Lương" → "TYT X.
+ * Vĩnh Lương", "Thành phố Nha Trang" → "TP. Nha Trang". Owned by a. */
+const char *lh_short(struct hl_arena *a, const char *name);
+
 /* s with its first letter in capitals, to start a sentence; owned by a. */
 const char *lh_sentence_start(struct hl_arena *a, const char *s);
+
+/* A label written for a list ("Đường dây nóng") inside a sentence: its
+ * first letter in lower case, unless the second is a capital too (an
+ * abbreviation: "QR"). Owned by a. */
+const char *lh_inside(struct hl_arena *a, const char *s);
 
 #endif

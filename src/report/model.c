@@ -359,6 +359,7 @@ static struct inst *instrument(struct build *b, int64_t id)
 		struct rpt_question *q = &t->q[k];
 
 		q->instrument = t->label;
+		q->instrument_name = t->in->name;
 		q->code = hq->code;
 		q->text = hq->text;
 		q->criterion = t->in->criteria[hq->criterion].code;

@@ -42,6 +42,7 @@ struct rpt_count {
 /* Answer distribution of one question over the units in scope. */
 struct rpt_question {
 	const char *instrument;    /* "sipas-5@1" */
+	const char *instrument_name; /* its name: "Phiếu khảo sát …" (may be NULL) */
 	const char *code, *text, *criterion;
 	int nlevels;
 	const char *label[RPT_MAX_LEVELS];

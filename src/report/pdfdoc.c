@@ -39,8 +39,9 @@ struct pdfdoc {
 	double fd_size;
 	/* A table's cells: one layout per column for the row, one for its
 	 * header, each shaped once and drawn as measured. */
-	PangoLayout *cell[MAX_COLS], *head[MAX_COLS];
+	PangoLayout *cell[MAX_COLS], *head[MAX_COLS], *group[MAX_COLS];
 	double head_h;               /* the header row's height */
+	double group_h;              /* of it, the group headers' part (0 = none) */
 	double y;
 	int page;
 	const struct pdf_table *t;   /* the table being laid out, for repeated headers */
@@ -131,6 +132,8 @@ void pdfdoc_free(struct pdfdoc *d)
 			g_object_unref(d->cell[i]);
 		if (d->head[i] != NULL)
 			g_object_unref(d->head[i]);
+		if (d->group[i] != NULL)
+			g_object_unref(d->group[i]);
 	}
 	for (int i = 0; i < 4; i++)
 		if (d->fd[i] != NULL)
@@ -284,6 +287,32 @@ bool pdfdoc_need(struct pdfdoc *d, double height)
 	return true;
 }
 
+bool pdfdoc_keep(struct pdfdoc *d, double head, double next)
+{
+	return pdfdoc_need(d, head + next);
+}
+
+double pdfdoc_par_height(struct pdfdoc *d, const char *text, double size, unsigned style,
+	enum pdf_align al, double indent, int lines, double after)
+{
+	PangoLayoutIter *it;
+	double bottom = 0;
+	int k = 0;
+
+	setup(d, d->lay, text, TEXT_W, size, style, al, indent);
+	if (lines <= 0 || lines >= pango_layout_get_line_count(d->lay))
+		return layout_height(d->lay) + after;
+	it = pango_layout_get_iter(d->lay);
+	do {
+		PangoRectangle lr;
+
+		pango_layout_iter_get_line_extents(it, NULL, &lr);
+		bottom = (lr.y + lr.height) / (double)PANGO_SCALE;
+	} while (++k < lines && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return bottom;
+}
+
 void pdfdoc_space(struct pdfdoc *d, double height)
 {
 	d->y += height;
@@ -341,22 +370,21 @@ static double col_x(const struct pdfdoc *d, int i)
 	return x;
 }
 
-/* Shape a row's cells into lay (the header's with head), one layout per
- * column made on first use; returns the row's height. */
+/* Shape a row's cells into lay, one layout per column made on first use;
+ * returns the row's height. */
 static double shape_row(struct pdfdoc *d, PangoLayout **lay, const char *const *cells,
-	const unsigned *style, bool head)
+	const unsigned *style)
 {
 	const struct pdf_table *t = d->t;
 	double h = 0;
 
 	for (int i = 0; i < ncols(d); i++) {
-		unsigned st = head ? PDF_BOLD : style != NULL ? style[i] : 0;
-		enum pdf_align al = head ? PDF_CENTER : t->col[i].align;
 		double ch;
 
 		if (lay[i] == NULL)
 			lay[i] = pango_layout_new(d->ctx);
-		setup(d, lay[i], cells[i], t->col[i].share * TEXT_W - 2 * PAD_X, t->size, st, al, 0);
+		setup(d, lay[i], cells[i], t->col[i].share * TEXT_W - 2 * PAD_X, t->size,
+			style != NULL ? style[i] : 0, t->col[i].align, 0);
 		ch = layout_height(lay[i]);
 		if (ch > h)
 			h = ch;
@@ -364,41 +392,106 @@ static double shape_row(struct pdfdoc *d, PangoLayout **lay, const char *const *
 	return h + 2 * PAD_Y;
 }
 
+/* A cell: lay (shaped) centred vertically in the box x, y, w, h, with its
+ * border; red text for PDF_RED. */
+static void draw_cell(struct pdfdoc *d, PangoLayout *lay, bool text, unsigned style, double x,
+	double y, double w, double h)
+{
+	if (text) {
+		if (style & PDF_RED)
+			cairo_set_source_rgb(d->cr, 0.784, 0.063, 0.180);
+		else
+			cairo_set_source_rgb(d->cr, 0, 0, 0);
+		cairo_move_to(d->cr, PDF_MARGIN_LEFT + (x + PAD_X), y + (h - layout_height(lay)) / 2);
+		pango_cairo_show_layout(d->cr, lay);
+	}
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	cairo_set_line_width(d->cr, BORDER);
+	cairo_rectangle(d->cr, PDF_MARGIN_LEFT + x, y, w, h);
+	cairo_stroke(d->cr);
+}
+
 /* The cells shaped in lay, centred vertically in a row of height h at the
  * cursor, with borders. */
-static void draw_row(struct pdfdoc *d, PangoLayout **lay, const char *const *cells, double h)
+static void draw_row(struct pdfdoc *d, PangoLayout **lay, const char *const *cells,
+	const unsigned *style, double h)
 {
-	const struct pdf_table *t = d->t;
-
-	for (int i = 0; i < ncols(d); i++) {
-		double x = col_x(d, i), w = t->col[i].share * TEXT_W;
-
-		if (cells[i] != NULL && cells[i][0] != '\0') {
-			cairo_set_source_rgb(d->cr, 0, 0, 0);
-			cairo_move_to(d->cr, PDF_MARGIN_LEFT + (x + PAD_X),
-				d->y + (h - layout_height(lay[i])) / 2);
-			pango_cairo_show_layout(d->cr, lay[i]);
-		}
-		cairo_set_source_rgb(d->cr, 0, 0, 0);
-		cairo_set_line_width(d->cr, BORDER);
-		cairo_rectangle(d->cr, PDF_MARGIN_LEFT + x, d->y, w, h);
-		cairo_stroke(d->cr);
-	}
+	for (int i = 0; i < ncols(d); i++)
+		draw_cell(d, lay[i], cells[i] != NULL && cells[i][0] != '\0',
+			style != NULL ? style[i] : 0, col_x(d, i), d->y, d->t->col[i].share * TEXT_W, h);
 	d->y += h;
+}
+
+/* Whether column i starts a group of columns, and the group's width. */
+static bool group_start(const struct pdfdoc *d, int i, double *w)
+{
+	const struct pdf_col *c = d->t->col;
+
+	if (c[i].group == NULL || (i > 0 && c[i - 1].group != NULL &&
+	    strcmp(c[i - 1].group, c[i].group) == 0))
+		return false;
+	*w = 0;
+	for (int k = i; k < ncols(d) && c[k].group != NULL && strcmp(c[k].group, c[i].group) == 0;
+	    k++)
+		*w += c[k].share * TEXT_W;
+	return true;
+}
+
+/* Shape the header of d->t: its group cells over their columns' heads;
+ * sets head_h and group_h. */
+static void shape_header(struct pdfdoc *d)
+{
+	const struct pdf_col *c = d->t->col;
+	double whole = 0, sub = 0, w;
+
+	d->group_h = 0;
+	for (int i = 0; i < ncols(d); i++) {
+		double h;
+
+		if (d->head[i] == NULL)
+			d->head[i] = pango_layout_new(d->ctx);
+		setup(d, d->head[i], c[i].head, c[i].share * TEXT_W - 2 * PAD_X, d->t->size, PDF_BOLD,
+			PDF_CENTER, 0);
+		h = layout_height(d->head[i]) + 2 * PAD_Y;
+		if (c[i].group == NULL && h > whole)
+			whole = h;
+		if (c[i].group != NULL && h > sub)
+			sub = h;
+		if (group_start(d, i, &w)) {
+			if (d->group[i] == NULL)
+				d->group[i] = pango_layout_new(d->ctx);
+			setup(d, d->group[i], c[i].group, w - 2 * PAD_X, d->t->size, PDF_BOLD,
+				PDF_CENTER, 0);
+			h = layout_height(d->group[i]) + 2 * PAD_Y;
+			if (h > d->group_h)
+				d->group_h = h;
+		}
+	}
+	d->head_h = d->group_h + sub > whole ? d->group_h + sub : whole;
 }
 
 static void draw_header(struct pdfdoc *d)
 {
-	const char *heads[MAX_COLS];
+	const struct pdf_col *c = d->t->col;
+	double w;
 
-	for (int i = 0; i < ncols(d); i++)
-		heads[i] = d->t->col[i].head;
-	draw_row(d, d->head, heads, d->head_h);
+	for (int i = 0; i < ncols(d); i++) {
+		double x = col_x(d, i), cw = c[i].share * TEXT_W;
+		bool text = c[i].head != NULL && c[i].head[0] != '\0';
+
+		if (c[i].group == NULL) {
+			draw_cell(d, d->head[i], text, 0, x, d->y, cw, d->head_h);
+			continue;
+		}
+		if (group_start(d, i, &w))
+			draw_cell(d, d->group[i], true, 0, x, d->y, w, d->group_h);
+		draw_cell(d, d->head[i], text, 0, x, d->y + d->group_h, cw, d->head_h - d->group_h);
+	}
+	d->y += d->head_h;
 }
 
-void pdfdoc_table_begin(struct pdfdoc *d, const struct pdf_table *t)
+static void use_table(struct pdfdoc *d, const struct pdf_table *t)
 {
-	const char *heads[MAX_COLS];
 	double share = 0;
 
 	d->t = t;
@@ -406,17 +499,40 @@ void pdfdoc_table_begin(struct pdfdoc *d, const struct pdf_table *t)
 		share += t->col[i].share;
 	d->t_w = share * TEXT_W;
 	d->t_x = (TEXT_W - d->t_w) / 2;
+}
+
+double pdfdoc_table_height(struct pdfdoc *d, const struct pdf_table *t, const char *const *cells,
+	const unsigned *style)
+{
+	const struct pdf_table *was = d->t;
+	double tx = d->t_x, tw = d->t_w, hh = d->head_h, gh = d->group_h, h;
+
+	use_table(d, t);
+	shape_header(d);
+	h = d->head_h + (cells != NULL ? shape_row(d, d->cell, cells, style) : 0);
+	/* Back to the table being laid out, if any (its header shaped again). */
+	d->t = was;
+	d->t_x = tx;
+	d->t_w = tw;
+	if (was != NULL)
+		shape_header(d);
+	d->head_h = hh;
+	d->group_h = gh;
+	return h;
+}
+
+void pdfdoc_table_begin(struct pdfdoc *d, const struct pdf_table *t)
+{
+	use_table(d, t);
 	/* Shaped once for every page the table runs over. */
-	for (int i = 0; i < ncols(d); i++)
-		heads[i] = t->col[i].head;
-	d->head_h = shape_row(d, d->head, heads, NULL, true);
+	shape_header(d);
 	/* Drawn with the first row, so a header never ends a page alone. */
 	d->head_pending = true;
 }
 
 void pdfdoc_table_row(struct pdfdoc *d, const char *const *cells, const unsigned *style)
 {
-	double h = shape_row(d, d->cell, cells, style, false);
+	double h = shape_row(d, d->cell, cells, style);
 	double hh = d->head_pending ? d->head_h : 0;
 
 	if (d->y + hh + h > BOTTOM_Y && d->y > PDF_MARGIN_TOP) {
@@ -427,7 +543,7 @@ void pdfdoc_table_row(struct pdfdoc *d, const char *const *cells, const unsigned
 		draw_header(d);
 		d->head_pending = false;
 	}
-	draw_row(d, d->cell, cells, h);
+	draw_row(d, d->cell, cells, style, h);
 }
 
 void pdfdoc_table_end(struct pdfdoc *d, double after)
@@ -492,6 +608,8 @@ void pdfdoc_heading(struct pdfdoc *d, const struct pdf_heading *h)
 	ys = (yl > yr ? yl : yr) + 6;
 	if (h->number != NULL)
 		hn = pdfdoc_text_at(d, 0, ys, lw, h->number, 13, 0, PDF_CENTER, true);
+	if (h->summary != NULL && h->summary[0] != '\0')
+		hn += 2 + pdfdoc_text_at(d, 0, ys + hn + 2, lw, h->summary, 12, 0, PDF_CENTER, true);
 	hd = pdfdoc_text_at(d, rx, ys, rw, h->date, 13, PDF_ITALIC, PDF_CENTER, true);
 	pdfdoc_set_y(d, ys + (hn > hd ? hn : hd) + h->after);
 }
@@ -509,4 +627,43 @@ void pdfdoc_title(struct pdfdoc *d, const char *title, const char *summary, doub
 		pdfdoc_rule(d, W / 2 - W / rule_div, W / 2 + W / rule_div, pdfdoc_y(d), 0.6);
 	}
 	pdfdoc_space(d, after);
+}
+
+/* ---- the end of an administrative document ---- */
+
+void pdfdoc_closing(struct pdfdoc *d, const char *const *recipient, int n,
+	const char *signer_title, const char *signer)
+{
+	double W = TEXT_W, lw = 0.45 * W, rx = lw, rw = W - lw;
+	double hl = 0, hr, y;
+	const char *title = signer_title != NULL && signer_title[0] != '\0' ? signer_title
+		: "THỦ TRƯỞNG CƠ QUAN";
+	char line[512];
+
+	/* Measured first, so the block is not split over two pages. */
+	hl += pdfdoc_text_at(d, 0, 0, lw, "Nơi nhận:", 12, PDF_BOLD | PDF_ITALIC, PDF_LEFT, false);
+	for (int i = 0; i < n; i++) {
+		snprintf(line, sizeof(line), "- %s", recipient[i] != NULL ? recipient[i] : "");
+		hl += pdfdoc_text_at(d, 0, 0, lw, line, 11, 0, PDF_LEFT, false);
+	}
+	hr = pdfdoc_text_at(d, rx, 0, rw, title, 13, PDF_BOLD, PDF_CENTER, false);
+	pdfdoc_space(d, 10);
+	pdfdoc_need(d, (hl > hr + 90 ? hl : hr + 90) + 4);
+	y = d->y;
+	hl = pdfdoc_text_at(d, 0, y, lw, "Nơi nhận:", 12, PDF_BOLD | PDF_ITALIC, PDF_LEFT, true);
+	for (int i = 0; i < n; i++) {
+		snprintf(line, sizeof(line), "- %s", recipient[i] != NULL ? recipient[i] : "");
+		hl += pdfdoc_text_at(d, 0, y + hl, lw, line, 11, 0, PDF_LEFT, true);
+	}
+	hr = pdfdoc_text_at(d, rx, y, rw, title, 13, PDF_BOLD, PDF_CENTER, true);
+	/* Room to sign and stamp, then the signer's name in bold; without
+	 * one, a line to write it on by hand. */
+	hr += 80;
+	if (signer != NULL && signer[0] != '\0') {
+		hr += pdfdoc_text_at(d, rx, y + hr, rw, signer, 13, PDF_BOLD, PDF_CENTER, true);
+	} else {
+		pdfdoc_rule(d, rx + rw / 2 - 30 * PDF_MM, rx + rw / 2 + 30 * PDF_MM, y + hr, 0.4);
+		hr += 4;
+	}
+	d->y = y + (hl > hr ? hl : hr);
 }

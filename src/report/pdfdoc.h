@@ -32,6 +32,7 @@
 enum {
 	PDF_BOLD = 1,
 	PDF_ITALIC = 2,
+	PDF_RED = 4,         /* a table cell's text in red (below target) */
 };
 
 enum pdf_align { PDF_LEFT, PDF_CENTER, PDF_RIGHT, PDF_JUSTIFY };
@@ -39,11 +40,15 @@ enum pdf_align { PDF_LEFT, PDF_CENTER, PDF_RIGHT, PDF_JUSTIFY };
 struct pdfdoc;
 
 /* A table column: its header, its share of the text width (the shares of a
- * table add up to at most 1; a narrower table is centred) and alignment. */
+ * table add up to at most 1; a narrower table is centred) and alignment;
+ * consecutive columns with the same group (not NULL) share a header cell
+ * above their own ("Đã giải quyết" over "Trước hạn", "Đúng hạn", …), the
+ * other columns' headers then span both header rows. */
 struct pdf_col {
 	const char *head;
 	double share;
 	enum pdf_align align;
+	const char *group;
 };
 
 struct pdf_table {
@@ -101,6 +106,21 @@ void pdfdoc_new_page(struct pdfdoc *d);
 /* Start a new page unless height fits below the cursor; true if it did. */
 bool pdfdoc_need(struct pdfdoc *d, double height);
 
+/* Start a new page unless the next section — a heading of height head
+ * followed by at least the first part of what comes after it, of height
+ * next (pdfdoc_par_height, pdfdoc_table_height) — fits below the cursor:
+ * a heading never ends a page alone (keep with next). True if it did. */
+bool pdfdoc_keep(struct pdfdoc *d, double head, double next);
+
+/* The height of the first lines lines (0 = all) of the paragraph
+ * pdfdoc_par would draw, plus after when that is all of it. */
+double pdfdoc_par_height(struct pdfdoc *d, const char *text, double size, unsigned style,
+	enum pdf_align al, double indent, int lines, double after);
+
+/* The height table t's header row and the row cells (NULL = none) take. */
+double pdfdoc_table_height(struct pdfdoc *d, const struct pdf_table *t, const char *const *cells,
+	const unsigned *style);
+
 /* Move the cursor down by height (not past the page's end). */
 void pdfdoc_space(struct pdfdoc *d, double height);
 
@@ -141,6 +161,7 @@ struct pdf_heading {
 	const char *above;     /* the body above the issuer, 12 pt; NULL or "" = none */
 	const char *issuer;    /* the issuing body, 12 pt bold */
 	const char *number;    /* "Số: …" under the issuer; NULL = none */
+	const char *summary;   /* a công văn's "V/v …" under the number, 12 pt; NULL = none */
 	const char *date;      /* place and date under the motto, italic */
 	double left;           /* the left column's share of the text width */
 	double gap;            /* points between the two columns */
@@ -152,6 +173,14 @@ struct pdf_heading {
  * and motto on the right, each over a short rule, then the number and the
  * date on one level; the cursor ends h->after points below them. */
 void pdfdoc_heading(struct pdfdoc *d, const struct pdf_heading *h);
+
+/* The end of a document (Nghị định 30/2020): "Nơi nhận:" and its lines
+ * recipient[0..n) ("- " before each) on the left, the signer's title in
+ * capitals (NULL or "" = "THỦ TRƯỞNG CƠ QUAN") over room to sign and the
+ * signer's name (NULL or "" = a line to write it on) on the right, kept on
+ * one page. */
+void pdfdoc_closing(struct pdfdoc *d, const char *const *recipient, int n,
+	const char *signer_title, const char *signer);
 
 /* The document's title (NULL = none) and summary (NULL or "" = none), 14 pt
  * bold, centred; under the summary a rule 2/rule_div of the text width.

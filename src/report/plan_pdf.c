@@ -54,9 +54,9 @@ static int pdf_heading(struct pdfdoc *d, struct hl_arena *a, const struct plan_d
 static void pdf_table(struct pdfdoc *d, struct hl_arena *a, const struct plan_doc *p)
 {
 	static const struct pdf_col col[] = {
-		{"Stt", 0.05, PDF_CENTER}, {"Nội dung công việc", 0.32, PDF_JUSTIFY},
-		{"Trách nhiệm thực hiện", 0.29, PDF_JUSTIFY}, {"Tiến độ thực hiện", 0.10, PDF_CENTER},
-		{"Kết quả", 0.24, PDF_JUSTIFY},
+		{"STT", 0.05, PDF_CENTER, NULL}, {"Nội dung công việc", 0.32, PDF_JUSTIFY, NULL},
+		{"Trách nhiệm thực hiện", 0.29, PDF_JUSTIFY, NULL},
+		{"Tiến độ thực hiện", 0.10, PDF_CENTER, NULL}, {"Kết quả", 0.24, PDF_JUSTIFY, NULL},
 	};
 	static const struct pdf_table t = {5, col, CELL_PT};
 	static const unsigned bold[5] = {PDF_BOLD, PDF_BOLD, 0, 0, PDF_ITALIC};

@@ -30,7 +30,8 @@ struct rpt_par {
 };
 
 /* A short document in the reports' PDF layout (rpt_pdf.c): m's heading
- * (issuer, number, place and date, title, subtitle), the paragraphs
+ * (issuer, number, place and date, title, subtitle — without a title, a
+ * công văn: the subtitle "V/v …" under the number), the paragraphs
  * par[0..n), then m's "Nơi nhận" and signature block; written to path
  * through a temporary file. The written answer to feedback uses it. */
 int rpt_pdf_letter(const struct rpt_model *m, const struct rpt_par *par, int n,

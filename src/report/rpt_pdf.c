@@ -16,6 +16,8 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "report/chart.h"
+#include "report/letterhead.h"
+#include "report/order.h"
 #include "report/out.h"
 #include "report/pdfdoc.h"
 
@@ -25,8 +27,10 @@
 #define PAR_AFTER 6.0
 #define INDENT (10 * PDF_MM)
 #define EXAMPLE_MAX 240    /* bytes of one example comment shown */
+#define TASK_MAX 600       /* bytes of a plan task's first line shown */
 #define TMP_CAP ((size_t)64 << 20)
 #define CHART_H 250        /* points */
+#define ROW_H (CELL * 1.2 + 2 * 2.5)   /* a one-line table row */
 
 /* The renderer's state: the document, scratch memory for strings, and the
  * first error (the drawing calls have none, charts do). */
@@ -68,16 +72,24 @@ static const char *upper(struct hl_arena *a, const char *s)
 	return out;
 }
 
-/* At most max bytes of s, cut on a character boundary, "…" when cut. */
+/* At most max bytes of s, cut between words (a word longer than that on
+ * a character boundary), "…" when cut. */
 static const char *shorten(struct hl_arena *a, const char *s, size_t max)
 {
-	size_t n = strlen(nz(s));
+	size_t n = strlen(nz(s)), cut = max;
 
 	if (n <= max)
 		return nz(s);
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return hl_arena_printf(a, "%.*s…", (int)max, s);
+	while (cut > 0 && s[cut] != ' ')
+		cut--;
+	while (cut > 0 && (s[cut - 1] == ' ' || s[cut - 1] == ',' || s[cut - 1] == ';'))
+		cut--;
+	if (cut == 0) {
+		cut = max;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	return hl_arena_printf(a, "%.*s…", (int)cut, s);
 }
 
 static const char *dec(struct hl_arena *a, double v)
@@ -104,8 +116,9 @@ static const char *pct(struct hl_arena *a, int64_t n, int64_t of)
 	return hl_arena_printf(a, "%s %%", buf);
 }
 
-/* A numbered section heading, kept on one page with the next keep points. */
-static void heading_keep(struct pdfr *r, const char *text, double keep)
+/* A numbered section heading, on the same page as at least the first next
+ * points of what follows it (keep with next: measured by the caller). */
+static void section(struct pdfr *r, const char *text, double next)
 {
 	static const char *const roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII",
 		"IX", "X"};
@@ -114,16 +127,18 @@ static void heading_keep(struct pdfr *r, const char *text, double keep)
 	r->section++;
 	t = hl_arena_printf(r->a, "%s. %s", r->section <= 10 ? roman[r->section - 1] : "",
 		text);
-	/* Not alone at the foot of a page: with a few lines or a table's
-	 * header and first rows after it. */
-	pdfdoc_need(r->d, 2 * BODY + keep);
+	if (t == NULL)
+		t = text;
+	pdfdoc_keep(r->d, 4 + pdfdoc_par_height(r->d, t, BODY, PDF_BOLD, PDF_LEFT, 0, 0,
+		PAR_AFTER), next);
 	pdfdoc_space(r->d, 4);
-	pdfdoc_par(r->d, t != NULL ? t : text, BODY, PDF_BOLD, PDF_LEFT, 0, PAR_AFTER);
+	pdfdoc_par(r->d, t, BODY, PDF_BOLD, PDF_LEFT, 0, PAR_AFTER);
 }
 
-static void heading(struct pdfr *r, const char *text)
+/* The first two lines of a body paragraph: what a heading keeps with it. */
+static double par_start(struct pdfr *r, const char *text)
 {
-	heading_keep(r, text, 7 * BODY);
+	return pdfdoc_par_height(r->d, text, BODY, 0, PDF_JUSTIFY, INDENT, 2, 0);
 }
 
 static void par(struct pdfr *r, const char *text)
@@ -157,12 +172,15 @@ static const char *number_line(struct pdfr *r)
 	const char *n = r->m->o.number;
 
 	if (n == NULL || n[0] == '\0')
-		return "Số:        /BC-UBND";
+		return hl_arena_printf(r->a, "Số:        /BC%s%s", r->m->symbol != NULL &&
+			r->m->symbol[0] ? "-" : "", nz(r->m->symbol));
 	if (strncmp(n, "Số", strlen("Số")) == 0)
 		return n;
 	return hl_arena_printf(r->a, "Số: %s", n);
 }
 
+/* The heading; a document without a title is a công văn, its summary
+ * ("V/v …") under its number. */
 static void doc_heading(struct pdfr *r, hl_day day)
 {
 	const struct rpt_model *m = r->m;
@@ -170,11 +188,17 @@ static void doc_heading(struct pdfr *r, hl_day day)
 		.above = m->issuer_parent != NULL && m->issuer_parent[0] != '\0' ?
 			upper(r->a, m->issuer_parent) : NULL,
 		.issuer = upper(r->a, m->issuer), .number = number_line(r),
-		.date = place_date(r, day), .left = 0.41, .gap = 4, .rule_div = 6, .after = 18,
+		.summary = m->title == NULL ? m->subtitle : NULL,
+		.date = place_date(r, day), .left = 0.41, .gap = 4, .rule_div = 6,
+		.after = m->title == NULL ? 14 : 18,
 	};
 
 	pdfdoc_heading(r->d, &h);
-	pdfdoc_title(r->d, nz(m->title), m->subtitle, 8, 18);
+	if (m->title != NULL)
+		pdfdoc_title(r->d, m->title, m->subtitle, 8, m->note != NULL ? 8 : 18);
+	/* The subject has been merged or has ended: who issues it and why. */
+	if (m->note != NULL)
+		pdfdoc_par(r->d, m->note, BODY, PDF_ITALIC, PDF_JUSTIFY, INDENT, 12);
 }
 
 /* ---- the body ---- */
@@ -182,8 +206,8 @@ static void doc_heading(struct pdfr *r, hl_day day)
 static void counts_table(struct pdfr *r, const char *head, const struct rpt_count *c, int n)
 {
 	const struct pdf_col col[] = {
-		{"TT", 0.07, PDF_CENTER}, {head, 0.50, PDF_LEFT},
-		{"Số ý kiến", 0.17, PDF_RIGHT}, {"Tỷ lệ", 0.16, PDF_RIGHT},
+		{"STT", 0.07, PDF_CENTER, NULL}, {head, 0.50, PDF_LEFT, NULL},
+		{"Số ý kiến", 0.17, PDF_RIGHT, NULL}, {"Tỷ lệ", 0.16, PDF_RIGHT, NULL},
 	};
 	const struct pdf_table t = {4, col, CELL};
 	int64_t sum = 0;
@@ -214,11 +238,13 @@ static void opinions(struct pdfr *r)
 	const struct rpt_model *m = r->m;
 	char a[16], b[16];
 
-	heading(r, "SỐ Ý KIẾN KHẢO SÁT");
-	par(r, hl_arena_printf(r->a, "Kỳ báo cáo: %s (từ ngày %s đến ngày %s). Tổng số ý kiến "
-		"được tính vào chỉ số: %s phiếu.", m->period_label,
+	const char *intro = hl_arena_printf(r->a, "Kỳ báo cáo: %s (từ ngày %s đến ngày %s). Tổng "
+		"số ý kiến được tính vào chỉ số: %s phiếu.", m->period_label,
 		hl_day_vn(m->o.period.first, a, sizeof(a)), hl_day_vn(m->o.period.last, b, sizeof(b)),
-		integer(r->a, m->responses)));
+		integer(r->a, m->responses));
+
+	section(r, "SỐ Ý KIẾN KHẢO SÁT", par_start(r, intro));
+	par(r, intro);
 	if (m->nchannels > 0) {
 		pdfdoc_par(r->d, "Theo kênh khảo sát:", BODY, PDF_ITALIC, PDF_LEFT, INDENT, 4);
 		counts_table(r, "Kênh", m->channels, m->nchannels);
@@ -230,28 +256,95 @@ static void opinions(struct pdfr *r)
 	}
 }
 
+/* A unit's value: bold and red below its target ("–" without a value). */
 static const char *value_cell(struct pdfr *r, const struct hl_idx_cell *c, unsigned *style)
 {
 	*style = 0;
 	if (!c->cur.valid)
 		return "–";
 	if (c->has_target && !c->met)
-		*style = PDF_BOLD;
+		*style = PDF_BOLD | PDF_RED;
 	return dec(r->a, c->cur.value);
+}
+
+/* The index table being laid out: its columns and what its notes need. */
+struct itable {
+	struct pdf_col col[HL_IDX_MAXCELLS + 5];
+	struct pdf_table t;
+	const char *cells[HL_IDX_MAXCELLS + 5];
+	unsigned st[HL_IDX_MAXCELLS + 5];
+	bool marked, pooled, below;
+};
+
+/* The cells of unit u, numbered no. */
+static void unit_row(struct pdfr *r, struct itable *it, const struct iq_unit *u, size_t no)
+{
+	int K = r->m->index->ncrit, c = 0;
+	const struct hl_idx_cell *all = &u->idx.cell[K];
+
+	memset(it->st, 0, sizeof(it->st));
+	it->cells[c++] = hl_arena_printf(r->a, "%02zu", no);
+	it->cells[c++] = u->pooled && !u->active ? hl_arena_printf(r->a, "%s (†)", u->unit.name)
+		: u->unit.name;
+	it->pooled |= u->pooled && !u->active;
+	for (int k = 0; k <= K; k++) {
+		it->cells[c] = value_cell(r, &u->idx.cell[k], &it->st[c]);
+		it->below |= it->st[c] != 0;
+		c++;
+	}
+	if (all->has_change) {
+		char buf[32];
+
+		hl_fmt_signed(buf, sizeof(buf), all->change, 2);
+		it->cells[c++] = hl_arena_printf(r->a, "%s%s", buf, all->change_supported ? "" : "*");
+		it->marked |= !all->change_supported;
+	} else {
+		it->cells[c++] = "–";
+	}
+	if (all->rank > 0) {
+		it->cells[c++] = hl_arena_printf(r->a, "%d/%d%s", all->rank, all->of,
+			all->rank_supported ? "" : "*");
+		it->marked |= !all->rank_supported;
+	} else {
+		it->cells[c++] = "–";
+	}
+}
+
+/* A row of its own in bold: a type's heading (its letter and name) or a
+ * mean (label and values, mean NULL for a heading). */
+static void bold_row(struct pdfr *r, struct itable *it, const char *no, const char *label,
+	const struct rpt_mean *mean)
+{
+	int K = r->m->index->ncrit;
+
+	for (int c = 0; c < it->t.ncols; c++) {
+		it->cells[c] = "";
+		it->st[c] = PDF_BOLD;
+	}
+	it->cells[0] = no;
+	it->cells[1] = label;
+	for (int k = 0; mean != NULL && k <= K; k++)
+		it->cells[2 + k] = mean->valid[k] ? dec(r->a, mean->value[k]) : "–";
+	pdfdoc_table_row(r->d, it->cells, it->st);
 }
 
 static void index_table(struct pdfr *r)
 {
-	const struct iq_result *ix = r->m->index;
-	struct pdf_col col[HL_IDX_MAXCELLS + 5];
-	const char *cells[HL_IDX_MAXCELLS + 5];
-	unsigned st[HL_IDX_MAXCELLS + 5];
+	const struct rpt_model *m = r->m;
+	const struct iq_result *ix = m->index;
+	struct itable *it = hl_arena_alloc(r->a, sizeof(*it));
+	struct rpt_group one;
+	const struct rpt_group *g;
+	int ng = rpt_groups(m, &one, &g);
 	char prev[96];
 	int K = ix->ncrit, nc = 0;
 	double W = pdfdoc_width(r->d), size = K <= 5 ? CELL : K <= 7 ? 10 : 9;
-	double vw, sw, name;
-	bool marked = false, pooled = false, below = false;
+	double vw, sw, nw, name;
+	size_t no = 0;
 
+	if (it == NULL)
+		return;
+	memset(it, 0, sizeof(*it));
 	/* Seed 003's proportions: a value column just wide enough for
 	 * "100,00" in bold (a value never wraps), the unit's name the rest; more
 	 * criteria than seed 003's five take a smaller size. */
@@ -259,58 +352,44 @@ static void index_table(struct pdfr *r)
 	sw = (pdfdoc_text_width(r->d, "SIPAS", size, PDF_BOLD) + 8) / W;
 	if (sw < vw)
 		sw = vw;
-	name = 0.98 - 0.055 - 0.11 - 0.09 - vw * K - sw;
+	nw = (pdfdoc_text_width(r->d, "STT", size, PDF_BOLD) + 8) / W;
+	name = 0.98 - nw - 0.11 - 0.09 - vw * K - sw;
 	if (name < 0.12)
 		name = 0.12;
 	hl_period_label(&ix->prev, prev, sizeof(prev));
-	col[nc++] = (struct pdf_col){"TT", 0.055, PDF_CENTER};
-	col[nc++] = (struct pdf_col){"Đơn vị", name, PDF_LEFT};
+	it->col[nc++] = (struct pdf_col){"STT", nw, PDF_CENTER, NULL};
+	it->col[nc++] = (struct pdf_col){"Đơn vị", name, PDF_LEFT, NULL};
 	for (int k = 0; k <= K; k++)
-		col[nc++] = (struct pdf_col){ix->crit_code[k], k < K ? vw : sw, PDF_CENTER};
-	col[nc++] = (struct pdf_col){hl_arena_printf(r->a, "Tăng/ giảm so với %s%s",
+		it->col[nc++] = (struct pdf_col){ix->crit_code[k], k < K ? vw : sw, PDF_CENTER, NULL};
+	it->col[nc++] = (struct pdf_col){hl_arena_printf(r->a, "Tăng/ giảm so với %s%s",
 		strncmp(prev, "Năm ", 4) == 0 ? "năm " : "", strncmp(prev, "Năm ", 4) == 0 ?
-		prev + 4 : prev), 0.11, PDF_CENTER};
-	col[nc++] = (struct pdf_col){"Xếp hạng", 0.09, PDF_CENTER};
-	{
-		const struct pdf_table t = {nc, col, size};
+		prev + 4 : prev), 0.11, PDF_CENTER, NULL};
+	it->col[nc++] = (struct pdf_col){"Xếp hạng", 0.09, PDF_CENTER, NULL};
+	it->t = (struct pdf_table){nc, it->col, size};
 
-		pdfdoc_table_begin(r->d, &t);
-		for (size_t i = 0; i < ix->nunits; i++) {
-			const struct iq_unit *u = &ix->units[i];
-			const struct hl_idx_cell *all = &u->idx.cell[K];
-			int c = 0;
-
-			memset(st, 0, sizeof(st));
-			cells[c++] = hl_arena_printf(r->a, "%02zu", i + 1);
-			cells[c++] = u->pooled && !u->active ? hl_arena_printf(r->a, "%s (†)",
-				u->unit.name) : u->unit.name;
-			pooled |= u->pooled && !u->active;
-			for (int k = 0; k <= K; k++) {
-				cells[c] = value_cell(r, &u->idx.cell[k], &st[c]);
-				below |= st[c] != 0;
-				c++;
-			}
-			if (all->has_change) {
-				char buf[32];
-
-				hl_fmt_signed(buf, sizeof(buf), all->change, 2);
-				cells[c++] = hl_arena_printf(r->a, "%s%s", buf,
-					all->change_supported ? "" : "*");
-				marked |= !all->change_supported;
-			} else {
-				cells[c++] = "–";
-			}
-			if (all->rank > 0) {
-				cells[c++] = hl_arena_printf(r->a, "%d/%d%s", all->rank, all->of,
-					all->rank_supported ? "" : "*");
-				marked |= !all->rank_supported;
-			} else {
-				cells[c++] = "–";
-			}
-			pdfdoc_table_row(r->d, cells, st);
+	/* The heading stays with the table's header and first row. */
+	if (ix->nunits > 0)
+		unit_row(r, it, rpt_unit_at(m, 0), 1);
+	section(r, "CHỈ SỐ HÀI LÒNG THEO ĐƠN VỊ VÀ TIÊU CHÍ",
+		pdfdoc_table_height(r->d, &it->t, ix->nunits > 0 ? it->cells : NULL, it->st) +
+		(ng > 1 ? ROW_H : 0));
+	it->marked = it->pooled = it->below = false;
+	pdfdoc_table_begin(r->d, &it->t);
+	for (int k = 0; k < ng; k++) {
+		/* Ward offices, then health stations …: a heading row per type. */
+		if (ng > 1)
+			bold_row(r, it, hl_arena_printf(r->a, "%c", 'A' + k % 26), g[k].name, NULL);
+		for (size_t i = g[k].first; i < g[k].first + g[k].n; i++) {
+			unit_row(r, it, rpt_unit_at(m, i), ++no);
+			pdfdoc_table_row(r->d, it->cells, it->st);
 		}
-		pdfdoc_table_end(r->d, 6);
+		if (m->means)
+			bold_row(r, it, "", ng > 1 ? hl_arena_printf(r->a, "Bình quân %s", g[k].name) :
+				"Bình quân", &g[k].mean);
 	}
+	if (m->means && ng > 1)
+		bold_row(r, it, "", "Bình quân chung", &m->mean);
+	pdfdoc_table_end(r->d, 6);
 	/* The notes, as seed 003 writes them. */
 	pdfdoc_need(r->d, (K + 3) * NOTE * 1.2);
 	pdfdoc_par(r->d, "Ghi chú:", NOTE, PDF_BOLD | PDF_ITALIC, PDF_LEFT, 0, 1);
@@ -321,20 +400,24 @@ static void index_table(struct pdfr *r)
 		"tiêu chí). Tăng/giảm: so với cùng kỳ (%s%s). Xếp hạng: theo SIPAS, trong các đơn "
 		"vị cùng loại, cùng cấp trên.", strncmp(prev, "Năm ", 4) == 0 ? "năm " : "",
 		strncmp(prev, "Năm ", 4) == 0 ? prev + 4 : prev), NOTE, PDF_ITALIC, PDF_JUSTIFY, INDENT, 1);
-	if (below)
-		pdfdoc_par(r->d, "Số in đậm: dưới chỉ tiêu được giao.", NOTE, PDF_ITALIC, PDF_LEFT,
-			INDENT, 1);
-	if (marked)
+	if (m->means)
+		pdfdoc_par(r->d, "Bình quân: trung bình cộng chỉ số của các đơn vị có số liệu.",
+			NOTE, PDF_ITALIC, PDF_LEFT, INDENT, 1);
+	if (it->below)
+		pdfdoc_par(r->d, "Số in đậm màu đỏ: dưới chỉ tiêu được giao.", NOTE, PDF_ITALIC,
+			PDF_LEFT, INDENT, 1);
+	if (it->marked)
 		pdfdoc_par(r->d, "(*): khoảng tin cậy 95 % chưa đủ để khẳng định mức tăng/giảm "
 			"hoặc thứ hạng này.", NOTE, PDF_ITALIC, PDF_JUSTIFY, INDENT, 1);
-	if (pooled)
+	if (it->pooled)
 		pdfdoc_par(r->d, "(†): đơn vị chưa thành lập trong kỳ; số liệu gộp từ các đơn vị "
 			"trước sáp nhập.", NOTE, PDF_ITALIC, PDF_JUSTIFY, INDENT, 1);
 	pdfdoc_space(r->d, PAR_AFTER);
 }
 
-/* A chart drawn into the page as vectors, across the text width. */
-static void put_chart(struct pdfr *r, struct chart *c)
+/* A chart drawn into the page as vectors, across the text width, height
+ * points high (0 = CHART_H). */
+static void put_chart(struct pdfr *r, struct chart *c, int height)
 {
 	struct pdfdoc *d = r->d;
 	double W = pdfdoc_width(d);
@@ -342,7 +425,7 @@ static void put_chart(struct pdfr *r, struct chart *c)
 	int rc;
 
 	c->width = (int)W;
-	c->height = CHART_H;
+	c->height = height > 0 ? height : CHART_H;
 	pdfdoc_need(d, c->height + 8);
 	cr = pdfdoc_cairo(d);
 	cairo_save(cr);
@@ -366,6 +449,16 @@ static int by_value_desc(const void *x, const void *y)
 	return a->v > b->v ? -1 : a->v < b->v;
 }
 
+/* A unit's name on a chart's axis: as written while it is short, else as
+ * offices abbreviate it ("TYT P. Phương Sài"). */
+static const char *axis_name(struct pdfr *r, const char *name)
+{
+	return hl_utf8_width(name) <= 28 ? name : lh_short(r->a, name);
+}
+
+/* One unit: each criterion against its target beside the same period a
+ * year earlier. Several: SIPAS of each unit by name, highest first,
+ * against its target (and last year's while the bars stay legible). */
 static void charts(struct pdfr *r)
 {
 	const struct iq_result *ix = r->m->index;
@@ -376,13 +469,10 @@ static void charts(struct pdfr *r)
 
 	if (ix->nunits == 0)
 		return;
-	heading_keep(r, "BIỂU ĐỒ", CHART_H + 10);
 	hl_period_label(&ix->prev, plabel, sizeof(plabel));
 	if (ix->nunits == 1) {
 		const struct iq_unit *u = &ix->units[0];
 
-		/* Each criterion against its target, beside the same period a
-		 * year earlier. */
 		chart_init(&c, CHART_BARS, hl_arena_printf(r->a, "Các tiêu chí so với chỉ tiêu – %s",
 			u->unit.name));
 		c.decimals = 2;
@@ -406,14 +496,14 @@ static void charts(struct pdfr *r)
 			c.series[0] = c.series[1];
 			c.series[1] = tmp;
 		}
-		put_chart(r, &c);
+		section(r, "BIỂU ĐỒ", CHART_H + 10);
+		put_chart(r, &c, 0);
 		return;
 	}
-	/* Several units: SIPAS by rank against each unit's target, then
-	 * against the same period a year earlier. */
 	{
 		struct ranked *order = hl_arena_alloc(r->a, ix->nunits * sizeof(*order));
 		size_t n = 0;
+		int h;
 
 		if (order == NULL)
 			return;
@@ -421,33 +511,35 @@ static void charts(struct pdfr *r)
 			if (ix->units[i].idx.cell[K].cur.valid)
 				order[n++] = (struct ranked){ix->units[i].idx.cell[K].cur.value,
 					&ix->units[i]};
-		if (n == 0)
+		if (n == 0) {
+			section(r, "BIỂU ĐỒ", CHART_H + 10);   /* the trend only */
 			return;
+		}
 		qsort(order, n, sizeof(*order), by_value_desc);
 		if (n > CHART_MAX_CATS)
 			n = CHART_MAX_CATS;
-		chart_init(&c, CHART_BARS, "Chỉ số SIPAS của các đơn vị so với chỉ tiêu");
+		chart_init(&c, CHART_HBARS, "Chỉ số SIPAS của các đơn vị so với chỉ tiêu");
 		c.decimals = 2;
 		cur = chart_add_series(&c, r->m->period_label);
-		/* Beside last year's bars only while the labels stay legible. */
 		prev = n <= 8 ? chart_add_series(&c, hl_arena_strdup(r->a, plabel)) : NULL;
 		for (size_t i = 0; i < n; i++) {
 			const struct hl_idx_cell *cell = &order[i].u->idx.cell[K];
 
-			chart_add_cat(&c, hl_arena_printf(r->a, "%02zu",
-				(size_t)(order[i].u - ix->units) + 1), NULL);
+			chart_add_cat(&c, axis_name(r, order[i].u->unit.name), NULL);
 			cur->value[i] = cell->cur.value;
 			if (prev != NULL && cell->prev.valid)
 				prev->value[i] = cell->prev.value;
 			if (cell->has_target)
 				c.target[i] = cell->target;
 		}
-		put_chart(r, &c);
-		pdfdoc_par(r->d, "Số dưới mỗi cột là số thứ tự (TT) của đơn vị trong bảng"
-			" ở mục II; các cột xếp theo chỉ số SIPAS từ cao xuống thấp.", NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
-		if (ix->nunits > CHART_MAX_CATS)
-			pdfdoc_par(r->d, hl_arena_printf(r->a, "Biểu đồ chỉ vẽ %d đơn vị có chỉ số SIPAS cao nhất.",
-				CHART_MAX_CATS), NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
+		c.width = (int)pdfdoc_width(r->d);
+		h = chart_hbars_height(&c);
+		section(r, "BIỂU ĐỒ", h + 10);
+		put_chart(r, &c, h);
+		pdfdoc_par(r->d, ix->nunits > CHART_MAX_CATS ? hl_arena_printf(r->a, "Các đơn vị xếp "
+			"theo chỉ số SIPAS từ cao xuống thấp; biểu đồ chỉ vẽ %d đơn vị có chỉ số cao "
+			"nhất.", CHART_MAX_CATS) : "Các đơn vị xếp theo chỉ số SIPAS từ cao xuống thấp.",
+			NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
 	}
 }
 
@@ -462,31 +554,80 @@ static void trend(struct pdfr *r)
 	chart_init(&c, CHART_LINE, hl_arena_printf(r->a, "Diễn biến theo tháng năm %d%s", t->year,
 		t->mean ? " (bình quân các đơn vị)" : ""));
 	chart_trend(&c, t);
-	put_chart(r, &c);
+	put_chart(r, &c, 0);
 }
 
+static const struct pdf_col q_col[] = {
+	{"Mức trả lời", 0.52, PDF_LEFT, NULL}, {"Số ý kiến", 0.16, PDF_RIGHT, NULL},
+	{"Tỷ lệ", 0.16, PDF_RIGHT, NULL},
+};
+static const struct pdf_table q_table = {3, q_col, CELL};
+
+/* "Câu 3 (tiêu chí TC): …", numbered within its instrument. */
+static const char *question_title(struct pdfr *r, const struct rpt_question *qu, int no)
+{
+	bool crit = qu->criterion != NULL && qu->criterion[0] != '\0';
+
+	return hl_arena_printf(r->a, "Câu %d%s%s%s: %s", no, crit ? " (tiêu chí " : "",
+		crit ? qu->criterion : "", crit ? ")" : "", nz(qu->text));
+}
+
+/* "Bộ câu hỏi: Phiếu khảo sát … (mã sipas-5, phiên bản 1)". */
+static const char *instrument_title(struct pdfr *r, const struct rpt_question *qu)
+{
+	const char *label = nz(qu->instrument), *at = strrchr(label, '@');
+	const char *code = at != NULL ? hl_arena_strndup(r->a, label, (size_t)(at - label)) : label;
+	const char *name = qu->instrument_name != NULL && qu->instrument_name[0] != '\0' ?
+		qu->instrument_name : code;
+
+	return hl_arena_printf(r->a, "%s%s (mã %s%s%s)", strncmp(name, "Bộ câu hỏi",
+		strlen("Bộ câu hỏi")) == 0 ? "" : "Bộ câu hỏi: ", name, code,
+		at != NULL ? ", phiên bản " : "", at != NULL ? at + 1 : "");
+}
+
+/* The height a question takes: its title, the table of its levels, the
+ * satisfied share; kept on one page. */
+static double question_height(struct pdfr *r, const struct rpt_question *qu, int no)
+{
+	const char *first[3] = {qu->nlevels > 0 ? nz(qu->label[0]) : "", "0", "0 %"};
+	int rows = qu->nlevels + (qu->no_answer > 0 ? 1 : 0);
+
+	return pdfdoc_par_height(r->d, question_title(r, qu, no), 12, PDF_BOLD, PDF_JUSTIFY, 0, 0,
+		4) + pdfdoc_table_height(r->d, &q_table, first, NULL) + rows * ROW_H + 3 +
+		NOTE * 1.2 + 8;
+}
+
+static double instrument_height(struct pdfr *r, const struct rpt_question *qu)
+{
+	return pdfdoc_par_height(r->d, instrument_title(r, qu), BODY, PDF_BOLD | PDF_ITALIC,
+		PDF_LEFT, 0, 0, 6);
+}
+
+/* The answers to each question, instrument by instrument: each under its
+ * own heading, its questions numbered from 1. */
 static void questions(struct pdfr *r)
 {
 	const struct rpt_model *m = r->m;
-	const struct pdf_col col[] = {
-		{"Mức trả lời", 0.52, PDF_LEFT}, {"Số ý kiến", 0.16, PDF_RIGHT},
-		{"Tỷ lệ", 0.16, PDF_RIGHT},
-	};
-	const struct pdf_table t = {3, col, CELL};
+	int no = 0;
 
 	if (m->nquestions == 0)
 		return;
-	heading(r, "KẾT QUẢ THEO TỪNG CÂU HỎI");
+	section(r, "KẾT QUẢ THEO TỪNG CÂU HỎI", instrument_height(r, &m->questions[0]) +
+		question_height(r, &m->questions[0], 1));
 	for (int q = 0; q < m->nquestions; q++) {
 		const struct rpt_question *qu = &m->questions[q];
 		int64_t sat = 0;
 
-		pdfdoc_need(r->d, BODY * 3 + (qu->nlevels + 2) * (CELL * 1.2 + 5));
-		pdfdoc_par(r->d, hl_arena_printf(r->a, "Câu %d%s%s%s: %s", q + 1,
-			qu->criterion != NULL && qu->criterion[0] ? " (tiêu chí " : "",
-			nz(qu->criterion), qu->criterion != NULL && qu->criterion[0] ? ")" : "",
-			nz(qu->text)), 12, PDF_BOLD, PDF_JUSTIFY, 0, 4);
-		pdfdoc_table_begin(r->d, &t);
+		if (q == 0 || strcmp(nz(qu->instrument), nz(m->questions[q - 1].instrument)) != 0) {
+			no = 0;
+			pdfdoc_keep(r->d, instrument_height(r, qu), question_height(r, qu, 1));
+			pdfdoc_par(r->d, instrument_title(r, qu), BODY, PDF_BOLD | PDF_ITALIC, PDF_LEFT, 0,
+				6);
+		}
+		no++;
+		pdfdoc_need(r->d, question_height(r, qu, no));
+		pdfdoc_par(r->d, question_title(r, qu, no), 12, PDF_BOLD, PDF_JUSTIFY, 0, 4);
+		pdfdoc_table_begin(r->d, &q_table);
 		for (int l = 0; l < qu->nlevels && l < RPT_MAX_LEVELS; l++) {
 			const char *cells[3] = {
 				nz(qu->label[l]), integer(r->a, qu->count[l]),
@@ -517,35 +658,45 @@ static void questions(struct pdfr *r)
 	}
 }
 
+/* The cells of theme i of m. */
+static void theme_cells(struct pdfr *r, int i, const char **cells)
+{
+	const struct rpt_theme *th = &r->m->themes[i];
+	const char *ex = "";
+
+	for (int e = 0; e < th->nexamples && e < RPT_EXAMPLES; e++)
+		ex = hl_arena_printf(r->a, "%s%s“%s”", ex, e ? "\n" : "",
+			shorten(r->a, th->example[e], EXAMPLE_MAX));
+	cells[0] = hl_arena_printf(r->a, "%d", i + 1);
+	cells[1] = nz(th->name);
+	cells[2] = integer(r->a, th->count);
+	cells[3] = ex;
+}
+
 static void themes(struct pdfr *r)
 {
 	const struct rpt_model *m = r->m;
 	const struct pdf_col col[] = {
-		{"TT", 0.06, PDF_CENTER}, {"Nội dung", 0.26, PDF_LEFT},
-		{"Số ý kiến", 0.12, PDF_RIGHT}, {"Ví dụ ý kiến của người dân", 0.54, PDF_LEFT},
+		{"STT", 0.07, PDF_CENTER, NULL}, {"Nội dung", 0.25, PDF_LEFT, NULL},
+		{"Số ý kiến", 0.12, PDF_RIGHT, NULL},
+		{"Ví dụ ý kiến của người dân", 0.54, PDF_LEFT, NULL},
 	};
 	const struct pdf_table t = {4, col, CELL};
+	const unsigned st[4] = {0, 0, 0, PDF_ITALIC};
+	const char *cells[4];
+	static const char none[] = "Trong kỳ không có ý kiến góp ý bằng lời.";
 
-	heading(r, "Ý KIẾN GÓP Ý CỦA NGƯỜI DÂN, TỔ CHỨC");
 	if (m->nthemes == 0) {
-		par(r, "Trong kỳ không có ý kiến góp ý bằng lời.");
+		section(r, "Ý KIẾN GÓP Ý CỦA NGƯỜI DÂN, TỔ CHỨC", par_start(r, none));
+		par(r, none);
 		return;
 	}
+	theme_cells(r, 0, cells);
+	section(r, "Ý KIẾN GÓP Ý CỦA NGƯỜI DÂN, TỔ CHỨC", pdfdoc_table_height(r->d, &t, cells, st));
 	pdfdoc_table_begin(r->d, &t);
 	for (int i = 0; i < m->nthemes; i++) {
-		const struct rpt_theme *th = &m->themes[i];
-		const char *ex = "";
-
-		for (int e = 0; e < th->nexamples && e < RPT_EXAMPLES; e++)
-			ex = hl_arena_printf(r->a, "%s%s“%s”", ex, e ? "\n" : "",
-				shorten(r->a, th->example[e], EXAMPLE_MAX));
-		{
-			const char *cells[4] = {hl_arena_printf(r->a, "%d", i + 1), nz(th->name),
-				integer(r->a, th->count), ex};
-			const unsigned st[4] = {0, 0, 0, PDF_ITALIC};
-
-			pdfdoc_table_row(r->d, cells, st);
-		}
+		theme_cells(r, i, cells);
+		pdfdoc_table_row(r->d, cells, st);
 	}
 	pdfdoc_table_end(r->d, 4);
 	pdfdoc_par(r->d, "Một ý kiến có thể thuộc nhiều nội dung; mỗi ý kiến chỉ được đếm một "
@@ -557,24 +708,32 @@ static void feedback(struct pdfr *r)
 {
 	const struct rpt_model *m = r->m;
 	const struct pdf_col col[] = {
-		{"Đơn vị", 0.28, PDF_LEFT}, {"Tiếp nhận", 0.1, PDF_RIGHT},
-		{"Đã trả lời", 0.1, PDF_RIGHT}, {"Đến hạn", 0.1, PDF_RIGHT},
-		{"Đúng hạn", 0.1, PDF_RIGHT}, {"Tỷ lệ đúng hạn", 0.12, PDF_RIGHT},
-		{"Điểm", 0.08, PDF_CENTER}, {"Hài lòng với trả lời", 0.12, PDF_RIGHT},
+		{"Đơn vị", 0.28, PDF_LEFT, NULL}, {"Tiếp nhận", 0.1, PDF_RIGHT, NULL},
+		{"Đã trả lời", 0.1, PDF_RIGHT, NULL}, {"Đến hạn", 0.1, PDF_RIGHT, NULL},
+		{"Đúng hạn", 0.1, PDF_RIGHT, NULL}, {"Tỷ lệ đúng hạn", 0.12, PDF_RIGHT, NULL},
+		{"Điểm", 0.08, PDF_CENTER, NULL}, {"Hài lòng với trả lời", 0.12, PDF_RIGHT, NULL},
 	};
 	const struct pdf_table t = {8, col, CELL};
+	const char *cells[8];
 
 	if (m->nfeedback == 0)
 		return;
-	heading(r, "PHẢN ÁNH, KIẾN NGHỊ (TIÊU CHÍ TT)");
-	pdfdoc_table_begin(r->d, &t);
 	for (int i = 0; i < m->nfeedback; i++) {
 		const struct rpt_feedback *f = &m->feedback[i];
-		const char *cells[8] = {nz(f->unit), integer(r->a, f->received),
-			integer(r->a, f->answered), integer(r->a, f->due), integer(r->a, f->on_time),
-			pct(r->a, f->on_time, f->due), hl_arena_printf(r->a, "%d", f->score),
-			pct(r->a, f->satisfied, f->rated)};
 
+		cells[0] = nz(f->unit);
+		cells[1] = integer(r->a, f->received);
+		cells[2] = integer(r->a, f->answered);
+		cells[3] = integer(r->a, f->due);
+		cells[4] = integer(r->a, f->on_time);
+		cells[5] = pct(r->a, f->on_time, f->due);
+		cells[6] = hl_arena_printf(r->a, "%d", f->score);
+		cells[7] = pct(r->a, f->satisfied, f->rated);
+		if (i == 0) {
+			section(r, "PHẢN ÁNH, KIẾN NGHỊ (TIÊU CHÍ TT)",
+				pdfdoc_table_height(r->d, &t, cells, NULL));
+			pdfdoc_table_begin(r->d, &t);
+		}
 		pdfdoc_table_row(r->d, cells, NULL);
 	}
 	pdfdoc_table_end(r->d, 4);
@@ -584,13 +743,14 @@ static void feedback(struct pdfr *r)
 }
 
 /* One task of the plan in the below table: "- 4. Sử dụng màn hình LED …
- * (Đang thực hiện)", its first line shortened; without a status (no plan
- * numbers) as is. */
+ * (Đang thực hiện)", its first line (wrapped in the cell; only a very long
+ * one is shortened, between words); without a status (no plan numbers) as
+ * is. */
 static const char *below_task(struct pdfr *r, const struct rpt_below *b, int k)
 {
 	const char *s = nz(b->tasks[k]);
 	const char *line = hl_arena_strndup(r->a, s, strcspn(s, "\n"));
-	const char *t = shorten(r->a, line != NULL ? line : s, 200);
+	const char *t = shorten(r->a, line != NULL ? line : s, TASK_MAX);
 
 	if (b->status == NULL || b->task_no == NULL)
 		return hl_arena_printf(r->a, "- %s", t);
@@ -602,22 +762,25 @@ static void below(struct pdfr *r)
 	const struct rpt_model *m = r->m;
 	const char *before_head = hl_arena_printf(r->a, "Năm %d", m->o.period.year - 1);
 	const struct pdf_col col[] = {
-		{"Đơn vị", 0.16, PDF_LEFT}, {"Tiêu chí", 0.18, PDF_LEFT},
-		{before_head != NULL ? before_head : "Năm trước", 0.08, PDF_CENTER},
-		{m->period_label, 0.09, PDF_CENTER}, {"Chỉ tiêu", 0.08, PDF_CENTER},
-		{"Còn thiếu", 0.08, PDF_CENTER}, {"Nhiệm vụ trong kế hoạch và tình trạng", 0.33, PDF_LEFT},
+		{"Đơn vị", 0.16, PDF_LEFT, NULL}, {"Tiêu chí", 0.18, PDF_LEFT, NULL},
+		{before_head != NULL ? before_head : "Năm trước", 0.08, PDF_CENTER, NULL},
+		{m->period_label, 0.09, PDF_CENTER, NULL}, {"Chỉ tiêu", 0.08, PDF_CENTER, NULL},
+		{"Còn thiếu", 0.08, PDF_CENTER, NULL},
+		{"Nhiệm vụ trong kế hoạch và tình trạng", 0.33, PDF_LEFT, NULL},
 	};
 	const struct pdf_table t = {7, col, CELL};
+	static const char all_met[] = "Tất cả các tiêu chí đều đạt chỉ tiêu được giao.";
+	const char *intro = hl_arena_printf(r->a, "Cột “Năm %d”: chỉ số trước kế hoạch nâng cao "
+		"mức độ hài lòng năm %d; cột “%s”: chỉ số sau, trong kỳ báo cáo; cột cuối: các nhiệm "
+		"vụ của kế hoạch cho tiêu chí và tình trạng thực hiện.", m->o.period.year - 1,
+		m->o.period.year, m->period_label);
 
-	heading(r, "CÁC TIÊU CHÍ CHƯA ĐẠT CHỈ TIÊU");
+	section(r, "CÁC TIÊU CHÍ CHƯA ĐẠT CHỈ TIÊU", par_start(r, m->nbelow == 0 ? all_met : intro));
 	if (m->nbelow == 0) {
-		par(r, "Tất cả các tiêu chí đều đạt chỉ tiêu được giao.");
+		par(r, all_met);
 		return;
 	}
-	par(r, hl_arena_printf(r->a, "Cột “Năm %d”: chỉ số trước kế hoạch nâng cao mức độ hài lòng "
-		"năm %d; cột “%s”: chỉ số sau, trong kỳ báo cáo; cột cuối: các nhiệm vụ của kế hoạch "
-		"cho tiêu chí và tình trạng thực hiện.", m->o.period.year - 1, m->o.period.year,
-		m->period_label));
+	par(r, intro);
 	pdfdoc_table_begin(r->d, &t);
 	for (int i = 0; i < m->nbelow; i++) {
 		const struct rpt_below *b = &m->below[i];
@@ -646,19 +809,21 @@ static void staff(struct pdfr *r)
 {
 	const struct rpt_model *m = r->m;
 	const struct pdf_col col[] = {
-		{"TT", 0.06, PDF_CENTER}, {"Công chức", 0.32, PDF_LEFT}, {"Đơn vị", 0.30, PDF_LEFT},
-		{"Số phiếu", 0.14, PDF_RIGHT}, {"Tỷ lệ hài lòng", 0.16, PDF_RIGHT},
+		{"STT", 0.07, PDF_CENTER, NULL}, {"Công chức", 0.31, PDF_LEFT, NULL},
+		{"Đơn vị", 0.30, PDF_LEFT, NULL}, {"Số phiếu", 0.14, PDF_RIGHT, NULL},
+		{"Tỷ lệ hài lòng", 0.16, PDF_RIGHT, NULL},
 	};
 	const struct pdf_table t = {5, col, CELL};
+	static const char title[] = "KẾT QUẢ THEO CÔNG CHỨC (TÀI LIỆU NỘI BỘ, KHÔNG CÔNG BỐ)";
+	static const char none[] = "Trong kỳ không có phiếu nào ghi tên công chức tiếp nhận.";
 
 	if (!m->o.internal || m->staff == NULL)
 		return;
-	heading(r, "KẾT QUẢ THEO CÔNG CHỨC (TÀI LIỆU NỘI BỘ, KHÔNG CÔNG BỐ)");
 	if (m->nstaff == 0) {
-		par(r, "Trong kỳ không có phiếu nào ghi tên công chức tiếp nhận.");
+		section(r, title, par_start(r, none));
+		par(r, none);
 		return;
 	}
-	pdfdoc_table_begin(r->d, &t);
 	for (int i = 0; i < m->nstaff; i++) {
 		const struct rpt_staff *s = &m->staff[i];
 		const char *cells[5] = {
@@ -668,6 +833,10 @@ static void staff(struct pdfr *r)
 				dec(r->a, s->value)) : "–",
 		};
 
+		if (i == 0) {
+			section(r, title, pdfdoc_table_height(r->d, &t, cells, NULL));
+			pdfdoc_table_begin(r->d, &t);
+		}
 		pdfdoc_table_row(r->d, cells, NULL);
 	}
 	pdfdoc_table_end(r->d, PAR_AFTER);
@@ -676,37 +845,11 @@ static void staff(struct pdfr *r)
 /* "Nơi nhận" on the left, the signature block on the right, kept together. */
 static void closing(struct pdfr *r)
 {
-	struct pdfdoc *d = r->d;
 	const struct rpt_model *m = r->m;
-	double W = pdfdoc_width(d), lw = 0.45 * W, rx = lw, rw = W - lw;
-	double hl = 0, hr, y;
-	const char *signer = upper(r->a, m->signer_title != NULL && m->signer_title[0] ?
-		m->signer_title : "THỦ TRƯỞNG CƠ QUAN");
 
-	hl += pdfdoc_text_at(d, 0, 0, lw, "Nơi nhận:", 12, PDF_BOLD | PDF_ITALIC, PDF_LEFT,
-		false);
-	for (int i = 0; i < m->nrecipients && i < 8; i++)
-		hl += pdfdoc_text_at(d, 0, 0, lw, hl_arena_printf(r->a, "- %s",
-			nz(m->recipients[i])), 11, 0, PDF_LEFT, false);
-	hr = pdfdoc_text_at(d, rx, 0, rw, signer, 13, PDF_BOLD, PDF_CENTER, false);
-	pdfdoc_space(d, 10);
-	pdfdoc_need(d, (hl > hr + 90 ? hl : hr + 90) + 4);
-	y = pdfdoc_y(d);
-	hl = pdfdoc_text_at(d, 0, y, lw, "Nơi nhận:", 12, PDF_BOLD | PDF_ITALIC, PDF_LEFT, true);
-	for (int i = 0; i < m->nrecipients && i < 8; i++)
-		hl += pdfdoc_text_at(d, 0, y + hl, lw, hl_arena_printf(r->a, "- %s",
-			nz(m->recipients[i])), 11, 0, PDF_LEFT, true);
-	hr = pdfdoc_text_at(d, rx, y, rw, signer, 13, PDF_BOLD, PDF_CENTER, true);
-	/* Room to sign and stamp, then the signer's name in bold; without
-	 * one, a line to write it on by hand. */
-	hr += 80;
-	if (m->signer != NULL && m->signer[0] != '\0') {
-		hr += pdfdoc_text_at(d, rx, y + hr, rw, m->signer, 13, PDF_BOLD, PDF_CENTER, true);
-	} else {
-		pdfdoc_rule(d, rx + rw / 2 - 30 * PDF_MM, rx + rw / 2 + 30 * PDF_MM, y + hr, 0.4);
-		hr += 4;
-	}
-	pdfdoc_set_y(d, y + (hl > hr ? hl : hr));
+	pdfdoc_closing(r->d, m->recipients, m->nrecipients < 8 ? m->nrecipients : 8,
+		upper(r->a, m->signer_title != NULL && m->signer_title[0] ? m->signer_title :
+		"THỦ TRƯỞNG CƠ QUAN"), m->signer);
 }
 
 /* Open r's document on a temporary file for path, dated the report's day,
@@ -720,8 +863,8 @@ static int begin(struct pdfr *r, struct rpt_out *out, const char *path)
 
 	hl_day_to_ymd(day, &y, &mo, &dd);
 	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT00:00:00", y, mo, dd);
-	rc = pdfdoc_open(path, hl_arena_printf(r->a, "%s – %s", nz(m->title), nz(m->subtitle)), iso,
-		out, &r->d, r->err);
+	rc = pdfdoc_open(path, m->title != NULL ? hl_arena_printf(r->a, "%s – %s", m->title,
+		nz(m->subtitle)) : nz(m->subtitle), iso, out, &r->d, r->err);
 	if (rc != HL_OK)
 		return rc;
 	doc_heading(r, day);
@@ -752,7 +895,6 @@ int rpt_pdf(const struct rpt_model *m, const char *path, struct hl_err *err)
 	if (rc != HL_OK)
 		goto cleanup;
 	opinions(&r);
-	heading(&r, "CHỈ SỐ HÀI LÒNG THEO ĐƠN VỊ VÀ TIÊU CHÍ");
 	index_table(&r);
 	charts(&r);
 	trend(&r);

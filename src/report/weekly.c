@@ -11,6 +11,8 @@
 
 #include "base/arena.h"
 #include "io/csvout.h"
+#include "report/letterhead.h"
+#include "report/order.h"
 #include "report/out.h"
 #include "store/store.h"
 #include "svc/calendar.h"
@@ -173,6 +175,8 @@ static int on_open(void *ctx, const struct store_dossier *d)
 	if (u < 0 || d->due_at < 0)
 		return 0;
 	c = tl_classify(d->received_at, d->due_at, d->finished_at, b->m->to);
+	if (c == TL_PENDING || c == TL_OVERDUE)
+		b->per[u].open.n[c]++;
 	if (c == TL_OVERDUE)
 		return push(b, &b->late, d, u, TL_OVERDUE);
 	if (c == TL_PENDING && d->due_at <= b->due_limit)
@@ -199,6 +203,63 @@ static int cmp_due(const void *x, const void *y)
 	if (a->due_at != b->due_at)
 		return a->due_at < b->due_at ? -1 : 1;
 	return strcmp(a->code, b->code);
+}
+
+struct ukey {
+	const char *type, *name, *code;
+	size_t idx;
+};
+
+static int cmp_ukey(const void *x, const void *y)
+{
+	const struct ukey *a = x, *b = y;
+	int c = ord_units(a->type, a->name, b->type, b->name);
+
+	return c != 0 ? c : strcmp(a->code, b->code);
+}
+
+/* m->order: the units by type, then Vietnamese name (report/order.h). */
+static int order_units(struct wk_model *m)
+{
+	struct ukey *k = hl_arena_alloc(m->a, (m->nunits + 1) * sizeof(*k));
+
+	m->order = hl_arena_alloc(m->a, (m->nunits + 1) * sizeof(*m->order));
+	if (k == NULL || m->order == NULL)
+		return HL_ENOMEM;
+	for (size_t i = 0; i < m->nunits; i++)
+		k[i] = (struct ukey){m->units[i].type, m->units[i].name, m->units[i].code, i};
+	qsort(k, m->nunits, sizeof(*k), cmp_ukey);
+	for (size_t i = 0; i < m->nunits; i++)
+		m->order[i] = k[i].idx;
+	return HL_OK;
+}
+
+/* The unit whose centre sends the list: the one asked for, else the only
+ * root of the units (none when there are several), as it stands on Friday —
+ * its successor if it has been merged (report/letterhead.h). */
+static int find_issuer(struct store *st, struct build *b, const char *unit)
+{
+	struct store_lineage *lin = NULL;
+	size_t nlin = 0;
+	const struct store_unit *u = NULL;
+	int rc;
+
+	for (size_t i = 0; i < b->s.n; i++) {
+		if (unit != NULL ? strcmp(b->s.u[i].code, unit) == 0 : b->s.u[i].parent_id == 0) {
+			if (u != NULL && unit == NULL)
+				return HL_OK;       /* several roots: no one unit */
+			u = &b->s.u[i];
+		}
+	}
+	if (u == NULL)
+		return HL_OK;
+	rc = STORE(st, lineage_list, b->m->a, &lin, &nlin, b->err);
+	if (rc != HL_OK)
+		return rc;
+	b->m->issuer = lh_issuer_on(b->s.u, b->s.n, lin, nlin, u, b->m->friday, NULL);
+	b->m->issuer_parent = lh_parent_on(b->s.u, b->s.n, lin, nlin, b->m->issuer,
+		b->m->friday);
+	return HL_OK;
 }
 
 /* The fifth working day after Friday (the days worked are the state's). */
@@ -261,7 +322,11 @@ int wk_build(struct store *st, hl_day friday, const char *unit, struct wk_model 
 		}
 		b.per[i].code = b.s.u[i].code;
 		b.per[i].name = b.s.u[i].name;
+		b.per[i].type = b.s.u[i].type;
 	}
+	rc = find_issuer(st, &b, unit);
+	if (rc != HL_OK)
+		goto cleanup;
 	rc = due_until(st, &b, err);
 	if (rc != HL_OK)
 		goto cleanup;
@@ -284,14 +349,22 @@ int wk_build(struct store *st, hl_day friday, const char *unit, struct wk_model 
 	m->total.name = "Tổng cộng";
 	m->total.code = "";
 	for (size_t i = 0; i < b.s.n; i++) {
-		const struct wk_unit *w = &b.per[i];
+		struct wk_unit *w = &b.per[i];
 
-		if (!b.s.in[i] || (w->received == 0 && tl_finished(&w->fin) == 0))
+		w->active = w->received > 0 || tl_finished(&w->fin) > 0;
+		if (!b.s.in[i] || (!w->active && tl_total(&w->open) == 0))
 			continue;
 		m->units[m->nunits++] = *w;
 		m->total.received += w->received;
-		for (int c = 0; c < TL_NCLASS; c++)
+		for (int c = 0; c < TL_NCLASS; c++) {
 			m->total.fin.n[c] += w->fin.n[c];
+			m->total.open.n[c] += w->open.n[c];
+		}
+	}
+	rc = order_units(m);
+	if (rc != HL_OK) {
+		rc = oom(&b);
+		goto cleanup;
 	}
 	if (b.late.n > 0)
 		qsort(b.late.v, b.late.n, sizeof(*b.late.v), cmp_late);
@@ -351,7 +424,8 @@ int wk_csv(const struct wk_model *m, const char *path, struct hl_err *err)
 	fputs("section,unit,field,code,procedure,received_at,due_at,finished_at,status,"
 		"received,early,on_time,late,on_time_pct\n", out.f);
 	for (size_t i = 0; i < m->nunits; i++)
-		csv_unit(out.f, &m->units[i]);
+		if (m->units[i].active)
+			csv_unit(out.f, &m->units[i]);
 	for (size_t i = 0; i < m->nlate; i++)
 		csv_item(out.f, m->late[i].cls == TL_LATE ? "late" : "overdue", &m->late[i]);
 	for (size_t i = 0; i < m->ndue; i++)

@@ -16,16 +16,20 @@
 #include "core/timeliness.h"
 
 struct store;
+struct store_unit;
 struct hl_arena;
 
 #define WK_CLOSE_MINUTE (17 * 60)  /* the week ends on Friday at 17:00 */
 #define WK_DUE_DAYS 5              /* working days ahead for "due soon" */
 
-/* A unit's week: dossiers received, and those finished by class. */
+/* A unit's week: dossiers received, those finished by class, and those
+ * not finished at Friday 17:00 (TL_PENDING in time, TL_OVERDUE). */
 struct wk_unit {
-	const char *code, *name;
+	const char *code, *name, *type;
 	int64_t received;
 	struct tl_counts fin;
+	struct tl_counts open;
+	bool active;                /* received or finished some this week */
 };
 
 struct wk_item {
@@ -42,8 +46,13 @@ struct wk_model {
 	hl_day due_until;           /* the fifth working day after Friday */
 	const char *scope;          /* the unit asked for ("" = every unit) */
 	const char *scope_name;
+	const struct store_unit *issuer;        /* whose one-stop centre sends the list: the
+	                                         * unit asked for (or the root), as on Friday */
+	const struct store_unit *issuer_parent; /* the unit above it; NULL at the root */
 	size_t nunits;
-	struct wk_unit *units;      /* units with dossiers this week, by code */
+	struct wk_unit *units;      /* units with dossiers this week or still open, by code
+	                             * (the CSV lists the active ones) */
+	size_t *order;              /* units as documents list them: by type, then name */
 	struct wk_unit total;
 	size_t nlate;
 	struct wk_item *late;       /* finished late this week, or overdue at Friday 17:00:

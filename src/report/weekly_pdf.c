@@ -1,9 +1,10 @@
-/* weekly_pdf.c — the Friday list as the PDF the centre sends (Nghị định
- * 30/2020 layout, report/pdfdoc.h): the issuing unit and the national
- * motto, place and date, the title with the week, then the week's results
- * per unit, the late and overdue dossiers by field and the dossiers due in
- * the next five working days, each a table repeating its header on every
- * page. */
+/* weekly_pdf.c — the Friday list as the PDF the one-stop centre sends, a
+ * notice in the layout of Nghị định 30/2020 (report/pdfdoc.h): the unit
+ * over its centre and the national motto, number, place and date, the
+ * title with the week, then the week's results per unit, the late and
+ * overdue dossiers by field and the dossiers due in the next five working
+ * days, each a table repeating its header on every page; "Nơi nhận" and the
+ * director's signature. */
 #include "report/weekly.h"
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "base/arena.h"
 #include "base/text.h"
+#include "report/model.h"
 #include "report/out.h"
 #include "report/pdfdoc.h"
 
@@ -42,46 +44,75 @@ static const char *minute(struct hl_arena *a, int64_t m)
 	return hl_arena_strdup(a, wk_fmt_minute(m, buf, sizeof(buf)));
 }
 
-/* Issuing body left, national title and motto right, the date under them
- * (pdfdoc_heading), then the title with the week. */
-static void heading(struct pdfdoc *d, const struct wk_model *m)
+/* The heading of Nghị định 30/2020 as the reports draw it: the unit over
+ * its one-stop centre, the national motto, the number to fill in when the
+ * list is signed, the place and the Friday; "THÔNG BÁO" with the week. */
+static void heading(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m,
+	struct rpt_model *lh)
 {
-	char date[64];
+	char date[96];
 	int y, mo, dd;
-	const struct pdf_heading h = {
-		.above = m->scope_name[0] ? m->scope_name : "ỦY BAN NHÂN DÂN",
-		.issuer = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", .date = date,
-		.left = 0.41, .gap = 4, .rule_div = 6, .after = 16,
+	struct pdf_heading h = {
+		.above = "ỦY BAN NHÂN DÂN", .issuer = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+		.number = "Số:        /TB-TTPVHCC", .date = date, .left = 0.41, .gap = 4,
+		.rule_div = 6, .after = 16,
 	};
 
+	/* The unit's name in short ("UBND PHƯỜNG VĨNH THỌ") above its centre. */
+	if (m->issuer != NULL && rpt_letterhead(a, m->issuer, m->issuer, lh, NULL) == HL_OK)
+		h.above = lh->issuer_parent;
 	hl_day_to_ymd(m->friday, &y, &mo, &dd);
-	snprintf(date, sizeof(date), "ngày %02d tháng %s%d năm %d", dd, mo <= 2 ? "0" : "", mo, y);
+	snprintf(date, sizeof(date), "%s%sngày %02d tháng %s%d năm %d", lh->place != NULL ?
+		lh->place : "", lh->place != NULL && lh->place[0] ? ", " : "", dd, mo <= 2 ? "0" : "",
+		mo, y);
 	pdfdoc_heading(d, &h);
-	pdfdoc_title(d, NULL, wk_title(m), 8, 14);
+	pdfdoc_title(d, "THÔNG BÁO", wk_title(m), 8, 14);
 }
 
-static void section(struct pdfdoc *d, const char *text)
+/* A section heading, on one page with the first next points of what
+ * follows (keep with next). */
+static void section(struct pdfdoc *d, const char *text, double next)
 {
-	pdfdoc_need(d, 6 * BODY);
+	pdfdoc_keep(d, 4 + pdfdoc_par_height(d, text, BODY, PDF_BOLD, PDF_LEFT, 0, 0, AFTER),
+		next);
 	pdfdoc_space(d, 4);
 	pdfdoc_par(d, text, BODY, PDF_BOLD, PDF_LEFT, 0, AFTER);
 }
 
+static double line_height(struct pdfdoc *d, const char *text, unsigned style, double after)
+{
+	return pdfdoc_par_height(d, text, BODY, style, PDF_LEFT, 0, 0, after);
+}
+
+/* The week per unit, its columns as Thông tư 01/2018/TT-VPCP's form counts
+ * them: finished (early, on time, late = "quá hạn") and not finished at
+ * Friday 17:00 (in time, overdue), each with its total. */
 static void results(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 {
 	static const struct pdf_col col[] = {
-		{"TT", 0.06, PDF_CENTER}, {"Đơn vị", 0.30, PDF_LEFT}, {"Tiếp nhận", 0.11, PDF_RIGHT},
-		{"Trước hạn", 0.11, PDF_RIGHT}, {"Đúng hạn", 0.11, PDF_RIGHT},
-		{"Trễ hạn", 0.11, PDF_RIGHT}, {"Tỷ lệ đúng hạn", 0.20, PDF_RIGHT},
+		{"STT", 0.06, PDF_CENTER, NULL}, {"Đơn vị", 0.21, PDF_LEFT, NULL},
+		{"Tiếp nhận trong tuần", 0.09, PDF_RIGHT, NULL},
+		{"Tổng số", 0.075, PDF_RIGHT, "Đã giải quyết"},
+		{"Trước hạn", 0.075, PDF_RIGHT, "Đã giải quyết"},
+		{"Đúng hạn", 0.075, PDF_RIGHT, "Đã giải quyết"},
+		{"Quá hạn", 0.075, PDF_RIGHT, "Đã giải quyết"},
+		{"Tổng số", 0.075, PDF_RIGHT, "Đang giải quyết"},
+		{"Trong hạn", 0.075, PDF_RIGHT, "Đang giải quyết"},
+		{"Quá hạn", 0.075, PDF_RIGHT, "Đang giải quyết"},
+		{"Tỷ lệ đúng hạn", 0.105, PDF_RIGHT, NULL},
 	};
-	static const struct pdf_table t = {7, col, CELL};
+	static const struct pdf_table t = {11, col, CELL};
 	char a1[16], a2[16];
 
-	section(d, "I. KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ TRONG TUẦN");
-	pdfdoc_par(d, hl_arena_printf(a, "Từ 00:00 thứ Bảy %s đến 17:00 thứ Sáu %s. Tỷ lệ đúng hạn "
-		"= (trước hạn + đúng hạn) / số hồ sơ đã giải quyết trong tuần.",
-		hl_day_vn(m->saturday, a1, sizeof(a1)), hl_day_vn(m->friday, a2, sizeof(a2))),
-		CELL + 1, PDF_ITALIC, PDF_JUSTIFY, 0, AFTER);
+	const char *intro = hl_arena_printf(a, "Từ 00:00 thứ Bảy %s đến 17:00 thứ Sáu %s. Đã giải "
+		"quyết: hồ sơ hoàn thành trong tuần; đang giải quyết: hồ sơ chưa hoàn thành lúc 17:00 "
+		"thứ Sáu, trong hạn hoặc đã quá hạn. Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / số hồ "
+		"sơ đã giải quyết trong tuần.", hl_day_vn(m->saturday, a1, sizeof(a1)),
+		hl_day_vn(m->friday, a2, sizeof(a2)));
+
+	section(d, "I. KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ TRONG TUẦN",
+		pdfdoc_par_height(d, intro, CELL + 1, PDF_ITALIC, PDF_JUSTIFY, 0, 2, 0));
+	pdfdoc_par(d, intro, CELL + 1, PDF_ITALIC, PDF_JUSTIFY, 0, AFTER);
 	if (m->nunits == 0) {
 		pdfdoc_par(d, "Trong tuần không có hồ sơ nào được tiếp nhận hoặc giải quyết.", BODY, 0,
 			PDF_LEFT, 0, AFTER);
@@ -89,87 +120,121 @@ static void results(struct pdfdoc *d, struct hl_arena *a, const struct wk_model 
 	}
 	pdfdoc_table_begin(d, &t);
 	for (size_t i = 0; i <= m->nunits; i++) {
-		const struct wk_unit *w = i < m->nunits ? &m->units[i] : &m->total;
-		const char *cells[7] = {
+		const struct wk_unit *w = i < m->nunits ? &m->units[m->order != NULL ?
+			m->order[i] : i] : &m->total;
+		const char *cells[11] = {
 			i < m->nunits ? hl_arena_printf(a, "%zu", i + 1) : "", w->name,
-			num(a, w->received), num(a, w->fin.n[TL_EARLY]), num(a, w->fin.n[TL_ON_TIME]),
-			num(a, w->fin.n[TL_LATE]), dec_pct(a, &w->fin),
+			num(a, w->received), num(a, tl_finished(&w->fin)), num(a, w->fin.n[TL_EARLY]),
+			num(a, w->fin.n[TL_ON_TIME]), num(a, w->fin.n[TL_LATE]), num(a, tl_total(&w->open)),
+			num(a, w->open.n[TL_PENDING]), num(a, w->open.n[TL_OVERDUE]), dec_pct(a, &w->fin),
 		};
-		const unsigned bold[7] = {PDF_BOLD, PDF_BOLD, PDF_BOLD, PDF_BOLD, PDF_BOLD, PDF_BOLD,
-			PDF_BOLD};
+		unsigned st[11];
 
-		pdfdoc_table_row(d, cells, i < m->nunits ? NULL : bold);
+		for (int k = 0; k < 11; k++)
+			st[k] = i < m->nunits ? 0 : PDF_BOLD;
+		pdfdoc_table_row(d, cells, st);
 	}
 	pdfdoc_table_end(d, AFTER);
 }
 
 static const struct pdf_col item_col[] = {
-	{"TT", 0.05, PDF_CENTER}, {"Mã hồ sơ", 0.15, PDF_LEFT}, {"Đơn vị", 0.17, PDF_LEFT},
-	{"Thủ tục", 0.23, PDF_LEFT}, {"Tiếp nhận", 0.12, PDF_LEFT}, {"Hạn trả", 0.12, PDF_LEFT},
-	{"Tình trạng", 0.16, PDF_LEFT},
+	{"STT", 0.06, PDF_CENTER, NULL}, {"Mã hồ sơ", 0.16, PDF_LEFT, NULL},
+	{"Đơn vị", 0.16, PDF_LEFT, NULL}, {"Thủ tục", 0.22, PDF_LEFT, NULL},
+	{"Tiếp nhận", 0.12, PDF_LEFT, NULL}, {"Hạn trả", 0.12, PDF_LEFT, NULL},
+	{"Tình trạng", 0.16, PDF_LEFT, NULL},
 };
 static const struct pdf_table item_table = {7, item_col, CELL};
 
-static void item_row(struct pdfdoc *d, struct hl_arena *a, size_t no, const struct wk_item *it)
+static void item_cells(struct hl_arena *a, size_t no, const struct wk_item *it,
+	const char **cells)
 {
 	const char *state = it->cls == TL_LATE ?
 		hl_arena_printf(a, "Trễ hạn, hoàn thành %s", minute(a, it->finished_at)) :
 		tl_class_label(it->cls);
-	const char *cells[7] = {
-		hl_arena_printf(a, "%zu", no), it->code, it->unit_name, it->procedure,
-		minute(a, it->received_at), minute(a, it->due_at),
-		it->cls != TL_PENDING && !it->apology ?
-			hl_arena_printf(a, "%s; chưa có phiếu xin lỗi", state) : state,
-	};
 
-	pdfdoc_table_row(d, cells, NULL);
+	cells[0] = hl_arena_printf(a, "%zu", no);
+	cells[1] = it->code;
+	cells[2] = it->unit_name;
+	cells[3] = it->procedure;
+	cells[4] = minute(a, it->received_at);
+	cells[5] = minute(a, it->due_at);
+	cells[6] = it->cls != TL_PENDING && !it->apology ?
+		hl_arena_printf(a, "%s; chưa có phiếu xin lỗi", state) : state;
+}
+
+/* The table's header and first row: what a heading keeps with it. */
+static double first_rows(struct pdfdoc *d, struct hl_arena *a, const struct wk_item *it)
+{
+	const char *cells[7];
+
+	item_cells(a, 1, it, cells);
+	return pdfdoc_table_height(d, &item_table, cells, NULL);
+}
+
+static const char *field_line(struct hl_arena *a, const struct wk_model *m, size_t i)
+{
+	const struct wk_item *it = &m->late[i];
+	size_t k = i;
+
+	while (k < m->nlate && strcmp(m->late[k].field, it->field) == 0)
+		k++;
+	return hl_arena_printf(a, "Lĩnh vực: %s (%zu hồ sơ)", it->field_name[0] ? it->field_name :
+		"không ghi lĩnh vực", k - i);
 }
 
 static void late(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 {
+	static const char none[] = "Không có hồ sơ trễ hạn hoặc quá hạn.";
 	char when[32];
+	const char *title = hl_arena_printf(a, "II. HỒ SƠ TRỄ HẠN, QUÁ HẠN (ĐẾN %s)",
+		wk_fmt_minute(m->to, when, sizeof(when)));
+	const char *cells[7];
 
-	section(d, hl_arena_printf(a, "II. HỒ SƠ TRỄ HẠN, QUÁ HẠN (ĐẾN %s)",
-		wk_fmt_minute(m->to, when, sizeof(when))));
 	if (m->nlate == 0) {
-		pdfdoc_par(d, "Không có hồ sơ trễ hạn hoặc quá hạn.", BODY, 0, PDF_LEFT, 0, AFTER);
+		section(d, title, line_height(d, none, 0, 0));
+		pdfdoc_par(d, none, BODY, 0, PDF_LEFT, 0, AFTER);
 		return;
 	}
+	section(d, title, line_height(d, field_line(a, m, 0), PDF_BOLD | PDF_ITALIC, 3) +
+		first_rows(d, a, &m->late[0]));
 	for (size_t i = 0, no = 0; i < m->nlate; i++) {
 		const struct wk_item *it = &m->late[i];
 
 		if (i == 0 || strcmp(it->field, m->late[i - 1].field) != 0) {
-			size_t k = i;
+			const char *line = field_line(a, m, i);
 
-			while (k < m->nlate && strcmp(m->late[k].field, it->field) == 0)
-				k++;
 			if (i > 0)
 				pdfdoc_table_end(d, AFTER);
-			pdfdoc_need(d, 5 * BODY);
-			pdfdoc_par(d, hl_arena_printf(a, "Lĩnh vực: %s (%zu hồ sơ)", it->field_name[0] ?
-				it->field_name : "không ghi lĩnh vực", k - i), BODY, PDF_BOLD | PDF_ITALIC,
-				PDF_LEFT, 0, 3);
+			pdfdoc_keep(d, line_height(d, line, PDF_BOLD | PDF_ITALIC, 3), first_rows(d, a, it));
+			pdfdoc_par(d, line, BODY, PDF_BOLD | PDF_ITALIC, PDF_LEFT, 0, 3);
 			pdfdoc_table_begin(d, &item_table);
 			no = 0;
 		}
-		item_row(d, a, ++no, it);
+		item_cells(a, ++no, it, cells);
+		pdfdoc_table_row(d, cells, NULL);
 	}
 	pdfdoc_table_end(d, AFTER);
 }
 
 static void due(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 {
+	static const char none[] = "Không có hồ sơ nào sắp đến hạn.";
 	char until[16];
+	const char *title = hl_arena_printf(a, "III. HỒ SƠ SẮP ĐẾN HẠN (5 NGÀY LÀM VIỆC, ĐẾN %s)",
+		hl_day_vn(m->due_until, until, sizeof(until)));
+	const char *cells[7];
 
-	section(d, hl_arena_printf(a, "III. HỒ SƠ SẮP ĐẾN HẠN (5 NGÀY LÀM VIỆC, ĐẾN %s)",
-		hl_day_vn(m->due_until, until, sizeof(until))));
 	if (m->ndue == 0) {
-		pdfdoc_par(d, "Không có hồ sơ nào sắp đến hạn.", BODY, 0, PDF_LEFT, 0, AFTER);
+		section(d, title, line_height(d, none, 0, 0));
+		pdfdoc_par(d, none, BODY, 0, PDF_LEFT, 0, AFTER);
 		return;
 	}
+	section(d, title, first_rows(d, a, &m->due[0]));
 	pdfdoc_table_begin(d, &item_table);
-	for (size_t i = 0; i < m->ndue; i++)
-		item_row(d, a, i + 1, &m->due[i]);
+	for (size_t i = 0; i < m->ndue; i++) {
+		item_cells(a, i + 1, &m->due[i], cells);
+		pdfdoc_table_row(d, cells, NULL);
+	}
 	pdfdoc_table_end(d, AFTER);
 }
 
@@ -186,10 +251,16 @@ int wk_pdf(const struct wk_model *m, const char *path, struct hl_err *err)
 	snprintf(iso, sizeof(iso), "%sT17:00:00", hl_day_iso(m->friday, day, sizeof(day)));
 	rc = pdfdoc_open(path, wk_title(m), iso, &out, &d, err);
 	if (rc == HL_OK) {
-		heading(d, m);
+		static const char *const to[] = {"Các cơ quan, đơn vị có hồ sơ trong danh sách;",
+			"Lưu: VT."};
+		struct rpt_model lh;
+
+		memset(&lh, 0, sizeof(lh));
+		heading(d, a, m, &lh);
 		results(d, a, m);
 		late(d, a, m);
 		due(d, a, m);
+		pdfdoc_closing(d, to, 2, "GIÁM ĐỐC", NULL);
 	}
 	rc = pdfdoc_close(d, &out, rc, err);
 	hl_arena_free(a);

@@ -246,10 +246,14 @@ if command -v pdftotext >/dev/null 2>&1; then
 	cp "$WORK/p.txt" "$OUT"
 	has "$P"
 	has "Điện lực đã thay bóng đèn hỏng"
-	has "THÔNG BÁO"
+	# An answer to one person is a công văn: no title, "V/v" under its number.
+	hasnt "THÔNG BÁO"
 	has "V/v trả lời phản ánh, kiến nghị"
-	has "Số: 3/TB-UBND"
+	grep -q "Số: 3/UBND" "$OUT" || fail "the letter's number is not 'Số: 3/UBND'"
+	grep -A2 "Số: 3/UBND" "$OUT" | grep -q "V/v trả lời phản ánh, kiến nghị" ||
+		fail "V/v is not under the number"
 	has "Kính gửi: Ông/Bà Trần Thị Bình"
+	has "Như trên"
 	has "ngày 05 tháng 3 năm 2025"
 	has "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 	has "Nơi nhận"

@@ -40,9 +40,20 @@ static void test_in_text(void **state)
 	assert_string_equal(lh_place_in_text(a, "Trạm y tế phường Vĩnh Hải"),
 		"Trạm y tế phường Vĩnh Hải");
 
+	assert_string_equal(lh_short(a, "UBND phường Vĩnh Thọ"), "P. Vĩnh Thọ");
+	assert_string_equal(lh_short(a, "UBND Xã Vĩnh Lương"), "X. Vĩnh Lương");
+	assert_string_equal(lh_short(a, "Trạm y tế phường Phương Sài"), "TYT P. Phương Sài");
+	assert_string_equal(lh_short(a, "Thành phố Nha Trang"), "TP. Nha Trang");
+	assert_string_equal(lh_short(a, "Phường 3"), "Phường 3");
+	assert_string_equal(lh_short(a, "Sở Y tế"), "Sở Y tế");
+
 	assert_string_equal(lh_sentence_start(a, "đặc khu Phú Quốc"), "Đặc khu Phú Quốc");
 	assert_string_equal(lh_sentence_start(a, "phường Vĩnh Thọ"), "Phường Vĩnh Thọ");
 	assert_string_equal(lh_sentence_start(a, ""), "");
+	assert_string_equal(lh_inside(a, "Đường dây nóng"), "đường dây nóng");
+	assert_string_equal(lh_inside(a, "Trực tiếp tại bộ phận tiếp nhận"),
+		"trực tiếp tại bộ phận tiếp nhận");
+	assert_string_equal(lh_inside(a, "QR"), "QR");
 	hl_arena_free(a);
 }
 

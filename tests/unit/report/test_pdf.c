@@ -370,7 +370,7 @@ static void test_internal_and_pages(void **state)
 	/* Page 2: its number at the top, then the table's header again. */
 	page2 = run("pdftotext", "-layout -f 2 -l 2", path);
 	assert_true(has_line(page2, "2"));
-	assert_true(has_line(page2, "TT Đơn vị TC HC PV KQ TT SIPAS"));
+	assert_true(has_line(page2, "STT Đơn vị TC HC PV KQ TT SIPAS"));
 	assert_true(strspn(page2, " \n") < strlen(page2));
 	{
 		/* The number is the first text on the page. */
