@@ -29,7 +29,7 @@ static void put(struct px *x, lxw_row_t r, lxw_col_t c, const char *s, lxw_forma
 
 static void xlsx_sheet(struct px *x, struct hl_arena *a, const struct plan_doc *p)
 {
-	static const char *const hdr[] = {"Stt", "Nội dung công việc", "Trách nhiệm thực hiện",
+	static const char *const hdr[] = {"STT", "Nội dung công việc", "Trách nhiệm thực hiện",
 		"Tiến độ thực hiện", "Kết quả", "Tình trạng", "Tiến độ ghi nhận"};
 	static const double width[] = {5, 55, 50, 16, 45, 16, 40};
 	lxw_row_t row = 3;
@@ -90,7 +90,7 @@ int plan_xlsx(const struct plan_doc *p, const char *path, struct hl_err *err)
 	if (rc != HL_OK)
 		goto cleanup;
 	/* The header row (4th) repeats on every printed page. */
-	x.ws = xlsxw_sheet(&x.w, "Kế hoạch", 3);
+	x.ws = xlsxw_sheet(&x.w, "Kế hoạch", 3, true);
 	x.h1 = workbook_add_format(x.w.wb);
 	x.head = xlsxw_head(&x.w);
 	x.group = workbook_add_format(x.w.wb);

@@ -18,6 +18,7 @@
 
 #include "base/text.h"
 #include "core/date.h"
+#include "report/order.h"
 #include "report/render.h"
 #include "report/xlsxw.h"
 
@@ -26,17 +27,70 @@
 #define W_UNIT 34
 #define W_NUM 9
 
+#define MAX_FRAC 64         /* "4/6" formats one workbook keeps */
+
+/* A number shown as a fraction of a fixed whole: rank 4 of 6 as "4/6", "*"
+ * after it when marked; a format per whole. */
+struct frac {
+	int of;
+	bool weak;
+	lxw_format *f;
+};
+
 /* The workbook being written (xlsxw.h: every write keeps the first
  * libxlsxwriter error, so each sheet is checked once it is laid out) and
- * its formats. */
+ * its formats. Numbers are number cells right-aligned by their format;
+ * text in a number column ("–") is right-aligned too, so it never reads as
+ * glued to the figure beside it. */
 struct xw {
 	struct xlsxw w;
 	lxw_format *h1, *bold, *head, *wrap, *num, *low, *chg, *chg_weak, *cnt, *italic;
+	lxw_format *dash, *stt, *mean, *mean_cnt, *name;
+	struct frac frac[MAX_FRAC];
+	int nfrac;
 };
 
 static void put_int(struct xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, int64_t v)
 {
 	xlsxw_keep(&x->w, worksheet_write_number(ws, r, c, (double)v, x->cnt));
+}
+
+/* "–" for no value, right-aligned in a number column. */
+static void put_dash(struct xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c)
+{
+	xlsxw_str(&x->w, ws, r, c, "–", x->dash);
+}
+
+/* A row number, as a number shown "01". */
+static void put_stt(struct xw *x, lxw_worksheet *ws, lxw_row_t r, size_t no)
+{
+	xlsxw_keep(&x->w, worksheet_write_number(ws, r, 0, (double)no, x->stt));
+}
+
+/* n of a whole of: the number n shown "n/of" ("n/of*" when weak), a
+ * number that sorts; right-aligned text when the formats run out. */
+static void put_frac(struct xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, int n, int of,
+	bool weak)
+{
+	char code[48];
+	lxw_format *f = NULL;
+
+	for (int i = 0; i < x->nfrac && f == NULL; i++)
+		if (x->frac[i].of == of && x->frac[i].weak == weak)
+			f = x->frac[i].f;
+	if (f == NULL && x->nfrac < MAX_FRAC && (f = workbook_add_format(x->w.wb)) != NULL) {
+		/* The literal is quoted: "*" would otherwise repeat a character. */
+		snprintf(code, sizeof(code), "0\"/%d%s\"", of, weak ? "*" : "");
+		format_set_num_format(f, code);
+		format_set_align(f, LXW_ALIGN_RIGHT);
+		x->frac[x->nfrac++] = (struct frac){of, weak, f};
+	}
+	if (f != NULL) {
+		xlsxw_keep(&x->w, worksheet_write_number(ws, r, c, n, f));
+	} else {
+		snprintf(code, sizeof(code), "%d/%d%s", n, of, weak ? "*" : "");
+		xlsxw_str(&x->w, ws, r, c, code, x->dash);
+	}
 }
 
 static void put_pct(struct xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, int64_t part,
@@ -53,10 +107,41 @@ static void put_row(struct xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0,
 		xlsxw_str(&x->w, ws, r, (lxw_col_t)(c0 + i), cells[i], f);
 }
 
+/* The lines text s takes wrapped in a column w characters wide. */
+static int wrapped_lines(const char *s, double w)
+{
+	int lines = 0;
+
+	while (s != NULL) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl != NULL ? (size_t)(nl - s) : strlen(s);
+		size_t chars = 0;
+
+		for (size_t i = 0; i < len; i++)
+			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		/* A column w wide holds about w characters of text (w digits). */
+		lines += chars == 0 ? 1 : (int)((chars + (size_t)w - 1) / (size_t)w);
+		s = nl != NULL ? nl + 1 : NULL;
+	}
+	return lines;
+}
+
+/* A name in column c (w characters wide, wrapped): the row grows to the
+ * lines it takes, so a long field or unit name is never cut. */
+static void put_name(struct xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+	double w, lxw_format *f)
+{
+	int n = wrapped_lines(s != NULL ? s : "", w);
+
+	xlsxw_str(&x->w, ws, r, c, s, f != NULL ? f : x->name);
+	if (n > 1)
+		xlsxw_keep(&x->w, worksheet_set_row(ws, r, 15.0 * n, NULL));
+}
+
 static int formats(struct xw *x)
 {
 	lxw_format **all[] = {&x->h1, &x->bold, &x->head, &x->wrap, &x->num, &x->low, &x->chg,
-		&x->chg_weak, &x->cnt, &x->italic};
+		&x->chg_weak, &x->cnt, &x->italic, &x->dash, &x->stt, &x->mean, &x->mean_cnt, &x->name};
 
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
 		*all[i] = all[i] == &x->head ? xlsxw_head(&x->w) : workbook_add_format(x->w.wb);
@@ -77,8 +162,17 @@ static int formats(struct xw *x)
 	/* Changes with their sign, "*" when the intervals cannot support them. */
 	format_set_num_format(x->chg, "+0.00;-0.00;0.00");
 	format_set_num_format(x->chg_weak, "+0.00\"*\";-0.00\"*\";0.00\"*\"");
-	format_set_num_format(x->cnt, "0");
+	/* Thousands grouped by the reader's locale: 12.345 in Vietnamese. */
+	format_set_num_format(x->cnt, "#,##0");
 	format_set_italic(x->italic);
+	format_set_align(x->dash, LXW_ALIGN_RIGHT);
+	format_set_num_format(x->stt, "00");
+	format_set_align(x->stt, LXW_ALIGN_CENTER);
+	format_set_num_format(x->mean, "0.00");
+	format_set_bold(x->mean);
+	format_set_num_format(x->mean_cnt, "#,##0");
+	format_set_bold(x->mean_cnt);
+	format_set_text_wrap(x->name);
 	return 0;
 }
 
@@ -89,17 +183,37 @@ static const char *dash_if_empty(const char *s)
 
 /* ---- Tổng hợp ---- */
 
-/* The seed 003 table: TT, Đơn vị, the criteria, SIPAS, Tăng/giảm, then
- * Xếp hạng and Số phiếu; a value below its target is highlighted. Returns
+/* A mean row: label in bold, the means, the responses summed. */
+static void mean_row(struct xw *x, lxw_worksheet *ws, const struct iq_result *r, lxw_row_t row,
+	const char *label, const struct rpt_mean *mean)
+{
+	xlsxw_str(&x->w, ws, row, 1, label, x->bold);
+	for (int k = 0; k <= r->ncrit; k++)
+		if (mean->valid[k])
+			xlsxw_dec(&x->w, ws, row, (lxw_col_t)(2 + k), mean->value[k], x->mean);
+		else
+			put_dash(x, ws, row, (lxw_col_t)(2 + k));
+	xlsxw_keep(&x->w, worksheet_write_number(ws, row, (lxw_col_t)(5 + r->ncrit),
+		(double)mean->n, x->mean_cnt));
+}
+
+/* The seed 003 table: STT, Đơn vị, the criteria, SIPAS, Tăng/giảm, then
+ * Xếp hạng and Số phiếu; a value below its target is highlighted. Units by
+ * type, then name (report/order.h), under a row naming the type when there
+ * are several, with mean rows in a supervising office's report. Returns
  * the next free row. */
-static lxw_row_t summary_table(struct xw *x, lxw_worksheet *ws, const struct iq_result *r,
+static lxw_row_t summary_table(struct xw *x, lxw_worksheet *ws, const struct rpt_model *m,
 	lxw_row_t row)
 {
+	const struct iq_result *r = m->index;
 	int K = r->ncrit;
 	lxw_col_t c;
-	char buf[48];
+	struct rpt_group one;
+	const struct rpt_group *g;
+	int ng = rpt_groups(m, &one, &g);
+	size_t no = 0;
 
-	xlsxw_str(&x->w, ws, row, 0, "TT", x->head);
+	xlsxw_str(&x->w, ws, row, 0, "STT", x->head);
 	xlsxw_str(&x->w, ws, row, 1, "Đơn vị", x->head);
 	for (int k = 0; k <= K; k++)
 		xlsxw_str(&x->w, ws, row, (lxw_col_t)(2 + k), r->crit_code[k], x->head);
@@ -109,35 +223,49 @@ static lxw_row_t summary_table(struct xw *x, lxw_worksheet *ws, const struct iq_
 	xlsxw_str(&x->w, ws, row, c + 2, "Số phiếu", x->head);
 	xlsxw_keep(&x->w, worksheet_set_row(ws, row, 45, NULL));
 	row++;
-	for (size_t i = 0; i < r->nunits; i++, row++) {
-		const struct iq_unit *u = &r->units[i];
-		const struct hl_idx_cell *all = &u->idx.cell[K];
+	for (int gi = 0; gi < ng; gi++) {
+		if (ng > 1) {
+			char letter[4] = {(char)('A' + gi % 26), '\0'};
 
-		snprintf(buf, sizeof(buf), "%02zu", i + 1);
-		xlsxw_str(&x->w, ws, row, 0, buf, NULL);
-		xlsxw_str(&x->w, ws, row, 1, u->unit.name, NULL);
-		for (int k = 0; k <= K; k++) {
-			const struct hl_idx_cell *cl = &u->idx.cell[k];
+			xlsxw_str(&x->w, ws, row, 0, letter, x->bold);
+			xlsxw_str(&x->w, ws, row++, 1, g[gi].name, x->bold);
+		}
+		for (size_t i = g[gi].first; i < g[gi].first + g[gi].n; i++, row++) {
+			const struct iq_unit *u = rpt_unit_at(m, i);
+			const struct hl_idx_cell *all = &u->idx.cell[K];
 
-			if (cl->cur.valid)
-				xlsxw_dec(&x->w, ws, row, (lxw_col_t)(2 + k), cl->cur.value,
-					cl->has_target && !cl->met ? x->low : x->num);
+			put_stt(x, ws, row, ++no);
+			put_name(x, ws, row, 1, u->unit.name, W_UNIT, NULL);
+			for (int k = 0; k <= K; k++) {
+				const struct hl_idx_cell *cl = &u->idx.cell[k];
+
+				if (cl->cur.valid)
+					xlsxw_dec(&x->w, ws, row, (lxw_col_t)(2 + k), cl->cur.value,
+						cl->has_target && !cl->met ? x->low : x->num);
+				else
+					put_dash(x, ws, row, (lxw_col_t)(2 + k));
+			}
+			if (all->has_change)
+				xlsxw_dec(&x->w, ws, row, c, all->change, all->change_supported ? x->chg :
+					x->chg_weak);
 			else
-				xlsxw_str(&x->w, ws, row, (lxw_col_t)(2 + k), "–", NULL);
+				put_dash(x, ws, row, c);
+			if (all->rank > 0)
+				put_frac(x, ws, row, c + 1, all->rank, all->of, !all->rank_supported);
+			else
+				put_dash(x, ws, row, c + 1);
+			put_int(x, ws, row, c + 2, all->cur.n);
 		}
-		if (all->has_change)
-			xlsxw_dec(&x->w, ws, row, c, all->change, all->change_supported ? x->chg : x->chg_weak);
-		else
-			xlsxw_str(&x->w, ws, row, c, "–", NULL);
-		if (all->rank > 0) {
-			snprintf(buf, sizeof(buf), "%d/%d%s", all->rank, all->of,
-				all->rank_supported ? "" : "*");
-			xlsxw_str(&x->w, ws, row, c + 1, buf, NULL);
-		} else {
-			xlsxw_str(&x->w, ws, row, c + 1, "–", NULL);
+		if (m->means) {
+			char label[160];
+
+			snprintf(label, sizeof(label), "Bình quân%s%s", ng > 1 ? " " : "",
+				ng > 1 ? g[gi].name : "");
+			mean_row(x, ws, r, row++, label, &g[gi].mean);
 		}
-		put_int(x, ws, row, c + 2, all->cur.n);
 	}
+	if (m->means && ng > 1)
+		mean_row(x, ws, r, row++, "Bình quân chung", &m->mean);
 	return row;
 }
 
@@ -151,21 +279,22 @@ static bool any_target(const struct iq_result *r)
 }
 
 /* Targets per unit and criterion, and how many each unit met. */
-static lxw_row_t summary_targets(struct xw *x, lxw_worksheet *ws, const struct iq_result *r,
+static lxw_row_t summary_targets(struct xw *x, lxw_worksheet *ws, const struct rpt_model *m,
 	lxw_row_t row)
 {
+	const struct iq_result *r = m->index;
 	int K = r->ncrit;
-	char buf[48];
 
 	xlsxw_str(&x->w, ws, row++, 0, "Chỉ tiêu được giao", x->bold);
-	xlsxw_str(&x->w, ws, row, 0, "TT", x->head);
+	xlsxw_str(&x->w, ws, row, 0, "STT", x->head);
 	xlsxw_str(&x->w, ws, row, 1, "Đơn vị", x->head);
 	for (int k = 0; k <= K; k++)
 		xlsxw_str(&x->w, ws, row, (lxw_col_t)(2 + k), r->crit_code[k], x->head);
 	xlsxw_str(&x->w, ws, row, (lxw_col_t)(3 + K), "Số tiêu chí đạt", x->head);
+	xlsxw_keep(&x->w, worksheet_set_row(ws, row, 30, NULL));
 	row++;
-	for (size_t i = 0; i < r->nunits; i++) {
-		const struct iq_unit *u = &r->units[i];
+	for (size_t i = 0, no = 0; i < r->nunits; i++) {
+		const struct iq_unit *u = rpt_unit_at(m, i);
 		int met = 0, with = 0;
 
 		for (int k = 0; k <= K; k++) {
@@ -179,51 +308,76 @@ static lxw_row_t summary_targets(struct xw *x, lxw_worksheet *ws, const struct i
 		}
 		if (with == 0)
 			continue;
-		snprintf(buf, sizeof(buf), "%02zu", i + 1);
-		xlsxw_str(&x->w, ws, row, 0, buf, NULL);
-		xlsxw_str(&x->w, ws, row, 1, u->unit.name, NULL);
-		snprintf(buf, sizeof(buf), "%d/%d", met, with);
-		xlsxw_str(&x->w, ws, row, (lxw_col_t)(3 + K), buf, NULL);
+		put_stt(x, ws, row, ++no);
+		put_name(x, ws, row, 1, u->unit.name, W_UNIT, NULL);
+		put_frac(x, ws, row, (lxw_col_t)(3 + K), met, with, false);
 		row++;
 	}
 	return row;
 }
 
-/* The criteria below target and the plan's tasks for them. */
-static lxw_row_t summary_below(struct xw *x, lxw_worksheet *ws, const struct rpt_model *m,
-	lxw_row_t row)
-{
-	static const char *const hdr[] = {"Đơn vị", "Tiêu chí", "Năm trước", "Chỉ số", "Chỉ tiêu",
-		"Nhiệm vụ trong kế hoạch", "Tình trạng"};
+/* ---- Chưa đạt chỉ tiêu: the criteria below target and the plan's tasks ---- */
 
-	xlsxw_str(&x->w, ws, row++, 0, "Tiêu chí chưa đạt chỉ tiêu", x->bold);
-	if (m->nbelow == 0) {
-		xlsxw_str(&x->w, ws, row++, 1, "Tất cả tiêu chí đều đạt chỉ tiêu.", NULL);
-		return row;
-	}
-	put_row(x, ws, row++, 1, hdr, 7, x->head);
+static int sheet_below(struct xw *x, const struct rpt_model *m)
+{
+	static const char *const hdr[] = {"STT", "Đơn vị", "Tiêu chí", "Năm trước", "Chỉ số",
+		"Chỉ tiêu", "Còn thiếu", "Nhiệm vụ trong kế hoạch", "Tình trạng"};
+	static const double width[] = {6, 30, 28, 10, 10, 10, 10, 60, 16};
+	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Chưa đạt chỉ tiêu", 0, true);
+	lxw_row_t row = 1;
+	char buf[32];
+
+	if (ws == NULL)
+		return -1;
+	for (lxw_col_t c = 0; c < 9; c++)
+		xlsxw_width(&x->w, ws, c, c, width[c], c == 1 || c == 2 || c == 7 ? x->wrap : NULL);
+	put_row(x, ws, 0, 0, hdr, 9, x->head);
+	snprintf(buf, sizeof(buf), "Năm %d", m->o.period.year - 1);
+	xlsxw_str(&x->w, ws, 0, 3, buf, x->head);
+	xlsxw_str(&x->w, ws, 0, 4, m->period_label, x->head);
+	xlsxw_keep(&x->w, worksheet_set_row(ws, 0, 30, NULL));
+	worksheet_freeze_panes(ws, 1, 0);
+	if (m->nbelow == 0)
+		xlsxw_str(&x->w, ws, row, 1, "Tất cả tiêu chí đều đạt chỉ tiêu.", x->italic);
 	for (int i = 0; i < m->nbelow; i++) {
 		const struct rpt_below *b = &m->below[i];
 		char crit[160];
+		int lines;
 
 		snprintf(crit, sizeof(crit), "%s – %s", b->criterion ? b->criterion : "",
 			b->criterion_name ? b->criterion_name : "");
+		put_stt(x, ws, row, (size_t)i + 1);
 		xlsxw_str(&x->w, ws, row, 1, b->unit, NULL);
 		xlsxw_str(&x->w, ws, row, 2, crit, NULL);
 		if (b->has_before)
 			xlsxw_dec(&x->w, ws, row, 3, b->before, x->num);
+		else
+			put_dash(x, ws, row, 3);
 		xlsxw_dec(&x->w, ws, row, 4, b->value, x->low);
 		xlsxw_dec(&x->w, ws, row, 5, b->target, x->num);
+		xlsxw_dec(&x->w, ws, row, 6, b->target - b->value, x->num);
+		lines = wrapped_lines(crit, width[2]);
+		if (wrapped_lines(b->unit, width[1]) > lines)
+			lines = wrapped_lines(b->unit, width[1]);
 		if (b->ntasks == 0)
-			xlsxw_str(&x->w, ws, row, 6, "(chưa có kế hoạch)", x->italic);
-		for (int t = 0; t < b->ntasks; t++) {
-			xlsxw_str(&x->w, ws, row + (lxw_row_t)t, 6, b->tasks[t], NULL);
-			if (b->status != NULL)
-				xlsxw_str(&x->w, ws, row + (lxw_row_t)t, 7, b->status[t], NULL);
+			xlsxw_str(&x->w, ws, row, 7, "(chưa có kế hoạch)", x->italic);
+		/* A task per row, each as tall as its wrapped text. */
+		for (int t = 0; t < (b->ntasks > 0 ? b->ntasks : 1); t++) {
+			int n = t < b->ntasks ? wrapped_lines(b->tasks[t], width[7]) : 1;
+
+			if (t < b->ntasks) {
+				xlsxw_str(&x->w, ws, row, 7, b->tasks[t], NULL);
+				if (b->status != NULL)
+					xlsxw_str(&x->w, ws, row, 8, b->status[t], NULL);
+			}
+			if (t == 0 && lines > n)
+				n = lines;
+			if (n > 1)
+				xlsxw_keep(&x->w, worksheet_set_row(ws, row, 15.0 * n, NULL));
+			row++;
 		}
-		row += (lxw_row_t)(b->ntasks > 1 ? b->ntasks : 1);
 	}
-	return row;
+	return 0;
 }
 
 /* Opinions by channel or by field, with their shares. */
@@ -238,7 +392,7 @@ static lxw_row_t summary_counts(struct xw *x, lxw_worksheet *ws, const char *tit
 	xlsxw_str(&x->w, ws, row++, 0, title, x->bold);
 	put_row(x, ws, row++, 1, hdr, 3, x->head);
 	for (int i = 0; i < n; i++, row++) {
-		xlsxw_str(&x->w, ws, row, 1, dash_if_empty(c[i].name) ? c[i].name : c[i].code, NULL);
+		put_name(x, ws, row, 1, dash_if_empty(c[i].name) ? c[i].name : c[i].code, W_UNIT, NULL);
 		put_int(x, ws, row, 2, c[i].n);
 		put_pct(x, ws, row, 3, c[i].n, total);
 	}
@@ -252,7 +406,7 @@ static int sheet_summary(struct xw *x, const struct rpt_model *m)
 {
 	const struct iq_result *r = m->index;
 	const lxw_row_t head = 7;
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Tổng hợp", head);
+	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Tổng hợp", head, true);
 	char a[16], b[16], line[512];
 	hl_day day = m->o.date;
 	lxw_row_t row;
@@ -284,7 +438,7 @@ static int sheet_summary(struct xw *x, const struct rpt_model *m)
 		snprintf(line, sizeof(line), "Ngày lập: %s", hl_day_vn(day, a, sizeof(a)));
 		xlsxw_str(&x->w, ws, 6, 0, line, x->italic);
 	}
-	row = summary_table(x, ws, r, head);
+	row = summary_table(x, ws, m, head);
 	/* The heading and the table's header stay in view. */
 	worksheet_freeze_panes(ws, head + 1, 2);
 
@@ -294,17 +448,24 @@ static int sheet_summary(struct xw *x, const struct rpt_model *m)
 		xlsxw_str(&x->w, ws, row, 0, r->crit_code[k], NULL);
 		xlsxw_str(&x->w, ws, row, 1, r->crit_name[k], NULL);
 	}
-	snprintf(line, sizeof(line), "Tăng/giảm: so với cùng kỳ năm trước (%s). Xếp hạng: theo SIPAS, "
-		"trong các đơn vị cùng loại, cùng cấp trên.", hl_period_label(&r->prev, a, sizeof(a)));
+	hl_period_label(&r->prev, a, sizeof(a));
+	snprintf(line, sizeof(line), "Tăng/giảm: so với cùng kỳ năm trước (%s%s). Xếp hạng: theo "
+		"SIPAS, trong các đơn vị cùng loại, cùng cấp trên.", strncmp(a, "Năm ", 4) == 0 ?
+		"năm " : "", strncmp(a, "Năm ", 4) == 0 ? a + 4 : a);
 	xlsxw_str(&x->w, ws, row++, 0, line, x->italic);
-	xlsxw_str(&x->w, ws, row++, 0, "*: khoảng tin cậy 95 % chưa đủ để khẳng định; ô nền đỏ: dưới chỉ tiêu.",
-		x->italic);
+	xlsxw_str(&x->w, ws, row++, 0, "*: khoảng tin cậy 95 % chưa đủ để khẳng định. Số in đậm "
+		"màu đỏ trên nền đỏ nhạt: dưới chỉ tiêu.", x->italic);
+	if (m->means)
+		xlsxw_str(&x->w, ws, row++, 0, "Bình quân: trung bình cộng chỉ số của các đơn vị có số "
+			"liệu; số phiếu: tổng.", x->italic);
 
 	if (any_target(r)) {
 		row++;
-		row = summary_targets(x, ws, r, row);
+		row = summary_targets(x, ws, m, row);
 		row++;
-		row = summary_below(x, ws, m, row);
+		xlsxw_str(&x->w, ws, row++, 0, m->nbelow > 0 ? "Các tiêu chí chưa đạt chỉ tiêu và "
+			"nhiệm vụ trong kế hoạch: xem trang “Chưa đạt chỉ tiêu”." :
+			"Tất cả tiêu chí đều đạt chỉ tiêu.", x->bold);
 	}
 	row++;
 	row = summary_counts(x, ws, "Số ý kiến theo kênh khảo sát", "Kênh", m->channels, m->nchannels, row);
@@ -321,7 +482,7 @@ static int sheet_long(struct xw *x, const struct rpt_model *m)
 		"Số phiếu", "Cận dưới (KTC 95 %)", "Cận trên (KTC 95 %)", "Chỉ tiêu",
 		"Tăng/giảm", "Hạng", "Số đơn vị xếp hạng"};
 	const struct iq_result *r = m->index;
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Đơn vị – tiêu chí", 0);
+	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Đơn vị – tiêu chí", 0, true);
 	char period[64];
 	lxw_row_t row = 1;
 
@@ -373,7 +534,7 @@ static int sheet_trend(struct xw *x, const struct rpt_model *m)
 
 	if (t == NULL || t->ncrit < 0)
 		return 0;
-	ws = xlsxw_sheet(&x->w, "Theo tháng", 0);
+	ws = xlsxw_sheet(&x->w, "Theo tháng", 0, false);
 	if (ws == NULL)
 		return -1;
 	xlsxw_width(&x->w, ws, 0, 0, 12, NULL);
@@ -402,7 +563,7 @@ static int sheet_questions(struct xw *x, const struct rpt_model *m)
 {
 	static const char *const hdr[] = {"Bộ câu hỏi", "Mã", "Câu hỏi", "Tiêu chí",
 		"Mức đánh giá", "Hài lòng", "Số ý kiến", "Tỷ lệ (%)"};
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Câu hỏi", 0);
+	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Câu hỏi", 0, true);
 	lxw_row_t row = 1;
 
 	if (ws == NULL)
@@ -443,10 +604,9 @@ static int sheet_questions(struct xw *x, const struct rpt_model *m)
 
 static int sheet_themes(struct xw *x, const struct rpt_model *m)
 {
-	static const char *const hdr[] = {"TT", "Chủ đề", "Số ý kiến", "Ví dụ 1", "Ví dụ 2",
+	static const char *const hdr[] = {"STT", "Chủ đề", "Số ý kiến", "Ví dụ 1", "Ví dụ 2",
 		"Ví dụ 3"};
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Ý kiến", 0);
-	char buf[24];
+	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Ý kiến", 0, true);
 
 	if (ws == NULL)
 		return -1;
@@ -462,8 +622,7 @@ static int sheet_themes(struct xw *x, const struct rpt_model *m)
 		const struct rpt_theme *t = &m->themes[i];
 		lxw_row_t row = (lxw_row_t)(i + 1);
 
-		snprintf(buf, sizeof(buf), "%02d", i + 1);
-		xlsxw_str(&x->w, ws, row, 0, buf, NULL);
+		put_stt(x, ws, row, (size_t)i + 1);
 		xlsxw_str(&x->w, ws, row, 1, t->name, NULL);
 		put_int(x, ws, row, 2, t->count);
 		for (int e = 0; e < t->nexamples && e < RPT_EXAMPLES; e++)
@@ -476,10 +635,9 @@ static int sheet_themes(struct xw *x, const struct rpt_model *m)
 
 static int sheet_feedback(struct xw *x, const struct rpt_model *m)
 {
-	static const char *const hdr[] = {"TT", "Đơn vị", "Tiếp nhận", "Đã trả lời", "Đến hạn",
+	static const char *const hdr[] = {"STT", "Đơn vị", "Tiếp nhận", "Đã trả lời", "Đến hạn",
 		"Đúng hạn", "Tỷ lệ đúng hạn (%)", "Điểm", "Số đánh giá", "Hài lòng với trả lời (%)"};
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Phản ánh", 0);
-	char buf[24];
+	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Phản ánh", 0, true);
 
 	if (ws == NULL)
 		return -1;
@@ -492,8 +650,7 @@ static int sheet_feedback(struct xw *x, const struct rpt_model *m)
 		const struct rpt_feedback *f = &m->feedback[i];
 		lxw_row_t row = (lxw_row_t)(i + 1);
 
-		snprintf(buf, sizeof(buf), "%02d", i + 1);
-		xlsxw_str(&x->w, ws, row, 0, buf, NULL);
+		put_stt(x, ws, row, (size_t)i + 1);
 		xlsxw_str(&x->w, ws, row, 1, f->unit, NULL);
 		put_int(x, ws, row, 2, f->received);
 		put_int(x, ws, row, 3, f->answered);
@@ -511,10 +668,9 @@ static int sheet_feedback(struct xw *x, const struct rpt_model *m)
 
 static int sheet_staff(struct xw *x, const struct rpt_model *m)
 {
-	static const char *const hdr[] = {"TT", "Mã", "Họ và tên", "Đơn vị", "Số phiếu",
+	static const char *const hdr[] = {"STT", "Mã", "Họ và tên", "Đơn vị", "Số phiếu",
 		"Chỉ số hài lòng (%)"};
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Công chức", 0);
-	char buf[24];
+	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Công chức", 0, false);
 
 	if (ws == NULL)
 		return -1;
@@ -529,8 +685,7 @@ static int sheet_staff(struct xw *x, const struct rpt_model *m)
 		const struct rpt_staff *s = &m->staff[i];
 		lxw_row_t row = (lxw_row_t)(i + 1);
 
-		snprintf(buf, sizeof(buf), "%02d", i + 1);
-		xlsxw_str(&x->w, ws, row, 0, buf, NULL);
+		put_stt(x, ws, row, (size_t)i + 1);
 		xlsxw_str(&x->w, ws, row, 1, s->code, NULL);
 		xlsxw_str(&x->w, ws, row, 2, s->name, NULL);
 		xlsxw_str(&x->w, ws, row, 3, s->unit, NULL);
@@ -538,7 +693,7 @@ static int sheet_staff(struct xw *x, const struct rpt_model *m)
 		if (s->valid)
 			xlsxw_dec(&x->w, ws, row, 5, s->value, x->num);
 		else
-			xlsxw_str(&x->w, ws, row, 5, "–", NULL);
+			put_dash(x, ws, row, 5);
 	}
 	return 0;
 }
@@ -562,6 +717,7 @@ int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err)
 		sheet_trend(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
 		sheet_questions(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
 		sheet_themes(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
+		(any_target(m->index) && (sheet_below(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
 		(m->nfeedback > 0 && (sheet_feedback(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
 		(m->o.internal && (sheet_staff(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR))) {
 		rc = hl_err_set(err, x.w.lerr == LXW_ERROR_MEMORY_MALLOC_FAILED ? HL_ENOMEM : HL_EIO,

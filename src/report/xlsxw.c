@@ -139,7 +139,8 @@ void xlsxw_width(struct xlsxw *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t 
 	xlsxw_keep(x, worksheet_set_column(ws, first, last, w, f));
 }
 
-lxw_worksheet *xlsxw_sheet(struct xlsxw *x, const char *name, lxw_row_t header_row)
+lxw_worksheet *xlsxw_sheet(struct xlsxw *x, const char *name, lxw_row_t header_row,
+	bool landscape)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
 
@@ -147,7 +148,11 @@ lxw_worksheet *xlsxw_sheet(struct xlsxw *x, const char *name, lxw_row_t header_r
 	if (ws == NULL)
 		return NULL;
 	worksheet_set_paper(ws, 9);    /* A4 */
-	worksheet_set_landscape(ws);
+	if (landscape)
+		worksheet_set_landscape(ws);
+	else
+		worksheet_set_portrait(ws);
+	/* Every column on the page's width, as many pages down as needed. */
 	worksheet_fit_to_pages(ws, 1, 0);
 	xlsxw_keep(x, worksheet_repeat_rows(ws, header_row, header_row));
 	return ws;

@@ -8,6 +8,8 @@
 #ifndef HL_RPT_XLSXW_H
 #define HL_RPT_XLSXW_H
 
+#include <stdbool.h>
+
 #include <xlsxwriter.h>
 
 #include "base/err.h"
@@ -53,9 +55,11 @@ void xlsxw_dec(struct xlsxw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, dou
 void xlsxw_width(struct xlsxw *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double w,
 	lxw_format *f);
 
-/* A sheet printed on A4 landscape, one page wide, row header_row repeated
- * on every page; NULL when out of memory (the workbook's). */
-lxw_worksheet *xlsxw_sheet(struct xlsxw *x, const char *name, lxw_row_t header_row);
+/* A sheet printed on A4 (landscape for a wide table), fitted to one page
+ * wide, row header_row repeated on every page; NULL when out of memory (the
+ * workbook's). */
+lxw_worksheet *xlsxw_sheet(struct xlsxw *x, const char *name, lxw_row_t header_row,
+	bool landscape);
 
 /* The header-cell format of the printed tables (bold, wrapped, centred,
  * light blue, thin border); the workbook's, NULL when out of memory. */

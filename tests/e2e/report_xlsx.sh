@@ -4,10 +4,13 @@
 # wards in the demo, 2024, the summary row holds seed 003's numbers and the
 # same figures as `hailong index`; the long-form sheet is `hailong index
 # --format csv` row for row under Vietnamese headers; under a Vietnamese
-# locale the figures read 88,90 and +3,28; the answer distributions add up;
-# "Công chức" only with --internal; bad requests leave no file. Needs
-# soffice (scripts/deps.sh test installs libreoffice-calc-nogui): without it
-# the test is skipped (77).
+# locale the figures read 88,90 and +3,28 and counts 41.984; a supervising
+# office's units go by type, then Vietnamese name, with mean rows; printed,
+# every sheet of the report and of the Friday list is one page wide; the
+# answer distributions add up; "Công chức" only with --internal; bad
+# requests leave no file. Needs soffice (scripts/deps.sh test installs
+# libreoffice-calc-nogui): without it the test is skipped (77); and
+# poppler-utils.
 set -eu
 . "$2/tests/e2e/lib.sh"
 
@@ -15,6 +18,10 @@ if ! command -v soffice >/dev/null 2>&1; then
 	echo "SKIP: report_xlsx: soffice (LibreOffice) is not installed; 'scripts/deps.sh test' installs libreoffice-calc-nogui" >&2
 	exit 77
 fi
+for tool in pdftotext pdfinfo; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		fail "$tool is missing: install poppler-utils (scripts/deps.sh test)"
+done
 SEED=$SRC/tests/data/core/seed003.txt
 SHEETS=$SRC/tests/data/report/xlsx_sheets.txt
 # LibreOffice's CSV export: separator, quote, UTF-8, -, -, -, quote only
@@ -28,6 +35,17 @@ lo() {
 	shift
 	HOME=$WORK LC_ALL=C.UTF-8 LANG=C.UTF-8 soffice -env:UserInstallation="file://$WORK/$prof" \
 		--headless "$@" >"$WORK/lo.log" 2>&1 || { cat "$WORK/lo.log" >&2; fail "soffice $* failed"; }
+}
+
+# ungroup: CSV on stdin with counts shown grouped by thousands ("4,511",
+# LibreOffice's English locale) written back as plain numbers.
+ungroup() {
+	python3 -c '
+import csv, re, sys
+w = csv.writer(sys.stdout, lineterminator="\n")
+for row in csv.reader(sys.stdin):
+    w.writerow([c.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", c) else c for c in row])
+'
 }
 
 # refuse WHAT ARGS...: hailong must exit non-zero with a message.
@@ -74,9 +92,11 @@ done >sheets.diff
 [ ! -s sheets.diff ] || { cat sheets.diff >&2; fail "sheets or their headers differ from tests/data/report/xlsx_sheets.txt"; }
 
 for u in $units; do
-	# The long form is `hailong index --format csv`, row for row.
+	# The long form is `hailong index --format csv`, row for row; its counts
+	# are shown grouped by thousands ("4,511" in LibreOffice's English
+	# locale), the same numbers.
 	tail -n +2 "$u.index.csv" >want.csv
-	tail -n +2 "csv/$u-Đơn vị – tiêu chí.csv" >got.csv
+	tail -n +2 "csv/$u-Đơn vị – tiêu chí.csv" | ungroup >got.csv
 	if ! cmp -s want.csv got.csv; then
 		diff want.csv got.csv >&2 || true
 		fail "$u: sheet 'Đơn vị – tiêu chí' differs from hailong index --format csv"
@@ -91,7 +111,7 @@ for u in $units; do
 		printf "%s,%s,%s,%s,%s,%s,%s%s,%s/%s,%s\n", v["TC"], v["HC"], v["PV"], v["KQ"], v["TT"],
 			v["SIPAS"], (ch + 0 > 0 ? "+" : ""), ch, r, of, n
 	}' "$u.index.csv")
-	row=$(grep '^01,' "csv/$u-Tổng hợp.csv" | head -n 1)
+	row=$(ungroup <"csv/$u-Tổng hợp.csv" | grep '^01,' | head -n 1)
 	name=$(awk -F, 'NR == 2 { print $2 }' "$u.index.csv")
 	[ "$(echo "$row" | cut -d, -f2)" = "$name" ] || fail "$u: summary row '$row' does not name $name"
 	got=$(echo "$row" | cut -d, -f3-11 | tr -d '*')
@@ -117,6 +137,41 @@ want=$(awk '$1 == "vinh-tho" { printf "%s;%s;%s;%s;%s;%s;%s;\n", $2, $3, $4, $5,
 grep -q "^01;UBND phường Vĩnh Thọ;$want" "vi/vinh-tho-Tổng hợp.csv" ||
 	fail "under vi-VN the summary row is '$(grep '^01;' "vi/vinh-tho-Tổng hợp.csv")', expected it to start with '$want'"
 
+# A supervising office's workbook under vi-VN: ward offices, then health
+# stations, each group by name in Vietnamese order (not by code), a mean
+# row per group and for all; counts grouped by thousands with a dot
+# (41.984), a rank as "4/9" in its own cell.
+ok report --format xlsx --under nha-trang --period 2024 --date 2025-03-25 -o nt.xlsx
+lo lo-vi --convert-to 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true,false,false,1' \
+	--outdir vi nt.xlsx
+sum="vi/nt-Tổng hợp.csv"
+awk -F';' '$1 ~ /^[0-9][0-9]$/ { print $2 }' "$sum" | head -n 13 >order.txt
+grep -v '^#' "$SRC/tests/data/report/unit_order.txt" >want-order.txt
+diff want-order.txt order.txt >&2 || fail "units in nt.xlsx are not by type, then Vietnamese name"
+grep -q '^A;UBND cấp xã' "$sum" || fail "no heading row for the ward offices"
+grep -q '^B;Trạm y tế' "$sum" || fail "no heading row for the health stations"
+grep -q '^;Bình quân UBND cấp xã;' "$sum" || fail "no mean row for the ward offices"
+grep -q '^;Bình quân chung;.*;41\.984$' "$sum" || fail "no mean row for all with 41.984 responses"
+grep -q '^Số phiếu khảo sát:;;41\.984;' "$sum" || fail "responses not grouped by thousands: $(grep 'Số phiếu khảo sát' "$sum")"
+grep -q '^07;UBND phường Vĩnh Thọ;82,58;–;88,27;92,05;89,22;92,38;88,90;+3,28;4/9\*;4\.511$' "$sum" ||
+	fail "Vĩnh Thọ's row under vi-VN: $(grep 'Vĩnh Thọ' "$sum" | head -n 1)"
+
+# Printed, every sheet is one page wide: a table's last column on the page
+# of its first (the workbook to PDF), for the report and the Friday list.
+ok dossiers weekly --date 2025-06-13 --format xlsx -o wk.xlsx
+lo lo-en --convert-to pdf --outdir pdf nt.xlsx wk.xlsx
+pdftotext -layout -f 1 -l 1 pdf/nt.pdf p1.txt
+grep -q 'STT' p1.txt && grep -q 'Số phiếu' p1.txt || fail "'Số phiếu' is not on the first page of nt.xlsx"
+for p in $(seq 1 "$(pdfinfo pdf/wk.pdf | awk '/^Pages:/ { print $2 }')"); do
+	pdftotext -layout -f "$p" -l "$p" pdf/wk.pdf "p$p.txt"
+	if grep -q 'Mã hồ sơ' "p$p.txt" && ! grep -q 'Phiếu xin lỗi' "p$p.txt"; then
+		fail "wk.xlsx page $p has the items' first column without their last"
+	fi
+done
+pdftotext -layout pdf/wk.pdf wk.txt
+grep -q 'Đang giải quyết' wk.txt && grep -q 'Trong hạn' wk.txt ||
+	fail "the Friday list's workbook lacks 'Đang giải quyết' with 'Trong hạn' and 'Quá hạn'"
+
 # Answer distributions: each level's share is its count over the question's
 # answers, and the shares of a question add up to 100.
 python3 - "csv/vinh-tho-Câu hỏi.csv" >questions.diff <<'EOF'
@@ -126,7 +181,7 @@ with open(sys.argv[1], encoding="utf-8") as f:
     rows = list(csv.reader(f))[1:]
 for r in rows:
     if r[4] != "Không trả lời":
-        qs.setdefault(r[1], []).append((int(r[6]), float(r[7])))
+        qs.setdefault(r[1], []).append((int(r[6].replace(",", "")), float(r[7])))
 if len(qs) < 10:
     print("only %d questions" % len(qs))
 for code, levels in qs.items():

@@ -22,6 +22,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "report/order.h"
 #include "report/render.h"
 
 /* ---- reading the workbook back: the zip's central directory, inflate ---- */
@@ -118,6 +119,37 @@ static int cell_style(const char *xml, const char *ref, char *v, size_t vsize)
 	return atoi(s + 4);
 }
 
+/* The attributes of the cell format (xf) idx of styles.xml st, as text. */
+static void xf_of(const char *st, int idx, char *out, size_t size)
+{
+	const char *p = strstr(st, "<cellXfs");
+
+	assert_non_null(p);
+	for (int i = 0; i <= idx; i++) {
+		p = strstr(p + 1, "<xf ");
+		assert_non_null(p);
+	}
+	snprintf(out, size, "%.*s", (int)(strstr(p, "</xf>") != NULL &&
+		strstr(p, "</xf>") < strstr(p + 1, "<xf ") ? strstr(p, "</xf>") - p :
+		(long)strcspn(p, "\n")), p);
+}
+
+/* The number format of the cell format xf (from xf_of) in styles.xml st:
+ * its formatCode ("#,##0"), into out. */
+static void fmt_of(const char *st, const char *xf, char *out, size_t size)
+{
+	const char *id = strstr(xf, "numFmtId=\"");
+	char key[64];
+	const char *f;
+
+	assert_non_null(id);
+	snprintf(key, sizeof(key), "<numFmt numFmtId=\"%d\" formatCode=\"", atoi(id + 10));
+	f = strstr(st, key);
+	assert_non_null(f);
+	f += strlen(key);
+	snprintf(out, size, "%.*s", (int)strcspn(f, "\""), f);
+}
+
 /* A stored number equals want as published (libxlsxwriter writes 17
  * significant digits: 88.90000000000001 is the double nearest 88.9). */
 static void assert_num(const char *v, double want)
@@ -176,6 +208,11 @@ static void fill_unit(struct iq_unit *u, const char *code, const char *name, con
 	u->idx.cell[5].rank_supported = true;
 }
 
+#define LONG_TASK "Cung cấp các thông tin cần thiết cho tổ chức, cá nhân rõ ràng, đầy đủ, cụ " \
+	"thể, dễ tiếp cận và thông qua nhiều hình thức, bao gồm bộ thủ tục hành chính và các " \
+	"biểu mẫu, phí, lệ phí; cách thức thực hiện thủ tục hành chính"
+static const char *long_task[] = {LONG_TASK};
+
 static int setup(void **state)
 {
 	static const double vt[] = {82.58, 88.27, 92.05, 89.22, 92.38, 88.90};
@@ -231,8 +268,10 @@ static int setup(void **state)
 	f->s[0] = (struct rpt_staff){"cc01", "Nguyễn Thị Hồng", "UBND phường Vĩnh Thọ", 310, 91.2345, true};
 	f->m.staff = f->s;
 	f->m.nstaff = 1;
-	f->b[0] = (struct rpt_below){"UBND phường Vĩnh Thọ", "TC", "Tiếp cận dịch vụ", 82.58, 85, 0, NULL,
-		NULL, NULL, false, 0, 0};
+	f->b[0] = (struct rpt_below){"UBND phường Vĩnh Thọ", "TC", "Tiếp cận dịch vụ", 82.58, 85, 1,
+		long_task, NULL, NULL, false, 0, 0};
+	/* Vĩnh Phước without a TC value. */
+	f->u[1].idx.cell[0].cur.valid = false;
 	f->m.below = f->b;
 	f->m.nbelow = 1;
 	*state = f;
@@ -279,7 +318,7 @@ static void test_sheets_and_numbers(void **state)
 	struct fixture *f = *state;
 	struct hl_err err = {0};
 	char *wb, *s1, *s2, *s3, *s4, *ss, *st, *s5;
-	char v[64], v2[64];
+	char v[64], v2[64], xf[512];
 	int low, ok_style, ok2;
 
 	assert_int_equal(rpt_xlsx(&f->m, f->path, &err), HL_OK);
@@ -291,8 +330,11 @@ static void test_sheets_and_numbers(void **state)
 	assert_non_null(strstr(wb, "name=\"Câu hỏi\""));
 	assert_non_null(strstr(wb, "name=\"Ý kiến\""));
 	assert_null(strstr(wb, "Công chức"));   /* not internal */
+	/* The criteria below target on a sheet of their own, wrapped. */
+	assert_non_null(strstr(wb, "name=\"Chưa đạt chỉ tiêu\""));
 	s5 = zip_part(f->path, "xl/worksheets/sheet5.xml");
-	assert_null(s5);
+	assert_non_null(s5);
+	assert_null(zip_part(f->path, "xl/worksheets/sheet6.xml"));
 
 	st = zip_part(f->path, "xl/styles.xml");
 	assert_non_null(strstr(st, "formatCode=\"0.00\""));
@@ -311,14 +353,53 @@ static void test_sheets_and_numbers(void **state)
 	assert_int_equal(ok2, ok_style);
 	cell_style(s1, "I9", v, sizeof(v));                /* Tăng/giảm */
 	assert_num(v, 3.28);
-	cell_style(s1, "K9", v, sizeof(v));                /* Số phiếu */
+	/* Counts are numbers grouped by thousands (built-in format 3, "#,##0"). */
+	xf_of(st, cell_style(s1, "K9", v, sizeof(v)), xf, sizeof(xf));   /* Số phiếu */
 	assert_num(v, 1200);
+	fmt_of(st, xf, v, sizeof(v));
+	assert_string_equal(v, "#,##0");
+	/* STT: the number 1 shown "01". */
+	xf_of(st, cell_style(s1, "A9", v, sizeof(v)), xf, sizeof(xf));
+	assert_num(v, 1);
+	fmt_of(st, xf, v, sizeof(v));
+	assert_string_equal(v, "00");
+	/* The rank is the number 4 shown "4/6", right-aligned. */
+	xf_of(st, cell_style(s1, "J9", v, sizeof(v)), xf, sizeof(xf));
+	assert_num(v, 4);
+	assert_non_null(strstr(xf, "horizontal=\"right\""));
+	fmt_of(st, xf, v, sizeof(v));
+	assert_string_equal(v, "0&quot;/6&quot;");
+	/* A criterion without a value: "–" right-aligned in its number column. */
+	xf_of(st, cell_style(s1, "D10", v, sizeof(v)), xf, sizeof(xf));
+	assert_non_null(strstr(xf, "horizontal=\"right\""));
 	assert_non_null(strstr(s1, "state=\"frozen\""));
 	ss = zip_part(f->path, "xl/sharedStrings.xml");
-	assert_non_null(strstr(ss, "<t>4/6</t>"));
+	assert_non_null(strstr(ss, "<t>STT</t>"));
+	assert_non_null(strstr(ss, "<t>–</t>"));
 	assert_non_null(strstr(ss, "UBND phường Vĩnh Thọ"));
 	assert_non_null(strstr(ss, "ỦY BAN NHÂN DÂN PHƯỜNG BẮC NHA TRANG"));
-	assert_non_null(strstr(ss, "Tiêu chí chưa đạt chỉ tiêu"));
+	assert_non_null(strstr(ss, "xem trang “Chưa đạt chỉ tiêu”"));
+	/* The task below target whole, its row as tall as its wrapped lines. */
+	assert_non_null(strstr(ss, LONG_TASK));
+	assert_non_null(strstr(s5, "<row r=\"2\" spans=\"1:9\" ht=\"60\" customHeight=\"1\""));
+	/* Every sheet one page wide (fitToWidth 1 by default), header rows repeated. */
+	for (int i = 1; i <= 5; i++) {
+		char part[64], *sh;
+
+		snprintf(part, sizeof(part), "xl/worksheets/sheet%d.xml", i);
+		sh = zip_part(f->path, part);
+		assert_non_null(strstr(sh, "<pageSetUpPr fitToPage=\"1\"/>"));
+		assert_non_null(strstr(sh, "fitToHeight=\"0\""));
+		assert_null(strstr(sh, "fitToWidth="));
+		free(sh);
+	}
+	{
+		int titles = 0;
+
+		for (const char *p = wb; (p = strstr(p, "_xlnm.Print_Titles")) != NULL; p++)
+			titles++;
+		assert_int_equal(titles, 5);
+	}
 
 	/* Đơn vị – tiêu chí: 2 units x 6 criteria below the header. */
 	s2 = zip_part(f->path, "xl/worksheets/sheet2.xml");
@@ -356,6 +437,7 @@ static void test_sheets_and_numbers(void **state)
 	free(s2);
 	free(s3);
 	free(s4);
+	free(s5);
 	free(ss);
 }
 
@@ -369,7 +451,7 @@ static void test_internal_staff_sheet(void **state)
 	assert_int_equal(rpt_xlsx(&f->m, f->path, &err), HL_OK);
 	wb = zip_part(f->path, "xl/workbook.xml");
 	assert_non_null(strstr(wb, "name=\"Công chức\""));
-	s5 = zip_part(f->path, "xl/worksheets/sheet5.xml");
+	s5 = zip_part(f->path, "xl/worksheets/sheet6.xml");
 	assert_non_null(s5);
 	cell_style(s5, "F2", v, sizeof(v));
 	assert_num(v, 91.23);
@@ -455,6 +537,37 @@ static void test_many_units(void **state)
 	free(many);
 }
 
+/* A supervising office's report: units by name (Vĩnh Phước before Vĩnh
+ * Thọ), then the mean of their values and the sum of their responses. */
+static void test_supervisor_order_and_mean(void **state)
+{
+	struct fixture *f = *state;
+	struct hl_err err = {0};
+	struct hl_arena *a = hl_arena_new(1 << 20);
+	char *s1, *ss, v[64];
+
+	assert_non_null(a);
+	f->m.o.under = "nha-trang";
+	assert_int_equal(rpt_order(&f->m, a, &err), HL_OK);
+	assert_int_equal(rpt_xlsx(&f->m, f->path, &err), HL_OK);
+	s1 = zip_part(f->path, "xl/worksheets/sheet1.xml");
+	ss = zip_part(f->path, "xl/sharedStrings.xml");
+	cell_style(s1, "H9", v, sizeof(v));                /* Vĩnh Phước first */
+	assert_num(v, 89.67);
+	cell_style(s1, "H10", v, sizeof(v));
+	assert_num(v, 88.9);
+	cell_style(s1, "E11", v, sizeof(v));               /* PV: (92,05 + 90,27) / 2 */
+	assert_num(v, 91.16);
+	cell_style(s1, "C11", v, sizeof(v));               /* TC: Vĩnh Thọ's only */
+	assert_num(v, 82.58);
+	cell_style(s1, "K11", v, sizeof(v));
+	assert_num(v, 2400);
+	assert_non_null(strstr(ss, "<t>Bình quân</t>"));
+	free(s1);
+	free(ss);
+	hl_arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -463,6 +576,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_replaces_whole_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_units, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_supervisor_order_and_mean, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
