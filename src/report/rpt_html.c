@@ -19,6 +19,8 @@
 #include "base/text.h"
 #include "core/date.h"
 #include "report/chart.h"
+#include "report/letterhead.h"
+#include "report/order.h"
 #include "report/out.h"
 
 #define CHART_ARENA ((size_t)16 << 20)
@@ -72,7 +74,7 @@ static const char STYLE[] =
 	"thead{display:table-header-group}tr{break-inside:avoid}"
 	"th,td{border:1px solid #000;padding:2px 4px;vertical-align:top}"
 	"th{text-align:center}td.n{text-align:right;white-space:nowrap}"
-	"td.low{font-weight:bold;text-decoration:underline}"
+	"td.low{font-weight:bold;color:#c8102e}tr.sum td,tr.grp td{font-weight:bold}"
 	".note{font-size:11pt}.foot{display:flex;justify-content:space-between;margin-top:2em}"
 	".foot div{flex:1}.sign{text-align:center}.to p{margin:0;font-size:11pt}"
 	"svg{max-width:100%;height:auto}"
@@ -90,8 +92,11 @@ static void heading(FILE *f, const struct rpt_model *m)
 	if (m->o.number) {
 		txt(f, m->o.number);
 	} else {
-		txt(f, "Số:      /BC-");
-		txt(f, strcmp(m->subject->type, "tram-y-te") == 0 ? "TYT" : "UBND");
+		txt(f, "Số:      /BC");
+		if (m->symbol != NULL && m->symbol[0] != '\0') {
+			txt(f, "-");
+			txt(f, m->symbol);
+		}
 	}
 	fputs("</p></div><div>", f);
 	el(f, "p", "b", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
@@ -108,6 +113,8 @@ static void heading(FILE *f, const struct rpt_model *m)
 	fputs("</p></div></div>\n", f);
 	el(f, "h1", NULL, m->title);
 	el(f, "p", "sub", m->subtitle);
+	if (m->note != NULL)
+		el(f, "p", "i", m->note);
 	fputc('\n', f);
 }
 
@@ -116,7 +123,7 @@ static void count_table(FILE *f, const char *what, const struct rpt_count *c, in
 	char a[32], b[32];
 
 	fputs("<table><thead><tr>", f);
-	el(f, "th", NULL, "TT");
+	el(f, "th", NULL, "STT");
 	el(f, "th", NULL, what);
 	el(f, "th", NULL, "Số phiếu");
 	el(f, "th", NULL, "Tỷ lệ (%)");
@@ -146,16 +153,36 @@ static void opinions(FILE *f, const struct rpt_model *m)
 	count_table(f, "Lĩnh vực", m->fields, m->nfields, m->responses);
 }
 
+/* A bold row: a type's heading (letter and name) or a mean (label and
+ * values, mean NULL for a heading). */
+static void bold_row(FILE *f, const struct iq_result *r, const char *cls, const char *no,
+	const char *label, const struct rpt_mean *mean)
+{
+	char buf[64];
+
+	fprintf(f, "<tr class=\"%s\">", cls);
+	el(f, "td", "n", no);
+	el(f, "td", NULL, label);
+	for (int k = 0; k <= r->ncrit; k++)
+		el(f, "td", "n", mean == NULL ? "" : mean->valid[k] ? dec(buf, sizeof(buf),
+			mean->value[k]) : "–");
+	fputs("<td></td><td></td></tr>\n", f);
+}
+
 static void index_table(FILE *f, const struct rpt_model *m)
 {
 	const struct iq_result *r = m->index;
 	char buf[64], prev[96];
 	bool any_low = false;
+	struct rpt_group one;
+	const struct rpt_group *g;
+	int ng = rpt_groups(m, &one, &g);
+	size_t no = 0;
 
 	el(f, "h2", NULL, "II. Chỉ số hài lòng theo tiêu chí");
 	hl_period_label(&r->prev, prev, sizeof(prev));
 	fputs("<table><thead><tr>", f);
-	el(f, "th", NULL, "TT");
+	el(f, "th", NULL, "STT");
 	el(f, "th", NULL, "Đơn vị");
 	for (int k = 0; k <= r->ncrit; k++)
 		el(f, "th", NULL, r->crit_code[k]);
@@ -163,34 +190,51 @@ static void index_table(FILE *f, const struct rpt_model *m)
 	el(f, "th", NULL, buf);
 	el(f, "th", NULL, "Xếp hạng");
 	fputs("</tr></thead><tbody>\n", f);
-	for (size_t i = 0; i < r->nunits; i++) {
-		const struct iq_unit *u = &r->units[i];
-		const struct hl_idx_cell *all = &u->idx.cell[r->ncrit];
-
-		fprintf(f, "<tr><td class=\"n\">%02zu</td>", i + 1);
-		el(f, "td", NULL, u->unit.name);
-		for (int k = 0; k <= r->ncrit; k++) {
-			const struct hl_idx_cell *c = &u->idx.cell[k];
-			bool low = c->cur.valid && c->has_target && !c->met;
-
-			any_low |= low;
-			el(f, "td", low ? "n low" : "n", c->cur.valid ? dec(buf, sizeof(buf), c->cur.value) : "–");
+	for (int gi = 0; gi < ng; gi++) {
+		if (ng > 1) {
+			snprintf(buf, sizeof(buf), "%c", 'A' + gi % 26);
+			bold_row(f, r, "grp", buf, g[gi].name, NULL);
 		}
-		if (all->has_change) {
-			hl_fmt_signed(buf, sizeof(buf), all->change, 2);
-			if (!all->change_supported)
-				strncat(buf, "*", sizeof(buf) - strlen(buf) - 1);
-		} else {
-			snprintf(buf, sizeof(buf), "–");
+		for (size_t i = g[gi].first; i < g[gi].first + g[gi].n; i++) {
+			const struct iq_unit *u = rpt_unit_at(m, i);
+			const struct hl_idx_cell *all = &u->idx.cell[r->ncrit];
+
+			fprintf(f, "<tr><td class=\"n\">%02zu</td>", ++no);
+			el(f, "td", NULL, u->unit.name);
+			for (int k = 0; k <= r->ncrit; k++) {
+				const struct hl_idx_cell *c = &u->idx.cell[k];
+				bool low = c->cur.valid && c->has_target && !c->met;
+
+				any_low |= low;
+				el(f, "td", low ? "n low" : "n", c->cur.valid ? dec(buf, sizeof(buf),
+					c->cur.value) : "–");
+			}
+			if (all->has_change) {
+				hl_fmt_signed(buf, sizeof(buf), all->change, 2);
+				if (!all->change_supported)
+					strncat(buf, "*", sizeof(buf) - strlen(buf) - 1);
+			} else {
+				snprintf(buf, sizeof(buf), "–");
+			}
+			el(f, "td", "n", buf);
+			if (all->rank > 0)
+				snprintf(buf, sizeof(buf), "%d/%d%s", all->rank, all->of,
+					all->rank_supported ? "" : "*");
+			else
+				snprintf(buf, sizeof(buf), "–");
+			el(f, "td", "n", buf);
+			fputs("</tr>\n", f);
 		}
-		el(f, "td", "n", buf);
-		if (all->rank > 0)
-			snprintf(buf, sizeof(buf), "%d/%d%s", all->rank, all->of, all->rank_supported ? "" : "*");
-		else
-			snprintf(buf, sizeof(buf), "–");
-		el(f, "td", "n", buf);
-		fputs("</tr>\n", f);
+		if (m->means) {
+			char label[160];
+
+			snprintf(label, sizeof(label), "Bình quân%s%s", ng > 1 ? " " : "",
+				ng > 1 ? g[gi].name : "");
+			bold_row(f, r, "sum", "", label, &g[gi].mean);
+		}
 	}
+	if (m->means && ng > 1)
+		bold_row(f, r, "sum", "", "Bình quân chung", &m->mean);
 	fputs("</tbody></table>\n<p class=\"note\">", f);
 	txt(f, "Ghi chú: ");
 	for (int k = 0; k < r->ncrit; k++) {
@@ -200,11 +244,14 @@ static void index_table(FILE *f, const struct rpt_model *m)
 		fputs("; ", f);
 	}
 	txt(f, "SIPAS: chỉ số hài lòng chung. Tăng/giảm so với cùng kỳ năm trước (");
-	txt(f, prev);
+	txt(f, strncmp(prev, "Năm ", 4) == 0 ? "năm " : "");
+	txt(f, strncmp(prev, "Năm ", 4) == 0 ? prev + 4 : prev);
 	txt(f, "); xếp hạng theo SIPAS trong các đơn vị cùng loại, cùng cấp trên. "
 		"*: khoảng tin cậy 95 % chưa đủ để khẳng định.");
+	if (m->means)
+		txt(f, " Bình quân: trung bình cộng chỉ số của các đơn vị có số liệu.");
 	if (any_low)
-		txt(f, " Số in đậm, gạch chân: dưới chỉ tiêu.");
+		txt(f, " Số in đậm màu đỏ: dưới chỉ tiêu.");
 	fputs("</p>\n", f);
 }
 
@@ -240,14 +287,14 @@ static int chart(FILE *f, const struct rpt_model *m, struct hl_err *err)
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi vẽ biểu đồ");
 	if (m->o.under && r->nunits > 1) {
-		chart_init(&c, CHART_BARS, "Chỉ số hài lòng chung (SIPAS) của các đơn vị");
+		chart_init(&c, CHART_HBARS, "Chỉ số hài lòng chung (SIPAS) của các đơn vị");
 		s = chart_add_series(&c, m->period_label);
 		for (size_t i = 0; rc == HL_OK && i < r->nunits && i < CHART_MAX_CATS; i++) {
-			const struct hl_idx_cell *all = &r->units[i].idx.cell[r->ncrit];
-			const char *name = r->units[i].unit.name;
+			const struct hl_idx_cell *all = &rpt_unit_at(m, i)->idx.cell[r->ncrit];
+			const char *name = rpt_unit_at(m, i)->unit.name;
 
-			if (strncmp(name, "UBND ", 5) == 0)
-				name += 5;
+			if (hl_utf8_width(name) > 28)
+				name = lh_short(a, name);
 			rc = chart_add_cat(&c, name, err);
 			if (rc == HL_OK) {
 				s->value[i] = all->cur.valid ? all->cur.value : NAN;
@@ -270,6 +317,8 @@ static int chart(FILE *f, const struct rpt_model *m, struct hl_err *err)
 		}
 	}
 	c.decimals = 2;
+	if (c.kind == CHART_HBARS)
+		c.height = chart_hbars_height(&c);
 	if (rc == HL_OK)
 		rc = figure(f, &c, "rpt-chart", a, err);
 	if (rc == HL_OK && m->trend != NULL && m->trend->ncrit >= 0 && m->trend->nmonths >= 2) {
@@ -441,7 +490,7 @@ static void staff(FILE *f, const struct rpt_model *m)
 
 	el(f, "h2", NULL, "VI. Kết quả theo công chức (chỉ dùng nội bộ, không công bố)");
 	fputs("<table><thead><tr>", f);
-	el(f, "th", NULL, "TT");
+	el(f, "th", NULL, "STT");
 	el(f, "th", NULL, "Họ và tên");
 	el(f, "th", NULL, "Đơn vị");
 	el(f, "th", NULL, "Số phiếu");

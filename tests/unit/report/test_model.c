@@ -463,6 +463,12 @@ static void test_html(void **state)
 	assert_non_null(strstr(html, "Không trả lời"));
 	assert_non_null(strstr(html, "<svg"));
 	assert_null(strstr(html, "Kết quả theo công chức"));   /* not internal */
+	/* STT for the row number, TT is a criterion; a mean row for the city. */
+	assert_non_null(strstr(html, "<th>STT</th><th>Đơn vị</th>"));
+	assert_null(strstr(html, "<tr><th>TT</th>"));
+	assert_non_null(strstr(html, "<tr class=\"sum\"><td class=\"n\"></td><td>Bình quân</td>"));
+	assert_non_null(strstr(html, "Số in đậm màu đỏ: dưới chỉ tiêu."));
+	assert_non_null(strstr(html, "các đơn vị thuộc thành phố Thử năm 2024"));
 	free(html);
 }
 
