@@ -60,13 +60,25 @@ static int check_format(const char *format, const char *allowed)
 		format);
 }
 
+/* s centred in width columns, then a space (a group's heading over its
+ * columns). */
+static void centre(const char *s, int width)
+{
+	int w = (int)hl_utf8_width(s), left = w < width ? (width - w) / 2 : 0;
+
+	printf("%*s%s%*s ", left, "", s, w < width ? width - w - left : 0, "");
+}
+
+/* The table with TT 01/2018's columns: received; finished early, on time
+ * and late ("Quá hạn"); not finished, in time and overdue, with its total
+ * ("Đang giải quyết" is both). */
 static void print_stats(const struct dq_result *r)
 {
 	char label[96], a[16], b[16], at[32], buf[32];
 	bool grouped = r->o.by != DQ_BY_NONE;
-	static const char *const heads[] = {"Tổng", "Trước hạn", "Đúng hạn", "Trễ hạn",
-		"Đang giải quyết", "Quá hạn", "Tỷ lệ đúng hạn"};
-	static const int widths[] = {9, 10, 10, 9, 16, 9, 15};
+	static const char *const heads[] = {"Tiếp nhận", "Trước hạn", "Đúng hạn", "Quá hạn",
+		"Tổng số", "Trong hạn", "Quá hạn", "Tỷ lệ đúng hạn"};
+	static const int widths[] = {9, 9, 9, 8, 8, 9, 8, 15};
 
 	printf("TÌNH HÌNH GIẢI QUYẾT HỒ SƠ – %s (%s – %s), tính đến %s\n\n",
 		hl_period_label(&r->o.period, label, sizeof(label)),
@@ -76,7 +88,11 @@ static void print_stats(const struct dq_result *r)
 		fputs("Không có hồ sơ nào tiếp nhận trong kỳ ở các đơn vị đã chọn.\n", stdout);
 		return;
 	}
-	cli_cell("TT", 4);
+	printf("%*s", 5 + NAME_W + 1 + (grouped ? NAME_W + 1 : 0) + widths[0] + 1, "");
+	centre("Đã giải quyết", widths[1] + widths[2] + widths[3] + 2);
+	centre("Đang giải quyết", widths[4] + widths[5] + widths[6] + 2);
+	fputc('\n', stdout);
+	cli_cell("STT", 4);
 	cli_cell("Đơn vị", NAME_W);
 	if (grouped)
 		cli_cell(dq_by_label(r->o.by), NAME_W);
@@ -85,8 +101,9 @@ static void print_stats(const struct dq_result *r)
 	fputc('\n', stdout);
 	for (size_t i = 0; i < r->nrows; i++) {
 		const struct dq_row *w = &r->rows[i];
-		const int64_t v[6] = {tl_total(&w->c), w->c.n[TL_EARLY], w->c.n[TL_ON_TIME],
-			w->c.n[TL_LATE], w->c.n[TL_PENDING], w->c.n[TL_OVERDUE]};
+		const int64_t v[7] = {tl_total(&w->c), w->c.n[TL_EARLY], w->c.n[TL_ON_TIME],
+			w->c.n[TL_LATE], w->c.n[TL_PENDING] + w->c.n[TL_OVERDUE], w->c.n[TL_PENDING],
+			w->c.n[TL_OVERDUE]};
 		double pct;
 
 		snprintf(buf, sizeof(buf), "%zu", i + 1);
@@ -94,7 +111,7 @@ static void print_stats(const struct dq_result *r)
 		cli_cell(w->unit->name, NAME_W);
 		if (grouped)
 			cli_cell(w->label, NAME_W);
-		for (int k = 0; k < 6; k++)
+		for (int k = 0; k < 7; k++)
 			cli_rcell(hl_fmt_int(buf, sizeof(buf), v[k]), widths[k]);
 		if (tl_on_time_pct(&w->c, &pct)) {
 			hl_fmt_dec(buf, sizeof(buf), pct, 2);
@@ -102,12 +119,12 @@ static void print_stats(const struct dq_result *r)
 		} else {
 			snprintf(buf, sizeof(buf), "–");
 		}
-		cli_rcell(buf, widths[6]);
+		cli_rcell(buf, widths[7]);
 		fputc('\n', stdout);
 	}
 	fputs("\nTỷ lệ đúng hạn = (trước hạn + đúng hạn) / số hồ sơ đã giải quyết (TT 01/2018).\n"
-		"Hồ sơ tính theo ngày tiếp nhận trong kỳ; đang giải quyết, quá hạn: chưa hoàn thành "
-		"tại thời điểm tính.\n", stdout);
+		"Hồ sơ tính theo ngày tiếp nhận trong kỳ; đang giải quyết (trong hạn hoặc quá hạn): chưa "
+		"hoàn thành tại thời điểm tính.\n", stdout);
 }
 
 static int do_stats(struct cli_ctx *ctx, int argc, char **argv)

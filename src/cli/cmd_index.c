@@ -86,7 +86,7 @@ static void print_table(const struct iq_result *r)
 		fputs("Không có đơn vị nào trong phạm vi đã chọn.\n", stdout);
 		return;
 	}
-	cli_cell("TT", 4);
+	cli_cell("STT", 4);   /* TT is a criterion */
 	cli_cell("Đơn vị", (int)wname + 1);
 	for (int k = 0; k < K; k++)
 		cli_rcell(r->crit_code[k], 9);

@@ -41,17 +41,21 @@ for v in "$@"; do
 done
 for s in "ỦY BAN NHÂN DÂN PHƯỜNG VĨNH THỌ" "UBND THÀNH PHỐ NHA TRANG" \
 	"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập – Tự do – Hạnh phúc" "Số: 15/BC-UBND" \
-	"Vĩnh Thọ, ngày 25 tháng 12 năm 2024" "BÁO CÁO" "Nơi nhận:" "Như trên;" "Lưu: VT." \
+	"Vĩnh Thọ, ngày 25 tháng 12 năm 2024" "BÁO CÁO" "Nơi nhận:" "UBND thành phố Nha Trang (b/c);" "Lưu: VT." \
 	"TM. ỦY BAN NHÂN DÂN" "CHỦ TỊCH" "Không trả lời" "Tiếp cận dịch vụ" "<svg"; do
 	grep -qF "$s" r.html || fail "HTML report lacks: $s"
 done
 grep -q 'Kết quả theo công chức' r.html && fail "HTML report shows civil servants without --internal"
+# A báo cáo has no "Kính gửi", so no "Như trên" either.
+grep -q 'Như trên' r.html && fail "HTML report's Nơi nhận has 'Như trên' without a Kính gửi"
 ok report --period 2024 --unit vinh-tho --format html -o internal.html --internal
 grep -q 'Kết quả theo công chức' internal.html || fail "--internal shows no civil servants"
 
 # The supervising office over its wards and stations, with ranks.
-ok report --period 2024 --under nha-trang --format html -o city.html
+ok report --period 2024 --under nha-trang --format html -o city.html --date 2025-01-05
 grep -qF "ỦY BAN NHÂN DÂN THÀNH PHỐ NHA TRANG" city.html || fail "city report's issuer"
+grep -qF "các đơn vị thuộc thành phố Nha Trang năm 2024" city.html ||
+	fail "city report's summary: a kind of unit is in lower case inside a sentence"
 grep -qF "UBND phường Vĩnh Hòa" city.html || fail "city report lacks a ward"
 grep -qE '>[0-9]+/[0-9]+<' city.html || fail "city report shows no rank as n/m"
 
