@@ -577,12 +577,11 @@ static const char *instrument_title(struct pdfr *r, const struct rpt_question *q
 {
 	const char *label = nz(qu->instrument), *at = strrchr(label, '@');
 	const char *code = at != NULL ? hl_arena_strndup(r->a, label, (size_t)(at - label)) : label;
-	const char *name = qu->instrument_name != NULL && qu->instrument_name[0] != '\0' ?
-		qu->instrument_name : code;
+	const char *name = qu->instrument_name != NULL ? qu->instrument_name : "";
 
-	return hl_arena_printf(r->a, "%s%s (mã %s%s%s)", strncmp(name, "Bộ câu hỏi",
-		strlen("Bộ câu hỏi")) == 0 ? "" : "Bộ câu hỏi: ", name, code,
-		at != NULL ? ", phiên bản " : "", at != NULL ? at + 1 : "");
+	return hl_arena_printf(r->a, "%s%s (mã %s%s%s)", name[0] == '\0' ? "Bộ câu hỏi" :
+		strncmp(name, "Bộ câu hỏi", strlen("Bộ câu hỏi")) == 0 ? "" : "Bộ câu hỏi: ", name,
+		code, at != NULL ? ", phiên bản " : "", at != NULL ? at + 1 : "");
 }
 
 /* The height a question takes: its title, the table of its levels, the

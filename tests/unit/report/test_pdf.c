@@ -21,7 +21,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/arena.h"
 #include "base/mem.h"
+#include "report/order.h"
 #include "report/render.h"
 
 #define MAXU 80
@@ -383,6 +385,125 @@ static void test_internal_and_pages(void **state)
 	hl_free(info);
 }
 
+/* Whether some page of text (pages split by form feeds) ends with a line
+ * starting with a section heading ("IV. ") or with prefix: a heading
+ * stranded at a page's foot. The offending line goes into bad. */
+static bool heading_at_foot(const char *text, const char *prefix, char *bad, size_t size)
+{
+	const char *page = text;
+
+	while (*page != '\0') {
+		const char *end = strchr(page, '\f');
+		const char *p = page, *last = NULL;
+		size_t len = end != NULL ? (size_t)(end - page) : strlen(page);
+
+		/* The last line with something on it. */
+		while (p < page + len) {
+			const char *nl = memchr(p, '\n', (size_t)(page + len - p));
+			const char *q = p + strspn(p, " ");
+
+			if (q < (nl != NULL ? nl : page + len) && *q != '\n')
+				last = q;
+			p = nl != NULL ? nl + 1 : page + len;
+		}
+		if (last != NULL) {
+			size_t n = strcspn(last, "\n\f");
+			size_t r = strspn(last, "IVX");
+
+			if ((r > 0 && last[r] == '.' && last[r + 1] == ' ') ||
+			    (prefix != NULL && strncmp(last, prefix, strlen(prefix)) == 0)) {
+				snprintf(bad, size, "%.*s", (int)n, last);
+				return true;
+			}
+		}
+		if (end == NULL)
+			break;
+		page = end + 1;
+	}
+	return false;
+}
+
+/* Keep with next: whatever the length of the index table (1 to 40 units,
+ * which moves every later section up and down the pages), no section
+ * heading, nor an instrument's, is the last line of a page. */
+static void test_keep_with_next(void **state)
+{
+	struct fixture *f = *state;
+	char path[256], bad[256];
+	int checked = 0;
+
+	for (int n = 1; n <= 40; n++) {
+		char *text;
+
+		for (int i = 6; i < n; i++) {
+			char name[64];
+
+			snprintf(name, sizeof(name), "UBND xã Thử Nghiệm Số %d", i + 1);
+			fill_unit(&f->units[i], i, name, seed[i % 6].v, seed[i % 6].change, i + 1, n);
+		}
+		f->ix.nunits = (size_t)n;
+		render(f, "keep.pdf", path, sizeof(path));
+		text = run("pdftotext", "-layout", path);
+		if (heading_at_foot(text, "Bộ câu hỏi", bad, sizeof(bad)))
+			fail_msg("with %d units a page ends with the heading '%s'", n, bad);
+		checked++;
+		hl_free(text);
+	}
+	assert_int_equal(checked, 40);
+}
+
+/* Questions of two instruments: a heading each, numbered from 1 in each. */
+static void test_instruments(void **state)
+{
+	struct fixture *f = *state;
+	struct rpt_question q[3];
+	char path[256];
+	char *text;
+
+	q[0] = f->q;
+	q[0].instrument_name = "Bộ câu hỏi SIPAS 5 tiêu chí";
+	q[1] = q[0];
+	q[1].text = "Công chức có thái độ lịch sự khi tiếp nhận hồ sơ?";
+	q[2] = q[0];
+	q[2].instrument = "khanh-hoa-6@2";
+	q[2].instrument_name = "Phiếu khảo sát của tỉnh";
+	q[2].text = "Thời gian chờ đến lượt có hợp lý?";
+	f->m.questions = q;
+	f->m.nquestions = 3;
+	render(f, "cau-hoi.pdf", path, sizeof(path));
+	text = run("pdftotext", "-layout", path);
+	assert_true(has_line(text, "Bộ câu hỏi SIPAS 5 tiêu chí (mã sipas-5, phiên bản 1)"));
+	assert_true(has_line(text, "Câu 1 (tiêu chí TC): Nội dung thông tin"));
+	assert_true(has_line(text, "Câu 2 (tiêu chí TC): Công chức có thái độ lịch sự"));
+	assert_true(has_line(text, "Bộ câu hỏi: Phiếu khảo sát của tỉnh (mã khanh-hoa-6, phiên bản 2)"));
+	assert_true(has_line(text, "Câu 1 (tiêu chí TC): Thời gian chờ"));
+	assert_null(strstr(text, "Câu 3"));
+	hl_free(text);
+}
+
+/* A supervising office's report: a mean row under the units. */
+static void test_means(void **state)
+{
+	struct fixture *f = *state;
+	struct hl_arena *a = hl_arena_new(1 << 20);
+	struct hl_err err = {0};
+	char path[256];
+	char *text;
+
+	assert_non_null(a);
+	f->m.o.under = "nha-trang";
+	assert_int_equal(rpt_order(&f->m, a, &err), HL_OK);
+	render(f, "binh-quan.pdf", path, sizeof(path));
+	text = run("pdftotext", "-layout", path);
+	/* By name: Vĩnh Hải, Vĩnh Hòa, Vĩnh Phước, Vĩnh Thọ, then the communes. */
+	assert_true(has_line(text, "01 87,19 87,83 91,09 91,85 93,08 90,21"));
+	assert_true(has_line(text, "04 82,58 88,27 92,05 89,22 92,38 88,90"));
+	assert_true(has_line(text, "Bình quân 87,41 89,87 90,03 90,28 88,34"));
+	assert_true(has_line(text, "Bình quân: trung bình cộng chỉ số của các đơn vị có số liệu."));
+	hl_free(text);
+	hl_arena_free(a);
+}
+
 static void test_unwritable(void **state)
 {
 	struct fixture *f = *state;
@@ -411,6 +532,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fonts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_internal_and_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keep_with_next, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_instruments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_means, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
