@@ -138,8 +138,9 @@ static void results(struct pdfdoc *d, struct hl_arena *a, const struct wk_model 
 }
 
 static const struct pdf_col item_col[] = {
-	{"STT", 0.06, PDF_CENTER, NULL}, {"Mã hồ sơ", 0.16, PDF_LEFT, NULL},
-	{"Đơn vị", 0.16, PDF_LEFT, NULL}, {"Thủ tục", 0.22, PDF_LEFT, NULL},
+	/* A dossier's code is wide enough not to break inside its digits. */
+	{"STT", 0.06, PDF_CENTER, NULL}, {"Mã hồ sơ", 0.20, PDF_LEFT, NULL},
+	{"Đơn vị", 0.14, PDF_LEFT, NULL}, {"Thủ tục", 0.20, PDF_LEFT, NULL},
 	{"Tiếp nhận", 0.12, PDF_LEFT, NULL}, {"Hạn trả", 0.12, PDF_LEFT, NULL},
 	{"Tình trạng", 0.16, PDF_LEFT, NULL},
 };
