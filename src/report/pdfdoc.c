@@ -33,6 +33,9 @@ struct pdfdoc {
 	PangoFontMap *fm;
 	PangoContext *ctx;
 	PangoLayout *lay;
+	/* Paragraphs have their own layout: a page break inside one draws the
+	 * page number with lay while the paragraph's lines are being walked. */
+	PangoLayout *par;
 	/* The font of each style (PDF_BOLD | PDF_ITALIC) at fd_size, made once
 	 * rather than for every piece of text. */
 	PangoFontDescription *fd[4];
@@ -98,6 +101,7 @@ int pdfdoc_new(FILE *f, const char *title, const char *create_iso, struct pdfdoc
 	pango_context_set_round_glyph_positions(d->ctx, FALSE);
 	pango_cairo_update_context(d->cr, d->ctx);
 	d->lay = pango_layout_new(d->ctx);
+	d->par = pango_layout_new(d->ctx);
 	d->page = 1;
 	d->y = PDF_MARGIN_TOP;
 	*out = d;
@@ -127,6 +131,8 @@ void pdfdoc_free(struct pdfdoc *d)
 		return;
 	if (d->lay != NULL)
 		g_object_unref(d->lay);
+	if (d->par != NULL)
+		g_object_unref(d->par);
 	for (int i = 0; i < MAX_COLS; i++) {
 		if (d->cell[i] != NULL)
 			g_object_unref(d->cell[i]);
@@ -299,10 +305,10 @@ double pdfdoc_par_height(struct pdfdoc *d, const char *text, double size, unsign
 	double bottom = 0;
 	int k = 0;
 
-	setup(d, d->lay, text, TEXT_W, size, style, al, indent);
-	if (lines <= 0 || lines >= pango_layout_get_line_count(d->lay))
-		return layout_height(d->lay) + after;
-	it = pango_layout_get_iter(d->lay);
+	setup(d, d->par, text, TEXT_W, size, style, al, indent);
+	if (lines <= 0 || lines >= pango_layout_get_line_count(d->par))
+		return layout_height(d->par) + after;
+	it = pango_layout_get_iter(d->par);
 	do {
 		PangoRectangle lr;
 
@@ -326,9 +332,9 @@ void pdfdoc_par(struct pdfdoc *d, const char *text, double size, unsigned style,
 	PangoLayoutIter *it;
 	double base = d->y, shift = 0, end = d->y;
 
-	setup(d, d->lay, text, TEXT_W, size, style, al, indent);
+	setup(d, d->par, text, TEXT_W, size, style, al, indent);
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
-	it = pango_layout_get_iter(d->lay);
+	it = pango_layout_get_iter(d->par);
 	do {
 		PangoRectangle lr;
 		double top, h, bl;

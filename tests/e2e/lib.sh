@@ -37,6 +37,9 @@ ok() {
 	st=0
 	"$HL" "$@" >"$OUT" 2>&1 || st=$?
 	[ "$st" -eq 0 ] || fail "hailong $* exited $st (expected 0)"
+	# a library's own warning (GLib, Pango, cairo) is a bug of ours
+	! grep -Eq -- '-(WARNING|CRITICAL) \*\*' "$OUT" ||
+		fail "hailong $* printed a library warning: $(grep -E -- '-(WARNING|CRITICAL) \*\*' "$OUT" | head -1)"
 }
 
 # status N CMD...: run hailong; it must exit with status N.
