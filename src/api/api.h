@@ -72,6 +72,18 @@ struct fb_web_args {
  * (svc/ratelimit.h: RL_FEEDBACK_ADDR, exact under concurrency). */
 bool fb_web_allow(struct http_req *r);
 
+/* A citizen's look-up of the item code/token (svc/feedback.h fb_track),
+ * with its text and answer in r->a: at most 8 a minute per client address
+ * across the tracking page, its rating form and the API (HL_ELIMIT past
+ * that, nothing looked up). */
+int fb_web_track(struct http_req *r, const char *code, const char *token, struct fb_item *out,
+	struct hl_err *err);
+
+/* base (NULL = none: a path) + "/public/feedback/track?code=…&token=…", in
+ * r->a; NULL when out of memory. */
+const char *fb_web_track_url(struct http_req *r, const char *base, const char *code,
+	const char *token);
+
 /* The audit name of the caller ("web:NAME", "web:cong-dan"), in r->a; NULL
  * when out of memory. */
 const char *fb_web_who(struct http_req *r);

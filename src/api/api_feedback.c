@@ -15,6 +15,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "core/date.h"
+#include "http/html.h"
 #include "http/scope.h"
 #include "http/srv.h"
 #include "svc/feedback.h"
@@ -22,10 +23,41 @@
 #include "svc/ratelimit.h"
 
 #define FB_LIST_MAX 500
+/* Look-ups by tracking code (page, rating, API): at most FB_TRACK_MAX per
+ * client address per FB_TRACK_WINDOW seconds, 480 an hour; a short code
+ * (49,5 bits) is then out of reach of guessing (docs/api.md). */
+#define FB_TRACK_MAX 8
+#define FB_TRACK_WINDOW 60
 
 bool fb_web_allow(struct http_req *r)
 {
 	return srv_allow(r->srv, RL_FEEDBACK_ADDR, r->client);
+}
+
+int fb_web_track(struct http_req *r, const char *code, const char *token, struct fb_item *out,
+	struct hl_err *err)
+{
+	char key[96];
+
+	snprintf(key, sizeof(key), "fb-track:%s", r->client);
+	if (!srv_allow(r->srv, key, FB_TRACK_MAX, FB_TRACK_WINDOW))
+		return hl_err_set(err, HL_ELIMIT, "token", "đã tra cứu quá nhiều lần từ địa chỉ này: "
+			"xin đợi một phút rồi thử lại");
+	return fb_track(r->st, NULL, code, token, ingest_now_minute(), r->a, out, err);
+}
+
+const char *fb_web_track_url(struct http_req *r, const char *base, const char *code,
+	const char *token)
+{
+	struct hbuf b;
+
+	hb_init(&b, r->a, 4096);
+	hb_raw(&b, base != NULL ? base : "");
+	hb_raw(&b, "/public/feedback/track?code=");
+	hb_url(&b, code);
+	hb_raw(&b, "&token=");
+	hb_url(&b, token);
+	return b.failed ? NULL : b.s;
 }
 
 const char *fb_web_who(struct http_req *r)
@@ -503,7 +535,7 @@ int api_fb_public_add(struct http_req *r)
 	fb_web_body_free(&b);
 	if (rc != HL_OK)
 		return http_send_err(r, &err);
-	url = hl_arena_printf(r->a, "/public/feedback/track?token=%s", token);
+	url = fb_web_track_url(r, NULL, code, token);
 	o = url ? json_pack("{s:s, s:s, s:s}", "code", code, "token", token, "track_url", url) : NULL;
 	return o ? http_send_json(r, 201, o) : http_send_error(r, 500, "internal", "hết bộ nhớ",
 		NULL);
@@ -515,12 +547,15 @@ int api_fb_public_track(struct http_req *r)
 	struct fb_item it;
 	struct hl_err err = {0};
 	json_t *o;
+	int rc = fb_web_track(r, code, token, &it, &err);
 
-	if (token == NULL ||
-	    fb_track(r->st, NULL, token, ingest_now_minute(), r->a, &it, &err) != HL_OK ||
-	    (code != NULL && code[0] != '\0' && strcmp(code, it.it.code) != 0))
-		return http_send_error(r, 404, "not_found",
-			"không tìm thấy phản ánh với mã theo dõi này: hãy kiểm tra lại mã", "token");
+	if (rc == HL_ELIMIT)
+		return http_send_error(r, 429, "too_many", err.msg, NULL);
+	if (rc == HL_EINVAL)
+		return http_send_error(r, 400, "invalid", err.msg, err.where);
+	if (rc != HL_OK)
+		return http_send_error(r, 404, "not_found", "không tìm thấy phản ánh với mã phản ánh và "
+			"mã theo dõi này: hãy kiểm tra lại mã", "token");
 	o = fb_web_json(&it, false);
 	return o ? http_send_json(r, 200, o) : http_send_error(r, 500, "internal", "hết bộ nhớ",
 		NULL);

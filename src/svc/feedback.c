@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "core/date.h"
+#include "core/trackcode.h"
 #include "core/workcal.h"
 #include "http/token.h"
 #include "store/store.h"
@@ -622,9 +623,49 @@ static int idem_prepare(int64_t unit_id, const struct fb_new *in, const char *te
 	return HL_OK;
 }
 
-/* The tracking token of the item added under id with salt: keyed by the
- * salt, so the store (which has the salt, not the id) cannot make it. */
-static void idem_token(const unsigned char *salt, const char *id, char *tok)
+/* ---- tracking codes ----
+ * A new item's tracking code is short (core/trackcode.h: 10 symbols, shown
+ * K7QF-93MX-2D); the store keeps only fb_short_hash of it, and a look-up
+ * needs the item's own code beside it. Items from before issue 12 keep
+ * their 43-character token (base64url), stored as token_hash(token) and
+ * looked up alone. */
+
+/* Codes tried for a new item until one no item has (a clash of two 49-bit
+ * codes is rare; this keeps it from ever refusing an item). */
+#define SHORT_TRIES 4
+
+static const char short_tag[] = "hailong feedback tracking code 1\n";
+
+/* The stored hash of the short code (10 symbols, not grouped). */
+static void short_hash(const char *code10, unsigned char out[STORE_HASH_LEN])
+{
+	crypto_generichash_state h;
+
+	crypto_generichash_init(&h, NULL, 0, STORE_HASH_LEN);
+	crypto_generichash_update(&h, (const unsigned char *)short_tag, sizeof(short_tag) - 1);
+	crypto_generichash_update(&h, (const unsigned char *)code10, strlen(code10));
+	crypto_generichash_final(&h, out, STORE_HASH_LEN);
+}
+
+/* The short code number k of the item added under id with salt: keyed by
+ * the salt, so the store (which has the salt, not the id) cannot make it. */
+static void idem_short(const unsigned char *salt, const char *id, int k, char *code10)
+{
+	unsigned char raw[STORE_HASH_LEN], kb = (unsigned char)k;
+	crypto_generichash_state h;
+
+	crypto_generichash_init(&h, salt, STORE_HASH_LEN, sizeof(raw));
+	crypto_generichash_update(&h, (const unsigned char *)id, strlen(id));
+	if (k > 0)
+		crypto_generichash_update(&h, &kb, 1);
+	crypto_generichash_final(&h, raw, sizeof(raw));
+	hl_tcode_make(raw, code10);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+/* The long token items keyed before issue 12 got (idem_replay still finds
+ * them by it). */
+static void idem_legacy(const unsigned char *salt, const char *id, char *tok)
 {
 	unsigned char raw[STORE_HASH_LEN];
 
@@ -634,26 +675,83 @@ static void idem_token(const unsigned char *salt, const char *id, char *tok)
 	sodium_memzero(raw, sizeof(raw));
 }
 
+/* Whether an item has the token hash th: HL_OK with it in *it, HL_ENOTFOUND. */
+static int item_by_hash(struct store *st, struct hl_arena *a, const unsigned char *th,
+	struct store_fb_item *it, struct hl_err *err)
+{
+	int rc = STORE(st, fb_item_get_token, th, a, it, err);
+
+	if (rc == HL_ENOTFOUND)
+		hl_err_clear(err);
+	return rc;
+}
+
+/* A tracking code no item has yet, for a new item: derived from (salt, id)
+ * when keyed (salt non-NULL), else random. Grouped into tok, its hash into
+ * th. */
+static int new_short(struct store *st, struct hl_arena *a, const unsigned char *salt,
+	const char *id, char *tok, unsigned char th[STORE_HASH_LEN], struct hl_err *err)
+{
+	struct store_fb_item other;
+	char code10[HL_TCODE_SIZE];
+
+	for (int k = 0; k < SHORT_TRIES; k++) {
+		int rc;
+
+		if (salt != NULL) {
+			idem_short(salt, id, k, code10);
+		} else {
+			unsigned char raw[HL_TCODE_RAW];
+
+			if (sodium_init() < 0)
+				return hl_err_set(err, HL_EIO, HL_HERE, "không khởi tạo được libsodium");
+			randombytes_buf(raw, sizeof(raw));
+			hl_tcode_make(raw, code10);
+		}
+		short_hash(code10, th);
+		rc = item_by_hash(st, a, th, &other, err);
+		if (rc == HL_ENOTFOUND) {
+			hl_tcode_group(code10, tok);
+			return HL_OK;
+		}
+		if (rc != HL_OK)
+			return rc;
+	}
+	return hl_err_set(err, HL_ECONFLICT, HL_HERE, "không tạo được mã theo dõi mới");
+}
+
 /* A resend under a known id: the same item again when the content is the
- * same (its code and token into code and token), else HL_ECONFLICT. */
+ * same (its code and tracking code into code and token), else HL_ECONFLICT. */
 static int idem_replay(struct store *st, struct hl_arena *a, const struct store_fb_idem *prev,
 	const struct store_fb_idem *now, const char *id, char *code, char *token,
 	struct hl_err *err)
 {
 	struct store_fb_item it;
 	unsigned char th[STORE_HASH_LEN];
-	char tok[TOKEN_SIZE];
-	int rc;
+	char tok[TOKEN_SIZE], code10[HL_TCODE_SIZE];
+	int rc = HL_ENOTFOUND;
 
 	if (memcmp(prev->content_hash, now->content_hash, STORE_HASH_LEN) != 0)
 		return hl_err_set(err, HL_ECONFLICT, "id", "mã gửi (id) '%s' đã được dùng cho một phản "
 			"ánh khác của đơn vị: phản ánh này chưa được lưu; một phản ánh mới cần một mã "
 			"mới", id);
-	idem_token(prev->salt, id, tok);
-	token_hash(tok, th);
-	rc = STORE(st, fb_item_get_token, th, a, &it, err);
-	if (rc == HL_OK && it.id != prev->item_id)
-		rc = hl_err_set(err, HL_EIO, HL_HERE, "mã gửi của phản ánh %s không khớp", it.code);
+	/* the code new_short chose: the first of the derived ones that is this
+	 * item's; an item keyed before issue 12: its long token */
+	for (int k = 0; k <= SHORT_TRIES && rc == HL_ENOTFOUND; k++) {
+		if (k < SHORT_TRIES) {
+			idem_short(prev->salt, id, k, code10);
+			short_hash(code10, th);
+			hl_tcode_group(code10, tok);
+		} else {
+			idem_legacy(prev->salt, id, tok);
+			token_hash(tok, th);
+		}
+		rc = item_by_hash(st, a, th, &it, err);
+		if (rc == HL_OK && it.id != prev->item_id)
+			rc = HL_ENOTFOUND;
+	}
+	if (rc == HL_ENOTFOUND)
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "mã gửi '%s' không khớp phản ánh đã lưu", id);
 	if (rc != HL_OK)
 		return rc;
 	snprintf(code, STORE_CODE_MAX, "%s", it.code);
@@ -732,11 +830,9 @@ static int add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *
 	it.kind = in->kind != 0 ? in->kind : FB_PAKN;
 	it.state = FB_RECEIVED;
 	it.received_at = in->received_at;
-	if (keyed)
-		idem_token(key.salt, in->id, tok);
-	else
-		token_random(tok, sizeof(tok));
-	token_hash(tok, it.token_hash);
+	rc = new_short(st, a, keyed ? key.salt : NULL, in->id, tok, it.token_hash, err);
+	if (rc != HL_OK)
+		return rc;
 	if (in->code != NULL && in->code[0] != '\0') {
 		snprintf(it.code, sizeof(it.code), "%s", in->code);
 		rc = STORE(st, fb_item_put, &it, text, err);
@@ -1062,15 +1158,53 @@ int fb_get(struct store *st, const struct cal *cal, const char *code, int64_t at
 	return get_decorated(st, cal, code != NULL ? code : "", NULL, at, a, out, err);
 }
 
-int fb_track(struct store *st, const struct cal *cal, const char *token, int64_t at,
-	struct hl_arena *a, struct fb_item *out, struct hl_err *err)
+/* ASCII case-insensitive equality, for the item's code a person typed. */
+static bool same_code(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++) {
+		char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a;
+		char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
+
+		if (x != y)
+			return false;
+	}
+	return *a == *b;
+}
+
+int fb_track(struct store *st, const struct cal *cal, const char *code, const char *token,
+	int64_t at, struct hl_arena *a, struct fb_item *out, struct hl_err *err)
 {
 	unsigned char hash[STORE_HASH_LEN];
+	char item[STORE_CODE_MAX], code10[HL_TCODE_SIZE], *given;
+	struct hl_err perr;
+	int rc;
 
-	if (token == NULL || !token_wellformed(token))
-		return hl_err_set(err, HL_ENOTFOUND, "token", "không có phản ánh nào mang mã tra cứu này");
-	token_hash(token, hash);
-	return get_decorated(st, cal, NULL, hash, at, a, out, err);
+	snprintf(item, sizeof(item), "%s", code != NULL ? code : "");
+	given = hl_trim(item);
+	if (token_wellformed(token)) {
+		/* a long token of an item from before issue 12: enough alone */
+		token_hash(token, hash);
+	} else if (hl_tcode_parse(token, code10, &perr) == HL_OK) {
+		if (given[0] == '\0')
+			return hl_err_set(err, HL_EINVAL, "code", "hãy nhập cả mã phản ánh (dạng PA-…) "
+				"cùng mã theo dõi");
+		short_hash(code10, hash);
+	} else if (given[0] == '\0' && token != NULL &&
+	    hl_tcode_split(token, item, sizeof(item), code10) == HL_OK) {
+		/* both in one box */
+		given = item;
+		short_hash(code10, hash);
+	} else {
+		return hl_err_set(err, HL_ENOTFOUND, "token", "%s", token != NULL && token[0] != '\0' &&
+			perr.msg[0] != '\0' ? perr.msg : "không có phản ánh nào mang mã tra cứu này");
+	}
+	rc = get_decorated(st, cal, NULL, hash, at, a, out, err);
+	if (rc == HL_OK && given[0] != '\0' && !same_code(given, out->it.code))
+		rc = HL_ENOTFOUND;
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, "token", "không có phản ánh nào mang mã phản ánh "
+			"và mã theo dõi này");
+	return rc;
 }
 
 bool fb_answer_public(const struct fb_item *f)

@@ -28,7 +28,8 @@ struct import_opts;
 struct import_report;
 
 #define FB_TEXT_MAX_CHARS 4000      /* text and answer, in characters */
-#define FB_TOKEN_SIZE 48            /* the public tracking code, with its NUL */
+#define FB_TOKEN_SIZE 48            /* a public tracking code, with its NUL (the short
+                                     * K7QF-93MX-2D, or an old item's 43 characters) */
 #define FB_FORWARD_HOURS 8          /* default: forwarded within 8 working hours */
 #define FB_ANSWER_DAYS 20           /* default: answered within 20 working days */
 
@@ -185,11 +186,18 @@ int fb_rate_in(struct store *st, const char *code, bool satisfied, int64_t at, c
 int fb_get(struct store *st, const struct cal *cal, const char *code, int64_t at,
 	struct hl_arena *a, struct fb_item *out, struct hl_err *err);
 
-/* The item whose public tracking code is token, or HL_ENOTFOUND (also for a
- * malformed token). A public page shows its code, dates and step, and its
- * answer only when fb_answer_public says so; never the sender (not in out). */
-int fb_track(struct store *st, const struct cal *cal, const char *token, int64_t at,
-	struct hl_arena *a, struct fb_item *out, struct hl_err *err);
+/* The item a citizen looks up: its code (NULL or "" when not given; case
+ * and surrounding spaces do not matter) and its tracking code token — the
+ * short one (core/trackcode.h: any case, dashes and spaces ignored), which
+ * needs the code beside it or before it in the same string ("PA-… K7QF-
+ * 93MX-2D"), or the 43-character one of an item from before issue 12,
+ * which is enough alone (a code given with it must match). HL_ENOTFOUND
+ * when no item has both (a malformed tracking code: its message says
+ * what is wrong), HL_EINVAL when a short code comes without the item's
+ * code. A public page shows its code, dates and step, and its answer only
+ * when fb_answer_public says so; never the sender (not in out). */
+int fb_track(struct store *st, const struct cal *cal, const char *code, const char *token,
+	int64_t at, struct hl_arena *a, struct fb_item *out, struct hl_err *err);
 
 /* Whether f's answer may be shown to the public: answered and published
  * (a new answer after a reopening is not, until published again). */

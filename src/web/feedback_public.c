@@ -11,6 +11,7 @@
 #include "api/api.h"
 #include "base/arena.h"
 #include "http/html.h"
+#include "http/qr.h"
 #include "http/token.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
@@ -103,6 +104,61 @@ int page_fb_public_form(struct http_req *r)
 	return form_page(r, &u, 200, NULL);
 }
 
+static bool has_text(const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return true;
+	return false;
+}
+
+/* What the sender gets once the item is stored: the item's code and its
+ * short tracking code in large type, the tracking page's address as a QR
+ * code, and how to follow it up — what the unit does with a contact left
+ * (contact), and that the tracking code is nowhere else. */
+static int receipt_page(struct http_req *r, struct hbuf *b, const char *code, const char *token,
+	bool contact, struct hl_err *err)
+{
+	char base[320];
+	const char *path = fb_web_track_url(r, NULL, code, token);
+	const char *url = fb_web_track_url(r, web_base_url(r, base, sizeof(base)), code, token);
+
+	if (path == NULL || url == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	hb_init(b, r->a, 1 << 18);
+	page_begin(b, r, "Đã nhận phản ánh, kiến nghị");
+	hb_raw(b, "<section class=\"public fb-public\"><h1>Đã nhận phản ánh, kiến nghị của "
+		"Ông/Bà</h1><div class=\"fb-codes\"><div><p class=\"fb-big\">Mã phản ánh: "
+		"<strong id=\"fb-code\">");
+	hb_txt(b, code);
+	hb_raw(b, "</strong></p><p class=\"fb-big\">Mã theo dõi: <strong id=\"fb-token\" "
+		"class=\"fb-token\">");
+	hb_txt(b, token);
+	hb_raw(b, "</strong></p><p class=\"fb-keep\">Xin Ông/Bà <strong>ghi lại hoặc chụp ảnh hai "
+		"mã này</strong>. Với mã phản ánh và mã theo dõi, Ông/Bà xem được tình trạng xử lý và câu "
+		"trả lời trên trang tra cứu, hoặc đọc hai mã cho cán bộ khi gọi đường dây nóng của đơn "
+		"vị. Mã theo dõi chỉ có 10 chữ và số, không có chữ O, I, L và số 0, 1.</p></div>"
+		"<figure class=\"fb-qr\">");
+	if (qr_svg(b, url, "Mã QR mở trang tra cứu phản ánh", err) != HL_OK)
+		return err->code;
+	hb_raw(b, "<figcaption>Quét mã QR bằng điện thoại để mở trang tra cứu.</figcaption>"
+		"</figure></div>");
+	if (contact)
+		hb_raw(b, "<p>Ông/Bà đã để lại số điện thoại hoặc địa chỉ: cán bộ của đơn vị dùng để "
+			"liên hệ với Ông/Bà về phản ánh này (không công khai). Mã theo dõi thì không ai gửi "
+			"lại được, kể cả đơn vị: đơn vị chỉ lưu mã ở dạng đã mã hóa.</p>");
+	else
+		hb_raw(b, "<p>Ông/Bà không để lại số điện thoại hay địa chỉ, nên mã theo dõi là cách để "
+			"xem câu trả lời. Không ai gửi lại được mã này, kể cả đơn vị: đơn vị chỉ lưu mã ở "
+			"dạng đã mã hóa.</p>");
+	hb_raw(b, "<p class=\"fb-big\"><a id=\"fb-track\" href=\"");
+	hb_txt(b, path);
+	hb_raw(b, "\">Xem tình trạng xử lý</a></p><p>Đơn vị trả lời bằng văn bản trong thời hạn "
+		"20 ngày làm việc (trừ khi phản ánh không thuộc phạm vi tiếp nhận).</p></section>");
+	page_end(b);
+	return b->failed ? hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ") : HL_OK;
+}
+
 int page_fb_public_post(struct http_req *r)
 {
 	const char *hp = http_form(r, "website");
@@ -123,48 +179,67 @@ int page_fb_public_post(struct http_req *r)
 		return form_page(r, &u, http_status_of(err.code), err.code == HL_ECONFLICT ?
 			"Biểu mẫu này đã được gửi với nội dung khác. Nếu Ông/Bà muốn gửi thêm phản ánh "
 			"dưới đây, xin bấm gửi lại." : err.msg);
-	hb_init(&b, r->a, 1 << 16);
-	page_begin(&b, r, "Đã nhận phản ánh, kiến nghị");
-	hb_raw(&b, "<section class=\"public fb-public\"><h1>Đã nhận phản ánh, kiến nghị của "
-		"Ông/Bà</h1><p class=\"fb-big\">Mã phản ánh: <strong id=\"fb-code\">");
-	hb_txt(&b, code);
-	hb_raw(&b, "</strong></p><p class=\"fb-big\">Mã theo dõi: <strong id=\"fb-token\" "
-		"class=\"fb-token\">");
-	hb_txt(&b, token);
-	hb_raw(&b, "</strong></p><p class=\"fb-keep\">Xin Ông/Bà <strong>ghi lại hoặc chụp ảnh "
-		"mã theo dõi</strong> này. Chỉ mã này cho phép xem câu trả lời; đơn vị không gửi lại "
-		"mã.</p><p class=\"fb-big\"><a id=\"fb-track\" href=\"/public/feedback/track?token=");
-	hb_url(&b, token);
-	hb_raw(&b, "\">Xem tình trạng xử lý</a></p><p>Đơn vị trả lời bằng văn bản trong thời hạn "
-		"20 ngày làm việc (trừ khi phản ánh không thuộc phạm vi tiếp nhận).</p></section>");
-	page_end(&b);
+	if (receipt_page(r, &b, code, token, has_text(http_form(r, "contact")), &err) != HL_OK)
+		return http_send_err(r, &err);
 	return http_send_html(r, 201, &b);
 }
 
-static int track_page(struct http_req *r, int status, const char *token, const char *message)
+/* The look-up form: the item's code and its tracking code, as typed
+ * before (NULL = empty). */
+static void lookup_form(struct hbuf *b, const char *code, const char *token)
 {
-	struct fb_item it;
-	struct hl_err err = {0};
+	hb_raw(b, "<form method=\"get\" action=\"/public/feedback/track\" class=\"fb-lookup\">"
+		"<label>Mã phản ánh <input name=\"code\" autocomplete=\"off\" spellcheck=\"false\" "
+		"autocapitalize=\"characters\" maxlength=\"63\" value=\"");
+	hb_txt(b, code != NULL ? code : "");
+	hb_raw(b, "\"></label><label>Mã theo dõi <input name=\"token\" required autocomplete=\"off\" "
+		"spellcheck=\"false\" autocapitalize=\"characters\" maxlength=\"200\" "
+		"aria-describedby=\"fb-token-note\" value=\"");
+	hb_txt(b, token != NULL ? token : "");
+	hb_raw(b, "\"></label><p class=\"note\" id=\"fb-token-note\">Mã phản ánh có dạng "
+		"PA-…; mã theo dõi gồm 10 chữ và số, ví dụ <code>K7QF-93MX-2D</code> (chữ hoa hay thường, có gạch "
+		"nối hay không đều được). Phản ánh gửi trước đây: chỉ cần mã theo dõi dài.</p>"
+		"<button type=\"submit\">Tra cứu</button></form>");
+}
+
+/* The look-up form again, with why the look-up of code/token failed (rc,
+ * err from fb_web_track); no token: the empty form. */
+static int lookup_page(struct http_req *r, int rc, const struct hl_err *err, const char *code,
+	const char *token)
+{
+	bool asked = token != NULL && token[0] != '\0';
+	struct hbuf b;
+
+	hb_init(&b, r->a, 1 << 18);
+	page_begin(&b, r, "Tra cứu phản ánh, kiến nghị");
+	hb_raw(&b, "<section class=\"public fb-public\"><h1>Tra cứu phản ánh, kiến nghị</h1>");
+	if (asked) {
+		hb_raw(&b, "<p class=\"error\" role=\"alert\">");
+		hb_txt(&b, rc == HL_ELIMIT || rc == HL_EINVAL ? err->msg : "Không tìm thấy phản ánh "
+			"với mã phản ánh và mã theo dõi này. Xin kiểm tra lại từng chữ của hai mã.");
+		if (rc == HL_ENOTFOUND && strstr(err->msg, "không có chữ O") != NULL)
+			hb_raw(&b, " Mã theo dõi không có chữ O, I, L và số 0, 1.");
+		hb_raw(&b, "</p>");
+	}
+	lookup_form(&b, code, token);
+	hb_raw(&b, "</section>");
+	page_end(&b);
+	return http_send_html(r, !asked ? 200 : rc == HL_ELIMIT ? 429 : rc == HL_EINVAL ? 400 : 404,
+		&b);
+}
+
+/* The tracking page of item it, found by code/token, with message (a
+ * status below 400: done, else what went wrong). */
+static int item_page(struct http_req *r, int status, const struct fb_item *it, const char *token,
+	const char *message)
+{
 	char when[32];
 	struct hbuf b;
 
 	hb_init(&b, r->a, 1 << 18);
-	if (token == NULL || token[0] == '\0' ||
-	    fb_track(r->st, NULL, token, ingest_now_minute(), r->a, &it, &err) != HL_OK) {
-		page_begin(&b, r, "Tra cứu phản ánh, kiến nghị");
-		hb_raw(&b, "<section class=\"public fb-public\"><h1>Tra cứu phản ánh, kiến nghị</h1>");
-		if (token != NULL && token[0] != '\0')
-			hb_raw(&b, "<p class=\"error\" role=\"alert\">Không tìm thấy phản ánh với mã "
-				"theo dõi này. Xin kiểm tra lại từng chữ của mã.</p>");
-		hb_raw(&b, "<form method=\"get\" action=\"/public/feedback/track\"><label>Mã theo dõi "
-			"<input name=\"token\" required autocomplete=\"off\"></label>"
-			"<button type=\"submit\">Tra cứu</button></form></section>");
-		page_end(&b);
-		return http_send_html(r, token != NULL && token[0] != '\0' ? 404 : 200, &b);
-	}
 	page_begin(&b, r, "Tình trạng phản ánh, kiến nghị");
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Phản ánh, kiến nghị ");
-	hb_txt(&b, it.it.code);
+	hb_txt(&b, it->it.code);
 	hb_raw(&b, "</h1>");
 	if (message != NULL) {
 		hb_raw(&b, status < 400 ? "<p class=\"ok\" role=\"status\">" :
@@ -173,37 +248,39 @@ static int track_page(struct http_req *r, int status, const char *token, const c
 		hb_raw(&b, "</p>");
 	}
 	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Nhận lúc</dt><dd>");
-	hb_txt(&b, fb_minute_vn(it.it.received_at, when, sizeof(when)));
+	hb_txt(&b, fb_minute_vn(it->it.received_at, when, sizeof(when)));
 	hb_raw(&b, "</dd><dt>Tình trạng</dt><dd class=\"fb-big\" id=\"fb-state\">");
-	hb_txt(&b, fb_state_label(it.it.state));
+	hb_txt(&b, fb_state_label(it->it.state));
 	hb_raw(&b, "</dd></dl><h2>Nội dung</h2>");
-	block_text(&b, it.it.text);
-	if (fb_web_answer_public(&it)) {
+	block_text(&b, it->it.text);
+	if (fb_web_answer_public(it)) {
 		hb_raw(&b, "<h2>Trả lời của đơn vị</h2>");
-		block_text(&b, it.it.answer);
+		block_text(&b, it->it.answer);
 		hb_raw(&b, "<p class=\"note\">Công khai lúc ");
-		hb_txt(&b, fb_minute_vn(it.it.published_at, when, sizeof(when)));
+		hb_txt(&b, fb_minute_vn(it->it.published_at, when, sizeof(when)));
 		hb_raw(&b, "</p>");
-		if (it.it.state == FB_PUBLISHED) {
+		if (it->it.state == FB_PUBLISHED) {
 			hb_raw(&b, "<h2>Ông/Bà có hài lòng với câu trả lời?</h2><form method=\"post\" "
 				"action=\"/public/feedback/track\" class=\"inline\">");
 			if (r->role != ROLE_NONE)
 				hb_csrf(&b, r);
-			hb_raw(&b, "<input type=\"hidden\" name=\"token\" value=\"");
+			hb_raw(&b, "<input type=\"hidden\" name=\"code\" value=\"");
+			hb_txt(&b, it->it.code);
+			hb_raw(&b, "\"><input type=\"hidden\" name=\"token\" value=\"");
 			hb_txt(&b, token);
 			hb_raw(&b, "\"><button type=\"submit\" name=\"rating\" value=\"satisfied\">Hài "
 				"lòng</button><button type=\"submit\" name=\"rating\" value=\"unsatisfied\" "
 				"class=\"secondary\">Không hài lòng</button></form>");
-		} else if (it.it.rating != 0) {
+		} else if (it->it.rating != 0) {
 			hb_raw(&b, "<p>Ông/Bà đã đánh giá: <strong>");
-			hb_txt(&b, it.it.rating == 1 ? "Hài lòng" : "Không hài lòng");
+			hb_txt(&b, it->it.rating == 1 ? "Hài lòng" : "Không hài lòng");
 			hb_raw(&b, "</strong></p>");
 		}
 	} else {
 		hb_raw(&b, "<p>Chưa có câu trả lời được công khai.</p>");
 	}
 	hb_raw(&b, "<p><a href=\"/public/");
-	hb_url(&b, it.unit_code);
+	hb_url(&b, it->unit_code);
 	hb_raw(&b, "/answers\">Các câu trả lời đã công khai của đơn vị</a></p></section>");
 	page_end(&b);
 	return http_send_html(r, status, &b);
@@ -211,23 +288,37 @@ static int track_page(struct http_req *r, int status, const char *token, const c
 
 int page_fb_track(struct http_req *r)
 {
-	return track_page(r, 200, http_query(r, "token"), NULL);
+	const char *code = http_query(r, "code"), *token = http_query(r, "token");
+	struct fb_item it;
+	struct hl_err err = {0};
+	int rc = HL_ENOTFOUND;
+
+	if (token != NULL && token[0] != '\0')
+		rc = fb_web_track(r, code, token, &it, &err);
+	if (rc != HL_OK)
+		return lookup_page(r, rc, &err, code, token);
+	return item_page(r, 200, &it, token, NULL);
 }
 
 int page_fb_track_rate(struct http_req *r)
 {
-	const char *token = http_form(r, "token"), *rating = http_form(r, "rating");
+	const char *code = http_form(r, "code"), *token = http_form(r, "token");
+	const char *rating = http_form(r, "rating");
 	struct fb_item it;
 	struct hl_err err = {0};
 	bool ok = rating != NULL && strcmp(rating, "satisfied") == 0;
+	int rc = fb_web_track(r, code, token != NULL && token[0] != '\0' ? token : "x", &it, &err);
 
-	if (token == NULL || fb_track(r->st, NULL, token, ingest_now_minute(), r->a, &it, &err) != HL_OK)
-		return track_page(r, 404, token != NULL ? token : "x", NULL);
+	if (rc != HL_OK)
+		return lookup_page(r, rc, &err, code, token != NULL && token[0] != '\0' ? token : "x");
 	if (!ok && (rating == NULL || strcmp(rating, "unsatisfied") != 0))
-		return track_page(r, 400, token, "Hãy chọn Hài lòng hoặc Không hài lòng.");
+		return item_page(r, 400, &it, token, "Hãy chọn Hài lòng hoặc Không hài lòng.");
 	if (fb_web_rate(r, it.it.code, ok, "web:nguoi-gui", &err) != HL_OK)
-		return track_page(r, http_status_of(err.code), token, err.msg);
-	return track_page(r, 200, token, ok ? "Cảm ơn Ông/Bà đã đánh giá." :
+		return item_page(r, http_status_of(err.code), &it, token, err.msg);
+	/* the item as rated: read again by its code (found above by its tracking code) */
+	if (fb_get(r->st, NULL, it.it.code, ingest_now_minute(), r->a, &it, &err) != HL_OK)
+		return http_send_err(r, &err);
+	return item_page(r, 200, &it, token, ok ? "Cảm ơn Ông/Bà đã đánh giá." :
 		"Cảm ơn Ông/Bà. Đơn vị sẽ xem xét và trả lời lại.");
 }
 
@@ -275,11 +366,10 @@ int page_fb_answers(struct http_req *r)
 	}
 	if (shown == 0)
 		hb_raw(&b, "<p>Chưa có câu trả lời nào được công khai.</p>");
-	hb_raw(&b, "<h2>Tra cứu phản ánh của Ông/Bà</h2><p>Nhập mã theo dõi nhận được khi gửi "
-		"phản ánh, kiến nghị để xem kết quả xử lý.</p>"
-		"<form method=\"get\" action=\"/public/feedback/track\" class=\"inline\"><label>"
-		"Mã theo dõi <input name=\"token\" autocomplete=\"off\"></label><button "
-		"type=\"submit\">Tra cứu</button></form></section>");
+	hb_raw(&b, "<h2>Tra cứu phản ánh của Ông/Bà</h2><p>Nhập mã phản ánh và mã theo dõi nhận "
+		"được khi gửi phản ánh, kiến nghị để xem kết quả xử lý.</p>");
+	lookup_form(&b, NULL, NULL);
+	hb_raw(&b, "</section>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);
 }

@@ -26,7 +26,7 @@ A=$(sed -n 's/.*id="fb-code">\([^<]*\)<.*/\1/p' "$OUT")
 TA=$(sed -n 's/.*id="fb-token" class="fb-token">\([^<]*\)<.*/\1/p' "$OUT")
 [ -n "$A" ] && [ -n "$TA" ] || fail "no code or token on the receipt page"
 case "$A" in PA-VH-*) ;; *) fail "code $A is not PA-VH-…" ;; esac
-has "/public/feedback/track?token=$TA"
+has "/public/feedback/track?code=$A&amp;token=$TA"
 
 # the honeypot filled: refused, nothing stored
 req - POST /public/VH/feedback --data-urlencode 'text=mua thuốc giá rẻ' \
@@ -58,7 +58,7 @@ req - POST /public/VH/feedback -H 'X-Forwarded-For: 10.0.0.9' --data-urlencode '
 expect 429
 
 # ---- tracking ----
-req - GET "/public/feedback/track?token=$TA"
+req - GET "/public/feedback/track?code=$A&token=$TA"
 expect 200 "$A"
 has 'Cán bộ tiếp nhận hồ sơ đến muộn'
 has 'Chưa có câu trả lời'
@@ -68,7 +68,7 @@ req - GET "/public/feedback/track?token=khong-dung-ma-nay"
 expect 404
 req - GET "/api/v1/public/feedback/track?code=$A&token=$TB"
 expect 404
-req - GET "/api/v1/public/feedback/track?token=$TB"
+req - GET "/api/v1/public/feedback/track?code=$B&token=$TB"
 expect 200 "\"code\":\"$B\""
 hasnt 'bí mật'
 hasnt '"due_at"'
@@ -121,7 +121,7 @@ req "$JAR" POST "/feedback/$A" --data-urlencode "csrf=$CSRF" -d action=answer \
 	--data-urlencode 'text=Phường đã nhắc nhở cán bộ và bố trí người trực từ 7 giờ 30.'
 expect 200 'name="action" value="publish"'
 # answered, not yet published: the public does not see it
-req - GET "/public/feedback/track?token=$TA"
+req - GET "/public/feedback/track?code=$A&token=$TA"
 expect 200
 hasnt 'bố trí người trực'
 req - GET /public/VH/answers
@@ -138,7 +138,7 @@ req - GET "/feedback/$A/letter.pdf"
 expect 303
 
 # ---- the answer, found with the tracking code ----
-req - GET "/public/feedback/track?token=$TA"
+req - GET "/public/feedback/track?code=$A&token=$TA"
 expect 200 'Phường đã nhắc nhở cán bộ và bố trí người trực từ 7 giờ 30.'
 has 'value="satisfied"'
 hasnt '0905-111-222'
@@ -148,7 +148,8 @@ has 'bố trí người trực'
 has 'Cán bộ tiếp nhận hồ sơ đến muộn'
 hasnt 'Nguyễn Thị Lan'
 hasnt "$C"
-req - POST /public/feedback/track --data-urlencode "token=$TA" -d rating=satisfied
+req - POST /public/feedback/track --data-urlencode "code=$A" --data-urlencode "token=$TA" \
+	-d rating=satisfied
 expect 200 'Cảm ơn'
 has 'Đã đóng'
 
