@@ -3,41 +3,59 @@
  * /s/TOKEN/submit (the answers). The link token is the only credential: it
  * names the unit and the dossier, and it works once — using it and storing
  * the response are one write, so two phones racing on one link store one
- * response and the other gets 409. */
+ * response and the other gets 409. A link replaced by a newer slip for its
+ * dossier answers 410. An imported dossier gives the response its field. */
 #include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
 #include "base/arena.h"
 #include "http/srv.h"
-#include "http/token.h"
 #include "svc/ingest.h"
 #include "svc/receipt.h"
 
 #define SURVEY_INSTRUMENT "sipas-5"
 #define BAD_LINK_MESSAGE "Đường dẫn không hợp lệ: hãy quét lại mã QR trên giấy tiếp nhận hồ sơ."
 
-/* The link's record from the token in the path: HL_OK, or an answer sent
- * (404 unknown, 409 used when used_is_error). *sent tells which. */
-static int find_receipt(struct http_req *r, bool used_is_error, unsigned char *hash,
-	struct store_receipt *rc, bool *sent)
+/* The link of the token in the path: HL_OK, or an answer sent (404
+ * unknown; when closed_is_error, 409 used and 410 replaced). *sent tells
+ * which. */
+static int find_receipt(struct http_req *r, bool closed_is_error, struct receipt_view *v,
+	bool *sent)
 {
 	struct hl_err err = {0};
-	int st;
+	int st = receipt_find(r->st, r->param[0], v, &err);
 
 	*sent = true;
-	if (!token_wellformed(r->param[0]))
-		return http_send_error(r, 404, "not_found", BAD_LINK_MESSAGE, NULL);
-	token_hash(r->param[0], hash);
-	st = STORE(r->st, receipt_get, hash, rc, &err);
 	if (st == HL_ENOTFOUND)
 		return http_send_error(r, 404, "not_found", BAD_LINK_MESSAGE, NULL);
 	if (st != HL_OK)
 		return http_send_err(r, &err);
-	if (used_is_error && rc->used_at != 0)
+	if (closed_is_error && v->state == RECEIPT_USED)
 		return http_send_error(r, 409, "conflict", RECEIPT_USED_MESSAGE, NULL);
+	if (closed_is_error && v->state == RECEIPT_REPLACED)
+		return http_send_error(r, 410, "replaced", RECEIPT_REPLACED_MESSAGE, NULL);
 	*sent = false;
 	return HL_OK;
+}
+
+/* The dossier as the phone shows it: its code, and its procedure and field
+ * when it was imported (the survey then does not ask for the field). */
+static json_t *dossier_json(const struct ingest *g, const struct receipt_view *v)
+{
+	const struct store_field *fl;
+	json_t *field = json_null();
+	size_t n;
+
+	ingest_fields(g, &fl, &n);
+	for (size_t i = 0; v->field_id != 0 && i < n; i++)
+		if (fl[i].id == v->field_id) {
+			json_decref(field);
+			field = json_pack("{s:s, s:s}", "code", fl[i].code, "name", fl[i].name);
+		}
+	return json_pack("{s:s, s:o, s:o}", "code", v->rc.dossier, "procedure",
+		v->procedure[0] != '\0' ? json_string(v->procedure) : json_null(),
+		"field", field != NULL ? field : json_null());
 }
 
 int api_survey_config(struct http_req *r)
@@ -46,27 +64,26 @@ int api_survey_config(struct http_req *r)
 	const struct ingest *g = NULL;
 	const struct ingest_inst *it;
 	const struct store_unit *u;
-	struct store_receipt rc;
-	unsigned char hash[STORE_HASH_LEN];
+	struct receipt_view v;
 	struct hl_err err = {0};
 	json_t *out;
 	bool sent;
 
-	if (find_receipt(r, true, hash, &rc, &sent) != HL_OK || sent)
+	if (find_receipt(r, true, &v, &sent) != HL_OK || sent)
 		return 0;
 	if (sh == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	if (ingest_acquire(sh, r->st, false, &g, &err) != HL_OK)
 		return http_send_err(r, &err);
-	u = ingest_unit_id(g, rc.unit_id);
+	u = ingest_unit_id(g, v.rc.unit_id);
 	it = ingest_instrument(g, SURVEY_INSTRUMENT);
 	if (u == NULL || it == NULL) {
 		ingest_release(sh, g);
 		return http_send_error(r, 500, "internal", u == NULL ? "không tìm thấy đơn vị của phiếu"
 			: "không có bộ câu hỏi " SURVEY_INSTRUMENT, NULL);
 	}
-	out = api_config_add(json_pack("{s:{s:s, s:s}, s:{s:s}}", "unit", "code", u->code,
-		"name", u->name, "dossier", "code", rc.dossier), g, it, u->id, NULL);
+	out = api_config_add(json_pack("{s:{s:s, s:s}, s:o}", "unit", "code", u->code,
+		"name", u->name, "dossier", dossier_json(g, &v)), g, it, u->id, NULL);
 	ingest_release(sh, g);
 	if (out == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
@@ -99,7 +116,7 @@ int api_survey_submit(struct http_req *r)
 	const struct store_unit *u;
 	struct ingest_json_opts o = {.channel = "qr", .server_day = true};
 	struct ingest_json_out *in = hl_arena_alloc(r->a, sizeof(*in));
-	struct store_receipt rc;
+	struct receipt_view v;
 	struct qr_post p = {0};
 	struct hl_err err = {0};
 	char unit_code[STORE_CODE_MAX];
@@ -108,19 +125,20 @@ int api_survey_submit(struct http_req *r)
 
 	/* A used link is refused by the write itself, which can tell a resend
 	 * of the same answers (200 duplicate) from a second survey (409). */
-	if (find_receipt(r, false, p.hash, &rc, &sent) != HL_OK || sent)
+	if (find_receipt(r, false, &v, &sent) != HL_OK || sent)
 		return 0;
+	memcpy(p.hash, v.hash, sizeof(p.hash));
 	if (sh == NULL || in == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	/* Dated by the server, not by the phone (an anonymous link must not
 	 * place an answer in another period). */
 	p.now = srv_now();
-	o.day = receipt_day(&rc, p.now);
+	o.day = receipt_day(&v.rc, p.now);
 	for (int attempt = 0; attempt < 2; attempt++) {
 		if ((st = ingest_acquire(sh, r->st, attempt > 0, &g, &err)) != HL_OK)
 			return http_send_err(r, &err);
 		unit_code[0] = '\0';
-		if ((u = ingest_unit_id(g, rc.unit_id)) != NULL)
+		if ((u = ingest_unit_id(g, v.rc.unit_id)) != NULL)
 			snprintf(unit_code, sizeof(unit_code), "%s", u->code);
 		o.unit = unit_code;
 		st = u != NULL ? ingest_json(g, r->body, r->body_len, &o, in, &err) : HL_ENOTFOUND;
@@ -134,19 +152,24 @@ int api_survey_submit(struct http_req *r)
 		return http_send_error(r, http_status_of(st), st == HL_ELIMIT ? "too_large" : "invalid",
 			err.msg, err.where[0] != '\0' ? err.where : NULL);
 	/* What the link fixes, the body may repeat but not change. */
-	if (in->r.unit_id != rc.unit_id)
+	if (in->r.unit_id != v.rc.unit_id)
 		return http_send_error(r, 403, "forbidden", "phiếu khảo sát này chỉ dành cho đơn vị đã "
 			"tiếp nhận hồ sơ", "unit");
 	if (in->r.channel != CH_QR)
 		return http_send_error(r, 400, "invalid", "khảo sát qua mã QR chỉ nhận kênh qr", "channel");
-	if (in->r.dossier[0] != '\0' && strcmp(in->r.dossier, rc.dossier) != 0)
+	if (in->r.dossier[0] != '\0' && strcmp(in->r.dossier, v.rc.dossier) != 0)
 		return http_send_error(r, 400, "invalid", "mã hồ sơ khác với hồ sơ của phiếu khảo sát",
 			"dossier");
-	snprintf(in->r.dossier, sizeof(in->r.dossier), "%s", rc.dossier);
+	snprintf(in->r.dossier, sizeof(in->r.dossier), "%s", v.rc.dossier);
+	/* An imported dossier knows its field better than a tap on the phone. */
+	if (v.field_id != 0)
+		in->r.field_id = v.field_id;
 	in->r.received_at = p.now;
 	in->r.kiosk_id = 0;
 	p.resp = &in->r;
 	if ((st = srv_write(r->srv, write_qr, &p, &err)) != HL_OK) {
+		if (st == HL_ECONFLICT && strcmp(err.where, "replaced") == 0)
+			return http_send_error(r, 410, "replaced", err.msg, NULL);
 		if (st == HL_ECONFLICT)
 			return http_send_error(r, 409, "conflict", err.msg,
 				strcmp(err.where, "id") == 0 ? "id" : NULL);

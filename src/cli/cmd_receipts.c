@@ -22,14 +22,19 @@ const struct cli_cmd cmd_receipts = {
 	"receipts",
 	"tạo đường dẫn khảo sát một lần (mã QR) cho một hồ sơ và in phiếu kèm giấy tiếp nhận",
 	"Cách dùng:\n"
-	"  hailong receipts MÃ_HỒ_SƠ [--unit MÃ_ĐƠN_VỊ] [--url ĐỊA_CHỈ_GỐC] [--out TỆP.html]\n"
+	"  hailong receipts MÃ_HỒ_SƠ [--new --unit MÃ_ĐƠN_VỊ] [--url ĐỊA_CHỈ_GỐC] [--out TỆP.html]\n"
 	"                  [--feedback VĂN_BẢN]\n\n"
 	"Tạo một đường dẫn khảo sát dùng một lần cho hồ sơ (ĐỊA_CHỈ_GỐC/s/MÃ) và in phiếu\n"
-	"(trang HTML để in) có mã QR của đường dẫn, mã hồ sơ, tên đơn vị và nơi gửi phản ánh,\n"
-	"kiến nghị. Người dân quét mã bằng điện thoại và trả lời một lần; lần thứ hai được\n"
-	"báo là phiếu đã gửi. Cơ sở dữ liệu chỉ lưu mã băm của đường dẫn.\n\n"
-	"  --unit MÃ        đơn vị tiếp nhận hồ sơ (khi hồ sơ chưa được nhập từ hệ thống\n"
-	"                   một cửa; nếu đã nhập, lấy theo hồ sơ)\n"
+	"(trang HTML để in) có mã QR của đường dẫn, mã hồ sơ, thủ tục, tên đơn vị và nơi gửi\n"
+	"phản ánh, kiến nghị. Người dân quét mã bằng điện thoại và trả lời một lần; lần thứ hai\n"
+	"được báo là phiếu đã gửi. Mỗi hồ sơ một phiếu: in lại cho cùng hồ sơ thì đường dẫn cũ\n"
+	"không dùng được nữa; hồ sơ đã được đánh giá thì không in phiếu mới. Hồ sơ đã nhập từ\n"
+	"hệ thống một cửa cho đơn vị, thủ tục và lĩnh vực (phiếu trên điện thoại không hỏi lại\n"
+	"lĩnh vực). Cơ sở dữ liệu chỉ lưu mã băm của đường dẫn.\n\n"
+	"  --new            hồ sơ mới, chưa có trong các hồ sơ đã nhập: không có --new thì mã\n"
+	"                   hồ sơ không có trong dữ liệu bị từ chối (thường là gõ nhầm)\n"
+	"  --unit MÃ        đơn vị tiếp nhận hồ sơ (cần cho hồ sơ mới; nếu hồ sơ đã nhập,\n"
+	"                   lấy theo hồ sơ)\n"
 	"  --url ĐỊA_CHỈ    địa chỉ máy chủ mà điện thoại người dân mở được (mặc định\n"
 	"                   $HAILONG_URL, nếu không thì " DEFAULT_BASE ")\n"
 	"  --out TỆP        ghi phiếu vào TỆP (HTML) và in đường dẫn ra màn hình;\n"
@@ -80,19 +85,20 @@ static int write_file(const char *path, const char *s, size_t n)
 static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *url = getenv("HAILONG_URL"), *out = NULL, *feedback = NULL;
+	bool is_new = false;
 	const struct cli_opt opts[] = {
 		{"unit", &unit, NULL}, {"url", &url, NULL}, {"out", &out, NULL},
-		{"feedback", &feedback, NULL}, {NULL, NULL, NULL},
+		{"feedback", &feedback, NULL}, {"new", NULL, &is_new}, {NULL, NULL, NULL},
 	};
 	const char *pos[1];
 	struct hl_arena *a = NULL;
 	struct receipt_new n;
 	struct receipt_slip slip;
-	struct store_unit u;
+	struct receipt_target t;
 	struct hbuf slip_b, page_b;
 	struct hl_err err;
 	char link[RECEIPT_URL_MAX];
-	int npos, rc;
+	int npos, rc, replaced = 0;
 
 	hl_err_clear(&err);
 	rc = cli_parse(&cmd_receipts, argc, argv, 1, opts, pos, 1, &npos);
@@ -108,9 +114,13 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	if (receipt_check_dossier(pos[0], "dossier", &err) != HL_OK)
 		return cli_fail(&err);
-	if (receipt_unit(ctx->st, pos[0], unit, &u, &err) != HL_OK)
+	if (receipt_target(ctx->st, pos[0], unit, is_new, &t, &err) != HL_OK) {
+		if (err.code == HL_ENOTFOUND && strcmp(err.where, "new") == 0)
+			return cli_errorf("%s (nếu đây là hồ sơ mới, chưa có trong dữ liệu một cửa: thêm "
+				"--new --unit MÃ_ĐƠN_VỊ)", err.msg);
 		return cli_fail(&err);
-	if (receipt_prepare(pos[0], u.id, (int64_t)time(NULL), &n, &err) != HL_OK ||
+	}
+	if (receipt_prepare(pos[0], t.unit.id, (int64_t)time(NULL), &n, &err) != HL_OK ||
 	    receipt_url(url, n.token, link, sizeof(link), &err) != HL_OK)
 		return cli_fail(&err);
 
@@ -121,9 +131,11 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 	hb_init(&page_b, a, (size_t)2 << 20);
 	slip.url = link;
 	slip.dossier = n.rec.dossier;
-	slip.unit_name = u.name;
+	slip.unit_name = t.unit.name;
 	slip.feedback = feedback;
 	slip.created_at = n.rec.created_at;
+	slip.procedure = t.procedure;
+	slip.field = t.field;
 	if (receipt_slip_html(&slip_b, &slip, &err) != HL_OK) {
 		rc = cli_fail(&err);
 		goto cleanup;
@@ -137,8 +149,8 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 	 * failed commit takes the file back, so no slip points nowhere. */
 	if (out != NULL && (rc = write_file(out, page_b.s, page_b.len)) != 0)
 		goto cleanup;
-	if (store_begin(ctx->st, &err) != HL_OK || receipt_store(ctx->st, &n, u.code, ctx->who,
-	    &err) != HL_OK || store_commit(ctx->st, &err) != HL_OK) {
+	if (store_begin(ctx->st, &err) != HL_OK || receipt_store(ctx->st, &n, t.unit.code, ctx->who,
+	    &replaced, &err) != HL_OK || store_commit(ctx->st, &err) != HL_OK) {
 		struct hl_err e2;
 
 		hl_err_clear(&e2);
@@ -148,6 +160,9 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto cleanup;
 	}
+	if (replaced > 0)
+		fprintf(stderr, "Phiếu này thay cho phiếu in trước của hồ sơ %s: mã QR trên phiếu cũ "
+			"không dùng được nữa.\n", n.rec.dossier);
 	if (out != NULL)
 		printf("Đường dẫn khảo sát của hồ sơ %s: %s\nĐã ghi phiếu để in vào %s\n",
 			n.rec.dossier, link, out);

@@ -154,6 +154,8 @@ struct store_receipt {
 	int64_t unit_id;
 	int64_t created_at, used_at;       /* seconds; used_at 0 = not used */
 	int64_t response_id;               /* the response it gave, 0 = none */
+	int64_t replaced_at;               /* seconds; a newer link for the dossier was
+	                                    * made then (receipt_replace), 0 = current */
 };
 
 /* One opening of the ballot box. */
@@ -498,8 +500,13 @@ struct store_ops {
 
 	int (*receipt_put)(struct store *st, const struct store_receipt *r, struct hl_err *err);
 	int (*receipt_get)(struct store *st, const unsigned char *token_hash, struct store_receipt *out, struct hl_err *err);
-	/* Mark used by response_id at now; HL_ECONFLICT if it was used already. */
+	/* Mark used by response_id at now; HL_ECONFLICT if it was used or replaced already. */
 	int (*receipt_use)(struct store *st, const unsigned char *token_hash, int64_t response_id, int64_t now, struct hl_err *err);
+	/* Before a new link for dossier of unit_id: *used_at = when one of its
+	 * links was used (the latest; 0 = none) and then nothing changes; else
+	 * its current links are marked replaced at now, *replaced = how many. */
+	int (*receipt_replace)(struct store *st, int64_t unit_id, const char *dossier, int64_t now,
+		int64_t *used_at, int *replaced, struct hl_err *err);
 
 	int (*paper_batch_put)(struct store *st, struct store_paper_batch *b, struct hl_err *err); /* insert (id 0) or update */
 	int (*paper_batch_get)(struct store *st, int64_t id, struct store_paper_batch *out, struct hl_err *err);

@@ -214,6 +214,8 @@ static const char *const migrations[] = {
 	sq_rate_schema,
 	/* 14: imports that commit in chunks (store_sqlite_imp.c) */
 	sq_imp_schema,
+	/* 15: a dossier's survey link replaced by a newer one (store_sqlite_srv.c) */
+	sq_receipt_replace_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -1576,6 +1578,7 @@ const struct store_ops store_sqlite_ops = {
 	.receipt_put = sq_receipt_put,
 	.receipt_get = sq_receipt_get,
 	.receipt_use = sq_receipt_use,
+	.receipt_replace = sq_receipt_replace,
 	.paper_batch_put = sq_paper_batch_put,
 	.paper_batch_get = sq_paper_batch_get,
 	.paper_batch_list = sq_paper_batch_list,

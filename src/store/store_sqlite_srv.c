@@ -35,8 +35,11 @@
  *  - receipt_put: inserts; HL_EEXIST when the token hash exists; empty dossier:
  *    HL_EINVAL; used_at and response_id 0 are stored as NULL. receipt_get:
  *    HL_ENOTFOUND when absent. receipt_use: sets used_at = now and response_id
- *    (0 = NULL) only if it was not used: HL_ECONFLICT if used already,
- *    HL_ENOTFOUND if absent, HL_EINVAL for now <= 0.
+ *    (0 = NULL) only if it was neither used nor replaced: HL_ECONFLICT if
+ *    it was, HL_ENOTFOUND if absent, HL_EINVAL for now <= 0. receipt_replace:
+ *    when a link of (unit_id, dossier) was used, *used_at = the latest
+ *    used_at and nothing changes; else every link of (unit_id, dossier)
+ *    neither used nor replaced gets replaced_at = now, *replaced = how many.
  *  - paper_batch_put: id 0 inserts and sets b->id; otherwise updates every
  *    column of that batch (HL_ENOTFOUND if none). opened_on HL_DAY_NONE or
  *    counted < 0: HL_EINVAL. created_by and closed_at 0 are stored as NULL.
@@ -116,9 +119,16 @@ const char sq_srv_schema[] =
 	" entered_by INTEGER REFERENCES users(id),"
 	" PRIMARY KEY (batch_id, pass, seq));";
 
+/* A later migration (store_sqlite.c's list points here): a survey link
+ * replaced by a newer one for its dossier (issue 12), and the dossier's
+ * links found fast. */
+const char sq_receipt_replace_schema[] =
+	"ALTER TABLE receipts ADD COLUMN replaced_at INTEGER;"
+	"CREATE INDEX receipts_dossier ON receipts (unit_id, dossier);";
+
 #define USER_COLS "id, name, role, unit_id, pwhash, disabled"
 #define KIOSK_COLS "id, name, unit_id, token_hash, revoked"
-#define RECEIPT_COLS "token_hash, dossier, unit_id, created_at, used_at, response_id"
+#define RECEIPT_COLS "token_hash, dossier, unit_id, created_at, used_at, response_id, replaced_at"
 #define PBATCH_COLS "id, unit_id, opened_on, opened_by, witness, counted, double_entry," \
 	" instrument_id, closed, created_by, closed_at"
 #define PBATCH_SET "unit_id = ?1, opened_on = ?2, opened_by = ?3, witness = ?4," \
@@ -169,10 +179,13 @@ static const char *const srv_sql[S_COUNT] = {
 	[S_RESP_COUNT_KIOSK] = "SELECT count(*) FROM (SELECT 1 FROM responses"
 		" WHERE kiosk_id = ?1 AND received_at >= ?2 LIMIT ?3)",
 	[S_RECEIPT_PUT] = "INSERT INTO receipts (" RECEIPT_COLS ")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (token_hash) DO NOTHING",
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (token_hash) DO NOTHING",
 	[S_RECEIPT_GET] = "SELECT " RECEIPT_COLS " FROM receipts WHERE token_hash = ?1",
 	[S_RECEIPT_USE] = "UPDATE receipts SET used_at = ?2, response_id = ?3"
-		" WHERE token_hash = ?1 AND used_at IS NULL",
+		" WHERE token_hash = ?1 AND used_at IS NULL AND replaced_at IS NULL",
+	[S_RECEIPT_USED_AT] = "SELECT max(used_at) FROM receipts WHERE unit_id = ?1 AND dossier = ?2",
+	[S_RECEIPT_REPLACE] = "UPDATE receipts SET replaced_at = ?3 WHERE unit_id = ?1 AND dossier = ?2"
+		" AND used_at IS NULL AND replaced_at IS NULL",
 	[S_PBATCH_INSERT] = "INSERT INTO paper_batches (unit_id, opened_on, opened_by, witness,"
 		" counted, double_entry, instrument_id, closed, created_by, closed_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
@@ -718,7 +731,8 @@ int sq_receipt_put(struct store *st, const struct store_receipt *r, struct hl_er
 	    sqlite3_bind_int64(s, 3, r->unit_id) != SQLITE_OK ||
 	    sqlite3_bind_int64(s, 4, r->created_at) != SQLITE_OK ||
 	    bind_id(s, 5, r->used_at) != SQLITE_OK ||
-	    bind_id(s, 6, r->response_id) != SQLITE_OK)
+	    bind_id(s, 6, r->response_id) != SQLITE_OK ||
+	    bind_id(s, 7, r->replaced_at) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = step_changes(q, s, op, &changed, err);
 	if (rc == HL_OK && changed == 0)
@@ -737,6 +751,7 @@ static void read_receipt(sqlite3_stmt *s, void *elem)
 	r->created_at = sqlite3_column_int64(s, 3);
 	r->used_at = sqlite3_column_int64(s, 4);
 	r->response_id = sqlite3_column_int64(s, 5);
+	r->replaced_at = sqlite3_column_int64(s, 6);
 }
 
 int sq_receipt_get(struct store *st, const unsigned char *token_hash,
@@ -775,11 +790,44 @@ int sq_receipt_use(struct store *st, const unsigned char *token_hash, int64_t re
 	rc = step_changes(q, s, op, &changed, err);
 	if (rc != HL_OK || changed > 0)
 		return rc;
-	/* nothing changed: absent (HL_ENOTFOUND from the read) or used already */
+	/* nothing changed: absent (HL_ENOTFOUND from the read), used or replaced */
 	rc = sq_receipt_get(st, token_hash, &r, err);
 	if (rc != HL_OK)
 		return rc;
-	return hl_err_set(err, HL_ECONFLICT, HL_HERE, "đường dẫn khảo sát này đã được dùng");
+	return hl_err_set(err, HL_ECONFLICT, HL_HERE, r.used_at != 0 ?
+		"đường dẫn khảo sát này đã được dùng" : "đường dẫn khảo sát này đã được thay bằng "
+		"đường dẫn mới");
+}
+
+int sq_receipt_replace(struct store *st, int64_t unit_id, const char *dossier, int64_t now,
+	int64_t *used_at, int *replaced, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "thay đường dẫn khảo sát của hồ sơ";
+	sqlite3_stmt *s;
+	int rc, step;
+
+	*used_at = 0;
+	*replaced = 0;
+	if ((s = sprep(q, S_RECEIPT_USED_AT, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 2, dossier, -1, SQLITE_STATIC) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*used_at = sqlite3_column_int64(s, 0);
+	rc = step == SQLITE_ROW ? HL_OK : sq_err(q, err, HL_HERE, op);
+	sqlite3_reset(s);
+	if (rc != HL_OK || *used_at != 0)
+		return rc;
+	if ((s = sprep(q, S_RECEIPT_REPLACE, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 2, dossier, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 3, now) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return step_changes(q, s, op, replaced, err);
 }
 
 /* ---- paper ballots ---- */

@@ -58,17 +58,60 @@ int receipt_prepare(const char *dossier, int64_t unit_id, int64_t now, struct re
 }
 
 int receipt_store(struct store *st, const struct receipt_new *n, const char *unit_code,
-	const char *who, struct hl_err *err)
+	const char *who, int *replaced, struct hl_err *err)
 {
-	char detail[STORE_CODE_MAX * 2 + 32];
-	int rc = STORE(st, receipt_put, &n->rec, err);
+	char detail[STORE_CODE_MAX * 2 + 64], day[16];
+	int64_t used_at = 0;
+	int nrep = 0;
+	int rc = STORE(st, receipt_replace, n->rec.unit_id, n->rec.dossier, n->rec.created_at,
+		&used_at, &nrep, err);
 
+	if (replaced != NULL)
+		*replaced = nrep;
+	if (rc != HL_OK)
+		return rc;
+	if (used_at != 0) {
+		hl_day_vn(ingest_day_of(used_at), day, sizeof(day));
+		return hl_err_set(err, HL_ECONFLICT, "dossier", "hồ sơ %s đã được đánh giá qua mã QR "
+			"ngày %s: mỗi hồ sơ chỉ được đánh giá một lần, nên không in phiếu mới",
+			n->rec.dossier, day);
+	}
+	rc = STORE(st, receipt_put, &n->rec, err);
 	if (rc != HL_OK)
 		return rc;
 	/* The token is a secret: the log names the dossier only. */
-	snprintf(detail, sizeof(detail), "hồ sơ %s, đơn vị %s", n->rec.dossier,
-		unit_code ? unit_code : "?");
+	snprintf(detail, sizeof(detail), "hồ sơ %s, đơn vị %s%s", n->rec.dossier,
+		unit_code ? unit_code : "?", nrep > 0 ? ", thay phiếu in trước" : "");
 	return STORE(st, audit, who, "receipt", detail, err);
+}
+
+int receipt_find(struct store *st, const char *token, struct receipt_view *out,
+	struct hl_err *err)
+{
+	struct store_dossier d;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!token_wellformed(token))
+		return hl_err_set(err, HL_ENOTFOUND, "token", "không có đường dẫn khảo sát này");
+	token_hash(token, out->hash);
+	rc = STORE(st, receipt_get, out->hash, &out->rc, err);
+	if (rc != HL_OK)
+		return rc;
+	out->state = out->rc.used_at != 0 ? RECEIPT_USED : out->rc.replaced_at != 0 ?
+		RECEIPT_REPLACED : RECEIPT_OPEN;
+	/* Imported after the slip was printed counts too; another unit's
+	 * dossier of the same code does not. */
+	rc = STORE(st, dossier_get, out->rc.dossier, &d, err);
+	if (rc == HL_ENOTFOUND) {
+		hl_err_clear(err);
+		return HL_OK;
+	}
+	if (rc == HL_OK && d.unit_id == out->rc.unit_id) {
+		out->field_id = d.field_id;
+		snprintf(out->procedure, sizeof(out->procedure), "%s", d.procedure);
+	}
+	return rc;
 }
 
 hl_day receipt_day(const struct store_receipt *rc, int64_t now)
@@ -103,8 +146,13 @@ int receipt_answer(struct store *st, const unsigned char *hash, struct store_res
 	if (rc_ins != HL_OK)
 		return rc_ins;
 	rc_use = STORE(st, receipt_use, hash, r->id, now, err);
-	if (rc_use == HL_ECONFLICT)
+	if (rc_use == HL_ECONFLICT) {
+		/* used meanwhile, or a newer slip replaced it */
+		if (STORE(st, receipt_get, hash, &rc, err) == HL_OK && rc.used_at == 0 &&
+		    rc.replaced_at != 0)
+			return hl_err_set(err, HL_ECONFLICT, "replaced", RECEIPT_REPLACED_MESSAGE);
 		return hl_err_set(err, HL_ECONFLICT, "", RECEIPT_USED_MESSAGE);
+	}
 	return rc_use;
 }
 
@@ -187,7 +235,18 @@ int receipt_slip_html(struct hbuf *b, const struct receipt_slip *s, struct hl_er
 	hb_txt(b, s->unit_name);
 	hb_raw(b, "</strong></p><h2 id=\"slip-h\">Đánh giá sự phục vụ</h2><p>Hồ sơ số: <strong>");
 	hb_txt(b, s->dossier);
-	hb_raw(b, "</strong></p><p>Mời ông/bà quét mã QR bằng điện thoại để đánh giá sự hài lòng "
+	hb_raw(b, "</strong></p>");
+	if (s->procedure != NULL && s->procedure[0] != '\0') {
+		hb_raw(b, "<p>Thủ tục: ");
+		hb_txt(b, s->procedure);
+		if (s->field != NULL && s->field[0] != '\0') {
+			hb_raw(b, " (lĩnh vực ");
+			hb_txt(b, s->field);
+			hb_raw(b, ")");
+		}
+		hb_raw(b, "</p>");
+	}
+	hb_raw(b, "<p>Mời ông/bà quét mã QR bằng điện thoại để đánh giá sự hài lòng "
 		"đối với sự phục vụ. Mỗi hồ sơ được đánh giá một lần; không cần ghi tên.</p>"
 		"<div class=\"qr\">");
 	rc = qr_svg(b, s->url, "Mã QR dẫn tới phiếu khảo sát của hồ sơ", err);
@@ -205,43 +264,57 @@ int receipt_slip_html(struct hbuf *b, const struct receipt_slip *s, struct hl_er
 	return HL_OK;
 }
 
-int receipt_unit(struct store *st, const char *dossier, const char *unit_code,
-	struct store_unit *out, struct hl_err *err)
+int receipt_target(struct store *st, const char *dossier, const char *unit_code, bool is_new,
+	struct receipt_target *out, struct hl_err *err)
 {
 	struct store_dossier d;
 	struct store_unit *all = NULL;
+	struct store_field *fl = NULL;
 	struct hl_arena *a;
-	size_t n = 0;
+	size_t n = 0, nf = 0;
+	bool named = unit_code != NULL && unit_code[0] != '\0';
 	int rc = STORE(st, dossier_get, dossier, &d, err);
 
+	memset(out, 0, sizeof(*out));
 	if (rc == HL_ENOTFOUND) {
-		if (unit_code == NULL || unit_code[0] == '\0')
+		if (!is_new)
+			return hl_err_set(err, HL_ENOTFOUND, "new", "không có hồ sơ mã %s trong các hồ sơ "
+				"đã nhập từ hệ thống một cửa: hãy kiểm tra lại mã", dossier);
+		if (!named)
 			return hl_err_set(err, HL_ENOTFOUND, "unit",
 				"chưa có hồ sơ mã %s: hãy cho biết đơn vị tiếp nhận, hoặc nhập hồ sơ "
 				"từ hệ thống một cửa trước", dossier);
-		rc = STORE(st, unit_get, unit_code, out, err);
+		hl_err_clear(err);
+		rc = STORE(st, unit_get, unit_code, &out->unit, err);
 		if (rc == HL_ENOTFOUND)
 			return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị mã '%s'", unit_code);
 		return rc;
 	}
 	if (rc != HL_OK)
 		return rc;
+	out->known = true;
+	snprintf(out->procedure, sizeof(out->procedure), "%s", d.procedure);
 	a = hl_arena_new((size_t)64 << 20);
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	rc = STORE(st, unit_list, a, &all, &n, err);
+	if (rc == HL_OK)
+		rc = STORE(st, field_list, a, &fl, &nf, err);
 	if (rc == HL_OK) {
 		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không tìm thấy đơn vị của hồ sơ %s", dossier);
 		for (size_t i = 0; i < n; i++)
 			if (all[i].id == d.unit_id) {
-				*out = all[i];
+				out->unit = all[i];
 				hl_err_clear(err);
 				rc = HL_OK;
 			}
+		for (size_t i = 0; i < nf; i++)
+			if (fl[i].id == d.field_id && d.field_id != 0)
+				snprintf(out->field, sizeof(out->field), "%s", fl[i].name);
 	}
 	hl_arena_free(a);
-	if (rc == HL_OK && unit_code != NULL && unit_code[0] != '\0' && strcmp(unit_code, out->code) != 0)
+	if (rc == HL_OK && named && strcmp(unit_code, out->unit.code) != 0)
 		rc = hl_err_set(err, HL_EINVAL, "unit", "hồ sơ %s thuộc đơn vị %s, không phải %s",
-			dossier, out->code, unit_code);
+			dossier, out->unit.code, unit_code);
 	return rc;
 }

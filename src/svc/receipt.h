@@ -33,25 +33,62 @@ struct receipt_new {
  * control characters; else HL_EINVAL naming field. */
 int receipt_check_dossier(const char *code, const char *field, struct hl_err *err);
 
-/* The unit a link for dossier belongs to: the dossier's own unit when the
- * dossier has been imported (unit_code, if given, must agree), else the unit
- * unit_code (a receipt is often printed before the one-stop system's export
- * arrives). HL_ENOTFOUND / HL_EINVAL with a Vietnamese message otherwise. */
-int receipt_unit(struct store *st, const char *dossier, const char *unit_code,
-	struct store_unit *out, struct hl_err *err);
+/* Who a new link for a dossier is for. */
+struct receipt_target {
+	struct store_unit unit;            /* the unit that received the dossier */
+	bool known;                        /* the dossier was imported: below is its */
+	char procedure[STORE_NAME_MAX];    /* "" when not known */
+	char field[STORE_NAME_MAX];        /* the field's name, "" when not known or none */
+};
+
+/* Who a link for dossier is for: the dossier's own unit, procedure and
+ * field when it has been imported (unit_code, if given, must agree). A
+ * code not in the imported dossiers is most often mistyped: it is refused
+ * (HL_ENOTFOUND naming "new") unless is_new — the clerk confirmed that the
+ * dossier is new, not yet in the one-stop system's export —, and then it is
+ * for the unit unit_code. HL_ENOTFOUND / HL_EINVAL with a Vietnamese message
+ * otherwise. */
+int receipt_target(struct store *st, const char *dossier, const char *unit_code, bool is_new,
+	struct receipt_target *out, struct hl_err *err);
 
 /* Make a new link for dossier of unit_id at now (seconds): a random token
  * and the record holding its hash. Nothing is stored. */
 int receipt_prepare(const char *dossier, int64_t unit_id, int64_t now, struct receipt_new *out,
 	struct hl_err *err);
 
-/* Store the link's record and audit it as who (naming unit_code). Call
- * inside a transaction (the server's srv_write or the CLI's own). */
+/* Store the link's record and audit it as who (naming unit_code): the
+ * dossier's one current link — its earlier links not yet used stop working
+ * (*replaced, may be NULL, gets how many). A dossier already rated through
+ * one of its links gets no other: HL_ECONFLICT naming "dossier", nothing
+ * stored. Call inside a transaction (the server's srv_write or the CLI's
+ * own). */
 int receipt_store(struct store *st, const struct receipt_new *n, const char *unit_code,
-	const char *who, struct hl_err *err);
+	const char *who, int *replaced, struct hl_err *err);
 
 /* What a used link answers (the phone shows it). */
 #define RECEIPT_USED_MESSAGE "Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!"
+/* What a link replaced by a newer slip answers. */
+#define RECEIPT_REPLACED_TITLE "Phiếu đã được thay"
+#define RECEIPT_REPLACED_MESSAGE "Phiếu khảo sát này đã được thay bằng một phiếu in sau cho " \
+	"cùng hồ sơ. Xin quét mã QR trên phiếu mới nhất mà bộ phận tiếp nhận đưa ông/bà."
+
+/* Where a link stands. */
+enum receipt_state { RECEIPT_OPEN, RECEIPT_USED, RECEIPT_REPLACED };
+
+/* A link found by its token, with what its dossier says. */
+struct receipt_view {
+	struct store_receipt rc;
+	unsigned char hash[STORE_HASH_LEN];  /* the token's */
+	enum receipt_state state;
+	int64_t field_id;                  /* the dossier's field when imported for the
+	                                    * link's unit; 0 = not known (ask) */
+	char procedure[STORE_NAME_MAX];    /* the dossier's procedure, "" = not known */
+};
+
+/* The link of token (the path of /s/TOKEN): HL_OK, or HL_ENOTFOUND for a
+ * malformed or unknown token. */
+int receipt_find(struct store *st, const char *token, struct receipt_view *out,
+	struct hl_err *err);
 
 /* The day a phone's answer on link rc counts on: the server's day (UTC+7)
  * at now (seconds), never before the day the link was made — not the date
@@ -64,7 +101,8 @@ hl_day receipt_day(const struct store_receipt *rc, int64_t now);
  * server's writer). HL_OK: stored (*duplicate false), or the same answer
  * with the same id sent again on the link it used (*duplicate true,
  * nothing changed). HL_ECONFLICT: the link was used by another answer
- * (RECEIPT_USED_MESSAGE), or the id was used for other content (err names
+ * (RECEIPT_USED_MESSAGE) or replaced by a newer slip (RECEIPT_REPLACED_MESSAGE,
+ * err names "replaced"), or the id was used for other content (err names
  * "id"). */
 int receipt_answer(struct store *st, const unsigned char *hash, struct store_response *r,
 	int64_t now, bool *duplicate, struct hl_err *err);
@@ -95,6 +133,8 @@ struct receipt_slip {
 	const char *unit_name;
 	const char *feedback;   /* where to send feedback */
 	int64_t created_at;     /* seconds since 1970 */
+	const char *procedure;  /* the dossier's, NULL or "" = not known */
+	const char *field;      /* its field's name, NULL or "" = not known */
 };
 
 /* Append the printable slip (<section class="slip">, styled by site.css)

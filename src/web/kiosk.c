@@ -10,11 +10,10 @@
 
 #include "base/arena.h"
 #include "http/html.h"
-#include "http/token.h"
+#include "svc/receipt.h"
 #include "web/assets.h"
 #include "web/pages.h"
 
-#define USED_MESSAGE "Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!"
 #define BAD_LINK_MESSAGE "Đường dẫn không hợp lệ"
 
 /* The document head shared by the survey pages; mode is "kiosk" or "phone". */
@@ -90,22 +89,18 @@ int page_kiosk_sw(struct http_req *r)
 
 int page_survey(struct http_req *r)
 {
-	struct store_receipt rc;
-	unsigned char h[STORE_HASH_LEN];
+	struct receipt_view v;
 	struct hl_err err = {0};
-	int st;
+	int st = receipt_find(r->st, r->param[0], &v, &err);
 
-	if (!token_wellformed(r->param[0]))
-		return message_page(r, 404, BAD_LINK_MESSAGE,
-			"Mã khảo sát trong đường dẫn không đúng. Hãy quét lại mã QR trên giấy tiếp nhận hồ sơ.");
-	token_hash(r->param[0], h);
-	st = STORE(r->st, receipt_get, h, &rc, &err);
 	if (st == HL_ENOTFOUND)
 		return message_page(r, 404, BAD_LINK_MESSAGE,
 			"Mã khảo sát trong đường dẫn không đúng. Hãy quét lại mã QR trên giấy tiếp nhận hồ sơ.");
 	if (st != HL_OK)
 		return http_send_err(r, &err);
-	if (rc.used_at != 0)
-		return message_page(r, 200, "Đã gửi đánh giá", USED_MESSAGE);
+	if (v.state == RECEIPT_USED)
+		return message_page(r, 200, "Đã gửi đánh giá", RECEIPT_USED_MESSAGE);
+	if (v.state == RECEIPT_REPLACED)
+		return message_page(r, 410, RECEIPT_REPLACED_TITLE, RECEIPT_REPLACED_MESSAGE);
 	return shell_page(r, "phone");
 }

@@ -75,6 +75,7 @@ await main('axe', async (ctx) => {
 	await clerk.waitForURL(/\/receipts$/);
 	await audit(clerk, 'receipts form');
 	await clerk.getByLabel('Mã hồ sơ').fill('HS-2025-0042');
+	await clerk.getByLabel(/Hồ sơ mới/).check();
 	await clerk.getByRole('button', { name: 'Tạo mã QR và phiếu' }).click();
 	await clerk.locator('.slip svg').waitFor();
 	await audit(clerk, 'receipt slip');

@@ -65,9 +65,9 @@ echo 'mat-khau-can-bo' | "$HL" users add lan --role clerk --unit VT >"$OUT" 2>&1
 	fail "users add lan"
 echo 'mat-khau-nhap-1' | "$HL" users add nhap --role entry --unit VT >"$OUT" 2>&1 ||
 	fail "users add nhap"
-ok receipts HS-Q1 --unit VT --out "$WORK/q1.html"
+ok receipts HS-Q1 --new --unit VT --out "$WORK/q1.html"
 Q1=$(sed -n 's|.*/s/\([A-Za-z0-9_-]*\).*|\1|p' "$OUT" | head -n 1)
-ok receipts HS-Q2 --unit VT --out "$WORK/q2.html"
+ok receipts HS-Q2 --new --unit VT --out "$WORK/q2.html"
 Q2=$(sed -n 's|.*/s/\([A-Za-z0-9_-]*\).*|\1|p' "$OUT" | head -n 1)
 [ -n "$Q1" ] && [ -n "$Q2" ] || fail "no survey link printed"
 
@@ -172,7 +172,7 @@ expect 201
 cmp -s "$OUT" "$WORK/fb1.json" || fail "a resend got another answer: $(cat "$OUT") vs $(cat "$WORK/fb1.json")"
 FBTOK=$(sed -n 's/.*"token":"\([^"]*\)".*/\1/p' "$WORK/fb1.json")
 FBCODE=$(sed -n 's/.*"code":"\([^"]*\)".*/\1/p' "$WORK/fb1.json")
-req - GET "/api/v1/public/feedback/track?token=$FBTOK"
+req - GET "/api/v1/public/feedback/track?code=$FBCODE&token=$FBTOK"
 expect 200 "\"code\":\"$FBCODE\""
 json /api/v1/public/feedback '{"unit":"VT","text":"Máy lấy số hỏng rồi","name":"Lan","id":"fb-key-1"}'
 expect 409 '"field":"id"'

@@ -19,6 +19,8 @@
 	var IDLE_MS = 60000;         /* back to the start after a minute untouched */
 	var THANKS_MS = 8000;        /* the thank-you screen stays this long */
 	var RETRY_MIN_MS = 2000, RETRY_MAX_MS = 60000;
+	var REPLACED = 'Phiếu khảo sát này đã được thay bằng một phiếu in sau cho cùng hồ sơ. Xin quét ' +
+		'mã QR trên phiếu mới nhất mà bộ phận tiếp nhận đưa ông/bà.';
 	var app = document.getElementById('app');
 	var queueBadge = document.getElementById('sv-queue');
 
@@ -175,7 +177,8 @@
 	}
 
 	/* Fetch the configuration; cb(status, config) with status 'ok', 'denied',
-	 * 'gone', 'used' or 'offline'. The kiosk keeps a copy for offline starts. */
+	 * 'gone', 'used', 'replaced' (a newer slip for the dossier) or 'offline'.
+	 * The kiosk keeps a copy for offline starts. */
 	function loadConfig(cb) {
 		fetch(configUrl(), { headers: authHeaders({ Accept: 'application/json' }), cache: 'no-store',
 			credentials: 'omit' })
@@ -186,6 +189,8 @@
 					return cb('gone');
 				if (resp.status === 409)
 					return cb('used');
+				if (resp.status === 410)
+					return cb('replaced');
 				if (!resp.ok)
 					return cb('offline');
 				return resp.json().then(function (c) {
@@ -244,6 +249,9 @@
 		var sec = el('section', { 'class': 'sv-screen sv-start sv-center', 'aria-labelledby': 'sv-h' }, [
 			h,
 			el('p', { 'class': 'sv-invite', text: 'Mời ông/bà đánh giá sự phục vụ' }),
+			cfg.dossier ? el('p', { 'class': 'sv-note', text: 'Hồ sơ số ' + cfg.dossier.code +
+				(cfg.dossier.procedure ? ': ' + cfg.dossier.procedure : '') +
+				(dossierField() ? ' (lĩnh vực ' + dossierField().name + ')' : '') }) : null,
 			el('p', { 'class': 'sv-note', text: 'Không cần ghi tên. Mất khoảng 2 phút.' }),
 			button('Bắt đầu đánh giá', 'sv-big sv-go', function () {
 				fieldScreen();
@@ -273,9 +281,22 @@
 		return el('div', { 'class': 'sv-nav' }, parts);
 	}
 
+	/* The field the dossier of a QR slip has: the survey does not ask it. */
+	function dossierField() {
+		return cfg.dossier && cfg.dossier.field ? cfg.dossier.field : null;
+	}
+
+	function hasFieldScreen() {
+		return !dossierField() && (cfg.fields || []).length > 0;
+	}
+
 	function fieldScreen() {
 		var fields = cfg.fields || [];
 
+		if (dossierField()) {
+			st.field = dossierField().code;
+			return staffScreen();
+		}
 		if (fields.length === 0)
 			return staffScreen();
 		show('field', 'Hồ sơ của ông/bà thuộc lĩnh vực nào?', [
@@ -307,7 +328,7 @@
 				st.staff = code;
 				afterPick(function () { questionScreen(0); });
 			}),
-			nav(fieldScreen, 'Bỏ qua', function () {
+			nav(hasFieldScreen() ? fieldScreen : startScreen, 'Bỏ qua', function () {
 				st.staff = null;
 				afterPick(function () { questionScreen(0); });
 			})
@@ -350,8 +371,12 @@
 			nav(function () {
 				if (i > 0)
 					questionScreen(i - 1);
-				else
+				else if ((cfg.staff || []).length)
 					staffScreen();
+				else if (hasFieldScreen())
+					fieldScreen();
+				else
+					startScreen();
 			}, 'Bỏ qua câu này', function () {
 				delete st.answers[q.code];
 				afterPick(function () { questionScreen(i + 1); });
@@ -423,7 +448,9 @@
 			if (st.answers[q.code] !== undefined)
 				answered++;
 		});
-		if ((cfg.fields || []).length)
+		if (dossierField())
+			rows.push(reviewRow('Lĩnh vực', dossierField().name, null));
+		else if ((cfg.fields || []).length)
 			rows.push(reviewRow('Lĩnh vực', st.field ? nameOf(cfg.fields, st.field) : 'Không chọn',
 				function () { st.back = 'review'; fieldScreen(); }));
 		if ((cfg.staff || []).length)
@@ -528,6 +555,8 @@
 				st.sending = false;
 				if (resp.status === 201 || resp.status === 200)
 					return thanksScreen('Ý kiến của ông/bà đã được ghi nhận. Ông/bà có thể đóng trang này.');
+				if (resp.status === 410)
+					return message('Phiếu đã được thay', (j.error && j.error.message) || REPLACED);
 				if (resp.status === 409)
 					return message('Đã gửi đánh giá',
 						(j.error && j.error.message) || 'Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!');
@@ -798,6 +827,8 @@
 			}
 			if (r === 'used')
 				return message('Đã gửi đánh giá', 'Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!');
+			if (r === 'replaced')
+				return message('Phiếu đã được thay', REPLACED);
 			if (r === 'gone' || r === 'denied')
 				return message('Đường dẫn không hợp lệ',
 					'Mã khảo sát trong đường dẫn không đúng. Hãy quét lại mã QR trên giấy tiếp nhận hồ sơ.');

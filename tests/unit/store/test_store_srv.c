@@ -535,6 +535,51 @@ static void test_receipts(void **state)
 	assert_int_equal(STORE(f->st, receipt_put, &r, &f->err), HL_EINVAL);
 }
 
+/* One current link per dossier (issue 12): a new one replaces the unused
+ * ones, which then cannot be used; a used one stops replacement. */
+static void test_receipt_replace(void **state)
+{
+	struct fx *f = *state;
+	struct store_receipt a = { .created_at = 100 }, b, c, g;
+	int64_t used;
+	int n;
+
+	fill_hash(a.token_hash, 50);
+	snprintf(a.dossier, sizeof(a.dossier), "HS-7");
+	a.unit_id = f->unit;
+	b = a;
+	fill_hash(b.token_hash, 51);
+	c = a;
+	fill_hash(c.token_hash, 52);
+	c.unit_id = f->unit2;             /* the same code in another unit */
+	OK(f, STORE(f->st, receipt_replace, f->unit, "HS-7", 150, &used, &n, &f->err));
+	assert_int_equal(used, 0);
+	assert_int_equal(n, 0);
+	OK(f, STORE(f->st, receipt_put, &a, &f->err));
+	OK(f, STORE(f->st, receipt_put, &c, &f->err));
+	OK(f, STORE(f->st, receipt_get, a.token_hash, &g, &f->err));
+	assert_int_equal(g.replaced_at, 0);
+	OK(f, STORE(f->st, receipt_replace, f->unit, "HS-7", 200, &used, &n, &f->err));
+	assert_int_equal(used, 0);
+	assert_int_equal(n, 1);
+	OK(f, STORE(f->st, receipt_put, &b, &f->err));
+	OK(f, STORE(f->st, receipt_get, a.token_hash, &g, &f->err));
+	assert_int_equal(g.replaced_at, 200);
+	OK(f, STORE(f->st, receipt_get, c.token_hash, &g, &f->err));
+	assert_int_equal(g.replaced_at, 0);
+	/* the replaced link cannot be used; the new one can */
+	assert_int_equal(STORE(f->st, receipt_use, a.token_hash, 0, 300, &f->err), HL_ECONFLICT);
+	assert_non_null(strstr(f->err.msg, "thay"));
+	OK(f, STORE(f->st, receipt_use, b.token_hash, 0, 300, &f->err));
+	/* used: nothing replaced any more, and when it was used is told */
+	OK(f, STORE(f->st, receipt_replace, f->unit, "HS-7", 400, &used, &n, &f->err));
+	assert_int_equal(used, 300);
+	assert_int_equal(n, 0);
+	OK(f, STORE(f->st, receipt_get, b.token_hash, &g, &f->err));
+	assert_int_equal(g.replaced_at, 0);
+	assert_int_equal(g.used_at, 300);
+}
+
 static void test_paper(void **state)
 {
 	struct fx *f = *state;
@@ -827,6 +872,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_kiosks, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_held_responses, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_receipts, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_receipt_replace, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_paper, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_audit_list, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tallies_skip_held, setup, fx_teardown),

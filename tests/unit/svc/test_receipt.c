@@ -153,7 +153,7 @@ static void test_qr(void **state)
 static void test_slip(void **state)
 {
 	struct hl_arena *a = hl_arena_new(1 << 20);
-	struct receipt_slip s = {"http://h/s/T", "HS-<1>", "UBND \"A\"", "Gọi & hỏi", 0};
+	struct receipt_slip s = {"http://h/s/T", "HS-<1>", "UBND \"A\"", "Gọi & hỏi", 0, NULL, NULL};
 	struct hbuf b;
 	struct hl_err err;
 
@@ -166,6 +166,13 @@ static void test_slip(void **state)
 	assert_non_null(strstr(b.s, "http://h/s/T"));
 	assert_non_null(strstr(b.s, "01/01/1970"));
 	assert_null(strstr(b.s, "<1>"));
+	assert_null(strstr(b.s, "Thủ tục"));
+	/* an imported dossier's procedure and field */
+	s.procedure = "Đăng ký <khai sinh>";
+	s.field = "Hộ tịch";
+	hb_init(&b, a, 1 << 20);
+	assert_int_equal(receipt_slip_html(&b, &s, &err), HL_OK);
+	assert_non_null(strstr(b.s, "Thủ tục: Đăng ký &lt;khai sinh&gt; (lĩnh vực Hộ tịch)"));
 	hl_arena_free(a);
 }
 
