@@ -32,11 +32,12 @@ struct ingest_shared *api_ingest(void);
 int api_kiosk_config(struct http_req *r);
 
 /* api_kiosk.c: complete the config object out with what the kiosk and the
- * phone survey share (docs/api.md): "instrument" (it), "fields", "staff" (of
- * unit_id), "server_time" when not NULL, and "limits". Takes out (NULL
- * allowed) and returns it, owned by the caller, or NULL (out released) when
- * out of memory. */
-struct json_t *api_config_add(struct json_t *out, const struct ingest *g,
+ * phone survey share (docs/api.md): "instrument" (it), "fields" (the unit's
+ * own, most used first: svc/unitfields.h), "other_fields", "fields_from",
+ * "staff" (of unit_id), "server_time" when not NULL, and "limits". Takes
+ * out (NULL allowed) and returns it, owned by the caller, or NULL (out
+ * released) when out of memory. */
+struct json_t *api_config_add(struct http_req *r, struct json_t *out, const struct ingest *g,
 	const struct ingest_inst *it, int64_t unit_id, const char *server_time);
 
 /* api_survey.c: GET /s/TOKEN/config and POST /s/TOKEN/submit — the phone

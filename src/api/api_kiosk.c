@@ -10,6 +10,7 @@
 #include "http/scope.h"
 #include "http/srv.h"
 #include "svc/ingest.h"
+#include "svc/unitfields.h"
 
 #define DEFAULT_INSTRUMENT "sipas-5"
 
@@ -46,31 +47,48 @@ static json_t *instrument_json(const struct ingest_inst *it)
 		"questions", qs ? qs : json_array());
 }
 
-json_t *api_config_add(json_t *out, const struct ingest *g, const struct ingest_inst *it,
-	int64_t unit_id, const char *server_time)
+/* fl[0..n) as [{"code", "name"}]. */
+static json_t *fields_json(const struct store_field *const *fl, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; arr != NULL && i < n; i++)
+		json_array_append_new(arr, json_pack("{s:s, s:s}", "code", fl[i]->code,
+			"name", fl[i]->name));
+	return arr;
+}
+
+json_t *api_config_add(struct http_req *r, json_t *out, const struct ingest *g,
+	const struct ingest_inst *it, int64_t unit_id, const char *server_time)
 {
 	const struct store_field *fl;
 	const struct store_staff *sf;
+	struct unitfields uf;
+	struct hl_err err = {0};
 	size_t nfl, nsf;
-	json_t *fields, *staff;
+	json_t *staff;
 	int bad = 0;
 
 	if (out == NULL)
 		return NULL;
-	fields = json_array();
 	staff = json_array();
 	ingest_fields(g, &fl, &nfl);
 	ingest_staff(g, &sf, &nsf);
-	for (size_t i = 0; fields != NULL && i < nfl; i++)
-		json_array_append_new(fields, json_pack("{s:s, s:s}", "code", fl[i].code,
-			"name", fl[i].name));
+	if (unitfields_rank(r->st, unit_id, ingest_day_of(srv_now()), fl, nfl, r->a, &uf,
+			&err) != HL_OK) {
+		/* A kiosk still starts: with every field, as before. */
+		srv_log(r->srv, "lĩnh vực của đơn vị %lld: %s (%s)", (long long)unit_id, err.msg,
+			err.where);
+	}
 	for (size_t i = 0; staff != NULL && i < nsf; i++)
 		if (sf[i].unit_id == unit_id)
 			json_array_append_new(staff, json_pack("{s:s, s:s, s:s}", "code", sf[i].code,
 				"name", sf[i].name, "position", sf[i].position));
 	/* json_object_set_new takes each reference, NULL or not: set them all. */
 	bad |= json_object_set_new(out, "instrument", instrument_json(it));
-	bad |= json_object_set_new(out, "fields", fields);
+	bad |= json_object_set_new(out, "fields", fields_json(uf.own, uf.nown));
+	bad |= json_object_set_new(out, "other_fields", fields_json(uf.other, uf.nother));
+	bad |= json_object_set_new(out, "fields_from", json_string(unitfields_source_code(uf.source)));
 	bad |= json_object_set_new(out, "staff", staff);
 	if (server_time != NULL)
 		bad |= json_object_set_new(out, "server_time", json_string(server_time));
@@ -143,7 +161,7 @@ int api_kiosk_config(struct http_req *r)
 	hl_day_to_ymd((hl_day)(t / 86400), &y, &mo, &d);
 	snprintf(now, sizeof(now), "%04d-%02d-%02dT%02d:%02d:%02d+07:00", y, mo, d,
 		(int)(t % 86400 / 3600), (int)(t % 3600 / 60), (int)(t % 60));
-	out = api_config_add(json_pack("{s:{s:s, s:s}, s:o}", "unit", "code", u.code,
+	out = api_config_add(r, json_pack("{s:{s:s, s:s}, s:o}", "unit", "code", u.code,
 		"name", u.name,
 		"kiosk", r->kiosk_auth ? json_pack("{s:s}", "name", r->kiosk.name) : json_null()),
 		g, it, u.id, now);

@@ -82,7 +82,7 @@ int api_survey_config(struct http_req *r)
 		return http_send_error(r, 500, "internal", u == NULL ? "không tìm thấy đơn vị của phiếu"
 			: "không có bộ câu hỏi " SURVEY_INSTRUMENT, NULL);
 	}
-	out = api_config_add(json_pack("{s:{s:s, s:s}, s:o}", "unit", "code", u->code,
+	out = api_config_add(r, json_pack("{s:{s:s, s:s}, s:o}", "unit", "code", u->code,
 		"name", u->name, "dossier", dossier_json(g, &v)), g, it, u->id, NULL);
 	ingest_release(sh, g);
 	if (out == NULL)
