@@ -52,7 +52,8 @@ await main('axe', async (ctx) => {
 	await waitScreen(kiosk, 'thanks');
 	await audit(kiosk, 'kiosk thanks');
 
-	// A survey left half-way: back to the start after 60 s untouched.
+	// A survey left half-way with no answer: after 60 s untouched the kiosk
+	// asks (a countdown), then goes back to the start sending nothing.
 	const idle = await kctx.newPage();
 	await idle.clock.install();
 	await idle.goto(`${srv.base}/kiosk`);
@@ -62,6 +63,9 @@ await main('axe', async (ctx) => {
 	await idle.clock.fastForward(50000);
 	check((await screenOf(idle)) !== 'start', 'the kiosk reset before 60 s');
 	await idle.clock.fastForward(11000);
+	await waitScreen(idle, 'ask', 5000);
+	await audit(idle, 'kiosk walked away');
+	await idle.clock.runFor(21000);
 	await waitScreen(idle, 'start', 5000);
 	await kctx.close();
 

@@ -227,7 +227,7 @@ export async function heading(page) {
 
 export async function screenOf(page) {
 	const cls = (await page.locator('main section.sv-screen').getAttribute('class')) || '';
-	const m = /sv-(start|field|staff|question|comment|review|thanks|message|sending)\b/.exec(cls);
+	const m = /sv-(start|field|staff|question|comment|review|thanks|message|sending|ask)\b/.exec(cls);
 	return m ? m[1] : cls;
 }
 
@@ -339,5 +339,37 @@ export async function queueLength(page) {
 			c.onsuccess = () => { resolve(c.result); req.result.close(); };
 			c.onerror = () => reject(c.error);
 		};
+	}));
+}
+
+// ---- touch targets and fitting the screen ----
+
+// Every visible interactive element of page smaller than min px in width or
+// height, described ('button "Sửa" 71×44'); [] when all are large enough.
+export async function smallTargets(page, min = 48) {
+	return page.evaluate((least) => {
+		const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, ' +
+			'[role=button], [tabindex]:not([tabindex="-1"])';
+		const out = [];
+		for (const e of document.querySelectorAll(sel)) {
+			const r = e.getBoundingClientRect();
+			if ((r.width === 0 && r.height === 0) || getComputedStyle(e).visibility === 'hidden' ||
+			    e.closest('[hidden], [aria-hidden="true"]'))
+				continue;
+			if (r.width < least || r.height < least) {
+				const name = (e.getAttribute('aria-label') || e.textContent || e.name || e.id || '')
+					.trim().slice(0, 40);
+				out.push(`${e.tagName.toLowerCase()} "${name}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+			}
+		}
+		return out;
+	}, min);
+}
+
+// How far the page runs past the viewport: { x, y } in px (0 = fits).
+export async function overflow(page) {
+	return page.evaluate(() => ({
+		x: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+		y: Math.max(0, document.documentElement.scrollHeight - window.innerHeight),
 	}));
 }

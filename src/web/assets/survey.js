@@ -9,14 +9,22 @@
  * makes a resend harmless, so each response counts exactly once.
  *
  * Phone: the one-time link's token is in the path; the answers are sent
- * directly, and a lost connection offers to send again. */
+ * directly, and a lost connection offers to send again.
+ *
+ * A citizen who walks away: after a minute untouched the kiosk asks "Gửi ý
+ * kiến của ông/bà?" with a countdown; when it ends, a response with enough
+ * answers is sent (and the screen says so), one without is dropped. Enough:
+ * every question of at least one criterion answered or skipped on purpose,
+ * at least one of them answered. From then on each question also offers
+ * "Gửi ngay". */
 (function () {
 	'use strict';
 
 	var MODE = document.body.getAttribute('data-mode') === 'phone' ? 'phone' : 'kiosk';
 	var LS_TOKEN = 'hailong.kiosk.token';
 	var LS_CONFIG = 'hailong.kiosk.config';
-	var IDLE_MS = 60000;         /* back to the start after a minute untouched */
+	var IDLE_MS = 60000;         /* a minute untouched: ask whether to send */
+	var ASK_S = 20;              /* the question's countdown, in seconds */
 	var THANKS_MS = 8000;        /* the thank-you screen stays this long */
 	var RETRY_MIN_MS = 2000, RETRY_MAX_MS = 60000;
 	var REPLACED = 'Phiếu khảo sát này đã được thay bằng một phiếu in sau cho cùng hồ sơ. Xin quét ' +
@@ -28,6 +36,7 @@
 	var cfg = null;              /* the unit's configuration */
 	var st = null;               /* the survey in progress */
 	var idleTimer = null;
+	var askTimer = null;
 	var screen = 'start';
 
 	/* Requests never carry a staff session's cookie: the kiosk has its
@@ -76,6 +85,8 @@
 			[h].concat(parts));
 
 		screen = name;
+		clearInterval(askTimer);
+		app.setAttribute('data-screen', name);
 		app.textContent = '';
 		if (cfg && cfg.unit && name !== 'start')
 			app.appendChild(el('p', { 'class': 'sv-unit', text: cfg.unit.name }));
@@ -217,8 +228,13 @@
 		clearTimeout(idleTimer);
 		if (screen === 'start' || screen === 'message')
 			return;
+		if (screen === 'ask' || screen === 'sending')
+			return;
 		idleTimer = setTimeout(function () {
-			startScreen();
+			if (screen === 'thanks')
+				startScreen();
+			else
+				askScreen();
 		}, screen === 'thanks' ? THANKS_MS : IDLE_MS);
 	}
 
@@ -232,8 +248,8 @@
 	/* ---- the screens ---- */
 
 	function fresh() {
-		return { id: null, field: null, staff: null, answers: {}, comment: '', complaint: false,
-			q: 0, back: null, sending: false };
+		return { id: null, field: null, staff: null, answers: {}, seen: {}, comment: '',
+			complaint: false, q: 0, back: null, sending: false, here: null };
 	}
 
 	function questions() {
@@ -243,7 +259,9 @@
 	function startScreen() {
 		st = fresh();
 		clearTimeout(idleTimer);
+		clearInterval(askTimer);
 		screen = 'start';
+		app.setAttribute('data-screen', 'start');
 		app.textContent = '';
 		var h = el('h1', { id: 'sv-h', tabindex: '-1', 'class': 'sv-unitname', text: cfg.unit.name });
 		var sec = el('section', { 'class': 'sv-screen sv-start sv-center', 'aria-labelledby': 'sv-h' }, [
@@ -263,19 +281,30 @@
 			refreshConfigQuietly();
 	}
 
-	function choiceList(items, current, pick) {
-		return el('div', { 'class': 'sv-choices', role: 'group' }, items.map(function (it) {
-			return button(it.label, 'sv-big sv-choice', function () {
+	function choiceList(items, current, pick, cls) {
+		return el('div', { 'class': 'sv-choices' + (cls ? ' ' + cls : ''), role: 'group',
+			'aria-labelledby': 'sv-h' }, items.map(function (it) {
+			return button(it.label, 'sv-big sv-choice' + (it.cls ? ' ' + it.cls : ''), function () {
 				pick(it.code);
-			}, { 'aria-pressed': current === it.code ? 'true' : 'false' });
+			}, { 'aria-pressed': it.more ? null : current === it.code ? 'true' : 'false' });
 		}));
 	}
 
-	function nav(backFn, skipLabel, skipFn) {
+	/* Every field the configuration names: the unit's own and the others. */
+	function allFields() {
+		return (cfg.fields || []).concat(cfg.other_fields || []);
+	}
+
+	function nav(backFn, skipLabel, skipFn, sendFn) {
 		var parts = [];
 
 		if (skipFn)
 			parts.push(button(skipLabel, 'sv-big sv-skip', skipFn));
+		if (sendFn)
+			parts.push(button('Gửi ngay', 'sv-big sv-sendnow', sendFn,
+				{ 'aria-describedby': 'sv-sendnow-note' }),
+				el('p', { id: 'sv-sendnow-note', 'class': 'sv-note',
+					text: 'Gửi ngay các câu đã trả lời; các câu còn lại để trống.' }));
 		if (backFn)
 			parts.push(button('Quay lại', 'sv-back', backFn));
 		return el('div', { 'class': 'sv-nav' }, parts);
@@ -290,24 +319,33 @@
 		return !dossierField() && (cfg.fields || []).length > 0;
 	}
 
-	function fieldScreen() {
-		var fields = cfg.fields || [];
+	/* The unit's own fields, most used first, in a grid that fits the
+	 * screen; "Lĩnh vực khác" shows the others (other set). */
+	function fieldScreen(other) {
+		var own = cfg.fields || [], more = cfg.other_fields || [];
+		var list = other ? more : own, items;
 
 		if (dossierField()) {
 			st.field = dossierField().code;
 			return staffScreen();
 		}
-		if (fields.length === 0)
+		if (own.length + more.length === 0)
 			return staffScreen();
-		show('field', 'Hồ sơ của ông/bà thuộc lĩnh vực nào?', [
+		st.here = function () { fieldScreen(other); };
+		items = list.map(function (f) {
+			return { code: f.code, label: f.name };
+		});
+		if (!other && more.length)
+			items.push({ code: null, label: 'Lĩnh vực khác…', cls: 'sv-more', more: true });
+		show('field', other ? 'Lĩnh vực khác' : 'Hồ sơ của ông/bà thuộc lĩnh vực nào?', [
 			el('p', { 'class': 'sv-note', text: 'Chạm vào một lĩnh vực.' }),
-			choiceList(fields.map(function (f) {
-				return { code: f.code, label: f.name };
-			}), st.field, function (code) {
+			choiceList(items, st.field, function (code) {
+				if (code === null)
+					return fieldScreen(true);
 				st.field = code;
 				afterPick(staffScreen);
-			}),
-			nav(startScreen, 'Bỏ qua', function () {
+			}, 'sv-grid' + (items.length > 12 ? ' sv-grid-many' : items.length <= 4 ? ' sv-grid-few' : '')),
+			nav(other ? function () { fieldScreen(false); } : startScreen, 'Bỏ qua', function () {
 				st.field = null;
 				afterPick(staffScreen);
 			})
@@ -320,6 +358,7 @@
 
 		if (staff.length === 0)
 			return questionScreen(0);
+		st.here = staffScreen;
 		show('staff', 'Công chức nào đã phục vụ ông/bà?', [
 			el('p', { 'class': 'sv-note', text: 'Không bắt buộc: có thể bỏ qua.' }),
 			choiceList(staff.map(function (s) {
@@ -351,6 +390,7 @@
 		if (i >= qs.length)
 			return commentScreen();
 		st.q = i;
+		st.here = function () { questionScreen(i); };
 		q = qs[i];
 		sc = scaleOf(q);
 		levels = sc.levels || [];
@@ -364,6 +404,7 @@
 
 					return button(lv.label, 'sv-big sv-level sv-level-' + v, function () {
 						st.answers[q.code] = v;
+						st.seen[q.code] = true;
 						afterPick(function () { questionScreen(i + 1); });
 					}, { 'aria-pressed': st.answers[q.code] === v ? 'true' : 'false',
 						'data-level': String(v) });
@@ -379,8 +420,9 @@
 					startScreen();
 			}, 'Bỏ qua câu này', function () {
 				delete st.answers[q.code];
+				st.seen[q.code] = true;
 				afterPick(function () { questionScreen(i + 1); });
-			})
+			}, enoughAnswers() ? sendNow : null)
 		]);
 		armIdle();
 	}
@@ -394,13 +436,10 @@
 		 * (issue 6): it then also becomes a feedback item. */
 		var box = MODE === 'kiosk' ? el('input', { type: 'checkbox', id: 'sv-complaint' }) : null;
 
+		st.here = commentScreen;
 		ta.value = st.comment;
 		if (box)
 			box.checked = st.complaint;
-		function keep() {
-			st.comment = ta.value.trim();
-			st.complaint = !!(box && box.checked && st.comment);
-		}
 		show('comment', 'Ông/bà có góp ý gì thêm không?', [
 			el('label', { 'for': 'sv-comment', 'class': 'sv-label', text: 'Góp ý (không bắt buộc)' }),
 			ta,
@@ -410,12 +449,12 @@
 				text: 'Đây là phản ánh, kiến nghị: đề nghị cơ quan trả lời (câu trả lời được ' +
 					'công khai trên trang của đơn vị)' })]) : null,
 			button('Tiếp tục', 'sv-big sv-go', function () {
-				keep();
+				keepComment();
 				st.back = null;
 				reviewScreen();
 			}),
 			nav(function () {
-				keep();
+				keepComment();
 				questionScreen(questions().length - 1);
 			})
 		]);
@@ -444,14 +483,15 @@
 	function reviewScreen() {
 		var qs = questions(), answered = 0, rows = [];
 
+		st.here = reviewScreen;
 		qs.forEach(function (q) {
 			if (st.answers[q.code] !== undefined)
 				answered++;
 		});
 		if (dossierField())
 			rows.push(reviewRow('Lĩnh vực', dossierField().name, null));
-		else if ((cfg.fields || []).length)
-			rows.push(reviewRow('Lĩnh vực', st.field ? nameOf(cfg.fields, st.field) : 'Không chọn',
+		else if (allFields().length)
+			rows.push(reviewRow('Lĩnh vực', st.field ? nameOf(allFields(), st.field) : 'Không chọn',
 				function () { st.back = 'review'; fieldScreen(); }));
 		if ((cfg.staff || []).length)
 			rows.push(reviewRow('Công chức', st.staff ? nameOf(cfg.staff, st.staff) : 'Không chọn',
@@ -482,12 +522,12 @@
 		armIdle();
 	}
 
-	function thanksScreen(text) {
+	function thanksScreen(text, heading) {
 		var parts = [el('p', { 'class': 'sv-lead', text: text })];
 
 		if (MODE === 'kiosk')
 			parts.push(button('Về màn hình đầu', 'sv-back', startScreen));
-		show('thanks', 'Cảm ơn ông/bà!', parts);
+		show('thanks', heading || 'Cảm ơn ông/bà!', parts);
 		armIdle();
 	}
 
@@ -516,7 +556,88 @@
 		return b;
 	}
 
-	function submit() {
+	/* How many questions have an answer. */
+	function answeredCount() {
+		return questions().filter(function (q) {
+			return st.answers[q.code] !== undefined;
+		}).length;
+	}
+
+	/* Enough to send without the citizen's "Gửi" (see the top): a
+	 * criterion whose every question was answered or skipped on purpose,
+	 * one of them at least answered. */
+	function enoughAnswers() {
+		var crit = {}, k;
+
+		questions().forEach(function (q) {
+			var c = crit[q.criterion] || (crit[q.criterion] = { passed: true, answered: false });
+
+			if (!st.seen[q.code])
+				c.passed = false;
+			if (st.answers[q.code] !== undefined)
+				c.answered = true;
+		});
+		for (k in crit)
+			if (Object.prototype.hasOwnProperty.call(crit, k) && crit[k].passed && crit[k].answered)
+				return true;
+		return false;
+	}
+
+	/* What was typed in the comment box is kept even if nobody pressed on. */
+	function keepComment() {
+		var ta = document.getElementById('sv-comment'), box = document.getElementById('sv-complaint');
+
+		if (!ta)
+			return;
+		st.comment = ta.value.trim();
+		st.complaint = !!(box && box.checked && st.comment);
+	}
+
+	function sendNow() {
+		keepComment();
+		submit(false);
+	}
+
+	/* A minute untouched: send or go on? With a countdown; when it ends, a
+	 * response with enough answers is sent, one without is dropped. */
+	function askScreen() {
+		var enough = enoughAnswers(), left = ASK_S, n = answeredCount(), total = questions().length;
+		var count = el('strong', { text: String(left) });
+		var parts;
+
+		keepComment();
+		parts = [
+			el('p', { 'class': 'sv-lead', text: enough ?
+				'Ông/bà đã trả lời ' + n + '/' + total + ' câu. Ông/bà muốn gửi ngay, hay trả lời tiếp?' :
+				'Ông/bà chưa trả lời đủ một nhóm câu hỏi nên ý kiến chưa gửi được.' }),
+			el('p', { 'class': 'sv-countdown', role: 'timer', 'aria-live': 'off' }, [
+				enough ? 'Tự động gửi sau ' : 'Trở về màn hình đầu sau ', count, ' giây'
+			]),
+			el('div', { 'class': 'sv-ask-actions' }, [
+				enough ? button('Gửi ngay', 'sv-big sv-sendnow', function () { submit(false); }) : null,
+				button('Trả lời tiếp', 'sv-big sv-skip', function () {
+					var here = st.here || startScreen;
+
+					here();
+				})
+			])
+		];
+		show('ask', enough ? 'Gửi ý kiến của ông/bà?' : 'Ông/bà còn trả lời tiếp không?', parts);
+		askTimer = setInterval(function () {
+			left--;
+			count.textContent = String(Math.max(left, 0));
+			if (left > 0)
+				return;
+			clearInterval(askTimer);
+			if (enough)
+				submit(true);
+			else
+				startScreen();
+		}, 1000);
+	}
+
+	/* auto: sent by the countdown, nobody pressed "Gửi". */
+	function submit(auto) {
 		if (st.sending)
 			return;
 		if (!st.id) {
@@ -532,9 +653,12 @@
 						'tại quầy.', reviewScreen);
 					return;
 				}
-				thanksScreen(st.complaint ? 'Phản ánh, kiến nghị của ông/bà đã được ghi nhận và ' +
+				thanksScreen((auto === true ? 'Kiosk đã tự động gửi ' + answeredCount() + '/' +
+					questions().length + ' câu trả lời của ông/bà. ' : '') +
+					(st.complaint ? 'Phản ánh, kiến nghị của ông/bà đã được ghi nhận và ' +
 					'chuyển tới cán bộ để trả lời; câu trả lời sẽ được công khai trên trang ' +
-					'của đơn vị.' : 'Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.');
+					'của đơn vị.' : 'Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.'),
+					auto === true ? 'Đã gửi ý kiến của ông/bà' : null);
 				pump();
 			});
 			return;
