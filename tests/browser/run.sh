@@ -4,8 +4,8 @@
 # (axe.mjs), feedback sent, answered and found by its tracking code
 # (feedback.mjs), a kiosk added on /kiosks and paired by its QR code
 # (kiosks.mjs), the kiosk's fields, touch targets and walk-away at its two
-# orientations and the phone survey (kiosk_fit.mjs), in Debian's chromium
-# driven by playwright-core.
+# orientations and the phone survey (kiosk_fit.mjs), the public page on a
+# phone (public_phone.mjs), in Debian's chromium driven by playwright-core.
 # Usage: sh run.sh HAILONG_BINARY SOURCE_ROOT (meson runs it: suite 'browser').
 # Needs node, npm and chromium: `make test` installs them (scripts/deps.sh test).
 set -eu
@@ -49,4 +49,5 @@ node "$DIR/axe.mjs" "$HL" "$SRC" || status=1
 node "$DIR/feedback.mjs" "$HL" "$SRC" || status=1
 node "$DIR/kiosks.mjs" "$HL" "$SRC" || status=1
 node "$DIR/kiosk_fit.mjs" "$HL" "$SRC" || status=1
+node "$DIR/public_phone.mjs" "$HL" "$SRC" || status=1
 exit $status

@@ -1,0 +1,60 @@
+// public_phone.mjs — a unit's public page on a phone (issue 12): the
+// results table of the latest publication and the list of published
+// reports show every column — "Tăng/giảm" and "Xếp hạng" included — within
+// a 390 px screen (each row a card), and the page itself never runs wider
+// than the screen; on a desk the tables stay tables. axe finds nothing.
+//
+// Run: node public_phone.mjs HAILONG_BINARY SOURCE_ROOT (see run.sh).
+import path from 'node:path';
+import { DATA, axeRun, check, hl, launch, main, overflow, startServer, stopServer } from './lib.mjs';
+
+const COLUMNS = ['Chỉ số (%)', 'Số phiếu', 'Chỉ tiêu', 'Đạt', 'Tăng/giảm so với cùng kỳ', 'Xếp hạng'];
+
+await main('public_phone', async (ctx) => {
+	const db = path.join(ctx.dir, 'public.db');
+	hl(db, 'init');
+	hl(db, 'units', 'import', path.join(DATA, 'units.csv'));
+	hl(db, 'fields', 'import', path.join(DATA, 'fields.csv'));
+	hl(db, 'staff', 'import', path.join(DATA, 'staff.csv'));
+	hl(db, 'responses', 'import', path.join(DATA, 'responses.csv'));
+	hl(db, 'targets', 'set', '--year', '2024', '--type', 'ubnd-xa', '90');
+	hl(db, 'reports', 'publish', '--unit', 'VT', '--period', '2024');
+	const srv = await startServer(db);
+	ctx.servers.push(srv);
+	ctx.browser = await launch();
+	const problems = [];
+
+	const phone = await (await ctx.browser.newContext({ viewport: { width: 390, height: 844 },
+		isMobile: true, hasTouch: true, locale: 'vi-VN' })).newPage();
+	await phone.goto(`${srv.base}/public/VT`);
+	const o = await overflow(phone);
+	check(o.x === 0, `the public page is ${o.x} px wider than a 390 px phone`);
+	// every cell of both tables inside the screen, each value with its column's name
+	const cut = await phone.evaluate(() => [...document.querySelectorAll('table.figures td, table.figures th,' +
+		' table.published td')].filter((c) => {
+		const r = c.getBoundingClientRect();
+		return r.left < 0 || r.right > window.innerWidth;
+	}).map((c) => `${c.getAttribute('data-label') || ''} "${c.textContent.trim()}"`));
+	check(cut.length === 0, `cells cut off on a phone: ${cut.join(', ')}`);
+	const labels = await phone.evaluate(() => [...document.querySelectorAll('table.figures tbody tr')][0]
+		.querySelectorAll('td').length);
+	check(labels === COLUMNS.length, `a results row has ${labels} values`);
+	for (const col of COLUMNS) {
+		const shown = await phone.evaluate((name) => [...document.querySelectorAll('table.figures td')]
+			.some((c) => c.getAttribute('data-label') === name &&
+				getComputedStyle(c, '::before').content.includes(name) &&
+				c.getBoundingClientRect().right <= window.innerWidth), col);
+		check(shown, `"${col}" is not shown beside its value on a phone`);
+	}
+	for (const v of await axeRun(phone, 'public page (phone)'))
+		problems.push(`phone: ${v.id} (${v.where})`);
+
+	const desk = await (await ctx.browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+	await desk.goto(`${srv.base}/public/VT`);
+	check(await desk.locator('table.figures thead').isVisible(), 'the desk lost the table header');
+	check((await overflow(desk)).x === 0, 'the public page runs wider than a desk screen');
+	for (const v of await axeRun(desk, 'public page (desk)'))
+		problems.push(`desk: ${v.id} (${v.where})`);
+	await stopServer(srv);
+	check(problems.length === 0, `accessibility:\n  ${problems.join('\n  ')}`);
+});
