@@ -87,7 +87,7 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 		"<input name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></label></div>"
 		"<p class=\"note\">Họ tên và liên hệ chỉ cán bộ của đơn vị được xem, không bao giờ "
 		"công khai.</p><button type=\"submit\">Gửi phản ánh, kiến nghị</button></form>"
-		"<p><a href=\"/public/");
+		"<p><a class=\"go\" href=\"/public/");
 	hb_url(&b, u->code);
 	hb_raw(&b, "/answers\">Xem các câu trả lời đã công khai</a></p></section>");
 	page_end(&b);
@@ -151,7 +151,7 @@ static int receipt_page(struct http_req *r, struct hbuf *b, const char *code, co
 		hb_raw(b, "<p>Ông/Bà không để lại số điện thoại hay địa chỉ, nên mã theo dõi là cách để "
 			"xem câu trả lời. Không ai gửi lại được mã này, kể cả đơn vị: đơn vị chỉ lưu mã ở "
 			"dạng đã mã hóa.</p>");
-	hb_raw(b, "<p class=\"fb-big\"><a id=\"fb-track\" href=\"");
+	hb_raw(b, "<p class=\"fb-big\"><a class=\"go\" id=\"fb-track\" href=\"");
 	hb_txt(b, path);
 	hb_raw(b, "\">Xem tình trạng xử lý</a></p><p>Đơn vị trả lời bằng văn bản trong thời hạn "
 		"20 ngày làm việc (trừ khi phản ánh không thuộc phạm vi tiếp nhận).</p></section>");
@@ -279,7 +279,7 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 	} else {
 		hb_raw(&b, "<p>Chưa có câu trả lời được công khai.</p>");
 	}
-	hb_raw(&b, "<p><a href=\"/public/");
+	hb_raw(&b, "<p><a class=\"go\" href=\"/public/");
 	hb_url(&b, it->unit_code);
 	hb_raw(&b, "/answers\">Các câu trả lời đã công khai của đơn vị</a></p></section>");
 	page_end(&b);
@@ -341,7 +341,7 @@ int page_fb_answers(struct http_req *r)
 	page_begin(&b, r, "Trả lời phản ánh, kiến nghị");
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Trả lời phản ánh, kiến nghị</h1><p>");
 	hb_txt(&b, u.name);
-	hb_raw(&b, "</p><p><a href=\"/public/");
+	hb_raw(&b, "</p><p><a class=\"go\" href=\"/public/");
 	hb_url(&b, u.code);
 	hb_raw(&b, "/feedback\">Gửi phản ánh, kiến nghị</a></p>");
 	/* newest first */
