@@ -79,6 +79,11 @@ await main('axe', async (ctx) => {
 	await clerk.waitForURL(/\/receipts$/);
 	await audit(clerk, 'receipts form');
 	await clerk.getByLabel('Mã hồ sơ').fill('HS-2025-0042');
+	// not imported: refused until the clerk says it is new
+	await clerk.getByRole('button', { name: 'Tạo mã QR và phiếu' }).click();
+	check((await clerk.locator('[role=alert]').textContent()).includes('Hồ sơ mới'),
+		'an unknown dossier code was not refused');
+	await audit(clerk, 'receipts refused');
 	await clerk.getByLabel(/Hồ sơ mới/).check();
 	await clerk.getByRole('button', { name: 'Tạo mã QR và phiếu' }).click();
 	await clerk.locator('.slip svg').waitFor();

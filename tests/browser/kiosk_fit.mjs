@@ -280,6 +280,13 @@ await main('kiosk_fit', async (ctx) => {
 	}
 	await audit(phone, `${PHONE.label} thanks`);
 	check(posted[posted.length - 1].status === 201, 'the phone survey was not stored');
+	// a slip printed again: the first link says it was replaced
+	const old = slip('HS-FIT-2');
+	slip('HS-FIT-2');
+	const gone = await phone.goto(old);
+	check(gone.status() === 410, `a replaced link answers ${gone.status()}`);
+	check((await phone.locator('h1').textContent()) === 'Phiếu đã được thay', 'the replaced link does not say so');
+	await audit(phone, `${PHONE.label} replaced link`);
 	await phone.goto(slip('HS-MOI-1', '--new', '--unit', 'VT'));
 	await waitScreen(phone, 'start');
 	await phone.getByRole('button', { name: 'Bắt đầu đánh giá' }).click();
