@@ -74,9 +74,10 @@ struct fb_web_args {
 bool fb_web_allow(struct http_req *r);
 
 /* A citizen's look-up of the item code/token (svc/feedback.h fb_track),
- * with its text and answer in r->a: at most 8 a minute per client address
- * across the tracking page, its rating form and the API (HL_ELIMIT past
- * that, nothing looked up). */
+ * with its text and answer in r->a. Each one that finds nothing counts
+ * against the client address (svc/ratelimit.h RL_TRACK_ADDR), across the
+ * tracking page, its rating form and the API; past the limit HL_ELIMIT and
+ * nothing is looked up. */
 int fb_web_track(struct http_req *r, const char *code, const char *token, struct fb_item *out,
 	struct hl_err *err);
 

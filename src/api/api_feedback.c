@@ -23,11 +23,6 @@
 #include "svc/ratelimit.h"
 
 #define FB_LIST_MAX 500
-/* Look-ups by tracking code (page, rating, API): at most FB_TRACK_MAX per
- * client address per FB_TRACK_WINDOW seconds, 480 an hour; a short code
- * (49,5 bits) is then out of reach of guessing (docs/api.md). */
-#define FB_TRACK_MAX 8
-#define FB_TRACK_WINDOW 60
 
 bool fb_web_allow(struct http_req *r)
 {
@@ -37,13 +32,19 @@ bool fb_web_allow(struct http_req *r)
 int fb_web_track(struct http_req *r, const char *code, const char *token, struct fb_item *out,
 	struct hl_err *err)
 {
-	char key[96];
+	bool over = false;
+	int rc;
 
-	snprintf(key, sizeof(key), "fb-track:%s", r->client);
-	if (!srv_allow(r->srv, key, FB_TRACK_MAX, FB_TRACK_WINDOW))
-		return hl_err_set(err, HL_ELIMIT, "token", "đã tra cứu quá nhiều lần từ địa chỉ này: "
-			"xin đợi một phút rồi thử lại");
-	return fb_track(r->st, NULL, code, token, ingest_now_minute(), r->a, out, err);
+	if (rl_over(r->st, RL_TRACK_ADDR, r->client, srv_now(), &over, err) != HL_OK)
+		return err->code;
+	if (over)
+		return hl_err_set(err, HL_ELIMIT, "token", "đã tra cứu sai quá nhiều lần từ địa chỉ "
+			"này: xin đợi 15 phút rồi thử lại");
+	rc = fb_track(r->st, NULL, code, token, ingest_now_minute(), r->a, out, err);
+	/* a wrong guess counts; a right one, or a missing item code, does not */
+	if (rc == HL_ENOTFOUND)
+		srv_allow(r->srv, RL_TRACK_ADDR, r->client);
+	return rc;
 }
 
 const char *fb_web_track_url(struct http_req *r, const char *base, const char *code,

@@ -72,6 +72,7 @@ struct fault {
 	F1(receipt_put, const struct store_receipt *) \
 	F2(receipt_get, const unsigned char *, struct store_receipt *) \
 	F3(receipt_use, const unsigned char *, int64_t, int64_t) \
+	F5(receipt_replace, int64_t, const char *, int64_t, int64_t *, int *) \
 	F1(paper_batch_put, struct store_paper_batch *) \
 	F2(paper_batch_get, int64_t, struct store_paper_batch *) \
 	F4(paper_batch_list, int64_t, struct hl_arena *, struct store_paper_batch **, size_t *) \

@@ -15,6 +15,7 @@ static const struct {
 	[RL_LOGIN_ADDR] = {"login-addr", 5, 300},
 	[RL_LOGIN_NAME] = {"login-name", 5, 300},
 	[RL_FEEDBACK_ADDR] = {"fb-public", 5, 3600},
+	[RL_TRACK_ADDR] = {"fb-track", 10, 900},
 };
 
 #define NRULES ((int)(sizeof(rules) / sizeof(rules[0])))
