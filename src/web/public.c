@@ -21,15 +21,11 @@
 
 #define PUBLIC_LIST_MAX 200  /* versions listed on the page, newest first */
 
-/* A number cell; label names its column where a phone shows the row as a
- * card (site.css). */
-static void cell_dec(struct hbuf *b, json_t *v, bool sign, const char *label)
+static void cell_dec(struct hbuf *b, json_t *v, bool sign)
 {
 	char buf[32];
 
-	hb_raw(b, "<td class=\"num\" data-label=\"");
-	hb_raw(b, label);
-	hb_raw(b, "\">");
+	hb_raw(b, "<td class=\"num\">");
 	if (json_is_number(v)) {
 		if (sign)
 			hl_fmt_signed(buf, sizeof(buf), json_number_value(v), 2);
@@ -55,7 +51,7 @@ void web_figures_table(struct hbuf *b, const char *figures, const char *unit_cod
 		json_decref(root);
 		return;
 	}
-	hb_raw(b, "<div class=\"scroll\"><table class=\"figures stack\"><caption>Chỉ số hài lòng");
+	hb_raw(b, "<div class=\"scroll\"><table class=\"figures\"><caption>Chỉ số hài lòng");
 	if (label != NULL) {
 		hb_raw(b, " – ");
 		hb_txt(b, label);
@@ -82,17 +78,16 @@ void web_figures_table(struct hbuf *b, const char *figures, const char *unit_cod
 			hb_raw(b, "</span>");
 		}
 		hb_raw(b, "</th>");
-		cell_dec(b, json_object_get(row, "value"), false, "Chỉ số (%)");
+		cell_dec(b, json_object_get(row, "value"), false);
 		hl_fmt_int(buf, sizeof(buf), (long long)json_integer_value(json_object_get(row, "n")));
-		hb_raw(b, "<td class=\"num\" data-label=\"Số phiếu\">");
+		hb_raw(b, "<td class=\"num\">");
 		hb_txt(b, buf);
 		hb_raw(b, "</td>");
-		cell_dec(b, json_object_get(row, "target"), false, "Chỉ tiêu");
-		hb_raw(b, json_is_true(met) ? "<td data-label=\"Đạt\">Đạt</td>" : json_is_false(met) ?
-			"<td class=\"below\" data-label=\"Đạt\">Chưa đạt</td>" :
-			"<td data-label=\"Đạt\">–</td>");
-		cell_dec(b, json_object_get(row, "change"), true, "Tăng/giảm so với cùng kỳ");
-		hb_raw(b, "<td class=\"num\" data-label=\"Xếp hạng\">");
+		cell_dec(b, json_object_get(row, "target"), false);
+		hb_raw(b, json_is_true(met) ? "<td>Đạt</td>" : json_is_false(met) ?
+			"<td class=\"below\">Chưa đạt</td>" : "<td>–</td>");
+		cell_dec(b, json_object_get(row, "change"), true);
+		hb_raw(b, "<td class=\"num\">");
 		if (json_is_integer(rank)) {
 			snprintf(buf, sizeof(buf), "%lld/%lld", (long long)json_integer_value(rank),
 				(long long)json_integer_value(json_object_get(row, "of")));
@@ -133,7 +128,7 @@ static void period_label(const char *code, char *buf, size_t size)
 static void published_list(struct hbuf *b, const struct store_unit *u,
 	const struct store_report *list, size_t n)
 {
-	hb_raw(b, "<div class=\"scroll\"><table class=\"published stack\"><thead><tr>"
+	hb_raw(b, "<div class=\"scroll\"><table class=\"published\"><thead><tr>"
 		"<th scope=\"col\">Kỳ báo cáo</th><th scope=\"col\">Phiên bản</th>"
 		"<th scope=\"col\">Công bố lúc</th><th scope=\"col\">Người công bố</th>"
 		"<th scope=\"col\">Tải về</th></tr></thead><tbody>");
@@ -142,14 +137,13 @@ static void published_list(struct hbuf *b, const struct store_unit *u,
 
 		period_label(list[i].period, label, sizeof(label));
 		hl_time_vn(list[i].published_at, INGEST_TZ_MINUTES, when, sizeof(when));
-		hb_raw(b, "<tr><td data-label=\"Kỳ báo cáo\">");
+		hb_raw(b, "<tr><td>");
 		hb_txt(b, label);
-		hb_printf(b, "</td><td class=\"num\" data-label=\"Phiên bản\">%d</td>"
-			"<td data-label=\"Công bố lúc\">", list[i].version);
+		hb_printf(b, "</td><td class=\"num\">%d</td><td>", list[i].version);
 		hb_txt(b, when);
-		hb_raw(b, "</td><td data-label=\"Người công bố\">");
+		hb_raw(b, "</td><td>");
 		hb_txt(b, list[i].published_by);
-		hb_raw(b, "</td><td data-label=\"Tải về\"><a href=\"/public/");
+		hb_raw(b, "</td><td><a href=\"/public/");
 		hb_url(b, u->code);
 		hb_printf(b, "/reports/%lld\">", (long long)list[i].id);
 		hb_txt(b, !list[i].doc_public || list[i].format[0] == '\0' ? "Số liệu" :
