@@ -75,6 +75,51 @@ bool hl_day_parse(const char *s, hl_day *out)
 	return hl_day_from_ymd(y, m, d, out);
 }
 
+/* 1..max digits at s into *out; the count read, 0 when none. */
+static int number(const char *s, int max, int *out)
+{
+	int n = 0, v = 0;
+
+	while (n < max && s[n] >= '0' && s[n] <= '9')
+		v = v * 10 + (s[n++] - '0');
+	*out = v;
+	return n;
+}
+
+bool hl_day_parse_vn(const char *s, hl_day *out)
+{
+	char buf[16];
+	size_t len;
+	int d, m, y, n1, n2, n3;
+	char sep;
+
+	if (s == NULL)
+		return false;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0 || len >= sizeof(buf))
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	if (len == 10 && buf[4] == '-')
+		return hl_day_parse(buf, out);
+	/* d/m/yyyy: the day first, as Vietnamese write it, whatever the browser's locale */
+	n1 = number(buf, 2, &d);
+	sep = buf[n1];
+	if (n1 == 0 || (sep != '/' && sep != '-' && sep != '.'))
+		return false;
+	n2 = number(buf + n1 + 1, 2, &m);
+	if (n2 == 0 || buf[n1 + 1 + n2] != sep)
+		return false;
+	n3 = number(buf + n1 + n2 + 2, 4, &y);
+	if (n3 != 4 || buf[n1 + n2 + 2 + n3] != '\0' || y < 1900 || y > 2999)
+		return false;
+	return hl_day_from_ymd(y, m, d, out);
+}
+
 bool hl_minute_parse(const char *s, int64_t *out)
 {
 	char date[11];
