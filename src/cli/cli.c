@@ -164,7 +164,8 @@ int cli_import_file(struct cli_ctx *ctx, const char *path, const char *what,
 	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
 		struct hl_err *))
 {
-	struct import_opts o = {path, ctx->who, cli_progress, ctx};
+	struct import_opts o = {.name = path, .who = ctx->who,
+		.progress = cli_progress, .progress_ctx = ctx};
 	struct import_report *rep = NULL;
 	struct hl_err err;
 	FILE *f;

@@ -296,3 +296,51 @@ char *calrpt_format(const struct calrpt_schedule *s, char *buf, size_t size)
 	}
 	return buf;
 }
+
+/* One rule's report, as a person names it. */
+static const char *report_name(const struct calrpt_rule *r)
+{
+	static const char *const quarters[] = {"Mỗi quý", "Quý I", "Quý II", "Quý III", "Quý IV"};
+	static const char *const halves[] = {"Mỗi 6 tháng", "6 tháng đầu năm", "6 tháng cuối năm"};
+
+	switch (r->kind) {
+	case HL_P_MONTH: return "Hằng tháng";
+	case HL_P_QUARTER: return r->num >= 0 && r->num <= 4 ? quarters[r->num] : "Quý";
+	case HL_P_HALF: return r->num >= 0 && r->num <= 2 ? halves[r->num] : "6 tháng";
+	default: return "Cả năm";
+	}
+}
+
+char *calrpt_describe(const struct calrpt_schedule *s, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (int i = 0; i < s->nrules && used < size; i++) {
+		const struct calrpt_rule *r = &s->rules[i];
+		const char *sep = i > 0 ? "; " : "";
+		int w, m;
+
+		if (r->kind == HL_P_MONTH && r->month_offset <= 1)
+			w = snprintf(buf + used, size - used, "%s%s: ngày %d %s", sep, report_name(r),
+				r->day, r->month_offset == 0 ? "của tháng" : "tháng sau");
+		else if (r->kind == HL_P_MONTH)
+			w = snprintf(buf + used, size - used, "%s%s: ngày %d, %d tháng sau", sep,
+				report_name(r), r->day, r->month_offset);
+		else if (r->num == 0 && r->kind != HL_P_YEAR)
+			/* every quarter or half: a day N months into it */
+			w = snprintf(buf + used, size - used, "%s%s: ngày %d tháng thứ %d của kỳ", sep,
+				report_name(r), r->day, r->month_offset + 1);
+		else {
+			m = first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num) - 1 + r->month_offset;
+			w = snprintf(buf + used, size - used, "%s%s: ngày %02d/%02d%s", sep, report_name(r),
+				r->day, m % 12 + 1, m >= 12 ? " năm sau" : "");
+		}
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}

@@ -80,4 +80,9 @@ int calrpt_parse(const char *spec, struct calrpt_rule *rules, int *n, struct hl_
 /* The SPEC of s (the inverse of calrpt_parse) into buf; returns buf. */
 char *calrpt_format(const struct calrpt_schedule *s, char *buf, size_t size);
 
+/* s as a person reads it: "Hằng tháng: ngày 28 của tháng; Quý I: ngày
+ * 25/03; …; Cả năm: ngày 25/12" ("ngày 15/01 năm sau" past the year) into
+ * buf; returns buf. */
+char *calrpt_describe(const struct calrpt_schedule *s, char *buf, size_t size);
+
 #endif

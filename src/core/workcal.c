@@ -189,12 +189,15 @@ int wc_hours_parse(const char *spec, struct wc_hours *out, struct hl_err *err)
 }
 
 /* Append "HH:MM-HH:MM,..." of h at buf + *len. */
-static void format_spans(const struct wc_day_hours *h, char *buf, size_t size, size_t *len)
+/* The spans as SPEC writes them ("07:30-11:30,13:30-17:00"), or for people
+ * ("07:30–11:30, 13:30–17:00"). */
+static void format_spans(const struct wc_day_hours *h, bool people, char *buf, size_t size,
+	size_t *len)
 {
 	for (int i = 0; i < h->nspans && *len < size; i++)
-		*len += (size_t)snprintf(buf + *len, size - *len, "%s%02d:%02d-%02d:%02d",
-			i > 0 ? "," : "", h->span[i].open / 60, h->span[i].open % 60,
-			h->span[i].close / 60, h->span[i].close % 60);
+		*len += (size_t)snprintf(buf + *len, size - *len, "%s%02d:%02d%s%02d:%02d",
+			i == 0 ? "" : people ? ", " : ",", h->span[i].open / 60, h->span[i].open % 60,
+			people ? "–" : "-", h->span[i].close / 60, h->span[i].close % 60);
 }
 
 char *wc_hours_format(const struct wc_hours *h, char *buf, size_t size)
@@ -205,7 +208,7 @@ char *wc_hours_format(const struct wc_hours *h, char *buf, size_t size)
 		return buf;
 	buf[0] = '\0';
 	if (h->nseasons == 1 && h->season[0].name[0] == '\0') {
-		format_spans(&h->season[0].hours, buf, size, &len);
+		format_spans(&h->season[0].hours, false, buf, size, &len);
 		return buf;
 	}
 	for (int i = 0; i < h->nseasons && len < size; i++) {
@@ -213,7 +216,28 @@ char *wc_hours_format(const struct wc_hours *h, char *buf, size_t size)
 
 		len += (size_t)snprintf(buf + len, size - len, "%s%s=%02d-%02d:", i > 0 ? ";" : "",
 			s->name, s->month, s->day);
-		format_spans(&s->hours, buf, size, &len);
+		format_spans(&s->hours, false, buf, size, &len);
+	}
+	return buf;
+}
+
+char *wc_hours_describe(const struct wc_hours *h, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (int i = 0; i < h->nseasons && len < size; i++) {
+		const struct wc_season *s = &h->season[i];
+		const char *name = strcmp(s->name, "summer") == 0 ? "mùa hè" :
+			strcmp(s->name, "winter") == 0 ? "mùa đông" : s->name;
+
+		if (h->nseasons > 1 || s->name[0] != '\0')
+			len += (size_t)snprintf(buf + len, size - len, "%s%s (từ %02d/%02d): ",
+				i > 0 ? "; " : "", name, s->day, s->month);
+		if (len < size)
+			format_spans(&s->hours, true, buf, size, &len);
 	}
 	return buf;
 }

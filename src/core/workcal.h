@@ -55,6 +55,11 @@ int wc_hours_parse(const char *spec, struct wc_hours *out, struct hl_err *err);
 /* The SPEC form of h (the inverse of wc_hours_parse) into buf; returns buf. */
 char *wc_hours_format(const struct wc_hours *h, char *buf, size_t size);
 
+/* h as a person reads it: "07:30–11:30, 13:30–17:00", or by season
+ * "mùa hè (từ 01/04): 07:30–11:30, 13:30–17:30; mùa đông (từ 01/10): …"
+ * into buf; returns buf. */
+char *wc_hours_describe(const struct wc_hours *h, char *buf, size_t size);
+
 /* The default hours: 07:30-11:30,13:30-17:00 all year (RULES.md §1). */
 void wc_hours_default(struct wc_hours *out);
 

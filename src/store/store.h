@@ -548,6 +548,12 @@ struct store_ops {
 	/* Replace the plan of (unit_id, year), notes included, by t[0..n); sets ids. */
 	int (*plan_replace)(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
 		size_t n, struct hl_err *err);
+	/* Store one task: t->id 0 adds it to the plan of (t->unit_id, t->year)
+	 * as number t->no (sets t->id; a number taken: HL_EEXIST); else changes
+	 * the criterion, content, responsible, schedule and expected result of
+	 * task t->id, keeping its number, status and notes (HL_ENOTFOUND when no
+	 * such task). An empty criterion or task: HL_EINVAL. */
+	int (*plan_task_put)(struct store *st, struct store_plan_task *t, struct hl_err *err);
 	/* Set a task's status and add the note (note->task_id = task_id);
 	 * HL_ENOTFOUND when no such task. */
 	int (*plan_task_status)(struct store *st, int64_t task_id, const struct store_plan_note *note,

@@ -88,6 +88,7 @@ struct fault {
 	F2(plan_std_replace, const struct store_plan_std *, size_t) \
 	F5(plan_task_list, int64_t, int, struct hl_arena *, struct store_plan_task **, size_t *) \
 	F4(plan_replace, int64_t, int, struct store_plan_task *, size_t) \
+	F1(plan_task_put, struct store_plan_task *) \
 	F2(plan_task_status, int64_t, const struct store_plan_note *) \
 	F5(plan_note_list, int64_t, int, struct hl_arena *, struct store_plan_note **, size_t *) \
 	F4(rollup_merge, int64_t, hl_day, const unsigned char *, size_t) \

@@ -1594,6 +1594,7 @@ const struct store_ops store_sqlite_ops = {
 	.plan_std_replace = sq_plan_std_replace,
 	.plan_task_list = sq_plan_task_list,
 	.plan_replace = sq_plan_replace,
+	.plan_task_put = sq_plan_task_put,
 	.plan_task_status = sq_plan_task_status,
 	.plan_note_list = sq_plan_note_list,
 	.dossier_save = sq_dossier_save,

@@ -12,6 +12,9 @@
  *    plan_replace: deletes the tasks of (unit_id, year) with their notes and
  *    inserts t[0..n), setting each id, unit_id and year; unit_id <= 0, a
  *    number < 1 or an empty criterion, task or status: HL_EINVAL.
+ *  - plan_task_put: inserts a task as P_TASK_INSERT does (a number taken
+ *    is HL_EEXIST), or updates the content of task id (HL_ENOTFOUND when
+ *    none), leaving its number, status and notes.
  *  - plan_task_status: sets the task's status to note->status and stores
  *    the note; HL_ENOTFOUND when the task does not exist.
  *  - plan_note_list: the notes of the tasks of (unit_id, year), by task
@@ -60,7 +63,7 @@ const char sq_plan_schema[] =
 enum {
 	P_STD_LIST, P_STD_CLEAR, P_STD_INSERT,
 	P_TASK_LIST, P_NOTES_CLEAR, P_TASKS_CLEAR, P_TASK_INSERT,
-	P_TASK_SET_STATUS, P_NOTE_INSERT, P_NOTE_LIST,
+	P_TASK_SET_STATUS, P_NOTE_INSERT, P_NOTE_LIST, P_TASK_UPDATE,
 	P_COUNT
 };
 
@@ -84,6 +87,8 @@ static const char *const plan_sql[P_COUNT] = {
 	[P_TASK_SET_STATUS] = "UPDATE plan_tasks SET status = ?2 WHERE id = ?1",
 	[P_NOTE_INSERT] = "INSERT INTO plan_notes (task_id, day, status, text, who)"
 		" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[P_TASK_UPDATE] = "UPDATE plan_tasks SET criterion = ?2, task = ?3, responsible = ?4,"
+		" schedule = ?5, expected = ?6 WHERE id = ?1",
 	[P_NOTE_LIST] = "SELECT n.task_id, t.no, n.day, n.status, n.text, n.who"
 		" FROM plan_notes n JOIN plan_tasks t ON t.id = n.task_id"
 		" WHERE t.unit_id = ?1 AND t.year = ?2 ORDER BY t.no, n.day, n.id",
@@ -207,6 +212,28 @@ static int bind_double_or_null(sqlite3_stmt *s, int i, bool have, double v)
 	return have ? sqlite3_bind_double(s, i, v) : sqlite3_bind_null(s, i);
 }
 
+/* Insert t as a task of (t->unit_id, t->year); sets t->id. */
+static int insert_task(struct sq *q, struct store_plan_task *t, const char *op,
+	struct hl_err *err)
+{
+	sqlite3_stmt *s = pprep(q, P_TASK_INSERT, op, err);
+
+	if (s == NULL)
+		return HL_EIO;
+	if (bind_plan(s, t->unit_id, t->year) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 3, t->no) != SQLITE_OK ||
+	    bind_str(s, 4, t->criterion, sizeof(t->criterion)) != SQLITE_OK ||
+	    bind_double_or_null(s, 5, t->has_value, t->value) != SQLITE_OK ||
+	    bind_double_or_null(s, 6, t->has_target, t->target) != SQLITE_OK ||
+	    bind_str(s, 7, t->task, sizeof(t->task)) != SQLITE_OK ||
+	    bind_str(s, 8, t->responsible, sizeof(t->responsible)) != SQLITE_OK ||
+	    bind_str(s, 9, t->schedule, sizeof(t->schedule)) != SQLITE_OK ||
+	    bind_str(s, 10, t->expected, sizeof(t->expected)) != SQLITE_OK ||
+	    bind_str(s, 11, t->status, sizeof(t->status)) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_id(q, s, op, &t->id, err);
+}
+
 int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
 	size_t n, struct hl_err *err)
 {
@@ -231,24 +258,46 @@ int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_pl
 		rc = sq_step_done(q, s, op, err);
 	}
 	for (size_t i = 0; rc == HL_OK && i < n; i++) {
-		if ((s = pprep(q, P_TASK_INSERT, op, err)) == NULL)
-			return HL_EIO;
 		t[i].unit_id = unit_id;
 		t[i].year = year;
-		if (bind_plan(s, unit_id, year) != SQLITE_OK ||
-		    sqlite3_bind_int(s, 3, t[i].no) != SQLITE_OK ||
-		    bind_str(s, 4, t[i].criterion, sizeof(t[i].criterion)) != SQLITE_OK ||
-		    bind_double_or_null(s, 5, t[i].has_value, t[i].value) != SQLITE_OK ||
-		    bind_double_or_null(s, 6, t[i].has_target, t[i].target) != SQLITE_OK ||
-		    bind_str(s, 7, t[i].task, sizeof(t[i].task)) != SQLITE_OK ||
-		    bind_str(s, 8, t[i].responsible, sizeof(t[i].responsible)) != SQLITE_OK ||
-		    bind_str(s, 9, t[i].schedule, sizeof(t[i].schedule)) != SQLITE_OK ||
-		    bind_str(s, 10, t[i].expected, sizeof(t[i].expected)) != SQLITE_OK ||
-		    bind_str(s, 11, t[i].status, sizeof(t[i].status)) != SQLITE_OK)
-			return bind_failed(q, s, HL_HERE, op, err);
-		rc = sq_step_id(q, s, op, &t[i].id, err);
+		rc = insert_task(q, &t[i], op, err);
 	}
 	return rc;
+}
+
+int sq_plan_task_put(struct store *st, struct store_plan_task *t, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu nhiệm vụ của kế hoạch";
+	sqlite3_stmt *s;
+	int rc;
+
+	if (t->criterion[0] == '\0' || t->task[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "nhiệm vụ thiếu tiêu chí hoặc nội dung");
+	if (t->id == 0) {
+		if (t->unit_id <= 0 || t->no < 1 || t->status[0] == '\0')
+			return hl_err_set(err, HL_EINVAL, HL_HERE, "nhiệm vụ mới thiếu đơn vị, số thứ tự "
+				"hoặc tình trạng");
+		rc = insert_task(q, t, op, err);
+		if (rc != HL_OK && sqlite3_extended_errcode(q->db) == SQLITE_CONSTRAINT_UNIQUE)
+			return hl_err_set(err, HL_EEXIST, HL_HERE, "kế hoạch đã có nhiệm vụ số %d", t->no);
+		return rc;
+	}
+	if ((s = pprep(q, P_TASK_UPDATE, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, t->id) != SQLITE_OK ||
+	    bind_str(s, 2, t->criterion, sizeof(t->criterion)) != SQLITE_OK ||
+	    bind_str(s, 3, t->task, sizeof(t->task)) != SQLITE_OK ||
+	    bind_str(s, 4, t->responsible, sizeof(t->responsible)) != SQLITE_OK ||
+	    bind_str(s, 5, t->schedule, sizeof(t->schedule)) != SQLITE_OK ||
+	    bind_str(s, 6, t->expected, sizeof(t->expected)) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	if ((rc = sq_step_done(q, s, op, err)) != HL_OK)
+		return rc;
+	if (sqlite3_changes(q->db) == 0)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có nhiệm vụ %lld trong kế hoạch",
+			(long long)t->id);
+	return HL_OK;
 }
 
 int sq_plan_task_status(struct store *st, int64_t task_id, const struct store_plan_note *note,

@@ -263,6 +263,7 @@ int sq_plan_task_list(struct store *st, int64_t unit_id, int year, struct hl_are
 	struct store_plan_task **out, size_t *n, struct hl_err *err);
 int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
 	size_t n, struct hl_err *err);
+int sq_plan_task_put(struct store *st, struct store_plan_task *t, struct hl_err *err);
 int sq_plan_task_status(struct store *st, int64_t task_id, const struct store_plan_note *note,
 	struct hl_err *err);
 int sq_plan_note_list(struct store *st, int64_t unit_id, int year, struct hl_arena *a,

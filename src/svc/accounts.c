@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/arena.h"
 #include "base/text.h"
 #include "svc/ratelimit.h"
 
@@ -49,6 +50,29 @@ const char *account_role_label(int role)
 		if (roles[i].role == role)
 			return roles[i].label;
 	return "?";
+}
+
+const char *account_who_label(struct hl_arena *a, const char *who)
+{
+	const char *s;
+
+	if (who == NULL)
+		return "";
+	if (strcmp(who, "cli") == 0)
+		return "dòng lệnh";
+	if (strcmp(who, "web:cong-dan") == 0)
+		return "người dân (trang công khai)";
+	if (strcmp(who, "web:nguoi-gui") == 0)
+		return "người gửi";
+	if (strncmp(who, "web:", 4) == 0 && who[4] != '\0')
+		return who + 4;
+	if (strncmp(who, "cli:", 4) == 0 && who[4] != '\0')
+		s = hl_arena_printf(a, "dòng lệnh (%s)", who + 4);
+	else if (strncmp(who, "kiosk:", 6) == 0 && who[6] != '\0')
+		s = hl_arena_printf(a, "kiosk %s", who + 6);
+	else
+		return who;
+	return s != NULL ? s : "";
 }
 
 int account_check_name(const char *name, struct hl_err *err)

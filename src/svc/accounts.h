@@ -34,6 +34,15 @@ const char *account_role_name(int role);
 /* The Vietnamese name of role ("quản trị", ...); static string. */
 const char *account_role_label(int role);
 
+/* Who did something, as the audit log, the feedback steps and the published
+ * reports store it ("cli", "cli:NAME", "web:NAME", "kiosk:NAME", and the
+ * public form's "web:cong-dan" and "web:nguoi-gui"), as a person reads it:
+ * "dòng lệnh", "dòng lệnh (NAME)", the account's name NAME, "kiosk NAME",
+ * "người dân (trang công khai)", "người gửi"; anything else as it is. Owned
+ * by a (or who itself); "" for NULL or when a runs out. */
+struct hl_arena;
+const char *account_who_label(struct hl_arena *a, const char *who);
+
 /* HL_OK if name is a valid login name: 1..63 bytes of ASCII letters, digits,
  * '.', '_', '-', starting with a letter or digit; else HL_EINVAL naming it. */
 int account_check_name(const char *name, struct hl_err *err);

@@ -16,6 +16,7 @@
 #include "store/store.h"
 #include "svc/import.h"
 #include "svc/ingest.h"
+#include "svc/units.h"
 
 #define ARENA_CAP ((size_t)64 << 20)
 #define IMPORT_MAX_ROWS 5000  /* a year's decision is a few lines */
@@ -299,19 +300,22 @@ const struct wc_hours *cal_hours_in_force(const struct wc_sched *s, hl_day day)
 
 /* ---- writes ---- */
 
-/* Run put(st, arg) and the audit line in one transaction. */
-static int write_tx(struct store *st, const char *who, const char *action, const char *detail,
-	int (*put)(struct store *, const void *, struct hl_err *), const void *arg,
-	struct hl_err *err)
+/* Run put(st, arg) and the audit line in one transaction: its own, or the
+ * caller's when held (the server's writer, which undoes a failure). */
+static int write_tx(struct store *st, bool held, const char *who, const char *action,
+	const char *detail, int (*put)(struct store *, const void *, struct hl_err *),
+	const void *arg, struct hl_err *err)
 {
 	struct hl_err ignored;
-	int rc = store_begin(st, err);
+	int rc = held ? HL_OK : store_begin(st, err);
 
 	if (rc != HL_OK)
 		return rc;
 	rc = put(st, arg, err);
 	if (rc == HL_OK)
 		rc = STORE(st, audit, who, action, detail, err);
+	if (held)
+		return rc;
 	if (rc == HL_OK)
 		rc = store_commit(st, err);
 	if (rc != HL_OK)
@@ -324,8 +328,8 @@ static int put_hours(struct store *st, const void *arg, struct hl_err *err)
 	return STORE(st, cal_hours_put, arg, err);
 }
 
-int cal_set_hours(struct store *st, const char *who, int64_t unit_id, const char *unit_code,
-	hl_day from, const char *spec, struct hl_err *err)
+static int set_hours(struct store *st, bool held, const char *who, int64_t unit_id,
+	const char *unit_code, hl_day from, const char *spec, struct hl_err *err)
 {
 	struct store_cal_hours h;
 	struct wc_hours parsed;
@@ -341,7 +345,29 @@ int cal_set_hours(struct store *st, const char *who, int64_t unit_id, const char
 	snprintf(detail, sizeof(detail), "%s, từ %s: %s",
 		unit_id != 0 ? unit_code : "mọi đơn vị",
 		from == HL_DAY_NONE ? "trước đến nay" : hl_day_iso(from, day, sizeof(day)), h.spec);
-	return write_tx(st, who, "calendar.hours", detail, put_hours, &h, err);
+	return write_tx(st, held, who, "calendar.hours", detail, put_hours, &h, err);
+}
+
+int cal_set_hours(struct store *st, const char *who, int64_t unit_id, const char *unit_code,
+	hl_day from, const char *spec, struct hl_err *err)
+{
+	return set_hours(st, false, who, unit_id, unit_code, from, spec, err);
+}
+
+int cal_set_hours_by(struct store *st, const struct units_actor *by, const char *unit_code,
+	hl_day from, const char *spec, struct hl_err *err)
+{
+	struct store_unit u = {0};
+	int rc;
+
+	if (unit_code == NULL || unit_code[0] == '\0') {
+		if (!units_global(by))
+			return hl_err_set(err, HL_EPERM, "unit", "chỉ quản trị toàn hệ thống mới đặt "
+				"giờ làm việc chung cho mọi đơn vị");
+	} else if ((rc = units_get_may(st, by, unit_code, "unit", &u, err)) != HL_OK) {
+		return rc;
+	}
+	return set_hours(st, true, by->who, u.id, u.code, from, spec, err);
 }
 
 static int put_culture(struct store *st, const void *arg, struct hl_err *err)
@@ -349,7 +375,8 @@ static int put_culture(struct store *st, const void *arg, struct hl_err *err)
 	return STORE(st, cal_culture_set, *(const int *)arg, err);
 }
 
-int cal_set_culture_day(struct store *st, const char *who, int from_year, struct hl_err *err)
+static int set_culture_day(struct store *st, bool held, const char *who, int from_year,
+	struct hl_err *err)
 {
 	char detail[96];
 
@@ -360,7 +387,22 @@ int cal_set_culture_day(struct store *st, const char *who, int from_year, struct
 		snprintf(detail, sizeof(detail), "24/11 không phải ngày nghỉ");
 	else
 		snprintf(detail, sizeof(detail), "24/11 là ngày nghỉ từ năm %d", from_year);
-	return write_tx(st, who, "calendar.culture-day", detail, put_culture, &from_year, err);
+	return write_tx(st, held, who, "calendar.culture-day", detail, put_culture, &from_year,
+		err);
+}
+
+int cal_set_culture_day(struct store *st, const char *who, int from_year, struct hl_err *err)
+{
+	return set_culture_day(st, false, who, from_year, err);
+}
+
+int cal_set_culture_day_by(struct store *st, const struct units_actor *by, int from_year,
+	struct hl_err *err)
+{
+	if (!units_global(by))
+		return hl_err_set(err, HL_EPERM, "culture", "chỉ quản trị toàn hệ thống mới đổi "
+			"ngày nghỉ 24/11");
+	return set_culture_day(st, true, by->who, from_year, err);
 }
 
 /* ---- the decision import ---- */
@@ -484,7 +526,7 @@ static int import_write(struct store *st, const struct import_opts *o, const str
 {
 	struct hl_err ignored;
 	char detail[300];
-	int rc = store_begin(st, err);
+	int rc = o->held ? HL_OK : store_begin(st, err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -493,6 +535,8 @@ static int import_write(struct store *st, const struct import_opts *o, const str
 	snprintf(detail, sizeof(detail), "%s: %zu dòng", o->name != NULL ? o->name : "tệp", n);
 	if (rc == HL_OK)
 		rc = STORE(st, audit, o->who != NULL ? o->who : "?", "calendar.import", detail, err);
+	if (o->held)
+		return rc;
 	if (rc == HL_OK)
 		rc = store_commit(st, err);
 	if (rc != HL_OK)

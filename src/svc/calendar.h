@@ -59,4 +59,15 @@ int cal_set_hours(struct store *st, const char *who, int64_t unit_id, const char
 /* Make 24/11 a day off from from_year on (0 = not in force); audited. */
 int cal_set_culture_day(struct store *st, const char *who, int from_year, struct hl_err *err);
 
+/* The same two inside the caller's transaction (the server's writer), for
+ * by (svc/units.h), audited as by->who: hours of unit_code ("" or NULL =
+ * every unit without its own, for an administrator of everything only), a
+ * unit out of by's scope being HL_ENOTFOUND; the culture day for an
+ * administrator of everything only (HL_EPERM otherwise). */
+struct units_actor;
+int cal_set_hours_by(struct store *st, const struct units_actor *by, const char *unit_code,
+	hl_day from, const char *spec, struct hl_err *err);
+int cal_set_culture_day_by(struct store *st, const struct units_actor *by, int from_year,
+	struct hl_err *err);
+
 #endif

@@ -419,7 +419,8 @@ typedef int (*import_fn)(struct store *, FILE *, const struct import_opts *,
 /* Import the CSV written to f; *added gets the rows added. */
 static int import_tmp(struct demo *d, FILE *f, const char *name, import_fn fn, long *added)
 {
-	struct import_opts io = {name, d->o->who, d->o->progress, d->o->progress_ctx};
+	struct import_opts io = {.name = name, .who = d->o->who,
+		.progress = d->o->progress, .progress_ctx = d->o->progress_ctx};
 	int rc;
 
 	if (fflush(f) != 0 || ferror(f))

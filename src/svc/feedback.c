@@ -171,6 +171,61 @@ const char *fb_step_label(int step)
 	return name_of(step_labels, NELEM(step_labels), step);
 }
 
+/* Stored step names (store_fb_step.step) and how a person reads them. */
+static const char *const stored_steps[][2] = {
+	{"received", "Tiếp nhận"}, {"classified", "Phân loại"},
+	{"forwarded", "Chuyển xử lý"}, {"answered", "Trả lời"}, {"published", "Công khai"},
+	{"closed", "Đóng"}, {"reopened", "Mở lại"},
+};
+
+/* One code of a step's detail in words: a channel, class or kind code, an
+ * office code of o, a rating; anything else (e.g. "tiêu chí PV") as it is. */
+static const char *detail_word(const char *w, const struct store_fb_office *o, size_t no)
+{
+	static const char *const *const tables[][2] = {
+		{channel_codes, channel_labels}, {class_codes, class_labels},
+		{kind_codes, kind_labels},
+	};
+	static const int sizes[] = {NELEM(channel_codes), NELEM(class_codes), NELEM(kind_codes)};
+
+	for (int t = 0; t < NELEM(sizes); t++)
+		for (int i = 1; i < sizes[t]; i++)
+			if (tables[t][0][i] != NULL && strcmp(w, tables[t][0][i]) == 0)
+				return tables[t][1][i];
+	if (strcmp(w, "satisfied") == 0)
+		return "người gửi hài lòng";
+	if (strcmp(w, "unsatisfied") == 0)
+		return "người gửi chưa hài lòng";
+	for (size_t i = 0; i < no; i++)   /* the unit's own office, listed first, wins */
+		if (strcmp(w, o[i].code) == 0)
+			return o[i].name;
+	return w;
+}
+
+void fb_step_text(const struct store_fb_step *s, const struct store_fb_office *o, size_t no,
+	struct hl_arena *a, const char **label, const char **detail)
+{
+	char *copy = hl_arena_strdup(a, s->detail), *save = NULL;
+	const char *out = "";
+
+	*label = s->step;
+	for (int i = 0; i < NELEM(stored_steps); i++)
+		if (strcmp(s->step, stored_steps[i][0]) == 0)
+			*label = stored_steps[i][1];
+	*detail = s->detail;
+	/* The detail is codes joined by ", " (fb_classify_in and the others). */
+	for (char *w = copy ? strtok_r(copy, ",", &save) : NULL; w && out;
+	     w = strtok_r(NULL, ",", &save)) {
+		w += strspn(w, " ");
+		out = hl_arena_printf(a, "%s%s%s", out, out[0] ? ", " : "", detail_word(w, o, no));
+	}
+	/* An answer's detail is its number: "số 3" becomes "văn bản số 3". */
+	if (out != NULL && out[0] != '\0' && strcmp(s->step, "answered") == 0)
+		out = hl_arena_printf(a, "văn bản %s", out);
+	if (copy != NULL && out != NULL)
+		*detail = out;
+}
+
 /* ---- the pure parts ---- */
 
 enum fb_step fb_next_step(int state)
@@ -419,6 +474,7 @@ static int decorate(struct ctx *c, const struct store_fb_item *it, int64_t at,
 	memset(out, 0, sizeof(*out));
 	out->it = *it;
 	snprintf(out->unit_code, sizeof(out->unit_code), "%s", u != NULL ? u->code : "?");
+	snprintf(out->unit_name, sizeof(out->unit_name), "%s", u != NULL ? u->name : "?");
 	for (size_t i = 0; i < c->noffices && it->office_id != 0; i++)
 		if (c->offices[i].id == it->office_id) {
 			snprintf(out->office_code, sizeof(out->office_code), "%s", c->offices[i].code);
@@ -1405,6 +1461,35 @@ int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a,
 	return STORE(st, fb_office_list, unit_id, a, out, n, err);
 }
 
+int fb_office_put_in(struct store *st, const struct units_actor *by, const char *unit,
+	const char *code, const char *name, struct hl_err *err)
+{
+	struct hl_arena *a = hl_arena_new(OP_ARENA_CAP);
+	struct store_fb_office of = {0};
+	struct store_unit u;
+	char detail[STORE_CODE_MAX * 2 + STORE_NAME_MAX + 16], *clean = NULL;
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = units_get_may(st, by, unit, "unit", &u, err);
+	if (rc == HL_OK)
+		rc = check_code(code != NULL ? code : "", "mã phòng, ban", err);
+	if (rc == HL_OK)
+		rc = clean_text(a, name, "tên phòng, ban", "name", 120, true, &clean, err);
+	if (rc == HL_OK) {
+		snprintf(of.code, sizeof(of.code), "%s", code);
+		snprintf(of.name, sizeof(of.name), "%s", clean);
+		of.unit_id = u.id;
+		rc = STORE(st, fb_office_put, &of, err);
+		snprintf(detail, sizeof(detail), "%s, đơn vị %s: %s", of.code, u.code, of.name);
+	}
+	if (rc == HL_OK)
+		rc = STORE(st, audit, by->who, "offices.put", detail, err);
+	hl_arena_free(a);
+	return rc;
+}
+
 /* ---- monthly figures ---- */
 
 struct tally {
@@ -1761,7 +1846,7 @@ static int fimp_open(struct fimp *im, struct store *st, FILE *f, const struct im
 			import_add_problem(im->rep, im->rec.line, im->rec.cells[j], "cột '%s' có hai lần trong tiêu đề", names[k]);
 	}
 	if (rep->nproblems == 0) {
-		rc = store_begin(st, err);
+		rc = o->held ? HL_OK : store_begin(st, err);
 		im->in_tx = rc == HL_OK;
 	}
 	return rc;
@@ -1820,11 +1905,11 @@ static int fimp_close(struct fimp *im, int rc, const char *action)
 			im->rep->skipped);
 		rc = STORE(im->st, audit, im->o->who != NULL ? im->o->who : "?", action, detail,
 			im->err);
-		if (rc == HL_OK)
+		if (rc == HL_OK && !im->o->held)
 			rc = store_commit(im->st, im->err);
 		im->in_tx = rc != HL_OK;
 	}
-	if (im->in_tx) {
+	if (im->in_tx && !im->o->held) {
 		struct hl_err ignored;
 
 		store_rollback(im->st, &ignored);

@@ -81,6 +81,14 @@ const char *fb_state_label(int state);
 const char *fb_step_code(int step);      /* "classify", ..., "closed" */
 const char *fb_step_label(int step);     /* "Phân loại", ..., "Đã đóng" */
 
+/* A stored step (fb_steps) as a person reads it: *label "Tiếp nhận",
+ * "Phân loại", "Chuyển xử lý", … (an unknown step as it is stored) and
+ * *detail its particulars in words — the channel, the class, criterion and
+ * kind, the office's name (looked up in o[0..no), the item's offices), "văn
+ * bản số N", whether the sender was satisfied. Static, in s, or in a. */
+void fb_step_text(const struct store_fb_step *s, const struct store_fb_office *o, size_t no,
+	struct hl_arena *a, const char **label, const char **detail);
+
 /* ---- the pure parts (no store): the order of steps and the score ---- */
 
 /* The next step owed in state. */
@@ -102,6 +110,7 @@ struct fb_item {
 	struct store_fb_item it;             /* the stored fields (store.h); it.text and
 	                                      * it.answer in the caller's arena, NULL unless asked */
 	char unit_code[STORE_CODE_MAX];
+	char unit_name[STORE_NAME_MAX];      /* what people read */
 	char office_code[STORE_CODE_MAX];    /* "" until forwarded */
 	char office_name[STORE_NAME_MAX];
 	enum fb_step step;                   /* the next step owed */
@@ -256,6 +265,15 @@ int fb_deadline_get(struct store *st, int64_t unit_id, int cls, int *forward_hou
  * unit_id 0 = every office), in a. */
 int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a,
 	struct store_fb_office **out, size_t *n, struct hl_err *err);
+
+/* Add the office code named name to unit's own offices, or rename it (a
+ * built-in code gets the unit's own name, which takes precedence), for by
+ * (svc/units.h: a unit out of its scope is HL_ENOTFOUND), audited as
+ * offices.put; HL_EINVAL naming "code" or "name". Inside the caller's
+ * transaction (the server's writer). */
+struct units_actor;
+int fb_office_put_in(struct store *st, const struct units_actor *by, const char *unit,
+	const char *code, const char *name, struct hl_err *err);
 
 /* `offices import`: header code,unit,name; all or nothing (svc/import.h). */
 int fb_import_offices(struct store *st, FILE *f, const struct import_opts *o,

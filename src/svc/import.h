@@ -46,6 +46,12 @@ struct import_opts {
 	const char *who;           /* for the audit log: "cli:root", "demo" */
 	import_progress_cb progress;
 	void *progress_ctx;
+	bool held;                 /* the caller holds the transaction (the server's
+	                            * writer): the import neither begins, commits nor
+	                            * rolls back; on failure the caller undoes it.
+	                            * Only plan_import, cal_import and
+	                            * fb_import_offices take it; this file's
+	                            * importers commit as they go and ignore it */
 };
 
 /* Each returns HL_OK when the file was imported, HL_EINVAL when it was

@@ -77,19 +77,13 @@ int kiosks_add(struct store *st, struct kiosk_new *kn, const char *unit_code,
 {
 	struct store_unit u;
 	char detail[STORE_CODE_MAX * 2 + 32];
-	bool yes = false;
 	int rc = kiosks_check_name(kn->k.name, "name", err);
 
 	if (rc != HL_OK)
 		return rc;
 	if (unit_code == NULL || unit_code[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "unit", "thiếu đơn vị của máy kiosk");
-	rc = STORE(st, unit_get, unit_code, &u, err);
-	if (rc == HL_OK)
-		rc = units_may(st, by, u.id, &yes, err);
-	if (rc == HL_ENOTFOUND || (rc == HL_OK && !yes))
-		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị '%.63s'", unit_code);
-	if (rc != HL_OK)
+	if ((rc = units_get_may(st, by, unit_code, "unit", &u, err)) != HL_OK)
 		return rc;
 	kn->k.unit_id = u.id;
 	kn->k.revoked = false;

@@ -596,17 +596,21 @@ static void rollback(struct store *st)
 	store_rollback(st, &ignored);
 }
 
-/* One audited change in one transaction: fn(st, ctx, err), then the audit entry. */
-static int audited(struct store *st, int (*fn)(struct store *, void *, struct hl_err *), void *ctx,
-	const char *who, const char *action, const char *detail, struct hl_err *err)
+/* One audited change: fn(st, ctx, err), then the audit entry, in one
+ * transaction — its own, or the caller's when held (the server's writer,
+ * which undoes a failure). */
+static int audited(struct store *st, bool held, int (*fn)(struct store *, void *, struct hl_err *),
+	void *ctx, const char *who, const char *action, const char *detail, struct hl_err *err)
 {
-	int rc = store_begin(st, err);
+	int rc = held ? HL_OK : store_begin(st, err);
 
 	if (rc != HL_OK)
 		return rc;
 	rc = fn(st, ctx, err);
 	if (rc == HL_OK)
 		rc = STORE(st, audit, who, action, detail, err);
+	if (held)
+		return rc;
 	if (rc == HL_OK)
 		return store_commit(st, err);
 	rollback(st);
@@ -698,7 +702,7 @@ int plan_std_set(struct store *st, const char *criterion, int no, const char *ta
 	w.t = t;
 	w.n = n;
 	snprintf(detail, sizeof(detail), "nhiệm vụ mẫu %s số %d", criterion, no);
-	rc = audited(st, std_replace, &w, who, "plan.tasks.set", detail, err);
+	rc = audited(st, false, std_replace, &w, who, "plan.tasks.set", detail, err);
 cleanup:
 	hl_arena_free(a);
 	return rc;
@@ -708,7 +712,7 @@ int plan_std_reset(struct store *st, const char *who, struct hl_err *err)
 {
 	struct std_write w = {NULL, 0};
 
-	return audited(st, std_replace, &w, who, "plan.tasks.reset",
+	return audited(st, false, std_replace, &w, who, "plan.tasks.reset",
 		"trở lại nhiệm vụ mẫu có sẵn (phụ lục kế hoạch mẫu)", err);
 }
 
@@ -912,7 +916,7 @@ int plan_std_import(struct store *st, FILE *f, const struct import_opts *o,
 	w.t = t;
 	w.n = n;
 	snprintf(detail, sizeof(detail), "%s: %zu nhiệm vụ mẫu", name != NULL ? name : "", n);
-	rc = audited(st, std_replace, &w, who, "plan.tasks.import", detail, err);
+	rc = audited(st, false, std_replace, &w, who, "plan.tasks.import", detail, err);
 	if (rc == HL_OK)
 		rep->added = (long)n;
 cleanup:
@@ -1054,8 +1058,9 @@ static int plan_write_tx(struct store *st, void *ctx, struct hl_err *err)
 	return rc;
 }
 
-int plan_adopt(struct store *st, const char *unit, int year, const struct hl_period *base,
-	bool replace, const char *who, size_t *ntasks, struct hl_err *err)
+static int adopt(struct store *st, bool held, const char *unit, int year,
+	const struct hl_period *base, bool replace, const char *who, size_t *ntasks,
+	struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new((size_t)1 << 30);
 	struct plan_doc *p = NULL;
@@ -1087,9 +1092,104 @@ int plan_adopt(struct store *st, const char *unit, int year, const struct hl_per
 	w.replace = replace;
 	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d: %zu nhiệm vụ theo đề xuất (so với %s)%s",
 		p->unit.code, year, p->ntasks, bp, replace ? ", thay kế hoạch cũ" : "");
-	rc = audited(st, plan_write_tx, &w, who, "plan.adopt", detail, err);
+	rc = audited(st, held, plan_write_tx, &w, who, "plan.adopt", detail, err);
 	if (rc == HL_OK)
 		*ntasks = p->ntasks;
+cleanup:
+	hl_arena_free(a);
+	return rc;
+}
+
+int plan_adopt(struct store *st, const char *unit, int year, const struct hl_period *base,
+	bool replace, const char *who, size_t *ntasks, struct hl_err *err)
+{
+	return adopt(st, false, unit, year, base, replace, who, ntasks, err);
+}
+
+int plan_adopt_in(struct store *st, const char *unit, int year, const struct hl_period *base,
+	bool replace, const char *who, size_t *ntasks, struct hl_err *err)
+{
+	return adopt(st, true, unit, year, base, replace, who, ntasks, err);
+}
+
+/* A text typed for a task, NFC, into dst; HL_EINVAL naming field. */
+static int task_text(const char *s, const char *field, const char *label, bool required,
+	char *dst, size_t size, struct hl_err *err)
+{
+	if (s == NULL)
+		s = "";
+	if (required && s[strspn(s, " ")] == '\0')
+		return hl_err_set(err, HL_EINVAL, field, "hãy nhập %s", label);
+	if (!hl_utf8_valid(s, strlen(s), NULL) || !nfc_into(s, dst, size))
+		return hl_err_set(err, HL_EINVAL, field, "%s phải là văn bản, tối đa %zu byte", label,
+			size - 1);
+	return HL_OK;
+}
+
+int plan_task_put_in(struct store *st, const char *unit, int year,
+	const struct plan_task_in *in, const char *who, int *no, struct hl_err *err)
+{
+	struct hl_arena *a = hl_arena_new((size_t)64 * 1024 * 1024);
+	struct store_plan_task *t = NULL;
+	struct plan_doc *p = NULL;
+	char detail[256];
+	int rc = HL_OK;
+
+	if (a == NULL || (t = hl_arena_alloc(a, sizeof(*t))) == NULL) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lưu nhiệm vụ");
+		goto cleanup;
+	}
+	memset(t, 0, sizeof(*t));
+	if (plan_crit_index(in->criterion) < 0)
+		rc = hl_err_set(err, HL_EINVAL, "criterion", "chọn tiêu chí của nhiệm vụ (TC, HC, PV, "
+			"KQ hoặc TT)");
+	else if (in->schedule == NULL || !plan_schedule_ok(in->schedule))
+		rc = hl_err_set(err, HL_EINVAL, "schedule", "tiến độ '%s' không hợp lệ",
+			in->schedule != NULL ? in->schedule : "");
+	if (rc == HL_OK)
+		rc = task_text(in->task, "task", "nội dung công việc", true, t->task,
+			sizeof(t->task), err);
+	if (rc == HL_OK)
+		rc = task_text(in->responsible, "responsible", "trách nhiệm thực hiện", false,
+			t->responsible, sizeof(t->responsible), err);
+	if (rc == HL_OK)
+		rc = task_text(in->expected, "expected", "kết quả", false, t->expected,
+			sizeof(t->expected), err);
+	if (rc == HL_OK)
+		rc = plan_load(st, a, unit, year, &p, err);
+	if (rc != HL_OK)
+		goto cleanup;
+	if (in->no != 0) {
+		for (size_t i = 0; i < p->ntasks && t->id == 0; i++)
+			if (p->tasks[i].no == in->no) {
+				memcpy(t->status, p->tasks[i].status, sizeof(t->status));
+				t->id = p->tasks[i].id;
+			}
+		if (t->id == 0) {
+			rc = hl_err_set(err, HL_ENOTFOUND, "task", "kế hoạch năm %d của %s không có "
+				"nhiệm vụ số %d", year, p->unit.name, in->no);
+			goto cleanup;
+		}
+		t->no = in->no;
+	} else if (p->ntasks >= PLAN_MAX_TASKS) {
+		rc = hl_err_set(err, HL_ELIMIT, "task", "kế hoạch đã có %d nhiệm vụ, tối đa",
+			PLAN_MAX_TASKS);
+		goto cleanup;
+	} else {
+		t->no = p->ntasks > 0 ? p->tasks[p->ntasks - 1].no + 1 : 1;
+		snprintf(t->status, sizeof(t->status), "chua-bat-dau");
+	}
+	t->unit_id = p->unit.id;
+	t->year = year;
+	snprintf(t->criterion, sizeof(t->criterion), "%s", in->criterion);
+	snprintf(t->schedule, sizeof(t->schedule), "%s", in->schedule);
+	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d, nhiệm vụ %d (%s): %.120s",
+		p->unit.code, year, t->no, t->criterion, t->task);
+	rc = STORE(st, plan_task_put, t, err);
+	if (rc == HL_OK)
+		rc = STORE(st, audit, who, in->no != 0 ? "plan.edit" : "plan.add", detail, err);
+	if (rc == HL_OK && no != NULL)
+		*no = t->no;
 cleanup:
 	hl_arena_free(a);
 	return rc;
@@ -1161,7 +1261,7 @@ int plan_import(struct store *st, FILE *f, const struct import_opts *o, const ch
 	w.replace = true;
 	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d: %zu nhiệm vụ từ %s", p->unit.code, year,
 		n, name != NULL ? name : "tệp");
-	rc = audited(st, plan_write_tx, &w, who, "plan.import", detail, err);
+	rc = audited(st, o->held, plan_write_tx, &w, who, "plan.import", detail, err);
 	if (rc == HL_OK)
 		rep->added = (long)n;
 cleanup:

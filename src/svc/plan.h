@@ -133,9 +133,30 @@ int plan_load(struct store *st, struct hl_arena *a, const char *unit, int year,
 int plan_adopt(struct store *st, const char *unit, int year, const struct hl_period *base,
 	bool replace, const char *who, size_t *ntasks, struct hl_err *err);
 
+/* The same inside the caller's transaction (the server's writer). */
+int plan_adopt_in(struct store *st, const char *unit, int year, const struct hl_period *base,
+	bool replace, const char *who, size_t *ntasks, struct hl_err *err);
+
+/* One task as a person fills it in on the page. */
+struct plan_task_in {
+	int no;                      /* the task to change; 0 = a new one, after the last */
+	const char *criterion;       /* TC, HC, PV, KQ or TT */
+	const char *task, *responsible, *expected;   /* UTF-8; the task is required */
+	const char *schedule;        /* plan_schedule_ok */
+};
+
+/* Add a task to unit's plan for year (status chua-bat-dau; the plan may be
+ * empty) or change task in->no's criterion, texts and schedule, keeping its
+ * status and notes; *no (may be NULL) gets its number. HL_EINVAL naming the
+ * field, HL_ENOTFOUND for no such task. Inside the caller's transaction;
+ * audited as who (plan.add, plan.edit). */
+int plan_task_put_in(struct store *st, const char *unit, int year,
+	const struct plan_task_in *in, const char *who, int *no, struct hl_err *err);
+
 /* Replace unit's plan for year with a CSV file (header PLAN_SUGGEST_HEADER
  * plus status; a column no is allowed and ignored), all or nothing:
- * HL_EINVAL with every bad line in rep when rejected. Audited. */
+ * HL_EINVAL with every bad line in rep when rejected. Audited (inside the
+ * caller's transaction with o->held). */
 int plan_import(struct store *st, FILE *f, const struct import_opts *o, const char *unit,
 	int year, struct import_report *rep, struct hl_err *err);
 

@@ -15,6 +15,7 @@
 #include "svc/index_json.h"
 #include "svc/indexq.h"
 #include "svc/ingest.h"
+#include "svc/units.h"
 #include "report/model.h"
 #include "report/render.h"
 
@@ -120,6 +121,20 @@ int pub_sched_set(struct store *st, const char *unit, const char *spec, const ch
 	snprintf(detail, sizeof(detail), "đơn vị %.63s: %s", u.code,
 		canon[0] ? canon : "theo đơn vị cấp trên hoặc mặc định");
 	return STORE(st, audit, who, "reports.schedule", detail, err);
+}
+
+int pub_sched_set_by(struct store *st, const struct units_actor *by, const char *unit,
+	const char *spec, struct hl_err *err)
+{
+	struct store_unit u;
+	int rc;
+
+	if (by->role < ROLE_SUPERVISOR)
+		return hl_err_set(err, HL_EPERM, "unit", "chỉ cán bộ giám sát hoặc quản trị mới đặt "
+			"lịch báo cáo");
+	if ((rc = units_get_may(st, by, unit, "unit", &u, err)) != HL_OK)
+		return rc;
+	return pub_sched_set(st, u.code, spec, by->who, err);
 }
 
 int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *units,

@@ -43,6 +43,12 @@ const struct calrpt_schedule *pub_sched_of(const struct pub_sched *ps, int64_t u
 int pub_sched_set(struct store *st, const char *unit, const char *spec, const char *who,
 	struct hl_err *err);
 
+/* The same for by (svc/units.h): a supervisor or an administrator, for a
+ * unit in its scope (else HL_EPERM, or HL_ENOTFOUND out of scope). */
+struct units_actor;
+int pub_sched_set_by(struct store *st, const struct units_actor *by, const char *unit,
+	const char *spec, struct hl_err *err);
+
 /* The reports due in the CALRPT_WINDOW_DAYS days up to day (included) for
  * units[0..nunits), each on its schedule (pub_sched_of), without those of a
  * period the unit has published; by unit in the order given, then due day.

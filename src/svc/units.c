@@ -134,6 +134,27 @@ int units_may(struct store *st, const struct units_actor *by, int64_t unit_id, b
 	return rc;
 }
 
+int units_get_may(struct store *st, const struct units_actor *by, const char *code,
+	const char *field, struct store_unit *out, struct hl_err *err)
+{
+	bool yes = false;
+	int rc;
+
+	if (code == NULL || code[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, field, "chọn một đơn vị");
+	rc = STORE(st, unit_get, code, out, err);
+	if (rc == HL_OK)
+		rc = units_may(st, by, out->id, &yes, err);
+	if (rc == HL_ENOTFOUND || (rc == HL_OK && !yes))
+		return hl_err_set(err, HL_ENOTFOUND, field, "không có đơn vị '%.63s'", code);
+	return rc;
+}
+
+bool units_global(const struct units_actor *by)
+{
+	return by->role == ROLE_ADMIN && by->unit_id == 0;
+}
+
 int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on,
 	size_t *count, struct hl_err *err)
 {

@@ -37,6 +37,16 @@ int units_of(struct store *st, struct hl_arena *a, const struct units_actor *by,
 int units_may(struct store *st, const struct units_actor *by, int64_t unit_id, bool *yes,
 	struct hl_err *err);
 
+/* The unit with code into *out if by's scope holds it: HL_OK, or
+ * HL_ENOTFOUND naming field ("không có đơn vị 'X'") for a unit unknown or
+ * out of scope alike, so the scope does not tell which units exist. */
+int units_get_may(struct store *st, const struct units_actor *by, const char *code,
+	const char *field, struct store_unit *out, struct hl_err *err);
+
+/* Whether by administers every unit (province-wide settings: the holiday
+ * decisions, the culture day, the hours of every unit without its own). */
+bool units_global(const struct units_actor *by);
+
 /* Mark in on[0..n) the units of u[0..n) that are their own ancestor (on a
  * loop of parents); *count (may be NULL) gets how many. Scratch memory from
  * a; HL_ENOMEM when it runs out. */

@@ -237,6 +237,32 @@ static void test_spec(void **state)
 	}
 }
 
+/* Schedules as people read them. */
+static void test_describe(void **state)
+{
+	static const char *const cases[][2] = {
+		{"month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12",
+		 "Hằng tháng: ngày 28 của tháng; Quý I: ngày 25/03; Quý III: ngày 25/09; "
+		 "6 tháng đầu năm: ngày 25/06; Cả năm: ngày 25/12"},
+		{"month:5+1,Q:20+2,H:1+6", "Hằng tháng: ngày 5 tháng sau; Mỗi quý: ngày 20 tháng "
+		 "thứ 3 của kỳ; Mỗi 6 tháng: ngày 1 tháng thứ 7 của kỳ"},
+		{"Q4:15/01,year:15+12,H2:20/12,month:3+2", "Quý IV: ngày 15/01 năm sau; Cả năm: "
+		 "ngày 15/01 năm sau; 6 tháng cuối năm: ngày 20/12; Hằng tháng: ngày 3, 2 tháng sau"},
+	};
+	struct calrpt_rule rules[CALRPT_MAX_RULES];
+	struct calrpt_schedule s;
+	struct hl_err err;
+	char buf[512];
+	int n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(calrpt_parse(cases[i][0], rules, &n, &err), HL_OK);
+		s = (struct calrpt_schedule){rules, n};
+		assert_string_equal(calrpt_describe(&s, buf, sizeof(buf)), cases[i][1]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -246,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_other_schedule),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_spec),
+		cmocka_unit_test(test_describe),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -233,6 +233,12 @@ static void test_hours_specs(void **state)
 	assert_string_equal(wc_hours_format(&d, buf, sizeof(buf)), "07:30-11:30,13:30-17:00");
 	assert_int_equal(wc_hours_parse(buf, &h, NULL), HL_OK);
 	assert_memory_equal(&h, &d, sizeof(h));
+	/* as people read them */
+	assert_string_equal(wc_hours_describe(&d, buf, sizeof(buf)), "07:30–11:30, 13:30–17:00");
+	assert_int_equal(wc_hours_parse("summer=04-01:07:00-11:30,13:30-17:00;"
+		"winter=10-01:07:30-11:30", &h, NULL), HL_OK);
+	assert_string_equal(wc_hours_describe(&h, buf, sizeof(buf)), "mùa hè (từ 01/04): "
+		"07:00–11:30, 13:30–17:00; mùa đông (từ 01/10): 07:30–11:30");
 }
 
 /* Without a decision, Tết is the last day of the year and mùng 1–4, with

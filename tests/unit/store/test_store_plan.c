@@ -136,11 +136,60 @@ static void test_plan(void **state)
 	assert_int_equal(STORE(f->st, plan_replace, 0, 2025, t, 0, &f->err), HL_EINVAL);
 }
 
+/* One task added after the others and one edited, the edit keeping its
+ * number, status and notes. */
+static void test_task_put(void **state)
+{
+	struct fx *f = *state;
+	struct store_plan_task t[2], add, *out = NULL;
+	struct store_plan_note note = {0}, *notes = NULL;
+	size_t n = 0;
+
+	t[0] = task(1, "TC", "Việc một", "chua-bat-dau");
+	t[1] = task(2, "HC", "Việc hai", "chua-bat-dau");
+	OK(f, STORE(f->st, plan_replace, f->unit, 2025, t, 2, &f->err));
+	note.day = 20000;
+	snprintf(note.status, sizeof(note.status), "dang-thuc-hien");
+	snprintf(note.who, sizeof(note.who), "web:lan");
+	OK(f, STORE(f->st, plan_task_status, t[1].id, &note, &f->err));
+
+	add = task(3, "TT", "Việc ba", "chua-bat-dau");
+	add.unit_id = f->unit;
+	add.year = 2025;
+	OK(f, STORE(f->st, plan_task_put, &add, &f->err));
+	assert_true(add.id > t[1].id);
+	add.id = 0;   /* number 3 is taken */
+	assert_int_equal(STORE(f->st, plan_task_put, &add, &f->err), HL_EEXIST);
+
+	t[1] = task(99, "PV", "Việc hai, sửa lại", "hoan-thanh");
+	t[1].id = t[0].id + 1;
+	snprintf(t[1].schedule, sizeof(t[1].schedule), "quy-2");
+	OK(f, STORE(f->st, plan_task_put, &t[1], &f->err));
+	OK(f, STORE(f->st, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	assert_int_equal(n, 3);
+	assert_int_equal(out[1].no, 2);
+	assert_string_equal(out[1].criterion, "PV");
+	assert_string_equal(out[1].task, "Việc hai, sửa lại");
+	assert_string_equal(out[1].schedule, "quy-2");
+	assert_string_equal(out[1].status, "dang-thuc-hien");
+	assert_string_equal(out[2].task, "Việc ba");
+	OK(f, STORE(f->st, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_int_equal(notes[0].no, 2);
+
+	t[1].id = 999999;
+	assert_int_equal(STORE(f->st, plan_task_put, &t[1], &f->err), HL_ENOTFOUND);
+	t[1].id = t[0].id;
+	t[1].task[0] = '\0';
+	assert_int_equal(STORE(f->st, plan_task_put, &t[1], &f->err), HL_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_std, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_plan, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_task_put, fx_setup_units, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
