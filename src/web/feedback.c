@@ -16,9 +16,11 @@
 #include "http/scope.h"
 #include "http/srv.h"
 #include "report/fb_letter.h"
+#include "svc/accounts.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
 #include "web/pages.h"
+#include "web/pick.h"
 
 #define INBOX_MAX 500
 
@@ -45,9 +47,9 @@ int page_feedback(struct http_req *r)
 	const char *unit = http_query(r, "unit"), *all = http_query(r, "all");
 	struct fb_query q = {.by_due = true, .limit = INBOX_MAX};
 	struct fb_item *items = NULL;
-	struct store_unit u;
+	struct store_unit u, *units = NULL;
 	struct hl_err err = {0};
-	size_t n = 0;
+	size_t n = 0, nunits = 0;
 	struct hbuf b;
 
 	q.at = ingest_now_minute();
@@ -62,14 +64,15 @@ int page_feedback(struct http_req *r)
 		return http_send_err(r, &err);
 	}
 	q.under = q.unit != NULL && r->role >= ROLE_SUPERVISOR;
-	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK)
+	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK ||
+	    web_units(r, &units, &nunits, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 8 << 20);
 	page_begin(&b, r, "Phản ánh, kiến nghị");
 	hb_raw(&b, "<h1>Phản ánh, kiến nghị</h1><form method=\"get\" action=\"/feedback\" "
-		"class=\"inline\"><label>Đơn vị <input name=\"unit\" value=\"");
-	hb_txt(&b, q.unit != NULL ? q.unit : "");
-	hb_raw(&b, "\"></label><label><input type=\"checkbox\" name=\"all\" value=\"1\"");
+		"class=\"inline\"><label>Đơn vị ");
+	web_unit_select(&b, "unit", units, nunits, unit, nunits > 1 ? "Mọi đơn vị" : NULL);
+	hb_raw(&b, "</label><label><input type=\"checkbox\" name=\"all\" value=\"1\"");
 	if (!q.open_only)
 		hb_raw(&b, " checked");
 	hb_raw(&b, "> Cả phản ánh đã đóng</label><button type=\"submit\">Lọc</button></form>");
@@ -92,7 +95,7 @@ int page_feedback(struct http_req *r)
 			hb_raw(&b, "\">");
 			hb_txt(&b, it->it.code);
 			hb_raw(&b, "</a></td><td>");
-			hb_txt(&b, it->unit_code);
+			hb_txt(&b, it->unit_name);
 			hb_raw(&b, "</td><td>");
 			hb_txt(&b, fb_channel_label(it->it.channel));
 			hb_raw(&b, "</td><td>");
@@ -202,7 +205,8 @@ static int item_page(struct http_req *r, int status, const char *message)
 {
 	struct fb_item it;
 	struct store_fb_step *steps = NULL;
-	size_t n = 0;
+	struct store_fb_office *offices = NULL;
+	size_t n = 0, noffices = 0;
 	struct hl_err err = {0};
 	char *name = NULL, *contact = NULL, when[32];
 	const char *who = fb_web_who(r);
@@ -226,7 +230,7 @@ static int item_page(struct http_req *r, int status, const char *message)
 		hb_raw(&b, "</p>");
 	}
 	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Đơn vị</dt><dd>");
-	hb_txt(&b, it.unit_code);
+	hb_txt(&b, it.unit_name);
 	hb_raw(&b, "</dd><dt>Kênh</dt><dd>");
 	hb_txt(&b, fb_channel_label(it.it.channel));
 	hb_raw(&b, "</dd><dt>Nhận lúc</dt><dd>");
@@ -275,15 +279,20 @@ static int item_page(struct http_req *r, int status, const char *message)
 	hb_raw(&b, "<h2>Các bước đã làm</h2><div class=\"scroll\"><table class=\"fb-steps\"><thead>"
 		"<tr><th scope=\"col\">Bước</th><th scope=\"col\">Lúc</th><th scope=\"col\">Người làm"
 		"</th><th scope=\"col\">Ghi chú</th></tr></thead><tbody>");
+	if (fb_offices(r->st, it.it.unit_id, r->a, &offices, &noffices, &err) != HL_OK)
+		noffices = 0;   /* the steps then name offices by code */
 	for (size_t i = 0; i < n; i++) {
+		const char *step, *detail;
+
+		fb_step_text(&steps[i], offices, noffices, r->a, &step, &detail);
 		hb_raw(&b, "<tr><td>");
-		hb_txt(&b, steps[i].step);
+		hb_txt(&b, step);
 		hb_raw(&b, "</td><td>");
 		hb_txt(&b, fb_minute_vn(steps[i].at, when, sizeof(when)));
 		hb_raw(&b, "</td><td>");
-		hb_txt(&b, steps[i].who);
+		hb_txt(&b, account_who_label(r->a, steps[i].who));
 		hb_raw(&b, "</td><td>");
-		hb_txt(&b, steps[i].detail);
+		hb_txt(&b, detail);
 		hb_raw(&b, "</td></tr>");
 	}
 	hb_raw(&b, "</tbody></table></div><p><a href=\"/feedback\">Về danh sách</a></p>");

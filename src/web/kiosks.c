@@ -18,11 +18,7 @@
 #include "svc/units.h"
 #include "web/admin.h"
 #include "web/pages.h"
-
-static struct units_actor actor(struct http_req *r)
-{
-	return (struct units_actor){r->role, r->user.unit_id, admin_who(r)};
-}
+#include "web/pick.h"
 
 /* Success messages by ?ok= key: never text taken from the URL. */
 static const char *flash(struct http_req *r)
@@ -82,7 +78,7 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
  * name the value the add form keeps. */
 static int list_page(struct http_req *r, const struct hl_err *e, const char *name)
 {
-	struct units_actor by = actor(r);
+	struct units_actor by = web_actor(r);
 	struct kiosk_row *k = NULL;
 	struct store_unit *u = NULL;
 	size_t n = 0, nu = 0;
@@ -91,7 +87,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 	struct hbuf b;
 
 	if (kiosks_list(r->st, r->a, &by, &k, &n, &err) != HL_OK ||
-	    units_of(r->st, r->a, &by, &u, &nu, &err) != HL_OK)
+	    web_units(r, &u, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	page_begin(&b, r, "Kiosk");
@@ -122,15 +118,9 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 		hb_raw(&b, "<fieldset><legend>Thêm kiosk</legend><label>Tên máy (ví dụ: Quầy 1) "
 			"<input name=\"name\" required maxlength=\"63\" autocomplete=\"off\" value=\"");
 		hb_txt(&b, name != NULL ? name : "");
-		hb_raw(&b, "\"></label><label>Đơn vị <select name=\"unit\">");
-		for (size_t i = 0; i < nu; i++) {
-			hb_raw(&b, "<option value=\"");
-			hb_txt(&b, u[i].code);
-			hb_raw(&b, "\">");
-			hb_txt(&b, u[i].name);
-			hb_raw(&b, "</option>");
-		}
-		hb_raw(&b, "</select></label><p class=\"note\">Sau khi thêm, trang hiện mã QR và "
+		hb_raw(&b, "\"></label><label>Đơn vị ");
+		web_unit_select(&b, "unit", u, nu, NULL, NULL);
+		hb_raw(&b, "</label><p class=\"note\">Sau khi thêm, trang hiện mã QR và "
 			"đường dẫn ghép nối một lần duy nhất: mở trên chính máy kiosk.</p>"
 			"<button type=\"submit\">Thêm kiosk</button></fieldset></form>");
 	}
@@ -206,7 +196,7 @@ int page_kiosks_add(struct http_req *r)
 		&err) != HL_OK)
 		return list_page(r, &err, name);
 	w->unit = unit;
-	w->by = actor(r);
+	w->by = web_actor(r);
 	if (srv_write(r->srv, write_add, w, &err) != HL_OK)
 		return list_page(r, &err, name);
 	return paired_page(r, w, link);
@@ -238,7 +228,7 @@ int page_kiosks_rename(struct http_req *r)
 	}
 	if (admin_text(r, "new_name", "tên mới", STORE_CODE_MAX - 1, true, &w.new_name, &err) != HL_OK)
 		return list_page(r, &err, NULL);
-	w.by = actor(r);
+	w.by = web_actor(r);
 	if (srv_write(r->srv, write_change, &w, &err) != HL_OK)
 		return list_page(r, &err, NULL);
 	return http_redirect(r, "/kiosks?ok=rename");
@@ -272,7 +262,7 @@ static int confirm_page(struct http_req *r, const struct kiosk_row *k)
 int page_kiosks_revoke(struct http_req *r)
 {
 	const char *confirm = http_form(r, "confirm");
-	struct units_actor by = actor(r);
+	struct units_actor by = web_actor(r);
 	struct change_w w = {0};
 	struct kiosk_row *k = NULL;
 	size_t n = 0;

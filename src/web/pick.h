@@ -1,0 +1,25 @@
+/* pick.h — what pages share to let a person pick rather than type a code:
+ * the caller as svc/units.h's actor, the units it acts on in the order
+ * people read them, and a <select> of them by name. Private to src/web/. */
+#ifndef HL_WEB_PICK_H
+#define HL_WEB_PICK_H
+
+#include <stddef.h>
+
+#include "http/html.h"
+#include "svc/units.h"
+
+/* The caller of r as an actor for the services (who = "web:NAME"). */
+struct units_actor web_actor(struct http_req *r);
+
+/* The units the caller acts on (units_of), in the order people read them;
+ * *out owned by r->a. */
+int web_units(struct http_req *r, struct store_unit **out, size_t *n, struct hl_err *err);
+
+/* A <select name="name"> of u[0..n) by name (values their codes), the one
+ * whose code is selected chosen; none (may be NULL) a first option with the
+ * value "" and that label. The caller writes the <label> around it. */
+void web_unit_select(struct hbuf *b, const char *name, const struct store_unit *u, size_t n,
+	const char *selected, const char *none);
+
+#endif
