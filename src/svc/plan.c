@@ -85,6 +85,11 @@ static int sched_index(const char *s)
 	return -1;
 }
 
+const char *plan_schedule_code(int i)
+{
+	return i >= 0 && i < NSCHED ? scheds[i].code : NULL;
+}
+
 /* A schedule that is a day: exactly YYYY-MM-DD and a real day. */
 static bool sched_day(const char *s, hl_day *day)
 {
@@ -132,6 +137,11 @@ char *plan_period_label(const struct hl_period *p, char *buf, size_t size)
 	if (buf[0] >= 'A' && buf[0] <= 'Z')
 		buf[0] = (char)(buf[0] - 'A' + 'a');
 	return buf;
+}
+
+const char *plan_status_code(int i)
+{
+	return i >= 0 && (size_t)i < sizeof(statuses) / sizeof(statuses[0]) ? statuses[i].code : NULL;
 }
 
 bool plan_status_ok(const char *s)

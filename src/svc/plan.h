@@ -44,6 +44,10 @@ const char *plan_crit_roman(int i);
  * thu-sau-hang-tuan, khi-co-thay-doi, khi-tiep-nhan or a day YYYY-MM-DD. */
 bool plan_schedule_ok(const char *s);
 
+/* The i-th schedule without a date (0.., in the appendix's order), NULL past
+ * the last: the choices a page offers; static. */
+const char *plan_schedule_code(int i);
+
 /* The schedule as the appendix writes it for a plan of year ("Thường
  * xuyên", "Trong năm 2025", "Quý IV/2025", "31/10/2025"; year 0: "Trong
  * năm", "Quý IV") into buf; returns buf. */
@@ -54,6 +58,9 @@ char *plan_period_label(const struct hl_period *p, char *buf, size_t size);
 
 /* True if s is a status: chua-bat-dau, dang-thuc-hien, hoan-thanh, qua-han. */
 bool plan_status_ok(const char *s);
+
+/* The i-th status (0..), NULL past the last; static. */
+const char *plan_status_code(int i);
 
 /* The status in Vietnamese ("Đang thực hiện"); static, "" when unknown. */
 const char *plan_status_label(const char *s);

@@ -16,6 +16,7 @@
 #include "http/scope.h"
 #include "io/instrument_json.h"
 #include "svc/builtin.h"
+#include "svc/import.h"
 #include "web/admin.h"
 #include "web/pages.h"
 
@@ -135,6 +136,65 @@ int admin_day(struct http_req *r, const char *name, const char *label, hl_day *o
 		return hl_err_set(err, HL_EINVAL, name, "%s '%s' không phải một ngày (năm-tháng-ngày)",
 			label, v);
 	return HL_OK;
+}
+
+void admin_csv_input(struct hbuf *b, const char *name, const char *label, const char *kept)
+{
+	hb_raw(b, "<p class=\"js-only\" hidden><label>Chọn tệp CSV trên máy <input type=\"file\" "
+		"accept=\".csv,text/csv\" id=\"");
+	hb_txt(b, name);
+	hb_raw(b, "-file\" data-into=\"");
+	hb_txt(b, name);
+	hb_raw(b, "\"></label><span class=\"note\" role=\"status\" id=\"");
+	hb_txt(b, name);
+	hb_raw(b, "-file-said\"></span></p><label>");
+	hb_txt(b, label);
+	hb_raw(b, " <textarea name=\"");
+	hb_txt(b, name);
+	hb_raw(b, "\" id=\"");
+	hb_txt(b, name);
+	hb_raw(b, "\" rows=\"8\" spellcheck=\"false\">");
+	hb_txt(b, kept != NULL ? kept : "");
+	hb_raw(b, "</textarea></label><script src=\"/static/csvfile.js\" defer></script>");
+}
+
+int admin_csv_open(struct http_req *r, const char *name, FILE **out, struct hl_err *err)
+{
+	const char *text = http_form(r, name);
+
+	*out = NULL;
+	if (text == NULL || text[strspn(text, " \t\r\n")] == '\0')
+		return hl_err_set(err, HL_EINVAL, name, "hãy chọn tệp CSV hoặc dán nội dung của nó");
+	*out = fmemopen((void *)text, strlen(text), "r");
+	if (*out == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc tệp gửi lên");
+	return HL_OK;
+}
+
+void admin_import_problems(struct hbuf *b, const struct import_report *rep)
+{
+	if (rep->kept == 0)
+		return;
+	hb_raw(b, "<ul class=\"problems\">");
+	for (int i = 0; i < rep->kept; i++) {
+		const struct import_problem *p = &rep->problems[i];
+
+		hb_raw(b, "<li>");
+		if (p->line > 0)
+			hb_printf(b, "Dòng %ld", p->line);
+		else
+			hb_raw(b, "Cả tệp");
+		if (p->column[0] != '\0') {
+			hb_raw(b, ", cột ");
+			hb_txt(b, p->column);
+		}
+		hb_raw(b, ": ");
+		hb_txt(b, p->reason);
+		hb_raw(b, "</li>");
+	}
+	if (rep->nproblems > rep->kept)
+		hb_printf(b, "<li>… và %ld lỗi khác.</li>", rep->nproblems - rep->kept);
+	hb_raw(b, "</ul>");
 }
 
 struct tree {

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "http/html.h"
 
@@ -36,6 +37,20 @@ int admin_code(struct http_req *r, const char *name, const char *label, bool req
  * type="date"> sends it): HL_DAY_NONE when empty. */
 int admin_day(struct http_req *r, const char *name, const char *label, hl_day *out,
 	struct hl_err *err);
+
+/* The part of a form that takes a CSV file: a file picker (shown and read
+ * into the box by /static/csvfile.js, loaded here) and the box named name,
+ * where the text may also be pasted; kept is the text sent before (NULL:
+ * none). The caller writes the form around it. */
+void admin_csv_input(struct hbuf *b, const char *name, const char *label, const char *kept);
+
+/* The CSV sent in form field name, to read as a file (caller fcloses):
+ * HL_EINVAL naming name when it is empty. */
+int admin_csv_open(struct http_req *r, const char *name, FILE **out, struct hl_err *err);
+
+/* The lines of a rejected import (svc/import.h), as a list. */
+struct import_report;
+void admin_import_problems(struct hbuf *b, const struct import_report *rep);
 
 /* The units the caller administers, in tree order, with their depth in the
  * tree; arrays owned by r->a. */

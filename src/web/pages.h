@@ -118,10 +118,19 @@ int page_feedback_post(struct http_req *r);
 int page_feedback_letter(struct http_req *r);
 
 /* plan.c: GET /plan?unit=&year= (the unit's improvement plan, the progress
- * of each task, a form per task), POST /plan (a task's status and a dated
- * note; audited). */
+ * of each task, a form per task; without a plan, the suggestion), POST /plan
+ * (a task's status and a dated note), GET /plan/task?unit=&year=&no= (a
+ * task's edit form), POST /plan/task (a task added or edited), POST
+ * /plan/adopt (the suggestion made the plan), POST /plan/import (the plan
+ * from CSV text), GET /plan/csv?unit=&year= (the plan, or the suggestion,
+ * as that CSV). Writes audited as web:NAME. */
 int page_plan(struct http_req *r);
 int page_plan_post(struct http_req *r);
+int page_plan_task(struct http_req *r);
+int page_plan_task_post(struct http_req *r);
+int page_plan_adopt(struct http_req *r);
+int page_plan_import(struct http_req *r);
+int page_plan_csv(struct http_req *r);
 
 /* dossiers.c: GET /dossiers (on-time rates of the caller's units per field
  * and month), GET /dossiers/weekly (the latest Friday list; ?format=pdf|xlsx|csv

@@ -173,6 +173,15 @@ export async function main(name, body) {
 	process.exit(ok ? 0 : 1);
 }
 
+// Log page in as user with password on the server at base, from the login
+// form; resolves once the next page has loaded.
+export async function login(page, base, user, password) {
+	await page.goto(`${base}/login`);
+	await page.getByLabel('Tên đăng nhập').fill(user);
+	await page.getByLabel('Mật khẩu').fill(password);
+	await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+}
+
 // ---- accessibility and QR codes, read in the page ----
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,8 @@
 # (feedback.mjs), a kiosk added on /kiosks and paired by its QR code
 # (kiosks.mjs), the kiosk's fields, touch targets and walk-away at its two
 # orientations and the phone survey (kiosk_fit.mjs), the public page on a
-# phone (public_phone.mjs), in Debian's chromium driven by playwright-core.
+# phone (public_phone.mjs), the improvement plan kept from the page
+# (plan.mjs), in Debian's chromium driven by playwright-core.
 # Usage: sh run.sh HAILONG_BINARY SOURCE_ROOT (meson runs it: suite 'browser').
 # Needs node, npm and chromium: `make test` installs them (scripts/deps.sh test).
 set -eu
@@ -50,4 +51,5 @@ node "$DIR/feedback.mjs" "$HL" "$SRC" || status=1
 node "$DIR/kiosks.mjs" "$HL" "$SRC" || status=1
 node "$DIR/kiosk_fit.mjs" "$HL" "$SRC" || status=1
 node "$DIR/public_phone.mjs" "$HL" "$SRC" || status=1
+node "$DIR/plan.mjs" "$HL" "$SRC" || status=1
 exit $status
