@@ -263,11 +263,6 @@ static const char *const kind_codes[] = {
 	[WC_HOLIDAY] = "holiday", [WC_COMPENSATORY] = "compensatory", [WC_DAY_OFF] = "day-off",
 	[WC_WORKING_DAY] = "working-day", [WC_DISABLED] = "disabled",
 };
-static const char *const kind_labels[] = {
-	[WC_HOLIDAY] = "ngày lễ", [WC_COMPENSATORY] = "nghỉ bù",
-	[WC_DAY_OFF] = "nghỉ theo quyết định", [WC_WORKING_DAY] = "làm bù",
-	[WC_DISABLED] = "chưa áp dụng",
-};
 static const char *const weekdays[7] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu",
 	"Thứ Bảy", "Chủ nhật"};
 
@@ -318,7 +313,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		}
 		cli_cell(hl_day_vn(e[i].day, day, sizeof(day)), 10);
 		cli_cell(weekdays[hl_day_weekday(e[i].day)], 8);
-		cli_cell(kind_labels[e[i].kind], 20);
+		cli_cell(wc_kind_label(e[i].kind), 20);
 		printf("%s\n", e[i].name);
 	}
 	if (!csv && u.id != 0) {

@@ -344,3 +344,18 @@ char *calrpt_describe(const struct calrpt_schedule *s, char *buf, size_t size)
 	}
 	return buf;
 }
+
+bool calrpt_day_month(const struct calrpt_schedule *s, enum hl_period_kind kind, int num,
+	int *day, int *month)
+{
+	for (int i = 0; i < s->nrules; i++) {
+		const struct calrpt_rule *r = &s->rules[i];
+
+		if (r->kind != kind || (r->num != num && r->num != 0) || r->month_offset > 11)
+			continue;
+		*day = r->day;
+		*month = (first_month(kind, kind == HL_P_YEAR ? 1 : num) - 1 + r->month_offset) % 12 + 1;
+		return true;
+	}
+	return false;
+}

@@ -80,6 +80,12 @@ int calrpt_parse(const char *spec, struct calrpt_rule *rules, int *n, struct hl_
 /* The SPEC of s (the inverse of calrpt_parse) into buf; returns buf. */
 char *calrpt_format(const struct calrpt_schedule *s, char *buf, size_t size);
 
+/* The day and month of the report (kind, num: quarter 1-4, half 1-2, 1 for
+ * the year) under s, when s has one due within a year of its period's first
+ * month (DD/MM form); false otherwise. */
+bool calrpt_day_month(const struct calrpt_schedule *s, enum hl_period_kind kind, int num,
+	int *day, int *month);
+
 /* s as a person reads it: "Hằng tháng: ngày 28 của tháng; Quý I: ngày
  * 25/03; …; Cả năm: ngày 25/12" ("ngày 15/01 năm sau" past the year) into
  * buf; returns buf. */

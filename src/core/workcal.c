@@ -73,6 +73,34 @@ static bool parse_time(const char **p, int *out)
 	return true;
 }
 
+bool wc_time_parse_vn(const char *s, int *minutes)
+{
+	int h = 0, m = 0, nh = 0, nm = 0;
+
+	while (*s == ' ')
+		s++;
+	for (; *s >= '0' && *s <= '9' && nh < 2; s++, nh++)
+		h = h * 10 + (*s - '0');
+	if (nh == 0)
+		return false;
+	if (*s == ':' || *s == 'h' || *s == 'H' || *s == '.') {
+		bool hour_mark = *s == 'h' || *s == 'H';
+
+		s++;
+		for (; *s >= '0' && *s <= '9' && nm < 2; s++, nm++)
+			m = m * 10 + (*s - '0');
+		/* "7h" alone is 07:00; "7:" is not a time */
+		if (nm == 1 || (nm == 0 && !hour_mark))
+			return false;
+	}
+	while (*s == ' ')
+		s++;
+	if (*s != '\0' || m > 59 || h > 24 || (h == 24 && m != 0))
+		return false;
+	*minutes = h * 60 + m;
+	return true;
+}
+
 /* Spans "HH:MM-HH:MM,..." at *p, up to the end or a ';'. */
 static int parse_spans(const char **p, struct wc_day_hours *out, const char *spec,
 	struct hl_err *err)
@@ -219,6 +247,17 @@ char *wc_hours_format(const struct wc_hours *h, char *buf, size_t size)
 		format_spans(&s->hours, false, buf, size, &len);
 	}
 	return buf;
+}
+
+const char *wc_kind_label(enum wc_kind k)
+{
+	static const char *const labels[] = {
+		[WC_HOLIDAY] = "ngày lễ", [WC_COMPENSATORY] = "nghỉ bù",
+		[WC_DAY_OFF] = "nghỉ theo quyết định", [WC_WORKING_DAY] = "làm bù",
+		[WC_DISABLED] = "chưa áp dụng",
+	};
+
+	return (int)k > 0 && (size_t)k < sizeof(labels) / sizeof(labels[0]) ? labels[k] : "";
 }
 
 char *wc_hours_describe(const struct wc_hours *h, char *buf, size_t size)

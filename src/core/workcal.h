@@ -73,6 +73,14 @@ enum wc_kind {
 	WC_DISABLED,         /* a named holiday not in force (24/11 until turned on) */
 };
 
+/* The kind as people read it ("ngày lễ", "nghỉ bù", "nghỉ theo quyết
+ * định", "làm bù", "chưa áp dụng"); static, "" when unknown. */
+const char *wc_kind_label(enum wc_kind k);
+
+/* A time of day as people type it — "7:30", "07:30", "7h30", "7h", "7.30"
+ * — into minutes after midnight (00:00–24:00); false otherwise. */
+bool wc_time_parse_vn(const char *s, int *minutes);
+
 #define WC_NAME_MAX 128
 
 struct wc_entry {

@@ -137,7 +137,7 @@ static const struct menu_item menu[] = {
 	{ROLE_CLERK, "/dossiers", "Hồ sơ"},
 	{ROLE_CLERK, "/feedback", "Phản ánh, kiến nghị"},
 	{ROLE_CLERK, "/plan", "Kế hoạch cải thiện"},
-	{ROLE_ADMIN, "/admin", "Quản trị"},
+	{ROLE_CLERK, "/admin", "Quản trị"},
 	{0, NULL, NULL},
 };
 

@@ -76,6 +76,7 @@ struct cal {
 	size_t nglobal;
 	struct unit_sched *units;      /* by id */
 	size_t nunits;
+	int culture_day_from;          /* 0 = 24/11 not in force */
 };
 
 static int nomem(struct hl_err *err)
@@ -229,6 +230,7 @@ int cal_load(struct store *st, struct cal **out, struct hl_err *err)
 	if (rc != HL_OK)
 		goto cleanup;
 	cfg.decisions = dec;
+	c->culture_day_from = cfg.culture_day_from;
 	if ((rc = wc_build(&cfg, CAL_YEAR_MIN, CAL_YEAR_MAX, &c->days, err)) != HL_OK)
 		goto cleanup;
 	if ((rc = STORE(st, unit_list, c->a, &units, &nu, err)) != HL_OK)
@@ -287,6 +289,19 @@ int cal_unit(const struct cal *c, int64_t unit_id, struct wc_sched *out, struct 
 	out->hours = u->hours;
 	out->nhours = u->nhours;
 	return HL_OK;
+}
+
+const struct wc_hours *cal_own_hours(const struct cal *c, int64_t unit_id, size_t *n)
+{
+	const struct unit_sched *u = unit_id != 0 ? find_unit(c, unit_id) : NULL;
+
+	*n = unit_id == 0 ? c->nglobal : u != NULL ? u->nown : 0;
+	return unit_id == 0 ? c->global : u != NULL ? u->own : NULL;
+}
+
+int cal_culture_from(const struct cal *c)
+{
+	return c->culture_day_from;
 }
 
 const struct wc_hours *cal_hours_in_force(const struct wc_sched *s, hl_day day)

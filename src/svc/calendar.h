@@ -39,6 +39,13 @@ struct import_report;
 #define CAL_YEAR_MIN 2000
 #define CAL_YEAR_MAX 2100
 
+/* The rules stored for unit_id itself (0: those of every unit without its
+ * own), by from; *n how many. Points into c. */
+const struct wc_hours *cal_own_hours(const struct cal *c, int64_t unit_id, size_t *n);
+
+/* The first year 24/11 is a day off, 0 when it is not in force. */
+int cal_culture_from(const struct cal *c);
+
 /* The rule of s in force on day (NULL: none, the default hours apply);
  * points into s. */
 const struct wc_hours *cal_hours_in_force(const struct wc_sched *s, hl_day day);

@@ -76,6 +76,14 @@ int pub_sched_load(struct store *st, struct hl_arena *a, struct pub_sched **out,
 	return HL_OK;
 }
 
+const char *pub_sched_unit_name(const struct pub_sched *ps, int64_t id)
+{
+	for (size_t i = 0; i < ps->nunits; i++)
+		if (ps->units[i].id == id)
+			return ps->units[i].name;
+	return "";
+}
+
 const struct calrpt_schedule *pub_sched_of(const struct pub_sched *ps, int64_t unit_id,
 	int64_t *from)
 {

@@ -37,6 +37,9 @@ int pub_sched_load(struct store *st, struct hl_arena *a, struct pub_sched **out,
 const struct calrpt_schedule *pub_sched_of(const struct pub_sched *ps, int64_t unit_id,
 	int64_t *from);
 
+/* The name of unit id as ps loaded it ("" when unknown); points into ps. */
+const char *pub_sched_unit_name(const struct pub_sched *ps, int64_t id);
+
 /* Give unit its own schedule SPEC (core/calendar_rpt.h), or remove it with
  * spec NULL or "", recorded in the audit log by who. Call inside a
  * transaction. HL_ENOTFOUND for an unknown unit, HL_EINVAL for a bad SPEC. */

@@ -48,6 +48,12 @@ static const struct flash flashes[] = {
 	{"instrument-same", "Bộ câu hỏi này đã có, giống hệt: không có gì thay đổi."},
 	{"target", "Đã đặt chỉ tiêu."},
 	{"disabled", "Đã khóa tài khoản."},
+	{"office", "Đã lưu phòng, ban."},
+	{"offices-import", "Đã nhập phòng, ban từ tệp CSV."},
+	{"hours", "Đã đặt giờ làm việc."},
+	{"decisions", "Đã nhập quyết định nghỉ lễ, làm bù."},
+	{"culture", "Đã lưu ngày nghỉ 24/11."},
+	{"schedule", "Đã lưu lịch báo cáo."},
 	{NULL, NULL},
 };
 
@@ -73,6 +79,21 @@ void admin_begin(struct hbuf *b, struct http_req *r, const char *title, const st
 			hb_raw(b, f->text);
 			hb_raw(b, "</p>");
 		}
+}
+
+int admin_back(struct http_req *r, const char *path, const char *unit, const char *ok)
+{
+	struct hbuf loc;
+
+	hb_init(&loc, r->a, 4096);
+	hb_raw(&loc, path);
+	hb_raw(&loc, "?unit=");
+	hb_url(&loc, unit != NULL ? unit : "");
+	hb_raw(&loc, "&ok=");
+	hb_raw(&loc, ok);
+	if (loc.failed)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	return http_redirect(r, loc.s);
 }
 
 int admin_send(struct http_req *r, struct hbuf *b, const struct hl_err *err)
@@ -277,17 +298,23 @@ void admin_unit_options(struct hbuf *b, const struct store_unit *units, const in
 /* ---- the menu ---- */
 
 struct menu_entry {
+	int min_role;
 	const char *href, *label, *what;
 };
 
+/* What each role manages here (the routes check the same roles). */
 static const struct menu_entry entries[] = {
-	{"/admin/units", "Đơn vị", "cây đơn vị, thêm, sửa, sáp nhập"},
-	{"/admin/fields", "Lĩnh vực", "lĩnh vực thủ tục hành chính"},
-	{"/admin/staff", "Công chức", "người phục vụ tại bộ phận một cửa"},
-	{"/admin/instruments", "Bộ câu hỏi", "các phiên bản, nhập định nghĩa JSON"},
-	{"/admin/targets", "Chỉ tiêu", "chỉ tiêu hằng năm theo đơn vị hoặc loại"},
-	{"/admin/users", "Tài khoản", "cán bộ, vai trò, mật khẩu, khóa"},
-	{NULL, NULL, NULL},
+	{ROLE_CLERK, "/kiosks", "Kiosk", "máy kiosk: thêm, ghép nối, đổi tên, thu hồi"},
+	{ROLE_CLERK, "/admin/offices", "Phòng, ban", "nơi chuyển phản ánh, kiến nghị đến xử lý"},
+	{ROLE_CLERK, "/admin/calendar", "Lịch làm việc", "giờ làm việc, ngày nghỉ lễ, làm bù"},
+	{ROLE_CLERK, "/admin/schedules", "Lịch báo cáo", "hạn công bố báo cáo định kỳ"},
+	{ROLE_ADMIN, "/admin/units", "Đơn vị", "cây đơn vị, thêm, sửa, sáp nhập"},
+	{ROLE_ADMIN, "/admin/fields", "Lĩnh vực", "lĩnh vực thủ tục hành chính"},
+	{ROLE_ADMIN, "/admin/staff", "Công chức", "người phục vụ tại bộ phận một cửa"},
+	{ROLE_ADMIN, "/admin/instruments", "Bộ câu hỏi", "các phiên bản, nhập định nghĩa JSON"},
+	{ROLE_ADMIN, "/admin/targets", "Chỉ tiêu", "chỉ tiêu hằng năm theo đơn vị hoặc loại"},
+	{ROLE_ADMIN, "/admin/users", "Tài khoản", "cán bộ, vai trò, mật khẩu, khóa"},
+	{0, NULL, NULL, NULL},
 };
 
 int page_admin(struct http_req *r)
@@ -298,6 +325,8 @@ int page_admin(struct http_req *r)
 	page_begin(&b, r, "Quản trị");
 	hb_raw(&b, "<h1>Quản trị</h1><ul class=\"admin-menu\">");
 	for (const struct menu_entry *e = entries; e->href; e++) {
+		if (r->role < e->min_role)
+			continue;
 		hb_raw(&b, "<li><a href=\"");
 		hb_raw(&b, e->href);
 		hb_raw(&b, "\">");
@@ -306,7 +335,7 @@ int page_admin(struct http_req *r)
 		hb_raw(&b, e->what);
 		hb_raw(&b, "</span></a></li>");
 	}
-	hb_raw(&b, "</ul><p class=\"note\">Mọi thay đổi được ghi vào nhật ký (hailong audit).</p>");
+	hb_raw(&b, "</ul><p class=\"note\">Mọi thay đổi được ghi vào nhật ký, kèm tên người thay đổi.</p>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);
 }

@@ -20,6 +20,10 @@ bool admin_global(struct http_req *r);
  * set (with role="alert"), else the success message named by ?ok=. */
 void admin_begin(struct hbuf *b, struct http_req *r, const char *title, const struct hl_err *err);
 
+/* 303 back to path?unit=UNIT&ok=OK after a write (ok: a key of admin_begin's
+ * messages). */
+int admin_back(struct http_req *r, const char *path, const char *unit, const char *ok);
+
 /* Send the page in b with 200, or the status of err's code when err is set. */
 int admin_send(struct http_req *r, struct hbuf *b, const struct hl_err *err);
 

@@ -80,6 +80,24 @@ int page_admin_users(struct http_req *r);
 int page_admin_users_post(struct http_req *r);
 int page_admin_users_disable(struct http_req *r);
 
+/* admin_offices.c, admin_calendar.c, admin_schedules.c: what a clerk (and
+ * up) sets for its units without the command line — the offices feedback
+ * goes to (POST /admin/offices adds or renames one; /admin/offices/import, a
+ * CSV of many units, administrators of everything), the working calendar
+ * (POST /admin/calendar/hours, a unit's office hours from a day;
+ * /admin/calendar/import, a holiday decision; /admin/calendar/culture, the
+ * 24/11 day off), the reporting schedules (POST /admin/schedules,
+ * supervisors and administrators). Audited as web:NAME. */
+int page_admin_offices(struct http_req *r);
+int page_admin_offices_post(struct http_req *r);
+int page_admin_offices_import(struct http_req *r);
+int page_admin_calendar(struct http_req *r);
+int page_admin_calendar_hours(struct http_req *r);
+int page_admin_calendar_import(struct http_req *r);
+int page_admin_calendar_culture(struct http_req *r);
+int page_admin_schedules(struct http_req *r);
+int page_admin_schedules_post(struct http_req *r);
+
 /* public.c: GET /public/UNIT — the unit's published results, for anyone;
  * GET /public/UNIT/reports/ID — one published version (the stored document,
  * or its frozen figures). */

@@ -287,7 +287,8 @@ static void schedule_fields(struct hbuf *b, int year, const char *code, const ch
 	hb_raw(b, "<option value=\"" DAY_OPTION "\"");
 	hb_raw(b, is_day ? " selected" : "");
 	hb_raw(b, ">Xong trước một ngày (ghi ở ô bên dưới)</option></select></label><label>Ngày "
-		"phải xong (khi chọn “Xong trước một ngày”) <input name=\"schedule_day\" size=\"10\" "
+		"phải xong (khi chọn “Xong trước một ngày”) <input class=\"short\" name=\"schedule_day\" "
+		"size=\"10\" "
 		"inputmode=\"numeric\" autocomplete=\"off\" placeholder=\"ngày/tháng/năm\" value=\"");
 	if (day != NULL)
 		hb_txt(b, day);

@@ -6,7 +6,9 @@
 # (kiosks.mjs), the kiosk's fields, touch targets and walk-away at its two
 # orientations and the phone survey (kiosk_fit.mjs), the public page on a
 # phone (public_phone.mjs), the improvement plan kept from the page
-# (plan.mjs), in Debian's chromium driven by playwright-core.
+# (plan.mjs), offices, office hours, holiday decisions and reporting
+# schedules set from the pages (settings.mjs), in Debian's chromium driven
+# by playwright-core.
 # Usage: sh run.sh HAILONG_BINARY SOURCE_ROOT (meson runs it: suite 'browser').
 # Needs node, npm and chromium: `make test` installs them (scripts/deps.sh test).
 set -eu
@@ -52,4 +54,5 @@ node "$DIR/kiosks.mjs" "$HL" "$SRC" || status=1
 node "$DIR/kiosk_fit.mjs" "$HL" "$SRC" || status=1
 node "$DIR/public_phone.mjs" "$HL" "$SRC" || status=1
 node "$DIR/plan.mjs" "$HL" "$SRC" || status=1
+node "$DIR/settings.mjs" "$HL" "$SRC" || status=1
 exit $status

@@ -4,7 +4,7 @@
 # (a target set through the form is what `hailong targets list` shows; units,
 # a merger, fields, staff, an instrument, accounts), the public page without
 # login and without any person's data, the gate (no session: to /login; no
-# CSRF token: 403; a clerk: no admin). Bounded: every wait has a limit.
+# CSRF token: 403; a clerk: only what a clerk manages). Bounded: every wait has a limit.
 set -eu
 . "$2/tests/e2e/lib.sh"
 
@@ -82,8 +82,11 @@ has 'UBND phường Vĩnh Hải'
 hasnt 'UBND phường Lộc Thọ'
 req "$C" GET "/?period=2024&unit=loc-tho"
 expect 403
+# a clerk's /admin lists what a clerk manages, nothing of the administrator's
 req "$C" GET /admin
-expect 403
+expect 200 'href="/admin/offices"'
+has 'href="/admin/calendar"'
+hasnt 'href="/admin/users"'
 req "$C" GET /admin/users
 expect 403
 
