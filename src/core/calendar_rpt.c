@@ -351,8 +351,11 @@ bool calrpt_day_month(const struct calrpt_schedule *s, enum hl_period_kind kind,
 	for (int i = 0; i < s->nrules; i++) {
 		const struct calrpt_rule *r = &s->rules[i];
 
-		if (r->kind != kind || (r->num != num && r->num != 0) || r->month_offset > 11)
+		if (r->kind != kind || (r->num != num && r->num != 0))
 			continue;
+		/* the first rule for the report is the one in force (calrpt_due_of) */
+		if (r->month_offset > 11)
+			return false;
 		*day = r->day;
 		*month = (first_month(kind, kind == HL_P_YEAR ? 1 : num) - 1 + r->month_offset) % 12 + 1;
 		return true;

@@ -263,6 +263,29 @@ static void test_describe(void **state)
 	}
 }
 
+/* The day/month boxes of the schedules page, filled from a schedule. */
+static void test_day_month(void **state)
+{
+	struct calrpt_rule rules[CALRPT_MAX_RULES];
+	struct calrpt_schedule s;
+	struct hl_err err;
+	int n, d = 0, m = 0;
+
+	(void)state;
+	assert_int_equal(calrpt_parse("Q:20+2,Q4:15/01,year:15+12,H1:25/06", rules, &n, &err), HL_OK);
+	s = (struct calrpt_schedule){rules, n};
+	assert_true(calrpt_day_month(&s, HL_P_QUARTER, 2, &d, &m));
+	assert_true(d == 20 && m == 6);
+	/* the first rule for a report wins, as calrpt_due_of does */
+	assert_true(calrpt_day_month(&s, HL_P_QUARTER, 4, &d, &m));
+	assert_true(d == 20 && m == 12);
+	assert_true(calrpt_day_month(&s, HL_P_HALF, 1, &d, &m));
+	assert_true(d == 25 && m == 6);
+	assert_false(calrpt_day_month(&s, HL_P_HALF, 2, &d, &m));
+	/* 15/01 of the next year is not a day/month within the year */
+	assert_false(calrpt_day_month(&s, HL_P_YEAR, 1, &d, &m));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +296,7 @@ int main(void)
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_spec),
 		cmocka_unit_test(test_describe),
+		cmocka_unit_test(test_day_month),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -241,6 +241,30 @@ static void test_hours_specs(void **state)
 		"07:00–11:30, 13:30–17:00; mùa đông (từ 01/10): 07:30–11:30");
 }
 
+/* Times of day as people type them into the calendar page. */
+static void test_time_typed(void **state)
+{
+	static const struct { const char *s; int m; } ok[] = {
+		{"07:30", 450}, {"7:30", 450}, {"7h30", 450}, {"7h", 420}, {"7H05", 425},
+		{"17.00", 1020}, {" 13:30 ", 810}, {"0:00", 0}, {"24:00", 1440}, {"7", 420},
+	};
+	static const char *const bad[] = {"", "h30", "7:3", "7:", "25:00", "24:01", "7:60",
+		"07:30x", "7 giờ", "123:00", "-1:00"};
+	int m;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		if (!wc_time_parse_vn(ok[i].s, &m))
+			fail_msg("'%s' should be a time", ok[i].s);
+		assert_int_equal(m, ok[i].m);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (wc_time_parse_vn(bad[i], &m))
+			fail_msg("'%s' should not be a time", bad[i]);
+	assert_string_equal(wc_kind_label(WC_COMPENSATORY), "nghỉ bù");
+	assert_string_equal(wc_kind_label((enum wc_kind)99), "");
+}
+
 /* Without a decision, Tết is the last day of the year and mùng 1–4, with
  * nghỉ bù: 2027's falls Friday 05/02 to Tuesday 09/02. */
 static void test_usual_tet(void **state)
@@ -451,6 +475,7 @@ int main(void)
 		cmocka_unit_test(test_days_2024_2026),
 		cmocka_unit_test(test_deadlines),
 		cmocka_unit_test(test_hours_specs),
+		cmocka_unit_test(test_time_typed),
 		cmocka_unit_test(test_usual_tet),
 		cmocka_unit_test(test_culture_day),
 		cmocka_unit_test(test_bad_config),
