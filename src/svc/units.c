@@ -134,6 +134,36 @@ int units_may(struct store *st, const struct units_actor *by, int64_t unit_id, b
 	return rc;
 }
 
+int units_successor(struct store *st, int64_t id, struct store_unit *to, hl_day *day,
+	struct hl_err *err)
+{
+	struct hl_arena *a = hl_arena_new(TREE_ARENA);
+	struct store_lineage *lin = NULL;
+	struct store_unit *u = NULL;
+	size_t nlin = 0, nu = 0;
+	int64_t next = 0;
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
+	rc = STORE(st, lineage_list, a, &lin, &nlin, err);
+	for (size_t i = 0; rc == HL_OK && i < nlin && next == 0; i++)
+		if (lin[i].old_id == id) {
+			next = lin[i].new_id;
+			*day = lin[i].day;
+		}
+	if (rc == HL_OK && next != 0)
+		rc = STORE(st, unit_list, a, &u, &nu, err);
+	for (size_t i = 0; rc == HL_OK && i < nu; i++)
+		if (u[i].id == next) {
+			*to = u[i];
+			hl_arena_free(a);
+			return HL_OK;
+		}
+	hl_arena_free(a);
+	return rc != HL_OK ? rc : HL_ENOTFOUND;
+}
+
 int units_get_may(struct store *st, const struct units_actor *by, const char *code,
 	const char *field, struct store_unit *out, struct hl_err *err)
 {

@@ -92,6 +92,12 @@ int units_merge_in(struct store *st, const char *new_code, const char *const *fr
 	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
 	struct hl_err *err);
 
+/* The unit that took unit id over in a merger (units_merge) and the day it
+ * did, into *to and *day: HL_OK, or HL_ENOTFOUND when id was not merged
+ * into another. */
+int units_successor(struct store *st, int64_t id, struct store_unit *to, hl_day *day,
+	struct hl_err *err);
+
 /* The units whose data unit id's figures include (the pooling of the indices
  * and of the feedback figures): itself first, then its predecessors in
  * lin[0..nlin), recursively, into out[0..*n) (at most cap; code names the

@@ -16,7 +16,9 @@
 #include "base/text.h"
 #include "core/period.h"
 #include "http/html.h"
+#include "svc/accounts.h"
 #include "svc/ingest.h"
+#include "svc/units.h"
 #include "web/pages.h"
 
 #define PUBLIC_LIST_MAX 200  /* versions listed on the page, newest first */
@@ -142,7 +144,7 @@ static void published_list(struct hbuf *b, const struct store_unit *u,
 		hb_printf(b, "</td><td class=\"num\">%d</td><td>", list[i].version);
 		hb_txt(b, when);
 		hb_raw(b, "</td><td>");
-		hb_txt(b, list[i].published_by);
+		hb_txt(b, account_who_label(b->a, list[i].published_by));
 		hb_raw(b, "</td><td><a href=\"/public/");
 		hb_url(b, u->code);
 		hb_printf(b, "/reports/%lld\">", (long long)list[i].id);
@@ -157,12 +159,14 @@ static void published_list(struct hbuf *b, const struct store_unit *u,
 
 int page_public(struct http_req *r)
 {
-	struct store_unit u;
+	struct store_unit u, to;
 	struct store_kiosk *k = NULL;
 	struct store_report *list = NULL;
 	size_t nk = 0, live = 0, n = 0;
 	struct hl_err err = {0};
 	struct hbuf b;
+	hl_day merged_on = HL_DAY_NONE;
+	bool merged;
 
 	if (public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
@@ -171,11 +175,29 @@ int page_public(struct http_req *r)
 	if (STORE(r->st, kiosk_list, r->a, &k, &nk, &err) == HL_OK)
 		for (size_t i = 0; i < nk; i++)
 			live += k[i].unit_id == u.id && !k[i].revoked;
+	merged = units_successor(r->st, u.id, &to, &merged_on, &err) == HL_OK;
+	hl_err_clear(&err);
 	hb_init(&b, r->a, 4 << 20);
 	page_begin(&b, r, u.name);
 	hb_raw(&b, "<section class=\"public\"><h1>");
 	hb_txt(&b, u.name);
-	hb_raw(&b, "</h1><h2>Kết quả đo lường sự hài lòng</h2>"
+	hb_raw(&b, "</h1>");
+	if (merged) {
+		char day[16];
+
+		hb_raw(&b, "<p class=\"flash merged\">");
+		hb_txt(&b, u.name);
+		hb_raw(&b, " đã sáp nhập vào <a href=\"/public/");
+		hb_url(&b, to.code);
+		hb_raw(&b, "\">");
+		hb_txt(&b, to.name);
+		hb_raw(&b, "</a> từ ngày ");
+		hb_txt(&b, hl_day_vn(merged_on, day, sizeof(day)));
+		hb_raw(&b, ". Kết quả từ ngày đó và việc tiếp nhận ý kiến ở trang của ");
+		hb_txt(&b, to.name);
+		hb_raw(&b, "; dưới đây là các kết quả đơn vị đã công bố trước khi sáp nhập.</p>");
+	}
+	hb_raw(&b, "<h2>Kết quả đo lường sự hài lòng</h2>"
 		"<p>Kết quả khảo sát được công bố cùng các báo cáo định kỳ của đơn vị: hằng tháng "
 		"(ngày 28), Quý I và Quý III (ngày 25/3, 25/9), 6 tháng (25/6) và cả năm (25/12). "
 		"Báo cáo công bố trước khi kỳ kết thúc gồm các phiếu đến ngày công bố.</p>");
@@ -215,7 +237,7 @@ int page_public(struct http_req *r)
 		"của đơn vị, không công bố ý kiến của từng người.</p></div>"
 		"<h2>Phản ánh, kiến nghị</h2><div class=\"how\"><p>Cần cơ quan trả lời một việc cụ "
 		"thể? <a href=\"/public/");
-	hb_url(&b, u.code);
+	hb_url(&b, merged ? to.code : u.code);
 	hb_raw(&b, "/feedback\">Gửi phản ánh, kiến nghị</a>: Ông/Bà nhận một mã theo dõi để xem "
 		"kết quả xử lý. <a href=\"/public/");
 	hb_url(&b, u.code);
@@ -269,7 +291,7 @@ int page_public_report(struct http_req *r)
 	hb_printf(&b, "</h2><p>Phiên bản %d, công bố lúc ", rep.version);
 	hb_txt(&b, when);
 	hb_raw(&b, " bởi ");
-	hb_txt(&b, rep.published_by);
+	hb_txt(&b, account_who_label(r->a, rep.published_by));
 	hb_raw(&b, ".</p>");
 	if (doc != NULL && len > 0)
 		hb_raw(&b, "<p class=\"note\">Văn bản báo cáo của phiên bản này không còn được đăng "

@@ -3,7 +3,8 @@
 # charts, comments with themes), the administration pages and their forms
 # (a target set through the form is what `hailong targets list` shows; units,
 # a merger, fields, staff, an instrument, accounts), the public page without
-# login and without any person's data, the gate (no session: to /login; no
+# login and without any person's data (a merged ward's says into which unit,
+# when, with the link), the gate (no session: to /login; no
 # CSRF token: 403; a clerk: only what a clerk manages). Bounded: every wait has a limit.
 set -eu
 . "$2/tests/e2e/lib.sh"
@@ -236,7 +237,10 @@ expect 200
 has 'UBND phường Vĩnh Hải'
 has 'Chưa có kết quả nào được công bố.'
 has 'mã QR'
-has 'href="/public/vinh-hai/feedback"'
+# Vĩnh Hải was merged into Bắc Nha Trang: its page says so, with the link,
+# and sends new feedback there; its own published answers stay.
+has 'UBND phường Vĩnh Hải đã sáp nhập vào <a href="/public/bac-nha-trang">UBND phường Bắc Nha Trang</a> từ ngày 01/07/2025'
+has 'href="/public/bac-nha-trang/feedback"'
 has 'href="/public/vinh-hai/answers"'
 hasnt '<table'
 hasnt 'Thiếu hồ sơ mẫu tại bàn viết'
@@ -244,6 +248,10 @@ hasnt 'Đăng xuất'
 if grep -Eq '[0-9]+,[0-9]{2}' "$OUT"; then
 	fail "the public page shows figures before anything is published"
 fi
+req - GET /public/bac-nha-trang
+expect 200
+has 'href="/public/bac-nha-trang/feedback"'
+hasnt 'đã sáp nhập vào'
 req - GET /public/khong-co
 expect 404
 req - GET "/public/%3Cscript%3E"

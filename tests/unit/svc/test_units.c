@@ -171,6 +171,24 @@ static void test_fields(void **state)
 	assert_string_equal(f->err.where, "valid_to");
 }
 
+/* VT and VH merged into BNT on 01/07/2025: each says so; BNT was not merged. */
+static void test_successor(void **state)
+{
+	struct fx *f = *state;
+	const char *from[] = {"VT", "VH"};
+	struct store_unit to;
+	hl_day day = HL_DAY_NONE, want;
+
+	assert_true(hl_day_from_ymd(2025, 7, 1, &want));
+	assert_int_equal(units_successor(f->st, id_of(f, "VT"), &to, &day, &f->err), HL_ENOTFOUND);
+	OK(f, units_merge(f->st, "BNT", from, 2, want, "Phường Bắc Nha Trang", "ubnd-xa",
+		"cli", &f->err));
+	OK(f, units_successor(f->st, id_of(f, "VH"), &to, &day, &f->err));
+	assert_string_equal(to.code, "BNT");
+	assert_int_equal(day, want);
+	assert_int_equal(units_successor(f->st, id_of(f, "BNT"), &to, &day, &f->err), HL_ENOTFOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +196,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_no_loop, setup_tree, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_scope, setup_tree, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_fields, setup_tree, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_successor, setup_tree, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
