@@ -11,6 +11,7 @@
 #include "io/csvout.h"
 #include "core/sample.h"
 #include "store/store.h"
+#include "svc/ingest.h"
 
 static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv);
 
@@ -147,11 +148,7 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 		if (!hl_day_parse(date_s, &date))
 			return cli_usage(&cmd_sample_plan, "--date '%s' không phải ngày dạng YYYY-MM-DD", date_s);
 	} else {
-		time_t now = time(NULL);
-		struct tm tm;
-
-		localtime_r(&now, &tm);
-		hl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &date);
+		date = ingest_day_of(time(NULL));   /* today in Vietnam */
 	}
 
 	a = hl_arena_new((size_t)256 << 20);

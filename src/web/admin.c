@@ -17,6 +17,7 @@
 #include "io/instrument_json.h"
 #include "svc/builtin.h"
 #include "svc/import.h"
+#include "svc/ingest.h"
 #include "web/admin.h"
 #include "web/pages.h"
 
@@ -563,13 +564,13 @@ static int criteria(struct http_req *r, const char ***codes, size_t *n, struct h
 	return HL_OK;
 }
 
+/* This year in Vietnam, whatever the server's time zone. */
 static int this_year(void)
 {
-	time_t now = time(NULL);
-	struct tm tm;
+	int y, m, d;
 
-	localtime_r(&now, &tm);
-	return tm.tm_year + 1900;
+	hl_day_to_ymd(ingest_day_of(time(NULL)), &y, &m, &d);
+	return y;
 }
 
 static bool parse_year(const char *s, int *out)

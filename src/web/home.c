@@ -403,11 +403,11 @@ int page_home(struct http_req *r)
 	if (r->role == ROLE_ENTRY)
 		return http_redirect(r, "/paper");
 	if (period_s == NULL || period_s[0] == '\0') {
-		time_t now = time(NULL);
-		struct tm tm;
+		int y, m, d;
 
-		localtime_r(&now, &tm);
-		snprintf(code, sizeof(code), "%04d", tm.tm_year + 1900);
+		/* this year in Vietnam, whatever the server's time zone */
+		hl_day_to_ymd(ingest_day_of(time(NULL)), &y, &m, &d);
+		snprintf(code, sizeof(code), "%04d", y);
 		period_s = code;
 	}
 	if (hl_period_parse(period_s, &o.period, &err) != HL_OK)

@@ -14,6 +14,7 @@
 #include "http/scope.h"
 #include "http/srv.h"
 #include "io/instrument_json.h"
+#include "svc/ingest.h"
 #include "svc/paper.h"
 #include "web/pages.h"
 
@@ -117,15 +118,10 @@ static const char *who_of(struct http_req *r)
 	return hl_arena_printf(r->a, "web:%s", r->user.name);
 }
 
+/* Today in Vietnam, whatever the server's time zone. */
 static hl_day today(void)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-	hl_day d = HL_DAY_NONE;
-
-	localtime_r(&now, &tm);
-	hl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d);
-	return d;
+	return ingest_day_of(time(NULL));
 }
 
 /* "yyyy-mm-dd" (input type=date) or "dd/mm/yyyy" (typed by hand). */
@@ -143,16 +139,6 @@ static bool parse_day(const char *s, hl_day *out)
 	return false;
 }
 
-static char *show_time(int64_t t, char *buf, size_t size)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	localtime_r(&tt, &tm);
-	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1,
-		tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
-	return buf;
-}
 
 /* A form value trimmed and NFC-normalised, "" when absent; NULL when it is
  * longer than max bytes. */
@@ -311,7 +297,7 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 			hb_raw(&b, "</td><td>");
 			if (x->closed) {
 				hb_raw(&b, "Đã đóng ");
-				hb_txt(&b, show_time(x->closed_at, buf, sizeof(buf)));
+				hb_txt(&b, hl_time_vn(x->closed_at, INGEST_TZ_MINUTES, buf, sizeof(buf)));
 			} else {
 				hb_raw(&b, "<strong>Đang nhập</strong>");
 			}
@@ -553,7 +539,7 @@ static void batch_summary(struct hbuf *b, struct bctx *c)
 	hb_raw(b, "</dd></div><div><dt>Trạng thái</dt><dd>");
 	if (c->b.closed) {
 		hb_raw(b, "đã đóng ");
-		hb_txt(b, show_time(c->b.closed_at, buf, sizeof(buf)));
+		hb_txt(b, hl_time_vn(c->b.closed_at, INGEST_TZ_MINUTES, buf, sizeof(buf)));
 	} else {
 		hb_raw(b, "đang nhập – chưa tính vào chỉ số");
 	}

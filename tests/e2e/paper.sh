@@ -37,9 +37,10 @@ row() {
 		--data-urlencode "field=${4:-}" --data-urlencode "comment=${5:-}"
 }
 
-TODAY=$(date +%Y-%m-%d)
-TODAY_VN=$(date +%d/%m/%Y)
-YEAR=$(date +%Y)
+# the server dates and times in Vietnam whatever its zone: so does the test
+TODAY=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)
+TODAY_VN=$(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)
+YEAR=$(TZ=Asia/Ho_Chi_Minh date +%Y)
 A5="5555 55555 555555 555 5555"
 A4="4444 44444 444444 444 4444"
 A2="2222 22222 222222 222 2222"
