@@ -13,6 +13,57 @@
 #include "store/store.h"
 #include "svc/import.h"
 
+#define NAMES_MAX 64      /* commands, subcommands or options offered as "did you mean" */
+
+/* Edits (insert, delete, change, swap two neighbours) between a and b, at
+ * most 63 bytes each are compared. */
+static int distance(const char *a, const char *b)
+{
+	int d[64][64];
+	size_t la = strlen(a), lb = strlen(b);
+
+	la = la > 63 ? 63 : la;
+	lb = lb > 63 ? 63 : lb;
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+const char *cli_closest(const char *s, const char *const *names, size_t n)
+{
+	size_t len = strlen(s);
+	int limit = len / 3 > 1 ? (int)(len / 3) : 1, best = limit + 1;
+	const char *hit = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		int d = distance(s, names[i]);
+
+		/* the start of a name counts as close: "cal" for calendar */
+		if (len >= 3 && strncmp(s, names[i], len) == 0)
+			d = 1;
+		if (d < best) {
+			best = d;
+			hit = names[i];
+		}
+	}
+	return hit;
+}
+
 static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
 {
 	for (; opts != NULL && opts->name != NULL; opts++)
@@ -39,8 +90,19 @@ int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, int first,
 			size_t len = eq != NULL ? (size_t)(eq - a - 2) : strlen(a + 2);
 			const struct cli_opt *o = find_opt(opts, a + 2, len);
 
-			if (o == NULL)
-				return cli_usage(cmd, "tùy chọn không có: %s", a);
+			if (o == NULL) {
+				const char *names[NAMES_MAX], *near;
+				char typed[64];
+				size_t n = 0;
+
+				for (const struct cli_opt *x = opts; x != NULL && x->name && n < NAMES_MAX; x++)
+					names[n++] = x->name;
+				snprintf(typed, sizeof(typed), "%.*s", (int)(len < 63 ? len : 63), a + 2);
+				near = cli_closest(typed, names, n);
+				if (near != NULL)
+					return cli_usage(cmd, "không có tùy chọn %s; có phải --%s?", a, near);
+				return cli_usage(cmd, "không có tùy chọn %s", a);
+			}
 			if (o->flag != NULL) {
 				if (eq != NULL)
 					return cli_usage(cmd, "tùy chọn --%s không nhận giá trị", o->name);
@@ -243,12 +305,22 @@ bool cli_parse_year(const char *s, int *year)
 int cli_dispatch(const struct cli_cmd *cmd, const struct cli_sub *subs, struct cli_ctx *ctx,
 	int argc, char **argv)
 {
+	const char *names[NAMES_MAX], *near;
+	size_t n = 0;
+
 	if (argc < 2)
 		return cli_usage(cmd, "thiếu lệnh con sau 'hailong %s'", cmd->name);
-	for (; subs->name != NULL; subs++)
-		if (strcmp(subs->name, argv[1]) == 0)
-			return subs->run(ctx, argc - 1, argv + 1);
-	return cli_usage(cmd, "lệnh con không có: hailong %s %s", cmd->name, argv[1]);
+	for (const struct cli_sub *s = subs; s->name != NULL; s++) {
+		if (strcmp(s->name, argv[1]) == 0)
+			return s->run(ctx, argc - 1, argv + 1);
+		if (n < NAMES_MAX)
+			names[n++] = s->name;
+	}
+	near = cli_closest(argv[1], names, n);
+	if (near != NULL)
+		return cli_usage(cmd, "không có lệnh hailong %s %s; có phải: hailong %s %s?", cmd->name,
+			argv[1], cmd->name, near);
+	return cli_usage(cmd, "không có lệnh hailong %s %s", cmd->name, argv[1]);
 }
 
 int cli_audit(struct cli_ctx *ctx, const char *action, const char *detail)

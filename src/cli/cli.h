@@ -67,6 +67,11 @@ struct cli_sub {
 int cli_dispatch(const struct cli_cmd *cmd, const struct cli_sub *subs, struct cli_ctx *ctx,
 	int argc, char **argv);
 
+/* The name among names[0..n) that s was probably meant to be — a slip of a
+ * few letters, or its first letters — for a "có phải …?" hint; NULL when
+ * none is close. Points into names. */
+const char *cli_closest(const char *s, const char *const *names, size_t n);
+
 /* One option a command accepts: "--name VALUE" or "--name=VALUE" sets *value;
  * with flag != NULL the option takes no value and sets *flag. */
 struct cli_opt {

@@ -53,7 +53,7 @@ static hl_day today(void)
 
 static int bad_date(const char *opt, const char *s)
 {
-	return cli_errorf("%s '%s' không hợp lệ: dùng dạng NNNN-TT-NN và là ngày có thật "
+	return cli_errorf("%s '%s' không hợp lệ: viết năm-tháng-ngày và là ngày có thật "
 		"(ví dụ 2026-02-17)", opt, s);
 }
 
@@ -135,7 +135,7 @@ static int do_lunar(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_parse(&cmd_calendar, argc, argv, 1, opts, pos, 1, &npos)) != 0)
 		return rc;
 	if (npos != 1)
-		return cli_usage(&cmd_calendar, "thiếu ngày: hailong calendar lunar NNNN-TT-NN");
+		return cli_usage(&cmd_calendar, "thiếu ngày: hailong calendar lunar NGÀY (ví dụ 2026-02-17)");
 	if ((rc = check_format(format, &csv)) != 0)
 		return rc;
 	if (!hl_day_parse(pos[0], &day))
@@ -335,10 +335,10 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 static int parse_moment(const char *opt, const char *s, int64_t *out)
 {
 	if (s == NULL)
-		return cli_usage(&cmd_calendar, "thiếu %s \"NNNN-TT-NN GG:PP\"", opt);
+		return cli_usage(&cmd_calendar, "thiếu %s THỜI-ĐIỂM (ví dụ \"2026-02-13 15:30\")", opt);
 	if (!hl_minute_parse(s, out))
-		return cli_errorf("%s '%s' không hợp lệ: dùng dạng \"NNNN-TT-NN GG:PP\" và là thời "
-			"điểm có thật (ví dụ \"2026-02-13 15:30\")", opt, s);
+		return cli_errorf("%s '%s' không hợp lệ: viết \"năm-tháng-ngày giờ:phút\" và là "
+			"thời điểm có thật (ví dụ \"2026-02-13 15:30\")", opt, s);
 	return 0;
 }
 
@@ -508,17 +508,19 @@ const struct cli_cmd cmd_calendar = {
 	"      các ngày khác thường lệ của năm; csv: date,kind,name, kind là holiday,\n"
 	"      compensatory (nghỉ bù), day-off, working-day hoặc disabled (ngày lễ chưa áp\n"
 	"      dụng: 24/11 cho đến khi bật).\n"
-	"  hailong calendar deadline --from \"NNNN-TT-NN GG:PP\" (--hours N | --days N |\n"
+	"  hailong calendar deadline --from THỜI-ĐIỂM (--hours N | --days N |\n"
 	"                            --minutes N) [--unit MÃ]\n"
-	"      thời hạn (NNNN-TT-NN GG:PP): N giờ làm việc (được viết 1,5) chỉ tính trong giờ\n"
+	"      thời hạn (một thời điểm): N giờ làm việc (được viết 1,5) chỉ tính trong giờ\n"
 	"      làm việc của ngày làm việc, nhận ngoài giờ thì tính từ lúc mở cửa kế tiếp;\n"
 	"      N ngày làm việc không tính ngày nhận, hết hạn lúc đóng cửa ngày thứ N.\n"
-	"  hailong calendar between --from \"NNNN-TT-NN GG:PP\" --to \"NNNN-TT-NN GG:PP\"\n"
+	"  hailong calendar between --from THỜI-ĐIỂM --to THỜI-ĐIỂM\n"
 	"                           [--unit MÃ]\n"
 	"      số giờ làm việc đã qua (G:PP).\n"
 	"  hailong calendar culture-day on|off [--from-year NĂM]\n"
 	"      24/11 (Ngày Văn hóa Việt Nam) là ngày nghỉ từ NĂM (mặc định năm nay), hoặc\n"
 	"      thôi. Mặc định: chưa áp dụng.\n"
+	"NGÀY viết năm-tháng-ngày (ví dụ 2026-02-17); THỜI-ĐIỂM viết \"năm-tháng-ngày\n"
+	"giờ:phút\" (ví dụ \"2026-02-13 15:30\"), giờ Việt Nam.\n"
 	"Lịch tính cho các năm 2000–2100; mọi thay đổi được ghi vào nhật ký.\n",
 	CLI_DB_NONE,
 	run,

@@ -20,7 +20,7 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_import_cmd(&cmd_dossiers, ctx, argc, argv, "hồ sơ", import_dossiers);
 }
 
-/* --at "YYYY-MM-DD HH:MM" (default now) into *at; usage error otherwise. */
+/* --at "year-month-day hour:minute" (default now) into *at; usage error otherwise. */
 static int parse_at(const char *s, int64_t *at)
 {
 	if (s == NULL) {
@@ -28,7 +28,7 @@ static int parse_at(const char *s, int64_t *at)
 		return 0;
 	}
 	if (!hl_minute_parse(s, at))
-		return cli_usage(&cmd_dossiers, "--at '%s' không hợp lệ (cần \"YYYY-MM-DD HH:MM\" "
+		return cli_usage(&cmd_dossiers, "--at '%s' không hợp lệ (viết \"năm-tháng-ngày giờ:phút\" "
 			"và có thật)", s);
 	return 0;
 }
@@ -258,7 +258,8 @@ static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 	if (date == NULL) {
 		friday = wk_latest_friday((hl_day)(ingest_now_minute() / 1440));
 	} else if (!hl_day_parse(date, &friday)) {
-		return cli_usage(&cmd_dossiers, "--date '%s' không hợp lệ (cần YYYY-MM-DD và có thật)",
+		return cli_usage(&cmd_dossiers, "--date '%s' không hợp lệ (viết năm-tháng-ngày, ví dụ "
+			"2025-06-13, và là ngày có thật)",
 			date);
 	} else if (hl_day_weekday(friday) != 4) {
 		char d[16], f[16];
@@ -303,13 +304,14 @@ const struct cli_cmd cmd_dossiers = {
 	"  hailong dossiers weekly [--date THỨ-SÁU] [--unit MÃ] --format pdf|xlsx|csv -o TỆP\n\n"
 	"import: tiêu đề code,unit,field,procedure,channel,received_at,due_at,finished_at,\n"
 	"returned_at,supplements,reschedules,apology[,submitted_at]\n"
-	"  thời điểm dạng YYYY-MM-DD HH:MM (giờ địa phương); finished_at, returned_at,\n"
+	"  thời điểm viết năm-tháng-ngày giờ:phút (giờ Việt Nam); finished_at, returned_at,\n"
 	"  submitted_at có thể để trống; channel là online, direct hoặc post; submitted_at\n"
 	"  là lúc nộp hồ sơ trực tuyến; supplements, reschedules là số nguyên không âm;\n"
 	"  apology là 0/1, yes/no hoặc có/không. Nhập lại một hồ sơ (cùng code) thì cập\n"
 	"  nhật, không nhân đôi. Tệp có lỗi thì không nhập dòng nào. Xem docs/formats.md.\n\n"
 	"stats: số hồ sơ tiếp nhận trong KỲ (2025, 2025-Q3, 2025-06, 2025-01-15..2025-03-31)\n"
-	"  theo tình trạng tại THỜI-ĐIỂM (\"YYYY-MM-DD HH:MM\", mặc định bây giờ): trước hạn,\n"
+	"  theo tình trạng tại THỜI-ĐIỂM (\"năm-tháng-ngày giờ:phút\", ví dụ \"2025-06-13\n"
+	"  17:00\", mặc định bây giờ): trước hạn,\n"
 	"  đúng hạn, trễ hạn (đã hoàn thành), đang giải quyết, quá hạn (chưa hoàn thành);\n"
 	"  tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã hoàn thành. --under: MÃ và mọi đơn\n"
 	"  vị trực thuộc, mỗi đơn vị một dòng. CSV: unit,group,total,early,on_time,late,\n"

@@ -22,7 +22,7 @@
 #define ARENA_CAP ((size_t)1 << 30)
 #define MAX_ARGS 64
 
-/* A time option "YYYY-MM-DD HH:MM" into *out; def when not given. */
+/* A time option "year-month-day hour:minute" into *out; def when not given. */
 static int parse_time(const char *opt, const char *s, int64_t def, int64_t *out)
 {
 	if (s == NULL) {
@@ -30,7 +30,7 @@ static int parse_time(const char *opt, const char *s, int64_t def, int64_t *out)
 		return 0;
 	}
 	if (!hl_minute_parse(s, out))
-		return cli_errorf("%s '%s' không hợp lệ: cần \"YYYY-MM-DD HH:MM\" và là thời điểm "
+		return cli_errorf("%s '%s' không hợp lệ: viết \"năm-tháng-ngày giờ:phút\" và là thời điểm "
 			"có thật", opt, s);
 	return 0;
 }
@@ -77,7 +77,7 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (unit == NULL || channel == NULL || received == NULL || text == NULL)
 		return cli_usage(&cmd_feedback, "cần --unit, --channel, --received và --text: hailong "
-			"feedback add --unit MÃ --channel KÊNH --received \"YYYY-MM-DD HH:MM\" --text NỘI-DUNG");
+			"feedback add --unit MÃ --channel KÊNH --received THỜI-ĐIỂM --text NỘI-DUNG");
 	if ((rc = parse_time("--received", received, 0, &in.received_at)) != 0)
 		return rc;
 	if (fb_channel_parse(channel, &in.channel, &err) != HL_OK ||
@@ -604,12 +604,13 @@ const struct cli_cmd cmd_feedback = {
 	"feedback",
 	"phản ánh, kiến nghị: tiếp nhận, phân loại, chuyển, trả lời, công khai, đánh giá",
 	"Cách dùng:\n"
-	"  hailong feedback add --unit MÃ --channel KÊNH --received \"YYYY-MM-DD HH:MM\"\n"
+	"  hailong feedback add --unit MÃ --channel KÊNH --received THỜI-ĐIỂM\n"
 	"                       --text NỘI-DUNG [--name HỌ-TÊN --contact LIÊN-HỆ] [--kind LOẠI]\n"
 	"      tiếp nhận một phản ánh; in mã mới (stdout) và mã tra cứu cho người gửi (stderr).\n"
 	"      KÊNH: counter (tại quầy), hotline, letter (thư), web, kiosk, portal;\n"
 	"      LOẠI: pakn (mặc định), khieu-nai, to-cao.\n"
-	"  hailong feedback classify MÃ --class LOẠI [--criterion TC|HC|PV|KQ|TT] [--kind LOẠI] [--at T]\n"
+	"  hailong feedback classify MÃ --class LOẠI [--criterion TC|HC|PV|KQ|TT] [--kind LOẠI]\n"
+	"                            [--at THỜI-ĐIỂM]\n"
 	"      phân loại: khong-tiep-nhan (đóng luôn), hanh-vi (hành vi của cơ quan, công chức),\n"
 	"      quy-dinh-trong-tham-quyen, quy-dinh-ngoai-tham-quyen.\n"
 	"  hailong feedback forward MÃ --to PHÒNG [--at THỜI-ĐIỂM]\n"
@@ -641,7 +642,8 @@ const struct cli_cmd cmd_feedback = {
 	"  hailong feedback import TỆP.csv\n"
 	"      nhập phản ánh từ hệ thống PAKN (kênh portal, giữ mã của hệ thống); tiêu đề\n"
 	"      code,unit,received_at,text[,name,contact]; nhập tất cả hoặc không dòng nào.\n"
-	"THỜI-ĐIỂM có dạng \"YYYY-MM-DD HH:MM\" (giờ Việt Nam). Hạn tính theo lịch làm việc\n"
+	"THỜI-ĐIỂM viết \"năm-tháng-ngày giờ:phút\", ví dụ \"2026-02-13 16:00\" (giờ Việt Nam).\n"
+	"Hạn tính theo lịch làm việc\n"
 	"của đơn vị (hailong calendar). Mọi bước được ghi vào nhật ký (hailong audit).\n",
 	CLI_DB_OPEN,
 	run,

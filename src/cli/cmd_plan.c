@@ -54,11 +54,12 @@ const struct cli_cmd cmd_plan = {
 		"      thực hiện, Kết quả.\n"
 		"      CSV: no,criterion,value,target,task,responsible,schedule,expected,status\n"
 		"  hailong plan set-status --unit MÃ --year NĂM --task N TÌNH_TRẠNG [--note TEXT]\n"
-		"                          [--at YYYY-MM-DD]\n"
+		"                          [--at NGÀY]\n"
 		"      đổi tình trạng nhiệm vụ N và ghi tiến độ kèm ngày (mặc định: hôm nay)\n"
 		"\n"
 		"Tiến độ (schedule): thuong-xuyen, trong-nam, quy-1 … quy-4, thu-sau-hang-tuan,\n"
-		"khi-co-thay-doi, khi-tiep-nhan hoặc một ngày YYYY-MM-DD.\n"
+		"khi-co-thay-doi, khi-tiep-nhan hoặc một NGÀY.\n"
+		"NGÀY viết năm-tháng-ngày, ví dụ 2025-10-31.\n"
 		"Tình trạng (status): chua-bat-dau, dang-thuc-hien, hoan-thanh, qua-han.\n"
 		"Trong CSV số viết với dấu chấm (82.58); trong bảng với dấu phẩy (82,58).\n",
 	.db = CLI_DB_OPEN,
@@ -386,7 +387,7 @@ static int do_set_status(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (task == NULL || npos != 1)
 		return cli_usage(&cmd_plan, "cách dùng: hailong plan set-status --unit MÃ --year NĂM "
-			"--task N TÌNH_TRẠNG [--note TEXT] [--at YYYY-MM-DD]");
+			"--task N TÌNH_TRẠNG [--note TEXT] [--at NGÀY]");
 	errno = 0;
 	no = strtol(task, &end, 10);
 	if (errno != 0 || *end != '\0' || no < 1 || no > PLAN_MAX_TASKS)
@@ -395,7 +396,7 @@ static int do_set_status(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_plan, "tình trạng '%s' không hợp lệ: dùng chua-bat-dau, "
 			"dang-thuc-hien, hoan-thanh hoặc qua-han", pos[0]);
 	if (at != NULL && !hl_day_parse(at, &day))
-		return cli_usage(&cmd_plan, "--at phải là một ngày có thật dạng YYYY-MM-DD (không phải "
+		return cli_usage(&cmd_plan, "--at phải là một ngày có thật viết năm-tháng-ngày, ví dụ 2025-10-31 (không phải "
 			"'%s')", at);
 	if (plan_set_status(ctx->st, unit, y, (int)no, pos[0], note, day, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);

@@ -22,7 +22,7 @@ const struct cli_cmd cmd_report = {
 	.help =
 		"Cách dùng: hailong report --period KỲ (--unit MÃ | --under MÃ)\n"
 		"                         --format pdf|xlsx|csv|html -o TỆP\n"
-		"                         [--internal] [--number \"Số: …\"] [--date YYYY-MM-DD]\n"
+		"                         [--internal] [--number \"Số: …\"] [--date NGÀY]\n"
 		"                         [--signer \"Họ và tên\"]\n"
 		"\n"
 		"Lập báo cáo kết quả khảo sát mức độ hài lòng theo thể thức văn bản hành chính:\n"
@@ -37,7 +37,7 @@ const struct cli_cmd cmd_report = {
 		"  -o, --output TỆP  tệp cần ghi (ghi trọn vẹn rồi mới thay tệp cũ)\n"
 		"  --internal        thêm kết quả theo từng công chức (chỉ dùng nội bộ)\n"
 		"  --number SỐ       số văn bản, ví dụ \"Số: 12/BC-UBND\" (mặc định để trống)\n"
-		"  --date NGÀY       ngày của văn bản (mặc định: hôm nay)\n"
+		"  --date NGÀY       ngày của văn bản, viết năm-tháng-ngày (mặc định: hôm nay)\n"
 		"  --signer TÊN      họ và tên người ký, in dưới chữ ký (mặc định để trống)\n",
 	.db = CLI_DB_OPEN,
 	.run = run_report,
@@ -85,7 +85,7 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_report, "%s", err.msg);
 	o.date = HL_DAY_NONE;
 	if (date != NULL && !hl_day_parse(date, &o.date))
-		return cli_usage(&cmd_report, "--date phải là ngày dạng YYYY-MM-DD (không phải '%s')", date);
+		return cli_usage(&cmd_report, "--date phải là một ngày viết năm-tháng-ngày, ví dụ 2025-12-25 (không phải '%s')", date);
 	o.unit = unit;
 	o.under = under;
 	o.internal = internal;

@@ -17,7 +17,7 @@
 
 #define ARENA_CAP ((size_t)256 << 20)
 
-/* --date D (YYYY-MM-DD), or today in local time. */
+/* --date D (year-month-day), or today in Vietnam. */
 static int parse_date(const char *s, hl_day *out)
 {
 	if (s == NULL) {
@@ -25,7 +25,7 @@ static int parse_date(const char *s, hl_day *out)
 		return 0;
 	}
 	if (!hl_day_parse(s, out))
-		return cli_errorf("--date '%s' không hợp lệ: dùng dạng NNNN-TT-NN (ví dụ 2024-03-25)", s);
+		return cli_errorf("--date '%s' không hợp lệ: viết năm-tháng-ngày, ví dụ 2024-03-25", s);
 	return 0;
 }
 
@@ -336,7 +336,7 @@ const struct cli_cmd cmd_reports = {
 	"      các bản đã công bố, mới nhất trước: số, kỳ, phiên bản, lúc và người công bố\n"
 	"  hailong reports show SỐ [--output TỆP]\n"
 	"      số liệu đã chụp (JSON), hoặc ghi tệp báo cáo đã lưu ra TỆP\n"
-	"NGÀY có dạng NNNN-TT-NN (ví dụ 2024-03-25).\n",
+	"NGÀY viết năm-tháng-ngày, ví dụ 2024-03-25.\n",
 	CLI_DB_OPEN,
 	run,
 };

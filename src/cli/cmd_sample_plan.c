@@ -21,12 +21,12 @@ const struct cli_cmd cmd_sample_plan = {
 	.help =
 		"Cách dùng: hailong sample-plan --unit MÃ --year NĂM [--margin 0.05]\n"
 		"                              [--method slovin|cochran] [--min-per-field N]\n"
-		"                              [--date YYYY-MM-DD] [--format table|csv]\n"
+		"                              [--date NGÀY] [--format table|csv]\n"
 		"\n"
 		"Số ý kiến cần lấy trong năm tính từ số hồ sơ của đơn vị trong năm\n"
 		"(Slovin: n = N / (1 + N·e²); Cochran: cỡ mẫu 95 % có hiệu chỉnh quần thể\n"
 		"hữu hạn), phân bổ cho từng lĩnh vực theo tỷ lệ hồ sơ, so với số phiếu đã\n"
-		"thu và số phiếu lẽ ra phải có đến ngày --date (mặc định: hôm nay).\n"
+		"thu và số phiếu lẽ ra phải có đến ngày --date (năm-tháng-ngày, mặc định: hôm nay).\n"
 		"\n"
 		"  --margin E         sai số cho phép, 0 < E < 1 (mặc định 0.05)\n"
 		"  --method M         slovin (mặc định) hoặc cochran\n"
@@ -146,7 +146,7 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 	hl_day_from_ymd(year, 12, 31, &last);
 	if (date_s != NULL) {
 		if (!hl_day_parse(date_s, &date))
-			return cli_usage(&cmd_sample_plan, "--date '%s' không phải ngày dạng YYYY-MM-DD", date_s);
+			return cli_usage(&cmd_sample_plan, "--date '%s' không phải một ngày viết năm-tháng-ngày, ví dụ 2025-06-30", date_s);
 	} else {
 		date = ingest_day_of(time(NULL));   /* today in Vietnam */
 	}

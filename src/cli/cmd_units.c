@@ -140,9 +140,9 @@ static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (npos != 1 || from == NULL || date == NULL)
 		return cli_usage(&cmd_units,
-			"cách dùng: hailong units merge MỚI --from A,B,… --date YYYY-MM-DD");
+			"cách dùng: hailong units merge MỚI --from A,B,… --date NGÀY (năm-tháng-ngày)");
 	if (!hl_day_parse(date, &day))
-		return cli_usage(&cmd_units, "ngày '%s' không hợp lệ (cần YYYY-MM-DD)", date);
+		return cli_usage(&cmd_units, "ngày '%s' không hợp lệ (viết năm-tháng-ngày, ví dụ 2025-07-01)", date);
 	if (strlen(from) >= sizeof(buf))
 		return cli_usage(&cmd_units, "danh sách --from quá dài");
 	snprintf(buf, sizeof(buf), "%s", from);
@@ -186,11 +186,12 @@ const struct cli_cmd cmd_units = {
 	"Cách dùng:\n"
 	"  hailong units import TỆP.csv\n"
 	"      nhập đơn vị; tiêu đề: code,name,type,parent,valid_from,valid_to\n"
-	"      (parent và ngày có thể để trống; ngày dạng YYYY-MM-DD; đơn vị cấp trên có\n"
+	"      (parent và ngày có thể để trống; ngày viết năm-tháng-ngày; đơn vị cấp trên có\n"
 	"      thể đứng sau trong tệp; mã đã có thì cập nhật)\n"
 	"  hailong units list\n"
 	"      in cây đơn vị với loại và thời gian hiệu lực\n"
-	"  hailong units merge MỚI --from A,B,… --date YYYY-MM-DD [--name TÊN --type LOẠI]\n"
+	"  hailong units merge MỚI --from A,B,… --date NGÀY [--name TÊN --type LOẠI]\n"
+	"      (NGÀY viết năm-tháng-ngày, ví dụ 2025-07-01)\n"
 	"      ghi nhận MỚI thay A, B, … từ ngày đó: các đơn vị cũ hết hiệu lực từ hôm\n"
 	"      trước, MỚI có hiệu lực từ ngày đó. Nếu MỚI chưa có thì tạo với --name,\n"
 	"      --type, dưới đơn vị cấp trên chung của các đơn vị cũ. Không cho sáp nhập\n"

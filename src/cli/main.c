@@ -55,6 +55,19 @@ static const struct cli_cmd *find_command(const char *name)
 	return NULL;
 }
 
+/* "không có lệnh X", with the command meant when one is close. */
+static int no_command(const char *name)
+{
+	const char *names[NCOMMANDS], *near;
+
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i]->name;
+	near = cli_closest(name, names, NCOMMANDS);
+	if (near != NULL)
+		return cli_usage(NULL, "không có lệnh %s; có phải: hailong %s?", name, near);
+	return cli_usage(NULL, "không có lệnh %s", name);
+}
+
 static void print_main_help(FILE *f)
 {
 	fputs("hailong — đo lường sự hài lòng của người dân, tổ chức (chỉ số SIPAS)\n\n"
@@ -171,15 +184,15 @@ int main(int argc, char **argv)
 		}
 		cmd = find_command(args[1]);
 		if (cmd == NULL)
-			return cli_usage(NULL, "lệnh không có: %s", args[1]);
+			return no_command(args[1]);
 		cli_print_help(cmd, stdout);
 		return 0;
 	}
 	cmd = find_command(args[0]);
 	if (cmd == NULL) {
 		if (args[0][0] == '-')
-			return cli_usage(NULL, "tùy chọn không có: %s", args[0]);
-		return cli_usage(NULL, "lệnh không có: %s", args[0]);
+			return cli_usage(NULL, "không có tùy chọn %s", args[0]);
+		return no_command(args[0]);
 	}
 	for (int i = 1; i < n && strcmp(args[i], "--") != 0; i++)
 		if (is_help(args[i])) {

@@ -9,8 +9,14 @@ has "responses"
 ok help
 has "Các lệnh:"
 status 2 khong-co
-has "lệnh không có: khong-co"
+has "không có lệnh khong-co"
+hasnt "có phải"
 has "hailong --help"
+# a slip of the keyboard: the command meant is named
+status 2 repots due
+has "không có lệnh repots; có phải: hailong reports?"
+status 2 calendr
+has "có phải: hailong calendar?"
 status 2 --khong-co
 status 2
 
@@ -70,7 +76,15 @@ has "ho-tich"
 status 2 units
 has "hailong units --help"
 status 2 units khong-co
+has "không có lệnh hailong units khong-co"
+hasnt "có phải"
 status 2 units list --khong-co
+has "không có tùy chọn --khong-co"
+# a slip in a subcommand or an option: the one meant is named
+status 2 feedback lst
+has "không có lệnh hailong feedback lst; có phải: hailong feedback list?"
+status 2 reports due --dat 2025-03-01
+has "không có tùy chọn --dat; có phải --date?"
 status 2 responses import
 status 2 targets set --year 2025 90
 status 1 responses import khong-co.csv
