@@ -279,11 +279,11 @@ int cli_list_begin(const struct cli_cmd *cmd, int argc, char **argv, size_t cap,
 	return 0;
 }
 
-const char *cli_unit_code(const struct store_unit *u, size_t n, int64_t id)
+const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id)
 {
 	for (size_t i = 0; i < n; i++)
 		if (u[i].id == id)
-			return u[i].code;
+			return u[i].name;
 	return "?";
 }
 

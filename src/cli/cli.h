@@ -131,8 +131,8 @@ int cli_import_cmd(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, cha
 int cli_list_begin(const struct cli_cmd *cmd, int argc, char **argv, size_t cap,
 	struct hl_arena **a);
 
-/* The code of the unit with this id among u[0..n), or "?"; not owned. */
-const char *cli_unit_code(const struct store_unit *u, size_t n, int64_t id);
+/* The name of the unit with this id among u[0..n), or "?"; not owned. */
+const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id);
 
 /* Parse a year 1900..2999; false if s is not one. */
 bool cli_parse_year(const char *s, int *year);

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "core/date.h"
 #include "store/store.h"
+#include "svc/ingest.h"
 
 #define DEFAULT_LIMIT 50
 
@@ -28,16 +30,18 @@ static void split(char *line, char **f, int n)
 			f[i] = "";
 }
 
-/* "2025-03-04T08:15:00Z" (or with a space) -> "04/03/2025 08:15:00"; other
- * forms are shown as they are. */
+/* The store's UTC "2025-03-04T08:15:00Z" as Vietnam's "04/03/2025 15:15";
+ * other forms are shown as they are. */
 static const char *show_time(const char *at, char *buf, size_t size)
 {
-	size_t len = strlen(at);
+	int y, mo, d, h, mi, s;
+	char sep;
+	hl_day day;
 
-	if (len >= 19 && at[4] == '-' && at[7] == '-' && (at[10] == 'T' || at[10] == ' ')) {
-		snprintf(buf, size, "%.2s/%.2s/%.4s %.8s", at + 8, at + 5, at, at + 11);
-		return buf;
-	}
+	if (sscanf(at, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s) == 7 &&
+	    (sep == 'T' || sep == ' ') && hl_day_from_ymd(y, mo, d, &day))
+		return hl_time_vn((int64_t)day * 86400 + h * 3600 + mi * 60 + s, INGEST_TZ_MINUTES,
+			buf, size);
 	return at;
 }
 
@@ -70,7 +74,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		hl_arena_free(a);
 		return cli_fail(&err);
 	}
-	cli_cell("Thời điểm", 19);
+	cli_cell("Thời điểm", 16);
 	cli_cell("Ai", 18);
 	cli_cell("Việc", 20);
 	puts("Chi tiết");
@@ -78,7 +82,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		char *f[4];
 
 		split(lines[i], f, 4);
-		cli_cell(show_time(f[0], tbuf, sizeof(tbuf)), 19);
+		cli_cell(show_time(f[0], tbuf, sizeof(tbuf)), 16);
 		cli_cell(f[1], 18);
 		cli_cell(f[2], 20);
 		puts(f[3]);
@@ -92,7 +96,8 @@ const struct cli_cmd cmd_audit = {
 	"audit",
 	"nhật ký thay đổi: ai làm gì, lúc nào",
 	"Cách dùng: hailong audit [--limit N]\n\n"
-	"In nhật ký thay đổi, mới nhất trước: thời điểm (UTC), ai, việc, chi tiết.\n"
+	"In nhật ký thay đổi, mới nhất trước: thời điểm (giờ Việt Nam), ai (web:TÊN: tài\n"
+	"khoản TÊN trên trang; cli: dòng lệnh), việc, chi tiết.\n"
 	"  --limit N   số mục tối đa (mặc định 50)\n",
 	CLI_DB_OPEN,
 	run,

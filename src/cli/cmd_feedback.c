@@ -16,6 +16,7 @@
 #include "io/csvout.h"
 #include "report/fb_letter.h"
 #include "store/store.h"
+#include "svc/accounts.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
 
@@ -273,8 +274,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		printf("Không có phản ánh nào%s.\n", overdue ? " quá hạn" : open ? " đang mở" : "");
 	else {
 		cli_cell("Mã", 32);
-		cli_cell("Đơn vị", 14);
-		cli_cell("Kênh", 8);
+		cli_cell("Đơn vị", 30);
+		cli_cell("Kênh", 32);
 		cli_cell("Tiếp nhận", 16);
 		cli_cell("Việc phải làm", 24);
 		cli_cell("Hạn", 16);
@@ -303,9 +304,10 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 			putchar('\n');
 			continue;
 		}
+		/* the table is read: names and labels (the CSV keeps the codes) */
 		cli_cell(f->it.code, 32);
-		cli_cell(f->unit_code, 14);
-		cli_cell(fb_channel_code(f->it.channel), 8);
+		cli_cell(f->unit_name, 30);
+		cli_cell(fb_channel_label(f->it.channel), 32);
 		cli_cell(fb_minute_vn(f->it.received_at, rec, sizeof(rec)), 16);
 		cli_cell(fb_step_label(f->step), 24);
 		cli_cell(f->due_at >= 0 ? fb_minute_vn(f->due_at, due, sizeof(due)) : "—", 16);
@@ -327,10 +329,11 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	struct fb_item f;
 	struct store_fb_step *steps = NULL;
+	struct store_fb_office *offices = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
 	char t1[20], t2[20];
-	size_t n = 0;
+	size_t n = 0, noffices = 0;
 	int64_t when;
 	int rc = parse_code(argc, argv, opts, &code, "hailong feedback show MÃ [--contact]");
 
@@ -349,8 +352,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	}
 	printf("Mã:            %s\n", f.it.code);
-	printf("Đơn vị:        %s\n", f.unit_code);
-	printf("Kênh:          %s (%s)\n", fb_channel_label(f.it.channel), fb_channel_code(f.it.channel));
+	printf("Đơn vị:        %s\n", f.unit_name);
+	printf("Kênh:          %s\n", fb_channel_label(f.it.channel));
 	printf("Loại đơn:      %s\n", fb_kind_label(f.it.kind));
 	printf("Tiếp nhận:     %s\n", fb_minute_vn(f.it.received_at, t1, sizeof(t1)));
 	printf("Phân loại:     %s%s%s\n", f.it.cls ? fb_class_label(f.it.cls) : "chưa phân loại",
@@ -376,10 +379,17 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		printf("\nTrả lời (số %d/TB-UBND, %s%s):\n%s\n", f.it.answer_no,
 			fb_minute_vn(f.it.answered_at, t1, sizeof(t1)),
 			f.it.published_at >= 0 ? ", đã công khai" : ", chưa công khai", f.it.answer);
+	if (fb_offices(ctx->st, f.it.unit_id, a, &offices, &noffices, &err) != HL_OK)
+		noffices = 0;   /* the steps then name offices by code */
 	printf("\nCác bước:\n");
-	for (size_t i = 0; i < n; i++)
-		printf("  %s  %-10s  %s%s%s\n", fb_minute_vn(steps[i].at, t1, sizeof(t1)), steps[i].step,
-			steps[i].who, steps[i].detail[0] ? "  " : "", steps[i].detail);
+	for (size_t i = 0; i < n; i++) {
+		const char *step, *detail;
+
+		fb_step_text(&steps[i], offices, noffices, a, &step, &detail);
+		printf("  %s  ", fb_minute_vn(steps[i].at, t1, sizeof(t1)));
+		cli_cell(step, 12);
+		printf("%s%s%s\n", account_who_label(a, steps[i].who), detail[0] ? "  " : "", detail);
+	}
 	hl_arena_free(a);
 	return 0;
 }

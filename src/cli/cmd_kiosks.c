@@ -94,7 +94,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		printf("Chưa có máy kiosk nào (thêm bằng: hailong kiosks add --unit MÃ --name TÊN).\n");
 	else {
 		cli_cell("Tên", 24);
-		cli_cell("Đơn vị", 16);
+		cli_cell("Đơn vị", 30);
 		cli_cell("Trạng thái", 12);
 		printf("Phiếu gần nhất\n");
 	}
@@ -102,7 +102,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		char when[24];
 
 		cli_cell(k[i].k.name, 24);
-		cli_cell(k[i].unit.code, 16);
+		cli_cell(k[i].unit.name, 30);
 		cli_cell(k[i].k.revoked ? "đã thu hồi" : "đang dùng", 12);
 		printf("%s\n", k[i].k.last_at > 0 ? hl_time_vn(k[i].k.last_at, INGEST_TZ_MINUTES, when,
 			sizeof(when)) : "—");

@@ -46,14 +46,14 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	}
 	cli_cell("Mã", 12);
-	cli_cell("Đơn vị", 18);
+	cli_cell("Đơn vị", 30);
 	printf("Tên\n");
 	for (size_t i = 0; i < n; i++) {
 		/* A unit's own office hides a built-in one with the same code. */
 		if (unit != NULL && i > 0 && strcmp(o[i].code, o[i - 1].code) == 0)
 			continue;
 		cli_cell(o[i].code, 12);
-		cli_cell(o[i].unit_id == 0 ? "(mọi đơn vị)" : cli_unit_code(units, nu, o[i].unit_id), 18);
+		cli_cell(o[i].unit_id == 0 ? "(mọi đơn vị)" : cli_unit_name(units, nu, o[i].unit_id), 30);
 		printf("%s\n", o[i].name);
 	}
 	hl_arena_free(a);

@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "core/period.h"
 #include "store/store.h"
+#include "svc/accounts.h"
 #include "svc/ingest.h"
 #include "svc/publish.h"
 
@@ -71,13 +72,16 @@ static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 		hl_arena_free(a);
 		return 0;
 	}
-	cli_cell("Đơn vị", 16);
+	/* the codes are what `reports publish` takes next */
+	cli_cell("Đơn vị", 30);
+	cli_cell("Mã đơn vị", 16);
 	cli_cell("Kỳ", 10);
 	cli_cell("Hạn công bố", 12);
 	printf("Báo cáo\n");
 	for (size_t i = 0; i < nd; i++) {
 		char code[40];
 
+		cli_cell(due[i].unit.name, 30);
 		cli_cell(due[i].unit.code, 16);
 		cli_cell(hl_period_code(&due[i].d.period, code, sizeof(code)), 10);
 		cli_cell(hl_day_vn(due[i].d.due, dbuf, sizeof(dbuf)), 12);
@@ -171,25 +175,27 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		return 0;
 	}
 	cli_rcell("Số", 5);
-	cli_cell("Đơn vị", 16);
-	cli_cell("Kỳ", 10);
+	cli_cell("Đơn vị", 30);
+	cli_cell("Kỳ", 18);
 	cli_rcell("Phiên bản", 9);
 	cli_cell("Công bố lúc", 17);
 	cli_cell("Định dạng", 9);
 	printf("Người công bố\n");
 	for (size_t i = 0; i < n; i++) {
-		char buf[32];
+		char buf[32], label[96];
+		struct hl_period p;
 
 		snprintf(buf, sizeof(buf), "%lld", (long long)list[i].id);
 		cli_rcell(buf, 5);
-		cli_cell(cli_unit_code(units, nu, list[i].unit_id), 16);
-		cli_cell(list[i].period, 10);
+		cli_cell(cli_unit_name(units, nu, list[i].unit_id), 30);
+		cli_cell(hl_period_parse(list[i].period, &p, NULL) == HL_OK ?
+			hl_period_label(&p, label, sizeof(label)) : list[i].period, 18);
 		snprintf(buf, sizeof(buf), "%d", list[i].version);
 		cli_rcell(buf, 9);
 		hl_time_vn(list[i].published_at, INGEST_TZ_MINUTES, buf, sizeof(buf));
 		cli_cell(buf, 17);
 		cli_cell(list[i].format[0] ? list[i].format : "số liệu", 9);
-		printf("%s\n", list[i].published_by);
+		printf("%s\n", account_who_label(a, list[i].published_by));
 	}
 	hl_arena_free(a);
 	return 0;

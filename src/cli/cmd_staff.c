@@ -33,12 +33,12 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	cli_cell("Mã", 12);
 	cli_cell("Họ và tên", 28);
-	cli_cell("Đơn vị", 12);
+	cli_cell("Đơn vị", 30);
 	puts("Chức vụ");
 	for (size_t i = 0; i < n; i++) {
 		cli_cell(s[i].code, 12);
 		cli_cell(s[i].name, 28);
-		cli_cell(cli_unit_code(u, nu, s[i].unit_id), 12);
+		cli_cell(cli_unit_name(u, nu, s[i].unit_id), 30);
 		puts(s[i].position);
 	}
 	printf("(%zu công chức)\n", n);

@@ -159,17 +159,18 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	}
 	printf("Chỉ tiêu năm %d:\n", y);
-	cli_cell("Áp dụng cho", 28);
+	cli_cell("Áp dụng cho", 36);
 	cli_cell("Tiêu chí", 10);
 	puts("Chỉ tiêu");
 	for (size_t i = 0; i < n; i++) {
 		char who[96], v[32];
 
 		if (t[i].unit_id != 0)
-			snprintf(who, sizeof(who), "đơn vị %s", cli_unit_code(u, nu, t[i].unit_id));
+			snprintf(who, sizeof(who), "%s", cli_unit_name(u, nu, t[i].unit_id));
 		else
-			snprintf(who, sizeof(who), "loại %s", t[i].type);
-		cli_cell(who, 28);
+			snprintf(who, sizeof(who), "mọi %s", builtin_unit_type_name(t[i].type) != NULL ?
+				builtin_unit_type_name(t[i].type) : t[i].type);
+		cli_cell(who, 36);
 		cli_cell(t[i].criterion[0] != '\0' ? t[i].criterion : "tất cả", 10);
 		puts(hl_fmt_dec(v, sizeof(v), t[i].value, 2));
 	}

@@ -234,9 +234,9 @@ static int do_disable(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-static const char *unit_code(const struct store_unit *u, size_t n, int64_t id)
+static const char *unit_name(const struct store_unit *u, size_t n, int64_t id)
 {
-	return id == 0 ? "(tất cả)" : cli_unit_code(u, n, id);
+	return id == 0 ? "(tất cả)" : cli_unit_name(u, n, id);
 }
 
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
@@ -259,13 +259,13 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	}
 	cli_cell("Tên", 20);
-	cli_cell("Vai trò", 12);
-	cli_cell("Đơn vị", 14);
+	cli_cell("Vai trò", 14);
+	cli_cell("Đơn vị", 30);
 	puts("Trạng thái");
 	for (size_t i = 0; i < n; i++) {
 		cli_cell(us[i].name, 20);
-		cli_cell(account_role_name(us[i].role), 12);
-		cli_cell(unit_code(u, nu, us[i].unit_id), 14);
+		cli_cell(account_role_label(us[i].role), 14);
+		cli_cell(unit_name(u, nu, us[i].unit_id), 30);
 		puts(us[i].disabled ? "đã khóa" : "hoạt động");
 	}
 	printf("(%zu người dùng)\n", n);

@@ -223,7 +223,7 @@ has "đã đóng"
 ok feedback show "$A"
 has "Đã đóng"
 has "Mở lại:        1 lần"
-has "reopened"
+has "Mở lại       dòng lệnh  người gửi chưa hài lòng"
 has "Công chức đã xin lỗi"
 
 # Not accepted: closed on classification, owes nothing.

@@ -104,7 +104,7 @@ post "$A" /admin/targets year=2026 unit=vinh-hai criterion=TC value=91,5
 expect 303
 ok targets list --year 2026
 has '91,50'
-has 'vinh-hai'
+has 'UBND phường Vĩnh Hải'
 req "$A" GET "/admin/targets?year=2026&ok=target"
 expect 200
 has 'Đã đặt chỉ tiêu.'

@@ -11,8 +11,8 @@ has "92,50"
 ok targets set --year 2025 --unit VT 90.5
 ok targets set --year 2025 --unit VT 91
 ok targets list --year 2025
-has "loại ubnd-xa"
-has "đơn vị BNT"
+has "mọi UBND cấp xã"
+has "Phường Bắc Nha Trang"
 has "92,50"
 has "91,00"
 hasnt "90,50"

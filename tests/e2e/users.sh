@@ -30,10 +30,10 @@ echo 'mat-khau-giam-sat' | "$HL" users add minh --role supervisor --unit KH >"$O
 
 ok users list
 has "lan"
-grep -q '^lan  *clerk  *VT  *hoạt động' "$OUT" || fail "lan's row"
-grep -q '^admin  *admin  *(tất cả)' "$OUT" || fail "admin's row"
-grep -q '^kh-admin  *admin  *KH ' "$OUT" || fail "kh-admin's row"
-grep -q '^minh  *supervisor  *KH ' "$OUT" || fail "minh's row"
+grep -q '^lan  *cán bộ đơn vị  *Phường Vĩnh Thọ  *hoạt động' "$OUT" || fail "lan's row"
+grep -q '^admin  *quản trị  *(tất cả)' "$OUT" || fail "admin's row"
+grep -q '^kh-admin  *quản trị  *Tỉnh Khánh Hòa ' "$OUT" || fail "kh-admin's row"
+grep -q '^minh  *giám sát  *Tỉnh Khánh Hòa ' "$OUT" || fail "minh's row"
 has "(5 người dùng)"
 # No hash ever printed.
 hasnt "argon2"
@@ -74,7 +74,7 @@ has "Mật khẩu mới (chỉ hiện một lần):"
 ok users disable hoa
 has "Đã khóa người dùng hoa"
 ok users list
-grep -q '^hoa  *entry  *VT  *đã khóa' "$OUT" || fail "hoa is not shown disabled"
+grep -q '^hoa  *nhập phiếu  *Phường Vĩnh Thọ  *đã khóa' "$OUT" || fail "hoa is not shown disabled"
 status 1 users disable khong-co
 has "người dùng 'khong-co' không có"
 
