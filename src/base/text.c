@@ -133,6 +133,45 @@ int hl_text_control(const char *s, size_t *at)
 	return 0;
 }
 
+bool hl_text_fold(const char *s, char *out, size_t size)
+{
+	const utf8proc_option_t opts = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+		UTF8PROC_CASEFOLD;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t o = 0;
+
+	if (size == 0)
+		return false;
+	while (*p != '\0') {
+		utf8proc_int32_t cp, dec[18];
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp), k;
+		int last = 0;
+
+		if (n <= 0)
+			return false;
+		p += n;
+		if (cp == 0x0110 || cp == 0x0111) {      /* Đ, đ: a letter of its own, no mark to strip */
+			dec[0] = 'd';
+			k = 1;
+		} else {
+			k = utf8proc_decompose_char(cp, dec, 18, opts, &last);
+			if (k < 0 || k > 18)
+				return false;
+		}
+		for (utf8proc_ssize_t i = 0; i < k; i++) {
+			utf8proc_uint8_t enc[4];
+			utf8proc_ssize_t len = utf8proc_encode_char(dec[i], enc);
+
+			if (len <= 0 || o + (size_t)len >= size)
+				return false;
+			memcpy(out + o, enc, (size_t)len);
+			o += (size_t)len;
+		}
+	}
+	out[o] = '\0';
+	return true;
+}
+
 char *hl_trim(char *s)
 {
 	size_t n = strlen(s), start = 0;

@@ -38,6 +38,12 @@ bool hl_parse_decimal(const char *s, double min, double max, double *out);
  * there is none. Every text a person sends in goes through this one rule. */
 int hl_text_control(const char *s, size_t *at);
 
+/* s folded for matching what people type, into out (size bytes): case
+ * folded, without diacritics (NFC or NFD alike; đ → d), compatibility forms
+ * plain (a no-break space is a space, "Ⅲ" is "iii"); other characters kept.
+ * False when s is not valid UTF-8 or out is too small. */
+bool hl_text_fold(const char *s, char *out, size_t size);
+
 /* Trim ASCII spaces and tabs at both ends, in place; returns s. */
 char *hl_trim(char *s);
 
