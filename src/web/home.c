@@ -16,6 +16,7 @@
 #include "http/scope.h"
 #include "http/srv.h"
 #include "report/chart.h"
+#include "svc/accounts.h"
 #include "svc/comments.h"
 #include "svc/indexq.h"
 #include "svc/ingest.h"
@@ -256,7 +257,7 @@ static void approval_form(struct hbuf *b, struct http_req *r, const struct store
 	hb_raw(b, "\">");
 	if (a != NULL) {
 		hb_raw(b, "<span class=\"tag public\">Được công khai</span> <span class=\"note\">");
-		hb_txt(b, a->by);
+		hb_txt(b, account_who_label(r->a, a->by));
 		hb_raw(b, ", ");
 		hl_time_vn(a->at, INGEST_TZ_MINUTES, buf, sizeof(buf));
 		hb_txt(b, buf);

@@ -14,6 +14,7 @@
 #include "http/scope.h"
 #include "http/srv.h"
 #include "io/instrument_json.h"
+#include "svc/fields.h"
 #include "svc/ingest.h"
 #include "svc/paper.h"
 #include "web/pages.h"
@@ -103,13 +104,12 @@ static bool pg_sees(const struct pg *p, int64_t unit_id)
 	return false;
 }
 
-static const char *pg_field_code(const struct pg *p, int64_t id)
+/* The field's name, as the clerk reads and types it. */
+static const char *pg_field_name(const struct pg *p, int64_t id)
 {
-	if (id == 0)
-		return "";
 	for (size_t i = 0; i < p->nfields; i++)
 		if (p->fields[i].id == id)
-			return p->fields[i].code;
+			return p->fields[i].name;
 	return "?";
 }
 
@@ -620,7 +620,7 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	}
 	hb_raw(b, "</ol><div class=\"paper-row\"><label class=\"pf\">Lĩnh vực "
 		"<input name=\"field\" list=\"paper-fields\" autocomplete=\"off\" spellcheck=\"false\" "
-		"maxlength=\"63\"");
+		"maxlength=\"255\"");
 	if (!focus_answers)
 		hb_raw(b, " autofocus");
 	if (f != NULL && f->bad != NULL && strcmp(f->bad, "field") == 0)
@@ -643,13 +643,12 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	if (f != NULL && f->seq > 0)
 		hb_printf(b, "<p><a href=\"/paper/%lld?pass=%d#nhap\">Thôi sửa, nhập phiếu mới</a></p>",
 			(long long)c->b.id, pass);
+	/* the names to pick from as the first letters are typed (svc/fields.h) */
 	hb_raw(b, "</form><datalist id=\"paper-fields\">");
 	for (size_t i = 0; i < c->p.nfields; i++) {
 		hb_raw(b, "<option value=\"");
-		hb_txt(b, c->p.fields[i].code);
-		hb_raw(b, "\">");
 		hb_txt(b, c->p.fields[i].name);
-		hb_raw(b, "</option>");
+		hb_raw(b, "\"></option>");
 	}
 	hb_raw(b, "</datalist>");
 }
@@ -676,7 +675,7 @@ static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 		const struct store_paper_entry *e = rows[k];
 
 		hb_printf(b, "<tr><td class=\"num\">%zu</td><td>", k + 1);
-		hb_txt(b, pg_field_code(&c->p, e->field_id));
+		hb_txt(b, pg_field_name(&c->p, e->field_id));
 		hb_raw(b, "</td><td>");
 		answers_html(b, c->in, e->answers, e->nanswers, NULL);
 		hb_raw(b, "</td><td>");
@@ -804,7 +803,7 @@ int page_paper_batch(struct http_req *r)
 				break;
 			memset(&f, 0, sizeof(f));
 			f.seq = e->seq;
-			f.field = pg_field_code(&c.p, e->field_id);
+			f.field = pg_field_name(&c.p, e->field_id);
 			f.answers = paper_format_answers(c.in, e->answers, e->nanswers, ans,
 				STORE_ANSWERS_MAX * 2 + 2);
 			f.comment = e->comment;
@@ -851,7 +850,7 @@ int page_paper_entry(struct http_req *r)
 	pass = chosen_pass(r, &c, http_form(r, "pass"));
 	seq = pos_int(http_form(r, "seq"), 1L << 30);
 	f.seq = seq > 0 ? (int)seq : 0;
-	f.field = form_text(r, "field", STORE_CODE_MAX - 1);
+	f.field = form_text(r, "field", STORE_NAME_MAX - 1);
 	f.answers = http_form(r, "answers");
 	f.comment = form_text(r, "comment", STORE_COMMENT_MAX);
 	if (pass == 0)
@@ -870,18 +869,16 @@ int page_paper_entry(struct http_req *r)
 	if (f.field == NULL) {
 		f.field = "";
 		f.bad = "field";
-		return batch_page(r, &c, 400, "Mã lĩnh vực dài quá.", pass, &f);
+		return batch_page(r, &c, 400, "Tên lĩnh vực dài quá.", pass, &f);
 	}
 	if (f.field[0] != '\0') {
 		size_t i;
 
-		for (i = 0; i < c.p.nfields && strcmp(c.p.fields[i].code, f.field) != 0; i++)
-			;
-		if (i == c.p.nfields) {
+		if (!fields_find(c.p.fields, c.p.nfields, f.field, &i)) {
 			f.bad = "field";
 			return batch_page(r, &c, 400, hl_arena_printf(r->a,
-				"Lĩnh vực '%s' không có: gõ mã lĩnh vực (chọn trong danh sách) hoặc để trống.",
-				f.field), pass, &f);
+				"Lĩnh vực '%s' không có: gõ vài chữ đầu của tên lĩnh vực rồi chọn trong danh "
+				"sách, hoặc để trống.", f.field), pass, &f);
 		}
 		x->e.field_id = c.p.fields[i].id;
 	}
@@ -1037,7 +1034,7 @@ int page_paper_diff(struct http_req *r)
 			hb_raw(&b, "<td>");
 			if (e->field_id != 0 || (x->what & PD_FIELD)) {
 				hb_raw(&b, "Lĩnh vực: ");
-				hb_txt(&b, e->field_id != 0 ? pg_field_code(&c.p, e->field_id) : "(trống)");
+				hb_txt(&b, e->field_id != 0 ? pg_field_name(&c.p, e->field_id) : "(trống)");
 				hb_raw(&b, "<br>");
 			}
 			answers_html(&b, c.in, e->answers, e->nanswers, mark);

@@ -14,6 +14,7 @@
 #include "http/html.h"
 #include "http/scope.h"
 #include "http/srv.h"
+#include "svc/accounts.h"
 #include "svc/ingest.h"
 #include "svc/publish.h"
 #include "web/pages.h"
@@ -113,7 +114,7 @@ int page_reports(struct http_req *r)
 			hb_raw(&b, "\">Xem trước<span class=\"visually-hidden\"> ");
 			hb_txt(&b, label);
 			hb_raw(&b, ", ");
-			hb_txt(&b, due[i].unit.code);
+			hb_txt(&b, due[i].unit.name);
 			hb_raw(&b, "</span></a></td><td>");
 			publish_form(&b, r, due[i].unit.code, code, label);
 			hb_raw(&b, "</td></tr>");
@@ -147,7 +148,7 @@ int page_reports(struct http_req *r)
 		hb_printf(&b, "</td><td class=\"num\">%d</td><td>", pub[i].version);
 		hb_txt(&b, when);
 		hb_raw(&b, "</td><td>");
-		hb_txt(&b, pub[i].published_by);
+		hb_txt(&b, account_who_label(r->a, pub[i].published_by));
 		hb_raw(&b, "</td><td><a href=\"/public/");
 		hb_url(&b, u->code);
 		hb_printf(&b, "/reports/%lld\">Tải về<span class=\"visually-hidden\"> ",

@@ -112,10 +112,15 @@ row "/paper/$B1" 1 "4444" cu-tru
 expect 400 "cần 22 chữ số (mỗi câu một chữ số), đã gõ 4"
 row "/paper/$B1" 1 "$A4" khong-co
 expect 400 "Lĩnh vực &#39;khong-co&#39; không có"
-row "/paper/$B1" 1 "$A4" cu-tru
+# the field as a clerk names it: without diacritics, any case (or its code)
+row "/paper/$B1" 1 "$A4" "cu tru"
 expect 303
 get "/paper/$B1"
 expect 200 "Lần nhập 1: đã nhập 2/3 phiếu"
+# the rows and the list to pick from name the fields, not their codes
+has "<td>Cư trú</td>"
+has '<option value="Hộ tịch">'
+hasnt '<td>cu-tru</td>'
 # Stored text is escaped.
 has "Cán bộ &lt;b&gt;nhiệt tình&lt;/b&gt;"
 hasnt "<b>nhiệt tình</b>"

@@ -1,0 +1,18 @@
+/* fields.h — the fields (lĩnh vực) as people name them: a box where a clerk
+ * types a field takes its name, in any case, with or without diacritics
+ * ("Hộ tịch", "ho tich"), its first letters when only one name starts so,
+ * or its code. */
+#ifndef HL_SVC_FIELDS_H
+#define HL_SVC_FIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store/store.h"
+
+/* The field of f[0..n) that typed names — its code, its whole name, or the
+ * start (3 letters or more) of exactly one name, compared folded
+ * (base/text.h hl_text_fold) — into *at; false when none or several. */
+bool fields_find(const struct store_field *f, size_t n, const char *typed, size_t *at);
+
+#endif
