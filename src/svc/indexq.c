@@ -593,3 +593,33 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 	*out = r;
 	return HL_OK;
 }
+
+void iq_mean(const struct iq_result *res, struct iq_mean *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (int k = 0; k <= res->ncrit && k < HL_IDX_MAXCELLS; k++) {
+		double sum = 0, psum = 0;
+		int n = 0, pn = 0;
+
+		for (size_t i = 0; i < res->nunits; i++) {
+			const struct hl_idx_cell *c = &res->units[i].idx.cell[k];
+
+			if (c->cur.valid) {
+				sum += c->cur.value;
+				n++;
+			}
+			if (c->prev.valid) {
+				psum += c->prev.value;
+				pn++;
+			}
+		}
+		out->valid[k] = n > 0;
+		out->value[k] = n > 0 ? sum / n : 0;
+		out->prev_valid[k] = pn > 0;
+		out->prev[k] = pn > 0 ? psum / pn : 0;
+		if (k == res->ncrit)
+			out->units = n;
+	}
+	for (size_t i = 0; i < res->nunits; i++)
+		out->n += res->units[i].idx.cell[res->ncrit].cur.n;
+}

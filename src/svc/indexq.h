@@ -49,4 +49,17 @@ bool iq_target(const struct store_target *t, size_t nt, const struct store_unit 
 int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 	struct iq_result **out, struct hl_err *err);
 
+/* The mean of several units ("bình quân các đơn vị"): each criterion's and
+ * SIPAS's plain mean of the units' valid values, now and a year before, as
+ * the reports' mean rows; n the responses behind them all. */
+struct iq_mean {
+	bool valid[HL_IDX_MAXCELLS], prev_valid[HL_IDX_MAXCELLS];
+	double value[HL_IDX_MAXCELLS], prev[HL_IDX_MAXCELLS];
+	int64_t n;
+	int units;                                  /* units with a SIPAS value */
+};
+
+/* The mean of res's units into *out. */
+void iq_mean(const struct iq_result *res, struct iq_mean *out);
+
 #endif

@@ -24,6 +24,7 @@
 #include "svc/trend.h"
 #include "svc/units.h"
 #include "web/pages.h"
+#include "web/pick.h"
 
 #define COMMENTS_SHOWN 100   /* the newest; the counts cover them all */
 
@@ -41,12 +42,40 @@ static void cell_value(struct hbuf *b, const struct hl_idx_cell *c)
 	hb_raw(b, "</td>");
 }
 
-static void index_table(struct hbuf *b, const struct iq_result *res, const char *chosen)
+/* The mean row under the units: their plain mean, the change of that mean,
+ * and the responses of them all. */
+static void mean_row(struct hbuf *b, const struct iq_result *res, const struct iq_mean *m,
+	const char *label)
+{
+	char buf[64];
+
+	hb_raw(b, "<tr class=\"mean\"><td></td><th scope=\"row\">");
+	hb_txt(b, label);
+	hb_raw(b, "</th>");
+	for (int k = 0; k <= res->ncrit; k++) {
+		hb_raw(b, "<td class=\"num\">");
+		hb_txt(b, m->valid[k] ? hl_fmt_dec(buf, sizeof(buf), m->value[k], 2) : "–");
+		hb_raw(b, "</td>");
+	}
+	hb_raw(b, "<td class=\"num\">");
+	if (m->valid[res->ncrit] && m->prev_valid[res->ncrit])
+		hb_txt(b, hl_fmt_signed(buf, sizeof(buf), hl_index_hundredths(m->value[res->ncrit]) /
+			100.0 - hl_index_hundredths(m->prev[res->ncrit]) / 100.0, 2));
+	else
+		hb_raw(b, "–");
+	hb_raw(b, "</td><td class=\"num\">–</td><td class=\"num\">");
+	hb_txt(b, hl_fmt_int(buf, sizeof(buf), m->n));
+	hb_raw(b, "</td></tr>");
+}
+
+/* The units' table; with mean (several units) its row "Bình quân …" last. */
+static void index_table(struct hbuf *b, const struct iq_result *res, const char *chosen,
+	const struct iq_mean *mean, const char *mean_label)
 {
 	char buf[64], label[96];
 
 	hb_raw(b, "<div class=\"scroll\"><table class=\"index\"><caption>Chỉ số theo đơn vị</caption>"
-		"<thead><tr><th>TT</th><th>Đơn vị</th>");
+		"<thead><tr><th scope=\"col\">STT</th><th scope=\"col\">Đơn vị</th>");
 	for (int k = 0; k <= res->ncrit; k++) {
 		hb_raw(b, "<th class=\"num\" title=\"");
 		hb_txt(b, res->crit_name[k]);
@@ -93,9 +122,20 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 	if (res->nunits == 0)
 		hb_printf(b, "<tr><td colspan=\"%d\">Không có đơn vị nào trong phạm vi.</td></tr>",
 			res->ncrit + 6);
-	hb_raw(b, "</tbody></table></div><p class=\"note\">Tăng/giảm so với ");
+	hb_raw(b, "</tbody>");
+	if (mean != NULL) {
+		hb_raw(b, "<tfoot>");
+		mean_row(b, res, mean, mean_label);
+		hb_raw(b, "</tfoot>");
+	}
+	hb_raw(b, "</table></div><p class=\"note\">Tăng/giảm so với ");
 	hb_txt(b, hl_period_label(&res->prev, label, sizeof(label)));
-	hb_raw(b, ". Ô tô đậm: dưới chỉ tiêu. *: khoảng tin cậy 95 % chưa đủ để khẳng định.</p>");
+	hb_raw(b, ". Số in đậm màu đỏ: dưới chỉ tiêu. *: khoảng tin cậy 95 % chưa đủ để khẳng "
+		"định.");
+	if (mean != NULL)
+		hb_raw(b, " Bình quân: trung bình cộng chỉ số của các đơn vị có số liệu; số phiếu là "
+			"tổng số phiếu.");
+	hb_raw(b, "</p>");
 }
 
 /* The unit the charts are about: the one asked for (if the caller may see
@@ -145,10 +185,11 @@ static void put_chart(struct hbuf *b, const struct chart *c, const char *id, str
 	hb_raw(b, "</figure>");
 }
 
-/* Criteria and SIPAS of the unit for the period against their targets. */
-static void bar_chart(struct hbuf *b, struct http_req *r, const struct iq_result *one)
+/* Criteria and SIPAS for the period: one unit's against its targets (u), or
+ * the mean of the units (m). */
+static void bar_chart(struct hbuf *b, struct http_req *r, const struct iq_result *res,
+	const struct hl_idx_unit *u, const struct iq_mean *m)
 {
-	const struct iq_unit *u = &one->units[0];
 	struct chart *c = hl_arena_alloc(r->a, sizeof(*c));
 	char label[96];
 	struct chart_series *s;
@@ -156,26 +197,28 @@ static void bar_chart(struct hbuf *b, struct http_req *r, const struct iq_result
 
 	if (c == NULL)
 		return;
-	chart_init(c, CHART_BARS, "Các tiêu chí so với chỉ tiêu");
+	chart_init(c, CHART_BARS, u != NULL ? "Các tiêu chí so với chỉ tiêu" :
+		"Các tiêu chí, bình quân các đơn vị");
 	c->decimals = 2;
 	s = chart_add_series(c, hl_arena_strdup(r->a,
-		hl_period_label(&one->period, label, sizeof(label))));
-	for (int k = 0; k <= one->ncrit && k < CHART_MAX_CATS && k < HL_IDX_MAXCELLS; k++) {
-		const struct hl_idx_cell *cell = &u->idx.cell[k];
-
-		if (chart_add_cat(c, one->crit_code[k], &err) != HL_OK)
+		hl_period_label(&res->period, label, sizeof(label))));
+	for (int k = 0; k <= res->ncrit && k < CHART_MAX_CATS && k < HL_IDX_MAXCELLS; k++) {
+		if (chart_add_cat(c, res->crit_code[k], &err) != HL_OK)
 			break;
-		if (cell->cur.valid)
-			s->value[k] = cell->cur.value;
-		if (cell->has_target)
-			c->target[k] = cell->target;
+		if (u != NULL && u->cell[k].cur.valid)
+			s->value[k] = u->cell[k].cur.value;
+		else if (u == NULL && m->valid[k])
+			s->value[k] = m->value[k];
+		if (u != NULL && u->cell[k].has_target)
+			c->target[k] = u->cell[k].target;
 	}
 	put_chart(b, c, "tieu-chi", r);
 }
 
-/* SIPAS and each criterion month by month in the period's year. */
-static int trend_chart(struct hbuf *b, struct http_req *r, const struct iq_result *one,
-	const char *unit, struct hl_err *err)
+/* SIPAS and each criterion month by month in the period's year: of unit, or
+ * (unit NULL) the mean of the units below under (NULL: every unit). */
+static int trend_chart(struct hbuf *b, struct http_req *r, const struct hl_period *p,
+	const char *unit, const char *under, struct hl_err *err)
 {
 	struct chart *c = hl_arena_alloc(r->a, sizeof(*c));
 	struct trend *t = NULL;
@@ -184,7 +227,7 @@ static int trend_chart(struct hbuf *b, struct http_req *r, const struct iq_resul
 
 	if (c == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi vẽ biểu đồ");
-	rc = trend_monthly(r->st, r->a, &one->period, unit, NULL, &t, err);
+	rc = trend_monthly(r->st, r->a, p, unit, under, &t, err);
 	if (rc != HL_OK || t->ncrit < 0)
 		return rc;
 	snprintf(title, sizeof(title), "Diễn biến theo tháng năm %d", t->year);
@@ -395,11 +438,13 @@ int page_home(struct http_req *r)
 	const char *period_s = http_query(r, "period");
 	struct iq_opts o = {0};
 	struct iq_result *res = NULL, *one = NULL;
-	struct store_unit home, unit;
+	struct store_unit home = {0}, unit, *units;
+	struct iq_mean mean;
 	struct hl_err err = {0};
 	struct hbuf b;
+	const char *unit_s = http_query(r, "unit"), *mean_label;
 	char code[64], label[96], buf[64];
-	bool have_unit;
+	bool have_unit, scope_view;
 
 	if (r->role == ROLE_ENTRY)
 		return http_redirect(r, "/paper");
@@ -423,9 +468,24 @@ int page_home(struct http_req *r)
 	}
 	if (iq_run(r->st, r->a, &o, &res, &err) != HL_OK)
 		return http_send_err(r, &err);
-	have_unit = choose_unit(r, res, &unit, &err) == HL_OK;
-	if (!have_unit && err.code != 0 && http_query(r, "unit") != NULL)
+	web_sort_index(res);
+	iq_mean(res, &mean);
+	/* A supervisor's (or administrator's) dashboard opens on its scope: its
+	 * units with their mean; a unit of them when one is chosen. */
+	scope_view = r->role >= ROLE_SUPERVISOR && res->nunits > 1 &&
+		(unit_s == NULL || unit_s[0] == '\0');
+	have_unit = !scope_view && choose_unit(r, res, &unit, &err) == HL_OK;
+	if (!have_unit && err.code != 0 && unit_s != NULL)
 		return http_send_err(r, &err);
+	mean_label = o.under != NULL ? hl_arena_printf(r->a, "Bình quân các đơn vị thuộc %s",
+		home.name) : "Bình quân các đơn vị";
+	if (mean_label == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	units = hl_arena_alloc(r->a, (res->nunits + 1) * sizeof(*units));
+	if (units == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	for (size_t i = 0; i < res->nunits; i++)
+		units[i] = res->units[i].unit;
 	if (have_unit) {
 		struct iq_opts uo = {.period = o.period, .unit = unit.code};
 
@@ -443,27 +503,36 @@ int page_home(struct http_req *r)
 	hb_txt(&b, hl_period_code(&res->period, buf, sizeof(buf)));
 	hb_raw(&b, "\" placeholder=\"2025, 2025-Q3, 2025-06\" aria-describedby=\"ky-mau\"></label>");
 	if (res->nunits > 0) {
-		hb_raw(&b, "<label>Đơn vị <select name=\"unit\">");
-		for (size_t i = 0; i < res->nunits; i++) {
-			hb_raw(&b, "<option value=\"");
-			hb_txt(&b, res->units[i].unit.code);
-			hb_raw(&b, have_unit && res->units[i].unit.id == unit.id ? "\" selected>" : "\">");
-			hb_txt(&b, res->units[i].unit.name);
-			hb_raw(&b, "</option>");
-		}
-		hb_raw(&b, "</select></label>");
+		hb_raw(&b, "<label>Đơn vị ");
+		web_unit_select(&b, "unit", units, res->nunits, have_unit ? unit.code : NULL,
+			r->role >= ROLE_SUPERVISOR && res->nunits > 1 ? "Tất cả (bình quân)" : NULL);
+		hb_raw(&b, "</label>");
 	}
 	hb_raw(&b, "<button type=\"submit\">Xem</button></form><p class=\"note\" id=\"ky-mau\">"
 		"Kỳ: năm (2025), 6 tháng (2025-H1), quý (2025-Q3), tháng (2025-06) hoặc khoảng ngày "
 		"(2025-01-15..2025-03-31).</p>");
-	index_table(&b, res, have_unit ? unit.code : NULL);
+	index_table(&b, res, have_unit ? unit.code : NULL, res->nunits > 1 ? &mean : NULL,
+		mean_label);
 
-	if (have_unit) {
+	if (scope_view) {
+		hb_raw(&b, "<section aria-labelledby=\"don-vi\"><h2 id=\"don-vi\">");
+		hb_txt(&b, mean_label);
+		hb_raw(&b, "</h2><div class=\"charts\">");
+		bar_chart(&b, r, res, NULL, &mean);
+		if (trend_chart(&b, r, &res->period, NULL, o.under, &err) != HL_OK) {
+			hb_raw(&b, "<p class=\"error\">");
+			hb_txt(&b, err.msg);
+			hb_raw(&b, "</p>");
+			hl_err_clear(&err);
+		}
+		hb_raw(&b, "</div><p class=\"note\">Chọn một đơn vị (trong bảng hoặc ô Đơn vị) để xem "
+			"biểu đồ, góp ý của người dân và việc cần làm của đơn vị đó.</p></section>");
+	} else if (have_unit) {
 		hb_raw(&b, "<section aria-labelledby=\"don-vi\"><h2 id=\"don-vi\">");
 		hb_txt(&b, unit.name);
 		hb_raw(&b, "</h2><div class=\"charts\">");
-		bar_chart(&b, r, one);
-		if (trend_chart(&b, r, one, unit.code, &err) != HL_OK) {
+		bar_chart(&b, r, one, &one->units[0].idx, NULL);
+		if (trend_chart(&b, r, &one->period, unit.code, NULL, &err) != HL_OK) {
 			hb_raw(&b, "<p class=\"error\">");
 			hb_txt(&b, err.msg);
 			hb_raw(&b, "</p>");

@@ -2,8 +2,11 @@
  * (pick.h). */
 #include "web/pick.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "report/order.h"
+#include "svc/indexq.h"
 #include "web/admin.h"
 
 struct units_actor web_actor(struct http_req *r)
@@ -14,8 +17,43 @@ struct units_actor web_actor(struct http_req *r)
 int web_units(struct http_req *r, struct store_unit **out, size_t *n, struct hl_err *err)
 {
 	struct units_actor by = web_actor(r);
+	int rc = units_of(r->st, r->a, &by, out, n, err);
 
-	return units_of(r->st, r->a, &by, out, n, err);
+	if (rc == HL_OK)
+		web_sort_units(*out, *n);
+	return rc;
+}
+
+/* Type, then name; the code keeps equal names apart. */
+static int cmp_units(const struct store_unit *a, const struct store_unit *b)
+{
+	int c = ord_units(a->type, a->name, b->type, b->name);
+
+	return c != 0 ? c : strcmp(a->code, b->code);
+}
+
+static int cmp_unit(const void *pa, const void *pb)
+{
+	return cmp_units(pa, pb);
+}
+
+static int cmp_iq_unit(const void *pa, const void *pb)
+{
+	const struct iq_unit *a = pa, *b = pb;
+
+	return cmp_units(&a->unit, &b->unit);
+}
+
+void web_sort_units(struct store_unit *u, size_t n)
+{
+	if (n > 1)
+		qsort(u, n, sizeof(*u), cmp_unit);
+}
+
+void web_sort_index(struct iq_result *res)
+{
+	if (res->nunits > 1)
+		qsort(res->units, res->nunits, sizeof(*res->units), cmp_iq_unit);
 }
 
 void web_unit_select(struct hbuf *b, const char *name, const struct store_unit *u, size_t n,

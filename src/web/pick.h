@@ -16,6 +16,15 @@ struct units_actor web_actor(struct http_req *r);
  * *out owned by r->a. */
 int web_units(struct http_req *r, struct store_unit **out, size_t *n, struct hl_err *err);
 
+/* u[0..n) in the order people read units on every page: by type (the
+ * built-in types' order), then by name in Vietnamese alphabetical order, as
+ * the documents list them (report/order.h). */
+void web_sort_units(struct store_unit *u, size_t n);
+
+/* The units of an index result in that order. */
+struct iq_result;
+void web_sort_index(struct iq_result *res);
+
 /* A <select name="name"> of u[0..n) by name (values their codes), the one
  * whose code is selected chosen; none (may be NULL) a first option with the
  * value "" and that label. The caller writes the <label> around it. */

@@ -7,8 +7,9 @@
 # orientations and the phone survey (kiosk_fit.mjs), the public page on a
 # phone (public_phone.mjs), the improvement plan kept from the page
 # (plan.mjs), offices, office hours, holiday decisions and reporting
-# schedules set from the pages (settings.mjs), in Debian's chromium driven
-# by playwright-core.
+# schedules set from the pages (settings.mjs), the dashboard of a
+# supervisor's scope, names instead of codes and a merged ward's public
+# page (dashboard.mjs), in Debian's chromium driven by playwright-core.
 # Usage: sh run.sh HAILONG_BINARY SOURCE_ROOT (meson runs it: suite 'browser').
 # Needs node, npm and chromium: `make test` installs them (scripts/deps.sh test).
 set -eu
@@ -55,4 +56,5 @@ node "$DIR/kiosk_fit.mjs" "$HL" "$SRC" || status=1
 node "$DIR/public_phone.mjs" "$HL" "$SRC" || status=1
 node "$DIR/plan.mjs" "$HL" "$SRC" || status=1
 node "$DIR/settings.mjs" "$HL" "$SRC" || status=1
+node "$DIR/dashboard.mjs" "$HL" "$SRC" || status=1
 exit $status
