@@ -318,13 +318,25 @@ int64_t ingest_age(const struct ingest *g)
 
 /* ---- one response ---- */
 
+/* The channels: their code in files and APIs, and what people read. */
+static const struct {
+	const char *name, *label;
+	int ch;
+} chans[] = {
+	{"kiosk", "Kiosk tại bộ phận một cửa", CH_KIOSK}, {"paper", "Phiếu giấy", CH_PAPER},
+	{"qr", "Mã QR (điện thoại)", CH_QR}, {"import", "Nhập từ tệp", CH_IMPORT},
+};
+
+const char *ingest_channel_label(int ch)
+{
+	for (size_t i = 0; i < sizeof(chans) / sizeof(chans[0]); i++)
+		if (chans[i].ch == ch)
+			return chans[i].label;
+	return "Kênh khác";
+}
+
 static int parse_channel(const char *s)
 {
-	static const struct {
-		const char *name;
-		int ch;
-	} chans[] = {{"kiosk", CH_KIOSK}, {"paper", CH_PAPER}, {"qr", CH_QR}, {"import", CH_IMPORT}};
-
 	if (s[0] == '\0')
 		return CH_IMPORT;
 	for (size_t i = 0; i < sizeof(chans) / sizeof(chans[0]); i++)

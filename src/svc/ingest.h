@@ -28,6 +28,10 @@ struct ingest_shared;
  * hl_minute_parse makes them: the clock of feedback and dossier deadlines. */
 int64_t ingest_now_minute(void);
 
+/* A response's channel (enum store_channel) as people read it ("Phiếu
+ * giấy", "Mã QR (điện thoại)"); static. */
+const char *ingest_channel_label(int ch);
+
 /* The local (UTC+7) day of the instant t, seconds since 1970. */
 hl_day ingest_day_of(int64_t t);
 

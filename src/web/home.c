@@ -272,17 +272,6 @@ static int on_response(void *ctx, const struct store_response *resp)
 	return HL_OK;
 }
 
-static const char *channel_name(int ch)
-{
-	switch (ch) {
-	case CH_KIOSK: return "kiosk";
-	case CH_PAPER: return "phiếu giấy";
-	case CH_QR: return "mã QR";
-	case CH_IMPORT: return "nhập tệp";
-	default: return "";
-	}
-}
-
 /* The form that approves comment c for publication, or withdraws the
  * approval a (NULL: not approved); back to this page after. */
 static void approval_form(struct hbuf *b, struct http_req *r, const struct store_response *c,
@@ -367,7 +356,7 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 		hb_raw(b, "<li><p class=\"meta\">");
 		hb_txt(b, hl_day_vn(c->day, buf, sizeof(buf)));
 		hb_raw(b, " · ");
-		hb_raw(b, channel_name(c->channel));
+		hb_txt(b, ingest_channel_label(c->channel));
 		for (int t = 0; t < THEME_COUNT; t++)
 			if (cs.themes[slot] & (1u << t)) {
 				hb_raw(b, " <span class=\"tag\">");
