@@ -18,6 +18,7 @@
 #include "svc/ingest.h"
 #include "svc/publish.h"
 #include "web/pages.h"
+#include "web/pick.h"
 
 #define REPORTS_PUBLISHED_MAX 100   /* published versions listed, newest first */
 
@@ -70,6 +71,7 @@ int page_reports(struct http_req *r)
 	for (size_t i = 0; i < nu; i++)
 		if (scope_sees(r, &units[i]))
 			mine[nmine++] = units[i];
+	web_sort_units(mine, nmine);   /* the due reports in the order people read units */
 	if (pub_due_list(r->st, r->a, mine, nmine, today, &due, &nd, &err) != HL_OK ||
 	    STORE(r->st, report_list, 0, r->a, &pub, &npub, &err) != HL_OK)
 		return http_send_err(r, &err);
