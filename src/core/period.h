@@ -1,6 +1,7 @@
 /* period.h — reporting periods: a year, a half, a quarter, a month or any
  * range of days, parsed from "2024", "2024-H1", "2024-Q3", "2024-06",
- * "2024-01-15..2024-03-31", with their Vietnamese labels. */
+ * "2024-01-15..2024-03-31" or the way Vietnamese clerks write them ("Quý
+ * 3/2025"), with their Vietnamese labels. */
 #ifndef HL_PERIOD_H
 #define HL_PERIOD_H
 
@@ -19,7 +20,11 @@ struct hl_period {
 	hl_day first, last;  /* inclusive */
 };
 
-/* Parse s into *out; HL_EINVAL with a message giving the accepted forms. */
+/* Parse s into *out: a canonical code, or as a clerk writes it — 06/2025,
+ * Tháng 6/2025, Quý 3/2025, Quý III/2025, 6 tháng đầu (cuối) năm 2025,
+ * Năm 2025, Từ 15/01/2025 đến 31/03/2025 — in any case, with or without
+ * diacritics (every label hl_period_label writes reads back). HL_EINVAL,
+ * where "period", with a message giving the accepted forms. */
 int hl_period_parse(const char *s, struct hl_period *out, struct hl_err *err);
 
 /* The same period one year earlier (a range shifts both ends by a year). */

@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <string.h>
+
 #include "core/date.h"
 
 static void test_roundtrip(void **state)
@@ -62,11 +65,49 @@ static void test_minutes(void **state)
 	assert_false(hl_minute_parse("1970-01-02", &m));
 }
 
+/* tests/data/core/dates_vn.txt: "INPUT | YYYY-MM-DD" or "INPUT | ERR". */
+static void test_parse_vn(void **state)
+{
+	FILE *f = fopen("tests/data/core/dates_vn.txt", "r");
+	char line[256], buf[16];
+	int cases = 0;
+	hl_day d;
+
+	(void)state;
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *bar;
+
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		bar = strstr(line, " | ");
+		assert_non_null(bar);
+		while (strstr(bar + 1, " | ") != NULL)
+			bar = strstr(bar + 1, " | ");
+		*bar = '\0';
+		if (strcmp(bar + 3, "ERR") == 0) {
+			if (hl_day_parse_vn(line, &d))
+				fail_msg("'%s' was accepted as %s", line, hl_day_iso(d, buf, sizeof(buf)));
+		} else {
+			if (!hl_day_parse_vn(line, &d))
+				fail_msg("'%s' refused", line);
+			assert_string_equal(hl_day_iso(d, buf, sizeof(buf)), bar + 3);
+		}
+		cases++;
+	}
+	fclose(f);
+	assert_true(cases >= 25);
+	assert_false(hl_day_parse_vn(NULL, &d));
+	assert_false(hl_day_parse_vn("", &d));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_parse_vn),
 		cmocka_unit_test(test_minutes),
 	};
 

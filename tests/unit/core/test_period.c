@@ -44,6 +44,9 @@ static void test_periods(void **state)
 		assert_string_equal(hl_day_iso(p.last, buf, sizeof(buf)), b);
 		assert_string_equal(hl_period_code(&p, buf, sizeof(buf)), code);
 		assert_string_equal(hl_period_label(&p, buf, sizeof(buf)), label);
+		/* the label reads back as the same period */
+		assert_int_equal(hl_period_parse(label, &q, &err), HL_OK);
+		assert_string_equal(hl_period_code(&q, buf, sizeof(buf)), code);
 		hl_period_prev_year(&p, &q);
 		assert_string_equal(hl_day_iso(q.first, buf, sizeof(buf)), pa);
 		assert_string_equal(hl_day_iso(q.last, buf, sizeof(buf)), pb);
@@ -51,6 +54,68 @@ static void test_periods(void **state)
 	}
 	fclose(f);
 	assert_true(cases >= 12);
+}
+
+/* Each line "INPUT | CODE" or "INPUT | ERR" (the input may hold spaces). */
+static void test_periods_vn(void **state)
+{
+	FILE *f = fopen("tests/data/core/periods_vn.txt", "r");
+	char line[512];
+	int cases = 0, refused = 0;
+
+	(void)state;
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *bar, buf[64];
+		struct hl_period p;
+		struct hl_err err;
+		int rc;
+
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		bar = strstr(line, " | ");
+		assert_non_null(bar);
+		while (strstr(bar + 1, " | ") != NULL)
+			bar = strstr(bar + 1, " | ");
+		*bar = '\0';
+		hl_err_clear(&err);
+		rc = hl_period_parse(line, &p, &err);
+		if (strcmp(bar + 3, "ERR") == 0) {
+			if (rc != HL_EINVAL)
+				fail_msg("'%s' was accepted as %s", line, hl_period_code(&p, buf, sizeof(buf)));
+			assert_non_null(strstr(err.msg, "không hợp lệ") ? err.msg : strstr(err.msg, "ngày cuối"));
+			assert_string_equal(err.where, "period");
+			refused++;
+		} else {
+			if (rc != HL_OK)
+				fail_msg("'%s' refused: %s", line, err.msg);
+			assert_string_equal(hl_period_code(&p, buf, sizeof(buf)), bar + 3);
+		}
+		cases++;
+	}
+	fclose(f);
+	assert_true(cases >= 60);
+	assert_true(refused >= 20);
+}
+
+/* Input that cannot be shown back (not UTF-8, too long) is refused without echoing it. */
+static void test_periods_bad_bytes(void **state)
+{
+	struct hl_period p;
+	struct hl_err err;
+	char big[200];
+
+	(void)state;
+	hl_err_clear(&err);
+	assert_int_equal(hl_period_parse("Qu\xff 3/2025", &p, &err), HL_EINVAL);
+	assert_null(strchr(err.msg, '\xff'));
+	memset(big, '1', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(hl_period_parse(big, &p, &err), HL_EINVAL);
+	assert_null(strstr(err.msg, big + 100));
+	assert_int_equal(hl_period_parse(NULL, &p, &err), HL_EINVAL);
+	assert_int_equal(hl_period_parse("", &p, &err), HL_EINVAL);
 }
 
 static void test_sample(void **state)
@@ -83,6 +148,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_periods),
+		cmocka_unit_test(test_periods_vn),
+		cmocka_unit_test(test_periods_bad_bytes),
 		cmocka_unit_test(test_sample),
 	};
 
