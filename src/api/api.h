@@ -67,6 +67,7 @@ struct fb_item;
  * answer|publish|rate and its fields (NULL = not given). */
 struct fb_web_args {
 	const char *action, *cls, *criterion, *kind, *office, *text, *rating;
+	const char *reason;          /* reopen: why (required) */
 };
 
 /* Whether the caller's address may send one more public item, counting it
@@ -117,7 +118,7 @@ struct fb_new;
 struct fb_web_body {
 	struct json_t *root;
 	const char *unit, *channel, *kind, *code, *received_at, *text, *name, *contact, *website,
-		*cls, *criterion, *office, *rating, *id;
+		*cls, *criterion, *office, *rating, *id, *reason;
 };
 
 /* Parse body into out (free with fb_web_body_free): HL_EINVAL naming the

@@ -111,6 +111,8 @@ static int write_fb(struct srv_tx *tx, void *arg, struct hl_err *err)
 	case FB_A_RATE_OK:
 	case FB_A_RATE_BAD:
 		return fb_rate_in(st, j->code, j->action == FB_A_RATE_OK, -1, j->who, err);
+	case FB_A_REOPEN:
+		return fb_reopen_in(st, j->code, j->text, -1, j->who, err);
 	default:
 		return fb_add_in(st, j->in, j->who, j->new_code, j->token, err);
 	}
@@ -223,6 +225,11 @@ int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a
 			return hl_err_set(err, HL_EINVAL, "text", "hãy viết nội dung trả lời");
 	} else if (strcmp(a->action, "publish") == 0) {
 		j.action = FB_A_PUBLISH;
+	} else if (strcmp(a->action, "reopen") == 0) {
+		j.action = FB_A_REOPEN;
+		j.text = a->reason;     /* the reason, checked by the service */
+		if (a->reason == NULL || a->reason[0] == '\0')
+			return hl_err_set(err, HL_EINVAL, "reason", "hãy ghi lý do mở lại");
 	} else if (strcmp(a->action, "rate") == 0) {
 		bool ok = a->rating != NULL && strcmp(a->rating, "satisfied") == 0;
 
@@ -232,7 +239,7 @@ int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a
 		j.action = ok ? FB_A_RATE_OK : FB_A_RATE_BAD;
 	} else {
 		return hl_err_set(err, HL_EINVAL, "action",
-			"thao tác '%s' không có: dùng classify, forward, answer, publish hoặc rate",
+			"thao tác '%s' không có: dùng classify, forward, answer, publish, rate hoặc reopen",
 			a->action);
 	}
 	return srv_write(r->srv, write_fb, &j, err);
@@ -299,7 +306,7 @@ json_t *fb_web_json(const struct fb_item *f, bool staff)
 /* The keys of a body: codes first (FB_FIRST_TEXT of them), then free text. */
 static const char *const body_keys[] = {
 	"unit", "channel", "kind", "code", "received_at", "class", "criterion", "office", "rating",
-	"id", "text", "name", "contact", "website", NULL,
+	"id", "text", "name", "contact", "website", "reason", NULL,
 };
 #define FB_FIRST_TEXT 10
 
@@ -322,7 +329,7 @@ int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out,
 	const char **slot[] = {
 		&out->unit, &out->channel, &out->kind, &out->code, &out->received_at, &out->cls,
 		&out->criterion, &out->office, &out->rating, &out->id, &out->text, &out->name,
-		&out->contact, &out->website,
+		&out->contact, &out->website, &out->reason,
 	};
 	json_error_t jerr;
 	const char *key;
@@ -505,7 +512,7 @@ int api_fb_step(struct http_req *r)
 		return 0;
 	a = (struct fb_web_args){
 		.action = r->param[1], .cls = b.cls, .criterion = b.criterion, .kind = b.kind,
-		.office = b.office, .text = b.text, .rating = b.rating,
+		.office = b.office, .text = b.text, .rating = b.rating, .reason = b.reason,
 	};
 	rc = fb_web_act(r, r->param[0], &a, &err);
 	fb_web_body_free(&b);

@@ -221,6 +221,36 @@ static int do_rate(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+static int do_reopen(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *code = NULL, *reason = NULL, *at = NULL;
+	const struct cli_opt opts[] = {{"reason", &reason, NULL}, {"at", &at, NULL},
+		{NULL, NULL, NULL}};
+	struct hl_err err = {0};
+	struct fb_item f;
+	struct hl_arena *a;
+	int64_t t;
+	int rc = parse_code(argc, argv, opts, &code,
+		"hailong feedback reopen MÃ --reason \"LÝ DO\"");
+
+	if (rc == 0)
+		rc = parse_time("--at", at, -1, &t);
+	if (rc != 0)
+		return rc;
+	if (reason == NULL)
+		return cli_usage(&cmd_feedback, "thiếu --reason: lý do mở lại phản ánh đã đóng nhầm");
+	if (fb_reopen(ctx->st, code, reason, t, ctx->who, &err) != HL_OK)
+		return cli_fail(&err);
+	a = hl_arena_new((size_t)1 << 20);
+	if (a != NULL && fb_get(ctx->st, NULL, code, ingest_now_minute(), a, &f, &err) == HL_OK)
+		printf("Đã mở lại %s: việc cần làm tiếp theo là %s.\n", code,
+			fb_step_label(f.step));
+	else
+		printf("Đã mở lại %s.\n", code);
+	hl_arena_free(a);
+	return 0;
+}
+
 /* The sender of item code, name and contact in a; audited. */
 static int contact_of(struct cli_ctx *ctx, const char *code, struct hl_arena *a, char **name,
 	char **contact)
@@ -596,6 +626,7 @@ static const struct cli_sub subs[] = {
 	{"answer", do_answer},
 	{"publish", do_publish},
 	{"rate", do_rate},
+	{"reopen", do_reopen},
 	{"list", do_list},
 	{"show", do_show},
 	{"letter", do_letter},
@@ -612,7 +643,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 const struct cli_cmd cmd_feedback = {
 	"feedback",
-	"phản ánh, kiến nghị: tiếp nhận, phân loại, chuyển, trả lời, công khai, đánh giá",
+	"phản ánh, kiến nghị: tiếp nhận, phân loại, chuyển, trả lời, công khai, đánh giá, mở lại",
 	"Cách dùng:\n"
 	"  hailong feedback add --unit MÃ --channel KÊNH --received THỜI-ĐIỂM\n"
 	"                       --text NỘI-DUNG [--name HỌ-TÊN --contact LIÊN-HỆ] [--kind LOẠI]\n"
@@ -631,6 +662,9 @@ const struct cli_cmd cmd_feedback = {
 	"      công khai kết quả trả lời.\n"
 	"  hailong feedback rate MÃ satisfied|unsatisfied [--at THỜI-ĐIỂM]\n"
 	"      đánh giá của người gửi: hài lòng thì đóng, chưa hài lòng thì mở lại để trả lời lại.\n"
+	"  hailong feedback reopen MÃ --reason \"LÝ DO\" [--at THỜI-ĐIỂM]\n"
+	"      mở lại phản ánh đã đóng nhầm (ghi lý do vào các bước và nhật ký): phản ánh đóng vì\n"
+	"      không tiếp nhận thì phân loại lại; đã đóng sau đánh giá thì trả lời lại.\n"
 	"  hailong feedback list [--unit MÃ | --under MÃ] [--open] [--overdue] [--at THỜI-ĐIỂM]\n"
 	"                        [--format table|csv] [--contact]\n"
 	"      liệt kê với việc phải làm tiếp theo và hạn của nó; CSV:\n"

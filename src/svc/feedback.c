@@ -253,6 +253,7 @@ static const struct {
 	{FB_A_PUBLISH, {FB_ANSWERED, 0}, FB_PUBLISHED, "công khai"},
 	{FB_A_RATE_OK, {FB_PUBLISHED, 0}, FB_CLOSED, "ghi đánh giá"},
 	{FB_A_RATE_BAD, {FB_PUBLISHED, 0}, FB_REOPENED, "ghi đánh giá"},
+	{FB_A_REOPEN, {FB_CLOSED, 0}, FB_REOPENED, "mở lại"},
 };
 
 int fb_transition(int state, int cls, int action, int *next, struct hl_err *err)
@@ -261,14 +262,20 @@ int fb_transition(int state, int cls, int action, int *next, struct hl_err *err)
 		if (moves[i].action != action)
 			continue;
 		if (state == moves[i].from[0] || (moves[i].from[1] != 0 && state == moves[i].from[1])) {
-			/* Not accepted: nothing more is owed. */
+			/* Not accepted: nothing more is owed; reopened, it is classified again. */
 			*next = action == FB_A_CLASSIFY && cls == FB_NOT_ACCEPTED ? FB_CLOSED
+				: action == FB_A_REOPEN && cls == FB_NOT_ACCEPTED ? FB_RECEIVED
 				: moves[i].to;
 			return HL_OK;
 		}
+		if (action == FB_A_REOPEN)
+			return hl_err_set(err, HL_ECONFLICT, HL_HERE,
+				"không thể mở lại: phản ánh chưa đóng (đang ở bước '%s')",
+				fb_state_label(state));
 		if (state == FB_CLOSED)
 			return hl_err_set(err, HL_ECONFLICT, HL_HERE,
-				"không thể %s: phản ánh đã đóng", moves[i].what);
+				"không thể %s: phản ánh đã đóng (nếu đóng nhầm, hãy mở lại trước)",
+				moves[i].what);
 		if (action == FB_A_ANSWER && (state == FB_RECEIVED || state == FB_CLASSIFIED))
 			return hl_err_set(err, HL_ECONFLICT, HL_HERE,
 				"không thể trả lời trước khi chuyển phòng, ban xử lý (phản ánh đang ở "
@@ -1140,6 +1147,40 @@ int fb_rate_in(struct store *st, const char *code, bool satisfied, int64_t at, c
 	return step_close(&s, rc, who);
 }
 
+bool fb_may_reopen(int state)
+{
+	return state == FB_CLOSED;
+}
+
+int fb_reopen_in(struct store *st, const char *code, const char *reason, int64_t at,
+	const char *who, struct hl_err *err)
+{
+	struct step s;
+	char *why = NULL;
+	int rc = step_open(&s, st, code, FB_A_REOPEN, 0, at, err);
+
+	if (rc == HL_OK)
+		rc = clean_text(s.a, reason, "lý do mở lại", "reason", FB_REASON_MAX_CHARS, true, &why,
+			err);
+	if (rc == HL_OK && strlen(why) >= sizeof(s.detail))
+		rc = hl_err_set(err, HL_ELIMIT, "reason", "lý do mở lại quá dài: hãy rút gọn");
+	if (rc == HL_OK) {
+		if (s.it.state == FB_RECEIVED) {
+			/* closed as not accepted: the classification was the mistake */
+			s.it.cls = FB_CLASS_NONE;
+			s.it.criterion[0] = '\0';
+			s.it.classified_at = -1;
+		} else {
+			s.it.reopened++;
+			s.it.reopened_at = s.at;
+		}
+		s.it.closed_at = -1;
+		snprintf(s.name, sizeof(s.name), "reopened");
+		snprintf(s.detail, sizeof(s.detail), "%s", why);
+	}
+	return step_close(&s, rc, who);
+}
+
 /* ---- the same, each in its own transaction (the command line) ---- */
 
 int fb_classify(struct store *st, const char *code, int cls, const char *criterion, int kind,
@@ -1182,6 +1223,14 @@ int fb_rate(struct store *st, const char *code, bool satisfied, int64_t at, cons
 	int rc = store_begin(st, err);
 
 	return rc != HL_OK ? rc : tx_end(st, fb_rate_in(st, code, satisfied, at, who, err), err);
+}
+
+int fb_reopen(struct store *st, const char *code, const char *reason, int64_t at,
+	const char *who, struct hl_err *err)
+{
+	int rc = store_begin(st, err);
+
+	return rc != HL_OK ? rc : tx_end(st, fb_reopen_in(st, code, reason, at, who, err), err);
 }
 
 /* ---- reading ---- */

@@ -32,6 +32,7 @@ struct import_report;
                                      * K7QF-93MX-2D, or an old item's 43 characters) */
 #define FB_FORWARD_HOURS 8          /* default: forwarded within 8 working hours */
 #define FB_ANSWER_DAYS 20           /* default: answered within 20 working days */
+#define FB_REASON_MAX_CHARS 80      /* why a closed item is reopened */
 
 /* ---- the vocabulary: ASCII codes (CLI, CSV, JSON) and Vietnamese labels ---- */
 
@@ -62,7 +63,7 @@ enum fb_step { FB_DO_CLASSIFY = 1, FB_DO_FORWARD, FB_DO_ANSWER, FB_DO_PUBLISH, F
 
 /* What a caller asks to do to an item. */
 enum fb_action { FB_A_CLASSIFY = 1, FB_A_FORWARD, FB_A_ANSWER, FB_A_PUBLISH, FB_A_RATE_OK,
-	FB_A_RATE_BAD };
+	FB_A_RATE_BAD, FB_A_REOPEN };
 
 /* Each parse returns HL_OK, or HL_EINVAL with a message listing the accepted
  * codes; each code/label is a static string ("" for an unknown value). */
@@ -95,7 +96,8 @@ void fb_step_text(const struct store_fb_step *s, const struct store_fb_office *o
 enum fb_step fb_next_step(int state);
 
 /* Whether action may be done in state (cls = the item's class): HL_OK and
- * *next = the state after it, or HL_ECONFLICT with a Vietnamese message
+ * *next = the state after it (a reopening goes back to classification for
+ * an item closed as not accepted, else to a new answer owed), or HL_ECONFLICT with a Vietnamese message
  * naming the state and the step owed (an answer before forwarding says so). */
 int fb_transition(int state, int cls, int action, int *next, struct hl_err *err);
 
@@ -189,6 +191,19 @@ int fb_rate(struct store *st, const char *code, bool satisfied, int64_t at, cons
 	struct hl_err *err);
 int fb_rate_in(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
 	struct hl_err *err);
+
+/* Reopen a closed item closed by mistake, for reason (required, at most
+ * FB_REASON_MAX_CHARS characters), audited as who with the reason: an item
+ * closed as not accepted goes back to classification (its class cleared);
+ * one closed by the sender's rating owes a new answer, due from now.
+ * HL_ECONFLICT when the item is not closed. */
+int fb_reopen(struct store *st, const char *code, const char *reason, int64_t at,
+	const char *who, struct hl_err *err);
+int fb_reopen_in(struct store *st, const char *code, const char *reason, int64_t at,
+	const char *who, struct hl_err *err);
+
+/* Whether an item in state may be reopened (fb_reopen): closed. */
+bool fb_may_reopen(int state);
 
 /* One item by code with its text and answer (in a), step and deadline at
  * the moment at; cal NULL = loaded for the call. HL_ENOTFOUND when unknown. */

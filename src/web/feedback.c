@@ -112,10 +112,28 @@ int page_feedback(struct http_req *r)
 	return http_send_html(r, 200, &b);
 }
 
+/* What the step forms show again after a refused POST: the values sent, and
+ * the refusal next to the form that sent it. */
+struct step_in {
+	const char *action, *cls, *criterion, *office, *text, *reason;
+	const char *error;           /* shown in the form of action */
+};
+
+#define CONFIRM_TITLE "Xác nhận: không tiếp nhận phản ánh này?"
+
+/* The error of f for the form of action, or NULL. */
+static const char *form_error(const struct step_in *f, const char *action)
+{
+	return f != NULL && f->error != NULL && f->action != NULL && strcmp(f->action, action) == 0 ?
+		f->error : NULL;
+}
+
 static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *it,
 	const char *action, const char *title)
 {
-	hb_raw(b, "<form method=\"post\" class=\"fb-step\" action=\"/feedback/");
+	hb_raw(b, "<form method=\"post\" class=\"");
+	hb_raw(b, strcmp(title, CONFIRM_TITLE) == 0 ? "fb-step confirm" : "fb-step");
+	hb_raw(b, "\" action=\"/feedback/");
 	hb_url(b, it->it.code);
 	hb_raw(b, "\"><h3>");
 	hb_txt(b, title);
@@ -126,53 +144,151 @@ static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *
 	hb_raw(b, "\">");
 }
 
-/* The form for the next step owed. */
-static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *it)
+/* The attributes of a form's main field: invalid and described by the
+ * error (id "fb-err") when there is one. */
+static void field_state(struct hbuf *b, const char *error)
 {
+	if (error != NULL)
+		hb_raw(b, " aria-invalid=\"true\" aria-describedby=\"fb-err\"");
+}
+
+/* The form's refusal, in place (before its button). */
+static void form_err(struct hbuf *b, const char *error)
+{
+	if (error == NULL)
+		return;
+	hb_raw(b, "<p class=\"error\" id=\"fb-err\" role=\"alert\">");
+	hb_txt(b, error);
+	hb_raw(b, "</p>");
+}
+
+/* A select option, selected when its value is chosen. */
+static void option(struct hbuf *b, const char *value, const char *label, const char *chosen)
+{
+	hb_raw(b, "<option value=\"");
+	hb_txt(b, value);
+	hb_raw(b, chosen != NULL && strcmp(chosen, value) == 0 ? "\" selected>" : "\">");
+	hb_txt(b, label);
+	hb_raw(b, "</option>");
+}
+
+/* Classification: no class chosen beforehand (one of them closes the item). */
+static void classify_form(struct hbuf *b, struct http_req *r, const struct fb_item *it,
+	const struct step_in *f)
+{
+	static const char *const crit[] = {"TC", "HC", "PV", "KQ", "TT"};
+	const char *error = form_error(f, "classify");
+	const char *cls = f != NULL ? f->cls : NULL, *criterion = f != NULL ? f->criterion : NULL;
+
+	form_open(b, r, it, "classify", "Phân loại");
+	hb_raw(b, "<label>Loại <select name=\"class\" required");
+	field_state(b, error);
+	hb_raw(b, ">");
+	option(b, "", "– Chọn loại –", cls != NULL ? cls : "");
+	for (int c = FB_CLASS_NONE + 1; c < FB_NCLASSES; c++)
+		option(b, fb_class_code(c), c == FB_NOT_ACCEPTED ?
+			"Không tiếp nhận (đóng phản ánh, không trả lời)" : fb_class_label(c), cls);
+	hb_raw(b, "</select></label>");
+	form_err(b, error);
+	hb_raw(b, "<label>Tiêu chí liên quan <select name=\"criterion\">");
+	option(b, "", "Không", criterion);
+	for (size_t i = 0; i < sizeof(crit) / sizeof(crit[0]); i++)
+		option(b, crit[i], crit[i], criterion);
+	hb_raw(b, "</select></label><button type=\"submit\">Phân loại</button></form>");
+}
+
+/* Before a classification that closes the item: what it does, and a way back. */
+static void confirm_close_form(struct hbuf *b, struct http_req *r, const struct fb_item *it,
+	const struct step_in *f)
+{
+	form_open(b, r, it, "classify", CONFIRM_TITLE);
+	hb_raw(b, "<p id=\"fb-confirm\">Phân loại “Không tiếp nhận” sẽ <strong>đóng phản ánh"
+		"</strong>: không chuyển xử lý, không trả lời người gửi. Nếu đóng nhầm, phải mở lại "
+		"và ghi lý do.</p><input type=\"hidden\" name=\"class\" value=\"");
+	hb_txt(b, fb_class_code(FB_NOT_ACCEPTED));
+	hb_raw(b, "\"><input type=\"hidden\" name=\"criterion\" value=\"");
+	hb_txt(b, f->criterion != NULL ? f->criterion : "");
+	hb_raw(b, "\"><input type=\"hidden\" name=\"confirm\" value=\"1\">"
+		"<div class=\"actions\"><button type=\"submit\" class=\"danger\">Đóng phản ánh (không "
+		"tiếp nhận)</button> <a class=\"button secondary\" href=\"/feedback/");
+	hb_url(b, it->it.code);
+	hb_raw(b, "\">Quay lại, chọn loại khác</a></div></form>");
+}
+
+/* A closed item: reopen it, with the reason. */
+static void reopen_form(struct hbuf *b, struct http_req *r, const struct fb_item *it,
+	const struct step_in *f)
+{
+	const char *error = form_error(f, "reopen");
+
+	form_open(b, r, it, "reopen", "Mở lại phản ánh đã đóng nhầm");
+	hb_raw(b, it->it.cls == FB_NOT_ACCEPTED ?
+		"<p class=\"note\">Phản ánh sẽ được phân loại lại.</p>" :
+		"<p class=\"note\">Phản ánh sẽ cần trả lời lại.</p>");
+	hb_printf(b, "<label>Lý do mở lại (bắt buộc, tối đa %d ký tự) <input name=\"reason\" "
+		"required maxlength=\"%d\" autocomplete=\"off\"", FB_REASON_MAX_CHARS,
+		FB_REASON_MAX_CHARS);
+	field_state(b, error);
+	hb_raw(b, " value=\"");
+	hb_txt(b, f != NULL && f->reason != NULL ? f->reason : "");
+	hb_raw(b, "\"></label>");
+	form_err(b, error);
+	hb_raw(b, "<button type=\"submit\">Mở lại</button></form>");
+}
+
+/* The form for the next step owed; f (may be NULL) what was sent. */
+static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *it,
+	const struct step_in *f, bool confirm_close)
+{
+	const char *error;
+
 	switch (it->step) {
 	case FB_DO_CLASSIFY:
-		form_open(b, r, it, "classify", "Phân loại");
-		hb_raw(b, "<label>Loại <select name=\"class\" required>");
-		for (int c = FB_CLASS_NONE + 1; c < FB_NCLASSES; c++) {
-			hb_raw(b, "<option value=\"");
-			hb_txt(b, fb_class_code(c));
-			hb_raw(b, "\">");
-			hb_txt(b, fb_class_label(c));
-			hb_raw(b, "</option>");
-		}
-		hb_raw(b, "</select></label><label>Tiêu chí liên quan <select name=\"criterion\">"
-			"<option value=\"\">Không</option><option>TC</option><option>HC</option>"
-			"<option>PV</option><option>KQ</option><option>TT</option></select></label>"
-			"<button type=\"submit\">Phân loại</button></form>");
+		if (confirm_close)
+			confirm_close_form(b, r, it, f);
+		else
+			classify_form(b, r, it, f);
 		break;
 	case FB_DO_FORWARD: {
 		struct store_fb_office *o = NULL;
 		size_t n = 0;
 		struct hl_err err = {0};
 
+		error = form_error(f, "forward");
 		form_open(b, r, it, "forward", "Chuyển xử lý");
-		hb_raw(b, "<label>Cơ quan, bộ phận <select name=\"office\" required>");
+		hb_raw(b, "<label>Cơ quan, bộ phận <select name=\"office\" required");
+		field_state(b, error);
+		hb_raw(b, ">");
 		if (fb_offices(r->st, it->it.unit_id, r->a, &o, &n, &err) == HL_OK)
-			for (size_t i = 0; i < n; i++) {
-				hb_raw(b, "<option value=\"");
-				hb_txt(b, o[i].code);
-				hb_raw(b, "\">");
-				hb_txt(b, o[i].name);
-				hb_raw(b, "</option>");
-			}
-		hb_raw(b, "</select></label><button type=\"submit\">Chuyển</button></form>");
+			for (size_t i = 0; i < n; i++)
+				option(b, o[i].code, o[i].name, f != NULL ? f->office : NULL);
+		hb_raw(b, "</select></label>");
+		form_err(b, error);
+		hb_raw(b, "<button type=\"submit\">Chuyển</button></form>");
 		break;
 	}
 	case FB_DO_ANSWER:
+		error = form_error(f, "answer");
 		form_open(b, r, it, "answer", "Trả lời bằng văn bản");
 		hb_raw(b, "<label>Nội dung trả lời <textarea name=\"text\" rows=\"8\" required "
-			"maxlength=\"4000\"></textarea></label><button type=\"submit\">Lưu trả lời"
-			"</button></form>");
+			"maxlength=\"4000\"");
+		field_state(b, error);
+		hb_raw(b, ">");
+		hb_txt(b, f != NULL && f->text != NULL ? f->text : "");
+		hb_raw(b, "</textarea></label>");
+		form_err(b, error);
+		hb_raw(b, "<button type=\"submit\">Lưu trả lời</button></form>");
 		break;
 	case FB_DO_PUBLISH:
 		form_open(b, r, it, "publish", "Công khai câu trả lời");
 		hb_raw(b, "<p>Câu trả lời sẽ hiện trên trang công khai của đơn vị (không có họ tên, "
-			"liên hệ của người gửi).</p><button type=\"submit\">Công khai</button></form>");
+			"liên hệ của người gửi).</p>");
+		form_err(b, form_error(f, "publish"));
+		hb_raw(b, "<button type=\"submit\">Công khai</button></form>");
+		break;
+	case FB_DO_NOTHING:
+		if (fb_may_reopen(it->it.state))
+			reopen_form(b, r, it, f);
 		break;
 	default:
 		break;
@@ -201,7 +317,11 @@ static int audit_read(struct http_req *r, enum fb_read what, const char *code, c
 	return srv_write(r->srv, write_read_audit, &w, err);
 }
 
-static int item_page(struct http_req *r, int status, const char *message)
+/* The item's page; message (may be NULL) at the top, f (may be NULL) the
+ * step form sent, its error in place; confirm_close asks before a
+ * classification that closes the item. */
+static int item_page(struct http_req *r, int status, const char *message,
+	const struct step_in *f, bool confirm_close)
 {
 	struct fb_item it;
 	struct store_fb_step *steps = NULL;
@@ -275,7 +395,7 @@ static int item_page(struct http_req *r, int status, const char *message)
 		hb_url(&b, it.it.code);
 		hb_raw(&b, "/letter.pdf\">Tải văn bản trả lời (PDF)</a></p>");
 	}
-	step_form(&b, r, &it);
+	step_form(&b, r, &it, f, confirm_close);
 	hb_raw(&b, "<h2>Các bước đã làm</h2><div class=\"scroll\"><table class=\"fb-steps\"><thead>"
 		"<tr><th scope=\"col\">Bước</th><th scope=\"col\">Lúc</th><th scope=\"col\">Người làm"
 		"</th><th scope=\"col\">Ghi chú</th></tr></thead><tbody>");
@@ -302,7 +422,18 @@ static int item_page(struct http_req *r, int status, const char *message)
 
 int page_feedback_item(struct http_req *r)
 {
-	return item_page(r, 200, NULL);
+	return item_page(r, 200, NULL, NULL, false);
+}
+
+/* Whether the form's own step is the one owed now (its form is on the page). */
+static bool form_shown(struct http_req *r, const char *action)
+{
+	struct fb_item it;
+	struct hl_err err = {0};
+
+	if (action == NULL || fb_web_item(r, r->param[0], &it, &err) != HL_OK)
+		return false;
+	return strcmp(action, it.step == FB_DO_NOTHING ? "reopen" : fb_step_code(it.step)) == 0;
 }
 
 int page_feedback_post(struct http_req *r)
@@ -311,16 +442,37 @@ int page_feedback_post(struct http_req *r)
 		.action = http_form(r, "action"), .cls = http_form(r, "class"),
 		.criterion = http_form(r, "criterion"), .kind = http_form(r, "kind"),
 		.office = http_form(r, "office"), .text = http_form(r, "text"),
-		.rating = http_form(r, "rating"),
+		.rating = http_form(r, "rating"), .reason = http_form(r, "reason"),
 	};
+	struct step_in f = {
+		.action = a.action, .cls = a.cls, .criterion = a.criterion, .office = a.office,
+		.text = a.text, .reason = a.reason,
+	};
+	const char *confirm = http_form(r, "confirm");
 	struct hl_err err = {0};
 
+	if (a.action != NULL && strcmp(a.action, "classify") == 0) {
+		if (a.cls == NULL || a.cls[0] == '\0') {
+			f.error = "Hãy chọn loại phản ánh trước khi phân loại.";
+			return item_page(r, 400, NULL, &f, false);
+		}
+		/* a step that closes the item is done only once confirmed */
+		if (strcmp(a.cls, fb_class_code(FB_NOT_ACCEPTED)) == 0 &&
+		    (confirm == NULL || strcmp(confirm, "1") != 0) && form_shown(r, "classify"))
+			return item_page(r, 200, NULL, &f, true);
+	}
 	if (fb_web_act(r, r->param[0], &a, &err) != HL_OK) {
 		if (err.code == HL_ENOTFOUND)
 			return http_send_err(r, &err);
-		return item_page(r, http_status_of(err.code), err.msg);
+		/* the refusal next to the form that sent it, when that form is still owed */
+		if (form_shown(r, a.action)) {
+			f.error = err.msg;
+			return item_page(r, http_status_of(err.code), NULL, &f, false);
+		}
+		return item_page(r, http_status_of(err.code), err.msg, NULL, false);
 	}
-	return item_page(r, 200, "Đã lưu.");
+	return item_page(r, 200, a.action != NULL && strcmp(a.action, "reopen") == 0 ?
+		"Đã mở lại phản ánh." : "Đã lưu.", NULL, false);
 }
 
 /* The whole of file f into r->a, or NULL. */

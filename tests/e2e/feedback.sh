@@ -316,6 +316,28 @@ if command -v pdftotext >/dev/null 2>&1; then
 	has "PHẢN ÁNH, KIẾN NGHỊ (TIÊU CHÍ TT)"
 fi
 
+# ---- a clerk reopens an item closed by mistake, with a reason ----
+status 2 feedback reopen "$E"
+has "thiếu --reason"
+status 1 feedback reopen "$E" --reason "   "
+has "lý do mở lại"
+status 1 feedback reopen "$D" --reason "nhầm"
+has "chưa đóng"
+ok feedback list --format csv --at "2025-03-14 09:00"
+[ "$(line "$E")" = "$E,VT,kiosk,2025-03-12 09:00,closed,,0" ] || fail "E changed by a refused reopen"
+ok feedback reopen "$E" --reason "Phân loại nhầm: là khiếu nại về thái độ" --at "2025-03-14 08:00"
+has "Phân loại"
+ok feedback list --format csv --at "2025-03-14 09:00"
+case "$(line "$E")" in
+"$E,VT,kiosk,2025-03-12 09:00,classify,"*) ;;
+*) fail "E reopened does not owe a classification: $(line "$E")" ;;
+esac
+ok feedback show "$E"
+has "Phân loại nhầm: là khiếu nại về thái độ"
+ok audit
+has "feedback.reopened"
+ok feedback classify "$E" --class hanh-vi --criterion PV --at "2025-03-14 08:30"
+
 # stdout of `feedback add` is the code alone (the tracking code goes to stderr)
 A2=$("$HL" feedback add --unit VT --channel counter --received "2025-06-30 15:10" --text "Chỉ mã." 2>/dev/null)
 [ "$A2" = "PA-VT-20250630-0001" ] || fail "stdout of feedback add is not the code alone: $A2"

@@ -185,6 +185,45 @@ req "$JAR" POST "/api/v1/feedback/$D/nhay" -H 'Content-Type: application/json' \
 	-H "X-CSRF-Token: $CSRF" --data-binary '{}'
 expect 400
 
+# ---- no class chosen for the clerk; closing only once confirmed; reopening ----
+req "$JAR" POST /api/v1/feedback -H 'Content-Type: application/json' -H "X-CSRF-Token: $CSRF" \
+	--data-binary '{"unit":"VH","channel":"counter","text":"Đề nghị lắp thêm quạt."}'
+expect 201
+E=$(sed -n 's/.*"code": *"\([^"]*\)".*/\1/p' "$OUT")
+req "$JAR" GET "/feedback/$E"
+expect 200 '<option value="" selected>'
+req "$JAR" POST "/feedback/$E" --data-urlencode "csrf=$CSRF" -d action=classify -d criterion=PV
+expect 400 'Hãy chọn loại phản ánh'
+has 'aria-invalid="true"'
+has '<option value="PV" selected>'
+req "$JAR" POST "/feedback/$E" --data-urlencode "csrf=$CSRF" -d action=classify \
+	-d class=khong-tiep-nhan -d criterion=PV
+expect 200 'Xác nhận: không tiếp nhận'
+has 'name="confirm" value="1"'
+has 'name="criterion" value="PV"'
+req "$JAR" GET "/api/v1/feedback/$E"
+expect 200 '"step":"classify"'
+req "$JAR" POST "/feedback/$E" --data-urlencode "csrf=$CSRF" -d action=classify \
+	-d class=khong-tiep-nhan -d confirm=1
+expect 200 'Đã đóng'
+has 'name="action" value="reopen"'
+req "$JAR" POST "/feedback/$E" --data-urlencode "csrf=$CSRF" -d action=reopen -d reason=
+expect 400 'hãy ghi lý do mở lại'
+has 'aria-invalid="true"'
+req "$JAR" POST "/feedback/$E" --data-urlencode "csrf=$CSRF" -d action=reopen \
+	--data-urlencode 'reason=Phân loại nhầm'
+expect 200 'Đã mở lại phản ánh.'
+has 'name="action" value="classify"'
+has 'Phân loại nhầm'
+# through the API: A, closed by its sender's rating, owes a new answer
+req "$JAR" POST "/api/v1/feedback/$A/reopen" -H 'Content-Type: application/json' \
+	-H "X-CSRF-Token: $CSRF" --data-binary '{}'
+expect 400 '"field":"reason"'
+req "$JAR" POST "/api/v1/feedback/$A/reopen" -H 'Content-Type: application/json' \
+	-H "X-CSRF-Token: $CSRF" --data-binary '{"reason":"Người gửi gọi lại: chưa được giải quyết"}'
+expect 200 '"step":"answer"'
+has '"reopened":1'
+
 grep -E ' (GET|POST) /(feedback|public|api/v1/(public/)?feedback)' "$SERVE_LOG" |
 	awk '{ n++; t += $(NF-2) } END { if (n) printf "feedback requests: %d, mean %.1f ms\n", n, t / n }'
 serve_stop

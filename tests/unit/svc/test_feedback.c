@@ -26,6 +26,7 @@ static const char *const states[] = {
 static const char *const actions[] = {
 	[FB_A_CLASSIFY] = "classify", [FB_A_FORWARD] = "forward", [FB_A_ANSWER] = "answer",
 	[FB_A_PUBLISH] = "publish", [FB_A_RATE_OK] = "rate-ok", [FB_A_RATE_BAD] = "rate-bad",
+	[FB_A_REOPEN] = "reopen",
 };
 
 static int index_of(const char *const *t, int n, const char *s)
