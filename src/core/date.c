@@ -106,6 +106,10 @@ bool hl_day_parse_vn(const char *s, hl_day *out)
 	buf[len] = '\0';
 	if (len == 10 && buf[4] == '-')
 		return hl_day_parse(buf, out);
+	/* ddmmyyyy: what a phone's number pad (no '/') lets a person type */
+	if (len == 8 && number(buf, 8, &d) == 8)
+		return hl_day_from_ymd(d % 10000, d / 10000 % 100, d / 1000000, out) &&
+			d % 10000 >= 1900 && d % 10000 <= 2999;
 	/* d/m/yyyy: the day first, as Vietnamese write it, whatever the browser's locale */
 	n1 = number(buf, 2, &d);
 	sep = buf[n1];

@@ -20,7 +20,8 @@ void hl_day_to_ymd(hl_day day, int *y, int *m, int *d);
 bool hl_day_parse(const char *s, hl_day *out);
 
 /* Parse a date as a person types it into a form: "dd/mm/yyyy" or "d/m/yyyy"
- * (also with '-' or '.' between the parts), or "YYYY-MM-DD"; spaces around
+ * (also with '-' or '.' between the parts), "ddmmyyyy" (a phone's number
+ * pad has no '/'), or "YYYY-MM-DD"; spaces around
  * it are ignored. False if malformed or impossible (31/02/2026), or the year
  * is not 1900-2999. The pages' one date parser (core, so tests reach it). */
 bool hl_day_parse_vn(const char *s, hl_day *out);

@@ -183,6 +183,8 @@ struct store_paper_entry {
 	unsigned char answers[STORE_ANSWERS_MAX];
 	char comment[STORE_COMMENT_MAX + 1];
 	int64_t entered_by;                /* user id */
+	bool spoiled;                      /* phiếu không hợp lệ: counted in the batch, never
+	                                    * a response (no answers) */
 };
 
 /* ---- published reports (issue 4; section owned by svc/publish.c) ---- */

@@ -216,6 +216,8 @@ static const char *const migrations[] = {
 	sq_imp_schema,
 	/* 15: a dossier's survey link replaced by a newer one (store_sqlite_srv.c) */
 	sq_receipt_replace_schema,
+	/* 16: spoiled paper ballots (phiếu không hợp lệ), typed and counted apart */
+	"ALTER TABLE paper_entries ADD COLUMN spoiled INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -48,7 +48,7 @@
  *  - paper_entry_put: insert, or update the entry with the same (batch_id,
  *    pass, seq). pass not 1 or 2, seq < 1 or nanswers outside
  *    0..STORE_ANSWERS_MAX: HL_EINVAL. field_id, staff_id, entered_by 0 and
- *    comment "" are stored as NULL. paper_entry_delete: HL_OK even when
+ *    comment "" are stored as NULL; spoiled as 0 or 1. paper_entry_delete: HL_OK even when
  *    absent. paper_entry_list: the entries of the batch and pass (0 = both),
  *    by pass then seq.
  *  - audit_list: the newest limit entries (limit <= 0: all), newest first, as
@@ -138,7 +138,8 @@ const char sq_receipt_replace_schema[] =
 #define REPORT_COLS "id, unit_id, period, version, format, published_by, published_at, due," \
 	" vetted AND NOT EXISTS (SELECT 1 FROM report_quotes q WHERE q.report_id =" \
 	" published_reports.id AND q.response_id NOT IN (SELECT response_id FROM comment_approvals))"
-#define PENTRY_COLS "batch_id, pass, seq, field_id, staff_id, answers, comment, entered_by"
+#define PENTRY_COLS "batch_id, pass, seq, field_id, staff_id, answers, comment, entered_by," \
+	" spoiled"
 
 static const char *const srv_sql[S_COUNT] = {
 	[S_USER_PUT] = "INSERT INTO users (name, role, unit_id, pwhash, disabled)"
@@ -195,10 +196,10 @@ static const char *const srv_sql[S_COUNT] = {
 		" ORDER BY id DESC",
 	[S_PBATCH_LIST_ALL] = "SELECT " PBATCH_COLS " FROM paper_batches ORDER BY id DESC",
 	[S_PENTRY_PUT] = "INSERT INTO paper_entries (" PENTRY_COLS ")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (batch_id, pass, seq)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (batch_id, pass, seq)"
 		" DO UPDATE SET field_id = excluded.field_id, staff_id = excluded.staff_id,"
 		" answers = excluded.answers, comment = excluded.comment,"
-		" entered_by = excluded.entered_by",
+		" entered_by = excluded.entered_by, spoiled = excluded.spoiled",
 	[S_PENTRY_DELETE] = "DELETE FROM paper_entries WHERE batch_id = ?1 AND pass = ?2"
 		" AND seq = ?3",
 	[S_PENTRY_LIST] = "SELECT " PENTRY_COLS " FROM paper_entries"
@@ -949,7 +950,8 @@ int sq_paper_entry_put(struct store *st, const struct store_paper_entry *e, stru
 	    bind_id(s, 5, e->staff_id) != SQLITE_OK ||
 	    sqlite3_bind_blob(s, 6, e->answers, e->nanswers, SQLITE_STATIC) != SQLITE_OK ||
 	    bind_str_null(s, 7, e->comment, sizeof(e->comment)) != SQLITE_OK ||
-	    bind_id(s, 8, e->entered_by) != SQLITE_OK)
+	    bind_id(s, 8, e->entered_by) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 9, e->spoiled ? 1 : 0) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
@@ -982,6 +984,7 @@ static void read_paper_entry(sqlite3_stmt *s, void *elem)
 	e->nanswers = col_answers(s, 5, e->answers, sizeof(e->answers));
 	sq_col_text(s, 6, e->comment, sizeof(e->comment));
 	e->entered_by = sqlite3_column_int64(s, 7);
+	e->spoiled = sqlite3_column_int(s, 8) != 0;
 }
 
 int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_arena *a,

@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "base/text.h"
+#include "core/date.h"
 #include "svc/intake.h"
 
 int paper_parse_answers(const struct hl_instrument *in, const char *s, unsigned char *out, int *n,
@@ -163,6 +164,10 @@ int paper_compare(const struct store_paper_entry *e, size_t n, struct hl_arena *
 			d->what = PD_ONLY2;
 		} else if (y == NULL) {
 			d->what = PD_ONLY1;
+		} else if (x->spoiled || y->spoiled) {
+			/* a spoiled ballot has no answers to compare */
+			if (x->spoiled != y->spoiled)
+				d->what = PD_SPOILED;
 		} else {
 			int nq = x->nanswers > y->nanswers ? x->nanswers : y->nanswers;
 
@@ -237,38 +242,55 @@ int paper_may_type(const struct store_paper_batch *b, const struct store_paper_e
 	return HL_OK;
 }
 
-static size_t pass_count(const struct store_paper_entry *e, size_t n, int pass)
+void paper_totals(const struct store_paper_entry *e, size_t n, struct paper_totals *t)
 {
-	size_t k = 0;
-
+	memset(t, 0, sizeof(*t));
 	for (size_t i = 0; i < n; i++)
-		if (e[i].pass == pass)
-			k++;
-	return k;
+		if (e[i].pass == 1 || e[i].pass == 2) {
+			t->typed[e[i].pass]++;
+			t->spoiled[e[i].pass] += e[i].spoiled;
+		}
+}
+
+/* HL_ECONFLICT saying how far pass (0 = the only one) is from the count
+ * and what to do about it. */
+static int short_of(const struct store_paper_batch *b, int pass, size_t typed, struct hl_err *err)
+{
+	static const char *const name[] = {"", "Lần nhập thứ nhất: đã", "Lần nhập thứ hai: đã"};
+	static const char *const who[] = {"", "Người nhập lần 1 nhập", "Một người khác (không "
+		"phải người nhập lần 1) nhập"};
+	long diff = (long)typed - b->counted;
+
+	if (diff > 0)
+		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "%s nhập %zu/%d phiếu: thừa %ld phiếu. "
+			"Kiểm tra các phiếu đã nhập, xóa phiếu nhập trùng rồi đóng lô (nếu đếm sai, số "
+			"phiếu đếm được ghi ở biên bản mở hòm).", pass ? name[pass] : "Đã", typed,
+			b->counted, diff);
+	return hl_err_set(err, HL_ECONFLICT, HL_HERE, "%s nhập %zu/%d phiếu: còn thiếu %ld phiếu. "
+		"%s nốt các phiếu còn lại — phiếu rách, tẩy xóa cũng nhập, đánh dấu “Phiếu không hợp "
+		"lệ” — rồi đóng lô.", pass ? name[pass] : "Đã", typed, b->counted, -diff,
+		pass ? who[pass] : "Nhập");
 }
 
 int paper_check_close(const struct store_paper_batch *b, const struct store_paper_entry *e,
 	size_t n, struct hl_arena *a, struct hl_err *err)
 {
-	size_t n1 = pass_count(e, n, 1), n2 = pass_count(e, n, 2), ndiff = 0;
+	struct paper_totals t;
 	struct paper_diff *d = NULL;
+	size_t ndiff = 0;
 	int rc;
 
+	paper_totals(e, n, &t);
 	if (b->closed)
 		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Lô phiếu số %lld đã đóng", (long long)b->id);
 	if (b->counted <= 0)
 		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Lô không có phiếu nào (đã đếm 0 phiếu)");
-	if (!b->double_entry) {
-		if (n1 != (size_t)b->counted)
-			return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Đã nhập %zu/%d phiếu", n1, b->counted);
-		return HL_OK;
-	}
-	if (n1 != (size_t)b->counted)
-		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Lần nhập thứ nhất: đã nhập %zu/%d phiếu",
-			n1, b->counted);
-	if (n2 != (size_t)b->counted)
-		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Lần nhập thứ hai: đã nhập %zu/%d phiếu",
-			n2, b->counted);
+	if (!b->double_entry)
+		return t.typed[1] != (size_t)b->counted ? short_of(b, 0, t.typed[1], err) : HL_OK;
+	if (t.typed[1] != (size_t)b->counted)
+		return short_of(b, 1, t.typed[1], err);
+	if (t.typed[2] != (size_t)b->counted)
+		return short_of(b, 2, t.typed[2], err);
 	for (size_t i = 0; i < n; i++)
 		if (e[i].pass == 1 && e[i].entered_by != 0 && typed_by(e, n, 2, e[i].entered_by))
 			return hl_err_set(err, HL_ECONFLICT, HL_HERE,
@@ -276,8 +298,32 @@ int paper_check_close(const struct store_paper_batch *b, const struct store_pape
 	if ((rc = paper_compare(e, n, a, &d, &ndiff, err)) != HL_OK)
 		return rc;
 	if (ndiff > 0)
-		return hl_err_set(err, HL_ECONFLICT, HL_HERE,
-			"Hai lần nhập khác nhau ở %zu phiếu: xem /paper/%lld/diff", ndiff, (long long)b->id);
+		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Hai lần nhập khác nhau ở %zu phiếu: mở "
+			"/paper/%lld/diff (So sánh hai lần nhập), đối chiếu với phiếu giấy, sửa lần nhập "
+			"sai rồi đóng lô.", ndiff, (long long)b->id);
+	return HL_OK;
+}
+
+int paper_check_opened(hl_day opened, hl_day today, bool *old, struct hl_err *err)
+{
+	int y, m, d;
+	hl_day two_months;
+
+	*old = false;
+	if (opened > today)
+		return hl_err_set(err, HL_EINVAL, "opened_on",
+			"Ngày mở hòm phiếu không được sau hôm nay.");
+	/* the same day two months earlier (the month's last day when it has no such day) */
+	hl_day_to_ymd(today, &y, &m, &d);
+	m -= 2;
+	if (m < 1) {
+		m += 12;
+		y--;
+	}
+	if (d > hl_month_days(y, m))
+		d = hl_month_days(y, m);
+	if (hl_day_from_ymd(y, m, d, &two_months))
+		*old = opened < two_months;
 	return HL_OK;
 }
 
@@ -314,7 +360,8 @@ static int load(struct store *st, int64_t id, struct hl_arena *a, struct store_p
 /* Is x the same ballot as y, typed by the same user? */
 static bool same_ballot(const struct store_paper_entry *x, const struct store_paper_entry *y)
 {
-	return x->entered_by == y->entered_by && x->field_id == y->field_id &&
+	return x->entered_by == y->entered_by && x->spoiled == y->spoiled &&
+		x->field_id == y->field_id &&
 		x->staff_id == y->staff_id && x->nanswers == y->nanswers &&
 		(x->nanswers <= 0 || memcmp(x->answers, y->answers, (size_t)x->nanswers) == 0) &&
 		strcmp(x->comment, y->comment) == 0;
@@ -333,6 +380,12 @@ int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as
 		return rc;
 	if ((rc = paper_may_type(&b, all, n, e->pass, e->entered_by, err)) != HL_OK)
 		return rc;
+	if (e->spoiled) {
+		/* nothing on a spoiled ballot is read: only that it was in the box */
+		e->field_id = e->staff_id = 0;
+		e->nanswers = 0;
+		e->comment[0] = '\0';
+	}
 	if ((ctl = hl_text_control(e->comment, &at)) != 0)
 		return hl_err_set(err, HL_EINVAL, "comment",
 			"ý kiến có ký tự điều khiển (mã %d) ở ký tự thứ %zu", ctl, at + 1);
@@ -349,7 +402,10 @@ int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as
 		}
 	}
 	if (e->seq == 0) {
-		if (pass_count(all, n, e->pass) >= PAPER_MAX_BALLOTS)
+		struct paper_totals t;
+
+		paper_totals(all, n, &t);
+		if (t.typed[e->pass] >= PAPER_MAX_BALLOTS)
 			return hl_err_set(err, HL_ELIMIT, HL_HERE, "một lô có tối đa %d phiếu",
 				PAPER_MAX_BALLOTS);
 		e->seq = top + 1;
@@ -401,8 +457,8 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 	struct store_paper_entry *all = NULL;
 	const struct store_paper_entry **rows = NULL;
 	struct store_response *r;
-	size_t n = 0, m = 0;
-	char detail[160];
+	size_t n = 0, m = 0, spoiled = 0;
+	char detail[200];
 	int rc = load(st, id, a, &b, &all, &n, err);
 
 	if (nresp != NULL)
@@ -417,6 +473,10 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 	if (r == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đóng lô");
 	for (size_t i = 0; i < m; i++) {
+		if (rows[i]->spoiled) {
+			spoiled++;
+			continue;     /* counted in the box, never a response */
+		}
 		paper_response(&b, rows[i], (int)i + 1, r);
 		r->received_at = now;
 		rc = intake_insert(st, r, false, NULL, err);
@@ -433,11 +493,11 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 	b.closed_at = now;
 	if ((rc = STORE(st, paper_batch_put, &b, err)) != HL_OK)
 		return rc;
-	snprintf(detail, sizeof(detail), "lô %lld: %zu phiếu được tính%s", (long long)id, m,
-		b.double_entry ? " (nhập hai lần, khớp)" : "");
+	snprintf(detail, sizeof(detail), "lô %lld: %zu phiếu được tính, %zu phiếu không hợp lệ%s",
+		(long long)id, m - spoiled, spoiled, b.double_entry ? " (nhập hai lần, khớp)" : "");
 	if ((rc = STORE(st, audit, who, "paper.close", detail, err)) != HL_OK)
 		return rc;
 	if (nresp != NULL)
-		*nresp = (int)m;
+		*nresp = (int)(m - spoiled);
 	return HL_OK;
 }

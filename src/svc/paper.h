@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "core/date.h"
 #include "core/instrument.h"
 #include "store/store.h"
 
@@ -43,6 +44,7 @@ enum paper_diff_what {
 	PD_COMMENT = 1 << 3,   /* compared with spaces collapsed */
 	PD_ONLY1 = 1 << 4,     /* typed in pass 1 only */
 	PD_ONLY2 = 1 << 5,     /* typed in pass 2 only */
+	PD_SPOILED = 1 << 6,   /* spoiled (phiếu không hợp lệ) in one pass only */
 };
 
 struct paper_diff {
@@ -76,12 +78,28 @@ int paper_default_pass(const struct store_paper_batch *b, const struct store_pap
 int paper_may_type(const struct store_paper_batch *b, const struct store_paper_entry *e, size_t n,
 	int pass, int64_t user, struct hl_err *err);
 
-/* HL_OK if batch b with entries e[0..n) may close; otherwise HL_ECONFLICT with
- * the reason in Vietnamese: "Lô đã đóng", "Đã nhập 48/50 phiếu", "Lần nhập
- * thứ hai: đã nhập 47/50 phiếu", "Hai lần nhập khác nhau ở 3 phiếu: xem
- * /paper/12/diff", or one user typed both passes. */
+/* The rows typed in each pass (typed[1], typed[2]; spoiled ones included)
+ * and of them the spoiled ballots (phiếu không hợp lệ). */
+struct paper_totals {
+	size_t typed[3], spoiled[3];
+};
+
+/* The totals of e[0..n). */
+void paper_totals(const struct store_paper_entry *e, size_t n, struct paper_totals *t);
+
+/* HL_OK if batch b with entries e[0..n) may close; otherwise HL_ECONFLICT
+ * with what is missing and what to do next, in Vietnamese: "Lô phiếu số 12
+ * đã đóng", "Đã nhập 48/50 phiếu: còn thiếu 2 phiếu. Nhập nốt …", "Lần nhập
+ * thứ hai: đã nhập 47/50 phiếu: còn thiếu 3 phiếu. …", "Hai lần nhập khác
+ * nhau ở 3 phiếu: mở /paper/12/diff …", or one user typed both passes.
+ * Spoiled ballots count as ballots typed. */
 int paper_check_close(const struct store_paper_batch *b, const struct store_paper_entry *e,
 	size_t n, struct hl_arena *a, struct hl_err *err);
+
+/* The day a ballot box was opened, typed on `today`: HL_EINVAL (where
+ * "opened_on") when after today; *old when more than two months before it
+ * (a likely typing slip, to be confirmed). */
+int paper_check_opened(hl_day opened, hl_day today, bool *old, struct hl_err *err);
 
 /* The counted paper response that ballot pos (1..) typed as e becomes in
  * batch b: its unit, day, instrument, field, staff, answers and comment,
@@ -98,7 +116,8 @@ typedef int (*paper_count_fn)(void *ctx, const struct store_response *r, struct 
  * it is not there). typed_as (0 = unknown) is the row number the form of a
  * new row offered: when that row holds this very ballot typed by the same
  * user, the form was sent twice (a double-clicked Enter, a resend) and
- * nothing is added (e->seq is set to it). A comment with a control character
+ * nothing is added (e->seq is set to it). A spoiled entry keeps nothing but
+ * that (field, staff, answers and comment cleared). A comment with a control character
  * is refused (HL_EINVAL, "comment"). Audits replacements (not new rows) as
  * who. */
 int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as,
@@ -109,11 +128,12 @@ int paper_delete_entry(struct store *st, int64_t batch, int pass, int seq, int64
 	const char *who, struct hl_arena *a, struct hl_err *err);
 
 /* Close batch id in st inside the caller's transaction: paper_check_close,
- * then every ballot (pass 1's rows, which agree with pass 2's) becomes a
- * counted response (paper_response) inserted with intake_insert and given
+ * then every ballot but the spoiled ones (pass 1's rows, which agree with
+ * pass 2's) becomes a counted response (paper_response) inserted with intake_insert and given
  * to count — one already stored under its ext_id is neither inserted nor
- * counted again — then the batch is marked closed at now and audited as who.
- * *nresp (may be NULL) gets the number of ballots. */
+ * counted again — then the batch is marked closed at now and audited as who
+ * (with the spoiled ones' number). *nresp (may be NULL) gets the number of
+ * responses counted. */
 int paper_close(struct store *st, int64_t id, int64_t now, const char *who, paper_count_fn count,
 	void *ctx, struct hl_arena *a, int *nresp, struct hl_err *err);
 

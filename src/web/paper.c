@@ -124,21 +124,6 @@ static hl_day today(void)
 	return ingest_day_of(time(NULL));
 }
 
-/* "yyyy-mm-dd" (input type=date) or "dd/mm/yyyy" (typed by hand). */
-static bool parse_day(const char *s, hl_day *out)
-{
-	int d, m, y;
-	char tail;
-
-	if (s == NULL)
-		return false;
-	if (hl_day_parse(s, out))
-		return true;
-	if (sscanf(s, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3 && y >= 1900 && y <= 2999)
-		return hl_day_from_ymd(y, m, d, out);
-	return false;
-}
-
 
 /* A form value trimmed and NFC-normalised, "" when absent; NULL when it is
  * longer than max bytes. */
@@ -183,11 +168,42 @@ static void hb_error(struct hbuf *b, const char *msg)
 
 /* ---- GET /paper, POST /paper ---- */
 
-/* Values of the new-batch form, to show again after an error. */
+/* Values of the new-batch form, to show again after an error or a warning. */
 struct open_form {
 	const char *unit, *opened_on, *opened_by, *witness, *counted, *instrument;
 	bool double_entry;
+	const char *bad, *msg;      /* the field in error ("opened_on", ...) and why */
+	bool old;                   /* the day is months back: asks for a confirmation */
 };
+
+/* The attributes of field name of f: invalid and described by its error. */
+static void field_attrs(struct hbuf *b, const struct open_form *f, const char *name)
+{
+	if (f == NULL || f->bad == NULL || strcmp(f->bad, name) != 0)
+		return;
+	hb_raw(b, " autofocus aria-invalid=\"true\" aria-describedby=\"err-");
+	hb_raw(b, name);
+	hb_raw(b, "\"");
+}
+
+/* Field name's error under it, when it is f's. */
+static void field_error(struct hbuf *b, const struct open_form *f, const char *name)
+{
+	if (f == NULL || f->bad == NULL || strcmp(f->bad, name) != 0 || f->msg == NULL)
+		return;
+	hb_raw(b, f->old ? "<p class=\"warn\" role=\"alert\" id=\"err-" :
+		"<p class=\"error\" role=\"alert\" id=\"err-");
+	hb_raw(b, name);
+	hb_raw(b, "\">");
+	hb_txt(b, f->msg);
+	hb_raw(b, "</p>");
+}
+
+/* A value of f, or "". */
+static const char *val(const struct open_form *f, const char *v)
+{
+	return f != NULL && v != NULL ? v : "";
+}
 
 static void instrument_options(struct hbuf *b, const struct store_instrument *in, size_t n,
 	const char *chosen)
@@ -259,6 +275,9 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	page_begin(&b, r, "Phiếu giấy");
 	hb_raw(&b, "<h1>Phiếu giấy</h1>");
 	hb_error(&b, msg);
+	if (f != NULL && (f->bad != NULL || f->old))
+		hb_raw(&b, "<p><a href=\"#mo-lo\">Lô mới chưa được mở: xem lại biểu mẫu bên dưới."
+			"</a></p>");
 	hb_raw(&b, "<h2>Các lô phiếu</h2>");
 	for (size_t i = 0; i < nb; i++)
 		if (pg_sees(&p, bs[i].unit_id))
@@ -312,7 +331,9 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	hb_raw(&b, "<h2 id=\"mo-lo\">Mở hòm phiếu: lô mới</h2>"
 		"<form method=\"post\" action=\"/paper\" class=\"paper-open\">");
 	hb_csrf(&b, r);
-	hb_raw(&b, "<label>Đơn vị <select name=\"unit\" required>");
+	hb_raw(&b, "<label>Đơn vị <select name=\"unit\" required");
+	field_attrs(&b, f, "unit");
+	hb_raw(&b, ">");
 	for (size_t i = 0; i < p.nunits; i++) {
 		if (!p.vis[i])
 			continue;
@@ -321,33 +342,67 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 		hb_raw(&b, f != NULL && f->unit != NULL && strcmp(f->unit, p.units[i].code) == 0 ?
 			"\" selected>" : "\">");
 		hb_txt(&b, p.units[i].name);
-		hb_raw(&b, " (");
-		hb_txt(&b, p.units[i].code);
-		hb_raw(&b, ")</option>");
+		hb_raw(&b, "</option>");
 	}
-	hb_raw(&b, "</select></label><label>Ngày mở hòm "
-		"<input type=\"date\" name=\"opened_on\" required aria-describedby=\"opened-help\" value=\"");
-	if (f != NULL && f->opened_on != NULL && f->opened_on[0] != '\0') {
+	hb_raw(&b, "</select></label>");
+	field_error(&b, f, "unit");
+	/* a text box, not type=date: that one shows and reads the browser's locale
+	 * (mm/dd/yyyy in an English one) */
+	hb_raw(&b, "<label>Ngày mở hòm <input name=\"opened_on\" id=\"opened_on\" required "
+		"placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"12\" "
+		"pattern=\"\\s*(\\d{1,2}[\\/.\\-]\\d{1,2}[\\/.\\-]\\d{4}|\\d{8}|\\d{4}-\\d{2}-\\d{2})\\s*\" "
+		"title=\"Ngày/tháng/năm, ví dụ 03/12/2026\"");
+	if (f != NULL && f->bad != NULL && strcmp(f->bad, "opened_on") == 0)
+		field_attrs(&b, f, "opened_on");
+	else
+		hb_raw(&b, " aria-describedby=\"opened-help\"");
+	hb_raw(&b, " value=\"");
+	if (f != NULL && f->opened_on != NULL)
+		hb_txt(&b, f->opened_on);      /* as typed */
+	else
+		hb_txt(&b, hl_day_vn(today(), buf, sizeof(buf)));
+	hb_raw(&b, "\"></label>");
+	field_error(&b, f, "opened_on");
+	if (f != NULL && f->old) {
 		hl_day d;
 
-		hb_txt(&b, parse_day(f->opened_on, &d) ? hl_day_iso(d, buf, sizeof(buf)) : f->opened_on);
-	} else {
-		hb_txt(&b, hl_day_iso(today(), buf, sizeof(buf)));
+		hb_raw(&b, "<label class=\"check warn\"><input type=\"checkbox\" name=\"confirm_old\" "
+			"value=\"1\" required> Đúng, hòm phiếu mở ngày ");
+		hb_txt(&b, hl_day_parse_vn(f->opened_on, &d) ? hl_day_vn(d, buf, sizeof(buf)) :
+			f->opened_on);
+		hb_raw(&b, "</label>");
 	}
-	hb_raw(&b, "\"></label><p class=\"note\" id=\"opened-help\">Mặc định là hôm nay, ");
+	hb_raw(&b, "<p class=\"note\" id=\"opened-help\">Gõ ngày/tháng/năm, ví dụ ");
 	hb_txt(&b, hl_day_vn(today(), buf, sizeof(buf)));
-	hb_raw(&b, " (ngày/tháng/năm).</p><label>Người mở hòm <input name=\"opened_by\" required maxlength=\"200\" "
-		"autocomplete=\"name\" value=\"");
-	hb_txt(&b, f != NULL && f->opened_by != NULL ? f->opened_by : "");
-	hb_raw(&b, "\"></label><label>Người chứng kiến <input name=\"witness\" required "
-		"maxlength=\"200\" autocomplete=\"off\" value=\"");
-	hb_txt(&b, f != NULL && f->witness != NULL ? f->witness : "");
-	hb_printf(&b, "\"></label><label>Số phiếu đếm được <input type=\"number\" name=\"counted\" "
-		"required min=\"1\" max=\"%d\" inputmode=\"numeric\" value=\"", PAPER_MAX_BALLOTS);
-	hb_txt(&b, f != NULL && f->counted != NULL ? f->counted : "");
-	hb_raw(&b, "\"></label><label>Bộ câu hỏi <select name=\"instrument\">");
+	hb_raw(&b, " (hôm nay).</p><label>Người mở hòm <input name=\"opened_by\" required "
+		"maxlength=\"200\" autocomplete=\"name\"");
+	field_attrs(&b, f, "opened_by");
+	hb_raw(&b, " value=\"");
+	hb_txt(&b, val(f, f != NULL ? f->opened_by : NULL));
+	hb_raw(&b, "\"></label>");
+	field_error(&b, f, "opened_by");
+	hb_raw(&b, "<label>Người chứng kiến <input name=\"witness\" required maxlength=\"200\" "
+		"autocomplete=\"off\"");
+	field_attrs(&b, f, "witness");
+	hb_raw(&b, " value=\"");
+	hb_txt(&b, val(f, f != NULL ? f->witness : NULL));
+	hb_raw(&b, "\"></label>");
+	field_error(&b, f, "witness");
+	hb_printf(&b, "<label>Số phiếu đếm được (cả phiếu không hợp lệ) <input type=\"number\" "
+		"name=\"counted\" required min=\"1\" max=\"%d\" inputmode=\"numeric\"",
+		PAPER_MAX_BALLOTS);
+	field_attrs(&b, f, "counted");
+	hb_raw(&b, " value=\"");
+	hb_txt(&b, val(f, f != NULL ? f->counted : NULL));
+	hb_raw(&b, "\"></label>");
+	field_error(&b, f, "counted");
+	hb_raw(&b, "<label>Bộ câu hỏi <select name=\"instrument\"");
+	field_attrs(&b, f, "instrument");
+	hb_raw(&b, ">");
 	instrument_options(&b, ins, nins, f != NULL ? f->instrument : NULL);
-	hb_raw(&b, "</select></label><label class=\"check\"><input type=\"checkbox\" "
+	hb_raw(&b, "</select></label>");
+	field_error(&b, f, "instrument");
+	hb_raw(&b, "<label class=\"check\"><input type=\"checkbox\" "
 		"name=\"double_entry\" value=\"1\"");
 	if (f != NULL && f->double_entry)
 		hb_raw(&b, " checked");
@@ -360,6 +415,15 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 int page_paper_list(struct http_req *r)
 {
 	return list_page(r, 200, NULL, NULL);
+}
+
+/* The form again with msg next to field bad. */
+static int refuse(struct http_req *r, int status, struct open_form *f, const char *bad,
+	const char *msg)
+{
+	f->bad = bad;
+	f->msg = msg;
+	return list_page(r, status, NULL, f);
 }
 
 struct open_arg {
@@ -392,7 +456,9 @@ int page_paper_create(struct http_req *r)
 	struct pg p;
 	const char *at;
 	char code[STORE_CODE_MAX], day[16], loc[64];
+	const char *confirm = http_form(r, "confirm_old");
 	long counted, version;
+	bool old = false;
 	char *end;
 	int rc;
 
@@ -409,30 +475,39 @@ int page_paper_create(struct http_req *r)
 	if ((rc = pg_load(&p, r, &err)) != HL_OK)
 		return http_send_err(r, &err);
 	if (f.unit == NULL || STORE(r->st, unit_get, f.unit, &u, &err) != HL_OK)
-		return list_page(r, 400, "Hãy chọn đơn vị.", &f);
+		return refuse(r, 400, &f, "unit", "Hãy chọn đơn vị.");
 	if (!pg_sees(&p, u.id))
-		return list_page(r, 403, "Bạn không được nhập phiếu cho đơn vị này.", &f);
-	if (!parse_day(f.opened_on, &o.b.opened_on))
-		return list_page(r, 400, "Ngày mở hòm không hợp lệ (ngày/tháng/năm).", &f);
-	if (o.b.opened_on > today())
-		return list_page(r, 400, "Ngày mở hòm không được sau hôm nay.", &f);
+		return refuse(r, 403, &f, "unit", "Bạn không được nhập phiếu cho đơn vị này.");
+	if (!hl_day_parse_vn(f.opened_on, &o.b.opened_on))
+		return refuse(r, 400, &f, "opened_on", hl_arena_printf(r->a, "Ngày mở hòm “%s” không "
+			"hợp lệ: gõ ngày/tháng/năm, ví dụ %s.", f.opened_on != NULL ? f.opened_on : "",
+			hl_day_vn(today(), day, sizeof(day))));
+	if (paper_check_opened(o.b.opened_on, today(), &old, &err) != HL_OK)
+		return refuse(r, 400, &f, "opened_on", err.msg);
+	if (old && (confirm == NULL || strcmp(confirm, "1") != 0)) {
+		/* a warning, not a refusal: the clerk confirms and sends again */
+		f.old = true;
+		return refuse(r, 200, &f, "opened_on", hl_arena_printf(r->a, "Ngày mở hòm phiếu "
+			"cách đây hơn 2 tháng (%s): kiểm tra lại? Nếu đúng, đánh dấu ô xác nhận rồi bấm "
+			"Mở lô.", hl_day_vn(o.b.opened_on, day, sizeof(day))));
+	}
 	if (f.opened_by == NULL || f.opened_by[0] == '\0')
-		return list_page(r, 400, "Hãy ghi tên người mở hòm (tối đa 255 byte).", &f);
+		return refuse(r, 400, &f, "opened_by", "Hãy ghi tên người mở hòm (tối đa 255 byte).");
 	if (f.witness == NULL || f.witness[0] == '\0')
-		return list_page(r, 400, "Hãy ghi tên người chứng kiến (tối đa 255 byte).", &f);
+		return refuse(r, 400, &f, "witness", "Hãy ghi tên người chứng kiến (tối đa 255 byte).");
 	counted = pos_int(f.counted, PAPER_MAX_BALLOTS);
 	if (counted <= 0)
-		return list_page(r, 400, hl_arena_printf(r->a,
-			"Số phiếu đếm được phải là số nguyên từ 1 đến %d.", PAPER_MAX_BALLOTS), &f);
+		return refuse(r, 400, &f, "counted", hl_arena_printf(r->a,
+			"Số phiếu đếm được phải là số nguyên từ 1 đến %d.", PAPER_MAX_BALLOTS));
 	/* "code@version" */
 	if (f.instrument == NULL || (at = strrchr(f.instrument, '@')) == NULL ||
 	    (size_t)(at - f.instrument) >= sizeof(code))
-		return list_page(r, 400, "Hãy chọn bộ câu hỏi.", &f);
+		return refuse(r, 400, &f, "instrument", "Hãy chọn bộ câu hỏi.");
 	snprintf(code, sizeof(code), "%.*s", (int)(at - f.instrument), f.instrument);
 	version = strtol(at + 1, &end, 10);
 	if (*end != '\0' || version < 1 || version > 100000 ||
 	    STORE(r->st, instrument_get, code, (int)version, r->a, &meta, NULL, &err) != HL_OK)
-		return list_page(r, 400, "Bộ câu hỏi không có.", &f);
+		return refuse(r, 400, &f, "instrument", "Bộ câu hỏi không có.");
 	o.b.unit_id = u.id;
 	snprintf(o.b.opened_by, sizeof(o.b.opened_by), "%s", f.opened_by);
 	snprintf(o.b.witness, sizeof(o.b.witness), "%s", f.witness);
@@ -536,7 +611,19 @@ static void batch_summary(struct hbuf *b, struct bctx *c)
 	hb_printf(b, " (%s@%d)", c->meta.code, c->meta.version);
 	hb_raw(b, "</dd></div><div><dt>Cách nhập</dt><dd>");
 	hb_raw(b, c->b.double_entry ? "nhập hai lần" : "nhập một lần");
-	hb_raw(b, "</dd></div><div><dt>Trạng thái</dt><dd>");
+	hb_raw(b, "</dd></div>");
+	{
+		struct paper_totals t;
+
+		/* once closed, the ballots are pass 1's (the passes agreed) */
+		paper_totals(c->e, c->n, &t);
+		hb_printf(b, "<div><dt>Phiếu hợp lệ / không hợp lệ</dt><dd id=\"paper-totals\">"
+			"%zu / %zu", t.typed[1] - t.spoiled[1], t.spoiled[1]);
+		if (c->b.double_entry && !c->b.closed)
+			hb_printf(b, " (lần 2: %zu / %zu)", t.typed[2] - t.spoiled[2], t.spoiled[2]);
+		hb_raw(b, "</dd></div>");
+	}
+	hb_raw(b, "<div><dt>Trạng thái</dt><dd>");
 	if (c->b.closed) {
 		hb_raw(b, "đã đóng ");
 		hb_txt(b, hl_time_vn(c->b.closed_at, INGEST_TZ_MINUTES, buf, sizeof(buf)));
@@ -573,7 +660,9 @@ static void answers_html(struct hbuf *b, const struct hl_instrument *in, const u
 struct row_form {
 	int seq;
 	const char *field, *answers, *comment;
+	bool spoiled;
 	const char *bad;       /* the field in error: "field", "answers", "comment" */
+	const char *msg;       /* why, shown under the row */
 };
 
 /* The row number a new row of pass gets now. */
@@ -587,8 +676,10 @@ static int next_seq(const struct bctx *c, int pass)
 	return top + 1;
 }
 
+/* The row's form; focus: put the cursor in it (not when the page answers
+ * something else, e.g. a refused close). */
 static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int pass,
-	const struct row_form *f)
+	const struct row_form *f, bool focus)
 {
 	const struct hl_instrument *in = c->in;
 	bool focus_answers = f != NULL && f->bad != NULL && strcmp(f->bad, "answers") == 0;
@@ -604,7 +695,8 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 			next_seq(c, pass));
 	/* The question codes, in typing order, grouped by criterion. */
 	hb_raw(b, "<p class=\"note\" id=\"qhelp\">Mỗi câu một chữ số theo thứ tự dưới đây; 0 hoặc - "
-		"là không trả lời; dấu cách tùy ý. Enter để lưu phiếu.</p>"
+		"là không trả lời; dấu cách tùy ý. Enter để lưu phiếu. Phiếu không hợp lệ (rách, tẩy "
+		"xóa, không đọc được): gõ x rồi Enter, hoặc đánh dấu ô “Phiếu không hợp lệ”.</p>"
 		"<ol class=\"qcodes\" id=\"qcodes\" aria-label=\"Thứ tự các câu hỏi\">");
 	for (int i = 0; i < in->nquestions; i++) {
 		const struct hl_question *q = &in->questions[i];
@@ -621,17 +713,18 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	hb_raw(b, "</ol><div class=\"paper-row\"><label class=\"pf\">Lĩnh vực "
 		"<input name=\"field\" list=\"paper-fields\" autocomplete=\"off\" spellcheck=\"false\" "
 		"maxlength=\"255\"");
-	if (!focus_answers)
+	if (focus && !focus_answers)
 		hb_raw(b, " autofocus");
 	if (f != NULL && f->bad != NULL && strcmp(f->bad, "field") == 0)
 		hb_raw(b, " aria-invalid=\"true\"");
 	hb_raw(b, " value=\"");
 	hb_txt(b, f != NULL && f->field != NULL ? f->field : "");
 	hb_printf(b, "\"></label><label class=\"pa\">Trả lời (%d câu) <input name=\"answers\" "
-		"id=\"answers\" required autocomplete=\"off\" spellcheck=\"false\" inputmode=\"numeric\" "
-		"aria-describedby=\"qhelp paper-live\" maxlength=\"%d\"", in->nquestions, PAPER_ANSWERS_MAX);
+		"id=\"answers\" autocomplete=\"off\" spellcheck=\"false\" inputmode=\"numeric\" "
+		"aria-describedby=\"qhelp paper-live%s\" maxlength=\"%d\"", in->nquestions,
+		f != NULL && f->msg != NULL ? " paper-err" : "", PAPER_ANSWERS_MAX);
 	if (focus_answers)
-		hb_raw(b, " autofocus aria-invalid=\"true\"");
+		hb_raw(b, focus ? " autofocus aria-invalid=\"true\"" : " aria-invalid=\"true\"");
 	hb_raw(b, " value=\"");
 	hb_txt(b, f != NULL && f->answers != NULL ? f->answers : "");
 	hb_printf(b, "\"></label><label class=\"pc\">Ý kiến (nếu có) <input name=\"comment\" "
@@ -639,7 +732,18 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	hb_txt(b, f != NULL && f->comment != NULL ? f->comment : "");
 	hb_raw(b, "\"></label><button type=\"submit\">");
 	hb_raw(b, f != NULL && f->seq > 0 ? "Lưu sửa" : "Lưu phiếu");
-	hb_raw(b, "</button></div><p id=\"paper-live\" class=\"note\" aria-live=\"polite\"></p>");
+	hb_raw(b, "</button></div><label class=\"check spoil\"><input type=\"checkbox\" "
+		"name=\"spoiled\" id=\"spoiled\" value=\"1\"");
+	if (f != NULL && f->spoiled)
+		hb_raw(b, " checked");
+	hb_raw(b, "> Phiếu không hợp lệ (không tính vào chỉ số, vẫn tính vào số phiếu của lô)"
+		"</label>");
+	if (f != NULL && f->msg != NULL) {
+		hb_raw(b, "<p class=\"error\" role=\"alert\" id=\"paper-err\">");
+		hb_txt(b, f->msg);
+		hb_raw(b, "</p>");
+	}
+	hb_raw(b, "<p id=\"paper-live\" class=\"note\" aria-live=\"polite\"></p>");
 	if (f != NULL && f->seq > 0)
 		hb_printf(b, "<p><a href=\"/paper/%lld?pass=%d#nhap\">Thôi sửa, nhập phiếu mới</a></p>",
 			(long long)c->b.id, pass);
@@ -677,7 +781,10 @@ static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 		hb_printf(b, "<tr><td class=\"num\">%zu</td><td>", k + 1);
 		hb_txt(b, pg_field_name(&c->p, e->field_id));
 		hb_raw(b, "</td><td>");
-		answers_html(b, c->in, e->answers, e->nanswers, NULL);
+		if (e->spoiled)
+			hb_raw(b, "<strong>Phiếu không hợp lệ</strong>");
+		else
+			answers_html(b, c->in, e->answers, e->nanswers, NULL);
 		hb_raw(b, "</td><td>");
 		hb_txt(b, e->comment);
 		hb_raw(b, "</td><td>");
@@ -699,33 +806,44 @@ static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	hb_raw(b, "</tbody></table></div>");
 }
 
-static size_t count_pass(const struct bctx *c, int pass)
+/* What is left to do before the batch closes, or that it may close now. */
+static void next_step(struct hbuf *b, struct http_req *r, struct bctx *c)
 {
-	size_t k = 0;
+	struct hl_err err;
 
-	for (size_t i = 0; i < c->n; i++)
-		if (c->e[i].pass == pass)
-			k++;
-	return k;
+	hl_err_clear(&err);
+	hb_raw(b, "<p class=\"next\" id=\"paper-next\"><strong>Việc tiếp theo:</strong> ");
+	if (paper_check_close(&c->b, c->e, c->n, r->a, &err) == HL_OK)
+		hb_printf(b, "đã nhập đủ %d phiếu%s. Kiểm tra lại rồi đóng lô (cuối trang) để tính "
+			"các phiếu vào chỉ số.", c->b.counted,
+			c->b.double_entry ? ", hai lần nhập khớp nhau" : "");
+	else
+		hb_txt(b, err.msg);
+	hb_raw(b, "</p>");
 }
 
+/* The batch's page for pass; msg (may be NULL) at the top, f (may be NULL)
+ * the row sent with its error, close_msg (may be NULL) why it did not close. */
 static int batch_page(struct http_req *r, struct bctx *c, int status, const char *msg,
-	int pass, const struct row_form *f)
+	int pass, const struct row_form *f, const char *close_msg)
 {
 	struct hbuf b;
 	struct hl_err err;
 	const char *saved = http_query(r, "saved");
+	struct paper_totals t;
 	bool may;
 
 	hl_err_clear(&err);
+	paper_totals(c->e, c->n, &t);
 	hb_init(&b, r->a, PAGE_MAX);
 	page_begin(&b, r, "Nhập phiếu giấy");
 	hb_raw(&b, "<p><a href=\"/paper\">← Các lô phiếu</a></p>");
 	batch_summary(&b, c);
 	hb_error(&b, msg);
 	if (c->b.closed) {
-		hb_printf(&b, "<p class=\"ok\">Lô đã đóng: %d phiếu đã được tính vào chỉ số.</p>",
-			c->b.counted);
+		hb_error(&b, close_msg);
+		hb_printf(&b, "<p class=\"ok\">Lô đã đóng: %zu phiếu đã được tính vào chỉ số; %zu "
+			"phiếu không hợp lệ không tính.</p>", t.typed[1] - t.spoiled[1], t.spoiled[1]);
 		hb_raw(&b, "<h2>Các phiếu</h2>");
 		rows_table(&b, r, c, 1, false);
 		page_end(&b);
@@ -736,7 +854,7 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 		for (int p = 1; p <= 2; p++) {
 			hb_printf(&b, "<a href=\"/paper/%lld?pass=%d#nhap\"%s>Lần nhập %d: %zu/%d phiếu</a> ",
 				(long long)c->b.id, p, p == pass ? " aria-current=\"page\"" : "", p,
-				count_pass(c, p), c->b.counted);
+				t.typed[p], c->b.counted);
 		}
 		hb_printf(&b, "<a href=\"/paper/%lld/diff\">So sánh hai lần nhập</a></nav>",
 			(long long)c->b.id);
@@ -748,21 +866,31 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 		return http_send_html(r, status, &b);
 	}
 	may = paper_may_type(&c->b, c->e, c->n, pass, r->user.id, &err) == HL_OK;
-	hb_printf(&b, "<h2>Lần nhập %d: đã nhập %zu/%d phiếu</h2>", pass, count_pass(c, pass),
+	hb_printf(&b, "<h2>Lần nhập %d: đã nhập %zu/%d phiếu</h2>", pass, t.typed[pass],
 		c->b.counted);
-	if (saved != NULL && msg == NULL)
-		hb_raw(&b, "<p class=\"ok\" role=\"status\">Đã lưu phiếu.</p>");
+	next_step(&b, r, c);
+	/* only right after a save: never beside a new error */
+	if (saved != NULL && msg == NULL && (f == NULL || f->msg == NULL) && close_msg == NULL)
+		hb_raw(&b, "<p class=\"ok\" role=\"status\" id=\"paper-saved\">Đã lưu phiếu.</p>");
 	if (may)
-		entry_form(&b, r, c, pass, f);
+		entry_form(&b, r, c, pass, f, close_msg == NULL);
 	else
 		hb_error(&b, err.msg);
 	rows_table(&b, r, c, pass, may);
-	hb_raw(&b, "<h2>Đóng lô</h2><p>Khi đã nhập đủ ");
+	hb_raw(&b, "<h2 id=\"dong-lo\">Đóng lô</h2><p>Khi đã nhập đủ ");
 	hb_raw(&b, c->b.double_entry ? "cả hai lần và hai lần khớp nhau" : "số phiếu đếm được");
-	hb_printf(&b, ", đóng lô để tính các phiếu vào chỉ số. Sau khi đóng không sửa được nữa.</p>"
-		"<form method=\"post\" action=\"/paper/%lld/close\">", (long long)c->b.id);
+	hb_printf(&b, ", đóng lô để tính các phiếu vào chỉ số. Sau khi đóng không sửa được nữa; "
+		"bạn sẽ được hỏi lại trước khi đóng.</p>");
+	if (close_msg != NULL) {
+		/* the answer to the Close button, where the button is */
+		hb_raw(&b, "<p class=\"error\" role=\"alert\" id=\"close-err\" tabindex=\"-1\" "
+			"autofocus>");
+		hb_txt(&b, close_msg);
+		hb_raw(&b, "</p>");
+	}
+	hb_printf(&b, "<form method=\"post\" action=\"/paper/%lld/close\">", (long long)c->b.id);
 	hb_csrf(&b, r);
-	hb_raw(&b, "<button type=\"submit\">Đóng lô và tính phiếu</button></form>"
+	hb_raw(&b, "<button type=\"submit\">Đóng lô và tính phiếu…</button></form>"
 		"<script src=\"/static/paper.js\" defer></script>");
 	page_end(&b);
 	return http_send_html(r, status, &b);
@@ -807,11 +935,37 @@ int page_paper_batch(struct http_req *r)
 			f.answers = paper_format_answers(c.in, e->answers, e->nanswers, ans,
 				STORE_ANSWERS_MAX * 2 + 2);
 			f.comment = e->comment;
-			return batch_page(r, &c, 200, NULL, pass, &f);
+			f.spoiled = e->spoiled;
+			if (e->spoiled)
+				f.answers = "";
+			return batch_page(r, &c, 200, NULL, pass, &f, NULL);
 		}
-		return batch_page(r, &c, 404, "Không có phiếu cần sửa.", pass, NULL);
+		return batch_page(r, &c, 404, "Không có phiếu cần sửa.", pass, NULL, NULL);
 	}
-	return batch_page(r, &c, 200, NULL, pass, NULL);
+	return batch_page(r, &c, 200, NULL, pass, NULL, NULL);
+}
+
+/* Whether the typed answers say "spoiled ballot": x alone. */
+static bool is_spoiled_key(const char *s)
+{
+	if (s == NULL)
+		return false;
+	while (*s == ' ')
+		s++;
+	if (*s != 'x' && *s != 'X')
+		return false;
+	for (s++; *s == ' '; s++)
+		;
+	return *s == '\0';
+}
+
+/* The batch page again with the row as sent and why it was refused under it. */
+static int row_refused(struct http_req *r, struct bctx *c, int pass, struct row_form *f,
+	const char *bad, const char *msg)
+{
+	f->bad = bad;
+	f->msg = msg;
+	return batch_page(r, c, 400, NULL, pass, f, NULL);
 }
 
 struct entry_arg {
@@ -853,45 +1007,44 @@ int page_paper_entry(struct http_req *r)
 	f.field = form_text(r, "field", STORE_NAME_MAX - 1);
 	f.answers = http_form(r, "answers");
 	f.comment = form_text(r, "comment", STORE_COMMENT_MAX);
+	/* spoiled: the box ticked, or "x" typed for the answers (keyboard only) */
+	f.spoiled = http_form(r, "spoiled") != NULL || is_spoiled_key(f.answers);
 	if (pass == 0)
-		return batch_page(r, &c, 400, "Hãy chọn lần nhập.", pass, &f);
+		return batch_page(r, &c, 400, "Hãy chọn lần nhập.", pass, &f, NULL);
 	if (seq < 0)
-		return batch_page(r, &c, 400, "Số dòng không hợp lệ.", pass, NULL);
+		return batch_page(r, &c, 400, "Số dòng không hợp lệ.", pass, NULL, NULL);
 	x = hl_arena_alloc(r->a, sizeof(*x));
 	if (x == NULL)
 		return http_send_error(r, 500, "nomem", "hết bộ nhớ", NULL);
 	x->e.batch_id = c.b.id;
 	x->e.pass = pass;
 	x->e.seq = f.seq;
+	x->e.spoiled = f.spoiled;
 	x->typed_as = (int)pos_int(http_form(r, "typed_as"), 1L << 30);
 	x->e.entered_by = r->user.id;
 	x->who = who_of(r);
 	if (f.field == NULL) {
 		f.field = "";
-		f.bad = "field";
-		return batch_page(r, &c, 400, "Tên lĩnh vực dài quá.", pass, &f);
+		return row_refused(r, &c, pass, &f, "field", "Tên lĩnh vực dài quá.");
 	}
-	if (f.field[0] != '\0') {
+	if (f.field[0] != '\0' && !f.spoiled) {
 		size_t i;
 
-		if (!fields_find(c.p.fields, c.p.nfields, f.field, &i)) {
-			f.bad = "field";
-			return batch_page(r, &c, 400, hl_arena_printf(r->a,
+		if (!fields_find(c.p.fields, c.p.nfields, f.field, &i))
+			return row_refused(r, &c, pass, &f, "field", hl_arena_printf(r->a,
 				"Lĩnh vực '%s' không có: gõ vài chữ đầu của tên lĩnh vực rồi chọn trong danh "
-				"sách, hoặc để trống.", f.field), pass, &f);
-		}
+				"sách, hoặc để trống.", f.field));
 		x->e.field_id = c.p.fields[i].id;
 	}
 	if (f.comment == NULL) {
 		f.comment = "";
-		f.bad = "comment";
-		return batch_page(r, &c, 400, hl_arena_printf(r->a, "Ý kiến dài quá %d byte.",
-			STORE_COMMENT_MAX), pass, &f);
+		return row_refused(r, &c, pass, &f, "comment", hl_arena_printf(r->a,
+			"Ý kiến dài quá %d byte.", STORE_COMMENT_MAX));
 	}
-	if (paper_parse_answers(c.in, f.answers, x->e.answers, &x->e.nanswers, &err) != HL_OK) {
-		f.bad = "answers";
-		return batch_page(r, &c, 400, hl_arena_printf(r->a, "Trả lời: %s.", err.msg), pass, &f);
-	}
+	if (!f.spoiled &&
+	    paper_parse_answers(c.in, f.answers, x->e.answers, &x->e.nanswers, &err) != HL_OK)
+		return row_refused(r, &c, pass, &f, "answers", hl_arena_printf(r->a,
+			"Trả lời: %s. (Phiếu không hợp lệ: gõ x.)", err.msg));
 	snprintf(x->e.comment, sizeof(x->e.comment), "%s", f.comment);
 	if ((rc = srv_write(r->srv, write_entry, x, &err)) != HL_OK) {
 		/* Show the page as it is now (another clerk may have typed meanwhile). */
@@ -900,7 +1053,8 @@ int page_paper_entry(struct http_req *r)
 		hl_err_clear(&e2);
 		if (load_batch(r, &c, &e2) != HL_OK)
 			return http_send_err(r, &err);
-		return batch_page(r, &c, http_status_of(rc), err.msg, pass, &f);
+		f.msg = err.msg;
+		return batch_page(r, &c, http_status_of(rc), NULL, pass, &f, NULL);
 	}
 	snprintf(loc, sizeof(loc), "/paper/%lld?pass=%d&saved=%d", (long long)c.b.id, pass,
 		x->e.seq);
@@ -940,14 +1094,14 @@ int page_paper_delete(struct http_req *r)
 		return http_send_err(r, &err);
 	if (pass <= 0 || seq <= 0)
 		return batch_page(r, &c, 400, "Thiếu lần nhập hoặc số dòng cần xóa.",
-			chosen_pass(r, &c, NULL), NULL);
+			chosen_pass(r, &c, NULL), NULL, NULL);
 	d.batch = c.b.id;
 	d.user = r->user.id;
 	d.pass = (int)pass;
 	d.seq = (int)seq;
 	d.who = who_of(r);
 	if ((rc = srv_write(r->srv, write_delete, &d, &err)) != HL_OK)
-		return batch_page(r, &c, http_status_of(rc), err.msg, (int)pass, NULL);
+		return batch_page(r, &c, http_status_of(rc), err.msg, (int)pass, NULL, NULL);
 	snprintf(loc, sizeof(loc), "/paper/%lld?pass=%ld", (long long)c.b.id, pass);
 	return http_redirect(r, loc);
 }
@@ -977,8 +1131,14 @@ int page_paper_diff(struct http_req *r)
 	hb_printf(&b, "<p><a href=\"/paper/%lld\">← Lô phiếu số %lld</a></p>", (long long)c.b.id,
 		(long long)c.b.id);
 	batch_summary(&b, &c);
-	hb_printf(&b, "<h2>So sánh hai lần nhập</h2><p>Lần 1: %zu/%d phiếu; lần 2: %zu/%d phiếu.</p>",
-		count_pass(&c, 1), c.b.counted, count_pass(&c, 2), c.b.counted);
+	{
+		struct paper_totals t;
+
+		paper_totals(c.e, c.n, &t);
+		hb_printf(&b, "<h2>So sánh hai lần nhập</h2><p>Lần 1: %zu/%d phiếu (%zu không hợp lệ); "
+			"lần 2: %zu/%d phiếu (%zu không hợp lệ).</p>", t.typed[1], c.b.counted,
+			t.spoiled[1], t.typed[2], c.b.counted, t.spoiled[2]);
+	}
 	if (nd == 0) {
 		hb_raw(&b, "<p class=\"ok\">Hai lần nhập khớp nhau ở mọi phiếu đã nhập.</p>");
 		page_end(&b);
@@ -1001,6 +1161,8 @@ int page_paper_diff(struct http_req *r)
 			hb_raw(&b, "chỉ có ở lần 1");
 		if (x->what & PD_ONLY2)
 			hb_raw(&b, "chỉ có ở lần 2");
+		if (x->what & PD_SPOILED)
+			hb_raw(&b, "phiếu không hợp lệ ở một lần nhập");
 		if (x->what & PD_ANSWERS) {
 			hb_raw(&b, "câu ");
 			for (int k = 0; k < x->nq; k++) {
@@ -1037,7 +1199,10 @@ int page_paper_diff(struct http_req *r)
 				hb_txt(&b, e->field_id != 0 ? pg_field_name(&c.p, e->field_id) : "(trống)");
 				hb_raw(&b, "<br>");
 			}
-			answers_html(&b, c.in, e->answers, e->nanswers, mark);
+			if (e->spoiled)
+				hb_raw(&b, "<strong>Phiếu không hợp lệ</strong>");
+			else
+				answers_html(&b, c.in, e->answers, e->nanswers, mark);
 			if (e->comment[0] != '\0') {
 				hb_raw(&b, "<br>Ý kiến: ");
 				hb_txt(&b, e->comment);
@@ -1088,17 +1253,55 @@ static int write_close(struct srv_tx *tx, void *arg, struct hl_err *err)
 	return rc;
 }
 
+/* Before closing: what closing does, the ballots it counts, a way back. */
+static int close_confirm(struct http_req *r, struct bctx *c)
+{
+	struct paper_totals t;
+	struct hbuf b;
+	char day[16];
+
+	paper_totals(c->e, c->n, &t);
+	hb_init(&b, r->a, PAGE_MAX);
+	page_begin(&b, r, "Đóng lô phiếu");
+	batch_summary(&b, c);
+	hb_printf(&b, "<section class=\"confirm\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">"
+		"Đóng lô phiếu số %lld?</h2><p>", (long long)c->b.id);
+	hb_printf(&b, "<strong>%zu phiếu hợp lệ</strong> sẽ được tính vào chỉ số của ",
+		t.typed[1] - t.spoiled[1]);
+	hb_txt(&b, c->unit != NULL ? c->unit->name : "?");
+	hb_raw(&b, ", ngày ");
+	hb_txt(&b, hl_day_vn(c->b.opened_on, day, sizeof(day)));
+	hb_printf(&b, "; %zu phiếu không hợp lệ được ghi nhận nhưng không tính. Sau khi đóng "
+		"không sửa, xóa hay nhập thêm phiếu của lô được nữa.</p>", t.spoiled[1]);
+	hb_printf(&b, "<form method=\"post\" action=\"/paper/%lld/close\">", (long long)c->b.id);
+	hb_csrf(&b, r);
+	hb_printf(&b, "<input type=\"hidden\" name=\"confirm\" value=\"1\"><div class=\"actions\">"
+		"<button type=\"submit\" class=\"danger\">Đóng lô, tính %zu phiếu</button> "
+		"<a class=\"button secondary\" href=\"/paper/%lld\">Quay lại, chưa đóng</a></div>"
+		"</form></section>", t.typed[1] - t.spoiled[1], (long long)c->b.id);
+	page_end(&b);
+	return http_send_html(r, 200, &b);
+}
+
 int page_paper_close(struct http_req *r)
 {
 	struct bctx c;
 	struct hl_err err;
 	struct close_arg x;
+	const char *confirm = http_form(r, "confirm");
 	char loc[64];
 	int rc;
 
 	hl_err_clear(&err);
 	if (load_batch(r, &c, &err) != HL_OK)
 		return http_send_err(r, &err);
+	if (confirm == NULL || strcmp(confirm, "1") != 0) {
+		/* not closable: why, where the button is; else ask first */
+		if (paper_check_close(&c.b, c.e, c.n, r->a, &err) != HL_OK)
+			return batch_page(r, &c, http_status_of(err.code), NULL,
+				chosen_pass(r, &c, NULL), NULL, err.msg);
+		return close_confirm(r, &c);
+	}
 	memset(&x, 0, sizeof(x));
 	x.id = c.b.id;
 	x.who = who_of(r);
@@ -1108,8 +1311,8 @@ int page_paper_close(struct http_req *r)
 		hl_err_clear(&e2);
 		if (load_batch(r, &c, &e2) != HL_OK)
 			return http_send_err(r, &err);
-		return batch_page(r, &c, http_status_of(rc), err.msg,
-			chosen_pass(r, &c, NULL), NULL);
+		return batch_page(r, &c, http_status_of(rc), NULL, chosen_pass(r, &c, NULL), NULL,
+			err.msg);
 	}
 	snprintf(loc, sizeof(loc), "/paper/%lld", (long long)c.b.id);
 	return http_redirect(r, loc);

@@ -62,7 +62,11 @@ serve_start
 login_paper lan mat-khau-lan-123
 has "Mở hòm phiếu"
 has "Chưa có lô phiếu nào"
-has "value=\"$TODAY\""
+# the day as dd/mm/yyyy in a text box (never type=date: it follows the browser's locale)
+has "value=\"$TODAY_VN\""
+has 'placeholder="dd/mm/yyyy"'
+has 'inputmode="numeric"'
+hasnt 'type="date"'
 has "sipas-5@1\" selected"
 # A data-entry clerk only gets its own unit to choose.
 has '<option value="VT">'
@@ -92,7 +96,39 @@ expect 403 "Bạn không được nhập phiếu cho đơn vị này."
 post /paper --data-urlencode unit=VT --data-urlencode "opened_on=31/02/2025" \
 	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=3 \
 	--data-urlencode instrument=sipas-5@1
-expect 400 "Ngày mở hòm không hợp lệ"
+expect 400 "Ngày mở hòm “31/02/2025” không hợp lệ: gõ ngày/tháng/năm"
+# the form is kept as typed, the error beside the day
+has 'value="31/02/2025"'
+has 'aria-describedby="err-opened_on"'
+has 'id="err-opened_on"'
+has 'value="Y"'
+# dd/mm/yyyy whatever the browser: 5 days ago typed as d/m/yyyy
+D5=$(date -d '5 days ago' +%-d/%-m/%Y)
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$D5" \
+	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=1 \
+	--data-urlencode instrument=sipas-5@1
+expect 303
+get "${LOC#$BASE}"
+expect 200 "$(date -d '5 days ago' +%d/%m/%Y)"
+# months back: a warning to confirm, nothing opened until confirmed
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=03/12/2019" \
+	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=1 \
+	--data-urlencode instrument=sipas-5@1
+expect 200 "Ngày mở hòm phiếu cách đây hơn 2 tháng (03/12/2019): kiểm tra lại?"
+has 'name="confirm_old" value="1" required'
+has 'value="03/12/2019"'
+get /paper
+hasnt "03/12/2019"
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=03/12/2019" \
+	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=1 \
+	--data-urlencode instrument=sipas-5@1 --data-urlencode confirm_old=1
+expect 303
+get "${LOC#$BASE}"
+expect 200 "03/12/2019"
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$(date -d tomorrow +%d/%m/%Y)" \
+	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=1 \
+	--data-urlencode instrument=sipas-5@1
+expect 400 "không được sau hôm nay"
 post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$TODAY" \
 	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=0 \
 	--data-urlencode instrument=sipas-5@1
@@ -108,6 +144,9 @@ expect 303
 row "/paper/$B1" 1 "4444 44644 444444 444 4444" cu-tru
 expect 400 "Trả lời: câu HC3 (thứ 7): mức 6 ngoài thang đo 1–5."
 has 'value="4444 44644 444444 444 4444"'
+# the refusal under the row, never beside the last save's "Đã lưu phiếu."
+has 'id="paper-err"'
+hasnt "Đã lưu phiếu"
 row "/paper/$B1" 1 "4444" cu-tru
 expect 400 "cần 22 chữ số (mỗi câu một chữ số), đã gõ 4"
 row "/paper/$B1" 1 "$A4" khong-co
@@ -125,9 +164,16 @@ hasnt '<td>cu-tru</td>'
 has "Cán bộ &lt;b&gt;nhiệt tình&lt;/b&gt;"
 hasnt "<b>nhiệt tình</b>"
 
-# Closing early is refused and nothing counts.
+get "/paper/$B1?pass=1&saved=2"
+expect 200 'id="paper-saved"'
+# what is missing and what to do next
+has "Đã nhập 2/3 phiếu: còn thiếu 1 phiếu. Nhập nốt các phiếu còn lại"
+# Closing early is refused, saying so by the Close button, and nothing counts.
 post "/paper/$B1/close"
-expect 409 "Đã nhập 2/3 phiếu"
+expect 409 "Đã nhập 2/3 phiếu: còn thiếu 1 phiếu"
+has 'id="close-err"'
+post "/paper/$B1/close" --data-urlencode confirm=1
+expect 409 "còn thiếu 1 phiếu"
 [ "$(count)" = 0 ] || fail "an open batch counted"
 
 # A mistyped third row, deleted, typed again.
@@ -143,10 +189,16 @@ CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' --max-time 20 \
 [ "$CODE" = 403 ] || fail "close without csrf: status $CODE"
 [ "$(count)" = 0 ] || fail "a refused close counted"
 
+# Closing asks first: what it counts, and that it cannot be undone.
 post "/paper/$B1/close"
+expect 200 "Đóng lô phiếu số $B1?"
+has "3 phiếu hợp lệ"
+has 'name="confirm" value="1"'
+[ "$(count)" = 0 ] || fail "the confirmation page closed the batch"
+post "/paper/$B1/close" --data-urlencode confirm=1
 expect 303
 get "/paper/$B1"
-expect 200 "Lô đã đóng: 3 phiếu đã được tính vào chỉ số."
+expect 200 "Lô đã đóng: 3 phiếu đã được tính vào chỉ số; 0 phiếu không hợp lệ"
 hasnt 'id="nhap"'
 [ "$(count)" = 3 ] || fail "closing the batch should count 3, counted $(count)"
 ok responses list-ids --unit VT
@@ -194,7 +246,7 @@ expect 303
 row "/paper/$B2" 2 "1111 11211 111111 111 1111" ho-tich "Chờ  lâu "
 expect 303
 post "/paper/$B2/close"
-expect 409 "Hai lần nhập khác nhau ở 1 phiếu: xem /paper/$B2/diff"
+expect 409 "Hai lần nhập khác nhau ở 1 phiếu: mở /paper/$B2/diff"
 [ "$(count)" = 3 ] || fail "a disagreeing batch counted"
 get "/paper/$B2/diff"
 expect 200 "Hai lần nhập khác nhau ở 1 phiếu"
@@ -207,13 +259,39 @@ post "/paper/$B2" --data-urlencode pass=2 --data-urlencode seq=2 --data-urlencod
 expect 303
 get "/paper/$B2/diff"
 expect 200 "Hai lần nhập khớp nhau"
-post "/paper/$B2/close"
+post "/paper/$B2/close" --data-urlencode confirm=1
 expect 303
 [ "$(count)" = 5 ] || fail "the double entry should add 2, counted $(count)"
 ok index --period "$YEAR" --unit VT --format csv
 for c in TC HC PV KQ TT SIPAS; do
 	grep -q "^VT,Phường Vĩnh Thọ,$YEAR,$c,60.00,5," "$OUT" || fail "index of VT after the double entry, $c"
 done
+
+# ---- spoiled ballots (phiếu không hợp lệ): in the count of the box, never in the index ----
+login_paper lan mat-khau-lan-123
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$TODAY_VN" \
+	--data-urlencode "opened_by=Lê Văn Cường" --data-urlencode "witness=Phạm Thị Dung" \
+	--data-urlencode counted=3 --data-urlencode instrument=sipas-5@1
+expect 303
+B3=${LOC##*/paper/}
+row "/paper/$B3" 1 "x"
+expect 303
+post "/paper/$B3" --data-urlencode pass=1 --data-urlencode answers= --data-urlencode spoiled=1
+expect 303
+get "/paper/$B3"
+expect 200 "Lần nhập 1: đã nhập 2/3 phiếu"
+has "<strong>Phiếu không hợp lệ</strong>"
+has '<dd id="paper-totals">0 / 2</dd>'
+row "/paper/$B3" 1 "$A4" ho-tich
+expect 303
+post "/paper/$B3/close"
+expect 200 "1 phiếu hợp lệ"
+has "2 phiếu không hợp lệ được ghi nhận nhưng không tính"
+post "/paper/$B3/close" --data-urlencode confirm=1
+expect 303
+get "/paper/$B3"
+expect 200 "Lô đã đóng: 1 phiếu đã được tính vào chỉ số; 2 phiếu không hợp lệ không tính."
+[ "$(count)" = 6 ] || fail "the batch with 2 spoiled ballots should add 1, counted $(count)"
 
 # ---- scope ----
 login_paper khac mat-khau-khac-123
@@ -232,12 +310,13 @@ get "/paper/999999"
 expect 404
 
 serve_stop
-[ "$(count)" = 5 ] || fail "after the stop: $(count) responses"
+[ "$(count)" = 6 ] || fail "after the stop: $(count) responses"
 ok audit
 has "paper.open"
 has "paper.close"
 has "lô $B1: 3 phiếu được tính"
-has "lô $B2: 2 phiếu được tính (nhập hai lần, khớp)"
+has "lô $B2: 2 phiếu được tính, 0 phiếu không hợp lệ (nhập hai lần, khớp)"
+has "lô $B3: 1 phiếu được tính, 2 phiếu không hợp lệ"
 has "paper.delete"
 has "paper.edit"
 echo "paper.sh: ok"

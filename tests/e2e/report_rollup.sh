@@ -77,7 +77,7 @@ expect 303
 # Not closed yet: not in the report.
 report open.csv
 line open.csv "responses,1"
-post "/paper/$B1/close"
+post "/paper/$B1/close" --data-urlencode confirm=1
 expect 303
 report p.csv
 line p.csv "responses,2"

@@ -1,7 +1,10 @@
 /* paper.js — helps keyboard entry of paper ballots on /paper/N: shows which
  * question the next digit answers, checks each digit against its question's
  * scale as it is typed, and makes Enter in the field box go on to the
- * answers. The form works the same without it (the server checks all). */
+ * answers; "x" alone marks a spoiled ballot (the box "Phiếu không hợp lệ");
+ * "Đã lưu phiếu." goes once the next ballot is being typed, so it never
+ * stands beside a new error. The form works the same without it (the server
+ * checks all). */
 (function () {
 	"use strict";
 	var form = document.getElementById("nhap");
@@ -13,6 +16,24 @@
 	}
 	var items = list.getElementsByTagName("li");
 	var n = items.length;
+	var spoil = document.getElementById("spoiled");
+	var autoSpoil = false;
+
+	/* The last save's confirmation, once something new happens. */
+	function dropSaved() {
+		var saved = document.getElementById("paper-saved");
+		if (saved) {
+			saved.parentNode.removeChild(saved);
+		}
+	}
+
+	function spoiledKey() {
+		return /^\s*[xX]\s*$/.test(ans.value);
+	}
+
+	function isSpoiled() {
+		return spoiledKey() || (spoil && spoil.checked);
+	}
 
 	function digits() {
 		return ans.value.replace(/[ \t]/g, "");
@@ -39,7 +60,24 @@
 	}
 
 	function update() {
-		var s = digits(), bad = problem(s);
+		var s = digits(), bad;
+		dropSaved();
+		if (spoil) {
+			if (spoiledKey()) {
+				autoSpoil = autoSpoil || !spoil.checked;
+				spoil.checked = true;
+			} else if (autoSpoil) {
+				spoil.checked = false;
+				autoSpoil = false;
+			}
+		}
+		if (isSpoiled()) {
+			ans.removeAttribute("aria-invalid");
+			live.className = "note";
+			live.textContent = "Phiếu không hợp lệ: không tính vào chỉ số. Enter để lưu phiếu.";
+			return;
+		}
+		bad = problem(s);
 		for (var i = 0; i < n; i++) {
 			items[i].className = items[i].className.replace(/\s*\bcur\b/g, "") +
 				(i === s.length ? " cur" : "");
@@ -58,11 +96,21 @@
 	}
 
 	ans.addEventListener("input", update);
+	if (spoil) {
+		spoil.addEventListener("change", function () {
+			autoSpoil = false;
+			update();
+		});
+	}
 	form.addEventListener("submit", function (ev) {
+		if (isSpoiled()) {
+			return;
+		}
 		var s = digits(), bad = problem(s) || (s.length < n ?
 			"Thiếu " + (n - s.length) + " câu: phiếu có " + n + " câu." : "");
 		if (bad) {
 			ev.preventDefault();
+			dropSaved();
 			live.textContent = bad;
 			live.className = "error";
 			ans.setAttribute("aria-invalid", "true");

@@ -181,18 +181,31 @@ static void test_check_close(void **state)
 	e[0] = entry(f, 1, 1, 7, ALL4);
 	e[1] = entry(f, 1, 2, 7, ALL4);
 	assert_int_equal(paper_check_close(&b, e, 2, f->a, &f->err), HL_ECONFLICT);
-	assert_string_equal(f->err.msg, "Đã nhập 2/3 phiếu");
+	assert_string_equal(f->err.msg, "Đã nhập 2/3 phiếu: còn thiếu 1 phiếu. Nhập nốt các phiếu "
+		"còn lại — phiếu rách, tẩy xóa cũng nhập, đánh dấu “Phiếu không hợp lệ” — rồi đóng lô.");
 	e[2] = entry(f, 1, 5, 9, ALL4);
 	assert_int_equal(paper_check_close(&b, e, 3, f->a, &f->err), HL_OK);
+	b.counted = 2;
+	assert_int_equal(paper_check_close(&b, e, 3, f->a, &f->err), HL_ECONFLICT);
+	assert_non_null(strstr(f->err.msg, "Đã nhập 3/2 phiếu: thừa 1 phiếu. Kiểm tra các phiếu đã "
+		"nhập, xóa phiếu nhập trùng"));
+	b.counted = 3;
+	/* a spoiled ballot is a ballot of the box: it counts toward the number typed */
+	e[2].spoiled = true;
+	e[2].nanswers = 0;
+	assert_int_equal(paper_check_close(&b, e, 3, f->a, &f->err), HL_OK);
+	e[2] = entry(f, 1, 5, 9, ALL4);
 
 	b.double_entry = true;
 	assert_int_equal(paper_check_close(&b, e, 3, f->a, &f->err), HL_ECONFLICT);
-	assert_string_equal(f->err.msg, "Lần nhập thứ hai: đã nhập 0/3 phiếu");
+	assert_non_null(strstr(f->err.msg, "Lần nhập thứ hai: đã nhập 0/3 phiếu: còn thiếu 3 phiếu. "
+		"Một người khác (không phải người nhập lần 1) nhập nốt"));
 	e[3] = entry(f, 2, 1, 8, ALL4);
 	e[4] = entry(f, 2, 2, 8, "4545 45454 545454 545 4544");
 	e[5] = entry(f, 2, 3, 8, "4545 45454 545454 545 4544");
 	assert_int_equal(paper_check_close(&b, e, 6, f->a, &f->err), HL_ECONFLICT);
-	assert_string_equal(f->err.msg, "Hai lần nhập khác nhau ở 2 phiếu: xem /paper/12/diff");
+	assert_string_equal(f->err.msg, "Hai lần nhập khác nhau ở 2 phiếu: mở /paper/12/diff (So sánh "
+		"hai lần nhập), đối chiếu với phiếu giấy, sửa lần nhập sai rồi đóng lô.");
 	e[4] = entry(f, 2, 2, 8, ALL4);
 	e[5] = entry(f, 2, 3, 8, ALL4);
 	assert_int_equal(paper_check_close(&b, e, 6, f->a, &f->err), HL_OK);
@@ -354,7 +367,7 @@ static void test_close_store(void **state)
 	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
 	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
 		&f->err), HL_ECONFLICT);
-	assert_string_equal(f->err.msg, "Hai lần nhập khác nhau ở 1 phiếu: xem /paper/1/diff");
+	assert_non_null(strstr(f->err.msg, "Hai lần nhập khác nhau ở 1 phiếu: mở /paper/1/diff"));
 	assert_int_equal(c.n, 0);
 	/* Editing a row that is not there. */
 	e.seq = 9;
@@ -452,6 +465,104 @@ static void test_resubmitted_row(void **state)
 	close_store(st, path);
 }
 
+/* A spoiled ballot (phiếu không hợp lệ): typed with nothing but that, it
+ * counts toward the batch's number and is compared between passes, and
+ * closing counts it apart — never a response. */
+static void test_spoiled(void **state)
+{
+	struct fx *f = *state;
+	char path[64], **lines = NULL;
+	struct store_unit u;
+	struct store_paper_batch b;
+	struct store_paper_entry e, *all = NULL;
+	struct paper_totals t;
+	struct paper_diff *d = NULL;
+	struct counter c = {0};
+	size_t n = 0, nd = 0;
+	int64_t user;
+	int nresp = -1, stored = 0;
+	struct store *st = open_store(f, path, 3, true, &u, &user, &b);
+
+	for (int pass = 1; pass <= 2; pass++)
+		for (int k = 0; k < 3; k++) {
+			e = entry(f, pass, 0, pass == 1 ? user - 1 : user, ALL4);
+			e.batch_id = b.id;
+			snprintf(e.comment, sizeof(e.comment), "Tốt");
+			/* ballot 2 is spoiled, typed so only in pass 2 at first */
+			e.spoiled = k == 1 && pass == 2;
+			assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
+		}
+	assert_int_equal(STORE(st, paper_entry_list, b.id, 0, f->a, &all, &n, &f->err), HL_OK);
+	assert_int_equal(n, 6);
+	paper_totals(all, n, &t);
+	assert_int_equal(t.typed[1], 3);
+	assert_int_equal(t.typed[2], 3);
+	assert_int_equal(t.spoiled[1], 0);
+	assert_int_equal(t.spoiled[2], 1);
+	/* stored as nothing but spoiled */
+	assert_true(all[4].spoiled);
+	assert_int_equal(all[4].nanswers, 0);
+	assert_string_equal(all[4].comment, "");
+	assert_int_equal(paper_compare(all, n, f->a, &d, &nd, &f->err), HL_OK);
+	assert_int_equal(nd, 1);
+	assert_int_equal(d[0].pos, 2);
+	assert_int_equal(d[0].what, PD_SPOILED);
+	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
+		&f->err), HL_ECONFLICT);
+	/* pass 1 says so too: they agree, the batch closes with 2 responses */
+	e = entry(f, 1, 2, user - 1, ALL4);
+	e.batch_id = b.id;
+	e.spoiled = true;
+	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
+	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
+		&f->err), HL_OK);
+	assert_int_equal(nresp, 2);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.last, "paper-1-3");
+	assert_int_equal(STORE(st, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE, count_one, &stored,
+		&f->err), HL_OK);
+	assert_int_equal(stored, 2);
+	assert_int_equal(STORE(st, audit_list, 1, f->a, &lines, &n, &f->err), HL_OK);
+	assert_non_null(strstr(lines[0], "2 phiếu được tính, 1 phiếu không hợp lệ"));
+	close_store(st, path);
+}
+
+/* The day a box was opened: not after today; more than two months back is
+ * flagged (to be confirmed), not refused. */
+static void test_opened(void **state)
+{
+	struct fx *f = *state;
+	hl_day today, d;
+	bool old = true;
+
+	assert_true(hl_day_from_ymd(2026, 12, 4, &today));
+	assert_int_equal(paper_check_opened(today, today, &old, &f->err), HL_OK);
+	assert_false(old);
+	assert_int_equal(paper_check_opened(today + 1, today, &old, &f->err), HL_EINVAL);
+	assert_string_equal(f->err.where, "opened_on");
+	assert_true(hl_day_from_ymd(2026, 10, 4, &d));
+	assert_int_equal(paper_check_opened(d, today, &old, &f->err), HL_OK);
+	assert_false(old);
+	assert_int_equal(paper_check_opened(d - 1, today, &old, &f->err), HL_OK);
+	assert_true(old);
+	/* 03/12 typed for 12/03 by a browser in another locale: months back */
+	assert_true(hl_day_from_ymd(2026, 3, 12, &d));
+	assert_int_equal(paper_check_opened(d, today, &old, &f->err), HL_OK);
+	assert_true(old);
+	/* two months before 30/04 is 28/02 (a month without a 30th) */
+	assert_true(hl_day_from_ymd(2026, 4, 30, &today));
+	assert_true(hl_day_from_ymd(2026, 2, 28, &d));
+	assert_int_equal(paper_check_opened(d, today, &old, &f->err), HL_OK);
+	assert_false(old);
+	assert_int_equal(paper_check_opened(d - 1, today, &old, &f->err), HL_OK);
+	assert_true(old);
+	/* across a new year */
+	assert_true(hl_day_from_ymd(2026, 1, 15, &today));
+	assert_true(hl_day_from_ymd(2025, 11, 15, &d));
+	assert_int_equal(paper_check_opened(d, today, &old, &f->err), HL_OK);
+	assert_false(old);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -462,6 +573,8 @@ int main(void)
 		cmocka_unit_test(test_response),
 		cmocka_unit_test(test_close_store),
 		cmocka_unit_test(test_resubmitted_row),
+		cmocka_unit_test(test_spoiled),
+		cmocka_unit_test(test_opened),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
