@@ -175,6 +175,29 @@ void page_end(struct hbuf *b)
 		"đối với sự phục vụ của cơ quan hành chính nhà nước</footer></body></html>\n");
 }
 
+void hb_date_input(struct hbuf *b, const char *name, const char *value, unsigned flags,
+	const char *describedby)
+{
+	/* what hl_day_parse_vn reads: d/m/yyyy (or - .), ddmmyyyy, yyyy-mm-dd */
+	hb_raw(b, "<input name=\"");
+	hb_txt(b, name);
+	hb_raw(b, "\" placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\" autocomplete=\"off\" "
+		"maxlength=\"12\" pattern=\"\\s*(\\d{1,2}[\\/.\\-]\\d{1,2}[\\/.\\-]\\d{4}|\\d{8}|"
+		"\\d{4}-\\d{2}-\\d{2})\\s*\" title=\"Ngày/tháng/năm, ví dụ 03/12/2026\"");
+	if (flags & HB_REQUIRED)
+		hb_raw(b, " required");
+	if (flags & HB_INVALID)
+		hb_raw(b, " autofocus aria-invalid=\"true\"");
+	if (describedby != NULL) {
+		hb_raw(b, " aria-describedby=\"");
+		hb_txt(b, describedby);
+		hb_raw(b, "\"");
+	}
+	hb_raw(b, " value=\"");
+	hb_txt(b, value != NULL ? value : "");
+	hb_raw(b, "\">");
+}
+
 void hb_csrf(struct hbuf *b, struct http_req *r)
 {
 	hb_raw(b, "<input type=\"hidden\" name=\"csrf\" value=\"");

@@ -39,6 +39,16 @@ void page_begin(struct hbuf *b, struct http_req *r, const char *title);
 /* Close <main>, the footer, the document. */
 void page_end(struct hbuf *b);
 
+/* hb_date_input's flags. */
+enum { HB_REQUIRED = 1, HB_INVALID = 2 /* aria-invalid, and the cursor there */ };
+
+/* A day box that takes and shows dd/mm/yyyy whatever the browser's locale
+ * (a text input, never type=date, whose format follows the browser): value
+ * as typed or hl_day_vn's, describedby (may be NULL) the ids of its help or
+ * error. The server reads it with hl_day_parse_vn (core/date.h). */
+void hb_date_input(struct hbuf *b, const char *name, const char *value, unsigned flags,
+	const char *describedby);
+
 /* A hidden input with the session's CSRF token, for every form. */
 void hb_csrf(struct hbuf *b, struct http_req *r);
 

@@ -154,9 +154,9 @@ int admin_day(struct http_req *r, const char *name, const char *label, hl_day *o
 	*out = HL_DAY_NONE;
 	if (rc != HL_OK || v[0] == '\0')
 		return rc;
-	if (!hl_day_parse(v, out))
-		return hl_err_set(err, HL_EINVAL, name, "%s '%s' không phải một ngày (năm-tháng-ngày)",
-			label, v);
+	if (!hl_day_parse_vn(v, out))
+		return hl_err_set(err, HL_EINVAL, name, "%s '%s' không phải một ngày: gõ "
+			"ngày/tháng/năm, ví dụ 01/07/2025", label, v);
 	return HL_OK;
 }
 

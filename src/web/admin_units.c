@@ -24,12 +24,10 @@ static void day_cell(struct hbuf *b, hl_day d)
 		hb_txt(b, hl_day_vn(d, buf, sizeof(buf)));
 }
 
-static void day_value(struct hbuf *b, hl_day d)
+/* A day box's value: dd/mm/yyyy, "" for none. */
+static const char *day_value(hl_day d, char *buf, size_t size)
 {
-	char buf[16];
-
-	if (d != HL_DAY_NONE)
-		hb_txt(b, hl_day_iso(d, buf, sizeof(buf)));
+	return d != HL_DAY_NONE ? hl_day_vn(d, buf, size) : "";
 }
 
 static void type_options(struct hbuf *b, const char *selected)
@@ -54,6 +52,7 @@ static int units_page(struct http_req *r, const struct hl_err *e)
 	const char *edit_code = http_query(r, "edit");
 	struct hl_err err = {0};
 	struct hbuf b;
+	char from[16], to[16];
 	bool editing = false;
 
 	if (admin_units(r, &u, &depth, &n, &err) != HL_OK)
@@ -124,13 +123,11 @@ static int units_page(struct http_req *r, const struct hl_err *e)
 		admin_unit_options(&b, u, depth, n, parent);
 		hb_raw(&b, "</select></label>");
 	}
-	hb_raw(&b, "<label>Có hiệu lực từ ngày <input type=\"date\" name=\"valid_from\" "
-		"value=\"");
-	day_value(&b, edit.valid_from);
-	hb_raw(&b, "\"></label><label>Đến ngày (để trống nếu còn hoạt động) <input type=\"date\" "
-		"name=\"valid_to\" value=\"");
-	day_value(&b, edit.valid_to);
-	hb_raw(&b, "\"></label><button type=\"submit\">Lưu</button>");
+	hb_raw(&b, "<label>Có hiệu lực từ ngày ");
+	hb_date_input(&b, "valid_from", day_value(edit.valid_from, from, sizeof(from)), 0, NULL);
+	hb_raw(&b, "</label><label>Đến ngày (để trống nếu còn hoạt động) ");
+	hb_date_input(&b, "valid_to", day_value(edit.valid_to, to, sizeof(to)), 0, NULL);
+	hb_raw(&b, "</label><button type=\"submit\">Lưu</button>");
 	if (editing)
 		hb_raw(&b, " <a href=\"/admin/units\">Thêm đơn vị mới</a>");
 	hb_raw(&b, "</fieldset></form>");
@@ -149,8 +146,9 @@ static int units_page(struct http_req *r, const struct hl_err *e)
 		"<label>Tên đơn vị mới (nếu chưa có) <input name=\"name\" maxlength=\"255\"></label>"
 		"<label>Loại đơn vị mới (nếu chưa có) <select name=\"type\"><option value=\"\">—</option>");
 	type_options(&b, NULL);
-	hb_raw(&b, "</select></label><label>Ngày sáp nhập <input type=\"date\" name=\"day\" required>"
-		"</label><button type=\"submit\">Sáp nhập</button></fieldset></form>");
+	hb_raw(&b, "</select></label><label>Ngày sáp nhập ");
+	hb_date_input(&b, "day", "", HB_REQUIRED, NULL);
+	hb_raw(&b, "</label><button type=\"submit\">Sáp nhập</button></fieldset></form>");
 	page_end(&b);
 	return admin_send(r, &b, e);
 }

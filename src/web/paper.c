@@ -346,22 +346,15 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	}
 	hb_raw(&b, "</select></label>");
 	field_error(&b, f, "unit");
-	/* a text box, not type=date: that one shows and reads the browser's locale
-	 * (mm/dd/yyyy in an English one) */
-	hb_raw(&b, "<label>Ngày mở hòm <input name=\"opened_on\" id=\"opened_on\" required "
-		"placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"12\" "
-		"pattern=\"\\s*(\\d{1,2}[\\/.\\-]\\d{1,2}[\\/.\\-]\\d{4}|\\d{8}|\\d{4}-\\d{2}-\\d{2})\\s*\" "
-		"title=\"Ngày/tháng/năm, ví dụ 03/12/2026\"");
-	if (f != NULL && f->bad != NULL && strcmp(f->bad, "opened_on") == 0)
-		field_attrs(&b, f, "opened_on");
-	else
-		hb_raw(&b, " aria-describedby=\"opened-help\"");
-	hb_raw(&b, " value=\"");
-	if (f != NULL && f->opened_on != NULL)
-		hb_txt(&b, f->opened_on);      /* as typed */
-	else
-		hb_txt(&b, hl_day_vn(today(), buf, sizeof(buf)));
-	hb_raw(&b, "\"></label>");
+	{
+		bool bad = f != NULL && f->bad != NULL && strcmp(f->bad, "opened_on") == 0;
+
+		hb_raw(&b, "<label>Ngày mở hòm ");
+		hb_date_input(&b, "opened_on", f != NULL && f->opened_on != NULL ? f->opened_on :
+			hl_day_vn(today(), buf, sizeof(buf)), HB_REQUIRED | (bad ? HB_INVALID : 0),
+			bad ? "err-opened_on" : "opened-help");
+		hb_raw(&b, "</label>");
+	}
 	field_error(&b, f, "opened_on");
 	if (f != NULL && f->old) {
 		hl_day d;

@@ -128,11 +128,10 @@ static void task_form(struct hbuf *b, struct http_req *r, const struct plan_doc 
 	hb_printf(b, "<input type=\"hidden\" name=\"task\" value=\"%d\">", t->no);
 	hb_printf(b, "<label>Tình trạng nhiệm vụ %d ", t->no);
 	status_select(b, mine && k->status != NULL ? k->status : t->status);
-	hb_raw(b, "</label> <label>Ngày <input name=\"at\" size=\"10\" inputmode=\"numeric\" "
-		"autocomplete=\"off\" placeholder=\"ngày/tháng/năm\" value=\"");
-	hb_txt(b, mine && k->at != NULL ? k->at : hl_day_vn(ingest_day_of(time(NULL)), today,
-		sizeof(today)));
-	hb_printf(b, "\"></label> <label>Ghi chú <input name=\"note\" maxlength=\"%d\" value=\"",
+	hb_raw(b, "</label> <label>Ngày ");
+	hb_date_input(b, "at", mine && k->at != NULL ? k->at : hl_day_vn(ingest_day_of(time(NULL)),
+		today, sizeof(today)), 0, NULL);
+	hb_printf(b, "</label> <label>Ghi chú <input name=\"note\" maxlength=\"%d\" value=\"",
 		NOTE_FORM_MAX);
 	hb_txt(b, mine && k->note != NULL ? k->note : "");
 	hb_raw(b, "\"></label> <button type=\"submit\">Ghi nhận</button></form>");

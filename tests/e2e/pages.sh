@@ -138,11 +138,16 @@ expect 200
 has 'UBND xã Thử &lt;B&gt;'
 hasnt 'Thử <B>'
 post "$A" /admin/units/merge from=thu-a from=thu-b code=thu-moi name='UBND xã Thử Mới' \
-	type=ubnd-xa day=2026-01-01
+	type=ubnd-xa day=01/01/2026
 expect 303
 ok units list
 has 'thu-moi'
 has 'sáp nhập từ thu-a, thu-b'
+# Days are typed and shown dd/mm/yyyy, never in the browser's locale (type=date).
+req "$A" GET "/admin/units?edit=thu-moi"
+expect 200 'name="valid_from" placeholder="dd/mm/yyyy"'
+has 'value="01/01/2026"'
+hasnt 'type="date"'
 # A merger refused by the service (a predecessor with responses after the day).
 post "$A" /admin/units/merge from=vinh-nguyen code=thu-moi-2 name='X' type=ubnd-xa day=2024-01-01
 expect 409

@@ -192,6 +192,21 @@ expect 303
 req "$JAR" GET "/plan?unit=bac-nha-trang&year=2025"
 expect 200 "01/10/2025 – Đang thực hiện: Đã tập huấn công chức &lt;một cửa&gt;"
 hasnt "<một cửa>"
+# The day box shows and takes dd/mm/yyyy whatever the browser's locale (issue 12:
+# a native date box showed today as 12/04/2026 in an English browser).
+has "name=\"at\" placeholder=\"dd/mm/yyyy\""
+has "value=\"$(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)\""
+hasnt 'type="date"'
+req "$JAR" POST /plan --data-urlencode "csrf=$CSRF" --data-urlencode "unit=bac-nha-trang" \
+	--data-urlencode "year=2025" --data-urlencode "task=3" --data-urlencode "status=dang-thuc-hien" \
+	--data-urlencode "note=Họp rút kinh nghiệm" --data-urlencode "at=3/12/2025"
+expect 303
+req "$JAR" GET "/plan?unit=bac-nha-trang&year=2025"
+expect 200 "03/12/2025 – Đang thực hiện: Họp rút kinh nghiệm"
+req "$JAR" POST /plan --data-urlencode "csrf=$CSRF" --data-urlencode "unit=bac-nha-trang" \
+	--data-urlencode "year=2025" --data-urlencode "task=3" --data-urlencode "status=dang-thuc-hien" \
+	--data-urlencode "at=12/31/2025"
+expect 400 "gõ ngày/tháng/năm"
 # A bad status changes nothing; no CSRF token: refused.
 req "$JAR" POST /plan --data-urlencode "csrf=$CSRF" --data-urlencode "unit=bac-nha-trang" \
 	--data-urlencode "year=2025" --data-urlencode "task=3" --data-urlencode "status=xong"
