@@ -422,6 +422,15 @@ static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit 
 	hb_raw(b, "</p></div></div></section>");
 }
 
+/* This year in Vietnam, whatever the server's time zone. */
+static int today_year(void)
+{
+	int y, m, d;
+
+	hl_day_to_ymd(ingest_day_of(time(NULL)), &y, &m, &d);
+	return y;
+}
+
 int page_home(struct http_req *r)
 {
 	const char *period_s = http_query(r, "period");
@@ -433,20 +442,23 @@ int page_home(struct http_req *r)
 	struct hbuf b;
 	const char *unit_s = http_query(r, "unit"), *mean_label;
 	char code[64], label[96], buf[64];
+	const char *bad_period = NULL, *period_msg = NULL;
 	bool have_unit, scope_view;
 
 	if (r->role == ROLE_ENTRY)
 		return http_redirect(r, "/paper");
 	if (period_s == NULL || period_s[0] == '\0') {
-		int y, m, d;
-
-		/* this year in Vietnam, whatever the server's time zone */
-		hl_day_to_ymd(ingest_day_of(time(NULL)), &y, &m, &d);
-		snprintf(code, sizeof(code), "%04d", y);
+		snprintf(code, sizeof(code), "%04d", today_year());
 		period_s = code;
 	}
-	if (hl_period_parse(period_s, &o.period, &err) != HL_OK)
-		return http_send_err(r, &err);
+	if (hl_period_parse(period_s, &o.period, &err) != HL_OK) {
+		/* the page for this year, the box as typed with why beside it */
+		bad_period = period_s;
+		period_msg = hl_arena_strdup(r->a, err.msg);
+		hl_err_clear(&err);
+		snprintf(code, sizeof(code), "%04d", today_year());
+		hl_period_parse(code, &o.period, &err);
+	}
 	if (!(r->role == ROLE_ADMIN && r->user.unit_id == 0)) {
 		if (scope_home(r, &home, &err) != HL_OK)
 			return http_send_err(r, &err);
@@ -489,17 +501,26 @@ int page_home(struct http_req *r)
 	hb_txt(&b, hl_period_label(&res->period, label, sizeof(label)));
 	hb_raw(&b, "</h1><form class=\"inline\" method=\"get\" action=\"/\"><label>Kỳ "
 		"<input name=\"period\" value=\"");
-	hb_txt(&b, hl_period_code(&res->period, buf, sizeof(buf)));
-	hb_raw(&b, "\" placeholder=\"2025, 2025-Q3, 2025-06\" aria-describedby=\"ky-mau\"></label>");
+	/* as a clerk writes it ("Quý III/2025"), which the parser reads back */
+	hb_txt(&b, bad_period != NULL ? bad_period :
+		hl_period_label(&res->period, buf, sizeof(buf)));
+	hb_raw(&b, bad_period != NULL ? "\" autofocus aria-invalid=\"true\" "
+		"aria-describedby=\"ky-loi ky-mau\"></label>" :
+		"\" placeholder=\"Quý 3/2025\" aria-describedby=\"ky-mau\"></label>");
 	if (res->nunits > 0) {
 		hb_raw(&b, "<label>Đơn vị ");
 		web_unit_select(&b, "unit", units, res->nunits, have_unit ? unit.code : NULL,
 			r->role >= ROLE_SUPERVISOR && res->nunits > 1 ? "Tất cả (bình quân)" : NULL);
 		hb_raw(&b, "</label>");
 	}
-	hb_raw(&b, "<button type=\"submit\">Xem</button></form><p class=\"note\" id=\"ky-mau\">"
-		"Kỳ: năm (2025), 6 tháng (2025-H1), quý (2025-Q3), tháng (2025-06) hoặc khoảng ngày "
-		"(2025-01-15..2025-03-31).</p>");
+	hb_raw(&b, "<button type=\"submit\">Xem</button></form>");
+	if (period_msg != NULL) {
+		hb_raw(&b, "<p class=\"error\" role=\"alert\" id=\"ky-loi\">");
+		hb_txt(&b, period_msg);
+		hb_raw(&b, " Trang đang hiện năm nay.</p>");
+	}
+	hb_raw(&b, "<p class=\"note\" id=\"ky-mau\">Kỳ: Năm 2025, 6 tháng đầu năm 2025, Quý 3/2025, "
+		"06/2025 hoặc khoảng ngày (từ 15/01/2025 đến 31/03/2025).</p>");
 	index_table(&b, res, have_unit ? unit.code : NULL, res->nunits > 1 ? &mean : NULL,
 		mean_label);
 
@@ -536,7 +557,7 @@ int page_home(struct http_req *r)
 		waiting(&b, r, &unit);
 	}
 	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return http_send_html(r, period_msg != NULL ? 400 : 200, &b);
 }
 
 /* ---- approving a comment for publication ---- */

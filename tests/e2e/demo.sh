@@ -35,6 +35,16 @@ grep -q -- '--force' "$T/err2" || fail "refusal does not mention --force"
 after=$("$BIN" --db "$DB" index --period 2024 --format csv | cksum)
 [ "$before" = "$after" ] || fail "refused demo changed the database"
 
+# The one period parser: the way a clerk writes a period is the same period.
+a=$("$BIN" --db "$DB" index --period 2024-Q3 --format csv | cksum)
+for p in "Quý 3/2024" "QUÝ III/2024" "quy iii/2024"; do
+	b=$("$BIN" --db "$DB" index --period "$p" --format csv | cksum)
+	[ "$a" = "$b" ] || fail "index --period '$p' is not 2024-Q3"
+done
+a=$("$BIN" --db "$DB" index --period 2024-H1 --format csv | cksum)
+b=$("$BIN" --db "$DB" index --period "6 tháng đầu năm 2024" --format csv | cksum)
+[ "$a" = "$b" ] || fail "index --period '6 tháng đầu năm 2024' is not 2024-H1"
+
 # 2024 in CSV: the exact header, and the six wards with seed 003's values.
 "$BIN" --db "$DB" index --period 2024 --format csv >"$T/2024.csv"
 hdr=$(head -n 1 "$T/2024.csv")

@@ -71,6 +71,21 @@ has 'href="/paper"'
 has 'href="/kiosks"'
 req "$A" GET "/?period=2024-13"
 expect 400
+# A bad period keeps the page and the box as typed, the reason beside it (issue 12).
+has 'value="2024-13" autofocus aria-invalid="true"'
+has 'id="ky-loi"'
+has "kỳ báo cáo &#39;2024-13&#39; không hợp lệ"
+has '<table class="index">'
+# The ways a clerk writes a period; the box shows it that way back.
+req "$A" GET "/?period=Qu%C3%BD%203/2024"
+expect 200 'Chỉ số hài lòng – Quý III/2024'
+has 'value="Quý III/2024"'
+req "$A" GET "/?period=06/2024"
+expect 200 'Tháng 06/2024'
+req "$A" GET "/?period=6%20th%C3%A1ng%20%C4%91%E1%BA%A7u%20n%C4%83m%202024"
+expect 200 '6 tháng đầu năm 2024'
+req "$A" GET "/?period=N%C4%83m%202024"
+expect 200 'Chỉ số hài lòng – Năm 2024'
 req "$A" GET "/?period=2024&unit=khong-co"
 expect 404
 
