@@ -30,6 +30,7 @@ const struct route routes[] = {
 	{"POST", "/api/v1/responses", ROLE_ENTRY, R_API | R_KIOSK, 16 * KB, api_responses_post},
 	{"GET", "/api/v1/kiosk/config", ROLE_ENTRY, R_API | R_KIOSK, 0, api_kiosk_config},
 	{"GET", "/review", ROLE_CLERK, R_FORM, 0, page_review},
+	{"POST", "/review/all", ROLE_CLERK, R_FORM, 4 * KB, page_review_all},
 	{"POST", "/review/*", ROLE_CLERK, R_FORM, 4 * KB, page_review_post},
 	{"GET", "/paper", ROLE_ENTRY, 0, 0, page_paper_list},
 	{"POST", "/paper", ROLE_ENTRY, R_FORM, 8 * KB, page_paper_create},

@@ -25,9 +25,11 @@ int page_kiosk_sw(struct http_req *r);
 int page_survey(struct http_req *r);
 
 /* review.c: GET /review (held responses of the caller's units), POST
- * /review/ID with action=accept|reject. */
+ * /review/ID with action=accept|reject, POST /review/all (upto=the newest id
+ * shown; confirm=1 accepts them all, without it the confirmation page). */
 int page_review(struct http_req *r);
 int page_review_post(struct http_req *r);
+int page_review_all(struct http_req *r);
 
 /* paper.c: GET/POST /paper (the batches, opening one), GET/POST /paper/N
  * (typing a pass), POST /paper/N/delete (a row), GET /paper/N/diff (the two

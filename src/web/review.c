@@ -1,7 +1,9 @@
 /* review.c — GET /review and POST /review/ID: the responses held for review
  * (a kiosk that sent faster than a person can answer, or with a clock in the
  * future, docs/api.md) of the caller's units; a clerk accepts them (they are
- * counted, in the same write) or rejects them (kept, never counted). */
+ * counted, in the same write) or rejects them (kept, never counted); POST
+ * /review/all accepts every one shown, after a confirmation page. The rules
+ * are svc/review.h's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +14,10 @@
 #include "core/instrument.h"
 #include "http/html.h"
 #include "http/scope.h"
+#include "http/srv.h"
 #include "svc/ingest.h"
+#include "svc/review.h"
+#include "svc/units.h"
 #include "web/pages.h"
 
 #define REVIEW_LIMIT 200     /* held responses shown at once, newest first */
@@ -59,22 +64,37 @@ static const char *unit_label(const struct store_unit *units, size_t n, int64_t 
 	return "?";
 }
 
+/* The caller as svc/units.h names it; NULL when out of memory. */
+static const struct units_actor *actor(struct http_req *r)
+{
+	struct units_actor *by = hl_arena_alloc(r->a, sizeof(*by));
+
+	if (by == NULL)
+		return NULL;
+	by->role = r->role;
+	by->unit_id = r->user.unit_id;
+	by->who = hl_arena_printf(r->a, "web:%s", r->user.name);
+	return by->who != NULL ? by : NULL;
+}
+
 int page_review(struct http_req *r)
 {
 	struct store_response *list = NULL;
 	struct store_unit *units = NULL;
 	struct store_kiosk *kiosks = NULL;
-	size_t n = 0, nu = 0, nk = 0, shown = 0;
+	size_t n = 0, nu = 0, nk = 0;
 	struct hl_err err = {0};
 	struct ingest_shared *sh = api_ingest();
 	const struct ingest *g = NULL;
+	const struct units_actor *by = actor(r);
 	const char *done = http_query(r, "done");
-	int64_t unit_id = r->role >= ROLE_SUPERVISOR ? 0 : r->user.unit_id;
+	bool more = false;
 	struct hbuf b;
 	char buf[64];
 
-	if (STORE(r->st, response_list_status, unit_id, RS_HELD, REVIEW_LIMIT, r->a, &list, &n,
-			&err) != HL_OK
+	if (by == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	if (review_held(r->st, r->a, by, 0, REVIEW_LIMIT, &list, &n, &more, &err) != HL_OK
 		|| STORE(r->st, unit_list, r->a, &units, &nu, &err) != HL_OK
 		|| STORE(r->st, kiosk_list, r->a, &kiosks, &nk, &err) != HL_OK)
 		return http_send_err(r, &err);
@@ -89,10 +109,22 @@ int page_review(struct http_req *r)
 			"<p class=\"ok\" role=\"status\">Đã chấp nhận phiếu: phiếu được tính vào chỉ số.</p>" :
 			"<p class=\"ok\" role=\"status\">Đã loại phiếu: phiếu được giữ lại nhưng không "
 			"tính vào chỉ số.</p>");
+	else if (done != NULL && strcmp(done, "all") == 0)
+		hb_printf(&b, "<p class=\"ok\" role=\"status\">Đã chấp nhận %ld phiếu: các phiếu được "
+			"tính vào chỉ số.</p>", strtol(http_query(r, "n") != NULL ? http_query(r, "n") :
+			"0", NULL, 10));
 	hb_raw(&b, "<p class=\"note\">Máy kiosk gửi nhanh hơn một người có thể trả lời (quá 3 "
 		"phiếu trong 60 giây), hoặc ghi thời điểm ở tương lai: phiếu được lưu nhưng chưa "
 		"tính cho đến khi cán bộ chấp nhận. Sau khi kiosk mất mạng rồi có lại, các phiếu "
 		"gửi dồn cũng vào đây.</p>");
+	if (n > 0 && !more) {
+		/* every one shown, by the largest id shown: none that arrive meanwhile */
+		hb_raw(&b, "<form method=\"post\" action=\"/review/all\" class=\"actions\">");
+		hb_csrf(&b, r);
+		hb_printf(&b, "<input type=\"hidden\" name=\"upto\" value=\"%lld\">"
+			"<button type=\"submit\">Chấp nhận tất cả %zu phiếu…</button></form>",
+			(long long)list[0].id, n);
+	}
 	hb_raw(&b, "<div class=\"scroll\"><table class=\"review\"><thead><tr><th>Đơn vị</th>"
 		"<th>Nhận lúc</th><th>Ngày trả lời</th><th>Máy kiosk</th><th>Câu trả lời</th>"
 		"<th>Ý kiến</th><th>Xử lý</th></tr></thead><tbody>");
@@ -102,9 +134,6 @@ int page_review(struct http_req *r)
 		const char *uname = unit_label(units, nu, resp->unit_id, &u);
 		const char *kname = "–";
 
-		if (u == NULL || !scope_sees(r, u))
-			continue;
-		shown++;
 		for (size_t k = 0; k < nk; k++)
 			if (kiosks[k].id == resp->kiosk_id)
 				kname = kiosks[k].name;
@@ -138,49 +167,43 @@ int page_review(struct http_req *r)
 		hb_raw(&b, "\">Loại</button></form></td></tr>");
 	}
 	hb_raw(&b, "</tbody></table></div>");
-	if (shown == 0)
+	if (n == 0)
 		hb_raw(&b, "<p>Không có phiếu nào chờ xem xét.</p>");
-	else if (n == REVIEW_LIMIT)
+	else if (more)
 		hb_printf(&b, "<p class=\"note\">Hiện %d phiếu mới nhất; xử lý xong sẽ thấy các phiếu "
-			"tiếp theo.</p>", REVIEW_LIMIT);
+			"tiếp theo (khi còn không quá %d phiếu, có nút chấp nhận tất cả).</p>", REVIEW_LIMIT,
+			REVIEW_LIMIT);
 	page_end(&b);
 	if (g != NULL)
 		ingest_release(sh, g);
 	return http_send_html(r, 200, &b);
 }
 
+/* One write: a decision (or every held response up to upto) through svc/review. */
 struct review_op {
-	int64_t id;
-	bool accept;
-	const char *who;
-	const char *unit;
+	int64_t id, upto;
+	bool accept, all;
+	const struct units_actor *by;
+	struct srv_tx *tx;
+	size_t n;
 };
 
-/* One write: the status change, the tallies when accepted, the audit line. */
+static int count_resp(void *ctx, const struct store_response *resp, struct hl_err *err)
+{
+	struct review_op *op = ctx;
+
+	return srv_tx_count(op->tx, resp, err);
+}
+
 static int write_review(struct srv_tx *tx, void *arg, struct hl_err *err)
 {
 	struct review_op *op = arg;
 	struct store *st = srv_tx_store(tx);
-	struct store_response resp;
-	char detail[200];
-	int rc;
 
-	if ((rc = STORE(st, response_get, op->id, &resp, err)) != HL_OK)
-		return rc;
-	if (resp.status != RS_HELD)
-		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "phiếu số %lld đã được xem xét rồi "
-			"(có thể bởi một cán bộ khác)", (long long)op->id);
-	rc = STORE(st, response_set_status, op->id, op->accept ? RS_COUNTED : RS_REJECTED, err);
-	if (rc == HL_OK && op->accept) {
-		resp.status = RS_COUNTED;
-		rc = srv_tx_count(tx, &resp, err);
-	}
-	snprintf(detail, sizeof(detail), "phiếu %lld%s%.63s, đơn vị %.63s", (long long)op->id,
-		resp.ext_id[0] ? " id " : "", resp.ext_id, op->unit);
-	if (rc == HL_OK)
-		rc = STORE(st, audit, op->who, op->accept ? "review.accept" : "review.reject",
-			detail, err);
-	return rc;
+	op->tx = tx;
+	if (op->all)
+		return review_accept_all(st, op->by, op->upto, count_resp, op, &op->n, err);
+	return review_decide(st, op->id, op->accept, op->by, count_resp, op, err);
 }
 
 int page_review_post(struct http_req *r)
@@ -188,10 +211,6 @@ int page_review_post(struct http_req *r)
 	const char *action = http_form(r, "action");
 	const char *idtext = r->param[0];
 	struct review_op op = {0};
-	struct store_response resp;
-	struct store_unit *units = NULL;
-	const struct store_unit *u;
-	size_t nu = 0;
 	struct hl_err err = {0};
 	char *end;
 	long long id;
@@ -205,19 +224,82 @@ int page_review_post(struct http_req *r)
 		hl_err_set(&err, HL_EINVAL, "action", "thao tác phải là chấp nhận hoặc loại");
 		return http_send_err(r, &err);
 	}
-	if (STORE(r->st, response_get, (int64_t)id, &resp, &err) != HL_OK
-		|| STORE(r->st, unit_list, r->a, &units, &nu, &err) != HL_OK)
-		return http_send_err(r, &err);
-	unit_label(units, nu, resp.unit_id, &u);
-	if (scope_object(r, u, HL_HERE, "không có phiếu này", &err) != HL_OK)
-		return http_send_err(r, &err);
 	op.id = (int64_t)id;
 	op.accept = strcmp(action, "accept") == 0;
-	op.who = hl_arena_printf(r->a, "web:%s", r->user.name);
-	op.unit = u->code;
-	if (op.who == NULL)
+	if ((op.by = actor(r)) == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	if (srv_write(r->srv, write_review, &op, &err) != HL_OK)
 		return http_send_err(r, &err);
 	return http_redirect(r, op.accept ? "/review?done=accept" : "/review?done=reject");
+}
+
+/* Before accepting every held response shown: how many, of which units. */
+static int all_confirm(struct http_req *r, const struct units_actor *by, int64_t upto)
+{
+	struct store_response *list = NULL;
+	struct store_unit *units = NULL;
+	size_t n = 0, nu = 0;
+	bool more = false;
+	struct hl_err err = {0};
+	struct hbuf b;
+
+	if (review_held(r->st, r->a, by, upto, REVIEW_ALL_MAX, &list, &n, &more, &err) != HL_OK ||
+	    STORE(r->st, unit_list, r->a, &units, &nu, &err) != HL_OK)
+		return http_send_err(r, &err);
+	hb_init(&b, r->a, 1 << 20);
+	page_begin(&b, r, "Chấp nhận tất cả phiếu chờ");
+	hb_raw(&b, "<h1>Phiếu chờ xem xét</h1>");
+	if (n == 0) {
+		hb_raw(&b, "<p>Không còn phiếu nào chờ xem xét (có thể một cán bộ khác đã xử lý)."
+			"</p><p><a href=\"/review\">Về danh sách</a></p>");
+		page_end(&b);
+		return http_send_html(r, 200, &b);
+	}
+	hb_printf(&b, "<section class=\"confirm\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">"
+		"Chấp nhận tất cả %zu phiếu đang chờ?</h2><p>Các phiếu sẽ được tính vào chỉ số của ",
+		n);
+	/* the units, each once */
+	for (size_t i = 0, shown = 0; i < nu; i++) {
+		bool has = false;
+
+		for (size_t k = 0; k < n && !has; k++)
+			has = list[k].unit_id == units[i].id;
+		if (!has)
+			continue;
+		hb_raw(&b, shown++ > 0 ? ", " : "");
+		hb_txt(&b, units[i].name);
+	}
+	hb_raw(&b, ". Chỉ chấp nhận khi đã xem danh sách: phiếu gửi dồn bất thường (nhiều phiếu "
+		"giống nhau trong vài giây) nên loại từng phiếu. Phiếu đến sau khi mở danh sách không "
+		"nằm trong lần này.</p><form method=\"post\" action=\"/review/all\">");
+	hb_csrf(&b, r);
+	hb_printf(&b, "<input type=\"hidden\" name=\"upto\" value=\"%lld\"><input type=\"hidden\" "
+		"name=\"confirm\" value=\"1\"><div class=\"actions\"><button type=\"submit\" "
+		"class=\"danger\">Chấp nhận %zu phiếu</button> <a class=\"button secondary\" "
+		"href=\"/review\">Quay lại danh sách</a></div></form></section>", (long long)upto, n);
+	page_end(&b);
+	return http_send_html(r, 200, &b);
+}
+
+int page_review_all(struct http_req *r)
+{
+	const char *upto_s = http_form(r, "upto"), *confirm = http_form(r, "confirm");
+	struct review_op op = {.all = true, .accept = true};
+	struct hl_err err = {0};
+	char *end = NULL, where[64];
+	long long upto = upto_s != NULL ? strtoll(upto_s, &end, 10) : 0;
+
+	if (upto_s == NULL || end == upto_s || *end != '\0' || upto <= 0) {
+		hl_err_set(&err, HL_EINVAL, "upto", "thiếu danh sách phiếu đã xem: mở lại trang Chờ duyệt");
+		return http_send_err(r, &err);
+	}
+	if ((op.by = actor(r)) == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	if (confirm == NULL || strcmp(confirm, "1") != 0)
+		return all_confirm(r, op.by, (int64_t)upto);
+	op.upto = (int64_t)upto;
+	if (srv_write(r->srv, write_review, &op, &err) != HL_OK)
+		return http_send_err(r, &err);
+	snprintf(where, sizeof(where), "/review?done=all&n=%zu", op.n);
+	return http_redirect(r, where);
 }

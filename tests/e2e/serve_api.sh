@@ -183,6 +183,32 @@ expect 303
 req "$JAR" GET "/review?done=reject"
 expect 200 "Không có phiếu nào chờ xem xét"
 
+# "Accept all" (issue 12): after a confirmation, exactly the held responses
+# the clerk was shown — one arriving meanwhile stays held.
+post "$T2" '{"id":"f2","instrument":"sipas-5@1","collected_at":"'"$FUT"'","answers":{"TC1":5}}'
+expect 201 '"status":"held"'
+post "$T2" '{"id":"f3","instrument":"sipas-5@1","collected_at":"'"$FUT"'","answers":{"TC1":4}}'
+expect 201 '"status":"held"'
+req "$JAR" GET /review
+expect 200 'action="/review/all"'
+has "Chấp nhận tất cả 2 phiếu…"
+UPTO=$(sed -n 's/.*name="upto" value="\([0-9]*\)".*/\1/p' "$OUT" | head -n 1)
+[ -n "$UPTO" ] || fail "no upto on the accept-all form"
+req "$JAR" POST /review/all --data-urlencode "csrf=$CSRF" --data-urlencode "upto=$UPTO"
+expect 200 "Chấp nhận tất cả 2 phiếu đang chờ?"
+has 'name="confirm" value="1"'
+post "$T2" '{"id":"f4","instrument":"sipas-5@1","collected_at":"'"$FUT"'","answers":{"TC1":3}}'
+expect 201 '"status":"held"'
+req "$JAR" POST /review/all --data-urlencode "csrf=$CSRF" --data-urlencode "upto=$UPTO" \
+	--data-urlencode confirm=1
+expect 303
+case "$CODE" in *"done=all&n=2"*) ;; *) fail "accept all went to $CODE" ;; esac
+req "$JAR" GET "/review?done=all&n=2"
+expect 200 "Đã chấp nhận 2 phiếu"
+[ "$(grep -c 'action="/review/[0-9]' "$OUT")" -eq 1 ] || fail "f4 is not left held alone"
+req "$JAR" POST /review/all --data-urlencode "upto=$UPTO" --data-urlencode confirm=1
+expect 403
+
 # The clerk posts through the API: the CSRF header is required; VT only.
 ucurl() {
 	CODE=$(curl -s -b "$JAR" -o "$OUT" -w '%{http_code}' -H 'Content-Type: application/json' "$@" \
@@ -204,31 +230,36 @@ ok feedback list --unit VT --format csv
 ok audit
 has 'kiosk:quay-2'
 
-# After the server: a1–a5, f1, d1, k1, k4 and the clerk's response; no bad one.
-[ "$(count)" -eq 10 ] || fail "expected 10 stored responses, got $(count)"
+# After the server: a1–a5, f1–f4, d1, k1, k4 and the clerk's response; no bad one.
+[ "$(count)" -eq 13 ] || fail "expected 13 stored responses, got $(count)"
 
 
 ok responses list-ids --with-status
 has "a1	counted"
 has "a5	counted"
 has "f1	rejected"
+has "f2	counted"
+has "f3	counted"
+has "f4	held"
 has "d1	counted"
 hasnt "b1"
 hasnt "c1"
 hasnt "u1"
 ok responses list-ids --status held
-[ ! -s "$OUT" ] || fail "responses still held"
+[ "$(wc -l <"$OUT")" -eq 1 ] && has "f4" || fail "held responses other than f4 (which came after the accept-all page)"
 ok audit
 has "kiosks.add"
 has "kiosks.revoke"
 has "review.accept"
 has "review.reject"
-# The live tallies count a1–a4, a5 (accepted), d1, k1, k4 and the clerk's: 9 of 10;
+has "review.accept-all"
+# The live tallies count a1–a4, a5 (accepted), f2 and f3 (accepted together), d1, k1,
+# k4 and the clerk's: 11 of 13;
 # rebuilt from the stored rows they say the same.
 ok index --period "$(date +%Y)" --unit VT --format csv
 cp "$OUT" "$WORK/live.csv"
 n=$(awk -F, '$4 == "SIPAS" { print $6 }' "$OUT")
-[ "$n" = 9 ] || fail "SIPAS counts $n responses, expected 9"
+[ "$n" = 11 ] || fail "SIPAS counts $n responses, expected 11"
 ok tallies rebuild
 ok index --period "$(date +%Y)" --unit VT --format csv
 cmp -s "$OUT" "$WORK/live.csv" || fail "live tallies differ from rebuilt ones"
