@@ -94,10 +94,12 @@ static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *unit = NULL, *period = NULL, *format = NULL, *date = NULL;
+	const char *unit = NULL, *period = NULL, *format = NULL, *date = NULL, *number = NULL,
+		*signer = NULL;
 	const struct cli_opt opts[] = {
 		{"unit", &unit, NULL}, {"period", &period, NULL}, {"format", &format, NULL},
-		{"date", &date, NULL}, {NULL, NULL, NULL},
+		{"date", &date, NULL}, {"number", &number, NULL}, {"signer", &signer, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct pub_opts o = {0};
 	struct pub_snapshot *s = NULL;
@@ -116,6 +118,8 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 	o.period = period;
 	o.format = format;
 	o.today = HL_DAY_NONE;
+	o.number = number;
+	o.signer = signer;
 	if (date != NULL && (rc = parse_date(date, &o.today)) != 0)
 		return rc;
 	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
@@ -327,7 +331,8 @@ const struct cli_cmd cmd_reports = {
 	"      6 tháng ngày 25/6; cả năm ngày 25/12. Các ngày này đến trước khi kỳ kết\n"
 	"      thúc: báo cáo công bố đúng hạn gồm các phiếu đến ngày công bố.\n"
 	"  hailong reports publish --unit MÃ --period KỲ [--format html|pdf] [--date NGÀY]\n"
-	"      công bố báo cáo của đơn vị cho kỳ (2024-03, 2024-Q1, 2024-H1, 2024): chụp\n"
+	"                         [--number \"12/BC-UBND\"] [--signer \"Họ và tên\"]\n"
+	"      công bố báo cáo của đơn vị cho kỳ (2024-03, 2024-Q1, Quý 1/2024, 2024): chụp\n"
 	"      lại số liệu lúc công bố; công bố lại tạo phiên bản mới, các bản cũ được\n"
 	"      giữ. Kết quả hiện trên trang công khai /public/MÃ. Ghi vào nhật ký.\n"
 	"  hailong reports schedule --unit MÃ [LỊCH | --default]\n"

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/text.h"
 #include "svc/index_json.h"
 #include "svc/indexq.h"
 #include "svc/ingest.h"
@@ -145,8 +146,10 @@ int pub_sched_set_by(struct store *st, const struct units_actor *by, const char 
 	return pub_sched_set(st, u.code, spec, by->who, err);
 }
 
-int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *units,
-	size_t nunits, hl_day day, struct pub_due **out, size_t *n, struct hl_err *err)
+/* The reports of units[0..nunits) due in [from, to], without those of a
+ * period the unit has published (pub_due_list's order). */
+static int due_between(struct store *st, struct hl_arena *a, const struct store_unit *units,
+	size_t nunits, hl_day from, hl_day to, struct pub_due **out, size_t *n, struct hl_err *err)
 {
 	struct calrpt_due due[PUB_MAX_DUE];
 	struct pub_due *list = NULL;
@@ -162,8 +165,8 @@ int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *
 		struct store_report *pub = NULL;
 		size_t npub = 0;
 
-		rc = calrpt_due(pub_sched_of(ps, units[i].id, NULL), day - (CALRPT_WINDOW_DAYS - 1),
-			day, due, PUB_MAX_DUE, &nd, err);
+		rc = calrpt_due(pub_sched_of(ps, units[i].id, NULL), from, to, due, PUB_MAX_DUE, &nd,
+			err);
 		if (rc != HL_OK)
 			return rc;
 		rc = STORE(st, report_list, units[i].id, a, &pub, &npub, err);
@@ -202,6 +205,49 @@ int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *
 	return HL_OK;
 }
 
+int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *units,
+	size_t nunits, hl_day day, struct pub_due **out, size_t *n, struct hl_err *err)
+{
+	return due_between(st, a, units, nunits, day - (CALRPT_WINDOW_DAYS - 1), day, out, n, err);
+}
+
+int pub_owed(struct store *st, struct hl_arena *a, const struct store_unit *units,
+	size_t nunits, hl_day day, struct pub_due **out, size_t *n, struct hl_err *err)
+{
+	return due_between(st, a, units, nunits, day - PUB_OWED_DAYS, day + CALRPT_WINDOW_DAYS, out,
+		n, err);
+}
+
+/* The index of unit for period p (its predecessors pooled) and its row. */
+static int unit_index(struct store *st, struct hl_arena *a, const struct store_unit *u,
+	const struct hl_period *p, struct iq_result **res, const struct iq_unit **row,
+	struct hl_err *err)
+{
+	struct iq_opts qo = {0};
+	int rc;
+
+	*row = NULL;
+	qo.period = *p;
+	qo.unit = u->code;
+	if ((rc = iq_run(st, a, &qo, res, err)) != HL_OK)
+		return rc;
+	for (size_t i = 0; i < (*res)->nunits; i++)
+		if ((*res)->units[i].unit.id == u->id)
+			*row = &(*res)->units[i];
+	return HL_OK;
+}
+
+int pub_counted(struct store *st, struct hl_arena *a, const struct store_unit *u,
+	const struct hl_period *p, int64_t *n, struct hl_err *err)
+{
+	struct iq_result *res = NULL;
+	const struct iq_unit *row = NULL;
+	int rc = unit_index(st, a, u, p, &res, &row, err);
+
+	*n = rc == HL_OK && row != NULL ? row->idx.cell[res->ncrit].cur.n : 0;
+	return rc;
+}
+
 /* The responses whose comments m quotes, into s (in a). */
 static int take_quotes(struct hl_arena *a, const struct rpt_model *m, struct pub_snapshot *s,
 	struct hl_err *err)
@@ -232,6 +278,8 @@ static int render_doc(struct store *st, struct hl_arena *a, struct pub_snapshot 
 	ro.unit = s->unit.code;
 	ro.internal = false;
 	ro.date = today;
+	ro.number = s->number;
+	ro.signer = s->signer;
 	if ((rc = rpt_build(st, a, &ro, &m, err)) != HL_OK ||
 	    (rc = take_quotes(a, m, s, err)) != HL_OK)
 		return rc;
@@ -239,7 +287,7 @@ static int render_doc(struct store *st, struct hl_arena *a, struct pub_snapshot 
 		getenv("TMPDIR") != NULL && strlen(getenv("TMPDIR")) < 32 ? getenv("TMPDIR") : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được thư mục tạm để dựng báo cáo");
-	snprintf(path, sizeof(path), "%s/report.%s", dir, f == RPT_PDF ? "pdf" : "html");
+	snprintf(path, sizeof(path), "%s/report.%s", dir, pub_format_ext(f));
 	rc = rpt_render(m, f, path, err);
 	if (rc != HL_OK)
 		goto cleanup;
@@ -264,30 +312,76 @@ cleanup:
 	return rc;
 }
 
+const char *pub_format_ext(int f)
+{
+	switch (f) {
+	case RPT_PDF: return "pdf";
+	case RPT_XLSX: return "xlsx";
+	case RPT_CSV: return "csv";
+	default: return "html";
+	}
+}
+
+/* A one-line field of the heading (number, signer): UTF-8 without control
+ * characters, at most PUB_LINE_MAX bytes; NULL or "" is none. */
+static int check_line(const char *s, const char *field, const char *what, struct hl_err *err)
+{
+	size_t at;
+
+	if (s == NULL || s[0] == '\0')
+		return HL_OK;
+	if (strlen(s) > PUB_LINE_MAX || !hl_utf8_valid(s, strlen(s), NULL))
+		return hl_err_set(err, HL_EINVAL, field, "%s quá dài (tối đa %d byte) hoặc không phải "
+			"UTF-8", what, PUB_LINE_MAX);
+	if (hl_text_control(s, &at) != 0 || strchr(s, '\t') != NULL || strchr(s, '\n') != NULL ||
+	    strchr(s, '\r') != NULL)
+		return hl_err_set(err, HL_EINVAL, field, "%s chỉ được viết trên một dòng", what);
+	return HL_OK;
+}
+
+/* "Số: 12/BC-UBND" from what a clerk typed ("12/BC-UBND" or the whole
+ * line), in a; NULL for none. */
+static const char *number_of(struct hl_arena *a, const char *typed)
+{
+	if (typed == NULL || typed[0] == '\0')
+		return NULL;
+	if (strncmp(typed, "Số", strlen("Số")) == 0)
+		return hl_arena_strdup(a, typed);
+	return hl_arena_printf(a, "Số: %s", typed);
+}
+
 int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	struct pub_snapshot **out, struct hl_err *err)
 {
 	struct pub_snapshot *s;
-	struct iq_opts qo = {0};
 	struct iq_result *res = NULL;
 	const struct iq_unit *row = NULL;
 	char label[96], day[16];
 	json_t *j = NULL;
 	char *text = NULL;
-	bool pdf;
+	int f = RPT_HTML;
 	hl_day today = o->today == HL_DAY_NONE ? local_today() : o->today;
 	struct pub_sched *ps = NULL;
 	int rc;
 
 	*out = NULL;
-	if (o->format != NULL && strcmp(o->format, "html") != 0 && strcmp(o->format, "pdf") != 0)
+	if (o->format != NULL && !o->draft && strcmp(o->format, "html") != 0 &&
+	    strcmp(o->format, "pdf") != 0)
 		return hl_err_set(err, HL_EINVAL, "format", "định dạng báo cáo công bố '%s' không "
 			"hợp lệ: dùng html hoặc pdf", o->format);
-	pdf = o->format != NULL && strcmp(o->format, "pdf") == 0;
+	if (o->format != NULL && (f = rpt_format_of(o->format)) < 0)
+		return hl_err_set(err, HL_EINVAL, "format", "định dạng báo cáo '%s' không hợp lệ: "
+			"dùng pdf, xlsx, csv hoặc html", o->format);
+	if ((rc = check_line(o->number, "number", "số văn bản", err)) != HL_OK ||
+	    (rc = check_line(o->signer, "signer", "người ký", err)) != HL_OK)
+		return rc;
 	if (o->unit == NULL || o->unit[0] == '\0' || strlen(o->unit) >= STORE_CODE_MAX)
 		return hl_err_set(err, HL_EINVAL, "unit", "thiếu mã đơn vị của báo cáo công bố");
 	if ((s = hl_arena_alloc(a, sizeof(*s))) == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	memset(s, 0, sizeof(*s));
+	s->number = number_of(a, o->number);
+	s->signer = o->signer != NULL && o->signer[0] != '\0' ? hl_arena_strdup(a, o->signer) : NULL;
 	if ((rc = STORE(st, unit_get, o->unit, &s->unit, err)) != HL_OK)
 		return rc;
 	if (o->period == NULL || o->period[0] == '\0')
@@ -303,13 +397,8 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	if (!calrpt_due_of(pub_sched_of(ps, s->unit.id, NULL), &s->period, &s->due))
 		s->due = HL_DAY_NONE;
 
-	qo.period = s->period;
-	qo.unit = s->unit.code;
-	if ((rc = iq_run(st, a, &qo, &res, err)) != HL_OK)
+	if ((rc = unit_index(st, a, &s->unit, &s->period, &res, &row, err)) != HL_OK)
 		return rc;
-	for (size_t i = 0; i < res->nunits; i++)
-		if (res->units[i].unit.id == s->unit.id)
-			row = &res->units[i];
 	if (row == NULL || row->idx.cell[res->ncrit].cur.n <= 0)
 		return hl_err_set(err, HL_EINVAL, "period", "đơn vị %s chưa có phiếu khảo sát nào được "
 			"tính trong kỳ %s: chưa có gì để công bố", s->unit.code, label);
@@ -324,10 +413,10 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	if (s->figures == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi chụp số liệu báo cáo");
 
-	rc = render_doc(st, a, s, pdf ? RPT_PDF : RPT_HTML, today, &s->doc, &s->doc_len, err);
+	rc = render_doc(st, a, s, (enum rpt_format)f, today, &s->doc, &s->doc_len, err);
 	if (rc != HL_OK)
 		return rc;
-	snprintf(s->format, sizeof(s->format), "%s", pdf ? "pdf" : "html");
+	snprintf(s->format, sizeof(s->format), "%s", pub_format_ext((enum rpt_format)f));
 	*out = s;
 	return HL_OK;
 }
@@ -339,6 +428,8 @@ int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, i
 	char code[40], detail[256];
 	int rc;
 
+	if (s->format[0] != '\0' && strcmp(s->format, "html") != 0 && strcmp(s->format, "pdf") != 0)
+		return hl_err_set(err, HL_EINVAL, "format", "chỉ công bố được văn bản HTML hoặc PDF");
 	r.unit_id = s->unit.id;
 	hl_period_code(&s->period, code, sizeof(code));
 	snprintf(r.period, sizeof(r.period), "%s", code);

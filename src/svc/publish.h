@@ -59,13 +59,36 @@ int pub_sched_set_by(struct store *st, const struct units_actor *by, const char 
 int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *units,
 	size_t nunits, hl_day day, struct pub_due **out, size_t *n, struct hl_err *err);
 
-/* What to publish. */
+/* The reports units[0..nunits) owe around day: due from PUB_OWED_DAYS
+ * before it (so last year's, overdue, are there) to CALRPT_WINDOW_DAYS after
+ * it, not published; in pub_due_list's order. *out lives in a. */
+#define PUB_OWED_DAYS (2 * 366 - CALRPT_WINDOW_DAYS)
+int pub_owed(struct store *st, struct hl_arena *a, const struct store_unit *units,
+	size_t nunits, hl_day day, struct pub_due **out, size_t *n, struct hl_err *err);
+
+/* The counted responses of unit u in period p (its predecessors' pooled, as
+ * the report counts them) into *n. Scratch memory from a. */
+int pub_counted(struct store *st, struct hl_arena *a, const struct store_unit *u,
+	const struct hl_period *p, int64_t *n, struct hl_err *err);
+
+#define PUB_LINE_MAX 200           /* bytes of the number or the signer */
+
+/* What to publish, or to draft. */
 struct pub_opts {
 	const char *unit;          /* the unit's code */
-	const char *period;        /* "2024-Q1", ... */
-	const char *format;        /* the document: "html" (default) or "pdf" */
+	const char *period;        /* "2024-Q1", "Quý 1/2024", ... (hl_period_parse) */
+	const char *format;        /* the document: "html" (default) or "pdf"; a draft
+	                            * (draft true) also "xlsx" or "csv" */
 	hl_day today;              /* the publication day (HL_DAY_NONE = today, local time) */
+	const char *number;        /* "12/BC-UBND" or "Số: 12/BC-UBND"; NULL or "" = left
+	                            * to fill by hand */
+	const char *signer;        /* the signer's name; NULL or "" = left blank */
+	bool draft;                /* a document to look at or download, never stored */
 };
+
+/* The file extension of an enum rpt_format (report/render.h): "pdf", "xlsx",
+ * "csv", "html". A static string. */
+const char *pub_format_ext(int f);
 
 /* A frozen report, ready to store. */
 struct pub_snapshot {
@@ -75,7 +98,9 @@ struct pub_snapshot {
 	char *figures;             /* index JSON of the unit for the period */
 	void *doc;                 /* the rendered report; NULL when no renderer is built */
 	size_t doc_len;
-	char format[8];            /* "html", "pdf", or "" without a document */
+	char format[8];            /* "html", "pdf" (a draft: also "xlsx", "csv"), or "" */
+	const char *number;        /* "Số: 12/BC-UBND" as the heading shows it, NULL = blank */
+	const char *signer;        /* NULL = blank */
 	int64_t *quotes;           /* the responses whose comments the document quotes
 	                            * (approved ones only, svc/comments.h) */
 	size_t nquotes;
@@ -84,7 +109,9 @@ struct pub_snapshot {
 /* Build the snapshot of o from st (reads only; for the server, on a read
  * connection, outside the writer). Everything lives in a. HL_ENOTFOUND for an
  * unknown unit; HL_EINVAL for a bad period or format, a period not begun, or
- * one with no counted response of the unit — each naming what to change. */
+ * one with no counted response of the unit, a number or signer not on one
+ * line — each naming what to change (err->where: "unit", "period", "format",
+ * "number", "signer"). */
 int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	struct pub_snapshot **out, struct hl_err *err);
 

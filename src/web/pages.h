@@ -111,11 +111,13 @@ int page_public_report(struct http_req *r);
 struct hbuf;
 void web_figures_table(struct hbuf *b, const char *figures, const char *unit_code);
 
-/* reports.c: GET /reports (due reports as drafts, published versions), GET
- * /reports/preview?unit=&period= (a draft), POST /reports/publish (freeze it;
- * audited). */
+/* reports.c: GET /reports (the draft form, the reports owed, published
+ * versions), GET /reports/preview?unit=&period=&number=&signer= (a draft),
+ * GET /reports/draft?…&format=pdf|xlsx|csv (the draft's document, never
+ * stored), POST /reports/publish (freeze it; audited). */
 int page_reports(struct http_req *r);
 int page_reports_preview(struct http_req *r);
+int page_reports_draft(struct http_req *r);
 int page_reports_publish(struct http_req *r);
 
 /* feedback_public.c: for anyone — GET/POST /public/UNIT/feedback (the form;

@@ -1,15 +1,20 @@
-/* reports.c — the clerk's reports page: GET /reports lists the reports due
- * (the reporting calendar) for the caller's units as drafts, each with a
- * preview and a Publish button, and what has been published with its
- * download link (/public/UNIT/reports/ID); GET /reports/preview?unit=&period=
- * shows a draft without storing anything; POST /reports/publish freezes it
+/* reports.c — the clerk's reports page. GET /reports: a form to draft the
+ * report of any unit in scope for any period (as a clerk writes it), with
+ * its number and signer; the reports the calendar says are owed — overdue
+ * ones included — each with how many responses it would count (none: it
+ * cannot be made yet, and says so instead of offering a draft that fails);
+ * what has been published. GET /reports/preview: the draft (its figures, the
+ * document to download as PDF, XLSX or CSV from GET /reports/draft, never
+ * stored) and the Publish button; POST /reports/publish freezes it
  * (svc/publish.h: built on this read connection, stored by the writer,
- * audited). */
+ * audited). A refused form is shown again as typed, the reason beside the
+ * field. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/text.h"
 #include "core/period.h"
 #include "http/html.h"
 #include "http/scope.h"
@@ -21,6 +26,7 @@
 #include "web/pick.h"
 
 #define REPORTS_PUBLISHED_MAX 100   /* published versions listed, newest first */
+#define REPORTS_OWED_MAX 100        /* owed reports listed */
 
 static hl_day local_today(void)
 {
@@ -35,96 +41,223 @@ static const struct store_unit *unit_of(const struct store_unit *u, size_t n, in
 	return NULL;
 }
 
-/* The Publish button of one draft. */
-static void publish_form(struct hbuf *b, struct http_req *r, const char *unit, const char *period,
-	const char *label)
+/* The report form's values, and the field a refusal names. */
+struct rform {
+	const char *unit, *period, *number, *signer;
+	const char *bad, *msg;      /* field ("unit", "period", "number", "signer") and why */
+};
+
+static struct rform form_of(struct http_req *r, bool post)
 {
-	hb_raw(b, "<form method=\"post\" class=\"inline\" action=\"/reports/publish\">");
-	hb_csrf(b, r);
-	hb_raw(b, "<input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(b, unit);
-	hb_raw(b, "\"><input type=\"hidden\" name=\"period\" value=\"");
-	hb_txt(b, period);
-	hb_raw(b, "\"><button type=\"submit\" aria-label=\"Công bố ");
-	hb_txt(b, label);
-	hb_raw(b, ", đơn vị ");
-	hb_txt(b, unit);
-	hb_raw(b, "\">Công bố</button></form>");
+	const char *(*get)(struct http_req *, const char *) = post ? http_form : http_query;
+	struct rform f = {
+		.unit = get(r, "unit"), .period = get(r, "period"), .number = get(r, "number"),
+		.signer = get(r, "signer"),
+	};
+
+	return f;
 }
 
-int page_reports(struct http_req *r)
+/* The units the caller sees, into *mine (in r->a). */
+static int my_units(struct http_req *r, struct store_unit **all, size_t *nall,
+	struct store_unit **mine, size_t *nmine, struct hl_err *err)
 {
-	struct store_unit *units = NULL, *mine = NULL;
-	struct store_report *pub = NULL;
-	struct pub_due *due = NULL;
-	size_t nu = 0, nmine = 0, npub = 0, nd = 0, shown = 0;
-	struct hl_err err = {0};
-	const char *done = http_query(r, "done");
-	hl_day today = local_today();
-	char from[16], to[16];
-	struct hbuf b;
+	int rc = STORE(r->st, unit_list, r->a, all, nall, err);
 
-	if (STORE(r->st, unit_list, r->a, &units, &nu, &err) != HL_OK)
-		return http_send_err(r, &err);
-	if (nu > 0 && (mine = hl_arena_alloc(r->a, nu * sizeof(*mine))) == NULL)
-		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-	for (size_t i = 0; i < nu; i++)
-		if (scope_sees(r, &units[i]))
-			mine[nmine++] = units[i];
-	web_sort_units(mine, nmine);   /* the due reports in the order people read units */
-	if (pub_due_list(r->st, r->a, mine, nmine, today, &due, &nd, &err) != HL_OK ||
-	    STORE(r->st, report_list, 0, r->a, &pub, &npub, &err) != HL_OK)
-		return http_send_err(r, &err);
+	*mine = NULL;
+	*nmine = 0;
+	if (rc != HL_OK)
+		return rc;
+	if (*nall > 0 && (*mine = hl_arena_alloc(r->a, *nall * sizeof(**mine))) == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	for (size_t i = 0; i < *nall; i++)
+		if (scope_sees(r, &(*all)[i]))
+			(*mine)[(*nmine)++] = (*all)[i];
+	web_sort_units(*mine, *nmine);   /* in the order people read units */
+	return HL_OK;
+}
 
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, "Báo cáo định kỳ");
-	hb_raw(&b, "<h1>Báo cáo định kỳ</h1>");
-	if (done != NULL)
-		hb_raw(&b, "<p class=\"ok\" role=\"status\">Đã công bố báo cáo: số liệu được chụp lại "
-			"và hiện trên trang công khai của đơn vị.</p>");
-	hb_raw(&b, "<p class=\"note\">Lịch công bố (Kế hoạch khảo sát): báo cáo tháng ngày 28 hằng "
-		"tháng; Quý I ngày 25/3, Quý III ngày 25/9; 6 tháng ngày 25/6; cả năm ngày 25/12. "
-		"Các ngày này đến trước khi kỳ kết thúc: báo cáo công bố gồm các phiếu đến lúc công "
-		"bố. Công bố lại tạo phiên bản mới; các bản cũ vẫn được giữ.</p>");
-	hb_raw(&b, "<h2>Bản nháp đến hạn</h2><p>Các báo cáo đến hạn từ ");
-	hb_txt(&b, hl_day_vn(today - (CALRPT_WINDOW_DAYS - 1), from, sizeof(from)));
-	hb_raw(&b, " đến ");
-	hb_txt(&b, hl_day_vn(today, to, sizeof(to)));
-	hb_raw(&b, " chưa công bố.</p>");
-	if (nd == 0) {
-		hb_raw(&b, "<p>Không có báo cáo nào đến hạn chưa công bố.</p>");
-	} else {
-		hb_raw(&b, "<div class=\"scroll\"><table class=\"due\"><thead><tr>"
-			"<th scope=\"col\">Đơn vị</th><th scope=\"col\">Kỳ báo cáo</th>"
-			"<th scope=\"col\">Hạn công bố</th><th scope=\"col\">Bản nháp</th>"
-			"<th scope=\"col\">Công bố</th></tr></thead><tbody>");
-		for (size_t i = 0; i < nd; i++) {
-			char code[40], label[96], day[16];
-
-			hl_period_code(&due[i].d.period, code, sizeof(code));
-			hl_period_label(&due[i].d.period, label, sizeof(label));
-			hb_raw(&b, "<tr><td>");
-			hb_txt(&b, due[i].unit.name);
-			hb_raw(&b, "</td><td>");
-			hb_txt(&b, label);
-			hb_raw(&b, "</td><td>");
-			hb_txt(&b, hl_day_vn(due[i].d.due, day, sizeof(day)));
-			hb_raw(&b, "</td><td><a href=\"/reports/preview?unit=");
-			hb_url(&b, due[i].unit.code);
-			hb_raw(&b, "&amp;period=");
-			hb_url(&b, code);
-			hb_raw(&b, "\">Xem trước<span class=\"visually-hidden\"> ");
-			hb_txt(&b, label);
-			hb_raw(&b, ", ");
-			hb_txt(&b, due[i].unit.name);
-			hb_raw(&b, "</span></a></td><td>");
-			publish_form(&b, r, due[i].unit.code, code, label);
-			hb_raw(&b, "</td></tr>");
-		}
-		hb_raw(&b, "</tbody></table></div>");
+/* Field name's attributes and, after it, its refusal. */
+static void field_open(struct hbuf *b, const struct rform *f, const char *name)
+{
+	if (f->bad != NULL && strcmp(f->bad, name) == 0) {
+		hb_raw(b, " autofocus aria-invalid=\"true\" aria-describedby=\"loi-");
+		hb_raw(b, name);
+		hb_raw(b, "\"");
 	}
+}
 
-	hb_raw(&b, "<h2>Đã công bố</h2>");
+static void field_error(struct hbuf *b, const struct rform *f, const char *name)
+{
+	if (f->bad == NULL || strcmp(f->bad, name) != 0 || f->msg == NULL)
+		return;
+	hb_raw(b, "<p class=\"error\" role=\"alert\" id=\"loi-");
+	hb_raw(b, name);
+	hb_raw(b, "\">");
+	hb_txt(b, f->msg);
+	hb_raw(b, "</p>");
+}
+
+/* A text field of the form. */
+static void text_field(struct hbuf *b, const struct rform *f, const char *name,
+	const char *label, const char *value, const char *extra)
+{
+	hb_raw(b, "<label>");
+	hb_raw(b, label);
+	hb_raw(b, " <input name=\"");
+	hb_raw(b, name);
+	hb_raw(b, "\" ");
+	hb_raw(b, extra);
+	field_open(b, f, name);
+	hb_raw(b, " value=\"");
+	hb_txt(b, value != NULL ? value : "");
+	hb_raw(b, "\"></label>");
+	field_error(b, f, name);
+}
+
+/* The draft form: unit, period, number, signer; GET /reports/preview. */
+static void report_form(struct hbuf *b, const struct store_unit *mine, size_t nmine,
+	const char *home, const struct rform *f)
+{
+	const char *chosen = f->unit != NULL && f->unit[0] != '\0' ? f->unit : home;
+
+	hb_raw(b, "<form method=\"get\" action=\"/reports/preview\" class=\"report-form\">");
+	if (f->msg != NULL && f->bad == NULL) {
+		hb_raw(b, "<p class=\"error\" role=\"alert\">");
+		hb_txt(b, f->msg);
+		hb_raw(b, "</p>");
+	}
+	hb_raw(b, "<label>Đơn vị <select name=\"unit\" required");
+	field_open(b, f, "unit");
+	hb_raw(b, ">");
+	for (size_t i = 0; i < nmine; i++) {
+		hb_raw(b, "<option value=\"");
+		hb_txt(b, mine[i].code);
+		hb_raw(b, chosen != NULL && strcmp(chosen, mine[i].code) == 0 ? "\" selected>" : "\">");
+		hb_txt(b, mine[i].name);
+		hb_raw(b, "</option>");
+	}
+	hb_raw(b, "</select></label>");
+	field_error(b, f, "unit");
+	text_field(b, f, "period", "Kỳ báo cáo", f->period, "required placeholder=\"Quý 3/2025\" "
+		"autocomplete=\"off\" maxlength=\"64\" aria-describedby=\"ky-mau\"");
+	hb_raw(b, "<p class=\"note\" id=\"ky-mau\">Ví dụ: Năm 2025, 6 tháng đầu năm 2025, Quý 3/2025, "
+		"06/2025, hoặc từ 15/01/2025 đến 31/03/2025.</p>");
+	text_field(b, f, "number", "Số văn bản (nếu đã có số)", f->number,
+		"placeholder=\"12/BC-UBND\" autocomplete=\"off\" maxlength=\"100\"");
+	text_field(b, f, "signer", "Người ký (họ và tên)", f->signer,
+		"autocomplete=\"name\" maxlength=\"100\"");
+	hb_raw(b, "<button type=\"submit\">Xem bản nháp</button></form>");
+}
+
+/* A link to the draft of unit for period p (with f's number and signer). */
+static void draft_href(struct hbuf *b, const char *path, const char *unit, const char *period,
+	const struct rform *f, const char *format)
+{
+	hb_raw(b, path);
+	hb_raw(b, "?unit=");
+	hb_url(b, unit);
+	hb_raw(b, "&amp;period=");
+	hb_url(b, period);
+	if (f != NULL && f->number != NULL && f->number[0] != '\0') {
+		hb_raw(b, "&amp;number=");
+		hb_url(b, f->number);
+	}
+	if (f != NULL && f->signer != NULL && f->signer[0] != '\0') {
+		hb_raw(b, "&amp;signer=");
+		hb_url(b, f->signer);
+	}
+	if (format != NULL) {
+		hb_raw(b, "&amp;format=");
+		hb_raw(b, format);
+	}
+}
+
+/* The owed reports of mine[0..nmine), newest due first. */
+static int owed_table(struct hbuf *b, struct http_req *r, const struct store_unit *mine,
+	size_t nmine, hl_day today, struct hl_err *err)
+{
+	struct pub_due *due = NULL;
+	size_t nd = 0, shown = 0, empty = 0;
+	int rc = pub_owed(r->st, r->a, mine, nmine, today, &due, &nd, err);
+
+	if (rc != HL_OK)
+		return rc;
+	hb_raw(b, "<h2 id=\"phai-cong-bo\">Báo cáo phải công bố</h2>");
+	if (nd == 0) {
+		hb_raw(b, "<p>Không có báo cáo nào phải công bố.</p>");
+		return HL_OK;
+	}
+	/* one unit (a clerk's): no unit column */
+	hb_raw(b, "<div class=\"scroll\"><table class=\"due cards\"><thead><tr>");
+	if (nmine > 1)
+		hb_raw(b, "<th scope=\"col\">Đơn vị</th>");
+	hb_raw(b, "<th scope=\"col\">Kỳ báo cáo</th><th scope=\"col\">Hạn công bố</th>"
+		"<th scope=\"col\">Tình trạng</th><th scope=\"col\" class=\"num\">Số phiếu</th>"
+		"<th scope=\"col\">Bản nháp</th></tr></thead><tbody>");
+	for (size_t k = nd; k-- > 0 && shown < REPORTS_OWED_MAX; shown++) {
+		const struct pub_due *d = &due[k];
+		char code[40], label[96], day[16], num[32];
+		int64_t n = 0;
+		long late = (long)(today - d->d.due);
+
+		if ((rc = pub_counted(r->st, r->a, &d->unit, &d->d.period, &n, err)) != HL_OK)
+			return rc;
+		hl_period_code(&d->d.period, code, sizeof(code));
+		hl_period_label(&d->d.period, label, sizeof(label));
+		hb_raw(b, late > 0 ? "<tr class=\"late\">" : "<tr>");
+		if (nmine > 1) {
+			hb_raw(b, "<td data-label=\"Đơn vị\">");
+			hb_txt(b, d->unit.name);
+			hb_raw(b, "</td>");
+		}
+		hb_raw(b, "<td data-label=\"Kỳ\"><strong>");
+		hb_txt(b, label);
+		hb_raw(b, "</strong></td><td data-label=\"Hạn công bố\">");
+		hb_txt(b, hl_day_vn(d->d.due, day, sizeof(day)));
+		hb_raw(b, "</td><td data-label=\"Tình trạng\">");
+		if (late > 0)
+			hb_printf(b, "<strong class=\"flag\">Quá hạn %ld ngày</strong>", late);
+		else if (late == 0)
+			hb_raw(b, "<strong class=\"flag\">Đến hạn hôm nay</strong>");
+		else
+			hb_printf(b, "Còn %ld ngày", -late);
+		hb_raw(b, "</td><td class=\"num\" data-label=\"Số phiếu\">");
+		hb_txt(b, hl_fmt_int(num, sizeof(num), (long long)n));
+		hb_raw(b, "</td><td data-label=\"Bản nháp\">");
+		if (n > 0) {
+			hb_raw(b, "<a href=\"");
+			draft_href(b, "/reports/preview", d->unit.code, code, NULL, NULL);
+			hb_raw(b, "\">Lập báo cáo<span class=\"visually-hidden\"> ");
+			hb_txt(b, label);
+			hb_raw(b, ", ");
+			hb_txt(b, d->unit.name);
+			hb_raw(b, "</span></a>");
+		} else {
+			/* nothing to report yet: say so rather than offer a draft that fails */
+			hb_raw(b, "Chưa có phiếu<sup><a href=\"#chua-co-phieu\" aria-label=\"Vì sao\">*"
+				"</a></sup>");
+			empty++;
+		}
+		hb_raw(b, "</td></tr>");
+	}
+	hb_raw(b, "</tbody></table></div>");
+	if (empty > 0)
+		hb_raw(b, "<p class=\"note\" id=\"chua-co-phieu\">* Chưa có phiếu nào được tính trong "
+			"kỳ nên chưa lập được báo cáo: nhập phiếu giấy (và đóng lô), duyệt phiếu chờ hoặc đợi "
+			"phiếu kiosk, rồi lập báo cáo.</p>");
+	if (nd > shown)
+		hb_printf(b, "<p class=\"note\">Hiện %zu trong %zu báo cáo; chọn đơn vị và kỳ ở trên để "
+			"lập các báo cáo khác.</p>", shown, nd);
+	return HL_OK;
+}
+
+static void published_table(struct hbuf *b, struct http_req *r, const struct store_unit *units,
+	size_t nu, const struct store_report *pub, size_t npub)
+{
+	size_t shown = 0;
+
+	hb_raw(b, "<h2>Đã công bố</h2>");
 	for (size_t i = 0; i < npub && shown < REPORTS_PUBLISHED_MAX; i++) {
 		const struct store_unit *u = unit_of(units, nu, pub[i].unit_id);
 		char label[96], when[32];
@@ -133,7 +266,7 @@ int page_reports(struct http_req *r)
 		if (u == NULL || !scope_sees(r, u))
 			continue;
 		if (shown++ == 0)
-			hb_raw(&b, "<div class=\"scroll\"><table class=\"published\"><thead><tr>"
+			hb_raw(b, "<div class=\"scroll\"><table class=\"published\"><thead><tr>"
 				"<th scope=\"col\">Đơn vị</th><th scope=\"col\">Kỳ báo cáo</th>"
 				"<th scope=\"col\">Phiên bản</th><th scope=\"col\">Công bố lúc</th>"
 				"<th scope=\"col\">Người công bố</th><th scope=\"col\">Tải về</th>"
@@ -143,76 +276,198 @@ int page_reports(struct http_req *r)
 		else
 			snprintf(label, sizeof(label), "%s", pub[i].period);
 		hl_time_vn(pub[i].published_at, INGEST_TZ_MINUTES, when, sizeof(when));
-		hb_raw(&b, "<tr><td>");
-		hb_txt(&b, u->name);
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, label);
-		hb_printf(&b, "</td><td class=\"num\">%d</td><td>", pub[i].version);
-		hb_txt(&b, when);
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, account_who_label(r->a, pub[i].published_by));
-		hb_raw(&b, "</td><td><a href=\"/public/");
-		hb_url(&b, u->code);
-		hb_printf(&b, "/reports/%lld\">Tải về<span class=\"visually-hidden\"> ",
+		hb_raw(b, "<tr><td>");
+		hb_txt(b, u->name);
+		hb_raw(b, "</td><td>");
+		hb_txt(b, label);
+		hb_printf(b, "</td><td class=\"num\">%d</td><td>", pub[i].version);
+		hb_txt(b, when);
+		hb_raw(b, "</td><td>");
+		hb_txt(b, account_who_label(r->a, pub[i].published_by));
+		hb_raw(b, "</td><td><a href=\"/public/");
+		hb_url(b, u->code);
+		hb_printf(b, "/reports/%lld\">Tải về<span class=\"visually-hidden\"> ",
 			(long long)pub[i].id);
-		hb_txt(&b, label);
-		hb_printf(&b, ", phiên bản %d</span></a></td><td>", pub[i].version);
-		publish_form(&b, r, u->code, pub[i].period, label);
-		hb_raw(&b, "</td></tr>");
+		hb_txt(b, label);
+		hb_printf(b, ", phiên bản %d</span></a></td><td><a href=\"", pub[i].version);
+		draft_href(b, "/reports/preview", u->code, pub[i].period, NULL, NULL);
+		hb_raw(b, "\">Lập phiên bản mới<span class=\"visually-hidden\"> ");
+		hb_txt(b, label);
+		hb_raw(b, "</span></a></td></tr>");
 	}
 	if (shown == 0)
-		hb_raw(&b, "<p>Chưa có báo cáo nào được công bố.</p>");
+		hb_raw(b, "<p>Chưa có báo cáo nào được công bố.</p>");
 	else
-		hb_raw(&b, "</tbody></table></div>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+		hb_raw(b, "</tbody></table></div>");
 }
 
-/* The draft for ?unit=&period= of a unit the caller sees, or an error. */
-static int draft(struct http_req *r, const char *unit, const char *period,
-	struct pub_snapshot **s, struct hl_err *err)
+/* The reports page with the form f (its refusal in place) and status. */
+static int reports_page(struct http_req *r, int status, const struct rform *f)
+{
+	struct store_unit *units = NULL, *mine = NULL, home;
+	struct store_report *pub = NULL;
+	size_t nu = 0, nmine = 0, npub = 0;
+	struct hl_err err = {0};
+	const char *done = http_query(r, "done");
+	bool have_home;
+	struct hbuf b;
+
+	if (my_units(r, &units, &nu, &mine, &nmine, &err) != HL_OK ||
+	    STORE(r->st, report_list, 0, r->a, &pub, &npub, &err) != HL_OK)
+		return http_send_err(r, &err);
+	have_home = scope_home(r, &home, &err) == HL_OK;
+	hl_err_clear(&err);
+	hb_init(&b, r->a, 4 << 20);
+	page_begin(&b, r, "Báo cáo định kỳ");
+	hb_raw(&b, "<h1>Báo cáo định kỳ</h1>");
+	if (done != NULL && f->msg == NULL)
+		hb_raw(&b, "<p class=\"ok\" role=\"status\">Đã công bố báo cáo: số liệu được chụp lại "
+			"và hiện trên trang công khai của đơn vị.</p>");
+	hb_raw(&b, "<section aria-labelledby=\"lap\"><h2 id=\"lap\">Lập báo cáo</h2>");
+	report_form(&b, mine, nmine, have_home ? home.code : NULL, f);
+	hb_raw(&b, "</section>");
+	if (owed_table(&b, r, mine, nmine, local_today(), &err) != HL_OK)
+		return http_send_err(r, &err);
+	hb_raw(&b, "<p class=\"note\">Lịch công bố (Kế hoạch khảo sát): báo cáo tháng ngày 28 hằng "
+		"tháng; Quý I ngày 25/3, Quý III ngày 25/9; 6 tháng ngày 25/6; cả năm ngày 25/12. "
+		"Các ngày này đến trước khi kỳ kết thúc: báo cáo công bố gồm các phiếu đến lúc công "
+		"bố. Công bố lại tạo phiên bản mới; các bản cũ vẫn được giữ.</p>");
+	published_table(&b, r, units, nu, pub, npub);
+	page_end(&b);
+	return http_send_html(r, status, &b);
+}
+
+int page_reports(struct http_req *r)
+{
+	struct rform f = {0};
+
+	return reports_page(r, 200, &f);
+}
+
+/* The draft of f as a snapshot (format: "html" to look at, or a download's),
+ * or the reports page with the refusal in place (*sent, its status). */
+static int draft(struct http_req *r, struct rform *f, const char *format,
+	struct pub_snapshot **s, int *sent)
 {
 	struct store_unit u;
 	struct pub_opts o = {0};
+	struct hl_err err = {0};
 	int rc;
 
-	if (unit == NULL || unit[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, "unit", "thiếu đơn vị của báo cáo");
-	if ((rc = scope_unit(r, unit, "unit", &u, err)) != HL_OK)
+	*sent = -1;
+	if (f->unit == NULL || f->unit[0] == '\0')
+		rc = hl_err_set(&err, HL_EINVAL, "unit", "Hãy chọn đơn vị của báo cáo.");
+	else if (f->period == NULL || f->period[0] == '\0')
+		rc = hl_err_set(&err, HL_EINVAL, "period", "Hãy ghi kỳ báo cáo, ví dụ Quý 3/2025.");
+	else
+		rc = scope_unit(r, f->unit, "unit", &u, &err);
+	if (rc == HL_OK) {
+		o.unit = u.code;
+		o.period = f->period;
+		o.format = format;
+		o.today = HL_DAY_NONE;
+		o.number = f->number;
+		o.signer = f->signer;
+		o.draft = true;
+		rc = pub_prepare(r->st, r->a, &o, s, &err);
+	}
+	if (rc == HL_OK)
+		return HL_OK;
+	if (rc == HL_ENOMEM || rc == HL_EIO) {
+		*sent = http_send_err(r, &err);
 		return rc;
-	o.unit = u.code;
-	o.period = period;
-	o.format = "html";
-	o.today = HL_DAY_NONE;
-	return pub_prepare(r->st, r->a, &o, s, err);
+	}
+	f->msg = hl_arena_strdup(r->a, err.msg);
+	f->bad = strcmp(err.where, "unit") == 0 || strcmp(err.where, "period") == 0 ||
+		strcmp(err.where, "number") == 0 || strcmp(err.where, "signer") == 0 ?
+		hl_arena_strdup(r->a, err.where) : NULL;
+	*sent = reports_page(r, http_status_of(rc), f);
+	return rc;
 }
 
 int page_reports_preview(struct http_req *r)
 {
-	const char *unit = http_query(r, "unit"), *period = http_query(r, "period");
+	struct rform f = form_of(r, false);
 	struct pub_snapshot *s = NULL;
+	struct store_unit *units = NULL, *mine = NULL;
+	size_t nu = 0, nmine = 0;
 	struct hl_err err = {0};
-	char label[96];
+	char label[96], code[40];
+	int sent;
 	struct hbuf b;
 
-	if (draft(r, unit, period, &s, &err) != HL_OK)
+	if (draft(r, &f, "html", &s, &sent) != HL_OK)
+		return sent;
+	if (my_units(r, &units, &nu, &mine, &nmine, &err) != HL_OK)
 		return http_send_err(r, &err);
-	http_add_header(r, "Cache-Control", "no-store");
-	if (s->doc != NULL && s->doc_len > 0)
-		return http_send(r, 200, "text/html; charset=utf-8", s->doc, s->doc_len);
 	hl_period_label(&s->period, label, sizeof(label));
+	hl_period_code(&s->period, code, sizeof(code));
+	http_add_header(r, "Cache-Control", "no-store");
 	hb_init(&b, r->a, 4 << 20);
 	page_begin(&b, r, "Bản nháp báo cáo");
-	hb_raw(&b, "<h1>Bản nháp: ");
+	hb_raw(&b, "<p><a href=\"/reports\">← Báo cáo định kỳ</a></p><h1>Bản nháp: ");
 	hb_txt(&b, s->unit.name);
 	hb_raw(&b, " – ");
 	hb_txt(&b, label);
 	hb_raw(&b, "</h1><p class=\"note\">Bản nháp chưa được công bố: số liệu tính tại lúc xem "
 		"và chưa hiện trên trang công khai.</p>");
+	hb_raw(&b, "<dl class=\"paper-sum\"><div><dt>Số văn bản</dt><dd>");
+	hb_txt(&b, s->number != NULL ? s->number : "(để trống, ghi tay sau khi in)");
+	hb_raw(&b, "</dd></div><div><dt>Người ký</dt><dd>");
+	hb_txt(&b, s->signer != NULL ? s->signer : "(để trống)");
+	hb_raw(&b, "</dd></div></dl>");
 	web_figures_table(&b, s->figures, s->unit.code);
-	publish_form(&b, r, s->unit.code, period, label);
+	hb_raw(&b, "<h2>Tải bản nháp</h2><ul class=\"downloads\"><li><a href=\"");
+	draft_href(&b, "/reports/draft", s->unit.code, code, &f, "pdf");
+	hb_raw(&b, "\">Văn bản báo cáo (PDF)</a></li><li><a href=\"");
+	draft_href(&b, "/reports/draft", s->unit.code, code, &f, "xlsx");
+	hb_raw(&b, "\">Bảng tính (XLSX)</a></li><li><a href=\"");
+	draft_href(&b, "/reports/draft", s->unit.code, code, &f, "csv");
+	hb_raw(&b, "\">Số liệu (CSV)</a></li></ul>");
+	hb_raw(&b, "<h2>Công bố</h2><p>Công bố chụp lại số liệu và văn bản này (số văn bản, người ký "
+		"như trên) và đăng lên trang công khai của đơn vị; công bố lại sau này tạo phiên bản "
+		"mới, bản cũ vẫn được giữ.</p><form method=\"post\" action=\"/reports/publish\">");
+	hb_csrf(&b, r);
+	hb_raw(&b, "<input type=\"hidden\" name=\"unit\" value=\"");
+	hb_txt(&b, s->unit.code);
+	hb_raw(&b, "\"><input type=\"hidden\" name=\"period\" value=\"");
+	hb_txt(&b, code);
+	hb_raw(&b, "\"><input type=\"hidden\" name=\"number\" value=\"");
+	hb_txt(&b, f.number != NULL ? f.number : "");
+	hb_raw(&b, "\"><input type=\"hidden\" name=\"signer\" value=\"");
+	hb_txt(&b, f.signer != NULL ? f.signer : "");
+	hb_raw(&b, "\"><button type=\"submit\">Công bố báo cáo</button></form>");
+	hb_raw(&b, "<h2>Sửa số văn bản, người ký hoặc kỳ</h2>");
+	f.period = label;
+	report_form(&b, mine, nmine, s->unit.code, &f);
 	page_end(&b);
 	return http_send_html(r, 200, &b);
+}
+
+int page_reports_draft(struct http_req *r)
+{
+	struct rform f = form_of(r, false);
+	const char *format = http_query(r, "format");
+	struct pub_snapshot *s = NULL;
+	char disp[96];
+	int sent;
+
+	if (format == NULL || (strcmp(format, "pdf") != 0 && strcmp(format, "xlsx") != 0 &&
+	    strcmp(format, "csv") != 0)) {
+		struct hl_err err = {0};
+
+		hl_err_set(&err, HL_EINVAL, "format", "định dạng tải về phải là pdf, xlsx hoặc csv");
+		return http_send_err(r, &err);
+	}
+	if (draft(r, &f, format, &s, &sent) != HL_OK)
+		return sent;
+	/* a fixed ASCII name: nothing typed goes into a header */
+	snprintf(disp, sizeof(disp), "%s; filename=\"bao-cao-nhap.%s\"",
+		strcmp(format, "pdf") == 0 ? "inline" : "attachment", s->format);
+	http_add_header(r, "Content-Disposition", disp);
+	return http_send(r, 200, strcmp(format, "pdf") == 0 ? "application/pdf" :
+		strcmp(format, "csv") == 0 ? "text/csv; charset=utf-8" :
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s->doc, s->doc_len);
 }
 
 struct publish_op {
@@ -230,14 +485,16 @@ static int write_publish(struct srv_tx *tx, void *arg, struct hl_err *err)
 
 int page_reports_publish(struct http_req *r)
 {
+	struct rform f = form_of(r, true);
 	struct publish_op op = {0};
 	struct pub_snapshot *s = NULL;
 	struct hl_err err = {0};
 	char where[64];
+	int sent;
 
 	/* the snapshot is built on this read connection; the writer only stores it */
-	if (draft(r, http_form(r, "unit"), http_form(r, "period"), &s, &err) != HL_OK)
-		return http_send_err(r, &err);
+	if (draft(r, &f, "html", &s, &sent) != HL_OK)
+		return sent;
 	op.s = s;
 	op.who = hl_arena_printf(r->a, "web:%s", r->user.name);
 	if (op.who == NULL)

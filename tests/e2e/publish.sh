@@ -5,7 +5,7 @@
 # then on the real server: the public page shows only what was published
 # (period, version, who and when, the SIPAS table, a download link; never an
 # unpublished period, never a civil servant), the clerk's /reports page shows
-# the due drafts, a preview and publishes through the form (audited), and a
+# the reports owed, a preview and publishes through the form (audited), and a
 # clerk cannot publish another unit's report.
 set -eu
 . "$2/tests/e2e/lib.sh"
@@ -154,10 +154,10 @@ login canbo matkhau-canbo-01
 C=$JAR
 req "$C" GET /reports
 expect 200
-has 'Bản nháp đến hạn'
+has 'Báo cáo phải công bố'
 has 'Đã công bố'
 has 'Quý I/2024'
-has 'action="/reports/publish"'
+has 'action="/reports/preview"'
 hasnt 'UBND phường Lộc Thọ'
 req "$C" GET "/reports/preview?unit=vinh-hai&period=2024-H1"
 expect 200
