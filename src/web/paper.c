@@ -762,7 +762,7 @@ static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 		hb_raw(b, "<p>Chưa nhập phiếu nào.</p>");
 		return;
 	}
-	hb_raw(b, "<div class=\"scroll\"><table class=\"paper-rows\"><thead><tr>"
+	hb_raw(b, "<div class=\"scroll\"><table class=\"paper-rows cards\"><thead><tr>"
 		"<th class=\"num\">Phiếu</th><th>Lĩnh vực</th><th>Trả lời</th><th>Ý kiến</th>"
 		"<th>Người nhập</th>");
 	if (edit)
@@ -771,16 +771,17 @@ static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	for (size_t k = m; k-- > 0;) {
 		const struct store_paper_entry *e = rows[k];
 
-		hb_printf(b, "<tr><td class=\"num\">%zu</td><td>", k + 1);
+		hb_printf(b, "<tr><td class=\"num\" data-label=\"Phiếu\">%zu</td>"
+			"<td data-label=\"Lĩnh vực\">", k + 1);
 		hb_txt(b, pg_field_name(&c->p, e->field_id));
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Trả lời\">");
 		if (e->spoiled)
 			hb_raw(b, "<strong>Phiếu không hợp lệ</strong>");
 		else
 			answers_html(b, c->in, e->answers, e->nanswers, NULL);
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Ý kiến\">");
 		hb_txt(b, e->comment);
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Người nhập\">");
 		hb_txt(b, user_name(r, c, e->entered_by));
 		hb_raw(b, "</td>");
 		if (edit) {

@@ -266,7 +266,7 @@ static void published_table(struct hbuf *b, struct http_req *r, const struct sto
 		if (u == NULL || !scope_sees(r, u))
 			continue;
 		if (shown++ == 0)
-			hb_raw(b, "<div class=\"scroll\"><table class=\"published\"><thead><tr>"
+			hb_raw(b, "<div class=\"scroll\"><table class=\"published cards\"><thead><tr>"
 				"<th scope=\"col\">Đơn vị</th><th scope=\"col\">Kỳ báo cáo</th>"
 				"<th scope=\"col\">Phiên bản</th><th scope=\"col\">Công bố lúc</th>"
 				"<th scope=\"col\">Người công bố</th><th scope=\"col\">Tải về</th>"
@@ -276,13 +276,14 @@ static void published_table(struct hbuf *b, struct http_req *r, const struct sto
 		else
 			snprintf(label, sizeof(label), "%s", pub[i].period);
 		hl_time_vn(pub[i].published_at, INGEST_TZ_MINUTES, when, sizeof(when));
-		hb_raw(b, "<tr><td>");
+		hb_raw(b, "<tr><td data-label=\"Đơn vị\">");
 		hb_txt(b, u->name);
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Kỳ\"><strong>");
 		hb_txt(b, label);
-		hb_printf(b, "</td><td class=\"num\">%d</td><td>", pub[i].version);
+		hb_printf(b, "</strong></td><td class=\"num\" data-label=\"Phiên bản\">%d</td>"
+			"<td data-label=\"Công bố lúc\">", pub[i].version);
 		hb_txt(b, when);
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Người công bố\">");
 		hb_txt(b, account_who_label(r->a, pub[i].published_by));
 		hb_raw(b, "</td><td><a href=\"/public/");
 		hb_url(b, u->code);
@@ -416,8 +417,11 @@ int page_reports_preview(struct http_req *r)
 	hb_raw(&b, "</dd></div><div><dt>Người ký</dt><dd>");
 	hb_txt(&b, s->signer != NULL ? s->signer : "(để trống)");
 	hb_raw(&b, "</dd></div></dl>");
+	/* the table scrolls in a box a keyboard can reach (the inner one does not scroll) */
+	hb_raw(&b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng chỉ số "
+		"của bản nháp\">");
 	web_figures_table(&b, s->figures, s->unit.code);
-	hb_raw(&b, "<h2>Tải bản nháp</h2><ul class=\"downloads\"><li><a href=\"");
+	hb_raw(&b, "</div><h2>Tải bản nháp</h2><ul class=\"downloads\"><li><a href=\"");
 	draft_href(&b, "/reports/draft", s->unit.code, code, &f, "pdf");
 	hb_raw(&b, "\">Văn bản báo cáo (PDF)</a></li><li><a href=\"");
 	draft_href(&b, "/reports/draft", s->unit.code, code, &f, "xlsx");

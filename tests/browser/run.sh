@@ -9,7 +9,9 @@
 # (plan.mjs), offices, office hours, holiday decisions and reporting
 # schedules set from the pages (settings.mjs), the dashboard of a
 # supervisor's scope, names instead of codes and a merged ward's public
-# page (dashboard.mjs), in Debian's chromium driven by playwright-core.
+# page (dashboard.mjs), the clerk's pages that must not lose work —
+# complaints, paper batches, the review queue, reports (clerk.mjs) —, in
+# Debian's chromium driven by playwright-core.
 # Usage: sh run.sh HAILONG_BINARY SOURCE_ROOT (meson runs it: suite 'browser').
 # Needs node, npm and chromium: `make test` installs them (scripts/deps.sh test).
 set -eu
@@ -57,4 +59,5 @@ node "$DIR/public_phone.mjs" "$HL" "$SRC" || status=1
 node "$DIR/plan.mjs" "$HL" "$SRC" || status=1
 node "$DIR/settings.mjs" "$HL" "$SRC" || status=1
 node "$DIR/dashboard.mjs" "$HL" "$SRC" || status=1
+node "$DIR/clerk.mjs" "$HL" "$SRC" || status=1
 exit $status
