@@ -67,7 +67,7 @@ static int units_page(struct http_req *r, const struct hl_err *e)
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Đơn vị", e);
 	hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th>Tên đơn vị</th><th>Mã</th><th>Loại</th>"
-		"<th>Từ ngày</th><th>Đến ngày</th><th></th></tr></thead><tbody>");
+		"<th>Từ ngày</th><th>Đến ngày</th><th><span class=\"visually-hidden\">Sửa</span></th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		const char *tn = builtin_unit_type_name(u[i].type);
 

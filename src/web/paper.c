@@ -762,7 +762,7 @@ static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 		hb_raw(b, "<p>Chưa nhập phiếu nào.</p>");
 		return;
 	}
-	hb_raw(b, "<div class=\"scroll\"><table class=\"paper-rows cards\"><thead><tr>"
+	hb_raw(b, "<div class=\"scroll\"><table class=\"paper-rows stack\"><thead><tr>"
 		"<th class=\"num\">Phiếu</th><th>Lĩnh vực</th><th>Trả lời</th><th>Ý kiến</th>"
 		"<th>Người nhập</th>");
 	if (edit)

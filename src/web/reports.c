@@ -189,7 +189,7 @@ static int owed_table(struct hbuf *b, struct http_req *r, const struct store_uni
 		return HL_OK;
 	}
 	/* one unit (a clerk's): no unit column */
-	hb_raw(b, "<div class=\"scroll\"><table class=\"due cards\"><thead><tr>");
+	hb_raw(b, "<div class=\"scroll\"><table class=\"due stack\"><thead><tr>");
 	if (nmine > 1)
 		hb_raw(b, "<th scope=\"col\">Đơn vị</th>");
 	hb_raw(b, "<th scope=\"col\">Kỳ báo cáo</th><th scope=\"col\">Hạn công bố</th>"
@@ -266,7 +266,7 @@ static void published_table(struct hbuf *b, struct http_req *r, const struct sto
 		if (u == NULL || !scope_sees(r, u))
 			continue;
 		if (shown++ == 0)
-			hb_raw(b, "<div class=\"scroll\"><table class=\"published cards\"><thead><tr>"
+			hb_raw(b, "<div class=\"scroll\"><table class=\"published stack\"><thead><tr>"
 				"<th scope=\"col\">Đơn vị</th><th scope=\"col\">Kỳ báo cáo</th>"
 				"<th scope=\"col\">Phiên bản</th><th scope=\"col\">Công bố lúc</th>"
 				"<th scope=\"col\">Người công bố</th><th scope=\"col\">Tải về</th>"
