@@ -480,8 +480,8 @@ int page_paper_create(struct http_req *r)
 		/* a warning, not a refusal: the clerk confirms and sends again */
 		f.old = true;
 		return refuse(r, 200, &f, "opened_on", hl_arena_printf(r->a, "Ngày mở hòm phiếu "
-			"cách đây hơn 2 tháng (%s): kiểm tra lại? Nếu đúng, đánh dấu ô xác nhận rồi bấm "
-			"Mở lô.", hl_day_vn(o.b.opened_on, day, sizeof(day))));
+			"cách đây hơn 2 tháng: kiểm tra lại? Ngày đã gõ: %s. Nếu đúng, đánh dấu ô xác nhận "
+			"rồi bấm Mở lô.", hl_day_vn(o.b.opened_on, day, sizeof(day))));
 	}
 	if (f.opened_by == NULL || f.opened_by[0] == '\0')
 		return refuse(r, 400, &f, "opened_by", "Hãy ghi tên người mở hòm (tối đa 255 byte).");

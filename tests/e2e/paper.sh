@@ -114,7 +114,7 @@ expect 200 "$(date -d '5 days ago' +%d/%m/%Y)"
 post /paper --data-urlencode unit=VT --data-urlencode "opened_on=03/12/2019" \
 	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=1 \
 	--data-urlencode instrument=sipas-5@1
-expect 200 "Ngày mở hòm phiếu cách đây hơn 2 tháng (03/12/2019): kiểm tra lại?"
+expect 200 "Ngày mở hòm phiếu cách đây hơn 2 tháng: kiểm tra lại? Ngày đã gõ: 03/12/2019."
 has 'name="confirm_old" value="1" required'
 has 'value="03/12/2019"'
 get /paper
