@@ -123,7 +123,6 @@ static hl_day today(void)
 	return ingest_day_of(time(NULL));
 }
 
-
 /* A form value trimmed and NFC-normalised, "" when absent; NULL when it is
  * longer than max bytes. */
 static const char *form_text(struct http_req *r, const char *name, size_t max)
