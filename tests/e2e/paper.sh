@@ -157,9 +157,9 @@ expect 303
 get "/paper/$B1"
 expect 200 "Lần nhập 1: đã nhập 2/3 phiếu"
 # the rows and the list to pick from name the fields, not their codes
-has "<td>Cư trú</td>"
+has ">Cư trú</td>"
 has '<option value="Hộ tịch">'
-hasnt '<td>cu-tru</td>'
+hasnt '>cu-tru</td>'
 # Stored text is escaped.
 has "Cán bộ &lt;b&gt;nhiệt tình&lt;/b&gt;"
 hasnt "<b>nhiệt tình</b>"

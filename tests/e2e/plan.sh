@@ -206,7 +206,7 @@ expect 200 "03/12/2025 – Đang thực hiện: Họp rút kinh nghiệm"
 req "$JAR" POST /plan --data-urlencode "csrf=$CSRF" --data-urlencode "unit=bac-nha-trang" \
 	--data-urlencode "year=2025" --data-urlencode "task=3" --data-urlencode "status=dang-thuc-hien" \
 	--data-urlencode "at=12/31/2025"
-expect 400 "gõ ngày/tháng/năm"
+expect 400 "không hợp lệ: viết ngày/tháng/năm"
 # A bad status changes nothing; no CSRF token: refused.
 req "$JAR" POST /plan --data-urlencode "csrf=$CSRF" --data-urlencode "unit=bac-nha-trang" \
 	--data-urlencode "year=2025" --data-urlencode "task=3" --data-urlencode "status=xong"

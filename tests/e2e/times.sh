@@ -32,7 +32,7 @@ serve_start
 unset TZ
 login lan mat-khau-lan-123
 csrf_of /paper
-TODAY=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)
+TODAY=$(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)
 has "value=\"$TODAY\""
 T0=$(vn_now)
 req "$JAR" POST /paper --data-urlencode "csrf=$CSRF" --data-urlencode unit=VT \
@@ -44,7 +44,7 @@ B=${CODE##*/paper/}
 req "$JAR" POST "/paper/$B" --data-urlencode "csrf=$CSRF" --data-urlencode pass=1 \
 	--data-urlencode "answers=5555 55555 555555 555 5555" --data-urlencode field=
 expect 303
-req "$JAR" POST "/paper/$B/close" --data-urlencode "csrf=$CSRF"
+req "$JAR" POST "/paper/$B/close" --data-urlencode "csrf=$CSRF" --data-urlencode confirm=1
 expect 303
 # a feedback item received now, through the staff API
 req "$JAR" POST /api/v1/feedback -H 'Content-Type: application/json' -H "X-CSRF-Token: $CSRF" \
