@@ -15,7 +15,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "core/date.h"
-#include "http/html.h"
+#include "http/page.h"
 #include "http/scope.h"
 #include "http/srv.h"
 #include "svc/feedback.h"

@@ -9,7 +9,7 @@
 
 #include "base/arena.h"
 #include "cli/cli.h"
-#include "http/html.h"
+#include "io/html.h"
 #include "store/store.h"
 #include "svc/receipt.h"
 #include "web/assets.h"

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "base/token.h"
 #include "core/date.h"
 #include "core/tally.h"
 
@@ -22,7 +23,7 @@ struct store;
 
 #define STORE_CODE_MAX 64
 #define STORE_NAME_MAX 256
-#define STORE_HASH_LEN 32   /* tokens and contents are kept as their BLAKE2b-256 hash */
+#define STORE_HASH_LEN TOKEN_HASH_LEN   /* tokens and contents are kept as their BLAKE2b-256 hash */
 
 struct store_unit {
 	int64_t id;                       /* set by the store */

@@ -15,7 +15,7 @@
 #include "core/date.h"
 #include "core/trackcode.h"
 #include "core/workcal.h"
-#include "http/token.h"
+#include "base/token.h"
 #include "store/store.h"
 #include "io/csvread.h"
 #include "svc/calendar.h"

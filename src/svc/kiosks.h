@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
-#include "http/token.h"
+#include "base/token.h"
 #include "store/store.h"
 
 struct hl_arena;

@@ -9,8 +9,8 @@
 
 #include "base/text.h"
 #include "core/date.h"
-#include "http/html.h"
-#include "http/qr.h"
+#include "io/html.h"
+#include "io/qr.h"
 #include "svc/ingest.h"
 #include "svc/intake.h"
 

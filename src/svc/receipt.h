@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
-#include "http/token.h"
+#include "base/token.h"
 #include "store/store.h"
 
 struct hbuf;

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "http/html.h"
+#include "http/page.h"
 
 /* "web:NAME" for the audit log; owned by r->a. */
 const char *admin_who(struct http_req *r);

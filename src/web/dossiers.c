@@ -13,7 +13,7 @@
 
 #include "base/arena.h"
 #include "base/text.h"
-#include "http/html.h"
+#include "http/page.h"
 #include "http/scope.h"
 #include "report/chart.h"
 #include "report/weekly.h"

@@ -12,7 +12,7 @@
 
 #include "api/api.h"
 #include "base/arena.h"
-#include "http/html.h"
+#include "http/page.h"
 #include "http/scope.h"
 #include "http/srv.h"
 #include "report/fb_letter.h"

@@ -10,9 +10,9 @@
 
 #include "api/api.h"
 #include "base/arena.h"
-#include "http/html.h"
-#include "http/qr.h"
-#include "http/token.h"
+#include "http/page.h"
+#include "io/qr.h"
+#include "base/token.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
 #include "web/pages.h"

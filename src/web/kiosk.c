@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "http/html.h"
+#include "http/page.h"
 #include "svc/receipt.h"
 #include "web/assets.h"
 #include "web/pages.h"

@@ -10,8 +10,8 @@
 
 #include "base/arena.h"
 #include "core/date.h"
-#include "http/html.h"
-#include "http/qr.h"
+#include "http/page.h"
+#include "io/qr.h"
 #include "http/srv.h"
 #include "svc/ingest.h"
 #include "svc/kiosks.h"

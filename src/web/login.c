@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "http/html.h"
+#include "http/page.h"
 #include "http/srv.h"
-#include "http/token.h"
+#include "base/token.h"
 #include "svc/accounts.h"
 #include "web/pages.h"
 

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "http/html.h"
+#include "http/page.h"
 #include "svc/units.h"
 
 /* The caller of r as an actor for the services (who = "web:NAME"). */

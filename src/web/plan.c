@@ -16,7 +16,7 @@
 
 #include "base/arena.h"
 #include "base/text.h"
-#include "http/html.h"
+#include "http/page.h"
 #include "http/scope.h"
 #include "http/srv.h"
 #include "svc/import.h"

@@ -15,7 +15,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "core/period.h"
-#include "http/html.h"
+#include "http/page.h"
 #include "svc/accounts.h"
 #include "svc/ingest.h"
 #include "svc/units.h"

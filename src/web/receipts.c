@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "http/html.h"
+#include "http/page.h"
 #include "http/scope.h"
 #include "http/srv.h"
 #include "svc/receipt.h"

@@ -28,7 +28,7 @@
 #include "base/arena.h"
 #include "base/mem.h"
 #include "http/srv.h"
-#include "http/token.h"
+#include "base/token.h"
 #include "store/store.h"
 #include "store/store_fault.h"
 #include "svc/builtin.h"

@@ -14,7 +14,7 @@
 
 #include "../store/store_fixture.h"
 #include "core/trackcode.h"
-#include "http/token.h"
+#include "base/token.h"
 #include "svc/feedback.h"
 
 #define AT 29000000               /* minutes: 2025-02-18 */

@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "http/html.h"
-#include "http/qr.h"
-#include "http/token.h"
+#include "io/html.h"
+#include "io/qr.h"
+#include "base/token.h"
 #include "svc/receipt.h"
 
 static void test_dossier(void **state)

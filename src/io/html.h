@@ -1,13 +1,14 @@
 /* html.h — building HTML safely: every piece of text goes through a helper
  * named for its context; markup written by hand is hb_raw, rare and easy to
- * grep for. The layout shared by every page is page_begin/page_end. */
+ * grep for. No HTTP here: svc builds HTML fragments (receipts, QR) with it;
+ * the page layout is http/page.h. */
 #ifndef HL_HTML_H
 #define HL_HTML_H
 
 #include <stdarg.h>
 #include <stddef.h>
 
-#include "http/http.h"
+struct hl_arena;
 
 /* A growable text buffer in an arena, with a cap. */
 struct hbuf {
@@ -32,13 +33,6 @@ void hb_url(struct hbuf *b, const char *s);
 /* printf of hailong's own numbers and codes — never outside text. */
 void hb_printf(struct hbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Page layout: doctype, head with title and the stylesheet, the top bar with
- * the unit and user and the menu for their role, then <main>. */
-void page_begin(struct hbuf *b, struct http_req *r, const char *title);
-
-/* Close <main>, the footer, the document. */
-void page_end(struct hbuf *b);
-
 /* hb_date_input's flags. */
 enum { HB_REQUIRED = 1, HB_INVALID = 2 /* aria-invalid, and the cursor there */ };
 
@@ -48,8 +42,5 @@ enum { HB_REQUIRED = 1, HB_INVALID = 2 /* aria-invalid, and the cursor there */ 
  * error. The server reads it with hl_day_parse_vn (core/date.h). */
 void hb_date_input(struct hbuf *b, const char *name, const char *value, unsigned flags,
 	const char *describedby);
-
-/* A hidden input with the session's CSRF token, for every form. */
-void hb_csrf(struct hbuf *b, struct http_req *r);
 
 #endif

@@ -6,8 +6,7 @@
 
 #include <stddef.h>
 
-#include "store/store.h"
-
+#define TOKEN_HASH_LEN 32   /* BLAKE2b-256 (the store's STORE_HASH_LEN) */
 #define TOKEN_SIZE 48   /* buffer for token_random: 43 characters and the NUL */
 
 /* A random URL-safe token (32 bytes of entropy, base64url without padding)
@@ -15,8 +14,8 @@
  * by token_random itself). */
 void token_random(char *buf, size_t size);
 
-/* The stored form of token: BLAKE2b-256 into out (STORE_HASH_LEN bytes). */
-void token_hash(const char *token, unsigned char out[STORE_HASH_LEN]);
+/* The stored form of token: BLAKE2b-256 into out (TOKEN_HASH_LEN bytes). */
+void token_hash(const char *token, unsigned char out[TOKEN_HASH_LEN]);
 
 /* Whether s looks like a token of ours: 16..64 characters of base64url. */
 int token_wellformed(const char *s);

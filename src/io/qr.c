@@ -1,11 +1,11 @@
 /* qr.c — a QR code as SVG: one path of horizontal runs of dark modules, so a
  * code of version 5 is a couple of kilobytes and prints sharp at any size. */
-#include "http/qr.h"
+#include "io/qr.h"
 
 #include <qrencode.h>
 #include <string.h>
 
-#include "http/html.h"
+#include "io/html.h"
 
 #define QUIET 4   /* modules of white around the code (ISO/IEC 18004) */
 

@@ -1,5 +1,5 @@
 /* token.c — random URL-safe tokens and their stored hash (libsodium). */
-#include "http/token.h"
+#include "base/token.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -19,9 +19,9 @@ void token_random(char *buf, size_t size)
 	sodium_memzero(raw, sizeof(raw));
 }
 
-void token_hash(const char *token, unsigned char out[STORE_HASH_LEN])
+void token_hash(const char *token, unsigned char out[TOKEN_HASH_LEN])
 {
-	crypto_generichash(out, STORE_HASH_LEN, (const unsigned char *)token, strlen(token), NULL, 0);
+	crypto_generichash(out, TOKEN_HASH_LEN, (const unsigned char *)token, strlen(token), NULL, 0);
 }
 
 int token_wellformed(const char *s)

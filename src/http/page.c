@@ -1,0 +1,63 @@
+/* page.c — the layout shared by every page: head, menu by role, footer. */
+#include "http/page.h"
+
+struct menu_item {
+	int min_role;
+	const char *href, *label;
+};
+
+/* The menu, by the least role that sees each item. */
+static const struct menu_item menu[] = {
+	{ROLE_CLERK, "/", "Tổng quan"},
+	{ROLE_ENTRY, "/paper", "Phiếu giấy"},
+	{ROLE_CLERK, "/review", "Chờ duyệt"},
+	{ROLE_CLERK, "/kiosks", "Kiosk"},
+	{ROLE_CLERK, "/receipts", "Mã QR"},
+	{ROLE_CLERK, "/reports", "Báo cáo"},
+	{ROLE_CLERK, "/dossiers", "Hồ sơ"},
+	{ROLE_CLERK, "/feedback", "Phản ánh, kiến nghị"},
+	{ROLE_CLERK, "/plan", "Kế hoạch cải thiện"},
+	{ROLE_CLERK, "/admin", "Quản trị"},
+	{0, NULL, NULL},
+};
+
+void page_begin(struct hbuf *b, struct http_req *r, const char *title)
+{
+	hb_raw(b, "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		"<title>");
+	hb_txt(b, title);
+	hb_raw(b, " – hailong</title><link rel=\"stylesheet\" href=\"/static/site.css\">"
+		"<link rel=\"icon\" href=\"/static/favicon.svg\"></head><body>"
+		"<header class=\"top\"><a class=\"brand\" href=\"/\">Chỉ số hài lòng</a>");
+	if (r->role >= ROLE_ENTRY) {
+		hb_raw(b, "<nav aria-label=\"Chức năng\">");
+		for (const struct menu_item *m = menu; m->href; m++) {
+			if (r->role < m->min_role)
+				continue;
+			hb_raw(b, "<a href=\"");
+			hb_raw(b, m->href);
+			hb_raw(b, "\">");
+			hb_raw(b, m->label);
+			hb_raw(b, "</a>");
+		}
+		hb_raw(b, "</nav><form class=\"who\" method=\"post\" action=\"/logout\">");
+		hb_csrf(b, r);
+		hb_txt(b, r->user.name);
+		hb_raw(b, " <button type=\"submit\">Đăng xuất</button></form>");
+	}
+	hb_raw(b, "</header><main>");
+}
+
+void page_end(struct hbuf *b)
+{
+	hb_raw(b, "</main><footer>hailong – đo lường sự hài lòng của người dân, tổ chức "
+		"đối với sự phục vụ của cơ quan hành chính nhà nước</footer></body></html>\n");
+}
+
+void hb_csrf(struct hbuf *b, struct http_req *r)
+{
+	hb_raw(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	hb_txt(b, r->sess.csrf);
+	hb_raw(b, "\">");
+}

@@ -1,0 +1,19 @@
+/* page.h — the layout shared by every page (the HTML buffer and escaping are
+ * io/html.h, the request http/http.h: both included here). */
+#ifndef HL_PAGE_H
+#define HL_PAGE_H
+
+#include "http/http.h"
+#include "io/html.h"
+
+/* Page layout: doctype, head with title and the stylesheet, the top bar with
+ * the unit and user and the menu for their role, then <main>. */
+void page_begin(struct hbuf *b, struct http_req *r, const char *title);
+
+/* Close <main>, the footer, the document. */
+void page_end(struct hbuf *b);
+
+/* A hidden input with the session's CSRF token, for every form. */
+void hb_csrf(struct hbuf *b, struct http_req *r);
+
+#endif
