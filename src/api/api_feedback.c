@@ -26,7 +26,7 @@
 
 bool fb_web_allow(struct http_req *r)
 {
-	return srv_allow(r->srv, RL_FEEDBACK_ADDR, r->client);
+	return srv_allow(r, RL_FEEDBACK_ADDR, r->client);
 }
 
 int fb_web_track(struct http_req *r, const char *code, const char *token, struct fb_item *out,
@@ -43,7 +43,7 @@ int fb_web_track(struct http_req *r, const char *code, const char *token, struct
 	rc = fb_track(r->st, NULL, code, token, ingest_now_minute(), r->a, out, err);
 	/* a wrong guess counts; a right one, or a missing item code, does not */
 	if (rc == HL_ENOTFOUND)
-		srv_allow(r->srv, RL_TRACK_ADDR, r->client);
+		srv_allow(r, RL_TRACK_ADDR, r->client);
 	return rc;
 }
 
@@ -94,10 +94,10 @@ struct fb_job {
 	char *new_code, *token;      /* add: what it gets (token may be NULL) */
 };
 
-static int write_fb(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_fb(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	const struct fb_job *j = arg;
-	struct store *st = srv_tx_store(tx);
+	struct store *st = writer_tx_store(tx);
 
 	switch (j->action) {
 	case FB_A_CLASSIFY:
@@ -124,7 +124,7 @@ static int add_item(struct http_req *r, const struct fb_new *in, const char *who
 {
 	struct fb_job j = {.in = in, .who = who, .new_code = code, .token = token};
 
-	return srv_write(r->srv, write_fb, &j, err);
+	return srv_write(r, write_fb, &j, err);
 }
 
 int fb_web_rate(struct http_req *r, const char *code, bool satisfied, const char *who,
@@ -133,7 +133,7 @@ int fb_web_rate(struct http_req *r, const char *code, bool satisfied, const char
 	struct fb_job j = {.action = satisfied ? FB_A_RATE_OK : FB_A_RATE_BAD, .code = code,
 		.who = who};
 
-	return srv_write(r->srv, write_fb, &j, err);
+	return srv_write(r, write_fb, &j, err);
 }
 
 int fb_web_public_add(struct http_req *r, const char *unit, const char *text, const char *name,
@@ -242,7 +242,7 @@ int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a
 			"thao tác '%s' không có: dùng classify, forward, answer, publish, rate hoặc reopen",
 			a->action);
 	}
-	return srv_write(r->srv, write_fb, &j, err);
+	return srv_write(r, write_fb, &j, err);
 }
 
 bool fb_web_answer_public(const struct fb_item *it)

@@ -35,13 +35,13 @@ struct ingest_shared *api_ingest(void)
 
 /* The writer's job: svc/intake stores the response (held or counted, with
  * its complaint), then the tallies take it if counted. */
-static int write_response(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_response(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct intake_post *p = arg;
-	int rc = intake_post(srv_tx_store(tx), p, err);
+	int rc = intake_post(writer_tx_store(tx), p, err);
 
 	if (rc == HL_OK && !p->duplicate && p->r->status == RS_COUNTED)
-		return srv_tx_count(tx, p->r, err);
+		return writer_tx_count(tx, p->r, err);
 	return rc;
 }
 
@@ -129,7 +129,7 @@ int api_responses_post(struct http_req *r)
 		p.fb = &fb;
 		p.fb_who = fb_who;
 	}
-	if ((rc = srv_write(r->srv, write_response, &p, &err)) != HL_OK)
+	if ((rc = srv_write(r, write_response, &p, &err)) != HL_OK)
 		return http_send_err(r, &err);
 	ans = json_pack("{s:s, s:o}", "status", p.duplicate ? "duplicate" :
 		in->r.status == RS_HELD ? "held" : "stored", "id",

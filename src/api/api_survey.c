@@ -99,13 +99,13 @@ struct qr_post {
 	bool duplicate;
 };
 
-static int write_qr(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_qr(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct qr_post *p = arg;
-	int rc = receipt_answer(srv_tx_store(tx), p->hash, p->resp, p->now, &p->duplicate, err);
+	int rc = receipt_answer(writer_tx_store(tx), p->hash, p->resp, p->now, &p->duplicate, err);
 
 	if (rc == HL_OK && !p->duplicate)
-		return srv_tx_count(tx, p->resp, err);
+		return writer_tx_count(tx, p->resp, err);
 	return rc;
 }
 
@@ -167,7 +167,7 @@ int api_survey_submit(struct http_req *r)
 	in->r.received_at = p.now;
 	in->r.kiosk_id = 0;
 	p.resp = &in->r;
-	if ((st = srv_write(r->srv, write_qr, &p, &err)) != HL_OK) {
+	if ((st = srv_write(r, write_qr, &p, &err)) != HL_OK) {
 		if (st == HL_ECONFLICT && strcmp(err.where, "replaced") == 0)
 			return http_send_error(r, 410, "replaced", err.msg, NULL);
 		if (st == HL_ECONFLICT)

@@ -63,6 +63,7 @@ const char *hl_status_name(int code)
 	case HL_EPERM: return "không có quyền";
 	case HL_EBUSY: return "đang bận, hãy thử lại sau";
 	case HL_ECORRUPT: return "dữ liệu bị hỏng";
+	case HL_ERETRY: return "xung đột ghi đồng thời, hãy thử lại";
 	default: return "lỗi không xác định";
 	}
 }

@@ -17,6 +17,9 @@ enum hl_status {
 	                   * writer, the password checks all taken): nothing was changed,
 	                   * try again in a few seconds */
 	HL_ECORRUPT = -10, /* the stored data is damaged: restore it from a backup */
+	HL_ERETRY = -11,  /* the transaction lost a race with another writer (a serialization
+	                   * failure, a deadlock, a stale snapshot): it was undone and may
+	                   * be run again from the start (svc/writer does, a few times) */
 };
 
 struct hl_err {

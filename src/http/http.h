@@ -15,10 +15,10 @@
 
 #include "base/err.h"
 #include "store/store.h"
+#include "svc/writer.h"
 
 struct hl_arena;
 struct server;
-struct srv_tx;
 struct hbuf;
 
 #define HTTP_MAX_PARAMS 4
@@ -112,19 +112,11 @@ void http_set_cookie(struct http_req *r, const char *name, const char *value, co
 
 /* ---- writing: one writer, group commits ---- */
 
-/* A write run by the server's single writer inside a transaction shared with
- * other requests' writes (one fsync for all). It may call the store and
- * srv_tx_count; if it fails, only its own writes are undone. */
-typedef int (*srv_write_fn)(struct srv_tx *tx, void *arg, struct hl_err *err);
-
-/* Run fn(tx, arg) on the writer and wait until it is durable (committed).
- * Returns fn's status, or the commit's. */
-int srv_write(struct server *s, srv_write_fn fn, void *arg, struct hl_err *err);
-
-/* The writer's store connection, inside fn. */
-struct store *srv_tx_store(struct srv_tx *tx);
-
-/* Add a stored, counted response to the tallies (flushed before the commit). */
-int srv_tx_count(struct srv_tx *tx, const struct store_response *r, struct hl_err *err);
+/* Run fn(tx, arg) on the server's writer (svc/writer.h: one transaction
+ * shared with other requests' writes, one fsync for all) and wait until it is
+ * durable. r's read connection is given back meanwhile and r->st is another
+ * one on return. Returns fn's status, or the commit's; HL_ECORRUPT when the
+ * database is damaged (writes refused). */
+int srv_write(struct http_req *r, writer_fn fn, void *arg, struct hl_err *err);
 
 #endif

@@ -1,13 +1,9 @@
-/* srv.c — the server: libmicrohttpd glue, the gate, the read pool and the
- * group-committing writer.
+/* srv.c — the server: libmicrohttpd glue, the gate and the read pool.
  *
- * Durability at speed: every write a request makes (a kiosk's response, a
- * form) is handed to one writer thread and the request waits. The writer
- * takes everything queued, runs it in one transaction (each write in its own
- * savepoint, so one failure undoes only itself), adds the tallies, commits
- * with a full fsync, and only then wakes the requests. An answer "201" is
- * therefore always on disk, and a thousand concurrent responses cost one
- * fsync, not a thousand. */
+ * Every write a request makes (a kiosk's response, a form) goes to the one
+ * writer of svc/writer.h, which commits many requests' writes with one
+ * fsync; the request gives its read connection back while it waits, so a
+ * commit gathers every waiting request. An answer "201" is always on disk. */
 #include "http/srv.h"
 
 #include <arpa/inet.h>
@@ -30,43 +26,21 @@
 #include "base/arena.h"
 #include "base/mem.h"
 #include "base/text.h"
-#include "core/instrument.h"
 #include "http/page.h"
 #include "http/http.h"
 #include "http/route.h"
 #include "base/token.h"
-#include "io/instrument_json.h"
 #include "svc/ratelimit.h"
 #include "svc/dbcheck.h"
 #include "svc/import.h"
-#include "svc/tallyacc.h"
+#include "svc/writer.h"
 
 #define MAX_READERS 32
-#define BATCH_MAX 1024
 #define REQ_ARENA ((size_t)16 << 20)
 #define CONN_MAX 4096         /* open connections, every client together */
 #define CONN_TIMEOUT 15       /* seconds a connection may stay silent (headers, body, idle) */
 #define FD_RESERVE 256        /* descriptors kept for the database, logs and files */
 #define CHECK_SYNC_BYTES ((off_t)32 << 20) /* a larger file is checked in the background */
-
-struct job {
-	srv_write_fn fn;
-	void *arg;
-	int rc;
-	bool done;
-	pthread_cond_t cv;      /* its own, so a commit wakes only its writers */
-	struct hl_err err;
-	struct job *next;
-};
-
-/* A counted response waiting for its write's savepoint to be released. */
-struct srv_tx {
-	struct server *srv;
-	struct store *st;
-	struct tacc *acc;
-	struct tacc_resp *stage;      /* counted responses of this commit, for the tallies */
-	size_t nstage, capstage;
-};
 
 /* Open connections of one peer address (the TCP peer, before any
  * X-Forwarded-For). */
@@ -90,16 +64,9 @@ struct server {
 	bool busy[MAX_READERS];
 	int npool;
 
-	/* The writer. */
-	pthread_t writer;
-	pthread_mutex_t w_mu;
-	pthread_cond_t w_work;
-	struct job *head, *tail;
-	bool stopping;
+	/* The writer (svc/writer.h) and its connection. */
+	struct writer *w;
 	struct store *wst;
-	struct hl_arena *w_arena;          /* parsed instruments, for tallies */
-	struct hl_instrument **inst;
-	int64_t ninst;
 
 	/* Connections per peer address, for srv_opts.per_address: only peers
 	 * with a connection open are listed (npeers of them). */
@@ -124,6 +91,7 @@ struct reqstate {
 	char *body;
 	size_t body_len, body_cap;
 	bool too_large;
+	int slot;                /* the read connection lent to it (r->st), or -1 */
 	struct timespec t0;
 };
 
@@ -266,223 +234,37 @@ static void start_check(struct server *s)
 
 /* ---- the writer ---- */
 
-struct store *srv_tx_store(struct srv_tx *tx)
+static struct reqstate *state_of(struct http_req *r)
 {
-	return tx->st;
+	return (struct reqstate *)r;
 }
 
-int srv_tx_count(struct srv_tx *tx, const struct store_response *r, struct hl_err *err)
+static void writer_log(void *ctx, const char *msg)
 {
+	srv_log(ctx, "%s", msg);
+}
+
+/* The request's read connection goes back to the pool while it waits for the
+ * writer, so that a commit can gather every waiting request, not only as
+ * many as there are read connections; it gets one again to answer. */
+int srv_write(struct http_req *r, writer_fn fn, void *arg, struct hl_err *err)
+{
+	struct server *s = r->srv;
+	struct reqstate *rs = state_of(r);
 	int rc;
-
-	if (tx->nstage == tx->capstage) {
-		size_t ncap = tx->capstage ? tx->capstage * 2 : 64;
-		struct tacc_resp *ns = hl_realloc(tx->stage, ncap * sizeof(*ns));
-
-		if (ns == NULL)
-			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi ghi phiếu");
-		tx->stage = ns;
-		tx->capstage = ncap;
-	}
-	rc = tacc_resp_of(r, &tx->stage[tx->nstage], err);
-	if (rc == HL_OK)
-		tx->nstage++;
-	return rc;
-}
-
-/* The parsed instrument with this id, loaded on first use. */
-static const struct hl_instrument *writer_instrument(struct server *s, int64_t id,
-	struct hl_err *err)
-{
-	struct store_instrument meta;
-	char *json = NULL;
-
-	if (id <= 0 || id > 1000000) {
-		hl_err_set(err, HL_EINVAL, HL_HERE, "số hiệu bộ câu hỏi %lld không hợp lệ", (long long)id);
-		return NULL;
-	}
-	if (id >= s->ninst) {
-		int64_t n = id + 16;
-		struct hl_instrument **ni = hl_arena_alloc(s->w_arena, (size_t)n * sizeof(*ni));
-
-		if (ni == NULL) {
-			hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-			return NULL;
-		}
-		if (s->ninst)
-			memcpy(ni, s->inst, (size_t)s->ninst * sizeof(*ni));
-		s->inst = ni;
-		s->ninst = n;
-	}
-	if (s->inst[id] == NULL &&
-	    (STORE(s->wst, instrument_get_id, id, s->w_arena, &meta, &json, err) != HL_OK ||
-	     ij_parse(s->w_arena, json, strlen(json), &s->inst[id], err) != HL_OK))
-		return NULL;
-	return s->inst[id];
-}
-
-/* Add the staged responses of writes that succeeded to the tallies. */
-static int apply_staged(struct srv_tx *tx, size_t from, struct hl_err *err)
-{
-	struct hl_crit_score sc[HL_MAX_CRITERIA];
-
-	for (size_t i = from; i < tx->nstage; i++) {
-		const struct tacc_resp *g = &tx->stage[i];
-		const struct hl_instrument *in = writer_instrument(tx->srv, g->r.instrument_id, err);
-		unsigned char answers[STORE_ANSWERS_MAX] = {0};
-		int rc;
-
-		if (in == NULL)
-			return err->code;
-		/* scored as the scan would: questions past the answers given unanswered */
-		memcpy(answers, g->r.answers, (size_t)g->r.nanswers);
-		if ((rc = hl_instrument_score(in, answers, sc, err)) != HL_OK ||
-		    (rc = tacc_add(tx->acc, g, in, sc, err)) != HL_OK)
-			return rc;
-	}
-	return HL_OK;
-}
-
-static void run_batch(struct server *s, struct srv_tx *tx, struct job *jobs)
-{
-	struct hl_err err = {0};
-	int rc = store_begin(s->wst, &err);
-
-	for (struct job *j = jobs; j != NULL; j = j->next) {
-		size_t mark = tx->nstage;
-
-		if (rc != HL_OK) {
-			j->rc = rc;
-			j->err = err;
-			continue;
-		}
-		if ((j->rc = store_savepoint(s->wst, &j->err)) != HL_OK) {
-			rc = j->rc;
-			err = j->err;
-			continue;
-		}
-		j->rc = j->fn(tx, j->arg, &j->err);
-		if (j->rc != HL_OK) {
-			/* The write failed: undo it alone, the batch goes on — unless
-			 * the transaction itself is gone (SQLite rolls back the whole
-			 * transaction on some errors, out of memory or a full disk):
-			 * then so are the batch's other writes. */
-			struct hl_err ignored;
-
-			tx->nstage = mark;
-			if (store_rollback_to(s->wst, &ignored) != HL_OK) {
-				rc = j->rc;
-				err = j->err;
-			}
-			continue;
-		}
-		/* Its tallies, then the savepoint's release: a failure of either
-		 * leaves the tallies or the savepoint half done, so the whole batch
-		 * is undone (and every job in it answered the error). */
-		if ((j->rc = apply_staged(tx, mark, &j->err)) != HL_OK ||
-		    (j->rc = store_release(s->wst, &j->err)) != HL_OK) {
-			rc = j->rc;
-			err = j->err;
-		}
-	}
-	if (rc == HL_OK)
-		rc = tacc_flush(tx->acc, &err);
-	if (rc == HL_OK)
-		rc = store_commit(s->wst, &err);
-	for (struct job *j = jobs; j != NULL; j = j->next)
-		if (j->rc == HL_ECORRUPT)
-			srv_damaged(s, j->err.msg);
-	if (rc == HL_ECORRUPT)
-		srv_damaged(s, err.msg);
-	if (rc != HL_OK) {
-		struct hl_err ignored;
-
-		store_rollback(s->wst, &ignored);
-		tacc_discard(tx->acc);
-		srv_log(s, "lỗi ghi: %s", err.msg);
-		for (struct job *j = jobs; j != NULL; j = j->next)
-			if (j->rc == HL_OK) {
-				j->rc = rc;
-				j->err = err;
-			}
-	}
-	tx->nstage = 0;
-}
-
-static void *writer_main(void *arg)
-{
-	struct server *s = arg;
-	struct srv_tx tx = {.srv = s, .st = s->wst};
-
-	tx.acc = tacc_new(s->wst, 4096);
-	for (;;) {
-		struct job *batch, *j;
-		int n = 0;
-
-		pthread_mutex_lock(&s->w_mu);
-		while (s->head == NULL && !s->stopping)
-			pthread_cond_wait(&s->w_work, &s->w_mu);
-		if (s->head == NULL) {
-			pthread_mutex_unlock(&s->w_mu);
-			break;
-		}
-		batch = s->head;
-		for (j = batch; j->next != NULL && ++n < BATCH_MAX; j = j->next)
-			;
-		s->head = j->next;
-		if (s->head == NULL)
-			s->tail = NULL;
-		j->next = NULL;
-		pthread_mutex_unlock(&s->w_mu);
-
-		if (tx.acc == NULL) {
-			for (j = batch; j; j = j->next)
-				j->rc = hl_err_set(&j->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-		} else {
-			run_batch(s, &tx, batch);
-		}
-		pthread_mutex_lock(&s->w_mu);
-		for (j = batch; j; ) {
-			/* The job lives on its writer's stack: read next before waking it. */
-			struct job *next = j->next;
-
-			j->done = true;
-			pthread_cond_signal(&j->cv);
-			j = next;
-		}
-		pthread_mutex_unlock(&s->w_mu);
-	}
-	tacc_free(tx.acc);
-	hl_free(tx.stage);
-	return NULL;
-}
-
-int srv_write(struct server *s, srv_write_fn fn, void *arg, struct hl_err *err)
-{
-	struct job j = {.fn = fn, .arg = arg};
 
 	if (srv_refuses(s, err))
 		return HL_ECORRUPT;
-	pthread_cond_init(&j.cv, NULL);
-	pthread_mutex_lock(&s->w_mu);
-	if (s->stopping) {
-		pthread_mutex_unlock(&s->w_mu);
-		pthread_cond_destroy(&j.cv);
-		return hl_err_set(err, HL_EIO, HL_HERE, "máy chủ đang dừng: hãy gửi lại sau");
+	if (rs->slot >= 0) {
+		pool_give(s, rs->slot);
+		rs->slot = -1;
+		r->st = NULL;
 	}
-	if (s->tail)
-		s->tail->next = &j;
-	else
-		s->head = &j;
-	s->tail = &j;
-	pthread_cond_signal(&s->w_work);
-	while (!j.done)
-		pthread_cond_wait(&j.cv, &s->w_mu);
-	pthread_mutex_unlock(&s->w_mu);
-	pthread_cond_destroy(&j.cv);
-	if (j.rc != HL_OK && err != NULL)
-		*err = j.err;
-	return j.rc;
+	rc = writer_run(s->w, fn, arg, err);
+	r->st = pool_take(s, &rs->slot);
+	if (rc == HL_ECORRUPT)
+		srv_damaged(s, err->msg);
+	return rc;
 }
 
 struct limit_job {
@@ -492,19 +274,20 @@ struct limit_job {
 	bool taken;
 };
 
-static int write_limit(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_limit(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct limit_job *j = arg;
 
-	return rl_take(srv_tx_store(tx), (enum rl_rule)j->rule, j->who, j->now, &j->taken, err);
+	return rl_take(writer_tx_store(tx), (enum rl_rule)j->rule, j->who, j->now, &j->taken, err);
 }
 
-bool srv_allow(struct server *s, int rule, const char *who)
+bool srv_allow(struct http_req *r, int rule, const char *who)
 {
+	struct server *s = r->srv;
 	struct limit_job j = {.rule = rule, .who = who, .now = srv_now()};
 	struct hl_err err = {0};
 
-	if (srv_write(s, write_limit, &j, &err) != HL_OK) {
+	if (srv_write(r, write_limit, &j, &err) != HL_OK) {
 		/* The request's own write meets the same trouble and answers it. */
 		srv_log(s, "không đếm được lượt cho giới hạn tần suất: %s", err.msg);
 		return true;
@@ -513,11 +296,6 @@ bool srv_allow(struct server *s, int rule, const char *who)
 }
 
 /* ---- reading the request ---- */
-
-static struct reqstate *state_of(struct http_req *r)
-{
-	return (struct reqstate *)r;
-}
 
 const char *http_query(struct http_req *r, const char *name)
 {
@@ -653,6 +431,7 @@ int http_status_of(int code)
 	case HL_ELIMIT: return 413;
 	case HL_EPERM: return 403;
 	case HL_EBUSY:
+	case HL_ERETRY:
 	case HL_ECORRUPT: return 503;
 	default: return 500;
 	}
@@ -835,7 +614,7 @@ static void gate(struct server *s, struct reqstate *rs)
 	struct http_req *r = &rs->req;
 	const struct route *rt = rs->route;
 	bool api = rt ? (rt->flags & R_API) != 0 : strncmp(r->path, "/api/", 5) == 0;
-	int slot, st;
+	int st;
 
 	if (rt == NULL) {
 		int known = 0;
@@ -860,7 +639,7 @@ static void gate(struct server *s, struct reqstate *rs)
 		send_status(r, api, 400, "nội dung gửi lên không phải UTF-8 hợp lệ", NULL);
 		return;
 	}
-	r->st = pool_take(s, &slot);
+	r->st = pool_take(s, &rs->slot);
 	st = identify(r, rt);
 	if (st != 0) {
 		send_status(r, true, st, "token thiết bị không hợp lệ hoặc đã bị thu hồi", NULL);
@@ -884,7 +663,8 @@ static void gate(struct server *s, struct reqstate *rs)
 		if (r->status == 0)
 			send_status(r, api, 500, "trang không trả lời", NULL);
 	}
-	pool_give(s, slot);
+	pool_give(s, rs->slot);
+	rs->slot = -1;
 	r->st = NULL;
 }
 
@@ -1024,6 +804,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			return queue_busy(c);
 		}
 		clock_gettime(CLOCK_MONOTONIC, &rs->t0);
+		rs->slot = -1;
 		rs->req.srv = s;
 		rs->req.a = a;
 		rs->conn = c;
@@ -1248,7 +1029,6 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	struct sockaddr_in sa;
 	sigset_t sigs;
 	int rc = HL_OK, sig = 0, version = 0;
-	bool writer_started = false;
 	char url[96];
 
 	if (sodium_init() < 0)
@@ -1264,8 +1044,6 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	pthread_mutex_init(&s->log_mu, NULL);
 	pthread_mutex_init(&s->pool_mu, NULL);
 	pthread_cond_init(&s->pool_cv, NULL);
-	pthread_mutex_init(&s->w_mu, NULL);
-	pthread_cond_init(&s->w_work, NULL);
 	pthread_mutex_init(&s->peer_mu, NULL);
 	pthread_mutex_init(&s->dmg_mu, NULL);
 
@@ -1285,20 +1063,12 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 			srv_log(s, "đã hủy %d lần nhập dở dang (tiến trình nhập đã dừng giữa chừng)", undone);
 	}
 	start_check(s);
-	s->w_arena = hl_arena_new((size_t)64 << 20);
-	if (s->w_arena == NULL) {
-		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-		goto cleanup;
-	}
 	s->npool = o->readers > 0 && o->readers <= MAX_READERS ? o->readers : 8;
 	for (int i = 0; i < s->npool; i++)
 		if ((rc = store_open(o->db, &s->pool[i], err)) != HL_OK)
 			goto cleanup;
-	if (pthread_create(&s->writer, NULL, writer_main, s) != 0) {
-		rc = hl_err_set(err, HL_EIO, HL_HERE, "không tạo được luồng ghi");
+	if ((rc = writer_start(s->wst, writer_log, s, &s->w, err)) != HL_OK)
 		goto cleanup;
-	}
-	writer_started = true;
 
 	/* Signals are taken by sigwait below, in this thread only. */
 	sigemptyset(&sigs);
@@ -1349,12 +1119,15 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	MHD_stop_daemon(s->d);
 	s->d = NULL;
 cleanup:
-	if (writer_started) {
-		pthread_mutex_lock(&s->w_mu);
-		s->stopping = true;
-		pthread_cond_broadcast(&s->w_work);
-		pthread_mutex_unlock(&s->w_mu);
-		pthread_join(s->writer, NULL);
+	if (s->w != NULL) {
+		struct writer_stats ws;
+
+		writer_get_stats(s->w, &ws);
+		writer_stop(s->w);
+		srv_log(s, "bộ ghi: %llu lần ghi (mỗi lần một fsync), %llu việc ghi, %llu phiếu vào "
+			"bảng tổng hợp, %llu lần chạy lại", (unsigned long long)ws.commits,
+			(unsigned long long)ws.jobs, (unsigned long long)ws.counted,
+			(unsigned long long)ws.retries);
 	}
 	if (s->d != NULL)
 		MHD_stop_daemon(s->d);
@@ -1363,7 +1136,6 @@ cleanup:
 	for (int i = 0; i < s->npool; i++)
 		store_close(s->pool[i]);
 	store_close(s->wst);
-	hl_arena_free(s->w_arena);
 	if (rc == HL_OK)
 		srv_log(s, "đã dừng");
 	hl_free(s);

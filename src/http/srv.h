@@ -1,6 +1,7 @@
 /* srv.h — `hailong serve`: the HTTP server (GNU libmicrohttpd with epoll and
- * a pool of threads), the gate every request passes, a pool of read connections and
- * the single writer that commits many requests' writes with one fsync. */
+ * a pool of threads), the gate every request passes, a pool of read connections,
+ * and svc/writer.h's single writer that commits many requests' writes with one
+ * fsync. */
 #ifndef HL_SRV_H
 #define HL_SRV_H
 
@@ -9,6 +10,7 @@
 
 #include "base/err.h"
 
+struct http_req;
 struct server;
 struct store;
 
@@ -37,10 +39,11 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 void srv_log(struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Rate limit: count one event of rule (enum rl_rule, svc/ratelimit.h) for
- * who (e.g. the client's address) through the writer, so the check and the
- * count are one step; false when the rule's limit is reached. A store
- * failure lets the request through to its own write, which reports it. */
-bool srv_allow(struct server *s, int rule, const char *who);
+ * who (e.g. the client's address) through the writer (srv_write for r), so
+ * the check and the count are one step; false when the rule's limit is
+ * reached. A store failure lets the request through to its own write, which
+ * reports it. */
+bool srv_allow(struct http_req *r, int rule, const char *who);
 
 /* Seconds since 1970 (wall clock). */
 int64_t srv_now(void);

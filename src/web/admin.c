@@ -390,10 +390,10 @@ struct field_w {
 	const char *who;
 };
 
-static int write_field(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_field(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct field_w *w = arg;
-	struct store *st = srv_tx_store(tx);
+	struct store *st = writer_tx_store(tx);
 	char detail[STORE_CODE_MAX + STORE_NAME_MAX + 8];
 	int rc = STORE(st, field_put, &w->f, err);
 
@@ -420,7 +420,7 @@ int page_admin_fields_post(struct http_req *r)
 	snprintf(w.f.code, sizeof(w.f.code), "%s", code);
 	snprintf(w.f.name, sizeof(w.f.name), "%s", name);
 	w.who = admin_who(r);
-	if (srv_write(r->srv, write_field, &w, &err) != HL_OK)
+	if (srv_write(r, write_field, &w, &err) != HL_OK)
 		return fields_page(r, &err);
 	return http_redirect(r, "/admin/fields?ok=field");
 }
@@ -485,10 +485,10 @@ struct staff_w {
 	const char *who, *unit;
 };
 
-static int write_staff(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_staff(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct staff_w *w = arg;
-	struct store *st = srv_tx_store(tx);
+	struct store *st = writer_tx_store(tx);
 	char detail[2 * STORE_CODE_MAX + STORE_NAME_MAX + 16];
 	int rc = STORE(st, staff_put, &w->s, err);
 
@@ -517,7 +517,7 @@ int page_admin_staff_post(struct http_req *r)
 	w.s.unit_id = u.id;
 	w.unit = unit;
 	w.who = admin_who(r);
-	if (srv_write(r->srv, write_staff, &w, &err) != HL_OK)
+	if (srv_write(r, write_staff, &w, &err) != HL_OK)
 		return staff_page(r, &err);
 	return http_redirect(r, "/admin/staff?ok=staff");
 }
@@ -690,10 +690,10 @@ struct target_w {
 	char detail[256];
 };
 
-static int write_target(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_target(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct target_w *w = arg;
-	struct store *st = srv_tx_store(tx);
+	struct store *st = writer_tx_store(tx);
 	int rc = STORE(st, target_set, &w->t, err);
 
 	if (rc == HL_OK)
@@ -764,7 +764,7 @@ int page_admin_targets_post(struct http_req *r)
 	snprintf(w.detail, sizeof(w.detail), "năm %d, %s %s, tiêu chí %s: %s", y,
 		unit[0] ? "đơn vị" : "loại", unit[0] ? unit : type, crit[0] ? crit : "tất cả", v);
 	w.who = admin_who(r);
-	if (srv_write(r->srv, write_target, &w, &err) != HL_OK)
+	if (srv_write(r, write_target, &w, &err) != HL_OK)
 		return targets_page(r, y, &err);
 	return http_redirect(r, hl_arena_printf(r->a, "/admin/targets?year=%d&ok=target", y));
 }

@@ -329,11 +329,11 @@ struct hours_w {
 	char spec[SPEC_MAX];
 };
 
-static int write_hours(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_hours(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct hours_w *w = arg;
 
-	return cal_set_hours_by(srv_tx_store(tx), &w->by, w->unit, w->from, w->spec, err);
+	return cal_set_hours_by(writer_tx_store(tx), &w->by, w->unit, w->from, w->spec, err);
 }
 
 int page_admin_calendar_hours(struct http_req *r)
@@ -352,7 +352,7 @@ int page_admin_calendar_hours(struct http_req *r)
 		hl_err_set(&err, HL_EINVAL, "from", "ngày '%.40s' không hợp lệ: viết ngày/tháng/năm, "
 			"ví dụ 01/01/2027", from);
 	if (err.code == HL_OK && hours_spec(r, w->spec, sizeof(w->spec), &err) == HL_OK &&
-	    srv_write(r->srv, write_hours, w, &err) == HL_OK)
+	    srv_write(r, write_hours, w, &err) == HL_OK)
 		return admin_back(r, "/admin/calendar", w->unit, "hours");
 	return calendar_page(r, w->unit, &err, NULL, NULL);
 }
@@ -363,11 +363,11 @@ struct import_w {
 	struct import_report *rep;
 };
 
-static int write_import(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_import(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct import_w *w = arg;
 
-	return cal_import(srv_tx_store(tx), w->f, &w->o, w->rep, err);
+	return cal_import(writer_tx_store(tx), w->f, &w->o, w->rep, err);
 }
 
 int page_admin_calendar_import(struct http_req *r)
@@ -388,7 +388,7 @@ int page_admin_calendar_import(struct http_req *r)
 	w.o = (struct import_opts){.name = "tệp CSV", .who = admin_who(r), .held = true};
 	rc = admin_csv_open(r, "csv", &w.f, &err);
 	if (rc == HL_OK) {
-		rc = srv_write(r->srv, write_import, &w, &err);
+		rc = srv_write(r, write_import, &w, &err);
 		fclose(w.f);
 	}
 	if (rc != HL_OK) {
@@ -405,11 +405,11 @@ struct culture_w {
 	int from_year;
 };
 
-static int write_culture(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_culture(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct culture_w *w = arg;
 
-	return cal_set_culture_day_by(srv_tx_store(tx), &w->by, w->from_year, err);
+	return cal_set_culture_day_by(writer_tx_store(tx), &w->by, w->from_year, err);
 }
 
 int page_admin_calendar_culture(struct http_req *r)
@@ -426,7 +426,7 @@ int page_admin_calendar_culture(struct http_req *r)
 		return calendar_page(r, NULL, &err, NULL, NULL);
 	}
 	w.from_year = (int)v;
-	if (srv_write(r->srv, write_culture, &w, &err) != HL_OK)
+	if (srv_write(r, write_culture, &w, &err) != HL_OK)
 		return calendar_page(r, NULL, &err, NULL, NULL);
 	return http_redirect(r, "/admin/calendar?ok=culture");
 }

@@ -140,11 +140,11 @@ struct instrument_w {
 	bool existed;
 };
 
-static int write_instrument(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_instrument(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct instrument_w *w = arg;
 
-	return builtin_instrument_install(srv_tx_store(tx), w->json, w->len, w->who, &w->si,
+	return builtin_instrument_install(writer_tx_store(tx), w->json, w->len, w->who, &w->si,
 		&w->existed, err);
 }
 
@@ -169,7 +169,7 @@ int page_admin_instruments_post(struct http_req *r)
 	w.json = json;
 	w.len = strlen(json);
 	w.who = admin_who(r);
-	if (srv_write(r->srv, write_instrument, &w, &err) != HL_OK)
+	if (srv_write(r, write_instrument, &w, &err) != HL_OK)
 		return list_page(r, &err, json);
 	return http_redirect(r, w.existed ? "/admin/instruments?ok=instrument-same" :
 		"/admin/instruments?ok=instrument");

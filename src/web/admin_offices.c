@@ -124,11 +124,11 @@ struct office_w {
 	const char *unit, *code, *name;
 };
 
-static int write_office(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_office(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct office_w *w = arg;
 
-	return fb_office_put_in(srv_tx_store(tx), &w->by, w->unit, w->code, w->name, err);
+	return fb_office_put_in(writer_tx_store(tx), &w->by, w->unit, w->code, w->name, err);
 }
 
 int page_admin_offices_post(struct http_req *r)
@@ -139,7 +139,7 @@ int page_admin_offices_post(struct http_req *r)
 	w.unit = http_form(r, "unit");
 	w.code = http_form(r, "code");
 	w.name = http_form(r, "name");
-	if (srv_write(r->srv, write_office, &w, &err) != HL_OK)
+	if (srv_write(r, write_office, &w, &err) != HL_OK)
 		return offices_page(r, w.unit, &err, NULL, NULL);
 	return admin_back(r, "/admin/offices", w.unit, "office");
 }
@@ -150,11 +150,11 @@ struct import_w {
 	struct import_report *rep;
 };
 
-static int write_import(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_import(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct import_w *w = arg;
 
-	return fb_import_offices(srv_tx_store(tx), w->f, &w->o, w->rep, err);
+	return fb_import_offices(writer_tx_store(tx), w->f, &w->o, w->rep, err);
 }
 
 int page_admin_offices_import(struct http_req *r)
@@ -175,7 +175,7 @@ int page_admin_offices_import(struct http_req *r)
 	w.o = (struct import_opts){.name = "tệp CSV", .who = admin_who(r), .held = true};
 	rc = admin_csv_open(r, "csv", &w.f, &err);
 	if (rc == HL_OK) {
-		rc = srv_write(r->srv, write_import, &w, &err);
+		rc = srv_write(r, write_import, &w, &err);
 		fclose(w.f);
 	}
 	if (rc != HL_OK) {

@@ -200,11 +200,11 @@ struct sched_w {
 	char spec[SPEC_MAX];          /* "" = take the unit's own schedule away */
 };
 
-static int write_sched(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_sched(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct sched_w *w = arg;
 
-	return pub_sched_set_by(srv_tx_store(tx), &w->by, w->unit, w->spec, err);
+	return pub_sched_set_by(writer_tx_store(tx), &w->by, w->unit, w->spec, err);
 }
 
 int page_admin_schedules_post(struct http_req *r)
@@ -216,7 +216,7 @@ int page_admin_schedules_post(struct http_req *r)
 	w.unit = http_form(r, "unit");
 	if ((dflt != NULL && strcmp(dflt, "1") == 0) ||
 	    form_spec(r, w.spec, sizeof(w.spec), &err) == HL_OK) {
-		if (srv_write(r->srv, write_sched, &w, &err) == HL_OK)
+		if (srv_write(r, write_sched, &w, &err) == HL_OK)
 			return admin_back(r, "/admin/schedules", w.unit, "schedule");
 	}
 	return schedules_page(r, w.unit, &err);

@@ -165,11 +165,11 @@ struct unit_w {
 	const char *who;
 };
 
-static int write_unit(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_unit(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct unit_w *w = arg;
 
-	return units_put_in(srv_tx_store(tx), &w->u, w->parent, w->scope_root, w->who, err);
+	return units_put_in(writer_tx_store(tx), &w->u, w->parent, w->scope_root, w->who, err);
 }
 
 int page_admin_units_post(struct http_req *r)
@@ -194,7 +194,7 @@ int page_admin_units_post(struct http_req *r)
 	 * are the service's, checked inside the write. */
 	w.scope_root = admin_global(r) ? 0 : r->user.unit_id;
 	w.who = admin_who(r);
-	if (srv_write(r->srv, write_unit, &w, &err) != HL_OK)
+	if (srv_write(r, write_unit, &w, &err) != HL_OK)
 		return units_page(r, &err);
 	return http_redirect(r, "/admin/units?ok=unit");
 }
@@ -208,11 +208,11 @@ struct merge_w {
 	hl_day day;
 };
 
-static int write_merge(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_merge(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct merge_w *w = arg;
 
-	return units_merge_in(srv_tx_store(tx), w->code, w->from, w->nfrom, w->day, w->name,
+	return units_merge_in(writer_tx_store(tx), w->code, w->from, w->nfrom, w->day, w->name,
 		w->type, w->who, err);
 }
 
@@ -293,7 +293,7 @@ int page_admin_units_merge(struct http_req *r)
 	w.name = name[0] ? name : NULL;
 	w.type = type[0] ? type : NULL;
 	w.who = admin_who(r);
-	if (srv_write(r->srv, write_merge, &w, &err) != HL_OK)
+	if (srv_write(r, write_merge, &w, &err) != HL_OK)
 		return units_page(r, &err);
 	return http_redirect(r, "/admin/units?ok=merge");
 }

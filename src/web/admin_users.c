@@ -110,11 +110,11 @@ struct user_w {
 	const char *unit, *who;
 };
 
-static int write_user(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_user(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct user_w *w = arg;
 
-	return account_add(srv_tx_store(tx), &w->u, w->unit, w->who, err);
+	return account_add(writer_tx_store(tx), &w->u, w->unit, w->who, err);
 }
 
 int page_admin_users_post(struct http_req *r)
@@ -143,7 +143,7 @@ int page_admin_users_post(struct http_req *r)
 	if (rc == HL_OK) {
 		w.unit = unit;
 		w.who = admin_who(r);
-		rc = srv_write(r->srv, write_user, &w, &err);
+		rc = srv_write(r, write_user, &w, &err);
 	}
 	sodium_memzero(w.u.pwhash, sizeof(w.u.pwhash));
 	if (rc != HL_OK) {
@@ -160,11 +160,11 @@ struct disable_w {
 	const char *name, *who;
 };
 
-static int write_disable(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_disable(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct disable_w *w = arg;
 
-	return account_disable(srv_tx_store(tx), w->name, w->who, err);
+	return account_disable(writer_tx_store(tx), w->name, w->who, err);
 }
 
 int page_admin_users_disable(struct http_req *r)
@@ -195,7 +195,7 @@ int page_admin_users_disable(struct http_req *r)
 		}
 	}
 	w.who = admin_who(r);
-	if (srv_write(r->srv, write_disable, &w, &err) != HL_OK)
+	if (srv_write(r, write_disable, &w, &err) != HL_OK)
 		return users_page(r, &err, NULL, NULL);
 	return http_redirect(r, "/admin/users?ok=disabled");
 }

@@ -301,11 +301,11 @@ struct read_w {
 	const char *code, *who;
 };
 
-static int write_read_audit(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_read_audit(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct read_w *w = arg;
 
-	return fb_read_audit(srv_tx_store(tx), w->what, w->code, w->who, err);
+	return fb_read_audit(writer_tx_store(tx), w->what, w->code, w->who, err);
 }
 
 /* Record the read before anything read is sent. */
@@ -314,7 +314,7 @@ static int audit_read(struct http_req *r, enum fb_read what, const char *code, c
 {
 	struct read_w w = {.what = what, .code = code, .who = who};
 
-	return srv_write(r->srv, write_read_audit, &w, err);
+	return srv_write(r, write_read_audit, &w, err);
 }
 
 /* The item's page; message (may be NULL) at the top, f (may be NULL) the

@@ -568,11 +568,11 @@ struct approval_w {
 	struct units_actor by;
 };
 
-static int write_approval(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_approval(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct approval_w *w = arg;
 
-	return cmt_set_public(srv_tx_store(tx), w->id, w->approve, &w->by, srv_now(), err);
+	return cmt_set_public(writer_tx_store(tx), w->id, w->approve, &w->by, srv_now(), err);
 }
 
 int page_comment_post(struct http_req *r)
@@ -600,7 +600,7 @@ int page_comment_post(struct http_req *r)
 	w.by.who = hl_arena_printf(r->a, "web:%s", r->user.name);
 	if (w.by.who == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-	if (srv_write(r->srv, write_approval, &w, &err) != HL_OK)
+	if (srv_write(r, write_approval, &w, &err) != HL_OK)
 		return http_send_err(r, &err);
 	/* Back to the comments the clerk was reading: always a path of this site. */
 	hb_init(&loc, r->a, 4096);

@@ -139,11 +139,11 @@ struct add_w {
 	struct units_actor by;
 };
 
-static int write_add(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_add(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct add_w *w = arg;
 
-	return kiosks_add(srv_tx_store(tx), &w->kn, w->unit, &w->by, err);
+	return kiosks_add(writer_tx_store(tx), &w->kn, w->unit, &w->by, err);
 }
 
 /* The new kiosk's pairing: QR code, link and token, shown this once. */
@@ -197,7 +197,7 @@ int page_kiosks_add(struct http_req *r)
 		return list_page(r, &err, name);
 	w->unit = unit;
 	w->by = web_actor(r);
-	if (srv_write(r->srv, write_add, w, &err) != HL_OK)
+	if (srv_write(r, write_add, w, &err) != HL_OK)
 		return list_page(r, &err, name);
 	return paired_page(r, w, link);
 }
@@ -207,13 +207,13 @@ struct change_w {
 	struct units_actor by;
 };
 
-static int write_change(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_change(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct change_w *w = arg;
 
 	if (w->new_name != NULL)
-		return kiosks_rename(srv_tx_store(tx), w->name, w->new_name, &w->by, err);
-	return kiosks_revoke(srv_tx_store(tx), w->name, &w->by, err);
+		return kiosks_rename(writer_tx_store(tx), w->name, w->new_name, &w->by, err);
+	return kiosks_revoke(writer_tx_store(tx), w->name, &w->by, err);
 }
 
 int page_kiosks_rename(struct http_req *r)
@@ -229,7 +229,7 @@ int page_kiosks_rename(struct http_req *r)
 	if (admin_text(r, "new_name", "tên mới", STORE_CODE_MAX - 1, true, &w.new_name, &err) != HL_OK)
 		return list_page(r, &err, NULL);
 	w.by = web_actor(r);
-	if (srv_write(r->srv, write_change, &w, &err) != HL_OK)
+	if (srv_write(r, write_change, &w, &err) != HL_OK)
 		return list_page(r, &err, NULL);
 	return http_redirect(r, "/kiosks?ok=rename");
 }
@@ -284,7 +284,7 @@ int page_kiosks_revoke(struct http_req *r)
 		return list_page(r, &err, NULL);
 	}
 	w.by = by;
-	if (srv_write(r->srv, write_change, &w, &err) != HL_OK)
+	if (srv_write(r, write_change, &w, &err) != HL_OK)
 		return list_page(r, &err, NULL);
 	return http_redirect(r, "/kiosks?ok=revoke");
 }

@@ -54,31 +54,31 @@ int page_login_form(struct http_req *r)
 
 /* One login's write: the failure counted, or the new session. */
 struct login_w {
-	struct server *srv;
+	struct http_req *r;
 	const struct account_attempt *a;
 	struct store_session s;
 	const char *who;
 };
 
-static int write_failure(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_failure(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct login_w *w = arg;
 
-	return account_login_failed(srv_tx_store(tx), w->a->name, w->a->addr, w->a->now, err);
+	return account_login_failed(writer_tx_store(tx), w->a->name, w->a->addr, w->a->now, err);
 }
 
 static int record_failure(void *ctx, struct hl_err *err)
 {
 	struct login_w *w = ctx;
 
-	return srv_write(w->srv, write_failure, w, err);
+	return srv_write(w->r, write_failure, w, err);
 }
 
-static int write_session(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_session(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct login_w *w = arg;
 
-	return account_login_ok(srv_tx_store(tx), &w->s, w->a->name, w->who, w->a->now, err);
+	return account_login_ok(writer_tx_store(tx), &w->s, w->a->name, w->who, w->a->now, err);
 }
 
 int page_login(struct http_req *r)
@@ -86,7 +86,7 @@ int page_login(struct http_req *r)
 	const char *name = http_form(r, "name"), *pw = http_form(r, "password");
 	struct account_attempt a = {.name = name, .password = pw, .addr = r->client,
 		.now = srv_now(), .record_failure = record_failure};
-	struct login_w w = {.srv = r->srv, .a = &a};
+	struct login_w w = {.r = r, .a = &a};
 	char token[64], who[96];
 	struct store_user u;
 	struct hl_err err = {0};
@@ -119,7 +119,7 @@ int page_login(struct http_req *r)
 	w.s.expires_at = a.now + SESSION_SECONDS;
 	snprintf(who, sizeof(who), "web:%s", u.name);
 	w.who = who;
-	if (srv_write(r->srv, write_session, &w, &err) != HL_OK)
+	if (srv_write(r, write_session, &w, &err) != HL_OK)
 		return http_send_err(r, &err);
 	http_set_cookie(r, "hl_session", token, "/", SESSION_SECONDS);
 	return http_redirect(r, http_local_path(http_form(r, "next")));
@@ -130,13 +130,13 @@ struct end_session {
 	const char *who;
 };
 
-static int delete_session(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int delete_session(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct end_session *es = arg;
-	int rc = STORE(srv_tx_store(tx), session_delete, es->hash, err);
+	int rc = STORE(writer_tx_store(tx), session_delete, es->hash, err);
 
 	if (rc == HL_OK)
-		rc = STORE(srv_tx_store(tx), audit, es->who, "logout", "", err);
+		rc = STORE(writer_tx_store(tx), audit, es->who, "logout", "", err);
 	return rc;
 }
 
@@ -149,7 +149,7 @@ int page_logout(struct http_req *r)
 	memcpy(es.hash, r->sess.token_hash, sizeof(es.hash));
 	snprintf(who, sizeof(who), "web:%s", r->user.name);
 	es.who = who;
-	if (srv_write(r->srv, delete_session, &es, &err) != HL_OK)
+	if (srv_write(r, delete_session, &es, &err) != HL_OK)
 		return http_send_err(r, &err);
 	http_set_cookie(r, "hl_session", "", "/", 0);
 	return http_redirect(r, "/login");

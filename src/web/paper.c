@@ -424,10 +424,10 @@ struct open_arg {
 	char detail[512];
 };
 
-static int write_open(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_open(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct open_arg *o = arg;
-	struct store *st = srv_tx_store(tx);
+	struct store *st = writer_tx_store(tx);
 	int rc;
 
 	o->b.id = 0;
@@ -511,7 +511,7 @@ int page_paper_create(struct http_req *r)
 	snprintf(o.detail, sizeof(o.detail), "đơn vị %s, ngày %s, %ld phiếu, %s%s", u.code,
 		hl_day_vn(o.b.opened_on, day, sizeof(day)), counted, f.instrument,
 		f.double_entry ? ", nhập hai lần" : "");
-	if ((rc = srv_write(r->srv, write_open, &o, &err)) != HL_OK)
+	if ((rc = srv_write(r, write_open, &o, &err)) != HL_OK)
 		return list_page(r, http_status_of(rc), err.msg, &f);
 	snprintf(loc, sizeof(loc), "/paper/%lld", (long long)o.b.id);
 	return http_redirect(r, loc);
@@ -967,7 +967,7 @@ struct entry_arg {
 	const char *who;
 };
 
-static int write_entry(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_entry(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct entry_arg *x = arg;
 	struct hl_arena *a = hl_arena_new((size_t)32 << 20);
@@ -975,7 +975,7 @@ static int write_entry(struct srv_tx *tx, void *arg, struct hl_err *err)
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = paper_save_entry(srv_tx_store(tx), &x->e, x->typed_as, x->who, a, err);
+	rc = paper_save_entry(writer_tx_store(tx), &x->e, x->typed_as, x->who, a, err);
 	hl_arena_free(a);
 	return rc;
 }
@@ -1039,7 +1039,7 @@ int page_paper_entry(struct http_req *r)
 		return row_refused(r, &c, pass, &f, "answers", hl_arena_printf(r->a,
 			"Trả lời: %s. (Phiếu không hợp lệ: gõ x.)", err.msg));
 	snprintf(x->e.comment, sizeof(x->e.comment), "%s", f.comment);
-	if ((rc = srv_write(r->srv, write_entry, x, &err)) != HL_OK) {
+	if ((rc = srv_write(r, write_entry, x, &err)) != HL_OK) {
 		/* Show the page as it is now (another clerk may have typed meanwhile). */
 		struct hl_err e2;
 
@@ -1060,7 +1060,7 @@ struct del_arg {
 	const char *who;
 };
 
-static int write_delete(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_delete(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct del_arg *d = arg;
 	struct hl_arena *a = hl_arena_new((size_t)32 << 20);
@@ -1068,7 +1068,7 @@ static int write_delete(struct srv_tx *tx, void *arg, struct hl_err *err)
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = paper_delete_entry(srv_tx_store(tx), d->batch, d->pass, d->seq, d->user, d->who, a, err);
+	rc = paper_delete_entry(writer_tx_store(tx), d->batch, d->pass, d->seq, d->user, d->who, a, err);
 	hl_arena_free(a);
 	return rc;
 }
@@ -1093,7 +1093,7 @@ int page_paper_delete(struct http_req *r)
 	d.pass = (int)pass;
 	d.seq = (int)seq;
 	d.who = who_of(r);
-	if ((rc = srv_write(r->srv, write_delete, &d, &err)) != HL_OK)
+	if ((rc = srv_write(r, write_delete, &d, &err)) != HL_OK)
 		return batch_page(r, &c, http_status_of(rc), err.msg, (int)pass, NULL, NULL);
 	snprintf(loc, sizeof(loc), "/paper/%lld?pass=%ld", (long long)c.b.id, pass);
 	return http_redirect(r, loc);
@@ -1221,7 +1221,7 @@ int page_paper_diff(struct http_req *r)
 struct close_arg {
 	int64_t id;
 	const char *who;
-	struct srv_tx *tx;
+	struct writer_tx *tx;
 	int nresp;
 };
 
@@ -1229,10 +1229,10 @@ static int count_resp(void *ctx, const struct store_response *resp, struct hl_er
 {
 	struct close_arg *x = ctx;
 
-	return srv_tx_count(x->tx, resp, err);
+	return writer_tx_count(x->tx, resp, err);
 }
 
-static int write_close(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_close(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct close_arg *x = arg;
 	struct hl_arena *a = hl_arena_new((size_t)64 << 20);
@@ -1241,7 +1241,7 @@ static int write_close(struct srv_tx *tx, void *arg, struct hl_err *err)
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	x->tx = tx;
-	rc = paper_close(srv_tx_store(tx), x->id, srv_now(), x->who, count_resp, x, a, &x->nresp, err);
+	rc = paper_close(writer_tx_store(tx), x->id, srv_now(), x->who, count_resp, x, a, &x->nresp, err);
 	hl_arena_free(a);
 	return rc;
 }
@@ -1298,7 +1298,7 @@ int page_paper_close(struct http_req *r)
 	memset(&x, 0, sizeof(x));
 	x.id = c.b.id;
 	x.who = who_of(r);
-	if ((rc = srv_write(r->srv, write_close, &x, &err)) != HL_OK) {
+	if ((rc = srv_write(r, write_close, &x, &err)) != HL_OK) {
 		struct hl_err e2;
 
 		hl_err_clear(&e2);

@@ -503,11 +503,11 @@ struct status_w {
 	hl_day day;
 };
 
-static int write_status(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_status(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct status_w *w = arg;
 
-	return plan_set_status_in(srv_tx_store(tx), w->unit, w->year, w->no, w->status, w->note,
+	return plan_set_status_in(writer_tx_store(tx), w->unit, w->year, w->no, w->status, w->note,
 		w->day, w->who, err);
 }
 
@@ -541,7 +541,7 @@ int page_plan_post(struct http_req *r)
 			w.day = ingest_day_of(time(NULL));
 		w.no = (int)no;
 		w.who = admin_who(r);
-		if (srv_write(r->srv, write_status, &w, &err) == HL_OK)
+		if (srv_write(r, write_status, &w, &err) == HL_OK)
 			return back_to_plan(r, u.code, w.year, "status", w.no);
 	}
 	/* the form shows again with what was typed */
@@ -558,11 +558,11 @@ struct task_w {
 	struct plan_task_in in;
 };
 
-static int write_task(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_task(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct task_w *w = arg;
 
-	return plan_task_put_in(srv_tx_store(tx), w->unit, w->year, &w->in, w->who, &w->no, err);
+	return plan_task_put_in(writer_tx_store(tx), w->unit, w->year, &w->in, w->who, &w->no, err);
 }
 
 int page_plan_task_post(struct http_req *r)
@@ -594,7 +594,7 @@ int page_plan_task_post(struct http_req *r)
 	}
 	if (err.code == HL_OK) {
 		w.who = admin_who(r);
-		if (srv_write(r->srv, write_task, &w, &err) == HL_OK)
+		if (srv_write(r, write_task, &w, &err) == HL_OK)
 			return back_to_plan(r, u.code, w.year, w.in.no != 0 ? "edit" : "add", w.no);
 	}
 	k.in = w.in;
@@ -611,11 +611,11 @@ struct adopt_w {
 	size_t n;
 };
 
-static int write_adopt(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_adopt(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct adopt_w *w = arg;
 
-	return plan_adopt_in(srv_tx_store(tx), w->unit, w->year, NULL, false, w->who, &w->n, err);
+	return plan_adopt_in(writer_tx_store(tx), w->unit, w->year, NULL, false, w->who, &w->n, err);
 }
 
 int page_plan_adopt(struct http_req *r)
@@ -628,7 +628,7 @@ int page_plan_adopt(struct http_req *r)
 		return http_send_err(r, &err);
 	w.unit = u.code;
 	w.who = admin_who(r);
-	if (srv_write(r->srv, write_adopt, &w, &err) != HL_OK)
+	if (srv_write(r, write_adopt, &w, &err) != HL_OK)
 		return plan_page(r, u.code, http_form(r, "year"), &err, NULL);
 	return back_to_plan(r, u.code, w.year, "adopt", 0);
 }
@@ -641,11 +641,11 @@ struct import_w {
 	struct import_report *rep;
 };
 
-static int write_import(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_import(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct import_w *w = arg;
 
-	return plan_import(srv_tx_store(tx), w->f, &w->o, w->unit, w->year, w->rep, err);
+	return plan_import(writer_tx_store(tx), w->f, &w->o, w->unit, w->year, w->rep, err);
 }
 
 int page_plan_import(struct http_req *r)
@@ -666,7 +666,7 @@ int page_plan_import(struct http_req *r)
 	w.o = (struct import_opts){.name = "tệp CSV", .who = admin_who(r), .held = true};
 	rc = admin_csv_open(r, "csv", &w.f, &err);
 	if (rc == HL_OK) {
-		rc = srv_write(r->srv, write_import, &w, &err);
+		rc = srv_write(r, write_import, &w, &err);
 		fclose(w.f);
 	}
 	if (rc == HL_OK)

@@ -77,11 +77,11 @@ struct new_receipt {
 	int replaced;                /* earlier slips of the dossier it replaced */
 };
 
-static int write_receipt(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_receipt(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct new_receipt *nr = arg;
 
-	return receipt_store(srv_tx_store(tx), &nr->n, nr->unit_code, nr->who, &nr->replaced, err);
+	return receipt_store(writer_tx_store(tx), &nr->n, nr->unit_code, nr->who, &nr->replaced, err);
 }
 
 int page_receipts_create(struct http_req *r)
@@ -145,7 +145,7 @@ int page_receipts_create(struct http_req *r)
 	hb_init(&b, r->a, 1 << 20);
 	if (receipt_slip_html(&b, &slip, &err) != HL_OK)
 		return http_send_err(r, &err);
-	if ((rc = srv_write(r->srv, write_receipt, nr, &err)) != HL_OK)
+	if ((rc = srv_write(r, write_receipt, nr, &err)) != HL_OK)
 		return rc == HL_ECONFLICT ? form_page(r, 409, err.msg, dossier, unit, feedback, is_new)
 			: http_send_err(r, &err);
 

@@ -480,11 +480,11 @@ struct publish_op {
 	struct store_report out;
 };
 
-static int write_publish(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_publish(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct publish_op *op = arg;
 
-	return pub_store(srv_tx_store(tx), op->s, op->who, srv_now(), &op->out, err);
+	return pub_store(writer_tx_store(tx), op->s, op->who, srv_now(), &op->out, err);
 }
 
 int page_reports_publish(struct http_req *r)
@@ -503,7 +503,7 @@ int page_reports_publish(struct http_req *r)
 	op.who = hl_arena_printf(r->a, "web:%s", r->user.name);
 	if (op.who == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-	if (srv_write(r->srv, write_publish, &op, &err) != HL_OK)
+	if (srv_write(r, write_publish, &op, &err) != HL_OK)
 		return http_send_err(r, &err);
 	snprintf(where, sizeof(where), "/reports?done=%lld", (long long)op.out.id);
 	return http_redirect(r, where);

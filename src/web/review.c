@@ -184,7 +184,7 @@ struct review_op {
 	int64_t id, upto;
 	bool accept, all;
 	const struct units_actor *by;
-	struct srv_tx *tx;
+	struct writer_tx *tx;
 	size_t n;
 };
 
@@ -192,13 +192,13 @@ static int count_resp(void *ctx, const struct store_response *resp, struct hl_er
 {
 	struct review_op *op = ctx;
 
-	return srv_tx_count(op->tx, resp, err);
+	return writer_tx_count(op->tx, resp, err);
 }
 
-static int write_review(struct srv_tx *tx, void *arg, struct hl_err *err)
+static int write_review(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct review_op *op = arg;
-	struct store *st = srv_tx_store(tx);
+	struct store *st = writer_tx_store(tx);
 
 	op->tx = tx;
 	if (op->all)
@@ -228,7 +228,7 @@ int page_review_post(struct http_req *r)
 	op.accept = strcmp(action, "accept") == 0;
 	if ((op.by = actor(r)) == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-	if (srv_write(r->srv, write_review, &op, &err) != HL_OK)
+	if (srv_write(r, write_review, &op, &err) != HL_OK)
 		return http_send_err(r, &err);
 	return http_redirect(r, op.accept ? "/review?done=accept" : "/review?done=reject");
 }
@@ -298,7 +298,7 @@ int page_review_all(struct http_req *r)
 	if (confirm == NULL || strcmp(confirm, "1") != 0)
 		return all_confirm(r, op.by, (int64_t)upto);
 	op.upto = (int64_t)upto;
-	if (srv_write(r->srv, write_review, &op, &err) != HL_OK)
+	if (srv_write(r, write_review, &op, &err) != HL_OK)
 		return http_send_err(r, &err);
 	snprintf(where, sizeof(where), "/review?done=all&n=%zu", op.n);
 	return http_redirect(r, where);

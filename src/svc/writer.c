@@ -1,0 +1,359 @@
+/* writer.c — the group commit of writer.h: a queue of jobs, one thread
+ * running them in one transaction, the tally sink, and the wake-up. */
+#include "svc/writer.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/mem.h"
+#include "core/instrument.h"
+#include "io/instrument_json.h"
+#include "store/store.h"
+#include "svc/tallyacc.h"
+
+#define BATCH_MAX 1024           /* jobs in one transaction */
+#define INST_ARENA ((size_t)64 << 20)
+
+struct job {
+	writer_fn fn;
+	void *arg;
+	int rc;
+	bool done;
+	pthread_cond_t cv;      /* its own, so a commit wakes only its callers */
+	struct hl_err err;
+	struct job *next;
+};
+
+/* One transaction's state: the responses counted by jobs, waiting for their
+ * savepoint's release to reach the tallies. */
+struct writer_tx {
+	struct writer *w;
+	struct tacc *acc;
+	struct tacc_resp *stage;
+	size_t nstage, capstage;
+};
+
+struct writer {
+	struct store *st;
+	void (*log)(void *ctx, const char *msg);
+	void *log_ctx;
+
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t work;
+	struct job *head, *tail;
+	bool stopping;
+	struct writer_stats stats;     /* under mu */
+
+	/* The writer thread's own: parsed instruments by id, for the tallies. */
+	struct hl_arena *a;
+	struct hl_instrument **inst;
+	int64_t ninst;
+	struct writer_tx tx;
+};
+
+struct store *writer_tx_store(struct writer_tx *tx)
+{
+	return tx->w->st;
+}
+
+int writer_tx_count(struct writer_tx *tx, const struct store_response *r, struct hl_err *err)
+{
+	int rc;
+
+	if (tx->nstage == tx->capstage) {
+		size_t ncap = tx->capstage ? tx->capstage * 2 : 64;
+		struct tacc_resp *ns = hl_realloc(tx->stage, ncap * sizeof(*ns));
+
+		if (ns == NULL)
+			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi ghi phiếu");
+		tx->stage = ns;
+		tx->capstage = ncap;
+	}
+	rc = tacc_resp_of(r, &tx->stage[tx->nstage], err);
+	if (rc == HL_OK)
+		tx->nstage++;
+	return rc;
+}
+
+/* The parsed instrument with this id, loaded on first use (a stored
+ * instrument version never changes). */
+static const struct hl_instrument *instrument(struct writer *w, int64_t id, struct hl_err *err)
+{
+	struct store_instrument meta;
+	char *json = NULL;
+
+	if (id <= 0 || id > 1000000) {
+		hl_err_set(err, HL_EINVAL, HL_HERE, "số hiệu bộ câu hỏi %lld không hợp lệ", (long long)id);
+		return NULL;
+	}
+	if (id >= w->ninst) {
+		int64_t n = id + 16;
+		struct hl_instrument **ni = hl_arena_alloc(w->a, (size_t)n * sizeof(*ni));
+
+		if (ni == NULL) {
+			hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+			return NULL;
+		}
+		if (w->ninst)
+			memcpy(ni, w->inst, (size_t)w->ninst * sizeof(*ni));
+		memset(ni + w->ninst, 0, (size_t)(n - w->ninst) * sizeof(*ni));
+		w->inst = ni;
+		w->ninst = n;
+	}
+	if (w->inst[id] == NULL &&
+	    (STORE(w->st, instrument_get_id, id, w->a, &meta, &json, err) != HL_OK ||
+	     ij_parse(w->a, json, strlen(json), &w->inst[id], err) != HL_OK))
+		return NULL;
+	return w->inst[id];
+}
+
+/* Score the responses counted since from and add them to the tallies. */
+static int tally_staged(struct writer_tx *tx, size_t from, struct hl_err *err)
+{
+	struct hl_crit_score sc[HL_MAX_CRITERIA];
+
+	for (size_t i = from; i < tx->nstage; i++) {
+		const struct tacc_resp *g = &tx->stage[i];
+		const struct hl_instrument *in = instrument(tx->w, g->r.instrument_id, err);
+		unsigned char answers[STORE_ANSWERS_MAX] = {0};
+		int rc;
+
+		if (in == NULL)
+			return err->code;
+		/* scored as the scan would: questions past the answers given unanswered */
+		memcpy(answers, g->r.answers, (size_t)g->r.nanswers);
+		if ((rc = hl_instrument_score(in, answers, sc, err)) != HL_OK ||
+		    (rc = tacc_add(tx->acc, g, in, sc, err)) != HL_OK)
+			return rc;
+	}
+	return HL_OK;
+}
+
+/* Run the jobs in one transaction and commit it; each job gets its status.
+ * Returns the transaction's status (HL_ERETRY: undone, run it again). */
+static int run_batch(struct writer *w, struct job *jobs)
+{
+	struct writer_tx *tx = &w->tx;
+	struct hl_err err = {0};
+	int rc = store_begin(w->st, &err);
+
+	tx->nstage = 0;
+	for (struct job *j = jobs; j != NULL; j = j->next) {
+		size_t mark = tx->nstage;
+
+		hl_err_clear(&j->err);
+		if (rc != HL_OK) {
+			j->rc = rc;
+			j->err = err;
+			continue;
+		}
+		if ((j->rc = store_savepoint(w->st, &j->err)) != HL_OK) {
+			rc = j->rc;
+			err = j->err;
+			continue;
+		}
+		j->rc = j->fn(tx, j->arg, &j->err);
+		if (j->rc == HL_ERETRY) {
+			/* the transaction lost a race: all of it is run again */
+			rc = j->rc;
+			err = j->err;
+			continue;
+		}
+		if (j->rc != HL_OK) {
+			/* The job failed: undo it alone, the batch goes on — unless
+			 * the transaction itself is gone (SQLite rolls back the whole
+			 * transaction on some errors, out of memory or a full disk):
+			 * then so are the batch's other writes. */
+			struct hl_err ignored;
+
+			tx->nstage = mark;
+			if (store_rollback_to(w->st, &ignored) != HL_OK) {
+				rc = j->rc;
+				err = j->err;
+			}
+			continue;
+		}
+		/* Its tallies, then the savepoint's release: a failure of either
+		 * leaves the tallies or the savepoint half done, so the whole batch
+		 * is undone (and every job in it answered the error). */
+		if ((j->rc = tally_staged(tx, mark, &j->err)) != HL_OK ||
+		    (j->rc = store_release(w->st, &j->err)) != HL_OK) {
+			rc = j->rc;
+			err = j->err;
+		}
+	}
+	if (rc == HL_OK)
+		rc = tacc_flush(tx->acc, &err);
+	if (rc == HL_OK)
+		rc = store_commit(w->st, &err);
+	if (rc != HL_OK) {
+		struct hl_err ignored;
+
+		store_rollback(w->st, &ignored);
+		tacc_discard(tx->acc);
+		if (rc != HL_ERETRY && w->log != NULL) {
+			char msg[sizeof(err.msg) + 32];
+
+			snprintf(msg, sizeof(msg), "lỗi ghi: %s", err.msg);
+			w->log(w->log_ctx, msg);
+		}
+		for (struct job *j = jobs; j != NULL; j = j->next)
+			if (j->rc == HL_OK || j->rc == HL_ERETRY) {
+				j->rc = rc;
+				j->err = err;
+			}
+	}
+	return rc;
+}
+
+/* Run a batch, again while it loses races (bounded); then count it. */
+static void run_jobs(struct writer *w, struct job *jobs)
+{
+	int rc = HL_ERETRY, tries = 0, n = 0;
+
+	if (w->tx.acc == NULL) {
+		for (struct job *j = jobs; j; j = j->next)
+			j->rc = hl_err_set(&j->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		return;
+	}
+	while (rc == HL_ERETRY && tries++ <= WRITER_RETRIES)
+		rc = run_batch(w, jobs);
+	for (struct job *j = jobs; j; j = j->next)
+		n += j->rc == HL_OK;
+	pthread_mutex_lock(&w->mu);
+	w->stats.retries += (uint64_t)(tries - 1);
+	if (rc == HL_OK) {
+		w->stats.commits++;
+		w->stats.jobs += (uint64_t)n;
+		w->stats.counted += w->tx.nstage;
+	}
+	pthread_mutex_unlock(&w->mu);
+}
+
+static void *writer_main(void *arg)
+{
+	struct writer *w = arg;
+
+	for (;;) {
+		struct job *batch, *j;
+		int n = 0;
+
+		pthread_mutex_lock(&w->mu);
+		while (w->head == NULL && !w->stopping)
+			pthread_cond_wait(&w->work, &w->mu);
+		if (w->head == NULL) {
+			pthread_mutex_unlock(&w->mu);
+			break;
+		}
+		batch = w->head;
+		for (j = batch; j->next != NULL && ++n < BATCH_MAX; j = j->next)
+			;
+		w->head = j->next;
+		if (w->head == NULL)
+			w->tail = NULL;
+		j->next = NULL;
+		pthread_mutex_unlock(&w->mu);
+
+		run_jobs(w, batch);
+
+		pthread_mutex_lock(&w->mu);
+		for (j = batch; j; ) {
+			/* The job lives on its caller's stack: read next before waking it. */
+			struct job *next = j->next;
+
+			j->done = true;
+			pthread_cond_signal(&j->cv);
+			j = next;
+		}
+		pthread_mutex_unlock(&w->mu);
+	}
+	return NULL;
+}
+
+int writer_start(struct store *st, void (*log)(void *ctx, const char *msg), void *ctx,
+	struct writer **out, struct hl_err *err)
+{
+	struct writer *w = hl_calloc(1, sizeof(*w));
+
+	*out = NULL;
+	if (w == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	w->st = st;
+	w->log = log;
+	w->log_ctx = ctx;
+	w->tx.w = w;
+	w->a = hl_arena_new(INST_ARENA);
+	w->tx.acc = tacc_new(st, 4096);
+	if (w->a == NULL || w->tx.acc == NULL) {
+		tacc_free(w->tx.acc);
+		hl_arena_free(w->a);
+		hl_free(w);
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	}
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->work, NULL);
+	if (pthread_create(&w->thread, NULL, writer_main, w) != 0) {
+		pthread_cond_destroy(&w->work);
+		pthread_mutex_destroy(&w->mu);
+		tacc_free(w->tx.acc);
+		hl_arena_free(w->a);
+		hl_free(w);
+		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được luồng ghi");
+	}
+	*out = w;
+	return HL_OK;
+}
+
+void writer_stop(struct writer *w)
+{
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->stopping = true;
+	pthread_cond_broadcast(&w->work);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->thread, NULL);
+	pthread_cond_destroy(&w->work);
+	pthread_mutex_destroy(&w->mu);
+	tacc_free(w->tx.acc);
+	hl_free(w->tx.stage);
+	hl_arena_free(w->a);
+	hl_free(w);
+}
+
+int writer_run(struct writer *w, writer_fn fn, void *arg, struct hl_err *err)
+{
+	struct job j = {.fn = fn, .arg = arg};
+
+	pthread_cond_init(&j.cv, NULL);
+	pthread_mutex_lock(&w->mu);
+	if (w->stopping) {
+		pthread_mutex_unlock(&w->mu);
+		pthread_cond_destroy(&j.cv);
+		return hl_err_set(err, HL_EIO, HL_HERE, "máy chủ đang dừng: hãy gửi lại sau");
+	}
+	if (w->tail)
+		w->tail->next = &j;
+	else
+		w->head = &j;
+	w->tail = &j;
+	pthread_cond_signal(&w->work);
+	while (!j.done)
+		pthread_cond_wait(&j.cv, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+	pthread_cond_destroy(&j.cv);
+	if (j.rc != HL_OK && err != NULL)
+		*err = j.err;
+	return j.rc;
+}
+
+void writer_get_stats(struct writer *w, struct writer_stats *out)
+{
+	pthread_mutex_lock(&w->mu);
+	*out = w->stats;
+	pthread_mutex_unlock(&w->mu);
+}

@@ -1,0 +1,63 @@
+/* writer.h — the single writer: every write of a server (a kiosk's response,
+ * a form) is handed to one thread and its caller waits. The writer takes
+ * everything queued, runs it in one transaction (each job in its own
+ * savepoint, so one failure undoes only itself), adds the counted responses
+ * to the tallies, commits with a full fsync, and only then wakes the callers.
+ * An acknowledged write is therefore always on disk, and a thousand waiting
+ * writes cost one fsync, not a thousand. A transaction that loses a race
+ * with another writer process (HL_ERETRY from the store) is undone and run
+ * again, a few times at most. Works over any store. */
+#ifndef HL_WRITER_H
+#define HL_WRITER_H
+
+#include <stdint.h>
+
+#include "base/err.h"
+
+struct store;
+struct store_response;
+struct writer;
+struct writer_tx;
+
+/* Times a transaction that lost a race (HL_ERETRY) is run again. */
+#define WRITER_RETRIES 5
+
+/* One job, run by the writer inside a transaction shared with other jobs.
+ * It may call the store (writer_tx_store) and writer_tx_count; if it fails,
+ * only its own writes are undone. It may run more than once (after
+ * HL_ERETRY): it sets every output it has each time. */
+typedef int (*writer_fn)(struct writer_tx *tx, void *arg, struct hl_err *err);
+
+/* What the writer has done since it started. */
+struct writer_stats {
+	uint64_t commits;     /* transactions committed: one fsync each */
+	uint64_t jobs;        /* jobs committed */
+	uint64_t counted;     /* responses added to the tallies (writer_tx_count) */
+	uint64_t retries;     /* transactions run again after HL_ERETRY */
+};
+
+/* Start a writer thread committing on st (the caller's, open until
+ * writer_stop). log(ctx, message) (may be NULL) hears of failed commits.
+ * HL_ENOMEM, HL_EIO (no thread). The caller frees *out with writer_stop. */
+int writer_start(struct store *st, void (*log)(void *ctx, const char *msg), void *ctx,
+	struct writer **out, struct hl_err *err);
+
+/* Refuse new jobs, finish the queued ones, stop the thread and free w; NULL
+ * is a no-op. */
+void writer_stop(struct writer *w);
+
+/* Run fn(tx, arg) on the writer and wait until it is durable (committed).
+ * Returns fn's status, or the commit's; HL_EIO when the writer is stopping. */
+int writer_run(struct writer *w, writer_fn fn, void *arg, struct hl_err *err);
+
+/* Copy the counters into out. */
+void writer_get_stats(struct writer *w, struct writer_stats *out);
+
+/* The writer's store connection, inside a job. */
+struct store *writer_tx_store(struct writer_tx *tx);
+
+/* Add a stored, counted response to the tallies (added when the job's
+ * savepoint is released, flushed before the commit). */
+int writer_tx_count(struct writer_tx *tx, const struct store_response *r, struct hl_err *err);
+
+#endif
