@@ -1,10 +1,12 @@
 #!/bin/bash
-# bench/serve.sh [BIN] — the server's load figures of issue 3 (BENCHMARKS.md):
-# wrk on loopback, 64 connections, 10 s, POST /api/v1/responses with a kiosk
-# token and a unique id per request (bench/serve-post.lua); responses/s, p50
-# and p99 latency, the server's peak resident memory (VmHWM), next to nginx
-# answering `return 204` to the same requests on the same machine in the same
-# run. Not a CI gate.
+# bench/serve.sh [BIN] — the server's load figures of issues 3 and 11
+# (BENCHMARKS.md): wrk on loopback, 64 connections, 10 s, POST
+# /api/v1/responses with a kiosk token and a unique id per request
+# (bench/serve-post.lua); durable acknowledged responses/s (2xx: an answer
+# is sent only once the response is committed), p50 and p99 latency, the
+# server's peak resident memory (VmHWM), and the writer's commits (one fsync
+# each) per stored response, next to nginx answering `return 204` to the same
+# requests on the same machine in the same run. Not a CI gate.
 #
 # BIN defaults to build-bench/hailong (a release build made here if needed).
 # Needs wrk and nginx (Debian's wrk and nginx-light, installed if missing by
@@ -12,7 +14,10 @@
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNS (64), BENCH_THREADS
 # (wrk threads, 2), BENCH_MODE (kiosk: the kiosk path, most requests held by
 # the burst rule; user: a logged-in clerk, every response counted; both:
-# both, the default), JOBS (ninja -j, 1).
+# both, the default), BENCH_READERS (the server's --readers, 8),
+# BENCH_SERVE_ARGS (more options for `hailong serve`), JOBS (ninja -j, 1).
+# The server is started afresh for each mode: its writer's counters, logged
+# when it stops, give the commits of that mode alone.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,12 +32,15 @@ SECS=${BENCH_SECONDS:-10}
 CONNS=${BENCH_CONNS:-64}
 THREADS=${BENCH_THREADS:-2}
 MODE=${BENCH_MODE:-both}
+READERS=${BENCH_READERS:-8}
 
 say() { printf '%s\n' "$*" >&2; }
 
-"$ROOT/scripts/deps.sh" bench >&2
+command -v wrk >/dev/null && { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } ||
+	"$ROOT/scripts/deps.sh" bench >&2
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 T=$(mktemp -d "${TMPDIR:-/tmp}/hailong-serve-bench.XXXXXX")
 SRV_PID=""
 NGX_PID=""
@@ -65,13 +73,25 @@ printf 'code,name,type,parent,valid_from,valid_to\nBENCH,Phường Đo Tải,ubn
 TOKEN=$("$BIN" kiosks add --unit BENCH --name bench | sed -n 's/.*lưu lại): //p')
 echo 'mat-khau-do-tai-1' | "$BIN" users add bench --role clerk --unit BENCH >/dev/null
 
-PORT=$(free_port 18900)
-"$BIN" serve --listen "127.0.0.1:$PORT" --quiet >/dev/null 2>"$T/serve.log" &
-SRV_PID=$!
-for _ in $(seq 100); do
-	curl -s -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
-	sleep 0.1
-done
+PORT=$(free_port "${BENCH_PORT:-18900}")
+start_server() { # start_server NAME: serve, its log in $T/serve-NAME.log
+	# shellcheck disable=SC2086
+	"$BIN" serve --listen "127.0.0.1:$PORT" --readers "$READERS" ${BENCH_SERVE_ARGS:-} --quiet \
+		>/dev/null 2>"$T/serve-$1.log" &
+	SRV_PID=$!
+	for _ in $(seq 100); do
+		curl -s -o /dev/null "http://127.0.0.1:$PORT/healthz" && return 0
+		sleep 0.1
+	done
+	cat "$T/serve-$1.log" >&2
+	exit 1
+}
+stop_server() {
+	kill "$SRV_PID"
+	wait "$SRV_PID" 2>/dev/null || true
+	SRV_PID=""
+}
+start_server setup
 
 NPORT=$(free_port $((PORT + 1)))
 mkdir -p "$T/nginx/logs" "$T/nginx/tmp"
@@ -139,37 +159,52 @@ rss() { # peak resident memory of PID and its children (nginx workers), MB
 	awk -v kb="$total" 'BEGIN { printf "%.1f", kb / 1024 }'
 }
 
-row() { # row LABEL NAME RSS_MB
-	awk -v label="$1" -v rss="$3" -F'\t' '$1 == "RESULT" {
-		printf "| %s | %d | %.0f | %.0f | %.2f | %.2f | %s | %d |\n", label, $2, $3, $4, $5 / 1000, $6 / 1000, rss, $7 }' \
+row() { # row LABEL NAME RSS_MB COMMITS STORED ("" for nginx)
+	awk -v label="$1" -v rss="$3" -v commits="$4" -v stored="$5" -v ng="${NGINX_RATE:-0}" -F'\t' '$1 == "RESULT" {
+		per = stored > 0 ? sprintf("%.3f", commits / stored) : ""
+		pct = ng > 0 ? sprintf("%.1f %%", 100 * $4 / ng) : ""
+		printf "| %s | %d | %.0f | %.0f | %s | %.2f | %.2f | %s | %d | %s | %s | %s |\n", label, $2, $3, $4,
+			pct, $5 / 1000, $6 / 1000, rss, $7, stored, commits, per }' \
 		"$T/wrk-$2.txt"
 }
 
-say "== hailong $BIN, nginx $("$NGINX" -v 2>&1 | sed 's/.*\///'), wrk -t$THREADS -c$CONNS -d${SECS}s"
+# mode NAME LABEL AUTH [EXTRA]: the server afresh, one wrk run, its row.
+mode() {
+	local name=$1 label=$2 before after commits
+	shift 2
+	before=$("$BIN" responses count)
+	start_server "$name"
+	reset_peak "$SRV_PID"
+	run "$name" "http://127.0.0.1:$PORT/api/v1/responses" "$@"
+	local mem
+	mem=$(rss "$SRV_PID")
+	stop_server
+	after=$("$BIN" responses count)
+	commits=$(sed -n 's/.*bộ ghi: \([0-9]*\) lần ghi.*/\1/p' "$T/serve-$name.log" | tail -n 1)
+	ROWS+=("$(row "$label" "$name" "$mem" "$commits" $((after - before)))")
+}
+
+say "== hailong $BIN (--readers $READERS ${BENCH_SERVE_ARGS:-}), nginx $("$NGINX" -v 2>&1 | sed 's/.*\///'), wrk -t$THREADS -c$CONNS -d${SECS}s"
 ROWS=()
-if [ "$MODE" = kiosk ] || [ "$MODE" = both ]; then
-	reset_peak "$SRV_PID"
-	run kiosk "http://127.0.0.1:$PORT/api/v1/responses" "Authorization: Bearer $TOKEN"
-	ROWS+=("$(row "hailong, kiosk token (burst rule: held)" kiosk "$(rss "$SRV_PID")")")
-fi
-if [ "$MODE" = user ] || [ "$MODE" = both ]; then
-	reset_peak "$SRV_PID"
-	run user "http://127.0.0.1:$PORT/api/v1/responses" "Cookie: hl_session=$SESSION" "X-CSRF-Token: $CSRF"
-	ROWS+=("$(row "hailong, clerk session (all counted)" user "$(rss "$SRV_PID")")")
-fi
+stop_server
 reset_peak "$NGX_PID"
 run nginx "http://127.0.0.1:$NPORT/api/v1/responses" "Authorization: Bearer $TOKEN"
-ROWS+=("$(row "nginx \`return 204\`" nginx "$(rss "$NGX_PID")")")
+NGINX_RATE=$(awk -F'\t' '$1 == "RESULT" { print $4 }' "$T/wrk-nginx.txt")
+NGINX_ROW="$(row "nginx \`return 204\`" nginx "$(rss "$NGX_PID")" "" "")"
+if [ "$MODE" = kiosk ] || [ "$MODE" = both ]; then
+	mode kiosk "hailong, kiosk token (burst rule: held)" "Authorization: Bearer $TOKEN"
+fi
+if [ "$MODE" = user ] || [ "$MODE" = both ]; then
+	mode user "hailong, clerk session (all counted)" "Cookie: hl_session=$SESSION" "X-CSRF-Token: $CSRF"
+fi
+ROWS+=("$NGINX_ROW")
 
-kill "$SRV_PID"
-wait "$SRV_PID" 2>/dev/null || true
-SRV_PID=""
 stored=$("$BIN" responses count)
 held=$("$BIN" responses list-ids --status held | wc -l)
 
-echo "| server | requests | responses/s | 2xx/s | p50 ms | p99 ms | peak RSS MB | errors |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| server | requests | responses/s | 2xx/s | % of nginx | p50 ms | p99 ms | peak RSS MB | errors | stored | commits (fsync) | fsync per stored |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "Stored in the database after the run: $stored responses ($held held for review)."
-echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); $(uname -sr)."
+echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); $(uname -sr); load average before the run: $LOAD."
