@@ -24,9 +24,13 @@ int api_session(struct http_req *r);
 /* api_responses.c: POST /api/v1/responses — store one response (kiosk or user). */
 int api_responses_post(struct http_req *r);
 
-/* api_responses.c: the server's shared snapshot of units, fields, staff and
- * instruments (svc/ingest.h); owned by the process, NULL when out of memory. */
-struct ingest_shared *api_ingest(void);
+/* api_responses.c: svc/intake's write for a request (ctx, a struct
+ * http_req): srv_write. */
+int api_write(void *ctx, writer_fn fn, void *arg, struct hl_err *err);
+
+/* api_responses.c: answer rc, err of intake_submit: 400/413 naming the
+ * body's field, others as http_send_err. Returns 0. */
+int api_intake_error(struct http_req *r, int rc, const struct hl_err *err);
 
 /* api_kiosk.c: GET /api/v1/kiosk/config — what the kiosk page needs. */
 int api_kiosk_config(struct http_req *r);

@@ -10,6 +10,7 @@
 #include "http/scope.h"
 #include "http/srv.h"
 #include "svc/ingest.h"
+#include "svc/intake.h"
 #include "svc/unitfields.h"
 
 #define DEFAULT_INSTRUMENT "sipas-5"
@@ -125,7 +126,7 @@ static int config_unit(struct http_req *r, struct store_unit *u, struct hl_err *
 
 int api_kiosk_config(struct http_req *r)
 {
-	struct ingest_shared *sh = api_ingest();
+	struct ingest_shared *sh = intake_shared();
 	const struct ingest *g = NULL;
 	const struct ingest_inst *it;
 	const char *ref = http_query(r, "instrument");

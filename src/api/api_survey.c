@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "base/arena.h"
 #include "http/srv.h"
 #include "svc/ingest.h"
+#include "svc/intake.h"
 #include "svc/receipt.h"
 
 #define SURVEY_INSTRUMENT "sipas-5"
@@ -60,7 +60,7 @@ static json_t *dossier_json(const struct ingest *g, const struct receipt_view *v
 
 int api_survey_config(struct http_req *r)
 {
-	struct ingest_shared *sh = api_ingest();
+	struct ingest_shared *sh = intake_shared();
 	const struct ingest *g = NULL;
 	const struct ingest_inst *it;
 	const struct store_unit *u;
@@ -90,36 +90,15 @@ int api_survey_config(struct http_req *r)
 	return http_send_json(r, 200, out);
 }
 
-/* The one write: store the response, use the link for it (svc/receipt.h),
- * count it. */
-struct qr_post {
-	struct store_response *resp;
-	unsigned char hash[STORE_HASH_LEN];
-	int64_t now;
-	bool duplicate;
-};
-
-static int write_qr(struct writer_tx *tx, void *arg, struct hl_err *err)
-{
-	struct qr_post *p = arg;
-	int rc = receipt_answer(writer_tx_store(tx), p->hash, p->resp, p->now, &p->duplicate, err);
-
-	if (rc == HL_OK && !p->duplicate)
-		return writer_tx_count(tx, p->resp, err);
-	return rc;
-}
-
+/* The one write (svc/intake.c): store the response and use the link for it
+ * (svc/receipt.h), so two phones racing on one link store one response. */
 int api_survey_submit(struct http_req *r)
 {
-	struct ingest_shared *sh = api_ingest();
-	const struct ingest *g = NULL;
-	const struct store_unit *u;
-	struct ingest_json_opts o = {.channel = "qr", .server_day = true};
-	struct ingest_json_out *in = hl_arena_alloc(r->a, sizeof(*in));
+	struct intake_caller c = {.channel = INTAKE_QR, .st = r->st, .write = api_write, .ctx = r,
+		.now = srv_now()};
+	struct intake_result res;
 	struct receipt_view v;
-	struct qr_post p = {0};
 	struct hl_err err = {0};
-	char unit_code[STORE_CODE_MAX];
 	bool sent;
 	int st;
 
@@ -127,55 +106,24 @@ int api_survey_submit(struct http_req *r)
 	 * of the same answers (200 duplicate) from a second survey (409). */
 	if (find_receipt(r, false, &v, &sent) != HL_OK || sent)
 		return 0;
-	memcpy(p.hash, v.hash, sizeof(p.hash));
-	if (sh == NULL || in == NULL)
-		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	c.unit_id = v.rc.unit_id;
+	c.link_hash = v.hash;
+	c.link_dossier = v.rc.dossier;
+	c.link_field = v.field_id;
 	/* Dated by the server, not by the phone (an anonymous link must not
 	 * place an answer in another period). */
-	p.now = srv_now();
-	o.day = receipt_day(&v.rc, p.now);
-	for (int attempt = 0; attempt < 2; attempt++) {
-		if ((st = ingest_acquire(sh, r->st, attempt > 0, &g, &err)) != HL_OK)
-			return http_send_err(r, &err);
-		unit_code[0] = '\0';
-		if ((u = ingest_unit_id(g, v.rc.unit_id)) != NULL)
-			snprintf(unit_code, sizeof(unit_code), "%s", u->code);
-		o.unit = unit_code;
-		st = u != NULL ? ingest_json(g, r->body, r->body_len, &o, in, &err) : HL_ENOTFOUND;
-		ingest_release(sh, g);
-		if (st != HL_ENOTFOUND)
-			break;
-	}
-	if (st == HL_ENOTFOUND)
-		return http_send_error(r, 500, "internal", "không tìm thấy đơn vị của phiếu", NULL);
-	if (st != HL_OK)
-		return http_send_error(r, http_status_of(st), st == HL_ELIMIT ? "too_large" : "invalid",
-			err.msg, err.where[0] != '\0' ? err.where : NULL);
-	/* What the link fixes, the body may repeat but not change. */
-	if (in->r.unit_id != v.rc.unit_id)
-		return http_send_error(r, 403, "forbidden", "phiếu khảo sát này chỉ dành cho đơn vị đã "
-			"tiếp nhận hồ sơ", "unit");
-	if (in->r.channel != CH_QR)
-		return http_send_error(r, 400, "invalid", "khảo sát qua mã QR chỉ nhận kênh qr", "channel");
-	if (in->r.dossier[0] != '\0' && strcmp(in->r.dossier, v.rc.dossier) != 0)
-		return http_send_error(r, 400, "invalid", "mã hồ sơ khác với hồ sơ của phiếu khảo sát",
-			"dossier");
-	snprintf(in->r.dossier, sizeof(in->r.dossier), "%s", v.rc.dossier);
-	/* An imported dossier knows its field better than a tap on the phone. */
-	if (v.field_id != 0)
-		in->r.field_id = v.field_id;
-	in->r.received_at = p.now;
-	in->r.kiosk_id = 0;
-	p.resp = &in->r;
-	if ((st = srv_write(r, write_qr, &p, &err)) != HL_OK) {
+	c.link_day = receipt_day(&v.rc, c.now);
+	if ((st = intake_submit(&c, r->body, r->body_len, &res, &err)) != HL_OK) {
 		if (st == HL_ECONFLICT && strcmp(err.where, "replaced") == 0)
 			return http_send_error(r, 410, "replaced", err.msg, NULL);
+		if (st == HL_EPERM)
+			return http_send_error(r, 403, "forbidden", err.msg, "unit");
 		if (st == HL_ECONFLICT)
 			return http_send_error(r, 409, "conflict", err.msg,
 				strcmp(err.where, "id") == 0 ? "id" : NULL);
-		return http_send_err(r, &err);
+		return api_intake_error(r, st, &err);
 	}
-	return http_send_json(r, p.duplicate ? 200 : 201, json_pack("{s:s, s:o}", "status",
-		p.duplicate ? "duplicate" : "stored", "id",
-		in->r.ext_id[0] != '\0' ? json_string(in->r.ext_id) : json_null()));
+	return http_send_json(r, res.duplicate ? 200 : 201, json_pack("{s:s, s:o}", "status",
+		res.duplicate ? "duplicate" : "stored", "id",
+		res.ext_id[0] != '\0' ? json_string(res.ext_id) : json_null()));
 }

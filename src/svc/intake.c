@@ -1,13 +1,60 @@
-/* intake.c — the store-side rules of intake.h: content hashes and what the
- * same id means, and a kiosk's responses held for review. */
+/* intake.c — intake.h: the channels' policies, the one submit, content
+ * hashes and what the same id means, and a kiosk's responses held for
+ * review. */
 #include "svc/intake.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "svc/feedback.h"
 #include "svc/ingest.h"
+#include "svc/receipt.h"
+
+/* How long a snapshot of units, fields, staff and instruments is used
+ * before it is reloaded (a miss reloads it sooner, at most once a second). */
+#define SNAPSHOT_TTL 10
+
+/* Who may send a channel's response for a unit. */
+enum intake_who {
+	WHO_KIOSK,      /* a kiosk, for its own unit */
+	WHO_SCOPE,      /* a user, for a unit in their scope (caller's sees) */
+	WHO_LINK,       /* a link's holder, for the link's unit and dossier only */
+};
+
+/* A channel's policy, as data. */
+struct intake_policy {
+	const char *channel;    /* ingest's default channel name */
+	enum intake_who who;
+	bool kiosk_body;        /* the body follows the kiosk's rules (id required) */
+	bool server_day;        /* dated by the server when it arrives, not by the body */
+	bool held_rules;        /* the kiosk's burst and date window may hold it for review */
+	bool complaint;         /* its comment may be filed as a complaint (feedback) */
+	const char *who_prefix; /* the complaint's author in the audit: prefix:name */
+};
+
+static const struct intake_policy policies[] = {
+	[INTAKE_KIOSK] = {.channel = "kiosk", .who = WHO_KIOSK, .kiosk_body = true,
+		.held_rules = true, .complaint = true, .who_prefix = "kiosk"},
+	[INTAKE_USER] = {.channel = "paper", .who = WHO_SCOPE, .complaint = true,
+		.who_prefix = "web"},
+	[INTAKE_QR] = {.channel = "qr", .who = WHO_LINK, .server_day = true},
+};
+
+static struct ingest_shared *shared;
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+
+static void shared_init(void)
+{
+	shared = ingest_shared_new(SNAPSHOT_TTL);
+}
+
+struct ingest_shared *intake_shared(void)
+{
+	pthread_once(&shared_once, shared_init);
+	return shared;
+}
 
 /* Bumped if the encoding below ever changes (stored hashes would then need
  * recomputing). */
@@ -137,5 +184,176 @@ int intake_post(struct store *st, struct intake_post *p, struct hl_err *err)
 	 * together or not at all */
 	if (p->fb != NULL && (rc = fb_add_in(st, p->fb, p->fb_who, p->fb_code, NULL, err)) != HL_OK)
 		return complaint_failed(rc, err);
+	return HL_OK;
+}
+
+/* ---- intake_submit ---- */
+
+/* The writer's job of one response. */
+struct submit_job {
+	const struct intake_policy *pol;
+	const struct intake_caller *c;
+	struct intake_post p;
+};
+
+/* Store the response (by its link, or held or counted with its complaint),
+ * then count it if counted. */
+static int write_submit(struct writer_tx *tx, void *arg, struct hl_err *err)
+{
+	struct submit_job *j = arg;
+	struct store *st = writer_tx_store(tx);
+	int rc;
+
+	if (j->pol->who == WHO_LINK) {
+		j->p.fb_code[0] = '\0';
+		rc = receipt_answer(st, j->c->link_hash, j->p.r, j->c->now, &j->p.duplicate, err);
+	} else {
+		rc = intake_post(st, &j->p, err);
+	}
+	if (rc == HL_OK && !j->p.duplicate && j->p.r->status == RS_COUNTED)
+		return writer_tx_count(tx, j->p.r, err);
+	return rc;
+}
+
+/* Whether the error names something a fresher snapshot might know. */
+static bool maybe_stale(const struct hl_err *err)
+{
+	static const char *const names[] = {"unit", "field", "staff", "instrument", NULL};
+
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcmp(err->where, names[i]) == 0)
+			return true;
+	return strncmp(err->where, "answers.", 8) == 0;
+}
+
+/* Parse and check the body with a snapshot, once more with a fresh one when
+ * it names something the snapshot may not know yet; *unit gets the
+ * response's unit. */
+static int parse(const struct intake_policy *pol, const struct intake_caller *c,
+	const char *body, size_t len, struct ingest_json_out *in, struct store_unit *unit,
+	struct hl_err *err)
+{
+	struct ingest_shared *sh = intake_shared();
+	struct ingest_json_opts o = {.channel = pol->channel, .kiosk = pol->kiosk_body,
+		.server_day = pol->server_day, .day = c->link_day};
+	char unit_code[STORE_CODE_MAX];
+	int rc = HL_OK;
+
+	if (sh == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	for (int attempt = 0; attempt < 2; attempt++) {
+		const struct ingest *g = NULL;
+		const struct store_unit *u;
+		bool missing = false;
+
+		if ((rc = ingest_acquire(sh, c->st, attempt > 0, &g, err)) != HL_OK)
+			return rc;
+		o.unit = NULL;
+		if (pol->who != WHO_SCOPE) {
+			/* the kiosk's or the link's unit, when the body names none */
+			u = ingest_unit_id(g, c->unit_id);
+			missing = u == NULL;
+			snprintf(unit_code, sizeof(unit_code), "%s", u != NULL ? u->code : "");
+			o.unit = missing ? NULL : unit_code;
+		}
+		if (missing && pol->who == WHO_LINK)
+			rc = hl_err_set(err, HL_EIO, HL_HERE, "không tìm thấy đơn vị của phiếu");
+		else
+			rc = ingest_json(g, body, len, &o, in, err);
+		if (rc == HL_OK && (u = ingest_unit_id(g, in->r.unit_id)) != NULL)
+			*unit = *u;
+		ingest_release(sh, g);
+		if (!(rc == HL_EINVAL && maybe_stale(err)) && !missing)
+			break;
+	}
+	return rc;
+}
+
+/* Whether c may send in for the response's unit (and, by a link, its
+ * dossier and channel); the response takes what the link fixes. */
+static int may_send(const struct intake_policy *pol, const struct intake_caller *c,
+	const struct store_unit *unit, struct store_response *r, struct hl_err *err)
+{
+	switch (pol->who) {
+	case WHO_KIOSK:
+		if (unit->id != c->unit_id)
+			return hl_err_set(err, HL_EPERM, "unit",
+				"máy kiosk này chỉ gửi được phiếu của đơn vị mình");
+		break;
+	case WHO_SCOPE:
+		if (c->sees == NULL || !c->sees(c->ctx, unit))
+			return hl_err_set(err, HL_EPERM, "unit",
+				"tài khoản không được gửi phiếu cho đơn vị này");
+		break;
+	case WHO_LINK:
+		if (r->unit_id != c->unit_id)
+			return hl_err_set(err, HL_EPERM, "unit", "phiếu khảo sát này chỉ dành cho đơn "
+				"vị đã tiếp nhận hồ sơ");
+		if (r->channel != CH_QR)
+			return hl_err_set(err, HL_EINVAL, "channel",
+				"khảo sát qua mã QR chỉ nhận kênh qr");
+		if (r->dossier[0] != '\0' && strcmp(r->dossier, c->link_dossier) != 0)
+			return hl_err_set(err, HL_EINVAL, "dossier",
+				"mã hồ sơ khác với hồ sơ của phiếu khảo sát");
+		snprintf(r->dossier, sizeof(r->dossier), "%s", c->link_dossier);
+		/* an imported dossier knows its field better than a tap on the phone */
+		if (c->link_field != 0)
+			r->field_id = c->link_field;
+		break;
+	}
+	return HL_OK;
+}
+
+/* The comment of a response ticked as a complaint as a feedback item n
+ * (channel kiosk at a kiosk, counter otherwise), received when the answers
+ * were given, audited as who (size bytes). */
+static void complaint(const struct intake_policy *pol, const struct intake_caller *c,
+	const struct ingest_json_out *in, const struct store_unit *unit, struct fb_new *n,
+	char *who, size_t size)
+{
+	int64_t at = in->has_time ? in->collected_at : c->now;
+
+	memset(n, 0, sizeof(*n));
+	n->unit = unit->code;
+	n->channel = pol->who == WHO_KIOSK ? FB_KIOSK : FB_COUNTER;
+	n->received_at = (at + (int64_t)INGEST_TZ_MINUTES * 60) / 60;
+	n->text = in->r.comment;
+	snprintf(who, size, "%s:%s", pol->who_prefix,
+		pol->who == WHO_KIOSK ? c->kiosk_name : c->user_name);
+}
+
+int intake_submit(const struct intake_caller *c, const char *body, size_t len,
+	struct intake_result *out, struct hl_err *err)
+{
+	const struct intake_policy *pol = &policies[c->channel];
+	struct ingest_json_out in;
+	struct store_unit unit = {0};
+	struct submit_job j = {.pol = pol, .c = c};
+	struct fb_new fb;
+	char fb_who[STORE_CODE_MAX + 16];
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = parse(pol, c, body, len, &in, &unit, err)) != HL_OK ||
+	    (rc = may_send(pol, c, &unit, &in.r, err)) != HL_OK)
+		return rc;
+	in.r.received_at = c->now;
+	in.r.kiosk_id = pol->who == WHO_KIOSK ? c->kiosk_id : 0;
+	j.p.r = &in.r;
+	j.p.kiosk = pol->held_rules;
+	j.p.collected_at = in.collected_at;
+	j.p.has_time = in.has_time;
+	if (in.complaint && pol->complaint) {
+		complaint(pol, c, &in, &unit, &fb, fb_who, sizeof(fb_who));
+		j.p.fb = &fb;
+		j.p.fb_who = fb_who;
+	}
+	if ((rc = c->write(c->ctx, write_submit, &j, err)) != HL_OK)
+		return rc;
+	out->duplicate = j.p.duplicate;
+	out->held = !j.p.duplicate && in.r.status == RS_HELD;
+	snprintf(out->ext_id, sizeof(out->ext_id), "%s", in.r.ext_id);
+	if (j.p.fb != NULL && !j.p.duplicate)
+		snprintf(out->fb_code, sizeof(out->fb_code), "%s", j.p.fb_code);
 	return HL_OK;
 }

@@ -1,5 +1,17 @@
-/* intake.h — a response checked by svc/ingest, into the store, with the rules
- * that need the store. The sender's id is unique within the unit; a resend
+/* intake.h — every response sent in, from any channel, into the store.
+ *
+ * intake_submit is the one way in for a response that arrives alone (a
+ * kiosk's, a logged-in user's through the API, a phone's through a
+ * receipt's QR link): the channel's policy is a row of a table (who may send
+ * for which unit, how it is dated, whether the kiosk's burst and date rules
+ * may hold it, whether its comment may be a complaint, whether it uses a
+ * one-time link), the body is checked against a shared snapshot of what the
+ * store knows (svc/ingest), and the store step runs as one job of the
+ * server's writer (svc/writer: durable when it returns). Bulk channels (a
+ * paper batch's close, a CSV import) and a review's accept store through
+ * intake_insert below, in their own transaction.
+ *
+ * The store-side rules: The sender's id is unique within the unit; a resend
  * under it (the same content: nothing stored) is told from other answers
  * under it (a conflict, never silently dropped) by a hash of the content
  * kept with the row. A kiosk's answers are held for a clerk's review when
@@ -15,8 +27,10 @@
 
 #include "base/err.h"
 #include "store/store.h"
+#include "svc/writer.h"
 
 struct fb_new;
+struct ingest_shared;
 
 #define INTAKE_BURST_MAX 3               /* a kiosk's responses per window, more are held */
 #define INTAKE_BURST_WINDOW 60           /* seconds */
@@ -66,5 +80,58 @@ struct intake_post {
  * error of intake_insert or of the complaint (an input fault named
  * "comment"). The caller adds a counted response to the tallies. */
 int intake_post(struct store *st, struct intake_post *p, struct hl_err *err);
+
+/* ---- one response from any single channel ---- */
+
+/* The channels of intake_submit; their policies are a table in intake.c. */
+enum intake_channel {
+	INTAKE_KIOSK,   /* a kiosk's Bearer token: its own unit, burst and date rules */
+	INTAKE_USER,    /* a logged-in user through the API: units in their scope */
+	INTAKE_QR,      /* a receipt's one-time link: its unit and dossier, dated by the server */
+};
+
+/* Who sends, and how their write reaches the writer. */
+struct intake_caller {
+	enum intake_channel channel;
+	struct store *st;            /* a read connection, for the snapshot */
+	/* Run fn(arg) on the writer and wait until it is durable (the server's
+	 * srv_write, which gives the read connection back meanwhile). */
+	int (*write)(void *ctx, writer_fn fn, void *arg, struct hl_err *err);
+	void *ctx;
+	int64_t now;                 /* seconds since 1970: when it arrived */
+	int64_t kiosk_id;            /* INTAKE_KIOSK: the kiosk */
+	const char *kiosk_name;      /* INTAKE_KIOSK: its name, for the audit */
+	const char *user_name;       /* INTAKE_USER: the user's name, for the audit */
+	/* INTAKE_USER: whether the user may send for unit. */
+	bool (*sees)(void *ctx, const struct store_unit *unit);
+	int64_t unit_id;             /* INTAKE_KIOSK, INTAKE_QR: the kiosk's, the link's unit */
+	/* INTAKE_QR: the link (svc/receipt.h): its token hash, dossier and field
+	 * (0 = none) and the day its answer counts on. */
+	const unsigned char *link_hash;
+	const char *link_dossier;
+	int64_t link_field;
+	hl_day link_day;
+};
+
+/* What became of a response. */
+struct intake_result {
+	bool duplicate;              /* the same answer sent again: nothing stored */
+	bool held;                   /* stored, held for a clerk's review */
+	char ext_id[STORE_CODE_MAX]; /* the sender's id, "" = none */
+	char fb_code[STORE_CODE_MAX];/* the complaint's code, "" = none */
+};
+
+/* The server's shared snapshot holder (svc/ingest.h), made on first use;
+ * NULL when out of memory. Owned by intake (lives as long as the process). */
+struct ingest_shared *intake_shared(void);
+
+/* Check the JSON body (len bytes, docs/api.md) of a response from c and
+ * store it through c->write. HL_OK (out tells stored, held or duplicate);
+ * HL_EINVAL / HL_ELIMIT: the body (err->where names the field); HL_EPERM:
+ * not the caller's unit (where "unit"); HL_ECONFLICT: the id was used for
+ * other content (where "id"), or (INTAKE_QR) the link was used by another
+ * answer or replaced (where "replaced"); others: the store's. */
+int intake_submit(const struct intake_caller *c, const char *body, size_t len,
+	struct intake_result *out, struct hl_err *err);
 
 #endif

@@ -16,6 +16,7 @@
 #include "http/scope.h"
 #include "http/srv.h"
 #include "svc/ingest.h"
+#include "svc/intake.h"
 #include "svc/review.h"
 #include "svc/units.h"
 #include "web/pages.h"
@@ -84,7 +85,7 @@ int page_review(struct http_req *r)
 	struct store_kiosk *kiosks = NULL;
 	size_t n = 0, nu = 0, nk = 0;
 	struct hl_err err = {0};
-	struct ingest_shared *sh = api_ingest();
+	struct ingest_shared *sh = intake_shared();
 	const struct ingest *g = NULL;
 	const struct units_actor *by = actor(r);
 	const char *done = http_query(r, "done");
