@@ -79,6 +79,11 @@ int writer_tx_count(struct writer_tx *tx, const struct store_response *r, struct
 	return rc;
 }
 
+int writer_tx_counter(void *tx, const struct store_response *r, struct hl_err *err)
+{
+	return writer_tx_count(tx, r, err);
+}
+
 /* The parsed instrument with this id, loaded on first use (a stored
  * instrument version never changes). */
 static const struct hl_instrument *instrument(struct writer *w, int64_t id, struct hl_err *err)

@@ -60,4 +60,8 @@ struct store *writer_tx_store(struct writer_tx *tx);
  * savepoint is released, flushed before the commit). */
 int writer_tx_count(struct writer_tx *tx, const struct store_response *r, struct hl_err *err);
 
+/* writer_tx_count with the transaction as a void *: the count callback that
+ * svc/review.h and svc/paper.h take, called with ctx = the job's tx. */
+int writer_tx_counter(void *tx, const struct store_response *r, struct hl_err *err);
+
 #endif

@@ -1221,16 +1221,8 @@ int page_paper_diff(struct http_req *r)
 struct close_arg {
 	int64_t id;
 	const char *who;
-	struct writer_tx *tx;
 	int nresp;
 };
-
-static int count_resp(void *ctx, const struct store_response *resp, struct hl_err *err)
-{
-	struct close_arg *x = ctx;
-
-	return writer_tx_count(x->tx, resp, err);
-}
 
 static int write_close(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
@@ -1240,8 +1232,8 @@ static int write_close(struct writer_tx *tx, void *arg, struct hl_err *err)
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	x->tx = tx;
-	rc = paper_close(writer_tx_store(tx), x->id, srv_now(), x->who, count_resp, x, a, &x->nresp, err);
+	rc = paper_close(writer_tx_store(tx), x->id, srv_now(), x->who, writer_tx_counter, tx, a,
+		&x->nresp, err);
 	hl_arena_free(a);
 	return rc;
 }

@@ -185,26 +185,17 @@ struct review_op {
 	int64_t id, upto;
 	bool accept, all;
 	const struct units_actor *by;
-	struct writer_tx *tx;
 	size_t n;
 };
-
-static int count_resp(void *ctx, const struct store_response *resp, struct hl_err *err)
-{
-	struct review_op *op = ctx;
-
-	return writer_tx_count(op->tx, resp, err);
-}
 
 static int write_review(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct review_op *op = arg;
 	struct store *st = writer_tx_store(tx);
 
-	op->tx = tx;
 	if (op->all)
-		return review_accept_all(st, op->by, op->upto, count_resp, op, &op->n, err);
-	return review_decide(st, op->id, op->accept, op->by, count_resp, op, err);
+		return review_accept_all(st, op->by, op->upto, writer_tx_counter, tx, &op->n, err);
+	return review_decide(st, op->id, op->accept, op->by, writer_tx_counter, tx, err);
 }
 
 int page_review_post(struct http_req *r)
