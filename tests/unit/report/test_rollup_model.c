@@ -1,6 +1,6 @@
 /* test_rollup_model.c — the report model read from the (unit, month)
  * rollups equals the one read response by response, on the demo province
- * (svc/demo.h: mergers, several instruments' worth of questions, staff,
+ * (tools/demo.h: mergers, several instruments' worth of questions, staff,
  * repeated comments): for years, a half, a quarter and a month, for the
  * province over its units, for a merged ward and a ward merged away, and
  * internal (per civil servant). Compared as rendered CSV, byte for byte,
@@ -25,7 +25,7 @@
 #include "report/model.h"
 #include "report/render.h"
 #include "store/store.h"
-#include "svc/demo.h"
+#include "tools/demo.h"
 #include "svc/tallyacc.h"
 
 struct fx {
