@@ -1,7 +1,8 @@
 /* test_html.c — HTML escaping by context (io/html.h, http/page.h): element content and
  * attribute values (hb_txt), URL parts (hb_url), the day box and the CSRF
  * field (whose values are escaped), the page layout (title and user name
- * escaped, the menu by role), and the buffer's cap. */
+ * escaped, the menu by role), the trusted fragments (a chart, the
+ * stylesheet, another buffer) and the buffer's cap. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,6 +124,32 @@ static void test_page(void **state)
 	assert_non_null(strstr(f->b.s, "href=\"/admin\""));
 }
 
+/* The trusted fragments: a chart's SVG, the stylesheet, another buffer,
+ * each refused (nothing written, the buffer failed) when it could break out. */
+static void test_fragments(void **state)
+{
+	struct fx *f = *state;
+	struct hbuf other;
+
+	hb_svg(&f->b, "<svg viewBox=\"0 0 1 1\"><title>a &amp; b</title></svg>\n");
+	assert_string_equal(f->b.s, "<svg viewBox=\"0 0 1 1\"><title>a &amp; b</title></svg>\n");
+	hb_style(&f->b, "p { color: red }");
+	hb_init(&other, f->a, 65536);
+	hb_txt(&other, "<x>");
+	hb_append(&f->b, &other);
+	assert_non_null(strstr(f->b.s, "p { color: red }&lt;x&gt;"));
+	assert_false(f->b.failed);
+	hb_svg(&f->b, "<svg><script>alert(1)</script></svg>");
+	assert_true(f->b.failed);
+	hb_init(&f->b, f->a, 65536);
+	hb_svg(&f->b, "<p>not a drawing</p>");
+	assert_true(f->b.failed);
+	hb_init(&f->b, f->a, 65536);
+	hb_style(&f->b, "p{}</style><script>x</script>");
+	assert_true(f->b.failed);
+	assert_null(f->b.s);
+}
+
 /* Past its cap the buffer fails and stays failed; hb_printf writes long text whole. */
 static void test_cap(void **state)
 {
@@ -151,6 +178,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_url, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_inputs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fragments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cap, setup, teardown),
 	};
 
