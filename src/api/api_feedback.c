@@ -53,8 +53,8 @@ const char *fb_web_track_url(struct http_req *r, const char *base, const char *c
 	struct hbuf b;
 
 	hb_init(&b, r->a, 4096);
-	hb_raw(&b, base != NULL ? base : "");
-	hb_raw(&b, "/public/feedback/track?code=");
+	/* the server's configured address: its own, not outside text */
+	hb_printf(&b, "%s/public/feedback/track?code=", base != NULL ? base : "");
 	hb_url(&b, code);
 	hb_raw(&b, "&token=");
 	hb_url(&b, token);

@@ -84,7 +84,7 @@ static int bars(struct hl_arena *a, const struct iq_result *res, struct chart *c
 	if (c->title == NULL || cur == NULL || prev == NULL || cur->name == NULL ||
 	    prev->name == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi vẽ biểu đồ");
-	for (int k = 0; k <= res->ncrit && k < CHART_MAX_CATS; k++) {
+	for (int k = 0; k <= res->ncrit && k < CHART_MAX_CATS && k < HL_IDX_MAXCELLS; k++) {
 		const struct hl_idx_cell *cell = &u->idx.cell[k];
 		int rc = chart_add_cat(c, res->crit_code[k], err);
 

@@ -1,12 +1,12 @@
 /* cmd_demo.c — `hailong demo`: create or migrate the database and fill it
- * with the demo province (svc/demo), then say what to try next. */
+ * with the demo province (tools/demo), then say what to try next. */
 #include "cli/cli.h"
 
 #include <stdio.h>
 
 #include "base/mem.h"
 #include "base/text.h"
-#include "svc/demo.h"
+#include "tools/demo.h"
 #include "svc/import.h"
 
 static int run_demo(struct cli_ctx *ctx, int argc, char **argv);

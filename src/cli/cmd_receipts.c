@@ -46,7 +46,7 @@ const struct cli_cmd cmd_receipts = {
 };
 
 /* The slip as a page that stands alone (the stylesheet inside it). */
-static void page(struct hbuf *b, const char *body)
+static void page(struct hbuf *b, const struct hbuf *body)
 {
 	hb_raw(b, "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -64,10 +64,10 @@ static void page(struct hbuf *b, const char *body)
 		}
 		memcpy(css, a->data, a->len);
 		css[a->len] = '\0';
-		hb_raw(b, css);
+		hb_style(b, css);
 	}
 	hb_raw(b, "</style></head><body><main>");
-	hb_raw(b, body);
+	hb_append(b, body);
 	hb_raw(b, "</main></body></html>\n");
 }
 
@@ -140,7 +140,7 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto cleanup;
 	}
-	page(&page_b, slip_b.s);
+	page(&page_b, &slip_b);
 	if (page_b.failed) {
 		rc = cli_errorf("hết bộ nhớ khi tạo phiếu");
 		goto cleanup;

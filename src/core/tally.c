@@ -174,12 +174,13 @@ void hl_tallyset_encode(const struct hl_tallyset *set, unsigned char *buf)
 int hl_tallyset_decode(const unsigned char *buf, size_t len, struct hl_tallyset *set,
 	struct hl_err *err)
 {
-	const unsigned char *p, *end = buf + len;
+	const unsigned char *p, *end;
 	int count, i = 0;
 
 	memset(set, 0, sizeof(*set));
 	if (buf == NULL || len < ENC_HEAD)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "bộ đếm hỏng: chỉ có %zu byte", len);
+	end = buf + len;     /* not before: NULL + len is undefined */
 	if (buf[0] != ENC_VERSION)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"bộ đếm hỏng: phiên bản mã hóa %u không được hỗ trợ", buf[0]);

@@ -36,9 +36,9 @@ void page_begin(struct hbuf *b, struct http_req *r, const char *title)
 			if (r->role < m->min_role)
 				continue;
 			hb_raw(b, "<a href=\"");
-			hb_raw(b, m->href);
+			hb_txt(b, m->href);
 			hb_raw(b, "\">");
-			hb_raw(b, m->label);
+			hb_txt(b, m->label);
 			hb_raw(b, "</a>");
 		}
 		hb_raw(b, "</nav><form class=\"who\" method=\"post\" action=\"/logout\">");

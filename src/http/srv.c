@@ -28,6 +28,7 @@
 #include "base/text.h"
 #include "http/page.h"
 #include "http/http.h"
+#include "http/gate.h"
 #include "http/route.h"
 #include "base/token.h"
 #include "svc/ratelimit.h"
@@ -586,27 +587,20 @@ static int identify(struct http_req *r, const struct route *rt)
 	return 0;
 }
 
-static bool same_secret(const char *a, const char *b)
-{
-	size_t n = a ? strlen(a) : 0;
-
-	return a != NULL && b != NULL && n > 0 && n == strlen(b) && sodium_memcmp(a, b, n) == 0;
-}
-
-/* The CSRF check for writes made with a session cookie (Bearer callers and
- * anonymous public forms use their own tokens). */
+/* The CSRF check for writes (gate_csrf_ok), with the secrets r carries. */
 static bool csrf_ok(struct http_req *r, const struct route *rt)
 {
-	if (strcmp(r->method, "POST") != 0 || r->kiosk_auth || (rt->flags & R_TOKEN))
-		return true;
-	if (r->role == ROLE_NONE) {
-		/* A public form (the login page): double-submit cookie. */
-		return !(rt->flags & R_FORM) ||
-			same_secret(http_cookie(r, "hl_csrf"), http_form(r, "csrf"));
+	struct gate_tokens t = {.session = r->sess.csrf};
+
+	/* only what the check may read: an API body is not a form to scan */
+	if (strcmp(r->method, "POST") == 0 && !r->kiosk_auth && !(rt->flags & R_TOKEN)) {
+		t.header = http_header(r, "X-CSRF-Token");
+		if (!(rt->flags & R_API)) {
+			t.cookie = http_cookie(r, "hl_csrf");
+			t.form = http_form(r, "csrf");
+		}
 	}
-	if (rt->flags & R_API)
-		return same_secret(http_header(r, "X-CSRF-Token"), r->sess.csrf);
-	return same_secret(http_form(r, "csrf"), r->sess.csrf);
+	return gate_csrf_ok(r->method, r->role, r->kiosk_auth, rt->flags, &t);
 }
 
 static void gate(struct server *s, struct reqstate *rs)
@@ -614,6 +608,7 @@ static void gate(struct server *s, struct reqstate *rs)
 	struct http_req *r = &rs->req;
 	const struct route *rt = rs->route;
 	bool api = rt ? (rt->flags & R_API) != 0 : strncmp(r->path, "/api/", 5) == 0;
+	enum gate_verdict verdict;
 	int st;
 
 	if (rt == NULL) {
@@ -643,8 +638,8 @@ static void gate(struct server *s, struct reqstate *rs)
 	st = identify(r, rt);
 	if (st != 0) {
 		send_status(r, true, st, "token thiết bị không hợp lệ hoặc đã bị thu hồi", NULL);
-	} else if (r->role < rt->min_role && !(r->kiosk_auth && (rt->flags & R_KIOSK))) {
-		if (r->role == ROLE_NONE && !api) {
+	} else if ((verdict = gate_admit(r->role, r->kiosk_auth, rt)) != GATE_ADMIT) {
+		if (verdict == GATE_LOGIN) {
 			struct hbuf b;
 
 			hb_init(&b, r->a, 4096);
@@ -652,7 +647,7 @@ static void gate(struct server *s, struct reqstate *rs)
 			hb_url(&b, r->path);
 			http_redirect(r, b.s);
 		} else {
-			send_status(r, api, r->role == ROLE_NONE ? 401 : 403, r->role == ROLE_NONE ?
+			send_status(r, api, verdict, verdict == GATE_UNAUTHORIZED ?
 				"cần đăng nhập" : "tài khoản không có quyền làm việc này", NULL);
 		}
 	} else if (!csrf_ok(r, rt)) {

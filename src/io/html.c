@@ -49,6 +49,37 @@ void hb_raw(struct hbuf *b, const char *s)
 	put(b, s, strlen(s));
 }
 
+void hb_append(struct hbuf *b, const struct hbuf *src)
+{
+	if (src->failed)
+		b->failed = 1;
+	else if (src->s != NULL)
+		put(b, src->s, src->len);
+}
+
+void hb_svg(struct hbuf *b, const char *svg)
+{
+	size_t n = svg != NULL ? strlen(svg) : 0, end = n;
+
+	while (end > 0 && (svg[end - 1] == '\n' || svg[end - 1] == ' '))
+		end--;
+	if (end < 11 || strncmp(svg, "<svg", 4) != 0 || strncmp(svg + end - 6, "</svg>", 6) != 0 ||
+	    strstr(svg, "<script") != NULL || strstr(svg, "<foreignObject") != NULL) {
+		b->failed = 1;
+		return;
+	}
+	put(b, svg, n);
+}
+
+void hb_style(struct hbuf *b, const char *css)
+{
+	if (css == NULL || strstr(css, "</") != NULL) {
+		b->failed = 1;
+		return;
+	}
+	put(b, css, strlen(css));
+}
+
 void hb_txt(struct hbuf *b, const char *s)
 {
 	const char *start = s;

@@ -30,6 +30,19 @@ void hb_txt(struct hbuf *b, const char *s);
 /* A URL path segment or query value, percent-encoded. */
 void hb_url(struct hbuf *b, const char *s);
 
+/* What another buffer holds (built with these helpers, so safe as it is). */
+void hb_append(struct hbuf *b, const struct hbuf *src);
+
+/* An SVG drawing made by report/chart.h's chart_svg (which escapes its
+ * text): written when it is one <svg> element with no script, else nothing
+ * and the buffer fails. */
+void hb_svg(struct hbuf *b, const char *svg);
+
+/* The text of a <style> element (hailong's own stylesheet): written when
+ * it cannot close the element ("</" nowhere), else nothing and the buffer
+ * fails. */
+void hb_style(struct hbuf *b, const char *css);
+
 /* printf of hailong's own numbers and codes — never outside text. */
 void hb_printf(struct hbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

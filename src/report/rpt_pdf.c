@@ -478,7 +478,7 @@ static void charts(struct pdfr *r)
 		c.decimals = 2;
 		prev = chart_add_series(&c, hl_arena_strdup(r->a, plabel));
 		cur = chart_add_series(&c, r->m->period_label);
-		for (int k = 0; k <= K && k < CHART_MAX_CATS; k++) {
+		for (int k = 0; k <= K && k < CHART_MAX_CATS && k < HL_IDX_MAXCELLS; k++) {
 			const struct hl_idx_cell *cell = &u->idx.cell[k];
 
 			chart_add_cat(&c, ix->crit_code[k], NULL);

@@ -16,8 +16,6 @@
 /* The measurement core's cached statements (SQL in store_sqlite.c). */
 enum stmt_id {
 	Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
-	Q_UNIT_PUT, Q_UNIT_GET, Q_UNIT_LIST, Q_LINEAGE_ADD, Q_LINEAGE_LIST,
-	Q_FIELD_PUT, Q_FIELD_LIST, Q_STAFF_PUT, Q_STAFF_LIST,
 	Q_INSTR_FIND, Q_INSTR_INSERT, Q_INSTR_GET, Q_INSTR_LATEST, Q_INSTR_BY_ID,
 	Q_INSTR_LIST,
 	Q_BATCH_NEW, Q_RESP_INSERT, Q_RESP_BATCH, Q_RESP_SCAN_UNIT, Q_RESP_SCAN_ALL,
@@ -46,7 +44,7 @@ enum srv_stmt_id {
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. */
-enum sq_area { SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_IMP, SQ_AREAS };
+enum sq_area { SQ_UNITS, SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -251,6 +249,21 @@ int sq_rschedule_set(struct store *st, int64_t unit_id, const char *spec, struct
 int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedule **out,
 	size_t *n, struct hl_err *err);
 
+
+/* Units, lineage, fields and staff (store_sqlite_units.c). */
+int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *err);
+int sq_unit_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err);
+int sq_unit_list(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n,
+	struct hl_err *err);
+int sq_lineage_add(struct store *st, const struct store_lineage *l, struct hl_err *err);
+int sq_lineage_list(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n,
+	struct hl_err *err);
+int sq_field_put(struct store *st, struct store_field *f, struct hl_err *err);
+int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out, size_t *n,
+	struct hl_err *err);
+int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *err);
+int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out, size_t *n,
+	struct hl_err *err);
 
 /* The improvement plan (issue 6): its migration and operations, in
  * store_sqlite_plan.c. */

@@ -160,11 +160,19 @@ static int open_import(struct pimp *im, FILE *f, const char *name, struct import
 	return csvr_open(f, name != NULL ? name : "tệp", &im->r, err);
 }
 
-/* The outcome of a read file: HL_EINVAL with a summary when rows had problems. */
-static int rejected(const struct import_report *rep, const char *name, struct hl_err *err)
+/* The outcome of the rows read (rc): a file without a row gets the problem
+ * empty; with problems, HL_EINVAL with a summary naming the file. */
+static int rows_outcome(struct import_report *rep, int rc, const char *empty, const char *name,
+	struct hl_err *err)
 {
-	return hl_err_set(err, HL_EINVAL, name != NULL ? name : "", "tệp %s có %ld lỗi: không "
-		"nhập dòng nào", name != NULL ? name : "", rep->nproblems);
+	if (rc == HL_OK && rep->nproblems == 0 && rep->rows == 0)
+		import_add_problem(rep, 2, "", "%s", empty);
+	if (rc == HL_OK && rep->nproblems > 0)
+		rc = HL_EINVAL;
+	if (rc == HL_EINVAL && rep->nproblems > 0)
+		return hl_err_set(err, HL_EINVAL, name != NULL ? name : "", "tệp %s có %ld lỗi: không "
+			"nhập dòng nào", name != NULL ? name : "", rep->nproblems);
+	return rc;
 }
 
 int plan_std_import(struct store *st, FILE *f, const struct import_opts *o,
@@ -198,15 +206,8 @@ int plan_std_import(struct store *st, FILE *f, const struct import_opts *o,
 			continue;
 		p->seq = (int)++n;
 	}
-	if (rc == HL_OK && rep->nproblems == 0 && rep->rows == 0)
-		import_add_problem(rep, 2, "", "tệp không có nhiệm vụ nào (muốn trở lại nhiệm vụ mẫu có sẵn: "
-			"hailong plan tasks reset)");
-	if (rc == HL_OK && rep->nproblems > 0)
-		rc = HL_EINVAL;
-	if (rc == HL_EINVAL && rep->nproblems > 0) {
-		rc = rejected(rep, name, err);
-		goto cleanup;
-	}
+	rc = rows_outcome(rep, rc, "tệp không có nhiệm vụ nào (muốn trở lại nhiệm vụ mẫu có sẵn: "
+		"hailong plan tasks reset)", name, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	w.t = t;
@@ -271,14 +272,7 @@ int plan_import(struct store *st, FILE *f, const struct import_opts *o, const ch
 		if (ok)
 			q->no = (int)++n;
 	}
-	if (rc == HL_OK && rep->nproblems == 0 && rep->rows == 0)
-		import_add_problem(rep, 2, "", "tệp không có nhiệm vụ nào");
-	if (rc == HL_OK && rep->nproblems > 0)
-		rc = HL_EINVAL;
-	if (rc == HL_EINVAL && rep->nproblems > 0) {
-		rc = rejected(rep, name, err);
-		goto cleanup;
-	}
+	rc = rows_outcome(rep, rc, "tệp không có nhiệm vụ nào", name, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	w.p = p;

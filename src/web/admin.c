@@ -77,7 +77,7 @@ void admin_begin(struct hbuf *b, struct http_req *r, const char *title, const st
 	for (const struct flash *f = flashes; ok != NULL && f->key; f++)
 		if (strcmp(ok, f->key) == 0) {
 			hb_raw(b, "<p class=\"flash\" role=\"status\">");
-			hb_raw(b, f->text);
+			hb_txt(b, f->text);
 			hb_raw(b, "</p>");
 		}
 }
@@ -87,11 +87,10 @@ int admin_back(struct http_req *r, const char *path, const char *unit, const cha
 	struct hbuf loc;
 
 	hb_init(&loc, r->a, 4096);
-	hb_raw(&loc, path);
-	hb_raw(&loc, "?unit=");
+	hb_printf(&loc, "%s?unit=", path);
 	hb_url(&loc, unit != NULL ? unit : "");
 	hb_raw(&loc, "&ok=");
-	hb_raw(&loc, ok);
+	hb_url(&loc, ok);
 	if (loc.failed)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	return http_redirect(r, loc.s);
@@ -329,11 +328,11 @@ int page_admin(struct http_req *r)
 		if (r->role < e->min_role)
 			continue;
 		hb_raw(&b, "<li><a href=\"");
-		hb_raw(&b, e->href);
+		hb_txt(&b, e->href);
 		hb_raw(&b, "\">");
-		hb_raw(&b, e->label);
+		hb_txt(&b, e->label);
 		hb_raw(&b, "<span>");
-		hb_raw(&b, e->what);
+		hb_txt(&b, e->what);
 		hb_raw(&b, "</span></a></li>");
 	}
 	hb_raw(&b, "</ul><p class=\"note\">Mọi thay đổi được ghi vào nhật ký, kèm tên người thay đổi.</p>");

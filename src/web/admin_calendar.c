@@ -197,7 +197,7 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 		hb_raw(&b, "<tr><td>");
 		hb_txt(&b, hl_day_vn(days[i].day, day, sizeof(day)));
 		hb_raw(&b, "</td><td>");
-		hb_raw(&b, weekdays[hl_day_weekday(days[i].day)]);
+		hb_txt(&b, weekdays[hl_day_weekday(days[i].day)]);
 		hb_raw(&b, "</td><td>");
 		hb_txt(&b, wc_kind_label(days[i].kind));
 		hb_raw(&b, "</td><td>");

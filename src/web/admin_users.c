@@ -58,7 +58,7 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 		hb_raw(&b, "<tr><td>");
 		hb_txt(&b, l[i].name);
 		hb_raw(&b, "</td><td>");
-		hb_raw(&b, account_role_label(l[i].role));
+		hb_txt(&b, account_role_label(l[i].role));
 		hb_raw(&b, "</td><td>");
 		hb_txt(&b, u ? u->name : l[i].unit_id == 0 ? "toàn hệ thống" : "");
 		hb_raw(&b, "</td><td>");
@@ -86,9 +86,9 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 		"<label>Vai trò <select name=\"role\" required>");
 	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
 		hb_raw(&b, "<option value=\"");
-		hb_raw(&b, account_role_name(roles[i]));
+		hb_txt(&b, account_role_name(roles[i]));
 		hb_raw(&b, "\">");
-		hb_raw(&b, account_role_label(roles[i]));
+		hb_txt(&b, account_role_label(roles[i]));
 		hb_raw(&b, "</option>");
 	}
 	hb_raw(&b, "</select></label><label>Đơn vị <select name=\"unit\">");

@@ -116,7 +116,7 @@ static void rate_chart(struct hbuf *b, struct http_req *r, const struct frow *ro
 		return;
 	}
 	hb_raw(b, "<figure class=\"chart\">");
-	hb_raw(b, svg);   /* built by chart_svg: its text is escaped there */
+	hb_svg(b, svg);
 	hb_raw(b, "</figure>");
 }
 

@@ -140,7 +140,7 @@ static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *
 	hb_raw(b, "</h3>");
 	hb_csrf(b, r);
 	hb_raw(b, "<input type=\"hidden\" name=\"action\" value=\"");
-	hb_raw(b, action);
+	hb_txt(b, action);
 	hb_raw(b, "\">");
 }
 

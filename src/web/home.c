@@ -181,7 +181,7 @@ static void put_chart(struct hbuf *b, const struct chart *c, const char *id, str
 		return;
 	}
 	hb_raw(b, "<figure class=\"chart\">");
-	hb_raw(b, svg);   /* built by chart_svg: its text is escaped there */
+	hb_svg(b, svg);
 	hb_raw(b, "</figure>");
 }
 
@@ -330,7 +330,7 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 		"</caption><thead><tr><th>Chủ đề</th><th class=\"num\">Số góp ý</th></tr></thead><tbody>");
 	for (int t = 0; t < THEME_COUNT; t++) {
 		hb_raw(b, "<tr><td>");
-		hb_raw(b, theme_name(t));
+		hb_txt(b, theme_name(t));
 		hb_raw(b, "</td><td class=\"num\">");
 		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)cs.count[t]));
 		hb_raw(b, "</td></tr>");
@@ -360,7 +360,7 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 		for (int t = 0; t < THEME_COUNT; t++)
 			if (cs.themes[slot] & (1u << t)) {
 				hb_raw(b, " <span class=\"tag\">");
-				hb_raw(b, theme_name(t));
+				hb_txt(b, theme_name(t));
 				hb_raw(b, "</span>");
 			}
 		hb_raw(b, "</p><p class=\"text\">");

@@ -30,7 +30,7 @@ static void shell_begin(struct hbuf *b, const char *mode, const char *title)
 	hb_raw(b, "</head><body class=\"survey\"");
 	if (mode != NULL) {
 		hb_raw(b, " data-mode=\"");
-		hb_raw(b, mode);
+		hb_txt(b, mode);
 		hb_raw(b, "\"");
 	}
 	hb_raw(b, ">");

@@ -98,7 +98,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 		hb_raw(&b, "</p>");
 	} else if (ok != NULL) {
 		hb_raw(&b, "<p class=\"flash\" role=\"status\">");
-		hb_raw(&b, ok);
+		hb_txt(&b, ok);
 		hb_raw(&b, "</p>");
 	}
 	hb_raw(&b, "<p>Máy kiosk đặt tại bộ phận một cửa để người dân tự trả lời phiếu khảo sát. "

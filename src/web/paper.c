@@ -181,7 +181,7 @@ static void field_attrs(struct hbuf *b, const struct open_form *f, const char *n
 	if (f == NULL || f->bad == NULL || strcmp(f->bad, name) != 0)
 		return;
 	hb_raw(b, " autofocus aria-invalid=\"true\" aria-describedby=\"err-");
-	hb_raw(b, name);
+	hb_txt(b, name);
 	hb_raw(b, "\"");
 }
 
@@ -192,7 +192,7 @@ static void field_error(struct hbuf *b, const struct open_form *f, const char *n
 		return;
 	hb_raw(b, f->old ? "<p class=\"warn\" role=\"alert\" id=\"err-" :
 		"<p class=\"error\" role=\"alert\" id=\"err-");
-	hb_raw(b, name);
+	hb_txt(b, name);
 	hb_raw(b, "\">");
 	hb_txt(b, f->msg);
 	hb_raw(b, "</p>");
@@ -1165,17 +1165,17 @@ int page_paper_diff(struct http_req *r)
 			sep = "; ";
 		}
 		if (x->what & PD_FIELD) {
-			hb_raw(&b, sep);
+			hb_txt(&b, sep);
 			hb_raw(&b, "lĩnh vực");
 			sep = "; ";
 		}
 		if (x->what & PD_STAFF) {
-			hb_raw(&b, sep);
+			hb_txt(&b, sep);
 			hb_raw(&b, "công chức");
 			sep = "; ";
 		}
 		if (x->what & PD_COMMENT) {
-			hb_raw(&b, sep);
+			hb_txt(&b, sep);
 			hb_raw(&b, "ý kiến");
 		}
 		hb_raw(&b, "</td>");

@@ -395,7 +395,7 @@ static int plan_page(struct http_req *r, const char *unit, const char *year,
 		hb_raw(&b, "</div>");
 	} else if (ok != NULL) {
 		hb_raw(&b, "<p class=\"flash\" role=\"status\">");
-		hb_raw(&b, ok);
+		hb_txt(&b, ok);
 		hb_raw(&b, "</p>");
 	}
 	if (p->ntasks == 0) {

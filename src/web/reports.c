@@ -82,7 +82,7 @@ static void field_open(struct hbuf *b, const struct rform *f, const char *name)
 {
 	if (f->bad != NULL && strcmp(f->bad, name) == 0) {
 		hb_raw(b, " autofocus aria-invalid=\"true\" aria-describedby=\"loi-");
-		hb_raw(b, name);
+		hb_txt(b, name);
 		hb_raw(b, "\"");
 	}
 }
@@ -92,22 +92,27 @@ static void field_error(struct hbuf *b, const struct rform *f, const char *name)
 	if (f->bad == NULL || strcmp(f->bad, name) != 0 || f->msg == NULL)
 		return;
 	hb_raw(b, "<p class=\"error\" role=\"alert\" id=\"loi-");
-	hb_raw(b, name);
+	hb_txt(b, name);
 	hb_raw(b, "\">");
 	hb_txt(b, f->msg);
 	hb_raw(b, "</p>");
 }
 
-/* A text field of the form. */
-static void text_field(struct hbuf *b, const struct rform *f, const char *name,
-	const char *label, const char *value, const char *extra)
+/* A text field of the form: its label and the input's name, then (the
+ * caller) its own attributes, then text_field_end. */
+static void text_field(struct hbuf *b, const char *name, const char *label)
 {
 	hb_raw(b, "<label>");
-	hb_raw(b, label);
+	hb_txt(b, label);
 	hb_raw(b, " <input name=\"");
-	hb_raw(b, name);
+	hb_txt(b, name);
 	hb_raw(b, "\" ");
-	hb_raw(b, extra);
+}
+
+/* The rest of field name: its refusal's attributes, value, and refusal. */
+static void text_field_end(struct hbuf *b, const struct rform *f, const char *name,
+	const char *value)
+{
 	field_open(b, f, name);
 	hb_raw(b, " value=\"");
 	hb_txt(b, value != NULL ? value : "");
@@ -139,14 +144,18 @@ static void report_form(struct hbuf *b, const struct store_unit *mine, size_t nm
 	}
 	hb_raw(b, "</select></label>");
 	field_error(b, f, "unit");
-	text_field(b, f, "period", "Kỳ báo cáo", f->period, "required placeholder=\"Quý 3/2025\" "
-		"autocomplete=\"off\" maxlength=\"64\" aria-describedby=\"ky-mau\"");
+	text_field(b, "period", "Kỳ báo cáo");
+	hb_raw(b, "required placeholder=\"Quý 3/2025\" autocomplete=\"off\" maxlength=\"64\" "
+		"aria-describedby=\"ky-mau\"");
+	text_field_end(b, f, "period", f->period);
 	hb_raw(b, "<p class=\"note\" id=\"ky-mau\">Ví dụ: Năm 2025, 6 tháng đầu năm 2025, Quý 3/2025, "
 		"06/2025, hoặc từ 15/01/2025 đến 31/03/2025.</p>");
-	text_field(b, f, "number", "Số văn bản (nếu đã có số)", f->number,
-		"placeholder=\"12/BC-UBND\" autocomplete=\"off\" maxlength=\"100\"");
-	text_field(b, f, "signer", "Người ký (họ và tên)", f->signer,
-		"autocomplete=\"name\" maxlength=\"100\"");
+	text_field(b, "number", "Số văn bản (nếu đã có số)");
+	hb_raw(b, "placeholder=\"12/BC-UBND\" autocomplete=\"off\" maxlength=\"100\"");
+	text_field_end(b, f, "number", f->number);
+	text_field(b, "signer", "Người ký (họ và tên)");
+	hb_raw(b, "autocomplete=\"name\" maxlength=\"100\"");
+	text_field_end(b, f, "signer", f->signer);
 	hb_raw(b, "<button type=\"submit\">Xem bản nháp</button></form>");
 }
 
@@ -154,7 +163,7 @@ static void report_form(struct hbuf *b, const struct store_unit *mine, size_t nm
 static void draft_href(struct hbuf *b, const char *path, const char *unit, const char *period,
 	const struct rform *f, const char *format)
 {
-	hb_raw(b, path);
+	hb_txt(b, path);
 	hb_raw(b, "?unit=");
 	hb_url(b, unit);
 	hb_raw(b, "&amp;period=");
@@ -169,7 +178,7 @@ static void draft_href(struct hbuf *b, const char *path, const char *unit, const
 	}
 	if (format != NULL) {
 		hb_raw(b, "&amp;format=");
-		hb_raw(b, format);
+		hb_url(b, format);
 	}
 }
 

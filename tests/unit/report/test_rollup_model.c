@@ -1,6 +1,6 @@
 /* test_rollup_model.c — the report model read from the (unit, month)
  * rollups equals the one read response by response, on the demo province
- * (svc/demo.h: mergers, several instruments' worth of questions, staff,
+ * (tools/demo.h: mergers, several instruments' worth of questions, staff,
  * repeated comments): for years, a half, a quarter and a month, for the
  * province over its units, for a merged ward and a ward merged away, and
  * internal (per civil servant). Compared as rendered CSV, byte for byte,
@@ -25,7 +25,7 @@
 #include "report/model.h"
 #include "report/render.h"
 #include "store/store.h"
-#include "svc/demo.h"
+#include "tools/demo.h"
 #include "svc/tallyacc.h"
 
 struct fx {
@@ -33,6 +33,7 @@ struct fx {
 	struct store *st;
 	struct hl_err err;
 	int first_year, last_year;
+	long responses;               /* the demo's, every one under khanh-hoa */
 };
 
 #define OK(f, call) do { \
@@ -60,6 +61,7 @@ static int setup(void **state)
 	}
 	f->first_year = sum.first_year;
 	f->last_year = sum.last_year;
+	f->responses = sum.responses;
 	*state = f;
 	return 0;
 }
@@ -149,22 +151,53 @@ static int64_t agree(struct fx *f, const char *period, const char *unit, const c
 	return n;
 }
 
-static void check_all(struct fx *f)
+/* agree() for the period year followed by part ("", "-H1", "-Q3", "-03"). */
+static int64_t agree_at(struct fx *f, int year, const char *part, const char *unit,
+	const char *under)
 {
 	char p[32];
 
-	for (int y = f->first_year; y <= f->last_year; y++) {
-		snprintf(p, sizeof(p), "%d", y);
-		assert_true(agree(f, p, NULL, "khanh-hoa") > 0);
+	snprintf(p, sizeof(p), "%d%s", year, part);
+	return agree(f, p, unit, under);
+}
+
+/* Besides both ways agreeing, the counts add up: the years to every response
+ * of the demo, a year's halves to the year, the merged ward's quarters to its
+ * year, a district's months (the year before its merger) to their year; so a
+ * model empty both ways, or a period counted wrong both ways, fails. */
+static void check_all(struct fx *f)
+{
+	int64_t total = 0, h1, h2, parts = 0, q3 = 0;
+	int last = f->last_year;
+
+	for (int y = f->first_year; y <= f->last_year; y++)
+		total += agree_at(f, y, "", NULL, "khanh-hoa");
+	assert_int_equal(total, f->responses);
+	h1 = agree_at(f, last, "-H1", NULL, "khanh-hoa");
+	h2 = agree_at(f, last, "-H2", NULL, "khanh-hoa");
+	assert_true(h1 > 0 && h2 > 0);
+	assert_int_equal(h1 + h2, agree_at(f, last, "", NULL, "khanh-hoa"));
+	for (int q = 1; q <= 4; q++) {    /* a merged ward: its predecessors count */
+		char part[8];
+		int64_t n;
+
+		snprintf(part, sizeof(part), "-Q%d", q);
+		n = agree_at(f, last, part, "bac-nha-trang", NULL);
+		parts += n;
+		q3 = q == 3 ? n : q3;
 	}
-	snprintf(p, sizeof(p), "%d-H1", f->last_year);
-	agree(f, p, NULL, "khanh-hoa");
-	snprintf(p, sizeof(p), "%d-Q3", f->last_year);
-	agree(f, p, "bac-nha-trang", NULL);         /* a merged ward: its predecessors count */
-	snprintf(p, sizeof(p), "%d-03", f->last_year);
-	agree(f, p, NULL, "nha-trang");
-	snprintf(p, sizeof(p), "%d", f->first_year);
-	agree(f, p, "tyt-bac-nha-trang", NULL);
+	assert_true(q3 > 0);
+	assert_int_equal(parts, agree_at(f, last, "", "bac-nha-trang", NULL));
+	parts = 0;
+	for (int m = 1; m <= 12; m++) {
+		char part[8];
+
+		snprintf(part, sizeof(part), "-%02d", m);
+		parts += agree_at(f, last - 1, part, NULL, "nha-trang");
+	}
+	assert_int_equal(parts, agree_at(f, last - 1, "", NULL, "nha-trang"));
+	assert_true(agree_at(f, last, "-03", NULL, "nha-trang") > 0);
+	assert_true(agree_at(f, f->first_year, "", "tyt-bac-nha-trang", NULL) > 0);
 }
 
 static void test_same_model(void **state)

@@ -807,12 +807,23 @@ static void test_dossiers(void **state)
 	assert_int_equal(STORE(f->st, dossier_put, &d, &f->err), HL_EINVAL);
 }
 
+/* What was written is read back: who, action and detail, newest first. */
 static void test_audit(void **state)
 {
 	struct fx *f = *state;
+	char **lines = NULL;
+	size_t n = 0;
 
+	OK(f, STORE(f->st, audit_list, 0, f->a, &lines, &n, &f->err));
+	assert_int_equal(n, 0);
 	OK(f, STORE(f->st, audit, "admin", "units import", "12 đơn vị từ don-vi.csv", &f->err));
 	OK(f, STORE(f->st, audit, "admin", "init", "", &f->err));
+	OK(f, STORE(f->st, audit_list, 0, f->a, &lines, &n, &f->err));
+	assert_int_equal(n, 2);
+	/* "at\twho\taction\tdetail": the time first, then exactly what was written */
+	assert_true(lines[0][0] >= '2' && lines[0][0] <= '9');
+	assert_string_equal(strchr(lines[0], '\t'), "\tadmin\tinit\t");
+	assert_string_equal(strchr(lines[1], '\t'), "\tadmin\tunits import\t12 đơn vị từ don-vi.csv");
 }
 
 int main(void)

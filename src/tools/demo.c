@@ -12,7 +12,7 @@
  * urn is drawn with each respondent's mood and the civil servant who served
  * tilting the odds, so answers stay correlated within a response as they are
  * in real surveys (this matters for the intervals, which sample responses). */
-#include "svc/demo.h"
+#include "tools/demo.h"
 
 #include <errno.h>
 #include <math.h>

@@ -3,8 +3,8 @@
  * health stations, staff, three years of responses, targets, dossiers), made
  * deterministically and loaded through the real import path. `hailong demo`
  * and `make run` use it; later the server's "try it" page will too. */
-#ifndef HL_DEMO_H
-#define HL_DEMO_H
+#ifndef HL_TOOLS_DEMO_H
+#define HL_TOOLS_DEMO_H
 
 #include <stdbool.h>
 

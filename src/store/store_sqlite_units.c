@@ -1,0 +1,254 @@
+/* store_sqlite_units.c — the SQLite backend's part for units, their
+ * lineage (mergers), fields and staff (store.h; what each operation does is
+ * in store_sqlite.c's opening comment). Statements are cached in
+ * q->area[SQ_UNITS]. */
+#include "store/store_sqlite_priv.h"
+
+#include <string.h>
+
+#include "base/arena.h"
+
+#define UNIT_COLS "id, code, name, type, parent_id, valid_from, valid_to"
+
+enum {
+	U_UNIT_PUT, U_UNIT_GET, U_UNIT_LIST, U_LINEAGE_ADD, U_LINEAGE_LIST,
+	U_FIELD_PUT, U_FIELD_LIST, U_STAFF_PUT, U_STAFF_LIST, U_COUNT
+};
+
+static const char *const units_sql[U_COUNT] = {
+	[U_UNIT_PUT] = "INSERT INTO units (code, name, type, parent_id, valid_from, valid_to)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (code) DO UPDATE SET"
+		" name = excluded.name, type = excluded.type, parent_id = excluded.parent_id,"
+		" valid_from = excluded.valid_from, valid_to = excluded.valid_to RETURNING id",
+	[U_UNIT_GET] = "SELECT " UNIT_COLS " FROM units WHERE code = ?1",
+	[U_UNIT_LIST] = "SELECT " UNIT_COLS " FROM units ORDER BY code",
+	[U_LINEAGE_ADD] = "INSERT INTO lineage (new_id, old_id, day) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (new_id, old_id) DO UPDATE SET day = excluded.day",
+	[U_LINEAGE_LIST] = "SELECT new_id, old_id, day FROM lineage ORDER BY new_id, old_id",
+	[U_FIELD_PUT] = "INSERT INTO fields (code, name) VALUES (?1, ?2)"
+		" ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id",
+	[U_FIELD_LIST] = "SELECT id, code, name FROM fields ORDER BY code",
+	[U_STAFF_PUT] = "INSERT INTO staff (code, name, unit_id, position) VALUES (?1, ?2, ?3, ?4)"
+		" ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+		" unit_id = excluded.unit_id, position = excluded.position RETURNING id",
+	[U_STAFF_LIST] = "SELECT id, code, name, unit_id, position FROM staff ORDER BY code",
+};
+
+static sqlite3_stmt *uprep(struct sq *q, int id, const char *op, struct hl_err *err)
+{
+	return sq_prepare(q, &q->area[SQ_UNITS][id], units_sql[id], op, err);
+}
+
+int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu đơn vị";
+	sqlite3_stmt *s;
+	int rc = sq_need_code(u->code, "đơn vị", err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = uprep(q, U_UNIT_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, u->code, sizeof(u->code)) != SQLITE_OK ||
+	    bind_str(s, 2, u->name, sizeof(u->name)) != SQLITE_OK ||
+	    bind_str(s, 3, u->type, sizeof(u->type)) != SQLITE_OK ||
+	    bind_id(s, 4, u->parent_id) != SQLITE_OK ||
+	    bind_day(s, 5, u->valid_from) != SQLITE_OK ||
+	    bind_day(s, 6, u->valid_to) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return sq_step_id(q, s, op, &u->id, err);
+}
+
+static void read_unit(sqlite3_stmt *s, void *elem)
+{
+	struct store_unit *u = elem;
+
+	u->id = sqlite3_column_int64(s, 0);
+	sq_col_text(s, 1, u->code, sizeof(u->code));
+	sq_col_text(s, 2, u->name, sizeof(u->name));
+	sq_col_text(s, 3, u->type, sizeof(u->type));
+	u->parent_id = sqlite3_column_int64(s, 4);
+	u->valid_from = col_day(s, 5);
+	u->valid_to = col_day(s, 6);
+}
+
+int sq_unit_get(struct store *st, const char *code, struct store_unit *out,
+	struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "đọc đơn vị";
+	sqlite3_stmt *s;
+	int rc = HL_OK, step;
+
+	if ((s = uprep(q, U_UNIT_GET, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, code, STORE_CODE_MAX) != SQLITE_OK) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		memset(out, 0, sizeof(*out));
+		read_unit(s, out);
+	} else if (step == SQLITE_DONE) {
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có đơn vị mã %s", code);
+	} else {
+		rc = sq_err(q, err, HL_HERE, op);
+	}
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_unit_list(struct store *st, struct hl_arena *a, struct store_unit **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê đơn vị";
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = uprep(q, U_UNIT_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_unit, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+int sq_lineage_add(struct store *st, const struct store_lineage *l, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu quan hệ sáp nhập đơn vị";
+	sqlite3_stmt *s;
+
+	if ((s = uprep(q, U_LINEAGE_ADD, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, l->new_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, l->old_id) != SQLITE_OK ||
+	    sqlite3_bind_int(s, 3, l->day) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return sq_step_done(q, s, op, err);
+}
+
+static void read_lineage(sqlite3_stmt *s, void *elem)
+{
+	struct store_lineage *l = elem;
+
+	l->new_id = sqlite3_column_int64(s, 0);
+	l->old_id = sqlite3_column_int64(s, 1);
+	l->day = col_day(s, 2);
+}
+
+int sq_lineage_list(struct store *st, struct hl_arena *a, struct store_lineage **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê quan hệ sáp nhập đơn vị";
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = uprep(q, U_LINEAGE_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_lineage, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+int sq_field_put(struct store *st, struct store_field *f, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu lĩnh vực";
+	sqlite3_stmt *s;
+	int rc = sq_need_code(f->code, "lĩnh vực", err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = uprep(q, U_FIELD_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, f->code, sizeof(f->code)) != SQLITE_OK ||
+	    bind_str(s, 2, f->name, sizeof(f->name)) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return sq_step_id(q, s, op, &f->id, err);
+}
+
+static void read_field(sqlite3_stmt *s, void *elem)
+{
+	struct store_field *f = elem;
+
+	f->id = sqlite3_column_int64(s, 0);
+	sq_col_text(s, 1, f->code, sizeof(f->code));
+	sq_col_text(s, 2, f->name, sizeof(f->name));
+}
+
+int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê lĩnh vực";
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = uprep(q, U_FIELD_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_field, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu cán bộ";
+	sqlite3_stmt *s;
+	int rc = sq_need_code(p->code, "cán bộ", err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((s = uprep(q, U_STAFF_PUT, op, err)) == NULL)
+		return HL_EIO;
+	if (bind_str(s, 1, p->code, sizeof(p->code)) != SQLITE_OK ||
+	    bind_str(s, 2, p->name, sizeof(p->name)) != SQLITE_OK ||
+	    bind_id(s, 3, p->unit_id) != SQLITE_OK ||
+	    bind_str(s, 4, p->position, sizeof(p->position)) != SQLITE_OK) {
+		sqlite3_reset(s);
+		return sq_err(q, err, HL_HERE, op);
+	}
+	return sq_step_id(q, s, op, &p->id, err);
+}
+
+static void read_staff(sqlite3_stmt *s, void *elem)
+{
+	struct store_staff *p = elem;
+
+	p->id = sqlite3_column_int64(s, 0);
+	sq_col_text(s, 1, p->code, sizeof(p->code));
+	sq_col_text(s, 2, p->name, sizeof(p->name));
+	p->unit_id = sqlite3_column_int64(s, 3);
+	sq_col_text(s, 4, p->position, sizeof(p->position));
+}
+
+int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out,
+	size_t *n, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "liệt kê cán bộ";
+	sqlite3_stmt *s;
+	void *arr;
+	int rc;
+
+	if ((s = uprep(q, U_STAFF_LIST, op, err)) == NULL)
+		return HL_EIO;
+	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_staff, &arr, n, err);
+	*out = arr;
+	return rc;
+}
