@@ -71,10 +71,10 @@ int cal_set_culture_day(struct store *st, const char *who, int from_year, struct
  * every unit without its own, for an administrator of everything only), a
  * unit out of by's scope being HL_ENOTFOUND; the culture day for an
  * administrator of everything only (HL_EPERM otherwise). */
-struct units_actor;
-int cal_set_hours_by(struct store *st, const struct units_actor *by, const char *unit_code,
+struct scope_actor;
+int cal_set_hours_by(struct store *st, const struct scope_actor *by, const char *unit_code,
 	hl_day from, const char *spec, struct hl_err *err);
-int cal_set_culture_day_by(struct store *st, const struct units_actor *by, int from_year,
+int cal_set_culture_day_by(struct store *st, const struct scope_actor *by, int from_year,
 	struct hl_err *err);
 
 #endif

@@ -132,7 +132,7 @@ int pub_sched_set(struct store *st, const char *unit, const char *spec, const ch
 	return STORE(st, audit, who, "reports.schedule", detail, err);
 }
 
-int pub_sched_set_by(struct store *st, const struct units_actor *by, const char *unit,
+int pub_sched_set_by(struct store *st, const struct scope_actor *by, const char *unit,
 	const char *spec, struct hl_err *err)
 {
 	struct store_unit u;
@@ -141,7 +141,7 @@ int pub_sched_set_by(struct store *st, const struct units_actor *by, const char 
 	if (by->role < ROLE_SUPERVISOR)
 		return hl_err_set(err, HL_EPERM, "unit", "chỉ cán bộ giám sát hoặc quản trị mới đặt "
 			"lịch báo cáo");
-	if ((rc = units_get_may(st, by, unit, "unit", &u, err)) != HL_OK)
+	if ((rc = scope_get(st, by, unit, "unit", &u, err)) != HL_OK)
 		return rc;
 	return pub_sched_set(st, u.code, spec, by->who, err);
 }

@@ -48,8 +48,8 @@ int pub_sched_set(struct store *st, const char *unit, const char *spec, const ch
 
 /* The same for by (svc/units.h): a supervisor or an administrator, for a
  * unit in its scope (else HL_EPERM, or HL_ENOTFOUND out of scope). */
-struct units_actor;
-int pub_sched_set_by(struct store *st, const struct units_actor *by, const char *unit,
+struct scope_actor;
+int pub_sched_set_by(struct store *st, const struct scope_actor *by, const char *unit,
 	const char *spec, struct hl_err *err);
 
 /* The reports due in the CALRPT_WINDOW_DAYS days up to day (included) for

@@ -565,7 +565,7 @@ int page_home(struct http_req *r)
 struct approval_w {
 	int64_t id;
 	bool approve;
-	struct units_actor by;
+	struct scope_actor by;
 };
 
 static int write_approval(struct srv_tx *tx, void *arg, struct hl_err *err)

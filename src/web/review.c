@@ -64,15 +64,14 @@ static const char *unit_label(const struct store_unit *units, size_t n, int64_t 
 	return "?";
 }
 
-/* The caller as svc/units.h names it; NULL when out of memory. */
-static const struct units_actor *actor(struct http_req *r)
+/* The caller as svc/scope.h names it; NULL when out of memory. */
+static const struct scope_actor *actor(struct http_req *r)
 {
-	struct units_actor *by = hl_arena_alloc(r->a, sizeof(*by));
+	struct scope_actor *by = hl_arena_alloc(r->a, sizeof(*by));
 
 	if (by == NULL)
 		return NULL;
-	by->role = r->role;
-	by->unit_id = r->user.unit_id;
+	*by = scope_of(r);
 	by->who = hl_arena_printf(r->a, "web:%s", r->user.name);
 	return by->who != NULL ? by : NULL;
 }
@@ -86,7 +85,7 @@ int page_review(struct http_req *r)
 	struct hl_err err = {0};
 	struct ingest_shared *sh = api_ingest();
 	const struct ingest *g = NULL;
-	const struct units_actor *by = actor(r);
+	const struct scope_actor *by = actor(r);
 	const char *done = http_query(r, "done");
 	bool more = false;
 	struct hbuf b;
@@ -183,7 +182,7 @@ int page_review(struct http_req *r)
 struct review_op {
 	int64_t id, upto;
 	bool accept, all;
-	const struct units_actor *by;
+	const struct scope_actor *by;
 	struct srv_tx *tx;
 	size_t n;
 };
@@ -234,7 +233,7 @@ int page_review_post(struct http_req *r)
 }
 
 /* Before accepting every held response shown: how many, of which units. */
-static int all_confirm(struct http_req *r, const struct units_actor *by, int64_t upto)
+static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t upto)
 {
 	struct store_response *list = NULL;
 	struct store_unit *units = NULL;
