@@ -11,9 +11,9 @@
 #include "base/text.h"
 #include "core/instrument.h"
 #include "core/tally.h"
-#include "io/instrument_json.h"
 #include "store/store.h"
 #include "svc/builtin.h"
+#include "svc/instruments.h"
 
 #define ARENA_CAP ((size_t)64 * 1024 * 1024)
 
@@ -22,24 +22,16 @@ static int known_criterion(struct cli_ctx *ctx, struct hl_arena *a, const char *
 	bool *known, struct hl_err *err)
 {
 	struct store_instrument *list = NULL;
+	struct hl_instrument **in = NULL;
 	size_t n = 0;
 	int rc;
 
 	*known = strcmp(code, HL_CRIT_ALL) == 0;
 	if (*known)
 		return HL_OK;
-	rc = STORE(ctx->st, instrument_list, a, &list, &n, err);
-	for (size_t i = 0; rc == HL_OK && i < n && !*known; i++) {
-		struct store_instrument si;
-		struct hl_instrument *in = NULL;
-		char *json = NULL;
-
-		rc = STORE(ctx->st, instrument_get_id, list[i].id, a, &si, &json, err);
-		if (rc == HL_OK)
-			rc = ij_parse(a, json, strlen(json), &in, err);
-		if (rc == HL_OK)
-			*known = hl_instrument_criterion(in, code) >= 0;
-	}
+	rc = instruments_all(ctx->st, a, &list, &in, &n, err);
+	for (size_t i = 0; rc == HL_OK && i < n && !*known; i++)
+		*known = hl_instrument_criterion(in[i], code) >= 0;
 	return rc;
 }
 

@@ -14,10 +14,10 @@
 #include "base/text.h"
 #include "core/tally.h"
 #include "http/scope.h"
-#include "io/instrument_json.h"
 #include "svc/builtin.h"
 #include "svc/import.h"
 #include "svc/ingest.h"
+#include "svc/instruments.h"
 #include "web/admin.h"
 #include "web/pages.h"
 
@@ -528,9 +528,10 @@ int page_admin_staff_post(struct http_req *r)
 static int criteria(struct http_req *r, const char ***codes, size_t *n, struct hl_err *err)
 {
 	struct store_instrument *list = NULL;
+	struct hl_instrument **ins = NULL;
 	size_t nl = 0, cap = 8, k = 0;
 	const char **c;
-	int rc = STORE(r->st, instrument_list, r->a, &list, &nl, err);
+	int rc = instruments_all(r->st, r->a, &list, &ins, &nl, err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -540,15 +541,8 @@ static int criteria(struct http_req *r, const char ***codes, size_t *n, struct h
 	if (c == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc bộ câu hỏi");
 	for (size_t i = 0; i < nl; i++) {
-		struct store_instrument si;
-		struct hl_instrument *in = NULL;
-		char *json = NULL;
+		const struct hl_instrument *in = ins[i];
 
-		rc = STORE(r->st, instrument_get_id, list[i].id, r->a, &si, &json, err);
-		if (rc == HL_OK)
-			rc = ij_parse(r->a, json, strlen(json), &in, err);
-		if (rc != HL_OK)
-			return rc;
 		for (int q = 0; q < in->ncriteria && k + 1 < cap; q++) {
 			size_t j;
 

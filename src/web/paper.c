@@ -13,9 +13,9 @@
 #include "http/page.h"
 #include "http/scope.h"
 #include "http/srv.h"
-#include "io/instrument_json.h"
 #include "svc/fields.h"
 #include "svc/ingest.h"
+#include "svc/instruments.h"
 #include "svc/paper.h"
 #include "web/pages.h"
 
@@ -268,7 +268,7 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	if ((rc = pg_load(&p, r, &err)) != HL_OK ||
 	    (rc = STORE(r->st, paper_batch_list, r->role == ROLE_CLERK || r->role == ROLE_ENTRY ?
 		r->user.unit_id : 0, r->a, &bs, &nb, &err)) != HL_OK ||
-	    (rc = STORE(r->st, instrument_list, r->a, &ins, &nins, &err)) != HL_OK)
+	    (rc = instruments_list(r->st, r->a, &ins, &nins, &err)) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, PAGE_MAX);
 	page_begin(&b, r, "Phiếu giấy");
@@ -498,7 +498,7 @@ int page_paper_create(struct http_req *r)
 	snprintf(code, sizeof(code), "%.*s", (int)(at - f.instrument), f.instrument);
 	version = strtol(at + 1, &end, 10);
 	if (*end != '\0' || version < 1 || version > 100000 ||
-	    STORE(r->st, instrument_get, code, (int)version, r->a, &meta, NULL, &err) != HL_OK)
+	    instruments_get(r->st, r->a, code, (int)version, &meta, NULL, NULL, &err) != HL_OK)
 		return refuse(r, 400, &f, "instrument", "Bộ câu hỏi không có.");
 	o.b.unit_id = u.id;
 	snprintf(o.b.opened_by, sizeof(o.b.opened_by), "%s", f.opened_by);
@@ -536,7 +536,7 @@ struct bctx {
 static int load_batch(struct http_req *r, struct bctx *c, struct hl_err *err)
 {
 	long id = pos_int(r->param[0], 1L << 40);
-	char *json = NULL, missing[64];
+	char missing[64];
 	int rc;
 
 	memset(c, 0, sizeof(*c));
@@ -554,9 +554,7 @@ static int load_batch(struct http_req *r, struct bctx *c, struct hl_err *err)
 	c->unit = pg_unit(&c->p, c->b.unit_id);
 	if ((rc = scope_object(r, c->unit, HL_HERE, missing, err)) != HL_OK)
 		return rc;
-	if ((rc = STORE(r->st, instrument_get_id, c->b.instrument_id, r->a, &c->meta, &json, err)) !=
-		HL_OK ||
-	    (rc = ij_parse(r->a, json, strlen(json), &c->in, err)) != HL_OK)
+	if ((rc = instruments_get_id(r->st, r->a, c->b.instrument_id, &c->meta, &c->in, err)) != HL_OK)
 		return rc;
 	return STORE(r->st, paper_entry_list, c->b.id, 0, r->a, &c->e, &c->n, err);
 }
