@@ -5,6 +5,7 @@
 #include "http/scope.h"
 #include "svc/index_json.h"
 #include "svc/indexq.h"
+#include "svc/units.h"
 
 int api_index(struct http_req *r)
 {
@@ -54,7 +55,7 @@ int api_health(struct http_req *r)
 	size_t n = 0;
 	struct hl_err err = {0};
 
-	if (STORE(r->st, unit_list, r->a, &units, &n, &err) != HL_OK)
+	if (units_list(r->st, r->a, &units, &n, &err) != HL_OK)
 		return http_send_error(r, 503, "unavailable", err.msg, NULL);
 	return http_send(r, 200, "text/plain; charset=utf-8", "ok\n", 3);
 }

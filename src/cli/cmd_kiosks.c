@@ -59,7 +59,7 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (kiosks_pair_url(url != NULL ? url : DEFAULT_URL, kn.token, link, sizeof(link),
 		    &err) != HL_OK)
 		return cli_errorf("--url '%s' không hợp lệ: cần dạng http://MÁY:CỔNG", url);
-	rc = STORE(ctx->st, unit_get, unit, &u, &err);
+	rc = units_get(ctx->st, unit, &u, &err);
 	if (rc == HL_ENOTFOUND)
 		return cli_errorf("đơn vị '%s' không tồn tại", unit);
 	if (rc != HL_OK)

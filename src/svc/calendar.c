@@ -620,3 +620,14 @@ cleanup:
 	hl_free(rows);
 	return rc;
 }
+
+int cal_culture_year(struct store *st, int *from_year, struct hl_err *err)
+{
+	return STORE(st, cal_culture_get, from_year, err);
+}
+
+int cal_hours_rules(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
+	size_t *n, struct hl_err *err)
+{
+	return STORE(st, cal_hours_list, a, out, n, err);
+}

@@ -163,3 +163,9 @@ int kiosks_pair_url(const char *base, const char *token, char *buf, size_t size,
 	snprintf(tail, sizeof(tail), "/kiosk#token=%s", token);
 	return receipt_link(base, tail, buf, size, err);
 }
+
+int kiosks_all(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
+	struct hl_err *err)
+{
+	return STORE(st, kiosk_list, a, out, n, err);
+}

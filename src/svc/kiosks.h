@@ -63,4 +63,9 @@ int kiosks_list(struct store *st, struct hl_arena *a, const struct scope_actor *
 int kiosks_pair_url(const char *base, const char *token, char *buf, size_t size,
 	struct hl_err *err);
 
+/* Every kiosk, whatever its unit, into *out (owned by a): for naming the
+ * kiosk a response came from. */
+int kiosks_all(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
+	struct hl_err *err);
+
 #endif

@@ -449,3 +449,15 @@ int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, i
 		*out = r;
 	return rc;
 }
+
+int pub_reports(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_report **out,
+	size_t *n, struct hl_err *err)
+{
+	return STORE(st, report_list, unit_id, a, out, n, err);
+}
+
+int pub_report(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
+	char **figures, void **doc, size_t *doc_len, struct hl_err *err)
+{
+	return STORE(st, report_get, id, a, out, figures, doc, doc_len, err);
+}

@@ -122,4 +122,14 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, int64_t now,
 	struct store_report *out, struct hl_err *err);
 
+/* The published reports of unit_id (0: every unit's), newest first, into
+ * *out (owned by a). */
+int pub_reports(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_report **out,
+	size_t *n, struct hl_err *err);
+
+/* The published report id into *out, with its figures (JSON) and its
+ * document (doc_len bytes) when those are not NULL; owned by a. */
+int pub_report(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
+	char **figures, void **doc, size_t *doc_len, struct hl_err *err);
+
 #endif

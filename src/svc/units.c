@@ -431,3 +431,22 @@ int units_sources(const struct store_lineage *lin, size_t nlin, int64_t id, cons
 	*n = 0;
 	return collect_sources(lin, nlin, id, HL_DAY_NONE, code, out, n, cap, 0, err);
 }
+
+/* ---- reading the tree ---- */
+
+int units_list(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n,
+	struct hl_err *err)
+{
+	return STORE(st, unit_list, a, out, n, err);
+}
+
+int units_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err)
+{
+	return STORE(st, unit_get, code, out, err);
+}
+
+int units_lineage(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n,
+	struct hl_err *err)
+{
+	return STORE(st, lineage_list, a, out, n, err);
+}

@@ -72,4 +72,16 @@ int units_successor(struct store *st, int64_t id, struct store_unit *to, hl_day 
 int units_sources(const struct store_lineage *lin, size_t nlin, int64_t id, const char *code,
 	struct units_src *out, size_t *n, size_t cap, struct hl_err *err);
 
+/* Every unit, in code order, into *out (owned by a). */
+int units_list(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n,
+	struct hl_err *err);
+
+/* The unit with code into *out: HL_OK or HL_ENOTFOUND (no scope: for the
+ * command line and the public pages; callers with a scope use scope_get). */
+int units_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err);
+
+/* Every merger's lineage (predecessor, successor, day) into *out (owned by a). */
+int units_lineage(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n,
+	struct hl_err *err);
+
 #endif

@@ -133,11 +133,8 @@ struct end_session {
 static int delete_session(struct srv_tx *tx, void *arg, struct hl_err *err)
 {
 	struct end_session *es = arg;
-	int rc = STORE(srv_tx_store(tx), session_delete, es->hash, err);
 
-	if (rc == HL_OK)
-		rc = STORE(srv_tx_store(tx), audit, es->who, "logout", "", err);
-	return rc;
+	return account_logout_in(srv_tx_store(tx), es->hash, es->who, err);
 }
 
 int page_logout(struct http_req *r)

@@ -17,6 +17,7 @@
 #include "http/srv.h"
 #include "svc/ingest.h"
 #include "svc/review.h"
+#include "svc/kiosks.h"
 #include "svc/units.h"
 #include "web/pages.h"
 
@@ -94,8 +95,8 @@ int page_review(struct http_req *r)
 	if (by == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	if (review_held(r->st, r->a, by, 0, REVIEW_LIMIT, &list, &n, &more, &err) != HL_OK
-		|| STORE(r->st, unit_list, r->a, &units, &nu, &err) != HL_OK
-		|| STORE(r->st, kiosk_list, r->a, &kiosks, &nk, &err) != HL_OK)
+		|| units_list(r->st, r->a, &units, &nu, &err) != HL_OK
+		|| kiosks_all(r->st, r->a, &kiosks, &nk, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (sh != NULL && ingest_acquire(sh, r->st, false, &g, &err) != HL_OK)
 		g = NULL;
@@ -243,7 +244,7 @@ static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t
 	struct hbuf b;
 
 	if (review_held(r->st, r->a, by, upto, REVIEW_ALL_MAX, &list, &n, &more, &err) != HL_OK ||
-	    STORE(r->st, unit_list, r->a, &units, &nu, &err) != HL_OK)
+	    units_list(r->st, r->a, &units, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 1 << 20);
 	page_begin(&b, r, "Chấp nhận tất cả phiếu chờ");
