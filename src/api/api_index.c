@@ -33,14 +33,12 @@ int api_index(struct http_req *r)
 		return http_send_err(r, &err);
 	if (o.under && scope_unit(r, o.under, "under", &u, &err) != HL_OK)
 		return http_send_err(r, &err);
-	/* Without a scope: the caller's own unit, or what is below it. */
-	if (!o.unit && !o.under && !(r->role == ROLE_ADMIN && r->user.unit_id == 0)) {
-		if (scope_home(r, &u, &err) != HL_OK)
+	/* Without a scope: the caller's own unit, or it and what is below it. */
+	if (!o.unit && !o.under) {
+		struct scope_actor by = scope_of(r);
+
+		if (scope_default(r->st, r->a, &by, &o.unit, &o.under, &err) != HL_OK)
 			return http_send_err(r, &err);
-		if (r->role >= ROLE_SUPERVISOR)
-			o.under = r->user.unit_id ? u.code : NULL;
-		else
-			o.unit = u.code;
 	}
 	if (iq_run(r->st, r->a, &o, &res, &err) != HL_OK)
 		return http_send_err(r, &err);

@@ -152,6 +152,27 @@ int scope_own(struct store *st, const struct scope_actor *by, struct store_unit 
 		hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không tìm thấy đơn vị của tài khoản");
 }
 
+int scope_default(struct store *st, struct hl_arena *a, const struct scope_actor *by,
+	const char **unit, const char **under, struct hl_err *err)
+{
+	struct store_unit own;
+	const char *code;
+	int rc;
+
+	*unit = *under = NULL;
+	if (scope_global(by))
+		return HL_OK;
+	if ((rc = scope_own(st, by, &own, err)) != HL_OK)
+		return rc;
+	if ((code = hl_arena_strndup(a, own.code, strlen(own.code))) == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	if (by->role >= ROLE_SUPERVISOR)
+		*under = code;
+	else
+		*unit = code;
+	return HL_OK;
+}
+
 bool scope_global(const struct scope_actor *by)
 {
 	return by->role == ROLE_ADMIN && by->unit_id == 0;

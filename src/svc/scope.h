@@ -61,6 +61,14 @@ int scope_get_api(struct store *st, const struct scope_actor *by, const char *co
 int scope_own(struct store *st, const struct scope_actor *by, struct store_unit *out,
 	struct hl_err *err);
 
+/* The units a query (the index, the dossier statistics) covers when the
+ * caller names none, as codes owned by a: its own unit and those below for
+ * a supervisor or an administrator of a unit (*under), its own unit for
+ * anyone else with a unit (*unit), both NULL (every unit) for an
+ * administrator of everything. HL_ENOTFOUND as scope_own. */
+int scope_default(struct store *st, struct hl_arena *a, const struct scope_actor *by,
+	const char **unit, const char **under, struct hl_err *err);
+
 /* Whether by administers every unit (province-wide settings: the holiday
  * decisions, the culture day, the hours of every unit without its own). */
 bool scope_global(const struct scope_actor *by);

@@ -116,6 +116,31 @@ static void test_own(void **state)
 	assert_int_equal(scope_own(f->st, &all, &u, &f->err), HL_ENOTFOUND);
 }
 
+/* What a query without unit or under covers: the index, the dossier
+ * statistics (API and page) each had this rule written out. */
+static void test_default(void **state)
+{
+	struct fx *f = *state;
+	struct scope_actor all = {.role = ROLE_ADMIN}, admin_vt = {.role = ROLE_ADMIN, .unit_id = f->unit},
+		sup = {.role = ROLE_SUPERVISOR, .unit_id = id_of(f, "KH")},
+		clerk = {.role = ROLE_CLERK, .unit_id = f->unit2}, lost = {.role = ROLE_SUPERVISOR};
+	const char *unit = "x", *under = "x";
+
+	OK(f, scope_default(f->st, f->a, &all, &unit, &under, &f->err));
+	assert_null(unit);
+	assert_null(under);
+	OK(f, scope_default(f->st, f->a, &admin_vt, &unit, &under, &f->err));
+	assert_null(unit);
+	assert_string_equal(under, "VT");
+	OK(f, scope_default(f->st, f->a, &sup, &unit, &under, &f->err));
+	assert_null(unit);
+	assert_string_equal(under, "KH");
+	OK(f, scope_default(f->st, f->a, &clerk, &unit, &under, &f->err));
+	assert_string_equal(unit, "VH");
+	assert_null(under);
+	assert_int_equal(scope_default(f->st, f->a, &lost, &unit, &under, &f->err), HL_ENOTFOUND);
+}
+
 /* 70 levels below the supervisor's unit: seen (the copy in http/scope.c gave
  * up after 64 levels and answered no). */
 static void test_deep(void **state)
@@ -160,6 +185,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_roles, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_get, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_own, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_default, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_deep, setup, fx_teardown),
 		cmocka_unit_test(test_loop),
 	};
