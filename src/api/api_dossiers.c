@@ -53,13 +53,11 @@ int api_dossiers_stats(struct http_req *r)
 	if (o.under && scope_unit(r, o.under, "under", &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	/* Without a scope: the caller's own unit, or it and what is below it. */
-	if (!o.unit && !o.under && !(r->role == ROLE_ADMIN && r->user.unit_id == 0)) {
-		if (scope_home(r, &u, &err) != HL_OK)
+	if (!o.unit && !o.under) {
+		struct scope_actor who = scope_of(r);
+
+		if (scope_default(r->st, r->a, &who, &o.unit, &o.under, &err) != HL_OK)
 			return http_send_err(r, &err);
-		if (r->role >= ROLE_SUPERVISOR)
-			o.under = u.code;
-		else
-			o.unit = u.code;
 	}
 	if (dq_stats(r->st, r->a, &o, &res, &err) != HL_OK)
 		return http_send_err(r, &err);

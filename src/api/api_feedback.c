@@ -21,6 +21,7 @@
 #include "svc/feedback.h"
 #include "svc/ingest.h"
 #include "svc/ratelimit.h"
+#include "svc/units.h"
 
 #define FB_LIST_MAX 500
 
@@ -80,7 +81,7 @@ int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struc
 	if (rc != HL_OK)
 		return rc;
 	snprintf(missing, sizeof(missing), "không có phản ánh, kiến nghị mã '%s'", code);
-	return scope_object(r, STORE(r->st, unit_get, out->unit_code, &u, err) == HL_OK ? &u : NULL,
+	return scope_object(r, units_get(r->st, out->unit_code, &u, err) == HL_OK ? &u : NULL,
 		"code", missing, err);
 }
 
@@ -146,7 +147,7 @@ int fb_web_public_add(struct http_req *r, const char *unit, const char *text, co
 	struct store_unit u;
 
 	if (unit == NULL || strlen(unit) >= STORE_CODE_MAX ||
-	    STORE(r->st, unit_get, unit, &u, err) != HL_OK)
+	    units_get(r->st, unit, &u, err) != HL_OK)
 		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
 	if (text == NULL || text[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "text",

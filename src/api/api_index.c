@@ -5,6 +5,7 @@
 #include "http/scope.h"
 #include "svc/index_json.h"
 #include "svc/indexq.h"
+#include "svc/units.h"
 
 int api_index(struct http_req *r)
 {
@@ -32,14 +33,12 @@ int api_index(struct http_req *r)
 		return http_send_err(r, &err);
 	if (o.under && scope_unit(r, o.under, "under", &u, &err) != HL_OK)
 		return http_send_err(r, &err);
-	/* Without a scope: the caller's own unit, or what is below it. */
-	if (!o.unit && !o.under && !(r->role == ROLE_ADMIN && r->user.unit_id == 0)) {
-		if (scope_home(r, &u, &err) != HL_OK)
+	/* Without a scope: the caller's own unit, or it and what is below it. */
+	if (!o.unit && !o.under) {
+		struct scope_actor by = scope_of(r);
+
+		if (scope_default(r->st, r->a, &by, &o.unit, &o.under, &err) != HL_OK)
 			return http_send_err(r, &err);
-		if (r->role >= ROLE_SUPERVISOR)
-			o.under = r->user.unit_id ? u.code : NULL;
-		else
-			o.unit = u.code;
 	}
 	if (iq_run(r->st, r->a, &o, &res, &err) != HL_OK)
 		return http_send_err(r, &err);
@@ -54,7 +53,7 @@ int api_health(struct http_req *r)
 	size_t n = 0;
 	struct hl_err err = {0};
 
-	if (STORE(r->st, unit_list, r->a, &units, &n, &err) != HL_OK)
+	if (units_list(r->st, r->a, &units, &n, &err) != HL_OK)
 		return http_send_error(r, 503, "unavailable", err.msg, NULL);
 	return http_send(r, 200, "text/plain; charset=utf-8", "ok\n", 3);
 }

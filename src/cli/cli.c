@@ -11,6 +11,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "store/store.h"
+#include "svc/audit.h"
 #include "svc/import.h"
 
 #define NAMES_MAX 64      /* commands, subcommands or options offered as "did you mean" */
@@ -170,26 +171,23 @@ void cli_print_help(const struct cli_cmd *cmd, FILE *f)
 		"  --help           in hướng dẫn này\n", f);
 }
 
-static bool progress_shown;
-
 void cli_progress(void *ctx, long rows)
 {
-	const struct cli_ctx *c = ctx;
+	struct cli_ctx *c = ctx;
 	char buf[32];
 
 	if (c == NULL || !c->tty)
 		return;
 	fprintf(stderr, "\rĐã đọc %s dòng…", hl_fmt_int(buf, sizeof(buf), rows));
 	fflush(stderr);
-	progress_shown = true;
+	c->progress_shown = true;
 }
 
 void cli_progress_done(struct cli_ctx *ctx)
 {
-	(void)ctx;
-	if (progress_shown)
+	if (ctx->progress_shown)
 		fputc('\n', stderr);
-	progress_shown = false;
+	ctx->progress_shown = false;
 }
 
 int cli_import_report(const struct import_report *rep, const char *what, int rc,
@@ -328,7 +326,7 @@ int cli_audit(struct cli_ctx *ctx, const char *action, const char *detail)
 	struct hl_err err;
 
 	hl_err_clear(&err);
-	if (STORE(ctx->st, audit, ctx->who, action, detail, &err) != HL_OK)
+	if (audit_log(ctx->st, ctx->who, action, detail, &err) != HL_OK)
 		return cli_fail(&err);
 	return 0;
 }

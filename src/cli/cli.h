@@ -29,6 +29,7 @@ struct cli_ctx {
 	char who[96];        /* for the audit log: "cli:" + $USER, or "cli" */
 	struct store *st;    /* opened by the gate (NULL with CLI_DB_NONE) */
 	bool tty;            /* stderr is a terminal: show progress */
+	bool progress_shown; /* a progress line is on stderr, to be ended */
 };
 
 /* One command: `hailong NAME ...`. run gets argv[0] = NAME and the rest

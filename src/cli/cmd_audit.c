@@ -8,6 +8,7 @@
 #include "base/arena.h"
 #include "core/date.h"
 #include "store/store.h"
+#include "svc/audit.h"
 #include "svc/ingest.h"
 
 #define DEFAULT_LIMIT 50
@@ -69,7 +70,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	a = hl_arena_new((size_t)256 * 1024 * 1024);
 	if (a == NULL)
 		return cli_errorf("hết bộ nhớ");
-	rc = STORE(ctx->st, audit_list, (int)limit, a, &lines, &n, &err);
+	rc = audit_list(ctx->st, (int)limit, a, &lines, &n, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);

@@ -20,6 +20,7 @@
 #include "store/store.h"
 #include "svc/calendar.h"
 #include "svc/ingest.h"
+#include "svc/units.h"
 
 #define ARENA_CAP ((size_t)64 << 20)
 #define SPEC_BUF 512
@@ -40,7 +41,7 @@ static int need_db(struct cli_ctx *ctx)
 			"init", ctx->db, ctx->db);
 	if (store_open(ctx->db, &ctx->st, &err) != HL_OK)
 		return cli_fail(&err);
-	if (STORE(ctx->st, cal_culture_get, &year, &err) != HL_OK)
+	if (cal_culture_year(ctx->st, &year, &err) != HL_OK)
 		return cli_errorf("cơ sở dữ liệu '%s' chưa được khởi tạo hoặc chưa nâng cấp.\n"
 			"Chạy: hailong --db '%s' init", ctx->db, ctx->db);
 	return 0;
@@ -75,7 +76,7 @@ static int find_unit(struct cli_ctx *ctx, const char *code, struct store_unit *u
 	if (code == NULL)
 		return 0;
 	hl_err_clear(&err);
-	rc = STORE(ctx->st, unit_get, code, u, &err);
+	rc = units_get(ctx->st, code, u, &err);
 	if (rc == HL_ENOTFOUND)
 		return cli_errorf("đơn vị '%s' không tồn tại (xem: hailong units list)", code);
 	if (rc != HL_OK)
@@ -197,7 +198,7 @@ static int show_hours(struct cli_ctx *ctx, const char *code, const struct store_
 		cal_free(c);
 		return cli_errorf("hết bộ nhớ");
 	}
-	if (STORE(ctx->st, cal_hours_list, a, &rules, &n, &err) != HL_OK) {
+	if (cal_hours_rules(ctx->st, a, &rules, &n, &err) != HL_OK) {
 		rc = cli_fail(&err);
 		goto cleanup;
 	}

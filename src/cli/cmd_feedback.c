@@ -19,6 +19,7 @@
 #include "svc/accounts.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
+#include "svc/units.h"
 
 #define ARENA_CAP ((size_t)1 << 30)
 #define MAX_ARGS 64
@@ -596,7 +597,7 @@ static int do_deadlines(struct cli_ctx *ctx, int argc, char **argv)
 	if ((hours > 0 || days > 0) &&
 	    fb_deadline_set(ctx->st, unit, c, hours, days, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
-	rc = STORE(ctx->st, unit_get, unit, &u, &err);
+	rc = units_get(ctx->st, unit, &u, &err);
 	if (rc == HL_ENOTFOUND)
 		return cli_errorf("không có đơn vị mã '%s' (xem: hailong units list)", unit);
 	if (rc != HL_OK)

@@ -5,6 +5,7 @@
 
 #include "base/arena.h"
 #include "store/store.h"
+#include "svc/fields.h"
 #include "svc/import.h"
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
@@ -23,7 +24,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	rc = STORE(ctx->st, field_list, a, &f, &n, &err);
+	rc = fields_list(ctx->st, a, &f, &n, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);

@@ -13,6 +13,7 @@
 #include "io/instrument_json.h"
 #include "store/store.h"
 #include "svc/builtin.h"
+#include "svc/instruments.h"
 
 #define ARENA_CAP ((size_t)64 * 1024 * 1024)
 
@@ -97,7 +98,7 @@ static int current_version(struct cli_ctx *ctx, struct hl_arena *a, const char *
 {
 	struct store_instrument *list = NULL;
 	size_t n = 0;
-	int rc = STORE(ctx->st, instrument_list, a, &list, &n, err);
+	int rc = instruments_list(ctx->st, a, &list, &n, err);
 
 	*version = 0;
 	for (size_t i = 0; rc == HL_OK && i < n; i++)
@@ -148,7 +149,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct store_instrument si;
 	struct hl_err err;
 	const char *pos[1];
-	char code[STORE_CODE_MAX], *at, *json = NULL;
+	char code[STORE_CODE_MAX], *at;
 	int npos, version = 0, rc = cli_parse(&cmd_instruments, argc, argv, 1, NULL, pos, 1, &npos);
 
 	if (rc != 0)
@@ -182,14 +183,12 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 				code);
 		}
 	}
-	rc = STORE(ctx->st, instrument_get, code, version, a, &si, &json, &err);
+	rc = instruments_get(ctx->st, a, code, version, &si, NULL, &in, &err);
 	if (rc == HL_ENOTFOUND) {
 		hl_arena_free(a);
 		return cli_errorf("không có bộ câu hỏi '%s' phiên bản %d. Xem danh sách: "
 			"hailong instruments list", code, version);
 	}
-	if (rc == HL_OK)
-		rc = ij_parse(a, json, strlen(json), &in, &err);
 	if (rc != HL_OK)
 		goto fail;
 	print_instrument(in);
@@ -211,7 +210,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	rc = STORE(ctx->st, instrument_list, a, &list, &n, &err);
+	rc = instruments_list(ctx->st, a, &list, &n, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);

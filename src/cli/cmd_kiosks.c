@@ -15,9 +15,9 @@
 #define DEFAULT_URL "http://127.0.0.1:8080"
 
 /* The command line acts for the whole database. */
-static struct units_actor actor(const struct cli_ctx *ctx)
+static struct scope_actor actor(const struct cli_ctx *ctx)
 {
-	return (struct units_actor){ROLE_ADMIN, 0, ctx->who};
+	return (struct scope_actor){ROLE_ADMIN, 0, ctx->who};
 }
 
 /* Commit the write rc says succeeded, or roll it back; the exit status. */
@@ -41,7 +41,7 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 		{"unit", &unit, NULL}, {"name", &name, NULL}, {"url", &url, NULL},
 		{NULL, NULL, NULL},
 	};
-	struct units_actor by = actor(ctx);
+	struct scope_actor by = actor(ctx);
 	struct kiosk_new kn;
 	struct store_unit u;
 	struct hl_err err;
@@ -59,7 +59,7 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (kiosks_pair_url(url != NULL ? url : DEFAULT_URL, kn.token, link, sizeof(link),
 		    &err) != HL_OK)
 		return cli_errorf("--url '%s' không hợp lệ: cần dạng http://MÁY:CỔNG", url);
-	rc = STORE(ctx->st, unit_get, unit, &u, &err);
+	rc = units_get(ctx->st, unit, &u, &err);
 	if (rc == HL_ENOTFOUND)
 		return cli_errorf("đơn vị '%s' không tồn tại", unit);
 	if (rc != HL_OK)
@@ -76,7 +76,7 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct units_actor by = actor(ctx);
+	struct scope_actor by = actor(ctx);
 	struct kiosk_row *k = NULL;
 	size_t n = 0;
 	struct hl_arena *a = NULL;
@@ -113,7 +113,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_rename(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct units_actor by = actor(ctx);
+	struct scope_actor by = actor(ctx);
 	const char *pos[2];
 	struct hl_err err;
 	int npos, rc = cli_parse(&cmd_kiosks, argc, argv, 1, NULL, pos, 2, &npos);
@@ -133,7 +133,7 @@ static int do_rename(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_revoke(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct units_actor by = actor(ctx);
+	struct scope_actor by = actor(ctx);
 	const char *pos[1];
 	struct hl_err err;
 	int npos, rc = cli_parse(&cmd_kiosks, argc, argv, 1, NULL, pos, 1, &npos);

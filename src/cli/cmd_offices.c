@@ -9,6 +9,7 @@
 #include "base/arena.h"
 #include "store/store.h"
 #include "svc/feedback.h"
+#include "svc/units.h"
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -29,7 +30,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (unit != NULL) {
-		rc = STORE(ctx->st, unit_get, unit, &u, &err);
+		rc = units_get(ctx->st, unit, &u, &err);
 		if (rc == HL_ENOTFOUND)
 			return cli_errorf("không có đơn vị mã '%s' (xem: hailong units list)", unit);
 		if (rc != HL_OK)
@@ -40,7 +41,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_errorf("hết bộ nhớ");
 	rc = fb_offices(ctx->st, u.id, a, &o, &n, &err);
 	if (rc == HL_OK)
-		rc = STORE(ctx->st, unit_list, a, &units, &nu, &err);
+		rc = units_list(ctx->st, a, &units, &nu, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);

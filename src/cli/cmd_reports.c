@@ -15,6 +15,7 @@
 #include "svc/accounts.h"
 #include "svc/ingest.h"
 #include "svc/publish.h"
+#include "svc/units.h"
 
 #define ARENA_CAP ((size_t)256 << 20)
 
@@ -52,11 +53,11 @@ static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
 		return cli_errorf("hết bộ nhớ");
 	if (unit != NULL) {
-		rc = STORE(ctx->st, unit_get, unit, &one, &err);
+		rc = units_get(ctx->st, unit, &one, &err);
 		units = &one;
 		nu = 1;
 	} else {
-		rc = STORE(ctx->st, unit_list, a, &units, &nu, &err);
+		rc = units_list(ctx->st, a, &units, &nu, &err);
 	}
 	if (rc == HL_OK)
 		rc = pub_due_list(ctx->st, a, units, nu, day, &due, &nd, &err);
@@ -164,11 +165,11 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
 		return cli_errorf("hết bộ nhớ");
 	u.id = 0;
-	rc = unit != NULL ? STORE(ctx->st, unit_get, unit, &u, &err) : HL_OK;
+	rc = unit != NULL ? units_get(ctx->st, unit, &u, &err) : HL_OK;
 	if (rc == HL_OK)
-		rc = STORE(ctx->st, report_list, u.id, a, &list, &n, &err);
+		rc = pub_reports(ctx->st, u.id, a, &list, &n, &err);
 	if (rc == HL_OK)
-		rc = STORE(ctx->st, unit_list, a, &units, &nu, &err);
+		rc = units_list(ctx->st, a, &units, &nu, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);
@@ -230,7 +231,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_errorf("số báo cáo '%s' không hợp lệ (xem: hailong reports list)", pos[0]);
 	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
 		return cli_errorf("hết bộ nhớ");
-	rc = STORE(ctx->st, report_get, (int64_t)id, a, &r, &figures, &doc, &len, &err);
+	rc = pub_report(ctx->st, (int64_t)id, a, &r, &figures, &doc, &len, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);
@@ -289,7 +290,7 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
 		return cli_errorf("hết bộ nhớ");
-	rc = STORE(ctx->st, unit_get, unit, &u, &err);
+	rc = units_get(ctx->st, unit, &u, &err);
 	if (rc == HL_OK)
 		rc = pub_sched_load(ctx->st, a, &ps, &err);
 	if (rc != HL_OK) {

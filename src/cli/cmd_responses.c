@@ -7,6 +7,8 @@
 
 #include "store/store.h"
 #include "svc/import.h"
+#include "svc/responses.h"
+#include "svc/units.h"
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -25,7 +27,7 @@ static int unit_arg(struct cli_ctx *ctx, const char *code, int64_t *id)
 	if (code == NULL)
 		return 0;
 	hl_err_clear(&err);
-	rc = STORE(ctx->st, unit_get, code, &u, &err);
+	rc = units_get(ctx->st, code, &u, &err);
 	if (rc == HL_ENOTFOUND)
 		return cli_errorf("đơn vị '%s' không tồn tại", code);
 	if (rc != HL_OK)
@@ -55,7 +57,7 @@ static int do_count(struct cli_ctx *ctx, int argc, char **argv)
 	hl_err_clear(&err);
 	if ((rc = unit_arg(ctx, unit, &unit_id)) != 0)
 		return rc;
-	rc = STORE(ctx->st, response_scan, unit_id, HL_DAY_NONE, HL_DAY_NONE, count_one, &count,
+	rc = responses_scan(ctx->st, unit_id, HL_DAY_NONE, HL_DAY_NONE, count_one, &count,
 		&err);
 	if (rc != HL_OK)
 		return cli_fail(&err);
@@ -113,7 +115,7 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 	hl_err_clear(&err);
 	if ((rc = unit_arg(ctx, unit, &unit_id)) != 0)
 		return rc;
-	rc = STORE(ctx->st, response_scan, unit_id, HL_DAY_NONE, HL_DAY_NONE, print_id, &c, &err);
+	rc = responses_scan(ctx->st, unit_id, HL_DAY_NONE, HL_DAY_NONE, print_id, &c, &err);
 	if (rc != HL_OK)
 		return cli_fail(&err);
 	return 0;

@@ -9,9 +9,8 @@
 #include "base/text.h"
 #include "cli/cli.h"
 #include "io/csvout.h"
-#include "core/sample.h"
-#include "store/store.h"
 #include "svc/ingest.h"
+#include "svc/sampleplan.h"
 
 static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv);
 
@@ -36,34 +35,8 @@ const struct cli_cmd cmd_sample_plan = {
 	.run = run_sample_plan,
 };
 
-struct line {
-	int64_t field_id;
-	const char *code, *name;
-	int64_t dossiers, required, collected, expected, behind;
-};
-
-/* Opinions collected per field, from the unit's monthly per-field tallies. */
-struct counter {
-	int64_t unit_id;
-	struct line *lines;
-	int n;
-};
-
-static int count_field(void *p, const struct store_tally_row *row)
-{
-	struct counter *c = p;
-	const struct hl_tally *all = hl_tallyset_find(&row->set, HL_CRIT_ALL);
-
-	if (row->unit_id != c->unit_id || all == NULL)
-		return 0;
-	for (int i = 0; i < c->n; i++)
-		if (c->lines[i].field_id == row->field_id)
-			c->lines[i].collected += all->n;
-	return 0;
-}
-
-static void print_table(const struct store_unit *u, int year, hl_day date, const struct line *l,
-	int n, const struct line *total, const char *method, double margin)
+static void print_table(const struct store_unit *u, int year, hl_day date, const struct sp_line *l,
+	int n, const struct sp_line *total, const char *method, double margin)
 {
 	char a[32], b[32], c[32], d[32], e[32], day[16];
 
@@ -78,7 +51,7 @@ static void print_table(const struct store_unit *u, int year, hl_day date, const
 	cli_rcell("Còn thiếu", 10);
 	putchar('\n');
 	for (int i = 0; i <= n; i++) {
-		const struct line *x = i < n ? &l[i] : total;
+		const struct sp_line *x = i < n ? &l[i] : total;
 
 		if (i == n)
 			putchar('\n');
@@ -110,16 +83,10 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
-	struct store_unit u;
-	struct store_field *fields = NULL;
-	struct store_count *counts = NULL;
-	size_t nfields = 0, ncounts = 0;
-	struct line *lines = NULL, total = {.code = "ALL", .name = "Tổng cộng"};
-	int64_t *cnt = NULL, *alloc = NULL, minf;
-	enum hl_sample_method method;
-	double margin;
-	hl_day first, last, date;
-	int year, rc, npos = 0, n = 0;
+	struct sp_opts o = {0};
+	struct sp_plan p;
+	int64_t minf;
+	int rc, npos = 0;
 	char *end;
 
 	rc = cli_parse(&cmd_sample_plan, argc, argv, 1, opts, NULL, 0, &npos);
@@ -127,14 +94,14 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (unit == NULL || year_s == NULL)
 		return cli_usage(&cmd_sample_plan, "cần --unit và --year");
-	if (!cli_parse_year(year_s, &year))
+	if (!cli_parse_year(year_s, &o.year))
 		return cli_usage(&cmd_sample_plan, "năm '%s' không hợp lệ", year_s);
-	if (!hl_parse_decimal(margin_s, 1e-6, 0.999999, &margin))
+	if (!hl_parse_decimal(margin_s, 1e-6, 0.999999, &o.margin))
 		return cli_usage(&cmd_sample_plan, "--margin phải là số trong khoảng (0, 1), ví dụ 0.05");
 	if (strcmp(method_s, "slovin") == 0)
-		method = HL_SAMPLE_SLOVIN;
+		o.method = HL_SAMPLE_SLOVIN;
 	else if (strcmp(method_s, "cochran") == 0)
-		method = HL_SAMPLE_COCHRAN;
+		o.method = HL_SAMPLE_COCHRAN;
 	else
 		return cli_usage(&cmd_sample_plan, "--method phải là slovin hoặc cochran");
 	minf = strtol(min_s, &end, 10);
@@ -142,75 +109,24 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_sample_plan, "--min-per-field phải là số nguyên không âm");
 	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0)
 		return cli_usage(&cmd_sample_plan, "--format phải là table hoặc csv");
-	hl_day_from_ymd(year, 1, 1, &first);
-	hl_day_from_ymd(year, 12, 31, &last);
 	if (date_s != NULL) {
-		if (!hl_day_parse(date_s, &date))
+		if (!hl_day_parse(date_s, &o.date))
 			return cli_usage(&cmd_sample_plan, "--date '%s' không phải một ngày viết năm-tháng-ngày, ví dụ 2025-06-30", date_s);
 	} else {
-		date = ingest_day_of(time(NULL));   /* today in Vietnam */
+		o.date = ingest_day_of(time(NULL));   /* today in Vietnam */
 	}
+	o.unit = unit;
+	o.min_per_field = minf;
 
 	a = hl_arena_new((size_t)256 << 20);
 	if (a == NULL)
 		return cli_errorf("hết bộ nhớ");
-	if ((rc = STORE(ctx->st, unit_get, unit, &u, &err)) != HL_OK ||
-	    (rc = STORE(ctx->st, field_list, a, &fields, &nfields, &err)) != HL_OK ||
-	    (rc = STORE(ctx->st, dossier_count_by_field, u.id, first, last, a, &counts, &ncounts, &err)) != HL_OK)
+	if ((rc = sp_compute(ctx->st, a, &o, &p, &err)) != HL_OK)
 		goto fail;
-	lines = hl_arena_alloc(a, (ncounts + 1) * sizeof(*lines));
-	cnt = hl_arena_alloc(a, (ncounts + 1) * sizeof(*cnt));
-	alloc = hl_arena_alloc(a, (ncounts + 1) * sizeof(*alloc));
-	if (!lines || !cnt || !alloc) {
-		rc = hl_err_set(&err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-		goto fail;
-	}
-	/* Fields in the order of the field list, then dossiers without a field. */
-	for (size_t f = 0; f <= nfields; f++) {
-		int64_t id = f < nfields ? fields[f].id : 0;
-
-		for (size_t c = 0; c < ncounts; c++) {
-			if (counts[c].key_id != id)
-				continue;
-			lines[n].field_id = id;
-			lines[n].code = f < nfields ? fields[f].code : "";
-			lines[n].name = f < nfields ? fields[f].name : "(không rõ lĩnh vực)";
-			lines[n].dossiers = counts[c].count;
-			cnt[n++] = counts[c].count;
-		}
-	}
-	for (int i = 0; i < n; i++)
-		total.dossiers += lines[i].dossiers;
-	rc = hl_sample_allocate(hl_sample_size(method, total.dossiers, margin), cnt, n, minf, alloc, &err);
-	if (rc != HL_OK)
-		goto fail;
-	{
-		struct counter c = {u.id, lines, n};
-		hl_day upto = date < last ? date : last;
-
-		/* Whole months up to the one that holds the date. */
-		if (upto >= first)
-			rc = STORE(ctx->st, tally_scan, GRAIN_MONTH, true, first, hl_day_month_start(upto),
-				count_field, &c, &err);
-		if (rc != HL_OK)
-			goto fail;
-	}
-	for (int i = 0; i < n; i++) {
-		int elapsed = date < first ? 0 : (int)((date > last ? last : date) - first + 1);
-
-		lines[i].required = alloc[i];
-		lines[i].expected = hl_sample_expected(alloc[i], elapsed, (int)(last - first + 1));
-		lines[i].behind = lines[i].expected > lines[i].collected ?
-			lines[i].expected - lines[i].collected : 0;
-		total.required += lines[i].required;
-		total.collected += lines[i].collected;
-		total.expected += lines[i].expected;
-		total.behind += lines[i].behind;
-	}
 	if (strcmp(format, "csv") == 0) {
 		puts("field,name,dossiers,required,collected,expected,behind");
-		for (int i = 0; i <= n; i++) {
-			const struct line *x = i < n ? &lines[i] : &total;
+		for (int i = 0; i <= p.n; i++) {
+			const struct sp_line *x = i < p.n ? &p.lines[i] : &p.total;
 
 			csvout_cell(stdout, x->code);
 			putchar(',');
@@ -219,7 +135,7 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 				(long long)x->expected, (long long)x->behind);
 		}
 	} else {
-		print_table(&u, year, date, lines, n, &total, method_s, margin);
+		print_table(&p.unit, o.year, o.date, p.lines, p.n, &p.total, method_s, o.margin);
 	}
 	hl_arena_free(a);
 	return 0;

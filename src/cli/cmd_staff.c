@@ -6,6 +6,8 @@
 #include "base/arena.h"
 #include "store/store.h"
 #include "svc/import.h"
+#include "svc/staff.h"
+#include "svc/units.h"
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -24,9 +26,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	rc = STORE(ctx->st, staff_list, a, &s, &n, &err);
+	rc = staff_list(ctx->st, a, &s, &n, &err);
 	if (rc == HL_OK)
-		rc = STORE(ctx->st, unit_list, a, &u, &nu, &err);
+		rc = units_list(ctx->st, a, &u, &nu, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);

@@ -11,57 +11,12 @@
 #include "base/text.h"
 #include "core/instrument.h"
 #include "core/tally.h"
-#include "io/instrument_json.h"
 #include "store/store.h"
 #include "svc/builtin.h"
+#include "svc/targets.h"
+#include "svc/units.h"
 
 #define ARENA_CAP ((size_t)64 * 1024 * 1024)
-
-/* True if code is a criterion of some stored instrument, or the overall index. */
-static int known_criterion(struct cli_ctx *ctx, struct hl_arena *a, const char *code,
-	bool *known, struct hl_err *err)
-{
-	struct store_instrument *list = NULL;
-	size_t n = 0;
-	int rc;
-
-	*known = strcmp(code, HL_CRIT_ALL) == 0;
-	if (*known)
-		return HL_OK;
-	rc = STORE(ctx->st, instrument_list, a, &list, &n, err);
-	for (size_t i = 0; rc == HL_OK && i < n && !*known; i++) {
-		struct store_instrument si;
-		struct hl_instrument *in = NULL;
-		char *json = NULL;
-
-		rc = STORE(ctx->st, instrument_get_id, list[i].id, a, &si, &json, err);
-		if (rc == HL_OK)
-			rc = ij_parse(a, json, strlen(json), &in, err);
-		if (rc == HL_OK)
-			*known = hl_instrument_criterion(in, code) >= 0;
-	}
-	return rc;
-}
-
-static int set_tx(struct cli_ctx *ctx, const struct store_target *t, const char *detail,
-	struct hl_err *err)
-{
-	int rc = store_begin(ctx->st, err);
-
-	if (rc != HL_OK)
-		return rc;
-	rc = STORE(ctx->st, target_set, t, err);
-	if (rc == HL_OK)
-		rc = STORE(ctx->st, audit, ctx->who, "targets.set", detail, err);
-	if (rc == HL_OK)
-		return store_commit(ctx->st, err);
-	{
-		struct hl_err ignored;
-
-		store_rollback(ctx->st, &ignored);
-	}
-	return rc;
-}
 
 static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -75,7 +30,9 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_err err;
 	const char *pos[1];
 	char v[32], detail[256];
-	bool known;
+	const char **codes = NULL;
+	size_t nc = 0;
+	bool known = false;
 	int npos, rc = cli_parse(&cmd_targets, argc, argv, 1, opts, pos, 1, &npos);
 
 	if (rc != 0)
@@ -93,7 +50,7 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 	if (unit != NULL) {
 		struct store_unit u;
 
-		rc = STORE(ctx->st, unit_get, unit, &u, &err);
+		rc = units_get(ctx->st, unit, &u, &err);
 		if (rc == HL_ENOTFOUND)
 			return cli_errorf("đơn vị '%s' không tồn tại", unit);
 		if (rc != HL_OK)
@@ -110,7 +67,9 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 		a = hl_arena_new(ARENA_CAP);
 		if (a == NULL)
 			return cli_errorf("hết bộ nhớ");
-		rc = known_criterion(ctx, a, crit, &known, &err);
+		rc = targets_criteria(ctx->st, a, &codes, &nc, &err);
+		for (size_t i = 0; rc == HL_OK && i < nc && !known; i++)
+			known = strcmp(codes[i], crit) == 0;
 		hl_arena_free(a);
 		if (rc != HL_OK)
 			return cli_fail(&err);
@@ -123,7 +82,7 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 	snprintf(detail, sizeof(detail), "năm %d, %s %s, tiêu chí %s: %s", t.year,
 		unit != NULL ? "đơn vị" : "loại", unit != NULL ? unit : type,
 		crit != NULL ? crit : "tất cả", v);
-	if (set_tx(ctx, &t, detail, &err) != HL_OK)
+	if (targets_set(ctx->st, &t, ctx->who, detail, &err) != HL_OK)
 		return cli_fail(&err);
 	printf("Đã đặt chỉ tiêu năm %d cho %s %s, tiêu chí %s: %s\n", t.year,
 		unit != NULL ? "đơn vị" : "loại đơn vị", unit != NULL ? unit : type,
@@ -151,9 +110,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	a = hl_arena_new((size_t)256 * 1024 * 1024);
 	if (a == NULL)
 		return cli_errorf("hết bộ nhớ");
-	rc = STORE(ctx->st, target_list, y, a, &t, &n, &err);
+	rc = targets_list(ctx->st, y, a, &t, &n, &err);
 	if (rc == HL_OK)
-		rc = STORE(ctx->st, unit_list, a, &u, &nu, &err);
+		rc = units_list(ctx->st, a, &u, &nu, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);

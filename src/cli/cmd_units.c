@@ -103,9 +103,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	rc = STORE(ctx->st, unit_list, a, &t.u, &t.n, &err);
+	rc = units_list(ctx->st, a, &t.u, &t.n, &err);
 	if (rc == HL_OK)
-		rc = STORE(ctx->st, lineage_list, a, &t.lin, &t.nlin, &err);
+		rc = units_lineage(ctx->st, a, &t.lin, &t.nlin, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);

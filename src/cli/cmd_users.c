@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "store/store.h"
 #include "svc/accounts.h"
+#include "svc/units.h"
 
 #define PW_BUF (ACCOUNT_PW_MAXBYTES + 2)
 
@@ -140,13 +141,13 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (unit != NULL && unit[0] != '\0') {
 		struct store_unit su;
 
-		rc = STORE(ctx->st, unit_get, unit, &su, &err);
+		rc = units_get(ctx->st, unit, &su, &err);
 		if (rc == HL_ENOTFOUND)
 			return cli_errorf("đơn vị '%s' không có (xem: hailong units list)", unit);
 		if (rc != HL_OK)
 			return cli_fail(&err);
 	}
-	rc = STORE(ctx->st, user_get, pos[0], &u, &err);
+	rc = account_get(ctx->st, pos[0], &u, &err);
 	if (rc == HL_OK)
 		return cli_errorf("người dùng '%s' đã có (đổi mật khẩu: hailong users passwd %s)",
 			pos[0], pos[0]);
@@ -188,7 +189,7 @@ static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
 	if (npos != 1)
 		return cli_usage(&cmd_users, "thiếu tên: hailong users passwd TÊN");
 	hl_err_clear(&err);
-	rc = STORE(ctx->st, user_get, pos[0], &u, &err);
+	rc = account_get(ctx->st, pos[0], &u, &err);
 	if (rc == HL_ENOTFOUND)
 		return cli_errorf("người dùng '%s' không có (xem: hailong users list)", pos[0]);
 	if (rc != HL_OK)
@@ -251,9 +252,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	rc = STORE(ctx->st, user_list, a, &us, &n, &err);
+	rc = account_list(ctx->st, a, &us, &n, &err);
 	if (rc == HL_OK)
-		rc = STORE(ctx->st, unit_list, a, &u, &nu, &err);
+		rc = units_list(ctx->st, a, &u, &nu, &err);
 	if (rc != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);

@@ -13,6 +13,7 @@
 #include "base/mem.h"
 #include "cli/cli.h"
 #include "store/store.h"
+#include "svc/instruments.h"
 
 #define MAX_ARGS 256
 
@@ -115,7 +116,7 @@ static int open_db(struct cli_ctx *ctx, enum cli_db mode)
 
 		if (a == NULL)
 			return cli_errorf("hết bộ nhớ");
-		rc = STORE(ctx->st, instrument_list, a, &list, &n, &err);
+		rc = instruments_list(ctx->st, a, &list, &n, &err);
 		hl_arena_free(a);
 		if (rc != HL_OK || n == 0)
 			return cli_errorf("cơ sở dữ liệu '%s' chưa được khởi tạo.\n"

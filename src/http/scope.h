@@ -1,14 +1,19 @@
-/* scope.h — which units a caller may see: an administrator all, a
- * supervisor its unit and every unit below it, a clerk or data-entry clerk
- * its own unit, a kiosk its own unit. */
+/* scope.h — which units the caller of a request may see: the request's
+ * caller as an actor for svc/scope.h, the one resolver, and its answers in
+ * the forms pages and API handlers use. */
 #ifndef HL_SCOPE_H
 #define HL_SCOPE_H
 
 #include <stdbool.h>
 
 #include "http/http.h"
+#include "svc/scope.h"
 
-/* Whether the caller of r may see unit u (ancestors looked up in r->st). */
+/* The caller of r (a user, a kiosk or the public) as svc's actor; who is
+ * NULL (audit names are the handlers'). */
+struct scope_actor scope_of(const struct http_req *r);
+
+/* Whether the caller of r may see unit u (false when the store fails). */
 bool scope_sees(struct http_req *r, const struct store_unit *u);
 
 /* The unit with code, if the caller may see it: HL_OK, HL_ENOTFOUND, or

@@ -403,3 +403,29 @@ int account_disable(struct store *st, const char *name, const char *who, struct 
 		return rc;
 	return STORE(st, audit, who, "users.disable", u.name, err);
 }
+
+int account_list(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n,
+	struct hl_err *err)
+{
+	return STORE(st, user_list, a, out, n, err);
+}
+
+int account_get(struct store *st, const char *name, struct store_user *out, struct hl_err *err)
+{
+	return STORE(st, user_get, name, out, err);
+}
+
+int account_get_id(struct store *st, int64_t id, struct store_user *out, struct hl_err *err)
+{
+	return STORE(st, user_get_id, id, out, err);
+}
+
+int account_logout_in(struct store *st, const unsigned char *hash, const char *who,
+	struct hl_err *err)
+{
+	int rc = STORE(st, session_delete, hash, err);
+
+	if (rc == HL_OK)
+		rc = STORE(st, audit, who, "logout", "", err);
+	return rc;
+}

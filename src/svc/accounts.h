@@ -119,4 +119,17 @@ int account_put_password(struct store *st, const char *name, const char *hash,
  * sessions, and audit. */
 int account_disable(struct store *st, const char *name, const char *who, struct hl_err *err);
 
+/* Every account into *out (owned by a). */
+int account_list(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n,
+	struct hl_err *err);
+
+/* The account named name, or with id, into *out: HL_OK or HL_ENOTFOUND. */
+int account_get(struct store *st, const char *name, struct store_user *out, struct hl_err *err);
+int account_get_id(struct store *st, int64_t id, struct store_user *out, struct hl_err *err);
+
+/* End the session whose token hashes to hash (STORE_HASH_LEN bytes),
+ * audited by who as logout; inside the caller's transaction. */
+int account_logout_in(struct store *st, const unsigned char *hash, const char *who,
+	struct hl_err *err);
+
 #endif

@@ -369,17 +369,17 @@ int cal_set_hours(struct store *st, const char *who, int64_t unit_id, const char
 	return set_hours(st, false, who, unit_id, unit_code, from, spec, err);
 }
 
-int cal_set_hours_by(struct store *st, const struct units_actor *by, const char *unit_code,
+int cal_set_hours_by(struct store *st, const struct scope_actor *by, const char *unit_code,
 	hl_day from, const char *spec, struct hl_err *err)
 {
 	struct store_unit u = {0};
 	int rc;
 
 	if (unit_code == NULL || unit_code[0] == '\0') {
-		if (!units_global(by))
+		if (!scope_global(by))
 			return hl_err_set(err, HL_EPERM, "unit", "chỉ quản trị toàn hệ thống mới đặt "
 				"giờ làm việc chung cho mọi đơn vị");
-	} else if ((rc = units_get_may(st, by, unit_code, "unit", &u, err)) != HL_OK) {
+	} else if ((rc = scope_get(st, by, unit_code, "unit", &u, err)) != HL_OK) {
 		return rc;
 	}
 	return set_hours(st, true, by->who, u.id, u.code, from, spec, err);
@@ -411,10 +411,10 @@ int cal_set_culture_day(struct store *st, const char *who, int from_year, struct
 	return set_culture_day(st, false, who, from_year, err);
 }
 
-int cal_set_culture_day_by(struct store *st, const struct units_actor *by, int from_year,
+int cal_set_culture_day_by(struct store *st, const struct scope_actor *by, int from_year,
 	struct hl_err *err)
 {
-	if (!units_global(by))
+	if (!scope_global(by))
 		return hl_err_set(err, HL_EPERM, "culture", "chỉ quản trị toàn hệ thống mới đổi "
 			"ngày nghỉ 24/11");
 	return set_culture_day(st, true, by->who, from_year, err);
@@ -619,4 +619,15 @@ cleanup:
 	csvr_free(r);
 	hl_free(rows);
 	return rc;
+}
+
+int cal_culture_year(struct store *st, int *from_year, struct hl_err *err)
+{
+	return STORE(st, cal_culture_get, from_year, err);
+}
+
+int cal_hours_rules(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
+	size_t *n, struct hl_err *err)
+{
+	return STORE(st, cal_hours_list, a, out, n, err);
 }

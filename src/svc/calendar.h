@@ -6,12 +6,15 @@
 #ifndef HL_SVC_CALENDAR_H
 #define HL_SVC_CALENDAR_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base/err.h"
 #include "core/workcal.h"
 
+struct hl_arena;
 struct store;
+struct store_cal_hours;
 struct cal;
 
 /* Load decisions and every unit's hours from st and build the calendar for
@@ -71,10 +74,18 @@ int cal_set_culture_day(struct store *st, const char *who, int from_year, struct
  * every unit without its own, for an administrator of everything only), a
  * unit out of by's scope being HL_ENOTFOUND; the culture day for an
  * administrator of everything only (HL_EPERM otherwise). */
-struct units_actor;
-int cal_set_hours_by(struct store *st, const struct units_actor *by, const char *unit_code,
+struct scope_actor;
+int cal_set_hours_by(struct store *st, const struct scope_actor *by, const char *unit_code,
 	hl_day from, const char *spec, struct hl_err *err);
-int cal_set_culture_day_by(struct store *st, const struct units_actor *by, int from_year,
+int cal_set_culture_day_by(struct store *st, const struct scope_actor *by, int from_year,
 	struct hl_err *err);
+
+/* The first year 24/11 (the culture day) is a day off into *from_year; 0
+ * when not in force. */
+int cal_culture_year(struct store *st, int *from_year, struct hl_err *err);
+
+/* Every unit's office hours rule into *out (owned by a). */
+int cal_hours_rules(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
+	size_t *n, struct hl_err *err);
 
 #endif

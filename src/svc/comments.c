@@ -10,7 +10,7 @@
 #include "store/store.h"
 #include "svc/units.h"
 
-int cmt_set_public(struct store *st, int64_t id, bool approve, const struct units_actor *by,
+int cmt_set_public(struct store *st, int64_t id, bool approve, const struct scope_actor *by,
 	int64_t now, struct hl_err *err)
 {
 	struct store_response *r = hl_malloc(sizeof(*r));   /* a comment is up to 4 KB */
@@ -22,7 +22,7 @@ int cmt_set_public(struct store *st, int64_t id, bool approve, const struct unit
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	rc = STORE(st, response_get, id, r, err);
 	if (rc == HL_OK && by->role >= ROLE_CLERK)
-		rc = units_may(st, by, r->unit_id, &yes, err);
+		rc = scope_may(st, by, r->unit_id, &yes, err);
 	if (rc == HL_ENOTFOUND || (rc == HL_OK && !yes)) {
 		/* Another unit's response: as if it did not exist. */
 		rc = hl_err_set(err, HL_ENOTFOUND, "id", "không có phiếu số %lld", (long long)id);

@@ -17,17 +17,17 @@
 struct hl_arena;
 struct store;
 struct store_approval;
-struct units_actor;
+struct scope_actor;
 
 /* Approve (approve true) or withdraw the approval of the comment of
  * response id for publication, by, at now (seconds). Only a clerk or above
- * whose scope holds the response's unit (svc/units.h, units_of): else, as
+ * whose scope holds the response's unit (svc/scope.h, scope_units): else, as
  * for a response that does not exist,
  * HL_ENOTFOUND. HL_EINVAL for a response without a comment or not counted;
  * HL_ECONFLICT when it is approved already, or not approved for a
  * withdrawal. Audited (comments.approve, comments.withdraw). Call inside a
  * transaction (a server write). */
-int cmt_set_public(struct store *st, int64_t id, bool approve, const struct units_actor *by,
+int cmt_set_public(struct store *st, int64_t id, bool approve, const struct scope_actor *by,
 	int64_t now, struct hl_err *err);
 
 /* The approvals of unit_id's responses dated in [first, last] (HL_DAY_NONE

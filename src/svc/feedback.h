@@ -216,8 +216,8 @@ int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a,
  * (svc/units.h: a unit out of its scope is HL_ENOTFOUND), audited as
  * offices.put; HL_EINVAL naming "code" or "name". Inside the caller's
  * transaction (the server's writer). */
-struct units_actor;
-int fb_office_put_in(struct store *st, const struct units_actor *by, const char *unit,
+struct scope_actor;
+int fb_office_put_in(struct store *st, const struct scope_actor *by, const char *unit,
 	const char *code, const char *name, struct hl_err *err);
 
 /* `offices import`: header code,unit,name; all or nothing (svc/import.h). */

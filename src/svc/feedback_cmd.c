@@ -731,7 +731,7 @@ cleanup:
 	return rc;
 }
 
-int fb_office_put_in(struct store *st, const struct units_actor *by, const char *unit,
+int fb_office_put_in(struct store *st, const struct scope_actor *by, const char *unit,
 	const char *code, const char *name, struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new(OP_ARENA_CAP);
@@ -742,7 +742,7 @@ int fb_office_put_in(struct store *st, const struct units_actor *by, const char 
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = units_get_may(st, by, unit, "unit", &u, err);
+	rc = scope_get(st, by, unit, "unit", &u, err);
 	if (rc == HL_OK)
 		rc = fb_check_code(code != NULL ? code : "", "mã phòng, ban", err);
 	if (rc == HL_OK)

@@ -12,7 +12,7 @@
 
 #include "base/arena.h"
 #include "base/mem.h"
-#include "io/instrument_json.h"
+#include "svc/instruments.h"
 #include "svc/units.h"
 
 /* Criteria in the order the official tables print them. */
@@ -300,14 +300,11 @@ static int name_criteria(struct q *q, struct iq_result *r)
 		return rc;
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = n; i-- > 0;) {
-			struct store_instrument meta;
 			struct hl_instrument *in = NULL;
-			char *json = NULL;
 
 			if ((strcmp(list[i].code, "sipas-5") == 0) != (pass == 0))
 				continue;
-			if (STORE(q->st, instrument_get_id, list[i].id, q->a, &meta, &json, q->err) != HL_OK ||
-			    ij_parse(q->a, json, strlen(json), &in, q->err) != HL_OK)
+			if (instruments_get_id(q->st, q->a, list[i].id, NULL, &in, q->err) != HL_OK)
 				continue; /* a name is a nicety: a bad definition must not stop the index */
 			for (int k = 0; k < r->ncrit; k++) {
 				int c = r->crit_name[k] ? -1 : hl_instrument_criterion(in, r->crit_code[k]);

@@ -17,7 +17,7 @@
 #include "base/text.h"
 #include "core/date.h"
 #include "core/instrument.h"
-#include "io/instrument_json.h"
+#include "svc/instruments.h"
 #include "svc/lookup.h"
 
 #define SNAP_ARENA_CAP ((size_t)256 * 1024 * 1024)
@@ -186,18 +186,17 @@ static int load_instruments(struct ingest *g, struct store *st, struct hl_err *e
 	for (size_t i = 0; i < n; i++) {
 		struct ingest_inst *it = hl_arena_alloc(g->a, sizeof(*it));
 		struct ingest_inst *cur;
-		char *json = NULL, key[STORE_CODE_MAX + 16];
+		char key[STORE_CODE_MAX + 16];
 
 		if (it == NULL)
 			return nomem(err);
-		rc = STORE(st, instrument_get_id, list[i].id, g->a, &it->si, &json, err);
-		if (rc != HL_OK)
-			return rc;
-		rc = ij_parse(g->a, json, strlen(json), &it->in, err);
-		if (rc != HL_OK)
+		rc = instruments_get_id(st, g->a, list[i].id, &it->si, &it->in, err);
+		if (rc == HL_EINVAL)
 			return hl_err_set(err, rc, HL_HERE,
 				"bộ câu hỏi '%s' phiên bản %d trong cơ sở dữ liệu bị hỏng: %s",
 				it->si.code, it->si.version, err->msg);
+		if (rc != HL_OK)
+			return rc;
 		g->byid[g->ninst++] = it;
 		snprintf(key, sizeof(key), "%s@%d", it->si.code, it->si.version);
 		cur = lookup_get(g->insts, it->si.code);

@@ -49,7 +49,7 @@ int kiosks_prepare(const char *name, struct kiosk_new *out, struct hl_err *err)
 }
 
 /* The kiosk name of by's scope into *out; as if absent otherwise. */
-static int find(struct store *st, const char *name, const struct units_actor *by,
+static int find(struct store *st, const char *name, const struct scope_actor *by,
 	struct kiosk_row *out, struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new(SCOPE_ARENA);
@@ -73,7 +73,7 @@ static int find(struct store *st, const char *name, const struct units_actor *by
 }
 
 int kiosks_add(struct store *st, struct kiosk_new *kn, const char *unit_code,
-	const struct units_actor *by, struct hl_err *err)
+	const struct scope_actor *by, struct hl_err *err)
 {
 	struct store_unit u;
 	char detail[STORE_CODE_MAX * 2 + 32];
@@ -83,7 +83,7 @@ int kiosks_add(struct store *st, struct kiosk_new *kn, const char *unit_code,
 		return rc;
 	if (unit_code == NULL || unit_code[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "unit", "thiếu đơn vị của máy kiosk");
-	if ((rc = units_get_may(st, by, unit_code, "unit", &u, err)) != HL_OK)
+	if ((rc = scope_get(st, by, unit_code, "unit", &u, err)) != HL_OK)
 		return rc;
 	kn->k.unit_id = u.id;
 	kn->k.revoked = false;
@@ -95,7 +95,7 @@ int kiosks_add(struct store *st, struct kiosk_new *kn, const char *unit_code,
 }
 
 int kiosks_rename(struct store *st, const char *name, const char *new_name,
-	const struct units_actor *by, struct hl_err *err)
+	const struct scope_actor *by, struct hl_err *err)
 {
 	struct kiosk_row k;
 	char detail[STORE_CODE_MAX * 3 + 32];
@@ -112,7 +112,7 @@ int kiosks_rename(struct store *st, const char *name, const char *new_name,
 	return STORE(st, audit, by->who, "kiosks.rename", detail, err);
 }
 
-int kiosks_revoke(struct store *st, const char *name, const struct units_actor *by,
+int kiosks_revoke(struct store *st, const char *name, const struct scope_actor *by,
 	struct hl_err *err)
 {
 	struct kiosk_row k;
@@ -127,7 +127,7 @@ int kiosks_revoke(struct store *st, const char *name, const struct units_actor *
 	return STORE(st, audit, by->who, "kiosks.revoke", detail, err);
 }
 
-int kiosks_list(struct store *st, struct hl_arena *a, const struct units_actor *by,
+int kiosks_list(struct store *st, struct hl_arena *a, const struct scope_actor *by,
 	struct kiosk_row **out, size_t *n, struct hl_err *err)
 {
 	struct store_kiosk *k = NULL;
@@ -139,7 +139,7 @@ int kiosks_list(struct store *st, struct hl_arena *a, const struct units_actor *
 	*out = NULL;
 	*n = 0;
 	if ((rc = STORE(st, kiosk_list, a, &k, &nk, err)) != HL_OK ||
-	    (rc = units_of(st, a, by, &u, &nu, err)) != HL_OK)
+	    (rc = scope_units(st, a, by, &u, &nu, err)) != HL_OK)
 		return rc;
 	if ((rows = hl_arena_alloc(a, (nk + 1) * sizeof(*rows))) == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc danh sách kiosk");
@@ -162,4 +162,10 @@ int kiosks_pair_url(const char *base, const char *token, char *buf, size_t size,
 
 	snprintf(tail, sizeof(tail), "/kiosk#token=%s", token);
 	return receipt_link(base, tail, buf, size, err);
+}
+
+int kiosks_all(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
+	struct hl_err *err)
+{
+	return STORE(st, kiosk_list, a, out, n, err);
 }

@@ -12,7 +12,7 @@
 #include "store/store.h"
 
 struct hl_arena;
-struct units_actor;
+struct scope_actor;
 
 #define KIOSK_URL_MAX 512   /* bytes of a kiosk's pairing address */
 
@@ -41,19 +41,19 @@ int kiosks_prepare(const char *name, struct kiosk_new *out, struct hl_err *err);
  * as kiosks.add. HL_ENOTFOUND for an unknown unit or one outside by's scope
  * (svc/units.h), HL_EEXIST for a name taken. Call inside a transaction. */
 int kiosks_add(struct store *st, struct kiosk_new *kn, const char *unit_code,
-	const struct units_actor *by, struct hl_err *err);
+	const struct scope_actor *by, struct hl_err *err);
 
 /* Rename the kiosk name to new_name, by (kiosks.rename); revoke it, by
  * (kiosks.revoke): its token is refused from then on, and again is
  * harmless. HL_ENOTFOUND for no such kiosk in by's scope, HL_EEXIST for a
  * new name taken, HL_EINVAL for a bad one. Call inside a transaction. */
 int kiosks_rename(struct store *st, const char *name, const char *new_name,
-	const struct units_actor *by, struct hl_err *err);
-int kiosks_revoke(struct store *st, const char *name, const struct units_actor *by,
+	const struct scope_actor *by, struct hl_err *err);
+int kiosks_revoke(struct store *st, const char *name, const struct scope_actor *by,
 	struct hl_err *err);
 
 /* The kiosks of by's scope by name, each with its unit; *out lives in a. */
-int kiosks_list(struct store *st, struct hl_arena *a, const struct units_actor *by,
+int kiosks_list(struct store *st, struct hl_arena *a, const struct scope_actor *by,
 	struct kiosk_row **out, size_t *n, struct hl_err *err);
 
 /* The address that opens the kiosk page paired with token on a device:
@@ -61,6 +61,11 @@ int kiosks_list(struct store *st, struct hl_arena *a, const struct units_actor *
  * reaches a server's log (the page keeps it, src/web/assets/survey.js). As
  * receipt_link for base. */
 int kiosks_pair_url(const char *base, const char *token, char *buf, size_t size,
+	struct hl_err *err);
+
+/* Every kiosk, whatever its unit, into *out (owned by a): for naming the
+ * kiosk a response came from. */
+int kiosks_all(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
 	struct hl_err *err);
 
 #endif

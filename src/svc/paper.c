@@ -501,3 +501,33 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 		*nresp = (int)(m - spoiled);
 	return HL_OK;
 }
+
+int paper_batches(struct store *st, int64_t unit_id, struct hl_arena *a,
+	struct store_paper_batch **out, size_t *n, struct hl_err *err)
+{
+	return STORE(st, paper_batch_list, unit_id, a, out, n, err);
+}
+
+int paper_batch(struct store *st, int64_t id, struct store_paper_batch *out, struct hl_err *err)
+{
+	return STORE(st, paper_batch_get, id, out, err);
+}
+
+int paper_entries(struct store *st, int64_t batch_id, int pass, struct hl_arena *a,
+	struct store_paper_entry **out, size_t *n, struct hl_err *err)
+{
+	return STORE(st, paper_entry_list, batch_id, pass, a, out, n, err);
+}
+
+int paper_open_in(struct store *st, struct store_paper_batch *b, const char *who,
+	const char *detail, struct hl_err *err)
+{
+	char line[640];
+	int rc;
+
+	b->id = 0;
+	if ((rc = STORE(st, paper_batch_put, b, err)) != HL_OK)
+		return rc;
+	snprintf(line, sizeof(line), "%s (lô %lld)", detail, (long long)b->id);
+	return STORE(st, audit, who, "paper.open", line, err);
+}

@@ -137,4 +137,20 @@ int paper_delete_entry(struct store *st, int64_t batch, int pass, int seq, int64
 int paper_close(struct store *st, int64_t id, int64_t now, const char *who, paper_count_fn count,
 	void *ctx, struct hl_arena *a, int *nresp, struct hl_err *err);
 
+/* The paper batches of unit_id (0: every unit's) into *out (owned by a). */
+int paper_batches(struct store *st, int64_t unit_id, struct hl_arena *a,
+	struct store_paper_batch **out, size_t *n, struct hl_err *err);
+
+/* The batch id into *out: HL_OK or HL_ENOTFOUND. */
+int paper_batch(struct store *st, int64_t id, struct store_paper_batch *out, struct hl_err *err);
+
+/* The rows typed in batch_id (pass 0: both passes) into *out (owned by a). */
+int paper_entries(struct store *st, int64_t batch_id, int pass, struct hl_arena *a,
+	struct store_paper_entry **out, size_t *n, struct hl_err *err);
+
+/* Open the new batch b (b->id set), audited by who as paper.open with
+ * detail and the batch's number; inside the caller's transaction. */
+int paper_open_in(struct store *st, struct store_paper_batch *b, const char *who,
+	const char *detail, struct hl_err *err);
+
 #endif

@@ -132,7 +132,7 @@ int pub_sched_set(struct store *st, const char *unit, const char *spec, const ch
 	return STORE(st, audit, who, "reports.schedule", detail, err);
 }
 
-int pub_sched_set_by(struct store *st, const struct units_actor *by, const char *unit,
+int pub_sched_set_by(struct store *st, const struct scope_actor *by, const char *unit,
 	const char *spec, struct hl_err *err)
 {
 	struct store_unit u;
@@ -141,7 +141,7 @@ int pub_sched_set_by(struct store *st, const struct units_actor *by, const char 
 	if (by->role < ROLE_SUPERVISOR)
 		return hl_err_set(err, HL_EPERM, "unit", "chỉ cán bộ giám sát hoặc quản trị mới đặt "
 			"lịch báo cáo");
-	if ((rc = units_get_may(st, by, unit, "unit", &u, err)) != HL_OK)
+	if ((rc = scope_get(st, by, unit, "unit", &u, err)) != HL_OK)
 		return rc;
 	return pub_sched_set(st, u.code, spec, by->who, err);
 }
@@ -448,4 +448,16 @@ int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, i
 	if (rc == HL_OK && out != NULL)
 		*out = r;
 	return rc;
+}
+
+int pub_reports(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_report **out,
+	size_t *n, struct hl_err *err)
+{
+	return STORE(st, report_list, unit_id, a, out, n, err);
+}
+
+int pub_report(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
+	char **figures, void **doc, size_t *doc_len, struct hl_err *err)
+{
+	return STORE(st, report_get, id, a, out, figures, doc, doc_len, err);
 }

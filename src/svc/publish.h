@@ -48,8 +48,8 @@ int pub_sched_set(struct store *st, const char *unit, const char *spec, const ch
 
 /* The same for by (svc/units.h): a supervisor or an administrator, for a
  * unit in its scope (else HL_EPERM, or HL_ENOTFOUND out of scope). */
-struct units_actor;
-int pub_sched_set_by(struct store *st, const struct units_actor *by, const char *unit,
+struct scope_actor;
+int pub_sched_set_by(struct store *st, const struct scope_actor *by, const char *unit,
 	const char *spec, struct hl_err *err);
 
 /* The reports due in the CALRPT_WINDOW_DAYS days up to day (included) for
@@ -121,5 +121,15 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
  * srv_write). */
 int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, int64_t now,
 	struct store_report *out, struct hl_err *err);
+
+/* The published reports of unit_id (0: every unit's), newest first, into
+ * *out (owned by a). */
+int pub_reports(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_report **out,
+	size_t *n, struct hl_err *err);
+
+/* The published report id into *out, with its figures (JSON) and its
+ * document (doc_len bytes) when those are not NULL; owned by a. */
+int pub_report(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
+	char **figures, void **doc, size_t *doc_len, struct hl_err *err);
 
 #endif

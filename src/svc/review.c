@@ -18,7 +18,7 @@ static int by_id_desc(const void *x, const void *y)
 	return (a->id < b->id) - (a->id > b->id);
 }
 
-int review_held(struct store *st, struct hl_arena *a, const struct units_actor *by,
+int review_held(struct store *st, struct hl_arena *a, const struct scope_actor *by,
 	int64_t upto, size_t limit, struct store_response **out, size_t *n, bool *more,
 	struct hl_err *err)
 {
@@ -33,7 +33,7 @@ int review_held(struct store *st, struct hl_arena *a, const struct units_actor *
 	*more = false;
 	if (limit == 0 || limit > REVIEW_ALL_MAX)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "giới hạn %zu phiếu không hợp lệ", limit);
-	if (!everything && (rc = units_of(st, a, by, &units, &nunits, err)) != HL_OK)
+	if (!everything && (rc = scope_units(st, a, by, &units, &nunits, err)) != HL_OK)
 		return rc;
 	/* one list for every unit, else one per unit of the scope; newest first */
 	for (size_t u = 0; u < (everything ? 1 : nunits); u++) {
@@ -107,7 +107,7 @@ static int decide(struct store *st, struct store_response *r, bool accept, revie
 	return rc;
 }
 
-int review_decide(struct store *st, int64_t id, bool accept, const struct units_actor *by,
+int review_decide(struct store *st, int64_t id, bool accept, const struct scope_actor *by,
 	review_count_fn count, void *ctx, struct hl_err *err)
 {
 	struct store_response r;
@@ -117,7 +117,7 @@ int review_decide(struct store *st, int64_t id, bool accept, const struct units_
 	int rc = STORE(st, response_get, id, &r, err);
 
 	if (rc == HL_OK)
-		rc = units_may(st, by, r.unit_id, &yes, err);
+		rc = scope_may(st, by, r.unit_id, &yes, err);
 	if (rc == HL_ENOTFOUND || (rc == HL_OK && !yes))
 		/* another unit's response: as if it did not exist */
 		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có phiếu số %lld", (long long)id);
@@ -138,7 +138,7 @@ int review_decide(struct store *st, int64_t id, bool accept, const struct units_
 	return STORE(st, audit, by->who, accept ? "review.accept" : "review.reject", detail, err);
 }
 
-int review_accept_all(struct store *st, const struct units_actor *by, int64_t upto,
+int review_accept_all(struct store *st, const struct scope_actor *by, int64_t upto,
 	review_count_fn count, void *ctx, size_t *n, struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new(SCOPE_ARENA);

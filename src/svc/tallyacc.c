@@ -18,9 +18,9 @@
 
 #include "base/arena.h"
 #include "base/mem.h"
-#include "io/instrument_json.h"
 #include "core/tally.h"
 #include "store/store.h"
+#include "svc/instruments.h"
 #include "svc/themes.h"
 
 _Static_assert(THEME_COUNT <= HL_ROLLUP_THEMES, "a rollup holds every comment theme");
@@ -632,16 +632,9 @@ static int load_by_id(struct store *st, struct hl_arena *a, struct bulk *b,
 	b->by_id = hl_arena_alloc(a, (size_t)b->nids * sizeof(*b->by_id));
 	if (b->by_id == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	for (size_t i = 0; i < n; i++) {
-		struct store_instrument si;
-		char *json = NULL;
-
-		rc = STORE(st, instrument_get_id, list[i].id, a, &si, &json, err);
-		if (rc == HL_OK)
-			rc = ij_parse(a, json, strlen(json), &b->by_id[list[i].id], err);
-		if (rc != HL_OK)
+	for (size_t i = 0; i < n; i++)
+		if ((rc = instruments_get_id(st, a, list[i].id, NULL, &b->by_id[list[i].id], err)) != HL_OK)
 			return rc;
-	}
 	return HL_OK;
 }
 

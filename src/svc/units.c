@@ -65,75 +65,6 @@ static bool tree_parent(const struct tree *t, size_t i, size_t *p)
 	return hit != NULL;
 }
 
-bool units_within(const struct store_unit *u, size_t n, int64_t id, int64_t root)
-{
-	for (size_t steps = 0; id != 0 && steps <= n; steps++) {
-		size_t i = 0;
-
-		if (id == root)
-			return true;
-		while (i < n && u[i].id != id)
-			i++;
-		if (i == n)
-			return false;
-		id = u[i].parent_id;
-	}
-	return false;
-}
-
-int units_of(struct store *st, struct hl_arena *a, const struct units_actor *by,
-	struct store_unit **out, size_t *n, struct hl_err *err)
-{
-	struct store_unit *all = NULL;
-	size_t nall = 0, k = 0;
-	int rc = STORE(st, unit_list, a, &all, &nall, err);
-
-	*out = all;
-	*n = 0;
-	if (rc != HL_OK)
-		return rc;
-	for (size_t i = 0; i < nall; i++) {
-		bool yes;
-
-		switch (by->role) {
-		case ROLE_ADMIN:
-			yes = by->unit_id == 0 || units_within(all, nall, all[i].id, by->unit_id);
-			break;
-		case ROLE_SUPERVISOR:
-			yes = units_within(all, nall, all[i].id, by->unit_id);
-			break;
-		case ROLE_CLERK:
-		case ROLE_ENTRY:
-			yes = all[i].id == by->unit_id;
-			break;
-		default:
-			yes = false;
-		}
-		if (yes)
-			all[k++] = all[i];
-	}
-	*n = k;
-	return HL_OK;
-}
-
-int units_may(struct store *st, const struct units_actor *by, int64_t unit_id, bool *yes,
-	struct hl_err *err)
-{
-	struct hl_arena *a = hl_arena_new(TREE_ARENA);
-	struct store_unit *u = NULL;
-	size_t n = 0;
-	int rc;
-
-	*yes = false;
-	if (a == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
-	rc = units_of(st, a, by, &u, &n, err);
-	for (size_t i = 0; rc == HL_OK && i < n && !*yes; i++)
-		*yes = u[i].id == unit_id;
-	hl_arena_free(a);
-	return rc;
-}
-
 int units_successor(struct store *st, int64_t id, struct store_unit *to, hl_day *day,
 	struct hl_err *err)
 {
@@ -162,27 +93,6 @@ int units_successor(struct store *st, int64_t id, struct store_unit *to, hl_day 
 		}
 	hl_arena_free(a);
 	return rc != HL_OK ? rc : HL_ENOTFOUND;
-}
-
-int units_get_may(struct store *st, const struct units_actor *by, const char *code,
-	const char *field, struct store_unit *out, struct hl_err *err)
-{
-	bool yes = false;
-	int rc;
-
-	if (code == NULL || code[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, field, "chọn một đơn vị");
-	rc = STORE(st, unit_get, code, out, err);
-	if (rc == HL_OK)
-		rc = units_may(st, by, out->id, &yes, err);
-	if (rc == HL_ENOTFOUND || (rc == HL_OK && !yes))
-		return hl_err_set(err, HL_ENOTFOUND, field, "không có đơn vị '%.63s'", code);
-	return rc;
-}
-
-bool units_global(const struct units_actor *by)
-{
-	return by->role == ROLE_ADMIN && by->unit_id == 0;
 }
 
 int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on,
@@ -251,7 +161,7 @@ static int put_checks(struct hl_arena *a, struct store_unit *list, size_t n, siz
 			"một đơn vị không thể là cấp trên của chính nó");
 	/* Where the unit is now, then where it will be. */
 	list[at] = old != NULL ? *old : *nu;
-	if (scope_root != 0 && old != NULL && !units_within(list, n, old->id, scope_root))
+	if (scope_root != 0 && old != NULL && !scope_within(list, n, old->id, scope_root))
 		return hl_err_set(err, HL_EPERM, "code", "không được sửa đơn vị '%s': đơn vị "
 			"này ngoài phạm vi quản trị của tài khoản", nu->code);
 	if (scope_root != 0 && old != NULL && old->id == scope_root && moved)
@@ -268,7 +178,7 @@ static int put_checks(struct hl_arena *a, struct store_unit *list, size_t n, siz
 			"của '%s': '%s' là đơn vị cấp dưới của '%s', cây đơn vị sẽ thành vòng lặp",
 			list[parent].code, nu->code, list[parent].code, nu->code);
 	if (scope_root != 0 && moved &&
-	    (parent == n || !units_within(list, n, list[parent].id, scope_root)))
+	    (parent == n || !scope_within(list, n, list[parent].id, scope_root)))
 		return hl_err_set(err, HL_EPERM, "parent", "đơn vị cấp trên %s%s%sngoài phạm vi "
 			"quản trị của tài khoản: hãy chọn một đơn vị trong phạm vi",
 			parent < n ? "'" : "", parent < n ? list[parent].code : "",
@@ -520,4 +430,23 @@ int units_sources(const struct store_lineage *lin, size_t nlin, int64_t id, cons
 {
 	*n = 0;
 	return collect_sources(lin, nlin, id, HL_DAY_NONE, code, out, n, cap, 0, err);
+}
+
+/* ---- reading the tree ---- */
+
+int units_list(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n,
+	struct hl_err *err)
+{
+	return STORE(st, unit_list, a, out, n, err);
+}
+
+int units_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err)
+{
+	return STORE(st, unit_get, code, out, err);
+}
+
+int units_lineage(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n,
+	struct hl_err *err)
+{
+	return STORE(st, lineage_list, a, out, n, err);
 }

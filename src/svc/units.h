@@ -11,51 +11,18 @@
 
 #include "base/err.h"
 #include "core/date.h"
+#include "svc/scope.h"
 
 struct hl_arena;
 struct store;
 struct store_lineage;
 struct store_unit;
 
-/* Who acts on units' data: an account's role (enum store_role), its unit
- * (0 for an administrator of everything) and its name for the audit log
- * ("web:lan", "cli:root"). */
-struct units_actor {
-	int role;
-	int64_t unit_id;
-	const char *who;
-};
-
-/* The units by's scope holds, in code order, into *out (in a): every unit
- * for an administrator of everything; its unit and those below for a
- * supervisor or an administrator of a unit; its own unit for a clerk or a
- * data-entry clerk; none for the public. */
-int units_of(struct store *st, struct hl_arena *a, const struct units_actor *by,
-	struct store_unit **out, size_t *n, struct hl_err *err);
-
-/* Whether by's scope (as units_of) holds the unit unit_id, into *yes. */
-int units_may(struct store *st, const struct units_actor *by, int64_t unit_id, bool *yes,
-	struct hl_err *err);
-
-/* The unit with code into *out if by's scope holds it: HL_OK, or
- * HL_ENOTFOUND naming field ("không có đơn vị 'X'") for a unit unknown or
- * out of scope alike, so the scope does not tell which units exist. */
-int units_get_may(struct store *st, const struct units_actor *by, const char *code,
-	const char *field, struct store_unit *out, struct hl_err *err);
-
-/* Whether by administers every unit (province-wide settings: the holiday
- * decisions, the culture day, the hours of every unit without its own). */
-bool units_global(const struct units_actor *by);
-
 /* Mark in on[0..n) the units of u[0..n) that are their own ancestor (on a
  * loop of parents); *count (may be NULL) gets how many. Scratch memory from
  * a; HL_ENOMEM when it runs out. */
 int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on,
 	size_t *count, struct hl_err *err);
-
-/* Whether the unit id is root or below it in u[0..n) (a loop above it is
- * not). */
-bool units_within(const struct store_unit *u, size_t n, int64_t id, int64_t root);
 
 /* Add or edit the unit with u's code (name, type, validity; u->id and
  * u->parent_id are ignored) under the unit parent_code: "" puts it at the
@@ -104,5 +71,17 @@ int units_successor(struct store *st, int64_t id, struct store_unit *to, hl_day 
  * unit in messages). HL_EINVAL when the chain is longer than cap or loops. */
 int units_sources(const struct store_lineage *lin, size_t nlin, int64_t id, const char *code,
 	struct units_src *out, size_t *n, size_t cap, struct hl_err *err);
+
+/* Every unit, in code order, into *out (owned by a). */
+int units_list(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n,
+	struct hl_err *err);
+
+/* The unit with code into *out: HL_OK or HL_ENOTFOUND (no scope: for the
+ * command line and the public pages; callers with a scope use scope_get). */
+int units_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err);
+
+/* Every merger's lineage (predecessor, successor, day) into *out (owned by a). */
+int units_lineage(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n,
+	struct hl_err *err);
 
 #endif

@@ -14,10 +14,13 @@
 #include "base/text.h"
 #include "core/tally.h"
 #include "http/scope.h"
-#include "io/instrument_json.h"
 #include "svc/builtin.h"
 #include "svc/import.h"
 #include "svc/ingest.h"
+#include "svc/fields.h"
+#include "svc/staff.h"
+#include "svc/targets.h"
+#include "svc/units.h"
 #include "web/admin.h"
 #include "web/pages.h"
 
@@ -246,7 +249,7 @@ int admin_units(struct http_req *r, struct store_unit **units, int **depth, size
 	struct store_unit *all = NULL;
 	size_t nall = 0, k = 0;
 	struct tree t;
-	int rc = STORE(r->st, unit_list, r->a, &all, &nall, err);
+	int rc = units_list(r->st, r->a, &all, &nall, err);
 
 	*n = 0;
 	if (rc != HL_OK)
@@ -349,7 +352,7 @@ static int fields_page(struct http_req *r, const struct hl_err *e)
 	struct hl_err err = {0};
 	struct hbuf b;
 
-	if (STORE(r->st, field_list, r->a, &f, &n, &err) != HL_OK)
+	if (fields_list(r->st, r->a, &f, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 1 << 20);
 	admin_begin(&b, r, "Lĩnh vực", e);
@@ -392,14 +395,8 @@ struct field_w {
 static int write_field(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct field_w *w = arg;
-	struct store *st = writer_tx_store(tx);
-	char detail[STORE_CODE_MAX + STORE_NAME_MAX + 8];
-	int rc = STORE(st, field_put, &w->f, err);
 
-	snprintf(detail, sizeof(detail), "%s: %s", w->f.code, w->f.name);
-	if (rc == HL_OK)
-		rc = STORE(st, audit, w->who, "fields.put", detail, err);
-	return rc;
+	return fields_put_in(writer_tx_store(tx), &w->f, w->who, err);
 }
 
 int page_admin_fields_post(struct http_req *r)
@@ -435,7 +432,7 @@ static int staff_page(struct http_req *r, const struct hl_err *e)
 	struct hl_err err = {0};
 	struct hbuf b;
 
-	if (STORE(r->st, staff_list, r->a, &s, &n, &err) != HL_OK ||
+	if (staff_list(r->st, r->a, &s, &n, &err) != HL_OK ||
 	    admin_units(r, &u, &depth, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
@@ -487,14 +484,8 @@ struct staff_w {
 static int write_staff(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct staff_w *w = arg;
-	struct store *st = writer_tx_store(tx);
-	char detail[2 * STORE_CODE_MAX + STORE_NAME_MAX + 16];
-	int rc = STORE(st, staff_put, &w->s, err);
 
-	snprintf(detail, sizeof(detail), "%s: %s (%s)", w->s.code, w->s.name, w->unit);
-	if (rc == HL_OK)
-		rc = STORE(st, audit, w->who, "staff.put", detail, err);
-	return rc;
+	return staff_put_in(writer_tx_store(tx), &w->s, w->unit, w->who, err);
 }
 
 int page_admin_staff_post(struct http_req *r)
@@ -522,46 +513,6 @@ int page_admin_staff_post(struct http_req *r)
 }
 
 /* ---- targets ---- */
-
-/* Criterion codes of every stored instrument, without repeats; SIPAS last. */
-static int criteria(struct http_req *r, const char ***codes, size_t *n, struct hl_err *err)
-{
-	struct store_instrument *list = NULL;
-	size_t nl = 0, cap = 8, k = 0;
-	const char **c;
-	int rc = STORE(r->st, instrument_list, r->a, &list, &nl, err);
-
-	if (rc != HL_OK)
-		return rc;
-	for (size_t i = 0; i < nl; i++)
-		cap += HL_MAX_CRITERIA;
-	c = hl_arena_alloc(r->a, cap * sizeof(*c));
-	if (c == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc bộ câu hỏi");
-	for (size_t i = 0; i < nl; i++) {
-		struct store_instrument si;
-		struct hl_instrument *in = NULL;
-		char *json = NULL;
-
-		rc = STORE(r->st, instrument_get_id, list[i].id, r->a, &si, &json, err);
-		if (rc == HL_OK)
-			rc = ij_parse(r->a, json, strlen(json), &in, err);
-		if (rc != HL_OK)
-			return rc;
-		for (int q = 0; q < in->ncriteria && k + 1 < cap; q++) {
-			size_t j;
-
-			for (j = 0; j < k && strcmp(c[j], in->criteria[q].code) != 0; j++)
-				;
-			if (j == k)
-				c[k++] = in->criteria[q].code;
-		}
-	}
-	c[k++] = HL_CRIT_ALL;
-	*codes = c;
-	*n = k;
-	return HL_OK;
-}
 
 /* This year in Vietnam, whatever the server's time zone. */
 static int this_year(void)
@@ -599,9 +550,9 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 	struct hbuf b;
 	char buf[32];
 
-	if (STORE(r->st, target_list, year, r->a, &t, &n, &err) != HL_OK ||
-	    STORE(r->st, unit_list, r->a, &all, &nall, &err) != HL_OK ||
-	    admin_units(r, &u, &depth, &nu, &err) != HL_OK || criteria(r, &crit, &nc, &err) != HL_OK)
+	if (targets_list(r->st, year, r->a, &t, &n, &err) != HL_OK ||
+	    units_list(r->st, r->a, &all, &nall, &err) != HL_OK ||
+	    admin_units(r, &u, &depth, &nu, &err) != HL_OK || targets_criteria(r->st, r->a, &crit, &nc, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Chỉ tiêu", e);
@@ -692,12 +643,8 @@ struct target_w {
 static int write_target(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct target_w *w = arg;
-	struct store *st = writer_tx_store(tx);
-	int rc = STORE(st, target_set, &w->t, err);
 
-	if (rc == HL_OK)
-		rc = STORE(st, audit, w->who, "targets.set", w->detail, err);
-	return rc;
+	return targets_set_in(writer_tx_store(tx), &w->t, w->who, w->detail, err);
 }
 
 int page_admin_targets_post(struct http_req *r)
@@ -748,7 +695,7 @@ int page_admin_targets_post(struct http_req *r)
 		snprintf(w.t.type, sizeof(w.t.type), "%s", type);
 	}
 	if (crit[0] != '\0') {
-		if (criteria(r, &codes, &nc, &err) != HL_OK)
+		if (targets_criteria(r->st, r->a, &codes, &nc, &err) != HL_OK)
 			return targets_page(r, y, &err);
 		for (size_t i = 0; i < nc && !known; i++)
 			known = strcmp(codes[i], crit) == 0;

@@ -323,7 +323,7 @@ static int hours_spec(struct http_req *r, char *buf, size_t size, struct hl_err 
 }
 
 struct hours_w {
-	struct units_actor by;
+	struct scope_actor by;
 	const char *unit;
 	hl_day from;
 	char spec[SPEC_MAX];
@@ -401,7 +401,7 @@ int page_admin_calendar_import(struct http_req *r)
 }
 
 struct culture_w {
-	struct units_actor by;
+	struct scope_actor by;
 	int from_year;
 };
 

@@ -9,6 +9,7 @@
 #include "base/arena.h"
 #include "io/instrument_json.h"
 #include "svc/builtin.h"
+#include "svc/instruments.h"
 #include "web/admin.h"
 #include "web/pages.h"
 
@@ -19,7 +20,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 	struct hl_err err = {0};
 	struct hbuf b;
 
-	if (STORE(r->st, instrument_list, r->a, &l, &n, &err) != HL_OK)
+	if (instruments_list(r->st, r->a, &l, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Bộ câu hỏi", e);
@@ -76,9 +77,7 @@ int page_admin_instrument(struct http_req *r)
 		}
 	}
 	/* Version 0 asks the store for the newest. */
-	if (STORE(r->st, instrument_get, code, (int)version, r->a, &si, &json, &err) != HL_OK)
-		return http_send_err(r, &err);
-	if (ij_parse(r->a, json, strlen(json), &in, &err) != HL_OK)
+	if (instruments_get(r->st, r->a, code, (int)version, &si, &json, &in, &err) != HL_OK)
 		return http_send_err(r, &err);
 	snprintf(title, sizeof(title), "Bộ câu hỏi %s, phiên bản %d", si.code, si.version);
 	hb_init(&b, r->a, 4 << 20);

@@ -120,7 +120,7 @@ int page_admin_offices(struct http_req *r)
 }
 
 struct office_w {
-	struct units_actor by;
+	struct scope_actor by;
 	const char *unit, *code, *name;
 };
 

@@ -195,7 +195,7 @@ static int form_spec(struct http_req *r, char *buf, size_t size, struct hl_err *
 }
 
 struct sched_w {
-	struct units_actor by;
+	struct scope_actor by;
 	const char *unit;
 	char spec[SPEC_MAX];          /* "" = take the unit's own schedule away */
 };

@@ -285,7 +285,7 @@ int page_admin_units_merge(struct http_req *r)
 		if (scope_unit(r, w.from[i], "from", &u, &err) != HL_OK)
 			return units_page(r, &err);
 	}
-	if (STORE(r->st, unit_get, w.code, &u, &err) == HL_OK && !scope_sees(r, &u)) {
+	if (units_get(r->st, w.code, &u, &err) == HL_OK && !scope_sees(r, &u)) {
 		hl_err_set(&err, HL_EPERM, "code", "không được sửa đơn vị '%s'", w.code);
 		return units_page(r, &err);
 	}

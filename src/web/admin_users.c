@@ -35,7 +35,7 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 	struct hl_err err = {0};
 	struct hbuf b;
 
-	if (STORE(r->st, user_list, r->a, &l, &n, &err) != HL_OK ||
+	if (account_list(r->st, r->a, &l, &n, &err) != HL_OK ||
 	    admin_units(r, &units, &depth, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
@@ -178,7 +178,7 @@ int page_admin_users_disable(struct http_req *r)
 
 	if (admin_code(r, "name", "tên đăng nhập", true, &w.name, &err) != HL_OK)
 		return users_page(r, &err, NULL, NULL);
-	if (STORE(r->st, user_get, w.name, &target, &err) != HL_OK) {
+	if (account_get(r->st, w.name, &target, &err) != HL_OK) {
 		hl_err_set(&err, HL_ENOTFOUND, "name", "không có tài khoản '%s'", w.name);
 		return users_page(r, &err, NULL, NULL);
 	}

@@ -29,21 +29,9 @@
 static int scope_opts(struct http_req *r, const char **unit, const char **under,
 	struct hl_err *err)
 {
-	struct store_unit *u;
+	struct scope_actor by = scope_of(r);
 
-	*unit = *under = NULL;
-	if (r->role == ROLE_ADMIN && r->user.unit_id == 0)
-		return HL_OK;
-	u = hl_arena_alloc(r->a, sizeof(*u));
-	if (u == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	if (scope_home(r, u, err) != HL_OK)
-		return err->code;
-	if (r->role >= ROLE_SUPERVISOR)
-		*under = u->code;
-	else
-		*unit = u->code;
-	return HL_OK;
+	return scope_default(r->st, r->a, &by, unit, under, err);
 }
 
 static void pct_cell(struct hbuf *b, const struct tl_counts *c)

@@ -15,6 +15,7 @@
 #include "base/token.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
+#include "svc/units.h"
 #include "web/pages.h"
 
 #define ANSWERS_MAX 200   /* published answers listed, newest received first */
@@ -25,7 +26,7 @@ static int path_unit(struct http_req *r, struct store_unit *u, struct hl_err *er
 	const char *code = r->param[0];
 
 	if (code == NULL || strlen(code) >= STORE_CODE_MAX ||
-	    STORE(r->st, unit_get, code, u, err) != HL_OK)
+	    units_get(r->st, code, u, err) != HL_OK)
 		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
 	return HL_OK;
 }

@@ -20,6 +20,9 @@
 #include "svc/comments.h"
 #include "svc/indexq.h"
 #include "svc/ingest.h"
+#include "svc/kiosks.h"
+#include "svc/paper.h"
+#include "svc/responses.h"
 #include "svc/themes.h"
 #include "svc/trend.h"
 #include "svc/units.h"
@@ -315,7 +318,7 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 	cs.themes = hl_arena_alloc(r->a, COMMENTS_SHOWN * sizeof(*cs.themes));
 	if (cs.ring == NULL || cs.themes == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc góp ý");
-	rc = STORE(r->st, response_scan, u->id, p->first, p->last, on_response, &cs, err);
+	rc = responses_scan(r->st, u->id, p->first, p->last, on_response, &cs, err);
 	if (rc == HL_OK)
 		rc = cmt_approvals(r->st, r->a, u->id, p->first, p->last, &ap, &nap, err);
 	if (rc != HL_OK)
@@ -386,10 +389,10 @@ static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit 
 	bool have_held, have_batches, have_kiosks;
 
 	/* A count that cannot be read leaves only the link: the page still serves. */
-	have_held = STORE(r->st, response_list_status, u->id, RS_HELD, 1000, r->a, &held, &nheld,
+	have_held = responses_in_status(r->st, u->id, RS_HELD, 1000, r->a, &held, &nheld,
 		&err) == HL_OK;
-	have_batches = STORE(r->st, paper_batch_list, u->id, r->a, &batches, &nbatches, &err) == HL_OK;
-	have_kiosks = STORE(r->st, kiosk_list, r->a, &kiosks, &nkiosks, &err) == HL_OK;
+	have_batches = paper_batches(r->st, u->id, r->a, &batches, &nbatches, &err) == HL_OK;
+	have_kiosks = kiosks_all(r->st, r->a, &kiosks, &nkiosks, &err) == HL_OK;
 	for (size_t i = 0; have_batches && i < nbatches; i++)
 		open += !batches[i].closed;
 	for (size_t i = 0; have_kiosks && i < nkiosks; i++)
@@ -565,7 +568,7 @@ int page_home(struct http_req *r)
 struct approval_w {
 	int64_t id;
 	bool approve;
-	struct units_actor by;
+	struct scope_actor by;
 };
 
 static int write_approval(struct writer_tx *tx, void *arg, struct hl_err *err)

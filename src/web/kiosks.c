@@ -78,7 +78,7 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
  * name the value the add form keeps. */
 static int list_page(struct http_req *r, const struct hl_err *e, const char *name)
 {
-	struct units_actor by = web_actor(r);
+	struct scope_actor by = web_actor(r);
 	struct kiosk_row *k = NULL;
 	struct store_unit *u = NULL;
 	size_t n = 0, nu = 0;
@@ -136,7 +136,7 @@ int page_kiosks(struct http_req *r)
 struct add_w {
 	struct kiosk_new kn;
 	const char *unit;
-	struct units_actor by;
+	struct scope_actor by;
 };
 
 static int write_add(struct writer_tx *tx, void *arg, struct hl_err *err)
@@ -204,7 +204,7 @@ int page_kiosks_add(struct http_req *r)
 
 struct change_w {
 	const char *name, *new_name;   /* new_name NULL: revoke */
-	struct units_actor by;
+	struct scope_actor by;
 };
 
 static int write_change(struct writer_tx *tx, void *arg, struct hl_err *err)
@@ -262,7 +262,7 @@ static int confirm_page(struct http_req *r, const struct kiosk_row *k)
 int page_kiosks_revoke(struct http_req *r)
 {
 	const char *confirm = http_form(r, "confirm");
-	struct units_actor by = web_actor(r);
+	struct scope_actor by = web_actor(r);
 	struct change_w w = {0};
 	struct kiosk_row *k = NULL;
 	size_t n = 0;

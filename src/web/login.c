@@ -133,11 +133,8 @@ struct end_session {
 static int delete_session(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct end_session *es = arg;
-	int rc = STORE(writer_tx_store(tx), session_delete, es->hash, err);
 
-	if (rc == HL_OK)
-		rc = STORE(writer_tx_store(tx), audit, es->who, "logout", "", err);
-	return rc;
+	return account_logout_in(writer_tx_store(tx), es->hash, es->who, err);
 }
 
 int page_logout(struct http_req *r)

@@ -13,10 +13,12 @@
 #include "http/page.h"
 #include "http/scope.h"
 #include "http/srv.h"
-#include "io/instrument_json.h"
+#include "svc/accounts.h"
 #include "svc/fields.h"
 #include "svc/ingest.h"
+#include "svc/instruments.h"
 #include "svc/paper.h"
+#include "svc/units.h"
 #include "web/pages.h"
 
 #define LIST_MAX 200          /* batches shown on /paper */
@@ -63,8 +65,8 @@ static int pg_load(struct pg *p, struct http_req *r, struct hl_err *err)
 
 	memset(p, 0, sizeof(*p));
 	p->r = r;
-	if ((rc = STORE(r->st, unit_list, r->a, &p->units, &p->nunits, err)) != HL_OK ||
-	    (rc = STORE(r->st, field_list, r->a, &p->fields, &p->nfields, err)) != HL_OK)
+	if ((rc = units_list(r->st, r->a, &p->units, &p->nunits, err)) != HL_OK ||
+	    (rc = fields_list(r->st, r->a, &p->fields, &p->nfields, err)) != HL_OK)
 		return rc;
 	p->vis = hl_arena_alloc(r->a, (p->nunits + 1) * sizeof(*p->vis));
 	if (p->vis == NULL)
@@ -243,7 +245,7 @@ static void typed_counts(struct http_req *r, int64_t id, size_t *n1, size_t *n2)
 
 	*n1 = *n2 = 0;
 	hl_err_clear(&err);
-	if (a != NULL && STORE(r->st, paper_entry_list, id, 0, a, &e, &n, &err) == HL_OK)
+	if (a != NULL && paper_entries(r->st, id, 0, a, &e, &n, &err) == HL_OK)
 		for (size_t i = 0; i < n; i++) {
 			if (e[i].pass == 1)
 				(*n1)++;
@@ -266,9 +268,9 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 
 	hl_err_clear(&err);
 	if ((rc = pg_load(&p, r, &err)) != HL_OK ||
-	    (rc = STORE(r->st, paper_batch_list, r->role == ROLE_CLERK || r->role == ROLE_ENTRY ?
+	    (rc = paper_batches(r->st, r->role == ROLE_CLERK || r->role == ROLE_ENTRY ?
 		r->user.unit_id : 0, r->a, &bs, &nb, &err)) != HL_OK ||
-	    (rc = STORE(r->st, instrument_list, r->a, &ins, &nins, &err)) != HL_OK)
+	    (rc = instruments_list(r->st, r->a, &ins, &nins, &err)) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, PAGE_MAX);
 	page_begin(&b, r, "Phiếu giấy");
@@ -427,15 +429,8 @@ struct open_arg {
 static int write_open(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct open_arg *o = arg;
-	struct store *st = writer_tx_store(tx);
-	int rc;
 
-	o->b.id = 0;
-	if ((rc = STORE(st, paper_batch_put, &o->b, err)) != HL_OK)
-		return rc;
-	snprintf(o->detail + strlen(o->detail), sizeof(o->detail) - strlen(o->detail), " (lô %lld)",
-		(long long)o->b.id);
-	return STORE(st, audit, o->who, "paper.open", o->detail, err);
+	return paper_open_in(writer_tx_store(tx), &o->b, o->who, o->detail, err);
 }
 
 int page_paper_create(struct http_req *r)
@@ -466,7 +461,7 @@ int page_paper_create(struct http_req *r)
 	f.double_entry = http_form(r, "double_entry") != NULL;
 	if ((rc = pg_load(&p, r, &err)) != HL_OK)
 		return http_send_err(r, &err);
-	if (f.unit == NULL || STORE(r->st, unit_get, f.unit, &u, &err) != HL_OK)
+	if (f.unit == NULL || units_get(r->st, f.unit, &u, &err) != HL_OK)
 		return refuse(r, 400, &f, "unit", "Hãy chọn đơn vị.");
 	if (!pg_sees(&p, u.id))
 		return refuse(r, 403, &f, "unit", "Bạn không được nhập phiếu cho đơn vị này.");
@@ -498,7 +493,7 @@ int page_paper_create(struct http_req *r)
 	snprintf(code, sizeof(code), "%.*s", (int)(at - f.instrument), f.instrument);
 	version = strtol(at + 1, &end, 10);
 	if (*end != '\0' || version < 1 || version > 100000 ||
-	    STORE(r->st, instrument_get, code, (int)version, r->a, &meta, NULL, &err) != HL_OK)
+	    instruments_get(r->st, r->a, code, (int)version, &meta, NULL, NULL, &err) != HL_OK)
 		return refuse(r, 400, &f, "instrument", "Bộ câu hỏi không có.");
 	o.b.unit_id = u.id;
 	snprintf(o.b.opened_by, sizeof(o.b.opened_by), "%s", f.opened_by);
@@ -536,7 +531,7 @@ struct bctx {
 static int load_batch(struct http_req *r, struct bctx *c, struct hl_err *err)
 {
 	long id = pos_int(r->param[0], 1L << 40);
-	char *json = NULL, missing[64];
+	char missing[64];
 	int rc;
 
 	memset(c, 0, sizeof(*c));
@@ -546,7 +541,7 @@ static int load_batch(struct http_req *r, struct bctx *c, struct hl_err *err)
 	if ((rc = pg_load(&c->p, r, err)) != HL_OK)
 		return rc;
 	snprintf(missing, sizeof(missing), "không có lô phiếu số %ld", id);
-	rc = STORE(r->st, paper_batch_get, id, &c->b, err);
+	rc = paper_batch(r->st, id, &c->b, err);
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "%s", missing);
 	if (rc != HL_OK)
@@ -554,11 +549,9 @@ static int load_batch(struct http_req *r, struct bctx *c, struct hl_err *err)
 	c->unit = pg_unit(&c->p, c->b.unit_id);
 	if ((rc = scope_object(r, c->unit, HL_HERE, missing, err)) != HL_OK)
 		return rc;
-	if ((rc = STORE(r->st, instrument_get_id, c->b.instrument_id, r->a, &c->meta, &json, err)) !=
-		HL_OK ||
-	    (rc = ij_parse(r->a, json, strlen(json), &c->in, err)) != HL_OK)
+	if ((rc = instruments_get_id(r->st, r->a, c->b.instrument_id, &c->meta, &c->in, err)) != HL_OK)
 		return rc;
-	return STORE(r->st, paper_entry_list, c->b.id, 0, r->a, &c->e, &c->n, err);
+	return paper_entries(r->st, c->b.id, 0, r->a, &c->e, &c->n, err);
 }
 
 /* The name of user id, remembered for the page in c. */
@@ -574,7 +567,7 @@ static const char *user_name(struct http_req *r, struct bctx *c, int64_t id)
 		if (c->name_id[k] == id)
 			return c->name[k];
 	hl_err_clear(&err);
-	if (STORE(r->st, user_get_id, id, &u, &err) != HL_OK)
+	if (account_get_id(r->st, id, &u, &err) != HL_OK)
 		return "?";
 	if (c->nnames < NAMES_MAX) {
 		c->name_id[c->nnames] = id;

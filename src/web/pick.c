@@ -5,19 +5,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "http/scope.h"
 #include "report/order.h"
 #include "svc/indexq.h"
 #include "web/admin.h"
 
-struct units_actor web_actor(struct http_req *r)
+struct scope_actor web_actor(struct http_req *r)
 {
-	return (struct units_actor){r->role, r->user.unit_id, admin_who(r)};
+	struct scope_actor by = scope_of(r);
+
+	by.who = admin_who(r);
+	return by;
 }
 
 int web_units(struct http_req *r, struct store_unit **out, size_t *n, struct hl_err *err)
 {
-	struct units_actor by = web_actor(r);
-	int rc = units_of(r->st, r->a, &by, out, n, err);
+	struct scope_actor by = web_actor(r);
+	int rc = scope_units(r->st, r->a, &by, out, n, err);
 
 	if (rc == HL_OK)
 		web_sort_units(*out, *n);

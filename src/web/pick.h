@@ -10,9 +10,9 @@
 #include "svc/units.h"
 
 /* The caller of r as an actor for the services (who = "web:NAME"). */
-struct units_actor web_actor(struct http_req *r);
+struct scope_actor web_actor(struct http_req *r);
 
-/* The units the caller acts on (units_of), in the order people read them;
+/* The units the caller acts on (scope_units), in the order people read them;
  * *out owned by r->a. */
 int web_units(struct http_req *r, struct store_unit **out, size_t *n, struct hl_err *err);
 

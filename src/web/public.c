@@ -18,6 +18,8 @@
 #include "http/page.h"
 #include "svc/accounts.h"
 #include "svc/ingest.h"
+#include "svc/kiosks.h"
+#include "svc/publish.h"
 #include "svc/units.h"
 #include "web/pages.h"
 
@@ -111,7 +113,7 @@ static int public_unit(struct http_req *r, struct store_unit *u, struct hl_err *
 	const char *code = r->param[0];
 
 	if (code == NULL || strlen(code) >= STORE_CODE_MAX ||
-	    STORE(r->st, unit_get, code, u, err) != HL_OK)
+	    units_get(r->st, code, u, err) != HL_OK)
 		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
 	return HL_OK;
 }
@@ -170,9 +172,9 @@ int page_public(struct http_req *r)
 
 	if (public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
-	if (STORE(r->st, report_list, u.id, r->a, &list, &n, &err) != HL_OK)
+	if (pub_reports(r->st, u.id, r->a, &list, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
-	if (STORE(r->st, kiosk_list, r->a, &k, &nk, &err) == HL_OK)
+	if (kiosks_all(r->st, r->a, &k, &nk, &err) == HL_OK)
 		for (size_t i = 0; i < nk; i++)
 			live += k[i].unit_id == u.id && !k[i].revoked;
 	merged = units_successor(r->st, u.id, &to, &merged_on, &err) == HL_OK;
@@ -207,7 +209,7 @@ int page_public(struct http_req *r)
 		struct store_report latest;
 		char *figures = NULL, label[96], when[32];
 
-		if (STORE(r->st, report_get, list[0].id, r->a, &latest, &figures, NULL, NULL,
+		if (pub_report(r->st, list[0].id, r->a, &latest, &figures, NULL, NULL,
 				&err) != HL_OK)
 			return http_send_err(r, &err);
 		period_label(latest.period, label, sizeof(label));
@@ -262,7 +264,7 @@ int page_public_report(struct http_req *r)
 		return http_send_err(r, &err);
 	id = idtext != NULL ? strtoll(idtext, &end, 10) : 0;
 	if (idtext == NULL || end == idtext || *end != '\0' || id <= 0 ||
-	    STORE(r->st, report_get, (int64_t)id, r->a, &rep, &figures, &doc, &len, &err) != HL_OK ||
+	    pub_report(r->st, (int64_t)id, r->a, &rep, &figures, &doc, &len, &err) != HL_OK ||
 	    rep.unit_id != u.id) {
 		/* another unit's report: as if it did not exist */
 		hl_err_set(&err, HL_ENOTFOUND, "report", "không có báo cáo đã công bố này");

@@ -22,6 +22,7 @@
 #include "svc/accounts.h"
 #include "svc/ingest.h"
 #include "svc/publish.h"
+#include "svc/units.h"
 #include "web/pages.h"
 #include "web/pick.h"
 
@@ -62,7 +63,7 @@ static struct rform form_of(struct http_req *r, bool post)
 static int my_units(struct http_req *r, struct store_unit **all, size_t *nall,
 	struct store_unit **mine, size_t *nmine, struct hl_err *err)
 {
-	int rc = STORE(r->st, unit_list, r->a, all, nall, err);
+	int rc = units_list(r->st, r->a, all, nall, err);
 
 	*mine = NULL;
 	*nmine = 0;
@@ -323,7 +324,7 @@ static int reports_page(struct http_req *r, int status, const struct rform *f)
 	struct hbuf b;
 
 	if (my_units(r, &units, &nu, &mine, &nmine, &err) != HL_OK ||
-	    STORE(r->st, report_list, 0, r->a, &pub, &npub, &err) != HL_OK)
+	    pub_reports(r->st, 0, r->a, &pub, &npub, &err) != HL_OK)
 		return http_send_err(r, &err);
 	have_home = scope_home(r, &home, &err) == HL_OK;
 	hl_err_clear(&err);

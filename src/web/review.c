@@ -18,6 +18,7 @@
 #include "svc/ingest.h"
 #include "svc/intake.h"
 #include "svc/review.h"
+#include "svc/kiosks.h"
 #include "svc/units.h"
 #include "web/pages.h"
 
@@ -65,15 +66,14 @@ static const char *unit_label(const struct store_unit *units, size_t n, int64_t 
 	return "?";
 }
 
-/* The caller as svc/units.h names it; NULL when out of memory. */
-static const struct units_actor *actor(struct http_req *r)
+/* The caller as svc/scope.h names it; NULL when out of memory. */
+static const struct scope_actor *actor(struct http_req *r)
 {
-	struct units_actor *by = hl_arena_alloc(r->a, sizeof(*by));
+	struct scope_actor *by = hl_arena_alloc(r->a, sizeof(*by));
 
 	if (by == NULL)
 		return NULL;
-	by->role = r->role;
-	by->unit_id = r->user.unit_id;
+	*by = scope_of(r);
 	by->who = hl_arena_printf(r->a, "web:%s", r->user.name);
 	return by->who != NULL ? by : NULL;
 }
@@ -87,7 +87,7 @@ int page_review(struct http_req *r)
 	struct hl_err err = {0};
 	struct ingest_shared *sh = intake_shared();
 	const struct ingest *g = NULL;
-	const struct units_actor *by = actor(r);
+	const struct scope_actor *by = actor(r);
 	const char *done = http_query(r, "done");
 	bool more = false;
 	struct hbuf b;
@@ -96,8 +96,8 @@ int page_review(struct http_req *r)
 	if (by == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	if (review_held(r->st, r->a, by, 0, REVIEW_LIMIT, &list, &n, &more, &err) != HL_OK
-		|| STORE(r->st, unit_list, r->a, &units, &nu, &err) != HL_OK
-		|| STORE(r->st, kiosk_list, r->a, &kiosks, &nk, &err) != HL_OK)
+		|| units_list(r->st, r->a, &units, &nu, &err) != HL_OK
+		|| kiosks_all(r->st, r->a, &kiosks, &nk, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (sh != NULL && ingest_acquire(sh, r->st, false, &g, &err) != HL_OK)
 		g = NULL;
@@ -184,7 +184,8 @@ int page_review(struct http_req *r)
 struct review_op {
 	int64_t id, upto;
 	bool accept, all;
-	const struct units_actor *by;
+	const struct scope_actor *by;
+	struct writer_tx *tx;
 	size_t n;
 };
 
@@ -226,7 +227,7 @@ int page_review_post(struct http_req *r)
 }
 
 /* Before accepting every held response shown: how many, of which units. */
-static int all_confirm(struct http_req *r, const struct units_actor *by, int64_t upto)
+static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t upto)
 {
 	struct store_response *list = NULL;
 	struct store_unit *units = NULL;
@@ -236,7 +237,7 @@ static int all_confirm(struct http_req *r, const struct units_actor *by, int64_t
 	struct hbuf b;
 
 	if (review_held(r->st, r->a, by, upto, REVIEW_ALL_MAX, &list, &n, &more, &err) != HL_OK ||
-	    STORE(r->st, unit_list, r->a, &units, &nu, &err) != HL_OK)
+	    units_list(r->st, r->a, &units, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 1 << 20);
 	page_begin(&b, r, "Chấp nhận tất cả phiếu chờ");

@@ -70,7 +70,7 @@ static int64_t respond(struct fx *f, int64_t unit, const char *comment, int stat
 
 static int set(struct fx *f, int64_t id, bool approve, int role, int64_t unit)
 {
-	struct units_actor by = {role, unit, "web:test"};
+	struct scope_actor by = {role, unit, "web:test"};
 
 	return cmt_set_public(f->st, id, approve, &by, 1000, &f->err);
 }

@@ -96,7 +96,7 @@ static int status_of(struct fx *f, int64_t id)
 
 static size_t held(struct fx *f, int role, int64_t unit, int64_t upto)
 {
-	struct units_actor by = {role, unit, "web:test"};
+	struct scope_actor by = {role, unit, "web:test"};
 	struct store_response *list = NULL;
 	size_t n = 0;
 	bool more = true;
@@ -111,7 +111,7 @@ static size_t held(struct fx *f, int role, int64_t unit, int64_t upto)
 static void test_scope_and_decide(void **state)
 {
 	struct fx *f = *state;
-	struct units_actor clerk_vt = {ROLE_CLERK, 0, "web:lan"}, clerk_vh = {ROLE_CLERK, 0, "web:hoa"};
+	struct scope_actor clerk_vt = {ROLE_CLERK, 0, "web:lan"}, clerk_vh = {ROLE_CLERK, 0, "web:hoa"};
 	struct counted c = {0};
 	int64_t a = respond(f, ids.vt, RS_HELD), b = respond(f, ids.vh, RS_HELD);
 	char **lines = NULL;
@@ -149,7 +149,7 @@ static void test_scope_and_decide(void **state)
 static void test_accept_all(void **state)
 {
 	struct fx *f = *state;
-	struct units_actor sup = {ROLE_SUPERVISOR, 0, "web:minh"}, clerk = {ROLE_CLERK, 0, "web:lan"};
+	struct scope_actor sup = {ROLE_SUPERVISOR, 0, "web:minh"}, clerk = {ROLE_CLERK, 0, "web:lan"};
 	struct counted c = {0};
 	int64_t v1 = respond(f, ids.vt, RS_HELD), v2 = respond(f, ids.vt, RS_HELD);
 	int64_t h1 = respond(f, ids.vh, RS_HELD), other = respond(f, ids.kh, RS_HELD);

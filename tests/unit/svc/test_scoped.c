@@ -59,7 +59,7 @@ static void last_audit(struct fx *f, const char *who, const char *action)
 static void test_offices(void **state)
 {
 	struct fx *f = *state;
-	struct units_actor clerk = {ROLE_CLERK, f->unit, "web:lan"};
+	struct scope_actor clerk = {ROLE_CLERK, f->unit, "web:lan"};
 	struct store_fb_office *o = NULL;
 	size_t n = 0;
 
@@ -84,9 +84,9 @@ static void test_offices(void **state)
 static void test_hours(void **state)
 {
 	struct fx *f = *state;
-	struct units_actor clerk = {ROLE_CLERK, f->unit, "web:lan"};
-	struct units_actor sup = {ROLE_SUPERVISOR, id_of(f, "KH"), "web:giamsat"};
-	struct units_actor admin = {ROLE_ADMIN, 0, "web:admin"};
+	struct scope_actor clerk = {ROLE_CLERK, f->unit, "web:lan"};
+	struct scope_actor sup = {ROLE_SUPERVISOR, id_of(f, "KH"), "web:giamsat"};
+	struct scope_actor admin = {ROLE_ADMIN, 0, "web:admin"};
 	hl_day from;
 
 	assert_true(hl_day_from_ymd(2026, 1, 1, &from));
@@ -108,9 +108,9 @@ static void test_hours(void **state)
 static void test_schedules(void **state)
 {
 	struct fx *f = *state;
-	struct units_actor clerk = {ROLE_CLERK, f->unit, "web:lan"};
-	struct units_actor sup = {ROLE_SUPERVISOR, id_of(f, "KH"), "web:giamsat"};
-	struct units_actor other = {ROLE_SUPERVISOR, f->unit2, "web:vh"};
+	struct scope_actor clerk = {ROLE_CLERK, f->unit, "web:lan"};
+	struct scope_actor sup = {ROLE_SUPERVISOR, id_of(f, "KH"), "web:giamsat"};
+	struct scope_actor other = {ROLE_SUPERVISOR, f->unit2, "web:vh"};
 
 	assert_int_equal(pub_sched_set_by(f->st, &clerk, "VT", "month:28", &f->err), HL_EPERM);
 	OK(f, pub_sched_set_by(f->st, &sup, "VT", "month:20,year:20/12", &f->err));

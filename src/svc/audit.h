@@ -1,0 +1,21 @@
+/* audit.h — the audit log: who did what, when (UTC), kept in the store. */
+#ifndef HL_AUDIT_H
+#define HL_AUDIT_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+struct hl_arena;
+struct store;
+
+/* One entry: who ("cli:root", "web:lan") did action ("users.add") on detail. */
+int audit_log(struct store *st, const char *who, const char *action, const char *detail,
+	struct hl_err *err);
+
+/* The newest limit entries, newest first, each "at\twho\taction\tdetail",
+ * into *lines (owned by a). */
+int audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n,
+	struct hl_err *err);
+
+#endif
