@@ -31,6 +31,7 @@
 #include "http/gate.h"
 #include "http/route.h"
 #include "base/token.h"
+#include "svc/accounts.h"
 #include "svc/ratelimit.h"
 #include "svc/dbcheck.h"
 #include "svc/import.h"
@@ -561,29 +562,26 @@ void http_set_cookie(struct http_req *r, const char *name, const char *value, co
 
 /* Who is asking: a kiosk's Bearer token (on the routes that take one; on
  * others it means nothing and is ignored), or a session cookie. Returns a
- * status to send (401) or 0. */
+ * status to send (401 for a bad kiosk token, 503 when the store failed)
+ * or 0. */
 static int identify(struct http_req *r, const struct route *rt)
 {
 	const char *auth = http_header(r, "Authorization");
-	const char *cookie = http_cookie(r, "hl_session");
-	unsigned char h[STORE_HASH_LEN];
+	const char *bearer = auth != NULL && strncmp(auth, "Bearer ", 7) == 0 &&
+		(rt->flags & R_KIOSK) ? auth + 7 : NULL;
+	bool is_user = false;
 	struct hl_err err = {0};
+	int rc = account_identify(r->st, bearer, http_cookie(r, "hl_session"), srv_now(),
+		&r->kiosk, &r->kiosk_auth, &r->sess, &r->user, &is_user, &err);
 
-	if (auth != NULL && strncmp(auth, "Bearer ", 7) == 0 && (rt->flags & R_KIOSK)) {
-		token_hash(auth + 7, h);
-		if (STORE(r->st, kiosk_get_token, h, &r->kiosk, &err) != HL_OK || r->kiosk.revoked)
-			return 401;
-		r->kiosk_auth = true;
-		return 0;
+	if (rc == HL_EPERM)
+		return 401;
+	if (rc != HL_OK) {
+		srv_log(r->srv, "nhận diện người gửi: %s", err.msg);
+		return 503;
 	}
-	if (cookie == NULL || strlen(cookie) > 128)
-		return 0;
-	token_hash(cookie, h);
-	if (STORE(r->st, session_get, h, &r->sess, &err) != HL_OK || r->sess.expires_at < srv_now())
-		return 0;
-	if (STORE(r->st, user_get_id, r->sess.user_id, &r->user, &err) != HL_OK || r->user.disabled)
-		return 0;
-	r->role = r->user.role;
+	if (is_user)
+		r->role = r->user.role;
 	return 0;
 }
 
@@ -637,7 +635,9 @@ static void gate(struct server *s, struct reqstate *rs)
 	r->st = pool_take(s, &rs->slot);
 	st = identify(r, rt);
 	if (st != 0) {
-		send_status(r, true, st, "token thiết bị không hợp lệ hoặc đã bị thu hồi", NULL);
+		send_status(r, st == 401 || api, st, st == 401 ?
+			"token thiết bị không hợp lệ hoặc đã bị thu hồi" :
+			"máy chủ tạm thời không đọc được dữ liệu: hãy thử lại sau ít phút", NULL);
 	} else if ((verdict = gate_admit(r->role, r->kiosk_auth, rt)) != GATE_ADMIT) {
 		if (verdict == GATE_LOGIN) {
 			struct hbuf b;

@@ -12,6 +12,7 @@
 
 #include "base/arena.h"
 #include "base/text.h"
+#include "base/token.h"
 #include "svc/ratelimit.h"
 
 static const struct {
@@ -427,5 +428,36 @@ int account_logout_in(struct store *st, const unsigned char *hash, const char *w
 
 	if (rc == HL_OK)
 		rc = STORE(st, audit, who, "logout", "", err);
+	return rc;
+}
+
+int account_identify(struct store *st, const char *bearer, const char *cookie, int64_t now,
+	struct store_kiosk *kiosk, bool *is_kiosk, struct store_session *sess,
+	struct store_user *user, bool *is_user, struct hl_err *err)
+{
+	unsigned char h[STORE_HASH_LEN];
+	int rc;
+
+	*is_kiosk = *is_user = false;
+	if (bearer != NULL) {
+		token_hash(bearer, h);
+		rc = STORE(st, kiosk_get_token, h, kiosk, err);
+		if (rc == HL_ENOTFOUND || (rc == HL_OK && kiosk->revoked))
+			return hl_err_set(err, HL_EPERM, HL_HERE,
+				"token thiết bị không hợp lệ hoặc đã bị thu hồi");
+		*is_kiosk = rc == HL_OK;
+		return rc;
+	}
+	if (cookie == NULL || strlen(cookie) > 128)
+		return HL_OK;
+	token_hash(cookie, h);
+	rc = STORE(st, session_get, h, sess, err);
+	if (rc == HL_ENOTFOUND || (rc == HL_OK && sess->expires_at < now))
+		return HL_OK;
+	if (rc == HL_OK)
+		rc = STORE(st, user_get_id, sess->user_id, user, err);
+	if (rc == HL_ENOTFOUND || (rc == HL_OK && user->disabled))
+		return HL_OK;
+	*is_user = rc == HL_OK;
 	return rc;
 }

@@ -132,4 +132,15 @@ int account_get_id(struct store *st, int64_t id, struct store_user *out, struct 
 int account_logout_in(struct store *st, const unsigned char *hash, const char *who,
 	struct hl_err *err);
 
+/* Who a request's credentials name, read from the store: a kiosk's token
+ * (bearer, when the route takes one) or else a session cookie's secret
+ * (cookie, may be NULL). HL_OK: *kiosk filled and *is_kiosk set for a live
+ * kiosk, or *sess and *user filled and *is_user set for a live session of
+ * an enabled account, or neither (nobody: an unknown or expired session).
+ * HL_EPERM: the kiosk token is wrong or revoked. Another status: the store
+ * failed (the caller answers 5xx, never "not logged in"). */
+int account_identify(struct store *st, const char *bearer, const char *cookie, int64_t now,
+	struct store_kiosk *kiosk, bool *is_kiosk, struct store_session *sess,
+	struct store_user *user, bool *is_user, struct hl_err *err);
+
 #endif

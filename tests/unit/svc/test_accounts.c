@@ -5,10 +5,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "base/arena.h"
+#include "base/token.h"
+#include "store/store_fault.h"
 #include "svc/accounts.h"
+#include "../store/store_fixture.h"
 
 static void test_who_label(void **state)
 {
@@ -33,10 +37,69 @@ static void test_who_label(void **state)
 	hl_arena_free(a);
 }
 
+/* account_identify: a live session names its user; an unknown cookie,
+ * an expired session or a disabled account name nobody; a wrong kiosk
+ * token is refused; a store that fails is an error, never "nobody" (the
+ * server answers 503, not a login page). */
+static void test_identify(void **state)
+{
+	struct fx *f = *state;
+	struct store_user u = {.role = 1}, got;
+	struct store_session s = {0}, gs;
+	struct store_kiosk k = {.unit_id = 0}, gk;
+	bool is_k, is_u;
+	struct store *fault;
+
+	strcpy(u.name, "lan");
+	strcpy(u.pwhash, "x");
+	OK(f, STORE(f->st, user_put, &u, &f->err));
+	token_hash("bi-mat-phien", s.token_hash);
+	s.user_id = u.id;
+	s.expires_at = 2000;
+	OK(f, STORE(f->st, session_put, &s, &f->err));
+	strcpy(k.name, "Quầy 1");
+	k.unit_id = f->unit;
+	token_hash("bi-mat-kiosk", k.token_hash);
+	OK(f, STORE(f->st, kiosk_put, &k, &f->err));
+
+	OK(f, account_identify(f->st, NULL, "bi-mat-phien", 1000, &gk, &is_k, &gs, &got, &is_u,
+		&f->err));
+	assert_true(is_u);
+	assert_false(is_k);
+	assert_string_equal(got.name, "lan");
+	OK(f, account_identify(f->st, NULL, "khac", 1000, &gk, &is_k, &gs, &got, &is_u, &f->err));
+	assert_false(is_u);
+	OK(f, account_identify(f->st, NULL, "bi-mat-phien", 3000, &gk, &is_k, &gs, &got, &is_u,
+		&f->err));
+	assert_false(is_u);
+	OK(f, account_identify(f->st, "bi-mat-kiosk", NULL, 1000, &gk, &is_k, &gs, &got, &is_u,
+		&f->err));
+	assert_true(is_k);
+	assert_int_equal(gk.unit_id, f->unit);
+	assert_int_equal(account_identify(f->st, "sai", NULL, 1000, &gk, &is_k, &gs, &got, &is_u,
+		&f->err), HL_EPERM);
+	assert_false(is_k);
+
+	OK(f, store_fault_wrap(f->st, &fault, &f->err));
+	f->st = fault;
+	store_fault_after(fault, 1);
+	assert_int_equal(account_identify(f->st, NULL, "bi-mat-phien", 1000, &gk, &is_k, &gs, &got,
+		&is_u, &f->err), HL_EIO);
+	assert_false(is_u);
+	store_fault_after(fault, 2);
+	assert_int_equal(account_identify(f->st, NULL, "bi-mat-phien", 1000, &gk, &is_k, &gs, &got,
+		&is_u, &f->err), HL_EIO);
+	store_fault_after(fault, 1);
+	assert_int_equal(account_identify(f->st, "bi-mat-kiosk", NULL, 1000, &gk, &is_k, &gs, &got,
+		&is_u, &f->err), HL_EIO);
+	assert_false(is_k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_who_label),
+		cmocka_unit_test_setup_teardown(test_identify, fx_setup_units, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
