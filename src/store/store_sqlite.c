@@ -1,6 +1,6 @@
 /* store_sqlite.c — the SQLite backend of store.h: one database file in WAL
  * mode, versioned migrations, and prepared statements cached per connection
- * so the import's hot path (response_insert, tally_merge) neither re-parses
+ * so the import's hot path (response_insert) neither re-parses
  * SQL nor allocates.
  *
  * What each operation does (every backend must behave the same; the
@@ -46,13 +46,7 @@
  *    only the columns tallies and rollups need (with status: the caller skips
  *    responses not counted); answers and comment valid during the callback.
  *  - response_count_after: responses of the unit with day >= day.
- *  - tally_merge: adds row->set into the stored tallyset of (grain, unit_id,
- *    start, field_id), creating it if absent. HL_ELIMIT if the sum would hold
- *    more criteria than a tallyset can.
- *  - tally_scan: rows of the grain with start in [first, last] (HL_DAY_NONE =
- *    open), only field_id = 0 rows when per_field is false, only field_id != 0
- *    rows when true; ordered by field_id, start, unit_id; callback as in
- *    response_scan. tally_clear: deletes every tally.
+ *  - tally_merge, tally_scan, tally_clear: in store_sqlite_tally.c.
  *  - target_set: insert or replace the value of (year, unit_id, type,
  *    criterion). target_list: every target of the year, by unit_id, type,
  *    criterion.
@@ -218,6 +212,8 @@ static const char *const migrations[] = {
 	sq_receipt_replace_schema,
 	/* 16: spoiled paper ballots (phiếu không hợp lệ), typed and counted apart */
 	"ALTER TABLE paper_entries ADD COLUMN spoiled INTEGER NOT NULL DEFAULT 0;",
+	/* 17: tallies as additive counters, one row per criterion (store_sqlite_tally.c) */
+	sq_tally_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -256,18 +252,6 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_RESP_COUNT] = "SELECT count(*) FROM responses WHERE unit_id = ?1 AND day >= ?2",
 	[Q_RESP_SCAN_IDS] = "SELECT id, unit_id, day, instrument_id, field_id, answers, status,"
 		" channel, staff_id, comment FROM responses WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
-	[Q_TALLY_GET] = "SELECT data FROM tallies"
-		" WHERE grain = ?1 AND unit_id = ?2 AND start = ?3 AND field_id = ?4",
-	[Q_TALLY_PUT] = "INSERT INTO tallies (grain, unit_id, start, field_id, data)"
-		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (grain, field_id, start, unit_id)"
-		" DO UPDATE SET data = excluded.data",
-	[Q_TALLY_SCAN_ALL] = "SELECT unit_id, start, field_id, data FROM tallies"
-		" WHERE grain = ?1 AND start BETWEEN ?2 AND ?3 AND field_id = 0"
-		" ORDER BY start, unit_id",
-	[Q_TALLY_SCAN_FIELD] = "SELECT unit_id, start, field_id, data FROM tallies"
-		" WHERE grain = ?1 AND start BETWEEN ?2 AND ?3 AND field_id <> 0"
-		" ORDER BY field_id, start, unit_id",
-	[Q_TALLY_CLEAR] = "DELETE FROM tallies",
 	[Q_TARGET_SET] = "INSERT INTO targets (year, unit_id, type, criterion, value)"
 		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (year, unit_id, type, criterion)"
 		" DO UPDATE SET value = excluded.value",
@@ -487,7 +471,6 @@ static void sq_close(struct store *st)
 		for (int i = 0; i < SQ_AREA_STMTS; i++)
 			sqlite3_finalize(q->area[a][i]);
 	sqlite3_close_v2(q->db);
-	hl_free(q->buf);
 	hl_free(q);
 	st->priv = NULL;
 }
@@ -538,6 +521,11 @@ static int sq_open(struct store *st, const char *path, struct hl_err *err)
 	}
 	sqlite3_extended_result_codes(q->db, 1);
 	sqlite3_busy_handler(q->db, busy_wait, NULL);
+	/* the migrations' steps that SQL alone cannot do */
+	if (sq_tally_register(q) != SQLITE_OK) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s", path);
+		goto cleanup;
+	}
 	/* WAL with synchronous=FULL: a committed transaction survives power loss;
 	 * NORMAL could lose the last commits. cache_size is negative KiB: 32 MB. */
 	rc = exec_sql(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
@@ -1029,142 +1017,6 @@ static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day
 		return sq_err(q, err, HL_HERE, op);
 	}
 	return sq_step_id(q, s, op, count, err);
-}
-
-/* ---- tallies ---- */
-
-static int check_grain(enum store_grain g, struct hl_err *err)
-{
-	if (g != GRAIN_DAY && g != GRAIN_MONTH)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "loại bảng tổng hợp không hợp lệ: %d", (int)g);
-	return HL_OK;
-}
-
-static int sq_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "cộng dồn bảng tổng hợp";
-	const struct hl_tallyset *w = &row->set;
-	struct hl_tallyset sum;
-	struct hl_err e;
-	sqlite3_stmt *s;
-	size_t size;
-	int rc = check_grain(g, err), step;
-
-	if (rc != HL_OK)
-		return rc;
-	if ((s = prep(q, Q_TALLY_GET, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int(s, 1, (int)g) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, row->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, row->start) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 4, row->field_id) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	step = sqlite3_step(s);
-	if (step == SQLITE_ROW) {
-		const unsigned char *blob = sqlite3_column_blob(s, 0);
-		int len = sqlite3_column_bytes(s, 0);
-
-		if (hl_tallyset_decode(blob, len > 0 ? (size_t)len : 0, &sum, &e) != HL_OK) {
-			rc = hl_err_set(err, HL_EIO, HL_HERE,
-				"bảng tổng hợp đã lưu của đơn vị %lld, ngày %d bị hỏng: %s",
-				(long long)row->unit_id, (int)row->start, e.msg);
-			goto cleanup;
-		}
-		rc = hl_tallyset_merge(&sum, &row->set, err);
-		if (rc != HL_OK)
-			goto cleanup;
-		w = &sum;
-	} else if (step != SQLITE_DONE) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	sqlite3_reset(s);
-
-	size = hl_tallyset_encoded_size(w);
-	if (size > q->bufcap) {
-		unsigned char *nb = hl_realloc(q->buf, size);
-
-		if (nb == NULL)
-			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
-		q->buf = nb;
-		q->bufcap = size;
-	}
-	hl_tallyset_encode(w, q->buf);
-	if ((s = prep(q, Q_TALLY_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int(s, 1, (int)g) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, row->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, row->start) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 4, row->field_id) != SQLITE_OK ||
-	    sqlite3_bind_blob(s, 5, q->buf, (int)size, SQLITE_STATIC) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	return sq_step_done(q, s, op, err);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
-static int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first,
-	hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc bảng tổng hợp";
-	struct store_tally_row row;
-	struct hl_err e;
-	sqlite3_stmt *s;
-	int rc = check_grain(g, err), step;
-
-	if (rc != HL_OK)
-		return rc;
-	if ((s = prep(q, per_field ? Q_TALLY_SCAN_FIELD : Q_TALLY_SCAN_ALL, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int(s, 1, (int)g) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, day_lo(first)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, day_hi(last)) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *blob;
-		int len;
-
-		row.unit_id = sqlite3_column_int64(s, 0);
-		row.start = col_day(s, 1);
-		row.field_id = sqlite3_column_int64(s, 2);
-		blob = sqlite3_column_blob(s, 3);
-		len = sqlite3_column_bytes(s, 3);
-		if (hl_tallyset_decode(blob, len > 0 ? (size_t)len : 0, &row.set, &e) != HL_OK) {
-			rc = hl_err_set(err, HL_EIO, HL_HERE,
-				"bảng tổng hợp đã lưu của đơn vị %lld, ngày %d bị hỏng: %s",
-				(long long)row.unit_id, (int)row.start, e.msg);
-			goto cleanup;
-		}
-		rc = cb(ctx, &row);
-		if (rc != 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
-static int sq_tally_clear(struct store *st, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "xóa bảng tổng hợp";
-	sqlite3_stmt *s;
-
-	if ((s = prep(q, Q_TALLY_CLEAR, op, err)) == NULL)
-		return HL_EIO;
-	return sq_step_done(q, s, op, err);
 }
 
 /* ---- targets, dossiers, audit ---- */

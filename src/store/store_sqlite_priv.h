@@ -20,7 +20,6 @@ enum stmt_id {
 	Q_INSTR_LIST,
 	Q_BATCH_NEW, Q_RESP_INSERT, Q_RESP_BATCH, Q_RESP_SCAN_UNIT, Q_RESP_SCAN_ALL,
 	Q_RESP_COUNT, Q_RESP_SCAN_IDS,
-	Q_TALLY_GET, Q_TALLY_PUT, Q_TALLY_SCAN_ALL, Q_TALLY_SCAN_FIELD, Q_TALLY_CLEAR,
 	Q_TARGET_SET, Q_TARGET_LIST, Q_DOSSIER_PUT, Q_DOSSIER_COUNT, Q_AUDIT,
 	Q_COUNT
 };
@@ -44,7 +43,7 @@ enum srv_stmt_id {
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. */
-enum sq_area { SQ_UNITS, SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_IMP, SQ_AREAS };
+enum sq_area { SQ_UNITS, SQ_TALLY, SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -55,8 +54,6 @@ struct sq {
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *srv[S_COUNT];
 	sqlite3_stmt *area[SQ_AREAS][SQ_AREA_STMTS];
-	unsigned char *buf;  /* tally encoding, grown once and reused */
-	size_t bufcap;
 };
 
 /* The columns sq_read_response reads, in its order. */
@@ -396,6 +393,17 @@ int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import
 int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err);
 int sq_dossier_undo_note(struct store *st, int64_t run_id, const char *code, struct hl_err *err);
 int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
+
+/* Tallies as additive counters: migration and operations, in
+ * store_sqlite_tally.c; register its migration step's SQL function on q's
+ * connection (SQLITE_OK or SQLite's error). */
+extern const char sq_tally_schema[];
+int sq_tally_register(struct sq *q);
+int sq_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
+	struct hl_err *err);
+int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first,
+	hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err);
+int sq_tally_clear(struct store *st, struct hl_err *err);
 
 /* Route SQLite's allocations through base/mem.h; once, before the first
  * connection (store_sqlite_mem.c). */
