@@ -214,6 +214,8 @@ static const char *const migrations[] = {
 	"ALTER TABLE paper_entries ADD COLUMN spoiled INTEGER NOT NULL DEFAULT 0;",
 	/* 17: tallies as additive counters, one row per criterion (store_sqlite_tally.c) */
 	sq_tally_schema,
+	/* 18: report rollups as additive counters (store_sqlite_rollup.c) */
+	sq_rollup_rows_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -230,6 +232,9 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_SAVEPOINT] = "SAVEPOINT w",
 	[Q_RELEASE] = "RELEASE w",
 	[Q_ROLLBACK_TO] = "ROLLBACK TO w",
+	[Q_OP_SAVE] = "SAVEPOINT op",
+	[Q_OP_RELEASE] = "RELEASE op",
+	[Q_OP_UNDO] = "ROLLBACK TO op",
 	[Q_INSTR_FIND] = "SELECT id, definition FROM instruments WHERE code = ?1 AND version = ?2",
 	[Q_INSTR_INSERT] = "INSERT INTO instruments (code, version, name, definition)"
 		" VALUES (?1, ?2, ?3, ?4) RETURNING id",
@@ -385,6 +390,28 @@ cleanup:
 	return rc;
 }
 
+int sq_op_begin(struct sq *q, const char *op, struct hl_err *err)
+{
+	sqlite3_stmt *s = prep(q, Q_OP_SAVE, op, err);
+
+	return s == NULL ? HL_EIO : sq_step_done(q, s, op, err);
+}
+
+int sq_op_end(struct sq *q, int rc, const char *op, struct hl_err *err)
+{
+	sqlite3_stmt *s;
+
+	if (rc != HL_OK && (s = prep(q, Q_OP_UNDO, op, NULL)) != NULL)
+		sq_step_done(q, s, op, NULL);  /* the first error is the one to report */
+	if ((s = prep(q, Q_OP_RELEASE, op, rc == HL_OK ? err : NULL)) == NULL)
+		return rc == HL_OK ? HL_EIO : rc;
+	if (rc != HL_OK) {
+		sq_step_done(q, s, op, NULL);
+		return rc;
+	}
+	return sq_step_done(q, s, op, err);
+}
+
 /* Run a statement that returns no row; resets s. */
 int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *err)
 {
@@ -522,7 +549,7 @@ static int sq_open(struct store *st, const char *path, struct hl_err *err)
 	sqlite3_extended_result_codes(q->db, 1);
 	sqlite3_busy_handler(q->db, busy_wait, NULL);
 	/* the migrations' steps that SQL alone cannot do */
-	if (sq_tally_register(q) != SQLITE_OK) {
+	if (sq_tally_register(q) != SQLITE_OK || sq_rollup_register(q) != SQLITE_OK) {
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s", path);
 		goto cleanup;
 	}

@@ -16,6 +16,7 @@
 /* The measurement core's cached statements (SQL in store_sqlite.c). */
 enum stmt_id {
 	Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
+	Q_OP_SAVE, Q_OP_RELEASE, Q_OP_UNDO,
 	Q_INSTR_FIND, Q_INSTR_INSERT, Q_INSTR_GET, Q_INSTR_LATEST, Q_INSTR_BY_ID,
 	Q_INSTR_LIST,
 	Q_BATCH_NEW, Q_RESP_INSERT, Q_RESP_BATCH, Q_RESP_SCAN_UNIT, Q_RESP_SCAN_ALL,
@@ -161,6 +162,13 @@ int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena 
 /* Run a statement returning one id (RETURNING id) into *id; resets s. */
 int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id, struct hl_err *err);
 
+/* One operation of several statements made all-or-nothing on its own: a
+ * savepoint (outside a transaction it is one, so also one sync), then
+ * sq_op_end with the operation's status: released on HL_OK, else rolled
+ * back to and released; returns rc or the release's failure. */
+int sq_op_begin(struct sq *q, const char *op, struct hl_err *err);
+int sq_op_end(struct sq *q, int rc, const char *op, struct hl_err *err);
+
 /* Run a statement returning no row; resets s. */
 int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *err);
 
@@ -281,6 +289,10 @@ int sq_plan_note_list(struct store *st, int64_t unit_id, int year, struct hl_are
 
 /* Report rollups (issue 4): migration and operations, in store_sqlite_rollup.c. */
 extern const char sq_rollup_schema[];
+/* The rollups as counters (a later migration); register its step's SQL
+ * function on q's connection (SQLITE_OK or SQLite's error). */
+extern const char sq_rollup_rows_schema[];
+int sq_rollup_register(struct sq *q);
 int sq_rollup_merge(struct store *st, int64_t unit_id, hl_day month, const unsigned char *data,
 	size_t len, struct hl_err *err);
 int sq_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,

@@ -155,7 +155,10 @@ static int tally_add(struct sq *q, enum store_grain g, const struct store_tally_
 int sq_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
 	struct hl_err *err)
 {
-	return tally_add(st->priv, g, row, err);
+	const char *op = "cộng dồn bảng tổng hợp";
+	int rc = sq_op_begin(st->priv, op, err);
+
+	return rc == HL_OK ? sq_op_end(st->priv, tally_add(st->priv, g, row, err), op, err) : rc;
 }
 
 static bool same_key(const struct store_tally_row *a, sqlite3_stmt *s)

@@ -8,8 +8,10 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/rollup.h"
 #include "core/tally.h"
 #include "store/store_sqlite_priv.h"
 #include "store_fixture.h"
@@ -133,12 +135,136 @@ static void test_tally_carry(void **state)
 	}
 }
 
+/* A rollup with a field, a civil servant, answers of instrument 4 and
+ * theme examples, all derived from seed. */
+static void rollup_of(struct hl_rollup *r, int seed)
+{
+	hl_rollup_init(r);
+	r->chan[1 + seed % 3] = seed;
+	r->field = calloc(1, sizeof(*r->field));
+	r->staff = calloc(1, sizeof(*r->staff));
+	r->inst = calloc(1, sizeof(*r->inst));
+	assert_true(r->field != NULL && r->staff != NULL && r->inst != NULL);
+	r->field[0] = (struct hl_rollup_field){seed % 2, seed};
+	r->staff[0] = (struct hl_rollup_staff){9, seed, 0.1 * seed, 0.3 * seed};
+	r->inst[0] = (struct hl_rollup_inst){4, 2, 3, calloc(7, sizeof(int64_t))};
+	assert_non_null(r->inst[0].count);
+	r->inst[0].count[seed % 6] = seed;
+	r->nfield = r->capfield = r->nstaff = r->capstaff = r->ninst = r->capinst = 1;
+	r->theme[2].n = seed;
+	/* examples by id, distinct hashes; hash 100 + seed % 2 comes back */
+	r->theme[2].nex = 2;
+	r->theme[2].ex[0] = (struct hl_rollup_example){10 * seed, (uint64_t)(100 + seed % 2)};
+	r->theme[2].ex[1] = (struct hl_rollup_example){10 * seed + 1, UINT64_MAX - (uint64_t)seed};
+}
+
+static int keep_rollup(void *ctx, int64_t unit_id, hl_day month, const unsigned char *data,
+	size_t len)
+{
+	struct hl_rollup *sum = ctx;
+	struct hl_err err;
+
+	(void)unit_id;
+	(void)month;
+	return hl_rollup_add_encoded(sum, data, len, &err);
+}
+
+/* Rollups merged by two connections in turns read back as the core's own
+ * merge of them, byte for byte (the examples: the first distinct ones). */
+static void test_rollup_two_writers(void **state)
+{
+	struct fx *f = *state;
+	struct store *other = NULL;
+	struct hl_rollup want, got, r;
+	unsigned char a[512], b[512];
+	const int64_t unit = 3;
+
+	hl_rollup_init(&want);
+	hl_rollup_init(&got);
+	OK(f, store_open(f->path, &other, &f->err));
+	for (int i = 5; i >= 1; i--) {
+		struct store *w = i % 2 == 0 ? f->st : other;
+
+		rollup_of(&r, i);
+		OK(f, hl_rollup_merge(&want, &r, &f->err));
+		assert_true(hl_rollup_encoded_size(&r) <= sizeof(a));
+		hl_rollup_encode(&r, a);
+		OK(f, store_begin(w, &f->err));
+		OK(f, STORE(w, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r), &f->err));
+		OK(f, store_commit(w, &f->err));
+		hl_rollup_clear(&r);
+	}
+	OK(f, STORE(f->st, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup, &got,
+		&f->err));
+	assert_int_equal(hl_rollup_encoded_size(&got), hl_rollup_encoded_size(&want));
+	hl_rollup_encode(&want, a);
+	hl_rollup_encode(&got, b);
+	assert_memory_equal(a, b, hl_rollup_encoded_size(&want));
+	assert_int_equal(got.theme[2].nex, HL_ROLLUP_EXAMPLES);
+	assert_int_equal(got.theme[2].ex[0].id, 10);
+
+	/* another shape for instrument 4: refused, nothing written */
+	rollup_of(&r, 7);
+	r.inst[0].nv = 2;
+	hl_rollup_encode(&r, a);
+	assert_int_equal(STORE(other, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r),
+		&f->err), HL_EIO);
+	hl_rollup_clear(&r);
+	hl_rollup_clear(&got);
+	hl_rollup_init(&got);
+	OK(f, STORE(f->st, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup, &got,
+		&f->err));
+	hl_rollup_encode(&got, b);
+	hl_rollup_encode(&want, a);
+	assert_memory_equal(a, b, hl_rollup_encoded_size(&want));
+	hl_rollup_clear(&got);
+	hl_rollup_clear(&want);
+	store_close(other);
+}
+
+/* SQLite's own: the migration to counters carries each stored encoded
+ * rollup over unchanged. */
+static void test_rollup_carry(void **state)
+{
+	struct fx *f = *state;
+	struct sq *q = f->st->priv;
+	struct hl_rollup r, got;
+	unsigned char a[512], b[512];
+	sqlite3_stmt *s;
+	const int64_t unit = 3;
+
+	rollup_of(&r, 4);
+	hl_rollup_encode(&r, a);
+	assert_int_equal(sqlite3_exec(q->db, "DROP TABLE rollup_keys; DROP TABLE rollup_fields;"
+		"DROP TABLE rollup_staff; DROP TABLE rollup_insts; DROP TABLE rollup_answers;"
+		"DROP TABLE rollup_examples;"
+		"CREATE TABLE rollups (unit_id INTEGER NOT NULL, month INTEGER NOT NULL,"
+		" data BLOB NOT NULL, PRIMARY KEY (unit_id, month)) WITHOUT ROWID;",
+		NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(q->db, "INSERT INTO rollups VALUES (3, 100, ?1)",
+		-1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_blob(s, 1, a, (int)hl_rollup_encoded_size(&r), SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	assert_int_equal(sqlite3_exec(q->db, sq_rollup_rows_schema, NULL, NULL, NULL), SQLITE_OK);
+
+	hl_rollup_init(&got);
+	OK(f, STORE(f->st, rollup_scan, &unit, 1, 100, 100, keep_rollup, &got, &f->err));
+	assert_int_equal(hl_rollup_encoded_size(&got), hl_rollup_encoded_size(&r));
+	hl_rollup_encode(&got, b);
+	assert_memory_equal(a, b, hl_rollup_encoded_size(&r));
+	hl_rollup_clear(&got);
+	hl_rollup_clear(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_tally_two_writers, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tally_limit, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tally_carry, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_rollup_two_writers, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_rollup_carry, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
