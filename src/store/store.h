@@ -605,9 +605,12 @@ struct store_ops {
 	/* Items of unit_id received in [from, to): for the next code. */
 	int (*fb_item_count)(struct store *st, int64_t unit_id, int64_t from, int64_t to,
 		int64_t *count, struct hl_err *err);
-	/* The largest answer number of unit_id's items answered in [from, to), 0 = none. */
-	int (*fb_answer_no_max)(struct store *st, int64_t unit_id, int64_t from, int64_t to,
-		int *max, struct hl_err *err);
+	/* The number of item_id's answer letter in year, for unit_id: *no 0 =
+	 * take the next (1 for the first), else record the number given (later
+	 * ones continue after it). A number another item has: HL_EEXIST.
+	 * (store_sqlite_num.c) */
+	int (*fb_answer_number)(struct store *st, int64_t unit_id, int year, int64_t item_id,
+		int *no, struct hl_err *err);
 	/* The sender, kept apart from the text; get copies into a ("" when none). */
 	int (*fb_contact_put)(struct store *st, int64_t item_id, const char *name,
 		const char *contact, struct hl_err *err);

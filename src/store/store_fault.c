@@ -103,7 +103,7 @@ struct fault {
 	F3(fb_item_get_token, const unsigned char *, struct hl_arena *, struct store_fb_item *) \
 	F4(fb_item_list, const struct store_fb_filter *, struct hl_arena *, struct store_fb_item **, size_t *) \
 	F4(fb_item_count, int64_t, int64_t, int64_t, int64_t *) \
-	F4(fb_answer_no_max, int64_t, int64_t, int64_t, int *) \
+	F4(fb_answer_number, int64_t, int, int64_t, int *) \
 	F3(fb_contact_put, int64_t, const char *, const char *) \
 	F4(fb_contact_get, int64_t, struct hl_arena *, char **, char **) \
 	F1(fb_step_add, const struct store_fb_step *) \

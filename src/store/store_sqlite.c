@@ -216,6 +216,8 @@ static const char *const migrations[] = {
 	sq_tally_schema,
 	/* 18: report rollups as additive counters (store_sqlite_rollup.c) */
 	sq_rollup_rows_schema,
+	/* 19: numbering by counters: report versions, answer letters (store_sqlite_num.c) */
+	sq_num_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -1268,7 +1270,7 @@ const struct store_ops store_sqlite_ops = {
 	.fb_item_get_token = sq_fb_item_get_token,
 	.fb_item_list = sq_fb_item_list,
 	.fb_item_count = sq_fb_item_count,
-	.fb_answer_no_max = sq_fb_answer_no_max,
+	.fb_answer_number = sq_fb_answer_number,
 	.fb_contact_put = sq_fb_contact_put,
 	.fb_contact_get = sq_fb_contact_get,
 	.fb_step_add = sq_fb_step_add,

@@ -44,7 +44,7 @@ enum srv_stmt_id {
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. */
-enum sq_area { SQ_UNITS, SQ_TALLY, SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_IMP, SQ_AREAS };
+enum sq_area { SQ_UNITS, SQ_TALLY, SQ_NUM, SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -353,8 +353,6 @@ int sq_fb_item_list(struct store *st, const struct store_fb_filter *f, struct hl
 	struct store_fb_item **out, size_t *n, struct hl_err *err);
 int sq_fb_item_count(struct store *st, int64_t unit_id, int64_t from, int64_t to,
 	int64_t *count, struct hl_err *err);
-int sq_fb_answer_no_max(struct store *st, int64_t unit_id, int64_t from, int64_t to,
-	int *max, struct hl_err *err);
 int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name,
 	const char *contact, struct hl_err *err);
 int sq_fb_contact_get(struct store *st, int64_t item_id, struct hl_arena *a, char **name,
@@ -416,6 +414,16 @@ int sq_tally_merge(struct store *st, enum store_grain g, const struct store_tall
 int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first,
 	hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err);
 int sq_tally_clear(struct store *st, struct hl_err *err);
+
+/* Numbering by counters (store_sqlite_num.c): its migration, the letters'
+ * operation, and the next number of (kind, unit_id, scope) into *n (given >
+ * 0: *n = given, the counter at least that far), in the caller's
+ * transaction. */
+extern const char sq_num_schema[];
+int sq_number_take(struct sq *q, const char *kind, int64_t unit_id, const char *scope,
+	int given, int *n, struct hl_err *err);
+int sq_fb_answer_number(struct store *st, int64_t unit_id, int year, int64_t item_id, int *no,
+	struct hl_err *err);
 
 /* Route SQLite's allocations through base/mem.h; once, before the first
  * connection (store_sqlite_mem.c). */
