@@ -416,12 +416,24 @@ struct store_import_run {
 	int64_t started_at;                /* seconds since 1970 */
 };
 
+/* The transaction steps a backend's tx performs (store_begin ... below). */
+enum store_tx {
+	STORE_TX_BEGIN,         /* take the write lock now */
+	STORE_TX_COMMIT,
+	STORE_TX_ROLLBACK,
+	STORE_TX_SAVEPOINT,     /* inside a transaction only */
+	STORE_TX_RELEASE,       /* keep the savepoint's writes */
+	STORE_TX_ROLLBACK_TO,   /* undo them; the savepoint is gone either way */
+	STORE_TX_COUNT
+};
+
 struct store_ops {
 	const char *name;
 	int (*open)(struct store *st, const char *target, struct hl_err *err);
 	void (*close)(struct store *st);
 	int (*migrate)(struct store *st, int *version, struct hl_err *err);
-	int (*exec_tx)(struct store *st, int what, struct hl_err *err); /* 0 begin 1 commit 2 rollback 3 savepoint 4 release 5 rollback to */
+	/* One transaction step (enum store_tx); see store_begin and below. */
+	int (*tx)(struct store *st, enum store_tx what, struct hl_err *err);
 
 	int (*unit_put)(struct store *st, struct store_unit *u, struct hl_err *err);
 	int (*unit_get)(struct store *st, const char *code, struct store_unit *out, struct hl_err *err);

@@ -8,12 +8,12 @@
  *  - migrate: applies, in order and inside one transaction, the migrations not
  *    yet recorded in schema_version; running it again changes nothing. *version
  *    = the schema version after. A database newer than this program: HL_EINVAL.
- *  - exec_tx: 0 = BEGIN IMMEDIATE (take the write lock now, so a transaction
- *    never fails half-way on a busy upgrade), 1 = COMMIT, 2 = ROLLBACK,
- *    3 = SAVEPOINT w, 4 = RELEASE w, 5 = ROLLBACK TO w then RELEASE w (so the
- *    savepoint is gone either way; the transaction goes on). 3, 4 and 5
- *    outside a transaction (none was begun, or SQLite rolled it back after
- *    an error) are HL_EIO.
+ *  - tx: STORE_TX_BEGIN = BEGIN IMMEDIATE (take the write lock now, so a
+ *    transaction never fails half-way on a busy upgrade), COMMIT, ROLLBACK,
+ *    SAVEPOINT = SAVEPOINT w, RELEASE = RELEASE w, ROLLBACK_TO = ROLLBACK TO
+ *    w then RELEASE w (so the savepoint is gone either way; the transaction
+ *    goes on). The last three outside a transaction (none was begun, or
+ *    SQLite rolled it back after an error) are HL_EIO.
  *  - unit_put, field_put, staff_put, dossier_put: insert, or update every column
  *    of the row with the same code; the struct's id is set either way. Empty
  *    code: HL_EINVAL. Ids 0 and days HL_DAY_NONE are stored as NULL, minutes -1
@@ -427,6 +427,10 @@ int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *e
 
 int sq_status(int rc)
 {
+	/* a read transaction's snapshot went stale before it could write: the
+	 * whole transaction must run again */
+	if (rc == SQLITE_BUSY_SNAPSHOT)
+		return HL_ERETRY;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -638,37 +642,41 @@ static int sq_migrate(struct store *st, int *version, struct hl_err *err)
 	return HL_OK;
 }
 
-static int sq_exec_tx(struct store *st, int what, struct hl_err *err)
+static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
 {
-	static const enum stmt_id ids[] = {
-		Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
+	static const enum stmt_id ids[STORE_TX_COUNT] = {
+		[STORE_TX_BEGIN] = Q_BEGIN, [STORE_TX_COMMIT] = Q_COMMIT,
+		[STORE_TX_ROLLBACK] = Q_ROLLBACK, [STORE_TX_SAVEPOINT] = Q_SAVEPOINT,
+		[STORE_TX_RELEASE] = Q_RELEASE, [STORE_TX_ROLLBACK_TO] = Q_ROLLBACK_TO,
 	};
-	static const char *const ops[] = {
-		"bắt đầu giao dịch", "xác nhận giao dịch", "hủy giao dịch",
-		"đặt điểm lưu", "giải phóng điểm lưu", "quay lại điểm lưu",
+	static const char *const ops[STORE_TX_COUNT] = {
+		[STORE_TX_BEGIN] = "bắt đầu giao dịch", [STORE_TX_COMMIT] = "xác nhận giao dịch",
+		[STORE_TX_ROLLBACK] = "hủy giao dịch", [STORE_TX_SAVEPOINT] = "đặt điểm lưu",
+		[STORE_TX_RELEASE] = "giải phóng điểm lưu", [STORE_TX_ROLLBACK_TO] = "quay lại điểm lưu",
 	};
 	struct sq *q = st->priv;
 	sqlite3_stmt *s;
 	int rc;
 
-	if (what < 0 || what > 5)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d", what);
+	if ((int)what < 0 || what >= STORE_TX_COUNT)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d",
+			(int)what);
 	/* Savepoints only inside a transaction: SQLite would otherwise open one,
 	 * and after it rolled a transaction back by itself (out of memory, disk
 	 * full) the caller's next writes would each be committed alone. */
-	if (what >= 3 && sqlite3_get_autocommit(q->db))
+	if (what >= STORE_TX_SAVEPOINT && sqlite3_get_autocommit(q->db))
 		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: không có giao dịch nào đang mở "
 			"(giao dịch đã bị hủy sau một lỗi)", ops[what]);
 	s = prep(q, ids[what], ops[what], err);
 	if (s == NULL)
 		return HL_EIO;
 	rc = sq_step_done(q, s, ops[what], err);
-	if (rc != HL_OK || what != 5)
+	if (rc != HL_OK || what != STORE_TX_ROLLBACK_TO)
 		return rc;
 	/* ROLLBACK TO keeps the savepoint open: release it, so it is gone either way */
-	if ((s = prep(q, Q_RELEASE, ops[4], err)) == NULL)
+	if ((s = prep(q, Q_RELEASE, ops[STORE_TX_RELEASE], err)) == NULL)
 		return HL_EIO;
-	return sq_step_done(q, s, ops[4], err);
+	return sq_step_done(q, s, ops[STORE_TX_RELEASE], err);
 }
 
 /* ---- instruments ---- */
@@ -1177,7 +1185,7 @@ const struct store_ops store_sqlite_ops = {
 	.open = sq_open,
 	.close = sq_close,
 	.migrate = sq_migrate,
-	.exec_tx = sq_exec_tx,
+	.tx = sq_tx,
 	.unit_put = sq_unit_put,
 	.unit_get = sq_unit_get,
 	.unit_list = sq_unit_list,

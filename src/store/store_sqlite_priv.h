@@ -62,10 +62,12 @@ struct sq {
 	"staff_id, dossier, comment, answers, batch_id, status, kiosk_id, received_at, " \
 	"content_hash"
 
-/* The status of SQLite result code rc: another connection holding the lock
- * (after the busy timeout) is HL_EBUSY, so a caller can say "try again" rather
- * than fail; out of memory is HL_ENOMEM; a damaged file HL_ECORRUPT; anything
- * else HL_EIO. */
+/* The status of SQLite result code rc (extended): a stale snapshot
+ * (SQLITE_BUSY_SNAPSHOT: the transaction read before another committed, and
+ * cannot write) is HL_ERETRY, so the caller runs the transaction again;
+ * another connection holding the lock (after the busy timeout) is HL_EBUSY,
+ * so a caller can say "try again" rather than fail; out of memory is
+ * HL_ENOMEM; a damaged file HL_ECORRUPT; anything else HL_EIO. */
 int sq_status(int rc);
 
 /* The status of the last failure (sq_status) naming the operation, with

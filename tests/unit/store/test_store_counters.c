@@ -257,6 +257,29 @@ static void test_rollup_carry(void **state)
 	hl_rollup_clear(&r);
 }
 
+/* A transaction that read before another connection committed and then
+ * writes fails with SQLite's stale snapshot: HL_ERETRY (run it again), not
+ * HL_EIO or HL_EBUSY. */
+static void test_retry_status(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = NULL;
+	int rc;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_extended_result_codes(db, 1);
+	assert_int_equal(sqlite3_exec(db, "BEGIN; SELECT count(*) FROM units;", NULL, NULL, NULL),
+		SQLITE_OK);
+	fx_unit(f, "VT", NULL, 0);        /* another connection commits */
+	rc = sqlite3_exec(db, "INSERT INTO audit_log (at, who, action, detail)"
+		" VALUES ('x', 'x', 'x', 'x')", NULL, NULL, NULL);
+	assert_int_equal(sqlite3_extended_errcode(db), SQLITE_BUSY_SNAPSHOT);
+	assert_int_equal(sq_status(rc == SQLITE_OK ? rc : sqlite3_extended_errcode(db)), HL_ERETRY);
+	assert_int_equal(sq_status(SQLITE_BUSY), HL_EBUSY);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +288,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tally_carry, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_rollup_two_writers, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_rollup_carry, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_retry_status, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
