@@ -378,6 +378,10 @@ struct store_dossier_sum {
 	int64_t early, on_time, late;
 };
 
+/* Scans hand rows to a callback. A callback may not call the store (libpq
+ * cannot run a statement while reading a result): collect, then act after
+ * the scan returns. A nonzero return stops the scan and is returned as is.
+ * The contract in full: docs/internals/store.md. */
 typedef int (*store_dossier_cb)(void *ctx, const struct store_dossier *d);
 typedef int (*store_dsum_cb)(void *ctx, const struct store_dossier_sum *s);
 

@@ -40,8 +40,8 @@
  *    0..STORE_ANSWERS_MAX or a status not in enum store_resp_status: HL_EINVAL.
  *  - response_scan: responses of unit_id (0 = every unit) with day in
  *    [first, last] (HL_DAY_NONE = open end), ordered by id. A nonzero return of
- *    the callback stops the scan and is returned as is. The callback may call
- *    other operations, but not start the same scan again.
+ *    the callback stops the scan and is returned as is. The callback may not
+ *    call the store (store.h: PostgreSQL could not), though SQLite would let it.
  *  - response_scan_ids: responses with id in [min_id, max_id], in id order,
  *    only the columns tallies and rollups need (with status: the caller skips
  *    responses not counted); answers and comment valid during the callback.
