@@ -60,30 +60,30 @@ int store_migrate(struct store *st, int *version, struct hl_err *err)
 
 int store_begin(struct store *st, struct hl_err *err)
 {
-	return st->ops->exec_tx(st, 0, err);
+	return st->ops->tx(st, STORE_TX_BEGIN, err);
 }
 
 int store_commit(struct store *st, struct hl_err *err)
 {
-	return st->ops->exec_tx(st, 1, err);
+	return st->ops->tx(st, STORE_TX_COMMIT, err);
 }
 
 int store_rollback(struct store *st, struct hl_err *err)
 {
-	return st->ops->exec_tx(st, 2, err);
+	return st->ops->tx(st, STORE_TX_ROLLBACK, err);
 }
 
 int store_savepoint(struct store *st, struct hl_err *err)
 {
-	return st->ops->exec_tx(st, 3, err);
+	return st->ops->tx(st, STORE_TX_SAVEPOINT, err);
 }
 
 int store_release(struct store *st, struct hl_err *err)
 {
-	return st->ops->exec_tx(st, 4, err);
+	return st->ops->tx(st, STORE_TX_RELEASE, err);
 }
 
 int store_rollback_to(struct store *st, struct hl_err *err)
 {
-	return st->ops->exec_tx(st, 5, err);
+	return st->ops->tx(st, STORE_TX_ROLLBACK_TO, err);
 }

@@ -378,6 +378,10 @@ struct store_dossier_sum {
 	int64_t early, on_time, late;
 };
 
+/* Scans hand rows to a callback. A callback may not call the store (libpq
+ * cannot run a statement while reading a result): collect, then act after
+ * the scan returns. A nonzero return stops the scan and is returned as is.
+ * The contract in full: docs/internals/store.md. */
 typedef int (*store_dossier_cb)(void *ctx, const struct store_dossier *d);
 typedef int (*store_dsum_cb)(void *ctx, const struct store_dossier_sum *s);
 
@@ -416,12 +420,24 @@ struct store_import_run {
 	int64_t started_at;                /* seconds since 1970 */
 };
 
+/* The transaction steps a backend's tx performs (store_begin ... below). */
+enum store_tx {
+	STORE_TX_BEGIN,         /* take the write lock now */
+	STORE_TX_COMMIT,
+	STORE_TX_ROLLBACK,
+	STORE_TX_SAVEPOINT,     /* inside a transaction only */
+	STORE_TX_RELEASE,       /* keep the savepoint's writes */
+	STORE_TX_ROLLBACK_TO,   /* undo them; the savepoint is gone either way */
+	STORE_TX_COUNT
+};
+
 struct store_ops {
 	const char *name;
 	int (*open)(struct store *st, const char *target, struct hl_err *err);
 	void (*close)(struct store *st);
 	int (*migrate)(struct store *st, int *version, struct hl_err *err);
-	int (*exec_tx)(struct store *st, int what, struct hl_err *err); /* 0 begin 1 commit 2 rollback 3 savepoint 4 release 5 rollback to */
+	/* One transaction step (enum store_tx); see store_begin and below. */
+	int (*tx)(struct store *st, enum store_tx what, struct hl_err *err);
 
 	int (*unit_put)(struct store *st, struct store_unit *u, struct hl_err *err);
 	int (*unit_get)(struct store *st, const char *code, struct store_unit *out, struct hl_err *err);
@@ -605,9 +621,12 @@ struct store_ops {
 	/* Items of unit_id received in [from, to): for the next code. */
 	int (*fb_item_count)(struct store *st, int64_t unit_id, int64_t from, int64_t to,
 		int64_t *count, struct hl_err *err);
-	/* The largest answer number of unit_id's items answered in [from, to), 0 = none. */
-	int (*fb_answer_no_max)(struct store *st, int64_t unit_id, int64_t from, int64_t to,
-		int *max, struct hl_err *err);
+	/* The number of item_id's answer letter in year, for unit_id: *no 0 =
+	 * take the next (1 for the first), else record the number given (later
+	 * ones continue after it). A number another item has: HL_EEXIST.
+	 * (store_sqlite_num.c) */
+	int (*fb_answer_number)(struct store *st, int64_t unit_id, int year, int64_t item_id,
+		int *no, struct hl_err *err);
 	/* The sender, kept apart from the text; get copies into a ("" when none). */
 	int (*fb_contact_put)(struct store *st, int64_t item_id, const char *name,
 		const char *contact, struct hl_err *err);

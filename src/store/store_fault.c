@@ -18,7 +18,7 @@ struct fault {
 	bool fired;
 };
 
-/* Every operation but open, close and exec_tx (hand-written below): name,
+/* Every operation but open, close and tx (hand-written below): name,
  * then the types of the arguments between st and the final err. */
 #define FAULT_OPS \
 	F1(migrate, int *) \
@@ -103,7 +103,7 @@ struct fault {
 	F3(fb_item_get_token, const unsigned char *, struct hl_arena *, struct store_fb_item *) \
 	F4(fb_item_list, const struct store_fb_filter *, struct hl_arena *, struct store_fb_item **, size_t *) \
 	F4(fb_item_count, int64_t, int64_t, int64_t, int64_t *) \
-	F4(fb_answer_no_max, int64_t, int64_t, int64_t, int *) \
+	F4(fb_answer_number, int64_t, int, int64_t, int *) \
 	F3(fb_contact_put, int64_t, const char *, const char *) \
 	F4(fb_contact_get, int64_t, struct hl_arena *, char **, char **) \
 	F1(fb_step_add, const struct store_fb_step *) \
@@ -197,12 +197,13 @@ static void f_close(struct store *st)
 	INNER(st) = NULL;
 }
 
-static int f_exec_tx(struct store *st, int what, struct hl_err *err)
+static int f_tx(struct store *st, enum store_tx what, struct hl_err *err)
 {
 	/* 2 = rollback, 5 = rollback to a savepoint: the clean-up never fails */
-	int rc = what == 2 || what == 5 ? HL_OK : hit(st, "exec_tx", err);
+	int rc = what == STORE_TX_ROLLBACK || what == STORE_TX_ROLLBACK_TO ? HL_OK :
+		hit(st, "tx", err);
 
-	return rc != HL_OK ? rc : INNER(st)->ops->exec_tx(INNER(st), what, err);
+	return rc != HL_OK ? rc : INNER(st)->ops->tx(INNER(st), what, err);
 }
 
 /* The table, and the count that tells when store.h has an operation more. */
@@ -219,7 +220,7 @@ static const struct store_ops fault_ops = {
 	.name = "fault",
 	.open = f_open,
 	.close = f_close,
-	.exec_tx = f_exec_tx,
+	.tx = f_tx,
 	FAULT_OPS
 };
 #undef ENTRY

@@ -1,6 +1,6 @@
 /* store_sqlite.c — the SQLite backend of store.h: one database file in WAL
  * mode, versioned migrations, and prepared statements cached per connection
- * so the import's hot path (response_insert, tally_merge) neither re-parses
+ * so the import's hot path (response_insert) neither re-parses
  * SQL nor allocates.
  *
  * What each operation does (every backend must behave the same; the
@@ -8,12 +8,12 @@
  *  - migrate: applies, in order and inside one transaction, the migrations not
  *    yet recorded in schema_version; running it again changes nothing. *version
  *    = the schema version after. A database newer than this program: HL_EINVAL.
- *  - exec_tx: 0 = BEGIN IMMEDIATE (take the write lock now, so a transaction
- *    never fails half-way on a busy upgrade), 1 = COMMIT, 2 = ROLLBACK,
- *    3 = SAVEPOINT w, 4 = RELEASE w, 5 = ROLLBACK TO w then RELEASE w (so the
- *    savepoint is gone either way; the transaction goes on). 3, 4 and 5
- *    outside a transaction (none was begun, or SQLite rolled it back after
- *    an error) are HL_EIO.
+ *  - tx: STORE_TX_BEGIN = BEGIN IMMEDIATE (take the write lock now, so a
+ *    transaction never fails half-way on a busy upgrade), COMMIT, ROLLBACK,
+ *    SAVEPOINT = SAVEPOINT w, RELEASE = RELEASE w, ROLLBACK_TO = ROLLBACK TO
+ *    w then RELEASE w (so the savepoint is gone either way; the transaction
+ *    goes on). The last three outside a transaction (none was begun, or
+ *    SQLite rolled it back after an error) are HL_EIO.
  *  - unit_put, field_put, staff_put, dossier_put: insert, or update every column
  *    of the row with the same code; the struct's id is set either way. Empty
  *    code: HL_EINVAL. Ids 0 and days HL_DAY_NONE are stored as NULL, minutes -1
@@ -40,19 +40,13 @@
  *    0..STORE_ANSWERS_MAX or a status not in enum store_resp_status: HL_EINVAL.
  *  - response_scan: responses of unit_id (0 = every unit) with day in
  *    [first, last] (HL_DAY_NONE = open end), ordered by id. A nonzero return of
- *    the callback stops the scan and is returned as is. The callback may call
- *    other operations, but not start the same scan again.
+ *    the callback stops the scan and is returned as is. The callback may not
+ *    call the store (store.h: PostgreSQL could not), though SQLite would let it.
  *  - response_scan_ids: responses with id in [min_id, max_id], in id order,
  *    only the columns tallies and rollups need (with status: the caller skips
  *    responses not counted); answers and comment valid during the callback.
  *  - response_count_after: responses of the unit with day >= day.
- *  - tally_merge: adds row->set into the stored tallyset of (grain, unit_id,
- *    start, field_id), creating it if absent. HL_ELIMIT if the sum would hold
- *    more criteria than a tallyset can.
- *  - tally_scan: rows of the grain with start in [first, last] (HL_DAY_NONE =
- *    open), only field_id = 0 rows when per_field is false, only field_id != 0
- *    rows when true; ordered by field_id, start, unit_id; callback as in
- *    response_scan. tally_clear: deletes every tally.
+ *  - tally_merge, tally_scan, tally_clear: in store_sqlite_tally.c.
  *  - target_set: insert or replace the value of (year, unit_id, type,
  *    criterion). target_list: every target of the year, by unit_id, type,
  *    criterion.
@@ -218,6 +212,12 @@ static const char *const migrations[] = {
 	sq_receipt_replace_schema,
 	/* 16: spoiled paper ballots (phiếu không hợp lệ), typed and counted apart */
 	"ALTER TABLE paper_entries ADD COLUMN spoiled INTEGER NOT NULL DEFAULT 0;",
+	/* 17: tallies as additive counters, one row per criterion (store_sqlite_tally.c) */
+	sq_tally_schema,
+	/* 18: report rollups as additive counters (store_sqlite_rollup.c) */
+	sq_rollup_rows_schema,
+	/* 19: numbering by counters: report versions, answer letters (store_sqlite_num.c) */
+	sq_num_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -234,6 +234,9 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_SAVEPOINT] = "SAVEPOINT w",
 	[Q_RELEASE] = "RELEASE w",
 	[Q_ROLLBACK_TO] = "ROLLBACK TO w",
+	[Q_OP_SAVE] = "SAVEPOINT op",
+	[Q_OP_RELEASE] = "RELEASE op",
+	[Q_OP_UNDO] = "ROLLBACK TO op",
 	[Q_INSTR_FIND] = "SELECT id, definition FROM instruments WHERE code = ?1 AND version = ?2",
 	[Q_INSTR_INSERT] = "INSERT INTO instruments (code, version, name, definition)"
 		" VALUES (?1, ?2, ?3, ?4) RETURNING id",
@@ -256,18 +259,6 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_RESP_COUNT] = "SELECT count(*) FROM responses WHERE unit_id = ?1 AND day >= ?2",
 	[Q_RESP_SCAN_IDS] = "SELECT id, unit_id, day, instrument_id, field_id, answers, status,"
 		" channel, staff_id, comment FROM responses WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
-	[Q_TALLY_GET] = "SELECT data FROM tallies"
-		" WHERE grain = ?1 AND unit_id = ?2 AND start = ?3 AND field_id = ?4",
-	[Q_TALLY_PUT] = "INSERT INTO tallies (grain, unit_id, start, field_id, data)"
-		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (grain, field_id, start, unit_id)"
-		" DO UPDATE SET data = excluded.data",
-	[Q_TALLY_SCAN_ALL] = "SELECT unit_id, start, field_id, data FROM tallies"
-		" WHERE grain = ?1 AND start BETWEEN ?2 AND ?3 AND field_id = 0"
-		" ORDER BY start, unit_id",
-	[Q_TALLY_SCAN_FIELD] = "SELECT unit_id, start, field_id, data FROM tallies"
-		" WHERE grain = ?1 AND start BETWEEN ?2 AND ?3 AND field_id <> 0"
-		" ORDER BY field_id, start, unit_id",
-	[Q_TALLY_CLEAR] = "DELETE FROM tallies",
 	[Q_TARGET_SET] = "INSERT INTO targets (year, unit_id, type, criterion, value)"
 		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (year, unit_id, type, criterion)"
 		" DO UPDATE SET value = excluded.value",
@@ -401,6 +392,28 @@ cleanup:
 	return rc;
 }
 
+int sq_op_begin(struct sq *q, const char *op, struct hl_err *err)
+{
+	sqlite3_stmt *s = prep(q, Q_OP_SAVE, op, err);
+
+	return s == NULL ? HL_EIO : sq_step_done(q, s, op, err);
+}
+
+int sq_op_end(struct sq *q, int rc, const char *op, struct hl_err *err)
+{
+	sqlite3_stmt *s;
+
+	if (rc != HL_OK && (s = prep(q, Q_OP_UNDO, op, NULL)) != NULL)
+		sq_step_done(q, s, op, NULL);  /* the first error is the one to report */
+	if ((s = prep(q, Q_OP_RELEASE, op, rc == HL_OK ? err : NULL)) == NULL)
+		return rc == HL_OK ? HL_EIO : rc;
+	if (rc != HL_OK) {
+		sq_step_done(q, s, op, NULL);
+		return rc;
+	}
+	return sq_step_done(q, s, op, err);
+}
+
 /* Run a statement that returns no row; resets s. */
 int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *err)
 {
@@ -414,6 +427,10 @@ int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *e
 
 int sq_status(int rc)
 {
+	/* a read transaction's snapshot went stale before it could write: the
+	 * whole transaction must run again */
+	if (rc == SQLITE_BUSY_SNAPSHOT)
+		return HL_ERETRY;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -487,7 +504,6 @@ static void sq_close(struct store *st)
 		for (int i = 0; i < SQ_AREA_STMTS; i++)
 			sqlite3_finalize(q->area[a][i]);
 	sqlite3_close_v2(q->db);
-	hl_free(q->buf);
 	hl_free(q);
 	st->priv = NULL;
 }
@@ -538,6 +554,11 @@ static int sq_open(struct store *st, const char *path, struct hl_err *err)
 	}
 	sqlite3_extended_result_codes(q->db, 1);
 	sqlite3_busy_handler(q->db, busy_wait, NULL);
+	/* the migrations' steps that SQL alone cannot do */
+	if (sq_tally_register(q) != SQLITE_OK || sq_rollup_register(q) != SQLITE_OK) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s", path);
+		goto cleanup;
+	}
 	/* WAL with synchronous=FULL: a committed transaction survives power loss;
 	 * NORMAL could lose the last commits. cache_size is negative KiB: 32 MB. */
 	rc = exec_sql(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
@@ -621,37 +642,41 @@ static int sq_migrate(struct store *st, int *version, struct hl_err *err)
 	return HL_OK;
 }
 
-static int sq_exec_tx(struct store *st, int what, struct hl_err *err)
+static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
 {
-	static const enum stmt_id ids[] = {
-		Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
+	static const enum stmt_id ids[STORE_TX_COUNT] = {
+		[STORE_TX_BEGIN] = Q_BEGIN, [STORE_TX_COMMIT] = Q_COMMIT,
+		[STORE_TX_ROLLBACK] = Q_ROLLBACK, [STORE_TX_SAVEPOINT] = Q_SAVEPOINT,
+		[STORE_TX_RELEASE] = Q_RELEASE, [STORE_TX_ROLLBACK_TO] = Q_ROLLBACK_TO,
 	};
-	static const char *const ops[] = {
-		"bắt đầu giao dịch", "xác nhận giao dịch", "hủy giao dịch",
-		"đặt điểm lưu", "giải phóng điểm lưu", "quay lại điểm lưu",
+	static const char *const ops[STORE_TX_COUNT] = {
+		[STORE_TX_BEGIN] = "bắt đầu giao dịch", [STORE_TX_COMMIT] = "xác nhận giao dịch",
+		[STORE_TX_ROLLBACK] = "hủy giao dịch", [STORE_TX_SAVEPOINT] = "đặt điểm lưu",
+		[STORE_TX_RELEASE] = "giải phóng điểm lưu", [STORE_TX_ROLLBACK_TO] = "quay lại điểm lưu",
 	};
 	struct sq *q = st->priv;
 	sqlite3_stmt *s;
 	int rc;
 
-	if (what < 0 || what > 5)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d", what);
+	if ((int)what < 0 || what >= STORE_TX_COUNT)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d",
+			(int)what);
 	/* Savepoints only inside a transaction: SQLite would otherwise open one,
 	 * and after it rolled a transaction back by itself (out of memory, disk
 	 * full) the caller's next writes would each be committed alone. */
-	if (what >= 3 && sqlite3_get_autocommit(q->db))
+	if (what >= STORE_TX_SAVEPOINT && sqlite3_get_autocommit(q->db))
 		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: không có giao dịch nào đang mở "
 			"(giao dịch đã bị hủy sau một lỗi)", ops[what]);
 	s = prep(q, ids[what], ops[what], err);
 	if (s == NULL)
 		return HL_EIO;
 	rc = sq_step_done(q, s, ops[what], err);
-	if (rc != HL_OK || what != 5)
+	if (rc != HL_OK || what != STORE_TX_ROLLBACK_TO)
 		return rc;
 	/* ROLLBACK TO keeps the savepoint open: release it, so it is gone either way */
-	if ((s = prep(q, Q_RELEASE, ops[4], err)) == NULL)
+	if ((s = prep(q, Q_RELEASE, ops[STORE_TX_RELEASE], err)) == NULL)
 		return HL_EIO;
-	return sq_step_done(q, s, ops[4], err);
+	return sq_step_done(q, s, ops[STORE_TX_RELEASE], err);
 }
 
 /* ---- instruments ---- */
@@ -1031,142 +1056,6 @@ static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day
 	return sq_step_id(q, s, op, count, err);
 }
 
-/* ---- tallies ---- */
-
-static int check_grain(enum store_grain g, struct hl_err *err)
-{
-	if (g != GRAIN_DAY && g != GRAIN_MONTH)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "loại bảng tổng hợp không hợp lệ: %d", (int)g);
-	return HL_OK;
-}
-
-static int sq_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "cộng dồn bảng tổng hợp";
-	const struct hl_tallyset *w = &row->set;
-	struct hl_tallyset sum;
-	struct hl_err e;
-	sqlite3_stmt *s;
-	size_t size;
-	int rc = check_grain(g, err), step;
-
-	if (rc != HL_OK)
-		return rc;
-	if ((s = prep(q, Q_TALLY_GET, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int(s, 1, (int)g) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, row->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, row->start) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 4, row->field_id) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	step = sqlite3_step(s);
-	if (step == SQLITE_ROW) {
-		const unsigned char *blob = sqlite3_column_blob(s, 0);
-		int len = sqlite3_column_bytes(s, 0);
-
-		if (hl_tallyset_decode(blob, len > 0 ? (size_t)len : 0, &sum, &e) != HL_OK) {
-			rc = hl_err_set(err, HL_EIO, HL_HERE,
-				"bảng tổng hợp đã lưu của đơn vị %lld, ngày %d bị hỏng: %s",
-				(long long)row->unit_id, (int)row->start, e.msg);
-			goto cleanup;
-		}
-		rc = hl_tallyset_merge(&sum, &row->set, err);
-		if (rc != HL_OK)
-			goto cleanup;
-		w = &sum;
-	} else if (step != SQLITE_DONE) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	sqlite3_reset(s);
-
-	size = hl_tallyset_encoded_size(w);
-	if (size > q->bufcap) {
-		unsigned char *nb = hl_realloc(q->buf, size);
-
-		if (nb == NULL)
-			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
-		q->buf = nb;
-		q->bufcap = size;
-	}
-	hl_tallyset_encode(w, q->buf);
-	if ((s = prep(q, Q_TALLY_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int(s, 1, (int)g) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, row->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, row->start) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 4, row->field_id) != SQLITE_OK ||
-	    sqlite3_bind_blob(s, 5, q->buf, (int)size, SQLITE_STATIC) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	return sq_step_done(q, s, op, err);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
-static int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first,
-	hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc bảng tổng hợp";
-	struct store_tally_row row;
-	struct hl_err e;
-	sqlite3_stmt *s;
-	int rc = check_grain(g, err), step;
-
-	if (rc != HL_OK)
-		return rc;
-	if ((s = prep(q, per_field ? Q_TALLY_SCAN_FIELD : Q_TALLY_SCAN_ALL, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int(s, 1, (int)g) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, day_lo(first)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, day_hi(last)) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *blob;
-		int len;
-
-		row.unit_id = sqlite3_column_int64(s, 0);
-		row.start = col_day(s, 1);
-		row.field_id = sqlite3_column_int64(s, 2);
-		blob = sqlite3_column_blob(s, 3);
-		len = sqlite3_column_bytes(s, 3);
-		if (hl_tallyset_decode(blob, len > 0 ? (size_t)len : 0, &row.set, &e) != HL_OK) {
-			rc = hl_err_set(err, HL_EIO, HL_HERE,
-				"bảng tổng hợp đã lưu của đơn vị %lld, ngày %d bị hỏng: %s",
-				(long long)row.unit_id, (int)row.start, e.msg);
-			goto cleanup;
-		}
-		rc = cb(ctx, &row);
-		if (rc != 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
-static int sq_tally_clear(struct store *st, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "xóa bảng tổng hợp";
-	sqlite3_stmt *s;
-
-	if ((s = prep(q, Q_TALLY_CLEAR, op, err)) == NULL)
-		return HL_EIO;
-	return sq_step_done(q, s, op, err);
-}
-
 /* ---- targets, dossiers, audit ---- */
 
 static int sq_target_set(struct store *st, const struct store_target *t, struct hl_err *err)
@@ -1296,7 +1185,7 @@ const struct store_ops store_sqlite_ops = {
 	.open = sq_open,
 	.close = sq_close,
 	.migrate = sq_migrate,
-	.exec_tx = sq_exec_tx,
+	.tx = sq_tx,
 	.unit_put = sq_unit_put,
 	.unit_get = sq_unit_get,
 	.unit_list = sq_unit_list,
@@ -1389,7 +1278,7 @@ const struct store_ops store_sqlite_ops = {
 	.fb_item_get_token = sq_fb_item_get_token,
 	.fb_item_list = sq_fb_item_list,
 	.fb_item_count = sq_fb_item_count,
-	.fb_answer_no_max = sq_fb_answer_no_max,
+	.fb_answer_number = sq_fb_answer_number,
 	.fb_contact_put = sq_fb_contact_put,
 	.fb_contact_get = sq_fb_contact_get,
 	.fb_step_add = sq_fb_step_add,

@@ -104,7 +104,7 @@ const char sq_fb_idem_schema[] =
 enum {
 	F_OFFICE_PUT, F_OFFICE_LIST,
 	F_ITEM_PUT, F_ITEM_UPDATE, F_ITEM_GET, F_ITEM_GET_TOKEN, F_ITEM_LIST, F_ITEM_COUNT,
-	F_ANSWER_NO_MAX, F_CONTACT_PUT, F_CONTACT_GET, F_STEP_ADD, F_STEP_LIST,
+	F_CONTACT_PUT, F_CONTACT_GET, F_STEP_ADD, F_STEP_LIST,
 	F_DEADLINE_SET, F_DEADLINE_LIST, F_IDEM_GET, F_IDEM_PUT,
 	F_COUNT
 };
@@ -135,8 +135,6 @@ static const char *const fb_sql[F_COUNT] = {
 		" AND (?5 = 0 OR published_at IS NOT NULL) ORDER BY received_at, id",
 	[F_ITEM_COUNT] = "SELECT count(*) FROM fb_items"
 		" WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3",
-	[F_ANSWER_NO_MAX] = "SELECT coalesce(max(answer_no), 0) FROM fb_items"
-		" WHERE unit_id = ?1 AND answered_at >= ?2 AND answered_at < ?3",
 	[F_CONTACT_PUT] = "INSERT INTO fb_contacts (item_id, name, contact) VALUES (?1, ?2, ?3)"
 		" ON CONFLICT (item_id) DO UPDATE SET name = excluded.name,"
 		" contact = excluded.contact",
@@ -450,16 +448,6 @@ int sq_fb_item_count(struct store *st, int64_t unit_id, int64_t from, int64_t to
 		count, err);
 }
 
-int sq_fb_answer_no_max(struct store *st, int64_t unit_id, int64_t from, int64_t to,
-	int *max, struct hl_err *err)
-{
-	int64_t v = 0;
-	int rc = range_int(st->priv, F_ANSWER_NO_MAX, "đọc số văn bản trả lời", unit_id, from,
-		to, &v, err);
-
-	*max = rc == HL_OK && v > 0 && v < INT32_MAX ? (int)v : 0;
-	return rc;
-}
 
 /* ---- the sender ---- */
 

@@ -16,11 +16,11 @@
 /* The measurement core's cached statements (SQL in store_sqlite.c). */
 enum stmt_id {
 	Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
+	Q_OP_SAVE, Q_OP_RELEASE, Q_OP_UNDO,
 	Q_INSTR_FIND, Q_INSTR_INSERT, Q_INSTR_GET, Q_INSTR_LATEST, Q_INSTR_BY_ID,
 	Q_INSTR_LIST,
 	Q_BATCH_NEW, Q_RESP_INSERT, Q_RESP_BATCH, Q_RESP_SCAN_UNIT, Q_RESP_SCAN_ALL,
 	Q_RESP_COUNT, Q_RESP_SCAN_IDS,
-	Q_TALLY_GET, Q_TALLY_PUT, Q_TALLY_SCAN_ALL, Q_TALLY_SCAN_FIELD, Q_TALLY_CLEAR,
 	Q_TARGET_SET, Q_TARGET_LIST, Q_DOSSIER_PUT, Q_DOSSIER_COUNT, Q_AUDIT,
 	Q_COUNT
 };
@@ -44,7 +44,7 @@ enum srv_stmt_id {
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. */
-enum sq_area { SQ_UNITS, SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_IMP, SQ_AREAS };
+enum sq_area { SQ_UNITS, SQ_TALLY, SQ_NUM, SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -55,8 +55,6 @@ struct sq {
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *srv[S_COUNT];
 	sqlite3_stmt *area[SQ_AREAS][SQ_AREA_STMTS];
-	unsigned char *buf;  /* tally encoding, grown once and reused */
-	size_t bufcap;
 };
 
 /* The columns sq_read_response reads, in its order. */
@@ -64,10 +62,12 @@ struct sq {
 	"staff_id, dossier, comment, answers, batch_id, status, kiosk_id, received_at, " \
 	"content_hash"
 
-/* The status of SQLite result code rc: another connection holding the lock
- * (after the busy timeout) is HL_EBUSY, so a caller can say "try again" rather
- * than fail; out of memory is HL_ENOMEM; a damaged file HL_ECORRUPT; anything
- * else HL_EIO. */
+/* The status of SQLite result code rc (extended): a stale snapshot
+ * (SQLITE_BUSY_SNAPSHOT: the transaction read before another committed, and
+ * cannot write) is HL_ERETRY, so the caller runs the transaction again;
+ * another connection holding the lock (after the busy timeout) is HL_EBUSY,
+ * so a caller can say "try again" rather than fail; out of memory is
+ * HL_ENOMEM; a damaged file HL_ECORRUPT; anything else HL_EIO. */
 int sq_status(int rc);
 
 /* The status of the last failure (sq_status) naming the operation, with
@@ -163,6 +163,13 @@ int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena 
 
 /* Run a statement returning one id (RETURNING id) into *id; resets s. */
 int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id, struct hl_err *err);
+
+/* One operation of several statements made all-or-nothing on its own: a
+ * savepoint (outside a transaction it is one, so also one sync), then
+ * sq_op_end with the operation's status: released on HL_OK, else rolled
+ * back to and released; returns rc or the release's failure. */
+int sq_op_begin(struct sq *q, const char *op, struct hl_err *err);
+int sq_op_end(struct sq *q, int rc, const char *op, struct hl_err *err);
 
 /* Run a statement returning no row; resets s. */
 int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *err);
@@ -284,6 +291,10 @@ int sq_plan_note_list(struct store *st, int64_t unit_id, int year, struct hl_are
 
 /* Report rollups (issue 4): migration and operations, in store_sqlite_rollup.c. */
 extern const char sq_rollup_schema[];
+/* The rollups as counters (a later migration); register its step's SQL
+ * function on q's connection (SQLITE_OK or SQLite's error). */
+extern const char sq_rollup_rows_schema[];
+int sq_rollup_register(struct sq *q);
 int sq_rollup_merge(struct store *st, int64_t unit_id, hl_day month, const unsigned char *data,
 	size_t len, struct hl_err *err);
 int sq_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
@@ -344,8 +355,6 @@ int sq_fb_item_list(struct store *st, const struct store_fb_filter *f, struct hl
 	struct store_fb_item **out, size_t *n, struct hl_err *err);
 int sq_fb_item_count(struct store *st, int64_t unit_id, int64_t from, int64_t to,
 	int64_t *count, struct hl_err *err);
-int sq_fb_answer_no_max(struct store *st, int64_t unit_id, int64_t from, int64_t to,
-	int *max, struct hl_err *err);
 int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name,
 	const char *contact, struct hl_err *err);
 int sq_fb_contact_get(struct store *st, int64_t item_id, struct hl_arena *a, char **name,
@@ -396,6 +405,27 @@ int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import
 int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err);
 int sq_dossier_undo_note(struct store *st, int64_t run_id, const char *code, struct hl_err *err);
 int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
+
+/* Tallies as additive counters: migration and operations, in
+ * store_sqlite_tally.c; register its migration step's SQL function on q's
+ * connection (SQLITE_OK or SQLite's error). */
+extern const char sq_tally_schema[];
+int sq_tally_register(struct sq *q);
+int sq_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
+	struct hl_err *err);
+int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first,
+	hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err);
+int sq_tally_clear(struct store *st, struct hl_err *err);
+
+/* Numbering by counters (store_sqlite_num.c): its migration, the letters'
+ * operation, and the next number of (kind, unit_id, scope) into *n (given >
+ * 0: *n = given, the counter at least that far), in the caller's
+ * transaction. */
+extern const char sq_num_schema[];
+int sq_number_take(struct sq *q, const char *kind, int64_t unit_id, const char *scope,
+	int given, int *n, struct hl_err *err);
+int sq_fb_answer_number(struct store *st, int64_t unit_id, int year, int64_t item_id, int *no,
+	struct hl_err *err);
 
 /* Route SQLite's allocations through base/mem.h; once, before the first
  * connection (store_sqlite_mem.c). */

@@ -209,9 +209,8 @@ static const char *const srv_sql[S_COUNT] = {
 	/* published reports (issue 4): the next version in the same statement,
 	 * so that two publications never take the same number */
 	[S_REPORT_PUT] = "INSERT INTO published_reports (unit_id, period, version, format,"
-		" published_by, published_at, due, figures, doc, vetted) VALUES (?1, ?2,"
-		" (SELECT coalesce(max(version), 0) + 1 FROM published_reports"
-		" WHERE unit_id = ?1 AND period = ?2), ?3, ?4, ?5, ?6, ?7, ?8, 1) RETURNING id, version",
+		" published_by, published_at, due, figures, doc, vetted) VALUES (?1, ?2, ?9,"
+		" ?3, ?4, ?5, ?6, ?7, ?8, 1) RETURNING id, version",
 	[S_REPORT_LIST_UNIT] = "SELECT " REPORT_COLS " FROM published_reports WHERE unit_id = ?1"
 		" ORDER BY published_at DESC, id DESC",
 	[S_REPORT_LIST_ALL] = "SELECT " REPORT_COLS " FROM published_reports"
@@ -1104,8 +1103,8 @@ int sq_report_put(struct store *st, struct store_report *r, const char *figures,
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu báo cáo đã công bố";
-	sqlite3_stmt *s;
-	int rc = HL_OK, bound;
+	sqlite3_stmt *s = NULL;
+	int rc = HL_OK, bound, version = 0;
 
 	if (r->period[0] == '\0' || r->unit_id <= 0 || figures == NULL || figures[0] == '\0' ||
 	    r->published_at <= 0)
@@ -1113,9 +1112,17 @@ int sq_report_put(struct store *st, struct store_report *r, const char *figures,
 			"liệu hoặc thời điểm công bố");
 	if (doc_len > (size_t)1 << 30)
 		return hl_err_set(err, HL_ELIMIT, HL_HERE, "tệp báo cáo quá lớn (%zu byte)", doc_len);
-	if ((s = sprep(q, S_REPORT_PUT, op, err)) == NULL)
-		return HL_EIO;
-	bound = sqlite3_bind_int64(s, 1, r->unit_id) == SQLITE_OK &&
+	/* the version from the counter of (unit, period), in the caller's
+	 * transaction; UNIQUE (unit_id, period, version) backs it */
+	if ((rc = sq_op_begin(q, op, err)) != HL_OK)
+		return rc;
+	rc = sq_number_take(q, "report", r->unit_id, r->period, 0, &version, err);
+	if (rc == HL_OK && (s = sprep(q, S_REPORT_PUT, op, err)) == NULL)
+		rc = HL_EIO;
+	if (rc != HL_OK)
+		return sq_op_end(q, rc, op, err);
+	bound = sqlite3_bind_int64(s, 9, version) == SQLITE_OK &&
+		sqlite3_bind_int64(s, 1, r->unit_id) == SQLITE_OK &&
 		bind_str(s, 2, r->period, sizeof(r->period)) == SQLITE_OK &&
 		bind_str(s, 3, r->format, sizeof(r->format)) == SQLITE_OK &&
 		bind_str(s, 4, r->published_by, sizeof(r->published_by)) == SQLITE_OK &&
@@ -1125,7 +1132,7 @@ int sq_report_put(struct store *st, struct store_report *r, const char *figures,
 		(doc == NULL || doc_len == 0 ? sqlite3_bind_null(s, 8) :
 			sqlite3_bind_blob64(s, 8, doc, doc_len, SQLITE_STATIC)) == SQLITE_OK;
 	if (!bound)
-		return bind_failed(q, s, HL_HERE, op, err);
+		return sq_op_end(q, bind_failed(q, s, HL_HERE, op, err), op, err);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		rc = sq_err(q, err, HL_HERE, op);
 	} else {
@@ -1133,7 +1140,7 @@ int sq_report_put(struct store *st, struct store_report *r, const char *figures,
 		r->version = sqlite3_column_int(s, 1);
 	}
 	sqlite3_reset(s);
-	return rc;
+	return sq_op_end(q, rc, op, err);
 }
 
 static void read_report(sqlite3_stmt *s, void *elem)

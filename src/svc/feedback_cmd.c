@@ -529,17 +529,12 @@ int fb_answer_in(struct store *st, const char *code, const char *text, int numbe
 	if (rc == HL_OK)
 		rc = fb_clean_text(s.a, text, "nội dung trả lời", "text", FB_TEXT_MAX_CHARS, true, &clean,
 			err);
-	if (rc == HL_OK && number == 0) {
+	if (rc == HL_OK) {
+		/* numbered by the store's counter of the unit's year (0: the next) */
 		int y, m, d;
-		hl_day y0, y1;
 
 		hl_day_to_ymd(fb_minute_day(s.at), &y, &m, &d);
-		if (!hl_day_from_ymd(y, 1, 1, &y0) || !hl_day_from_ymd(y + 1, 1, 1, &y1))
-			rc = hl_err_set(err, HL_EINVAL, "--at", "năm %d không hợp lệ", y);
-		if (rc == HL_OK)
-			rc = STORE(st, fb_answer_no_max, s.it.unit_id, fb_day_minute(y0), fb_day_minute(y1),
-				&number, err);
-		number++;
+		rc = STORE(st, fb_answer_number, s.it.unit_id, y, s.it.id, &number, err);
 	}
 	if (rc == HL_OK) {
 		s.answer = clean;

@@ -140,8 +140,8 @@ post "$K3" "$(body d3 "2031-01-01")"
 expect 201 '"status":"held"'
 
 # ---- a write that fails (rolled back) does not count toward the burst ----
-sql "CREATE TRIGGER e2e_fail_i BEFORE INSERT ON tallies BEGIN SELECT RAISE(ABORT, 'e2e'); END;
-	CREATE TRIGGER e2e_fail_u BEFORE UPDATE ON tallies BEGIN SELECT RAISE(ABORT, 'e2e'); END;"
+sql "CREATE TRIGGER e2e_fail_i BEFORE INSERT ON tally_cells BEGIN SELECT RAISE(ABORT, 'e2e'); END;
+	CREATE TRIGGER e2e_fail_u BEFORE UPDATE ON tally_cells BEGIN SELECT RAISE(ABORT, 'e2e'); END;"
 for i in 1 2 3 4; do
 	post "$K4" "$(body f$i "$NOW")"
 	case "$CODE" in 5*) ;; *) fail "a write failing in the store answered $CODE" ;; esac

@@ -233,7 +233,7 @@ static void test_missing_rollups(void **state)
 	snprintf(p, sizeof(p), "%d", f->last_year);
 	want = csv_of(f, a, p, NULL, "khanh-hoa", true, &m);
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "UPDATE rollup_state SET ready = 0; DELETE FROM rollups",
+	assert_int_equal(sqlite3_exec(db, "UPDATE rollup_state SET ready = 0; DELETE FROM rollup_keys",
 		NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	OK(f, STORE(f->st, rollup_ready, &ready, &f->err));

@@ -86,7 +86,6 @@ static void test_items(void **state)
 	struct store_fb_filter flt = {.from = -1, .to = -1};
 	size_t n = 0;
 	int64_t count = 0;
-	int max = -1;
 
 	OK(f, STORE(f->st, fb_item_put, &a, "Nội dung một", &f->err));
 	OK(f, STORE(f->st, fb_item_put, &b, "Nội dung hai", &f->err));
@@ -146,10 +145,50 @@ static void test_items(void **state)
 
 	OK(f, STORE(f->st, fb_item_count, f->unit, 0, 1440, &count, &f->err));
 	assert_int_equal(count, 1);
-	OK(f, STORE(f->st, fb_answer_no_max, f->unit, 0, 1440, &max, &f->err));
-	assert_int_equal(max, 7);
-	OK(f, STORE(f->st, fb_answer_no_max, f->unit2, 0, 1440, &max, &f->err));
-	assert_int_equal(max, 0);
+}
+
+/* Answer letters are numbered per unit and year by a counter: the next
+ * after the largest taken or given, never one another item has. */
+static void test_answer_numbers(void **state)
+{
+	struct fx *f = *state;
+	struct store_fb_item a = item(f->unit, "PA-1", 1000), b = item(f->unit, "PA-2", 1000);
+	struct store_fb_item c = item(f->unit2, "PB-1", 1000);
+	struct store *other = NULL;
+	int no = 0;
+
+	OK(f, STORE(f->st, fb_item_put, &a, "một", &f->err));
+	OK(f, STORE(f->st, fb_item_put, &b, "hai", &f->err));
+	OK(f, STORE(f->st, fb_item_put, &c, "ba", &f->err));
+	OK(f, STORE(f->st, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));
+	assert_int_equal(no, 1);
+	/* a second writer takes the next, in its own transaction */
+	OK(f, store_open(f->path, &other, &f->err));
+	no = 0;
+	OK(f, store_begin(other, &f->err));
+	OK(f, STORE(other, fb_answer_number, f->unit, 2025, b.id, &no, &f->err));
+	OK(f, store_commit(other, &f->err));
+	assert_int_equal(no, 2);
+	store_close(other);
+	/* given by hand: recorded, and the counter goes on after it */
+	no = 7;
+	OK(f, STORE(f->st, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));
+	assert_int_equal(no, 7);
+	no = 7;
+	OK(f, STORE(f->st, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));  /* again */
+	no = 2;
+	assert_int_equal(STORE(f->st, fb_answer_number, f->unit, 2025, a.id, &no, &f->err),
+		HL_EEXIST);
+	no = 0;
+	OK(f, STORE(f->st, fb_answer_number, f->unit, 2025, b.id, &no, &f->err));
+	assert_int_equal(no, 8);
+	/* another year, another unit: from 1 */
+	no = 0;
+	OK(f, STORE(f->st, fb_answer_number, f->unit, 2026, b.id, &no, &f->err));
+	assert_int_equal(no, 1);
+	no = 0;
+	OK(f, STORE(f->st, fb_answer_number, f->unit2, 2025, c.id, &no, &f->err));
+	assert_int_equal(no, 1);
 }
 
 static void test_contact_steps_deadlines(void **state)
@@ -233,6 +272,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_offices, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_answer_numbers, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_items, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_contact_steps_deadlines, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_idem, setup, fx_teardown),

@@ -81,6 +81,35 @@ static void test_versions(void **state)
 		HL_ENOTFOUND);
 }
 
+/* Two writers publishing the same (unit, period) in turns: versions from
+ * the store's counter, none taken twice; a rolled-back publication takes
+ * its counter back with it. */
+static void test_versions_two_writers(void **state)
+{
+	struct fx *f = *state;
+	struct store *other = NULL;
+	struct store_report r;
+
+	OK(f, store_open(f->path, &other, &f->err));
+	for (int i = 1; i <= 4; i++) {
+		struct store *w = i % 2 == 0 ? f->st : other;
+
+		r = report(f->unit, "2024-Q3", 1000 + i);
+		OK(f, store_begin(w, &f->err));
+		OK(f, STORE(w, report_put, &r, "{}", NULL, 0, &f->err));
+		assert_int_equal(r.version, i);
+		OK(f, store_commit(w, &f->err));
+	}
+	r = report(f->unit, "2024-Q3", 2000);
+	OK(f, store_begin(other, &f->err));
+	OK(f, STORE(other, report_put, &r, "{}", NULL, 0, &f->err));
+	assert_int_equal(r.version, 5);
+	OK(f, store_rollback(other, &f->err));
+	OK(f, STORE(f->st, report_put, &r, "{}", NULL, 0, &f->err));
+	assert_int_equal(r.version, 5);
+	store_close(other);
+}
+
 static void test_refused(void **state)
 {
 	struct fx *f = *state;
@@ -119,6 +148,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_versions, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_versions_two_writers, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_refused, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_rollback, fx_setup_units, fx_teardown),
 	};

@@ -1,0 +1,295 @@
+/* test_store_counters.c — what keeps the store right with several writers
+ * (issue 11): tallies as additive counters, written by two connections in
+ * turn, and the migration that carries the old encoded tallies over. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/rollup.h"
+#include "core/tally.h"
+#include "store/store_sqlite_priv.h"
+#include "store_fixture.h"
+
+struct one_row {
+	int n;
+	struct store_tally_row row;
+};
+
+static int keep_row(void *ctx, const struct store_tally_row *row)
+{
+	struct one_row *c = ctx;
+
+	c->row = *row;
+	c->n++;
+	return 0;
+}
+
+static void set_of(struct hl_tallyset *set, const char *first, double s, int v)
+{
+	memset(set, 0, sizeof(*set));
+	hl_tally_add(hl_tallyset_get(set, first), s, v);
+	hl_tally_add(hl_tallyset_get(set, HL_CRIT_ALL), 1.0, 1);
+}
+
+/* Two connections to one file add to the same key in turns, each in its own
+ * transaction: nothing one added is lost when the other writes. */
+static void test_tally_two_writers(void **state)
+{
+	struct fx *f = *state;
+	struct store *other = NULL;
+	struct store_tally_row row = { .unit_id = 0, .start = 19000, .field_id = 0 };
+	struct one_row c = { 0 };
+	const struct hl_tally *t;
+
+	row.unit_id = fx_unit(f, "VT", NULL, 0);
+	OK(f, store_open(f->path, &other, &f->err));
+	for (int i = 0; i < 10; i++) {
+		struct store *w = i % 2 == 0 ? f->st : other;
+
+		set_of(&row.set, i < 5 ? "TC" : "PV", 3.0, 4);
+		OK(f, store_begin(w, &f->err));
+		OK(f, STORE(w, tally_merge, GRAIN_DAY, &row, &f->err));
+		OK(f, store_commit(w, &f->err));
+	}
+	OK(f, STORE(other, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c, &f->err));
+	assert_int_equal(c.n, 1);
+	/* the criteria in the order they first came, as a merged tallyset has them */
+	assert_int_equal(c.row.set.n, 3);
+	assert_string_equal(c.row.set.code[0], "TC");
+	assert_string_equal(c.row.set.code[1], HL_CRIT_ALL);
+	assert_string_equal(c.row.set.code[2], "PV");
+	t = hl_tallyset_find(&c.row.set, "TC");
+	assert_int_equal(t->n, 5);
+	assert_true(t->s == 15.0 && t->v == 20.0 && t->ss == 45.0 && t->vv == 80.0);
+	t = hl_tallyset_find(&c.row.set, HL_CRIT_ALL);
+	assert_int_equal(t->n, 10);
+	store_close(other);
+}
+
+/* A merge that would hold more criteria than a tallyset writes nothing. */
+static void test_tally_limit(void **state)
+{
+	struct fx *f = *state;
+	struct store_tally_row row = { .unit_id = 0, .start = 19000, .field_id = 0 };
+	struct one_row c = { 0 };
+
+	row.unit_id = fx_unit(f, "VT", NULL, 0);
+	memset(&row.set, 0, sizeof(row.set));
+	for (int i = 0; i < HL_MAX_CRITERIA + 1; i++) {
+		char code[16];
+
+		snprintf(code, sizeof(code), "A%d", i);
+		hl_tally_add(hl_tallyset_get(&row.set, code), 1.0, 1);
+	}
+	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	set_of(&row.set, "NEW", 2.0, 1);
+	assert_int_equal(STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err), HL_ELIMIT);
+	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c, &f->err));
+	assert_int_equal(c.row.set.n, HL_MAX_CRITERIA + 1);
+	assert_int_equal(hl_tallyset_find(&c.row.set, HL_CRIT_ALL), NULL);
+}
+
+/* SQLite's own: the migration to counters carries each stored encoded
+ * tallyset over, figures and criterion order unchanged. */
+static void test_tally_carry(void **state)
+{
+	struct fx *f = *state;
+	struct sq *q = f->st->priv;
+	struct hl_tallyset set;
+	struct one_row c = { 0 };
+	unsigned char blob[1024];
+	sqlite3_stmt *s;
+	int64_t unit = fx_unit(f, "VT", NULL, 0);
+
+	set_of(&set, "TC", 3.0, 4);
+	hl_tally_add(hl_tallyset_get(&set, "PV"), 0.1, 1);
+	hl_tally_add(hl_tallyset_get(&set, "TC"), 0.2, 3);
+	assert_true(hl_tallyset_encoded_size(&set) <= sizeof(blob));
+	hl_tallyset_encode(&set, blob);
+	assert_int_equal(sqlite3_exec(q->db, "DROP TABLE tally_cells;"
+		"CREATE TABLE tallies (grain INTEGER NOT NULL, unit_id INTEGER NOT NULL,"
+		" start INTEGER NOT NULL, field_id INTEGER NOT NULL, data BLOB NOT NULL,"
+		" PRIMARY KEY (grain, field_id, start, unit_id)) WITHOUT ROWID;",
+		NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(q->db, "INSERT INTO tallies VALUES (2, ?1, 18993, 0, ?2)",
+		-1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_int64(s, 1, unit);
+	sqlite3_bind_blob(s, 2, blob, (int)hl_tallyset_encoded_size(&set), SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	assert_int_equal(sqlite3_exec(q->db, sq_tally_schema, NULL, NULL, NULL), SQLITE_OK);
+
+	OK(f, STORE(f->st, tally_scan, GRAIN_MONTH, false, 18993, 18993, keep_row, &c, &f->err));
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.row.unit_id, unit);
+	assert_int_equal(c.row.set.n, set.n);
+	for (int i = 0; i < set.n; i++) {
+		assert_string_equal(c.row.set.code[i], set.code[i]);
+		assert_memory_equal(&c.row.set.t[i], &set.t[i], sizeof(set.t[i]));
+	}
+}
+
+/* A rollup with a field, a civil servant, answers of instrument 4 and
+ * theme examples, all derived from seed. */
+static void rollup_of(struct hl_rollup *r, int seed)
+{
+	hl_rollup_init(r);
+	r->chan[1 + seed % 3] = seed;
+	r->field = calloc(1, sizeof(*r->field));
+	r->staff = calloc(1, sizeof(*r->staff));
+	r->inst = calloc(1, sizeof(*r->inst));
+	assert_true(r->field != NULL && r->staff != NULL && r->inst != NULL);
+	r->field[0] = (struct hl_rollup_field){seed % 2, seed};
+	r->staff[0] = (struct hl_rollup_staff){9, seed, 0.1 * seed, 0.3 * seed};
+	r->inst[0] = (struct hl_rollup_inst){4, 2, 3, calloc(7, sizeof(int64_t))};
+	assert_non_null(r->inst[0].count);
+	r->inst[0].count[seed % 6] = seed;
+	r->nfield = r->capfield = r->nstaff = r->capstaff = r->ninst = r->capinst = 1;
+	r->theme[2].n = seed;
+	/* examples by id, distinct hashes; hash 100 + seed % 2 comes back */
+	r->theme[2].nex = 2;
+	r->theme[2].ex[0] = (struct hl_rollup_example){10 * seed, (uint64_t)(100 + seed % 2)};
+	r->theme[2].ex[1] = (struct hl_rollup_example){10 * seed + 1, UINT64_MAX - (uint64_t)seed};
+}
+
+static int keep_rollup(void *ctx, int64_t unit_id, hl_day month, const unsigned char *data,
+	size_t len)
+{
+	struct hl_rollup *sum = ctx;
+	struct hl_err err;
+
+	(void)unit_id;
+	(void)month;
+	return hl_rollup_add_encoded(sum, data, len, &err);
+}
+
+/* Rollups merged by two connections in turns read back as the core's own
+ * merge of them, byte for byte (the examples: the first distinct ones). */
+static void test_rollup_two_writers(void **state)
+{
+	struct fx *f = *state;
+	struct store *other = NULL;
+	struct hl_rollup want, got, r;
+	unsigned char a[512], b[512];
+	const int64_t unit = 3;
+
+	hl_rollup_init(&want);
+	hl_rollup_init(&got);
+	OK(f, store_open(f->path, &other, &f->err));
+	for (int i = 5; i >= 1; i--) {
+		struct store *w = i % 2 == 0 ? f->st : other;
+
+		rollup_of(&r, i);
+		OK(f, hl_rollup_merge(&want, &r, &f->err));
+		assert_true(hl_rollup_encoded_size(&r) <= sizeof(a));
+		hl_rollup_encode(&r, a);
+		OK(f, store_begin(w, &f->err));
+		OK(f, STORE(w, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r), &f->err));
+		OK(f, store_commit(w, &f->err));
+		hl_rollup_clear(&r);
+	}
+	OK(f, STORE(f->st, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup, &got,
+		&f->err));
+	assert_int_equal(hl_rollup_encoded_size(&got), hl_rollup_encoded_size(&want));
+	hl_rollup_encode(&want, a);
+	hl_rollup_encode(&got, b);
+	assert_memory_equal(a, b, hl_rollup_encoded_size(&want));
+	assert_int_equal(got.theme[2].nex, HL_ROLLUP_EXAMPLES);
+	assert_int_equal(got.theme[2].ex[0].id, 10);
+
+	/* another shape for instrument 4: refused, nothing written */
+	rollup_of(&r, 7);
+	r.inst[0].nv = 2;
+	hl_rollup_encode(&r, a);
+	assert_int_equal(STORE(other, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r),
+		&f->err), HL_EIO);
+	hl_rollup_clear(&r);
+	hl_rollup_clear(&got);
+	hl_rollup_init(&got);
+	OK(f, STORE(f->st, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup, &got,
+		&f->err));
+	hl_rollup_encode(&got, b);
+	hl_rollup_encode(&want, a);
+	assert_memory_equal(a, b, hl_rollup_encoded_size(&want));
+	hl_rollup_clear(&got);
+	hl_rollup_clear(&want);
+	store_close(other);
+}
+
+/* SQLite's own: the migration to counters carries each stored encoded
+ * rollup over unchanged. */
+static void test_rollup_carry(void **state)
+{
+	struct fx *f = *state;
+	struct sq *q = f->st->priv;
+	struct hl_rollup r, got;
+	unsigned char a[512], b[512];
+	sqlite3_stmt *s;
+	const int64_t unit = 3;
+
+	rollup_of(&r, 4);
+	hl_rollup_encode(&r, a);
+	assert_int_equal(sqlite3_exec(q->db, "DROP TABLE rollup_keys; DROP TABLE rollup_fields;"
+		"DROP TABLE rollup_staff; DROP TABLE rollup_insts; DROP TABLE rollup_answers;"
+		"DROP TABLE rollup_examples;"
+		"CREATE TABLE rollups (unit_id INTEGER NOT NULL, month INTEGER NOT NULL,"
+		" data BLOB NOT NULL, PRIMARY KEY (unit_id, month)) WITHOUT ROWID;",
+		NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(q->db, "INSERT INTO rollups VALUES (3, 100, ?1)",
+		-1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_blob(s, 1, a, (int)hl_rollup_encoded_size(&r), SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	assert_int_equal(sqlite3_exec(q->db, sq_rollup_rows_schema, NULL, NULL, NULL), SQLITE_OK);
+
+	hl_rollup_init(&got);
+	OK(f, STORE(f->st, rollup_scan, &unit, 1, 100, 100, keep_rollup, &got, &f->err));
+	assert_int_equal(hl_rollup_encoded_size(&got), hl_rollup_encoded_size(&r));
+	hl_rollup_encode(&got, b);
+	assert_memory_equal(a, b, hl_rollup_encoded_size(&r));
+	hl_rollup_clear(&got);
+	hl_rollup_clear(&r);
+}
+
+/* A transaction that read before another connection committed and then
+ * writes fails with SQLite's stale snapshot: HL_ERETRY (run it again), not
+ * HL_EIO or HL_EBUSY. */
+static void test_retry_status(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db = NULL;
+	int rc;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	sqlite3_extended_result_codes(db, 1);
+	assert_int_equal(sqlite3_exec(db, "BEGIN; SELECT count(*) FROM units;", NULL, NULL, NULL),
+		SQLITE_OK);
+	fx_unit(f, "VT", NULL, 0);        /* another connection commits */
+	rc = sqlite3_exec(db, "INSERT INTO audit_log (at, who, action, detail)"
+		" VALUES ('x', 'x', 'x', 'x')", NULL, NULL, NULL);
+	assert_int_equal(sqlite3_extended_errcode(db), SQLITE_BUSY_SNAPSHOT);
+	assert_int_equal(sq_status(rc == SQLITE_OK ? rc : sqlite3_extended_errcode(db)), HL_ERETRY);
+	assert_int_equal(sq_status(SQLITE_BUSY), HL_EBUSY);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_tally_two_writers, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_tally_limit, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_tally_carry, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_rollup_two_writers, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_rollup_carry, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_retry_status, fx_setup, fx_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
