@@ -47,6 +47,51 @@ static void pct_cell(struct hbuf *b, const struct tl_counts *c)
 	hb_raw(b, "</td>");
 }
 
+/* The head of a table with TT 01/2018's columns (as the CLI's dossiers
+ * stats and the Friday list's PDF): received; finished — total, early, on
+ * time, late ("Quá hạn"); not finished — total, in time, overdue; the
+ * on-time rate. */
+static void tt01_head(struct hbuf *b, const char *received)
+{
+	hb_raw(b, "<div class=\"scroll\"><table class=\"tt01\"><thead><tr>"
+		"<th scope=\"col\" rowspan=\"2\">STT</th><th scope=\"col\" rowspan=\"2\">Đơn vị</th>"
+		"<th scope=\"col\" rowspan=\"2\" class=\"num\">");
+	hb_txt(b, received);
+	hb_raw(b, "</th><th scope=\"colgroup\" colspan=\"4\">Đã giải quyết</th>"
+		"<th scope=\"colgroup\" colspan=\"3\">Đang giải quyết</th>"
+		"<th scope=\"col\" rowspan=\"2\" class=\"num\">Tỷ lệ đúng hạn</th></tr><tr>"
+		"<th scope=\"col\" class=\"num\">Tổng số</th><th scope=\"col\" class=\"num\">Trước hạn</th>"
+		"<th scope=\"col\" class=\"num\">Đúng hạn</th><th scope=\"col\" class=\"num\">Quá hạn</th>"
+		"<th scope=\"col\" class=\"num\">Tổng số</th><th scope=\"col\" class=\"num\">Trong hạn</th>"
+		"<th scope=\"col\" class=\"num\">Quá hạn</th></tr></thead><tbody>");
+}
+
+/* One row of that table: no its number (0 = the total row), fin the
+ * finished classes and open the unfinished ones (the same counts when they
+ * hold both). */
+static void tt01_row(struct hbuf *b, size_t no, const char *name, int64_t received,
+	const struct tl_counts *fin, const struct tl_counts *open)
+{
+	const int64_t v[8] = {received, tl_finished(fin), fin->n[TL_EARLY], fin->n[TL_ON_TIME],
+		fin->n[TL_LATE], open->n[TL_PENDING] + open->n[TL_OVERDUE], open->n[TL_PENDING],
+		open->n[TL_OVERDUE]};
+	char buf[32];
+
+	hb_raw(b, no != 0 ? "<tr><td>" : "<tr class=\"total\"><td>");
+	if (no != 0)
+		hb_printf(b, "%zu", no);
+	hb_raw(b, "</td><th scope=\"row\">");
+	hb_txt(b, name);
+	hb_raw(b, "</th>");
+	for (int k = 0; k < 8; k++) {
+		hb_raw(b, "<td class=\"num\">");
+		hb_txt(b, hl_fmt_int(buf, sizeof(buf), v[k]));
+		hb_raw(b, "</td>");
+	}
+	pct_cell(b, fin);
+	hb_raw(b, "</tr>");
+}
+
 /* One field's row of the rate table: its counts per month. */
 struct frow {
 	const char *code, *name;
@@ -106,6 +151,48 @@ static void rate_chart(struct hbuf *b, struct http_req *r, const struct frow *ro
 	hb_raw(b, "<figure class=\"chart\">");
 	hb_svg(b, svg);
 	hb_raw(b, "</figure>");
+}
+
+/* The units of o's scope over the days [d0, d1] with TT 01/2018's columns,
+ * in the reports' order of units, and their total. */
+static int unit_table(struct hbuf *b, struct http_req *r, const struct dq_opts *scope,
+	hl_day d0, hl_day d1, const char *const *labels)
+{
+	struct dq_opts o = *scope;
+	struct dq_result *res = NULL;
+	struct tl_counts total = {0};
+	struct hl_err err = {0};
+	int m, d;
+
+	o.by = DQ_BY_NONE;
+	o.period.kind = HL_P_RANGE;
+	o.period.num = 0;
+	o.period.first = d0;
+	o.period.last = d1;
+	hl_day_to_ymd(d0, &o.period.year, &m, &d);
+	if (dq_stats(r->st, r->a, &o, &res, &err) != HL_OK)
+		return err.code;
+	hb_raw(b, "<h2>Theo đơn vị: hồ sơ tiếp nhận từ tháng ");
+	hb_txt(b, labels[0]);
+	hb_raw(b, " đến tháng ");
+	hb_txt(b, labels[MONTHS - 1]);
+	hb_raw(b, "</h2>");
+	if (res->nrows == 0) {
+		hb_raw(b, "<p>Không có hồ sơ nào tiếp nhận trong các tháng này.</p>");
+		return HL_OK;
+	}
+	tt01_head(b, "Tiếp nhận");
+	for (size_t i = 0; i < res->nrows; i++) {
+		const struct dq_row *w = &res->rows[i];
+
+		tt01_row(b, i + 1, w->unit->name, tl_total(&w->c), &w->c, &w->c);
+		add_counts(&total, &w->c);
+	}
+	if (res->nrows > 1)
+		tt01_row(b, 0, "Tổng cộng", tl_total(&total), &total, &total);
+	hb_raw(b, "</tbody></table></div><p class=\"note\">Đã giải quyết: hồ sơ đã hoàn thành; "
+		"đang giải quyết: hồ sơ chưa hoàn thành lúc này, trong hạn hoặc đã quá hạn.</p>");
+	return HL_OK;
 }
 
 int page_dossiers(struct http_req *r)
@@ -205,6 +292,8 @@ int page_dossiers(struct http_req *r)
 	}
 	hb_raw(&b, "</tbody></table></div>");
 	rate_chart(&b, r, rows, n, labels);
+	if (unit_table(&b, r, &o, start, first - 1, labels) != HL_OK)
+		hb_raw(&b, "<p class=\"error\">Không tổng hợp được theo đơn vị.</p>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);
 }
@@ -317,23 +406,12 @@ int page_dossiers_weekly(struct http_req *r)
 	if (m->nunits == 0) {
 		hb_raw(&b, "<p>Trong tuần không có hồ sơ nào được tiếp nhận hoặc giải quyết.</p>");
 	} else {
-		hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Đơn vị</th>"
-			"<th scope=\"col\" class=\"num\">Tiếp nhận</th>"
-			"<th scope=\"col\" class=\"num\">Trước hạn</th>"
-			"<th scope=\"col\" class=\"num\">Đúng hạn</th>"
-			"<th scope=\"col\" class=\"num\">Trễ hạn</th>"
-			"<th scope=\"col\" class=\"num\">Tỷ lệ đúng hạn</th></tr></thead><tbody>");
+		tt01_head(&b, "Tiếp nhận trong tuần");
 		for (size_t i = 0; i <= m->nunits; i++) {
-			const struct wk_unit *w = i < m->nunits ? &m->units[i] : &m->total;
+			const struct wk_unit *w = i == m->nunits ? &m->total :
+				&m->units[m->order != NULL ? m->order[i] : i];
 
-			hb_raw(&b, "<tr><th scope=\"row\">");
-			hb_txt(&b, w->name);
-			hb_printf(&b, "</th><td class=\"num\">%lld</td><td class=\"num\">%lld</td>"
-				"<td class=\"num\">%lld</td><td class=\"num\">%lld</td>",
-				(long long)w->received, (long long)w->fin.n[TL_EARLY],
-				(long long)w->fin.n[TL_ON_TIME], (long long)w->fin.n[TL_LATE]);
-			pct_cell(&b, &w->fin);
-			hb_raw(&b, "</tr>");
+			tt01_row(&b, i < m->nunits ? i + 1 : 0, w->name, w->received, &w->fin, &w->open);
 		}
 		hb_raw(&b, "</tbody></table></div>");
 	}
