@@ -39,12 +39,21 @@ static void pct_cell(struct hbuf *b, const struct tl_counts *c)
 	char buf[32];
 	double pct;
 
-	hb_raw(b, "<td class=\"num\">");
+	hb_raw(b, "<td class=\"num\" data-label=\"Tỷ lệ đúng hạn\">");
 	if (tl_on_time_pct(c, &pct))
 		hb_printf(b, "%s %%", hl_fmt_dec(buf, sizeof(buf), pct, 2));
 	else
 		hb_raw(b, "–");
 	hb_raw(b, "</td>");
+}
+
+/* A box a wide table scrolls in, which a keyboard can reach (label: what
+ * it holds); closed by the caller with "</div>". */
+static void scroll_box(struct hbuf *b, const char *label)
+{
+	hb_raw(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+	hb_txt(b, label);
+	hb_raw(b, "\">");
 }
 
 /* The head of a table with TT 01/2018's columns (as the CLI's dossiers
@@ -53,7 +62,9 @@ static void pct_cell(struct hbuf *b, const struct tl_counts *c)
  * on-time rate. */
 static void tt01_head(struct hbuf *b, const char *received)
 {
-	hb_raw(b, "<div class=\"scroll\"><table class=\"tt01\"><thead><tr>"
+	scroll_box(b, "Bảng tình hình giải quyết hồ sơ theo đơn vị");
+	/* a phone stacks it: one card per unit, each value after its column's name */
+	hb_raw(b, "<table class=\"tt01 stack\"><thead><tr>"
 		"<th scope=\"col\" rowspan=\"2\">STT</th><th scope=\"col\" rowspan=\"2\">Đơn vị</th>"
 		"<th scope=\"col\" rowspan=\"2\" class=\"num\">");
 	hb_txt(b, received);
@@ -69,22 +80,27 @@ static void tt01_head(struct hbuf *b, const char *received)
 /* One row of that table: no its number (0 = the total row), fin the
  * finished classes and open the unfinished ones (the same counts when they
  * hold both). */
-static void tt01_row(struct hbuf *b, size_t no, const char *name, int64_t received,
-	const struct tl_counts *fin, const struct tl_counts *open)
+static void tt01_row(struct hbuf *b, size_t no, const char *name, const char *received_label,
+	int64_t received, const struct tl_counts *fin, const struct tl_counts *open)
 {
+	static const char *const labels[8] = {NULL, "Đã giải quyết", "Đã giải quyết trước hạn",
+		"Đã giải quyết đúng hạn", "Đã giải quyết quá hạn", "Đang giải quyết",
+		"Đang giải quyết trong hạn", "Đang giải quyết quá hạn"};
 	const int64_t v[8] = {received, tl_finished(fin), fin->n[TL_EARLY], fin->n[TL_ON_TIME],
 		fin->n[TL_LATE], open->n[TL_PENDING] + open->n[TL_OVERDUE], open->n[TL_PENDING],
 		open->n[TL_OVERDUE]};
 	char buf[32];
 
-	hb_raw(b, no != 0 ? "<tr><td>" : "<tr class=\"total\"><td>");
+	hb_raw(b, no != 0 ? "<tr><td data-label=\"STT\">" : "<tr class=\"total\"><td>");
 	if (no != 0)
 		hb_printf(b, "%zu", no);
 	hb_raw(b, "</td><th scope=\"row\">");
 	hb_txt(b, name);
 	hb_raw(b, "</th>");
 	for (int k = 0; k < 8; k++) {
-		hb_raw(b, "<td class=\"num\">");
+		hb_raw(b, "<td class=\"num\" data-label=\"");
+		hb_txt(b, k == 0 ? received_label : labels[k]);
+		hb_raw(b, "\">");
 		hb_txt(b, hl_fmt_int(buf, sizeof(buf), v[k]));
 		hb_raw(b, "</td>");
 	}
@@ -156,12 +172,13 @@ static void rate_chart(struct hbuf *b, struct http_req *r, const struct frow *ro
 /* The units of o's scope over the days [d0, d1] with TT 01/2018's columns,
  * in the reports' order of units, and their total. */
 static int unit_table(struct hbuf *b, struct http_req *r, const struct dq_opts *scope,
-	hl_day d0, hl_day d1, const char *const *labels)
+	hl_day d0, hl_day d1)
 {
 	struct dq_opts o = *scope;
 	struct dq_result *res = NULL;
 	struct tl_counts total = {0};
 	struct hl_err err = {0};
+	char a0[16], a1[16];
 	int m, d;
 
 	o.by = DQ_BY_NONE;
@@ -172,10 +189,10 @@ static int unit_table(struct hbuf *b, struct http_req *r, const struct dq_opts *
 	hl_day_to_ymd(d0, &o.period.year, &m, &d);
 	if (dq_stats(r->st, r->a, &o, &res, &err) != HL_OK)
 		return err.code;
-	hb_raw(b, "<h2>Theo đơn vị: hồ sơ tiếp nhận từ tháng ");
-	hb_txt(b, labels[0]);
-	hb_raw(b, " đến tháng ");
-	hb_txt(b, labels[MONTHS - 1]);
+	hb_raw(b, "<h2>Theo đơn vị: hồ sơ tiếp nhận từ ");
+	hb_txt(b, hl_day_vn(d0, a0, sizeof(a0)));
+	hb_raw(b, " đến ");
+	hb_txt(b, hl_day_vn(d1, a1, sizeof(a1)));
 	hb_raw(b, "</h2>");
 	if (res->nrows == 0) {
 		hb_raw(b, "<p>Không có hồ sơ nào tiếp nhận trong các tháng này.</p>");
@@ -185,11 +202,11 @@ static int unit_table(struct hbuf *b, struct http_req *r, const struct dq_opts *
 	for (size_t i = 0; i < res->nrows; i++) {
 		const struct dq_row *w = &res->rows[i];
 
-		tt01_row(b, i + 1, w->unit->name, tl_total(&w->c), &w->c, &w->c);
+		tt01_row(b, i + 1, w->unit->name, "Tiếp nhận", tl_total(&w->c), &w->c, &w->c);
 		add_counts(&total, &w->c);
 	}
 	if (res->nrows > 1)
-		tt01_row(b, 0, "Tổng cộng", tl_total(&total), &total, &total);
+		tt01_row(b, 0, "Tổng cộng", "Tiếp nhận", tl_total(&total), &total, &total);
 	hb_raw(b, "</tbody></table></div><p class=\"note\">Đã giải quyết: hồ sơ đã hoàn thành; "
 		"đang giải quyết: hồ sơ chưa hoàn thành lúc này, trong hạn hoặc đã quá hạn.</p>");
 	return HL_OK;
@@ -274,7 +291,8 @@ int page_dossiers(struct http_req *r)
 			hb_printf(&b, "<a href=\"/dossiers?year=%ld\">Năm %ld</a> · ", year + 1, year + 1);
 		hb_raw(&b, "<a href=\"/dossiers\">12 tháng gần nhất</a></p>");
 	}
-	hb_raw(&b, "<div class=\"scroll\"><table class=\"rates\"><thead><tr>"
+	scroll_box(&b, "Bảng tỷ lệ đúng hạn theo lĩnh vực và tháng");
+	hb_raw(&b, "<table class=\"rates\"><thead><tr>"
 		"<th scope=\"col\">Lĩnh vực</th>");
 	for (int k = 0; k < MONTHS; k++) {
 		hb_raw(&b, "<th scope=\"col\" class=\"num\">");
@@ -292,7 +310,7 @@ int page_dossiers(struct http_req *r)
 	}
 	hb_raw(&b, "</tbody></table></div>");
 	rate_chart(&b, r, rows, n, labels);
-	if (unit_table(&b, r, &o, start, first - 1, labels) != HL_OK)
+	if (unit_table(&b, r, &o, start, first - 1) != HL_OK)
 		hb_raw(&b, "<p class=\"error\">Không tổng hợp được theo đơn vị.</p>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);
@@ -348,24 +366,26 @@ static void item_table(struct hbuf *b, const struct wk_item *v, size_t n, bool l
 {
 	char a[32];
 
-	hb_raw(b, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Lĩnh vực</th>"
+	scroll_box(b, late ? "Bảng hồ sơ trễ hạn, quá hạn" : "Bảng hồ sơ sắp đến hạn");
+	hb_raw(b, "<table class=\"stack\"><thead><tr><th scope=\"col\">Lĩnh vực</th>"
 		"<th scope=\"col\">Mã hồ sơ</th><th scope=\"col\">Đơn vị</th>"
 		"<th scope=\"col\">Thủ tục</th><th scope=\"col\">Tiếp nhận</th>"
 		"<th scope=\"col\">Hạn trả</th><th scope=\"col\">Tình trạng</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
-		hb_raw(b, late ? "<tr class=\"overdue\"><td>" : "<tr><td>");
+		hb_raw(b, late ? "<tr class=\"overdue\"><td data-label=\"Lĩnh vực\">" :
+			"<tr><td data-label=\"Lĩnh vực\">");
 		hb_txt(b, v[i].field_name[0] ? v[i].field_name : "(không ghi)");
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Mã hồ sơ\">");
 		hb_txt(b, v[i].code);
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Đơn vị\">");
 		hb_txt(b, v[i].unit_name);
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Thủ tục\">");
 		hb_txt(b, v[i].procedure);
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Tiếp nhận\">");
 		hb_txt(b, wk_fmt_minute(v[i].received_at, a, sizeof(a)));
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Hạn trả\">");
 		hb_txt(b, wk_fmt_minute(v[i].due_at, a, sizeof(a)));
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Tình trạng\">");
 		hb_txt(b, tl_class_label(v[i].cls));
 		if (v[i].cls != TL_PENDING && !v[i].apology)
 			hb_raw(b, "; chưa có phiếu xin lỗi");
@@ -411,7 +431,8 @@ int page_dossiers_weekly(struct http_req *r)
 			const struct wk_unit *w = i == m->nunits ? &m->total :
 				&m->units[m->order != NULL ? m->order[i] : i];
 
-			tt01_row(&b, i < m->nunits ? i + 1 : 0, w->name, w->received, &w->fin, &w->open);
+			tt01_row(&b, i < m->nunits ? i + 1 : 0, w->name, "Tiếp nhận trong tuần", w->received,
+				&w->fin, &w->open);
 		}
 		hb_raw(&b, "</tbody></table></div>");
 	}
