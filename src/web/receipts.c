@@ -58,10 +58,9 @@ static int form_page(struct http_req *r, int status, const char *message, const 
 	 * still checks the one sent. */
 	if (r->role >= ROLE_SUPERVISOR && web_units(r, &units, &nunits, &err) == HL_OK) {
 		hb_raw(&b, "<label>Đơn vị tiếp nhận ");
-		web_unit_select(&b, "unit", units, nunits, unit, "Đơn vị của hồ sơ đã nhập, hoặc của "
-			"tài khoản");
+		web_unit_select(&b, "unit", units, nunits, unit, "Đơn vị của tài khoản");
 		hb_raw(&b, "</label><p class=\"note\">Hồ sơ đã nhập từ hệ thống một cửa luôn thuộc "
-			"đơn vị của nó.</p>");
+			"đơn vị đã tiếp nhận nó.</p>");
 	}
 	hb_raw(&b, "<label>Nơi gửi phản ánh, kiến nghị (in trên phiếu) <textarea name=\"feedback\" "
 		"rows=\"3\" maxlength=\"1000\">");
