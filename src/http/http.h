@@ -52,6 +52,7 @@ struct http_req {
 	size_t out_len;
 	int nheaders;
 	const char *hname[HTTP_MAX_HEADERS], *hvalue[HTTP_MAX_HEADERS];
+	const char *style_hash;        /* 'sha256-…' of the one inline <style> allowed, or NULL */
 };
 
 /* ---- reading the request ---- */
@@ -72,6 +73,12 @@ const char *http_cookie(struct http_req *r, const char *name);
 
 /* Add a response header (name and value copied into the arena). */
 void http_add_header(struct http_req *r, const char *name, const char *value);
+
+/* Let the page in doc[0..len) use its first inline <style> element under the
+ * CSP (by that element's SHA-256): for a stored document made by hailong
+ * whose text is all escaped, such as a published HTML report. No <style>:
+ * nothing is allowed. */
+void http_allow_doc_style(struct http_req *r, const char *doc, size_t len);
 
 /* Send body with status and content type (body copied by the server). Returns 0. */
 int http_send(struct http_req *r, int status, const char *ctype, const char *body, size_t len);

@@ -379,6 +379,33 @@ void http_add_header(struct http_req *r, const char *name, const char *value)
 		r->nheaders++;
 }
 
+/* The first s[0..n) in p[0..len), or NULL (memmem is not POSIX). */
+static const char *find(const char *p, size_t len, const char *s, size_t n)
+{
+	for (size_t i = 0; n <= len && i <= len - n; i++)
+		if (memcmp(p + i, s, n) == 0)
+			return p + i;
+	return NULL;
+}
+
+void http_allow_doc_style(struct http_req *r, const char *doc, size_t len)
+{
+	static const char open[] = "<style>", close[] = "</style>";
+	unsigned char sum[crypto_hash_sha256_BYTES];
+	char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+	const char *from = find(doc, len, open, sizeof(open) - 1), *to;
+
+	if (from == NULL)
+		return;
+	from += sizeof(open) - 1;
+	to = find(from, len - (size_t)(from - doc), close, sizeof(close) - 1);
+	if (to == NULL)
+		return;
+	crypto_hash_sha256(sum, (const unsigned char *)from, (unsigned long long)(to - from));
+	sodium_bin2base64(b64, sizeof(b64), sum, sizeof(sum), sodium_base64_VARIANT_ORIGINAL);
+	r->style_hash = hl_arena_printf(r->a, "sha256-%s", b64);
+}
+
 int http_send(struct http_req *r, int status, const char *ctype, const char *body, size_t len)
 {
 	r->status = status;
@@ -680,9 +707,16 @@ static enum MHD_Result queue(struct reqstate *rs)
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	MHD_add_response_header(resp, "Content-Security-Policy",
-		"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-		"frame-ancestors 'none'; form-action 'self'");
+	{
+		char csp[256];
+
+		/* One inline stylesheet only where a handler allowed it by hash. */
+		snprintf(csp, sizeof(csp), "default-src 'self'; img-src 'self' data:; style-src 'self'%s%s%s; "
+			"script-src 'self'; frame-ancestors 'none'; form-action 'self'",
+			r->style_hash != NULL ? " '" : "", r->style_hash != NULL ? r->style_hash : "",
+			r->style_hash != NULL ? "'" : "");
+		MHD_add_response_header(resp, "Content-Security-Policy", csp);
+	}
 	for (int i = 0; i < r->nheaders; i++) {
 		MHD_add_response_header(resp, r->hname[i], r->hvalue[i]);
 		has_cache |= strcmp(r->hname[i], "Cache-Control") == 0;

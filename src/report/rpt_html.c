@@ -78,7 +78,11 @@ static const char STYLE[] =
 	".note{font-size:11pt}.foot{display:flex;justify-content:space-between;margin-top:2em}"
 	".foot div{flex:1}.sign{text-align:center}.to p{margin:0;font-size:11pt}"
 	"svg{max-width:100%;height:auto}"
-	"@media print{body{margin:0;max-width:none}}";
+	"@media print{body{margin:0;max-width:none}}"
+	/* a phone: smaller type so that the widest table (a column per
+	 * criterion) fits the screen, words broken rather than cut off */
+	"@media screen and (max-width:640px){body{font-size:11pt;padding:0 .4em}"
+	".head{font-size:10pt}table{font-size:8.5pt}th,td{padding:1px 2px;overflow-wrap:anywhere}}";
 
 static void heading(FILE *f, const struct rpt_model *m)
 {
@@ -544,7 +548,8 @@ int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err)
 	txt(f, m->subtitle);
 	fputs("</title>\n<style>", f);
 	fputs(STYLE, f);
-	fputs("</style>\n</head>\n<body>\n", f);
+	/* one <main>: the report is the page's content (screen readers, axe) */
+	fputs("</style>\n</head>\n<body>\n<main>\n", f);
 	heading(f, m);
 	opinions(f, m);
 	index_table(f, m);
@@ -560,6 +565,6 @@ int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err)
 	if (m->o.internal)
 		staff(f, m);
 	footer(f, m);
-	fputs("</body>\n</html>\n", f);
+	fputs("</main>\n</body>\n</html>\n", f);
 	return rpt_out_commit(&o, err);
 }

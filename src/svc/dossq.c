@@ -14,6 +14,7 @@
 
 #include "base/arena.h"
 #include "io/csvout.h"
+#include "report/order.h"
 #include "svc/calendar.h"
 #include "svc/lookup.h"
 
@@ -133,6 +134,7 @@ int dq_scope(struct store *st, struct hl_arena *a, const char *unit, const char 
 
 struct acc {
 	size_t unit;           /* index in the scope's units */
+	const struct store_unit *u;
 	const char *group, *label;
 	struct tl_counts c;
 };
@@ -224,6 +226,7 @@ static struct acc *acc_get(struct sq_ctx *x, size_t unit, int64_t field_id, cons
 	if (c == NULL || grow_list(x) != HL_OK)
 		return NULL;
 	c->unit = unit;
+	c->u = &x->s.u[unit];
 	c->group = hl_arena_strdup(x->a, group);
 	c->label = hl_arena_strdup(x->a, label);
 	if (c->group == NULL || c->label == NULL || lookup_put(x->map, key, c) != HL_OK)
@@ -325,12 +328,17 @@ static int scan_days(struct store *st, struct sq_ctx *x, int64_t only, hl_day d0
 	return rc;
 }
 
+/* Units as documents list them (by type, then Vietnamese name, then code),
+ * each unit's groups by code. */
 static int cmp_acc(const void *p, const void *q)
 {
 	const struct acc *a = *(const struct acc *const *)p, *b = *(const struct acc *const *)q;
+	int c;
 
-	if (a->unit != b->unit)
-		return a->unit < b->unit ? -1 : 1;
+	if (a->unit != b->unit) {
+		c = ord_units(a->u->type, a->u->name, b->u->type, b->u->name);
+		return c != 0 ? c : strcmp(a->u->code, b->u->code);
+	}
 	return strcmp(a->group, b->group);
 }
 

@@ -42,7 +42,7 @@ struct dq_row {
 struct dq_result {
 	struct dq_opts o;
 	size_t nrows;
-	struct dq_row *rows;   /* by unit code, then group */
+	struct dq_row *rows;   /* units by type, then Vietnamese name (report/order.h), then group */
 };
 
 /* Parse "field", "procedure" or "channel" (NULL = DQ_BY_NONE) into *out;

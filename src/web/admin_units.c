@@ -30,6 +30,38 @@ static const char *day_value(hl_day d, char *buf, size_t size)
 	return d != HL_DAY_NONE ? hl_day_vn(d, buf, size) : "";
 }
 
+/* Which form a refused POST came from: its boxes show what was typed. */
+enum sent { SENT_NONE, SENT_UNIT, SENT_MERGE };
+
+/* What form field name sent, when the form was sent; else dflt. */
+static const char *typed(struct http_req *r, bool sent, const char *name, const char *dflt)
+{
+	const char *v = sent ? http_form(r, name) : NULL;
+
+	return v != NULL ? v : dflt;
+}
+
+/* A day box labelled label, with e's message beside it when e is about it. */
+static void day_box(struct hbuf *b, const char *label, const char *name, const char *value,
+	unsigned flags, const struct hl_err *e)
+{
+	bool bad = e != NULL && e->code != HL_OK && strcmp(e->where, name) == 0;
+	const char *id = bad ? hl_arena_printf(b->a, "err-%s", name) : NULL;
+
+	hb_raw(b, "<label>");
+	hb_txt(b, label);
+	hb_raw(b, " ");
+	hb_date_input(b, name, value, flags | (bad ? HB_INVALID : 0), id);
+	hb_raw(b, "</label>");
+	if (bad) {
+		hb_raw(b, "<p class=\"error\" id=\"");
+		hb_txt(b, id);
+		hb_raw(b, "\">");
+		hb_txt(b, e->msg);
+		hb_raw(b, "</p>");
+	}
+}
+
 static void type_options(struct hbuf *b, const char *selected)
 {
 	size_t n = 0;
@@ -44,12 +76,14 @@ static void type_options(struct hbuf *b, const char *selected)
 	}
 }
 
-static int units_page(struct http_req *r, const struct hl_err *e)
+static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent)
 {
 	struct store_unit *u = NULL, edit;
 	int *depth = NULL;
 	size_t n = 0;
-	const char *edit_code = http_query(r, "edit");
+	const bool uf = sent == SENT_UNIT, mf = sent == SENT_MERGE;
+	const char *edit_code = uf ? http_form(r, "code") : http_query(r, "edit");
+	const char *parent_sent = uf ? http_form(r, "parent") : NULL;
 	struct hl_err err = {0};
 	struct hbuf b;
 	char from[16], to[16];
@@ -64,6 +98,12 @@ static int units_page(struct http_req *r, const struct hl_err *e)
 			edit = u[i];
 			editing = true;
 		}
+	/* a refused unit form: the boxes as they were sent */
+	if (uf) {
+		snprintf(edit.code, sizeof(edit.code), "%s", typed(r, uf, "code", ""));
+		snprintf(edit.name, sizeof(edit.name), "%s", typed(r, uf, "name", ""));
+		snprintf(edit.type, sizeof(edit.type), "%s", typed(r, uf, "type", ""));
+	}
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Đơn vị", e);
 	hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th>Tên đơn vị</th><th>Mã</th><th>Loại</th>"
@@ -117,17 +157,19 @@ static int units_page(struct http_req *r, const struct hl_err *e)
 		hb_raw(&b, "<label>Đơn vị cấp trên <select name=\"parent\">");
 		if (admin_global(r))
 			hb_raw(&b, "<option value=\"\">— không có (cấp cao nhất) —</option>");
-		for (size_t i = 0; i < n && parent == NULL; i++)
+		for (size_t i = 0; i < n && parent == NULL && !uf; i++)
 			if (editing && u[i].id == edit.parent_id)
 				parent = u[i].code;
+		if (uf)
+			parent = parent_sent;
 		admin_unit_options(&b, u, depth, n, parent);
 		hb_raw(&b, "</select></label>");
 	}
-	hb_raw(&b, "<label>Có hiệu lực từ ngày ");
-	hb_date_input(&b, "valid_from", day_value(edit.valid_from, from, sizeof(from)), 0, NULL);
-	hb_raw(&b, "</label><label>Đến ngày (để trống nếu còn hoạt động) ");
-	hb_date_input(&b, "valid_to", day_value(edit.valid_to, to, sizeof(to)), 0, NULL);
-	hb_raw(&b, "</label><button type=\"submit\">Lưu</button>");
+	day_box(&b, "Có hiệu lực từ ngày", "valid_from", typed(r, uf, "valid_from",
+		day_value(edit.valid_from, from, sizeof(from))), 0, uf ? e : NULL);
+	day_box(&b, "Đến ngày (để trống nếu còn hoạt động)", "valid_to", typed(r, uf, "valid_to",
+		day_value(edit.valid_to, to, sizeof(to))), 0, uf ? e : NULL);
+	hb_raw(&b, "<button type=\"submit\">Lưu</button>");
 	if (editing)
 		hb_raw(&b, " <a href=\"/admin/units\">Thêm đơn vị mới</a>");
 	hb_raw(&b, "</fieldset></form>");
@@ -142,20 +184,24 @@ static int units_page(struct http_req *r, const struct hl_err *e)
 		"size=\"8\">");
 	admin_unit_options(&b, u, depth, n, NULL);
 	hb_raw(&b, "</select></label><label>Mã đơn vị mới <input name=\"code\" required maxlength=\"63\" "
-		"pattern=\"[A-Za-z0-9._\\-]+\"></label>"
-		"<label>Tên đơn vị mới (nếu chưa có) <input name=\"name\" maxlength=\"255\"></label>"
-		"<label>Loại đơn vị mới (nếu chưa có) <select name=\"type\"><option value=\"\">—</option>");
-	type_options(&b, NULL);
-	hb_raw(&b, "</select></label><label>Ngày sáp nhập ");
-	hb_date_input(&b, "day", "", HB_REQUIRED, NULL);
-	hb_raw(&b, "</label><button type=\"submit\">Sáp nhập</button></fieldset></form>");
+		"pattern=\"[A-Za-z0-9._\\-]+\" value=\"");
+	hb_txt(&b, typed(r, mf, "code", ""));
+	hb_raw(&b, "\"></label><label>Tên đơn vị mới (nếu chưa có) <input name=\"name\" "
+		"maxlength=\"255\" value=\"");
+	hb_txt(&b, typed(r, mf, "name", ""));
+	hb_raw(&b, "\"></label><label>Loại đơn vị mới (nếu chưa có) <select name=\"type\">"
+		"<option value=\"\">—</option>");
+	type_options(&b, typed(r, mf, "type", NULL));
+	hb_raw(&b, "</select></label>");
+	day_box(&b, "Ngày sáp nhập", "day", typed(r, mf, "day", ""), HB_REQUIRED, mf ? e : NULL);
+	hb_raw(&b, "<button type=\"submit\">Sáp nhập</button></fieldset></form>");
 	page_end(&b);
 	return admin_send(r, &b, e);
 }
 
 int page_admin_units(struct http_req *r)
 {
-	return units_page(r, NULL);
+	return units_page(r, NULL, SENT_NONE);
 }
 
 struct unit_w {
@@ -184,7 +230,7 @@ int page_admin_units_post(struct http_req *r)
 	    admin_code(r, "parent", "đơn vị cấp trên", false, &w.parent, &err) != HL_OK ||
 	    admin_day(r, "valid_from", "ngày bắt đầu", &w.u.valid_from, &err) != HL_OK ||
 	    admin_day(r, "valid_to", "ngày kết thúc", &w.u.valid_to, &err) != HL_OK)
-		return units_page(r, &err);
+		return units_page(r, &err, SENT_UNIT);
 	if (keep != NULL && strcmp(keep, "1") == 0)
 		w.parent = NULL;
 	snprintf(w.u.code, sizeof(w.u.code), "%s", code);
@@ -195,7 +241,7 @@ int page_admin_units_post(struct http_req *r)
 	w.scope_root = admin_global(r) ? 0 : r->user.unit_id;
 	w.who = admin_who(r);
 	if (srv_write(r, write_unit, &w, &err) != HL_OK)
-		return units_page(r, &err);
+		return units_page(r, &err, SENT_UNIT);
 	return http_redirect(r, "/admin/units?ok=unit");
 }
 
@@ -267,33 +313,33 @@ int page_admin_units_merge(struct http_req *r)
 	    admin_text(r, "name", "tên đơn vị mới", STORE_NAME_MAX - 1, false, &name, &err) != HL_OK ||
 	    admin_code(r, "type", "loại đơn vị mới", false, &type, &err) != HL_OK ||
 	    admin_day(r, "day", "ngày sáp nhập", &w.day, &err) != HL_OK)
-		return units_page(r, &err);
+		return units_page(r, &err, SENT_MERGE);
 	if (w.day == HL_DAY_NONE) {
 		hl_err_set(&err, HL_EINVAL, "day", "hãy nhập ngày sáp nhập");
-		return units_page(r, &err);
+		return units_page(r, &err, SENT_MERGE);
 	}
 	w.nfrom = form_all(r, "from", w.from, MERGE_FROM_MAX);
 	if (w.nfrom == 0) {
 		hl_err_set(&err, HL_EINVAL, "from", "hãy chọn ít nhất một đơn vị cũ");
-		return units_page(r, &err);
+		return units_page(r, &err, SENT_MERGE);
 	}
 	for (size_t i = 0; i < w.nfrom; i++) {
 		if (!hl_utf8_valid(w.from[i], strlen(w.from[i]), NULL)) {
 			hl_err_set(&err, HL_EINVAL, "from", "mã đơn vị cũ không phải UTF-8 hợp lệ");
-			return units_page(r, &err);
+			return units_page(r, &err, SENT_MERGE);
 		}
 		if (scope_unit(r, w.from[i], "from", &u, &err) != HL_OK)
-			return units_page(r, &err);
+			return units_page(r, &err, SENT_MERGE);
 	}
 	if (units_get(r->st, w.code, &u, &err) == HL_OK && !scope_sees(r, &u)) {
 		hl_err_set(&err, HL_EPERM, "code", "không được sửa đơn vị '%s'", w.code);
-		return units_page(r, &err);
+		return units_page(r, &err, SENT_MERGE);
 	}
 	hl_err_clear(&err);
 	w.name = name[0] ? name : NULL;
 	w.type = type[0] ? type : NULL;
 	w.who = admin_who(r);
 	if (srv_write(r, write_merge, &w, &err) != HL_OK)
-		return units_page(r, &err);
+		return units_page(r, &err, SENT_MERGE);
 	return http_redirect(r, "/admin/units?ok=merge");
 }

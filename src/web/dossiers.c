@@ -39,12 +39,73 @@ static void pct_cell(struct hbuf *b, const struct tl_counts *c)
 	char buf[32];
 	double pct;
 
-	hb_raw(b, "<td class=\"num\">");
+	hb_raw(b, "<td class=\"num\" data-label=\"Tỷ lệ đúng hạn\">");
 	if (tl_on_time_pct(c, &pct))
 		hb_printf(b, "%s %%", hl_fmt_dec(buf, sizeof(buf), pct, 2));
 	else
 		hb_raw(b, "–");
 	hb_raw(b, "</td>");
+}
+
+/* A box a wide table scrolls in, which a keyboard can reach (label: what
+ * it holds); closed by the caller with "</div>". */
+static void scroll_box(struct hbuf *b, const char *label)
+{
+	hb_raw(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+	hb_txt(b, label);
+	hb_raw(b, "\">");
+}
+
+/* The head of a table with TT 01/2018's columns (as the CLI's dossiers
+ * stats and the Friday list's PDF): received; finished — total, early, on
+ * time, late ("Quá hạn"); not finished — total, in time, overdue; the
+ * on-time rate. */
+static void tt01_head(struct hbuf *b, const char *received)
+{
+	scroll_box(b, "Bảng tình hình giải quyết hồ sơ theo đơn vị");
+	/* a phone stacks it: one card per unit, each value after its column's name */
+	hb_raw(b, "<table class=\"tt01 stack\"><thead><tr>"
+		"<th scope=\"col\" rowspan=\"2\">STT</th><th scope=\"col\" rowspan=\"2\">Đơn vị</th>"
+		"<th scope=\"col\" rowspan=\"2\" class=\"num\">");
+	hb_txt(b, received);
+	hb_raw(b, "</th><th scope=\"colgroup\" colspan=\"4\">Đã giải quyết</th>"
+		"<th scope=\"colgroup\" colspan=\"3\">Đang giải quyết</th>"
+		"<th scope=\"col\" rowspan=\"2\" class=\"num\">Tỷ lệ đúng hạn</th></tr><tr>"
+		"<th scope=\"col\" class=\"num\">Tổng số</th><th scope=\"col\" class=\"num\">Trước hạn</th>"
+		"<th scope=\"col\" class=\"num\">Đúng hạn</th><th scope=\"col\" class=\"num\">Quá hạn</th>"
+		"<th scope=\"col\" class=\"num\">Tổng số</th><th scope=\"col\" class=\"num\">Trong hạn</th>"
+		"<th scope=\"col\" class=\"num\">Quá hạn</th></tr></thead><tbody>");
+}
+
+/* One row of that table: no its number (0 = the total row), fin the
+ * finished classes and open the unfinished ones (the same counts when they
+ * hold both). */
+static void tt01_row(struct hbuf *b, size_t no, const char *name, const char *received_label,
+	int64_t received, const struct tl_counts *fin, const struct tl_counts *open)
+{
+	static const char *const labels[8] = {NULL, "Đã giải quyết", "Đã giải quyết trước hạn",
+		"Đã giải quyết đúng hạn", "Đã giải quyết quá hạn", "Đang giải quyết",
+		"Đang giải quyết trong hạn", "Đang giải quyết quá hạn"};
+	const int64_t v[8] = {received, tl_finished(fin), fin->n[TL_EARLY], fin->n[TL_ON_TIME],
+		fin->n[TL_LATE], open->n[TL_PENDING] + open->n[TL_OVERDUE], open->n[TL_PENDING],
+		open->n[TL_OVERDUE]};
+	char buf[32];
+
+	hb_raw(b, no != 0 ? "<tr><td data-label=\"STT\">" : "<tr class=\"total\"><td>");
+	if (no != 0)
+		hb_printf(b, "%zu", no);
+	hb_raw(b, "</td><th scope=\"row\">");
+	hb_txt(b, name);
+	hb_raw(b, "</th>");
+	for (int k = 0; k < 8; k++) {
+		hb_raw(b, "<td class=\"num\" data-label=\"");
+		hb_txt(b, k == 0 ? received_label : labels[k]);
+		hb_raw(b, "\">");
+		hb_txt(b, hl_fmt_int(buf, sizeof(buf), v[k]));
+		hb_raw(b, "</td>");
+	}
+	pct_cell(b, fin);
+	hb_raw(b, "</tr>");
 }
 
 /* One field's row of the rate table: its counts per month. */
@@ -106,6 +167,49 @@ static void rate_chart(struct hbuf *b, struct http_req *r, const struct frow *ro
 	hb_raw(b, "<figure class=\"chart\">");
 	hb_svg(b, svg);
 	hb_raw(b, "</figure>");
+}
+
+/* The units of o's scope over the days [d0, d1] with TT 01/2018's columns,
+ * in the reports' order of units, and their total. */
+static int unit_table(struct hbuf *b, struct http_req *r, const struct dq_opts *scope,
+	hl_day d0, hl_day d1)
+{
+	struct dq_opts o = *scope;
+	struct dq_result *res = NULL;
+	struct tl_counts total = {0};
+	struct hl_err err = {0};
+	char a0[16], a1[16];
+	int m, d;
+
+	o.by = DQ_BY_NONE;
+	o.period.kind = HL_P_RANGE;
+	o.period.num = 0;
+	o.period.first = d0;
+	o.period.last = d1;
+	hl_day_to_ymd(d0, &o.period.year, &m, &d);
+	if (dq_stats(r->st, r->a, &o, &res, &err) != HL_OK)
+		return err.code;
+	hb_raw(b, "<h2>Theo đơn vị: hồ sơ tiếp nhận từ ");
+	hb_txt(b, hl_day_vn(d0, a0, sizeof(a0)));
+	hb_raw(b, " đến ");
+	hb_txt(b, hl_day_vn(d1, a1, sizeof(a1)));
+	hb_raw(b, "</h2>");
+	if (res->nrows == 0) {
+		hb_raw(b, "<p>Không có hồ sơ nào tiếp nhận trong các tháng này.</p>");
+		return HL_OK;
+	}
+	tt01_head(b, "Tiếp nhận");
+	for (size_t i = 0; i < res->nrows; i++) {
+		const struct dq_row *w = &res->rows[i];
+
+		tt01_row(b, i + 1, w->unit->name, "Tiếp nhận", tl_total(&w->c), &w->c, &w->c);
+		add_counts(&total, &w->c);
+	}
+	if (res->nrows > 1)
+		tt01_row(b, 0, "Tổng cộng", "Tiếp nhận", tl_total(&total), &total, &total);
+	hb_raw(b, "</tbody></table></div><p class=\"note\">Đã giải quyết: hồ sơ đã hoàn thành; "
+		"đang giải quyết: hồ sơ chưa hoàn thành lúc này, trong hạn hoặc đã quá hạn.</p>");
+	return HL_OK;
 }
 
 int page_dossiers(struct http_req *r)
@@ -187,7 +291,8 @@ int page_dossiers(struct http_req *r)
 			hb_printf(&b, "<a href=\"/dossiers?year=%ld\">Năm %ld</a> · ", year + 1, year + 1);
 		hb_raw(&b, "<a href=\"/dossiers\">12 tháng gần nhất</a></p>");
 	}
-	hb_raw(&b, "<div class=\"scroll\"><table class=\"rates\"><thead><tr>"
+	scroll_box(&b, "Bảng tỷ lệ đúng hạn theo lĩnh vực và tháng");
+	hb_raw(&b, "<table class=\"rates\"><thead><tr>"
 		"<th scope=\"col\">Lĩnh vực</th>");
 	for (int k = 0; k < MONTHS; k++) {
 		hb_raw(&b, "<th scope=\"col\" class=\"num\">");
@@ -205,6 +310,8 @@ int page_dossiers(struct http_req *r)
 	}
 	hb_raw(&b, "</tbody></table></div>");
 	rate_chart(&b, r, rows, n, labels);
+	if (unit_table(&b, r, &o, start, first - 1) != HL_OK)
+		hb_raw(&b, "<p class=\"error\">Không tổng hợp được theo đơn vị.</p>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);
 }
@@ -259,24 +366,26 @@ static void item_table(struct hbuf *b, const struct wk_item *v, size_t n, bool l
 {
 	char a[32];
 
-	hb_raw(b, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Lĩnh vực</th>"
+	scroll_box(b, late ? "Bảng hồ sơ trễ hạn, quá hạn" : "Bảng hồ sơ sắp đến hạn");
+	hb_raw(b, "<table class=\"stack\"><thead><tr><th scope=\"col\">Lĩnh vực</th>"
 		"<th scope=\"col\">Mã hồ sơ</th><th scope=\"col\">Đơn vị</th>"
 		"<th scope=\"col\">Thủ tục</th><th scope=\"col\">Tiếp nhận</th>"
 		"<th scope=\"col\">Hạn trả</th><th scope=\"col\">Tình trạng</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
-		hb_raw(b, late ? "<tr class=\"overdue\"><td>" : "<tr><td>");
+		hb_raw(b, late ? "<tr class=\"overdue\"><td data-label=\"Lĩnh vực\">" :
+			"<tr><td data-label=\"Lĩnh vực\">");
 		hb_txt(b, v[i].field_name[0] ? v[i].field_name : "(không ghi)");
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Mã hồ sơ\">");
 		hb_txt(b, v[i].code);
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Đơn vị\">");
 		hb_txt(b, v[i].unit_name);
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Thủ tục\">");
 		hb_txt(b, v[i].procedure);
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Tiếp nhận\">");
 		hb_txt(b, wk_fmt_minute(v[i].received_at, a, sizeof(a)));
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Hạn trả\">");
 		hb_txt(b, wk_fmt_minute(v[i].due_at, a, sizeof(a)));
-		hb_raw(b, "</td><td>");
+		hb_raw(b, "</td><td data-label=\"Tình trạng\">");
 		hb_txt(b, tl_class_label(v[i].cls));
 		if (v[i].cls != TL_PENDING && !v[i].apology)
 			hb_raw(b, "; chưa có phiếu xin lỗi");
@@ -317,23 +426,13 @@ int page_dossiers_weekly(struct http_req *r)
 	if (m->nunits == 0) {
 		hb_raw(&b, "<p>Trong tuần không có hồ sơ nào được tiếp nhận hoặc giải quyết.</p>");
 	} else {
-		hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Đơn vị</th>"
-			"<th scope=\"col\" class=\"num\">Tiếp nhận</th>"
-			"<th scope=\"col\" class=\"num\">Trước hạn</th>"
-			"<th scope=\"col\" class=\"num\">Đúng hạn</th>"
-			"<th scope=\"col\" class=\"num\">Trễ hạn</th>"
-			"<th scope=\"col\" class=\"num\">Tỷ lệ đúng hạn</th></tr></thead><tbody>");
+		tt01_head(&b, "Tiếp nhận trong tuần");
 		for (size_t i = 0; i <= m->nunits; i++) {
-			const struct wk_unit *w = i < m->nunits ? &m->units[i] : &m->total;
+			const struct wk_unit *w = i == m->nunits ? &m->total :
+				&m->units[m->order != NULL ? m->order[i] : i];
 
-			hb_raw(&b, "<tr><th scope=\"row\">");
-			hb_txt(&b, w->name);
-			hb_printf(&b, "</th><td class=\"num\">%lld</td><td class=\"num\">%lld</td>"
-				"<td class=\"num\">%lld</td><td class=\"num\">%lld</td>",
-				(long long)w->received, (long long)w->fin.n[TL_EARLY],
-				(long long)w->fin.n[TL_ON_TIME], (long long)w->fin.n[TL_LATE]);
-			pct_cell(&b, &w->fin);
-			hb_raw(&b, "</tr>");
+			tt01_row(&b, i < m->nunits ? i + 1 : 0, w->name, "Tiếp nhận trong tuần", w->received,
+				&w->fin, &w->open);
 		}
 		hb_raw(&b, "</tbody></table></div>");
 	}

@@ -279,6 +279,9 @@ int page_public_report(struct http_req *r)
 		snprintf(disp, sizeof(disp), "%s; filename=\"bao-cao-%lld-v%d.%s\"",
 			pdf ? "attachment" : "inline", (long long)rep.id, rep.version, pdf ? "pdf" : "html");
 		http_add_header(r, "Content-Disposition", disp);
+		/* The report's own stylesheet, which the strict CSP would block. */
+		if (!pdf)
+			http_allow_doc_style(r, doc, len);
 		return http_send(r, 200, pdf ? "application/pdf" : "text/html; charset=utf-8", doc, len);
 	}
 	/* only the figures were frozen: show them */

@@ -11,6 +11,7 @@
 #include "http/srv.h"
 #include "svc/receipt.h"
 #include "web/pages.h"
+#include "web/pick.h"
 
 const char *web_base_url(struct http_req *r, char *buf, size_t size)
 {
@@ -25,6 +26,9 @@ const char *web_base_url(struct http_req *r, char *buf, size_t size)
 static int form_page(struct http_req *r, int status, const char *message, const char *dossier,
 	const char *unit, const char *feedback, bool is_new)
 {
+	struct store_unit *units = NULL;
+	struct hl_err err = {0};
+	size_t nunits = 0;
 	struct hbuf b;
 
 	hb_init(&b, r->a, 1 << 16);
@@ -50,11 +54,13 @@ static int form_page(struct http_req *r, int status, const char *message, const 
 	hb_raw(&b, "> Hồ sơ mới, chưa có trong các hồ sơ đã nhập từ hệ thống một cửa</label>"
 		"<p class=\"note\">Mã hồ sơ không có trong các hồ sơ đã nhập thì chỉ in được khi đánh "
 		"dấu ô này (để tránh in phiếu cho mã gõ nhầm).</p>");
-	if (r->role >= ROLE_SUPERVISOR) {
-		hb_raw(&b, "<label>Mã đơn vị tiếp nhận <input name=\"unit\" maxlength=\"63\" "
-			"autocomplete=\"off\" value=\"");
-		hb_txt(&b, unit ? unit : "");
-		hb_raw(&b, "\"></label><p class=\"note\">Để trống: đơn vị của tài khoản.</p>");
+	/* A supervisor picks among the units of its scope, by name; the server
+	 * still checks the one sent. */
+	if (r->role >= ROLE_SUPERVISOR && web_units(r, &units, &nunits, &err) == HL_OK) {
+		hb_raw(&b, "<label>Đơn vị tiếp nhận ");
+		web_unit_select(&b, "unit", units, nunits, unit, "Đơn vị của tài khoản");
+		hb_raw(&b, "</label><p class=\"note\">Hồ sơ đã nhập từ hệ thống một cửa luôn thuộc "
+			"đơn vị đã tiếp nhận nó.</p>");
 	}
 	hb_raw(&b, "<label>Nơi gửi phản ánh, kiến nghị (in trên phiếu) <textarea name=\"feedback\" "
 		"rows=\"3\" maxlength=\"1000\">");

@@ -10,8 +10,12 @@
 # schedules set from the pages (settings.mjs), the dashboard of a
 # supervisor's scope, names instead of codes and a merged ward's public
 # page (dashboard.mjs), the clerk's pages that must not lose work —
-# complaints, paper batches, the review queue, reports (clerk.mjs) —, in
-# Debian's chromium driven by playwright-core.
+# complaints, paper batches, the review queue, reports (clerk.mjs) —, the
+# last round of issue 12 on the pages at four sizes: the staff menu's touch
+# targets, the dossier tables, /receipts, the report preview, the public
+# HTML report under the CSP, /admin/units' kept days and a kiosk whose
+# server is unreachable (pages_fit.mjs), in Debian's chromium driven by
+# playwright-core.
 # Usage: sh run.sh HAILONG_BINARY SOURCE_ROOT (meson runs it: suite 'browser').
 # Needs node, npm and chromium: `make test` installs them (scripts/deps.sh test).
 set -eu
@@ -60,4 +64,5 @@ node "$DIR/plan.mjs" "$HL" "$SRC" || status=1
 node "$DIR/settings.mjs" "$HL" "$SRC" || status=1
 node "$DIR/dashboard.mjs" "$HL" "$SRC" || status=1
 node "$DIR/clerk.mjs" "$HL" "$SRC" || status=1
+node "$DIR/pages_fit.mjs" "$HL" "$SRC" || status=1
 exit $status

@@ -32,6 +32,7 @@ code,unit,field,procedure,channel,received_at,due_at,finished_at,returned_at,sup
 W1,VT,cu-tru,Đăng ký thường trú,direct,$TUE 09:00,$THU 17:00,,,0,0,0,
 W2,VT,ho-tich,Đăng ký khai sinh,online,$WED 09:00,$NEXT_TUE 17:00,,,0,0,0,$WED 08:00
 W3,VH,ho-tich,Đăng ký khai tử,direct,$THU 10:00,$F 17:00,$THU 15:00,,0,0,0,
+W4,VHA,ho-tich,Đăng ký khai tử,direct,$THU 10:00,$F 17:00,$THU 11:00,,0,0,0,
 X
 ok dossiers import d.csv
 echo 'matkhau-canbo-vt1' | "$HL" users add canbo --role clerk --unit VT >"$OUT" 2>&1 ||
@@ -109,5 +110,23 @@ has '"on_time_pct"'
 req "$JAR" GET /dossiers/weekly
 expect 200 "Phường Vĩnh Hòa"
 has "W1"
+# TT 01/2018's columns, as the PDF and the CLI; units by type, then name
+# (Vĩnh Hải, Vĩnh Hòa, Vĩnh Thọ), not by code (VH, VHA, VT).
+has "Đã giải quyết"
+has "Đang giải quyết"
+has "Trong hạn"
+hasnt "Trễ hạn</th>"
+in_order() {
+	awk -v a="$1" -v b="$2" 'index($0, a) && !pa { pa = NR * 100000 + index($0, a) }
+		index($0, b) && !pb { pb = NR * 100000 + index($0, b) }
+		END { exit !(pa && pb && pa < pb) }' "$OUT" || fail "'$1' is not before '$2'"
+}
+in_order "Phường Vĩnh Hải" "Phường Vĩnh Hòa"
+in_order "Phường Vĩnh Hòa" "Phường Vĩnh Thọ"
+req "$JAR" GET /dossiers
+expect 200 "Theo đơn vị"
+has "Đang giải quyết"
+has "Tổng cộng"
+in_order "<th scope=\"row\">Phường Vĩnh Hải" "<th scope=\"row\">Phường Vĩnh Hòa"
 
 serve_stop

@@ -29,8 +29,8 @@ diff want.csv "$OUT" || fail "stats at $AT"
 ok dossiers stats --period 2025-Q1 --format csv
 cat >want.csv <<'X'
 unit,group,total,early,on_time,late,pending,overdue,on_time_pct
-VH,,2,0,1,0,0,1,100.00
 VHA,,1,1,0,0,0,0,100.00
+VH,,2,0,1,0,0,1,100.00
 VT,,9,1,3,3,0,2,57.14
 X
 diff want.csv "$OUT" || fail "stats now"
@@ -69,6 +69,10 @@ ok dossiers stats --period 2025-Q1 --under NT --format csv
 has "VH,,2,"
 has "VHA,,1,"
 has "VT,,9,"
+# Units as the reports list them: by type, then Vietnamese name (Phường Vĩnh
+# Hải before Phường Vĩnh Hòa), not by code (VH before VHA).
+[ "$(cut -d, -f1 "$OUT" | tr '\n' ' ')" = "unit VHA VH VT " ] ||
+	fail "stats --under NT: rows not in the units' order: $(cat "$OUT")"
 ok dossiers stats --period 2025-Q1 --under VH --format csv
 has "VH,,2,"
 hasnt "VT,"

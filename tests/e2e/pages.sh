@@ -163,9 +163,26 @@ req "$A" GET "/admin/units?edit=thu-moi"
 expect 200 'name="valid_from" placeholder="dd/mm/yyyy"'
 has 'value="01/01/2026"'
 hasnt 'type="date"'
+# A refused form keeps what was typed, the day's error beside its box.
+post "$A" /admin/units code=thu-c name='UBND xã Thử C' type=ubnd-xa parent=khanh-hoa \
+	valid_from=31/02/2026 valid_to=15/03/2027
+expect 400 "ngày bắt đầu &#39;31/02/2026&#39; không phải một ngày"
+has 'name="valid_from" placeholder="dd/mm/yyyy"'
+has 'value="31/02/2026"'
+has 'value="15/03/2027"'
+has 'aria-describedby="err-valid_from"'
+has '<p class="error" id="err-valid_from">'
+has 'value="UBND xã Thử C"'
+post "$A" /admin/units/merge from=thu-a code=thu-moi-3 name='UBND xã Thử Ba' type=ubnd-xa \
+	day=32/13/2026
+expect 400 "ngày sáp nhập &#39;32/13/2026&#39; không phải một ngày"
+has 'value="32/13/2026"'
+has 'aria-describedby="err-day"'
+has 'value="thu-moi-3"'
 # A merger refused by the service (a predecessor with responses after the day).
 post "$A" /admin/units/merge from=vinh-nguyen code=thu-moi-2 name='X' type=ubnd-xa day=2024-01-01
 expect 409
+has 'value="2024-01-01"'
 ok units list
 hasnt 'thu-moi-2'
 

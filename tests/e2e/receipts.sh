@@ -188,6 +188,24 @@ expect 200
 hasnt 'thay cho phiếu in trước'
 req "$J" POST /receipts --data-urlencode "csrf=$t" --data-urlencode 'dossier=HS-WEB-2' -d new=1
 expect 200 'Phiếu này thay cho phiếu in trước đó của hồ sơ'
+# A supervisor picks the receiving unit by name among those of its scope
+# (the reports' order: Vĩnh Hải before Vĩnh Hòa), no code to type; the
+# server still refuses one outside it.
+echo 'matkhau-giamsat-1' | "$HL" users add giamsat --role supervisor --unit NT >"$OUT" 2>&1 ||
+	fail "users add giamsat"
+login giamsat matkhau-giamsat-1
+csrf_of /receipts
+has '<select name="unit">'
+has '<option value="VHA">Phường Vĩnh Hải</option><option value="VH">Phường Vĩnh Hòa</option>'
+hasnt '<option value="BNT">'
+hasnt 'Mã đơn vị tiếp nhận'
+req "$JAR" POST /receipts --data-urlencode "csrf=$CSRF" --data-urlencode dossier=HS-SUP-1 -d new=1 \
+	-d unit=VHA
+expect 200 'Phường Vĩnh Hải'
+req "$JAR" POST /receipts --data-urlencode "csrf=$CSRF" --data-urlencode dossier=HS-SUP-2 -d new=1 \
+	-d unit=BNT
+expect 403
+has '<select name="unit">'
 serve_stop
 status 1 receipts HS-IMP
 has "đã được đánh giá"

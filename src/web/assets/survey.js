@@ -16,7 +16,9 @@
  * answers is sent (and the screen says so), one without is dropped. Enough:
  * every question of at least one criterion answered or skipped on purpose,
  * at least one of them answered. From then on each question also offers
- * "Gửi ngay". */
+ * "Gửi ngay". When the server cannot be reached the response waits in the
+ * queue and the screen says so calmly, then returns to the start by itself:
+ * nothing on a kiosk waits for a touch from someone who has left. */
 (function () {
 	'use strict';
 
@@ -27,6 +29,7 @@
 	var ASK_S = 20;              /* the question's countdown, in seconds */
 	var THANKS_MS = 8000;        /* the thank-you screen stays this long */
 	var RETRY_MIN_MS = 2000, RETRY_MAX_MS = 60000;
+	var SETTLE_MS = 4000;        /* how long a sent response waits for the server's answer */
 	var REPLACED = 'Phiếu khảo sát này đã được thay bằng một phiếu in sau cho cùng hồ sơ. Xin quét ' +
 		'mã QR trên phiếu mới nhất mà bộ phận tiếp nhận đưa ông/bà.';
 	var app = document.getElementById('app');
@@ -226,16 +229,16 @@
 		if (MODE !== 'kiosk')
 			return;
 		clearTimeout(idleTimer);
-		if (screen === 'start' || screen === 'message')
+		if (screen === 'start' || (screen === 'message' && !(st && st.unsent)))
 			return;
 		if (screen === 'ask' || screen === 'sending')
 			return;
 		idleTimer = setTimeout(function () {
-			if (screen === 'thanks')
+			if (screen === 'thanks' || screen === 'message')
 				startScreen();
 			else
 				askScreen();
-		}, screen === 'thanks' ? THANKS_MS : IDLE_MS);
+		}, screen === 'thanks' || screen === 'message' ? THANKS_MS : IDLE_MS);
 	}
 
 	['pointerdown', 'keydown', 'touchstart', 'input'].forEach(function (ev) {
@@ -249,7 +252,7 @@
 
 	function fresh() {
 		return { id: null, field: null, staff: null, answers: {}, seen: {}, comment: '',
-			complaint: false, q: 0, back: null, sending: false, here: null };
+			complaint: false, q: 0, back: null, sending: false, here: null, unsent: false };
 	}
 
 	function questions() {
@@ -645,25 +648,70 @@
 			st.collected_at = nowLocal();
 		}
 		if (MODE === 'kiosk') {
-			st.sending = true;
-			enqueue(body(), function (ok) {
-				if (!ok) {
-					st.sending = false;
-					message('Chưa lưu được', 'Thiết bị không lưu được câu trả lời. Xin báo cán bộ ' +
-						'tại quầy.', reviewScreen);
-					return;
-				}
-				thanksScreen((auto === true ? 'Kiosk đã tự động gửi ' + answeredCount() + '/' +
-					questions().length + ' câu trả lời của ông/bà. ' : '') +
-					(st.complaint ? 'Phản ánh, kiến nghị của ông/bà đã được ghi nhận và ' +
-					'chuyển tới cán bộ để trả lời; câu trả lời sẽ được công khai trên trang ' +
-					'của đơn vị.' : 'Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.'),
-					auto === true ? 'Đã gửi ý kiến của ông/bà' : null);
-				pump();
-			});
+			kioskSend(auto === true);
 			return;
 		}
 		sendPhone();
+	}
+
+	/* The kiosk's send: into the queue, then one pass of the sender (at most
+	 * SETTLE_MS) to tell the citizen whether it reached the server or waits
+	 * on the device. A device that cannot keep it posts it directly; if that
+	 * fails too, a calm apology, and the start screen comes back by itself. */
+	function kioskSend(auto) {
+		var b = body(), n = answeredCount(), total = questions().length, complaint = st.complaint;
+
+		st.sending = true;
+		show('sending', 'Đang gửi…', [el('p', { 'class': 'sv-lead', text: 'Xin chờ trong giây lát.' })]);
+		enqueue(b, function (ok) {
+			if (ok)
+				return settle(b.id, function (sent) { kioskThanks(auto, sent, n, total, complaint); });
+			post(b).then(function (s) {
+				if (s === 201 || s === 200)
+					return kioskThanks(auto, true, n, total, complaint);
+				throw new Error('HTTP ' + s);
+			}).catch(function (e) {
+				console.error('hailong: không lưu và không gửi được câu trả lời', e);
+				st.sending = false;
+				st.unsent = true;
+				message('Chưa gửi được', 'Kiosk chưa gửi được ý kiến của ông/bà lúc này. Xin lỗi ' +
+					'ông/bà vì sự bất tiện; xin báo cán bộ tại quầy.', auto ? null : sendNow);
+				armIdle();
+			});
+		});
+	}
+
+	/* Sent: as before. Kept on the device: said so, without alarm. */
+	function kioskThanks(auto, sent, n, total, complaint) {
+		var what = auto ? n + '/' + total + ' câu trả lời của ông/bà' : 'ý kiến của ông/bà';
+
+		thanksScreen((auto && sent ? 'Kiosk đã tự động gửi ' + what + '. ' : sent ? '' :
+			'Kiosk đã lưu ' + what + ' và sẽ tự gửi khi kết nối lại được máy chủ. ') +
+			(complaint ? 'Phản ánh, kiến nghị của ông/bà đã được ghi nhận và ' +
+			'chuyển tới cán bộ để trả lời; câu trả lời sẽ được công khai trên trang ' +
+			'của đơn vị.' : 'Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn.'),
+			auto ? (sent ? 'Đã gửi ý kiến của ông/bà' : 'Đã lưu ý kiến của ông/bà') : null);
+	}
+
+	/* cb(true) once the queue no longer holds id after a pass of the sender,
+	 * cb(false) if it still does or SETTLE_MS passed first. */
+	function settle(id, cb) {
+		var done = false, timer = setTimeout(function () { finish(false); }, SETTLE_MS);
+
+		function finish(sent) {
+			if (done)
+				return;
+			done = true;
+			clearTimeout(timer);
+			cb(sent);
+		}
+		pump(function () {
+			tx('readonly', function (s) { return s.get(id); }).then(function (item) {
+				finish(!item);
+			}, function () {
+				finish(false);
+			});
+		});
 	}
 
 	function sendPhone() {
@@ -768,20 +816,29 @@
 
 	function later() {
 		clearTimeout(retryTimer);
-		retryTimer = setTimeout(pump, retryMs);
+		retryTimer = setTimeout(function () { pump(); }, retryMs);
 		retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
 	}
 
 	/* Post one item: resolves 'done' (stored, held, duplicate or dropped),
 	 * 'retry' (keep it, try later) or 'stop' (token refused). */
-	function postOne(item) {
+	function postResponse(b) {
 		return fetch('/api/v1/responses', {
 			method: 'POST',
 			headers: authHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' }),
-			body: JSON.stringify(item.body),
+			body: JSON.stringify(b),
 			cache: 'no-store',
 			credentials: 'omit'
-		}).then(function (resp) {
+		});
+	}
+
+	/* b posted once, outside the queue: resolves the HTTP status. */
+	function post(b) {
+		return postResponse(b).then(function (resp) { return resp.status; });
+	}
+
+	function postOne(item) {
+		return postResponse(item.body).then(function (resp) {
 			var s = resp.status;
 
 			if (s === 201 || s === 200)
@@ -802,7 +859,19 @@
 		});
 	}
 
-	function pump() {
+	var waiters = [];           /* called when the current pass ends */
+
+	function passEnded() {
+		var w = waiters;
+
+		waiters = [];
+		w.forEach(function (f) { f(); });
+	}
+
+	/* One pass over the queue; then (when given) cb. */
+	function pump(cb) {
+		if (cb)
+			waiters.push(cb);
 		if (MODE !== 'kiosk' || pumping)
 			return;
 		pumping = true;
@@ -822,6 +891,7 @@
 		}).then(function (r) {
 			pumping = false;
 			blocked = r === 'stop';
+			passEnded();
 			if (r === 'empty') {
 				retryMs = RETRY_MIN_MS;
 				/* Items queued while this pass ran are picked up now. */
@@ -837,6 +907,7 @@
 		}, function (e) {
 			pumping = false;
 			console.error('hailong: lỗi hàng đợi', e);
+			passEnded();
 			later();
 		});
 	}

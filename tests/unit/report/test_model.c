@@ -457,6 +457,8 @@ static void test_html(void **state)
 	assert_non_null(html);
 	assert_non_null(strstr(html, "&lt;b&gt;Chờ đợi lâu&lt;/b&gt; &amp; &quot;khó&quot;"));
 	assert_null(strstr(html, "<b>Chờ đợi lâu"));
+	assert_non_null(strstr(html, "<body>\n<main>\n"));
+	assert_non_null(strstr(html, "</main>\n</body>"));
 	assert_non_null(strstr(html, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
 	assert_non_null(strstr(html, "Thử, ngày 25 tháng 12 năm 2024"));
 	assert_non_null(strstr(html, "Số:      /BC-UBND"));
