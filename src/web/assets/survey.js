@@ -706,8 +706,10 @@
 			cb(sent);
 		}
 		pump(function () {
-			tx('readonly', function (s) { return s.get(id); }).then(function (item) {
-				finish(!item);
+			/* count, not get: a missing key's get resolves to undefined, which
+			 * tx() cannot tell from a request that returns nothing */
+			tx('readonly', function (s) { return s.count(id); }).then(function (n) {
+				finish(n === 0);
 			}, function () {
 				finish(false);
 			});
