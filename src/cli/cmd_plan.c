@@ -13,7 +13,7 @@
 #include "base/arena.h"
 #include "base/mem.h"
 #include "base/text.h"
-#include "report/model.h"
+#include "svc/report_model.h"
 #include "report/out.h"
 #include "report/plan_doc.h"
 #include "svc/import.h"

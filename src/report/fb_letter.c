@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "report/letterhead.h"
-#include "report/model.h"
+#include "svc/letterhead.h"
+#include "svc/report_model.h"
 #include "report/pdfdoc.h"
 #include "report/render.h"
 

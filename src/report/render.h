@@ -4,7 +4,7 @@
 #ifndef HL_RPT_RENDER_H
 #define HL_RPT_RENDER_H
 
-#include "report/model.h"
+#include "svc/report_model.h"
 
 enum rpt_format { RPT_PDF, RPT_XLSX, RPT_CSV, RPT_HTML };
 

@@ -16,8 +16,8 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "report/chart.h"
-#include "report/letterhead.h"
-#include "report/order.h"
+#include "svc/letterhead.h"
+#include "svc/order.h"
 #include "report/out.h"
 #include "report/pdfdoc.h"
 

@@ -18,7 +18,7 @@
 
 #include "base/text.h"
 #include "core/date.h"
-#include "report/order.h"
+#include "svc/order.h"
 #include "report/render.h"
 #include "report/xlsxw.h"
 
@@ -199,7 +199,7 @@ static void mean_row(struct xw *x, lxw_worksheet *ws, const struct iq_result *r,
 
 /* The seed 003 table: STT, Đơn vị, the criteria, SIPAS, Tăng/giảm, then
  * Xếp hạng and Số phiếu; a value below its target is highlighted. Units by
- * type, then name (report/order.h), under a row naming the type when there
+ * type, then name (svc/order.h), under a row naming the type when there
  * are several, with mean rows in a supervising office's report. Returns
  * the next free row. */
 static lxw_row_t summary_table(struct xw *x, lxw_worksheet *ws, const struct rpt_model *m,

@@ -11,8 +11,8 @@
 
 #include "base/arena.h"
 #include "io/csvout.h"
-#include "report/letterhead.h"
-#include "report/order.h"
+#include "svc/letterhead.h"
+#include "svc/order.h"
 #include "report/out.h"
 #include "store/store.h"
 #include "svc/calendar.h"
@@ -218,7 +218,7 @@ static int cmp_ukey(const void *x, const void *y)
 	return c != 0 ? c : strcmp(a->code, b->code);
 }
 
-/* m->order: the units by type, then Vietnamese name (report/order.h). */
+/* m->order: the units by type, then Vietnamese name (svc/order.h). */
 static int order_units(struct wk_model *m)
 {
 	struct ukey *k = hl_arena_alloc(m->a, (m->nunits + 1) * sizeof(*k));
@@ -236,7 +236,7 @@ static int order_units(struct wk_model *m)
 
 /* The unit whose centre sends the list: the one asked for, else the only
  * root of the units (none when there are several), as it stands on Friday —
- * its successor if it has been merged (report/letterhead.h). */
+ * its successor if it has been merged (svc/letterhead.h). */
 static int find_issuer(struct store *st, struct build *b, const char *unit)
 {
 	struct store_lineage *lin = NULL;

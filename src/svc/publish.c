@@ -17,7 +17,7 @@
 #include "svc/indexq.h"
 #include "svc/ingest.h"
 #include "svc/units.h"
-#include "report/model.h"
+#include "svc/report_model.h"
 #include "report/render.h"
 
 #define PUB_MAX_DUE 64          /* reports due per unit in one window: 31 days hold a few */

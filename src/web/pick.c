@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/order.h"
+#include "svc/order.h"
 #include "svc/indexq.h"
 #include "web/admin.h"
 

@@ -1,4 +1,4 @@
-/* model.c — building the report model (model.h): the index table from the
+/* report_model.c — building the report model (report_model.h): the index table from the
  * index query, and everything else — counts by channel and field, answer
  * distributions per question of each instrument version used, comment
  * themes with examples (any comment in an internal report; in one that may
@@ -9,7 +9,7 @@
  * the period's responses (there is no per-unit response index). Then the document's heading, addressees and
  * signature, worded from the unit's type as Nghị định 30/2020 lays out an
  * administrative document. */
-#include "report/model.h"
+#include "svc/report_model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +23,8 @@
 #include "core/instrument.h"
 #include "core/rollup.h"
 #include "io/instrument_json.h"
-#include "report/letterhead.h"
-#include "report/order.h"
+#include "svc/letterhead.h"
+#include "svc/order.h"
 #include "svc/feedback.h"
 #include "svc/plan.h"
 

@@ -1,4 +1,4 @@
-/* model.h — the report (SPEC §5, issue 4): one model built from the store
+/* report_model.h — the report (SPEC §5, issue 4): one model built from the store
  * for a period and a scope, rendered by rpt_pdf.c, rpt_xlsx.c, rpt_csv.c and
  * rpt_html.c. Renderers only lay out what is here; every figure is computed
  * once, in rpt_build. */
@@ -105,7 +105,7 @@ struct rpt_mean {
 };
 
 /* The units of one type in the documents' tables: index->units[order[i]]
- * for i in [first, first + n) (report/order.h). */
+ * for i in [first, first + n) (svc/order.h). */
 struct rpt_group {
 	const char *type, *name;   /* "ubnd-xa", "UBND cấp xã" */
 	size_t first, n;
