@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "core/period.h"
 #include "store/store.h"
+#include "report/render.h"
 #include "svc/accounts.h"
 #include "svc/ingest.h"
 #include "svc/publish.h"
@@ -101,7 +102,7 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 		{"date", &date, NULL}, {"number", &number, NULL}, {"signer", &signer, NULL},
 		{NULL, NULL, NULL},
 	};
-	struct pub_opts o = {0};
+	struct pub_opts o = {.render = rpt_render};
 	struct pub_snapshot *s = NULL;
 	struct store_report r;
 	struct hl_arena *a = NULL;

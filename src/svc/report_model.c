@@ -1016,3 +1016,17 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	*out = m;
 	return HL_OK;
 }
+
+static const char *const names[] = {
+	[RPT_PDF] = "pdf", [RPT_XLSX] = "xlsx", [RPT_CSV] = "csv", [RPT_HTML] = "html",
+};
+
+int rpt_format_of(const char *name)
+{
+	if (name == NULL)
+		return -1;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return (int)i;
+	return -1;
+}

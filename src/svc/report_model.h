@@ -167,4 +167,15 @@ int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
  * when the clock cannot say. */
 hl_day rpt_today(void);
 
+/* The report's formats; the renderers are report/render.h. */
+enum rpt_format { RPT_PDF, RPT_XLSX, RPT_CSV, RPT_HTML };
+
+/* Parse "pdf", "xlsx", "csv" or "html"; -1 otherwise. */
+int rpt_format_of(const char *name);
+
+/* A renderer of m to path in format f (report/render.h's rpt_render), handed
+ * down by the caller: svc builds the model, it never calls report/. */
+typedef int (*rpt_render_fn)(const struct rpt_model *m, enum rpt_format f, const char *path,
+	struct hl_err *err);
+
 #endif

@@ -19,6 +19,7 @@
 #include "http/page.h"
 #include "http/scope.h"
 #include "http/srv.h"
+#include "report/render.h"
 #include "svc/accounts.h"
 #include "svc/ingest.h"
 #include "svc/publish.h"
@@ -351,7 +352,7 @@ static int draft(struct http_req *r, struct rform *f, const char *format,
 	struct pub_snapshot **s, int *sent)
 {
 	struct store_unit u;
-	struct pub_opts o = {0};
+	struct pub_opts o = {.render = rpt_render};
 	struct hl_err err = {0};
 	int rc;
 
