@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "base/arena.h"
+#include "base/clock.h"
 #include "http/scope.h"
 #include "http/srv.h"
 #include "svc/feedback.h"
@@ -67,7 +68,7 @@ static void complaint(const struct http_req *r, const struct ingest_json_out *in
 	memset(n, 0, sizeof(*n));
 	n->unit = unit->code;
 	n->channel = r->kiosk_auth ? FB_KIOSK : FB_COUNTER;
-	n->received_at = (at + (int64_t)INGEST_TZ_MINUTES * 60) / 60;
+	n->received_at = hl_clock_minute_of(at);
 	n->text = in->r.comment;
 	if (r->kiosk_auth)
 		snprintf(who, size, "kiosk:%s", r->kiosk.name);

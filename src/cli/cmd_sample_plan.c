@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "cli/cli.h"
 #include "io/csvout.h"
@@ -148,7 +149,7 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 		if (!hl_day_parse(date_s, &date))
 			return cli_usage(&cmd_sample_plan, "--date '%s' không phải một ngày viết năm-tháng-ngày, ví dụ 2025-06-30", date_s);
 	} else {
-		date = ingest_day_of(time(NULL));   /* today in Vietnam */
+		date = hl_clock_today();   /* today in Vietnam */
 	}
 
 	a = hl_arena_new((size_t)256 << 20);

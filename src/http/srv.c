@@ -8,6 +8,7 @@
  * with a full fsync, and only then wakes the requests. An answer "201" is
  * therefore always on disk, and a thousand concurrent responses cost one
  * fsync, not a thousand. */
+#include "base/clock.h"
 #include "http/srv.h"
 
 #include <arpa/inet.h>
@@ -129,7 +130,7 @@ struct reqstate {
 
 int64_t srv_now(void)
 {
-	return (int64_t)time(NULL);
+	return hl_clock_now();
 }
 
 void srv_log(struct server *s, const char *fmt, ...)

@@ -16,6 +16,7 @@
 
 #include <xlsxwriter.h>
 
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/date.h"
 #include "svc/order.h"
@@ -413,14 +414,8 @@ static int sheet_summary(struct xw *x, const struct rpt_model *m)
 
 	if (ws == NULL)
 		return -1;
-	if (day == HL_DAY_NONE) {
-		time_t now = time(NULL);
-		struct tm tm;
-
-		if (localtime_r(&now, &tm) == NULL ||
-			!hl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &day))
-			day = HL_DAY_NONE;
-	}
+	if (day == HL_DAY_NONE)
+		day = hl_clock_today();
 	xlsxw_width(&x->w, ws, 0, 0, W_TT, NULL);
 	xlsxw_width(&x->w, ws, 1, 1, W_UNIT, NULL);
 	xlsxw_width(&x->w, ws, 2, (lxw_col_t)(2 + r->ncrit), W_NUM, NULL);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
 
@@ -83,7 +84,7 @@ int intake_insert(struct store *st, struct store_response *r, bool complaint,
 int intake_kiosk_held(struct store *st, int64_t kiosk_id, int64_t now, hl_day day, int64_t at,
 	bool has_time, bool *held, struct hl_err *err)
 {
-	hl_day today = ingest_day_of(now);
+	hl_day today = hl_clock_day_of(now);
 	int64_t recent = 0;
 	int rc;
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "svc/index_json.h"
 #include "svc/indexq.h"
@@ -21,11 +22,6 @@
 
 #define PUB_MAX_DUE 64          /* reports due per unit in one window: 31 days hold a few */
 #define PUB_MAX_DOC (64u << 20) /* a rendered report larger than this is refused */
-
-static hl_day local_today(void)
-{
-	return (hl_day)(((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 86400);
-}
 
 static bool unit_alive(const struct store_unit *u, const struct calrpt_due *d)
 {
@@ -359,7 +355,7 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	json_t *j = NULL;
 	char *text = NULL;
 	int f = RPT_HTML;
-	hl_day today = o->today == HL_DAY_NONE ? local_today() : o->today;
+	hl_day today = o->today == HL_DAY_NONE ? hl_clock_today() : o->today;
 	struct pub_sched *ps = NULL;
 	int rc;
 
@@ -436,7 +432,7 @@ int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, i
 	snprintf(r.period, sizeof(r.period), "%s", code);
 	snprintf(r.format, sizeof(r.format), "%s", s->format);
 	snprintf(r.published_by, sizeof(r.published_by), "%s", who != NULL ? who : "?");
-	r.published_at = now > 0 ? now : (int64_t)time(NULL);
+	r.published_at = now > 0 ? now : hl_clock_now();
 	r.due = s->due;
 	rc = STORE(st, report_put, &r, s->figures, s->doc, s->doc_len, err);
 	if (rc == HL_OK && s->nquotes > 0)

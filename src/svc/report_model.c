@@ -9,6 +9,7 @@
  * the period's responses (there is no per-unit response index). Then the document's heading, addressees and
  * signature, worded from the unit's type as Nghị định 30/2020 lays out an
  * administrative document. */
+#include "base/clock.h"
 #include "svc/report_model.h"
 
 #include <stdio.h>
@@ -913,18 +914,6 @@ int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
 	return HL_OK;
 }
 
-hl_day rpt_today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	hl_day d = HL_DAY_NONE;
-
-	if (localtime_r(&now, &tm) == NULL ||
-	    !hl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d))
-		return HL_DAY_NONE;
-	return d;
-}
-
 int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	struct rpt_model **out, struct hl_err *err)
 {
@@ -956,7 +945,7 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	m->o.signer = o->signer ? hl_arena_strdup(a, o->signer) : NULL;
 	m->signer = m->o.signer ? m->o.signer : "";
 	if (m->o.date == HL_DAY_NONE)
-		m->o.date = rpt_today();
+		m->o.date = hl_clock_today();
 	hl_period_label(&o->period, m->period_label, sizeof(m->period_label));
 
 	rc = STORE(st, unit_list, a, &units, &nunits, err);

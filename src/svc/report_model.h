@@ -163,9 +163,6 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
 	const struct store_unit *parent, struct rpt_model *m, struct hl_err *err);
 
-/* Today's date in local time, the default date of a document; HL_DAY_NONE
- * when the clock cannot say. */
-hl_day rpt_today(void);
 
 /* The report's formats; the renderers are report/render.h. */
 enum rpt_format { RPT_PDF, RPT_XLSX, RPT_CSV, RPT_HTML };
