@@ -17,6 +17,7 @@
 
 #include "api/api.h"
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "store/store.h"
 #include "svc/builtin.h"
@@ -83,8 +84,8 @@ static void check_stored(const struct fb_new *in, const char *code, const char *
 
 	MUST(a != NULL);
 	hl_err_clear(&err);
-	MUST(fb_get(st, NULL, code, ingest_now_minute(), a, &it, &err) == HL_OK);
-	MUST(fb_track(st, NULL, code, token, ingest_now_minute(), a, &tr, &err) == HL_OK);
+	MUST(fb_get(st, NULL, code, hl_clock_minute(), a, &it, &err) == HL_OK);
+	MUST(fb_track(st, NULL, code, token, hl_clock_minute(), a, &tr, &err) == HL_OK);
 	MUST(strcmp(it.it.code, code) == 0 && strcmp(tr.it.code, code) == 0);
 	MUST(strcmp(it.unit_code, "VT") == 0 && it.it.channel == in->channel);
 	MUST(it.it.text != NULL && hl_utf8_valid(it.it.text, strlen(it.it.text), NULL));

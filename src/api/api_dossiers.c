@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "base/clock.h"
 #include "http/scope.h"
 #include "svc/dossq.h"
 #include "svc/ingest.h"
@@ -41,7 +42,7 @@ int api_dossiers_stats(struct http_req *r)
 		by = NULL;
 	if (dq_by_parse(by, &o.by, &err) != HL_OK)
 		return http_send_error(r, 400, "invalid", err.msg, "by");
-	o.at = ingest_now_minute();
+	o.at = hl_clock_minute();
 	if (at != NULL && !hl_minute_parse(at, &o.at))
 		return http_send_error(r, 400, "invalid", "at phải có dạng YYYY-MM-DD HH:MM", "at");
 	o.unit = http_query(r, "unit");

@@ -13,6 +13,7 @@
 
 #include "api/api.h"
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/date.h"
 #include "http/page.h"
@@ -41,7 +42,7 @@ int fb_web_track(struct http_req *r, const char *code, const char *token, struct
 	if (over)
 		return hl_err_set(err, HL_ELIMIT, "token", "đã tra cứu sai quá nhiều lần từ địa chỉ "
 			"này: xin đợi 15 phút rồi thử lại");
-	rc = fb_track(r->st, NULL, code, token, ingest_now_minute(), r->a, out, err);
+	rc = fb_track(r->st, NULL, code, token, hl_clock_minute(), r->a, out, err);
 	/* a wrong guess counts; a right one, or a missing item code, does not */
 	if (rc == HL_ENOTFOUND)
 		srv_allow(r, RL_TRACK_ADDR, r->client);
@@ -77,7 +78,7 @@ int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struc
 
 	if (code == NULL || strlen(code) >= STORE_CODE_MAX)
 		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh, kiến nghị này");
-	rc = fb_get(r->st, NULL, code, ingest_now_minute(), r->a, out, err);
+	rc = fb_get(r->st, NULL, code, hl_clock_minute(), r->a, out, err);
 	if (rc != HL_OK)
 		return rc;
 	snprintf(missing, sizeof(missing), "không có phản ánh, kiến nghị mã '%s'", code);
@@ -141,7 +142,7 @@ int fb_web_public_add(struct http_req *r, const char *unit, const char *text, co
 	const char *contact, const char *id, char *code, char *token, struct hl_err *err)
 {
 	struct fb_new in = {
-		.unit = unit, .channel = FB_WEB, .received_at = ingest_now_minute(), .text = text,
+		.unit = unit, .channel = FB_WEB, .received_at = hl_clock_minute(), .text = text,
 		.name = name, .contact = contact, .id = id,
 	};
 	struct store_unit u;
@@ -258,7 +259,7 @@ static json_t *jminute(int64_t m)
 
 	if (m < 0)
 		return json_null();
-	return json_string(fb_minute_iso(m, buf, sizeof(buf)));
+	return json_string(hl_clock_iso_minute(m, buf, sizeof(buf)));
 }
 
 json_t *fb_web_json(const struct fb_item *f, bool staff)
@@ -392,7 +393,7 @@ int fb_web_body_new(const struct fb_web_body *b, struct fb_new *out, struct hl_e
 	out->contact = b->contact;
 	out->code = b->code;
 	out->id = b->id;
-	out->received_at = ingest_now_minute();
+	out->received_at = hl_clock_minute();
 	out->at_given = b->received_at != NULL;
 	if (b->unit == NULL || b->unit[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "unit", "thiếu mã đơn vị 'unit'");
@@ -441,7 +442,7 @@ int api_fb_list(struct http_req *r)
 	struct hl_err err = {0};
 	json_t *arr, *o;
 
-	q.at = ingest_now_minute();
+	q.at = hl_clock_minute();
 	if (at != NULL && !hl_minute_parse(at, &q.at))
 		return http_send_error(r, 400, "invalid",
 			"at phải có dạng YYYY-MM-DD HH:MM (ví dụ 2026-03-02 08:00)", "at");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "base/clock.h"
 #include "core/instrument.h"
 #include "http/scope.h"
 #include "http/srv.h"
@@ -75,7 +76,7 @@ json_t *api_config_add(struct http_req *r, json_t *out, const struct ingest *g,
 	staff = json_array();
 	ingest_fields(g, &fl, &nfl);
 	ingest_staff(g, &sf, &nsf);
-	if (unitfields_rank(r->st, unit_id, ingest_day_of(srv_now()), fl, nfl, r->a, &uf,
+	if (unitfields_rank(r->st, unit_id, hl_clock_day_of(srv_now()), fl, nfl, r->a, &uf,
 			&err) != HL_OK) {
 		/* A kiosk still starts: with every field, as before. */
 		srv_log(r->srv, "lĩnh vực của đơn vị %lld: %s (%s)", (long long)unit_id, err.msg,
@@ -158,7 +159,7 @@ int api_kiosk_config(struct http_req *r)
 		hl_err_set(&err, HL_ENOTFOUND, "instrument", "không có bộ câu hỏi '%.80s'", ref);
 		return http_send_err(r, &err);
 	}
-	t = srv_now() + (int64_t)INGEST_TZ_MINUTES * 60;
+	t = srv_now() + (int64_t)HL_VN_TZ_MINUTES * 60;
 	hl_day_to_ymd((hl_day)(t / 86400), &y, &mo, &d);
 	snprintf(now, sizeof(now), "%04d-%02d-%02dT%02d:%02d:%02d+07:00", y, mo, d,
 		(int)(t % 86400 / 3600), (int)(t % 3600 / 60), (int)(t % 60));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "core/date.h"
 #include "store/store.h"
 #include "svc/audit.h"
@@ -41,7 +42,7 @@ static const char *show_time(const char *at, char *buf, size_t size)
 
 	if (sscanf(at, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s) == 7 &&
 	    (sep == 'T' || sep == ' ') && hl_day_from_ymd(y, mo, d, &day))
-		return hl_time_vn((int64_t)day * 86400 + h * 3600 + mi * 60 + s, INGEST_TZ_MINUTES,
+		return hl_clock_fmt((int64_t)day * 86400 + h * 3600 + mi * 60 + s, 
 			buf, size);
 	return at;
 }

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/mem.h"
 #include "base/text.h"
 #include "core/lunar.h"
@@ -49,7 +50,7 @@ static int need_db(struct cli_ctx *ctx)
 
 static hl_day today(void)
 {
-	return (hl_day)(((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 86400);
+	return hl_clock_today();
 }
 
 static int bad_date(const char *opt, const char *s)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "cli/cli.h"
 #include "report/weekly.h"
@@ -24,7 +25,7 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 static int parse_at(const char *s, int64_t *at)
 {
 	if (s == NULL) {
-		*at = ingest_now_minute();
+		*at = hl_clock_minute();
 		return 0;
 	}
 	if (!hl_minute_parse(s, at))
@@ -83,7 +84,7 @@ static void print_stats(const struct dq_result *r)
 	printf("TÌNH HÌNH GIẢI QUYẾT HỒ SƠ – %s (%s – %s), tính đến %s\n\n",
 		hl_period_label(&r->o.period, label, sizeof(label)),
 		hl_day_vn(r->o.period.first, a, sizeof(a)), hl_day_vn(r->o.period.last, b, sizeof(b)),
-		wk_fmt_minute(r->o.at, at, sizeof(at)));
+		hl_clock_fmt_minute(r->o.at, at, sizeof(at)));
 	if (r->nrows == 0) {
 		fputs("Không có hồ sơ nào tiếp nhận trong kỳ ở các đơn vị đã chọn.\n", stdout);
 		return;
@@ -256,7 +257,7 @@ static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 	if (output == NULL || output[0] == '\0')
 		return cli_usage(&cmd_dossiers, "thiếu -o TỆP (tệp kết quả)");
 	if (date == NULL) {
-		friday = wk_latest_friday((hl_day)(ingest_now_minute() / 1440));
+		friday = wk_latest_friday((hl_day)(hl_clock_minute() / 1440));
 	} else if (!hl_day_parse(date, &friday)) {
 		return cli_usage(&cmd_dossiers, "--date '%s' không hợp lệ (viết năm-tháng-ngày, ví dụ "
 			"2025-06-13, và là ngày có thật)",

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/date.h"
 #include "core/period.h"
@@ -243,7 +244,7 @@ static int do_reopen(struct cli_ctx *ctx, int argc, char **argv)
 	if (fb_reopen(ctx->st, code, reason, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	a = hl_arena_new((size_t)1 << 20);
-	if (a != NULL && fb_get(ctx->st, NULL, code, ingest_now_minute(), a, &f, &err) == HL_OK)
+	if (a != NULL && fb_get(ctx->st, NULL, code, hl_clock_minute(), a, &f, &err) == HL_OK)
 		printf("Đã mở lại %s: việc cần làm tiếp theo là %s.\n", code,
 			fb_step_label(f.step));
 	else
@@ -280,7 +281,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
 
 	if (rc == 0)
-		rc = parse_time("--at", at, ingest_now_minute(), &q.at);
+		rc = parse_time("--at", at, hl_clock_minute(), &q.at);
 	if (rc == 0)
 		rc = parse_format(format, &csv);
 	if (rc != 0)
@@ -324,8 +325,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 			putchar(',');
 			csvout_cell(stdout, f->unit_code);
 			printf(",%s,%s,%s,%s,%d", fb_channel_code(f->it.channel),
-				fb_minute_iso(f->it.received_at, rec, sizeof(rec)), fb_step_code(f->step),
-				fb_minute_iso(f->due_at, due, sizeof(due)), f->overdue ? 1 : 0);
+				hl_clock_iso_minute(f->it.received_at, rec, sizeof(rec)), fb_step_code(f->step),
+				hl_clock_iso_minute(f->due_at, due, sizeof(due)), f->overdue ? 1 : 0);
 			if (contact) {
 				putchar(',');
 				csvout_cell(stdout, name);
@@ -339,9 +340,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_cell(f->it.code, 32);
 		cli_cell(f->unit_name, 30);
 		cli_cell(fb_channel_label(f->it.channel), 32);
-		cli_cell(fb_minute_vn(f->it.received_at, rec, sizeof(rec)), 16);
+		cli_cell(hl_clock_fmt_minute(f->it.received_at, rec, sizeof(rec)), 16);
 		cli_cell(fb_step_label(f->step), 24);
-		cli_cell(f->due_at >= 0 ? fb_minute_vn(f->due_at, due, sizeof(due)) : "—", 16);
+		cli_cell(f->due_at >= 0 ? hl_clock_fmt_minute(f->due_at, due, sizeof(due)) : "—", 16);
 		if (contact)
 			printf("%-7s  %s %s\n", f->overdue ? "có" : "", name, addr);
 		else
@@ -369,7 +370,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = parse_code(argc, argv, opts, &code, "hailong feedback show MÃ [--contact]");
 
 	if (rc == 0)
-		rc = parse_time("--at", at, ingest_now_minute(), &when);
+		rc = parse_time("--at", at, hl_clock_minute(), &when);
 	if (rc != 0)
 		return rc;
 	a = hl_arena_new(ARENA_CAP);
@@ -386,13 +387,13 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	printf("Đơn vị:        %s\n", f.unit_name);
 	printf("Kênh:          %s\n", fb_channel_label(f.it.channel));
 	printf("Loại đơn:      %s\n", fb_kind_label(f.it.kind));
-	printf("Tiếp nhận:     %s\n", fb_minute_vn(f.it.received_at, t1, sizeof(t1)));
+	printf("Tiếp nhận:     %s\n", hl_clock_fmt_minute(f.it.received_at, t1, sizeof(t1)));
 	printf("Phân loại:     %s%s%s\n", f.it.cls ? fb_class_label(f.it.cls) : "chưa phân loại",
 		f.it.criterion[0] ? ", tiêu chí " : "", f.it.criterion);
 	printf("Chuyển đến:    %s\n", f.office_code[0] ? f.office_name : "chưa chuyển");
 	printf("Trạng thái:    %s\n", fb_state_label(f.it.state));
 	printf("Việc phải làm: %s%s%s%s\n", fb_step_label(f.step), f.due_at >= 0 ? ", hạn " : "",
-		fb_minute_vn(f.due_at, t2, sizeof(t2)), f.overdue ? " (QUÁ HẠN)" : "");
+		hl_clock_fmt_minute(f.due_at, t2, sizeof(t2)), f.overdue ? " (QUÁ HẠN)" : "");
 	if (f.it.reopened > 0)
 		printf("Mở lại:        %d lần\n", f.it.reopened);
 	if (contact) {
@@ -408,7 +409,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	printf("\nNội dung:\n%s\n", f.it.text != NULL ? f.it.text : "");
 	if (f.it.answer != NULL)
 		printf("\nTrả lời (số %d/TB-UBND, %s%s):\n%s\n", f.it.answer_no,
-			fb_minute_vn(f.it.answered_at, t1, sizeof(t1)),
+			hl_clock_fmt_minute(f.it.answered_at, t1, sizeof(t1)),
 			f.it.published_at >= 0 ? ", đã công khai" : ", chưa công khai", f.it.answer);
 	if (fb_offices(ctx->st, f.it.unit_id, a, &offices, &noffices, &err) != HL_OK)
 		noffices = 0;   /* the steps then name offices by code */
@@ -417,7 +418,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		const char *step, *detail;
 
 		fb_step_text(&steps[i], offices, noffices, a, &step, &detail);
-		printf("  %s  ", fb_minute_vn(steps[i].at, t1, sizeof(t1)));
+		printf("  %s  ", hl_clock_fmt_minute(steps[i].at, t1, sizeof(t1)));
 		cli_cell(step, 12);
 		printf("%s%s%s\n", account_who_label(a, steps[i].who), detail[0] ? "  " : "", detail);
 	}
@@ -486,7 +487,7 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
 
 	if (rc == 0)
-		rc = parse_time("--at", at, ingest_now_minute(), &t);
+		rc = parse_time("--at", at, hl_clock_minute(), &t);
 	if (rc == 0)
 		rc = parse_format(format, &csv);
 	if (rc != 0)

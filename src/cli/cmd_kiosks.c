@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "store/store.h"
 #include "svc/ingest.h"
 #include "svc/kiosks.h"
@@ -104,7 +105,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_cell(k[i].k.name, 24);
 		cli_cell(k[i].unit.name, 30);
 		cli_cell(k[i].k.revoked ? "đã thu hồi" : "đang dùng", 12);
-		printf("%s\n", k[i].k.last_at > 0 ? hl_time_vn(k[i].k.last_at, INGEST_TZ_MINUTES, when,
+		printf("%s\n", k[i].k.last_at > 0 ? hl_clock_fmt(k[i].k.last_at, when,
 			sizeof(when)) : "—");
 	}
 	hl_arena_free(a);

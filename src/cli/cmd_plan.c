@@ -11,9 +11,10 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/mem.h"
 #include "base/text.h"
-#include "report/model.h"
+#include "svc/report_model.h"
 #include "report/out.h"
 #include "report/plan_doc.h"
 #include "svc/import.h"
@@ -378,7 +379,7 @@ static int do_set_status(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	struct hl_err err = {0};
 	const char *pos[1];
-	hl_day day = rpt_today();
+	hl_day day = hl_clock_today();
 	char *end, d[16];
 	long no;
 	int y, npos, rc = cli_parse(&cmd_plan, argc, argv, 1, opts, pos, 1, &npos);

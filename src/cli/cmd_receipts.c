@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "cli/cli.h"
 #include "io/html.h"
 #include "store/store.h"
@@ -120,7 +121,7 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 				"--new --unit MÃ_ĐƠN_VỊ)", err.msg);
 		return cli_fail(&err);
 	}
-	if (receipt_prepare(pos[0], t.unit.id, (int64_t)time(NULL), &n, &err) != HL_OK ||
+	if (receipt_prepare(pos[0], t.unit.id, hl_clock_now(), &n, &err) != HL_OK ||
 	    receipt_url(url, n.token, link, sizeof(link), &err) != HL_OK)
 		return cli_fail(&err);
 

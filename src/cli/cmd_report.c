@@ -1,6 +1,6 @@
 /* cmd_report.c — `hailong report`: the report of one unit, or of a
  * supervising office over its units, for a period, written as PDF, XLSX,
- * CSV or HTML (SPEC §5). One model (report/model.h), one renderer per
+ * CSV or HTML (SPEC §5). One model (svc/report_model.h), one renderer per
  * format; the file appears only when it is complete. */
 #include <stdio.h>
 #include <string.h>
@@ -8,7 +8,7 @@
 #include "base/arena.h"
 #include "cli/cli.h"
 #include "core/date.h"
-#include "report/model.h"
+#include "svc/report_model.h"
 #include "report/render.h"
 
 #define REPORT_ARENA ((size_t)1 << 31)

@@ -10,8 +10,10 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "core/period.h"
 #include "store/store.h"
+#include "report/render.h"
 #include "svc/accounts.h"
 #include "svc/ingest.h"
 #include "svc/publish.h"
@@ -23,7 +25,7 @@
 static int parse_date(const char *s, hl_day *out)
 {
 	if (s == NULL) {
-		*out = (hl_day)(((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 86400);
+		*out = hl_clock_today();
 		return 0;
 	}
 	if (!hl_day_parse(s, out))
@@ -102,7 +104,7 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 		{"date", &date, NULL}, {"number", &number, NULL}, {"signer", &signer, NULL},
 		{NULL, NULL, NULL},
 	};
-	struct pub_opts o = {0};
+	struct pub_opts o = {.render = rpt_render};
 	struct pub_snapshot *s = NULL;
 	struct store_report r;
 	struct hl_arena *a = NULL;
@@ -197,7 +199,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 			hl_period_label(&p, label, sizeof(label)) : list[i].period, 18);
 		snprintf(buf, sizeof(buf), "%d", list[i].version);
 		cli_rcell(buf, 9);
-		hl_time_vn(list[i].published_at, INGEST_TZ_MINUTES, buf, sizeof(buf));
+		hl_clock_fmt(list[i].published_at, buf, sizeof(buf));
 		cli_cell(buf, 17);
 		cli_cell(list[i].format[0] ? list[i].format : "số liệu", 9);
 		printf("%s\n", account_who_label(a, list[i].published_by));

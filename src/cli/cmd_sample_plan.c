@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "cli/cli.h"
 #include "io/csvout.h"
@@ -113,7 +114,7 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 		if (!hl_day_parse(date_s, &o.date))
 			return cli_usage(&cmd_sample_plan, "--date '%s' không phải một ngày viết năm-tháng-ngày, ví dụ 2025-06-30", date_s);
 	} else {
-		o.date = ingest_day_of(time(NULL));   /* today in Vietnam */
+		o.date = hl_clock_today();   /* today in Vietnam */
 	}
 	o.unit = unit;
 	o.min_per_field = minf;

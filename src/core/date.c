@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/clock.h"
+
 static bool is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -35,18 +37,7 @@ bool hl_day_from_ymd(int y, int m, int d, hl_day *out)
 
 void hl_day_to_ymd(hl_day day, int *y, int *m, int *d)
 {
-	int z = day + 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	int doe = z - era * 146097;
-	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int mp = (5 * doy + 2) / 153;
-	int dd = doy - (153 * mp + 2) / 5 + 1;
-	int mm = mp < 10 ? mp + 3 : mp - 9;
-
-	*y = yoe + era * 400 + (mm <= 2);
-	*m = mm;
-	*d = dd;
+	hl_clock_ymd(day, y, m, d);
 }
 
 static bool digits(const char *s, int n, int *out)
@@ -157,19 +148,6 @@ char *hl_day_vn(hl_day day, char *buf, size_t size)
 
 	hl_day_to_ymd(day, &y, &m, &d);
 	snprintf(buf, size, "%02d/%02d/%04d", d, m, y);
-	return buf;
-}
-
-char *hl_time_vn(int64_t t, int tz_minutes, char *buf, size_t size)
-{
-	int64_t local = t + (int64_t)tz_minutes * 60;
-	int64_t day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-	int64_t sec = local - day * 86400;
-	int y, m, d;
-
-	hl_day_to_ymd((hl_day)day, &y, &m, &d);
-	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, (int)(sec / 3600),
-		(int)(sec % 3600 / 60));
 	return buf;
 }
 

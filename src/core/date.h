@@ -35,9 +35,6 @@ char *hl_day_iso(hl_day day, char *buf, size_t size);
 /* "dd/mm/yyyy", as Vietnamese readers write dates; returns buf. */
 char *hl_day_vn(hl_day day, char *buf, size_t size);
 
-/* "dd/mm/yyyy HH:MM" of t seconds since 1970 (UTC) seen tz_minutes east of
- * UTC (Vietnam: svc/ingest.h's INGEST_TZ_MINUTES); returns buf. */
-char *hl_time_vn(int64_t t, int tz_minutes, char *buf, size_t size);
 
 /* Days in month m of year y. */
 int hl_month_days(int y, int m);

@@ -236,34 +236,6 @@ static int64_t floor_div(int64_t a, int64_t b)
 	return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
-char *fb_minute_iso(int64_t m, char *buf, size_t size)
-{
-	int y, mo, d;
-
-	if (m < 0) {
-		buf[0] = '\0';
-		return buf;
-	}
-	hl_day_to_ymd((hl_day)floor_div(m, 1440), &y, &mo, &d);
-	snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", y, mo, d, (int)(m % 1440 / 60),
-		(int)(m % 60));
-	return buf;
-}
-
-char *fb_minute_vn(int64_t m, char *buf, size_t size)
-{
-	int y, mo, d;
-
-	if (m < 0) {
-		buf[0] = '\0';
-		return buf;
-	}
-	hl_day_to_ymd((hl_day)floor_div(m, 1440), &y, &mo, &d);
-	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, mo, y, (int)(m % 1440 / 60),
-		(int)(m % 60));
-	return buf;
-}
-
 bool fb_may_reopen(int state)
 {
 	return state == FB_CLOSED;

@@ -85,11 +85,6 @@ int fb_score(long due, long on_time);
 /* Whether an item in state may be reopened (fb_reopen): closed. */
 bool fb_may_reopen(int state);
 
-/* m as "YYYY-MM-DD HH:MM" (CSV, JSON) or "dd/mm/yyyy HH:MM" (people) into
- * buf (at least 17 bytes); "" for -1. Returns buf. */
-char *fb_minute_iso(int64_t m, char *buf, size_t size);
-char *fb_minute_vn(int64_t m, char *buf, size_t size);
-
 /* The day of minute m (m >= 0 or not), and the first minute of day d. */
 hl_day fb_minute_day(int64_t m);
 int64_t fb_day_minute(hl_day d);

@@ -4,6 +4,7 @@
  * writer of svc/writer.h, which commits many requests' writes with one
  * fsync; the request gives its read connection back while it waits, so a
  * commit gathers every waiting request. An answer "201" is always on disk. */
+#include "base/clock.h"
 #include "http/srv.h"
 
 #include <arpa/inet.h>
@@ -99,7 +100,7 @@ struct reqstate {
 
 int64_t srv_now(void)
 {
-	return (int64_t)time(NULL);
+	return hl_clock_now();
 }
 
 void srv_log(struct server *s, const char *fmt, ...)

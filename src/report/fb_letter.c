@@ -5,14 +5,15 @@
  * gửi" the sender (by name, never the contact), what was received and the
  * answer, and "Nơi nhận" beginning "Như trên" (the addressee) before the
  * signature. Laid out by rpt_pdf_letter. */
+#include "base/clock.h"
 #include "report/fb_letter.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "base/arena.h"
-#include "report/letterhead.h"
-#include "report/model.h"
+#include "svc/letterhead.h"
+#include "svc/report_model.h"
 #include "report/pdfdoc.h"
 #include "report/render.h"
 
@@ -48,7 +49,7 @@ int fbl_write(const struct fb_letter *l, const char *signer, const char *path,
 	if (office)
 		m.recipients[m.nrecipients++] = hl_arena_printf(a, "%s;", l->office);
 	m.recipients[m.nrecipients++] = "Lưu: VT.";
-	fb_minute_vn(l->received_at, rec, sizeof(rec));
+	hl_clock_fmt_minute(l->received_at, rec, sizeof(rec));
 	snprintf(day, sizeof(day), "%.10s", rec);
 	body = hl_arena_printf(a, "Ngày %s, %s nhận được phản ánh, kiến nghị của Ông/Bà qua kênh %s "
 		"(mã số %s), với nội dung:", day, unit, lh_inside(a, l->channel), l->code);

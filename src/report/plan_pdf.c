@@ -15,7 +15,7 @@
 
 #include "base/arena.h"
 #include "base/text.h"
-#include "report/model.h"
+#include "svc/report_model.h"
 #include "report/out.h"
 #include "report/pdfdoc.h"
 

@@ -4,12 +4,7 @@
 #ifndef HL_RPT_RENDER_H
 #define HL_RPT_RENDER_H
 
-#include "report/model.h"
-
-enum rpt_format { RPT_PDF, RPT_XLSX, RPT_CSV, RPT_HTML };
-
-/* Parse "pdf", "xlsx", "csv" or "html"; -1 otherwise. */
-int rpt_format_of(const char *name);
+#include "svc/report_model.h"
 
 /* Render m to path in format f. */
 int rpt_render(const struct rpt_model *m, enum rpt_format f, const char *path, struct hl_err *err);

@@ -19,8 +19,8 @@
 #include "base/text.h"
 #include "core/date.h"
 #include "report/chart.h"
-#include "report/letterhead.h"
-#include "report/order.h"
+#include "svc/letterhead.h"
+#include "svc/order.h"
 #include "report/out.h"
 
 #define CHART_ARENA ((size_t)16 << 20)

@@ -4,6 +4,7 @@
  * nhận" and the signature block), A4, Liberation Serif, with the index table
  * laid out as seed 003 does, charts drawn as vectors by chart_draw, and the
  * rest of the model as small tables. Only lays out what rpt_build computed. */
+#include "base/clock.h"
 #include "report/render.h"
 
 #include <math.h>
@@ -16,8 +17,8 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "report/chart.h"
-#include "report/letterhead.h"
-#include "report/order.h"
+#include "svc/letterhead.h"
+#include "svc/order.h"
 #include "report/out.h"
 #include "report/pdfdoc.h"
 
@@ -150,7 +151,7 @@ static void par(struct pdfr *r, const char *text)
 
 static hl_day doc_date(const struct rpt_model *m)
 {
-	hl_day day = m->o.date != HL_DAY_NONE ? m->o.date : rpt_today();
+	hl_day day = m->o.date != HL_DAY_NONE ? m->o.date : hl_clock_today();
 
 	return day != HL_DAY_NONE ? day : 0;
 }

@@ -16,9 +16,10 @@
 
 #include <xlsxwriter.h>
 
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/date.h"
-#include "report/order.h"
+#include "svc/order.h"
 #include "report/render.h"
 #include "report/xlsxw.h"
 
@@ -199,7 +200,7 @@ static void mean_row(struct xw *x, lxw_worksheet *ws, const struct iq_result *r,
 
 /* The seed 003 table: STT, Đơn vị, the criteria, SIPAS, Tăng/giảm, then
  * Xếp hạng and Số phiếu; a value below its target is highlighted. Units by
- * type, then name (report/order.h), under a row naming the type when there
+ * type, then name (svc/order.h), under a row naming the type when there
  * are several, with mean rows in a supervising office's report. Returns
  * the next free row. */
 static lxw_row_t summary_table(struct xw *x, lxw_worksheet *ws, const struct rpt_model *m,
@@ -413,14 +414,8 @@ static int sheet_summary(struct xw *x, const struct rpt_model *m)
 
 	if (ws == NULL)
 		return -1;
-	if (day == HL_DAY_NONE) {
-		time_t now = time(NULL);
-		struct tm tm;
-
-		if (localtime_r(&now, &tm) == NULL ||
-			!hl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &day))
-			day = HL_DAY_NONE;
-	}
+	if (day == HL_DAY_NONE)
+		day = hl_clock_today();
 	xlsxw_width(&x->w, ws, 0, 0, W_TT, NULL);
 	xlsxw_width(&x->w, ws, 1, 1, W_UNIT, NULL);
 	xlsxw_width(&x->w, ws, 2, (lxw_col_t)(2 + r->ncrit), W_NUM, NULL);

@@ -10,9 +10,10 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "io/csvout.h"
-#include "report/letterhead.h"
-#include "report/order.h"
+#include "svc/letterhead.h"
+#include "svc/order.h"
 #include "report/out.h"
 #include "store/store.h"
 #include "svc/calendar.h"
@@ -31,30 +32,6 @@ hl_day wk_latest_list(int64_t now)
 	hl_day f = wk_latest_friday((hl_day)(now / 1440));
 
 	return (int64_t)f * 1440 + WK_CLOSE_MINUTE <= now ? f : f - 7;
-}
-
-static char *fmt_minute(int64_t m, char *buf, size_t size,
-	char *(*day_fn)(hl_day, char *, size_t))
-{
-	char day[16];
-
-	if (m < 0) {
-		snprintf(buf, size, "%s", "");
-		return buf;
-	}
-	snprintf(buf, size, "%s %02d:%02d", day_fn((hl_day)(m / 1440), day, sizeof(day)),
-		(int)(m % 1440 / 60), (int)(m % 60));
-	return buf;
-}
-
-char *wk_iso_minute(int64_t m, char *buf, size_t size)
-{
-	return fmt_minute(m, buf, size, hl_day_iso);
-}
-
-char *wk_fmt_minute(int64_t m, char *buf, size_t size)
-{
-	return fmt_minute(m, buf, size, hl_day_vn);
 }
 
 const char *wk_title(const struct wk_model *m)
@@ -218,7 +195,7 @@ static int cmp_ukey(const void *x, const void *y)
 	return c != 0 ? c : strcmp(a->code, b->code);
 }
 
-/* m->order: the units by type, then Vietnamese name (report/order.h). */
+/* m->order: the units by type, then Vietnamese name (svc/order.h). */
 static int order_units(struct wk_model *m)
 {
 	struct ukey *k = hl_arena_alloc(m->a, (m->nunits + 1) * sizeof(*k));
@@ -236,7 +213,7 @@ static int order_units(struct wk_model *m)
 
 /* The unit whose centre sends the list: the one asked for, else the only
  * root of the units (none when there are several), as it stands on Friday —
- * its successor if it has been merged (report/letterhead.h). */
+ * its successor if it has been merged (svc/letterhead.h). */
 static int find_issuer(struct store *st, struct build *b, const char *unit)
 {
 	struct store_lineage *lin = NULL;
@@ -395,8 +372,8 @@ static void csv_item(FILE *f, const char *section, const struct wk_item *it)
 	csvout_cell(f, it->code);
 	fputc(',', f);
 	csvout_cell(f, it->procedure);
-	fprintf(f, ",%s,%s,%s,%s,,,,,\n", wk_iso_minute(it->received_at, r, sizeof(r)),
-		wk_iso_minute(it->due_at, d, sizeof(d)), wk_iso_minute(it->finished_at, fin, sizeof(fin)),
+	fprintf(f, ",%s,%s,%s,%s,,,,,\n", hl_clock_iso_minute(it->received_at, r, sizeof(r)),
+		hl_clock_iso_minute(it->due_at, d, sizeof(d)), hl_clock_iso_minute(it->finished_at, fin, sizeof(fin)),
 		tl_class_name(it->cls));
 }
 

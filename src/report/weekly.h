@@ -91,9 +91,4 @@ int wk_csv(const struct wk_model *m, const char *path, struct hl_err *err);
  * when out of memory). */
 const char *wk_title(const struct wk_model *m);
 
-/* "dd/mm/yyyy HH:MM" (for people) or "YYYY-MM-DD HH:MM" (for CSV) of a
- * minute into buf ("" for -1); returns buf. */
-char *wk_fmt_minute(int64_t m, char *buf, size_t size);
-char *wk_iso_minute(int64_t m, char *buf, size_t size);
-
 #endif

@@ -5,6 +5,7 @@
  * overdue dossiers by field and the dossiers due in the next five working
  * days, each a table repeating its header on every page; "Nơi nhận" and the
  * director's signature. */
+#include "base/clock.h"
 #include "report/weekly.h"
 
 #include <stdio.h>
@@ -12,7 +13,7 @@
 
 #include "base/arena.h"
 #include "base/text.h"
-#include "report/model.h"
+#include "svc/report_model.h"
 #include "report/out.h"
 #include "report/pdfdoc.h"
 
@@ -41,7 +42,7 @@ static const char *minute(struct hl_arena *a, int64_t m)
 {
 	char buf[32];
 
-	return hl_arena_strdup(a, wk_fmt_minute(m, buf, sizeof(buf)));
+	return hl_arena_strdup(a, hl_clock_fmt_minute(m, buf, sizeof(buf)));
 }
 
 /* The heading of Nghị định 30/2020 as the reports draw it: the unit over
@@ -188,7 +189,7 @@ static void late(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 	static const char none[] = "Không có hồ sơ trễ hạn hoặc quá hạn.";
 	char when[32];
 	const char *title = hl_arena_printf(a, "II. HỒ SƠ TRỄ HẠN, QUÁ HẠN (ĐẾN %s)",
-		wk_fmt_minute(m->to, when, sizeof(when)));
+		hl_clock_fmt_minute(m->to, when, sizeof(when)));
 	const char *cells[7];
 
 	if (m->nlate == 0) {

@@ -6,6 +6,7 @@
  * numbers ("#,##0", "0.00"), shown with the reader's separators. Written to
  * a temporary file and renamed over the target when complete
  * (report/out.h). */
+#include "base/clock.h"
 #include "report/weekly.h"
 
 #include <xlsxwriter.h>
@@ -116,9 +117,9 @@ static void sheet_items(struct wx *x, const struct wk_model *m, const char *name
 		str(x, ws, r, 2, v[i].unit, NULL);
 		str(x, ws, r, 3, v[i].unit_name, NULL);
 		str(x, ws, r, 4, v[i].procedure, NULL);
-		str(x, ws, r, 5, wk_fmt_minute(v[i].received_at, a, sizeof(a)), NULL);
-		str(x, ws, r, 6, wk_fmt_minute(v[i].due_at, b, sizeof(b)), NULL);
-		str(x, ws, r, 7, wk_fmt_minute(v[i].finished_at, c, sizeof(c)), NULL);
+		str(x, ws, r, 5, hl_clock_fmt_minute(v[i].received_at, a, sizeof(a)), NULL);
+		str(x, ws, r, 6, hl_clock_fmt_minute(v[i].due_at, b, sizeof(b)), NULL);
+		str(x, ws, r, 7, hl_clock_fmt_minute(v[i].finished_at, c, sizeof(c)), NULL);
 		str(x, ws, r, 8, tl_class_label(v[i].cls), NULL);
 		str(x, ws, r, 9, v[i].apology ? "Có" : "Không", NULL);
 	}

@@ -14,7 +14,7 @@
 
 #include "base/arena.h"
 #include "io/csvout.h"
-#include "report/order.h"
+#include "svc/order.h"
 #include "svc/calendar.h"
 #include "svc/lookup.h"
 

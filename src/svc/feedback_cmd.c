@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/date.h"
 #include "core/trackcode.h"
@@ -33,7 +34,7 @@ static int step_time(const struct store_fb_item *it, int64_t at, int64_t *out,
 		if (t[i] > last)
 			last = t[i];
 	if (at < 0) {
-		int64_t now = ingest_now_minute();
+		int64_t now = hl_clock_minute();
 
 		*out = now > last ? now : last;
 		return HL_OK;
@@ -41,7 +42,7 @@ static int step_time(const struct store_fb_item *it, int64_t at, int64_t *out,
 	if (at < last)
 		return hl_err_set(err, HL_EINVAL, "--at",
 			"thời điểm %s trước bước trước đó của phản ánh %s (%s)",
-			fb_minute_vn(at, a, sizeof(a)), it->code, fb_minute_vn(last, b, sizeof(b)));
+			hl_clock_fmt_minute(at, a, sizeof(a)), it->code, hl_clock_fmt_minute(last, b, sizeof(b)));
 	*out = at;
 	return HL_OK;
 }

@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/mem.h"
 #include "base/text.h"
 #include "core/date.h"
@@ -43,17 +44,6 @@ static int64_t mono_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec;
-}
-
-int64_t ingest_now_minute(void)
-{
-	return ((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 60;
-}
-
-hl_day ingest_day_of(int64_t t)
-{
-	t += (int64_t)INGEST_TZ_MINUTES * 60;
-	return (hl_day)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
 }
 
 static void report(struct ingest_sink *sink, const char *name, const char *fmt, ...)
@@ -555,7 +545,7 @@ bool ingest_parse_when(const char *s, hl_day *day, int64_t *at, bool *has_time)
 {
 	char d[11];
 	hl_day local;
-	int h, m, sec = 0, oh, om, off = INGEST_TZ_MINUTES;
+	int h, m, sec = 0, oh, om, off = HL_VN_TZ_MINUTES;
 	int64_t t;
 	const char *p;
 
@@ -568,7 +558,7 @@ bool ingest_parse_when(const char *s, hl_day *day, int64_t *at, bool *has_time)
 		return false;
 	if (s[10] == '\0') {
 		*day = local;
-		*at = (int64_t)local * 86400 - (int64_t)INGEST_TZ_MINUTES * 60;
+		*at = (int64_t)local * 86400 - (int64_t)HL_VN_TZ_MINUTES * 60;
 		return true;
 	}
 	if ((s[10] != 'T' && s[10] != ' ') || !digits(s + 11, 2, &h) || s[13] != ':'
@@ -594,7 +584,7 @@ bool ingest_parse_when(const char *s, hl_day *day, int64_t *at, bool *has_time)
 	t = (int64_t)local * 86400 + h * 3600 + m * 60 + sec - (int64_t)off * 60;
 	*at = t;
 	*has_time = true;
-	*day = ingest_day_of(t);
+	*day = hl_clock_day_of(t);
 	return true;
 }
 

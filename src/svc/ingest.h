@@ -22,18 +22,10 @@ struct ingest;
 struct ingest_shared;
 
 #define INGEST_JSON_MAX (16 * 1024)   /* body cap of ingest_json, bytes */
-#define INGEST_TZ_MINUTES (7 * 60)    /* local time: Asia/Ho_Chi_Minh, +07:00 */
-
-/* The moment now in local minutes (UTC+7) since 1970-01-01 00:00, as
- * hl_minute_parse makes them: the clock of feedback and dossier deadlines. */
-int64_t ingest_now_minute(void);
 
 /* A response's channel (enum store_channel) as people read it ("Phiếu
  * giấy", "Mã QR (điện thoại)"); static. */
 const char *ingest_channel_label(int ch);
-
-/* The local (UTC+7) day of the instant t, seconds since 1970. */
-hl_day ingest_day_of(int64_t t);
 
 /* A stored instrument version, parsed. Owned by its snapshot. */
 struct ingest_inst {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
 #include "svc/receipt.h"
@@ -130,7 +131,7 @@ int intake_insert(struct store *st, struct store_response *r, bool complaint,
 int intake_kiosk_held(struct store *st, int64_t kiosk_id, int64_t now, hl_day day, int64_t at,
 	bool has_time, bool *held, struct hl_err *err)
 {
-	hl_day today = ingest_day_of(now);
+	hl_day today = hl_clock_day_of(now);
 	int64_t recent = 0;
 	int rc;
 
@@ -316,7 +317,7 @@ static void complaint(const struct intake_policy *pol, const struct intake_calle
 	memset(n, 0, sizeof(*n));
 	n->unit = unit->code;
 	n->channel = pol->who == WHO_KIOSK ? FB_KIOSK : FB_COUNTER;
-	n->received_at = (at + (int64_t)INGEST_TZ_MINUTES * 60) / 60;
+	n->received_at = hl_clock_minute_of(at);
 	n->text = in->r.comment;
 	snprintf(who, size, "%s:%s", pol->who_prefix,
 		pol->who == WHO_KIOSK ? c->kiosk_name : c->user_name);

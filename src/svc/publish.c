@@ -12,21 +12,16 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "svc/index_json.h"
 #include "svc/indexq.h"
 #include "svc/ingest.h"
 #include "svc/units.h"
-#include "report/model.h"
-#include "report/render.h"
+#include "svc/report_model.h"
 
 #define PUB_MAX_DUE 64          /* reports due per unit in one window: 31 days hold a few */
 #define PUB_MAX_DOC (64u << 20) /* a rendered report larger than this is refused */
-
-static hl_day local_today(void)
-{
-	return (hl_day)(((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 86400);
-}
 
 static bool unit_alive(const struct store_unit *u, const struct calrpt_due *d)
 {
@@ -265,7 +260,7 @@ static int take_quotes(struct hl_arena *a, const struct rpt_model *m, struct pub
 /* Render the public (never internal) report into a temporary directory and
  * read it back into a; s gets the comments it quotes. */
 static int render_doc(struct store *st, struct hl_arena *a, struct pub_snapshot *s,
-	enum rpt_format f, hl_day today, void **doc, size_t *len, struct hl_err *err)
+	rpt_render_fn render, enum rpt_format f, hl_day today, void **doc, size_t *len, struct hl_err *err)
 {
 	struct rpt_opts ro = {0};
 	struct rpt_model *m = NULL;
@@ -288,7 +283,7 @@ static int render_doc(struct store *st, struct hl_arena *a, struct pub_snapshot 
 	if (mkdtemp(dir) == NULL)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được thư mục tạm để dựng báo cáo");
 	snprintf(path, sizeof(path), "%s/report.%s", dir, pub_format_ext(f));
-	rc = rpt_render(m, f, path, err);
+	rc = render(m, f, path, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	fp = fopen(path, "rb");
@@ -360,11 +355,13 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	json_t *j = NULL;
 	char *text = NULL;
 	int f = RPT_HTML;
-	hl_day today = o->today == HL_DAY_NONE ? local_today() : o->today;
+	hl_day today = o->today == HL_DAY_NONE ? hl_clock_today() : o->today;
 	struct pub_sched *ps = NULL;
 	int rc;
 
 	*out = NULL;
+	if (o->render == NULL)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "thiếu bộ dựng báo cáo");
 	if (o->format != NULL && !o->draft && strcmp(o->format, "html") != 0 &&
 	    strcmp(o->format, "pdf") != 0)
 		return hl_err_set(err, HL_EINVAL, "format", "định dạng báo cáo công bố '%s' không "
@@ -413,7 +410,7 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	if (s->figures == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi chụp số liệu báo cáo");
 
-	rc = render_doc(st, a, s, (enum rpt_format)f, today, &s->doc, &s->doc_len, err);
+	rc = render_doc(st, a, s, o->render, (enum rpt_format)f, today, &s->doc, &s->doc_len, err);
 	if (rc != HL_OK)
 		return rc;
 	snprintf(s->format, sizeof(s->format), "%s", pub_format_ext((enum rpt_format)f));
@@ -435,7 +432,7 @@ int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, i
 	snprintf(r.period, sizeof(r.period), "%s", code);
 	snprintf(r.format, sizeof(r.format), "%s", s->format);
 	snprintf(r.published_by, sizeof(r.published_by), "%s", who != NULL ? who : "?");
-	r.published_at = now > 0 ? now : (int64_t)time(NULL);
+	r.published_at = now > 0 ? now : hl_clock_now();
 	r.due = s->due;
 	rc = STORE(st, report_put, &r, s->figures, s->doc, s->doc_len, err);
 	if (rc == HL_OK && s->nquotes > 0)

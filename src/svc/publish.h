@@ -14,6 +14,7 @@
 #include "base/err.h"
 #include "core/calendar_rpt.h"
 #include "store/store.h"
+#include "svc/report_model.h"
 
 struct hl_arena;
 
@@ -84,6 +85,7 @@ struct pub_opts {
 	                            * to fill by hand */
 	const char *signer;        /* the signer's name; NULL or "" = left blank */
 	bool draft;                /* a document to look at or download, never stored */
+	rpt_render_fn render;      /* the renderer (report/render.h's rpt_render) */
 };
 
 /* The file extension of an enum rpt_format (report/render.h): "pdf", "xlsx",

@@ -7,6 +7,7 @@
 
 #include "base/arena.h"
 
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/date.h"
 #include "io/html.h"
@@ -71,7 +72,7 @@ int receipt_store(struct store *st, const struct receipt_new *n, const char *uni
 	if (rc != HL_OK)
 		return rc;
 	if (used_at != 0) {
-		hl_day_vn(ingest_day_of(used_at), day, sizeof(day));
+		hl_day_vn(hl_clock_day_of(used_at), day, sizeof(day));
 		return hl_err_set(err, HL_ECONFLICT, "dossier", "hồ sơ %s đã được đánh giá qua mã QR "
 			"ngày %s: mỗi hồ sơ chỉ được đánh giá một lần, nên không in phiếu mới",
 			n->rec.dossier, day);
@@ -116,7 +117,7 @@ int receipt_find(struct store *st, const char *token, struct receipt_view *out,
 
 hl_day receipt_day(const struct store_receipt *rc, int64_t now)
 {
-	return ingest_day_of(now > rc->created_at ? now : rc->created_at);
+	return hl_clock_day_of(now > rc->created_at ? now : rc->created_at);
 }
 
 int receipt_answer(struct store *st, const unsigned char *hash, struct store_response *r,
@@ -227,10 +228,9 @@ int receipt_url(const char *base, const char *token, char *buf, size_t size, str
 int receipt_slip_html(struct hbuf *b, const struct receipt_slip *s, struct hl_err *err)
 {
 	char day[16];
-	int64_t local = s->created_at + (int64_t)INGEST_TZ_MINUTES * 60;
 	int rc;
 
-	hl_day_vn((hl_day)(local / 86400), day, sizeof(day));
+	hl_day_vn(hl_clock_day_of(s->created_at), day, sizeof(day));
 	hb_raw(b, "<section class=\"slip\" aria-labelledby=\"slip-h\"><p><strong>");
 	hb_txt(b, s->unit_name);
 	hb_raw(b, "</strong></p><h2 id=\"slip-h\">Đánh giá sự phục vụ</h2><p>Hồ sơ số: <strong>");

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/tally.h"
 #include "http/scope.h"
@@ -519,7 +520,7 @@ static int this_year(void)
 {
 	int y, m, d;
 
-	hl_day_to_ymd(ingest_day_of(time(NULL)), &y, &m, &d);
+	hl_day_to_ymd(hl_clock_today(), &y, &m, &d);
 	return y;
 }
 

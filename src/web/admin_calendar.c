@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/mem.h"
 #include "svc/calendar.h"
 #include "svc/import.h"
@@ -28,7 +29,7 @@ static const char *const weekdays[7] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "T
 
 static hl_day today(void)
 {
-	return ingest_day_of(time(NULL));
+	return hl_clock_today();
 }
 
 /* ?year= or this year. */

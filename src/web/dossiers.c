@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "http/page.h"
 #include "http/scope.h"
@@ -219,7 +220,7 @@ int page_dossiers(struct http_req *r)
 	const char *labels[MONTHS];
 	struct hl_err err = {0};
 	struct dq_opts o = {0};
-	int64_t now = ingest_now_minute();
+	int64_t now = hl_clock_minute();
 	hl_day first = hl_day_month_start((hl_day)(now / 1440));
 	size_t n = 1;
 	struct hbuf b;
@@ -382,9 +383,9 @@ static void item_table(struct hbuf *b, const struct wk_item *v, size_t n, bool l
 		hb_raw(b, "</td><td data-label=\"Thủ tục\">");
 		hb_txt(b, v[i].procedure);
 		hb_raw(b, "</td><td data-label=\"Tiếp nhận\">");
-		hb_txt(b, wk_fmt_minute(v[i].received_at, a, sizeof(a)));
+		hb_txt(b, hl_clock_fmt_minute(v[i].received_at, a, sizeof(a)));
 		hb_raw(b, "</td><td data-label=\"Hạn trả\">");
-		hb_txt(b, wk_fmt_minute(v[i].due_at, a, sizeof(a)));
+		hb_txt(b, hl_clock_fmt_minute(v[i].due_at, a, sizeof(a)));
 		hb_raw(b, "</td><td data-label=\"Tình trạng\">");
 		hb_txt(b, tl_class_label(v[i].cls));
 		if (v[i].cls != TL_PENDING && !v[i].apology)
@@ -406,7 +407,7 @@ int page_dossiers_weekly(struct http_req *r)
 	if (scope_opts(r, &unit, &under, &err) != HL_OK)
 		return http_send_err(r, &err);
 	/* The Friday list covers the unit and every unit below it. */
-	if (wk_build(r->st, wk_latest_list(ingest_now_minute()), unit != NULL ? unit : under, &m, &err) != HL_OK)
+	if (wk_build(r->st, wk_latest_list(hl_clock_minute()), unit != NULL ? unit : under, &m, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (format != NULL) {
 		rc = send_file(r, m, format);

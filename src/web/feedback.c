@@ -12,6 +12,7 @@
 
 #include "api/api.h"
 #include "base/arena.h"
+#include "base/clock.h"
 #include "http/page.h"
 #include "http/scope.h"
 #include "http/srv.h"
@@ -34,7 +35,7 @@ static void due_cell(struct hbuf *b, const struct fb_item *it, int64_t now)
 		return;
 	}
 	hb_raw(b, "<td>");
-	hb_txt(b, fb_minute_vn(it->due_at, when, sizeof(when)));
+	hb_txt(b, hl_clock_fmt_minute(it->due_at, when, sizeof(when)));
 	if (it->overdue)
 		hb_raw(b, " <strong class=\"fb-flag\">Quá hạn</strong>");
 	else if (it->due_at / 1440 == now / 1440)
@@ -52,7 +53,7 @@ int page_feedback(struct http_req *r)
 	size_t n = 0, nunits = 0;
 	struct hbuf b;
 
-	q.at = ingest_now_minute();
+	q.at = hl_clock_minute();
 	q.open_only = all == NULL || strcmp(all, "1") != 0;
 	if (unit != NULL && unit[0] != '\0') {
 		if (scope_unit(r, unit, "unit", &u, &err) != HL_OK)
@@ -99,7 +100,7 @@ int page_feedback(struct http_req *r)
 			hb_raw(&b, "</td><td>");
 			hb_txt(&b, fb_channel_label(it->it.channel));
 			hb_raw(&b, "</td><td>");
-			hb_txt(&b, fb_minute_vn(it->it.received_at, when, sizeof(when)));
+			hb_txt(&b, hl_clock_fmt_minute(it->it.received_at, when, sizeof(when)));
 			hb_raw(&b, "</td><td>");
 			hb_txt(&b, fb_step_label(it->step));
 			hb_raw(&b, "</td>");
@@ -354,14 +355,14 @@ static int item_page(struct http_req *r, int status, const char *message,
 	hb_raw(&b, "</dd><dt>Kênh</dt><dd>");
 	hb_txt(&b, fb_channel_label(it.it.channel));
 	hb_raw(&b, "</dd><dt>Nhận lúc</dt><dd>");
-	hb_txt(&b, fb_minute_vn(it.it.received_at, when, sizeof(when)));
+	hb_txt(&b, hl_clock_fmt_minute(it.it.received_at, when, sizeof(when)));
 	hb_raw(&b, "</dd><dt>Tình trạng</dt><dd id=\"fb-state\">");
 	hb_txt(&b, fb_state_label(it.it.state));
 	hb_raw(&b, "</dd><dt>Việc cần làm</dt><dd>");
 	hb_txt(&b, fb_step_label(it.step));
 	if (it.due_at >= 0) {
 		hb_raw(&b, ", hạn ");
-		hb_txt(&b, fb_minute_vn(it.due_at, when, sizeof(when)));
+		hb_txt(&b, hl_clock_fmt_minute(it.due_at, when, sizeof(when)));
 		if (it.overdue)
 			hb_raw(&b, " <strong class=\"fb-flag error\">Quá hạn</strong>");
 	}
@@ -408,7 +409,7 @@ static int item_page(struct http_req *r, int status, const char *message,
 		hb_raw(&b, "<tr><td>");
 		hb_txt(&b, step);
 		hb_raw(&b, "</td><td>");
-		hb_txt(&b, fb_minute_vn(steps[i].at, when, sizeof(when)));
+		hb_txt(&b, hl_clock_fmt_minute(steps[i].at, when, sizeof(when)));
 		hb_raw(&b, "</td><td>");
 		hb_txt(&b, account_who_label(r->a, steps[i].who));
 		hb_raw(&b, "</td><td>");

@@ -10,6 +10,7 @@
 
 #include "api/api.h"
 #include "base/arena.h"
+#include "base/clock.h"
 #include "http/page.h"
 #include "io/qr.h"
 #include "base/token.h"
@@ -249,7 +250,7 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 		hb_raw(&b, "</p>");
 	}
 	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Nhận lúc</dt><dd>");
-	hb_txt(&b, fb_minute_vn(it->it.received_at, when, sizeof(when)));
+	hb_txt(&b, hl_clock_fmt_minute(it->it.received_at, when, sizeof(when)));
 	hb_raw(&b, "</dd><dt>Tình trạng</dt><dd class=\"fb-big\" id=\"fb-state\">");
 	hb_txt(&b, fb_state_label(it->it.state));
 	hb_raw(&b, "</dd></dl><h2>Nội dung</h2>");
@@ -258,7 +259,7 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 		hb_raw(&b, "<h2>Trả lời của đơn vị</h2>");
 		block_text(&b, it->it.answer);
 		hb_raw(&b, "<p class=\"note\">Công khai lúc ");
-		hb_txt(&b, fb_minute_vn(it->it.published_at, when, sizeof(when)));
+		hb_txt(&b, hl_clock_fmt_minute(it->it.published_at, when, sizeof(when)));
 		hb_raw(&b, "</p>");
 		if (it->it.state == FB_PUBLISHED) {
 			hb_raw(&b, "<h2>Ông/Bà có hài lòng với câu trả lời?</h2><form method=\"post\" "
@@ -317,7 +318,7 @@ int page_fb_track_rate(struct http_req *r)
 	if (fb_web_rate(r, it.it.code, ok, "web:nguoi-gui", &err) != HL_OK)
 		return item_page(r, http_status_of(err.code), &it, token, err.msg);
 	/* the item as rated: read again by its code (found above by its tracking code) */
-	if (fb_get(r->st, NULL, it.it.code, ingest_now_minute(), r->a, &it, &err) != HL_OK)
+	if (fb_get(r->st, NULL, it.it.code, hl_clock_minute(), r->a, &it, &err) != HL_OK)
 		return http_send_err(r, &err);
 	return item_page(r, 200, &it, token, ok ? "Cảm ơn Ông/Bà đã đánh giá." :
 		"Cảm ơn Ông/Bà. Đơn vị sẽ xem xét và trả lời lại.");
@@ -335,7 +336,7 @@ int page_fb_answers(struct http_req *r)
 	if (path_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	q.unit = u.code;
-	q.at = ingest_now_minute();
+	q.at = hl_clock_minute();
 	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 8 << 20);
@@ -356,9 +357,9 @@ int page_fb_answers(struct http_req *r)
 		hb_raw(&b, "<article class=\"fb-answer\"><h2>");
 		hb_txt(&b, it->it.code);
 		hb_raw(&b, "</h2><p class=\"note\">Nhận ngày ");
-		hb_txt(&b, fb_minute_vn(it->it.received_at, when, sizeof(when)));
+		hb_txt(&b, hl_clock_fmt_minute(it->it.received_at, when, sizeof(when)));
 		hb_raw(&b, " · công khai ngày ");
-		hb_txt(&b, fb_minute_vn(it->it.published_at, when, sizeof(when)));
+		hb_txt(&b, hl_clock_fmt_minute(it->it.published_at, when, sizeof(when)));
 		hb_raw(&b, "</p><h3>Nội dung</h3>");
 		block_text(&b, it->it.text);
 		hb_raw(&b, "<h3>Trả lời</h3>");

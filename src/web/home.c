@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "http/page.h"
 #include "http/scope.h"
@@ -294,7 +295,7 @@ static void approval_form(struct hbuf *b, struct http_req *r, const struct store
 		hb_raw(b, "<span class=\"tag public\">Được công khai</span> <span class=\"note\">");
 		hb_txt(b, account_who_label(r->a, a->by));
 		hb_raw(b, ", ");
-		hl_time_vn(a->at, INGEST_TZ_MINUTES, buf, sizeof(buf));
+		hl_clock_fmt(a->at, buf, sizeof(buf));
 		hb_txt(b, buf);
 		hb_raw(b, "</span> <button type=\"submit\" name=\"action\" value=\"withdraw\" "
 			"class=\"secondary\">Thôi công khai<span class=\"visually-hidden\"> góp ý số ");
@@ -430,7 +431,7 @@ static int today_year(void)
 {
 	int y, m, d;
 
-	hl_day_to_ymd(ingest_day_of(time(NULL)), &y, &m, &d);
+	hl_day_to_ymd(hl_clock_today(), &y, &m, &d);
 	return y;
 }
 

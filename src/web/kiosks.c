@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "core/date.h"
 #include "http/page.h"
 #include "io/qr.h"
@@ -45,7 +46,7 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
 	hb_raw(b, k->k.revoked ? "</td><td data-label=\"Trạng thái\">Đã thu hồi</td>" :
 		"</td><td data-label=\"Trạng thái\">Đang dùng</td>");
 	hb_raw(b, "<td data-label=\"Phiếu gần nhất\">");
-	hb_txt(b, k->k.last_at > 0 ? hl_time_vn(k->k.last_at, INGEST_TZ_MINUTES, when,
+	hb_txt(b, k->k.last_at > 0 ? hl_clock_fmt(k->k.last_at, when,
 		sizeof(when)) : "Chưa có phiếu");
 	hb_raw(b, "</td><td class=\"acts\">");
 	if (!k->k.revoked) {

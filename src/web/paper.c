@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "http/page.h"
 #include "http/scope.h"
@@ -123,7 +124,7 @@ static const char *who_of(struct http_req *r)
 /* Today in Vietnam, whatever the server's time zone. */
 static hl_day today(void)
 {
-	return ingest_day_of(time(NULL));
+	return hl_clock_today();
 }
 
 /* A form value trimmed and NFC-normalised, "" when absent; NULL when it is
@@ -317,7 +318,7 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 			hb_raw(&b, "</td><td>");
 			if (x->closed) {
 				hb_raw(&b, "Đã đóng ");
-				hb_txt(&b, hl_time_vn(x->closed_at, INGEST_TZ_MINUTES, buf, sizeof(buf)));
+				hb_txt(&b, hl_clock_fmt(x->closed_at, buf, sizeof(buf)));
 			} else {
 				hb_raw(&b, "<strong>Đang nhập</strong>");
 			}
@@ -611,7 +612,7 @@ static void batch_summary(struct hbuf *b, struct bctx *c)
 	hb_raw(b, "<div><dt>Trạng thái</dt><dd>");
 	if (c->b.closed) {
 		hb_raw(b, "đã đóng ");
-		hb_txt(b, hl_time_vn(c->b.closed_at, INGEST_TZ_MINUTES, buf, sizeof(buf)));
+		hb_txt(b, hl_clock_fmt(c->b.closed_at, buf, sizeof(buf)));
 	} else {
 		hb_raw(b, "đang nhập – chưa tính vào chỉ số");
 	}

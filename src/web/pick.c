@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "http/scope.h"
-#include "report/order.h"
+#include "svc/order.h"
 #include "svc/indexq.h"
 #include "web/admin.h"
 

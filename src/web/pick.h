@@ -18,7 +18,7 @@ int web_units(struct http_req *r, struct store_unit **out, size_t *n, struct hl_
 
 /* u[0..n) in the order people read units on every page: by type (the
  * built-in types' order), then by name in Vietnamese alphabetical order, as
- * the documents list them (report/order.h). */
+ * the documents list them (svc/order.h). */
 void web_sort_units(struct store_unit *u, size_t n);
 
 /* The units of an index result in that order. */

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "http/page.h"
 #include "http/scope.h"
@@ -34,7 +35,7 @@ static int this_year(void)
 {
 	int y, m, d;
 
-	hl_day_to_ymd(ingest_day_of(time(NULL)), &y, &m, &d);
+	hl_day_to_ymd(hl_clock_today(), &y, &m, &d);
 	return y;
 }
 
@@ -129,7 +130,7 @@ static void task_form(struct hbuf *b, struct http_req *r, const struct plan_doc 
 	hb_printf(b, "<label>Tình trạng nhiệm vụ %d ", t->no);
 	status_select(b, mine && k->status != NULL ? k->status : t->status);
 	hb_raw(b, "</label> <label>Ngày ");
-	hb_date_input(b, "at", mine && k->at != NULL ? k->at : hl_day_vn(ingest_day_of(time(NULL)),
+	hb_date_input(b, "at", mine && k->at != NULL ? k->at : hl_day_vn(hl_clock_today(),
 		today, sizeof(today)), 0, NULL);
 	hb_printf(b, "</label> <label>Ghi chú <input name=\"note\" maxlength=\"%d\" value=\"",
 		NOTE_FORM_MAX);
@@ -538,7 +539,7 @@ int page_plan_post(struct http_req *r)
 		hl_err_set(&err, HL_ELIMIT, "note", "ghi chú quá dài (tối đa %d ký tự)", NOTE_FORM_MAX);
 	if (err.code == HL_OK) {
 		if (at == NULL || at[strspn(at, " ")] == '\0')
-			w.day = ingest_day_of(time(NULL));
+			w.day = hl_clock_today();
 		w.no = (int)no;
 		w.who = admin_who(r);
 		if (srv_write(r, write_status, &w, &err) == HL_OK)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/period.h"
 #include "http/page.h"
@@ -140,7 +141,7 @@ static void published_list(struct hbuf *b, const struct store_unit *u,
 		char label[96], when[32];
 
 		period_label(list[i].period, label, sizeof(label));
-		hl_time_vn(list[i].published_at, INGEST_TZ_MINUTES, when, sizeof(when));
+		hl_clock_fmt(list[i].published_at, when, sizeof(when));
 		hb_raw(b, "<tr><td>");
 		hb_txt(b, label);
 		hb_printf(b, "</td><td class=\"num\">%d</td><td>", list[i].version);
@@ -213,7 +214,7 @@ int page_public(struct http_req *r)
 				&err) != HL_OK)
 			return http_send_err(r, &err);
 		period_label(latest.period, label, sizeof(label));
-		hl_time_vn(latest.published_at, INGEST_TZ_MINUTES, when, sizeof(when));
+		hl_clock_fmt(latest.published_at, when, sizeof(when));
 		hb_raw(&b, "<h3>Công bố mới nhất: ");
 		hb_txt(&b, label);
 		hb_printf(&b, " (phiên bản %d, ", latest.version);
@@ -286,7 +287,7 @@ int page_public_report(struct http_req *r)
 	}
 	/* only the figures were frozen: show them */
 	period_label(rep.period, label, sizeof(label));
-	hl_time_vn(rep.published_at, INGEST_TZ_MINUTES, when, sizeof(when));
+	hl_clock_fmt(rep.published_at, when, sizeof(when));
 	hb_init(&b, r->a, 4 << 20);
 	page_begin(&b, r, label);
 	hb_raw(&b, "<section class=\"public\"><h1>");

@@ -14,11 +14,13 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/period.h"
 #include "http/page.h"
 #include "http/scope.h"
 #include "http/srv.h"
+#include "report/render.h"
 #include "svc/accounts.h"
 #include "svc/ingest.h"
 #include "svc/publish.h"
@@ -28,11 +30,6 @@
 
 #define REPORTS_PUBLISHED_MAX 100   /* published versions listed, newest first */
 #define REPORTS_OWED_MAX 100        /* owed reports listed */
-
-static hl_day local_today(void)
-{
-	return (hl_day)(((int64_t)time(NULL) + (int64_t)INGEST_TZ_MINUTES * 60) / 86400);
-}
 
 static const struct store_unit *unit_of(const struct store_unit *u, size_t n, int64_t id)
 {
@@ -285,7 +282,7 @@ static void published_table(struct hbuf *b, struct http_req *r, const struct sto
 			hl_period_label(&p, label, sizeof(label));
 		else
 			snprintf(label, sizeof(label), "%s", pub[i].period);
-		hl_time_vn(pub[i].published_at, INGEST_TZ_MINUTES, when, sizeof(when));
+		hl_clock_fmt(pub[i].published_at, when, sizeof(when));
 		hb_raw(b, "<tr><td data-label=\"Đơn vị\">");
 		hb_txt(b, u->name);
 		hb_raw(b, "</td><td data-label=\"Kỳ\"><strong>");
@@ -337,7 +334,7 @@ static int reports_page(struct http_req *r, int status, const struct rform *f)
 	hb_raw(&b, "<section aria-labelledby=\"lap\"><h2 id=\"lap\">Lập báo cáo</h2>");
 	report_form(&b, mine, nmine, have_home ? home.code : NULL, f);
 	hb_raw(&b, "</section>");
-	if (owed_table(&b, r, mine, nmine, local_today(), &err) != HL_OK)
+	if (owed_table(&b, r, mine, nmine, hl_clock_today(), &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_raw(&b, "<p class=\"note\">Lịch công bố (Kế hoạch khảo sát): báo cáo tháng ngày 28 hằng "
 		"tháng; Quý I ngày 25/3, Quý III ngày 25/9; 6 tháng ngày 25/6; cả năm ngày 25/12. "
@@ -361,7 +358,7 @@ static int draft(struct http_req *r, struct rform *f, const char *format,
 	struct pub_snapshot **s, int *sent)
 {
 	struct store_unit u;
-	struct pub_opts o = {0};
+	struct pub_opts o = {.render = rpt_render};
 	struct hl_err err = {0};
 	int rc;
 

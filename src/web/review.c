@@ -10,6 +10,7 @@
 
 #include "api/api.h"
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/instrument.h"
 #include "http/page.h"
@@ -142,7 +143,7 @@ int page_review(struct http_req *r)
 		hb_txt(&b, uname);
 		hb_raw(&b, "</td><td>");
 		if (resp->received_at > 0) {
-			hl_time_vn(resp->received_at, INGEST_TZ_MINUTES, buf, sizeof(buf));
+			hl_clock_fmt(resp->received_at, buf, sizeof(buf));
 			hb_txt(&b, buf);
 		} else {
 			hb_raw(&b, "–");

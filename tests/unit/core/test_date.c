@@ -33,14 +33,6 @@ static void test_parse(void **state)
 	assert_int_equal(d, 0);
 	assert_true(hl_day_parse("2024-02-29", &d));
 	assert_string_equal(hl_day_vn(d, buf, sizeof(buf)), "29/02/2024");
-	{
-		char t[24];
-
-		/* 2024-02-29 17:30 UTC is 1 March 00:30 in Vietnam. */
-		assert_string_equal(hl_time_vn((int64_t)d * 86400 + 17 * 3600 + 1800, 420, t,
-			sizeof(t)), "01/03/2024 00:30");
-		assert_string_equal(hl_time_vn(-3600, 0, t, sizeof(t)), "31/12/1969 23:00");
-	}
 	assert_false(hl_day_parse("2023-02-29", &d));
 	assert_false(hl_day_parse("2024-13-01", &d));
 	assert_false(hl_day_parse("2024-1-01", &d));

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "base/text.h"
 #include "core/fbflow.h"
 
@@ -192,9 +193,9 @@ static void test_minute_format(void **state)
 
 	(void)state;
 	assert_true(hl_minute_parse("2026-02-23 16:30", &m));
-	assert_string_equal(fb_minute_iso(m, buf, sizeof(buf)), "2026-02-23 16:30");
-	assert_string_equal(fb_minute_vn(m, buf, sizeof(buf)), "23/02/2026 16:30");
-	assert_string_equal(fb_minute_iso(-1, buf, sizeof(buf)), "");
+	assert_string_equal(hl_clock_iso_minute(m, buf, sizeof(buf)), "2026-02-23 16:30");
+	assert_string_equal(hl_clock_fmt_minute(m, buf, sizeof(buf)), "23/02/2026 16:30");
+	assert_string_equal(hl_clock_iso_minute(-1, buf, sizeof(buf)), "");
 }
 
 /* The words of a step's detail, and the day of a minute before 1970 too. */

@@ -23,7 +23,7 @@
 
 #include "base/arena.h"
 #include "base/mem.h"
-#include "report/order.h"
+#include "svc/order.h"
 #include "report/render.h"
 
 #define MAXU 80

@@ -22,7 +22,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
-#include "report/order.h"
+#include "svc/order.h"
 #include "report/render.h"
 
 /* ---- reading the workbook back: the zip's central directory, inflate ---- */

@@ -30,7 +30,7 @@
 #include "base/arena.h"
 #include "base/mem.h"
 #include "core/period.h"
-#include "report/model.h"
+#include "svc/report_model.h"
 #include "report/render.h"
 #include "store/store.h"
 #include "store/store_fault.h"

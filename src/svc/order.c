@@ -1,13 +1,13 @@
 /* order.c — units in documents by type, then Vietnamese name (order.h),
  * and the report model's display order, groups and mean rows. */
-#include "report/order.h"
+#include "svc/order.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
 #include "base/collate.h"
-#include "report/model.h"
+#include "svc/report_model.h"
 #include "svc/builtin.h"
 
 int ord_type_rank(const char *type)

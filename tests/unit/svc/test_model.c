@@ -25,7 +25,7 @@
 #include "base/arena.h"
 #include "core/instrument.h"
 #include "io/instrument_json.h"
-#include "report/model.h"
+#include "svc/report_model.h"
 #include "report/render.h"
 #include "store/store.h"
 #include "svc/builtin.h"

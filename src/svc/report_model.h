@@ -1,4 +1,4 @@
-/* model.h — the report (SPEC §5, issue 4): one model built from the store
+/* report_model.h — the report (SPEC §5, issue 4): one model built from the store
  * for a period and a scope, rendered by rpt_pdf.c, rpt_xlsx.c, rpt_csv.c and
  * rpt_html.c. Renderers only lay out what is here; every figure is computed
  * once, in rpt_build. */
@@ -105,7 +105,7 @@ struct rpt_mean {
 };
 
 /* The units of one type in the documents' tables: index->units[order[i]]
- * for i in [first, first + n) (report/order.h). */
+ * for i in [first, first + n) (svc/order.h). */
 struct rpt_group {
 	const char *type, *name;   /* "ubnd-xa", "UBND cấp xã" */
 	size_t first, n;
@@ -163,8 +163,16 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
 	const struct store_unit *parent, struct rpt_model *m, struct hl_err *err);
 
-/* Today's date in local time, the default date of a document; HL_DAY_NONE
- * when the clock cannot say. */
-hl_day rpt_today(void);
+
+/* The report's formats; the renderers are report/render.h. */
+enum rpt_format { RPT_PDF, RPT_XLSX, RPT_CSV, RPT_HTML };
+
+/* Parse "pdf", "xlsx", "csv" or "html"; -1 otherwise. */
+int rpt_format_of(const char *name);
+
+/* A renderer of m to path in format f (report/render.h's rpt_render), handed
+ * down by the caller: svc builds the model, it never calls report/. */
+typedef int (*rpt_render_fn)(const struct rpt_model *m, enum rpt_format f, const char *path,
+	struct hl_err *err);
 
 #endif

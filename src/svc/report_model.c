@@ -1,4 +1,4 @@
-/* model.c — building the report model (model.h): the index table from the
+/* report_model.c — building the report model (report_model.h): the index table from the
  * index query, and everything else — counts by channel and field, answer
  * distributions per question of each instrument version used, comment
  * themes with examples (any comment in an internal report; in one that may
@@ -9,7 +9,8 @@
  * the period's responses (there is no per-unit response index). Then the document's heading, addressees and
  * signature, worded from the unit's type as Nghị định 30/2020 lays out an
  * administrative document. */
-#include "report/model.h"
+#include "base/clock.h"
+#include "svc/report_model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +24,8 @@
 #include "core/instrument.h"
 #include "core/rollup.h"
 #include "io/instrument_json.h"
-#include "report/letterhead.h"
-#include "report/order.h"
+#include "svc/letterhead.h"
+#include "svc/order.h"
 #include "svc/feedback.h"
 #include "svc/plan.h"
 
@@ -913,18 +914,6 @@ int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
 	return HL_OK;
 }
 
-hl_day rpt_today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	hl_day d = HL_DAY_NONE;
-
-	if (localtime_r(&now, &tm) == NULL ||
-	    !hl_day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d))
-		return HL_DAY_NONE;
-	return d;
-}
-
 int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	struct rpt_model **out, struct hl_err *err)
 {
@@ -956,7 +945,7 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	m->o.signer = o->signer ? hl_arena_strdup(a, o->signer) : NULL;
 	m->signer = m->o.signer ? m->o.signer : "";
 	if (m->o.date == HL_DAY_NONE)
-		m->o.date = rpt_today();
+		m->o.date = hl_clock_today();
 	hl_period_label(&o->period, m->period_label, sizeof(m->period_label));
 
 	rc = STORE(st, unit_list, a, &units, &nunits, err);
@@ -1015,4 +1004,18 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 		return rc;
 	*out = m;
 	return HL_OK;
+}
+
+static const char *const names[] = {
+	[RPT_PDF] = "pdf", [RPT_XLSX] = "xlsx", [RPT_CSV] = "csv", [RPT_HTML] = "html",
+};
+
+int rpt_format_of(const char *name)
+{
+	if (name == NULL)
+		return -1;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return (int)i;
+	return -1;
 }

@@ -22,7 +22,7 @@
 #include <sqlite3.h>
 
 #include "base/arena.h"
-#include "report/model.h"
+#include "svc/report_model.h"
 #include "report/render.h"
 #include "store/store.h"
 #include "tools/demo.h"

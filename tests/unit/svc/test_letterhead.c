@@ -1,4 +1,4 @@
-/* test_letterhead.c — report/letterhead.c: unit names inside a sentence
+/* test_letterhead.c — svc/letterhead.c: unit names inside a sentence
  * (the kind of unit in lower case, Nghị định 30/2020 Phụ lục II) and the
  * issuing unit on a date through mergers and abolished units. */
 #include <setjmp.h>
@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "base/arena.h"
-#include "report/letterhead.h"
+#include "svc/letterhead.h"
 
 static void test_in_text(void **state)
 {

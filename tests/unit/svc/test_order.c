@@ -1,4 +1,4 @@
-/* test_order.c — report/order.c: units in documents grouped by type (ward
+/* test_order.c — svc/order.c: units in documents grouped by type (ward
  * offices before health stations), then by name in Vietnamese order, never
  * by code; a mean per type and of every unit for a supervising office's
  * report; the rows below target and the feedback rows in the same order. */
@@ -12,8 +12,8 @@
 #include <cmocka.h>
 
 #include "base/arena.h"
-#include "report/model.h"
-#include "report/order.h"
+#include "svc/report_model.h"
+#include "svc/order.h"
 
 static void unit(struct iq_unit *u, const char *code, const char *name, const char *type,
 	double sipas, int64_t n)

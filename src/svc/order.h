@@ -22,7 +22,7 @@ struct hl_arena;
 struct hl_err;
 
 /* Fill m's display order, groups by type with their means, and the mean of
- * every unit (model.h), from m->index; rows below target follow the units'
+ * every unit (report_model.h), from m->index; rows below target follow the units'
  * order and feedback rows go by unit name. Memory in a. */
 int rpt_order(struct rpt_model *m, struct hl_arena *a, struct hl_err *err);
 

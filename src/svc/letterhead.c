@@ -1,6 +1,6 @@
 /* letterhead.c — the issuing body on a date and unit names inside
  * sentences (letterhead.h). */
-#include "report/letterhead.h"
+#include "svc/letterhead.h"
 
 #include <string.h>
 
