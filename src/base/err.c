@@ -27,16 +27,20 @@ int hl_err_set(struct hl_err *e, int code, const char *where, const char *fmt, .
 {
 	va_list ap;
 	int n;
+	char msg[sizeof(e->msg)];
 
 	if (e == NULL)
 		return code;
+	/* formatted apart first: a caller may wrap the error's own message
+	 * ("…: %s", e->msg), and overlapping vsnprintf buffers are undefined */
+	va_start(ap, fmt);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (n >= (int)sizeof(msg))
+		cut_partial_char(msg);
 	e->code = code;
 	snprintf(e->where, sizeof(e->where), "%s", where ? where : "");
-	va_start(ap, fmt);
-	n = vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
-	va_end(ap);
-	if (n >= (int)sizeof(e->msg))
-		cut_partial_char(e->msg);
+	memcpy(e->msg, msg, sizeof(msg));
 	return code;
 }
 

@@ -36,10 +36,24 @@ static void test_cut_inside_character(void **state)
 	assert_string_equal(err.msg, "mã 'ữ' không có");
 }
 
+/* An error that wraps its own message ("context: %s", e.msg) keeps it
+ * whole: the arguments overlap the buffer being written. */
+static void test_wrap_own_message(void **state)
+{
+	struct hl_err e = {0};
+
+	(void)state;
+	hl_err_set(&e, HL_EINVAL, "a", "thiếu cột %s", "ma_don_vi");
+	assert_int_equal(hl_err_set(&e, HL_EIO, "b", "tệp hỏng: %s", e.msg), HL_EIO);
+	assert_string_equal(e.msg, "tệp hỏng: thiếu cột ma_don_vi");
+	assert_string_equal(e.where, "b");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cut_inside_character),
+		cmocka_unit_test(test_wrap_own_message),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
