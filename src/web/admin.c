@@ -196,6 +196,41 @@ int admin_csv_open(struct http_req *r, const char *name, FILE **out, struct hl_e
 	return HL_OK;
 }
 
+struct csv_import_w {
+	admin_importer fn;
+	FILE *f;
+	struct import_opts o;
+	struct import_report *rep;
+};
+
+static int write_csv_import(struct writer_tx *tx, void *arg, struct hl_err *err)
+{
+	struct csv_import_w *w = arg;
+
+	return w->fn(writer_tx_store(tx), w->f, &w->o, w->rep, err);
+}
+
+int admin_csv_import(struct http_req *r, admin_importer fn, struct import_report **rep,
+	struct hl_err *err)
+{
+	struct csv_import_w w = {.fn = fn};
+	int rc;
+
+	*rep = w.rep = hl_arena_alloc(r->a, sizeof(*w.rep));
+	if (w.rep == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	memset(w.rep, 0, sizeof(*w.rep));
+	w.o = (struct import_opts){.name = "tệp CSV", .who = admin_who(r), .held = true};
+	if ((rc = admin_csv_open(r, "csv", &w.f, err)) != HL_OK)
+		return rc;
+	rc = srv_write(r, write_csv_import, &w, err);
+	fclose(w.f);
+	if (rc == HL_EINVAL && w.rep->nproblems > 0)
+		hl_err_set(err, HL_EINVAL, "csv", "tệp có %ld lỗi: không nhập dòng nào",
+			w.rep->nproblems);
+	return rc;
+}
+
 void admin_import_problems(struct hbuf *b, const struct import_report *rep)
 {
 	if (rep->kept == 0)

@@ -52,6 +52,21 @@ void admin_csv_input(struct hbuf *b, const char *name, const char *label, const 
  * HL_EINVAL naming name when it is empty. */
 int admin_csv_open(struct http_req *r, const char *name, FILE **out, struct hl_err *err);
 
+struct import_opts;
+struct import_report;
+struct store;
+
+/* An importer of a CSV file into the store, all or nothing. */
+typedef int (*admin_importer)(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err);
+
+/* The CSV of the form's field "csv" through fn in one write by the
+ * server's writer, held (all or nothing), audited as the caller. *rep
+ * (from r's arena, NULL when out of memory) gets the file's problems; a
+ * file with problems is HL_EINVAL saying how many. */
+int admin_csv_import(struct http_req *r, admin_importer fn, struct import_report **rep,
+	struct hl_err *err);
+
 /* The lines of a rejected import (svc/import.h), as a list. */
 struct import_report;
 void admin_import_problems(struct hbuf *b, const struct import_report *rep);

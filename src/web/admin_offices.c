@@ -144,45 +144,20 @@ int page_admin_offices_post(struct http_req *r)
 	return admin_back(r, "/admin/offices", w.unit, "office");
 }
 
-struct import_w {
-	FILE *f;
-	struct import_opts o;
-	struct import_report *rep;
-};
-
-static int write_import(struct writer_tx *tx, void *arg, struct hl_err *err)
-{
-	struct import_w *w = arg;
-
-	return fb_import_offices(writer_tx_store(tx), w->f, &w->o, w->rep, err);
-}
-
 int page_admin_offices_import(struct http_req *r)
 {
-	struct import_w w = {0};
+	struct import_report *rep = NULL;
 	struct hl_err err = {0};
-	int rc;
 
 	if (!admin_global(r)) {
 		hl_err_set(&err, HL_EPERM, HL_HERE, "chỉ quản trị toàn hệ thống mới nhập phòng, ban "
 			"của nhiều đơn vị");
 		return offices_page(r, NULL, &err, NULL, NULL);
 	}
-	w.rep = hl_arena_alloc(r->a, sizeof(*w.rep));
-	if (w.rep == NULL)
-		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-	memset(w.rep, 0, sizeof(*w.rep));
-	w.o = (struct import_opts){.name = "tệp CSV", .who = admin_who(r), .held = true};
-	rc = admin_csv_open(r, "csv", &w.f, &err);
-	if (rc == HL_OK) {
-		rc = srv_write(r, write_import, &w, &err);
-		fclose(w.f);
-	}
-	if (rc != HL_OK) {
-		if (rc == HL_EINVAL && w.rep->nproblems > 0)
-			hl_err_set(&err, HL_EINVAL, "csv", "tệp có %ld lỗi: không nhập dòng nào",
-				w.rep->nproblems);
-		return offices_page(r, NULL, &err, w.rep, http_form(r, "csv"));
+	if (admin_csv_import(r, fb_import_offices, &rep, &err) != HL_OK) {
+		if (rep == NULL)
+			return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+		return offices_page(r, NULL, &err, rep, http_form(r, "csv"));
 	}
 	return http_redirect(r, "/admin/offices?ok=offices-import");
 }
