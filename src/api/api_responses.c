@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "http/scope.h"
+#include "base/arena.h"
 #include "http/srv.h"
 #include "svc/intake.h"
 
@@ -32,19 +33,15 @@ int api_intake_error(struct http_req *r, int rc, const struct hl_err *err)
 	return http_send_err(r, err);
 }
 
-int api_responses_post(struct http_req *r)
+/* The answer once the writer has committed (or refused) the response. */
+static int answer(struct http_req *r, int rc, const struct hl_err *err, void *job)
 {
-	struct intake_caller c = {.channel = r->kiosk_auth ? INTAKE_KIOSK : INTAKE_USER,
-		.st = r->st, .write = api_write, .ctx = r, .now = srv_now(),
-		.kiosk_id = r->kiosk.id, .kiosk_name = r->kiosk.name, .unit_id = r->kiosk.unit_id,
-		.user_name = r->user.name, .sees = user_sees};
 	struct intake_result res;
-	struct hl_err err = {0};
 	json_t *ans;
-	int rc;
 
-	if ((rc = intake_submit(&c, r->body, r->body_len, &res, &err)) != HL_OK)
-		return api_intake_error(r, rc, &err);
+	if (rc != HL_OK)
+		return api_intake_error(r, rc, err);
+	intake_end(job, &res);
 	ans = json_pack("{s:s, s:o}", "status", res.duplicate ? "duplicate" : res.held ? "held" :
 		"stored", "id", res.ext_id[0] != '\0' ? json_string(res.ext_id) : json_null());
 	if (ans == NULL)
@@ -52,4 +49,23 @@ int api_responses_post(struct http_req *r)
 	if (res.fb_code[0] != '\0')
 		json_object_set_new(ans, "feedback", json_string(res.fb_code));
 	return http_send_json(r, res.duplicate ? 200 : 201, ans);
+}
+
+/* Checked here, then parked until the writer has it on disk: the request
+ * holds no thread meanwhile (srv_write_then). */
+int api_responses_post(struct http_req *r)
+{
+	struct intake_caller c = {.channel = r->kiosk_auth ? INTAKE_KIOSK : INTAKE_USER,
+		.st = r->st, .write = api_write, .ctx = r, .now = srv_now(),
+		.kiosk_id = r->kiosk.id, .kiosk_name = r->kiosk.name, .unit_id = r->kiosk.unit_id,
+		.user_name = r->user.name, .sees = user_sees};
+	struct intake_job *job = hl_arena_alloc(r->a, intake_job_size());
+	struct hl_err err = {0};
+	int rc;
+
+	if (job == NULL)
+		return http_send_error(r, 503, "busy", "máy chủ đang thiếu bộ nhớ: hãy gửi lại sau", NULL);
+	if ((rc = intake_begin(&c, r->body, r->body_len, job, &err)) != HL_OK)
+		return api_intake_error(r, rc, &err);
+	return srv_write_then(r, intake_write, job, answer);
 }

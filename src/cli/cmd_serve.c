@@ -20,7 +20,7 @@ const struct cli_cmd cmd_serve = {
 		"\n"
 		"  --listen A:P   địa chỉ nghe (mặc định 127.0.0.1:8080)\n"
 		"  --readers N    số kết nối đọc cơ sở dữ liệu (mặc định 8)\n"
-		"  --threads N    số luồng xử lý yêu cầu (mặc định gấp bốn --readers)\n"
+		"  --threads N    số luồng xử lý yêu cầu (mặc định 16)\n"
 		"  --max-per-address N\n"
 		"                 số kết nối mở cùng lúc tối đa của một địa chỉ (mặc định 128;\n"
 		"                 0 = không giới hạn). Kết nối từ 127.0.0.1/::1 (reverse proxy,\n"

@@ -126,4 +126,18 @@ void http_set_cookie(struct http_req *r, const char *name, const char *value, co
  * database is damaged (writes refused). */
 int srv_write(struct http_req *r, writer_fn fn, void *arg, struct hl_err *err);
 
+/* What a handler answers once its write (srv_write_then) is durable: rc
+ * and err (valid during the call) as srv_write's; arg is the write's. */
+typedef int (*srv_then_fn)(struct http_req *r, int rc, const struct hl_err *err, void *arg);
+
+/* srv_write without holding a thread while the writer commits: the request
+ * is parked (its connection suspended, its read connection given back) and
+ * the handler returns at once with what this returns; once fn(arg) is
+ * durable (or failed) then(r, rc, err, arg) answers it, on a server thread,
+ * without a read connection (r->st is NULL). arg must live in r's arena. For
+ * the busiest write (a kiosk's response): a commit then holds every
+ * waiting request whatever the number of threads, and a thread goes on
+ * with its other connections. */
+int srv_write_then(struct http_req *r, writer_fn fn, void *arg, srv_then_fn then);
+
 #endif

@@ -40,6 +40,8 @@
 
 #define MAX_READERS 32
 #define REQ_ARENA ((size_t)16 << 20)
+#define SERVE_THREADS 16                  /* --threads by default */
+#define SERVE_CACHE ((int64_t)16 << 20)   /* bytes SQLite caches, all connections */
 #define CONN_MAX 4096         /* open connections, every client together */
 #define CONN_TIMEOUT 15       /* seconds a connection may stay silent (headers, body, idle) */
 #define FD_RESERVE 256        /* descriptors kept for the database, logs and files */
@@ -84,6 +86,11 @@ struct server {
 	char damage[1024];
 	pthread_t checker;              /* the start-up check of a large file */
 	bool checker_started;
+
+	/* Requests parked by srv_write_then until the writer tells them. */
+	pthread_mutex_t park_mu;
+	pthread_cond_t park_cv;
+	int parked;                     /* suspended, not yet answered */
 };
 
 /* Per-request state across libmicrohttpd's calls: the request first. */
@@ -96,6 +103,14 @@ struct reqstate {
 	bool too_large;
 	int slot;                /* the read connection lent to it (r->st), or -1 */
 	struct timespec t0;
+
+	/* Parked by srv_write_then: what answers it, and (under park_mu) what
+	 * the writer told. */
+	srv_then_fn then;
+	void *then_arg;
+	bool written;
+	int wrc;
+	struct hl_err werr;
 };
 
 int64_t srv_now(void)
@@ -268,6 +283,82 @@ int srv_write(struct http_req *r, writer_fn fn, void *arg, struct hl_err *err)
 	if (rc == HL_ECORRUPT)
 		srv_damaged(s, err->msg);
 	return rc;
+}
+
+static int send_status(struct http_req *r, bool api, int status, const char *message,
+	const char *field);
+
+/* The writer's word on a parked request: keep it and resume the connection
+ * (libmicrohttpd then calls on_request again, which answers). Under
+ * park_mu, so that a request woken otherwise (the daemon stopping) cannot
+ * be answered and freed while its connection is being resumed. */
+static void unpark(void *ctx, int rc, const struct hl_err *err)
+{
+	struct reqstate *rs = ctx;
+	struct server *s = rs->req.srv;
+
+	pthread_mutex_lock(&s->park_mu);
+	rs->wrc = rc;
+	if (rc != HL_OK)
+		rs->werr = *err;
+	rs->written = true;
+	MHD_resume_connection(rs->conn);
+	pthread_cond_broadcast(&s->park_cv);
+	pthread_mutex_unlock(&s->park_mu);
+}
+
+int srv_write_then(struct http_req *r, writer_fn fn, void *arg, srv_then_fn then)
+{
+	struct server *s = r->srv;
+	struct reqstate *rs = state_of(r);
+	struct hl_err err = {0};
+	int rc;
+
+	if (srv_refuses(s, &err))
+		return then(r, HL_ECORRUPT, &err, arg);
+	if (rs->slot >= 0) {
+		pool_give(s, rs->slot);
+		rs->slot = -1;
+		r->st = NULL;
+	}
+	rs->then = then;
+	rs->then_arg = arg;
+	pthread_mutex_lock(&s->park_mu);
+	s->parked++;
+	pthread_mutex_unlock(&s->park_mu);
+	/* suspended before the writer may tell it, which resumes it */
+	MHD_suspend_connection(rs->conn);
+	if ((rc = writer_post(s->w, fn, arg, unpark, rs, &err)) != HL_OK)
+		unpark(rs, rc, &err);
+	return 0;
+}
+
+/* Answer a parked request once the writer has told it. */
+static void answer_parked(struct server *s, struct reqstate *rs)
+{
+	struct http_req *r = &rs->req;
+	srv_then_fn then = rs->then;
+
+	pthread_mutex_lock(&s->park_mu);
+	while (!rs->written)
+		pthread_cond_wait(&s->park_cv, &s->park_mu);
+	pthread_mutex_unlock(&s->park_mu);
+	rs->then = NULL;
+	if (rs->wrc == HL_ECORRUPT)
+		srv_damaged(s, rs->werr.msg);
+	then(r, rs->wrc, &rs->werr, rs->then_arg);
+	if (r->status == 0)
+		send_status(r, (rs->route->flags & R_API) != 0, 500, "trang không trả lời", NULL);
+}
+
+/* Once every parked request has been answered (the writer still runs):
+ * libmicrohttpd may not stop with a suspended connection. */
+static void wait_unparked(struct server *s)
+{
+	pthread_mutex_lock(&s->park_mu);
+	while (s->parked > 0)
+		pthread_cond_wait(&s->park_cv, &s->park_mu);
+	pthread_mutex_unlock(&s->park_mu);
 }
 
 struct limit_job {
@@ -683,10 +774,11 @@ static void gate(struct server *s, struct reqstate *rs)
 			"csrf");
 	} else {
 		rt->handler(r);
-		if (r->status == 0)
+		if (r->status == 0 && rs->then == NULL)
 			send_status(r, api, 500, "trang không trả lời", NULL);
 	}
-	pool_give(s, rs->slot);
+	if (rs->slot >= 0)
+		pool_give(s, rs->slot);
 	rs->slot = -1;
 	r->st = NULL;
 }
@@ -889,7 +981,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		rs->body[rs->body_len] = '\0';
 		return MHD_YES;
 	}
-	gate(s, rs);
+	if (rs->then != NULL) {
+		/* resumed: the writer has told this parked request */
+		answer_parked(s, rs);
+	} else {
+		gate(s, rs);
+		if (rs->then != NULL)
+			return MHD_YES;     /* parked by srv_write_then */
+	}
 	ret = queue(rs);
 	log_request(s, rs);
 	return ret;
@@ -898,13 +997,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	enum MHD_RequestTerminationCode toe)
 {
+	struct server *s = cls;
 	struct reqstate *rs = *con_cls;
 
-	(void)cls;
 	(void)c;
 	(void)toe;
-	if (rs != NULL)
+	if (rs != NULL) {
+		if (rs->written) {
+			/* a parked request is done with: stopping may go on */
+			pthread_mutex_lock(&s->park_mu);
+			s->parked--;
+			pthread_cond_broadcast(&s->park_cv);
+			pthread_mutex_unlock(&s->park_mu);
+		}
 		hl_arena_free(rs->req.a);
+	}
 	*con_cls = NULL;
 }
 
@@ -1076,7 +1183,12 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	pthread_cond_init(&s->pool_cv, NULL);
 	pthread_mutex_init(&s->peer_mu, NULL);
 	pthread_mutex_init(&s->dmg_mu, NULL);
+	pthread_mutex_init(&s->park_mu, NULL);
+	pthread_cond_init(&s->park_cv, NULL);
 
+	/* Every connection's page cache together, not 32 MB each: the writer's
+	 * alone would fill that with the pages a day of answers touches. */
+	store_cache_limit(SERVE_CACHE);
 	/* The writer's connection migrates the schema, so readers find it current. */
 	if ((rc = store_open(o->db, &s->wst, err)) != HL_OK ||
 	    (o->wrap_writer != NULL && (rc = o->wrap_writer(s->wst, &s->wst, err)) != HL_OK) ||
@@ -1109,19 +1221,19 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 
 	/* epoll, so idle connections cost a descriptor and a little memory, not
 	 * a thread or a select() slot; a pool of threads runs the requests. A
-	 * handler blocks its thread while the writer commits, and a thread's
-	 * other connections wait meanwhile, so the pool holds several times as
-	 * many requests as there are readers: every reader can be lent out, and
-	 * a commit gathers as many writes as it did with a thread per
-	 * connection. */
-	s->d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+	 * kiosk's response is parked while the writer commits (srv_write_then),
+	 * so the threads are not what bounds a commit: they only need to be
+	 * enough that a slow page (a report) does not hold up the other
+	 * connections of its thread for long. */
+	s->d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+		MHD_ALLOW_SUSPEND_RESUME,
 		0, on_accept, s, on_request, s,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(o->threads > 0 ? o->threads
-			: 4 * s->npool),
+			: SERVE_THREADS),
 		MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)CONN_TIMEOUT,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
@@ -1145,6 +1257,7 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	srv_log(s, "nhận tín hiệu %s: ngừng nhận kết nối mới, hoàn tất các yêu cầu đang xử lý",
 		sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	MHD_quiesce_daemon(s->d);
+	wait_unparked(s);
 	/* Returns once every request in the pool's threads has been answered. */
 	MHD_stop_daemon(s->d);
 	s->d = NULL;

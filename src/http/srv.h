@@ -18,7 +18,7 @@ struct srv_opts {
 	const char *db;            /* store target */
 	const char *listen;        /* "127.0.0.1:8080" */
 	int readers;               /* read connections (default 8) */
-	int threads;               /* threads running requests (0 = four times the readers) */
+	int threads;               /* threads running requests (0 = 16) */
 	int per_address;           /* open connections per client address, 0 = no limit;
 	                            * loopback peers (the reverse proxy) are not counted */
 	bool quiet;                /* no request log */

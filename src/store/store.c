@@ -40,6 +40,11 @@ int store_open(const char *target, struct store **out, struct hl_err *err)
 	return HL_OK;
 }
 
+void store_cache_limit(int64_t bytes)
+{
+	sq_cache_limit(bytes);
+}
+
 void store_close(struct store *st)
 {
 	if (st == NULL)

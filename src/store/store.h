@@ -751,6 +751,13 @@ int store_open(const char *target, struct store **out, struct hl_err *err);
 /* Close and free st; NULL is a no-op. */
 void store_close(struct store *st);
 
+/* Bound what this process's embedded database (SQLite) keeps cached in
+ * memory, all connections together, to about bytes: pages past it are given
+ * back (the operating system still caches the file). For a long-running
+ * server; a command keeps the larger per-connection cache that suits an
+ * import. */
+void store_cache_limit(int64_t bytes);
+
 /* The backend's operations, for the calls below. */
 const struct store_ops *store_ops(const struct store *st);
 

@@ -8,4 +8,7 @@
 /* The SQLite backend; static storage, never freed. */
 extern const struct store_ops store_sqlite_ops;
 
+/* store_cache_limit for SQLite: its soft heap limit. */
+void sq_cache_limit(int64_t bytes);
+
 #endif

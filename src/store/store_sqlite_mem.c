@@ -1,6 +1,7 @@
 /* store_sqlite_mem.c — SQLite allocates through base/mem.h (issue 10), so
  * that a test failing the Nth allocation reaches SQLite's too, as SQLite's
  * own tests do with their failing allocator. */
+#include "store/store_sqlite.h"
 #include "store/store_sqlite_priv.h"
 
 #include "base/mem.h"
@@ -71,4 +72,9 @@ void sq_mem_route(void)
 
 	/* SQLITE_MISUSE if SQLite was initialised already: then it keeps its own. */
 	sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
+}
+
+void sq_cache_limit(int64_t bytes)
+{
+	sqlite3_soft_heap_limit64(bytes);
 }

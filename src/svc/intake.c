@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/clock.h"
+#include "base/mem.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
 #include "svc/receipt.h"
@@ -190,24 +191,29 @@ int intake_post(struct store *st, struct intake_post *p, struct hl_err *err)
 
 /* ---- intake_submit ---- */
 
-/* The writer's job of one response. */
-struct submit_job {
+/* The writer's job of one response: all it needs, copied, since the
+ * caller's frame may be gone by the time the writer runs it. */
+struct intake_job {
 	const struct intake_policy *pol;
-	const struct intake_caller *c;
+	struct intake_caller c;
+	struct ingest_json_out in;
+	struct store_unit unit;
+	struct fb_new fb;
+	char fb_who[STORE_CODE_MAX + 16];
 	struct intake_post p;
 };
 
 /* Store the response (by its link, or held or counted with its complaint),
  * then count it if counted. */
-static int write_submit(struct writer_tx *tx, void *arg, struct hl_err *err)
+int intake_write(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
-	struct submit_job *j = arg;
+	struct intake_job *j = arg;
 	struct store *st = writer_tx_store(tx);
 	int rc;
 
 	if (j->pol->who == WHO_LINK) {
 		j->p.fb_code[0] = '\0';
-		rc = receipt_answer(st, j->c->link_hash, j->p.r, j->c->now, &j->p.duplicate, err);
+		rc = receipt_answer(st, j->c.link_hash, j->p.r, j->c.now, &j->p.duplicate, err);
 	} else {
 		rc = intake_post(st, &j->p, err);
 	}
@@ -323,38 +329,58 @@ static void complaint(const struct intake_policy *pol, const struct intake_calle
 		pol->who == WHO_KIOSK ? c->kiosk_name : c->user_name);
 }
 
+int intake_begin(const struct intake_caller *c, const char *body, size_t len,
+	struct intake_job *j, struct hl_err *err)
+{
+	int rc;
+
+	memset(j, 0, sizeof(*j));
+	j->pol = &policies[c->channel];
+	j->c = *c;
+	if ((rc = parse(j->pol, c, body, len, &j->in, &j->unit, err)) != HL_OK ||
+	    (rc = may_send(j->pol, c, &j->unit, &j->in.r, err)) != HL_OK)
+		return rc;
+	j->in.r.received_at = c->now;
+	j->in.r.kiosk_id = j->pol->who == WHO_KIOSK ? c->kiosk_id : 0;
+	j->p.r = &j->in.r;
+	j->p.kiosk = j->pol->held_rules;
+	j->p.collected_at = j->in.collected_at;
+	j->p.has_time = j->in.has_time;
+	if (j->in.complaint && j->pol->complaint) {
+		complaint(j->pol, c, &j->in, &j->unit, &j->fb, j->fb_who, sizeof(j->fb_who));
+		j->p.fb = &j->fb;
+		j->p.fb_who = j->fb_who;
+	}
+	return HL_OK;
+}
+
+size_t intake_job_size(void)
+{
+	return sizeof(struct intake_job);
+}
+
+void intake_end(const struct intake_job *j, struct intake_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->duplicate = j->p.duplicate;
+	out->held = !j->p.duplicate && j->in.r.status == RS_HELD;
+	snprintf(out->ext_id, sizeof(out->ext_id), "%s", j->in.r.ext_id);
+	if (j->p.fb != NULL && !j->p.duplicate)
+		snprintf(out->fb_code, sizeof(out->fb_code), "%s", j->p.fb_code);
+}
+
 int intake_submit(const struct intake_caller *c, const char *body, size_t len,
 	struct intake_result *out, struct hl_err *err)
 {
-	const struct intake_policy *pol = &policies[c->channel];
-	struct ingest_json_out in;
-	struct store_unit unit = {0};
-	struct submit_job j = {.pol = pol, .c = c};
-	struct fb_new fb;
-	char fb_who[STORE_CODE_MAX + 16];
+	struct intake_job *j = hl_malloc(sizeof(*j));
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = parse(pol, c, body, len, &in, &unit, err)) != HL_OK ||
-	    (rc = may_send(pol, c, &unit, &in.r, err)) != HL_OK)
-		return rc;
-	in.r.received_at = c->now;
-	in.r.kiosk_id = pol->who == WHO_KIOSK ? c->kiosk_id : 0;
-	j.p.r = &in.r;
-	j.p.kiosk = pol->held_rules;
-	j.p.collected_at = in.collected_at;
-	j.p.has_time = in.has_time;
-	if (in.complaint && pol->complaint) {
-		complaint(pol, c, &in, &unit, &fb, fb_who, sizeof(fb_who));
-		j.p.fb = &fb;
-		j.p.fb_who = fb_who;
-	}
-	if ((rc = c->write(c->ctx, write_submit, &j, err)) != HL_OK)
-		return rc;
-	out->duplicate = j.p.duplicate;
-	out->held = !j.p.duplicate && in.r.status == RS_HELD;
-	snprintf(out->ext_id, sizeof(out->ext_id), "%s", in.r.ext_id);
-	if (j.p.fb != NULL && !j.p.duplicate)
-		snprintf(out->fb_code, sizeof(out->fb_code), "%s", j.p.fb_code);
-	return HL_OK;
+	if (j == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	if ((rc = intake_begin(c, body, len, j, err)) == HL_OK &&
+	    (rc = c->write(c->ctx, intake_write, j, err)) == HL_OK)
+		intake_end(j, out);
+	hl_free(j);
+	return rc;
 }

@@ -134,4 +134,23 @@ struct ingest_shared *intake_shared(void);
 int intake_submit(const struct intake_caller *c, const char *body, size_t len,
 	struct intake_result *out, struct hl_err *err);
 
+/* intake_submit in three steps, for a caller that does not wait for the
+ * writer (the server answers a kiosk once the writer tells it): */
+struct intake_job;
+
+/* The bytes a job takes (the caller allocates it, e.g. in its arena). */
+size_t intake_job_size(void);
+
+/* Check the body as intake_submit does, into j (intake_job_size bytes; it
+ * keeps a copy of c but points into c's strings and body's owner: they must
+ * live until intake_end). Its errors are intake_submit's before the write. */
+int intake_begin(const struct intake_caller *c, const char *body, size_t len,
+	struct intake_job *j, struct hl_err *err);
+
+/* The writer's job (a writer_fn) for a job from intake_begin. */
+int intake_write(struct writer_tx *tx, void *job, struct hl_err *err);
+
+/* What became of j once intake_write committed. */
+void intake_end(const struct intake_job *j, struct intake_result *out);
+
 #endif

@@ -21,10 +21,20 @@ struct job {
 	writer_fn fn;
 	void *arg;
 	int rc;
-	bool done;
-	pthread_cond_t cv;      /* its own, so a commit wakes only its callers */
 	struct hl_err err;
+	writer_done_fn done;    /* told the outcome, on the writer's thread */
+	void *done_ctx;
+	bool owned;             /* writer_post's: freed once told */
 	struct job *next;
+};
+
+/* writer_run's wait: its own condition, so a commit wakes only its caller. */
+struct waiter {
+	struct writer *w;
+	pthread_cond_t cv;
+	bool done;
+	int rc;
+	struct hl_err err;
 };
 
 /* One transaction's state: the responses counted by jobs, waiting for their
@@ -265,16 +275,16 @@ static void *writer_main(void *arg)
 
 		run_jobs(w, batch);
 
-		pthread_mutex_lock(&w->mu);
 		for (j = batch; j; ) {
-			/* The job lives on its caller's stack: read next before waking it. */
+			/* A job may be gone once told: read next first. */
 			struct job *next = j->next;
+			bool owned = j->owned;
 
-			j->done = true;
-			pthread_cond_signal(&j->cv);
+			j->done(j->done_ctx, j->rc, &j->err);
+			if (owned)
+				hl_free(j);
 			j = next;
 		}
-		pthread_mutex_unlock(&w->mu);
 	}
 	return NULL;
 }
@@ -330,31 +340,70 @@ void writer_stop(struct writer *w)
 	hl_free(w);
 }
 
-int writer_run(struct writer *w, writer_fn fn, void *arg, struct hl_err *err)
+/* Queue j; HL_EIO when the writer is stopping. */
+static int enqueue(struct writer *w, struct job *j, struct hl_err *err)
 {
-	struct job j = {.fn = fn, .arg = arg};
-
-	pthread_cond_init(&j.cv, NULL);
 	pthread_mutex_lock(&w->mu);
 	if (w->stopping) {
 		pthread_mutex_unlock(&w->mu);
-		pthread_cond_destroy(&j.cv);
 		return hl_err_set(err, HL_EIO, HL_HERE, "máy chủ đang dừng: hãy gửi lại sau");
 	}
-	/* j lives on this stack until the writer marks it done, which we wait for */
 	if (w->tail)
-		w->tail->next = &j;
+		w->tail->next = j;
 	else
-		w->head = &j;   /* cppcheck-suppress autoVariables */
-	w->tail = &j;       /* cppcheck-suppress autoVariables */
+		w->head = j;
+	w->tail = j;
 	pthread_cond_signal(&w->work);
-	while (!j.done)
-		pthread_cond_wait(&j.cv, &w->mu);
 	pthread_mutex_unlock(&w->mu);
-	pthread_cond_destroy(&j.cv);
-	if (j.rc != HL_OK && err != NULL)
-		*err = j.err;
-	return j.rc;
+	return HL_OK;
+}
+
+int writer_post(struct writer *w, writer_fn fn, void *arg, writer_done_fn done, void *ctx,
+	struct hl_err *err)
+{
+	struct job *j = hl_calloc(1, sizeof(*j));
+	int rc;
+
+	if (j == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	*j = (struct job){.fn = fn, .arg = arg, .done = done, .done_ctx = ctx, .owned = true};
+	if ((rc = enqueue(w, j, err)) != HL_OK)
+		hl_free(j);
+	return rc;
+}
+
+static void wake(void *ctx, int rc, const struct hl_err *err)
+{
+	struct waiter *wt = ctx;
+
+	pthread_mutex_lock(&wt->w->mu);
+	wt->rc = rc;
+	if (rc != HL_OK)
+		wt->err = *err;
+	wt->done = true;
+	pthread_cond_signal(&wt->cv);
+	pthread_mutex_unlock(&wt->w->mu);
+}
+
+int writer_run(struct writer *w, writer_fn fn, void *arg, struct hl_err *err)
+{
+	struct waiter wt = {.w = w};
+	/* j and wt live on this stack until wake(), which we wait for */
+	struct job j = {.fn = fn, .arg = arg, .done = wake, .done_ctx = &wt};
+	int rc;
+
+	pthread_cond_init(&wt.cv, NULL);
+	if ((rc = enqueue(w, &j, err)) == HL_OK) {
+		pthread_mutex_lock(&w->mu);
+		while (!wt.done)
+			pthread_cond_wait(&wt.cv, &w->mu);
+		pthread_mutex_unlock(&w->mu);
+		rc = wt.rc;
+		if (rc != HL_OK && err != NULL)
+			*err = wt.err;
+	}
+	pthread_cond_destroy(&wt.cv);
+	return rc;
 }
 
 void writer_get_stats(struct writer *w, struct writer_stats *out)

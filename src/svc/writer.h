@@ -46,6 +46,17 @@ int writer_start(struct store *st, void (*log)(void *ctx, const char *msg), void
  * is a no-op. */
 void writer_stop(struct writer *w);
 
+/* Told, on the writer's thread, what became of a posted job once it is
+ * durable or failed: rc and err (valid during the call only) are fn's or
+ * the commit's. It must not block: the next commit waits for it. */
+typedef void (*writer_done_fn)(void *ctx, int rc, const struct hl_err *err);
+
+/* Queue fn(tx, arg) and return at once; done(ctx, …) follows once it is
+ * durable. arg and ctx must live until then. HL_EIO when the writer is
+ * stopping, HL_ENOMEM: then done is never called. */
+int writer_post(struct writer *w, writer_fn fn, void *arg, writer_done_fn done, void *ctx,
+	struct hl_err *err);
+
 /* Run fn(tx, arg) on the writer and wait until it is durable (committed).
  * Returns fn's status, or the commit's; HL_EIO when the writer is stopping. */
 int writer_run(struct writer *w, writer_fn fn, void *arg, struct hl_err *err);

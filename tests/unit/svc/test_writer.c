@@ -1,6 +1,7 @@
 /* test_writer.c — svc/writer.h on a real store: jobs waiting together share
- * one commit, a failing job undoes only itself, and a transaction that lost
- * a race (HL_ERETRY) is run again from the start, a bounded number of times. */
+ * one commit, a failing job undoes only itself, a transaction that lost a
+ * race (HL_ERETRY) is run again from the start, a bounded number of times,
+ * and a posted job (writer_post) is told its outcome once. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -166,12 +167,84 @@ static void test_retry_bounded(void **state)
 	assert_false(has_unit(f, "R2"));
 }
 
+/* What writer_post's jobs were told. */
+struct told {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int n;
+	int times[NJOBS];
+	int rc[NJOBS];
+};
+
+struct posted {
+	struct put p;
+	struct told *t;
+	int i;
+};
+
+static void tell(void *ctx, int rc, const struct hl_err *err)
+{
+	struct posted *q = ctx;
+
+	(void)err;
+	pthread_mutex_lock(&q->t->mu);
+	q->t->times[q->i]++;
+	q->t->rc[q->i] = rc;
+	q->t->n++;
+	pthread_cond_signal(&q->t->cv);
+	pthread_mutex_unlock(&q->t->mu);
+}
+
+/* Jobs posted from one thread that does not wait: each is told once, after
+ * its commit, with its own status; those queued behind the first share one
+ * commit. */
+static void test_post(void **state)
+{
+	struct fx *f = *state;
+	struct writer *w = NULL;
+	struct writer_stats ws;
+	struct posted q[NJOBS];
+	struct told t = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+	pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+	int queued = 0;
+
+	OK(f, writer_start(f->st, NULL, NULL, &w, &f->err));
+	memset(q, 0, sizeof(q));
+	for (int i = 0; i < NJOBS; i++) {
+		snprintf(q[i].p.code, sizeof(q[i].p.code), "P%d", i);
+		q[i].p.queued = &queued;
+		q[i].p.fail = i == 3 ? HL_EINVAL : HL_OK;
+		q[i].t = &t;
+		q[i].i = i;
+	}
+	q[0].p.mu = &mu;
+	for (int i = 0; i < NJOBS; i++)
+		OK(f, writer_post(w, put_unit, &q[i].p, tell, &q[i], &f->err));
+	pthread_mutex_lock(&mu);
+	queued = NJOBS;
+	pthread_mutex_unlock(&mu);
+	pthread_mutex_lock(&t.mu);
+	while (t.n < NJOBS)
+		pthread_cond_wait(&t.cv, &t.mu);
+	pthread_mutex_unlock(&t.mu);
+	writer_get_stats(w, &ws);
+	writer_stop(w);
+	for (int i = 0; i < NJOBS; i++) {
+		assert_int_equal(t.times[i], 1);
+		assert_int_equal(t.rc[i], i == 3 ? HL_EINVAL : HL_OK);
+		assert_int_equal(has_unit(f, q[i].p.code), i != 3);
+	}
+	assert_int_equal(ws.jobs, NJOBS - 1);
+	assert_true(ws.commits <= 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_group_commit, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_retry, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_retry_bounded, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_post, fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
