@@ -233,7 +233,7 @@ cleanup:
 
 static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static char output_opt[] = "--output";
+	char output_opt[] = "--output";
 	const char *date = NULL, *unit = NULL, *format = NULL, *output = NULL;
 	const struct cli_opt opts[] = {
 		{"date", &date, NULL}, {"unit", &unit, NULL}, {"format", &format, NULL},

@@ -428,7 +428,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_letter(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static char output_opt[] = "--output";
+	char output_opt[] = "--output";
 	const char *code = NULL, *out = NULL, *signer = NULL;
 	const struct cli_opt opts[] = {
 		{"output", &out, NULL}, {"signer", &signer, NULL}, {NULL, NULL, NULL},

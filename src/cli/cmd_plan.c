@@ -464,7 +464,7 @@ static int csv_file(const struct plan_doc *p, const char *path, struct hl_err *e
 
 static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static char output_opt[] = "--output";
+	char output_opt[] = "--output";
 	const char *unit = NULL, *year = NULL, *format = "table", *output = NULL;
 	const struct cli_opt opts[] = {
 		{"unit", &unit, NULL}, {"year", &year, NULL}, {"format", &format, NULL},

@@ -45,7 +45,7 @@ const struct cli_cmd cmd_report = {
 
 static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 {
-	static char output_opt[] = "--output";
+	char output_opt[] = "--output";
 	const char *period = NULL, *unit = NULL, *under = NULL, *format = NULL, *output = NULL,
 		*number = NULL, *date = NULL, *signer = NULL;
 	bool internal = false;

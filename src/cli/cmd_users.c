@@ -63,7 +63,7 @@ static int ask(const char *prompt, char *buf)
  * whether it must be shown. Checks it. */
 static int get_password(bool generate, char *pw, bool *generated)
 {
-	static char again[PW_BUF];
+	char again[PW_BUF];
 	struct hl_err err;
 
 	hl_err_clear(&err);
@@ -118,7 +118,7 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 		{"role", &role, NULL}, {"unit", &unit, NULL}, {"generate", NULL, &generate},
 		{NULL, NULL, NULL},
 	};
-	static char pw[PW_BUF];
+	char pw[PW_BUF];
 	struct store_user u;
 	struct hl_err err;
 	int npos, rc = cli_parse(&cmd_users, argc, argv, 1, opts, pos, 1, &npos);
@@ -178,7 +178,7 @@ static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
 	const char *pos[1];
 	bool generate = false, generated;
 	const struct cli_opt opts[] = {{"generate", NULL, &generate}, {NULL, NULL, NULL}};
-	static char pw[PW_BUF];
+	char pw[PW_BUF];
 	char hash[160];
 	struct store_user u;
 	struct hl_err err;

@@ -127,7 +127,7 @@ static int open_db(struct cli_ctx *ctx, enum cli_db mode)
 
 int main(int argc, char **argv)
 {
-	static char *args[MAX_ARGS];
+	char *args[MAX_ARGS];
 	struct cli_ctx ctx;
 	const struct cli_cmd *cmd;
 	const char *user = getenv("USER");

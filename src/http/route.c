@@ -35,17 +35,13 @@ static int match(const char *pattern, const char *path, const char **params, cha
 }
 
 const struct route *route_match(const char *method, const char *path,
-	const char **params, int *path_known)
+	const char **params, char *buf, size_t size, int *path_known)
 {
-	/* Parameters live in a per-thread buffer until the next match: the
-	 * server copies what it keeps into the request's arena first. */
-	static _Thread_local char buf[1024];
-
 	*path_known = 0;
 	for (int i = 0; i < HTTP_MAX_PARAMS; i++)
 		params[i] = NULL;
 	for (const struct route *rt = routes; rt->method != NULL; rt++) {
-		if (!match(rt->pattern, path, params, buf, sizeof(buf)))
+		if (!match(rt->pattern, path, params, buf, size))
 			continue;
 		if (strcmp(rt->method, method) == 0 ||
 		    (strcmp(rt->method, "GET") == 0 && strcmp(method, "HEAD") == 0))

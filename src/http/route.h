@@ -27,9 +27,13 @@ struct route {
 /* The routes, terminated by a NULL method. */
 extern const struct route routes[];
 
-/* The route for method and path, filling params; NULL if none. *path_known
- * tells whether some route has that path with another method (405). */
+/* Bytes of the parameters' buffer of route_match. */
+#define ROUTE_PARAMS_BUF 1024
+
+/* The route for method and path, filling params with strings in buf (size
+ * bytes, the caller's); NULL if none. *path_known tells whether some route
+ * has that path with another method (405). */
 const struct route *route_match(const char *method, const char *path,
-	const char **params, int *path_known);
+	const char **params, char *buf, size_t size, int *path_known);
 
 #endif

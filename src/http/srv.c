@@ -731,8 +731,9 @@ static void gate(struct server *s, struct reqstate *rs)
 	if (rt == NULL) {
 		int known = 0;
 		const char *params[HTTP_MAX_PARAMS];
+		char buf[ROUTE_PARAMS_BUF];
 
-		route_match(r->method, r->path, params, &known);
+		route_match(r->method, r->path, params, buf, sizeof(buf), &known);
 		send_status(r, api, known ? 405 : 404, known ?
 			"phương thức không được hỗ trợ cho địa chỉ này" :
 			"không có trang này", NULL);
@@ -937,10 +938,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			rs->req.https = forwarded_https(c, rs->req.client);
 			forwarded_address(c, rs->req.client, sizeof(rs->req.client));
 		}
-		rs->route = route_match(method, url, rs->req.param, &known);
-		for (int i = 0; i < HTTP_MAX_PARAMS; i++)
-			if (rs->req.param[i] != NULL)
-				rs->req.param[i] = hl_arena_strdup(a, rs->req.param[i]);
+		{
+			char *buf = hl_arena_alloc(a, ROUTE_PARAMS_BUF);
+
+			if (buf == NULL) {
+				hl_arena_free(a);
+				return queue_busy(c);
+			}
+			rs->route = route_match(method, url, rs->req.param, buf, ROUTE_PARAMS_BUF,
+				&known);
+		}
 		if (rs->route != NULL) {
 			const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 

@@ -15,8 +15,9 @@
 static const struct route *find(const char *method, const char *path)
 {
 	const char *p[HTTP_MAX_PARAMS];
+	char buf[ROUTE_PARAMS_BUF];
 	int known;
-	const struct route *rt = route_match(method, path, p, &known);
+	const struct route *rt = route_match(method, path, p, buf, sizeof(buf), &known);
 
 	assert_non_null(rt);
 	return rt;
