@@ -34,6 +34,22 @@ int instruments_get(struct store *st, struct hl_arena *a, const char *code, int 
 	struct store_instrument *meta, char **json, struct hl_instrument **out,
 	struct hl_err *err);
 
+/* Parsed versions by id, each loaded on first use and kept as long as the
+ * cache: for a long-lived owner (the server's writer) that meets the same
+ * few versions again and again. One thread at a time. */
+struct instruments_cache;
+
+/* A new, empty cache (NULL: out of memory); free it with
+ * instruments_cache_free (NULL is a no-op). */
+struct instruments_cache *instruments_cache_new(void);
+void instruments_cache_free(struct instruments_cache *c);
+
+/* The version with id, parsed, loaded from st the first time (owned by c).
+ * NULL with err set: instruments_get_id's errors, HL_EINVAL for an id out of
+ * range. */
+const struct hl_instrument *instruments_cached(struct instruments_cache *c, struct store *st,
+	int64_t id, struct hl_err *err);
+
 /* Every stored version, rows into *list and parsed into *in, both n long
  * and owned by a. */
 int instruments_all(struct store *st, struct hl_arena *a, struct store_instrument **list,

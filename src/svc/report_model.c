@@ -23,10 +23,10 @@
 #include "base/text.h"
 #include "core/instrument.h"
 #include "core/rollup.h"
-#include "io/instrument_json.h"
 #include "svc/letterhead.h"
 #include "svc/order.h"
 #include "svc/feedback.h"
+#include "svc/instruments.h"
 #include "svc/plan.h"
 
 #define MAX_INSTRUMENTS 64   /* instrument versions one report may meet */
@@ -333,7 +333,6 @@ static struct inst *instrument(struct build *b, int64_t id)
 {
 	struct store_instrument meta;
 	struct inst *t;
-	char *json = NULL;
 
 	for (int i = 0; i < b->ninst; i++)
 		if (b->inst[i].id == id)
@@ -344,8 +343,7 @@ static struct inst *instrument(struct build *b, int64_t id)
 		return NULL;
 	}
 	t = &b->inst[b->ninst];
-	if (STORE(b->st, instrument_get_id, id, b->a, &meta, &json, b->err) != HL_OK ||
-	    ij_parse(b->a, json, strlen(json), &t->in, b->err) != HL_OK)
+	if (instruments_get_id(b->st, b->a, id, &meta, &t->in, b->err) != HL_OK)
 		return NULL;
 	snprintf(t->label, sizeof(t->label), "%s@%d", meta.code, meta.version);
 	t->id = id;

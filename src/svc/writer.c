@@ -7,15 +7,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/arena.h"
 #include "base/mem.h"
 #include "core/instrument.h"
-#include "io/instrument_json.h"
 #include "store/store.h"
+#include "svc/instruments.h"
 #include "svc/tallyacc.h"
 
 #define BATCH_MAX 1024           /* jobs in one transaction */
-#define INST_ARENA ((size_t)64 << 20)
 
 struct job {
 	writer_fn fn;
@@ -58,10 +56,8 @@ struct writer {
 	bool stopping;
 	struct writer_stats stats;     /* under mu */
 
-	/* The writer thread's own: parsed instruments by id, for the tallies. */
-	struct hl_arena *a;
-	struct hl_instrument **inst;
-	int64_t ninst;
+	/* The writer thread's own: parsed instruments, for the tallies. */
+	struct instruments_cache *inst;
 	struct writer_tx tx;
 };
 
@@ -94,38 +90,6 @@ int writer_tx_counter(void *tx, const struct store_response *r, struct hl_err *e
 	return writer_tx_count(tx, r, err);
 }
 
-/* The parsed instrument with this id, loaded on first use (a stored
- * instrument version never changes). */
-static const struct hl_instrument *instrument(struct writer *w, int64_t id, struct hl_err *err)
-{
-	struct store_instrument meta;
-	char *json = NULL;
-
-	if (id <= 0 || id > 1000000) {
-		hl_err_set(err, HL_EINVAL, HL_HERE, "số hiệu bộ câu hỏi %lld không hợp lệ", (long long)id);
-		return NULL;
-	}
-	if (id >= w->ninst) {
-		int64_t n = id + 16;
-		struct hl_instrument **ni = hl_arena_alloc(w->a, (size_t)n * sizeof(*ni));
-
-		if (ni == NULL) {
-			hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-			return NULL;
-		}
-		if (w->ninst)
-			memcpy(ni, w->inst, (size_t)w->ninst * sizeof(*ni));
-		memset(ni + w->ninst, 0, (size_t)(n - w->ninst) * sizeof(*ni));
-		w->inst = ni;
-		w->ninst = n;
-	}
-	if (w->inst[id] == NULL &&
-	    (STORE(w->st, instrument_get_id, id, w->a, &meta, &json, err) != HL_OK ||
-	     ij_parse(w->a, json, strlen(json), &w->inst[id], err) != HL_OK))
-		return NULL;
-	return w->inst[id];
-}
-
 /* Score the responses counted since from and add them to the tallies. */
 static int tally_staged(struct writer_tx *tx, size_t from, struct hl_err *err)
 {
@@ -133,7 +97,8 @@ static int tally_staged(struct writer_tx *tx, size_t from, struct hl_err *err)
 
 	for (size_t i = from; i < tx->nstage; i++) {
 		const struct tacc_resp *g = &tx->stage[i];
-		const struct hl_instrument *in = instrument(tx->w, g->r.instrument_id, err);
+		const struct hl_instrument *in = instruments_cached(tx->w->inst, tx->w->st,
+			g->r.instrument_id, err);
 		unsigned char answers[STORE_ANSWERS_MAX] = {0};
 		int rc;
 
@@ -301,11 +266,11 @@ int writer_start(struct store *st, void (*log)(void *ctx, const char *msg), void
 	w->log = log;
 	w->log_ctx = ctx;
 	w->tx.w = w;
-	w->a = hl_arena_new(INST_ARENA);
+	w->inst = instruments_cache_new();
 	w->tx.acc = tacc_new(st, 4096);
-	if (w->a == NULL || w->tx.acc == NULL) {
+	if (w->inst == NULL || w->tx.acc == NULL) {
 		tacc_free(w->tx.acc);
-		hl_arena_free(w->a);
+		instruments_cache_free(w->inst);
 		hl_free(w);
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	}
@@ -315,7 +280,7 @@ int writer_start(struct store *st, void (*log)(void *ctx, const char *msg), void
 		pthread_cond_destroy(&w->work);
 		pthread_mutex_destroy(&w->mu);
 		tacc_free(w->tx.acc);
-		hl_arena_free(w->a);
+		instruments_cache_free(w->inst);
 		hl_free(w);
 		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được luồng ghi");
 	}
@@ -336,7 +301,7 @@ void writer_stop(struct writer *w)
 	pthread_mutex_destroy(&w->mu);
 	tacc_free(w->tx.acc);
 	hl_free(w->tx.stage);
-	hl_arena_free(w->a);
+	instruments_cache_free(w->inst);
 	hl_free(w);
 }
 

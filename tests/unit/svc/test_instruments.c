@@ -103,12 +103,37 @@ static void test_all(void **state)
 	}
 }
 
+/* The cache loads a version once and hands out the same parse after; an id
+ * out of range or unknown is an error, and the cache goes on. */
+static void test_cached(void **state)
+{
+	struct fx *f = *state;
+	struct instruments_cache *c = instruments_cache_new();
+	struct store_instrument meta;
+	const struct hl_instrument *one, *again;
+
+	assert_non_null(c);
+	OK(f, instruments_get(f->st, f->a, "tram-y-te-4", 1, &meta, NULL, NULL, &f->err));
+	one = instruments_cached(c, f->st, meta.id, &f->err);
+	assert_non_null(one);
+	assert_int_equal(one->version, 1);
+	again = instruments_cached(c, f->st, meta.id, &f->err);
+	assert_ptr_equal(one, again);
+	assert_null(instruments_cached(c, f->st, 0, &f->err));
+	assert_int_equal(f->err.code, HL_EINVAL);
+	assert_null(instruments_cached(c, f->st, 999999, &f->err));
+	assert_int_equal(f->err.code, HL_ENOTFOUND);
+	assert_ptr_equal(instruments_cached(c, f->st, meta.id, &f->err), one);
+	instruments_cache_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_by_code_and_id, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_all, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_cached, setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
