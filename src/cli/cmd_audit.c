@@ -1,5 +1,6 @@
 /* cmd_audit.c — `hailong audit [--limit N]`: the audit log, newest first. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,13 +95,5 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-const struct cli_cmd cmd_audit = {
-	"audit",
-	"nhật ký thay đổi: ai làm gì, lúc nào",
-	"Cách dùng: hailong audit [--limit N]\n\n"
-	"In nhật ký thay đổi, mới nhất trước: thời điểm (giờ Việt Nam), ai (web:TÊN: tài\n"
-	"khoản TÊN trên trang; cli: dòng lệnh), việc, chi tiết.\n"
-	"  --limit N   số mục tối đa (mặc định 50)\n",
-	CLI_DB_OPEN,
-	run,
-};
+const struct cli_cmd cmd_audit = {"audit", "nhật ký thay đổi: ai làm gì, lúc nào",
+	cli_help_audit, CLI_DB_OPEN, run};

@@ -4,6 +4,7 @@
  * office hours, the year's holidays, and deadlines in working hours or days.
  * `lunar` needs no database; the others open it themselves. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -486,44 +487,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_calendar, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_calendar = {
-	"calendar",
+const struct cli_cmd cmd_calendar = {"calendar",
 	"lịch làm việc nhà nước: âm lịch, ngày lễ, giờ làm việc, tính thời hạn",
-	"Cách dùng:\n"
-	"  hailong calendar lunar NGÀY [--format table|csv]\n"
-	"      ngày âm lịch (tính theo giờ Việt Nam, UTC+7) của NGÀY; csv: date,lunar_day,\n"
-	"      lunar_month,lunar_year,leap (leap 1 = tháng nhuận). Không cần cơ sở dữ liệu.\n"
-	"  hailong calendar import TỆP.csv\n"
-	"      nhập quyết định nghỉ lễ hằng năm, tiêu đề date,kind,name; kind là day-off\n"
-	"      (ngày thường được nghỉ), working-day (thứ Bảy, Chủ nhật làm bù) hoặc holiday\n"
-	"      (ngày lễ, ví dụ các ngày Tết theo quyết định). Cả tệp hoặc không gì cả; mỗi\n"
-	"      dòng thay dòng đã có của cùng ngày. Quyết định 2024–2026 có sẵn. Có ngày nghỉ\n"
-	"      hoặc ngày lễ trong dịp Tết thì thay cho khối Tết tính theo lệ thường.\n"
-	"  hailong calendar hours [--unit MÃ] [--from NGÀY] [GIỜ]\n"
-	"      đặt giờ làm việc của đơn vị (không có --unit: chung cho mọi đơn vị chưa có\n"
-	"      giờ riêng) từ NGÀY (không có --from: từ trước đến nay). GIỜ như\n"
-	"      07:30-11:30,13:30-17:00 (mặc định) hoặc theo mùa:\n"
-	"      summer=04-01:07:30-11:30,13:30-17:30;winter=10-01:07:30-11:30,13:00-17:00\n"
-	"      Không có GIỜ: in giờ đang áp dụng vào NGÀY (mặc định hôm nay). Đơn vị không\n"
-	"      có giờ riêng theo đơn vị cấp trên, rồi giờ chung, rồi giờ mặc định.\n"
-	"  hailong calendar show --year NĂM [--unit MÃ] [--format table|csv]\n"
-	"      các ngày khác thường lệ của năm; csv: date,kind,name, kind là holiday,\n"
-	"      compensatory (nghỉ bù), day-off, working-day hoặc disabled (ngày lễ chưa áp\n"
-	"      dụng: 24/11 cho đến khi bật).\n"
-	"  hailong calendar deadline --from THỜI-ĐIỂM (--hours N | --days N |\n"
-	"                            --minutes N) [--unit MÃ]\n"
-	"      thời hạn (một thời điểm): N giờ làm việc (được viết 1,5) chỉ tính trong giờ\n"
-	"      làm việc của ngày làm việc, nhận ngoài giờ thì tính từ lúc mở cửa kế tiếp;\n"
-	"      N ngày làm việc không tính ngày nhận, hết hạn lúc đóng cửa ngày thứ N.\n"
-	"  hailong calendar between --from THỜI-ĐIỂM --to THỜI-ĐIỂM\n"
-	"                           [--unit MÃ]\n"
-	"      số giờ làm việc đã qua (G:PP).\n"
-	"  hailong calendar culture-day on|off [--from-year NĂM]\n"
-	"      24/11 (Ngày Văn hóa Việt Nam) là ngày nghỉ từ NĂM (mặc định năm nay), hoặc\n"
-	"      thôi. Mặc định: chưa áp dụng.\n"
-	"NGÀY viết năm-tháng-ngày (ví dụ 2026-02-17); THỜI-ĐIỂM viết \"năm-tháng-ngày\n"
-	"giờ:phút\" (ví dụ \"2026-02-13 15:30\"), giờ Việt Nam.\n"
-	"Lịch tính cho các năm 2000–2100; mọi thay đổi được ghi vào nhật ký.\n",
-	CLI_DB_NONE,
-	run,
-};
+	cli_help_calendar, CLI_DB_NONE, run};

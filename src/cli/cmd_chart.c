@@ -10,6 +10,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 #include "core/period.h"
 #include "report/chart.h"
 #include "report/out.h"
@@ -19,25 +20,9 @@
 
 static int run_chart(struct cli_ctx *ctx, int argc, char **argv);
 
-const struct cli_cmd cmd_chart = {
-	.name = "chart",
-	.summary = "vẽ biểu đồ chỉ số của một đơn vị ra tệp PNG, SVG hoặc PDF",
-	.help =
-		"Cách dùng: hailong chart --period KỲ --unit MÃ [--kind bars|trend] -o TỆP\n"
-		"\n"
-		"Vẽ biểu đồ chỉ số hài lòng của một đơn vị trong một kỳ, giống biểu đồ trên\n"
-		"trang web và trong báo cáo PDF. Định dạng theo đuôi tệp: .png, .svg hoặc .pdf.\n"
-		"\n"
-		"  --period KỲ      2025, 2025-H1, 2025-Q3, 2025-06 hoặc 2025-01-15..2025-03-31\n"
-		"  --unit MÃ        mã đơn vị\n"
-		"  --kind bars      (mặc định) các tiêu chí và SIPAS so với chỉ tiêu, cạnh cùng kỳ\n"
-		"                   năm trước\n"
-		"  --kind trend     diễn biến theo tháng của SIPAS và từng tiêu chí trong kỳ (kỳ\n"
-		"                   một tháng: các tháng của năm đó)\n"
-		"  -o, --output TỆP tệp cần ghi (ghi trọn vẹn hoặc không ghi gì)\n",
-	.db = CLI_DB_OPEN,
-	.run = run_chart,
-};
+const struct cli_cmd cmd_chart = {"chart",
+	"vẽ biểu đồ chỉ số của một đơn vị ra tệp PNG, SVG hoặc PDF",
+	cli_help_chart, CLI_DB_OPEN, run_chart};
 
 enum fmt { F_PNG, F_SVG, F_PDF };
 

@@ -1,5 +1,6 @@
 /* cmd_check.c — `hailong check [--quick]`: is the database file damaged? */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -12,23 +13,8 @@
 
 static int run(struct cli_ctx *ctx, int argc, char **argv);
 
-const struct cli_cmd cmd_check = {
-	.name = "check",
-	.summary = "kiểm tra tệp cơ sở dữ liệu có bị hỏng không",
-	.help =
-		"Cách dùng: hailong check [--quick]\n"
-		"\n"
-		"Đọc toàn bộ tệp cơ sở dữ liệu --db và kiểm tra cấu trúc của mọi bảng và chỉ mục\n"
-		"(SQLite: PRAGMA integrity_check; với tệp lớn mất vài phút). Có thể chạy khi máy chủ\n"
-		"đang chạy. In các lỗi tìm thấy (tối đa 100) và cách khôi phục từ bản sao lưu.\n"
-		"\n"
-		"  --quick   chỉ kiểm tra cấu trúc, không đối chiếu chỉ mục (PRAGMA quick_check,\n"
-		"            như máy chủ làm khi khởi động)\n"
-		"\n"
-		"Mã thoát: 0 tệp không có lỗi; 1 tệp bị hỏng hoặc không kiểm tra được.\n",
-	.db = CLI_DB_NONE,
-	.run = run,
-};
+const struct cli_cmd cmd_check = {"check", "kiểm tra tệp cơ sở dữ liệu có bị hỏng không",
+	cli_help_check, CLI_DB_NONE, run};
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {

@@ -1,6 +1,7 @@
 /* cmd_demo.c — `hailong demo`: create or migrate the database and fill it
  * with the demo province (tools/demo), then say what to try next. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 
@@ -11,24 +12,8 @@
 
 static int run_demo(struct cli_ctx *ctx, int argc, char **argv);
 
-const struct cli_cmd cmd_demo = {
-	.name = "demo",
-	.summary = "tạo cơ sở dữ liệu mẫu: tỉnh Khánh Hòa, 2023–2025",
-	.help =
-		"Cách dùng: hailong [--db ĐƯỜNG_DẪN] demo [--force]\n"
-		"\n"
-		"Tạo (hoặc nâng cấp) cơ sở dữ liệu rồi nạp dữ liệu mẫu của tỉnh Khánh Hòa:\n"
-		"sáu phường, xã cũ của thành phố Nha Trang (Vĩnh Hòa, Vĩnh Hải, Vĩnh Phước,\n"
-		"Vĩnh Thọ, Vĩnh Lương, Vĩnh Phương) sáp nhập thành phường Bắc Nha Trang từ\n"
-		"01/07/2025, các phường và trạm y tế khác, lĩnh vực, công chức, phiếu khảo sát\n"
-		"2023–2025 (kiosk, phiếu giấy, mã QR, kèm góp ý), chỉ tiêu và hồ sơ 2024–2025.\n"
-		"Chỉ số năm 2024 của sáu phường, xã cũ đúng như bảng của kế hoạch năm 2025\n"
-		"của UBND phường Bắc Nha Trang. Dữ liệu luôn giống nhau ở mọi lần chạy.\n"
-		"\n"
-		"  --force   vẫn nạp khi cơ sở dữ liệu đã có đơn vị (mặc định: từ chối)\n",
-	.db = CLI_DB_CREATE,
-	.run = run_demo,
-};
+const struct cli_cmd cmd_demo = {"demo", "tạo cơ sở dữ liệu mẫu: tỉnh Khánh Hòa, 2023–2025",
+	cli_help_demo, CLI_DB_CREATE, run_demo};
 
 /* Announce a step on stderr, only for people watching a terminal. */
 static void show_phase(void *c, const char *what)

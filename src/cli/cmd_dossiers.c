@@ -8,6 +8,7 @@
 #include "base/clock.h"
 #include "base/text.h"
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 #include "report/weekly.h"
 #include "svc/dossq.h"
 #include "svc/import.h"
@@ -292,38 +293,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_dossiers, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_dossiers = {
-	"dossiers",
+const struct cli_cmd cmd_dossiers = {"dossiers",
 	"hồ sơ thủ tục hành chính: nhập, tỷ lệ đúng hạn, vi phạm, danh sách thứ Sáu",
-	"Cách dùng:\n"
-	"  hailong dossiers import TỆP.csv\n"
-	"  hailong dossiers stats --period KỲ [--unit MÃ | --under MÃ]\n"
-	"                         [--by field|procedure|channel] [--at THỜI-ĐIỂM]\n"
-	"                         [--format table|csv]\n"
-	"  hailong dossiers breaks --period KỲ [--unit MÃ] [--at THỜI-ĐIỂM]\n"
-	"                          [--online-hours GIỜ] [--format table|csv]\n"
-	"  hailong dossiers weekly [--date THỨ-SÁU] [--unit MÃ] --format pdf|xlsx|csv -o TỆP\n\n"
-	"import: tiêu đề code,unit,field,procedure,channel,received_at,due_at,finished_at,\n"
-	"returned_at,supplements,reschedules,apology[,submitted_at]\n"
-	"  thời điểm viết năm-tháng-ngày giờ:phút (giờ Việt Nam); finished_at, returned_at,\n"
-	"  submitted_at có thể để trống; channel là online, direct hoặc post; submitted_at\n"
-	"  là lúc nộp hồ sơ trực tuyến; supplements, reschedules là số nguyên không âm;\n"
-	"  apology là 0/1, yes/no hoặc có/không. Nhập lại một hồ sơ (cùng code) thì cập\n"
-	"  nhật, không nhân đôi. Tệp có lỗi thì không nhập dòng nào. Xem docs/formats.md.\n\n"
-	"stats: số hồ sơ tiếp nhận trong KỲ (2025, 2025-Q3, 2025-06, 2025-01-15..2025-03-31)\n"
-	"  theo tình trạng tại THỜI-ĐIỂM (\"năm-tháng-ngày giờ:phút\", ví dụ \"2025-06-13\n"
-	"  17:00\", mặc định bây giờ): trước hạn,\n"
-	"  đúng hạn, trễ hạn (đã hoàn thành), đang giải quyết, quá hạn (chưa hoàn thành);\n"
-	"  tỷ lệ đúng hạn = (trước hạn + đúng hạn) / đã hoàn thành. --under: MÃ và mọi đơn\n"
-	"  vị trực thuộc, mỗi đơn vị một dòng. CSV: unit,group,total,early,on_time,late,\n"
-	"  pending,overdue,on_time_pct.\n\n"
-	"breaks: hồ sơ tiếp nhận trong KỲ vi phạm quy định: supplement-more-than-once,\n"
-	"  rescheduled-more-than-once, late-without-apology, online-received-late (tiếp\n"
-	"  nhận quá GIỜ giờ làm việc sau khi nộp trực tuyến, mặc định 8). CSV: code,unit,\n"
-	"  field,rule,detail.\n\n"
-	"weekly: danh sách thứ Sáu hằng tuần: kết quả tuần (thứ Bảy 00:00 đến thứ Sáu\n"
-	"  17:00), hồ sơ trễ hạn, quá hạn theo lĩnh vực và hồ sơ sắp đến hạn trong 5 ngày\n"
-	"  làm việc tới. Mặc định: thứ Sáu gần nhất (hôm nay nếu là thứ Sáu).\n",
-	CLI_DB_OPEN,
-	run,
-};
+	cli_help_dossiers, CLI_DB_OPEN, run};

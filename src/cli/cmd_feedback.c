@@ -4,6 +4,7 @@
  * answer as a PDF letter. Everything goes through svc/feedback.h; the sender's
  * name and contact are printed only with --contact, and that is audited. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -643,54 +644,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_feedback, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_feedback = {
-	"feedback",
+const struct cli_cmd cmd_feedback = {"feedback",
 	"phản ánh, kiến nghị: tiếp nhận, phân loại, chuyển, trả lời, công khai, đánh giá, mở lại",
-	"Cách dùng:\n"
-	"  hailong feedback add --unit MÃ --channel KÊNH --received THỜI-ĐIỂM\n"
-	"                       --text NỘI-DUNG [--name HỌ-TÊN --contact LIÊN-HỆ] [--kind LOẠI]\n"
-	"      tiếp nhận một phản ánh; in mã mới (stdout) và mã tra cứu cho người gửi (stderr).\n"
-	"      KÊNH: counter (tại quầy), hotline, letter (thư), web, kiosk, portal;\n"
-	"      LOẠI: pakn (mặc định), khieu-nai, to-cao.\n"
-	"  hailong feedback classify MÃ --class LOẠI [--criterion TC|HC|PV|KQ|TT] [--kind LOẠI]\n"
-	"                            [--at THỜI-ĐIỂM]\n"
-	"      phân loại: khong-tiep-nhan (đóng luôn), hanh-vi (hành vi của cơ quan, công chức),\n"
-	"      quy-dinh-trong-tham-quyen, quy-dinh-ngoai-tham-quyen.\n"
-	"  hailong feedback forward MÃ --to PHÒNG [--at THỜI-ĐIỂM]\n"
-	"      chuyển phòng, ban xử lý (hailong offices list); sau khi đã phân loại.\n"
-	"  hailong feedback answer MÃ --text NỘI-DUNG [--at THỜI-ĐIỂM] [--number SỐ]\n"
-	"      trả lời bằng văn bản; chỉ sau khi đã chuyển (số văn bản tự tăng trong năm).\n"
-	"  hailong feedback publish MÃ [--at THỜI-ĐIỂM]\n"
-	"      công khai kết quả trả lời.\n"
-	"  hailong feedback rate MÃ satisfied|unsatisfied [--at THỜI-ĐIỂM]\n"
-	"      đánh giá của người gửi: hài lòng thì đóng, chưa hài lòng thì mở lại để trả lời lại.\n"
-	"  hailong feedback reopen MÃ --reason \"LÝ DO\" [--at THỜI-ĐIỂM]\n"
-	"      mở lại phản ánh đã đóng nhầm (ghi lý do vào các bước và nhật ký): phản ánh đóng vì\n"
-	"      không tiếp nhận thì phân loại lại; đã đóng sau đánh giá thì trả lời lại.\n"
-	"  hailong feedback list [--unit MÃ | --under MÃ] [--open] [--overdue] [--at THỜI-ĐIỂM]\n"
-	"                        [--format table|csv] [--contact]\n"
-	"      liệt kê với việc phải làm tiếp theo và hạn của nó; CSV:\n"
-	"      code,unit,channel,received_at,step,due_at,overdue (step: classify, forward,\n"
-	"      answer, publish, rate, closed; overdue 0|1 tại --at, mặc định bây giờ).\n"
-	"      --contact thêm cột name,contact (chỉ người quản trị; ghi nhật ký).\n"
-	"  hailong feedback show MÃ [--contact] [--at THỜI-ĐIỂM]\n"
-	"      toàn bộ một phản ánh và các bước; người gửi chỉ với --contact (ghi nhật ký).\n"
-	"  hailong feedback letter MÃ -o TỆP.pdf [--signer HỌ-TÊN]\n"
-	"      văn bản trả lời (PDF, thể thức văn bản hành chính) gửi người phản ánh.\n"
-	"  hailong feedback stats --period KỲ [--unit MÃ | --under MÃ] [--at THỜI-ĐIỂM]\n"
-	"                         [--format table|csv]\n"
-	"      số liệu theo đơn vị và tháng: tiếp nhận, đã trả lời, đúng hạn, điểm 2/1/0\n"
-	"      (TT 01/2018/TT-VPCP), mức hài lòng với câu trả lời. CSV: unit,month,received,\n"
-	"      not_accepted,answered,due,on_time,on_time_pct,score,rated,satisfied,satisfied_pct\n"
-	"  hailong feedback deadlines --unit MÃ [--class LOẠI] [--forward-hours N] [--answer-days N]\n"
-	"      đặt (hoặc xem, khi không có N) thời hạn: chuyển trong N giờ làm việc (mặc định 8),\n"
-	"      trả lời trong N ngày làm việc (mặc định 20); đơn vị không đặt theo đơn vị cấp trên.\n"
-	"  hailong feedback import TỆP.csv\n"
-	"      nhập phản ánh từ hệ thống PAKN (kênh portal, giữ mã của hệ thống); tiêu đề\n"
-	"      code,unit,received_at,text[,name,contact]; nhập tất cả hoặc không dòng nào.\n"
-	"THỜI-ĐIỂM viết \"năm-tháng-ngày giờ:phút\", ví dụ \"2026-02-13 16:00\" (giờ Việt Nam).\n"
-	"Hạn tính theo lịch làm việc\n"
-	"của đơn vị (hailong calendar). Mọi bước được ghi vào nhật ký (hailong audit).\n",
-	CLI_DB_OPEN,
-	run,
-};
+	cli_help_feedback, CLI_DB_OPEN, run};

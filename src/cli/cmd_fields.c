@@ -1,5 +1,6 @@
 /* cmd_fields.c — `hailong fields import|list`: fields (lĩnh vực) of dossiers. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 
@@ -51,14 +52,5 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_fields, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_fields = {
-	"fields",
-	"lĩnh vực của hồ sơ thủ tục hành chính: nhập, liệt kê",
-	"Cách dùng:\n"
-	"  hailong fields import TỆP.csv   nhập lĩnh vực (tiêu đề: code,name); mã đã có\n"
-	"                                  thì cập nhật tên\n"
-	"  hailong fields list             liệt kê các lĩnh vực\n\n"
-	"Tệp CSV UTF-8, xem docs/formats.md. Tệp có lỗi thì không nhập dòng nào.\n",
-	CLI_DB_OPEN,
-	run,
-};
+const struct cli_cmd cmd_fields = {"fields", "lĩnh vực của hồ sơ thủ tục hành chính: nhập, liệt kê",
+	cli_help_fields, CLI_DB_OPEN, run};

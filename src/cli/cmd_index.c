@@ -8,37 +8,16 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 #include "svc/index_csv.h"
 #include "svc/index_json.h"
 #include "svc/indexq.h"
 
 static int run_index(struct cli_ctx *ctx, int argc, char **argv);
 
-const struct cli_cmd cmd_index = {
-	.name = "index",
-	.summary = "tính chỉ số hài lòng theo tiêu chí cho một kỳ: bảng, CSV hoặc JSON",
-	.help =
-		"Cách dùng: hailong index --period KỲ [--unit MÃ | --under MÃ] [--type LOẠI]\n"
-		"                        [--weight field] [--format table|csv|json]\n"
-		"\n"
-		"Tính chỉ số hài lòng (%% ý kiến hài lòng trên số câu trả lời hợp lệ) của từng\n"
-		"tiêu chí và chỉ số chung SIPAS (trung bình các tiêu chí) cho mỗi đơn vị,\n"
-		"kèm số phiếu, khoảng tin cậy 95 %%, chỉ tiêu, tăng/giảm so với cùng kỳ năm\n"
-		"trước và xếp hạng trong các đơn vị cùng loại, cùng cấp trên.\n"
-		"\n"
-		"  --period KỲ       2024, 2024-H1, 2024-Q3, 2024-06 hoặc 2024-01-15..2024-03-31\n"
-		"  --unit MÃ         chỉ một đơn vị (kể cả đơn vị mới sáp nhập: số liệu\n"
-		"                    trước ngày sáp nhập gộp từ các đơn vị cũ)\n"
-		"  --under MÃ        các đơn vị trực thuộc MÃ (mọi cấp)\n"
-		"  --type LOẠI       chỉ các đơn vị loại này (ubnd-xa, tram-y-te, ...)\n"
-		"  --weight field    gia quyền theo tỷ lệ hồ sơ của từng lĩnh vực (kỳ trọn tháng)\n"
-		"  --format F        table (mặc định, cho người đọc), csv hoặc json\n"
-		"\n"
-		"Dấu * đánh dấu mức tăng/giảm hoặc thứ hạng mà khoảng tin cậy 95 % chưa đủ\n"
-		"để khẳng định; dấu ↓ đánh dấu tiêu chí dưới chỉ tiêu.\n",
-	.db = CLI_DB_OPEN,
-	.run = run_index,
-};
+const struct cli_cmd cmd_index = {"index",
+	"tính chỉ số hài lòng theo tiêu chí cho một kỳ: bảng, CSV hoặc JSON",
+	cli_help_index, CLI_DB_OPEN, run_index};
 
 static int print_json(const struct iq_result *r, FILE *f)
 {

@@ -1,6 +1,7 @@
 /* cmd_init.c — `hailong init`: create or migrate the database and load the
  * built-in instruments and fields; running it again is harmless. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 
@@ -25,13 +26,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-const struct cli_cmd cmd_init = {
-	"init",
+const struct cli_cmd cmd_init = {"init",
 	"tạo hoặc nâng cấp cơ sở dữ liệu, nạp bộ câu hỏi và lĩnh vực có sẵn",
-	"Cách dùng: hailong [--db ĐƯỜNG_DẪN] init\n\n"
-	"Tạo cơ sở dữ liệu nếu chưa có, hoặc nâng cấp lược đồ lên phiên bản mới nhất,\n"
-	"rồi nạp các bộ câu hỏi có sẵn (sipas-5, khanh-hoa-6) và các lĩnh vực cấp xã.\n"
-	"Chạy lại nhiều lần không sao: chỉ thêm những gì còn thiếu.\n",
-	CLI_DB_CREATE,
-	run,
-};
+	cli_help_init, CLI_DB_CREATE, run};

@@ -1,6 +1,7 @@
 /* cmd_instruments.c — `hailong instruments import|show|list`: survey
  * instruments (bộ câu hỏi) and their versions. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -247,19 +248,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_instruments, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_instruments = {
-	"instruments",
+const struct cli_cmd cmd_instruments = {"instruments",
 	"bộ câu hỏi khảo sát và các phiên bản: nhập, xem, liệt kê",
-	"Cách dùng:\n"
-	"  hailong instruments import TỆP.json\n"
-	"      nhập bộ câu hỏi từ tệp JSON (mã, phiên bản, tiêu chí, câu hỏi, thang đo,\n"
-	"      cách tính; xem docs/instruments.md). Nhập lại đúng định nghĩa đó thì không\n"
-	"      sao; muốn sửa thì tăng \"version\".\n"
-	"  hailong instruments show MÃ[@PHIÊN_BẢN]\n"
-	"      in tiêu chí, câu hỏi, thang đo (mức nào tính là hài lòng) và cách tính;\n"
-	"      không ghi phiên bản thì lấy phiên bản mới nhất\n"
-	"  hailong instruments list\n"
-	"      liệt kê các bộ câu hỏi và phiên bản\n",
-	CLI_DB_OPEN,
-	run,
-};
+	cli_help_instruments, CLI_DB_OPEN, run};

@@ -3,6 +3,7 @@
  * (svc/kiosks.h). A device token is shown once, when the kiosk is added; the
  * store keeps only its hash. Every change is written to the audit log. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 
@@ -165,21 +166,5 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_kiosks, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_kiosks = {
-	"kiosks",
-	"máy kiosk tại quầy: thêm, liệt kê, đổi tên, thu hồi",
-	"Cách dùng:\n"
-	"  hailong kiosks add --unit MÃ --name TÊN [--url http://MÁY:CỔNG]\n"
-	"      thêm một máy kiosk cho đơn vị MÃ; in mã thiết bị (chỉ một lần) và địa chỉ\n"
-	"      trang kiosk (mặc định " DEFAULT_URL "/kiosk#token=…) để mở trên máy đó.\n"
-	"  hailong kiosks list\n"
-	"      liệt kê các máy kiosk, đơn vị, trạng thái và lúc nhận phiếu gần nhất\n"
-	"  hailong kiosks rename TÊN TÊN-MỚI\n"
-	"      đổi tên máy kiosk; mã thiết bị và các phiếu của nó giữ nguyên\n"
-	"  hailong kiosks revoke TÊN\n"
-	"      thu hồi máy kiosk TÊN: mã thiết bị của nó bị từ chối từ ngay lúc đó\n"
-	"Trang /kiosks làm được các việc này trên trình duyệt. Mọi thay đổi được ghi vào\n"
-	"nhật ký (hailong audit).\n",
-	CLI_DB_OPEN,
-	run,
-};
+const struct cli_cmd cmd_kiosks = {"kiosks", "máy kiosk tại quầy: thêm, liệt kê, đổi tên, thu hồi",
+	cli_help_kiosks, CLI_DB_OPEN, run};

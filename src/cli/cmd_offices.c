@@ -2,6 +2,7 @@
  * forwarded to (phòng, ban), per unit, besides the ward's usual four that
  * every unit has built in (VP, VHXH, KTHTDT, TTPVHCC). */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -72,17 +73,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_offices, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_offices = {
-	"offices",
+const struct cli_cmd cmd_offices = {"offices",
 	"phòng, ban tiếp nhận và xử lý phản ánh, kiến nghị: nhập, liệt kê",
-	"Cách dùng:\n"
-	"  hailong offices import TỆP.csv\n"
-	"      nhập phòng, ban của các đơn vị; tiêu đề code,unit,name; nhập tất cả hoặc\n"
-	"      không dòng nào; mã đã có của đơn vị thì được đổi tên.\n"
-	"  hailong offices list [--unit MÃ]\n"
-	"      liệt kê phòng, ban (của đơn vị MÃ: của riêng nó và các phòng có sẵn).\n"
-	"Mọi đơn vị có sẵn: VP (Văn phòng HĐND và UBND), VHXH (Phòng Văn hóa – Xã hội),\n"
-	"KTHTDT (Phòng Kinh tế, Hạ tầng và Đô thị), TTPVHCC (Trung tâm phục vụ hành chính công).\n",
-	CLI_DB_OPEN,
-	run,
-};
+	cli_help_offices, CLI_DB_OPEN, run};

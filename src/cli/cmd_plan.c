@@ -4,6 +4,7 @@
  * as the unit's plan, showing it (table, CSV, the appendix as PDF or XLSX)
  * and recording each task's progress. The work is svc/plan.c's. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -26,46 +27,9 @@
 
 static int run(struct cli_ctx *ctx, int argc, char **argv);
 
-const struct cli_cmd cmd_plan = {
-	.name = "plan",
-	.summary = "kế hoạch nâng cao mức độ hài lòng: nhiệm vụ mẫu, đề xuất, lập, theo dõi, in",
-	.help =
-		"Cách dùng:\n"
-		"  hailong plan tasks [--criterion TC|HC|PV|KQ|TT] [--format table|csv]\n"
-		"      nhiệm vụ mẫu theo tiêu chí (mặc định: phụ lục kế hoạch mẫu của seed 003)\n"
-		"  hailong plan tasks import TỆP.csv\n"
-		"      thay toàn bộ nhiệm vụ mẫu; tiêu đề criterion,task,responsible,schedule,expected\n"
-		"  hailong plan tasks set --criterion C --no N [--task T] [--responsible R]\n"
-		"                         [--schedule S] [--expected E]\n"
-		"      sửa nhiệm vụ mẫu thứ N của tiêu chí C\n"
-		"  hailong plan tasks reset\n"
-		"      bỏ các nhiệm vụ mẫu đã sửa, dùng lại nhiệm vụ mẫu có sẵn\n"
-		"  hailong plan suggest --unit MÃ --year NĂM [--base KỲ] [--format table|csv]\n"
-		"      với mỗi tiêu chí có chỉ số kỳ gốc (mặc định: năm trước, gộp các đơn vị cũ\n"
-		"      nếu đơn vị mới sáp nhập) dưới chỉ tiêu năm NĂM: các nhiệm vụ mẫu của nó.\n"
-		"      CSV: criterion,value,target,task,responsible,schedule,expected\n"
-		"  hailong plan adopt --unit MÃ --year NĂM [--base KỲ] [--replace]\n"
-		"      lập kế hoạch năm NĂM của đơn vị từ đề xuất (đã có kế hoạch: cần --replace)\n"
-		"  hailong plan import TỆP.csv --unit MÃ --year NĂM\n"
-		"      thay kế hoạch bằng tệp CSV (tiêu đề như suggest, thêm cột status; cột no\n"
-		"      nếu có được bỏ qua); tệp có lỗi thì không thay đổi gì\n"
-		"  hailong plan show --unit MÃ --year NĂM [--format table|csv|pdf|xlsx] [-o TỆP]\n"
-		"      xem kế hoạch (csv ra màn hình, hoặc vào -o TỆP); pdf và xlsx (cần -o) in\n"
-		"      theo mẫu phụ lục: Stt, Nội dung công việc, Trách nhiệm thực hiện, Tiến độ\n"
-		"      thực hiện, Kết quả.\n"
-		"      CSV: no,criterion,value,target,task,responsible,schedule,expected,status\n"
-		"  hailong plan set-status --unit MÃ --year NĂM --task N TÌNH_TRẠNG [--note TEXT]\n"
-		"                          [--at NGÀY]\n"
-		"      đổi tình trạng nhiệm vụ N và ghi tiến độ kèm ngày (mặc định: hôm nay)\n"
-		"\n"
-		"Tiến độ (schedule): thuong-xuyen, trong-nam, quy-1 … quy-4, thu-sau-hang-tuan,\n"
-		"khi-co-thay-doi, khi-tiep-nhan hoặc một NGÀY.\n"
-		"NGÀY viết năm-tháng-ngày, ví dụ 2025-10-31.\n"
-		"Tình trạng (status): chua-bat-dau, dang-thuc-hien, hoan-thanh, qua-han.\n"
-		"Trong CSV số viết với dấu chấm (82.58); trong bảng với dấu phẩy (82,58).\n",
-	.db = CLI_DB_OPEN,
-	.run = run,
-};
+const struct cli_cmd cmd_plan = {"plan",
+	"kế hoạch nâng cao mức độ hài lòng: nhiệm vụ mẫu, đề xuất, lập, theo dõi, in",
+	cli_help_plan, CLI_DB_OPEN, run};
 
 /* At most SHORT bytes of the first line of s, "…" when cut; owned by a. */
 static const char *shorten(struct hl_arena *a, const char *s)

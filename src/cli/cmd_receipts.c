@@ -10,6 +10,7 @@
 #include "base/arena.h"
 #include "base/clock.h"
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 #include "io/html.h"
 #include "store/store.h"
 #include "svc/receipt.h"
@@ -19,32 +20,9 @@
 
 static int run_receipts(struct cli_ctx *ctx, int argc, char **argv);
 
-const struct cli_cmd cmd_receipts = {
-	"receipts",
+const struct cli_cmd cmd_receipts = {"receipts",
 	"tạo đường dẫn khảo sát một lần (mã QR) cho một hồ sơ và in phiếu kèm giấy tiếp nhận",
-	"Cách dùng:\n"
-	"  hailong receipts MÃ_HỒ_SƠ [--new --unit MÃ_ĐƠN_VỊ] [--url ĐỊA_CHỈ_GỐC] [--out TỆP.html]\n"
-	"                  [--feedback VĂN_BẢN]\n\n"
-	"Tạo một đường dẫn khảo sát dùng một lần cho hồ sơ (ĐỊA_CHỈ_GỐC/s/MÃ) và in phiếu\n"
-	"(trang HTML để in) có mã QR của đường dẫn, mã hồ sơ, thủ tục, tên đơn vị và nơi gửi\n"
-	"phản ánh, kiến nghị. Người dân quét mã bằng điện thoại và trả lời một lần; lần thứ hai\n"
-	"được báo là phiếu đã gửi. Mỗi hồ sơ một phiếu: in lại cho cùng hồ sơ thì đường dẫn cũ\n"
-	"không dùng được nữa; hồ sơ đã được đánh giá thì không in phiếu mới. Hồ sơ đã nhập từ\n"
-	"hệ thống một cửa cho đơn vị, thủ tục và lĩnh vực (phiếu trên điện thoại không hỏi lại\n"
-	"lĩnh vực). Cơ sở dữ liệu chỉ lưu mã băm của đường dẫn.\n\n"
-	"  --new            hồ sơ mới, chưa có trong các hồ sơ đã nhập: không có --new thì mã\n"
-	"                   hồ sơ không có trong dữ liệu bị từ chối (thường là gõ nhầm)\n"
-	"  --unit MÃ        đơn vị tiếp nhận hồ sơ (cần cho hồ sơ mới; nếu hồ sơ đã nhập,\n"
-	"                   lấy theo hồ sơ)\n"
-	"  --url ĐỊA_CHỈ    địa chỉ máy chủ mà điện thoại người dân mở được (mặc định\n"
-	"                   $HAILONG_URL, nếu không thì " DEFAULT_BASE ")\n"
-	"  --out TỆP        ghi phiếu vào TỆP (HTML) và in đường dẫn ra màn hình;\n"
-	"                   không có --out thì in trang HTML ra đầu ra chuẩn\n"
-	"  --feedback VĂN_BẢN  nơi gửi phản ánh, kiến nghị in trên phiếu (mặc định\n"
-	"                   $HAILONG_FEEDBACK, nếu không thì một câu chung)\n",
-	CLI_DB_OPEN,
-	run_receipts,
-};
+	cli_help_receipts, CLI_DB_OPEN, run_receipts};
 
 /* The slip as a page that stands alone (the stylesheet inside it). */
 static void page(struct hbuf *b, const struct hbuf *body)

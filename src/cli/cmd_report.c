@@ -7,6 +7,7 @@
 
 #include "base/arena.h"
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 #include "core/date.h"
 #include "svc/report_model.h"
 #include "report/render.h"
@@ -16,32 +17,9 @@
 
 static int run_report(struct cli_ctx *ctx, int argc, char **argv);
 
-const struct cli_cmd cmd_report = {
-	.name = "report",
-	.summary = "lập báo cáo kết quả khảo sát của một kỳ: PDF, XLSX, CSV hoặc HTML",
-	.help =
-		"Cách dùng: hailong report --period KỲ (--unit MÃ | --under MÃ)\n"
-		"                         --format pdf|xlsx|csv|html -o TỆP\n"
-		"                         [--internal] [--number \"Số: …\"] [--date NGÀY]\n"
-		"                         [--signer \"Họ và tên\"]\n"
-		"\n"
-		"Lập báo cáo kết quả khảo sát mức độ hài lòng theo thể thức văn bản hành chính:\n"
-		"số ý kiến theo kênh và lĩnh vực, bảng chỉ số theo đơn vị và tiêu chí, tăng/giảm\n"
-		"so với cùng kỳ năm trước, xếp hạng, tiêu chí dưới chỉ tiêu, phân bố câu trả lời\n"
-		"theo câu hỏi và các nhóm ý kiến góp ý.\n"
-		"\n"
-		"  --period KỲ       2024, 2024-H1, 2024-Q3, 2024-06 hoặc 2024-01-15..2024-03-31\n"
-		"  --unit MÃ         báo cáo của một đơn vị\n"
-		"  --under MÃ        báo cáo của cơ quan quản lý về các đơn vị trực thuộc\n"
-		"  --format F        pdf, xlsx, csv hoặc html\n"
-		"  -o, --output TỆP  tệp cần ghi (ghi trọn vẹn rồi mới thay tệp cũ)\n"
-		"  --internal        thêm kết quả theo từng công chức (chỉ dùng nội bộ)\n"
-		"  --number SỐ       số văn bản, ví dụ \"Số: 12/BC-UBND\" (mặc định để trống)\n"
-		"  --date NGÀY       ngày của văn bản, viết năm-tháng-ngày (mặc định: hôm nay)\n"
-		"  --signer TÊN      họ và tên người ký, in dưới chữ ký (mặc định để trống)\n",
-	.db = CLI_DB_OPEN,
-	.run = run_report,
-};
+const struct cli_cmd cmd_report = {"report",
+	"lập báo cáo kết quả khảo sát của một kỳ: PDF, XLSX, CSV hoặc HTML",
+	cli_help_report, CLI_DB_OPEN, run_report};
 
 static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 {

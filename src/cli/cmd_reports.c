@@ -2,6 +2,7 @@
  * calendar (which periodic reports are due and not yet published) and
  * publication (a frozen snapshot, a new version each time, audited). */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -323,34 +324,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_reports, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_reports = {
-	"reports",
+const struct cli_cmd cmd_reports = {"reports",
 	"lịch báo cáo định kỳ và công bố kết quả: đến hạn, lịch riêng của đơn vị, công bố, liệt kê",
-	"Cách dùng:\n"
-	"  hailong reports due [--date NGÀY] [--unit MÃ]\n"
-	"      các báo cáo đến hạn trong 31 ngày tính đến NGÀY (mặc định hôm nay) mà\n"
-	"      đơn vị chưa công bố: kỳ và hạn công bố. Lịch mặc định (Kế hoạch, seed 004):\n"
-	"      báo cáo tháng ngày 28 hằng tháng; Quý I ngày 25/3, Quý III ngày 25/9;\n"
-	"      6 tháng ngày 25/6; cả năm ngày 25/12. Các ngày này đến trước khi kỳ kết\n"
-	"      thúc: báo cáo công bố đúng hạn gồm các phiếu đến ngày công bố.\n"
-	"  hailong reports publish --unit MÃ --period KỲ [--format html|pdf] [--date NGÀY]\n"
-	"                         [--number \"12/BC-UBND\"] [--signer \"Họ và tên\"]\n"
-	"      công bố báo cáo của đơn vị cho kỳ (2024-03, 2024-Q1, Quý 1/2024, 2024): chụp\n"
-	"      lại số liệu lúc công bố; công bố lại tạo phiên bản mới, các bản cũ được\n"
-	"      giữ. Kết quả hiện trên trang công khai /public/MÃ. Ghi vào nhật ký.\n"
-	"  hailong reports schedule --unit MÃ [LỊCH | --default]\n"
-	"      xem hoặc đặt lịch báo cáo riêng của đơn vị (đơn vị không có lịch riêng theo\n"
-	"      lịch của đơn vị cấp trên, rồi lịch mặc định). LỊCH gồm các mục cách nhau\n"
-	"      bởi dấu phẩy: month:28 (ngày 28 của tháng; month:5+1 là ngày 5 tháng sau),\n"
-	"      Q1:25/03 … Q4:15/01, H1:25/06, year:25/12 (một kỳ vào ngày/tháng; tháng\n"
-	"      trước kỳ là năm sau), Q:25+2 và H:25+5 (mọi quý, mọi 6 tháng: ngày 25 của\n"
-	"      tháng thứ 2 hoặc 5 sau tháng đầu kỳ). Mặc định:\n"
-	"      month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12. --default bỏ lịch riêng.\n"
-	"  hailong reports list [--unit MÃ]\n"
-	"      các bản đã công bố, mới nhất trước: số, kỳ, phiên bản, lúc và người công bố\n"
-	"  hailong reports show SỐ [--output TỆP]\n"
-	"      số liệu đã chụp (JSON), hoặc ghi tệp báo cáo đã lưu ra TỆP\n"
-	"NGÀY viết năm-tháng-ngày, ví dụ 2024-03-25.\n",
-	CLI_DB_OPEN,
-	run,
-};
+	cli_help_reports, CLI_DB_OPEN, run};

@@ -1,5 +1,6 @@
 /* cmd_responses.c — `hailong responses import|count|list-ids`: citizens' answers. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 #include <stdint.h>
@@ -133,24 +134,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_responses, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_responses = {
-	"responses",
+const struct cli_cmd cmd_responses = {"responses",
 	"phiếu khảo sát (ý kiến của người dân): nhập, đếm",
-	"Cách dùng:\n"
-	"  hailong responses import TỆP.csv\n"
-	"      nhập phiếu từ tệp CSV UTF-8 (RFC 4180). Tiêu đề: bắt buộc unit,instrument,\n"
-	"      date; tùy chọn id,channel,field,staff,dossier,comment; rồi mỗi câu hỏi một\n"
-	"      cột theo mã câu (TC1, HC2, …) chứa số thứ tự mức trả lời, để trống nếu\n"
-	"      không trả lời. instrument là mã (phiên bản mới nhất) hoặc mã@phiên_bản;\n"
-	"      channel là kiosk, paper, qr hoặc import (mặc định import).\n"
-	"      Cả tệp được kiểm tra trước: có lỗi thì không nhập dòng nào và mọi dòng lỗi\n"
-	"      được liệt kê kèm số dòng, cột và lý do. Phiếu có id đã nhập trước đó được\n"
-	"      bỏ qua, nên nhập lại cùng một tệp không thêm gì.\n"
-	"  hailong responses count [--unit MÃ]\n"
-	"      in số phiếu đã lưu (của một đơn vị, hoặc tất cả)\n"
-	"  hailong responses list-ids [--unit MÃ] [--status counted|held|rejected] [--with-status]\n"
-	"      in mã (id) của các phiếu đã lưu có mã, mỗi dòng một mã; --status chỉ lấy\n"
-	"      phiếu đã tính, đang chờ xem xét hoặc đã loại; --with-status in kèm trạng thái\n",
-	CLI_DB_OPEN,
-	run,
-};
+	cli_help_responses, CLI_DB_OPEN, run};

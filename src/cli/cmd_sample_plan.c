@@ -9,32 +9,16 @@
 #include "base/clock.h"
 #include "base/text.h"
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 #include "io/csvout.h"
 #include "svc/ingest.h"
 #include "svc/sampleplan.h"
 
 static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv);
 
-const struct cli_cmd cmd_sample_plan = {
-	.name = "sample-plan",
-	.summary = "số phiếu khảo sát cần lấy trong năm theo lĩnh vực, và tiến độ",
-	.help =
-		"Cách dùng: hailong sample-plan --unit MÃ --year NĂM [--margin 0.05]\n"
-		"                              [--method slovin|cochran] [--min-per-field N]\n"
-		"                              [--date NGÀY] [--format table|csv]\n"
-		"\n"
-		"Số ý kiến cần lấy trong năm tính từ số hồ sơ của đơn vị trong năm\n"
-		"(Slovin: n = N / (1 + N·e²); Cochran: cỡ mẫu 95 % có hiệu chỉnh quần thể\n"
-		"hữu hạn), phân bổ cho từng lĩnh vực theo tỷ lệ hồ sơ, so với số phiếu đã\n"
-		"thu và số phiếu lẽ ra phải có đến ngày --date (năm-tháng-ngày, mặc định: hôm nay).\n"
-		"\n"
-		"  --margin E         sai số cho phép, 0 < E < 1 (mặc định 0.05)\n"
-		"  --method M         slovin (mặc định) hoặc cochran\n"
-		"  --min-per-field N  tối thiểu N phiếu cho mỗi lĩnh vực có hồ sơ (mặc định 0)\n"
-		"  --format F         table (mặc định) hoặc csv\n",
-	.db = CLI_DB_OPEN,
-	.run = run_sample_plan,
-};
+const struct cli_cmd cmd_sample_plan = {"sample-plan",
+	"số phiếu khảo sát cần lấy trong năm theo lĩnh vực, và tiến độ",
+	cli_help_sample_plan, CLI_DB_OPEN, run_sample_plan};
 
 static void print_table(const struct store_unit *u, int year, hl_day date, const struct sp_line *l,
 	int n, const struct sp_line *total, const char *method, double margin)

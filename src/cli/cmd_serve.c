@@ -4,41 +4,14 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 #include "http/srv.h"
 
 static int run_serve(struct cli_ctx *ctx, int argc, char **argv);
 
-const struct cli_cmd cmd_serve = {
-	.name = "serve",
-	.summary = "chạy máy chủ web: kiosk, nhập phiếu giấy, trang quản lý, trang công khai, API",
-	.help =
-		"Cách dùng: hailong serve [--listen ĐỊA_CHỈ:CỔNG] [--readers N] [--threads N]\n"
-		"                         [--max-per-address N] [--quiet] [--trust-proxy]\n"
-		"\n"
-		"Chạy máy chủ web trên cơ sở dữ liệu --db cho đến khi nhận SIGTERM hoặc Ctrl-C;\n"
-		"khi dừng, các yêu cầu đang xử lý vẫn được trả lời và ghi xong.\n"
-		"\n"
-		"  --listen A:P   địa chỉ nghe (mặc định 127.0.0.1:8080)\n"
-		"  --readers N    số kết nối đọc cơ sở dữ liệu (mặc định 8)\n"
-		"  --threads N    số luồng xử lý yêu cầu (mặc định 16)\n"
-		"  --max-per-address N\n"
-		"                 số kết nối mở cùng lúc tối đa của một địa chỉ (mặc định 128;\n"
-		"                 0 = không giới hạn). Kết nối từ 127.0.0.1/::1 (reverse proxy,\n"
-		"                 công cụ trên máy) không bị tính: sau proxy, đặt giới hạn cho\n"
-		"                 từng người dùng ở proxy (nginx: limit_conn)\n"
-		"  --quiet        không ghi nhật ký từng yêu cầu\n"
-		"  --trust-proxy  chạy sau một reverse proxy (HTTPS) trên cùng máy: lấy địa chỉ\n"
-		"                 người dùng từ X-Forwarded-For của các kết nối từ 127.0.0.1/::1,\n"
-		"                 để giới hạn số lần đăng nhập và gửi phản ánh tính theo từng người\n"
-		"\n"
-		"Nhật ký (stderr): mỗi yêu cầu một dòng: thời điểm, phương thức, đường dẫn,\n"
-		"mã trả lời, thời gian xử lý, địa chỉ và người dùng.\n"
-		"\n"
-		"Kết nối im lặng quá 15 giây (chưa gửi xong tiêu đề, hoặc không gửi yêu cầu\n"
-		"nào) bị đóng.\n",
-	.db = CLI_DB_OPEN,
-	.run = run_serve,
-};
+const struct cli_cmd cmd_serve = {"serve",
+	"chạy máy chủ web: kiosk, nhập phiếu giấy, trang quản lý, trang công khai, API",
+	cli_help_serve, CLI_DB_OPEN, run_serve};
 
 static void on_ready(const char *url, void *arg)
 {

@@ -1,5 +1,6 @@
 /* cmd_staff.c — `hailong staff import|list`: civil servants a response may name. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 
@@ -59,14 +60,5 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_staff, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_staff = {
-	"staff",
-	"công chức phục vụ người dân: nhập, liệt kê",
-	"Cách dùng:\n"
-	"  hailong staff import TỆP.csv   nhập công chức (tiêu đề: code,name,unit,position);\n"
-	"                                 đơn vị phải có sẵn; mã đã có thì cập nhật\n"
-	"  hailong staff list             liệt kê công chức\n\n"
-	"Tệp CSV UTF-8, xem docs/formats.md. Tệp có lỗi thì không nhập dòng nào.\n",
-	CLI_DB_OPEN,
-	run,
-};
+const struct cli_cmd cmd_staff = {"staff", "công chức phục vụ người dân: nhập, liệt kê",
+	cli_help_staff, CLI_DB_OPEN, run};

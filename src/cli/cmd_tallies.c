@@ -2,6 +2,7 @@
  * and report rollup from the raw responses (after a repair, once for a
  * database older than the rollups, and as the benchmark's raw recompute). */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 #include <time.h>
@@ -49,17 +50,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_tallies, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_tallies = {
-	"tallies",
+const struct cli_cmd cmd_tallies = {"tallies",
 	"bộ đếm cộng dồn dùng để tính chỉ số: tính lại từ phiếu gốc",
-	"Cách dùng:\n"
-	"  hailong tallies rebuild\n"
-	"      xóa và tính lại mọi bộ đếm (theo ngày, theo tháng, theo tháng và lĩnh vực)\n"
-	"      và số liệu báo cáo cộng dồn theo đơn vị và tháng, từ các phiếu đã lưu,\n"
-	"      mỗi phiếu theo đúng phiên bản bộ câu hỏi của nó; in tốc độ (phiếu/giây).\n"
-	"      Việc nhập phiếu đã tự cập nhật cả hai, nên lệnh này chỉ cần khi sửa\n"
-	"      chữa, đo hiệu năng, hoặc một lần cho cơ sở dữ liệu có phiếu từ trước khi\n"
-	"      có số liệu báo cáo cộng dồn (hailong report khi đó nhắc chạy lệnh này).\n",
-	CLI_DB_OPEN,
-	run,
-};
+	cli_help_tallies, CLI_DB_OPEN, run};

@@ -2,6 +2,7 @@
  * unit or unit type, for every criterion or one. A unit's own target wins
  * over its type's (resolved by the index query). */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,16 +151,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_targets, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_targets = {
-	"targets",
+const struct cli_cmd cmd_targets = {"targets",
 	"chỉ tiêu hằng năm theo đơn vị hoặc loại đơn vị: đặt, liệt kê",
-	"Cách dùng:\n"
-	"  hailong targets set --year NĂM (--unit MÃ | --type LOẠI) [--criterion TIÊU_CHÍ] GIÁ_TRỊ\n"
-	"      đặt chỉ tiêu (0–100, viết 90, 90,5 hoặc 90.5) cho một đơn vị hoặc mọi đơn vị\n"
-	"      một loại; không có --criterion thì áp dụng cho mọi tiêu chí và chỉ số chung\n"
-	"      (SIPAS). Chỉ tiêu riêng của đơn vị được ưu tiên hơn chỉ tiêu của loại.\n"
-	"  hailong targets list --year NĂM\n"
-	"      liệt kê chỉ tiêu của năm\n",
-	CLI_DB_OPEN,
-	run,
-};
+	cli_help_targets, CLI_DB_OPEN, run};

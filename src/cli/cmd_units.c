@@ -1,6 +1,7 @@
 /* cmd_units.c — `hailong units import|list|merge`: the tree of units with
  * their types, validity and mergers. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -180,25 +181,6 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_units, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_units = {
-	"units",
+const struct cli_cmd cmd_units = {"units",
 	"đơn vị (cây đơn vị, loại, hiệu lực, sáp nhập): nhập, liệt kê, sáp nhập",
-	"Cách dùng:\n"
-	"  hailong units import TỆP.csv\n"
-	"      nhập đơn vị; tiêu đề: code,name,type,parent,valid_from,valid_to\n"
-	"      (parent và ngày có thể để trống; ngày viết năm-tháng-ngày; đơn vị cấp trên có\n"
-	"      thể đứng sau trong tệp; mã đã có thì cập nhật)\n"
-	"  hailong units list\n"
-	"      in cây đơn vị với loại và thời gian hiệu lực\n"
-	"  hailong units merge MỚI --from A,B,… --date NGÀY [--name TÊN --type LOẠI]\n"
-	"      (NGÀY viết năm-tháng-ngày, ví dụ 2025-07-01)\n"
-	"      ghi nhận MỚI thay A, B, … từ ngày đó: các đơn vị cũ hết hiệu lực từ hôm\n"
-	"      trước, MỚI có hiệu lực từ ngày đó. Nếu MỚI chưa có thì tạo với --name,\n"
-	"      --type, dưới đơn vị cấp trên chung của các đơn vị cũ. Không cho sáp nhập\n"
-	"      nếu đơn vị cũ đã có phiếu từ ngày đó trở đi.\n\n"
-	"Loại đơn vị: tinh (tỉnh), huyen (huyện), ubnd-huyen (UBND cấp huyện),\n"
-	"  ubnd-xa (UBND cấp xã), tram-y-te (trạm y tế), truong (trường học),\n"
-	"  nganh-doc (cơ quan ngành dọc), benh-vien (bệnh viện), so-nganh (sở, ngành)\n",
-	CLI_DB_OPEN,
-	run,
-};
+	cli_help_units, CLI_DB_OPEN, run};

@@ -2,6 +2,7 @@
  * password comes from stdin (one line) when it is not a terminal, is asked
  * twice without echo when it is, or is generated with --generate. */
 #include "cli/cli.h"
+#include "cli/cli_help.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -287,24 +288,5 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_dispatch(&cmd_users, subs, ctx, argc, argv);
 }
 
-const struct cli_cmd cmd_users = {
-	"users",
-	"tài khoản cán bộ: thêm, liệt kê, đổi mật khẩu, khóa",
-	"Cách dùng:\n"
-	"  hailong users add TÊN --role VAI_TRÒ [--unit MÃ] [--generate]\n"
-	"                        thêm người dùng; VAI_TRÒ là admin (quản trị), supervisor\n"
-	"                        (giám sát các đơn vị trực thuộc), clerk (cán bộ đơn vị) hoặc\n"
-	"                        entry (nhập phiếu giấy); --unit bắt buộc trừ admin (admin có\n"
-	"                        --unit chỉ quản trị các đơn vị thuộc đơn vị đó)\n"
-	"  hailong users list    liệt kê người dùng\n"
-	"  hailong users passwd TÊN [--generate]\n"
-	"                        đổi mật khẩu (kết thúc mọi phiên đăng nhập của tài khoản)\n"
-	"  hailong users disable TÊN\n"
-	"                        khóa người dùng (không đăng nhập được nữa)\n\n"
-	"Mật khẩu: ít nhất 10 ký tự. Nếu đầu vào chuẩn không phải thiết bị đầu cuối, mật\n"
-	"khẩu là dòng đầu tiên của nó (echo 'mật khẩu' | hailong users add ...); nếu là\n"
-	"thiết bị đầu cuối, hỏi hai lần, không hiện. --generate tạo mật khẩu ngẫu nhiên\n"
-	"16 ký tự và in ra một lần. Mọi thay đổi được ghi vào nhật ký (hailong audit).\n",
-	CLI_DB_OPEN,
-	run,
-};
+const struct cli_cmd cmd_users = {"users", "tài khoản cán bộ: thêm, liệt kê, đổi mật khẩu, khóa",
+	cli_help_users, CLI_DB_OPEN, run};
