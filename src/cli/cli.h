@@ -32,14 +32,19 @@ struct cli_ctx {
 	bool progress_shown; /* a progress line is on stderr, to be ended */
 };
 
+struct cli_sub;
+
 /* One command: `hailong NAME ...`. run gets argv[0] = NAME and the rest
- * without the global options; it returns the exit status (0, 1 error, 2 usage). */
+ * without the global options; it returns the exit status (0, 1 error, 2 usage).
+ * A command made of subcommands has subs instead (run NULL): the gate runs
+ * the one argv[1] names (cli_dispatch). */
 struct cli_cmd {
 	const char *name;
 	const char *summary;  /* one Vietnamese line for `hailong --help` */
 	const char *help;     /* full Vietnamese help: usage lines and options */
 	enum cli_db db;
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+	const struct cli_sub *subs;   /* NULL-name terminated, or NULL */
 };
 
 /* The descriptors, one per cmd_<name>.c; main.c lists the ones built. */

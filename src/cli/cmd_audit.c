@@ -96,4 +96,4 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 const struct cli_cmd cmd_audit = {"audit", "nhật ký thay đổi: ai làm gì, lúc nào",
-	cli_help_audit, CLI_DB_OPEN, run};
+	cli_help_audit, CLI_DB_OPEN, run, NULL};

@@ -472,21 +472,11 @@ static int do_culture_day(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"lunar", do_lunar},
-	{"import", do_import},
-	{"hours", do_hours},
-	{"show", do_show},
-	{"deadline", do_deadline},
-	{"between", do_between},
-	{"culture-day", do_culture_day},
+	{"lunar", do_lunar}, {"import", do_import}, {"hours", do_hours}, {"show", do_show},
+	{"deadline", do_deadline}, {"between", do_between}, {"culture-day", do_culture_day},
 	{NULL, NULL},
 };
 
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_calendar, subs, ctx, argc, argv);
-}
-
 const struct cli_cmd cmd_calendar = {"calendar",
 	"lịch làm việc nhà nước: âm lịch, ngày lễ, giờ làm việc, tính thời hạn",
-	cli_help_calendar, CLI_DB_NONE, run};
+	cli_help_calendar, CLI_DB_NONE, NULL, subs};

@@ -22,7 +22,7 @@ static int run_chart(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_chart = {"chart",
 	"vẽ biểu đồ chỉ số của một đơn vị ra tệp PNG, SVG hoặc PDF",
-	cli_help_chart, CLI_DB_OPEN, run_chart};
+	cli_help_chart, CLI_DB_OPEN, run_chart, NULL};
 
 enum fmt { F_PNG, F_SVG, F_PDF };
 

@@ -14,7 +14,7 @@
 static int run(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_check = {"check", "kiểm tra tệp cơ sở dữ liệu có bị hỏng không",
-	cli_help_check, CLI_DB_NONE, run};
+	cli_help_check, CLI_DB_NONE, run, NULL};
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {

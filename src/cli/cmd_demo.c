@@ -13,7 +13,7 @@
 static int run_demo(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_demo = {"demo", "tạo cơ sở dữ liệu mẫu: tỉnh Khánh Hòa, 2023–2025",
-	cli_help_demo, CLI_DB_CREATE, run_demo};
+	cli_help_demo, CLI_DB_CREATE, run_demo, NULL};
 
 /* Announce a step on stderr, only for people watching a terminal. */
 static void show_phase(void *c, const char *what)

@@ -281,18 +281,10 @@ static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"stats", do_stats},
-	{"breaks", do_breaks},
-	{"weekly", do_weekly},
+	{"import", do_import}, {"stats", do_stats}, {"breaks", do_breaks}, {"weekly", do_weekly},
 	{NULL, NULL},
 };
 
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_dossiers, subs, ctx, argc, argv);
-}
-
 const struct cli_cmd cmd_dossiers = {"dossiers",
 	"hồ sơ thủ tục hành chính: nhập, tỷ lệ đúng hạn, vi phạm, danh sách thứ Sáu",
-	cli_help_dossiers, CLI_DB_OPEN, run};
+	cli_help_dossiers, CLI_DB_OPEN, NULL, subs};

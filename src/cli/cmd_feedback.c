@@ -623,27 +623,12 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"add", do_add},
-	{"classify", do_classify},
-	{"forward", do_forward},
-	{"answer", do_answer},
-	{"publish", do_publish},
-	{"rate", do_rate},
-	{"reopen", do_reopen},
-	{"list", do_list},
-	{"show", do_show},
-	{"letter", do_letter},
-	{"stats", do_stats},
-	{"deadlines", do_deadlines},
-	{"import", do_import},
-	{NULL, NULL},
+	{"add", do_add}, {"classify", do_classify}, {"forward", do_forward}, {"answer", do_answer},
+	{"publish", do_publish}, {"rate", do_rate}, {"reopen", do_reopen}, {"list", do_list},
+	{"show", do_show}, {"letter", do_letter}, {"stats", do_stats}, {"deadlines", do_deadlines},
+	{"import", do_import}, {NULL, NULL},
 };
-
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_feedback, subs, ctx, argc, argv);
-}
 
 const struct cli_cmd cmd_feedback = {"feedback",
 	"phản ánh, kiến nghị: tiếp nhận, phân loại, chuyển, trả lời, công khai, đánh giá, mở lại",
-	cli_help_feedback, CLI_DB_OPEN, run};
+	cli_help_feedback, CLI_DB_OPEN, NULL, subs};

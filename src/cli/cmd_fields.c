@@ -42,15 +42,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"list", do_list},
-	{NULL, NULL},
+	{"import", do_import}, {"list", do_list}, {NULL, NULL},
 };
 
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_fields, subs, ctx, argc, argv);
-}
-
 const struct cli_cmd cmd_fields = {"fields", "lĩnh vực của hồ sơ thủ tục hành chính: nhập, liệt kê",
-	cli_help_fields, CLI_DB_OPEN, run};
+	cli_help_fields, CLI_DB_OPEN, NULL, subs};

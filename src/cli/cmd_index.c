@@ -17,7 +17,7 @@ static int run_index(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_index = {"index",
 	"tính chỉ số hài lòng theo tiêu chí cho một kỳ: bảng, CSV hoặc JSON",
-	cli_help_index, CLI_DB_OPEN, run_index};
+	cli_help_index, CLI_DB_OPEN, run_index, NULL};
 
 static int print_json(const struct iq_result *r, FILE *f)
 {

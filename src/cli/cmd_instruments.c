@@ -237,17 +237,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"show", do_show},
-	{"list", do_list},
-	{NULL, NULL},
+	{"import", do_import}, {"show", do_show}, {"list", do_list}, {NULL, NULL},
 };
-
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_instruments, subs, ctx, argc, argv);
-}
 
 const struct cli_cmd cmd_instruments = {"instruments",
 	"bộ câu hỏi khảo sát và các phiên bản: nhập, xem, liệt kê",
-	cli_help_instruments, CLI_DB_OPEN, run};
+	cli_help_instruments, CLI_DB_OPEN, NULL, subs};

@@ -154,17 +154,9 @@ static int do_revoke(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"add", do_add},
-	{"list", do_list},
-	{"rename", do_rename},
-	{"revoke", do_revoke},
+	{"add", do_add}, {"list", do_list}, {"rename", do_rename}, {"revoke", do_revoke},
 	{NULL, NULL},
 };
 
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_kiosks, subs, ctx, argc, argv);
-}
-
 const struct cli_cmd cmd_kiosks = {"kiosks", "máy kiosk tại quầy: thêm, liệt kê, đổi tên, thu hồi",
-	cli_help_kiosks, CLI_DB_OPEN, run};
+	cli_help_kiosks, CLI_DB_OPEN, NULL, subs};

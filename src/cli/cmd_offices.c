@@ -63,16 +63,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"list", do_list},
-	{NULL, NULL},
+	{"import", do_import}, {"list", do_list}, {NULL, NULL},
 };
-
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_offices, subs, ctx, argc, argv);
-}
 
 const struct cli_cmd cmd_offices = {"offices",
 	"phòng, ban tiếp nhận và xử lý phản ánh, kiến nghị: nhập, liệt kê",
-	cli_help_offices, CLI_DB_OPEN, run};
+	cli_help_offices, CLI_DB_OPEN, NULL, subs};

@@ -25,12 +25,6 @@
 #define MAX_ARGV 64
 #define SHORT 160      /* bytes of a task shown in a table */
 
-static int run(struct cli_ctx *ctx, int argc, char **argv);
-
-const struct cli_cmd cmd_plan = {"plan",
-	"kế hoạch nâng cao mức độ hài lòng: nhiệm vụ mẫu, đề xuất, lập, theo dõi, in",
-	cli_help_plan, CLI_DB_OPEN, run};
-
 /* At most SHORT bytes of the first line of s, "…" when cut; owned by a. */
 static const char *shorten(struct hl_arena *a, const char *s)
 {
@@ -487,16 +481,10 @@ cleanup:
 }
 
 static const struct cli_sub subs[] = {
-	{"tasks", do_tasks},
-	{"suggest", do_suggest},
-	{"adopt", do_adopt},
-	{"import", do_import},
-	{"show", do_show},
-	{"set-status", do_set_status},
-	{NULL, NULL},
+	{"tasks", do_tasks}, {"suggest", do_suggest}, {"adopt", do_adopt}, {"import", do_import},
+	{"show", do_show}, {"set-status", do_set_status}, {NULL, NULL},
 };
 
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_plan, subs, ctx, argc, argv);
-}
+const struct cli_cmd cmd_plan = {"plan",
+	"kế hoạch nâng cao mức độ hài lòng: nhiệm vụ mẫu, đề xuất, lập, theo dõi, in",
+	cli_help_plan, CLI_DB_OPEN, NULL, subs};

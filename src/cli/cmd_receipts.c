@@ -22,7 +22,7 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_receipts = {"receipts",
 	"tạo đường dẫn khảo sát một lần (mã QR) cho một hồ sơ và in phiếu kèm giấy tiếp nhận",
-	cli_help_receipts, CLI_DB_OPEN, run_receipts};
+	cli_help_receipts, CLI_DB_OPEN, run_receipts, NULL};
 
 /* The slip as a page that stands alone (the stylesheet inside it). */
 static void page(struct hbuf *b, const struct hbuf *body)

@@ -19,7 +19,7 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_report = {"report",
 	"lập báo cáo kết quả khảo sát của một kỳ: PDF, XLSX, CSV hoặc HTML",
-	cli_help_report, CLI_DB_OPEN, run_report};
+	cli_help_report, CLI_DB_OPEN, run_report, NULL};
 
 static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 {

@@ -311,19 +311,10 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"schedule", do_schedule},
-	{"due", do_due},
-	{"publish", do_publish},
-	{"list", do_list},
-	{"show", do_show},
-	{NULL, NULL},
+	{"schedule", do_schedule}, {"due", do_due}, {"publish", do_publish}, {"list", do_list},
+	{"show", do_show}, {NULL, NULL},
 };
-
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_reports, subs, ctx, argc, argv);
-}
 
 const struct cli_cmd cmd_reports = {"reports",
 	"lịch báo cáo định kỳ và công bố kết quả: đến hạn, lịch riêng của đơn vị, công bố, liệt kê",
-	cli_help_reports, CLI_DB_OPEN, run};
+	cli_help_reports, CLI_DB_OPEN, NULL, subs};

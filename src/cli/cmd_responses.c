@@ -123,17 +123,9 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"count", do_count},
-	{"list-ids", do_list_ids},
-	{NULL, NULL},
+	{"import", do_import}, {"count", do_count}, {"list-ids", do_list_ids}, {NULL, NULL},
 };
-
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_responses, subs, ctx, argc, argv);
-}
 
 const struct cli_cmd cmd_responses = {"responses",
 	"phiếu khảo sát (ý kiến của người dân): nhập, đếm",
-	cli_help_responses, CLI_DB_OPEN, run};
+	cli_help_responses, CLI_DB_OPEN, NULL, subs};

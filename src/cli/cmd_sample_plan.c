@@ -18,7 +18,7 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_sample_plan = {"sample-plan",
 	"số phiếu khảo sát cần lấy trong năm theo lĩnh vực, và tiến độ",
-	cli_help_sample_plan, CLI_DB_OPEN, run_sample_plan};
+	cli_help_sample_plan, CLI_DB_OPEN, run_sample_plan, NULL};
 
 static void print_table(const struct store_unit *u, int year, hl_day date, const struct sp_line *l,
 	int n, const struct sp_line *total, const char *method, double margin)

@@ -11,7 +11,7 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_serve = {"serve",
 	"chạy máy chủ web: kiosk, nhập phiếu giấy, trang quản lý, trang công khai, API",
-	cli_help_serve, CLI_DB_OPEN, run_serve};
+	cli_help_serve, CLI_DB_OPEN, run_serve, NULL};
 
 static void on_ready(const char *url, void *arg)
 {

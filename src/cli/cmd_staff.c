@@ -50,15 +50,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"list", do_list},
-	{NULL, NULL},
+	{"import", do_import}, {"list", do_list}, {NULL, NULL},
 };
 
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_staff, subs, ctx, argc, argv);
-}
-
 const struct cli_cmd cmd_staff = {"staff", "công chức phục vụ người dân: nhập, liệt kê",
-	cli_help_staff, CLI_DB_OPEN, run};
+	cli_help_staff, CLI_DB_OPEN, NULL, subs};

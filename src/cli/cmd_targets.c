@@ -141,16 +141,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"set", do_set},
-	{"list", do_list},
-	{NULL, NULL},
+	{"set", do_set}, {"list", do_list}, {NULL, NULL},
 };
-
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_targets, subs, ctx, argc, argv);
-}
 
 const struct cli_cmd cmd_targets = {"targets",
 	"chỉ tiêu hằng năm theo đơn vị hoặc loại đơn vị: đặt, liệt kê",
-	cli_help_targets, CLI_DB_OPEN, run};
+	cli_help_targets, CLI_DB_OPEN, NULL, subs};

@@ -170,17 +170,9 @@ static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"list", do_list},
-	{"merge", do_merge},
-	{NULL, NULL},
+	{"import", do_import}, {"list", do_list}, {"merge", do_merge}, {NULL, NULL},
 };
-
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_units, subs, ctx, argc, argv);
-}
 
 const struct cli_cmd cmd_units = {"units",
 	"đơn vị (cây đơn vị, loại, hiệu lực, sáp nhập): nhập, liệt kê, sáp nhập",
-	cli_help_units, CLI_DB_OPEN, run};
+	cli_help_units, CLI_DB_OPEN, NULL, subs};

@@ -276,17 +276,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"add", do_add},
-	{"list", do_list},
-	{"passwd", do_passwd},
-	{"disable", do_disable},
+	{"add", do_add}, {"list", do_list}, {"passwd", do_passwd}, {"disable", do_disable},
 	{NULL, NULL},
 };
 
-static int run(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_dispatch(&cmd_users, subs, ctx, argc, argv);
-}
-
 const struct cli_cmd cmd_users = {"users", "tài khoản cán bộ: thêm, liệt kê, đổi mật khẩu, khóa",
-	cli_help_users, CLI_DB_OPEN, run};
+	cli_help_users, CLI_DB_OPEN, NULL, subs};

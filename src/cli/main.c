@@ -207,7 +207,7 @@ int main(int argc, char **argv)
 			return rc;
 		}
 	}
-	rc = cmd->run(&ctx, n, args);
+	rc = cmd->subs != NULL ? cli_dispatch(cmd, cmd->subs, &ctx, n, args) : cmd->run(&ctx, n, args);
 	store_close(ctx.st);
 	return rc;
 }
