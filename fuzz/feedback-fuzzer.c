@@ -57,7 +57,7 @@ static void setup(void)
 		snprintf(u.type, sizeof(u.type), "ubnd-xa");
 		u.valid_from = HL_DAY_NONE;
 		u.valid_to = HL_DAY_NONE;
-		rc = STORE(st, unit_put, &u, &err);
+		rc = STORE(st, units, unit_put, &u, &err);
 	}
 	if (rc != HL_OK) {
 		fprintf(stderr, "feedback-fuzzer: setup failed: %s\n", err.msg);

@@ -52,7 +52,7 @@ static int put_unit(const char *code, const char *name, const char *from, const 
 		hl_day_parse(from, &u.valid_from);
 	if (to != NULL)
 		hl_day_parse(to, &u.valid_to);
-	return STORE(st, unit_put, &u, err);
+	return STORE(st, units, unit_put, &u, err);
 }
 
 /* The store and snapshot every input is checked against, made once. */
@@ -76,13 +76,13 @@ static void setup(void)
 	if (rc == HL_OK)
 		rc = put_unit("Đà-Lạt", "Phường Đà Lạt", NULL, NULL, &err);
 	if (rc == HL_OK)
-		rc = STORE(st, unit_get, "VT", &vt, &err);
+		rc = STORE(st, units, unit_get, "VT", &vt, &err);
 	if (rc == HL_OK) {
 		memset(&sf, 0, sizeof(sf));
 		snprintf(sf.code, sizeof(sf.code), "CB01");
 		snprintf(sf.name, sizeof(sf.name), "Nguyễn Văn A");
 		sf.unit_id = vt.id;
-		rc = STORE(st, staff_put, &sf, &err);
+		rc = STORE(st, units, staff_put, &sf, &err);
 	}
 	if (rc == HL_OK)
 		rc = ingest_load(st, &snap, &err);

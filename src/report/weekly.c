@@ -230,7 +230,7 @@ static int find_issuer(struct store *st, struct build *b, const char *unit)
 	}
 	if (u == NULL)
 		return HL_OK;
-	rc = STORE(st, lineage_list, b->m->a, &lin, &nlin, b->err);
+	rc = STORE(st, units, lineage_list, b->m->a, &lin, &nlin, b->err);
 	if (rc != HL_OK)
 		return rc;
 	b->m->issuer = lh_issuer_on(b->s.u, b->s.n, lin, nlin, u, b->m->friday, NULL);
@@ -284,7 +284,7 @@ int wk_build(struct store *st, hl_day friday, const char *unit, struct wk_model 
 	m->scope = m->scope_name = "";
 	rc = dq_scope(st, a, NULL, unit, &b.s, err);
 	if (rc == HL_OK)
-		rc = STORE(st, field_list, a, &b.fields, &b.nfields, err);
+		rc = STORE(st, units, field_list, a, &b.fields, &b.nfields, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	b.per = hl_arena_alloc(a, (b.s.n + 1) * sizeof(*b.per));
@@ -310,11 +310,11 @@ int wk_build(struct store *st, hl_day friday, const char *unit, struct wk_model 
 	b.due_limit = ((int64_t)m->due_until + 1) * 1440 - 1;
 	for (size_t i = 0; i < b.s.n && rc == HL_OK; i++)
 		if (b.s.in[i])
-			rc = STORE(st, dossier_scan, b.s.u[i].id, m->from, m->to, on_received, &b, err);
+			rc = STORE(st, dossiers, dossier_scan, b.s.u[i].id, m->from, m->to, on_received, &b, err);
 	if (rc == HL_OK)
-		rc = STORE(st, dossier_scan_finished, m->from, m->to, on_finished, &b, err);
+		rc = STORE(st, dossiers, dossier_scan_finished, m->from, m->to, on_finished, &b, err);
 	if (rc == HL_OK)
-		rc = STORE(st, dossier_open_scan, 0, INT64_MIN, m->to, m->to, on_open, &b, err);
+		rc = STORE(st, dossiers, dossier_open_scan, 0, INT64_MIN, m->to, m->to, on_open, &b, err);
 	if (rc != HL_OK)
 		goto cleanup;
 

@@ -1,6 +1,8 @@
 /* store.h — the one storage interface everything above it uses. Backends
- * (store_sqlite.c now, store_pg.c later) fill a struct store_ops; nothing
- * above this header may speak SQL or name a backend.
+ * (store_sqlite.c now, store_pg.c later) fill a struct store_ops: the
+ * connection and transactions, and one operation table per area (units,
+ * responses, tallies, accounts, feedback, ...); nothing above this header
+ * may speak SQL or name a backend.
  *
  * Conventions: every function returns HL_OK or a negative hl_status and fills
  * err. Strings in the structs below are fixed-size, NUL-terminated copies, so
@@ -431,32 +433,34 @@ enum store_tx {
 	STORE_TX_COUNT
 };
 
-struct store_ops {
-	const char *name;
-	int (*open)(struct store *st, const char *target, struct hl_err *err);
-	void (*close)(struct store *st);
-	int (*migrate)(struct store *st, int *version, struct hl_err *err);
-	/* One transaction step (enum store_tx); see store_begin and below. */
-	int (*tx)(struct store *st, enum store_tx what, struct hl_err *err);
-
+/* Units, their lineage, the fields of procedures and the civil servants
+ * (store_sqlite_units.c; svc/units, svc/fields, svc/staff). */
+struct store_units_ops {
 	int (*unit_put)(struct store *st, struct store_unit *u, struct hl_err *err);
 	int (*unit_get)(struct store *st, const char *code, struct store_unit *out, struct hl_err *err);
 	int (*unit_list)(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n, struct hl_err *err);
 	int (*lineage_add)(struct store *st, const struct store_lineage *l, struct hl_err *err);
 	int (*lineage_list)(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n, struct hl_err *err);
-
 	int (*field_put)(struct store *st, struct store_field *f, struct hl_err *err);
 	int (*field_list)(struct store *st, struct hl_arena *a, struct store_field **out, size_t *n, struct hl_err *err);
 	int (*staff_put)(struct store *st, struct store_staff *s, struct hl_err *err);
 	int (*staff_list)(struct store *st, struct hl_arena *a, struct store_staff **out, size_t *n, struct hl_err *err);
+};
 
+/* Survey instruments, one row per code and version (store_sqlite.c;
+ * svc/instruments). */
+struct store_instruments_ops {
 	int (*instrument_put)(struct store *st, struct store_instrument *in, const char *json, struct hl_err *err);
 	int (*instrument_get)(struct store *st, const char *code, int version, struct hl_arena *a,
 		struct store_instrument *out, char **json, struct hl_err *err);
 	int (*instrument_get_id)(struct store *st, int64_t id, struct hl_arena *a,
 		struct store_instrument *out, char **json, struct hl_err *err);
 	int (*instrument_list)(struct store *st, struct hl_arena *a, struct store_instrument **out, size_t *n, struct hl_err *err);
+};
 
+/* Responses and their batches (store_sqlite.c, _srv.c, _imp.c; svc/intake,
+ * svc/import, svc/review). */
+struct store_responses_ops {
 	int (*batch_new)(struct store *st, const char *kind, const char *source, int64_t *id, struct hl_err *err);
 	int (*response_insert)(struct store *st, struct store_response *r, int64_t *existing_batch, struct hl_err *err);
 	int (*response_scan)(struct store *st, int64_t unit_id, hl_day first, hl_day last,
@@ -465,46 +469,6 @@ struct store_ops {
 	int (*response_scan_ids)(struct store *st, int64_t min_id, int64_t max_id,
 		store_core_cb cb, void *ctx, struct hl_err *err);
 	int (*response_count_after)(struct store *st, int64_t unit_id, hl_day day, int64_t *count, struct hl_err *err);
-
-	int (*tally_merge)(struct store *st, enum store_grain g, const struct store_tally_row *row, struct hl_err *err);
-	int (*tally_scan)(struct store *st, enum store_grain g, bool per_field, hl_day first, hl_day last,
-		store_tally_cb cb, void *ctx, struct hl_err *err);
-	int (*tally_clear)(struct store *st, struct hl_err *err);
-
-	int (*target_set)(struct store *st, const struct store_target *t, struct hl_err *err);
-	int (*target_list)(struct store *st, int year, struct hl_arena *a, struct store_target **out, size_t *n, struct hl_err *err);
-
-	int (*dossier_put)(struct store *st, struct store_dossier *d, struct hl_err *err);
-	int (*dossier_get)(struct store *st, const char *code, struct store_dossier *out, struct hl_err *err);
-	int (*dossier_count_by_field)(struct store *st, int64_t unit_id, hl_day first, hl_day last,
-		struct hl_arena *a, struct store_count **out, size_t *n, struct hl_err *err);
-
-	int (*audit)(struct store *st, const char *who, const char *action, const char *detail, struct hl_err *err);
-	/* Audit entries, newest first, at most limit; each line "at\twho\taction\tdetail". */
-	int (*audit_list)(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n, struct hl_err *err);
-
-	/* ---- the server (store_sqlite_srv.c) ---- */
-	int (*user_put)(struct store *st, struct store_user *u, struct hl_err *err);      /* by name */
-	int (*user_get)(struct store *st, const char *name, struct store_user *out, struct hl_err *err);
-	int (*user_get_id)(struct store *st, int64_t id, struct store_user *out, struct hl_err *err);
-	int (*user_list)(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n, struct hl_err *err);
-
-	int (*session_put)(struct store *st, const struct store_session *s, struct hl_err *err);
-	int (*session_get)(struct store *st, const unsigned char *token_hash, struct store_session *out, struct hl_err *err);
-	int (*session_delete)(struct store *st, const unsigned char *token_hash, struct hl_err *err);
-	int (*session_purge)(struct store *st, int64_t now, struct hl_err *err);          /* expired ones */
-	/* Every session of the user but the one whose token hash is keep (NULL: all). */
-	int (*session_delete_user)(struct store *st, int64_t user_id, const unsigned char *keep,
-		struct hl_err *err);
-
-	int (*kiosk_put)(struct store *st, struct store_kiosk *k, struct hl_err *err);    /* new; name unique */
-	int (*kiosk_get_token)(struct store *st, const unsigned char *token_hash, struct store_kiosk *out, struct hl_err *err);
-	int (*kiosk_list)(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n, struct hl_err *err);
-	int (*kiosk_revoke)(struct store *st, const char *name, struct hl_err *err);
-	/* Rename kiosk name to new_name: HL_ENOTFOUND, HL_EEXIST when taken. */
-	int (*kiosk_rename)(struct store *st, const char *name, const char *new_name,
-		struct hl_err *err);
-
 	/* Responses of a unit (0 = all) with a status, newest first, at most limit. */
 	int (*response_list_status)(struct store *st, int64_t unit_id, int status, int limit,
 		struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err);
@@ -516,7 +480,13 @@ struct store_ops {
 	/* Responses of kiosk received since time t (seconds), counted up to limit
 	 * at most (the burst check needs no more, and stops early). */
 	int (*response_count_kiosk_since)(struct store *st, int64_t kiosk_id, int64_t t, int64_t limit, int64_t *count, struct hl_err *err);
+	/* Delete every response of batch_id (the caller recomputes the tallies). */
+	int (*response_delete_batch)(struct store *st, int64_t batch_id, struct hl_err *err);
+};
 
+/* The channels that become responses: one-time survey links (receipts)
+ * and paper ballot boxes (store_sqlite_srv.c; svc/receipt, svc/paper). */
+struct store_intake_ops {
 	int (*receipt_put)(struct store *st, const struct store_receipt *r, struct hl_err *err);
 	int (*receipt_get)(struct store *st, const unsigned char *token_hash, struct store_receipt *out, struct hl_err *err);
 	/* Mark used by response_id at now; HL_ECONFLICT if it was used or replaced already. */
@@ -526,62 +496,21 @@ struct store_ops {
 	 * its current links are marked replaced at now, *replaced = how many. */
 	int (*receipt_replace)(struct store *st, int64_t unit_id, const char *dossier, int64_t now,
 		int64_t *used_at, int *replaced, struct hl_err *err);
-
 	int (*paper_batch_put)(struct store *st, struct store_paper_batch *b, struct hl_err *err); /* insert (id 0) or update */
 	int (*paper_batch_get)(struct store *st, int64_t id, struct store_paper_batch *out, struct hl_err *err);
 	int (*paper_batch_list)(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_paper_batch **out, size_t *n, struct hl_err *err);
 	int (*paper_entry_put)(struct store *st, const struct store_paper_entry *e, struct hl_err *err); /* by (batch, pass, seq) */
 	int (*paper_entry_delete)(struct store *st, int64_t batch_id, int pass, int seq, struct hl_err *err);
 	int (*paper_entry_list)(struct store *st, int64_t batch_id, int pass, struct hl_arena *a, struct store_paper_entry **out, size_t *n, struct hl_err *err);
+};
 
-	/* ---- published reports (issue 4; section owned by svc/publish.c) ---- */
-	/* Insert r as the next version of (unit_id, period): sets r->id and
-	 * r->version. figures (JSON text) must be non-empty; doc may be NULL. */
-	int (*report_put)(struct store *st, struct store_report *r, const char *figures,
-		const void *doc, size_t doc_len, struct hl_err *err);
-	/* Published reports of unit_id (0 = every unit), newest first (by
-	 * published_at then id, descending). */
-	int (*report_list)(struct store *st, int64_t unit_id, struct hl_arena *a,
-		struct store_report **out, size_t *n, struct hl_err *err);
-	/* One by id; *figures and *doc (when not NULL) copied into a (doc NULL and
-	 * 0 when none). HL_ENOTFOUND when absent. */
-	int (*report_get)(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
-		char **figures, void **doc, size_t *doc_len, struct hl_err *err);
-	/* Set unit_id's own reporting schedule; spec "" removes it (the unit
-	 * then follows its ancestors' or the default). */
-	int (*rschedule_set)(struct store *st, int64_t unit_id, const char *spec, struct hl_err *err);
-	/* Every unit's own schedule, by unit id; *out lives in a. */
-	int (*rschedule_list)(struct store *st, struct hl_arena *a, struct store_rschedule **out,
-		size_t *n, struct hl_err *err);
-
-	/* ---- plan (issue 6; store_sqlite_plan.c, owned by svc/plan.c) ---- */
-	/* The stored standard tasks by seq (none: the built-ins apply). */
-	int (*plan_std_list)(struct store *st, struct hl_arena *a, struct store_plan_std **out,
-		size_t *n, struct hl_err *err);
-	/* Replace every stored standard task by t[0..n) (n 0: back to the built-ins). */
-	int (*plan_std_replace)(struct store *st, const struct store_plan_std *t, size_t n,
-		struct hl_err *err);
-	/* The plan of a unit for a year, by task number (empty: no plan). */
-	int (*plan_task_list)(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
-		struct store_plan_task **out, size_t *n, struct hl_err *err);
-	/* Replace the plan of (unit_id, year), notes included, by t[0..n); sets ids. */
-	int (*plan_replace)(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
-		size_t n, struct hl_err *err);
-	/* Store one task: t->id 0 adds it to the plan of (t->unit_id, t->year)
-	 * as number t->no (sets t->id; a number taken: HL_EEXIST); else changes
-	 * the criterion, content, responsible, schedule and expected result of
-	 * task t->id, keeping its number, status and notes (HL_ENOTFOUND when no
-	 * such task). An empty criterion or task: HL_EINVAL. */
-	int (*plan_task_put)(struct store *st, struct store_plan_task *t, struct hl_err *err);
-	/* Set a task's status and add the note (note->task_id = task_id);
-	 * HL_ENOTFOUND when no such task. */
-	int (*plan_task_status)(struct store *st, int64_t task_id, const struct store_plan_note *note,
-		struct hl_err *err);
-	/* The notes of the plan of (unit_id, year), by task number, day, then entry. */
-	int (*plan_note_list)(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
-		struct store_plan_note **out, size_t *n, struct hl_err *err);
-
-	/* ---- rollups (issue 4; store_sqlite_rollup.c, kept by svc/tallyacc.c) ---- */
+/* Tallies and report rollups, additive counters (store_sqlite_tally.c,
+ * _rollup.c; kept by svc/tallyacc). */
+struct store_tallies_ops {
+	int (*tally_merge)(struct store *st, enum store_grain g, const struct store_tally_row *row, struct hl_err *err);
+	int (*tally_scan)(struct store *st, enum store_grain g, bool per_field, hl_day first, hl_day last,
+		store_tally_cb cb, void *ctx, struct hl_err *err);
+	int (*tally_clear)(struct store *st, struct hl_err *err);
 	/* Add the encoded rollup data (len bytes) to the stored one of (unit_id,
 	 * month), creating it if absent; month is the month's first day. */
 	int (*rollup_merge)(struct store *st, int64_t unit_id, hl_day month,
@@ -597,8 +526,49 @@ struct store_ops {
 	/* *ready = whether the rollups cover every counted response (false in a
 	 * database that had responses before rollups existed, until a rebuild). */
 	int (*rollup_ready)(struct store *st, bool *ready, struct hl_err *err);
+};
 
-	/* ---- feedback (issue 6; store_sqlite_fb.c, owned by svc/feedback.c) ---- */
+/* Users, sessions, kiosks and rate limits (store_sqlite_srv.c, _rate.c;
+ * svc/accounts, svc/kiosks, svc/ratelimit). */
+struct store_accounts_ops {
+	int (*user_put)(struct store *st, struct store_user *u, struct hl_err *err);      /* by name */
+	int (*user_get)(struct store *st, const char *name, struct store_user *out, struct hl_err *err);
+	int (*user_get_id)(struct store *st, int64_t id, struct store_user *out, struct hl_err *err);
+	int (*user_list)(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n, struct hl_err *err);
+	int (*session_put)(struct store *st, const struct store_session *s, struct hl_err *err);
+	int (*session_get)(struct store *st, const unsigned char *token_hash, struct store_session *out, struct hl_err *err);
+	int (*session_delete)(struct store *st, const unsigned char *token_hash, struct hl_err *err);
+	int (*session_purge)(struct store *st, int64_t now, struct hl_err *err);          /* expired ones */
+	/* Every session of the user but the one whose token hash is keep (NULL: all). */
+	int (*session_delete_user)(struct store *st, int64_t user_id, const unsigned char *keep,
+		struct hl_err *err);
+	int (*kiosk_put)(struct store *st, struct store_kiosk *k, struct hl_err *err);    /* new; name unique */
+	int (*kiosk_get_token)(struct store *st, const unsigned char *token_hash, struct store_kiosk *out, struct hl_err *err);
+	int (*kiosk_list)(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n, struct hl_err *err);
+	int (*kiosk_revoke)(struct store *st, const char *name, struct hl_err *err);
+	/* Rename kiosk name to new_name: HL_ENOTFOUND, HL_EEXIST when taken. */
+	int (*kiosk_rename)(struct store *st, const char *name, const char *new_name,
+		struct hl_err *err);
+	/* Rate limits (the rules are svc/ratelimit.c's): one counter per key,
+	 * with the time it expires: exact per key, so no key can push another
+	 * out, and one counter for every process sharing the database.
+	 * Count one event of key at now, unless its counter holds max already:
+	 * an absent or expired counter (expires_at <= now) starts again at 1,
+	 * expiring at now + window. *taken: whether it was counted. One atomic
+	 * step, whatever other connections do at the same time. */
+	int (*rate_take)(struct store *st, const char *key, int64_t now, int window, int max,
+		bool *taken, struct hl_err *err);
+	/* The events counted for key: 0 when absent or expired at now. */
+	int (*rate_count)(struct store *st, const char *key, int64_t now, int *count,
+		struct hl_err *err);
+	/* Forget key's counter (absent: HL_OK). */
+	int (*rate_clear)(struct store *st, const char *key, struct hl_err *err);
+	/* Delete every counter expired at now. */
+	int (*rate_purge)(struct store *st, int64_t now, struct hl_err *err);
+};
+
+/* Feedback (issue 6; store_sqlite_fb.c, _num.c; owned by svc/feedback.c). */
+struct store_feedback_ops {
 	/* Insert or rename an office by (unit_id, code); sets o->id. */
 	int (*fb_office_put)(struct store *st, struct store_fb_office *o, struct hl_err *err);
 	/* unit_id's offices and the built-in ones (unit_id 0 = every office), by code. */
@@ -646,7 +616,15 @@ struct store_ops {
 	int (*fb_idem_get)(struct store *st, int64_t unit_id, const unsigned char *key_hash,
 		struct store_fb_idem *out, struct hl_err *err);
 	int (*fb_idem_put)(struct store *st, const struct store_fb_idem *k, struct hl_err *err);
-	/* ---- dossier timeliness (issue 6; store_sqlite_dos.c, owned by svc/dossq.c) ---- */
+};
+
+/* Dossiers and their timeliness (issue 6; store_sqlite.c, _srv.c, _dos.c,
+ * _imp.c; svc/dossq, svc/import). */
+struct store_dossiers_ops {
+	int (*dossier_put)(struct store *st, struct store_dossier *d, struct hl_err *err);
+	int (*dossier_get)(struct store *st, const char *code, struct store_dossier *out, struct hl_err *err);
+	int (*dossier_count_by_field)(struct store *st, int64_t unit_id, hl_day first, hl_day last,
+		struct hl_arena *a, struct store_count **out, size_t *n, struct hl_err *err);
 	/* dossier_put with submitted_at; keeps the finished-class sums in step
 	 * (in the caller's transaction). */
 	int (*dossier_save)(struct store *st, struct store_dossier *d, struct hl_err *err);
@@ -665,8 +643,86 @@ struct store_ops {
 	/* Dossiers finished in [f0, f1], every unit. */
 	int (*dossier_scan_finished)(struct store *st, int64_t f0, int64_t f1,
 		store_dossier_cb cb, void *ctx, struct hl_err *err);
-	/* ---- comments approved for publication (issue 10; store_sqlite_cmt.c,
-	 * owned by svc/comments.c) ---- */
+	/* Note the dossier with this code as it is now, or that there is none,
+	 * before run_id changes it (the first note of a code wins). */
+	int (*dossier_undo_note)(struct store *st, int64_t run_id, const char *code,
+		struct hl_err *err);
+	/* Put every dossier noted for run_id back as noted (removing those that
+	 * were not there). */
+	int (*dossier_undo)(struct store *st, int64_t run_id, struct hl_err *err);
+};
+
+/* Improvement plans (issue 6; store_sqlite_plan.c; owned by svc/plan.c). */
+struct store_plans_ops {
+	/* The stored standard tasks by seq (none: the built-ins apply). */
+	int (*plan_std_list)(struct store *st, struct hl_arena *a, struct store_plan_std **out,
+		size_t *n, struct hl_err *err);
+	/* Replace every stored standard task by t[0..n) (n 0: back to the built-ins). */
+	int (*plan_std_replace)(struct store *st, const struct store_plan_std *t, size_t n,
+		struct hl_err *err);
+	/* The plan of a unit for a year, by task number (empty: no plan). */
+	int (*plan_task_list)(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
+		struct store_plan_task **out, size_t *n, struct hl_err *err);
+	/* Replace the plan of (unit_id, year), notes included, by t[0..n); sets ids. */
+	int (*plan_replace)(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
+		size_t n, struct hl_err *err);
+	/* Store one task: t->id 0 adds it to the plan of (t->unit_id, t->year)
+	 * as number t->no (sets t->id; a number taken: HL_EEXIST); else changes
+	 * the criterion, content, responsible, schedule and expected result of
+	 * task t->id, keeping its number, status and notes (HL_ENOTFOUND when no
+	 * such task). An empty criterion or task: HL_EINVAL. */
+	int (*plan_task_put)(struct store *st, struct store_plan_task *t, struct hl_err *err);
+	/* Set a task's status and add the note (note->task_id = task_id);
+	 * HL_ENOTFOUND when no such task. */
+	int (*plan_task_status)(struct store *st, int64_t task_id, const struct store_plan_note *note,
+		struct hl_err *err);
+	/* The notes of the plan of (unit_id, year), by task number, day, then entry. */
+	int (*plan_note_list)(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
+		struct store_plan_note **out, size_t *n, struct hl_err *err);
+};
+
+/* The working calendar (issue 6; store_sqlite_cal.c; owned by svc/calendar.c). */
+struct store_calendar_ops {
+	/* Store d, replacing any line of the same day. */
+	int (*cal_day_put)(struct store *st, const struct store_cal_day *d, struct hl_err *err);
+	/* Every imported line, by day; *out lives in a. */
+	int (*cal_day_list)(struct store *st, struct hl_arena *a, struct store_cal_day **out,
+		size_t *n, struct hl_err *err);
+	/* The first year 24/11 is a day off (0 = not in force; the default). */
+	int (*cal_culture_get)(struct store *st, int *from_year, struct hl_err *err);
+	int (*cal_culture_set)(struct store *st, int from_year, struct hl_err *err);
+	/* Store h, replacing the rule of the same unit and from. */
+	int (*cal_hours_put)(struct store *st, const struct store_cal_hours *h, struct hl_err *err);
+	/* Every unit's rules, by unit id then from; *out lives in a. */
+	int (*cal_hours_list)(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
+		size_t *n, struct hl_err *err);
+};
+
+/* Publications: published reports and reporting schedules (issue 4),
+ * targets, and the comments approved for publication (issue 10)
+ * (store_sqlite_srv.c, _num.c, _cmt.c, store_sqlite.c; svc/publish,
+ * svc/targets, svc/comments). */
+struct store_reports_ops {
+	int (*target_set)(struct store *st, const struct store_target *t, struct hl_err *err);
+	int (*target_list)(struct store *st, int year, struct hl_arena *a, struct store_target **out, size_t *n, struct hl_err *err);
+	/* Insert r as the next version of (unit_id, period): sets r->id and
+	 * r->version. figures (JSON text) must be non-empty; doc may be NULL. */
+	int (*report_put)(struct store *st, struct store_report *r, const char *figures,
+		const void *doc, size_t doc_len, struct hl_err *err);
+	/* Published reports of unit_id (0 = every unit), newest first (by
+	 * published_at then id, descending). */
+	int (*report_list)(struct store *st, int64_t unit_id, struct hl_arena *a,
+		struct store_report **out, size_t *n, struct hl_err *err);
+	/* One by id; *figures and *doc (when not NULL) copied into a (doc NULL and
+	 * 0 when none). HL_ENOTFOUND when absent. */
+	int (*report_get)(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
+		char **figures, void **doc, size_t *doc_len, struct hl_err *err);
+	/* Set unit_id's own reporting schedule; spec "" removes it (the unit
+	 * then follows its ancestors' or the default). */
+	int (*rschedule_set)(struct store *st, int64_t unit_id, const char *spec, struct hl_err *err);
+	/* Every unit's own schedule, by unit id; *out lives in a. */
+	int (*rschedule_list)(struct store *st, struct hl_arena *a, struct store_rschedule **out,
+		size_t *n, struct hl_err *err);
 	/* Approve response_id's comment, by who at (seconds); HL_EEXIST when it
 	 * is approved already. */
 	int (*comment_approve)(struct store *st, int64_t response_id, const char *who, int64_t at,
@@ -681,45 +737,19 @@ struct store_ops {
 	 * responses ids[0..n). */
 	int (*report_quotes_put)(struct store *st, int64_t report_id, const int64_t *ids, size_t n,
 		struct hl_err *err);
-	/* ---- calendar (issue 6; store_sqlite_cal.c, owned by svc/calendar.c) ---- */
-	/* Store d, replacing any line of the same day. */
-	int (*cal_day_put)(struct store *st, const struct store_cal_day *d, struct hl_err *err);
-	/* Every imported line, by day; *out lives in a. */
-	int (*cal_day_list)(struct store *st, struct hl_arena *a, struct store_cal_day **out,
-		size_t *n, struct hl_err *err);
-	/* The first year 24/11 is a day off (0 = not in force; the default). */
-	int (*cal_culture_get)(struct store *st, int *from_year, struct hl_err *err);
-	int (*cal_culture_set)(struct store *st, int from_year, struct hl_err *err);
-	/* Store h, replacing the rule of the same unit and from. */
-	int (*cal_hours_put)(struct store *st, const struct store_cal_hours *h, struct hl_err *err);
-	/* Every unit's rules, by unit id then from; *out lives in a. */
-	int (*cal_hours_list)(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
-		size_t *n, struct hl_err *err);
+};
 
-	/* ---- rate limits (store_sqlite_rate.c; the rules are svc/ratelimit.c's) ----
-	 * One counter per key, with the time it expires: exact per key, so no key
-	 * can push another out, and one counter for every process sharing the
-	 * database. */
-	/* Count one event of key at now, unless its counter holds max already:
-	 * an absent or expired counter (expires_at <= now) starts again at 1,
-	 * expiring at now + window. *taken: whether it was counted. One atomic
-	 * step, whatever other connections do at the same time. */
-	int (*rate_take)(struct store *st, const char *key, int64_t now, int window, int max,
-		bool *taken, struct hl_err *err);
-	/* The events counted for key: 0 when absent or expired at now. */
-	int (*rate_count)(struct store *st, const char *key, int64_t now, int *count,
-		struct hl_err *err);
-	/* Forget key's counter (absent: HL_OK). */
-	int (*rate_clear)(struct store *st, const char *key, struct hl_err *err);
-	/* Delete every counter expired at now. */
-	int (*rate_purge)(struct store *st, int64_t now, struct hl_err *err);
-	/* ---- integrity (issue 10; store_sqlite_check.c, owned by svc/dbcheck.c) ---- */
+/* The audit log, integrity checks and imports in chunks (store_sqlite.c,
+ * _srv.c, _check.c, _imp.c; svc/audit, svc/dbcheck, svc/import). */
+struct store_admin_ops {
+	int (*audit)(struct store *st, const char *who, const char *action, const char *detail, struct hl_err *err);
+	/* Audit entries, newest first, at most limit; each line "at\twho\taction\tdetail". */
+	int (*audit_list)(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n, struct hl_err *err);
 	/* Check the stored data's structure (quick) or also every index against
 	 * its data (full); *lines = the problems found (at most 100, in a; *n 0 =
 	 * sound). HL_ECORRUPT when the data is too damaged to check. */
 	int (*integrity)(struct store *st, bool quick, struct hl_arena *a, char ***lines, size_t *n,
 		struct hl_err *err);
-	/* ---- imports in chunks (issue 10; store_sqlite_imp.c, owned by svc/import.c) ---- */
 	/* Record an import before its first chunk (kind "responses" with the
 	 * batch of its rows, or "dossiers"; owner its process id); sets *id. */
 	int (*import_run_put)(struct store *st, const char *kind, int64_t batch_id, int64_t owner,
@@ -733,15 +763,29 @@ struct store_ops {
 	/* Every recorded run, by id; *out lives in a. */
 	int (*import_run_list)(struct store *st, struct hl_arena *a, struct store_import_run **out,
 		size_t *n, struct hl_err *err);
-	/* Delete every response of batch_id (the caller recomputes the tallies). */
-	int (*response_delete_batch)(struct store *st, int64_t batch_id, struct hl_err *err);
-	/* Note the dossier with this code as it is now, or that there is none,
-	 * before run_id changes it (the first note of a code wins). */
-	int (*dossier_undo_note)(struct store *st, int64_t run_id, const char *code,
-		struct hl_err *err);
-	/* Put every dossier noted for run_id back as noted (removing those that
-	 * were not there). */
-	int (*dossier_undo)(struct store *st, int64_t run_id, struct hl_err *err);
+};
+
+struct store_ops {
+	const char *name;
+	int (*open)(struct store *st, const char *target, struct hl_err *err);
+	void (*close)(struct store *st);
+	int (*migrate)(struct store *st, int *version, struct hl_err *err);
+	/* One transaction step (enum store_tx); see store_begin and below. */
+	int (*tx)(struct store *st, enum store_tx what, struct hl_err *err);
+
+	/* The areas: a backend fills every table. */
+	const struct store_units_ops *units;
+	const struct store_instruments_ops *instruments;
+	const struct store_responses_ops *responses;
+	const struct store_intake_ops *intake;
+	const struct store_tallies_ops *tallies;
+	const struct store_accounts_ops *accounts;
+	const struct store_feedback_ops *feedback;
+	const struct store_dossiers_ops *dossiers;
+	const struct store_plans_ops *plans;
+	const struct store_calendar_ops *calendar;
+	const struct store_reports_ops *reports;
+	const struct store_admin_ops *admin;
 };
 
 /* Open the store named by target: a file path (SQLite), or later
@@ -782,8 +826,10 @@ struct store {
 	void *priv;
 };
 
-/* Calls through the backend, with the signatures of struct store_ops:
- *   STORE(st, unit_get, "VT", &u, err)  ==  st->ops->unit_get(st, "VT", &u, err) */
-#define STORE(st, op, ...) ((st)->ops->op((st), __VA_ARGS__))
+/* Calls through the backend: area is a member of struct store_ops, op one
+ * of that area's table, with its signature:
+ *   STORE(st, units, unit_get, "VT", &u, err)
+ *     ==  st->ops->units->unit_get(st, "VT", &u, err) */
+#define STORE(st, area, op, ...) ((st)->ops->area->op((st), __VA_ARGS__))
 
 #endif

@@ -1180,12 +1180,7 @@ static int sq_audit(struct store *st, const char *who, const char *action, const
 	return sq_step_done(q, s, op, err);
 }
 
-const struct store_ops store_sqlite_ops = {
-	.name = "sqlite",
-	.open = sq_open,
-	.close = sq_close,
-	.migrate = sq_migrate,
-	.tx = sq_tx,
+static const struct store_units_ops sq_units = {
 	.unit_put = sq_unit_put,
 	.unit_get = sq_unit_get,
 	.unit_list = sq_unit_list,
@@ -1195,24 +1190,53 @@ const struct store_ops store_sqlite_ops = {
 	.field_list = sq_field_list,
 	.staff_put = sq_staff_put,
 	.staff_list = sq_staff_list,
+};
+
+static const struct store_instruments_ops sq_instruments = {
 	.instrument_put = sq_instrument_put,
 	.instrument_get = sq_instrument_get,
 	.instrument_get_id = sq_instrument_get_id,
 	.instrument_list = sq_instrument_list,
+};
+
+static const struct store_responses_ops sq_responses = {
 	.batch_new = sq_batch_new,
 	.response_insert = sq_response_insert,
 	.response_scan = sq_response_scan,
 	.response_scan_ids = sq_response_scan_ids,
 	.response_count_after = sq_response_count_after,
+	.response_list_status = sq_response_list_status,
+	.response_get = sq_response_get,
+	.response_get_ext = sq_response_get_ext,
+	.response_set_status = sq_response_set_status,
+	.response_count_kiosk_since = sq_response_count_kiosk_since,
+	.response_delete_batch = sq_response_delete_batch,
+};
+
+static const struct store_intake_ops sq_intake = {
+	.receipt_put = sq_receipt_put,
+	.receipt_get = sq_receipt_get,
+	.receipt_use = sq_receipt_use,
+	.receipt_replace = sq_receipt_replace,
+	.paper_batch_put = sq_paper_batch_put,
+	.paper_batch_get = sq_paper_batch_get,
+	.paper_batch_list = sq_paper_batch_list,
+	.paper_entry_put = sq_paper_entry_put,
+	.paper_entry_delete = sq_paper_entry_delete,
+	.paper_entry_list = sq_paper_entry_list,
+};
+
+static const struct store_tallies_ops sq_tallies = {
 	.tally_merge = sq_tally_merge,
 	.tally_scan = sq_tally_scan,
 	.tally_clear = sq_tally_clear,
-	.target_set = sq_target_set,
-	.target_list = sq_target_list,
-	.dossier_put = sq_dossier_put,
-	.dossier_count_by_field = sq_dossier_count_by_field,
-	.audit = sq_audit,
-	.audit_list = sq_audit_list,
+	.rollup_merge = sq_rollup_merge,
+	.rollup_scan = sq_rollup_scan,
+	.rollup_clear = sq_rollup_clear,
+	.rollup_ready = sq_rollup_ready,
+};
+
+static const struct store_accounts_ops sq_accounts = {
 	.user_put = sq_user_put,
 	.user_get = sq_user_get,
 	.user_get_id = sq_user_get_id,
@@ -1227,49 +1251,13 @@ const struct store_ops store_sqlite_ops = {
 	.kiosk_list = sq_kiosk_list,
 	.kiosk_revoke = sq_kiosk_revoke,
 	.kiosk_rename = sq_kiosk_rename,
-	.dossier_get = sq_dossier_get,
-	.response_list_status = sq_response_list_status,
-	.response_get = sq_response_get,
-	.response_get_ext = sq_response_get_ext,
-	.response_set_status = sq_response_set_status,
-	.response_count_kiosk_since = sq_response_count_kiosk_since,
-	.receipt_put = sq_receipt_put,
-	.receipt_get = sq_receipt_get,
-	.receipt_use = sq_receipt_use,
-	.receipt_replace = sq_receipt_replace,
-	.paper_batch_put = sq_paper_batch_put,
-	.paper_batch_get = sq_paper_batch_get,
-	.paper_batch_list = sq_paper_batch_list,
-	.paper_entry_put = sq_paper_entry_put,
-	.paper_entry_delete = sq_paper_entry_delete,
-	.paper_entry_list = sq_paper_entry_list,
-	.report_put = sq_report_put,
-	.report_list = sq_report_list,
-	.report_get = sq_report_get,
-	.rschedule_set = sq_rschedule_set,
-	.rschedule_list = sq_rschedule_list,
-	.plan_std_list = sq_plan_std_list,
-	.plan_std_replace = sq_plan_std_replace,
-	.plan_task_list = sq_plan_task_list,
-	.plan_replace = sq_plan_replace,
-	.plan_task_put = sq_plan_task_put,
-	.plan_task_status = sq_plan_task_status,
-	.plan_note_list = sq_plan_note_list,
-	.dossier_save = sq_dossier_save,
-	.dossier_sum_scan = sq_dossier_sum_scan,
-	.dossier_open_scan = sq_dossier_open_scan,
-	.dossier_scan = sq_dossier_scan,
-	.dossier_scan_finished = sq_dossier_scan_finished,
-	.rollup_merge = sq_rollup_merge,
-	.rollup_scan = sq_rollup_scan,
-	.rollup_clear = sq_rollup_clear,
-	.rollup_ready = sq_rollup_ready,
-	.cal_day_put = sq_cal_day_put,
-	.cal_day_list = sq_cal_day_list,
-	.cal_culture_get = sq_cal_culture_get,
-	.cal_culture_set = sq_cal_culture_set,
-	.cal_hours_put = sq_cal_hours_put,
-	.cal_hours_list = sq_cal_hours_list,
+	.rate_take = sq_rate_take,
+	.rate_count = sq_rate_count,
+	.rate_clear = sq_rate_clear,
+	.rate_purge = sq_rate_purge,
+};
+
+static const struct store_feedback_ops sq_feedback = {
 	.fb_office_put = sq_fb_office_put,
 	.fb_office_list = sq_fb_office_list,
 	.fb_item_put = sq_fb_item_put,
@@ -1287,20 +1275,80 @@ const struct store_ops store_sqlite_ops = {
 	.fb_deadline_list = sq_fb_deadline_list,
 	.fb_idem_get = sq_fb_idem_get,
 	.fb_idem_put = sq_fb_idem_put,
+};
+
+static const struct store_dossiers_ops sq_dossiers = {
+	.dossier_put = sq_dossier_put,
+	.dossier_get = sq_dossier_get,
+	.dossier_count_by_field = sq_dossier_count_by_field,
+	.dossier_save = sq_dossier_save,
+	.dossier_sum_scan = sq_dossier_sum_scan,
+	.dossier_open_scan = sq_dossier_open_scan,
+	.dossier_scan = sq_dossier_scan,
+	.dossier_scan_finished = sq_dossier_scan_finished,
+	.dossier_undo_note = sq_dossier_undo_note,
+	.dossier_undo = sq_dossier_undo,
+};
+
+static const struct store_plans_ops sq_plans = {
+	.plan_std_list = sq_plan_std_list,
+	.plan_std_replace = sq_plan_std_replace,
+	.plan_task_list = sq_plan_task_list,
+	.plan_replace = sq_plan_replace,
+	.plan_task_put = sq_plan_task_put,
+	.plan_task_status = sq_plan_task_status,
+	.plan_note_list = sq_plan_note_list,
+};
+
+static const struct store_calendar_ops sq_calendar = {
+	.cal_day_put = sq_cal_day_put,
+	.cal_day_list = sq_cal_day_list,
+	.cal_culture_get = sq_cal_culture_get,
+	.cal_culture_set = sq_cal_culture_set,
+	.cal_hours_put = sq_cal_hours_put,
+	.cal_hours_list = sq_cal_hours_list,
+};
+
+static const struct store_reports_ops sq_reports = {
+	.target_set = sq_target_set,
+	.target_list = sq_target_list,
+	.report_put = sq_report_put,
+	.report_list = sq_report_list,
+	.report_get = sq_report_get,
+	.rschedule_set = sq_rschedule_set,
+	.rschedule_list = sq_rschedule_list,
 	.comment_approve = sq_comment_approve,
 	.comment_withdraw = sq_comment_withdraw,
 	.comment_approval_list = sq_comment_approval_list,
 	.report_quotes_put = sq_report_quotes_put,
-	.rate_take = sq_rate_take,
-	.rate_count = sq_rate_count,
-	.rate_clear = sq_rate_clear,
-	.rate_purge = sq_rate_purge,
+};
+
+static const struct store_admin_ops sq_admin = {
+	.audit = sq_audit,
+	.audit_list = sq_audit_list,
 	.integrity = sq_integrity,
 	.import_run_put = sq_import_run_put,
 	.import_run_done = sq_import_run_done,
 	.import_notes_drop = sq_import_notes_drop,
 	.import_run_list = sq_import_run_list,
-	.response_delete_batch = sq_response_delete_batch,
-	.dossier_undo_note = sq_dossier_undo_note,
-	.dossier_undo = sq_dossier_undo,
+};
+
+const struct store_ops store_sqlite_ops = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.migrate = sq_migrate,
+	.tx = sq_tx,
+	.units = &sq_units,
+	.instruments = &sq_instruments,
+	.responses = &sq_responses,
+	.intake = &sq_intake,
+	.tallies = &sq_tallies,
+	.accounts = &sq_accounts,
+	.feedback = &sq_feedback,
+	.dossiers = &sq_dossiers,
+	.plans = &sq_plans,
+	.calendar = &sq_calendar,
+	.reports = &sq_reports,
+	.admin = &sq_admin,
 };

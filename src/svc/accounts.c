@@ -244,7 +244,7 @@ int account_login(struct store *st, const struct account_attempt *a, struct stor
 	/* again: failures recorded while this attempt waited count */
 	if ((rc = check_locked(st, a, result, err)) != HL_OK || *result != LOGIN_WRONG)
 		goto cleanup;
-	rc = STORE(st, user_get, a->name, &u, err);
+	rc = STORE(st, accounts, user_get, a->name, &u, err);
 	if (rc != HL_OK && rc != HL_ENOTFOUND)
 		goto cleanup;
 	known = rc == HL_OK && !u.disabled;
@@ -275,13 +275,13 @@ int account_login_failed(struct store *st, const char *name, const char *addr, i
 int account_login_ok(struct store *st, const struct store_session *s, const char *name,
 	const char *who, int64_t now, struct hl_err *err)
 {
-	int rc = STORE(st, session_purge, now, err);
+	int rc = STORE(st, accounts, session_purge, now, err);
 
 	if (rc == HL_OK)
-		rc = STORE(st, session_put, s, err);
+		rc = STORE(st, accounts, session_put, s, err);
 	if (rc == HL_OK)
 		rc = rl_clear(st, RL_LOGIN_NAME, name, err);
-	return rc == HL_OK ? STORE(st, audit, who, "login", "", err) : rc;
+	return rc == HL_OK ? STORE(st, admin, audit, who, "login", "", err) : rc;
 }
 
 void account_generate(char *buf, size_t size)
@@ -321,7 +321,7 @@ int account_prepare(struct store *st, const char *name, const char *role, const 
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
 				"vai trò %s cần một đơn vị (--unit MÃ)", account_role_name(out->role));
 	} else {
-		rc = STORE(st, unit_get, unit, &u, err);
+		rc = STORE(st, units, unit_get, unit, &u, err);
 		if (rc == HL_ENOTFOUND)
 			return hl_err_set(err, HL_EINVAL, HL_HERE, "đơn vị '%.64s' không có", unit);
 		if (rc != HL_OK)
@@ -344,7 +344,7 @@ int account_add(struct store *st, struct store_user *u, const char *unit, const 
 	int rc;
 
 	hl_err_clear(&e2);
-	rc = STORE(st, user_get, u->name, &old, &e2);
+	rc = STORE(st, accounts, user_get, u->name, &old, &e2);
 	if (rc == HL_OK)
 		return hl_err_set(err, HL_EEXIST, HL_HERE, "người dùng '%s' đã có", u->name);
 	if (rc != HL_ENOTFOUND) {
@@ -352,19 +352,19 @@ int account_add(struct store *st, struct store_user *u, const char *unit, const 
 		return rc;
 	}
 	u->id = 0;
-	rc = STORE(st, user_put, u, err);
+	rc = STORE(st, accounts, user_put, u, err);
 	if (rc != HL_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "%s: vai trò %s, đơn vị %.64s", u->name,
 		account_role_name(u->role), unit != NULL && unit[0] != '\0' ? unit : "(tất cả)");
-	return STORE(st, audit, who, "users.add", detail, err);
+	return STORE(st, admin, audit, who, "users.add", detail, err);
 }
 
 /* The stored account NAME, or HL_ENOTFOUND with a message naming it. */
 static int find_user(struct store *st, const char *name, struct store_user *u,
 	struct hl_err *err)
 {
-	int rc = STORE(st, user_get, name, u, err);
+	int rc = STORE(st, accounts, user_get, name, u, err);
 
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "người dùng '%.63s' không có", name);
@@ -380,13 +380,13 @@ int account_put_password(struct store *st, const char *name, const char *hash,
 	if (rc != HL_OK)
 		return rc;
 	snprintf(u.pwhash, sizeof(u.pwhash), "%s", hash);
-	rc = STORE(st, user_put, &u, err);
+	rc = STORE(st, accounts, user_put, &u, err);
 	/* whoever knew the old password is logged out everywhere */
 	if (rc == HL_OK)
-		rc = STORE(st, session_delete_user, u.id, keep, err);
+		rc = STORE(st, accounts, session_delete_user, u.id, keep, err);
 	if (rc != HL_OK)
 		return rc;
-	return STORE(st, audit, who, "users.passwd", u.name, err);
+	return STORE(st, admin, audit, who, "users.passwd", u.name, err);
 }
 
 int account_disable(struct store *st, const char *name, const char *who, struct hl_err *err)
@@ -397,37 +397,37 @@ int account_disable(struct store *st, const char *name, const char *who, struct 
 	if (rc != HL_OK)
 		return rc;
 	u.disabled = true;
-	rc = STORE(st, user_put, &u, err);
+	rc = STORE(st, accounts, user_put, &u, err);
 	if (rc == HL_OK)
-		rc = STORE(st, session_delete_user, u.id, NULL, err);
+		rc = STORE(st, accounts, session_delete_user, u.id, NULL, err);
 	if (rc != HL_OK)
 		return rc;
-	return STORE(st, audit, who, "users.disable", u.name, err);
+	return STORE(st, admin, audit, who, "users.disable", u.name, err);
 }
 
 int account_list(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n,
 	struct hl_err *err)
 {
-	return STORE(st, user_list, a, out, n, err);
+	return STORE(st, accounts, user_list, a, out, n, err);
 }
 
 int account_get(struct store *st, const char *name, struct store_user *out, struct hl_err *err)
 {
-	return STORE(st, user_get, name, out, err);
+	return STORE(st, accounts, user_get, name, out, err);
 }
 
 int account_get_id(struct store *st, int64_t id, struct store_user *out, struct hl_err *err)
 {
-	return STORE(st, user_get_id, id, out, err);
+	return STORE(st, accounts, user_get_id, id, out, err);
 }
 
 int account_logout_in(struct store *st, const unsigned char *hash, const char *who,
 	struct hl_err *err)
 {
-	int rc = STORE(st, session_delete, hash, err);
+	int rc = STORE(st, accounts, session_delete, hash, err);
 
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, "logout", "", err);
+		rc = STORE(st, admin, audit, who, "logout", "", err);
 	return rc;
 }
 
@@ -441,7 +441,7 @@ int account_identify(struct store *st, const char *bearer, const char *cookie, i
 	*is_kiosk = *is_user = false;
 	if (bearer != NULL) {
 		token_hash(bearer, h);
-		rc = STORE(st, kiosk_get_token, h, kiosk, err);
+		rc = STORE(st, accounts, kiosk_get_token, h, kiosk, err);
 		if (rc == HL_ENOTFOUND || (rc == HL_OK && kiosk->revoked))
 			return hl_err_set(err, HL_EPERM, HL_HERE,
 				"token thiết bị không hợp lệ hoặc đã bị thu hồi");
@@ -451,11 +451,11 @@ int account_identify(struct store *st, const char *bearer, const char *cookie, i
 	if (cookie == NULL || strlen(cookie) > 128)
 		return HL_OK;
 	token_hash(cookie, h);
-	rc = STORE(st, session_get, h, sess, err);
+	rc = STORE(st, accounts, session_get, h, sess, err);
 	if (rc == HL_ENOTFOUND || (rc == HL_OK && sess->expires_at < now))
 		return HL_OK;
 	if (rc == HL_OK)
-		rc = STORE(st, user_get_id, sess->user_id, user, err);
+		rc = STORE(st, accounts, user_get_id, sess->user_id, user, err);
 	if (rc == HL_ENOTFOUND || (rc == HL_OK && user->disabled))
 		return HL_OK;
 	*is_user = rc == HL_OK;

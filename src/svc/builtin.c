@@ -81,7 +81,7 @@ static int install(struct store *st, struct hl_arena *a, const struct hl_instrum
 		goto cleanup;
 	}
 	memset(&si, 0, sizeof(si));
-	rc = STORE(st, instrument_get, in->code, in->version, a, &si, &old, err);
+	rc = STORE(st, instruments, instrument_get, in->code, in->version, a, &si, &old, err);
 	if (rc == HL_OK) {
 		if (old == NULL || strcmp(old, json) != 0) {
 			rc = hl_err_set(err, HL_ECONFLICT, HL_HERE,
@@ -100,11 +100,11 @@ static int install(struct store *st, struct hl_arena *a, const struct hl_instrum
 	snprintf(si.code, sizeof(si.code), "%s", in->code);
 	snprintf(si.name, sizeof(si.name), "%s", in->name != NULL ? in->name : "");
 	si.version = in->version;
-	rc = STORE(st, instrument_put, &si, json, err);
+	rc = STORE(st, instruments, instrument_put, &si, json, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	snprintf(detail, sizeof(detail), "%s@%d", in->code, in->version);
-	rc = STORE(st, audit, who, "instrument.import", detail, err);
+	rc = STORE(st, admin, audit, who, "instrument.import", detail, err);
 cleanup:
 	if (rc == HL_OK && out != NULL)
 		*out = si;
@@ -148,7 +148,7 @@ static int load_builtins(struct store *st, struct hl_arena *a, const char *who, 
 		if (!existed)
 			(*added)++;
 	}
-	rc = STORE(st, field_list, a, &have, &nhave, err);
+	rc = STORE(st, units, field_list, a, &have, &nhave, err);
 	if (rc != HL_OK)
 		return rc;
 	for (size_t i = 0; i < COUNT(fields); i++) {
@@ -163,7 +163,7 @@ static int load_builtins(struct store *st, struct hl_arena *a, const char *who, 
 		memset(&f, 0, sizeof(f));
 		snprintf(f.code, sizeof(f.code), "%s", fields[i].code);
 		snprintf(f.name, sizeof(f.name), "%s", fields[i].name);
-		rc = STORE(st, field_put, &f, err);
+		rc = STORE(st, units, field_put, &f, err);
 		if (rc != HL_OK)
 			return rc;
 		(*added)++;
@@ -195,7 +195,7 @@ int builtin_init(struct store *st, const char *who, int *version, int *added,
 	if (rc != HL_OK)
 		goto cleanup;
 	snprintf(detail, sizeof(detail), "lược đồ %d, thêm %d mục có sẵn", *version, n);
-	rc = STORE(st, audit, who, "init", detail, err);
+	rc = STORE(st, admin, audit, who, "init", detail, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	rc = store_commit(st, err);

@@ -181,7 +181,7 @@ static int load_hours(struct cal *c, struct store *st, struct hl_err *err)
 	struct store_cal_hours *h = NULL;
 	struct wc_hours *rules;
 	size_t n = 0;
-	int rc = STORE(st, cal_hours_list, c->a, &h, &n, err);
+	int rc = STORE(st, calendar, cal_hours_list, c->a, &h, &n, err);
 
 	if (rc != HL_OK || n == 0)
 		return rc;
@@ -222,18 +222,18 @@ int cal_load(struct store *st, struct cal **out, struct hl_err *err)
 		rc = nomem(err);
 		goto cleanup;
 	}
-	rc = STORE(st, cal_day_list, c->a, &imp, &nimp, err);
+	rc = STORE(st, calendar, cal_day_list, c->a, &imp, &nimp, err);
 	if (rc == HL_OK)
 		rc = merge_decisions(c->a, imp, nimp, &dec, &cfg.ndecisions, err);
 	if (rc == HL_OK)
-		rc = STORE(st, cal_culture_get, &cfg.culture_day_from, err);
+		rc = STORE(st, calendar, cal_culture_get, &cfg.culture_day_from, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	cfg.decisions = dec;
 	c->culture_day_from = cfg.culture_day_from;
 	if ((rc = wc_build(&cfg, CAL_YEAR_MIN, CAL_YEAR_MAX, &c->days, err)) != HL_OK)
 		goto cleanup;
-	if ((rc = STORE(st, unit_list, c->a, &units, &nu, err)) != HL_OK)
+	if ((rc = STORE(st, units, unit_list, c->a, &units, &nu, err)) != HL_OK)
 		goto cleanup;
 	c->units = hl_arena_alloc(c->a, (nu + 1) * sizeof(*c->units));
 	if (c->units == NULL) {
@@ -328,7 +328,7 @@ static int write_tx(struct store *st, bool held, const char *who, const char *ac
 		return rc;
 	rc = put(st, arg, err);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, action, detail, err);
+		rc = STORE(st, admin, audit, who, action, detail, err);
 	if (held)
 		return rc;
 	if (rc == HL_OK)
@@ -340,7 +340,7 @@ static int write_tx(struct store *st, bool held, const char *who, const char *ac
 
 static int put_hours(struct store *st, const void *arg, struct hl_err *err)
 {
-	return STORE(st, cal_hours_put, arg, err);
+	return STORE(st, calendar, cal_hours_put, arg, err);
 }
 
 static int set_hours(struct store *st, bool held, const char *who, int64_t unit_id,
@@ -387,7 +387,7 @@ int cal_set_hours_by(struct store *st, const struct scope_actor *by, const char 
 
 static int put_culture(struct store *st, const void *arg, struct hl_err *err)
 {
-	return STORE(st, cal_culture_set, *(const int *)arg, err);
+	return STORE(st, calendar, cal_culture_set, *(const int *)arg, err);
 }
 
 static int set_culture_day(struct store *st, bool held, const char *who, int from_year,
@@ -546,10 +546,10 @@ static int import_write(struct store *st, const struct import_opts *o, const str
 	if (rc != HL_OK)
 		return rc;
 	for (size_t i = 0; rc == HL_OK && i < n; i++)
-		rc = STORE(st, cal_day_put, &rows[i].d, err);
+		rc = STORE(st, calendar, cal_day_put, &rows[i].d, err);
 	snprintf(detail, sizeof(detail), "%s: %zu dòng", o->name != NULL ? o->name : "tệp", n);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, o->who != NULL ? o->who : "?", "calendar.import", detail, err);
+		rc = STORE(st, admin, audit, o->who != NULL ? o->who : "?", "calendar.import", detail, err);
 	if (o->held)
 		return rc;
 	if (rc == HL_OK)
@@ -623,11 +623,11 @@ cleanup:
 
 int cal_culture_year(struct store *st, int *from_year, struct hl_err *err)
 {
-	return STORE(st, cal_culture_get, from_year, err);
+	return STORE(st, calendar, cal_culture_get, from_year, err);
 }
 
 int cal_hours_rules(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
 	size_t *n, struct hl_err *err)
 {
-	return STORE(st, cal_hours_list, a, out, n, err);
+	return STORE(st, calendar, cal_hours_list, a, out, n, err);
 }

@@ -20,7 +20,7 @@ int cmt_set_public(struct store *st, int64_t id, bool approve, const struct scop
 
 	if (r == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = STORE(st, response_get, id, r, err);
+	rc = STORE(st, responses, response_get, id, r, err);
 	if (rc == HL_OK && by->role >= ROLE_CLERK)
 		rc = scope_may(st, by, r->unit_id, &yes, err);
 	if (rc == HL_ENOTFOUND || (rc == HL_OK && !yes)) {
@@ -35,8 +35,8 @@ int cmt_set_public(struct store *st, int64_t id, bool approve, const struct scop
 			r->comment[0] == '\0' ? "không có góp ý" : "chưa được tính, không công khai được");
 		goto cleanup;
 	}
-	rc = approve ? STORE(st, comment_approve, id, by->who, now, err) :
-		STORE(st, comment_withdraw, id, err);
+	rc = approve ? STORE(st, reports, comment_approve, id, by->who, now, err) :
+		STORE(st, reports, comment_withdraw, id, err);
 	if (rc == HL_EEXIST || rc == HL_ENOTFOUND) {
 		rc = hl_err_set(err, HL_ECONFLICT, "id", approve ? "góp ý của phiếu số %lld đã được "
 			"duyệt công khai rồi" : "góp ý của phiếu số %lld chưa được duyệt công khai",
@@ -46,7 +46,7 @@ int cmt_set_public(struct store *st, int64_t id, bool approve, const struct scop
 	snprintf(detail, sizeof(detail), "phiếu %lld%s%.63s", (long long)id,
 		r->ext_id[0] ? " id " : "", r->ext_id);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, by->who, approve ? "comments.approve" : "comments.withdraw",
+		rc = STORE(st, admin, audit, by->who, approve ? "comments.approve" : "comments.withdraw",
 			detail, err);
 cleanup:
 	hl_free(r);
@@ -56,7 +56,7 @@ cleanup:
 int cmt_approvals(struct store *st, struct hl_arena *a, int64_t unit_id, hl_day first,
 	hl_day last, struct store_approval **out, size_t *n, struct hl_err *err)
 {
-	return STORE(st, comment_approval_list, unit_id, first, last, a, out, n, err);
+	return STORE(st, reports, comment_approval_list, unit_id, first, last, a, out, n, err);
 }
 
 static int cmp_approval(const void *key, const void *elem)

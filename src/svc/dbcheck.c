@@ -8,7 +8,7 @@
 int dbcheck_run(struct store *st, bool quick, struct hl_arena *a, char ***problems, size_t *n,
 	struct hl_err *err)
 {
-	return STORE(st, integrity, quick, a, problems, n, err);
+	return STORE(st, admin, integrity, quick, a, problems, n, err);
 }
 
 void dbcheck_advice(const char *db, char *buf, size_t size)

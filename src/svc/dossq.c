@@ -102,7 +102,7 @@ int dq_scope(struct store *st, struct hl_arena *a, const char *unit, const char 
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = STORE(st, unit_list, a, &out->u, &out->n, err);
+	rc = STORE(st, units, unit_list, a, &out->u, &out->n, err);
 	if (rc != HL_OK)
 		return rc;
 	out->in = hl_arena_alloc(a, (out->n + 1) * sizeof(*out->in));
@@ -321,10 +321,10 @@ static int scan_days(struct store *st, struct sq_ctx *x, int64_t only, hl_day d0
 	if (d0 > d1)
 		return HL_OK;
 	if (only != 0)
-		return STORE(st, dossier_scan, only, r0, r1, add_row, x, x->err);
+		return STORE(st, dossiers, dossier_scan, only, r0, r1, add_row, x, x->err);
 	for (size_t i = 0; i < x->s.n && rc == HL_OK; i++)
 		if (x->s.in[i])
-			rc = STORE(st, dossier_scan, x->s.u[i].id, r0, r1, add_row, x, x->err);
+			rc = STORE(st, dossiers, dossier_scan, x->s.u[i].id, r0, r1, add_row, x, x->err);
 	return rc;
 }
 
@@ -355,7 +355,7 @@ int dq_stats(struct store *st, struct hl_arena *a, const struct dq_opts *o,
 	*out = NULL;
 	rc = dq_scope(st, a, o->unit, o->under, &x.s, err);
 	if (rc == HL_OK && o->by == DQ_BY_FIELD)
-		rc = STORE(st, field_list, a, &x.fields, &x.nfields, err);
+		rc = STORE(st, units, field_list, a, &x.fields, &x.nfields, err);
 	if (rc != HL_OK)
 		return rc;
 	if (o->unit != NULL)
@@ -382,10 +382,10 @@ int dq_stats(struct store *st, struct hl_arena *a, const struct dq_opts *o,
 	} else if (m0 <= m1) {
 		int64_t w0 = (int64_t)month_first(m0) * 1440, w1 = (int64_t)month_first(m1 + 1) * 1440 - 1;
 
-		rc = STORE(st, dossier_sum_scan, only, o->by == DQ_BY_PROCEDURE, m0, m1, add_sum, &x,
+		rc = STORE(st, dossiers, dossier_sum_scan, only, o->by == DQ_BY_PROCEDURE, m0, m1, add_sum, &x,
 			err);
 		if (rc == HL_OK)
-			rc = STORE(st, dossier_open_scan, only, w0, w1, o->at, add_open, &x, err);
+			rc = STORE(st, dossiers, dossier_open_scan, only, w0, w1, o->at, add_open, &x, err);
 		if (rc == HL_OK)
 			rc = scan_days(st, &x, only, p->first, month_first(m0) - 1);
 		if (rc == HL_OK)
@@ -532,11 +532,11 @@ int dq_breaks(struct store *st, struct hl_arena *a, const struct hl_period *peri
 	*n = 0;
 	rc = dq_scope(st, a, unit, NULL, &x.s, err);
 	if (rc == HL_OK)
-		rc = STORE(st, field_list, a, &x.fields, &x.nfields, err);
+		rc = STORE(st, units, field_list, a, &x.fields, &x.nfields, err);
 	/* Unit by unit (by code), each by received time: the order of the list. */
 	for (size_t i = 0; i < x.s.n && rc == HL_OK; i++)
 		if (x.s.in[i])
-			rc = STORE(st, dossier_scan, x.s.u[i].id, r0, r1, add_breaks, &x, err);
+			rc = STORE(st, dossiers, dossier_scan, x.s.u[i].id, r0, r1, add_breaks, &x, err);
 	cal_free(x.cal);
 	if (rc != HL_OK)
 		return rc;

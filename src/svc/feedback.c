@@ -38,11 +38,11 @@ int fb_ctx_load(struct fb_ctx *c, struct store *st, const struct cal *cal, bool 
 	c->a = a;
 	c->err = err;
 	c->cal = cal;
-	rc = STORE(st, unit_list, a, &c->units, &c->nunits, err);
+	rc = STORE(st, units, unit_list, a, &c->units, &c->nunits, err);
 	if (rc == HL_OK)
-		rc = STORE(st, fb_office_list, 0, a, &c->offices, &c->noffices, err);
+		rc = STORE(st, feedback, fb_office_list, 0, a, &c->offices, &c->noffices, err);
 	if (rc == HL_OK)
-		rc = STORE(st, fb_deadline_list, a, &c->dl, &c->ndl, err);
+		rc = STORE(st, feedback, fb_deadline_list, a, &c->dl, &c->ndl, err);
 	if (rc == HL_OK && need_cal && cal == NULL) {
 		rc = cal_load(st, &c->own, err);
 		c->cal = c->own;

@@ -58,7 +58,7 @@ static int make_code(struct store *st, const struct store_unit *u, int64_t recei
 	int y, m, d, rc;
 
 	hl_day_to_ymd(day, &y, &m, &d);
-	rc = STORE(st, fb_item_count, u->id, fb_day_minute(day), fb_day_minute(day + 1), &count, err);
+	rc = STORE(st, feedback, fb_item_count, u->id, fb_day_minute(day), fb_day_minute(day + 1), &count, err);
 	for (int64_t seq = count + 1; rc == HL_OK && seq < count + 10000; seq++) {
 		int len = snprintf(it->code, sizeof(it->code), "PA-%s-%04d%02d%02d-%04lld", u->code,
 			y, m, d, (long long)seq);
@@ -66,7 +66,7 @@ static int make_code(struct store *st, const struct store_unit *u, int64_t recei
 		if (len < 0 || (size_t)len >= sizeof(it->code))
 			snprintf(it->code, sizeof(it->code), "PA-%lld-%04d%02d%02d-%04lld",
 				(long long)u->id, y, m, d, (long long)seq);
-		rc = STORE(st, fb_item_put, it, text, err);
+		rc = STORE(st, feedback, fb_item_put, it, text, err);
 		if (rc != HL_EEXIST)
 			return rc;
 		hl_err_clear(err);
@@ -84,7 +84,7 @@ static int add_step(struct store *st, int64_t item_id, const char *step, const c
 	snprintf(s.step, sizeof(s.step), "%s", step);
 	snprintf(s.who, sizeof(s.who), "%s", who);
 	snprintf(s.detail, sizeof(s.detail), "%s", detail != NULL ? detail : "");
-	return STORE(st, fb_step_add, &s, err);
+	return STORE(st, feedback, fb_step_add, &s, err);
 }
 
 /* ---- idempotency keys ---- */
@@ -184,7 +184,7 @@ static void idem_legacy(const unsigned char *salt, const char *id, char *tok)
 static int item_by_hash(struct store *st, struct hl_arena *a, const unsigned char *th,
 	struct store_fb_item *it, struct hl_err *err)
 {
-	int rc = STORE(st, fb_item_get_token, th, a, it, err);
+	int rc = STORE(st, feedback, fb_item_get_token, th, a, it, err);
 
 	if (rc == HL_ENOTFOUND)
 		hl_err_clear(err);
@@ -280,7 +280,7 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 
 	if (in->unit == NULL || in->unit[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "unit", "thiếu đơn vị (--unit)");
-	rc = STORE(st, unit_get, in->unit, &u, err);
+	rc = STORE(st, units, unit_get, in->unit, &u, err);
 	if (rc == HL_ENOTFOUND)
 		return fb_no_unit(err, in->unit);
 	if (rc != HL_OK)
@@ -319,7 +319,7 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 	if (rc == HL_OK && keyed)
 		rc = idem_prepare(u.id, in, text, name, contact, &key, err);
 	if (rc == HL_OK && keyed) {
-		rc = STORE(st, fb_idem_get, u.id, key.key_hash, &prev, err);
+		rc = STORE(st, feedback, fb_idem_get, u.id, key.key_hash, &prev, err);
 		if (rc == HL_OK)
 			return idem_replay(st, a, &prev, &key, in->id, code, token, err);
 		if (rc == HL_ENOTFOUND) {
@@ -340,7 +340,7 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 		return rc;
 	if (in->code != NULL && in->code[0] != '\0') {
 		snprintf(it.code, sizeof(it.code), "%s", in->code);
-		rc = STORE(st, fb_item_put, &it, text, err);
+		rc = STORE(st, feedback, fb_item_put, &it, text, err);
 		if (rc == HL_EEXIST)
 			rc = hl_err_set(err, HL_EEXIST, "code", "đã có phản ánh mã %s; mỗi mã chỉ một lần",
 				in->code);
@@ -348,10 +348,10 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 		rc = make_code(st, &u, in->received_at, &it, text, err);
 	}
 	if (rc == HL_OK && (name[0] != '\0' || contact[0] != '\0'))
-		rc = STORE(st, fb_contact_put, it.id, name, contact, err);
+		rc = STORE(st, feedback, fb_contact_put, it.id, name, contact, err);
 	if (rc == HL_OK && keyed) {
 		key.item_id = it.id;
-		rc = STORE(st, fb_idem_put, &key, err);
+		rc = STORE(st, feedback, fb_idem_put, &key, err);
 	}
 	snprintf(detail, sizeof(detail), "%s: đơn vị %s, kênh %s", it.code, u.code,
 		fb_channel_code(in->channel));
@@ -359,7 +359,7 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 		rc = add_step(st, it.id, "received", who, in->received_at, fb_channel_code(in->channel),
 			err);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, "feedback.add", detail, err);
+		rc = STORE(st, admin, audit, who, "feedback.add", detail, err);
 	if (rc != HL_OK)
 		return rc;
 	snprintf(code, STORE_CODE_MAX, "%s", it.code);
@@ -427,7 +427,7 @@ static int step_open(struct step *s, struct store *st, const char *code, int act
 	s->a = hl_arena_new(OP_ARENA_CAP);
 	if (s->a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = STORE(st, fb_item_get, code != NULL ? code : "", s->a, &s->it, err);
+	rc = STORE(st, feedback, fb_item_get, code != NULL ? code : "", s->a, &s->it, err);
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, "code",
 			"không có phản ánh mã '%s' (xem: hailong feedback list)", code != NULL ? code : "");
@@ -448,13 +448,13 @@ static int step_close(struct step *s, int rc, const char *who)
 	char action[40];
 
 	if (rc == HL_OK)
-		rc = STORE(s->st, fb_item_update, &s->it, s->answer, s->err);
+		rc = STORE(s->st, feedback, fb_item_update, &s->it, s->answer, s->err);
 	if (rc == HL_OK)
 		rc = add_step(s->st, s->it.id, s->name, who, s->at, s->detail, s->err);
 	snprintf(detail, sizeof(detail), "%s%s%s", s->it.code, s->detail[0] ? ": " : "", s->detail);
 	snprintf(action, sizeof(action), "feedback.%s", s->name);
 	if (rc == HL_OK)
-		rc = STORE(s->st, audit, who, action, detail, s->err);
+		rc = STORE(s->st, admin, audit, who, action, detail, s->err);
 	hl_arena_free(s->a);
 	return rc;
 }
@@ -496,7 +496,7 @@ int fb_forward_in(struct store *st, const char *code, const char *office, int64_
 	int rc = step_open(&s, st, code, FB_A_FORWARD, 0, at, err);
 
 	if (rc == HL_OK)
-		rc = STORE(st, fb_office_list, s.it.unit_id, s.a, &o, &n, err);
+		rc = STORE(st, feedback, fb_office_list, s.it.unit_id, s.a, &o, &n, err);
 	if (rc == HL_OK) {
 		size_t i = 0;
 
@@ -535,7 +535,7 @@ int fb_answer_in(struct store *st, const char *code, const char *text, int numbe
 		int y, m, d;
 
 		hl_day_to_ymd(fb_minute_day(s.at), &y, &m, &d);
-		rc = STORE(st, fb_answer_number, s.it.unit_id, y, s.it.id, &number, err);
+		rc = STORE(st, feedback, fb_answer_number, s.it.unit_id, y, s.it.id, &number, err);
 	}
 	if (rc == HL_OK) {
 		s.answer = clean;
@@ -689,7 +689,7 @@ int fb_deadline_set(struct store *st, const char *unit, int cls, int forward_hou
 	if (forward_hours < 0 && answer_days < 0)
 		return hl_err_set(err, HL_EINVAL, "--forward-hours",
 			"không có gì để đặt: cần số giờ để chuyển hoặc số ngày để trả lời");
-	rc = STORE(st, unit_get, unit != NULL ? unit : "", &u, err);
+	rc = STORE(st, units, unit_get, unit != NULL ? unit : "", &u, err);
 	if (rc == HL_ENOTFOUND)
 		return fb_no_unit(err, unit != NULL ? unit : "");
 	if (rc != HL_OK)
@@ -700,7 +700,7 @@ int fb_deadline_set(struct store *st, const char *unit, int cls, int forward_hou
 	rc = store_begin(st, err);
 	if (rc != HL_OK)
 		goto cleanup;
-	rc = STORE(st, fb_deadline_list, a, &dl, &n, err);
+	rc = STORE(st, feedback, fb_deadline_list, a, &dl, &n, err);
 	for (size_t i = 0; rc == HL_OK && i < n; i++)
 		if (dl[i].unit_id == u.id && dl[i].cls == cls)
 			d = dl[i];
@@ -712,9 +712,9 @@ int fb_deadline_set(struct store *st, const char *unit, int cls, int forward_hou
 	snprintf(detail, sizeof(detail), "%s, %s: chuyển trong %d giờ, trả lời trong %d ngày làm việc",
 		u.code, cls != 0 ? fb_class_code(cls) : "mọi loại", d.forward_hours, d.answer_days);
 	if (rc == HL_OK)
-		rc = STORE(st, fb_deadline_set, &d, err);
+		rc = STORE(st, feedback, fb_deadline_set, &d, err);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, "feedback.deadlines", detail, err);
+		rc = STORE(st, admin, audit, who, "feedback.deadlines", detail, err);
 	if (rc == HL_OK)
 		rc = store_commit(st, err);
 	else {
@@ -747,11 +747,11 @@ int fb_office_put_in(struct store *st, const struct scope_actor *by, const char 
 		snprintf(of.code, sizeof(of.code), "%s", code);
 		snprintf(of.name, sizeof(of.name), "%s", clean);
 		of.unit_id = u.id;
-		rc = STORE(st, fb_office_put, &of, err);
+		rc = STORE(st, feedback, fb_office_put, &of, err);
 		snprintf(detail, sizeof(detail), "%s, đơn vị %s: %s", of.code, u.code, of.name);
 	}
 	if (rc == HL_OK)
-		rc = STORE(st, audit, by->who, "offices.put", detail, err);
+		rc = STORE(st, admin, audit, by->who, "offices.put", detail, err);
 	hl_arena_free(a);
 	return rc;
 }

@@ -154,7 +154,7 @@ static int fimp_close(struct fimp *im, int rc, const char *action)
 		snprintf(detail, sizeof(detail), "%s: %ld dòng, thêm %ld, bỏ qua %ld",
 			im->o->name != NULL ? im->o->name : "tệp", im->rep->rows, im->rep->added,
 			im->rep->skipped);
-		rc = STORE(im->st, audit, im->o->who != NULL ? im->o->who : "?", action, detail,
+		rc = STORE(im->st, admin, audit, im->o->who != NULL ? im->o->who : "?", action, detail,
 			im->err);
 		if (rc == HL_OK && !im->o->held)
 			rc = store_commit(im->st, im->err);
@@ -230,7 +230,7 @@ int fb_import_offices(struct store *st, FILE *f, const struct import_opts *o,
 		snprintf(of.name, sizeof(of.name), "%s", name);
 		of.unit_id = u->id;
 		if (rc == HL_OK)
-			rc = STORE(st, fb_office_put, &of, err);
+			rc = STORE(st, feedback, fb_office_put, &of, err);
 		if (rc == HL_OK)
 			im.rep->added++;
 	}
@@ -289,7 +289,7 @@ int fb_import_portal(struct store *st, FILE *f, const struct import_opts *o,
 			continue;
 		}
 		if (rc == HL_OK)
-			rc = STORE(st, fb_item_get, in.code, im.a, &old, err);
+			rc = STORE(st, feedback, fb_item_get, in.code, im.a, &old, err);
 		if (rc == HL_OK) {
 			im.rep->skipped++;     /* imported before: left as it is */
 			continue;

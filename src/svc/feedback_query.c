@@ -77,8 +77,8 @@ static int get_decorated(struct store *st, const struct cal *cal, const char *co
 	struct fb_ctx c;
 	int rc;
 
-	rc = hash != NULL ? STORE(st, fb_item_get_token, hash, a, &it, err)
-		: STORE(st, fb_item_get, code, a, &it, err);
+	rc = hash != NULL ? STORE(st, feedback, fb_item_get_token, hash, a, &it, err)
+		: STORE(st, feedback, fb_item_get, code, a, &it, err);
 	if (rc == HL_ENOTFOUND && hash == NULL)
 		return hl_err_set(err, HL_ENOTFOUND, "code",
 			"không có phản ánh mã '%s' (xem: hailong feedback list)", code);
@@ -155,13 +155,13 @@ int fb_contact(struct store *st, const char *code, const char *who, struct hl_ar
 	char **name, char **contact, struct hl_err *err)
 {
 	struct store_fb_item it;
-	int rc = STORE(st, fb_item_get, code != NULL ? code : "", a, &it, err);
+	int rc = STORE(st, feedback, fb_item_get, code != NULL ? code : "", a, &it, err);
 
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh mã '%s'",
 			code != NULL ? code : "");
 	if (rc == HL_OK)
-		rc = STORE(st, fb_contact_get, it.id, a, name, contact, err);
+		rc = STORE(st, feedback, fb_contact_get, it.id, a, name, contact, err);
 	if (rc == HL_OK && who != NULL)
 		rc = fb_read_audit(st, FB_READ_CONTACT, it.code, who, err);
 	return rc;
@@ -170,7 +170,7 @@ int fb_contact(struct store *st, const char *code, const char *who, struct hl_ar
 int fb_read_audit(struct store *st, enum fb_read what, const char *code, const char *who,
 	struct hl_err *err)
 {
-	return STORE(st, audit, who, what == FB_READ_LETTER ? "feedback.letter" : "feedback.contact",
+	return STORE(st, admin, audit, who, what == FB_READ_LETTER ? "feedback.letter" : "feedback.contact",
 		code, err);
 }
 
@@ -178,14 +178,14 @@ int fb_steps(struct store *st, const char *code, struct hl_arena *a,
 	struct store_fb_step **out, size_t *n, struct hl_err *err)
 {
 	struct store_fb_item it;
-	int rc = STORE(st, fb_item_get, code != NULL ? code : "", a, &it, err);
+	int rc = STORE(st, feedback, fb_item_get, code != NULL ? code : "", a, &it, err);
 
 	*out = NULL;
 	*n = 0;
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh mã '%s'",
 			code != NULL ? code : "");
-	return rc == HL_OK ? STORE(st, fb_step_list, it.id, a, out, n, err) : rc;
+	return rc == HL_OK ? STORE(st, feedback, fb_step_list, it.id, a, out, n, err) : rc;
 }
 
 static int by_due(const void *x, const void *y)
@@ -220,7 +220,7 @@ int fb_list(struct store *st, const struct cal *cal, const struct fb_query *q,
 	f.open_only = q->open_only;
 	f.published_only = q->published_only;
 	f.with_text = q->with_text;
-	rc = STORE(st, fb_item_list, &f, a, &items, &nitems, err);
+	rc = STORE(st, feedback, fb_item_list, &f, a, &items, &nitems, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	res = nitems > 0 ? hl_arena_alloc(a, nitems * sizeof(*res)) : NULL;
@@ -269,7 +269,7 @@ int fb_deadline_get(struct store *st, int64_t unit_id, int cls, int *forward_hou
 int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a,
 	struct store_fb_office **out, size_t *n, struct hl_err *err)
 {
-	return STORE(st, fb_office_list, unit_id, a, out, n, err);
+	return STORE(st, feedback, fb_office_list, unit_id, a, out, n, err);
 }
 
 /* ---- the written answer ---- */
@@ -284,7 +284,7 @@ int fb_letter_data(struct store *st, const char *code, const char *who, struct h
 	int y, m, d, rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = STORE(st, fb_item_get, code != NULL ? code : "", a, &it, err);
+	rc = STORE(st, feedback, fb_item_get, code != NULL ? code : "", a, &it, err);
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh mã '%s'",
 			code != NULL ? code : "");
@@ -297,7 +297,7 @@ int fb_letter_data(struct store *st, const char *code, const char *who, struct h
 	if (rc == HL_OK)
 		rc = fb_decorate(&c, &it, it.answered_at, &fi);
 	if (rc == HL_OK)
-		rc = STORE(st, fb_contact_get, it.id, a, &name, &contact, err);
+		rc = STORE(st, feedback, fb_contact_get, it.id, a, &name, &contact, err);
 	if (rc == HL_OK) {
 		const struct store_unit *u = fb_unit_of(&c, it.unit_id);
 		const struct store_unit *par = u != NULL ? fb_unit_of(&c, u->parent_id) : NULL;

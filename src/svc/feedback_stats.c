@@ -39,7 +39,7 @@ static int pool_map(const struct fb_ctx *c, size_t **off, struct pool_to **to, s
 	struct units_src src[CAP];
 	size_t nlin = 0, total = 0, cnt;
 	size_t *fill;
-	int rc = STORE(c->st, lineage_list, c->a, &lin, &nlin, err);
+	int rc = STORE(c->st, units, lineage_list, c->a, &lin, &nlin, err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -130,7 +130,7 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 		if (npred == 1)
 			f.unit_id = top->id;
 	}
-	rc = STORE(st, fb_item_list, &f, a, &items, &nitems, err);
+	rc = STORE(st, feedback, fb_item_list, &f, a, &items, &nitems, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	if (c.nunits > 0 && (size_t)nmonths > SIZE_MAX / sizeof(*t) / c.nunits)

@@ -42,16 +42,16 @@ bool fields_find(const struct store_field *f, size_t n, const char *typed, size_
 int fields_list(struct store *st, struct hl_arena *a, struct store_field **out, size_t *n,
 	struct hl_err *err)
 {
-	return STORE(st, field_list, a, out, n, err);
+	return STORE(st, units, field_list, a, out, n, err);
 }
 
 int fields_put_in(struct store *st, struct store_field *f, const char *who, struct hl_err *err)
 {
 	char detail[STORE_CODE_MAX + STORE_NAME_MAX + 8];
-	int rc = STORE(st, field_put, f, err);
+	int rc = STORE(st, units, field_put, f, err);
 
 	snprintf(detail, sizeof(detail), "%s: %s", f->code, f->name);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, "fields.put", detail, err);
+		rc = STORE(st, admin, audit, who, "fields.put", detail, err);
 	return rc;
 }

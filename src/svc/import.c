@@ -336,7 +336,7 @@ static int finish(struct imp *im, const char *action)
 	snprintf(detail, sizeof(detail), "%s: %ld dòng, thêm %ld, bỏ qua %ld",
 		im->o->name != NULL ? im->o->name : "tệp", im->rep->rows, im->rep->added,
 		im->rep->skipped);
-	rc = STORE(im->st, audit, im->o->who != NULL ? im->o->who : "?", action, detail, im->err);
+	rc = STORE(im->st, admin, audit, im->o->who != NULL ? im->o->who : "?", action, detail, im->err);
 	if (rc != HL_OK)
 		return rc;
 	rc = store_commit(im->st, im->err);
@@ -355,7 +355,7 @@ static int chunk_begin(struct imp *im, const char *kind, int64_t batch_id)
 	clock_gettime(CLOCK_MONOTONIC, &im->chunk_t0);
 
 	if (rc == HL_OK && im->run.id == 0) {
-		rc = STORE(im->st, import_run_put, kind, batch_id, (int64_t)getpid(), &im->run.id, im->err);
+		rc = STORE(im->st, admin, import_run_put, kind, batch_id, (int64_t)getpid(), &im->run.id, im->err);
 		snprintf(im->run.kind, sizeof(im->run.kind), "%s", kind);
 		im->run.batch_id = batch_id;
 	}
@@ -398,7 +398,7 @@ static int chunk_finish(struct imp *im, const char *action)
 	int rc = im->in_tx ? HL_OK : begin(im);
 
 	if (rc == HL_OK && im->run.id != 0)
-		rc = STORE(im->st, import_run_done, im->run.id, im->err);
+		rc = STORE(im->st, admin, import_run_done, im->run.id, im->err);
 	return rc != HL_OK ? rc : finish(im, action);
 }
 
@@ -415,21 +415,21 @@ static int undo_run(struct store *st, const struct store_import_run *run, const 
 	if (rc != HL_OK)
 		return rc;
 	if (strcmp(run->kind, "responses") == 0) {
-		rc = STORE(st, response_delete_batch, run->batch_id, err);
+		rc = STORE(st, responses, response_delete_batch, run->batch_id, err);
 		if (rc == HL_OK)
-			rc = STORE(st, tally_clear, err);
+			rc = STORE(st, tallies, tally_clear, err);
 		if (rc == HL_OK)
-			rc = STORE(st, rollup_clear, err);
+			rc = STORE(st, tallies, rollup_clear, err);
 		if (rc == HL_OK)
 			rc = tacc_compute(st, 0, INT64_MAX, 0, NULL, err);
 	} else {
-		rc = STORE(st, dossier_undo, run->id, err);
+		rc = STORE(st, dossiers, dossier_undo, run->id, err);
 	}
 	if (rc == HL_OK)
-		rc = STORE(st, import_run_done, run->id, err);
+		rc = STORE(st, admin, import_run_done, run->id, err);
 	snprintf(detail, sizeof(detail), "hủy lần nhập %s dở dang số %lld", run->kind, (long long)run->id);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, "import.undo", detail, err);
+		rc = STORE(st, admin, audit, who, "import.undo", detail, err);
 	if (rc == HL_OK)
 		rc = store_commit(st, err);
 	if (rc != HL_OK)
@@ -443,7 +443,7 @@ static int drop_notes(struct store *st, struct hl_err *err)
 	int64_t dropped;
 	int rc;
 
-	while ((rc = STORE(st, import_notes_drop, &dropped, err)) == HL_OK && dropped > 0)
+	while ((rc = STORE(st, admin, import_notes_drop, &dropped, err)) == HL_OK && dropped > 0)
 		usleep(CHUNK_PAUSE_US);
 	return rc;
 }
@@ -481,7 +481,7 @@ int import_recover(struct store *st, const char *who, int *undone, struct hl_err
 	*undone = 0;
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = STORE(st, import_run_list, a, &runs, &n, err);
+	rc = STORE(st, admin, import_run_list, a, &runs, &n, err);
 	for (size_t i = 0; rc == HL_OK && i < n; i++) {
 		if (runs[i].owner == (int64_t)getpid() || owner_alive(runs[i].owner))
 			continue;
@@ -538,7 +538,7 @@ static int load_units(struct imp *im, struct lookup *map)
 {
 	struct store_unit *u = NULL;
 	size_t n = 0;
-	int rc = STORE(im->st, unit_list, im->a, &u, &n, im->err);
+	int rc = STORE(im->st, units, unit_list, im->a, &u, &n, im->err);
 
 	for (size_t i = 0; rc == HL_OK && i < n; i++)
 		if (lookup_put(map, u[i].code, &u[i]) != HL_OK)
@@ -550,7 +550,7 @@ static int load_fields(struct imp *im, struct lookup *map)
 {
 	struct store_field *f = NULL;
 	size_t n = 0;
-	int rc = STORE(im->st, field_list, im->a, &f, &n, im->err);
+	int rc = STORE(im->st, units, field_list, im->a, &f, &n, im->err);
 
 	for (size_t i = 0; rc == HL_OK && i < n; i++)
 		if (lookup_put(map, f[i].code, &f[i]) != HL_OK)
@@ -667,7 +667,7 @@ static int put_units(struct imp *im, struct pending_unit *rows, long n, struct l
 			p->u.parent_id = par != NULL ? par->id : 0;
 			old = lookup_get(db, p->u.code);
 			p->u.id = old != NULL ? old->id : 0;
-			if (STORE(im->st, unit_put, &p->u, im->err) != HL_OK)
+			if (STORE(im->st, units, unit_put, &p->u, im->err) != HL_OK)
 				return im->err->code;
 			im->rep->added++;
 		}
@@ -692,7 +692,7 @@ static int refuse_loops(struct imp *im, struct lookup *seen)
 	struct store_unit *u = NULL;
 	size_t nu = 0, loops = 0;
 	bool *on;
-	int rc = STORE(im->st, unit_list, im->a, &u, &nu, im->err);
+	int rc = STORE(im->st, units, unit_list, im->a, &u, &nu, im->err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -846,7 +846,7 @@ int import_fields(struct store *st, FILE *f, const struct import_opts *o,
 		}
 		if (!ok)
 			continue;
-		rc = STORE(st, field_put, &fl, err);
+		rc = STORE(st, units, field_put, &fl, err);
 		if (rc != HL_OK)
 			goto cleanup;
 		rep->added++;
@@ -919,7 +919,7 @@ int import_staff(struct store *st, FILE *f, const struct import_opts *o,
 		}
 		if (!ok)
 			continue;
-		rc = STORE(st, staff_put, &s, err);
+		rc = STORE(st, units, staff_put, &s, err);
 		if (rc != HL_OK)
 			goto cleanup;
 		rep->added++;
@@ -1021,7 +1021,7 @@ static int resp_chunk_begin(struct resp_ctx *x)
 	struct imp *im = x->im;
 
 	if (x->batch == 0) {
-		int rc = STORE(im->st, batch_new, "import", im->o->name != NULL ? im->o->name : "",
+		int rc = STORE(im->st, responses, batch_new, "import", im->o->name != NULL ? im->o->name : "",
 			&x->batch, im->err);
 
 		if (rc != HL_OK)
@@ -1361,8 +1361,8 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 			    rep->nproblems > 0)
 				continue;
 			if ((!im.in_tx && (rc = chunk_begin(&im, "dossiers", 0)) != HL_OK) ||
-			    (rc = STORE(st, dossier_undo_note, im.run.id, d.code, err)) != HL_OK ||
-			    (rc = STORE(st, dossier_save, &d, err)) != HL_OK)
+			    (rc = STORE(st, dossiers, dossier_undo_note, im.run.id, d.code, err)) != HL_OK ||
+			    (rc = STORE(st, dossiers, dossier_save, &d, err)) != HL_OK)
 				break;
 			rep->added++;
 			if (chunk_full(&im) && (rc = chunk_commit(&im)) != HL_OK)

@@ -120,13 +120,13 @@ static int gather(struct q *q, hl_day first, hl_day last, bool per_field)
 	hl_day_to_ymd(last, &y, &m, &d);
 	mlast_end = d == hl_month_days(y, m) ? last : hl_day_month_start(last) - 1;
 	if (mfirst > mlast_end)
-		return STORE(q->st, tally_scan, GRAIN_DAY, per_field, first, last, cb, q, q->err);
-	rc = STORE(q->st, tally_scan, GRAIN_MONTH, per_field, mfirst, hl_day_month_start(mlast_end),
+		return STORE(q->st, tallies, tally_scan, GRAIN_DAY, per_field, first, last, cb, q, q->err);
+	rc = STORE(q->st, tallies, tally_scan, GRAIN_MONTH, per_field, mfirst, hl_day_month_start(mlast_end),
 		cb, q, q->err);
 	if (rc == HL_OK && first < mfirst)
-		rc = STORE(q->st, tally_scan, GRAIN_DAY, per_field, first, mfirst - 1, cb, q, q->err);
+		rc = STORE(q->st, tallies, tally_scan, GRAIN_DAY, per_field, first, mfirst - 1, cb, q, q->err);
 	if (rc == HL_OK && mlast_end < last)
-		rc = STORE(q->st, tally_scan, GRAIN_DAY, per_field, mlast_end + 1, last, cb, q, q->err);
+		rc = STORE(q->st, tallies, tally_scan, GRAIN_DAY, per_field, mlast_end + 1, last, cb, q, q->err);
 	return rc;
 }
 
@@ -137,7 +137,7 @@ static int build_sources(struct q *q, struct hl_err *err)
 	struct units_src *tmp;
 	int rc;
 
-	rc = STORE(q->st, lineage_list, q->a, &lin, &nlin, err);
+	rc = STORE(q->st, units, lineage_list, q->a, &lin, &nlin, err);
 	if (rc != HL_OK)
 		return rc;
 	q->src_off = hl_arena_alloc(q->a, q->n * sizeof(size_t) + 1);
@@ -210,7 +210,7 @@ static int weighted_cells(struct q *q, const struct fkey *ftab, size_t i, hl_day
 			}
 			hl_tallyset_merge(&fs[f], &ftab[k].set, NULL);
 		}
-		rc = STORE(q->st, dossier_count_by_field, q->u[src].id, first, last, q->a, &cnt, &ncnt, q->err);
+		rc = STORE(q->st, dossiers, dossier_count_by_field, q->u[src].id, first, last, q->a, &cnt, &ncnt, q->err);
 		if (rc != HL_OK)
 			goto cleanup;
 		for (size_t c = 0; c < ncnt; c++)
@@ -295,7 +295,7 @@ static int name_criteria(struct q *q, struct iq_result *r)
 	size_t n = 0;
 	int rc;
 
-	rc = STORE(q->st, instrument_list, q->a, &list, &n, q->err);
+	rc = STORE(q->st, instruments, instrument_list, q->a, &list, &n, q->err);
 	if (rc != HL_OK)
 		return rc;
 	for (int pass = 0; pass < 2; pass++) {
@@ -450,7 +450,7 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 		return hl_err_set(err, HL_EINVAL, "--weight",
 			"gia quyền theo lĩnh vực (--weight field) chỉ dùng cho kỳ gồm trọn các tháng");
 
-	rc = STORE(st, unit_list, a, &q.u, &q.n, err);
+	rc = STORE(st, units, unit_list, a, &q.u, &q.n, err);
 	if (rc != HL_OK)
 		return rc;
 	q.ids = hl_arena_alloc(a, (q.n + 1) * sizeof(*q.ids));
@@ -521,7 +521,7 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 		size_t nf = 0;
 		struct store_field *fields = NULL;
 
-		rc = STORE(st, field_list, a, &fields, &nf, err);
+		rc = STORE(st, units, field_list, a, &fields, &nf, err);
 		if (rc != HL_OK)
 			return rc;
 		for (q.fcap = 64; q.fcap < 2 * (q.n + 1) * (nf + 1); q.fcap *= 2)
@@ -540,7 +540,7 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 			return rc;
 	}
 
-	rc = STORE(st, target_list, r->period.year, a, &targets, &ntargets, err);
+	rc = STORE(st, reports, target_list, r->period.year, a, &targets, &ntargets, err);
 	if (rc != HL_OK)
 		return rc;
 	for (size_t i = 0; i < q.n; i++) {

@@ -166,7 +166,7 @@ static int load_instruments(struct ingest *g, struct store *st, struct hl_err *e
 {
 	struct store_instrument *list = NULL;
 	size_t n = 0;
-	int rc = STORE(st, instrument_list, g->a, &list, &n, err);
+	int rc = STORE(st, instruments, instrument_list, g->a, &list, &n, err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -224,7 +224,7 @@ int ingest_load(struct store *st, struct ingest **out, struct hl_err *err)
 		rc = nomem(err);
 		goto cleanup;
 	}
-	rc = STORE(st, unit_list, g->a, &u, &nu, err);
+	rc = STORE(st, units, unit_list, g->a, &u, &nu, err);
 	for (size_t i = 0; rc == HL_OK && i < nu; i++) {
 		char id[24];
 
@@ -234,12 +234,12 @@ int ingest_load(struct store *st, struct ingest **out, struct hl_err *err)
 			rc = nomem(err);
 	}
 	if (rc == HL_OK)
-		rc = STORE(st, field_list, g->a, &g->fl, &g->nfl, err);
+		rc = STORE(st, units, field_list, g->a, &g->fl, &g->nfl, err);
 	for (size_t i = 0; rc == HL_OK && i < g->nfl; i++)
 		if (lookup_put(g->fields, g->fl[i].code, &g->fl[i]) != HL_OK)
 			rc = nomem(err);
 	if (rc == HL_OK)
-		rc = STORE(st, staff_list, g->a, &g->sf, &g->nsf, err);
+		rc = STORE(st, units, staff_list, g->a, &g->sf, &g->nsf, err);
 	for (size_t i = 0; rc == HL_OK && i < g->nsf; i++)
 		if (lookup_put(g->staff, g->sf[i].code, &g->sf[i]) != HL_OK)
 			rc = nomem(err);

@@ -11,7 +11,7 @@
 int instruments_list(struct store *st, struct hl_arena *a, struct store_instrument **list,
 	size_t *n, struct hl_err *err)
 {
-	return STORE(st, instrument_list, a, list, n, err);
+	return STORE(st, instruments, instrument_list, a, list, n, err);
 }
 
 /* json parsed into *out unless out is NULL (the row only). */
@@ -26,7 +26,7 @@ int instruments_get_id(struct store *st, struct hl_arena *a, int64_t id,
 {
 	struct store_instrument m;
 	char *json = NULL;
-	int rc = STORE(st, instrument_get_id, id, a, &m, out != NULL ? &json : NULL, err);
+	int rc = STORE(st, instruments, instrument_get_id, id, a, &m, out != NULL ? &json : NULL, err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -41,7 +41,7 @@ int instruments_get(struct store *st, struct hl_arena *a, const char *code, int 
 {
 	struct store_instrument m;
 	char *text = NULL;
-	int rc = STORE(st, instrument_get, code, version, a, &m,
+	int rc = STORE(st, instruments, instrument_get, code, version, a, &m,
 		out != NULL || json != NULL ? &text : NULL, err);
 
 	if (rc != HL_OK)
@@ -56,7 +56,7 @@ int instruments_get(struct store *st, struct hl_arena *a, const char *code, int 
 int instruments_all(struct store *st, struct hl_arena *a, struct store_instrument **list,
 	struct hl_instrument ***in, size_t *n, struct hl_err *err)
 {
-	int rc = STORE(st, instrument_list, a, list, n, err);
+	int rc = STORE(st, instruments, instrument_list, a, list, n, err);
 
 	if (rc != HL_OK)
 		return rc;

@@ -111,10 +111,10 @@ int intake_insert(struct store *st, struct store_response *r, bool complaint,
 		*existing_batch = 0;
 	intake_hash(r, complaint, r->content_hash);
 	r->has_hash = true;
-	rc = STORE(st, response_insert, r, NULL, err);
+	rc = STORE(st, responses, response_insert, r, NULL, err);
 	if (rc != HL_EEXIST)
 		return rc;
-	rc = STORE(st, response_get_ext, r->unit_id, r->ext_id, &prev, err);
+	rc = STORE(st, responses, response_get_ext, r->unit_id, r->ext_id, &prev, err);
 	if (rc != HL_OK)
 		return rc;
 	if (existing_batch != NULL)
@@ -142,7 +142,7 @@ int intake_kiosk_held(struct store *st, int64_t kiosk_id, int64_t now, hl_day da
 		return HL_OK;
 	/* Counted in the store, inside the write: parallel posts of one kiosk
 	 * see each other, and a rolled-back write is not there to count. */
-	rc = STORE(st, response_count_kiosk_since, kiosk_id, now - INTAKE_BURST_WINDOW,
+	rc = STORE(st, responses, response_count_kiosk_since, kiosk_id, now - INTAKE_BURST_WINDOW,
 		INTAKE_BURST_MAX + 1, &recent, err);
 	if (rc == HL_OK)
 		*held = recent > INTAKE_BURST_MAX;

@@ -87,11 +87,11 @@ int kiosks_add(struct store *st, struct kiosk_new *kn, const char *unit_code,
 		return rc;
 	kn->k.unit_id = u.id;
 	kn->k.revoked = false;
-	if ((rc = STORE(st, kiosk_put, &kn->k, err)) != HL_OK)
+	if ((rc = STORE(st, accounts, kiosk_put, &kn->k, err)) != HL_OK)
 		return rc;
 	/* The token is a secret: the log names the kiosk only. */
 	snprintf(detail, sizeof(detail), "kiosk %s, đơn vị %s", kn->k.name, u.code);
-	return STORE(st, audit, by->who, "kiosks.add", detail, err);
+	return STORE(st, admin, audit, by->who, "kiosks.add", detail, err);
 }
 
 int kiosks_rename(struct store *st, const char *name, const char *new_name,
@@ -104,12 +104,12 @@ int kiosks_rename(struct store *st, const char *name, const char *new_name,
 	if (rc == HL_OK)
 		rc = find(st, name, by, &k, err);
 	if (rc == HL_OK)
-		rc = STORE(st, kiosk_rename, name, new_name, err);
+		rc = STORE(st, accounts, kiosk_rename, name, new_name, err);
 	if (rc != HL_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "kiosk %s thành %s, đơn vị %s", k.k.name, new_name,
 		k.unit.code);
-	return STORE(st, audit, by->who, "kiosks.rename", detail, err);
+	return STORE(st, admin, audit, by->who, "kiosks.rename", detail, err);
 }
 
 int kiosks_revoke(struct store *st, const char *name, const struct scope_actor *by,
@@ -120,11 +120,11 @@ int kiosks_revoke(struct store *st, const char *name, const struct scope_actor *
 	int rc = find(st, name, by, &k, err);
 
 	if (rc == HL_OK)
-		rc = STORE(st, kiosk_revoke, name, err);
+		rc = STORE(st, accounts, kiosk_revoke, name, err);
 	if (rc != HL_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "kiosk %s, đơn vị %s", k.k.name, k.unit.code);
-	return STORE(st, audit, by->who, "kiosks.revoke", detail, err);
+	return STORE(st, admin, audit, by->who, "kiosks.revoke", detail, err);
 }
 
 int kiosks_list(struct store *st, struct hl_arena *a, const struct scope_actor *by,
@@ -138,7 +138,7 @@ int kiosks_list(struct store *st, struct hl_arena *a, const struct scope_actor *
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = STORE(st, kiosk_list, a, &k, &nk, err)) != HL_OK ||
+	if ((rc = STORE(st, accounts, kiosk_list, a, &k, &nk, err)) != HL_OK ||
 	    (rc = scope_units(st, a, by, &u, &nu, err)) != HL_OK)
 		return rc;
 	if ((rows = hl_arena_alloc(a, (nk + 1) * sizeof(*rows))) == NULL)
@@ -167,5 +167,5 @@ int kiosks_pair_url(const char *base, const char *token, char *buf, size_t size,
 int kiosks_all(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
 	struct hl_err *err)
 {
-	return STORE(st, kiosk_list, a, out, n, err);
+	return STORE(st, accounts, kiosk_list, a, out, n, err);
 }

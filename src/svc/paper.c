@@ -348,13 +348,13 @@ void paper_response(const struct store_paper_batch *b, const struct store_paper_
 static int load(struct store *st, int64_t id, struct hl_arena *a, struct store_paper_batch *b,
 	struct store_paper_entry **e, size_t *n, struct hl_err *err)
 {
-	int rc = STORE(st, paper_batch_get, id, b, err);
+	int rc = STORE(st, intake, paper_batch_get, id, b, err);
 
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có lô phiếu số %lld", (long long)id);
 	if (rc != HL_OK)
 		return rc;
-	return STORE(st, paper_entry_list, id, 0, a, e, n, err);
+	return STORE(st, intake, paper_entry_list, id, 0, a, e, n, err);
 }
 
 /* Is x the same ballot as y, typed by the same user? */
@@ -413,14 +413,14 @@ int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as
 		return hl_err_set(err, HL_ENOTFOUND, "seq", "lần nhập %d không có dòng số %d",
 			e->pass, e->seq);
 	}
-	if ((rc = STORE(st, paper_entry_put, e, err)) != HL_OK)
+	if ((rc = STORE(st, intake, paper_entry_put, e, err)) != HL_OK)
 		return rc;
 	if (found) {
 		char detail[96];
 
 		snprintf(detail, sizeof(detail), "lô %lld, lần %d, dòng %d", (long long)e->batch_id,
 			e->pass, e->seq);
-		rc = STORE(st, audit, who, "paper.edit", detail, err);
+		rc = STORE(st, admin, audit, who, "paper.edit", detail, err);
 	}
 	return rc;
 }
@@ -444,10 +444,10 @@ int paper_delete_entry(struct store *st, int64_t batch, int pass, int seq, int64
 			found = true;
 	if (!found)
 		return hl_err_set(err, HL_ENOTFOUND, "seq", "lần nhập %d không có dòng số %d", pass, seq);
-	if ((rc = STORE(st, paper_entry_delete, batch, pass, seq, err)) != HL_OK)
+	if ((rc = STORE(st, intake, paper_entry_delete, batch, pass, seq, err)) != HL_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "lô %lld, lần %d, dòng %d", (long long)batch, pass, seq);
-	return STORE(st, audit, who, "paper.delete", detail, err);
+	return STORE(st, admin, audit, who, "paper.delete", detail, err);
 }
 
 int paper_close(struct store *st, int64_t id, int64_t now, const char *who, paper_count_fn count,
@@ -491,11 +491,11 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 	}
 	b.closed = true;
 	b.closed_at = now;
-	if ((rc = STORE(st, paper_batch_put, &b, err)) != HL_OK)
+	if ((rc = STORE(st, intake, paper_batch_put, &b, err)) != HL_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "lô %lld: %zu phiếu được tính, %zu phiếu không hợp lệ%s",
 		(long long)id, m - spoiled, spoiled, b.double_entry ? " (nhập hai lần, khớp)" : "");
-	if ((rc = STORE(st, audit, who, "paper.close", detail, err)) != HL_OK)
+	if ((rc = STORE(st, admin, audit, who, "paper.close", detail, err)) != HL_OK)
 		return rc;
 	if (nresp != NULL)
 		*nresp = (int)(m - spoiled);
@@ -505,18 +505,18 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 int paper_batches(struct store *st, int64_t unit_id, struct hl_arena *a,
 	struct store_paper_batch **out, size_t *n, struct hl_err *err)
 {
-	return STORE(st, paper_batch_list, unit_id, a, out, n, err);
+	return STORE(st, intake, paper_batch_list, unit_id, a, out, n, err);
 }
 
 int paper_batch(struct store *st, int64_t id, struct store_paper_batch *out, struct hl_err *err)
 {
-	return STORE(st, paper_batch_get, id, out, err);
+	return STORE(st, intake, paper_batch_get, id, out, err);
 }
 
 int paper_entries(struct store *st, int64_t batch_id, int pass, struct hl_arena *a,
 	struct store_paper_entry **out, size_t *n, struct hl_err *err)
 {
-	return STORE(st, paper_entry_list, batch_id, pass, a, out, n, err);
+	return STORE(st, intake, paper_entry_list, batch_id, pass, a, out, n, err);
 }
 
 int paper_open_in(struct store *st, struct store_paper_batch *b, const char *who,
@@ -526,8 +526,8 @@ int paper_open_in(struct store *st, struct store_paper_batch *b, const char *who
 	int rc;
 
 	b->id = 0;
-	if ((rc = STORE(st, paper_batch_put, b, err)) != HL_OK)
+	if ((rc = STORE(st, intake, paper_batch_put, b, err)) != HL_OK)
 		return rc;
 	snprintf(line, sizeof(line), "%s (lô %lld)", detail, (long long)b->id);
-	return STORE(st, audit, who, "paper.open", line, err);
+	return STORE(st, admin, audit, who, "paper.open", line, err);
 }

@@ -244,7 +244,7 @@ int plan_audited(struct store *st, bool held, int (*fn)(struct store *, void *, 
 		return rc;
 	rc = fn(st, ctx, err);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, action, detail, err);
+		rc = STORE(st, admin, audit, who, action, detail, err);
 	if (held)
 		return rc;
 	if (rc == HL_OK)
@@ -256,7 +256,7 @@ int plan_audited(struct store *st, bool held, int (*fn)(struct store *, void *, 
 int plan_std_get(struct store *st, struct hl_arena *a, struct store_plan_std **out, size_t *n,
 	bool *builtin, struct hl_err *err)
 {
-	int rc = STORE(st, plan_std_list, a, out, n, err);
+	int rc = STORE(st, plans, plan_std_list, a, out, n, err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -269,7 +269,7 @@ int plan_std_write_tx(struct store *st, void *ctx, struct hl_err *err)
 {
 	const struct std_write *w = ctx;
 
-	return STORE(st, plan_std_replace, w->t, w->n, err);
+	return STORE(st, plans, plan_std_replace, w->t, w->n, err);
 }
 
 /* Text given on the command line or in a file, NFC into dst; false if too long. */
@@ -355,13 +355,13 @@ int plan_find_unit(struct store *st, struct hl_arena *a, const char *code, struc
 {
 	struct store_unit *u = NULL;
 	size_t n = 0;
-	int rc = STORE(st, unit_get, code != NULL ? code : "", &p->unit, err);
+	int rc = STORE(st, units, unit_get, code != NULL ? code : "", &p->unit, err);
 
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, "--unit", "đơn vị '%s' không tồn tại (xem: "
 			"hailong units list)", code != NULL ? code : "");
 	if (rc == HL_OK && p->unit.parent_id != 0)
-		rc = STORE(st, unit_list, a, &u, &n, err);
+		rc = STORE(st, units, unit_list, a, &u, &n, err);
 	for (size_t i = 0; rc == HL_OK && i < n; i++)
 		if (u[i].id == p->unit.parent_id)
 			p->parent = &u[i];
@@ -410,7 +410,7 @@ int plan_suggest(struct store *st, struct hl_arena *a, const char *unit, int yea
 		if (res->units[i].unit.id == p->unit.id)
 			iu = &res->units[i];
 	if (rc == HL_OK)
-		rc = STORE(st, target_list, year, a, &targets, &ntargets, err);
+		rc = STORE(st, reports, target_list, year, a, &targets, &ntargets, err);
 	if (rc != HL_OK)
 		return rc;
 	for (int i = 0; i < PLAN_NCRIT; i++) {
@@ -444,9 +444,9 @@ int plan_load(struct store *st, struct hl_arena *a, const char *unit, int year,
 		return HL_ENOMEM;
 	rc = plan_find_unit(st, a, unit, p, err);
 	if (rc == HL_OK)
-		rc = STORE(st, plan_task_list, p->unit.id, year, a, &p->tasks, &p->ntasks, err);
+		rc = STORE(st, plans, plan_task_list, p->unit.id, year, a, &p->tasks, &p->ntasks, err);
 	if (rc == HL_OK)
-		rc = STORE(st, plan_note_list, p->unit.id, year, a, &p->notes, &p->nnotes, err);
+		rc = STORE(st, plans, plan_note_list, p->unit.id, year, a, &p->notes, &p->nnotes, err);
 	if (rc == HL_OK)
 		*out = p;
 	return rc;
@@ -463,12 +463,12 @@ int plan_write_tx(struct store *st, void *ctx, struct hl_err *err)
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lưu kế hoạch");
-	rc = STORE(st, plan_task_list, w->p->unit.id, w->p->year, a, &old, &nold, err);
+	rc = STORE(st, plans, plan_task_list, w->p->unit.id, w->p->year, a, &old, &nold, err);
 	if (rc == HL_OK && nold > 0 && !w->replace)
 		rc = hl_err_set(err, HL_EEXIST, "--replace", "đơn vị %s đã có kế hoạch năm %d (%zu "
 			"nhiệm vụ): thêm --replace để thay kế hoạch đó", w->p->unit.code, w->p->year, nold);
 	if (rc == HL_OK)
-		rc = STORE(st, plan_replace, w->p->unit.id, w->p->year, w->t, w->n, err);
+		rc = STORE(st, plans, plan_replace, w->p->unit.id, w->p->year, w->t, w->n, err);
 	hl_arena_free(a);
 	return rc;
 }
@@ -600,9 +600,9 @@ int plan_task_put_in(struct store *st, const char *unit, int year,
 	snprintf(t->schedule, sizeof(t->schedule), "%s", in->schedule);
 	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d, nhiệm vụ %d (%s): %.120s",
 		p->unit.code, year, t->no, t->criterion, t->task);
-	rc = STORE(st, plan_task_put, t, err);
+	rc = STORE(st, plans, plan_task_put, t, err);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, in->no != 0 ? "plan.edit" : "plan.add", detail, err);
+		rc = STORE(st, admin, audit, who, in->no != 0 ? "plan.edit" : "plan.add", detail, err);
 	if (rc == HL_OK && no != NULL)
 		*no = t->no;
 cleanup:
@@ -668,9 +668,9 @@ int plan_set_status_in(struct store *st, const char *unit, int year, int no, con
 	snprintf(w->note.who, sizeof(w->note.who), "%s", who != NULL ? who : "");
 	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d, nhiệm vụ %d: %s (ngày %s)",
 		p->unit.code, year, no, status, hl_day_iso(day, d, sizeof(d)));
-	rc = STORE(st, plan_task_status, w->task_id, &w->note, err);
+	rc = STORE(st, plans, plan_task_status, w->task_id, &w->note, err);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, "plan.set-status", detail, err);
+		rc = STORE(st, admin, audit, who, "plan.set-status", detail, err);
 cleanup:
 	hl_arena_free(a);
 	return rc;

@@ -50,8 +50,8 @@ int pub_sched_load(struct store *st, struct hl_arena *a, struct pub_sched **out,
 	if (ps == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc lịch báo cáo");
 	memset(ps, 0, sizeof(*ps));
-	if ((rc = STORE(st, unit_list, a, &ps->units, &ps->nunits, err)) != HL_OK ||
-	    (rc = STORE(st, rschedule_list, a, &ps->own, &ps->nown, err)) != HL_OK)
+	if ((rc = STORE(st, units, unit_list, a, &ps->units, &ps->nunits, err)) != HL_OK ||
+	    (rc = STORE(st, reports, rschedule_list, a, &ps->own, &ps->nown, err)) != HL_OK)
 		return rc;
 	ps->parsed = hl_arena_alloc(a, (ps->nown + 1) * sizeof(*ps->parsed));
 	if (ps->parsed == NULL)
@@ -112,7 +112,7 @@ int pub_sched_set(struct store *st, const char *unit, const char *spec, const ch
 	char canon[256] = "", detail[400];
 	int n, rc;
 
-	if ((rc = STORE(st, unit_get, unit, &u, err)) != HL_OK)
+	if ((rc = STORE(st, units, unit_get, unit, &u, err)) != HL_OK)
 		return rc;
 	if (spec != NULL && spec[0] != '\0') {
 		if ((rc = calrpt_parse(spec, rules, &n, err)) != HL_OK)
@@ -120,11 +120,11 @@ int pub_sched_set(struct store *st, const char *unit, const char *spec, const ch
 		s = (struct calrpt_schedule){rules, n};
 		calrpt_format(&s, canon, sizeof(canon));
 	}
-	if ((rc = STORE(st, rschedule_set, u.id, canon, err)) != HL_OK)
+	if ((rc = STORE(st, reports, rschedule_set, u.id, canon, err)) != HL_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "đơn vị %.63s: %s", u.code,
 		canon[0] ? canon : "theo đơn vị cấp trên hoặc mặc định");
-	return STORE(st, audit, who, "reports.schedule", detail, err);
+	return STORE(st, admin, audit, who, "reports.schedule", detail, err);
 }
 
 int pub_sched_set_by(struct store *st, const struct scope_actor *by, const char *unit,
@@ -164,7 +164,7 @@ static int due_between(struct store *st, struct hl_arena *a, const struct store_
 			err);
 		if (rc != HL_OK)
 			return rc;
-		rc = STORE(st, report_list, units[i].id, a, &pub, &npub, err);
+		rc = STORE(st, reports, report_list, units[i].id, a, &pub, &npub, err);
 		if (rc != HL_OK)
 			return rc;
 		for (size_t k = 0; k < nd; k++) {
@@ -379,7 +379,7 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	memset(s, 0, sizeof(*s));
 	s->number = number_of(a, o->number);
 	s->signer = o->signer != NULL && o->signer[0] != '\0' ? hl_arena_strdup(a, o->signer) : NULL;
-	if ((rc = STORE(st, unit_get, o->unit, &s->unit, err)) != HL_OK)
+	if ((rc = STORE(st, units, unit_get, o->unit, &s->unit, err)) != HL_OK)
 		return rc;
 	if (o->period == NULL || o->period[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "period", "thiếu kỳ báo cáo (ví dụ 2024-Q1)");
@@ -434,14 +434,14 @@ int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, i
 	snprintf(r.published_by, sizeof(r.published_by), "%s", who != NULL ? who : "?");
 	r.published_at = now > 0 ? now : hl_clock_now();
 	r.due = s->due;
-	rc = STORE(st, report_put, &r, s->figures, s->doc, s->doc_len, err);
+	rc = STORE(st, reports, report_put, &r, s->figures, s->doc, s->doc_len, err);
 	if (rc == HL_OK && s->nquotes > 0)
-		rc = STORE(st, report_quotes_put, r.id, s->quotes, s->nquotes, err);
+		rc = STORE(st, reports, report_quotes_put, r.id, s->quotes, s->nquotes, err);
 	if (rc != HL_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "đơn vị %.63s, kỳ %s, phiên bản %d, báo cáo số %lld%s%s",
 		s->unit.code, code, r.version, (long long)r.id, s->format[0] ? ", " : "", s->format);
-	rc = STORE(st, audit, r.published_by, "report.publish", detail, err);
+	rc = STORE(st, admin, audit, r.published_by, "report.publish", detail, err);
 	if (rc == HL_OK && out != NULL)
 		*out = r;
 	return rc;
@@ -450,11 +450,11 @@ int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, i
 int pub_reports(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_report **out,
 	size_t *n, struct hl_err *err)
 {
-	return STORE(st, report_list, unit_id, a, out, n, err);
+	return STORE(st, reports, report_list, unit_id, a, out, n, err);
 }
 
 int pub_report(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
 	char **figures, void **doc, size_t *doc_len, struct hl_err *err)
 {
-	return STORE(st, report_get, id, a, out, figures, doc, doc_len, err);
+	return STORE(st, reports, report_get, id, a, out, figures, doc, doc_len, err);
 }

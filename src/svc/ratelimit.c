@@ -57,7 +57,7 @@ int rl_over(struct store *st, enum rl_rule rule, const char *who, int64_t now, b
 
 	*over = false;
 	if ((rc = key_of(rule, who, key, err)) != HL_OK ||
-	    (rc = STORE(st, rate_count, key, now, &n, err)) != HL_OK)
+	    (rc = STORE(st, accounts, rate_count, key, now, &n, err)) != HL_OK)
 		return rc;
 	*over = n >= rules[rule].max;
 	return HL_OK;
@@ -71,9 +71,9 @@ int rl_take(struct store *st, enum rl_rule rule, const char *who, int64_t now, b
 
 	*taken = false;
 	if ((rc = key_of(rule, who, key, err)) != HL_OK ||
-	    (rc = STORE(st, rate_purge, now, err)) != HL_OK)
+	    (rc = STORE(st, accounts, rate_purge, now, err)) != HL_OK)
 		return rc;
-	return STORE(st, rate_take, key, now, rules[rule].window, rules[rule].max, taken, err);
+	return STORE(st, accounts, rate_take, key, now, rules[rule].window, rules[rule].max, taken, err);
 }
 
 int rl_clear(struct store *st, enum rl_rule rule, const char *who, struct hl_err *err)
@@ -81,5 +81,5 @@ int rl_clear(struct store *st, enum rl_rule rule, const char *who, struct hl_err
 	char key[KEY_MAX];
 	int rc = key_of(rule, who, key, err);
 
-	return rc == HL_OK ? STORE(st, rate_clear, key, err) : rc;
+	return rc == HL_OK ? STORE(st, accounts, rate_clear, key, err) : rc;
 }

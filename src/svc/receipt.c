@@ -64,7 +64,7 @@ int receipt_store(struct store *st, const struct receipt_new *n, const char *uni
 	char detail[STORE_CODE_MAX * 2 + 64], day[16];
 	int64_t used_at = 0;
 	int nrep = 0;
-	int rc = STORE(st, receipt_replace, n->rec.unit_id, n->rec.dossier, n->rec.created_at,
+	int rc = STORE(st, intake, receipt_replace, n->rec.unit_id, n->rec.dossier, n->rec.created_at,
 		&used_at, &nrep, err);
 
 	if (replaced != NULL)
@@ -77,13 +77,13 @@ int receipt_store(struct store *st, const struct receipt_new *n, const char *uni
 			"ngày %s: mỗi hồ sơ chỉ được đánh giá một lần, nên không in phiếu mới",
 			n->rec.dossier, day);
 	}
-	rc = STORE(st, receipt_put, &n->rec, err);
+	rc = STORE(st, intake, receipt_put, &n->rec, err);
 	if (rc != HL_OK)
 		return rc;
 	/* The token is a secret: the log names the dossier only. */
 	snprintf(detail, sizeof(detail), "hồ sơ %s, đơn vị %s%s", n->rec.dossier,
 		unit_code ? unit_code : "?", nrep > 0 ? ", thay phiếu in trước" : "");
-	return STORE(st, audit, who, "receipt", detail, err);
+	return STORE(st, admin, audit, who, "receipt", detail, err);
 }
 
 int receipt_find(struct store *st, const char *token, struct receipt_view *out,
@@ -96,14 +96,14 @@ int receipt_find(struct store *st, const char *token, struct receipt_view *out,
 	if (!token_wellformed(token))
 		return hl_err_set(err, HL_ENOTFOUND, "token", "không có đường dẫn khảo sát này");
 	token_hash(token, out->hash);
-	rc = STORE(st, receipt_get, out->hash, &out->rc, err);
+	rc = STORE(st, intake, receipt_get, out->hash, &out->rc, err);
 	if (rc != HL_OK)
 		return rc;
 	out->state = out->rc.used_at != 0 ? RECEIPT_USED : out->rc.replaced_at != 0 ?
 		RECEIPT_REPLACED : RECEIPT_OPEN;
 	/* Imported after the slip was printed counts too; another unit's
 	 * dossier of the same code does not. */
-	rc = STORE(st, dossier_get, out->rc.dossier, &d, err);
+	rc = STORE(st, dossiers, dossier_get, out->rc.dossier, &d, err);
 	if (rc == HL_ENOTFOUND) {
 		hl_err_clear(err);
 		return HL_OK;
@@ -134,8 +134,8 @@ int receipt_answer(struct store *st, const unsigned char *hash, struct store_res
 		/* The same answers sent again (the phone lost our first answer):
 		 * a duplicate only if this link was used by that very response. */
 		hl_err_clear(err);
-		if (STORE(st, receipt_get, hash, &rc, err) == HL_OK && rc.used_at != 0 &&
-		    STORE(st, response_get_ext, r->unit_id, r->ext_id, &prev, err) == HL_OK &&
+		if (STORE(st, intake, receipt_get, hash, &rc, err) == HL_OK && rc.used_at != 0 &&
+		    STORE(st, responses, response_get_ext, r->unit_id, r->ext_id, &prev, err) == HL_OK &&
 		    prev.id == rc.response_id) {
 			hl_err_clear(err);
 			*duplicate = true;
@@ -146,10 +146,10 @@ int receipt_answer(struct store *st, const unsigned char *hash, struct store_res
 	}
 	if (rc_ins != HL_OK)
 		return rc_ins;
-	rc_use = STORE(st, receipt_use, hash, r->id, now, err);
+	rc_use = STORE(st, intake, receipt_use, hash, r->id, now, err);
 	if (rc_use == HL_ECONFLICT) {
 		/* used meanwhile, or a newer slip replaced it */
-		if (STORE(st, receipt_get, hash, &rc, err) == HL_OK && rc.used_at == 0 &&
+		if (STORE(st, intake, receipt_get, hash, &rc, err) == HL_OK && rc.used_at == 0 &&
 		    rc.replaced_at != 0)
 			return hl_err_set(err, HL_ECONFLICT, "replaced", RECEIPT_REPLACED_MESSAGE);
 		return hl_err_set(err, HL_ECONFLICT, "", RECEIPT_USED_MESSAGE);
@@ -273,7 +273,7 @@ int receipt_target(struct store *st, const char *dossier, const char *unit_code,
 	struct hl_arena *a;
 	size_t n = 0, nf = 0;
 	bool named = unit_code != NULL && unit_code[0] != '\0';
-	int rc = STORE(st, dossier_get, dossier, &d, err);
+	int rc = STORE(st, dossiers, dossier_get, dossier, &d, err);
 
 	memset(out, 0, sizeof(*out));
 	if (rc == HL_ENOTFOUND) {
@@ -285,7 +285,7 @@ int receipt_target(struct store *st, const char *dossier, const char *unit_code,
 				"chưa có hồ sơ mã %s: hãy cho biết đơn vị tiếp nhận, hoặc nhập hồ sơ "
 				"từ hệ thống một cửa trước", dossier);
 		hl_err_clear(err);
-		rc = STORE(st, unit_get, unit_code, &out->unit, err);
+		rc = STORE(st, units, unit_get, unit_code, &out->unit, err);
 		if (rc == HL_ENOTFOUND)
 			return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị mã '%s'", unit_code);
 		return rc;
@@ -297,9 +297,9 @@ int receipt_target(struct store *st, const char *dossier, const char *unit_code,
 	a = hl_arena_new((size_t)64 << 20);
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = STORE(st, unit_list, a, &all, &n, err);
+	rc = STORE(st, units, unit_list, a, &all, &n, err);
 	if (rc == HL_OK)
-		rc = STORE(st, field_list, a, &fl, &nf, err);
+		rc = STORE(st, units, field_list, a, &fl, &nf, err);
 	if (rc == HL_OK) {
 		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không tìm thấy đơn vị của hồ sơ %s", dossier);
 		for (size_t i = 0; i < n; i++)

@@ -254,7 +254,7 @@ static int heading(struct build *b, const struct store_unit *units, size_t nunit
 	snprintf(label, sizeof(label), "%s", m->period_label);
 	if (label[0] >= 'A' && label[0] <= 'Z')     /* "Năm 2024" inside a sentence */
 		label[0] = (char)(label[0] - 'A' + 'a');
-	rc = STORE(b->st, lineage_list, a, &lin, &nlin, b->err);
+	rc = STORE(b->st, units, lineage_list, a, &lin, &nlin, b->err);
 	if (rc != HL_OK)
 		return rc;
 	issuer = lh_issuer_on(units, nunits, lin, nlin, s, m->o.date, &how);
@@ -312,7 +312,7 @@ static int build_scope(struct build *b, size_t nunits)
 	size_t nlin = 0;
 	int rc;
 
-	rc = STORE(b->st, lineage_list, b->a, &lin, &nlin, b->err);
+	rc = STORE(b->st, units, lineage_list, b->a, &lin, &nlin, b->err);
 	if (rc != HL_OK)
 		return rc;
 	b->scope = hl_arena_alloc(b->a, (nunits + 1) * sizeof(int64_t));
@@ -520,7 +520,7 @@ static int take_rollup(struct build *b, const struct hl_rollup *r)
 		b->theme_n[t] = r->theme[t].n;
 		for (int k = 0; k < r->theme[t].nex && b->quote_any; k++) {
 			struct store_response resp;
-			int rc = STORE(b->st, response_get, r->theme[t].ex[k].id, &resp, b->err);
+			int rc = STORE(b->st, responses, response_get, r->theme[t].ex[k].id, &resp, b->err);
 
 			if (rc == HL_OK)
 				rc = add_example(b, t, resp.comment, resp.id);
@@ -538,7 +538,7 @@ static int approved_examples(struct build *b, const struct hl_period *p)
 {
 	struct store_approval *ap = NULL;
 	size_t n = 0;
-	int rc = STORE(b->st, comment_approval_list, 0, p->first, p->last, b->a, &ap, &n, b->err);
+	int rc = STORE(b->st, reports, comment_approval_list, 0, p->first, p->last, b->a, &ap, &n, b->err);
 
 	b->quote_any = true;
 	for (size_t i = 0; rc == HL_OK && i < n; i++) {
@@ -547,7 +547,7 @@ static int approved_examples(struct build *b, const struct hl_period *p)
 
 		if (!in_scope(b, ap[i].unit_id))
 			continue;
-		if ((rc = STORE(b->st, response_get, ap[i].response_id, &resp, b->err)) != HL_OK)
+		if ((rc = STORE(b->st, responses, response_get, ap[i].response_id, &resp, b->err)) != HL_OK)
 			break;
 		if (resp.status != RS_COUNTED || resp.comment[0] == '\0')
 			continue;
@@ -573,17 +573,17 @@ static int read_responses(struct build *b, const struct hl_period *p)
 {
 	struct hl_rollup sum;
 	bool ready = false;
-	int rc = STORE(b->st, rollup_ready, &ready, b->err);
+	int rc = STORE(b->st, tallies, rollup_ready, &ready, b->err);
 
 	if (rc != HL_OK)
 		return rc;
 	b->m->rollups_missing = !ready;
 	if (!ready || b->m->o.scan || p->first == HL_DAY_NONE || p->last == HL_DAY_NONE ||
 	    hl_day_month_start(p->first) != p->first || hl_day_month_start(p->last + 1) != p->last + 1)
-		return STORE(b->st, response_scan, 0, p->first, p->last, on_response, b, b->err);
+		return STORE(b->st, responses, response_scan, 0, p->first, p->last, on_response, b, b->err);
 	hl_rollup_init(&sum);
 	b->sum = &sum;
-	rc = STORE(b->st, rollup_scan, b->scope, b->nscope, p->first, p->last, on_rollup, b, b->err);
+	rc = STORE(b->st, tallies, rollup_scan, b->scope, b->nscope, p->first, p->last, on_rollup, b, b->err);
 	if (rc == HL_OK)
 		rc = take_rollup(b, &sum);
 	b->sum = NULL;
@@ -621,7 +621,7 @@ static int load_fields(struct build *b)
 {
 	struct store_field *f = NULL;
 	size_t n = 0;
-	int rc = STORE(b->st, field_list, b->a, &f, &n, b->err);
+	int rc = STORE(b->st, units, field_list, b->a, &f, &n, b->err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -663,7 +663,7 @@ static int finish_counts(struct build *b)
 		if (b->chan[ch] > 0)
 			m->channels[m->nchannels++] = (struct rpt_count){code[ch], name[ch], b->chan[ch]};
 	}
-	rc = STORE(b->st, field_list, b->a, &f, &nf, b->err);
+	rc = STORE(b->st, units, field_list, b->a, &f, &nf, b->err);
 	if (rc != HL_OK)
 		return rc;
 	for (size_t i = 0; i < b->nfields; i++)
@@ -719,7 +719,7 @@ static int finish_themes(struct build *b)
 
 static int load_staff(struct build *b, struct store_staff **list, size_t *n)
 {
-	int rc = STORE(b->st, staff_list, b->a, list, n, b->err);
+	int rc = STORE(b->st, units, staff_list, b->a, list, n, b->err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -770,7 +770,7 @@ static int below_tasks(struct build *b, int64_t unit_id, int year, struct store_
 	int rc = HL_OK;
 
 	if (*plan == NULL)
-		rc = STORE(b->st, plan_task_list, unit_id, year, b->a, plan, n, b->err);
+		rc = STORE(b->st, plans, plan_task_list, unit_id, year, b->a, plan, n, b->err);
 	if (rc != HL_OK || *n == 0)
 		return rc;
 	text = hl_arena_alloc(b->a, *n * sizeof(*text));
@@ -946,7 +946,7 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 		m->o.date = hl_clock_today();
 	hl_period_label(&o->period, m->period_label, sizeof(m->period_label));
 
-	rc = STORE(st, unit_list, a, &units, &nunits, err);
+	rc = STORE(st, units, unit_list, a, &units, &nunits, err);
 	if (rc != HL_OK)
 		return rc;
 	m->subject = unit_by_code(units, nunits, code);

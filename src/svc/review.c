@@ -40,7 +40,7 @@ int review_held(struct store *st, struct hl_arena *a, const struct scope_actor *
 		struct store_response *got = NULL;
 		size_t ng = 0;
 
-		rc = STORE(st, response_list_status, everything ? 0 : units[u].id, RS_HELD,
+		rc = STORE(st, responses, response_list_status, everything ? 0 : units[u].id, RS_HELD,
 			(int)limit + 1, a, &got, &ng, err);
 		if (rc != HL_OK)
 			return rc;
@@ -87,7 +87,7 @@ static void unit_code(struct store *st, struct hl_arena *a, int64_t id, char *co
 
 	hl_err_clear(&err);
 	snprintf(code, size, "?");
-	if (STORE(st, unit_list, a, &u, &n, &err) == HL_OK)
+	if (STORE(st, units, unit_list, a, &u, &n, &err) == HL_OK)
 		for (size_t i = 0; i < n; i++)
 			if (u[i].id == id)
 				snprintf(code, size, "%s", u[i].code);
@@ -97,7 +97,7 @@ static void unit_code(struct store *st, struct hl_arena *a, int64_t id, char *co
 static int decide(struct store *st, struct store_response *r, bool accept, review_count_fn count,
 	void *ctx, struct hl_err *err)
 {
-	int rc = STORE(st, response_set_status, r->id, accept ? RS_COUNTED : RS_REJECTED, err);
+	int rc = STORE(st, responses, response_set_status, r->id, accept ? RS_COUNTED : RS_REJECTED, err);
 
 	if (rc == HL_OK && accept) {
 		r->status = RS_COUNTED;
@@ -114,7 +114,7 @@ int review_decide(struct store *st, int64_t id, bool accept, const struct scope_
 	struct hl_arena *a;
 	char code[STORE_CODE_MAX], detail[200];
 	bool yes = false;
-	int rc = STORE(st, response_get, id, &r, err);
+	int rc = STORE(st, responses, response_get, id, &r, err);
 
 	if (rc == HL_OK)
 		rc = scope_may(st, by, r.unit_id, &yes, err);
@@ -135,7 +135,7 @@ int review_decide(struct store *st, int64_t id, bool accept, const struct scope_
 	hl_arena_free(a);
 	snprintf(detail, sizeof(detail), "phiếu %lld%s%.63s, đơn vị %.63s", (long long)id,
 		r.ext_id[0] ? " id " : "", r.ext_id, code);
-	return STORE(st, audit, by->who, accept ? "review.accept" : "review.reject", detail, err);
+	return STORE(st, admin, audit, by->who, accept ? "review.accept" : "review.reject", detail, err);
 }
 
 int review_accept_all(struct store *st, const struct scope_actor *by, int64_t upto,
@@ -169,7 +169,7 @@ int review_accept_all(struct store *st, const struct scope_actor *by, int64_t up
 		unit_code(st, a, held[i].unit_id, code, sizeof(code));
 		snprintf(detail, sizeof(detail), "%zu phiếu chờ duyệt của đơn vị %.63s (số %lld–%lld)",
 			j - i, code, (long long)held[i].id, (long long)held[j - 1].id);
-		rc = STORE(st, audit, by->who, "review.accept-all", detail, err);
+		rc = STORE(st, admin, audit, by->who, "review.accept-all", detail, err);
 		i = j;
 	}
 	if (rc == HL_OK && n != NULL)

@@ -40,9 +40,9 @@ int sp_compute(struct store *st, struct hl_arena *a, const struct sp_opts *o,
 	out->total = (struct sp_line){.code = "ALL", .name = "Tổng cộng"};
 	hl_day_from_ymd(o->year, 1, 1, &first);
 	hl_day_from_ymd(o->year, 12, 31, &last);
-	if ((rc = STORE(st, unit_get, o->unit, &out->unit, err)) != HL_OK ||
-	    (rc = STORE(st, field_list, a, &fields, &nfields, err)) != HL_OK ||
-	    (rc = STORE(st, dossier_count_by_field, out->unit.id, first, last, a, &counts, &ncounts,
+	if ((rc = STORE(st, units, unit_get, o->unit, &out->unit, err)) != HL_OK ||
+	    (rc = STORE(st, units, field_list, a, &fields, &nfields, err)) != HL_OK ||
+	    (rc = STORE(st, dossiers, dossier_count_by_field, out->unit.id, first, last, a, &counts, &ncounts,
 		err)) != HL_OK)
 		return rc;
 	lines = hl_arena_alloc(a, (ncounts + 1) * sizeof(*lines));
@@ -75,7 +75,7 @@ int sp_compute(struct store *st, struct hl_arena *a, const struct sp_opts *o,
 	if (upto >= first) {
 		struct counter c = {out->unit.id, lines, n};
 
-		rc = STORE(st, tally_scan, GRAIN_MONTH, true, first, hl_day_month_start(upto),
+		rc = STORE(st, tallies, tally_scan, GRAIN_MONTH, true, first, hl_day_month_start(upto),
 			count_field, &c, err);
 		if (rc != HL_OK)
 			return rc;

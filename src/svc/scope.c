@@ -49,7 +49,7 @@ int scope_units(struct store *st, struct hl_arena *a, const struct scope_actor *
 {
 	struct store_unit *all = NULL, *mine;
 	size_t nall = 0, k = 0;
-	int rc = STORE(st, unit_list, a, &all, &nall, err);
+	int rc = STORE(st, units, unit_list, a, &all, &nall, err);
 
 	*out = all;
 	*n = 0;
@@ -81,7 +81,7 @@ int scope_may(struct store *st, const struct scope_actor *by, int64_t unit_id, b
 	}
 	if ((a = hl_arena_new(TREE_ARENA)) == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
-	rc = STORE(st, unit_list, a, &all, &n, err);
+	rc = STORE(st, units, unit_list, a, &all, &n, err);
 	if (rc == HL_OK)
 		*yes = scope_holds(by, all, n, unit_id);
 	hl_arena_free(a);
@@ -92,7 +92,7 @@ int scope_may(struct store *st, const struct scope_actor *by, int64_t unit_id, b
 static int get_seen(struct store *st, const struct scope_actor *by, const char *code,
 	struct store_unit *out, bool *yes, struct hl_err *err)
 {
-	int rc = STORE(st, unit_get, code, out, err);
+	int rc = STORE(st, units, unit_get, code, out, err);
 
 	*yes = false;
 	return rc == HL_OK ? scope_may(st, by, out->id, yes, err) : rc;
@@ -140,7 +140,7 @@ int scope_own(struct store *st, const struct scope_actor *by, struct store_unit 
 		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "tài khoản không gắn với đơn vị nào");
 	if ((a = hl_arena_new(TREE_ARENA)) == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
-	rc = STORE(st, unit_list, a, &all, &n, err);
+	rc = STORE(st, units, unit_list, a, &all, &n, err);
 	for (size_t i = 0; rc == HL_OK && i < n; i++)
 		if (all[i].id == by->unit_id) {
 			*out = all[i];

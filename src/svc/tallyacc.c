@@ -193,7 +193,7 @@ static int flush_rollups(struct tacc *acc, struct hl_err *err)
 		}
 		if (rc == HL_OK) {
 			hl_rollup_encode(&e->r, acc->buf);
-			rc = STORE(acc->st, rollup_merge, e->unit_id, e->month, acc->buf, size, err);
+			rc = STORE(acc->st, tallies, rollup_merge, e->unit_id, e->month, acc->buf, size, err);
 		}
 		hl_rollup_clear(&e->r);
 	}
@@ -267,7 +267,7 @@ int tacc_flush(struct tacc *acc, struct hl_err *err)
 			snprintf(row.set.code[j], sizeof(row.set.code[j]), "%s", e->code[j]);
 			row.set.t[j] = (struct hl_tally){f->n, f->s, f->v, f->ss, f->vv, f->sv};
 		}
-		rc = STORE(acc->st, tally_merge, (enum store_grain)e->k.grain, &row, err);
+		rc = STORE(acc->st, tallies, tally_merge, (enum store_grain)e->k.grain, &row, err);
 	}
 	acc->count = 0;
 	memset(acc->index, 0xff, acc->nindex * sizeof(*acc->index));
@@ -619,7 +619,7 @@ static int load_by_id(struct store *st, struct hl_arena *a, struct bulk *b,
 {
 	struct store_instrument *list = NULL;
 	size_t n = 0;
-	int rc = STORE(st, instrument_list, a, &list, &n, err);
+	int rc = STORE(st, instruments, instrument_list, a, &list, &n, err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -658,7 +658,7 @@ static int choose_parts(struct store *st, struct bulk *b, int64_t min_id, int64_
 	if (b->spill == NULL)
 		return hl_err_set(b->err, HL_EIO, HL_HERE, "không tạo được tệp tạm khi tính bộ đếm");
 	setvbuf(b->spill, NULL, _IOFBF, (size_t)1 << 20);
-	rc = STORE(st, response_scan_ids, min_id, max_id, count_keys, b, b->err);
+	rc = STORE(st, responses, response_scan_ids, min_id, max_id, count_keys, b, b->err);
 	if (rc != HL_OK)
 		return rc;
 	/* Past the set's cap, assume the rest of the rows bring keys at the same rate. */
@@ -722,7 +722,7 @@ int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_ke
 		if (b.spill != NULL)
 			rc = spill_pass(&b);
 		else
-			rc = STORE(st, response_scan_ids, min_id, max_id, scan_one, &b, err);
+			rc = STORE(st, responses, response_scan_ids, min_id, max_id, scan_one, &b, err);
 		if (rc == HL_OK)
 			rc = tacc_flush(b.acc, err);
 	}
@@ -748,15 +748,15 @@ int tacc_rebuild(struct store *st, const char *who, long *count, struct hl_err *
 	if (rc != HL_OK)
 		return rc;
 	in_tx = true;
-	rc = STORE(st, tally_clear, err);
+	rc = STORE(st, tallies, tally_clear, err);
 	if (rc == HL_OK)
-		rc = STORE(st, rollup_clear, err);
+		rc = STORE(st, tallies, rollup_clear, err);
 	if (rc == HL_OK)
 		rc = tacc_compute(st, 0, INT64_MAX, 0, count, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	snprintf(detail, sizeof(detail), "%ld phiếu", *count);
-	rc = STORE(st, audit, who, "tallies.rebuild", detail, err);
+	rc = STORE(st, admin, audit, who, "tallies.rebuild", detail, err);
 	if (rc == HL_OK)
 		rc = store_commit(st, err);
 	in_tx = false;

@@ -12,7 +12,7 @@
 int targets_list(struct store *st, int year, struct hl_arena *a, struct store_target **out,
 	size_t *n, struct hl_err *err)
 {
-	return STORE(st, target_list, year, a, out, n, err);
+	return STORE(st, reports, target_list, year, a, out, n, err);
 }
 
 int targets_criteria(struct store *st, struct hl_arena *a, const char ***codes, size_t *n,
@@ -52,10 +52,10 @@ int targets_criteria(struct store *st, struct hl_arena *a, const char ***codes, 
 int targets_set_in(struct store *st, const struct store_target *t, const char *who,
 	const char *detail, struct hl_err *err)
 {
-	int rc = STORE(st, target_set, t, err);
+	int rc = STORE(st, reports, target_set, t, err);
 
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, "targets.set", detail, err);
+		rc = STORE(st, admin, audit, who, "targets.set", detail, err);
 	return rc;
 }
 

@@ -64,7 +64,7 @@ int unitfields_rank(struct store *st, int64_t unit_id, hl_day day,
 		out->own[out->nown++] = &fields[i];
 	}
 
-	rc = STORE(st, dossier_count_by_field, unit_id, first, day, a, &cnt, &ncnt, err);
+	rc = STORE(st, dossiers, dossier_count_by_field, unit_id, first, day, a, &cnt, &ncnt, err);
 	if (rc != HL_OK)
 		return rc;
 	for (size_t i = 0; i < ncnt; i++)
@@ -74,7 +74,7 @@ int unitfields_rank(struct store *st, int64_t unit_id, hl_day day,
 	if (used == 0) {
 		/* No dossiers imported: what its citizens said, month by month. */
 		hl_rollup_init(&sum);
-		rc = STORE(st, rollup_scan, &unit_id, 1, hl_day_month_start(first), day, on_rollup,
+		rc = STORE(st, tallies, rollup_scan, &unit_id, 1, hl_day_month_start(first), day, on_rollup,
 			&sum, err);
 		for (size_t i = 0; rc == HL_OK && i < sum.nfield; i++)
 			add_use(uses, n, sum.field[i].id, sum.field[i].n);

@@ -77,14 +77,14 @@ int units_successor(struct store *st, int64_t id, struct store_unit *to, hl_day 
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
-	rc = STORE(st, lineage_list, a, &lin, &nlin, err);
+	rc = STORE(st, units, lineage_list, a, &lin, &nlin, err);
 	for (size_t i = 0; rc == HL_OK && i < nlin && next == 0; i++)
 		if (lin[i].old_id == id) {
 			next = lin[i].new_id;
 			*day = lin[i].day;
 		}
 	if (rc == HL_OK && next != 0)
-		rc = STORE(st, unit_list, a, &u, &nu, err);
+		rc = STORE(st, units, unit_list, a, &u, &nu, err);
 	for (size_t i = 0; rc == HL_OK && i < nu; i++)
 		if (u[i].id == next) {
 			*to = u[i];
@@ -202,7 +202,7 @@ int units_put_in(struct store *st, const struct store_unit *u, const char *paren
 		return hl_err_set(err, HL_EINVAL, "valid_to", "ngày kết thúc trước ngày bắt đầu");
 	if ((a = hl_arena_new(TREE_ARENA)) == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
-	if ((rc = STORE(st, unit_list, a, &all, &n, err)) != HL_OK)
+	if ((rc = STORE(st, units, unit_list, a, &all, &n, err)) != HL_OK)
 		goto cleanup;
 	/* The tree as it will be: the unit changed in place, or added last. */
 	if ((list = hl_arena_alloc(a, (n + 1) * sizeof(*list))) == NULL) {
@@ -240,10 +240,10 @@ int units_put_in(struct store *st, const struct store_unit *u, const char *paren
 	if (rc != HL_OK)
 		goto cleanup;
 	nu.id = existed ? old.id : 0;
-	if ((rc = STORE(st, unit_put, &nu, err)) != HL_OK)
+	if ((rc = STORE(st, units, unit_put, &nu, err)) != HL_OK)
 		goto cleanup;
 	snprintf(detail, sizeof(detail), "%s: %s (%s)", nu.code, nu.name, nu.type);
-	rc = STORE(st, audit, who, existed ? "units.edit" : "units.add", detail, err);
+	rc = STORE(st, admin, audit, who, existed ? "units.edit" : "units.add", detail, err);
 cleanup:
 	hl_arena_free(a);
 	return rc;
@@ -273,7 +273,7 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 			if (strcmp(from[i], from[j]) == 0)
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
 					"đơn vị '%s' được kể hai lần trong danh sách sáp nhập", from[i]);
-		rc = STORE(st, unit_get, from[i], &old[i], err);
+		rc = STORE(st, units, unit_get, from[i], &old[i], err);
 		if (rc == HL_ENOTFOUND)
 			return hl_err_set(err, HL_ENOTFOUND, HL_HERE,
 				"đơn vị được sáp nhập '%s' không tồn tại", from[i]);
@@ -284,7 +284,7 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 				"đơn vị '%s' chỉ có từ ngày %s, không thể sáp nhập từ ngày %s",
 				from[i], hl_day_vn(old[i].valid_from, dbuf, sizeof(dbuf)),
 				hl_day_vn(day, detail, sizeof(detail)));
-		rc = STORE(st, response_count_after, old[i].id, day, &count, err);
+		rc = STORE(st, responses, response_count_after, old[i].id, day, &count, err);
 		if (rc != HL_OK)
 			return rc;
 		if (count > 0)
@@ -296,7 +296,7 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 	}
 
 	memset(&nu, 0, sizeof(nu));
-	rc = STORE(st, unit_get, new_code, &nu, err);
+	rc = STORE(st, units, unit_get, new_code, &nu, err);
 	if (rc == HL_ENOTFOUND) {
 		if (name == NULL || type == NULL)
 			return hl_err_set(err, HL_ENOTFOUND, HL_HERE,
@@ -328,14 +328,14 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"đơn vị mới '%s' đã hết hiệu lực trước ngày sáp nhập", new_code);
 	nu.valid_from = day;
-	rc = STORE(st, unit_put, &nu, err);
+	rc = STORE(st, units, unit_put, &nu, err);
 	if (rc != HL_OK)
 		return rc;
 
 	a = hl_arena_new((size_t)64 * 1024 * 1024);
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sáp nhập");
-	rc = STORE(st, lineage_list, a, &lin, &nlin, err);
+	rc = STORE(st, units, lineage_list, a, &lin, &nlin, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	off = (size_t)snprintf(detail, sizeof(detail), "%s từ %s:", new_code,
@@ -345,20 +345,20 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 		bool have = false;
 
 		old[i].valid_to = day - 1;
-		rc = STORE(st, unit_put, &old[i], err);
+		rc = STORE(st, units, unit_put, &old[i], err);
 		if (rc != HL_OK)
 			goto cleanup;
 		for (size_t j = 0; j < nlin && !have; j++)
 			have = lin[j].new_id == nu.id && lin[j].old_id == old[i].id;
 		if (!have) {
-			rc = STORE(st, lineage_add, &l, err);
+			rc = STORE(st, units, lineage_add, &l, err);
 			if (rc != HL_OK)
 				goto cleanup;
 		}
 		if (off < sizeof(detail))
 			off += (size_t)snprintf(detail + off, sizeof(detail) - off, " %s", from[i]);
 	}
-	rc = STORE(st, audit, who, "units.merge", detail, err);
+	rc = STORE(st, admin, audit, who, "units.merge", detail, err);
 cleanup:
 	hl_arena_free(a);
 	return rc;
@@ -437,16 +437,16 @@ int units_sources(const struct store_lineage *lin, size_t nlin, int64_t id, cons
 int units_list(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n,
 	struct hl_err *err)
 {
-	return STORE(st, unit_list, a, out, n, err);
+	return STORE(st, units, unit_list, a, out, n, err);
 }
 
 int units_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err)
 {
-	return STORE(st, unit_get, code, out, err);
+	return STORE(st, units, unit_get, code, out, err);
 }
 
 int units_lineage(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n,
 	struct hl_err *err)
 {
-	return STORE(st, lineage_list, a, out, n, err);
+	return STORE(st, units, lineage_list, a, out, n, err);
 }

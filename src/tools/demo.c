@@ -563,12 +563,12 @@ static int write_targets(struct demo *d)
 			t.year = plan[i].year;
 			snprintf(t.type, sizeof(t.type), "%s", types[j]);
 			t.value = plan[i].value;
-			rc = STORE(d->st, target_set, &t, d->err);
+			rc = STORE(d->st, reports, target_set, &t, d->err);
 			if (rc != HL_OK)
 				goto fail;
 			d->sum->targets++;
 		}
-	rc = STORE(d->st, audit, d->o->who, "targets.set", "dữ liệu mẫu: 2022–2025", d->err);
+	rc = STORE(d->st, admin, audit, d->o->who, "targets.set", "dữ liệu mẫu: 2022–2025", d->err);
 	if (rc != HL_OK)
 		goto fail;
 	return store_commit(d->st, d->err);
@@ -1139,7 +1139,7 @@ static int check_empty(struct demo *d)
 
 	if (a == NULL)
 		return hl_err_set(d->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = STORE(d->st, unit_list, a, &list, &n, d->err);
+	rc = STORE(d->st, units, unit_list, a, &list, &n, d->err);
 	hl_arena_free(a);
 	if (rc != HL_OK)
 		return rc;

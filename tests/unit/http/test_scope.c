@@ -24,7 +24,7 @@ struct tree {
 static void put(struct fx *f, struct store_unit *u, const char *code, int64_t parent)
 {
 	fx_unit(f, code, code, parent);
-	OK(f, STORE(f->st, unit_get, code, u, &f->err));
+	OK(f, STORE(f->st, units, unit_get, code, u, &f->err));
 }
 
 static int setup(void **state)

@@ -117,20 +117,20 @@ static int group_setup(void **state)
 	snprintf(u.code, sizeof(u.code), "VT");
 	snprintf(u.name, sizeof(u.name), "Phường Vĩnh Trường");
 	snprintf(u.type, sizeof(u.type), "ubnd-xa");
-	assert_int_equal(STORE(st, unit_put, &u, &err), HL_OK);
+	assert_int_equal(STORE(st, units, unit_put, &u, &err), HL_OK);
 	/* a clerk's session: its responses are counted (a kiosk's would soon be
 	 * held by the burst rule, and not reach the tallies) */
 	snprintf(clerk.name, sizeof(clerk.name), "canbo");
 	snprintf(clerk.pwhash, sizeof(clerk.pwhash), "-");
 	clerk.role = ROLE_CLERK;
 	clerk.unit_id = u.id;
-	assert_int_equal(STORE(st, user_put, &clerk, &err), HL_OK);
+	assert_int_equal(STORE(st, accounts, user_put, &clerk, &err), HL_OK);
 	token_random(token, sizeof(token));
 	token_hash(token, sess.token_hash);
 	token_random(sess.csrf, sizeof(sess.csrf));
 	sess.user_id = clerk.id;
 	sess.expires_at = INT64_MAX / 2;
-	assert_int_equal(STORE(st, session_put, &sess, &err), HL_OK);
+	assert_int_equal(STORE(st, accounts, session_put, &sess, &err), HL_OK);
 	store_close(st);
 
 	/* srv_run takes SIGTERM by sigwait: every thread must block it. */
@@ -242,9 +242,9 @@ static void check_db(const struct post *posts, long n)
 	assert_int_equal(store_open(db, &st, &err), HL_OK);
 	assert_int_equal(dbcheck_run(st, true, a, &problems, &np, &err), HL_OK);
 	assert_int_equal(np, 0);
-	assert_int_equal(STORE(st, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, on_resp, &s, &err),
+	assert_int_equal(STORE(st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, on_resp, &s, &err),
 		HL_OK);
-	assert_int_equal(STORE(st, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, on_tally,
+	assert_int_equal(STORE(st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, on_tally,
 		&s, &err), HL_OK);
 	store_close(st);
 	hl_arena_free(a);

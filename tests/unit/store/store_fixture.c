@@ -91,7 +91,7 @@ int64_t fx_unit(struct fx *f, const char *code, const char *name, int64_t parent
 	else
 		snprintf(u.name, sizeof(u.name), "Đơn vị %s", code);
 	snprintf(u.type, sizeof(u.type), "ubnd-xa");
-	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	OK(f, STORE(f->st, units, unit_put, &u, &f->err));
 	assert_true(u.id > 0);
 	return u.id;
 }

@@ -23,7 +23,7 @@ static int64_t add_instrument(struct fx *f, const char *code, int version, const
 
 	snprintf(in.code, sizeof(in.code), "%s", code);
 	snprintf(in.name, sizeof(in.name), "Bộ câu hỏi %s", code);
-	OK(f, STORE(f->st, instrument_put, &in, json, &f->err));
+	OK(f, STORE(f->st, instruments, instrument_put, &in, json, &f->err));
 	assert_true(in.id > 0);
 	return in.id;
 }
@@ -86,7 +86,7 @@ static void test_migrate_twice(void **state)
 	OK(f, store_open(f->path, &f->st, &f->err));
 	OK(f, store_migrate(f->st, &v3, &f->err));
 	assert_int_equal(v3, v1);
-	OK(f, STORE(f->st, unit_get, "VT", &u, &f->err));
+	OK(f, STORE(f->st, units, unit_get, "VT", &u, &f->err));
 	assert_string_equal(u.name, "Phường Vĩnh Trường");
 }
 
@@ -104,11 +104,11 @@ static void test_units(void **state)
 	snprintf(u.type, sizeof(u.type), "ubnd-xa");
 	u.parent_id = root;
 	u.valid_to = 20000;
-	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	OK(f, STORE(f->st, units, unit_put, &u, &f->err));
 	id = u.id;
 	assert_true(id > 0 && id != root);
 
-	OK(f, STORE(f->st, unit_get, "VH", &got, &f->err));
+	OK(f, STORE(f->st, units, unit_get, "VH", &got, &f->err));
 	assert_int_equal(got.id, id);
 	assert_string_equal(got.name, "Phường Vĩnh Hải");
 	assert_string_equal(got.type, "ubnd-xa");
@@ -121,20 +121,20 @@ static void test_units(void **state)
 	u.valid_from = 100;
 	u.valid_to = HL_DAY_NONE;
 	u.id = 0;
-	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	OK(f, STORE(f->st, units, unit_put, &u, &f->err));
 	assert_int_equal(u.id, id);
-	OK(f, STORE(f->st, unit_get, "VH", &got, &f->err));
+	OK(f, STORE(f->st, units, unit_get, "VH", &got, &f->err));
 	assert_string_equal(got.name, "Phường Vĩnh Hải (mới)");
 	assert_int_equal(got.valid_from, 100);
 	assert_int_equal(got.valid_to, HL_DAY_NONE);
 
-	assert_int_equal(STORE(f->st, unit_get, "KHONGCO", &got, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, units, unit_get, "KHONGCO", &got, &f->err), HL_ENOTFOUND);
 	assert_non_null(strstr(f->err.msg, "KHONGCO"));
 	u.code[0] = '\0';
-	assert_int_equal(STORE(f->st, unit_put, &u, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, units, unit_put, &u, &f->err), HL_EINVAL);
 
 	fx_unit(f, "AB", "Phường An Bình", root);
-	OK(f, STORE(f->st, unit_list, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, units, unit_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_string_equal(list[0].code, "AB");
 	assert_string_equal(list[1].code, "NT");
@@ -142,13 +142,13 @@ static void test_units(void **state)
 	assert_int_equal(list[0].parent_id, root);
 	assert_int_equal(list[1].parent_id, 0);
 
-	OK(f, STORE(f->st, lineage_list, f->a, &ll, &n, &f->err));
+	OK(f, STORE(f->st, units, lineage_list, f->a, &ll, &n, &f->err));
 	assert_int_equal(n, 0);
 	l = (struct store_lineage){ .new_id = root, .old_id = id, .day = 19000 };
-	OK(f, STORE(f->st, lineage_add, &l, &f->err));
+	OK(f, STORE(f->st, units, lineage_add, &l, &f->err));
 	l.day = 19001;
-	OK(f, STORE(f->st, lineage_add, &l, &f->err));
-	OK(f, STORE(f->st, lineage_list, f->a, &ll, &n, &f->err));
+	OK(f, STORE(f->st, units, lineage_add, &l, &f->err));
+	OK(f, STORE(f->st, units, lineage_list, f->a, &ll, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(ll[0].new_id, root);
 	assert_int_equal(ll[0].old_id, id);
@@ -168,9 +168,9 @@ static void test_list_arena_cap(void **state)
 		snprintf(code, sizeof(code), "U%02d", i);
 		fx_unit(f, code, "Đơn vị", 0);
 	}
-	assert_int_equal(STORE(f->st, unit_list, small, &list, &n, &f->err), HL_ENOMEM);
+	assert_int_equal(STORE(f->st, units, unit_list, small, &list, &n, &f->err), HL_ENOMEM);
 	hl_arena_free(small);
-	OK(f, STORE(f->st, unit_list, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, units, unit_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 20);
 }
 
@@ -184,37 +184,37 @@ static void test_fields_staff(void **state)
 
 	snprintf(fd.code, sizeof(fd.code), "tu-phap");
 	snprintf(fd.name, sizeof(fd.name), "Tư pháp – hộ tịch");
-	OK(f, STORE(f->st, field_put, &fd, &f->err));
+	OK(f, STORE(f->st, units, field_put, &fd, &f->err));
 	fid = fd.id;
 	assert_true(fid > 0);
 	snprintf(fd.name, sizeof(fd.name), "Tư pháp, hộ tịch");
-	OK(f, STORE(f->st, field_put, &fd, &f->err));
+	OK(f, STORE(f->st, units, field_put, &fd, &f->err));
 	assert_int_equal(fd.id, fid);
 	snprintf(fd.code, sizeof(fd.code), "dat-dai");
 	snprintf(fd.name, sizeof(fd.name), "Đất đai");
-	OK(f, STORE(f->st, field_put, &fd, &f->err));
+	OK(f, STORE(f->st, units, field_put, &fd, &f->err));
 	assert_int_not_equal(fd.id, fid);
-	OK(f, STORE(f->st, field_list, f->a, &fl, &n, &f->err));
+	OK(f, STORE(f->st, units, field_list, f->a, &fl, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_string_equal(fl[0].code, "dat-dai");
 	assert_string_equal(fl[1].code, "tu-phap");
 	assert_string_equal(fl[1].name, "Tư pháp, hộ tịch");
 	assert_int_equal(fl[1].id, fid);
 	fd.code[0] = '\0';
-	assert_int_equal(STORE(f->st, field_put, &fd, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, units, field_put, &fd, &f->err), HL_EINVAL);
 
 	snprintf(sf.code, sizeof(sf.code), "CB01");
 	snprintf(sf.name, sizeof(sf.name), "Nguyễn Thị Ánh");
 	snprintf(sf.position, sizeof(sf.position), "Công chức một cửa");
 	sf.unit_id = unit;
-	OK(f, STORE(f->st, staff_put, &sf, &f->err));
+	OK(f, STORE(f->st, units, staff_put, &sf, &f->err));
 	assert_true(sf.id > 0);
 	snprintf(sf.position, sizeof(sf.position), "Trưởng bộ phận");
-	OK(f, STORE(f->st, staff_put, &sf, &f->err));
+	OK(f, STORE(f->st, units, staff_put, &sf, &f->err));
 	snprintf(sf.code, sizeof(sf.code), "CB00");
 	sf.unit_id = 0;
-	OK(f, STORE(f->st, staff_put, &sf, &f->err));
-	OK(f, STORE(f->st, staff_list, f->a, &sl, &n, &f->err));
+	OK(f, STORE(f->st, units, staff_put, &sf, &f->err));
+	OK(f, STORE(f->st, units, staff_list, f->a, &sl, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_string_equal(sl[0].code, "CB00");
 	assert_int_equal(sl[0].unit_id, 0);
@@ -239,37 +239,37 @@ static void test_instruments(void **state)
 	assert_int_equal(add_instrument(f, "sipas-5", 1, j1), id1);
 	/* a different definition under the same version: refused */
 	snprintf(in.code, sizeof(in.code), "sipas-5");
-	assert_int_equal(STORE(f->st, instrument_put, &in, "{\"khác\":true}", &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, instruments, instrument_put, &in, "{\"khác\":true}", &f->err), HL_EEXIST);
 	assert_non_null(strstr(f->err.msg, "sipas-5"));
 	id2 = add_instrument(f, "sipas-5", 2, j2);
 	assert_int_not_equal(id1, id2);
 	add_instrument(f, "khanh-hoa-6", 1, "{}");
 	add_instrument(f, "a-thu", 3, "{}");
 
-	OK(f, STORE(f->st, instrument_get, "sipas-5", 0, f->a, &got, &json, &f->err));
+	OK(f, STORE(f->st, instruments, instrument_get, "sipas-5", 0, f->a, &got, &json, &f->err));
 	assert_int_equal(got.id, id2);
 	assert_int_equal(got.version, 2);
 	assert_string_equal(got.code, "sipas-5");
 	assert_string_equal(got.name, "Bộ câu hỏi sipas-5");
 	assert_string_equal(json, j2);
-	OK(f, STORE(f->st, instrument_get, "sipas-5", 1, f->a, &got, &json, &f->err));
+	OK(f, STORE(f->st, instruments, instrument_get, "sipas-5", 1, f->a, &got, &json, &f->err));
 	assert_int_equal(got.id, id1);
 	assert_string_equal(json, j1);
-	OK(f, STORE(f->st, instrument_get, "sipas-5", 1, f->a, &got, NULL, &f->err));
+	OK(f, STORE(f->st, instruments, instrument_get, "sipas-5", 1, f->a, &got, NULL, &f->err));
 	assert_int_equal(got.version, 1);
-	assert_int_equal(STORE(f->st, instrument_get, "sipas-5", 3, f->a, &got, &json, &f->err),
+	assert_int_equal(STORE(f->st, instruments, instrument_get, "sipas-5", 3, f->a, &got, &json, &f->err),
 		HL_ENOTFOUND);
-	assert_int_equal(STORE(f->st, instrument_get, "khong-co", 0, f->a, &got, &json, &f->err),
+	assert_int_equal(STORE(f->st, instruments, instrument_get, "khong-co", 0, f->a, &got, &json, &f->err),
 		HL_ENOTFOUND);
 	assert_non_null(strstr(f->err.msg, "khong-co"));
 
-	OK(f, STORE(f->st, instrument_get_id, id1, f->a, &got, &json, &f->err));
+	OK(f, STORE(f->st, instruments, instrument_get_id, id1, f->a, &got, &json, &f->err));
 	assert_int_equal(got.version, 1);
 	assert_string_equal(json, j1);
-	assert_int_equal(STORE(f->st, instrument_get_id, id2 + 100, f->a, &got, &json, &f->err),
+	assert_int_equal(STORE(f->st, instruments, instrument_get_id, id2 + 100, f->a, &got, &json, &f->err),
 		HL_ENOTFOUND);
 
-	OK(f, STORE(f->st, instrument_list, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, instruments, instrument_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 4);
 	assert_string_equal(list[0].code, "a-thu");
 	assert_int_equal(list[0].version, 3);
@@ -352,22 +352,22 @@ static void test_responses(void **state)
 	int64_t ins = add_instrument(f, "sipas-5", 1, "{}");
 	int64_t b1, b2, existing = -1, count, id_first;
 
-	OK(f, STORE(f->st, batch_new, "import", "phieu.csv", &b1, &f->err));
-	OK(f, STORE(f->st, batch_new, "kiosk", "", &b2, &f->err));
+	OK(f, STORE(f->st, responses, batch_new, "import", "phieu.csv", &b1, &f->err));
+	OK(f, STORE(f->st, responses, batch_new, "kiosk", "", &b2, &f->err));
 	assert_true(b1 > 0 && b2 > 0 && b1 != b2);
 	snprintf(fd.code, sizeof(fd.code), "tu-phap");
 	snprintf(fd.name, sizeof(fd.name), "Tư pháp");
-	OK(f, STORE(f->st, field_put, &fd, &f->err));
+	OK(f, STORE(f->st, units, field_put, &fd, &f->err));
 	snprintf(sf.code, sizeof(sf.code), "CB01");
 	snprintf(sf.name, sizeof(sf.name), "Lê Văn Bình");
-	OK(f, STORE(f->st, staff_put, &sf, &f->err));
+	OK(f, STORE(f->st, units, staff_put, &sf, &f->err));
 
 	make_response(&r, "P-001", u1, 19000, ins, b1);
 	r.field_id = fd.id;
 	r.staff_id = sf.id;
 	snprintf(r.dossier, sizeof(r.dossier), "HS-77");
 	snprintf(r.comment, sizeof(r.comment), "Cán bộ \"nhiệt tình\", chu đáo;\nsẽ quay lại");
-	OK(f, STORE(f->st, response_insert, &r, &existing, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, &existing, &f->err));
 	assert_true(r.id > 0);
 	assert_int_equal(existing, 0);
 	id_first = r.id;
@@ -375,31 +375,31 @@ static void test_responses(void **state)
 	/* the same ext_id again in the unit, even from another batch: refused,
 	 * names the batch (another unit's ids: test_response_ids_per_unit) */
 	make_response(&r, "P-001", u1, 19001, ins, b2);
-	assert_int_equal(STORE(f->st, response_insert, &r, &existing, &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, responses, response_insert, &r, &existing, &f->err), HL_EEXIST);
 	assert_int_equal(existing, b1);
 	assert_non_null(strstr(f->err.msg, "P-001"));
-	assert_int_equal(STORE(f->st, response_insert, &r, NULL, &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, responses, response_insert, &r, NULL, &f->err), HL_EEXIST);
 
 	/* no ext_id: never a duplicate */
 	make_response(&r, "", u1, 19005, ins, b2);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	make_response(&r, "", u1, 19010, ins, b2);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	make_response(&r, "P-002", u2, 19005, ins, b2);
 	r.nanswers = 0;
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	make_response(&r, "P-003", u1, 18999, ins, b2);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	make_response(&r, "P-004", u1, 19000, ins, b2);
 	r.nanswers = STORE_ANSWERS_MAX + 1;
-	assert_int_equal(STORE(f->st, response_insert, &r, NULL, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, responses, response_insert, &r, NULL, &f->err), HL_EINVAL);
 	/* a unit that does not exist is refused */
 	make_response(&r, "P-005", u2 + 1000, 19000, ins, b2);
-	assert_int_not_equal(STORE(f->st, response_insert, &r, NULL, &f->err), HL_OK);
+	assert_int_not_equal(STORE(f->st, responses, response_insert, &r, NULL, &f->err), HL_OK);
 
 	/* unit u1, days [19000, 19005]: the first and the third response */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, response_scan, u1, 19000, 19005, collect_cb, &c, &f->err));
+	OK(f, STORE(f->st, responses, response_scan, u1, 19000, 19005, collect_cb, &c, &f->err));
 	assert_int_equal(c.n, 2);
 	assert_int_equal(c.ids[0], id_first);
 	assert_true(c.ids[0] < c.ids[1]);
@@ -418,19 +418,19 @@ static void test_responses(void **state)
 
 	/* open ends */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, response_scan, u1, HL_DAY_NONE, 19000, collect_cb, &c, &f->err));
+	OK(f, STORE(f->st, responses, response_scan, u1, HL_DAY_NONE, 19000, collect_cb, &c, &f->err));
 	assert_int_equal(c.n, 2);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, response_scan, u1, 19001, HL_DAY_NONE, collect_cb, &c, &f->err));
+	OK(f, STORE(f->st, responses, response_scan, u1, 19001, HL_DAY_NONE, collect_cb, &c, &f->err));
 	assert_int_equal(c.n, 2);
 	/* every unit */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
+	OK(f, STORE(f->st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
 	assert_int_equal(c.n, 5);
 	for (int i = 1; i < c.n; i++)
 		assert_true(c.ids[i - 1] < c.ids[i]);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, response_scan, 0, 19005, 19005, collect_cb, &c, &f->err));
+	OK(f, STORE(f->st, responses, response_scan, 0, 19005, 19005, collect_cb, &c, &f->err));
 	assert_int_equal(c.n, 2);
 	/* the one with no answers, no field and no staff */
 	assert_string_equal(c.first.ext_id, "");
@@ -440,26 +440,26 @@ static void test_responses(void **state)
 	/* a nonzero callback result stops the scan and is returned */
 	memset(&c, 0, sizeof(c));
 	c.stop_after = 2;
-	assert_int_equal(STORE(f->st, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c,
+	assert_int_equal(STORE(f->st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c,
 		&f->err), 42);
 	assert_int_equal(c.n, 2);
 	/* an empty range */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, response_scan, u2, 20000, 21000, collect_cb, &c, &f->err));
+	OK(f, STORE(f->st, responses, response_scan, u2, 20000, 21000, collect_cb, &c, &f->err));
 	assert_int_equal(c.n, 0);
 
-	OK(f, STORE(f->st, response_count_after, u1, 19000, &count, &f->err));
+	OK(f, STORE(f->st, responses, response_count_after, u1, 19000, &count, &f->err));
 	assert_int_equal(count, 3);
-	OK(f, STORE(f->st, response_count_after, u1, 19006, &count, &f->err));
+	OK(f, STORE(f->st, responses, response_count_after, u1, 19006, &count, &f->err));
 	assert_int_equal(count, 1);
-	OK(f, STORE(f->st, response_count_after, u2, 19011, &count, &f->err));
+	OK(f, STORE(f->st, responses, response_count_after, u2, 19011, &count, &f->err));
 	assert_int_equal(count, 0);
 
 	/* by id: the light view recomputing tallies reads */
 	{
 		struct core_collect cc = {0};
 
-		OK(f, STORE(f->st, response_scan_ids, id_first, id_first + 2, core_cb, &cc, &f->err));
+		OK(f, STORE(f->st, responses, response_scan_ids, id_first, id_first + 2, core_cb, &cc, &f->err));
 		assert_int_equal(cc.n, 3);
 		assert_int_equal(cc.ids[0], id_first);
 		assert_int_equal(cc.unit[0], u1);
@@ -469,10 +469,10 @@ static void test_responses(void **state)
 		assert_int_equal(cc.answer2[0], 2);
 		assert_int_equal(cc.field[1], 0);
 		memset(&cc, 0, sizeof(cc));
-		OK(f, STORE(f->st, response_scan_ids, 0, INT64_MAX, core_cb, &cc, &f->err));
+		OK(f, STORE(f->st, responses, response_scan_ids, 0, INT64_MAX, core_cb, &cc, &f->err));
 		assert_int_equal(cc.n, 5);
 		memset(&cc, 0, sizeof(cc));
-		OK(f, STORE(f->st, response_scan_ids, id_first + 100, INT64_MAX, core_cb, &cc, &f->err));
+		OK(f, STORE(f->st, responses, response_scan_ids, id_first + 100, INT64_MAX, core_cb, &cc, &f->err));
 		assert_int_equal(cc.n, 0);
 	}
 }
@@ -487,33 +487,33 @@ static void test_response_ids_per_unit(void **state)
 	int64_t u2 = fx_unit(f, "VH", "Phường Vĩnh Hải", 0);
 	int64_t ins = add_instrument(f, "sipas-5", 1, "{}"), b, existing = -1, first;
 
-	OK(f, STORE(f->st, batch_new, "kiosk", "", &b, &f->err));
+	OK(f, STORE(f->st, responses, batch_new, "kiosk", "", &b, &f->err));
 	make_response(&r, "K-1", u1, 19000, ins, b);
 	r.has_hash = true;
 	memset(r.content_hash, 0xAB, STORE_HASH_LEN);
-	OK(f, STORE(f->st, response_insert, &r, &existing, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, &existing, &f->err));
 	first = r.id;
 	/* the same id in another unit: another response */
 	make_response(&r, "K-1", u2, 19001, ins, b);
-	OK(f, STORE(f->st, response_insert, &r, &existing, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, &existing, &f->err));
 	assert_int_equal(existing, 0);
 	assert_true(r.id != first);
 	/* in the first unit again: refused */
 	make_response(&r, "K-1", u1, 19002, ins, b);
-	assert_int_equal(STORE(f->st, response_insert, &r, &existing, &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, responses, response_insert, &r, &existing, &f->err), HL_EEXIST);
 	assert_int_equal(existing, b);
 
-	OK(f, STORE(f->st, response_get_ext, u1, "K-1", &got, &f->err));
+	OK(f, STORE(f->st, responses, response_get_ext, u1, "K-1", &got, &f->err));
 	assert_int_equal(got.id, first);
 	assert_int_equal(got.day, 19000);
 	assert_true(got.has_hash);
 	assert_int_equal(got.content_hash[0], 0xAB);
 	assert_int_equal(got.content_hash[STORE_HASH_LEN - 1], 0xAB);
-	OK(f, STORE(f->st, response_get_ext, u2, "K-1", &got, &f->err));
+	OK(f, STORE(f->st, responses, response_get_ext, u2, "K-1", &got, &f->err));
 	assert_int_equal(got.day, 19001);
 	assert_false(got.has_hash);
-	assert_int_equal(STORE(f->st, response_get_ext, u2, "K-2", &got, &f->err), HL_ENOTFOUND);
-	OK(f, STORE(f->st, response_get, first, &got, &f->err));
+	assert_int_equal(STORE(f->st, responses, response_get_ext, u2, "K-2", &got, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, responses, response_get, first, &got, &f->err));
 	assert_true(got.has_hash);
 }
 
@@ -527,25 +527,25 @@ static void test_transactions(void **state)
 
 	OK(f, store_begin(f->st, &f->err));
 	unit = fx_unit(f, "TAM", "Đơn vị tạm", 0);
-	OK(f, STORE(f->st, batch_new, "import", "x.csv", &batch, &f->err));
+	OK(f, STORE(f->st, responses, batch_new, "import", "x.csv", &batch, &f->err));
 	make_response(&r, "R-1", unit, 19000, ins, batch);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	OK(f, store_rollback(f->st, &f->err));
-	assert_int_equal(STORE(f->st, unit_get, "TAM", &u, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, units, unit_get, "TAM", &u, &f->err), HL_ENOTFOUND);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
+	OK(f, STORE(f->st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
 	assert_int_equal(c.n, 0);
 
 	OK(f, store_begin(f->st, &f->err));
 	unit = fx_unit(f, "GIU", "Đơn vị giữ lại", 0);
-	OK(f, STORE(f->st, batch_new, "import", "x.csv", &batch, &f->err));
+	OK(f, STORE(f->st, responses, batch_new, "import", "x.csv", &batch, &f->err));
 	make_response(&r, "R-1", unit, 19000, ins, batch);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	OK(f, store_commit(f->st, &f->err));
-	OK(f, STORE(f->st, unit_get, "GIU", &u, &f->err));
+	OK(f, STORE(f->st, units, unit_get, "GIU", &u, &f->err));
 	assert_int_equal(u.id, unit);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, response_scan, unit, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
+	OK(f, STORE(f->st, responses, response_scan, unit, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
 	assert_int_equal(c.n, 1);
 
 	/* commit or rollback with no transaction open is an error, not a crash */
@@ -606,31 +606,31 @@ static void test_tallies(void **state)
 
 	snprintf(fd.code, sizeof(fd.code), "tu-phap");
 	snprintf(fd.name, sizeof(fd.name), "Tư pháp");
-	OK(f, STORE(f->st, field_put, &fd, &f->err));
+	OK(f, STORE(f->st, units, field_put, &fd, &f->err));
 
 	/* the same key twice adds up; a new criterion is added to the set */
 	row = (struct store_tally_row){ .unit_id = u1, .start = 19000, .field_id = 0 };
 	make_set(&row.set, 2, 0);
-	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	make_set(&row.set, 3, 1);
-	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	/* other keys: another day, a field, another unit, another grain */
 	row.start = 19001;
 	make_set(&row.set, 1, 0);
-	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	row.start = 19000;
 	row.field_id = fd.id;
 	make_set(&row.set, 4, 0);
-	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	row = (struct store_tally_row){ .unit_id = u2, .start = 19002, .field_id = 0 };
 	make_set(&row.set, 6, 0);
-	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	row.start = 18993;
 	make_set(&row.set, 9, 0);
-	OK(f, STORE(f->st, tally_merge, GRAIN_MONTH, &row, &f->err));
+	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_MONTH, &row, &f->err));
 
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19000, 19000, tally_cb, &c, &f->err));
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, tally_cb, &c, &f->err));
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.rows[0].unit_id, u1);
 	assert_int_equal(c.rows[0].start, 19000);
@@ -648,13 +648,13 @@ static void test_tallies(void **state)
 
 	/* whole-unit rows over a range, open ends, in unit then start order */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19000, 19002, tally_cb, &c, &f->err));
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19002, tally_cb, &c, &f->err));
 	assert_int_equal(c.n, 3);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19001, HL_DAY_NONE, tally_cb, &c, &f->err));
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19001, HL_DAY_NONE, tally_cb, &c, &f->err));
 	assert_int_equal(c.n, 2);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
 		&f->err));
 	assert_int_equal(c.n, 3);
 	assert_int_equal(c.rows[0].unit_id, u1);
@@ -662,12 +662,12 @@ static void test_tallies(void **state)
 	assert_int_equal(c.rows[1].start, 19001);
 	assert_int_equal(c.rows[2].unit_id, u2);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19003, 19100, tally_cb, &c, &f->err));
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19003, 19100, tally_cb, &c, &f->err));
 	assert_int_equal(c.n, 0);
 
 	/* per-field rows only */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, true, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, true, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
 		&f->err));
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.rows[0].field_id, fd.id);
@@ -675,7 +675,7 @@ static void test_tallies(void **state)
 
 	/* grains are separate */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tally_scan, GRAIN_MONTH, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_MONTH, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
 		&f->err));
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.rows[0].start, 18993);
@@ -684,7 +684,7 @@ static void test_tallies(void **state)
 	/* the callback stops the scan */
 	memset(&c, 0, sizeof(c));
 	c.stop_after = 1;
-	assert_int_equal(STORE(f->st, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE,
+	assert_int_equal(STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE,
 		tally_cb, &c, &f->err), 7);
 	assert_int_equal(c.n, 1);
 
@@ -692,19 +692,19 @@ static void test_tallies(void **state)
 	OK(f, store_begin(f->st, &f->err));
 	row = (struct store_tally_row){ .unit_id = u1, .start = 19000, .field_id = 0 };
 	make_set(&row.set, 100, 0);
-	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	OK(f, store_rollback(f->st, &f->err));
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19000, 19000, tally_cb, &c, &f->err));
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, tally_cb, &c, &f->err));
 	assert_int_equal(hl_tallyset_find(&c.rows[0].set, "TC")->n, 5);
 
-	OK(f, STORE(f->st, tally_clear, &f->err));
+	OK(f, STORE(f->st, tallies, tally_clear, &f->err));
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
 		&f->err));
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, true, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, true, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
 		&f->err));
-	OK(f, STORE(f->st, tally_scan, GRAIN_MONTH, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_MONTH, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
 		&f->err));
 	assert_int_equal(c.n, 0);
 }
@@ -718,17 +718,17 @@ static void test_targets(void **state)
 
 	snprintf(t.type, sizeof(t.type), "ubnd-xa");
 	t.value = 90;
-	OK(f, STORE(f->st, target_set, &t, &f->err));
+	OK(f, STORE(f->st, reports, target_set, &t, &f->err));
 	t.value = 90.5;
-	OK(f, STORE(f->st, target_set, &t, &f->err));
+	OK(f, STORE(f->st, reports, target_set, &t, &f->err));
 	t = (struct store_target){ .year = 2025, .unit_id = unit, .value = 92 };
 	snprintf(t.criterion, sizeof(t.criterion), "TC");
-	OK(f, STORE(f->st, target_set, &t, &f->err));
+	OK(f, STORE(f->st, reports, target_set, &t, &f->err));
 	t.year = 2024;
 	t.value = 84;
-	OK(f, STORE(f->st, target_set, &t, &f->err));
+	OK(f, STORE(f->st, reports, target_set, &t, &f->err));
 
-	OK(f, STORE(f->st, target_list, 2025, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, reports, target_list, 2025, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 2);
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(list[i].year, 2025);
@@ -743,10 +743,10 @@ static void test_targets(void **state)
 			assert_true(list[i].value == 92.0);
 		}
 	}
-	OK(f, STORE(f->st, target_list, 2024, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, reports, target_list, 2024, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_true(list[0].value == 84.0);
-	OK(f, STORE(f->st, target_list, 2030, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, reports, target_list, 2030, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 0);
 }
 
@@ -759,7 +759,7 @@ static void put_dossier(struct fx *f, const char *code, int64_t unit, int64_t fi
 	snprintf(d.code, sizeof(d.code), "%s", code);
 	snprintf(d.procedure, sizeof(d.procedure), "Đăng ký khai sinh");
 	snprintf(d.channel, sizeof(d.channel), "online");
-	OK(f, STORE(f->st, dossier_put, &d, &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_put, &d, &f->err));
 	assert_true(d.id > 0);
 }
 
@@ -776,7 +776,7 @@ static void test_dossiers(void **state)
 
 	snprintf(fd.code, sizeof(fd.code), "tu-phap");
 	snprintf(fd.name, sizeof(fd.name), "Tư pháp");
-	OK(f, STORE(f->st, field_put, &fd, &f->err));
+	OK(f, STORE(f->st, units, field_put, &fd, &f->err));
 
 	put_dossier(f, "H1", u1, fd.id, m);              /* day 19000 00:00 */
 	put_dossier(f, "H2", u1, fd.id, m + 1439);       /* day 19000 23:59 */
@@ -787,24 +787,24 @@ static void test_dossiers(void **state)
 	/* the same code again replaces: H6 moves to day 19001 without a field */
 	put_dossier(f, "H6", u1, 0, m + 1440 + 60);
 
-	OK(f, STORE(f->st, dossier_count_by_field, u1, 19000, 19000, f->a, &cnt, &n, &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_count_by_field, u1, 19000, 19000, f->a, &cnt, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(cnt[0].key_id, fd.id);
 	assert_int_equal(cnt[0].count, 2);
-	OK(f, STORE(f->st, dossier_count_by_field, u1, 19000, 19001, f->a, &cnt, &n, &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_count_by_field, u1, 19000, 19001, f->a, &cnt, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(cnt[0].key_id, 0);
 	assert_int_equal(cnt[0].count, 2);
 	assert_int_equal(cnt[1].key_id, fd.id);
 	assert_int_equal(cnt[1].count, 2);
-	OK(f, STORE(f->st, dossier_count_by_field, u1, HL_DAY_NONE, HL_DAY_NONE, f->a, &cnt, &n,
+	OK(f, STORE(f->st, dossiers, dossier_count_by_field, u1, HL_DAY_NONE, HL_DAY_NONE, f->a, &cnt, &n,
 		&f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(cnt[1].count, 3);
-	OK(f, STORE(f->st, dossier_count_by_field, u2, 19001, 19400, f->a, &cnt, &n, &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_count_by_field, u2, 19001, 19400, f->a, &cnt, &n, &f->err));
 	assert_int_equal(n, 0);
 
-	assert_int_equal(STORE(f->st, dossier_put, &d, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, dossiers, dossier_put, &d, &f->err), HL_EINVAL);
 }
 
 /* What was written is read back: who, action and detail, newest first. */
@@ -814,11 +814,11 @@ static void test_audit(void **state)
 	char **lines = NULL;
 	size_t n = 0;
 
-	OK(f, STORE(f->st, audit_list, 0, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 0, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 0);
-	OK(f, STORE(f->st, audit, "admin", "units import", "12 đơn vị từ don-vi.csv", &f->err));
-	OK(f, STORE(f->st, audit, "admin", "init", "", &f->err));
-	OK(f, STORE(f->st, audit_list, 0, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit, "admin", "units import", "12 đơn vị từ don-vi.csv", &f->err));
+	OK(f, STORE(f->st, admin, audit, "admin", "init", "", &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 0, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 2);
 	/* "at\twho\taction\tdetail": the time first, then exactly what was written */
 	assert_true(lines[0][0] >= '2' && lines[0][0] <= '9');

@@ -34,18 +34,18 @@ static void test_days(void **state)
 	struct store_cal_day d, *list = NULL;
 	size_t n = 9;
 
-	OK(f, STORE(f->st, cal_day_list, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, calendar, cal_day_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 0);
 	assert_null(list);
 	d = line("2026-09-05", 4, "Làm bù");
-	OK(f, STORE(f->st, cal_day_put, &d, &f->err));
+	OK(f, STORE(f->st, calendar, cal_day_put, &d, &f->err));
 	d = line("2026-08-31", 3, "Nghỉ hoán đổi (dự kiến)");
-	OK(f, STORE(f->st, cal_day_put, &d, &f->err));
+	OK(f, STORE(f->st, calendar, cal_day_put, &d, &f->err));
 	d = line("2026-08-31", 3, "Nghỉ hoán đổi (chính thức)");
-	OK(f, STORE(f->st, cal_day_put, &d, &f->err));
+	OK(f, STORE(f->st, calendar, cal_day_put, &d, &f->err));
 	d = line("2027-02-08", 1, "Tết Nguyên đán");
-	OK(f, STORE(f->st, cal_day_put, &d, &f->err));
-	OK(f, STORE(f->st, cal_day_list, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, calendar, cal_day_put, &d, &f->err));
+	OK(f, STORE(f->st, calendar, cal_day_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(list[0].kind, 3);
 	assert_string_equal(list[0].name, "Nghỉ hoán đổi (chính thức)");
@@ -54,10 +54,10 @@ static void test_days(void **state)
 	assert_true(list[0].day < list[1].day && list[1].day < list[2].day);
 	/* Only holiday, day off and working day are lines of a decision. */
 	d = line("2026-09-07", 2, "Nghỉ bù");
-	assert_int_equal(STORE(f->st, cal_day_put, &d, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, calendar, cal_day_put, &d, &f->err), HL_EINVAL);
 	d = line("2026-09-07", 5, "");
-	assert_int_equal(STORE(f->st, cal_day_put, &d, &f->err), HL_EINVAL);
-	OK(f, STORE(f->st, cal_day_list, f->a, &list, &n, &f->err));
+	assert_int_equal(STORE(f->st, calendar, cal_day_put, &d, &f->err), HL_EINVAL);
+	OK(f, STORE(f->st, calendar, cal_day_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 3);
 }
 
@@ -66,13 +66,13 @@ static void test_culture(void **state)
 	struct fx *f = *state;
 	int y = -1;
 
-	OK(f, STORE(f->st, cal_culture_get, &y, &f->err));
+	OK(f, STORE(f->st, calendar, cal_culture_get, &y, &f->err));
 	assert_int_equal(y, 0);
-	OK(f, STORE(f->st, cal_culture_set, 2026, &f->err));
-	OK(f, STORE(f->st, cal_culture_get, &y, &f->err));
+	OK(f, STORE(f->st, calendar, cal_culture_set, 2026, &f->err));
+	OK(f, STORE(f->st, calendar, cal_culture_get, &y, &f->err));
 	assert_int_equal(y, 2026);
-	OK(f, STORE(f->st, cal_culture_set, 0, &f->err));
-	OK(f, STORE(f->st, cal_culture_get, &y, &f->err));
+	OK(f, STORE(f->st, calendar, cal_culture_set, 0, &f->err));
+	OK(f, STORE(f->st, calendar, cal_culture_get, &y, &f->err));
 	assert_int_equal(y, 0);
 }
 
@@ -86,18 +86,18 @@ static void test_hours(void **state)
 	h.unit_id = 7;
 	h.from = 20454;
 	snprintf(h.spec, sizeof(h.spec), "07:00-11:30,13:30-17:00");
-	OK(f, STORE(f->st, cal_hours_put, &h, &f->err));
+	OK(f, STORE(f->st, calendar, cal_hours_put, &h, &f->err));
 	h.from = HL_DAY_NONE;
 	snprintf(h.spec, sizeof(h.spec), "07:30-11:30,13:30-17:30");
-	OK(f, STORE(f->st, cal_hours_put, &h, &f->err));
+	OK(f, STORE(f->st, calendar, cal_hours_put, &h, &f->err));
 	snprintf(h.spec, sizeof(h.spec), "07:30-11:30,13:30-17:15");
-	OK(f, STORE(f->st, cal_hours_put, &h, &f->err));
+	OK(f, STORE(f->st, calendar, cal_hours_put, &h, &f->err));
 	h.unit_id = 0;
 	snprintf(h.spec, sizeof(h.spec), "07:30-11:30,13:00-16:30");
-	OK(f, STORE(f->st, cal_hours_put, &h, &f->err));
+	OK(f, STORE(f->st, calendar, cal_hours_put, &h, &f->err));
 	h.spec[0] = '\0';
-	assert_int_equal(STORE(f->st, cal_hours_put, &h, &f->err), HL_EINVAL);
-	OK(f, STORE(f->st, cal_hours_list, f->a, &list, &n, &f->err));
+	assert_int_equal(STORE(f->st, calendar, cal_hours_put, &h, &f->err), HL_EINVAL);
+	OK(f, STORE(f->st, calendar, cal_hours_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(list[0].unit_id, 0);
 	assert_string_equal(list[0].spec, "07:30-11:30,13:00-16:30");
@@ -116,10 +116,10 @@ static void test_rollback(void **state)
 	size_t n = 0;
 
 	OK(f, store_begin(f->st, &f->err));
-	OK(f, STORE(f->st, cal_day_put, &d, &f->err));
-	OK(f, STORE(f->st, cal_culture_set, 2028, &f->err));
+	OK(f, STORE(f->st, calendar, cal_day_put, &d, &f->err));
+	OK(f, STORE(f->st, calendar, cal_culture_set, 2028, &f->err));
 	OK(f, store_rollback(f->st, &f->err));
-	OK(f, STORE(f->st, cal_day_list, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, calendar, cal_day_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 0);
 }
 

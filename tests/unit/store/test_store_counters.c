@@ -54,10 +54,10 @@ static void test_tally_two_writers(void **state)
 
 		set_of(&row.set, i < 5 ? "TC" : "PV", 3.0, 4);
 		OK(f, store_begin(w, &f->err));
-		OK(f, STORE(w, tally_merge, GRAIN_DAY, &row, &f->err));
+		OK(f, STORE(w, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 		OK(f, store_commit(w, &f->err));
 	}
-	OK(f, STORE(other, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c, &f->err));
+	OK(f, STORE(other, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c, &f->err));
 	assert_int_equal(c.n, 1);
 	/* the criteria in the order they first came, as a merged tallyset has them */
 	assert_int_equal(c.row.set.n, 3);
@@ -87,10 +87,10 @@ static void test_tally_limit(void **state)
 		snprintf(code, sizeof(code), "A%d", i);
 		hl_tally_add(hl_tallyset_get(&row.set, code), 1.0, 1);
 	}
-	OK(f, STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err));
+	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	set_of(&row.set, "NEW", 2.0, 1);
-	assert_int_equal(STORE(f->st, tally_merge, GRAIN_DAY, &row, &f->err), HL_ELIMIT);
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c, &f->err));
+	assert_int_equal(STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err), HL_ELIMIT);
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c, &f->err));
 	assert_int_equal(c.row.set.n, HL_MAX_CRITERIA + 1);
 	assert_int_equal(hl_tallyset_find(&c.row.set, HL_CRIT_ALL), NULL);
 }
@@ -125,7 +125,7 @@ static void test_tally_carry(void **state)
 	sqlite3_finalize(s);
 	assert_int_equal(sqlite3_exec(q->db, sq_tally_schema, NULL, NULL, NULL), SQLITE_OK);
 
-	OK(f, STORE(f->st, tally_scan, GRAIN_MONTH, false, 18993, 18993, keep_row, &c, &f->err));
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_MONTH, false, 18993, 18993, keep_row, &c, &f->err));
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.row.unit_id, unit);
 	assert_int_equal(c.row.set.n, set.n);
@@ -190,11 +190,11 @@ static void test_rollup_two_writers(void **state)
 		assert_true(hl_rollup_encoded_size(&r) <= sizeof(a));
 		hl_rollup_encode(&r, a);
 		OK(f, store_begin(w, &f->err));
-		OK(f, STORE(w, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r), &f->err));
+		OK(f, STORE(w, tallies, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r), &f->err));
 		OK(f, store_commit(w, &f->err));
 		hl_rollup_clear(&r);
 	}
-	OK(f, STORE(f->st, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup, &got,
+	OK(f, STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup, &got,
 		&f->err));
 	assert_int_equal(hl_rollup_encoded_size(&got), hl_rollup_encoded_size(&want));
 	hl_rollup_encode(&want, a);
@@ -207,12 +207,12 @@ static void test_rollup_two_writers(void **state)
 	rollup_of(&r, 7);
 	r.inst[0].nv = 2;
 	hl_rollup_encode(&r, a);
-	assert_int_equal(STORE(other, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r),
+	assert_int_equal(STORE(other, tallies, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r),
 		&f->err), HL_EIO);
 	hl_rollup_clear(&r);
 	hl_rollup_clear(&got);
 	hl_rollup_init(&got);
-	OK(f, STORE(f->st, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup, &got,
+	OK(f, STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup, &got,
 		&f->err));
 	hl_rollup_encode(&got, b);
 	hl_rollup_encode(&want, a);
@@ -249,7 +249,7 @@ static void test_rollup_carry(void **state)
 	assert_int_equal(sqlite3_exec(q->db, sq_rollup_rows_schema, NULL, NULL, NULL), SQLITE_OK);
 
 	hl_rollup_init(&got);
-	OK(f, STORE(f->st, rollup_scan, &unit, 1, 100, 100, keep_rollup, &got, &f->err));
+	OK(f, STORE(f->st, tallies, rollup_scan, &unit, 1, 100, 100, keep_rollup, &got, &f->err));
 	assert_int_equal(hl_rollup_encoded_size(&got), hl_rollup_encoded_size(&r));
 	hl_rollup_encode(&got, b);
 	assert_memory_equal(a, b, hl_rollup_encoded_size(&r));

@@ -50,32 +50,32 @@ static void test_offices(void **state)
 	struct store_fb_office o = {.unit_id = f->unit}, *list = NULL;
 	size_t n = 0;
 
-	OK(f, STORE(f->st, fb_office_list, f->unit2, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_office_list, f->unit2, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 4);
 	assert_string_equal(list[0].code, "KTHTDT");
 	assert_int_equal(list[0].unit_id, 0);
 	snprintf(o.code, sizeof(o.code), "VP");
 	snprintf(o.name, sizeof(o.name), "Văn phòng riêng");
-	OK(f, STORE(f->st, fb_office_put, &o, &f->err));
+	OK(f, STORE(f->st, feedback, fb_office_put, &o, &f->err));
 	assert_true(o.id > 0);
 	/* The unit's own VP comes before the built-in one; the other unit sees only the built-in. */
-	OK(f, STORE(f->st, fb_office_list, f->unit, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_office_list, f->unit, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 5);
 	assert_string_equal(list[3].code, "VP");
 	assert_int_equal(list[3].unit_id, f->unit);
 	assert_string_equal(list[3].name, "Văn phòng riêng");
-	OK(f, STORE(f->st, fb_office_list, f->unit2, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_office_list, f->unit2, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 4);
 	/* Renaming keeps the id. */
 	{
 		int64_t id = o.id;
 
 		snprintf(o.name, sizeof(o.name), "Văn phòng HĐND và UBND phường");
-		OK(f, STORE(f->st, fb_office_put, &o, &f->err));
+		OK(f, STORE(f->st, feedback, fb_office_put, &o, &f->err));
 		assert_int_equal(o.id, id);
 	}
 	o.code[0] = '\0';
-	assert_int_equal(STORE(f->st, fb_office_put, &o, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, feedback, fb_office_put, &o, &f->err), HL_EINVAL);
 }
 
 static void test_items(void **state)
@@ -87,16 +87,16 @@ static void test_items(void **state)
 	size_t n = 0;
 	int64_t count = 0;
 
-	OK(f, STORE(f->st, fb_item_put, &a, "Nội dung một", &f->err));
-	OK(f, STORE(f->st, fb_item_put, &b, "Nội dung hai", &f->err));
-	assert_int_equal(STORE(f->st, fb_item_put, &dup, "x", &f->err), HL_EEXIST);
-	OK(f, STORE(f->st, fb_item_get, "PA-1", f->a, &got, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_put, &a, "Nội dung một", &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_put, &b, "Nội dung hai", &f->err));
+	assert_int_equal(STORE(f->st, feedback, fb_item_put, &dup, "x", &f->err), HL_EEXIST);
+	OK(f, STORE(f->st, feedback, fb_item_get, "PA-1", f->a, &got, &f->err));
 	assert_int_equal(got.id, a.id);
 	assert_string_equal(got.text, "Nội dung một");
 	assert_null(got.answer);
 	assert_int_equal(got.forwarded_at, -1);
-	assert_int_equal(STORE(f->st, fb_item_get, "PA-9", f->a, &got, &f->err), HL_ENOTFOUND);
-	OK(f, STORE(f->st, fb_item_get_token, b.token_hash, f->a, &got, &f->err));
+	assert_int_equal(STORE(f->st, feedback, fb_item_get, "PA-9", f->a, &got, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, feedback, fb_item_get_token, b.token_hash, f->a, &got, &f->err));
 	assert_string_equal(got.code, "PA-2");
 
 	/* Update: the step fields and the answer; NULL keeps the answer. */
@@ -107,43 +107,43 @@ static void test_items(void **state)
 	a.forwarded_at = 1100;
 	a.answered_at = a.first_answered_at = 1200;
 	a.answer_no = 7;
-	OK(f, STORE(f->st, fb_item_update, &a, "Trả lời", &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_update, &a, "Trả lời", &f->err));
 	a.published_at = 1300;
-	OK(f, STORE(f->st, fb_item_update, &a, NULL, &f->err));
-	OK(f, STORE(f->st, fb_item_get, "PA-1", f->a, &got, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_update, &a, NULL, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_get, "PA-1", f->a, &got, &f->err));
 	assert_string_equal(got.answer, "Trả lời");
 	assert_string_equal(got.criterion, "PV");
 	assert_int_equal(got.published_at, 1300);
 	assert_int_equal(got.office_id, 1);
 
 	/* Lists and their filters. */
-	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_list, &flt, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].code, "PA-1");
 	assert_null(list[0].text);
 	flt.with_text = true;
 	flt.unit_id = f->unit2;
-	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_list, &flt, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_string_equal(list[0].text, "Nội dung hai");
 	flt.unit_id = 0;
 	flt.published_only = true;
-	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_list, &flt, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_string_equal(list[0].code, "PA-1");
 	flt.published_only = false;
 	flt.from = 1500;
-	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_list, &flt, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 1);
 	a.closed_at = 1400;
-	OK(f, STORE(f->st, fb_item_update, &a, NULL, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_update, &a, NULL, &f->err));
 	flt.from = -1;
 	flt.open_only = true;
-	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_list, &flt, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_string_equal(list[0].code, "PA-2");
 
-	OK(f, STORE(f->st, fb_item_count, f->unit, 0, 1440, &count, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_count, f->unit, 0, 1440, &count, &f->err));
 	assert_int_equal(count, 1);
 }
 
@@ -157,37 +157,37 @@ static void test_answer_numbers(void **state)
 	struct store *other = NULL;
 	int no = 0;
 
-	OK(f, STORE(f->st, fb_item_put, &a, "một", &f->err));
-	OK(f, STORE(f->st, fb_item_put, &b, "hai", &f->err));
-	OK(f, STORE(f->st, fb_item_put, &c, "ba", &f->err));
-	OK(f, STORE(f->st, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_put, &a, "một", &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_put, &b, "hai", &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_put, &c, "ba", &f->err));
+	OK(f, STORE(f->st, feedback, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));
 	assert_int_equal(no, 1);
 	/* a second writer takes the next, in its own transaction */
 	OK(f, store_open(f->path, &other, &f->err));
 	no = 0;
 	OK(f, store_begin(other, &f->err));
-	OK(f, STORE(other, fb_answer_number, f->unit, 2025, b.id, &no, &f->err));
+	OK(f, STORE(other, feedback, fb_answer_number, f->unit, 2025, b.id, &no, &f->err));
 	OK(f, store_commit(other, &f->err));
 	assert_int_equal(no, 2);
 	store_close(other);
 	/* given by hand: recorded, and the counter goes on after it */
 	no = 7;
-	OK(f, STORE(f->st, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));
+	OK(f, STORE(f->st, feedback, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));
 	assert_int_equal(no, 7);
 	no = 7;
-	OK(f, STORE(f->st, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));  /* again */
+	OK(f, STORE(f->st, feedback, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));  /* again */
 	no = 2;
-	assert_int_equal(STORE(f->st, fb_answer_number, f->unit, 2025, a.id, &no, &f->err),
+	assert_int_equal(STORE(f->st, feedback, fb_answer_number, f->unit, 2025, a.id, &no, &f->err),
 		HL_EEXIST);
 	no = 0;
-	OK(f, STORE(f->st, fb_answer_number, f->unit, 2025, b.id, &no, &f->err));
+	OK(f, STORE(f->st, feedback, fb_answer_number, f->unit, 2025, b.id, &no, &f->err));
 	assert_int_equal(no, 8);
 	/* another year, another unit: from 1 */
 	no = 0;
-	OK(f, STORE(f->st, fb_answer_number, f->unit, 2026, b.id, &no, &f->err));
+	OK(f, STORE(f->st, feedback, fb_answer_number, f->unit, 2026, b.id, &no, &f->err));
 	assert_int_equal(no, 1);
 	no = 0;
-	OK(f, STORE(f->st, fb_answer_number, f->unit2, 2025, c.id, &no, &f->err));
+	OK(f, STORE(f->st, feedback, fb_answer_number, f->unit2, 2025, c.id, &no, &f->err));
 	assert_int_equal(no, 1);
 }
 
@@ -201,34 +201,34 @@ static void test_contact_steps_deadlines(void **state)
 	char *name = NULL, *contact = NULL;
 	size_t n = 0;
 
-	OK(f, STORE(f->st, fb_item_put, &a, "Nội dung", &f->err));
-	OK(f, STORE(f->st, fb_contact_get, a.id, f->a, &name, &contact, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_put, &a, "Nội dung", &f->err));
+	OK(f, STORE(f->st, feedback, fb_contact_get, a.id, f->a, &name, &contact, &f->err));
 	assert_string_equal(name, "");
 	assert_string_equal(contact, "");
-	OK(f, STORE(f->st, fb_contact_put, a.id, "Nguyễn Văn An", "0905123456", &f->err));
-	OK(f, STORE(f->st, fb_contact_get, a.id, f->a, &name, &contact, &f->err));
+	OK(f, STORE(f->st, feedback, fb_contact_put, a.id, "Nguyễn Văn An", "0905123456", &f->err));
+	OK(f, STORE(f->st, feedback, fb_contact_get, a.id, f->a, &name, &contact, &f->err));
 	assert_string_equal(name, "Nguyễn Văn An");
 	assert_string_equal(contact, "0905123456");
 
 	s.item_id = a.id;
 	snprintf(s.step, sizeof(s.step), "received");
 	snprintf(s.who, sizeof(s.who), "cli:lan");
-	OK(f, STORE(f->st, fb_step_add, &s, &f->err));
+	OK(f, STORE(f->st, feedback, fb_step_add, &s, &f->err));
 	snprintf(s.step, sizeof(s.step), "classified");
 	s.at = 1010;
-	OK(f, STORE(f->st, fb_step_add, &s, &f->err));
-	OK(f, STORE(f->st, fb_step_list, a.id, f->a, &steps, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_step_add, &s, &f->err));
+	OK(f, STORE(f->st, feedback, fb_step_list, a.id, f->a, &steps, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_string_equal(steps[0].step, "received");
 	assert_string_equal(steps[1].who, "cli:lan");
 	assert_int_equal(steps[1].at, 1010);
 
-	OK(f, STORE(f->st, fb_deadline_set, &d, &f->err));
+	OK(f, STORE(f->st, feedback, fb_deadline_set, &d, &f->err));
 	d.cls = 2;
 	d.forward_hours = 4;
 	d.answer_days = -1;
-	OK(f, STORE(f->st, fb_deadline_set, &d, &f->err));
-	OK(f, STORE(f->st, fb_deadline_list, f->a, &dl, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_deadline_set, &d, &f->err));
+	OK(f, STORE(f->st, feedback, fb_deadline_list, f->a, &dl, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(dl[0].forward_hours, -1);
 	assert_int_equal(dl[0].answer_days, 5);
@@ -236,7 +236,7 @@ static void test_contact_steps_deadlines(void **state)
 	assert_int_equal(dl[1].forward_hours, 4);
 	assert_int_equal(dl[1].answer_days, -1);
 	d.unit_id = 0;
-	assert_int_equal(STORE(f->st, fb_deadline_set, &d, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, feedback, fb_deadline_set, &d, &f->err), HL_EINVAL);
 }
 
 /* Idempotency keys: scoped to the unit, one per key. */
@@ -246,26 +246,26 @@ static void test_idem(void **state)
 	struct store_fb_item a = item(f->unit, "PA-1", 1000);
 	struct store_fb_idem k = {.unit_id = f->unit}, got;
 
-	OK(f, STORE(f->st, fb_item_put, &a, "Nội dung", &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_put, &a, "Nội dung", &f->err));
 	memset(k.key_hash, 1, STORE_HASH_LEN);
 	memset(k.content_hash, 2, STORE_HASH_LEN);
 	memset(k.salt, 3, STORE_HASH_LEN);
 	k.item_id = a.id;
-	assert_int_equal(STORE(f->st, fb_idem_get, f->unit, k.key_hash, &got, &f->err),
+	assert_int_equal(STORE(f->st, feedback, fb_idem_get, f->unit, k.key_hash, &got, &f->err),
 		HL_ENOTFOUND);
-	OK(f, STORE(f->st, fb_idem_put, &k, &f->err));
-	assert_int_equal(STORE(f->st, fb_idem_put, &k, &f->err), HL_EEXIST);
-	OK(f, STORE(f->st, fb_idem_get, f->unit, k.key_hash, &got, &f->err));
+	OK(f, STORE(f->st, feedback, fb_idem_put, &k, &f->err));
+	assert_int_equal(STORE(f->st, feedback, fb_idem_put, &k, &f->err), HL_EEXIST);
+	OK(f, STORE(f->st, feedback, fb_idem_get, f->unit, k.key_hash, &got, &f->err));
 	assert_int_equal(got.unit_id, f->unit);
 	assert_int_equal(got.item_id, a.id);
 	assert_memory_equal(got.key_hash, k.key_hash, STORE_HASH_LEN);
 	assert_memory_equal(got.content_hash, k.content_hash, STORE_HASH_LEN);
 	assert_memory_equal(got.salt, k.salt, STORE_HASH_LEN);
 	/* the same key in another unit is another key */
-	assert_int_equal(STORE(f->st, fb_idem_get, f->unit2, k.key_hash, &got, &f->err),
+	assert_int_equal(STORE(f->st, feedback, fb_idem_get, f->unit2, k.key_hash, &got, &f->err),
 		HL_ENOTFOUND);
 	k.unit_id = f->unit2;
-	OK(f, STORE(f->st, fb_idem_put, &k, &f->err));
+	OK(f, STORE(f->st, feedback, fb_idem_put, &k, &f->err));
 }
 
 int main(void)

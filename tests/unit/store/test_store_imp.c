@@ -22,7 +22,7 @@ static int64_t responses_of(struct fx *f)
 {
 	int64_t n = 0;
 
-	OK(f, STORE(f->st, response_count_after, f->unit, HL_DAY_NONE, &n, &f->err));
+	OK(f, STORE(f->st, responses, response_count_after, f->unit, HL_DAY_NONE, &n, &f->err));
 	return n;
 }
 
@@ -33,10 +33,10 @@ static void test_runs(void **state)
 	size_t n = 0;
 	int64_t a = 0, b = 0;
 
-	OK(f, STORE(f->st, import_run_put, "responses", 7, 4242, &a, &f->err));
-	OK(f, STORE(f->st, import_run_put, "dossiers", 0, 4243, &b, &f->err));
+	OK(f, STORE(f->st, admin, import_run_put, "responses", 7, 4242, &a, &f->err));
+	OK(f, STORE(f->st, admin, import_run_put, "dossiers", 0, 4243, &b, &f->err));
 	assert_true(a > 0 && b > a);
-	OK(f, STORE(f->st, import_run_list, f->a, &runs, &n, &f->err));
+	OK(f, STORE(f->st, admin, import_run_list, f->a, &runs, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_string_equal(runs[0].kind, "responses");
 	assert_int_equal(runs[0].batch_id, 7);
@@ -44,8 +44,8 @@ static void test_runs(void **state)
 	assert_true(runs[0].started_at > 0);
 	assert_string_equal(runs[1].kind, "dossiers");
 	assert_int_equal(runs[1].batch_id, 0);
-	OK(f, STORE(f->st, import_run_done, a, &f->err));
-	OK(f, STORE(f->st, import_run_list, f->a, &runs, &n, &f->err));
+	OK(f, STORE(f->st, admin, import_run_done, a, &f->err));
+	OK(f, STORE(f->st, admin, import_run_list, f->a, &runs, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(runs[0].id, b);
 }
@@ -61,7 +61,7 @@ static void put_response(struct fx *f, const char *ext, int64_t batch)
 	r.instrument_id = f->instr;
 	r.channel = CH_IMPORT;
 	r.batch_id = batch;
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 }
 
 static void test_delete_batch(void **state)
@@ -72,16 +72,16 @@ static void test_delete_batch(void **state)
 
 	snprintf(in.code, sizeof(in.code), "thu");
 	snprintf(in.name, sizeof(in.name), "Thử");
-	OK(f, STORE(f->st, instrument_put, &in, "{}", &f->err));
+	OK(f, STORE(f->st, instruments, instrument_put, &in, "{}", &f->err));
 	f->instr = in.id;
-	OK(f, STORE(f->st, batch_new, "import", "a.csv", &b1, &f->err));
-	OK(f, STORE(f->st, batch_new, "import", "b.csv", &b2, &f->err));
+	OK(f, STORE(f->st, responses, batch_new, "import", "a.csv", &b1, &f->err));
+	OK(f, STORE(f->st, responses, batch_new, "import", "b.csv", &b2, &f->err));
 	put_response(f, "a1", b1);
 	put_response(f, "a2", b1);
 	put_response(f, "b1", b2);
 	put_response(f, "x", 0);
 	assert_int_equal(responses_of(f), 4);
-	OK(f, STORE(f->st, response_delete_batch, b1, &f->err));
+	OK(f, STORE(f->st, responses, response_delete_batch, b1, &f->err));
 	assert_int_equal(responses_of(f), 2);
 	/* the ids are free again */
 	put_response(f, "a1", b2);
@@ -101,14 +101,14 @@ static void dossier(struct fx *f, const char *code, int64_t finished)
 	d.finished_at = finished;
 	d.returned_at = -1;
 	d.submitted_at = -1;
-	OK(f, STORE(f->st, dossier_save, &d, &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_save, &d, &f->err));
 }
 
 /* The dossier's finished_at, -2 when there is none. */
 static int64_t finished_of(struct fx *f, const char *code)
 {
 	struct store_dossier d;
-	int rc = STORE(f->st, dossier_get, code, &d, &f->err);
+	int rc = STORE(f->st, dossiers, dossier_get, code, &d, &f->err);
 
 	if (rc == HL_ENOTFOUND)
 		return -2;
@@ -122,25 +122,25 @@ static void test_dossier_undo(void **state)
 	int64_t run = 0, dropped = 0;
 
 	dossier(f, "HS-1", 28800000 + 60);
-	OK(f, STORE(f->st, import_run_put, "dossiers", 0, 1, &run, &f->err));
-	OK(f, STORE(f->st, dossier_undo_note, run, "HS-1", &f->err));
+	OK(f, STORE(f->st, admin, import_run_put, "dossiers", 0, 1, &run, &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_undo_note, run, "HS-1", &f->err));
 	dossier(f, "HS-1", 28800000 + 900);
 	/* a second note of the same code keeps the first */
-	OK(f, STORE(f->st, dossier_undo_note, run, "HS-1", &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_undo_note, run, "HS-1", &f->err));
 	dossier(f, "HS-1", 28800000 + 1000);
-	OK(f, STORE(f->st, dossier_undo_note, run, "HS-2", &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_undo_note, run, "HS-2", &f->err));
 	dossier(f, "HS-2", -1);
 	assert_int_equal(finished_of(f, "HS-1"), 28800000 + 1000);
 	/* notes of a run still recorded are kept */
-	OK(f, STORE(f->st, import_notes_drop, &dropped, &f->err));
+	OK(f, STORE(f->st, admin, import_notes_drop, &dropped, &f->err));
 	assert_int_equal(dropped, 0);
-	OK(f, STORE(f->st, dossier_undo, run, &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_undo, run, &f->err));
 	assert_int_equal(finished_of(f, "HS-1"), 28800000 + 60);
 	assert_int_equal(finished_of(f, "HS-2"), -2);
-	OK(f, STORE(f->st, import_run_done, run, &f->err));
-	OK(f, STORE(f->st, import_notes_drop, &dropped, &f->err));
+	OK(f, STORE(f->st, admin, import_run_done, run, &f->err));
+	OK(f, STORE(f->st, admin, import_notes_drop, &dropped, &f->err));
 	assert_int_equal(dropped, 2);
-	OK(f, STORE(f->st, import_notes_drop, &dropped, &f->err));
+	OK(f, STORE(f->st, admin, import_notes_drop, &dropped, &f->err));
 	assert_int_equal(dropped, 0);
 }
 
@@ -150,11 +150,11 @@ static void test_integrity(void **state)
 	char **lines = NULL;
 	size_t n = 1;
 
-	OK(f, STORE(f->st, integrity, true, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, integrity, true, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 0);
 	assert_null(lines);
 	n = 1;
-	OK(f, STORE(f->st, integrity, false, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, integrity, false, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 0);
 }
 

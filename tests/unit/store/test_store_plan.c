@@ -38,7 +38,7 @@ static void test_std(void **state)
 	struct store_plan_std in[2] = {0}, *out = NULL;
 	size_t n = 9;
 
-	OK(f, STORE(f->st, plan_std_list, f->a, &out, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_std_list, f->a, &out, &n, &f->err));
 	assert_int_equal(n, 0);
 	assert_null(out);
 	snprintf(in[0].criterion, sizeof(in[0].criterion), "TC");
@@ -46,8 +46,8 @@ static void test_std(void **state)
 	snprintf(in[1].criterion, sizeof(in[1].criterion), "TT");
 	snprintf(in[1].task, sizeof(in[1].task), "Trả lời phản ánh");
 	snprintf(in[1].schedule, sizeof(in[1].schedule), "khi-tiep-nhan");
-	OK(f, STORE(f->st, plan_std_replace, in, 2, &f->err));
-	OK(f, STORE(f->st, plan_std_list, f->a, &out, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_std_replace, in, 2, &f->err));
+	OK(f, STORE(f->st, plans, plan_std_list, f->a, &out, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(out[0].seq, 1);
 	assert_string_equal(out[1].task, "Trả lời phản ánh");
@@ -55,11 +55,11 @@ static void test_std(void **state)
 	/* An empty task is refused; what was there stays (the caller's transaction
 	 * would roll back, and the check comes before any write). */
 	in[1].task[0] = '\0';
-	assert_int_equal(STORE(f->st, plan_std_replace, in, 2, &f->err), HL_EINVAL);
-	OK(f, STORE(f->st, plan_std_list, f->a, &out, &n, &f->err));
+	assert_int_equal(STORE(f->st, plans, plan_std_replace, in, 2, &f->err), HL_EINVAL);
+	OK(f, STORE(f->st, plans, plan_std_list, f->a, &out, &n, &f->err));
 	assert_int_equal(n, 2);
-	OK(f, STORE(f->st, plan_std_replace, NULL, 0, &f->err));
-	OK(f, STORE(f->st, plan_std_list, f->a, &out, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_std_replace, NULL, 0, &f->err));
+	OK(f, STORE(f->st, plans, plan_std_list, f->a, &out, &n, &f->err));
 	assert_int_equal(n, 0);
 }
 
@@ -76,19 +76,19 @@ static void test_plan(void **state)
 	t[0].has_value = t[0].has_target = true;
 	t[0].value = 82.58;
 	t[0].target = 90;
-	OK(f, STORE(f->st, plan_replace, f->unit, 2025, t, 3, &f->err));
+	OK(f, STORE(f->st, plans, plan_replace, f->unit, 2025, t, 3, &f->err));
 	assert_true(t[0].id > 0 && t[2].id > t[0].id);
 	assert_int_equal(t[1].unit_id, f->unit);
-	OK(f, STORE(f->st, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(out[0].no, 1);
 	assert_true(out[0].has_value && out[0].value == 82.58 && out[0].target == 90);
 	assert_false(out[1].has_value || out[1].has_target);
 	assert_string_equal(out[2].status, "qua-han");
 	/* Another year, another unit: empty. */
-	OK(f, STORE(f->st, plan_task_list, f->unit, 2026, f->a, &out, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2026, f->a, &out, &n, &f->err));
 	assert_int_equal(n, 0);
-	OK(f, STORE(f->st, plan_task_list, f->unit2, 2025, f->a, &out, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_list, f->unit2, 2025, f->a, &out, &n, &f->err));
 	assert_int_equal(n, 0);
 
 	/* Status with dated notes, listed by task number then day. */
@@ -96,15 +96,15 @@ static void test_plan(void **state)
 	snprintf(note.status, sizeof(note.status), "dang-thuc-hien");
 	snprintf(note.text, sizeof(note.text), "Bắt đầu");
 	snprintf(note.who, sizeof(note.who), "cli:lan");
-	OK(f, STORE(f->st, plan_task_status, t[1].id, &note, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_status, t[1].id, &note, &f->err));
 	note.day = 19990;
 	snprintf(note.text, sizeof(note.text), "Chuẩn bị");
-	OK(f, STORE(f->st, plan_task_status, t[1].id, &note, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_status, t[1].id, &note, &f->err));
 	note.day = 20010;
 	snprintf(note.status, sizeof(note.status), "hoan-thanh");
 	note.text[0] = '\0';
-	OK(f, STORE(f->st, plan_task_status, t[0].id, &note, &f->err));
-	OK(f, STORE(f->st, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_status, t[0].id, &note, &f->err));
+	OK(f, STORE(f->st, plans, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(notes[0].no, 1);
 	assert_string_equal(notes[0].status, "hoan-thanh");
@@ -112,28 +112,28 @@ static void test_plan(void **state)
 	assert_string_equal(notes[1].text, "Chuẩn bị");
 	assert_int_equal(notes[2].day, 20000);
 	assert_string_equal(notes[2].who, "cli:lan");
-	OK(f, STORE(f->st, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
 	assert_string_equal(out[0].status, "hoan-thanh");
 	assert_string_equal(out[1].status, "dang-thuc-hien");
-	assert_int_equal(STORE(f->st, plan_task_status, 999999, &note, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, plans, plan_task_status, 999999, &note, &f->err), HL_ENOTFOUND);
 	note.day = HL_DAY_NONE;
-	assert_int_equal(STORE(f->st, plan_task_status, t[0].id, &note, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, plans, plan_task_status, t[0].id, &note, &f->err), HL_EINVAL);
 
 	/* Replacing drops the old tasks and their notes. */
 	t[0] = task(1, "PV", "Việc mới", "chua-bat-dau");
-	OK(f, STORE(f->st, plan_replace, f->unit, 2025, t, 1, &f->err));
-	OK(f, STORE(f->st, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_replace, f->unit, 2025, t, 1, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_string_equal(out[0].criterion, "PV");
-	OK(f, STORE(f->st, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
 	assert_int_equal(n, 0);
 
 	/* Refusals. */
 	t[0].no = 0;
-	assert_int_equal(STORE(f->st, plan_replace, f->unit, 2025, t, 1, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, plans, plan_replace, f->unit, 2025, t, 1, &f->err), HL_EINVAL);
 	t[0] = task(1, "PV", "", "chua-bat-dau");
-	assert_int_equal(STORE(f->st, plan_replace, f->unit, 2025, t, 1, &f->err), HL_EINVAL);
-	assert_int_equal(STORE(f->st, plan_replace, 0, 2025, t, 0, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, plans, plan_replace, f->unit, 2025, t, 1, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, plans, plan_replace, 0, 2025, t, 0, &f->err), HL_EINVAL);
 }
 
 /* One task added after the others and one edited, the edit keeping its
@@ -147,25 +147,25 @@ static void test_task_put(void **state)
 
 	t[0] = task(1, "TC", "Việc một", "chua-bat-dau");
 	t[1] = task(2, "HC", "Việc hai", "chua-bat-dau");
-	OK(f, STORE(f->st, plan_replace, f->unit, 2025, t, 2, &f->err));
+	OK(f, STORE(f->st, plans, plan_replace, f->unit, 2025, t, 2, &f->err));
 	note.day = 20000;
 	snprintf(note.status, sizeof(note.status), "dang-thuc-hien");
 	snprintf(note.who, sizeof(note.who), "web:lan");
-	OK(f, STORE(f->st, plan_task_status, t[1].id, &note, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_status, t[1].id, &note, &f->err));
 
 	add = task(3, "TT", "Việc ba", "chua-bat-dau");
 	add.unit_id = f->unit;
 	add.year = 2025;
-	OK(f, STORE(f->st, plan_task_put, &add, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_put, &add, &f->err));
 	assert_true(add.id > t[1].id);
 	add.id = 0;   /* number 3 is taken */
-	assert_int_equal(STORE(f->st, plan_task_put, &add, &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, plans, plan_task_put, &add, &f->err), HL_EEXIST);
 
 	t[1] = task(99, "PV", "Việc hai, sửa lại", "hoan-thanh");
 	t[1].id = t[0].id + 1;
 	snprintf(t[1].schedule, sizeof(t[1].schedule), "quy-2");
-	OK(f, STORE(f->st, plan_task_put, &t[1], &f->err));
-	OK(f, STORE(f->st, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_put, &t[1], &f->err));
+	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(out[1].no, 2);
 	assert_string_equal(out[1].criterion, "PV");
@@ -173,15 +173,15 @@ static void test_task_put(void **state)
 	assert_string_equal(out[1].schedule, "quy-2");
 	assert_string_equal(out[1].status, "dang-thuc-hien");
 	assert_string_equal(out[2].task, "Việc ba");
-	OK(f, STORE(f->st, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
+	OK(f, STORE(f->st, plans, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(notes[0].no, 2);
 
 	t[1].id = 999999;
-	assert_int_equal(STORE(f->st, plan_task_put, &t[1], &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, plans, plan_task_put, &t[1], &f->err), HL_ENOTFOUND);
 	t[1].id = t[0].id;
 	t[1].task[0] = '\0';
-	assert_int_equal(STORE(f->st, plan_task_put, &t[1], &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, plans, plan_task_put, &t[1], &f->err), HL_EINVAL);
 }
 
 int main(void)

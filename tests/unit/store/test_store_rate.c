@@ -19,7 +19,7 @@ static bool take(struct fx *f, const char *key, int64_t now, int window, int max
 {
 	bool taken = true;
 
-	OK(f, STORE(f->st, rate_take, key, now, window, max, &taken, &f->err));
+	OK(f, STORE(f->st, accounts, rate_take, key, now, window, max, &taken, &f->err));
 	return taken;
 }
 
@@ -27,7 +27,7 @@ static int count(struct fx *f, const char *key, int64_t now)
 {
 	int n = -1;
 
-	OK(f, STORE(f->st, rate_count, key, now, &n, &f->err));
+	OK(f, STORE(f->st, accounts, rate_count, key, now, &n, &f->err));
 	return n;
 }
 
@@ -79,15 +79,15 @@ static void test_clear_purge(void **state)
 	assert_true(take(f, "a", 1000, 100, 2));
 	assert_true(take(f, "a", 1000, 100, 2));
 	assert_true(take(f, "b", 1050, 100, 2));
-	OK(f, STORE(f->st, rate_clear, "a", &f->err));
-	OK(f, STORE(f->st, rate_clear, "khong-co", &f->err));
+	OK(f, STORE(f->st, accounts, rate_clear, "a", &f->err));
+	OK(f, STORE(f->st, accounts, rate_clear, "khong-co", &f->err));
 	assert_int_equal(count(f, "a", 1060), 0);
 	assert_true(take(f, "a", 1060, 100, 2));
 	/* purge takes the expired ones only: b expires at 1150, a at 1160 */
-	OK(f, STORE(f->st, rate_purge, 1150, &f->err));
+	OK(f, STORE(f->st, accounts, rate_purge, 1150, &f->err));
 	assert_int_equal(count(f, "a", 1150), 1);
 	assert_int_equal(count(f, "b", 1100), 0);
-	OK(f, STORE(f->st, rate_purge, 2000, &f->err));
+	OK(f, STORE(f->st, accounts, rate_purge, 2000, &f->err));
 	assert_int_equal(count(f, "a", 1100), 0);
 }
 
@@ -96,10 +96,10 @@ static void test_invalid(void **state)
 	struct fx *f = *state;
 	bool taken = true;
 
-	assert_int_equal(STORE(f->st, rate_take, "", 1, 10, 1, &taken, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, accounts, rate_take, "", 1, 10, 1, &taken, &f->err), HL_EINVAL);
 	assert_false(taken);
-	assert_int_equal(STORE(f->st, rate_take, "k", 1, 0, 1, &taken, &f->err), HL_EINVAL);
-	assert_int_equal(STORE(f->st, rate_take, "k", 1, 10, 0, &taken, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, accounts, rate_take, "k", 1, 0, 1, &taken, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, accounts, rate_take, "k", 1, 10, 0, &taken, &f->err), HL_EINVAL);
 }
 
 /* Two connections to one database count against one limit (several server
@@ -112,9 +112,9 @@ static void test_shared(void **state)
 
 	OK(f, store_open(f->path, &other, &f->err));
 	assert_true(take(f, "fb:1.2.3.4", 1000, 3600, 2));
-	OK(f, STORE(other, rate_take, "fb:1.2.3.4", 1001, 3600, 2, &taken, &f->err));
+	OK(f, STORE(other, accounts, rate_take, "fb:1.2.3.4", 1001, 3600, 2, &taken, &f->err));
 	assert_true(taken);
-	OK(f, STORE(other, rate_take, "fb:1.2.3.4", 1002, 3600, 2, &taken, &f->err));
+	OK(f, STORE(other, accounts, rate_take, "fb:1.2.3.4", 1002, 3600, 2, &taken, &f->err));
 	assert_false(taken);
 	assert_false(take(f, "fb:1.2.3.4", 1003, 3600, 2));
 	store_close(other);

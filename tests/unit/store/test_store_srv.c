@@ -38,7 +38,7 @@ static int setup(void **state)
 	assert_non_null(json);
 	snprintf(si.code, sizeof(si.code), "sipas-5");
 	snprintf(si.name, sizeof(si.name), "SIPAS");
-	OK(f, STORE(f->st, instrument_put, &si, json, &f->err));
+	OK(f, STORE(f->st, instruments, instrument_put, &si, json, &f->err));
 	free(json);
 	f->instr = si.id;
 	return 0;
@@ -80,7 +80,7 @@ static int unit_exists(struct fx *f, const char *code)
 {
 	struct store_unit u;
 
-	return STORE(f->st, unit_get, code, &u, &f->err) == HL_OK;
+	return STORE(f->st, units, unit_get, code, &u, &f->err) == HL_OK;
 }
 
 static void test_savepoints(void **state)
@@ -156,18 +156,18 @@ static void test_response_columns(void **state)
 	k.unit_id = f->unit;
 	snprintf(k.name, sizeof(k.name), "quay-1");
 	fill_hash(k.token_hash, 1);
-	OK(f, STORE(f->st, kiosk_put, &k, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_put, &k, &f->err));
 
 	make_response(f, &r, "", f->unit, RS_COUNTED);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	plain = r.id;
 	make_response(f, &r, "K-1", f->unit, RS_HELD);
 	r.kiosk_id = k.id;
 	r.received_at = 1700000000;
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 
 	memset(&g, 0xAB, sizeof(g));
-	OK(f, STORE(f->st, response_get, r.id, &g, &f->err));
+	OK(f, STORE(f->st, responses, response_get, r.id, &g, &f->err));
 	assert_int_equal(g.id, r.id);
 	assert_string_equal(g.ext_id, "K-1");
 	assert_int_equal(g.status, RS_HELD);
@@ -179,14 +179,14 @@ static void test_response_columns(void **state)
 	assert_int_equal(g.batch_id, 0);
 
 	memset(&g, 0xAB, sizeof(g));
-	OK(f, STORE(f->st, response_get, plain, &g, &f->err));
+	OK(f, STORE(f->st, responses, response_get, plain, &g, &f->err));
 	assert_int_equal(g.status, RS_COUNTED);
 	assert_int_equal(g.kiosk_id, 0);
 	assert_int_equal(g.received_at, 0);
 	assert_string_equal(g.ext_id, "");
 
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, response_scan, f->unit, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c,
+	OK(f, STORE(f->st, responses, response_scan, f->unit, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c,
 		&f->err));
 	assert_int_equal(c.n, 2);
 	assert_int_equal(c.last.status, RS_HELD);
@@ -194,14 +194,14 @@ static void test_response_columns(void **state)
 	assert_int_equal(c.last.received_at, 1700000000);
 
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, response_scan_ids, 0, INT64_MAX, core_cb, &c, &f->err));
+	OK(f, STORE(f->st, responses, response_scan_ids, 0, INT64_MAX, core_cb, &c, &f->err));
 	assert_int_equal(c.n, 2);
 	assert_int_equal(c.status[0], RS_COUNTED);
 	assert_int_equal(c.status[1], RS_HELD);
 
-	assert_int_equal(STORE(f->st, response_get, 999999, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, responses, response_get, 999999, &g, &f->err), HL_ENOTFOUND);
 	make_response(f, &r, "", f->unit, 7);
-	assert_int_equal(STORE(f->st, response_insert, &r, NULL, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, responses, response_insert, &r, NULL, &f->err), HL_EINVAL);
 }
 
 static void test_users(void **state)
@@ -214,7 +214,7 @@ static void test_users(void **state)
 	u.unit_id = f->unit;
 	snprintf(u.name, sizeof(u.name), "nguyen.van.a");
 	snprintf(u.pwhash, sizeof(u.pwhash), "$argon2id$v=19$m=65536,t=2,p=1$abc$def");
-	OK(f, STORE(f->st, user_put, &u, &f->err));
+	OK(f, STORE(f->st, accounts, user_put, &u, &f->err));
 	assert_true(u.id > 0);
 	id = u.id;
 
@@ -222,41 +222,41 @@ static void test_users(void **state)
 	u.id = 0;
 	u.role = ROLE_SUPERVISOR;
 	u.disabled = true;
-	OK(f, STORE(f->st, user_put, &u, &f->err));
+	OK(f, STORE(f->st, accounts, user_put, &u, &f->err));
 	assert_int_equal(u.id, id);
-	OK(f, STORE(f->st, user_get, "nguyen.van.a", &g, &f->err));
+	OK(f, STORE(f->st, accounts, user_get, "nguyen.van.a", &g, &f->err));
 	assert_int_equal(g.id, id);
 	assert_int_equal(g.role, ROLE_SUPERVISOR);
 	assert_int_equal(g.unit_id, f->unit);
 	assert_true(g.disabled);
 	assert_string_equal(g.pwhash, u.pwhash);
-	OK(f, STORE(f->st, user_get_id, id, &g, &f->err));
+	OK(f, STORE(f->st, accounts, user_get_id, id, &g, &f->err));
 	assert_string_equal(g.name, "nguyen.van.a");
 
 	memset(&u, 0, sizeof(u));
 	u.role = ROLE_ADMIN;
 	snprintf(u.name, sizeof(u.name), "admin");
 	snprintf(u.pwhash, sizeof(u.pwhash), "x");
-	OK(f, STORE(f->st, user_put, &u, &f->err));
-	OK(f, STORE(f->st, user_get, "admin", &g, &f->err));
+	OK(f, STORE(f->st, accounts, user_put, &u, &f->err));
+	OK(f, STORE(f->st, accounts, user_get, "admin", &g, &f->err));
 	assert_int_equal(g.unit_id, 0);
 	assert_false(g.disabled);
 
-	OK(f, STORE(f->st, user_list, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, accounts, user_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].name, "admin");
 	assert_string_equal(list[1].name, "nguyen.van.a");
 
-	assert_int_equal(STORE(f->st, user_get, "khong-co", &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, user_get, "khong-co", &g, &f->err), HL_ENOTFOUND);
 	assert_non_null(strstr(f->err.msg, "khong-co"));
-	assert_int_equal(STORE(f->st, user_get_id, 424242, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, user_get_id, 424242, &g, &f->err), HL_ENOTFOUND);
 	u.name[0] = '\0';
-	assert_int_equal(STORE(f->st, user_put, &u, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, accounts, user_put, &u, &f->err), HL_EINVAL);
 	snprintf(u.name, sizeof(u.name), "b");
 	u.role = ROLE_NONE;
-	assert_int_equal(STORE(f->st, user_put, &u, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, accounts, user_put, &u, &f->err), HL_EINVAL);
 	u.role = 9;
-	assert_int_equal(STORE(f->st, user_put, &u, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, accounts, user_put, &u, &f->err), HL_EINVAL);
 }
 
 static void test_sessions(void **state)
@@ -267,17 +267,17 @@ static void test_sessions(void **state)
 
 	snprintf(u.name, sizeof(u.name), "admin");
 	snprintf(u.pwhash, sizeof(u.pwhash), "x");
-	OK(f, STORE(f->st, user_put, &u, &f->err));
+	OK(f, STORE(f->st, accounts, user_put, &u, &f->err));
 	fill_hash(s.token_hash, 10);
 	s.user_id = u.id;
 	snprintf(s.csrf, sizeof(s.csrf), "csrf-1");
-	OK(f, STORE(f->st, session_put, &s, &f->err));
+	OK(f, STORE(f->st, accounts, session_put, &s, &f->err));
 	fill_hash(s2.token_hash, 20);
 	s2.user_id = u.id;
 	snprintf(s2.csrf, sizeof(s2.csrf), "csrf-2");
-	OK(f, STORE(f->st, session_put, &s2, &f->err));
+	OK(f, STORE(f->st, accounts, session_put, &s2, &f->err));
 
-	OK(f, STORE(f->st, session_get, s.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err));
 	assert_memory_equal(g.token_hash, s.token_hash, STORE_HASH_LEN);
 	assert_int_equal(g.user_id, u.id);
 	assert_string_equal(g.csrf, "csrf-1");
@@ -286,24 +286,24 @@ static void test_sessions(void **state)
 	/* the same hash replaces */
 	s.expires_at = 3000;
 	snprintf(s.csrf, sizeof(s.csrf), "csrf-1b");
-	OK(f, STORE(f->st, session_put, &s, &f->err));
-	OK(f, STORE(f->st, session_get, s.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_put, &s, &f->err));
+	OK(f, STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err));
 	assert_int_equal(g.expires_at, 3000);
 	assert_string_equal(g.csrf, "csrf-1b");
 
 	/* expired ones are returned until purged */
-	OK(f, STORE(f->st, session_get, s2.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_get, s2.token_hash, &g, &f->err));
 	assert_int_equal(g.expires_at, 500);
-	OK(f, STORE(f->st, session_purge, 1000, &f->err));
-	assert_int_equal(STORE(f->st, session_get, s2.token_hash, &g, &f->err), HL_ENOTFOUND);
-	OK(f, STORE(f->st, session_get, s.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_purge, 1000, &f->err));
+	assert_int_equal(STORE(f->st, accounts, session_get, s2.token_hash, &g, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err));
 	/* expires_at == now is not yet expired */
-	OK(f, STORE(f->st, session_purge, 3000, &f->err));
-	OK(f, STORE(f->st, session_get, s.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_purge, 3000, &f->err));
+	OK(f, STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err));
 
-	OK(f, STORE(f->st, session_delete, s.token_hash, &f->err));
-	assert_int_equal(STORE(f->st, session_get, s.token_hash, &g, &f->err), HL_ENOTFOUND);
-	OK(f, STORE(f->st, session_delete, s.token_hash, &f->err));
+	OK(f, STORE(f->st, accounts, session_delete, s.token_hash, &f->err));
+	assert_int_equal(STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, accounts, session_delete, s.token_hash, &f->err));
 }
 
 /* A user's sessions all end but one (a password changed from that session),
@@ -316,27 +316,27 @@ static void test_sessions_of_user(void **state)
 
 	snprintf(a.name, sizeof(a.name), "a");
 	snprintf(a.pwhash, sizeof(a.pwhash), "x");
-	OK(f, STORE(f->st, user_put, &a, &f->err));
+	OK(f, STORE(f->st, accounts, user_put, &a, &f->err));
 	snprintf(b.name, sizeof(b.name), "b");
 	snprintf(b.pwhash, sizeof(b.pwhash), "x");
-	OK(f, STORE(f->st, user_put, &b, &f->err));
+	OK(f, STORE(f->st, accounts, user_put, &b, &f->err));
 	for (int i = 0; i < 4; i++) {
 		memset(&s[i], 0, sizeof(s[i]));
 		fill_hash(s[i].token_hash, (unsigned char)(30 + i));
 		s[i].user_id = i < 3 ? a.id : b.id;
 		s[i].expires_at = 5000;
 		snprintf(s[i].csrf, sizeof(s[i].csrf), "c%d", i);
-		OK(f, STORE(f->st, session_put, &s[i], &f->err));
+		OK(f, STORE(f->st, accounts, session_put, &s[i], &f->err));
 	}
-	OK(f, STORE(f->st, session_delete_user, a.id, s[1].token_hash, &f->err));
-	assert_int_equal(STORE(f->st, session_get, s[0].token_hash, &g, &f->err), HL_ENOTFOUND);
-	OK(f, STORE(f->st, session_get, s[1].token_hash, &g, &f->err));
-	assert_int_equal(STORE(f->st, session_get, s[2].token_hash, &g, &f->err), HL_ENOTFOUND);
-	OK(f, STORE(f->st, session_get, s[3].token_hash, &g, &f->err));
-	OK(f, STORE(f->st, session_delete_user, a.id, NULL, &f->err));
-	assert_int_equal(STORE(f->st, session_get, s[1].token_hash, &g, &f->err), HL_ENOTFOUND);
-	OK(f, STORE(f->st, session_get, s[3].token_hash, &g, &f->err));
-	OK(f, STORE(f->st, session_delete_user, a.id, NULL, &f->err));
+	OK(f, STORE(f->st, accounts, session_delete_user, a.id, s[1].token_hash, &f->err));
+	assert_int_equal(STORE(f->st, accounts, session_get, s[0].token_hash, &g, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, accounts, session_get, s[1].token_hash, &g, &f->err));
+	assert_int_equal(STORE(f->st, accounts, session_get, s[2].token_hash, &g, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, accounts, session_get, s[3].token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_delete_user, a.id, NULL, &f->err));
+	assert_int_equal(STORE(f->st, accounts, session_get, s[1].token_hash, &g, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, accounts, session_get, s[3].token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_delete_user, a.id, NULL, &f->err));
 }
 
 static void test_kiosks(void **state)
@@ -349,43 +349,43 @@ static void test_kiosks(void **state)
 	k.unit_id = f->unit;
 	snprintf(k.name, sizeof(k.name), "quay-2");
 	fill_hash(k.token_hash, 1);
-	OK(f, STORE(f->st, kiosk_put, &k, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_put, &k, &f->err));
 	assert_true(k.id > 0);
 	k2.unit_id = f->unit2;
 	snprintf(k2.name, sizeof(k2.name), "quay-1");
 	fill_hash(k2.token_hash, 2);
-	OK(f, STORE(f->st, kiosk_put, &k2, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_put, &k2, &f->err));
 
 	/* a name is taken once */
 	fill_hash(k.token_hash, 3);
-	assert_int_equal(STORE(f->st, kiosk_put, &k, &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, accounts, kiosk_put, &k, &f->err), HL_EEXIST);
 	assert_non_null(strstr(f->err.msg, "quay-2"));
 	assert_non_null(strstr(f->err.msg, "đã có"));
 	k.name[0] = '\0';
-	assert_int_equal(STORE(f->st, kiosk_put, &k, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, accounts, kiosk_put, &k, &f->err), HL_EINVAL);
 
 	fill_hash(k.token_hash, 1);
-	OK(f, STORE(f->st, kiosk_get_token, k.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_get_token, k.token_hash, &g, &f->err));
 	assert_string_equal(g.name, "quay-2");
 	assert_int_equal(g.unit_id, f->unit);
 	assert_false(g.revoked);
 	assert_memory_equal(g.token_hash, k.token_hash, STORE_HASH_LEN);
 	fill_hash(k.token_hash, 99);
-	assert_int_equal(STORE(f->st, kiosk_get_token, k.token_hash, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, kiosk_get_token, k.token_hash, &g, &f->err), HL_ENOTFOUND);
 
-	OK(f, STORE(f->st, kiosk_list, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].name, "quay-1");
 	assert_string_equal(list[1].name, "quay-2");
 
-	OK(f, STORE(f->st, kiosk_revoke, "quay-2", &f->err));
-	OK(f, STORE(f->st, kiosk_revoke, "quay-2", &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_revoke, "quay-2", &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_revoke, "quay-2", &f->err));
 	fill_hash(k.token_hash, 1);
-	OK(f, STORE(f->st, kiosk_get_token, k.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_get_token, k.token_hash, &g, &f->err));
 	assert_true(g.revoked);
-	OK(f, STORE(f->st, kiosk_get_token, k2.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_get_token, k2.token_hash, &g, &f->err));
 	assert_false(g.revoked);
-	assert_int_equal(STORE(f->st, kiosk_revoke, "khong-co", &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, kiosk_revoke, "khong-co", &f->err), HL_ENOTFOUND);
 	assert_non_null(strstr(f->err.msg, "khong-co"));
 
 	/* the burst count: this kiosk's responses received at or after t */
@@ -396,38 +396,38 @@ static void test_kiosks(void **state)
 		make_response(f, &r, ext, f->unit, RS_COUNTED);
 		r.kiosk_id = i < 4 ? k2.id : 0;
 		r.received_at = 1000 + i * 10;
-		OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+		OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	}
 	{
 		int64_t cnt = -1;
 
-		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 1010, 100, &cnt, &f->err));
+		OK(f, STORE(f->st, responses, response_count_kiosk_since, k2.id, 1010, 100, &cnt, &f->err));
 		assert_int_equal(cnt, 3);
-		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 0, 100, &cnt, &f->err));
+		OK(f, STORE(f->st, responses, response_count_kiosk_since, k2.id, 0, 100, &cnt, &f->err));
 		assert_int_equal(cnt, 4);
 		/* counted up to the limit only */
-		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 0, 2, &cnt, &f->err));
+		OK(f, STORE(f->st, responses, response_count_kiosk_since, k2.id, 0, 2, &cnt, &f->err));
 		assert_int_equal(cnt, 2);
-		OK(f, STORE(f->st, response_count_kiosk_since, k2.id, 1031, 100, &cnt, &f->err));
+		OK(f, STORE(f->st, responses, response_count_kiosk_since, k2.id, 1031, 100, &cnt, &f->err));
 		assert_int_equal(cnt, 0);
-		OK(f, STORE(f->st, response_count_kiosk_since, k.id, 0, 100, &cnt, &f->err));
+		OK(f, STORE(f->st, responses, response_count_kiosk_since, k.id, 0, 100, &cnt, &f->err));
 		assert_int_equal(cnt, 0);
 	}
 	/* the list says when each kiosk's last response came */
-	OK(f, STORE(f->st, kiosk_list, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_list, f->a, &list, &n, &f->err));
 	assert_int_equal(list[0].last_at, 1030);
 	assert_int_equal(list[1].last_at, 0);
 
 	/* renaming: to a free name only; the token and responses stay */
-	assert_int_equal(STORE(f->st, kiosk_rename, "quay-2", "quay-1", &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, accounts, kiosk_rename, "quay-2", "quay-1", &f->err), HL_EEXIST);
 	assert_non_null(strstr(f->err.msg, "quay-1"));
-	assert_int_equal(STORE(f->st, kiosk_rename, "khong-co", "x", &f->err), HL_ENOTFOUND);
-	assert_int_equal(STORE(f->st, kiosk_rename, "quay-1", "", &f->err), HL_EINVAL);
-	OK(f, STORE(f->st, kiosk_rename, "quay-1", "Quầy tiếp nhận 1", &f->err));
-	OK(f, STORE(f->st, kiosk_get_token, k2.token_hash, &g, &f->err));
+	assert_int_equal(STORE(f->st, accounts, kiosk_rename, "khong-co", "x", &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, kiosk_rename, "quay-1", "", &f->err), HL_EINVAL);
+	OK(f, STORE(f->st, accounts, kiosk_rename, "quay-1", "Quầy tiếp nhận 1", &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_get_token, k2.token_hash, &g, &f->err));
 	assert_string_equal(g.name, "Quầy tiếp nhận 1");
 	assert_int_equal(g.id, k2.id);
-	OK(f, STORE(f->st, kiosk_list, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_list, f->a, &list, &n, &f->err));
 	assert_string_equal(list[0].name, "Quầy tiếp nhận 1");
 	assert_int_equal(list[0].last_at, 1030);
 }
@@ -445,43 +445,43 @@ static void test_held_responses(void **state)
 
 		snprintf(ext, sizeof(ext), "H-%d", i);
 		make_response(f, &r, ext, i == 5 ? f->unit2 : f->unit, st[i]);
-		OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+		OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 		ids[i] = r.id;
 	}
-	OK(f, STORE(f->st, response_list_status, f->unit, RS_HELD, 0, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, responses, response_list_status, f->unit, RS_HELD, 0, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(list[0].id, ids[3]);
 	assert_int_equal(list[1].id, ids[2]);
 	assert_int_equal(list[2].id, ids[0]);
 	assert_int_equal(list[0].status, RS_HELD);
-	OK(f, STORE(f->st, response_list_status, 0, RS_HELD, 0, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, responses, response_list_status, 0, RS_HELD, 0, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 4);
 	assert_int_equal(list[0].id, ids[5]);
-	OK(f, STORE(f->st, response_list_status, 0, RS_HELD, 2, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, responses, response_list_status, 0, RS_HELD, 2, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(list[1].id, ids[3]);
-	OK(f, STORE(f->st, response_list_status, 0, RS_COUNTED, 0, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, responses, response_list_status, 0, RS_COUNTED, 0, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(list[0].id, ids[1]);
-	OK(f, STORE(f->st, response_list_status, f->unit2, RS_REJECTED, 0, f->a, &list, &n,
+	OK(f, STORE(f->st, responses, response_list_status, f->unit2, RS_REJECTED, 0, f->a, &list, &n,
 		&f->err));
 	assert_int_equal(n, 0);
 	assert_null(list);
 
-	OK(f, STORE(f->st, response_set_status, ids[0], RS_COUNTED, &f->err));
-	OK(f, STORE(f->st, response_set_status, ids[2], RS_REJECTED, &f->err));
-	OK(f, STORE(f->st, response_get, ids[2], &r, &f->err));
+	OK(f, STORE(f->st, responses, response_set_status, ids[0], RS_COUNTED, &f->err));
+	OK(f, STORE(f->st, responses, response_set_status, ids[2], RS_REJECTED, &f->err));
+	OK(f, STORE(f->st, responses, response_get, ids[2], &r, &f->err));
 	assert_int_equal(r.status, RS_REJECTED);
-	OK(f, STORE(f->st, response_list_status, f->unit, RS_HELD, 0, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, responses, response_list_status, f->unit, RS_HELD, 0, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(list[0].id, ids[3]);
-	OK(f, STORE(f->st, response_list_status, f->unit, RS_REJECTED, 0, f->a, &list, &n,
+	OK(f, STORE(f->st, responses, response_list_status, f->unit, RS_REJECTED, 0, f->a, &list, &n,
 		&f->err));
 	assert_int_equal(n, 2);
-	assert_int_equal(STORE(f->st, response_set_status, 424242, RS_COUNTED, &f->err),
+	assert_int_equal(STORE(f->st, responses, response_set_status, 424242, RS_COUNTED, &f->err),
 		HL_ENOTFOUND);
-	assert_int_equal(STORE(f->st, response_set_status, ids[3], 3, &f->err), HL_EINVAL);
-	assert_int_equal(STORE(f->st, response_set_status, ids[3], -1, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, responses, response_set_status, ids[3], 3, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, responses, response_set_status, ids[3], -1, &f->err), HL_EINVAL);
 }
 
 static void test_receipts(void **state)
@@ -494,9 +494,9 @@ static void test_receipts(void **state)
 	fill_hash(r.token_hash, 40);
 	snprintf(r.dossier, sizeof(r.dossier), "HS-000123");
 	r.unit_id = f->unit;
-	OK(f, STORE(f->st, receipt_put, &r, &f->err));
-	assert_int_equal(STORE(f->st, receipt_put, &r, &f->err), HL_EEXIST);
-	OK(f, STORE(f->st, receipt_get, r.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, intake, receipt_put, &r, &f->err));
+	assert_int_equal(STORE(f->st, intake, receipt_put, &r, &f->err), HL_EEXIST);
+	OK(f, STORE(f->st, intake, receipt_get, r.token_hash, &g, &f->err));
 	assert_string_equal(g.dossier, "HS-000123");
 	assert_int_equal(g.unit_id, f->unit);
 	assert_int_equal(g.created_at, 1700000000);
@@ -505,34 +505,34 @@ static void test_receipts(void **state)
 
 	make_response(f, &resp, "QR-1", f->unit, RS_COUNTED);
 	resp.channel = CH_QR;
-	OK(f, STORE(f->st, response_insert, &resp, NULL, &f->err));
-	OK(f, STORE(f->st, receipt_use, r.token_hash, resp.id, 1700000500, &f->err));
-	OK(f, STORE(f->st, receipt_get, r.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &resp, NULL, &f->err));
+	OK(f, STORE(f->st, intake, receipt_use, r.token_hash, resp.id, 1700000500, &f->err));
+	OK(f, STORE(f->st, intake, receipt_get, r.token_hash, &g, &f->err));
 	assert_int_equal(g.used_at, 1700000500);
 	assert_int_equal(g.response_id, resp.id);
 
 	/* the link works once */
-	assert_int_equal(STORE(f->st, receipt_use, r.token_hash, 0, 1700000900, &f->err),
+	assert_int_equal(STORE(f->st, intake, receipt_use, r.token_hash, 0, 1700000900, &f->err),
 		HL_ECONFLICT);
 	assert_non_null(strstr(f->err.msg, "đường dẫn khảo sát này đã được dùng"));
-	OK(f, STORE(f->st, receipt_get, r.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, intake, receipt_get, r.token_hash, &g, &f->err));
 	assert_int_equal(g.used_at, 1700000500);
 	assert_int_equal(g.response_id, resp.id);
 
 	fill_hash(other, 41);
-	assert_int_equal(STORE(f->st, receipt_use, other, 0, 1700000900, &f->err), HL_ENOTFOUND);
-	assert_int_equal(STORE(f->st, receipt_get, other, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, intake, receipt_use, other, 0, 1700000900, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, intake, receipt_get, other, &g, &f->err), HL_ENOTFOUND);
 	/* used without a response, and an invalid time */
 	memcpy(r.token_hash, other, STORE_HASH_LEN);
-	OK(f, STORE(f->st, receipt_put, &r, &f->err));
-	assert_int_equal(STORE(f->st, receipt_use, other, 0, 0, &f->err), HL_EINVAL);
-	OK(f, STORE(f->st, receipt_use, other, 0, 5, &f->err));
-	OK(f, STORE(f->st, receipt_get, other, &g, &f->err));
+	OK(f, STORE(f->st, intake, receipt_put, &r, &f->err));
+	assert_int_equal(STORE(f->st, intake, receipt_use, other, 0, 0, &f->err), HL_EINVAL);
+	OK(f, STORE(f->st, intake, receipt_use, other, 0, 5, &f->err));
+	OK(f, STORE(f->st, intake, receipt_get, other, &g, &f->err));
 	assert_int_equal(g.used_at, 5);
 	assert_int_equal(g.response_id, 0);
 	r.dossier[0] = '\0';
 	fill_hash(r.token_hash, 42);
-	assert_int_equal(STORE(f->st, receipt_put, &r, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, intake, receipt_put, &r, &f->err), HL_EINVAL);
 }
 
 /* One current link per dossier (issue 12): a new one replaces the unused
@@ -552,30 +552,30 @@ static void test_receipt_replace(void **state)
 	c = a;
 	fill_hash(c.token_hash, 52);
 	c.unit_id = f->unit2;             /* the same code in another unit */
-	OK(f, STORE(f->st, receipt_replace, f->unit, "HS-7", 150, &used, &n, &f->err));
+	OK(f, STORE(f->st, intake, receipt_replace, f->unit, "HS-7", 150, &used, &n, &f->err));
 	assert_int_equal(used, 0);
 	assert_int_equal(n, 0);
-	OK(f, STORE(f->st, receipt_put, &a, &f->err));
-	OK(f, STORE(f->st, receipt_put, &c, &f->err));
-	OK(f, STORE(f->st, receipt_get, a.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, intake, receipt_put, &a, &f->err));
+	OK(f, STORE(f->st, intake, receipt_put, &c, &f->err));
+	OK(f, STORE(f->st, intake, receipt_get, a.token_hash, &g, &f->err));
 	assert_int_equal(g.replaced_at, 0);
-	OK(f, STORE(f->st, receipt_replace, f->unit, "HS-7", 200, &used, &n, &f->err));
+	OK(f, STORE(f->st, intake, receipt_replace, f->unit, "HS-7", 200, &used, &n, &f->err));
 	assert_int_equal(used, 0);
 	assert_int_equal(n, 1);
-	OK(f, STORE(f->st, receipt_put, &b, &f->err));
-	OK(f, STORE(f->st, receipt_get, a.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, intake, receipt_put, &b, &f->err));
+	OK(f, STORE(f->st, intake, receipt_get, a.token_hash, &g, &f->err));
 	assert_int_equal(g.replaced_at, 200);
-	OK(f, STORE(f->st, receipt_get, c.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, intake, receipt_get, c.token_hash, &g, &f->err));
 	assert_int_equal(g.replaced_at, 0);
 	/* the replaced link cannot be used; the new one can */
-	assert_int_equal(STORE(f->st, receipt_use, a.token_hash, 0, 300, &f->err), HL_ECONFLICT);
+	assert_int_equal(STORE(f->st, intake, receipt_use, a.token_hash, 0, 300, &f->err), HL_ECONFLICT);
 	assert_non_null(strstr(f->err.msg, "thay"));
-	OK(f, STORE(f->st, receipt_use, b.token_hash, 0, 300, &f->err));
+	OK(f, STORE(f->st, intake, receipt_use, b.token_hash, 0, 300, &f->err));
 	/* used: nothing replaced any more, and when it was used is told */
-	OK(f, STORE(f->st, receipt_replace, f->unit, "HS-7", 400, &used, &n, &f->err));
+	OK(f, STORE(f->st, intake, receipt_replace, f->unit, "HS-7", 400, &used, &n, &f->err));
 	assert_int_equal(used, 300);
 	assert_int_equal(n, 0);
-	OK(f, STORE(f->st, receipt_get, b.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, intake, receipt_get, b.token_hash, &g, &f->err));
 	assert_int_equal(g.replaced_at, 0);
 	assert_int_equal(g.used_at, 300);
 }
@@ -590,7 +590,7 @@ static void test_paper(void **state)
 
 	snprintf(u.name, sizeof(u.name), "nhap.lieu");
 	snprintf(u.pwhash, sizeof(u.pwhash), "x");
-	OK(f, STORE(f->st, user_put, &u, &f->err));
+	OK(f, STORE(f->st, accounts, user_put, &u, &f->err));
 
 	b.unit_id = f->unit;
 	b.opened_on = 19810;
@@ -600,17 +600,17 @@ static void test_paper(void **state)
 	b.double_entry = true;
 	b.instrument_id = f->instr;
 	b.created_by = u.id;
-	OK(f, STORE(f->st, paper_batch_put, &b, &f->err));
+	OK(f, STORE(f->st, intake, paper_batch_put, &b, &f->err));
 	assert_true(b.id > 0);
 	b2 = b;
 	b2.id = 0;
 	b2.unit_id = f->unit2;
 	b2.double_entry = false;
 	b2.created_by = 0;
-	OK(f, STORE(f->st, paper_batch_put, &b2, &f->err));
+	OK(f, STORE(f->st, intake, paper_batch_put, &b2, &f->err));
 	assert_true(b2.id > b.id);
 
-	OK(f, STORE(f->st, paper_batch_get, b.id, &g, &f->err));
+	OK(f, STORE(f->st, intake, paper_batch_get, b.id, &g, &f->err));
 	assert_int_equal(g.unit_id, f->unit);
 	assert_int_equal(g.opened_on, 19810);
 	assert_string_equal(g.opened_by, "Trần Thị Bình");
@@ -626,31 +626,31 @@ static void test_paper(void **state)
 	b.closed = true;
 	b.closed_at = 1700001000;
 	b.counted = 4;
-	OK(f, STORE(f->st, paper_batch_put, &b, &f->err));
-	OK(f, STORE(f->st, paper_batch_get, b.id, &g, &f->err));
+	OK(f, STORE(f->st, intake, paper_batch_put, &b, &f->err));
+	OK(f, STORE(f->st, intake, paper_batch_get, b.id, &g, &f->err));
 	assert_true(g.closed);
 	assert_int_equal(g.closed_at, 1700001000);
 	assert_int_equal(g.counted, 4);
 
-	OK(f, STORE(f->st, paper_batch_list, 0, f->a, &bl, &n, &f->err));
+	OK(f, STORE(f->st, intake, paper_batch_list, 0, f->a, &bl, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(bl[0].id, b2.id);
 	assert_int_equal(bl[1].id, b.id);
-	OK(f, STORE(f->st, paper_batch_list, f->unit, f->a, &bl, &n, &f->err));
+	OK(f, STORE(f->st, intake, paper_batch_list, f->unit, f->a, &bl, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(bl[0].id, b.id);
 	assert_true(bl[0].closed);
 
-	assert_int_equal(STORE(f->st, paper_batch_get, 424242, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, intake, paper_batch_get, 424242, &g, &f->err), HL_ENOTFOUND);
 	g = b;
 	g.id = 424242;
-	assert_int_equal(STORE(f->st, paper_batch_put, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, intake, paper_batch_put, &g, &f->err), HL_ENOTFOUND);
 	g.id = 0;
 	g.opened_on = HL_DAY_NONE;
-	assert_int_equal(STORE(f->st, paper_batch_put, &g, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, intake, paper_batch_put, &g, &f->err), HL_EINVAL);
 	g.opened_on = 19810;
 	g.counted = -1;
-	assert_int_equal(STORE(f->st, paper_batch_put, &g, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, intake, paper_batch_put, &g, &f->err), HL_EINVAL);
 
 	/* entries: two passes, upsert by (batch, pass, seq) */
 	e.batch_id = b.id;
@@ -662,7 +662,7 @@ static void test_paper(void **state)
 			e.seq = seq;
 			memset(e.answers, seq, 22);
 			snprintf(e.comment, sizeof(e.comment), "phiếu %d, lượt %d", seq, pass);
-			OK(f, STORE(f->st, paper_entry_put, &e, &f->err));
+			OK(f, STORE(f->st, intake, paper_entry_put, &e, &f->err));
 		}
 	}
 	e.pass = 1;
@@ -670,9 +670,9 @@ static void test_paper(void **state)
 	memset(e.answers, 4, 22);
 	e.answers[21] = 0;
 	e.comment[0] = '\0';
-	OK(f, STORE(f->st, paper_entry_put, &e, &f->err));
+	OK(f, STORE(f->st, intake, paper_entry_put, &e, &f->err));
 
-	OK(f, STORE(f->st, paper_entry_list, b.id, 1, f->a, &el, &n, &f->err));
+	OK(f, STORE(f->st, intake, paper_entry_list, b.id, 1, f->a, &el, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(el[0].seq, 1);
 	assert_int_equal(el[1].seq, 2);
@@ -685,26 +685,26 @@ static void test_paper(void **state)
 	assert_int_equal(el[0].entered_by, u.id);
 	assert_int_equal(el[0].batch_id, b.id);
 	assert_int_equal(el[0].pass, 1);
-	OK(f, STORE(f->st, paper_entry_list, b.id, 0, f->a, &el, &n, &f->err));
+	OK(f, STORE(f->st, intake, paper_entry_list, b.id, 0, f->a, &el, &n, &f->err));
 	assert_int_equal(n, 6);
 	assert_int_equal(el[3].pass, 2);
 	assert_int_equal(el[3].seq, 1);
 
-	OK(f, STORE(f->st, paper_entry_delete, b.id, 2, 3, &f->err));
-	OK(f, STORE(f->st, paper_entry_delete, b.id, 2, 3, &f->err));
-	OK(f, STORE(f->st, paper_entry_list, b.id, 2, f->a, &el, &n, &f->err));
+	OK(f, STORE(f->st, intake, paper_entry_delete, b.id, 2, 3, &f->err));
+	OK(f, STORE(f->st, intake, paper_entry_delete, b.id, 2, 3, &f->err));
+	OK(f, STORE(f->st, intake, paper_entry_list, b.id, 2, f->a, &el, &n, &f->err));
 	assert_int_equal(n, 2);
-	OK(f, STORE(f->st, paper_entry_list, b2.id, 0, f->a, &el, &n, &f->err));
+	OK(f, STORE(f->st, intake, paper_entry_list, b2.id, 0, f->a, &el, &n, &f->err));
 	assert_int_equal(n, 0);
 
 	e.pass = 3;
-	assert_int_equal(STORE(f->st, paper_entry_put, &e, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, intake, paper_entry_put, &e, &f->err), HL_EINVAL);
 	e.pass = 1;
 	e.seq = 0;
-	assert_int_equal(STORE(f->st, paper_entry_put, &e, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, intake, paper_entry_put, &e, &f->err), HL_EINVAL);
 	e.seq = 1;
 	e.nanswers = STORE_ANSWERS_MAX + 1;
-	assert_int_equal(STORE(f->st, paper_entry_put, &e, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, intake, paper_entry_put, &e, &f->err), HL_EINVAL);
 }
 
 static void test_audit_list(void **state)
@@ -713,13 +713,13 @@ static void test_audit_list(void **state)
 	char **lines;
 	size_t n;
 
-	OK(f, STORE(f->st, audit_list, 10, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 10, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 0);
-	OK(f, STORE(f->st, audit, "admin", "users.add", "nguyen.van.a (clerk)", &f->err));
-	OK(f, STORE(f->st, audit, "admin", "kiosks.add", "quay\t1\ndòng hai", &f->err));
-	OK(f, STORE(f->st, audit, "bình", "kiosks.revoke", "", &f->err));
+	OK(f, STORE(f->st, admin, audit, "admin", "users.add", "nguyen.van.a (clerk)", &f->err));
+	OK(f, STORE(f->st, admin, audit, "admin", "kiosks.add", "quay\t1\ndòng hai", &f->err));
+	OK(f, STORE(f->st, admin, audit, "bình", "kiosks.revoke", "", &f->err));
 
-	OK(f, STORE(f->st, audit_list, 0, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 0, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 3);
 	/* newest first; "at\twho\taction\tdetail" */
 	assert_non_null(strstr(lines[0], "\tbình\tkiosks.revoke\t"));
@@ -727,7 +727,7 @@ static void test_audit_list(void **state)
 	assert_non_null(strstr(lines[1], "\tadmin\tkiosks.add\tquay 1 dòng hai"));
 	assert_non_null(strstr(lines[2], "\tadmin\tusers.add\tnguyen.van.a (clerk)"));
 	assert_true(lines[2][0] >= '2' && lines[2][0] <= '9');
-	OK(f, STORE(f->st, audit_list, 2, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 2, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_non_null(strstr(lines[1], "kiosks.add"));
 }
@@ -751,7 +751,7 @@ static int64_t counted_in_tallies(struct fx *f, int64_t unit)
 {
 	struct day_count c = { .unit = unit };
 
-	OK(f, STORE(f->st, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, day_count_cb,
+	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, day_count_cb,
 		&c, &f->err));
 	return c.n;
 }
@@ -764,12 +764,12 @@ static void test_tallies_skip_held(void **state)
 	long count = -1;
 
 	make_response(f, &r, "T-1", f->unit, RS_COUNTED);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	make_response(f, &r, "T-2", f->unit, RS_HELD);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	held = r.id;
 	make_response(f, &r, "T-3", f->unit, RS_REJECTED);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 
 	OK(f, store_begin(f->st, &f->err));
 	OK(f, tacc_compute(f->st, 0, INT64_MAX, 0, &count, &f->err));
@@ -778,15 +778,15 @@ static void test_tallies_skip_held(void **state)
 	assert_int_equal(counted_in_tallies(f, f->unit), 1);
 
 	/* accepted by a clerk: counted after a rebuild */
-	OK(f, STORE(f->st, response_set_status, held, RS_COUNTED, &f->err));
+	OK(f, STORE(f->st, responses, response_set_status, held, RS_COUNTED, &f->err));
 	OK(f, tacc_rebuild(f->st, "test", &count, &f->err));
 	assert_int_equal(count, 2);
 	assert_int_equal(counted_in_tallies(f, f->unit), 2);
 
 	/* a small key budget (many passes) skips them the same way */
-	OK(f, STORE(f->st, response_set_status, held, RS_HELD, &f->err));
+	OK(f, STORE(f->st, responses, response_set_status, held, RS_HELD, &f->err));
 	OK(f, store_begin(f->st, &f->err));
-	OK(f, STORE(f->st, tally_clear, &f->err));
+	OK(f, STORE(f->st, tallies, tally_clear, &f->err));
 	OK(f, tacc_compute(f->st, 0, INT64_MAX, 4, &count, &f->err));
 	OK(f, store_commit(f->st, &f->err));
 	assert_int_equal(count, 1);
@@ -809,16 +809,16 @@ static void test_comment_approvals(void **state)
 	make_response(f, &b, "b", f->unit, RS_COUNTED);
 	make_response(f, &c, "c", f->unit2, RS_COUNTED);
 	b.day = 19900;
-	OK(f, STORE(f->st, response_insert, &a, NULL, &f->err));
-	OK(f, STORE(f->st, response_insert, &b, NULL, &f->err));
-	OK(f, STORE(f->st, response_insert, &c, NULL, &f->err));
-	OK(f, STORE(f->st, comment_approve, a.id, "web:lan", 1000, &f->err));
-	OK(f, STORE(f->st, comment_approve, b.id, "web:lan", 1001, &f->err));
-	OK(f, STORE(f->st, comment_approve, c.id, "web:minh", 1002, &f->err));
-	assert_int_equal(STORE(f->st, comment_approve, a.id, "web:lan", 1003, &f->err), HL_EEXIST);
-	assert_int_equal(STORE(f->st, comment_approve, a.id, "", 1003, &f->err), HL_EINVAL);
+	OK(f, STORE(f->st, responses, response_insert, &a, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &b, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &c, NULL, &f->err));
+	OK(f, STORE(f->st, reports, comment_approve, a.id, "web:lan", 1000, &f->err));
+	OK(f, STORE(f->st, reports, comment_approve, b.id, "web:lan", 1001, &f->err));
+	OK(f, STORE(f->st, reports, comment_approve, c.id, "web:minh", 1002, &f->err));
+	assert_int_equal(STORE(f->st, reports, comment_approve, a.id, "web:lan", 1003, &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, reports, comment_approve, a.id, "", 1003, &f->err), HL_EINVAL);
 
-	OK(f, STORE(f->st, comment_approval_list, f->unit, HL_DAY_NONE, HL_DAY_NONE, f->a, &list,
+	OK(f, STORE(f->st, reports, comment_approval_list, f->unit, HL_DAY_NONE, HL_DAY_NONE, f->a, &list,
 		&n, &f->err));
 	assert_int_equal(n, 2);
 	assert_true(list[0].response_id == a.id && list[1].response_id == b.id);
@@ -826,7 +826,7 @@ static void test_comment_approvals(void **state)
 	assert_int_equal(list[0].day, 19800);
 	assert_string_equal(list[0].by, "web:lan");
 	assert_int_equal(list[0].at, 1000);
-	OK(f, STORE(f->st, comment_approval_list, 0, 19800, 19800, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, reports, comment_approval_list, 0, 19800, 19800, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_true(list[0].response_id == a.id && list[1].response_id == c.id);
 
@@ -837,25 +837,25 @@ static void test_comment_approvals(void **state)
 	snprintf(r.published_by, sizeof(r.published_by), "web:lan");
 	r.published_at = 2000;
 	r.due = HL_DAY_NONE;
-	OK(f, STORE(f->st, report_put, &r, "{}", "<p>", 3, &f->err));
-	OK(f, STORE(f->st, report_quotes_put, r.id, (int64_t[]){a.id, c.id, a.id}, 3, &f->err));
-	OK(f, STORE(f->st, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
+	OK(f, STORE(f->st, reports, report_put, &r, "{}", "<p>", 3, &f->err));
+	OK(f, STORE(f->st, reports, report_quotes_put, r.id, (int64_t[]){a.id, c.id, a.id}, 3, &f->err));
+	OK(f, STORE(f->st, reports, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
 	assert_true(got.doc_public);
-	OK(f, STORE(f->st, comment_withdraw, b.id, &f->err));
-	OK(f, STORE(f->st, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
+	OK(f, STORE(f->st, reports, comment_withdraw, b.id, &f->err));
+	OK(f, STORE(f->st, reports, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
 	assert_true(got.doc_public);
-	OK(f, STORE(f->st, comment_withdraw, c.id, &f->err));
-	assert_int_equal(STORE(f->st, comment_withdraw, c.id, &f->err), HL_ENOTFOUND);
-	OK(f, STORE(f->st, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
+	OK(f, STORE(f->st, reports, comment_withdraw, c.id, &f->err));
+	assert_int_equal(STORE(f->st, reports, comment_withdraw, c.id, &f->err), HL_ENOTFOUND);
+	OK(f, STORE(f->st, reports, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
 	assert_false(got.doc_public);
-	OK(f, STORE(f->st, report_list, f->unit, f->a, &reports, &n, &f->err));
+	OK(f, STORE(f->st, reports, report_list, f->unit, f->a, &reports, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_false(reports[0].doc_public);
 	/* Approved again: public again. */
-	OK(f, STORE(f->st, comment_approve, c.id, "web:minh", 1004, &f->err));
-	OK(f, STORE(f->st, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
+	OK(f, STORE(f->st, reports, comment_approve, c.id, "web:minh", 1004, &f->err));
+	OK(f, STORE(f->st, reports, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
 	assert_true(got.doc_public);
-	OK(f, STORE(f->st, comment_approval_list, f->unit, HL_DAY_NONE, HL_DAY_NONE, f->a, &list,
+	OK(f, STORE(f->st, reports, comment_approval_list, f->unit, HL_DAY_NONE, HL_DAY_NONE, f->a, &list,
 		&n, &f->err));
 	assert_int_equal(n, 1);
 }

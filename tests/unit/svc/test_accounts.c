@@ -52,15 +52,15 @@ static void test_identify(void **state)
 
 	strcpy(u.name, "lan");
 	strcpy(u.pwhash, "x");
-	OK(f, STORE(f->st, user_put, &u, &f->err));
+	OK(f, STORE(f->st, accounts, user_put, &u, &f->err));
 	token_hash("bi-mat-phien", s.token_hash);
 	s.user_id = u.id;
 	s.expires_at = 2000;
-	OK(f, STORE(f->st, session_put, &s, &f->err));
+	OK(f, STORE(f->st, accounts, session_put, &s, &f->err));
 	strcpy(k.name, "Quầy 1");
 	k.unit_id = f->unit;
 	token_hash("bi-mat-kiosk", k.token_hash);
-	OK(f, STORE(f->st, kiosk_put, &k, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_put, &k, &f->err));
 
 	OK(f, account_identify(f->st, NULL, "bi-mat-phien", 1000, &gk, &is_k, &gs, &got, &is_u,
 		&f->err));

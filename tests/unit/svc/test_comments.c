@@ -46,7 +46,7 @@ static int setup(void **state)
 	assert_non_null(json);
 	snprintf(si.code, sizeof(si.code), "sipas-5");
 	snprintf(si.name, sizeof(si.name), "SIPAS");
-	OK(f, STORE(f->st, instrument_put, &si, json, &f->err));
+	OK(f, STORE(f->st, instruments, instrument_put, &si, json, &f->err));
 	free(json);
 	ids.instr = si.id;
 	return 0;
@@ -64,7 +64,7 @@ static int64_t respond(struct fx *f, int64_t unit, const char *comment, int stat
 	r.answers[0] = 5;
 	r.status = status;
 	snprintf(r.comment, sizeof(r.comment), "%s", comment);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	return r.id;
 }
 
@@ -109,7 +109,7 @@ static void test_scope(void **state)
 	OK(f, set(f, r, true, ROLE_ADMIN, 0));
 	assert_int_equal(approved(f, ids.vt), 1);
 	assert_int_equal(approved(f, ids.vh), 0);
-	OK(f, STORE(f->st, audit_list, 0, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 0, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 5);
 	assert_non_null(strstr(lines[0], "web:test\tcomments.approve\tphiếu"));
 	assert_non_null(strstr(lines[1], "comments.withdraw"));

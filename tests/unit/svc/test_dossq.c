@@ -122,19 +122,19 @@ static void test_stats_brute_force(void **state)
 		snprintf(su.name, sizeof(su.name), "Đơn vị %d", u);
 		snprintf(su.type, sizeof(su.type), "ubnd-xa");
 		su.valid_from = su.valid_to = HL_DAY_NONE;
-		assert_int_equal(STORE(st, unit_put, &su, &err), HL_OK);
+		assert_int_equal(STORE(st, units, unit_put, &su, &err), HL_OK);
 		unit_ids[u] = su.id;
 	}
 	assert_true(hl_minute_parse("2025-01-20 00:00", &base));
 	assert_int_equal(store_begin(st, &err), HL_OK);
 	for (int i = 0; i < NDOS; i++) {
 		random_dossier(&dos[i], i, base);
-		assert_int_equal(STORE(st, dossier_save, &dos[i], &err), HL_OK);
+		assert_int_equal(STORE(st, dossiers, dossier_save, &dos[i], &err), HL_OK);
 	}
 	/* Re-save a third, changed: the sums must follow. */
 	for (int i = 0; i < NDOS; i += 3) {
 		random_dossier(&dos[i], i, base);
-		assert_int_equal(STORE(st, dossier_save, &dos[i], &err), HL_OK);
+		assert_int_equal(STORE(st, dossiers, dossier_save, &dos[i], &err), HL_OK);
 	}
 	assert_int_equal(store_commit(st, &err), HL_OK);
 

@@ -190,13 +190,13 @@ static struct counts counts_of(struct store *st)
 	assert_non_null(a);
 	assert_int_equal(dbcheck_run(st, true, a, &problems, &n, &err), HL_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(STORE(st, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, count_resp, &c, &err),
+	assert_int_equal(STORE(st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, count_resp, &c, &err),
 		HL_OK);
-	assert_int_equal(STORE(st, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, sum_tally,
+	assert_int_equal(STORE(st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, sum_tally,
 		&c, &err), HL_OK);
-	assert_int_equal(STORE(st, fb_item_list, &ff, a, &items, &n, &err), HL_OK);
+	assert_int_equal(STORE(st, feedback, fb_item_list, &ff, a, &items, &n, &err), HL_OK);
 	c.feedback = (int64_t)n;
-	assert_int_equal(STORE(st, import_run_list, a, &runs, &n, &err), HL_OK);
+	assert_int_equal(STORE(st, admin, import_run_list, a, &runs, &n, &err), HL_OK);
 	c.runs = (int64_t)n;
 	hl_arena_free(a);
 	/* every counted response is in the tallies, and nothing else */

@@ -38,7 +38,7 @@ static size_t items(struct fx *f, int64_t unit_id)
 	struct store_fb_item *list = NULL;
 	size_t n = 0;
 
-	OK(f, STORE(f->st, fb_item_list, &flt, f->a, &list, &n, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_list, &flt, f->a, &list, &n, &f->err));
 	return n;
 }
 
@@ -153,7 +153,7 @@ static void test_short_code(void **state)
 	old.unit_id = f->unit;
 	snprintf(old.code, sizeof(old.code), "PA-VT-20250101-0009");
 	token_hash(long_tok, old.token_hash);
-	OK(f, STORE(f->st, fb_item_put, &old, "Cũ", &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_put, &old, "Cũ", &f->err));
 	OK(f, fb_track(f->st, NULL, NULL, long_tok, AT, f->a, &it, &f->err));
 	assert_string_equal(it.it.code, "PA-VT-20250101-0009");
 	OK(f, fb_track(f->st, NULL, "pa-vt-20250101-0009", long_tok, AT, f->a, &it, &f->err));

@@ -44,7 +44,7 @@ static void audited(struct fx *f, const char *first, ...)
 	size_t n = 0;
 	va_list ap;
 
-	OK(f, STORE(f->st, audit_list, 1, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 1, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 1);
 	va_start(ap, first);
 	for (const char *w = first; w != NULL; w = va_arg(ap, const char *))

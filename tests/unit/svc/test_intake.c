@@ -30,7 +30,7 @@ static int setup(void **state)
 	snprintf(si.code, sizeof(si.code), "sipas-5");
 	si.version = 1;
 	snprintf(si.name, sizeof(si.name), "SIPAS");
-	if (STORE(f->st, instrument_put, &si, "{}", &f->err) != HL_OK)
+	if (STORE(f->st, instruments, instrument_put, &si, "{}", &f->err) != HL_OK)
 		return -1;
 	f->instr = si.id;
 	return 0;
@@ -137,7 +137,7 @@ static void test_same_id(void **state)
 	r = resp(f, f->unit, "K-1", DAY0);
 	assert_int_equal(intake_insert(f->st, &r, true, &batch, &f->err), HL_ECONFLICT);
 	/* the stored one is unchanged */
-	OK(f, STORE(f->st, response_get_ext, f->unit, "K-1", &got, &f->err));
+	OK(f, STORE(f->st, responses, response_get_ext, f->unit, "K-1", &got, &f->err));
 	assert_int_equal(got.id, first);
 	assert_int_equal(got.answers[0], 5);
 	/* the same id in another unit: another response */
@@ -158,9 +158,9 @@ static void test_old_row(void **state)
 	struct store_response r = resp(f, f->unit, "OLD-1", DAY0);
 	int64_t batch = -1, b;
 
-	OK(f, STORE(f->st, batch_new, "import", "cu.csv", &b, &f->err));
+	OK(f, STORE(f->st, responses, batch_new, "import", "cu.csv", &b, &f->err));
 	r.batch_id = b;
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	r = resp(f, f->unit, "OLD-1", DAY0);
 	assert_int_equal(intake_insert(f->st, &r, false, &batch, &f->err), HL_EEXIST);
 	assert_int_equal(batch, b);
@@ -176,7 +176,7 @@ static int64_t add_kiosk(struct fx *f, const char *name)
 	snprintf(k.name, sizeof(k.name), "%s", name);
 	k.unit_id = f->unit;
 	memset(k.token_hash, name[0], sizeof(k.token_hash));
-	OK(f, STORE(f->st, kiosk_put, &k, &f->err));
+	OK(f, STORE(f->st, accounts, kiosk_put, &k, &f->err));
 	return k.id;
 }
 

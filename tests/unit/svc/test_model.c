@@ -68,7 +68,7 @@ static int64_t unit(struct fx *f, const char *code, const char *name, const char
 	snprintf(u.type, sizeof(u.type), "%s", type);
 	u.parent_id = parent;
 	u.valid_from = u.valid_to = HL_DAY_NONE;
-	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	OK(f, STORE(f->st, units, unit_put, &u, &f->err));
 	return u.id;
 }
 
@@ -79,7 +79,7 @@ static int64_t staff(struct fx *f, const char *code, const char *name, int64_t u
 	snprintf(s.code, sizeof(s.code), "%s", code);
 	snprintf(s.name, sizeof(s.name), "%s", name);
 	s.unit_id = unit_id;
-	OK(f, STORE(f->st, staff_put, &s, &f->err));
+	OK(f, STORE(f->st, units, staff_put, &s, &f->err));
 	return s.id;
 }
 
@@ -93,8 +93,8 @@ static int64_t respond(struct fx *f, int64_t unit_id, hl_day d, int channel, int
 	int64_t batch;
 
 	memset(&r, 0, sizeof(r));
-	OK(f, STORE(f->st, instrument_get, "sipas-5", 1, f->a, &in, NULL, &f->err));
-	OK(f, STORE(f->st, batch_new, "import", "test", &batch, &f->err));
+	OK(f, STORE(f->st, instruments, instrument_get, "sipas-5", 1, f->a, &in, NULL, &f->err));
+	OK(f, STORE(f->st, responses, batch_new, "import", "test", &batch, &f->err));
 	snprintf(r.ext_id, sizeof(r.ext_id), "R%d", ++seq);
 	r.unit_id = unit_id;
 	r.day = d;
@@ -108,7 +108,7 @@ static int64_t respond(struct fx *f, int64_t unit_id, hl_day d, int channel, int
 	snprintf(r.comment, sizeof(r.comment), "%s", comment);
 	r.batch_id = batch;
 	r.status = status;
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	return r.id;
 }
 
@@ -133,9 +133,9 @@ static int setup(void **state)
 	f->a = hl_arena_new((size_t)1 << 28);
 	if (f->a == NULL || store_open(f->db, &f->st, &f->err) != HL_OK ||
 	    builtin_init(f->st, "test", &v, NULL, &f->err) != HL_OK ||
-	    STORE(f->st, instrument_get, "sipas-5", 1, f->a, &meta, &json, &f->err) != HL_OK ||
+	    STORE(f->st, instruments, instrument_get, "sipas-5", 1, f->a, &meta, &json, &f->err) != HL_OK ||
 	    ij_parse(f->a, json, strlen(json), &in, &f->err) != HL_OK ||
-	    STORE(f->st, field_list, f->a, &fields, &nf, &f->err) != HL_OK || nf == 0) {
+	    STORE(f->st, units, field_list, f->a, &fields, &nf, &f->err) != HL_OK || nf == 0) {
 		print_error("setup: %s\n", f->err.msg);
 		return -1;
 	}
@@ -166,7 +166,7 @@ static int setup(void **state)
 	t.year = 2024;
 	t.unit_id = f->pa;
 	t.value = 95;
-	OK(f, STORE(f->st, target_set, &t, &f->err));
+	OK(f, STORE(f->st, reports, target_set, &t, &f->err));
 	OK(f, tacc_rebuild(f->st, "test", &n, &f->err));
 	*state = f;
 	return 0;
@@ -414,7 +414,7 @@ static void test_approved_examples(void **state)
 	struct rpt_opts pub = opts("an-binh", NULL, false), in = opts("an-binh", NULL, true);
 	struct rpt_model *m = NULL;
 
-	OK(f, STORE(f->st, comment_approve, f->wait, "web:lan", 1000, &f->err));
+	OK(f, STORE(f->st, reports, comment_approve, f->wait, "web:lan", 1000, &f->err));
 	for (int scan = 0; scan <= 1; scan++) {
 		pub.scan = in.scan = scan;
 		OK(f, rpt_build(f->st, f->a, &pub, &m, &f->err));
@@ -429,14 +429,14 @@ static void test_approved_examples(void **state)
 		assert_string_equal(m->themes[0].example[0], "Thiếu hồ sơ mẫu tại bàn viết");
 		assert_int_equal(m->themes[1].nexamples, 1);
 	}
-	OK(f, STORE(f->st, comment_withdraw, f->wait, &f->err));
+	OK(f, STORE(f->st, reports, comment_withdraw, f->wait, &f->err));
 	OK(f, rpt_build(f->st, f->a, &pub, &m, &f->err));
 	assert_int_equal(m->themes[1].nexamples, 0);
 	/* Approved in another unit: not this unit's report's. */
-	OK(f, STORE(f->st, comment_approve, f->markup, "web:lan", 1000, &f->err));
+	OK(f, STORE(f->st, reports, comment_approve, f->markup, "web:lan", 1000, &f->err));
 	OK(f, rpt_build(f->st, f->a, &pub, &m, &f->err));
 	assert_int_equal(m->themes[1].nexamples, 0);
-	OK(f, STORE(f->st, comment_withdraw, f->markup, &f->err));
+	OK(f, STORE(f->st, reports, comment_withdraw, f->markup, &f->err));
 }
 
 static void test_html(void **state)
@@ -449,7 +449,7 @@ static void test_html(void **state)
 	size_t n = 0;
 
 	/* The markup a citizen typed, approved: quoted, escaped. */
-	OK(f, STORE(f->st, comment_approve, f->markup, "web:lan", 1000, &f->err));
+	OK(f, STORE(f->st, reports, comment_approve, f->markup, "web:lan", 1000, &f->err));
 	OK(f, rpt_build(f->st, f->a, &o, &m, &f->err));
 	snprintf(path, sizeof(path), "%s/r.html", f->dir);
 	OK(f, rpt_render(m, RPT_HTML, path, &f->err));
@@ -522,16 +522,16 @@ static void test_issuer_on_date(void **state)
 
 	tinh = unit(f, "tinh-thu", "Tỉnh Thử", "tinh", 0);
 	tan_an = unit(f, "tan-an", "UBND phường Tân An", "ubnd-xa", tinh);
-	OK(f, STORE(f->st, unit_get, "tp", &u, &f->err));
+	OK(f, STORE(f->st, units, unit_get, "tp", &u, &f->err));
 	u.parent_id = tinh;
 	u.valid_to = day(2025, 6, 30);
-	OK(f, STORE(f->st, unit_put, &u, &f->err));
+	OK(f, STORE(f->st, units, unit_put, &u, &f->err));
 	for (int i = 0; i < 2; i++) {
-		OK(f, STORE(f->st, unit_get, i ? "binh-minh" : "an-binh", &u, &f->err));
+		OK(f, STORE(f->st, units, unit_get, i ? "binh-minh" : "an-binh", &u, &f->err));
 		u.valid_to = day(2025, 6, 30);
-		OK(f, STORE(f->st, unit_put, &u, &f->err));
+		OK(f, STORE(f->st, units, unit_put, &u, &f->err));
 		l = (struct store_lineage){tan_an, u.id, day(2025, 7, 1)};
-		OK(f, STORE(f->st, lineage_add, &l, &f->err));
+		OK(f, STORE(f->st, units, lineage_add, &l, &f->err));
 	}
 
 	/* Dated before the merger: An Bình itself, under the city. */

@@ -293,21 +293,21 @@ static struct store *open_store(struct fx *f, char *path, int counted, bool doub
 	snprintf(si.code, sizeof(si.code), "sipas-5");
 	si.version = 1;
 	snprintf(si.name, sizeof(si.name), "SIPAS");
-	assert_int_equal(STORE(st, instrument_put, &si, json, &f->err), HL_OK);
+	assert_int_equal(STORE(st, instruments, instrument_put, &si, json, &f->err), HL_OK);
 	free(json);
 	memset(u, 0, sizeof(*u));
 	snprintf(u->code, sizeof(u->code), "VT");
 	snprintf(u->name, sizeof(u->name), "Phường Vĩnh Thọ");
 	snprintf(u->type, sizeof(u->type), "ubnd-xa");
 	u->valid_from = u->valid_to = HL_DAY_NONE;
-	assert_int_equal(STORE(st, unit_put, u, &f->err), HL_OK);
+	assert_int_equal(STORE(st, units, unit_put, u, &f->err), HL_OK);
 	for (int i = 0; i < 2; i++) {
 		memset(&us, 0, sizeof(us));
 		snprintf(us.name, sizeof(us.name), "nhap%d", i);
 		us.role = ROLE_ENTRY;
 		us.unit_id = u->id;
 		snprintf(us.pwhash, sizeof(us.pwhash), "x");
-		assert_int_equal(STORE(st, user_put, &us, &f->err), HL_OK);
+		assert_int_equal(STORE(st, accounts, user_put, &us, &f->err), HL_OK);
 	}
 	*user = us.id;
 
@@ -320,7 +320,7 @@ static struct store *open_store(struct fx *f, char *path, int counted, bool doub
 	b->double_entry = double_entry;
 	b->instrument_id = si.id;
 	b->created_by = us.id;
-	assert_int_equal(STORE(st, paper_batch_put, b, &f->err), HL_OK);
+	assert_int_equal(STORE(st, intake, paper_batch_put, b, &f->err), HL_OK);
 	return st;
 }
 
@@ -381,10 +381,10 @@ static void test_close_store(void **state)
 	assert_int_equal(nresp, 2);
 	assert_int_equal(c.n, 2);
 	assert_string_equal(c.last, "paper-1-2");
-	assert_int_equal(STORE(st, paper_batch_get, b.id, &got, &f->err), HL_OK);
+	assert_int_equal(STORE(st, intake, paper_batch_get, b.id, &got, &f->err), HL_OK);
 	assert_true(got.closed);
 	assert_int_equal(got.closed_at, 1700000000);
-	assert_int_equal(STORE(st, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE,
+	assert_int_equal(STORE(st, responses, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE,
 		count_one, &stored, &f->err), HL_OK);
 	assert_int_equal(stored, 2);
 	/* Closed: no more typing, no second close. */
@@ -396,12 +396,12 @@ static void test_close_store(void **state)
 	/* A retry of a close whose mark was lost inserts and counts nothing again. */
 	got.closed = false;
 	got.closed_at = 0;
-	assert_int_equal(STORE(st, paper_batch_put, &got, &f->err), HL_OK);
+	assert_int_equal(STORE(st, intake, paper_batch_put, &got, &f->err), HL_OK);
 	assert_int_equal(paper_close(st, b.id, 1700000002, "web:nhap", count_cb, &c, f->a, &nresp,
 		&f->err), HL_OK);
 	assert_int_equal(c.n, 2);
 	stored = 0;
-	assert_int_equal(STORE(st, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE, count_one, &stored,
+	assert_int_equal(STORE(st, responses, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE, count_one, &stored,
 		&f->err), HL_OK);
 	assert_int_equal(stored, 2);
 	close_store(st, path);
@@ -413,7 +413,7 @@ static size_t rows_of(struct fx *f, struct store *st, int64_t batch, int pass)
 	struct store_paper_entry *e = NULL;
 	size_t n = 0, k = 0;
 
-	assert_int_equal(STORE(st, paper_entry_list, batch, 0, f->a, &e, &n, &f->err), HL_OK);
+	assert_int_equal(STORE(st, intake, paper_entry_list, batch, 0, f->a, &e, &n, &f->err), HL_OK);
 	for (size_t i = 0; i < n; i++)
 		k += e[i].pass == pass;
 	return k;
@@ -492,7 +492,7 @@ static void test_spoiled(void **state)
 			e.spoiled = k == 1 && pass == 2;
 			assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
 		}
-	assert_int_equal(STORE(st, paper_entry_list, b.id, 0, f->a, &all, &n, &f->err), HL_OK);
+	assert_int_equal(STORE(st, intake, paper_entry_list, b.id, 0, f->a, &all, &n, &f->err), HL_OK);
 	assert_int_equal(n, 6);
 	paper_totals(all, n, &t);
 	assert_int_equal(t.typed[1], 3);
@@ -519,10 +519,10 @@ static void test_spoiled(void **state)
 	assert_int_equal(nresp, 2);
 	assert_int_equal(c.n, 2);
 	assert_string_equal(c.last, "paper-1-3");
-	assert_int_equal(STORE(st, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE, count_one, &stored,
+	assert_int_equal(STORE(st, responses, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE, count_one, &stored,
 		&f->err), HL_OK);
 	assert_int_equal(stored, 2);
-	assert_int_equal(STORE(st, audit_list, 1, f->a, &lines, &n, &f->err), HL_OK);
+	assert_int_equal(STORE(st, admin, audit_list, 1, f->a, &lines, &n, &f->err), HL_OK);
 	assert_non_null(strstr(lines[0], "2 phiếu được tính, 1 phiếu không hợp lệ"));
 	close_store(st, path);
 }

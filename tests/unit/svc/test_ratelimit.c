@@ -180,7 +180,7 @@ static void test_login(void **state)
 	assert_int_equal(rec, 0);
 	/* elsewhere, canbo (3 failures) still gets in, and that clears its failures */
 	assert_int_equal(login(f, "10.0.0.2", "canbo", "mat-khau-dung-2", 1001, NULL), LOGIN_OK);
-	OK(f, STORE(f->st, user_get, "canbo", &u, &f->err));
+	OK(f, STORE(f->st, accounts, user_get, "canbo", &u, &f->err));
 	s.user_id = u.id;
 	snprintf(s.csrf, sizeof(s.csrf), "c");
 	OK(f, store_begin(f->st, &f->err));

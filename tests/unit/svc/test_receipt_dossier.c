@@ -31,12 +31,12 @@ static int setup(void **state)
 	snprintf(si.code, sizeof(si.code), "sipas-5");
 	si.version = 1;
 	snprintf(si.name, sizeof(si.name), "SIPAS");
-	if (STORE(f->st, instrument_put, &si, "{}", &f->err) != HL_OK)
+	if (STORE(f->st, instruments, instrument_put, &si, "{}", &f->err) != HL_OK)
 		return -1;
 	f->instr = si.id;
 	snprintf(fl.code, sizeof(fl.code), "ho-tich");
 	snprintf(fl.name, sizeof(fl.name), "Hộ tịch");
-	if (STORE(f->st, field_put, &fl, &f->err) != HL_OK)
+	if (STORE(f->st, units, field_put, &fl, &f->err) != HL_OK)
 		return -1;
 	snprintf(d.code, sizeof(d.code), "HS-1");
 	d.unit_id = f->unit;
@@ -45,7 +45,7 @@ static int setup(void **state)
 	snprintf(d.channel, sizeof(d.channel), "direct");
 	d.received_at = NOW / 60;
 	d.due_at = d.finished_at = d.returned_at = d.submitted_at = -1;
-	if (STORE(f->st, dossier_put, &d, &f->err) != HL_OK)
+	if (STORE(f->st, dossiers, dossier_put, &d, &f->err) != HL_OK)
 		return -1;
 	return 0;
 }

@@ -39,7 +39,7 @@ static int setup(void **state)
 	ids.vh = fx_unit(f, "VH", NULL, ids.nt);
 	snprintf(si.code, sizeof(si.code), "test");
 	snprintf(si.name, sizeof(si.name), "Thử");
-	OK(f, STORE(f->st, instrument_put, &si, "{}", &f->err));
+	OK(f, STORE(f->st, instruments, instrument_put, &si, "{}", &f->err));
 	ids.instr = si.id;
 	return 0;
 }
@@ -55,7 +55,7 @@ static int64_t respond(struct fx *f, int64_t unit, int status)
 	r.nanswers = 1;
 	r.answers[0] = 5;
 	r.status = status;
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	return r.id;
 }
 
@@ -90,7 +90,7 @@ static int status_of(struct fx *f, int64_t id)
 {
 	struct store_response r;
 
-	OK(f, STORE(f->st, response_get, id, &r, &f->err));
+	OK(f, STORE(f->st, responses, response_get, id, &r, &f->err));
 	return r.status;
 }
 
@@ -139,7 +139,7 @@ static void test_scope_and_decide(void **state)
 	OK(f, review_decide(f->st, b, false, &clerk_vh, count, &c, &f->err));
 	assert_int_equal(c.n, 1);
 	assert_int_equal(status_of(f, b), RS_REJECTED);
-	OK(f, STORE(f->st, audit_list, 2, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 2, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_non_null(strstr(lines[0], "web:hoa\treview.reject\tphiếu"));
 	assert_non_null(strstr(lines[0], "đơn vị VH"));
@@ -176,7 +176,7 @@ static void test_accept_all(void **state)
 	assert_int_equal(status_of(f, h1), RS_COUNTED);
 	assert_int_equal(status_of(f, late), RS_HELD);
 	assert_int_equal(status_of(f, other), RS_HELD);    /* KH is above the supervisor's NT */
-	OK(f, STORE(f->st, audit_list, 2, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 2, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_non_null(strstr(lines[0], "web:minh\treview.accept-all\t1 phiếu chờ duyệt của đơn vị VH"));
 	assert_non_null(strstr(lines[1], "web:minh\treview.accept-all\t2 phiếu chờ duyệt của đơn vị VT"));

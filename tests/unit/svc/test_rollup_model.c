@@ -236,7 +236,7 @@ static void test_missing_rollups(void **state)
 	assert_int_equal(sqlite3_exec(db, "UPDATE rollup_state SET ready = 0; DELETE FROM rollup_keys",
 		NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	OK(f, STORE(f->st, rollup_ready, &ready, &f->err));
+	OK(f, STORE(f->st, tallies, rollup_ready, &ready, &f->err));
 	assert_false(ready);
 	csv = csv_of(f, a, p, NULL, "khanh-hoa", false, &m);
 	assert_true(m->rollups_missing);
@@ -244,7 +244,7 @@ static void test_missing_rollups(void **state)
 	free(csv);
 
 	OK(f, tacc_rebuild(f->st, "test", &n, &f->err));
-	OK(f, STORE(f->st, rollup_ready, &ready, &f->err));
+	OK(f, STORE(f->st, tallies, rollup_ready, &ready, &f->err));
 	assert_true(ready);
 	agree(f, p, NULL, "khanh-hoa");
 

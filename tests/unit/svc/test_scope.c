@@ -37,7 +37,7 @@ static int64_t id_of(struct fx *f, const char *code)
 {
 	struct store_unit u;
 
-	OK(f, STORE(f->st, unit_get, code, &u, &f->err));
+	OK(f, STORE(f->st, units, unit_get, code, &u, &f->err));
 	return u.id;
 }
 

@@ -39,7 +39,7 @@ static int64_t id_of(struct fx *f, const char *code)
 {
 	struct store_unit u;
 
-	OK(f, STORE(f->st, unit_get, code, &u, &f->err));
+	OK(f, STORE(f->st, units, unit_get, code, &u, &f->err));
 	return u.id;
 }
 
@@ -49,7 +49,7 @@ static void last_audit(struct fx *f, const char *who, const char *action)
 	char **lines = NULL, want[128];
 	size_t n = 0;
 
-	OK(f, STORE(f->st, audit_list, 1, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 1, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 1);
 	snprintf(want, sizeof(want), "\t%s\t%s\t", who, action);
 	if (strstr(lines[0], want) == NULL)

@@ -62,11 +62,11 @@ static int setup(void **state)
 	snprintf(si.code, sizeof(si.code), "sipas-5");
 	si.version = 1;
 	snprintf(si.name, sizeof(si.name), "SIPAS");
-	assert_int_equal(STORE(f->st, instrument_put, &si, json, &f->err), HL_OK);
+	assert_int_equal(STORE(f->st, instruments, instrument_put, &si, json, &f->err), HL_OK);
 	free(json);
 	snprintf(fd.code, sizeof(fd.code), "ho-tich");
 	snprintf(fd.name, sizeof(fd.name), "Hộ tịch");
-	assert_int_equal(STORE(f->st, field_put, &fd, &f->err), HL_OK);
+	assert_int_equal(STORE(f->st, units, field_put, &fd, &f->err), HL_OK);
 	f->field = fd.id;
 	for (int u = 0; u < NUNITS; u++) {
 		struct store_unit su = {0};
@@ -75,7 +75,7 @@ static int setup(void **state)
 		snprintf(su.name, sizeof(su.name), "Đơn vị %d", u);
 		snprintf(su.type, sizeof(su.type), "ubnd-xa");
 		su.valid_from = su.valid_to = HL_DAY_NONE;
-		assert_int_equal(STORE(f->st, unit_put, &su, &f->err), HL_OK);
+		assert_int_equal(STORE(f->st, units, unit_put, &su, &f->err), HL_OK);
 		f->unit[u] = su.id;
 	}
 	for (int i = 0; i < NRESP; i++) {
@@ -93,7 +93,7 @@ static int setup(void **state)
 		r.nanswers = f->in->nquestions;
 		for (int q = 0; q < r.nanswers; q++)
 			r.answers[q] = (unsigned char)((x >> (q % 40)) % 6); /* 0 = no answer */
-		assert_int_equal(STORE(f->st, response_insert, &r, NULL, &f->err), HL_OK);
+		assert_int_equal(STORE(f->st, responses, response_insert, &r, NULL, &f->err), HL_OK);
 		if (f->first == 0)
 			f->first = r.id;
 		f->last = r.id;
@@ -137,7 +137,7 @@ static struct sums sums_of(struct fx *f, enum store_grain g, bool per_field)
 {
 	struct sums m = {0};
 
-	assert_int_equal(STORE(f->st, tally_scan, g, per_field, HL_DAY_NONE, HL_DAY_NONE, sum_cb, &m,
+	assert_int_equal(STORE(f->st, tallies, tally_scan, g, per_field, HL_DAY_NONE, HL_DAY_NONE, sum_cb, &m,
 		&f->err), HL_OK);
 	return m;
 }
@@ -155,7 +155,7 @@ static void test_passes_agree(void **state)
 	one[1] = sums_of(f, GRAIN_MONTH, false);
 	one[2] = sums_of(f, GRAIN_MONTH, true);
 	/* Again with room for 12 keys: many partitions, and flushes within them. */
-	assert_int_equal(STORE(f->st, tally_clear, &f->err), HL_OK);
+	assert_int_equal(STORE(f->st, tallies, tally_clear, &f->err), HL_OK);
 	assert_int_equal(tacc_compute(f->st, f->first, f->last, 12, &count, &f->err), HL_OK);
 	assert_int_equal(count, NRESP);
 	many[0] = sums_of(f, GRAIN_DAY, false);
@@ -198,7 +198,7 @@ static void test_matches_core(void **state)
 
 	assert_int_equal(tacc_compute(f->st, f->first, f->last, 30, NULL, &f->err), HL_OK);
 	got = sums_of(f, GRAIN_MONTH, false);
-	assert_int_equal(STORE(f->st, response_scan_ids, f->first, f->last, core_cb, &cs, &f->err),
+	assert_int_equal(STORE(f->st, responses, response_scan_ids, f->first, f->last, core_cb, &cs, &f->err),
 		HL_OK);
 	assert_true(cs.pv.n > 0);
 	assert_true(got.n == (double)cs.pv.n);

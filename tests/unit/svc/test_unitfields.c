@@ -39,10 +39,10 @@ static int setup(void **state)
 
 		snprintf(fl.code, sizeof(fl.code), "%s", codes[i]);
 		snprintf(fl.name, sizeof(fl.name), "Lĩnh vực %s", codes[i]);
-		if (STORE(c->f->st, field_put, &fl, &c->f->err) != HL_OK)
+		if (STORE(c->f->st, units, field_put, &fl, &c->f->err) != HL_OK)
 			return -1;
 	}
-	if (STORE(c->f->st, field_list, c->f->a, &c->fl, &c->n, &c->f->err) != HL_OK)
+	if (STORE(c->f->st, units, field_list, c->f->a, &c->fl, &c->n, &c->f->err) != HL_OK)
 		return -1;
 	*state = c;
 	return 0;
@@ -80,7 +80,7 @@ static void dossiers(struct ctx *c, int64_t unit, const char *code, int k, hl_da
 		snprintf(d.channel, sizeof(d.channel), "direct");
 		d.received_at = (int64_t)day * 1440 + 480;
 		d.due_at = d.finished_at = d.returned_at = d.submitted_at = -1;
-		OK(c->f, STORE(c->f->st, dossier_put, &d, &c->f->err));
+		OK(c->f, STORE(c->f->st, dossiers, dossier_put, &d, &c->f->err));
 	}
 }
 
@@ -98,7 +98,7 @@ static void responses(struct ctx *c, int64_t unit, const char *code, int k, hl_d
 	r.field[0].n = k;
 	r.nfield = r.capfield = 1;
 	hl_rollup_encode(&r, buf);
-	OK(c->f, STORE(c->f->st, rollup_merge, unit, hl_day_month_start(day), buf,
+	OK(c->f, STORE(c->f->st, tallies, rollup_merge, unit, hl_day_month_start(day), buf,
 		hl_rollup_encoded_size(&r), &c->f->err));
 	free(r.field);
 }

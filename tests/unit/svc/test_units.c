@@ -64,7 +64,7 @@ static int64_t id_of(struct fx *f, const char *code)
 {
 	struct store_unit u;
 
-	OK(f, STORE(f->st, unit_get, code, &u, &f->err));
+	OK(f, STORE(f->st, units, unit_get, code, &u, &f->err));
 	return u.id;
 }
 
@@ -72,7 +72,7 @@ static int64_t parent_of(struct fx *f, const char *code)
 {
 	struct store_unit u;
 
-	OK(f, STORE(f->st, unit_get, code, &u, &f->err));
+	OK(f, STORE(f->st, units, unit_get, code, &u, &f->err));
 	return u.parent_id;
 }
 
@@ -81,7 +81,7 @@ static size_t audits(struct fx *f)
 	char **lines = NULL;
 	size_t n = 0;
 
-	OK(f, STORE(f->st, audit_list, 0, f->a, &lines, &n, &f->err));
+	OK(f, STORE(f->st, admin, audit_list, 0, f->a, &lines, &n, &f->err));
 	return n;
 }
 

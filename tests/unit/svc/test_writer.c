@@ -62,7 +62,7 @@ static int put_unit(struct writer_tx *tx, void *arg, struct hl_err *err)
 	snprintf(u.code, sizeof(u.code), "%s", p->code);
 	snprintf(u.name, sizeof(u.name), "Đơn vị %s", p->code);
 	snprintf(u.type, sizeof(u.type), "ubnd-xa");
-	if ((rc = STORE(writer_tx_store(tx), unit_put, &u, err)) != HL_OK)
+	if ((rc = STORE(writer_tx_store(tx), units, unit_put, &u, err)) != HL_OK)
 		return rc;
 	if (p->runs <= p->retry_runs)
 		return hl_err_set(err, HL_ERETRY, HL_HERE, "thua một cuộc đua ghi");
@@ -83,7 +83,7 @@ static bool has_unit(struct fx *f, const char *code)
 {
 	struct store_unit u;
 
-	return STORE(f->st, unit_get, code, &u, &f->err) == HL_OK;
+	return STORE(f->st, units, unit_get, code, &u, &f->err) == HL_OK;
 }
 
 /* Sixteen jobs queued while the writer is busy with the first: two commits
