@@ -40,7 +40,7 @@ void hl_day_to_ymd(hl_day day, int *y, int *m, int *d)
 	hl_clock_ymd(day, y, m, d);
 }
 
-static bool digits(const char *s, int n, int *out)
+bool hl_digits(const char *s, int n, int *out)
 {
 	int v = 0;
 
@@ -59,7 +59,7 @@ bool hl_day_parse(const char *s, hl_day *out)
 
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return false;
-	if (!digits(s, 4, &y) || !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d))
+	if (!hl_digits(s, 4, &y) || !hl_digits(s + 5, 2, &m) || !hl_digits(s + 8, 2, &d))
 		return false;
 	if (y < 1900 || y > 2999)
 		return false;
@@ -125,7 +125,7 @@ bool hl_minute_parse(const char *s, int64_t *out)
 		return false;
 	memcpy(date, s, 10);
 	date[10] = '\0';
-	if (!hl_day_parse(date, &day) || !digits(s + 11, 2, &hh) || !digits(s + 14, 2, &mm))
+	if (!hl_day_parse(date, &day) || !hl_digits(s + 11, 2, &hh) || !hl_digits(s + 14, 2, &mm))
 		return false;
 	if (hh > 23 || mm > 59)
 		return false;

@@ -16,6 +16,10 @@ bool hl_day_from_ymd(int y, int m, int d, hl_day *out);
 /* Year, month (1-12) and day of a day number. */
 void hl_day_to_ymd(hl_day day, int *y, int *m, int *d);
 
+/* The n decimal digits at s as a number into *out; false if one is not a
+ * digit (n <= 9). */
+bool hl_digits(const char *s, int n, int *out);
+
 /* Parse exactly "YYYY-MM-DD" (years 1900-2999); false if malformed or impossible. */
 bool hl_day_parse(const char *s, hl_day *out);
 

@@ -528,19 +528,6 @@ bool ingest_answer_text(const struct ingest_inst *it, int q, const char *name, c
 
 /* ---- collected_at ---- */
 
-static bool digits(const char *s, int n, int *out)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return true;
-}
-
 bool ingest_parse_when(const char *s, hl_day *day, int64_t *at, bool *has_time)
 {
 	char d[11];
@@ -561,12 +548,12 @@ bool ingest_parse_when(const char *s, hl_day *day, int64_t *at, bool *has_time)
 		*at = (int64_t)local * 86400 - (int64_t)HL_VN_TZ_MINUTES * 60;
 		return true;
 	}
-	if ((s[10] != 'T' && s[10] != ' ') || !digits(s + 11, 2, &h) || s[13] != ':'
-		|| !digits(s + 14, 2, &m) || h > 23 || m > 59)
+	if ((s[10] != 'T' && s[10] != ' ') || !hl_digits(s + 11, 2, &h) || s[13] != ':'
+		|| !hl_digits(s + 14, 2, &m) || h > 23 || m > 59)
 		return false;
 	p = s + 16;
 	if (*p == ':') {
-		if (!digits(p + 1, 2, &sec) || sec > 60)
+		if (!hl_digits(p + 1, 2, &sec) || sec > 60)
 			return false;
 		p += 3;
 	}
@@ -574,7 +561,7 @@ bool ingest_parse_when(const char *s, hl_day *day, int64_t *at, bool *has_time)
 		off = 0;
 		p++;
 	} else if (*p == '+' || *p == '-') {
-		if (!digits(p + 1, 2, &oh) || p[3] != ':' || !digits(p + 4, 2, &om) || oh > 14 || om > 59)
+		if (!hl_digits(p + 1, 2, &oh) || p[3] != ':' || !hl_digits(p + 4, 2, &om) || oh > 14 || om > 59)
 			return false;
 		off = (oh * 60 + om) * (*p == '-' ? -1 : 1);
 		p += 6;
