@@ -441,27 +441,37 @@ static int import_tmp(struct demo *d, FILE *f, const char *name, import_fn fn, l
 	return rc;
 }
 
-static int import_text(struct demo *d, const char *text, const char *name, import_fn fn,
-	long *added)
+/* Writes a CSV file's lines to f. */
+typedef int (*rows_fn)(struct demo *d, FILE *f, const void *arg);
+
+/* Write a CSV with rows(d, f, arg) to a temporary file and import it as
+ * name with fn; *added gets the rows added. */
+static int import_rows(struct demo *d, rows_fn rows, const void *arg, const char *name,
+	import_fn fn, long *added)
 {
 	FILE *f = NULL;
 	int rc = open_tmp(d, &f);
 
 	if (rc != HL_OK)
 		return rc;
-	fputs(text, f);
-	rc = import_tmp(d, f, name, fn, added);
+	if ((rc = rows(d, f, arg)) == HL_OK)
+		rc = import_tmp(d, f, name, fn, added);
 	fclose(f);
 	return rc;
 }
 
-static int write_units(struct demo *d)
+/* A CSV given whole as text (arg). */
+static int text_rows(struct demo *d, FILE *f, const void *text)
 {
-	FILE *f = NULL;
-	int rc = open_tmp(d, &f);
+	(void)d;
+	fputs(text, f);
+	return HL_OK;
+}
 
-	if (rc != HL_OK)
-		return rc;
+static int unit_rows(struct demo *d, FILE *f, const void *arg)
+{
+	(void)d;
+	(void)arg;
 	fputs("code,name,type,parent,valid_from,valid_to\n", f);
 	for (size_t i = 0; i < NUNITS; i++) {
 		const struct dunit *u = &units[i];
@@ -470,9 +480,7 @@ static int write_units(struct demo *d)
 		csvout_quoted(f, u->name);
 		fprintf(f, ",%s,%s,%s,%s\n", u->type, u->parent, u->from, u->to);
 	}
-	rc = import_tmp(d, f, "demo-units.csv", import_units, &d->sum->units);
-	fclose(f);
-	return rc;
+	return HL_OK;
 }
 
 static int do_mergers(struct demo *d)
@@ -504,13 +512,9 @@ static void make_name(struct rng *r, char *buf, size_t size)
 	snprintf(buf, size, "%s %s %s", fam, mid, giv);
 }
 
-static int write_staff(struct demo *d)
+static int staff_rows(struct demo *d, FILE *f, const void *arg)
 {
-	FILE *f = NULL;
-	int rc = open_tmp(d, &f);
-
-	if (rc != HL_OK)
-		return rc;
+	(void)arg;
 	fputs("code,name,unit,position\n", f);
 	for (size_t i = 0; i < NUNITS; i++) {
 		const struct dunit *u = &units[i];
@@ -535,9 +539,7 @@ static int write_staff(struct demo *d)
 			fputc('\n', f);
 		}
 	}
-	rc = import_tmp(d, f, "demo-staff.csv", import_staff, &d->sum->staff);
-	fclose(f);
-	return rc;
+	return HL_OK;
 }
 
 /* Targets (chỉ tiêu) of the provincial plans: 83 % for 2022, 84 % for 2023,
@@ -959,15 +961,11 @@ static void write_rows(struct demo *d, FILE *f, size_t ui, int year, int k, size
 	}
 }
 
-static int write_responses(struct demo *d)
+static int response_rows(struct demo *d, FILE *f, const void *arg)
 {
-	FILE *f = NULL;
-	int rc = load_instruments(d);
+	int rc;
 
-	if (rc == HL_OK)
-		rc = open_tmp(d, &f);
-	if (rc != HL_OK)
-		return rc;
+	(void)arg;
 	fputs("id,unit,instrument,date,channel,field,staff,comment", f);
 	for (int c = 0; c < d->ncol; c++)
 		fprintf(f, ",%s", d->col[c]);
@@ -992,9 +990,8 @@ static int write_responses(struct demo *d)
 				ye = ulast;
 			if (ys > ye)
 				continue;
-			rc = lay_out(d, ui, year, ys, ye, k, &n);
-			if (rc != HL_OK)
-				goto cleanup;
+			if ((rc = lay_out(d, ui, year, ys, ye, k, &n)) != HL_OK)
+				return rc;
 			draw_satisfaction(d, ui, year, k, n, u->exact && year <= 2024);
 			write_rows(d, f, ui, year, k, n);
 		}
@@ -1002,10 +999,18 @@ static int write_responses(struct demo *d)
 	d->sum->first_year = FIRST_YEAR;
 	d->sum->last_year = LAST_YEAR;
 	phase(d, "Đang nhập phiếu khảo sát…");
-	rc = import_tmp(d, f, "demo-responses.csv", import_responses, &d->sum->responses);
-	d->sum->skipped = d->rep->skipped;
-cleanup:
-	fclose(f);
+	return HL_OK;
+}
+
+static int write_responses(struct demo *d)
+{
+	int rc = load_instruments(d);
+
+	if (rc == HL_OK)
+		rc = import_rows(d, response_rows, NULL, "demo-responses.csv", import_responses,
+			&d->sum->responses);
+	if (rc == HL_OK)
+		d->sum->skipped = d->rep->skipped;
 	return rc;
 }
 
@@ -1080,15 +1085,12 @@ static void write_dossier(struct demo *d, FILE *f, const struct dunit *u, const 
 	fprintf(f, ",%d,%d,%s\n", supp, resch, apology ? "1" : "0");
 }
 
-static int write_dossiers(struct demo *d)
+static int dossier_rows(struct demo *d, FILE *f, const void *arg)
 {
-	FILE *f = NULL;
 	hl_day end;
 	int64_t cutoff;
-	int rc = open_tmp(d, &f);
 
-	if (rc != HL_OK)
-		return rc;
+	(void)arg;
 	hl_day_from_ymd(LAST_YEAR, 12, 31, &end);
 	cutoff = (int64_t)end * 1440 + 17 * 60;
 	fputs("code,unit,field,procedure,channel,received_at,due_at,finished_at,returned_at,"
@@ -1123,9 +1125,7 @@ static int write_dossiers(struct demo *d)
 				write_dossier(d, f, u, &fl[rng_pick(&d->r, fw, nf)], day, j + 1, cutoff);
 		}
 	}
-	rc = import_tmp(d, f, "demo-dossiers.csv", import_dossiers, &d->sum->dossiers);
-	fclose(f);
-	return rc;
+	return HL_OK;
 }
 
 /* ---- the whole ---- */
@@ -1184,15 +1184,16 @@ int demo_run(struct store *st, const struct demo_opts *o, struct demo_summary *s
 	if (rc != HL_OK)
 		goto cleanup;
 	phase(d, "Đang nhập đơn vị, lĩnh vực và sáp nhập 01/07/2025…");
-	rc = write_units(d);
+	rc = import_rows(d, unit_rows, NULL, "demo-units.csv", import_units, &sum->units);
 	if (rc == HL_OK)
-		rc = import_text(d, extra_fields_csv, "demo-fields.csv", import_fields, &sum->fields);
+		rc = import_rows(d, text_rows, extra_fields_csv, "demo-fields.csv", import_fields,
+			&sum->fields);
 	if (rc == HL_OK)
 		rc = do_mergers(d);
 	if (rc != HL_OK)
 		goto cleanup;
 	phase(d, "Đang nhập công chức và chỉ tiêu…");
-	rc = write_staff(d);
+	rc = import_rows(d, staff_rows, NULL, "demo-staff.csv", import_staff, &sum->staff);
 	if (rc == HL_OK)
 		rc = write_targets(d);
 	if (rc != HL_OK)
@@ -1202,7 +1203,8 @@ int demo_run(struct store *st, const struct demo_opts *o, struct demo_summary *s
 	if (rc != HL_OK)
 		goto cleanup;
 	phase(d, "Đang nhập hồ sơ 2024–2025…");
-	rc = write_dossiers(d);
+	rc = import_rows(d, dossier_rows, NULL, "demo-dossiers.csv", import_dossiers,
+		&sum->dossiers);
 cleanup:
 	if (d != NULL) {
 		hl_free(d->buf);
