@@ -218,6 +218,10 @@ static const char *const migrations[] = {
 	sq_rollup_rows_schema,
 	/* 19: numbering by counters: report versions, answer letters (store_sqlite_num.c) */
 	sq_num_schema,
+	/* 20: a version per feedback item and plan task, for their compare-and-set
+	 * updates (store_sqlite_fb.c, store_sqlite_plan.c) */
+	"ALTER TABLE fb_items ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE plan_tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -284,8 +284,8 @@ int sq_plan_task_list(struct store *st, int64_t unit_id, int year, struct hl_are
 int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
 	size_t n, struct hl_err *err);
 int sq_plan_task_put(struct store *st, struct store_plan_task *t, struct hl_err *err);
-int sq_plan_task_status(struct store *st, int64_t task_id, const struct store_plan_note *note,
-	struct hl_err *err);
+int sq_plan_task_status(struct store *st, int64_t task_id, int64_t version,
+	const struct store_plan_note *note, struct hl_err *err);
 int sq_plan_note_list(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
 	struct store_plan_note **out, size_t *n, struct hl_err *err);
 
@@ -345,7 +345,7 @@ int sq_fb_office_list(struct store *st, int64_t unit_id, struct hl_arena *a,
 	struct store_fb_office **out, size_t *n, struct hl_err *err);
 int sq_fb_item_put(struct store *st, struct store_fb_item *it, const char *text,
 	struct hl_err *err);
-int sq_fb_item_update(struct store *st, const struct store_fb_item *it, const char *answer,
+int sq_fb_item_update(struct store *st, struct store_fb_item *it, const char *answer,
 	struct hl_err *err);
 int sq_fb_item_get(struct store *st, const char *code, struct hl_arena *a,
 	struct store_fb_item *out, struct hl_err *err);
