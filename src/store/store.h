@@ -115,6 +115,10 @@ struct store_dossier {
 	int supplements, reschedules;
 	bool apology;
 	int64_t submitted_at;              /* minutes, -1 = none; stored by dossier_save only */
+	int cls;                           /* a finished dossier's class (enum tl_class:
+	                                    * early, on time, late), computed by svc
+	                                    * (dossq.h dq_save) and stored as given; 0
+	                                    * until received, due and finished are all known */
 };
 
 /* ---- the server's records ---- */

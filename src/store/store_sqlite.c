@@ -222,6 +222,9 @@ static const char *const migrations[] = {
 	 * updates (store_sqlite_fb.c, store_sqlite_plan.c) */
 	"ALTER TABLE fb_items ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
 	"ALTER TABLE plan_tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
+	/* 21: the dossier class computed by svc, stored; the sums' triggers add it
+	 * up instead of computing it (store_sqlite_dos.c) */
+	sq_dos_class_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -269,14 +272,15 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_TARGET_LIST] = "SELECT year, unit_id, type, criterion, value FROM targets"
 		" WHERE year = ?1 ORDER BY unit_id, type, criterion",
 	[Q_DOSSIER_PUT] = "INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
-		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
+		" class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 		" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
 		" field_id = excluded.field_id, procedure = excluded.procedure,"
 		" channel = excluded.channel, received_at = excluded.received_at,"
 		" due_at = excluded.due_at, finished_at = excluded.finished_at,"
 		" returned_at = excluded.returned_at, supplements = excluded.supplements,"
-		" reschedules = excluded.reschedules, apology = excluded.apology RETURNING id",
+		" reschedules = excluded.reschedules, apology = excluded.apology,"
+		" class = excluded.class RETURNING id",
 	[Q_DOSSIER_COUNT] = "SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
 		" WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
 		" GROUP BY f ORDER BY f",
@@ -1117,7 +1121,7 @@ static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_e
 	struct sq *q = st->priv;
 	const char *op = "lưu hồ sơ";
 	sqlite3_stmt *s;
-	int rc = sq_need_code(d->code, "hồ sơ", err);
+	int rc = sq_dossier_check(d, err);
 
 	if (rc != HL_OK)
 		return rc;

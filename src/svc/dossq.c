@@ -257,6 +257,14 @@ static int add_sum(void *ctx, const struct store_dossier_sum *r)
 	return 0;
 }
 
+int dq_save(struct store *st, struct store_dossier *d, struct hl_err *err)
+{
+	bool counted = d->received_at >= 0 && d->due_at >= 0 && d->finished_at >= 0;
+
+	d->cls = counted ? (int)tl_finished_class(d->due_at, d->finished_at) : TL_NONE;
+	return STORE(st, dossiers, dossier_save, d, err);
+}
+
 /* A dossier open at the moment asked about, from the whole months: the
  * sums counted it if it was finished since; count it as it stood then. */
 static int add_open(void *ctx, const struct store_dossier *d)
@@ -271,8 +279,9 @@ static int add_open(void *ctx, const struct store_dossier *d)
 	c = acc_get(x, (size_t)u, d->field_id, d->channel, d->procedure);
 	if (c == NULL)
 		return oom(x);
-	if (d->finished_at >= 0)
-		c->c.n[tl_finished_class(d->due_at, d->finished_at)]--;
+	/* taken out as the sums hold it: its stored class */
+	if (d->cls > TL_NONE && d->cls <= TL_LATE)
+		c->c.n[d->cls]--;
 	cls = tl_classify(d->received_at, d->due_at, d->finished_at, x->o->at);
 	if (cls != TL_NONE)
 		c->c.n[cls]++;
