@@ -292,6 +292,12 @@ static const char *const stmt_sql[Q_COUNT] = {
 sqlite3_stmt *sq_prepare(struct sq *q, sqlite3_stmt **slot, const char *sql, const char *op,
 	struct hl_err *err)
 {
+	if (q->scanning > 0) {
+		hl_err_set(err, HL_EIO, HL_HERE, "lỗi lập trình: %s trong khi đang đọc các dòng của một "
+			"lượt quét (scan) — hàm nhận dòng không được gọi kho dữ liệu: hãy gom các dòng rồi "
+			"mới gọi (docs/internals/store.md)", op);
+		return NULL;
+	}
 	if (*slot == NULL &&
 	    sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK) {
 		sq_err(q, err, HL_HERE, op);
@@ -993,7 +999,7 @@ static int sq_response_scan(struct store *st, int64_t unit_id, hl_day first, hl_
 	}
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		sq_read_response(s, &r);
-		rc = cb(ctx, &r);
+		SQ_CALLBACK(q, rc, cb(ctx, &r));
 		if (rc != 0)
 			goto cleanup;
 	}
@@ -1036,7 +1042,7 @@ static int sq_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id
 		r.comment = (const char *)sqlite3_column_text(s, 9);
 		if (r.comment == NULL)
 			r.comment = "";
-		rc = cb(ctx, &r);
+		SQ_CALLBACK(q, rc, cb(ctx, &r));
 		if (rc != 0)
 			goto cleanup;
 	}

@@ -292,7 +292,7 @@ int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, i
 		r.early = sqlite3_column_int64(s, 5);
 		r.on_time = sqlite3_column_int64(s, 6);
 		r.late = sqlite3_column_int64(s, 7);
-		rc = cb(ctx, &r);
+		SQ_CALLBACK(q, rc, cb(ctx, &r));
 		if (rc != 0)
 			goto cleanup;
 	}
@@ -317,7 +317,7 @@ static int scan_rows(struct sq *q, sqlite3_stmt *s, const int64_t *v, int n, con
 		}
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		sq_read_dossier(s, &d);
-		rc = cb(ctx, &d);
+		SQ_CALLBACK(q, rc, cb(ctx, &d));
 		if (rc != 0)
 			goto cleanup;
 	}

@@ -55,7 +55,19 @@ struct sq {
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *srv[S_COUNT];
 	sqlite3_stmt *area[SQ_AREAS][SQ_AREA_STMTS];
+	int scanning;        /* > 0 while a scan's callback runs (SQ_CALLBACK): no
+	                      * statement may start then, as libpq could not run one */
 };
+
+/* Call a scan's callback (the expression call) with the connection marked
+ * as scanning, into rc: a store call from inside it is refused by
+ * sq_prepare with HL_EIO, in every build, rather than working here and
+ * failing on PostgreSQL. */
+#define SQ_CALLBACK(q, rc, call) do { \
+	(q)->scanning++; \
+	(rc) = (call); \
+	(q)->scanning--; \
+} while (0)
 
 /* The columns sq_read_response reads, in its order. */
 #define RESP_COLS "id, ext_id, unit_id, day, instrument_id, channel, field_id, " \
