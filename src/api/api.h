@@ -72,6 +72,7 @@ struct fb_item;
 struct fb_web_args {
 	const char *action, *cls, *criterion, *kind, *office, *text, *rating;
 	const char *reason;          /* reopen: why (required) */
+	int64_t version;             /* the item's version the caller saw; 0 = not checked */
 };
 
 /* Whether the caller's address may send one more public item, counting it
@@ -123,6 +124,7 @@ struct fb_web_body {
 	struct json_t *root;
 	const char *unit, *channel, *kind, *code, *received_at, *text, *name, *contact, *website,
 		*cls, *criterion, *office, *rating, *id, *reason;
+	int64_t version;             /* "version": a positive integer, 0 = not given */
 };
 
 /* Parse body into out (free with fb_web_body_free): HL_EINVAL naming the

@@ -93,6 +93,7 @@ struct fb_job {
 	const struct fb_new *in;
 	const char *code, *criterion, *office, *text, *who;
 	int cls, kind;
+	int64_t version;             /* a step: the item's version the caller saw, 0 = any */
 	char *new_code, *token;      /* add: what it gets (token may be NULL) */
 };
 
@@ -103,18 +104,19 @@ static int write_fb(struct writer_tx *tx, void *arg, struct hl_err *err)
 
 	switch (j->action) {
 	case FB_A_CLASSIFY:
-		return fb_classify_in(st, j->code, j->cls, j->criterion, j->kind, -1, j->who, err);
+		return fb_classify_in(st, j->code, j->version, j->cls, j->criterion, j->kind, -1, j->who,
+			err);
 	case FB_A_FORWARD:
-		return fb_forward_in(st, j->code, j->office, -1, j->who, err);
+		return fb_forward_in(st, j->code, j->version, j->office, -1, j->who, err);
 	case FB_A_ANSWER:
-		return fb_answer_in(st, j->code, j->text, 0, -1, j->who, err);
+		return fb_answer_in(st, j->code, j->version, j->text, 0, -1, j->who, err);
 	case FB_A_PUBLISH:
-		return fb_publish_in(st, j->code, -1, j->who, err);
+		return fb_publish_in(st, j->code, j->version, -1, j->who, err);
 	case FB_A_RATE_OK:
 	case FB_A_RATE_BAD:
-		return fb_rate_in(st, j->code, j->action == FB_A_RATE_OK, -1, j->who, err);
+		return fb_rate_in(st, j->code, j->version, j->action == FB_A_RATE_OK, -1, j->who, err);
 	case FB_A_REOPEN:
-		return fb_reopen_in(st, j->code, j->text, -1, j->who, err);
+		return fb_reopen_in(st, j->code, j->version, j->text, -1, j->who, err);
 	default:
 		return fb_add_in(st, j->in, j->who, j->new_code, j->token, err);
 	}
@@ -205,6 +207,7 @@ int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a
 			STORE_CODE_MAX - 1);
 	j.code = it.it.code;
 	j.who = who;
+	j.version = a->version;
 	if (strcmp(a->action, "classify") == 0) {
 		j.action = FB_A_CLASSIFY;
 		j.criterion = a->criterion;
@@ -300,6 +303,7 @@ json_t *fb_web_json(const struct fb_item *f, bool staff)
 	json_object_set_new(o, "rated_at", jminute(it->rated_at));
 	json_object_set_new(o, "closed_at", jminute(it->closed_at));
 	json_object_set_new(o, "reopened", json_integer(it->reopened));
+	json_object_set_new(o, "version", json_integer(it->version));
 	return o;
 }
 
@@ -351,6 +355,17 @@ int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out,
 	json_object_foreach(out->root, key, v) {
 		int i;
 
+		/* the item's version the caller acted on: a number, not a string */
+		if (strcmp(key, "version") == 0) {
+			if (!json_is_integer(v) || json_integer_value(v) < 1) {
+				hl_err_set(err, HL_EINVAL, "version", "'version' phải là một số nguyên dương: "
+					"phiên bản của phản ánh khi đọc");
+				fb_web_body_free(out);
+				return HL_EINVAL;
+			}
+			out->version = json_integer_value(v);
+			continue;
+		}
 		for (i = 0; body_keys[i] != NULL && strcmp(key, body_keys[i]) != 0; i++)
 			;
 		if (body_keys[i] == NULL) {
@@ -515,6 +530,7 @@ int api_fb_step(struct http_req *r)
 	a = (struct fb_web_args){
 		.action = r->param[1], .cls = b.cls, .criterion = b.criterion, .kind = b.kind,
 		.office = b.office, .text = b.text, .rating = b.rating, .reason = b.reason,
+		.version = b.version,
 	};
 	rc = fb_web_act(r, r->param[0], &a, &err);
 	fb_web_body_free(&b);

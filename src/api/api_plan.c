@@ -35,13 +35,13 @@ static json_t *task_json(const struct plan_doc *p, const struct store_plan_task 
 			return NULL;
 		}
 	}
-	j = json_pack("{s:i, s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o}",
+	j = json_pack("{s:i, s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:I}",
 		"no", t->no, "criterion", t->criterion,
 		"value", num_or_null(t->has_value, t->value), "target", num_or_null(t->has_target, t->target),
 		"task", t->task, "responsible", t->responsible, "schedule", t->schedule,
 		"schedule_label", plan_schedule_label(t->schedule, p->year, sched, sizeof(sched)),
 		"expected", t->expected, "status", t->status, "status_label", plan_status_label(t->status),
-		"notes", notes);
+		"notes", notes, "version", (json_int_t)t->version);
 	return j;
 }
 

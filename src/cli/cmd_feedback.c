@@ -63,6 +63,24 @@ static int parse_code(int argc, char **argv, const struct cli_opt *opts, const c
 	return 0;
 }
 
+/* --if-version N into *v: the item's version the caller saw (feedback show);
+ * 0 when not given. */
+static int parse_version(const char *s, int64_t *v)
+{
+	char *end;
+	long long n;
+
+	*v = 0;
+	if (s == NULL)
+		return 0;
+	n = strtoll(s, &end, 10);
+	if (end == s || *end != '\0' || n < 1)
+		return cli_usage(&cmd_feedback, "--if-version '%s' không hợp lệ: cần phiên bản của "
+			"phản ánh (số nguyên dương, xem: hailong feedback show MÃ)", s);
+	*v = n;
+	return 0;
+}
+
 static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *channel = NULL, *received = NULL, *text = NULL, *name = NULL,
@@ -103,18 +121,20 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_classify(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *code = NULL, *cls = NULL, *criterion = NULL, *kind = NULL, *at = NULL;
+	const char *ifv = NULL, *code = NULL, *cls = NULL, *criterion = NULL, *kind = NULL, *at = NULL;
 	const struct cli_opt opts[] = {
 		{"class", &cls, NULL}, {"criterion", &criterion, NULL}, {"kind", &kind, NULL},
-		{"at", &at, NULL}, {NULL, NULL, NULL},
+		{"at", &at, NULL}, {"if-version", &ifv, NULL}, {NULL, NULL, NULL},
 	};
 	struct hl_err err = {0};
 	int c = 0, k = 0, rc;
-	int64_t t;
+	int64_t t, version;
 
 	rc = parse_code(argc, argv, opts, &code, "hailong feedback classify MÃ --class LOẠI");
 	if (rc == 0)
 		rc = parse_time("--at", at, -1, &t);
+	if (rc == 0)
+		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
 	if (cls == NULL)
@@ -123,7 +143,7 @@ static int do_classify(struct cli_ctx *ctx, int argc, char **argv)
 	if (fb_class_parse(cls, &c, &err) != HL_OK || fb_criterion_parse(criterion, &err) != HL_OK ||
 	    (kind != NULL && fb_kind_parse(kind, &k, &err) != HL_OK))
 		return cli_fail(&err);
-	if (fb_classify(ctx->st, code, c, criterion, k, t, ctx->who, &err) != HL_OK)
+	if (fb_classify(ctx->st, code, version, c, criterion, k, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	printf("Đã phân loại %s: %s.\n", code, fb_class_label(c));
 	return 0;
@@ -131,19 +151,22 @@ static int do_classify(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_forward(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *code = NULL, *to = NULL, *at = NULL;
-	const struct cli_opt opts[] = {{"to", &to, NULL}, {"at", &at, NULL}, {NULL, NULL, NULL}};
+	const char *ifv = NULL, *code = NULL, *to = NULL, *at = NULL;
+	const struct cli_opt opts[] = {{"to", &to, NULL}, {"at", &at, NULL},
+		{"if-version", &ifv, NULL}, {NULL, NULL, NULL}};
 	struct hl_err err = {0};
-	int64_t t;
+	int64_t t, version;
 	int rc = parse_code(argc, argv, opts, &code, "hailong feedback forward MÃ --to PHÒNG");
 
 	if (rc == 0)
 		rc = parse_time("--at", at, -1, &t);
+	if (rc == 0)
+		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
 	if (to == NULL)
 		return cli_usage(&cmd_feedback, "thiếu --to PHÒNG (xem: hailong offices list)");
-	if (fb_forward(ctx->st, code, to, t, ctx->who, &err) != HL_OK)
+	if (fb_forward(ctx->st, code, version, to, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	printf("Đã chuyển %s đến %s.\n", code, to);
 	return 0;
@@ -151,18 +174,20 @@ static int do_forward(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_answer(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *code = NULL, *text = NULL, *at = NULL, *number = NULL;
+	const char *ifv = NULL, *code = NULL, *text = NULL, *at = NULL, *number = NULL;
 	const struct cli_opt opts[] = {
 		{"text", &text, NULL}, {"at", &at, NULL}, {"number", &number, NULL},
-		{NULL, NULL, NULL},
+		{"if-version", &ifv, NULL}, {NULL, NULL, NULL},
 	};
 	struct hl_err err = {0};
 	long no = 0;
-	int64_t t;
+	int64_t t, version;
 	int rc = parse_code(argc, argv, opts, &code, "hailong feedback answer MÃ --text NỘI-DUNG");
 
 	if (rc == 0)
 		rc = parse_time("--at", at, -1, &t);
+	if (rc == 0)
+		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
 	if (text == NULL)
@@ -175,7 +200,7 @@ static int do_answer(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_usage(&cmd_feedback, "--number '%s' không hợp lệ: cần số từ 1 đến 999999",
 				number);
 	}
-	if (fb_answer(ctx->st, code, text, (int)no, t, ctx->who, &err) != HL_OK)
+	if (fb_answer(ctx->st, code, version, text, (int)no, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	printf("Đã trả lời %s.\n", code);
 	return 0;
@@ -183,17 +208,20 @@ static int do_answer(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *code = NULL, *at = NULL;
-	const struct cli_opt opts[] = {{"at", &at, NULL}, {NULL, NULL, NULL}};
+	const char *ifv = NULL, *code = NULL, *at = NULL;
+	const struct cli_opt opts[] = {{"at", &at, NULL}, {"if-version", &ifv, NULL},
+		{NULL, NULL, NULL}};
 	struct hl_err err = {0};
-	int64_t t;
+	int64_t t, version;
 	int rc = parse_code(argc, argv, opts, &code, "hailong feedback publish MÃ");
 
 	if (rc == 0)
 		rc = parse_time("--at", at, -1, &t);
+	if (rc == 0)
+		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
-	if (fb_publish(ctx->st, code, t, ctx->who, &err) != HL_OK)
+	if (fb_publish(ctx->st, code, version, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	printf("Đã công khai kết quả trả lời %s.\n", code);
 	return 0;
@@ -201,21 +229,24 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_rate(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[2] = {NULL, NULL}, *at = NULL;
-	const struct cli_opt opts[] = {{"at", &at, NULL}, {NULL, NULL, NULL}};
+	const char *ifv = NULL, *pos[2] = {NULL, NULL}, *at = NULL;
+	const struct cli_opt opts[] = {{"at", &at, NULL}, {"if-version", &ifv, NULL},
+		{NULL, NULL, NULL}};
 	struct hl_err err = {0};
 	bool ok;
-	int64_t t;
+	int64_t t, version;
 	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, pos, 2, &npos);
 
 	if (rc == 0)
 		rc = parse_time("--at", at, -1, &t);
+	if (rc == 0)
+		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
 	if (npos != 2 || (strcmp(pos[1], "satisfied") != 0 && strcmp(pos[1], "unsatisfied") != 0))
 		return cli_usage(&cmd_feedback, "cách dùng: hailong feedback rate MÃ satisfied|unsatisfied");
 	ok = strcmp(pos[1], "satisfied") == 0;
-	if (fb_rate(ctx->st, pos[0], ok, t, ctx->who, &err) != HL_OK)
+	if (fb_rate(ctx->st, pos[0], version, ok, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	if (ok)
 		printf("Người gửi hài lòng với câu trả lời: đã đóng %s.\n", pos[0]);
@@ -226,23 +257,25 @@ static int do_rate(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_reopen(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *code = NULL, *reason = NULL, *at = NULL;
+	const char *ifv = NULL, *code = NULL, *reason = NULL, *at = NULL;
 	const struct cli_opt opts[] = {{"reason", &reason, NULL}, {"at", &at, NULL},
-		{NULL, NULL, NULL}};
+		{"if-version", &ifv, NULL}, {NULL, NULL, NULL}};
 	struct hl_err err = {0};
 	struct fb_item f;
 	struct hl_arena *a;
-	int64_t t;
+	int64_t t, version;
 	int rc = parse_code(argc, argv, opts, &code,
 		"hailong feedback reopen MÃ --reason \"LÝ DO\"");
 
 	if (rc == 0)
 		rc = parse_time("--at", at, -1, &t);
+	if (rc == 0)
+		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
 	if (reason == NULL)
 		return cli_usage(&cmd_feedback, "thiếu --reason: lý do mở lại phản ánh đã đóng nhầm");
-	if (fb_reopen(ctx->st, code, reason, t, ctx->who, &err) != HL_OK)
+	if (fb_reopen(ctx->st, code, version, reason, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	a = hl_arena_new((size_t)1 << 20);
 	if (a != NULL && fb_get(ctx->st, NULL, code, hl_clock_minute(), a, &f, &err) == HL_OK)
@@ -397,6 +430,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		hl_clock_fmt_minute(f.due_at, t2, sizeof(t2)), f.overdue ? " (QUÁ HẠN)" : "");
 	if (f.it.reopened > 0)
 		printf("Mở lại:        %d lần\n", f.it.reopened);
+	printf("Phiên bản:     %lld\n", (long long)f.it.version);
 	if (contact) {
 		char *name = NULL, *addr = NULL;
 

@@ -330,11 +330,13 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_set_status(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *unit = NULL, *year = NULL, *task = NULL, *note = NULL, *at = NULL;
+	const char *unit = NULL, *year = NULL, *task = NULL, *note = NULL, *at = NULL, *ifv = NULL;
 	const struct cli_opt opts[] = {
 		{"unit", &unit, NULL}, {"year", &year, NULL}, {"task", &task, NULL},
-		{"note", &note, NULL}, {"at", &at, NULL}, {NULL, NULL, NULL},
+		{"note", &note, NULL}, {"at", &at, NULL}, {"if-version", &ifv, NULL},
+		{NULL, NULL, NULL},
 	};
+	long long version = 0;
 	struct hl_err err = {0};
 	const char *pos[1];
 	hl_day day = hl_clock_today();
@@ -346,18 +348,22 @@ static int do_set_status(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (task == NULL || npos != 1)
 		return cli_usage(&cmd_plan, "cách dùng: hailong plan set-status --unit MÃ --year NĂM "
-			"--task N TÌNH_TRẠNG [--note TEXT] [--at NGÀY]");
+			"--task N TÌNH_TRẠNG [--note TEXT] [--at NGÀY] [--if-version N]");
 	errno = 0;
 	no = strtol(task, &end, 10);
 	if (errno != 0 || *end != '\0' || no < 1 || no > PLAN_MAX_TASKS)
 		return cli_usage(&cmd_plan, "--task phải là số thứ tự nhiệm vụ (không phải '%s')", task);
+	/* the task's version the caller saw (GET /api/v1/plan): refused once changed */
+	if (ifv != NULL && ((version = strtoll(ifv, &end, 10)) < 1 || *end != '\0'))
+		return cli_usage(&cmd_plan, "--if-version '%s' không hợp lệ: cần phiên bản của nhiệm "
+			"vụ (số nguyên dương)", ifv);
 	if (!plan_status_ok(pos[0]))
 		return cli_usage(&cmd_plan, "tình trạng '%s' không hợp lệ: dùng chua-bat-dau, "
 			"dang-thuc-hien, hoan-thanh hoặc qua-han", pos[0]);
 	if (at != NULL && !hl_day_parse(at, &day))
 		return cli_usage(&cmd_plan, "--at phải là một ngày có thật viết năm-tháng-ngày, ví dụ 2025-10-31 (không phải "
 			"'%s')", at);
-	if (plan_set_status(ctx->st, unit, y, (int)no, pos[0], note, day, ctx->who, &err) != HL_OK)
+	if (plan_set_status(ctx->st, unit, y, (int)no, version, pos[0], note, day, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	printf("Nhiệm vụ %ld của kế hoạch năm %d (%s): %s, ghi nhận ngày %s\n", no, y, unit,
 		plan_status_label(pos[0]), hl_day_vn(day, d, sizeof(d)));

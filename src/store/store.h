@@ -115,6 +115,10 @@ struct store_dossier {
 	int supplements, reschedules;
 	bool apology;
 	int64_t submitted_at;              /* minutes, -1 = none; stored by dossier_save only */
+	int cls;                           /* a finished dossier's class (enum tl_class:
+	                                    * early, on time, late), computed by svc
+	                                    * (dossq.h dq_save) and stored as given; 0
+	                                    * until received, due and finished are all known */
 };
 
 /* ---- the server's records ---- */
@@ -289,6 +293,8 @@ struct store_plan_task {
 	char schedule[32];
 	char expected[STORE_PLAN_TEXT_MAX];
 	char status[24];                   /* chua-bat-dau, dang-thuc-hien, hoan-thanh, qua-han */
+	int64_t version;                   /* set by the store: 1 when added, one more at
+	                                    * each change (compare-and-set, plan_task_put) */
 };
 
 /* A dated progress note on a task, with the status it set. */
@@ -330,6 +336,8 @@ struct store_fb_item {
 	int reopened;                      /* times reopened */
 	unsigned char token_hash[STORE_HASH_LEN];
 	char *text, *answer;               /* in the caller's arena; NULL unless asked */
+	int64_t version;                   /* set by the store: 1 when added, one more at
+	                                    * each fb_item_update (compare-and-set) */
 };
 
 /* A feedback item added with a sender's idempotency key: the key and
@@ -577,8 +585,11 @@ struct store_feedback_ops {
 	/* Insert it (sets it->id) with its text; HL_EEXIST when the code is taken. */
 	int (*fb_item_put)(struct store *st, struct store_fb_item *it, const char *text,
 		struct hl_err *err);
-	/* Write every step field of it (by id); answer NULL = unchanged. */
-	int (*fb_item_update)(struct store *st, const struct store_fb_item *it, const char *answer,
+	/* Write every step field of it (by id) if the stored version is still
+	 * it->version, making both one more; HL_ECONFLICT when it is not (the
+	 * item changed since it was read), HL_ENOTFOUND when it is gone.
+	 * answer NULL = unchanged. */
+	int (*fb_item_update)(struct store *st, struct store_fb_item *it, const char *answer,
 		struct hl_err *err);
 	/* By code (or by token hash), text and answer copied into a; HL_ENOTFOUND. */
 	int (*fb_item_get)(struct store *st, const char *code, struct hl_arena *a,
@@ -667,15 +678,18 @@ struct store_plans_ops {
 	int (*plan_replace)(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
 		size_t n, struct hl_err *err);
 	/* Store one task: t->id 0 adds it to the plan of (t->unit_id, t->year)
-	 * as number t->no (sets t->id; a number taken: HL_EEXIST); else changes
-	 * the criterion, content, responsible, schedule and expected result of
-	 * task t->id, keeping its number, status and notes (HL_ENOTFOUND when no
-	 * such task). An empty criterion or task: HL_EINVAL. */
+	 * as number t->no (sets t->id, t->version 1; a number taken: HL_EEXIST);
+	 * else changes the criterion, content, responsible, schedule and
+	 * expected result of task t->id, keeping its number, status and notes,
+	 * if its stored version is still t->version, which then goes one up
+	 * (HL_ECONFLICT when it is not: changed since it was read; HL_ENOTFOUND
+	 * when no such task). An empty criterion or task: HL_EINVAL. */
 	int (*plan_task_put)(struct store *st, struct store_plan_task *t, struct hl_err *err);
-	/* Set a task's status and add the note (note->task_id = task_id);
-	 * HL_ENOTFOUND when no such task. */
-	int (*plan_task_status)(struct store *st, int64_t task_id, const struct store_plan_note *note,
-		struct hl_err *err);
+	/* Set a task's status and add the note (note->task_id = task_id) if its
+	 * stored version is still version, one more after; HL_ECONFLICT when it
+	 * is not (changed since it was read), HL_ENOTFOUND when no such task. */
+	int (*plan_task_status)(struct store *st, int64_t task_id, int64_t version,
+		const struct store_plan_note *note, struct hl_err *err);
 	/* The notes of the plan of (unit_id, year), by task number, day, then entry. */
 	int (*plan_note_list)(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
 		struct store_plan_note **out, size_t *n, struct hl_err *err);

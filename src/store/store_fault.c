@@ -98,7 +98,7 @@ struct fault {
 	F1(feedback, fb_office_put, struct store_fb_office *) \
 	F4(feedback, fb_office_list, int64_t, struct hl_arena *, struct store_fb_office **, size_t *) \
 	F2(feedback, fb_item_put, struct store_fb_item *, const char *) \
-	F2(feedback, fb_item_update, const struct store_fb_item *, const char *) \
+	F2(feedback, fb_item_update, struct store_fb_item *, const char *) \
 	F3(feedback, fb_item_get, const char *, struct hl_arena *, struct store_fb_item *) \
 	F3(feedback, fb_item_get_token, const unsigned char *, struct hl_arena *, struct store_fb_item *) \
 	F4(feedback, fb_item_list, const struct store_fb_filter *, struct hl_arena *, struct store_fb_item **, size_t *) \
@@ -131,7 +131,7 @@ struct fault {
 	F5(plans, plan_task_list, int64_t, int, struct hl_arena *, struct store_plan_task **, size_t *) \
 	F4(plans, plan_replace, int64_t, int, struct store_plan_task *, size_t) \
 	F1(plans, plan_task_put, struct store_plan_task *) \
-	F2(plans, plan_task_status, int64_t, const struct store_plan_note *) \
+	F3(plans, plan_task_status, int64_t, int64_t, const struct store_plan_note *) \
 	F5(plans, plan_note_list, int64_t, int, struct hl_arena *, struct store_plan_note **, size_t *)
 
 #define FAULT_CALENDAR \

@@ -218,6 +218,13 @@ static const char *const migrations[] = {
 	sq_rollup_rows_schema,
 	/* 19: numbering by counters: report versions, answer letters (store_sqlite_num.c) */
 	sq_num_schema,
+	/* 20: a version per feedback item and plan task, for their compare-and-set
+	 * updates (store_sqlite_fb.c, store_sqlite_plan.c) */
+	"ALTER TABLE fb_items ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE plan_tasks ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
+	/* 21: the dossier class computed by svc, stored; the sums' triggers add it
+	 * up instead of computing it (store_sqlite_dos.c) */
+	sq_dos_class_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -265,14 +272,15 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_TARGET_LIST] = "SELECT year, unit_id, type, criterion, value FROM targets"
 		" WHERE year = ?1 ORDER BY unit_id, type, criterion",
 	[Q_DOSSIER_PUT] = "INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
-		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
+		" class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 		" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
 		" field_id = excluded.field_id, procedure = excluded.procedure,"
 		" channel = excluded.channel, received_at = excluded.received_at,"
 		" due_at = excluded.due_at, finished_at = excluded.finished_at,"
 		" returned_at = excluded.returned_at, supplements = excluded.supplements,"
-		" reschedules = excluded.reschedules, apology = excluded.apology RETURNING id",
+		" reschedules = excluded.reschedules, apology = excluded.apology,"
+		" class = excluded.class RETURNING id",
 	[Q_DOSSIER_COUNT] = "SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
 		" WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
 		" GROUP BY f ORDER BY f",
@@ -284,6 +292,12 @@ static const char *const stmt_sql[Q_COUNT] = {
 sqlite3_stmt *sq_prepare(struct sq *q, sqlite3_stmt **slot, const char *sql, const char *op,
 	struct hl_err *err)
 {
+	if (q->scanning > 0) {
+		hl_err_set(err, HL_EIO, HL_HERE, "lỗi lập trình: %s trong khi đang đọc các dòng của một "
+			"lượt quét (scan) — hàm nhận dòng không được gọi kho dữ liệu: hãy gom các dòng rồi "
+			"mới gọi (docs/internals/store.md)", op);
+		return NULL;
+	}
 	if (*slot == NULL &&
 	    sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK) {
 		sq_err(q, err, HL_HERE, op);
@@ -985,7 +999,7 @@ static int sq_response_scan(struct store *st, int64_t unit_id, hl_day first, hl_
 	}
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		sq_read_response(s, &r);
-		rc = cb(ctx, &r);
+		SQ_CALLBACK(q, rc, cb(ctx, &r));
 		if (rc != 0)
 			goto cleanup;
 	}
@@ -1028,7 +1042,7 @@ static int sq_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id
 		r.comment = (const char *)sqlite3_column_text(s, 9);
 		if (r.comment == NULL)
 			r.comment = "";
-		rc = cb(ctx, &r);
+		SQ_CALLBACK(q, rc, cb(ctx, &r));
 		if (rc != 0)
 			goto cleanup;
 	}
@@ -1113,7 +1127,7 @@ static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_e
 	struct sq *q = st->priv;
 	const char *op = "lưu hồ sơ";
 	sqlite3_stmt *s;
-	int rc = sq_need_code(d->code, "hồ sơ", err);
+	int rc = sq_dossier_check(d, err);
 
 	if (rc != HL_OK)
 		return rc;

@@ -4,17 +4,21 @@
  * thousands of rows instead of millions, and the indexes that find the
  * dossiers still open. Statements are cached in q->area[SQ_DOS].
  *
- * The sums are kept by triggers on dossiers, so every write (an import, a
- * re-import that changes a dossier, a delete) moves them in the same
- * transaction and they cannot drift. A finished dossier's class does not
- * depend on when one asks, so it can be summed once: early when finished
- * on a day before its due day, on time up to due_at, late after it — the
- * rule of core/timeliness.c tl_finished_class, which the store tests check
- * against this SQL. Months are year * 12 + month - 1 of received_at.
+ * A finished dossier's class does not depend on when one asks, so it can be
+ * summed once. svc computes it (svc/dossq.c dq_save, core/timeliness.c
+ * tl_finished_class) and the store keeps it as a plain column, class; the
+ * sums are counters kept by triggers on dossiers that add up that column,
+ * so every write (an import, a re-import that changes a dossier, an undo)
+ * moves them in the same transaction and they cannot drift. No rule is in
+ * SQL (until migration 21 the triggers computed the class themselves, with
+ * integer division where the core floors: see sq_dos_class_schema). Months
+ * are year * 12 + month - 1 of received_at.
  *
  * What each operation does (every backend must behave the same):
  *  - dossier_save: insert, or update every column of the row with the same
- *    code (as dossier_put), submitted_at too; sets d->id.
+ *    code (as dossier_put), submitted_at too; sets d->id. Both refuse
+ *    (HL_EINVAL) a class that is not 1..3 for a dossier received, due and
+ *    finished, or one given for any other.
  *  - dossier_sum_scan: the sums of months m0..m1 of unit_id (0 = every
  *    unit): per (unit, month, field, channel), or per (unit, month,
  *    procedure); ordered by month, unit.
@@ -27,7 +31,8 @@
  *  stops the scan and is returned as is. Every SQLite failure is HL_EIO. */
 #include "store/store_sqlite_priv.h"
 
-/* The month of a row's received_at, and its class once finished. */
+/* The month of a row's received_at, and (migrations 8 and 21 only) the class
+ * the triggers computed before svc stored it. */
 #define MONTH(r) "(CAST(strftime('%Y', " r ".received_at * 60, 'unixepoch') AS INTEGER) * 12" \
 	" + CAST(strftime('%m', " r ".received_at * 60, 'unixepoch') AS INTEGER) - 1)"
 #define CLASS(r) "(CASE WHEN " r ".finished_at > " r ".due_at THEN 3" \
@@ -48,6 +53,23 @@
 	" VALUES (" MONTH(r) ", " r ".unit_id, " r ".procedure," \
 	" " sign " * (" CLASS(r) " = 1), " sign " * (" CLASS(r) " = 2)," \
 	" " sign " * (" CLASS(r) " = 3))" \
+	" ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
+	" early = early + excluded.early, on_time = on_time + excluded.on_time," \
+	" late = late + excluded.late;"
+
+/* Add sign (1 or -1) times row r's stored class to both sums. */
+#define SUM_CLASS(r, sign) \
+	"INSERT INTO dossier_sum (month, unit_id, field_id, channel, early, on_time, late)" \
+	" VALUES (" MONTH(r) ", " r ".unit_id, coalesce(" r ".field_id, 0), " r ".channel," \
+	" " sign " * (" r ".class = 1), " sign " * (" r ".class = 2)," \
+	" " sign " * (" r ".class = 3))" \
+	" ON CONFLICT (month, unit_id, field_id, channel) DO UPDATE SET" \
+	" early = early + excluded.early, on_time = on_time + excluded.on_time," \
+	" late = late + excluded.late;" \
+	"INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
+	" VALUES (" MONTH(r) ", " r ".unit_id, " r ".procedure," \
+	" " sign " * (" r ".class = 1), " sign " * (" r ".class = 2)," \
+	" " sign " * (" r ".class = 3))" \
 	" ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
 	" early = early + excluded.early, on_time = on_time + excluded.on_time," \
 	" late = late + excluded.late;"
@@ -96,6 +118,33 @@ const char sq_dos_schema[] =
 	 * after the period are passed over inside the index. */
 	"CREATE INDEX dossiers_finished ON dossiers (finished_at, received_at);";
 
+/* Migration 21: the class as a plain column that svc fills, and the sums'
+ * triggers adding it up rather than computing it. The rows already stored
+ * keep the class the old triggers summed for them (computed once more here
+ * by the same SQL), so the stored sums and the column agree and every
+ * figure stays as it was; the old SQL and the core differ only for times
+ * before 1970 (SQL's integer division truncates toward zero, the core
+ * floors), which no real dossier has. The undo notes of an unfinished
+ * import keep the class too. */
+const char sq_dos_class_schema[] =
+	"ALTER TABLE dossiers ADD COLUMN class INTEGER;"
+	"UPDATE dossiers SET class = " CLASS("dossiers") " WHERE " COUNTED("dossiers") ";"
+	"ALTER TABLE import_undo_dossiers ADD COLUMN class INTEGER;"
+	"UPDATE import_undo_dossiers SET class = " CLASS("import_undo_dossiers")
+	" WHERE " COUNTED("import_undo_dossiers") ";"
+	"DROP TRIGGER dossiers_sum_insert;"
+	"DROP TRIGGER dossiers_sum_delete;"
+	"DROP TRIGGER dossiers_sum_update_old;"
+	"DROP TRIGGER dossiers_sum_update_new;"
+	"CREATE TRIGGER dossiers_class_insert AFTER INSERT ON dossiers WHEN new.class IS NOT NULL"
+	" BEGIN " SUM_CLASS("new", "1") " END;"
+	"CREATE TRIGGER dossiers_class_delete AFTER DELETE ON dossiers WHEN old.class IS NOT NULL"
+	" BEGIN " SUM_CLASS("old", "-1") " END;"
+	"CREATE TRIGGER dossiers_class_update_old AFTER UPDATE ON dossiers"
+	" WHEN old.class IS NOT NULL BEGIN " SUM_CLASS("old", "-1") " END;"
+	"CREATE TRIGGER dossiers_class_update_new AFTER UPDATE ON dossiers"
+	" WHEN new.class IS NOT NULL BEGIN " SUM_CLASS("new", "1") " END;";
+
 enum {
 	D_SAVE, D_SUM, D_SUM_UNIT, D_SUM_PROC, D_SUM_PROC_UNIT, D_OPEN, D_OPEN_UNIT,
 	D_SCAN, D_SCAN_UNIT, D_SCAN_FIN,
@@ -105,7 +154,7 @@ enum {
 #define DOS_COLS SQ_DOSSIER_COLS
 /* The same with finished_at NULL, for the dossiers_open index. */
 #define OPEN_COLS "id, code, unit_id, field_id, procedure, channel, received_at, due_at," \
-	" NULL, returned_at, supplements, reschedules, apology, submitted_at"
+	" NULL, returned_at, supplements, reschedules, apology, submitted_at, class"
 #define OPEN_SQL(unit) "SELECT " OPEN_COLS " FROM dossiers WHERE finished_at IS NULL" \
 	" AND received_at BETWEEN ?2 AND ?3" unit \
 	" UNION ALL SELECT " DOS_COLS " FROM dossiers WHERE finished_at > ?4" \
@@ -114,14 +163,15 @@ enum {
 static const char *const dos_sql[D_COUNT] = {
 	[D_SAVE] = "INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
 		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
-		" submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+		" class, submitted_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 		" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
 		" field_id = excluded.field_id, procedure = excluded.procedure,"
 		" channel = excluded.channel, received_at = excluded.received_at,"
 		" due_at = excluded.due_at, finished_at = excluded.finished_at,"
 		" returned_at = excluded.returned_at, supplements = excluded.supplements,"
 		" reschedules = excluded.reschedules, apology = excluded.apology,"
-		" submitted_at = excluded.submitted_at RETURNING id",
+		" class = excluded.class, submitted_at = excluded.submitted_at RETURNING id",
 	[D_SUM] = "SELECT unit_id, month, field_id, channel, '', early, on_time, late"
 		" FROM dossier_sum WHERE month BETWEEN ?1 AND ?2 ORDER BY month, unit_id",
 	[D_SUM_UNIT] = "SELECT unit_id, month, field_id, channel, '', early, on_time, late"
@@ -165,6 +215,7 @@ void sq_read_dossier(sqlite3_stmt *s, void *elem)
 	d->reschedules = sqlite3_column_int(s, 11);
 	d->apology = sqlite3_column_int(s, 12) != 0;
 	d->submitted_at = col_minute(s, 13);
+	d->cls = sqlite3_column_int(s, 14);
 }
 
 int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d)
@@ -181,9 +232,21 @@ int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d)
 	    (rc = bind_minute(s, 8, d->finished_at)) != SQLITE_OK ||
 	    (rc = bind_minute(s, 9, d->returned_at)) != SQLITE_OK ||
 	    (rc = sqlite3_bind_int(s, 10, d->supplements)) != SQLITE_OK ||
-	    (rc = sqlite3_bind_int(s, 11, d->reschedules)) != SQLITE_OK)
+	    (rc = sqlite3_bind_int(s, 11, d->reschedules)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_int(s, 12, d->apology ? 1 : 0)) != SQLITE_OK)
 		return rc;
-	return sqlite3_bind_int(s, 12, d->apology ? 1 : 0);
+	return d->cls != 0 ? sqlite3_bind_int(s, 13, d->cls) : sqlite3_bind_null(s, 13);
+}
+
+int sq_dossier_check(const struct store_dossier *d, struct hl_err *err)
+{
+	bool counted = d->received_at >= 0 && d->due_at >= 0 && d->finished_at >= 0;
+	int rc = sq_need_code(d->code, "hồ sơ", err);
+
+	if (rc == HL_OK && (counted ? d->cls < 1 || d->cls > 3 : d->cls != 0))
+		rc = hl_err_set(err, HL_EINVAL, HL_HERE, "hồ sơ %s: loại đúng hạn %d không khớp thời "
+			"điểm tiếp nhận, hạn và hoàn thành (svc tính, dossq.h dq_save)", d->code, d->cls);
+	return rc;
 }
 
 int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err)
@@ -191,13 +254,13 @@ int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *er
 	struct sq *q = st->priv;
 	const char *op = "lưu hồ sơ";
 	sqlite3_stmt *s;
-	int rc = sq_need_code(d->code, "hồ sơ", err);
+	int rc = sq_dossier_check(d, err);
 
 	if (rc != HL_OK)
 		return rc;
 	if ((s = dprep(q, D_SAVE, op, err)) == NULL)
 		return HL_EIO;
-	if (sq_bind_dossier(s, d) != SQLITE_OK || bind_minute(s, 13, d->submitted_at) != SQLITE_OK)
+	if (sq_bind_dossier(s, d) != SQLITE_OK || bind_minute(s, 14, d->submitted_at) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, &d->id, err);
 }
@@ -229,7 +292,7 @@ int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, i
 		r.early = sqlite3_column_int64(s, 5);
 		r.on_time = sqlite3_column_int64(s, 6);
 		r.late = sqlite3_column_int64(s, 7);
-		rc = cb(ctx, &r);
+		SQ_CALLBACK(q, rc, cb(ctx, &r));
 		if (rc != 0)
 			goto cleanup;
 	}
@@ -254,7 +317,7 @@ static int scan_rows(struct sq *q, sqlite3_stmt *s, const int64_t *v, int n, con
 		}
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		sq_read_dossier(s, &d);
-		rc = cb(ctx, &d);
+		SQ_CALLBACK(q, rc, cb(ctx, &d));
 		if (rc != 0)
 			goto cleanup;
 	}

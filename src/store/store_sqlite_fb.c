@@ -10,8 +10,10 @@
  *    built-in ones (unit_id 0 there), by code with the unit's own first;
  *    unit_id 0 = every office.
  *  - fb_item_put: insert with its text and a unique code and token hash
- *    (HL_EEXIST when either is taken); sets it->id. fb_item_update writes the
- *    step fields by id (HL_ENOTFOUND when absent); answer NULL keeps it.
+ *    (HL_EEXIST when either is taken); sets it->id, version 1. fb_item_update
+ *    writes the step fields by id and version (compare-and-set: version + 1,
+ *    in it too, when the stored one is it->version, else HL_ECONFLICT; HL_ENOTFOUND
+ *    when the row is gone); answer NULL keeps it.
  *  - fb_item_get / fb_item_get_token: HL_ENOTFOUND when absent; text and
  *    answer copied into the arena. fb_item_list: by received_at then id;
  *    texts only when the filter asks.
@@ -105,13 +107,14 @@ enum {
 	F_OFFICE_PUT, F_OFFICE_LIST,
 	F_ITEM_PUT, F_ITEM_UPDATE, F_ITEM_GET, F_ITEM_GET_TOKEN, F_ITEM_LIST, F_ITEM_COUNT,
 	F_CONTACT_PUT, F_CONTACT_GET, F_STEP_ADD, F_STEP_LIST,
-	F_DEADLINE_SET, F_DEADLINE_LIST, F_IDEM_GET, F_IDEM_PUT,
+	F_DEADLINE_SET, F_DEADLINE_LIST, F_IDEM_GET, F_IDEM_PUT, F_ITEM_EXISTS,
 	F_COUNT
 };
 
 #define ITEM_COLS "id, code, unit_id, channel, kind, class, criterion, state, received_at," \
 	" classified_at, office_id, forwarded_at, answer_no, first_answered_at, answered_at," \
-	" published_at, rating, rated_at, reopened_at, closed_at, reopened, token_hash, text, answer"
+	" published_at, rating, rated_at, reopened_at, closed_at, reopened, token_hash, text, answer," \
+	" version"
 
 static const char *const fb_sql[F_COUNT] = {
 	[F_OFFICE_PUT] = "INSERT INTO fb_offices (code, unit_id, name) VALUES (?1, ?2, ?3)"
@@ -126,8 +129,10 @@ static const char *const fb_sql[F_COUNT] = {
 		" classified_at = ?6, office_id = ?7, forwarded_at = ?8, answer_no = ?9,"
 		" first_answered_at = ?10, answered_at = ?11, published_at = ?12, rating = ?13,"
 		" rated_at = ?14, reopened_at = ?15, closed_at = ?16, reopened = ?17,"
-		" answer = coalesce(?18, answer) WHERE id = ?1",
+		" answer = coalesce(?18, answer), version = version + 1"
+		" WHERE id = ?1 AND version = ?19",
 	[F_ITEM_GET] = "SELECT " ITEM_COLS " FROM fb_items WHERE code = ?1",
+	[F_ITEM_EXISTS] = "SELECT 1 FROM fb_items WHERE id = ?1",
 	[F_ITEM_GET_TOKEN] = "SELECT " ITEM_COLS " FROM fb_items WHERE token_hash = ?1",
 	[F_ITEM_LIST] = "SELECT " ITEM_COLS " FROM fb_items"
 		" WHERE (?1 = 0 OR unit_id = ?1) AND (?2 IS NULL OR received_at >= ?2)"
@@ -247,6 +252,7 @@ static void read_item(sqlite3_stmt *s, void *elem)
 	h = sqlite3_column_blob(s, 21);
 	if (h != NULL && sqlite3_column_bytes(s, 21) == STORE_HASH_LEN)
 		memcpy(it->token_hash, h, STORE_HASH_LEN);
+	it->version = sqlite3_column_int64(s, 24);
 }
 
 /* Text column i copied into a, or NULL when it is NULL; false when a is full. */
@@ -285,9 +291,10 @@ int sq_fb_item_put(struct store *st, struct store_fb_item *it, const char *text,
 	    sqlite3_bind_text(s, 10, text, -1, SQLITE_STATIC) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
+	if (step == SQLITE_ROW) {
 		it->id = sqlite3_column_int64(s, 0);
-	else if (step == SQLITE_DONE)
+		it->version = 1;
+	} else if (step == SQLITE_DONE)
 		rc = hl_err_set(err, HL_EEXIST, HL_HERE, "đã có phản ánh mã %s", it->code);
 	else
 		rc = sq_err(q, err, HL_HERE, op);
@@ -295,7 +302,31 @@ int sq_fb_item_put(struct store *st, struct store_fb_item *it, const char *text,
 	return rc;
 }
 
-int sq_fb_item_update(struct store *st, const struct store_fb_item *it, const char *answer,
+/* A compare-and-set of it matched no row: HL_ENOTFOUND when the item is
+ * gone, else HL_ECONFLICT (another update came first). */
+static int item_changed(struct sq *q, const struct store_fb_item *it, const char *op,
+	struct hl_err *err)
+{
+	sqlite3_stmt *s = fprep(q, F_ITEM_EXISTS, op, err);
+	int rc, step;
+
+	if (s == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, it->id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		rc = hl_err_set(err, HL_ECONFLICT, "version", "phản ánh %s đã thay đổi từ khi được đọc "
+			"ở phiên bản %lld", it->code, (long long)it->version);
+	else if (step == SQLITE_DONE)
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có phản ánh mã %s", it->code);
+	else
+		rc = sq_err(q, err, HL_HERE, op);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_fb_item_update(struct store *st, struct store_fb_item *it, const char *answer,
 	struct hl_err *err)
 {
 	struct sq *q = st->priv;
@@ -323,11 +354,14 @@ int sq_fb_item_update(struct store *st, const struct store_fb_item *it, const ch
 	    bind_minute(s, 16, it->closed_at) != SQLITE_OK ||
 	    sqlite3_bind_int(s, 17, it->reopened) != SQLITE_OK ||
 	    (answer != NULL ? sqlite3_bind_text(s, 18, answer, -1, SQLITE_STATIC)
-			    : sqlite3_bind_null(s, 18)) != SQLITE_OK)
+			    : sqlite3_bind_null(s, 18)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 19, it->version) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_step_done(q, s, op, err);
 	if (rc == HL_OK && sqlite3_changes(q->db) == 0)
-		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có phản ánh mã %s", it->code);
+		return item_changed(q, it, op, err);
+	if (rc == HL_OK)
+		it->version++;
 	return rc;
 }
 

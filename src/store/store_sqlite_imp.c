@@ -22,7 +22,7 @@
 #include "base/arena.h"
 
 #define UNDO_COLS "unit_id, field_id, procedure, channel, received_at, due_at, finished_at," \
-	" returned_at, supplements, reschedules, apology, submitted_at"
+	" returned_at, supplements, reschedules, apology, submitted_at, class"
 
 /* The migration (store_sqlite.c's list points here). */
 const char sq_imp_schema[] =
@@ -59,7 +59,7 @@ static const char *const imp_sql[I_COUNT] = {
 	[I_UNDO_NOTE] = "INSERT INTO import_undo_dossiers (run_id, code, existed, " UNDO_COLS ")"
 		" SELECT ?1, c.code, d.id IS NOT NULL, d.unit_id, d.field_id, d.procedure, d.channel,"
 		" d.received_at, d.due_at, d.finished_at, d.returned_at, d.supplements,"
-		" d.reschedules, d.apology, d.submitted_at"
+		" d.reschedules, d.apology, d.submitted_at, d.class"
 		" FROM (SELECT ?2 AS code) c LEFT JOIN dossiers d ON d.code = c.code"
 		" WHERE true ON CONFLICT (run_id, code) DO NOTHING",
 	[I_UNDO_RESTORE] = "UPDATE dossiers SET (" UNDO_COLS ") = (SELECT " UNDO_COLS

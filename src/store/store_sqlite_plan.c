@@ -13,10 +13,12 @@
  *    inserts t[0..n), setting each id, unit_id and year; unit_id <= 0, a
  *    number < 1 or an empty criterion, task or status: HL_EINVAL.
  *  - plan_task_put: inserts a task as P_TASK_INSERT does (a number taken
- *    is HL_EEXIST), or updates the content of task id (HL_ENOTFOUND when
- *    none), leaving its number, status and notes.
+ *    is HL_EEXIST; version 1), or updates the content of task id when its
+ *    version is still t->version (compare-and-set: version + 1, else
+ *    HL_ECONFLICT; HL_ENOTFOUND when the task is gone), leaving its
+ *    number, status and notes.
  *  - plan_task_status: sets the task's status to note->status and stores
- *    the note; HL_ENOTFOUND when the task does not exist.
+ *    the note, by id and version as plan_task_put.
  *  - plan_note_list: the notes of the tasks of (unit_id, year), by task
  *    number, day and entry order, each with its task's number.
  *  Lists come back in the caller's arena; running out of it is HL_ENOMEM.
@@ -63,12 +65,12 @@ const char sq_plan_schema[] =
 enum {
 	P_STD_LIST, P_STD_CLEAR, P_STD_INSERT,
 	P_TASK_LIST, P_NOTES_CLEAR, P_TASKS_CLEAR, P_TASK_INSERT,
-	P_TASK_SET_STATUS, P_NOTE_INSERT, P_NOTE_LIST, P_TASK_UPDATE,
+	P_TASK_SET_STATUS, P_NOTE_INSERT, P_NOTE_LIST, P_TASK_UPDATE, P_TASK_EXISTS,
 	P_COUNT
 };
 
 #define TASK_COLS "id, unit_id, year, no, criterion, value, target, task, responsible," \
-	" schedule, expected, status"
+	" schedule, expected, status, version"
 
 static const char *const plan_sql[P_COUNT] = {
 	[P_STD_LIST] = "SELECT seq, criterion, task, responsible, schedule, expected FROM plan_std"
@@ -84,11 +86,13 @@ static const char *const plan_sql[P_COUNT] = {
 	[P_TASK_INSERT] = "INSERT INTO plan_tasks (unit_id, year, no, criterion, value, target,"
 		" task, responsible, schedule, expected, status)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
-	[P_TASK_SET_STATUS] = "UPDATE plan_tasks SET status = ?2 WHERE id = ?1",
+	[P_TASK_SET_STATUS] = "UPDATE plan_tasks SET status = ?2, version = version + 1"
+		" WHERE id = ?1 AND version = ?3",
+	[P_TASK_EXISTS] = "SELECT 1 FROM plan_tasks WHERE id = ?1",
 	[P_NOTE_INSERT] = "INSERT INTO plan_notes (task_id, day, status, text, who)"
 		" VALUES (?1, ?2, ?3, ?4, ?5)",
 	[P_TASK_UPDATE] = "UPDATE plan_tasks SET criterion = ?2, task = ?3, responsible = ?4,"
-		" schedule = ?5, expected = ?6 WHERE id = ?1",
+		" schedule = ?5, expected = ?6, version = version + 1 WHERE id = ?1 AND version = ?7",
 	[P_NOTE_LIST] = "SELECT n.task_id, t.no, n.day, n.status, n.text, n.who"
 		" FROM plan_notes n JOIN plan_tasks t ON t.id = n.task_id"
 		" WHERE t.unit_id = ?1 AND t.year = ?2 ORDER BY t.no, n.day, n.id",
@@ -177,6 +181,7 @@ static void read_task(sqlite3_stmt *s, void *elem)
 	sq_col_text(s, 9, t->schedule, sizeof(t->schedule));
 	sq_col_text(s, 10, t->expected, sizeof(t->expected));
 	sq_col_text(s, 11, t->status, sizeof(t->status));
+	t->version = sqlite3_column_int64(s, 12);
 }
 
 /* Bind (unit_id, year) to ?1 and ?2. */
@@ -212,7 +217,7 @@ static int bind_double_or_null(sqlite3_stmt *s, int i, bool have, double v)
 	return have ? sqlite3_bind_double(s, i, v) : sqlite3_bind_null(s, i);
 }
 
-/* Insert t as a task of (t->unit_id, t->year); sets t->id. */
+/* Insert t as a task of (t->unit_id, t->year); sets t->id and t->version. */
 static int insert_task(struct sq *q, struct store_plan_task *t, const char *op,
 	struct hl_err *err)
 {
@@ -231,6 +236,7 @@ static int insert_task(struct sq *q, struct store_plan_task *t, const char *op,
 	    bind_str(s, 10, t->expected, sizeof(t->expected)) != SQLITE_OK ||
 	    bind_str(s, 11, t->status, sizeof(t->status)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
+	t->version = 1;
 	return sq_step_id(q, s, op, &t->id, err);
 }
 
@@ -265,6 +271,31 @@ int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_pl
 	return rc;
 }
 
+/* A compare-and-set of task id matched no row: HL_ENOTFOUND when the task
+ * is gone, else HL_ECONFLICT (another change came first). */
+static int task_changed(struct sq *q, int64_t id, int64_t version, const char *op,
+	struct hl_err *err)
+{
+	sqlite3_stmt *s = pprep(q, P_TASK_EXISTS, op, err);
+	int rc, step;
+
+	if (s == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		rc = hl_err_set(err, HL_ECONFLICT, "version", "nhiệm vụ %lld của kế hoạch đã thay đổi "
+			"từ khi được đọc ở phiên bản %lld", (long long)id, (long long)version);
+	else if (step == SQLITE_DONE)
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có nhiệm vụ %lld trong kế hoạch",
+			(long long)id);
+	else
+		rc = sq_err(q, err, HL_HERE, op);
+	sqlite3_reset(s);
+	return rc;
+}
+
 int sq_plan_task_put(struct store *st, struct store_plan_task *t, struct hl_err *err)
 {
 	struct sq *q = st->priv;
@@ -290,18 +321,19 @@ int sq_plan_task_put(struct store *st, struct store_plan_task *t, struct hl_err 
 	    bind_str(s, 3, t->task, sizeof(t->task)) != SQLITE_OK ||
 	    bind_str(s, 4, t->responsible, sizeof(t->responsible)) != SQLITE_OK ||
 	    bind_str(s, 5, t->schedule, sizeof(t->schedule)) != SQLITE_OK ||
-	    bind_str(s, 6, t->expected, sizeof(t->expected)) != SQLITE_OK)
+	    bind_str(s, 6, t->expected, sizeof(t->expected)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 7, t->version) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	if ((rc = sq_step_done(q, s, op, err)) != HL_OK)
 		return rc;
 	if (sqlite3_changes(q->db) == 0)
-		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có nhiệm vụ %lld trong kế hoạch",
-			(long long)t->id);
+		return task_changed(q, t->id, t->version, op, err);
+	t->version++;
 	return HL_OK;
 }
 
-int sq_plan_task_status(struct store *st, int64_t task_id, const struct store_plan_note *note,
-	struct hl_err *err)
+int sq_plan_task_status(struct store *st, int64_t task_id, int64_t version,
+	const struct store_plan_note *note, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "cập nhật tình trạng nhiệm vụ của kế hoạch";
@@ -313,14 +345,14 @@ int sq_plan_task_status(struct store *st, int64_t task_id, const struct store_pl
 	if ((s = pprep(q, P_TASK_SET_STATUS, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, task_id) != SQLITE_OK ||
-	    bind_str(s, 2, note->status, sizeof(note->status)) != SQLITE_OK)
+	    bind_str(s, 2, note->status, sizeof(note->status)) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 3, version) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_step_done(q, s, op, err);
 	if (rc != HL_OK)
 		return rc;
 	if (sqlite3_changes(q->db) == 0)
-		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có nhiệm vụ số %lld trong kế "
-			"hoạch", (long long)task_id);
+		return task_changed(q, task_id, version, op, err);
 	if ((s = pprep(q, P_NOTE_INSERT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, task_id) != SQLITE_OK ||

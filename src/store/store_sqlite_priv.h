@@ -55,7 +55,19 @@ struct sq {
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *srv[S_COUNT];
 	sqlite3_stmt *area[SQ_AREAS][SQ_AREA_STMTS];
+	int scanning;        /* > 0 while a scan's callback runs (SQ_CALLBACK): no
+	                      * statement may start then, as libpq could not run one */
 };
+
+/* Call a scan's callback (the expression call) with the connection marked
+ * as scanning, into rc: a store call from inside it is refused by
+ * sq_prepare with HL_EIO, in every build, rather than working here and
+ * failing on PostgreSQL. */
+#define SQ_CALLBACK(q, rc, call) do { \
+	(q)->scanning++; \
+	(rc) = (call); \
+	(q)->scanning--; \
+} while (0)
 
 /* The columns sq_read_response reads, in its order. */
 #define RESP_COLS "id, ext_id, unit_id, day, instrument_id, channel, field_id, " \
@@ -284,8 +296,8 @@ int sq_plan_task_list(struct store *st, int64_t unit_id, int year, struct hl_are
 int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
 	size_t n, struct hl_err *err);
 int sq_plan_task_put(struct store *st, struct store_plan_task *t, struct hl_err *err);
-int sq_plan_task_status(struct store *st, int64_t task_id, const struct store_plan_note *note,
-	struct hl_err *err);
+int sq_plan_task_status(struct store *st, int64_t task_id, int64_t version,
+	const struct store_plan_note *note, struct hl_err *err);
 int sq_plan_note_list(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
 	struct store_plan_note **out, size_t *n, struct hl_err *err);
 
@@ -318,6 +330,8 @@ int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hou
 /* Dossier timeliness (issue 6): migration and operations, in
  * store_sqlite_dos.c. */
 extern const char sq_dos_schema[];
+/* The later migration that stores the class svc computes (store_sqlite_dos.c). */
+extern const char sq_dos_class_schema[];
 int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err);
 int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, int m0, int m1,
 	store_dsum_cb cb, void *ctx, struct hl_err *err);
@@ -329,14 +343,17 @@ int sq_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dos
 	void *ctx, struct hl_err *err);
 /* A dossier's columns as sq_read_dossier reads them, in its order. */
 #define SQ_DOSSIER_COLS "id, code, unit_id, field_id, procedure, channel, received_at," \
-	" due_at, finished_at, returned_at, supplements, reschedules, apology, submitted_at"
+	" due_at, finished_at, returned_at, supplements, reschedules, apology, submitted_at, class"
 /* Read a row of SQ_DOSSIER_COLS into elem (a struct store_dossier); NULL
  * field 0, NULL times -1. */
 void sq_read_dossier(sqlite3_stmt *s, void *elem);
 /* Bind d's code, unit_id, field_id, procedure, channel, received_at, due_at,
- * finished_at, returned_at, supplements, reschedules and apology to ?1..?12
- * of s; SQLITE_OK or the first error. */
+ * finished_at, returned_at, supplements, reschedules, apology and class
+ * (0 as NULL) to ?1..?13 of s; SQLITE_OK or the first error. */
 int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d);
+/* HL_EINVAL unless d has a code, and a class (1..3) exactly when it is
+ * received, due and finished. */
+int sq_dossier_check(const struct store_dossier *d, struct hl_err *err);
 
 /* Feedback (issue 6): its migration and operations, in store_sqlite_fb.c. */
 extern const char sq_fb_schema[];
@@ -345,7 +362,7 @@ int sq_fb_office_list(struct store *st, int64_t unit_id, struct hl_arena *a,
 	struct store_fb_office **out, size_t *n, struct hl_err *err);
 int sq_fb_item_put(struct store *st, struct store_fb_item *it, const char *text,
 	struct hl_err *err);
-int sq_fb_item_update(struct store *st, const struct store_fb_item *it, const char *answer,
+int sq_fb_item_update(struct store *st, struct store_fb_item *it, const char *answer,
 	struct hl_err *err);
 int sq_fb_item_get(struct store *st, const char *code, struct hl_arena *a,
 	struct store_fb_item *out, struct hl_err *err);

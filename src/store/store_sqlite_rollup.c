@@ -449,7 +449,7 @@ int sq_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day firs
 			}
 			if (rc == HL_OK) {
 				hl_rollup_encode(&r, buf);
-				rc = cb(ctx, units[i], keys[k].month, buf, len);
+				SQ_CALLBACK(q, rc, cb(ctx, units[i], keys[k].month, buf, len));
 			}
 			hl_rollup_clear(&r);
 		}

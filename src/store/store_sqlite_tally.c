@@ -190,7 +190,8 @@ int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day f
 		struct hl_tally *t;
 
 		if (have && !same_key(&row, s)) {
-			if ((rc = cb(ctx, &row)) != 0)
+			SQ_CALLBACK(q, rc, cb(ctx, &row));
+			if (rc != 0)
 				goto cleanup;
 			have = false;
 		}
@@ -219,7 +220,7 @@ int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day f
 		goto cleanup;
 	}
 	if (have)
-		rc = cb(ctx, &row);
+		SQ_CALLBACK(q, rc, cb(ctx, &row));
 cleanup:
 	sqlite3_reset(s);
 	return rc;

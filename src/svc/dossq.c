@@ -257,6 +257,14 @@ static int add_sum(void *ctx, const struct store_dossier_sum *r)
 	return 0;
 }
 
+int dq_save(struct store *st, struct store_dossier *d, struct hl_err *err)
+{
+	bool counted = d->received_at >= 0 && d->due_at >= 0 && d->finished_at >= 0;
+
+	d->cls = counted ? (int)tl_finished_class(d->due_at, d->finished_at) : TL_NONE;
+	return STORE(st, dossiers, dossier_save, d, err);
+}
+
 /* A dossier open at the moment asked about, from the whole months: the
  * sums counted it if it was finished since; count it as it stood then. */
 static int add_open(void *ctx, const struct store_dossier *d)
@@ -271,8 +279,9 @@ static int add_open(void *ctx, const struct store_dossier *d)
 	c = acc_get(x, (size_t)u, d->field_id, d->channel, d->procedure);
 	if (c == NULL)
 		return oom(x);
-	if (d->finished_at >= 0)
-		c->c.n[tl_finished_class(d->due_at, d->finished_at)]--;
+	/* taken out as the sums hold it: its stored class */
+	if (d->cls > TL_NONE && d->cls <= TL_LATE)
+		c->c.n[d->cls]--;
 	cls = tl_classify(d->received_at, d->due_at, d->finished_at, x->o->at);
 	if (cls != TL_NONE)
 		c->c.n[cls]++;
@@ -450,11 +459,10 @@ void dq_stats_csv(FILE *f, const struct dq_result *r)
 struct br_ctx {
 	struct hl_arena *a;
 	struct hl_err *err;
-	struct store *st;
 	struct dq_units s;
 	struct store_field *fields;
 	size_t nfields;
-	struct cal *cal;       /* loaded on the first online dossier */
+	struct cal *cal;       /* loaded before the scan (no store in its callback) */
 	int64_t at, online;
 	struct dq_break *out;
 	size_t n, cap;
@@ -477,8 +485,6 @@ static int add_breaks(void *ctx, const struct store_dossier *d)
 	if (u < 0 || !x->s.in[u] || d->received_at > x->at)
 		return 0;
 	if (t.channel == TL_CH_ONLINE && t.submitted_at >= 0) {
-		if (x->cal == NULL && (rc = cal_load(x->st, &x->cal, x->err)) != HL_OK)
-			return rc;
 		if ((rc = cal_unit(x->cal, d->unit_id, &sched, x->err)) != HL_OK)
 			return rc;
 		sp = &sched;
@@ -524,7 +530,7 @@ int dq_breaks(struct store *st, struct hl_arena *a, const struct hl_period *peri
 	const char *unit, int64_t at, int64_t online_minutes, struct dq_break **out, size_t *n,
 	struct hl_err *err)
 {
-	struct br_ctx x = {.a = a, .err = err, .st = st, .at = at, .online = online_minutes};
+	struct br_ctx x = {.a = a, .err = err, .at = at, .online = online_minutes};
 	int64_t r0 = (int64_t)period->first * 1440, r1 = ((int64_t)period->last + 1) * 1440 - 1;
 	int rc;
 
@@ -533,6 +539,9 @@ int dq_breaks(struct store *st, struct hl_arena *a, const struct hl_period *peri
 	rc = dq_scope(st, a, unit, NULL, &x.s, err);
 	if (rc == HL_OK)
 		rc = STORE(st, units, field_list, a, &x.fields, &x.nfields, err);
+	/* the working calendars, before the scan: its callback may not call the store */
+	if (rc == HL_OK)
+		rc = cal_load(st, &x.cal, err);
 	/* Unit by unit (by code), each by received time: the order of the list. */
 	for (size_t i = 0; i < x.s.n && rc == HL_OK; i++)
 		if (x.s.in[i])

@@ -45,6 +45,11 @@ struct dq_result {
 	struct dq_row *rows;   /* units by type, then Vietnamese name (report/order.h), then group */
 };
 
+/* Store d (dossier_save, in the caller's transaction) with its class
+ * computed here by the core (tl_finished_class) once it is received, due and
+ * finished (else 0): the store sums the classes it is given, no rule in SQL. */
+int dq_save(struct store *st, struct store_dossier *d, struct hl_err *err);
+
 /* Parse "field", "procedure" or "channel" (NULL = DQ_BY_NONE) into *out;
  * HL_EINVAL naming what is accepted. */
 int dq_by_parse(const char *s, enum dq_by *out, struct hl_err *err);

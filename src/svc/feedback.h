@@ -99,30 +99,35 @@ int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *
 /* The steps. Each checks the order (fb_transition), stores the step with who
  * and at, and audits it; on failure nothing changes. HL_ENOTFOUND for an
  * unknown code. at = the moment it was done; -1 = now (never before the
- * item's previous step); a given at before the previous step: HL_EINVAL. */
+ * item's previous step); a given at before the previous step: HL_EINVAL.
+ * version = the item's version the caller acted on (fb_item.it.version, as
+ * a page or the API showed it; 0 = the one read now): another version, or
+ * another writer updating the item between the read and the write
+ * (compare-and-set in the store), is HL_ECONFLICT naming "version", with a
+ * message saying someone else just updated it. */
 /* criterion: NULL/"" = none; kind 0 = unchanged. */
-int fb_classify(struct store *st, const char *code, int cls, const char *criterion, int kind,
+int fb_classify(struct store *st, const char *code, int64_t version, int cls, const char *criterion, int kind,
 	int64_t at, const char *who, struct hl_err *err);
-int fb_classify_in(struct store *st, const char *code, int cls, const char *criterion, int kind,
+int fb_classify_in(struct store *st, const char *code, int64_t version, int cls, const char *criterion, int kind,
 	int64_t at, const char *who, struct hl_err *err);
 /* office: a code of the unit's offices or a built-in one (fb_offices). */
-int fb_forward(struct store *st, const char *code, const char *office, int64_t at,
+int fb_forward(struct store *st, const char *code, int64_t version, const char *office, int64_t at,
 	const char *who, struct hl_err *err);
-int fb_forward_in(struct store *st, const char *code, const char *office, int64_t at,
+int fb_forward_in(struct store *st, const char *code, int64_t version, const char *office, int64_t at,
 	const char *who, struct hl_err *err);
 /* The written answer; number 0 = the unit's next number of the year. */
-int fb_answer(struct store *st, const char *code, const char *text, int number, int64_t at,
+int fb_answer(struct store *st, const char *code, int64_t version, const char *text, int number, int64_t at,
 	const char *who, struct hl_err *err);
-int fb_answer_in(struct store *st, const char *code, const char *text, int number, int64_t at,
+int fb_answer_in(struct store *st, const char *code, int64_t version, const char *text, int number, int64_t at,
 	const char *who, struct hl_err *err);
-int fb_publish(struct store *st, const char *code, int64_t at, const char *who,
+int fb_publish(struct store *st, const char *code, int64_t version, int64_t at, const char *who,
 	struct hl_err *err);
-int fb_publish_in(struct store *st, const char *code, int64_t at, const char *who,
+int fb_publish_in(struct store *st, const char *code, int64_t version, int64_t at, const char *who,
 	struct hl_err *err);
 /* satisfied closes the item; not satisfied reopens it (a new answer is owed). */
-int fb_rate(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
+int fb_rate(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at, const char *who,
 	struct hl_err *err);
-int fb_rate_in(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
+int fb_rate_in(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at, const char *who,
 	struct hl_err *err);
 
 /* Reopen a closed item closed by mistake, for reason (required, at most
@@ -130,9 +135,9 @@ int fb_rate_in(struct store *st, const char *code, bool satisfied, int64_t at, c
  * closed as not accepted goes back to classification (its class cleared);
  * one closed by the sender's rating owes a new answer, due from now.
  * HL_ECONFLICT when the item is not closed. */
-int fb_reopen(struct store *st, const char *code, const char *reason, int64_t at,
+int fb_reopen(struct store *st, const char *code, int64_t version, const char *reason, int64_t at,
 	const char *who, struct hl_err *err);
-int fb_reopen_in(struct store *st, const char *code, const char *reason, int64_t at,
+int fb_reopen_in(struct store *st, const char *code, int64_t version, const char *reason, int64_t at,
 	const char *who, struct hl_err *err);
 
 /* One item by code with its text and answer (in a), step and deadline at

@@ -416,8 +416,15 @@ struct step {
 	int64_t at;
 };
 
-static int step_open(struct step *s, struct store *st, const char *code, int action, int cls,
-	int64_t at, struct hl_err *err)
+/* The refusal of a step made on an item someone changed since the caller read it. */
+static int changed(struct hl_err *err, const char *code)
+{
+	return hl_err_set(err, HL_ECONFLICT, "version", "Phản ánh %s vừa được người khác cập nhật; "
+		"tải lại để xem và thao tác lại.", code);
+}
+
+static int step_open(struct step *s, struct store *st, const char *code, int64_t version,
+	int action, int cls, int64_t at, struct hl_err *err)
 {
 	int next, rc;
 
@@ -431,6 +438,8 @@ static int step_open(struct step *s, struct store *st, const char *code, int act
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, "code",
 			"không có phản ánh mã '%s' (xem: hailong feedback list)", code != NULL ? code : "");
+	if (rc == HL_OK && version > 0 && version != s->it.version)
+		rc = changed(err, s->it.code);
 	if (rc == HL_OK)
 		rc = fb_transition(s->it.state, action == FB_A_CLASSIFY ? cls : s->it.cls, action,
 			&next, err);
@@ -447,8 +456,10 @@ static int step_close(struct step *s, int rc, const char *who)
 	char detail[STORE_NAME_MAX + STORE_CODE_MAX + 4];
 	char action[40];
 
-	if (rc == HL_OK)
-		rc = STORE(s->st, feedback, fb_item_update, &s->it, s->answer, s->err);
+	/* compare-and-set on the version read: a concurrent writer's change wins */
+	if (rc == HL_OK && (rc = STORE(s->st, feedback, fb_item_update, &s->it, s->answer, s->err)) ==
+	    HL_ECONFLICT)
+		changed(s->err, s->it.code);
 	if (rc == HL_OK)
 		rc = add_step(s->st, s->it.id, s->name, who, s->at, s->detail, s->err);
 	snprintf(detail, sizeof(detail), "%s%s%s", s->it.code, s->detail[0] ? ": " : "", s->detail);
@@ -459,7 +470,7 @@ static int step_close(struct step *s, int rc, const char *who)
 	return rc;
 }
 
-int fb_classify_in(struct store *st, const char *code, int cls, const char *criterion, int kind,
+int fb_classify_in(struct store *st, const char *code, int64_t version, int cls, const char *criterion, int kind,
 	int64_t at, const char *who, struct hl_err *err)
 {
 	struct step s;
@@ -471,7 +482,7 @@ int fb_classify_in(struct store *st, const char *code, int cls, const char *crit
 		return rc;
 	if (kind != 0 && fb_kind_code(kind)[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "--kind", "loại đơn %d không hợp lệ", kind);
-	rc = step_open(&s, st, code, FB_A_CLASSIFY, cls, at, err);
+	rc = step_open(&s, st, code, version, FB_A_CLASSIFY, cls, at, err);
 	if (rc == HL_OK) {
 		s.it.cls = cls;
 		snprintf(s.it.criterion, sizeof(s.it.criterion), "%s", criterion ? criterion : "");
@@ -487,13 +498,13 @@ int fb_classify_in(struct store *st, const char *code, int cls, const char *crit
 	return step_close(&s, rc, who);
 }
 
-int fb_forward_in(struct store *st, const char *code, const char *office, int64_t at,
+int fb_forward_in(struct store *st, const char *code, int64_t version, const char *office, int64_t at,
 	const char *who, struct hl_err *err)
 {
 	struct store_fb_office *o = NULL;
 	size_t n = 0;
 	struct step s;
-	int rc = step_open(&s, st, code, FB_A_FORWARD, 0, at, err);
+	int rc = step_open(&s, st, code, version, FB_A_FORWARD, 0, at, err);
 
 	if (rc == HL_OK)
 		rc = STORE(st, feedback, fb_office_list, s.it.unit_id, s.a, &o, &n, err);
@@ -517,7 +528,7 @@ int fb_forward_in(struct store *st, const char *code, const char *office, int64_
 	return step_close(&s, rc, who);
 }
 
-int fb_answer_in(struct store *st, const char *code, const char *text, int number, int64_t at,
+int fb_answer_in(struct store *st, const char *code, int64_t version, const char *text, int number, int64_t at,
 	const char *who, struct hl_err *err)
 {
 	struct step s;
@@ -526,7 +537,7 @@ int fb_answer_in(struct store *st, const char *code, const char *text, int numbe
 
 	if (number < 0 || number > 999999)
 		return hl_err_set(err, HL_EINVAL, "--number", "số văn bản %d không hợp lệ", number);
-	rc = step_open(&s, st, code, FB_A_ANSWER, 0, at, err);
+	rc = step_open(&s, st, code, version, FB_A_ANSWER, 0, at, err);
 	if (rc == HL_OK)
 		rc = fb_clean_text(s.a, text, "nội dung trả lời", "text", FB_TEXT_MAX_CHARS, true, &clean,
 			err);
@@ -550,11 +561,11 @@ int fb_answer_in(struct store *st, const char *code, const char *text, int numbe
 	return step_close(&s, rc, who);
 }
 
-int fb_publish_in(struct store *st, const char *code, int64_t at, const char *who,
+int fb_publish_in(struct store *st, const char *code, int64_t version, int64_t at, const char *who,
 	struct hl_err *err)
 {
 	struct step s;
-	int rc = step_open(&s, st, code, FB_A_PUBLISH, 0, at, err);
+	int rc = step_open(&s, st, code, version, FB_A_PUBLISH, 0, at, err);
 
 	if (rc == HL_OK) {
 		s.it.published_at = s.at;
@@ -563,11 +574,11 @@ int fb_publish_in(struct store *st, const char *code, int64_t at, const char *wh
 	return step_close(&s, rc, who);
 }
 
-int fb_rate_in(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
+int fb_rate_in(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at, const char *who,
 	struct hl_err *err)
 {
 	struct step s;
-	int rc = step_open(&s, st, code, satisfied ? FB_A_RATE_OK : FB_A_RATE_BAD, 0, at, err);
+	int rc = step_open(&s, st, code, version, satisfied ? FB_A_RATE_OK : FB_A_RATE_BAD, 0, at, err);
 
 	if (rc == HL_OK) {
 		s.it.rating = satisfied ? 1 : 2;
@@ -584,12 +595,12 @@ int fb_rate_in(struct store *st, const char *code, bool satisfied, int64_t at, c
 	return step_close(&s, rc, who);
 }
 
-int fb_reopen_in(struct store *st, const char *code, const char *reason, int64_t at,
+int fb_reopen_in(struct store *st, const char *code, int64_t version, const char *reason, int64_t at,
 	const char *who, struct hl_err *err)
 {
 	struct step s;
 	char *why = NULL;
-	int rc = step_open(&s, st, code, FB_A_REOPEN, 0, at, err);
+	int rc = step_open(&s, st, code, version, FB_A_REOPEN, 0, at, err);
 
 	if (rc == HL_OK)
 		rc = fb_clean_text(s.a, reason, "lý do mở lại", "reason", FB_REASON_MAX_CHARS, true, &why,
@@ -615,54 +626,54 @@ int fb_reopen_in(struct store *st, const char *code, const char *reason, int64_t
 
 /* ---- the same, each in its own transaction (the command line) ---- */
 
-int fb_classify(struct store *st, const char *code, int cls, const char *criterion, int kind,
+int fb_classify(struct store *st, const char *code, int64_t version, int cls, const char *criterion, int kind,
 	int64_t at, const char *who, struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
 	return rc != HL_OK ? rc
-		: tx_end(st, fb_classify_in(st, code, cls, criterion, kind, at, who, err), err);
+		: tx_end(st, fb_classify_in(st, code, version, cls, criterion, kind, at, who, err), err);
 }
 
-int fb_forward(struct store *st, const char *code, const char *office, int64_t at,
+int fb_forward(struct store *st, const char *code, int64_t version, const char *office, int64_t at,
 	const char *who, struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
-	return rc != HL_OK ? rc : tx_end(st, fb_forward_in(st, code, office, at, who, err), err);
+	return rc != HL_OK ? rc : tx_end(st, fb_forward_in(st, code, version, office, at, who, err), err);
 }
 
-int fb_answer(struct store *st, const char *code, const char *text, int number, int64_t at,
+int fb_answer(struct store *st, const char *code, int64_t version, const char *text, int number, int64_t at,
 	const char *who, struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
 	return rc != HL_OK ? rc
-		: tx_end(st, fb_answer_in(st, code, text, number, at, who, err), err);
+		: tx_end(st, fb_answer_in(st, code, version, text, number, at, who, err), err);
 }
 
-int fb_publish(struct store *st, const char *code, int64_t at, const char *who,
+int fb_publish(struct store *st, const char *code, int64_t version, int64_t at, const char *who,
 	struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
-	return rc != HL_OK ? rc : tx_end(st, fb_publish_in(st, code, at, who, err), err);
+	return rc != HL_OK ? rc : tx_end(st, fb_publish_in(st, code, version, at, who, err), err);
 }
 
-int fb_rate(struct store *st, const char *code, bool satisfied, int64_t at, const char *who,
+int fb_rate(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at, const char *who,
 	struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
-	return rc != HL_OK ? rc : tx_end(st, fb_rate_in(st, code, satisfied, at, who, err), err);
+	return rc != HL_OK ? rc : tx_end(st, fb_rate_in(st, code, version, satisfied, at, who, err), err);
 }
 
-int fb_reopen(struct store *st, const char *code, const char *reason, int64_t at,
+int fb_reopen(struct store *st, const char *code, int64_t version, const char *reason, int64_t at,
 	const char *who, struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
-	return rc != HL_OK ? rc : tx_end(st, fb_reopen_in(st, code, reason, at, who, err), err);
+	return rc != HL_OK ? rc : tx_end(st, fb_reopen_in(st, code, version, reason, at, who, err), err);
 }
 
 /* ---- deadlines ---- */

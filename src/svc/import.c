@@ -35,6 +35,7 @@
 #include "store/store.h"
 #include "svc/builtin.h"
 #include "svc/codeset.h"
+#include "svc/dossq.h"
 #include "svc/ingest.h"
 #include "svc/intake.h"
 #include "svc/lookup.h"
@@ -1362,7 +1363,7 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 				continue;
 			if ((!im.in_tx && (rc = chunk_begin(&im, "dossiers", 0)) != HL_OK) ||
 			    (rc = STORE(st, dossiers, dossier_undo_note, im.run.id, d.code, err)) != HL_OK ||
-			    (rc = STORE(st, dossiers, dossier_save, &d, err)) != HL_OK)
+			    (rc = dq_save(st, &d, err)) != HL_OK)
 				break;
 			rep->added++;
 			if (chunk_full(&im) && (rc = chunk_commit(&im)) != HL_OK)

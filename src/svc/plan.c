@@ -527,6 +527,14 @@ int plan_adopt_in(struct store *st, const char *unit, int year, const struct hl_
 	return adopt(st, true, unit, year, base, replace, who, ntasks, err);
 }
 
+/* The refusal of a change to task no made on a version someone else
+ * changed since the caller read it. */
+static int task_changed(struct hl_err *err, int no)
+{
+	return hl_err_set(err, HL_ECONFLICT, "version", "Nhiệm vụ %d vừa được người khác cập nhật; "
+		"tải lại để xem và thao tác lại.", no);
+}
+
 /* A text typed for a task, NFC, into dst; HL_EINVAL naming field. */
 static int task_text(const char *s, const char *field, const char *label, bool required,
 	char *dst, size_t size, struct hl_err *err)
@@ -579,10 +587,15 @@ int plan_task_put_in(struct store *st, const char *unit, int year,
 			if (p->tasks[i].no == in->no) {
 				memcpy(t->status, p->tasks[i].status, sizeof(t->status));
 				t->id = p->tasks[i].id;
+				t->version = p->tasks[i].version;
 			}
 		if (t->id == 0) {
 			rc = hl_err_set(err, HL_ENOTFOUND, "task", "kế hoạch năm %d của %s không có "
 				"nhiệm vụ số %d", year, p->unit.name, in->no);
+			goto cleanup;
+		}
+		if (in->version > 0 && in->version != t->version) {
+			rc = task_changed(err, in->no);
 			goto cleanup;
 		}
 		t->no = in->no;
@@ -600,7 +613,9 @@ int plan_task_put_in(struct store *st, const char *unit, int year,
 	snprintf(t->schedule, sizeof(t->schedule), "%s", in->schedule);
 	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d, nhiệm vụ %d (%s): %.120s",
 		p->unit.code, year, t->no, t->criterion, t->task);
-	rc = STORE(st, plans, plan_task_put, t, err);
+	/* compare-and-set on the version read: a concurrent writer's change wins */
+	if ((rc = STORE(st, plans, plan_task_put, t, err)) == HL_ECONFLICT)
+		task_changed(err, t->no);
 	if (rc == HL_OK)
 		rc = STORE(st, admin, audit, who, in->no != 0 ? "plan.edit" : "plan.add", detail, err);
 	if (rc == HL_OK && no != NULL)
@@ -611,12 +626,12 @@ cleanup:
 }
 
 struct status_write {
-	int64_t task_id;
+	int64_t task_id, version;
 	struct store_plan_note note;
 };
 
-int plan_set_status_in(struct store *st, const char *unit, int year, int no, const char *status,
-	const char *text, hl_day day, const char *who, struct hl_err *err)
+int plan_set_status_in(struct store *st, const char *unit, int year, int no, int64_t version,
+	const char *status, const char *text, hl_day day, const char *who, struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new((size_t)64 * 1024 * 1024);
 	struct plan_doc *p = NULL;
@@ -655,8 +670,10 @@ int plan_set_status_in(struct store *st, const char *unit, int year, int no, con
 		goto cleanup;
 	}
 	for (size_t i = 0; i < p->ntasks && w->task_id == 0; i++)
-		if (p->tasks[i].no == no)
+		if (p->tasks[i].no == no) {
 			w->task_id = p->tasks[i].id;
+			w->version = p->tasks[i].version;
+		}
 	if (w->task_id == 0) {
 		rc = hl_err_set(err, HL_ENOTFOUND, "task", "kế hoạch năm %d của đơn vị %s không có "
 			"nhiệm vụ số %d (có nhiệm vụ 1–%d)", year, p->unit.code, no,
@@ -668,7 +685,13 @@ int plan_set_status_in(struct store *st, const char *unit, int year, int no, con
 	snprintf(w->note.who, sizeof(w->note.who), "%s", who != NULL ? who : "");
 	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d, nhiệm vụ %d: %s (ngày %s)",
 		p->unit.code, year, no, status, hl_day_iso(day, d, sizeof(d)));
-	rc = STORE(st, plans, plan_task_status, w->task_id, &w->note, err);
+	if (version > 0 && version != w->version) {
+		rc = task_changed(err, no);
+		goto cleanup;
+	}
+	/* compare-and-set on the version read: a concurrent writer's change wins */
+	if ((rc = STORE(st, plans, plan_task_status, w->task_id, w->version, &w->note, err)) == HL_ECONFLICT)
+		task_changed(err, no);
 	if (rc == HL_OK)
 		rc = STORE(st, admin, audit, who, "plan.set-status", detail, err);
 cleanup:
@@ -676,14 +699,14 @@ cleanup:
 	return rc;
 }
 
-int plan_set_status(struct store *st, const char *unit, int year, int no, const char *status,
-	const char *text, hl_day day, const char *who, struct hl_err *err)
+int plan_set_status(struct store *st, const char *unit, int year, int no, int64_t version,
+	const char *status, const char *text, hl_day day, const char *who, struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
 	if (rc != HL_OK)
 		return rc;
-	rc = plan_set_status_in(st, unit, year, no, status, text, day, who, err);
+	rc = plan_set_status_in(st, unit, year, no, version, status, text, day, who, err);
 	if (rc == HL_OK)
 		return store_commit(st, err);
 	rollback(st);

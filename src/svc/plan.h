@@ -150,13 +150,17 @@ struct plan_task_in {
 	const char *criterion;       /* TC, HC, PV, KQ or TT */
 	const char *task, *responsible, *expected;   /* UTF-8; the task is required */
 	const char *schedule;        /* plan_schedule_ok */
+	int64_t version;             /* a change: the task's version the form was made
+	                              * from (store_plan_task.version; 0 = the one read now) */
 };
 
 /* Add a task to unit's plan for year (status chua-bat-dau; the plan may be
  * empty) or change task in->no's criterion, texts and schedule, keeping its
  * status and notes; *no (may be NULL) gets its number. HL_EINVAL naming the
- * field, HL_ENOTFOUND for no such task. Inside the caller's transaction;
- * audited as who (plan.add, plan.edit). */
+ * field, HL_ENOTFOUND for no such task, HL_ECONFLICT naming "version" when
+ * the task is no longer at in->version or another writer changed it between
+ * the read and the write (compare-and-set). Inside the caller's
+ * transaction; audited as who (plan.add, plan.edit). */
 int plan_task_put_in(struct store *st, const char *unit, int year,
 	const struct plan_task_in *in, const char *who, int *no, struct hl_err *err);
 
@@ -168,14 +172,17 @@ int plan_import(struct store *st, FILE *f, const struct import_opts *o, const ch
 	int year, struct import_report *rep, struct hl_err *err);
 
 /* Set task no's status, with a progress note (text may be NULL) dated day.
- * HL_ENOTFOUND for no plan or no such task. Audited. */
-int plan_set_status(struct store *st, const char *unit, int year, int no, const char *status,
-	const char *text, hl_day day, const char *who, struct hl_err *err);
+ * HL_ENOTFOUND for no plan or no such task; HL_ECONFLICT naming "version"
+ * when the task is no longer at version (the one the caller saw; 0 = the
+ * one read now) or another writer changed it between the read and the
+ * write (compare-and-set). Audited. */
+int plan_set_status(struct store *st, const char *unit, int year, int no, int64_t version,
+	const char *status, const char *text, hl_day day, const char *who, struct hl_err *err);
 
 /* The same inside the caller's transaction (the server's writer): writes
  * and audits, commits nothing. */
-int plan_set_status_in(struct store *st, const char *unit, int year, int no, const char *status,
-	const char *text, hl_day day, const char *who, struct hl_err *err);
+int plan_set_status_in(struct store *st, const char *unit, int year, int no, int64_t version,
+	const char *status, const char *text, hl_day day, const char *who, struct hl_err *err);
 
 /* Texts for the printed plan and the pages, owned by a: the title
  * "Nâng cao mức độ hài lòng … của UBND phường Vĩnh Thọ năm 2025"; a group's

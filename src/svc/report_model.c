@@ -410,6 +410,33 @@ static int comment_themes(struct build *b, const char *comment, int64_t id)
 	return HL_OK;
 }
 
+/* The instrument versions the counted responses in scope name, noted by a
+ * first scan (a scan's callback may not call the store) and loaded after
+ * it, so that on_response finds each one loaded. */
+struct inst_ids {
+	struct build *b;
+	int64_t id[MAX_INSTRUMENTS];
+	int n;
+};
+
+static int note_instrument(void *ctx, const struct store_response *r)
+{
+	struct inst_ids *x = ctx;
+	int i = 0;
+
+	if (r->status != RS_COUNTED || !in_scope(x->b, r->unit_id))
+		return HL_OK;
+	while (i < x->n && x->id[i] != r->instrument_id)
+		i++;
+	if (i < x->n)
+		return HL_OK;
+	if (x->n == MAX_INSTRUMENTS)
+		return hl_err_set(x->b->err, HL_ELIMIT, HL_HERE, "báo cáo gặp quá %d phiên bản bộ câu "
+			"hỏi", MAX_INSTRUMENTS);
+	x->id[x->n++] = r->instrument_id;
+	return HL_OK;
+}
+
 static int on_response(void *ctx, const struct store_response *r)
 {
 	struct build *b = ctx;
@@ -564,6 +591,21 @@ static int approved_examples(struct build *b, const struct hl_period *p)
 	return rc;
 }
 
+/* Every response of p one by one: the instruments first, then the counts. */
+static int scan_responses(struct build *b, const struct hl_period *p)
+{
+	struct inst_ids x = {.b = b};
+	int rc = STORE(b->st, responses, response_scan, 0, p->first, p->last, note_instrument, &x,
+		b->err);
+
+	for (int i = 0; rc == HL_OK && i < x.n; i++)
+		if (instrument(b, x.id[i]) == NULL)
+			rc = b->err->code ? b->err->code : HL_EIO;
+	if (rc == HL_OK)
+		rc = STORE(b->st, responses, response_scan, 0, p->first, p->last, on_response, b, b->err);
+	return rc;
+}
+
 /* The period's counted responses in scope, into b: from the rollups when
  * they can answer — a period of whole months and rollups kept since the
  * database began (or rebuilt) — else by reading every response of the
@@ -580,7 +622,7 @@ static int read_responses(struct build *b, const struct hl_period *p)
 	b->m->rollups_missing = !ready;
 	if (!ready || b->m->o.scan || p->first == HL_DAY_NONE || p->last == HL_DAY_NONE ||
 	    hl_day_month_start(p->first) != p->first || hl_day_month_start(p->last + 1) != p->last + 1)
-		return STORE(b->st, responses, response_scan, 0, p->first, p->last, on_response, b, b->err);
+		return scan_responses(b, p);
 	hl_rollup_init(&sum);
 	b->sum = &sum;
 	rc = STORE(b->st, tallies, rollup_scan, b->scope, b->nscope, p->first, p->last, on_rollup, b, b->err);

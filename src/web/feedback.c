@@ -118,6 +118,7 @@ int page_feedback(struct http_req *r)
 struct step_in {
 	const char *action, *cls, *criterion, *office, *text, *reason;
 	const char *error;           /* shown in the form of action */
+	int64_t version;             /* the item's version the form was made from */
 };
 
 #define CONFIRM_TITLE "Xác nhận: không tiếp nhận phản ánh này?"
@@ -129,8 +130,10 @@ static const char *form_error(const struct step_in *f, const char *action)
 		f->error : NULL;
 }
 
+/* A step's form, carrying the item's version it was made from (version;
+ * the service refuses it once the item has changed). */
 static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *it,
-	const char *action, const char *title)
+	int64_t version, const char *action, const char *title)
 {
 	hb_raw(b, "<form method=\"post\" class=\"");
 	hb_raw(b, strcmp(title, CONFIRM_TITLE) == 0 ? "fb-step confirm" : "fb-step");
@@ -142,7 +145,8 @@ static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *
 	hb_csrf(b, r);
 	hb_raw(b, "<input type=\"hidden\" name=\"action\" value=\"");
 	hb_txt(b, action);
-	hb_raw(b, "\">");
+	hb_printf(b, "\"><input type=\"hidden\" name=\"version\" value=\"%lld\">",
+		(long long)version);
 }
 
 /* The attributes of a form's main field: invalid and described by the
@@ -181,7 +185,7 @@ static void classify_form(struct hbuf *b, struct http_req *r, const struct fb_it
 	const char *error = form_error(f, "classify");
 	const char *cls = f != NULL ? f->cls : NULL, *criterion = f != NULL ? f->criterion : NULL;
 
-	form_open(b, r, it, "classify", "Phân loại");
+	form_open(b, r, it, it->it.version, "classify", "Phân loại");
 	hb_raw(b, "<label>Loại <select name=\"class\" required");
 	field_state(b, error);
 	hb_raw(b, ">");
@@ -202,7 +206,8 @@ static void classify_form(struct hbuf *b, struct http_req *r, const struct fb_it
 static void confirm_close_form(struct hbuf *b, struct http_req *r, const struct fb_item *it,
 	const struct step_in *f)
 {
-	form_open(b, r, it, "classify", CONFIRM_TITLE);
+	/* the version of the form that asked, so a change since is still refused */
+	form_open(b, r, it, f->version > 0 ? f->version : it->it.version, "classify", CONFIRM_TITLE);
 	hb_raw(b, "<p id=\"fb-confirm\">Phân loại “Không tiếp nhận” sẽ <strong>đóng phản ánh"
 		"</strong>: không chuyển xử lý, không trả lời người gửi. Nếu đóng nhầm, phải mở lại "
 		"và ghi lý do.</p><input type=\"hidden\" name=\"class\" value=\"");
@@ -222,7 +227,7 @@ static void reopen_form(struct hbuf *b, struct http_req *r, const struct fb_item
 {
 	const char *error = form_error(f, "reopen");
 
-	form_open(b, r, it, "reopen", "Mở lại phản ánh đã đóng nhầm");
+	form_open(b, r, it, it->it.version, "reopen", "Mở lại phản ánh đã đóng nhầm");
 	hb_raw(b, it->it.cls == FB_NOT_ACCEPTED ?
 		"<p class=\"note\">Phản ánh sẽ được phân loại lại.</p>" :
 		"<p class=\"note\">Phản ánh sẽ cần trả lời lại.</p>");
@@ -256,7 +261,7 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 		struct hl_err err = {0};
 
 		error = form_error(f, "forward");
-		form_open(b, r, it, "forward", "Chuyển xử lý");
+		form_open(b, r, it, it->it.version, "forward", "Chuyển xử lý");
 		hb_raw(b, "<label>Cơ quan, bộ phận <select name=\"office\" required");
 		field_state(b, error);
 		hb_raw(b, ">");
@@ -270,7 +275,7 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 	}
 	case FB_DO_ANSWER:
 		error = form_error(f, "answer");
-		form_open(b, r, it, "answer", "Trả lời bằng văn bản");
+		form_open(b, r, it, it->it.version, "answer", "Trả lời bằng văn bản");
 		hb_raw(b, "<label>Nội dung trả lời <textarea name=\"text\" rows=\"8\" required "
 			"maxlength=\"4000\"");
 		field_state(b, error);
@@ -281,7 +286,7 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 		hb_raw(b, "<button type=\"submit\">Lưu trả lời</button></form>");
 		break;
 	case FB_DO_PUBLISH:
-		form_open(b, r, it, "publish", "Công khai câu trả lời");
+		form_open(b, r, it, it->it.version, "publish", "Công khai câu trả lời");
 		hb_raw(b, "<p>Câu trả lời sẽ hiện trên trang công khai của đơn vị (không có họ tên, "
 			"liên hệ của người gửi).</p>");
 		form_err(b, form_error(f, "publish"));
@@ -449,8 +454,19 @@ int page_feedback_post(struct http_req *r)
 		.action = a.action, .cls = a.cls, .criterion = a.criterion, .office = a.office,
 		.text = a.text, .reason = a.reason,
 	};
-	const char *confirm = http_form(r, "confirm");
+	const char *confirm = http_form(r, "confirm"), *version = http_form(r, "version");
 	struct hl_err err = {0};
+
+	/* the version the form was made from; a form without one is not checked */
+	if (version != NULL && version[0] != '\0') {
+		char *end;
+		long long v = strtoll(version, &end, 10);
+
+		if (*end != '\0' || v < 1)
+			return http_send_error(r, 400, "invalid", "phiên bản của biểu mẫu không hợp lệ: "
+				"tải lại trang rồi thao tác lại", "version");
+		a.version = f.version = v;
+	}
 
 	if (a.action != NULL && strcmp(a.action, "classify") == 0) {
 		if (a.cls == NULL || a.cls[0] == '\0') {
@@ -465,6 +481,10 @@ int page_feedback_post(struct http_req *r)
 	if (fb_web_act(r, r->param[0], &a, &err) != HL_OK) {
 		if (err.code == HL_ENOTFOUND)
 			return http_send_err(r, &err);
+		/* someone else changed the item: the page as it is now, the message on top */
+		if (err.code == HL_ECONFLICT && strcmp(err.where, "version") == 0)
+			return item_page(r, 409, "Phản ánh này vừa được người khác cập nhật; trang dưới đây "
+				"là bản mới nhất: hãy xem lại rồi thao tác lại.", NULL, false);
 		/* the refusal next to the form that sent it, when that form is still owed */
 		if (form_shown(r, a.action)) {
 			f.error = err.msg;

@@ -126,7 +126,9 @@ static void task_form(struct hbuf *b, struct http_req *r, const struct plan_doc 
 
 	hb_raw(b, "<form method=\"post\" action=\"/plan\" class=\"inline\">");
 	plan_fields(b, r, p);
-	hb_printf(b, "<input type=\"hidden\" name=\"task\" value=\"%d\">", t->no);
+	/* the task's version: the service refuses the form once the task changed */
+	hb_printf(b, "<input type=\"hidden\" name=\"task\" value=\"%d\"><input type=\"hidden\" "
+		"name=\"version\" value=\"%lld\">", t->no, (long long)t->version);
 	hb_printf(b, "<label>Tình trạng nhiệm vụ %d ", t->no);
 	status_select(b, mine && k->status != NULL ? k->status : t->status);
 	hb_raw(b, "</label> <label>Ngày ");
@@ -318,8 +320,9 @@ static void task_fields(struct hbuf *b, struct http_req *r, const struct plan_do
 
 	hb_raw(b, "<form class=\"admin plan-task\" method=\"post\" action=\"/plan/task\">");
 	plan_fields(b, r, p);
-	hb_printf(b, "<input type=\"hidden\" name=\"no\" value=\"%d\"><fieldset><legend>",
-		t != NULL ? t->no : 0);
+	hb_printf(b, "<input type=\"hidden\" name=\"no\" value=\"%d\"><input type=\"hidden\" "
+		"name=\"version\" value=\"%lld\"><fieldset><legend>", t != NULL ? t->no : 0,
+		t != NULL ? (long long)t->version : 0LL);
 	hb_raw(b, t != NULL ? "Nội dung nhiệm vụ" : "Thêm nhiệm vụ");
 	hb_raw(b, "</legend><label>Tiêu chí <select name=\"criterion\" required>");
 	if (crit == NULL)
@@ -498,9 +501,29 @@ static int back_to_plan(struct http_req *r, const char *unit, int year, const ch
 	return http_redirect(r, loc.s);
 }
 
+/* The task's version the form was made from into *v (0 = none sent);
+ * HL_EINVAL in err when it is not a version. */
+static int posted_version(struct http_req *r, int64_t *v, struct hl_err *err)
+{
+	const char *s = http_form(r, "version");
+	char *end;
+	long long n;
+
+	*v = 0;
+	if (s == NULL || s[0] == '\0')
+		return HL_OK;
+	n = strtoll(s, &end, 10);
+	if (*end != '\0' || n < 0)
+		return hl_err_set(err, HL_EINVAL, "version", "phiên bản của biểu mẫu không hợp lệ: tải "
+			"lại trang rồi thao tác lại");
+	*v = n;
+	return HL_OK;
+}
+
 struct status_w {
 	const char *unit, *status, *note, *who;
 	int year, no;
+	int64_t version;
 	hl_day day;
 };
 
@@ -508,8 +531,8 @@ static int write_status(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct status_w *w = arg;
 
-	return plan_set_status_in(writer_tx_store(tx), w->unit, w->year, w->no, w->status, w->note,
-		w->day, w->who, err);
+	return plan_set_status_in(writer_tx_store(tx), w->unit, w->year, w->no, w->version, w->status,
+		w->note, w->day, w->who, err);
 }
 
 int page_plan_post(struct http_req *r)
@@ -537,6 +560,8 @@ int page_plan_post(struct http_req *r)
 			"ngày/tháng/năm, ví dụ 05/03/%d", at, no, w.year);
 	else if (w.note != NULL && strlen(w.note) > 4 * NOTE_FORM_MAX)
 		hl_err_set(&err, HL_ELIMIT, "note", "ghi chú quá dài (tối đa %d ký tự)", NOTE_FORM_MAX);
+	else
+		posted_version(r, &w.version, &err);
 	if (err.code == HL_OK) {
 		if (at == NULL || at[strspn(at, " ")] == '\0')
 			w.day = hl_clock_today();
@@ -586,7 +611,8 @@ int page_plan_task_post(struct http_req *r)
 	w.in.responsible = http_form(r, "responsible");
 	w.in.expected = http_form(r, "expected");
 	w.in.schedule = http_form(r, "schedule");
-	if (w.in.schedule != NULL && strcmp(w.in.schedule, DAY_OPTION) == 0) {
+	if (posted_version(r, &w.in.version, &err) == HL_OK && w.in.schedule != NULL &&
+	    strcmp(w.in.schedule, DAY_OPTION) == 0) {
 		if (!hl_day_parse_vn(day, &d))
 			hl_err_set(&err, HL_EINVAL, "schedule_day", "ngày phải xong '%.40s' không hợp lệ: "
 				"viết ngày/tháng/năm, ví dụ 31/10/%d", day != NULL ? day : "", w.year);

@@ -147,6 +147,36 @@ static void test_items(void **state)
 	assert_int_equal(count, 1);
 }
 
+/* Two updates made from the same read of an item (two clerks answering it
+ * at once): the first wins and the version goes up, the second is
+ * HL_ECONFLICT naming "version" and changes nothing; a gone item is
+ * HL_ENOTFOUND. */
+static void test_item_cas(void **state)
+{
+	struct fx *f = *state;
+	struct store_fb_item it = item(f->unit, "PA-1", 1000), lan, minh, got;
+
+	OK(f, STORE(f->st, feedback, fb_item_put, &it, "Nội dung", &f->err));
+	assert_int_equal(it.version, 1);
+	OK(f, STORE(f->st, feedback, fb_item_get, "PA-1", f->a, &lan, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_get, "PA-1", f->a, &minh, &f->err));
+	assert_int_equal(lan.version, 1);
+	lan.answered_at = 1100;
+	minh.answered_at = 1200;
+	OK(f, STORE(f->st, feedback, fb_item_update, &lan, "Trả lời của Lan", &f->err));
+	assert_int_equal(lan.version, 2);
+	assert_int_equal(STORE(f->st, feedback, fb_item_update, &minh, "Trả lời của Minh", &f->err),
+		HL_ECONFLICT);
+	assert_string_equal(f->err.where, "version");
+	assert_int_equal(minh.version, 1);
+	OK(f, STORE(f->st, feedback, fb_item_get, "PA-1", f->a, &got, &f->err));
+	assert_string_equal(got.answer, "Trả lời của Lan");
+	assert_int_equal(got.answered_at, 1100);
+	assert_int_equal(got.version, 2);
+	got.id = 999999;
+	assert_int_equal(STORE(f->st, feedback, fb_item_update, &got, NULL, &f->err), HL_ENOTFOUND);
+}
+
 /* Answer letters are numbered per unit and year by a counter: the next
  * after the largest taken or given, never one another item has. */
 static void test_answer_numbers(void **state)
@@ -274,6 +304,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_offices, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_answer_numbers, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_items, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_item_cas, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_contact_steps_deadlines, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_idem, setup, fx_teardown),
 	};

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/timeliness.h"
 #include "store/store.h"
 #include "store_fixture.h"
 
@@ -101,6 +102,8 @@ static void dossier(struct fx *f, const char *code, int64_t finished)
 	d.finished_at = finished;
 	d.returned_at = -1;
 	d.submitted_at = -1;
+	/* the class svc would store (dossq.h dq_save) */
+	d.cls = finished >= 0 ? (int)tl_finished_class(d.due_at, finished) : 0;
 	OK(f, STORE(f->st, dossiers, dossier_save, &d, &f->err));
 }
 

@@ -96,14 +96,14 @@ static void test_plan(void **state)
 	snprintf(note.status, sizeof(note.status), "dang-thuc-hien");
 	snprintf(note.text, sizeof(note.text), "Bắt đầu");
 	snprintf(note.who, sizeof(note.who), "cli:lan");
-	OK(f, STORE(f->st, plans, plan_task_status, t[1].id, &note, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_status, t[1].id, 1, &note, &f->err));
 	note.day = 19990;
 	snprintf(note.text, sizeof(note.text), "Chuẩn bị");
-	OK(f, STORE(f->st, plans, plan_task_status, t[1].id, &note, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_status, t[1].id, 2, &note, &f->err));
 	note.day = 20010;
 	snprintf(note.status, sizeof(note.status), "hoan-thanh");
 	note.text[0] = '\0';
-	OK(f, STORE(f->st, plans, plan_task_status, t[0].id, &note, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_status, t[0].id, 1, &note, &f->err));
 	OK(f, STORE(f->st, plans, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(notes[0].no, 1);
@@ -115,9 +115,9 @@ static void test_plan(void **state)
 	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
 	assert_string_equal(out[0].status, "hoan-thanh");
 	assert_string_equal(out[1].status, "dang-thuc-hien");
-	assert_int_equal(STORE(f->st, plans, plan_task_status, 999999, &note, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, plans, plan_task_status, 999999, 1, &note, &f->err), HL_ENOTFOUND);
 	note.day = HL_DAY_NONE;
-	assert_int_equal(STORE(f->st, plans, plan_task_status, t[0].id, &note, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, plans, plan_task_status, t[0].id, 2, &note, &f->err), HL_EINVAL);
 
 	/* Replacing drops the old tasks and their notes. */
 	t[0] = task(1, "PV", "Việc mới", "chua-bat-dau");
@@ -151,7 +151,7 @@ static void test_task_put(void **state)
 	note.day = 20000;
 	snprintf(note.status, sizeof(note.status), "dang-thuc-hien");
 	snprintf(note.who, sizeof(note.who), "web:lan");
-	OK(f, STORE(f->st, plans, plan_task_status, t[1].id, &note, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_status, t[1].id, 1, &note, &f->err));
 
 	add = task(3, "TT", "Việc ba", "chua-bat-dau");
 	add.unit_id = f->unit;
@@ -163,10 +163,13 @@ static void test_task_put(void **state)
 
 	t[1] = task(99, "PV", "Việc hai, sửa lại", "hoan-thanh");
 	t[1].id = t[0].id + 1;
+	t[1].version = 2;             /* added, then its status set */
 	snprintf(t[1].schedule, sizeof(t[1].schedule), "quy-2");
 	OK(f, STORE(f->st, plans, plan_task_put, &t[1], &f->err));
+	assert_int_equal(t[1].version, 3);
 	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
 	assert_int_equal(n, 3);
+	assert_int_equal(out[1].version, 3);
 	assert_int_equal(out[1].no, 2);
 	assert_string_equal(out[1].criterion, "PV");
 	assert_string_equal(out[1].task, "Việc hai, sửa lại");
@@ -184,12 +187,54 @@ static void test_task_put(void **state)
 	assert_int_equal(STORE(f->st, plans, plan_task_put, &t[1], &f->err), HL_EINVAL);
 }
 
+/* Two changes made from the same read of a task (two clerks at once): the
+ * first wins, the second is HL_ECONFLICT and changes nothing, for the
+ * content and for the status. */
+static void test_task_cas(void **state)
+{
+	struct fx *f = *state;
+	struct store_plan_task t[1], a, b, *out = NULL;
+	struct store_plan_note note = {0}, *notes = NULL;
+	size_t n = 0;
+
+	t[0] = task(1, "TC", "Việc một", "chua-bat-dau");
+	OK(f, STORE(f->st, plans, plan_replace, f->unit, 2025, t, 1, &f->err));
+	assert_int_equal(t[0].version, 1);
+	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	a = b = out[0];
+	snprintf(a.task, sizeof(a.task), "Việc một, bản của Lan");
+	snprintf(b.task, sizeof(b.task), "Việc một, bản của Minh");
+	OK(f, STORE(f->st, plans, plan_task_put, &a, &f->err));
+	assert_int_equal(STORE(f->st, plans, plan_task_put, &b, &f->err), HL_ECONFLICT);
+	assert_string_equal(f->err.where, "version");
+	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	assert_string_equal(out[0].task, "Việc một, bản của Lan");
+	assert_int_equal(out[0].version, 2);
+
+	/* The status, from the version both read (2). */
+	note.day = 20000;
+	snprintf(note.status, sizeof(note.status), "dang-thuc-hien");
+	snprintf(note.who, sizeof(note.who), "web:lan");
+	OK(f, STORE(f->st, plans, plan_task_status, out[0].id, 2, &note, &f->err));
+	snprintf(note.status, sizeof(note.status), "hoan-thanh");
+	snprintf(note.who, sizeof(note.who), "web:minh");
+	assert_int_equal(STORE(f->st, plans, plan_task_status, out[0].id, 2, &note, &f->err),
+		HL_ECONFLICT);
+	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	assert_string_equal(out[0].status, "dang-thuc-hien");
+	assert_int_equal(out[0].version, 3);
+	OK(f, STORE(f->st, plans, plan_note_list, f->unit, 2025, f->a, &notes, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_string_equal(notes[0].who, "web:lan");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_std, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_plan, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_task_put, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_task_cas, fx_setup_units, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,8 +2,10 @@
  * dossiers (some re-saved, moving between classes) in a store, then for
  * whole-month and partial-month periods, moments before, inside and after
  * them and every grouping, dq_stats must equal classifying every dossier
- * with core/timeliness.h. This checks the stored sums (their SQL class rule
- * and their triggers) and the open-dossier correction together. */
+ * with core/timeliness.h. This checks the stored sums (the class svc
+ * stores, the triggers adding it up) and the open-dossier correction
+ * together; and that the class in the sums is the one svc stored, never
+ * one computed in SQL. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +18,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "core/date.h"
 #include "store/store.h"
 #include "svc/codeset.h"
 #include "svc/dossq.h"
@@ -129,12 +132,12 @@ static void test_stats_brute_force(void **state)
 	assert_int_equal(store_begin(st, &err), HL_OK);
 	for (int i = 0; i < NDOS; i++) {
 		random_dossier(&dos[i], i, base);
-		assert_int_equal(STORE(st, dossiers, dossier_save, &dos[i], &err), HL_OK);
+		assert_int_equal(dq_save(st, &dos[i], &err), HL_OK);
 	}
 	/* Re-save a third, changed: the sums must follow. */
 	for (int i = 0; i < NDOS; i += 3) {
 		random_dossier(&dos[i], i, base);
-		assert_int_equal(STORE(st, dossiers, dossier_save, &dos[i], &err), HL_OK);
+		assert_int_equal(dq_save(st, &dos[i], &err), HL_OK);
 	}
 	assert_int_equal(store_commit(st, &err), HL_OK);
 
@@ -158,6 +161,79 @@ static void test_stats_brute_force(void **state)
 				check(r, &o.period, o.at, o.by);
 				hl_arena_free(a);
 			}
+	store_close(st);
+	unlink(path);
+}
+
+static int sum_one(void *ctx, const struct store_dossier_sum *s)
+{
+	int64_t *n = ctx;
+
+	n[TL_EARLY] += s->early;
+	n[TL_ON_TIME] += s->on_time;
+	n[TL_LATE] += s->late;
+	return 0;
+}
+
+/* dq_save stores the core's class (finished on an earlier day: early; on
+ * the due day by due_at: on time; after: late) and the sums count the
+ * stored class as given: a class the store was handed is summed as it is,
+ * the store computes none; a finished dossier without one is refused. */
+static void test_class_stored(void **state)
+{
+	char path[64];
+	struct store *st = NULL;
+	struct store_unit su = {.valid_from = HL_DAY_NONE, .valid_to = HL_DAY_NONE};
+	struct store_dossier d = {.returned_at = -1, .submitted_at = -1};
+	const int64_t fin[] = {-1440, 0, 1};  /* a day before due, at due, a minute after */
+	struct hl_err err;
+	int64_t due, n[TL_NCLASS] = {0};
+	int version, fd, m;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/hl-dossq-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_open(path, &st, &err), HL_OK);
+	assert_int_equal(store_migrate(st, &version, &err), HL_OK);
+	snprintf(su.code, sizeof(su.code), "VT");
+	snprintf(su.name, sizeof(su.name), "Vĩnh Thọ");
+	snprintf(su.type, sizeof(su.type), "ubnd-xa");
+	assert_int_equal(STORE(st, units, unit_put, &su, &err), HL_OK);
+	assert_true(hl_minute_parse("2025-03-14 16:30", &due));
+	d.unit_id = su.id;
+	snprintf(d.channel, sizeof(d.channel), "direct");
+	d.received_at = due - 5 * 1440;
+	d.due_at = due;
+	for (int i = 0; i < 3; i++) {
+		snprintf(d.code, sizeof(d.code), "HS-%d", i);
+		d.finished_at = due + fin[i];
+		assert_int_equal(dq_save(st, &d, &err), HL_OK);
+		assert_int_equal(d.cls, TL_EARLY + i);
+	}
+	/* the store sums what it is given (the old triggers computed early here) */
+	snprintf(d.code, sizeof(d.code), "HS-given");
+	d.finished_at = due - 1440;
+	d.cls = TL_LATE;
+	assert_int_equal(STORE(st, dossiers, dossier_save, &d, &err), HL_OK);
+	d.cls = 0;
+	snprintf(d.code, sizeof(d.code), "HS-none");
+	assert_int_equal(STORE(st, dossiers, dossier_save, &d, &err), HL_EINVAL);
+	m = 2025 * 12 + 2;
+	assert_int_equal(STORE(st, dossiers, dossier_sum_scan, 0, false, m, m, sum_one, n, &err), HL_OK);
+	assert_int_equal(n[TL_EARLY], 1);
+	assert_int_equal(n[TL_ON_TIME], 1);
+	assert_int_equal(n[TL_LATE], 2);
+	/* re-saved unfinished: out of the sums */
+	snprintf(d.code, sizeof(d.code), "HS-2");
+	d.finished_at = -1;
+	assert_int_equal(dq_save(st, &d, &err), HL_OK);
+	assert_int_equal(d.cls, TL_NONE);
+	memset(n, 0, sizeof(n));
+	assert_int_equal(STORE(st, dossiers, dossier_sum_scan, 0, true, m, m, sum_one, n, &err), HL_OK);
+	assert_int_equal(n[TL_LATE], 1);
 	store_close(st);
 	unlink(path);
 }
@@ -194,6 +270,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stats_brute_force),
 		cmocka_unit_test(test_codeset),
+		cmocka_unit_test(test_class_stored),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -65,29 +65,29 @@ static void test_not_accepted(void **state)
 
 	OK(f, fb_add(f->st, &in, "cli:test", code, NULL, &f->err));
 	/* open: nothing to reopen */
-	assert_int_equal(fb_reopen(f->st, code, "nhầm", AT + 1, "web:lan", &f->err), HL_ECONFLICT);
+	assert_int_equal(fb_reopen(f->st, code, 0, "nhầm", AT + 1, "web:lan", &f->err), HL_ECONFLICT);
 	assert_non_null(strstr(f->err.msg, "chưa đóng"));
-	OK(f, fb_classify(f->st, code, FB_NOT_ACCEPTED, NULL, 0, AT + 10, "web:lan", &f->err));
+	OK(f, fb_classify(f->st, code, 0, FB_NOT_ACCEPTED, NULL, 0, AT + 10, "web:lan", &f->err));
 	it = get(f, code);
 	assert_int_equal(it.it.state, FB_CLOSED);
 	assert_int_equal(it.step, FB_DO_NOTHING);
 	assert_true(fb_may_reopen(it.it.state));
 
 	/* a reason is required, and short */
-	assert_int_equal(fb_reopen(f->st, code, "", AT + 20, "web:lan", &f->err), HL_EINVAL);
-	assert_int_equal(fb_reopen(f->st, code, "   ", AT + 20, "web:lan", &f->err), HL_EINVAL);
-	assert_int_equal(fb_reopen(f->st, code, NULL, AT + 20, "web:lan", &f->err), HL_EINVAL);
+	assert_int_equal(fb_reopen(f->st, code, 0, "", AT + 20, "web:lan", &f->err), HL_EINVAL);
+	assert_int_equal(fb_reopen(f->st, code, 0, "   ", AT + 20, "web:lan", &f->err), HL_EINVAL);
+	assert_int_equal(fb_reopen(f->st, code, 0, NULL, AT + 20, "web:lan", &f->err), HL_EINVAL);
 	{
 		char longer[FB_REASON_MAX_CHARS + 2];
 
 		memset(longer, 'a', sizeof(longer) - 1);
 		longer[sizeof(longer) - 1] = '\0';
-		assert_int_equal(fb_reopen(f->st, code, longer, AT + 20, "web:lan", &f->err),
+		assert_int_equal(fb_reopen(f->st, code, 0, longer, AT + 20, "web:lan", &f->err),
 			HL_ELIMIT);
 	}
 	assert_int_equal(get(f, code).it.state, FB_CLOSED);
 
-	OK(f, fb_reopen(f->st, code, "Phân loại nhầm: thuộc thẩm quyền", AT + 20, "web:lan",
+	OK(f, fb_reopen(f->st, code, 0, "Phân loại nhầm: thuộc thẩm quyền", AT + 20, "web:lan",
 		&f->err));
 	audited(f, "web:lan", "feedback.reopened", code, "Phân loại nhầm: thuộc thẩm quyền",
 		NULL);
@@ -104,11 +104,11 @@ static void test_not_accepted(void **state)
 	assert_string_equal(steps[2].detail, "Phân loại nhầm: thuộc thẩm quyền");
 	assert_int_equal(steps[2].at, AT + 20);
 	/* classified again, now as it should have been */
-	OK(f, fb_classify(f->st, code, FB_RULE_IN, "TT", 0, AT + 30, "web:lan", &f->err));
+	OK(f, fb_classify(f->st, code, 0, FB_RULE_IN, "TT", 0, AT + 30, "web:lan", &f->err));
 	assert_int_equal(get(f, code).step, FB_DO_FORWARD);
 	/* not before the step that closed it */
-	OK(f, fb_classify(f->st, code, FB_NOT_ACCEPTED, NULL, 0, AT + 40, "web:lan", &f->err));
-	assert_int_equal(fb_reopen(f->st, code, "nhầm", AT + 35, "web:lan", &f->err), HL_EINVAL);
+	OK(f, fb_classify(f->st, code, 0, FB_NOT_ACCEPTED, NULL, 0, AT + 40, "web:lan", &f->err));
+	assert_int_equal(fb_reopen(f->st, code, 0, "nhầm", AT + 35, "web:lan", &f->err), HL_EINVAL);
 }
 
 static void test_after_rating(void **state)
@@ -120,13 +120,13 @@ static void test_after_rating(void **state)
 	struct fb_item it;
 
 	OK(f, fb_add(f->st, &in, "cli:test", code, NULL, &f->err));
-	OK(f, fb_classify(f->st, code, FB_CONDUCT, "PV", 0, AT + 1, "cli:test", &f->err));
-	OK(f, fb_forward(f->st, code, "TTPVHCC", AT + 2, "cli:test", &f->err));
-	OK(f, fb_answer(f->st, code, "Đã bố trí thêm người.", 0, AT + 3, "cli:test", &f->err));
-	OK(f, fb_publish(f->st, code, AT + 4, "cli:test", &f->err));
-	OK(f, fb_rate(f->st, code, true, AT + 5, "web:cong-dan", &f->err));
+	OK(f, fb_classify(f->st, code, 0, FB_CONDUCT, "PV", 0, AT + 1, "cli:test", &f->err));
+	OK(f, fb_forward(f->st, code, 0, "TTPVHCC", AT + 2, "cli:test", &f->err));
+	OK(f, fb_answer(f->st, code, 0, "Đã bố trí thêm người.", 0, AT + 3, "cli:test", &f->err));
+	OK(f, fb_publish(f->st, code, 0, AT + 4, "cli:test", &f->err));
+	OK(f, fb_rate(f->st, code, 0, true, AT + 5, "web:cong-dan", &f->err));
 	assert_int_equal(get(f, code).it.state, FB_CLOSED);
-	OK(f, fb_reopen(f->st, code, "Người gửi gọi lại: vẫn chờ lâu", AT + 6, "web:lan", &f->err));
+	OK(f, fb_reopen(f->st, code, 0, "Người gửi gọi lại: vẫn chờ lâu", AT + 6, "web:lan", &f->err));
 	it = get(f, code);
 	assert_int_equal(it.it.state, FB_REOPENED);
 	assert_int_equal(it.step, FB_DO_ANSWER);
@@ -134,8 +134,8 @@ static void test_after_rating(void **state)
 	assert_int_equal(it.it.reopened, 1);
 	assert_int_equal(it.it.reopened_at, AT + 6);
 	assert_int_equal(it.it.closed_at, -1);
-	assert_int_equal(fb_reopen(f->st, code, "lại", AT + 7, "web:lan", &f->err), HL_ECONFLICT);
-	assert_int_equal(fb_reopen(f->st, "PA-KHONG-CO", "x", AT + 7, "web:lan", &f->err),
+	assert_int_equal(fb_reopen(f->st, code, 0, "lại", AT + 7, "web:lan", &f->err), HL_ECONFLICT);
+	assert_int_equal(fb_reopen(f->st, "PA-KHONG-CO", 0, "x", AT + 7, "web:lan", &f->err),
 		HL_ENOTFOUND);
 }
 

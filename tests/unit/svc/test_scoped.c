@@ -135,7 +135,7 @@ static void test_plan_tasks(void **state)
 	in.criterion = "PV";
 	OK(f, plan_task_put_in(f->st, "VT", 2026, &in, "web:lan", &no, &f->err));
 	assert_int_equal(no, 2);
-	OK(f, plan_set_status_in(f->st, "VT", 2026, 1, "dang-thuc-hien", "Đã làm", 20500,
+	OK(f, plan_set_status_in(f->st, "VT", 2026, 1, 0, "dang-thuc-hien", "Đã làm", 20500,
 		"web:lan", &f->err));
 	/* an edit keeps the status and the notes */
 	in.no = 1;
