@@ -205,9 +205,18 @@ void sq_col_text(sqlite3_stmt *s, int i, char *buf, size_t size);
 int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem);
 
 /* Step the bound statement s, reading each row with fn into an array in
- * arena a (*out NULL and *n 0 when empty); resets s. */
+ * arena a; out is the address of the caller's element pointer (T **), set
+ * to the array (NULL and *n 0 when empty); resets s. */
 int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
-	size_t elem, row_fn fn, void **out, size_t *n, struct hl_err *err);
+	size_t elem, row_fn fn, void *out, size_t *n, struct hl_err *err);
+
+/* sq_list_rows with each row read by sq_read_row over cols[0..ncols). */
+int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
+	size_t elem, const struct sq_col *cols, size_t ncols, void *out, size_t *n,
+	struct hl_err *err);
+/* The list of T rows, out a T **, read by the spec array cols. */
+#define SQ_LIST(q, s, op, a, cols, out, n, err) \
+	sq_list_cols(q, s, op, a, sizeof(**(out)), cols, SQ_NCOLS(cols), out, n, err)
 
 /* Run a statement returning one id (RETURNING id) into *id; resets s. */
 int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id, struct hl_err *err);

@@ -95,3 +95,50 @@ void sq_read_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n
 		}
 	}
 }
+
+/* sq_list_rows and sq_list_cols: each row read by fn, or else by cols. */
+static int list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
+	size_t elem, row_fn fn, const struct sq_col *cols, size_t ncols, void *out, size_t *n,
+	struct hl_err *err)
+{
+	void *arr = NULL;
+	size_t count = 0, cap = 0;
+	int rc = HL_OK, step;
+
+	*(void **)out = NULL;
+	*n = 0;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sq_grow(a, &arr, count, &cap, elem) != HL_OK) {
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi %s (đã đọc %zu dòng)", op, count);
+			goto cleanup;
+		}
+		if (fn != NULL)
+			fn(s, (char *)arr + count * elem);
+		else
+			sq_read_row(s, 0, cols, ncols, (char *)arr + count * elem);
+		count++;
+	}
+	if (step != SQLITE_DONE) {
+		rc = sq_err(q, err, HL_HERE, op);
+		goto cleanup;
+	}
+	*(void **)out = arr;
+	*n = count;
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
+	size_t elem, row_fn fn, void *out, size_t *n, struct hl_err *err)
+{
+	return list_rows(q, s, op, a, elem, fn, NULL, 0, out, n, err);
+}
+
+int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
+	size_t elem, const struct sq_col *cols, size_t ncols, void *out, size_t *n,
+	struct hl_err *err)
+{
+	return list_rows(q, s, op, a, elem, NULL, cols, ncols, out, n, err);
+}

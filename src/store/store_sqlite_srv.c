@@ -291,17 +291,6 @@ static int step_changes(struct sq *q, sqlite3_stmt *s, const char *op, int *chan
 	return rc;
 }
 
-/* A list of every row of the unbound or bound statement s, as in sq_list_rows. */
-static int list_of(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
-	size_t elem, row_fn fn, void *out, size_t *n, struct hl_err *err)
-{
-	void *arr;
-	int rc = sq_list_rows(q, s, op, a, elem, fn, &arr, n, err);
-
-	*(void **)out = arr;
-	return rc;
-}
-
 /* The rows of the server's tables, in their columns' order (USER_COLS, ...);
  * the puts bind the same specs from the second column on. */
 static const struct sq_col user_cols[] = {
@@ -409,7 +398,7 @@ int sq_user_list(struct store *st, struct hl_arena *a, struct store_user **out, 
 	*n = 0;
 	if ((s = sprep(q, S_USER_LIST, op, err)) == NULL)
 		return HL_EIO;
-	return list_of(q, s, op, a, sizeof(**out), read_user, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_user, out, n, err);
 }
 
 /* ---- sessions ---- */
@@ -550,7 +539,7 @@ int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out
 	*n = 0;
 	if ((s = sprep(q, S_KIOSK_LIST, op, err)) == NULL)
 		return HL_EIO;
-	return list_of(q, s, op, a, sizeof(**out), read_kiosk, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_kiosk, out, n, err);
 }
 
 int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err)
@@ -646,7 +635,7 @@ int sq_response_list_status(struct store *st, int64_t unit_id, int status, int l
 	    sqlite3_bind_int64(s, 2, unit_id) != SQLITE_OK ||
 	    sqlite3_bind_int(s, 3, limit > 0 ? limit : -1) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return list_of(q, s, op, a, sizeof(**out), read_response_row, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_response_row, out, n, err);
 }
 
 int sq_response_get(struct store *st, int64_t id, struct store_response *out,
@@ -883,7 +872,7 @@ int sq_paper_batch_list(struct store *st, int64_t unit_id, struct hl_arena *a,
 		return HL_EIO;
 	if (unit_id != 0 && sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return list_of(q, s, op, a, sizeof(**out), read_paper_batch, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_paper_batch, out, n, err);
 }
 
 static int check_entry_key(int pass, int seq, struct hl_err *err)
@@ -958,7 +947,7 @@ int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_
 	if (sqlite3_bind_int64(s, 1, batch_id) != SQLITE_OK ||
 	    sqlite3_bind_int(s, 2, pass) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return list_of(q, s, op, a, sizeof(**out), read_paper_entry, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_paper_entry, out, n, err);
 }
 
 /* ---- the audit log ---- */
@@ -1129,7 +1118,7 @@ int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a,
 		return HL_EIO;
 	if (unit_id != 0 && sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return list_of(q, s, op, a, sizeof(**out), read_report, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_report, out, n, err);
 }
 
 int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
@@ -1235,5 +1224,5 @@ int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedu
 	*n = 0;
 	if ((s = sprep(q, S_RSCHED_LIST, op, err)) == NULL)
 		return HL_EIO;
-	return list_of(q, s, op, a, sizeof(**out), read_rsched, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_rsched, out, n, err);
 }
