@@ -359,37 +359,6 @@ int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem)
 	return HL_OK;
 }
 
-/* Step the prepared and bound statement s, reading each row with fn into an
- * array in arena a; resets s. */
-int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
-	size_t elem, row_fn fn, void **out, size_t *n, struct hl_err *err)
-{
-	void *arr = NULL;
-	size_t count = 0, cap = 0;
-	int rc = HL_OK, step;
-
-	*out = NULL;
-	*n = 0;
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		if (sq_grow(a, &arr, count, &cap, elem) != HL_OK) {
-			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
-				"hết bộ nhớ khi %s (đã đọc %zu dòng)", op, count);
-			goto cleanup;
-		}
-		fn(s, (char *)arr + count * elem);
-		count++;
-	}
-	if (step != SQLITE_DONE) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	*out = arr;
-	*n = count;
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
 /* Run a statement that returns one id (RETURNING id) into *id; resets s. */
 int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id,
 	struct hl_err *err)
@@ -748,15 +717,10 @@ cleanup:
 	return rc;
 }
 
-static void read_instrument(sqlite3_stmt *s, void *elem)
-{
-	struct store_instrument *in = elem;
-
-	in->id = sqlite3_column_int64(s, 0);
-	sq_col_text(s, 1, in->code, sizeof(in->code));
-	in->version = sqlite3_column_int(s, 2);
-	sq_col_text(s, 3, in->name, sizeof(in->name));
-}
+static const struct sq_col instrument_cols[] = {
+	SQ_I64(struct store_instrument, id), SQ_TEXT(struct store_instrument, code),
+	SQ_INT(struct store_instrument, version), SQ_TEXT(struct store_instrument, name),
+};
 
 /* Read the one row of the bound instrument query s (columns INSTR_COLS). */
 static int instrument_row(struct sq *q, sqlite3_stmt *s, const char *what, struct hl_arena *a,
@@ -774,7 +738,7 @@ static int instrument_row(struct sq *q, sqlite3_stmt *s, const char *what, struc
 		goto cleanup;
 	}
 	memset(out, 0, sizeof(*out));
-	read_instrument(s, out);
+	sq_read_row(s, 0, instrument_cols, SQ_NCOLS(instrument_cols), out);
 	if (json != NULL) {
 		const char *def = (const char *)sqlite3_column_text(s, 4);
 
@@ -835,14 +799,10 @@ static int sq_instrument_list(struct store *st, struct hl_arena *a,
 	struct sq *q = st->priv;
 	const char *op = "liệt kê bộ câu hỏi";
 	sqlite3_stmt *s;
-	void *arr;
-	int rc;
 
 	if ((s = prep(q, Q_INSTR_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_instrument, &arr, n, err);
-	*out = arr;
-	return rc;
+	return SQ_LIST(q, s, op, a, instrument_cols, out, n, err);
 }
 
 /* ---- batches and responses ---- */
@@ -1108,8 +1068,6 @@ static int sq_target_list(struct store *st, int year, struct hl_arena *a,
 	struct sq *q = st->priv;
 	const char *op = "liệt kê chỉ tiêu";
 	sqlite3_stmt *s;
-	void *arr;
-	int rc;
 
 	if ((s = prep(q, Q_TARGET_LIST, op, err)) == NULL)
 		return HL_EIO;
@@ -1117,9 +1075,7 @@ static int sq_target_list(struct store *st, int year, struct hl_arena *a,
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_target, &arr, n, err);
-	*out = arr;
-	return rc;
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_target, out, n, err);
 }
 
 static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err)
@@ -1140,13 +1096,9 @@ static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_e
 	return sq_step_id(q, s, op, &d->id, err);
 }
 
-static void read_count(sqlite3_stmt *s, void *elem)
-{
-	struct store_count *c = elem;
-
-	c->key_id = sqlite3_column_int64(s, 0);
-	c->count = sqlite3_column_int64(s, 1);
-}
+static const struct sq_col count_cols[] = {
+	SQ_I64(struct store_count, key_id), SQ_I64(struct store_count, count),
+};
 
 static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day first,
 	hl_day last, struct hl_arena *a, struct store_count **out, size_t *n, struct hl_err *err)
@@ -1157,8 +1109,6 @@ static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day f
 	int64_t lo = first == HL_DAY_NONE ? INT64_MIN : (int64_t)first * 1440;
 	int64_t hi = last == HL_DAY_NONE ? INT64_MAX : ((int64_t)last + 1) * 1440;
 	sqlite3_stmt *s;
-	void *arr;
-	int rc;
 
 	if ((s = prep(q, Q_DOSSIER_COUNT, op, err)) == NULL)
 		return HL_EIO;
@@ -1168,9 +1118,7 @@ static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day f
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_count, &arr, n, err);
-	*out = arr;
-	return rc;
+	return SQ_LIST(q, s, op, a, count_cols, out, n, err);
 }
 
 static int sq_audit(struct store *st, const char *who, const char *action, const char *detail,

@@ -78,14 +78,10 @@ int sq_cal_day_put(struct store *st, const struct store_cal_day *d, struct hl_er
 	return sq_step_done(q, s, op, err);
 }
 
-static void read_day(sqlite3_stmt *s, void *elem)
-{
-	struct store_cal_day *d = elem;
-
-	d->day = col_day(s, 0);
-	d->kind = sqlite3_column_int(s, 1);
-	sq_col_text(s, 2, d->name, sizeof(d->name));
-}
+static const struct sq_col day_cols[] = {
+	SQ_DAY(struct store_cal_day, day), SQ_INT(struct store_cal_day, kind),
+	SQ_TEXT(struct store_cal_day, name),
+};
 
 int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day **out,
 	size_t *n, struct hl_err *err)
@@ -93,16 +89,12 @@ int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day *
 	struct sq *q = st->priv;
 	const char *op = "đọc các ngày theo quyết định";
 	sqlite3_stmt *s;
-	void *arr = NULL;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if ((s = cprep(q, C_DAY_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_day, &arr, n, err);
-	*out = arr;
-	return rc;
+	return SQ_LIST(q, s, op, a, day_cols, out, n, err);
 }
 
 int sq_cal_culture_get(struct store *st, int *from_year, struct hl_err *err)
@@ -170,14 +162,10 @@ int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hou
 	struct sq *q = st->priv;
 	const char *op = "đọc giờ làm việc";
 	sqlite3_stmt *s;
-	void *arr = NULL;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if ((s = cprep(q, C_HOURS_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_hours, &arr, n, err);
-	*out = arr;
-	return rc;
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_hours, out, n, err);
 }

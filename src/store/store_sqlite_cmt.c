@@ -109,16 +109,11 @@ int sq_comment_withdraw(struct store *st, int64_t response_id, struct hl_err *er
 	return rc;
 }
 
-static void read_approval(sqlite3_stmt *s, void *elem)
-{
-	struct store_approval *a = elem;
-
-	a->response_id = sqlite3_column_int64(s, 0);
-	a->unit_id = sqlite3_column_int64(s, 1);
-	a->day = col_day(s, 2);
-	sq_col_text(s, 3, a->by, sizeof(a->by));
-	a->at = sqlite3_column_int64(s, 4);
-}
+static const struct sq_col approval_cols[] = {
+	SQ_I64(struct store_approval, response_id), SQ_I64(struct store_approval, unit_id),
+	SQ_DAY(struct store_approval, day), SQ_TEXT(struct store_approval, by),
+	SQ_I64(struct store_approval, at),
+};
 
 int sq_comment_approval_list(struct store *st, int64_t unit_id, hl_day first, hl_day last,
 	struct hl_arena *a, struct store_approval **out, size_t *n, struct hl_err *err)
@@ -126,8 +121,6 @@ int sq_comment_approval_list(struct store *st, int64_t unit_id, hl_day first, hl
 	struct sq *q = st->priv;
 	const char *op = "đọc các góp ý được duyệt công khai";
 	sqlite3_stmt *s;
-	void *arr = NULL;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -137,9 +130,7 @@ int sq_comment_approval_list(struct store *st, int64_t unit_id, hl_day first, hl
 	    sqlite3_bind_int64(s, 2, day_lo(first)) != SQLITE_OK ||
 	    sqlite3_bind_int64(s, 3, day_hi(last)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_approval, &arr, n, err);
-	*out = arr;
-	return rc;
+	return SQ_LIST(q, s, op, a, approval_cols, out, n, err);
 }
 
 int sq_report_quotes_put(struct store *st, int64_t report_id, const int64_t *ids, size_t n,

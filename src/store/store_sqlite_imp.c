@@ -122,16 +122,11 @@ int sq_import_notes_drop(struct store *st, int64_t *dropped, struct hl_err *err)
 	return rc;
 }
 
-static void read_run(sqlite3_stmt *s, void *elem)
-{
-	struct store_import_run *r = elem;
-
-	r->id = sqlite3_column_int64(s, 0);
-	sq_col_text(s, 1, r->kind, sizeof(r->kind));
-	r->batch_id = sqlite3_column_int64(s, 2);
-	r->owner = sqlite3_column_int64(s, 3);
-	r->started_at = sqlite3_column_int64(s, 4);
-}
+static const struct sq_col run_cols[] = {
+	SQ_I64(struct store_import_run, id), SQ_TEXT(struct store_import_run, kind),
+	SQ_I64(struct store_import_run, batch_id), SQ_I64(struct store_import_run, owner),
+	SQ_I64(struct store_import_run, started_at),
+};
 
 int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import_run **out,
 	size_t *n, struct hl_err *err)
@@ -144,7 +139,7 @@ int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import
 	*n = 0;
 	if ((s = iprep(q, I_RUN_LIST, op, err)) == NULL)
 		return HL_EIO;
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_run, (void **)out, n, err);
+	return SQ_LIST(q, s, op, a, run_cols, out, n, err);
 }
 
 int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err)

@@ -5,6 +5,7 @@
 #ifndef HL_STORE_SQLITE_PRIV_H
 #define HL_STORE_SQLITE_PRIV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -154,6 +155,53 @@ static inline int64_t day_hi(hl_day last)
 	return last == HL_DAY_NONE ? INT64_MAX : last;
 }
 
+/* One row's columns, bound and read from one spec: a table of the struct's
+ * fields in the statement's column (or parameter) order, made with the
+ * SQ_* macros below, which fail the build when a field's C type is not the
+ * kind's. Kinds and what NULL means:
+ *   SQ_I64, SQ_INT, SQ_BOOL   the value (NULL reads as 0)
+ *   SQ_ID                     int64_t, 0 = NULL (an absent id or time)
+ *   SQ_DAY                    hl_day, HL_DAY_NONE = NULL
+ *   SQ_MINUTE                 int64_t minutes, -1 = NULL
+ *   SQ_TEXT                   char array (read: cut at a character boundary)
+ *   SQ_TEXT_NULL              as SQ_TEXT, "" bound as NULL
+ *   SQ_HASH                   unsigned char[STORE_HASH_LEN] as a blob */
+enum sq_kind {
+	SQK_I64, SQK_INT, SQK_BOOL, SQK_ID, SQK_DAY, SQK_MINUTE, SQK_TEXT, SQK_TEXT_NULL, SQK_HASH
+};
+
+struct sq_col {
+	enum sq_kind kind;
+	size_t off;                        /* offsetof the field */
+	size_t size;                       /* sizeof the field (text: its buffer) */
+};
+
+/* offsetof(T, f), failing the build (distinct pointer types) unless &f has
+ * type ptype. */
+#define SQ_OFF(T, f, ptype) (offsetof(T, f) + 0 * sizeof(&((T *)0)->f == (ptype)0))
+#define SQ_FIELD(kind, T, f, ptype) { kind, SQ_OFF(T, f, ptype), sizeof(((T *)0)->f) }
+#define SQ_I64(T, f) SQ_FIELD(SQK_I64, T, f, int64_t *)
+#define SQ_INT(T, f) SQ_FIELD(SQK_INT, T, f, int *)
+#define SQ_BOOL(T, f) SQ_FIELD(SQK_BOOL, T, f, bool *)
+#define SQ_ID(T, f) SQ_FIELD(SQK_ID, T, f, int64_t *)
+#define SQ_DAY(T, f) SQ_FIELD(SQK_DAY, T, f, hl_day *)
+#define SQ_MINUTE(T, f) SQ_FIELD(SQK_MINUTE, T, f, int64_t *)
+#define SQ_TEXT(T, f) SQ_FIELD(SQK_TEXT, T, f, char (*)[sizeof(((T *)0)->f)])
+#define SQ_TEXT_NULL(T, f) SQ_FIELD(SQK_TEXT_NULL, T, f, char (*)[sizeof(((T *)0)->f)])
+#define SQ_HASH(T, f) SQ_FIELD(SQK_HASH, T, f, unsigned char (*)[STORE_HASH_LEN])
+
+/* The number of columns of a spec array. */
+#define SQ_NCOLS(cols) (sizeof(cols) / sizeof((cols)[0]))
+
+/* Bind the fields cols[0..n) of row to the parameters first, first + 1, ...
+ * of s; SQLITE_OK or the failing bind's code (then see bind_failed). */
+int sq_bind_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n,
+	const void *row);
+
+/* Read the columns first, first + 1, ... of s's current row into the fields
+ * cols[0..n) of row. */
+void sq_read_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n, void *row);
+
 /* Reads one row of a list into elem. */
 typedef void (*row_fn)(sqlite3_stmt *s, void *elem);
 
@@ -169,9 +217,18 @@ void sq_col_text(sqlite3_stmt *s, int i, char *buf, size_t size);
 int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem);
 
 /* Step the bound statement s, reading each row with fn into an array in
- * arena a (*out NULL and *n 0 when empty); resets s. */
+ * arena a; out is the address of the caller's element pointer (T **), set
+ * to the array (NULL and *n 0 when empty); resets s. */
 int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
-	size_t elem, row_fn fn, void **out, size_t *n, struct hl_err *err);
+	size_t elem, row_fn fn, void *out, size_t *n, struct hl_err *err);
+
+/* sq_list_rows with each row read by sq_read_row over cols[0..ncols). */
+int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
+	size_t elem, const struct sq_col *cols, size_t ncols, void *out, size_t *n,
+	struct hl_err *err);
+/* The list of T rows, out a T **, read by the spec array cols. */
+#define SQ_LIST(q, s, op, a, cols, out, n, err) \
+	sq_list_cols(q, s, op, a, sizeof(**(out)), cols, SQ_NCOLS(cols), out, n, err)
 
 /* Run a statement returning one id (RETURNING id) into *id; resets s. */
 int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id, struct hl_err *err);

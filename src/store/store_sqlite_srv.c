@@ -244,16 +244,6 @@ static int bind_hash(sqlite3_stmt *s, int i, const unsigned char *h)
 	return sqlite3_bind_blob(s, i, h, STORE_HASH_LEN, SQLITE_STATIC);
 }
 
-static void col_hash(sqlite3_stmt *s, int i, unsigned char *out)
-{
-	const void *b = sqlite3_column_blob(s, i);
-
-	if (b != NULL && sqlite3_column_bytes(s, i) == STORE_HASH_LEN)
-		memcpy(out, b, STORE_HASH_LEN);
-	else
-		memset(out, 0, STORE_HASH_LEN);
-}
-
 /* Copy the blob column i (at most cap bytes) into dst, zero the rest;
  * returns the bytes copied. */
 static int col_answers(sqlite3_stmt *s, int i, unsigned char *dst, size_t cap)
@@ -301,16 +291,46 @@ static int step_changes(struct sq *q, sqlite3_stmt *s, const char *op, int *chan
 	return rc;
 }
 
-/* A list of every row of the unbound or bound statement s, as in sq_list_rows. */
-static int list_of(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
-	size_t elem, row_fn fn, void *out, size_t *n, struct hl_err *err)
-{
-	void *arr;
-	int rc = sq_list_rows(q, s, op, a, elem, fn, &arr, n, err);
-
-	*(void **)out = arr;
-	return rc;
-}
+/* The rows of the server's tables, in their columns' order (USER_COLS, ...);
+ * the puts bind the same specs from the second column on. */
+static const struct sq_col user_cols[] = {
+	SQ_I64(struct store_user, id), SQ_TEXT(struct store_user, name),
+	SQ_INT(struct store_user, role), SQ_ID(struct store_user, unit_id),
+	SQ_TEXT(struct store_user, pwhash), SQ_BOOL(struct store_user, disabled),
+};
+static const struct sq_col session_cols[] = {
+	SQ_HASH(struct store_session, token_hash), SQ_I64(struct store_session, user_id),
+	SQ_TEXT(struct store_session, csrf), SQ_I64(struct store_session, expires_at),
+};
+static const struct sq_col kiosk_cols[] = {
+	SQ_I64(struct store_kiosk, id), SQ_TEXT(struct store_kiosk, name),
+	SQ_I64(struct store_kiosk, unit_id), SQ_HASH(struct store_kiosk, token_hash),
+	SQ_BOOL(struct store_kiosk, revoked),
+};
+static const struct sq_col receipt_cols[] = {
+	SQ_HASH(struct store_receipt, token_hash), SQ_TEXT(struct store_receipt, dossier),
+	SQ_I64(struct store_receipt, unit_id), SQ_I64(struct store_receipt, created_at),
+	SQ_ID(struct store_receipt, used_at), SQ_ID(struct store_receipt, response_id),
+	SQ_ID(struct store_receipt, replaced_at),
+};
+static const struct sq_col pbatch_cols[] = {
+	SQ_I64(struct store_paper_batch, id), SQ_I64(struct store_paper_batch, unit_id),
+	SQ_DAY(struct store_paper_batch, opened_on), SQ_TEXT(struct store_paper_batch, opened_by),
+	SQ_TEXT(struct store_paper_batch, witness), SQ_INT(struct store_paper_batch, counted),
+	SQ_BOOL(struct store_paper_batch, double_entry),
+	SQ_I64(struct store_paper_batch, instrument_id), SQ_BOOL(struct store_paper_batch, closed),
+	SQ_ID(struct store_paper_batch, created_by), SQ_ID(struct store_paper_batch, closed_at),
+};
+/* A paper entry's columns before and after its answers (PENTRY_COLS). */
+static const struct sq_col pentry_key_cols[] = {
+	SQ_I64(struct store_paper_entry, batch_id), SQ_INT(struct store_paper_entry, pass),
+	SQ_INT(struct store_paper_entry, seq), SQ_ID(struct store_paper_entry, field_id),
+	SQ_ID(struct store_paper_entry, staff_id),
+};
+static const struct sq_col pentry_rest_cols[] = {
+	SQ_TEXT_NULL(struct store_paper_entry, comment), SQ_ID(struct store_paper_entry, entered_by),
+	SQ_BOOL(struct store_paper_entry, spoiled),
+};
 
 /* ---- users ---- */
 
@@ -327,25 +347,14 @@ int sq_user_put(struct store *st, struct store_user *u, struct hl_err *err)
 			"tài khoản %s: vai trò không hợp lệ (%d)", u->name, u->role);
 	if ((s = sprep(q, S_USER_PUT, op, err)) == NULL)
 		return HL_EIO;
-	if (bind_str(s, 1, u->name, sizeof(u->name)) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, u->role) != SQLITE_OK ||
-	    bind_id(s, 3, u->unit_id) != SQLITE_OK ||
-	    bind_str(s, 4, u->pwhash, sizeof(u->pwhash)) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 5, u->disabled ? 1 : 0) != SQLITE_OK)
+	if (sq_bind_row(s, 1, user_cols + 1, SQ_NCOLS(user_cols) - 1, u) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, &u->id, err);
 }
 
 static void read_user(sqlite3_stmt *s, void *elem)
 {
-	struct store_user *u = elem;
-
-	u->id = sqlite3_column_int64(s, 0);
-	sq_col_text(s, 1, u->name, sizeof(u->name));
-	u->role = sqlite3_column_int(s, 2);
-	u->unit_id = sqlite3_column_int64(s, 3);
-	sq_col_text(s, 4, u->pwhash, sizeof(u->pwhash));
-	u->disabled = sqlite3_column_int(s, 5) != 0;
+	sq_read_row(s, 0, user_cols, SQ_NCOLS(user_cols), elem);
 }
 
 int sq_user_get(struct store *st, const char *name, struct store_user *out, struct hl_err *err)
@@ -389,7 +398,7 @@ int sq_user_list(struct store *st, struct hl_arena *a, struct store_user **out, 
 	*n = 0;
 	if ((s = sprep(q, S_USER_LIST, op, err)) == NULL)
 		return HL_EIO;
-	return list_of(q, s, op, a, sizeof(**out), read_user, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_user, out, n, err);
 }
 
 /* ---- sessions ---- */
@@ -402,22 +411,14 @@ int sq_session_put(struct store *st, const struct store_session *se, struct hl_e
 
 	if ((s = sprep(q, S_SESSION_PUT, op, err)) == NULL)
 		return HL_EIO;
-	if (bind_hash(s, 1, se->token_hash) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, se->user_id) != SQLITE_OK ||
-	    bind_str(s, 3, se->csrf, sizeof(se->csrf)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 4, se->expires_at) != SQLITE_OK)
+	if (sq_bind_row(s, 1, session_cols, SQ_NCOLS(session_cols), se) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
 
 static void read_session(sqlite3_stmt *s, void *elem)
 {
-	struct store_session *se = elem;
-
-	col_hash(s, 0, se->token_hash);
-	se->user_id = sqlite3_column_int64(s, 1);
-	sq_col_text(s, 2, se->csrf, sizeof(se->csrf));
-	se->expires_at = sqlite3_column_int64(s, 3);
+	sq_read_row(s, 0, session_cols, SQ_NCOLS(session_cols), elem);
 }
 
 int sq_session_get(struct store *st, const unsigned char *token_hash, struct store_session *out,
@@ -489,10 +490,7 @@ int sq_kiosk_put(struct store *st, struct store_kiosk *k, struct hl_err *err)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên máy kiosk trống");
 	if ((s = sprep(q, S_KIOSK_PUT, op, err)) == NULL)
 		return HL_EIO;
-	if (bind_str(s, 1, k->name, sizeof(k->name)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, k->unit_id) != SQLITE_OK ||
-	    bind_hash(s, 3, k->token_hash) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 4, k->revoked ? 1 : 0) != SQLITE_OK)
+	if (sq_bind_row(s, 1, kiosk_cols + 1, SQ_NCOLS(kiosk_cols) - 1, k) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW)
@@ -510,11 +508,7 @@ static void read_kiosk(sqlite3_stmt *s, void *elem)
 {
 	struct store_kiosk *k = elem;
 
-	k->id = sqlite3_column_int64(s, 0);
-	sq_col_text(s, 1, k->name, sizeof(k->name));
-	k->unit_id = sqlite3_column_int64(s, 2);
-	col_hash(s, 3, k->token_hash);
-	k->revoked = sqlite3_column_int(s, 4) != 0;
+	sq_read_row(s, 0, kiosk_cols, SQ_NCOLS(kiosk_cols), k);
 	if (sqlite3_column_count(s) > 5)
 		k->last_at = sqlite3_column_int64(s, 5);   /* NULL (none) reads as 0 */
 }
@@ -545,7 +539,7 @@ int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out
 	*n = 0;
 	if ((s = sprep(q, S_KIOSK_LIST, op, err)) == NULL)
 		return HL_EIO;
-	return list_of(q, s, op, a, sizeof(**out), read_kiosk, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_kiosk, out, n, err);
 }
 
 int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err)
@@ -641,7 +635,7 @@ int sq_response_list_status(struct store *st, int64_t unit_id, int status, int l
 	    sqlite3_bind_int64(s, 2, unit_id) != SQLITE_OK ||
 	    sqlite3_bind_int(s, 3, limit > 0 ? limit : -1) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return list_of(q, s, op, a, sizeof(**out), read_response_row, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_response_row, out, n, err);
 }
 
 int sq_response_get(struct store *st, int64_t id, struct store_response *out,
@@ -726,13 +720,7 @@ int sq_receipt_put(struct store *st, const struct store_receipt *r, struct hl_er
 		return rc;
 	if ((s = sprep(q, S_RECEIPT_PUT, op, err)) == NULL)
 		return HL_EIO;
-	if (bind_hash(s, 1, r->token_hash) != SQLITE_OK ||
-	    bind_str(s, 2, r->dossier, sizeof(r->dossier)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, r->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 4, r->created_at) != SQLITE_OK ||
-	    bind_id(s, 5, r->used_at) != SQLITE_OK ||
-	    bind_id(s, 6, r->response_id) != SQLITE_OK ||
-	    bind_id(s, 7, r->replaced_at) != SQLITE_OK)
+	if (sq_bind_row(s, 1, receipt_cols, SQ_NCOLS(receipt_cols), r) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = step_changes(q, s, op, &changed, err);
 	if (rc == HL_OK && changed == 0)
@@ -743,15 +731,7 @@ int sq_receipt_put(struct store *st, const struct store_receipt *r, struct hl_er
 
 static void read_receipt(sqlite3_stmt *s, void *elem)
 {
-	struct store_receipt *r = elem;
-
-	col_hash(s, 0, r->token_hash);
-	sq_col_text(s, 1, r->dossier, sizeof(r->dossier));
-	r->unit_id = sqlite3_column_int64(s, 2);
-	r->created_at = sqlite3_column_int64(s, 3);
-	r->used_at = sqlite3_column_int64(s, 4);
-	r->response_id = sqlite3_column_int64(s, 5);
-	r->replaced_at = sqlite3_column_int64(s, 6);
+	sq_read_row(s, 0, receipt_cols, SQ_NCOLS(receipt_cols), elem);
 }
 
 int sq_receipt_get(struct store *st, const unsigned char *token_hash,
@@ -846,16 +826,7 @@ int sq_paper_batch_put(struct store *st, struct store_paper_batch *b, struct hl_
 			"số phiếu đếm được khi mở hòm không hợp lệ: %d", b->counted);
 	if ((s = sprep(q, b->id == 0 ? S_PBATCH_INSERT : S_PBATCH_UPDATE, op, err)) == NULL)
 		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, b->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, b->opened_on) != SQLITE_OK ||
-	    bind_str(s, 3, b->opened_by, sizeof(b->opened_by)) != SQLITE_OK ||
-	    bind_str(s, 4, b->witness, sizeof(b->witness)) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 5, b->counted) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 6, b->double_entry ? 1 : 0) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 7, b->instrument_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 8, b->closed ? 1 : 0) != SQLITE_OK ||
-	    bind_id(s, 9, b->created_by) != SQLITE_OK ||
-	    bind_id(s, 10, b->closed_at) != SQLITE_OK ||
+	if (sq_bind_row(s, 1, pbatch_cols + 1, SQ_NCOLS(pbatch_cols) - 1, b) != SQLITE_OK ||
 	    (b->id != 0 && sqlite3_bind_int64(s, 11, b->id) != SQLITE_OK))
 		return bind_failed(q, s, HL_HERE, op, err);
 	if (b->id == 0)
@@ -869,19 +840,7 @@ int sq_paper_batch_put(struct store *st, struct store_paper_batch *b, struct hl_
 
 static void read_paper_batch(sqlite3_stmt *s, void *elem)
 {
-	struct store_paper_batch *b = elem;
-
-	b->id = sqlite3_column_int64(s, 0);
-	b->unit_id = sqlite3_column_int64(s, 1);
-	b->opened_on = col_day(s, 2);
-	sq_col_text(s, 3, b->opened_by, sizeof(b->opened_by));
-	sq_col_text(s, 4, b->witness, sizeof(b->witness));
-	b->counted = sqlite3_column_int(s, 5);
-	b->double_entry = sqlite3_column_int(s, 6) != 0;
-	b->instrument_id = sqlite3_column_int64(s, 7);
-	b->closed = sqlite3_column_int(s, 8) != 0;
-	b->created_by = sqlite3_column_int64(s, 9);
-	b->closed_at = sqlite3_column_int64(s, 10);
+	sq_read_row(s, 0, pbatch_cols, SQ_NCOLS(pbatch_cols), elem);
 }
 
 int sq_paper_batch_get(struct store *st, int64_t id, struct store_paper_batch *out,
@@ -913,7 +872,7 @@ int sq_paper_batch_list(struct store *st, int64_t unit_id, struct hl_arena *a,
 		return HL_EIO;
 	if (unit_id != 0 && sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return list_of(q, s, op, a, sizeof(**out), read_paper_batch, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_paper_batch, out, n, err);
 }
 
 static int check_entry_key(int pass, int seq, struct hl_err *err)
@@ -942,15 +901,9 @@ int sq_paper_entry_put(struct store *st, const struct store_paper_entry *e, stru
 			e->seq, e->nanswers, STORE_ANSWERS_MAX);
 	if ((s = sprep(q, S_PENTRY_PUT, op, err)) == NULL)
 		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, e->batch_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, e->pass) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, e->seq) != SQLITE_OK ||
-	    bind_id(s, 4, e->field_id) != SQLITE_OK ||
-	    bind_id(s, 5, e->staff_id) != SQLITE_OK ||
+	if (sq_bind_row(s, 1, pentry_key_cols, SQ_NCOLS(pentry_key_cols), e) != SQLITE_OK ||
 	    sqlite3_bind_blob(s, 6, e->answers, e->nanswers, SQLITE_STATIC) != SQLITE_OK ||
-	    bind_str_null(s, 7, e->comment, sizeof(e->comment)) != SQLITE_OK ||
-	    bind_id(s, 8, e->entered_by) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 9, e->spoiled ? 1 : 0) != SQLITE_OK)
+	    sq_bind_row(s, 7, pentry_rest_cols, SQ_NCOLS(pentry_rest_cols), e) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
@@ -975,15 +928,9 @@ static void read_paper_entry(sqlite3_stmt *s, void *elem)
 {
 	struct store_paper_entry *e = elem;
 
-	e->batch_id = sqlite3_column_int64(s, 0);
-	e->pass = sqlite3_column_int(s, 1);
-	e->seq = sqlite3_column_int(s, 2);
-	e->field_id = sqlite3_column_int64(s, 3);
-	e->staff_id = sqlite3_column_int64(s, 4);
+	sq_read_row(s, 0, pentry_key_cols, SQ_NCOLS(pentry_key_cols), e);
 	e->nanswers = col_answers(s, 5, e->answers, sizeof(e->answers));
-	sq_col_text(s, 6, e->comment, sizeof(e->comment));
-	e->entered_by = sqlite3_column_int64(s, 7);
-	e->spoiled = sqlite3_column_int(s, 8) != 0;
+	sq_read_row(s, 6, pentry_rest_cols, SQ_NCOLS(pentry_rest_cols), e);
 }
 
 int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_arena *a,
@@ -1000,7 +947,7 @@ int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_
 	if (sqlite3_bind_int64(s, 1, batch_id) != SQLITE_OK ||
 	    sqlite3_bind_int(s, 2, pass) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return list_of(q, s, op, a, sizeof(**out), read_paper_entry, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_paper_entry, out, n, err);
 }
 
 /* ---- the audit log ---- */
@@ -1171,7 +1118,7 @@ int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a,
 		return HL_EIO;
 	if (unit_id != 0 && sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return list_of(q, s, op, a, sizeof(**out), read_report, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_report, out, n, err);
 }
 
 int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
@@ -1277,5 +1224,5 @@ int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedu
 	*n = 0;
 	if ((s = sprep(q, S_RSCHED_LIST, op, err)) == NULL)
 		return HL_EIO;
-	return list_of(q, s, op, a, sizeof(**out), read_rsched, out, n, err);
+	return sq_list_rows(q, s, op, a, sizeof(**out), read_rsched, out, n, err);
 }

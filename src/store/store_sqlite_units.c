@@ -39,6 +39,28 @@ static sqlite3_stmt *uprep(struct sq *q, int id, const char *op, struct hl_err *
 	return sq_prepare(q, &q->area[SQ_UNITS][id], units_sql[id], op, err);
 }
 
+/* The rows, in their columns' order; the puts bind them from the second
+ * column on (but lineage, bound whole). */
+static const struct sq_col unit_cols[] = {
+	SQ_I64(struct store_unit, id), SQ_TEXT(struct store_unit, code),
+	SQ_TEXT(struct store_unit, name), SQ_TEXT(struct store_unit, type),
+	SQ_ID(struct store_unit, parent_id), SQ_DAY(struct store_unit, valid_from),
+	SQ_DAY(struct store_unit, valid_to),
+};
+static const struct sq_col lineage_cols[] = {
+	SQ_I64(struct store_lineage, new_id), SQ_I64(struct store_lineage, old_id),
+	SQ_DAY(struct store_lineage, day),
+};
+static const struct sq_col field_cols[] = {
+	SQ_I64(struct store_field, id), SQ_TEXT(struct store_field, code),
+	SQ_TEXT(struct store_field, name),
+};
+static const struct sq_col staff_cols[] = {
+	SQ_I64(struct store_staff, id), SQ_TEXT(struct store_staff, code),
+	SQ_TEXT(struct store_staff, name), SQ_ID(struct store_staff, unit_id),
+	SQ_TEXT(struct store_staff, position),
+};
+
 int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *err)
 {
 	struct sq *q = st->priv;
@@ -50,29 +72,9 @@ int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *err)
 		return rc;
 	if ((s = uprep(q, U_UNIT_PUT, op, err)) == NULL)
 		return HL_EIO;
-	if (bind_str(s, 1, u->code, sizeof(u->code)) != SQLITE_OK ||
-	    bind_str(s, 2, u->name, sizeof(u->name)) != SQLITE_OK ||
-	    bind_str(s, 3, u->type, sizeof(u->type)) != SQLITE_OK ||
-	    bind_id(s, 4, u->parent_id) != SQLITE_OK ||
-	    bind_day(s, 5, u->valid_from) != SQLITE_OK ||
-	    bind_day(s, 6, u->valid_to) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
+	if (sq_bind_row(s, 1, unit_cols + 1, SQ_NCOLS(unit_cols) - 1, u) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, &u->id, err);
-}
-
-static void read_unit(sqlite3_stmt *s, void *elem)
-{
-	struct store_unit *u = elem;
-
-	u->id = sqlite3_column_int64(s, 0);
-	sq_col_text(s, 1, u->code, sizeof(u->code));
-	sq_col_text(s, 2, u->name, sizeof(u->name));
-	sq_col_text(s, 3, u->type, sizeof(u->type));
-	u->parent_id = sqlite3_column_int64(s, 4);
-	u->valid_from = col_day(s, 5);
-	u->valid_to = col_day(s, 6);
 }
 
 int sq_unit_get(struct store *st, const char *code, struct store_unit *out,
@@ -92,7 +94,7 @@ int sq_unit_get(struct store *st, const char *code, struct store_unit *out,
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW) {
 		memset(out, 0, sizeof(*out));
-		read_unit(s, out);
+		sq_read_row(s, 0, unit_cols, SQ_NCOLS(unit_cols), out);
 	} else if (step == SQLITE_DONE) {
 		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có đơn vị mã %s", code);
 	} else {
@@ -109,14 +111,10 @@ int sq_unit_list(struct store *st, struct hl_arena *a, struct store_unit **out,
 	struct sq *q = st->priv;
 	const char *op = "liệt kê đơn vị";
 	sqlite3_stmt *s;
-	void *arr;
-	int rc;
 
 	if ((s = uprep(q, U_UNIT_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_unit, &arr, n, err);
-	*out = arr;
-	return rc;
+	return SQ_LIST(q, s, op, a, unit_cols, out, n, err);
 }
 
 int sq_lineage_add(struct store *st, const struct store_lineage *l, struct hl_err *err)
@@ -136,29 +134,16 @@ int sq_lineage_add(struct store *st, const struct store_lineage *l, struct hl_er
 	return sq_step_done(q, s, op, err);
 }
 
-static void read_lineage(sqlite3_stmt *s, void *elem)
-{
-	struct store_lineage *l = elem;
-
-	l->new_id = sqlite3_column_int64(s, 0);
-	l->old_id = sqlite3_column_int64(s, 1);
-	l->day = col_day(s, 2);
-}
-
 int sq_lineage_list(struct store *st, struct hl_arena *a, struct store_lineage **out,
 	size_t *n, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê quan hệ sáp nhập đơn vị";
 	sqlite3_stmt *s;
-	void *arr;
-	int rc;
 
 	if ((s = uprep(q, U_LINEAGE_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_lineage, &arr, n, err);
-	*out = arr;
-	return rc;
+	return SQ_LIST(q, s, op, a, lineage_cols, out, n, err);
 }
 
 int sq_field_put(struct store *st, struct store_field *f, struct hl_err *err)
@@ -172,21 +157,9 @@ int sq_field_put(struct store *st, struct store_field *f, struct hl_err *err)
 		return rc;
 	if ((s = uprep(q, U_FIELD_PUT, op, err)) == NULL)
 		return HL_EIO;
-	if (bind_str(s, 1, f->code, sizeof(f->code)) != SQLITE_OK ||
-	    bind_str(s, 2, f->name, sizeof(f->name)) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
+	if (sq_bind_row(s, 1, field_cols + 1, SQ_NCOLS(field_cols) - 1, f) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, &f->id, err);
-}
-
-static void read_field(sqlite3_stmt *s, void *elem)
-{
-	struct store_field *f = elem;
-
-	f->id = sqlite3_column_int64(s, 0);
-	sq_col_text(s, 1, f->code, sizeof(f->code));
-	sq_col_text(s, 2, f->name, sizeof(f->name));
 }
 
 int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out,
@@ -195,14 +168,10 @@ int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out
 	struct sq *q = st->priv;
 	const char *op = "liệt kê lĩnh vực";
 	sqlite3_stmt *s;
-	void *arr;
-	int rc;
 
 	if ((s = uprep(q, U_FIELD_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_field, &arr, n, err);
-	*out = arr;
-	return rc;
+	return SQ_LIST(q, s, op, a, field_cols, out, n, err);
 }
 
 int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *err)
@@ -216,25 +185,9 @@ int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *err)
 		return rc;
 	if ((s = uprep(q, U_STAFF_PUT, op, err)) == NULL)
 		return HL_EIO;
-	if (bind_str(s, 1, p->code, sizeof(p->code)) != SQLITE_OK ||
-	    bind_str(s, 2, p->name, sizeof(p->name)) != SQLITE_OK ||
-	    bind_id(s, 3, p->unit_id) != SQLITE_OK ||
-	    bind_str(s, 4, p->position, sizeof(p->position)) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
+	if (sq_bind_row(s, 1, staff_cols + 1, SQ_NCOLS(staff_cols) - 1, p) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, &p->id, err);
-}
-
-static void read_staff(sqlite3_stmt *s, void *elem)
-{
-	struct store_staff *p = elem;
-
-	p->id = sqlite3_column_int64(s, 0);
-	sq_col_text(s, 1, p->code, sizeof(p->code));
-	sq_col_text(s, 2, p->name, sizeof(p->name));
-	p->unit_id = sqlite3_column_int64(s, 3);
-	sq_col_text(s, 4, p->position, sizeof(p->position));
 }
 
 int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out,
@@ -243,12 +196,8 @@ int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out
 	struct sq *q = st->priv;
 	const char *op = "liệt kê cán bộ";
 	sqlite3_stmt *s;
-	void *arr;
-	int rc;
 
 	if ((s = uprep(q, U_STAFF_LIST, op, err)) == NULL)
 		return HL_EIO;
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_staff, &arr, n, err);
-	*out = arr;
-	return rc;
+	return SQ_LIST(q, s, op, a, staff_cols, out, n, err);
 }
