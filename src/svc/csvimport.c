@@ -216,8 +216,11 @@ int csvi_reread(struct csvi *im)
 int csvi_next(struct csvi *im)
 {
 	const struct csvi_msgs *m = im->spec->msg;
-	int rc = csvr_next(im->r, &im->rec, im->err);
+	int rc;
 
+	if (m->stop_when_full && im->rep->nproblems > 0 && im->rep->kept >= IMPORT_MAX_PROBLEMS)
+		return 0;
+	rc = csvr_next(im->r, &im->rec, im->err);
 	if (rc == HL_EINVAL && !m->malformed_fails) {
 		/* Malformed CSV: nothing after this point can be read. */
 		import_add_problem(im->rep, 0, "", "%s", im->err->msg);

@@ -72,6 +72,7 @@ struct csvi_msgs {
 	bool twice_any;         /* any name twice is told so, not only a known one */
 	bool named_problem;     /* a cell the reader refuses is told under its column */
 	bool malformed_fails;   /* malformed CSV fails the import (err), not a problem */
+	bool stop_when_full;    /* no more rows read once no more problems can be kept */
 	bool by_line;           /* csvi_close sorts the problems by line (stable) */
 };
 
