@@ -118,7 +118,9 @@ static void known_list(const struct csvi_spec *spec, char *buf, size_t size)
 
 	buf[0] = '\0';
 	for (int k = 0; k < spec->ncols && len < size; k++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s", k ? "," : "", spec->cols[k].name);
+		if (spec->cols[k].name != NULL)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? "," : "",
+				spec->cols[k].name);
 }
 
 static void missing_columns(struct csvi *im)
@@ -139,7 +141,7 @@ static void map_column(struct csvi *im, int j, const char *known)
 	const char *h = im->hname[j];
 	int k = 0;
 
-	while (k < s->ncols && strcmp(s->cols[k].name, h) != 0)
+	while (k < s->ncols && (s->cols[k].name == NULL || strcmp(s->cols[k].name, h) != 0))
 		k++;
 	for (int i = 0; i < j; i++)
 		if (strcmp(im->hname[i], h) == 0 && (m->twice_any || k < s->ncols)) {
@@ -189,7 +191,8 @@ int csvi_header(struct csvi *im)
 	if (m->missing_first) {
 		for (int j = 0; j < im->ncols; j++)
 			for (int k = 0; k < im->spec->ncols; k++)
-				if (im->idx[k] < 0 && strcmp(im->spec->cols[k].name, im->hname[j]) == 0)
+				if (im->idx[k] < 0 && im->spec->cols[k].name != NULL &&
+				    strcmp(im->spec->cols[k].name, im->hname[j]) == 0)
 					im->idx[k] = j;
 		missing_columns(im);
 	}

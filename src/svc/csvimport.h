@@ -76,7 +76,9 @@ struct csvi_msgs {
 	bool by_line;           /* csvi_close sorts the problems by line (stable) */
 };
 
-/* An importer: its columns and messages, and which other columns it reads. */
+/* An importer: its columns and messages, and which other columns it reads.
+ * A column without a name is a hole: importers that share a row handler
+ * keep their columns' numbers alike, each leaving out what it lacks. */
 struct csvi_spec {
 	const struct csvi_col *cols;
 	int ncols;
