@@ -792,7 +792,7 @@ static int resp_seen(struct resp_ctx *x)
 static int resp_row(struct csvi *im, void *ctx)
 {
 	struct resp_ctx *x = ctx;
-	int64_t existing = 0;
+	struct intake_post p = {.r = &x->r};
 	int rc;
 
 	if (!check_response(x))
@@ -807,19 +807,20 @@ static int resp_row(struct csvi *im, void *ctx)
 	if (!im->in_tx && (rc = resp_chunk_begin(x)) != HL_OK)
 		return rc;
 	/* An id the unit has: the same response again is skipped, other
-	 * content under it refuses the file (svc/intake.h). */
-	rc = intake_insert(im->st, &x->r, false, &existing, im->err);
-	if (rc == HL_EEXIST || rc == HL_ECONFLICT) {
+	 * content under it refuses the file (svc/intake.h). Counted by chunk. */
+	rc = intake_store(im->st, INTAKE_IMPORT, &p, NULL, NULL, im->err);
+	if (rc == HL_ECONFLICT) {
 		hl_err_clear(im->err);
-		if (rc == HL_ECONFLICT)
-			csvi_problem(im, "id", "mã phiếu '%s' đã có trong đơn vị với nội dung khác "
-				"(ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã khác", x->r.ext_id);
-		else
-			im->rep->skipped++;
+		csvi_problem(im, "id", "mã phiếu '%s' đã có trong đơn vị với nội dung khác "
+			"(ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã khác", x->r.ext_id);
 		return HL_OK;
 	}
 	if (rc != HL_OK)
 		return rc;
+	if (p.duplicate) {
+		im->rep->skipped++;
+		return HL_OK;
+	}
 	im->rep->added++;
 	if (x->first_id == 0)
 		x->first_id = x->r.id;
