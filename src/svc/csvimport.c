@@ -15,6 +15,7 @@
 #include "io/csvout.h"
 #include "store/store.h"
 #include "svc/ingest.h"
+#include "svc/lookup.h"
 
 #define ARENA_CAP ((size_t)256 * 1024 * 1024)
 #define COUNT_MAX 1000000
@@ -269,56 +270,89 @@ const char *csvi_cell(const struct csvi *im, int k)
 	return i >= 0 && i < im->rec.ncells ? im->rec.cells[i] : "";
 }
 
-/* A value of the words yes or no. */
-static bool yes_no(const char *s, bool *out)
+/* The parsers of the kinds (s not empty), into v. */
+
+static bool day_of(const char *s, void *v)
+{
+	return hl_day_parse(s, v);
+}
+
+static bool minute_of(const char *s, void *v)
+{
+	return hl_minute_parse(s, v);
+}
+
+/* A whole number 0..COUNT_MAX, no sign. */
+static bool count_of(const char *s, void *v)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (*end != '\0' || end == s || s[0] == '-' || s[0] == '+' || n > COUNT_MAX)
+		return false;
+	*(int *)v = (int)n;
+	return true;
+}
+
+/* The words for yes or no. */
+static bool yes_no_of(const char *s, void *v)
 {
 	static const char *const yes[] = {"1", "yes", "có", "co", "true"};
 	static const char *const no[] = {"", "0", "no", "không", "khong", "false"};
 
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
 		if (strcmp(s, yes[i]) == 0)
-			return *out = true;
+			return *(bool *)v = true;
 	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
 		if (strcmp(s, no[i]) == 0) {
-			*out = false;
+			*(bool *)v = false;
 			return true;
 		}
 	return false;
 }
 
-/* A whole number 0..COUNT_MAX, no sign. */
-static bool count(const char *s, int *out)
+static bool percent_of(const char *s, void *v)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*end != '\0' || end == s || s[0] == '-' || s[0] == '+' || v > COUNT_MAX)
-		return false;
-	*out = (int)v;
-	return true;
+	return hl_parse_decimal(s, 0, 100, v);
 }
+
+/* Each kind's parser, its empty value and its words for a bad value (the
+ * cell). */
+static const struct kind {
+	bool (*parse)(const char *s, void *v);
+	const char *bad;
+} kinds[] = {
+	[CSVI_DAY] = {day_of, "ngày '%s' không hợp lệ (cần YYYY-MM-DD và là ngày có thật)"},
+	[CSVI_MINUTE] = {minute_of, "thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM và có thật)"},
+	[CSVI_COUNT] = {count_of, "'%s' không phải số nguyên không âm"},
+	[CSVI_YESNO] = {yes_no_of, "'%s' không hợp lệ (dùng 0/1, yes/no hoặc có/không)"},
+	[CSVI_PERCENT] = {percent_of, "'%s' không phải một số từ 0 đến 100"},
+};
 
 /* The empty value of a kind into p. */
 static void set_empty(const struct csvi_col *c, char *p)
 {
+	static const int64_t none = -1;
+	static const hl_day no_day = HL_DAY_NONE;
+
 	switch (c->kind) {
 	case CSVI_TEXT:
 		p[c->off] = '\0';
 		break;
 	case CSVI_DAY:
-		*(hl_day *)(void *)(p + c->off) = HL_DAY_NONE;
+		memcpy(p + c->off, &no_day, sizeof(no_day));
 		break;
 	case CSVI_MINUTE:
-		*(int64_t *)(void *)(p + c->off) = -1;
+		memcpy(p + c->off, &none, sizeof(none));
 		break;
 	case CSVI_COUNT:
-		*(int *)(void *)(p + c->off) = 0;
+		memset(p + c->off, 0, sizeof(int));
 		break;
 	case CSVI_YESNO:
-		*(bool *)(void *)(p + c->off) = false;
+		memset(p + c->off, 0, sizeof(bool));
 		break;
 	case CSVI_PERCENT:
-		*(bool *)(void *)(p + c->off2) = false;
+		memset(p + c->off2, 0, sizeof(bool));
 		break;
 	case CSVI_NONE:
 		break;
@@ -330,64 +364,34 @@ bool csvi_parse(struct csvi *im, int k, void *row)
 	const struct csvi_col *c = &im->spec->cols[k];
 	const char *s = csvi_cell(im, k);
 	char *p = row;
-	bool ok = true;
 
 	if (c->unguard)
 		s = csvout_unguard(s);
 	set_empty(c, p);
+	if (c->kind == CSVI_NONE)
+		return true;
 	if (s[0] == '\0' && c->kind != CSVI_YESNO) {
 		if (c->need)
 			csvi_problem(im, c->name, "%s", c->empty != NULL ? c->empty : "thiếu giá trị");
 		return !c->need;
 	}
-	switch (c->kind) {
-	case CSVI_TEXT:
-		if (ingest_nfc(s, p + c->off, c->size) < 0) {
-			p[c->off] = '\0';
-			tell(im, c->name, c->bad != NULL ? c->bad : "dài %zu byte, tối đa %zu byte",
-				strlen(s), c->size - 1);
-			return false;
+	if (c->kind == CSVI_TEXT) {
+		if (ingest_nfc(s, p + c->off, c->size) >= 0)
+			return true;
+		tell(im, c->name, c->bad != NULL ? c->bad : "dài %zu byte, tối đa %zu byte", strlen(s),
+			c->size - 1);
+	} else {
+		if (kinds[c->kind].parse(s, p + c->off)) {
+			bool yes = true;
+
+			if (c->kind == CSVI_PERCENT)
+				memcpy(p + c->off2, &yes, sizeof(yes));
+			return true;
 		}
-		return true;
-	case CSVI_DAY:
-		ok = hl_day_parse(s, (hl_day *)(void *)(p + c->off));
-		if (!ok) {
-			*(hl_day *)(void *)(p + c->off) = HL_DAY_NONE;
-			tell(im, c->name, c->bad != NULL ? c->bad :
-				"ngày '%s' không hợp lệ (cần YYYY-MM-DD và là ngày có thật)", s);
-		}
-		return ok;
-	case CSVI_MINUTE:
-		ok = hl_minute_parse(s, (int64_t *)(void *)(p + c->off));
-		if (!ok) {
-			*(int64_t *)(void *)(p + c->off) = -1;
-			tell(im, c->name, c->bad != NULL ? c->bad :
-				"thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM và có thật)", s);
-		}
-		return ok;
-	case CSVI_COUNT:
-		ok = count(s, (int *)(void *)(p + c->off));
-		if (!ok)
-			tell(im, c->name, c->bad != NULL ? c->bad :
-				"'%s' không phải số nguyên không âm", s);
-		return ok;
-	case CSVI_YESNO:
-		ok = yes_no(s, (bool *)(void *)(p + c->off));
-		if (!ok)
-			tell(im, c->name, c->bad != NULL ? c->bad :
-				"'%s' không hợp lệ (dùng 0/1, yes/no hoặc có/không)", s);
-		return ok;
-	case CSVI_PERCENT:
-		ok = hl_parse_decimal(s, 0, 100, (double *)(void *)(p + c->off));
-		*(bool *)(void *)(p + c->off2) = true;
-		if (!ok)
-			tell(im, c->name, c->bad != NULL ? c->bad :
-				"'%s' không phải một số từ 0 đến 100", s);
-		return ok;
-	case CSVI_NONE:
-		break;
+		tell(im, c->name, c->bad != NULL ? c->bad : kinds[c->kind].bad, s);
 	}
-	return true;
+	set_empty(c, p);
+	return false;
 }
 
 bool csvi_parse_row(struct csvi *im, void *row)
@@ -398,6 +402,14 @@ bool csvi_parse_row(struct csvi *im, void *row)
 		if (im->spec->cols[k].kind != CSVI_NONE)
 			ok &= csvi_parse(im, k, row);
 	return ok;
+}
+
+int csvi_seen(struct csvi *im, struct lookup *seen, const char *key, bool *dup)
+{
+	*dup = lookup_get(seen, key) != NULL;
+	if (*dup || lookup_put(seen, key, seen) == HL_OK)
+		return HL_OK;
+	return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 }
 
 int csvi_begin(struct csvi *im)

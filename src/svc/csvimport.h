@@ -22,6 +22,7 @@
 
 struct store;
 struct hl_arena;
+struct lookup;
 
 #define CSVI_PROGRESS_EVERY 100000   /* rows between two progress calls */
 
@@ -145,6 +146,10 @@ bool csvi_parse(struct csvi *im, int k, void *row);
 
 /* csvi_parse of every column with a kind, in table order; false if any was bad. */
 bool csvi_parse_row(struct csvi *im, void *row);
+
+/* Whether key was met before in the file: *dup, or remembered in seen (a
+ * lookup the importer owns). HL_OK or HL_ENOMEM. */
+int csvi_seen(struct csvi *im, struct lookup *seen, const char *key, bool *dup);
 
 /* Begin the driver's transaction (none when o->held). */
 int csvi_begin(struct csvi *im);

@@ -66,16 +66,6 @@ static int fimp_close(struct csvi *im, int rc, const char *action)
 	return rc;
 }
 
-/* Whether key was met before in the file (remembered otherwise in seen). */
-static int seen_before(struct csvi *im, struct lookup *seen, const char *key, bool *dup)
-{
-	*dup = lookup_get(seen, key) != NULL;
-	if (*dup)
-		return HL_OK;
-	return lookup_put(seen, key, seen) == HL_OK ? HL_OK
-		: hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-}
-
 enum { O_CODE, O_UNIT, O_NAME, O_NCOLS };
 
 static const struct csvi_col office_cols[O_NCOLS] = {
@@ -115,7 +105,7 @@ static int office_row(struct csvi *im, void *ctx)
 	if (rc != HL_OK || u == NULL || im->rep->nproblems > 0)
 		return rc;
 	snprintf(key, sizeof(key), "%s\n%s", u->code, code);
-	if ((rc = seen_before(im, x->seen, key, &dup)) != HL_OK)
+	if ((rc = csvi_seen(im, x->seen, key, &dup)) != HL_OK)
 		return rc;
 	if (dup) {
 		csvi_problem(im, "code", "phòng, ban '%s' của đơn vị '%s' có hai lần trong tệp", code,
@@ -190,7 +180,7 @@ static int portal_row(struct csvi *im, void *seen)
 		csvi_problem(im, "code", "thiếu mã phản ánh của hệ thống (PAKN.yyyymmdd.nnnn)");
 		return HL_OK;
 	}
-	if ((rc = seen_before(im, seen, in.code, &dup)) != HL_OK)
+	if ((rc = csvi_seen(im, seen, in.code, &dup)) != HL_OK)
 		return rc;
 	if (dup) {
 		csvi_problem(im, "code", "mã '%s' có hai lần trong tệp", in.code);

@@ -118,16 +118,13 @@ static bool unit_cell(struct csvi *im, int k, struct lookup *units, int64_t *id)
 /* Whether code (not "") was met before in the file (a problem: what it is
  * the code of, e.g. "mã lĩnh vực"); remembered otherwise. */
 static int met_before(struct csvi *im, struct lookup *seen, const char *code, const char *what,
-	const char *where, bool *dup)
+	bool *dup)
 {
-	*dup = lookup_get(seen, code) != NULL;
-	if (*dup) {
-		csvi_problem(im, "code", "%s '%s' đã có ở dòng trước%s", what, code, where);
-		return HL_OK;
-	}
-	if (lookup_put(seen, code, seen) != HL_OK)
-		return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	return HL_OK;
+	int rc = csvi_seen(im, seen, code, dup);
+
+	if (rc == HL_OK && *dup)
+		csvi_problem(im, "code", "%s '%s' đã có ở dòng trước", what, code);
+	return rc;
 }
 
 /* ---- big imports in chunks ---- */
@@ -548,7 +545,7 @@ cleanup:
 	return rc;
 }
 
-/* ---- fields ---- */
+/* ---- fields and staff: lists of coded rows ---- */
 
 enum { F_CODE, F_NAME, F_NCOLS };
 
@@ -556,45 +553,6 @@ static const struct csvi_col field_cols[F_NCOLS] = {
 	{CSVI_COL("code", true), CSVI_TEXT_IN(struct store_field, code), .need = true},
 	{CSVI_COL("name", true), CSVI_TEXT_IN(struct store_field, name), .need = true},
 };
-
-static const struct csvi_spec field_spec = {field_cols, F_NCOLS, &msgs, NULL, NULL};
-
-static int field_row(struct csvi *im, void *seen)
-{
-	struct store_field fl;
-	bool ok, dup = false;
-	int rc;
-
-	memset(&fl, 0, sizeof(fl));
-	ok = csvi_parse_row(im, &fl);
-	if (fl.code[0] != '\0' &&
-	    ((rc = met_before(im, seen, fl.code, "mã lĩnh vực", "", &dup)) != HL_OK || dup))
-		return dup ? HL_OK : rc;
-	if (!ok)
-		return HL_OK;
-	if ((rc = STORE(im->st, field_put, &fl, im->err)) == HL_OK)
-		im->rep->added++;
-	return rc;
-}
-
-int import_fields(struct store *st, FILE *f, const struct import_opts *o,
-	struct import_report *rep, struct hl_err *err)
-{
-	struct csvi im;
-	struct lookup *seen = NULL;
-	int rc = start(&im, st, f, o, &field_spec, false, rep, err);
-
-	if (rc == HL_OK)
-		rc = (seen = new_map(&im)) != NULL ? csvi_begin(&im) : HL_ENOMEM;
-	if (rc == HL_OK)
-		rc = csvi_each(&im, field_row, seen);
-	rc = csvi_finish(&im, rc, "fields.import", NULL);
-	csvi_close(&im);
-	lookup_free(seen);
-	return rc;
-}
-
-/* ---- staff ---- */
 
 enum { S_CODE, S_NAME, S_UNIT, S_POS, S_NCOLS };
 
@@ -605,53 +563,101 @@ static const struct csvi_col staff_cols[S_NCOLS] = {
 	{CSVI_COL("position", false), CSVI_TEXT_IN(struct store_staff, position)},
 };
 
-static const struct csvi_spec staff_spec = {staff_cols, S_NCOLS, &msgs, NULL, NULL};
+static int put_field(struct store *st, void *row, struct hl_err *err)
+{
+	return STORE(st, field_put, row, err);
+}
 
-struct staff_ctx {
+static int put_staff(struct store *st, void *row, struct hl_err *err)
+{
+	return STORE(st, staff_put, row, err);
+}
+
+/* A list whose rows each have a code (column 0, new in the file) and
+ * perhaps a unit, stored one by one in one transaction. */
+struct code_list {
+	struct csvi_spec spec;
+	const char *what;        /* the code's name in a problem */
+	const char *action;      /* the audit's */
+	int unit_col;            /* the unit's column, -1 = none */
+	size_t unit_off;         /* where the unit's id goes in the row */
+	int (*put)(struct store *st, void *row, struct hl_err *err);
+};
+
+static const struct code_list fields_list = {
+	{field_cols, F_NCOLS, &msgs, NULL, NULL}, "mã lĩnh vực", "fields.import", -1, 0, put_field,
+};
+
+static const struct code_list staff_list = {
+	{staff_cols, S_NCOLS, &msgs, NULL, NULL}, "mã công chức", "staff.import", S_UNIT,
+	offsetof(struct store_staff, unit_id), put_staff,
+};
+
+struct list_ctx {
+	const struct code_list *l;
 	struct lookup *seen, *units;
 };
 
-static int staff_row(struct csvi *im, void *ctx)
+static int list_row(struct csvi *im, void *ctx)
 {
-	struct staff_ctx *x = ctx;
-	struct store_staff s;
+	struct list_ctx *x = ctx;
+	union {
+		struct store_field f;
+		struct store_staff s;
+	} row;
+	const char *code = (const char *)&row + x->l->spec.cols[0].off;
+	int64_t unit_id = 0;
 	bool ok, dup = false;
 	int rc;
 
-	memset(&s, 0, sizeof(s));
-	ok = csvi_parse_row(im, &s);
-	ok &= unit_cell(im, S_UNIT, x->units, &s.unit_id);
-	if (s.code[0] != '\0' &&
-	    ((rc = met_before(im, x->seen, s.code, "mã công chức", "", &dup)) != HL_OK || dup))
+	memset(&row, 0, sizeof(row));
+	ok = csvi_parse_row(im, &row);
+	if (x->l->unit_col >= 0 && unit_cell(im, x->l->unit_col, x->units, &unit_id))
+		memcpy((char *)&row + x->l->unit_off, &unit_id, sizeof(unit_id));
+	else if (x->l->unit_col >= 0)
+		ok = false;
+	if (code[0] != '\0' && ((rc = met_before(im, x->seen, code, x->l->what, &dup)) != HL_OK || dup))
 		return dup ? HL_OK : rc;
 	if (!ok)
 		return HL_OK;
-	if ((rc = STORE(im->st, staff_put, &s, im->err)) == HL_OK)
+	if ((rc = x->l->put(im->st, &row, im->err)) == HL_OK)
 		im->rep->added++;
 	return rc;
 }
 
-int import_staff(struct store *st, FILE *f, const struct import_opts *o,
-	struct import_report *rep, struct hl_err *err)
+static int import_list(const struct code_list *l, struct store *st, FILE *f,
+	const struct import_opts *o, struct import_report *rep, struct hl_err *err)
 {
 	struct csvi im;
-	struct staff_ctx x = {0};
-	int rc = start(&im, st, f, o, &staff_spec, false, rep, err);
+	struct list_ctx x = {.l = l};
+	int rc = start(&im, st, f, o, &l->spec, false, rep, err);
 
 	if (rc == HL_OK) {
 		x.seen = new_map(&im);
 		x.units = new_map(&im);
 		rc = x.seen != NULL && x.units != NULL ? csvi_begin(&im) : HL_ENOMEM;
 	}
-	if (rc == HL_OK)
+	if (rc == HL_OK && l->unit_col >= 0)
 		rc = load_units(&im, x.units);
 	if (rc == HL_OK)
-		rc = csvi_each(&im, staff_row, &x);
-	rc = csvi_finish(&im, rc, "staff.import", NULL);
+		rc = csvi_each(&im, list_row, &x);
+	rc = csvi_finish(&im, rc, l->action, NULL);
 	csvi_close(&im);
 	lookup_free(x.seen);
 	lookup_free(x.units);
 	return rc;
+}
+
+int import_fields(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err)
+{
+	return import_list(&fields_list, st, f, o, rep, err);
+}
+
+int import_staff(struct store *st, FILE *f, const struct import_opts *o,
+	struct import_report *rep, struct hl_err *err)
+{
+	return import_list(&staff_list, st, f, o, rep, err);
 }
 
 /* ---- responses ---- */
