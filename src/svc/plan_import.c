@@ -109,23 +109,6 @@ static int task_row(struct csvi *im, void *ctx)
 	return HL_OK;
 }
 
-/* Read f's tasks with spec into x->t (PLAN_MAX_TASKS, from a): the status
- * of the rows read, as rows_outcome takes it. */
-static int read_tasks(struct csvi *im, struct store *st, FILE *f, const struct import_opts *o,
-	const struct csvi_spec *spec, struct hl_arena *a, struct task_rows *x,
-	struct import_report *rep, struct hl_err *err)
-{
-	int rc = csvi_open(im, st, f, o, spec, false, rep, err);
-
-	if (rc == HL_OK)
-		rc = csvi_header(im);
-	if (rc == HL_OK && rep->nproblems > 0)
-		rc = HL_EINVAL;
-	if (rc == HL_OK && (x->t = hl_arena_alloc(a, PLAN_MAX_TASKS * sizeof(*x->t))) == NULL)
-		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nhập kế hoạch");
-	return rc == HL_OK ? csvi_each(im, task_row, x) : rc;
-}
-
 /* The outcome of the rows read (rc): a file without a row gets the problem
  * empty; with problems, HL_EINVAL with a summary naming the file. */
 static int rows_outcome(struct import_report *rep, int rc, const char *empty, const char *name,
@@ -141,6 +124,28 @@ static int rows_outcome(struct import_report *rep, int rc, const char *empty, co
 	return rc;
 }
 
+/* Read f's tasks with spec into x->t (PLAN_MAX_TASKS, from a): HL_OK, or
+ * HL_EINVAL with the problems in rep (a file without a row has the problem
+ * empty), or a failure. */
+static int read_tasks(struct store *st, FILE *f, const struct import_opts *o,
+	const struct csvi_spec *spec, const char *empty, struct hl_arena *a, struct task_rows *x,
+	struct import_report *rep, struct hl_err *err)
+{
+	struct csvi im;
+	int rc = csvi_open(&im, st, f, o, spec, false, rep, err);
+
+	if (rc == HL_OK)
+		rc = csvi_header(&im);
+	if (rc == HL_OK && rep->nproblems > 0)
+		rc = HL_EINVAL;
+	if (rc == HL_OK && (x->t = hl_arena_alloc(a, PLAN_MAX_TASKS * sizeof(*x->t))) == NULL)
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nhập kế hoạch");
+	if (rc == HL_OK)
+		rc = csvi_each(&im, task_row, x);
+	csvi_close(&im);
+	return rows_outcome(rep, rc, empty, o->name, err);
+}
+
 int plan_std_import(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err)
 {
@@ -149,17 +154,14 @@ int plan_std_import(struct store *st, FILE *f, const struct import_opts *o,
 	struct store_plan_std *t = NULL;
 	struct task_rows x = {0};
 	struct std_write w;
-	struct csvi im;
 	char detail[128];
 	int rc;
 
-	memset(&im, 0, sizeof(im));
 	memset(rep, 0, sizeof(*rep));
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nhập nhiệm vụ mẫu");
-	rc = read_tasks(&im, st, f, o, &std_spec, a, &x, rep, err);
-	rc = rows_outcome(rep, rc, "tệp không có nhiệm vụ nào (muốn trở lại nhiệm vụ mẫu có sẵn: "
-		"hailong plan tasks reset)", name, err);
+	rc = read_tasks(st, f, o, &std_spec, "tệp không có nhiệm vụ nào (muốn trở lại nhiệm vụ "
+		"mẫu có sẵn: hailong plan tasks reset)", a, &x, rep, err);
 	if (rc == HL_OK && (t = hl_arena_alloc(a, (x.n + 1) * sizeof(*t))) == NULL)
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nhập nhiệm vụ mẫu");
 	if (rc != HL_OK)
@@ -182,7 +184,6 @@ int plan_std_import(struct store *st, FILE *f, const struct import_opts *o,
 	if (rc == HL_OK)
 		rep->added = (long)x.n;
 cleanup:
-	csvi_close(&im);
 	hl_arena_free(a);
 	return rc;
 }
@@ -195,19 +196,16 @@ int plan_import(struct store *st, FILE *f, const struct import_opts *o, const ch
 	struct task_rows x = {.plan = true};
 	struct plan_write w = {0};
 	struct plan_doc *p = NULL;
-	struct csvi im;
 	char detail[256];
 	int rc;
 
-	memset(&im, 0, sizeof(im));
 	memset(rep, 0, sizeof(*rep));
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nhập kế hoạch");
 	p = plan_new_doc(a, year, err);
 	rc = p == NULL ? HL_ENOMEM : plan_find_unit(st, a, unit, p, err);
 	if (rc == HL_OK)
-		rc = read_tasks(&im, st, f, o, &task_spec, a, &x, rep, err);
-	rc = rows_outcome(rep, rc, "tệp không có nhiệm vụ nào", name, err);
+		rc = read_tasks(st, f, o, &task_spec, "tệp không có nhiệm vụ nào", a, &x, rep, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	w.p = p;
@@ -220,7 +218,6 @@ int plan_import(struct store *st, FILE *f, const struct import_opts *o, const ch
 	if (rc == HL_OK)
 		rep->added = (long)x.n;
 cleanup:
-	csvi_close(&im);
 	hl_arena_free(a);
 	return rc;
 }
