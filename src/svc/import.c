@@ -32,6 +32,7 @@
 #include "core/instrument.h"
 #include "core/timeliness.h"
 #include "store/store.h"
+#include "svc/audit.h"
 #include "svc/builtin.h"
 #include "svc/codeset.h"
 #include "svc/csvimport.h"
@@ -190,7 +191,6 @@ static int undo_run(struct store *st, const struct store_import_run *run, const 
 	struct hl_err *err)
 {
 	char detail[128];
-	struct hl_err ignored;
 	int rc = store_begin(st, err);
 
 	if (rc != HL_OK)
@@ -209,13 +209,7 @@ static int undo_run(struct store *st, const struct store_import_run *run, const 
 	if (rc == HL_OK)
 		rc = STORE(st, admin, import_run_done, run->id, err);
 	snprintf(detail, sizeof(detail), "hủy lần nhập %s dở dang số %lld", run->kind, (long long)run->id);
-	if (rc == HL_OK)
-		rc = STORE(st, admin, audit, who, "import.undo", detail, err);
-	if (rc == HL_OK)
-		rc = store_commit(st, err);
-	if (rc != HL_OK)
-		store_rollback(st, &ignored);
-	return rc;
+	return audit_commit(st, rc, who, "import.undo", detail, err);
 }
 
 /* Drop the undo notes of finished runs, a short transaction at a time. */
