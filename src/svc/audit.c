@@ -15,7 +15,7 @@ int audit_commit(struct store *st, int rc, const char *who, const char *action,
 	struct hl_err ignored;
 
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, action, detail, err);
+		rc = STORE(st, admin, audit, who, action, detail, err);
 	if (rc == HL_OK)
 		rc = store_commit(st, err);
 	if (rc != HL_OK)

@@ -541,7 +541,7 @@ int cal_import(struct store *st, FILE *f, const struct import_opts *o,
 	if (rc == HL_OK && rep->nproblems == 0)
 		rc = csvi_begin(&im);
 	for (size_t i = 0; rc == HL_OK && rep->nproblems == 0 && i < x.n; i++)
-		rc = STORE(st, cal_day_put, &x.r[i].d, err);
+		rc = STORE(st, calendar, cal_day_put, &x.r[i].d, err);
 	snprintf(detail, sizeof(detail), "%s: %zu dòng", o->name != NULL ? o->name : "tệp", x.n);
 	rc = csvi_finish(&im, rc, "calendar.import", detail);
 	if (rc == HL_OK)

@@ -432,7 +432,7 @@ int csvi_finish(struct csvi *im, int rc, const char *action, const char *detail)
 				im->rep->rows, im->rep->added, im->rep->skipped);
 			detail = line;
 		}
-		rc = STORE(im->st, audit, im->o->who != NULL ? im->o->who : "?", action, detail,
+		rc = STORE(im->st, admin, audit, im->o->who != NULL ? im->o->who : "?", action, detail,
 			im->err);
 		if (rc == HL_OK && im->in_tx)
 			rc = store_commit(im->st, im->err);

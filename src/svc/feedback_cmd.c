@@ -364,7 +364,7 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 		rc = add_step(st, it.id, "received", who, in->received_at, fb_channel_code(in->channel),
 			err);
 	if (rc == HL_OK)
-		rc = STORE(st, audit, who, "feedback.add", detail, err);
+		rc = STORE(st, admin, audit, who, "feedback.add", detail, err);
 	return rc != HL_OK ? rc : hand_out(&it, tok, code, token);
 }
 

@@ -115,7 +115,7 @@ static int office_row(struct csvi *im, void *ctx)
 	snprintf(of.code, sizeof(of.code), "%s", code);
 	snprintf(of.name, sizeof(of.name), "%s", name);
 	of.unit_id = u->id;
-	if ((rc = STORE(im->st, fb_office_put, &of, im->err)) == HL_OK)
+	if ((rc = STORE(im->st, feedback, fb_office_put, &of, im->err)) == HL_OK)
 		im->rep->added++;
 	return rc;
 }
@@ -186,7 +186,7 @@ static int portal_row(struct csvi *im, void *seen)
 		csvi_problem(im, "code", "mã '%s' có hai lần trong tệp", in.code);
 		return HL_OK;
 	}
-	rc = STORE(im->st, fb_item_get, in.code, im->a, &old, im->err);
+	rc = STORE(im->st, feedback, fb_item_get, in.code, im->a, &old, im->err);
 	if (rc == HL_OK) {
 		im->rep->skipped++;     /* imported before: left as it is */
 		return HL_OK;

@@ -138,7 +138,7 @@ static int chunk_begin(struct csvi *im, struct chunks *ch, const char *kind, int
 	im->in_tx = rc == HL_OK;
 	clock_gettime(CLOCK_MONOTONIC, &ch->t0);
 	if (rc == HL_OK && ch->run.id == 0) {
-		rc = STORE(im->st, import_run_put, kind, batch_id, (int64_t)getpid(), &ch->run.id, im->err);
+		rc = STORE(im->st, admin, import_run_put, kind, batch_id, (int64_t)getpid(), &ch->run.id, im->err);
 		snprintf(ch->run.kind, sizeof(ch->run.kind), "%s", kind);
 		ch->run.batch_id = batch_id;
 	}
@@ -180,7 +180,7 @@ static int chunk_finish(struct csvi *im, struct chunks *ch, const char *action)
 	int rc = im->in_tx ? HL_OK : csvi_begin(im);
 
 	if (rc == HL_OK && ch->run.id != 0)
-		rc = STORE(im->st, import_run_done, ch->run.id, im->err);
+		rc = STORE(im->st, admin, import_run_done, ch->run.id, im->err);
 	return csvi_finish(im, rc, action, NULL);
 }
 
@@ -559,12 +559,12 @@ static const struct csvi_col staff_cols[S_NCOLS] = {
 
 static int put_field(struct store *st, void *row, struct hl_err *err)
 {
-	return STORE(st, field_put, row, err);
+	return STORE(st, units, field_put, row, err);
 }
 
 static int put_staff(struct store *st, void *row, struct hl_err *err)
 {
-	return STORE(st, staff_put, row, err);
+	return STORE(st, units, staff_put, row, err);
 }
 
 /* A list whose rows each have a code (column 0, new in the file) and
@@ -1004,8 +1004,8 @@ static int dossier_row(struct csvi *im, void *ctx)
 	if (!check_dossier(im, x, &d) || !x->write || im->rep->nproblems > 0)
 		return HL_OK;
 	if ((!im->in_tx && (rc = chunk_begin(im, &x->ch, "dossiers", 0)) != HL_OK) ||
-	    (rc = STORE(im->st, dossier_undo_note, x->ch.run.id, d.code, im->err)) != HL_OK ||
-	    (rc = STORE(im->st, dossier_save, &d, im->err)) != HL_OK)
+	    (rc = STORE(im->st, dossiers, dossier_undo_note, x->ch.run.id, d.code, im->err)) != HL_OK ||
+	    (rc = STORE(im->st, dossiers, dossier_save, &d, im->err)) != HL_OK)
 		return rc;
 	im->rep->added++;
 	return chunk_full(&x->ch) ? chunk_commit(im, &x->ch) : HL_OK;

@@ -215,7 +215,7 @@ int intake_store(struct store *st, enum intake_channel ch, struct intake_post *p
 		rc = receipt_answer(st, p->link_hash, p->r, p->now, &p->duplicate, err);
 		break;
 	case STEP_ACCEPT:
-		rc = STORE(st, response_set_status, p->r->id, RS_COUNTED, err);
+		rc = STORE(st, responses, response_set_status, p->r->id, RS_COUNTED, err);
 		if (rc == HL_OK)
 			p->r->status = RS_COUNTED;
 		break;

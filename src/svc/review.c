@@ -102,7 +102,7 @@ static int decide(struct store *st, struct store_response *r, bool accept, revie
 
 	if (accept)
 		return intake_store(st, INTAKE_REVIEW, &p, count, ctx, err);
-	return STORE(st, response_set_status, r->id, RS_REJECTED, err);
+	return STORE(st, responses, response_set_status, r->id, RS_REJECTED, err);
 }
 
 int review_decide(struct store *st, int64_t id, bool accept, const struct scope_actor *by,

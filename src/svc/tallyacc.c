@@ -747,7 +747,7 @@ int tacc_rebuild(struct store *st, const char *who, long *count, struct hl_err *
 	rc = store_begin(st, err);
 	if (rc != HL_OK)
 		return rc;
-	rc = STORE(st, tally_clear, err);
+	rc = STORE(st, tallies, tally_clear, err);
 	if (rc == HL_OK)
 		rc = STORE(st, tallies, rollup_clear, err);
 	if (rc == HL_OK)

@@ -300,12 +300,12 @@ static void test_bulk_channels(void **state)
 	hl_err_clear(&f->err);
 
 	r = resp(f, f->unit, "K-1", DAY0);
-	OK(f, STORE(f->st, response_insert, &r, NULL, &f->err));
-	OK(f, STORE(f->st, response_set_status, r.id, RS_HELD, &f->err));
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_set_status, r.id, RS_HELD, &f->err));
 	r.status = RS_HELD;
 	OK(f, intake_store(f->st, INTAKE_REVIEW, &p, counted, &n, &f->err));
 	assert_int_equal(n, 2);
-	OK(f, STORE(f->st, response_get, r.id, &got, &f->err));
+	OK(f, STORE(f->st, responses, response_get, r.id, &got, &f->err));
 	assert_int_equal(got.status, RS_COUNTED);
 
 	assert_int_equal(intake_submit(&c, "{}", 2, &out, &f->err), HL_EPERM);
