@@ -24,6 +24,15 @@ void token_hash(const char *token, unsigned char out[TOKEN_HASH_LEN])
 	crypto_generichash(out, TOKEN_HASH_LEN, (const unsigned char *)token, strlen(token), NULL, 0);
 }
 
+int token_issue(char *buf, size_t size, unsigned char hash[TOKEN_HASH_LEN], struct hl_err *err)
+{
+	token_random(buf, size);
+	if (buf[0] == '\0')
+		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được mã ngẫu nhiên (libsodium)");
+	token_hash(buf, hash);
+	return HL_OK;
+}
+
 int token_wellformed(const char *s)
 {
 	size_t n = 0;

@@ -23,6 +23,9 @@ bool hl_digits(const char *s, int n, int *out);
 /* Parse exactly "YYYY-MM-DD" (years 1900-2999); false if malformed or impossible. */
 bool hl_day_parse(const char *s, hl_day *out);
 
+/* Exactly n decimal digits at s into *out; false when one is not a digit. */
+bool hl_digits(const char *s, int n, int *out);
+
 /* Parse a date as a person types it into a form: "dd/mm/yyyy" or "d/m/yyyy"
  * (also with '-' or '.' between the parts), "ddmmyyyy" (a phone's number
  * pad has no '/'), or "YYYY-MM-DD"; spaces around

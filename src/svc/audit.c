@@ -9,6 +9,20 @@ int audit_log(struct store *st, const char *who, const char *action, const char 
 	return STORE(st, admin, audit, who, action, detail, err);
 }
 
+int audit_commit(struct store *st, int rc, const char *who, const char *action,
+	const char *detail, struct hl_err *err)
+{
+	struct hl_err ignored;
+
+	if (rc == HL_OK)
+		rc = STORE(st, admin, audit, who, action, detail, err);
+	if (rc == HL_OK)
+		rc = store_commit(st, err);
+	if (rc != HL_OK)
+		store_rollback(st, &ignored);
+	return rc;
+}
+
 int audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n,
 	struct hl_err *err)
 {

@@ -11,6 +11,7 @@
 #include "core/instrument.h"
 #include "io/instrument_json.h"
 #include "store/store.h"
+#include "svc/audit.h"
 
 #define ARENA_CAP ((size_t)16 * 1024 * 1024)
 
@@ -176,7 +177,6 @@ int builtin_init(struct store *st, const char *who, int *version, int *added,
 {
 	struct hl_arena *a = NULL;
 	int rc, n = 0;
-	bool in_tx = false;
 	char detail[64];
 
 	rc = store_migrate(st, version, err);
@@ -190,22 +190,10 @@ int builtin_init(struct store *st, const char *who, int *version, int *added,
 	rc = store_begin(st, err);
 	if (rc != HL_OK)
 		goto cleanup;
-	in_tx = true;
 	rc = load_builtins(st, a, who, &n, err);
-	if (rc != HL_OK)
-		goto cleanup;
 	snprintf(detail, sizeof(detail), "lược đồ %d, thêm %d mục có sẵn", *version, n);
-	rc = STORE(st, admin, audit, who, "init", detail, err);
-	if (rc != HL_OK)
-		goto cleanup;
-	rc = store_commit(st, err);
-	in_tx = false;
+	rc = audit_commit(st, rc, who, "init", detail, err);
 cleanup:
-	if (in_tx) {
-		struct hl_err ignored;
-
-		store_rollback(st, &ignored);
-	}
 	if (added != NULL)
 		*added = n;
 	hl_arena_free(a);

@@ -5,17 +5,14 @@
  * and the audited writes of hours and of the 24/11 setting. */
 #include "svc/calendar.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
 #include "base/mem.h"
-#include "io/csvread.h"
 #include "store/store.h"
-#include "svc/import.h"
-#include "svc/ingest.h"
+#include "svc/csvimport.h"
 #include "svc/units.h"
 
 #define ARENA_CAP ((size_t)64 << 20)
@@ -427,74 +424,55 @@ struct row {
 	long line;
 };
 
-static void problem(struct import_report *rep, long line, const char *col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+static const struct csvi_msgs msgs = {
+	.empty = "tệp trống: thiếu dòng tiêu đề date,kind,name",
+	.header = "%s",
+	.unknown = "cột '%s' không phải cột đã biết (cần %s)",
+	.twice = "cột '%s' có hai lần trong tiêu đề",
+	.missing = "tiêu đề thiếu cột bắt buộc '%s'",
+	.width = "dòng có %d ô nhưng tiêu đề có %d cột",
+	.stop_when_full = true,
+};
 
-static void problem(struct import_report *rep, long line, const char *col, const char *fmt, ...)
-{
-	struct import_problem *p;
-	va_list ap;
+enum { C_DATE, C_KIND, C_NAME, C_NCOLS };
 
-	rep->nproblems++;
-	if (rep->kept >= IMPORT_MAX_PROBLEMS)
-		return;
-	p = &rep->problems[rep->kept++];
-	p->line = line;
-	snprintf(p->column, sizeof(p->column), "%s", col);
-	va_start(ap, fmt);
-	vsnprintf(p->reason, sizeof(p->reason), fmt, ap);
-	va_end(ap);
-}
+static const struct csvi_col cols[C_NCOLS] = {
+	{CSVI_COL("date", true)}, {CSVI_COL("kind", true)},
+	{CSVI_COL("name", false), CSVI_TEXT_IN(struct row, d.name),
+		.bad = "tên dài %zu byte, tối đa %zu byte"},
+};
+
+static const struct csvi_spec spec = {cols, C_NCOLS, &msgs, NULL, NULL};
 
 static const char *const kind_names[] = {
 	[WC_HOLIDAY] = "holiday", [WC_DAY_OFF] = "day-off", [WC_WORKING_DAY] = "working-day",
 };
 
-/* The header: where date, kind and name are (name may be absent). */
-static void read_header(const struct csvr_record *h, int col[3], struct import_report *rep)
-{
-	static const char *const names[3] = {"date", "kind", "name"};
-
-	col[0] = col[1] = col[2] = -1;
-	for (int j = 0; j < h->ncells; j++) {
-		int k = 0;
-
-		while (k < 3 && strcmp(h->cells[j], names[k]) != 0)
-			k++;
-		if (k == 3)
-			problem(rep, h->line, h->cells[j], "cột '%s' không phải cột đã biết (cần "
-				"date,kind,name)", h->cells[j]);
-		else if (col[k] >= 0)
-			problem(rep, h->line, names[k], "cột '%s' có hai lần trong tiêu đề", names[k]);
-		else
-			col[k] = j;
-	}
-	for (int k = 0; k < 2; k++)
-		if (col[k] < 0)
-			problem(rep, h->line, names[k], "tiêu đề thiếu cột bắt buộc '%s'", names[k]);
-}
+/* The rows read so far. */
+struct rows {
+	struct row *r;
+	size_t n;
+};
 
 /* Check one data record into r; false (with problems) when it is bad. */
-static bool read_row(const struct csvr_record *rec, const int col[3], struct row *r,
-	const struct row *prev, size_t nprev, struct import_report *rep)
+static bool read_row(struct csvi *im, struct row *r, const struct row *prev, size_t nprev)
 {
-	const char *date = rec->cells[col[0]], *kind = rec->cells[col[1]];
-	const char *name = col[2] >= 0 ? rec->cells[col[2]] : "";
+	const char *date = csvi_cell(im, C_DATE), *kind = csvi_cell(im, C_KIND);
 	static const char *const wd[7] = {"thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu",
 		"thứ Bảy", "Chủ nhật"};
 	bool ok = true;
 	int k = 0, w, y, m, dd;
 
 	memset(r, 0, sizeof(*r));
-	r->line = rec->line;
+	r->line = im->rec.line;
 	if (!hl_day_parse(date, &r->d.day)) {
-		problem(rep, rec->line, "date", "ngày '%.40s' không hợp lệ (cần YYYY-MM-DD và là "
+		csvi_problem(im, "date", "ngày '%.40s' không hợp lệ (cần YYYY-MM-DD và là "
 			"ngày có thật)", date);
 		return false;
 	}
 	hl_day_to_ymd(r->d.day, &y, &m, &dd);
 	if (y < CAL_YEAR_MIN || y > CAL_YEAR_MAX) {
-		problem(rep, rec->line, "date", "ngày %s ngoài lịch (năm %d–%d)", date, CAL_YEAR_MIN,
+		csvi_problem(im, "date", "ngày %s ngoài lịch (năm %d–%d)", date, CAL_YEAR_MIN,
 			CAL_YEAR_MAX);
 		return false;
 	}
@@ -502,7 +480,7 @@ static bool read_row(const struct csvr_record *rec, const int col[3], struct row
 		if (kind_names[k] != NULL && strcmp(kind, kind_names[k]) == 0)
 			break;
 	if (k > WC_WORKING_DAY) {
-		problem(rep, rec->line, "kind", "loại '%.40s' không có: dùng day-off (ngày thường "
+		csvi_problem(im, "kind", "loại '%.40s' không có: dùng day-off (ngày thường "
 			"được nghỉ), working-day (thứ Bảy hoặc Chủ nhật làm bù) hoặc holiday (ngày lễ)",
 			kind);
 		return false;
@@ -510,114 +488,68 @@ static bool read_row(const struct csvr_record *rec, const int col[3], struct row
 	r->d.kind = k;
 	w = hl_day_weekday(r->d.day);
 	if (k == WC_DAY_OFF && w >= 5) {
-		problem(rep, rec->line, "kind", "ngày %s là %s: day-off phải là ngày thường "
+		csvi_problem(im, "kind", "ngày %s là %s: day-off phải là ngày thường "
 			"(thứ Hai–thứ Sáu)", date, wd[w]);
 		ok = false;
 	}
 	if (k == WC_WORKING_DAY && w < 5) {
-		problem(rep, rec->line, "kind", "ngày %s là %s: working-day phải là thứ Bảy hoặc "
+		csvi_problem(im, "kind", "ngày %s là %s: working-day phải là thứ Bảy hoặc "
 			"Chủ nhật", date, wd[w]);
 		ok = false;
 	}
-	if (name[0] == '\0')
+	ok &= csvi_parse(im, C_NAME, r);
+	if (r->d.name[0] == '\0')
 		snprintf(r->d.name, sizeof(r->d.name), "%s", k == WC_HOLIDAY ? "Ngày lễ theo quyết định"
 			: k == WC_DAY_OFF ? "Nghỉ theo quyết định" : "Làm bù theo quyết định");
-	else if (ingest_nfc(name, r->d.name, sizeof(r->d.name)) < 0) {
-		problem(rep, rec->line, "name", "tên dài %zu byte, tối đa %zu byte", strlen(name),
-			sizeof(r->d.name) - 1);
-		ok = false;
-	}
 	for (size_t i = 0; i < nprev; i++)
 		if (prev[i].d.day == r->d.day) {
-			problem(rep, rec->line, "date", "ngày %s đã có ở dòng %ld", date, prev[i].line);
+			csvi_problem(im, "date", "ngày %s đã có ở dòng %ld", date, prev[i].line);
 			ok = false;
 			break;
 		}
 	return ok;
 }
 
-static int import_write(struct store *st, const struct import_opts *o, const struct row *rows,
-	size_t n, struct hl_err *err)
+static int cal_row(struct csvi *im, void *ctx)
 {
-	struct hl_err ignored;
-	char detail[300];
-	int rc = o->held ? HL_OK : store_begin(st, err);
+	struct rows *x = ctx;
 
-	if (rc != HL_OK)
-		return rc;
-	for (size_t i = 0; rc == HL_OK && i < n; i++)
-		rc = STORE(st, calendar, cal_day_put, &rows[i].d, err);
-	snprintf(detail, sizeof(detail), "%s: %zu dòng", o->name != NULL ? o->name : "tệp", n);
-	if (rc == HL_OK)
-		rc = STORE(st, admin, audit, o->who != NULL ? o->who : "?", "calendar.import", detail, err);
-	if (o->held)
-		return rc;
-	if (rc == HL_OK)
-		rc = store_commit(st, err);
-	if (rc != HL_OK)
-		store_rollback(st, &ignored);
-	return rc;
+	if (im->idx[C_DATE] < 0 || im->idx[C_KIND] < 0)
+		return HL_OK;
+	if (x->n == IMPORT_MAX_ROWS)
+		csvi_problem(im, "", "tệp quá dài: tối đa %d dòng", IMPORT_MAX_ROWS);
+	else if (read_row(im, &x->r[x->n], x->r, x->n))
+		x->n++;
+	return HL_OK;
 }
 
 int cal_import(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err)
 {
-	struct csvr *r = NULL;
-	struct csvr_record rec;
-	struct row *rows = NULL;
-	size_t n = 0;
-	int col[3], ncols, rc;
+	struct csvi im;
+	struct rows x = {0};
+	char detail[300];
+	int rc = csvi_open(&im, st, f, o, &spec, false, rep, err);
 
-	memset(rep, 0, sizeof(*rep));
-	rows = hl_malloc(IMPORT_MAX_ROWS * sizeof(*rows));
-	if (rows == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nhập quyết định");
-	if ((rc = csvr_open(f, o->name != NULL ? o->name : "tệp", &r, err)) != HL_OK)
-		goto cleanup;
-	rc = csvr_next(r, &rec, err);
-	if (rc <= 0 || rec.problem != NULL) {
-		if (rc == HL_EIO)
-			goto cleanup;
-		problem(rep, 1, "", "%s", rc == 0 ? "tệp trống: thiếu dòng tiêu đề date,kind,name"
-			: rc < 0 ? err->msg : rec.problem);
-		rc = HL_EINVAL;
-		goto cleanup;
-	}
-	read_header(&rec, col, rep);
-	ncols = rec.ncells;
-	while (rep->nproblems == 0 || rep->kept < IMPORT_MAX_PROBLEMS) {
-		if ((rc = csvr_next(r, &rec, err)) == 0)
-			break;
-		if (rc == HL_EINVAL) {
-			problem(rep, 0, "", "%s", err->msg);
-			break;
-		}
-		if (rc < 0)
-			goto cleanup;
-		rep->rows++;
-		if (rec.problem != NULL)
-			problem(rep, rec.line, "", "%s", rec.problem);
-		else if (rec.ncells != ncols)
-			problem(rep, rec.line, "", "dòng có %d ô nhưng tiêu đề có %d cột", rec.ncells,
-				ncols);
-		else if (col[0] < 0 || col[1] < 0)
-			continue;
-		else if (n == IMPORT_MAX_ROWS)
-			problem(rep, rec.line, "", "tệp quá dài: tối đa %d dòng", IMPORT_MAX_ROWS);
-		else if (read_row(&rec, col, &rows[n], rows, n, rep))
-			n++;
-	}
-	if (rep->nproblems > 0) {
-		rc = HL_EINVAL;
-		goto cleanup;
-	}
-	if ((rc = import_write(st, o, rows, n, err)) == HL_OK)
-		rep->added = (long)n;
-cleanup:
+	if (rc == HL_OK && (x.r = hl_malloc(IMPORT_MAX_ROWS * sizeof(*x.r))) == NULL)
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nhập quyết định");
+	if (rc == HL_OK)
+		rc = csvi_header(&im);
+	/* with a header, every row is checked whatever its problems */
+	if (rc == HL_OK && im.header_read)
+		rc = csvi_each(&im, cal_row, &x);
+	if (rc == HL_OK && rep->nproblems == 0)
+		rc = csvi_begin(&im);
+	for (size_t i = 0; rc == HL_OK && rep->nproblems == 0 && i < x.n; i++)
+		rc = STORE(st, calendar, cal_day_put, &x.r[i].d, err);
+	snprintf(detail, sizeof(detail), "%s: %zu dòng", o->name != NULL ? o->name : "tệp", x.n);
+	rc = csvi_finish(&im, rc, "calendar.import", detail);
+	if (rc == HL_OK)
+		rep->added = (long)x.n;
 	if (rc == HL_EINVAL && rep->nproblems > 0)
 		hl_err_clear(err);
-	csvr_free(r);
-	hl_free(rows);
+	csvi_close(&im);
+	hl_free(x.r);
 	return rc;
 }
 

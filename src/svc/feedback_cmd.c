@@ -225,6 +225,16 @@ static int new_short(struct store *st, struct hl_arena *a, const unsigned char *
 	return hl_err_set(err, HL_ECONFLICT, HL_HERE, "không tạo được mã theo dõi mới");
 }
 
+/* The stored item's code and its sender's token tok to the caller (token
+ * may be NULL). */
+static int hand_out(const struct store_fb_item *it, const char *tok, char *code, char *token)
+{
+	snprintf(code, STORE_CODE_MAX, "%s", it->code);
+	if (token != NULL)
+		snprintf(token, FB_TOKEN_SIZE, "%s", tok);
+	return HL_OK;
+}
+
 /* A resend under a known id: the same item again when the content is the
  * same (its code and tracking code into code and token), else HL_ECONFLICT. */
 static int idem_replay(struct store *st, struct hl_arena *a, const struct store_fb_idem *prev,
@@ -257,12 +267,7 @@ static int idem_replay(struct store *st, struct hl_arena *a, const struct store_
 	}
 	if (rc == HL_ENOTFOUND)
 		rc = hl_err_set(err, HL_EIO, HL_HERE, "mã gửi '%s' không khớp phản ánh đã lưu", id);
-	if (rc != HL_OK)
-		return rc;
-	snprintf(code, STORE_CODE_MAX, "%s", it.code);
-	if (token != NULL)
-		snprintf(token, FB_TOKEN_SIZE, "%s", tok);
-	return HL_OK;
+	return rc != HL_OK ? rc : hand_out(&it, tok, code, token);
 }
 
 /* fb_add inside a transaction the caller holds (the import's too). */
@@ -360,12 +365,7 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 			err);
 	if (rc == HL_OK)
 		rc = STORE(st, admin, audit, who, "feedback.add", detail, err);
-	if (rc != HL_OK)
-		return rc;
-	snprintf(code, STORE_CODE_MAX, "%s", it.code);
-	if (token != NULL)
-		snprintf(token, FB_TOKEN_SIZE, "%s", tok);
-	return HL_OK;
+	return rc != HL_OK ? rc : hand_out(&it, tok, code, token);
 }
 
 /* Commit when rc is HL_OK, else roll back: the end of every plain fb_X,

@@ -31,10 +31,11 @@
 #include "core/date.h"
 #include "core/instrument.h"
 #include "core/timeliness.h"
-#include "io/csvread.h"
 #include "store/store.h"
+#include "svc/audit.h"
 #include "svc/builtin.h"
 #include "svc/codeset.h"
+#include "svc/csvimport.h"
 #include "svc/dossq.h"
 #include "svc/ingest.h"
 #include "svc/intake.h"
@@ -42,343 +43,124 @@
 #include "svc/tallyacc.h"
 #include "svc/units.h"
 
-#define ARENA_CAP ((size_t)256 * 1024 * 1024)
-#define PROGRESS_EVERY 100000
 #define UNITS_MAX_ROWS 200000  /* units are kept until parents resolve */
 #define CHUNK_ROWS 20000       /* rows per transaction of a big import, at most... */
 #define CHUNK_NS 100000000L    /* ... or rows written in this time (0,1 s) */
 #define CHUNK_PAUSE_US 3000    /* the lock left free between two chunks */
 
-/* State shared by every import: the reader, the header, the report. */
-struct imp {
-	struct store *st;
-	const struct import_opts *o;
-	struct import_report *rep;
-	struct hl_err *err;
-	struct hl_arena *a;
-	struct csvr *r;
-	struct csvr_record rec;
-	int ncols;                     /* cells in the header */
-	char *hname[CSVR_MAX_FIELDS];  /* header names, owned by a */
-	bool in_tx;
-	/* Reading the file twice (responses, dossiers). */
-	FILE *f;                       /* the file, or copy */
-	FILE *copy;                    /* a copy of a file that cannot seek (a pipe) */
-	long start;                    /* where the file's data starts in f */
-	/* Writing in chunks. */
+/* The words of this file's importers (docs/formats.md, tests/e2e). */
+static const struct csvi_msgs msgs = {
+	.empty = "tệp trống: thiếu dòng tiêu đề",
+	.header = "dòng tiêu đề: %s",
+	.unknown = "cột '%s' không phải cột đã biết",
+	.extra = "cột '%s' không phải cột đã biết, cũng không phải mã câu hỏi của bộ câu hỏi nào",
+	.unnamed = "cột %d của tiêu đề không có tên",
+	.twice = "cột '%s' có hai lần trong tiêu đề",
+	.missing = "tiêu đề thiếu cột bắt buộc '%s'",
+	.width = "dòng có %d ô nhưng tiêu đề có %d cột",
+	.twice_any = true,
+	.named_problem = true,
+	.by_line = true,
+};
+
+
+/* A big import's chunks (responses, dossiers). */
+struct chunks {
 	struct store_import_run run;   /* run.id 0 until the first chunk */
 	long in_chunk;                 /* rows written in the open transaction */
-	struct timespec chunk_t0;      /* when it began */
+	struct timespec t0;            /* when it began */
 };
 
-/* A known column: header name, whether it must be there, where it is. */
-struct colspec {
-	const char *name;
-	bool required;
-	int idx;
-};
-
-void import_add_problem(struct import_report *rep, long line, const char *col,
-	const char *fmt, ...)
+/* Open f for spec (twice: to be read twice), read its header: HL_OK when
+ * rows can follow, HL_EINVAL when the header has a problem (rep says
+ * which), or a failure. */
+static int start(struct csvi *im, struct store *st, FILE *f, const struct import_opts *o,
+	const struct csvi_spec *spec, bool twice, struct import_report *rep, struct hl_err *err)
 {
-	struct import_problem *p;
-	va_list ap;
+	int rc = csvi_open(im, st, f, o, spec, twice, rep, err);
+	int undone;
 
-	rep->nproblems++;
-	if (rep->kept >= IMPORT_MAX_PROBLEMS)
-		return;
-	p = &rep->problems[rep->kept++];
-	p->line = line;
-	snprintf(p->column, sizeof(p->column), "%s", col != NULL ? col : "");
-	va_start(ap, fmt);
-	vsnprintf(p->reason, sizeof(p->reason), fmt, ap);
-	va_end(ap);
+	if (rc == HL_OK && twice)
+		rc = import_recover(st, o->who != NULL ? o->who : "?", &undone, err);
+	if (rc == HL_OK)
+		rc = csvi_header(im);
+	if (rc == HL_OK && rep->nproblems > 0)
+		rc = HL_EINVAL;
+	return rc;
 }
 
-static const char *cell(const struct imp *im, int idx)
+/* The cell of column k as a lookup key: its NFC form in buf. */
+static const char *key_cell(struct csvi *im, int k, char *buf, size_t size)
 {
-	if (idx < 0 || idx >= im->rec.ncells)
-		return "";
-	return im->rec.cells[idx];
-}
-
-/* The cell at idx as a lookup key: its NFC form in buf. */
-static const char *key_cell(struct imp *im, int idx, char *buf, size_t size)
-{
-	const char *s = cell(im, idx);
+	const char *s = csvi_cell(im, k);
 
 	/* One that does not fit matches no stored code, and is shown as given. */
 	return ingest_nfc(s, buf, size) < 0 ? s : buf;
 }
 
-/* Copy the text of column c into dst; false (with a problem) when it is
- * missing but required or too long. */
-static bool text_cell(struct imp *im, const struct colspec *c, bool required, char *dst,
-	size_t size)
+/* The unit of column k (needed): false with a problem when missing or unknown. */
+static bool unit_cell(struct csvi *im, int k, struct lookup *units, int64_t *id)
 {
-	const char *s = cell(im, c->idx);
+	char key[STORE_CODE_MAX];
+	const char *s = key_cell(im, k, key, sizeof(key));
+	const struct store_unit *u;
 
 	if (s[0] == '\0') {
-		dst[0] = '\0';
-		if (required)
-			import_add_problem(im->rep, im->rec.line, c->name, "thiếu giá trị");
-		return !required;
-	}
-	if (ingest_nfc(s, dst, size) < 0) {
-		import_add_problem(im->rep, im->rec.line, c->name, "dài %zu byte, tối đa %zu byte", strlen(s),
-			size - 1);
+		csvi_problem(im, "unit", "thiếu đơn vị");
 		return false;
 	}
+	if ((u = lookup_get(units, s)) == NULL) {
+		csvi_problem(im, "unit", "đơn vị '%s' không tồn tại", s);
+		return false;
+	}
+	*id = u->id;
 	return true;
 }
 
-static int rewindable(struct imp *im);
-
-/* Set im up for reading f; twice: for reading it twice (reread). */
-static int open_reader(struct imp *im, FILE *f, const struct import_opts *o,
-	struct import_report *rep, struct store *st, bool twice, struct hl_err *err)
+/* Whether code (not "") was met before in the file (a problem: what it is
+ * the code of, e.g. "mã lĩnh vực"); remembered otherwise. */
+static int met_before(struct csvi *im, struct lookup *seen, const char *code, const char *what,
+	bool *dup)
 {
-	int rc;
+	int rc = csvi_seen(im, seen, code, dup);
 
-	memset(rep, 0, sizeof(*rep));
-	memset(im, 0, sizeof(*im));
-	im->st = st;
-	im->o = o;
-	im->rep = rep;
-	im->err = err;
-	im->a = hl_arena_new(ARENA_CAP);
-	if (im->a == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở tệp nhập");
-	im->f = f;
-	if (twice && (rc = rewindable(im)) != HL_OK)
-		return rc;
-	return csvr_open(im->f, o->name != NULL ? o->name : "tệp", &im->r, err);
-}
-
-/* Make im->f readable twice: remember where it starts, or copy a pipe to a
- * temporary file. */
-static int rewindable(struct imp *im)
-{
-	char buf[65536];
-	size_t n;
-
-	im->start = ftell(im->f);
-	if (im->start >= 0 && fseek(im->f, im->start, SEEK_SET) == 0)
-		return HL_OK;
-	im->copy = tmpfile();
-	if (im->copy == NULL)
-		return hl_err_set(im->err, HL_EIO, HL_HERE, "không tạo được tệp tạm để đọc dữ liệu nhập");
-	while ((n = fread(buf, 1, sizeof(buf), im->f)) > 0)
-		if (fwrite(buf, 1, n, im->copy) != n)
-			return hl_err_set(im->err, HL_EIO, HL_HERE, "không ghi được tệp tạm (đĩa đầy?)");
-	if (ferror(im->f) || fflush(im->copy) != 0 || fseek(im->copy, 0, SEEK_SET) != 0)
-		return hl_err_set(im->err, HL_EIO, HL_HERE, "không đọc được dữ liệu nhập");
-	im->f = im->copy;
-	im->start = 0;
-	return HL_OK;
-}
-
-/* Back to the file's first line for the second pass, counts cleared. */
-static int reread(struct imp *im)
-{
-	csvr_free(im->r);
-	im->r = NULL;
-	im->rep->rows = 0;
-	if (fseek(im->f, im->start, SEEK_SET) != 0)
-		return hl_err_set(im->err, HL_EIO, HL_HERE, "không đọc lại được tệp nhập");
-	return csvr_open(im->f, im->o->name != NULL ? im->o->name : "tệp", &im->r, im->err);
-}
-
-/* Problems in file order (parent checks come after the rows); stable. */
-static void sort_problems(struct import_report *rep)
-{
-	for (int i = 1; i < rep->kept; i++) {
-		struct import_problem p = rep->problems[i];
-		int j = i;
-
-		for (; j > 0 && rep->problems[j - 1].line > p.line; j--)
-			rep->problems[j] = rep->problems[j - 1];
-		rep->problems[j] = p;
-	}
-}
-
-static void close_reader(struct imp *im)
-{
-	if (im->rep != NULL)
-		sort_problems(im->rep);
-	if (im->in_tx) {
-		struct hl_err ignored;
-
-		store_rollback(im->st, &ignored);
-		im->in_tx = false;
-	}
-	csvr_free(im->r);
-	hl_arena_free(im->a);
-	if (im->copy != NULL)
-		fclose(im->copy);
-	im->r = NULL;
-	im->a = NULL;
-	im->copy = NULL;
-}
-
-/* Read the header and find the known columns. Unknown columns are reported
- * unless extra_ok says they may be something else (question codes). Returns
- * HL_OK (problems may have been added) or a read failure. */
-static int read_header(struct imp *im, struct colspec *cols, int ncols,
-	bool (*extra_ok)(void *ctx, const char *name), void *ctx)
-{
-	int rc = csvr_next(im->r, &im->rec, im->err);
-
-	if (rc == 0) {
-		import_add_problem(im->rep, 1, "", "tệp trống: thiếu dòng tiêu đề");
-		return HL_OK;
-	}
-	if (rc == HL_EINVAL) {
-		import_add_problem(im->rep, 1, "", "%s", im->err->msg);
-		hl_err_clear(im->err);
-		return HL_OK;
-	}
-	if (rc < 0)
-		return rc;
-	if (im->rec.problem != NULL) {
-		import_add_problem(im->rep, im->rec.line, "", "dòng tiêu đề: %s", im->rec.problem);
-		return HL_OK;
-	}
-	im->ncols = im->rec.ncells;
-	for (int i = 0; i < ncols; i++)
-		cols[i].idx = -1;
-	for (int j = 0; j < im->rec.ncells; j++) {
-		const char *h = im->rec.cells[j];
-		bool known = false;
-
-		im->hname[j] = hl_arena_strdup(im->a, h);
-		if (im->hname[j] == NULL)
-			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc tiêu đề");
-		for (int k = 0; k < j; k++)
-			if (strcmp(im->hname[k], h) == 0) {
-				import_add_problem(im->rep, im->rec.line, h, "cột '%s' có hai lần trong tiêu đề", h);
-				known = true;
-			}
-		for (int i = 0; i < ncols && !known; i++)
-			if (strcmp(cols[i].name, h) == 0) {
-				cols[i].idx = j;
-				known = true;
-			}
-		if (!known && (extra_ok == NULL || !extra_ok(ctx, h))) {
-			if (h[0] == '\0')
-				import_add_problem(im->rep, im->rec.line, "", "cột %d của tiêu đề không có tên", j + 1);
-			else if (extra_ok != NULL)
-				import_add_problem(im->rep, im->rec.line, h, "cột '%s' không phải cột đã biết, cũng không "
-					"phải mã câu hỏi của bộ câu hỏi nào", h);
-			else
-				import_add_problem(im->rep, im->rec.line, h, "cột '%s' không phải cột đã biết", h);
-		}
-	}
-	for (int i = 0; i < ncols; i++)
-		if (cols[i].required && cols[i].idx < 0)
-			import_add_problem(im->rep, im->rec.line, cols[i].name, "tiêu đề thiếu cột bắt buộc '%s'",
-				cols[i].name);
-	return HL_OK;
-}
-
-/* Next data record: 1 = a record whose cells can be checked, 2 = a record
- * already reported as unusable, 0 = end, < 0 = failure. */
-static int next_row(struct imp *im)
-{
-	int rc = csvr_next(im->r, &im->rec, im->err);
-
-	if (rc == HL_EINVAL) {
-		/* Malformed CSV: nothing after this point can be read. */
-		import_add_problem(im->rep, 0, "", "%s", im->err->msg);
-		hl_err_clear(im->err);
-		return 0;
-	}
-	if (rc <= 0)
-		return rc;
-	im->rep->rows++;
-	if (im->o->progress != NULL && im->rep->rows % PROGRESS_EVERY == 0)
-		im->o->progress(im->o->progress_ctx, im->rep->rows);
-	if (im->rec.problem != NULL) {
-		int c = im->rec.problem_col;
-
-		import_add_problem(im->rep, im->rec.line, c > 0 && c <= im->ncols ? im->hname[c - 1] : "", "%s",
-			im->rec.problem);
-		return 2;
-	}
-	if (im->rec.ncells != im->ncols) {
-		import_add_problem(im->rep, im->rec.line, "", "dòng có %d ô nhưng tiêu đề có %d cột",
-			im->rec.ncells, im->ncols);
-		return 2;
-	}
-	return 1;
-}
-
-static int begin(struct imp *im)
-{
-	int rc = store_begin(im->st, im->err);
-
-	if (rc == HL_OK)
-		im->in_tx = true;
-	return rc;
-}
-
-/* Commit when there was no problem, else roll back and return HL_EINVAL. */
-static int finish(struct imp *im, const char *action)
-{
-	char detail[300];
-	int rc;
-
-	if (im->rep->nproblems > 0) {
-		rc = store_rollback(im->st, im->err);
-		im->in_tx = false;
-		im->rep->added = 0;
-		return rc != HL_OK ? rc : HL_EINVAL;
-	}
-	snprintf(detail, sizeof(detail), "%s: %ld dòng, thêm %ld, bỏ qua %ld",
-		im->o->name != NULL ? im->o->name : "tệp", im->rep->rows, im->rep->added,
-		im->rep->skipped);
-	rc = STORE(im->st, admin, audit, im->o->who != NULL ? im->o->who : "?", action, detail, im->err);
-	if (rc != HL_OK)
-		return rc;
-	rc = store_commit(im->st, im->err);
-	/* a failed commit may leave the transaction open: close_reader rolls it back */
-	im->in_tx = rc != HL_OK;
+	if (rc == HL_OK && *dup)
+		csvi_problem(im, "code", "%s '%s' đã có ở dòng trước", what, code);
 	return rc;
 }
 
 /* ---- big imports in chunks ---- */
 
 /* Begin the next chunk's transaction. */
-static int chunk_begin(struct imp *im, const char *kind, int64_t batch_id)
+static int chunk_begin(struct csvi *im, struct chunks *ch, const char *kind, int64_t batch_id)
 {
-	int rc = begin(im);
+	int rc = store_begin(im->st, im->err);
 
-	clock_gettime(CLOCK_MONOTONIC, &im->chunk_t0);
-
-	if (rc == HL_OK && im->run.id == 0) {
-		rc = STORE(im->st, admin, import_run_put, kind, batch_id, (int64_t)getpid(), &im->run.id, im->err);
-		snprintf(im->run.kind, sizeof(im->run.kind), "%s", kind);
-		im->run.batch_id = batch_id;
+	im->in_tx = rc == HL_OK;
+	clock_gettime(CLOCK_MONOTONIC, &ch->t0);
+	if (rc == HL_OK && ch->run.id == 0) {
+		rc = STORE(im->st, admin, import_run_put, kind, batch_id, (int64_t)getpid(), &ch->run.id, im->err);
+		snprintf(ch->run.kind, sizeof(ch->run.kind), "%s", kind);
+		ch->run.batch_id = batch_id;
 	}
 	return rc;
 }
 
 /* One more row written: whether the chunk is full (by rows or by time, so
  * that a slow machine holds the lock no longer than a fast one). */
-static bool chunk_full(struct imp *im)
+static bool chunk_full(struct chunks *ch)
 {
 	struct timespec t;
 
-	if (++im->in_chunk >= CHUNK_ROWS)
+	if (++ch->in_chunk >= CHUNK_ROWS)
 		return true;
-	if (im->in_chunk % 256 != 0)
+	if (ch->in_chunk % 256 != 0)
 		return false;
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - im->chunk_t0.tv_sec) * 1000000000L + (t.tv_nsec - im->chunk_t0.tv_nsec) >=
-		CHUNK_NS;
+	return (t.tv_sec - ch->t0.tv_sec) * 1000000000L + (t.tv_nsec - ch->t0.tv_nsec) >= CHUNK_NS;
 }
 
-static int chunk_commit(struct imp *im)
+static int chunk_commit(struct csvi *im, struct chunks *ch)
 {
 	int rc = store_commit(im->st, im->err);
 
@@ -386,7 +168,7 @@ static int chunk_commit(struct imp *im)
 	if (rc != HL_OK)
 		return rc;
 	im->in_tx = false;
-	im->in_chunk = 0;
+	ch->in_chunk = 0;
 	/* Leave the lock free for a moment: a writer waiting for it (the server)
 	 * retries every millisecond and gets in before the next chunk. */
 	usleep(CHUNK_PAUSE_US);
@@ -394,13 +176,13 @@ static int chunk_commit(struct imp *im)
 }
 
 /* The last chunk: the import is whole, audited as action. */
-static int chunk_finish(struct imp *im, const char *action)
+static int chunk_finish(struct csvi *im, struct chunks *ch, const char *action)
 {
-	int rc = im->in_tx ? HL_OK : begin(im);
+	int rc = im->in_tx ? HL_OK : csvi_begin(im);
 
-	if (rc == HL_OK && im->run.id != 0)
-		rc = STORE(im->st, admin, import_run_done, im->run.id, im->err);
-	return rc != HL_OK ? rc : finish(im, action);
+	if (rc == HL_OK && ch->run.id != 0)
+		rc = STORE(im->st, admin, import_run_done, ch->run.id, im->err);
+	return csvi_finish(im, rc, action, NULL);
 }
 
 /* Undo what run committed, in one transaction: its responses (then the
@@ -410,7 +192,6 @@ static int undo_run(struct store *st, const struct store_import_run *run, const 
 	struct hl_err *err)
 {
 	char detail[128];
-	struct hl_err ignored;
 	int rc = store_begin(st, err);
 
 	if (rc != HL_OK)
@@ -429,13 +210,7 @@ static int undo_run(struct store *st, const struct store_import_run *run, const 
 	if (rc == HL_OK)
 		rc = STORE(st, admin, import_run_done, run->id, err);
 	snprintf(detail, sizeof(detail), "hủy lần nhập %s dở dang số %lld", run->kind, (long long)run->id);
-	if (rc == HL_OK)
-		rc = STORE(st, admin, audit, who, "import.undo", detail, err);
-	if (rc == HL_OK)
-		rc = store_commit(st, err);
-	if (rc != HL_OK)
-		store_rollback(st, &ignored);
-	return rc;
+	return audit_commit(st, rc, who, "import.undo", detail, err);
 }
 
 /* Drop the undo notes of finished runs, a short transaction at a time. */
@@ -451,7 +226,7 @@ static int drop_notes(struct store *st, struct hl_err *err)
 
 /* The second pass failed: roll back the open chunk and undo the committed
  * ones (left to import_recover if even that fails). */
-static void chunk_fail(struct imp *im)
+static void chunk_fail(struct csvi *im, struct chunks *ch)
 {
 	struct hl_err ignored;
 
@@ -459,9 +234,9 @@ static void chunk_fail(struct imp *im)
 		store_rollback(im->st, &ignored);
 		im->in_tx = false;
 	}
-	if (im->run.id != 0 && undo_run(im->st, &im->run, im->o->who != NULL ? im->o->who : "?",
+	if (ch->run.id != 0 && undo_run(im->st, &ch->run, im->o->who != NULL ? im->o->who : "?",
 		    &ignored) == HL_OK) {
-		im->run.id = 0;
+		ch->run.id = 0;
 		drop_notes(im->st, &ignored);
 	}
 	im->rep->added = 0;
@@ -493,73 +268,39 @@ int import_recover(struct store *st, const char *who, int *undone, struct hl_err
 	return rc != HL_OK ? rc : drop_notes(st, err);
 }
 
-/* Report a problem when a header problem means rows cannot be checked. */
-static int header_failed(struct imp *im)
+/* rows[0..n) (size bytes each, a code at code_off) into map: code -> row. */
+static int index_codes(struct csvi *im, struct lookup *map, void *rows, size_t n, size_t size,
+	size_t code_off)
 {
-	im->rep->added = 0;
-	return HL_EINVAL;
-}
+	for (size_t i = 0; i < n; i++) {
+		char *row = (char *)rows + i * size;
 
-static bool parse_date_cell(struct imp *im, const struct colspec *c, hl_day *out)
-{
-	const char *s = cell(im, c->idx);
-
-	*out = HL_DAY_NONE;
-	if (s[0] == '\0')
-		return true;
-	if (!hl_day_parse(s, out)) {
-		import_add_problem(im->rep, im->rec.line, c->name,
-			"ngày '%s' không hợp lệ (cần YYYY-MM-DD và là ngày có thật)", s);
-		return false;
+		if (lookup_put(map, row + code_off, row) != HL_OK)
+			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	}
-	return true;
-}
-
-/* Non-negative integer cell (empty = 0); false with a problem otherwise. */
-static bool parse_count(struct imp *im, const struct colspec *c, int *out)
-{
-	const char *s = cell(im, c->idx);
-	char *end;
-	long v;
-
-	*out = 0;
-	if (s[0] == '\0')
-		return true;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || end == s || s[0] == '-' || s[0] == '+' || v > 1000000) {
-		import_add_problem(im->rep, im->rec.line, c->name, "'%s' không phải số nguyên không âm", s);
-		return false;
-	}
-	*out = (int)v;
-	return true;
+	return HL_OK;
 }
 
 /* Load every unit into a code -> struct store_unit * map owned by im->a. */
-static int load_units(struct imp *im, struct lookup *map)
+static int load_units(struct csvi *im, struct lookup *map)
 {
 	struct store_unit *u = NULL;
 	size_t n = 0;
 	int rc = STORE(im->st, units, unit_list, im->a, &u, &n, im->err);
 
-	for (size_t i = 0; rc == HL_OK && i < n; i++)
-		if (lookup_put(map, u[i].code, &u[i]) != HL_OK)
-			rc = hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	return rc;
+	return rc != HL_OK ? rc : index_codes(im, map, u, n, sizeof(*u), offsetof(struct store_unit, code));
 }
 
-static int load_fields(struct imp *im, struct lookup *map)
+static int load_fields(struct csvi *im, struct lookup *map)
 {
 	struct store_field *f = NULL;
 	size_t n = 0;
 	int rc = STORE(im->st, units, field_list, im->a, &f, &n, im->err);
 
-	for (size_t i = 0; rc == HL_OK && i < n; i++)
-		if (lookup_put(map, f[i].code, &f[i]) != HL_OK)
-			rc = hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	return rc;
+	return rc != HL_OK ? rc : index_codes(im, map, f, n, sizeof(*f), offsetof(struct store_field, code));
 }
 
-static struct lookup *new_map(struct imp *im)
+static struct lookup *new_map(struct csvi *im)
 {
 	struct lookup *l = lookup_new();
 
@@ -579,47 +320,63 @@ struct pending_unit {
 
 enum { U_CODE, U_NAME, U_TYPE, U_PARENT, U_FROM, U_TO, U_NCOLS };
 
+static const struct csvi_col unit_cols[U_NCOLS] = {
+	{CSVI_COL("code", true), CSVI_TEXT_IN(struct pending_unit, u.code), .need = true},
+	{CSVI_COL("name", true), CSVI_TEXT_IN(struct pending_unit, u.name), .need = true},
+	{CSVI_COL("type", true)},
+	{CSVI_COL("parent", false), CSVI_TEXT_IN(struct pending_unit, parent)},
+	{CSVI_COL("valid_from", false), .kind = CSVI_DAY, CSVI_AT(struct pending_unit, u.valid_from)},
+	{CSVI_COL("valid_to", false), .kind = CSVI_DAY, CSVI_AT(struct pending_unit, u.valid_to)},
+};
+
+static const struct csvi_spec unit_spec = {unit_cols, U_NCOLS, &msgs, NULL, NULL};
+
+/* The units read so far. */
+struct unit_rows {
+	struct lookup *seen;           /* code -> its pending_unit */
+	struct pending_unit *rows;
+	long n, cap;
+};
+
 /* Check a row into p; false if it must not be kept at all (no code, or a
  * code seen before). p->ok says whether the row itself is valid. */
-static bool check_unit_row(struct imp *im, struct colspec *c, struct lookup *seen,
-	struct pending_unit *p)
+static bool check_unit_row(struct csvi *im, struct lookup *seen, struct pending_unit *p)
 {
 	bool keep = true;
 	bool ok = true;
-	const char *type = cell(im, c[U_TYPE].idx);
+	const char *type = csvi_cell(im, U_TYPE);
 
 	memset(p, 0, sizeof(*p));
 	p->line = im->rec.line;
-	ok &= text_cell(im, &c[U_CODE], true, p->u.code, sizeof(p->u.code));
-	ok &= text_cell(im, &c[U_NAME], true, p->u.name, sizeof(p->u.name));
-	ok &= text_cell(im, &c[U_PARENT], false, p->parent, sizeof(p->parent));
+	ok &= csvi_parse(im, U_CODE, p);
+	ok &= csvi_parse(im, U_NAME, p);
+	ok &= csvi_parse(im, U_PARENT, p);
 	if (type[0] == '\0') {
-		import_add_problem(im->rep, im->rec.line, "type", "thiếu loại đơn vị");
+		csvi_problem(im, "type", "thiếu loại đơn vị");
 		ok = false;
 	} else if (builtin_unit_type_name(type) == NULL) {
-		import_add_problem(im->rep, im->rec.line, "type", "loại đơn vị '%s' không có (các loại: tinh, huyen, "
+		csvi_problem(im, "type", "loại đơn vị '%s' không có (các loại: tinh, huyen, "
 			"ubnd-huyen, ubnd-xa, tram-y-te, truong, nganh-doc, benh-vien, so-nganh)", type);
 		ok = false;
 	} else {
 		snprintf(p->u.type, sizeof(p->u.type), "%s", type);
 	}
-	ok &= parse_date_cell(im, &c[U_FROM], &p->u.valid_from);
-	ok &= parse_date_cell(im, &c[U_TO], &p->u.valid_to);
+	ok &= csvi_parse(im, U_FROM, p);
+	ok &= csvi_parse(im, U_TO, p);
 	if (ok && p->u.valid_from != HL_DAY_NONE && p->u.valid_to != HL_DAY_NONE
 		&& p->u.valid_to < p->u.valid_from) {
-		import_add_problem(im->rep, im->rec.line, "valid_to", "ngày kết thúc trước ngày bắt đầu");
+		csvi_problem(im, "valid_to", "ngày kết thúc trước ngày bắt đầu");
 		ok = false;
 	}
 	if (p->u.code[0] == '\0') {
 		keep = false;
 	} else {
 		if (lookup_get(seen, p->u.code) != NULL) {
-			import_add_problem(im->rep, im->rec.line, "code", "mã đơn vị '%s' đã có ở dòng trước trong tệp",
-				p->u.code);
+			csvi_problem(im, "code", "mã đơn vị '%s' đã có ở dòng trước trong tệp", p->u.code);
 			keep = false;
 		}
 		if (strcmp(p->u.code, p->parent) == 0) {
-			import_add_problem(im->rep, im->rec.line, "parent", "đơn vị không thể là cấp trên của chính nó");
+			csvi_problem(im, "parent", "đơn vị không thể là cấp trên của chính nó");
 			ok = false;
 		}
 	}
@@ -627,11 +384,38 @@ static bool check_unit_row(struct imp *im, struct colspec *c, struct lookup *see
 	return keep;
 }
 
+static int unit_row(struct csvi *im, void *ctx)
+{
+	struct unit_rows *ur = ctx;
+	struct pending_unit p;
+
+	if (!check_unit_row(im, ur->seen, &p))
+		return HL_OK;
+	if (ur->n == UNITS_MAX_ROWS) {
+		csvi_problem(im, "", "tệp có quá %d đơn vị", UNITS_MAX_ROWS);
+		return CSVI_STOP;
+	}
+	if (ur->n == ur->cap) {
+		long ncap = ur->cap == 0 ? 256 : ur->cap * 2;
+		struct pending_unit *nr = hl_realloc(ur->rows, (size_t)ncap * sizeof(*nr));
+
+		if (nr == NULL)
+			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc đơn vị");
+		ur->rows = nr;
+		ur->cap = ncap;
+	}
+	ur->rows[ur->n++] = p;
+	/* The map keeps pointers into rows: rebuilt after the last row. */
+	if (lookup_put(ur->seen, p.u.code, &ur->rows[ur->n - 1]) != HL_OK)
+		return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	return HL_OK;
+}
+
 /* Resolve parents pass after pass, so a parent may come later in the file,
  * writing each unit once its parent is known (when write is true); what is
  * left has an unknown parent or a cycle. Rows with a problem of their own are
  * never written, and their children are not blamed for them. */
-static int put_units(struct imp *im, struct pending_unit *rows, long n, struct lookup *seen,
+static int put_units(struct csvi *im, struct pending_unit *rows, long n, struct lookup *seen,
 	struct lookup *db, bool write)
 {
 	bool progress = true;
@@ -688,7 +472,7 @@ static int put_units(struct imp *im, struct pending_unit *rows, long n, struct l
 
 /* After the writes: a row whose parent is one of its own descendants among
  * the units already stored closes a loop; each such row is a problem. */
-static int refuse_loops(struct imp *im, struct lookup *seen)
+static int refuse_loops(struct csvi *im, struct lookup *seen)
 {
 	struct store_unit *u = NULL;
 	size_t nu = 0, loops = 0;
@@ -715,224 +499,160 @@ static int refuse_loops(struct imp *im, struct lookup *seen)
 int import_units(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err)
 {
-	struct imp im;
-	struct colspec c[U_NCOLS] = {
-		{"code", true, -1}, {"name", true, -1}, {"type", true, -1},
-		{"parent", false, -1}, {"valid_from", false, -1}, {"valid_to", false, -1},
-	};
-	struct lookup *seen = NULL, *db = NULL;
-	struct pending_unit *rows = NULL;
-	long n = 0, cap = 0;
-	int rc, k;
+	struct csvi im;
+	struct unit_rows ur = {0};
+	struct lookup *db = NULL;
+	int rc = start(&im, st, f, o, &unit_spec, false, rep, err);
 
-	rc = open_reader(&im, f, o, rep, st, false, err);
 	if (rc != HL_OK)
 		goto cleanup;
-	rc = read_header(&im, c, U_NCOLS, NULL, NULL);
-	if (rc != HL_OK)
-		goto cleanup;
-	if (rep->nproblems > 0) {
-		rc = header_failed(&im);
-		goto cleanup;
-	}
-	seen = new_map(&im);
+	ur.seen = new_map(&im);
 	db = new_map(&im);
-	if (seen == NULL || db == NULL) {
-		rc = HL_ENOMEM;
-		goto cleanup;
-	}
-	while ((k = next_row(&im)) > 0) {
-		struct pending_unit p;
-
-		if (k != 1 || !check_unit_row(&im, c, seen, &p))
-			continue;
-		if (n == UNITS_MAX_ROWS) {
-			import_add_problem(im.rep, im.rec.line, "", "tệp có quá %d đơn vị", UNITS_MAX_ROWS);
-			break;
-		}
-		if (n == cap) {
-			long ncap = cap == 0 ? 256 : cap * 2;
-			struct pending_unit *nr = hl_realloc(rows, (size_t)ncap * sizeof(*nr));
-
-			if (nr == NULL) {
-				rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc đơn vị");
-				goto cleanup;
-			}
-			rows = nr;
-			cap = ncap;
-		}
-		rows[n++] = p;
-		/* The map keeps pointers into rows: rebuilt after the last row. */
-		if (lookup_put(seen, p.u.code, &rows[n - 1]) != HL_OK) {
+	rc = ur.seen != NULL && db != NULL ? csvi_each(&im, unit_row, &ur) : HL_ENOMEM;
+	for (long i = 0; rc == HL_OK && i < ur.n; i++)
+		if (lookup_put(ur.seen, ur.rows[i].u.code, &ur.rows[i]) != HL_OK)
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-			goto cleanup;
-		}
-	}
-	if (k < 0) {
-		rc = k;
-		goto cleanup;
-	}
-	for (long i = 0; i < n; i++)
-		if (lookup_put(seen, rows[i].u.code, &rows[i]) != HL_OK) {
-			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-			goto cleanup;
-		}
-	if (rep->nproblems > 0) {
+	if (rc == HL_OK && rep->nproblems > 0) {
 		/* Still look for unknown parents, so every problem is reported at once. */
 		rc = load_units(&im, db);
 		if (rc == HL_OK)
-			rc = put_units(&im, rows, n, seen, db, false);
+			rc = put_units(&im, ur.rows, ur.n, ur.seen, db, false);
 		if (rc == HL_OK)
-			rc = header_failed(&im);
+			rc = HL_EINVAL;
 		goto cleanup;
 	}
-	rc = begin(&im);
+	if (rc == HL_OK)
+		rc = csvi_begin(&im);
 	if (rc == HL_OK)
 		rc = load_units(&im, db);
 	if (rc == HL_OK)
-		rc = put_units(&im, rows, n, seen, db, true);
+		rc = put_units(&im, ur.rows, ur.n, ur.seen, db, true);
 	if (rc == HL_OK)
-		rc = refuse_loops(&im, seen);
-	if (rc == HL_OK)
-		rc = finish(&im, "units.import");
+		rc = refuse_loops(&im, ur.seen);
+	rc = csvi_finish(&im, rc, "units.import", NULL);
 cleanup:
 	if (rc != HL_OK)
 		rep->added = 0;
-	close_reader(&im);
-	lookup_free(seen);
+	csvi_close(&im);
+	lookup_free(ur.seen);
 	lookup_free(db);
-	hl_free(rows);
+	hl_free(ur.rows);
 	return rc;
 }
 
-/* ---- fields ---- */
+/* ---- fields and staff: lists of coded rows ---- */
+
+enum { F_CODE, F_NAME, F_NCOLS };
+
+static const struct csvi_col field_cols[F_NCOLS] = {
+	{CSVI_COL("code", true), CSVI_TEXT_IN(struct store_field, code), .need = true},
+	{CSVI_COL("name", true), CSVI_TEXT_IN(struct store_field, name), .need = true},
+};
+
+enum { S_CODE, S_NAME, S_UNIT, S_POS, S_NCOLS };
+
+static const struct csvi_col staff_cols[S_NCOLS] = {
+	{CSVI_COL("code", true), CSVI_TEXT_IN(struct store_staff, code), .need = true},
+	{CSVI_COL("name", true), CSVI_TEXT_IN(struct store_staff, name), .need = true},
+	{CSVI_COL("unit", true)},
+	{CSVI_COL("position", false), CSVI_TEXT_IN(struct store_staff, position)},
+};
+
+static int put_field(struct store *st, void *row, struct hl_err *err)
+{
+	return STORE(st, units, field_put, row, err);
+}
+
+static int put_staff(struct store *st, void *row, struct hl_err *err)
+{
+	return STORE(st, units, staff_put, row, err);
+}
+
+/* A list whose rows each have a code (column 0, new in the file) and
+ * perhaps a unit, stored one by one in one transaction. */
+struct code_list {
+	struct csvi_spec spec;
+	const char *what;        /* the code's name in a problem */
+	const char *action;      /* the audit's */
+	int unit_col;            /* the unit's column, -1 = none */
+	size_t unit_off;         /* where the unit's id goes in the row */
+	int (*put)(struct store *st, void *row, struct hl_err *err);
+};
+
+static const struct code_list fields_list = {
+	{field_cols, F_NCOLS, &msgs, NULL, NULL}, "mã lĩnh vực", "fields.import", -1, 0, put_field,
+};
+
+static const struct code_list staff_list = {
+	{staff_cols, S_NCOLS, &msgs, NULL, NULL}, "mã công chức", "staff.import", S_UNIT,
+	offsetof(struct store_staff, unit_id), put_staff,
+};
+
+struct list_ctx {
+	const struct code_list *l;
+	struct lookup *seen, *units;
+};
+
+static int list_row(struct csvi *im, void *ctx)
+{
+	struct list_ctx *x = ctx;
+	union {
+		struct store_field f;
+		struct store_staff s;
+	} row;
+	const char *code = (const char *)&row + x->l->spec.cols[0].off;
+	int64_t unit_id = 0;
+	bool ok, dup = false;
+	int rc;
+
+	memset(&row, 0, sizeof(row));
+	ok = csvi_parse_row(im, &row);
+	if (x->l->unit_col >= 0 && unit_cell(im, x->l->unit_col, x->units, &unit_id))
+		memcpy((char *)&row + x->l->unit_off, &unit_id, sizeof(unit_id));
+	else if (x->l->unit_col >= 0)
+		ok = false;
+	if (code[0] != '\0' && ((rc = met_before(im, x->seen, code, x->l->what, &dup)) != HL_OK || dup))
+		return dup ? HL_OK : rc;
+	if (!ok)
+		return HL_OK;
+	if ((rc = x->l->put(im->st, &row, im->err)) == HL_OK)
+		im->rep->added++;
+	return rc;
+}
+
+static int import_list(const struct code_list *l, struct store *st, FILE *f,
+	const struct import_opts *o, struct import_report *rep, struct hl_err *err)
+{
+	struct csvi im;
+	struct list_ctx x = {.l = l};
+	int rc = start(&im, st, f, o, &l->spec, false, rep, err);
+
+	if (rc == HL_OK) {
+		x.seen = new_map(&im);
+		x.units = new_map(&im);
+		rc = x.seen != NULL && x.units != NULL ? csvi_begin(&im) : HL_ENOMEM;
+	}
+	if (rc == HL_OK && l->unit_col >= 0)
+		rc = load_units(&im, x.units);
+	if (rc == HL_OK)
+		rc = csvi_each(&im, list_row, &x);
+	rc = csvi_finish(&im, rc, l->action, NULL);
+	csvi_close(&im);
+	lookup_free(x.seen);
+	lookup_free(x.units);
+	return rc;
+}
 
 int import_fields(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err)
 {
-	struct imp im;
-	struct colspec c[2] = {{"code", true, -1}, {"name", true, -1}};
-	struct lookup *seen = NULL;
-	int rc, k;
-
-	rc = open_reader(&im, f, o, rep, st, false, err);
-	if (rc == HL_OK)
-		rc = read_header(&im, c, 2, NULL, NULL);
-	if (rc != HL_OK)
-		goto cleanup;
-	if (rep->nproblems > 0) {
-		rc = header_failed(&im);
-		goto cleanup;
-	}
-	seen = new_map(&im);
-	rc = seen != NULL ? begin(&im) : HL_ENOMEM;
-	if (rc != HL_OK)
-		goto cleanup;
-	while ((k = next_row(&im)) > 0) {
-		struct store_field fl;
-		bool ok = true;
-
-		if (k != 1)
-			continue;
-		memset(&fl, 0, sizeof(fl));
-		ok &= text_cell(&im, &c[0], true, fl.code, sizeof(fl.code));
-		ok &= text_cell(&im, &c[1], true, fl.name, sizeof(fl.name));
-		if (fl.code[0] != '\0' && lookup_get(seen, fl.code) != NULL) {
-			import_add_problem(im.rep, im.rec.line, "code", "mã lĩnh vực '%s' đã có ở dòng trước", fl.code);
-			continue;
-		}
-		if (fl.code[0] != '\0' && lookup_put(seen, fl.code, seen) != HL_OK) {
-			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-			goto cleanup;
-		}
-		if (!ok)
-			continue;
-		rc = STORE(st, units, field_put, &fl, err);
-		if (rc != HL_OK)
-			goto cleanup;
-		rep->added++;
-	}
-	rc = k < 0 ? k : finish(&im, "fields.import");
-cleanup:
-	if (rc != HL_OK)
-		rep->added = 0;
-	close_reader(&im);
-	lookup_free(seen);
-	return rc;
+	return import_list(&fields_list, st, f, o, rep, err);
 }
-
-/* ---- staff ---- */
 
 int import_staff(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err)
 {
-	struct imp im;
-	struct colspec c[4] = {{"code", true, -1}, {"name", true, -1}, {"unit", true, -1},
-		{"position", false, -1}};
-	struct lookup *seen = NULL, *units = NULL;
-	int rc, k;
-
-	rc = open_reader(&im, f, o, rep, st, false, err);
-	if (rc == HL_OK)
-		rc = read_header(&im, c, 4, NULL, NULL);
-	if (rc != HL_OK)
-		goto cleanup;
-	if (rep->nproblems > 0) {
-		rc = header_failed(&im);
-		goto cleanup;
-	}
-	seen = new_map(&im);
-	units = new_map(&im);
-	rc = seen != NULL && units != NULL ? begin(&im) : HL_ENOMEM;
-	if (rc == HL_OK)
-		rc = load_units(&im, units);
-	if (rc != HL_OK)
-		goto cleanup;
-	while ((k = next_row(&im)) > 0) {
-		struct store_staff s;
-		char key[STORE_CODE_MAX];
-		const char *ucode = key_cell(&im, c[2].idx, key, sizeof(key));
-		const struct store_unit *u;
-		bool ok = true;
-
-		if (k != 1)
-			continue;
-		memset(&s, 0, sizeof(s));
-		ok &= text_cell(&im, &c[0], true, s.code, sizeof(s.code));
-		ok &= text_cell(&im, &c[1], true, s.name, sizeof(s.name));
-		ok &= text_cell(&im, &c[3], false, s.position, sizeof(s.position));
-		if (ucode[0] == '\0') {
-			import_add_problem(im.rep, im.rec.line, "unit", "thiếu đơn vị");
-			ok = false;
-		} else if ((u = lookup_get(units, ucode)) == NULL) {
-			import_add_problem(im.rep, im.rec.line, "unit", "đơn vị '%s' không tồn tại", ucode);
-			ok = false;
-		} else {
-			s.unit_id = u->id;
-		}
-		if (s.code[0] != '\0' && lookup_get(seen, s.code) != NULL) {
-			import_add_problem(im.rep, im.rec.line, "code", "mã công chức '%s' đã có ở dòng trước", s.code);
-			continue;
-		}
-		if (s.code[0] != '\0' && lookup_put(seen, s.code, seen) != HL_OK) {
-			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-			goto cleanup;
-		}
-		if (!ok)
-			continue;
-		rc = STORE(st, units, staff_put, &s, err);
-		if (rc != HL_OK)
-			goto cleanup;
-		rep->added++;
-	}
-	rc = k < 0 ? k : finish(&im, "staff.import");
-cleanup:
-	if (rc != HL_OK)
-		rep->added = 0;
-	close_reader(&im);
-	lookup_free(seen);
-	lookup_free(units);
-	return rc;
+	return import_list(&staff_list, st, f, o, rep, err);
 }
 
 /* ---- responses ---- */
@@ -942,14 +662,23 @@ cleanup:
 enum { R_UNIT, R_INSTR, R_DATE, R_ID, R_CHANNEL, R_FIELD, R_STAFF, R_DOSSIER, R_COMMENT,
 	R_NCOLS };
 
+static const struct csvi_col resp_cols[R_NCOLS] = {
+	{CSVI_COL("unit", true)}, {CSVI_COL("instrument", true)}, {CSVI_COL("date", true)},
+	{CSVI_COL("id", false)}, {CSVI_COL("channel", false)}, {CSVI_COL("field", false)},
+	{CSVI_COL("staff", false)}, {CSVI_COL("dossier", false)}, {CSVI_COL("comment", false)},
+};
+
 struct resp_ctx {
-	struct imp *im;
+	struct csvi *im;
 	struct ingest *g;                /* what the store knows */
 	struct lookup *qidx;             /* "code@version" -> int[nq]: question per column */
 	int nq;                          /* question columns */
 	int qcol[CSVR_MAX_FIELDS];       /* their header indices */
 	int64_t batch;
 	int64_t first_id, last_id;     /* ids of the rows this import stored */
+	struct codeset *seen;            /* first pass: ids met */
+	bool write;                      /* second pass: store */
+	struct chunks ch;
 	struct store_response r;
 };
 
@@ -984,22 +713,20 @@ static const int *inst_columns(struct resp_ctx *x, const struct ingest_inst *it)
 /* An ingest problem as a problem of the current row. */
 static void row_problem(void *ctx, const char *name, const char *msg)
 {
-	struct imp *im = ctx;
-
-	import_add_problem(im->rep, im->rec.line, name, "%s", msg);
+	csvi_problem(ctx, name, "%s", msg);
 }
 
 /* Check one data row and fill x->r; false if it had a problem. */
-static bool check_response(struct resp_ctx *x, const struct colspec *c)
+static bool check_response(struct resp_ctx *x)
 {
-	struct imp *im = x->im;
+	struct csvi *im = x->im;
 	struct ingest_sink sink = {row_problem, im, 0};
 	struct ingest_in in = {
-		.id = cell(im, c[R_ID].idx), .unit = cell(im, c[R_UNIT].idx),
-		.instrument = cell(im, c[R_INSTR].idx), .date = cell(im, c[R_DATE].idx),
-		.channel = cell(im, c[R_CHANNEL].idx), .field = cell(im, c[R_FIELD].idx),
-		.staff = cell(im, c[R_STAFF].idx), .dossier = cell(im, c[R_DOSSIER].idx),
-		.comment = cell(im, c[R_COMMENT].idx),
+		.id = csvi_cell(im, R_ID), .unit = csvi_cell(im, R_UNIT),
+		.instrument = csvi_cell(im, R_INSTR), .date = csvi_cell(im, R_DATE),
+		.channel = csvi_cell(im, R_CHANNEL), .field = csvi_cell(im, R_FIELD),
+		.staff = csvi_cell(im, R_STAFF), .dossier = csvi_cell(im, R_DOSSIER),
+		.comment = csvi_cell(im, R_COMMENT),
 	};
 	const struct ingest_inst *it;
 	const int *qidx;
@@ -1019,7 +746,7 @@ static bool check_response(struct resp_ctx *x, const struct colspec *c)
  * an empty batch left by a crash is harmless). */
 static int resp_chunk_begin(struct resp_ctx *x)
 {
-	struct imp *im = x->im;
+	struct csvi *im = x->im;
 
 	if (x->batch == 0) {
 		int rc = STORE(im->st, responses, batch_new, "import", im->o->name != NULL ? im->o->name : "",
@@ -1029,157 +756,135 @@ static int resp_chunk_begin(struct resp_ctx *x)
 			return rc;
 		x->r.batch_id = x->batch;
 	}
-	return chunk_begin(im, "responses", x->batch);
+	return chunk_begin(im, &x->ch, "responses", x->batch);
 }
 
 /* The chunk's tallies (from its stored rows), then commit it. */
 static int resp_chunk_end(struct resp_ctx *x)
 {
-	struct imp *im = x->im;
+	struct csvi *im = x->im;
 	int rc = HL_OK;
 
 	if (x->first_id != 0)
 		rc = tacc_compute(im->st, x->first_id, x->last_id, 0, NULL, im->err);
 	x->first_id = 0;
-	return rc != HL_OK ? rc : chunk_commit(im);
+	return rc != HL_OK ? rc : chunk_commit(im, &x->ch);
 }
 
-/* One pass over the rows: check each (seen: ids met in the first pass), and
- * in the second (write) store them in chunks. */
-static int resp_rows(struct resp_ctx *x, const struct colspec *c, struct codeset *seen,
-	bool write)
+/* First pass: an id met twice in the file is a problem. */
+static int resp_seen(struct resp_ctx *x)
 {
-	struct imp *im = x->im;
-	int k, rc;
+	/* ids are the unit's own: the same id in two units is two responses */
+	char key[STORE_CODE_MAX + 24];
+	bool dup = false;
 
-	while ((k = next_row(im)) > 0) {
-		int64_t existing = 0;
-		bool dup = false;
+	if (x->r.ext_id[0] == '\0')
+		return HL_OK;
+	snprintf(key, sizeof(key), "%lld\t%s", (long long)x->r.unit_id, x->r.ext_id);
+	if (codeset_add(x->seen, key, &dup) != HL_OK)
+		return hl_err_set(x->im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	if (dup)
+		csvi_problem(x->im, "id", "mã phiếu '%s' trùng với một dòng trước trong tệp",
+			x->r.ext_id);
+	return HL_OK;
+}
 
-		if (k != 1 || !check_response(x, c))
-			continue;
-		if (!write) {
-			/* ids are the unit's own: the same id in two units is two responses */
-			char key[STORE_CODE_MAX + 24];
+/* One row: checked; in the second pass (write) stored in chunks. */
+static int resp_row(struct csvi *im, void *ctx)
+{
+	struct resp_ctx *x = ctx;
+	struct intake_post p = {.r = &x->r};
+	int rc;
 
-			if (x->r.ext_id[0] == '\0')
-				continue;
-			snprintf(key, sizeof(key), "%lld\t%s", (long long)x->r.unit_id, x->r.ext_id);
-			if (codeset_add(seen, key, &dup) != HL_OK)
-				return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-			if (dup)
-				import_add_problem(im->rep, im->rec.line, "id", "mã phiếu '%s' trùng với một dòng trước "
-					"trong tệp", x->r.ext_id);
-			continue;
-		}
-		/* A problem in this pass (what the store knows changed since the
-		 * first, or an id the unit has with other content): write no more;
-		 * what was written is undone. */
-		if (im->rep->nproblems > 0)
-			continue;
-		if (!im->in_tx && (rc = resp_chunk_begin(x)) != HL_OK)
-			return rc;
-		/* An id the unit has: the same response again is skipped, other
-		 * content under it refuses the file (svc/intake.h). */
-		rc = intake_insert(im->st, &x->r, false, &existing, im->err);
-		if (rc == HL_EEXIST || rc == HL_ECONFLICT) {
-			hl_err_clear(im->err);
-			if (rc == HL_ECONFLICT)
-				import_add_problem(im->rep, im->rec.line, "id", "mã phiếu '%s' đã có trong đơn vị "
-					"với nội dung khác (ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã "
-					"khác", x->r.ext_id);
-			else
-				im->rep->skipped++;
-			continue;
-		}
-		if (rc != HL_OK)
-			return rc;
-		im->rep->added++;
-		if (x->first_id == 0)
-			x->first_id = x->r.id;
-		x->last_id = x->r.id;
-		if (chunk_full(im) && (rc = resp_chunk_end(x)) != HL_OK)
-			return rc;
+	if (!check_response(x))
+		return HL_OK;
+	if (!x->write)
+		return resp_seen(x);
+	/* A problem in this pass (what the store knows changed since the
+	 * first, or an id the unit has with other content): write no more;
+	 * what was written is undone. */
+	if (im->rep->nproblems > 0)
+		return HL_OK;
+	if (!im->in_tx && (rc = resp_chunk_begin(x)) != HL_OK)
+		return rc;
+	/* An id the unit has: the same response again is skipped, other
+	 * content under it refuses the file (svc/intake.h). Counted by chunk. */
+	rc = intake_store(im->st, INTAKE_IMPORT, &p, NULL, NULL, im->err);
+	if (rc == HL_ECONFLICT) {
+		hl_err_clear(im->err);
+		csvi_problem(im, "id", "mã phiếu '%s' đã có trong đơn vị với nội dung khác "
+			"(ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã khác", x->r.ext_id);
+		return HL_OK;
 	}
-	return k < 0 ? k : HL_OK;
+	if (rc != HL_OK)
+		return rc;
+	if (p.duplicate) {
+		im->rep->skipped++;
+		return HL_OK;
+	}
+	im->rep->added++;
+	if (x->first_id == 0)
+		x->first_id = x->r.id;
+	x->last_id = x->r.id;
+	return chunk_full(&x->ch) ? resp_chunk_end(x) : HL_OK;
 }
 
 int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err)
 {
-	struct imp im;
-	struct colspec c[R_NCOLS] = {
-		{"unit", true, -1}, {"instrument", true, -1}, {"date", true, -1},
-		{"id", false, -1}, {"channel", false, -1}, {"field", false, -1},
-		{"staff", false, -1}, {"dossier", false, -1}, {"comment", false, -1},
-	};
-	struct resp_ctx *x = NULL;
-	struct codeset *seen = NULL;
-	int rc, undone;
+	struct csvi im;
+	struct csvi_spec spec = {resp_cols, R_NCOLS, &msgs, is_question, NULL};
+	struct resp_ctx *x = hl_calloc(1, sizeof(*x));
+	int rc;
 
-	rc = open_reader(&im, f, o, rep, st, true, err);
-	if (rc == HL_OK)
-		rc = import_recover(st, o->who != NULL ? o->who : "?", &undone, err);
-	if (rc != HL_OK)
-		goto cleanup;
-	x = hl_calloc(1, sizeof(*x));
-	seen = codeset_new();
-	if (x == NULL || seen == NULL) {
-		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-		goto cleanup;
-	}
+	memset(&im, 0, sizeof(im));
+	memset(rep, 0, sizeof(*rep));
+	if (x == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	spec.extra_ctx = x;
 	x->im = &im;
-	x->qidx = new_map(&im);
-	if (x->qidx == NULL) {
-		rc = HL_ENOMEM;
-		goto cleanup;
-	}
-	rc = ingest_load(st, &x->g, err);
+	x->qidx = lookup_new();
+	x->seen = codeset_new();
+	rc = x->qidx != NULL && x->seen != NULL ? ingest_load(st, &x->g, err)
+		: hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if (rc == HL_OK)
-		rc = read_header(&im, c, R_NCOLS, is_question, x);
+		rc = start(&im, st, f, o, &spec, true, rep, err);
 	if (rc != HL_OK)
 		goto cleanup;
-	if (rep->nproblems > 0) {
-		rc = header_failed(&im);
-		goto cleanup;
-	}
 	for (int j = 0; j < im.ncols; j++) {
 		bool known = false;
 
 		for (int i = 0; i < R_NCOLS; i++)
-			known |= c[i].idx == j;
+			known |= im.idx[i] == j;
 		if (!known)
 			x->qcol[x->nq++] = j;
 	}
 	/* First pass: check only. */
-	rc = resp_rows(x, c, seen, false);
+	rc = csvi_each(&im, resp_row, x);
 	if (rc == HL_OK && rep->nproblems > 0)
 		rc = HL_EINVAL;
 	/* Second pass: write in chunks. */
+	x->write = true;
 	if (rc == HL_OK)
-		rc = reread(&im);
+		rc = csvi_reread(&im);
 	if (rc == HL_OK)
-		rc = read_header(&im, c, R_NCOLS, is_question, x);
-	if (rc == HL_OK)
-		rc = resp_rows(x, c, NULL, true);
+		rc = csvi_each(&im, resp_row, x);
 	if (rc == HL_OK && rep->nproblems == 0 && im.in_tx)
 		rc = resp_chunk_end(x);
 	if (rc == HL_OK && rep->nproblems == 0)
-		rc = chunk_finish(&im, "responses.import");
+		rc = chunk_finish(&im, &x->ch, "responses.import");
 	if (rc == HL_OK && rep->nproblems > 0)
 		rc = HL_EINVAL;
 	if (rc != HL_OK)
-		chunk_fail(&im);
+		chunk_fail(&im, &x->ch);
 cleanup:
 	if (rc != HL_OK)
 		rep->added = 0;
-	close_reader(&im);
-	codeset_free(seen);
-	if (x != NULL) {
-		lookup_free(x->qidx);
-		ingest_free(x->g);
-		hl_free(x);
-	}
+	csvi_close(&im);
+	codeset_free(x->seen);
+	lookup_free(x->qidx);
+	ingest_free(x->g);
+	hl_free(x);
 	return rc;
 }
 
@@ -1188,204 +893,165 @@ cleanup:
 enum { D_CODE, D_UNIT, D_FIELD, D_PROC, D_CHANNEL, D_RECV, D_DUE, D_FIN, D_RET, D_SUPP,
 	D_RESCH, D_APOL, D_SUBM, D_NCOLS };
 
-static bool parse_minute_cell(struct imp *im, const struct colspec *c, bool required,
-	int64_t *out)
+#define MINUTE(m, needed) .kind = CSVI_MINUTE, CSVI_AT(struct store_dossier, m), .need = needed, \
+	.empty = "thiếu thời điểm"
+
+static const struct csvi_col dossier_cols[D_NCOLS] = {
+	{CSVI_COL("code", true), CSVI_TEXT_IN(struct store_dossier, code), .need = true},
+	{CSVI_COL("unit", true)},
+	{CSVI_COL("field", false)},
+	{CSVI_COL("procedure", false), CSVI_TEXT_IN(struct store_dossier, procedure)},
+	{CSVI_COL("channel", true)},
+	{CSVI_COL("received_at", true), MINUTE(received_at, true)},
+	{CSVI_COL("due_at", true), MINUTE(due_at, true)},
+	{CSVI_COL("finished_at", false), MINUTE(finished_at, false)},
+	{CSVI_COL("returned_at", false), MINUTE(returned_at, false)},
+	{CSVI_COL("supplements", false), .kind = CSVI_COUNT, CSVI_AT(struct store_dossier, supplements)},
+	{CSVI_COL("reschedules", false), .kind = CSVI_COUNT, CSVI_AT(struct store_dossier, reschedules)},
+	{CSVI_COL("apology", false), .kind = CSVI_YESNO, CSVI_AT(struct store_dossier, apology)},
+	{CSVI_COL("submitted_at", false), MINUTE(submitted_at, false)},
+};
+
+static const struct csvi_spec dossier_spec = {dossier_cols, D_NCOLS, &msgs, NULL, NULL};
+
+struct dossier_ctx {
+	struct lookup *units, *fields;
+	struct codeset *seen;
+	struct chunks ch;
+	bool write;
+};
+
+/* The time columns that cannot come before the dossier was received. */
+static const struct {
+	int col;
+	size_t off;
+	const char *msg;
+} not_before[] = {
+	{D_DUE, offsetof(struct store_dossier, due_at), "hạn trả trước thời điểm tiếp nhận"},
+	{D_FIN, offsetof(struct store_dossier, finished_at), "hoàn thành trước thời điểm tiếp nhận"},
+	{D_RET, offsetof(struct store_dossier, returned_at), "trả kết quả trước thời điểm tiếp nhận"},
+};
+
+static bool check_dossier(struct csvi *im, struct dossier_ctx *x, struct store_dossier *d)
 {
-	const char *s = cell(im, c->idx);
-
-	*out = -1;
-	if (s[0] == '\0') {
-		if (required)
-			import_add_problem(im->rep, im->rec.line, c->name, "thiếu thời điểm");
-		return !required;
-	}
-	if (!hl_minute_parse(s, out)) {
-		import_add_problem(im->rep, im->rec.line, c->name,
-			"thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM và có thật)", s);
-		*out = -1;
-		return false;
-	}
-	return true;
-}
-
-static bool parse_apology(struct imp *im, const struct colspec *c, bool *out)
-{
-	static const char *const yes[] = {"1", "yes", "có", "co", "true"};
-	static const char *const no[] = {"", "0", "no", "không", "khong", "false"};
-	const char *s = cell(im, c->idx);
-
-	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (strcmp(s, yes[i]) == 0) {
-			*out = true;
-			return true;
-		}
-	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (strcmp(s, no[i]) == 0) {
-			*out = false;
-			return true;
-		}
-	import_add_problem(im->rep, im->rec.line, c->name, "'%s' không hợp lệ (dùng 0/1, yes/no hoặc có/không)",
-		s);
-	return false;
-}
-
-static bool check_dossier(struct imp *im, const struct colspec *c, struct lookup *units,
-	struct lookup *fields, struct codeset *seen, struct store_dossier *d)
-{
+	static const int first[] = {D_CODE, D_PROC}, times[] = {D_RECV, D_DUE, D_FIN, D_RET, D_SUBM};
 	const char *s;
 	char key[STORE_CODE_MAX];
 	bool ok = true;
 
 	memset(d, 0, sizeof(*d));
-	ok &= text_cell(im, &c[D_CODE], true, d->code, sizeof(d->code));
-	ok &= text_cell(im, &c[D_PROC], false, d->procedure, sizeof(d->procedure));
-	s = key_cell(im, c[D_UNIT].idx, key, sizeof(key));
-	if (s[0] == '\0') {
-		import_add_problem(im->rep, im->rec.line, "unit", "thiếu đơn vị");
-		ok = false;
-	} else {
-		const struct store_unit *u = lookup_get(units, s);
-
-		if (u == NULL) {
-			import_add_problem(im->rep, im->rec.line, "unit", "đơn vị '%s' không tồn tại", s);
-			ok = false;
-		} else {
-			d->unit_id = u->id;
-		}
-	}
-	s = key_cell(im, c[D_FIELD].idx, key, sizeof(key));
+	for (size_t i = 0; i < sizeof(first) / sizeof(first[0]); i++)
+		ok &= csvi_parse(im, first[i], d);
+	ok &= unit_cell(im, D_UNIT, x->units, &d->unit_id);
+	s = key_cell(im, D_FIELD, key, sizeof(key));
 	if (s[0] != '\0') {
-		const struct store_field *fl = lookup_get(fields, s);
+		const struct store_field *fl = lookup_get(x->fields, s);
 
 		if (fl == NULL) {
-			import_add_problem(im->rep, im->rec.line, "field", "lĩnh vực '%s' không tồn tại", s);
+			csvi_problem(im, "field", "lĩnh vực '%s' không tồn tại", s);
 			ok = false;
 		} else {
 			d->field_id = fl->id;
 		}
 	}
-	s = cell(im, c[D_CHANNEL].idx);
+	s = csvi_cell(im, D_CHANNEL);
 	if (tl_channel_parse(s) != TL_CH_NONE) {
 		snprintf(d->channel, sizeof(d->channel), "%s", s);
 	} else {
-		import_add_problem(im->rep, im->rec.line, "channel",
-			"kênh '%s' không có (dùng online, direct hoặc post)", s);
+		csvi_problem(im, "channel", "kênh '%s' không có (dùng online, direct hoặc post)", s);
 		ok = false;
 	}
-	ok &= parse_minute_cell(im, &c[D_RECV], true, &d->received_at);
-	ok &= parse_minute_cell(im, &c[D_DUE], true, &d->due_at);
-	ok &= parse_minute_cell(im, &c[D_FIN], false, &d->finished_at);
-	ok &= parse_minute_cell(im, &c[D_RET], false, &d->returned_at);
-	ok &= parse_minute_cell(im, &c[D_SUBM], false, &d->submitted_at);
+	for (size_t i = 0; i < sizeof(times) / sizeof(times[0]); i++)
+		ok &= csvi_parse(im, times[i], d);
 	if (d->received_at >= 0) {
 		if (d->submitted_at >= 0 && d->submitted_at > d->received_at) {
-			import_add_problem(im->rep, im->rec.line, "submitted_at", "nộp trực tuyến sau thời điểm tiếp nhận");
+			csvi_problem(im, "submitted_at", "nộp trực tuyến sau thời điểm tiếp nhận");
 			ok = false;
 		}
-		if (d->due_at >= 0 && d->due_at < d->received_at) {
-			import_add_problem(im->rep, im->rec.line, "due_at", "hạn trả trước thời điểm tiếp nhận");
-			ok = false;
-		}
-		if (d->finished_at >= 0 && d->finished_at < d->received_at) {
-			import_add_problem(im->rep, im->rec.line, "finished_at", "hoàn thành trước thời điểm tiếp nhận");
-			ok = false;
-		}
-		if (d->returned_at >= 0 && d->returned_at < d->received_at) {
-			import_add_problem(im->rep, im->rec.line, "returned_at", "trả kết quả trước thời điểm tiếp nhận");
-			ok = false;
+		for (size_t i = 0; i < sizeof(not_before) / sizeof(not_before[0]); i++) {
+			int64_t t = *(const int64_t *)(const void *)((const char *)d + not_before[i].off);
+
+			if (t >= 0 && t < d->received_at) {
+				csvi_problem(im, dossier_cols[not_before[i].col].name, "%s", not_before[i].msg);
+				ok = false;
+			}
 		}
 	}
-	ok &= parse_count(im, &c[D_SUPP], &d->supplements);
-	ok &= parse_count(im, &c[D_RESCH], &d->reschedules);
-	ok &= parse_apology(im, &c[D_APOL], &d->apology);
+	ok &= csvi_parse(im, D_SUPP, d);
+	ok &= csvi_parse(im, D_RESCH, d);
+	ok &= csvi_parse(im, D_APOL, d);
 	if (d->code[0] != '\0') {
 		bool dup = false;
 
-		if (codeset_add(seen, d->code, &dup) != HL_OK) {
-			import_add_problem(im->rep, im->rec.line, "code", "hết bộ nhớ");
+		if (codeset_add(x->seen, d->code, &dup) != HL_OK) {
+			csvi_problem(im, "code", "hết bộ nhớ");
 			ok = false;
 		} else if (dup) {
-			import_add_problem(im->rep, im->rec.line, "code", "mã hồ sơ '%s' đã có ở dòng trước trong tệp",
-				d->code);
+			csvi_problem(im, "code", "mã hồ sơ '%s' đã có ở dòng trước trong tệp", d->code);
 			ok = false;
 		}
 	}
 	return ok;
 }
 
+/* One row: checked; in the second pass (write), its earlier state noted
+ * first so that a failure can put it back, then saved in chunks. */
+static int dossier_row(struct csvi *im, void *ctx)
+{
+	struct dossier_ctx *x = ctx;
+	struct store_dossier d;
+	int rc;
+
+	if (!check_dossier(im, x, &d) || !x->write || im->rep->nproblems > 0)
+		return HL_OK;
+	if ((!im->in_tx && (rc = chunk_begin(im, &x->ch, "dossiers", 0)) != HL_OK) ||
+	    (rc = STORE(im->st, dossiers, dossier_undo_note, x->ch.run.id, d.code, im->err)) != HL_OK ||
+	    (rc = dq_save(im->st, &d, im->err)) != HL_OK)
+		return rc;
+	im->rep->added++;
+	return chunk_full(&x->ch) ? chunk_commit(im, &x->ch) : HL_OK;
+}
+
 int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err)
 {
-	struct imp im;
-	struct colspec c[D_NCOLS] = {
-		{"code", true, -1}, {"unit", true, -1}, {"field", false, -1},
-		{"procedure", false, -1}, {"channel", true, -1}, {"received_at", true, -1},
-		{"due_at", true, -1}, {"finished_at", false, -1}, {"returned_at", false, -1},
-		{"supplements", false, -1}, {"reschedules", false, -1}, {"apology", false, -1},
-		{"submitted_at", false, -1},
-	};
-	struct lookup *units = NULL, *fields = NULL;
-	struct codeset *seen = NULL;
-	int rc, k = 0, undone;
+	struct csvi im;
+	struct dossier_ctx x = {0};
+	int rc = start(&im, st, f, o, &dossier_spec, true, rep, err);
 
-	rc = open_reader(&im, f, o, rep, st, true, err);
-	if (rc == HL_OK)
-		rc = import_recover(st, o->who != NULL ? o->who : "?", &undone, err);
-	if (rc == HL_OK)
-		rc = read_header(&im, c, D_NCOLS, NULL, NULL);
 	if (rc != HL_OK)
 		goto cleanup;
-	if (rep->nproblems > 0) {
-		rc = header_failed(&im);
-		goto cleanup;
-	}
-	units = new_map(&im);
-	fields = new_map(&im);
-	rc = units && fields ? load_units(&im, units) : HL_ENOMEM;
+	x.units = new_map(&im);
+	x.fields = new_map(&im);
+	rc = x.units && x.fields ? load_units(&im, x.units) : HL_ENOMEM;
 	if (rc == HL_OK)
-		rc = load_fields(&im, fields);
-	/* Two passes, as responses: check every row, then write in chunks, each
-	 * row's earlier state noted first so that a failure can put it back. */
+		rc = load_fields(&im, x.fields);
+	/* Two passes, as responses: check every row, then write in chunks. */
 	for (int pass = 0; rc == HL_OK && pass < 2; pass++) {
-		codeset_free(seen);
-		if ((seen = codeset_new()) == NULL) {
+		codeset_free(x.seen);
+		if ((x.seen = codeset_new()) == NULL) {
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 			break;
 		}
-		if (pass == 1 && ((rc = reread(&im)) != HL_OK ||
-				  (rc = read_header(&im, c, D_NCOLS, NULL, NULL)) != HL_OK))
+		x.write = pass == 1;
+		if (pass == 1 && (rc = csvi_reread(&im)) != HL_OK)
 			break;
-		while ((k = next_row(&im)) > 0) {
-			struct store_dossier d;
-
-			if (k != 1 || !check_dossier(&im, c, units, fields, seen, &d) || pass == 0 ||
-			    rep->nproblems > 0)
-				continue;
-			if ((!im.in_tx && (rc = chunk_begin(&im, "dossiers", 0)) != HL_OK) ||
-			    (rc = STORE(st, dossiers, dossier_undo_note, im.run.id, d.code, err)) != HL_OK ||
-			    (rc = dq_save(st, &d, err)) != HL_OK)
-				break;
-			rep->added++;
-			if (chunk_full(&im) && (rc = chunk_commit(&im)) != HL_OK)
-				break;
-		}
-		if (rc == HL_OK && k < 0)
-			rc = k;
+		rc = csvi_each(&im, dossier_row, &x);
 		if (rc == HL_OK && rep->nproblems > 0)
 			rc = HL_EINVAL;
 	}
 	if (rc == HL_OK)
-		rc = chunk_finish(&im, "dossiers.import");
+		rc = chunk_finish(&im, &x.ch, "dossiers.import");
 	if (rc != HL_OK)
-		chunk_fail(&im);
+		chunk_fail(&im, &x.ch);
 	else if (drop_notes(st, err) != HL_OK)
 		hl_err_clear(err); /* the import is whole; the next one drops them */
 cleanup:
 	if (rc != HL_OK)
 		rep->added = 0;
-	close_reader(&im);
-	codeset_free(seen);
-	lookup_free(units);
-	lookup_free(fields);
+	csvi_close(&im);
+	codeset_free(x.seen);
+	lookup_free(x.units);
+	lookup_free(x.fields);
 	return rc;
 }

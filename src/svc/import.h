@@ -5,7 +5,7 @@
  * written in short transactions of a few thousand rows, so the server's
  * writes are not locked out meanwhile; a failure half-way undoes them. Reading is
  * streamed, so memory stays flat whatever the file size. File formats:
- * docs/formats.md. */
+ * docs/formats.md. Every importer runs on svc/csvimport.h. */
 #ifndef HL_IMPORT_H
 #define HL_IMPORT_H
 
@@ -49,9 +49,8 @@ struct import_opts {
 	bool held;                 /* the caller holds the transaction (the server's
 	                            * writer): the import neither begins, commits nor
 	                            * rolls back; on failure the caller undoes it.
-	                            * Only plan_import, cal_import and
-	                            * fb_import_offices take it; this file's
-	                            * importers commit as they go and ignore it */
+	                            * Responses and dossiers commit in chunks and
+	                            * ignore it */
 };
 
 /* Each returns HL_OK when the file was imported, HL_EINVAL when it was

@@ -334,6 +334,25 @@ static int parse_channel(const char *s)
 	return 0;
 }
 
+/* An optional reference (name: the column; what: what it names) to a row
+ * of map by its code: *id from the row's id_off, or false with a problem. */
+static bool ref(struct ingest_sink *sink, struct lookup *map, const char *given, const char *name,
+	const char *what, size_t id_off, int64_t *id)
+{
+	char key[STORE_CODE_MAX], cb[CLIP_BUF(80)];
+	const char *s = key_of(given, key, sizeof(key));
+	const char *row;
+
+	if (given[0] == '\0')
+		return true;
+	if ((row = lookup_get(map, s)) == NULL) {
+		report(sink, name, "%s '%s' không tồn tại", what, clip(s[0] ? s : given, 80, cb));
+		return false;
+	}
+	memcpy(id, row + id_off, sizeof(*id));
+	return true;
+}
+
 /* Copy optional text into dst; false (reported) when too long, not UTF-8
  * or holding a control character (hl_text_control: the rule of every text
  * sent in, feedback's too). */
@@ -428,30 +447,10 @@ bool ingest_check(const struct ingest *g, const struct ingest_in *in, struct sto
 			clip(s, 40, cb));
 		ok = false;
 	}
-	s = key_of(nz(in->field), key, sizeof(key));
-	if (nz(in->field)[0] != '\0') {
-		const struct store_field *fl = lookup_get(g->fields, s);
-
-		if (fl == NULL) {
-			report(sink, "field", "lĩnh vực '%s' không tồn tại", clip(s[0] ? s : in->field, 80,
-				cb));
-			ok = false;
-		} else {
-			r->field_id = fl->id;
-		}
-	}
-	s = key_of(nz(in->staff), key, sizeof(key));
-	if (nz(in->staff)[0] != '\0') {
-		const struct store_staff *sf = lookup_get(g->staff, s);
-
-		if (sf == NULL) {
-			report(sink, "staff", "công chức '%s' không tồn tại", clip(s[0] ? s : in->staff, 80,
-				cb));
-			ok = false;
-		} else {
-			r->staff_id = sf->id;
-		}
-	}
+	ok &= ref(sink, g->fields, nz(in->field), "field", "lĩnh vực", offsetof(struct store_field, id),
+		&r->field_id);
+	ok &= ref(sink, g->staff, nz(in->staff), "staff", "công chức", offsetof(struct store_staff, id),
+		&r->staff_id);
 
 	s = nz(in->instrument);
 	it = ingest_instrument(g, s);

@@ -23,12 +23,21 @@ enum intake_who {
 	WHO_KIOSK,      /* a kiosk, for its own unit */
 	WHO_SCOPE,      /* a user, for a unit in their scope (caller's sees) */
 	WHO_LINK,       /* a link's holder, for the link's unit and dossier only */
+	WHO_CALLER,     /* checked by the caller (a batch's clerk, a reviewer, a file's importer) */
+};
+
+/* How a channel's response is stored. */
+enum intake_step {
+	STEP_INSERT,    /* inserted with its content hash, held or counted (intake_post) */
+	STEP_LINK,      /* inserted by its one-time link (receipt_answer) */
+	STEP_ACCEPT,    /* stored before and held: now counted */
 };
 
 /* A channel's policy, as data. */
 struct intake_policy {
 	const char *channel;    /* ingest's default channel name */
 	enum intake_who who;
+	enum intake_step step;
 	bool kiosk_body;        /* the body follows the kiosk's rules (id required) */
 	bool server_day;        /* dated by the server when it arrives, not by the body */
 	bool held_rules;        /* the kiosk's burst and date window may hold it for review */
@@ -41,7 +50,11 @@ static const struct intake_policy policies[] = {
 		.held_rules = true, .complaint = true, .who_prefix = "kiosk"},
 	[INTAKE_USER] = {.channel = "paper", .who = WHO_SCOPE, .complaint = true,
 		.who_prefix = "web"},
-	[INTAKE_QR] = {.channel = "qr", .who = WHO_LINK, .server_day = true},
+	[INTAKE_QR] = {.channel = "qr", .who = WHO_LINK, .step = STEP_LINK, .server_day = true},
+	/* stored by intake_store only: their callers checked them */
+	[INTAKE_PAPER] = {.who = WHO_CALLER},
+	[INTAKE_REVIEW] = {.who = WHO_CALLER, .step = STEP_ACCEPT},
+	[INTAKE_IMPORT] = {.who = WHO_CALLER},
 };
 
 static struct ingest_shared *shared;
@@ -189,6 +202,33 @@ int intake_post(struct store *st, struct intake_post *p, struct hl_err *err)
 	return HL_OK;
 }
 
+int intake_store(struct store *st, enum intake_channel ch, struct intake_post *p,
+	intake_count_fn count, void *ctx, struct hl_err *err)
+{
+	const struct intake_policy *pol = &policies[ch];
+	int rc;
+
+	p->duplicate = false;
+	p->fb_code[0] = '\0';
+	switch (pol->step) {
+	case STEP_LINK:
+		rc = receipt_answer(st, p->link_hash, p->r, p->now, &p->duplicate, err);
+		break;
+	case STEP_ACCEPT:
+		rc = STORE(st, responses, response_set_status, p->r->id, RS_COUNTED, err);
+		if (rc == HL_OK)
+			p->r->status = RS_COUNTED;
+		break;
+	default:
+		p->kiosk = pol->held_rules;
+		rc = intake_post(st, p, err);
+		break;
+	}
+	if (rc == HL_OK && !p->duplicate && p->r->status == RS_COUNTED && count != NULL)
+		rc = count(ctx, p->r, err);
+	return rc;
+}
+
 /* ---- intake_submit ---- */
 
 /* The writer's job of one response: all it needs, copied, since the
@@ -203,23 +243,12 @@ struct intake_job {
 	struct intake_post p;
 };
 
-/* Store the response (by its link, or held or counted with its complaint),
- * then count it if counted. */
+/* Store the response as its channel does, counted by the writer. */
 int intake_write(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct intake_job *j = arg;
-	struct store *st = writer_tx_store(tx);
-	int rc;
 
-	if (j->pol->who == WHO_LINK) {
-		j->p.fb_code[0] = '\0';
-		rc = receipt_answer(st, j->c.link_hash, j->p.r, j->c.now, &j->p.duplicate, err);
-	} else {
-		rc = intake_post(st, &j->p, err);
-	}
-	if (rc == HL_OK && !j->p.duplicate && j->p.r->status == RS_COUNTED)
-		return writer_tx_count(tx, j->p.r, err);
-	return rc;
+	return intake_store(writer_tx_store(tx), j->c.channel, &j->p, writer_tx_counter, tx, err);
 }
 
 /* Whether the error names something a fresher snapshot might know. */
@@ -282,6 +311,8 @@ static int may_send(const struct intake_policy *pol, const struct intake_caller 
 	const struct store_unit *unit, struct store_response *r, struct hl_err *err)
 {
 	switch (pol->who) {
+	case WHO_CALLER:        /* refused by intake_submit */
+		break;
 	case WHO_KIOSK:
 		if (unit->id != c->unit_id)
 			return hl_err_set(err, HL_EPERM, "unit",
@@ -337,13 +368,16 @@ int intake_begin(const struct intake_caller *c, const char *body, size_t len,
 	memset(j, 0, sizeof(*j));
 	j->pol = &policies[c->channel];
 	j->c = *c;
+	if (j->pol->who == WHO_CALLER)
+		return hl_err_set(err, HL_EPERM, HL_HERE, "kênh này không nhận từng phiếu gửi đến");
 	if ((rc = parse(j->pol, c, body, len, &j->in, &j->unit, err)) != HL_OK ||
 	    (rc = may_send(j->pol, c, &j->unit, &j->in.r, err)) != HL_OK)
 		return rc;
 	j->in.r.received_at = c->now;
 	j->in.r.kiosk_id = j->pol->who == WHO_KIOSK ? c->kiosk_id : 0;
 	j->p.r = &j->in.r;
-	j->p.kiosk = j->pol->held_rules;
+	j->p.link_hash = c->link_hash;
+	j->p.now = c->now;
 	j->p.collected_at = j->in.collected_at;
 	j->p.has_time = j->in.has_time;
 	if (j->in.complaint && j->pol->complaint) {

@@ -7,9 +7,9 @@
  * may hold it, whether its comment may be a complaint, whether it uses a
  * one-time link), the body is checked against a shared snapshot of what the
  * store knows (svc/ingest), and the store step runs as one job of the
- * server's writer (svc/writer: durable when it returns). Bulk channels (a
- * paper batch's close, a CSV import) and a review's accept store through
- * intake_insert below, in their own transaction.
+ * server's writer (svc/writer: durable when it returns). Every channel,
+ * bulk ones too (a paper batch's close, a CSV import, a review's accept),
+ * stores through intake_store, in the caller's transaction.
  *
  * The store-side rules: The sender's id is unique within the unit; a resend
  * under it (the same content: nothing stored) is told from other answers
@@ -73,6 +73,9 @@ struct intake_post {
 	const char *fb_who;          /* who adds the complaint (audit) */
 	bool duplicate;              /* out: a resend, nothing stored */
 	char fb_code[STORE_CODE_MAX];/* out: the complaint's code, when stored */
+	/* INTAKE_QR (intake_store): the link's token hash, and when it arrived */
+	const unsigned char *link_hash;
+	int64_t now;
 };
 
 /* Store p->r (held or counted) and its complaint, together or not at all,
@@ -81,14 +84,31 @@ struct intake_post {
  * "comment"). The caller adds a counted response to the tallies. */
 int intake_post(struct store *st, struct intake_post *p, struct hl_err *err);
 
-/* ---- one response from any single channel ---- */
+/* ---- one response from any channel ---- */
 
-/* The channels of intake_submit; their policies are a table in intake.c. */
+/* The channels; their policies are a table in intake.c. */
 enum intake_channel {
 	INTAKE_KIOSK,   /* a kiosk's Bearer token: its own unit, burst and date rules */
 	INTAKE_USER,    /* a logged-in user through the API: units in their scope */
 	INTAKE_QR,      /* a receipt's one-time link: its unit and dossier, dated by the server */
+	INTAKE_PAPER,   /* a paper batch's close: its entries, checked by svc/paper */
+	INTAKE_REVIEW,  /* a held response a clerk accepts (svc/review) */
+	INTAKE_IMPORT,  /* a CSV import's row (svc/import) */
 };
+
+/* Adds a counted response to the tallies (the writer's writer_tx_counter,
+ * a close's own counter). */
+typedef int (*intake_count_fn)(void *ctx, const struct store_response *r, struct hl_err *err);
+
+/* Store p->r, already checked, as channel ch's policy says — inserted
+ * (held or counted, with its complaint: intake_post), by its link
+ * (INTAKE_QR: receipt_answer with p->link_hash, p->now), or a held one
+ * counted (INTAKE_REVIEW: p->r as stored) — inside the caller's
+ * transaction, then count(ctx, r) (may be NULL) when it is counted. HL_OK
+ * (stored, or p->duplicate: a resend, nothing stored or counted), or the
+ * step's error (HL_ECONFLICT: the id was used for other content). */
+int intake_store(struct store *st, enum intake_channel ch, struct intake_post *p,
+	intake_count_fn count, void *ctx, struct hl_err *err);
 
 /* Who sends, and how their write reaches the writer. */
 struct intake_caller {

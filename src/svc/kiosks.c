@@ -40,10 +40,8 @@ int kiosks_prepare(const char *name, struct kiosk_new *out, struct hl_err *err)
 	if (rc != HL_OK)
 		return rc;
 	memset(out, 0, sizeof(*out));
-	token_random(out->token, sizeof(out->token));
-	if (out->token[0] == '\0')
-		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được mã ngẫu nhiên (libsodium)");
-	token_hash(out->token, out->k.token_hash);
+	if ((rc = token_issue(out->token, sizeof(out->token), out->k.token_hash, err)) != HL_OK)
+		return rc;
 	snprintf(out->k.name, sizeof(out->k.name), "%s", name);
 	return HL_OK;
 }

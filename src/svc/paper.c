@@ -457,6 +457,7 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 	struct store_paper_entry *all = NULL;
 	const struct store_paper_entry **rows = NULL;
 	struct store_response *r;
+	struct intake_post p = {0};
 	size_t n = 0, m = 0, spoiled = 0;
 	char detail[200];
 	int rc = load(st, id, a, &b, &all, &n, err);
@@ -479,14 +480,9 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 		}
 		paper_response(&b, rows[i], (int)i + 1, r);
 		r->received_at = now;
-		rc = intake_insert(st, r, false, NULL, err);
-		if (rc == HL_EEXIST) {
-			hl_err_clear(err);
-			continue;   /* stored (and counted) by an earlier close */
-		}
-		if (rc != HL_OK)
-			return rc;
-		if (count != NULL && (rc = count(ctx, r, err)) != HL_OK)
+		/* a resend was stored (and counted) by an earlier close */
+		p.r = r;
+		if ((rc = intake_store(st, INTAKE_PAPER, &p, count, ctx, err)) != HL_OK)
 			return rc;
 	}
 	b.closed = true;

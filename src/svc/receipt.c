@@ -48,10 +48,8 @@ int receipt_prepare(const char *dossier, int64_t unit_id, int64_t now, struct re
 	if (rc != HL_OK)
 		return rc;
 	memset(out, 0, sizeof(*out));
-	token_random(out->token, sizeof(out->token));
-	if (out->token[0] == '\0')
-		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được mã ngẫu nhiên (libsodium)");
-	token_hash(out->token, out->rec.token_hash);
+	if ((rc = token_issue(out->token, sizeof(out->token), out->rec.token_hash, err)) != HL_OK)
+		return rc;
 	snprintf(out->rec.dossier, sizeof(out->rec.dossier), "%s", dossier);
 	out->rec.unit_id = unit_id;
 	out->rec.created_at = now;

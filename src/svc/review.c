@@ -7,6 +7,7 @@
 
 #include "base/arena.h"
 #include "store/store.h"
+#include "svc/intake.h"
 #include "svc/units.h"
 
 #define SCOPE_ARENA ((size_t)64 << 20)
@@ -97,14 +98,11 @@ static void unit_code(struct store *st, struct hl_arena *a, int64_t id, char *co
 static int decide(struct store *st, struct store_response *r, bool accept, review_count_fn count,
 	void *ctx, struct hl_err *err)
 {
-	int rc = STORE(st, responses, response_set_status, r->id, accept ? RS_COUNTED : RS_REJECTED, err);
+	struct intake_post p = {.r = r};
 
-	if (rc == HL_OK && accept) {
-		r->status = RS_COUNTED;
-		if (count != NULL)
-			rc = count(ctx, r, err);
-	}
-	return rc;
+	if (accept)
+		return intake_store(st, INTAKE_REVIEW, &p, count, ctx, err);
+	return STORE(st, responses, response_set_status, r->id, RS_REJECTED, err);
 }
 
 int review_decide(struct store *st, int64_t id, bool accept, const struct scope_actor *by,

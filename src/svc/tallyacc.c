@@ -20,6 +20,7 @@
 #include "base/mem.h"
 #include "core/tally.h"
 #include "store/store.h"
+#include "svc/audit.h"
 #include "svc/instruments.h"
 #include "svc/themes.h"
 
@@ -740,31 +741,17 @@ cleanup:
 int tacc_rebuild(struct store *st, const char *who, long *count, struct hl_err *err)
 {
 	char detail[64];
-	bool in_tx = false;
 	int rc;
 
 	*count = 0;
 	rc = store_begin(st, err);
 	if (rc != HL_OK)
 		return rc;
-	in_tx = true;
 	rc = STORE(st, tallies, tally_clear, err);
 	if (rc == HL_OK)
 		rc = STORE(st, tallies, rollup_clear, err);
 	if (rc == HL_OK)
 		rc = tacc_compute(st, 0, INT64_MAX, 0, count, err);
-	if (rc != HL_OK)
-		goto cleanup;
 	snprintf(detail, sizeof(detail), "%ld phiếu", *count);
-	rc = STORE(st, admin, audit, who, "tallies.rebuild", detail, err);
-	if (rc == HL_OK)
-		rc = store_commit(st, err);
-	in_tx = false;
-cleanup:
-	if (in_tx) {
-		struct hl_err ignored;
-
-		store_rollback(st, &ignored);
-	}
-	return rc;
+	return audit_commit(st, rc, who, "tallies.rebuild", detail, err);
 }

@@ -267,6 +267,50 @@ static void test_receipt_day(void **state)
 	assert_int_equal(receipt_day(&rc, (int64_t)(DAY0 + 2) * 86400 + 18 * 3600), DAY0 + 3);
 }
 
+/* A count callback: how many responses it was given. */
+static int counted(void *ctx, const struct store_response *r, struct hl_err *err)
+{
+	(void)r;
+	(void)err;
+	++*(int *)ctx;
+	return HL_OK;
+}
+
+/* The bulk channels are rows of the policy table too: a paper close's or
+ * an import's response is inserted and counted once (a resend is a
+ * duplicate, counted no more), a review's accept counts a held one, and
+ * none of them may come in through intake_submit. */
+static void test_bulk_channels(void **state)
+{
+	struct fx *f = *state;
+	struct store_response r = resp(f, f->unit, "P-1", DAY0), got;
+	struct intake_post p = {.r = &r};
+	struct intake_caller c = {.channel = INTAKE_PAPER, .st = f->st};
+	struct intake_result out;
+	int n = 0;
+
+	OK(f, intake_store(f->st, INTAKE_PAPER, &p, counted, &n, &f->err));
+	assert_false(p.duplicate);
+	assert_int_equal(n, 1);
+	OK(f, intake_store(f->st, INTAKE_IMPORT, &p, counted, &n, &f->err));
+	assert_true(p.duplicate);
+	assert_int_equal(n, 1);
+	r.answers[0] = 1;
+	assert_int_equal(intake_store(f->st, INTAKE_IMPORT, &p, counted, &n, &f->err), HL_ECONFLICT);
+	hl_err_clear(&f->err);
+
+	r = resp(f, f->unit, "K-1", DAY0);
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
+	OK(f, STORE(f->st, responses, response_set_status, r.id, RS_HELD, &f->err));
+	r.status = RS_HELD;
+	OK(f, intake_store(f->st, INTAKE_REVIEW, &p, counted, &n, &f->err));
+	assert_int_equal(n, 2);
+	OK(f, STORE(f->st, responses, response_get, r.id, &got, &f->err));
+	assert_int_equal(got.status, RS_COUNTED);
+
+	assert_int_equal(intake_submit(&c, "{}", 2, &out, &f->err), HL_EPERM);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +320,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_burst, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_dates, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_receipt_day, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_channels, setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
