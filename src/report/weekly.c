@@ -5,9 +5,20 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "base/clock.h"
 #include "io/csvout.h"
 #include "report/out.h"
+
+const char *wk_title(const struct wk_model *m)
+{
+	char a[16], b[16];
+	const char *t = hl_arena_printf(m->a, "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn — "
+		"tuần từ %s đến %s", hl_day_vn(m->saturday, a, sizeof(a)),
+		hl_day_vn(m->friday, b, sizeof(b)));
+
+	return t != NULL ? t : "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn";
+}
 
 /* ---- CSV ---- */
 

@@ -15,4 +15,9 @@ int wk_pdf(const struct wk_model *m, const char *path, struct hl_err *err);
 int wk_xlsx(const struct wk_model *m, const char *path, struct hl_err *err);
 int wk_csv(const struct wk_model *m, const char *path, struct hl_err *err);
 
+/* The document's title: "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn —
+ * tuần từ dd/mm/yyyy đến dd/mm/yyyy", owned by m->a (a static fallback
+ * when out of memory). */
+const char *wk_title(const struct wk_model *m);
+
 #endif

@@ -16,6 +16,7 @@
 #include "svc/dossq.h"
 #include "svc/letterhead.h"
 #include "svc/order.h"
+#include "svc/report_model.h"
 
 #define ARENA_CAP ((size_t)1 << 30)
 
@@ -30,16 +31,6 @@ hl_day wk_latest_list(int64_t now)
 	hl_day f = wk_latest_friday((hl_day)(now / 1440));
 
 	return (int64_t)f * 1440 + WK_CLOSE_MINUTE <= now ? f : f - 7;
-}
-
-const char *wk_title(const struct wk_model *m)
-{
-	char a[16], b[16];
-	const char *t = hl_arena_printf(m->a, "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn — "
-		"tuần từ %s đến %s", hl_day_vn(m->saturday, a, sizeof(a)),
-		hl_day_vn(m->friday, b, sizeof(b)));
-
-	return t != NULL ? t : "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn";
 }
 
 void wk_free(struct wk_model *m)
@@ -217,6 +208,7 @@ static int find_issuer(struct store *st, struct build *b, const char *unit)
 	struct store_lineage *lin = NULL;
 	size_t nlin = 0;
 	const struct store_unit *u = NULL;
+	struct rpt_model lh;
 	int rc;
 
 	for (size_t i = 0; i < b->s.n; i++) {
@@ -234,6 +226,12 @@ static int find_issuer(struct store *st, struct build *b, const char *unit)
 	b->m->issuer = lh_issuer_on(b->s.u, b->s.n, lin, nlin, u, b->m->friday, NULL);
 	b->m->issuer_parent = lh_parent_on(b->s.u, b->s.n, lin, nlin, b->m->issuer,
 		b->m->friday);
+	/* The heading names the issuer as its own parent: the unit in short
+	 * above its one-stop centre. */
+	memset(&lh, 0, sizeof(lh));
+	if (rpt_letterhead(b->m->a, b->m->issuer, b->m->issuer, &lh, NULL) == HL_OK)
+		b->m->above = lh.issuer_parent;
+	b->m->place = lh.place;
 	return HL_OK;
 }
 

@@ -48,6 +48,9 @@ struct wk_model {
 	const struct store_unit *issuer;        /* whose one-stop centre sends the list: the
 	                                         * unit asked for (or the root), as on Friday */
 	const struct store_unit *issuer_parent; /* the unit above it; NULL at the root */
+	const char *above;          /* the issuer's name in short over its centre in the
+	                             * heading ("UBND PHƯỜNG VĨNH THỌ"); NULL = no issuer */
+	const char *place;          /* the date line's place ("Vĩnh Thọ"); NULL = none */
 	size_t nunits;
 	struct wk_unit *units;      /* units with dossiers this week or still open, by code
 	                             * (the CSV lists the active ones) */
@@ -75,10 +78,5 @@ int wk_build(struct store *st, hl_day friday, const char *unit, struct wk_model 
 
 /* Free m; NULL is a no-op. */
 void wk_free(struct wk_model *m);
-
-/* The document's title: "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn —
- * tuần từ dd/mm/yyyy đến dd/mm/yyyy", owned by m->a (a static fallback
- * when out of memory). */
-const char *wk_title(const struct wk_model *m);
 
 #endif
