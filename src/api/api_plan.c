@@ -9,6 +9,7 @@
 #include "api/api.h"
 #include "base/arena.h"
 #include "http/scope.h"
+#include "report/plan_doc.h"
 #include "svc/plan.h"
 
 /* A value as published (two decimals), or null. */

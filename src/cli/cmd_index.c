@@ -9,7 +9,7 @@
 #include "base/text.h"
 #include "cli/cli.h"
 #include "cli/cli_help.h"
-#include "svc/index_csv.h"
+#include "report/index_csv.h"
 #include "svc/index_json.h"
 #include "svc/indexq.h"
 

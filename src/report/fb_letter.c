@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "base/arena.h"
-#include "svc/letterhead.h"
+#include "core/phrase.h"
 #include "svc/report_model.h"
 #include "report/pdfdoc.h"
 #include "report/render.h"
@@ -27,13 +27,10 @@ int fbl_write(const struct fb_letter *l, const char *signer, const char *path,
 	char rec[20], day[16];
 	const char *to, *body, *unit;
 	bool office = l->office != NULL && l->office[0] != '\0';
-	int n = 0, rc;
+	int n = 0;
 
-	memset(&m, 0, sizeof(m));
+	m = *l->head;
 	memset(par, 0, sizeof(par));
-	rc = rpt_letterhead(a, &l->unit, l->parent.id != 0 ? &l->parent : NULL, &m, err);
-	if (rc != HL_OK)
-		return rc;
 	/* A công văn's symbol is the issuing body's abbreviation alone. */
 	m.o.number = m.symbol[0] != '\0' ? hl_arena_printf(a, "%d/%s", l->number, m.symbol)
 		: hl_arena_printf(a, "%d", l->number);
@@ -41,7 +38,7 @@ int fbl_write(const struct fb_letter *l, const char *signer, const char *path,
 	m.title = NULL;
 	m.subtitle = "V/v trả lời phản ánh, kiến nghị";
 	m.signer = signer != NULL ? signer : "";
-	unit = lh_in_text(a, l->unit.name);
+	unit = phr_in_text(a, l->unit.name);
 	to = l->recipient != NULL && l->recipient[0] != '\0'
 		? hl_arena_printf(a, "Kính gửi: Ông/Bà %s", l->recipient)
 		: "Kính gửi: Ông/Bà gửi phản ánh, kiến nghị";
@@ -52,7 +49,7 @@ int fbl_write(const struct fb_letter *l, const char *signer, const char *path,
 	hl_clock_fmt_minute(l->received_at, rec, sizeof(rec));
 	snprintf(day, sizeof(day), "%.10s", rec);
 	body = hl_arena_printf(a, "Ngày %s, %s nhận được phản ánh, kiến nghị của Ông/Bà qua kênh %s "
-		"(mã số %s), với nội dung:", day, unit, lh_inside(a, l->channel), l->code);
+		"(mã số %s), với nội dung:", day, unit, phr_inside(a, l->channel), l->code);
 	par[n++] = (struct rpt_par){to, 0, true, false};
 	par[n++] = (struct rpt_par){body, 0, false, true};
 	par[n++] = (struct rpt_par){hl_arena_printf(a, "“%s”", l->text), PDF_ITALIC, false, true};
@@ -61,7 +58,7 @@ int fbl_write(const struct fb_letter *l, const char *signer, const char *path,
 		: hl_arena_printf(a, "Sau khi xem xét, %s trả lời như sau:", unit), 0, false, true};
 	par[n++] = (struct rpt_par){l->answer, 0, false, true};
 	par[n++] = (struct rpt_par){hl_arena_printf(a, "%s trả lời để Ông/Bà được biết./.",
-		lh_sentence_start(a, unit)), 0, false, true};
+		phr_sentence_start(a, unit)), 0, false, true};
 	for (int i = 0; i < n; i++)
 		if (par[i].text == NULL)
 			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập văn bản trả lời");

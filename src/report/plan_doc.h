@@ -10,6 +10,22 @@
 #include "base/err.h"
 #include "svc/plan.h"
 
+struct hl_arena;
+
+/* Texts for the printed plan and the pages, owned by a: the title
+ * "Nâng cao mức độ hài lòng … của UBND phường Vĩnh Thọ năm 2025"; a group's
+ * heading "I. Tiếp cận dịch vụ (TC)"; the group's value and target when the
+ * plan was made ("" unknown); a task's progress "Đang thực hiện (05/03/2025:
+ * …)" ("" before any work). */
+const char *plan_title(struct hl_arena *a, const struct plan_doc *p);
+const char *plan_group_title(struct hl_arena *a, int c);
+const char *plan_group_figures(struct hl_arena *a, const struct plan_doc *p, int c);
+const char *plan_progress(struct hl_arena *a, const struct plan_doc *p,
+	const struct store_plan_task *t);
+
+/* The latest note of task no in p, or NULL; points into p. */
+const struct store_plan_note *plan_last_note(const struct plan_doc *p, int no);
+
 /* Write plan p (plan_load) as a PDF to path. */
 int plan_pdf(const struct plan_doc *p, const char *path, struct hl_err *err);
 

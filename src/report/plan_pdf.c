@@ -31,16 +31,11 @@ static int pdf_heading(struct pdfdoc *d, struct hl_arena *a, const struct plan_d
 {
 	struct pdf_heading h = {.number = "Số:        /KH-UBND", .left = 0.40, .gap = 6,
 		.rule_div = 8, .after = 14};
-	struct rpt_model m;
-	int rc;
+	const struct rpt_model *m = p->head;
 
-	memset(&m, 0, sizeof(m));
-	rc = rpt_letterhead(a, &p->unit, p->parent, &m, err);
-	if (rc != HL_OK)
-		return rc;
-	h.above = m.issuer_parent;
-	h.issuer = m.issuer;
-	h.date = hl_arena_printf(a, "%s%sngày     tháng     năm %d", m.place, m.place[0] ? ", " : "",
+	h.above = m->issuer_parent;
+	h.issuer = m->issuer;
+	h.date = hl_arena_printf(a, "%s%sngày     tháng     năm %d", m->place, m->place[0] ? ", " : "",
 		p->year);
 	if (h.date == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo kế hoạch PDF");

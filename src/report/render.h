@@ -9,6 +9,13 @@
 /* Render m to path in format f. */
 int rpt_render(const struct rpt_model *m, enum rpt_format f, const char *path, struct hl_err *err);
 
+/* m's groups into *g and their number: m->groups, or — a model without
+ * them — one group of every unit in the index's order, in one. */
+int rpt_groups(const struct rpt_model *m, struct rpt_group *one, const struct rpt_group **g);
+
+/* The unit shown at position i (rpt_groups' first + k). */
+const struct iq_unit *rpt_unit_at(const struct rpt_model *m, size_t i);
+
 /* The renderers behind rpt_render (one file each). */
 int rpt_pdf(const struct rpt_model *m, const char *path, struct hl_err *err);
 int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err);

@@ -12,7 +12,7 @@
 #include "core/date.h"
 #include "io/csvout.h"
 #include "report/out.h"
-#include "svc/index_csv.h"
+#include "report/index_csv.h"
 
 static void kv(FILE *f, const char *key, const char *value)
 {

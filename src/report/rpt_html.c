@@ -19,8 +19,7 @@
 #include "base/text.h"
 #include "core/date.h"
 #include "report/chart.h"
-#include "svc/letterhead.h"
-#include "svc/order.h"
+#include "core/phrase.h"
 #include "report/out.h"
 
 #define CHART_ARENA ((size_t)16 << 20)
@@ -298,7 +297,7 @@ static int chart(FILE *f, const struct rpt_model *m, struct hl_err *err)
 			const char *name = rpt_unit_at(m, i)->unit.name;
 
 			if (hl_utf8_width(name) > 28)
-				name = lh_short(a, name);
+				name = phr_short(a, name);
 			rc = chart_add_cat(&c, name, err);
 			if (rc == HL_OK) {
 				s->value[i] = all->cur.valid ? all->cur.value : NAN;

@@ -17,8 +17,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "report/chart.h"
-#include "svc/letterhead.h"
-#include "svc/order.h"
+#include "core/phrase.h"
 #include "report/out.h"
 #include "report/pdfdoc.h"
 
@@ -454,7 +453,7 @@ static int by_value_desc(const void *x, const void *y)
  * offices abbreviate it ("TYT P. Phương Sài"). */
 static const char *axis_name(struct pdfr *r, const char *name)
 {
-	return hl_utf8_width(name) <= 28 ? name : lh_short(r->a, name);
+	return hl_utf8_width(name) <= 28 ? name : phr_short(r->a, name);
 }
 
 /* One unit: each criterion against its target beside the same period a

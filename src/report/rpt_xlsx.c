@@ -19,7 +19,6 @@
 #include "base/clock.h"
 #include "base/text.h"
 #include "core/date.h"
-#include "svc/order.h"
 #include "report/render.h"
 #include "report/xlsxw.h"
 

@@ -13,7 +13,6 @@
 
 #include "base/arena.h"
 #include "base/text.h"
-#include "svc/report_model.h"
 #include "report/out.h"
 #include "report/pdfdoc.h"
 
@@ -48,8 +47,7 @@ static const char *minute(struct hl_arena *a, int64_t m)
 /* The heading of Nghị định 30/2020 as the reports draw it: the unit over
  * its one-stop centre, the national motto, the number to fill in when the
  * list is signed, the place and the Friday; "THÔNG BÁO" with the week. */
-static void heading(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m,
-	struct rpt_model *lh)
+static void heading(struct pdfdoc *d, const struct wk_model *m)
 {
 	char date[96];
 	int y, mo, dd;
@@ -60,11 +58,11 @@ static void heading(struct pdfdoc *d, struct hl_arena *a, const struct wk_model 
 	};
 
 	/* The unit's name in short ("UBND PHƯỜNG VĨNH THỌ") above its centre. */
-	if (m->issuer != NULL && rpt_letterhead(a, m->issuer, m->issuer, lh, NULL) == HL_OK)
-		h.above = lh->issuer_parent;
+	if (m->above != NULL)
+		h.above = m->above;
 	hl_day_to_ymd(m->friday, &y, &mo, &dd);
-	snprintf(date, sizeof(date), "%s%sngày %02d tháng %s%d năm %d", lh->place != NULL ?
-		lh->place : "", lh->place != NULL && lh->place[0] ? ", " : "", dd, mo <= 2 ? "0" : "",
+	snprintf(date, sizeof(date), "%s%sngày %02d tháng %s%d năm %d", m->place != NULL ?
+		m->place : "", m->place != NULL && m->place[0] ? ", " : "", dd, mo <= 2 ? "0" : "",
 		mo, y);
 	pdfdoc_heading(d, &h);
 	pdfdoc_title(d, "THÔNG BÁO", wk_title(m), 8, 14);
@@ -255,10 +253,7 @@ int wk_pdf(const struct wk_model *m, const char *path, struct hl_err *err)
 	if (rc == HL_OK) {
 		static const char *const to[] = {"Các cơ quan, đơn vị có hồ sơ trong danh sách;",
 			"Lưu: VT."};
-		struct rpt_model lh;
-
-		memset(&lh, 0, sizeof(lh));
-		heading(d, a, m, &lh);
+		heading(d, m);
 		results(d, a, m);
 		late(d, a, m);
 		due(d, a, m);

@@ -260,6 +260,8 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 
 /* ---- the written answer ---- */
 
+struct rpt_model;
+
 /* What the PDF letter (report/fb_letter.h) shows, in a: the item must be
  * answered. The recipient's name is the sender's ("" when not given); the
  * contact never. Audited as who ("feedback.letter"); who NULL only reads
@@ -267,6 +269,8 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 struct fb_letter {
 	struct store_unit unit;             /* the unit answering */
 	struct store_unit parent;           /* its parent (id 0 = none), for the heading */
+	const struct rpt_model *head;       /* the heading of a document the unit issues
+	                                     * (svc/report_model.h's rpt_letterhead) */
 	int number, year;                   /* "Số: number/TB-UBND", answered in year */
 	hl_day date;                        /* the answer's day */
 	const char *recipient;              /* the sender's name, or "" */

@@ -17,6 +17,7 @@
 #include "store/store.h"
 #include "svc/calendar.h"
 #include "svc/feedback_int.h"
+#include "svc/report_model.h"
 
 /* Stored step names (store_fb_step.step) and how a person reads them. */
 static const char *const stored_steps[][2] = {
@@ -274,6 +275,18 @@ int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a,
 
 /* ---- the written answer ---- */
 
+/* l's heading: the unit under its parent, as every document it issues. */
+static int letter_head(struct fb_letter *l, struct hl_arena *a, struct hl_err *err)
+{
+	struct rpt_model *m = hl_arena_alloc(a, sizeof(*m));
+
+	if (m == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	memset(m, 0, sizeof(*m));
+	l->head = m;
+	return rpt_letterhead(a, &l->unit, l->parent.id != 0 ? &l->parent : NULL, m, err);
+}
+
 int fb_letter_data(struct store *st, const char *code, const char *who, struct hl_arena *a,
 	struct fb_letter *out, struct hl_err *err)
 {
@@ -320,6 +333,8 @@ int fb_letter_data(struct store *st, const char *code, const char *who, struct h
 		if (out->code == NULL || out->office == NULL)
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	}
+	if (rc == HL_OK)
+		rc = letter_head(out, a, err);
 	if (rc == HL_OK && who != NULL)
 		rc = fb_read_audit(st, FB_READ_LETTER, it.code, who, err);
 	fb_ctx_done(&c);

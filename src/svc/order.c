@@ -162,21 +162,3 @@ int rpt_order(struct rpt_model *m, struct hl_arena *a, struct hl_err *err)
 		qsort(m->feedback, (size_t)m->nfeedback, sizeof(*m->feedback), cmp_feedback);
 	return HL_OK;
 }
-
-int rpt_groups(const struct rpt_model *m, struct rpt_group *one, const struct rpt_group **g)
-{
-	if (m->groups != NULL && m->order != NULL) {
-		*g = m->groups;
-		return m->ngroups;
-	}
-	memset(one, 0, sizeof(*one));
-	one->type = one->name = "";
-	one->n = m->index != NULL ? m->index->nunits : 0;
-	*g = one;
-	return 1;
-}
-
-const struct iq_unit *rpt_unit_at(const struct rpt_model *m, size_t i)
-{
-	return &m->index->units[m->order != NULL && m->groups != NULL ? m->order[i] : i];
-}

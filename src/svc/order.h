@@ -16,8 +16,6 @@ int ord_type_rank(const char *type);
 int ord_units(const char *ta, const char *na, const char *tb, const char *nb);
 
 struct rpt_model;
-struct rpt_group;
-struct iq_unit;
 struct hl_arena;
 struct hl_err;
 
@@ -25,12 +23,5 @@ struct hl_err;
  * every unit (report_model.h), from m->index; rows below target follow the units'
  * order and feedback rows go by unit name. Memory in a. */
 int rpt_order(struct rpt_model *m, struct hl_arena *a, struct hl_err *err);
-
-/* m's groups into *g and their number: m->groups, or — a model without
- * them — one group of every unit in the index's order, in one. */
-int rpt_groups(const struct rpt_model *m, struct rpt_group *one, const struct rpt_group **g);
-
-/* The unit shown at position i (rpt_groups' first + k). */
-const struct iq_unit *rpt_unit_at(const struct rpt_model *m, size_t i);
 
 #endif

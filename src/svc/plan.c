@@ -1,13 +1,9 @@
 /* plan.c — the improvement plan of plan.h: the standard tasks of seed 003's
  * appendix (built in, replaceable by an administrator), the suggestion from
- * the index query, a unit's plan per year with statuses and progress notes,
- * and the texts of its documents. The built-in tasks are in plan_tasks.c,
- * the CSV import in plan_import.c, the CSV forms in plan_csv.c.
- *
- * Two schedules of the appendix fit none of the issue's codes, so they have
- * their own: khi-co-thay-doi ("Thực hiện ngay sau khi có sự thay đổi thông
- * tin") and khi-tiep-nhan ("Khi tiếp nhận các phản ánh, kiến nghị của cá
- * nhân, tổ chức"). */
+ * the index query, a unit's plan per year with statuses and progress notes.
+ * The built-in tasks are in plan_tasks.c, the CSV import in plan_import.c,
+ * the CSV forms in plan_csv.c; criteria, schedules and statuses are
+ * core/plan_label.c's, the texts of its documents report/plan_text.c's. */
 #include "svc/plan.h"
 
 #include <stdlib.h>
@@ -19,137 +15,7 @@
 #include "svc/indexq.h"
 #include "svc/ingest.h"
 #include "svc/plan_int.h"
-
-/* ---- criteria, schedules, statuses ---- */
-
-static const struct {
-	const char *code, *name;
-} crits[PLAN_NCRIT] = {
-	{"TC", "Tiếp cận dịch vụ"},
-	{"HC", "Thủ tục hành chính"},
-	{"PV", "Sự phục vụ của công chức, viên chức"},
-	{"KQ", "Kết quả giải quyết công việc"},
-	{"TT", "Tiếp nhận và xử lý thông tin phản hồi"},
-};
-
-int plan_crit_index(const char *code)
-{
-	for (int i = 0; code != NULL && i < PLAN_NCRIT; i++)
-		if (strcmp(code, crits[i].code) == 0)
-			return i;
-	return -1;
-}
-
-const char *plan_crit_code(int i)
-{
-	return i >= 0 && i < PLAN_NCRIT ? crits[i].code : "";
-}
-
-const char *plan_crit_name(int i)
-{
-	return i >= 0 && i < PLAN_NCRIT ? crits[i].name : "";
-}
-
-const char *plan_crit_roman(int i)
-{
-	static const char *const roman[PLAN_NCRIT] = {"I", "II", "III", "IV", "V"};
-
-	return i >= 0 && i < PLAN_NCRIT ? roman[i] : "";
-}
-
-/* Schedules without a date; label NULL = needs the year (see below). */
-static const struct {
-	const char *code, *label;
-} scheds[] = {
-	{"thuong-xuyen", "Thường xuyên"},
-	{"trong-nam", NULL},
-	{"quy-1", NULL}, {"quy-2", NULL}, {"quy-3", NULL}, {"quy-4", NULL},
-	{"thu-sau-hang-tuan", "Định kỳ thứ sáu hằng tuần"},
-	{"khi-co-thay-doi", "Thực hiện ngay sau khi có sự thay đổi thông tin"},
-	{"khi-tiep-nhan", "Khi tiếp nhận các phản ánh, kiến nghị của cá nhân, tổ chức"},
-};
-
-#define NSCHED ((int)(sizeof(scheds) / sizeof(scheds[0])))
-
-static int sched_index(const char *s)
-{
-	for (int i = 0; s != NULL && i < NSCHED; i++)
-		if (strcmp(s, scheds[i].code) == 0)
-			return i;
-	return -1;
-}
-
-const char *plan_schedule_code(int i)
-{
-	return i >= 0 && i < NSCHED ? scheds[i].code : NULL;
-}
-
-/* A schedule that is a day: exactly YYYY-MM-DD and a real day. */
-static bool sched_day(const char *s, hl_day *day)
-{
-	return s != NULL && strlen(s) == 10 && hl_day_parse(s, day);
-}
-
-bool plan_schedule_ok(const char *s)
-{
-	hl_day d;
-
-	return sched_index(s) >= 0 || sched_day(s, &d);
-}
-
-char *plan_schedule_label(const char *s, int year, char *buf, size_t size)
-{
-	static const char *const roman[] = {"I", "II", "III", "IV"};
-	int i = sched_index(s);
-	hl_day d;
-
-	if (i >= 0 && scheds[i].label != NULL)
-		snprintf(buf, size, "%s", scheds[i].label);
-	else if (i >= 0 && strcmp(s, "trong-nam") == 0)
-		snprintf(buf, size, year > 0 ? "Trong năm %d" : "Trong năm", year);
-	else if (i >= 0)
-		snprintf(buf, size, year > 0 ? "Quý %s/%d" : "Quý %s", roman[s[4] - '1'], year);
-	else if (sched_day(s, &d))
-		hl_day_vn(d, buf, size);
-	else
-		snprintf(buf, size, "%s", s != NULL ? s : "");
-	return buf;
-}
-
-static const struct {
-	const char *code, *label;
-} statuses[] = {
-	{"chua-bat-dau", "Chưa bắt đầu"},
-	{"dang-thuc-hien", "Đang thực hiện"},
-	{"hoan-thanh", "Hoàn thành"},
-	{"qua-han", "Quá hạn"},
-};
-
-char *plan_period_label(const struct hl_period *p, char *buf, size_t size)
-{
-	hl_period_label(p, buf, size);
-	if (buf[0] >= 'A' && buf[0] <= 'Z')
-		buf[0] = (char)(buf[0] - 'A' + 'a');
-	return buf;
-}
-
-const char *plan_status_code(int i)
-{
-	return i >= 0 && (size_t)i < sizeof(statuses) / sizeof(statuses[0]) ? statuses[i].code : NULL;
-}
-
-bool plan_status_ok(const char *s)
-{
-	return plan_status_label(s)[0] != '\0';
-}
-
-const char *plan_status_label(const char *s)
-{
-	for (size_t i = 0; s != NULL && i < sizeof(statuses) / sizeof(statuses[0]); i++)
-		if (strcmp(s, statuses[i].code) == 0)
-			return statuses[i].label;
-	return "";
-}
+#include "svc/report_model.h"
 
 /* ---- the suggestion ---- */
 
@@ -365,6 +231,15 @@ int plan_find_unit(struct store *st, struct hl_arena *a, const char *code, struc
 	for (size_t i = 0; rc == HL_OK && i < n; i++)
 		if (u[i].id == p->unit.parent_id)
 			p->parent = &u[i];
+	if (rc == HL_OK) {
+		struct rpt_model *m = hl_arena_alloc(a, sizeof(*m));
+
+		if (m == NULL)
+			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc kế hoạch");
+		memset(m, 0, sizeof(*m));
+		p->head = m;
+		rc = rpt_letterhead(a, &p->unit, p->parent, m, err);
+	}
 	return rc;
 }
 
@@ -416,7 +291,7 @@ int plan_suggest(struct store *st, struct hl_arena *a, const char *unit, int yea
 	for (int i = 0; i < PLAN_NCRIT; i++) {
 		struct plan_value *v = &p->v[i];
 
-		v->criterion = crits[i].code;
+		v->criterion = plan_crit_code(i);
 		for (int k = 0; iu != NULL && k < res->ncrit; k++)
 			if (strcmp(res->crit_code[k], v->criterion) == 0 && iu->idx.cell[k].cur.valid) {
 				v->has_value = true;
@@ -711,63 +586,4 @@ int plan_set_status(struct store *st, const char *unit, int year, int no, int64_
 		return store_commit(st, err);
 	rollback(st);
 	return rc;
-}
-
-/* ---- text for the documents and pages ---- */
-
-/* The latest note of task no (notes are by task number, then day). */
-const struct store_plan_note *plan_last_note(const struct plan_doc *p, int no)
-{
-	const struct store_plan_note *hit = NULL;
-
-	for (size_t i = 0; i < p->nnotes; i++)
-		if (p->notes[i].no == no)
-			hit = &p->notes[i];
-	return hit;
-}
-
-/* "Đang thực hiện (05/03/2025: đã lắp màn hình)"; "" before any work. */
-const char *plan_progress(struct hl_arena *a, const struct plan_doc *p,
-	const struct store_plan_task *t)
-{
-	const struct store_plan_note *n = plan_last_note(p, t->no);
-	char d[16];
-
-	if (strcmp(t->status, "chua-bat-dau") == 0 && n == NULL)
-		return "";
-	if (n == NULL)
-		return plan_status_label(t->status);
-	hl_day_vn(n->day, d, sizeof(d));
-	return hl_arena_printf(a, "%s (%s%s%s)", plan_status_label(t->status), d,
-		n->text[0] != '\0' ? ": " : "", n->text);
-}
-
-/* "I. Tiếp cận dịch vụ (TC)" */
-const char *plan_group_title(struct hl_arena *a, int c)
-{
-	return hl_arena_printf(a, "%s. %s (%s)", plan_crit_roman(c), plan_crit_name(c), plan_crit_code(c));
-}
-
-/* The criterion's value and target when the plan was made, if known. */
-const char *plan_group_figures(struct hl_arena *a, const struct plan_doc *p, int c)
-{
-	char v[32], t[32];
-
-	for (size_t i = 0; i < p->ntasks; i++) {
-		const struct store_plan_task *k = &p->tasks[i];
-
-		if (strcmp(k->criterion, plan_crit_code(c)) != 0 || !k->has_value || !k->has_target)
-			continue;
-		return hl_arena_printf(a, "Chỉ số khi lập kế hoạch: %s; chỉ tiêu năm %d: %s",
-			hl_fmt_dec(v, sizeof(v), k->value, 2), p->year,
-			hl_fmt_dec(t, sizeof(t), k->target, 2));
-	}
-	return "";
-}
-
-/* "Nâng cao mức độ hài lòng … của UBND phường Vĩnh Thọ năm 2025" */
-const char *plan_title(struct hl_arena *a, const struct plan_doc *p)
-{
-	return hl_arena_printf(a, "Nâng cao mức độ hài lòng của tổ chức, cá nhân đối với sự phục vụ "
-		"của %s năm %d", p->unit.name, p->year);
 }

@@ -14,13 +14,14 @@
 
 #include "base/err.h"
 #include "core/period.h"
+#include "core/plan_label.h"
 #include "store/store.h"
 
 struct hl_arena;
 struct import_opts;
 struct import_report;
+struct rpt_model;
 
-#define PLAN_NCRIT 5            /* TC, HC, PV, KQ, TT: the criteria with standard tasks */
 #define PLAN_MAX_TASKS 500      /* tasks in one plan or in the standard list */
 
 /* The CSV headers (docs/cli.md). */
@@ -28,42 +29,7 @@ struct import_report;
 #define PLAN_SHOW_HEADER "no,criterion,value,target,task,responsible,schedule,expected,status"
 #define PLAN_STD_HEADER "criterion,task,responsible,schedule,expected"
 
-/* ---- pure parts ---- */
-
-/* Index 0..PLAN_NCRIT-1 of a criterion code ("TC" ... "TT"), or -1. */
-int plan_crit_index(const char *code);
-
-/* Code and Vietnamese name of criterion i ("Tiếp cận dịch vụ"); static. */
-const char *plan_crit_code(int i);
-const char *plan_crit_name(int i);
-
-/* Roman numeral of criterion i's group in the appendix ("I" … "V"); static. */
-const char *plan_crit_roman(int i);
-
-/* True if s is a schedule: thuong-xuyen, trong-nam, quy-1 … quy-4,
- * thu-sau-hang-tuan, khi-co-thay-doi, khi-tiep-nhan or a day YYYY-MM-DD. */
-bool plan_schedule_ok(const char *s);
-
-/* The i-th schedule without a date (0.., in the appendix's order), NULL past
- * the last: the choices a page offers; static. */
-const char *plan_schedule_code(int i);
-
-/* The schedule as the appendix writes it for a plan of year ("Thường
- * xuyên", "Trong năm 2025", "Quý IV/2025", "31/10/2025"; year 0: "Trong
- * năm", "Quý IV") into buf; returns buf. */
-char *plan_schedule_label(const char *s, int year, char *buf, size_t size);
-
-/* A period's label inside a sentence ("năm 2024", "quý III/2025") into buf. */
-char *plan_period_label(const struct hl_period *p, char *buf, size_t size);
-
-/* True if s is a status: chua-bat-dau, dang-thuc-hien, hoan-thanh, qua-han. */
-bool plan_status_ok(const char *s);
-
-/* The i-th status (0..), NULL past the last; static. */
-const char *plan_status_code(int i);
-
-/* The status in Vietnamese ("Đang thực hiện"); static, "" when unknown. */
-const char *plan_status_label(const char *s);
+/* ---- pure parts (criteria, schedules, statuses: core/plan_label.h) ---- */
 
 /* The built-in standard tasks (seed 003's appendix: 7 TC, 4 HC, 6 PV, 5 KQ,
  * 3 TT), copied into arena a. */
@@ -114,6 +80,7 @@ int plan_std_reset(struct store *st, const char *who, struct hl_err *err);
 struct plan_doc {
 	struct store_unit unit;
 	const struct store_unit *parent;   /* NULL at the top */
+	const struct rpt_model *head;      /* the heading of its documents (rpt_letterhead) */
 	int year;
 	struct hl_period base;             /* plan_suggest only */
 	struct plan_value v[PLAN_NCRIT];   /* plan_suggest only */
@@ -183,20 +150,6 @@ int plan_set_status(struct store *st, const char *unit, int year, int no, int64_
  * and audits, commits nothing. */
 int plan_set_status_in(struct store *st, const char *unit, int year, int no, int64_t version,
 	const char *status, const char *text, hl_day day, const char *who, struct hl_err *err);
-
-/* Texts for the printed plan and the pages, owned by a: the title
- * "Nâng cao mức độ hài lòng … của UBND phường Vĩnh Thọ năm 2025"; a group's
- * heading "I. Tiếp cận dịch vụ (TC)"; the group's value and target when the
- * plan was made ("" unknown); a task's progress "Đang thực hiện (05/03/2025:
- * …)" ("" before any work). */
-const char *plan_title(struct hl_arena *a, const struct plan_doc *p);
-const char *plan_group_title(struct hl_arena *a, int c);
-const char *plan_group_figures(struct hl_arena *a, const struct plan_doc *p, int c);
-const char *plan_progress(struct hl_arena *a, const struct plan_doc *p,
-	const struct store_plan_task *t);
-
-/* The latest note of task no in p, or NULL; points into p. */
-const struct store_plan_note *plan_last_note(const struct plan_doc *p, int no);
 
 /* CSV: the suggestion (PLAN_SUGGEST_HEADER), a plan (PLAN_SHOW_HEADER), the
  * standard tasks (PLAN_STD_HEADER). Values with a decimal point. */

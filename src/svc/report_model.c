@@ -23,6 +23,7 @@
 #include "base/text.h"
 #include "core/instrument.h"
 #include "core/rollup.h"
+#include "core/phrase.h"
 #include "svc/letterhead.h"
 #include "svc/order.h"
 #include "svc/feedback.h"
@@ -181,8 +182,8 @@ static const char *place_of(struct hl_arena *a, const struct store_unit *u)
 static const char *addressee(struct hl_arena *a, const struct store_unit *u)
 {
 	if (strcmp(u->type, "huyen") == 0 || strcmp(u->type, "tinh") == 0)
-		return hl_arena_printf(a, "UBND %s", lh_in_text(a, u->name));
-	return lh_in_text(a, u->name);
+		return hl_arena_printf(a, "UBND %s", phr_in_text(a, u->name));
+	return phr_in_text(a, u->name);
 }
 
 static const struct store_unit *unit_by_id(const struct store_unit *u, size_t n, int64_t id)
@@ -210,7 +211,7 @@ static void successor_texts(struct build *b, const struct store_lineage *lin, si
 	struct rpt_model *m = b->m;
 	struct hl_arena *a = b->a;
 	const struct store_unit *s = m->subject;
-	const char *was = lh_place_in_text(a, s->name), *now = lh_place_in_text(a, issuer->name);
+	const char *was = phr_place_in_text(a, s->name), *now = phr_place_in_text(a, issuer->name);
 	const char *what = NULL;
 	char day[16] = "";
 	int from = 0;
@@ -232,7 +233,7 @@ static void successor_texts(struct build *b, const struct store_lineage *lin, si
 				hl_day_vn(lin[i].day, day, sizeof(day));
 	}
 	m->note = hl_arena_printf(a, "%s %s%s%s; %s ban hành báo cáo này.",
-		lh_sentence_start(a, was), what, day[0] ? " từ ngày " : "", day, addressee(a, issuer));
+		phr_sentence_start(a, was), what, day[0] ? " từ ngày " : "", day, addressee(a, issuer));
 }
 
 /* The heading and closing of the report: issued on its date by the
@@ -267,7 +268,7 @@ static int heading(struct build *b, const struct store_unit *units, size_t nunit
 	m->title = "BÁO CÁO";
 	m->subtitle = hl_arena_printf(a, "Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
 		"đối với sự phục vụ của %s%s%s %s", m->o.under ? "các đơn vị thuộc " : "",
-		lh_in_text(a, s->name), suffix, label);
+		phr_in_text(a, s->name), suffix, label);
 	if (parent) {
 		const char *to = addressee(a, parent);
 

@@ -22,6 +22,7 @@
 #include "http/srv.h"
 #include "svc/import.h"
 #include "svc/ingest.h"
+#include "report/plan_doc.h"
 #include "svc/plan.h"
 #include "web/admin.h"
 #include "web/pages.h"

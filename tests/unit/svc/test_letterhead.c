@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "base/arena.h"
+#include "core/phrase.h"
 #include "svc/letterhead.h"
 
 static void test_in_text(void **state)
@@ -19,41 +20,41 @@ static void test_in_text(void **state)
 
 	(void)state;
 	assert_non_null(a);
-	assert_string_equal(lh_in_text(a, "Thành phố Nha Trang"), "thành phố Nha Trang");
-	assert_string_equal(lh_in_text(a, "Tỉnh Khánh Hòa"), "tỉnh Khánh Hòa");
-	assert_string_equal(lh_in_text(a, "UBND Tỉnh Khánh Hòa"), "UBND tỉnh Khánh Hòa");
-	assert_string_equal(lh_in_text(a, "Ủy ban nhân dân Thị xã Ninh Hòa"),
+	assert_string_equal(phr_in_text(a, "Thành phố Nha Trang"), "thành phố Nha Trang");
+	assert_string_equal(phr_in_text(a, "Tỉnh Khánh Hòa"), "tỉnh Khánh Hòa");
+	assert_string_equal(phr_in_text(a, "UBND Tỉnh Khánh Hòa"), "UBND tỉnh Khánh Hòa");
+	assert_string_equal(phr_in_text(a, "Ủy ban nhân dân Thị xã Ninh Hòa"),
 		"Ủy ban nhân dân thị xã Ninh Hòa");
-	assert_string_equal(lh_in_text(a, "Đặc khu Phú Quốc"), "đặc khu Phú Quốc");
-	assert_string_equal(lh_in_text(a, "UBND phường Vĩnh Thọ"), "UBND phường Vĩnh Thọ");
+	assert_string_equal(phr_in_text(a, "Đặc khu Phú Quốc"), "đặc khu Phú Quốc");
+	assert_string_equal(phr_in_text(a, "UBND phường Vĩnh Thọ"), "UBND phường Vĩnh Thọ");
 	/* Before a number the kind keeps its capital: "Quận 1", "Phường 3". */
-	assert_string_equal(lh_in_text(a, "Quận 1"), "Quận 1");
-	assert_string_equal(lh_in_text(a, "UBND Phường 3"), "UBND Phường 3");
+	assert_string_equal(phr_in_text(a, "Quận 1"), "Quận 1");
+	assert_string_equal(phr_in_text(a, "UBND Phường 3"), "UBND Phường 3");
 	/* Other bodies are proper names. */
-	assert_string_equal(lh_in_text(a, "Trạm y tế phường Vĩnh Thọ"), "Trạm y tế phường Vĩnh Thọ");
-	assert_string_equal(lh_in_text(a, "Sở Nội vụ tỉnh Khánh Hòa"), "Sở Nội vụ tỉnh Khánh Hòa");
-	assert_string_equal(lh_in_text(a, "Thành Đoàn"), "Thành Đoàn");
+	assert_string_equal(phr_in_text(a, "Trạm y tế phường Vĩnh Thọ"), "Trạm y tế phường Vĩnh Thọ");
+	assert_string_equal(phr_in_text(a, "Sở Nội vụ tỉnh Khánh Hòa"), "Sở Nội vụ tỉnh Khánh Hòa");
+	assert_string_equal(phr_in_text(a, "Thành Đoàn"), "Thành Đoàn");
 
-	assert_string_equal(lh_place_in_text(a, "UBND phường Bắc Nha Trang"), "phường Bắc Nha Trang");
-	assert_string_equal(lh_place_in_text(a, "UBND Xã Vĩnh Lương"), "xã Vĩnh Lương");
-	assert_string_equal(lh_place_in_text(a, "Thành phố Nha Trang"), "thành phố Nha Trang");
-	assert_string_equal(lh_place_in_text(a, "Trạm y tế phường Vĩnh Hải"),
+	assert_string_equal(phr_place_in_text(a, "UBND phường Bắc Nha Trang"), "phường Bắc Nha Trang");
+	assert_string_equal(phr_place_in_text(a, "UBND Xã Vĩnh Lương"), "xã Vĩnh Lương");
+	assert_string_equal(phr_place_in_text(a, "Thành phố Nha Trang"), "thành phố Nha Trang");
+	assert_string_equal(phr_place_in_text(a, "Trạm y tế phường Vĩnh Hải"),
 		"Trạm y tế phường Vĩnh Hải");
 
-	assert_string_equal(lh_short(a, "UBND phường Vĩnh Thọ"), "P. Vĩnh Thọ");
-	assert_string_equal(lh_short(a, "UBND Xã Vĩnh Lương"), "X. Vĩnh Lương");
-	assert_string_equal(lh_short(a, "Trạm y tế phường Phương Sài"), "TYT P. Phương Sài");
-	assert_string_equal(lh_short(a, "Thành phố Nha Trang"), "TP. Nha Trang");
-	assert_string_equal(lh_short(a, "Phường 3"), "Phường 3");
-	assert_string_equal(lh_short(a, "Sở Y tế"), "Sở Y tế");
+	assert_string_equal(phr_short(a, "UBND phường Vĩnh Thọ"), "P. Vĩnh Thọ");
+	assert_string_equal(phr_short(a, "UBND Xã Vĩnh Lương"), "X. Vĩnh Lương");
+	assert_string_equal(phr_short(a, "Trạm y tế phường Phương Sài"), "TYT P. Phương Sài");
+	assert_string_equal(phr_short(a, "Thành phố Nha Trang"), "TP. Nha Trang");
+	assert_string_equal(phr_short(a, "Phường 3"), "Phường 3");
+	assert_string_equal(phr_short(a, "Sở Y tế"), "Sở Y tế");
 
-	assert_string_equal(lh_sentence_start(a, "đặc khu Phú Quốc"), "Đặc khu Phú Quốc");
-	assert_string_equal(lh_sentence_start(a, "phường Vĩnh Thọ"), "Phường Vĩnh Thọ");
-	assert_string_equal(lh_sentence_start(a, ""), "");
-	assert_string_equal(lh_inside(a, "Đường dây nóng"), "đường dây nóng");
-	assert_string_equal(lh_inside(a, "Trực tiếp tại bộ phận tiếp nhận"),
+	assert_string_equal(phr_sentence_start(a, "đặc khu Phú Quốc"), "Đặc khu Phú Quốc");
+	assert_string_equal(phr_sentence_start(a, "phường Vĩnh Thọ"), "Phường Vĩnh Thọ");
+	assert_string_equal(phr_sentence_start(a, ""), "");
+	assert_string_equal(phr_inside(a, "Đường dây nóng"), "đường dây nóng");
+	assert_string_equal(phr_inside(a, "Trực tiếp tại bộ phận tiếp nhận"),
 		"trực tiếp tại bộ phận tiếp nhận");
-	assert_string_equal(lh_inside(a, "QR"), "QR");
+	assert_string_equal(phr_inside(a, "QR"), "QR");
 	hl_arena_free(a);
 }
 

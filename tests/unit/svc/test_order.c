@@ -14,6 +14,7 @@
 #include "base/arena.h"
 #include "svc/report_model.h"
 #include "svc/order.h"
+#include "report/render.h"
 
 static void unit(struct iq_unit *u, const char *code, const char *name, const char *type,
 	double sipas, int64_t n)

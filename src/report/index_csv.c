@@ -1,5 +1,5 @@
 /* index_csv.c — the CSV form of an index result. */
-#include "svc/index_csv.h"
+#include "report/index_csv.h"
 
 #include "io/csvout.h"
 
