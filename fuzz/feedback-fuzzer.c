@@ -120,9 +120,10 @@ int feedback_fuzz_body(const uint8_t *data, size_t size)
 		check_stored(&in, code, token);
 		/* the step fields of the same body, as POST …/classify reads them */
 		if (b.cls != NULL && fb_class_parse(b.cls, &cls, &err) == HL_OK &&
-		    (b.criterion == NULL || b.criterion[0] == '\0' ||
-		     fb_criterion_parse(b.criterion, &err) == HL_OK))
-			MUST(fb_classify(st, code, 0, cls, b.criterion, 0, -1, "fuzz", &err) == HL_OK);
+			(b.criterion == NULL || b.criterion[0] == '\0' ||
+				fb_criterion_parse(b.criterion, &err) == HL_OK))
+			MUST(fb_classify(st, code, 0, cls, b.criterion, 0, -1, "fuzz", &err) ==
+				HL_OK);
 	} else {
 		check_refused(rc, &err);
 	}

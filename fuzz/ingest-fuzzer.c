@@ -29,7 +29,8 @@ int ingest_fuzz_json(const uint8_t *data, size_t size, int kiosk);
 #define MUST(cond) \
 	do { \
 		if (!(cond)) { \
-			fprintf(stderr, "ingest-fuzzer: %s failed (%s:%d)\n", #cond, __FILE__, __LINE__); \
+			fprintf(stderr, "ingest-fuzzer: %s failed (%s:%d)\n", #cond, __FILE__, \
+				__LINE__); \
 			__builtin_trap(); \
 		} \
 	} while (0)
@@ -161,8 +162,8 @@ int ingest_fuzz_json(const uint8_t *data, size_t size, int kiosk)
 static void csv_like(char *s)
 {
 	struct ingest_in in;
-	const char **slot[] = {&in.unit, &in.instrument, &in.date, &in.id, &in.channel,
-		&in.field, &in.staff, &in.dossier, &in.comment};
+	const char **slot[] = {&in.unit, &in.instrument, &in.date, &in.id, &in.channel, &in.field,
+		&in.staff, &in.dossier, &in.comment};
 	struct ingest_sink sink = {NULL, NULL, 0};
 	struct store_response *r = hl_calloc(1, sizeof(*r));
 	const struct ingest_inst *it;
@@ -190,7 +191,8 @@ static void csv_like(char *s)
 		eq = strchr(line, '=');
 		if (eq != NULL) {
 			*eq = '\0';
-			ingest_answer_text(it, hl_instrument_question(it->in, line), line, eq + 1, r, &sink);
+			ingest_answer_text(it, hl_instrument_question(it->in, line), line, eq + 1,
+				r, &sink);
 		}
 		line = nl != NULL ? nl + 1 : NULL;
 	}
@@ -208,8 +210,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	one((const char *)data, size, &kiosk_opts);
 	one((const char *)data, size, &user_opts);
 	/* The text paths want a C string of valid UTF-8, as the CSV reader gives. */
-	if (size > 64 * 1024 || !hl_utf8_valid((const char *)data, size, NULL)
-		|| memchr(data, '\0', size) != NULL)
+	if (size > 64 * 1024 || !hl_utf8_valid((const char *)data, size, NULL) ||
+		memchr(data, '\0', size) != NULL)
 		return 0;
 	copy = hl_malloc(size + 1);
 	MUST(copy != NULL);

@@ -12,10 +12,13 @@ libmicrohttpd-dev libsodium-dev libqrencode-dev libcairo2-dev fonts-liberation2 
 
 # Tests only: curl drives the server in the end-to-end tests; chromium and
 # Node.js run the browser tests (playwright-core, axe-core from npm).
-TEST_PKGS="curl chromium nodejs poppler-utils libreoffice-calc-nogui sqlite3"
+TEST_PKGS="curl chromium nodejs poppler-utils libreoffice-calc-nogui sqlite3 cppcheck
+  clang-format"
 # libreoffice-calc-nogui: tests/e2e/report_xlsx.sh reads the XLSX report back (soffice).
 # sqlite3: e2e tests (receipts, idempotency, feedback_track) look at or alter the
 # stored rows directly, as an attacker or a crash would.
+# cppcheck and clang-format (14): the lint suite's static analysis and the
+# check of .clang-format's layout.
 
 # Benchmarks only (bench/serve.sh): wrk drives the server, nginx is the
 # reference it is compared with.

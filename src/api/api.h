@@ -71,8 +71,8 @@ struct fb_item;
  * answer|publish|rate and its fields (NULL = not given). */
 struct fb_web_args {
 	const char *action, *cls, *criterion, *kind, *office, *text, *rating;
-	const char *reason;          /* reopen: why (required) */
-	int64_t version;             /* the item's version the caller saw; 0 = not checked */
+	const char *reason; /* reopen: why (required) */
+	int64_t version;    /* the item's version the caller saw; 0 = not checked */
 };
 
 /* Whether the caller's address may send one more public item, counting it
@@ -124,13 +124,12 @@ struct fb_web_body {
 	struct json_t *root;
 	const char *unit, *channel, *kind, *code, *received_at, *text, *name, *contact, *website,
 		*cls, *criterion, *office, *rating, *id, *reason;
-	int64_t version;             /* "version": a positive integer, 0 = not given */
+	int64_t version; /* "version": a positive integer, 0 = not given */
 };
 
 /* Parse body into out (free with fb_web_body_free): HL_EINVAL naming the
  * field, HL_ELIMIT over the cap. */
-int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out,
-	struct hl_err *err);
+int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out, struct hl_err *err);
 void fb_web_body_free(struct fb_web_body *b);
 
 /* The new item a body asks for (strings borrowed from b; received_at

@@ -40,7 +40,8 @@ int fb_web_track(struct http_req *r, const char *code, const char *token, struct
 	if (rl_over(r->st, RL_TRACK_ADDR, r->client, srv_now(), &over, err) != HL_OK)
 		return err->code;
 	if (over)
-		return hl_err_set(err, HL_ELIMIT, "token", "đã tra cứu sai quá nhiều lần từ địa chỉ "
+		return hl_err_set(err, HL_ELIMIT, "token",
+			"đã tra cứu sai quá nhiều lần từ địa chỉ "
 			"này: xin đợi 15 phút rồi thử lại");
 	rc = fb_track(r->st, NULL, code, token, hl_clock_minute(), r->a, out, err);
 	/* a wrong guess counts; a right one, or a missing item code, does not */
@@ -89,12 +90,12 @@ int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struc
 /* One feedback write for the writer: an item to add (in) or a step to do
  * (action, an enum fb_action) to item code. */
 struct fb_job {
-	int action;                  /* 0 = add in */
+	int action; /* 0 = add in */
 	const struct fb_new *in;
 	const char *code, *criterion, *office, *text, *who;
 	int cls, kind;
-	int64_t version;             /* a step: the item's version the caller saw, 0 = any */
-	char *new_code, *token;      /* add: what it gets (token may be NULL) */
+	int64_t version;        /* a step: the item's version the caller saw, 0 = any */
+	char *new_code, *token; /* add: what it gets (token may be NULL) */
 };
 
 static int write_fb(struct writer_tx *tx, void *arg, struct hl_err *err)
@@ -104,21 +105,18 @@ static int write_fb(struct writer_tx *tx, void *arg, struct hl_err *err)
 
 	switch (j->action) {
 	case FB_A_CLASSIFY:
-		return fb_classify_in(st, j->code, j->version, j->cls, j->criterion, j->kind, -1, j->who,
-			err);
+		return fb_classify_in(st, j->code, j->version, j->cls, j->criterion, j->kind, -1,
+			j->who, err);
 	case FB_A_FORWARD:
 		return fb_forward_in(st, j->code, j->version, j->office, -1, j->who, err);
-	case FB_A_ANSWER:
-		return fb_answer_in(st, j->code, j->version, j->text, 0, -1, j->who, err);
-	case FB_A_PUBLISH:
-		return fb_publish_in(st, j->code, j->version, -1, j->who, err);
+	case FB_A_ANSWER: return fb_answer_in(st, j->code, j->version, j->text, 0, -1, j->who, err);
+	case FB_A_PUBLISH: return fb_publish_in(st, j->code, j->version, -1, j->who, err);
 	case FB_A_RATE_OK:
 	case FB_A_RATE_BAD:
-		return fb_rate_in(st, j->code, j->version, j->action == FB_A_RATE_OK, -1, j->who, err);
-	case FB_A_REOPEN:
-		return fb_reopen_in(st, j->code, j->version, j->text, -1, j->who, err);
-	default:
-		return fb_add_in(st, j->in, j->who, j->new_code, j->token, err);
+		return fb_rate_in(st, j->code, j->version, j->action == FB_A_RATE_OK, -1, j->who,
+			err);
+	case FB_A_REOPEN: return fb_reopen_in(st, j->code, j->version, j->text, -1, j->who, err);
+	default: return fb_add_in(st, j->in, j->who, j->new_code, j->token, err);
 	}
 }
 
@@ -134,7 +132,8 @@ static int add_item(struct http_req *r, const struct fb_new *in, const char *who
 int fb_web_rate(struct http_req *r, const char *code, bool satisfied, const char *who,
 	struct hl_err *err)
 {
-	struct fb_job j = {.action = satisfied ? FB_A_RATE_OK : FB_A_RATE_BAD, .code = code,
+	struct fb_job j = {.action = satisfied ? FB_A_RATE_OK : FB_A_RATE_BAD,
+		.code = code,
 		.who = who};
 
 	return srv_write(r, write_fb, &j, err);
@@ -144,13 +143,18 @@ int fb_web_public_add(struct http_req *r, const char *unit, const char *text, co
 	const char *contact, const char *id, char *code, char *token, struct hl_err *err)
 {
 	struct fb_new in = {
-		.unit = unit, .channel = FB_WEB, .received_at = hl_clock_minute(), .text = text,
-		.name = name, .contact = contact, .id = id,
+		.unit = unit,
+		.channel = FB_WEB,
+		.received_at = hl_clock_minute(),
+		.text = text,
+		.name = name,
+		.contact = contact,
+		.id = id,
 	};
 	struct store_unit u;
 
 	if (unit == NULL || strlen(unit) >= STORE_CODE_MAX ||
-	    units_get(r->st, unit, &u, err) != HL_OK)
+		units_get(r->st, unit, &u, err) != HL_OK)
 		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
 	if (text == NULL || text[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, "text",
@@ -199,12 +203,13 @@ int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a
 		return hl_err_set(err, HL_EINVAL, "action", "thiếu thao tác cần làm");
 	/* codes are short: a long one is refused before a message echoes it */
 	if ((a->cls && strlen(a->cls) >= STORE_CODE_MAX) ||
-	    (a->criterion && strlen(a->criterion) >= STORE_CODE_MAX) ||
-	    (a->kind && strlen(a->kind) >= STORE_CODE_MAX) ||
-	    (a->office && strlen(a->office) >= STORE_CODE_MAX) ||
-	    (a->rating && strlen(a->rating) >= STORE_CODE_MAX) || strlen(a->action) >= STORE_CODE_MAX)
-		return hl_err_set(err, HL_EINVAL, "body", "một mã trong yêu cầu quá dài (tối đa %d byte)",
-			STORE_CODE_MAX - 1);
+		(a->criterion && strlen(a->criterion) >= STORE_CODE_MAX) ||
+		(a->kind && strlen(a->kind) >= STORE_CODE_MAX) ||
+		(a->office && strlen(a->office) >= STORE_CODE_MAX) ||
+		(a->rating && strlen(a->rating) >= STORE_CODE_MAX) ||
+		strlen(a->action) >= STORE_CODE_MAX)
+		return hl_err_set(err, HL_EINVAL, "body",
+			"một mã trong yêu cầu quá dài (tối đa %d byte)", STORE_CODE_MAX - 1);
 	j.code = it.it.code;
 	j.who = who;
 	j.version = a->version;
@@ -214,9 +219,10 @@ int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a
 		if (fb_class_parse(a->cls != NULL ? a->cls : "", &j.cls, err) != HL_OK)
 			return in_field(err, "class");
 		if (a->criterion != NULL && a->criterion[0] != '\0' &&
-		    fb_criterion_parse(a->criterion, err) != HL_OK)
+			fb_criterion_parse(a->criterion, err) != HL_OK)
 			return in_field(err, "criterion");
-		if (a->kind != NULL && a->kind[0] != '\0' && fb_kind_parse(a->kind, &j.kind, err) != HL_OK)
+		if (a->kind != NULL && a->kind[0] != '\0' &&
+			fb_kind_parse(a->kind, &j.kind, err) != HL_OK)
 			return in_field(err, "kind");
 	} else if (strcmp(a->action, "forward") == 0) {
 		j.action = FB_A_FORWARD;
@@ -232,7 +238,7 @@ int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a
 		j.action = FB_A_PUBLISH;
 	} else if (strcmp(a->action, "reopen") == 0) {
 		j.action = FB_A_REOPEN;
-		j.text = a->reason;     /* the reason, checked by the service */
+		j.text = a->reason; /* the reason, checked by the service */
 		if (a->reason == NULL || a->reason[0] == '\0')
 			return hl_err_set(err, HL_EINVAL, "reason", "hãy ghi lý do mở lại");
 	} else if (strcmp(a->action, "rate") == 0) {
@@ -282,24 +288,28 @@ json_t *fb_web_json(const struct fb_item *f, bool staff)
 	json_object_set_new(o, "step_label", json_string(fb_step_label(f->step)));
 	json_object_set_new(o, "text", it->text ? json_string(it->text) : json_null());
 	json_object_set_new(o, "published_at", jminute(it->published_at));
-	json_object_set_new(o, "answer", pub || (staff && it->answer) ?
-		json_string(it->answer) : json_null());
-	json_object_set_new(o, "rating", it->rating == 1 ? json_string("satisfied") :
-		it->rating == 2 ? json_string("unsatisfied") : json_null());
+	json_object_set_new(o, "answer",
+		pub || (staff && it->answer) ? json_string(it->answer) : json_null());
+	json_object_set_new(o, "rating",
+		it->rating == 1         ? json_string("satisfied") :
+			it->rating == 2 ? json_string("unsatisfied") :
+					  json_null());
 	if (!staff)
 		return o;
 	json_object_set_new(o, "kind", json_string(fb_kind_code(it->kind)));
-	json_object_set_new(o, "class", it->cls ? json_string(fb_class_code(it->cls)) : json_null());
-	json_object_set_new(o, "criterion", it->criterion[0] ? json_string(it->criterion) :
-		json_null());
+	json_object_set_new(o, "class",
+		it->cls ? json_string(fb_class_code(it->cls)) : json_null());
+	json_object_set_new(o, "criterion",
+		it->criterion[0] ? json_string(it->criterion) : json_null());
 	json_object_set_new(o, "due_at", jminute(f->due_at));
 	json_object_set_new(o, "overdue", json_boolean(f->overdue));
 	json_object_set_new(o, "classified_at", jminute(it->classified_at));
-	json_object_set_new(o, "office", f->office_code[0] ? json_string(f->office_code) :
-		json_null());
+	json_object_set_new(o, "office",
+		f->office_code[0] ? json_string(f->office_code) : json_null());
 	json_object_set_new(o, "forwarded_at", jminute(it->forwarded_at));
 	json_object_set_new(o, "answered_at", jminute(it->answered_at));
-	json_object_set_new(o, "answer_no", it->answer_no ? json_integer(it->answer_no) : json_null());
+	json_object_set_new(o, "answer_no",
+		it->answer_no ? json_integer(it->answer_no) : json_null());
 	json_object_set_new(o, "rated_at", jminute(it->rated_at));
 	json_object_set_new(o, "closed_at", jminute(it->closed_at));
 	json_object_set_new(o, "reopened", json_integer(it->reopened));
@@ -311,8 +321,22 @@ json_t *fb_web_json(const struct fb_item *f, bool staff)
 
 /* The keys of a body: codes first (FB_FIRST_TEXT of them), then free text. */
 static const char *const body_keys[] = {
-	"unit", "channel", "kind", "code", "received_at", "class", "criterion", "office", "rating",
-	"id", "text", "name", "contact", "website", "reason", NULL,
+	"unit",
+	"channel",
+	"kind",
+	"code",
+	"received_at",
+	"class",
+	"criterion",
+	"office",
+	"rating",
+	"id",
+	"text",
+	"name",
+	"contact",
+	"website",
+	"reason",
+	NULL,
 };
 #define FB_FIRST_TEXT 10
 
@@ -329,13 +353,24 @@ static int clip_len(const char *s, size_t max)
 	return (int)n;
 }
 
-int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out,
-	struct hl_err *err)
+int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out, struct hl_err *err)
 {
 	const char **slot[] = {
-		&out->unit, &out->channel, &out->kind, &out->code, &out->received_at, &out->cls,
-		&out->criterion, &out->office, &out->rating, &out->id, &out->text, &out->name,
-		&out->contact, &out->website, &out->reason,
+		&out->unit,
+		&out->channel,
+		&out->kind,
+		&out->code,
+		&out->received_at,
+		&out->cls,
+		&out->criterion,
+		&out->office,
+		&out->rating,
+		&out->id,
+		&out->text,
+		&out->name,
+		&out->contact,
+		&out->website,
+		&out->reason,
 	};
 	json_error_t jerr;
 	const char *key;
@@ -343,22 +378,25 @@ int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out,
 
 	memset(out, 0, sizeof(*out));
 	if (len > FB_BODY_MAX)
-		return hl_err_set(err, HL_ELIMIT, "body", "nội dung quá lớn: %zu byte, tối đa %d byte",
-			len, FB_BODY_MAX);
+		return hl_err_set(err, HL_ELIMIT, "body",
+			"nội dung quá lớn: %zu byte, tối đa %d byte", len, FB_BODY_MAX);
 	if (!hl_utf8_valid(body, len, NULL))
 		return hl_err_set(err, HL_EINVAL, "body", "nội dung không phải UTF-8 hợp lệ");
 	out->root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!json_is_object(out->root)) {
 		fb_web_body_free(out);
-		return hl_err_set(err, HL_EINVAL, "body", "nội dung phải là một đối tượng JSON {…}");
+		return hl_err_set(err, HL_EINVAL, "body",
+			"nội dung phải là một đối tượng JSON {…}");
 	}
-	json_object_foreach(out->root, key, v) {
+	json_object_foreach(out->root, key, v)
+	{
 		int i;
 
 		/* the item's version the caller acted on: a number, not a string */
 		if (strcmp(key, "version") == 0) {
 			if (!json_is_integer(v) || json_integer_value(v) < 1) {
-				hl_err_set(err, HL_EINVAL, "version", "'version' phải là một số nguyên dương: "
+				hl_err_set(err, HL_EINVAL, "version",
+					"'version' phải là một số nguyên dương: "
 					"phiên bản của phản ánh khi đọc");
 				fb_web_body_free(out);
 				return HL_EINVAL;
@@ -369,13 +407,16 @@ int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out,
 		for (i = 0; body_keys[i] != NULL && strcmp(key, body_keys[i]) != 0; i++)
 			;
 		if (body_keys[i] == NULL) {
-			hl_err_set(err, HL_EINVAL, "body", "khóa '%.*s' không có trong định dạng phản "
-				"ánh (xem docs/api.md)", clip_len(key, 40), key);
+			hl_err_set(err, HL_EINVAL, "body",
+				"khóa '%.*s' không có trong định dạng phản "
+				"ánh (xem docs/api.md)",
+				clip_len(key, 40), key);
 			fb_web_body_free(out);
 			return HL_EINVAL;
 		}
 		if (!json_is_string(v) && !json_is_null(v)) {
-			hl_err_set(err, HL_EINVAL, body_keys[i], "'%s' phải là một chuỗi", body_keys[i]);
+			hl_err_set(err, HL_EINVAL, body_keys[i], "'%s' phải là một chuỗi",
+				body_keys[i]);
 			fb_web_body_free(out);
 			return HL_EINVAL;
 		}
@@ -442,8 +483,8 @@ static int send_item(struct http_req *r, int status, const char *code, bool staf
 	if (fb_web_item(r, code, &it, &err) != HL_OK)
 		return http_send_err(r, &err);
 	o = fb_web_json(&it, staff);
-	return o ? http_send_json(r, status, o) : http_send_error(r, 500, "internal", "hết bộ nhớ",
-		NULL);
+	return o ? http_send_json(r, status, o) :
+		   http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 }
 
 int api_fb_list(struct http_req *r)
@@ -528,8 +569,14 @@ int api_fb_step(struct http_req *r)
 	if (!body_of(r, &b))
 		return 0;
 	a = (struct fb_web_args){
-		.action = r->param[1], .cls = b.cls, .criterion = b.criterion, .kind = b.kind,
-		.office = b.office, .text = b.text, .rating = b.rating, .reason = b.reason,
+		.action = r->param[1],
+		.cls = b.cls,
+		.criterion = b.criterion,
+		.kind = b.kind,
+		.office = b.office,
+		.text = b.text,
+		.rating = b.rating,
+		.reason = b.reason,
 		.version = b.version,
 	};
 	rc = fb_web_act(r, r->param[0], &a, &err);
@@ -550,7 +597,8 @@ int api_fb_public_add(struct http_req *r)
 
 	if (!fb_web_allow(r))
 		return http_send_error(r, 429, "too_many_requests",
-			"đã gửi quá nhiều phản ánh từ địa chỉ này: hãy đợi một giờ rồi gửi lại", NULL);
+			"đã gửi quá nhiều phản ánh từ địa chỉ này: hãy đợi một giờ rồi gửi lại",
+			NULL);
 	if (!body_of(r, &b))
 		return 0;
 	if (b.website != NULL && b.website[0] != '\0') {
@@ -562,9 +610,10 @@ int api_fb_public_add(struct http_req *r)
 	if (rc != HL_OK)
 		return http_send_err(r, &err);
 	url = fb_web_track_url(r, NULL, code, token);
-	o = url ? json_pack("{s:s, s:s, s:s}", "code", code, "token", token, "track_url", url) : NULL;
-	return o ? http_send_json(r, 201, o) : http_send_error(r, 500, "internal", "hết bộ nhớ",
-		NULL);
+	o = url ? json_pack("{s:s, s:s, s:s}", "code", code, "token", token, "track_url", url) :
+		  NULL;
+	return o ? http_send_json(r, 201, o) :
+		   http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 }
 
 int api_fb_public_track(struct http_req *r)
@@ -580,9 +629,11 @@ int api_fb_public_track(struct http_req *r)
 	if (rc == HL_EINVAL)
 		return http_send_error(r, 400, "invalid", err.msg, err.where);
 	if (rc != HL_OK)
-		return http_send_error(r, 404, "not_found", "không tìm thấy phản ánh với mã phản ánh và "
-			"mã theo dõi này: hãy kiểm tra lại mã", "token");
+		return http_send_error(r, 404, "not_found",
+			"không tìm thấy phản ánh với mã phản ánh và "
+			"mã theo dõi này: hãy kiểm tra lại mã",
+			"token");
 	o = fb_web_json(&it, false);
-	return o ? http_send_json(r, 200, o) : http_send_error(r, 500, "internal", "hết bộ nhớ",
-		NULL);
+	return o ? http_send_json(r, 200, o) :
+		   http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 }

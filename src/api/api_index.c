@@ -17,18 +17,20 @@ int api_index(struct http_req *r)
 	json_t *j;
 
 	if (period == NULL)
-		return http_send_error(r, 400, "invalid", "thiếu tham số period (ví dụ period=2024-Q3)",
-			"period");
+		return http_send_error(r, 400, "invalid",
+			"thiếu tham số period (ví dụ period=2024-Q3)", "period");
 	if (hl_period_parse(period, &o.period, &err) != HL_OK)
 		return http_send_error(r, 400, "invalid", err.msg, "period");
 	if (weight != NULL && strcmp(weight, "field") != 0)
-		return http_send_error(r, 400, "invalid", "weight chỉ nhận giá trị field", "weight");
+		return http_send_error(r, 400, "invalid", "weight chỉ nhận giá trị field",
+			"weight");
 	o.unit = http_query(r, "unit");
 	o.under = http_query(r, "under");
 	o.type = http_query(r, "type");
 	o.weight_field = weight != NULL;
 	if (o.unit && o.under)
-		return http_send_error(r, 400, "invalid", "chỉ dùng một trong unit và under", "unit");
+		return http_send_error(r, 400, "invalid", "chỉ dùng một trong unit và under",
+			"unit");
 	if (o.unit && scope_unit(r, o.unit, "unit", &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (o.under && scope_unit(r, o.under, "under", &u, &err) != HL_OK)
@@ -63,12 +65,12 @@ int api_session(struct http_req *r)
 	static const char *const roles[] = {"", "entry", "clerk", "supervisor", "admin"};
 	struct store_unit u;
 	struct hl_err err = {0};
-	json_t *j = json_pack("{s:s, s:s, s:s}", "user", r->user.name,
-		"role", roles[r->role >= 0 && r->role <= ROLE_ADMIN ? r->role : 0], "csrf", r->sess.csrf);
+	json_t *j = json_pack("{s:s, s:s, s:s}", "user", r->user.name, "role",
+		roles[r->role >= 0 && r->role <= ROLE_ADMIN ? r->role : 0], "csrf", r->sess.csrf);
 
 	if (j == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-	json_object_set_new(j, "unit", scope_home(r, &u, &err) == HL_OK ? json_string(u.code) :
-		json_null());
+	json_object_set_new(j, "unit",
+		scope_home(r, &u, &err) == HL_OK ? json_string(u.code) : json_null());
 	return http_send_json(r, 200, j);
 }

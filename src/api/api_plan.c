@@ -30,18 +30,19 @@ static json_t *task_json(const struct plan_doc *p, const struct store_plan_task 
 
 		if (n->no != t->no)
 			continue;
-		if (json_array_append_new(notes, json_pack("{s:s, s:s, s:s}", "date",
-		    hl_day_iso(n->day, d, sizeof(d)), "status", n->status, "text", n->text)) != 0) {
+		if (json_array_append_new(notes,
+			    json_pack("{s:s, s:s, s:s}", "date", hl_day_iso(n->day, d, sizeof(d)),
+				    "status", n->status, "text", n->text)) != 0) {
 			json_decref(notes);
 			return NULL;
 		}
 	}
-	j = json_pack("{s:i, s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:I}",
-		"no", t->no, "criterion", t->criterion,
-		"value", num_or_null(t->has_value, t->value), "target", num_or_null(t->has_target, t->target),
-		"task", t->task, "responsible", t->responsible, "schedule", t->schedule,
-		"schedule_label", plan_schedule_label(t->schedule, p->year, sched, sizeof(sched)),
-		"expected", t->expected, "status", t->status, "status_label", plan_status_label(t->status),
+	j = json_pack("{s:i, s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:I}", "no",
+		t->no, "criterion", t->criterion, "value", num_or_null(t->has_value, t->value),
+		"target", num_or_null(t->has_target, t->target), "task", t->task, "responsible",
+		t->responsible, "schedule", t->schedule, "schedule_label",
+		plan_schedule_label(t->schedule, p->year, sched, sizeof(sched)), "expected",
+		t->expected, "status", t->status, "status_label", plan_status_label(t->status),
 		"notes", notes, "version", (json_int_t)t->version);
 	return j;
 }
@@ -57,10 +58,12 @@ int api_plan(struct http_req *r)
 	long y;
 
 	if (year == NULL || year[0] == '\0')
-		return http_send_error(r, 400, "invalid", "thiếu tham số year (ví dụ year=2025)", "year");
+		return http_send_error(r, 400, "invalid", "thiếu tham số year (ví dụ year=2025)",
+			"year");
 	y = strtol(year, &end, 10);
 	if (*end != '\0' || y < 1900 || y > 2999)
-		return http_send_error(r, 400, "invalid", "year phải là một năm (ví dụ 2025)", "year");
+		return http_send_error(r, 400, "invalid", "year phải là một năm (ví dụ 2025)",
+			"year");
 	if (unit != NULL && unit[0] != '\0') {
 		if (scope_unit(r, unit, "unit", &u, &err) != HL_OK)
 			return http_send_err(r, &err);

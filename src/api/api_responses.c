@@ -28,8 +28,9 @@ static bool user_sees(void *ctx, const struct store_unit *unit)
 int api_intake_error(struct http_req *r, int rc, const struct hl_err *err)
 {
 	if (rc == HL_EINVAL || rc == HL_ELIMIT)
-		return http_send_error(r, http_status_of(rc), rc == HL_ELIMIT ? "too_large" : "invalid",
-			err->msg, err->where[0] != '\0' ? err->where : NULL);
+		return http_send_error(r, http_status_of(rc),
+			rc == HL_ELIMIT ? "too_large" : "invalid", err->msg,
+			err->where[0] != '\0' ? err->where : NULL);
 	return http_send_err(r, err);
 }
 
@@ -42,8 +43,11 @@ static int answer(struct http_req *r, int rc, const struct hl_err *err, void *jo
 	if (rc != HL_OK)
 		return api_intake_error(r, rc, err);
 	intake_end(job, &res);
-	ans = json_pack("{s:s, s:o}", "status", res.duplicate ? "duplicate" : res.held ? "held" :
-		"stored", "id", res.ext_id[0] != '\0' ? json_string(res.ext_id) : json_null());
+	ans = json_pack("{s:s, s:o}", "status",
+		res.duplicate    ? "duplicate" :
+			res.held ? "held" :
+				   "stored",
+		"id", res.ext_id[0] != '\0' ? json_string(res.ext_id) : json_null());
 	if (ans == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	if (res.fb_code[0] != '\0')
@@ -56,15 +60,22 @@ static int answer(struct http_req *r, int rc, const struct hl_err *err, void *jo
 int api_responses_post(struct http_req *r)
 {
 	struct intake_caller c = {.channel = r->kiosk_auth ? INTAKE_KIOSK : INTAKE_USER,
-		.st = r->st, .write = api_write, .ctx = r, .now = srv_now(),
-		.kiosk_id = r->kiosk.id, .kiosk_name = r->kiosk.name, .unit_id = r->kiosk.unit_id,
-		.user_name = r->user.name, .sees = user_sees};
+		.st = r->st,
+		.write = api_write,
+		.ctx = r,
+		.now = srv_now(),
+		.kiosk_id = r->kiosk.id,
+		.kiosk_name = r->kiosk.name,
+		.unit_id = r->kiosk.unit_id,
+		.user_name = r->user.name,
+		.sees = user_sees};
 	struct intake_job *job = hl_arena_alloc(r->a, intake_job_size());
 	struct hl_err err = {0};
 	int rc;
 
 	if (job == NULL)
-		return http_send_error(r, 503, "busy", "máy chủ đang thiếu bộ nhớ: hãy gửi lại sau", NULL);
+		return http_send_error(r, 503, "busy", "máy chủ đang thiếu bộ nhớ: hãy gửi lại sau",
+			NULL);
 	if ((rc = intake_begin(&c, r->body, r->body_len, job, &err)) != HL_OK)
 		return api_intake_error(r, rc, &err);
 	return srv_write_then(r, intake_write, job, answer);

@@ -54,8 +54,8 @@ static json_t *dossier_json(const struct ingest *g, const struct receipt_view *v
 			field = json_pack("{s:s, s:s}", "code", fl[i].code, "name", fl[i].name);
 		}
 	return json_pack("{s:s, s:o, s:o}", "code", v->rc.dossier, "procedure",
-		v->procedure[0] != '\0' ? json_string(v->procedure) : json_null(),
-		"field", field != NULL ? field : json_null());
+		v->procedure[0] != '\0' ? json_string(v->procedure) : json_null(), "field",
+		field != NULL ? field : json_null());
 }
 
 int api_survey_config(struct http_req *r)
@@ -79,11 +79,15 @@ int api_survey_config(struct http_req *r)
 	it = ingest_instrument(g, SURVEY_INSTRUMENT);
 	if (u == NULL || it == NULL) {
 		ingest_release(sh, g);
-		return http_send_error(r, 500, "internal", u == NULL ? "không tìm thấy đơn vị của phiếu"
-			: "không có bộ câu hỏi " SURVEY_INSTRUMENT, NULL);
+		return http_send_error(r, 500, "internal",
+			u == NULL ? "không tìm thấy đơn vị của phiếu" :
+				    "không có bộ câu hỏi " SURVEY_INSTRUMENT,
+			NULL);
 	}
-	out = api_config_add(r, json_pack("{s:{s:s, s:s}, s:o}", "unit", "code", u->code,
-		"name", u->name, "dossier", dossier_json(g, &v)), g, it, u->id, NULL);
+	out = api_config_add(r,
+		json_pack("{s:{s:s, s:s}, s:o}", "unit", "code", u->code, "name", u->name,
+			"dossier", dossier_json(g, &v)),
+		g, it, u->id, NULL);
 	ingest_release(sh, g);
 	if (out == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
@@ -94,7 +98,10 @@ int api_survey_config(struct http_req *r)
  * (svc/receipt.h), so two phones racing on one link store one response. */
 int api_survey_submit(struct http_req *r)
 {
-	struct intake_caller c = {.channel = INTAKE_QR, .st = r->st, .write = api_write, .ctx = r,
+	struct intake_caller c = {.channel = INTAKE_QR,
+		.st = r->st,
+		.write = api_write,
+		.ctx = r,
 		.now = srv_now()};
 	struct intake_result res;
 	struct receipt_view v;
@@ -123,7 +130,7 @@ int api_survey_submit(struct http_req *r)
 				strcmp(err.where, "id") == 0 ? "id" : NULL);
 		return api_intake_error(r, st, &err);
 	}
-	return http_send_json(r, res.duplicate ? 200 : 201, json_pack("{s:s, s:o}", "status",
-		res.duplicate ? "duplicate" : "stored", "id",
-		res.ext_id[0] != '\0' ? json_string(res.ext_id) : json_null()));
+	return http_send_json(r, res.duplicate ? 200 : 201,
+		json_pack("{s:s, s:o}", "status", res.duplicate ? "duplicate" : "stored", "id",
+			res.ext_id[0] != '\0' ? json_string(res.ext_id) : json_null()));
 }

@@ -8,8 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define HL_VN_TZ_MINUTES (7 * 60)   /* Asia/Ho_Chi_Minh: +07:00 all year */
-#define HL_CLOCK_FMT_SIZE 20        /* "dd/mm/yyyy HH:MM" and the NUL */
+#define HL_VN_TZ_MINUTES (7 * 60) /* Asia/Ho_Chi_Minh: +07:00 all year */
+#define HL_CLOCK_FMT_SIZE 20      /* "dd/mm/yyyy HH:MM" and the NUL */
 
 /* Now, in Unix seconds: HAILONG_NOW (Unix seconds, or "yyyy-mm-ddTHH:MM" in
  * Vietnam's time) when it is set and valid, else the system's clock. */

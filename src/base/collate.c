@@ -17,9 +17,9 @@ enum { W_SPACE = 1, W_NUMBER = 2, W_LETTER = 10, W_OTHER = 100 };
 /* One collation element: a letter, a space or a run of digits. */
 struct ce {
 	uint32_t primary;
-	const char *num;         /* W_NUMBER: the digits, leading zeros skipped */
+	const char *num; /* W_NUMBER: the digits, leading zeros skipped */
 	size_t numlen;
-	int tone;                /* 0 none, 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng */
+	int tone; /* 0 none, 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng */
 	bool upper;
 };
 
@@ -28,42 +28,38 @@ static int letter_rank(utf8proc_int32_t base, utf8proc_int32_t mod)
 {
 	/* a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z */
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyz";
-	static const unsigned char rank[26] = {0, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16,
-		17, 18, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32};
+	static const unsigned char rank[26] = {0, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+		21, 22, 23, 24, 25, 26, 28, 29, 30, 31, 32};
 
-	if (base == 0x111)                 /* đ */
+	if (base == 0x111) /* đ */
 		return 6;
 	if (base < 'a' || base > 'z')
 		return -1;
 	switch (base) {
-	case 'a':
-		return mod == 0x306 ? 1 : mod == 0x302 ? 2 : 0;
-	case 'e':
-		return mod == 0x302 ? 8 : 7;
-	case 'o':
-		return mod == 0x302 ? 19 : mod == 0x31B ? 20 : 18;
-	case 'u':
-		return mod == 0x31B ? 27 : 26;
-	default:
-		return rank[strchr(plain, (int)base) - plain];
+	case 'a': return mod == 0x306 ? 1 : mod == 0x302 ? 2 : 0;
+	case 'e': return mod == 0x302 ? 8 : 7;
+	case 'o': return mod == 0x302 ? 19 : mod == 0x31B ? 20 : 18;
+	case 'u': return mod == 0x31B ? 27 : 26;
+	default: return rank[strchr(plain, (int)base) - plain];
 	}
 }
 
 static int tone_of(utf8proc_int32_t mark)
 {
 	switch (mark) {
-	case 0x300: return 1;   /* huyền */
-	case 0x309: return 2;   /* hỏi */
-	case 0x303: return 3;   /* ngã */
-	case 0x301: return 4;   /* sắc */
-	case 0x323: return 5;   /* nặng */
+	case 0x300: return 1; /* huyền */
+	case 0x309: return 2; /* hỏi */
+	case 0x303: return 3; /* ngã */
+	case 0x301: return 4; /* sắc */
+	case 0x323: return 5; /* nặng */
 	default: return 0;
 	}
 }
 
 static bool is_space(utf8proc_int32_t cp)
 {
-	return cp == '\t' || cp == '\n' || cp == '\r' || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+	return cp == '\t' || cp == '\n' || cp == '\r' ||
+		utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
 /* Punctuation and symbols: no weight but in the last tie. */
@@ -89,7 +85,7 @@ static bool next(const char **s, struct ce *e)
 			return false;
 		memset(e, 0, sizeof(*e));
 		n = utf8proc_iterate(p, -1, &cp);
-		if (n <= 0) {                   /* an invalid byte: an unknown letter */
+		if (n <= 0) { /* an invalid byte: an unknown letter */
 			e->primary = W_OTHER + 0x110000u + *p;
 			(*s)++;
 			return true;
@@ -111,7 +107,7 @@ static bool next(const char **s, struct ce *e)
 		if (is_space(cp)) {
 			/* One separator however many spaces and dashes: "a – b" is "a b". */
 			while ((n = utf8proc_iterate((const utf8proc_uint8_t *)*s, -1, &cp)) > 0 &&
-			    cp != 0 && (is_space(cp) || ignorable(cp)))
+				cp != 0 && (is_space(cp) || ignorable(cp)))
 				*s += n;
 			e->primary = W_SPACE;
 			return true;
@@ -120,12 +116,12 @@ static bool next(const char **s, struct ce *e)
 		if (nd < 1 || nd > 8)
 			nd = 1, d[0] = cp;
 		if (utf8proc_category(d[0]) < UTF8PROC_CATEGORY_LU ||
-		    utf8proc_category(d[0]) > UTF8PROC_CATEGORY_LO) {
+			utf8proc_category(d[0]) > UTF8PROC_CATEGORY_LO) {
 			if (utf8proc_category(d[0]) == UTF8PROC_CATEGORY_ND) {
 				e->primary = W_OTHER + (uint32_t)d[0];
 				return true;
 			}
-			continue;               /* punctuation, symbols, lone marks */
+			continue; /* punctuation, symbols, lone marks */
 		}
 		{
 			utf8proc_int32_t base = utf8proc_tolower(d[0]), mod = 0, m;
@@ -137,8 +133,9 @@ static bool next(const char **s, struct ce *e)
 			for (utf8proc_ssize_t k = 1;; k++) {
 				if (k < nd) {
 					m = d[k];
-				} else if ((n = utf8proc_iterate((const utf8proc_uint8_t *)*s, -1, &m)) > 0 &&
-				    utf8proc_category(m) == UTF8PROC_CATEGORY_MN) {
+				} else if ((n = utf8proc_iterate((const utf8proc_uint8_t *)*s, -1,
+						    &m)) > 0 &&
+					utf8proc_category(m) == UTF8PROC_CATEGORY_MN) {
 					*s += n;
 				} else {
 					break;

@@ -5,19 +5,19 @@
 
 enum hl_status {
 	HL_OK = 0,
-	HL_EINVAL = -1,   /* bad input: the message names what and where */
+	HL_EINVAL = -1, /* bad input: the message names what and where */
 	HL_ENOTFOUND = -2,
 	HL_EEXIST = -3,
 	HL_ENOMEM = -4,
-	HL_EIO = -5,      /* storage or file system */
+	HL_EIO = -5, /* storage or file system */
 	HL_ECONFLICT = -6,
-	HL_ELIMIT = -7,   /* a size or count limit was exceeded */
-	HL_EPERM = -8,    /* the caller may not see or change this */
-	HL_EBUSY = -9,    /* a shared resource stayed busy (the store locked by another
+	HL_ELIMIT = -7,    /* a size or count limit was exceeded */
+	HL_EPERM = -8,     /* the caller may not see or change this */
+	HL_EBUSY = -9,     /* a shared resource stayed busy (the store locked by another
 	                   * writer, the password checks all taken): nothing was changed,
 	                   * try again in a few seconds */
 	HL_ECORRUPT = -10, /* the stored data is damaged: restore it from a backup */
-	HL_ERETRY = -11,  /* the transaction lost a race with another writer (a serialization
+	HL_ERETRY = -11,   /* the transaction lost a race with another writer (a serialization
 	                   * failure, a deadlock, a stale snapshot): it was undone and may
 	                   * be run again from the start (svc/writer does, a few times) */
 };

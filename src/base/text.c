@@ -150,7 +150,8 @@ bool hl_text_fold(const char *s, char *out, size_t size)
 		if (n <= 0)
 			return false;
 		p += n;
-		if (cp == 0x0110 || cp == 0x0111) {      /* Đ, đ: a letter of its own, no mark to strip */
+		if (cp == 0x0110 ||
+			cp == 0x0111) { /* Đ, đ: a letter of its own, no mark to strip */
 			dec[0] = 'd';
 			k = 1;
 		} else {

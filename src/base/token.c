@@ -21,7 +21,8 @@ void token_random(char *buf, size_t size)
 
 void token_hash(const char *token, unsigned char out[TOKEN_HASH_LEN])
 {
-	crypto_generichash(out, TOKEN_HASH_LEN, (const unsigned char *)token, strlen(token), NULL, 0);
+	crypto_generichash(out, TOKEN_HASH_LEN, (const unsigned char *)token, strlen(token), NULL,
+		0);
 }
 
 int token_issue(char *buf, size_t size, unsigned char hash[TOKEN_HASH_LEN], struct hl_err *err)
@@ -43,7 +44,7 @@ int token_wellformed(const char *s)
 		char c = s[n];
 
 		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c == '-' || c == '_'))
+			    c == '-' || c == '_'))
 			return 0;
 		if (n >= 64)
 			return 0;

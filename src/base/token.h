@@ -8,8 +8,8 @@
 
 #include "base/err.h"
 
-#define TOKEN_HASH_LEN 32   /* BLAKE2b-256 (the store's STORE_HASH_LEN) */
-#define TOKEN_SIZE 48   /* buffer for token_random: 43 characters and the NUL */
+#define TOKEN_HASH_LEN 32 /* BLAKE2b-256 (the store's STORE_HASH_LEN) */
+#define TOKEN_SIZE 48     /* buffer for token_random: 43 characters and the NUL */
 
 /* A random URL-safe token (32 bytes of entropy, base64url without padding)
  * into buf (size >= TOKEN_SIZE). Needs sodium_init() (done by the server and

@@ -14,7 +14,7 @@
 #include "svc/audit.h"
 #include "svc/import.h"
 
-#define NAMES_MAX 64      /* commands, subcommands or options offered as "did you mean" */
+#define NAMES_MAX 64 /* commands, subcommands or options offered as "did you mean" */
 
 /* Edits (insert, delete, change, swap two neighbours) between a and b, at
  * most 63 bytes each are compared. */
@@ -38,7 +38,7 @@ static int distance(const char *a, const char *b)
 			if (d[i][j - 1] + 1 < best)
 				best = d[i][j - 1] + 1;
 			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < best)
+				d[i - 2][j - 2] + 1 < best)
 				best = d[i - 2][j - 2] + 1;
 			d[i][j] = best;
 		}
@@ -96,17 +96,21 @@ int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, int first,
 				char typed[64];
 				size_t n = 0;
 
-				for (const struct cli_opt *x = opts; x != NULL && x->name && n < NAMES_MAX; x++)
+				for (const struct cli_opt *x = opts;
+					x != NULL && x->name && n < NAMES_MAX; x++)
 					names[n++] = x->name;
-				snprintf(typed, sizeof(typed), "%.*s", (int)(len < 63 ? len : 63), a + 2);
+				snprintf(typed, sizeof(typed), "%.*s", (int)(len < 63 ? len : 63),
+					a + 2);
 				near = cli_closest(typed, names, n);
 				if (near != NULL)
-					return cli_usage(cmd, "không có tùy chọn %s; có phải --%s?", a, near);
+					return cli_usage(cmd, "không có tùy chọn %s; có phải --%s?",
+						a, near);
 				return cli_usage(cmd, "không có tùy chọn %s", a);
 			}
 			if (o->flag != NULL) {
 				if (eq != NULL)
-					return cli_usage(cmd, "tùy chọn --%s không nhận giá trị", o->name);
+					return cli_usage(cmd, "tùy chọn --%s không nhận giá trị",
+						o->name);
 				*o->flag = true;
 			} else if (eq != NULL) {
 				*o->value = eq + 1;
@@ -126,13 +130,12 @@ int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, int first,
 
 int cli_fail(const struct hl_err *err)
 {
-	fprintf(stderr, "hailong: lỗi: %s\n", err->msg[0] != '\0' ? err->msg
-		: hl_status_name(err->code));
+	fprintf(stderr, "hailong: lỗi: %s\n",
+		err->msg[0] != '\0' ? err->msg : hl_status_name(err->code));
 	return 1;
 }
 
-__attribute__((format(printf, 1, 0)))
-static void verror(const char *fmt, va_list ap)
+__attribute__((format(printf, 1, 0))) static void verror(const char *fmt, va_list ap)
 {
 	fputs("hailong: lỗi: ", stderr);
 	vfprintf(stderr, fmt, ap);
@@ -167,8 +170,9 @@ void cli_print_help(const struct cli_cmd *cmd, FILE *f)
 {
 	fprintf(f, "hailong %s — %s\n\n%s", cmd->name, cmd->summary, cmd->help);
 	fputs("\nTùy chọn chung:\n"
-		"  --db ĐƯỜNG_DẪN   cơ sở dữ liệu (mặc định $HAILONG_DB, nếu không thì ./hailong.db)\n"
-		"  --help           in hướng dẫn này\n", f);
+	      "  --db ĐƯỜNG_DẪN   cơ sở dữ liệu (mặc định $HAILONG_DB, nếu không thì ./hailong.db)\n"
+	      "  --help           in hướng dẫn này\n",
+		f);
 }
 
 void cli_progress(void *ctx, long rows)
@@ -224,8 +228,10 @@ int cli_import_file(struct cli_ctx *ctx, const char *path, const char *what,
 	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
 		struct hl_err *))
 {
-	struct import_opts o = {.name = path, .who = ctx->who,
-		.progress = cli_progress, .progress_ctx = ctx};
+	struct import_opts o = {.name = path,
+		.who = ctx->who,
+		.progress = cli_progress,
+		.progress_ctx = ctx};
 	struct import_report *rep = NULL;
 	struct hl_err err;
 	FILE *f;
@@ -316,8 +322,8 @@ int cli_dispatch(const struct cli_cmd *cmd, const struct cli_sub *subs, struct c
 	}
 	near = cli_closest(argv[1], names, n);
 	if (near != NULL)
-		return cli_usage(cmd, "không có lệnh hailong %s %s; có phải: hailong %s %s?", cmd->name,
-			argv[1], cmd->name, near);
+		return cli_usage(cmd, "không có lệnh hailong %s %s; có phải: hailong %s %s?",
+			cmd->name, argv[1], cmd->name, near);
 	return cli_usage(cmd, "không có lệnh hailong %s %s", cmd->name, argv[1]);
 }
 

@@ -40,17 +40,17 @@ struct cli_sub;
  * the one argv[1] names (cli_dispatch). */
 struct cli_cmd {
 	const char *name;
-	const char *summary;  /* one Vietnamese line for `hailong --help` */
-	const char *help;     /* full Vietnamese help: usage lines and options */
+	const char *summary; /* one Vietnamese line for `hailong --help` */
+	const char *help;    /* full Vietnamese help: usage lines and options */
 	enum cli_db db;
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
-	const struct cli_sub *subs;   /* NULL-name terminated, or NULL */
+	const struct cli_sub *subs; /* NULL-name terminated, or NULL */
 };
 
 /* The descriptors, one per cmd_<name>.c; main.c lists the ones built. */
 extern const struct cli_cmd cmd_init, cmd_units, cmd_fields, cmd_staff, cmd_instruments,
-	cmd_responses, cmd_tallies, cmd_targets, cmd_dossiers, cmd_index, cmd_sample_plan,
-	cmd_demo, cmd_serve;
+	cmd_responses, cmd_tallies, cmd_targets, cmd_dossiers, cmd_index, cmd_sample_plan, cmd_demo,
+	cmd_serve;
 extern const struct cli_cmd cmd_users, cmd_audit;
 extern const struct cli_cmd cmd_kiosks;
 extern const struct cli_cmd cmd_receipts;
@@ -81,7 +81,7 @@ const char *cli_closest(const char *s, const char *const *names, size_t n);
 /* One option a command accepts: "--name VALUE" or "--name=VALUE" sets *value;
  * with flag != NULL the option takes no value and sets *flag. */
 struct cli_opt {
-	const char *name;     /* "year" for --year */
+	const char *name; /* "year" for --year */
 	const char **value;
 	bool *flag;
 };

@@ -42,9 +42,8 @@ static const char *show_time(const char *at, char *buf, size_t size)
 	hl_day day;
 
 	if (sscanf(at, "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &s) == 7 &&
-	    (sep == 'T' || sep == ' ') && hl_day_from_ymd(y, mo, d, &day))
-		return hl_clock_fmt((int64_t)day * 86400 + h * 3600 + mi * 60 + s, 
-			buf, size);
+		(sep == 'T' || sep == ' ') && hl_day_from_ymd(y, mo, d, &day))
+		return hl_clock_fmt((int64_t)day * 86400 + h * 3600 + mi * 60 + s, buf, size);
 	return at;
 }
 
@@ -95,5 +94,5 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-const struct cli_cmd cmd_audit = {"audit", "nhật ký thay đổi: ai làm gì, lúc nào",
-	cli_help_audit, CLI_DB_OPEN, run, NULL};
+const struct cli_cmd cmd_audit = {"audit", "nhật ký thay đổi: ai làm gì, lúc nào", cli_help_audit,
+	CLI_DB_OPEN, run, NULL};

@@ -40,12 +40,14 @@ static int need_db(struct cli_ctx *ctx)
 	hl_err_clear(&err);
 	if (strstr(ctx->db, "://") == NULL && stat(ctx->db, &sb) != 0)
 		return cli_errorf("cơ sở dữ liệu '%s' chưa có.\nTạo nó trước bằng: hailong --db '%s' "
-			"init", ctx->db, ctx->db);
+				  "init",
+			ctx->db, ctx->db);
 	if (store_open(ctx->db, &ctx->st, &err) != HL_OK)
 		return cli_fail(&err);
 	if (cal_culture_year(ctx->st, &year, &err) != HL_OK)
 		return cli_errorf("cơ sở dữ liệu '%s' chưa được khởi tạo hoặc chưa nâng cấp.\n"
-			"Chạy: hailong --db '%s' init", ctx->db, ctx->db);
+				  "Chạy: hailong --db '%s' init",
+			ctx->db, ctx->db);
 	return 0;
 }
 
@@ -57,7 +59,8 @@ static hl_day today(void)
 static int bad_date(const char *opt, const char *s)
 {
 	return cli_errorf("%s '%s' không hợp lệ: viết năm-tháng-ngày và là ngày có thật "
-		"(ví dụ 2026-02-17)", opt, s);
+			  "(ví dụ 2026-02-17)",
+		opt, s);
 }
 
 static int check_format(const char *format, bool *csv)
@@ -87,8 +90,8 @@ static int find_unit(struct cli_ctx *ctx, const char *code, struct store_unit *u
 }
 
 /* The calendar and the schedule of unit code (NULL: the default). */
-static int load_sched(struct cli_ctx *ctx, const char *code, struct cal **c,
-	struct wc_sched *s, struct store_unit *u)
+static int load_sched(struct cli_ctx *ctx, const char *code, struct cal **c, struct wc_sched *s,
+	struct store_unit *u)
 {
 	struct hl_err err;
 	int rc;
@@ -117,17 +120,17 @@ static char *fmt_minute(int64_t t, char *buf, size_t size)
 
 /* ---- lunar ---- */
 
-static const char *const month_names[13] = {"", "Giêng", "Hai", "Ba", "Tư", "Năm", "Sáu",
-	"Bảy", "Tám", "Chín", "Mười", "Mười Một", "Chạp"};
-static const char *const stems[10] = {"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh",
-	"Tân", "Nhâm", "Quý"};
-static const char *const branches[12] = {"Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ",
-	"Mùi", "Thân", "Dậu", "Tuất", "Hợi"};
+static const char *const month_names[13] = {"", "Giêng", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy",
+	"Tám", "Chín", "Mười", "Mười Một", "Chạp"};
+static const char *const stems[10] = {"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân",
+	"Nhâm", "Quý"};
+static const char *const branches[12] = {"Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi",
+	"Thân", "Dậu", "Tuất", "Hợi"};
 
 static int do_lunar(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *format = "table", *pos[1];
-	const struct cli_opt opts[] = { {"format", &format, NULL}, {NULL, NULL, NULL} };
+	const struct cli_opt opts[] = {{"format", &format, NULL}, {NULL, NULL, NULL}};
 	struct hl_lunar l;
 	char iso[16], vn[16];
 	hl_day day;
@@ -138,7 +141,8 @@ static int do_lunar(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_parse(&cmd_calendar, argc, argv, 1, opts, pos, 1, &npos)) != 0)
 		return rc;
 	if (npos != 1)
-		return cli_usage(&cmd_calendar, "thiếu ngày: hailong calendar lunar NGÀY (ví dụ 2026-02-17)");
+		return cli_usage(&cmd_calendar,
+			"thiếu ngày: hailong calendar lunar NGÀY (ví dụ 2026-02-17)");
 	if ((rc = check_format(format, &csv)) != 0)
 		return rc;
 	if (!hl_day_parse(pos[0], &day))
@@ -178,8 +182,7 @@ static void print_day_hours(const struct wc_day_hours *h)
 }
 
 /* Print the hours in force for u on day, and the rules stored for u. */
-static int show_hours(struct cli_ctx *ctx, const char *code, const struct store_unit *u,
-	hl_day day)
+static int show_hours(struct cli_ctx *ctx, const char *code, const struct store_unit *u, hl_day day)
 {
 	struct cal *c = NULL;
 	struct wc_sched s;
@@ -208,8 +211,8 @@ static int show_hours(struct cli_ctx *ctx, const char *code, const struct store_
 	h = cal_hours_in_force(&s, day);
 	printf("Giờ làm việc %s%s%s%s ngày %s: %s\n", u->id != 0 ? "của đơn vị " : "mặc định",
 		u->id != 0 ? u->code : "", u->id != 0 ? " – " : "", u->id != 0 ? u->name : "",
-		hl_day_vn(day, vn, sizeof(vn)), wc_hours_format(h != NULL ? h : &dflt, spec,
-		sizeof(spec)));
+		hl_day_vn(day, vn, sizeof(vn)),
+		wc_hours_format(h != NULL ? h : &dflt, spec, sizeof(spec)));
 	printf("Trong ngày đó: ");
 	print_day_hours(wc_hours_on(&s, day));
 	printf("\n");
@@ -217,14 +220,19 @@ static int show_hours(struct cli_ctx *ctx, const char *code, const struct store_
 		if (rules[i].unit_id != u->id)
 			continue;
 		if (own++ == 0)
-			printf("Quy định riêng%s:\n", u->id != 0 ? " của đơn vị" : " cho mọi đơn vị");
-		printf("  từ %s: %s\n", rules[i].from == HL_DAY_NONE ? "trước đến nay" :
-			hl_day_vn(rules[i].from, vn, sizeof(vn)), rules[i].spec);
+			printf("Quy định riêng%s:\n",
+				u->id != 0 ? " của đơn vị" : " cho mọi đơn vị");
+		printf("  từ %s: %s\n",
+			rules[i].from == HL_DAY_NONE ? "trước đến nay" :
+						       hl_day_vn(rules[i].from, vn, sizeof(vn)),
+			rules[i].spec);
 	}
 	if (own == 0)
-		printf("%s\n", u->id != 0 ? "Đơn vị chưa có quy định riêng: theo đơn vị cấp trên, "
-			"nếu không thì theo giờ mặc định." : "Chưa đặt giờ chung: dùng giờ mặc định "
-			"07:30-11:30,13:30-17:00.");
+		printf("%s\n",
+			u->id != 0 ? "Đơn vị chưa có quy định riêng: theo đơn vị cấp trên, "
+				     "nếu không thì theo giờ mặc định." :
+				     "Chưa đặt giờ chung: dùng giờ mặc định "
+				     "07:30-11:30,13:30-17:00.");
 cleanup:
 	hl_arena_free(a);
 	cal_free(c);
@@ -235,7 +243,9 @@ static int do_hours(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *from_s = NULL, *pos[1];
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"from", &from_s, NULL}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"from", &from_s, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct store_unit u;
 	struct hl_err err;
@@ -254,17 +264,23 @@ static int do_hours(struct cli_ctx *ctx, int argc, char **argv)
 	hl_err_clear(&err);
 	if (cal_set_hours(ctx->st, ctx->who, u.id, u.code, from, pos[0], &err) != HL_OK)
 		return cli_fail(&err);
-	printf("Đã đặt giờ làm việc %s%s từ %s: %s\n", u.id != 0 ? "của đơn vị " : "chung cho mọi "
-		"đơn vị chưa có giờ riêng", u.code, from == HL_DAY_NONE ? "trước đến nay" :
-		hl_day_vn(from, vn, sizeof(vn)), pos[0]);
+	printf("Đã đặt giờ làm việc %s%s từ %s: %s\n",
+		u.id != 0 ? "của đơn vị " :
+			    "chung cho mọi "
+			    "đơn vị chưa có giờ riêng",
+		u.code, from == HL_DAY_NONE ? "trước đến nay" : hl_day_vn(from, vn, sizeof(vn)),
+		pos[0]);
 	return 0;
 }
 
 /* ---- show ---- */
 
 static const char *const kind_codes[] = {
-	[WC_HOLIDAY] = "holiday", [WC_COMPENSATORY] = "compensatory", [WC_DAY_OFF] = "day-off",
-	[WC_WORKING_DAY] = "working-day", [WC_DISABLED] = "disabled",
+	[WC_HOLIDAY] = "holiday",
+	[WC_COMPENSATORY] = "compensatory",
+	[WC_DAY_OFF] = "day-off",
+	[WC_WORKING_DAY] = "working-day",
+	[WC_DISABLED] = "disabled",
 };
 static const char *const weekdays[7] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu",
 	"Thứ Bảy", "Chủ nhật"};
@@ -273,7 +289,9 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *year_s = NULL, *unit = NULL, *format = "table";
 	const struct cli_opt opts[] = {
-		{"year", &year_s, NULL}, {"unit", &unit, NULL}, {"format", &format, NULL},
+		{"year", &year_s, NULL},
+		{"unit", &unit, NULL},
+		{"format", &format, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct cal *c = NULL;
@@ -292,7 +310,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = check_format(format, &csv)) != 0)
 		return rc;
 	if (y < CAL_YEAR_MIN || y > CAL_YEAR_MAX)
-		return cli_errorf("năm %d ngoài lịch làm việc (%d–%d)", y, CAL_YEAR_MIN, CAL_YEAR_MAX);
+		return cli_errorf("năm %d ngoài lịch làm việc (%d–%d)", y, CAL_YEAR_MIN,
+			CAL_YEAR_MAX);
 	if ((rc = load_sched(ctx, unit, &c, &s, &u)) != 0)
 		return rc;
 	hl_err_clear(&err);
@@ -304,12 +323,14 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		printf("date,kind,name\n");
 	else
 		printf("Lịch làm việc năm %d%s%s: các ngày khác thường lệ (thứ Hai–thứ Sáu làm việc, "
-			"thứ Bảy, Chủ nhật nghỉ)\n", y, u.id != 0 ? " – đơn vị " : "", u.code);
+		       "thứ Bảy, Chủ nhật nghỉ)\n",
+			y, u.id != 0 ? " – đơn vị " : "", u.code);
 	for (size_t i = 0; i < n; i++) {
 		char day[16];
 
 		if (csv) {
-			printf("%s,%s,", hl_day_iso(e[i].day, day, sizeof(day)), kind_codes[e[i].kind]);
+			printf("%s,%s,", hl_day_iso(e[i].day, day, sizeof(day)),
+				kind_codes[e[i].kind]);
 			csvout_cell(stdout, e[i].name);
 			putchar('\n');
 			continue;
@@ -338,10 +359,12 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 static int parse_moment(const char *opt, const char *s, int64_t *out)
 {
 	if (s == NULL)
-		return cli_usage(&cmd_calendar, "thiếu %s THỜI-ĐIỂM (ví dụ \"2026-02-13 15:30\")", opt);
+		return cli_usage(&cmd_calendar, "thiếu %s THỜI-ĐIỂM (ví dụ \"2026-02-13 15:30\")",
+			opt);
 	if (!hl_minute_parse(s, out))
 		return cli_errorf("%s '%s' không hợp lệ: viết \"năm-tháng-ngày giờ:phút\" và là "
-			"thời điểm có thật (ví dụ \"2026-02-13 15:30\")", opt, s);
+				  "thời điểm có thật (ví dụ \"2026-02-13 15:30\")",
+			opt, s);
 	return 0;
 }
 
@@ -363,8 +386,12 @@ static int do_deadline(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *from_s = NULL, *hours = NULL, *days = NULL, *minutes = NULL, *unit = NULL;
 	const struct cli_opt opts[] = {
-		{"from", &from_s, NULL}, {"hours", &hours, NULL}, {"days", &days, NULL},
-		{"minutes", &minutes, NULL}, {"unit", &unit, NULL}, {NULL, NULL, NULL},
+		{"from", &from_s, NULL},
+		{"hours", &hours, NULL},
+		{"days", &days, NULL},
+		{"minutes", &minutes, NULL},
+		{"unit", &unit, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct cal *c = NULL;
 	struct wc_sched s;
@@ -378,7 +405,8 @@ static int do_deadline(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_parse(&cmd_calendar, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
 		return rc;
 	if ((hours != NULL) + (days != NULL) + (minutes != NULL) != 1)
-		return cli_usage(&cmd_calendar, "cần đúng một trong --hours N, --days N, --minutes N");
+		return cli_usage(&cmd_calendar,
+			"cần đúng một trong --hours N, --days N, --minutes N");
 	if ((rc = parse_moment("--from", from_s, &from)) != 0)
 		return rc;
 	if (hours != NULL || minutes != NULL) {
@@ -410,7 +438,9 @@ static int do_between(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *from_s = NULL, *to_s = NULL, *unit = NULL;
 	const struct cli_opt opts[] = {
-		{"from", &from_s, NULL}, {"to", &to_s, NULL}, {"unit", &unit, NULL},
+		{"from", &from_s, NULL},
+		{"to", &to_s, NULL},
+		{"unit", &unit, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct cal *c = NULL;
@@ -423,7 +453,7 @@ static int do_between(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_parse(&cmd_calendar, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
 		return rc;
 	if ((rc = parse_moment("--from", from_s, &a)) != 0 ||
-	    (rc = parse_moment("--to", to_s, &b)) != 0)
+		(rc = parse_moment("--to", to_s, &b)) != 0)
 		return rc;
 	if ((rc = load_sched(ctx, unit, &c, &s, &u)) != 0)
 		return rc;
@@ -441,7 +471,7 @@ static int do_between(struct cli_ctx *ctx, int argc, char **argv)
 static int do_culture_day(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *from_year = NULL, *pos[1];
-	const struct cli_opt opts[] = { {"from-year", &from_year, NULL}, {NULL, NULL, NULL} };
+	const struct cli_opt opts[] = {{"from-year", &from_year, NULL}, {NULL, NULL, NULL}};
 	struct hl_err err;
 	int rc, npos, y = 0, m, d;
 	bool on;
@@ -449,7 +479,8 @@ static int do_culture_day(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_parse(&cmd_calendar, argc, argv, 1, opts, pos, 1, &npos)) != 0)
 		return rc;
 	if (npos != 1 || (strcmp(pos[0], "on") != 0 && strcmp(pos[0], "off") != 0))
-		return cli_usage(&cmd_calendar, "cách dùng: hailong calendar culture-day on|off "
+		return cli_usage(&cmd_calendar,
+			"cách dùng: hailong calendar culture-day on|off "
 			"[--from-year NĂM]");
 	on = strcmp(pos[0], "on") == 0;
 	if (!on && from_year != NULL)
@@ -465,18 +496,24 @@ static int do_culture_day(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(&err);
 	if (on)
 		printf("Từ năm %d, ngày 24/11 (Ngày Văn hóa Việt Nam) là ngày nghỉ; rơi vào thứ Bảy "
-			"hoặc Chủ nhật thì được nghỉ bù.\n", y);
+		       "hoặc Chủ nhật thì được nghỉ bù.\n",
+			y);
 	else
 		printf("Ngày 24/11 (Ngày Văn hóa Việt Nam) không còn là ngày nghỉ.\n");
 	return 0;
 }
 
 static const struct cli_sub subs[] = {
-	{"lunar", do_lunar}, {"import", do_import}, {"hours", do_hours}, {"show", do_show},
-	{"deadline", do_deadline}, {"between", do_between}, {"culture-day", do_culture_day},
+	{"lunar", do_lunar},
+	{"import", do_import},
+	{"hours", do_hours},
+	{"show", do_show},
+	{"deadline", do_deadline},
+	{"between", do_between},
+	{"culture-day", do_culture_day},
 	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_calendar = {"calendar",
-	"lịch làm việc nhà nước: âm lịch, ngày lễ, giờ làm việc, tính thời hạn",
-	cli_help_calendar, CLI_DB_NONE, NULL, subs};
+	"lịch làm việc nhà nước: âm lịch, ngày lễ, giờ làm việc, tính thời hạn", cli_help_calendar,
+	CLI_DB_NONE, NULL, subs};

@@ -21,8 +21,8 @@
 static int run_chart(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_chart = {"chart",
-	"vẽ biểu đồ chỉ số của một đơn vị ra tệp PNG, SVG hoặc PDF",
-	cli_help_chart, CLI_DB_OPEN, run_chart, NULL};
+	"vẽ biểu đồ chỉ số của một đơn vị ra tệp PNG, SVG hoặc PDF", cli_help_chart, CLI_DB_OPEN,
+	run_chart, NULL};
 
 enum fmt { F_PNG, F_SVG, F_PDF };
 
@@ -59,15 +59,15 @@ static int bars(struct hl_arena *a, const struct iq_result *res, struct chart *c
 	struct chart_series *cur, *prev;
 	char label[96];
 
-	chart_init(c, CHART_BARS, hl_arena_printf(a, "Các tiêu chí so với chỉ tiêu – %s",
-		u->unit.name));
+	chart_init(c, CHART_BARS,
+		hl_arena_printf(a, "Các tiêu chí so với chỉ tiêu – %s", u->unit.name));
 	c->decimals = 2;
-	cur = chart_add_series(c, hl_arena_strdup(a, hl_period_label(&res->period, label,
-		sizeof(label))));
-	prev = chart_add_series(c, hl_arena_strdup(a, hl_period_label(&res->prev, label,
-		sizeof(label))));
+	cur = chart_add_series(c,
+		hl_arena_strdup(a, hl_period_label(&res->period, label, sizeof(label))));
+	prev = chart_add_series(c,
+		hl_arena_strdup(a, hl_period_label(&res->prev, label, sizeof(label))));
 	if (c->title == NULL || cur == NULL || prev == NULL || cur->name == NULL ||
-	    prev->name == NULL)
+		prev->name == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi vẽ biểu đồ");
 	for (int k = 0; k <= res->ncrit && k < CHART_MAX_CATS && k < HL_IDX_MAXCELLS; k++) {
 		const struct hl_idx_cell *cell = &u->idx.cell[k];
@@ -102,10 +102,13 @@ static int trend(struct cli_ctx *ctx, struct hl_arena *a, const struct iq_result
 	}
 	n = (y1 - y0) * 12 + m1 - m0 + 1;
 	if (n > CHART_MAX_CATS)
-		return hl_err_set(err, HL_EINVAL, "--period", "kỳ dài %d tháng: biểu đồ diễn biến "
-			"vẽ được tối đa %d tháng", n, CHART_MAX_CATS);
-	chart_init(c, CHART_LINE, hl_arena_printf(a, "Diễn biến theo tháng – %s – %s",
-		res->units[0].unit.name, hl_period_label(&res->period, label, sizeof(label))));
+		return hl_err_set(err, HL_EINVAL, "--period",
+			"kỳ dài %d tháng: biểu đồ diễn biến "
+			"vẽ được tối đa %d tháng",
+			n, CHART_MAX_CATS);
+	chart_init(c, CHART_LINE,
+		hl_arena_printf(a, "Diễn biến theo tháng – %s – %s", res->units[0].unit.name,
+			hl_period_label(&res->period, label, sizeof(label))));
 	/* SIPAS first: the chart draws series 0 strongest. */
 	chart_add_series(c, res->crit_code[res->ncrit]);
 	for (int k = 0; k < res->ncrit && c->nseries < ncells; k++)
@@ -119,8 +122,10 @@ static int trend(struct cli_ctx *ctx, struct hl_arena *a, const struct iq_result
 		char code[16];
 		int rc;
 
-		rc = chart_add_cat(c, y0 == y1 ? hl_arena_printf(a, "T%d", m)
-			: hl_arena_printf(a, "%d/%d", m, y % 100), err);
+		rc = chart_add_cat(c,
+			y0 == y1 ? hl_arena_printf(a, "T%d", m) :
+				   hl_arena_printf(a, "%d/%d", m, y % 100),
+			err);
 		if (rc != HL_OK)
 			return rc;
 		snprintf(code, sizeof(code), "%04d-%02d", y, m);
@@ -135,7 +140,8 @@ static int trend(struct cli_ctx *ctx, struct hl_arena *a, const struct iq_result
 			for (int k = 0; k <= mr->ncrit; k++) {
 				const struct hl_idx_cell *cell = &mr->units[0].idx.cell[k];
 
-				if (strcmp(mr->crit_code[k], c->series[s].name) == 0 && cell->cur.valid)
+				if (strcmp(mr->crit_code[k], c->series[s].name) == 0 &&
+					cell->cur.valid)
 					c->series[s].value[i] = cell->cur.value;
 			}
 	}
@@ -160,8 +166,11 @@ static int run_chart(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL, *kind = "bars", *output = NULL;
 	const struct cli_opt opts[] = {
-		{"period", &period, NULL}, {"unit", &unit, NULL}, {"kind", &kind, NULL},
-		{"output", &output, NULL}, {NULL, NULL, NULL},
+		{"period", &period, NULL},
+		{"unit", &unit, NULL},
+		{"kind", &kind, NULL},
+		{"output", &output, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct iq_opts o = {0};
 	struct iq_result *res = NULL;
@@ -185,7 +194,8 @@ static int run_chart(struct cli_ctx *ctx, int argc, char **argv)
 	if (output == NULL)
 		return cli_usage(&cmd_chart, "thiếu -o TỆP (.png, .svg hoặc .pdf)");
 	if (strcmp(kind, "bars") != 0 && strcmp(kind, "trend") != 0)
-		return cli_usage(&cmd_chart, "--kind phải là bars hoặc trend, không phải '%s'", kind);
+		return cli_usage(&cmd_chart, "--kind phải là bars hoặc trend, không phải '%s'",
+			kind);
 	fmt = format_of(output);
 	if (fmt < 0)
 		return cli_usage(&cmd_chart, "tệp '%s' phải có đuôi .png, .svg hoặc .pdf", output);
@@ -199,11 +209,13 @@ static int run_chart(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == HL_OK && res->nunits == 0)
 		rc = hl_err_set(&err, HL_ENOTFOUND, "--unit", "không có đơn vị '%s'", unit);
 	if (rc == HL_OK)
-		rc = strcmp(kind, "trend") == 0 ? trend(ctx, a, res, unit, &c, &err)
-			: bars(a, res, &c, &err);
+		rc = strcmp(kind, "trend") == 0 ? trend(ctx, a, res, unit, &c, &err) :
+						  bars(a, res, &c, &err);
 	if (rc == HL_OK && !any_value(&c))
-		rc = hl_err_set(&err, HL_EINVAL, "--period", "đơn vị '%s' không có phiếu nào được "
-			"tính trong kỳ %s: chọn kỳ khác", unit, period);
+		rc = hl_err_set(&err, HL_EINVAL, "--period",
+			"đơn vị '%s' không có phiếu nào được "
+			"tính trong kỳ %s: chọn kỳ khác",
+			unit, period);
 	if (rc == HL_OK)
 		rc = rpt_out_begin(&out, output, &err);
 	if (rc == HL_OK) {
@@ -213,7 +225,8 @@ static int run_chart(struct cli_ctx *ctx, int argc, char **argv)
 			/* cairo writes PNG and PDF by name. */
 			fclose(out.f);
 			out.f = NULL;
-			rc = fmt == F_PNG ? chart_png(&c, out.tmp, 2, &err) : chart_pdf(&c, out.tmp, &err);
+			rc = fmt == F_PNG ? chart_png(&c, out.tmp, 2, &err) :
+					    chart_pdf(&c, out.tmp, &err);
 		}
 	}
 	if (rc == HL_OK)

@@ -54,7 +54,8 @@ static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
 	cli_progress_done(ctx);
 	if (rc == HL_EEXIST) {
 		cli_fail(&err);
-		fprintf(stderr, "Dùng một tệp khác (--db) hoặc thêm --force để vẫn nạp dữ liệu mẫu.\n");
+		fprintf(stderr,
+			"Dùng một tệp khác (--db) hoặc thêm --force để vẫn nạp dữ liệu mẫu.\n");
 		rc = 1;
 		goto cleanup;
 	}
@@ -68,15 +69,15 @@ static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
 		sum.units, sum.mergers);
 	printf("  %ld lĩnh vực thêm, %ld công chức, %ld chỉ tiêu (2022–2025),\n", sum.fields,
 		sum.staff, sum.targets);
-	printf("  %s phiếu khảo sát %d–%d", hl_fmt_int(a, sizeof(a), sum.responses),
-		sum.first_year, sum.last_year);
+	printf("  %s phiếu khảo sát %d–%d", hl_fmt_int(a, sizeof(a), sum.responses), sum.first_year,
+		sum.last_year);
 	if (sum.skipped > 0)
 		printf(" (bỏ qua %s phiếu đã có)", hl_fmt_int(a, sizeof(a), sum.skipped));
 	printf(", %s hồ sơ 2024–2025.\n", hl_fmt_int(b, sizeof(b), sum.dossiers));
 	printf("Thử tiếp:\n"
-		"  hailong --db %s index --period 2024 --under nha-trang\n"
-		"  hailong --db %s index --period 2025 --unit bac-nha-trang\n"
-		"  hailong --db %s sample-plan --unit bac-nha-trang --year 2025\n",
+	       "  hailong --db %s index --period 2024 --under nha-trang\n"
+	       "  hailong --db %s index --period 2025 --unit bac-nha-trang\n"
+	       "  hailong --db %s sample-plan --unit bac-nha-trang --year 2025\n",
 		ctx->db, ctx->db, ctx->db);
 	rc = 0;
 cleanup:

@@ -30,8 +30,10 @@ static int parse_at(const char *s, int64_t *at)
 		return 0;
 	}
 	if (!hl_minute_parse(s, at))
-		return cli_usage(&cmd_dossiers, "--at '%s' không hợp lệ (viết \"năm-tháng-ngày giờ:phút\" "
-			"và có thật)", s);
+		return cli_usage(&cmd_dossiers,
+			"--at '%s' không hợp lệ (viết \"năm-tháng-ngày giờ:phút\" "
+			"và có thật)",
+			s);
 	return 0;
 }
 
@@ -84,7 +86,8 @@ static void print_stats(const struct dq_result *r)
 
 	printf("TÌNH HÌNH GIẢI QUYẾT HỒ SƠ – %s (%s – %s), tính đến %s\n\n",
 		hl_period_label(&r->o.period, label, sizeof(label)),
-		hl_day_vn(r->o.period.first, a, sizeof(a)), hl_day_vn(r->o.period.last, b, sizeof(b)),
+		hl_day_vn(r->o.period.first, a, sizeof(a)),
+		hl_day_vn(r->o.period.last, b, sizeof(b)),
 		hl_clock_fmt_minute(r->o.at, at, sizeof(at)));
 	if (r->nrows == 0) {
 		fputs("Không có hồ sơ nào tiếp nhận trong kỳ ở các đơn vị đã chọn.\n", stdout);
@@ -104,8 +107,8 @@ static void print_stats(const struct dq_result *r)
 	for (size_t i = 0; i < r->nrows; i++) {
 		const struct dq_row *w = &r->rows[i];
 		const int64_t v[7] = {tl_total(&w->c), w->c.n[TL_EARLY], w->c.n[TL_ON_TIME],
-			w->c.n[TL_LATE], w->c.n[TL_PENDING] + w->c.n[TL_OVERDUE], w->c.n[TL_PENDING],
-			w->c.n[TL_OVERDUE]};
+			w->c.n[TL_LATE], w->c.n[TL_PENDING] + w->c.n[TL_OVERDUE],
+			w->c.n[TL_PENDING], w->c.n[TL_OVERDUE]};
 		double pct;
 
 		snprintf(buf, sizeof(buf), "%zu", i + 1);
@@ -125,17 +128,22 @@ static void print_stats(const struct dq_result *r)
 		fputc('\n', stdout);
 	}
 	fputs("\nTỷ lệ đúng hạn = (trước hạn + đúng hạn) / số hồ sơ đã giải quyết (TT 01/2018).\n"
-		"Hồ sơ tính theo ngày tiếp nhận trong kỳ; đang giải quyết (trong hạn hoặc quá hạn): chưa "
-		"hoàn thành tại thời điểm tính.\n", stdout);
+	      "Hồ sơ tính theo ngày tiếp nhận trong kỳ; đang giải quyết (trong hạn hoặc quá hạn): chưa "
+	      "hoàn thành tại thời điểm tính.\n",
+		stdout);
 }
 
 static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL, *under = NULL, *by = NULL, *at = NULL,
-		*format = "table";
+		   *format = "table";
 	const struct cli_opt opts[] = {
-		{"period", &period, NULL}, {"unit", &unit, NULL}, {"under", &under, NULL},
-		{"by", &by, NULL}, {"at", &at, NULL}, {"format", &format, NULL},
+		{"period", &period, NULL},
+		{"unit", &unit, NULL},
+		{"under", &under, NULL},
+		{"by", &by, NULL},
+		{"at", &at, NULL},
+		{"format", &format, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct dq_opts o = {0};
@@ -145,8 +153,8 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	int rc, npos = 0;
 
 	if ((rc = cli_parse(&cmd_dossiers, argc, argv, 1, opts, NULL, 0, &npos)) != 0 ||
-	    (rc = parse_period(period, &o.period)) != 0 || (rc = parse_at(at, &o.at)) != 0 ||
-	    (rc = check_format(format, "table|csv")) != 0)
+		(rc = parse_period(period, &o.period)) != 0 || (rc = parse_at(at, &o.at)) != 0 ||
+		(rc = check_format(format, "table|csv")) != 0)
 		return rc;
 	if (unit != NULL && under != NULL)
 		return cli_usage(&cmd_dossiers, "chỉ dùng một trong --unit và --under");
@@ -196,8 +204,12 @@ static int do_breaks(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL, *at = NULL, *hours = NULL, *format = "table";
 	const struct cli_opt opts[] = {
-		{"period", &period, NULL}, {"unit", &unit, NULL}, {"at", &at, NULL},
-		{"online-hours", &hours, NULL}, {"format", &format, NULL}, {NULL, NULL, NULL},
+		{"period", &period, NULL},
+		{"unit", &unit, NULL},
+		{"at", &at, NULL},
+		{"online-hours", &hours, NULL},
+		{"format", &format, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct hl_period p;
 	struct dq_break *b = NULL;
@@ -209,8 +221,8 @@ static int do_breaks(struct cli_ctx *ctx, int argc, char **argv)
 	int rc, npos = 0;
 
 	if ((rc = cli_parse(&cmd_dossiers, argc, argv, 1, opts, NULL, 0, &npos)) != 0 ||
-	    (rc = parse_period(period, &p)) != 0 || (rc = parse_at(at, &when)) != 0 ||
-	    (rc = check_format(format, "table|csv")) != 0)
+		(rc = parse_period(period, &p)) != 0 || (rc = parse_at(at, &when)) != 0 ||
+		(rc = check_format(format, "table|csv")) != 0)
 		return rc;
 	if (hours != NULL && !hl_parse_decimal(hours, 0, 1000, &h))
 		return cli_usage(&cmd_dossiers, "--online-hours '%s' phải là số giờ từ 0 đến 1000",
@@ -237,8 +249,11 @@ static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 	char output_opt[] = "--output";
 	const char *date = NULL, *unit = NULL, *format = NULL, *output = NULL;
 	const struct cli_opt opts[] = {
-		{"date", &date, NULL}, {"unit", &unit, NULL}, {"format", &format, NULL},
-		{"output", &output, NULL}, {NULL, NULL, NULL},
+		{"date", &date, NULL},
+		{"unit", &unit, NULL},
+		{"format", &format, NULL},
+		{"output", &output, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct wk_model *m = NULL;
 	struct hl_err err = {0};
@@ -260,14 +275,17 @@ static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 	if (date == NULL) {
 		friday = wk_latest_friday((hl_day)(hl_clock_minute() / 1440));
 	} else if (!hl_day_parse(date, &friday)) {
-		return cli_usage(&cmd_dossiers, "--date '%s' không hợp lệ (viết năm-tháng-ngày, ví dụ "
+		return cli_usage(&cmd_dossiers,
+			"--date '%s' không hợp lệ (viết năm-tháng-ngày, ví dụ "
 			"2025-06-13, và là ngày có thật)",
 			date);
 	} else if (hl_day_weekday(friday) != 4) {
 		char d[16], f[16];
 
-		return cli_usage(&cmd_dossiers, "--date %s không phải thứ Sáu: danh sách lập vào "
-			"thứ Sáu hằng tuần (ví dụ --date %s)", hl_day_vn(friday, d, sizeof(d)),
+		return cli_usage(&cmd_dossiers,
+			"--date %s không phải thứ Sáu: danh sách lập vào "
+			"thứ Sáu hằng tuần (ví dụ --date %s)",
+			hl_day_vn(friday, d, sizeof(d)),
 			hl_day_iso(wk_latest_friday(friday), f, sizeof(f)));
 	}
 	rc = wk_build(ctx->st, friday, unit, &m, &err);
@@ -281,7 +299,10 @@ static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import}, {"stats", do_stats}, {"breaks", do_breaks}, {"weekly", do_weekly},
+	{"import", do_import},
+	{"stats", do_stats},
+	{"breaks", do_breaks},
+	{"weekly", do_weekly},
 	{NULL, NULL},
 };
 

@@ -35,7 +35,8 @@ static int parse_time(const char *opt, const char *s, int64_t def, int64_t *out)
 	}
 	if (!hl_minute_parse(s, out))
 		return cli_errorf("%s '%s' không hợp lệ: viết \"năm-tháng-ngày giờ:phút\" và là thời điểm "
-			"có thật", opt, s);
+				  "có thật",
+			opt, s);
 	return 0;
 }
 
@@ -44,7 +45,8 @@ static int parse_format(const char *s, bool *csv)
 {
 	*csv = s != NULL && strcmp(s, "csv") == 0;
 	if (s != NULL && !*csv && strcmp(s, "table") != 0)
-		return cli_usage(&cmd_feedback, "--format phải là table hoặc csv (không phải '%s')", s);
+		return cli_usage(&cmd_feedback, "--format phải là table hoặc csv (không phải '%s')",
+			s);
 	return 0;
 }
 
@@ -75,8 +77,10 @@ static int parse_version(const char *s, int64_t *v)
 		return 0;
 	n = strtoll(s, &end, 10);
 	if (end == s || *end != '\0' || n < 1)
-		return cli_usage(&cmd_feedback, "--if-version '%s' không hợp lệ: cần phiên bản của "
-			"phản ánh (số nguyên dương, xem: hailong feedback show MÃ)", s);
+		return cli_usage(&cmd_feedback,
+			"--if-version '%s' không hợp lệ: cần phiên bản của "
+			"phản ánh (số nguyên dương, xem: hailong feedback show MÃ)",
+			s);
 	*v = n;
 	return 0;
 }
@@ -84,11 +88,16 @@ static int parse_version(const char *s, int64_t *v)
 static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *channel = NULL, *received = NULL, *text = NULL, *name = NULL,
-		*contact = NULL, *kind = NULL;
+		   *contact = NULL, *kind = NULL;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"channel", &channel, NULL}, {"received", &received, NULL},
-		{"text", &text, NULL}, {"name", &name, NULL}, {"contact", &contact, NULL},
-		{"kind", &kind, NULL}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"channel", &channel, NULL},
+		{"received", &received, NULL},
+		{"text", &text, NULL},
+		{"name", &name, NULL},
+		{"contact", &contact, NULL},
+		{"kind", &kind, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct fb_new in = {0};
 	struct hl_err err = {0};
@@ -98,12 +107,13 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (unit == NULL || channel == NULL || received == NULL || text == NULL)
-		return cli_usage(&cmd_feedback, "cần --unit, --channel, --received và --text: hailong "
+		return cli_usage(&cmd_feedback,
+			"cần --unit, --channel, --received và --text: hailong "
 			"feedback add --unit MÃ --channel KÊNH --received THỜI-ĐIỂM --text NỘI-DUNG");
 	if ((rc = parse_time("--received", received, 0, &in.received_at)) != 0)
 		return rc;
 	if (fb_channel_parse(channel, &in.channel, &err) != HL_OK ||
-	    (kind != NULL && fb_kind_parse(kind, &in.kind, &err) != HL_OK))
+		(kind != NULL && fb_kind_parse(kind, &in.kind, &err) != HL_OK))
 		return cli_fail(&err);
 	in.unit = unit;
 	in.text = text;
@@ -121,10 +131,15 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_classify(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ifv = NULL, *code = NULL, *cls = NULL, *criterion = NULL, *kind = NULL, *at = NULL;
+	const char *ifv = NULL, *code = NULL, *cls = NULL, *criterion = NULL, *kind = NULL,
+		   *at = NULL;
 	const struct cli_opt opts[] = {
-		{"class", &cls, NULL}, {"criterion", &criterion, NULL}, {"kind", &kind, NULL},
-		{"at", &at, NULL}, {"if-version", &ifv, NULL}, {NULL, NULL, NULL},
+		{"class", &cls, NULL},
+		{"criterion", &criterion, NULL},
+		{"kind", &kind, NULL},
+		{"at", &at, NULL},
+		{"if-version", &ifv, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct hl_err err = {0};
 	int c = 0, k = 0, rc;
@@ -138,10 +153,12 @@ static int do_classify(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (cls == NULL)
-		return cli_usage(&cmd_feedback, "thiếu --class (khong-tiep-nhan, hanh-vi, "
+		return cli_usage(&cmd_feedback,
+			"thiếu --class (khong-tiep-nhan, hanh-vi, "
 			"quy-dinh-trong-tham-quyen, quy-dinh-ngoai-tham-quyen)");
-	if (fb_class_parse(cls, &c, &err) != HL_OK || fb_criterion_parse(criterion, &err) != HL_OK ||
-	    (kind != NULL && fb_kind_parse(kind, &k, &err) != HL_OK))
+	if (fb_class_parse(cls, &c, &err) != HL_OK ||
+		fb_criterion_parse(criterion, &err) != HL_OK ||
+		(kind != NULL && fb_kind_parse(kind, &k, &err) != HL_OK))
 		return cli_fail(&err);
 	if (fb_classify(ctx->st, code, version, c, criterion, k, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
@@ -176,8 +193,11 @@ static int do_answer(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *ifv = NULL, *code = NULL, *text = NULL, *at = NULL, *number = NULL;
 	const struct cli_opt opts[] = {
-		{"text", &text, NULL}, {"at", &at, NULL}, {"number", &number, NULL},
-		{"if-version", &ifv, NULL}, {NULL, NULL, NULL},
+		{"text", &text, NULL},
+		{"at", &at, NULL},
+		{"number", &number, NULL},
+		{"if-version", &ifv, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct hl_err err = {0};
 	long no = 0;
@@ -197,8 +217,8 @@ static int do_answer(struct cli_ctx *ctx, int argc, char **argv)
 
 		no = strtol(number, &end, 10);
 		if (end == number || *end != '\0' || no < 1 || no > 999999)
-			return cli_usage(&cmd_feedback, "--number '%s' không hợp lệ: cần số từ 1 đến 999999",
-				number);
+			return cli_usage(&cmd_feedback,
+				"--number '%s' không hợp lệ: cần số từ 1 đến 999999", number);
 	}
 	if (fb_answer(ctx->st, code, version, text, (int)no, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
@@ -244,7 +264,8 @@ static int do_rate(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (npos != 2 || (strcmp(pos[1], "satisfied") != 0 && strcmp(pos[1], "unsatisfied") != 0))
-		return cli_usage(&cmd_feedback, "cách dùng: hailong feedback rate MÃ satisfied|unsatisfied");
+		return cli_usage(&cmd_feedback,
+			"cách dùng: hailong feedback rate MÃ satisfied|unsatisfied");
 	ok = strcmp(pos[1], "satisfied") == 0;
 	if (fb_rate(ctx->st, pos[0], version, ok, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
@@ -274,7 +295,8 @@ static int do_reopen(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (reason == NULL)
-		return cli_usage(&cmd_feedback, "thiếu --reason: lý do mở lại phản ánh đã đóng nhầm");
+		return cli_usage(&cmd_feedback,
+			"thiếu --reason: lý do mở lại phản ánh đã đóng nhầm");
 	if (fb_reopen(ctx->st, code, version, reason, t, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	a = hl_arena_new((size_t)1 << 20);
@@ -303,9 +325,14 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	const char *unit = NULL, *under = NULL, *at = NULL, *format = NULL;
 	bool open = false, overdue = false, contact = false, csv;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"under", &under, NULL}, {"open", NULL, &open},
-		{"overdue", NULL, &overdue}, {"at", &at, NULL}, {"format", &format, NULL},
-		{"contact", NULL, &contact}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"under", &under, NULL},
+		{"open", NULL, &open},
+		{"overdue", NULL, &overdue},
+		{"at", &at, NULL},
+		{"format", &format, NULL},
+		{"contact", NULL, &contact},
+		{NULL, NULL, NULL},
 	};
 	struct fb_query q = {0};
 	struct fb_item *items = NULL;
@@ -359,8 +386,10 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 			putchar(',');
 			csvout_cell(stdout, f->unit_code);
 			printf(",%s,%s,%s,%s,%d", fb_channel_code(f->it.channel),
-				hl_clock_iso_minute(f->it.received_at, rec, sizeof(rec)), fb_step_code(f->step),
-				hl_clock_iso_minute(f->due_at, due, sizeof(due)), f->overdue ? 1 : 0);
+				hl_clock_iso_minute(f->it.received_at, rec, sizeof(rec)),
+				fb_step_code(f->step),
+				hl_clock_iso_minute(f->due_at, due, sizeof(due)),
+				f->overdue ? 1 : 0);
 			if (contact) {
 				putchar(',');
 				csvout_cell(stdout, name);
@@ -376,7 +405,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_cell(fb_channel_label(f->it.channel), 32);
 		cli_cell(hl_clock_fmt_minute(f->it.received_at, rec, sizeof(rec)), 16);
 		cli_cell(fb_step_label(f->step), 24);
-		cli_cell(f->due_at >= 0 ? hl_clock_fmt_minute(f->due_at, due, sizeof(due)) : "—", 16);
+		cli_cell(f->due_at >= 0 ? hl_clock_fmt_minute(f->due_at, due, sizeof(due)) : "—",
+			16);
 		if (contact)
 			printf("%-7s  %s %s\n", f->overdue ? "có" : "", name, addr);
 		else
@@ -391,7 +421,9 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	const char *code = NULL, *at = NULL;
 	bool contact = false;
 	const struct cli_opt opts[] = {
-		{"contact", NULL, &contact}, {"at", &at, NULL}, {NULL, NULL, NULL},
+		{"contact", NULL, &contact},
+		{"at", &at, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct fb_item f;
 	struct store_fb_step *steps = NULL;
@@ -445,9 +477,10 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	if (f.it.answer != NULL)
 		printf("\nTrả lời (số %d/TB-UBND, %s%s):\n%s\n", f.it.answer_no,
 			hl_clock_fmt_minute(f.it.answered_at, t1, sizeof(t1)),
-			f.it.published_at >= 0 ? ", đã công khai" : ", chưa công khai", f.it.answer);
+			f.it.published_at >= 0 ? ", đã công khai" : ", chưa công khai",
+			f.it.answer);
 	if (fb_offices(ctx->st, f.it.unit_id, a, &offices, &noffices, &err) != HL_OK)
-		noffices = 0;   /* the steps then name offices by code */
+		noffices = 0; /* the steps then name offices by code */
 	printf("\nCác bước:\n");
 	for (size_t i = 0; i < n; i++) {
 		const char *step, *detail;
@@ -455,7 +488,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		fb_step_text(&steps[i], offices, noffices, a, &step, &detail);
 		printf("  %s  ", hl_clock_fmt_minute(steps[i].at, t1, sizeof(t1)));
 		cli_cell(step, 12);
-		printf("%s%s%s\n", account_who_label(a, steps[i].who), detail[0] ? "  " : "", detail);
+		printf("%s%s%s\n", account_who_label(a, steps[i].who), detail[0] ? "  " : "",
+			detail);
 	}
 	hl_arena_free(a);
 	return 0;
@@ -466,7 +500,9 @@ static int do_letter(struct cli_ctx *ctx, int argc, char **argv)
 	char output_opt[] = "--output";
 	const char *code = NULL, *out = NULL, *signer = NULL;
 	const struct cli_opt opts[] = {
-		{"output", &out, NULL}, {"signer", &signer, NULL}, {NULL, NULL, NULL},
+		{"output", &out, NULL},
+		{"signer", &signer, NULL},
+		{NULL, NULL, NULL},
 	};
 	char *args[MAX_ARGS];
 	struct fb_letter l;
@@ -509,8 +545,12 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL, *under = NULL, *at = NULL, *format = NULL;
 	const struct cli_opt opts[] = {
-		{"period", &period, NULL}, {"unit", &unit, NULL}, {"under", &under, NULL},
-		{"at", &at, NULL}, {"format", &format, NULL}, {NULL, NULL, NULL},
+		{"period", &period, NULL},
+		{"unit", &unit, NULL},
+		{"under", &under, NULL},
+		{"at", &at, NULL},
+		{"format", &format, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct hl_period p;
 	struct fb_month *m = NULL;
@@ -543,7 +583,7 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (csv)
 		printf("unit,month,received,not_accepted,answered,due,on_time,on_time_pct,score,"
-			"rated,satisfied,satisfied_pct\n");
+		       "rated,satisfied,satisfied_pct\n");
 	else if (n == 0)
 		printf("Không có phản ánh nào trong kỳ.\n");
 	else {
@@ -566,11 +606,13 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 			csvout_cell(stdout, m[i].unit_code);
 			printf(",%s,%ld,%ld,%ld,%ld,%ld", month, m[i].received, m[i].not_accepted,
 				m[i].answered, m[i].due, m[i].on_time);
-			csvout_num(stdout, m[i].due > 0, m[i].due > 0 ? 100.0 * (double)m[i].on_time /
-				(double)m[i].due : 0);
+			csvout_num(stdout, m[i].due > 0,
+				m[i].due > 0 ? 100.0 * (double)m[i].on_time / (double)m[i].due : 0);
 			printf(",%d,%ld,%ld", m[i].score, m[i].rated, m[i].satisfied);
-			csvout_num(stdout, m[i].rated > 0, m[i].rated > 0 ? 100.0 *
-				(double)m[i].satisfied / (double)m[i].rated : 0);
+			csvout_num(stdout, m[i].rated > 0,
+				m[i].rated > 0 ?
+					100.0 * (double)m[i].satisfied / (double)m[i].rated :
+					0);
 			putchar('\n');
 			continue;
 		}
@@ -602,8 +644,8 @@ static int parse_count(const char *opt, const char *s, int max, int *out)
 		return 0;
 	v = strtol(s, &end, 10);
 	if (end == s || *end != '\0' || v < 1 || v > max)
-		return cli_usage(&cmd_feedback, "%s '%s' không hợp lệ: cần số nguyên từ 1 đến %d", opt,
-			s, max);
+		return cli_usage(&cmd_feedback, "%s '%s' không hợp lệ: cần số nguyên từ 1 đến %d",
+			opt, s, max);
 	*out = (int)v;
 	return 0;
 }
@@ -612,8 +654,11 @@ static int do_deadlines(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *cls = NULL, *fh = NULL, *ad = NULL;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"class", &cls, NULL}, {"forward-hours", &fh, NULL},
-		{"answer-days", &ad, NULL}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"class", &cls, NULL},
+		{"forward-hours", &fh, NULL},
+		{"answer-days", &ad, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct store_unit u;
 	struct hl_err err = {0};
@@ -631,7 +676,7 @@ static int do_deadlines(struct cli_ctx *ctx, int argc, char **argv)
 	if (cls != NULL && fb_class_parse(cls, &c, &err) != HL_OK)
 		return cli_usage(&cmd_feedback, "%s", err.msg);
 	if ((hours > 0 || days > 0) &&
-	    fb_deadline_set(ctx->st, unit, c, hours, days, ctx->who, &err) != HL_OK)
+		fb_deadline_set(ctx->st, unit, c, hours, days, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	rc = units_get(ctx->st, unit, &u, &err);
 	if (rc == HL_ENOTFOUND)
@@ -657,10 +702,20 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"add", do_add}, {"classify", do_classify}, {"forward", do_forward}, {"answer", do_answer},
-	{"publish", do_publish}, {"rate", do_rate}, {"reopen", do_reopen}, {"list", do_list},
-	{"show", do_show}, {"letter", do_letter}, {"stats", do_stats}, {"deadlines", do_deadlines},
-	{"import", do_import}, {NULL, NULL},
+	{"add", do_add},
+	{"classify", do_classify},
+	{"forward", do_forward},
+	{"answer", do_answer},
+	{"publish", do_publish},
+	{"rate", do_rate},
+	{"reopen", do_reopen},
+	{"list", do_list},
+	{"show", do_show},
+	{"letter", do_letter},
+	{"stats", do_stats},
+	{"deadlines", do_deadlines},
+	{"import", do_import},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_feedback = {"feedback",

@@ -42,7 +42,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import}, {"list", do_list}, {NULL, NULL},
+	{"import", do_import},
+	{"list", do_list},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_fields = {"fields", "lĩnh vực của hồ sơ thủ tục hành chính: nhập, liệt kê",

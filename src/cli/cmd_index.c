@@ -16,8 +16,8 @@
 static int run_index(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_index = {"index",
-	"tính chỉ số hài lòng theo tiêu chí cho một kỳ: bảng, CSV hoặc JSON",
-	cli_help_index, CLI_DB_OPEN, run_index, NULL};
+	"tính chỉ số hài lòng theo tiêu chí cho một kỳ: bảng, CSV hoặc JSON", cli_help_index,
+	CLI_DB_OPEN, run_index, NULL};
 
 static int print_json(const struct iq_result *r, FILE *f)
 {
@@ -26,7 +26,8 @@ static int print_json(const struct iq_result *r, FILE *f)
 
 	if (root == NULL)
 		return cli_errorf("hết bộ nhớ khi tạo JSON");
-	if (json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(12) | JSON_PRESERVE_ORDER) != 0)
+	if (json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(12) | JSON_PRESERVE_ORDER) !=
+		0)
 		rc = cli_errorf("không ghi được JSON");
 	fputc('\n', f);
 	json_decref(root);
@@ -59,13 +60,14 @@ static void print_table(const struct iq_result *r)
 	}
 	if (wname > 40)
 		wname = 40;
-	printf("CHỈ SỐ HÀI LÒNG – %s (%s – %s)\n\n", hl_period_label(&r->period, label, sizeof(label)),
+	printf("CHỈ SỐ HÀI LÒNG – %s (%s – %s)\n\n",
+		hl_period_label(&r->period, label, sizeof(label)),
 		hl_day_vn(r->period.first, a, sizeof(a)), hl_day_vn(r->period.last, b, sizeof(b)));
 	if (r->nunits == 0) {
 		fputs("Không có đơn vị nào trong phạm vi đã chọn.\n", stdout);
 		return;
 	}
-	cli_cell("STT", 4);   /* TT is a criterion */
+	cli_cell("STT", 4); /* TT is a criterion */
 	cli_cell("Đơn vị", (int)wname + 1);
 	for (int k = 0; k < K; k++)
 		cli_rcell(r->crit_code[k], 9);
@@ -81,7 +83,8 @@ static void print_table(const struct iq_result *r)
 
 		snprintf(buf, sizeof(buf), "%02zu", i + 1);
 		cli_cell(buf, 4);
-		snprintf(name, sizeof(name), "%s%s", u->unit.name, u->pooled && !u->active ? " (†)" : "");
+		snprintf(name, sizeof(name), "%s%s", u->unit.name,
+			u->pooled && !u->active ? " (†)" : "");
 		any_pooled |= u->pooled && !u->active;
 		cli_cell(name, (int)wname + 1);
 		for (int k = 0; k <= K; k++) {
@@ -97,7 +100,8 @@ static void print_table(const struct iq_result *r)
 		}
 		cli_rcell(buf, 10);
 		if (all->rank > 0)
-			snprintf(buf, sizeof(buf), "%d/%d%s", all->rank, all->of, all->rank_supported ? "" : "*");
+			snprintf(buf, sizeof(buf), "%d/%d%s", all->rank, all->of,
+				all->rank_supported ? "" : "*");
 		else
 			snprintf(buf, sizeof(buf), "–");
 		cli_rcell(buf, 9);
@@ -112,16 +116,21 @@ static void print_table(const struct iq_result *r)
 		hl_period_label(&r->prev, label, sizeof(label)));
 	fputs("*: khoảng tin cậy 95 % chưa đủ để khẳng định; ↓: dưới chỉ tiêu.\n", stdout);
 	if (any_pooled)
-		fputs("(†): đơn vị chưa thành lập trong kỳ; số liệu gộp từ các đơn vị trước sáp nhập.\n", stdout);
+		fputs("(†): đơn vị chưa thành lập trong kỳ; số liệu gộp từ các đơn vị trước sáp nhập.\n",
+			stdout);
 }
 
 static int run_index(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL, *under = NULL, *type = NULL, *weight = NULL,
-		*format = "table";
+		   *format = "table";
 	const struct cli_opt opts[] = {
-		{"period", &period, NULL}, {"unit", &unit, NULL}, {"under", &under, NULL},
-		{"type", &type, NULL}, {"weight", &weight, NULL}, {"format", &format, NULL},
+		{"period", &period, NULL},
+		{"unit", &unit, NULL},
+		{"under", &under, NULL},
+		{"type", &type, NULL},
+		{"weight", &weight, NULL},
+		{"format", &format, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct iq_opts o = {0};
@@ -137,8 +146,10 @@ static int run_index(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_index, "thiếu --period (ví dụ: --period 2024-Q3)");
 	if (unit && under)
 		return cli_usage(&cmd_index, "chỉ dùng một trong --unit và --under");
-	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
-		return cli_usage(&cmd_index, "--format phải là table, csv hoặc json (không phải '%s')", format);
+	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
+		strcmp(format, "json") != 0)
+		return cli_usage(&cmd_index,
+			"--format phải là table, csv hoặc json (không phải '%s')", format);
 	if (weight && strcmp(weight, "field") != 0)
 		return cli_usage(&cmd_index, "--weight chỉ nhận giá trị 'field'");
 	if (hl_period_parse(period, &o.period, &err) != HL_OK)

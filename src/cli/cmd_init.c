@@ -27,5 +27,5 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 const struct cli_cmd cmd_init = {"init",
-	"tạo hoặc nâng cấp cơ sở dữ liệu, nạp bộ câu hỏi và lĩnh vực có sẵn",
-	cli_help_init, CLI_DB_CREATE, run, NULL};
+	"tạo hoặc nâng cấp cơ sở dữ liệu, nạp bộ câu hỏi và lĩnh vực có sẵn", cli_help_init,
+	CLI_DB_CREATE, run, NULL};

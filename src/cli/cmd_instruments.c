@@ -94,8 +94,8 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 /* The highest stored version of code, or 0. */
-static int current_version(struct cli_ctx *ctx, struct hl_arena *a, const char *code,
-	int *version, struct hl_err *err)
+static int current_version(struct cli_ctx *ctx, struct hl_arena *a, const char *code, int *version,
+	struct hl_err *err)
 {
 	struct store_instrument *list = NULL;
 	size_t n = 0;
@@ -114,10 +114,10 @@ static void print_instrument(const struct hl_instrument *in)
 		in->name != NULL ? in->name : "");
 	if (in->method == HL_METHOD_MEAN)
 		puts("Cách tính: điểm trung bình (mức 1 = 0, mức cao nhất = 100), chỉ số chung = "
-			"trung bình các tiêu chí");
+		     "trung bình các tiêu chí");
 	else
 		puts("Cách tính: số câu trả lời hài lòng / số câu trả lời hợp lệ × 100 (không trả "
-			"lời không tính), chỉ số chung = trung bình các tiêu chí");
+		     "lời không tính), chỉ số chung = trung bình các tiêu chí");
 	printf("\nTiêu chí và câu hỏi (%d tiêu chí, %d câu):\n", in->ncriteria, in->nquestions);
 	for (int c = 0; c < in->ncriteria; c++) {
 		printf("  %s  %s\n", in->criteria[c].code, in->criteria[c].name);
@@ -126,8 +126,8 @@ static void print_instrument(const struct hl_instrument *in)
 
 			if (qu->criterion != c)
 				continue;
-			printf("    %-6s %s  [thang %s]\n", qu->code, qu->text != NULL ? qu->text : "",
-				in->scales[qu->scale].code);
+			printf("    %-6s %s  [thang %s]\n", qu->code,
+				qu->text != NULL ? qu->text : "", in->scales[qu->scale].code);
 		}
 	}
 	puts("\nThang đo (* = tính là hài lòng):");
@@ -156,7 +156,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (npos != 1)
-		return cli_usage(&cmd_instruments, "cách dùng: hailong instruments show MÃ[@PHIÊN_BẢN]");
+		return cli_usage(&cmd_instruments,
+			"cách dùng: hailong instruments show MÃ[@PHIÊN_BẢN]");
 	if (strlen(pos[0]) >= sizeof(code))
 		return cli_errorf("mã bộ câu hỏi quá dài: %s", pos[0]);
 	snprintf(code, sizeof(code), "%s", pos[0]);
@@ -180,7 +181,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 			goto fail;
 		if (version == 0) {
 			hl_arena_free(a);
-			return cli_errorf("không có bộ câu hỏi '%s'. Xem danh sách: hailong instruments list",
+			return cli_errorf(
+				"không có bộ câu hỏi '%s'. Xem danh sách: hailong instruments list",
 				code);
 		}
 	}
@@ -188,7 +190,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == HL_ENOTFOUND) {
 		hl_arena_free(a);
 		return cli_errorf("không có bộ câu hỏi '%s' phiên bản %d. Xem danh sách: "
-			"hailong instruments list", code, version);
+				  "hailong instruments list",
+			code, version);
 	}
 	if (rc != HL_OK)
 		goto fail;
@@ -223,7 +226,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		bool current = true;
 
 		for (size_t j = 0; j < n; j++)
-			if (strcmp(list[j].code, list[i].code) == 0 && list[j].version > list[i].version)
+			if (strcmp(list[j].code, list[i].code) == 0 &&
+				list[j].version > list[i].version)
 				current = false;
 		char v[16];
 
@@ -237,9 +241,12 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import}, {"show", do_show}, {"list", do_list}, {NULL, NULL},
+	{"import", do_import},
+	{"show", do_show},
+	{"list", do_list},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_instruments = {"instruments",
-	"bộ câu hỏi khảo sát và các phiên bản: nhập, xem, liệt kê",
-	cli_help_instruments, CLI_DB_OPEN, NULL, subs};
+	"bộ câu hỏi khảo sát và các phiên bản: nhập, xem, liệt kê", cli_help_instruments,
+	CLI_DB_OPEN, NULL, subs};

@@ -40,7 +40,9 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *name = NULL, *url = NULL, *pos[1];
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"name", &name, NULL}, {"url", &url, NULL},
+		{"unit", &unit, NULL},
+		{"name", &name, NULL},
+		{"url", &url, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct scope_actor by = actor(ctx);
@@ -53,13 +55,14 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (unit == NULL || name == NULL)
-		return cli_usage(&cmd_kiosks, "cần --unit MÃ và --name TÊN: "
+		return cli_usage(&cmd_kiosks,
+			"cần --unit MÃ và --name TÊN: "
 			"hailong kiosks add --unit MÃ --name TÊN");
 	hl_err_clear(&err);
 	if (kiosks_prepare(name, &kn, &err) != HL_OK)
 		return cli_fail(&err);
-	if (kiosks_pair_url(url != NULL ? url : DEFAULT_URL, kn.token, link, sizeof(link),
-		    &err) != HL_OK)
+	if (kiosks_pair_url(url != NULL ? url : DEFAULT_URL, kn.token, link, sizeof(link), &err) !=
+		HL_OK)
 		return cli_errorf("--url '%s' không hợp lệ: cần dạng http://MÁY:CỔNG", url);
 	rc = units_get(ctx->st, unit, &u, &err);
 	if (rc == HL_ENOTFOUND)
@@ -106,8 +109,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_cell(k[i].k.name, 24);
 		cli_cell(k[i].unit.name, 30);
 		cli_cell(k[i].k.revoked ? "đã thu hồi" : "đang dùng", 12);
-		printf("%s\n", k[i].k.last_at > 0 ? hl_clock_fmt(k[i].k.last_at, when,
-			sizeof(when)) : "—");
+		printf("%s\n",
+			k[i].k.last_at > 0 ? hl_clock_fmt(k[i].k.last_at, when, sizeof(when)) :
+					     "—");
 	}
 	hl_arena_free(a);
 	return 0;
@@ -123,7 +127,8 @@ static int do_rename(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (npos != 2)
-		return cli_usage(&cmd_kiosks, "cần tên cũ và tên mới: hailong kiosks rename TÊN TÊN-MỚI");
+		return cli_usage(&cmd_kiosks,
+			"cần tên cũ và tên mới: hailong kiosks rename TÊN TÊN-MỚI");
 	hl_err_clear(&err);
 	if ((rc = store_begin(ctx->st, &err)) != HL_OK)
 		return cli_fail(&err);
@@ -154,7 +159,10 @@ static int do_revoke(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"add", do_add}, {"list", do_list}, {"rename", do_rename}, {"revoke", do_revoke},
+	{"add", do_add},
+	{"list", do_list},
+	{"rename", do_rename},
+	{"revoke", do_revoke},
 	{NULL, NULL},
 };
 

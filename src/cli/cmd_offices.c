@@ -33,7 +33,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (unit != NULL) {
 		rc = units_get(ctx->st, unit, &u, &err);
 		if (rc == HL_ENOTFOUND)
-			return cli_errorf("không có đơn vị mã '%s' (xem: hailong units list)", unit);
+			return cli_errorf("không có đơn vị mã '%s' (xem: hailong units list)",
+				unit);
 		if (rc != HL_OK)
 			return cli_fail(&err);
 	}
@@ -55,7 +56,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		if (unit != NULL && i > 0 && strcmp(o[i].code, o[i - 1].code) == 0)
 			continue;
 		cli_cell(o[i].code, 12);
-		cli_cell(o[i].unit_id == 0 ? "(mọi đơn vị)" : cli_unit_name(units, nu, o[i].unit_id), 30);
+		cli_cell(o[i].unit_id == 0 ? "(mọi đơn vị)" :
+					     cli_unit_name(units, nu, o[i].unit_id),
+			30);
 		printf("%s\n", o[i].name);
 	}
 	hl_arena_free(a);
@@ -63,9 +66,11 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import}, {"list", do_list}, {NULL, NULL},
+	{"import", do_import},
+	{"list", do_list},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_offices = {"offices",
-	"phòng, ban tiếp nhận và xử lý phản ánh, kiến nghị: nhập, liệt kê",
-	cli_help_offices, CLI_DB_OPEN, NULL, subs};
+	"phòng, ban tiếp nhận và xử lý phản ánh, kiến nghị: nhập, liệt kê", cli_help_offices,
+	CLI_DB_OPEN, NULL, subs};

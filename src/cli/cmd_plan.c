@@ -23,7 +23,7 @@
 
 #define ARENA_CAP ((size_t)1 << 30)
 #define MAX_ARGV 64
-#define SHORT 160      /* bytes of a task shown in a table */
+#define SHORT 160 /* bytes of a task shown in a table */
 
 /* At most SHORT bytes of the first line of s, "…" when cut; owned by a. */
 static const char *shorten(struct hl_arena *a, const char *s)
@@ -47,7 +47,8 @@ static bool parse_format(const char *f, const char *const *allowed)
 static int unit_year(const char *unit, const char *year, int *y)
 {
 	if (unit == NULL || year == NULL)
-		return cli_usage(&cmd_plan, "cần --unit MÃ và --year NĂM (ví dụ --unit vinh-tho "
+		return cli_usage(&cmd_plan,
+			"cần --unit MÃ và --year NĂM (ví dụ --unit vinh-tho "
 			"--year 2025)");
 	if (!cli_parse_year(year, y))
 		return cli_usage(&cmd_plan, "năm '%s' không hợp lệ", year);
@@ -60,7 +61,9 @@ static int tasks_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *crit = NULL, *format = "table";
 	const struct cli_opt opts[] = {
-		{"criterion", &crit, NULL}, {"format", &format, NULL}, {NULL, NULL, NULL},
+		{"criterion", &crit, NULL},
+		{"format", &format, NULL},
+		{NULL, NULL, NULL},
 	};
 	static const char *const formats[] = {"table", "csv", NULL};
 	struct store_plan_std *t = NULL, *keep = NULL;
@@ -73,10 +76,13 @@ static int tasks_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (!parse_format(format, formats))
-		return cli_usage(&cmd_plan, "--format phải là table hoặc csv (không phải '%s')", format);
+		return cli_usage(&cmd_plan, "--format phải là table hoặc csv (không phải '%s')",
+			format);
 	if (crit != NULL && plan_crit_index(crit) < 0)
-		return cli_usage(&cmd_plan, "tiêu chí '%s' không có nhiệm vụ mẫu: dùng TC, HC, PV, KQ "
-			"hoặc TT", crit);
+		return cli_usage(&cmd_plan,
+			"tiêu chí '%s' không có nhiệm vụ mẫu: dùng TC, HC, PV, KQ "
+			"hoặc TT",
+			crit);
 	a = hl_arena_new(ARENA_CAP);
 	if (a == NULL)
 		return cli_errorf("hết bộ nhớ");
@@ -97,8 +103,8 @@ static int tasks_list(struct cli_ctx *ctx, int argc, char **argv)
 		plan_csv_std(stdout, keep, nkeep);
 		goto cleanup;
 	}
-	printf("NHIỆM VỤ MẪU THEO TIÊU CHÍ (%s)\n", builtin ? "có sẵn, theo phụ lục kế hoạch mẫu"
-		: "do quản trị viên sửa");
+	printf("NHIỆM VỤ MẪU THEO TIÊU CHÍ (%s)\n",
+		builtin ? "có sẵn, theo phụ lục kế hoạch mẫu" : "do quản trị viên sửa");
 	for (int c = 0; c < PLAN_NCRIT; c++) {
 		int no = 0;
 
@@ -111,8 +117,8 @@ static int tasks_list(struct cli_ctx *ctx, int argc, char **argv)
 				printf("\n%s – %s\n", plan_crit_code(c), plan_crit_name(c));
 			printf("  %d. %s\n", ++no, shorten(a, keep[i].task));
 			printf("     Trách nhiệm: %s\n", shorten(a, keep[i].responsible));
-			printf("     Tiến độ: %s\n", plan_schedule_label(keep[i].schedule, 0, sched,
-				sizeof(sched)));
+			printf("     Tiến độ: %s\n",
+				plan_schedule_label(keep[i].schedule, 0, sched, sizeof(sched)));
 		}
 	}
 	if (nkeep == 0)
@@ -125,10 +131,14 @@ cleanup:
 static int tasks_set(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *crit = NULL, *no = NULL, *task = NULL, *resp = NULL, *sched = NULL,
-		*expected = NULL;
+		   *expected = NULL;
 	const struct cli_opt opts[] = {
-		{"criterion", &crit, NULL}, {"no", &no, NULL}, {"task", &task, NULL},
-		{"responsible", &resp, NULL}, {"schedule", &sched, NULL}, {"expected", &expected, NULL},
+		{"criterion", &crit, NULL},
+		{"no", &no, NULL},
+		{"task", &task, NULL},
+		{"responsible", &resp, NULL},
+		{"schedule", &sched, NULL},
+		{"expected", &expected, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct hl_err err = {0};
@@ -145,9 +155,11 @@ static int tasks_set(struct cli_ctx *ctx, int argc, char **argv)
 	if (errno != 0 || *end != '\0' || k < 1 || k > PLAN_MAX_TASKS)
 		return cli_usage(&cmd_plan, "--no phải là số thứ tự từ 1 (không phải '%s')", no);
 	if (task == NULL && resp == NULL && sched == NULL && expected == NULL)
-		return cli_usage(&cmd_plan, "không có gì để sửa: thêm --task, --responsible, "
+		return cli_usage(&cmd_plan,
+			"không có gì để sửa: thêm --task, --responsible, "
 			"--schedule hoặc --expected");
-	if (plan_std_set(ctx->st, crit, (int)k, task, resp, sched, expected, ctx->who, &err) != HL_OK)
+	if (plan_std_set(ctx->st, crit, (int)k, task, resp, sched, expected, ctx->who, &err) !=
+		HL_OK)
 		return cli_fail(&err);
 	printf("Đã sửa nhiệm vụ mẫu %s số %ld\n", crit, k);
 	return 0;
@@ -186,8 +198,8 @@ static void print_values(const struct plan_doc *p)
 {
 	char v[32], t[32], bp[64];
 
-	printf("So sánh chỉ số %s với chỉ tiêu năm %d:\n", plan_period_label(&p->base, bp, sizeof(bp)),
-		p->year);
+	printf("So sánh chỉ số %s với chỉ tiêu năm %d:\n",
+		plan_period_label(&p->base, bp, sizeof(bp)), p->year);
 	for (int i = 0; i < PLAN_NCRIT; i++) {
 		const struct plan_value *x = &p->v[i];
 		const char *what;
@@ -211,8 +223,11 @@ static int do_suggest(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *year = NULL, *base = NULL, *format = "table";
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"year", &year, NULL}, {"base", &base, NULL},
-		{"format", &format, NULL}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"year", &year, NULL},
+		{"base", &base, NULL},
+		{"format", &format, NULL},
+		{NULL, NULL, NULL},
 	};
 	static const char *const formats[] = {"table", "csv", NULL};
 	struct hl_period bp;
@@ -224,7 +239,8 @@ static int do_suggest(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0 || (rc = unit_year(unit, year, &y)) != 0)
 		return rc;
 	if (!parse_format(format, formats))
-		return cli_usage(&cmd_plan, "--format phải là table hoặc csv (không phải '%s')", format);
+		return cli_usage(&cmd_plan, "--format phải là table hoặc csv (không phải '%s')",
+			format);
 	if (base != NULL && hl_period_parse(base, &bp, &err) != HL_OK)
 		return cli_usage(&cmd_plan, "--base: %s", err.msg);
 	a = hl_arena_new(ARENA_CAP);
@@ -236,7 +252,8 @@ static int do_suggest(struct cli_ctx *ctx, int argc, char **argv)
 		goto cleanup;
 	}
 	if (!p->any_target)
-		fprintf(stderr, "Chú ý: đơn vị %s chưa có chỉ tiêu năm %d nên không có đề xuất nào; "
+		fprintf(stderr,
+			"Chú ý: đơn vị %s chưa có chỉ tiêu năm %d nên không có đề xuất nào; "
 			"đặt chỉ tiêu bằng: hailong targets set --year %d --unit %s GIÁ_TRỊ\n",
 			p->unit.code, y, y, p->unit.code);
 	if (strcmp(format, "csv") == 0) {
@@ -246,8 +263,9 @@ static int do_suggest(struct cli_ctx *ctx, int argc, char **argv)
 	printf("ĐỀ XUẤT KẾ HOẠCH NÂNG CAO MỨC ĐỘ HÀI LÒNG NĂM %d – %s\n\n", y, p->unit.name);
 	print_values(p);
 	if (p->ntasks == 0) {
-		puts(p->any_target ? "\nKhông tiêu chí nào dưới chỉ tiêu: không đề xuất nhiệm vụ nào."
-			: "\nChưa có chỉ tiêu: không đề xuất nhiệm vụ nào.");
+		puts(p->any_target ?
+				"\nKhông tiêu chí nào dưới chỉ tiêu: không đề xuất nhiệm vụ nào." :
+				"\nChưa có chỉ tiêu: không đề xuất nhiệm vụ nào.");
 		goto cleanup;
 	}
 	printf("\nNhiệm vụ đề xuất (%zu):\n", p->ntasks);
@@ -256,8 +274,8 @@ static int do_suggest(struct cli_ctx *ctx, int argc, char **argv)
 
 		printf("%3d. [%s] %s\n", p->tasks[i].no, p->tasks[i].criterion,
 			shorten(a, p->tasks[i].task));
-		printf("     Tiến độ: %s\n", plan_schedule_label(p->tasks[i].schedule, y, sched,
-			sizeof(sched)));
+		printf("     Tiến độ: %s\n",
+			plan_schedule_label(p->tasks[i].schedule, y, sched, sizeof(sched)));
 	}
 	printf("\nLập kế hoạch từ đề xuất này: hailong plan adopt --unit %s --year %d\n",
 		p->unit.code, y);
@@ -271,8 +289,11 @@ static int do_adopt(struct cli_ctx *ctx, int argc, char **argv)
 	const char *unit = NULL, *year = NULL, *base = NULL;
 	bool replace = false;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"year", &year, NULL}, {"base", &base, NULL},
-		{"replace", NULL, &replace}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"year", &year, NULL},
+		{"base", &base, NULL},
+		{"replace", NULL, &replace},
+		{NULL, NULL, NULL},
 	};
 	struct hl_period bp;
 	struct hl_err err = {0};
@@ -283,11 +304,12 @@ static int do_adopt(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (base != NULL && hl_period_parse(base, &bp, &err) != HL_OK)
 		return cli_usage(&cmd_plan, "--base: %s", err.msg);
-	if (plan_adopt(ctx->st, unit, y, base != NULL ? &bp : NULL, replace, ctx->who, &n, &err)
-	    != HL_OK)
+	if (plan_adopt(ctx->st, unit, y, base != NULL ? &bp : NULL, replace, ctx->who, &n, &err) !=
+		HL_OK)
 		return cli_fail(&err);
 	printf("Đã lập kế hoạch năm %d của đơn vị %s: %zu nhiệm vụ (xem: hailong plan show --unit "
-		"%s --year %d)\n", y, unit, n, unit, y);
+	       "%s --year %d)\n",
+		y, unit, n, unit, y);
 	return 0;
 }
 
@@ -297,7 +319,9 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *year = NULL;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"year", &year, NULL}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"year", &year, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct import_opts o = {0};
 	struct import_report *rep = NULL;
@@ -309,7 +333,8 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0 || (rc = unit_year(unit, year, &y)) != 0)
 		return rc;
 	if (npos != 1)
-		return cli_usage(&cmd_plan, "thiếu tên tệp: hailong plan import TỆP.csv --unit MÃ "
+		return cli_usage(&cmd_plan,
+			"thiếu tên tệp: hailong plan import TỆP.csv --unit MÃ "
 			"--year NĂM");
 	f = fopen(pos[0], "rb");
 	if (f == NULL)
@@ -332,8 +357,12 @@ static int do_set_status(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *year = NULL, *task = NULL, *note = NULL, *at = NULL, *ifv = NULL;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"year", &year, NULL}, {"task", &task, NULL},
-		{"note", &note, NULL}, {"at", &at, NULL}, {"if-version", &ifv, NULL},
+		{"unit", &unit, NULL},
+		{"year", &year, NULL},
+		{"task", &task, NULL},
+		{"note", &note, NULL},
+		{"at", &at, NULL},
+		{"if-version", &ifv, NULL},
 		{NULL, NULL, NULL},
 	};
 	long long version = 0;
@@ -347,23 +376,32 @@ static int do_set_status(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0 || (rc = unit_year(unit, year, &y)) != 0)
 		return rc;
 	if (task == NULL || npos != 1)
-		return cli_usage(&cmd_plan, "cách dùng: hailong plan set-status --unit MÃ --year NĂM "
+		return cli_usage(&cmd_plan,
+			"cách dùng: hailong plan set-status --unit MÃ --year NĂM "
 			"--task N TÌNH_TRẠNG [--note TEXT] [--at NGÀY] [--if-version N]");
 	errno = 0;
 	no = strtol(task, &end, 10);
 	if (errno != 0 || *end != '\0' || no < 1 || no > PLAN_MAX_TASKS)
-		return cli_usage(&cmd_plan, "--task phải là số thứ tự nhiệm vụ (không phải '%s')", task);
+		return cli_usage(&cmd_plan, "--task phải là số thứ tự nhiệm vụ (không phải '%s')",
+			task);
 	/* the task's version the caller saw (GET /api/v1/plan): refused once changed */
 	if (ifv != NULL && ((version = strtoll(ifv, &end, 10)) < 1 || *end != '\0'))
-		return cli_usage(&cmd_plan, "--if-version '%s' không hợp lệ: cần phiên bản của nhiệm "
-			"vụ (số nguyên dương)", ifv);
+		return cli_usage(&cmd_plan,
+			"--if-version '%s' không hợp lệ: cần phiên bản của nhiệm "
+			"vụ (số nguyên dương)",
+			ifv);
 	if (!plan_status_ok(pos[0]))
-		return cli_usage(&cmd_plan, "tình trạng '%s' không hợp lệ: dùng chua-bat-dau, "
-			"dang-thuc-hien, hoan-thanh hoặc qua-han", pos[0]);
+		return cli_usage(&cmd_plan,
+			"tình trạng '%s' không hợp lệ: dùng chua-bat-dau, "
+			"dang-thuc-hien, hoan-thanh hoặc qua-han",
+			pos[0]);
 	if (at != NULL && !hl_day_parse(at, &day))
-		return cli_usage(&cmd_plan, "--at phải là một ngày có thật viết năm-tháng-ngày, ví dụ 2025-10-31 (không phải "
-			"'%s')", at);
-	if (plan_set_status(ctx->st, unit, y, (int)no, version, pos[0], note, day, ctx->who, &err) != HL_OK)
+		return cli_usage(&cmd_plan,
+			"--at phải là một ngày có thật viết năm-tháng-ngày, ví dụ 2025-10-31 (không phải "
+			"'%s')",
+			at);
+	if (plan_set_status(ctx->st, unit, y, (int)no, version, pos[0], note, day, ctx->who,
+		    &err) != HL_OK)
 		return cli_fail(&err);
 	printf("Nhiệm vụ %ld của kế hoạch năm %d (%s): %s, ghi nhận ngày %s\n", no, y, unit,
 		plan_status_label(pos[0]), hl_day_vn(day, d, sizeof(d)));
@@ -377,7 +415,8 @@ static void show_table(struct hl_arena *a, const struct plan_doc *p)
 	printf("KẾ HOẠCH NÂNG CAO MỨC ĐỘ HÀI LÒNG NĂM %d – %s\n", p->year, p->unit.name);
 	if (p->ntasks == 0) {
 		printf("\nĐơn vị chưa có kế hoạch năm %d (lập bằng: hailong plan adopt --unit %s "
-			"--year %d, hoặc hailong plan import).\n", p->year, p->unit.code, p->year);
+		       "--year %d, hoặc hailong plan import).\n",
+			p->year, p->unit.code, p->year);
 		return;
 	}
 	for (int c = 0; c < PLAN_NCRIT; c++) {
@@ -397,14 +436,16 @@ static void show_table(struct hl_arena *a, const struct plan_doc *p)
 			cli_cell(num, 4);
 			cli_cell(plan_status_label(t->status), 15);
 			puts(shorten(a, t->task));
-			printf("     Tiến độ: %s; trách nhiệm: %s\n", plan_schedule_label(t->schedule,
-				p->year, sched, sizeof(sched)), shorten(a, t->responsible));
+			printf("     Tiến độ: %s; trách nhiệm: %s\n",
+				plan_schedule_label(t->schedule, p->year, sched, sizeof(sched)),
+				shorten(a, t->responsible));
 			for (size_t k = 0; k < p->nnotes; k++) {
 				char d[16];
 
 				if (p->notes[k].no != t->no)
 					continue;
-				printf("     %s – %s%s%s\n", hl_day_vn(p->notes[k].day, d, sizeof(d)),
+				printf("     %s – %s%s%s\n",
+					hl_day_vn(p->notes[k].day, d, sizeof(d)),
 					plan_status_label(p->notes[k].status),
 					p->notes[k].text[0] != '\0' ? ": " : "", p->notes[k].text);
 			}
@@ -431,8 +472,11 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	char output_opt[] = "--output";
 	const char *unit = NULL, *year = NULL, *format = "table", *output = NULL;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"year", &year, NULL}, {"format", &format, NULL},
-		{"output", &output, NULL}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"year", &year, NULL},
+		{"format", &format, NULL},
+		{"output", &output, NULL},
+		{NULL, NULL, NULL},
 	};
 	static const char *const formats[] = {"table", "csv", "pdf", "xlsx", NULL};
 	char *args[MAX_ARGV];
@@ -451,8 +495,10 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0 || (rc = unit_year(unit, year, &y)) != 0)
 		return rc;
 	if (!parse_format(format, formats))
-		return cli_usage(&cmd_plan, "--format phải là table, csv, pdf hoặc xlsx (không phải "
-			"'%s')", format);
+		return cli_usage(&cmd_plan,
+			"--format phải là table, csv, pdf hoặc xlsx (không phải "
+			"'%s')",
+			format);
 	doc = strcmp(format, "pdf") == 0 || strcmp(format, "xlsx") == 0;
 	if (doc && (output == NULL || output[0] == '\0'))
 		return cli_usage(&cmd_plan, "--format %s cần -o TỆP (tệp cần ghi)", format);
@@ -463,8 +509,10 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_errorf("hết bộ nhớ");
 	rc = plan_load(ctx->st, a, unit, y, &p, &err);
 	if (rc == HL_OK && doc && p->ntasks == 0)
-		rc = hl_err_set(&err, HL_ENOTFOUND, "--year", "đơn vị %s chưa có kế hoạch năm %d (lập "
-			"bằng: hailong plan adopt --unit %s --year %d)", unit, y, unit, y);
+		rc = hl_err_set(&err, HL_ENOTFOUND, "--year",
+			"đơn vị %s chưa có kế hoạch năm %d (lập "
+			"bằng: hailong plan adopt --unit %s --year %d)",
+			unit, y, unit, y);
 	if (rc == HL_OK && strcmp(format, "pdf") == 0)
 		rc = plan_pdf(p, output, &err);
 	else if (rc == HL_OK && strcmp(format, "xlsx") == 0)
@@ -487,8 +535,13 @@ cleanup:
 }
 
 static const struct cli_sub subs[] = {
-	{"tasks", do_tasks}, {"suggest", do_suggest}, {"adopt", do_adopt}, {"import", do_import},
-	{"show", do_show}, {"set-status", do_set_status}, {NULL, NULL},
+	{"tasks", do_tasks},
+	{"suggest", do_suggest},
+	{"adopt", do_adopt},
+	{"import", do_import},
+	{"show", do_show},
+	{"set-status", do_set_status},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_plan = {"plan",

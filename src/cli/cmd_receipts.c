@@ -27,7 +27,8 @@ const struct cli_cmd cmd_receipts = {"receipts",
 /* The slip as a page that stands alone (the stylesheet inside it). */
 static void page(struct hbuf *b, const struct hbuf *body)
 {
-	hb_raw(b, "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+	hb_raw(b,
+		"<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 		"<title>Phiếu khảo sát – hailong</title><style>\n");
 	for (const struct asset *a = assets; a->name != NULL; a++) {
@@ -66,8 +67,12 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 	const char *unit = NULL, *url = getenv("HAILONG_URL"), *out = NULL, *feedback = NULL;
 	bool is_new = false;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"url", &url, NULL}, {"out", &out, NULL},
-		{"feedback", &feedback, NULL}, {"new", NULL, &is_new}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"url", &url, NULL},
+		{"out", &out, NULL},
+		{"feedback", &feedback, NULL},
+		{"new", NULL, &is_new},
+		{NULL, NULL, NULL},
 	};
 	const char *pos[1];
 	struct hl_arena *a = NULL;
@@ -96,11 +101,12 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 	if (receipt_target(ctx->st, pos[0], unit, is_new, &t, &err) != HL_OK) {
 		if (err.code == HL_ENOTFOUND && strcmp(err.where, "new") == 0)
 			return cli_errorf("%s (nếu đây là hồ sơ mới, chưa có trong dữ liệu một cửa: thêm "
-				"--new --unit MÃ_ĐƠN_VỊ)", err.msg);
+					  "--new --unit MÃ_ĐƠN_VỊ)",
+				err.msg);
 		return cli_fail(&err);
 	}
 	if (receipt_prepare(pos[0], t.unit.id, hl_clock_now(), &n, &err) != HL_OK ||
-	    receipt_url(url, n.token, link, sizeof(link), &err) != HL_OK)
+		receipt_url(url, n.token, link, sizeof(link), &err) != HL_OK)
 		return cli_fail(&err);
 
 	a = hl_arena_new((size_t)4 << 20);
@@ -128,8 +134,9 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 	 * failed commit takes the file back, so no slip points nowhere. */
 	if (out != NULL && (rc = write_file(out, page_b.s, page_b.len)) != 0)
 		goto cleanup;
-	if (store_begin(ctx->st, &err) != HL_OK || receipt_store(ctx->st, &n, t.unit.code, ctx->who,
-	    &replaced, &err) != HL_OK || store_commit(ctx->st, &err) != HL_OK) {
+	if (store_begin(ctx->st, &err) != HL_OK ||
+		receipt_store(ctx->st, &n, t.unit.code, ctx->who, &replaced, &err) != HL_OK ||
+		store_commit(ctx->st, &err) != HL_OK) {
 		struct hl_err e2;
 
 		hl_err_clear(&e2);
@@ -140,8 +147,10 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 		goto cleanup;
 	}
 	if (replaced > 0)
-		fprintf(stderr, "Phiếu này thay cho phiếu in trước của hồ sơ %s: mã QR trên phiếu cũ "
-			"không dùng được nữa.\n", n.rec.dossier);
+		fprintf(stderr,
+			"Phiếu này thay cho phiếu in trước của hồ sơ %s: mã QR trên phiếu cũ "
+			"không dùng được nữa.\n",
+			n.rec.dossier);
 	if (out != NULL)
 		printf("Đường dẫn khảo sát của hồ sơ %s: %s\nĐã ghi phiếu để in vào %s\n",
 			n.rec.dossier, link, out);

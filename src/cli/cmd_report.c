@@ -18,19 +18,26 @@
 static int run_report(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_report = {"report",
-	"lập báo cáo kết quả khảo sát của một kỳ: PDF, XLSX, CSV hoặc HTML",
-	cli_help_report, CLI_DB_OPEN, run_report, NULL};
+	"lập báo cáo kết quả khảo sát của một kỳ: PDF, XLSX, CSV hoặc HTML", cli_help_report,
+	CLI_DB_OPEN, run_report, NULL};
 
 static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 {
 	char output_opt[] = "--output";
 	const char *period = NULL, *unit = NULL, *under = NULL, *format = NULL, *output = NULL,
-		*number = NULL, *date = NULL, *signer = NULL;
+		   *number = NULL, *date = NULL, *signer = NULL;
 	bool internal = false;
 	const struct cli_opt opts[] = {
-		{"period", &period, NULL}, {"unit", &unit, NULL}, {"under", &under, NULL},
-		{"format", &format, NULL}, {"output", &output, NULL}, {"internal", NULL, &internal},
-		{"number", &number, NULL}, {"date", &date, NULL}, {"signer", &signer, NULL}, {NULL, NULL, NULL},
+		{"period", &period, NULL},
+		{"unit", &unit, NULL},
+		{"under", &under, NULL},
+		{"format", &format, NULL},
+		{"output", &output, NULL},
+		{"internal", NULL, &internal},
+		{"number", &number, NULL},
+		{"date", &date, NULL},
+		{"signer", &signer, NULL},
+		{NULL, NULL, NULL},
 	};
 	char *args[MAX_ARGV];
 	struct rpt_opts o = {0};
@@ -55,15 +62,17 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_report, "thiếu --format (pdf, xlsx, csv hoặc html)");
 	fmt = rpt_format_of(format);
 	if (fmt < 0)
-		return cli_usage(&cmd_report, "--format phải là pdf, xlsx, csv hoặc html (không phải '%s')",
-			format);
+		return cli_usage(&cmd_report,
+			"--format phải là pdf, xlsx, csv hoặc html (không phải '%s')", format);
 	if (output == NULL || output[0] == '\0')
 		return cli_usage(&cmd_report, "thiếu -o TỆP (tệp báo cáo cần ghi)");
 	if (hl_period_parse(period, &o.period, &err) != HL_OK)
 		return cli_usage(&cmd_report, "%s", err.msg);
 	o.date = HL_DAY_NONE;
 	if (date != NULL && !hl_day_parse(date, &o.date))
-		return cli_usage(&cmd_report, "--date phải là một ngày viết năm-tháng-ngày, ví dụ 2025-12-25 (không phải '%s')", date);
+		return cli_usage(&cmd_report,
+			"--date phải là một ngày viết năm-tháng-ngày, ví dụ 2025-12-25 (không phải '%s')",
+			date);
 	o.unit = unit;
 	o.under = under;
 	o.internal = internal;
@@ -82,7 +91,8 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	printf("Đã ghi báo cáo %s vào %s\n", format, output);
 	if (m->rollups_missing)
-		fprintf(stderr, "Gợi ý: cơ sở dữ liệu này có phiếu từ trước khi có số liệu báo cáo "
+		fprintf(stderr,
+			"Gợi ý: cơ sở dữ liệu này có phiếu từ trước khi có số liệu báo cáo "
 			"cộng dồn, nên báo cáo đã phải đọc từng phiếu; chạy một lần 'hailong tallies "
 			"rebuild' để các báo cáo sau nhanh hơn.\n");
 	rc = 0;

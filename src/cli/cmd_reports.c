@@ -30,7 +30,8 @@ static int parse_date(const char *s, hl_day *out)
 		return 0;
 	}
 	if (!hl_day_parse(s, out))
-		return cli_errorf("--date '%s' không hợp lệ: viết năm-tháng-ngày, ví dụ 2024-03-25", s);
+		return cli_errorf("--date '%s' không hợp lệ: viết năm-tháng-ngày, ví dụ 2024-03-25",
+			s);
 	return 0;
 }
 
@@ -38,7 +39,9 @@ static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *date = NULL, *unit = NULL;
 	const struct cli_opt opts[] = {
-		{"date", &date, NULL}, {"unit", &unit, NULL}, {NULL, NULL, NULL},
+		{"date", &date, NULL},
+		{"unit", &unit, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct store_unit *units = NULL, one;
 	struct pub_due *due = NULL;
@@ -99,10 +102,14 @@ static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *period = NULL, *format = NULL, *date = NULL, *number = NULL,
-		*signer = NULL;
+		   *signer = NULL;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"period", &period, NULL}, {"format", &format, NULL},
-		{"date", &date, NULL}, {"number", &number, NULL}, {"signer", &signer, NULL},
+		{"unit", &unit, NULL},
+		{"period", &period, NULL},
+		{"format", &format, NULL},
+		{"date", &date, NULL},
+		{"number", &number, NULL},
+		{"signer", &signer, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct pub_opts o = {.render = rpt_render};
@@ -116,7 +123,8 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_parse(&cmd_reports, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
 		return rc;
 	if (unit == NULL || period == NULL)
-		return cli_usage(&cmd_reports, "cần --unit MÃ và --period KỲ: "
+		return cli_usage(&cmd_reports,
+			"cần --unit MÃ và --period KỲ: "
 			"hailong reports publish --unit MÃ --period 2024-Q1");
 	o.unit = unit;
 	o.period = period;
@@ -155,7 +163,7 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL;
-	const struct cli_opt opts[] = { {"unit", &unit, NULL}, {NULL, NULL, NULL} };
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
 	struct store_report *list = NULL;
 	struct store_unit *units = NULL, u;
 	size_t n = 0, nu = 0;
@@ -197,7 +205,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_rcell(buf, 5);
 		cli_cell(cli_unit_name(units, nu, list[i].unit_id), 30);
 		cli_cell(hl_period_parse(list[i].period, &p, NULL) == HL_OK ?
-			hl_period_label(&p, label, sizeof(label)) : list[i].period, 18);
+				hl_period_label(&p, label, sizeof(label)) :
+				list[i].period,
+			18);
 		snprintf(buf, sizeof(buf), "%d", list[i].version);
 		cli_rcell(buf, 9);
 		hl_clock_fmt(list[i].published_at, buf, sizeof(buf));
@@ -214,7 +224,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *pos[1], *output = NULL;
-	const struct cli_opt opts[] = { {"output", &output, NULL}, {NULL, NULL, NULL} };
+	const struct cli_opt opts[] = {{"output", &output, NULL}, {NULL, NULL, NULL}};
 	struct store_report r;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
@@ -231,7 +241,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	errno = 0;
 	id = strtoll(pos[0], &end, 10);
 	if (errno != 0 || *end != '\0' || end == pos[0] || id <= 0)
-		return cli_errorf("số báo cáo '%s' không hợp lệ (xem: hailong reports list)", pos[0]);
+		return cli_errorf("số báo cáo '%s' không hợp lệ (xem: hailong reports list)",
+			pos[0]);
 	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
 		return cli_errorf("hết bộ nhớ");
 	rc = pub_report(ctx->st, (int64_t)id, a, &r, &figures, &doc, &len, &err);
@@ -262,7 +273,9 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 	const char *unit = NULL;
 	bool dflt = false;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"default", NULL, &dflt}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"default", NULL, &dflt},
+		{NULL, NULL, NULL},
 	};
 	const char *pos[1] = {NULL};
 	struct hl_arena *a = NULL;
@@ -276,7 +289,8 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_parse(&cmd_reports, argc, argv, 1, opts, pos, 1, &npos)) != 0)
 		return rc;
 	if (unit == NULL)
-		return cli_usage(&cmd_reports, "cần --unit MÃ: hailong reports schedule --unit MÃ "
+		return cli_usage(&cmd_reports,
+			"cần --unit MÃ: hailong reports schedule --unit MÃ "
 			"[\"month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12\" | --default]");
 	if (npos > 0 && dflt)
 		return cli_usage(&cmd_reports, "cho một lịch hoặc --default, không cả hai");
@@ -311,8 +325,12 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"schedule", do_schedule}, {"due", do_due}, {"publish", do_publish}, {"list", do_list},
-	{"show", do_show}, {NULL, NULL},
+	{"schedule", do_schedule},
+	{"due", do_due},
+	{"publish", do_publish},
+	{"list", do_list},
+	{"show", do_show},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_reports = {"reports",

@@ -58,8 +58,7 @@ static int do_count(struct cli_ctx *ctx, int argc, char **argv)
 	hl_err_clear(&err);
 	if ((rc = unit_arg(ctx, unit, &unit_id)) != 0)
 		return rc;
-	rc = responses_scan(ctx->st, unit_id, HL_DAY_NONE, HL_DAY_NONE, count_one, &count,
-		&err);
+	rc = responses_scan(ctx->st, unit_id, HL_DAY_NONE, HL_DAY_NONE, count_one, &count, &err);
 	if (rc != HL_OK)
 		return cli_fail(&err);
 	printf("%lld\n", (long long)count);
@@ -68,7 +67,7 @@ static int do_count(struct cli_ctx *ctx, int argc, char **argv)
 
 /* list-ids: which stored responses have an id, and with what status. */
 struct ids_ctx {
-	int status;          /* -1 = any */
+	int status; /* -1 = any */
 	bool with_status;
 };
 
@@ -80,7 +79,8 @@ static int print_id(void *ctx, const struct store_response *r)
 	if (r->ext_id[0] == '\0' || (c->status >= 0 && r->status != c->status))
 		return HL_OK;
 	if (c->with_status)
-		printf("%s\t%s\n", r->ext_id, r->status >= 0 && r->status <= 2 ? names[r->status] : "?");
+		printf("%s\t%s\n", r->ext_id,
+			r->status >= 0 && r->status <= 2 ? names[r->status] : "?");
 	else
 		printf("%s\n", r->ext_id);
 	return HL_OK;
@@ -91,7 +91,9 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 	const char *unit = NULL, *status = NULL;
 	bool with_status = false;
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"status", &status, NULL}, {"with-status", NULL, &with_status},
+		{"unit", &unit, NULL},
+		{"status", &status, NULL},
+		{"with-status", NULL, &with_status},
 		{NULL, NULL, NULL},
 	};
 	const char *pos[1];
@@ -111,7 +113,8 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 		else if (strcmp(status, "rejected") == 0)
 			c.status = RS_REJECTED;
 		else
-			return cli_usage(&cmd_responses, "--status chỉ nhận counted, held hoặc rejected");
+			return cli_usage(&cmd_responses,
+				"--status chỉ nhận counted, held hoặc rejected");
 	}
 	hl_err_clear(&err);
 	if ((rc = unit_arg(ctx, unit, &unit_id)) != 0)
@@ -123,9 +126,12 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import}, {"count", do_count}, {"list-ids", do_list_ids}, {NULL, NULL},
+	{"import", do_import},
+	{"count", do_count},
+	{"list-ids", do_list_ids},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_responses = {"responses",
-	"phiếu khảo sát (ý kiến của người dân): nhập, đếm",
-	cli_help_responses, CLI_DB_OPEN, NULL, subs};
+	"phiếu khảo sát (ý kiến của người dân): nhập, đếm", cli_help_responses, CLI_DB_OPEN, NULL,
+	subs};

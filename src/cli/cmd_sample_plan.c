@@ -17,8 +17,8 @@
 static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cmd_sample_plan = {"sample-plan",
-	"số phiếu khảo sát cần lấy trong năm theo lĩnh vực, và tiến độ",
-	cli_help_sample_plan, CLI_DB_OPEN, run_sample_plan, NULL};
+	"số phiếu khảo sát cần lấy trong năm theo lĩnh vực, và tiến độ", cli_help_sample_plan,
+	CLI_DB_OPEN, run_sample_plan, NULL};
 
 static void print_table(const struct store_unit *u, int year, hl_day date, const struct sp_line *l,
 	int n, const struct sp_line *total, const char *method, double margin)
@@ -50,8 +50,8 @@ static void print_table(const struct store_unit *u, int year, hl_day date, const
 	}
 	for (int i = 0; i < n; i++)
 		if (l[i].behind > 0)
-			printf("Cảnh báo: lĩnh vực %s đang chậm %s phiếu so với tiến độ.\n", l[i].name,
-				hl_fmt_int(a, sizeof(a), l[i].behind));
+			printf("Cảnh báo: lĩnh vực %s đang chậm %s phiếu so với tiến độ.\n",
+				l[i].name, hl_fmt_int(a, sizeof(a), l[i].behind));
 	if (total->dossiers == 0)
 		printf("Chưa có hồ sơ nào của năm %d: nhập hồ sơ bằng 'hailong dossiers import' rồi chạy lại.\n",
 			year);
@@ -60,11 +60,16 @@ static void print_table(const struct store_unit *u, int year, hl_day date, const
 static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *year_s = NULL, *margin_s = "0.05", *method_s = "slovin",
-		*date_s = NULL, *min_s = "0", *format = "table";
+		   *date_s = NULL, *min_s = "0", *format = "table";
 	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL}, {"year", &year_s, NULL}, {"margin", &margin_s, NULL},
-		{"method", &method_s, NULL}, {"date", &date_s, NULL}, {"min-per-field", &min_s, NULL},
-		{"format", &format, NULL}, {NULL, NULL, NULL},
+		{"unit", &unit, NULL},
+		{"year", &year_s, NULL},
+		{"margin", &margin_s, NULL},
+		{"method", &method_s, NULL},
+		{"date", &date_s, NULL},
+		{"min-per-field", &min_s, NULL},
+		{"format", &format, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
@@ -82,7 +87,8 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 	if (!cli_parse_year(year_s, &o.year))
 		return cli_usage(&cmd_sample_plan, "năm '%s' không hợp lệ", year_s);
 	if (!hl_parse_decimal(margin_s, 1e-6, 0.999999, &o.margin))
-		return cli_usage(&cmd_sample_plan, "--margin phải là số trong khoảng (0, 1), ví dụ 0.05");
+		return cli_usage(&cmd_sample_plan,
+			"--margin phải là số trong khoảng (0, 1), ví dụ 0.05");
 	if (strcmp(method_s, "slovin") == 0)
 		o.method = HL_SAMPLE_SLOVIN;
 	else if (strcmp(method_s, "cochran") == 0)
@@ -96,9 +102,11 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_sample_plan, "--format phải là table hoặc csv");
 	if (date_s != NULL) {
 		if (!hl_day_parse(date_s, &o.date))
-			return cli_usage(&cmd_sample_plan, "--date '%s' không phải một ngày viết năm-tháng-ngày, ví dụ 2025-06-30", date_s);
+			return cli_usage(&cmd_sample_plan,
+				"--date '%s' không phải một ngày viết năm-tháng-ngày, ví dụ 2025-06-30",
+				date_s);
 	} else {
-		o.date = hl_clock_today();   /* today in Vietnam */
+		o.date = hl_clock_today(); /* today in Vietnam */
 	}
 	o.unit = unit;
 	o.min_per_field = minf;
@@ -116,7 +124,8 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 			csvout_cell(stdout, x->code);
 			putchar(',');
 			csvout_cell(stdout, x->name);
-			printf(",%lld,%lld,%lld,%lld,%lld\n", (long long)x->dossiers, (long long)x->required, (long long)x->collected,
+			printf(",%lld,%lld,%lld,%lld,%lld\n", (long long)x->dossiers,
+				(long long)x->required, (long long)x->collected,
 				(long long)x->expected, (long long)x->behind);
 		}
 	} else {

@@ -50,7 +50,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import}, {"list", do_list}, {NULL, NULL},
+	{"import", do_import},
+	{"list", do_list},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_staff = {"staff", "công chức phục vụ người dân: nhập, liệt kê",

@@ -41,9 +41,10 @@ static int do_rebuild(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"rebuild", do_rebuild}, {NULL, NULL},
+	{"rebuild", do_rebuild},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_tallies = {"tallies",
-	"bộ đếm cộng dồn dùng để tính chỉ số: tính lại từ phiếu gốc",
-	cli_help_tallies, CLI_DB_OPEN, NULL, subs};
+	"bộ đếm cộng dồn dùng để tính chỉ số: tính lại từ phiếu gốc", cli_help_tallies, CLI_DB_OPEN,
+	NULL, subs};

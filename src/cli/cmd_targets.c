@@ -23,8 +23,11 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *year = NULL, *unit = NULL, *type = NULL, *crit = NULL;
 	const struct cli_opt opts[] = {
-		{"year", &year, NULL}, {"unit", &unit, NULL}, {"type", &type, NULL},
-		{"criterion", &crit, NULL}, {NULL, NULL, NULL},
+		{"year", &year, NULL},
+		{"unit", &unit, NULL},
+		{"type", &type, NULL},
+		{"criterion", &crit, NULL},
+		{NULL, NULL, NULL},
 	};
 	struct store_target t;
 	struct hl_arena *a = NULL;
@@ -40,13 +43,16 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	memset(&t, 0, sizeof(t));
 	if (npos != 1 || year == NULL || (unit == NULL) == (type == NULL))
-		return cli_usage(&cmd_targets, "cách dùng: hailong targets set --year NĂM "
+		return cli_usage(&cmd_targets,
+			"cách dùng: hailong targets set --year NĂM "
 			"(--unit MÃ | --type LOẠI) [--criterion TIÊU_CHÍ] GIÁ_TRỊ");
 	if (!cli_parse_year(year, &t.year))
 		return cli_usage(&cmd_targets, "năm '%s' không hợp lệ", year);
 	if (!hl_parse_decimal(pos[0], 0, 100, &t.value))
-		return cli_usage(&cmd_targets, "chỉ tiêu '%s' không hợp lệ: cần một số từ 0 đến 100 "
-			"(ví dụ 90 hoặc 90,5)", pos[0]);
+		return cli_usage(&cmd_targets,
+			"chỉ tiêu '%s' không hợp lệ: cần một số từ 0 đến 100 "
+			"(ví dụ 90 hoặc 90,5)",
+			pos[0]);
 	hl_err_clear(&err);
 	if (unit != NULL) {
 		struct store_unit u;
@@ -76,7 +82,8 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_fail(&err);
 		if (!known)
 			return cli_errorf("tiêu chí '%s' không thuộc bộ câu hỏi nào (dùng mã như TC, "
-				"HC, PV, KQ, TT hoặc SIPAS)", crit);
+					  "HC, PV, KQ, TT hoặc SIPAS)",
+				crit);
 		snprintf(t.criterion, sizeof(t.criterion), "%s", crit);
 	}
 	hl_fmt_dec(v, sizeof(v), t.value, 2);
@@ -128,8 +135,10 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		if (t[i].unit_id != 0)
 			snprintf(who, sizeof(who), "%s", cli_unit_name(u, nu, t[i].unit_id));
 		else
-			snprintf(who, sizeof(who), "mọi %s", builtin_unit_type_name(t[i].type) != NULL ?
-				builtin_unit_type_name(t[i].type) : t[i].type);
+			snprintf(who, sizeof(who), "mọi %s",
+				builtin_unit_type_name(t[i].type) != NULL ?
+					builtin_unit_type_name(t[i].type) :
+					t[i].type);
 		cli_cell(who, 36);
 		cli_cell(t[i].criterion[0] != '\0' ? t[i].criterion : "tất cả", 10);
 		puts(hl_fmt_dec(v, sizeof(v), t[i].value, 2));
@@ -141,9 +150,11 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"set", do_set}, {"list", do_list}, {NULL, NULL},
+	{"set", do_set},
+	{"list", do_list},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_targets = {"targets",
-	"chỉ tiêu hằng năm theo đơn vị hoặc loại đơn vị: đặt, liệt kê",
-	cli_help_targets, CLI_DB_OPEN, NULL, subs};
+	"chỉ tiêu hằng năm theo đơn vị hoặc loại đơn vị: đặt, liệt kê", cli_help_targets,
+	CLI_DB_OPEN, NULL, subs};

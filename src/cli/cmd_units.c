@@ -80,7 +80,7 @@ static int print_loops(const struct tree *t, struct hl_arena *a, struct hl_err *
 	if ((rc = units_loops(a, t->u, t->n, on, &n, err)) != HL_OK || n == 0)
 		return rc;
 	printf("Các đơn vị sau là cấp dưới của chính mình (vòng lặp cấp trên); sửa cột parent "
-		"bằng hailong units import:\n");
+	       "bằng hailong units import:\n");
 	for (size_t i = 0; i < t->n; i++) {
 		const struct store_unit *p = by_id(t, t->u[i].parent_id);
 
@@ -125,8 +125,11 @@ static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *from = NULL, *date = NULL, *name = NULL, *type = NULL;
 	const struct cli_opt opts[] = {
-		{"from", &from, NULL}, {"date", &date, NULL}, {"name", &name, NULL},
-		{"type", &type, NULL}, {NULL, NULL, NULL},
+		{"from", &from, NULL},
+		{"date", &date, NULL},
+		{"name", &name, NULL},
+		{"type", &type, NULL},
+		{NULL, NULL, NULL},
 	};
 	char buf[MERGE_MAX * STORE_CODE_MAX];
 	const char *codes[MERGE_MAX];
@@ -143,7 +146,8 @@ static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_units,
 			"cách dùng: hailong units merge MỚI --from A,B,… --date NGÀY (năm-tháng-ngày)");
 	if (!hl_day_parse(date, &day))
-		return cli_usage(&cmd_units, "ngày '%s' không hợp lệ (viết năm-tháng-ngày, ví dụ 2025-07-01)", date);
+		return cli_usage(&cmd_units,
+			"ngày '%s' không hợp lệ (viết năm-tháng-ngày, ví dụ 2025-07-01)", date);
 	if (strlen(from) >= sizeof(buf))
 		return cli_usage(&cmd_units, "danh sách --from quá dài");
 	snprintf(buf, sizeof(buf), "%s", from);
@@ -154,25 +158,32 @@ static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
 		if (*tok == '\0')
 			continue;
 		if (n == MERGE_MAX)
-			return cli_usage(&cmd_units, "sáp nhập tối đa %d đơn vị một lần", MERGE_MAX);
+			return cli_usage(&cmd_units, "sáp nhập tối đa %d đơn vị một lần",
+				MERGE_MAX);
 		codes[n++] = tok;
 	}
 	hl_err_clear(&err);
 	if (units_merge(ctx->st, pos[0], codes, n, day, name, type, ctx->who, &err) != HL_OK) {
 		cli_fail(&err);
 		if (err.code == HL_ENOTFOUND && strstr(err.msg, "đơn vị mới") != NULL)
-			fprintf(stderr, "Gợi ý: thêm --name TÊN --type LOẠI để tạo đơn vị mới %s, hoặc "
-				"nhập nó trước bằng 'hailong units import'.\n", pos[0]);
+			fprintf(stderr,
+				"Gợi ý: thêm --name TÊN --type LOẠI để tạo đơn vị mới %s, hoặc "
+				"nhập nó trước bằng 'hailong units import'.\n",
+				pos[0]);
 		return 1;
 	}
-	printf("Đã sáp nhập %zu đơn vị vào %s từ ngày %s.\n", n, pos[0], hl_day_vn(day, d, sizeof(d)));
+	printf("Đã sáp nhập %zu đơn vị vào %s từ ngày %s.\n", n, pos[0],
+		hl_day_vn(day, d, sizeof(d)));
 	return 0;
 }
 
 static const struct cli_sub subs[] = {
-	{"import", do_import}, {"list", do_list}, {"merge", do_merge}, {NULL, NULL},
+	{"import", do_import},
+	{"list", do_list},
+	{"merge", do_merge},
+	{NULL, NULL},
 };
 
 const struct cli_cmd cmd_units = {"units",
-	"đơn vị (cây đơn vị, loại, hiệu lực, sáp nhập): nhập, liệt kê, sáp nhập",
-	cli_help_units, CLI_DB_OPEN, NULL, subs};
+	"đơn vị (cây đơn vị, loại, hiệu lực, sáp nhập): nhập, liệt kê, sáp nhập", cli_help_units,
+	CLI_DB_OPEN, NULL, subs};

@@ -116,7 +116,9 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	const char *role = NULL, *unit = NULL, *pos[1];
 	bool generate = false, generated;
 	const struct cli_opt opts[] = {
-		{"role", &role, NULL}, {"unit", &unit, NULL}, {"generate", NULL, &generate},
+		{"role", &role, NULL},
+		{"unit", &unit, NULL},
+		{"generate", NULL, &generate},
 		{NULL, NULL, NULL},
 	};
 	char pw[PW_BUF];
@@ -127,7 +129,8 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	if (npos != 1)
-		return cli_usage(&cmd_users, "thiếu tên: hailong users add TÊN --role VAI_TRÒ [--unit MÃ]");
+		return cli_usage(&cmd_users,
+			"thiếu tên: hailong users add TÊN --role VAI_TRÒ [--unit MÃ]");
 	if (role == NULL)
 		return cli_usage(&cmd_users, "thiếu --role (admin, supervisor, clerk hoặc entry)");
 	hl_err_clear(&err);
@@ -135,8 +138,8 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (account_check_name(pos[0], &err) != HL_OK)
 		return cli_fail(&err);
 	if (account_role_parse(role) == ROLE_NONE)
-		return cli_usage(&cmd_users, "vai trò '%s' không có: dùng admin, supervisor, clerk hoặc entry",
-			role);
+		return cli_usage(&cmd_users,
+			"vai trò '%s' không có: dùng admin, supervisor, clerk hoặc entry", role);
 	if (account_role_parse(role) != ROLE_ADMIN && (unit == NULL || unit[0] == '\0'))
 		return cli_usage(&cmd_users, "vai trò %s cần một đơn vị: --unit MÃ", role);
 	if (unit != NULL && unit[0] != '\0') {
@@ -165,8 +168,8 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	rc = in_tx(ctx, account_add(ctx->st, &u, unit, ctx->who, &err), &err);
 	if (rc == 0) {
 		if (generated)
-			printf("Đã tạo người dùng %s (%s). Mật khẩu (chỉ hiện một lần): %s\n", u.name,
-				account_role_label(u.role), pw);
+			printf("Đã tạo người dùng %s (%s). Mật khẩu (chỉ hiện một lần): %s\n",
+				u.name, account_role_label(u.role), pw);
 		else
 			printf("Đã tạo người dùng %s (%s).\n", u.name, account_role_label(u.role));
 	}
@@ -208,7 +211,8 @@ static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == 0) {
 		if (generated)
 			printf("Đã đổi mật khẩu của %s; mọi phiên đăng nhập của tài khoản đã kết thúc. "
-				"Mật khẩu mới (chỉ hiện một lần): %s\n", u.name, pw);
+			       "Mật khẩu mới (chỉ hiện một lần): %s\n",
+				u.name, pw);
 		else
 			printf("Đã đổi mật khẩu của %s; mọi phiên đăng nhập của tài khoản đã kết thúc.\n",
 				u.name);
@@ -276,7 +280,10 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 }
 
 static const struct cli_sub subs[] = {
-	{"add", do_add}, {"list", do_list}, {"passwd", do_passwd}, {"disable", do_disable},
+	{"add", do_add},
+	{"list", do_list},
+	{"passwd", do_passwd},
+	{"disable", do_disable},
 	{NULL, NULL},
 };
 

@@ -72,17 +72,19 @@ static int no_command(const char *name)
 static void print_main_help(FILE *f)
 {
 	fputs("hailong — đo lường sự hài lòng của người dân, tổ chức (chỉ số SIPAS)\n\n"
-		"Cách dùng: hailong [--db ĐƯỜNG_DẪN] LỆNH [LỆNH_CON] [TÙY_CHỌN]\n\n"
-		"Các lệnh:\n", f);
+	      "Cách dùng: hailong [--db ĐƯỜNG_DẪN] LỆNH [LỆNH_CON] [TÙY_CHỌN]\n\n"
+	      "Các lệnh:\n",
+		f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-13s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("  help          in hướng dẫn (hailong help LỆNH cho một lệnh)\n\n"
-		"Tùy chọn chung:\n"
-		"  --db ĐƯỜNG_DẪN   cơ sở dữ liệu (mặc định $HAILONG_DB, nếu không thì ./hailong.db);\n"
-		"                   có thể đặt trước hoặc sau lệnh\n"
-		"  --help           in hướng dẫn này\n"
-		"  --version        in phiên bản\n\n"
-		"Bắt đầu: hailong init, rồi hailong units import DON_VI.csv.\n", f);
+	      "Tùy chọn chung:\n"
+	      "  --db ĐƯỜNG_DẪN   cơ sở dữ liệu (mặc định $HAILONG_DB, nếu không thì ./hailong.db);\n"
+	      "                   có thể đặt trước hoặc sau lệnh\n"
+	      "  --help           in hướng dẫn này\n"
+	      "  --version        in phiên bản\n\n"
+	      "Bắt đầu: hailong init, rồi hailong units import DON_VI.csv.\n",
+		f);
 }
 
 static bool is_help(const char *a)
@@ -102,7 +104,8 @@ static int open_db(struct cli_ctx *ctx, enum cli_db mode)
 	if (mode == CLI_DB_OPEN && !url && stat(ctx->db, &sb) != 0) {
 		if (errno == ENOENT)
 			return cli_errorf("cơ sở dữ liệu '%s' chưa có.\n"
-				"Tạo nó trước bằng: hailong --db '%s' init", ctx->db, ctx->db);
+					  "Tạo nó trước bằng: hailong --db '%s' init",
+				ctx->db, ctx->db);
 		return cli_errorf("không mở được cơ sở dữ liệu '%s': %s", ctx->db, strerror(errno));
 	}
 	rc = store_open(ctx->db, &ctx->st, &err);
@@ -120,7 +123,8 @@ static int open_db(struct cli_ctx *ctx, enum cli_db mode)
 		hl_arena_free(a);
 		if (rc != HL_OK || n == 0)
 			return cli_errorf("cơ sở dữ liệu '%s' chưa được khởi tạo.\n"
-				"Chạy 'hailong init' trước: hailong --db '%s' init", ctx->db, ctx->db);
+					  "Chạy 'hailong init' trước: hailong --db '%s' init",
+				ctx->db, ctx->db);
 	}
 	return 0;
 }
@@ -207,7 +211,8 @@ int main(int argc, char **argv)
 			return rc;
 		}
 	}
-	rc = cmd->subs != NULL ? cli_dispatch(cmd, cmd->subs, &ctx, n, args) : cmd->run(&ctx, n, args);
+	rc = cmd->subs != NULL ? cli_dispatch(cmd, cmd->subs, &ctx, n, args) :
+				 cmd->run(&ctx, n, args);
 	store_close(ctx.st);
 	return rc;
 }

@@ -18,7 +18,8 @@ static const struct calrpt_rule default_rules[] = {
 };
 
 static const struct calrpt_schedule default_schedule = {
-	default_rules, (int)(sizeof(default_rules) / sizeof(default_rules[0])),
+	default_rules,
+	(int)(sizeof(default_rules) / sizeof(default_rules[0])),
 };
 
 const struct calrpt_schedule *calrpt_default(void)
@@ -57,14 +58,20 @@ int calrpt_check(const struct calrpt_schedule *s, struct hl_err *err)
 		int count = kind_count(r->kind);
 
 		if (count == 0)
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "lịch báo cáo, dòng %d: loại kỳ phải "
-				"là tháng, quý, 6 tháng hoặc năm", i + 1);
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"lịch báo cáo, dòng %d: loại kỳ phải "
+				"là tháng, quý, 6 tháng hoặc năm",
+				i + 1);
 		if (r->num < 0 || r->num > count || (r->kind == HL_P_YEAR && r->num != 0))
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "lịch báo cáo, dòng %d: số thứ tự kỳ "
-				"%d không hợp lệ", i + 1, r->num);
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"lịch báo cáo, dòng %d: số thứ tự kỳ "
+				"%d không hợp lệ",
+				i + 1, r->num);
 		if (r->month_offset < 0 || r->month_offset > 23 || r->day < 1 || r->day > 31)
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "lịch báo cáo, dòng %d: ngày đến hạn "
-				"không hợp lệ (tháng thứ %d, ngày %d)", i + 1, r->month_offset, r->day);
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"lịch báo cáo, dòng %d: ngày đến hạn "
+				"không hợp lệ (tháng thứ %d, ngày %d)",
+				i + 1, r->month_offset, r->day);
 	}
 	return HL_OK;
 }
@@ -113,8 +120,8 @@ bool calrpt_due_of(const struct calrpt_schedule *s, const struct hl_period *p, h
 	return false;
 }
 
-int calrpt_due(const struct calrpt_schedule *s, hl_day from, hl_day to,
-	struct calrpt_due *out, size_t max, size_t *n, struct hl_err *err)
+int calrpt_due(const struct calrpt_schedule *s, hl_day from, hl_day to, struct calrpt_due *out,
+	size_t max, size_t *n, struct hl_err *err)
 {
 	int y0, y1, m, d, rc;
 	size_t k = 0;
@@ -123,7 +130,8 @@ int calrpt_due(const struct calrpt_schedule *s, hl_day from, hl_day to,
 	if ((rc = calrpt_check(s, err)) != HL_OK)
 		return rc;
 	if (from == HL_DAY_NONE || to == HL_DAY_NONE || to < from || to - from > 2 * 366)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "khoảng ngày tìm báo cáo đến hạn không "
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"khoảng ngày tìm báo cáo đến hạn không "
 			"hợp lệ (tối đa 2 năm)");
 	hl_day_to_ymd(from, &y0, &m, &d);
 	hl_day_to_ymd(to, &y1, &m, &d);
@@ -144,8 +152,10 @@ int calrpt_due(const struct calrpt_schedule *s, hl_day from, hl_day to,
 				if (due == HL_DAY_NONE || due < from || due > to)
 					continue;
 				if (k == max)
-					return hl_err_set(err, HL_ELIMIT, HL_HERE, "quá nhiều báo cáo đến hạn "
-						"trong khoảng ngày đã chọn (tối đa %zu)", max);
+					return hl_err_set(err, HL_ELIMIT, HL_HERE,
+						"quá nhiều báo cáo đến hạn "
+						"trong khoảng ngày đã chọn (tối đa %zu)",
+						max);
 				if (!make_period(r->kind, y, num, &out[k].period))
 					continue;
 				out[k].due = due;
@@ -182,8 +192,14 @@ static int small_num(const char **p)
 /* One item "KIND:..." of length len into *r; false if malformed. */
 static bool parse_item(const char *item, size_t len, struct calrpt_rule *r)
 {
-	static const struct { const char *name; enum hl_period_kind kind; } kinds[] = {
-		{"month", HL_P_MONTH}, {"Q", HL_P_QUARTER}, {"H", HL_P_HALF}, {"year", HL_P_YEAR},
+	static const struct {
+		const char *name;
+		enum hl_period_kind kind;
+	} kinds[] = {
+		{"month", HL_P_MONTH},
+		{"Q", HL_P_QUARTER},
+		{"H", HL_P_HALF},
+		{"year", HL_P_YEAR},
 	};
 	char buf[32];
 	const char *p = buf;
@@ -194,7 +210,7 @@ static bool parse_item(const char *item, size_t len, struct calrpt_rule *r)
 	memcpy(buf, item, len);
 	buf[len] = '\0';
 	memset(r, 0, sizeof(*r));
-	r->kind = (enum hl_period_kind)-1;
+	r->kind = (enum hl_period_kind) - 1;
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		size_t kl = strlen(kinds[i].name);
 
@@ -223,7 +239,7 @@ static bool parse_item(const char *item, size_t len, struct calrpt_rule *r)
 		if ((r->month_offset = small_num(&p)) < 0)
 			return false;
 	} else if (r->num != 0 || r->kind == HL_P_YEAR) {
-		return false;   /* a named period takes DD/MM */
+		return false; /* a named period takes DD/MM */
 	}
 	return *p == '\0';
 }
@@ -236,7 +252,8 @@ int calrpt_parse(const char *spec, struct calrpt_rule *rules, int *n, struct hl_
 
 	*n = 0;
 	if (spec == NULL || strspn(spec, " ,") == strlen(spec))
-		return hl_err_set(err, HL_EINVAL, "SPEC", "lịch báo cáo trống: cho ít nhất một kỳ, "
+		return hl_err_set(err, HL_EINVAL, "SPEC",
+			"lịch báo cáo trống: cho ít nhất một kỳ, "
 			"ví dụ \"month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12\"");
 	while (*s != '\0') {
 		size_t len;
@@ -247,11 +264,13 @@ int calrpt_parse(const char *spec, struct calrpt_rule *rules, int *n, struct hl_
 			len--;
 		if (len > 0) {
 			if (k == CALRPT_MAX_RULES)
-				return hl_err_set(err, HL_ELIMIT, "SPEC", "lịch báo cáo có quá %d kỳ",
-					CALRPT_MAX_RULES);
+				return hl_err_set(err, HL_ELIMIT, "SPEC",
+					"lịch báo cáo có quá %d kỳ", CALRPT_MAX_RULES);
 			if (!parse_item(s, len, &rules[k]))
-				return hl_err_set(err, HL_EINVAL, "SPEC", "lịch báo cáo: không hiểu '%.*s' "
-					"(dạng: month:28, Q1:25/03, Q:25+2, H1:25/06, year:25/12)", (int)len, s);
+				return hl_err_set(err, HL_EINVAL, "SPEC",
+					"lịch báo cáo: không hiểu '%.*s' "
+					"(dạng: month:28, Q1:25/03, Q:25+2, H1:25/06, year:25/12)",
+					(int)len, s);
 			k++;
 		}
 		s += strcspn(s, ",");
@@ -275,21 +294,27 @@ char *calrpt_format(const struct calrpt_schedule *s, char *buf, size_t size)
 	buf[0] = '\0';
 	for (int i = 0; i < s->nrules && used < size; i++) {
 		const struct calrpt_rule *r = &s->rules[i];
-		const char *kind = r->kind == HL_P_MONTH ? "month" : r->kind == HL_P_QUARTER ? "Q" :
-			r->kind == HL_P_HALF ? "H" : "year";
+		const char *kind = r->kind == HL_P_MONTH ? "month" :
+			r->kind == HL_P_QUARTER          ? "Q" :
+			r->kind == HL_P_HALF             ? "H" :
+							   "year";
 		const char *sep = i > 0 ? "," : "";
 		int w;
 
 		/* DD/MM names offsets 0..11; later ones keep the +N form */
 		if ((r->num != 0 || r->kind == HL_P_YEAR) && r->month_offset <= 11)
-			w = snprintf(buf + used, size - used, "%s%s%.0d:%02d/%02d", sep, kind, r->num,
-				r->day, (first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num) - 1 +
-				r->month_offset) % 12 + 1);
+			w = snprintf(buf + used, size - used, "%s%s%.0d:%02d/%02d", sep, kind,
+				r->num, r->day,
+				(first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num) - 1 +
+					r->month_offset) %
+						12 +
+					1);
 		else if (r->month_offset != 0)
-			w = snprintf(buf + used, size - used, "%s%s%.0d:%d+%d", sep, kind, r->num, r->day,
-				r->month_offset);
+			w = snprintf(buf + used, size - used, "%s%s%.0d:%d+%d", sep, kind, r->num,
+				r->day, r->month_offset);
 		else
-			w = snprintf(buf + used, size - used, "%s%s%.0d:%d", sep, kind, r->num, r->day);
+			w = snprintf(buf + used, size - used, "%s%s%.0d:%d", sep, kind, r->num,
+				r->day);
 		if (w < 0)
 			break;
 		used += (size_t)w;
@@ -324,19 +349,21 @@ char *calrpt_describe(const struct calrpt_schedule *s, char *buf, size_t size)
 		int w, m;
 
 		if (r->kind == HL_P_MONTH && r->month_offset <= 1)
-			w = snprintf(buf + used, size - used, "%s%s: ngày %d %s", sep, report_name(r),
-				r->day, r->month_offset == 0 ? "của tháng" : "tháng sau");
+			w = snprintf(buf + used, size - used, "%s%s: ngày %d %s", sep,
+				report_name(r), r->day,
+				r->month_offset == 0 ? "của tháng" : "tháng sau");
 		else if (r->kind == HL_P_MONTH)
 			w = snprintf(buf + used, size - used, "%s%s: ngày %d, %d tháng sau", sep,
 				report_name(r), r->day, r->month_offset);
 		else if (r->num == 0 && r->kind != HL_P_YEAR)
 			/* every quarter or half: a day N months into it */
-			w = snprintf(buf + used, size - used, "%s%s: ngày %d tháng thứ %d của kỳ", sep,
-				report_name(r), r->day, r->month_offset + 1);
+			w = snprintf(buf + used, size - used, "%s%s: ngày %d tháng thứ %d của kỳ",
+				sep, report_name(r), r->day, r->month_offset + 1);
 		else {
-			m = first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num) - 1 + r->month_offset;
-			w = snprintf(buf + used, size - used, "%s%s: ngày %02d/%02d%s", sep, report_name(r),
-				r->day, m % 12 + 1, m >= 12 ? " năm sau" : "");
+			m = first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num) - 1 +
+				r->month_offset;
+			w = snprintf(buf + used, size - used, "%s%s: ngày %02d/%02d%s", sep,
+				report_name(r), r->day, m % 12 + 1, m >= 12 ? " năm sau" : "");
 		}
 		if (w < 0)
 			break;
@@ -345,8 +372,8 @@ char *calrpt_describe(const struct calrpt_schedule *s, char *buf, size_t size)
 	return buf;
 }
 
-bool calrpt_day_month(const struct calrpt_schedule *s, enum hl_period_kind kind, int num,
-	int *day, int *month)
+bool calrpt_day_month(const struct calrpt_schedule *s, enum hl_period_kind kind, int num, int *day,
+	int *month)
 {
 	for (int i = 0; i < s->nrules; i++) {
 		const struct calrpt_rule *r = &s->rules[i];
@@ -357,7 +384,9 @@ bool calrpt_day_month(const struct calrpt_schedule *s, enum hl_period_kind kind,
 		if (r->month_offset > 11)
 			return false;
 		*day = r->day;
-		*month = (first_month(kind, kind == HL_P_YEAR ? 1 : num) - 1 + r->month_offset) % 12 + 1;
+		*month = (first_month(kind, kind == HL_P_YEAR ? 1 : num) - 1 + r->month_offset) %
+				12 +
+			1;
 		return true;
 	}
 	return false;

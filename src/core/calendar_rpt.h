@@ -29,10 +29,10 @@
  * period's first month and a day of that month (past the month's end: its
  * last day). */
 struct calrpt_rule {
-	enum hl_period_kind kind;  /* HL_P_MONTH, HL_P_QUARTER, HL_P_HALF or HL_P_YEAR */
+	enum hl_period_kind kind; /* HL_P_MONTH, HL_P_QUARTER, HL_P_HALF or HL_P_YEAR */
 	int num;
-	int month_offset;          /* 0..23 */
-	int day;                   /* 1..31 */
+	int month_offset; /* 0..23 */
+	int day;          /* 1..31 */
 };
 
 struct calrpt_schedule {
@@ -55,8 +55,8 @@ int calrpt_check(const struct calrpt_schedule *s, struct hl_err *err);
 /* Reports of s due in [from, to] (at most 2 years apart) into out[0..max),
  * by due day then rule order; *n = how many. HL_ELIMIT when more than max,
  * HL_EINVAL for a bad schedule or range. Nothing allocated. */
-int calrpt_due(const struct calrpt_schedule *s, hl_day from, hl_day to,
-	struct calrpt_due *out, size_t max, size_t *n, struct hl_err *err);
+int calrpt_due(const struct calrpt_schedule *s, hl_day from, hl_day to, struct calrpt_due *out,
+	size_t max, size_t *n, struct hl_err *err);
 
 /* The due day of period p under s into *due; false when s has no report for
  * p (e.g. Quý II by default, or a range of days). */
@@ -83,8 +83,8 @@ char *calrpt_format(const struct calrpt_schedule *s, char *buf, size_t size);
 /* The day and month of the report (kind, num: quarter 1-4, half 1-2, 1 for
  * the year) under s, when s has one due within a year of its period's first
  * month (DD/MM form); false otherwise. */
-bool calrpt_day_month(const struct calrpt_schedule *s, enum hl_period_kind kind, int num,
-	int *day, int *month);
+bool calrpt_day_month(const struct calrpt_schedule *s, enum hl_period_kind kind, int num, int *day,
+	int *month);
 
 /* s as a person reads it: "Hằng tháng: ngày 28 của tháng; Quý I: ngày
  * 25/03; …; Cả năm: ngày 25/12" ("ngày 15/01 năm sau" past the year) into

@@ -42,7 +42,6 @@ char *hl_day_iso(hl_day day, char *buf, size_t size);
 /* "dd/mm/yyyy", as Vietnamese readers write dates; returns buf. */
 char *hl_day_vn(hl_day day, char *buf, size_t size);
 
-
 /* Days in month m of year y. */
 int hl_month_days(int y, int m);
 

@@ -9,23 +9,36 @@
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static const char *const channel_codes[] = {
-	[FB_COUNTER] = "counter", [FB_HOTLINE] = "hotline", [FB_LETTER] = "letter",
-	[FB_WEB] = "web", [FB_KIOSK] = "kiosk", [FB_PORTAL] = "portal",
+	[FB_COUNTER] = "counter",
+	[FB_HOTLINE] = "hotline",
+	[FB_LETTER] = "letter",
+	[FB_WEB] = "web",
+	[FB_KIOSK] = "kiosk",
+	[FB_PORTAL] = "portal",
 };
 static const char *const channel_labels[] = {
-	[FB_COUNTER] = "Trực tiếp tại bộ phận tiếp nhận", [FB_HOTLINE] = "Đường dây nóng",
-	[FB_LETTER] = "Thư, văn bản", [FB_WEB] = "Trang thông tin điện tử",
-	[FB_KIOSK] = "Máy kiosk", [FB_PORTAL] = "Hệ thống tiếp nhận phản ánh, kiến nghị",
+	[FB_COUNTER] = "Trực tiếp tại bộ phận tiếp nhận",
+	[FB_HOTLINE] = "Đường dây nóng",
+	[FB_LETTER] = "Thư, văn bản",
+	[FB_WEB] = "Trang thông tin điện tử",
+	[FB_KIOSK] = "Máy kiosk",
+	[FB_PORTAL] = "Hệ thống tiếp nhận phản ánh, kiến nghị",
 };
 static const char *const kind_codes[] = {
-	[FB_PAKN] = "pakn", [FB_KHIEU_NAI] = "khieu-nai", [FB_TO_CAO] = "to-cao",
+	[FB_PAKN] = "pakn",
+	[FB_KHIEU_NAI] = "khieu-nai",
+	[FB_TO_CAO] = "to-cao",
 };
 static const char *const kind_labels[] = {
-	[FB_PAKN] = "Phản ánh, kiến nghị", [FB_KHIEU_NAI] = "Khiếu nại", [FB_TO_CAO] = "Tố cáo",
+	[FB_PAKN] = "Phản ánh, kiến nghị",
+	[FB_KHIEU_NAI] = "Khiếu nại",
+	[FB_TO_CAO] = "Tố cáo",
 };
 static const char *const class_codes[] = {
-	[FB_NOT_ACCEPTED] = "khong-tiep-nhan", [FB_CONDUCT] = "hanh-vi",
-	[FB_RULE_IN] = "quy-dinh-trong-tham-quyen", [FB_RULE_OUT] = "quy-dinh-ngoai-tham-quyen",
+	[FB_NOT_ACCEPTED] = "khong-tiep-nhan",
+	[FB_CONDUCT] = "hanh-vi",
+	[FB_RULE_IN] = "quy-dinh-trong-tham-quyen",
+	[FB_RULE_OUT] = "quy-dinh-ngoai-tham-quyen",
 };
 static const char *const class_labels[] = {
 	[FB_NOT_ACCEPTED] = "Không tiếp nhận",
@@ -34,18 +47,29 @@ static const char *const class_labels[] = {
 	[FB_RULE_OUT] = "Quy định hành chính ngoài thẩm quyền",
 };
 static const char *const state_labels[] = {
-	[FB_RECEIVED] = "Đã tiếp nhận", [FB_CLASSIFIED] = "Đã phân loại",
-	[FB_FORWARDED] = "Đã chuyển xử lý", [FB_ANSWERED] = "Đã trả lời",
-	[FB_PUBLISHED] = "Đã công khai", [FB_CLOSED] = "Đã đóng", [FB_REOPENED] = "Mở lại",
+	[FB_RECEIVED] = "Đã tiếp nhận",
+	[FB_CLASSIFIED] = "Đã phân loại",
+	[FB_FORWARDED] = "Đã chuyển xử lý",
+	[FB_ANSWERED] = "Đã trả lời",
+	[FB_PUBLISHED] = "Đã công khai",
+	[FB_CLOSED] = "Đã đóng",
+	[FB_REOPENED] = "Mở lại",
 };
 static const char *const step_codes[] = {
-	[FB_DO_CLASSIFY] = "classify", [FB_DO_FORWARD] = "forward", [FB_DO_ANSWER] = "answer",
-	[FB_DO_PUBLISH] = "publish", [FB_DO_RATE] = "rate", [FB_DO_NOTHING] = "closed",
+	[FB_DO_CLASSIFY] = "classify",
+	[FB_DO_FORWARD] = "forward",
+	[FB_DO_ANSWER] = "answer",
+	[FB_DO_PUBLISH] = "publish",
+	[FB_DO_RATE] = "rate",
+	[FB_DO_NOTHING] = "closed",
 };
 static const char *const step_labels[] = {
-	[FB_DO_CLASSIFY] = "Phân loại", [FB_DO_FORWARD] = "Chuyển phòng, ban xử lý",
-	[FB_DO_ANSWER] = "Trả lời bằng văn bản", [FB_DO_PUBLISH] = "Công khai kết quả",
-	[FB_DO_RATE] = "Chờ người gửi đánh giá", [FB_DO_NOTHING] = "Đã đóng",
+	[FB_DO_CLASSIFY] = "Phân loại",
+	[FB_DO_FORWARD] = "Chuyển phòng, ban xử lý",
+	[FB_DO_ANSWER] = "Trả lời bằng văn bản",
+	[FB_DO_PUBLISH] = "Công khai kết quả",
+	[FB_DO_RATE] = "Chờ người gửi đánh giá",
+	[FB_DO_NOTHING] = "Đã đóng",
 };
 static const char *const criteria[] = {"TC", "HC", "PV", "KQ", "TT"};
 
@@ -146,7 +170,8 @@ const char *fb_step_label(int step)
 const char *fb_code_label(const char *code)
 {
 	static const char *const *const tables[][2] = {
-		{channel_codes, channel_labels}, {class_codes, class_labels},
+		{channel_codes, channel_labels},
+		{class_codes, class_labels},
 		{kind_codes, kind_labels},
 	};
 	static const int sizes[] = {NELEM(channel_codes), NELEM(class_codes), NELEM(kind_codes)};
@@ -165,7 +190,8 @@ enum fb_step fb_next_step(int state)
 	switch (state) {
 	case FB_RECEIVED: return FB_DO_CLASSIFY;
 	case FB_CLASSIFIED: return FB_DO_FORWARD;
-	case FB_FORWARDED: case FB_REOPENED: return FB_DO_ANSWER;
+	case FB_FORWARDED:
+	case FB_REOPENED: return FB_DO_ANSWER;
 	case FB_ANSWERED: return FB_DO_PUBLISH;
 	case FB_PUBLISHED: return FB_DO_RATE;
 	default: return FB_DO_NOTHING;
@@ -193,11 +219,12 @@ int fb_transition(int state, int cls, int action, int *next, struct hl_err *err)
 	for (int i = 0; i < NELEM(moves); i++) {
 		if (moves[i].action != action)
 			continue;
-		if (state == moves[i].from[0] || (moves[i].from[1] != 0 && state == moves[i].from[1])) {
+		if (state == moves[i].from[0] ||
+			(moves[i].from[1] != 0 && state == moves[i].from[1])) {
 			/* Not accepted: nothing more is owed; reopened, it is classified again. */
-			*next = action == FB_A_CLASSIFY && cls == FB_NOT_ACCEPTED ? FB_CLOSED
-				: action == FB_A_REOPEN && cls == FB_NOT_ACCEPTED ? FB_RECEIVED
-				: moves[i].to;
+			*next = action == FB_A_CLASSIFY && cls == FB_NOT_ACCEPTED ? FB_CLOSED :
+				action == FB_A_REOPEN && cls == FB_NOT_ACCEPTED   ? FB_RECEIVED :
+										    moves[i].to;
 			return HL_OK;
 		}
 		if (action == FB_A_REOPEN)
@@ -211,13 +238,15 @@ int fb_transition(int state, int cls, int action, int *next, struct hl_err *err)
 		if (action == FB_A_ANSWER && (state == FB_RECEIVED || state == FB_CLASSIFIED))
 			return hl_err_set(err, HL_ECONFLICT, HL_HERE,
 				"không thể trả lời trước khi chuyển phòng, ban xử lý (phản ánh đang ở "
-				"bước '%s'); hãy %s trước", fb_state_label(state),
+				"bước '%s'); hãy %s trước",
+				fb_state_label(state),
 				state == FB_RECEIVED ? "phân loại rồi chuyển (feedback classify, "
-				"feedback forward)" : "chuyển (feedback forward MÃ --to PHÒNG)");
+						       "feedback forward)" :
+						       "chuyển (feedback forward MÃ --to PHÒNG)");
 		return hl_err_set(err, HL_ECONFLICT, HL_HERE,
 			"không thể %s lúc này: phản ánh đang ở bước '%s', bước phải làm tiếp theo là "
-			"'%s'", moves[i].what, fb_state_label(state),
-			fb_step_label(fb_next_step(state)));
+			"'%s'",
+			moves[i].what, fb_state_label(state), fb_step_label(fb_next_step(state)));
 	}
 	return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác %d không có", action);
 }

@@ -25,26 +25,44 @@ enum fb_kind { FB_PAKN = 1, FB_KHIEU_NAI, FB_TO_CAO };
 /* RULES.md §5's classes; FB_CLASS_NONE until classified. */
 enum fb_class {
 	FB_CLASS_NONE = 0,
-	FB_NOT_ACCEPTED,    /* khong-tiep-nhan: closed on classification, owes no answer */
-	FB_CONDUCT,         /* hanh-vi: conduct of an office or official */
-	FB_RULE_IN,         /* quy-dinh-trong-tham-quyen */
-	FB_RULE_OUT,        /* quy-dinh-ngoai-tham-quyen */
+	FB_NOT_ACCEPTED, /* khong-tiep-nhan: closed on classification, owes no answer */
+	FB_CONDUCT,      /* hanh-vi: conduct of an office or official */
+	FB_RULE_IN,      /* quy-dinh-trong-tham-quyen */
+	FB_RULE_OUT,     /* quy-dinh-ngoai-tham-quyen */
 	FB_NCLASSES
 };
 
 /* Where an item stands (stored). */
 enum fb_state {
-	FB_RECEIVED = 1, FB_CLASSIFIED, FB_FORWARDED, FB_ANSWERED, FB_PUBLISHED,
-	FB_CLOSED, FB_REOPENED
+	FB_RECEIVED = 1,
+	FB_CLASSIFIED,
+	FB_FORWARDED,
+	FB_ANSWERED,
+	FB_PUBLISHED,
+	FB_CLOSED,
+	FB_REOPENED
 };
 
 /* The next step owed, as `feedback list` prints it. */
-enum fb_step { FB_DO_CLASSIFY = 1, FB_DO_FORWARD, FB_DO_ANSWER, FB_DO_PUBLISH, FB_DO_RATE,
-	FB_DO_NOTHING /* "closed" */ };
+enum fb_step {
+	FB_DO_CLASSIFY = 1,
+	FB_DO_FORWARD,
+	FB_DO_ANSWER,
+	FB_DO_PUBLISH,
+	FB_DO_RATE,
+	FB_DO_NOTHING /* "closed" */
+};
 
 /* What a caller asks to do to an item. */
-enum fb_action { FB_A_CLASSIFY = 1, FB_A_FORWARD, FB_A_ANSWER, FB_A_PUBLISH, FB_A_RATE_OK,
-	FB_A_RATE_BAD, FB_A_REOPEN };
+enum fb_action {
+	FB_A_CLASSIFY = 1,
+	FB_A_FORWARD,
+	FB_A_ANSWER,
+	FB_A_PUBLISH,
+	FB_A_RATE_OK,
+	FB_A_RATE_BAD,
+	FB_A_REOPEN
+};
 
 /* Each parse returns HL_OK, or HL_EINVAL with a message listing the accepted
  * codes; each code/label is a static string ("" for an unknown value). */
@@ -60,8 +78,8 @@ const char *fb_class_label(int cls);
 /* criterion "" (none) or TC, HC, PV, KQ, TT. */
 int fb_criterion_parse(const char *s, struct hl_err *err);
 const char *fb_state_label(int state);
-const char *fb_step_code(int step);      /* "classify", ..., "closed" */
-const char *fb_step_label(int step);     /* "Phân loại", ..., "Đã đóng" */
+const char *fb_step_code(int step);  /* "classify", ..., "closed" */
+const char *fb_step_label(int step); /* "Phân loại", ..., "Đã đóng" */
 
 /* The Vietnamese label of a channel, class or kind code ("hotline",
  * "hanh-vi", "pakn"), a static string; NULL for any other word. */

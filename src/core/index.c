@@ -26,7 +26,7 @@ void hl_index_overall(struct hl_idx_unit *u, int ncrit, int64_t n_cur, int64_t n
 struct rank_item {
 	const char *type;
 	int64_t parent;
-	int64_t value;   /* hundredths */
+	int64_t value; /* hundredths */
 	size_t unit;
 };
 
@@ -71,9 +71,11 @@ static void rank_groups(struct hl_idx_unit *units, struct rank_item *it, size_t 
 			c->of = (int)(end - g);
 			c->rank_supported = true;
 			/* The nearest better and nearest worse units must be told apart. */
-			if (first > g && !hl_est_differ(&c->cur, &units[it[first - 1].unit].cell[k].cur))
+			if (first > g &&
+				!hl_est_differ(&c->cur, &units[it[first - 1].unit].cell[k].cur))
 				c->rank_supported = false;
-			if (last + 1 < end && !hl_est_differ(&c->cur, &units[it[last + 1].unit].cell[k].cur))
+			if (last + 1 < end &&
+				!hl_est_differ(&c->cur, &units[it[last + 1].unit].cell[k].cur))
 				c->rank_supported = false;
 		}
 		g = end;
@@ -103,7 +105,9 @@ int hl_index_compare(struct hl_idx_unit *units, size_t n, int ncells, struct hl_
 			c->has_change = c->cur.valid && c->prev.valid;
 			/* As published: the difference of the two-decimal values. */
 			c->change = c->has_change ? (double)(hl_index_hundredths(c->cur.value) -
-				hl_index_hundredths(c->prev.value)) / 100 : 0;
+							    hl_index_hundredths(c->prev.value)) /
+					100 :
+						    0;
 			c->change_supported = c->has_change && hl_est_differ(&c->cur, &c->prev);
 			if (!units[i].ranked || !c->cur.valid)
 				continue;

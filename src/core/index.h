@@ -20,18 +20,18 @@ struct hl_idx_cell {
 	struct hl_est cur, prev;
 	bool has_target;
 	double target;
-	bool met;                /* cur.value >= target (to two decimals) */
+	bool met; /* cur.value >= target (to two decimals) */
 	bool has_change;
-	double change;           /* cur - prev as published (two decimals), in points */
-	bool change_supported;   /* the intervals support a real change */
-	int rank, of;            /* 0 = not ranked */
-	bool rank_supported;     /* separated from the neighbours above and below */
+	double change;         /* cur - prev as published (two decimals), in points */
+	bool change_supported; /* the intervals support a real change */
+	int rank, of;          /* 0 = not ranked */
+	bool rank_supported;   /* separated from the neighbours above and below */
 };
 
 struct hl_idx_unit {
 	int64_t id, parent_id;
 	const char *type;
-	bool ranked;             /* takes part in ranking (existed in the period) */
+	bool ranked; /* takes part in ranking (existed in the period) */
 	struct hl_idx_cell cell[HL_IDX_MAXCELLS];
 };
 

@@ -12,7 +12,15 @@
 
 /* Column names of the responses CSV that a question code must not take. */
 static const char *const reserved_columns[] = {
-	"unit", "instrument", "date", "id", "channel", "field", "staff", "dossier", "comment",
+	"unit",
+	"instrument",
+	"date",
+	"id",
+	"channel",
+	"field",
+	"staff",
+	"dossier",
+	"comment",
 	NULL,
 };
 
@@ -26,8 +34,8 @@ static bool code_ok(const char *s)
 	for (; s[n] != '\0'; n++) {
 		char c = s[n];
 
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-			|| c == '_' || c == '-'))
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			    c == '_' || c == '-'))
 			return false;
 		if (n >= HL_CODE_MAX - 1)
 			return false;
@@ -62,11 +70,12 @@ static int check_scales(struct hl_instrument *in, struct hl_err *err)
 		for (int j = 0; j < i; j++)
 			if (strcmp(in->scales[j].code, sc->code) == 0)
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"scales[%d].code: mã '%s' trùng với scales[%d]", i, sc->code, j);
+					"scales[%d].code: mã '%s' trùng với scales[%d]", i,
+					sc->code, j);
 		if (sc->nlevels < 2 || sc->nlevels > HL_MAX_LEVELS)
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
-				"scales[%d].levels: thang đo '%s' cần từ 2 đến %d mức (có %d)",
-				i, sc->code, HL_MAX_LEVELS, sc->nlevels);
+				"scales[%d].levels: thang đo '%s' cần từ 2 đến %d mức (có %d)", i,
+				sc->code, HL_MAX_LEVELS, sc->nlevels);
 		for (int l = 0; l < sc->nlevels; l++)
 			if (!text_ok(sc->levels[l].label))
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
@@ -80,7 +89,8 @@ static int check_criteria(struct hl_instrument *in, struct hl_err *err)
 {
 	if (in->ncriteria < 1 || in->ncriteria > HL_MAX_CRITERIA || in->criteria == NULL)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"criteria: cần từ 1 đến %d tiêu chí (có %d)", HL_MAX_CRITERIA, in->ncriteria);
+			"criteria: cần từ 1 đến %d tiêu chí (có %d)", HL_MAX_CRITERIA,
+			in->ncriteria);
 	for (int i = 0; i < in->ncriteria; i++) {
 		const struct hl_criterion *c = &in->criteria[i];
 
@@ -92,7 +102,8 @@ static int check_criteria(struct hl_instrument *in, struct hl_err *err)
 		for (int j = 0; j < i; j++)
 			if (strcmp(in->criteria[j].code, c->code) == 0)
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"criteria[%d].code: mã '%s' trùng với criteria[%d]", i, c->code, j);
+					"criteria[%d].code: mã '%s' trùng với criteria[%d]", i,
+					c->code, j);
 		if (!text_ok(c->name))
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
 				"criteria[%d].name: thiếu tên tiêu chí '%s' hoặc không phải UTF-8 hợp lệ",
@@ -107,7 +118,8 @@ static int check_questions(struct hl_instrument *in, struct hl_err *err)
 
 	if (in->nquestions < 1 || in->nquestions > HL_MAX_QUESTIONS || in->questions == NULL)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"questions: cần từ 1 đến %d câu hỏi (có %d)", HL_MAX_QUESTIONS, in->nquestions);
+			"questions: cần từ 1 đến %d câu hỏi (có %d)", HL_MAX_QUESTIONS,
+			in->nquestions);
 	for (int i = 0; i < in->nquestions; i++) {
 		const struct hl_question *q = &in->questions[i];
 
@@ -122,14 +134,16 @@ static int check_questions(struct hl_instrument *in, struct hl_err *err)
 		for (int j = 0; j < i; j++)
 			if (strcmp(in->questions[j].code, q->code) == 0)
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"questions[%d].code: mã '%s' trùng với questions[%d]", i, q->code, j);
+					"questions[%d].code: mã '%s' trùng với questions[%d]", i,
+					q->code, j);
 		if (!text_ok(q->text))
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
 				"questions[%d].text: thiếu nội dung câu hỏi '%s' hoặc không phải UTF-8 hợp lệ",
 				i, q->code);
 		if (q->criterion < 0 || q->criterion >= in->ncriteria)
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
-				"questions[%d].criterion: tiêu chí số %d không tồn tại", i, q->criterion);
+				"questions[%d].criterion: tiêu chí số %d không tồn tại", i,
+				q->criterion);
 		if (q->scale < 0 || q->scale >= in->nscales)
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
 				"questions[%d].scale: thang đo số %d không tồn tại", i, q->scale);
@@ -138,7 +152,8 @@ static int check_questions(struct hl_instrument *in, struct hl_err *err)
 	for (int c = 0; c < in->ncriteria; c++)
 		if (used[c] == 0)
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
-				"criteria[%d]: tiêu chí '%s' không có câu hỏi nào", c, in->criteria[c].code);
+				"criteria[%d]: tiêu chí '%s' không có câu hỏi nào", c,
+				in->criteria[c].code);
 	return HL_OK;
 }
 
@@ -212,7 +227,8 @@ int hl_instrument_score(const struct hl_instrument *in, const unsigned char *ans
 			continue; /* no answer: left out of the denominator */
 		if (b > sc->nlevels)
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
-				"câu hỏi %s: giá trị %d ngoài thang đo 1–%d", q->code, b, sc->nlevels);
+				"câu hỏi %s: giá trị %d ngoài thang đo 1–%d", q->code, b,
+				sc->nlevels);
 		out[q->criterion].s += sc->levels[b - 1].score;
 		out[q->criterion].v++;
 	}
@@ -222,21 +238,33 @@ int hl_instrument_score(const struct hl_instrument *in, const unsigned char *ans
 /* ---- Built-in instruments: data, resolved by code when built. ---- */
 
 static const struct hl_scale scale_hl5 = {
-	.code = "hl5", .nlevels = 5, .levels = {
-		{"Rất không hài lòng", false, 0}, {"Không hài lòng", false, 0},
-		{"Bình thường", false, 0}, {"Hài lòng", true, 0}, {"Rất hài lòng", true, 0},
-	},
+	.code = "hl5",
+	.nlevels = 5,
+	.levels =
+		{
+			{"Rất không hài lòng", false, 0},
+			{"Không hài lòng", false, 0},
+			{"Bình thường", false, 0},
+			{"Hài lòng", true, 0},
+			{"Rất hài lòng", true, 0},
+		},
 };
 
 static const struct hl_scale scale_info3 = {
-	.code = "info3", .nlevels = 3, .levels = {
-		{"Sơ sài, khó hiểu", false, 0}, {"Tạm được", false, 0},
-		{"Đầy đủ, dễ hiểu", true, 0},
-	},
+	.code = "info3",
+	.nlevels = 3,
+	.levels =
+		{
+			{"Sơ sài, khó hiểu", false, 0},
+			{"Tạm được", false, 0},
+			{"Đầy đủ, dễ hiểu", true, 0},
+		},
 };
 
 static const struct hl_scale scale_yn = {
-	.code = "yn", .nlevels = 2, .levels = {{"Không", false, 0}, {"Có", true, 0}},
+	.code = "yn",
+	.nlevels = 2,
+	.levels = {{"Không", false, 0}, {"Có", true, 0}},
 };
 
 struct bi_question {
@@ -275,7 +303,8 @@ static const struct bi_question sipas5_questions[] = {
 	{"HC5", "HC", "hl5", "Thời hạn giải quyết đúng quy định"},
 	{"PV1", "PV", "hl5", "Công chức có lời nói, thái độ lịch sự"},
 	{"PV2", "PV", "hl5", "Công chức chú ý lắng nghe ý kiến của người dân, tổ chức"},
-	{"PV3", "PV", "hl5", "Công chức trả lời, giải thích đầy đủ các ý kiến của người dân, tổ chức"},
+	{"PV3", "PV", "hl5",
+		"Công chức trả lời, giải thích đầy đủ các ý kiến của người dân, tổ chức"},
 	{"PV4", "PV", "hl5", "Công chức hướng dẫn kê khai hồ sơ tận tình, chu đáo"},
 	{"PV5", "PV", "hl5", "Công chức hướng dẫn kê khai hồ sơ rõ ràng, dễ hiểu"},
 	{"PV6", "PV", "hl5", "Công chức tuân thủ đúng quy định trong giải quyết công việc"},
@@ -304,7 +333,8 @@ static const struct hl_criterion kh6_criteria[] = {
 /* Khánh Hòa 2022 (seed 000): TC1 is the three-level information question. */
 static const struct bi_question kh6_questions[] = {
 	{"TC1", "TC", "info3", "Thông tin về thủ tục hành chính được niêm yết, công khai"},
-	{"TC2", "TC", "hl5", "Dễ dàng tìm hiểu thông tin về thủ tục trên Trang thông tin điện tử, Đài truyền thanh"},
+	{"TC2", "TC", "hl5",
+		"Dễ dàng tìm hiểu thông tin về thủ tục trên Trang thông tin điện tử, Đài truyền thanh"},
 	{"TC3", "TC", "hl5", "Dễ dàng nộp hồ sơ trực tuyến trên Cổng dịch vụ công"},
 	{"DK1", "DK", "hl5", "Nơi tiếp đón có đủ chỗ ngồi chờ"},
 	{"DK2", "DK", "hl5", "Trang thiết bị phục vụ đầy đủ, hiện đại, dễ sử dụng"},
@@ -319,15 +349,16 @@ static const struct bi_question kh6_questions[] = {
 	{"KQ2", "KQ", "yn", "Hồ sơ được trả kết quả đúng hẹn"},
 	{"KQ3", "KQ", "hl5", "Tiến độ giải quyết công việc nhanh chóng"},
 	{"TT1", "TT", "hl5", "Dễ dàng thực hiện góp ý, phản ánh, kiến nghị"},
-	{"TT2", "TT", "hl5", "Góp ý, phản ánh, kiến nghị được tiếp nhận, xử lý và trả lời kịp thời"},
+	{"TT2", "TT", "hl5",
+		"Góp ý, phản ánh, kiến nghị được tiếp nhận, xử lý và trả lời kịp thời"},
 	{NULL, NULL, NULL, NULL},
 };
 
 static const struct builtin builtins[] = {
-	{"sipas-5", "Bộ câu hỏi SIPAS 5 tiêu chí", HL_METHOD_PERCENT,
-		sipas5_scales, sipas5_criteria, sipas5_questions},
-	{"khanh-hoa-6", "Bộ câu hỏi Khánh Hòa 2022 (6 tiêu chí)", HL_METHOD_PERCENT,
-		kh6_scales, kh6_criteria, kh6_questions},
+	{"sipas-5", "Bộ câu hỏi SIPAS 5 tiêu chí", HL_METHOD_PERCENT, sipas5_scales,
+		sipas5_criteria, sipas5_questions},
+	{"khanh-hoa-6", "Bộ câu hỏi Khánh Hòa 2022 (6 tiêu chí)", HL_METHOD_PERCENT, kh6_scales,
+		kh6_criteria, kh6_questions},
 };
 
 static const char *const builtin_codes[] = {"sipas-5", "khanh-hoa-6", NULL};
@@ -345,8 +376,8 @@ static int scale_index(const struct hl_instrument *in, const char *code)
 	return -1;
 }
 
-int hl_instrument_builtin(struct hl_arena *a, const char *code,
-	struct hl_instrument **out, struct hl_err *err)
+int hl_instrument_builtin(struct hl_arena *a, const char *code, struct hl_instrument **out,
+	struct hl_err *err)
 {
 	const struct builtin *b = NULL;
 	struct hl_instrument *in;

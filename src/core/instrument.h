@@ -27,33 +27,33 @@ enum hl_method {
 };
 
 struct hl_level {
-	const char *label;  /* "Rất hài lòng" */
-	bool satisfied;     /* counts as satisfied in the percent method */
-	double score;       /* contribution in [0,1] to the criterion value, set by
+	const char *label; /* "Rất hài lòng" */
+	bool satisfied;    /* counts as satisfied in the percent method */
+	double score;      /* contribution in [0,1] to the criterion value, set by
 	                     * hl_instrument_finish from the method */
 };
 
 struct hl_scale {
-	const char *code;   /* "hl5", "yn", "info3" */
-	int nlevels;        /* 2..HL_MAX_LEVELS; levels are numbered 1..nlevels */
+	const char *code; /* "hl5", "yn", "info3" */
+	int nlevels;      /* 2..HL_MAX_LEVELS; levels are numbered 1..nlevels */
 	struct hl_level levels[HL_MAX_LEVELS];
 };
 
 struct hl_criterion {
-	const char *code;   /* "TC"; "SIPAS" is reserved for the overall index */
-	const char *name;   /* "Tiếp cận dịch vụ" */
+	const char *code; /* "TC"; "SIPAS" is reserved for the overall index */
+	const char *name; /* "Tiếp cận dịch vụ" */
 };
 
 struct hl_question {
-	const char *code;   /* "TC1" */
+	const char *code; /* "TC1" */
 	const char *text;
-	int criterion;      /* index into criteria */
-	int scale;          /* index into scales */
+	int criterion; /* index into criteria */
+	int scale;     /* index into scales */
 };
 
 struct hl_instrument {
-	const char *code;   /* "sipas-5" */
-	int version;        /* 1, 2, ... */
+	const char *code; /* "sipas-5" */
+	int version;      /* 1, 2, ... */
 	const char *name;
 	enum hl_method method;
 	int ncriteria, nquestions, nscales;
@@ -90,7 +90,7 @@ const char *const *hl_instrument_builtin_codes(void);
 
 /* Build built-in instrument `code` (version 1) in arena a. HL_ENOTFOUND if
  * there is no such built-in. The result is finished (hl_instrument_finish). */
-int hl_instrument_builtin(struct hl_arena *a, const char *code,
-	struct hl_instrument **out, struct hl_err *err);
+int hl_instrument_builtin(struct hl_arena *a, const char *code, struct hl_instrument **out,
+	struct hl_err *err);
 
 #endif

@@ -161,7 +161,7 @@ bool hl_lunar_to_day(const struct hl_lunar *l, hl_day *out)
 	int k, off;
 
 	if (l->year < YEAR_MIN || l->year > YEAR_MAX || l->month < 1 || l->month > 12 ||
-	    l->day < 1 || l->day > 30)
+		l->day < 1 || l->day > 30)
 		return false;
 	if (l->month < 11) {
 		a11 = month11(l->year - 1);

@@ -11,10 +11,10 @@
 #include "core/date.h"
 
 struct hl_lunar {
-	int day;    /* 1..30 */
-	int month;  /* 1..12 */
-	int year;   /* the lunar year, numbered as the Gregorian year it mostly falls in */
-	bool leap;  /* a leap (nhuận) month */
+	int day;   /* 1..30 */
+	int month; /* 1..12 */
+	int year;  /* the lunar year, numbered as the Gregorian year it mostly falls in */
+	bool leap; /* a leap (nhuận) month */
 };
 
 /* The lunar date of a civil day; false outside the supported range. */

@@ -11,7 +11,7 @@ static const char *const FORMS =
 	"6 tháng cuối năm 2025, Năm 2025, từ 15/01/2025 đến 31/03/2025, hoặc theo mã 2025-06, "
 	"2025-Q3, 2025-H1, 2025, 2025-01-15..2025-03-31";
 
-#define PERIOD_MAX 64            /* bytes of a period as typed */
+#define PERIOD_MAX 64 /* bytes of a period as typed */
 
 static bool parse_year(const char *s, size_t n, int *y)
 {
@@ -231,7 +231,7 @@ static bool parse_words(const char *f, struct hl_period *out)
 		space(&p);
 		return year_end(p, &y) && set_kind(out, HL_P_YEAR, 0, y) == HL_OK;
 	}
-	if (*p == 'q') {             /* quý, or Q3 as in 2025-Q3 */
+	if (*p == 'q') { /* quý, or Q3 as in 2025-Q3 */
 		if (!word(&p, "quy"))
 			p++;
 		space(&p);

@@ -15,9 +15,9 @@ enum hl_period_kind { HL_P_YEAR, HL_P_HALF, HL_P_QUARTER, HL_P_MONTH, HL_P_RANGE
 
 struct hl_period {
 	enum hl_period_kind kind;
-	int year;            /* year of the first day */
-	int num;             /* half 1-2, quarter 1-4, month 1-12; 0 otherwise */
-	hl_day first, last;  /* inclusive */
+	int year;           /* year of the first day */
+	int num;            /* half 1-2, quarter 1-4, month 1-12; 0 otherwise */
+	hl_day first, last; /* inclusive */
 };
 
 /* Parse s into *out: a canonical code, or as a clerk writes it — 06/2025,

@@ -13,9 +13,15 @@
 static const struct {
 	const char *upper, *lower;
 } KINDS[] = {
-	{"Tỉnh ", "tỉnh "}, {"Thành phố ", "thành phố "}, {"Huyện ", "huyện "},
-	{"Quận ", "quận "}, {"Thị xã ", "thị xã "}, {"Thị trấn ", "thị trấn "},
-	{"Phường ", "phường "}, {"Xã ", "xã "}, {"Đặc khu ", "đặc khu "},
+	{"Tỉnh ", "tỉnh "},
+	{"Thành phố ", "thành phố "},
+	{"Huyện ", "huyện "},
+	{"Quận ", "quận "},
+	{"Thị xã ", "thị xã "},
+	{"Thị trấn ", "thị trấn "},
+	{"Phường ", "phường "},
+	{"Xã ", "xã "},
+	{"Đặc khu ", "đặc khu "},
 };
 
 static const char *const BODIES[] = {"UBND ", "Ủy ban nhân dân ", "Ủy ban Nhân dân ", NULL};
@@ -99,7 +105,7 @@ const char *phr_inside(struct hl_arena *a, const char *s)
 		return s;
 	n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
 	if (n > 0 && utf8proc_iterate((const utf8proc_uint8_t *)s + n, -1, &cp) > 0 &&
-	    utf8proc_isupper(cp))
+		utf8proc_isupper(cp))
 		return hl_arena_strdup(a, s);
 	return map_first(a, s, utf8proc_tolower);
 }
@@ -109,8 +115,14 @@ const char *phr_short(struct hl_arena *a, const char *name)
 	static const struct {
 		const char *kind, *abbr;
 	} SHORT[] = {
-		{"phường ", "P. "}, {"xã ", "X. "}, {"thị trấn ", "TT. "}, {"thành phố ", "TP. "},
-		{"thị xã ", "TX. "}, {"quận ", "Q. "}, {"huyện ", "H. "}, {"tỉnh ", "T. "},
+		{"phường ", "P. "},
+		{"xã ", "X. "},
+		{"thị trấn ", "TT. "},
+		{"thành phố ", "TP. "},
+		{"thị xã ", "TX. "},
+		{"quận ", "Q. "},
+		{"huyện ", "H. "},
+		{"tỉnh ", "T. "},
 		{"đặc khu ", "ĐK. "},
 	};
 	const char *s = phr_in_text(a, name), *pre = "";
@@ -124,6 +136,7 @@ const char *phr_short(struct hl_arena *a, const char *name)
 	}
 	for (size_t k = 0; k < sizeof(SHORT) / sizeof(SHORT[0]); k++)
 		if (starts(s, SHORT[k].kind))
-			return hl_arena_printf(a, "%s%s%s", pre, SHORT[k].abbr, s + strlen(SHORT[k].kind));
+			return hl_arena_printf(a, "%s%s%s", pre, SHORT[k].abbr,
+				s + strlen(SHORT[k].kind));
 	return hl_arena_printf(a, "%s%s", pre, s);
 }

@@ -55,7 +55,10 @@ static const struct {
 } scheds[] = {
 	{"thuong-xuyen", "Thường xuyên"},
 	{"trong-nam", NULL},
-	{"quy-1", NULL}, {"quy-2", NULL}, {"quy-3", NULL}, {"quy-4", NULL},
+	{"quy-1", NULL},
+	{"quy-2", NULL},
+	{"quy-3", NULL},
+	{"quy-4", NULL},
 	{"thu-sau-hang-tuan", "Định kỳ thứ sáu hằng tuần"},
 	{"khi-co-thay-doi", "Thực hiện ngay sau khi có sự thay đổi thông tin"},
 	{"khi-tiep-nhan", "Khi tiếp nhận các phản ánh, kiến nghị của cá nhân, tổ chức"},
@@ -127,7 +130,8 @@ char *plan_period_label(const struct hl_period *p, char *buf, size_t size)
 
 const char *plan_status_code(int i)
 {
-	return i >= 0 && (size_t)i < sizeof(statuses) / sizeof(statuses[0]) ? statuses[i].code : NULL;
+	return i >= 0 && (size_t)i < sizeof(statuses) / sizeof(statuses[0]) ? statuses[i].code :
+									      NULL;
 }
 
 bool plan_status_ok(const char *s)

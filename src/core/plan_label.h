@@ -10,7 +10,7 @@
 
 #include "core/period.h"
 
-#define PLAN_NCRIT 5            /* TC, HC, PV, KQ, TT: the criteria with standard tasks */
+#define PLAN_NCRIT 5 /* TC, HC, PV, KQ, TT: the criteria with standard tasks */
 
 /* Index 0..PLAN_NCRIT-1 of a criterion code ("TC" ... "TT"), or -1. */
 int plan_crit_index(const char *code);

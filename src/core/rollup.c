@@ -111,7 +111,8 @@ static struct hl_rollup_staff *staff_of(struct hl_rollup *r, int64_t id)
 static struct hl_rollup_inst *inst_of(struct hl_rollup *r, int64_t id, int nq, int nv,
 	struct hl_err *err)
 {
-	struct hl_rollup_inst *t = entry((void **)&r->inst, &r->ninst, &r->capinst, sizeof(*r->inst), id);
+	struct hl_rollup_inst *t = entry((void **)&r->inst, &r->ninst, &r->capinst,
+		sizeof(*r->inst), id);
 
 	if (t == NULL) {
 		nomem(err);
@@ -131,7 +132,8 @@ static struct hl_rollup_inst *inst_of(struct hl_rollup *r, int64_t id, int nq, i
 		t->nq = nq;
 		t->nv = nv;
 	} else if (t->nq != nq || t->nv != nv) {
-		hl_err_set(err, HL_EINVAL, HL_HERE, "số liệu báo cáo của bộ câu hỏi số %lld không khớp "
+		hl_err_set(err, HL_EINVAL, HL_HERE,
+			"số liệu báo cáo của bộ câu hỏi số %lld không khớp "
 			"(%d câu × %d mức so với %d × %d): chạy lại hailong tallies rebuild",
 			(long long)id, t->nq, t->nv, nq, nv);
 		return NULL;
@@ -412,8 +414,10 @@ static double get_f64(struct rd *d)
 
 static int bad(struct hl_err *err, const char *what)
 {
-	return hl_err_set(err, HL_EINVAL, HL_HERE, "số liệu báo cáo đã lưu bị hỏng (%s): chạy "
-		"hailong tallies rebuild để tính lại", what);
+	return hl_err_set(err, HL_EINVAL, HL_HERE,
+		"số liệu báo cáo đã lưu bị hỏng (%s): chạy "
+		"hailong tallies rebuild để tính lại",
+		what);
 }
 
 int hl_rollup_add_encoded(struct hl_rollup *dst, const unsigned char *buf, size_t len,
@@ -455,7 +459,8 @@ int hl_rollup_add_encoded(struct hl_rollup *dst, const unsigned char *buf, size_
 	n = get_len(&d, 3, SIZE_MAX);
 	for (size_t i = 0; i < n && !d.bad; i++) {
 		int64_t id = get_i64(&d);
-		size_t nq = get_len(&d, 1, HL_MAX_QUESTIONS), nv = get_len(&d, 1, HL_MAX_LEVELS + 1);
+		size_t nq = get_len(&d, 1, HL_MAX_QUESTIONS),
+		       nv = get_len(&d, 1, HL_MAX_LEVELS + 1);
 		struct hl_rollup_inst *t;
 
 		if (d.bad || nv == 0 || nq * nv > (size_t)(d.end - d.p))

@@ -23,37 +23,37 @@
 #include "base/err.h"
 #include "core/instrument.h"
 
-#define HL_ROLLUP_CHANNELS 5      /* 0 = other, then the store's channel numbers 1..4 */
-#define HL_ROLLUP_THEMES 8        /* comment themes (svc/themes.h) */
-#define HL_ROLLUP_EXAMPLES 3      /* distinct examples kept per theme */
+#define HL_ROLLUP_CHANNELS 5 /* 0 = other, then the store's channel numbers 1..4 */
+#define HL_ROLLUP_THEMES 8   /* comment themes (svc/themes.h) */
+#define HL_ROLLUP_EXAMPLES 3 /* distinct examples kept per theme */
 
 struct hl_rollup_field {
-	int64_t id;                   /* 0 = no field given */
+	int64_t id; /* 0 = no field given */
 	int64_t n;
 };
 
 struct hl_rollup_staff {
 	int64_t id;
-	int64_t n;                    /* responses naming this person */
-	double s, v;                  /* score and valid answers summed over criteria */
+	int64_t n;   /* responses naming this person */
+	double s, v; /* score and valid answers summed over criteria */
 };
 
 /* Answers to the questions of one instrument version. */
 struct hl_rollup_inst {
-	int64_t id;                   /* the store's instrument id */
-	int nq, nv;                   /* questions; answer values 0..nv-1 */
-	int64_t *count;               /* count[q * nv + a]: answered a to question q (0 = none) */
+	int64_t id;     /* the store's instrument id */
+	int nq, nv;     /* questions; answer values 0..nv-1 */
+	int64_t *count; /* count[q * nv + a]: answered a to question q (0 = none) */
 };
 
 struct hl_rollup_example {
-	int64_t id;                   /* the response */
-	uint64_t hash;                /* hl_rollup_hash of its comment */
+	int64_t id;    /* the response */
+	uint64_t hash; /* hl_rollup_hash of its comment */
 };
 
 struct hl_rollup_theme {
-	int64_t n;                    /* comments about the theme */
+	int64_t n; /* comments about the theme */
 	int nex;
-	struct hl_rollup_example ex[HL_ROLLUP_EXAMPLES];  /* by id, distinct hashes */
+	struct hl_rollup_example ex[HL_ROLLUP_EXAMPLES]; /* by id, distinct hashes */
 };
 
 /* One rollup; arrays sorted by id, owned by it (hl_rollup_clear frees them). */
@@ -69,10 +69,10 @@ struct hl_rollup {
 
 /* One response as a rollup takes it. */
 struct hl_rollup_resp {
-	int64_t id, instrument_id, field_id, staff_id;   /* ids 0 = not given */
-	int channel;                  /* outside 1..HL_ROLLUP_CHANNELS-1: counted as other */
-	unsigned themes;              /* bit t: its comment is about theme t */
-	uint64_t comment_hash;        /* hl_rollup_hash of the comment */
+	int64_t id, instrument_id, field_id, staff_id; /* ids 0 = not given */
+	int channel;           /* outside 1..HL_ROLLUP_CHANNELS-1: counted as other */
+	unsigned themes;       /* bit t: its comment is about theme t */
+	uint64_t comment_hash; /* hl_rollup_hash of the comment */
 	int nanswers;
 	unsigned char answers[HL_MAX_QUESTIONS];
 };

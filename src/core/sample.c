@@ -23,8 +23,8 @@ int64_t hl_sample_size(enum hl_sample_method m, int64_t population, double margi
 	return n > N ? population : (int64_t)n;
 }
 
-int hl_sample_allocate(int64_t total, const int64_t *counts, int k, int64_t min_each,
-	int64_t *out, struct hl_err *err)
+int hl_sample_allocate(int64_t total, const int64_t *counts, int k, int64_t min_each, int64_t *out,
+	struct hl_err *err)
 {
 	double *rem = NULL;
 	int64_t sum = 0, given = 0;
@@ -32,7 +32,8 @@ int hl_sample_allocate(int64_t total, const int64_t *counts, int k, int64_t min_
 
 	for (int i = 0; i < k; i++) {
 		if (counts[i] < 0)
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "số hồ sơ âm ở lĩnh vực thứ %d", i + 1);
+			return hl_err_set(err, HL_EINVAL, HL_HERE, "số hồ sơ âm ở lĩnh vực thứ %d",
+				i + 1);
 		sum += counts[i];
 		out[i] = 0;
 	}

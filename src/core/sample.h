@@ -19,8 +19,8 @@ int64_t hl_sample_size(enum hl_sample_method m, int64_t population, double margi
 /* Split total over k strata in proportion to counts[i] (largest remainder),
  * each stratum with dossiers getting at least min_each (but never more than
  * its count). The result may exceed total because of the minimum. */
-int hl_sample_allocate(int64_t total, const int64_t *counts, int k, int64_t min_each,
-	int64_t *out, struct hl_err *err);
+int hl_sample_allocate(int64_t total, const int64_t *counts, int k, int64_t min_each, int64_t *out,
+	struct hl_err *err);
 
 /* Opinions expected by day `elapsed` of a period of `length` days (pro rata,
  * rounded up), for a requirement of `required`. */

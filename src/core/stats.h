@@ -18,10 +18,10 @@
  * were no valid answers; the other fields are then 0. */
 struct hl_est {
 	bool valid;
-	double value;     /* 0..100 */
-	double lo, hi;    /* 95 % interval, 0..100 */
-	double n_eff;     /* effective sample size behind the interval */
-	int64_t n;        /* responses with at least one valid answer */
+	double value;  /* 0..100 */
+	double lo, hi; /* 95 % interval, 0..100 */
+	double n_eff;  /* effective sample size behind the interval */
+	int64_t n;     /* responses with at least one valid answer */
 };
 
 /* Wilson score interval for proportion p (0..1) from n observations (n > 0). */

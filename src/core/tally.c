@@ -101,7 +101,8 @@ int hl_tallyset_merge(struct hl_tallyset *dst, const struct hl_tallyset *src, st
 
 		if (t == NULL)
 			return hl_err_set(err, HL_ELIMIT, HL_HERE,
-				"không cộng được tiêu chí '%s': quá %d tiêu chí", src->code[i], SET_CAP);
+				"không cộng được tiêu chí '%s': quá %d tiêu chí", src->code[i],
+				SET_CAP);
 		hl_tally_merge(t, &src->t[i]);
 	}
 	return HL_OK;
@@ -180,14 +181,14 @@ int hl_tallyset_decode(const unsigned char *buf, size_t len, struct hl_tallyset 
 	memset(set, 0, sizeof(*set));
 	if (buf == NULL || len < ENC_HEAD)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "bộ đếm hỏng: chỉ có %zu byte", len);
-	end = buf + len;     /* not before: NULL + len is undefined */
+	end = buf + len; /* not before: NULL + len is undefined */
 	if (buf[0] != ENC_VERSION)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"bộ đếm hỏng: phiên bản mã hóa %u không được hỗ trợ", buf[0]);
 	count = buf[1];
 	if (count > SET_CAP)
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"bộ đếm hỏng: %d tiêu chí, tối đa %d", count, SET_CAP);
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "bộ đếm hỏng: %d tiêu chí, tối đa %d",
+			count, SET_CAP);
 	p = buf + ENC_HEAD;
 	for (i = 0; i < count; i++) {
 		struct hl_tally *t = &set->t[i];
@@ -196,7 +197,7 @@ int hl_tallyset_decode(const unsigned char *buf, size_t len, struct hl_tallyset 
 
 		/* A non-empty code of printable bytes, then the numbers, all inside buf. */
 		if (p >= end || (clen = *p++) == 0 || clen >= HL_CODE_MAX ||
-		    (size_t)(end - p) < clen + ENC_NUMS || memchr(p, 0, clen) != NULL)
+			(size_t)(end - p) < clen + ENC_NUMS || memchr(p, 0, clen) != NULL)
 			goto bad_entry;
 		memcpy(set->code[i], p, clen);
 		set->code[i][clen] = '\0';

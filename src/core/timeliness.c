@@ -103,8 +103,8 @@ static char *fmt_moment(int64_t m, char *buf, size_t size)
 	char day[16];
 	int64_t d = day_of(m), mm = m - d * DAY_MINUTES;
 
-	snprintf(buf, size, "%s %02d:%02d", hl_day_vn((hl_day)d, day, sizeof(day)),
-		(int)(mm / 60), (int)(mm % 60));
+	snprintf(buf, size, "%s %02d:%02d", hl_day_vn((hl_day)d, day, sizeof(day)), (int)(mm / 60),
+		(int)(mm % 60));
 	return buf;
 }
 
@@ -128,11 +128,14 @@ int tl_breaks(const struct tl_dossier *d, int64_t at, const struct wc_sched *s,
 	if ((c == TL_LATE || c == TL_OVERDUE) && !d->apology) {
 		out[*n].rule = TL_R_NO_APOLOGY;
 		if (c == TL_LATE)
-			snprintf(out[*n].detail, TL_DETAIL_MAX, "hoàn thành %s, hạn %s, không có phiếu "
-				"xin lỗi", fmt_moment(d->finished_at, a, sizeof(a)),
+			snprintf(out[*n].detail, TL_DETAIL_MAX,
+				"hoàn thành %s, hạn %s, không có phiếu "
+				"xin lỗi",
+				fmt_moment(d->finished_at, a, sizeof(a)),
 				fmt_moment(d->due_at, b, sizeof(b)));
 		else
-			snprintf(out[*n].detail, TL_DETAIL_MAX, "quá hạn từ %s, chưa có phiếu xin lỗi",
+			snprintf(out[*n].detail, TL_DETAIL_MAX,
+				"quá hạn từ %s, chưa có phiếu xin lỗi",
 				fmt_moment(d->due_at, b, sizeof(b)));
 		(*n)++;
 	}
@@ -148,8 +151,10 @@ int tl_breaks(const struct tl_dossier *d, int64_t at, const struct wc_sched *s,
 			return rc;
 		if (used > online_minutes) {
 			out[*n].rule = TL_R_ONLINE_LATE;
-			snprintf(out[*n].detail, TL_DETAIL_MAX, "tiếp nhận sau %s giờ làm việc (quá %s)",
-				tl_fmt_hours(used, a, sizeof(a)), tl_fmt_hours(online_minutes, b, sizeof(b)));
+			snprintf(out[*n].detail, TL_DETAIL_MAX,
+				"tiếp nhận sau %s giờ làm việc (quá %s)",
+				tl_fmt_hours(used, a, sizeof(a)),
+				tl_fmt_hours(online_minutes, b, sizeof(b)));
 			(*n)++;
 		}
 	}

@@ -69,10 +69,10 @@ bool tl_on_time_pct(const struct tl_counts *c, double *pct);
 /* ---- rule breaks ---- */
 
 enum tl_rule {
-	TL_R_SUPPLEMENT = 0,  /* supplement-more-than-once */
-	TL_R_RESCHEDULE,      /* rescheduled-more-than-once */
-	TL_R_NO_APOLOGY,      /* late-without-apology */
-	TL_R_ONLINE_LATE,     /* online-received-late */
+	TL_R_SUPPLEMENT = 0, /* supplement-more-than-once */
+	TL_R_RESCHEDULE,     /* rescheduled-more-than-once */
+	TL_R_NO_APOLOGY,     /* late-without-apology */
+	TL_R_ONLINE_LATE,    /* online-received-late */
 	TL_NRULES
 };
 
@@ -80,7 +80,7 @@ enum tl_rule {
 
 struct tl_break {
 	enum tl_rule rule;
-	char detail[TL_DETAIL_MAX];  /* Vietnamese: "bổ sung 3 lần" */
+	char detail[TL_DETAIL_MAX]; /* Vietnamese: "bổ sung 3 lần" */
 };
 
 /* The rule's code ("supplement-more-than-once", ...); static. */

@@ -62,9 +62,11 @@ int hl_tcode_parse(const char *in, char out[HL_TCODE_SIZE], struct hl_err *err)
 		if (value_of(c) < 0) {
 			out[0] = '\0';
 			if (c == '0' || c == 'O' || c == '1' || c == 'I' || c == 'L')
-				return hl_err_set(err, HL_EINVAL, "token", "mã theo dõi không có chữ O, I, "
+				return hl_err_set(err, HL_EINVAL, "token",
+					"mã theo dõi không có chữ O, I, "
 					"L và số 0, 1: xin đọc lại mã");
-			return hl_err_set(err, HL_EINVAL, "token", "mã theo dõi chỉ gồm chữ số 2–9 và "
+			return hl_err_set(err, HL_EINVAL, "token",
+				"mã theo dõi chỉ gồm chữ số 2–9 và "
 				"chữ cái in (trừ I, L, O)");
 		}
 		if (n == HL_TCODE_LEN) {
@@ -77,8 +79,8 @@ int hl_tcode_parse(const char *in, char out[HL_TCODE_SIZE], struct hl_err *err)
 	out[n] = '\0';
 	if (n < HL_TCODE_LEN) {
 		out[0] = '\0';
-		return hl_err_set(err, HL_EINVAL, "token", "mã theo dõi có %d ký tự (dạng K7QF-93MX-2D)",
-			HL_TCODE_LEN);
+		return hl_err_set(err, HL_EINVAL, "token",
+			"mã theo dõi có %d ký tự (dạng K7QF-93MX-2D)", HL_TCODE_LEN);
 	}
 	return HL_OK;
 }

@@ -12,10 +12,10 @@
 
 #include "base/err.h"
 
-#define HL_TCODE_LEN 10           /* symbols */
-#define HL_TCODE_SIZE 11          /* the symbols and the NUL */
-#define HL_TCODE_SHOWN_SIZE 13    /* grouped: "K7QF-93MX-2D" and the NUL */
-#define HL_TCODE_RAW 8            /* bytes hl_tcode_make reads */
+#define HL_TCODE_LEN 10        /* symbols */
+#define HL_TCODE_SIZE 11       /* the symbols and the NUL */
+#define HL_TCODE_SHOWN_SIZE 13 /* grouped: "K7QF-93MX-2D" and the NUL */
+#define HL_TCODE_RAW 8         /* bytes hl_tcode_make reads */
 
 /* The 31 symbols, in order (a string of HL_TCODE_ALPHABET_N characters). */
 extern const char hl_tcode_alphabet[];

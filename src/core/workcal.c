@@ -15,27 +15,28 @@
 #define YEAR_MAX 2199
 #define YEARS_MAX 200
 #define SPEC_MAX 512
-#define DOUBLE_HOLIDAY 0x80  /* kind flag: a second holiday on the same day */
+#define DOUBLE_HOLIDAY 0x80 /* kind flag: a second holiday on the same day */
 #define KIND_MASK 0x7F
 
-#define SPEC_HELP "dạng đúng: 07:30-11:30,13:30-17:00 hoặc " \
+#define SPEC_HELP \
+	"dạng đúng: 07:30-11:30,13:30-17:00 hoặc " \
 	"summer=04-01:07:30-11:30,13:30-17:30;winter=10-01:07:30-11:30,13:00-17:00"
 
 struct wc_cal {
 	int y0, y1;
-	hl_day d0;                     /* 1 January y0 */
+	hl_day d0; /* 1 January y0 */
 	int32_t ndays;
-	uint8_t *work;                 /* per day from d0: 1 = worked */
-	uint8_t *kind;                 /* enum wc_kind (0 = ordinary) | DOUBLE_HOLIDAY */
-	uint16_t *name;                /* index into names (0 = none) */
+	uint8_t *work;  /* per day from d0: 1 = worked */
+	uint8_t *kind;  /* enum wc_kind (0 = ordinary) | DOUBLE_HOLIDAY */
+	uint16_t *name; /* index into names (0 = none) */
 	char (*names)[WC_NAME_MAX];
 	int nnames, capnames;
 };
 
 /* ---- office hours ---- */
 
-static const struct wc_day_hours default_day = {2, {{7 * 60 + 30, 11 * 60 + 30},
-	{13 * 60 + 30, 17 * 60}}};
+static const struct wc_day_hours default_day = {2,
+	{{7 * 60 + 30, 11 * 60 + 30}, {13 * 60 + 30, 17 * 60}}};
 
 void wc_hours_default(struct wc_hours *out)
 {
@@ -118,21 +119,27 @@ static int parse_spans(const char **p, struct wc_day_hours *out, const char *spe
 			ok = parse_time(p, &sp.close);
 		}
 		if (!ok) {
-			snprintf(why, sizeof(why), "khoảng giờ '%.20s' phải có dạng GG:PP-GG:PP "
-				"(giờ từ 00:00 đến 24:00)", at);
+			snprintf(why, sizeof(why),
+				"khoảng giờ '%.20s' phải có dạng GG:PP-GG:PP "
+				"(giờ từ 00:00 đến 24:00)",
+				at);
 			return spec_error(err, spec, why);
 		}
 		if (sp.open >= sp.close) {
-			snprintf(why, sizeof(why), "khoảng giờ '%.11s' mở cửa không trước đóng cửa", at);
+			snprintf(why, sizeof(why), "khoảng giờ '%.11s' mở cửa không trước đóng cửa",
+				at);
 			return spec_error(err, spec, why);
 		}
 		if (out->nspans > 0 && sp.open < out->span[out->nspans - 1].close) {
-			snprintf(why, sizeof(why), "khoảng giờ '%.11s' chồng lên hoặc đứng trước "
-				"khoảng trước nó (viết theo thứ tự trong ngày)", at);
+			snprintf(why, sizeof(why),
+				"khoảng giờ '%.11s' chồng lên hoặc đứng trước "
+				"khoảng trước nó (viết theo thứ tự trong ngày)",
+				at);
 			return spec_error(err, spec, why);
 		}
 		if (out->nspans == WC_SPANS_MAX)
-			return spec_error(err, spec, "quá " HL_STR(WC_SPANS_MAX) " khoảng giờ trong một ngày");
+			return spec_error(err, spec,
+				"quá " HL_STR(WC_SPANS_MAX) " khoảng giờ trong một ngày");
 		out->span[out->nspans++] = sp;
 		if (**p != ',')
 			return HL_OK;
@@ -141,8 +148,7 @@ static int parse_spans(const char **p, struct wc_day_hours *out, const char *spe
 }
 
 /* One "name=MM-DD:spans" at *p. */
-static int parse_season(const char **p, struct wc_season *out, const char *spec,
-	struct hl_err *err)
+static int parse_season(const char **p, struct wc_season *out, const char *spec, struct hl_err *err)
 {
 	const char *s = *p;
 	size_t n = 0;
@@ -150,11 +156,13 @@ static int parse_season(const char **p, struct wc_season *out, const char *spec,
 	char why[160];
 
 	while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
-	       (s[n] >= '0' && s[n] <= '9') || s[n] == '_' || s[n] == '-')
+		(s[n] >= '0' && s[n] <= '9') || s[n] == '_' || s[n] == '-')
 		n++;
 	if (n == 0 || n >= sizeof(out->name) || s[n] != '=') {
-		snprintf(why, sizeof(why), "mùa '%.20s' phải bắt đầu bằng tên (chữ không dấu, "
-			"tối đa %zu ký tự) rồi dấu '='", s, sizeof(out->name) - 1);
+		snprintf(why, sizeof(why),
+			"mùa '%.20s' phải bắt đầu bằng tên (chữ không dấu, "
+			"tối đa %zu ký tự) rồi dấu '='",
+			s, sizeof(out->name) - 1);
 		return spec_error(err, spec, why);
 	}
 	memcpy(out->name, s, n);
@@ -162,9 +170,11 @@ static int parse_season(const char **p, struct wc_season *out, const char *spec,
 	s += n + 1;
 	/* 2023 is not a leap year: a season cannot start on 29/02. */
 	if (!two_digits(s, &out->month) || s[2] != '-' || !two_digits(s + 3, &out->day) ||
-	    s[5] != ':' || !hl_day_from_ymd(2023, out->month, out->day, &probe)) {
-		snprintf(why, sizeof(why), "mùa '%s' cần ngày bắt đầu dạng TT-NN có thật rồi "
-			"dấu ':' (ví dụ %s=04-01:07:30-11:30)", out->name, out->name);
+		s[5] != ':' || !hl_day_from_ymd(2023, out->month, out->day, &probe)) {
+		snprintf(why, sizeof(why),
+			"mùa '%s' cần ngày bắt đầu dạng TT-NN có thật rồi "
+			"dấu ':' (ví dụ %s=04-01:07:30-11:30)",
+			out->name, out->name);
 		return spec_error(err, spec, why);
 	}
 	*p = s + 6;
@@ -181,7 +191,8 @@ int wc_hours_parse(const char *spec, struct wc_hours *out, struct hl_err *err)
 	if (spec == NULL || spec[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "thiếu giờ làm việc; %s", SPEC_HELP);
 	if (strnlen(spec, SPEC_MAX + 1) > SPEC_MAX)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "giờ làm việc dài quá %d ký tự", SPEC_MAX);
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "giờ làm việc dài quá %d ký tự",
+			SPEC_MAX);
 	if (strchr(spec, '=') == NULL) {
 		out->nseasons = 1;
 		rc = parse_spans(&p, &out->season[0].hours, spec, err);
@@ -193,11 +204,13 @@ int wc_hours_parse(const char *spec, struct wc_hours *out, struct hl_err *err)
 			if (rc != HL_OK)
 				break;
 			for (int i = 0; i < out->nseasons; i++) {
-				const struct wc_season *a = &out->season[i], *b = &out->season[out->nseasons];
+				const struct wc_season *a = &out->season[i],
+						       *b = &out->season[out->nseasons];
 
 				if (strcmp(a->name, b->name) == 0 ||
-				    (a->month == b->month && a->day == b->day))
-					return spec_error(err, spec, "hai mùa trùng tên hoặc trùng ngày bắt đầu");
+					(a->month == b->month && a->day == b->day))
+					return spec_error(err, spec,
+						"hai mùa trùng tên hoặc trùng ngày bắt đầu");
 			}
 			out->nseasons++;
 			if (*p != ';')
@@ -224,8 +237,11 @@ static void format_spans(const struct wc_day_hours *h, bool people, char *buf, s
 {
 	for (int i = 0; i < h->nspans && *len < size; i++)
 		*len += (size_t)snprintf(buf + *len, size - *len, "%s%02d:%02d%s%02d:%02d",
-			i == 0 ? "" : people ? ", " : ",", h->span[i].open / 60, h->span[i].open % 60,
-			people ? "–" : "-", h->span[i].close / 60, h->span[i].close % 60);
+			i == 0         ? "" :
+				people ? ", " :
+					 ",",
+			h->span[i].open / 60, h->span[i].open % 60, people ? "–" : "-",
+			h->span[i].close / 60, h->span[i].close % 60);
 }
 
 char *wc_hours_format(const struct wc_hours *h, char *buf, size_t size)
@@ -252,8 +268,10 @@ char *wc_hours_format(const struct wc_hours *h, char *buf, size_t size)
 const char *wc_kind_label(enum wc_kind k)
 {
 	static const char *const labels[] = {
-		[WC_HOLIDAY] = "ngày lễ", [WC_COMPENSATORY] = "nghỉ bù",
-		[WC_DAY_OFF] = "nghỉ theo quyết định", [WC_WORKING_DAY] = "làm bù",
+		[WC_HOLIDAY] = "ngày lễ",
+		[WC_COMPENSATORY] = "nghỉ bù",
+		[WC_DAY_OFF] = "nghỉ theo quyết định",
+		[WC_WORKING_DAY] = "làm bù",
 		[WC_DISABLED] = "chưa áp dụng",
 	};
 
@@ -270,11 +288,12 @@ char *wc_hours_describe(const struct wc_hours *h, char *buf, size_t size)
 	for (int i = 0; i < h->nseasons && len < size; i++) {
 		const struct wc_season *s = &h->season[i];
 		const char *name = strcmp(s->name, "summer") == 0 ? "mùa hè" :
-			strcmp(s->name, "winter") == 0 ? "mùa đông" : s->name;
+			strcmp(s->name, "winter") == 0            ? "mùa đông" :
+								    s->name;
 
 		if (h->nseasons > 1 || s->name[0] != '\0')
-			len += (size_t)snprintf(buf + len, size - len, "%s%s (từ %02d/%02d): ",
-				i > 0 ? "; " : "", name, s->day, s->month);
+			len += (size_t)snprintf(buf + len, size - len,
+				"%s%s (từ %02d/%02d): ", i > 0 ? "; " : "", name, s->day, s->month);
 		if (len < size)
 			format_spans(&s->hours, true, buf, size, &len);
 	}
@@ -449,7 +468,8 @@ static int mark_compensatory(struct wc_cal *c)
 			uint16_t idx;
 			int k = c->kind[j] & KIND_MASK, rc;
 
-			if (hl_day_weekday(c->d0 + j) >= 5 || k == WC_HOLIDAY || k == WC_COMPENSATORY)
+			if (hl_day_weekday(c->d0 + j) >= 5 || k == WC_HOLIDAY ||
+				k == WC_COMPENSATORY)
 				continue;
 			snprintf(name, sizeof(name), "Nghỉ bù %s", c->names[c->name[i]]);
 			if ((rc = intern(c, name, &idx)) != HL_OK)
@@ -485,8 +505,7 @@ static int mark_swaps(struct wc_cal *c, const struct wc_entry *dec, size_t n)
 }
 
 /* Sort the decisions into *out (hl_malloc'd) and check each. */
-static int check_decisions(const struct wc_config *cfg, struct wc_entry **out,
-	struct hl_err *err)
+static int check_decisions(const struct wc_config *cfg, struct wc_entry **out, struct hl_err *err)
 {
 	struct wc_entry *dec = NULL;
 	char day[16];
@@ -514,7 +533,7 @@ static int check_decisions(const struct wc_config *cfg, struct wc_entry **out,
 		else if (e->kind == WC_WORKING_DAY && !weekend)
 			why = "ngày làm bù không phải thứ Bảy hoặc Chủ nhật";
 		else if (i > 0 && dec[i - 1].day == e->day &&
-			 (dec[i - 1].kind == WC_WORKING_DAY) != (e->kind == WC_WORKING_DAY))
+			(dec[i - 1].kind == WC_WORKING_DAY) != (e->kind == WC_WORKING_DAY))
 			why = "vừa là ngày nghỉ vừa là ngày làm việc";
 		if (why != NULL) {
 			int rc = hl_err_set(err, HL_EINVAL, HL_HERE, "quyết định ngày %s: %s",
@@ -528,8 +547,7 @@ static int check_decisions(const struct wc_config *cfg, struct wc_entry **out,
 	return HL_OK;
 }
 
-int wc_build(const struct wc_config *cfg, int y0, int y1, struct wc_cal **out,
-	struct hl_err *err)
+int wc_build(const struct wc_config *cfg, int y0, int y1, struct wc_cal **out, struct hl_err *err)
 {
 	struct wc_cal *c = NULL;
 	struct wc_entry *dec = NULL;
@@ -538,8 +556,10 @@ int wc_build(const struct wc_config *cfg, int y0, int y1, struct wc_cal **out,
 
 	*out = NULL;
 	if (y0 < YEAR_MIN || y1 > YEAR_MAX || y0 > y1 || y1 - y0 + 1 > YEARS_MAX)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "khoảng năm %d–%d không hợp lệ: cần từ "
-			"%d đến %d, tối đa %d năm", y0, y1, YEAR_MIN, YEAR_MAX, YEARS_MAX);
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"khoảng năm %d–%d không hợp lệ: cần từ "
+			"%d đến %d, tối đa %d năm",
+			y0, y1, YEAR_MIN, YEAR_MAX, YEARS_MAX);
 	if ((rc = check_decisions(cfg, &dec, err)) != HL_OK)
 		return rc;
 	c = hl_calloc(1, sizeof(*c));
@@ -572,7 +592,8 @@ int wc_build(const struct wc_config *cfg, int y0, int y1, struct wc_cal **out,
 	if (rc == HL_ENOMEM)
 		goto nomem;
 	if (rc != HL_OK) {
-		rc = hl_err_set(err, rc, HL_HERE, "quá nhiều tên ngày lễ khác nhau trong quyết định");
+		rc = hl_err_set(err, rc, HL_HERE,
+			"quá nhiều tên ngày lễ khác nhau trong quyết định");
 		goto cleanup;
 	}
 	*out = c;
@@ -697,8 +718,10 @@ static int64_t day_of(int64_t t)
 
 static int past_range(const struct wc_cal *c, struct hl_err *err)
 {
-	return hl_err_set(err, HL_EINVAL, HL_HERE, "thời hạn vượt ra ngoài lịch làm việc đã dựng "
-		"(năm %d–%d)", c->y0, c->y1);
+	return hl_err_set(err, HL_EINVAL, HL_HERE,
+		"thời hạn vượt ra ngoài lịch làm việc đã dựng "
+		"(năm %d–%d)",
+		c->y0, c->y1);
 }
 
 int wc_add_minutes(const struct wc_sched *s, int64_t start, int64_t minutes, int64_t *out,
@@ -736,8 +759,7 @@ int wc_add_minutes(const struct wc_sched *s, int64_t start, int64_t minutes, int
 	}
 }
 
-int wc_add_days(const struct wc_sched *s, int64_t start, int days, int64_t *out,
-	struct hl_err *err)
+int wc_add_days(const struct wc_sched *s, int64_t start, int days, int64_t *out, struct hl_err *err)
 {
 	const struct wc_cal *c = s->cal;
 	const struct wc_day_hours *h;
@@ -759,8 +781,7 @@ int wc_add_days(const struct wc_sched *s, int64_t start, int days, int64_t *out,
 	return HL_OK;
 }
 
-int wc_between(const struct wc_sched *s, int64_t a, int64_t b, int64_t *minutes,
-	struct hl_err *err)
+int wc_between(const struct wc_sched *s, int64_t a, int64_t b, int64_t *minutes, struct hl_err *err)
 {
 	const struct wc_cal *c = s->cal;
 	int64_t sum = 0;
@@ -777,7 +798,8 @@ int wc_between(const struct wc_sched *s, int64_t a, int64_t b, int64_t *minutes,
 			continue;
 		h = wc_hours_on(s, (hl_day)day);
 		for (int i = 0; i < h->nspans; i++) {
-			int64_t lo = day * 1440 + h->span[i].open, hi = day * 1440 + h->span[i].close;
+			int64_t lo = day * 1440 + h->span[i].open,
+				hi = day * 1440 + h->span[i].close;
 
 			if (lo < a)
 				lo = a;

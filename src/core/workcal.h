@@ -28,22 +28,22 @@ struct wc_span {
 };
 
 struct wc_day_hours {
-	int nspans;                        /* 1..WC_SPANS_MAX, ascending, not overlapping */
+	int nspans; /* 1..WC_SPANS_MAX, ascending, not overlapping */
 	struct wc_span span[WC_SPANS_MAX];
 };
 
 /* A season starts on month/day each year and lasts until the next one starts
  * (the last wraps round to the first). */
 struct wc_season {
-	char name[16];                     /* "summer", "winter"; "" for all year */
-	int month, day;                    /* its first day each year */
+	char name[16];  /* "summer", "winter"; "" for all year */
+	int month, day; /* its first day each year */
 	struct wc_day_hours hours;
 };
 
 /* A unit's hours from a day on, until the next rule's from. */
 struct wc_hours {
-	hl_day from;                       /* HL_DAY_NONE = since always */
-	int nseasons;                      /* 1 = the same all year (month/day unused) */
+	hl_day from;  /* HL_DAY_NONE = since always */
+	int nseasons; /* 1 = the same all year (month/day unused) */
 	struct wc_season season[WC_SEASONS_MAX];
 };
 
@@ -66,11 +66,11 @@ void wc_hours_default(struct wc_hours *out);
 /* ---- days ---- */
 
 enum wc_kind {
-	WC_HOLIDAY = 1,      /* a Labour Code holiday (listed on its date, weekend or not) */
-	WC_COMPENSATORY,     /* nghỉ bù for a holiday on a weekend */
-	WC_DAY_OFF,          /* a weekday off by decision (swapped, or Tết set by decision) */
-	WC_WORKING_DAY,      /* a Saturday or Sunday worked (làm bù) */
-	WC_DISABLED,         /* a named holiday not in force (24/11 until turned on) */
+	WC_HOLIDAY = 1,  /* a Labour Code holiday (listed on its date, weekend or not) */
+	WC_COMPENSATORY, /* nghỉ bù for a holiday on a weekend */
+	WC_DAY_OFF,      /* a weekday off by decision (swapped, or Tết set by decision) */
+	WC_WORKING_DAY,  /* a Saturday or Sunday worked (làm bù) */
+	WC_DISABLED,     /* a named holiday not in force (24/11 until turned on) */
 };
 
 /* The kind as people read it ("ngày lễ", "nghỉ bù", "nghỉ theo quyết
@@ -86,7 +86,7 @@ bool wc_time_parse_vn(const char *s, int *minutes);
 struct wc_entry {
 	hl_day day;
 	enum wc_kind kind;
-	char name[WC_NAME_MAX];            /* Vietnamese, e.g. "Tết Nguyên đán" */
+	char name[WC_NAME_MAX]; /* Vietnamese, e.g. "Tết Nguyên đán" */
 };
 
 /* What the calendar is built from. decisions are the imported lines of the

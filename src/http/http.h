@@ -23,26 +23,26 @@ struct hbuf;
 
 #define HTTP_MAX_PARAMS 4
 #define HTTP_MAX_HEADERS 8
-#define HTTP_RETRY_AFTER "5"   /* seconds, in a 503's Retry-After: a busy resource */
+#define HTTP_RETRY_AFTER "5" /* seconds, in a 503's Retry-After: a busy resource */
 
 struct http_req {
 	struct server *srv;
-	struct hl_arena *a;            /* this request's memory */
-	const char *method;            /* "GET", "POST", ... */
-	const char *path;              /* decoded path, no query string */
-	const char *body;              /* NUL-terminated, valid UTF-8 (checked by the gate) */
+	struct hl_arena *a; /* this request's memory */
+	const char *method; /* "GET", "POST", ... */
+	const char *path;   /* decoded path, no query string */
+	const char *body;   /* NUL-terminated, valid UTF-8 (checked by the gate) */
 	size_t body_len;
 	const char *param[HTTP_MAX_PARAMS]; /* what each '*' of the route matched */
-	struct store *st;              /* a read connection, for this request only */
-	char client[64];               /* the client's address, for logs and rate limits */
-	bool https;                    /* came over HTTPS: through the trusted proxy
+	struct store *st;                   /* a read connection, for this request only */
+	char client[64];                    /* the client's address, for logs and rate limits */
+	bool https;                         /* came over HTTPS: through the trusted proxy
 	                                * (srv_opts.trust_proxy), X-Forwarded-Proto: https */
 
 	/* Who is asking, filled by the gate. */
-	int role;                      /* enum store_role; ROLE_NONE = the public */
-	struct store_user user;        /* when logged in */
-	struct store_session sess;     /* when logged in: sess.csrf for forms */
-	bool kiosk_auth;               /* a kiosk's Bearer token */
+	int role;                  /* enum store_role; ROLE_NONE = the public */
+	struct store_user user;    /* when logged in */
+	struct store_session sess; /* when logged in: sess.csrf for forms */
+	bool kiosk_auth;           /* a kiosk's Bearer token */
 	struct store_kiosk kiosk;
 
 	/* The answer, set by the http_send_* functions. */
@@ -52,7 +52,7 @@ struct http_req {
 	size_t out_len;
 	int nheaders;
 	const char *hname[HTTP_MAX_HEADERS], *hvalue[HTTP_MAX_HEADERS];
-	const char *style_hash;        /* 'sha256-…' of the one inline <style> allowed, or NULL */
+	const char *style_hash; /* 'sha256-…' of the one inline <style> allowed, or NULL */
 };
 
 /* ---- reading the request ---- */

@@ -23,11 +23,13 @@ static const struct menu_item menu[] = {
 
 void page_begin(struct hbuf *b, struct http_req *r, const char *title)
 {
-	hb_raw(b, "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+	hb_raw(b,
+		"<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 		"<title>");
 	hb_txt(b, title);
-	hb_raw(b, " – hailong</title><link rel=\"stylesheet\" href=\"/static/site.css\">"
+	hb_raw(b,
+		" – hailong</title><link rel=\"stylesheet\" href=\"/static/site.css\">"
 		"<link rel=\"icon\" href=\"/static/favicon.svg\"></head><body>"
 		"<header class=\"top\"><a class=\"brand\" href=\"/\">Chỉ số hài lòng</a>");
 	if (r->role >= ROLE_ENTRY) {
@@ -51,7 +53,8 @@ void page_begin(struct hbuf *b, struct http_req *r, const char *title)
 
 void page_end(struct hbuf *b)
 {
-	hb_raw(b, "</main><footer>hailong – đo lường sự hài lòng của người dân, tổ chức "
+	hb_raw(b,
+		"</main><footer>hailong – đo lường sự hài lòng của người dân, tổ chức "
 		"đối với sự phục vụ của cơ quan hành chính nhà nước</footer></body></html>\n");
 }
 

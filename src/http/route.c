@@ -5,8 +5,7 @@
 
 /* Does path match pattern? Each '*' takes one non-empty segment, kept in
  * params (pointers into a copy owned by the caller's path). */
-static int match(const char *pattern, const char *path, const char **params, char *buf,
-	size_t size)
+static int match(const char *pattern, const char *path, const char **params, char *buf, size_t size)
 {
 	int np = 0;
 	size_t o = 0;
@@ -34,8 +33,8 @@ static int match(const char *pattern, const char *path, const char **params, cha
 	return *pattern == '\0' && *path == '\0';
 }
 
-const struct route *route_match(const char *method, const char *path,
-	const char **params, char *buf, size_t size, int *path_known)
+const struct route *route_match(const char *method, const char *path, const char **params,
+	char *buf, size_t size, int *path_known)
 {
 	*path_known = 0;
 	for (int i = 0; i < HTTP_MAX_PARAMS; i++)
@@ -44,7 +43,7 @@ const struct route *route_match(const char *method, const char *path,
 		if (!match(rt->pattern, path, params, buf, size))
 			continue;
 		if (strcmp(rt->method, method) == 0 ||
-		    (strcmp(rt->method, "GET") == 0 && strcmp(method, "HEAD") == 0))
+			(strcmp(rt->method, "GET") == 0 && strcmp(method, "HEAD") == 0))
 			return rt;
 		*path_known = 1;
 	}

@@ -40,11 +40,11 @@
 
 #define MAX_READERS 32
 #define REQ_ARENA ((size_t)16 << 20)
-#define SERVE_THREADS 16                  /* --threads by default */
-#define SERVE_CACHE ((int64_t)16 << 20)   /* bytes SQLite caches, all connections */
-#define CONN_MAX 4096         /* open connections, every client together */
-#define CONN_TIMEOUT 15       /* seconds a connection may stay silent (headers, body, idle) */
-#define FD_RESERVE 256        /* descriptors kept for the database, logs and files */
+#define SERVE_THREADS 16                /* --threads by default */
+#define SERVE_CACHE ((int64_t)16 << 20) /* bytes SQLite caches, all connections */
+#define CONN_MAX 4096                   /* open connections, every client together */
+#define CONN_TIMEOUT 15 /* seconds a connection may stay silent (headers, body, idle) */
+#define FD_RESERVE 256  /* descriptors kept for the database, logs and files */
 #define CHECK_SYNC_BYTES ((off_t)32 << 20) /* a larger file is checked in the background */
 
 /* Open connections of one peer address (the TCP peer, before any
@@ -58,7 +58,7 @@ struct server {
 	struct MHD_Daemon *d;
 	const struct srv_opts *o;
 	bool quiet;
-	bool trust_proxy;           /* client addresses from X-Forwarded-For (srv_opts) */
+	bool trust_proxy; /* client addresses from X-Forwarded-For (srv_opts) */
 
 	pthread_mutex_t log_mu;
 
@@ -84,13 +84,13 @@ struct server {
 	pthread_mutex_t dmg_mu;
 	bool damaged;
 	char damage[1024];
-	pthread_t checker;              /* the start-up check of a large file */
+	pthread_t checker; /* the start-up check of a large file */
 	bool checker_started;
 
 	/* Requests parked by srv_write_then until the writer tells them. */
 	pthread_mutex_t park_mu;
 	pthread_cond_t park_cv;
-	int parked;                     /* suspended, not yet answered */
+	int parked; /* suspended, not yet answered */
 };
 
 /* Per-request state across libmicrohttpd's calls: the request first. */
@@ -101,7 +101,7 @@ struct reqstate {
 	char *body;
 	size_t body_len, body_cap;
 	bool too_large;
-	int slot;                /* the read connection lent to it (r->st), or -1 */
+	int slot; /* the read connection lent to it (r->st), or -1 */
 	struct timespec t0;
 
 	/* Parked by srv_write_then: what answers it, and (under park_mu) what
@@ -190,8 +190,8 @@ static bool srv_refuses(struct server *s, struct hl_err *err)
 	pthread_mutex_lock(&s->dmg_mu);
 	damaged = s->damaged;
 	if (damaged)
-		hl_err_set(err, HL_ECORRUPT, HL_HERE, "Máy chủ chỉ cho xem, không nhận dữ liệu mới. %s",
-			s->damage);
+		hl_err_set(err, HL_ECORRUPT, HL_HERE,
+			"Máy chủ chỉ cho xem, không nhận dữ liệu mới. %s", s->damage);
 	pthread_mutex_unlock(&s->dmg_mu);
 	return damaged;
 }
@@ -241,7 +241,7 @@ static void start_check(struct server *s)
 	struct stat sb;
 
 	if (stat(s->o->db, &sb) == 0 && sb.st_size > CHECK_SYNC_BYTES &&
-	    pthread_create(&s->checker, NULL, checker_main, s) == 0) {
+		pthread_create(&s->checker, NULL, checker_main, s) == 0) {
 		s->checker_started = true;
 		srv_log(s, "đang kiểm tra nhanh tệp cơ sở dữ liệu (%lld MB) trong nền",
 			(long long)(sb.st_size >> 20));
@@ -429,7 +429,7 @@ static char *form_decode(struct hl_arena *a, const char *s, size_t n)
 		if (s[i] == '+') {
 			out[o++] = ' ';
 		} else if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 &&
-			   hexval(s[i + 2]) >= 0) {
+			hexval(s[i + 2]) >= 0) {
 			out[o++] = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
 			i += 2;
 		} else {
@@ -484,7 +484,8 @@ void http_allow_doc_style(struct http_req *r, const char *doc, size_t len)
 {
 	static const char open[] = "<style>", close[] = "</style>";
 	unsigned char sum[crypto_hash_sha256_BYTES];
-	char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+	char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES,
+		sodium_base64_VARIANT_ORIGINAL)];
 	const char *from = find(doc, len, open, sizeof(open) - 1), *to;
 
 	if (from == NULL)
@@ -511,7 +512,8 @@ int http_send_html(struct http_req *r, int status, struct hbuf *b)
 {
 	if (b->failed)
 		return http_send(r, 500, "text/plain; charset=utf-8",
-			"Trang quá lớn hoặc hết bộ nhớ.\n", strlen("Trang quá lớn hoặc hết bộ nhớ.\n"));
+			"Trang quá lớn hoặc hết bộ nhớ.\n",
+			strlen("Trang quá lớn hoặc hết bộ nhớ.\n"));
 	return http_send(r, status, "text/html; charset=utf-8", b->s ? b->s : "", b->len);
 }
 
@@ -687,11 +689,13 @@ static int identify(struct http_req *r, const struct route *rt)
 {
 	const char *auth = http_header(r, "Authorization");
 	const char *bearer = auth != NULL && strncmp(auth, "Bearer ", 7) == 0 &&
-		(rt->flags & R_KIOSK) ? auth + 7 : NULL;
+			(rt->flags & R_KIOSK) ?
+		auth + 7 :
+		NULL;
 	bool is_user = false;
 	struct hl_err err = {0};
-	int rc = account_identify(r->st, bearer, http_cookie(r, "hl_session"), srv_now(),
-		&r->kiosk, &r->kiosk_auth, &r->sess, &r->user, &is_user, &err);
+	int rc = account_identify(r->st, bearer, http_cookie(r, "hl_session"), srv_now(), &r->kiosk,
+		&r->kiosk_auth, &r->sess, &r->user, &is_user, &err);
 
 	if (rc == HL_EPERM)
 		return 401;
@@ -734,15 +738,17 @@ static void gate(struct server *s, struct reqstate *rs)
 		char buf[ROUTE_PARAMS_BUF];
 
 		route_match(r->method, r->path, params, buf, sizeof(buf), &known);
-		send_status(r, api, known ? 405 : 404, known ?
-			"phương thức không được hỗ trợ cho địa chỉ này" :
-			"không có trang này", NULL);
+		send_status(r, api, known ? 405 : 404,
+			known ? "phương thức không được hỗ trợ cho địa chỉ này" :
+				"không có trang này",
+			NULL);
 		return;
 	}
 	if (rs->too_large) {
 		char msg[128];
 
-		snprintf(msg, sizeof(msg), "nội dung gửi lên quá lớn (tối đa %zu byte)", rt->max_body);
+		snprintf(msg, sizeof(msg), "nội dung gửi lên quá lớn (tối đa %zu byte)",
+			rt->max_body);
 		send_status(r, api, 413, msg, NULL);
 		return;
 	}
@@ -755,9 +761,11 @@ static void gate(struct server *s, struct reqstate *rs)
 	r->st = pool_take(s, &rs->slot);
 	st = identify(r, rt);
 	if (st != 0) {
-		send_status(r, st == 401 || api, st, st == 401 ?
-			"token thiết bị không hợp lệ hoặc đã bị thu hồi" :
-			"máy chủ tạm thời không đọc được dữ liệu: hãy thử lại sau ít phút", NULL);
+		send_status(r, st == 401 || api, st,
+			st == 401 ?
+				"token thiết bị không hợp lệ hoặc đã bị thu hồi" :
+				"máy chủ tạm thời không đọc được dữ liệu: hãy thử lại sau ít phút",
+			NULL);
 	} else if ((verdict = gate_admit(r->role, r->kiosk_auth, rt)) != GATE_ADMIT) {
 		if (verdict == GATE_LOGIN) {
 			struct hbuf b;
@@ -767,11 +775,15 @@ static void gate(struct server *s, struct reqstate *rs)
 			hb_url(&b, r->path);
 			http_redirect(r, b.s);
 		} else {
-			send_status(r, api, verdict, verdict == GATE_UNAUTHORIZED ?
-				"cần đăng nhập" : "tài khoản không có quyền làm việc này", NULL);
+			send_status(r, api, verdict,
+				verdict == GATE_UNAUTHORIZED ?
+					"cần đăng nhập" :
+					"tài khoản không có quyền làm việc này",
+				NULL);
 		}
 	} else if (!csrf_ok(r, rt)) {
-		send_status(r, api, 403, "thiếu hoặc sai mã chống giả mạo (CSRF): hãy tải lại trang rồi thử lại",
+		send_status(r, api, 403,
+			"thiếu hoặc sai mã chống giả mạo (CSRF): hãy tải lại trang rồi thử lại",
 			"csrf");
 	} else {
 		rt->handler(r);
@@ -797,7 +809,8 @@ static enum MHD_Result queue(struct reqstate *rs)
 		MHD_RESPMEM_MUST_COPY);
 	if (resp == NULL)
 		return MHD_NO;
-	MHD_add_response_header(resp, "Content-Type", r->ctype ? r->ctype : "text/plain; charset=utf-8");
+	MHD_add_response_header(resp, "Content-Type",
+		r->ctype ? r->ctype : "text/plain; charset=utf-8");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
@@ -805,9 +818,11 @@ static enum MHD_Result queue(struct reqstate *rs)
 		char csp[256];
 
 		/* One inline stylesheet only where a handler allowed it by hash. */
-		snprintf(csp, sizeof(csp), "default-src 'self'; img-src 'self' data:; style-src 'self'%s%s%s; "
+		snprintf(csp, sizeof(csp),
+			"default-src 'self'; img-src 'self' data:; style-src 'self'%s%s%s; "
 			"script-src 'self'; frame-ancestors 'none'; form-action 'self'",
-			r->style_hash != NULL ? " '" : "", r->style_hash != NULL ? r->style_hash : "",
+			r->style_hash != NULL ? " '" : "",
+			r->style_hash != NULL ? r->style_hash : "",
 			r->style_hash != NULL ? "'" : "");
 		MHD_add_response_header(resp, "Content-Security-Policy", csp);
 	}
@@ -852,22 +867,26 @@ static void log_request(struct server *s, struct reqstate *rs)
 	if (s->quiet)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ms = (double)(t1.tv_sec - rs->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - rs->t0.tv_nsec) / 1e6;
+	ms = (double)(t1.tv_sec - rs->t0.tv_sec) * 1e3 +
+		(double)(t1.tv_nsec - rs->t0.tv_nsec) / 1e6;
 	srv_log(s, "%s %s %d %.1f ms %s%s%s", rs->req.method, rs->req.path, rs->req.status, ms,
 		rs->req.client, rs->req.role ? " " : "", rs->req.role ? rs->req.user.name : "");
 }
 
 static void client_address(struct MHD_Connection *c, char *buf, size_t size)
 {
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+		MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 
 	snprintf(buf, size, "?");
 	if (ci == NULL || ci->client_addr == NULL)
 		return;
 	if (ci->client_addr->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, buf, (socklen_t)size);
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, buf,
+			(socklen_t)size);
 	else if (ci->client_addr->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, buf, (socklen_t)size);
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, buf,
+			(socklen_t)size);
 }
 
 static bool loopback(const char *addr)
@@ -949,7 +968,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 				&known);
 		}
 		if (rs->route != NULL) {
-			const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+			const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+				"Content-Length");
 
 			if (cl != NULL && strtoull(cl, NULL, 10) > rs->route->max_body)
 				rs->too_large = true;
@@ -994,7 +1014,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	} else {
 		gate(s, rs);
 		if (rs->then != NULL)
-			return MHD_YES;     /* parked by srv_write_then */
+			return MHD_YES; /* parked by srv_write_then */
 	}
 	ret = queue(rs);
 	log_request(s, rs);
@@ -1125,8 +1145,7 @@ static unsigned int connection_limit(void)
 }
 
 /* libmicrohttpd's messages: fmt is its own printf format. */
-__attribute__((format(printf, 2, 0)))
-static void mhd_log(void *cls, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	struct server *s = cls;
 	char msg[512];
@@ -1166,8 +1185,8 @@ bad:
 		"địa chỉ nghe '%s' không hợp lệ: dùng dạng 127.0.0.1:8080", listen);
 }
 
-int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *ctx),
-	void *ctx, struct hl_err *err)
+int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *ctx), void *ctx,
+	struct hl_err *err)
 {
 	struct server *s = NULL;
 	struct sockaddr_in sa;
@@ -1198,8 +1217,8 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	store_cache_limit(SERVE_CACHE);
 	/* The writer's connection migrates the schema, so readers find it current. */
 	if ((rc = store_open(o->db, &s->wst, err)) != HL_OK ||
-	    (o->wrap_writer != NULL && (rc = o->wrap_writer(s->wst, &s->wst, err)) != HL_OK) ||
-	    (rc = store_migrate(s->wst, &version, err)) != HL_OK)
+		(o->wrap_writer != NULL && (rc = o->wrap_writer(s->wst, &s->wst, err)) != HL_OK) ||
+		(rc = store_migrate(s->wst, &version, err)) != HL_OK)
 		goto cleanup;
 	{
 		/* An import killed half-way left chunks behind: undo them first. */
@@ -1209,7 +1228,9 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 		if (import_recover(s->wst, "serve", &undone, &rerr) != HL_OK)
 			srv_log(s, "không hủy được lần nhập dở dang: %s", rerr.msg);
 		else if (undone > 0)
-			srv_log(s, "đã hủy %d lần nhập dở dang (tiến trình nhập đã dừng giữa chừng)", undone);
+			srv_log(s,
+				"đã hủy %d lần nhập dở dang (tiến trình nhập đã dừng giữa chừng)",
+				undone);
 	}
 	start_check(s);
 	s->npool = o->readers > 0 && o->readers <= MAX_READERS ? o->readers : 8;
@@ -1233,22 +1254,20 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	 * enough that a slow page (a report) does not hold up the other
 	 * connections of its thread for long. */
 	s->d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
-		MHD_ALLOW_SUSPEND_RESUME,
-		0, on_accept, s, on_request, s,
-		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(o->threads > 0 ? o->threads
-			: SERVE_THREADS),
-		MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)CONN_TIMEOUT,
-		MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
+			MHD_ALLOW_SUSPEND_RESUME,
+		0, on_accept, s, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_NOTIFY_COMPLETED,
+		on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+		MHD_OPTION_THREAD_POOL_SIZE,
+		(unsigned int)(o->threads > 0 ? o->threads : SERVE_THREADS),
+		MHD_OPTION_CONNECTION_LIMIT, connection_limit(), MHD_OPTION_CONNECTION_TIMEOUT,
+		(unsigned int)CONN_TIMEOUT, MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
 		MHD_OPTION_END);
 	if (s->d == NULL) {
 		rc = hl_err_set(err, HL_EIO, "--listen",
 			"không nghe được trên %s (cổng đã có chương trình khác dùng?): chọn cổng khác "
-			"bằng --listen", o->listen ? o->listen : "127.0.0.1:8080");
+			"bằng --listen",
+			o->listen ? o->listen : "127.0.0.1:8080");
 		goto cleanup;
 	}
 	{
@@ -1274,10 +1293,11 @@ cleanup:
 
 		writer_get_stats(s->w, &ws);
 		writer_stop(s->w);
-		srv_log(s, "bộ ghi: %llu lần ghi (mỗi lần một fsync), %llu việc ghi, %llu phiếu vào "
-			"bảng tổng hợp, %llu lần chạy lại", (unsigned long long)ws.commits,
-			(unsigned long long)ws.jobs, (unsigned long long)ws.counted,
-			(unsigned long long)ws.retries);
+		srv_log(s,
+			"bộ ghi: %llu lần ghi (mỗi lần một fsync), %llu việc ghi, %llu phiếu vào "
+			"bảng tổng hợp, %llu lần chạy lại",
+			(unsigned long long)ws.commits, (unsigned long long)ws.jobs,
+			(unsigned long long)ws.counted, (unsigned long long)ws.retries);
 	}
 	if (s->d != NULL)
 		MHD_stop_daemon(s->d);

@@ -15,14 +15,14 @@ struct server;
 struct store;
 
 struct srv_opts {
-	const char *db;            /* store target */
-	const char *listen;        /* "127.0.0.1:8080" */
-	int readers;               /* read connections (default 8) */
-	int threads;               /* threads running requests (0 = 16) */
-	int per_address;           /* open connections per client address, 0 = no limit;
+	const char *db;     /* store target */
+	const char *listen; /* "127.0.0.1:8080" */
+	int readers;        /* read connections (default 8) */
+	int threads;        /* threads running requests (0 = 16) */
+	int per_address;    /* open connections per client address, 0 = no limit;
 	                            * loopback peers (the reverse proxy) are not counted */
-	bool quiet;                /* no request log */
-	bool trust_proxy;          /* behind a reverse proxy on this machine: take the client's
+	bool quiet;         /* no request log */
+	bool trust_proxy;   /* behind a reverse proxy on this machine: take the client's
 	                            * address from X-Forwarded-For on loopback connections */
 	/* Tests only: wrap the writer's store once open (store_fault_wrap: it
 	 * takes inner over, and closes it on failure); NULL = none. */
@@ -32,8 +32,8 @@ struct srv_opts {
 /* Start serving; returns when SIGTERM or SIGINT arrives and every request in
  * flight has been answered and committed. ready (may be NULL) is called once
  * the socket listens, with the base URL ("http://127.0.0.1:8080"). */
-int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *ctx),
-	void *ctx, struct hl_err *err);
+int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *ctx), void *ctx,
+	struct hl_err *err);
 
 /* One line to the server log (stderr), with the time. */
 void srv_log(struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

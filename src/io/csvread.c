@@ -23,8 +23,8 @@
 /* A record waiting in the queue: its cells are offs[first .. first+ncells). */
 struct pending {
 	long line;
-	int ncells;       /* stored cells (at most CSVR_MAX_FIELDS) */
-	int seen;         /* cells in the file, including those past the limit */
+	int ncells; /* stored cells (at most CSVR_MAX_FIELDS) */
+	int seen;   /* cells in the file, including those past the limit */
 	size_t first;
 	int problem_col;
 	char problem[160];
@@ -38,22 +38,22 @@ struct csvr {
 	unsigned char *chunk;
 	size_t chunk_len, chunk_pos;
 	bool started, eof, done;
-	int failed;                /* sticky status once the file cannot be read on */
+	int failed; /* sticky status once the file cannot be read on */
 	struct hl_err fail_err;
 
-	long line;                 /* line number of the next byte fed to libcsv */
+	long line; /* line number of the next byte fed to libcsv */
 	bool at_line_start;
-	unsigned long quotes;      /* '"' bytes fed so far (only the parity matters) */
-	long open_quote_line;      /* where the quote still open was opened */
+	unsigned long quotes; /* '"' bytes fed so far (only the parity matters) */
+	long open_quote_line; /* where the quote still open was opened */
 
-	struct pending cur;        /* the record being built */
-	bool oom;                  /* an allocation failed inside a libcsv callback */
+	struct pending cur; /* the record being built */
+	bool oom;           /* an allocation failed inside a libcsv callback */
 
-	char *buf;                 /* cell bytes, NUL-terminated, reused */
+	char *buf; /* cell bytes, NUL-terminated, reused */
 	size_t buf_len, buf_cap;
-	size_t *offs;              /* offset of each stored cell in buf */
+	size_t *offs; /* offset of each stored cell in buf */
 	size_t noffs, offs_cap;
-	struct pending *q;         /* completed records, returned one at a time */
+	struct pending *q; /* completed records, returned one at a time */
 	size_t qhead, qlen, qcap;
 };
 
@@ -120,20 +120,20 @@ static void on_cell(void *field, size_t len, void *data)
 		return;
 	}
 	if (len > CSVR_MAX_FIELD_BYTES) {
-		snprintf(msg, sizeof(msg), "cột %d: ô dài %zu byte, quá giới hạn %d byte",
-			col, len, CSVR_MAX_FIELD_BYTES);
+		snprintf(msg, sizeof(msg), "cột %d: ô dài %zu byte, quá giới hạn %d byte", col, len,
+			CSVR_MAX_FIELD_BYTES);
 		set_problem(&r->cur, col, msg);
 		s = "";
 		len = 0;
 	} else if (!ascii_only((const unsigned char *)s, len) && !hl_utf8_valid(s, len, &bad)) {
-		snprintf(msg, sizeof(msg), "cột %d: không phải UTF-8 hợp lệ (byte thứ %zu)",
-			col, bad + 1);
+		snprintf(msg, sizeof(msg), "cột %d: không phải UTF-8 hợp lệ (byte thứ %zu)", col,
+			bad + 1);
 		set_problem(&r->cur, col, msg);
 		s = ""; /* never hand invalid bytes on */
 		len = 0;
 	}
-	if (!grow((void **)&r->buf, &r->buf_cap, r->buf_len + len + 1, 1)
-		|| !grow((void **)&r->offs, &r->offs_cap, r->noffs + 1, sizeof(*r->offs))) {
+	if (!grow((void **)&r->buf, &r->buf_cap, r->buf_len + len + 1, 1) ||
+		!grow((void **)&r->offs, &r->offs_cap, r->noffs + 1, sizeof(*r->offs))) {
 		r->oom = true;
 		return;
 	}
@@ -170,8 +170,8 @@ static void on_row(int c, void *data)
 		return;
 	/* A line of nothing but spaces counts as empty (libcsv already skips
 	 * truly empty lines). */
-	if (r->cur.seen == 1 && r->cur.ncells == 1 && r->cur.problem_col == 0
-		&& blank(r->buf + r->offs[r->cur.first])) {
+	if (r->cur.seen == 1 && r->cur.ncells == 1 && r->cur.problem_col == 0 &&
+		blank(r->buf + r->offs[r->cur.first])) {
 		r->buf_len = r->offs[r->cur.first];
 		r->noffs = r->cur.first;
 	} else {
@@ -202,7 +202,8 @@ static void compact(struct csvr *r)
 
 static int fail(struct csvr *r, struct hl_err *err, int code, long line, const char *what)
 {
-	r->failed = hl_err_set(&r->fail_err, code, HL_HERE, "%s, dòng %ld: %s", r->name, line, what);
+	r->failed = hl_err_set(&r->fail_err, code, HL_HERE, "%s, dòng %ld: %s", r->name, line,
+		what);
 	snprintf(r->fail_err.where, sizeof(r->fail_err.where), "%s:%ld", r->name, line);
 	if (err != NULL)
 		*err = r->fail_err;
@@ -220,10 +221,10 @@ static int parse_failed(struct csvr *r, struct hl_err *err, long line)
 			"đặt trong \"...\", dấu \" bên trong viết thành \"\")");
 	case CSV_ENOMEM:
 		if (csv_get_buffer_size(&r->p) >= HARD_FIELD_BYTES / 2)
-			return fail(r, err, HL_ELIMIT, line, "có ô dài quá 1 MiB, không đọc tiếp được");
+			return fail(r, err, HL_ELIMIT, line,
+				"có ô dài quá 1 MiB, không đọc tiếp được");
 		return fail(r, err, HL_ENOMEM, line, "hết bộ nhớ khi đọc tệp");
-	default:
-		return fail(r, err, HL_EINVAL, line, "tệp CSV không đọc được");
+	default: return fail(r, err, HL_EINVAL, line, "tệp CSV không đọc được");
 	}
 }
 
@@ -296,7 +297,8 @@ int csvr_open(FILE *f, const char *name, struct csvr **out, struct hl_err *err)
 	if (r == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở tệp CSV");
 	r->chunk = hl_malloc(CHUNK);
-	if (r->chunk == NULL || csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+	if (r->chunk == NULL ||
+		csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		hl_free(r->chunk);
 		hl_free(r);
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở tệp CSV");

@@ -27,7 +27,7 @@ struct csvr_record {
 	 * cells): a Vietnamese message naming the column, e.g.
 	 * "cột 3: không phải UTF-8 hợp lệ". */
 	const char *problem;
-	int problem_col;   /* 1-based column of the problem, 0 if none */
+	int problem_col; /* 1-based column of the problem, 0 if none */
 };
 
 /* Read from f (not closed by csvr_free). name is used in messages. */

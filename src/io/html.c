@@ -64,7 +64,7 @@ void hb_svg(struct hbuf *b, const char *svg)
 	while (end > 0 && (svg[end - 1] == '\n' || svg[end - 1] == ' '))
 		end--;
 	if (end < 11 || strncmp(svg, "<svg", 4) != 0 || strncmp(svg + end - 6, "</svg>", 6) != 0 ||
-	    strstr(svg, "<script") != NULL || strstr(svg, "<foreignObject") != NULL) {
+		strstr(svg, "<script") != NULL || strstr(svg, "<foreignObject") != NULL) {
 		b->failed = 1;
 		return;
 	}
@@ -112,7 +112,7 @@ void hb_url(struct hbuf *b, const char *s)
 		char enc[3];
 
 		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c == '-' || c == '_' || c == '.' || c == '~') {
+			c == '-' || c == '_' || c == '.' || c == '~') {
 			put(b, (const char *)&c, 1);
 			continue;
 		}
@@ -158,7 +158,8 @@ void hb_date_input(struct hbuf *b, const char *name, const char *value, unsigned
 	/* what hl_day_parse_vn reads: d/m/yyyy (or - .), ddmmyyyy, yyyy-mm-dd */
 	hb_raw(b, "<input name=\"");
 	hb_txt(b, name);
-	hb_raw(b, "\" placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\" autocomplete=\"off\" "
+	hb_raw(b,
+		"\" placeholder=\"dd/mm/yyyy\" inputmode=\"numeric\" autocomplete=\"off\" "
 		"maxlength=\"12\" pattern=\"\\s*(\\d{1,2}[\\/.\\-]\\d{1,2}[\\/.\\-]\\d{4}|\\d{8}|"
 		"\\d{4}-\\d{2}-\\d{2})\\s*\" title=\"Ngày/tháng/năm, ví dụ 03/12/2026\"");
 	if (flags & HB_REQUIRED)

@@ -15,7 +15,7 @@ struct hbuf {
 	struct hl_arena *a;
 	char *s;
 	size_t len, cap, max;
-	int failed;                 /* set when the cap or memory ran out */
+	int failed; /* set when the cap or memory ran out */
 };
 
 /* Start an empty buffer in arena a that never grows past max bytes. */

@@ -14,7 +14,14 @@
 #define IJ_MAX_TEXT 4096 /* bytes of one name, label or question text */
 
 static const char *const top_keys[] = {
-	"code", "version", "name", "method", "scales", "criteria", "questions", NULL,
+	"code",
+	"version",
+	"name",
+	"method",
+	"scales",
+	"criteria",
+	"questions",
+	NULL,
 };
 static const char *const scale_keys[] = {"code", "levels", NULL};
 static const char *const level_keys[] = {"label", "satisfied", NULL};
@@ -44,7 +51,8 @@ static const char *type_name(const json_t *v)
 	case JSON_STRING: return "chuỗi";
 	case JSON_INTEGER: return "số nguyên";
 	case JSON_REAL: return "số thực";
-	case JSON_TRUE: case JSON_FALSE: return "true/false";
+	case JSON_TRUE:
+	case JSON_FALSE: return "true/false";
 	default: return "null";
 	}
 }
@@ -59,7 +67,8 @@ static int check_object(const json_t *v, const char *path, const char *const *al
 	if (!json_is_object(v))
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s: cần một đối tượng {...}, có %s",
 			path[0] != '\0' ? path : "(gốc)", type_name(v));
-	json_object_foreach((json_t *)v, key, val) {
+	json_object_foreach((json_t *)v, key, val)
+	{
 		bool known = false;
 
 		for (int i = 0; allowed[i] != NULL; i++)
@@ -76,8 +85,8 @@ static int check_object(const json_t *v, const char *path, const char *const *al
 }
 
 /* Required string obj.key copied into a (NFC-normalised unless it is a code). */
-static int get_string(struct hl_arena *a, const json_t *obj, const char *path,
-	const char *key, bool is_code, const char **out, struct hl_err *err)
+static int get_string(struct hl_arena *a, const json_t *obj, const char *path, const char *key,
+	bool is_code, const char **out, struct hl_err *err)
 {
 	const json_t *v = json_object_get(obj, key);
 	const char *dot = path[0] != '\0' ? "." : "";
@@ -87,18 +96,19 @@ static int get_string(struct hl_arena *a, const json_t *obj, const char *path,
 	if (v == NULL)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s%s%s: thiếu", path, dot, key);
 	if (!json_is_string(v))
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s%s%s: cần một chuỗi, có %s",
-			path, dot, key, type_name(v));
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s%s%s: cần một chuỗi, có %s", path,
+			dot, key, type_name(v));
 	s = json_string_value(v);
 	n = json_string_length(v);
 	if (n == 0)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s%s%s: chuỗi rỗng", path, dot, key);
 	if (n > (is_code ? HL_CODE_MAX - 1 : IJ_MAX_TEXT))
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s%s%s: dài quá %d byte",
-			path, dot, key, is_code ? HL_CODE_MAX - 1 : IJ_MAX_TEXT);
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s%s%s: dài quá %d byte", path, dot,
+			key, is_code ? HL_CODE_MAX - 1 : IJ_MAX_TEXT);
 	*out = is_code ? hl_arena_strdup(a, s) : hl_utf8_nfc(a, s);
 	if (*out == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc %s%s%s", path, dot, key);
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc %s%s%s", path, dot,
+			key);
 	return HL_OK;
 }
 
@@ -111,8 +121,8 @@ static int get_array(const json_t *obj, const char *key, int max, const json_t *
 	if (v == NULL)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s: thiếu", key);
 	if (!json_is_array(v))
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s: cần một mảng [...], có %s",
-			key, type_name(v));
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s: cần một mảng [...], có %s", key,
+			type_name(v));
 	if (json_array_size(v) < 1 || json_array_size(v) > (size_t)max)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s: cần từ 1 đến %d phần tử (có %zu)",
 			key, max, json_array_size(v));
@@ -138,8 +148,8 @@ static int parse_scale(struct hl_arena *a, const json_t *v, int i, struct hl_sca
 			levels == NULL ? "thiếu" : "cần một mảng [...]");
 	if (json_array_size(levels) < 2 || json_array_size(levels) > HL_MAX_LEVELS)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"%s.levels: thang đo '%s' cần từ 2 đến %d mức (có %zu)",
-			path, sc->code, HL_MAX_LEVELS, json_array_size(levels));
+			"%s.levels: thang đo '%s' cần từ 2 đến %d mức (có %zu)", path, sc->code,
+			HL_MAX_LEVELS, json_array_size(levels));
 	sc->nlevels = (int)json_array_size(levels);
 	for (int l = 0; l < sc->nlevels; l++) {
 		const json_t *lv = json_array_get(levels, (size_t)l);
@@ -148,7 +158,8 @@ static int parse_scale(struct hl_arena *a, const json_t *v, int i, struct hl_sca
 		snprintf(lpath, sizeof(lpath), "%s.levels[%d]", path, l);
 		if ((rc = check_object(lv, lpath, level_keys, err)) != HL_OK)
 			return rc;
-		if ((rc = get_string(a, lv, lpath, "label", false, &sc->levels[l].label, err)) != HL_OK)
+		if ((rc = get_string(a, lv, lpath, "label", false, &sc->levels[l].label, err)) !=
+			HL_OK)
 			return rc;
 		sat = json_object_get(lv, "satisfied");
 		if (!json_is_boolean(sat))
@@ -159,8 +170,8 @@ static int parse_scale(struct hl_arena *a, const json_t *v, int i, struct hl_sca
 	return HL_OK;
 }
 
-static int parse_question(struct hl_arena *a, const json_t *v, int i,
-	struct hl_instrument *in, struct hl_err *err)
+static int parse_question(struct hl_arena *a, const json_t *v, int i, struct hl_instrument *in,
+	struct hl_err *err)
 {
 	struct hl_question *q = &in->questions[i];
 	const char *crit, *scale;
@@ -170,15 +181,16 @@ static int parse_question(struct hl_arena *a, const json_t *v, int i,
 	snprintf(path, sizeof(path), "questions[%d]", i);
 	if ((rc = check_object(v, path, question_keys, err)) != HL_OK)
 		return rc;
-	if ((rc = get_string(a, v, path, "code", true, &q->code, err)) != HL_OK
-		|| (rc = get_string(a, v, path, "criterion", true, &crit, err)) != HL_OK
-		|| (rc = get_string(a, v, path, "scale", true, &scale, err)) != HL_OK
-		|| (rc = get_string(a, v, path, "text", false, &q->text, err)) != HL_OK)
+	if ((rc = get_string(a, v, path, "code", true, &q->code, err)) != HL_OK ||
+		(rc = get_string(a, v, path, "criterion", true, &crit, err)) != HL_OK ||
+		(rc = get_string(a, v, path, "scale", true, &scale, err)) != HL_OK ||
+		(rc = get_string(a, v, path, "text", false, &q->text, err)) != HL_OK)
 		return rc;
 	q->criterion = hl_instrument_criterion(in, crit);
 	if (q->criterion < 0)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s.criterion: tiêu chí '%s' không tồn tại",
-			path, shown(crit, buf, sizeof(buf)));
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"%s.criterion: tiêu chí '%s' không tồn tại", path,
+			shown(crit, buf, sizeof(buf)));
 	q->scale = -1;
 	for (int s = 0; s < in->nscales; s++)
 		if (strcmp(in->scales[s].code, scale) == 0)
@@ -219,9 +231,9 @@ static int parse_root(struct hl_arena *a, const json_t *root, struct hl_instrume
 				"method: cần \"percent\" hoặc \"mean\"");
 	}
 
-	if ((rc = get_array(root, "scales", HL_MAX_QUESTIONS, &scales, err)) != HL_OK
-		|| (rc = get_array(root, "criteria", HL_MAX_CRITERIA, &crits, err)) != HL_OK
-		|| (rc = get_array(root, "questions", HL_MAX_QUESTIONS, &questions, err)) != HL_OK)
+	if ((rc = get_array(root, "scales", HL_MAX_QUESTIONS, &scales, err)) != HL_OK ||
+		(rc = get_array(root, "criteria", HL_MAX_CRITERIA, &crits, err)) != HL_OK ||
+		(rc = get_array(root, "questions", HL_MAX_QUESTIONS, &questions, err)) != HL_OK)
 		return rc;
 	in->nscales = (int)json_array_size(scales);
 	in->ncriteria = (int)json_array_size(crits);
@@ -234,32 +246,35 @@ static int parse_root(struct hl_arena *a, const json_t *root, struct hl_instrume
 
 	for (int i = 0; i < in->nscales; i++) {
 		if ((rc = parse_scale(a, json_array_get(scales, (size_t)i), i, &in->scales[i],
-			err)) != HL_OK)
+			     err)) != HL_OK)
 			return rc;
 		for (int j = 0; j < i; j++)
 			if (strcmp(in->scales[j].code, in->scales[i].code) == 0)
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"scales[%d].code: mã '%s' trùng với scales[%d]",
-					i, in->scales[i].code, j);
+					"scales[%d].code: mã '%s' trùng với scales[%d]", i,
+					in->scales[i].code, j);
 	}
 	for (int i = 0; i < in->ncriteria; i++) {
 		char path[64];
 
 		v = json_array_get(crits, (size_t)i);
 		snprintf(path, sizeof(path), "criteria[%d]", i);
-		if ((rc = check_object(v, path, crit_keys, err)) != HL_OK
-			|| (rc = get_string(a, v, path, "code", true, &in->criteria[i].code, err)) != HL_OK
-			|| (rc = get_string(a, v, path, "name", false, &in->criteria[i].name, err)) != HL_OK)
+		if ((rc = check_object(v, path, crit_keys, err)) != HL_OK ||
+			(rc = get_string(a, v, path, "code", true, &in->criteria[i].code, err)) !=
+				HL_OK ||
+			(rc = get_string(a, v, path, "name", false, &in->criteria[i].name, err)) !=
+				HL_OK)
 			return rc;
 		/* Caught here, before questions refer to criteria by code. */
 		for (int j = 0; j < i; j++)
 			if (strcmp(in->criteria[j].code, in->criteria[i].code) == 0)
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"criteria[%d].code: mã '%s' trùng với criteria[%d]",
-					i, in->criteria[i].code, j);
+					"criteria[%d].code: mã '%s' trùng với criteria[%d]", i,
+					in->criteria[i].code, j);
 	}
 	for (int i = 0; i < in->nquestions; i++)
-		if ((rc = parse_question(a, json_array_get(questions, (size_t)i), i, in, err)) != HL_OK)
+		if ((rc = parse_question(a, json_array_get(questions, (size_t)i), i, in, err)) !=
+			HL_OK)
 			return rc;
 	return hl_instrument_finish(in, err);
 }
@@ -279,7 +294,8 @@ int ij_parse(struct hl_arena *a, const char *json, size_t len, struct hl_instrum
 	root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (root == NULL)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"JSON không hợp lệ ở dòng %d, cột %d: %s", jerr.line, jerr.column, jerr.text);
+			"JSON không hợp lệ ở dòng %d, cột %d: %s", jerr.line, jerr.column,
+			jerr.text);
 	in = hl_arena_alloc(a, sizeof(*in));
 	if (in == NULL) {
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc bộ câu hỏi");

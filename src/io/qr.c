@@ -7,7 +7,7 @@
 
 #include "io/html.h"
 
-#define QUIET 4   /* modules of white around the code (ISO/IEC 18004) */
+#define QUIET 4 /* modules of white around the code (ISO/IEC 18004) */
 
 int qr_svg(struct hbuf *b, const char *text, const char *label, struct hl_err *err)
 {
@@ -15,16 +15,18 @@ int qr_svg(struct hbuf *b, const char *text, const char *label, struct hl_err *e
 	int w, size;
 
 	if (text == NULL || text[0] == '\0' || strlen(text) > QR_TEXT_MAX)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "nội dung mã QR trống hoặc dài quá %d byte",
-			QR_TEXT_MAX);
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"nội dung mã QR trống hoặc dài quá %d byte", QR_TEXT_MAX);
 	/* 8-bit mode keeps a URL exactly as given (letter case included). */
 	q = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M);
 	if (q == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "không tạo được mã QR");
 	w = q->width;
 	size = w + 2 * QUIET;
-	hb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-		"shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"", size, size);
+	hb_printf(b,
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+		"shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"",
+		size, size);
 	hb_txt(b, label ? label : "Mã QR");
 	hb_printf(b, "\"><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
 		size, size);

@@ -7,7 +7,7 @@
 
 struct hbuf;
 
-#define QR_TEXT_MAX 1024   /* bytes of text a code may carry here */
+#define QR_TEXT_MAX 1024 /* bytes of text a code may carry here */
 
 /* Append to b an <svg> of the QR code of text (error correction M, a quiet
  * zone of 4 modules, black on white, scalable: size it with CSS), with label

@@ -26,16 +26,16 @@
 /* Colours told apart also by people with a red-green deficiency (Okabe-Ito),
  * starting with the pages' own blue; the target is the pages' red. */
 static const double palette[][3] = {
-	{0.043, 0.310, 0.541},   /* #0b4f8a */
-	{0.902, 0.624, 0.000},   /* #e69f00 */
-	{0.000, 0.620, 0.451},   /* #009e73 */
-	{0.800, 0.475, 0.655},   /* #cc79a7 */
-	{0.337, 0.706, 0.914},   /* #56b4e9 */
-	{0.835, 0.369, 0.000},   /* #d55e00 */
-	{0.337, 0.337, 0.337},   /* #565656 */
-	{0.580, 0.404, 0.741},   /* #9467bd */
+	{0.043, 0.310, 0.541}, /* #0b4f8a */
+	{0.902, 0.624, 0.000}, /* #e69f00 */
+	{0.000, 0.620, 0.451}, /* #009e73 */
+	{0.800, 0.475, 0.655}, /* #cc79a7 */
+	{0.337, 0.706, 0.914}, /* #56b4e9 */
+	{0.835, 0.369, 0.000}, /* #d55e00 */
+	{0.337, 0.337, 0.337}, /* #565656 */
+	{0.580, 0.404, 0.741}, /* #9467bd */
 };
-static const double target_rgb[3] = {0.784, 0.063, 0.180};   /* #c8102e */
+static const double target_rgb[3] = {0.784, 0.063, 0.180}; /* #c8102e */
 static const double ink_rgb[3] = {0.102, 0.102, 0.102};
 static const double muted_rgb[3] = {0.333, 0.333, 0.333};
 static const double grid_rgb[3] = {0.851, 0.851, 0.851};
@@ -55,8 +55,8 @@ void chart_init(struct chart *c, enum chart_kind kind, const char *title)
 
 void chart_trend(struct chart *c, const struct trend *t)
 {
-	static const char *const month[12] = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8",
-		"T9", "T10", "T11", "T12"};
+	static const char *const month[12] = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
+		"T10", "T11", "T12"};
 	int order[HL_IDX_MAXCELLS], n = 0;
 
 	for (int m = 0; m < t->nmonths && m < 12; m++)
@@ -80,7 +80,8 @@ void chart_trend(struct chart *c, const struct trend *t)
 int chart_add_cat(struct chart *c, const char *label, struct hl_err *err)
 {
 	if (c->ncat >= CHART_MAX_CATS)
-		return hl_err_set(err, HL_ELIMIT, HL_HERE, "biểu đồ có quá %d nhóm", CHART_MAX_CATS);
+		return hl_err_set(err, HL_ELIMIT, HL_HERE, "biểu đồ có quá %d nhóm",
+			CHART_MAX_CATS);
 	c->cat[c->ncat++] = label;
 	return HL_OK;
 }
@@ -113,7 +114,8 @@ static bool ok_text(const char *s)
 static int check(const struct chart *c, struct hl_err *err)
 {
 	if (c->kind != CHART_BARS && c->kind != CHART_LINE && c->kind != CHART_HBARS)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "loại biểu đồ %d không có", (int)c->kind);
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "loại biểu đồ %d không có",
+			(int)c->kind);
 	if (c->ncat < 1 || c->ncat > CHART_MAX_CATS)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "biểu đồ cần từ 1 đến %d nhóm, có %d",
 			CHART_MAX_CATS, c->ncat);
@@ -132,20 +134,28 @@ static int check(const struct chart *c, struct hl_err *err)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "chỉ tiêu chung ngoài khoảng 0–100");
 	for (int i = 0; i < c->ncat; i++) {
 		if (!ok_text(c->cat[i]))
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "nhãn nhóm %d thiếu hoặc không "
-				"phải UTF-8 hợp lệ", i + 1);
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"nhãn nhóm %d thiếu hoặc không "
+				"phải UTF-8 hợp lệ",
+				i + 1);
 		if (!ok_value(c->target[i]))
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "chỉ tiêu của nhóm '%s' ngoài "
-				"khoảng 0–100", c->cat[i]);
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"chỉ tiêu của nhóm '%s' ngoài "
+				"khoảng 0–100",
+				c->cat[i]);
 	}
 	for (int s = 0; s < c->nseries; s++) {
 		if (!ok_text(c->series[s].name))
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "tên dãy số %d thiếu hoặc không "
-				"phải UTF-8 hợp lệ", s + 1);
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"tên dãy số %d thiếu hoặc không "
+				"phải UTF-8 hợp lệ",
+				s + 1);
 		for (int i = 0; i < c->ncat; i++)
 			if (!ok_value(c->series[s].value[i]))
-				return hl_err_set(err, HL_EINVAL, HL_HERE, "giá trị của '%s' tại '%s' "
-					"ngoài khoảng 0–100", c->series[s].name, c->cat[i]);
+				return hl_err_set(err, HL_EINVAL, HL_HERE,
+					"giá trị của '%s' tại '%s' "
+					"ngoài khoảng 0–100",
+					c->series[s].name, c->cat[i]);
 	}
 	return HL_OK;
 }
@@ -289,9 +299,9 @@ static double legend(const struct chart *c, cairo_t *cr, double x, double y, dou
 }
 
 struct frame {
-	double x0, x1, y0, y1;   /* the plot area */
-	double lo, hi;           /* the value axis */
-	double slot;             /* width per category */
+	double x0, x1, y0, y1; /* the plot area */
+	double lo, hi;         /* the value axis */
+	double slot;           /* width per category */
 };
 
 static double ypos(const struct frame *f, double v)
@@ -363,7 +373,8 @@ static void draw_targets(const struct chart *c, cairo_t *cr, const struct frame 
 
 	for (int i = 0; i < c->ncat; i++)
 		if (!isnan(c->target[i]))
-			dashed(cr, xcenter(f, i) - half, ypos(f, c->target[i]), xcenter(f, i) + half);
+			dashed(cr, xcenter(f, i) - half, ypos(f, c->target[i]),
+				xcenter(f, i) + half);
 	if (!isnan(c->target_all)) {
 		dashed(cr, f->x0, ypos(f, c->target_all), f->x1);
 		fmt_value(c, buf, sizeof(buf), c->target_all);
@@ -391,7 +402,8 @@ static void draw_bars(const struct chart *c, cairo_t *cr, const struct frame *f)
 			/* Inside the top of a tall bar, clear of the target above it. */
 			if (f->y1 - ypos(f, v) > 22) {
 				rgb(cr, (const double[]){1, 1, 1});
-				text(cr, buf, x + bw / 2, ypos(f, v) + 15, 11, true, CENTER, bw - 4);
+				text(cr, buf, x + bw / 2, ypos(f, v) + 15, 11, true, CENTER,
+					bw - 4);
 			} else {
 				rgb(cr, ink_rgb);
 				text(cr, buf, x + bw / 2, ypos(f, v) - 4, 11, true, CENTER, bw);
@@ -429,7 +441,8 @@ static void draw_lines(const struct chart *c, cairo_t *cr, const struct frame *f
 		for (int i = 0; i < c->ncat; i++) {
 			if (isnan(se->value[i]))
 				continue;
-			cairo_arc(cr, xcenter(f, i), ypos(f, se->value[i]), s == 0 ? 4 : 2.5, 0, 2 * M_PI);
+			cairo_arc(cr, xcenter(f, i), ypos(f, se->value[i]), s == 0 ? 4 : 2.5, 0,
+				2 * M_PI);
 			cairo_fill(cr);
 		}
 	}
@@ -448,9 +461,9 @@ static void draw_lines(const struct chart *c, cairo_t *cr, const struct frame *f
 
 /* ---- bars lying down ---- */
 
-#define HB_TOP 44.0        /* below the title */
-#define HB_AXIS 22.0       /* the value axis's labels under the plot */
-#define HB_LABEL 11.0      /* the categories' labels, points */
+#define HB_TOP 44.0   /* below the title */
+#define HB_AXIS 22.0  /* the value axis's labels under the plot */
+#define HB_LABEL 11.0 /* the categories' labels, points */
 
 /* Points per category: room for each series' bar. */
 static double hb_slot(const struct chart *c)
@@ -488,13 +501,13 @@ static void draw_hbars(const struct chart *c, cairo_t *cr, double lh)
 	if (lw > c->width * 0.4)
 		lw = c->width * 0.4;
 	f.x0 = 12 + lw + 8;
-	f.x1 = c->width - 40;   /* room for "100,00" after a full bar */
+	f.x1 = c->width - 40; /* room for "100,00" after a full bar */
 	f.y0 = c->title != NULL ? HB_TOP : 16;
 	f.y1 = c->height - HB_AXIS - (lh > 0 ? lh + 6 : 0);
 	f.slot = (f.y1 - f.y0) / c->ncat;
 	gh = f.slot * 0.75;
 	bh = c->nseries > 0 ? gh / c->nseries : gh;
-	vs = bh - 3 < 7 ? 7 : bh - 3 > 11 ? 11 : bh - 3;   /* the values' size */
+	vs = bh - 3 < 7 ? 7 : bh - 3 > 11 ? 11 : bh - 3; /* the values' size */
 	cairo_set_line_width(cr, 1);
 	for (double v = 0; v <= 100 + 1e-9; v += 20) {
 		double x = round(hb_x(&f, v)) + 0.5;
@@ -522,12 +535,13 @@ static void draw_hbars(const struct chart *c, cairo_t *cr, double lh)
 			if (isnan(v))
 				continue;
 			rgb(cr, palette[s]);
-			cairo_rectangle(cr, f.x0 + 1, yc - gh / 2 + s * bh + 1, hb_x(&f, v) - f.x0, bh - 2);
+			cairo_rectangle(cr, f.x0 + 1, yc - gh / 2 + s * bh + 1, hb_x(&f, v) - f.x0,
+				bh - 2);
 			cairo_fill(cr);
 		}
 		if (!isnan(c->target[i]))
-			dashed_line(cr, hb_x(&f, c->target[i]), yc - gh / 2 - 2, hb_x(&f, c->target[i]),
-				yc + gh / 2 + 2);
+			dashed_line(cr, hb_x(&f, c->target[i]), yc - gh / 2 - 2,
+				hb_x(&f, c->target[i]), yc + gh / 2 + 2);
 	}
 	if (!isnan(c->target_all))
 		dashed_line(cr, hb_x(&f, c->target_all), f.y0, hb_x(&f, c->target_all), f.y1);
@@ -596,14 +610,16 @@ int chart_draw(const struct chart *c, cairo_t *cr, struct hl_err *err)
 	if (c->kind == CHART_HBARS) {
 		if (c->height - HB_AXIS - (lh > 0 ? lh + 6 : 0) - HB_TOP < c->ncat * 8) {
 			cairo_restore(cr);
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "biểu đồ %d×%d quá thấp cho %d nhóm",
-				c->width, c->height, c->ncat);
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"biểu đồ %d×%d quá thấp cho %d nhóm", c->width, c->height, c->ncat);
 		}
 		draw_hbars(c, cr, lh);
 		legend(c, cr, 12, c->height - lh - 4, c->width - 12, true);
 		cairo_restore(cr);
-		return cairo_status(cr) == CAIRO_STATUS_SUCCESS ? HL_OK : hl_err_set(err, HL_ENOMEM,
-			HL_HERE, "không vẽ được biểu đồ: %s", cairo_status_to_string(cairo_status(cr)));
+		return cairo_status(cr) == CAIRO_STATUS_SUCCESS ?
+			HL_OK :
+			hl_err_set(err, HL_ENOMEM, HL_HERE, "không vẽ được biểu đồ: %s",
+				cairo_status_to_string(cairo_status(cr)));
 	}
 	f.x0 = 44;
 	f.x1 = c->width - 16;
@@ -623,7 +639,8 @@ int chart_draw(const struct chart *c, cairo_t *cr, struct hl_err *err)
 		draw_lines(c, cr, &f);
 	if (!any_value(c)) {
 		rgb(cr, muted_rgb);
-		text(cr, "Chưa có số liệu", (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2, 14, false, CENTER, 0);
+		text(cr, "Chưa có số liệu", (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2, 14, false, CENTER,
+			0);
 	}
 	legend(c, cr, 12, c->height - lh - 4, c->width - 12, true);
 	cairo_restore(cr);
@@ -714,7 +731,8 @@ static void rewrite(struct cbuf *out, const char *p, const char *id)
 				break;
 			for (const char *d = p + 7; d < end;) {
 				const char *semi = memchr(d, ';', (size_t)(end - d));
-				const char *stop = semi ? semi : end, *colon = memchr(d, ':', (size_t)(stop - d));
+				const char *stop = semi ? semi : end,
+					   *colon = memchr(d, ':', (size_t)(stop - d));
 
 				while (d < stop && *d == ' ')
 					d++;
@@ -811,13 +829,13 @@ static bool ok_id(const char *id)
 		return false;
 	for (const char *p = id; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '-'))
+			    (*p >= '0' && *p <= '9') || *p == '-'))
 			return false;
 	return true;
 }
 
-int chart_svg(const struct chart *c, const char *id, struct hl_arena *a, char **out,
-	size_t *len, struct hl_err *err)
+int chart_svg(const struct chart *c, const char *id, struct hl_arena *a, char **out, size_t *len,
+	struct hl_err *err)
 {
 	struct cbuf raw = {0}, svg = {0};
 	cairo_surface_t *surf = NULL;
@@ -852,7 +870,8 @@ int chart_svg(const struct chart *c, const char *id, struct hl_arena *a, char **
 		rc = hl_err_set(err, HL_EIO, HL_HERE, "cairo không trả về SVG");
 		goto cleanup;
 	}
-	snprintf(head, sizeof(head), "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	snprintf(head, sizeof(head),
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" "
 		"xmlns:xlink=\"http://www.w3.org/1999/xlink\" class=\"chart\" viewBox=\"0 0 %d %d\" "
 		"width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"%s-t %s-d\">",
 		c->width, c->height, c->width, c->height, id, id);

@@ -19,18 +19,18 @@ struct hl_arena;
 
 #define CHART_MAX_CATS 32
 #define CHART_MAX_SERIES 8
-#define CHART_SVG_MAX ((size_t)4 << 20)   /* bytes of SVG one chart may take */
+#define CHART_SVG_MAX ((size_t)4 << 20) /* bytes of SVG one chart may take */
 
 enum chart_kind {
-	CHART_BARS = 1,   /* a group of bars per category, targets as dashed ticks */
-	CHART_LINE = 2,   /* a line per series across the categories */
-	CHART_HBARS = 3,  /* CHART_BARS lying down, a category per line, its label on
+	CHART_BARS = 1,  /* a group of bars per category, targets as dashed ticks */
+	CHART_LINE = 2,  /* a line per series across the categories */
+	CHART_HBARS = 3, /* CHART_BARS lying down, a category per line, its label on
 	                   * the left: long labels (unit names) stay legible */
 };
 
 struct chart_series {
-	const char *name;               /* legend text (UTF-8, NFC), the caller's */
-	double value[CHART_MAX_CATS];   /* 0..100; NAN = no value */
+	const char *name;             /* legend text (UTF-8, NFC), the caller's */
+	double value[CHART_MAX_CATS]; /* 0..100; NAN = no value */
 };
 
 /* Every string is the caller's and must outlive the calls below. */
@@ -38,13 +38,13 @@ struct chart {
 	enum chart_kind kind;
 	const char *title;
 	int ncat;
-	const char *cat[CHART_MAX_CATS];        /* labels under the axis */
+	const char *cat[CHART_MAX_CATS]; /* labels under the axis */
 	int nseries;
 	struct chart_series series[CHART_MAX_SERIES]; /* series 0 is drawn strongest */
-	double target[CHART_MAX_CATS];          /* per category; NAN = none */
-	double target_all;                      /* one line across the chart; NAN = none */
-	int decimals;                           /* digits after the comma in labels */
-	int width, height;                      /* points (SVG user units, PNG pixels) */
+	double target[CHART_MAX_CATS];                /* per category; NAN = none */
+	double target_all;                            /* one line across the chart; NAN = none */
+	int decimals;                                 /* digits after the comma in labels */
+	int width, height;                            /* points (SVG user units, PNG pixels) */
 };
 
 /* Reset c to an empty chart of kind with title: no categories, no series,
@@ -78,8 +78,8 @@ int chart_draw(const struct chart *c, cairo_t *cr, struct hl_err *err);
  * (letters, digits, '-') so several charts can share a page, a <title> and a
  * <desc> listing every value for screen readers. *out (NUL-terminated,
  * *len bytes) is owned by a. */
-int chart_svg(const struct chart *c, const char *id, struct hl_arena *a, char **out,
-	size_t *len, struct hl_err *err);
+int chart_svg(const struct chart *c, const char *id, struct hl_arena *a, char **out, size_t *len,
+	struct hl_err *err);
 
 /* c as a PNG file at path, scale pixels per point. */
 int chart_png(const struct chart *c, const char *path, double scale, struct hl_err *err);

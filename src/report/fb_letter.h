@@ -13,7 +13,7 @@ struct hl_arena;
 
 /* Write l as a PDF to path (temporary file, then rename); signer = the name
  * under the signature, NULL or "" = a line to sign on. Scratch memory in a. */
-int fbl_write(const struct fb_letter *l, const char *signer, const char *path,
-	struct hl_arena *a, struct hl_err *err);
+int fbl_write(const struct fb_letter *l, const char *signer, const char *path, struct hl_arena *a,
+	struct hl_err *err);
 
 #endif

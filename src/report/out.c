@@ -34,7 +34,7 @@ int rpt_out_begin(struct rpt_out *o, const char *path, struct hl_err *err)
 		return hl_err_set(err, HL_EINVAL, "-o", "thiếu tên tệp báo cáo cần ghi");
 	n = snprintf(o->path, sizeof(o->path), "%s", path);
 	if (n < 0 || (size_t)n >= sizeof(o->path) ||
-	    (size_t)snprintf(o->tmp, sizeof(o->tmp), "%s.tmp-XXXXXX", path) >= sizeof(o->tmp)) {
+		(size_t)snprintf(o->tmp, sizeof(o->tmp), "%s.tmp-XXXXXX", path) >= sizeof(o->tmp)) {
 		o->tmp[0] = '\0';
 		return hl_err_set(err, HL_EINVAL, "-o", "đường dẫn tệp báo cáo quá dài");
 	}
@@ -43,8 +43,8 @@ int rpt_out_begin(struct rpt_out *o, const char *path, struct hl_err *err)
 		int e = errno;
 
 		o->tmp[0] = '\0';
-		return hl_err_set(err, HL_EIO, path, "không tạo được tệp báo cáo '%s': %s",
-			path, why(e));
+		return hl_err_set(err, HL_EIO, path, "không tạo được tệp báo cáo '%s': %s", path,
+			why(e));
 	}
 	/* mkstemp makes 0600; a report is meant to be shared. */
 	(void)fchmod(fd, 0644);
@@ -54,8 +54,8 @@ int rpt_out_begin(struct rpt_out *o, const char *path, struct hl_err *err)
 
 		close(fd);
 		rpt_out_abort(o);
-		return hl_err_set(err, HL_EIO, path, "không mở được tệp tạm cho báo cáo '%s': %s", path,
-			why(e));
+		return hl_err_set(err, HL_EIO, path, "không mở được tệp tạm cho báo cáo '%s': %s",
+			path, why(e));
 	}
 	return HL_OK;
 }
@@ -65,7 +65,8 @@ int rpt_out_commit(struct rpt_out *o, struct hl_err *err)
 	int e = 0;
 
 	if (o->tmp[0] == '\0')
-		return hl_err_set(err, HL_EIO, o->path, "tệp báo cáo '%s' chưa được mở để ghi", o->path);
+		return hl_err_set(err, HL_EIO, o->path, "tệp báo cáo '%s' chưa được mở để ghi",
+			o->path);
 	if (o->f != NULL) {
 		errno = 0;
 		if (ferror(o->f) || fflush(o->f) != 0 || fsync(fileno(o->f)) != 0)
@@ -75,15 +76,15 @@ int rpt_out_commit(struct rpt_out *o, struct hl_err *err)
 		o->f = NULL;
 		if (e != 0) {
 			rpt_out_abort(o);
-			return hl_err_set(err, HL_EIO, o->path, "không ghi được tệp báo cáo '%s': %s", o->path,
-				why(e));
+			return hl_err_set(err, HL_EIO, o->path,
+				"không ghi được tệp báo cáo '%s': %s", o->path, why(e));
 		}
 	}
 	if (rename(o->tmp, o->path) != 0) {
 		e = errno;
 		rpt_out_abort(o);
-		return hl_err_set(err, HL_EIO, o->path, "không ghi được tệp báo cáo '%s': %s", o->path,
-			why(e));
+		return hl_err_set(err, HL_EIO, o->path, "không ghi được tệp báo cáo '%s': %s",
+			o->path, why(e));
 	}
 	o->tmp[0] = '\0';
 	return HL_OK;

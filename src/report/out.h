@@ -13,9 +13,9 @@
 #define RPT_PATH_MAX 4096
 
 struct rpt_out {
-	FILE *f;                   /* open for writing on tmp; NULL once closed */
-	char tmp[RPT_PATH_MAX];    /* "<path>.tmp-XXXXXX"; "" when nothing is left behind */
-	char path[RPT_PATH_MAX];   /* the target */
+	FILE *f;                 /* open for writing on tmp; NULL once closed */
+	char tmp[RPT_PATH_MAX];  /* "<path>.tmp-XXXXXX"; "" when nothing is left behind */
+	char path[RPT_PATH_MAX]; /* the target */
 };
 
 /* Create the temporary file for path and open o->f on it (mode 0644). A

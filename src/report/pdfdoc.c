@@ -27,7 +27,7 @@
 struct pdfdoc {
 	FILE *f;
 	bool write_failed;
-	double page_w, page_h;       /* A4 portrait, or landscape */
+	double page_w, page_h; /* A4 portrait, or landscape */
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	PangoFontMap *fm;
@@ -43,13 +43,13 @@ struct pdfdoc {
 	/* A table's cells: one layout per column for the row, one for its
 	 * header, each shaped once and drawn as measured. */
 	PangoLayout *cell[MAX_COLS], *head[MAX_COLS], *group[MAX_COLS];
-	double head_h;               /* the header row's height */
-	double group_h;              /* of it, the group headers' part (0 = none) */
+	double head_h;  /* the header row's height */
+	double group_h; /* of it, the group headers' part (0 = none) */
 	double y;
 	int page;
-	const struct pdf_table *t;   /* the table being laid out, for repeated headers */
-	double t_x, t_w;             /* its left edge (from the margin) and width */
-	bool head_pending;           /* header not drawn yet: it goes with the first row */
+	const struct pdf_table *t; /* the table being laid out, for repeated headers */
+	double t_x, t_w;           /* its left edge (from the margin) and width */
+	bool head_pending;         /* header not drawn yet: it goes with the first row */
 };
 
 static cairo_status_t write_fn(void *closure, const unsigned char *data, unsigned int n)
@@ -117,7 +117,8 @@ int pdfdoc_finish(struct pdfdoc *d, struct hl_err *err)
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(d->surf);
 	if (d->write_failed || fflush(d->f) != 0)
-		return hl_err_set(err, HL_EIO, HL_HERE, "không ghi được tệp PDF (đĩa đầy hoặc "
+		return hl_err_set(err, HL_EIO, HL_HERE,
+			"không ghi được tệp PDF (đĩa đầy hoặc "
 			"không có quyền ghi?)");
 	if (st != CAIRO_STATUS_SUCCESS)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được tệp PDF: %s",
@@ -204,10 +205,10 @@ static const PangoFontDescription *font(struct pdfdoc *d, double size, unsigned 
 		return d->fd[style];
 	fd = pango_font_description_new();
 	pango_font_description_set_family(fd, FONT);
-	pango_font_description_set_weight(fd, (style & PDF_BOLD) ? PANGO_WEIGHT_BOLD
-		: PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, (style & PDF_ITALIC) ? PANGO_STYLE_ITALIC
-		: PANGO_STYLE_NORMAL);
+	pango_font_description_set_weight(fd,
+		(style & PDF_BOLD) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd,
+		(style & PDF_ITALIC) ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE + 0.5));
 	d->fd[style] = fd;
 	return fd;
@@ -222,8 +223,10 @@ static void setup(struct pdfdoc *d, PangoLayout *lay, const char *text, double w
 	pango_layout_set_font_description(lay, font(d, size, style));
 	pango_layout_set_width(lay, w > 0 ? (int)(w * PANGO_SCALE) : -1);
 	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_alignment(lay, al == PDF_CENTER ? PANGO_ALIGN_CENTER
-		: al == PDF_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	pango_layout_set_alignment(lay,
+		al == PDF_CENTER        ? PANGO_ALIGN_CENTER :
+			al == PDF_RIGHT ? PANGO_ALIGN_RIGHT :
+					  PANGO_ALIGN_LEFT);
 	pango_layout_set_justify(lay, al == PDF_JUSTIFY);
 	pango_layout_set_indent(lay, (int)(indent * PANGO_SCALE));
 	if (text == NULL)
@@ -240,8 +243,8 @@ static double layout_height(PangoLayout *lay)
 	return lr.height / (double)PANGO_SCALE;
 }
 
-double pdfdoc_text_at(struct pdfdoc *d, double x, double y, double w, const char *text,
-	double size, unsigned style, enum pdf_align al, bool draw)
+double pdfdoc_text_at(struct pdfdoc *d, double x, double y, double w, const char *text, double size,
+	unsigned style, enum pdf_align al, bool draw)
 {
 	setup(d, d->lay, text, w, size, style, al, 0);
 	if (draw) {
@@ -326,8 +329,8 @@ void pdfdoc_space(struct pdfdoc *d, double height)
 		d->y = BOTTOM_Y;
 }
 
-void pdfdoc_par(struct pdfdoc *d, const char *text, double size, unsigned style,
-	enum pdf_align al, double indent, double after)
+void pdfdoc_par(struct pdfdoc *d, const char *text, double size, unsigned style, enum pdf_align al,
+	double indent, double after)
 {
 	PangoLayoutIter *it;
 	double base = d->y, shift = 0, end = d->y;
@@ -351,7 +354,8 @@ void pdfdoc_par(struct pdfdoc *d, const char *text, double size, unsigned style,
 			shift = top;
 		}
 		bl = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
-		cairo_move_to(d->cr, PDF_MARGIN_LEFT + lr.x / (double)PANGO_SCALE, base + bl - shift);
+		cairo_move_to(d->cr, PDF_MARGIN_LEFT + lr.x / (double)PANGO_SCALE,
+			base + bl - shift);
 		pango_cairo_show_layout_line(d->cr, pango_layout_iter_get_line_readonly(it));
 		end = base + top - shift + h;
 	} while (pango_layout_iter_next_line(it));
@@ -408,7 +412,8 @@ static void draw_cell(struct pdfdoc *d, PangoLayout *lay, bool text, unsigned st
 			cairo_set_source_rgb(d->cr, 0.784, 0.063, 0.180);
 		else
 			cairo_set_source_rgb(d->cr, 0, 0, 0);
-		cairo_move_to(d->cr, PDF_MARGIN_LEFT + (x + PAD_X), y + (h - layout_height(lay)) / 2);
+		cairo_move_to(d->cr, PDF_MARGIN_LEFT + (x + PAD_X),
+			y + (h - layout_height(lay)) / 2);
 		pango_cairo_show_layout(d->cr, lay);
 	}
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
@@ -424,7 +429,8 @@ static void draw_row(struct pdfdoc *d, PangoLayout **lay, const char *const *cel
 {
 	for (int i = 0; i < ncols(d); i++)
 		draw_cell(d, lay[i], cells[i] != NULL && cells[i][0] != '\0',
-			style != NULL ? style[i] : 0, col_x(d, i), d->y, d->t->col[i].share * TEXT_W, h);
+			style != NULL ? style[i] : 0, col_x(d, i), d->y,
+			d->t->col[i].share * TEXT_W, h);
 	d->y += h;
 }
 
@@ -433,12 +439,12 @@ static bool group_start(const struct pdfdoc *d, int i, double *w)
 {
 	const struct pdf_col *c = d->t->col;
 
-	if (c[i].group == NULL || (i > 0 && c[i - 1].group != NULL &&
-	    strcmp(c[i - 1].group, c[i].group) == 0))
+	if (c[i].group == NULL ||
+		(i > 0 && c[i - 1].group != NULL && strcmp(c[i - 1].group, c[i].group) == 0))
 		return false;
 	*w = 0;
 	for (int k = i; k < ncols(d) && c[k].group != NULL && strcmp(c[k].group, c[i].group) == 0;
-	    k++)
+		k++)
 		*w += c[k].share * TEXT_W;
 	return true;
 }
@@ -456,8 +462,8 @@ static void shape_header(struct pdfdoc *d)
 
 		if (d->head[i] == NULL)
 			d->head[i] = pango_layout_new(d->ctx);
-		setup(d, d->head[i], c[i].head, c[i].share * TEXT_W - 2 * PAD_X, d->t->size, PDF_BOLD,
-			PDF_CENTER, 0);
+		setup(d, d->head[i], c[i].head, c[i].share * TEXT_W - 2 * PAD_X, d->t->size,
+			PDF_BOLD, PDF_CENTER, 0);
 		h = layout_height(d->head[i]) + 2 * PAD_Y;
 		if (c[i].group == NULL && h > whole)
 			whole = h;
@@ -555,7 +561,7 @@ void pdfdoc_table_row(struct pdfdoc *d, const char *const *cells, const unsigned
 void pdfdoc_table_end(struct pdfdoc *d, double after)
 {
 	if (d->head_pending)
-		draw_header(d);   /* a table without rows still shows its columns */
+		draw_header(d); /* a table without rows still shows its columns */
 	d->head_pending = false;
 	d->t = NULL;
 	pdfdoc_space(d, after);
@@ -604,8 +610,8 @@ void pdfdoc_heading(struct pdfdoc *d, const struct pdf_heading *h)
 	yl += 2;
 	pdfdoc_rule(d, lw / 2 - lw / h->rule_div, lw / 2 + lw / h->rule_div, yl, 0.6);
 	/* Right: the national title and motto, a rule as long as the motto. */
-	yr += pdfdoc_text_at(d, rx, yr, rw, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12,
-		PDF_BOLD, PDF_CENTER, true);
+	yr += pdfdoc_text_at(d, rx, yr, rw, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, PDF_BOLD,
+		PDF_CENTER, true);
 	yr += pdfdoc_text_at(d, rx, yr, rw, motto, 13, PDF_BOLD, PDF_CENTER, true);
 	yr += 2;
 	tw = pdfdoc_text_width(d, motto, 13, PDF_BOLD);
@@ -615,7 +621,8 @@ void pdfdoc_heading(struct pdfdoc *d, const struct pdf_heading *h)
 	if (h->number != NULL)
 		hn = pdfdoc_text_at(d, 0, ys, lw, h->number, 13, 0, PDF_CENTER, true);
 	if (h->summary != NULL && h->summary[0] != '\0')
-		hn += 2 + pdfdoc_text_at(d, 0, ys + hn + 2, lw, h->summary, 12, 0, PDF_CENTER, true);
+		hn += 2 +
+			pdfdoc_text_at(d, 0, ys + hn + 2, lw, h->summary, 12, 0, PDF_CENTER, true);
 	hd = pdfdoc_text_at(d, rx, ys, rw, h->date, 13, PDF_ITALIC, PDF_CENTER, true);
 	pdfdoc_set_y(d, ys + (hn > hd ? hn : hd) + h->after);
 }
@@ -637,13 +644,13 @@ void pdfdoc_title(struct pdfdoc *d, const char *title, const char *summary, doub
 
 /* ---- the end of an administrative document ---- */
 
-void pdfdoc_closing(struct pdfdoc *d, const char *const *recipient, int n,
-	const char *signer_title, const char *signer)
+void pdfdoc_closing(struct pdfdoc *d, const char *const *recipient, int n, const char *signer_title,
+	const char *signer)
 {
 	double W = TEXT_W, lw = 0.45 * W, rx = lw, rw = W - lw;
 	double hl = 0, hr, y;
-	const char *title = signer_title != NULL && signer_title[0] != '\0' ? signer_title
-		: "THỦ TRƯỞNG CƠ QUAN";
+	const char *title = signer_title != NULL && signer_title[0] != '\0' ? signer_title :
+									      "THỦ TRƯỞNG CƠ QUAN";
 	char line[512];
 
 	/* Measured first, so the block is not split over two pages. */

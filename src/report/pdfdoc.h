@@ -32,7 +32,7 @@
 enum {
 	PDF_BOLD = 1,
 	PDF_ITALIC = 2,
-	PDF_RED = 4,         /* a table cell's text in red (below target) */
+	PDF_RED = 4, /* a table cell's text in red (below target) */
 };
 
 enum pdf_align { PDF_LEFT, PDF_CENTER, PDF_RIGHT, PDF_JUSTIFY };
@@ -54,7 +54,7 @@ struct pdf_col {
 struct pdf_table {
 	int ncols;
 	const struct pdf_col *col;
-	double size;         /* font size of the cells, points */
+	double size; /* font size of the cells, points */
 };
 
 /* A document written as PDF to f (stays the caller's; flushed, not closed,
@@ -127,8 +127,8 @@ void pdfdoc_space(struct pdfdoc *d, double height);
 /* Text (UTF-8, NFC; '\n' breaks lines) wrapped in width w at (x, y),
  * without moving the cursor or breaking the page; returns its height.
  * With draw false it only measures. */
-double pdfdoc_text_at(struct pdfdoc *d, double x, double y, double w, const char *text,
-	double size, unsigned style, enum pdf_align al, bool draw);
+double pdfdoc_text_at(struct pdfdoc *d, double x, double y, double w, const char *text, double size,
+	unsigned style, enum pdf_align al, bool draw);
 
 /* The width text takes on one line. */
 double pdfdoc_text_width(struct pdfdoc *d, const char *text, double size, unsigned style);
@@ -139,8 +139,8 @@ void pdfdoc_rule(struct pdfdoc *d, double x0, double x1, double y, double lw);
 /* A paragraph at the cursor over the text width, first line indented by
  * indent, continued on the next page line by line; the cursor ends after
  * it plus after points. */
-void pdfdoc_par(struct pdfdoc *d, const char *text, double size, unsigned style,
-	enum pdf_align al, double indent, double after);
+void pdfdoc_par(struct pdfdoc *d, const char *text, double size, unsigned style, enum pdf_align al,
+	double indent, double after);
 
 /* Begin table t at the cursor: draws its header row. t must stay valid
  * until pdfdoc_table_end. */
@@ -158,15 +158,15 @@ void pdfdoc_table_end(struct pdfdoc *d, double after);
  * documents place it a few points apart: the numbers below keep each
  * document's own layout. */
 struct pdf_heading {
-	const char *above;     /* the body above the issuer, 12 pt; NULL or "" = none */
-	const char *issuer;    /* the issuing body, 12 pt bold */
-	const char *number;    /* "Số: …" under the issuer; NULL = none */
-	const char *summary;   /* a công văn's "V/v …" under the number, 12 pt; NULL = none */
-	const char *date;      /* place and date under the motto, italic */
-	double left;           /* the left column's share of the text width */
-	double gap;            /* points between the two columns */
-	double rule_div;       /* the rule under the issuer: 2/rule_div of its column */
-	double after;          /* points below the number and the date */
+	const char *above;   /* the body above the issuer, 12 pt; NULL or "" = none */
+	const char *issuer;  /* the issuing body, 12 pt bold */
+	const char *number;  /* "Số: …" under the issuer; NULL = none */
+	const char *summary; /* a công văn's "V/v …" under the number, 12 pt; NULL = none */
+	const char *date;    /* place and date under the motto, italic */
+	double left;         /* the left column's share of the text width */
+	double gap;          /* points between the two columns */
+	double rule_div;     /* the rule under the issuer: 2/rule_div of its column */
+	double after;        /* points below the number and the date */
 };
 
 /* Draw h at the cursor: the issuing body on the left, the national title
@@ -179,8 +179,8 @@ void pdfdoc_heading(struct pdfdoc *d, const struct pdf_heading *h);
  * capitals (NULL or "" = "THỦ TRƯỞNG CƠ QUAN") over room to sign and the
  * signer's name (NULL or "" = a line to write it on) on the right, kept on
  * one page. */
-void pdfdoc_closing(struct pdfdoc *d, const char *const *recipient, int n,
-	const char *signer_title, const char *signer);
+void pdfdoc_closing(struct pdfdoc *d, const char *const *recipient, int n, const char *signer_title,
+	const char *signer);
 
 /* The document's title (NULL = none) and summary (NULL or "" = none), 14 pt
  * bold, centred; under the summary a rule 2/rule_div of the text width.

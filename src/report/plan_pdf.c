@@ -29,14 +29,17 @@
 static int pdf_heading(struct pdfdoc *d, struct hl_arena *a, const struct plan_doc *p,
 	struct hl_err *err)
 {
-	struct pdf_heading h = {.number = "Số:        /KH-UBND", .left = 0.40, .gap = 6,
-		.rule_div = 8, .after = 14};
+	struct pdf_heading h = {.number = "Số:        /KH-UBND",
+		.left = 0.40,
+		.gap = 6,
+		.rule_div = 8,
+		.after = 14};
 	const struct rpt_model *m = p->head;
 
 	h.above = m->issuer_parent;
 	h.issuer = m->issuer;
-	h.date = hl_arena_printf(a, "%s%sngày     tháng     năm %d", m->place, m->place[0] ? ", " : "",
-		p->year);
+	h.date = hl_arena_printf(a, "%s%sngày     tháng     năm %d", m->place,
+		m->place[0] ? ", " : "", p->year);
 	if (h.date == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo kế hoạch PDF");
 	pdfdoc_heading(d, &h);
@@ -49,9 +52,11 @@ static int pdf_heading(struct pdfdoc *d, struct hl_arena *a, const struct plan_d
 static void pdf_table(struct pdfdoc *d, struct hl_arena *a, const struct plan_doc *p)
 {
 	static const struct pdf_col col[] = {
-		{"STT", 0.05, PDF_CENTER, NULL}, {"Nội dung công việc", 0.32, PDF_JUSTIFY, NULL},
+		{"STT", 0.05, PDF_CENTER, NULL},
+		{"Nội dung công việc", 0.32, PDF_JUSTIFY, NULL},
 		{"Trách nhiệm thực hiện", 0.29, PDF_JUSTIFY, NULL},
-		{"Tiến độ thực hiện", 0.10, PDF_CENTER, NULL}, {"Kết quả", 0.24, PDF_JUSTIFY, NULL},
+		{"Tiến độ thực hiện", 0.10, PDF_CENTER, NULL},
+		{"Kết quả", 0.24, PDF_JUSTIFY, NULL},
 	};
 	static const struct pdf_table t = {5, col, CELL_PT};
 	static const unsigned bold[5] = {PDF_BOLD, PDF_BOLD, 0, 0, PDF_ITALIC};
@@ -79,8 +84,9 @@ static void pdf_table(struct pdfdoc *d, struct hl_arena *a, const struct plan_do
 			cells[1] = k->task;
 			cells[2] = k->responsible;
 			cells[3] = plan_schedule_label(k->schedule, p->year, sched, sizeof(sched));
-			cells[4] = prog[0] != '\0' ? hl_arena_printf(a, "%s\nTình trạng: %s", k->expected,
-				prog) : k->expected;
+			cells[4] = prog[0] != '\0' ?
+				hl_arena_printf(a, "%s\nTình trạng: %s", k->expected, prog) :
+				k->expected;
 			pdfdoc_table_row(d, cells, NULL);
 		}
 	}
@@ -114,4 +120,3 @@ int plan_pdf(const struct plan_doc *p, const char *path, struct hl_err *err)
 	hl_arena_free(a);
 	return rc;
 }
-

@@ -38,7 +38,8 @@ const char *plan_progress(struct hl_arena *a, const struct plan_doc *p,
 /* "I. Tiếp cận dịch vụ (TC)" */
 const char *plan_group_title(struct hl_arena *a, int c)
 {
-	return hl_arena_printf(a, "%s. %s (%s)", plan_crit_roman(c), plan_crit_name(c), plan_crit_code(c));
+	return hl_arena_printf(a, "%s. %s (%s)", plan_crit_roman(c), plan_crit_name(c),
+		plan_crit_code(c));
 }
 
 /* The criterion's value and target when the plan was made, if known. */
@@ -61,6 +62,8 @@ const char *plan_group_figures(struct hl_arena *a, const struct plan_doc *p, int
 /* "Nâng cao mức độ hài lòng … của UBND phường Vĩnh Thọ năm 2025" */
 const char *plan_title(struct hl_arena *a, const struct plan_doc *p)
 {
-	return hl_arena_printf(a, "Nâng cao mức độ hài lòng của tổ chức, cá nhân đối với sự phục vụ "
-		"của %s năm %d", p->unit.name, p->year);
+	return hl_arena_printf(a,
+		"Nâng cao mức độ hài lòng của tổ chức, cá nhân đối với sự phục vụ "
+		"của %s năm %d",
+		p->unit.name, p->year);
 }

@@ -60,15 +60,19 @@ static void xlsx_sheet(struct px *x, struct hl_arena *a, const struct plan_doc *
 			xlsxw_keep(&x->w, worksheet_write_number(x->ws, row, 0, k->no, NULL));
 			put(x, row, 1, k->task, NULL);
 			put(x, row, 2, k->responsible, NULL);
-			put(x, row, 3, plan_schedule_label(k->schedule, p->year, sched, sizeof(sched)),
+			put(x, row, 3,
+				plan_schedule_label(k->schedule, p->year, sched, sizeof(sched)),
 				NULL);
 			put(x, row, 4, k->expected, NULL);
 			put(x, row, 5, plan_status_label(k->status), NULL);
 			if (n != NULL) {
 				char d[16];
 
-				put(x, row, 6, hl_arena_printf(a, "%s%s%s", hl_day_vn(n->day, d, sizeof(d)),
-					n->text[0] != '\0' ? ": " : "", n->text), NULL);
+				put(x, row, 6,
+					hl_arena_printf(a, "%s%s%s",
+						hl_day_vn(n->day, d, sizeof(d)),
+						n->text[0] != '\0' ? ": " : "", n->text),
+					NULL);
 			}
 			row++;
 		}

@@ -36,7 +36,7 @@ struct rpt_par {
  * công văn: the subtitle "V/v …" under the number), the paragraphs
  * par[0..n), then m's "Nơi nhận" and signature block; written to path
  * through a temporary file. The written answer to feedback uses it. */
-int rpt_pdf_letter(const struct rpt_model *m, const struct rpt_par *par, int n,
-	const char *path, struct hl_err *err);
+int rpt_pdf_letter(const struct rpt_model *m, const struct rpt_par *par, int n, const char *path,
+	struct hl_err *err);
 
 #endif

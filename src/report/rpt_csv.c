@@ -62,7 +62,7 @@ static void questions(FILE *f, const struct rpt_model *m)
 		const struct rpt_question *q = &m->questions[i];
 
 		for (int l = 0; l <= q->nlevels; l++) {
-			bool na = l == q->nlevels;   /* the last row: no answer, apart */
+			bool na = l == q->nlevels; /* the last row: no answer, apart */
 
 			csvout_cell(f, q->instrument);
 			fputc(',', f);
@@ -80,7 +80,8 @@ static void questions(FILE *f, const struct rpt_model *m)
 			fprintf(f, ",%d,", l + 1);
 			csvout_cell(f, q->label[l]);
 			fprintf(f, ",%d,%lld", q->satisfied[l] ? 1 : 0, (long long)q->count[l]);
-			csvout_num(f, q->valid > 0, q->valid > 0 ? 100.0 * (double)q->count[l] / (double)q->valid : 0);
+			csvout_num(f, q->valid > 0,
+				q->valid > 0 ? 100.0 * (double)q->count[l] / (double)q->valid : 0);
 			fputc('\n', f);
 		}
 	}
@@ -188,16 +189,18 @@ static void feedback(FILE *f, const struct rpt_model *m)
 	if (m->nfeedback == 0)
 		return;
 	fputs("\nfeedback_unit,received,answered,due,on_time,on_time_pct,score,rated,satisfied,"
-		"satisfied_pct\n", f);
+	      "satisfied_pct\n",
+		f);
 	for (int i = 0; i < m->nfeedback; i++) {
 		const struct rpt_feedback *b = &m->feedback[i];
 
 		csvout_cell(f, b->unit);
 		fprintf(f, ",%ld,%ld,%ld,%ld", b->received, b->answered, b->due, b->on_time);
-		csvout_num(f, b->due > 0, b->due > 0 ? 100.0 * (double)b->on_time / (double)b->due : 0);
+		csvout_num(f, b->due > 0,
+			b->due > 0 ? 100.0 * (double)b->on_time / (double)b->due : 0);
 		fprintf(f, ",%d,%ld,%ld", b->score, b->rated, b->satisfied);
-		csvout_num(f, b->rated > 0, b->rated > 0 ? 100.0 * (double)b->satisfied /
-			(double)b->rated : 0);
+		csvout_num(f, b->rated > 0,
+			b->rated > 0 ? 100.0 * (double)b->satisfied / (double)b->rated : 0);
 		fputc('\n', f);
 	}
 }

@@ -135,7 +135,8 @@ static void count_table(FILE *f, const char *what, const struct rpt_count *c, in
 		fprintf(f, "<tr><td class=\"n\">%d</td>", i + 1);
 		el(f, "td", NULL, c[i].name);
 		el(f, "td", "n", count(a, sizeof(a), c[i].n));
-		el(f, "td", "n", dec(b, sizeof(b), total ? 100.0 * (double)c[i].n / (double)total : 0));
+		el(f, "td", "n",
+			dec(b, sizeof(b), total ? 100.0 * (double)c[i].n / (double)total : 0));
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody></table>\n", f);
@@ -167,8 +168,10 @@ static void bold_row(FILE *f, const struct iq_result *r, const char *cls, const 
 	el(f, "td", "n", no);
 	el(f, "td", NULL, label);
 	for (int k = 0; k <= r->ncrit; k++)
-		el(f, "td", "n", mean == NULL ? "" : mean->valid[k] ? dec(buf, sizeof(buf),
-			mean->value[k]) : "–");
+		el(f, "td", "n",
+			mean == NULL           ? "" :
+				mean->valid[k] ? dec(buf, sizeof(buf), mean->value[k]) :
+						 "–");
 	fputs("<td></td><td></td></tr>\n", f);
 }
 
@@ -209,8 +212,8 @@ static void index_table(FILE *f, const struct rpt_model *m)
 				bool low = c->cur.valid && c->has_target && !c->met;
 
 				any_low |= low;
-				el(f, "td", low ? "n low" : "n", c->cur.valid ? dec(buf, sizeof(buf),
-					c->cur.value) : "–");
+				el(f, "td", low ? "n low" : "n",
+					c->cur.valid ? dec(buf, sizeof(buf), c->cur.value) : "–");
 			}
 			if (all->has_change) {
 				hl_fmt_signed(buf, sizeof(buf), all->change, 2);
@@ -249,7 +252,8 @@ static void index_table(FILE *f, const struct rpt_model *m)
 	txt(f, "SIPAS: chỉ số hài lòng chung. Tăng/giảm so với cùng kỳ năm trước (");
 	txt(f, strncmp(prev, "Năm ", 4) == 0 ? "năm " : "");
 	txt(f, strncmp(prev, "Năm ", 4) == 0 ? prev + 4 : prev);
-	txt(f, "); xếp hạng theo SIPAS trong các đơn vị cùng loại, cùng cấp trên. "
+	txt(f,
+		"); xếp hạng theo SIPAS trong các đơn vị cùng loại, cùng cấp trên. "
 		"*: khoảng tin cậy 95 % chưa đủ để khẳng định.");
 	if (m->means)
 		txt(f, " Bình quân: trung bình cộng chỉ số của các đơn vị có số liệu.");
@@ -269,7 +273,7 @@ static int figure(FILE *f, const struct chart *c, const char *id, struct hl_aren
 	if (rc != HL_OK)
 		return rc;
 	fputs("<figure>", f);
-	fwrite(svg, 1, len, f);   /* built by chart_svg, which escapes its text */
+	fwrite(svg, 1, len, f); /* built by chart_svg, which escapes its text */
 	fputs("</figure>\n", f);
 	return HL_OK;
 }
@@ -325,8 +329,9 @@ static int chart(FILE *f, const struct rpt_model *m, struct hl_err *err)
 	if (rc == HL_OK)
 		rc = figure(f, &c, "rpt-chart", a, err);
 	if (rc == HL_OK && m->trend != NULL && m->trend->ncrit >= 0 && m->trend->nmonths >= 2) {
-		chart_init(&c, CHART_LINE, hl_arena_printf(a, "Diễn biến theo tháng năm %d%s",
-			m->trend->year, m->trend->mean ? " (bình quân các đơn vị)" : ""));
+		chart_init(&c, CHART_LINE,
+			hl_arena_printf(a, "Diễn biến theo tháng năm %d%s", m->trend->year,
+				m->trend->mean ? " (bình quân các đơn vị)" : ""));
 		chart_trend(&c, m->trend);
 		rc = figure(f, &c, "rpt-trend", a, err);
 	}
@@ -340,7 +345,8 @@ static void below(FILE *f, const struct rpt_model *m)
 
 	el(f, "h2", NULL, "III. Tiêu chí chưa đạt chỉ tiêu");
 	if (m->nbelow == 0) {
-		el(f, "p", NULL, "Không có tiêu chí nào dưới chỉ tiêu (hoặc chưa đặt chỉ tiêu cho kỳ này).");
+		el(f, "p", NULL,
+			"Không có tiêu chí nào dưới chỉ tiêu (hoặc chưa đặt chỉ tiêu cho kỳ này).");
 		return;
 	}
 	fputs("<table><thead><tr>", f);
@@ -413,8 +419,11 @@ static void questions(FILE *f, const struct rpt_model *m)
 				fputs("<tr>", f);
 			el(f, "td", na ? "i" : NULL, na ? "Không trả lời" : q->label[l]);
 			el(f, "td", "n", count(n, sizeof(n), na ? q->no_answer : q->count[l]));
-			el(f, "td", "n", na || q->valid == 0 ? "" :
-				dec(p, sizeof(p), 100.0 * (double)q->count[l] / (double)q->valid));
+			el(f, "td", "n",
+				na || q->valid == 0 ?
+					"" :
+					dec(p, sizeof(p),
+						100.0 * (double)q->count[l] / (double)q->valid));
 			fputs("</tr>\n", f);
 		}
 	}
@@ -475,15 +484,20 @@ static void feedback(FILE *f, const struct rpt_model *m)
 		el(f, "td", "n", count(n, sizeof(n), b->answered));
 		el(f, "td", "n", count(n, sizeof(n), b->due));
 		el(f, "td", "n", count(n, sizeof(n), b->on_time));
-		el(f, "td", "n", b->due > 0 ? dec(n, sizeof(n), 100.0 * (double)b->on_time /
-			(double)b->due) : "–");
+		el(f, "td", "n",
+			b->due > 0 ?
+				dec(n, sizeof(n), 100.0 * (double)b->on_time / (double)b->due) :
+				"–");
 		el(f, "td", "n", count(n, sizeof(n), b->score));
-		el(f, "td", "n", b->rated > 0 ? dec(n, sizeof(n), 100.0 * (double)b->satisfied /
-			(double)b->rated) : "–");
+		el(f, "td", "n",
+			b->rated > 0 ?
+				dec(n, sizeof(n), 100.0 * (double)b->satisfied / (double)b->rated) :
+				"–");
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody></table>\n", f);
-	el(f, "p", NULL, "Điểm theo Thông tư 01/2018/TT-VPCP: 2 khi mọi phản ánh đến hạn được trả "
+	el(f, "p", NULL,
+		"Điểm theo Thông tư 01/2018/TT-VPCP: 2 khi mọi phản ánh đến hạn được trả "
 		"lời đúng hạn (hoặc không có phản ánh), 1 khi từ 90 % trở lên, 0 khi dưới 90 %.");
 }
 
@@ -541,7 +555,8 @@ int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err)
 		return rc;
 	f = o.f;
 	fputs("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", f);
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		f);
 	txt(f, m->title);
 	fputs(" – ", f);
 	txt(f, m->subtitle);

@@ -21,16 +21,16 @@
 #include "report/out.h"
 #include "report/pdfdoc.h"
 
-#define BODY 13.0          /* body text, points (Nghị định 30: 13–14) */
-#define CELL 11.0          /* table cells */
+#define BODY 13.0 /* body text, points (Nghị định 30: 13–14) */
+#define CELL 11.0 /* table cells */
 #define NOTE 11.0
 #define PAR_AFTER 6.0
 #define INDENT (10 * PDF_MM)
-#define EXAMPLE_MAX 240    /* bytes of one example comment shown */
-#define TASK_MAX 600       /* bytes of a plan task's first line shown */
+#define EXAMPLE_MAX 240 /* bytes of one example comment shown */
+#define TASK_MAX 600    /* bytes of a plan task's first line shown */
 #define TMP_CAP ((size_t)64 << 20)
-#define CHART_H 250        /* points */
-#define ROW_H (CELL * 1.2 + 2 * 2.5)   /* a one-line table row */
+#define CHART_H 250                  /* points */
+#define ROW_H (CELL * 1.2 + 2 * 2.5) /* a one-line table row */
 
 /* The renderer's state: the document, scratch memory for strings, and the
  * first error (the drawing calls have none, charts do). */
@@ -120,17 +120,16 @@ static const char *pct(struct hl_arena *a, int64_t n, int64_t of)
  * points of what follows it (keep with next: measured by the caller). */
 static void section(struct pdfr *r, const char *text, double next)
 {
-	static const char *const roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII",
-		"IX", "X"};
+	static const char *const roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
+		"X"};
 	const char *t;
 
 	r->section++;
-	t = hl_arena_printf(r->a, "%s. %s", r->section <= 10 ? roman[r->section - 1] : "",
-		text);
+	t = hl_arena_printf(r->a, "%s. %s", r->section <= 10 ? roman[r->section - 1] : "", text);
 	if (t == NULL)
 		t = text;
-	pdfdoc_keep(r->d, 4 + pdfdoc_par_height(r->d, t, BODY, PDF_BOLD, PDF_LEFT, 0, 0,
-		PAR_AFTER), next);
+	pdfdoc_keep(r->d, 4 + pdfdoc_par_height(r->d, t, BODY, PDF_BOLD, PDF_LEFT, 0, 0, PAR_AFTER),
+		next);
 	pdfdoc_space(r->d, 4);
 	pdfdoc_par(r->d, t, BODY, PDF_BOLD, PDF_LEFT, 0, PAR_AFTER);
 }
@@ -172,8 +171,8 @@ static const char *number_line(struct pdfr *r)
 	const char *n = r->m->o.number;
 
 	if (n == NULL || n[0] == '\0')
-		return hl_arena_printf(r->a, "Số:        /BC%s%s", r->m->symbol != NULL &&
-			r->m->symbol[0] ? "-" : "", nz(r->m->symbol));
+		return hl_arena_printf(r->a, "Số:        /BC%s%s",
+			r->m->symbol != NULL && r->m->symbol[0] ? "-" : "", nz(r->m->symbol));
 	if (strncmp(n, "Số", strlen("Số")) == 0)
 		return n;
 	return hl_arena_printf(r->a, "Số: %s", n);
@@ -186,10 +185,15 @@ static void doc_heading(struct pdfr *r, hl_day day)
 	const struct rpt_model *m = r->m;
 	const struct pdf_heading h = {
 		.above = m->issuer_parent != NULL && m->issuer_parent[0] != '\0' ?
-			upper(r->a, m->issuer_parent) : NULL,
-		.issuer = upper(r->a, m->issuer), .number = number_line(r),
+			upper(r->a, m->issuer_parent) :
+			NULL,
+		.issuer = upper(r->a, m->issuer),
+		.number = number_line(r),
 		.summary = m->title == NULL ? m->subtitle : NULL,
-		.date = place_date(r, day), .left = 0.41, .gap = 4, .rule_div = 6,
+		.date = place_date(r, day),
+		.left = 0.41,
+		.gap = 4,
+		.rule_div = 6,
 		.after = m->title == NULL ? 14 : 18,
 	};
 
@@ -206,8 +210,10 @@ static void doc_heading(struct pdfr *r, hl_day day)
 static void counts_table(struct pdfr *r, const char *head, const struct rpt_count *c, int n)
 {
 	const struct pdf_col col[] = {
-		{"STT", 0.07, PDF_CENTER, NULL}, {head, 0.50, PDF_LEFT, NULL},
-		{"Số ý kiến", 0.17, PDF_RIGHT, NULL}, {"Tỷ lệ", 0.16, PDF_RIGHT, NULL},
+		{"STT", 0.07, PDF_CENTER, NULL},
+		{head, 0.50, PDF_LEFT, NULL},
+		{"Số ý kiến", 0.17, PDF_RIGHT, NULL},
+		{"Tỷ lệ", 0.16, PDF_RIGHT, NULL},
 	};
 	const struct pdf_table t = {4, col, CELL};
 	int64_t sum = 0;
@@ -219,7 +225,8 @@ static void counts_table(struct pdfr *r, const char *head, const struct rpt_coun
 		const char *cells[4] = {
 			hl_arena_printf(r->a, "%d", i + 1),
 			c[i].name != NULL && c[i].name[0] != '\0' ? c[i].name : nz(c[i].code),
-			integer(r->a, c[i].n), pct(r->a, c[i].n, sum),
+			integer(r->a, c[i].n),
+			pct(r->a, c[i].n, sum),
 		};
 
 		pdfdoc_table_row(r->d, cells, NULL);
@@ -238,10 +245,11 @@ static void opinions(struct pdfr *r)
 	const struct rpt_model *m = r->m;
 	char a[16], b[16];
 
-	const char *intro = hl_arena_printf(r->a, "Kỳ báo cáo: %s (từ ngày %s đến ngày %s). Tổng "
-		"số ý kiến được tính vào chỉ số: %s phiếu.", m->period_label,
-		hl_day_vn(m->o.period.first, a, sizeof(a)), hl_day_vn(m->o.period.last, b, sizeof(b)),
-		integer(r->a, m->responses));
+	const char *intro = hl_arena_printf(r->a,
+		"Kỳ báo cáo: %s (từ ngày %s đến ngày %s). Tổng "
+		"số ý kiến được tính vào chỉ số: %s phiếu.",
+		m->period_label, hl_day_vn(m->o.period.first, a, sizeof(a)),
+		hl_day_vn(m->o.period.last, b, sizeof(b)), integer(r->a, m->responses));
 
 	section(r, "SỐ Ý KIẾN KHẢO SÁT", par_start(r, intro));
 	par(r, intro);
@@ -284,8 +292,8 @@ static void unit_row(struct pdfr *r, struct itable *it, const struct iq_unit *u,
 
 	memset(it->st, 0, sizeof(it->st));
 	it->cells[c++] = hl_arena_printf(r->a, "%02zu", no);
-	it->cells[c++] = u->pooled && !u->active ? hl_arena_printf(r->a, "%s (†)", u->unit.name)
-		: u->unit.name;
+	it->cells[c++] = u->pooled && !u->active ? hl_arena_printf(r->a, "%s (†)", u->unit.name) :
+						   u->unit.name;
 	it->pooled |= u->pooled && !u->active;
 	for (int k = 0; k <= K; k++) {
 		it->cells[c] = value_cell(r, &u->idx.cell[k], &it->st[c]);
@@ -296,7 +304,8 @@ static void unit_row(struct pdfr *r, struct itable *it, const struct iq_unit *u,
 		char buf[32];
 
 		hl_fmt_signed(buf, sizeof(buf), all->change, 2);
-		it->cells[c++] = hl_arena_printf(r->a, "%s%s", buf, all->change_supported ? "" : "*");
+		it->cells[c++] = hl_arena_printf(r->a, "%s%s", buf,
+			all->change_supported ? "" : "*");
 		it->marked |= !all->change_supported;
 	} else {
 		it->cells[c++] = "–";
@@ -360,10 +369,12 @@ static void index_table(struct pdfr *r)
 	it->col[nc++] = (struct pdf_col){"STT", nw, PDF_CENTER, NULL};
 	it->col[nc++] = (struct pdf_col){"Đơn vị", name, PDF_LEFT, NULL};
 	for (int k = 0; k <= K; k++)
-		it->col[nc++] = (struct pdf_col){ix->crit_code[k], k < K ? vw : sw, PDF_CENTER, NULL};
+		it->col[nc++] = (struct pdf_col){ix->crit_code[k], k < K ? vw : sw, PDF_CENTER,
+			NULL};
 	it->col[nc++] = (struct pdf_col){hl_arena_printf(r->a, "Tăng/ giảm so với %s%s",
-		strncmp(prev, "Năm ", 4) == 0 ? "năm " : "", strncmp(prev, "Năm ", 4) == 0 ?
-		prev + 4 : prev), 0.11, PDF_CENTER, NULL};
+						 strncmp(prev, "Năm ", 4) == 0 ? "năm " : "",
+						 strncmp(prev, "Năm ", 4) == 0 ? prev + 4 : prev),
+		0.11, PDF_CENTER, NULL};
 	it->col[nc++] = (struct pdf_col){"Xếp hạng", 0.09, PDF_CENTER, NULL};
 	it->t = (struct pdf_table){nc, it->col, size};
 
@@ -372,7 +383,7 @@ static void index_table(struct pdfr *r)
 		unit_row(r, it, rpt_unit_at(m, 0), 1);
 	section(r, "CHỈ SỐ HÀI LÒNG THEO ĐƠN VỊ VÀ TIÊU CHÍ",
 		pdfdoc_table_height(r->d, &it->t, ix->nunits > 0 ? it->cells : NULL, it->st) +
-		(ng > 1 ? ROW_H : 0));
+			(ng > 1 ? ROW_H : 0));
 	it->marked = it->pooled = it->below = false;
 	pdfdoc_table_begin(r->d, &it->t);
 	for (int k = 0; k < ng; k++) {
@@ -384,8 +395,10 @@ static void index_table(struct pdfr *r)
 			pdfdoc_table_row(r->d, it->cells, it->st);
 		}
 		if (m->means)
-			bold_row(r, it, "", ng > 1 ? hl_arena_printf(r->a, "Bình quân %s", g[k].name) :
-				"Bình quân", &g[k].mean);
+			bold_row(r, it, "",
+				ng > 1 ? hl_arena_printf(r->a, "Bình quân %s", g[k].name) :
+					 "Bình quân",
+				&g[k].mean);
 	}
 	if (m->means && ng > 1)
 		bold_row(r, it, "", "Bình quân chung", &m->mean);
@@ -394,12 +407,17 @@ static void index_table(struct pdfr *r)
 	pdfdoc_need(r->d, (K + 3) * NOTE * 1.2);
 	pdfdoc_par(r->d, "Ghi chú:", NOTE, PDF_BOLD | PDF_ITALIC, PDF_LEFT, 0, 1);
 	for (int k = 0; k < K; k++)
-		pdfdoc_par(r->d, hl_arena_printf(r->a, "%s: %s", ix->crit_code[k],
-			nz(ix->crit_name[k])), NOTE, PDF_ITALIC, PDF_LEFT, INDENT, 1);
-	pdfdoc_par(r->d, hl_arena_printf(r->a, "SIPAS: chỉ số hài lòng chung (trung bình các "
-		"tiêu chí). Tăng/giảm: so với cùng kỳ (%s%s). Xếp hạng: theo SIPAS, trong các đơn "
-		"vị cùng loại, cùng cấp trên.", strncmp(prev, "Năm ", 4) == 0 ? "năm " : "",
-		strncmp(prev, "Năm ", 4) == 0 ? prev + 4 : prev), NOTE, PDF_ITALIC, PDF_JUSTIFY, INDENT, 1);
+		pdfdoc_par(r->d,
+			hl_arena_printf(r->a, "%s: %s", ix->crit_code[k], nz(ix->crit_name[k])),
+			NOTE, PDF_ITALIC, PDF_LEFT, INDENT, 1);
+	pdfdoc_par(r->d,
+		hl_arena_printf(r->a,
+			"SIPAS: chỉ số hài lòng chung (trung bình các "
+			"tiêu chí). Tăng/giảm: so với cùng kỳ (%s%s). Xếp hạng: theo SIPAS, trong các đơn "
+			"vị cùng loại, cùng cấp trên.",
+			strncmp(prev, "Năm ", 4) == 0 ? "năm " : "",
+			strncmp(prev, "Năm ", 4) == 0 ? prev + 4 : prev),
+		NOTE, PDF_ITALIC, PDF_JUSTIFY, INDENT, 1);
 	if (m->means)
 		pdfdoc_par(r->d, "Bình quân: trung bình cộng chỉ số của các đơn vị có số liệu.",
 			NOTE, PDF_ITALIC, PDF_LEFT, INDENT, 1);
@@ -407,11 +425,15 @@ static void index_table(struct pdfr *r)
 		pdfdoc_par(r->d, "Số in đậm màu đỏ: dưới chỉ tiêu được giao.", NOTE, PDF_ITALIC,
 			PDF_LEFT, INDENT, 1);
 	if (it->marked)
-		pdfdoc_par(r->d, "(*): khoảng tin cậy 95 % chưa đủ để khẳng định mức tăng/giảm "
-			"hoặc thứ hạng này.", NOTE, PDF_ITALIC, PDF_JUSTIFY, INDENT, 1);
+		pdfdoc_par(r->d,
+			"(*): khoảng tin cậy 95 % chưa đủ để khẳng định mức tăng/giảm "
+			"hoặc thứ hạng này.",
+			NOTE, PDF_ITALIC, PDF_JUSTIFY, INDENT, 1);
 	if (it->pooled)
-		pdfdoc_par(r->d, "(†): đơn vị chưa thành lập trong kỳ; số liệu gộp từ các đơn vị "
-			"trước sáp nhập.", NOTE, PDF_ITALIC, PDF_JUSTIFY, INDENT, 1);
+		pdfdoc_par(r->d,
+			"(†): đơn vị chưa thành lập trong kỳ; số liệu gộp từ các đơn vị "
+			"trước sáp nhập.",
+			NOTE, PDF_ITALIC, PDF_JUSTIFY, INDENT, 1);
 	pdfdoc_space(r->d, PAR_AFTER);
 }
 
@@ -473,8 +495,8 @@ static void charts(struct pdfr *r)
 	if (ix->nunits == 1) {
 		const struct iq_unit *u = &ix->units[0];
 
-		chart_init(&c, CHART_BARS, hl_arena_printf(r->a, "Các tiêu chí so với chỉ tiêu – %s",
-			u->unit.name));
+		chart_init(&c, CHART_BARS,
+			hl_arena_printf(r->a, "Các tiêu chí so với chỉ tiêu – %s", u->unit.name));
 		c.decimals = 2;
 		prev = chart_add_series(&c, hl_arena_strdup(r->a, plabel));
 		cur = chart_add_series(&c, r->m->period_label);
@@ -512,7 +534,7 @@ static void charts(struct pdfr *r)
 				order[n++] = (struct ranked){ix->units[i].idx.cell[K].cur.value,
 					&ix->units[i]};
 		if (n == 0) {
-			section(r, "BIỂU ĐỒ", CHART_H + 10);   /* the trend only */
+			section(r, "BIỂU ĐỒ", CHART_H + 10); /* the trend only */
 			return;
 		}
 		qsort(order, n, sizeof(*order), by_value_desc);
@@ -536,9 +558,14 @@ static void charts(struct pdfr *r)
 		h = chart_hbars_height(&c);
 		section(r, "BIỂU ĐỒ", h + 10);
 		put_chart(r, &c, h);
-		pdfdoc_par(r->d, ix->nunits > CHART_MAX_CATS ? hl_arena_printf(r->a, "Các đơn vị xếp "
-			"theo chỉ số SIPAS từ cao xuống thấp; biểu đồ chỉ vẽ %d đơn vị có chỉ số cao "
-			"nhất.", CHART_MAX_CATS) : "Các đơn vị xếp theo chỉ số SIPAS từ cao xuống thấp.",
+		pdfdoc_par(r->d,
+			ix->nunits > CHART_MAX_CATS ?
+				hl_arena_printf(r->a,
+					"Các đơn vị xếp "
+					"theo chỉ số SIPAS từ cao xuống thấp; biểu đồ chỉ vẽ %d đơn vị có chỉ số cao "
+					"nhất.",
+					CHART_MAX_CATS) :
+				"Các đơn vị xếp theo chỉ số SIPAS từ cao xuống thấp.",
 			NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
 	}
 }
@@ -551,14 +578,16 @@ static void trend(struct pdfr *r)
 
 	if (t == NULL || t->ncrit < 0 || t->nmonths < 2)
 		return;
-	chart_init(&c, CHART_LINE, hl_arena_printf(r->a, "Diễn biến theo tháng năm %d%s", t->year,
-		t->mean ? " (bình quân các đơn vị)" : ""));
+	chart_init(&c, CHART_LINE,
+		hl_arena_printf(r->a, "Diễn biến theo tháng năm %d%s", t->year,
+			t->mean ? " (bình quân các đơn vị)" : ""));
 	chart_trend(&c, t);
 	put_chart(r, &c, 0);
 }
 
 static const struct pdf_col q_col[] = {
-	{"Mức trả lời", 0.52, PDF_LEFT, NULL}, {"Số ý kiến", 0.16, PDF_RIGHT, NULL},
+	{"Mức trả lời", 0.52, PDF_LEFT, NULL},
+	{"Số ý kiến", 0.16, PDF_RIGHT, NULL},
 	{"Tỷ lệ", 0.16, PDF_RIGHT, NULL},
 };
 static const struct pdf_table q_table = {3, q_col, CELL};
@@ -579,9 +608,11 @@ static const char *instrument_title(struct pdfr *r, const struct rpt_question *q
 	const char *code = at != NULL ? hl_arena_strndup(r->a, label, (size_t)(at - label)) : label;
 	const char *name = qu->instrument_name != NULL ? qu->instrument_name : "";
 
-	return hl_arena_printf(r->a, "%s%s (mã %s%s%s)", name[0] == '\0' ? "Bộ câu hỏi" :
-		strncmp(name, "Bộ câu hỏi", strlen("Bộ câu hỏi")) == 0 ? "" : "Bộ câu hỏi: ", name,
-		code, at != NULL ? ", phiên bản " : "", at != NULL ? at + 1 : "");
+	return hl_arena_printf(r->a, "%s%s (mã %s%s%s)",
+		name[0] == '\0'                                                ? "Bộ câu hỏi" :
+			strncmp(name, "Bộ câu hỏi", strlen("Bộ câu hỏi")) == 0 ? "" :
+										 "Bộ câu hỏi: ",
+		name, code, at != NULL ? ", phiên bản " : "", at != NULL ? at + 1 : "");
 }
 
 /* The height a question takes: its title, the table of its levels, the
@@ -592,8 +623,9 @@ static double question_height(struct pdfr *r, const struct rpt_question *qu, int
 	int rows = qu->nlevels + (qu->no_answer > 0 ? 1 : 0);
 
 	return pdfdoc_par_height(r->d, question_title(r, qu, no), 12, PDF_BOLD, PDF_JUSTIFY, 0, 0,
-		4) + pdfdoc_table_height(r->d, &q_table, first, NULL) + rows * ROW_H + 3 +
-		NOTE * 1.2 + 8;
+		       4) +
+		pdfdoc_table_height(r->d, &q_table, first, NULL) + rows * ROW_H + 3 + NOTE * 1.2 +
+		8;
 }
 
 static double instrument_height(struct pdfr *r, const struct rpt_question *qu)
@@ -611,8 +643,8 @@ static void questions(struct pdfr *r)
 
 	if (m->nquestions == 0)
 		return;
-	section(r, "KẾT QUẢ THEO TỪNG CÂU HỎI", instrument_height(r, &m->questions[0]) +
-		question_height(r, &m->questions[0], 1));
+	section(r, "KẾT QUẢ THEO TỪNG CÂU HỎI",
+		instrument_height(r, &m->questions[0]) + question_height(r, &m->questions[0], 1));
 	for (int q = 0; q < m->nquestions; q++) {
 		const struct rpt_question *qu = &m->questions[q];
 		int64_t sat = 0;
@@ -620,8 +652,8 @@ static void questions(struct pdfr *r)
 		if (q == 0 || strcmp(nz(qu->instrument), nz(m->questions[q - 1].instrument)) != 0) {
 			no = 0;
 			pdfdoc_keep(r->d, instrument_height(r, qu), question_height(r, qu, 1));
-			pdfdoc_par(r->d, instrument_title(r, qu), BODY, PDF_BOLD | PDF_ITALIC, PDF_LEFT, 0,
-				6);
+			pdfdoc_par(r->d, instrument_title(r, qu), BODY, PDF_BOLD | PDF_ITALIC,
+				PDF_LEFT, 0, 6);
 		}
 		no++;
 		pdfdoc_need(r->d, question_height(r, qu, no));
@@ -629,7 +661,8 @@ static void questions(struct pdfr *r)
 		pdfdoc_table_begin(r->d, &q_table);
 		for (int l = 0; l < qu->nlevels && l < RPT_MAX_LEVELS; l++) {
 			const char *cells[3] = {
-				nz(qu->label[l]), integer(r->a, qu->count[l]),
+				nz(qu->label[l]),
+				integer(r->a, qu->count[l]),
 				pct(r->a, qu->count[l], qu->valid),
 			};
 
@@ -638,22 +671,23 @@ static void questions(struct pdfr *r)
 			pdfdoc_table_row(r->d, cells, NULL);
 		}
 		{
-			const char *cells[3] = {"Cộng (câu trả lời hợp lệ)", integer(r->a, qu->valid),
-				qu->valid > 0 ? "100,00 %" : "–"};
+			const char *cells[3] = {"Cộng (câu trả lời hợp lệ)",
+				integer(r->a, qu->valid), qu->valid > 0 ? "100,00 %" : "–"};
 			const unsigned st[3] = {PDF_BOLD, PDF_BOLD, PDF_BOLD};
 
 			pdfdoc_table_row(r->d, cells, st);
 		}
 		if (qu->no_answer > 0) {
-			const char *cells[3] = {"Không trả lời (không tính)", integer(r->a,
-				qu->no_answer), ""};
+			const char *cells[3] = {"Không trả lời (không tính)",
+				integer(r->a, qu->no_answer), ""};
 			const unsigned st[3] = {PDF_ITALIC, PDF_ITALIC, 0};
 
 			pdfdoc_table_row(r->d, cells, st);
 		}
 		pdfdoc_table_end(r->d, 3);
-		pdfdoc_par(r->d, hl_arena_printf(r->a, "Tỷ lệ hài lòng: %s.",
-			pct(r->a, sat, qu->valid)), NOTE, PDF_ITALIC, PDF_LEFT, INDENT, 8);
+		pdfdoc_par(r->d,
+			hl_arena_printf(r->a, "Tỷ lệ hài lòng: %s.", pct(r->a, sat, qu->valid)),
+			NOTE, PDF_ITALIC, PDF_LEFT, INDENT, 8);
 	}
 }
 
@@ -676,7 +710,8 @@ static void themes(struct pdfr *r)
 {
 	const struct rpt_model *m = r->m;
 	const struct pdf_col col[] = {
-		{"STT", 0.07, PDF_CENTER, NULL}, {"Nội dung", 0.25, PDF_LEFT, NULL},
+		{"STT", 0.07, PDF_CENTER, NULL},
+		{"Nội dung", 0.25, PDF_LEFT, NULL},
 		{"Số ý kiến", 0.12, PDF_RIGHT, NULL},
 		{"Ví dụ ý kiến của người dân", 0.54, PDF_LEFT, NULL},
 	};
@@ -698,8 +733,10 @@ static void themes(struct pdfr *r)
 		pdfdoc_table_row(r->d, cells, st);
 	}
 	pdfdoc_table_end(r->d, 4);
-	pdfdoc_par(r->d, "Một ý kiến có thể thuộc nhiều nội dung; mỗi ý kiến chỉ được đếm một "
-		"lần cho mỗi nội dung.", NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
+	pdfdoc_par(r->d,
+		"Một ý kiến có thể thuộc nhiều nội dung; mỗi ý kiến chỉ được đếm một "
+		"lần cho mỗi nội dung.",
+		NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
 }
 
 /* Feedback beside criterion TT (issue 6): left out when none came. */
@@ -707,10 +744,14 @@ static void feedback(struct pdfr *r)
 {
 	const struct rpt_model *m = r->m;
 	const struct pdf_col col[] = {
-		{"Đơn vị", 0.28, PDF_LEFT, NULL}, {"Tiếp nhận", 0.1, PDF_RIGHT, NULL},
-		{"Đã trả lời", 0.1, PDF_RIGHT, NULL}, {"Đến hạn", 0.1, PDF_RIGHT, NULL},
-		{"Đúng hạn", 0.1, PDF_RIGHT, NULL}, {"Tỷ lệ đúng hạn", 0.12, PDF_RIGHT, NULL},
-		{"Điểm", 0.08, PDF_CENTER, NULL}, {"Hài lòng với trả lời", 0.12, PDF_RIGHT, NULL},
+		{"Đơn vị", 0.28, PDF_LEFT, NULL},
+		{"Tiếp nhận", 0.1, PDF_RIGHT, NULL},
+		{"Đã trả lời", 0.1, PDF_RIGHT, NULL},
+		{"Đến hạn", 0.1, PDF_RIGHT, NULL},
+		{"Đúng hạn", 0.1, PDF_RIGHT, NULL},
+		{"Tỷ lệ đúng hạn", 0.12, PDF_RIGHT, NULL},
+		{"Điểm", 0.08, PDF_CENTER, NULL},
+		{"Hài lòng với trả lời", 0.12, PDF_RIGHT, NULL},
 	};
 	const struct pdf_table t = {8, col, CELL};
 	const char *cells[8];
@@ -736,9 +777,10 @@ static void feedback(struct pdfr *r)
 		pdfdoc_table_row(r->d, cells, NULL);
 	}
 	pdfdoc_table_end(r->d, 4);
-	pdfdoc_par(r->d, "Điểm theo Thông tư 01/2018/TT-VPCP: 2 khi mọi phản ánh đến hạn được trả "
-		"lời đúng hạn (hoặc không có phản ánh), 1 khi từ 90 % trở lên, 0 khi dưới 90 %.", NOTE,
-		PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
+	pdfdoc_par(r->d,
+		"Điểm theo Thông tư 01/2018/TT-VPCP: 2 khi mọi phản ánh đến hạn được trả "
+		"lời đúng hạn (hoặc không có phản ánh), 1 khi từ 90 % trở lên, 0 khi dưới 90 %.",
+		NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
 }
 
 /* One task of the plan in the below table: "- 4. Sử dụng màn hình LED …
@@ -761,20 +803,24 @@ static void below(struct pdfr *r)
 	const struct rpt_model *m = r->m;
 	const char *before_head = hl_arena_printf(r->a, "Năm %d", m->o.period.year - 1);
 	const struct pdf_col col[] = {
-		{"Đơn vị", 0.16, PDF_LEFT, NULL}, {"Tiêu chí", 0.18, PDF_LEFT, NULL},
+		{"Đơn vị", 0.16, PDF_LEFT, NULL},
+		{"Tiêu chí", 0.18, PDF_LEFT, NULL},
 		{before_head != NULL ? before_head : "Năm trước", 0.08, PDF_CENTER, NULL},
-		{m->period_label, 0.09, PDF_CENTER, NULL}, {"Chỉ tiêu", 0.08, PDF_CENTER, NULL},
+		{m->period_label, 0.09, PDF_CENTER, NULL},
+		{"Chỉ tiêu", 0.08, PDF_CENTER, NULL},
 		{"Còn thiếu", 0.08, PDF_CENTER, NULL},
 		{"Nhiệm vụ trong kế hoạch và tình trạng", 0.33, PDF_LEFT, NULL},
 	};
 	const struct pdf_table t = {7, col, CELL};
 	static const char all_met[] = "Tất cả các tiêu chí đều đạt chỉ tiêu được giao.";
-	const char *intro = hl_arena_printf(r->a, "Cột “Năm %d”: chỉ số trước kế hoạch nâng cao "
+	const char *intro = hl_arena_printf(r->a,
+		"Cột “Năm %d”: chỉ số trước kế hoạch nâng cao "
 		"mức độ hài lòng năm %d; cột “%s”: chỉ số sau, trong kỳ báo cáo; cột cuối: các nhiệm "
-		"vụ của kế hoạch cho tiêu chí và tình trạng thực hiện.", m->o.period.year - 1,
-		m->o.period.year, m->period_label);
+		"vụ của kế hoạch cho tiêu chí và tình trạng thực hiện.",
+		m->o.period.year - 1, m->o.period.year, m->period_label);
 
-	section(r, "CÁC TIÊU CHÍ CHƯA ĐẠT CHỈ TIÊU", par_start(r, m->nbelow == 0 ? all_met : intro));
+	section(r, "CÁC TIÊU CHÍ CHƯA ĐẠT CHỈ TIÊU",
+		par_start(r, m->nbelow == 0 ? all_met : intro));
 	if (m->nbelow == 0) {
 		par(r, all_met);
 		return;
@@ -786,13 +832,16 @@ static void below(struct pdfr *r)
 		const char *tasks = "";
 
 		for (int k = 0; k < b->ntasks && b->tasks != NULL; k++)
-			tasks = hl_arena_printf(r->a, "%s%s%s", tasks, k ? "\n" : "", below_task(r, b, k));
+			tasks = hl_arena_printf(r->a, "%s%s%s", tasks, k ? "\n" : "",
+				below_task(r, b, k));
 		{
 			const char *cells[7] = {
 				nz(b->unit),
-				hl_arena_printf(r->a, "%s – %s", nz(b->criterion), nz(b->criterion_name)),
+				hl_arena_printf(r->a, "%s – %s", nz(b->criterion),
+					nz(b->criterion_name)),
 				b->has_before ? dec(r->a, b->before) : "–",
-				dec(r->a, b->value), dec(r->a, b->target),
+				dec(r->a, b->value),
+				dec(r->a, b->target),
 				dec(r->a, b->target - b->value),
 				tasks[0] ? tasks : "(chưa có kế hoạch)",
 			};
@@ -808,8 +857,10 @@ static void staff(struct pdfr *r)
 {
 	const struct rpt_model *m = r->m;
 	const struct pdf_col col[] = {
-		{"STT", 0.07, PDF_CENTER, NULL}, {"Công chức", 0.31, PDF_LEFT, NULL},
-		{"Đơn vị", 0.30, PDF_LEFT, NULL}, {"Số phiếu", 0.14, PDF_RIGHT, NULL},
+		{"STT", 0.07, PDF_CENTER, NULL},
+		{"Công chức", 0.31, PDF_LEFT, NULL},
+		{"Đơn vị", 0.30, PDF_LEFT, NULL},
+		{"Số phiếu", 0.14, PDF_RIGHT, NULL},
 		{"Tỷ lệ hài lòng", 0.16, PDF_RIGHT, NULL},
 	};
 	const struct pdf_table t = {5, col, CELL};
@@ -827,9 +878,10 @@ static void staff(struct pdfr *r)
 		const struct rpt_staff *s = &m->staff[i];
 		const char *cells[5] = {
 			hl_arena_printf(r->a, "%d", i + 1),
-			s->name != NULL && s->name[0] ? s->name : nz(s->code), nz(s->unit),
-			integer(r->a, s->n), s->valid ? hl_arena_printf(r->a, "%s %%",
-				dec(r->a, s->value)) : "–",
+			s->name != NULL && s->name[0] ? s->name : nz(s->code),
+			nz(s->unit),
+			integer(r->a, s->n),
+			s->valid ? hl_arena_printf(r->a, "%s %%", dec(r->a, s->value)) : "–",
 		};
 
 		if (i == 0) {
@@ -847,8 +899,10 @@ static void closing(struct pdfr *r)
 	const struct rpt_model *m = r->m;
 
 	pdfdoc_closing(r->d, m->recipients, m->nrecipients < 8 ? m->nrecipients : 8,
-		upper(r->a, m->signer_title != NULL && m->signer_title[0] ? m->signer_title :
-		"THỦ TRƯỞNG CƠ QUAN"), m->signer);
+		upper(r->a,
+			m->signer_title != NULL && m->signer_title[0] ? m->signer_title :
+									"THỦ TRƯỞNG CƠ QUAN"),
+		m->signer);
 }
 
 /* Open r's document on a temporary file for path, dated the report's day,
@@ -862,8 +916,10 @@ static int begin(struct pdfr *r, struct rpt_out *out, const char *path)
 
 	hl_day_to_ymd(day, &y, &mo, &dd);
 	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT00:00:00", y, mo, dd);
-	rc = pdfdoc_open(path, m->title != NULL ? hl_arena_printf(r->a, "%s – %s", m->title,
-		nz(m->subtitle)) : nz(m->subtitle), iso, out, &r->d, r->err);
+	rc = pdfdoc_open(path,
+		m->title != NULL ? hl_arena_printf(r->a, "%s – %s", m->title, nz(m->subtitle)) :
+				   nz(m->subtitle),
+		iso, out, &r->d, r->err);
 	if (rc != HL_OK)
 		return rc;
 	doc_heading(r, day);
@@ -910,8 +966,8 @@ cleanup:
 	return finish(&r, &out, rc);
 }
 
-int rpt_pdf_letter(const struct rpt_model *m, const struct rpt_par *par, int n,
-	const char *path, struct hl_err *err)
+int rpt_pdf_letter(const struct rpt_model *m, const struct rpt_par *par, int n, const char *path,
+	struct hl_err *err)
 {
 	struct rpt_out out = {0};
 	struct pdfr r = {.m = m, .err = err};
@@ -925,7 +981,8 @@ int rpt_pdf_letter(const struct rpt_model *m, const struct rpt_par *par, int n,
 		goto cleanup;
 	for (int i = 0; i < n; i++)
 		pdfdoc_par(r.d, nz(par[i].text), BODY, par[i].style,
-			par[i].center ? PDF_CENTER : PDF_JUSTIFY, par[i].indent ? INDENT : 0, PAR_AFTER);
+			par[i].center ? PDF_CENTER : PDF_JUSTIFY, par[i].indent ? INDENT : 0,
+			PAR_AFTER);
 	closing(&r);
 cleanup:
 	return finish(&r, &out, rc);

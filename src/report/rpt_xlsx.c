@@ -27,7 +27,7 @@
 #define W_UNIT 34
 #define W_NUM 9
 
-#define MAX_FRAC 64         /* "4/6" formats one workbook keeps */
+#define MAX_FRAC 64 /* "4/6" formats one workbook keeps */
 
 /* A number shown as a fraction of a fixed whole: rank 4 of 6 as "4/6", "*"
  * after it when marked; a format per whole. */
@@ -141,7 +141,8 @@ static void put_name(struct xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
 static int formats(struct xw *x)
 {
 	lxw_format **all[] = {&x->h1, &x->bold, &x->head, &x->wrap, &x->num, &x->low, &x->chg,
-		&x->chg_weak, &x->cnt, &x->italic, &x->dash, &x->stt, &x->mean, &x->mean_cnt, &x->name};
+		&x->chg_weak, &x->cnt, &x->italic, &x->dash, &x->stt, &x->mean, &x->mean_cnt,
+		&x->name};
 
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
 		*all[i] = all[i] == &x->head ? xlsxw_head(&x->w) : workbook_add_format(x->w.wb);
@@ -193,8 +194,9 @@ static void mean_row(struct xw *x, lxw_worksheet *ws, const struct iq_result *r,
 			xlsxw_dec(&x->w, ws, row, (lxw_col_t)(2 + k), mean->value[k], x->mean);
 		else
 			put_dash(x, ws, row, (lxw_col_t)(2 + k));
-	xlsxw_keep(&x->w, worksheet_write_number(ws, row, (lxw_col_t)(5 + r->ncrit),
-		(double)mean->n, x->mean_cnt));
+	xlsxw_keep(&x->w,
+		worksheet_write_number(ws, row, (lxw_col_t)(5 + r->ncrit), (double)mean->n,
+			x->mean_cnt));
 }
 
 /* The seed 003 table: STT, Đơn vị, the criteria, SIPAS, Tăng/giảm, then
@@ -246,12 +248,13 @@ static lxw_row_t summary_table(struct xw *x, lxw_worksheet *ws, const struct rpt
 					put_dash(x, ws, row, (lxw_col_t)(2 + k));
 			}
 			if (all->has_change)
-				xlsxw_dec(&x->w, ws, row, c, all->change, all->change_supported ? x->chg :
-					x->chg_weak);
+				xlsxw_dec(&x->w, ws, row, c, all->change,
+					all->change_supported ? x->chg : x->chg_weak);
 			else
 				put_dash(x, ws, row, c);
 			if (all->rank > 0)
-				put_frac(x, ws, row, c + 1, all->rank, all->of, !all->rank_supported);
+				put_frac(x, ws, row, c + 1, all->rank, all->of,
+					!all->rank_supported);
 			else
 				put_dash(x, ws, row, c + 1);
 			put_int(x, ws, row, c + 2, all->cur.n);
@@ -392,7 +395,8 @@ static lxw_row_t summary_counts(struct xw *x, lxw_worksheet *ws, const char *tit
 	xlsxw_str(&x->w, ws, row++, 0, title, x->bold);
 	put_row(x, ws, row++, 1, hdr, 3, x->head);
 	for (int i = 0; i < n; i++, row++) {
-		put_name(x, ws, row, 1, dash_if_empty(c[i].name) ? c[i].name : c[i].code, W_UNIT, NULL);
+		put_name(x, ws, row, 1, dash_if_empty(c[i].name) ? c[i].name : c[i].code, W_UNIT,
+			NULL);
 		put_int(x, ws, row, 2, c[i].n);
 		put_pct(x, ws, row, 3, c[i].n, total);
 	}
@@ -443,26 +447,34 @@ static int sheet_summary(struct xw *x, const struct rpt_model *m)
 		xlsxw_str(&x->w, ws, row, 1, r->crit_name[k], NULL);
 	}
 	hl_period_label(&r->prev, a, sizeof(a));
-	snprintf(line, sizeof(line), "Tăng/giảm: so với cùng kỳ năm trước (%s%s). Xếp hạng: theo "
-		"SIPAS, trong các đơn vị cùng loại, cùng cấp trên.", strncmp(a, "Năm ", 4) == 0 ?
-		"năm " : "", strncmp(a, "Năm ", 4) == 0 ? a + 4 : a);
+	snprintf(line, sizeof(line),
+		"Tăng/giảm: so với cùng kỳ năm trước (%s%s). Xếp hạng: theo "
+		"SIPAS, trong các đơn vị cùng loại, cùng cấp trên.",
+		strncmp(a, "Năm ", 4) == 0 ? "năm " : "", strncmp(a, "Năm ", 4) == 0 ? a + 4 : a);
 	xlsxw_str(&x->w, ws, row++, 0, line, x->italic);
-	xlsxw_str(&x->w, ws, row++, 0, "*: khoảng tin cậy 95 % chưa đủ để khẳng định. Số in đậm "
-		"màu đỏ trên nền đỏ nhạt: dưới chỉ tiêu.", x->italic);
+	xlsxw_str(&x->w, ws, row++, 0,
+		"*: khoảng tin cậy 95 % chưa đủ để khẳng định. Số in đậm "
+		"màu đỏ trên nền đỏ nhạt: dưới chỉ tiêu.",
+		x->italic);
 	if (m->means)
-		xlsxw_str(&x->w, ws, row++, 0, "Bình quân: trung bình cộng chỉ số của các đơn vị có số "
-			"liệu; số phiếu: tổng.", x->italic);
+		xlsxw_str(&x->w, ws, row++, 0,
+			"Bình quân: trung bình cộng chỉ số của các đơn vị có số "
+			"liệu; số phiếu: tổng.",
+			x->italic);
 
 	if (any_target(r)) {
 		row++;
 		row = summary_targets(x, ws, m, row);
 		row++;
-		xlsxw_str(&x->w, ws, row++, 0, m->nbelow > 0 ? "Các tiêu chí chưa đạt chỉ tiêu và "
-			"nhiệm vụ trong kế hoạch: xem trang “Chưa đạt chỉ tiêu”." :
-			"Tất cả tiêu chí đều đạt chỉ tiêu.", x->bold);
+		xlsxw_str(&x->w, ws, row++, 0,
+			m->nbelow > 0 ? "Các tiêu chí chưa đạt chỉ tiêu và "
+					"nhiệm vụ trong kế hoạch: xem trang “Chưa đạt chỉ tiêu”." :
+					"Tất cả tiêu chí đều đạt chỉ tiêu.",
+			x->bold);
 	}
 	row++;
-	row = summary_counts(x, ws, "Số ý kiến theo kênh khảo sát", "Kênh", m->channels, m->nchannels, row);
+	row = summary_counts(x, ws, "Số ý kiến theo kênh khảo sát", "Kênh", m->channels,
+		m->nchannels, row);
 	row++;
 	summary_counts(x, ws, "Số ý kiến theo lĩnh vực", "Lĩnh vực", m->fields, m->nfields, row);
 	return 0;
@@ -473,8 +485,8 @@ static int sheet_summary(struct xw *x, const struct rpt_model *m)
 static int sheet_long(struct xw *x, const struct rpt_model *m)
 {
 	static const char *const hdr[] = {"Mã đơn vị", "Đơn vị", "Kỳ", "Tiêu chí", "Chỉ số",
-		"Số phiếu", "Cận dưới (KTC 95 %)", "Cận trên (KTC 95 %)", "Chỉ tiêu",
-		"Tăng/giảm", "Hạng", "Số đơn vị xếp hạng"};
+		"Số phiếu", "Cận dưới (KTC 95 %)", "Cận trên (KTC 95 %)", "Chỉ tiêu", "Tăng/giảm",
+		"Hạng", "Số đơn vị xếp hạng"};
 	const struct iq_result *r = m->index;
 	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Đơn vị – tiêu chí", 0, true);
 	char period[64];
@@ -502,7 +514,8 @@ static int sheet_long(struct xw *x, const struct rpt_model *m)
 			xlsxw_str(&x->w, ws, row, 3, r->crit_code[k], NULL);
 			put_int(x, ws, row, 5, c->cur.n);
 			if (c->cur.valid) {
-				xlsxw_dec(&x->w, ws, row, 4, c->cur.value, c->has_target && !c->met ? x->low : x->num);
+				xlsxw_dec(&x->w, ws, row, 4, c->cur.value,
+					c->has_target && !c->met ? x->low : x->num);
 				xlsxw_dec(&x->w, ws, row, 6, c->cur.lo, x->num);
 				xlsxw_dec(&x->w, ws, row, 7, c->cur.hi, x->num);
 			}
@@ -543,7 +556,8 @@ static int sheet_trend(struct xw *x, const struct rpt_model *m)
 		xlsxw_str(&x->w, ws, (lxw_row_t)(mo + 1), 0, label, NULL);
 		for (int k = 0; k <= t->ncrit; k++)
 			if (!isnan(t->value[k][mo]))
-				xlsxw_dec(&x->w, ws, (lxw_row_t)(mo + 1), (lxw_col_t)(k + 1), t->value[k][mo], x->num);
+				xlsxw_dec(&x->w, ws, (lxw_row_t)(mo + 1), (lxw_col_t)(k + 1),
+					t->value[k][mo], x->num);
 	}
 	if (t->mean)
 		xlsxw_str(&x->w, ws, (lxw_row_t)(t->nmonths + 2), 0,
@@ -555,8 +569,8 @@ static int sheet_trend(struct xw *x, const struct rpt_model *m)
 
 static int sheet_questions(struct xw *x, const struct rpt_model *m)
 {
-	static const char *const hdr[] = {"Bộ câu hỏi", "Mã", "Câu hỏi", "Tiêu chí",
-		"Mức đánh giá", "Hài lòng", "Số ý kiến", "Tỷ lệ (%)"};
+	static const char *const hdr[] = {"Bộ câu hỏi", "Mã", "Câu hỏi", "Tiêu chí", "Mức đánh giá",
+		"Hài lòng", "Số ý kiến", "Tỷ lệ (%)"};
 	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Câu hỏi", 0, true);
 	lxw_row_t row = 1;
 
@@ -570,7 +584,8 @@ static int sheet_questions(struct xw *x, const struct rpt_model *m)
 	put_row(x, ws, 0, 0, hdr, 8, x->head);
 	worksheet_freeze_panes(ws, 1, 0);
 	if (m->nquestions == 0)
-		xlsxw_str(&x->w, ws, row, 0, "Không có câu hỏi nào có câu trả lời trong kỳ.", x->italic);
+		xlsxw_str(&x->w, ws, row, 0, "Không có câu hỏi nào có câu trả lời trong kỳ.",
+			x->italic);
 	for (int i = 0; i < m->nquestions; i++) {
 		const struct rpt_question *q = &m->questions[i];
 
@@ -630,7 +645,8 @@ static int sheet_themes(struct xw *x, const struct rpt_model *m)
 static int sheet_feedback(struct xw *x, const struct rpt_model *m)
 {
 	static const char *const hdr[] = {"STT", "Đơn vị", "Tiếp nhận", "Đã trả lời", "Đến hạn",
-		"Đúng hạn", "Tỷ lệ đúng hạn (%)", "Điểm", "Số đánh giá", "Hài lòng với trả lời (%)"};
+		"Đúng hạn", "Tỷ lệ đúng hạn (%)", "Điểm", "Số đánh giá",
+		"Hài lòng với trả lời (%)"};
 	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Phản ánh", 0, true);
 
 	if (ws == NULL)
@@ -706,18 +722,19 @@ int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err)
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo định dạng XLSX");
 		goto cleanup;
 	}
-	if (sheet_summary(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
-		sheet_long(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
-		sheet_trend(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
+	if (sheet_summary(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR || sheet_long(&x, m) != 0 ||
+		x.w.lerr != LXW_NO_ERROR || sheet_trend(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
 		sheet_questions(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
 		sheet_themes(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
 		(any_target(m->index) && (sheet_below(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
 		(m->nfeedback > 0 && (sheet_feedback(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
 		(m->o.internal && (sheet_staff(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR))) {
-		rc = hl_err_set(err, x.w.lerr == LXW_ERROR_MEMORY_MALLOC_FAILED ? HL_ENOMEM : HL_EIO,
-			HL_HERE, "không ghi được trang '%s' của báo cáo XLSX: %s",
-			x.w.sheet ? x.w.sheet : "?", x.w.lerr != LXW_NO_ERROR ? lxw_strerror(x.w.lerr) :
-			"không tạo được trang tính");
+		rc = hl_err_set(err,
+			x.w.lerr == LXW_ERROR_MEMORY_MALLOC_FAILED ? HL_ENOMEM : HL_EIO, HL_HERE,
+			"không ghi được trang '%s' của báo cáo XLSX: %s",
+			x.w.sheet ? x.w.sheet : "?",
+			x.w.lerr != LXW_NO_ERROR ? lxw_strerror(x.w.lerr) :
+						   "không tạo được trang tính");
 		goto cleanup;
 	}
 	return xlsxw_close(&x.w, "báo cáo XLSX", err);

@@ -13,9 +13,10 @@
 const char *wk_title(const struct wk_model *m)
 {
 	char a[16], b[16];
-	const char *t = hl_arena_printf(m->a, "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn — "
-		"tuần từ %s đến %s", hl_day_vn(m->saturday, a, sizeof(a)),
-		hl_day_vn(m->friday, b, sizeof(b)));
+	const char *t = hl_arena_printf(m->a,
+		"Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn — "
+		"tuần từ %s đến %s",
+		hl_day_vn(m->saturday, a, sizeof(a)), hl_day_vn(m->friday, b, sizeof(b)));
 
 	return t != NULL ? t : "Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn";
 }
@@ -35,8 +36,8 @@ static void csv_item(FILE *f, const char *section, const struct wk_item *it)
 	fputc(',', f);
 	csvout_cell(f, it->procedure);
 	fprintf(f, ",%s,%s,%s,%s,,,,,\n", hl_clock_iso_minute(it->received_at, r, sizeof(r)),
-		hl_clock_iso_minute(it->due_at, d, sizeof(d)), hl_clock_iso_minute(it->finished_at, fin, sizeof(fin)),
-		tl_class_name(it->cls));
+		hl_clock_iso_minute(it->due_at, d, sizeof(d)),
+		hl_clock_iso_minute(it->finished_at, fin, sizeof(fin)), tl_class_name(it->cls));
 }
 
 static void csv_unit(FILE *f, const struct wk_unit *w)
@@ -61,7 +62,8 @@ int wk_csv(const struct wk_model *m, const char *path, struct hl_err *err)
 	if (rc != HL_OK)
 		return rc;
 	fputs("section,unit,field,code,procedure,received_at,due_at,finished_at,status,"
-		"received,early,on_time,late,on_time_pct\n", out.f);
+	      "received,early,on_time,late,on_time_pct\n",
+		out.f);
 	for (size_t i = 0; i < m->nunits; i++)
 		if (m->units[i].active)
 			csv_unit(out.f, &m->units[i]);
@@ -74,8 +76,7 @@ int wk_csv(const struct wk_model *m, const char *path, struct hl_err *err)
 	return rc;
 }
 
-int wk_render(const struct wk_model *m, const char *format, const char *path,
-	struct hl_err *err)
+int wk_render(const struct wk_model *m, const char *format, const char *path, struct hl_err *err)
 {
 	if (strcmp(format, "pdf") == 0)
 		return wk_pdf(m, path, err);
@@ -83,6 +84,6 @@ int wk_render(const struct wk_model *m, const char *format, const char *path,
 		return wk_xlsx(m, path, err);
 	if (strcmp(format, "csv") == 0)
 		return wk_csv(m, path, err);
-	return hl_err_set(err, HL_EINVAL, "--format", "định dạng '%s' không có (pdf, xlsx hoặc csv)",
-		format);
+	return hl_err_set(err, HL_EINVAL, "--format",
+		"định dạng '%s' không có (pdf, xlsx hoặc csv)", format);
 }

@@ -7,8 +7,7 @@
 #include "svc/weekly_model.h"
 
 /* Write m to path as format "pdf", "xlsx" or "csv". */
-int wk_render(const struct wk_model *m, const char *format, const char *path,
-	struct hl_err *err);
+int wk_render(const struct wk_model *m, const char *format, const char *path, struct hl_err *err);
 
 /* The renderers (weekly_pdf.c, weekly_xlsx.c, weekly.c for CSV). */
 int wk_pdf(const struct wk_model *m, const char *path, struct hl_err *err);

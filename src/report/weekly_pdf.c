@@ -52,18 +52,23 @@ static void heading(struct pdfdoc *d, const struct wk_model *m)
 	char date[96];
 	int y, mo, dd;
 	struct pdf_heading h = {
-		.above = "ỦY BAN NHÂN DÂN", .issuer = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
-		.number = "Số:        /TB-TTPVHCC", .date = date, .left = 0.41, .gap = 4,
-		.rule_div = 6, .after = 16,
+		.above = "ỦY BAN NHÂN DÂN",
+		.issuer = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+		.number = "Số:        /TB-TTPVHCC",
+		.date = date,
+		.left = 0.41,
+		.gap = 4,
+		.rule_div = 6,
+		.after = 16,
 	};
 
 	/* The unit's name in short ("UBND PHƯỜNG VĨNH THỌ") above its centre. */
 	if (m->above != NULL)
 		h.above = m->above;
 	hl_day_to_ymd(m->friday, &y, &mo, &dd);
-	snprintf(date, sizeof(date), "%s%sngày %02d tháng %s%d năm %d", m->place != NULL ?
-		m->place : "", m->place != NULL && m->place[0] ? ", " : "", dd, mo <= 2 ? "0" : "",
-		mo, y);
+	snprintf(date, sizeof(date), "%s%sngày %02d tháng %s%d năm %d",
+		m->place != NULL ? m->place : "", m->place != NULL && m->place[0] ? ", " : "", dd,
+		mo <= 2 ? "0" : "", mo, y);
 	pdfdoc_heading(d, &h);
 	pdfdoc_title(d, "THÔNG BÁO", wk_title(m), 8, 14);
 }
@@ -72,8 +77,7 @@ static void heading(struct pdfdoc *d, const struct wk_model *m)
  * follows (keep with next). */
 static void section(struct pdfdoc *d, const char *text, double next)
 {
-	pdfdoc_keep(d, 4 + pdfdoc_par_height(d, text, BODY, PDF_BOLD, PDF_LEFT, 0, 0, AFTER),
-		next);
+	pdfdoc_keep(d, 4 + pdfdoc_par_height(d, text, BODY, PDF_BOLD, PDF_LEFT, 0, 0, AFTER), next);
 	pdfdoc_space(d, 4);
 	pdfdoc_par(d, text, BODY, PDF_BOLD, PDF_LEFT, 0, AFTER);
 }
@@ -89,7 +93,8 @@ static double line_height(struct pdfdoc *d, const char *text, unsigned style, do
 static void results(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 {
 	static const struct pdf_col col[] = {
-		{"STT", 0.06, PDF_CENTER, NULL}, {"Đơn vị", 0.21, PDF_LEFT, NULL},
+		{"STT", 0.06, PDF_CENTER, NULL},
+		{"Đơn vị", 0.21, PDF_LEFT, NULL},
 		{"Tiếp nhận trong tuần", 0.09, PDF_RIGHT, NULL},
 		{"Tổng số", 0.075, PDF_RIGHT, "Đã giải quyết"},
 		{"Trước hạn", 0.075, PDF_RIGHT, "Đã giải quyết"},
@@ -103,29 +108,38 @@ static void results(struct pdfdoc *d, struct hl_arena *a, const struct wk_model 
 	static const struct pdf_table t = {11, col, CELL};
 	char a1[16], a2[16];
 
-	const char *intro = hl_arena_printf(a, "Từ 00:00 thứ Bảy %s đến 17:00 thứ Sáu %s. Đã giải "
+	const char *intro = hl_arena_printf(a,
+		"Từ 00:00 thứ Bảy %s đến 17:00 thứ Sáu %s. Đã giải "
 		"quyết: hồ sơ hoàn thành trong tuần; đang giải quyết: hồ sơ chưa hoàn thành lúc 17:00 "
 		"thứ Sáu, trong hạn hoặc đã quá hạn. Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / số hồ "
-		"sơ đã giải quyết trong tuần.", hl_day_vn(m->saturday, a1, sizeof(a1)),
-		hl_day_vn(m->friday, a2, sizeof(a2)));
+		"sơ đã giải quyết trong tuần.",
+		hl_day_vn(m->saturday, a1, sizeof(a1)), hl_day_vn(m->friday, a2, sizeof(a2)));
 
 	section(d, "I. KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ TRONG TUẦN",
 		pdfdoc_par_height(d, intro, CELL + 1, PDF_ITALIC, PDF_JUSTIFY, 0, 2, 0));
 	pdfdoc_par(d, intro, CELL + 1, PDF_ITALIC, PDF_JUSTIFY, 0, AFTER);
 	if (m->nunits == 0) {
-		pdfdoc_par(d, "Trong tuần không có hồ sơ nào được tiếp nhận hoặc giải quyết.", BODY, 0,
-			PDF_LEFT, 0, AFTER);
+		pdfdoc_par(d, "Trong tuần không có hồ sơ nào được tiếp nhận hoặc giải quyết.", BODY,
+			0, PDF_LEFT, 0, AFTER);
 		return;
 	}
 	pdfdoc_table_begin(d, &t);
 	for (size_t i = 0; i <= m->nunits; i++) {
-		const struct wk_unit *w = i < m->nunits ? &m->units[m->order != NULL ?
-			m->order[i] : i] : &m->total;
+		const struct wk_unit *w = i < m->nunits ?
+			&m->units[m->order != NULL ? m->order[i] : i] :
+			&m->total;
 		const char *cells[11] = {
-			i < m->nunits ? hl_arena_printf(a, "%zu", i + 1) : "", w->name,
-			num(a, w->received), num(a, tl_finished(&w->fin)), num(a, w->fin.n[TL_EARLY]),
-			num(a, w->fin.n[TL_ON_TIME]), num(a, w->fin.n[TL_LATE]), num(a, tl_total(&w->open)),
-			num(a, w->open.n[TL_PENDING]), num(a, w->open.n[TL_OVERDUE]), dec_pct(a, &w->fin),
+			i < m->nunits ? hl_arena_printf(a, "%zu", i + 1) : "",
+			w->name,
+			num(a, w->received),
+			num(a, tl_finished(&w->fin)),
+			num(a, w->fin.n[TL_EARLY]),
+			num(a, w->fin.n[TL_ON_TIME]),
+			num(a, w->fin.n[TL_LATE]),
+			num(a, tl_total(&w->open)),
+			num(a, w->open.n[TL_PENDING]),
+			num(a, w->open.n[TL_OVERDUE]),
+			dec_pct(a, &w->fin),
 		};
 		unsigned st[11];
 
@@ -138,15 +152,17 @@ static void results(struct pdfdoc *d, struct hl_arena *a, const struct wk_model 
 
 static const struct pdf_col item_col[] = {
 	/* A dossier's code is wide enough not to break inside its digits. */
-	{"STT", 0.06, PDF_CENTER, NULL}, {"Mã hồ sơ", 0.20, PDF_LEFT, NULL},
-	{"Đơn vị", 0.14, PDF_LEFT, NULL}, {"Thủ tục", 0.20, PDF_LEFT, NULL},
-	{"Tiếp nhận", 0.12, PDF_LEFT, NULL}, {"Hạn trả", 0.12, PDF_LEFT, NULL},
+	{"STT", 0.06, PDF_CENTER, NULL},
+	{"Mã hồ sơ", 0.20, PDF_LEFT, NULL},
+	{"Đơn vị", 0.14, PDF_LEFT, NULL},
+	{"Thủ tục", 0.20, PDF_LEFT, NULL},
+	{"Tiếp nhận", 0.12, PDF_LEFT, NULL},
+	{"Hạn trả", 0.12, PDF_LEFT, NULL},
 	{"Tình trạng", 0.16, PDF_LEFT, NULL},
 };
 static const struct pdf_table item_table = {7, item_col, CELL};
 
-static void item_cells(struct hl_arena *a, size_t no, const struct wk_item *it,
-	const char **cells)
+static void item_cells(struct hl_arena *a, size_t no, const struct wk_item *it, const char **cells)
 {
 	const char *state = it->cls == TL_LATE ?
 		hl_arena_printf(a, "Trễ hạn, hoàn thành %s", minute(a, it->finished_at)) :
@@ -159,7 +175,8 @@ static void item_cells(struct hl_arena *a, size_t no, const struct wk_item *it,
 	cells[4] = minute(a, it->received_at);
 	cells[5] = minute(a, it->due_at);
 	cells[6] = it->cls != TL_PENDING && !it->apology ?
-		hl_arena_printf(a, "%s; chưa có phiếu xin lỗi", state) : state;
+		hl_arena_printf(a, "%s; chưa có phiếu xin lỗi", state) :
+		state;
 }
 
 /* The table's header and first row: what a heading keeps with it. */
@@ -178,8 +195,8 @@ static const char *field_line(struct hl_arena *a, const struct wk_model *m, size
 
 	while (k < m->nlate && strcmp(m->late[k].field, it->field) == 0)
 		k++;
-	return hl_arena_printf(a, "Lĩnh vực: %s (%zu hồ sơ)", it->field_name[0] ? it->field_name :
-		"không ghi lĩnh vực", k - i);
+	return hl_arena_printf(a, "Lĩnh vực: %s (%zu hồ sơ)",
+		it->field_name[0] ? it->field_name : "không ghi lĩnh vực", k - i);
 }
 
 static void late(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
@@ -195,8 +212,9 @@ static void late(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 		pdfdoc_par(d, none, BODY, 0, PDF_LEFT, 0, AFTER);
 		return;
 	}
-	section(d, title, line_height(d, field_line(a, m, 0), PDF_BOLD | PDF_ITALIC, 3) +
-		first_rows(d, a, &m->late[0]));
+	section(d, title,
+		line_height(d, field_line(a, m, 0), PDF_BOLD | PDF_ITALIC, 3) +
+			first_rows(d, a, &m->late[0]));
 	for (size_t i = 0, no = 0; i < m->nlate; i++) {
 		const struct wk_item *it = &m->late[i];
 
@@ -205,7 +223,8 @@ static void late(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 
 			if (i > 0)
 				pdfdoc_table_end(d, AFTER);
-			pdfdoc_keep(d, line_height(d, line, PDF_BOLD | PDF_ITALIC, 3), first_rows(d, a, it));
+			pdfdoc_keep(d, line_height(d, line, PDF_BOLD | PDF_ITALIC, 3),
+				first_rows(d, a, it));
 			pdfdoc_par(d, line, BODY, PDF_BOLD | PDF_ITALIC, PDF_LEFT, 0, 3);
 			pdfdoc_table_begin(d, &item_table);
 			no = 0;

@@ -41,10 +41,10 @@ static lxw_worksheet *sheet(struct wx *x, const char *name, lxw_row_t head, int 
 	return ws;
 }
 
-static void count(struct wx *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, int64_t v,
-	bool total)
+static void count(struct wx *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, int64_t v, bool total)
 {
-	xlsxw_keep(&x->w, worksheet_write_number(ws, r, c, (double)v, total ? x->cnt_bold : x->cnt));
+	xlsxw_keep(&x->w,
+		worksheet_write_number(ws, r, c, (double)v, total ? x->cnt_bold : x->cnt));
 }
 
 /* The week per unit with Thông tư 01/2018/TT-VPCP's columns: finished
@@ -52,8 +52,8 @@ static void count(struct wx *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, int
  * time, overdue), each under its group with its total. */
 static void sheet_results(struct wx *x, const struct wk_model *m)
 {
-	static const char *const h[] = {"Mã đơn vị", "Đơn vị", "Tiếp nhận trong tuần",
-		"Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn",
+	static const char *const h[] = {"Mã đơn vị", "Đơn vị", "Tiếp nhận trong tuần", "Tổng số",
+		"Trước hạn", "Đúng hạn", "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn",
 		"Tỷ lệ đúng hạn (%)"};
 	static const double w[] = {14, 36, 11, 9, 9, 9, 9, 9, 9, 9, 12};
 	lxw_worksheet *ws = sheet(x, "Kết quả tuần", 3, 11, w);
@@ -66,8 +66,9 @@ static void sheet_results(struct wx *x, const struct wk_model *m)
 		if (c >= 3 && c <= 9)
 			str(x, ws, 3, (lxw_col_t)c, h[c], x->head);
 		else
-			xlsxw_keep(&x->w, worksheet_merge_range(ws, 2, (lxw_col_t)c, 3, (lxw_col_t)c, h[c],
-				x->head));
+			xlsxw_keep(&x->w,
+				worksheet_merge_range(ws, 2, (lxw_col_t)c, 3, (lxw_col_t)c, h[c],
+					x->head));
 	}
 	xlsxw_keep(&x->w, worksheet_merge_range(ws, 2, 3, 2, 6, "Đã giải quyết", x->head));
 	xlsxw_keep(&x->w, worksheet_merge_range(ws, 2, 7, 2, 9, "Đang giải quyết", x->head));
@@ -75,7 +76,7 @@ static void sheet_results(struct wx *x, const struct wk_model *m)
 	for (size_t i = 0; i <= m->nunits; i++) {
 		bool total = i == m->nunits;
 		const struct wk_unit *u = !total ? &m->units[m->order != NULL ? m->order[i] : i] :
-			&m->total;
+						   &m->total;
 		lxw_row_t r = (lxw_row_t)(4 + i);
 		lxw_format *f = total ? x->bold : NULL;
 		double pct;

@@ -52,8 +52,8 @@ int xlsxw_close(struct xlsxw *x, const char *what, struct hl_err *err)
 	le = workbook_close(x->wb);
 	x->wb = NULL;
 	if (le != LXW_NO_ERROR) {
-		rc = hl_err_set(err, HL_EIO, HL_HERE, "không ghi được tệp XLSX '%s': %s", x->out.path,
-			lxw_strerror(le));
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "không ghi được tệp XLSX '%s': %s",
+			x->out.path, lxw_strerror(le));
 		goto cleanup;
 	}
 	/* Flush what libxlsxwriter wrote to the disk before the rename. */
@@ -119,7 +119,7 @@ void xlsxw_str(struct xlsxw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, con
 		return;
 	}
 	memcpy(cut, s, n);
-	memcpy(cut + n, "…", 4);   /* 3 bytes and the NUL */
+	memcpy(cut + n, "…", 4); /* 3 bytes and the NUL */
 	xlsxw_keep(x, worksheet_write_string(ws, r, c, cut, f));
 	hl_free(cut);
 }
@@ -139,15 +139,14 @@ void xlsxw_width(struct xlsxw *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t 
 	xlsxw_keep(x, worksheet_set_column(ws, first, last, w, f));
 }
 
-lxw_worksheet *xlsxw_sheet(struct xlsxw *x, const char *name, lxw_row_t header_row,
-	bool landscape)
+lxw_worksheet *xlsxw_sheet(struct xlsxw *x, const char *name, lxw_row_t header_row, bool landscape)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
 
 	x->sheet = name;
 	if (ws == NULL)
 		return NULL;
-	worksheet_set_paper(ws, 9);    /* A4 */
+	worksheet_set_paper(ws, 9); /* A4 */
 	if (landscape)
 		worksheet_set_landscape(ws);
 	else

@@ -20,7 +20,7 @@ struct xlsxw {
 	struct rpt_out out;
 	lxw_workbook *wb;
 	lxw_error lerr;
-	const char *sheet;     /* the sheet being written, for messages */
+	const char *sheet; /* the sheet being written, for messages */
 };
 
 /* Start a workbook for path on a temporary file; title (NULL = none) and
@@ -58,8 +58,7 @@ void xlsxw_width(struct xlsxw *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t 
 /* A sheet printed on A4 (landscape for a wide table), fitted to one page
  * wide, row header_row repeated on every page; NULL when out of memory (the
  * workbook's). */
-lxw_worksheet *xlsxw_sheet(struct xlsxw *x, const char *name, lxw_row_t header_row,
-	bool landscape);
+lxw_worksheet *xlsxw_sheet(struct xlsxw *x, const char *name, lxw_row_t header_row, bool landscape);
 
 /* The header-cell format of the printed tables (bold, wrapped, centred,
  * light blue, thin border); the workbook's, NULL when out of memory. */

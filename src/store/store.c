@@ -9,8 +9,7 @@
 
 static bool is_postgres(const char *target)
 {
-	return strncmp(target, "postgresql://", 13) == 0 ||
-		strncmp(target, "postgres://", 11) == 0;
+	return strncmp(target, "postgresql://", 13) == 0 || strncmp(target, "postgres://", 11) == 0;
 }
 
 int store_open(const char *target, struct store **out, struct hl_err *err)
@@ -27,8 +26,8 @@ int store_open(const char *target, struct store **out, struct hl_err *err)
 			"PostgreSQL chưa được hỗ trợ trong bản này");
 	st = hl_calloc(1, sizeof(*st));
 	if (st == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE,
-			"hết bộ nhớ khi mở cơ sở dữ liệu %s", target);
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s",
+			target);
 	st->ops = &store_sqlite_ops;
 	rc = st->ops->open(st, target, err);
 	if (rc != HL_OK) {

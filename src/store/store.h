@@ -25,15 +25,15 @@ struct store;
 
 #define STORE_CODE_MAX 64
 #define STORE_NAME_MAX 256
-#define STORE_HASH_LEN TOKEN_HASH_LEN   /* tokens and contents are kept as their BLAKE2b-256 hash */
+#define STORE_HASH_LEN TOKEN_HASH_LEN /* tokens and contents are kept as their BLAKE2b-256 hash */
 
 struct store_unit {
-	int64_t id;                       /* set by the store */
+	int64_t id; /* set by the store */
 	char code[STORE_CODE_MAX];
 	char name[STORE_NAME_MAX];
-	char type[24];                    /* "ubnd-xa", "tram-y-te", ... */
-	int64_t parent_id;                /* 0 = root */
-	hl_day valid_from, valid_to;      /* inclusive; HL_DAY_NONE = open */
+	char type[24];               /* "ubnd-xa", "tram-y-te", ... */
+	int64_t parent_id;           /* 0 = root */
+	hl_day valid_from, valid_to; /* inclusive; HL_DAY_NONE = open */
 };
 
 /* NEW replaced OLD on day (OLD's last day is day - 1). */
@@ -70,38 +70,38 @@ enum store_channel { CH_KIOSK = 1, CH_PAPER = 2, CH_QR = 3, CH_IMPORT = 4 };
 #define STORE_COMMENT_MAX 4000
 
 struct store_response {
-	int64_t id;                        /* set by the store */
-	char ext_id[STORE_CODE_MAX];       /* "" = none; unique within the unit when given */
+	int64_t id;                  /* set by the store */
+	char ext_id[STORE_CODE_MAX]; /* "" = none; unique within the unit when given */
 	int64_t unit_id;
 	hl_day day;
-	int64_t instrument_id;             /* store_instrument.id (code + version) */
-	int channel;                       /* enum store_channel */
-	int64_t field_id, staff_id;        /* 0 = not given */
+	int64_t instrument_id;      /* store_instrument.id (code + version) */
+	int channel;                /* enum store_channel */
+	int64_t field_id, staff_id; /* 0 = not given */
 	char dossier[STORE_CODE_MAX];
 	char comment[STORE_COMMENT_MAX + 1];
 	int nanswers;
 	unsigned char answers[STORE_ANSWERS_MAX]; /* see core/instrument.h */
-	int64_t batch_id;                  /* the import or collection batch */
-	int status;                        /* enum store_resp_status; only counted
+	int64_t batch_id;                         /* the import or collection batch */
+	int status;                               /* enum store_resp_status; only counted
 	                                    * responses are in the tallies */
-	int64_t kiosk_id;                  /* the kiosk that sent it, 0 = none */
-	int64_t received_at;               /* server time, seconds since 1970, 0 = unknown */
-	bool has_hash;                     /* content_hash is known (svc/intake.h); rows
+	int64_t kiosk_id;                         /* the kiosk that sent it, 0 = none */
+	int64_t received_at;                      /* server time, seconds since 1970, 0 = unknown */
+	bool has_hash;                            /* content_hash is known (svc/intake.h); rows
 	                                    * stored before hashes existed have none */
 	unsigned char content_hash[STORE_HASH_LEN];
 };
 
 enum store_resp_status {
-	RS_COUNTED = 0,   /* in the indices */
-	RS_HELD = 1,      /* stored, held for a clerk's review (e.g. a kiosk burst) */
-	RS_REJECTED = 2,  /* reviewed and left out; kept for the record */
+	RS_COUNTED = 0,  /* in the indices */
+	RS_HELD = 1,     /* stored, held for a clerk's review (e.g. a kiosk burst) */
+	RS_REJECTED = 2, /* reviewed and left out; kept for the record */
 };
 
 struct store_target {
 	int year;
-	int64_t unit_id;                   /* 0 when set for a type */
-	char type[24];                     /* "" when set for a unit */
-	char criterion[HL_CODE_MAX];       /* "" = every criterion and SIPAS */
+	int64_t unit_id;             /* 0 when set for a type */
+	char type[24];               /* "" when set for a unit */
+	char criterion[HL_CODE_MAX]; /* "" = every criterion and SIPAS */
 	double value;
 };
 
@@ -110,12 +110,12 @@ struct store_dossier {
 	char code[STORE_CODE_MAX];
 	int64_t unit_id, field_id;
 	char procedure[STORE_NAME_MAX];
-	char channel[16];                  /* "online", "direct" or "post" */
+	char channel[16];                                      /* "online", "direct" or "post" */
 	int64_t received_at, due_at, finished_at, returned_at; /* minutes, -1 = none */
 	int supplements, reschedules;
 	bool apology;
-	int64_t submitted_at;              /* minutes, -1 = none; stored by dossier_save only */
-	int cls;                           /* a finished dossier's class (enum tl_class:
+	int64_t submitted_at; /* minutes, -1 = none; stored by dossier_save only */
+	int cls;              /* a finished dossier's class (enum tl_class:
 	                                    * early, on time, late), computed by svc
 	                                    * (dossq.h dq_save) and stored as given; 0
 	                                    * until received, due and finished are all known */
@@ -126,31 +126,37 @@ struct store_dossier {
 /* Roles, from least to most: a data-entry clerk types ballots for its unit; a
  * unit clerk runs its unit; a supervisor sees every unit below its own; an
  * administrator everything. */
-enum store_role { ROLE_NONE = 0, ROLE_ENTRY = 1, ROLE_CLERK = 2, ROLE_SUPERVISOR = 3, ROLE_ADMIN = 4 };
+enum store_role {
+	ROLE_NONE = 0,
+	ROLE_ENTRY = 1,
+	ROLE_CLERK = 2,
+	ROLE_SUPERVISOR = 3,
+	ROLE_ADMIN = 4
+};
 
 struct store_user {
 	int64_t id;
-	char name[STORE_CODE_MAX];         /* login name, unique */
-	int role;                          /* enum store_role */
-	int64_t unit_id;                   /* 0 for an administrator of everything */
-	char pwhash[160];                  /* crypto_pwhash_str (argon2id) */
+	char name[STORE_CODE_MAX]; /* login name, unique */
+	int role;                  /* enum store_role */
+	int64_t unit_id;           /* 0 for an administrator of everything */
+	char pwhash[160];          /* crypto_pwhash_str (argon2id) */
 	bool disabled;
 };
 
 struct store_session {
 	unsigned char token_hash[STORE_HASH_LEN];
 	int64_t user_id;
-	char csrf[48];                     /* the session's anti-CSRF token */
-	int64_t expires_at;                /* seconds since 1970 */
+	char csrf[48];      /* the session's anti-CSRF token */
+	int64_t expires_at; /* seconds since 1970 */
 };
 
 struct store_kiosk {
 	int64_t id;
-	char name[STORE_CODE_MAX];         /* unique */
+	char name[STORE_CODE_MAX]; /* unique */
 	int64_t unit_id;
 	unsigned char token_hash[STORE_HASH_LEN];
 	bool revoked;
-	int64_t last_at;                   /* set by kiosk_list: when its last response
+	int64_t last_at; /* set by kiosk_list: when its last response
 	                                    * came (seconds), 0 = none */
 };
 
@@ -159,9 +165,9 @@ struct store_receipt {
 	unsigned char token_hash[STORE_HASH_LEN];
 	char dossier[STORE_CODE_MAX];
 	int64_t unit_id;
-	int64_t created_at, used_at;       /* seconds; used_at 0 = not used */
-	int64_t response_id;               /* the response it gave, 0 = none */
-	int64_t replaced_at;               /* seconds; a newer link for the dossier was
+	int64_t created_at, used_at; /* seconds; used_at 0 = not used */
+	int64_t response_id;         /* the response it gave, 0 = none */
+	int64_t replaced_at;         /* seconds; a newer link for the dossier was
 	                                    * made then (receipt_replace), 0 = current */
 };
 
@@ -172,25 +178,25 @@ struct store_paper_batch {
 	hl_day opened_on;
 	char opened_by[STORE_NAME_MAX];
 	char witness[STORE_NAME_MAX];
-	int counted;                       /* ballots counted when the box was opened */
-	bool double_entry;                 /* two clerks type it; counts when they agree */
+	int counted;       /* ballots counted when the box was opened */
+	bool double_entry; /* two clerks type it; counts when they agree */
 	int64_t instrument_id;
-	bool closed;                       /* only a closed batch's ballots count */
-	int64_t created_by;                /* user id */
-	int64_t closed_at;                 /* seconds, 0 = open */
+	bool closed;        /* only a closed batch's ballots count */
+	int64_t created_by; /* user id */
+	int64_t closed_at;  /* seconds, 0 = open */
 };
 
 /* One ballot as typed in a pass (1, or 2 for the second clerk of a double entry). */
 struct store_paper_entry {
 	int64_t batch_id;
 	int pass;
-	int seq;                           /* ballot number within the batch, 1.. */
+	int seq; /* ballot number within the batch, 1.. */
 	int64_t field_id, staff_id;
 	int nanswers;
 	unsigned char answers[STORE_ANSWERS_MAX];
 	char comment[STORE_COMMENT_MAX + 1];
-	int64_t entered_by;                /* user id */
-	bool spoiled;                      /* phiếu không hợp lệ: counted in the batch, never
+	int64_t entered_by; /* user id */
+	bool spoiled;       /* phiếu không hợp lệ: counted in the batch, never
 	                                    * a response (no answers) */
 };
 
@@ -201,7 +207,7 @@ struct store_paper_entry {
  * the document is the rendered report (HTML or PDF), empty when none was
  * rendered. Republishing adds version n + 1; every version is kept. */
 struct store_report {
-	int64_t id;                        /* set by the store */
+	int64_t id; /* set by the store */
 	int64_t unit_id;
 	char period[40];                   /* canonical code: "2024-Q1" */
 	int version;                       /* 1, 2, ... per (unit, period), set by the store */
@@ -220,10 +226,10 @@ struct store_report {
  * public sees. */
 struct store_approval {
 	int64_t response_id;
-	int64_t unit_id;                   /* the response's */
-	hl_day day;                        /* the response's */
-	char by[STORE_CODE_MAX + 32];      /* "web:lan" */
-	int64_t at;                        /* seconds since 1970 */
+	int64_t unit_id;              /* the response's */
+	hl_day day;                   /* the response's */
+	char by[STORE_CODE_MAX + 32]; /* "web:lan" */
+	int64_t at;                   /* seconds since 1970 */
 };
 
 /* A unit's own reporting schedule (core/calendar_rpt.h SPEC). */
@@ -253,54 +259,54 @@ struct store_count {
  * store's row buffer and are valid only during the callback. */
 struct store_response_core {
 	int64_t id, unit_id, instrument_id, field_id;
-	int status;                        /* enum store_resp_status */
+	int status; /* enum store_resp_status */
 	hl_day day;
 	int nanswers;
 	const unsigned char *answers;
 	/* What the rollups (core/rollup.h) take besides. */
-	int channel;                       /* enum store_channel */
-	int64_t staff_id;                  /* 0 = not given */
-	const char *comment;               /* "" = none; valid during the callback */
+	int channel;         /* enum store_channel */
+	int64_t staff_id;    /* 0 = not given */
+	const char *comment; /* "" = none; valid during the callback */
 };
 
 /* ---- plan (issue 6; section owned by svc/plan.c) ---- */
 
-#define STORE_PLAN_TEXT_MAX 4000    /* bytes of a task's content, office, result */
+#define STORE_PLAN_TEXT_MAX 4000 /* bytes of a task's content, office, result */
 #define STORE_PLAN_NOTE_MAX 2000
 
 /* A standard task (nhiệm vụ mẫu) of a criterion, as an administrator edited
  * it; while none is stored the built-ins of svc/plan.c apply. */
 struct store_plan_std {
-	int seq;                           /* order in the whole list, 1.. */
+	int seq; /* order in the whole list, 1.. */
 	char criterion[HL_CODE_MAX];
 	char task[STORE_PLAN_TEXT_MAX];
 	char responsible[STORE_PLAN_TEXT_MAX];
-	char schedule[32];                 /* svc/plan.h's codes or YYYY-MM-DD */
+	char schedule[32]; /* svc/plan.h's codes or YYYY-MM-DD */
 	char expected[STORE_PLAN_TEXT_MAX];
 };
 
 /* One task of a unit's improvement plan for a year. */
 struct store_plan_task {
-	int64_t id;                        /* set by the store */
+	int64_t id; /* set by the store */
 	int64_t unit_id;
 	int year;
-	int no;                            /* 1.. within the plan */
+	int no; /* 1.. within the plan */
 	char criterion[HL_CODE_MAX];
-	bool has_value, has_target;        /* the criterion's base value and target when adopted */
+	bool has_value, has_target; /* the criterion's base value and target when adopted */
 	double value, target;
 	char task[STORE_PLAN_TEXT_MAX];
 	char responsible[STORE_PLAN_TEXT_MAX];
 	char schedule[32];
 	char expected[STORE_PLAN_TEXT_MAX];
-	char status[24];                   /* chua-bat-dau, dang-thuc-hien, hoan-thanh, qua-han */
-	int64_t version;                   /* set by the store: 1 when added, one more at
+	char status[24]; /* chua-bat-dau, dang-thuc-hien, hoan-thanh, qua-han */
+	int64_t version; /* set by the store: 1 when added, one more at
 	                                    * each change (compare-and-set, plan_task_put) */
 };
 
 /* A dated progress note on a task, with the status it set. */
 struct store_plan_note {
 	int64_t task_id;
-	int no;                            /* the task's number (set by plan_note_list) */
+	int no; /* the task's number (set by plan_note_list) */
 	hl_day day;
 	char status[24];
 	char text[STORE_PLAN_NOTE_MAX];
@@ -311,7 +317,7 @@ struct store_plan_note {
 
 /* An office items are forwarded to; unit_id 0 = built in, for every unit. */
 struct store_fb_office {
-	int64_t id;                        /* set by the store */
+	int64_t id; /* set by the store */
 	char code[STORE_CODE_MAX];
 	int64_t unit_id;
 	char name[STORE_NAME_MAX];
@@ -321,22 +327,22 @@ struct store_fb_office {
  * none; codes and states are svc/feedback.h's enums. The sender's name and
  * contact are elsewhere (fb_contact_*). */
 struct store_fb_item {
-	int64_t id;                        /* set by the store */
-	char code[STORE_CODE_MAX];         /* unique */
+	int64_t id;                /* set by the store */
+	char code[STORE_CODE_MAX]; /* unique */
 	int64_t unit_id;
 	int channel, kind, cls;
-	char criterion[HL_CODE_MAX];       /* "" = none */
+	char criterion[HL_CODE_MAX]; /* "" = none */
 	int state;
 	int64_t received_at, classified_at;
-	int64_t office_id, forwarded_at;   /* office 0 = not forwarded */
-	int answer_no;                     /* the letter's number in its year, 0 = none */
+	int64_t office_id, forwarded_at; /* office 0 = not forwarded */
+	int answer_no;                   /* the letter's number in its year, 0 = none */
 	int64_t first_answered_at, answered_at, published_at;
-	int rating;                        /* 0 none, 1 satisfied, 2 not satisfied (the last) */
+	int rating; /* 0 none, 1 satisfied, 2 not satisfied (the last) */
 	int64_t rated_at, reopened_at, closed_at;
-	int reopened;                      /* times reopened */
+	int reopened; /* times reopened */
 	unsigned char token_hash[STORE_HASH_LEN];
-	char *text, *answer;               /* in the caller's arena; NULL unless asked */
-	int64_t version;                   /* set by the store: 1 when added, one more at
+	char *text, *answer; /* in the caller's arena; NULL unless asked */
+	int64_t version;     /* set by the store: 1 when added, one more at
 	                                    * each fb_item_update (compare-and-set) */
 };
 
@@ -354,8 +360,8 @@ struct store_fb_idem {
 
 /* Which items fb_item_list returns. */
 struct store_fb_filter {
-	int64_t unit_id;                   /* 0 = every unit */
-	int64_t from, to;                  /* received_at in [from, to); -1 = open */
+	int64_t unit_id;  /* 0 = every unit */
+	int64_t from, to; /* received_at in [from, to); -1 = open */
 	bool open_only, published_only, with_text;
 };
 
@@ -364,7 +370,7 @@ struct store_fb_step {
 	int64_t item_id;
 	char step[24];
 	char who[STORE_CODE_MAX + 32];
-	int64_t at;                        /* minutes, local */
+	int64_t at; /* minutes, local */
 	char detail[STORE_NAME_MAX];
 };
 
@@ -372,7 +378,7 @@ struct store_fb_step {
 struct store_fb_deadline {
 	int64_t unit_id;
 	int cls;
-	int forward_hours, answer_days;    /* -1 = not set here */
+	int forward_hours, answer_days; /* -1 = not set here */
 };
 
 /* ---- dossier timeliness (issue 6; section owned by svc/dossq.c) ---- */
@@ -381,10 +387,10 @@ struct store_fb_deadline {
  * (core/timeliness.h), per field and channel, or per procedure. */
 struct store_dossier_sum {
 	int64_t unit_id;
-	int month;                         /* year * 12 + month - 1 */
-	int64_t field_id;                  /* 0 = none (and when per procedure) */
-	char channel[16];                  /* "" when per procedure */
-	char procedure[STORE_NAME_MAX];    /* "" unless per procedure */
+	int month;                      /* year * 12 + month - 1 */
+	int64_t field_id;               /* 0 = none (and when per procedure) */
+	char channel[16];               /* "" when per procedure */
+	char procedure[STORE_NAME_MAX]; /* "" unless per procedure */
 	int64_t early, on_time, late;
 };
 
@@ -399,8 +405,8 @@ typedef int (*store_response_cb)(void *ctx, const struct store_response *r);
 typedef int (*store_core_cb)(void *ctx, const struct store_response_core *r);
 typedef int (*store_tally_cb)(void *ctx, const struct store_tally_row *row);
 /* One stored rollup (core/rollup.h): its encoding, valid during the callback. */
-typedef int (*store_rollup_cb)(void *ctx, int64_t unit_id, hl_day month,
-	const unsigned char *data, size_t len);
+typedef int (*store_rollup_cb)(void *ctx, int64_t unit_id, hl_day month, const unsigned char *data,
+	size_t len);
 
 /* ---- calendar (issue 6; section owned by svc/calendar.c) ---- */
 
@@ -424,20 +430,20 @@ struct store_cal_hours {
  * by svc/import.c): what it wrote is undone if it fails or its process dies. */
 struct store_import_run {
 	int64_t id;
-	char kind[16];                     /* "responses" or "dossiers" */
-	int64_t batch_id;                  /* its responses' batch, 0 = none */
-	int64_t owner;                     /* the importing process (its pid) */
-	int64_t started_at;                /* seconds since 1970 */
+	char kind[16];      /* "responses" or "dossiers" */
+	int64_t batch_id;   /* its responses' batch, 0 = none */
+	int64_t owner;      /* the importing process (its pid) */
+	int64_t started_at; /* seconds since 1970 */
 };
 
 /* The transaction steps a backend's tx performs (store_begin ... below). */
 enum store_tx {
-	STORE_TX_BEGIN,         /* take the write lock now */
+	STORE_TX_BEGIN, /* take the write lock now */
 	STORE_TX_COMMIT,
 	STORE_TX_ROLLBACK,
-	STORE_TX_SAVEPOINT,     /* inside a transaction only */
-	STORE_TX_RELEASE,       /* keep the savepoint's writes */
-	STORE_TX_ROLLBACK_TO,   /* undo them; the savepoint is gone either way */
+	STORE_TX_SAVEPOINT,   /* inside a transaction only */
+	STORE_TX_RELEASE,     /* keep the savepoint's writes */
+	STORE_TX_ROLLBACK_TO, /* undo them; the savepoint is gone either way */
 	STORE_TX_COUNT
 };
 
@@ -445,49 +451,61 @@ enum store_tx {
  * (store_sqlite_units.c; svc/units, svc/fields, svc/staff). */
 struct store_units_ops {
 	int (*unit_put)(struct store *st, struct store_unit *u, struct hl_err *err);
-	int (*unit_get)(struct store *st, const char *code, struct store_unit *out, struct hl_err *err);
-	int (*unit_list)(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n, struct hl_err *err);
+	int (*unit_get)(struct store *st, const char *code, struct store_unit *out,
+		struct hl_err *err);
+	int (*unit_list)(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n,
+		struct hl_err *err);
 	int (*lineage_add)(struct store *st, const struct store_lineage *l, struct hl_err *err);
-	int (*lineage_list)(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n, struct hl_err *err);
+	int (*lineage_list)(struct store *st, struct hl_arena *a, struct store_lineage **out,
+		size_t *n, struct hl_err *err);
 	int (*field_put)(struct store *st, struct store_field *f, struct hl_err *err);
-	int (*field_list)(struct store *st, struct hl_arena *a, struct store_field **out, size_t *n, struct hl_err *err);
+	int (*field_list)(struct store *st, struct hl_arena *a, struct store_field **out, size_t *n,
+		struct hl_err *err);
 	int (*staff_put)(struct store *st, struct store_staff *s, struct hl_err *err);
-	int (*staff_list)(struct store *st, struct hl_arena *a, struct store_staff **out, size_t *n, struct hl_err *err);
+	int (*staff_list)(struct store *st, struct hl_arena *a, struct store_staff **out, size_t *n,
+		struct hl_err *err);
 };
 
 /* Survey instruments, one row per code and version (store_sqlite.c;
  * svc/instruments). */
 struct store_instruments_ops {
-	int (*instrument_put)(struct store *st, struct store_instrument *in, const char *json, struct hl_err *err);
+	int (*instrument_put)(struct store *st, struct store_instrument *in, const char *json,
+		struct hl_err *err);
 	int (*instrument_get)(struct store *st, const char *code, int version, struct hl_arena *a,
 		struct store_instrument *out, char **json, struct hl_err *err);
 	int (*instrument_get_id)(struct store *st, int64_t id, struct hl_arena *a,
 		struct store_instrument *out, char **json, struct hl_err *err);
-	int (*instrument_list)(struct store *st, struct hl_arena *a, struct store_instrument **out, size_t *n, struct hl_err *err);
+	int (*instrument_list)(struct store *st, struct hl_arena *a, struct store_instrument **out,
+		size_t *n, struct hl_err *err);
 };
 
 /* Responses and their batches (store_sqlite.c, _srv.c, _imp.c; svc/intake,
  * svc/import, svc/review). */
 struct store_responses_ops {
-	int (*batch_new)(struct store *st, const char *kind, const char *source, int64_t *id, struct hl_err *err);
-	int (*response_insert)(struct store *st, struct store_response *r, int64_t *existing_batch, struct hl_err *err);
+	int (*batch_new)(struct store *st, const char *kind, const char *source, int64_t *id,
+		struct hl_err *err);
+	int (*response_insert)(struct store *st, struct store_response *r, int64_t *existing_batch,
+		struct hl_err *err);
 	int (*response_scan)(struct store *st, int64_t unit_id, hl_day first, hl_day last,
 		store_response_cb cb, void *ctx, struct hl_err *err);
 	/* Responses with min_id <= id <= max_id in id order, light view. */
-	int (*response_scan_ids)(struct store *st, int64_t min_id, int64_t max_id,
-		store_core_cb cb, void *ctx, struct hl_err *err);
-	int (*response_count_after)(struct store *st, int64_t unit_id, hl_day day, int64_t *count, struct hl_err *err);
+	int (*response_scan_ids)(struct store *st, int64_t min_id, int64_t max_id, store_core_cb cb,
+		void *ctx, struct hl_err *err);
+	int (*response_count_after)(struct store *st, int64_t unit_id, hl_day day, int64_t *count,
+		struct hl_err *err);
 	/* Responses of a unit (0 = all) with a status, newest first, at most limit. */
 	int (*response_list_status)(struct store *st, int64_t unit_id, int status, int limit,
 		struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err);
-	int (*response_get)(struct store *st, int64_t id, struct store_response *out, struct hl_err *err);
+	int (*response_get)(struct store *st, int64_t id, struct store_response *out,
+		struct hl_err *err);
 	/* The response of unit_id with that ext_id; HL_ENOTFOUND when none. */
 	int (*response_get_ext)(struct store *st, int64_t unit_id, const char *ext_id,
 		struct store_response *out, struct hl_err *err);
 	int (*response_set_status)(struct store *st, int64_t id, int status, struct hl_err *err);
 	/* Responses of kiosk received since time t (seconds), counted up to limit
 	 * at most (the burst check needs no more, and stops early). */
-	int (*response_count_kiosk_since)(struct store *st, int64_t kiosk_id, int64_t t, int64_t limit, int64_t *count, struct hl_err *err);
+	int (*response_count_kiosk_since)(struct store *st, int64_t kiosk_id, int64_t t,
+		int64_t limit, int64_t *count, struct hl_err *err);
 	/* Delete every response of batch_id (the caller recomputes the tallies). */
 	int (*response_delete_batch)(struct store *st, int64_t batch_id, struct hl_err *err);
 };
@@ -496,28 +514,37 @@ struct store_responses_ops {
  * and paper ballot boxes (store_sqlite_srv.c; svc/receipt, svc/paper). */
 struct store_intake_ops {
 	int (*receipt_put)(struct store *st, const struct store_receipt *r, struct hl_err *err);
-	int (*receipt_get)(struct store *st, const unsigned char *token_hash, struct store_receipt *out, struct hl_err *err);
+	int (*receipt_get)(struct store *st, const unsigned char *token_hash,
+		struct store_receipt *out, struct hl_err *err);
 	/* Mark used by response_id at now; HL_ECONFLICT if it was used or replaced already. */
-	int (*receipt_use)(struct store *st, const unsigned char *token_hash, int64_t response_id, int64_t now, struct hl_err *err);
+	int (*receipt_use)(struct store *st, const unsigned char *token_hash, int64_t response_id,
+		int64_t now, struct hl_err *err);
 	/* Before a new link for dossier of unit_id: *used_at = when one of its
 	 * links was used (the latest; 0 = none) and then nothing changes; else
 	 * its current links are marked replaced at now, *replaced = how many. */
 	int (*receipt_replace)(struct store *st, int64_t unit_id, const char *dossier, int64_t now,
 		int64_t *used_at, int *replaced, struct hl_err *err);
-	int (*paper_batch_put)(struct store *st, struct store_paper_batch *b, struct hl_err *err); /* insert (id 0) or update */
-	int (*paper_batch_get)(struct store *st, int64_t id, struct store_paper_batch *out, struct hl_err *err);
-	int (*paper_batch_list)(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_paper_batch **out, size_t *n, struct hl_err *err);
-	int (*paper_entry_put)(struct store *st, const struct store_paper_entry *e, struct hl_err *err); /* by (batch, pass, seq) */
-	int (*paper_entry_delete)(struct store *st, int64_t batch_id, int pass, int seq, struct hl_err *err);
-	int (*paper_entry_list)(struct store *st, int64_t batch_id, int pass, struct hl_arena *a, struct store_paper_entry **out, size_t *n, struct hl_err *err);
+	int (*paper_batch_put)(struct store *st, struct store_paper_batch *b,
+		struct hl_err *err); /* insert (id 0) or update */
+	int (*paper_batch_get)(struct store *st, int64_t id, struct store_paper_batch *out,
+		struct hl_err *err);
+	int (*paper_batch_list)(struct store *st, int64_t unit_id, struct hl_arena *a,
+		struct store_paper_batch **out, size_t *n, struct hl_err *err);
+	int (*paper_entry_put)(struct store *st, const struct store_paper_entry *e,
+		struct hl_err *err); /* by (batch, pass, seq) */
+	int (*paper_entry_delete)(struct store *st, int64_t batch_id, int pass, int seq,
+		struct hl_err *err);
+	int (*paper_entry_list)(struct store *st, int64_t batch_id, int pass, struct hl_arena *a,
+		struct store_paper_entry **out, size_t *n, struct hl_err *err);
 };
 
 /* Tallies and report rollups, additive counters (store_sqlite_tally.c,
  * _rollup.c; kept by svc/tallyacc). */
 struct store_tallies_ops {
-	int (*tally_merge)(struct store *st, enum store_grain g, const struct store_tally_row *row, struct hl_err *err);
-	int (*tally_scan)(struct store *st, enum store_grain g, bool per_field, hl_day first, hl_day last,
-		store_tally_cb cb, void *ctx, struct hl_err *err);
+	int (*tally_merge)(struct store *st, enum store_grain g, const struct store_tally_row *row,
+		struct hl_err *err);
+	int (*tally_scan)(struct store *st, enum store_grain g, bool per_field, hl_day first,
+		hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err);
 	int (*tally_clear)(struct store *st, struct hl_err *err);
 	/* Add the encoded rollup data (len bytes) to the stored one of (unit_id,
 	 * month), creating it if absent; month is the month's first day. */
@@ -539,20 +566,28 @@ struct store_tallies_ops {
 /* Users, sessions, kiosks and rate limits (store_sqlite_srv.c, _rate.c;
  * svc/accounts, svc/kiosks, svc/ratelimit). */
 struct store_accounts_ops {
-	int (*user_put)(struct store *st, struct store_user *u, struct hl_err *err);      /* by name */
-	int (*user_get)(struct store *st, const char *name, struct store_user *out, struct hl_err *err);
-	int (*user_get_id)(struct store *st, int64_t id, struct store_user *out, struct hl_err *err);
-	int (*user_list)(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n, struct hl_err *err);
+	int (*user_put)(struct store *st, struct store_user *u, struct hl_err *err); /* by name */
+	int (*user_get)(struct store *st, const char *name, struct store_user *out,
+		struct hl_err *err);
+	int (*user_get_id)(struct store *st, int64_t id, struct store_user *out,
+		struct hl_err *err);
+	int (*user_list)(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n,
+		struct hl_err *err);
 	int (*session_put)(struct store *st, const struct store_session *s, struct hl_err *err);
-	int (*session_get)(struct store *st, const unsigned char *token_hash, struct store_session *out, struct hl_err *err);
-	int (*session_delete)(struct store *st, const unsigned char *token_hash, struct hl_err *err);
-	int (*session_purge)(struct store *st, int64_t now, struct hl_err *err);          /* expired ones */
+	int (*session_get)(struct store *st, const unsigned char *token_hash,
+		struct store_session *out, struct hl_err *err);
+	int (*session_delete)(struct store *st, const unsigned char *token_hash,
+		struct hl_err *err);
+	int (*session_purge)(struct store *st, int64_t now, struct hl_err *err); /* expired ones */
 	/* Every session of the user but the one whose token hash is keep (NULL: all). */
 	int (*session_delete_user)(struct store *st, int64_t user_id, const unsigned char *keep,
 		struct hl_err *err);
-	int (*kiosk_put)(struct store *st, struct store_kiosk *k, struct hl_err *err);    /* new; name unique */
-	int (*kiosk_get_token)(struct store *st, const unsigned char *token_hash, struct store_kiosk *out, struct hl_err *err);
-	int (*kiosk_list)(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n, struct hl_err *err);
+	int (*kiosk_put)(struct store *st, struct store_kiosk *k,
+		struct hl_err *err); /* new; name unique */
+	int (*kiosk_get_token)(struct store *st, const unsigned char *token_hash,
+		struct store_kiosk *out, struct hl_err *err);
+	int (*kiosk_list)(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
+		struct hl_err *err);
 	int (*kiosk_revoke)(struct store *st, const char *name, struct hl_err *err);
 	/* Rename kiosk name to new_name: HL_ENOTFOUND, HL_EEXIST when taken. */
 	int (*kiosk_rename)(struct store *st, const char *name, const char *new_name,
@@ -620,8 +655,8 @@ struct store_feedback_ops {
 	/* Set by (unit_id, cls); every setting. */
 	int (*fb_deadline_set)(struct store *st, const struct store_fb_deadline *d,
 		struct hl_err *err);
-	int (*fb_deadline_list)(struct store *st, struct hl_arena *a, struct store_fb_deadline **out,
-		size_t *n, struct hl_err *err);
+	int (*fb_deadline_list)(struct store *st, struct hl_arena *a,
+		struct store_fb_deadline **out, size_t *n, struct hl_err *err);
 	/* The key of (unit_id, key_hash); HL_ENOTFOUND when none. put: HL_EEXIST
 	 * when that key is there already. */
 	int (*fb_idem_get)(struct store *st, int64_t unit_id, const unsigned char *key_hash,
@@ -633,7 +668,8 @@ struct store_feedback_ops {
  * _imp.c; svc/dossq, svc/import). */
 struct store_dossiers_ops {
 	int (*dossier_put)(struct store *st, struct store_dossier *d, struct hl_err *err);
-	int (*dossier_get)(struct store *st, const char *code, struct store_dossier *out, struct hl_err *err);
+	int (*dossier_get)(struct store *st, const char *code, struct store_dossier *out,
+		struct hl_err *err);
 	int (*dossier_count_by_field)(struct store *st, int64_t unit_id, hl_day first, hl_day last,
 		struct hl_arena *a, struct store_count **out, size_t *n, struct hl_err *err);
 	/* dossier_put with submitted_at; keeps the finished-class sums in step
@@ -652,8 +688,8 @@ struct store_dossiers_ops {
 	int (*dossier_scan)(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
 		store_dossier_cb cb, void *ctx, struct hl_err *err);
 	/* Dossiers finished in [f0, f1], every unit. */
-	int (*dossier_scan_finished)(struct store *st, int64_t f0, int64_t f1,
-		store_dossier_cb cb, void *ctx, struct hl_err *err);
+	int (*dossier_scan_finished)(struct store *st, int64_t f0, int64_t f1, store_dossier_cb cb,
+		void *ctx, struct hl_err *err);
 	/* Note the dossier with this code as it is now, or that there is none,
 	 * before run_id changes it (the first note of a code wins). */
 	int (*dossier_undo_note)(struct store *st, int64_t run_id, const char *code,
@@ -718,7 +754,8 @@ struct store_calendar_ops {
  * svc/targets, svc/comments). */
 struct store_reports_ops {
 	int (*target_set)(struct store *st, const struct store_target *t, struct hl_err *err);
-	int (*target_list)(struct store *st, int year, struct hl_arena *a, struct store_target **out, size_t *n, struct hl_err *err);
+	int (*target_list)(struct store *st, int year, struct hl_arena *a,
+		struct store_target **out, size_t *n, struct hl_err *err);
 	/* Insert r as the next version of (unit_id, period): sets r->id and
 	 * r->version. figures (JSON text) must be non-empty; doc may be NULL. */
 	int (*report_put)(struct store *st, struct store_report *r, const char *figures,
@@ -729,11 +766,13 @@ struct store_reports_ops {
 		struct store_report **out, size_t *n, struct hl_err *err);
 	/* One by id; *figures and *doc (when not NULL) copied into a (doc NULL and
 	 * 0 when none). HL_ENOTFOUND when absent. */
-	int (*report_get)(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
-		char **figures, void **doc, size_t *doc_len, struct hl_err *err);
+	int (*report_get)(struct store *st, int64_t id, struct hl_arena *a,
+		struct store_report *out, char **figures, void **doc, size_t *doc_len,
+		struct hl_err *err);
 	/* Set unit_id's own reporting schedule; spec "" removes it (the unit
 	 * then follows its ancestors' or the default). */
-	int (*rschedule_set)(struct store *st, int64_t unit_id, const char *spec, struct hl_err *err);
+	int (*rschedule_set)(struct store *st, int64_t unit_id, const char *spec,
+		struct hl_err *err);
 	/* Every unit's own schedule, by unit id; *out lives in a. */
 	int (*rschedule_list)(struct store *st, struct hl_arena *a, struct store_rschedule **out,
 		size_t *n, struct hl_err *err);
@@ -756,9 +795,11 @@ struct store_reports_ops {
 /* The audit log, integrity checks and imports in chunks (store_sqlite.c,
  * _srv.c, _check.c, _imp.c; svc/audit, svc/dbcheck, svc/import). */
 struct store_admin_ops {
-	int (*audit)(struct store *st, const char *who, const char *action, const char *detail, struct hl_err *err);
+	int (*audit)(struct store *st, const char *who, const char *action, const char *detail,
+		struct hl_err *err);
 	/* Audit entries, newest first, at most limit; each line "at\twho\taction\tdetail". */
-	int (*audit_list)(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n, struct hl_err *err);
+	int (*audit_list)(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n,
+		struct hl_err *err);
 	/* Check the stored data's structure (quick) or also every index against
 	 * its data (full); *lines = the problems found (at most 100, in a; *n 0 =
 	 * sound). HL_ECORRUPT when the data is too damaged to check. */

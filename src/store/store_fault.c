@@ -13,10 +13,10 @@
 #include "store/store.h"
 
 struct fault {
-	struct store st;        /* first: what callers hold (store_close frees it) */
+	struct store st; /* first: what callers hold (store_close frees it) */
 	struct store *inner;
 	long calls;
-	long countdown;         /* calls until the failing one, 0 = none armed */
+	long countdown; /* calls until the failing one, 0 = none armed */
 	bool fired;
 };
 
@@ -36,8 +36,10 @@ struct fault {
 
 #define FAULT_INSTRUMENTS \
 	F2(instruments, instrument_put, struct store_instrument *, const char *) \
-	F5(instruments, instrument_get, const char *, int, struct hl_arena *, struct store_instrument *, char **) \
-	F4(instruments, instrument_get_id, int64_t, struct hl_arena *, struct store_instrument *, char **) \
+	F5(instruments, instrument_get, const char *, int, struct hl_arena *, \
+		struct store_instrument *, char **) \
+	F4(instruments, instrument_get_id, int64_t, struct hl_arena *, struct store_instrument *, \
+		char **) \
 	F3(instruments, instrument_list, struct hl_arena *, struct store_instrument **, size_t *)
 
 #define FAULT_RESPONSES \
@@ -46,7 +48,8 @@ struct fault {
 	F5(responses, response_scan, int64_t, hl_day, hl_day, store_response_cb, void *) \
 	F4(responses, response_scan_ids, int64_t, int64_t, store_core_cb, void *) \
 	F3(responses, response_count_after, int64_t, hl_day, int64_t *) \
-	F6(responses, response_list_status, int64_t, int, int, struct hl_arena *, struct store_response **, size_t *) \
+	F6(responses, response_list_status, int64_t, int, int, struct hl_arena *, \
+		struct store_response **, size_t *) \
 	F2(responses, response_get, int64_t, struct store_response *) \
 	F3(responses, response_get_ext, int64_t, const char *, struct store_response *) \
 	F2(responses, response_set_status, int64_t, int) \
@@ -60,10 +63,12 @@ struct fault {
 	F5(intake, receipt_replace, int64_t, const char *, int64_t, int64_t *, int *) \
 	F1(intake, paper_batch_put, struct store_paper_batch *) \
 	F2(intake, paper_batch_get, int64_t, struct store_paper_batch *) \
-	F4(intake, paper_batch_list, int64_t, struct hl_arena *, struct store_paper_batch **, size_t *) \
+	F4(intake, paper_batch_list, int64_t, struct hl_arena *, struct store_paper_batch **, \
+		size_t *) \
 	F1(intake, paper_entry_put, const struct store_paper_entry *) \
 	F3(intake, paper_entry_delete, int64_t, int, int) \
-	F5(intake, paper_entry_list, int64_t, int, struct hl_arena *, struct store_paper_entry **, size_t *)
+	F5(intake, paper_entry_list, int64_t, int, struct hl_arena *, struct store_paper_entry **, \
+		size_t *)
 
 #define FAULT_TALLIES \
 	F2(tallies, tally_merge, enum store_grain, const struct store_tally_row *) \
@@ -96,12 +101,15 @@ struct fault {
 
 #define FAULT_FEEDBACK \
 	F1(feedback, fb_office_put, struct store_fb_office *) \
-	F4(feedback, fb_office_list, int64_t, struct hl_arena *, struct store_fb_office **, size_t *) \
+	F4(feedback, fb_office_list, int64_t, struct hl_arena *, struct store_fb_office **, \
+		size_t *) \
 	F2(feedback, fb_item_put, struct store_fb_item *, const char *) \
 	F2(feedback, fb_item_update, struct store_fb_item *, const char *) \
 	F3(feedback, fb_item_get, const char *, struct hl_arena *, struct store_fb_item *) \
-	F3(feedback, fb_item_get_token, const unsigned char *, struct hl_arena *, struct store_fb_item *) \
-	F4(feedback, fb_item_list, const struct store_fb_filter *, struct hl_arena *, struct store_fb_item **, size_t *) \
+	F3(feedback, fb_item_get_token, const unsigned char *, struct hl_arena *, \
+		struct store_fb_item *) \
+	F4(feedback, fb_item_list, const struct store_fb_filter *, struct hl_arena *, \
+		struct store_fb_item **, size_t *) \
 	F4(feedback, fb_item_count, int64_t, int64_t, int64_t, int64_t *) \
 	F4(feedback, fb_answer_number, int64_t, int, int64_t, int *) \
 	F3(feedback, fb_contact_put, int64_t, const char *, const char *) \
@@ -116,10 +124,12 @@ struct fault {
 #define FAULT_DOSSIERS \
 	F1(dossiers, dossier_put, struct store_dossier *) \
 	F2(dossiers, dossier_get, const char *, struct store_dossier *) \
-	F6(dossiers, dossier_count_by_field, int64_t, hl_day, hl_day, struct hl_arena *, struct store_count **, size_t *) \
+	F6(dossiers, dossier_count_by_field, int64_t, hl_day, hl_day, struct hl_arena *, \
+		struct store_count **, size_t *) \
 	F1(dossiers, dossier_save, struct store_dossier *) \
 	F6(dossiers, dossier_sum_scan, int64_t, bool, int, int, store_dsum_cb, void *) \
-	F6(dossiers, dossier_open_scan, int64_t, int64_t, int64_t, int64_t, store_dossier_cb, void *) \
+	F6(dossiers, dossier_open_scan, int64_t, int64_t, int64_t, int64_t, store_dossier_cb, \
+		void *) \
 	F5(dossiers, dossier_scan, int64_t, int64_t, int64_t, store_dossier_cb, void *) \
 	F4(dossiers, dossier_scan_finished, int64_t, int64_t, store_dossier_cb, void *) \
 	F2(dossiers, dossier_undo_note, int64_t, const char *) \
@@ -128,11 +138,13 @@ struct fault {
 #define FAULT_PLANS \
 	F3(plans, plan_std_list, struct hl_arena *, struct store_plan_std **, size_t *) \
 	F2(plans, plan_std_replace, const struct store_plan_std *, size_t) \
-	F5(plans, plan_task_list, int64_t, int, struct hl_arena *, struct store_plan_task **, size_t *) \
+	F5(plans, plan_task_list, int64_t, int, struct hl_arena *, struct store_plan_task **, \
+		size_t *) \
 	F4(plans, plan_replace, int64_t, int, struct store_plan_task *, size_t) \
 	F1(plans, plan_task_put, struct store_plan_task *) \
 	F3(plans, plan_task_status, int64_t, int64_t, const struct store_plan_note *) \
-	F5(plans, plan_note_list, int64_t, int, struct hl_arena *, struct store_plan_note **, size_t *)
+	F5(plans, plan_note_list, int64_t, int, struct hl_arena *, struct store_plan_note **, \
+		size_t *)
 
 #define FAULT_CALENDAR \
 	F1(calendar, cal_day_put, const struct store_cal_day *) \
@@ -147,12 +159,14 @@ struct fault {
 	F4(reports, target_list, int, struct hl_arena *, struct store_target **, size_t *) \
 	F4(reports, report_put, struct store_report *, const char *, const void *, size_t) \
 	F4(reports, report_list, int64_t, struct hl_arena *, struct store_report **, size_t *) \
-	F6(reports, report_get, int64_t, struct hl_arena *, struct store_report *, char **, void **, size_t *) \
+	F6(reports, report_get, int64_t, struct hl_arena *, struct store_report *, char **, \
+		void **, size_t *) \
 	F2(reports, rschedule_set, int64_t, const char *) \
 	F3(reports, rschedule_list, struct hl_arena *, struct store_rschedule **, size_t *) \
 	F3(reports, comment_approve, int64_t, const char *, int64_t) \
 	F1(reports, comment_withdraw, int64_t) \
-	F6(reports, comment_approval_list, int64_t, hl_day, hl_day, struct hl_arena *, struct store_approval **, size_t *) \
+	F6(reports, comment_approval_list, int64_t, hl_day, hl_day, struct hl_arena *, \
+		struct store_approval **, size_t *) \
 	F3(reports, report_quotes_put, int64_t, const int64_t *, size_t)
 
 #define FAULT_ADMIN \
@@ -165,9 +179,9 @@ struct fault {
 	F3(admin, import_run_list, struct hl_arena *, struct store_import_run **, size_t *)
 
 /* Every list: one forwarding function per line. */
-#define FAULT_OPS FAULT_UNITS FAULT_INSTRUMENTS FAULT_RESPONSES FAULT_INTAKE FAULT_TALLIES \
-	FAULT_ACCOUNTS FAULT_FEEDBACK FAULT_DOSSIERS FAULT_PLANS FAULT_CALENDAR FAULT_REPORTS \
-	FAULT_ADMIN
+#define FAULT_OPS \
+	FAULT_UNITS FAULT_INSTRUMENTS FAULT_RESPONSES FAULT_INTAKE FAULT_TALLIES FAULT_ACCOUNTS \
+		FAULT_FEEDBACK FAULT_DOSSIERS FAULT_PLANS FAULT_CALENDAR FAULT_REPORTS FAULT_ADMIN
 
 /* Count this call of op; HL_EIO (err filled) when it is the one to fail. */
 static int hit(struct store *st, const char *op, struct hl_err *err)
@@ -189,22 +203,31 @@ static int hit(struct store *st, const char *op, struct hl_err *err)
 		int rc = hit(st, #op, err); \
 		return rc != HL_OK ? rc : INNER(st)->ops->area->op args; \
 	}
-#define F0(area, op) FWD(area, op, (struct store *st, struct hl_err *err), (INNER(st), err))
-#define F1(area, op, t1) FWD(area, op, (struct store *st, t1 a1, struct hl_err *err), \
-	(INNER(st), a1, err))
-#define F2(area, op, t1, t2) FWD(area, op, (struct store *st, t1 a1, t2 a2, struct hl_err *err), \
-	(INNER(st), a1, a2, err))
-#define F3(area, op, t1, t2, t3) FWD(area, op, (struct store *st, t1 a1, t2 a2, t3 a3, \
-	struct hl_err *err), (INNER(st), a1, a2, a3, err))
-#define F4(area, op, t1, t2, t3, t4) FWD(area, op, (struct store *st, t1 a1, t2 a2, t3 a3, \
-	t4 a4, struct hl_err *err), (INNER(st), a1, a2, a3, a4, err))
-#define F5(area, op, t1, t2, t3, t4, t5) FWD(area, op, (struct store *st, t1 a1, t2 a2, t3 a3, \
-	t4 a4, t5 a5, struct hl_err *err), (INNER(st), a1, a2, a3, a4, a5, err))
-#define F6(area, op, t1, t2, t3, t4, t5, t6) FWD(area, op, (struct store *st, t1 a1, t2 a2, \
-	t3 a3, t4 a4, t5 a5, t6 a6, struct hl_err *err), (INNER(st), a1, a2, a3, a4, a5, a6, err))
-#define F7(area, op, t1, t2, t3, t4, t5, t6, t7) FWD(area, op, (struct store *st, t1 a1, \
-	t2 a2, t3 a3, t4 a4, t5 a5, t6 a6, t7 a7, struct hl_err *err), \
-	(INNER(st), a1, a2, a3, a4, a5, a6, a7, err))
+#define F0(area, op) FWD(area, op, (struct store * st, struct hl_err * err), (INNER(st), err))
+#define F1(area, op, t1) \
+	FWD(area, op, (struct store * st, t1 a1, struct hl_err * err), (INNER(st), a1, err))
+#define F2(area, op, t1, t2) \
+	FWD(area, op, (struct store * st, t1 a1, t2 a2, struct hl_err * err), \
+		(INNER(st), a1, a2, err))
+#define F3(area, op, t1, t2, t3) \
+	FWD(area, op, (struct store * st, t1 a1, t2 a2, t3 a3, struct hl_err * err), \
+		(INNER(st), a1, a2, a3, err))
+#define F4(area, op, t1, t2, t3, t4) \
+	FWD(area, op, (struct store * st, t1 a1, t2 a2, t3 a3, t4 a4, struct hl_err * err), \
+		(INNER(st), a1, a2, a3, a4, err))
+#define F5(area, op, t1, t2, t3, t4, t5) \
+	FWD(area, op, (struct store * st, t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, struct hl_err * err), \
+		(INNER(st), a1, a2, a3, a4, a5, err))
+#define F6(area, op, t1, t2, t3, t4, t5, t6) \
+	FWD(area, op, \
+		(struct store * st, t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6, \
+			struct hl_err * err), \
+		(INNER(st), a1, a2, a3, a4, a5, a6, err))
+#define F7(area, op, t1, t2, t3, t4, t5, t6, t7) \
+	FWD(area, op, \
+		(struct store * st, t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6, t7 a7, \
+			struct hl_err * err), \
+		(INNER(st), a1, a2, a3, a4, a5, a6, a7, err))
 FAULT_OPS
 #undef F0
 #undef F1
@@ -218,8 +241,8 @@ FAULT_OPS
 static int f_open(struct store *st, const char *target, struct hl_err *err)
 {
 	(void)st;
-	return hl_err_set(err, HL_EINVAL, HL_HERE, "store_fault không mở được %s: hãy bọc một kho đã mở",
-		target);
+	return hl_err_set(err, HL_EINVAL, HL_HERE,
+		"store_fault không mở được %s: hãy bọc một kho đã mở", target);
 }
 
 static void f_close(struct store *st)
@@ -239,7 +262,7 @@ static int f_tx(struct store *st, enum store_tx what, struct hl_err *err)
 {
 	/* 2 = rollback, 5 = rollback to a savepoint: the clean-up never fails */
 	int rc = what == STORE_TX_ROLLBACK || what == STORE_TX_ROLLBACK_TO ? HL_OK :
-		hit(st, "tx", err);
+									     hit(st, "tx", err);
 
 	return rc != HL_OK ? rc : INNER(st)->ops->tx(INNER(st), what, err);
 }
@@ -254,22 +277,22 @@ static int f_tx(struct store *st, enum store_tx what, struct hl_err *err)
 #define F5 ENTRY
 #define F6 ENTRY
 #define F7 ENTRY
-static const struct store_units_ops fault_units = { FAULT_UNITS };
-static const struct store_instruments_ops fault_instruments = { FAULT_INSTRUMENTS };
-static const struct store_responses_ops fault_responses = { FAULT_RESPONSES };
-static const struct store_intake_ops fault_intake = { FAULT_INTAKE };
-static const struct store_tallies_ops fault_tallies = { FAULT_TALLIES };
-static const struct store_accounts_ops fault_accounts = { FAULT_ACCOUNTS };
-static const struct store_feedback_ops fault_feedback = { FAULT_FEEDBACK };
-static const struct store_dossiers_ops fault_dossiers = { FAULT_DOSSIERS };
-static const struct store_plans_ops fault_plans = { FAULT_PLANS };
-static const struct store_calendar_ops fault_calendar = { FAULT_CALENDAR };
-static const struct store_reports_ops fault_reports = { FAULT_REPORTS };
-static const struct store_admin_ops fault_admin = { FAULT_ADMIN };
+static const struct store_units_ops fault_units = {FAULT_UNITS};
+static const struct store_instruments_ops fault_instruments = {FAULT_INSTRUMENTS};
+static const struct store_responses_ops fault_responses = {FAULT_RESPONSES};
+static const struct store_intake_ops fault_intake = {FAULT_INTAKE};
+static const struct store_tallies_ops fault_tallies = {FAULT_TALLIES};
+static const struct store_accounts_ops fault_accounts = {FAULT_ACCOUNTS};
+static const struct store_feedback_ops fault_feedback = {FAULT_FEEDBACK};
+static const struct store_dossiers_ops fault_dossiers = {FAULT_DOSSIERS};
+static const struct store_plans_ops fault_plans = {FAULT_PLANS};
+static const struct store_calendar_ops fault_calendar = {FAULT_CALENDAR};
+static const struct store_reports_ops fault_reports = {FAULT_REPORTS};
+static const struct store_admin_ops fault_admin = {FAULT_ADMIN};
 #undef ENTRY
 
 /* As many operations in each list as in its table in store.h. */
-#define ENTRY(area, op, ...) + 1
+#define ENTRY(area, op, ...) +1
 enum {
 	N_units = 0 FAULT_UNITS,
 	N_instruments = 0 FAULT_INSTRUMENTS,
@@ -285,8 +308,9 @@ enum {
 	N_admin = 0 FAULT_ADMIN,
 };
 #undef ENTRY
-#define CHECK(area) _Static_assert(sizeof(struct store_##area##_ops) == \
-	N_##area * sizeof(int (*)(void)), "store.h has an operation FAULT_" #area " lacks: add its line");
+#define CHECK(area) \
+	_Static_assert(sizeof(struct store_##area##_ops) == N_##area * sizeof(int (*)(void)), \
+		"store.h has an operation FAULT_" #area " lacks: add its line");
 CHECK(units)
 CHECK(instruments)
 CHECK(responses)
@@ -320,8 +344,9 @@ static const struct store_ops fault_ops = {
 	.reports = &fault_reports,
 	.admin = &fault_admin,
 };
-_Static_assert(sizeof(struct store_ops) == sizeof(const char *) + 4 * sizeof(int (*)(void)) +
-	12 * sizeof(const void *), "store.h has an area FAULT_AREAS does not forward: add it");
+_Static_assert(sizeof(struct store_ops) ==
+		sizeof(const char *) + 4 * sizeof(int (*)(void)) + 12 * sizeof(const void *),
+	"store.h has an area FAULT_AREAS does not forward: add it");
 
 int store_fault_wrap(struct store *inner, struct store **out, struct hl_err *err)
 {

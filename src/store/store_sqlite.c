@@ -231,7 +231,6 @@ static const char *const migrations[] = {
 
 /* ---- cached statements ---- */
 
-
 #define INSTR_COLS "id, code, version, name, definition"
 
 static const char *const stmt_sql[Q_COUNT] = {
@@ -246,32 +245,35 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_OP_UNDO] = "ROLLBACK TO op",
 	[Q_INSTR_FIND] = "SELECT id, definition FROM instruments WHERE code = ?1 AND version = ?2",
 	[Q_INSTR_INSERT] = "INSERT INTO instruments (code, version, name, definition)"
-		" VALUES (?1, ?2, ?3, ?4) RETURNING id",
+			   " VALUES (?1, ?2, ?3, ?4) RETURNING id",
 	[Q_INSTR_GET] = "SELECT " INSTR_COLS " FROM instruments WHERE code = ?1 AND version = ?2",
 	[Q_INSTR_LATEST] = "SELECT " INSTR_COLS " FROM instruments WHERE code = ?1"
-		" ORDER BY version DESC LIMIT 1",
+			   " ORDER BY version DESC LIMIT 1",
 	[Q_INSTR_BY_ID] = "SELECT " INSTR_COLS " FROM instruments WHERE id = ?1",
 	[Q_INSTR_LIST] = "SELECT id, code, version, name FROM instruments ORDER BY code, version",
 	[Q_BATCH_NEW] = "INSERT INTO batches (kind, source, created_at) VALUES (?1, ?2, ?3)"
-		" RETURNING id",
-	[Q_RESP_INSERT] = "INSERT INTO responses (ext_id, unit_id, day, instrument_id, channel,"
+			" RETURNING id",
+	[Q_RESP_INSERT] =
+		"INSERT INTO responses (ext_id, unit_id, day, instrument_id, channel,"
 		" field_id, staff_id, dossier, comment, answers, batch_id, status, kiosk_id,"
 		" received_at, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 		" ?13, ?14, ?15) ON CONFLICT (unit_id, ext_id) WHERE ext_id IS NOT NULL DO NOTHING",
 	[Q_RESP_BATCH] = "SELECT batch_id FROM responses WHERE unit_id = ?1 AND ext_id = ?2",
 	[Q_RESP_SCAN_UNIT] = "SELECT " RESP_COLS " FROM responses"
-		" WHERE unit_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY id",
+			     " WHERE unit_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY id",
 	[Q_RESP_SCAN_ALL] = "SELECT " RESP_COLS " FROM responses"
-		" WHERE day BETWEEN ?1 AND ?2 ORDER BY id",
+			    " WHERE day BETWEEN ?1 AND ?2 ORDER BY id",
 	[Q_RESP_COUNT] = "SELECT count(*) FROM responses WHERE unit_id = ?1 AND day >= ?2",
-	[Q_RESP_SCAN_IDS] = "SELECT id, unit_id, day, instrument_id, field_id, answers, status,"
+	[Q_RESP_SCAN_IDS] =
+		"SELECT id, unit_id, day, instrument_id, field_id, answers, status,"
 		" channel, staff_id, comment FROM responses WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
 	[Q_TARGET_SET] = "INSERT INTO targets (year, unit_id, type, criterion, value)"
-		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (year, unit_id, type, criterion)"
-		" DO UPDATE SET value = excluded.value",
+			 " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (year, unit_id, type, criterion)"
+			 " DO UPDATE SET value = excluded.value",
 	[Q_TARGET_LIST] = "SELECT year, unit_id, type, criterion, value FROM targets"
-		" WHERE year = ?1 ORDER BY unit_id, type, criterion",
-	[Q_DOSSIER_PUT] = "INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
+			  " WHERE year = ?1 ORDER BY unit_id, type, criterion",
+	[Q_DOSSIER_PUT] =
+		"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
 		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
 		" class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 		" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
@@ -282,8 +284,8 @@ static const char *const stmt_sql[Q_COUNT] = {
 		" reschedules = excluded.reschedules, apology = excluded.apology,"
 		" class = excluded.class RETURNING id",
 	[Q_DOSSIER_COUNT] = "SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
-		" WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
-		" GROUP BY f ORDER BY f",
+			    " WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
+			    " GROUP BY f ORDER BY f",
 	[Q_AUDIT] = "INSERT INTO audit_log (at, who, action, detail) VALUES (?1, ?2, ?3, ?4)",
 };
 
@@ -293,13 +295,16 @@ sqlite3_stmt *sq_prepare(struct sq *q, sqlite3_stmt **slot, const char *sql, con
 	struct hl_err *err)
 {
 	if (q->scanning > 0) {
-		hl_err_set(err, HL_EIO, HL_HERE, "lỗi lập trình: %s trong khi đang đọc các dòng của một "
+		hl_err_set(err, HL_EIO, HL_HERE,
+			"lỗi lập trình: %s trong khi đang đọc các dòng của một "
 			"lượt quét (scan) — hàm nhận dòng không được gọi kho dữ liệu: hãy gom các dòng rồi "
-			"mới gọi (docs/internals/store.md)", op);
+			"mới gọi (docs/internals/store.md)",
+			op);
 		return NULL;
 	}
 	if (*slot == NULL &&
-	    sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK) {
+		sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) !=
+			SQLITE_OK) {
 		sq_err(q, err, HL_HERE, op);
 		return NULL;
 	}
@@ -360,8 +365,7 @@ int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem)
 }
 
 /* Run a statement that returns one id (RETURNING id) into *id; resets s. */
-int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id,
-	struct hl_err *err)
+int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id, struct hl_err *err)
 {
 	int rc = HL_OK;
 
@@ -387,7 +391,7 @@ int sq_op_end(struct sq *q, int rc, const char *op, struct hl_err *err)
 	sqlite3_stmt *s;
 
 	if (rc != HL_OK && (s = prep(q, Q_OP_UNDO, op, NULL)) != NULL)
-		sq_step_done(q, s, op, NULL);  /* the first error is the one to report */
+		sq_step_done(q, s, op, NULL); /* the first error is the one to report */
 	if ((s = prep(q, Q_OP_RELEASE, op, rc == HL_OK ? err : NULL)) == NULL)
 		return rc == HL_OK ? HL_EIO : rc;
 	if (rc != HL_OK) {
@@ -416,15 +420,11 @@ int sq_status(int rc)
 		return HL_ERETRY;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return HL_EBUSY;
-	case SQLITE_NOMEM:
-		return HL_ENOMEM;
+	case SQLITE_LOCKED: return HL_EBUSY;
+	case SQLITE_NOMEM: return HL_ENOMEM;
 	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		return HL_ECORRUPT;
-	default:
-		return HL_EIO;
+	case SQLITE_NOTADB: return HL_ECORRUPT;
+	default: return HL_EIO;
 	}
 }
 
@@ -435,8 +435,8 @@ static int exec_sql(struct sq *q, const char *sql, const char *op, struct hl_err
 	int rc = HL_OK, src;
 
 	if ((src = sqlite3_exec(q->db, sql, NULL, NULL, &msg)) != SQLITE_OK) {
-		rc = hl_err_set(err, sq_status(src), HL_HERE, "lỗi SQLite khi %s (%s): %s", op, q->path,
-			msg != NULL ? msg : sqlite3_errmsg(q->db));
+		rc = hl_err_set(err, sq_status(src), HL_HERE, "lỗi SQLite khi %s (%s): %s", op,
+			q->path, msg != NULL ? msg : sqlite3_errmsg(q->db));
 	}
 	sqlite3_free(msg);
 	return rc;
@@ -521,17 +521,20 @@ static int sq_open(struct store *st, const char *path, struct hl_err *err)
 	pthread_once(&mem_once, sq_mem_route);
 	q = hl_calloc(1, sizeof(*q));
 	if (q == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s", path);
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s",
+			path);
 	st->priv = q;
 	snprintf(q->path, sizeof(q->path), "%s", path);
 	/* NOMUTEX: a struct store (its cached statements, its buffer) is used by
 	 * one thread at a time anyway, and SQLite's own locking costs ~10 % of
 	 * the insert rate. */
 	if (sqlite3_open_v2(path, &q->db,
-		    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		rc = q->db == NULL
-			? hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s", path)
-			: hl_err_set(err, HL_EIO, HL_HERE, "không mở được cơ sở dữ liệu %s: %s", path,
+		    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+		    NULL) != SQLITE_OK) {
+		rc = q->db == NULL ?
+			hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s",
+				path) :
+			hl_err_set(err, HL_EIO, HL_HERE, "không mở được cơ sở dữ liệu %s: %s", path,
 				sqlite3_errmsg(q->db));
 		goto cleanup;
 	}
@@ -539,12 +542,14 @@ static int sq_open(struct store *st, const char *path, struct hl_err *err)
 	sqlite3_busy_handler(q->db, busy_wait, NULL);
 	/* the migrations' steps that SQL alone cannot do */
 	if (sq_tally_register(q) != SQLITE_OK || sq_rollup_register(q) != SQLITE_OK) {
-		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s", path);
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s",
+			path);
 		goto cleanup;
 	}
 	/* WAL with synchronous=FULL: a committed transaction survives power loss;
 	 * NORMAL could lose the last commits. cache_size is negative KiB: 32 MB. */
-	rc = exec_sql(q, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+	rc = exec_sql(q,
+		"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
 		" PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;",
 		"mở cơ sở dữ liệu", err);
 cleanup:
@@ -558,8 +563,9 @@ static int read_version(struct sq *q, int *version, struct hl_err *err)
 	sqlite3_stmt *s = NULL;
 	int rc = HL_OK;
 
-	if (sqlite3_prepare_v2(q->db, "SELECT coalesce(max(version), 0) FROM schema_version",
-		    -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW) {
+	if (sqlite3_prepare_v2(q->db, "SELECT coalesce(max(version), 0) FROM schema_version", -1,
+		    &s, NULL) != SQLITE_OK ||
+		sqlite3_step(s) != SQLITE_ROW) {
 		rc = sq_err(q, err, HL_HERE, "đọc phiên bản lược đồ");
 		goto cleanup;
 	}
@@ -577,11 +583,11 @@ static int record_version(struct sq *q, int version, struct hl_err *err)
 
 	utc_now(now, sizeof(now));
 	if (sqlite3_prepare_v2(q->db,
-		    "INSERT INTO schema_version (version, applied_at) VALUES (?1, ?2)",
-		    -1, &s, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 1, version) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_step(s) != SQLITE_DONE)
+		    "INSERT INTO schema_version (version, applied_at) VALUES (?1, ?2)", -1, &s,
+		    NULL) != SQLITE_OK ||
+		sqlite3_bind_int(s, 1, version) != SQLITE_OK ||
+		sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC) != SQLITE_OK ||
+		sqlite3_step(s) != SQLITE_DONE)
 		rc = sq_err(q, err, HL_HERE, "ghi phiên bản lược đồ");
 	sqlite3_finalize(s);
 	return rc;
@@ -598,14 +604,17 @@ static int sq_migrate(struct store *st, int *version, struct hl_err *err)
 	rc = exec_sql(q, own ? "BEGIN IMMEDIATE" : "SAVEPOINT hl_migrate", op, err);
 	if (rc != HL_OK)
 		return rc;
-	rc = exec_sql(q, "CREATE TABLE IF NOT EXISTS schema_version ("
-		" version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)", op, err);
+	rc = exec_sql(q,
+		"CREATE TABLE IF NOT EXISTS schema_version ("
+		" version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)",
+		op, err);
 	if (rc == HL_OK)
 		rc = read_version(q, &cur, err);
 	if (rc == HL_OK && cur > NMIGRATIONS)
 		rc = hl_err_set(err, HL_EINVAL, HL_HERE,
 			"cơ sở dữ liệu %s có lược đồ phiên bản %d, mới hơn bản hailong này "
-			"(phiên bản %d): hãy dùng bản hailong mới hơn", q->path, cur, NMIGRATIONS);
+			"(phiên bản %d): hãy dùng bản hailong mới hơn",
+			q->path, cur, NMIGRATIONS);
 	for (int i = cur; rc == HL_OK && i < NMIGRATIONS; i++) {
 		char what[64];
 
@@ -618,7 +627,8 @@ static int sq_migrate(struct store *st, int *version, struct hl_err *err)
 		rc = exec_sql(q, own ? "COMMIT" : "RELEASE hl_migrate", op, err);
 	if (rc != HL_OK) {
 		/* the first error is the one to report */
-		exec_sql(q, own ? "ROLLBACK" : "ROLLBACK TO hl_migrate; RELEASE hl_migrate", op, NULL);
+		exec_sql(q, own ? "ROLLBACK" : "ROLLBACK TO hl_migrate; RELEASE hl_migrate", op,
+			NULL);
 		return rc;
 	}
 	*version = NMIGRATIONS;
@@ -628,14 +638,20 @@ static int sq_migrate(struct store *st, int *version, struct hl_err *err)
 static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
 {
 	static const enum stmt_id ids[STORE_TX_COUNT] = {
-		[STORE_TX_BEGIN] = Q_BEGIN, [STORE_TX_COMMIT] = Q_COMMIT,
-		[STORE_TX_ROLLBACK] = Q_ROLLBACK, [STORE_TX_SAVEPOINT] = Q_SAVEPOINT,
-		[STORE_TX_RELEASE] = Q_RELEASE, [STORE_TX_ROLLBACK_TO] = Q_ROLLBACK_TO,
+		[STORE_TX_BEGIN] = Q_BEGIN,
+		[STORE_TX_COMMIT] = Q_COMMIT,
+		[STORE_TX_ROLLBACK] = Q_ROLLBACK,
+		[STORE_TX_SAVEPOINT] = Q_SAVEPOINT,
+		[STORE_TX_RELEASE] = Q_RELEASE,
+		[STORE_TX_ROLLBACK_TO] = Q_ROLLBACK_TO,
 	};
 	static const char *const ops[STORE_TX_COUNT] = {
-		[STORE_TX_BEGIN] = "bắt đầu giao dịch", [STORE_TX_COMMIT] = "xác nhận giao dịch",
-		[STORE_TX_ROLLBACK] = "hủy giao dịch", [STORE_TX_SAVEPOINT] = "đặt điểm lưu",
-		[STORE_TX_RELEASE] = "giải phóng điểm lưu", [STORE_TX_ROLLBACK_TO] = "quay lại điểm lưu",
+		[STORE_TX_BEGIN] = "bắt đầu giao dịch",
+		[STORE_TX_COMMIT] = "xác nhận giao dịch",
+		[STORE_TX_ROLLBACK] = "hủy giao dịch",
+		[STORE_TX_SAVEPOINT] = "đặt điểm lưu",
+		[STORE_TX_RELEASE] = "giải phóng điểm lưu",
+		[STORE_TX_ROLLBACK_TO] = "quay lại điểm lưu",
 	};
 	struct sq *q = st->priv;
 	sqlite3_stmt *s;
@@ -648,8 +664,10 @@ static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
 	 * and after it rolled a transaction back by itself (out of memory, disk
 	 * full) the caller's next writes would each be committed alone. */
 	if (what >= STORE_TX_SAVEPOINT && sqlite3_get_autocommit(q->db))
-		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: không có giao dịch nào đang mở "
-			"(giao dịch đã bị hủy sau một lỗi)", ops[what]);
+		return hl_err_set(err, HL_EIO, HL_HERE,
+			"không %s được: không có giao dịch nào đang mở "
+			"(giao dịch đã bị hủy sau một lỗi)",
+			ops[what]);
 	s = prep(q, ids[what], ops[what], err);
 	if (s == NULL)
 		return HL_EIO;
@@ -676,12 +694,12 @@ static int sq_instrument_put(struct store *st, struct store_instrument *in, cons
 		return rc;
 	if (json == NULL || in->version < 1)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"bộ câu hỏi %s: thiếu định nghĩa hoặc phiên bản %d không hợp lệ",
-			in->code, in->version);
+			"bộ câu hỏi %s: thiếu định nghĩa hoặc phiên bản %d không hợp lệ", in->code,
+			in->version);
 	if ((s = prep(q, Q_INSTR_FIND, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_str(s, 1, in->code, sizeof(in->code)) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, in->version) != SQLITE_OK) {
+		sqlite3_bind_int(s, 2, in->version) != SQLITE_OK) {
 		rc = sq_err(q, err, HL_HERE, op);
 		goto cleanup;
 	}
@@ -694,7 +712,8 @@ static int sq_instrument_put(struct store *st, struct store_instrument *in, cons
 		else
 			rc = hl_err_set(err, HL_EEXIST, HL_HERE,
 				"bộ câu hỏi %s phiên bản %d đã có với định nghĩa khác; "
-				"hãy tăng số phiên bản", in->code, in->version);
+				"hãy tăng số phiên bản",
+				in->code, in->version);
 		goto cleanup;
 	}
 	if (step != SQLITE_DONE) {
@@ -705,9 +724,9 @@ static int sq_instrument_put(struct store *st, struct store_instrument *in, cons
 	if ((s = prep(q, Q_INSTR_INSERT, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_str(s, 1, in->code, sizeof(in->code)) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, in->version) != SQLITE_OK ||
-	    bind_str(s, 3, in->name, sizeof(in->name)) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 4, json, -1, SQLITE_STATIC) != SQLITE_OK) {
+		sqlite3_bind_int(s, 2, in->version) != SQLITE_OK ||
+		bind_str(s, 3, in->name, sizeof(in->name)) != SQLITE_OK ||
+		sqlite3_bind_text(s, 4, json, -1, SQLITE_STATIC) != SQLITE_OK) {
 		rc = sq_err(q, err, HL_HERE, op);
 		goto cleanup;
 	}
@@ -718,8 +737,10 @@ cleanup:
 }
 
 static const struct sq_col instrument_cols[] = {
-	SQ_I64(struct store_instrument, id), SQ_TEXT(struct store_instrument, code),
-	SQ_INT(struct store_instrument, version), SQ_TEXT(struct store_instrument, name),
+	SQ_I64(struct store_instrument, id),
+	SQ_TEXT(struct store_instrument, code),
+	SQ_INT(struct store_instrument, version),
+	SQ_TEXT(struct store_instrument, name),
 };
 
 /* Read the one row of the bound instrument query s (columns INSTR_COLS). */
@@ -742,8 +763,9 @@ static int instrument_row(struct sq *q, sqlite3_stmt *s, const char *what, struc
 	if (json != NULL) {
 		const char *def = (const char *)sqlite3_column_text(s, 4);
 
-		*json = def != NULL && a != NULL
-			? hl_arena_strndup(a, def, (size_t)sqlite3_column_bytes(s, 4)) : NULL;
+		*json = def != NULL && a != NULL ?
+			hl_arena_strndup(a, def, (size_t)sqlite3_column_bytes(s, 4)) :
+			NULL;
 		if (*json == NULL)
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
 				"hết bộ nhớ khi đọc định nghĩa bộ câu hỏi %s", what);
@@ -753,8 +775,8 @@ cleanup:
 	return rc;
 }
 
-static int sq_instrument_get(struct store *st, const char *code, int version,
-	struct hl_arena *a, struct store_instrument *out, char **json, struct hl_err *err)
+static int sq_instrument_get(struct store *st, const char *code, int version, struct hl_arena *a,
+	struct store_instrument *out, char **json, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc bộ câu hỏi";
@@ -768,7 +790,7 @@ static int sq_instrument_get(struct store *st, const char *code, int version,
 	if ((s = prep(q, version == 0 ? Q_INSTR_LATEST : Q_INSTR_GET, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_str(s, 1, code, STORE_CODE_MAX) != SQLITE_OK ||
-	    (version != 0 && sqlite3_bind_int(s, 2, version) != SQLITE_OK)) {
+		(version != 0 && sqlite3_bind_int(s, 2, version) != SQLITE_OK)) {
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
@@ -793,8 +815,8 @@ static int sq_instrument_get_id(struct store *st, int64_t id, struct hl_arena *a
 	return instrument_row(q, s, what, a, out, json, err);
 }
 
-static int sq_instrument_list(struct store *st, struct hl_arena *a,
-	struct store_instrument **out, size_t *n, struct hl_err *err)
+static int sq_instrument_list(struct store *st, struct hl_arena *a, struct store_instrument **out,
+	size_t *n, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê bộ câu hỏi";
@@ -819,8 +841,8 @@ static int sq_batch_new(struct store *st, const char *kind, const char *source, 
 	if ((s = prep(q, Q_BATCH_NEW, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_text(s, 1, kind ? kind : "", -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 2, source ? source : "", -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 3, now, -1, SQLITE_TRANSIENT) != SQLITE_OK) {
+		sqlite3_bind_text(s, 2, source ? source : "", -1, SQLITE_STATIC) != SQLITE_OK ||
+		sqlite3_bind_text(s, 3, now, -1, SQLITE_TRANSIENT) != SQLITE_OK) {
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
@@ -837,8 +859,8 @@ static int existing_batch_of(struct sq *q, const struct store_response *r, int64
 	if ((s = prep(q, Q_RESP_BATCH, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, r->unit_id) != SQLITE_OK ||
-	    bind_str(s, 2, r->ext_id, sizeof(r->ext_id)) != SQLITE_OK ||
-	    sqlite3_step(s) != SQLITE_ROW) {
+		bind_str(s, 2, r->ext_id, sizeof(r->ext_id)) != SQLITE_OK ||
+		sqlite3_step(s) != SQLITE_ROW) {
 		rc = sq_err(q, err, HL_HERE, op);
 		goto cleanup;
 	}
@@ -861,28 +883,30 @@ static int sq_response_insert(struct store *st, struct store_response *r, int64_
 		*existing_batch = 0;
 	if (r->nanswers < 0 || r->nanswers > STORE_ANSWERS_MAX)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"phiếu khảo sát có %d câu trả lời (tối đa %d)", r->nanswers, STORE_ANSWERS_MAX);
+			"phiếu khảo sát có %d câu trả lời (tối đa %d)", r->nanswers,
+			STORE_ANSWERS_MAX);
 	if (r->status < RS_COUNTED || r->status > RS_REJECTED)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"trạng thái phiếu khảo sát không hợp lệ: %d", r->status);
 	if ((s = prep(q, Q_RESP_INSERT, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_str_null(s, 1, r->ext_id, sizeof(r->ext_id)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, r->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, r->day) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 4, r->instrument_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 5, r->channel) != SQLITE_OK ||
-	    bind_id(s, 6, r->field_id) != SQLITE_OK ||
-	    bind_id(s, 7, r->staff_id) != SQLITE_OK ||
-	    bind_str_null(s, 8, r->dossier, sizeof(r->dossier)) != SQLITE_OK ||
-	    bind_str_null(s, 9, r->comment, sizeof(r->comment)) != SQLITE_OK ||
-	    sqlite3_bind_blob(s, 10, r->answers, r->nanswers, SQLITE_STATIC) != SQLITE_OK ||
-	    bind_id(s, 11, r->batch_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 12, r->status) != SQLITE_OK ||
-	    bind_id(s, 13, r->kiosk_id) != SQLITE_OK ||
-	    bind_id(s, 14, r->received_at) != SQLITE_OK ||
-	    (r->has_hash ? sqlite3_bind_blob(s, 15, r->content_hash, STORE_HASH_LEN, SQLITE_STATIC)
-		: sqlite3_bind_null(s, 15)) != SQLITE_OK) {
+		sqlite3_bind_int64(s, 2, r->unit_id) != SQLITE_OK ||
+		sqlite3_bind_int(s, 3, r->day) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 4, r->instrument_id) != SQLITE_OK ||
+		sqlite3_bind_int(s, 5, r->channel) != SQLITE_OK ||
+		bind_id(s, 6, r->field_id) != SQLITE_OK ||
+		bind_id(s, 7, r->staff_id) != SQLITE_OK ||
+		bind_str_null(s, 8, r->dossier, sizeof(r->dossier)) != SQLITE_OK ||
+		bind_str_null(s, 9, r->comment, sizeof(r->comment)) != SQLITE_OK ||
+		sqlite3_bind_blob(s, 10, r->answers, r->nanswers, SQLITE_STATIC) != SQLITE_OK ||
+		bind_id(s, 11, r->batch_id) != SQLITE_OK ||
+		sqlite3_bind_int(s, 12, r->status) != SQLITE_OK ||
+		bind_id(s, 13, r->kiosk_id) != SQLITE_OK ||
+		bind_id(s, 14, r->received_at) != SQLITE_OK ||
+		(r->has_hash ? sqlite3_bind_blob(s, 15, r->content_hash, STORE_HASH_LEN,
+				       SQLITE_STATIC) :
+			       sqlite3_bind_null(s, 15)) != SQLITE_OK) {
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
@@ -897,7 +921,8 @@ static int sq_response_insert(struct store *st, struct store_response *r, int64_
 		if (existing_batch != NULL)
 			*existing_batch = batch;
 		return hl_err_set(err, HL_EEXIST, HL_HERE,
-			"phiếu khảo sát mã %s đã có (nhập trong lô %lld)", r->ext_id, (long long)batch);
+			"phiếu khảo sát mã %s đã có (nhập trong lô %lld)", r->ext_id,
+			(long long)batch);
 	}
 	r->id = sqlite3_last_insert_rowid(q->db);
 	return HL_OK;
@@ -952,8 +977,8 @@ static int sq_response_scan(struct store *st, int64_t unit_id, hl_day first, hl_
 	if ((s = prep(q, unit_id != 0 ? Q_RESP_SCAN_UNIT : Q_RESP_SCAN_ALL, op, err)) == NULL)
 		return HL_EIO;
 	if ((unit_id != 0 && sqlite3_bind_int64(s, p++, unit_id) != SQLITE_OK) ||
-	    sqlite3_bind_int64(s, p, day_lo(first)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, p + 1, day_hi(last)) != SQLITE_OK) {
+		sqlite3_bind_int64(s, p, day_lo(first)) != SQLITE_OK ||
+		sqlite3_bind_int64(s, p + 1, day_hi(last)) != SQLITE_OK) {
 		rc = sq_err(q, err, HL_HERE, op);
 		goto cleanup;
 	}
@@ -970,8 +995,8 @@ cleanup:
 	return rc;
 }
 
-static int sq_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id,
-	store_core_cb cb, void *ctx, struct hl_err *err)
+static int sq_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id, store_core_cb cb,
+	void *ctx, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc phiếu khảo sát";
@@ -982,7 +1007,7 @@ static int sq_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id
 	if ((s = prep(q, Q_RESP_SCAN_IDS, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, min_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, max_id) != SQLITE_OK) {
+		sqlite3_bind_int64(s, 2, max_id) != SQLITE_OK) {
 		rc = sq_err(q, err, HL_HERE, op);
 		goto cleanup;
 	}
@@ -1013,8 +1038,8 @@ cleanup:
 	return rc;
 }
 
-static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day,
-	int64_t *count, struct hl_err *err)
+static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day, int64_t *count,
+	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đếm phiếu khảo sát";
@@ -1023,7 +1048,7 @@ static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day
 	if ((s = prep(q, Q_RESP_COUNT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, day_lo(day)) != SQLITE_OK) {
+		sqlite3_bind_int64(s, 2, day_lo(day)) != SQLITE_OK) {
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
@@ -1041,10 +1066,10 @@ static int sq_target_set(struct store *st, const struct store_target *t, struct 
 	if ((s = prep(q, Q_TARGET_SET, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int(s, 1, t->year) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, t->unit_id) != SQLITE_OK ||
-	    bind_str(s, 3, t->type, sizeof(t->type)) != SQLITE_OK ||
-	    bind_str(s, 4, t->criterion, sizeof(t->criterion)) != SQLITE_OK ||
-	    sqlite3_bind_double(s, 5, t->value) != SQLITE_OK) {
+		sqlite3_bind_int64(s, 2, t->unit_id) != SQLITE_OK ||
+		bind_str(s, 3, t->type, sizeof(t->type)) != SQLITE_OK ||
+		bind_str(s, 4, t->criterion, sizeof(t->criterion)) != SQLITE_OK ||
+		sqlite3_bind_double(s, 5, t->value) != SQLITE_OK) {
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
@@ -1062,8 +1087,8 @@ static void read_target(sqlite3_stmt *s, void *elem)
 	t->value = sqlite3_column_double(s, 4);
 }
 
-static int sq_target_list(struct store *st, int year, struct hl_arena *a,
-	struct store_target **out, size_t *n, struct hl_err *err)
+static int sq_target_list(struct store *st, int year, struct hl_arena *a, struct store_target **out,
+	size_t *n, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê chỉ tiêu";
@@ -1097,11 +1122,12 @@ static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_e
 }
 
 static const struct sq_col count_cols[] = {
-	SQ_I64(struct store_count, key_id), SQ_I64(struct store_count, count),
+	SQ_I64(struct store_count, key_id),
+	SQ_I64(struct store_count, count),
 };
 
-static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day first,
-	hl_day last, struct hl_arena *a, struct store_count **out, size_t *n, struct hl_err *err)
+static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day first, hl_day last,
+	struct hl_arena *a, struct store_count **out, size_t *n, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đếm hồ sơ theo lĩnh vực";
@@ -1113,8 +1139,8 @@ static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day f
 	if ((s = prep(q, Q_DOSSIER_COUNT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, lo) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, hi) != SQLITE_OK) {
+		sqlite3_bind_int64(s, 2, lo) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 3, hi) != SQLITE_OK) {
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}
@@ -1133,9 +1159,9 @@ static int sq_audit(struct store *st, const char *who, const char *action, const
 	if ((s = prep(q, Q_AUDIT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 2, who ? who : "", -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 3, action ? action : "", -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 4, detail ? detail : "", -1, SQLITE_STATIC) != SQLITE_OK) {
+		sqlite3_bind_text(s, 2, who ? who : "", -1, SQLITE_STATIC) != SQLITE_OK ||
+		sqlite3_bind_text(s, 3, action ? action : "", -1, SQLITE_STATIC) != SQLITE_OK ||
+		sqlite3_bind_text(s, 4, detail ? detail : "", -1, SQLITE_STATIC) != SQLITE_OK) {
 		sqlite3_reset(s);
 		return sq_err(q, err, HL_HERE, op);
 	}

@@ -21,34 +21,31 @@
 
 /* The calendar's migration (store_sqlite.c's list points here). from_day
  * holds INT32_MIN for "since always", so that it can be in the key. */
-const char sq_cal_schema[] =
-	"CREATE TABLE cal_decisions ("
-	" day INTEGER PRIMARY KEY,"
-	" kind INTEGER NOT NULL,"
-	" name TEXT NOT NULL);"
-	"CREATE TABLE cal_settings ("
-	" id INTEGER PRIMARY KEY CHECK (id = 1),"
-	" culture_day_from INTEGER NOT NULL);"
-	"CREATE TABLE cal_hours ("
-	" unit_id INTEGER NOT NULL,"
-	" from_day INTEGER NOT NULL,"
-	" spec TEXT NOT NULL,"
-	" PRIMARY KEY (unit_id, from_day));";
+const char sq_cal_schema[] = "CREATE TABLE cal_decisions ("
+			     " day INTEGER PRIMARY KEY,"
+			     " kind INTEGER NOT NULL,"
+			     " name TEXT NOT NULL);"
+			     "CREATE TABLE cal_settings ("
+			     " id INTEGER PRIMARY KEY CHECK (id = 1),"
+			     " culture_day_from INTEGER NOT NULL);"
+			     "CREATE TABLE cal_hours ("
+			     " unit_id INTEGER NOT NULL,"
+			     " from_day INTEGER NOT NULL,"
+			     " spec TEXT NOT NULL,"
+			     " PRIMARY KEY (unit_id, from_day));";
 
-enum {
-	C_DAY_PUT, C_DAY_LIST, C_CULTURE_GET, C_CULTURE_SET, C_HOURS_PUT, C_HOURS_LIST,
-	C_COUNT
-};
+enum { C_DAY_PUT, C_DAY_LIST, C_CULTURE_GET, C_CULTURE_SET, C_HOURS_PUT, C_HOURS_LIST, C_COUNT };
 
 static const char *const cal_sql[C_COUNT] = {
 	[C_DAY_PUT] = "INSERT INTO cal_decisions (day, kind, name) VALUES (?1, ?2, ?3)"
-		" ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name",
+		      " ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name",
 	[C_DAY_LIST] = "SELECT day, kind, name FROM cal_decisions ORDER BY day",
 	[C_CULTURE_GET] = "SELECT culture_day_from FROM cal_settings WHERE id = 1",
-	[C_CULTURE_SET] = "INSERT INTO cal_settings (id, culture_day_from) VALUES (1, ?1)"
+	[C_CULTURE_SET] =
+		"INSERT INTO cal_settings (id, culture_day_from) VALUES (1, ?1)"
 		" ON CONFLICT (id) DO UPDATE SET culture_day_from = excluded.culture_day_from",
 	[C_HOURS_PUT] = "INSERT INTO cal_hours (unit_id, from_day, spec) VALUES (?1, ?2, ?3)"
-		" ON CONFLICT (unit_id, from_day) DO UPDATE SET spec = excluded.spec",
+			" ON CONFLICT (unit_id, from_day) DO UPDATE SET spec = excluded.spec",
 	[C_HOURS_LIST] = "SELECT unit_id, from_day, spec FROM cal_hours ORDER BY unit_id, from_day",
 };
 
@@ -72,19 +69,20 @@ int sq_cal_day_put(struct store *st, const struct store_cal_day *d, struct hl_er
 	if ((s = cprep(q, C_DAY_PUT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int(s, 1, d->day) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, d->kind) != SQLITE_OK ||
-	    bind_str(s, 3, d->name, sizeof(d->name)) != SQLITE_OK)
+		sqlite3_bind_int(s, 2, d->kind) != SQLITE_OK ||
+		bind_str(s, 3, d->name, sizeof(d->name)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
 
 static const struct sq_col day_cols[] = {
-	SQ_DAY(struct store_cal_day, day), SQ_INT(struct store_cal_day, kind),
+	SQ_DAY(struct store_cal_day, day),
+	SQ_INT(struct store_cal_day, kind),
 	SQ_TEXT(struct store_cal_day, name),
 };
 
-int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day **out,
-	size_t *n, struct hl_err *err)
+int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day **out, size_t *n,
+	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc các ngày theo quyết định";
@@ -140,8 +138,8 @@ int sq_cal_hours_put(struct store *st, const struct store_cal_hours *h, struct h
 	if ((s = cprep(q, C_HOURS_PUT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, h->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, h->from) != SQLITE_OK ||
-	    bind_str(s, 3, h->spec, sizeof(h->spec)) != SQLITE_OK)
+		sqlite3_bind_int(s, 2, h->from) != SQLITE_OK ||
+		bind_str(s, 3, h->spec, sizeof(h->spec)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
@@ -156,8 +154,8 @@ static void read_hours(sqlite3_stmt *s, void *elem)
 	sq_col_text(s, 2, h->spec, sizeof(h->spec));
 }
 
-int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
-	size_t *n, struct hl_err *err)
+int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hours **out, size_t *n,
+	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc giờ làm việc";

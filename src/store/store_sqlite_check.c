@@ -16,7 +16,8 @@ int sq_integrity(struct store *st, bool quick, struct hl_arena *a, char ***lines
 	struct hl_err *err)
 {
 	struct sq *q = st->priv;
-	const char *op = quick ? "kiểm tra nhanh tệp cơ sở dữ liệu" : "kiểm tra toàn bộ tệp cơ sở dữ liệu";
+	const char *op = quick ? "kiểm tra nhanh tệp cơ sở dữ liệu" :
+				 "kiểm tra toàn bộ tệp cơ sở dữ liệu";
 	sqlite3_stmt *s = NULL;
 	char **out = NULL;
 	size_t count = 0;
@@ -24,8 +25,9 @@ int sq_integrity(struct store *st, bool quick, struct hl_arena *a, char ***lines
 
 	*lines = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(q->db, quick ? "PRAGMA quick_check(100)" : "PRAGMA integrity_check(100)",
-		    -1, &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(q->db,
+		    quick ? "PRAGMA quick_check(100)" : "PRAGMA integrity_check(100)", -1, &s,
+		    NULL) != SQLITE_OK) {
 		rc = sq_err(q, err, HL_HERE, op);
 		goto cleanup;
 	}

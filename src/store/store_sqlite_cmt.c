@@ -41,14 +41,14 @@ enum { M_APPROVE, M_WITHDRAW, M_LIST, M_QUOTE, M_COUNT };
 
 static const char *const cmt_sql[M_COUNT] = {
 	[M_APPROVE] = "INSERT INTO comment_approvals (response_id, approved_by, approved_at)"
-		" VALUES (?1, ?2, ?3) ON CONFLICT (response_id) DO NOTHING",
+		      " VALUES (?1, ?2, ?3) ON CONFLICT (response_id) DO NOTHING",
 	[M_WITHDRAW] = "DELETE FROM comment_approvals WHERE response_id = ?1",
 	[M_LIST] = "SELECT a.response_id, r.unit_id, r.day, a.approved_by, a.approved_at"
-		" FROM comment_approvals a JOIN responses r ON r.id = a.response_id"
-		" WHERE (?1 = 0 OR r.unit_id = ?1) AND r.day BETWEEN ?2 AND ?3"
-		" ORDER BY a.response_id",
+		   " FROM comment_approvals a JOIN responses r ON r.id = a.response_id"
+		   " WHERE (?1 = 0 OR r.unit_id = ?1) AND r.day BETWEEN ?2 AND ?3"
+		   " ORDER BY a.response_id",
 	[M_QUOTE] = "INSERT INTO report_quotes (report_id, response_id) VALUES (?1, ?2)"
-		" ON CONFLICT DO NOTHING",
+		    " ON CONFLICT DO NOTHING",
 };
 
 _Static_assert(M_COUNT <= SQ_AREA_STMTS, "the comments' statements fit their area row");
@@ -77,17 +77,20 @@ int sq_comment_approve(struct store *st, int64_t response_id, const char *who, i
 	int rc, changed;
 
 	if (who == NULL || who[0] == '\0' || at <= 0)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "duyệt góp ý thiếu người duyệt hoặc thời điểm");
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"duyệt góp ý thiếu người duyệt hoặc thời điểm");
 	if ((s = mprep(q, M_APPROVE, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, response_id) != SQLITE_OK ||
-	    bind_str(s, 2, who, STORE_CODE_MAX + 32) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, at) != SQLITE_OK)
+		bind_str(s, 2, who, STORE_CODE_MAX + 32) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 3, at) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = step_count(q, s, op, &changed, err);
 	if (rc == HL_OK && changed == 0)
-		rc = hl_err_set(err, HL_EEXIST, HL_HERE, "góp ý của phiếu số %lld đã được duyệt công "
-			"khai", (long long)response_id);
+		rc = hl_err_set(err, HL_EEXIST, HL_HERE,
+			"góp ý của phiếu số %lld đã được duyệt công "
+			"khai",
+			(long long)response_id);
 	return rc;
 }
 
@@ -104,14 +107,18 @@ int sq_comment_withdraw(struct store *st, int64_t response_id, struct hl_err *er
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = step_count(q, s, op, &changed, err);
 	if (rc == HL_OK && changed == 0)
-		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "góp ý của phiếu số %lld chưa được duyệt "
-			"công khai", (long long)response_id);
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE,
+			"góp ý của phiếu số %lld chưa được duyệt "
+			"công khai",
+			(long long)response_id);
 	return rc;
 }
 
 static const struct sq_col approval_cols[] = {
-	SQ_I64(struct store_approval, response_id), SQ_I64(struct store_approval, unit_id),
-	SQ_DAY(struct store_approval, day), SQ_TEXT(struct store_approval, by),
+	SQ_I64(struct store_approval, response_id),
+	SQ_I64(struct store_approval, unit_id),
+	SQ_DAY(struct store_approval, day),
+	SQ_TEXT(struct store_approval, by),
 	SQ_I64(struct store_approval, at),
 };
 
@@ -127,8 +134,8 @@ int sq_comment_approval_list(struct store *st, int64_t unit_id, hl_day first, hl
 	if ((s = mprep(q, M_LIST, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, day_lo(first)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, day_hi(last)) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, day_lo(first)) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 3, day_hi(last)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return SQ_LIST(q, s, op, a, approval_cols, out, n, err);
 }
@@ -145,7 +152,7 @@ int sq_report_quotes_put(struct store *st, int64_t report_id, const int64_t *ids
 		if ((s = mprep(q, M_QUOTE, op, err)) == NULL)
 			return HL_EIO;
 		if (sqlite3_bind_int64(s, 1, report_id) != SQLITE_OK ||
-		    sqlite3_bind_int64(s, 2, ids[i]) != SQLITE_OK)
+			sqlite3_bind_int64(s, 2, ids[i]) != SQLITE_OK)
 			return bind_failed(q, s, HL_HERE, op, err);
 		rc = sq_step_done(q, s, op, err);
 	}

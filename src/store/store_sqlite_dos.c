@@ -33,46 +33,58 @@
 
 /* The month of a row's received_at, and (migrations 8 and 21 only) the class
  * the triggers computed before svc stored it. */
-#define MONTH(r) "(CAST(strftime('%Y', " r ".received_at * 60, 'unixepoch') AS INTEGER) * 12" \
+#define MONTH(r) \
+	"(CAST(strftime('%Y', " r ".received_at * 60, 'unixepoch') AS INTEGER) * 12" \
 	" + CAST(strftime('%m', " r ".received_at * 60, 'unixepoch') AS INTEGER) - 1)"
-#define CLASS(r) "(CASE WHEN " r ".finished_at > " r ".due_at THEN 3" \
+#define CLASS(r) \
+	"(CASE WHEN " r ".finished_at > " r ".due_at THEN 3" \
 	" WHEN " r ".finished_at / 1440 < " r ".due_at / 1440 THEN 1 ELSE 2 END)"
-#define COUNTED(r) r ".finished_at IS NOT NULL AND " r ".due_at IS NOT NULL" \
-	" AND " r ".received_at IS NOT NULL"
+#define COUNTED(r) \
+	r ".finished_at IS NOT NULL AND " r ".due_at IS NOT NULL" \
+	  " AND " r ".received_at IS NOT NULL"
 
 /* Add sign (1 or -1) times row r's class to both sums. */
 #define SUM_ADD(r, sign) \
 	"INSERT INTO dossier_sum (month, unit_id, field_id, channel, early, on_time, late)" \
-	" VALUES (" MONTH(r) ", " r ".unit_id, coalesce(" r ".field_id, 0), " r ".channel," \
-	" " sign " * (" CLASS(r) " = 1), " sign " * (" CLASS(r) " = 2)," \
-	" " sign " * (" CLASS(r) " = 3))" \
-	" ON CONFLICT (month, unit_id, field_id, channel) DO UPDATE SET" \
-	" early = early + excluded.early, on_time = on_time + excluded.on_time," \
-	" late = late + excluded.late;" \
-	"INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
-	" VALUES (" MONTH(r) ", " r ".unit_id, " r ".procedure," \
-	" " sign " * (" CLASS(r) " = 1), " sign " * (" CLASS(r) " = 2)," \
-	" " sign " * (" CLASS(r) " = 3))" \
-	" ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
-	" early = early + excluded.early, on_time = on_time + excluded.on_time," \
-	" late = late + excluded.late;"
+	" VALUES (" MONTH( \
+		r) ", " r ".unit_id, coalesce(" r ".field_id, 0), " r ".channel," \
+		   " " sign " * (" CLASS(r) " = 1), " sign " * (" CLASS( \
+			   r) " = 2)," \
+			      " " sign " * (" CLASS( \
+				      r) " = 3))" \
+					 " ON CONFLICT (month, unit_id, field_id, channel) DO UPDATE SET" \
+					 " early = early + excluded.early, on_time = on_time + excluded.on_time," \
+					 " late = late + excluded.late;" \
+					 "INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
+					 " VALUES (" MONTH( \
+						 r) ", " r ".unit_id, " r ".procedure," \
+						    " " sign \
+						    " * (" CLASS(r) " = 1), " sign " * (" CLASS( \
+							    r) " = 2)," \
+							       " " sign " * (" CLASS( \
+								       r) " = 3))" \
+									  " ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
+									  " early = early + excluded.early, on_time = on_time + excluded.on_time," \
+									  " late = late + excluded.late;"
 
 /* Add sign (1 or -1) times row r's stored class to both sums. */
 #define SUM_CLASS(r, sign) \
 	"INSERT INTO dossier_sum (month, unit_id, field_id, channel, early, on_time, late)" \
-	" VALUES (" MONTH(r) ", " r ".unit_id, coalesce(" r ".field_id, 0), " r ".channel," \
-	" " sign " * (" r ".class = 1), " sign " * (" r ".class = 2)," \
-	" " sign " * (" r ".class = 3))" \
-	" ON CONFLICT (month, unit_id, field_id, channel) DO UPDATE SET" \
-	" early = early + excluded.early, on_time = on_time + excluded.on_time," \
-	" late = late + excluded.late;" \
-	"INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
-	" VALUES (" MONTH(r) ", " r ".unit_id, " r ".procedure," \
-	" " sign " * (" r ".class = 1), " sign " * (" r ".class = 2)," \
-	" " sign " * (" r ".class = 3))" \
-	" ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
-	" early = early + excluded.early, on_time = on_time + excluded.on_time," \
-	" late = late + excluded.late;"
+	" VALUES (" MONTH( \
+		r) ", " r ".unit_id, coalesce(" r ".field_id, 0), " r ".channel," \
+		   " " sign " * (" r ".class = 1), " sign " * (" r ".class = 2)," \
+		   " " sign " * (" r ".class = 3))" \
+		   " ON CONFLICT (month, unit_id, field_id, channel) DO UPDATE SET" \
+		   " early = early + excluded.early, on_time = on_time + excluded.on_time," \
+		   " late = late + excluded.late;" \
+		   "INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
+		   " VALUES (" MONTH( \
+			   r) ", " r ".unit_id, " r ".procedure," \
+			      " " sign " * (" r ".class = 1), " sign " * (" r ".class = 2)," \
+			      " " sign " * (" r ".class = 3))" \
+			      " ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
+			      " early = early + excluded.early, on_time = on_time + excluded.on_time," \
+			      " late = late + excluded.late;"
 
 /* The migration (store_sqlite.c's list points here). */
 const char sq_dos_schema[] =
@@ -95,28 +107,38 @@ const char sq_dos_schema[] =
 	" late INTEGER NOT NULL,"
 	" PRIMARY KEY (month, unit_id, procedure)) WITHOUT ROWID;"
 	/* The dossiers already there. */
-	"INSERT INTO dossier_sum SELECT " MONTH("d") ", d.unit_id, coalesce(d.field_id, 0),"
-	" d.channel, sum(" CLASS("d") " = 1), sum(" CLASS("d") " = 2), sum(" CLASS("d") " = 3)"
-	" FROM dossiers d WHERE " COUNTED("d") " GROUP BY 1, 2, 3, 4;"
-	"INSERT INTO dossier_sum_proc SELECT " MONTH("d") ", d.unit_id, d.procedure,"
-	" sum(" CLASS("d") " = 1), sum(" CLASS("d") " = 2), sum(" CLASS("d") " = 3)"
-	" FROM dossiers d WHERE " COUNTED("d") " GROUP BY 1, 2, 3;"
-	"CREATE TRIGGER dossiers_sum_insert AFTER INSERT ON dossiers WHEN " COUNTED("new")
-	" BEGIN " SUM_ADD("new", "1") " END;"
-	"CREATE TRIGGER dossiers_sum_delete AFTER DELETE ON dossiers WHEN " COUNTED("old")
-	" BEGIN " SUM_ADD("old", "-1") " END;"
-	"CREATE TRIGGER dossiers_sum_update_old AFTER UPDATE ON dossiers WHEN " COUNTED("old")
-	" BEGIN " SUM_ADD("old", "-1") " END;"
-	"CREATE TRIGGER dossiers_sum_update_new AFTER UPDATE ON dossiers WHEN " COUNTED("new")
-	" BEGIN " SUM_ADD("new", "1") " END;"
-	/* The open dossiers, every column (covering: a stats query or the Friday
+	"INSERT INTO dossier_sum SELECT " MONTH(
+		"d") ", d.unit_id, coalesce(d.field_id, 0),"
+		     " d.channel, sum(" CLASS("d") " = 1), sum(" CLASS("d") " = 2), sum(" CLASS(
+			     "d") " = 3)"
+				  " FROM dossiers d WHERE " COUNTED(
+					  "d") " GROUP BY 1, 2, 3, 4;"
+					       "INSERT INTO dossier_sum_proc SELECT " MONTH(
+						       "d") ", d.unit_id, d.procedure,"
+							    " sum(" CLASS("d") " = 1), sum(" CLASS("d") " = 2), sum(" CLASS(
+								    "d") " = 3)"
+									 " FROM dossiers d WHERE " COUNTED(
+										 "d") " GROUP BY 1, 2, 3;"
+										      "CREATE TRIGGER dossiers_sum_insert AFTER INSERT ON dossiers WHEN " COUNTED(
+											      "new") " BEGIN " SUM_ADD("new",
+											      "1") " END;"
+												   "CREATE TRIGGER dossiers_sum_delete AFTER DELETE ON dossiers WHEN " COUNTED(
+													   "old") " BEGIN " SUM_ADD("old",
+													   "-1") " END;"
+														 "CREATE TRIGGER dossiers_sum_update_old AFTER UPDATE ON dossiers WHEN " COUNTED(
+															 "old") " BEGIN " SUM_ADD("old",
+															 "-1") " END;"
+															       "CREATE TRIGGER dossiers_sum_update_new AFTER UPDATE ON dossiers WHEN " COUNTED(
+																       "new") " BEGIN " SUM_ADD("new",
+																       "1") " END;"
+																	    /* The open dossiers, every column (covering: a stats query or the Friday
 	 * list never touches the table for them); they are a few per cent. */
-	"CREATE INDEX dossiers_open ON dossiers (received_at, unit_id, field_id, channel, due_at,"
-	" procedure, code, returned_at, supplements, reschedules, apology, submitted_at)"
-	" WHERE finished_at IS NULL;"
-	/* received_at too, so the dossiers finished after a moment but received
+																	    "CREATE INDEX dossiers_open ON dossiers (received_at, unit_id, field_id, channel, due_at,"
+																	    " procedure, code, returned_at, supplements, reschedules, apology, submitted_at)"
+																	    " WHERE finished_at IS NULL;"
+																	    /* received_at too, so the dossiers finished after a moment but received
 	 * after the period are passed over inside the index. */
-	"CREATE INDEX dossiers_finished ON dossiers (finished_at, received_at);";
+																	    "CREATE INDEX dossiers_finished ON dossiers (finished_at, received_at);";
 
 /* Migration 21: the class as a plain column that svc fills, and the sums'
  * triggers adding it up rather than computing it. The rows already stored
@@ -128,40 +150,58 @@ const char sq_dos_schema[] =
  * import keep the class too. */
 const char sq_dos_class_schema[] =
 	"ALTER TABLE dossiers ADD COLUMN class INTEGER;"
-	"UPDATE dossiers SET class = " CLASS("dossiers") " WHERE " COUNTED("dossiers") ";"
-	"ALTER TABLE import_undo_dossiers ADD COLUMN class INTEGER;"
-	"UPDATE import_undo_dossiers SET class = " CLASS("import_undo_dossiers")
-	" WHERE " COUNTED("import_undo_dossiers") ";"
-	"DROP TRIGGER dossiers_sum_insert;"
-	"DROP TRIGGER dossiers_sum_delete;"
-	"DROP TRIGGER dossiers_sum_update_old;"
-	"DROP TRIGGER dossiers_sum_update_new;"
-	"CREATE TRIGGER dossiers_class_insert AFTER INSERT ON dossiers WHEN new.class IS NOT NULL"
-	" BEGIN " SUM_CLASS("new", "1") " END;"
-	"CREATE TRIGGER dossiers_class_delete AFTER DELETE ON dossiers WHEN old.class IS NOT NULL"
-	" BEGIN " SUM_CLASS("old", "-1") " END;"
-	"CREATE TRIGGER dossiers_class_update_old AFTER UPDATE ON dossiers"
-	" WHEN old.class IS NOT NULL BEGIN " SUM_CLASS("old", "-1") " END;"
-	"CREATE TRIGGER dossiers_class_update_new AFTER UPDATE ON dossiers"
-	" WHEN new.class IS NOT NULL BEGIN " SUM_CLASS("new", "1") " END;";
+	"UPDATE dossiers SET class = " CLASS("dossiers") " WHERE " COUNTED(
+		"dossiers") ";"
+			    "ALTER TABLE import_undo_dossiers ADD COLUMN class INTEGER;"
+			    "UPDATE import_undo_dossiers SET class = " CLASS("import_undo_dossiers") " WHERE " COUNTED(
+				    "import_undo_dossiers") ";"
+							    "DROP TRIGGER dossiers_sum_insert;"
+							    "DROP TRIGGER dossiers_sum_delete;"
+							    "DROP TRIGGER dossiers_sum_update_old;"
+							    "DROP TRIGGER dossiers_sum_update_new;"
+							    "CREATE TRIGGER dossiers_class_insert AFTER INSERT ON dossiers WHEN new.class IS NOT NULL"
+							    " BEGIN " SUM_CLASS("new",
+								    "1") " END;"
+									 "CREATE TRIGGER dossiers_class_delete AFTER DELETE ON dossiers WHEN old.class IS NOT NULL"
+									 " BEGIN " SUM_CLASS("old",
+										 "-1") " END;"
+										       "CREATE TRIGGER dossiers_class_update_old AFTER UPDATE ON dossiers"
+										       " WHEN old.class IS NOT NULL BEGIN " SUM_CLASS(
+											       "old",
+											       "-1") " END;"
+												     "CREATE TRIGGER dossiers_class_update_new AFTER UPDATE ON dossiers"
+												     " WHEN new.class IS NOT NULL BEGIN " SUM_CLASS(
+													     "new",
+													     "1") " END;";
 
 enum {
-	D_SAVE, D_SUM, D_SUM_UNIT, D_SUM_PROC, D_SUM_PROC_UNIT, D_OPEN, D_OPEN_UNIT,
-	D_SCAN, D_SCAN_UNIT, D_SCAN_FIN,
+	D_SAVE,
+	D_SUM,
+	D_SUM_UNIT,
+	D_SUM_PROC,
+	D_SUM_PROC_UNIT,
+	D_OPEN,
+	D_OPEN_UNIT,
+	D_SCAN,
+	D_SCAN_UNIT,
+	D_SCAN_FIN,
 	D_COUNT
 };
 
 #define DOS_COLS SQ_DOSSIER_COLS
 /* The same with finished_at NULL, for the dossiers_open index. */
-#define OPEN_COLS "id, code, unit_id, field_id, procedure, channel, received_at, due_at," \
+#define OPEN_COLS \
+	"id, code, unit_id, field_id, procedure, channel, received_at, due_at," \
 	" NULL, returned_at, supplements, reschedules, apology, submitted_at, class"
-#define OPEN_SQL(unit) "SELECT " OPEN_COLS " FROM dossiers WHERE finished_at IS NULL" \
-	" AND received_at BETWEEN ?2 AND ?3" unit \
-	" UNION ALL SELECT " DOS_COLS " FROM dossiers WHERE finished_at > ?4" \
+#define OPEN_SQL(unit) \
+	"SELECT " OPEN_COLS " FROM dossiers WHERE finished_at IS NULL" \
+	" AND received_at BETWEEN ?2 AND ?3" unit " UNION ALL SELECT " DOS_COLS \
+	" FROM dossiers WHERE finished_at > ?4" \
 	" AND received_at BETWEEN ?2 AND ?3" unit
 
 static const char *const dos_sql[D_COUNT] = {
-	[D_SAVE] = "INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
+	[D_SAVE] =
+		"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
 		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
 		" class, submitted_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
@@ -173,23 +213,24 @@ static const char *const dos_sql[D_COUNT] = {
 		" reschedules = excluded.reschedules, apology = excluded.apology,"
 		" class = excluded.class, submitted_at = excluded.submitted_at RETURNING id",
 	[D_SUM] = "SELECT unit_id, month, field_id, channel, '', early, on_time, late"
-		" FROM dossier_sum WHERE month BETWEEN ?1 AND ?2 ORDER BY month, unit_id",
+		  " FROM dossier_sum WHERE month BETWEEN ?1 AND ?2 ORDER BY month, unit_id",
 	[D_SUM_UNIT] = "SELECT unit_id, month, field_id, channel, '', early, on_time, late"
-		" FROM dossier_sum WHERE month BETWEEN ?1 AND ?2 AND unit_id = ?3"
-		" ORDER BY month, unit_id",
-	[D_SUM_PROC] = "SELECT unit_id, month, 0, '', procedure, early, on_time, late"
+		       " FROM dossier_sum WHERE month BETWEEN ?1 AND ?2 AND unit_id = ?3"
+		       " ORDER BY month, unit_id",
+	[D_SUM_PROC] =
+		"SELECT unit_id, month, 0, '', procedure, early, on_time, late"
 		" FROM dossier_sum_proc WHERE month BETWEEN ?1 AND ?2 ORDER BY month, unit_id",
 	[D_SUM_PROC_UNIT] = "SELECT unit_id, month, 0, '', procedure, early, on_time, late"
-		" FROM dossier_sum_proc WHERE month BETWEEN ?1 AND ?2 AND unit_id = ?3"
-		" ORDER BY month, unit_id",
+			    " FROM dossier_sum_proc WHERE month BETWEEN ?1 AND ?2 AND unit_id = ?3"
+			    " ORDER BY month, unit_id",
 	[D_OPEN] = OPEN_SQL(" AND ?1 = 0"),
 	[D_OPEN_UNIT] = OPEN_SQL(" AND unit_id = ?1"),
 	[D_SCAN] = "SELECT " DOS_COLS " FROM dossiers WHERE received_at BETWEEN ?2 AND ?3"
-		" AND ?1 = 0 ORDER BY received_at",
+		   " AND ?1 = 0 ORDER BY received_at",
 	[D_SCAN_UNIT] = "SELECT " DOS_COLS " FROM dossiers WHERE unit_id = ?1"
-		" AND received_at BETWEEN ?2 AND ?3 ORDER BY received_at",
+			" AND received_at BETWEEN ?2 AND ?3 ORDER BY received_at",
 	[D_SCAN_FIN] = "SELECT " DOS_COLS " FROM dossiers WHERE finished_at BETWEEN ?1 AND ?2"
-		" ORDER BY finished_at",
+		       " ORDER BY finished_at",
 };
 
 static sqlite3_stmt *dprep(struct sq *q, int id, const char *op, struct hl_err *err)
@@ -223,17 +264,17 @@ int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d)
 	int rc;
 
 	if ((rc = bind_str(s, 1, d->code, sizeof(d->code))) != SQLITE_OK ||
-	    (rc = sqlite3_bind_int64(s, 2, d->unit_id)) != SQLITE_OK ||
-	    (rc = bind_id(s, 3, d->field_id)) != SQLITE_OK ||
-	    (rc = bind_str(s, 4, d->procedure, sizeof(d->procedure))) != SQLITE_OK ||
-	    (rc = bind_str(s, 5, d->channel, sizeof(d->channel))) != SQLITE_OK ||
-	    (rc = bind_minute(s, 6, d->received_at)) != SQLITE_OK ||
-	    (rc = bind_minute(s, 7, d->due_at)) != SQLITE_OK ||
-	    (rc = bind_minute(s, 8, d->finished_at)) != SQLITE_OK ||
-	    (rc = bind_minute(s, 9, d->returned_at)) != SQLITE_OK ||
-	    (rc = sqlite3_bind_int(s, 10, d->supplements)) != SQLITE_OK ||
-	    (rc = sqlite3_bind_int(s, 11, d->reschedules)) != SQLITE_OK ||
-	    (rc = sqlite3_bind_int(s, 12, d->apology ? 1 : 0)) != SQLITE_OK)
+		(rc = sqlite3_bind_int64(s, 2, d->unit_id)) != SQLITE_OK ||
+		(rc = bind_id(s, 3, d->field_id)) != SQLITE_OK ||
+		(rc = bind_str(s, 4, d->procedure, sizeof(d->procedure))) != SQLITE_OK ||
+		(rc = bind_str(s, 5, d->channel, sizeof(d->channel))) != SQLITE_OK ||
+		(rc = bind_minute(s, 6, d->received_at)) != SQLITE_OK ||
+		(rc = bind_minute(s, 7, d->due_at)) != SQLITE_OK ||
+		(rc = bind_minute(s, 8, d->finished_at)) != SQLITE_OK ||
+		(rc = bind_minute(s, 9, d->returned_at)) != SQLITE_OK ||
+		(rc = sqlite3_bind_int(s, 10, d->supplements)) != SQLITE_OK ||
+		(rc = sqlite3_bind_int(s, 11, d->reschedules)) != SQLITE_OK ||
+		(rc = sqlite3_bind_int(s, 12, d->apology ? 1 : 0)) != SQLITE_OK)
 		return rc;
 	return d->cls != 0 ? sqlite3_bind_int(s, 13, d->cls) : sqlite3_bind_null(s, 13);
 }
@@ -244,8 +285,10 @@ int sq_dossier_check(const struct store_dossier *d, struct hl_err *err)
 	int rc = sq_need_code(d->code, "hồ sơ", err);
 
 	if (rc == HL_OK && (counted ? d->cls < 1 || d->cls > 3 : d->cls != 0))
-		rc = hl_err_set(err, HL_EINVAL, HL_HERE, "hồ sơ %s: loại đúng hạn %d không khớp thời "
-			"điểm tiếp nhận, hạn và hoàn thành (svc tính, dossq.h dq_save)", d->code, d->cls);
+		rc = hl_err_set(err, HL_EINVAL, HL_HERE,
+			"hồ sơ %s: loại đúng hạn %d không khớp thời "
+			"điểm tiếp nhận, hạn và hoàn thành (svc tính, dossq.h dq_save)",
+			d->code, d->cls);
 	return rc;
 }
 
@@ -271,7 +314,7 @@ int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, i
 	struct sq *q = st->priv;
 	const char *op = "đọc tổng hợp hồ sơ theo tháng";
 	int id = per_procedure ? (unit_id ? D_SUM_PROC_UNIT : D_SUM_PROC) :
-		(unit_id ? D_SUM_UNIT : D_SUM);
+				 (unit_id ? D_SUM_UNIT : D_SUM);
 	struct store_dossier_sum r;
 	sqlite3_stmt *s;
 	int rc = HL_OK, step;
@@ -279,7 +322,7 @@ int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, i
 	if ((s = dprep(q, id, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int(s, 1, m0) != SQLITE_OK || sqlite3_bind_int(s, 2, m1) != SQLITE_OK ||
-	    (unit_id != 0 && sqlite3_bind_int64(s, 3, unit_id) != SQLITE_OK)) {
+		(unit_id != 0 && sqlite3_bind_int64(s, 3, unit_id) != SQLITE_OK)) {
 		rc = sq_err(q, err, HL_HERE, op);
 		goto cleanup;
 	}
@@ -341,8 +384,8 @@ int sq_dossier_open_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t 
 	return scan_rows(q, s, v, 4, op, cb, ctx, err);
 }
 
-int sq_dossier_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
-	store_dossier_cb cb, void *ctx, struct hl_err *err)
+int sq_dossier_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1, store_dossier_cb cb,
+	void *ctx, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc hồ sơ theo ngày tiếp nhận";

@@ -33,99 +33,113 @@
 
 /* The feedback migration (store_sqlite.c's list points here). Offices with
  * unit_id 0 are built in: a ward's usual offices, for every unit. */
-const char sq_fb_schema[] =
-	"CREATE TABLE fb_offices ("
-	" id INTEGER PRIMARY KEY,"
-	" code TEXT NOT NULL,"
-	" unit_id INTEGER NOT NULL,"
-	" name TEXT NOT NULL,"
-	" UNIQUE (unit_id, code));"
-	"INSERT INTO fb_offices (code, unit_id, name) VALUES"
-	" ('VP', 0, 'Văn phòng HĐND và UBND'),"
-	" ('VHXH', 0, 'Phòng Văn hóa – Xã hội'),"
-	" ('KTHTDT', 0, 'Phòng Kinh tế, Hạ tầng và Đô thị'),"
-	" ('TTPVHCC', 0, 'Trung tâm phục vụ hành chính công');"
-	"CREATE TABLE fb_items ("
-	" id INTEGER PRIMARY KEY,"
-	" code TEXT NOT NULL UNIQUE,"
-	" unit_id INTEGER NOT NULL REFERENCES units(id),"
-	" channel INTEGER NOT NULL,"
-	" kind INTEGER NOT NULL,"
-	" class INTEGER NOT NULL,"
-	" criterion TEXT NOT NULL,"
-	" state INTEGER NOT NULL,"
-	" received_at INTEGER NOT NULL,"
-	" classified_at INTEGER,"
-	" office_id INTEGER REFERENCES fb_offices(id),"
-	" forwarded_at INTEGER,"
-	" answer_no INTEGER NOT NULL,"
-	" first_answered_at INTEGER,"
-	" answered_at INTEGER,"
-	" published_at INTEGER,"
-	" rating INTEGER NOT NULL,"
-	" rated_at INTEGER,"
-	" reopened_at INTEGER,"
-	" closed_at INTEGER,"
-	" reopened INTEGER NOT NULL,"
-	" token_hash BLOB NOT NULL UNIQUE,"
-	" text TEXT NOT NULL,"
-	" answer TEXT);"
-	"CREATE INDEX fb_items_unit ON fb_items (unit_id, received_at);"
-	"CREATE INDEX fb_items_received ON fb_items (received_at);"
-	/* The sender, apart from the text: read only by fb_contact_get. */
-	"CREATE TABLE fb_contacts ("
-	" item_id INTEGER PRIMARY KEY REFERENCES fb_items(id),"
-	" name TEXT NOT NULL,"
-	" contact TEXT NOT NULL);"
-	"CREATE TABLE fb_steps ("
-	" id INTEGER PRIMARY KEY,"
-	" item_id INTEGER NOT NULL REFERENCES fb_items(id),"
-	" step TEXT NOT NULL,"
-	" who TEXT NOT NULL,"
-	" at INTEGER NOT NULL,"
-	" detail TEXT NOT NULL);"
-	"CREATE INDEX fb_steps_item ON fb_steps (item_id, id);"
-	"CREATE TABLE fb_deadlines ("
-	" unit_id INTEGER NOT NULL REFERENCES units(id),"
-	" class INTEGER NOT NULL,"
-	" forward_hours INTEGER,"
-	" answer_days INTEGER,"
-	" PRIMARY KEY (unit_id, class));";
+const char sq_fb_schema[] = "CREATE TABLE fb_offices ("
+			    " id INTEGER PRIMARY KEY,"
+			    " code TEXT NOT NULL,"
+			    " unit_id INTEGER NOT NULL,"
+			    " name TEXT NOT NULL,"
+			    " UNIQUE (unit_id, code));"
+			    "INSERT INTO fb_offices (code, unit_id, name) VALUES"
+			    " ('VP', 0, 'Văn phòng HĐND và UBND'),"
+			    " ('VHXH', 0, 'Phòng Văn hóa – Xã hội'),"
+			    " ('KTHTDT', 0, 'Phòng Kinh tế, Hạ tầng và Đô thị'),"
+			    " ('TTPVHCC', 0, 'Trung tâm phục vụ hành chính công');"
+			    "CREATE TABLE fb_items ("
+			    " id INTEGER PRIMARY KEY,"
+			    " code TEXT NOT NULL UNIQUE,"
+			    " unit_id INTEGER NOT NULL REFERENCES units(id),"
+			    " channel INTEGER NOT NULL,"
+			    " kind INTEGER NOT NULL,"
+			    " class INTEGER NOT NULL,"
+			    " criterion TEXT NOT NULL,"
+			    " state INTEGER NOT NULL,"
+			    " received_at INTEGER NOT NULL,"
+			    " classified_at INTEGER,"
+			    " office_id INTEGER REFERENCES fb_offices(id),"
+			    " forwarded_at INTEGER,"
+			    " answer_no INTEGER NOT NULL,"
+			    " first_answered_at INTEGER,"
+			    " answered_at INTEGER,"
+			    " published_at INTEGER,"
+			    " rating INTEGER NOT NULL,"
+			    " rated_at INTEGER,"
+			    " reopened_at INTEGER,"
+			    " closed_at INTEGER,"
+			    " reopened INTEGER NOT NULL,"
+			    " token_hash BLOB NOT NULL UNIQUE,"
+			    " text TEXT NOT NULL,"
+			    " answer TEXT);"
+			    "CREATE INDEX fb_items_unit ON fb_items (unit_id, received_at);"
+			    "CREATE INDEX fb_items_received ON fb_items (received_at);"
+			    /* The sender, apart from the text: read only by fb_contact_get. */
+			    "CREATE TABLE fb_contacts ("
+			    " item_id INTEGER PRIMARY KEY REFERENCES fb_items(id),"
+			    " name TEXT NOT NULL,"
+			    " contact TEXT NOT NULL);"
+			    "CREATE TABLE fb_steps ("
+			    " id INTEGER PRIMARY KEY,"
+			    " item_id INTEGER NOT NULL REFERENCES fb_items(id),"
+			    " step TEXT NOT NULL,"
+			    " who TEXT NOT NULL,"
+			    " at INTEGER NOT NULL,"
+			    " detail TEXT NOT NULL);"
+			    "CREATE INDEX fb_steps_item ON fb_steps (item_id, id);"
+			    "CREATE TABLE fb_deadlines ("
+			    " unit_id INTEGER NOT NULL REFERENCES units(id),"
+			    " class INTEGER NOT NULL,"
+			    " forward_hours INTEGER,"
+			    " answer_days INTEGER,"
+			    " PRIMARY KEY (unit_id, class));";
 
 /* Idempotency keys of added items (a later migration; store.h struct
  * store_fb_idem): the key is scoped to the unit. */
-const char sq_fb_idem_schema[] =
-	"CREATE TABLE fb_idem ("
-	" unit_id INTEGER NOT NULL REFERENCES units(id),"
-	" key_hash BLOB NOT NULL,"
-	" content_hash BLOB NOT NULL,"
-	" salt BLOB NOT NULL,"
-	" item_id INTEGER NOT NULL REFERENCES fb_items(id),"
-	" PRIMARY KEY (unit_id, key_hash)) WITHOUT ROWID;";
+const char sq_fb_idem_schema[] = "CREATE TABLE fb_idem ("
+				 " unit_id INTEGER NOT NULL REFERENCES units(id),"
+				 " key_hash BLOB NOT NULL,"
+				 " content_hash BLOB NOT NULL,"
+				 " salt BLOB NOT NULL,"
+				 " item_id INTEGER NOT NULL REFERENCES fb_items(id),"
+				 " PRIMARY KEY (unit_id, key_hash)) WITHOUT ROWID;";
 
 enum {
-	F_OFFICE_PUT, F_OFFICE_LIST,
-	F_ITEM_PUT, F_ITEM_UPDATE, F_ITEM_GET, F_ITEM_GET_TOKEN, F_ITEM_LIST, F_ITEM_COUNT,
-	F_CONTACT_PUT, F_CONTACT_GET, F_STEP_ADD, F_STEP_LIST,
-	F_DEADLINE_SET, F_DEADLINE_LIST, F_IDEM_GET, F_IDEM_PUT, F_ITEM_EXISTS,
+	F_OFFICE_PUT,
+	F_OFFICE_LIST,
+	F_ITEM_PUT,
+	F_ITEM_UPDATE,
+	F_ITEM_GET,
+	F_ITEM_GET_TOKEN,
+	F_ITEM_LIST,
+	F_ITEM_COUNT,
+	F_CONTACT_PUT,
+	F_CONTACT_GET,
+	F_STEP_ADD,
+	F_STEP_LIST,
+	F_DEADLINE_SET,
+	F_DEADLINE_LIST,
+	F_IDEM_GET,
+	F_IDEM_PUT,
+	F_ITEM_EXISTS,
 	F_COUNT
 };
 
-#define ITEM_COLS "id, code, unit_id, channel, kind, class, criterion, state, received_at," \
+#define ITEM_COLS \
+	"id, code, unit_id, channel, kind, class, criterion, state, received_at," \
 	" classified_at, office_id, forwarded_at, answer_no, first_answered_at, answered_at," \
 	" published_at, rating, rated_at, reopened_at, closed_at, reopened, token_hash, text, answer," \
 	" version"
 
 static const char *const fb_sql[F_COUNT] = {
-	[F_OFFICE_PUT] = "INSERT INTO fb_offices (code, unit_id, name) VALUES (?1, ?2, ?3)"
+	[F_OFFICE_PUT] =
+		"INSERT INTO fb_offices (code, unit_id, name) VALUES (?1, ?2, ?3)"
 		" ON CONFLICT (unit_id, code) DO UPDATE SET name = excluded.name RETURNING id",
 	[F_OFFICE_LIST] = "SELECT id, code, unit_id, name FROM fb_offices"
-		" WHERE ?1 = 0 OR unit_id IN (0, ?1) ORDER BY code, unit_id DESC",
+			  " WHERE ?1 = 0 OR unit_id IN (0, ?1) ORDER BY code, unit_id DESC",
 	[F_ITEM_PUT] = "INSERT INTO fb_items (code, unit_id, channel, kind, class, criterion,"
-		" state, received_at, answer_no, rating, reopened, token_hash, text)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0, 0, ?9, ?10)"
-		" ON CONFLICT DO NOTHING RETURNING id",
-	[F_ITEM_UPDATE] = "UPDATE fb_items SET kind = ?2, class = ?3, criterion = ?4, state = ?5,"
+		       " state, received_at, answer_no, rating, reopened, token_hash, text)"
+		       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, 0, 0, ?9, ?10)"
+		       " ON CONFLICT DO NOTHING RETURNING id",
+	[F_ITEM_UPDATE] =
+		"UPDATE fb_items SET kind = ?2, class = ?3, criterion = ?4, state = ?5,"
 		" classified_at = ?6, office_id = ?7, forwarded_at = ?8, answer_no = ?9,"
 		" first_answered_at = ?10, answered_at = ?11, published_at = ?12, rating = ?13,"
 		" rated_at = ?14, reopened_at = ?15, closed_at = ?16, reopened = ?17,"
@@ -135,28 +149,29 @@ static const char *const fb_sql[F_COUNT] = {
 	[F_ITEM_EXISTS] = "SELECT 1 FROM fb_items WHERE id = ?1",
 	[F_ITEM_GET_TOKEN] = "SELECT " ITEM_COLS " FROM fb_items WHERE token_hash = ?1",
 	[F_ITEM_LIST] = "SELECT " ITEM_COLS " FROM fb_items"
-		" WHERE (?1 = 0 OR unit_id = ?1) AND (?2 IS NULL OR received_at >= ?2)"
-		" AND (?3 IS NULL OR received_at < ?3) AND (?4 = 0 OR closed_at IS NULL)"
-		" AND (?5 = 0 OR published_at IS NOT NULL) ORDER BY received_at, id",
+			" WHERE (?1 = 0 OR unit_id = ?1) AND (?2 IS NULL OR received_at >= ?2)"
+			" AND (?3 IS NULL OR received_at < ?3) AND (?4 = 0 OR closed_at IS NULL)"
+			" AND (?5 = 0 OR published_at IS NOT NULL) ORDER BY received_at, id",
 	[F_ITEM_COUNT] = "SELECT count(*) FROM fb_items"
-		" WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3",
+			 " WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3",
 	[F_CONTACT_PUT] = "INSERT INTO fb_contacts (item_id, name, contact) VALUES (?1, ?2, ?3)"
-		" ON CONFLICT (item_id) DO UPDATE SET name = excluded.name,"
-		" contact = excluded.contact",
+			  " ON CONFLICT (item_id) DO UPDATE SET name = excluded.name,"
+			  " contact = excluded.contact",
 	[F_CONTACT_GET] = "SELECT name, contact FROM fb_contacts WHERE item_id = ?1",
 	[F_STEP_ADD] = "INSERT INTO fb_steps (item_id, step, who, at, detail)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)",
+		       " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[F_STEP_LIST] = "SELECT item_id, step, who, at, detail FROM fb_steps WHERE item_id = ?1"
-		" ORDER BY id",
-	[F_DEADLINE_SET] = "INSERT INTO fb_deadlines (unit_id, class, forward_hours, answer_days)"
+			" ORDER BY id",
+	[F_DEADLINE_SET] =
+		"INSERT INTO fb_deadlines (unit_id, class, forward_hours, answer_days)"
 		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (unit_id, class) DO UPDATE SET"
 		" forward_hours = excluded.forward_hours, answer_days = excluded.answer_days",
 	[F_DEADLINE_LIST] = "SELECT unit_id, class, forward_hours, answer_days FROM fb_deadlines"
-		" ORDER BY unit_id, class",
+			    " ORDER BY unit_id, class",
 	[F_IDEM_GET] = "SELECT content_hash, salt, item_id FROM fb_idem"
-		" WHERE unit_id = ?1 AND key_hash = ?2",
+		       " WHERE unit_id = ?1 AND key_hash = ?2",
 	[F_IDEM_PUT] = "INSERT INTO fb_idem (unit_id, key_hash, content_hash, salt, item_id)"
-		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+		       " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
 };
 
 static sqlite3_stmt *fprep(struct sq *q, int id, const char *op, struct hl_err *err)
@@ -193,8 +208,8 @@ int sq_fb_office_put(struct store *st, struct store_fb_office *o, struct hl_err 
 	if ((s = fprep(q, F_OFFICE_PUT, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_str(s, 1, o->code, sizeof(o->code)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, o->unit_id) != SQLITE_OK ||
-	    bind_str(s, 3, o->name, sizeof(o->name)) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, o->unit_id) != SQLITE_OK ||
+		bind_str(s, 3, o->name, sizeof(o->name)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, &o->id, err);
 }
@@ -267,8 +282,7 @@ static bool arena_text(sqlite3_stmt *s, int i, struct hl_arena *a, char **out)
 	return *out != NULL;
 }
 
-int sq_fb_item_put(struct store *st, struct store_fb_item *it, const char *text,
-	struct hl_err *err)
+int sq_fb_item_put(struct store *st, struct store_fb_item *it, const char *text, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu phản ánh, kiến nghị";
@@ -280,15 +294,16 @@ int sq_fb_item_put(struct store *st, struct store_fb_item *it, const char *text,
 	if ((s = fprep(q, F_ITEM_PUT, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_str(s, 1, it->code, sizeof(it->code)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, it->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, it->channel) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 4, it->kind) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 5, it->cls) != SQLITE_OK ||
-	    bind_str(s, 6, it->criterion, sizeof(it->criterion)) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 7, it->state) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 8, it->received_at) != SQLITE_OK ||
-	    sqlite3_bind_blob(s, 9, it->token_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 10, text, -1, SQLITE_STATIC) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, it->unit_id) != SQLITE_OK ||
+		sqlite3_bind_int(s, 3, it->channel) != SQLITE_OK ||
+		sqlite3_bind_int(s, 4, it->kind) != SQLITE_OK ||
+		sqlite3_bind_int(s, 5, it->cls) != SQLITE_OK ||
+		bind_str(s, 6, it->criterion, sizeof(it->criterion)) != SQLITE_OK ||
+		sqlite3_bind_int(s, 7, it->state) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 8, it->received_at) != SQLITE_OK ||
+		sqlite3_bind_blob(s, 9, it->token_hash, STORE_HASH_LEN, SQLITE_STATIC) !=
+			SQLITE_OK ||
+		sqlite3_bind_text(s, 10, text, -1, SQLITE_STATIC) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW) {
@@ -316,8 +331,10 @@ static int item_changed(struct sq *q, const struct store_fb_item *it, const char
 		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW)
-		rc = hl_err_set(err, HL_ECONFLICT, "version", "phản ánh %s đã thay đổi từ khi được đọc "
-			"ở phiên bản %lld", it->code, (long long)it->version);
+		rc = hl_err_set(err, HL_ECONFLICT, "version",
+			"phản ánh %s đã thay đổi từ khi được đọc "
+			"ở phiên bản %lld",
+			it->code, (long long)it->version);
 	else if (step == SQLITE_DONE)
 		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có phản ánh mã %s", it->code);
 	else
@@ -337,25 +354,25 @@ int sq_fb_item_update(struct store *st, struct store_fb_item *it, const char *an
 	if ((s = fprep(q, F_ITEM_UPDATE, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, it->id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, it->kind) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, it->cls) != SQLITE_OK ||
-	    bind_str(s, 4, it->criterion, sizeof(it->criterion)) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 5, it->state) != SQLITE_OK ||
-	    bind_minute(s, 6, it->classified_at) != SQLITE_OK ||
-	    bind_id(s, 7, it->office_id) != SQLITE_OK ||
-	    bind_minute(s, 8, it->forwarded_at) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 9, it->answer_no) != SQLITE_OK ||
-	    bind_minute(s, 10, it->first_answered_at) != SQLITE_OK ||
-	    bind_minute(s, 11, it->answered_at) != SQLITE_OK ||
-	    bind_minute(s, 12, it->published_at) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 13, it->rating) != SQLITE_OK ||
-	    bind_minute(s, 14, it->rated_at) != SQLITE_OK ||
-	    bind_minute(s, 15, it->reopened_at) != SQLITE_OK ||
-	    bind_minute(s, 16, it->closed_at) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 17, it->reopened) != SQLITE_OK ||
-	    (answer != NULL ? sqlite3_bind_text(s, 18, answer, -1, SQLITE_STATIC)
-			    : sqlite3_bind_null(s, 18)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 19, it->version) != SQLITE_OK)
+		sqlite3_bind_int(s, 2, it->kind) != SQLITE_OK ||
+		sqlite3_bind_int(s, 3, it->cls) != SQLITE_OK ||
+		bind_str(s, 4, it->criterion, sizeof(it->criterion)) != SQLITE_OK ||
+		sqlite3_bind_int(s, 5, it->state) != SQLITE_OK ||
+		bind_minute(s, 6, it->classified_at) != SQLITE_OK ||
+		bind_id(s, 7, it->office_id) != SQLITE_OK ||
+		bind_minute(s, 8, it->forwarded_at) != SQLITE_OK ||
+		sqlite3_bind_int(s, 9, it->answer_no) != SQLITE_OK ||
+		bind_minute(s, 10, it->first_answered_at) != SQLITE_OK ||
+		bind_minute(s, 11, it->answered_at) != SQLITE_OK ||
+		bind_minute(s, 12, it->published_at) != SQLITE_OK ||
+		sqlite3_bind_int(s, 13, it->rating) != SQLITE_OK ||
+		bind_minute(s, 14, it->rated_at) != SQLITE_OK ||
+		bind_minute(s, 15, it->reopened_at) != SQLITE_OK ||
+		bind_minute(s, 16, it->closed_at) != SQLITE_OK ||
+		sqlite3_bind_int(s, 17, it->reopened) != SQLITE_OK ||
+		(answer != NULL ? sqlite3_bind_text(s, 18, answer, -1, SQLITE_STATIC) :
+				  sqlite3_bind_null(s, 18)) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 19, it->version) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_step_done(q, s, op, err);
 	if (rc == HL_OK && sqlite3_changes(q->db) == 0)
@@ -400,8 +417,8 @@ int sq_fb_item_get(struct store *st, const char *code, struct hl_arena *a,
 	return get_item(q, s, op, a, out, what, err);
 }
 
-int sq_fb_item_get_token(struct store *st, const unsigned char *token_hash,
-	struct hl_arena *a, struct store_fb_item *out, struct hl_err *err)
+int sq_fb_item_get_token(struct store *st, const unsigned char *token_hash, struct hl_arena *a,
+	struct store_fb_item *out, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "tra cứu phản ánh, kiến nghị";
@@ -429,10 +446,9 @@ int sq_fb_item_list(struct store *st, const struct store_fb_filter *f, struct hl
 	if ((s = fprep(q, F_ITEM_LIST, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, f->unit_id) != SQLITE_OK ||
-	    bind_minute(s, 2, f->from) != SQLITE_OK ||
-	    bind_minute(s, 3, f->to) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 4, f->open_only) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 5, f->published_only) != SQLITE_OK)
+		bind_minute(s, 2, f->from) != SQLITE_OK || bind_minute(s, 3, f->to) != SQLITE_OK ||
+		sqlite3_bind_int(s, 4, f->open_only) != SQLITE_OK ||
+		sqlite3_bind_int(s, 5, f->published_only) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		void *p = arr;
@@ -441,8 +457,9 @@ int sq_fb_item_list(struct store *st, const struct store_fb_filter *f, struct hl
 			goto nomem;
 		arr = p;
 		read_item(s, &arr[count]);
-		if (f->with_text && (!arena_text(s, 22, a, &arr[count].text) ||
-			    !arena_text(s, 23, a, &arr[count].answer)))
+		if (f->with_text &&
+			(!arena_text(s, 22, a, &arr[count].text) ||
+				!arena_text(s, 23, a, &arr[count].answer)))
 			goto nomem;
 		count++;
 	}
@@ -469,24 +486,23 @@ static int range_int(struct sq *q, int id, const char *op, int64_t unit_id, int6
 	if ((s = fprep(q, id, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, from) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, to) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, from) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 3, to) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, out, err);
 }
 
-int sq_fb_item_count(struct store *st, int64_t unit_id, int64_t from, int64_t to,
-	int64_t *count, struct hl_err *err)
+int sq_fb_item_count(struct store *st, int64_t unit_id, int64_t from, int64_t to, int64_t *count,
+	struct hl_err *err)
 {
 	return range_int(st->priv, F_ITEM_COUNT, "đếm phản ánh trong ngày", unit_id, from, to,
 		count, err);
 }
 
-
 /* ---- the sender ---- */
 
-int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name,
-	const char *contact, struct hl_err *err)
+int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name, const char *contact,
+	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu người gửi phản ánh";
@@ -495,8 +511,8 @@ int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name,
 	if ((s = fprep(q, F_CONTACT_PUT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, item_id) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 3, contact, -1, SQLITE_STATIC) != SQLITE_OK)
+		sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC) != SQLITE_OK ||
+		sqlite3_bind_text(s, 3, contact, -1, SQLITE_STATIC) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
@@ -542,10 +558,10 @@ int sq_fb_step_add(struct store *st, const struct store_fb_step *stp, struct hl_
 	if ((s = fprep(q, F_STEP_ADD, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, stp->item_id) != SQLITE_OK ||
-	    bind_str(s, 2, stp->step, sizeof(stp->step)) != SQLITE_OK ||
-	    bind_str(s, 3, stp->who, sizeof(stp->who)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 4, stp->at) != SQLITE_OK ||
-	    bind_str(s, 5, stp->detail, sizeof(stp->detail)) != SQLITE_OK)
+		bind_str(s, 2, stp->step, sizeof(stp->step)) != SQLITE_OK ||
+		bind_str(s, 3, stp->who, sizeof(stp->who)) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 4, stp->at) != SQLITE_OK ||
+		bind_str(s, 5, stp->detail, sizeof(stp->detail)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
@@ -583,8 +599,7 @@ int sq_fb_step_list(struct store *st, int64_t item_id, struct hl_arena *a,
 
 /* ---- deadlines ---- */
 
-int sq_fb_deadline_set(struct store *st, const struct store_fb_deadline *d,
-	struct hl_err *err)
+int sq_fb_deadline_set(struct store *st, const struct store_fb_deadline *d, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu thời hạn xử lý phản ánh";
@@ -595,9 +610,9 @@ int sq_fb_deadline_set(struct store *st, const struct store_fb_deadline *d,
 	if ((s = fprep(q, F_DEADLINE_SET, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, d->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, d->cls) != SQLITE_OK ||
-	    bind_opt_int(s, 3, d->forward_hours) != SQLITE_OK ||
-	    bind_opt_int(s, 4, d->answer_days) != SQLITE_OK)
+		sqlite3_bind_int(s, 2, d->cls) != SQLITE_OK ||
+		bind_opt_int(s, 3, d->forward_hours) != SQLITE_OK ||
+		bind_opt_int(s, 4, d->answer_days) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
@@ -654,7 +669,7 @@ int sq_fb_idem_get(struct store *st, int64_t unit_id, const unsigned char *key_h
 	if ((s = fprep(q, F_IDEM_GET, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-	    sqlite3_bind_blob(s, 2, key_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK)
+		sqlite3_bind_blob(s, 2, key_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW) {
@@ -663,8 +678,8 @@ int sq_fb_idem_get(struct store *st, int64_t unit_id, const unsigned char *key_h
 		memcpy(out->key_hash, key_hash, STORE_HASH_LEN);
 		out->item_id = sqlite3_column_int64(s, 2);
 		if (!col_hash(s, 0, out->content_hash) || !col_hash(s, 1, out->salt))
-			rc = hl_err_set(err, HL_EIO, HL_HERE, "mã gửi lại của phản ánh bị hỏng (%s)",
-				q->path);
+			rc = hl_err_set(err, HL_EIO, HL_HERE,
+				"mã gửi lại của phản ánh bị hỏng (%s)", q->path);
 	} else if (step == SQLITE_DONE) {
 		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "chưa có phản ánh với mã gửi lại này");
 	} else {
@@ -684,10 +699,11 @@ int sq_fb_idem_put(struct store *st, const struct store_fb_idem *k, struct hl_er
 	if ((s = fprep(q, F_IDEM_PUT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, k->unit_id) != SQLITE_OK ||
-	    sqlite3_bind_blob(s, 2, k->key_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_blob(s, 3, k->content_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_blob(s, 4, k->salt, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 5, k->item_id) != SQLITE_OK)
+		sqlite3_bind_blob(s, 2, k->key_hash, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK ||
+		sqlite3_bind_blob(s, 3, k->content_hash, STORE_HASH_LEN, SQLITE_STATIC) !=
+			SQLITE_OK ||
+		sqlite3_bind_blob(s, 4, k->salt, STORE_HASH_LEN, SQLITE_STATIC) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 5, k->item_id) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_step_done(q, s, op, err);
 	if (rc == HL_OK && sqlite3_changes(q->db) == 0)

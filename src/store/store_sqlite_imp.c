@@ -21,7 +21,8 @@
 
 #include "base/arena.h"
 
-#define UNDO_COLS "unit_id, field_id, procedure, channel, received_at, due_at, finished_at," \
+#define UNDO_COLS \
+	"unit_id, field_id, procedure, channel, received_at, due_at, finished_at," \
 	" returned_at, supplements, reschedules, apology, submitted_at, class"
 
 /* The migration (store_sqlite.c's list points here). */
@@ -43,29 +44,41 @@ const char sq_imp_schema[] =
 	/* for deleting a failed import's responses without reading the whole table */
 	"CREATE INDEX responses_batch ON responses (batch_id) WHERE batch_id IS NOT NULL;";
 
-enum { I_RUN_PUT, I_RUN_DONE, I_NOTES_DROP, I_RUN_LIST, I_RESP_DELETE, I_UNDO_NOTE,
-	I_UNDO_RESTORE, I_UNDO_DELETE, I_COUNT };
+enum {
+	I_RUN_PUT,
+	I_RUN_DONE,
+	I_NOTES_DROP,
+	I_RUN_LIST,
+	I_RESP_DELETE,
+	I_UNDO_NOTE,
+	I_UNDO_RESTORE,
+	I_UNDO_DELETE,
+	I_COUNT
+};
 
 static const char *const imp_sql[I_COUNT] = {
 	[I_RUN_PUT] = "INSERT INTO import_runs (kind, batch_id, owner, started_at)"
-		" VALUES (?1, ?2, ?3, strftime('%s', 'now')) RETURNING id",
+		      " VALUES (?1, ?2, ?3, strftime('%s', 'now')) RETURNING id",
 	[I_RUN_DONE] = "DELETE FROM import_runs WHERE id = ?1",
 	[I_NOTES_DROP] = "DELETE FROM import_undo_dossiers WHERE (run_id, code) IN"
-		" (SELECT run_id, code FROM import_undo_dossiers"
-		" WHERE run_id NOT IN (SELECT id FROM import_runs) LIMIT 20000)",
+			 " (SELECT run_id, code FROM import_undo_dossiers"
+			 " WHERE run_id NOT IN (SELECT id FROM import_runs) LIMIT 20000)",
 	[I_RUN_LIST] = "SELECT id, kind, coalesce(batch_id, 0), owner, started_at"
-		" FROM import_runs ORDER BY id",
+		       " FROM import_runs ORDER BY id",
 	[I_RESP_DELETE] = "DELETE FROM responses WHERE batch_id = ?1",
-	[I_UNDO_NOTE] = "INSERT INTO import_undo_dossiers (run_id, code, existed, " UNDO_COLS ")"
+	[I_UNDO_NOTE] =
+		"INSERT INTO import_undo_dossiers (run_id, code, existed, " UNDO_COLS ")"
 		" SELECT ?1, c.code, d.id IS NOT NULL, d.unit_id, d.field_id, d.procedure, d.channel,"
 		" d.received_at, d.due_at, d.finished_at, d.returned_at, d.supplements,"
 		" d.reschedules, d.apology, d.submitted_at, d.class"
 		" FROM (SELECT ?2 AS code) c LEFT JOIN dossiers d ON d.code = c.code"
 		" WHERE true ON CONFLICT (run_id, code) DO NOTHING",
-	[I_UNDO_RESTORE] = "UPDATE dossiers SET (" UNDO_COLS ") = (SELECT " UNDO_COLS
+	[I_UNDO_RESTORE] =
+		"UPDATE dossiers SET (" UNDO_COLS ") = (SELECT " UNDO_COLS
 		" FROM import_undo_dossiers u WHERE u.run_id = ?1 AND u.code = dossiers.code)"
 		" WHERE code IN (SELECT code FROM import_undo_dossiers WHERE run_id = ?1 AND existed)",
-	[I_UNDO_DELETE] = "DELETE FROM dossiers WHERE code IN"
+	[I_UNDO_DELETE] =
+		"DELETE FROM dossiers WHERE code IN"
 		" (SELECT code FROM import_undo_dossiers WHERE run_id = ?1 AND NOT existed)",
 };
 
@@ -96,7 +109,8 @@ int sq_import_run_put(struct store *st, const char *kind, int64_t batch_id, int6
 	if (s == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    bind_id(s, 2, batch_id) != SQLITE_OK || sqlite3_bind_int64(s, 3, owner) != SQLITE_OK)
+		bind_id(s, 2, batch_id) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 3, owner) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, id, err);
 }
@@ -123,8 +137,10 @@ int sq_import_notes_drop(struct store *st, int64_t *dropped, struct hl_err *err)
 }
 
 static const struct sq_col run_cols[] = {
-	SQ_I64(struct store_import_run, id), SQ_TEXT(struct store_import_run, kind),
-	SQ_I64(struct store_import_run, batch_id), SQ_I64(struct store_import_run, owner),
+	SQ_I64(struct store_import_run, id),
+	SQ_TEXT(struct store_import_run, kind),
+	SQ_I64(struct store_import_run, batch_id),
+	SQ_I64(struct store_import_run, owner),
 	SQ_I64(struct store_import_run, started_at),
 };
 
@@ -156,7 +172,7 @@ int sq_dossier_undo_note(struct store *st, int64_t run_id_, const char *code, st
 	if (s == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, run_id_) != SQLITE_OK ||
-	    bind_str(s, 2, code, STORE_CODE_MAX) != SQLITE_OK)
+		bind_str(s, 2, code, STORE_CODE_MAX) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }

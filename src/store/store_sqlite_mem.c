@@ -67,7 +67,14 @@ static void mem_shutdown(void *ctx)
 void sq_mem_route(void)
 {
 	static const sqlite3_mem_methods methods = {
-		mem_malloc, mem_free, mem_realloc, mem_size, mem_roundup, mem_init, mem_shutdown, NULL,
+		mem_malloc,
+		mem_free,
+		mem_realloc,
+		mem_size,
+		mem_roundup,
+		mem_init,
+		mem_shutdown,
+		NULL,
 	};
 
 	/* SQLITE_MISUSE if SQLite was initialised already: then it keeps its own. */

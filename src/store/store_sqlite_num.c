@@ -44,13 +44,13 @@ enum { N_TAKE, N_LETTER, N_NSTMT };
 static const char *const num_sql[N_NSTMT] = {
 	/* ?4: a number given (the counter goes at least that far), 0 = the next */
 	[N_TAKE] = "INSERT INTO counters (kind, unit_id, scope, n)"
-		" VALUES (?1, ?2, ?3, CASE WHEN ?4 > 0 THEN ?4 ELSE 1 END)"
-		" ON CONFLICT (kind, unit_id, scope) DO UPDATE SET"
-		" n = CASE WHEN ?4 > 0 THEN max(n, ?4) ELSE n + 1 END RETURNING n",
+		   " VALUES (?1, ?2, ?3, CASE WHEN ?4 > 0 THEN ?4 ELSE 1 END)"
+		   " ON CONFLICT (kind, unit_id, scope) DO UPDATE SET"
+		   " n = CASE WHEN ?4 > 0 THEN max(n, ?4) ELSE n + 1 END RETURNING n",
 	/* a conflict with another item returns no row */
 	[N_LETTER] = "INSERT INTO fb_letters (unit_id, year, no, item_id) VALUES (?1, ?2, ?3, ?4)"
-		" ON CONFLICT (unit_id, year, no) DO UPDATE SET item_id = item_id"
-		" WHERE item_id = excluded.item_id RETURNING item_id",
+		     " ON CONFLICT (unit_id, year, no) DO UPDATE SET item_id = item_id"
+		     " WHERE item_id = excluded.item_id RETURNING item_id",
 };
 
 _Static_assert(N_NSTMT <= SQ_AREA_STMTS, "the numbering's statements fit their area row");
@@ -60,8 +60,8 @@ static sqlite3_stmt *nprep(struct sq *q, int id, const char *op, struct hl_err *
 	return sq_prepare(q, &q->area[SQ_NUM][id], num_sql[id], op, err);
 }
 
-int sq_number_take(struct sq *q, const char *kind, int64_t unit_id, const char *scope,
-	int given, int *n, struct hl_err *err)
+int sq_number_take(struct sq *q, const char *kind, int64_t unit_id, const char *scope, int given,
+	int *n, struct hl_err *err)
 {
 	const char *op = "lấy số thứ tự";
 	sqlite3_stmt *s = nprep(q, N_TAKE, op, err);
@@ -71,9 +71,9 @@ int sq_number_take(struct sq *q, const char *kind, int64_t unit_id, const char *
 	if (s == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_text(s, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, unit_id) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 3, scope, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 4, given) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, unit_id) != SQLITE_OK ||
+		sqlite3_bind_text(s, 3, scope, -1, SQLITE_STATIC) != SQLITE_OK ||
+		sqlite3_bind_int(s, 4, given) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_step_id(q, s, op, &v, err);
 	if (rc == HL_OK && (v < 1 || v > INT32_MAX))
@@ -103,15 +103,17 @@ int sq_fb_answer_number(struct store *st, int64_t unit_id, int year, int64_t ite
 		rc = HL_EIO;
 	if (rc == HL_OK) {
 		if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-		    sqlite3_bind_int(s, 2, year) != SQLITE_OK ||
-		    sqlite3_bind_int(s, 3, *no) != SQLITE_OK ||
-		    sqlite3_bind_int64(s, 4, item_id) != SQLITE_OK) {
+			sqlite3_bind_int(s, 2, year) != SQLITE_OK ||
+			sqlite3_bind_int(s, 3, *no) != SQLITE_OK ||
+			sqlite3_bind_int64(s, 4, item_id) != SQLITE_OK) {
 			rc = bind_failed(q, s, HL_HERE, op, err);
 		} else {
 			step = sqlite3_step(s);
 			if (step == SQLITE_DONE)
-				rc = hl_err_set(err, HL_EEXIST, HL_HERE, "số văn bản %d năm %d đã dùng "
-					"cho một phản ánh khác", *no, year);
+				rc = hl_err_set(err, HL_EEXIST, HL_HERE,
+					"số văn bản %d năm %d đã dùng "
+					"cho một phản ánh khác",
+					*no, year);
 			else if (step != SQLITE_ROW)
 				rc = sq_err(q, err, HL_HERE, op);
 			sqlite3_reset(s);

@@ -63,39 +63,50 @@ const char sq_plan_schema[] =
 	"CREATE INDEX plan_notes_task ON plan_notes (task_id, day);";
 
 enum {
-	P_STD_LIST, P_STD_CLEAR, P_STD_INSERT,
-	P_TASK_LIST, P_NOTES_CLEAR, P_TASKS_CLEAR, P_TASK_INSERT,
-	P_TASK_SET_STATUS, P_NOTE_INSERT, P_NOTE_LIST, P_TASK_UPDATE, P_TASK_EXISTS,
+	P_STD_LIST,
+	P_STD_CLEAR,
+	P_STD_INSERT,
+	P_TASK_LIST,
+	P_NOTES_CLEAR,
+	P_TASKS_CLEAR,
+	P_TASK_INSERT,
+	P_TASK_SET_STATUS,
+	P_NOTE_INSERT,
+	P_NOTE_LIST,
+	P_TASK_UPDATE,
+	P_TASK_EXISTS,
 	P_COUNT
 };
 
-#define TASK_COLS "id, unit_id, year, no, criterion, value, target, task, responsible," \
+#define TASK_COLS \
+	"id, unit_id, year, no, criterion, value, target, task, responsible," \
 	" schedule, expected, status, version"
 
 static const char *const plan_sql[P_COUNT] = {
 	[P_STD_LIST] = "SELECT seq, criterion, task, responsible, schedule, expected FROM plan_std"
-		" ORDER BY seq",
+		       " ORDER BY seq",
 	[P_STD_CLEAR] = "DELETE FROM plan_std",
 	[P_STD_INSERT] = "INSERT INTO plan_std (seq, criterion, task, responsible, schedule,"
-		" expected) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			 " expected) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[P_TASK_LIST] = "SELECT " TASK_COLS " FROM plan_tasks WHERE unit_id = ?1 AND year = ?2"
-		" ORDER BY no",
+			" ORDER BY no",
 	[P_NOTES_CLEAR] = "DELETE FROM plan_notes WHERE task_id IN"
-		" (SELECT id FROM plan_tasks WHERE unit_id = ?1 AND year = ?2)",
+			  " (SELECT id FROM plan_tasks WHERE unit_id = ?1 AND year = ?2)",
 	[P_TASKS_CLEAR] = "DELETE FROM plan_tasks WHERE unit_id = ?1 AND year = ?2",
 	[P_TASK_INSERT] = "INSERT INTO plan_tasks (unit_id, year, no, criterion, value, target,"
-		" task, responsible, schedule, expected, status)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+			  " task, responsible, schedule, expected, status)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
 	[P_TASK_SET_STATUS] = "UPDATE plan_tasks SET status = ?2, version = version + 1"
-		" WHERE id = ?1 AND version = ?3",
+			      " WHERE id = ?1 AND version = ?3",
 	[P_TASK_EXISTS] = "SELECT 1 FROM plan_tasks WHERE id = ?1",
 	[P_NOTE_INSERT] = "INSERT INTO plan_notes (task_id, day, status, text, who)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)",
-	[P_TASK_UPDATE] = "UPDATE plan_tasks SET criterion = ?2, task = ?3, responsible = ?4,"
+			  " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[P_TASK_UPDATE] =
+		"UPDATE plan_tasks SET criterion = ?2, task = ?3, responsible = ?4,"
 		" schedule = ?5, expected = ?6, version = version + 1 WHERE id = ?1 AND version = ?7",
 	[P_NOTE_LIST] = "SELECT n.task_id, t.no, n.day, n.status, n.text, n.who"
-		" FROM plan_notes n JOIN plan_tasks t ON t.id = n.task_id"
-		" WHERE t.unit_id = ?1 AND t.year = ?2 ORDER BY t.no, n.day, n.id",
+			" FROM plan_notes n JOIN plan_tasks t ON t.id = n.task_id"
+			" WHERE t.unit_id = ?1 AND t.year = ?2 ORDER BY t.no, n.day, n.id",
 };
 
 static sqlite3_stmt *pprep(struct sq *q, int id, const char *op, struct hl_err *err)
@@ -115,8 +126,8 @@ static void read_std(sqlite3_stmt *s, void *elem)
 	sq_col_text(s, 5, t->expected, sizeof(t->expected));
 }
 
-int sq_plan_std_list(struct store *st, struct hl_arena *a, struct store_plan_std **out,
-	size_t *n, struct hl_err *err)
+int sq_plan_std_list(struct store *st, struct hl_arena *a, struct store_plan_std **out, size_t *n,
+	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc nhiệm vụ mẫu của kế hoạch";
@@ -143,8 +154,10 @@ int sq_plan_std_replace(struct store *st, const struct store_plan_std *t, size_t
 
 	for (size_t i = 0; i < n; i++)
 		if (t[i].criterion[0] == '\0' || t[i].task[0] == '\0')
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "nhiệm vụ mẫu thứ %zu thiếu tiêu chí "
-				"hoặc nội dung", i + 1);
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"nhiệm vụ mẫu thứ %zu thiếu tiêu chí "
+				"hoặc nội dung",
+				i + 1);
 	if ((s = pprep(q, P_STD_CLEAR, op, err)) == NULL)
 		return HL_EIO;
 	rc = sq_step_done(q, s, op, err);
@@ -152,11 +165,11 @@ int sq_plan_std_replace(struct store *st, const struct store_plan_std *t, size_t
 		if ((s = pprep(q, P_STD_INSERT, op, err)) == NULL)
 			return HL_EIO;
 		if (sqlite3_bind_int64(s, 1, (int64_t)i + 1) != SQLITE_OK ||
-		    bind_str(s, 2, t[i].criterion, sizeof(t[i].criterion)) != SQLITE_OK ||
-		    bind_str(s, 3, t[i].task, sizeof(t[i].task)) != SQLITE_OK ||
-		    bind_str(s, 4, t[i].responsible, sizeof(t[i].responsible)) != SQLITE_OK ||
-		    bind_str(s, 5, t[i].schedule, sizeof(t[i].schedule)) != SQLITE_OK ||
-		    bind_str(s, 6, t[i].expected, sizeof(t[i].expected)) != SQLITE_OK)
+			bind_str(s, 2, t[i].criterion, sizeof(t[i].criterion)) != SQLITE_OK ||
+			bind_str(s, 3, t[i].task, sizeof(t[i].task)) != SQLITE_OK ||
+			bind_str(s, 4, t[i].responsible, sizeof(t[i].responsible)) != SQLITE_OK ||
+			bind_str(s, 5, t[i].schedule, sizeof(t[i].schedule)) != SQLITE_OK ||
+			bind_str(s, 6, t[i].expected, sizeof(t[i].expected)) != SQLITE_OK)
 			return bind_failed(q, s, HL_HERE, op, err);
 		rc = sq_step_done(q, s, op, err);
 	}
@@ -218,23 +231,22 @@ static int bind_double_or_null(sqlite3_stmt *s, int i, bool have, double v)
 }
 
 /* Insert t as a task of (t->unit_id, t->year); sets t->id and t->version. */
-static int insert_task(struct sq *q, struct store_plan_task *t, const char *op,
-	struct hl_err *err)
+static int insert_task(struct sq *q, struct store_plan_task *t, const char *op, struct hl_err *err)
 {
 	sqlite3_stmt *s = pprep(q, P_TASK_INSERT, op, err);
 
 	if (s == NULL)
 		return HL_EIO;
 	if (bind_plan(s, t->unit_id, t->year) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, t->no) != SQLITE_OK ||
-	    bind_str(s, 4, t->criterion, sizeof(t->criterion)) != SQLITE_OK ||
-	    bind_double_or_null(s, 5, t->has_value, t->value) != SQLITE_OK ||
-	    bind_double_or_null(s, 6, t->has_target, t->target) != SQLITE_OK ||
-	    bind_str(s, 7, t->task, sizeof(t->task)) != SQLITE_OK ||
-	    bind_str(s, 8, t->responsible, sizeof(t->responsible)) != SQLITE_OK ||
-	    bind_str(s, 9, t->schedule, sizeof(t->schedule)) != SQLITE_OK ||
-	    bind_str(s, 10, t->expected, sizeof(t->expected)) != SQLITE_OK ||
-	    bind_str(s, 11, t->status, sizeof(t->status)) != SQLITE_OK)
+		sqlite3_bind_int(s, 3, t->no) != SQLITE_OK ||
+		bind_str(s, 4, t->criterion, sizeof(t->criterion)) != SQLITE_OK ||
+		bind_double_or_null(s, 5, t->has_value, t->value) != SQLITE_OK ||
+		bind_double_or_null(s, 6, t->has_target, t->target) != SQLITE_OK ||
+		bind_str(s, 7, t->task, sizeof(t->task)) != SQLITE_OK ||
+		bind_str(s, 8, t->responsible, sizeof(t->responsible)) != SQLITE_OK ||
+		bind_str(s, 9, t->schedule, sizeof(t->schedule)) != SQLITE_OK ||
+		bind_str(s, 10, t->expected, sizeof(t->expected)) != SQLITE_OK ||
+		bind_str(s, 11, t->status, sizeof(t->status)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	t->version = 1;
 	return sq_step_id(q, s, op, &t->id, err);
@@ -253,9 +265,11 @@ int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_pl
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "kế hoạch thiếu đơn vị");
 	for (size_t i = 0; i < n; i++)
 		if (t[i].no < 1 || t[i].criterion[0] == '\0' || t[i].task[0] == '\0' ||
-		    t[i].status[0] == '\0')
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "nhiệm vụ thứ %zu của kế hoạch thiếu "
-				"số thứ tự, tiêu chí, nội dung hoặc tình trạng", i + 1);
+			t[i].status[0] == '\0')
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"nhiệm vụ thứ %zu của kế hoạch thiếu "
+				"số thứ tự, tiêu chí, nội dung hoặc tình trạng",
+				i + 1);
 	for (size_t k = 0; rc == HL_OK && k < sizeof(clear) / sizeof(clear[0]); k++) {
 		if ((s = pprep(q, clear[k], op, err)) == NULL)
 			return HL_EIO;
@@ -285,8 +299,10 @@ static int task_changed(struct sq *q, int64_t id, int64_t version, const char *o
 		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW)
-		rc = hl_err_set(err, HL_ECONFLICT, "version", "nhiệm vụ %lld của kế hoạch đã thay đổi "
-			"từ khi được đọc ở phiên bản %lld", (long long)id, (long long)version);
+		rc = hl_err_set(err, HL_ECONFLICT, "version",
+			"nhiệm vụ %lld của kế hoạch đã thay đổi "
+			"từ khi được đọc ở phiên bản %lld",
+			(long long)id, (long long)version);
 	else if (step == SQLITE_DONE)
 		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có nhiệm vụ %lld trong kế hoạch",
 			(long long)id);
@@ -307,22 +323,24 @@ int sq_plan_task_put(struct store *st, struct store_plan_task *t, struct hl_err 
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "nhiệm vụ thiếu tiêu chí hoặc nội dung");
 	if (t->id == 0) {
 		if (t->unit_id <= 0 || t->no < 1 || t->status[0] == '\0')
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "nhiệm vụ mới thiếu đơn vị, số thứ tự "
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"nhiệm vụ mới thiếu đơn vị, số thứ tự "
 				"hoặc tình trạng");
 		rc = insert_task(q, t, op, err);
 		if (rc != HL_OK && sqlite3_extended_errcode(q->db) == SQLITE_CONSTRAINT_UNIQUE)
-			return hl_err_set(err, HL_EEXIST, HL_HERE, "kế hoạch đã có nhiệm vụ số %d", t->no);
+			return hl_err_set(err, HL_EEXIST, HL_HERE, "kế hoạch đã có nhiệm vụ số %d",
+				t->no);
 		return rc;
 	}
 	if ((s = pprep(q, P_TASK_UPDATE, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, t->id) != SQLITE_OK ||
-	    bind_str(s, 2, t->criterion, sizeof(t->criterion)) != SQLITE_OK ||
-	    bind_str(s, 3, t->task, sizeof(t->task)) != SQLITE_OK ||
-	    bind_str(s, 4, t->responsible, sizeof(t->responsible)) != SQLITE_OK ||
-	    bind_str(s, 5, t->schedule, sizeof(t->schedule)) != SQLITE_OK ||
-	    bind_str(s, 6, t->expected, sizeof(t->expected)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 7, t->version) != SQLITE_OK)
+		bind_str(s, 2, t->criterion, sizeof(t->criterion)) != SQLITE_OK ||
+		bind_str(s, 3, t->task, sizeof(t->task)) != SQLITE_OK ||
+		bind_str(s, 4, t->responsible, sizeof(t->responsible)) != SQLITE_OK ||
+		bind_str(s, 5, t->schedule, sizeof(t->schedule)) != SQLITE_OK ||
+		bind_str(s, 6, t->expected, sizeof(t->expected)) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 7, t->version) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	if ((rc = sq_step_done(q, s, op, err)) != HL_OK)
 		return rc;
@@ -341,12 +359,13 @@ int sq_plan_task_status(struct store *st, int64_t task_id, int64_t version,
 	int rc;
 
 	if (note->status[0] == '\0' || note->day == HL_DAY_NONE)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "ghi chú tiến độ thiếu tình trạng hoặc ngày");
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"ghi chú tiến độ thiếu tình trạng hoặc ngày");
 	if ((s = pprep(q, P_TASK_SET_STATUS, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, task_id) != SQLITE_OK ||
-	    bind_str(s, 2, note->status, sizeof(note->status)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, version) != SQLITE_OK)
+		bind_str(s, 2, note->status, sizeof(note->status)) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 3, version) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = sq_step_done(q, s, op, err);
 	if (rc != HL_OK)
@@ -356,10 +375,10 @@ int sq_plan_task_status(struct store *st, int64_t task_id, int64_t version,
 	if ((s = pprep(q, P_NOTE_INSERT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, task_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, note->day) != SQLITE_OK ||
-	    bind_str(s, 3, note->status, sizeof(note->status)) != SQLITE_OK ||
-	    bind_str(s, 4, note->text, sizeof(note->text)) != SQLITE_OK ||
-	    bind_str(s, 5, note->who, sizeof(note->who)) != SQLITE_OK)
+		sqlite3_bind_int(s, 2, note->day) != SQLITE_OK ||
+		bind_str(s, 3, note->status, sizeof(note->status)) != SQLITE_OK ||
+		bind_str(s, 4, note->text, sizeof(note->text)) != SQLITE_OK ||
+		bind_str(s, 5, note->who, sizeof(note->who)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }

@@ -16,36 +16,100 @@
 
 /* The measurement core's cached statements (SQL in store_sqlite.c). */
 enum stmt_id {
-	Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_SAVEPOINT, Q_RELEASE, Q_ROLLBACK_TO,
-	Q_OP_SAVE, Q_OP_RELEASE, Q_OP_UNDO,
-	Q_INSTR_FIND, Q_INSTR_INSERT, Q_INSTR_GET, Q_INSTR_LATEST, Q_INSTR_BY_ID,
+	Q_BEGIN,
+	Q_COMMIT,
+	Q_ROLLBACK,
+	Q_SAVEPOINT,
+	Q_RELEASE,
+	Q_ROLLBACK_TO,
+	Q_OP_SAVE,
+	Q_OP_RELEASE,
+	Q_OP_UNDO,
+	Q_INSTR_FIND,
+	Q_INSTR_INSERT,
+	Q_INSTR_GET,
+	Q_INSTR_LATEST,
+	Q_INSTR_BY_ID,
 	Q_INSTR_LIST,
-	Q_BATCH_NEW, Q_RESP_INSERT, Q_RESP_BATCH, Q_RESP_SCAN_UNIT, Q_RESP_SCAN_ALL,
-	Q_RESP_COUNT, Q_RESP_SCAN_IDS,
-	Q_TARGET_SET, Q_TARGET_LIST, Q_DOSSIER_PUT, Q_DOSSIER_COUNT, Q_AUDIT,
+	Q_BATCH_NEW,
+	Q_RESP_INSERT,
+	Q_RESP_BATCH,
+	Q_RESP_SCAN_UNIT,
+	Q_RESP_SCAN_ALL,
+	Q_RESP_COUNT,
+	Q_RESP_SCAN_IDS,
+	Q_TARGET_SET,
+	Q_TARGET_LIST,
+	Q_DOSSIER_PUT,
+	Q_DOSSIER_COUNT,
+	Q_AUDIT,
 	Q_COUNT
 };
 
 /* The server's cached statements (SQL in store_sqlite_srv.c). */
 enum srv_stmt_id {
-	S_USER_PUT, S_USER_GET, S_USER_GET_ID, S_USER_LIST,
-	S_SESSION_PUT, S_SESSION_GET, S_SESSION_DELETE, S_SESSION_PURGE, S_SESSION_DELETE_USER,
-	S_KIOSK_PUT, S_KIOSK_GET_TOKEN, S_KIOSK_LIST, S_KIOSK_REVOKE, S_KIOSK_RENAME,
-	S_RESP_LIST_HELD, S_RESP_LIST_ANY, S_RESP_GET, S_RESP_GET_EXT, S_RESP_SET_STATUS,
+	S_USER_PUT,
+	S_USER_GET,
+	S_USER_GET_ID,
+	S_USER_LIST,
+	S_SESSION_PUT,
+	S_SESSION_GET,
+	S_SESSION_DELETE,
+	S_SESSION_PURGE,
+	S_SESSION_DELETE_USER,
+	S_KIOSK_PUT,
+	S_KIOSK_GET_TOKEN,
+	S_KIOSK_LIST,
+	S_KIOSK_REVOKE,
+	S_KIOSK_RENAME,
+	S_RESP_LIST_HELD,
+	S_RESP_LIST_ANY,
+	S_RESP_GET,
+	S_RESP_GET_EXT,
+	S_RESP_SET_STATUS,
 	S_RESP_COUNT_KIOSK,
-	S_RECEIPT_PUT, S_RECEIPT_GET, S_RECEIPT_USE, S_RECEIPT_USED_AT, S_RECEIPT_REPLACE,
+	S_RECEIPT_PUT,
+	S_RECEIPT_GET,
+	S_RECEIPT_USE,
+	S_RECEIPT_USED_AT,
+	S_RECEIPT_REPLACE,
 	S_DOSSIER_GET,
-	S_PBATCH_INSERT, S_PBATCH_UPDATE, S_PBATCH_GET, S_PBATCH_LIST_UNIT, S_PBATCH_LIST_ALL,
-	S_PENTRY_PUT, S_PENTRY_DELETE, S_PENTRY_LIST, S_AUDIT_LIST,
-	S_REPORT_PUT, S_REPORT_LIST_UNIT, S_REPORT_LIST_ALL, S_REPORT_GET, /* published reports */
-	S_RSCHED_PUT, S_RSCHED_DELETE, S_RSCHED_LIST, /* reporting schedules */
+	S_PBATCH_INSERT,
+	S_PBATCH_UPDATE,
+	S_PBATCH_GET,
+	S_PBATCH_LIST_UNIT,
+	S_PBATCH_LIST_ALL,
+	S_PENTRY_PUT,
+	S_PENTRY_DELETE,
+	S_PENTRY_LIST,
+	S_AUDIT_LIST,
+	S_REPORT_PUT,
+	S_REPORT_LIST_UNIT,
+	S_REPORT_LIST_ALL,
+	S_REPORT_GET, /* published reports */
+	S_RSCHED_PUT,
+	S_RSCHED_DELETE,
+	S_RSCHED_LIST, /* reporting schedules */
 	S_COUNT
 };
 
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. */
-enum sq_area { SQ_UNITS, SQ_TALLY, SQ_NUM, SQ_CAL, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_CMT, SQ_RATE, SQ_IMP, SQ_AREAS };
+enum sq_area {
+	SQ_UNITS,
+	SQ_TALLY,
+	SQ_NUM,
+	SQ_CAL,
+	SQ_DOS,
+	SQ_FB,
+	SQ_PLAN,
+	SQ_ROLLUP,
+	SQ_CMT,
+	SQ_RATE,
+	SQ_IMP,
+	SQ_AREAS
+};
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -56,7 +120,7 @@ struct sq {
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *srv[S_COUNT];
 	sqlite3_stmt *area[SQ_AREAS][SQ_AREA_STMTS];
-	int scanning;        /* > 0 while a scan's callback runs (SQ_CALLBACK): no
+	int scanning; /* > 0 while a scan's callback runs (SQ_CALLBACK): no
 	                      * statement may start then, as libpq could not run one */
 };
 
@@ -64,14 +128,16 @@ struct sq {
  * as scanning, into rc: a store call from inside it is refused by
  * sq_prepare with HL_EIO, in every build, rather than working here and
  * failing on PostgreSQL. */
-#define SQ_CALLBACK(q, rc, call) do { \
-	(q)->scanning++; \
-	(rc) = (call); \
-	(q)->scanning--; \
-} while (0)
+#define SQ_CALLBACK(q, rc, call) \
+	do { \
+		(q)->scanning++; \
+		(rc) = (call); \
+		(q)->scanning--; \
+	} while (0)
 
 /* The columns sq_read_response reads, in its order. */
-#define RESP_COLS "id, ext_id, unit_id, day, instrument_id, channel, field_id, " \
+#define RESP_COLS \
+	"id, ext_id, unit_id, day, instrument_id, channel, field_id, " \
 	"staff_id, dossier, comment, answers, batch_id, status, kiosk_id, received_at, " \
 	"content_hash"
 
@@ -167,36 +233,46 @@ static inline int64_t day_hi(hl_day last)
  *   SQ_TEXT_NULL              as SQ_TEXT, "" bound as NULL
  *   SQ_HASH                   unsigned char[STORE_HASH_LEN] as a blob */
 enum sq_kind {
-	SQK_I64, SQK_INT, SQK_BOOL, SQK_ID, SQK_DAY, SQK_MINUTE, SQK_TEXT, SQK_TEXT_NULL, SQK_HASH
+	SQK_I64,
+	SQK_INT,
+	SQK_BOOL,
+	SQK_ID,
+	SQK_DAY,
+	SQK_MINUTE,
+	SQK_TEXT,
+	SQK_TEXT_NULL,
+	SQK_HASH
 };
 
 struct sq_col {
 	enum sq_kind kind;
-	size_t off;                        /* offsetof the field */
-	size_t size;                       /* sizeof the field (text: its buffer) */
+	size_t off;  /* offsetof the field */
+	size_t size; /* sizeof the field (text: its buffer) */
 };
 
 /* offsetof(T, f), failing the build (distinct pointer types) unless &f has
  * type ptype. */
 #define SQ_OFF(T, f, ptype) (offsetof(T, f) + 0 * sizeof(&((T *)0)->f == (ptype)0))
-#define SQ_FIELD(kind, T, f, ptype) { kind, SQ_OFF(T, f, ptype), sizeof(((T *)0)->f) }
+#define SQ_FIELD(kind, T, f, ptype) \
+	{ \
+		kind, SQ_OFF(T, f, ptype), sizeof(((T *)0)->f) \
+	}
 #define SQ_I64(T, f) SQ_FIELD(SQK_I64, T, f, int64_t *)
 #define SQ_INT(T, f) SQ_FIELD(SQK_INT, T, f, int *)
 #define SQ_BOOL(T, f) SQ_FIELD(SQK_BOOL, T, f, bool *)
 #define SQ_ID(T, f) SQ_FIELD(SQK_ID, T, f, int64_t *)
 #define SQ_DAY(T, f) SQ_FIELD(SQK_DAY, T, f, hl_day *)
 #define SQ_MINUTE(T, f) SQ_FIELD(SQK_MINUTE, T, f, int64_t *)
-#define SQ_TEXT(T, f) SQ_FIELD(SQK_TEXT, T, f, char (*)[sizeof(((T *)0)->f)])
-#define SQ_TEXT_NULL(T, f) SQ_FIELD(SQK_TEXT_NULL, T, f, char (*)[sizeof(((T *)0)->f)])
-#define SQ_HASH(T, f) SQ_FIELD(SQK_HASH, T, f, unsigned char (*)[STORE_HASH_LEN])
+#define SQ_TEXT(T, f) SQ_FIELD(SQK_TEXT, T, f, char(*)[sizeof(((T *)0)->f)])
+#define SQ_TEXT_NULL(T, f) SQ_FIELD(SQK_TEXT_NULL, T, f, char(*)[sizeof(((T *)0)->f)])
+#define SQ_HASH(T, f) SQ_FIELD(SQK_HASH, T, f, unsigned char(*)[STORE_HASH_LEN])
 
 /* The number of columns of a spec array. */
 #define SQ_NCOLS(cols) (sizeof(cols) / sizeof((cols)[0]))
 
 /* Bind the fields cols[0..n) of row to the parameters first, first + 1, ...
  * of s; SQLITE_OK or the failing bind's code (then see bind_failed). */
-int sq_bind_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n,
-	const void *row);
+int sq_bind_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n, const void *row);
 
 /* Read the columns first, first + 1, ... of s's current row into the fields
  * cols[0..n) of row. */
@@ -219,13 +295,12 @@ int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem);
 /* Step the bound statement s, reading each row with fn into an array in
  * arena a; out is the address of the caller's element pointer (T **), set
  * to the array (NULL and *n 0 when empty); resets s. */
-int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
-	size_t elem, row_fn fn, void *out, size_t *n, struct hl_err *err);
+int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a, size_t elem,
+	row_fn fn, void *out, size_t *n, struct hl_err *err);
 
 /* sq_list_rows with each row read by sq_read_row over cols[0..ncols). */
-int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
-	size_t elem, const struct sq_col *cols, size_t ncols, void *out, size_t *n,
-	struct hl_err *err);
+int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a, size_t elem,
+	const struct sq_col *cols, size_t ncols, void *out, size_t *n, struct hl_err *err);
 /* The list of T rows, out a T **, read by the spec array cols. */
 #define SQ_LIST(q, s, op, a, cols, out, n, err) \
 	sq_list_cols(q, s, op, a, sizeof(**(out)), cols, SQ_NCOLS(cols), out, n, err)
@@ -271,26 +346,25 @@ int sq_session_purge(struct store *st, int64_t now, struct hl_err *err);
 int sq_session_delete_user(struct store *st, int64_t user_id, const unsigned char *keep,
 	struct hl_err *err);
 int sq_kiosk_put(struct store *st, struct store_kiosk *k, struct hl_err *err);
-int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash,
-	struct store_kiosk *out, struct hl_err *err);
+int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash, struct store_kiosk *out,
+	struct hl_err *err);
 int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
 	struct hl_err *err);
 int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err);
-int sq_kiosk_rename(struct store *st, const char *name, const char *new_name,
+int sq_kiosk_rename(struct store *st, const char *name, const char *new_name, struct hl_err *err);
+int sq_dossier_get(struct store *st, const char *code, struct store_dossier *out,
 	struct hl_err *err);
-int sq_dossier_get(struct store *st, const char *code, struct store_dossier *out, struct hl_err *err);
 int sq_response_list_status(struct store *st, int64_t unit_id, int status, int limit,
 	struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err);
-int sq_response_get(struct store *st, int64_t id, struct store_response *out,
-	struct hl_err *err);
+int sq_response_get(struct store *st, int64_t id, struct store_response *out, struct hl_err *err);
 int sq_response_get_ext(struct store *st, int64_t unit_id, const char *ext_id,
 	struct store_response *out, struct hl_err *err);
 int sq_response_set_status(struct store *st, int64_t id, int status, struct hl_err *err);
-int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t,
-	int64_t limit, int64_t *count, struct hl_err *err);
+int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t, int64_t limit,
+	int64_t *count, struct hl_err *err);
 int sq_receipt_put(struct store *st, const struct store_receipt *r, struct hl_err *err);
-int sq_receipt_get(struct store *st, const unsigned char *token_hash,
-	struct store_receipt *out, struct hl_err *err);
+int sq_receipt_get(struct store *st, const unsigned char *token_hash, struct store_receipt *out,
+	struct hl_err *err);
 int sq_receipt_use(struct store *st, const unsigned char *token_hash, int64_t response_id,
 	int64_t now, struct hl_err *err);
 int sq_receipt_replace(struct store *st, int64_t unit_id, const char *dossier, int64_t now,
@@ -311,10 +385,10 @@ int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_
 /* Published reports (issue 4): migration 3 and its operations, in
  * store_sqlite_srv.c. */
 extern const char sq_rpt_schema[];
-int sq_report_put(struct store *st, struct store_report *r, const char *figures,
-	const void *doc, size_t doc_len, struct hl_err *err);
-int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a,
-	struct store_report **out, size_t *n, struct hl_err *err);
+int sq_report_put(struct store *st, struct store_report *r, const char *figures, const void *doc,
+	size_t doc_len, struct hl_err *err);
+int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_report **out,
+	size_t *n, struct hl_err *err);
 int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
 	char **figures, void **doc, size_t *doc_len, struct hl_err *err);
 
@@ -322,9 +396,8 @@ int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store
  * store_sqlite_srv.c. */
 extern const char sq_rsched_schema[];
 int sq_rschedule_set(struct store *st, int64_t unit_id, const char *spec, struct hl_err *err);
-int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedule **out,
-	size_t *n, struct hl_err *err);
-
+int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedule **out, size_t *n,
+	struct hl_err *err);
 
 /* Units, lineage, fields and staff (store_sqlite_units.c). */
 int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *err);
@@ -344,8 +417,8 @@ int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out
 /* The improvement plan (issue 6): its migration and operations, in
  * store_sqlite_plan.c. */
 extern const char sq_plan_schema[];
-int sq_plan_std_list(struct store *st, struct hl_arena *a, struct store_plan_std **out,
-	size_t *n, struct hl_err *err);
+int sq_plan_std_list(struct store *st, struct hl_arena *a, struct store_plan_std **out, size_t *n,
+	struct hl_err *err);
 int sq_plan_std_replace(struct store *st, const struct store_plan_std *t, size_t n,
 	struct hl_err *err);
 int sq_plan_task_list(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
@@ -371,18 +444,17 @@ int sq_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day firs
 int sq_rollup_clear(struct store *st, struct hl_err *err);
 int sq_rollup_ready(struct store *st, bool *ready, struct hl_err *err);
 
-
 /* The working calendar (issue 6): migration and operations, in
  * store_sqlite_cal.c. */
 extern const char sq_cal_schema[];
 int sq_cal_day_put(struct store *st, const struct store_cal_day *d, struct hl_err *err);
-int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day **out,
-	size_t *n, struct hl_err *err);
+int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day **out, size_t *n,
+	struct hl_err *err);
 int sq_cal_culture_get(struct store *st, int *from_year, struct hl_err *err);
 int sq_cal_culture_set(struct store *st, int from_year, struct hl_err *err);
 int sq_cal_hours_put(struct store *st, const struct store_cal_hours *h, struct hl_err *err);
-int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
-	size_t *n, struct hl_err *err);
+int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hours **out, size_t *n,
+	struct hl_err *err);
 
 /* Dossier timeliness (issue 6): migration and operations, in
  * store_sqlite_dos.c. */
@@ -394,12 +466,13 @@ int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, i
 	store_dsum_cb cb, void *ctx, struct hl_err *err);
 int sq_dossier_open_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1, int64_t at,
 	store_dossier_cb cb, void *ctx, struct hl_err *err);
-int sq_dossier_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
-	store_dossier_cb cb, void *ctx, struct hl_err *err);
+int sq_dossier_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1, store_dossier_cb cb,
+	void *ctx, struct hl_err *err);
 int sq_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dossier_cb cb,
 	void *ctx, struct hl_err *err);
 /* A dossier's columns as sq_read_dossier reads them, in its order. */
-#define SQ_DOSSIER_COLS "id, code, unit_id, field_id, procedure, channel, received_at," \
+#define SQ_DOSSIER_COLS \
+	"id, code, unit_id, field_id, procedure, channel, received_at," \
 	" due_at, finished_at, returned_at, supplements, reschedules, apology, submitted_at, class"
 /* Read a row of SQ_DOSSIER_COLS into elem (a struct store_dossier); NULL
  * field 0, NULL times -1. */
@@ -423,21 +496,20 @@ int sq_fb_item_update(struct store *st, struct store_fb_item *it, const char *an
 	struct hl_err *err);
 int sq_fb_item_get(struct store *st, const char *code, struct hl_arena *a,
 	struct store_fb_item *out, struct hl_err *err);
-int sq_fb_item_get_token(struct store *st, const unsigned char *token_hash,
-	struct hl_arena *a, struct store_fb_item *out, struct hl_err *err);
+int sq_fb_item_get_token(struct store *st, const unsigned char *token_hash, struct hl_arena *a,
+	struct store_fb_item *out, struct hl_err *err);
 int sq_fb_item_list(struct store *st, const struct store_fb_filter *f, struct hl_arena *a,
 	struct store_fb_item **out, size_t *n, struct hl_err *err);
-int sq_fb_item_count(struct store *st, int64_t unit_id, int64_t from, int64_t to,
-	int64_t *count, struct hl_err *err);
-int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name,
-	const char *contact, struct hl_err *err);
+int sq_fb_item_count(struct store *st, int64_t unit_id, int64_t from, int64_t to, int64_t *count,
+	struct hl_err *err);
+int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name, const char *contact,
+	struct hl_err *err);
 int sq_fb_contact_get(struct store *st, int64_t item_id, struct hl_arena *a, char **name,
 	char **contact, struct hl_err *err);
 int sq_fb_step_add(struct store *st, const struct store_fb_step *s, struct hl_err *err);
 int sq_fb_step_list(struct store *st, int64_t item_id, struct hl_arena *a,
 	struct store_fb_step **out, size_t *n, struct hl_err *err);
-int sq_fb_deadline_set(struct store *st, const struct store_fb_deadline *d,
-	struct hl_err *err);
+int sq_fb_deadline_set(struct store *st, const struct store_fb_deadline *d, struct hl_err *err);
 int sq_fb_deadline_list(struct store *st, struct hl_arena *a, struct store_fb_deadline **out,
 	size_t *n, struct hl_err *err);
 /* Feedback idempotency keys: a later migration and its operations, in
@@ -461,10 +533,9 @@ int sq_report_quotes_put(struct store *st, int64_t report_id, const int64_t *ids
 /* Rate-limit counters (issue 10): migration and operations, in
  * store_sqlite_rate.c. */
 extern const char sq_rate_schema[];
-int sq_rate_take(struct store *st, const char *key, int64_t now, int window, int max,
-	bool *taken, struct hl_err *err);
-int sq_rate_count(struct store *st, const char *key, int64_t now, int *count,
+int sq_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
 	struct hl_err *err);
+int sq_rate_count(struct store *st, const char *key, int64_t now, int *count, struct hl_err *err);
 int sq_rate_clear(struct store *st, const char *key, struct hl_err *err);
 int sq_rate_purge(struct store *st, int64_t now, struct hl_err *err);
 /* Imports in chunks (issue 10): migration and operations, in
@@ -487,8 +558,8 @@ extern const char sq_tally_schema[];
 int sq_tally_register(struct sq *q);
 int sq_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
 	struct hl_err *err);
-int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first,
-	hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err);
+int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first, hl_day last,
+	store_tally_cb cb, void *ctx, struct hl_err *err);
 int sq_tally_clear(struct store *st, struct hl_err *err);
 
 /* Numbering by counters (store_sqlite_num.c): its migration, the letters'
@@ -496,8 +567,8 @@ int sq_tally_clear(struct store *st, struct hl_err *err);
  * 0: *n = given, the counter at least that far), in the caller's
  * transaction. */
 extern const char sq_num_schema[];
-int sq_number_take(struct sq *q, const char *kind, int64_t unit_id, const char *scope,
-	int given, int *n, struct hl_err *err);
+int sq_number_take(struct sq *q, const char *kind, int64_t unit_id, const char *scope, int given,
+	int *n, struct hl_err *err);
 int sq_fb_answer_number(struct store *st, int64_t unit_id, int year, int64_t item_id, int *no,
 	struct hl_err *err);
 

@@ -20,12 +20,11 @@
 
 /* The migration (store_sqlite.c's list points here). The index serves
  * rate_purge. */
-const char sq_rate_schema[] =
-	"CREATE TABLE rate_counters ("
-	" key TEXT PRIMARY KEY,"
-	" count INTEGER NOT NULL,"
-	" expires_at INTEGER NOT NULL) WITHOUT ROWID;"
-	"CREATE INDEX rate_counters_expiry ON rate_counters (expires_at);";
+const char sq_rate_schema[] = "CREATE TABLE rate_counters ("
+			      " key TEXT PRIMARY KEY,"
+			      " count INTEGER NOT NULL,"
+			      " expires_at INTEGER NOT NULL) WITHOUT ROWID;"
+			      "CREATE INDEX rate_counters_expiry ON rate_counters (expires_at);";
 
 enum { R_TAKE, R_GET, R_CLEAR, R_PURGE, R_NSTMT };
 
@@ -33,10 +32,10 @@ static const char *const rate_sql[R_NSTMT] = {
 	/* The update's WHERE refuses a live counter at max: then no row comes
 	 * back. Right-hand sides read the row as it was. */
 	[R_TAKE] = "INSERT INTO rate_counters (key, count, expires_at) VALUES (?1, 1, ?2 + ?3)"
-		" ON CONFLICT (key) DO UPDATE SET"
-		" count = CASE WHEN expires_at <= ?2 THEN 1 ELSE count + 1 END,"
-		" expires_at = CASE WHEN expires_at <= ?2 THEN ?2 + ?3 ELSE expires_at END"
-		" WHERE expires_at <= ?2 OR count < ?4 RETURNING count",
+		   " ON CONFLICT (key) DO UPDATE SET"
+		   " count = CASE WHEN expires_at <= ?2 THEN 1 ELSE count + 1 END,"
+		   " expires_at = CASE WHEN expires_at <= ?2 THEN ?2 + ?3 ELSE expires_at END"
+		   " WHERE expires_at <= ?2 OR count < ?4 RETURNING count",
 	[R_GET] = "SELECT count FROM rate_counters WHERE key = ?1 AND expires_at > ?2",
 	[R_CLEAR] = "DELETE FROM rate_counters WHERE key = ?1",
 	[R_PURGE] = "DELETE FROM rate_counters WHERE expires_at <= ?1",
@@ -49,8 +48,8 @@ static sqlite3_stmt *rprep(struct sq *q, int id, const char *op, struct hl_err *
 	return sq_prepare(q, &q->area[SQ_RATE][id], rate_sql[id], op, err);
 }
 
-int sq_rate_take(struct store *st, const char *key, int64_t now, int window, int max,
-	bool *taken, struct hl_err *err)
+int sq_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
+	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đếm lượt cho giới hạn tần suất";
@@ -63,9 +62,9 @@ int sq_rate_take(struct store *st, const char *key, int64_t now, int window, int
 	if ((s = rprep(q, R_TAKE, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, now) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, window) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 4, max) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, now) != SQLITE_OK ||
+		sqlite3_bind_int(s, 3, window) != SQLITE_OK ||
+		sqlite3_bind_int(s, 4, max) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW) {
@@ -80,8 +79,7 @@ int sq_rate_take(struct store *st, const char *key, int64_t now, int window, int
 	return rc;
 }
 
-int sq_rate_count(struct store *st, const char *key, int64_t now, int *count,
-	struct hl_err *err)
+int sq_rate_count(struct store *st, const char *key, int64_t now, int *count, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc bộ đếm giới hạn tần suất";
@@ -92,7 +90,7 @@ int sq_rate_count(struct store *st, const char *key, int64_t now, int *count,
 	if ((s = rprep(q, R_GET, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, now) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, now) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW)

@@ -84,9 +84,23 @@ _Static_assert(HL_ROLLUP_CHANNELS == 5 && HL_ROLLUP_THEMES == 8,
 	"rollup_keys has a column per channel and per theme");
 
 enum {
-	R_KEY_ADD, R_FIELD_ADD, R_STAFF_ADD, R_INST_GET, R_INST_ADD, R_ANSWER_ADD, R_EX_ADD,
-	R_EX_PRUNE, R_MONTHS, R_FIELDS, R_STAFF, R_INSTS, R_ANSWERS, R_EXAMPLES,
-	R_CLEAR, R_SET_READY, R_READY,
+	R_KEY_ADD,
+	R_FIELD_ADD,
+	R_STAFF_ADD,
+	R_INST_GET,
+	R_INST_ADD,
+	R_ANSWER_ADD,
+	R_EX_ADD,
+	R_EX_PRUNE,
+	R_MONTHS,
+	R_FIELDS,
+	R_STAFF,
+	R_INSTS,
+	R_ANSWERS,
+	R_EXAMPLES,
+	R_CLEAR,
+	R_SET_READY,
+	R_READY,
 	R_COUNT
 };
 
@@ -95,41 +109,44 @@ enum {
 
 static const char *const rollup_sql[R_COUNT] = {
 	[R_KEY_ADD] = "INSERT INTO rollup_keys (unit_id, month, " KEY_COLS ") VALUES"
-		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-		" ON CONFLICT (unit_id, month) DO UPDATE SET"
-		" c0 = c0 + excluded.c0, c1 = c1 + excluded.c1, c2 = c2 + excluded.c2,"
-		" c3 = c3 + excluded.c3, c4 = c4 + excluded.c4,"
-		" t0 = t0 + excluded.t0, t1 = t1 + excluded.t1, t2 = t2 + excluded.t2,"
-		" t3 = t3 + excluded.t3, t4 = t4 + excluded.t4, t5 = t5 + excluded.t5,"
-		" t6 = t6 + excluded.t6, t7 = t7 + excluded.t7",
+		      " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+		      " ON CONFLICT (unit_id, month) DO UPDATE SET"
+		      " c0 = c0 + excluded.c0, c1 = c1 + excluded.c1, c2 = c2 + excluded.c2,"
+		      " c3 = c3 + excluded.c3, c4 = c4 + excluded.c4,"
+		      " t0 = t0 + excluded.t0, t1 = t1 + excluded.t1, t2 = t2 + excluded.t2,"
+		      " t3 = t3 + excluded.t3, t4 = t4 + excluded.t4, t5 = t5 + excluded.t5,"
+		      " t6 = t6 + excluded.t6, t7 = t7 + excluded.t7",
 	[R_FIELD_ADD] = "INSERT INTO rollup_fields (unit_id, month, field_id, n)"
-		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (unit_id, month, field_id)"
-		" DO UPDATE SET n = n + excluded.n",
+			" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (unit_id, month, field_id)"
+			" DO UPDATE SET n = n + excluded.n",
 	[R_STAFF_ADD] = "INSERT INTO rollup_staff (unit_id, month, staff_id, n, s, v)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (unit_id, month, staff_id)"
-		" DO UPDATE SET n = n + excluded.n, s = s + excluded.s, v = v + excluded.v",
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (unit_id, month, staff_id)"
+			" DO UPDATE SET n = n + excluded.n, s = s + excluded.s, v = v + excluded.v",
 	[R_INST_GET] = "SELECT nq, nv FROM rollup_insts" OF_KEY " AND instrument_id = ?3",
 	[R_INST_ADD] = "INSERT INTO rollup_insts (unit_id, month, instrument_id, nq, nv)"
-		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
-	[R_ANSWER_ADD] = "INSERT INTO rollup_answers (unit_id, month, instrument_id, slot, n)"
+		       " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+	[R_ANSWER_ADD] =
+		"INSERT INTO rollup_answers (unit_id, month, instrument_id, slot, n)"
 		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (unit_id, month, instrument_id, slot)"
 		" DO UPDATE SET n = n + excluded.n",
 	[R_EX_ADD] = "INSERT INTO rollup_examples (unit_id, month, theme, hash, response_id)"
-		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (unit_id, month, theme, hash)"
-		" DO UPDATE SET response_id = min(response_id, excluded.response_id)",
+		     " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (unit_id, month, theme, hash)"
+		     " DO UPDATE SET response_id = min(response_id, excluded.response_id)",
 	[R_EX_PRUNE] = "DELETE FROM rollup_examples" OF_KEY " AND theme = ?3 AND response_id >"
-		" (SELECT response_id FROM rollup_examples" OF_KEY " AND theme = ?3"
-		" ORDER BY response_id LIMIT 1 OFFSET ?4)",
+		       " (SELECT response_id FROM rollup_examples" OF_KEY " AND theme = ?3"
+		       " ORDER BY response_id LIMIT 1 OFFSET ?4)",
 	[R_MONTHS] = "SELECT month, " KEY_COLS " FROM rollup_keys"
-		" WHERE unit_id = ?1 AND month BETWEEN ?2 AND ?3 ORDER BY month",
+		     " WHERE unit_id = ?1 AND month BETWEEN ?2 AND ?3 ORDER BY month",
 	[R_FIELDS] = "SELECT field_id, n FROM rollup_fields" OF_KEY " ORDER BY field_id",
 	[R_STAFF] = "SELECT staff_id, n, s, v FROM rollup_staff" OF_KEY " ORDER BY staff_id",
-	[R_INSTS] = "SELECT instrument_id, nq, nv FROM rollup_insts" OF_KEY " ORDER BY instrument_id",
+	[R_INSTS] = "SELECT instrument_id, nq, nv FROM rollup_insts" OF_KEY
+		    " ORDER BY instrument_id",
 	[R_ANSWERS] = "SELECT instrument_id, slot, n FROM rollup_answers" OF_KEY
-		" ORDER BY instrument_id, slot",
+		      " ORDER BY instrument_id, slot",
 	[R_EXAMPLES] = "SELECT theme, response_id, hash FROM rollup_examples" OF_KEY
-		" ORDER BY theme, response_id",
-	[R_CLEAR] = "DELETE FROM rollup_keys; DELETE FROM rollup_fields; DELETE FROM rollup_staff;"
+		       " ORDER BY theme, response_id",
+	[R_CLEAR] =
+		"DELETE FROM rollup_keys; DELETE FROM rollup_fields; DELETE FROM rollup_staff;"
 		" DELETE FROM rollup_insts; DELETE FROM rollup_answers; DELETE FROM rollup_examples",
 	[R_SET_READY] = "UPDATE rollup_state SET ready = 1",
 	[R_READY] = "SELECT ready FROM rollup_state",
@@ -144,9 +161,10 @@ static sqlite3_stmt *rprep(struct sq *q, int id, const char *op, struct hl_err *
 
 static int corrupt(struct hl_err *err, int64_t unit_id, hl_day month, const char *why)
 {
-	return hl_err_set(err, HL_EIO, HL_HERE, "số liệu báo cáo của đơn vị %lld, tháng bắt đầu "
-		"ngày %d không đọc được (%s): chạy hailong tallies rebuild", (long long)unit_id,
-		(int)month, why);
+	return hl_err_set(err, HL_EIO, HL_HERE,
+		"số liệu báo cáo của đơn vị %lld, tháng bắt đầu "
+		"ngày %d không đọc được (%s): chạy hailong tallies rebuild",
+		(long long)unit_id, (int)month, why);
 }
 
 /* Prepare statement id with (unit_id, month) bound to ?1, ?2; NULL with err set. */
@@ -155,8 +173,9 @@ static sqlite3_stmt *keyed(struct sq *q, int id, int64_t unit_id, hl_day month, 
 {
 	sqlite3_stmt *s = rprep(q, id, op, err);
 
-	if (s != NULL && (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-			  sqlite3_bind_int(s, 2, month) != SQLITE_OK)) {
+	if (s != NULL &&
+		(sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
+			sqlite3_bind_int(s, 2, month) != SQLITE_OK)) {
 		bind_failed(q, s, HL_HERE, op, err);
 		return NULL;
 	}
@@ -179,8 +198,8 @@ static int check_shapes(struct sq *q, int64_t unit_id, hl_day month, const struc
 		if (sqlite3_bind_int64(s, 3, t->id) != SQLITE_OK)
 			return bind_failed(q, s, HL_HERE, op, err);
 		step = sqlite3_step(s);
-		differs = step == SQLITE_ROW && (sqlite3_column_int(s, 0) != t->nq ||
-			sqlite3_column_int(s, 1) != t->nv);
+		differs = step == SQLITE_ROW &&
+			(sqlite3_column_int(s, 0) != t->nq || sqlite3_column_int(s, 1) != t->nv);
 		sqlite3_reset(s);
 		if (step != SQLITE_ROW && step != SQLITE_DONE)
 			return sq_err(q, err, HL_HERE, op);
@@ -214,10 +233,12 @@ static int add_rows(struct sq *q, int64_t unit_id, hl_day month, const struct hl
 	for (int th = 0; th < HL_ROLLUP_THEMES; th++)
 		v[HL_ROLLUP_CHANNELS + th] = r->theme[th].n;
 	if (rc == HL_OK)
-		rc = (s = keyed(q, R_KEY_ADD, unit_id, month, op, err)) == NULL ? err->code :
+		rc = (s = keyed(q, R_KEY_ADD, unit_id, month, op, err)) == NULL ?
+			err->code :
 			run_keyed(q, s, v, HL_ROLLUP_CHANNELS + HL_ROLLUP_THEMES, op, err);
 	for (size_t i = 0; rc == HL_OK && i < r->nfield; i++)
-		rc = (s = keyed(q, R_FIELD_ADD, unit_id, month, op, err)) == NULL ? err->code :
+		rc = (s = keyed(q, R_FIELD_ADD, unit_id, month, op, err)) == NULL ?
+			err->code :
 			run_keyed(q, s, (int64_t[]){r->field[i].id, r->field[i].n}, 2, op, err);
 	for (size_t i = 0; rc == HL_OK && i < r->nstaff; i++) {
 		const struct hl_rollup_staff *p = &r->staff[i];
@@ -225,31 +246,37 @@ static int add_rows(struct sq *q, int64_t unit_id, hl_day month, const struct hl
 		if ((s = keyed(q, R_STAFF_ADD, unit_id, month, op, err)) == NULL)
 			return err->code;
 		if (sqlite3_bind_double(s, 5, p->s) != SQLITE_OK ||
-		    sqlite3_bind_double(s, 6, p->v) != SQLITE_OK)
+			sqlite3_bind_double(s, 6, p->v) != SQLITE_OK)
 			return bind_failed(q, s, HL_HERE, op, err);
 		rc = run_keyed(q, s, (int64_t[]){p->id, p->n}, 2, op, err);
 	}
 	for (size_t i = 0; rc == HL_OK && i < r->ninst; i++) {
 		const struct hl_rollup_inst *t = &r->inst[i];
 
-		rc = (s = keyed(q, R_INST_ADD, unit_id, month, op, err)) == NULL ? err->code :
+		rc = (s = keyed(q, R_INST_ADD, unit_id, month, op, err)) == NULL ?
+			err->code :
 			run_keyed(q, s, (int64_t[]){t->id, t->nq, t->nv}, 3, op, err);
 		for (int k = 0; rc == HL_OK && k < t->nq * t->nv; k++)
 			if (t->count[k] != 0)
 				rc = (s = keyed(q, R_ANSWER_ADD, unit_id, month, op, err)) == NULL ?
-					err->code : run_keyed(q, s, (int64_t[]){t->id, k, t->count[k]},
-						3, op, err);
+					err->code :
+					run_keyed(q, s, (int64_t[]){t->id, k, t->count[k]}, 3, op,
+						err);
 	}
 	for (int th = 0; rc == HL_OK && th < HL_ROLLUP_THEMES; th++) {
 		const struct hl_rollup_theme *p = &r->theme[th];
 
 		for (int k = 0; rc == HL_OK && k < p->nex; k++)
-			rc = (s = keyed(q, R_EX_ADD, unit_id, month, op, err)) == NULL ? err->code :
-				run_keyed(q, s, (int64_t[]){th, (int64_t)p->ex[k].hash, p->ex[k].id},
-					3, op, err);
+			rc = (s = keyed(q, R_EX_ADD, unit_id, month, op, err)) == NULL ?
+				err->code :
+				run_keyed(q, s,
+					(int64_t[]){th, (int64_t)p->ex[k].hash, p->ex[k].id}, 3, op,
+					err);
 		if (rc == HL_OK && p->nex > 0)
-			rc = (s = keyed(q, R_EX_PRUNE, unit_id, month, op, err)) == NULL ? err->code :
-				run_keyed(q, s, (int64_t[]){th, HL_ROLLUP_EXAMPLES - 1}, 2, op, err);
+			rc = (s = keyed(q, R_EX_PRUNE, unit_id, month, op, err)) == NULL ?
+				err->code :
+				run_keyed(q, s, (int64_t[]){th, HL_ROLLUP_EXAMPLES - 1}, 2, op,
+					err);
 	}
 	return rc;
 }
@@ -267,7 +294,7 @@ int sq_rollup_merge(struct store *st, int64_t unit_id, hl_day month, const unsig
 	rc = hl_rollup_add_encoded(&r, data, len, &e);
 	if (rc != HL_OK)
 		rc = e.code == HL_ENOMEM ? hl_err_set(err, HL_ENOMEM, HL_HERE, "%s", e.msg) :
-			corrupt(err, unit_id, month, e.msg);
+					   corrupt(err, unit_id, month, e.msg);
 	else if ((rc = sq_op_begin(st->priv, "cộng dồn số liệu báo cáo", err)) == HL_OK)
 		rc = sq_op_end(st->priv, add_rows(st->priv, unit_id, month, &r, err),
 			"cộng dồn số liệu báo cáo", err);
@@ -311,28 +338,35 @@ static int read_key(struct sq *q, int64_t unit_id, hl_day month, struct hl_rollu
 				sqlite3_column_int64(s, 1)};
 	}
 	sqlite3_reset(s);
-	if (!full && step == SQLITE_DONE && (s = keyed(q, R_STAFF, unit_id, month, op, err)) != NULL) {
+	if (!full && step == SQLITE_DONE &&
+		(s = keyed(q, R_STAFF, unit_id, month, op, err)) != NULL) {
 		while (!full && (step = sqlite3_step(s)) == SQLITE_ROW) {
-			if (!(full = !room((void **)&r->staff, r->nstaff, &r->capstaff, sizeof(*r->staff))))
-				r->staff[r->nstaff++] = (struct hl_rollup_staff){
-					sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
-					sqlite3_column_double(s, 2), sqlite3_column_double(s, 3)};
+			if (!(full = !room((void **)&r->staff, r->nstaff, &r->capstaff,
+				      sizeof(*r->staff))))
+				r->staff[r->nstaff++] =
+					(struct hl_rollup_staff){sqlite3_column_int64(s, 0),
+						sqlite3_column_int64(s, 1),
+						sqlite3_column_double(s, 2),
+						sqlite3_column_double(s, 3)};
 		}
 		sqlite3_reset(s);
 	}
 	if (s == NULL)
 		return err->code;
-	if (!full && step == SQLITE_DONE && (s = keyed(q, R_INSTS, unit_id, month, op, err)) != NULL) {
+	if (!full && step == SQLITE_DONE &&
+		(s = keyed(q, R_INSTS, unit_id, month, op, err)) != NULL) {
 		while (!full && (step = sqlite3_step(s)) == SQLITE_ROW) {
-			struct hl_rollup_inst t = {sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1),
-				sqlite3_column_int(s, 2), NULL};
+			struct hl_rollup_inst t = {sqlite3_column_int64(s, 0),
+				sqlite3_column_int(s, 1), sqlite3_column_int(s, 2), NULL};
 
-			if (t.nq < 0 || t.nv < 1 || t.nq > HL_MAX_QUESTIONS || t.nv > HL_MAX_LEVELS + 1) {
+			if (t.nq < 0 || t.nv < 1 || t.nq > HL_MAX_QUESTIONS ||
+				t.nv > HL_MAX_LEVELS + 1) {
 				sqlite3_reset(s);
 				return corrupt(err, unit_id, month, "bộ câu hỏi");
 			}
 			t.count = hl_calloc((size_t)t.nq * (size_t)t.nv + 1, sizeof(*t.count));
-			if (t.count == NULL || !room((void **)&r->inst, r->ninst, &r->capinst, sizeof(*r->inst))) {
+			if (t.count == NULL ||
+				!room((void **)&r->inst, r->ninst, &r->capinst, sizeof(*r->inst))) {
 				hl_free(t.count);
 				full = true;
 			} else {
@@ -343,7 +377,8 @@ static int read_key(struct sq *q, int64_t unit_id, hl_day month, struct hl_rollu
 	}
 	if (s == NULL)
 		return err->code;
-	if (!full && step == SQLITE_DONE && (s = keyed(q, R_ANSWERS, unit_id, month, op, err)) != NULL) {
+	if (!full && step == SQLITE_DONE &&
+		(s = keyed(q, R_ANSWERS, unit_id, month, op, err)) != NULL) {
 		size_t i = 0;
 
 		while ((step = sqlite3_step(s)) == SQLITE_ROW) {
@@ -352,7 +387,7 @@ static int read_key(struct sq *q, int64_t unit_id, hl_day month, struct hl_rollu
 			while (i < r->ninst && r->inst[i].id < id)
 				i++;
 			if (i == r->ninst || r->inst[i].id != id || slot < 0 ||
-			    slot >= (int64_t)r->inst[i].nq * r->inst[i].nv) {
+				slot >= (int64_t)r->inst[i].nq * r->inst[i].nv) {
 				sqlite3_reset(s);
 				return corrupt(err, unit_id, month, "câu trả lời");
 			}
@@ -362,13 +397,17 @@ static int read_key(struct sq *q, int64_t unit_id, hl_day month, struct hl_rollu
 	}
 	if (s == NULL)
 		return err->code;
-	if (!full && step == SQLITE_DONE && (s = keyed(q, R_EXAMPLES, unit_id, month, op, err)) != NULL) {
+	if (!full && step == SQLITE_DONE &&
+		(s = keyed(q, R_EXAMPLES, unit_id, month, op, err)) != NULL) {
 		while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 			int th = sqlite3_column_int(s, 0);
-			struct hl_rollup_theme *p = th >= 0 && th < HL_ROLLUP_THEMES ? &r->theme[th] : NULL;
+			struct hl_rollup_theme *p = th >= 0 && th < HL_ROLLUP_THEMES ?
+				&r->theme[th] :
+				NULL;
 
 			if (p != NULL && p->nex < HL_ROLLUP_EXAMPLES)
-				p->ex[p->nex++] = (struct hl_rollup_example){sqlite3_column_int64(s, 1),
+				p->ex[p->nex++] = (struct hl_rollup_example){sqlite3_column_int64(s,
+										     1),
 					(uint64_t)sqlite3_column_int64(s, 2)};
 		}
 		sqlite3_reset(s);
@@ -398,8 +437,8 @@ static int read_keys(struct sq *q, int64_t unit_id, hl_day first, hl_day last,
 	if (s == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, day_lo(first)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, day_hi(last)) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, day_lo(first)) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 3, day_hi(last)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct key_row *k;
@@ -443,7 +482,8 @@ int sq_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day firs
 				unsigned char *nb = hl_realloc(buf, len);
 
 				if (nb == NULL)
-					rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc số liệu báo cáo");
+					rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+						"hết bộ nhớ khi đọc số liệu báo cáo");
 				else
 					buf = nb, capbuf = len;
 			}
@@ -466,7 +506,8 @@ int sq_rollup_clear(struct store *st, struct hl_err *err)
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = sqlite3_exec(q->db, rollup_sql[R_CLEAR], NULL, NULL, NULL) == SQLITE_OK ? HL_OK :
+	rc = sqlite3_exec(q->db, rollup_sql[R_CLEAR], NULL, NULL, NULL) == SQLITE_OK ?
+		HL_OK :
 		sq_err(q, err, HL_HERE, op);
 	if (rc == HL_OK && (s = rprep(q, R_SET_READY, op, err)) == NULL)
 		return HL_EIO;
@@ -500,8 +541,9 @@ static void carry_rollups(sqlite3_context *fn, int argc, sqlite3_value **argv)
 
 	(void)argc;
 	(void)argv;
-	if (sqlite3_prepare_v2(q->db, "SELECT unit_id, month, data FROM rollups ORDER BY unit_id, month",
-		    -1, &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(q->db,
+		    "SELECT unit_id, month, data FROM rollups ORDER BY unit_id, month", -1, &s,
+		    NULL) != SQLITE_OK) {
 		sqlite3_result_error(fn, sqlite3_errmsg(q->db), -1);
 		return;
 	}

@@ -3,8 +3,7 @@
  * are written once, as a table, instead of a bind and a read function. */
 #include "store/store_sqlite_priv.h"
 
-int sq_bind_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n,
-	const void *row)
+int sq_bind_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n, const void *row)
 {
 	const unsigned char *base = row;
 	int rc = SQLITE_OK;
@@ -21,26 +20,21 @@ int sq_bind_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n,
 		case SQK_ID:
 		case SQK_MINUTE:
 			memcpy(&v64, f, sizeof(v64));
-			rc = cols[i].kind == SQK_I64 ? sqlite3_bind_int64(s, p, v64) :
-				cols[i].kind == SQK_ID ? bind_id(s, p, v64) : bind_minute(s, p, v64);
+			rc = cols[i].kind == SQK_I64   ? sqlite3_bind_int64(s, p, v64) :
+				cols[i].kind == SQK_ID ? bind_id(s, p, v64) :
+							 bind_minute(s, p, v64);
 			break;
 		case SQK_INT:
 			memcpy(&v, f, sizeof(v));
 			rc = sqlite3_bind_int(s, p, v);
 			break;
-		case SQK_BOOL:
-			rc = sqlite3_bind_int(s, p, *(const bool *)f ? 1 : 0);
-			break;
+		case SQK_BOOL: rc = sqlite3_bind_int(s, p, *(const bool *)f ? 1 : 0); break;
 		case SQK_DAY:
 			memcpy(&d, f, sizeof(d));
 			rc = bind_day(s, p, d);
 			break;
-		case SQK_TEXT:
-			rc = bind_str(s, p, f, cols[i].size);
-			break;
-		case SQK_TEXT_NULL:
-			rc = bind_str_null(s, p, f, cols[i].size);
-			break;
+		case SQK_TEXT: rc = bind_str(s, p, f, cols[i].size); break;
+		case SQK_TEXT_NULL: rc = bind_str_null(s, p, f, cols[i].size); break;
 		case SQK_HASH:
 			rc = sqlite3_bind_blob(s, p, f, STORE_HASH_LEN, SQLITE_STATIC);
 			break;
@@ -66,7 +60,8 @@ void sq_read_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n
 		case SQK_I64:
 		case SQK_ID:
 		case SQK_MINUTE:
-			v64 = cols[i].kind == SQK_MINUTE ? col_minute(s, c) : sqlite3_column_int64(s, c);
+			v64 = cols[i].kind == SQK_MINUTE ? col_minute(s, c) :
+							   sqlite3_column_int64(s, c);
 			memcpy(f, &v64, sizeof(v64));
 			break;
 		case SQK_INT:
@@ -82,9 +77,7 @@ void sq_read_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n
 			memcpy(f, &d, sizeof(d));
 			break;
 		case SQK_TEXT:
-		case SQK_TEXT_NULL:
-			sq_col_text(s, c, f, cols[i].size);
-			break;
+		case SQK_TEXT_NULL: sq_col_text(s, c, f, cols[i].size); break;
 		case SQK_HASH:
 			blob = sqlite3_column_blob(s, c);
 			if (blob != NULL && sqlite3_column_bytes(s, c) == STORE_HASH_LEN)
@@ -97,8 +90,8 @@ void sq_read_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n
 }
 
 /* sq_list_rows and sq_list_cols: each row read by fn, or else by cols. */
-static int list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
-	size_t elem, row_fn fn, const struct sq_col *cols, size_t ncols, void *out, size_t *n,
+static int list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a, size_t elem,
+	row_fn fn, const struct sq_col *cols, size_t ncols, void *out, size_t *n,
 	struct hl_err *err)
 {
 	void *arr = NULL;
@@ -130,15 +123,14 @@ cleanup:
 	return rc;
 }
 
-int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
-	size_t elem, row_fn fn, void *out, size_t *n, struct hl_err *err)
+int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a, size_t elem,
+	row_fn fn, void *out, size_t *n, struct hl_err *err)
 {
 	return list_rows(q, s, op, a, elem, fn, NULL, 0, out, n, err);
 }
 
-int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a,
-	size_t elem, const struct sq_col *cols, size_t ncols, void *out, size_t *n,
-	struct hl_err *err)
+int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a, size_t elem,
+	const struct sq_col *cols, size_t ncols, void *out, size_t *n, struct hl_err *err)
 {
 	return list_rows(q, s, op, a, elem, NULL, cols, ncols, out, n, err);
 }

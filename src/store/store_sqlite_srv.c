@@ -129,95 +129,106 @@ const char sq_receipt_replace_schema[] =
 #define USER_COLS "id, name, role, unit_id, pwhash, disabled"
 #define KIOSK_COLS "id, name, unit_id, token_hash, revoked"
 #define RECEIPT_COLS "token_hash, dossier, unit_id, created_at, used_at, response_id, replaced_at"
-#define PBATCH_COLS "id, unit_id, opened_on, opened_by, witness, counted, double_entry," \
+#define PBATCH_COLS \
+	"id, unit_id, opened_on, opened_by, witness, counted, double_entry," \
 	" instrument_id, closed, created_by, closed_at"
-#define PBATCH_SET "unit_id = ?1, opened_on = ?2, opened_by = ?3, witness = ?4," \
+#define PBATCH_SET \
+	"unit_id = ?1, opened_on = ?2, opened_by = ?3, witness = ?4," \
 	" counted = ?5, double_entry = ?6, instrument_id = ?7, closed = ?8," \
 	" created_by = ?9, closed_at = ?10"
 /* doc_public last: vetted, and no quoted comment whose approval was withdrawn */
-#define REPORT_COLS "id, unit_id, period, version, format, published_by, published_at, due," \
+#define REPORT_COLS \
+	"id, unit_id, period, version, format, published_by, published_at, due," \
 	" vetted AND NOT EXISTS (SELECT 1 FROM report_quotes q WHERE q.report_id =" \
 	" published_reports.id AND q.response_id NOT IN (SELECT response_id FROM comment_approvals))"
-#define PENTRY_COLS "batch_id, pass, seq, field_id, staff_id, answers, comment, entered_by," \
+#define PENTRY_COLS \
+	"batch_id, pass, seq, field_id, staff_id, answers, comment, entered_by," \
 	" spoiled"
 
 static const char *const srv_sql[S_COUNT] = {
 	[S_USER_PUT] = "INSERT INTO users (name, role, unit_id, pwhash, disabled)"
-		" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO UPDATE SET"
-		" role = excluded.role, unit_id = excluded.unit_id, pwhash = excluded.pwhash,"
-		" disabled = excluded.disabled RETURNING id",
+		       " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO UPDATE SET"
+		       " role = excluded.role, unit_id = excluded.unit_id, pwhash = excluded.pwhash,"
+		       " disabled = excluded.disabled RETURNING id",
 	[S_USER_GET] = "SELECT " USER_COLS " FROM users WHERE name = ?1",
 	[S_USER_GET_ID] = "SELECT " USER_COLS " FROM users WHERE id = ?1",
 	[S_USER_LIST] = "SELECT " USER_COLS " FROM users ORDER BY name",
-	[S_SESSION_PUT] = "INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
+	[S_SESSION_PUT] =
+		"INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
 		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (token_hash) DO UPDATE SET"
 		" user_id = excluded.user_id, csrf = excluded.csrf, expires_at = excluded.expires_at",
 	[S_SESSION_GET] = "SELECT token_hash, user_id, csrf, expires_at FROM sessions"
-		" WHERE token_hash = ?1",
+			  " WHERE token_hash = ?1",
 	[S_SESSION_DELETE] = "DELETE FROM sessions WHERE token_hash = ?1",
 	[S_SESSION_PURGE] = "DELETE FROM sessions WHERE expires_at < ?1",
 	[S_SESSION_DELETE_USER] = "DELETE FROM sessions WHERE user_id = ?1"
-		" AND (?2 IS NULL OR token_hash <> ?2)",
+				  " AND (?2 IS NULL OR token_hash <> ?2)",
 	/* DO NOTHING on the name only: a clash of token hashes stays an error */
 	[S_KIOSK_PUT] = "INSERT INTO kiosks (name, unit_id, token_hash, revoked)"
-		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO NOTHING RETURNING id",
+			" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO NOTHING RETURNING id",
 	[S_KIOSK_GET_TOKEN] = "SELECT " KIOSK_COLS " FROM kiosks WHERE token_hash = ?1",
 	/* last_at from the index responses_kiosk: one probe per kiosk */
 	[S_KIOSK_LIST] = "SELECT " KIOSK_COLS ", (SELECT max(received_at) FROM responses r"
-		" WHERE r.kiosk_id = kiosks.id) FROM kiosks ORDER BY name",
+			 " WHERE r.kiosk_id = kiosks.id) FROM kiosks ORDER BY name",
 	[S_KIOSK_REVOKE] = "UPDATE kiosks SET revoked = 1 WHERE name = ?1",
 	[S_KIOSK_RENAME] = "UPDATE kiosks SET name = ?2 WHERE name = ?1",
 	/* "status <> 0" spelled out so that the partial index responses_held serves it */
 	[S_RESP_LIST_HELD] = "SELECT " RESP_COLS " FROM responses"
-		" WHERE status = ?1 AND status <> 0 AND (?2 = 0 OR unit_id = ?2)"
-		" ORDER BY id DESC LIMIT ?3",
-	[S_RESP_LIST_ANY] = "SELECT " RESP_COLS " FROM responses"
+			     " WHERE status = ?1 AND status <> 0 AND (?2 = 0 OR unit_id = ?2)"
+			     " ORDER BY id DESC LIMIT ?3",
+	[S_RESP_LIST_ANY] =
+		"SELECT " RESP_COLS " FROM responses"
 		" WHERE status = ?1 AND (?2 = 0 OR unit_id = ?2) ORDER BY id DESC LIMIT ?3",
 	[S_RESP_GET] = "SELECT " RESP_COLS " FROM responses WHERE id = ?1",
 	[S_RESP_GET_EXT] = "SELECT " RESP_COLS " FROM responses WHERE unit_id = ?1 AND ext_id = ?2",
 	[S_RESP_SET_STATUS] = "UPDATE responses SET status = ?2 WHERE id = ?1",
 	/* LIMIT: the index responses_kiosk is read for at most limit rows */
 	[S_RESP_COUNT_KIOSK] = "SELECT count(*) FROM (SELECT 1 FROM responses"
-		" WHERE kiosk_id = ?1 AND received_at >= ?2 LIMIT ?3)",
+			       " WHERE kiosk_id = ?1 AND received_at >= ?2 LIMIT ?3)",
 	[S_RECEIPT_PUT] = "INSERT INTO receipts (" RECEIPT_COLS ")"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (token_hash) DO NOTHING",
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (token_hash) DO NOTHING",
 	[S_RECEIPT_GET] = "SELECT " RECEIPT_COLS " FROM receipts WHERE token_hash = ?1",
 	[S_RECEIPT_USE] = "UPDATE receipts SET used_at = ?2, response_id = ?3"
-		" WHERE token_hash = ?1 AND used_at IS NULL AND replaced_at IS NULL",
-	[S_RECEIPT_USED_AT] = "SELECT max(used_at) FROM receipts WHERE unit_id = ?1 AND dossier = ?2",
-	[S_RECEIPT_REPLACE] = "UPDATE receipts SET replaced_at = ?3 WHERE unit_id = ?1 AND dossier = ?2"
+			  " WHERE token_hash = ?1 AND used_at IS NULL AND replaced_at IS NULL",
+	[S_RECEIPT_USED_AT] =
+		"SELECT max(used_at) FROM receipts WHERE unit_id = ?1 AND dossier = ?2",
+	[S_RECEIPT_REPLACE] =
+		"UPDATE receipts SET replaced_at = ?3 WHERE unit_id = ?1 AND dossier = ?2"
 		" AND used_at IS NULL AND replaced_at IS NULL",
 	[S_PBATCH_INSERT] = "INSERT INTO paper_batches (unit_id, opened_on, opened_by, witness,"
-		" counted, double_entry, instrument_id, closed, created_by, closed_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+			    " counted, double_entry, instrument_id, closed, created_by, closed_at)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
 	[S_PBATCH_UPDATE] = "UPDATE paper_batches SET " PBATCH_SET " WHERE id = ?11",
 	[S_PBATCH_GET] = "SELECT " PBATCH_COLS " FROM paper_batches WHERE id = ?1",
 	[S_PBATCH_LIST_UNIT] = "SELECT " PBATCH_COLS " FROM paper_batches WHERE unit_id = ?1"
-		" ORDER BY id DESC",
+			       " ORDER BY id DESC",
 	[S_PBATCH_LIST_ALL] = "SELECT " PBATCH_COLS " FROM paper_batches ORDER BY id DESC",
-	[S_PENTRY_PUT] = "INSERT INTO paper_entries (" PENTRY_COLS ")"
+	[S_PENTRY_PUT] =
+		"INSERT INTO paper_entries (" PENTRY_COLS ")"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (batch_id, pass, seq)"
 		" DO UPDATE SET field_id = excluded.field_id, staff_id = excluded.staff_id,"
 		" answers = excluded.answers, comment = excluded.comment,"
 		" entered_by = excluded.entered_by, spoiled = excluded.spoiled",
 	[S_PENTRY_DELETE] = "DELETE FROM paper_entries WHERE batch_id = ?1 AND pass = ?2"
-		" AND seq = ?3",
+			    " AND seq = ?3",
 	[S_PENTRY_LIST] = "SELECT " PENTRY_COLS " FROM paper_entries"
-		" WHERE batch_id = ?1 AND (?2 = 0 OR pass = ?2) ORDER BY pass, seq",
+			  " WHERE batch_id = ?1 AND (?2 = 0 OR pass = ?2) ORDER BY pass, seq",
 	[S_AUDIT_LIST] = "SELECT at, who, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1",
 	[S_DOSSIER_GET] = "SELECT " SQ_DOSSIER_COLS " FROM dossiers WHERE code = ?1",
 	/* published reports (issue 4): the next version in the same statement,
 	 * so that two publications never take the same number */
-	[S_REPORT_PUT] = "INSERT INTO published_reports (unit_id, period, version, format,"
+	[S_REPORT_PUT] =
+		"INSERT INTO published_reports (unit_id, period, version, format,"
 		" published_by, published_at, due, figures, doc, vetted) VALUES (?1, ?2, ?9,"
 		" ?3, ?4, ?5, ?6, ?7, ?8, 1) RETURNING id, version",
 	[S_REPORT_LIST_UNIT] = "SELECT " REPORT_COLS " FROM published_reports WHERE unit_id = ?1"
-		" ORDER BY published_at DESC, id DESC",
+			       " ORDER BY published_at DESC, id DESC",
 	[S_REPORT_LIST_ALL] = "SELECT " REPORT_COLS " FROM published_reports"
-		" ORDER BY published_at DESC, id DESC",
-	[S_REPORT_GET] = "SELECT " REPORT_COLS ", figures, doc FROM published_reports WHERE id = ?1",
+			      " ORDER BY published_at DESC, id DESC",
+	[S_REPORT_GET] = "SELECT " REPORT_COLS
+			 ", figures, doc FROM published_reports WHERE id = ?1",
 	[S_RSCHED_PUT] = "INSERT INTO report_schedules (unit_id, spec) VALUES (?1, ?2)"
-		" ON CONFLICT (unit_id) DO UPDATE SET spec = excluded.spec",
+			 " ON CONFLICT (unit_id) DO UPDATE SET spec = excluded.spec",
 	[S_RSCHED_DELETE] = "DELETE FROM report_schedules WHERE unit_id = ?1",
 	[S_RSCHED_LIST] = "SELECT unit_id, spec FROM report_schedules ORDER BY unit_id",
 };
@@ -233,8 +244,7 @@ void sq_srv_close(struct sq *q)
 }
 
 /* The cached server statement id, prepared on first use; NULL with err set. */
-static sqlite3_stmt *sprep(struct sq *q, enum srv_stmt_id id, const char *op,
-	struct hl_err *err)
+static sqlite3_stmt *sprep(struct sq *q, enum srv_stmt_id id, const char *op, struct hl_err *err)
 {
 	return sq_prepare(q, &q->srv[id], srv_sql[id], op, err);
 }
@@ -264,8 +274,8 @@ static int col_answers(sqlite3_stmt *s, int i, unsigned char *dst, size_t cap)
 /* Step the bound statement s for at most one row, read by fn into out (size
  * bytes, zeroed first); no row: HL_ENOTFOUND with the message missing.
  * Resets s. */
-static int get_row(struct sq *q, sqlite3_stmt *s, const char *op, row_fn fn, void *out,
-	size_t size, const char *missing, struct hl_err *err)
+static int get_row(struct sq *q, sqlite3_stmt *s, const char *op, row_fn fn, void *out, size_t size,
+	const char *missing, struct hl_err *err)
 {
 	int rc = HL_OK, step = sqlite3_step(s);
 
@@ -294,41 +304,59 @@ static int step_changes(struct sq *q, sqlite3_stmt *s, const char *op, int *chan
 /* The rows of the server's tables, in their columns' order (USER_COLS, ...);
  * the puts bind the same specs from the second column on. */
 static const struct sq_col user_cols[] = {
-	SQ_I64(struct store_user, id), SQ_TEXT(struct store_user, name),
-	SQ_INT(struct store_user, role), SQ_ID(struct store_user, unit_id),
-	SQ_TEXT(struct store_user, pwhash), SQ_BOOL(struct store_user, disabled),
+	SQ_I64(struct store_user, id),
+	SQ_TEXT(struct store_user, name),
+	SQ_INT(struct store_user, role),
+	SQ_ID(struct store_user, unit_id),
+	SQ_TEXT(struct store_user, pwhash),
+	SQ_BOOL(struct store_user, disabled),
 };
 static const struct sq_col session_cols[] = {
-	SQ_HASH(struct store_session, token_hash), SQ_I64(struct store_session, user_id),
-	SQ_TEXT(struct store_session, csrf), SQ_I64(struct store_session, expires_at),
+	SQ_HASH(struct store_session, token_hash),
+	SQ_I64(struct store_session, user_id),
+	SQ_TEXT(struct store_session, csrf),
+	SQ_I64(struct store_session, expires_at),
 };
 static const struct sq_col kiosk_cols[] = {
-	SQ_I64(struct store_kiosk, id), SQ_TEXT(struct store_kiosk, name),
-	SQ_I64(struct store_kiosk, unit_id), SQ_HASH(struct store_kiosk, token_hash),
+	SQ_I64(struct store_kiosk, id),
+	SQ_TEXT(struct store_kiosk, name),
+	SQ_I64(struct store_kiosk, unit_id),
+	SQ_HASH(struct store_kiosk, token_hash),
 	SQ_BOOL(struct store_kiosk, revoked),
 };
 static const struct sq_col receipt_cols[] = {
-	SQ_HASH(struct store_receipt, token_hash), SQ_TEXT(struct store_receipt, dossier),
-	SQ_I64(struct store_receipt, unit_id), SQ_I64(struct store_receipt, created_at),
-	SQ_ID(struct store_receipt, used_at), SQ_ID(struct store_receipt, response_id),
+	SQ_HASH(struct store_receipt, token_hash),
+	SQ_TEXT(struct store_receipt, dossier),
+	SQ_I64(struct store_receipt, unit_id),
+	SQ_I64(struct store_receipt, created_at),
+	SQ_ID(struct store_receipt, used_at),
+	SQ_ID(struct store_receipt, response_id),
 	SQ_ID(struct store_receipt, replaced_at),
 };
 static const struct sq_col pbatch_cols[] = {
-	SQ_I64(struct store_paper_batch, id), SQ_I64(struct store_paper_batch, unit_id),
-	SQ_DAY(struct store_paper_batch, opened_on), SQ_TEXT(struct store_paper_batch, opened_by),
-	SQ_TEXT(struct store_paper_batch, witness), SQ_INT(struct store_paper_batch, counted),
+	SQ_I64(struct store_paper_batch, id),
+	SQ_I64(struct store_paper_batch, unit_id),
+	SQ_DAY(struct store_paper_batch, opened_on),
+	SQ_TEXT(struct store_paper_batch, opened_by),
+	SQ_TEXT(struct store_paper_batch, witness),
+	SQ_INT(struct store_paper_batch, counted),
 	SQ_BOOL(struct store_paper_batch, double_entry),
-	SQ_I64(struct store_paper_batch, instrument_id), SQ_BOOL(struct store_paper_batch, closed),
-	SQ_ID(struct store_paper_batch, created_by), SQ_ID(struct store_paper_batch, closed_at),
+	SQ_I64(struct store_paper_batch, instrument_id),
+	SQ_BOOL(struct store_paper_batch, closed),
+	SQ_ID(struct store_paper_batch, created_by),
+	SQ_ID(struct store_paper_batch, closed_at),
 };
 /* A paper entry's columns before and after its answers (PENTRY_COLS). */
 static const struct sq_col pentry_key_cols[] = {
-	SQ_I64(struct store_paper_entry, batch_id), SQ_INT(struct store_paper_entry, pass),
-	SQ_INT(struct store_paper_entry, seq), SQ_ID(struct store_paper_entry, field_id),
+	SQ_I64(struct store_paper_entry, batch_id),
+	SQ_INT(struct store_paper_entry, pass),
+	SQ_INT(struct store_paper_entry, seq),
+	SQ_ID(struct store_paper_entry, field_id),
 	SQ_ID(struct store_paper_entry, staff_id),
 };
 static const struct sq_col pentry_rest_cols[] = {
-	SQ_TEXT_NULL(struct store_paper_entry, comment), SQ_ID(struct store_paper_entry, entered_by),
+	SQ_TEXT_NULL(struct store_paper_entry, comment),
+	SQ_ID(struct store_paper_entry, entered_by),
 	SQ_BOOL(struct store_paper_entry, spoiled),
 };
 
@@ -472,7 +500,7 @@ int sq_session_delete_user(struct store *st, int64_t user_id, const unsigned cha
 	if ((s = sprep(q, S_SESSION_DELETE_USER, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, user_id) != SQLITE_OK ||
-	    (keep != NULL ? bind_hash(s, 2, keep) : sqlite3_bind_null(s, 2)) != SQLITE_OK)
+		(keep != NULL ? bind_hash(s, 2, keep) : sqlite3_bind_null(s, 2)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
@@ -510,11 +538,11 @@ static void read_kiosk(sqlite3_stmt *s, void *elem)
 
 	sq_read_row(s, 0, kiosk_cols, SQ_NCOLS(kiosk_cols), k);
 	if (sqlite3_column_count(s) > 5)
-		k->last_at = sqlite3_column_int64(s, 5);   /* NULL (none) reads as 0 */
+		k->last_at = sqlite3_column_int64(s, 5); /* NULL (none) reads as 0 */
 }
 
-int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash,
-	struct store_kiosk *out, struct hl_err *err)
+int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash, struct store_kiosk *out,
+	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc máy kiosk";
@@ -559,8 +587,7 @@ int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err)
 	return rc;
 }
 
-int sq_kiosk_rename(struct store *st, const char *name, const char *new_name,
-	struct hl_err *err)
+int sq_kiosk_rename(struct store *st, const char *name, const char *new_name, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đổi tên máy kiosk";
@@ -572,11 +599,11 @@ int sq_kiosk_rename(struct store *st, const char *name, const char *new_name,
 	if ((s = sprep(q, S_KIOSK_RENAME, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_str(s, 1, name, STORE_CODE_MAX) != SQLITE_OK ||
-	    bind_str(s, 2, new_name, STORE_CODE_MAX) != SQLITE_OK)
+		bind_str(s, 2, new_name, STORE_CODE_MAX) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if ((step & 0xff) == SQLITE_CONSTRAINT &&
-	    sqlite3_extended_errcode(q->db) == SQLITE_CONSTRAINT_UNIQUE)
+		sqlite3_extended_errcode(q->db) == SQLITE_CONSTRAINT_UNIQUE)
 		rc = hl_err_set(err, HL_EEXIST, HL_HERE,
 			"đã có máy kiosk tên %s; hãy chọn tên khác", new_name);
 	else if (step != SQLITE_DONE)
@@ -627,19 +654,18 @@ int sq_response_list_status(struct store *st, int64_t unit_id, int status, int l
 
 	*out = NULL;
 	*n = 0;
-	if ((s = sprep(q, status != RS_COUNTED ? S_RESP_LIST_HELD : S_RESP_LIST_ANY, op,
-		    err)) == NULL)
+	if ((s = sprep(q, status != RS_COUNTED ? S_RESP_LIST_HELD : S_RESP_LIST_ANY, op, err)) ==
+		NULL)
 		return HL_EIO;
 	/* a negative LIMIT is no limit in SQLite */
 	if (sqlite3_bind_int(s, 1, status) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, unit_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, limit > 0 ? limit : -1) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, unit_id) != SQLITE_OK ||
+		sqlite3_bind_int(s, 3, limit > 0 ? limit : -1) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_list_rows(q, s, op, a, sizeof(**out), read_response_row, out, n, err);
 }
 
-int sq_response_get(struct store *st, int64_t id, struct store_response *out,
-	struct hl_err *err)
+int sq_response_get(struct store *st, int64_t id, struct store_response *out, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc phiếu khảo sát";
@@ -664,7 +690,7 @@ int sq_response_get_ext(struct store *st, int64_t unit_id, const char *ext_id,
 	if ((s = sprep(q, S_RESP_GET_EXT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-	    bind_str(s, 2, ext_id, STORE_CODE_MAX) != SQLITE_OK)
+		bind_str(s, 2, ext_id, STORE_CODE_MAX) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return get_row(q, s, op, read_response_row, out, sizeof(*out),
 		"đơn vị không có phiếu khảo sát mã này", err);
@@ -682,17 +708,17 @@ int sq_response_set_status(struct store *st, int64_t id, int status, struct hl_e
 	if ((s = sprep(q, S_RESP_SET_STATUS, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, status) != SQLITE_OK)
+		sqlite3_bind_int(s, 2, status) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = step_changes(q, s, op, &changed, err);
 	if (rc == HL_OK && changed == 0)
-		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE,
-			"không có phiếu khảo sát số %lld", (long long)id);
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có phiếu khảo sát số %lld",
+			(long long)id);
 	return rc;
 }
 
-int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t,
-	int64_t limit, int64_t *count, struct hl_err *err)
+int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t, int64_t limit,
+	int64_t *count, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đếm phiếu khảo sát của máy kiosk";
@@ -701,8 +727,8 @@ int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t,
 	if ((s = sprep(q, S_RESP_COUNT_KIOSK, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, kiosk_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, t) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, limit > 0 ? limit : 0) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, t) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 3, limit > 0 ? limit : 0) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, count, err);
 }
@@ -725,7 +751,8 @@ int sq_receipt_put(struct store *st, const struct store_receipt *r, struct hl_er
 	rc = step_changes(q, s, op, &changed, err);
 	if (rc == HL_OK && changed == 0)
 		rc = hl_err_set(err, HL_EEXIST, HL_HERE,
-			"đường dẫn khảo sát cho hồ sơ %s trùng mã với một đường dẫn đã có", r->dossier);
+			"đường dẫn khảo sát cho hồ sơ %s trùng mã với một đường dẫn đã có",
+			r->dossier);
 	return rc;
 }
 
@@ -734,8 +761,8 @@ static void read_receipt(sqlite3_stmt *s, void *elem)
 	sq_read_row(s, 0, receipt_cols, SQ_NCOLS(receipt_cols), elem);
 }
 
-int sq_receipt_get(struct store *st, const unsigned char *token_hash,
-	struct store_receipt *out, struct hl_err *err)
+int sq_receipt_get(struct store *st, const unsigned char *token_hash, struct store_receipt *out,
+	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc đường dẫn khảo sát";
@@ -745,8 +772,8 @@ int sq_receipt_get(struct store *st, const unsigned char *token_hash,
 		return HL_EIO;
 	if (bind_hash(s, 1, token_hash) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return get_row(q, s, op, read_receipt, out, sizeof(*out),
-		"không có đường dẫn khảo sát này", err);
+	return get_row(q, s, op, read_receipt, out, sizeof(*out), "không có đường dẫn khảo sát này",
+		err);
 }
 
 int sq_receipt_use(struct store *st, const unsigned char *token_hash, int64_t response_id,
@@ -764,8 +791,8 @@ int sq_receipt_use(struct store *st, const unsigned char *token_hash, int64_t re
 	if ((s = sprep(q, S_RECEIPT_USE, op, err)) == NULL)
 		return HL_EIO;
 	if (bind_hash(s, 1, token_hash) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, now) != SQLITE_OK ||
-	    bind_id(s, 3, response_id) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, now) != SQLITE_OK ||
+		bind_id(s, 3, response_id) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	rc = step_changes(q, s, op, &changed, err);
 	if (rc != HL_OK || changed > 0)
@@ -774,9 +801,10 @@ int sq_receipt_use(struct store *st, const unsigned char *token_hash, int64_t re
 	rc = sq_receipt_get(st, token_hash, &r, err);
 	if (rc != HL_OK)
 		return rc;
-	return hl_err_set(err, HL_ECONFLICT, HL_HERE, r.used_at != 0 ?
-		"đường dẫn khảo sát này đã được dùng" : "đường dẫn khảo sát này đã được thay bằng "
-		"đường dẫn mới");
+	return hl_err_set(err, HL_ECONFLICT, HL_HERE,
+		r.used_at != 0 ? "đường dẫn khảo sát này đã được dùng" :
+				 "đường dẫn khảo sát này đã được thay bằng "
+				 "đường dẫn mới");
 }
 
 int sq_receipt_replace(struct store *st, int64_t unit_id, const char *dossier, int64_t now,
@@ -792,7 +820,7 @@ int sq_receipt_replace(struct store *st, int64_t unit_id, const char *dossier, i
 	if ((s = sprep(q, S_RECEIPT_USED_AT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 2, dossier, -1, SQLITE_STATIC) != SQLITE_OK)
+		sqlite3_bind_text(s, 2, dossier, -1, SQLITE_STATIC) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW)
@@ -804,8 +832,8 @@ int sq_receipt_replace(struct store *st, int64_t unit_id, const char *dossier, i
 	if ((s = sprep(q, S_RECEIPT_REPLACE, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-	    sqlite3_bind_text(s, 2, dossier, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, now) != SQLITE_OK)
+		sqlite3_bind_text(s, 2, dossier, -1, SQLITE_STATIC) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 3, now) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return step_changes(q, s, op, replaced, err);
 }
@@ -820,21 +848,22 @@ int sq_paper_batch_put(struct store *st, struct store_paper_batch *b, struct hl_
 	int rc, changed;
 
 	if (b->opened_on == HL_DAY_NONE)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "lô phiếu giấy chưa có ngày mở hòm phiếu");
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"lô phiếu giấy chưa có ngày mở hòm phiếu");
 	if (b->counted < 0)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"số phiếu đếm được khi mở hòm không hợp lệ: %d", b->counted);
 	if ((s = sprep(q, b->id == 0 ? S_PBATCH_INSERT : S_PBATCH_UPDATE, op, err)) == NULL)
 		return HL_EIO;
 	if (sq_bind_row(s, 1, pbatch_cols + 1, SQ_NCOLS(pbatch_cols) - 1, b) != SQLITE_OK ||
-	    (b->id != 0 && sqlite3_bind_int64(s, 11, b->id) != SQLITE_OK))
+		(b->id != 0 && sqlite3_bind_int64(s, 11, b->id) != SQLITE_OK))
 		return bind_failed(q, s, HL_HERE, op, err);
 	if (b->id == 0)
 		return sq_step_id(q, s, op, &b->id, err);
 	rc = step_changes(q, s, op, &changed, err);
 	if (rc == HL_OK && changed == 0)
-		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE,
-			"không có lô phiếu giấy số %lld", (long long)b->id);
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có lô phiếu giấy số %lld",
+			(long long)b->id);
 	return rc;
 }
 
@@ -897,19 +926,18 @@ int sq_paper_entry_put(struct store *st, const struct store_paper_entry *e, stru
 		return rc;
 	if (e->nanswers < 0 || e->nanswers > STORE_ANSWERS_MAX)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"phiếu giấy số %d có %d câu trả lời (tối đa %d)",
-			e->seq, e->nanswers, STORE_ANSWERS_MAX);
+			"phiếu giấy số %d có %d câu trả lời (tối đa %d)", e->seq, e->nanswers,
+			STORE_ANSWERS_MAX);
 	if ((s = sprep(q, S_PENTRY_PUT, op, err)) == NULL)
 		return HL_EIO;
 	if (sq_bind_row(s, 1, pentry_key_cols, SQ_NCOLS(pentry_key_cols), e) != SQLITE_OK ||
-	    sqlite3_bind_blob(s, 6, e->answers, e->nanswers, SQLITE_STATIC) != SQLITE_OK ||
-	    sq_bind_row(s, 7, pentry_rest_cols, SQ_NCOLS(pentry_rest_cols), e) != SQLITE_OK)
+		sqlite3_bind_blob(s, 6, e->answers, e->nanswers, SQLITE_STATIC) != SQLITE_OK ||
+		sq_bind_row(s, 7, pentry_rest_cols, SQ_NCOLS(pentry_rest_cols), e) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
 
-int sq_paper_entry_delete(struct store *st, int64_t batch_id, int pass, int seq,
-	struct hl_err *err)
+int sq_paper_entry_delete(struct store *st, int64_t batch_id, int pass, int seq, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "xóa phiếu giấy đã nhập";
@@ -918,8 +946,8 @@ int sq_paper_entry_delete(struct store *st, int64_t batch_id, int pass, int seq,
 	if ((s = sprep(q, S_PENTRY_DELETE, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, batch_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, pass) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 3, seq) != SQLITE_OK)
+		sqlite3_bind_int(s, 2, pass) != SQLITE_OK ||
+		sqlite3_bind_int(s, 3, seq) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
@@ -945,7 +973,7 @@ int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_
 	if ((s = sprep(q, S_PENTRY_LIST, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, batch_id) != SQLITE_OK ||
-	    sqlite3_bind_int(s, 2, pass) != SQLITE_OK)
+		sqlite3_bind_int(s, 2, pass) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_list_rows(q, s, op, a, sizeof(**out), read_paper_entry, out, n, err);
 }
@@ -966,8 +994,8 @@ static size_t audit_field(sqlite3_stmt *s, int i, char *dst, size_t cap)
 	return len;
 }
 
-int sq_audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines,
-	size_t *n, struct hl_err *err)
+int sq_audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n,
+	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc nhật ký";
@@ -992,7 +1020,7 @@ int sq_audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines
 		for (int i = 0; i < 4; i++)
 			size += (size_t)sqlite3_column_bytes(s, i);
 		if (sq_grow(a, &arr, count, &cap, sizeof(char *)) != HL_OK ||
-		    (line = hl_arena_alloc(a, size)) == NULL) {
+			(line = hl_arena_alloc(a, size)) == NULL) {
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
 				"hết bộ nhớ khi %s (đã đọc %zu dòng)", op, count);
 			goto cleanup;
@@ -1045,8 +1073,8 @@ const char sq_rpt_schema[] =
 	" UNIQUE (unit_id, period, version));"
 	"CREATE INDEX published_reports_unit ON published_reports (unit_id, published_at);";
 
-int sq_report_put(struct store *st, struct store_report *r, const char *figures,
-	const void *doc, size_t doc_len, struct hl_err *err)
+int sq_report_put(struct store *st, struct store_report *r, const char *figures, const void *doc,
+	size_t doc_len, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu báo cáo đã công bố";
@@ -1054,11 +1082,13 @@ int sq_report_put(struct store *st, struct store_report *r, const char *figures,
 	int rc = HL_OK, bound, version = 0;
 
 	if (r->period[0] == '\0' || r->unit_id <= 0 || figures == NULL || figures[0] == '\0' ||
-	    r->published_at <= 0)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "báo cáo công bố thiếu đơn vị, kỳ, số "
+		r->published_at <= 0)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"báo cáo công bố thiếu đơn vị, kỳ, số "
 			"liệu hoặc thời điểm công bố");
 	if (doc_len > (size_t)1 << 30)
-		return hl_err_set(err, HL_ELIMIT, HL_HERE, "tệp báo cáo quá lớn (%zu byte)", doc_len);
+		return hl_err_set(err, HL_ELIMIT, HL_HERE, "tệp báo cáo quá lớn (%zu byte)",
+			doc_len);
 	/* the version from the counter of (unit, period), in the caller's
 	 * transaction; UNIQUE (unit_id, period, version) backs it */
 	if ((rc = sq_op_begin(q, op, err)) != HL_OK)
@@ -1077,7 +1107,8 @@ int sq_report_put(struct store *st, struct store_report *r, const char *figures,
 		bind_day(s, 6, r->due) == SQLITE_OK &&
 		sqlite3_bind_text(s, 7, figures, -1, SQLITE_STATIC) == SQLITE_OK &&
 		(doc == NULL || doc_len == 0 ? sqlite3_bind_null(s, 8) :
-			sqlite3_bind_blob64(s, 8, doc, doc_len, SQLITE_STATIC)) == SQLITE_OK;
+					       sqlite3_bind_blob64(s, 8, doc, doc_len,
+						       SQLITE_STATIC)) == SQLITE_OK;
 	if (!bound)
 		return sq_op_end(q, bind_failed(q, s, HL_HERE, op, err), op, err);
 	if (sqlite3_step(s) != SQLITE_ROW) {
@@ -1105,8 +1136,8 @@ static void read_report(sqlite3_stmt *s, void *elem)
 	r->doc_public = sqlite3_column_int(s, 8) != 0;
 }
 
-int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a,
-	struct store_report **out, size_t *n, struct hl_err *err)
+int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_report **out,
+	size_t *n, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê báo cáo đã công bố";
@@ -1154,7 +1185,8 @@ int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store
 	if (figures != NULL) {
 		const char *t = (const char *)sqlite3_column_text(s, 9);
 
-		*figures = hl_arena_strndup(a, t != NULL ? t : "", (size_t)sqlite3_column_bytes(s, 9));
+		*figures = hl_arena_strndup(a, t != NULL ? t : "",
+			(size_t)sqlite3_column_bytes(s, 9));
 		if (*figures == NULL) {
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
 			goto cleanup;
@@ -1166,8 +1198,8 @@ int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store
 
 		if (b != NULL && len > 0) {
 			if ((*doc = hl_arena_alloc(a, (size_t)len)) == NULL) {
-				rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s (%d byte)", op,
-					len);
+				rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+					"hết bộ nhớ khi %s (%d byte)", op, len);
 				goto cleanup;
 			}
 			memcpy(*doc, b, (size_t)len);
@@ -1182,10 +1214,9 @@ cleanup:
 
 /* ---- per-unit reporting schedules (issue 4) ---- */
 
-const char sq_rsched_schema[] =
-	"CREATE TABLE report_schedules ("
-	" unit_id INTEGER PRIMARY KEY REFERENCES units(id),"
-	" spec TEXT NOT NULL);";
+const char sq_rsched_schema[] = "CREATE TABLE report_schedules ("
+				" unit_id INTEGER PRIMARY KEY REFERENCES units(id),"
+				" spec TEXT NOT NULL);";
 
 int sq_rschedule_set(struct store *st, int64_t unit_id, const char *spec, struct hl_err *err)
 {
@@ -1200,7 +1231,7 @@ int sq_rschedule_set(struct store *st, int64_t unit_id, const char *spec, struct
 	if ((s = sprep(q, del ? S_RSCHED_DELETE : S_RSCHED_PUT, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-	    (!del && sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC) != SQLITE_OK))
+		(!del && sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC) != SQLITE_OK))
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
@@ -1213,8 +1244,8 @@ static void read_rsched(sqlite3_stmt *s, void *elem)
 	sq_col_text(s, 1, r->spec, sizeof(r->spec));
 }
 
-int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedule **out,
-	size_t *n, struct hl_err *err)
+int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedule **out, size_t *n,
+	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê lịch báo cáo của các đơn vị";

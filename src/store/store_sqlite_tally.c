@@ -47,18 +47,19 @@ enum { T_CRITS, T_ADD, T_SCAN_ALL, T_SCAN_FIELD, T_CLEAR, T_NSTMT };
 
 static const char *const tally_sql[T_NSTMT] = {
 	[T_CRITS] = "SELECT crit FROM tally_cells"
-		" WHERE grain = ?1 AND field_id = ?4 AND start = ?3 AND unit_id = ?2",
-	[T_ADD] = "INSERT INTO tally_cells (grain, unit_id, start, field_id, crit, n, s, v, ss, vv, sv)"
+		    " WHERE grain = ?1 AND field_id = ?4 AND start = ?3 AND unit_id = ?2",
+	[T_ADD] =
+		"INSERT INTO tally_cells (grain, unit_id, start, field_id, crit, n, s, v, ss, vv, sv)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 		" ON CONFLICT (grain, field_id, start, unit_id, crit) DO UPDATE SET"
 		" n = n + excluded.n, s = s + excluded.s, v = v + excluded.v,"
 		" ss = ss + excluded.ss, vv = vv + excluded.vv, sv = sv + excluded.sv",
 	[T_SCAN_ALL] = "SELECT " CELL_COLS " FROM tally_cells"
-		" WHERE grain = ?1 AND field_id = 0 AND start BETWEEN ?2 AND ?3"
-		" ORDER BY start, unit_id, id",
+		       " WHERE grain = ?1 AND field_id = 0 AND start BETWEEN ?2 AND ?3"
+		       " ORDER BY start, unit_id, id",
 	[T_SCAN_FIELD] = "SELECT " CELL_COLS " FROM tally_cells"
-		" WHERE grain = ?1 AND field_id <> 0 AND start BETWEEN ?2 AND ?3"
-		" ORDER BY field_id, start, unit_id, id",
+			 " WHERE grain = ?1 AND field_id <> 0 AND start BETWEEN ?2 AND ?3"
+			 " ORDER BY field_id, start, unit_id, id",
 	[T_CLEAR] = "DELETE FROM tally_cells",
 };
 
@@ -72,7 +73,8 @@ static sqlite3_stmt *tprep(struct sq *q, int id, const char *op, struct hl_err *
 static int check_grain(enum store_grain g, struct hl_err *err)
 {
 	if (g != GRAIN_DAY && g != GRAIN_MONTH)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "loại bảng tổng hợp không hợp lệ: %d", (int)g);
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "loại bảng tổng hợp không hợp lệ: %d",
+			(int)g);
 	return HL_OK;
 }
 
@@ -107,7 +109,8 @@ static int check_room(struct sq *q, enum store_grain g, const struct store_tally
 		const char *code = (const char *)sqlite3_column_text(s, 0);
 
 		if (code != NULL && hl_tallyset_get(&all, code) == NULL) {
-			rc = hl_err_set(err, HL_ELIMIT, HL_HERE, "quá %d tiêu chí", HL_MAX_CRITERIA + 1);
+			rc = hl_err_set(err, HL_ELIMIT, HL_HERE, "quá %d tiêu chí",
+				HL_MAX_CRITERIA + 1);
 			break;
 		}
 	}
@@ -127,14 +130,13 @@ static int add_cell(struct sq *q, enum store_grain g, const struct store_tally_r
 
 	if (s == NULL)
 		return HL_EIO;
-	if (bind_key(s, g, row) != SQLITE_OK ||
-	    bind_str(s, 5, code, HL_CODE_MAX) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 6, t->n) != SQLITE_OK ||
-	    sqlite3_bind_double(s, 7, t->s) != SQLITE_OK ||
-	    sqlite3_bind_double(s, 8, t->v) != SQLITE_OK ||
-	    sqlite3_bind_double(s, 9, t->ss) != SQLITE_OK ||
-	    sqlite3_bind_double(s, 10, t->vv) != SQLITE_OK ||
-	    sqlite3_bind_double(s, 11, t->sv) != SQLITE_OK)
+	if (bind_key(s, g, row) != SQLITE_OK || bind_str(s, 5, code, HL_CODE_MAX) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 6, t->n) != SQLITE_OK ||
+		sqlite3_bind_double(s, 7, t->s) != SQLITE_OK ||
+		sqlite3_bind_double(s, 8, t->v) != SQLITE_OK ||
+		sqlite3_bind_double(s, 9, t->ss) != SQLITE_OK ||
+		sqlite3_bind_double(s, 10, t->vv) != SQLITE_OK ||
+		sqlite3_bind_double(s, 11, t->sv) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_done(q, s, op, err);
 }
@@ -167,8 +169,8 @@ static bool same_key(const struct store_tally_row *a, sqlite3_stmt *s)
 		a->field_id == sqlite3_column_int64(s, 2);
 }
 
-int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first,
-	hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err)
+int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first, hl_day last,
+	store_tally_cb cb, void *ctx, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc bảng tổng hợp";
@@ -182,8 +184,8 @@ int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day f
 	if ((s = tprep(q, per_field ? T_SCAN_FIELD : T_SCAN_ALL, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int(s, 1, (int)g) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 2, day_lo(first)) != SQLITE_OK ||
-	    sqlite3_bind_int64(s, 3, day_hi(last)) != SQLITE_OK)
+		sqlite3_bind_int64(s, 2, day_lo(first)) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 3, day_hi(last)) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *code = (const char *)sqlite3_column_text(s, 3);
@@ -204,8 +206,10 @@ int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day f
 		}
 		t = hl_tallyset_get(&row.set, code != NULL ? code : "");
 		if (t == NULL) {
-			rc = hl_err_set(err, HL_EIO, HL_HERE, "bảng tổng hợp đã lưu của đơn vị %lld, "
-				"ngày %d có quá nhiều tiêu chí", (long long)row.unit_id, (int)row.start);
+			rc = hl_err_set(err, HL_EIO, HL_HERE,
+				"bảng tổng hợp đã lưu của đơn vị %lld, "
+				"ngày %d có quá nhiều tiêu chí",
+				(long long)row.unit_id, (int)row.start);
 			goto cleanup;
 		}
 		t->n = sqlite3_column_int64(s, 4);
@@ -249,8 +253,10 @@ static void carry_tallies(sqlite3_context *fn, int argc, sqlite3_value **argv)
 
 	(void)argc;
 	(void)argv;
-	if (sqlite3_prepare_v2(q->db, "SELECT grain, unit_id, start, field_id, data FROM tallies"
-		    " ORDER BY grain, field_id, start, unit_id", -1, &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(q->db,
+		    "SELECT grain, unit_id, start, field_id, data FROM tallies"
+		    " ORDER BY grain, field_id, start, unit_id",
+		    -1, &s, NULL) != SQLITE_OK) {
 		sqlite3_result_error(fn, sqlite3_errmsg(q->db), -1);
 		return;
 	}

@@ -83,16 +83,18 @@ int account_check_name(const char *name, struct hl_err *err)
 	if (len == 0)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "thiếu tên đăng nhập");
 	if (len >= STORE_CODE_MAX)
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"tên đăng nhập dài quá %d ký tự", STORE_CODE_MAX - 1);
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên đăng nhập dài quá %d ký tự",
+			STORE_CODE_MAX - 1);
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)name[i];
-		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9');
 
 		if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
 				"tên đăng nhập '%.63s' không hợp lệ: chỉ dùng chữ cái không dấu, chữ số, "
-				"'.', '_', '-' và bắt đầu bằng chữ cái hoặc chữ số", name);
+				"'.', '_', '-' và bắt đầu bằng chữ cái hoặc chữ số",
+				name);
 	}
 	return HL_OK;
 }
@@ -105,7 +107,8 @@ int account_check_password(const char *pw, struct hl_err *err)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "mật khẩu dài quá %d byte",
 			ACCOUNT_PW_MAXBYTES);
 	if (!hl_utf8_valid(pw != NULL ? pw : "", len, NULL))
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "mật khẩu không phải văn bản UTF-8 hợp lệ");
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"mật khẩu không phải văn bản UTF-8 hợp lệ");
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)pw[i];
 
@@ -124,7 +127,7 @@ int account_check_password(const char *pw, struct hl_err *err)
 
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t slots_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t slots_cv;   /* on CLOCK_MONOTONIC, made once */
+static pthread_cond_t slots_cv; /* on CLOCK_MONOTONIC, made once */
 static int slots_busy;
 
 static void slots_init(void)
@@ -149,7 +152,7 @@ static int slot_take(struct hl_err *err)
 	until.tv_sec += ACCOUNT_HASH_WAIT;
 	pthread_mutex_lock(&slots_mu);
 	while (slots_busy >= ACCOUNT_HASH_SLOTS &&
-	       pthread_cond_timedwait(&slots_cv, &slots_mu, &until) != ETIMEDOUT)
+		pthread_cond_timedwait(&slots_cv, &slots_mu, &until) != ETIMEDOUT)
 		;
 	if (slots_busy < ACCOUNT_HASH_SLOTS) {
 		slots_busy++;
@@ -157,7 +160,8 @@ static int slot_take(struct hl_err *err)
 	}
 	pthread_mutex_unlock(&slots_mu);
 	if (!got)
-		return hl_err_set(err, HL_EBUSY, HL_HERE, "máy chủ đang bận kiểm tra mật khẩu của "
+		return hl_err_set(err, HL_EBUSY, HL_HERE,
+			"máy chủ đang bận kiểm tra mật khẩu của "
 			"người khác: hãy thử lại sau vài giây");
 	return HL_OK;
 }
@@ -184,7 +188,8 @@ int account_hash(const char *pw, char *out, size_t size, struct hl_err *err)
 		return rc;
 	if (crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 		    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "không đủ bộ nhớ để băm mật khẩu (argon2id)");
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+			"không đủ bộ nhớ để băm mật khẩu (argon2id)");
 	slot_give();
 	return rc;
 }
@@ -216,8 +221,8 @@ static int check_locked(struct store *st, const struct account_attempt *a, int *
 
 	if (rc == HL_OK && over)
 		*result = LOGIN_LOCKED_ADDR;
-	if (rc == HL_OK && !over && (rc = rl_over(st, RL_LOGIN_NAME, a->name, a->now, &over,
-		    err)) == HL_OK && over)
+	if (rc == HL_OK && !over &&
+		(rc = rl_over(st, RL_LOGIN_NAME, a->name, a->now, &over, err)) == HL_OK && over)
 		*result = LOGIN_LOCKED_NAME;
 	return rc;
 }
@@ -250,7 +255,7 @@ int account_login(struct store *st, const struct account_attempt *a, struct stor
 	known = rc == HL_OK && !u.disabled;
 	pthread_once(&dummy_once, dummy_init);
 	match = crypto_pwhash_str_verify(known ? u.pwhash : dummy_hash, a->password,
-		strlen(a->password)) == 0;
+			strlen(a->password)) == 0;
 	rc = HL_OK;
 	if (known && match) {
 		*result = LOGIN_OK;
@@ -319,7 +324,8 @@ int account_prepare(struct store *st, const char *name, const char *role, const 
 	if (unit == NULL || unit[0] == '\0') {
 		if (out->role != ROLE_ADMIN)
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
-				"vai trò %s cần một đơn vị (--unit MÃ)", account_role_name(out->role));
+				"vai trò %s cần một đơn vị (--unit MÃ)",
+				account_role_name(out->role));
 	} else {
 		rc = STORE(st, units, unit_get, unit, &u, err);
 		if (rc == HL_ENOTFOUND)
@@ -361,8 +367,7 @@ int account_add(struct store *st, struct store_user *u, const char *unit, const 
 }
 
 /* The stored account NAME, or HL_ENOTFOUND with a message naming it. */
-static int find_user(struct store *st, const char *name, struct store_user *u,
-	struct hl_err *err)
+static int find_user(struct store *st, const char *name, struct store_user *u, struct hl_err *err)
 {
 	int rc = STORE(st, accounts, user_get, name, u, err);
 

@@ -19,11 +19,11 @@
 #include "base/err.h"
 #include "store/store.h"
 
-#define ACCOUNT_PW_MIN 10      /* characters (code points), not bytes */
+#define ACCOUNT_PW_MIN 10 /* characters (code points), not bytes */
 #define ACCOUNT_PW_MAXBYTES 512
-#define ACCOUNT_PW_GEN 16      /* length of a generated password */
-#define ACCOUNT_HASH_SLOTS 2   /* argon2id computations at once */
-#define ACCOUNT_HASH_WAIT 5    /* seconds one waits for a slot */
+#define ACCOUNT_PW_GEN 16    /* length of a generated password */
+#define ACCOUNT_HASH_SLOTS 2 /* argon2id computations at once */
+#define ACCOUNT_HASH_WAIT 5  /* seconds one waits for a slot */
 
 /* The role named s ("admin", "supervisor", "clerk", "entry"), or ROLE_NONE. */
 int account_role_parse(const char *s);
@@ -57,18 +57,18 @@ int account_hash(const char *pw, char *out, size_t size, struct hl_err *err);
 
 /* How a login attempt ended (account_login's *result). */
 enum account_login_result {
-	LOGIN_OK,            /* the name and password of an active account */
-	LOGIN_WRONG,         /* no such active account, or a wrong password: counted */
-	LOGIN_LOCKED_ADDR,   /* too many failures from the address lately: not checked */
-	LOGIN_LOCKED_NAME,   /* too many failures for the name lately: not checked */
-	LOGIN_BUSY,          /* no hashing slot freed in time: try again shortly */
+	LOGIN_OK,          /* the name and password of an active account */
+	LOGIN_WRONG,       /* no such active account, or a wrong password: counted */
+	LOGIN_LOCKED_ADDR, /* too many failures from the address lately: not checked */
+	LOGIN_LOCKED_NAME, /* too many failures for the name lately: not checked */
+	LOGIN_BUSY,        /* no hashing slot freed in time: try again shortly */
 };
 
 /* A login attempt, and how its failure is stored. */
 struct account_attempt {
 	const char *name, *password;
-	const char *addr;              /* the client's address */
-	int64_t now;                   /* seconds since 1970 */
+	const char *addr; /* the client's address */
+	int64_t now;      /* seconds since 1970 */
 	/* Store the failure: account_login_failed inside a write transaction
 	 * (the server's writer). Called while the attempt still holds its
 	 * hashing slot, so parallel guesses cannot outrun their count. */

@@ -9,8 +9,8 @@ int audit_log(struct store *st, const char *who, const char *action, const char 
 	return STORE(st, admin, audit, who, action, detail, err);
 }
 
-int audit_commit(struct store *st, int rc, const char *who, const char *action,
-	const char *detail, struct hl_err *err)
+int audit_commit(struct store *st, int rc, const char *who, const char *action, const char *detail,
+	struct hl_err *err)
 {
 	struct hl_err ignored;
 

@@ -16,8 +16,8 @@ int audit_log(struct store *st, const char *who, const char *action, const char 
 /* End the caller's transaction: when rc is HL_OK, log who did action on
  * detail and commit; otherwise, or when that fails, roll back. Returns rc
  * or the failure. */
-int audit_commit(struct store *st, int rc, const char *who, const char *action,
-	const char *detail, struct hl_err *err);
+int audit_commit(struct store *st, int rc, const char *who, const char *action, const char *detail,
+	struct hl_err *err);
 
 /* The newest limit entries, newest first, each "at\twho\taction\tdetail",
  * into *lines (owned by a). */

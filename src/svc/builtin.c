@@ -113,8 +113,8 @@ cleanup:
 	return rc;
 }
 
-int builtin_instrument_install(struct store *st, const char *json, size_t len,
-	const char *who, struct store_instrument *out, bool *existed, struct hl_err *err)
+int builtin_instrument_install(struct store *st, const char *json, size_t len, const char *who,
+	struct store_instrument *out, bool *existed, struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new(ARENA_CAP);
 	struct hl_instrument *in = NULL;
@@ -172,8 +172,7 @@ static int load_builtins(struct store *st, struct hl_arena *a, const char *who, 
 	return HL_OK;
 }
 
-int builtin_init(struct store *st, const char *who, int *version, int *added,
-	struct hl_err *err)
+int builtin_init(struct store *st, const char *who, int *version, int *added, struct hl_err *err)
 {
 	struct hl_arena *a = NULL;
 	int rc, n = 0;

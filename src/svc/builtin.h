@@ -30,15 +30,14 @@ const struct builtin_pair *builtin_fields(size_t *n);
  * that are missing, in one transaction, with an audit entry by who.
  * *version gets the schema version; *added (may be NULL) the number of
  * instruments and fields added. */
-int builtin_init(struct store *st, const char *who, int *version, int *added,
-	struct hl_err *err);
+int builtin_init(struct store *st, const char *who, int *version, int *added, struct hl_err *err);
 
 /* Store the instrument defined by JSON text json[0..len) (io/instrument_json
  * format) under its code and version, with an audit entry by who, inside the
  * caller's transaction if there is one. Storing the same definition again is
  * harmless (*existed = true); a different definition under a stored code and
  * version is HL_ECONFLICT. out (may be NULL) gets the stored instrument. */
-int builtin_instrument_install(struct store *st, const char *json, size_t len,
-	const char *who, struct store_instrument *out, bool *existed, struct hl_err *err);
+int builtin_instrument_install(struct store *st, const char *json, size_t len, const char *who,
+	struct store_instrument *out, bool *existed, struct hl_err *err);
 
 #endif

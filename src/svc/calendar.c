@@ -16,8 +16,8 @@
 #include "svc/units.h"
 
 #define ARENA_CAP ((size_t)64 << 20)
-#define IMPORT_MAX_ROWS 5000  /* a year's decision is a few lines */
-#define DEPTH_MAX 64          /* unit ancestry deeper than this is a cycle */
+#define IMPORT_MAX_ROWS 5000 /* a year's decision is a few lines */
+#define DEPTH_MAX 64         /* unit ancestry deeper than this is a cycle */
 
 /* The decided days of RULES.md §2 (VPCP 8662/2023, 8726/2024, 2450/2024,
  * 12729/2025; TB 6150/2024, 9441/2025). The rest of each year's holidays
@@ -71,9 +71,9 @@ struct cal {
 	struct wc_cal *days;
 	const struct wc_hours *global; /* the rules of "every unit" (unit 0) */
 	size_t nglobal;
-	struct unit_sched *units;      /* by id */
+	struct unit_sched *units; /* by id */
 	size_t nunits;
-	int culture_day_from;          /* 0 = 24/11 not in force */
+	int culture_day_from; /* 0 = 24/11 not in force */
 };
 
 static int nomem(struct hl_err *err)
@@ -142,8 +142,8 @@ static int resolve(struct cal *c, struct unit_sched *u, int depth, struct hl_err
 	if (u->done)
 		return HL_OK;
 	if (u->resolving || depth > DEPTH_MAX)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "cây đơn vị có vòng lặp ở đơn vị số %lld",
-			(long long)u->id);
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"cây đơn vị có vòng lặp ở đơn vị số %lld", (long long)u->id);
 	u->resolving = true;
 	p = u->parent_id != 0 ? find_unit(c, u->parent_id) : NULL;
 	if (p != NULL) {
@@ -189,8 +189,10 @@ static int load_hours(struct cal *c, struct store *st, struct hl_err *err)
 		struct unit_sched *u;
 
 		if (wc_hours_parse(h[i].spec, &rules[i], err) != HL_OK)
-			return hl_err_set(err, HL_EINVAL, HL_HERE, "giờ làm việc đã lưu của đơn vị số "
-				"%lld hỏng: %s", (long long)h[i].unit_id, err->msg);
+			return hl_err_set(err, HL_EINVAL, HL_HERE,
+				"giờ làm việc đã lưu của đơn vị số "
+				"%lld hỏng: %s",
+				(long long)h[i].unit_id, err->msg);
 		rules[i].from = h[i].from;
 		if (h[i].unit_id == 0) {
 			if (c->nglobal++ == 0)
@@ -354,8 +356,7 @@ static int set_hours(struct store *st, bool held, const char *who, int64_t unit_
 	h.unit_id = unit_id;
 	h.from = from;
 	wc_hours_format(&parsed, h.spec, sizeof(h.spec));
-	snprintf(detail, sizeof(detail), "%s, từ %s: %s",
-		unit_id != 0 ? unit_code : "mọi đơn vị",
+	snprintf(detail, sizeof(detail), "%s, từ %s: %s", unit_id != 0 ? unit_code : "mọi đơn vị",
 		from == HL_DAY_NONE ? "trước đến nay" : hl_day_iso(from, day, sizeof(day)), h.spec);
 	return write_tx(st, held, who, "calendar.hours", detail, put_hours, &h, err);
 }
@@ -374,7 +375,8 @@ int cal_set_hours_by(struct store *st, const struct scope_actor *by, const char 
 
 	if (unit_code == NULL || unit_code[0] == '\0') {
 		if (!scope_global(by))
-			return hl_err_set(err, HL_EPERM, "unit", "chỉ quản trị toàn hệ thống mới đặt "
+			return hl_err_set(err, HL_EPERM, "unit",
+				"chỉ quản trị toàn hệ thống mới đặt "
 				"giờ làm việc chung cho mọi đơn vị");
 	} else if ((rc = scope_get(st, by, unit_code, "unit", &u, err)) != HL_OK) {
 		return rc;
@@ -412,7 +414,8 @@ int cal_set_culture_day_by(struct store *st, const struct scope_actor *by, int f
 	struct hl_err *err)
 {
 	if (!scope_global(by))
-		return hl_err_set(err, HL_EPERM, "culture", "chỉ quản trị toàn hệ thống mới đổi "
+		return hl_err_set(err, HL_EPERM, "culture",
+			"chỉ quản trị toàn hệ thống mới đổi "
 			"ngày nghỉ 24/11");
 	return set_culture_day(st, true, by->who, from_year, err);
 }
@@ -437,7 +440,8 @@ static const struct csvi_msgs msgs = {
 enum { C_DATE, C_KIND, C_NAME, C_NCOLS };
 
 static const struct csvi_col cols[C_NCOLS] = {
-	{CSVI_COL("date", true)}, {CSVI_COL("kind", true)},
+	{CSVI_COL("date", true)},
+	{CSVI_COL("kind", true)},
 	{CSVI_COL("name", false), CSVI_TEXT_IN(struct row, d.name),
 		.bad = "tên dài %zu byte, tối đa %zu byte"},
 };
@@ -445,7 +449,9 @@ static const struct csvi_col cols[C_NCOLS] = {
 static const struct csvi_spec spec = {cols, C_NCOLS, &msgs, NULL, NULL};
 
 static const char *const kind_names[] = {
-	[WC_HOLIDAY] = "holiday", [WC_DAY_OFF] = "day-off", [WC_WORKING_DAY] = "working-day",
+	[WC_HOLIDAY] = "holiday",
+	[WC_DAY_OFF] = "day-off",
+	[WC_WORKING_DAY] = "working-day",
 };
 
 /* The rows read so far. */
@@ -466,8 +472,10 @@ static bool read_row(struct csvi *im, struct row *r, const struct row *prev, siz
 	memset(r, 0, sizeof(*r));
 	r->line = im->rec.line;
 	if (!hl_day_parse(date, &r->d.day)) {
-		csvi_problem(im, "date", "ngày '%.40s' không hợp lệ (cần YYYY-MM-DD và là "
-			"ngày có thật)", date);
+		csvi_problem(im, "date",
+			"ngày '%.40s' không hợp lệ (cần YYYY-MM-DD và là "
+			"ngày có thật)",
+			date);
 		return false;
 	}
 	hl_day_to_ymd(r->d.day, &y, &m, &dd);
@@ -480,7 +488,8 @@ static bool read_row(struct csvi *im, struct row *r, const struct row *prev, siz
 		if (kind_names[k] != NULL && strcmp(kind, kind_names[k]) == 0)
 			break;
 	if (k > WC_WORKING_DAY) {
-		csvi_problem(im, "kind", "loại '%.40s' không có: dùng day-off (ngày thường "
+		csvi_problem(im, "kind",
+			"loại '%.40s' không có: dùng day-off (ngày thường "
 			"được nghỉ), working-day (thứ Bảy hoặc Chủ nhật làm bù) hoặc holiday (ngày lễ)",
 			kind);
 		return false;
@@ -488,19 +497,25 @@ static bool read_row(struct csvi *im, struct row *r, const struct row *prev, siz
 	r->d.kind = k;
 	w = hl_day_weekday(r->d.day);
 	if (k == WC_DAY_OFF && w >= 5) {
-		csvi_problem(im, "kind", "ngày %s là %s: day-off phải là ngày thường "
-			"(thứ Hai–thứ Sáu)", date, wd[w]);
+		csvi_problem(im, "kind",
+			"ngày %s là %s: day-off phải là ngày thường "
+			"(thứ Hai–thứ Sáu)",
+			date, wd[w]);
 		ok = false;
 	}
 	if (k == WC_WORKING_DAY && w < 5) {
-		csvi_problem(im, "kind", "ngày %s là %s: working-day phải là thứ Bảy hoặc "
-			"Chủ nhật", date, wd[w]);
+		csvi_problem(im, "kind",
+			"ngày %s là %s: working-day phải là thứ Bảy hoặc "
+			"Chủ nhật",
+			date, wd[w]);
 		ok = false;
 	}
 	ok &= csvi_parse(im, C_NAME, r);
 	if (r->d.name[0] == '\0')
-		snprintf(r->d.name, sizeof(r->d.name), "%s", k == WC_HOLIDAY ? "Ngày lễ theo quyết định"
-			: k == WC_DAY_OFF ? "Nghỉ theo quyết định" : "Làm bù theo quyết định");
+		snprintf(r->d.name, sizeof(r->d.name), "%s",
+			k == WC_HOLIDAY         ? "Ngày lễ theo quyết định" :
+				k == WC_DAY_OFF ? "Nghỉ theo quyết định" :
+						  "Làm bù theo quyết định");
 	for (size_t i = 0; i < nprev; i++)
 		if (prev[i].d.day == r->d.day) {
 			csvi_problem(im, "date", "ngày %s đã có ở dòng %ld", date, prev[i].line);
@@ -523,8 +538,8 @@ static int cal_row(struct csvi *im, void *ctx)
 	return HL_OK;
 }
 
-int cal_import(struct store *st, FILE *f, const struct import_opts *o,
-	struct import_report *rep, struct hl_err *err)
+int cal_import(struct store *st, FILE *f, const struct import_opts *o, struct import_report *rep,
+	struct hl_err *err)
 {
 	struct csvi im;
 	struct rows x = {0};
@@ -558,8 +573,8 @@ int cal_culture_year(struct store *st, int *from_year, struct hl_err *err)
 	return STORE(st, calendar, cal_culture_get, from_year, err);
 }
 
-int cal_hours_rules(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
-	size_t *n, struct hl_err *err)
+int cal_hours_rules(struct store *st, struct hl_arena *a, struct store_cal_hours **out, size_t *n,
+	struct hl_err *err)
 {
 	return STORE(st, calendar, cal_hours_list, a, out, n, err);
 }

@@ -57,8 +57,8 @@ const struct wc_hours *cal_hours_in_force(const struct wc_sched *s, hl_day day);
  * holiday), all or nothing, as svc/import.h's imports: HL_EINVAL with rep
  * listing every bad line when rejected; each line replaces any stored line of
  * its day. Audited as o->who. */
-int cal_import(struct store *st, FILE *f, const struct import_opts *o,
-	struct import_report *rep, struct hl_err *err);
+int cal_import(struct store *st, FILE *f, const struct import_opts *o, struct import_report *rep,
+	struct hl_err *err);
 
 /* Set the hours of unit_id (0 = every unit without its own) from day from
  * (HL_DAY_NONE = since always) to spec (wc_hours_parse), stored in its
@@ -85,7 +85,7 @@ int cal_set_culture_day_by(struct store *st, const struct scope_actor *by, int f
 int cal_culture_year(struct store *st, int *from_year, struct hl_err *err);
 
 /* Every unit's office hours rule into *out (owned by a). */
-int cal_hours_rules(struct store *st, struct hl_arena *a, struct store_cal_hours **out,
-	size_t *n, struct hl_err *err);
+int cal_hours_rules(struct store *st, struct hl_arena *a, struct store_cal_hours **out, size_t *n,
+	struct hl_err *err);
 
 #endif

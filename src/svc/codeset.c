@@ -8,8 +8,8 @@
 #include "base/mem.h"
 
 struct codeset {
-	uint64_t *slot;      /* 0 = empty (a hash of 0 is stored as 1) */
-	size_t cap, n;       /* cap a power of two */
+	uint64_t *slot; /* 0 = empty (a hash of 0 is stored as 1) */
+	size_t cap, n;  /* cap a power of two */
 };
 
 /* FNV-1a, then a finaliser so the low bits (the slot) are well mixed. */

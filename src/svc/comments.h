@@ -32,8 +32,8 @@ int cmt_set_public(struct store *st, int64_t id, bool approve, const struct scop
 
 /* The approvals of unit_id's responses dated in [first, last] (HL_DAY_NONE
  * = open), by response id; *out lives in a. */
-int cmt_approvals(struct store *st, struct hl_arena *a, int64_t unit_id, hl_day first,
-	hl_day last, struct store_approval **out, size_t *n, struct hl_err *err);
+int cmt_approvals(struct store *st, struct hl_arena *a, int64_t unit_id, hl_day first, hl_day last,
+	struct store_approval **out, size_t *n, struct hl_err *err);
 
 /* The approval of response id in a[0..n) (sorted by response id, as
  * cmt_approvals returns them), or NULL; points into a. */

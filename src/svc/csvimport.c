@@ -20,8 +20,7 @@
 #define ARENA_CAP ((size_t)256 * 1024 * 1024)
 #define COUNT_MAX 1000000
 
-void import_add_problem(struct import_report *rep, long line, const char *col,
-	const char *fmt, ...)
+void import_add_problem(struct import_report *rep, long line, const char *col, const char *fmt, ...)
 {
 	struct import_problem *p;
 	va_list ap;
@@ -78,10 +77,12 @@ static int rewindable(struct csvi *im)
 		return HL_OK;
 	im->copy = tmpfile();
 	if (im->copy == NULL)
-		return hl_err_set(im->err, HL_EIO, HL_HERE, "không tạo được tệp tạm để đọc dữ liệu nhập");
+		return hl_err_set(im->err, HL_EIO, HL_HERE,
+			"không tạo được tệp tạm để đọc dữ liệu nhập");
 	while ((n = fread(buf, 1, sizeof(buf), im->f)) > 0)
 		if (fwrite(buf, 1, n, im->copy) != n)
-			return hl_err_set(im->err, HL_EIO, HL_HERE, "không ghi được tệp tạm (đĩa đầy?)");
+			return hl_err_set(im->err, HL_EIO, HL_HERE,
+				"không ghi được tệp tạm (đĩa đầy?)");
 	if (ferror(im->f) || fflush(im->copy) != 0 || fseek(im->copy, 0, SEEK_SET) != 0)
 		return hl_err_set(im->err, HL_EIO, HL_HERE, "không đọc được dữ liệu nhập");
 	im->f = im->copy;
@@ -156,8 +157,7 @@ static void map_column(struct csvi *im, int j, const char *known)
 	else if (h[0] == '\0' && m->unnamed != NULL)
 		tell(im, "", m->unnamed, j + 1);
 	else
-		tell(im, h, s->extra != NULL && m->extra != NULL ? m->extra : m->unknown, h,
-			known);
+		tell(im, h, s->extra != NULL && m->extra != NULL ? m->extra : m->unknown, h, known);
 }
 
 int csvi_header(struct csvi *im)
@@ -186,14 +186,15 @@ int csvi_header(struct csvi *im)
 	for (int j = 0; j < im->rec.ncells; j++) {
 		im->hname[j] = hl_arena_strdup(im->a, im->rec.cells[j]);
 		if (im->hname[j] == NULL)
-			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc tiêu đề");
+			return hl_err_set(im->err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi đọc tiêu đề");
 	}
 	known_list(im->spec, known, sizeof(known));
 	if (m->missing_first) {
 		for (int j = 0; j < im->ncols; j++)
 			for (int k = 0; k < im->spec->ncols; k++)
 				if (im->idx[k] < 0 && im->spec->cols[k].name != NULL &&
-				    strcmp(im->spec->cols[k].name, im->hname[j]) == 0)
+					strcmp(im->spec->cols[k].name, im->hname[j]) == 0)
 					im->idx[k] = j;
 		missing_columns(im);
 	}
@@ -239,8 +240,9 @@ int csvi_next(struct csvi *im)
 	if (im->rec.problem != NULL) {
 		int c = im->rec.problem_col;
 
-		csvi_problem(im, m->named_problem && c > 0 && c <= im->ncols ? im->hname[c - 1] : "",
-			"%s", im->rec.problem);
+		csvi_problem(im,
+			m->named_problem && c > 0 && c <= im->ncols ? im->hname[c - 1] : "", "%s",
+			im->rec.problem);
 		return 2;
 	}
 	if (m->width != NULL && im->rec.ncells != im->ncols) {
@@ -323,7 +325,8 @@ static const struct kind {
 	const char *bad;
 } kinds[] = {
 	[CSVI_DAY] = {day_of, "ngày '%s' không hợp lệ (cần YYYY-MM-DD và là ngày có thật)"},
-	[CSVI_MINUTE] = {minute_of, "thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM và có thật)"},
+	[CSVI_MINUTE] = {minute_of,
+		"thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM và có thật)"},
 	[CSVI_COUNT] = {count_of, "'%s' không phải số nguyên không âm"},
 	[CSVI_YESNO] = {yes_no_of, "'%s' không hợp lệ (dùng 0/1, yes/no hoặc có/không)"},
 	[CSVI_PERCENT] = {percent_of, "'%s' không phải một số từ 0 đến 100"},
@@ -336,26 +339,13 @@ static void set_empty(const struct csvi_col *c, char *p)
 	static const hl_day no_day = HL_DAY_NONE;
 
 	switch (c->kind) {
-	case CSVI_TEXT:
-		p[c->off] = '\0';
-		break;
-	case CSVI_DAY:
-		memcpy(p + c->off, &no_day, sizeof(no_day));
-		break;
-	case CSVI_MINUTE:
-		memcpy(p + c->off, &none, sizeof(none));
-		break;
-	case CSVI_COUNT:
-		memset(p + c->off, 0, sizeof(int));
-		break;
-	case CSVI_YESNO:
-		memset(p + c->off, 0, sizeof(bool));
-		break;
-	case CSVI_PERCENT:
-		memset(p + c->off2, 0, sizeof(bool));
-		break;
-	case CSVI_NONE:
-		break;
+	case CSVI_TEXT: p[c->off] = '\0'; break;
+	case CSVI_DAY: memcpy(p + c->off, &no_day, sizeof(no_day)); break;
+	case CSVI_MINUTE: memcpy(p + c->off, &none, sizeof(none)); break;
+	case CSVI_COUNT: memset(p + c->off, 0, sizeof(int)); break;
+	case CSVI_YESNO: memset(p + c->off, 0, sizeof(bool)); break;
+	case CSVI_PERCENT: memset(p + c->off2, 0, sizeof(bool)); break;
+	case CSVI_NONE: break;
 	}
 }
 
@@ -372,14 +362,15 @@ bool csvi_parse(struct csvi *im, int k, void *row)
 		return true;
 	if (s[0] == '\0' && c->kind != CSVI_YESNO) {
 		if (c->need)
-			csvi_problem(im, c->name, "%s", c->empty != NULL ? c->empty : "thiếu giá trị");
+			csvi_problem(im, c->name, "%s",
+				c->empty != NULL ? c->empty : "thiếu giá trị");
 		return !c->need;
 	}
 	if (c->kind == CSVI_TEXT) {
 		if (ingest_nfc(s, p + c->off, c->size) >= 0)
 			return true;
-		tell(im, c->name, c->bad != NULL ? c->bad : "dài %zu byte, tối đa %zu byte", strlen(s),
-			c->size - 1);
+		tell(im, c->name, c->bad != NULL ? c->bad : "dài %zu byte, tối đa %zu byte",
+			strlen(s), c->size - 1);
 	} else {
 		if (kinds[c->kind].parse(s, p + c->off)) {
 			bool yes = true;
@@ -428,12 +419,12 @@ int csvi_finish(struct csvi *im, int rc, const char *action, const char *detail)
 		rc = HL_EINVAL;
 	if (rc == HL_OK) {
 		if (detail == NULL) {
-			snprintf(line, sizeof(line), "%s: %ld dòng, thêm %ld, bỏ qua %ld", file_name(im),
-				im->rep->rows, im->rep->added, im->rep->skipped);
+			snprintf(line, sizeof(line), "%s: %ld dòng, thêm %ld, bỏ qua %ld",
+				file_name(im), im->rep->rows, im->rep->added, im->rep->skipped);
 			detail = line;
 		}
-		rc = STORE(im->st, admin, audit, im->o->who != NULL ? im->o->who : "?", action, detail,
-			im->err);
+		rc = STORE(im->st, admin, audit, im->o->who != NULL ? im->o->who : "?", action,
+			detail, im->err);
 		if (rc == HL_OK && im->in_tx)
 			rc = store_commit(im->st, im->err);
 		/* a failed commit may leave the transaction open: rolled back below */

@@ -24,24 +24,24 @@ struct store;
 struct hl_arena;
 struct lookup;
 
-#define CSVI_PROGRESS_EVERY 100000   /* rows between two progress calls */
+#define CSVI_PROGRESS_EVERY 100000 /* rows between two progress calls */
 
 /* How a column's value is read into the row (struct at csvi_parse's row). */
 enum csvi_kind {
-	CSVI_NONE,      /* the row handler reads it (csvi_cell) */
-	CSVI_TEXT,      /* NFC text into char[size] at off; "" when empty */
-	CSVI_DAY,       /* YYYY-MM-DD into hl_day at off; HL_DAY_NONE when empty */
-	CSVI_MINUTE,    /* YYYY-MM-DD HH:MM into int64_t at off; -1 when empty */
-	CSVI_COUNT,     /* a whole number 0–1 000 000 into int at off; 0 when empty */
-	CSVI_YESNO,     /* 1/yes/có/true or ""/0/no/không/false into bool at off */
-	CSVI_PERCENT,   /* a decimal 0–100 into double at off, bool at off2 says
+	CSVI_NONE,    /* the row handler reads it (csvi_cell) */
+	CSVI_TEXT,    /* NFC text into char[size] at off; "" when empty */
+	CSVI_DAY,     /* YYYY-MM-DD into hl_day at off; HL_DAY_NONE when empty */
+	CSVI_MINUTE,  /* YYYY-MM-DD HH:MM into int64_t at off; -1 when empty */
+	CSVI_COUNT,   /* a whole number 0–1 000 000 into int at off; 0 when empty */
+	CSVI_YESNO,   /* 1/yes/có/true or ""/0/no/không/false into bool at off */
+	CSVI_PERCENT, /* a decimal 0–100 into double at off, bool at off2 says
 	                 * whether there was one */
 };
 
 /* One column of an importer's table. */
 struct csvi_col {
-	const char *name;       /* header name, exactly as docs/formats.md */
-	bool required;          /* the header must have it */
+	const char *name; /* header name, exactly as docs/formats.md */
+	bool required;    /* the header must have it */
 	enum csvi_kind kind;
 	bool need;              /* a value must be there (empty: the problem empty) */
 	size_t off, size, off2; /* where the value goes in the row; text's capacity */
@@ -61,20 +61,20 @@ struct csvi_col {
  * columns joined by ','; unnamed: the 1-based column; twice, missing: the
  * name; width: the row's cells, the header's. */
 struct csvi_msgs {
-	const char *empty;      /* no header line */
-	const char *header;     /* the header line cannot be used */
-	const char *unknown;    /* a column not in the table */
-	const char *extra;      /* ... when other columns may be the importer's (NULL = unknown) */
-	const char *unnamed;    /* a header cell without a name (NULL = unknown) */
-	const char *twice;      /* a column named twice */
-	const char *missing;    /* a required column missing */
-	const char *width;      /* a row with another number of cells (NULL = not checked) */
-	bool missing_first;     /* missing columns are told before the others */
-	bool twice_any;         /* any name twice is told so, not only a known one */
-	bool named_problem;     /* a cell the reader refuses is told under its column */
-	bool malformed_fails;   /* malformed CSV fails the import (err), not a problem */
-	bool stop_when_full;    /* no more rows read once no more problems can be kept */
-	bool by_line;           /* csvi_close sorts the problems by line (stable) */
+	const char *empty;    /* no header line */
+	const char *header;   /* the header line cannot be used */
+	const char *unknown;  /* a column not in the table */
+	const char *extra;    /* ... when other columns may be the importer's (NULL = unknown) */
+	const char *unnamed;  /* a header cell without a name (NULL = unknown) */
+	const char *twice;    /* a column named twice */
+	const char *missing;  /* a required column missing */
+	const char *width;    /* a row with another number of cells (NULL = not checked) */
+	bool missing_first;   /* missing columns are told before the others */
+	bool twice_any;       /* any name twice is told so, not only a known one */
+	bool named_problem;   /* a cell the reader refuses is told under its column */
+	bool malformed_fails; /* malformed CSV fails the import (err), not a problem */
+	bool stop_when_full;  /* no more rows read once no more problems can be kept */
+	bool by_line;         /* csvi_close sorts the problems by line (stable) */
 };
 
 /* An importer: its columns and messages, and which other columns it reads.
@@ -95,17 +95,17 @@ struct csvi {
 	const struct import_opts *o;
 	struct import_report *rep;
 	struct hl_err *err;
-	struct hl_arena *a;             /* the import's arena, freed by csvi_close */
+	struct hl_arena *a; /* the import's arena, freed by csvi_close */
 	const struct csvi_spec *spec;
 	struct csvr *r;
-	struct csvr_record rec;         /* the current record */
-	int ncols;                      /* cells in the header */
-	char *hname[CSVR_MAX_FIELDS];   /* header names */
-	int idx[CSVR_MAX_FIELDS];       /* spec column -> record index, -1 = absent */
-	bool header_read;               /* the header line was there and usable */
-	bool in_tx;                     /* a transaction of the driver's is open */
-	FILE *f, *copy;                 /* the file, or a copy of a pipe read twice */
-	long start;                     /* where f's data starts */
+	struct csvr_record rec;       /* the current record */
+	int ncols;                    /* cells in the header */
+	char *hname[CSVR_MAX_FIELDS]; /* header names */
+	int idx[CSVR_MAX_FIELDS];     /* spec column -> record index, -1 = absent */
+	bool header_read;             /* the header line was there and usable */
+	bool in_tx;                   /* a transaction of the driver's is open */
+	FILE *f, *copy;               /* the file, or a copy of a pipe read twice */
+	long start;                   /* where f's data starts */
 };
 
 /* Start an import of f (not closed) with spec into rep (cleared); twice:

@@ -32,8 +32,10 @@ int dq_by_parse(const char *s, enum dq_by *out, struct hl_err *err)
 			*out = (enum dq_by)i;
 			return HL_OK;
 		}
-	return hl_err_set(err, HL_EINVAL, "--by", "--by phải là field, procedure hoặc channel "
-		"(không phải '%s')", s);
+	return hl_err_set(err, HL_EINVAL, "--by",
+		"--by phải là field, procedure hoặc channel "
+		"(không phải '%s')",
+		s);
 }
 
 const char *dq_by_label(enum dq_by by)
@@ -126,14 +128,15 @@ int dq_scope(struct store *st, struct hl_arena *a, const char *unit, const char 
 			"không có đơn vị mã '%s' (xem hailong units list)", code);
 	for (size_t i = 0; i < out->n; i++)
 		out->in[i] = unit != NULL ? (long)i == root :
-			under != NULL ? at_or_below(out, i, out->u[root].id) : true;
+			under != NULL     ? at_or_below(out, i, out->u[root].id) :
+					    true;
 	return HL_OK;
 }
 
 /* ---- stats ---- */
 
 struct acc {
-	size_t unit;           /* index in the scope's units */
+	size_t unit; /* index in the scope's units */
 	const struct store_unit *u;
 	const char *group, *label;
 	struct tl_counts c;
@@ -146,7 +149,7 @@ struct sq_ctx {
 	struct dq_units s;
 	struct store_field *fields;
 	size_t nfields;
-	struct lookup *map;    /* "unit index|group" -> struct acc */
+	struct lookup *map; /* "unit index|group" -> struct acc */
 	struct acc **list;
 	size_t nlist, caplist;
 };
@@ -154,14 +157,10 @@ struct sq_ctx {
 static const char *channel_label(const char *ch)
 {
 	switch (tl_channel_parse(ch)) {
-	case TL_CH_ONLINE:
-		return "Trực tuyến";
-	case TL_CH_DIRECT:
-		return "Trực tiếp";
-	case TL_CH_POST:
-		return "Qua bưu chính";
-	default:
-		return ch;
+	case TL_CH_ONLINE: return "Trực tuyến";
+	case TL_CH_DIRECT: return "Trực tiếp";
+	case TL_CH_POST: return "Qua bưu chính";
+	default: return ch;
 	}
 }
 
@@ -215,8 +214,7 @@ static struct acc *acc_get(struct sq_ctx *x, size_t unit, int64_t field_id, cons
 		group = procedure;
 		label = procedure[0] != '\0' ? procedure : "(không ghi thủ tục)";
 		break;
-	default:
-		break;
+	default: break;
 	}
 	snprintf(key, sizeof(key), "%zu|%s", unit, group);
 	c = lookup_get(x->map, key);
@@ -333,7 +331,8 @@ static int scan_days(struct store *st, struct sq_ctx *x, int64_t only, hl_day d0
 		return STORE(st, dossiers, dossier_scan, only, r0, r1, add_row, x, x->err);
 	for (size_t i = 0; i < x->s.n && rc == HL_OK; i++)
 		if (x->s.in[i])
-			rc = STORE(st, dossiers, dossier_scan, x->s.u[i].id, r0, r1, add_row, x, x->err);
+			rc = STORE(st, dossiers, dossier_scan, x->s.u[i].id, r0, r1, add_row, x,
+				x->err);
 	return rc;
 }
 
@@ -351,8 +350,8 @@ static int cmp_acc(const void *p, const void *q)
 	return strcmp(a->group, b->group);
 }
 
-int dq_stats(struct store *st, struct hl_arena *a, const struct dq_opts *o,
-	struct dq_result **out, struct hl_err *err)
+int dq_stats(struct store *st, struct hl_arena *a, const struct dq_opts *o, struct dq_result **out,
+	struct hl_err *err)
 {
 	struct sq_ctx x = {.a = a, .err = err, .o = o};
 	const struct hl_period *p = &o->period;
@@ -389,12 +388,14 @@ int dq_stats(struct store *st, struct hl_arena *a, const struct dq_opts *o,
 	if (o->at < (int64_t)p->first * 1440) {
 		rc = HL_OK;
 	} else if (m0 <= m1) {
-		int64_t w0 = (int64_t)month_first(m0) * 1440, w1 = (int64_t)month_first(m1 + 1) * 1440 - 1;
+		int64_t w0 = (int64_t)month_first(m0) * 1440,
+			w1 = (int64_t)month_first(m1 + 1) * 1440 - 1;
 
-		rc = STORE(st, dossiers, dossier_sum_scan, only, o->by == DQ_BY_PROCEDURE, m0, m1, add_sum, &x,
-			err);
+		rc = STORE(st, dossiers, dossier_sum_scan, only, o->by == DQ_BY_PROCEDURE, m0, m1,
+			add_sum, &x, err);
 		if (rc == HL_OK)
-			rc = STORE(st, dossiers, dossier_open_scan, only, w0, w1, o->at, add_open, &x, err);
+			rc = STORE(st, dossiers, dossier_open_scan, only, w0, w1, o->at, add_open,
+				&x, err);
 		if (rc == HL_OK)
 			rc = scan_days(st, &x, only, p->first, month_first(m0) - 1);
 		if (rc == HL_OK)
@@ -462,7 +463,7 @@ struct br_ctx {
 	struct dq_units s;
 	struct store_field *fields;
 	size_t nfields;
-	struct cal *cal;       /* loaded before the scan (no store in its callback) */
+	struct cal *cal; /* loaded before the scan (no store in its callback) */
 	int64_t at, online;
 	struct dq_break *out;
 	size_t n, cap;
@@ -472,9 +473,14 @@ static int add_breaks(void *ctx, const struct store_dossier *d)
 {
 	struct br_ctx *x = ctx;
 	struct tl_dossier t = {
-		.channel = tl_channel_parse(d->channel), .submitted_at = d->submitted_at,
-		.received_at = d->received_at, .due_at = d->due_at, .finished_at = d->finished_at,
-		.supplements = d->supplements, .reschedules = d->reschedules, .apology = d->apology,
+		.channel = tl_channel_parse(d->channel),
+		.submitted_at = d->submitted_at,
+		.received_at = d->received_at,
+		.due_at = d->due_at,
+		.finished_at = d->finished_at,
+		.supplements = d->supplements,
+		.reschedules = d->reschedules,
+		.apology = d->apology,
 	};
 	struct tl_break br[TL_NRULES];
 	struct wc_sched sched, *sp = NULL;
@@ -507,7 +513,8 @@ static int add_breaks(void *ctx, const struct store_dossier *d)
 			struct dq_break *grown = hl_arena_alloc(x->a, cap * sizeof(*grown));
 
 			if (grown == NULL)
-				return hl_err_set(x->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi liệt kê vi phạm");
+				return hl_err_set(x->err, HL_ENOMEM, HL_HERE,
+					"hết bộ nhớ khi liệt kê vi phạm");
 			if (x->n > 0)
 				memcpy(grown, x->out, x->n * sizeof(*grown));
 			x->out = grown;
@@ -520,7 +527,8 @@ static int add_breaks(void *ctx, const struct store_dossier *d)
 		b->rule = br[i].rule;
 		b->detail = hl_arena_strdup(x->a, br[i].detail);
 		if (b->code == NULL || b->detail == NULL)
-			return hl_err_set(x->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi liệt kê vi phạm");
+			return hl_err_set(x->err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi liệt kê vi phạm");
 		x->n++;
 	}
 	return 0;
@@ -545,7 +553,8 @@ int dq_breaks(struct store *st, struct hl_arena *a, const struct hl_period *peri
 	/* Unit by unit (by code), each by received time: the order of the list. */
 	for (size_t i = 0; i < x.s.n && rc == HL_OK; i++)
 		if (x.s.in[i])
-			rc = STORE(st, dossiers, dossier_scan, x.s.u[i].id, r0, r1, add_breaks, &x, err);
+			rc = STORE(st, dossiers, dossier_scan, x.s.u[i].id, r0, r1, add_breaks, &x,
+				err);
 	cal_free(x.cal);
 	if (rc != HL_OK)
 		return rc;

@@ -22,27 +22,27 @@ struct hl_arena;
 
 enum dq_by { DQ_BY_NONE, DQ_BY_FIELD, DQ_BY_PROCEDURE, DQ_BY_CHANNEL };
 
-#define DQ_ONLINE_HOURS 8   /* the default allowance for receiving an online dossier */
+#define DQ_ONLINE_HOURS 8 /* the default allowance for receiving an online dossier */
 
 struct dq_opts {
 	struct hl_period period;
-	const char *unit;      /* only this unit's dossiers */
-	const char *under;     /* this unit and every unit below it */
+	const char *unit;  /* only this unit's dossiers */
+	const char *under; /* this unit and every unit below it */
 	enum dq_by by;
-	int64_t at;            /* the moment (minutes, local) the classes are taken at */
+	int64_t at; /* the moment (minutes, local) the classes are taken at */
 };
 
 struct dq_row {
 	const struct store_unit *unit;
-	const char *group;     /* field code, procedure or channel; "" without --by */
-	const char *label;     /* the same for people: field name, "Trực tuyến" */
+	const char *group; /* field code, procedure or channel; "" without --by */
+	const char *label; /* the same for people: field name, "Trực tuyến" */
 	struct tl_counts c;
 };
 
 struct dq_result {
 	struct dq_opts o;
 	size_t nrows;
-	struct dq_row *rows;   /* units by type, then Vietnamese name (report/order.h), then group */
+	struct dq_row *rows; /* units by type, then Vietnamese name (report/order.h), then group */
 };
 
 /* Store d (dossier_save, in the caller's transaction) with its class
@@ -60,17 +60,17 @@ const char *dq_by_label(enum dq_by by);
 /* Run the stats query: a row per unit in scope (and group) with dossiers,
  * or one for --unit even without any. *out and everything in it live in a.
  * HL_ENOTFOUND for an unknown unit. */
-int dq_stats(struct store *st, struct hl_arena *a, const struct dq_opts *o,
-	struct dq_result **out, struct hl_err *err);
+int dq_stats(struct store *st, struct hl_arena *a, const struct dq_opts *o, struct dq_result **out,
+	struct hl_err *err);
 
 /* Write r as CSV with the header
  * unit,group,total,early,on_time,late,pending,overdue,on_time_pct. */
 void dq_stats_csv(FILE *f, const struct dq_result *r);
 
 struct dq_break {
-	const char *code, *unit, *field;  /* dossier code, unit code, field code ("" none) */
+	const char *code, *unit, *field; /* dossier code, unit code, field code ("" none) */
 	enum tl_rule rule;
-	const char *detail;               /* Vietnamese */
+	const char *detail; /* Vietnamese */
 };
 
 /* The rule breaks of the dossiers received in period (of unit, NULL = every
@@ -87,10 +87,10 @@ void dq_breaks_csv(FILE *f, const struct dq_break *b, size_t n);
 /* ---- the units in scope, for the weekly list and the pages ---- */
 
 struct dq_units {
-	struct store_unit *u;  /* every unit, by code */
+	struct store_unit *u; /* every unit, by code */
 	size_t n;
-	bool *in;              /* in scope */
-	size_t *byid;          /* indexes of u sorted by id */
+	bool *in;     /* in scope */
+	size_t *byid; /* indexes of u sorted by id */
 };
 
 /* Every unit of the store and which are in scope: unit (only it), under

@@ -130,8 +130,8 @@ void fb_resolve_deadline(const struct fb_ctx *c, int64_t unit_id, int cls, int *
 
 /* The answer's deadline: answer_days working days from receipt, or from the
  * sender's "not satisfied" once reopened. */
-int fb_answer_due(const struct wc_sched *s, const struct store_fb_item *it, int days,
-	bool first, int64_t *due, struct hl_err *err)
+int fb_answer_due(const struct wc_sched *s, const struct store_fb_item *it, int days, bool first,
+	int64_t *due, struct hl_err *err)
 {
 	int64_t from = !first && it->reopened_at >= 0 ? it->reopened_at : it->received_at;
 
@@ -139,8 +139,7 @@ int fb_answer_due(const struct wc_sched *s, const struct store_fb_item *it, int 
 }
 
 /* out from it: codes, the next step, its deadline and whether it passed at. */
-int fb_decorate(struct fb_ctx *c, const struct store_fb_item *it, int64_t at,
-	struct fb_item *out)
+int fb_decorate(struct fb_ctx *c, const struct store_fb_item *it, int64_t at, struct fb_item *out)
 {
 	const struct store_unit *u = fb_unit_of(c, it->unit_id);
 	struct wc_sched sched;
@@ -152,8 +151,10 @@ int fb_decorate(struct fb_ctx *c, const struct store_fb_item *it, int64_t at,
 	snprintf(out->unit_name, sizeof(out->unit_name), "%s", u != NULL ? u->name : "?");
 	for (size_t i = 0; i < c->noffices && it->office_id != 0; i++)
 		if (c->offices[i].id == it->office_id) {
-			snprintf(out->office_code, sizeof(out->office_code), "%s", c->offices[i].code);
-			snprintf(out->office_name, sizeof(out->office_name), "%s", c->offices[i].name);
+			snprintf(out->office_code, sizeof(out->office_code), "%s",
+				c->offices[i].code);
+			snprintf(out->office_name, sizeof(out->office_name), "%s",
+				c->offices[i].name);
 		}
 	out->step = fb_next_step(it->state);
 	out->due_at = -1;
@@ -164,8 +165,9 @@ int fb_decorate(struct fb_ctx *c, const struct store_fb_item *it, int64_t at,
 	if (rc != HL_OK)
 		return rc;
 	if (out->step == FB_DO_CLASSIFY || out->step == FB_DO_FORWARD)
-		rc = wc_add_minutes(&sched, it->received_at, (int64_t)fh * 60, &out->due_at, c->err);
-	else     /* the answer, and its publication within the same period */
+		rc = wc_add_minutes(&sched, it->received_at, (int64_t)fh * 60, &out->due_at,
+			c->err);
+	else /* the answer, and its publication within the same period */
 		rc = fb_answer_due(&sched, it, ad, false, &out->due_at, c->err);
 	out->overdue = rc == HL_OK && out->due_at >= 0 && at > out->due_at;
 	return rc;
@@ -192,8 +194,8 @@ int fb_clean_text(struct hl_arena *a, const char *s, const char *what, const cha
 	}
 	if (!hl_utf8_valid(s, len, &bad))
 		return hl_err_set(err, HL_EINVAL, field,
-			"%s không phải UTF-8 hợp lệ (byte thứ %zu); hãy lưu văn bản dạng UTF-8", what,
-			bad + 1);
+			"%s không phải UTF-8 hợp lệ (byte thứ %zu); hãy lưu văn bản dạng UTF-8",
+			what, bad + 1);
 	if (len > max * 8)
 		return hl_err_set(err, HL_ELIMIT, field, "%s dài %zu byte, quá %zu ký tự cho phép",
 			what, len, max);
@@ -226,10 +228,11 @@ int fb_check_code(const char *code, const char *what, struct hl_err *err)
 	for (size_t i = 0; i < len; i++) {
 		char ch = code[i];
 
-		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-			    ch == '.' || ch == '_' || ch == '-'))
+		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+			    (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-'))
 			return hl_err_set(err, HL_EINVAL, "code",
-				"%s '%s' chỉ được gồm chữ cái không dấu, chữ số và . _ -", what, code);
+				"%s '%s' chỉ được gồm chữ cái không dấu, chữ số và . _ -", what,
+				code);
 	}
 	return HL_OK;
 }

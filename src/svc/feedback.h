@@ -28,12 +28,13 @@ struct cal;
 struct import_opts;
 struct import_report;
 
-#define FB_TEXT_MAX_CHARS 4000      /* text and answer, in characters */
-#define FB_TOKEN_SIZE 48            /* a public tracking code, with its NUL (the short
+#define FB_TEXT_MAX_CHARS 4000 /* text and answer, in characters */
+#define FB_TOKEN_SIZE \
+	48                     /* a public tracking code, with its NUL (the short
                                      * K7QF-93MX-2D, or an old item's 43 characters) */
-#define FB_FORWARD_HOURS 8          /* default: forwarded within 8 working hours */
-#define FB_ANSWER_DAYS 20           /* default: answered within 20 working days */
-#define FB_REASON_MAX_CHARS 80      /* why a closed item is reopened */
+#define FB_FORWARD_HOURS 8     /* default: forwarded within 8 working hours */
+#define FB_ANSWER_DAYS 20      /* default: answered within 20 working days */
+#define FB_REASON_MAX_CHARS 80 /* why a closed item is reopened */
 
 /* A stored step (fb_steps) as a person reads it: *label "Tiếp nhận",
  * "Phân loại", "Chuyển xử lý", … (an unknown step as it is stored) and
@@ -47,30 +48,30 @@ void fb_step_text(const struct store_fb_step *s, const struct store_fb_office *o
 
 /* One item as staff see it (never the sender's name or contact). */
 struct fb_item {
-	struct store_fb_item it;             /* the stored fields (store.h); it.text and
+	struct store_fb_item it; /* the stored fields (store.h); it.text and
 	                                      * it.answer in the caller's arena, NULL unless asked */
 	char unit_code[STORE_CODE_MAX];
-	char unit_name[STORE_NAME_MAX];      /* what people read */
-	char office_code[STORE_CODE_MAX];    /* "" until forwarded */
+	char unit_name[STORE_NAME_MAX];   /* what people read */
+	char office_code[STORE_CODE_MAX]; /* "" until forwarded */
 	char office_name[STORE_NAME_MAX];
-	enum fb_step step;                   /* the next step owed */
-	int64_t due_at;                      /* its deadline, -1 = none */
-	bool overdue;                        /* due_at passed at the query's moment */
+	enum fb_step step; /* the next step owed */
+	int64_t due_at;    /* its deadline, -1 = none */
+	bool overdue;      /* due_at passed at the query's moment */
 };
 
 /* A new item. The code is made (PA-<UNIT>-YYYYMMDD-NNNN) unless given
  * (portal: kept as given, e.g. PAKN.20250301.0001). */
 struct fb_new {
-	const char *unit;                    /* unit code */
-	int channel;                         /* enum fb_channel */
-	int kind;                            /* enum fb_kind; 0 = FB_PAKN */
-	int64_t received_at;                 /* minutes: the moment it was entered in the register */
-	const char *code;                    /* NULL or "" = make one */
-	const char *text;                    /* UTF-8, at most FB_TEXT_MAX_CHARS; NFC-normalised */
-	const char *name, *contact;          /* NULL or "" = not given */
-	const char *id;                      /* the sender's idempotency key, 1..63 bytes;
+	const char *unit;           /* unit code */
+	int channel;                /* enum fb_channel */
+	int kind;                   /* enum fb_kind; 0 = FB_PAKN */
+	int64_t received_at;        /* minutes: the moment it was entered in the register */
+	const char *code;           /* NULL or "" = make one */
+	const char *text;           /* UTF-8, at most FB_TEXT_MAX_CHARS; NFC-normalised */
+	const char *name, *contact; /* NULL or "" = not given */
+	const char *id;             /* the sender's idempotency key, 1..63 bytes;
 	                                      * NULL or "" = none (see fb_add) */
-	bool at_given;                       /* received_at came from the sender (else it
+	bool at_given;              /* received_at came from the sender (else it
 	                                      * is now): a resend must repeat it */
 };
 
@@ -91,10 +92,10 @@ struct fb_new {
  * with other content HL_ECONFLICT naming "id". (The token of an item with
  * an id is derived from the id and a stored salt, so it can be given again
  * while only its hash is stored.) */
-int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code,
-	char *token, struct hl_err *err);
-int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *code,
-	char *token, struct hl_err *err);
+int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code, char *token,
+	struct hl_err *err);
+int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *code, char *token,
+	struct hl_err *err);
 
 /* The steps. Each checks the order (fb_transition), stores the step with who
  * and at, and audits it; on failure nothing changes. HL_ENOTFOUND for an
@@ -106,29 +107,29 @@ int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *
  * (compare-and-set in the store), is HL_ECONFLICT naming "version", with a
  * message saying someone else just updated it. */
 /* criterion: NULL/"" = none; kind 0 = unchanged. */
-int fb_classify(struct store *st, const char *code, int64_t version, int cls, const char *criterion, int kind,
-	int64_t at, const char *who, struct hl_err *err);
-int fb_classify_in(struct store *st, const char *code, int64_t version, int cls, const char *criterion, int kind,
-	int64_t at, const char *who, struct hl_err *err);
+int fb_classify(struct store *st, const char *code, int64_t version, int cls, const char *criterion,
+	int kind, int64_t at, const char *who, struct hl_err *err);
+int fb_classify_in(struct store *st, const char *code, int64_t version, int cls,
+	const char *criterion, int kind, int64_t at, const char *who, struct hl_err *err);
 /* office: a code of the unit's offices or a built-in one (fb_offices). */
 int fb_forward(struct store *st, const char *code, int64_t version, const char *office, int64_t at,
 	const char *who, struct hl_err *err);
-int fb_forward_in(struct store *st, const char *code, int64_t version, const char *office, int64_t at,
-	const char *who, struct hl_err *err);
+int fb_forward_in(struct store *st, const char *code, int64_t version, const char *office,
+	int64_t at, const char *who, struct hl_err *err);
 /* The written answer; number 0 = the unit's next number of the year. */
-int fb_answer(struct store *st, const char *code, int64_t version, const char *text, int number, int64_t at,
-	const char *who, struct hl_err *err);
-int fb_answer_in(struct store *st, const char *code, int64_t version, const char *text, int number, int64_t at,
-	const char *who, struct hl_err *err);
+int fb_answer(struct store *st, const char *code, int64_t version, const char *text, int number,
+	int64_t at, const char *who, struct hl_err *err);
+int fb_answer_in(struct store *st, const char *code, int64_t version, const char *text, int number,
+	int64_t at, const char *who, struct hl_err *err);
 int fb_publish(struct store *st, const char *code, int64_t version, int64_t at, const char *who,
 	struct hl_err *err);
 int fb_publish_in(struct store *st, const char *code, int64_t version, int64_t at, const char *who,
 	struct hl_err *err);
 /* satisfied closes the item; not satisfied reopens it (a new answer is owed). */
-int fb_rate(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at, const char *who,
-	struct hl_err *err);
-int fb_rate_in(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at, const char *who,
-	struct hl_err *err);
+int fb_rate(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at,
+	const char *who, struct hl_err *err);
+int fb_rate_in(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at,
+	const char *who, struct hl_err *err);
 
 /* Reopen a closed item closed by mistake, for reason (required, at most
  * FB_REASON_MAX_CHARS characters), audited as who with the reason: an item
@@ -137,8 +138,8 @@ int fb_rate_in(struct store *st, const char *code, int64_t version, bool satisfi
  * HL_ECONFLICT when the item is not closed. */
 int fb_reopen(struct store *st, const char *code, int64_t version, const char *reason, int64_t at,
 	const char *who, struct hl_err *err);
-int fb_reopen_in(struct store *st, const char *code, int64_t version, const char *reason, int64_t at,
-	const char *who, struct hl_err *err);
+int fb_reopen_in(struct store *st, const char *code, int64_t version, const char *reason,
+	int64_t at, const char *who, struct hl_err *err);
 
 /* One item by code with its text and answer (in a), step and deadline at
  * the moment at; cal NULL = loaded for the call. HL_ENOTFOUND when unknown. */
@@ -165,8 +166,8 @@ bool fb_answer_public(const struct fb_item *f);
 /* The sender's name and contact (in a; "" when not given), for staff of the
  * unit only; audited as who ("feedback.contact"). who NULL only reads: the
  * caller then writes the entry with fb_read_audit (the server, on its writer). */
-int fb_contact(struct store *st, const char *code, const char *who, struct hl_arena *a,
-	char **name, char **contact, struct hl_err *err);
+int fb_contact(struct store *st, const char *code, const char *who, struct hl_arena *a, char **name,
+	char **contact, struct hl_err *err);
 
 /* Which read of a sender's data fb_read_audit records. */
 enum fb_read { FB_READ_CONTACT, FB_READ_LETTER };
@@ -177,32 +178,32 @@ int fb_read_audit(struct store *st, enum fb_read what, const char *code, const c
 	struct hl_err *err);
 
 /* The steps done so far, oldest first (in a). */
-int fb_steps(struct store *st, const char *code, struct hl_arena *a,
-	struct store_fb_step **out, size_t *n, struct hl_err *err);
+int fb_steps(struct store *st, const char *code, struct hl_arena *a, struct store_fb_step **out,
+	size_t *n, struct hl_err *err);
 
 struct fb_query {
-	const char *unit;                    /* unit code; NULL = every unit */
-	bool under;                          /* with unit: also every unit below it */
-	bool open_only;                      /* not closed */
-	bool overdue_only;                   /* next step past its deadline at `at` */
-	bool published_only;                 /* answer published (the public list) */
-	bool by_due;                         /* sort by deadline (none last), else by receipt */
-	bool with_text;                      /* fill text and answer */
-	int64_t at;                          /* the moment for overdue */
-	int limit;                           /* 0 = no limit */
+	const char *unit;    /* unit code; NULL = every unit */
+	bool under;          /* with unit: also every unit below it */
+	bool open_only;      /* not closed */
+	bool overdue_only;   /* next step past its deadline at `at` */
+	bool published_only; /* answer published (the public list) */
+	bool by_due;         /* sort by deadline (none last), else by receipt */
+	bool with_text;      /* fill text and answer */
+	int64_t at;          /* the moment for overdue */
+	int limit;           /* 0 = no limit */
 };
 
 /* Items matching q with their next step and deadline, into an array in a.
  * cal NULL = loaded for the call. */
-int fb_list(struct store *st, const struct cal *cal, const struct fb_query *q,
-	struct hl_arena *a, struct fb_item **out, size_t *n, struct hl_err *err);
+int fb_list(struct store *st, const struct cal *cal, const struct fb_query *q, struct hl_arena *a,
+	struct fb_item **out, size_t *n, struct hl_err *err);
 
 /* ---- deadlines per unit and class ---- */
 
 /* Set unit's forward hours and/or answer days (-1 = leave as is) for class
  * cls (FB_CLASS_NONE = every class without its own), audited as who. */
-int fb_deadline_set(struct store *st, const char *unit, int cls, int forward_hours,
-	int answer_days, const char *who, struct hl_err *err);
+int fb_deadline_set(struct store *st, const char *unit, int cls, int forward_hours, int answer_days,
+	const char *who, struct hl_err *err);
 
 /* The deadlines in force for unit_id and cls: its own setting for the class,
  * else for every class, else its nearest ancestor's, else the defaults. */
@@ -213,8 +214,8 @@ int fb_deadline_get(struct store *st, int64_t unit_id, int cls, int *forward_hou
 
 /* The offices items of unit_id can go to (its own and the built-in ones;
  * unit_id 0 = every office), in a. */
-int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a,
-	struct store_fb_office **out, size_t *n, struct hl_err *err);
+int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_fb_office **out,
+	size_t *n, struct hl_err *err);
 
 /* Add the office code named name to unit's own offices, or rename it (a
  * built-in code gets the unit's own name, which takes precedence), for by
@@ -254,9 +255,9 @@ struct fb_month {
  * nothing in a month are left out. A unit formed by a merger also counts its
  * predecessors' items received before the merger (svc/units.h
  * units_sources, as the indices pool). In a. */
-int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
-	const char *unit, bool under, int64_t at, struct hl_arena *a,
-	struct fb_month **out, size_t *n, struct hl_err *err);
+int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p, const char *unit,
+	bool under, int64_t at, struct hl_arena *a, struct fb_month **out, size_t *n,
+	struct hl_err *err);
 
 /* ---- the written answer ---- */
 
@@ -267,17 +268,17 @@ struct rpt_model;
  * contact never. Audited as who ("feedback.letter"); who NULL only reads
  * (as fb_contact). */
 struct fb_letter {
-	struct store_unit unit;             /* the unit answering */
-	struct store_unit parent;           /* its parent (id 0 = none), for the heading */
-	const struct rpt_model *head;       /* the heading of a document the unit issues
+	struct store_unit unit;       /* the unit answering */
+	struct store_unit parent;     /* its parent (id 0 = none), for the heading */
+	const struct rpt_model *head; /* the heading of a document the unit issues
 	                                     * (svc/report_model.h's rpt_letterhead) */
-	int number, year;                   /* "Số: number/TB-UBND", answered in year */
-	hl_day date;                        /* the answer's day */
-	const char *recipient;              /* the sender's name, or "" */
-	const char *code, *channel;         /* "PA-…", "Đường dây nóng" */
+	int number, year;             /* "Số: number/TB-UBND", answered in year */
+	hl_day date;                  /* the answer's day */
+	const char *recipient;        /* the sender's name, or "" */
+	const char *code, *channel;   /* "PA-…", "Đường dây nóng" */
 	int64_t received_at;
 	const char *text, *answer;
-	const char *office;                 /* the office that handled it, or "" */
+	const char *office; /* the office that handled it, or "" */
 };
 
 /* Gather *out for item code (strings in a); HL_ECONFLICT when not answered yet. */

@@ -22,12 +22,11 @@
 #include "svc/units.h"
 
 /* The time a step happens: at, or now (-1) but never before the previous step. */
-static int step_time(const struct store_fb_item *it, int64_t at, int64_t *out,
-	struct hl_err *err)
+static int step_time(const struct store_fb_item *it, int64_t at, int64_t *out, struct hl_err *err)
 {
 	int64_t last = it->received_at;
-	const int64_t t[] = {it->classified_at, it->forwarded_at, it->answered_at,
-		it->published_at, it->rated_at, it->closed_at};
+	const int64_t t[] = {it->classified_at, it->forwarded_at, it->answered_at, it->published_at,
+		it->rated_at, it->closed_at};
 	char a[20], b[20];
 
 	for (int i = 0; i < FB_NELEM(t); i++)
@@ -42,7 +41,8 @@ static int step_time(const struct store_fb_item *it, int64_t at, int64_t *out,
 	if (at < last)
 		return hl_err_set(err, HL_EINVAL, "--at",
 			"thời điểm %s trước bước trước đó của phản ánh %s (%s)",
-			hl_clock_fmt_minute(at, a, sizeof(a)), it->code, hl_clock_fmt_minute(last, b, sizeof(b)));
+			hl_clock_fmt_minute(at, a, sizeof(a)), it->code,
+			hl_clock_fmt_minute(last, b, sizeof(b)));
 	*out = at;
 	return HL_OK;
 }
@@ -58,7 +58,8 @@ static int make_code(struct store *st, const struct store_unit *u, int64_t recei
 	int y, m, d, rc;
 
 	hl_day_to_ymd(day, &y, &m, &d);
-	rc = STORE(st, feedback, fb_item_count, u->id, fb_day_minute(day), fb_day_minute(day + 1), &count, err);
+	rc = STORE(st, feedback, fb_item_count, u->id, fb_day_minute(day), fb_day_minute(day + 1),
+		&count, err);
 	for (int64_t seq = count + 1; rc == HL_OK && seq < count + 10000; seq++) {
 		int len = snprintf(it->code, sizeof(it->code), "PA-%s-%04d%02d%02d-%04lld", u->code,
 			y, m, d, (long long)seq);
@@ -72,8 +73,9 @@ static int make_code(struct store *st, const struct store_unit *u, int64_t recei
 		hl_err_clear(err);
 		rc = HL_OK;
 	}
-	return rc == HL_OK ? hl_err_set(err, HL_ECONFLICT, HL_HERE, "không tạo được mã phản ánh mới")
-		: rc;
+	return rc == HL_OK ?
+		hl_err_set(err, HL_ECONFLICT, HL_HERE, "không tạo được mã phản ánh mới") :
+		rc;
 }
 
 static int add_step(struct store *st, int64_t item_id, const char *step, const char *who,
@@ -119,14 +121,17 @@ static int idem_prepare(int64_t unit_id, const struct fb_new *in, const char *te
 	size_t len = strlen(in->id);
 
 	if (len >= STORE_CODE_MAX || !hl_utf8_valid(in->id, len, NULL) ||
-	    hl_text_control(in->id, NULL) != 0)
-		return hl_err_set(err, HL_EINVAL, "id", "mã gửi 'id' phải là văn bản UTF-8 1–%d byte, "
-			"không có ký tự điều khiển", STORE_CODE_MAX - 1);
+		hl_text_control(in->id, NULL) != 0)
+		return hl_err_set(err, HL_EINVAL, "id",
+			"mã gửi 'id' phải là văn bản UTF-8 1–%d byte, "
+			"không có ký tự điều khiển",
+			STORE_CODE_MAX - 1);
 	if (sodium_init() < 0)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không khởi tạo được libsodium");
 	memset(k, 0, sizeof(*k));
 	k->unit_id = unit_id;
-	crypto_generichash(k->key_hash, STORE_HASH_LEN, (const unsigned char *)in->id, len, NULL, 0);
+	crypto_generichash(k->key_hash, STORE_HASH_LEN, (const unsigned char *)in->id, len, NULL,
+		0);
 	crypto_generichash_init(&h, NULL, 0, STORE_HASH_LEN);
 	idem_str(&h, idem_tag);
 	idem_int(&h, in->channel);
@@ -176,7 +181,8 @@ static void idem_legacy(const unsigned char *salt, const char *id, char *tok)
 
 	crypto_generichash(raw, sizeof(raw), (const unsigned char *)id, strlen(id), salt,
 		STORE_HASH_LEN);
-	sodium_bin2base64(tok, TOKEN_SIZE, raw, sizeof(raw), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_bin2base64(tok, TOKEN_SIZE, raw, sizeof(raw),
+		sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	sodium_memzero(raw, sizeof(raw));
 }
 
@@ -209,7 +215,8 @@ static int new_short(struct store *st, struct hl_arena *a, const unsigned char *
 			unsigned char raw[HL_TCODE_RAW];
 
 			if (sodium_init() < 0)
-				return hl_err_set(err, HL_EIO, HL_HERE, "không khởi tạo được libsodium");
+				return hl_err_set(err, HL_EIO, HL_HERE,
+					"không khởi tạo được libsodium");
 			randombytes_buf(raw, sizeof(raw));
 			hl_tcode_make(raw, code10);
 		}
@@ -247,9 +254,11 @@ static int idem_replay(struct store *st, struct hl_arena *a, const struct store_
 	int rc = HL_ENOTFOUND;
 
 	if (memcmp(prev->content_hash, now->content_hash, STORE_HASH_LEN) != 0)
-		return hl_err_set(err, HL_ECONFLICT, "id", "mã gửi (id) '%s' đã được dùng cho một phản "
+		return hl_err_set(err, HL_ECONFLICT, "id",
+			"mã gửi (id) '%s' đã được dùng cho một phản "
 			"ánh khác của đơn vị: phản ánh này chưa được lưu; một phản ánh mới cần một mã "
-			"mới", id);
+			"mới",
+			id);
 	/* the code new_short chose: the first of the derived ones that is this
 	 * item's; an item keyed before issue 12: its long token */
 	for (int k = 0; k <= SHORT_TRIES && rc == HL_ENOTFOUND; k++) {
@@ -271,8 +280,8 @@ static int idem_replay(struct store *st, struct hl_arena *a, const struct store_
 }
 
 /* fb_add inside a transaction the caller holds (the import's too). */
-int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
-	const char *who, char *code, char *token, struct hl_err *err)
+int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in, const char *who,
+	char *code, char *token, struct hl_err *err)
 {
 	struct store_fb_item it = {0};
 	struct store_fb_idem key, prev;
@@ -299,12 +308,12 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 		hl_day lo, hi;
 
 		if (!hl_day_from_ymd(2000, 1, 1, &lo) || !hl_day_from_ymd(2099, 12, 31, &hi) ||
-		    in->received_at < 0 || day < lo || day > hi)
+			in->received_at < 0 || day < lo || day > hi)
 			return hl_err_set(err, HL_EINVAL, "received_at",
 				"thời điểm tiếp nhận phải trong các năm 2000–2099");
 	}
 	if ((u.valid_from != HL_DAY_NONE && day < u.valid_from) ||
-	    (u.valid_to != HL_DAY_NONE && day > u.valid_to)) {
+		(u.valid_to != HL_DAY_NONE && day > u.valid_to)) {
 		char when[16];
 
 		return hl_err_set(err, HL_EINVAL, "unit",
@@ -314,11 +323,11 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 	rc = fb_clean_text(a, in->text, "nội dung phản ánh", "text", FB_TEXT_MAX_CHARS, true, &text,
 		err);
 	if (rc == HL_OK)
-		rc = fb_clean_text(a, in->name, "họ tên người gửi", "name", NAME_MAX_CHARS, false, &name,
-			err);
+		rc = fb_clean_text(a, in->name, "họ tên người gửi", "name", NAME_MAX_CHARS, false,
+			&name, err);
 	if (rc == HL_OK)
-		rc = fb_clean_text(a, in->contact, "địa chỉ liên hệ", "contact", NAME_MAX_CHARS, false,
-			&contact, err);
+		rc = fb_clean_text(a, in->contact, "địa chỉ liên hệ", "contact", NAME_MAX_CHARS,
+			false, &contact, err);
 	if (rc == HL_OK && in->code != NULL && in->code[0] != '\0')
 		rc = fb_check_code(in->code, "mã phản ánh", err);
 	if (rc == HL_OK && keyed)
@@ -347,8 +356,8 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 		snprintf(it.code, sizeof(it.code), "%s", in->code);
 		rc = STORE(st, feedback, fb_item_put, &it, text, err);
 		if (rc == HL_EEXIST)
-			rc = hl_err_set(err, HL_EEXIST, "code", "đã có phản ánh mã %s; mỗi mã chỉ một lần",
-				in->code);
+			rc = hl_err_set(err, HL_EEXIST, "code",
+				"đã có phản ánh mã %s; mỗi mã chỉ một lần", in->code);
 	} else {
 		rc = make_code(st, &u, in->received_at, &it, text, err);
 	}
@@ -361,8 +370,8 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
 	snprintf(detail, sizeof(detail), "%s: đơn vị %s, kênh %s", it.code, u.code,
 		fb_channel_code(in->channel));
 	if (rc == HL_OK)
-		rc = add_step(st, it.id, "received", who, in->received_at, fb_channel_code(in->channel),
-			err);
+		rc = add_step(st, it.id, "received", who, in->received_at,
+			fb_channel_code(in->channel), err);
 	if (rc == HL_OK)
 		rc = STORE(st, admin, audit, who, "feedback.add", detail, err);
 	return rc != HL_OK ? rc : hand_out(&it, tok, code, token);
@@ -380,8 +389,8 @@ static int tx_end(struct store *st, int rc, struct hl_err *err)
 	return rc;
 }
 
-int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *code,
-	char *token, struct hl_err *err)
+int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *code, char *token,
+	struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new(OP_ARENA_CAP);
 	int rc;
@@ -393,8 +402,8 @@ int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *
 	return rc;
 }
 
-int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code,
-	char *token, struct hl_err *err)
+int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code, char *token,
+	struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
@@ -410,8 +419,8 @@ struct step {
 	struct hl_arena *a;
 	struct hl_err *err;
 	struct store_fb_item it;
-	const char *answer;          /* the new answer, or NULL */
-	char name[24];               /* "classified", ... */
+	const char *answer; /* the new answer, or NULL */
+	char name[24];      /* "classified", ... */
 	char detail[STORE_NAME_MAX];
 	int64_t at;
 };
@@ -419,8 +428,10 @@ struct step {
 /* The refusal of a step made on an item someone changed since the caller read it. */
 static int changed(struct hl_err *err, const char *code)
 {
-	return hl_err_set(err, HL_ECONFLICT, "version", "Phản ánh %s vừa được người khác cập nhật; "
-		"tải lại để xem và thao tác lại.", code);
+	return hl_err_set(err, HL_ECONFLICT, "version",
+		"Phản ánh %s vừa được người khác cập nhật; "
+		"tải lại để xem và thao tác lại.",
+		code);
 }
 
 static int step_open(struct step *s, struct store *st, const char *code, int64_t version,
@@ -437,7 +448,8 @@ static int step_open(struct step *s, struct store *st, const char *code, int64_t
 	rc = STORE(st, feedback, fb_item_get, code != NULL ? code : "", s->a, &s->it, err);
 	if (rc == HL_ENOTFOUND)
 		return hl_err_set(err, HL_ENOTFOUND, "code",
-			"không có phản ánh mã '%s' (xem: hailong feedback list)", code != NULL ? code : "");
+			"không có phản ánh mã '%s' (xem: hailong feedback list)",
+			code != NULL ? code : "");
 	if (rc == HL_OK && version > 0 && version != s->it.version)
 		rc = changed(err, s->it.code);
 	if (rc == HL_OK)
@@ -457,8 +469,9 @@ static int step_close(struct step *s, int rc, const char *who)
 	char action[40];
 
 	/* compare-and-set on the version read: a concurrent writer's change wins */
-	if (rc == HL_OK && (rc = STORE(s->st, feedback, fb_item_update, &s->it, s->answer, s->err)) ==
-	    HL_ECONFLICT)
+	if (rc == HL_OK &&
+		(rc = STORE(s->st, feedback, fb_item_update, &s->it, s->answer, s->err)) ==
+			HL_ECONFLICT)
 		changed(s->err, s->it.code);
 	if (rc == HL_OK)
 		rc = add_step(s->st, s->it.id, s->name, who, s->at, s->detail, s->err);
@@ -470,8 +483,8 @@ static int step_close(struct step *s, int rc, const char *who)
 	return rc;
 }
 
-int fb_classify_in(struct store *st, const char *code, int64_t version, int cls, const char *criterion, int kind,
-	int64_t at, const char *who, struct hl_err *err)
+int fb_classify_in(struct store *st, const char *code, int64_t version, int cls,
+	const char *criterion, int kind, int64_t at, const char *who, struct hl_err *err)
 {
 	struct step s;
 	int rc;
@@ -493,13 +506,14 @@ int fb_classify_in(struct store *st, const char *code, int64_t version, int cls,
 			s.it.closed_at = s.at;
 		snprintf(s.name, sizeof(s.name), "classified");
 		snprintf(s.detail, sizeof(s.detail), "%s%s%s, %s", fb_class_code(cls),
-			s.it.criterion[0] ? ", tiêu chí " : "", s.it.criterion, fb_kind_code(s.it.kind));
+			s.it.criterion[0] ? ", tiêu chí " : "", s.it.criterion,
+			fb_kind_code(s.it.kind));
 	}
 	return step_close(&s, rc, who);
 }
 
-int fb_forward_in(struct store *st, const char *code, int64_t version, const char *office, int64_t at,
-	const char *who, struct hl_err *err)
+int fb_forward_in(struct store *st, const char *code, int64_t version, const char *office,
+	int64_t at, const char *who, struct hl_err *err)
 {
 	struct store_fb_office *o = NULL;
 	size_t n = 0;
@@ -517,7 +531,8 @@ int fb_forward_in(struct store *st, const char *code, int64_t version, const cha
 		if (i == n) {
 			rc = hl_err_set(err, HL_ENOTFOUND, "--to",
 				"không có phòng, ban mã '%s' cho đơn vị của phản ánh %s (xem: hailong "
-				"offices list)", office != NULL ? office : "", s.it.code);
+				"offices list)",
+				office != NULL ? office : "", s.it.code);
 		} else {
 			s.it.office_id = o[i].id;
 			s.it.forwarded_at = s.at;
@@ -528,8 +543,8 @@ int fb_forward_in(struct store *st, const char *code, int64_t version, const cha
 	return step_close(&s, rc, who);
 }
 
-int fb_answer_in(struct store *st, const char *code, int64_t version, const char *text, int number, int64_t at,
-	const char *who, struct hl_err *err)
+int fb_answer_in(struct store *st, const char *code, int64_t version, const char *text, int number,
+	int64_t at, const char *who, struct hl_err *err)
 {
 	struct step s;
 	char *clean = NULL;
@@ -539,8 +554,8 @@ int fb_answer_in(struct store *st, const char *code, int64_t version, const char
 		return hl_err_set(err, HL_EINVAL, "--number", "số văn bản %d không hợp lệ", number);
 	rc = step_open(&s, st, code, version, FB_A_ANSWER, 0, at, err);
 	if (rc == HL_OK)
-		rc = fb_clean_text(s.a, text, "nội dung trả lời", "text", FB_TEXT_MAX_CHARS, true, &clean,
-			err);
+		rc = fb_clean_text(s.a, text, "nội dung trả lời", "text", FB_TEXT_MAX_CHARS, true,
+			&clean, err);
 	if (rc == HL_OK) {
 		/* numbered by the store's counter of the unit's year (0: the next) */
 		int y, m, d;
@@ -554,7 +569,7 @@ int fb_answer_in(struct store *st, const char *code, int64_t version, const char
 		s.it.answered_at = s.at;
 		if (s.it.first_answered_at < 0)
 			s.it.first_answered_at = s.at;
-		s.it.published_at = -1;      /* a new answer is not public until published */
+		s.it.published_at = -1; /* a new answer is not public until published */
 		snprintf(s.name, sizeof(s.name), "answered");
 		snprintf(s.detail, sizeof(s.detail), "số %d", number);
 	}
@@ -574,11 +589,12 @@ int fb_publish_in(struct store *st, const char *code, int64_t version, int64_t a
 	return step_close(&s, rc, who);
 }
 
-int fb_rate_in(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at, const char *who,
-	struct hl_err *err)
+int fb_rate_in(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at,
+	const char *who, struct hl_err *err)
 {
 	struct step s;
-	int rc = step_open(&s, st, code, version, satisfied ? FB_A_RATE_OK : FB_A_RATE_BAD, 0, at, err);
+	int rc = step_open(&s, st, code, version, satisfied ? FB_A_RATE_OK : FB_A_RATE_BAD, 0, at,
+		err);
 
 	if (rc == HL_OK) {
 		s.it.rating = satisfied ? 1 : 2;
@@ -595,16 +611,16 @@ int fb_rate_in(struct store *st, const char *code, int64_t version, bool satisfi
 	return step_close(&s, rc, who);
 }
 
-int fb_reopen_in(struct store *st, const char *code, int64_t version, const char *reason, int64_t at,
-	const char *who, struct hl_err *err)
+int fb_reopen_in(struct store *st, const char *code, int64_t version, const char *reason,
+	int64_t at, const char *who, struct hl_err *err)
 {
 	struct step s;
 	char *why = NULL;
 	int rc = step_open(&s, st, code, version, FB_A_REOPEN, 0, at, err);
 
 	if (rc == HL_OK)
-		rc = fb_clean_text(s.a, reason, "lý do mở lại", "reason", FB_REASON_MAX_CHARS, true, &why,
-			err);
+		rc = fb_clean_text(s.a, reason, "lý do mở lại", "reason", FB_REASON_MAX_CHARS, true,
+			&why, err);
 	if (rc == HL_OK && strlen(why) >= sizeof(s.detail))
 		rc = hl_err_set(err, HL_ELIMIT, "reason", "lý do mở lại quá dài: hãy rút gọn");
 	if (rc == HL_OK) {
@@ -626,13 +642,15 @@ int fb_reopen_in(struct store *st, const char *code, int64_t version, const char
 
 /* ---- the same, each in its own transaction (the command line) ---- */
 
-int fb_classify(struct store *st, const char *code, int64_t version, int cls, const char *criterion, int kind,
-	int64_t at, const char *who, struct hl_err *err)
+int fb_classify(struct store *st, const char *code, int64_t version, int cls, const char *criterion,
+	int kind, int64_t at, const char *who, struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
-	return rc != HL_OK ? rc
-		: tx_end(st, fb_classify_in(st, code, version, cls, criterion, kind, at, who, err), err);
+	return rc != HL_OK ?
+		rc :
+		tx_end(st, fb_classify_in(st, code, version, cls, criterion, kind, at, who, err),
+			err);
 }
 
 int fb_forward(struct store *st, const char *code, int64_t version, const char *office, int64_t at,
@@ -640,16 +658,19 @@ int fb_forward(struct store *st, const char *code, int64_t version, const char *
 {
 	int rc = store_begin(st, err);
 
-	return rc != HL_OK ? rc : tx_end(st, fb_forward_in(st, code, version, office, at, who, err), err);
+	return rc != HL_OK ?
+		rc :
+		tx_end(st, fb_forward_in(st, code, version, office, at, who, err), err);
 }
 
-int fb_answer(struct store *st, const char *code, int64_t version, const char *text, int number, int64_t at,
-	const char *who, struct hl_err *err)
+int fb_answer(struct store *st, const char *code, int64_t version, const char *text, int number,
+	int64_t at, const char *who, struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
-	return rc != HL_OK ? rc
-		: tx_end(st, fb_answer_in(st, code, version, text, number, at, who, err), err);
+	return rc != HL_OK ?
+		rc :
+		tx_end(st, fb_answer_in(st, code, version, text, number, at, who, err), err);
 }
 
 int fb_publish(struct store *st, const char *code, int64_t version, int64_t at, const char *who,
@@ -660,12 +681,14 @@ int fb_publish(struct store *st, const char *code, int64_t version, int64_t at, 
 	return rc != HL_OK ? rc : tx_end(st, fb_publish_in(st, code, version, at, who, err), err);
 }
 
-int fb_rate(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at, const char *who,
-	struct hl_err *err)
+int fb_rate(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at,
+	const char *who, struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
-	return rc != HL_OK ? rc : tx_end(st, fb_rate_in(st, code, version, satisfied, at, who, err), err);
+	return rc != HL_OK ?
+		rc :
+		tx_end(st, fb_rate_in(st, code, version, satisfied, at, who, err), err);
 }
 
 int fb_reopen(struct store *st, const char *code, int64_t version, const char *reason, int64_t at,
@@ -673,16 +696,17 @@ int fb_reopen(struct store *st, const char *code, int64_t version, const char *r
 {
 	int rc = store_begin(st, err);
 
-	return rc != HL_OK ? rc : tx_end(st, fb_reopen_in(st, code, version, reason, at, who, err), err);
+	return rc != HL_OK ? rc :
+			     tx_end(st, fb_reopen_in(st, code, version, reason, at, who, err), err);
 }
 
 /* ---- deadlines ---- */
 
-int fb_deadline_set(struct store *st, const char *unit, int cls, int forward_hours,
-	int answer_days, const char *who, struct hl_err *err)
+int fb_deadline_set(struct store *st, const char *unit, int cls, int forward_hours, int answer_days,
+	const char *who, struct hl_err *err)
 {
-	struct store_fb_deadline *dl = NULL, d = {.cls = cls, .forward_hours = -1,
-		.answer_days = -1};
+	struct store_fb_deadline *dl = NULL,
+				 d = {.cls = cls, .forward_hours = -1, .answer_days = -1};
 	struct hl_arena *a = NULL;
 	struct store_unit u;
 	size_t n = 0;
@@ -720,8 +744,9 @@ int fb_deadline_set(struct store *st, const char *unit, int cls, int forward_hou
 		d.forward_hours = forward_hours;
 	if (answer_days > 0)
 		d.answer_days = answer_days;
-	snprintf(detail, sizeof(detail), "%s, %s: chuyển trong %d giờ, trả lời trong %d ngày làm việc",
-		u.code, cls != 0 ? fb_class_code(cls) : "mọi loại", d.forward_hours, d.answer_days);
+	snprintf(detail, sizeof(detail),
+		"%s, %s: chuyển trong %d giờ, trả lời trong %d ngày làm việc", u.code,
+		cls != 0 ? fb_class_code(cls) : "mọi loại", d.forward_hours, d.answer_days);
 	if (rc == HL_OK)
 		rc = STORE(st, feedback, fb_deadline_set, &d, err);
 	if (rc == HL_OK)

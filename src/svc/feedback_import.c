@@ -69,14 +69,16 @@ static int fimp_close(struct csvi *im, int rc, const char *action)
 enum { O_CODE, O_UNIT, O_NAME, O_NCOLS };
 
 static const struct csvi_col office_cols[O_NCOLS] = {
-	{CSVI_COL("code", true)}, {CSVI_COL("unit", true)}, {CSVI_COL("name", true)},
+	{CSVI_COL("code", true)},
+	{CSVI_COL("unit", true)},
+	{CSVI_COL("name", true)},
 };
 
 static const struct csvi_spec office_spec = {office_cols, O_NCOLS, &msgs, NULL, NULL};
 
 struct office_ctx {
 	struct fb_ctx c;
-	struct lookup *seen;          /* unit and code met in the file */
+	struct lookup *seen; /* unit and code met in the file */
 };
 
 static int office_row(struct csvi *im, void *ctx)
@@ -108,8 +110,8 @@ static int office_row(struct csvi *im, void *ctx)
 	if ((rc = csvi_seen(im, x->seen, key, &dup)) != HL_OK)
 		return rc;
 	if (dup) {
-		csvi_problem(im, "code", "phòng, ban '%s' của đơn vị '%s' có hai lần trong tệp", code,
-			u->code);
+		csvi_problem(im, "code", "phòng, ban '%s' của đơn vị '%s' có hai lần trong tệp",
+			code, u->code);
 		return HL_OK;
 	}
 	snprintf(of.code, sizeof(of.code), "%s", code);
@@ -128,8 +130,9 @@ int fb_import_offices(struct store *st, FILE *f, const struct import_opts *o,
 	int rc = fimp_open(&im, st, f, o, &office_spec, rep, err);
 
 	if (rc == HL_OK)
-		rc = (x.seen = lookup_new()) != NULL ? fb_ctx_load(&x.c, st, NULL, false, im.a, err)
-			: hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		rc = (x.seen = lookup_new()) != NULL ?
+			fb_ctx_load(&x.c, st, NULL, false, im.a, err) :
+			hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if (rc == HL_OK)
 		rc = csvi_each(&im, office_row, &x);
 	fb_ctx_done(&x.c);
@@ -152,8 +155,12 @@ static const char *column_of(const char *where)
 enum { P_CODE, P_UNIT, P_RECV, P_TEXT, P_NAME, P_CONTACT, P_NCOLS };
 
 static const struct csvi_col portal_cols[P_NCOLS] = {
-	{CSVI_COL("code", true)}, {CSVI_COL("unit", true)}, {CSVI_COL("received_at", true)},
-	{CSVI_COL("text", true)}, {CSVI_COL("name", false)}, {CSVI_COL("contact", false)},
+	{CSVI_COL("code", true)},
+	{CSVI_COL("unit", true)},
+	{CSVI_COL("received_at", true)},
+	{CSVI_COL("text", true)},
+	{CSVI_COL("name", false)},
+	{CSVI_COL("contact", false)},
 };
 
 static const struct csvi_spec portal_spec = {portal_cols, P_NCOLS, &msgs, NULL, NULL};
@@ -172,8 +179,10 @@ static int portal_row(struct csvi *im, void *seen)
 	in.name = csvi_cell(im, P_NAME);
 	in.contact = csvi_cell(im, P_CONTACT);
 	if (!hl_minute_parse(csvi_cell(im, P_RECV), &in.received_at)) {
-		csvi_problem(im, "received_at", "thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM "
-			"và là thời điểm có thật)", csvi_cell(im, P_RECV));
+		csvi_problem(im, "received_at",
+			"thời điểm '%s' không hợp lệ (cần YYYY-MM-DD HH:MM "
+			"và là thời điểm có thật)",
+			csvi_cell(im, P_RECV));
 		return HL_OK;
 	}
 	if (in.code[0] == '\0') {
@@ -188,7 +197,7 @@ static int portal_row(struct csvi *im, void *seen)
 	}
 	rc = STORE(im->st, feedback, fb_item_get, in.code, im->a, &old, im->err);
 	if (rc == HL_OK) {
-		im->rep->skipped++;     /* imported before: left as it is */
+		im->rep->skipped++; /* imported before: left as it is */
 		return HL_OK;
 	}
 	if (rc != HL_ENOTFOUND)
@@ -213,8 +222,9 @@ int fb_import_portal(struct store *st, FILE *f, const struct import_opts *o,
 	int rc = fimp_open(&im, st, f, o, &portal_spec, rep, err);
 
 	if (rc == HL_OK)
-		rc = (seen = lookup_new()) != NULL ? csvi_each(&im, portal_row, seen)
-			: hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+		rc = (seen = lookup_new()) != NULL ?
+			csvi_each(&im, portal_row, seen) :
+			hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	lookup_free(seen);
 	return fimp_close(&im, rc, "feedback.import");
 }

@@ -15,7 +15,7 @@ struct wc_sched;
 
 #define FB_NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define OP_ARENA_CAP ((size_t)4 * 1024 * 1024)
-#define NAME_MAX_CHARS 200       /* the sender's name and contact */
+#define NAME_MAX_CHARS 200 /* the sender's name and contact */
 #define FORWARD_HOURS_MAX 2000
 #define ANSWER_DAYS_MAX 365
 #define TREE_DEPTH_MAX 64
@@ -26,7 +26,7 @@ struct fb_ctx {
 	struct store *st;
 	struct hl_arena *a;
 	struct hl_err *err;
-	struct store_unit *units;     /* sorted by id */
+	struct store_unit *units; /* sorted by id */
 	size_t nunits;
 	struct store_fb_office *offices;
 	size_t noffices;
@@ -52,11 +52,10 @@ bool fb_is_under(const struct fb_ctx *c, int64_t id, int64_t top);
 void fb_resolve_deadline(const struct fb_ctx *c, int64_t unit_id, int cls, int *fh, int *ad);
 /* The answer's deadline on s: days working days from receipt (first) or
  * from the reopening. */
-int fb_answer_due(const struct wc_sched *s, const struct store_fb_item *it, int days,
-	bool first, int64_t *due, struct hl_err *err);
+int fb_answer_due(const struct wc_sched *s, const struct store_fb_item *it, int days, bool first,
+	int64_t *due, struct hl_err *err);
 /* out from it: codes, names, the next step, its deadline, overdue at at. */
-int fb_decorate(struct fb_ctx *c, const struct store_fb_item *it, int64_t at,
-	struct fb_item *out);
+int fb_decorate(struct fb_ctx *c, const struct store_fb_item *it, int64_t at, struct fb_item *out);
 /* NFC copy of s in a into *out, or HL_EINVAL/HL_ELIMIT naming field. */
 int fb_clean_text(struct hl_arena *a, const char *s, const char *what, const char *field,
 	size_t max, bool required, char **out, struct hl_err *err);
@@ -67,7 +66,7 @@ void fb_short_hash(const char *code10, unsigned char out[STORE_HASH_LEN]);
 /* The unit named by code into *u (NULL code: NULL), HL_ENOTFOUND if unknown. */
 int fb_scope_unit(const struct fb_ctx *c, const char *code, const struct store_unit **u);
 /* fb_add inside a transaction the caller holds, with the arena a. */
-int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in,
-	const char *who, char *code, char *token, struct hl_err *err);
+int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in, const char *who,
+	char *code, char *token, struct hl_err *err);
 
 #endif

@@ -21,9 +21,13 @@
 
 /* Stored step names (store_fb_step.step) and how a person reads them. */
 static const char *const stored_steps[][2] = {
-	{"received", "Tiếp nhận"}, {"classified", "Phân loại"},
-	{"forwarded", "Chuyển xử lý"}, {"answered", "Trả lời"}, {"published", "Công khai"},
-	{"closed", "Đóng"}, {"reopened", "Mở lại"},
+	{"received", "Tiếp nhận"},
+	{"classified", "Phân loại"},
+	{"forwarded", "Chuyển xử lý"},
+	{"answered", "Trả lời"},
+	{"published", "Công khai"},
+	{"closed", "Đóng"},
+	{"reopened", "Mở lại"},
 };
 
 /* One code of a step's detail in words: a channel, class or kind code, an
@@ -38,7 +42,7 @@ static const char *detail_word(const char *w, const struct store_fb_office *o, s
 		return "người gửi hài lòng";
 	if (strcmp(w, "unsatisfied") == 0)
 		return "người gửi chưa hài lòng";
-	for (size_t i = 0; i < no; i++)   /* the unit's own office, listed first, wins */
+	for (size_t i = 0; i < no; i++) /* the unit's own office, listed first, wins */
 		if (strcmp(w, o[i].code) == 0)
 			return o[i].name;
 	return w;
@@ -57,7 +61,7 @@ void fb_step_text(const struct store_fb_step *s, const struct store_fb_office *o
 	*detail = s->detail;
 	/* The detail is codes joined by ", " (fb_classify_in and the others). */
 	for (char *w = copy ? strtok_r(copy, ",", &save) : NULL; w && out;
-	     w = strtok_r(NULL, ",", &save)) {
+		w = strtok_r(NULL, ",", &save)) {
 		w += strspn(w, " ");
 		out = hl_arena_printf(a, "%s%s%s", out, out[0] ? ", " : "", detail_word(w, o, no));
 	}
@@ -78,8 +82,8 @@ static int get_decorated(struct store *st, const struct cal *cal, const char *co
 	struct fb_ctx c;
 	int rc;
 
-	rc = hash != NULL ? STORE(st, feedback, fb_item_get_token, hash, a, &it, err)
-		: STORE(st, feedback, fb_item_get, code, a, &it, err);
+	rc = hash != NULL ? STORE(st, feedback, fb_item_get_token, hash, a, &it, err) :
+			    STORE(st, feedback, fb_item_get, code, a, &it, err);
 	if (rc == HL_ENOTFOUND && hash == NULL)
 		return hl_err_set(err, HL_ENOTFOUND, "code",
 			"không có phản ánh mã '%s' (xem: hailong feedback list)", code);
@@ -126,23 +130,27 @@ int fb_track(struct store *st, const struct cal *cal, const char *code, const ch
 		token_hash(token, hash);
 	} else if (hl_tcode_parse(token, code10, &perr) == HL_OK) {
 		if (given[0] == '\0')
-			return hl_err_set(err, HL_EINVAL, "code", "hãy nhập cả mã phản ánh (dạng PA-…) "
+			return hl_err_set(err, HL_EINVAL, "code",
+				"hãy nhập cả mã phản ánh (dạng PA-…) "
 				"cùng mã theo dõi");
 		fb_short_hash(code10, hash);
 	} else if (given[0] == '\0' && token != NULL &&
-	    hl_tcode_split(token, item, sizeof(item), code10) == HL_OK) {
+		hl_tcode_split(token, item, sizeof(item), code10) == HL_OK) {
 		/* both in one box */
 		given = item;
 		fb_short_hash(code10, hash);
 	} else {
-		return hl_err_set(err, HL_ENOTFOUND, "token", "%s", token != NULL && token[0] != '\0' &&
-			perr.msg[0] != '\0' ? perr.msg : "không có phản ánh nào mang mã tra cứu này");
+		return hl_err_set(err, HL_ENOTFOUND, "token", "%s",
+			token != NULL && token[0] != '\0' && perr.msg[0] != '\0' ?
+				perr.msg :
+				"không có phản ánh nào mang mã tra cứu này");
 	}
 	rc = get_decorated(st, cal, NULL, hash, at, a, out, err);
 	if (rc == HL_OK && given[0] != '\0' && !same_code(given, out->it.code))
 		rc = HL_ENOTFOUND;
 	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, "token", "không có phản ánh nào mang mã phản ánh "
+		return hl_err_set(err, HL_ENOTFOUND, "token",
+			"không có phản ánh nào mang mã phản ánh "
 			"và mã theo dõi này");
 	return rc;
 }
@@ -152,8 +160,8 @@ bool fb_answer_public(const struct fb_item *f)
 	return f->it.answered_at >= 0 && f->it.published_at >= f->it.answered_at;
 }
 
-int fb_contact(struct store *st, const char *code, const char *who, struct hl_arena *a,
-	char **name, char **contact, struct hl_err *err)
+int fb_contact(struct store *st, const char *code, const char *who, struct hl_arena *a, char **name,
+	char **contact, struct hl_err *err)
 {
 	struct store_fb_item it;
 	int rc = STORE(st, feedback, fb_item_get, code != NULL ? code : "", a, &it, err);
@@ -171,12 +179,12 @@ int fb_contact(struct store *st, const char *code, const char *who, struct hl_ar
 int fb_read_audit(struct store *st, enum fb_read what, const char *code, const char *who,
 	struct hl_err *err)
 {
-	return STORE(st, admin, audit, who, what == FB_READ_LETTER ? "feedback.letter" : "feedback.contact",
-		code, err);
+	return STORE(st, admin, audit, who,
+		what == FB_READ_LETTER ? "feedback.letter" : "feedback.contact", code, err);
 }
 
-int fb_steps(struct store *st, const char *code, struct hl_arena *a,
-	struct store_fb_step **out, size_t *n, struct hl_err *err)
+int fb_steps(struct store *st, const char *code, struct hl_arena *a, struct store_fb_step **out,
+	size_t *n, struct hl_err *err)
 {
 	struct store_fb_item it;
 	int rc = STORE(st, feedback, fb_item_get, code != NULL ? code : "", a, &it, err);
@@ -192,15 +200,16 @@ int fb_steps(struct store *st, const char *code, struct hl_arena *a,
 static int by_due(const void *x, const void *y)
 {
 	const struct fb_item *a = x, *b = y;
-	int64_t da = a->due_at < 0 ? INT64_MAX : a->due_at, db = b->due_at < 0 ? INT64_MAX : b->due_at;
+	int64_t da = a->due_at < 0 ? INT64_MAX : a->due_at,
+		db = b->due_at < 0 ? INT64_MAX : b->due_at;
 
 	if (da != db)
 		return da < db ? -1 : 1;
 	return (a->it.id > b->it.id) - (a->it.id < b->it.id);
 }
 
-int fb_list(struct store *st, const struct cal *cal, const struct fb_query *q,
-	struct hl_arena *a, struct fb_item **out, size_t *n, struct hl_err *err)
+int fb_list(struct store *st, const struct cal *cal, const struct fb_query *q, struct hl_arena *a,
+	struct fb_item **out, size_t *n, struct hl_err *err)
 {
 	struct store_fb_filter f = {.from = -1, .to = -1};
 	struct store_fb_item *items = NULL;
@@ -267,8 +276,8 @@ int fb_deadline_get(struct store *st, int64_t unit_id, int cls, int *forward_hou
 	return rc;
 }
 
-int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a,
-	struct store_fb_office **out, size_t *n, struct hl_err *err)
+int fb_offices(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_fb_office **out,
+	size_t *n, struct hl_err *err)
 {
 	return STORE(st, feedback, fb_office_list, unit_id, a, out, n, err);
 }
@@ -305,7 +314,8 @@ int fb_letter_data(struct store *st, const char *code, const char *who, struct h
 		return rc;
 	if (it.answered_at < 0 || it.answer == NULL)
 		return hl_err_set(err, HL_ECONFLICT, HL_HERE,
-			"phản ánh %s chưa được trả lời; hãy trả lời trước (feedback answer)", it.code);
+			"phản ánh %s chưa được trả lời; hãy trả lời trước (feedback answer)",
+			it.code);
 	rc = fb_ctx_load(&c, st, NULL, false, a, err);
 	if (rc == HL_OK)
 		rc = fb_decorate(&c, &it, it.answered_at, &fi);

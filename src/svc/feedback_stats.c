@@ -51,8 +51,8 @@ static int pool_map(const struct fb_ctx *c, size_t **off, struct pool_to **to, s
 	/* Count, then place: a unit's sources are few, the units may be many. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < c->nunits; i++) {
-			rc = units_sources(lin, nlin, c->units[i].id, c->units[i].code, src, &cnt, CAP,
-				err);
+			rc = units_sources(lin, nlin, c->units[i].id, c->units[i].code, src, &cnt,
+				CAP, err);
 			if (rc != HL_OK)
 				return rc;
 			for (size_t k = 0; k < cnt; k++) {
@@ -78,7 +78,8 @@ static int pool_map(const struct fb_ctx *c, size_t **off, struct pool_to **to, s
 		memcpy(fill, *off, c->nunits * sizeof(*fill));
 		*to = hl_arena_alloc(c->a, (total + 1) * sizeof(**to));
 		if (*to == NULL)
-			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính số liệu phản ánh");
+			return hl_err_set(err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi tính số liệu phản ánh");
 	}
 	return HL_OK;
 }
@@ -91,11 +92,12 @@ static bool in_scope(const struct fb_ctx *c, size_t i, const struct store_unit *
 	return under ? fb_is_under(c, c->units[i].id, top->id) : c->units[i].id == top->id;
 }
 
-int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
-	const char *unit, bool under, int64_t at, struct hl_arena *a,
-	struct fb_month **out, size_t *n, struct hl_err *err)
+int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p, const char *unit,
+	bool under, int64_t at, struct hl_arena *a, struct fb_month **out, size_t *n,
+	struct hl_err *err)
 {
-	struct store_fb_filter f = {.from = fb_day_minute(p->first), .to = fb_day_minute(p->last + 1)};
+	struct store_fb_filter f = {.from = fb_day_minute(p->first),
+		.to = fb_day_minute(p->last + 1)};
 	struct store_fb_item *items = NULL;
 	const struct store_unit *top;
 	struct tally *t = NULL;
@@ -112,7 +114,8 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 	hl_day_to_ymd(p->last, &y1, &m1, &d1);
 	nmonths = (y1 - y0) * 12 + (m1 - m0) + 1;
 	if (nmonths < 1 || nmonths > MONTHS_MAX)
-		return hl_err_set(err, HL_EINVAL, "--period", "kỳ quá dài (tối đa %d tháng)", MONTHS_MAX);
+		return hl_err_set(err, HL_EINVAL, "--period", "kỳ quá dài (tối đa %d tháng)",
+			MONTHS_MAX);
 	rc = fb_ctx_load(&c, st, cal, true, a, err);
 	if (rc == HL_OK)
 		rc = fb_scope_unit(&c, unit, &top);
@@ -135,7 +138,8 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 		goto cleanup;
 	if (c.nunits > 0 && (size_t)nmonths > SIZE_MAX / sizeof(*t) / c.nunits)
 		rc = hl_err_set(err, HL_ELIMIT, HL_HERE, "quá nhiều đơn vị và tháng");
-	else if (c.nunits > 0 && (t = hl_arena_alloc(a, c.nunits * (size_t)nmonths * sizeof(*t))) == NULL)
+	else if (c.nunits > 0 &&
+		(t = hl_arena_alloc(a, c.nunits * (size_t)nmonths * sizeof(*t))) == NULL)
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính số liệu phản ánh");
 	for (size_t i = 0; rc == HL_OK && i < nitems; i++) {
 		const struct store_fb_item *it = &items[i];
@@ -186,7 +190,7 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 			struct tally *x;
 
 			if ((to[p2].until != HL_DAY_NONE && day >= to[p2].until) ||
-			    !in_scope(&c, to[p2].dst, top, under))
+				!in_scope(&c, to[p2].dst, top, under))
 				continue;
 			x = &t[to[p2].dst * (size_t)nmonths + (size_t)mi];
 			x->received += one.received;

@@ -43,10 +43,10 @@
 #include "svc/tallyacc.h"
 #include "svc/units.h"
 
-#define UNITS_MAX_ROWS 200000  /* units are kept until parents resolve */
-#define CHUNK_ROWS 20000       /* rows per transaction of a big import, at most... */
-#define CHUNK_NS 100000000L    /* ... or rows written in this time (0,1 s) */
-#define CHUNK_PAUSE_US 3000    /* the lock left free between two chunks */
+#define UNITS_MAX_ROWS 200000 /* units are kept until parents resolve */
+#define CHUNK_ROWS 20000      /* rows per transaction of a big import, at most... */
+#define CHUNK_NS 100000000L   /* ... or rows written in this time (0,1 s) */
+#define CHUNK_PAUSE_US 3000   /* the lock left free between two chunks */
 
 /* The words of this file's importers (docs/formats.md, tests/e2e). */
 static const struct csvi_msgs msgs = {
@@ -63,12 +63,11 @@ static const struct csvi_msgs msgs = {
 	.by_line = true,
 };
 
-
 /* A big import's chunks (responses, dossiers). */
 struct chunks {
-	struct store_import_run run;   /* run.id 0 until the first chunk */
-	long in_chunk;                 /* rows written in the open transaction */
-	struct timespec t0;            /* when it began */
+	struct store_import_run run; /* run.id 0 until the first chunk */
+	long in_chunk;               /* rows written in the open transaction */
+	struct timespec t0;          /* when it began */
 };
 
 /* Open f for spec (twice: to be read twice), read its header: HL_OK when
@@ -139,7 +138,8 @@ static int chunk_begin(struct csvi *im, struct chunks *ch, const char *kind, int
 	im->in_tx = rc == HL_OK;
 	clock_gettime(CLOCK_MONOTONIC, &ch->t0);
 	if (rc == HL_OK && ch->run.id == 0) {
-		rc = STORE(im->st, admin, import_run_put, kind, batch_id, (int64_t)getpid(), &ch->run.id, im->err);
+		rc = STORE(im->st, admin, import_run_put, kind, batch_id, (int64_t)getpid(),
+			&ch->run.id, im->err);
 		snprintf(ch->run.kind, sizeof(ch->run.kind), "%s", kind);
 		ch->run.batch_id = batch_id;
 	}
@@ -209,7 +209,8 @@ static int undo_run(struct store *st, const struct store_import_run *run, const 
 	}
 	if (rc == HL_OK)
 		rc = STORE(st, admin, import_run_done, run->id, err);
-	snprintf(detail, sizeof(detail), "hủy lần nhập %s dở dang số %lld", run->kind, (long long)run->id);
+	snprintf(detail, sizeof(detail), "hủy lần nhập %s dở dang số %lld", run->kind,
+		(long long)run->id);
 	return audit_commit(st, rc, who, "import.undo", detail, err);
 }
 
@@ -234,8 +235,9 @@ static void chunk_fail(struct csvi *im, struct chunks *ch)
 		store_rollback(im->st, &ignored);
 		im->in_tx = false;
 	}
-	if (ch->run.id != 0 && undo_run(im->st, &ch->run, im->o->who != NULL ? im->o->who : "?",
-		    &ignored) == HL_OK) {
+	if (ch->run.id != 0 &&
+		undo_run(im->st, &ch->run, im->o->who != NULL ? im->o->who : "?", &ignored) ==
+			HL_OK) {
 		ch->run.id = 0;
 		drop_notes(im->st, &ignored);
 	}
@@ -288,7 +290,9 @@ static int load_units(struct csvi *im, struct lookup *map)
 	size_t n = 0;
 	int rc = STORE(im->st, units, unit_list, im->a, &u, &n, im->err);
 
-	return rc != HL_OK ? rc : index_codes(im, map, u, n, sizeof(*u), offsetof(struct store_unit, code));
+	return rc != HL_OK ?
+		rc :
+		index_codes(im, map, u, n, sizeof(*u), offsetof(struct store_unit, code));
 }
 
 static int load_fields(struct csvi *im, struct lookup *map)
@@ -297,7 +301,9 @@ static int load_fields(struct csvi *im, struct lookup *map)
 	size_t n = 0;
 	int rc = STORE(im->st, units, field_list, im->a, &f, &n, im->err);
 
-	return rc != HL_OK ? rc : index_codes(im, map, f, n, sizeof(*f), offsetof(struct store_field, code));
+	return rc != HL_OK ?
+		rc :
+		index_codes(im, map, f, n, sizeof(*f), offsetof(struct store_field, code));
 }
 
 static struct lookup *new_map(struct csvi *im)
@@ -325,7 +331,8 @@ static const struct csvi_col unit_cols[U_NCOLS] = {
 	{CSVI_COL("name", true), CSVI_TEXT_IN(struct pending_unit, u.name), .need = true},
 	{CSVI_COL("type", true)},
 	{CSVI_COL("parent", false), CSVI_TEXT_IN(struct pending_unit, parent)},
-	{CSVI_COL("valid_from", false), .kind = CSVI_DAY, CSVI_AT(struct pending_unit, u.valid_from)},
+	{CSVI_COL("valid_from", false), .kind = CSVI_DAY,
+		CSVI_AT(struct pending_unit, u.valid_from)},
 	{CSVI_COL("valid_to", false), .kind = CSVI_DAY, CSVI_AT(struct pending_unit, u.valid_to)},
 };
 
@@ -333,7 +340,7 @@ static const struct csvi_spec unit_spec = {unit_cols, U_NCOLS, &msgs, NULL, NULL
 
 /* The units read so far. */
 struct unit_rows {
-	struct lookup *seen;           /* code -> its pending_unit */
+	struct lookup *seen; /* code -> its pending_unit */
 	struct pending_unit *rows;
 	long n, cap;
 };
@@ -355,16 +362,18 @@ static bool check_unit_row(struct csvi *im, struct lookup *seen, struct pending_
 		csvi_problem(im, "type", "thiếu loại đơn vị");
 		ok = false;
 	} else if (builtin_unit_type_name(type) == NULL) {
-		csvi_problem(im, "type", "loại đơn vị '%s' không có (các loại: tinh, huyen, "
-			"ubnd-huyen, ubnd-xa, tram-y-te, truong, nganh-doc, benh-vien, so-nganh)", type);
+		csvi_problem(im, "type",
+			"loại đơn vị '%s' không có (các loại: tinh, huyen, "
+			"ubnd-huyen, ubnd-xa, tram-y-te, truong, nganh-doc, benh-vien, so-nganh)",
+			type);
 		ok = false;
 	} else {
 		snprintf(p->u.type, sizeof(p->u.type), "%s", type);
 	}
 	ok &= csvi_parse(im, U_FROM, p);
 	ok &= csvi_parse(im, U_TO, p);
-	if (ok && p->u.valid_from != HL_DAY_NONE && p->u.valid_to != HL_DAY_NONE
-		&& p->u.valid_to < p->u.valid_from) {
+	if (ok && p->u.valid_from != HL_DAY_NONE && p->u.valid_to != HL_DAY_NONE &&
+		p->u.valid_to < p->u.valid_from) {
 		csvi_problem(im, "valid_to", "ngày kết thúc trước ngày bắt đầu");
 		ok = false;
 	}
@@ -372,7 +381,8 @@ static bool check_unit_row(struct csvi *im, struct lookup *seen, struct pending_
 		keep = false;
 	} else {
 		if (lookup_get(seen, p->u.code) != NULL) {
-			csvi_problem(im, "code", "mã đơn vị '%s' đã có ở dòng trước trong tệp", p->u.code);
+			csvi_problem(im, "code", "mã đơn vị '%s' đã có ở dòng trước trong tệp",
+				p->u.code);
 			keep = false;
 		}
 		if (strcmp(p->u.code, p->parent) == 0) {
@@ -461,11 +471,11 @@ static int put_units(struct csvi *im, struct pending_unit *rows, long n, struct 
 		if (rows[i].done)
 			continue;
 		if (lookup_get(seen, rows[i].parent) != NULL)
-			import_add_problem(im->rep, rows[i].line, "parent", "đơn vị cấp trên '%s' tạo thành vòng lặp",
-				rows[i].parent);
+			import_add_problem(im->rep, rows[i].line, "parent",
+				"đơn vị cấp trên '%s' tạo thành vòng lặp", rows[i].parent);
 		else
-			import_add_problem(im->rep, rows[i].line, "parent", "đơn vị cấp trên '%s' không tồn tại",
-				rows[i].parent);
+			import_add_problem(im->rep, rows[i].line, "parent",
+				"đơn vị cấp trên '%s' không tồn tại", rows[i].parent);
 	}
 	return HL_OK;
 }
@@ -489,15 +499,16 @@ static int refuse_loops(struct csvi *im, struct lookup *seen)
 		const struct pending_unit *p = on[k] ? lookup_get(seen, u[k].code) : NULL;
 
 		if (p != NULL)
-			import_add_problem(im->rep, p->line, "parent", "đơn vị cấp trên '%s' tạo thành "
-				"vòng lặp với các đơn vị đã có: '%s' là đơn vị cấp dưới của '%s'", p->parent,
-				p->parent, p->u.code);
+			import_add_problem(im->rep, p->line, "parent",
+				"đơn vị cấp trên '%s' tạo thành "
+				"vòng lặp với các đơn vị đã có: '%s' là đơn vị cấp dưới của '%s'",
+				p->parent, p->parent, p->u.code);
 	}
 	return HL_OK;
 }
 
-int import_units(struct store *st, FILE *f, const struct import_opts *o,
-	struct import_report *rep, struct hl_err *err)
+int import_units(struct store *st, FILE *f, const struct import_opts *o, struct import_report *rep,
+	struct hl_err *err)
 {
 	struct csvi im;
 	struct unit_rows ur = {0};
@@ -572,20 +583,29 @@ static int put_staff(struct store *st, void *row, struct hl_err *err)
  * perhaps a unit, stored one by one in one transaction. */
 struct code_list {
 	struct csvi_spec spec;
-	const char *what;        /* the code's name in a problem */
-	const char *action;      /* the audit's */
-	int unit_col;            /* the unit's column, -1 = none */
-	size_t unit_off;         /* where the unit's id goes in the row */
+	const char *what;   /* the code's name in a problem */
+	const char *action; /* the audit's */
+	int unit_col;       /* the unit's column, -1 = none */
+	size_t unit_off;    /* where the unit's id goes in the row */
 	int (*put)(struct store *st, void *row, struct hl_err *err);
 };
 
 static const struct code_list fields_list = {
-	{field_cols, F_NCOLS, &msgs, NULL, NULL}, "mã lĩnh vực", "fields.import", -1, 0, put_field,
+	{field_cols, F_NCOLS, &msgs, NULL, NULL},
+	"mã lĩnh vực",
+	"fields.import",
+	-1,
+	0,
+	put_field,
 };
 
 static const struct code_list staff_list = {
-	{staff_cols, S_NCOLS, &msgs, NULL, NULL}, "mã công chức", "staff.import", S_UNIT,
-	offsetof(struct store_staff, unit_id), put_staff,
+	{staff_cols, S_NCOLS, &msgs, NULL, NULL},
+	"mã công chức",
+	"staff.import",
+	S_UNIT,
+	offsetof(struct store_staff, unit_id),
+	put_staff,
 };
 
 struct list_ctx {
@@ -611,7 +631,8 @@ static int list_row(struct csvi *im, void *ctx)
 		memcpy((char *)&row + x->l->unit_off, &unit_id, sizeof(unit_id));
 	else if (x->l->unit_col >= 0)
 		ok = false;
-	if (code[0] != '\0' && ((rc = met_before(im, x->seen, code, x->l->what, &dup)) != HL_OK || dup))
+	if (code[0] != '\0' &&
+		((rc = met_before(im, x->seen, code, x->l->what, &dup)) != HL_OK || dup))
 		return dup ? HL_OK : rc;
 	if (!ok)
 		return HL_OK;
@@ -643,14 +664,14 @@ static int import_list(const struct code_list *l, struct store *st, FILE *f,
 	return rc;
 }
 
-int import_fields(struct store *st, FILE *f, const struct import_opts *o,
-	struct import_report *rep, struct hl_err *err)
+int import_fields(struct store *st, FILE *f, const struct import_opts *o, struct import_report *rep,
+	struct hl_err *err)
 {
 	return import_list(&fields_list, st, f, o, rep, err);
 }
 
-int import_staff(struct store *st, FILE *f, const struct import_opts *o,
-	struct import_report *rep, struct hl_err *err)
+int import_staff(struct store *st, FILE *f, const struct import_opts *o, struct import_report *rep,
+	struct hl_err *err)
 {
 	return import_list(&staff_list, st, f, o, rep, err);
 }
@@ -659,25 +680,30 @@ int import_staff(struct store *st, FILE *f, const struct import_opts *o,
 
 /* The checks themselves are ingest.c's, shared with the server's API. */
 
-enum { R_UNIT, R_INSTR, R_DATE, R_ID, R_CHANNEL, R_FIELD, R_STAFF, R_DOSSIER, R_COMMENT,
-	R_NCOLS };
+enum { R_UNIT, R_INSTR, R_DATE, R_ID, R_CHANNEL, R_FIELD, R_STAFF, R_DOSSIER, R_COMMENT, R_NCOLS };
 
 static const struct csvi_col resp_cols[R_NCOLS] = {
-	{CSVI_COL("unit", true)}, {CSVI_COL("instrument", true)}, {CSVI_COL("date", true)},
-	{CSVI_COL("id", false)}, {CSVI_COL("channel", false)}, {CSVI_COL("field", false)},
-	{CSVI_COL("staff", false)}, {CSVI_COL("dossier", false)}, {CSVI_COL("comment", false)},
+	{CSVI_COL("unit", true)},
+	{CSVI_COL("instrument", true)},
+	{CSVI_COL("date", true)},
+	{CSVI_COL("id", false)},
+	{CSVI_COL("channel", false)},
+	{CSVI_COL("field", false)},
+	{CSVI_COL("staff", false)},
+	{CSVI_COL("dossier", false)},
+	{CSVI_COL("comment", false)},
 };
 
 struct resp_ctx {
 	struct csvi *im;
-	struct ingest *g;                /* what the store knows */
-	struct lookup *qidx;             /* "code@version" -> int[nq]: question per column */
-	int nq;                          /* question columns */
-	int qcol[CSVR_MAX_FIELDS];       /* their header indices */
+	struct ingest *g;          /* what the store knows */
+	struct lookup *qidx;       /* "code@version" -> int[nq]: question per column */
+	int nq;                    /* question columns */
+	int qcol[CSVR_MAX_FIELDS]; /* their header indices */
 	int64_t batch;
-	int64_t first_id, last_id;     /* ids of the rows this import stored */
-	struct codeset *seen;            /* first pass: ids met */
-	bool write;                      /* second pass: store */
+	int64_t first_id, last_id; /* ids of the rows this import stored */
+	struct codeset *seen;      /* first pass: ids met */
+	bool write;                /* second pass: store */
 	struct chunks ch;
 	struct store_response r;
 };
@@ -722,10 +748,14 @@ static bool check_response(struct resp_ctx *x)
 	struct csvi *im = x->im;
 	struct ingest_sink sink = {row_problem, im, 0};
 	struct ingest_in in = {
-		.id = csvi_cell(im, R_ID), .unit = csvi_cell(im, R_UNIT),
-		.instrument = csvi_cell(im, R_INSTR), .date = csvi_cell(im, R_DATE),
-		.channel = csvi_cell(im, R_CHANNEL), .field = csvi_cell(im, R_FIELD),
-		.staff = csvi_cell(im, R_STAFF), .dossier = csvi_cell(im, R_DOSSIER),
+		.id = csvi_cell(im, R_ID),
+		.unit = csvi_cell(im, R_UNIT),
+		.instrument = csvi_cell(im, R_INSTR),
+		.date = csvi_cell(im, R_DATE),
+		.channel = csvi_cell(im, R_CHANNEL),
+		.field = csvi_cell(im, R_FIELD),
+		.staff = csvi_cell(im, R_STAFF),
+		.dossier = csvi_cell(im, R_DOSSIER),
 		.comment = csvi_cell(im, R_COMMENT),
 	};
 	const struct ingest_inst *it;
@@ -749,8 +779,8 @@ static int resp_chunk_begin(struct resp_ctx *x)
 	struct csvi *im = x->im;
 
 	if (x->batch == 0) {
-		int rc = STORE(im->st, responses, batch_new, "import", im->o->name != NULL ? im->o->name : "",
-			&x->batch, im->err);
+		int rc = STORE(im->st, responses, batch_new, "import",
+			im->o->name != NULL ? im->o->name : "", &x->batch, im->err);
 
 		if (rc != HL_OK)
 			return rc;
@@ -812,8 +842,10 @@ static int resp_row(struct csvi *im, void *ctx)
 	rc = intake_store(im->st, INTAKE_IMPORT, &p, NULL, NULL, im->err);
 	if (rc == HL_ECONFLICT) {
 		hl_err_clear(im->err);
-		csvi_problem(im, "id", "mã phiếu '%s' đã có trong đơn vị với nội dung khác "
-			"(ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã khác", x->r.ext_id);
+		csvi_problem(im, "id",
+			"mã phiếu '%s' đã có trong đơn vị với nội dung khác "
+			"(ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã khác",
+			x->r.ext_id);
 		return HL_OK;
 	}
 	if (rc != HL_OK)
@@ -845,8 +877,8 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 	x->im = &im;
 	x->qidx = lookup_new();
 	x->seen = codeset_new();
-	rc = x->qidx != NULL && x->seen != NULL ? ingest_load(st, &x->g, err)
-		: hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = x->qidx != NULL && x->seen != NULL ? ingest_load(st, &x->g, err) :
+						  hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if (rc == HL_OK)
 		rc = start(&im, st, f, o, &spec, true, rep, err);
 	if (rc != HL_OK)
@@ -890,10 +922,25 @@ cleanup:
 
 /* ---- dossiers ---- */
 
-enum { D_CODE, D_UNIT, D_FIELD, D_PROC, D_CHANNEL, D_RECV, D_DUE, D_FIN, D_RET, D_SUPP,
-	D_RESCH, D_APOL, D_SUBM, D_NCOLS };
+enum {
+	D_CODE,
+	D_UNIT,
+	D_FIELD,
+	D_PROC,
+	D_CHANNEL,
+	D_RECV,
+	D_DUE,
+	D_FIN,
+	D_RET,
+	D_SUPP,
+	D_RESCH,
+	D_APOL,
+	D_SUBM,
+	D_NCOLS
+};
 
-#define MINUTE(m, needed) .kind = CSVI_MINUTE, CSVI_AT(struct store_dossier, m), .need = needed, \
+#define MINUTE(m, needed) \
+	.kind = CSVI_MINUTE, CSVI_AT(struct store_dossier, m), .need = needed, \
 	.empty = "thiếu thời điểm"
 
 static const struct csvi_col dossier_cols[D_NCOLS] = {
@@ -906,8 +953,10 @@ static const struct csvi_col dossier_cols[D_NCOLS] = {
 	{CSVI_COL("due_at", true), MINUTE(due_at, true)},
 	{CSVI_COL("finished_at", false), MINUTE(finished_at, false)},
 	{CSVI_COL("returned_at", false), MINUTE(returned_at, false)},
-	{CSVI_COL("supplements", false), .kind = CSVI_COUNT, CSVI_AT(struct store_dossier, supplements)},
-	{CSVI_COL("reschedules", false), .kind = CSVI_COUNT, CSVI_AT(struct store_dossier, reschedules)},
+	{CSVI_COL("supplements", false), .kind = CSVI_COUNT,
+		CSVI_AT(struct store_dossier, supplements)},
+	{CSVI_COL("reschedules", false), .kind = CSVI_COUNT,
+		CSVI_AT(struct store_dossier, reschedules)},
 	{CSVI_COL("apology", false), .kind = CSVI_YESNO, CSVI_AT(struct store_dossier, apology)},
 	{CSVI_COL("submitted_at", false), MINUTE(submitted_at, false)},
 };
@@ -928,13 +977,16 @@ static const struct {
 	const char *msg;
 } not_before[] = {
 	{D_DUE, offsetof(struct store_dossier, due_at), "hạn trả trước thời điểm tiếp nhận"},
-	{D_FIN, offsetof(struct store_dossier, finished_at), "hoàn thành trước thời điểm tiếp nhận"},
-	{D_RET, offsetof(struct store_dossier, returned_at), "trả kết quả trước thời điểm tiếp nhận"},
+	{D_FIN, offsetof(struct store_dossier, finished_at),
+		"hoàn thành trước thời điểm tiếp nhận"},
+	{D_RET, offsetof(struct store_dossier, returned_at),
+		"trả kết quả trước thời điểm tiếp nhận"},
 };
 
 static bool check_dossier(struct csvi *im, struct dossier_ctx *x, struct store_dossier *d)
 {
-	static const int first[] = {D_CODE, D_PROC}, times[] = {D_RECV, D_DUE, D_FIN, D_RET, D_SUBM};
+	static const int first[] = {D_CODE, D_PROC},
+			 times[] = {D_RECV, D_DUE, D_FIN, D_RET, D_SUBM};
 	const char *s;
 	char key[STORE_CODE_MAX];
 	bool ok = true;
@@ -958,7 +1010,8 @@ static bool check_dossier(struct csvi *im, struct dossier_ctx *x, struct store_d
 	if (tl_channel_parse(s) != TL_CH_NONE) {
 		snprintf(d->channel, sizeof(d->channel), "%s", s);
 	} else {
-		csvi_problem(im, "channel", "kênh '%s' không có (dùng online, direct hoặc post)", s);
+		csvi_problem(im, "channel", "kênh '%s' không có (dùng online, direct hoặc post)",
+			s);
 		ok = false;
 	}
 	for (size_t i = 0; i < sizeof(times) / sizeof(times[0]); i++)
@@ -969,10 +1022,12 @@ static bool check_dossier(struct csvi *im, struct dossier_ctx *x, struct store_d
 			ok = false;
 		}
 		for (size_t i = 0; i < sizeof(not_before) / sizeof(not_before[0]); i++) {
-			int64_t t = *(const int64_t *)(const void *)((const char *)d + not_before[i].off);
+			int64_t t = *(
+				const int64_t *)(const void *)((const char *)d + not_before[i].off);
 
 			if (t >= 0 && t < d->received_at) {
-				csvi_problem(im, dossier_cols[not_before[i].col].name, "%s", not_before[i].msg);
+				csvi_problem(im, dossier_cols[not_before[i].col].name, "%s",
+					not_before[i].msg);
 				ok = false;
 			}
 		}
@@ -987,7 +1042,8 @@ static bool check_dossier(struct csvi *im, struct dossier_ctx *x, struct store_d
 			csvi_problem(im, "code", "hết bộ nhớ");
 			ok = false;
 		} else if (dup) {
-			csvi_problem(im, "code", "mã hồ sơ '%s' đã có ở dòng trước trong tệp", d->code);
+			csvi_problem(im, "code", "mã hồ sơ '%s' đã có ở dòng trước trong tệp",
+				d->code);
 			ok = false;
 		}
 	}
@@ -1005,8 +1061,9 @@ static int dossier_row(struct csvi *im, void *ctx)
 	if (!check_dossier(im, x, &d) || !x->write || im->rep->nproblems > 0)
 		return HL_OK;
 	if ((!im->in_tx && (rc = chunk_begin(im, &x->ch, "dossiers", 0)) != HL_OK) ||
-	    (rc = STORE(im->st, dossiers, dossier_undo_note, x->ch.run.id, d.code, im->err)) != HL_OK ||
-	    (rc = dq_save(im->st, &d, im->err)) != HL_OK)
+		(rc = STORE(im->st, dossiers, dossier_undo_note, x->ch.run.id, d.code, im->err)) !=
+			HL_OK ||
+		(rc = dq_save(im->st, &d, im->err)) != HL_OK)
 		return rc;
 	im->rep->added++;
 	return chunk_full(&x->ch) ? chunk_commit(im, &x->ch) : HL_OK;

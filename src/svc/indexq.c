@@ -30,7 +30,7 @@ struct idmap {
 };
 
 struct fkey {
-	size_t unit;      /* index + 1; 0 = empty slot */
+	size_t unit; /* index + 1; 0 = empty slot */
 	int64_t field;
 	struct hl_tallyset set;
 };
@@ -40,12 +40,12 @@ struct q {
 	struct hl_arena *a;
 	struct store_unit *u;
 	size_t n;
-	struct idmap *ids;        /* sorted by id */
-	size_t *src, *src_off, *src_cnt;  /* data sources of each unit */
-	struct hl_tallyset *cur, *prev;   /* own tallies per unit */
-	struct fkey *fcur, *fprev;        /* per (unit, field), with weighting */
+	struct idmap *ids;               /* sorted by id */
+	size_t *src, *src_off, *src_cnt; /* data sources of each unit */
+	struct hl_tallyset *cur, *prev;  /* own tallies per unit */
+	struct fkey *fcur, *fprev;       /* per (unit, field), with weighting */
 	size_t fcap;
-	struct hl_tallyset *sink;         /* where a scan callback adds */
+	struct hl_tallyset *sink; /* where a scan callback adds */
 	struct fkey *fsink;
 	struct hl_err *err;
 };
@@ -77,7 +77,8 @@ static int on_tally(void *ctx, const struct store_tally_row *row)
 
 static struct fkey *fslot(struct fkey *tab, size_t cap, size_t unit, int64_t field)
 {
-	size_t h = (unit * 0x9E3779B97F4A7C15ULL ^ (uint64_t)field * 0xC2B2AE3D27D4EB4FULL) & (cap - 1);
+	size_t h = (unit * 0x9E3779B97F4A7C15ULL ^ (uint64_t)field * 0xC2B2AE3D27D4EB4FULL) &
+		(cap - 1);
 
 	for (size_t probe = 0; probe < cap; probe++) {
 		struct fkey *k = &tab[(h + probe) & (cap - 1)];
@@ -120,13 +121,16 @@ static int gather(struct q *q, hl_day first, hl_day last, bool per_field)
 	hl_day_to_ymd(last, &y, &m, &d);
 	mlast_end = d == hl_month_days(y, m) ? last : hl_day_month_start(last) - 1;
 	if (mfirst > mlast_end)
-		return STORE(q->st, tallies, tally_scan, GRAIN_DAY, per_field, first, last, cb, q, q->err);
-	rc = STORE(q->st, tallies, tally_scan, GRAIN_MONTH, per_field, mfirst, hl_day_month_start(mlast_end),
-		cb, q, q->err);
+		return STORE(q->st, tallies, tally_scan, GRAIN_DAY, per_field, first, last, cb, q,
+			q->err);
+	rc = STORE(q->st, tallies, tally_scan, GRAIN_MONTH, per_field, mfirst,
+		hl_day_month_start(mlast_end), cb, q, q->err);
 	if (rc == HL_OK && first < mfirst)
-		rc = STORE(q->st, tallies, tally_scan, GRAIN_DAY, per_field, first, mfirst - 1, cb, q, q->err);
+		rc = STORE(q->st, tallies, tally_scan, GRAIN_DAY, per_field, first, mfirst - 1, cb,
+			q, q->err);
 	if (rc == HL_OK && mlast_end < last)
-		rc = STORE(q->st, tallies, tally_scan, GRAIN_DAY, per_field, mlast_end + 1, last, cb, q, q->err);
+		rc = STORE(q->st, tallies, tally_scan, GRAIN_DAY, per_field, mlast_end + 1, last,
+			cb, q, q->err);
 	return rc;
 }
 
@@ -176,8 +180,8 @@ static void pooled_set(const struct q *q, const struct hl_tallyset *own, size_t 
 
 /* Post-stratified estimates of unit i for every cell, from per-field
  * tallies and the fields' dossier counts over the period. */
-static int weighted_cells(struct q *q, const struct fkey *ftab, size_t i, hl_day first,
-	hl_day last, struct iq_result *r, bool use_prev, struct hl_idx_unit *iu, int64_t *nall)
+static int weighted_cells(struct q *q, const struct fkey *ftab, size_t i, hl_day first, hl_day last,
+	struct iq_result *r, bool use_prev, struct hl_idx_unit *iu, int64_t *nall)
 {
 	enum { MAXF = 256 };
 	int64_t fid[MAXF];
@@ -210,7 +214,8 @@ static int weighted_cells(struct q *q, const struct fkey *ftab, size_t i, hl_day
 			}
 			hl_tallyset_merge(&fs[f], &ftab[k].set, NULL);
 		}
-		rc = STORE(q->st, dossiers, dossier_count_by_field, q->u[src].id, first, last, q->a, &cnt, &ncnt, q->err);
+		rc = STORE(q->st, dossiers, dossier_count_by_field, q->u[src].id, first, last, q->a,
+			&cnt, &ncnt, q->err);
 		if (rc != HL_OK)
 			goto cleanup;
 		for (size_t c = 0; c < ncnt; c++)
@@ -307,7 +312,9 @@ static int name_criteria(struct q *q, struct iq_result *r)
 			if (instruments_get_id(q->st, q->a, list[i].id, NULL, &in, q->err) != HL_OK)
 				continue; /* a name is a nicety: a bad definition must not stop the index */
 			for (int k = 0; k < r->ncrit; k++) {
-				int c = r->crit_name[k] ? -1 : hl_instrument_criterion(in, r->crit_code[k]);
+				int c = r->crit_name[k] ?
+					-1 :
+					hl_instrument_criterion(in, r->crit_code[k]);
 
 				if (c >= 0)
 					r->crit_name[k] = in->criteria[c].name;
@@ -427,8 +434,8 @@ static bool below(const struct q *q, size_t i, int64_t root_id)
 	return false;
 }
 
-int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
-	struct iq_result **out, struct hl_err *err)
+int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o, struct iq_result **out,
+	struct hl_err *err)
 {
 	struct q q = {.st = st, .a = a, .err = err};
 	struct iq_result *r;
@@ -461,7 +468,8 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 	iu = hl_arena_alloc(a, (q.n + 1) * sizeof(*iu));
 	listed = hl_arena_alloc(a, (q.n + 1) * sizeof(*listed));
 	if (!q.ids || !q.cur || !q.prev || !pcur || !pprev || !iu || !listed)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính chỉ số cho %zu đơn vị", q.n);
+		return hl_err_set(err, HL_ENOMEM, HL_HERE,
+			"hết bộ nhớ khi tính chỉ số cho %zu đơn vị", q.n);
 	for (size_t i = 0; i < q.n; i++) {
 		q.ids[i].id = q.u[i].id;
 		q.ids[i].idx = i;
@@ -476,7 +484,8 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 	if (o->unit && only < 0)
 		return hl_err_set(err, HL_ENOTFOUND, "--unit", "không có đơn vị mã '%s'", o->unit);
 	if (o->under && root < 0)
-		return hl_err_set(err, HL_ENOTFOUND, "--under", "không có đơn vị mã '%s'", o->under);
+		return hl_err_set(err, HL_ENOTFOUND, "--under", "không có đơn vị mã '%s'",
+			o->under);
 
 	rc = build_sources(&q, err);
 	if (rc != HL_OK)
@@ -504,8 +513,8 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 		if (only >= 0)
 			listed[i] = (long)i == only;
 		else if (root >= 0)
-			listed[i] = shown && ((long)i == root ? has_data(&pcur[i]) :
-				below(&q, i, q.u[root].id));
+			listed[i] = shown &&
+				((long)i == root ? has_data(&pcur[i]) : below(&q, i, q.u[root].id));
 		else
 			listed[i] = shown;
 		if (listed[i] && o->type && strcmp(q.u[i].type, o->type) != 0)
@@ -529,7 +538,8 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 		q.fcur = hl_arena_alloc(a, q.fcap * sizeof(*q.fcur));
 		q.fprev = hl_arena_alloc(a, q.fcap * sizeof(*q.fprev));
 		if (!q.fcur || !q.fprev)
-			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi gia quyền theo lĩnh vực");
+			return hl_err_set(err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi gia quyền theo lĩnh vực");
 		q.fsink = q.fcur;
 		rc = gather(&q, r->period.first, r->period.last, true);
 		if (rc == HL_OK) {
@@ -551,11 +561,11 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 		iu[i].type = q.u[i].type;
 		iu[i].ranked = overlaps(&q.u[i], r->period.first, r->period.last);
 		if (o->weight_field) {
-			rc = weighted_cells(&q, q.fcur, i, r->period.first, r->period.last, r, false,
-				&iu[i], &ncur);
+			rc = weighted_cells(&q, q.fcur, i, r->period.first, r->period.last, r,
+				false, &iu[i], &ncur);
 			if (rc == HL_OK)
-				rc = weighted_cells(&q, q.fprev, i, r->prev.first, r->prev.last, r, true,
-					&iu[i], &nprev);
+				rc = weighted_cells(&q, q.fprev, i, r->prev.first, r->prev.last, r,
+					true, &iu[i], &nprev);
 			if (rc != HL_OK)
 				return rc;
 		} else {
@@ -564,8 +574,8 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
 		}
 		hl_index_overall(&iu[i], r->ncrit, ncur, nprev);
 		for (int k = 0; k <= r->ncrit; k++)
-			iu[i].cell[k].has_target = iq_target(targets, ntargets, &q.u[i], r->crit_code[k],
-				&iu[i].cell[k].target);
+			iu[i].cell[k].has_target = iq_target(targets, ntargets, &q.u[i],
+				r->crit_code[k], &iu[i].cell[k].target);
 	}
 	rc = hl_index_compare(iu, q.n, r->ncrit + 1, err);
 	if (rc != HL_OK)

@@ -17,26 +17,26 @@ struct hl_arena;
 
 struct iq_opts {
 	struct hl_period period;
-	const char *unit;      /* only this unit (may be a unit formed later) */
-	const char *under;     /* only units below this one */
-	const char *type;      /* only units of this type */
-	bool weight_field;     /* post-stratify by the fields' shares of dossiers */
+	const char *unit;  /* only this unit (may be a unit formed later) */
+	const char *under; /* only units below this one */
+	const char *type;  /* only units of this type */
+	bool weight_field; /* post-stratify by the fields' shares of dossiers */
 };
 
 struct iq_unit {
 	struct store_unit unit;
-	bool active;           /* existed during the period */
-	bool pooled;           /* includes its predecessors' responses */
+	bool active; /* existed during the period */
+	bool pooled; /* includes its predecessors' responses */
 	struct hl_idx_unit idx;
 };
 
 struct iq_result {
 	struct hl_period period, prev;
-	int ncrit;                                  /* cell ncrit is SIPAS */
+	int ncrit; /* cell ncrit is SIPAS */
 	const char *crit_code[HL_IDX_MAXCELLS];
 	const char *crit_name[HL_IDX_MAXCELLS];
 	size_t nunits;
-	struct iq_unit *units;                      /* the units in scope, tree order */
+	struct iq_unit *units; /* the units in scope, tree order */
 };
 
 /* The target of unit u for criterion crit among t[0..nt) (one year's, from
@@ -46,8 +46,8 @@ bool iq_target(const struct store_target *t, size_t nt, const struct store_unit 
 	const char *crit, double *out);
 
 /* Run the query; *out and everything in it live in arena a. */
-int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o,
-	struct iq_result **out, struct hl_err *err);
+int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o, struct iq_result **out,
+	struct hl_err *err);
 
 /* The mean of several units ("bình quân các đơn vị"): each criterion's and
  * SIPAS's plain mean of the units' valid values, now and a year before, as
@@ -56,7 +56,7 @@ struct iq_mean {
 	bool valid[HL_IDX_MAXCELLS], prev_valid[HL_IDX_MAXCELLS];
 	double value[HL_IDX_MAXCELLS], prev[HL_IDX_MAXCELLS];
 	int64_t n;
-	int units;                                  /* units with a SIPAS value */
+	int units; /* units with a SIPAS value */
 };
 
 /* The mean of res's units into *out. */

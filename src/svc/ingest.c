@@ -22,7 +22,7 @@
 #include "svc/lookup.h"
 
 #define SNAP_ARENA_CAP ((size_t)256 * 1024 * 1024)
-#define NFC_STACK_CP 1024       /* code points normalised without allocating */
+#define NFC_STACK_CP 1024 /* code points normalised without allocating */
 
 struct ingest {
 	struct hl_arena *a;
@@ -31,11 +31,11 @@ struct ingest {
 	size_t nfl;
 	struct store_staff *sf;
 	size_t nsf;
-	struct ingest_inst **byid;  /* every version, in list order */
+	struct ingest_inst **byid; /* every version, in list order */
 	size_t ninst;
-	int64_t loaded_at;          /* monotonic seconds */
-	int refs;                   /* holders, when shared */
-	bool retired;               /* replaced: freed by its last holder */
+	int64_t loaded_at; /* monotonic seconds */
+	int refs;          /* holders, when shared */
+	bool retired;      /* replaced: freed by its last holder */
 };
 
 static int64_t mono_now(void)
@@ -193,8 +193,8 @@ static int load_instruments(struct ingest *g, struct store *st, struct hl_err *e
 		if (lookup_put(g->insts, key, it) != HL_OK)
 			return nomem(err);
 		/* The bare code means the current (highest) version. */
-		if ((cur == NULL || cur->si.version < it->si.version)
-			&& lookup_put(g->insts, it->si.code, it) != HL_OK)
+		if ((cur == NULL || cur->si.version < it->si.version) &&
+			lookup_put(g->insts, it->si.code, it) != HL_OK)
 			return nomem(err);
 		for (int q = 0; q < it->in->nquestions; q++)
 			if (lookup_put(g->qcodes, it->in->questions[q].code, it) != HL_OK)
@@ -220,7 +220,8 @@ int ingest_load(struct store *st, struct ingest **out, struct hl_err *err)
 	g->staff = lookup_new();
 	g->insts = lookup_new();
 	g->qcodes = lookup_new();
-	if (!g->a || !g->units || !g->unit_ids || !g->fields || !g->staff || !g->insts || !g->qcodes) {
+	if (!g->a || !g->units || !g->unit_ids || !g->fields || !g->staff || !g->insts ||
+		!g->qcodes) {
 		rc = nomem(err);
 		goto cleanup;
 	}
@@ -229,8 +230,8 @@ int ingest_load(struct store *st, struct ingest **out, struct hl_err *err)
 		char id[24];
 
 		snprintf(id, sizeof(id), "%lld", (long long)u[i].id);
-		if (lookup_put(g->units, u[i].code, &u[i]) != HL_OK
-			|| lookup_put(g->unit_ids, id, &u[i]) != HL_OK)
+		if (lookup_put(g->units, u[i].code, &u[i]) != HL_OK ||
+			lookup_put(g->unit_ids, id, &u[i]) != HL_OK)
 			rc = nomem(err);
 	}
 	if (rc == HL_OK)
@@ -312,8 +313,10 @@ static const struct {
 	const char *name, *label;
 	int ch;
 } chans[] = {
-	{"kiosk", "Kiosk tại bộ phận một cửa", CH_KIOSK}, {"paper", "Phiếu giấy", CH_PAPER},
-	{"qr", "Mã QR (điện thoại)", CH_QR}, {"import", "Nhập từ tệp", CH_IMPORT},
+	{"kiosk", "Kiosk tại bộ phận một cửa", CH_KIOSK},
+	{"paper", "Phiếu giấy", CH_PAPER},
+	{"qr", "Mã QR (điện thoại)", CH_QR},
+	{"import", "Nhập từ tệp", CH_IMPORT},
 };
 
 const char *ingest_channel_label(int ch)
@@ -356,8 +359,7 @@ static bool ref(struct ingest_sink *sink, struct lookup *map, const char *given,
 /* Copy optional text into dst; false (reported) when too long, not UTF-8
  * or holding a control character (hl_text_control: the rule of every text
  * sent in, feedback's too). */
-static bool text(struct ingest_sink *sink, const char *name, const char *s, char *dst,
-	size_t size)
+static bool text(struct ingest_sink *sink, const char *name, const char *s, char *dst, size_t size)
 {
 	size_t at = 0;
 	int ctl;
@@ -370,8 +372,10 @@ static bool text(struct ingest_sink *sink, const char *name, const char *s, char
 		return false;
 	}
 	if ((ctl = hl_text_control(s, &at)) != 0) {
-		report(sink, name, "có ký tự điều khiển (mã %d) ở ký tự thứ %zu: chỉ nhận chữ, số, "
-			"dấu, dấu tab và xuống dòng", ctl, at + 1);
+		report(sink, name,
+			"có ký tự điều khiển (mã %d) ở ký tự thứ %zu: chỉ nhận chữ, số, "
+			"dấu, dấu tab và xuống dòng",
+			ctl, at + 1);
 		return false;
 	}
 	if (ingest_nfc(s, dst, size) < 0) {
@@ -421,7 +425,8 @@ bool ingest_check(const struct ingest *g, const struct ingest_in *in, struct sto
 		if (s[0] == '\0')
 			report(sink, "date", "thiếu ngày");
 		else
-			report(sink, "date", "ngày '%s' không hợp lệ (cần YYYY-MM-DD và là ngày có thật)",
+			report(sink, "date",
+				"ngày '%s' không hợp lệ (cần YYYY-MM-DD và là ngày có thật)",
 				clip(s, 40, cb));
 		ok = false;
 	} else if (u != NULL) {
@@ -430,8 +435,10 @@ bool ingest_check(const struct ingest *g, const struct ingest_in *in, struct sto
 				u->code, s, hl_day_vn(u->valid_from, d1, sizeof(d1)));
 			ok = false;
 		} else if (u->valid_to != HL_DAY_NONE && r->day > u->valid_to) {
-			report(sink, "date", "đơn vị '%s' không còn tồn tại vào ngày %s "
-				"(đến hết ngày %s)", u->code, s, hl_day_vn(u->valid_to, d1, sizeof(d1)));
+			report(sink, "date",
+				"đơn vị '%s' không còn tồn tại vào ngày %s "
+				"(đến hết ngày %s)",
+				u->code, s, hl_day_vn(u->valid_to, d1, sizeof(d1)));
 			ok = false;
 		}
 	}
@@ -447,10 +454,10 @@ bool ingest_check(const struct ingest *g, const struct ingest_in *in, struct sto
 			clip(s, 40, cb));
 		ok = false;
 	}
-	ok &= ref(sink, g->fields, nz(in->field), "field", "lĩnh vực", offsetof(struct store_field, id),
-		&r->field_id);
-	ok &= ref(sink, g->staff, nz(in->staff), "staff", "công chức", offsetof(struct store_staff, id),
-		&r->staff_id);
+	ok &= ref(sink, g->fields, nz(in->field), "field", "lĩnh vực",
+		offsetof(struct store_field, id), &r->field_id);
+	ok &= ref(sink, g->staff, nz(in->staff), "staff", "công chức",
+		offsetof(struct store_staff, id), &r->staff_id);
 
 	s = nz(in->instrument);
 	it = ingest_instrument(g, s);
@@ -517,9 +524,10 @@ bool ingest_answer_text(const struct ingest_inst *it, int q, const char *name, c
 		return ingest_answer_level(it, -1, name, 0, r, sink);
 	v = parse_level(text_);
 	if (v < 0) {
-		report(sink, name, "câu trả lời '%s' không phải là số (cần 1–%d, "
-			"hoặc để trống nếu không trả lời)", clip(text_, 40, cb),
-			it->in->scales[it->in->questions[q].scale].nlevels);
+		report(sink, name,
+			"câu trả lời '%s' không phải là số (cần 1–%d, "
+			"hoặc để trống nếu không trả lời)",
+			clip(text_, 40, cb), it->in->scales[it->in->questions[q].scale].nlevels);
 		return false;
 	}
 	return ingest_answer_level(it, q, name, v, r, sink);
@@ -547,8 +555,8 @@ bool ingest_parse_when(const char *s, hl_day *day, int64_t *at, bool *has_time)
 		*at = (int64_t)local * 86400 - (int64_t)HL_VN_TZ_MINUTES * 60;
 		return true;
 	}
-	if ((s[10] != 'T' && s[10] != ' ') || !hl_digits(s + 11, 2, &h) || s[13] != ':'
-		|| !hl_digits(s + 14, 2, &m) || h > 23 || m > 59)
+	if ((s[10] != 'T' && s[10] != ' ') || !hl_digits(s + 11, 2, &h) || s[13] != ':' ||
+		!hl_digits(s + 14, 2, &m) || h > 23 || m > 59)
 		return false;
 	p = s + 16;
 	if (*p == ':') {
@@ -560,7 +568,8 @@ bool ingest_parse_when(const char *s, hl_day *day, int64_t *at, bool *has_time)
 		off = 0;
 		p++;
 	} else if (*p == '+' || *p == '-') {
-		if (!hl_digits(p + 1, 2, &oh) || p[3] != ':' || !hl_digits(p + 4, 2, &om) || oh > 14 || om > 59)
+		if (!hl_digits(p + 1, 2, &oh) || p[3] != ':' || !hl_digits(p + 4, 2, &om) ||
+			oh > 14 || om > 59)
 			return false;
 		off = (oh * 60 + om) * (*p == '-' ? -1 : 1);
 		p += 6;
@@ -638,48 +647,56 @@ int ingest_json(const struct ingest *g, const char *body, size_t len,
 	memset(&in, 0, sizeof(in));
 	hl_err_clear(err);
 	if (len > INGEST_JSON_MAX)
-		return hl_err_set(err, HL_ELIMIT, "body", "nội dung quá lớn: %zu byte, tối đa %d byte",
-			len, INGEST_JSON_MAX);
+		return hl_err_set(err, HL_ELIMIT, "body",
+			"nội dung quá lớn: %zu byte, tối đa %d byte", len, INGEST_JSON_MAX);
 	if (!hl_utf8_valid(body, len, NULL))
 		return hl_err_set(err, HL_EINVAL, "body", "nội dung không phải UTF-8 hợp lệ");
 	root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (root == NULL)
-		return hl_err_set(err, HL_EINVAL, "body", "JSON không hợp lệ ở dòng %d, cột %d "
-			"(ký tự thứ %d)", jerr.line, jerr.column, jerr.position);
+		return hl_err_set(err, HL_EINVAL, "body",
+			"JSON không hợp lệ ở dòng %d, cột %d "
+			"(ký tự thứ %d)",
+			jerr.line, jerr.column, jerr.position);
 	if (!json_is_object(root)) {
 		rc = hl_err_set(err, HL_EINVAL, "body", "nội dung phải là một đối tượng JSON {…}");
 		goto cleanup;
 	}
-	json_object_foreach(root, key, v) {
+	json_object_foreach(root, key, v)
+	{
 		bool known = false;
 
 		for (int i = 0; json_keys[i] != NULL && !known; i++)
 			known = strcmp(key, json_keys[i]) == 0;
 		if (!known) {
-			rc = hl_err_set(err, HL_EINVAL, "body", "khóa '%s' không có trong định dạng "
-				"phiếu (xem docs/api.md)", clip(key, 40, cb));
+			rc = hl_err_set(err, HL_EINVAL, "body",
+				"khóa '%s' không có trong định dạng "
+				"phiếu (xem docs/api.md)",
+				clip(key, 40, cb));
 			snprintf(err->where, sizeof(err->where), "%s", clip(key, 60, cb));
 			goto cleanup;
 		}
 	}
-	if ((rc = json_text(root, "id", &in.id, err)) != HL_OK
-		|| (rc = json_text(root, "unit", &in.unit, err)) != HL_OK
-		|| (rc = json_text(root, "instrument", &in.instrument, err)) != HL_OK
-		|| (rc = json_text(root, "collected_at", &when, err)) != HL_OK
-		|| (rc = json_text(root, "channel", &in.channel, err)) != HL_OK
-		|| (rc = json_text(root, "field", &in.field, err)) != HL_OK
-		|| (rc = json_text(root, "staff", &in.staff, err)) != HL_OK
-		|| (rc = json_text(root, "dossier", &in.dossier, err)) != HL_OK
-		|| (rc = json_text(root, "comment", &in.comment, err)) != HL_OK)
+	if ((rc = json_text(root, "id", &in.id, err)) != HL_OK ||
+		(rc = json_text(root, "unit", &in.unit, err)) != HL_OK ||
+		(rc = json_text(root, "instrument", &in.instrument, err)) != HL_OK ||
+		(rc = json_text(root, "collected_at", &when, err)) != HL_OK ||
+		(rc = json_text(root, "channel", &in.channel, err)) != HL_OK ||
+		(rc = json_text(root, "field", &in.field, err)) != HL_OK ||
+		(rc = json_text(root, "staff", &in.staff, err)) != HL_OK ||
+		(rc = json_text(root, "dossier", &in.dossier, err)) != HL_OK ||
+		(rc = json_text(root, "comment", &in.comment, err)) != HL_OK)
 		goto cleanup;
 	if ((v = json_object_get(root, "complaint")) != NULL && !json_is_null(v)) {
 		if (!json_is_boolean(v)) {
-			rc = hl_err_set(err, HL_EINVAL, "complaint", "'complaint' phải là true hoặc false");
+			rc = hl_err_set(err, HL_EINVAL, "complaint",
+				"'complaint' phải là true hoặc false");
 			goto cleanup;
 		}
 		out->complaint = json_is_true(v);
-		if (out->complaint && (in.comment == NULL || in.comment[strspn(in.comment, " \t\r\n")] == '\0')) {
-			rc = hl_err_set(err, HL_EINVAL, "complaint", "phản ánh, kiến nghị ('complaint') "
+		if (out->complaint &&
+			(in.comment == NULL || in.comment[strspn(in.comment, " \t\r\n")] == '\0')) {
+			rc = hl_err_set(err, HL_EINVAL, "complaint",
+				"phản ánh, kiến nghị ('complaint') "
 				"cần có nội dung trong 'comment'");
 			goto cleanup;
 		}
@@ -689,23 +706,27 @@ int ingest_json(const struct ingest *g, const char *body, size_t len,
 	if (in.channel == NULL || in.channel[0] == '\0')
 		in.channel = o->channel;
 	if (o->kiosk && (in.id == NULL || in.id[0] == '\0')) {
-		rc = hl_err_set(err, HL_EINVAL, "id", "thiếu mã phiếu: thiết bị kiosk phải gửi 'id' "
+		rc = hl_err_set(err, HL_EINVAL, "id",
+			"thiếu mã phiếu: thiết bị kiosk phải gửi 'id' "
 			"để một phiếu gửi lại không bị tính hai lần");
 		goto cleanup;
 	}
 	if (o->kiosk && in.channel != NULL && strcmp(in.channel, "kiosk") != 0) {
-		rc = hl_err_set(err, HL_EINVAL, "channel", "thiết bị kiosk chỉ gửi được phiếu kênh "
+		rc = hl_err_set(err, HL_EINVAL, "channel",
+			"thiết bị kiosk chỉ gửi được phiếu kênh "
 			"'kiosk'");
 		goto cleanup;
 	}
 	if (o->server_day) {
 		out->r.day = o->day;
 	} else if (when == NULL || when[0] == '\0') {
-		rc = hl_err_set(err, HL_EINVAL, "collected_at", "thiếu thời điểm trả lời "
+		rc = hl_err_set(err, HL_EINVAL, "collected_at",
+			"thiếu thời điểm trả lời "
 			"'collected_at' (YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM:SS+07:00)");
 		goto cleanup;
 	} else if (!ingest_parse_when(when, &out->r.day, &out->collected_at, &out->has_time)) {
-		rc = hl_err_set(err, HL_EINVAL, "collected_at", "thời điểm '%s' không hợp lệ (cần "
+		rc = hl_err_set(err, HL_EINVAL, "collected_at",
+			"thời điểm '%s' không hợp lệ (cần "
 			"YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM[:SS] kèm Z hoặc ±HH:MM, là ngày giờ có thật)",
 			clip(when, 40, cb));
 		goto cleanup;
@@ -718,26 +739,30 @@ int ingest_json(const struct ingest *g, const char *body, size_t len,
 	}
 	answers = json_object_get(root, "answers");
 	if (answers == NULL || !json_is_object(answers)) {
-		rc = hl_err_set(err, HL_EINVAL, "answers", answers == NULL ?
-			"thiếu câu trả lời 'answers' ({\"TC1\": 5, …})" :
-			"'answers' phải là một đối tượng {\"TC1\": 5, …}");
+		rc = hl_err_set(err, HL_EINVAL, "answers",
+			answers == NULL ? "thiếu câu trả lời 'answers' ({\"TC1\": 5, …})" :
+					  "'answers' phải là một đối tượng {\"TC1\": 5, …}");
 		goto cleanup;
 	}
-	json_object_foreach(answers, key, v) {
+	json_object_foreach(answers, key, v)
+	{
 		int q = hl_instrument_question(out->inst->in, key);
 		char field[64];
 		json_int_t lv;
 
 		snprintf(field, sizeof(field), "answers.%s", clip(key, 40, cb));
 		if (q < 0) {
-			rc = hl_err_set(err, HL_EINVAL, field, "câu hỏi '%s' không thuộc bộ câu hỏi "
-				"%s@%d", clip(key, 40, cb), out->inst->si.code, out->inst->si.version);
+			rc = hl_err_set(err, HL_EINVAL, field,
+				"câu hỏi '%s' không thuộc bộ câu hỏi "
+				"%s@%d",
+				clip(key, 40, cb), out->inst->si.code, out->inst->si.version);
 			goto cleanup;
 		}
 		if (json_is_null(v))
 			continue;
 		if (!json_is_integer(v)) {
-			rc = hl_err_set(err, HL_EINVAL, field, "câu trả lời phải là số nguyên 1–%d "
+			rc = hl_err_set(err, HL_EINVAL, field,
+				"câu trả lời phải là số nguyên 1–%d "
 				"(hoặc null nếu không trả lời)",
 				out->inst->in->scales[out->inst->in->questions[q].scale].nlevels);
 			goto cleanup;
@@ -806,8 +831,8 @@ static void install(struct ingest_shared *s, struct ingest *g)
 	}
 }
 
-int ingest_acquire(struct ingest_shared *s, struct store *st, bool fresh,
-	const struct ingest **out, struct hl_err *err)
+int ingest_acquire(struct ingest_shared *s, struct store *st, bool fresh, const struct ingest **out,
+	struct hl_err *err)
 {
 	struct ingest *g = NULL;
 	int rc = HL_OK;

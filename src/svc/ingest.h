@@ -21,7 +21,7 @@ struct hl_instrument;
 struct ingest;
 struct ingest_shared;
 
-#define INGEST_JSON_MAX (16 * 1024)   /* body cap of ingest_json, bytes */
+#define INGEST_JSON_MAX (16 * 1024) /* body cap of ingest_json, bytes */
 
 /* A response's channel (enum store_channel) as people read it ("Phiếu
  * giấy", "Mã QR (điện thoại)"); static. */
@@ -39,7 +39,7 @@ struct ingest_inst {
 struct ingest_sink {
 	void (*problem)(void *ctx, const char *name, const char *msg);
 	void *ctx;
-	int nproblems;        /* counted by the ingest functions */
+	int nproblems; /* counted by the ingest functions */
 };
 
 /* The outside text of one response; NULL or "" = not given. */
@@ -96,20 +96,20 @@ long ingest_nfc(const char *s, char *dst, size_t size);
 /* ---- the API body (docs/api.md, POST /api/v1/responses) ---- */
 
 struct ingest_json_opts {
-	const char *unit;            /* the unit when the body names none (a kiosk's), or NULL */
-	const char *channel;         /* the default channel ("kiosk", "paper") */
-	bool kiosk;                  /* id required; channel must be "kiosk" */
-	bool server_day;             /* the response is dated day (a QR answer, dated by the
+	const char *unit;    /* the unit when the body names none (a kiosk's), or NULL */
+	const char *channel; /* the default channel ("kiosk", "paper") */
+	bool kiosk;          /* id required; channel must be "kiosk" */
+	bool server_day;     /* the response is dated day (a QR answer, dated by the
 	                              * server): collected_at may be left out and is ignored */
 	hl_day day;
 };
 
 struct ingest_json_out {
-	struct store_response r;     /* checked; status, kiosk_id, received_at, batch_id left 0 */
+	struct store_response r; /* checked; status, kiosk_id, received_at, batch_id left 0 */
 	const struct ingest_inst *inst;
-	int64_t collected_at;        /* seconds since 1970 (UTC); for a bare date, its local noon */
-	bool has_time;               /* collected_at had a time of day */
-	bool complaint;              /* the comment is also a complaint to answer (feedback) */
+	int64_t collected_at; /* seconds since 1970 (UTC); for a bare date, its local noon */
+	bool has_time;        /* collected_at had a time of day */
+	bool complaint;       /* the comment is also a complaint to answer (feedback) */
 };
 
 /* Parse and check the JSON body (len bytes) into out, with g's rules.
@@ -133,8 +133,8 @@ void ingest_shared_free(struct ingest_shared *s);
 
 /* The current snapshot (loaded from st if missing or stale, or if older than
  * 1 s and fresh is set — after a miss), held until ingest_release. */
-int ingest_acquire(struct ingest_shared *s, struct store *st, bool fresh,
-	const struct ingest **out, struct hl_err *err);
+int ingest_acquire(struct ingest_shared *s, struct store *st, bool fresh, const struct ingest **out,
+	struct hl_err *err);
 
 /* Give back a snapshot from ingest_acquire. */
 void ingest_release(struct ingest_shared *s, const struct ingest *g);

@@ -26,7 +26,8 @@ int instruments_get_id(struct store *st, struct hl_arena *a, int64_t id,
 {
 	struct store_instrument m;
 	char *json = NULL;
-	int rc = STORE(st, instruments, instrument_get_id, id, a, &m, out != NULL ? &json : NULL, err);
+	int rc = STORE(st, instruments, instrument_get_id, id, a, &m, out != NULL ? &json : NULL,
+		err);
 
 	if (rc != HL_OK)
 		return rc;
@@ -36,8 +37,7 @@ int instruments_get_id(struct store *st, struct hl_arena *a, int64_t id,
 }
 
 int instruments_get(struct store *st, struct hl_arena *a, const char *code, int version,
-	struct store_instrument *meta, char **json, struct hl_instrument **out,
-	struct hl_err *err)
+	struct store_instrument *meta, char **json, struct hl_instrument **out, struct hl_err *err)
 {
 	struct store_instrument m;
 	char *text = NULL;
@@ -73,7 +73,7 @@ int instruments_all(struct store *st, struct hl_arena *a, struct store_instrumen
 
 struct instruments_cache {
 	struct hl_arena *a;
-	struct hl_instrument **by_id;   /* nid long, NULL = not loaded yet */
+	struct hl_instrument **by_id; /* nid long, NULL = not loaded yet */
 	int64_t nid;
 };
 
@@ -100,7 +100,8 @@ const struct hl_instrument *instruments_cached(struct instruments_cache *c, stru
 	int64_t id, struct hl_err *err)
 {
 	if (id <= 0 || id > CACHE_MAX_ID) {
-		hl_err_set(err, HL_EINVAL, HL_HERE, "số hiệu bộ câu hỏi %lld không hợp lệ", (long long)id);
+		hl_err_set(err, HL_EINVAL, HL_HERE, "số hiệu bộ câu hỏi %lld không hợp lệ",
+			(long long)id);
 		return NULL;
 	}
 	if (id >= c->nid) {
@@ -118,7 +119,7 @@ const struct hl_instrument *instruments_cached(struct instruments_cache *c, stru
 		c->nid = n;
 	}
 	if (c->by_id[id] == NULL &&
-	    instruments_get_id(st, c->a, id, NULL, &c->by_id[id], err) != HL_OK)
+		instruments_get_id(st, c->a, id, NULL, &c->by_id[id], err) != HL_OK)
 		return NULL;
 	return c->by_id[id];
 }

@@ -31,8 +31,7 @@ int instruments_get_id(struct store *st, struct hl_arena *a, int64_t id,
 /* The same by code and version (0: the newest version of code), and the
  * stored definition's text into *json (may be NULL; owned by a). */
 int instruments_get(struct store *st, struct hl_arena *a, const char *code, int version,
-	struct store_instrument *meta, char **json, struct hl_instrument **out,
-	struct hl_err *err);
+	struct store_instrument *meta, char **json, struct hl_instrument **out, struct hl_err *err);
 
 /* Parsed versions by id, each loaded on first use and kept as long as the
  * cache: for a long-lived owner (the server's writer) that meets the same

@@ -20,22 +20,22 @@
 
 /* Who may send a channel's response for a unit. */
 enum intake_who {
-	WHO_KIOSK,      /* a kiosk, for its own unit */
-	WHO_SCOPE,      /* a user, for a unit in their scope (caller's sees) */
-	WHO_LINK,       /* a link's holder, for the link's unit and dossier only */
-	WHO_CALLER,     /* checked by the caller (a batch's clerk, a reviewer, a file's importer) */
+	WHO_KIOSK,  /* a kiosk, for its own unit */
+	WHO_SCOPE,  /* a user, for a unit in their scope (caller's sees) */
+	WHO_LINK,   /* a link's holder, for the link's unit and dossier only */
+	WHO_CALLER, /* checked by the caller (a batch's clerk, a reviewer, a file's importer) */
 };
 
 /* How a channel's response is stored. */
 enum intake_step {
-	STEP_INSERT,    /* inserted with its content hash, held or counted (intake_post) */
-	STEP_LINK,      /* inserted by its one-time link (receipt_answer) */
-	STEP_ACCEPT,    /* stored before and held: now counted */
+	STEP_INSERT, /* inserted with its content hash, held or counted (intake_post) */
+	STEP_LINK,   /* inserted by its one-time link (receipt_answer) */
+	STEP_ACCEPT, /* stored before and held: now counted */
 };
 
 /* A channel's policy, as data. */
 struct intake_policy {
-	const char *channel;    /* ingest's default channel name */
+	const char *channel; /* ingest's default channel name */
 	enum intake_who who;
 	enum intake_step step;
 	bool kiosk_body;        /* the body follows the kiosk's rules (id required) */
@@ -46,9 +46,15 @@ struct intake_policy {
 };
 
 static const struct intake_policy policies[] = {
-	[INTAKE_KIOSK] = {.channel = "kiosk", .who = WHO_KIOSK, .kiosk_body = true,
-		.held_rules = true, .complaint = true, .who_prefix = "kiosk"},
-	[INTAKE_USER] = {.channel = "paper", .who = WHO_SCOPE, .complaint = true,
+	[INTAKE_KIOSK] = {.channel = "kiosk",
+		.who = WHO_KIOSK,
+		.kiosk_body = true,
+		.held_rules = true,
+		.complaint = true,
+		.who_prefix = "kiosk"},
+	[INTAKE_USER] = {.channel = "paper",
+		.who = WHO_SCOPE,
+		.complaint = true,
 		.who_prefix = "web"},
 	[INTAKE_QR] = {.channel = "qr", .who = WHO_LINK, .step = STEP_LINK, .server_day = true},
 	/* stored by intake_store only: their callers checked them */
@@ -91,12 +97,12 @@ static void put_bytes(crypto_generichash_state *h, const void *p, size_t n)
 	crypto_generichash_update(h, p, n);
 }
 
-void intake_hash(const struct store_response *r, bool complaint,
-	unsigned char out[STORE_HASH_LEN])
+void intake_hash(const struct store_response *r, bool complaint, unsigned char out[STORE_HASH_LEN])
 {
 	crypto_generichash_state h;
-	int n = r->nanswers < 0 ? 0 : r->nanswers > STORE_ANSWERS_MAX ? STORE_ANSWERS_MAX
-		: r->nanswers;
+	int n = r->nanswers < 0                 ? 0 :
+		r->nanswers > STORE_ANSWERS_MAX ? STORE_ANSWERS_MAX :
+						  r->nanswers;
 
 	crypto_generichash_init(&h, NULL, 0, STORE_HASH_LEN);
 	put_bytes(&h, hash_tag, sizeof(hash_tag));
@@ -137,9 +143,11 @@ int intake_insert(struct store *st, struct store_response *r, bool complaint,
 	if (memcmp(prev.content_hash, r->content_hash, STORE_HASH_LEN) == 0)
 		return hl_err_set(err, HL_EEXIST, "id", "phiếu mã %s đã được lưu, không lưu lại",
 			r->ext_id);
-	return hl_err_set(err, HL_ECONFLICT, "id", "mã phiếu %s đã được dùng cho một phiếu khác "
+	return hl_err_set(err, HL_ECONFLICT, "id",
+		"mã phiếu %s đã được dùng cho một phiếu khác "
 		"của đơn vị (khác ngày, câu trả lời, ý kiến hoặc thông tin khác): phiếu này không được "
-		"lưu; một phiếu mới cần một mã mới", r->ext_id);
+		"lưu; một phiếu mới cần một mã mới",
+		r->ext_id);
 }
 
 int intake_kiosk_held(struct store *st, int64_t kiosk_id, int64_t now, hl_day day, int64_t at,
@@ -171,8 +179,10 @@ static int complaint_failed(int rc, struct hl_err *err)
 	if (rc != HL_EINVAL && rc != HL_ELIMIT)
 		return rc;
 	snprintf(why, sizeof(why), "%s", err->msg);
-	return hl_err_set(err, rc, "comment", "ý kiến không ghi thành phản ánh, kiến nghị được (%s); "
-		"phiếu chưa được lưu: hãy sửa ý kiến hoặc bỏ đánh dấu phản ánh rồi gửi lại", why);
+	return hl_err_set(err, rc, "comment",
+		"ý kiến không ghi thành phản ánh, kiến nghị được (%s); "
+		"phiếu chưa được lưu: hãy sửa ý kiến hoặc bỏ đánh dấu phản ánh rồi gửi lại",
+		why);
 }
 
 int intake_post(struct store *st, struct intake_post *p, struct hl_err *err)
@@ -183,8 +193,9 @@ int intake_post(struct store *st, struct intake_post *p, struct hl_err *err)
 
 	p->duplicate = false;
 	p->fb_code[0] = '\0';
-	if (p->kiosk && (rc = intake_kiosk_held(st, r->kiosk_id, r->received_at, r->day,
-		    p->collected_at, p->has_time, &held, err)) != HL_OK)
+	if (p->kiosk &&
+		(rc = intake_kiosk_held(st, r->kiosk_id, r->received_at, r->day, p->collected_at,
+			 p->has_time, &held, err)) != HL_OK)
 		return rc;
 	r->status = held ? RS_HELD : RS_COUNTED;
 	rc = intake_insert(st, r, p->fb != NULL, NULL, err);
@@ -265,13 +276,14 @@ static bool maybe_stale(const struct hl_err *err)
 /* Parse and check the body with a snapshot, once more with a fresh one when
  * it names something the snapshot may not know yet; *unit gets the
  * response's unit. */
-static int parse(const struct intake_policy *pol, const struct intake_caller *c,
-	const char *body, size_t len, struct ingest_json_out *in, struct store_unit *unit,
-	struct hl_err *err)
+static int parse(const struct intake_policy *pol, const struct intake_caller *c, const char *body,
+	size_t len, struct ingest_json_out *in, struct store_unit *unit, struct hl_err *err)
 {
 	struct ingest_shared *sh = intake_shared();
-	struct ingest_json_opts o = {.channel = pol->channel, .kiosk = pol->kiosk_body,
-		.server_day = pol->server_day, .day = c->link_day};
+	struct ingest_json_opts o = {.channel = pol->channel,
+		.kiosk = pol->kiosk_body,
+		.server_day = pol->server_day,
+		.day = c->link_day};
 	char unit_code[STORE_CODE_MAX];
 	int rc = HL_OK;
 
@@ -311,8 +323,7 @@ static int may_send(const struct intake_policy *pol, const struct intake_caller 
 	const struct store_unit *unit, struct store_response *r, struct hl_err *err)
 {
 	switch (pol->who) {
-	case WHO_CALLER:        /* refused by intake_submit */
-		break;
+	case WHO_CALLER: /* refused by intake_submit */ break;
 	case WHO_KIOSK:
 		if (unit->id != c->unit_id)
 			return hl_err_set(err, HL_EPERM, "unit",
@@ -325,7 +336,8 @@ static int may_send(const struct intake_policy *pol, const struct intake_caller 
 		break;
 	case WHO_LINK:
 		if (r->unit_id != c->unit_id)
-			return hl_err_set(err, HL_EPERM, "unit", "phiếu khảo sát này chỉ dành cho đơn "
+			return hl_err_set(err, HL_EPERM, "unit",
+				"phiếu khảo sát này chỉ dành cho đơn "
 				"vị đã tiếp nhận hồ sơ");
 		if (r->channel != CH_QR)
 			return hl_err_set(err, HL_EINVAL, "channel",
@@ -360,8 +372,8 @@ static void complaint(const struct intake_policy *pol, const struct intake_calle
 		pol->who == WHO_KIOSK ? c->kiosk_name : c->user_name);
 }
 
-int intake_begin(const struct intake_caller *c, const char *body, size_t len,
-	struct intake_job *j, struct hl_err *err)
+int intake_begin(const struct intake_caller *c, const char *body, size_t len, struct intake_job *j,
+	struct hl_err *err)
 {
 	int rc;
 
@@ -371,7 +383,7 @@ int intake_begin(const struct intake_caller *c, const char *body, size_t len,
 	if (j->pol->who == WHO_CALLER)
 		return hl_err_set(err, HL_EPERM, HL_HERE, "kênh này không nhận từng phiếu gửi đến");
 	if ((rc = parse(j->pol, c, body, len, &j->in, &j->unit, err)) != HL_OK ||
-	    (rc = may_send(j->pol, c, &j->unit, &j->in.r, err)) != HL_OK)
+		(rc = may_send(j->pol, c, &j->unit, &j->in.r, err)) != HL_OK)
 		return rc;
 	j->in.r.received_at = c->now;
 	j->in.r.kiosk_id = j->pol->who == WHO_KIOSK ? c->kiosk_id : 0;
@@ -413,7 +425,7 @@ int intake_submit(const struct intake_caller *c, const char *body, size_t len,
 	if (j == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if ((rc = intake_begin(c, body, len, j, err)) == HL_OK &&
-	    (rc = c->write(c->ctx, intake_write, j, err)) == HL_OK)
+		(rc = c->write(c->ctx, intake_write, j, err)) == HL_OK)
 		intake_end(j, out);
 	hl_free(j);
 	return rc;

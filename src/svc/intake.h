@@ -32,18 +32,17 @@
 struct fb_new;
 struct ingest_shared;
 
-#define INTAKE_BURST_MAX 3               /* a kiosk's responses per window, more are held */
-#define INTAKE_BURST_WINDOW 60           /* seconds */
-#define INTAKE_FUTURE_SLACK (10 * 60)    /* seconds a kiosk's clock may run ahead */
-#define INTAKE_PAST_DAYS 31              /* days back a kiosk's answer may be dated */
+#define INTAKE_BURST_MAX 3            /* a kiosk's responses per window, more are held */
+#define INTAKE_BURST_WINDOW 60        /* seconds */
+#define INTAKE_FUTURE_SLACK (10 * 60) /* seconds a kiosk's clock may run ahead */
+#define INTAKE_PAST_DAYS 31           /* days back a kiosk's answer may be dated */
 
 /* The content hash of r (BLAKE2b-256 of a canonical encoding): what was
  * answered — the day (except for a QR answer, which the server dates), the
  * instrument, channel, field, staff, dossier, comment, answers — and whether
  * the comment is also a complaint. Not the unit or id (they name the
  * response), nor who sent it, when it arrived, its status or batch. */
-void intake_hash(const struct store_response *r, bool complaint,
-	unsigned char out[STORE_HASH_LEN]);
+void intake_hash(const struct store_response *r, bool complaint, unsigned char out[STORE_HASH_LEN]);
 
 /* Store r (checked by ingest; ext_id "" = no id) with its content hash.
  * HL_OK: stored, r->id set. HL_EEXIST: the unit has a response with this id
@@ -65,14 +64,14 @@ int intake_kiosk_held(struct store *st, int64_t kiosk_id, int64_t now, hl_day da
 
 /* One response sent to POST /api/v1/responses, and what became of it. */
 struct intake_post {
-	struct store_response *r;    /* checked; received_at and kiosk_id set, status set here */
-	bool kiosk;                  /* a kiosk's: intake_kiosk_held applies */
-	int64_t collected_at;        /* as ingest_json_out */
+	struct store_response *r; /* checked; received_at and kiosk_id set, status set here */
+	bool kiosk;               /* a kiosk's: intake_kiosk_held applies */
+	int64_t collected_at;     /* as ingest_json_out */
 	bool has_time;
-	const struct fb_new *fb;     /* the comment as a complaint, added with it; or NULL */
-	const char *fb_who;          /* who adds the complaint (audit) */
-	bool duplicate;              /* out: a resend, nothing stored */
-	char fb_code[STORE_CODE_MAX];/* out: the complaint's code, when stored */
+	const struct fb_new *fb;      /* the comment as a complaint, added with it; or NULL */
+	const char *fb_who;           /* who adds the complaint (audit) */
+	bool duplicate;               /* out: a resend, nothing stored */
+	char fb_code[STORE_CODE_MAX]; /* out: the complaint's code, when stored */
 	/* INTAKE_QR (intake_store): the link's token hash, and when it arrived */
 	const unsigned char *link_hash;
 	int64_t now;
@@ -88,12 +87,12 @@ int intake_post(struct store *st, struct intake_post *p, struct hl_err *err);
 
 /* The channels; their policies are a table in intake.c. */
 enum intake_channel {
-	INTAKE_KIOSK,   /* a kiosk's Bearer token: its own unit, burst and date rules */
-	INTAKE_USER,    /* a logged-in user through the API: units in their scope */
-	INTAKE_QR,      /* a receipt's one-time link: its unit and dossier, dated by the server */
-	INTAKE_PAPER,   /* a paper batch's close: its entries, checked by svc/paper */
-	INTAKE_REVIEW,  /* a held response a clerk accepts (svc/review) */
-	INTAKE_IMPORT,  /* a CSV import's row (svc/import) */
+	INTAKE_KIOSK,  /* a kiosk's Bearer token: its own unit, burst and date rules */
+	INTAKE_USER,   /* a logged-in user through the API: units in their scope */
+	INTAKE_QR,     /* a receipt's one-time link: its unit and dossier, dated by the server */
+	INTAKE_PAPER,  /* a paper batch's close: its entries, checked by svc/paper */
+	INTAKE_REVIEW, /* a held response a clerk accepts (svc/review) */
+	INTAKE_IMPORT, /* a CSV import's row (svc/import) */
 };
 
 /* Adds a counted response to the tallies (the writer's writer_tx_counter,
@@ -113,18 +112,18 @@ int intake_store(struct store *st, enum intake_channel ch, struct intake_post *p
 /* Who sends, and how their write reaches the writer. */
 struct intake_caller {
 	enum intake_channel channel;
-	struct store *st;            /* a read connection, for the snapshot */
+	struct store *st; /* a read connection, for the snapshot */
 	/* Run fn(arg) on the writer and wait until it is durable (the server's
 	 * srv_write, which gives the read connection back meanwhile). */
 	int (*write)(void *ctx, writer_fn fn, void *arg, struct hl_err *err);
 	void *ctx;
-	int64_t now;                 /* seconds since 1970: when it arrived */
-	int64_t kiosk_id;            /* INTAKE_KIOSK: the kiosk */
-	const char *kiosk_name;      /* INTAKE_KIOSK: its name, for the audit */
-	const char *user_name;       /* INTAKE_USER: the user's name, for the audit */
+	int64_t now;            /* seconds since 1970: when it arrived */
+	int64_t kiosk_id;       /* INTAKE_KIOSK: the kiosk */
+	const char *kiosk_name; /* INTAKE_KIOSK: its name, for the audit */
+	const char *user_name;  /* INTAKE_USER: the user's name, for the audit */
 	/* INTAKE_USER: whether the user may send for unit. */
 	bool (*sees)(void *ctx, const struct store_unit *unit);
-	int64_t unit_id;             /* INTAKE_KIOSK, INTAKE_QR: the kiosk's, the link's unit */
+	int64_t unit_id; /* INTAKE_KIOSK, INTAKE_QR: the kiosk's, the link's unit */
 	/* INTAKE_QR: the link (svc/receipt.h): its token hash, dossier and field
 	 * (0 = none) and the day its answer counts on. */
 	const unsigned char *link_hash;
@@ -135,10 +134,10 @@ struct intake_caller {
 
 /* What became of a response. */
 struct intake_result {
-	bool duplicate;              /* the same answer sent again: nothing stored */
-	bool held;                   /* stored, held for a clerk's review */
-	char ext_id[STORE_CODE_MAX]; /* the sender's id, "" = none */
-	char fb_code[STORE_CODE_MAX];/* the complaint's code, "" = none */
+	bool duplicate;               /* the same answer sent again: nothing stored */
+	bool held;                    /* stored, held for a clerk's review */
+	char ext_id[STORE_CODE_MAX];  /* the sender's id, "" = none */
+	char fb_code[STORE_CODE_MAX]; /* the complaint's code, "" = none */
 };
 
 /* The server's shared snapshot holder (svc/ingest.h), made on first use;
@@ -164,8 +163,8 @@ size_t intake_job_size(void);
 /* Check the body as intake_submit does, into j (intake_job_size bytes; it
  * keeps a copy of c but points into c's strings and body's owner: they must
  * live until intake_end). Its errors are intake_submit's before the write. */
-int intake_begin(const struct intake_caller *c, const char *body, size_t len,
-	struct intake_job *j, struct hl_err *err);
+int intake_begin(const struct intake_caller *c, const char *body, size_t len, struct intake_job *j,
+	struct hl_err *err);
 
 /* The writer's job (a writer_fn) for a job from intake_begin. */
 int intake_write(struct writer_tx *tx, void *job, struct hl_err *err);

@@ -26,9 +26,11 @@ int kiosks_check_name(const char *name, const char *field, struct hl_err *err)
 		return hl_err_set(err, HL_EINVAL, field, "tên máy kiosk không phải UTF-8 hợp lệ");
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
-			return hl_err_set(err, HL_EINVAL, field, "tên máy kiosk chứa ký tự điều khiển");
+			return hl_err_set(err, HL_EINVAL, field,
+				"tên máy kiosk chứa ký tự điều khiển");
 	if (name[0] == ' ' || name[n - 1] == ' ')
-		return hl_err_set(err, HL_EINVAL, field, "tên máy kiosk không được bắt đầu hay kết "
+		return hl_err_set(err, HL_EINVAL, field,
+			"tên máy kiosk không được bắt đầu hay kết "
 			"thúc bằng dấu cách");
 	return HL_OK;
 }
@@ -137,7 +139,7 @@ int kiosks_list(struct store *st, struct hl_arena *a, const struct scope_actor *
 	*out = NULL;
 	*n = 0;
 	if ((rc = STORE(st, accounts, kiosk_list, a, &k, &nk, err)) != HL_OK ||
-	    (rc = scope_units(st, a, by, &u, &nu, err)) != HL_OK)
+		(rc = scope_units(st, a, by, &u, &nu, err)) != HL_OK)
 		return rc;
 	if ((rows = hl_arena_alloc(a, (nk + 1) * sizeof(*rows))) == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc danh sách kiosk");
@@ -153,8 +155,7 @@ int kiosks_list(struct store *st, struct hl_arena *a, const struct scope_actor *
 	return HL_OK;
 }
 
-int kiosks_pair_url(const char *base, const char *token, char *buf, size_t size,
-	struct hl_err *err)
+int kiosks_pair_url(const char *base, const char *token, char *buf, size_t size, struct hl_err *err)
 {
 	char tail[TOKEN_SIZE + 16];
 

@@ -14,7 +14,7 @@
 struct hl_arena;
 struct scope_actor;
 
-#define KIOSK_URL_MAX 512   /* bytes of a kiosk's pairing address */
+#define KIOSK_URL_MAX 512 /* bytes of a kiosk's pairing address */
 
 /* A kiosk with its unit, as listed. */
 struct kiosk_row {

@@ -34,7 +34,8 @@ static const struct store_unit *resolve(const struct store_unit *units, size_t n
 
 		if (lin[i].old_id != u->id)
 			continue;
-		r = resolve(units, n, lin, nlin, by_id(units, n, lin[i].new_id), day, depth + 1, how);
+		r = resolve(units, n, lin, nlin, by_id(units, n, lin[i].new_id), day, depth + 1,
+			how);
 		if (r != NULL) {
 			if (*how == LH_SELF)
 				*how = LH_SUCCESSOR;

@@ -16,9 +16,9 @@
 
 /* How the issuer of a unit's documents was found on a day. */
 enum lh_how {
-	LH_SELF = 0,      /* the unit exists that day (or has not ended yet) */
-	LH_SUCCESSOR,     /* merged: the unit it went into (lineage) */
-	LH_ABOVE,         /* ended without successor: the nearest unit above */
+	LH_SELF = 0,  /* the unit exists that day (or has not ended yet) */
+	LH_SUCCESSOR, /* merged: the unit it went into (lineage) */
+	LH_ABOVE,     /* ended without successor: the nearest unit above */
 };
 
 /* The unit that issues u's documents on day (units[0..n) and lin[0..nlin)

@@ -18,7 +18,7 @@ struct slot {
 
 struct lookup {
 	struct slot *slots;
-	size_t cap, count;     /* cap is a power of two */
+	size_t cap, count; /* cap is a power of two */
 	struct hl_arena *keys;
 };
 

@@ -45,18 +45,20 @@ int paper_parse_answers(const struct hl_instrument *in, const char *s, unsigned 
 		else
 			return hl_err_set(err, HL_EINVAL, "answers",
 				"câu %s (thứ %d): '%c' không phải chữ số (0 hoặc - là không trả lời)",
-				q->code, k + 1, (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f ? *p : '?');
+				q->code, k + 1,
+				(unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f ? *p : '?');
 		if (level > max)
 			return hl_err_set(err, HL_EINVAL, "answers",
-				"câu %s (thứ %d): mức %d ngoài thang đo 1–%d", q->code, k + 1, level, max);
+				"câu %s (thứ %d): mức %d ngoài thang đo 1–%d", q->code, k + 1,
+				level, max);
 		out[k++] = (unsigned char)level;
 	}
 	*n = k;
 	return HL_OK;
 }
 
-char *paper_format_answers(const struct hl_instrument *in, const unsigned char *a, int n,
-	char *buf, size_t size)
+char *paper_format_answers(const struct hl_instrument *in, const unsigned char *a, int n, char *buf,
+	size_t size)
 {
 	size_t pos = 0;
 
@@ -64,14 +66,17 @@ char *paper_format_answers(const struct hl_instrument *in, const unsigned char *
 		return buf;
 	for (int i = 0; i < n; i++) {
 		if (in != NULL && i > 0 && i < in->nquestions &&
-		    in->questions[i].criterion != in->questions[i - 1].criterion) {
+			in->questions[i].criterion != in->questions[i - 1].criterion) {
 			if (pos + 1 >= size)
 				break;
 			buf[pos++] = ' ';
 		}
 		if (pos + 1 >= size)
 			break;
-		buf[pos++] = a[i] == 0 ? '-' : a[i] == 10 ? 'a' : a[i] < 10 ? (char)('0' + a[i]) : '?';
+		buf[pos++] = a[i] == 0 ? '-' :
+			a[i] == 10     ? 'a' :
+			a[i] < 10      ? (char)('0' + a[i]) :
+					 '?';
 	}
 	buf[pos] = '\0';
 	return buf;
@@ -144,7 +149,7 @@ int paper_compare(const struct store_paper_entry *e, size_t n, struct hl_arena *
 	*out = NULL;
 	*nout = 0;
 	if ((rc = paper_pass_rows(e, n, 1, a, &p1, &n1, err)) != HL_OK ||
-	    (rc = paper_pass_rows(e, n, 2, a, &p2, &n2, err)) != HL_OK)
+		(rc = paper_pass_rows(e, n, 2, a, &p2, &n2, err)) != HL_OK)
 		return rc;
 	most = n1 > n2 ? n1 : n2;
 	if (most == 0)
@@ -154,7 +159,8 @@ int paper_compare(const struct store_paper_entry *e, size_t n, struct hl_arena *
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi so sánh phiếu");
 	for (size_t i = 0; i < most; i++) {
 		struct paper_diff *d = &(*out)[k];
-		const struct store_paper_entry *x = i < n1 ? p1[i] : NULL, *y = i < n2 ? p2[i] : NULL;
+		const struct store_paper_entry *x = i < n1 ? p1[i] : NULL,
+					       *y = i < n2 ? p2[i] : NULL;
 
 		memset(d, 0, sizeof(*d));
 		d->pos = (int)i + 1;
@@ -231,14 +237,15 @@ int paper_may_type(const struct store_paper_batch *b, const struct store_paper_e
 	int pass, int64_t user, struct hl_err *err)
 {
 	if (b->closed)
-		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Lô phiếu số %lld đã đóng, không sửa được nữa",
-			(long long)b->id);
+		return hl_err_set(err, HL_ECONFLICT, HL_HERE,
+			"Lô phiếu số %lld đã đóng, không sửa được nữa", (long long)b->id);
 	if (pass != 1 && !(pass == 2 && b->double_entry))
 		return hl_err_set(err, HL_EINVAL, "pass", "lô phiếu số %lld không có lần nhập %d",
 			(long long)b->id, pass);
 	if (b->double_entry && typed_by(e, n, 3 - pass, user))
 		return hl_err_set(err, HL_EPERM, "pass",
-			"Bạn đã nhập lần %d của lô này; lần %d phải do người khác nhập", 3 - pass, pass);
+			"Bạn đã nhập lần %d của lô này; lần %d phải do người khác nhập", 3 - pass,
+			pass);
 	return HL_OK;
 }
 
@@ -257,19 +264,22 @@ void paper_totals(const struct store_paper_entry *e, size_t n, struct paper_tota
 static int short_of(const struct store_paper_batch *b, int pass, size_t typed, struct hl_err *err)
 {
 	static const char *const name[] = {"", "Lần nhập thứ nhất: đã", "Lần nhập thứ hai: đã"};
-	static const char *const who[] = {"", "Người nhập lần 1 nhập", "Một người khác (không "
+	static const char *const who[] = {"", "Người nhập lần 1 nhập",
+		"Một người khác (không "
 		"phải người nhập lần 1) nhập"};
 	long diff = (long)typed - b->counted;
 
 	if (diff > 0)
-		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "%s nhập %zu/%d phiếu: thừa %ld phiếu. "
+		return hl_err_set(err, HL_ECONFLICT, HL_HERE,
+			"%s nhập %zu/%d phiếu: thừa %ld phiếu. "
 			"Kiểm tra các phiếu đã nhập, xóa phiếu nhập trùng rồi đóng lô (nếu đếm sai, số "
-			"phiếu đếm được ghi ở biên bản mở hòm).", pass ? name[pass] : "Đã", typed,
-			b->counted, diff);
-	return hl_err_set(err, HL_ECONFLICT, HL_HERE, "%s nhập %zu/%d phiếu: còn thiếu %ld phiếu. "
+			"phiếu đếm được ghi ở biên bản mở hòm).",
+			pass ? name[pass] : "Đã", typed, b->counted, diff);
+	return hl_err_set(err, HL_ECONFLICT, HL_HERE,
+		"%s nhập %zu/%d phiếu: còn thiếu %ld phiếu. "
 		"%s nốt các phiếu còn lại — phiếu rách, tẩy xóa cũng nhập, đánh dấu “Phiếu không hợp "
-		"lệ” — rồi đóng lô.", pass ? name[pass] : "Đã", typed, b->counted, -diff,
-		pass ? who[pass] : "Nhập");
+		"lệ” — rồi đóng lô.",
+		pass ? name[pass] : "Đã", typed, b->counted, -diff, pass ? who[pass] : "Nhập");
 }
 
 int paper_check_close(const struct store_paper_batch *b, const struct store_paper_entry *e,
@@ -282,9 +292,11 @@ int paper_check_close(const struct store_paper_batch *b, const struct store_pape
 
 	paper_totals(e, n, &t);
 	if (b->closed)
-		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Lô phiếu số %lld đã đóng", (long long)b->id);
+		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Lô phiếu số %lld đã đóng",
+			(long long)b->id);
 	if (b->counted <= 0)
-		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Lô không có phiếu nào (đã đếm 0 phiếu)");
+		return hl_err_set(err, HL_ECONFLICT, HL_HERE,
+			"Lô không có phiếu nào (đã đếm 0 phiếu)");
 	if (!b->double_entry)
 		return t.typed[1] != (size_t)b->counted ? short_of(b, 0, t.typed[1], err) : HL_OK;
 	if (t.typed[1] != (size_t)b->counted)
@@ -298,9 +310,11 @@ int paper_check_close(const struct store_paper_batch *b, const struct store_pape
 	if ((rc = paper_compare(e, n, a, &d, &ndiff, err)) != HL_OK)
 		return rc;
 	if (ndiff > 0)
-		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "Hai lần nhập khác nhau ở %zu phiếu: mở "
+		return hl_err_set(err, HL_ECONFLICT, HL_HERE,
+			"Hai lần nhập khác nhau ở %zu phiếu: mở "
 			"/paper/%lld/diff (So sánh hai lần nhập), đối chiếu với phiếu giấy, sửa lần nhập "
-			"sai rồi đóng lô.", ndiff, (long long)b->id);
+			"sai rồi đóng lô.",
+			ndiff, (long long)b->id);
 	return HL_OK;
 }
 
@@ -351,7 +365,8 @@ static int load(struct store *st, int64_t id, struct hl_arena *a, struct store_p
 	int rc = STORE(st, intake, paper_batch_get, id, b, err);
 
 	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có lô phiếu số %lld", (long long)id);
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có lô phiếu số %lld",
+			(long long)id);
 	if (rc != HL_OK)
 		return rc;
 	return STORE(st, intake, paper_entry_list, id, 0, a, e, n, err);
@@ -361,14 +376,14 @@ static int load(struct store *st, int64_t id, struct hl_arena *a, struct store_p
 static bool same_ballot(const struct store_paper_entry *x, const struct store_paper_entry *y)
 {
 	return x->entered_by == y->entered_by && x->spoiled == y->spoiled &&
-		x->field_id == y->field_id &&
-		x->staff_id == y->staff_id && x->nanswers == y->nanswers &&
+		x->field_id == y->field_id && x->staff_id == y->staff_id &&
+		x->nanswers == y->nanswers &&
 		(x->nanswers <= 0 || memcmp(x->answers, y->answers, (size_t)x->nanswers) == 0) &&
 		strcmp(x->comment, y->comment) == 0;
 }
 
-int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as,
-	const char *who, struct hl_arena *a, struct hl_err *err)
+int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as, const char *who,
+	struct hl_arena *a, struct hl_err *err)
 {
 	struct store_paper_batch b;
 	struct store_paper_entry *all = NULL;
@@ -396,7 +411,8 @@ int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as
 			top = all[i].seq;
 		if (all[i].seq == e->seq)
 			found = true;
-		if (e->seq == 0 && typed_as > 0 && all[i].seq == typed_as && same_ballot(&all[i], e)) {
+		if (e->seq == 0 && typed_as > 0 && all[i].seq == typed_as &&
+			same_ballot(&all[i], e)) {
 			e->seq = typed_as;
 			return HL_OK;
 		}
@@ -443,7 +459,8 @@ int paper_delete_entry(struct store *st, int64_t batch, int pass, int seq, int64
 		if (all[i].pass == pass && all[i].seq == seq)
 			found = true;
 	if (!found)
-		return hl_err_set(err, HL_ENOTFOUND, "seq", "lần nhập %d không có dòng số %d", pass, seq);
+		return hl_err_set(err, HL_ENOTFOUND, "seq", "lần nhập %d không có dòng số %d", pass,
+			seq);
 	if ((rc = STORE(st, intake, paper_entry_delete, batch, pass, seq, err)) != HL_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "lô %lld, lần %d, dòng %d", (long long)batch, pass, seq);
@@ -476,7 +493,7 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 	for (size_t i = 0; i < m; i++) {
 		if (rows[i]->spoiled) {
 			spoiled++;
-			continue;     /* counted in the box, never a response */
+			continue; /* counted in the box, never a response */
 		}
 		paper_response(&b, rows[i], (int)i + 1, r);
 		r->received_at = now;

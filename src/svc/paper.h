@@ -20,8 +20,8 @@
 
 struct hl_arena;
 
-#define PAPER_MAX_BALLOTS 1000    /* ballots in one batch (rows in one pass) */
-#define PAPER_ANSWERS_MAX 1024    /* bytes of a typed answer string */
+#define PAPER_MAX_BALLOTS 1000 /* ballots in one batch (rows in one pass) */
+#define PAPER_ANSWERS_MAX 1024 /* bytes of a typed answer string */
 
 /* Parse the typed answers s for instrument in: one character per question in
  * the instrument's order, '1'..'9' = level (and 'a' = level 10), '0' or '-' =
@@ -33,25 +33,25 @@ int paper_parse_answers(const struct hl_instrument *in, const char *s, unsigned 
 
 /* The typed form of answers a[0..n) into buf, a space between criteria when in
  * is not NULL ("4545 454 ..."), '-' for no answer. Returns buf. */
-char *paper_format_answers(const struct hl_instrument *in, const unsigned char *a, int n,
-	char *buf, size_t size);
+char *paper_format_answers(const struct hl_instrument *in, const unsigned char *a, int n, char *buf,
+	size_t size);
 
 /* What differs between the two passes' versions of one ballot. */
 enum paper_diff_what {
 	PD_ANSWERS = 1 << 0,
 	PD_FIELD = 1 << 1,
 	PD_STAFF = 1 << 2,
-	PD_COMMENT = 1 << 3,   /* compared with spaces collapsed */
-	PD_ONLY1 = 1 << 4,     /* typed in pass 1 only */
-	PD_ONLY2 = 1 << 5,     /* typed in pass 2 only */
-	PD_SPOILED = 1 << 6,   /* spoiled (phiếu không hợp lệ) in one pass only */
+	PD_COMMENT = 1 << 3, /* compared with spaces collapsed */
+	PD_ONLY1 = 1 << 4,   /* typed in pass 1 only */
+	PD_ONLY2 = 1 << 5,   /* typed in pass 2 only */
+	PD_SPOILED = 1 << 6, /* spoiled (phiếu không hợp lệ) in one pass only */
 };
 
 struct paper_diff {
-	int pos;                               /* ballot number, 1.. (position) */
-	unsigned what;                         /* enum paper_diff_what bits */
-	int nq;                                /* answers that differ */
-	int q[HL_MAX_QUESTIONS];               /* their question indexes, nq of them */
+	int pos;                                 /* ballot number, 1.. (position) */
+	unsigned what;                           /* enum paper_diff_what bits */
+	int nq;                                  /* answers that differ */
+	int q[HL_MAX_QUESTIONS];                 /* their question indexes, nq of them */
 	const struct store_paper_entry *e1, *e2; /* NULL when absent */
 };
 
@@ -120,8 +120,8 @@ typedef int (*paper_count_fn)(void *ctx, const struct store_response *r, struct 
  * that (field, staff, answers and comment cleared). A comment with a control character
  * is refused (HL_EINVAL, "comment"). Audits replacements (not new rows) as
  * who. */
-int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as,
-	const char *who, struct hl_arena *a, struct hl_err *err);
+int paper_save_entry(struct store *st, struct store_paper_entry *e, int typed_as, const char *who,
+	struct hl_arena *a, struct hl_err *err);
 
 /* Delete row seq of pass in batch as user (same rules as saving) and audit. */
 int paper_delete_entry(struct store *st, int64_t batch, int pass, int seq, int64_t user,

@@ -159,20 +159,25 @@ int plan_std_set(struct store *st, const char *criterion, int no, const char *ta
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sửa nhiệm vụ mẫu");
 	if (plan_crit_index(criterion) < 0) {
-		rc = hl_err_set(err, HL_EINVAL, "--criterion", "tiêu chí '%s' không có nhiệm vụ mẫu: "
-			"dùng TC, HC, PV, KQ hoặc TT", criterion != NULL ? criterion : "");
+		rc = hl_err_set(err, HL_EINVAL, "--criterion",
+			"tiêu chí '%s' không có nhiệm vụ mẫu: "
+			"dùng TC, HC, PV, KQ hoặc TT",
+			criterion != NULL ? criterion : "");
 		goto cleanup;
 	}
 	if (schedule != NULL && !plan_schedule_ok(schedule)) {
-		rc = hl_err_set(err, HL_EINVAL, "--schedule", "tiến độ '%s' không hợp lệ: dùng "
+		rc = hl_err_set(err, HL_EINVAL, "--schedule",
+			"tiến độ '%s' không hợp lệ: dùng "
 			"thuong-xuyen, trong-nam, quy-1 … quy-4, thu-sau-hang-tuan, khi-co-thay-doi, "
-			"khi-tiep-nhan hoặc một ngày YYYY-MM-DD", schedule);
+			"khi-tiep-nhan hoặc một ngày YYYY-MM-DD",
+			schedule);
 		goto cleanup;
 	}
 	for (size_t i = 0; i < sizeof(given) / sizeof(given[0]); i++)
-		if (given[i] != NULL && (given[i][0] == '\0' ||
-		    !hl_utf8_valid(given[i], strlen(given[i]), NULL))) {
-			rc = hl_err_set(err, HL_EINVAL, HL_HERE, "nội dung, trách nhiệm và kết quả không "
+		if (given[i] != NULL &&
+			(given[i][0] == '\0' || !hl_utf8_valid(given[i], strlen(given[i]), NULL))) {
+			rc = hl_err_set(err, HL_EINVAL, HL_HERE,
+				"nội dung, trách nhiệm và kết quả không "
 				"được để trống và phải là văn bản UTF-8");
 			goto cleanup;
 		}
@@ -183,13 +188,17 @@ int plan_std_set(struct store *st, const char *criterion, int no, const char *ta
 		if (strcmp(t[i].criterion, criterion) == 0 && ++seen == no)
 			hit = &t[i];
 	if (hit == NULL) {
-		rc = hl_err_set(err, HL_ENOTFOUND, "--no", "tiêu chí %s không có nhiệm vụ mẫu số %d "
-			"(xem: hailong plan tasks --criterion %s)", criterion, no, criterion);
+		rc = hl_err_set(err, HL_ENOTFOUND, "--no",
+			"tiêu chí %s không có nhiệm vụ mẫu số %d "
+			"(xem: hailong plan tasks --criterion %s)",
+			criterion, no, criterion);
 		goto cleanup;
 	}
 	if ((task != NULL && !plan_nfc_into(task, hit->task, sizeof(hit->task))) ||
-	    (responsible != NULL && !plan_nfc_into(responsible, hit->responsible, sizeof(hit->responsible))) ||
-	    (expected != NULL && !plan_nfc_into(expected, hit->expected, sizeof(hit->expected)))) {
+		(responsible != NULL &&
+			!plan_nfc_into(responsible, hit->responsible, sizeof(hit->responsible))) ||
+		(expected != NULL &&
+			!plan_nfc_into(expected, hit->expected, sizeof(hit->expected)))) {
 		rc = hl_err_set(err, HL_ELIMIT, HL_HERE, "văn bản quá dài: tối đa %d byte mỗi ô",
 			STORE_PLAN_TEXT_MAX - 1);
 		goto cleanup;
@@ -224,8 +233,10 @@ int plan_find_unit(struct store *st, struct hl_arena *a, const char *code, struc
 	int rc = STORE(st, units, unit_get, code != NULL ? code : "", &p->unit, err);
 
 	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, "--unit", "đơn vị '%s' không tồn tại (xem: "
-			"hailong units list)", code != NULL ? code : "");
+		return hl_err_set(err, HL_ENOTFOUND, "--unit",
+			"đơn vị '%s' không tồn tại (xem: "
+			"hailong units list)",
+			code != NULL ? code : "");
 	if (rc == HL_OK && p->unit.parent_id != 0)
 		rc = STORE(st, units, unit_list, a, &u, &n, err);
 	for (size_t i = 0; rc == HL_OK && i < n; i++)
@@ -293,7 +304,8 @@ int plan_suggest(struct store *st, struct hl_arena *a, const char *unit, int yea
 
 		v->criterion = plan_crit_code(i);
 		for (int k = 0; iu != NULL && k < res->ncrit; k++)
-			if (strcmp(res->crit_code[k], v->criterion) == 0 && iu->idx.cell[k].cur.valid) {
+			if (strcmp(res->crit_code[k], v->criterion) == 0 &&
+				iu->idx.cell[k].cur.valid) {
 				v->has_value = true;
 				v->value = iu->idx.cell[k].cur.value;
 			}
@@ -302,7 +314,8 @@ int plan_suggest(struct store *st, struct hl_arena *a, const char *unit, int yea
 	}
 	rc = plan_std_get(st, a, &std, &nstd, NULL, err);
 	if (rc == HL_OK)
-		rc = plan_suggest_from(p->v, PLAN_NCRIT, std, nstd, year, a, &p->tasks, &p->ntasks, err);
+		rc = plan_suggest_from(p->v, PLAN_NCRIT, std, nstd, year, a, &p->tasks, &p->ntasks,
+			err);
 	if (rc == HL_OK)
 		*out = p;
 	return rc;
@@ -319,9 +332,11 @@ int plan_load(struct store *st, struct hl_arena *a, const char *unit, int year,
 		return HL_ENOMEM;
 	rc = plan_find_unit(st, a, unit, p, err);
 	if (rc == HL_OK)
-		rc = STORE(st, plans, plan_task_list, p->unit.id, year, a, &p->tasks, &p->ntasks, err);
+		rc = STORE(st, plans, plan_task_list, p->unit.id, year, a, &p->tasks, &p->ntasks,
+			err);
 	if (rc == HL_OK)
-		rc = STORE(st, plans, plan_note_list, p->unit.id, year, a, &p->notes, &p->nnotes, err);
+		rc = STORE(st, plans, plan_note_list, p->unit.id, year, a, &p->notes, &p->nnotes,
+			err);
 	if (rc == HL_OK)
 		*out = p;
 	return rc;
@@ -340,8 +355,10 @@ int plan_write_tx(struct store *st, void *ctx, struct hl_err *err)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lưu kế hoạch");
 	rc = STORE(st, plans, plan_task_list, w->p->unit.id, w->p->year, a, &old, &nold, err);
 	if (rc == HL_OK && nold > 0 && !w->replace)
-		rc = hl_err_set(err, HL_EEXIST, "--replace", "đơn vị %s đã có kế hoạch năm %d (%zu "
-			"nhiệm vụ): thêm --replace để thay kế hoạch đó", w->p->unit.code, w->p->year, nold);
+		rc = hl_err_set(err, HL_EEXIST, "--replace",
+			"đơn vị %s đã có kế hoạch năm %d (%zu "
+			"nhiệm vụ): thêm --replace để thay kế hoạch đó",
+			w->p->unit.code, w->p->year, nold);
 	if (rc == HL_OK)
 		rc = STORE(st, plans, plan_replace, w->p->unit.id, w->p->year, w->t, w->n, err);
 	hl_arena_free(a);
@@ -367,11 +384,13 @@ static int adopt(struct store *st, bool held, const char *unit, int year,
 	plan_period_label(&p->base, bp, sizeof(bp));
 	if (p->ntasks == 0) {
 		if (!p->any_target)
-			rc = hl_err_set(err, HL_EINVAL, "--year", "đơn vị %s chưa có chỉ tiêu năm %d: đặt "
+			rc = hl_err_set(err, HL_EINVAL, "--year",
+				"đơn vị %s chưa có chỉ tiêu năm %d: đặt "
 				"chỉ tiêu trước (hailong targets set --year %d ...) rồi lập kế hoạch",
 				p->unit.code, year, year);
 		else
-			rc = hl_err_set(err, HL_EINVAL, "--year", "không tiêu chí nào của đơn vị %s dưới "
+			rc = hl_err_set(err, HL_EINVAL, "--year",
+				"không tiêu chí nào của đơn vị %s dưới "
 				"chỉ tiêu năm %d (so với %s): không có nhiệm vụ nào để đưa vào kế hoạch",
 				p->unit.code, year, bp);
 		goto cleanup;
@@ -380,8 +399,9 @@ static int adopt(struct store *st, bool held, const char *unit, int year,
 	w.t = p->tasks;
 	w.n = p->ntasks;
 	w.replace = replace;
-	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d: %zu nhiệm vụ theo đề xuất (so với %s)%s",
-		p->unit.code, year, p->ntasks, bp, replace ? ", thay kế hoạch cũ" : "");
+	snprintf(detail, sizeof(detail),
+		"đơn vị %s, năm %d: %zu nhiệm vụ theo đề xuất (so với %s)%s", p->unit.code, year,
+		p->ntasks, bp, replace ? ", thay kế hoạch cũ" : "");
 	rc = plan_audited(st, held, plan_write_tx, &w, who, "plan.adopt", detail, err);
 	if (rc == HL_OK)
 		*ntasks = p->ntasks;
@@ -406,26 +426,28 @@ int plan_adopt_in(struct store *st, const char *unit, int year, const struct hl_
  * changed since the caller read it. */
 static int task_changed(struct hl_err *err, int no)
 {
-	return hl_err_set(err, HL_ECONFLICT, "version", "Nhiệm vụ %d vừa được người khác cập nhật; "
-		"tải lại để xem và thao tác lại.", no);
+	return hl_err_set(err, HL_ECONFLICT, "version",
+		"Nhiệm vụ %d vừa được người khác cập nhật; "
+		"tải lại để xem và thao tác lại.",
+		no);
 }
 
 /* A text typed for a task, NFC, into dst; HL_EINVAL naming field. */
-static int task_text(const char *s, const char *field, const char *label, bool required,
-	char *dst, size_t size, struct hl_err *err)
+static int task_text(const char *s, const char *field, const char *label, bool required, char *dst,
+	size_t size, struct hl_err *err)
 {
 	if (s == NULL)
 		s = "";
 	if (required && s[strspn(s, " ")] == '\0')
 		return hl_err_set(err, HL_EINVAL, field, "hãy nhập %s", label);
 	if (!hl_utf8_valid(s, strlen(s), NULL) || !plan_nfc_into(s, dst, size))
-		return hl_err_set(err, HL_EINVAL, field, "%s phải là văn bản, tối đa %zu byte", label,
-			size - 1);
+		return hl_err_set(err, HL_EINVAL, field, "%s phải là văn bản, tối đa %zu byte",
+			label, size - 1);
 	return HL_OK;
 }
 
-int plan_task_put_in(struct store *st, const char *unit, int year,
-	const struct plan_task_in *in, const char *who, int *no, struct hl_err *err)
+int plan_task_put_in(struct store *st, const char *unit, int year, const struct plan_task_in *in,
+	const char *who, int *no, struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new((size_t)64 * 1024 * 1024);
 	struct store_plan_task *t = NULL;
@@ -439,7 +461,8 @@ int plan_task_put_in(struct store *st, const char *unit, int year,
 	}
 	memset(t, 0, sizeof(*t));
 	if (plan_crit_index(in->criterion) < 0)
-		rc = hl_err_set(err, HL_EINVAL, "criterion", "chọn tiêu chí của nhiệm vụ (TC, HC, PV, "
+		rc = hl_err_set(err, HL_EINVAL, "criterion",
+			"chọn tiêu chí của nhiệm vụ (TC, HC, PV, "
 			"KQ hoặc TT)");
 	else if (in->schedule == NULL || !plan_schedule_ok(in->schedule))
 		rc = hl_err_set(err, HL_EINVAL, "schedule", "tiến độ '%s' không hợp lệ",
@@ -465,8 +488,10 @@ int plan_task_put_in(struct store *st, const char *unit, int year,
 				t->version = p->tasks[i].version;
 			}
 		if (t->id == 0) {
-			rc = hl_err_set(err, HL_ENOTFOUND, "task", "kế hoạch năm %d của %s không có "
-				"nhiệm vụ số %d", year, p->unit.name, in->no);
+			rc = hl_err_set(err, HL_ENOTFOUND, "task",
+				"kế hoạch năm %d của %s không có "
+				"nhiệm vụ số %d",
+				year, p->unit.name, in->no);
 			goto cleanup;
 		}
 		if (in->version > 0 && in->version != t->version) {
@@ -492,7 +517,8 @@ int plan_task_put_in(struct store *st, const char *unit, int year,
 	if ((rc = STORE(st, plans, plan_task_put, t, err)) == HL_ECONFLICT)
 		task_changed(err, t->no);
 	if (rc == HL_OK)
-		rc = STORE(st, admin, audit, who, in->no != 0 ? "plan.edit" : "plan.add", detail, err);
+		rc = STORE(st, admin, audit, who, in->no != 0 ? "plan.edit" : "plan.add", detail,
+			err);
 	if (rc == HL_OK && no != NULL)
 		*no = t->no;
 cleanup:
@@ -517,8 +543,10 @@ int plan_set_status_in(struct store *st, const char *unit, int year, int no, int
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi cập nhật kế hoạch");
 	if (!plan_status_ok(status)) {
-		rc = hl_err_set(err, HL_EINVAL, "status", "tình trạng '%s' không hợp lệ: dùng "
-			"chua-bat-dau, dang-thuc-hien, hoan-thanh hoặc qua-han", status != NULL ? status : "");
+		rc = hl_err_set(err, HL_EINVAL, "status",
+			"tình trạng '%s' không hợp lệ: dùng "
+			"chua-bat-dau, dang-thuc-hien, hoan-thanh hoặc qua-han",
+			status != NULL ? status : "");
 		goto cleanup;
 	}
 	if (day == HL_DAY_NONE) {
@@ -530,18 +558,21 @@ int plan_set_status_in(struct store *st, const char *unit, int year, int no, int
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi cập nhật kế hoạch");
 		goto cleanup;
 	}
-	if (text != NULL && (!hl_utf8_valid(text, strlen(text), NULL) ||
-	    !plan_nfc_into(text, w->note.text, sizeof(w->note.text)))) {
-		rc = hl_err_set(err, HL_EINVAL, "note", "ghi chú phải là văn bản UTF-8, tối đa %d byte",
-			STORE_PLAN_NOTE_MAX - 1);
+	if (text != NULL &&
+		(!hl_utf8_valid(text, strlen(text), NULL) ||
+			!plan_nfc_into(text, w->note.text, sizeof(w->note.text)))) {
+		rc = hl_err_set(err, HL_EINVAL, "note",
+			"ghi chú phải là văn bản UTF-8, tối đa %d byte", STORE_PLAN_NOTE_MAX - 1);
 		goto cleanup;
 	}
 	rc = plan_load(st, a, unit, year, &p, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	if (p->ntasks == 0) {
-		rc = hl_err_set(err, HL_ENOTFOUND, "year", "đơn vị %s chưa có kế hoạch năm %d (lập "
-			"bằng hailong plan adopt hoặc hailong plan import)", p->unit.code, year);
+		rc = hl_err_set(err, HL_ENOTFOUND, "year",
+			"đơn vị %s chưa có kế hoạch năm %d (lập "
+			"bằng hailong plan adopt hoặc hailong plan import)",
+			p->unit.code, year);
 		goto cleanup;
 	}
 	for (size_t i = 0; i < p->ntasks && w->task_id == 0; i++)
@@ -550,9 +581,10 @@ int plan_set_status_in(struct store *st, const char *unit, int year, int no, int
 			w->version = p->tasks[i].version;
 		}
 	if (w->task_id == 0) {
-		rc = hl_err_set(err, HL_ENOTFOUND, "task", "kế hoạch năm %d của đơn vị %s không có "
-			"nhiệm vụ số %d (có nhiệm vụ 1–%d)", year, p->unit.code, no,
-			p->tasks[p->ntasks - 1].no);
+		rc = hl_err_set(err, HL_ENOTFOUND, "task",
+			"kế hoạch năm %d của đơn vị %s không có "
+			"nhiệm vụ số %d (có nhiệm vụ 1–%d)",
+			year, p->unit.code, no, p->tasks[p->ntasks - 1].no);
 		goto cleanup;
 	}
 	w->note.day = day;
@@ -565,7 +597,8 @@ int plan_set_status_in(struct store *st, const char *unit, int year, int no, int
 		goto cleanup;
 	}
 	/* compare-and-set on the version read: a concurrent writer's change wins */
-	if ((rc = STORE(st, plans, plan_task_status, w->task_id, w->version, &w->note, err)) == HL_ECONFLICT)
+	if ((rc = STORE(st, plans, plan_task_status, w->task_id, w->version, &w->note, err)) ==
+		HL_ECONFLICT)
 		task_changed(err, no);
 	if (rc == HL_OK)
 		rc = STORE(st, admin, audit, who, "plan.set-status", detail, err);

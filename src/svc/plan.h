@@ -22,7 +22,7 @@ struct import_opts;
 struct import_report;
 struct rpt_model;
 
-#define PLAN_MAX_TASKS 500      /* tasks in one plan or in the standard list */
+#define PLAN_MAX_TASKS 500 /* tasks in one plan or in the standard list */
 
 /* The CSV headers (docs/cli.md). */
 #define PLAN_SUGGEST_HEADER "criterion,value,target,task,responsible,schedule,expected"
@@ -79,15 +79,15 @@ int plan_std_reset(struct store *st, const char *who, struct hl_err *err);
 /* A suggestion (plan_suggest) or a stored plan (plan_load) of a unit. */
 struct plan_doc {
 	struct store_unit unit;
-	const struct store_unit *parent;   /* NULL at the top */
-	const struct rpt_model *head;      /* the heading of its documents (rpt_letterhead) */
+	const struct store_unit *parent; /* NULL at the top */
+	const struct rpt_model *head;    /* the heading of its documents (rpt_letterhead) */
 	int year;
-	struct hl_period base;             /* plan_suggest only */
-	struct plan_value v[PLAN_NCRIT];   /* plan_suggest only */
-	bool any_target;                   /* plan_suggest: some criterion has a target */
+	struct hl_period base;           /* plan_suggest only */
+	struct plan_value v[PLAN_NCRIT]; /* plan_suggest only */
+	bool any_target;                 /* plan_suggest: some criterion has a target */
 	struct store_plan_task *tasks;
 	size_t ntasks;
-	struct store_plan_note *notes;     /* plan_load only, by task number and day */
+	struct store_plan_note *notes; /* plan_load only, by task number and day */
 	size_t nnotes;
 };
 
@@ -113,11 +113,11 @@ int plan_adopt_in(struct store *st, const char *unit, int year, const struct hl_
 
 /* One task as a person fills it in on the page. */
 struct plan_task_in {
-	int no;                      /* the task to change; 0 = a new one, after the last */
-	const char *criterion;       /* TC, HC, PV, KQ or TT */
-	const char *task, *responsible, *expected;   /* UTF-8; the task is required */
-	const char *schedule;        /* plan_schedule_ok */
-	int64_t version;             /* a change: the task's version the form was made
+	int no;                /* the task to change; 0 = a new one, after the last */
+	const char *criterion; /* TC, HC, PV, KQ or TT */
+	const char *task, *responsible, *expected; /* UTF-8; the task is required */
+	const char *schedule;                      /* plan_schedule_ok */
+	int64_t version;                           /* a change: the task's version the form was made
 	                              * from (store_plan_task.version; 0 = the one read now) */
 };
 
@@ -128,15 +128,15 @@ struct plan_task_in {
  * the task is no longer at in->version or another writer changed it between
  * the read and the write (compare-and-set). Inside the caller's
  * transaction; audited as who (plan.add, plan.edit). */
-int plan_task_put_in(struct store *st, const char *unit, int year,
-	const struct plan_task_in *in, const char *who, int *no, struct hl_err *err);
+int plan_task_put_in(struct store *st, const char *unit, int year, const struct plan_task_in *in,
+	const char *who, int *no, struct hl_err *err);
 
 /* Replace unit's plan for year with a CSV file (header PLAN_SUGGEST_HEADER
  * plus status; a column no is allowed and ignored), all or nothing:
  * HL_EINVAL with every bad line in rep when rejected. Audited (inside the
  * caller's transaction with o->held). */
-int plan_import(struct store *st, FILE *f, const struct import_opts *o, const char *unit,
-	int year, struct import_report *rep, struct hl_err *err);
+int plan_import(struct store *st, FILE *f, const struct import_opts *o, const char *unit, int year,
+	struct import_report *rep, struct hl_err *err);
 
 /* Set task no's status, with a progress note (text may be NULL) dated day.
  * HL_ENOTFOUND for no plan or no such task; HL_ECONFLICT naming "version"

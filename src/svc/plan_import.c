@@ -25,10 +25,16 @@ enum pcol { C_NO, C_CRIT, C_VALUE, C_TARGET, C_TASK, C_RESP, C_SCHED, C_EXPECTED
 
 /* A required text, NFC; a plan exported by hailong comes back without the
  * formula guard of its cells. */
-#define PLAN_TEXT(n, m) {CSVI_COL(n, true), CSVI_TEXT_IN(struct store_plan_task, m), \
-	.need = true, .unguard = true}
-#define PLAN_NUM(n, m) {CSVI_COL(n, true), .kind = CSVI_PERCENT, \
-	CSVI_AT(struct store_plan_task, m), .off2 = offsetof(struct store_plan_task, has_##m)}
+#define PLAN_TEXT(n, m) \
+	{ \
+		CSVI_COL(n, true), CSVI_TEXT_IN(struct store_plan_task, m), .need = true, \
+									    .unguard = true \
+	}
+#define PLAN_NUM(n, m) \
+	{ \
+		CSVI_COL(n, true), .kind = CSVI_PERCENT, CSVI_AT(struct store_plan_task, m), \
+				   .off2 = offsetof(struct store_plan_task, has_##m) \
+	}
 
 static const struct csvi_col task_cols[C_N] = {
 	[C_NO] = {CSVI_COL("no", false)},
@@ -57,7 +63,7 @@ static const struct csvi_spec std_spec = {std_cols, C_N, &msgs, NULL, NULL};
 struct task_rows {
 	struct store_plan_task *t;
 	size_t n;
-	bool plan;                 /* a unit's plan: value, target and status too */
+	bool plan; /* a unit's plan: value, target and status too */
 };
 
 /* One row into the next task; rows past PLAN_MAX_TASKS are problems. */
@@ -76,16 +82,20 @@ static int task_row(struct csvi *im, void *ctx)
 	}
 	memset(q, 0, sizeof(*q));
 	if (plan_crit_index(c) < 0) {
-		csvi_problem(im, "criterion", "tiêu chí '%s' không hợp lệ: dùng TC, HC, PV, KQ hoặc "
-			"TT", c);
+		csvi_problem(im, "criterion",
+			"tiêu chí '%s' không hợp lệ: dùng TC, HC, PV, KQ hoặc "
+			"TT",
+			c);
 		ok = false;
 	} else {
 		snprintf(q->criterion, sizeof(q->criterion), "%s", c);
 	}
 	if (!plan_schedule_ok(s)) {
-		csvi_problem(im, "schedule", "tiến độ '%s' không hợp lệ: dùng thuong-xuyen, "
+		csvi_problem(im, "schedule",
+			"tiến độ '%s' không hợp lệ: dùng thuong-xuyen, "
 			"trong-nam, quy-1 … quy-4, thu-sau-hang-tuan, khi-co-thay-doi, khi-tiep-nhan "
-			"hoặc một ngày có thật dạng YYYY-MM-DD", s);
+			"hoặc một ngày có thật dạng YYYY-MM-DD",
+			s);
 		ok = false;
 	} else {
 		snprintf(q->schedule, sizeof(q->schedule), "%s", s);
@@ -97,8 +107,10 @@ static int task_row(struct csvi *im, void *ctx)
 		ok &= csvi_parse(im, C_VALUE, q);
 		ok &= csvi_parse(im, C_TARGET, q);
 		if (!plan_status_ok(status)) {
-			csvi_problem(im, "status", "tình trạng '%s' không hợp lệ: dùng chua-bat-dau, "
-				"dang-thuc-hien, hoan-thanh hoặc qua-han", status);
+			csvi_problem(im, "status",
+				"tình trạng '%s' không hợp lệ: dùng chua-bat-dau, "
+				"dang-thuc-hien, hoan-thanh hoặc qua-han",
+				status);
 			ok = false;
 		} else {
 			snprintf(q->status, sizeof(q->status), "%s", status);
@@ -119,8 +131,10 @@ static int rows_outcome(struct import_report *rep, int rc, const char *empty, co
 	if (rc == HL_OK && rep->nproblems > 0)
 		rc = HL_EINVAL;
 	if (rc == HL_EINVAL && rep->nproblems > 0)
-		return hl_err_set(err, HL_EINVAL, name != NULL ? name : "", "tệp %s có %ld lỗi: không "
-			"nhập dòng nào", name != NULL ? name : "", rep->nproblems);
+		return hl_err_set(err, HL_EINVAL, name != NULL ? name : "",
+			"tệp %s có %ld lỗi: không "
+			"nhập dòng nào",
+			name != NULL ? name : "", rep->nproblems);
 	return rc;
 }
 
@@ -160,8 +174,10 @@ int plan_std_import(struct store *st, FILE *f, const struct import_opts *o,
 	memset(rep, 0, sizeof(*rep));
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nhập nhiệm vụ mẫu");
-	rc = read_tasks(st, f, o, &std_spec, "tệp không có nhiệm vụ nào (muốn trở lại nhiệm vụ "
-		"mẫu có sẵn: hailong plan tasks reset)", a, &x, rep, err);
+	rc = read_tasks(st, f, o, &std_spec,
+		"tệp không có nhiệm vụ nào (muốn trở lại nhiệm vụ "
+		"mẫu có sẵn: hailong plan tasks reset)",
+		a, &x, rep, err);
 	if (rc == HL_OK && (t = hl_arena_alloc(a, (x.n + 1) * sizeof(*t))) == NULL)
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi nhập nhiệm vụ mẫu");
 	if (rc != HL_OK)
@@ -188,8 +204,8 @@ cleanup:
 	return rc;
 }
 
-int plan_import(struct store *st, FILE *f, const struct import_opts *o, const char *unit,
-	int year, struct import_report *rep, struct hl_err *err)
+int plan_import(struct store *st, FILE *f, const struct import_opts *o, const char *unit, int year,
+	struct import_report *rep, struct hl_err *err)
 {
 	const char *name = o->name, *who = o->who;
 	struct hl_arena *a = hl_arena_new(ARENA_CAP);
@@ -212,8 +228,8 @@ int plan_import(struct store *st, FILE *f, const struct import_opts *o, const ch
 	w.t = x.t;
 	w.n = x.n;
 	w.replace = true;
-	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d: %zu nhiệm vụ từ %s", p->unit.code, year,
-		x.n, name != NULL ? name : "tệp");
+	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d: %zu nhiệm vụ từ %s", p->unit.code,
+		year, x.n, name != NULL ? name : "tệp");
 	rc = plan_audited(st, o->held, plan_write_tx, &w, who, "plan.import", detail, err);
 	if (rc == HL_OK)
 		rep->added = (long)x.n;

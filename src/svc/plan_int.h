@@ -9,7 +9,7 @@
 #include "svc/plan.h"
 
 #define ARENA_CAP ((size_t)64 * 1024 * 1024)
-#define YEAR_MARK "{năm}"   /* the plan's year in a built-in text */
+#define YEAR_MARK "{năm}" /* the plan's year in a built-in text */
 
 /* The standard tasks plan_std_write_tx stores (n = 0: back to the built-in ones). */
 struct std_write {

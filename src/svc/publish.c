@@ -36,12 +36,11 @@ struct pub_sched {
 	struct store_unit *units;
 	size_t nunits;
 	struct store_rschedule *own;
-	struct calrpt_schedule *parsed;    /* parallel to own */
+	struct calrpt_schedule *parsed; /* parallel to own */
 	size_t nown;
 };
 
-int pub_sched_load(struct store *st, struct hl_arena *a, struct pub_sched **out,
-	struct hl_err *err)
+int pub_sched_load(struct store *st, struct hl_arena *a, struct pub_sched **out, struct hl_err *err)
 {
 	struct pub_sched *ps = hl_arena_alloc(a, sizeof(*ps));
 	int rc;
@@ -51,7 +50,7 @@ int pub_sched_load(struct store *st, struct hl_arena *a, struct pub_sched **out,
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc lịch báo cáo");
 	memset(ps, 0, sizeof(*ps));
 	if ((rc = STORE(st, units, unit_list, a, &ps->units, &ps->nunits, err)) != HL_OK ||
-	    (rc = STORE(st, reports, rschedule_list, a, &ps->own, &ps->nown, err)) != HL_OK)
+		(rc = STORE(st, reports, rschedule_list, a, &ps->own, &ps->nown, err)) != HL_OK)
 		return rc;
 	ps->parsed = hl_arena_alloc(a, (ps->nown + 1) * sizeof(*ps->parsed));
 	if (ps->parsed == NULL)
@@ -61,9 +60,11 @@ int pub_sched_load(struct store *st, struct hl_arena *a, struct pub_sched **out,
 		int n = 0;
 
 		if (rules == NULL)
-			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc lịch báo cáo");
+			return hl_err_set(err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi đọc lịch báo cáo");
 		if ((rc = calrpt_parse(ps->own[i].spec, rules, &n, err)) != HL_OK)
-			return hl_err_set(err, rc, HL_HERE, "lịch báo cáo đã lưu của đơn vị số %lld không "
+			return hl_err_set(err, rc, HL_HERE,
+				"lịch báo cáo đã lưu của đơn vị số %lld không "
 				"đọc được (%s): đặt lại bằng hailong reports schedule",
 				(long long)ps->own[i].unit_id, err->msg);
 		ps->parsed[i] = (struct calrpt_schedule){rules, n};
@@ -134,7 +135,8 @@ int pub_sched_set_by(struct store *st, const struct scope_actor *by, const char 
 	int rc;
 
 	if (by->role < ROLE_SUPERVISOR)
-		return hl_err_set(err, HL_EPERM, "unit", "chỉ cán bộ giám sát hoặc quản trị mới đặt "
+		return hl_err_set(err, HL_EPERM, "unit",
+			"chỉ cán bộ giám sát hoặc quản trị mới đặt "
 			"lịch báo cáo");
 	if ((rc = scope_get(st, by, unit, "unit", &u, err)) != HL_OK)
 		return rc;
@@ -160,8 +162,8 @@ static int due_between(struct store *st, struct hl_arena *a, const struct store_
 		struct store_report *pub = NULL;
 		size_t npub = 0;
 
-		rc = calrpt_due(pub_sched_of(ps, units[i].id, NULL), from, to, due, PUB_MAX_DUE, &nd,
-			err);
+		rc = calrpt_due(pub_sched_of(ps, units[i].id, NULL), from, to, due, PUB_MAX_DUE,
+			&nd, err);
 		if (rc != HL_OK)
 			return rc;
 		rc = STORE(st, reports, report_list, units[i].id, a, &pub, &npub, err);
@@ -183,7 +185,8 @@ static int due_between(struct store *st, struct hl_arena *a, const struct store_
 				struct pub_due *grown = hl_arena_alloc(a, ncap * sizeof(*grown));
 
 				if (grown == NULL)
-					return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi liệt kê "
+					return hl_err_set(err, HL_ENOMEM, HL_HERE,
+						"hết bộ nhớ khi liệt kê "
 						"báo cáo đến hạn");
 				if (count > 0)
 					memcpy(grown, list, count * sizeof(*grown));
@@ -206,8 +209,8 @@ int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *
 	return due_between(st, a, units, nunits, day - (CALRPT_WINDOW_DAYS - 1), day, out, n, err);
 }
 
-int pub_owed(struct store *st, struct hl_arena *a, const struct store_unit *units,
-	size_t nunits, hl_day day, struct pub_due **out, size_t *n, struct hl_err *err)
+int pub_owed(struct store *st, struct hl_arena *a, const struct store_unit *units, size_t nunits,
+	hl_day day, struct pub_due **out, size_t *n, struct hl_err *err)
 {
 	return due_between(st, a, units, nunits, day - PUB_OWED_DAYS, day + CALRPT_WINDOW_DAYS, out,
 		n, err);
@@ -260,7 +263,8 @@ static int take_quotes(struct hl_arena *a, const struct rpt_model *m, struct pub
 /* Render the public (never internal) report into a temporary directory and
  * read it back into a; s gets the comments it quotes. */
 static int render_doc(struct store *st, struct hl_arena *a, struct pub_snapshot *s,
-	rpt_render_fn render, enum rpt_format f, hl_day today, void **doc, size_t *len, struct hl_err *err)
+	rpt_render_fn render, enum rpt_format f, hl_day today, void **doc, size_t *len,
+	struct hl_err *err)
 {
 	struct rpt_opts ro = {0};
 	struct rpt_model *m = NULL;
@@ -276,29 +280,34 @@ static int render_doc(struct store *st, struct hl_arena *a, struct pub_snapshot 
 	ro.number = s->number;
 	ro.signer = s->signer;
 	if ((rc = rpt_build(st, a, &ro, &m, err)) != HL_OK ||
-	    (rc = take_quotes(a, m, s, err)) != HL_OK)
+		(rc = take_quotes(a, m, s, err)) != HL_OK)
 		return rc;
 	snprintf(dir, sizeof(dir), "%s/hailong-pub-XXXXXX",
-		getenv("TMPDIR") != NULL && strlen(getenv("TMPDIR")) < 32 ? getenv("TMPDIR") : "/tmp");
+		getenv("TMPDIR") != NULL && strlen(getenv("TMPDIR")) < 32 ? getenv("TMPDIR") :
+									    "/tmp");
 	if (mkdtemp(dir) == NULL)
-		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được thư mục tạm để dựng báo cáo");
+		return hl_err_set(err, HL_EIO, HL_HERE,
+			"không tạo được thư mục tạm để dựng báo cáo");
 	snprintf(path, sizeof(path), "%s/report.%s", dir, pub_format_ext(f));
 	rc = render(m, f, path, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	fp = fopen(path, "rb");
 	if (fp == NULL || fstat(fileno(fp), &sb) != 0 || sb.st_size <= 0 ||
-	    (size_t)sb.st_size > PUB_MAX_DOC) {
-		rc = hl_err_set(err, HL_EIO, HL_HERE, "không đọc lại được báo cáo vừa dựng (%s)", path);
+		(size_t)sb.st_size > PUB_MAX_DOC) {
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "không đọc lại được báo cáo vừa dựng (%s)",
+			path);
 		goto cleanup;
 	}
 	*len = (size_t)sb.st_size;
 	if ((*doc = hl_arena_alloc(a, *len)) == NULL) {
-		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lưu báo cáo (%zu byte)", *len);
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lưu báo cáo (%zu byte)",
+			*len);
 		goto cleanup;
 	}
 	if (fread(*doc, 1, *len, fp) != *len)
-		rc = hl_err_set(err, HL_EIO, HL_HERE, "không đọc lại được báo cáo vừa dựng (%s)", path);
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "không đọc lại được báo cáo vừa dựng (%s)",
+			path);
 cleanup:
 	if (fp != NULL)
 		fclose(fp);
@@ -326,10 +335,12 @@ static int check_line(const char *s, const char *field, const char *what, struct
 	if (s == NULL || s[0] == '\0')
 		return HL_OK;
 	if (strlen(s) > PUB_LINE_MAX || !hl_utf8_valid(s, strlen(s), NULL))
-		return hl_err_set(err, HL_EINVAL, field, "%s quá dài (tối đa %d byte) hoặc không phải "
-			"UTF-8", what, PUB_LINE_MAX);
+		return hl_err_set(err, HL_EINVAL, field,
+			"%s quá dài (tối đa %d byte) hoặc không phải "
+			"UTF-8",
+			what, PUB_LINE_MAX);
 	if (hl_text_control(s, &at) != 0 || strchr(s, '\t') != NULL || strchr(s, '\n') != NULL ||
-	    strchr(s, '\r') != NULL)
+		strchr(s, '\r') != NULL)
 		return hl_err_set(err, HL_EINVAL, field, "%s chỉ được viết trên một dòng", what);
 	return HL_OK;
 }
@@ -363,14 +374,18 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	if (o->render == NULL)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "thiếu bộ dựng báo cáo");
 	if (o->format != NULL && !o->draft && strcmp(o->format, "html") != 0 &&
-	    strcmp(o->format, "pdf") != 0)
-		return hl_err_set(err, HL_EINVAL, "format", "định dạng báo cáo công bố '%s' không "
-			"hợp lệ: dùng html hoặc pdf", o->format);
+		strcmp(o->format, "pdf") != 0)
+		return hl_err_set(err, HL_EINVAL, "format",
+			"định dạng báo cáo công bố '%s' không "
+			"hợp lệ: dùng html hoặc pdf",
+			o->format);
 	if (o->format != NULL && (f = rpt_format_of(o->format)) < 0)
-		return hl_err_set(err, HL_EINVAL, "format", "định dạng báo cáo '%s' không hợp lệ: "
-			"dùng pdf, xlsx, csv hoặc html", o->format);
+		return hl_err_set(err, HL_EINVAL, "format",
+			"định dạng báo cáo '%s' không hợp lệ: "
+			"dùng pdf, xlsx, csv hoặc html",
+			o->format);
 	if ((rc = check_line(o->number, "number", "số văn bản", err)) != HL_OK ||
-	    (rc = check_line(o->signer, "signer", "người ký", err)) != HL_OK)
+		(rc = check_line(o->signer, "signer", "người ký", err)) != HL_OK)
 		return rc;
 	if (o->unit == NULL || o->unit[0] == '\0' || strlen(o->unit) >= STORE_CODE_MAX)
 		return hl_err_set(err, HL_EINVAL, "unit", "thiếu mã đơn vị của báo cáo công bố");
@@ -378,7 +393,8 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	memset(s, 0, sizeof(*s));
 	s->number = number_of(a, o->number);
-	s->signer = o->signer != NULL && o->signer[0] != '\0' ? hl_arena_strdup(a, o->signer) : NULL;
+	s->signer = o->signer != NULL && o->signer[0] != '\0' ? hl_arena_strdup(a, o->signer) :
+								NULL;
 	if ((rc = STORE(st, units, unit_get, o->unit, &s->unit, err)) != HL_OK)
 		return rc;
 	if (o->period == NULL || o->period[0] == '\0')
@@ -387,8 +403,10 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 		return rc;
 	hl_period_label(&s->period, label, sizeof(label));
 	if (s->period.first > today)
-		return hl_err_set(err, HL_EINVAL, "period", "kỳ %s chưa bắt đầu (từ ngày %s): chưa "
-			"có gì để công bố", label, hl_day_vn(s->period.first, day, sizeof(day)));
+		return hl_err_set(err, HL_EINVAL, "period",
+			"kỳ %s chưa bắt đầu (từ ngày %s): chưa "
+			"có gì để công bố",
+			label, hl_day_vn(s->period.first, day, sizeof(day)));
 	if ((rc = pub_sched_load(st, a, &ps, err)) != HL_OK)
 		return rc;
 	if (!calrpt_due_of(pub_sched_of(ps, s->unit.id, NULL), &s->period, &s->due))
@@ -397,11 +415,14 @@ int pub_prepare(struct store *st, struct hl_arena *a, const struct pub_opts *o,
 	if ((rc = unit_index(st, a, &s->unit, &s->period, &res, &row, err)) != HL_OK)
 		return rc;
 	if (row == NULL || row->idx.cell[res->ncrit].cur.n <= 0)
-		return hl_err_set(err, HL_EINVAL, "period", "đơn vị %s chưa có phiếu khảo sát nào được "
-			"tính trong kỳ %s: chưa có gì để công bố", s->unit.code, label);
+		return hl_err_set(err, HL_EINVAL, "period",
+			"đơn vị %s chưa có phiếu khảo sát nào được "
+			"tính trong kỳ %s: chưa có gì để công bố",
+			s->unit.code, label);
 	j = index_json(res);
-	text = j != NULL ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER |
-		JSON_REAL_PRECISION(12)) : NULL;
+	text = j != NULL ?
+		json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) :
+		NULL;
 	json_decref(j);
 	if (text == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi chụp số liệu báo cáo");
@@ -426,7 +447,8 @@ int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, i
 	int rc;
 
 	if (s->format[0] != '\0' && strcmp(s->format, "html") != 0 && strcmp(s->format, "pdf") != 0)
-		return hl_err_set(err, HL_EINVAL, "format", "chỉ công bố được văn bản HTML hoặc PDF");
+		return hl_err_set(err, HL_EINVAL, "format",
+			"chỉ công bố được văn bản HTML hoặc PDF");
 	r.unit_id = s->unit.id;
 	hl_period_code(&s->period, code, sizeof(code));
 	snprintf(r.period, sizeof(r.period), "%s", code);
@@ -440,7 +462,8 @@ int pub_store(struct store *st, const struct pub_snapshot *s, const char *who, i
 	if (rc != HL_OK)
 		return rc;
 	snprintf(detail, sizeof(detail), "đơn vị %.63s, kỳ %s, phiên bản %d, báo cáo số %lld%s%s",
-		s->unit.code, code, r.version, (long long)r.id, s->format[0] ? ", " : "", s->format);
+		s->unit.code, code, r.version, (long long)r.id, s->format[0] ? ", " : "",
+		s->format);
 	rc = STORE(st, admin, audit, r.published_by, "report.publish", detail, err);
 	if (rc == HL_OK && out != NULL)
 		*out = r;

@@ -64,28 +64,28 @@ int pub_due_list(struct store *st, struct hl_arena *a, const struct store_unit *
  * before it (so last year's, overdue, are there) to CALRPT_WINDOW_DAYS after
  * it, not published; in pub_due_list's order. *out lives in a. */
 #define PUB_OWED_DAYS (2 * 366 - CALRPT_WINDOW_DAYS)
-int pub_owed(struct store *st, struct hl_arena *a, const struct store_unit *units,
-	size_t nunits, hl_day day, struct pub_due **out, size_t *n, struct hl_err *err);
+int pub_owed(struct store *st, struct hl_arena *a, const struct store_unit *units, size_t nunits,
+	hl_day day, struct pub_due **out, size_t *n, struct hl_err *err);
 
 /* The counted responses of unit u in period p (its predecessors' pooled, as
  * the report counts them) into *n. Scratch memory from a. */
 int pub_counted(struct store *st, struct hl_arena *a, const struct store_unit *u,
 	const struct hl_period *p, int64_t *n, struct hl_err *err);
 
-#define PUB_LINE_MAX 200           /* bytes of the number or the signer */
+#define PUB_LINE_MAX 200 /* bytes of the number or the signer */
 
 /* What to publish, or to draft. */
 struct pub_opts {
-	const char *unit;          /* the unit's code */
-	const char *period;        /* "2024-Q1", "Quý 1/2024", ... (hl_period_parse) */
-	const char *format;        /* the document: "html" (default) or "pdf"; a draft
+	const char *unit;     /* the unit's code */
+	const char *period;   /* "2024-Q1", "Quý 1/2024", ... (hl_period_parse) */
+	const char *format;   /* the document: "html" (default) or "pdf"; a draft
 	                            * (draft true) also "xlsx" or "csv" */
-	hl_day today;              /* the publication day (HL_DAY_NONE = today, local time) */
-	const char *number;        /* "12/BC-UBND" or "Số: 12/BC-UBND"; NULL or "" = left
+	hl_day today;         /* the publication day (HL_DAY_NONE = today, local time) */
+	const char *number;   /* "12/BC-UBND" or "Số: 12/BC-UBND"; NULL or "" = left
 	                            * to fill by hand */
-	const char *signer;        /* the signer's name; NULL or "" = left blank */
-	bool draft;                /* a document to look at or download, never stored */
-	rpt_render_fn render;      /* the renderer (report/render.h's rpt_render) */
+	const char *signer;   /* the signer's name; NULL or "" = left blank */
+	bool draft;           /* a document to look at or download, never stored */
+	rpt_render_fn render; /* the renderer (report/render.h's rpt_render) */
 };
 
 /* The file extension of an enum rpt_format (report/render.h): "pdf", "xlsx",
@@ -96,14 +96,14 @@ const char *pub_format_ext(int f);
 struct pub_snapshot {
 	struct store_unit unit;
 	struct hl_period period;
-	hl_day due;                /* its calendar day, HL_DAY_NONE = off calendar */
-	char *figures;             /* index JSON of the unit for the period */
-	void *doc;                 /* the rendered report; NULL when no renderer is built */
+	hl_day due;    /* its calendar day, HL_DAY_NONE = off calendar */
+	char *figures; /* index JSON of the unit for the period */
+	void *doc;     /* the rendered report; NULL when no renderer is built */
 	size_t doc_len;
-	char format[8];            /* "html", "pdf" (a draft: also "xlsx", "csv"), or "" */
-	const char *number;        /* "Số: 12/BC-UBND" as the heading shows it, NULL = blank */
-	const char *signer;        /* NULL = blank */
-	int64_t *quotes;           /* the responses whose comments the document quotes
+	char format[8];     /* "html", "pdf" (a draft: also "xlsx", "csv"), or "" */
+	const char *number; /* "Số: 12/BC-UBND" as the heading shows it, NULL = blank */
+	const char *signer; /* NULL = blank */
+	int64_t *quotes;    /* the responses whose comments the document quotes
 	                            * (approved ones only, svc/comments.h) */
 	size_t nquotes;
 };

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define KEY_MAX 160          /* a longer who is counted by its hash */
+#define KEY_MAX 160 /* a longer who is counted by its hash */
 
 static const struct {
 	const char *prefix;
@@ -57,7 +57,7 @@ int rl_over(struct store *st, enum rl_rule rule, const char *who, int64_t now, b
 
 	*over = false;
 	if ((rc = key_of(rule, who, key, err)) != HL_OK ||
-	    (rc = STORE(st, accounts, rate_count, key, now, &n, err)) != HL_OK)
+		(rc = STORE(st, accounts, rate_count, key, now, &n, err)) != HL_OK)
 		return rc;
 	*over = n >= rules[rule].max;
 	return HL_OK;
@@ -71,9 +71,10 @@ int rl_take(struct store *st, enum rl_rule rule, const char *who, int64_t now, b
 
 	*taken = false;
 	if ((rc = key_of(rule, who, key, err)) != HL_OK ||
-	    (rc = STORE(st, accounts, rate_purge, now, err)) != HL_OK)
+		(rc = STORE(st, accounts, rate_purge, now, err)) != HL_OK)
 		return rc;
-	return STORE(st, accounts, rate_take, key, now, rules[rule].window, rules[rule].max, taken, err);
+	return STORE(st, accounts, rate_take, key, now, rules[rule].window, rules[rule].max, taken,
+		err);
 }
 
 int rl_clear(struct store *st, enum rl_rule rule, const char *who, struct hl_err *err)

@@ -18,10 +18,10 @@
 #include "store/store.h"
 
 enum rl_rule {
-	RL_LOGIN_ADDR,      /* failed logins from one client address */
-	RL_LOGIN_NAME,      /* failed logins for one account name */
-	RL_FEEDBACK_ADDR,   /* public feedback items from one client address */
-	RL_TRACK_ADDR,      /* wrong tracking-code look-ups from one client address */
+	RL_LOGIN_ADDR,    /* failed logins from one client address */
+	RL_LOGIN_NAME,    /* failed logins for one account name */
+	RL_FEEDBACK_ADDR, /* public feedback items from one client address */
+	RL_TRACK_ADDR,    /* wrong tracking-code look-ups from one client address */
 };
 
 /* The rule's most events per window, and its window in seconds. */

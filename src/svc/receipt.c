@@ -33,7 +33,8 @@ int receipt_check_dossier(const char *code, const char *field, struct hl_err *er
 	if (n == 0)
 		return hl_err_set(err, HL_EINVAL, field, "thiếu mã hồ sơ");
 	if (n >= STORE_CODE_MAX)
-		return hl_err_set(err, HL_EINVAL, field, "mã hồ sơ dài quá %d byte", STORE_CODE_MAX - 1);
+		return hl_err_set(err, HL_EINVAL, field, "mã hồ sơ dài quá %d byte",
+			STORE_CODE_MAX - 1);
 	if (!hl_utf8_valid(code, n, NULL) || has_control(code, 0))
 		return hl_err_set(err, HL_EINVAL, field,
 			"mã hồ sơ chứa ký tự không hợp lệ (ký tự điều khiển hoặc không phải UTF-8)");
@@ -62,8 +63,8 @@ int receipt_store(struct store *st, const struct receipt_new *n, const char *uni
 	char detail[STORE_CODE_MAX * 2 + 64], day[16];
 	int64_t used_at = 0;
 	int nrep = 0;
-	int rc = STORE(st, intake, receipt_replace, n->rec.unit_id, n->rec.dossier, n->rec.created_at,
-		&used_at, &nrep, err);
+	int rc = STORE(st, intake, receipt_replace, n->rec.unit_id, n->rec.dossier,
+		n->rec.created_at, &used_at, &nrep, err);
 
 	if (replaced != NULL)
 		*replaced = nrep;
@@ -71,7 +72,8 @@ int receipt_store(struct store *st, const struct receipt_new *n, const char *uni
 		return rc;
 	if (used_at != 0) {
 		hl_day_vn(hl_clock_day_of(used_at), day, sizeof(day));
-		return hl_err_set(err, HL_ECONFLICT, "dossier", "hồ sơ %s đã được đánh giá qua mã QR "
+		return hl_err_set(err, HL_ECONFLICT, "dossier",
+			"hồ sơ %s đã được đánh giá qua mã QR "
 			"ngày %s: mỗi hồ sơ chỉ được đánh giá một lần, nên không in phiếu mới",
 			n->rec.dossier, day);
 	}
@@ -84,8 +86,7 @@ int receipt_store(struct store *st, const struct receipt_new *n, const char *uni
 	return STORE(st, admin, audit, who, "receipt", detail, err);
 }
 
-int receipt_find(struct store *st, const char *token, struct receipt_view *out,
-	struct hl_err *err)
+int receipt_find(struct store *st, const char *token, struct receipt_view *out, struct hl_err *err)
 {
 	struct store_dossier d;
 	int rc;
@@ -97,8 +98,9 @@ int receipt_find(struct store *st, const char *token, struct receipt_view *out,
 	rc = STORE(st, intake, receipt_get, out->hash, &out->rc, err);
 	if (rc != HL_OK)
 		return rc;
-	out->state = out->rc.used_at != 0 ? RECEIPT_USED : out->rc.replaced_at != 0 ?
-		RECEIPT_REPLACED : RECEIPT_OPEN;
+	out->state = out->rc.used_at != 0 ? RECEIPT_USED :
+		out->rc.replaced_at != 0  ? RECEIPT_REPLACED :
+					    RECEIPT_OPEN;
 	/* Imported after the slip was printed counts too; another unit's
 	 * dossier of the same code does not. */
 	rc = STORE(st, dossiers, dossier_get, out->rc.dossier, &d, err);
@@ -133,14 +135,16 @@ int receipt_answer(struct store *st, const unsigned char *hash, struct store_res
 		 * a duplicate only if this link was used by that very response. */
 		hl_err_clear(err);
 		if (STORE(st, intake, receipt_get, hash, &rc, err) == HL_OK && rc.used_at != 0 &&
-		    STORE(st, responses, response_get_ext, r->unit_id, r->ext_id, &prev, err) == HL_OK &&
-		    prev.id == rc.response_id) {
+			STORE(st, responses, response_get_ext, r->unit_id, r->ext_id, &prev, err) ==
+				HL_OK &&
+			prev.id == rc.response_id) {
 			hl_err_clear(err);
 			*duplicate = true;
 			return HL_OK;
 		}
-		return hl_err_set(err, HL_ECONFLICT, "id", rc.used_at != 0 ? RECEIPT_USED_MESSAGE :
-			"mã phiếu (id) này đã được dùng cho một phiếu khác");
+		return hl_err_set(err, HL_ECONFLICT, "id",
+			rc.used_at != 0 ? RECEIPT_USED_MESSAGE :
+					  "mã phiếu (id) này đã được dùng cho một phiếu khác");
 	}
 	if (rc_ins != HL_OK)
 		return rc_ins;
@@ -148,7 +152,7 @@ int receipt_answer(struct store *st, const unsigned char *hash, struct store_res
 	if (rc_use == HL_ECONFLICT) {
 		/* used meanwhile, or a newer slip replaced it */
 		if (STORE(st, intake, receipt_get, hash, &rc, err) == HL_OK && rc.used_at == 0 &&
-		    rc.replaced_at != 0)
+			rc.replaced_at != 0)
 			return hl_err_set(err, HL_ECONFLICT, "replaced", RECEIPT_REPLACED_MESSAGE);
 		return hl_err_set(err, HL_ECONFLICT, "", RECEIPT_USED_MESSAGE);
 	}
@@ -160,7 +164,8 @@ int receipt_check_feedback(const char *text, struct hl_err *err)
 	size_t n = text ? strlen(text) : 0;
 
 	if (n == 0)
-		return hl_err_set(err, HL_EINVAL, "feedback", "nơi gửi phản ánh, kiến nghị đang trống");
+		return hl_err_set(err, HL_EINVAL, "feedback",
+			"nơi gửi phản ánh, kiến nghị đang trống");
 	if (n > RECEIPT_FEEDBACK_MAX)
 		return hl_err_set(err, HL_EINVAL, "feedback",
 			"nơi gửi phản ánh, kiến nghị dài quá %d byte", RECEIPT_FEEDBACK_MAX);
@@ -180,8 +185,7 @@ const char *receipt_feedback(void)
 	return RECEIPT_FEEDBACK_DEFAULT;
 }
 
-int receipt_link(const char *base, const char *tail, char *buf, size_t size,
-	struct hl_err *err)
+int receipt_link(const char *base, const char *tail, char *buf, size_t size, struct hl_err *err)
 {
 	size_t n = base ? strlen(base) : 0, skip;
 	int len;
@@ -202,17 +206,20 @@ int receipt_link(const char *base, const char *tail, char *buf, size_t size,
 		char c = base[i];
 
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		    strchr("-._~:/[]", c) != NULL))
+			    strchr("-._~:/[]", c) != NULL))
 			goto bad;
 	}
 	len = snprintf(buf, size, "%.*s%s", (int)n, base, tail);
 	if (len < 0 || (size_t)len >= size)
-		return hl_err_set(err, HL_EINVAL, "--url", "địa chỉ gốc --url '%.80s' quá dài", base);
+		return hl_err_set(err, HL_EINVAL, "--url", "địa chỉ gốc --url '%.80s' quá dài",
+			base);
 	return HL_OK;
 bad:
-	return hl_err_set(err, HL_EINVAL, "--url", "địa chỉ gốc của đường dẫn khảo sát '%.80s' (--url "
+	return hl_err_set(err, HL_EINVAL, "--url",
+		"địa chỉ gốc của đường dẫn khảo sát '%.80s' (--url "
 		"hoặc HAILONG_URL) không hợp lệ: dùng dạng http://máy-chủ:cổng hoặc https://tên-miền "
-		"(không có dấu cách, ? hay #)", base ? base : "");
+		"(không có dấu cách, ? hay #)",
+		base ? base : "");
 }
 
 int receipt_url(const char *base, const char *token, char *buf, size_t size, struct hl_err *err)
@@ -244,7 +251,8 @@ int receipt_slip_html(struct hbuf *b, const struct receipt_slip *s, struct hl_er
 		}
 		hb_raw(b, "</p>");
 	}
-	hb_raw(b, "<p>Mời ông/bà quét mã QR bằng điện thoại để đánh giá sự hài lòng "
+	hb_raw(b,
+		"<p>Mời ông/bà quét mã QR bằng điện thoại để đánh giá sự hài lòng "
 		"đối với sự phục vụ. Mỗi hồ sơ được đánh giá một lần; không cần ghi tên.</p>"
 		"<div class=\"qr\">");
 	rc = qr_svg(b, s->url, "Mã QR dẫn tới phiếu khảo sát của hồ sơ", err);
@@ -276,16 +284,20 @@ int receipt_target(struct store *st, const char *dossier, const char *unit_code,
 	memset(out, 0, sizeof(*out));
 	if (rc == HL_ENOTFOUND) {
 		if (!is_new)
-			return hl_err_set(err, HL_ENOTFOUND, "new", "không có hồ sơ mã %s trong các hồ sơ "
-				"đã nhập từ hệ thống một cửa: hãy kiểm tra lại mã", dossier);
+			return hl_err_set(err, HL_ENOTFOUND, "new",
+				"không có hồ sơ mã %s trong các hồ sơ "
+				"đã nhập từ hệ thống một cửa: hãy kiểm tra lại mã",
+				dossier);
 		if (!named)
 			return hl_err_set(err, HL_ENOTFOUND, "unit",
 				"chưa có hồ sơ mã %s: hãy cho biết đơn vị tiếp nhận, hoặc nhập hồ sơ "
-				"từ hệ thống một cửa trước", dossier);
+				"từ hệ thống một cửa trước",
+				dossier);
 		hl_err_clear(err);
 		rc = STORE(st, units, unit_get, unit_code, &out->unit, err);
 		if (rc == HL_ENOTFOUND)
-			return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị mã '%s'", unit_code);
+			return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị mã '%s'",
+				unit_code);
 		return rc;
 	}
 	if (rc != HL_OK)
@@ -299,7 +311,8 @@ int receipt_target(struct store *st, const char *dossier, const char *unit_code,
 	if (rc == HL_OK)
 		rc = STORE(st, units, field_list, a, &fl, &nf, err);
 	if (rc == HL_OK) {
-		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không tìm thấy đơn vị của hồ sơ %s", dossier);
+		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không tìm thấy đơn vị của hồ sơ %s",
+			dossier);
 		for (size_t i = 0; i < n; i++)
 			if (all[i].id == d.unit_id) {
 				out->unit = all[i];

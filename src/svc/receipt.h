@@ -17,11 +17,12 @@ struct hbuf;
 
 /* Where the slip tells citizens to send feedback when nothing else is set
  * (seed 003 §V.1); $HAILONG_FEEDBACK or --feedback replace it. */
-#define RECEIPT_FEEDBACK_DEFAULT "Mọi phản ánh, kiến nghị xin gửi về: Bộ phận Một cửa " \
+#define RECEIPT_FEEDBACK_DEFAULT \
+	"Mọi phản ánh, kiến nghị xin gửi về: Bộ phận Một cửa " \
 	"(Bộ phận Tiếp nhận và Trả kết quả) của đơn vị – trực tiếp tại quầy, qua đường dây " \
 	"nóng hoặc hộp thư góp ý niêm yết tại trụ sở."
-#define RECEIPT_FEEDBACK_MAX 1000   /* bytes */
-#define RECEIPT_URL_MAX 512         /* bytes of the survey link */
+#define RECEIPT_FEEDBACK_MAX 1000 /* bytes */
+#define RECEIPT_URL_MAX 512       /* bytes of the survey link */
 
 /* A new link: the token (shown once, never stored) and its record. */
 struct receipt_new {
@@ -35,10 +36,10 @@ int receipt_check_dossier(const char *code, const char *field, struct hl_err *er
 
 /* Who a new link for a dossier is for. */
 struct receipt_target {
-	struct store_unit unit;            /* the unit that received the dossier */
-	bool known;                        /* the dossier was imported: below is its */
-	char procedure[STORE_NAME_MAX];    /* "" when not known */
-	char field[STORE_NAME_MAX];        /* the field's name, "" when not known or none */
+	struct store_unit unit;         /* the unit that received the dossier */
+	bool known;                     /* the dossier was imported: below is its */
+	char procedure[STORE_NAME_MAX]; /* "" when not known */
+	char field[STORE_NAME_MAX];     /* the field's name, "" when not known or none */
 };
 
 /* Who a link for dossier is for: the dossier's own unit, procedure and
@@ -69,7 +70,8 @@ int receipt_store(struct store *st, const struct receipt_new *n, const char *uni
 #define RECEIPT_USED_MESSAGE "Phiếu khảo sát cho hồ sơ này đã được gửi. Cảm ơn ông/bà!"
 /* What a link replaced by a newer slip answers. */
 #define RECEIPT_REPLACED_TITLE "Phiếu đã được thay"
-#define RECEIPT_REPLACED_MESSAGE "Phiếu khảo sát này đã được thay bằng một phiếu in sau cho " \
+#define RECEIPT_REPLACED_MESSAGE \
+	"Phiếu khảo sát này đã được thay bằng một phiếu in sau cho " \
 	"cùng hồ sơ. Xin quét mã QR trên phiếu mới nhất mà bộ phận tiếp nhận đưa ông/bà."
 
 /* Where a link stands. */
@@ -78,17 +80,16 @@ enum receipt_state { RECEIPT_OPEN, RECEIPT_USED, RECEIPT_REPLACED };
 /* A link found by its token, with what its dossier says. */
 struct receipt_view {
 	struct store_receipt rc;
-	unsigned char hash[STORE_HASH_LEN];  /* the token's */
+	unsigned char hash[STORE_HASH_LEN]; /* the token's */
 	enum receipt_state state;
-	int64_t field_id;                  /* the dossier's field when imported for the
+	int64_t field_id;               /* the dossier's field when imported for the
 	                                    * link's unit; 0 = not known (ask) */
-	char procedure[STORE_NAME_MAX];    /* the dossier's procedure, "" = not known */
+	char procedure[STORE_NAME_MAX]; /* the dossier's procedure, "" = not known */
 };
 
 /* The link of token (the path of /s/TOKEN): HL_OK, or HL_ENOTFOUND for a
  * malformed or unknown token. */
-int receipt_find(struct store *st, const char *token, struct receipt_view *out,
-	struct hl_err *err);
+int receipt_find(struct store *st, const char *token, struct receipt_view *out, struct hl_err *err);
 
 /* The day a phone's answer on link rc counts on: the server's day (UTC+7)
  * at now (seconds), never before the day the link was made — not the date
@@ -120,21 +121,20 @@ int receipt_check_feedback(const char *text, struct hl_err *err);
  * encode in a QR code. base is "http://host[:port][/prefix]" or https,
  * without a trailing slash (one is dropped); HL_EINVAL naming "--url" if it
  * is not such a URL. */
-int receipt_link(const char *base, const char *tail, char *buf, size_t size,
-	struct hl_err *err);
+int receipt_link(const char *base, const char *tail, char *buf, size_t size, struct hl_err *err);
 
 /* The survey link base + "/s/" + token into buf, as receipt_link. */
 int receipt_url(const char *base, const char *token, char *buf, size_t size, struct hl_err *err);
 
 /* What the slip shows. */
 struct receipt_slip {
-	const char *url;        /* the survey link */
+	const char *url; /* the survey link */
 	const char *dossier;
 	const char *unit_name;
-	const char *feedback;   /* where to send feedback */
-	int64_t created_at;     /* seconds since 1970 */
-	const char *procedure;  /* the dossier's, NULL or "" = not known */
-	const char *field;      /* its field's name, NULL or "" = not known */
+	const char *feedback;  /* where to send feedback */
+	int64_t created_at;    /* seconds since 1970 */
+	const char *procedure; /* the dossier's, NULL or "" = not known */
+	const char *field;     /* its field's name, NULL or "" = not known */
 };
 
 /* Append the printable slip (<section class="slip">, styled by site.css)

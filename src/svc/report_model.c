@@ -30,7 +30,7 @@
 #include "svc/instruments.h"
 #include "svc/plan.h"
 
-#define MAX_INSTRUMENTS 64   /* instrument versions one report may meet */
+#define MAX_INSTRUMENTS 64 /* instrument versions one report may meet */
 #define MAX_LINEAGE_DEPTH 32
 
 /* One instrument version met in the scan, with its questions' tallies. */
@@ -38,13 +38,13 @@ struct inst {
 	int64_t id;
 	struct hl_instrument *in;
 	char label[STORE_CODE_MAX + 16];
-	struct rpt_question *q;      /* in->nquestions of them */
+	struct rpt_question *q; /* in->nquestions of them */
 };
 
 struct keyed {
 	int64_t id;
 	int64_t n;
-	double s, v;                 /* staff: score sum and valid answers */
+	double s, v; /* staff: score sum and valid answers */
 };
 
 struct build {
@@ -52,21 +52,21 @@ struct build {
 	struct hl_arena *a;
 	struct hl_err *err;
 	struct rpt_model *m;
-	int64_t *scope;              /* unit ids whose responses count, sorted */
+	int64_t *scope; /* unit ids whose responses count, sorted */
 	size_t nscope;
 	struct inst inst[MAX_INSTRUMENTS];
 	int ninst;
-	int64_t chan[5];             /* by enum store_channel; 0 = other */
-	struct keyed *fields;        /* sorted by id; slot 0 is "no field" (id 0) */
+	int64_t chan[5];      /* by enum store_channel; 0 = other */
+	struct keyed *fields; /* sorted by id; slot 0 is "no field" (id 0) */
 	size_t nfields;
-	struct keyed *staff;         /* sorted by id */
+	struct keyed *staff; /* sorted by id */
 	size_t nstaff;
 	int64_t theme_n[THEME_COUNT];
 	const char *examples[THEME_COUNT][RPT_EXAMPLES];
 	int64_t example_ids[THEME_COUNT][RPT_EXAMPLES];
 	int nexamples[THEME_COUNT];
-	bool quote_any;              /* examples from any comment (internal reports) */
-	struct hl_rollup *sum;       /* the rollups read so far, while reading them */
+	bool quote_any;        /* examples from any comment (internal reports) */
+	struct hl_rollup *sum; /* the rollups read so far, while reading them */
 };
 
 static int cmp_i64(const void *pa, const void *pb)
@@ -121,8 +121,8 @@ static const char *const STATION_PREFIXES[] = {"Trạm y tế ", "Trạm Y tế 
 /* Units headed by a people's committee (Ủy ban nhân dân). */
 static bool is_committee(const char *type)
 {
-	return strcmp(type, "ubnd-xa") == 0 || strcmp(type, "huyen") == 0 || strcmp(type, "tinh") == 0 ||
-		strcmp(type, "ubnd-huyen") == 0;
+	return strcmp(type, "ubnd-xa") == 0 || strcmp(type, "huyen") == 0 ||
+		strcmp(type, "tinh") == 0 || strcmp(type, "ubnd-huyen") == 0;
 }
 
 /* Upper-case copy of s (Vietnamese letters included), owned by a. */
@@ -141,7 +141,8 @@ static char *upper(struct hl_arena *a, const char *s)
 		if (n <= 0)
 			return NULL;
 		i += (size_t)n;
-		o += (size_t)utf8proc_encode_char(utf8proc_toupper(cp), (utf8proc_uint8_t *)out + o);
+		o += (size_t)utf8proc_encode_char(utf8proc_toupper(cp),
+			(utf8proc_uint8_t *)out + o);
 	}
 	out[o] = '\0';
 	return out;
@@ -156,8 +157,9 @@ static char *issuer_of(struct hl_arena *a, const struct store_unit *u, bool shor
 	if (name == NULL)
 		return NULL;
 	if (is_committee(u->type))
-		return upper(a, hl_arena_printf(a, "%s%s", short_form ? "UBND " : "Ủy ban nhân dân ",
-			skip_any(name, BODY_PREFIXES)));
+		return upper(a,
+			hl_arena_printf(a, "%s%s", short_form ? "UBND " : "Ủy ban nhân dân ",
+				skip_any(name, BODY_PREFIXES)));
 	if (strcmp(u->type, "tram-y-te") == 0 && skip_any(name, STATION_PREFIXES) == name)
 		return upper(a, hl_arena_printf(a, "Trạm y tế %s", name));
 	return upper(a, name);
@@ -233,7 +235,8 @@ static void successor_texts(struct build *b, const struct store_lineage *lin, si
 				hl_day_vn(lin[i].day, day, sizeof(day));
 	}
 	m->note = hl_arena_printf(a, "%s %s%s%s; %s ban hành báo cáo này.",
-		phr_sentence_start(a, was), what, day[0] ? " từ ngày " : "", day, addressee(a, issuer));
+		phr_sentence_start(a, was), what, day[0] ? " từ ngày " : "", day,
+		addressee(a, issuer));
 }
 
 /* The heading and closing of the report: issued on its date by the
@@ -253,7 +256,7 @@ static int heading(struct build *b, const struct store_unit *units, size_t nunit
 	int rc;
 
 	snprintf(label, sizeof(label), "%s", m->period_label);
-	if (label[0] >= 'A' && label[0] <= 'Z')     /* "Năm 2024" inside a sentence */
+	if (label[0] >= 'A' && label[0] <= 'Z') /* "Năm 2024" inside a sentence */
 		label[0] = (char)(label[0] - 'A' + 'a');
 	rc = STORE(b->st, units, lineage_list, a, &lin, &nlin, b->err);
 	if (rc != HL_OK)
@@ -266,21 +269,24 @@ static int heading(struct build *b, const struct store_unit *units, size_t nunit
 		return rc;
 	successor_texts(b, lin, nlin, issuer, how, &suffix);
 	m->title = "BÁO CÁO";
-	m->subtitle = hl_arena_printf(a, "Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
-		"đối với sự phục vụ của %s%s%s %s", m->o.under ? "các đơn vị thuộc " : "",
-		phr_in_text(a, s->name), suffix, label);
+	m->subtitle = hl_arena_printf(a,
+		"Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
+		"đối với sự phục vụ của %s%s%s %s",
+		m->o.under ? "các đơn vị thuộc " : "", phr_in_text(a, s->name), suffix, label);
 	if (parent) {
 		const char *to = addressee(a, parent);
 
 		if (to == NULL || (to = hl_arena_printf(a, "%s (b/c);", to)) == NULL)
-			return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập phần đầu báo cáo");
+			return hl_err_set(b->err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi lập phần đầu báo cáo");
 		m->recipients[m->nrecipients++] = to;
 	}
 	if (m->o.under)
 		m->recipients[m->nrecipients++] = "Các đơn vị được khảo sát;";
 	m->recipients[m->nrecipients++] = "Lưu: VT.";
 	if (!m->subtitle)
-		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập phần đầu báo cáo");
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE,
+			"hết bộ nhớ khi lập phần đầu báo cáo");
 	return HL_OK;
 }
 
@@ -293,7 +299,8 @@ static int add_sources(struct build *b, const struct store_lineage *lin, size_t 
 		if (b->scope[k] == id)
 			return HL_OK;
 	if (depth > MAX_LINEAGE_DEPTH || b->nscope >= cap)
-		return hl_err_set(b->err, HL_EINVAL, HL_HERE, "chuỗi sáp nhập đơn vị quá dài hoặc lặp vòng");
+		return hl_err_set(b->err, HL_EINVAL, HL_HERE,
+			"chuỗi sáp nhập đơn vị quá dài hoặc lặp vòng");
 	b->scope[b->nscope++] = id;
 	for (size_t l = 0; l < nlin; l++) {
 		int rc;
@@ -395,7 +402,7 @@ static int comment_themes(struct build *b, const char *comment, int64_t id)
 	unsigned mask = 0;
 	int rc = themes_of(comment, &mask, b->err);
 
-	if (rc == HL_EINVAL) {     /* not UTF-8: the store should never hold one; leave it out */
+	if (rc == HL_EINVAL) { /* not UTF-8: the store should never hold one; leave it out */
 		hl_err_clear(b->err);
 		return HL_OK;
 	}
@@ -432,8 +439,10 @@ static int note_instrument(void *ctx, const struct store_response *r)
 	if (i < x->n)
 		return HL_OK;
 	if (x->n == MAX_INSTRUMENTS)
-		return hl_err_set(x->b->err, HL_ELIMIT, HL_HERE, "báo cáo gặp quá %d phiên bản bộ câu "
-			"hỏi", MAX_INSTRUMENTS);
+		return hl_err_set(x->b->err, HL_ELIMIT, HL_HERE,
+			"báo cáo gặp quá %d phiên bản bộ câu "
+			"hỏi",
+			MAX_INSTRUMENTS);
 	x->id[x->n++] = r->instrument_id;
 	return HL_OK;
 }
@@ -469,7 +478,8 @@ static int on_response(void *ctx, const struct store_response *r)
 			q->valid++;
 		}
 	}
-	if (b->staff != NULL && r->staff_id != 0 && (k = find_keyed(b->staff, b->nstaff, r->staff_id))) {
+	if (b->staff != NULL && r->staff_id != 0 &&
+		(k = find_keyed(b->staff, b->nstaff, r->staff_id))) {
 		unsigned char ans[STORE_ANSWERS_MAX] = {0};
 		struct hl_crit_score sc[HL_MAX_CRITERIA];
 		struct hl_err e;
@@ -548,7 +558,8 @@ static int take_rollup(struct build *b, const struct hl_rollup *r)
 		b->theme_n[t] = r->theme[t].n;
 		for (int k = 0; k < r->theme[t].nex && b->quote_any; k++) {
 			struct store_response resp;
-			int rc = STORE(b->st, responses, response_get, r->theme[t].ex[k].id, &resp, b->err);
+			int rc = STORE(b->st, responses, response_get, r->theme[t].ex[k].id, &resp,
+				b->err);
 
 			if (rc == HL_OK)
 				rc = add_example(b, t, resp.comment, resp.id);
@@ -566,7 +577,8 @@ static int approved_examples(struct build *b, const struct hl_period *p)
 {
 	struct store_approval *ap = NULL;
 	size_t n = 0;
-	int rc = STORE(b->st, reports, comment_approval_list, 0, p->first, p->last, b->a, &ap, &n, b->err);
+	int rc = STORE(b->st, reports, comment_approval_list, 0, p->first, p->last, b->a, &ap, &n,
+		b->err);
 
 	b->quote_any = true;
 	for (size_t i = 0; rc == HL_OK && i < n; i++) {
@@ -575,12 +587,13 @@ static int approved_examples(struct build *b, const struct hl_period *p)
 
 		if (!in_scope(b, ap[i].unit_id))
 			continue;
-		if ((rc = STORE(b->st, responses, response_get, ap[i].response_id, &resp, b->err)) != HL_OK)
+		if ((rc = STORE(b->st, responses, response_get, ap[i].response_id, &resp,
+			     b->err)) != HL_OK)
 			break;
 		if (resp.status != RS_COUNTED || resp.comment[0] == '\0')
 			continue;
 		if ((rc = themes_of(resp.comment, &mask, b->err)) == HL_EINVAL) {
-			hl_err_clear(b->err);   /* not UTF-8: as comment_themes, left out */
+			hl_err_clear(b->err); /* not UTF-8: as comment_themes, left out */
 			rc = HL_OK;
 			continue;
 		}
@@ -603,7 +616,8 @@ static int scan_responses(struct build *b, const struct hl_period *p)
 		if (instrument(b, x.id[i]) == NULL)
 			rc = b->err->code ? b->err->code : HL_EIO;
 	if (rc == HL_OK)
-		rc = STORE(b->st, responses, response_scan, 0, p->first, p->last, on_response, b, b->err);
+		rc = STORE(b->st, responses, response_scan, 0, p->first, p->last, on_response, b,
+			b->err);
 	return rc;
 }
 
@@ -622,11 +636,13 @@ static int read_responses(struct build *b, const struct hl_period *p)
 		return rc;
 	b->m->rollups_missing = !ready;
 	if (!ready || b->m->o.scan || p->first == HL_DAY_NONE || p->last == HL_DAY_NONE ||
-	    hl_day_month_start(p->first) != p->first || hl_day_month_start(p->last + 1) != p->last + 1)
+		hl_day_month_start(p->first) != p->first ||
+		hl_day_month_start(p->last + 1) != p->last + 1)
 		return scan_responses(b, p);
 	hl_rollup_init(&sum);
 	b->sum = &sum;
-	rc = STORE(b->st, tallies, rollup_scan, b->scope, b->nscope, p->first, p->last, on_rollup, b, b->err);
+	rc = STORE(b->st, tallies, rollup_scan, b->scope, b->nscope, p->first, p->last, on_rollup,
+		b, b->err);
 	if (rc == HL_OK)
 		rc = take_rollup(b, &sum);
 	b->sum = NULL;
@@ -701,18 +717,19 @@ static int finish_counts(struct build *b)
 	if (m->channels == NULL || m->fields == NULL)
 		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
 	for (int c = 1; c <= 5; c++) {
-		int ch = c % 5;   /* the four channels in order, then any other */
+		int ch = c % 5; /* the four channels in order, then any other */
 
 		if (b->chan[ch] > 0)
-			m->channels[m->nchannels++] = (struct rpt_count){code[ch], name[ch], b->chan[ch]};
+			m->channels[m->nchannels++] = (struct rpt_count){code[ch], name[ch],
+				b->chan[ch]};
 	}
 	rc = STORE(b->st, units, field_list, b->a, &f, &nf, b->err);
 	if (rc != HL_OK)
 		return rc;
 	for (size_t i = 0; i < b->nfields; i++)
 		if (b->fields[i].n > 0)
-			m->fields[m->nfields++] = (struct rpt_count){
-				field_name(f, nf, b->fields[i].id, true),
+			m->fields[m->nfields++] = (struct rpt_count){field_name(f, nf,
+									     b->fields[i].id, true),
 				field_name(f, nf, b->fields[i].id, false), b->fields[i].n};
 	qsort(m->fields, (size_t)m->nfields, sizeof(*m->fields), cmp_count_desc);
 	return HL_OK;
@@ -885,7 +902,7 @@ static int finish_below(struct build *b)
 			bl->plan_year = m->o.period.year;
 			for (int p = 0; prev != NULL && p <= before->ncrit; p++)
 				if (strcmp(before->crit_code[p], bl->criterion) == 0 &&
-				    prev->idx.cell[p].cur.valid) {
+					prev->idx.cell[p].cur.valid) {
 					bl->has_before = true;
 					bl->before = prev->idx.cell[p].cur.value;
 				}
@@ -919,7 +936,8 @@ static int build_feedback(struct build *b)
 			f = &m->feedback[m->nfeedback++];
 			f->unit = hl_arena_strdup(b->a, fm[i].unit_name);
 			if (f->unit == NULL)
-				return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+				return hl_err_set(b->err, HL_ENOMEM, HL_HERE,
+					"hết bộ nhớ khi lập báo cáo");
 		} else {
 			f = &m->feedback[m->nfeedback - 1];
 		}
@@ -934,8 +952,8 @@ static int build_feedback(struct build *b)
 	return HL_OK;
 }
 
-int rpt_letterhead(struct hl_arena *a, const struct store_unit *u,
-	const struct store_unit *parent, struct rpt_model *m, struct hl_err *err)
+int rpt_letterhead(struct hl_arena *a, const struct store_unit *u, const struct store_unit *parent,
+	struct rpt_model *m, struct hl_err *err)
 {
 	m->issuer = issuer_of(a, u, false);
 	m->issuer_parent = parent != NULL ? issuer_of(a, parent, true) : "";
@@ -969,7 +987,8 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 
 	*out = NULL;
 	if ((o->unit == NULL) == (o->under == NULL))
-		return hl_err_set(err, HL_EINVAL, "--unit", "báo cáo cần đúng một trong --unit (một đơn vị) "
+		return hl_err_set(err, HL_EINVAL, "--unit",
+			"báo cáo cần đúng một trong --unit (một đơn vị) "
 			"và --under (các đơn vị thuộc một cơ quan)");
 	b = hl_arena_alloc(a, sizeof(*b));
 	m = hl_arena_alloc(a, sizeof(*m));
@@ -1023,8 +1042,8 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 	if (m->responses == 0)
 		return hl_err_set(err, HL_EINVAL, "--period",
 			"%s không có phiếu khảo sát nào được tính cho %s%s: chọn kỳ khác hoặc nhập phiếu "
-			"trước khi lập báo cáo", m->period_label, o->under ? "các đơn vị thuộc " : "",
-			m->subject->name);
+			"trước khi lập báo cáo",
+			m->period_label, o->under ? "các đơn vị thuộc " : "", m->subject->name);
 
 	rc = finish_counts(b);
 	if (rc == HL_OK)
@@ -1048,7 +1067,10 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 }
 
 static const char *const names[] = {
-	[RPT_PDF] = "pdf", [RPT_XLSX] = "xlsx", [RPT_CSV] = "csv", [RPT_HTML] = "html",
+	[RPT_PDF] = "pdf",
+	[RPT_XLSX] = "xlsx",
+	[RPT_CSV] = "csv",
+	[RPT_HTML] = "html",
 };
 
 int rpt_format_of(const char *name)

@@ -19,9 +19,8 @@ static int by_id_desc(const void *x, const void *y)
 	return (a->id < b->id) - (a->id > b->id);
 }
 
-int review_held(struct store *st, struct hl_arena *a, const struct scope_actor *by,
-	int64_t upto, size_t limit, struct store_response **out, size_t *n, bool *more,
-	struct hl_err *err)
+int review_held(struct store *st, struct hl_arena *a, const struct scope_actor *by, int64_t upto,
+	size_t limit, struct store_response **out, size_t *n, bool *more, struct hl_err *err)
 {
 	struct store_unit *units = NULL;
 	struct store_response *all = NULL;
@@ -33,7 +32,8 @@ int review_held(struct store *st, struct hl_arena *a, const struct scope_actor *
 	*n = 0;
 	*more = false;
 	if (limit == 0 || limit > REVIEW_ALL_MAX)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "giới hạn %zu phiếu không hợp lệ", limit);
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "giới hạn %zu phiếu không hợp lệ",
+			limit);
 	if (!everything && (rc = scope_units(st, a, by, &units, &nunits, err)) != HL_OK)
 		return rc;
 	/* one list for every unit, else one per unit of the scope; newest first */
@@ -41,8 +41,8 @@ int review_held(struct store *st, struct hl_arena *a, const struct scope_actor *
 		struct store_response *got = NULL;
 		size_t ng = 0;
 
-		rc = STORE(st, responses, response_list_status, everything ? 0 : units[u].id, RS_HELD,
-			(int)limit + 1, a, &got, &ng, err);
+		rc = STORE(st, responses, response_list_status, everything ? 0 : units[u].id,
+			RS_HELD, (int)limit + 1, a, &got, &ng, err);
 		if (rc != HL_OK)
 			return rc;
 		for (size_t i = 0; i < ng; i++) {
@@ -50,7 +50,8 @@ int review_held(struct store *st, struct hl_arena *a, const struct scope_actor *
 				continue;
 			if (k == cap) {
 				size_t ncap = cap ? cap * 2 : 64;
-				struct store_response *grown = hl_arena_alloc(a, ncap * sizeof(*grown));
+				struct store_response *grown = hl_arena_alloc(a,
+					ncap * sizeof(*grown));
 
 				if (grown == NULL)
 					return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
@@ -118,12 +119,15 @@ int review_decide(struct store *st, int64_t id, bool accept, const struct scope_
 		rc = scope_may(st, by, r.unit_id, &yes, err);
 	if (rc == HL_ENOTFOUND || (rc == HL_OK && !yes))
 		/* another unit's response: as if it did not exist */
-		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có phiếu số %lld", (long long)id);
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có phiếu số %lld",
+			(long long)id);
 	if (rc != HL_OK)
 		return rc;
 	if (r.status != RS_HELD)
-		return hl_err_set(err, HL_ECONFLICT, HL_HERE, "phiếu số %lld đã được xem xét rồi "
-			"(có thể bởi một cán bộ khác)", (long long)id);
+		return hl_err_set(err, HL_ECONFLICT, HL_HERE,
+			"phiếu số %lld đã được xem xét rồi "
+			"(có thể bởi một cán bộ khác)",
+			(long long)id);
 	if ((rc = decide(st, &r, accept, count, ctx, err)) != HL_OK)
 		return rc;
 	a = hl_arena_new(SCOPE_ARENA);
@@ -133,7 +137,8 @@ int review_decide(struct store *st, int64_t id, bool accept, const struct scope_
 	hl_arena_free(a);
 	snprintf(detail, sizeof(detail), "phiếu %lld%s%.63s, đơn vị %.63s", (long long)id,
 		r.ext_id[0] ? " id " : "", r.ext_id, code);
-	return STORE(st, admin, audit, by->who, accept ? "review.accept" : "review.reject", detail, err);
+	return STORE(st, admin, audit, by->who, accept ? "review.accept" : "review.reject", detail,
+		err);
 }
 
 int review_accept_all(struct store *st, const struct scope_actor *by, int64_t upto,
@@ -151,8 +156,10 @@ int review_accept_all(struct store *st, const struct scope_actor *by, int64_t up
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	rc = review_held(st, a, by, upto, REVIEW_ALL_MAX, &held, &nheld, &more, err);
 	if (rc == HL_OK && more)
-		rc = hl_err_set(err, HL_ELIMIT, HL_HERE, "quá %d phiếu chờ: hãy xem và chấp nhận "
-			"theo từng phần", REVIEW_ALL_MAX);
+		rc = hl_err_set(err, HL_ELIMIT, HL_HERE,
+			"quá %d phiếu chờ: hãy xem và chấp nhận "
+			"theo từng phần",
+			REVIEW_ALL_MAX);
 	for (size_t i = 0; rc == HL_OK && i < nheld; i++)
 		rc = decide(st, &held[i], true, count, ctx, err);
 	/* one audit line per unit: how many, and which ids */
@@ -165,8 +172,9 @@ int review_accept_all(struct store *st, const struct scope_actor *by, int64_t up
 		while (j < nheld && held[j].unit_id == held[i].unit_id)
 			j++;
 		unit_code(st, a, held[i].unit_id, code, sizeof(code));
-		snprintf(detail, sizeof(detail), "%zu phiếu chờ duyệt của đơn vị %.63s (số %lld–%lld)",
-			j - i, code, (long long)held[i].id, (long long)held[j - 1].id);
+		snprintf(detail, sizeof(detail),
+			"%zu phiếu chờ duyệt của đơn vị %.63s (số %lld–%lld)", j - i, code,
+			(long long)held[i].id, (long long)held[j - 1].id);
 		rc = STORE(st, admin, audit, by->who, "review.accept-all", detail, err);
 		i = j;
 	}

@@ -19,7 +19,7 @@ struct store;
 struct store_response;
 struct scope_actor;
 
-#define REVIEW_ALL_MAX 10000   /* held responses accepted at once */
+#define REVIEW_ALL_MAX 10000 /* held responses accepted at once */
 
 /* Called for each response a decision counts (to add it to the tallies). */
 typedef int (*review_count_fn)(void *ctx, const struct store_response *r, struct hl_err *err);
@@ -27,9 +27,8 @@ typedef int (*review_count_fn)(void *ctx, const struct store_response *r, struct
 /* The held responses of the units in by's scope with id <= upto (0 = any),
  * newest first, at most limit, into *out (in a); *more tells whether there
  * were more than limit. */
-int review_held(struct store *st, struct hl_arena *a, const struct scope_actor *by,
-	int64_t upto, size_t limit, struct store_response **out, size_t *n, bool *more,
-	struct hl_err *err);
+int review_held(struct store *st, struct hl_arena *a, const struct scope_actor *by, int64_t upto,
+	size_t limit, struct store_response **out, size_t *n, bool *more, struct hl_err *err);
 
 /* Accept (counted, through count) or reject held response id for by:
  * HL_ENOTFOUND when it does not exist or is outside by's scope, HL_ECONFLICT

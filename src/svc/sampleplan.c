@@ -25,8 +25,8 @@ static int count_field(void *p, const struct store_tally_row *row)
 	return 0;
 }
 
-int sp_compute(struct store *st, struct hl_arena *a, const struct sp_opts *o,
-	struct sp_plan *out, struct hl_err *err)
+int sp_compute(struct store *st, struct hl_arena *a, const struct sp_opts *o, struct sp_plan *out,
+	struct hl_err *err)
 {
 	struct store_field *fields = NULL;
 	struct store_count *counts = NULL;
@@ -41,9 +41,9 @@ int sp_compute(struct store *st, struct hl_arena *a, const struct sp_opts *o,
 	hl_day_from_ymd(o->year, 1, 1, &first);
 	hl_day_from_ymd(o->year, 12, 31, &last);
 	if ((rc = STORE(st, units, unit_get, o->unit, &out->unit, err)) != HL_OK ||
-	    (rc = STORE(st, units, field_list, a, &fields, &nfields, err)) != HL_OK ||
-	    (rc = STORE(st, dossiers, dossier_count_by_field, out->unit.id, first, last, a, &counts, &ncounts,
-		err)) != HL_OK)
+		(rc = STORE(st, units, field_list, a, &fields, &nfields, err)) != HL_OK ||
+		(rc = STORE(st, dossiers, dossier_count_by_field, out->unit.id, first, last, a,
+			 &counts, &ncounts, err)) != HL_OK)
 		return rc;
 	lines = hl_arena_alloc(a, (ncounts + 1) * sizeof(*lines));
 	cnt = hl_arena_alloc(a, (ncounts + 1) * sizeof(*cnt));
@@ -75,8 +75,8 @@ int sp_compute(struct store *st, struct hl_arena *a, const struct sp_opts *o,
 	if (upto >= first) {
 		struct counter c = {out->unit.id, lines, n};
 
-		rc = STORE(st, tallies, tally_scan, GRAIN_MONTH, true, first, hl_day_month_start(upto),
-			count_field, &c, err);
+		rc = STORE(st, tallies, tally_scan, GRAIN_MONTH, true, first,
+			hl_day_month_start(upto), count_field, &c, err);
 		if (rc != HL_OK)
 			return rc;
 	}
@@ -86,7 +86,8 @@ int sp_compute(struct store *st, struct hl_arena *a, const struct sp_opts *o,
 		lines[i].required = alloc[i];
 		lines[i].expected = hl_sample_expected(alloc[i], elapsed, (int)(last - first + 1));
 		lines[i].behind = lines[i].expected > lines[i].collected ?
-			lines[i].expected - lines[i].collected : 0;
+			lines[i].expected - lines[i].collected :
+			0;
 		out->total.required += lines[i].required;
 		out->total.collected += lines[i].collected;
 		out->total.expected += lines[i].expected;

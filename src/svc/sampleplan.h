@@ -23,24 +23,24 @@ struct sp_line {
 };
 
 struct sp_opts {
-	const char *unit;              /* the unit's code */
+	const char *unit; /* the unit's code */
 	int year;
-	hl_day date;                   /* progress counted up to this day */
+	hl_day date; /* progress counted up to this day */
 	enum hl_sample_method method;
-	double margin;                 /* 0 < margin < 1 */
+	double margin; /* 0 < margin < 1 */
 	int64_t min_per_field;
 };
 
 struct sp_plan {
 	struct store_unit unit;
-	struct sp_line *lines;         /* in the fields' order, then no field */
+	struct sp_line *lines; /* in the fields' order, then no field */
 	int n;
 	struct sp_line total;
 };
 
 /* The plan for o into *out (lines owned by a): HL_ENOTFOUND for an unknown
  * unit, the store's errors otherwise. */
-int sp_compute(struct store *st, struct hl_arena *a, const struct sp_opts *o,
-	struct sp_plan *out, struct hl_err *err);
+int sp_compute(struct store *st, struct hl_arena *a, const struct sp_opts *o, struct sp_plan *out,
+	struct hl_err *err);
 
 #endif

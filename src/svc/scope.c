@@ -27,20 +27,16 @@ bool scope_within(const struct store_unit *u, size_t n, int64_t id, int64_t root
 	return false;
 }
 
-bool scope_holds(const struct scope_actor *by, const struct store_unit *all, size_t n,
-	int64_t id)
+bool scope_holds(const struct scope_actor *by, const struct store_unit *all, size_t n, int64_t id)
 {
 	switch (by->role) {
-	case ROLE_ADMIN:
-		return by->unit_id == 0 || scope_within(all, n, id, by->unit_id);
-	case ROLE_SUPERVISOR:
-		return by->unit_id != 0 && scope_within(all, n, id, by->unit_id);
+	case ROLE_ADMIN: return by->unit_id == 0 || scope_within(all, n, id, by->unit_id);
+	case ROLE_SUPERVISOR: return by->unit_id != 0 && scope_within(all, n, id, by->unit_id);
 	case ROLE_CLERK:
 	case ROLE_ENTRY:
-	case ROLE_NONE:                /* a kiosk; the public has no unit */
+	case ROLE_NONE: /* a kiosk; the public has no unit */
 		return by->unit_id != 0 && id == by->unit_id;
-	default:
-		return false;
+	default: return false;
 	}
 }
 
@@ -98,8 +94,8 @@ static int get_seen(struct store *st, const struct scope_actor *by, const char *
 	return rc == HL_OK ? scope_may(st, by, out->id, yes, err) : rc;
 }
 
-int scope_get(struct store *st, const struct scope_actor *by, const char *code,
-	const char *field, struct store_unit *out, struct hl_err *err)
+int scope_get(struct store *st, const struct scope_actor *by, const char *code, const char *field,
+	struct store_unit *out, struct hl_err *err)
 {
 	bool yes = false;
 	int rc;
@@ -148,7 +144,8 @@ int scope_own(struct store *st, const struct scope_actor *by, struct store_unit 
 			return HL_OK;
 		}
 	hl_arena_free(a);
-	return rc != HL_OK ? rc :
+	return rc != HL_OK ?
+		rc :
 		hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không tìm thấy đơn vị của tài khoản");
 }
 

@@ -33,8 +33,7 @@ struct scope_actor {
 bool scope_within(const struct store_unit *u, size_t n, int64_t id, int64_t root);
 
 /* Whether by's scope holds the unit id, in the tree all[0..n). Pure. */
-bool scope_holds(const struct scope_actor *by, const struct store_unit *all, size_t n,
-	int64_t id);
+bool scope_holds(const struct scope_actor *by, const struct store_unit *all, size_t n, int64_t id);
 
 /* The units by's scope holds, in code order, into *out (in a). */
 int scope_units(struct store *st, struct hl_arena *a, const struct scope_actor *by,
@@ -47,8 +46,8 @@ int scope_may(struct store *st, const struct scope_actor *by, int64_t unit_id, b
 /* The unit with code into *out if by's scope holds it: HL_OK, or
  * HL_ENOTFOUND naming field ("không có đơn vị 'X'") for a unit unknown or
  * out of scope alike, so the scope does not tell which units exist. */
-int scope_get(struct store *st, const struct scope_actor *by, const char *code,
-	const char *field, struct store_unit *out, struct hl_err *err);
+int scope_get(struct store *st, const struct scope_actor *by, const char *code, const char *field,
+	struct store_unit *out, struct hl_err *err);
 
 /* The same, but a unit out of scope is HL_EPERM ("không được xem đơn vị
  * 'X'"), and HL_EINVAL without a code (the API's contract: 403 for another

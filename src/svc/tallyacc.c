@@ -46,10 +46,10 @@ struct key {
 
 struct entry {
 	struct key k;
-	const struct hl_instrument *in;     /* the instrument cslot was filled for */
-	int8_t cslot[HL_MAX_CRITERIA + 1];  /* criterion index (last = all) -> slot */
+	const struct hl_instrument *in;    /* the instrument cslot was filled for */
+	int8_t cslot[HL_MAX_CRITERIA + 1]; /* criterion index (last = all) -> slot */
 	uint8_t nslots;
-	const char *code[SLOTS];            /* criterion codes, owned by instruments */
+	const char *code[SLOTS]; /* criterion codes, owned by instruments */
 	struct ftally t[SLOTS];
 };
 
@@ -64,15 +64,15 @@ struct rentry {
 
 struct tacc {
 	struct store *st;
-	size_t max;          /* keys held before a flush */
-	size_t count, cap;   /* entries used and allocated */
+	size_t max;        /* keys held before a flush */
+	size_t count, cap; /* entries used and allocated */
 	struct entry *pool;
-	int32_t *index;      /* pool position or -1; nindex = power of two >= 2 * max */
+	int32_t *index; /* pool position or -1; nindex = power of two >= 2 * max */
 	size_t nindex;
-	struct rentry *rpool;         /* ROLLUP_KEYS of them, rcount used */
+	struct rentry *rpool; /* ROLLUP_KEYS of them, rcount used */
 	size_t rcount;
-	int32_t *rindex;              /* rpool position or -1, 2 * ROLLUP_KEYS slots */
-	unsigned char *buf;           /* a rollup's encoding */
+	int32_t *rindex;    /* rpool position or -1, 2 * ROLLUP_KEYS slots */
+	unsigned char *buf; /* a rollup's encoding */
 	size_t bufcap;
 };
 
@@ -89,8 +89,8 @@ static uint64_t hash_key(const struct key *k)
 
 static int key_eq(const struct key *a, const struct key *b)
 {
-	return a->unit_id == b->unit_id && a->start == b->start && a->field_id == b->field_id
-		&& a->grain == b->grain;
+	return a->unit_id == b->unit_id && a->start == b->start && a->field_id == b->field_id &&
+		a->grain == b->grain;
 }
 
 struct tacc *tacc_new(struct store *st, size_t max_keys)
@@ -101,7 +101,7 @@ struct tacc *tacc_new(struct store *st, size_t max_keys)
 		return NULL;
 	acc->st = st;
 	acc->max = max_keys > 0 ? max_keys :
-		TACC_BUDGET / (sizeof(struct entry) + 2 * 2 * sizeof(int32_t));
+				  TACC_BUDGET / (sizeof(struct entry) + 2 * 2 * sizeof(int32_t));
 	acc->nindex = 16;
 	while (acc->nindex < 2 * acc->max)
 		acc->nindex *= 2;
@@ -186,7 +186,8 @@ static int flush_rollups(struct tacc *acc, struct hl_err *err)
 			unsigned char *nb = hl_realloc(acc->buf, size);
 
 			if (nb == NULL)
-				rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi ghi số liệu báo cáo");
+				rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+					"hết bộ nhớ khi ghi số liệu báo cáo");
 			else {
 				acc->buf = nb;
 				acc->bufcap = size;
@@ -194,7 +195,8 @@ static int flush_rollups(struct tacc *acc, struct hl_err *err)
 		}
 		if (rc == HL_OK) {
 			hl_rollup_encode(&e->r, acc->buf);
-			rc = STORE(acc->st, tallies, rollup_merge, e->unit_id, e->month, acc->buf, size, err);
+			rc = STORE(acc->st, tallies, rollup_merge, e->unit_id, e->month, acc->buf,
+				size, err);
 		}
 		hl_rollup_clear(&e->r);
 	}
@@ -213,7 +215,8 @@ static struct hl_rollup *rollup_of(struct tacc *acc, int64_t unit_id, hl_day mon
 
 	for (;;) {
 		i = (size_t)(((uint64_t)unit_id * 0x9E3779B97F4A7C15ULL) ^
-			((uint64_t)(uint32_t)month * 0xC2B2AE3D27D4EB4FULL)) & mask;
+			    ((uint64_t)(uint32_t)month * 0xC2B2AE3D27D4EB4FULL)) &
+			mask;
 		for (; acc->rindex[i] >= 0; i = (i + 1) & mask) {
 			e = &acc->rpool[acc->rindex[i]];
 			if (e->unit_id == unit_id && e->month == month)
@@ -381,7 +384,7 @@ static int note_comment(const char *comment, struct hl_rollup_resp *x, struct hl
 	if (comment[0] == '\0')
 		return HL_OK;
 	rc = themes_of(comment, &x->themes, err);
-	if (rc == HL_EINVAL) {     /* not UTF-8: the store should never hold one; no theme */
+	if (rc == HL_EINVAL) { /* not UTF-8: the store should never hold one; no theme */
 		hl_err_clear(err);
 		return HL_OK;
 	}
@@ -393,7 +396,9 @@ static int note_comment(const char *comment, struct hl_rollup_resp *x, struct hl
 /* The row r as tallies and rollups take it, into x. */
 static int from_core(const struct store_response_core *r, struct tacc_resp *x, struct hl_err *err)
 {
-	int na = r->nanswers < 0 ? 0 : r->nanswers > STORE_ANSWERS_MAX ? STORE_ANSWERS_MAX : r->nanswers;
+	int na = r->nanswers < 0                ? 0 :
+		r->nanswers > STORE_ANSWERS_MAX ? STORE_ANSWERS_MAX :
+						  r->nanswers;
 
 	x->unit_id = r->unit_id;
 	x->day = r->day;
@@ -410,10 +415,17 @@ static int from_core(const struct store_response_core *r, struct tacc_resp *x, s
 int tacc_resp_of(const struct store_response *r, struct tacc_resp *x, struct hl_err *err)
 {
 	struct store_response_core c = {
-		.id = r->id, .unit_id = r->unit_id, .instrument_id = r->instrument_id,
-		.field_id = r->field_id, .status = r->status, .day = r->day,
-		.nanswers = r->nanswers, .answers = r->answers, .channel = r->channel,
-		.staff_id = r->staff_id, .comment = r->comment,
+		.id = r->id,
+		.unit_id = r->unit_id,
+		.instrument_id = r->instrument_id,
+		.field_id = r->field_id,
+		.status = r->status,
+		.day = r->day,
+		.nanswers = r->nanswers,
+		.answers = r->answers,
+		.channel = r->channel,
+		.staff_id = r->staff_id,
+		.comment = r->comment,
 	};
 
 	return from_core(&c, x, err);
@@ -432,7 +444,8 @@ int tacc_add(struct tacc *acc, const struct tacc_resp *x, const struct hl_instru
 		struct entry *e = slot(acc, &keys[i]);
 
 		if (e == NULL)
-			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi cộng dồn bộ đếm");
+			return hl_err_set(err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi cộng dồn bộ đếm");
 		if (entry_add(e, in, scores))
 			continue;
 		/* More criteria than a key holds: write what is there and start anew. */
@@ -453,16 +466,16 @@ int tacc_add(struct tacc *acc, const struct tacc_resp *x, const struct hl_instru
 
 struct bulk {
 	struct tacc *acc;
-	struct hl_instrument **by_id;  /* instrument id -> parsed definition */
+	struct hl_instrument **by_id; /* instrument id -> parsed definition */
 	int64_t nids;
-	unsigned parts, part;          /* this pass takes units hashing to part */
-	long rows;                     /* responses read in this pass */
-	long taken;                    /* responses added over all passes */
-	uint64_t *set;                 /* key hashes while counting (0 = empty) */
+	unsigned parts, part; /* this pass takes units hashing to part */
+	long rows;            /* responses read in this pass */
+	long taken;           /* responses added over all passes */
+	uint64_t *set;        /* key hashes while counting (0 = empty) */
 	size_t setcap, setn;
 	bool set_full;
-	FILE *spill;                   /* the rows' tally fields, read once from the store */
-	struct tacc_resp x;            /* the row being added */
+	FILE *spill;        /* the rows' tally fields, read once from the store */
+	struct tacc_resp x; /* the row being added */
 	struct hl_crit_score scores[HL_MAX_CRITERIA];
 	struct hl_err *err;
 };
@@ -549,8 +562,9 @@ static int count_keys(void *ctx, const struct store_response_core *r)
 		head[58] = (unsigned char)(x->themes >> 8 & 0xff);
 		head[59] = (unsigned char)x->nanswers;
 		if (fwrite(head, 1, SPILL_REC, b->spill) != SPILL_REC ||
-		    (x->nanswers > 0 &&
-		     fwrite(x->answers, 1, (size_t)x->nanswers, b->spill) != (size_t)x->nanswers))
+			(x->nanswers > 0 &&
+				fwrite(x->answers, 1, (size_t)x->nanswers, b->spill) !=
+					(size_t)x->nanswers))
 			return hl_err_set(b->err, HL_EIO, HL_HERE,
 				"không ghi được tệp tạm khi tính bộ đếm (đĩa đầy?)");
 	}
@@ -586,8 +600,8 @@ static int add_one(struct bulk *b)
 	b->rows++;
 	if (b->parts > 1 && part_of(x->unit_id, b->parts) != b->part)
 		return 0;
-	if (x->r.instrument_id <= 0 || x->r.instrument_id >= b->nids
-		|| (in = b->by_id[x->r.instrument_id]) == NULL)
+	if (x->r.instrument_id <= 0 || x->r.instrument_id >= b->nids ||
+		(in = b->by_id[x->r.instrument_id]) == NULL)
 		return hl_err_set(b->err, HL_ENOTFOUND, HL_HERE,
 			"phiếu %lld dùng bộ câu hỏi số %lld không có trong cơ sở dữ liệu",
 			(long long)x->r.id, (long long)x->r.instrument_id);
@@ -615,8 +629,7 @@ static int scan_one(void *ctx, const struct store_response_core *r)
 	return add_one(b);
 }
 
-static int load_by_id(struct store *st, struct hl_arena *a, struct bulk *b,
-	struct hl_err *err)
+static int load_by_id(struct store *st, struct hl_arena *a, struct bulk *b, struct hl_err *err)
 {
 	struct store_instrument *list = NULL;
 	size_t n = 0;
@@ -634,7 +647,8 @@ static int load_by_id(struct store *st, struct hl_arena *a, struct bulk *b,
 	if (b->by_id == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	for (size_t i = 0; i < n; i++)
-		if ((rc = instruments_get_id(st, a, list[i].id, NULL, &b->by_id[list[i].id], err)) != HL_OK)
+		if ((rc = instruments_get_id(st, a, list[i].id, NULL, &b->by_id[list[i].id],
+			     err)) != HL_OK)
 			return rc;
 	return HL_OK;
 }
@@ -657,7 +671,8 @@ static int choose_parts(struct store *st, struct bulk *b, int64_t min_id, int64_
 	b->rows = 0;
 	b->spill = tmpfile();
 	if (b->spill == NULL)
-		return hl_err_set(b->err, HL_EIO, HL_HERE, "không tạo được tệp tạm khi tính bộ đếm");
+		return hl_err_set(b->err, HL_EIO, HL_HERE,
+			"không tạo được tệp tạm khi tính bộ đếm");
 	setvbuf(b->spill, NULL, _IOFBF, (size_t)1 << 20);
 	rc = STORE(st, responses, response_scan_ids, min_id, max_id, count_keys, b, b->err);
 	if (rc != HL_OK)
@@ -692,7 +707,8 @@ static int spill_pass(struct bulk *b)
 		x->r.themes = (unsigned)head[57] | (unsigned)head[58] << 8;
 		x->r.nanswers = head[59];
 		if (x->r.nanswers > 0 &&
-		    fread(x->r.answers, 1, (size_t)x->r.nanswers, b->spill) != (size_t)x->r.nanswers)
+			fread(x->r.answers, 1, (size_t)x->r.nanswers, b->spill) !=
+				(size_t)x->r.nanswers)
 			break;
 		rc = add_one(b);
 	}
@@ -701,8 +717,8 @@ static int spill_pass(struct bulk *b)
 	return rc;
 }
 
-int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_keys,
-	long *count, struct hl_err *err)
+int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_keys, long *count,
+	struct hl_err *err)
 {
 	struct bulk b;
 	struct hl_arena *a = hl_arena_new((size_t)64 << 20);
@@ -723,7 +739,8 @@ int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_ke
 		if (b.spill != NULL)
 			rc = spill_pass(&b);
 		else
-			rc = STORE(st, responses, response_scan_ids, min_id, max_id, scan_one, &b, err);
+			rc = STORE(st, responses, response_scan_ids, min_id, max_id, scan_one, &b,
+				err);
 		if (rc == HL_OK)
 			rc = tacc_flush(b.acc, err);
 	}

@@ -27,7 +27,7 @@ struct tacc;
 struct tacc_resp {
 	int64_t unit_id;
 	hl_day day;
-	struct hl_rollup_resp r;   /* id, instrument, field, staff, channel, comment, answers */
+	struct hl_rollup_resp r; /* id, instrument, field, staff, channel, comment, answers */
 };
 
 /* Fill x from the stored response r, its comment's themes included (a
@@ -68,8 +68,8 @@ size_t tacc_keys(const struct tacc *acc);
  * max_id to the store's, in passes over them (see top), holding at most max_keys keys
  * (0 = as many as TACC_BUDGET allows). *count (may be NULL) gets the number
  * of responses read. Runs inside the caller's transaction. */
-int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_keys,
-	long *count, struct hl_err *err);
+int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_keys, long *count,
+	struct hl_err *err);
 
 /* Clear every tally and rollup and recompute them from the raw responses
  * (which also marks the rollups ready: store.h rollup_ready), each scored

@@ -59,8 +59,8 @@ int targets_set_in(struct store *st, const struct store_target *t, const char *w
 	return rc;
 }
 
-int targets_set(struct store *st, const struct store_target *t, const char *who,
-	const char *detail, struct hl_err *err)
+int targets_set(struct store *st, const struct store_target *t, const char *who, const char *detail,
+	struct hl_err *err)
 {
 	struct hl_err ignored;
 	int rc = store_begin(st, err);

@@ -28,7 +28,7 @@ int targets_set_in(struct store *st, const struct store_target *t, const char *w
 	const char *detail, struct hl_err *err);
 
 /* The same in a transaction of its own (the command line). */
-int targets_set(struct store *st, const struct store_target *t, const char *who,
-	const char *detail, struct hl_err *err);
+int targets_set(struct store *st, const struct store_target *t, const char *who, const char *detail,
+	struct hl_err *err);
 
 #endif

@@ -19,8 +19,8 @@
 #include "base/text.h"
 
 enum {
-	TR_EXACT = 1,      /* only in text written with diacritics */
-	TR_POSITIVE = 2,   /* praise: also not after "thiếu"/"kém", nor before "hơn" */
+	TR_EXACT = 1,    /* only in text written with diacritics */
+	TR_POSITIVE = 2, /* praise: also not after "thiếu"/"kém", nor before "hơn" */
 };
 
 struct rule {
@@ -172,13 +172,12 @@ static const struct rule rules[] = {
 #define KW_MAX 96
 
 /* Words that turn a keyword around when they come just before it. */
-static const char *const negations[] = {"không", "chưa", "chẳng", "chả", "ko", "k",
-	"đỡ", NULL};
+static const char *const negations[] = {"không", "chưa", "chẳng", "chả", "ko", "k", "đỡ", NULL};
 static const char *const negations_positive[] = {"thiếu", "kém", NULL};
 /* Words between a negation and its keyword that do not count towards the
  * distance: "không phải chờ lâu", "không được hướng dẫn". */
-static const char *const fillers[] = {"phải", "được", "bị", "cần", "có", "thấy", "quá", "rất",
-	"hề", "còn", "hay", "mấy", NULL};
+static const char *const fillers[] = {"phải", "được", "bị", "cần", "có", "thấy", "quá", "rất", "hề",
+	"còn", "hay", "mấy", NULL};
 
 /* The keywords folded once: as written, and stripped of diacritics. */
 static char kw_fold[NRULES][2][KW_MAX];
@@ -202,7 +201,7 @@ static char *fold(const char *s, bool strip)
 		return NULL;
 	out = hl_malloc((size_t)n * 3 + 3);
 	if (out == NULL) {
-		free(m);   /* utf8proc's own malloc */
+		free(m); /* utf8proc's own malloc */
 		return NULL;
 	}
 	o = out;
@@ -210,11 +209,11 @@ static char *fold(const char *s, bool strip)
 	for (utf8proc_ssize_t i = 0; i < n; i++) {
 		unsigned char c = m[i];
 
-		if (strip && c == 0xc4 && i + 1 < n && m[i + 1] == 0x91) {   /* đ */
+		if (strip && c == 0xc4 && i + 1 < n && m[i + 1] == 0x91) { /* đ */
 			*o++ = 'd';
 			i++;
 		} else if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    (c >= 'A' && c <= 'Z')) {
+			(c >= 'A' && c <= 'Z')) {
 			*o++ = (char)c;
 		} else if (strchr(".,;:!?()\n\r", c) != NULL && c != '\0') {
 			if (o[-1] != ' ')
@@ -253,12 +252,17 @@ static void fold_all(void)
 		for (size_t i = 0; i < NRULES; i++)
 			ok = ok && fold_into(kw_fold[i][t], KW_MAX, rules[i].kw, t == 1);
 		for (int i = 0; negations[i]; i++)
-			ok = ok && fold_into(neg_fold[t][i], sizeof(neg_fold[t][i]), negations[i], t == 1);
+			ok = ok &&
+				fold_into(neg_fold[t][i], sizeof(neg_fold[t][i]), negations[i],
+					t == 1);
 		for (int i = 0; negations_positive[i]; i++)
-			ok = ok && fold_into(negp_fold[t][i], sizeof(negp_fold[t][i]),
-				negations_positive[i], t == 1);
+			ok = ok &&
+				fold_into(negp_fold[t][i], sizeof(negp_fold[t][i]),
+					negations_positive[i], t == 1);
 		for (int i = 0; fillers[i]; i++)
-			ok = ok && fold_into(fill_fold[t][i], sizeof(fill_fold[t][i]), fillers[i], t == 1);
+			ok = ok &&
+				fold_into(fill_fold[t][i], sizeof(fill_fold[t][i]), fillers[i],
+					t == 1);
 		ok = ok && fold_into(hon_fold[t], sizeof(hon_fold[t]), "hơn", t == 1);
 	}
 	fold_ok = ok;
@@ -281,7 +285,7 @@ static bool is_word(const char *w, size_t n, const char (*list)[16], int count)
  * is a negation. */
 static bool negated(const char *text, size_t pos, size_t kwlen, int tier, unsigned flags)
 {
-	const char *p = text + pos;   /* the space before the keyword */
+	const char *p = text + pos; /* the space before the keyword */
 
 	for (int k = 0; k < 2 && p > text;) {
 		const char *end = p, *start = p - 1;
@@ -301,8 +305,8 @@ static bool negated(const char *text, size_t pos, size_t kwlen, int tier, unsign
 		p = start - 1;
 	}
 	if (flags & TR_POSITIVE) {
-		const char *next = text + pos + kwlen;   /* after the keyword's trailing space */
-		size_t hl = strlen(hon_fold[tier]) - 1;   /* "hơn " */
+		const char *next = text + pos + kwlen;  /* after the keyword's trailing space */
+		size_t hl = strlen(hon_fold[tier]) - 1; /* "hơn " */
 
 		if (strncmp(next, hon_fold[tier] + 1, hl) == 0)
 			return true;

@@ -11,14 +11,14 @@
 #include "base/err.h"
 
 enum theme_id {
-	TH_FORMS = 0,      /* Thiếu hồ sơ mẫu */
-	TH_WAIT,           /* Chờ đợi lâu */
-	TH_RESUBMIT,       /* Bổ sung hồ sơ nhiều lần */
-	TH_ATTITUDE,       /* Thái độ công chức */
-	TH_INFO,           /* Thiếu thông tin, hướng dẫn */
-	TH_PREMISES,       /* Cơ sở vật chất */
-	TH_PRAISE,         /* Khen ngợi */
-	TH_OTHER,          /* Khác */
+	TH_FORMS = 0, /* Thiếu hồ sơ mẫu */
+	TH_WAIT,      /* Chờ đợi lâu */
+	TH_RESUBMIT,  /* Bổ sung hồ sơ nhiều lần */
+	TH_ATTITUDE,  /* Thái độ công chức */
+	TH_INFO,      /* Thiếu thông tin, hướng dẫn */
+	TH_PREMISES,  /* Cơ sở vật chất */
+	TH_PRAISE,    /* Khen ngợi */
+	TH_OTHER,     /* Khác */
 	THEME_COUNT
 };
 

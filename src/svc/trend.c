@@ -40,8 +40,8 @@ static void month_values(struct trend *t, const struct iq_result *res, int m)
 	}
 }
 
-int trend_monthly(struct store *st, struct hl_arena *a, const struct hl_period *p,
-	const char *unit, const char *under, struct trend **out, struct hl_err *err)
+int trend_monthly(struct store *st, struct hl_arena *a, const struct hl_period *p, const char *unit,
+	const char *under, struct trend **out, struct hl_err *err)
 {
 	struct trend *t;
 	int y, last_month, d;
@@ -49,11 +49,13 @@ int trend_monthly(struct store *st, struct hl_arena *a, const struct hl_period *
 	*out = NULL;
 	hl_day_to_ymd(p->last, &y, &last_month, &d);
 	if (!hl_period_whole_months(p) || y != p->year)
-		return hl_err_set(err, HL_EINVAL, "--period", "diễn biến theo tháng cần một kỳ gồm "
+		return hl_err_set(err, HL_EINVAL, "--period",
+			"diễn biến theo tháng cần một kỳ gồm "
 			"các tháng trọn vẹn trong một năm (năm, 6 tháng, quý hoặc tháng)");
 	t = hl_arena_alloc(a, sizeof(*t));
 	if (t == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính diễn biến theo tháng");
+		return hl_err_set(err, HL_ENOMEM, HL_HERE,
+			"hết bộ nhớ khi tính diễn biến theo tháng");
 	memset(t, 0, sizeof(*t));
 	t->year = y;
 	t->nmonths = last_month;
@@ -83,7 +85,8 @@ int trend_monthly(struct store *st, struct hl_arena *a, const struct hl_period *
 			for (int k = 0; k <= res->ncrit; k++)
 				t->crit_code[k] = res->crit_code[k];
 		}
-		if (unit != NULL && isnan(t->target_all) && res->units[0].idx.cell[res->ncrit].has_target)
+		if (unit != NULL && isnan(t->target_all) &&
+			res->units[0].idx.cell[res->ncrit].has_target)
 			t->target_all = res->units[0].idx.cell[res->ncrit].target;
 		month_values(t, res, m - 1);
 	}

@@ -41,9 +41,8 @@ static int on_rollup(void *ctx, int64_t unit_id, hl_day month, const unsigned ch
 	return hl_rollup_add_encoded(sum, data, len, &err);
 }
 
-int unitfields_rank(struct store *st, int64_t unit_id, hl_day day,
-	const struct store_field *fields, size_t n, struct hl_arena *a, struct unitfields *out,
-	struct hl_err *err)
+int unitfields_rank(struct store *st, int64_t unit_id, hl_day day, const struct store_field *fields,
+	size_t n, struct hl_arena *a, struct unitfields *out, struct hl_err *err)
 {
 	struct use *uses = hl_arena_alloc(a, (n + 1) * sizeof(*uses));
 	struct store_count *cnt = NULL;
@@ -74,8 +73,8 @@ int unitfields_rank(struct store *st, int64_t unit_id, hl_day day,
 	if (used == 0) {
 		/* No dossiers imported: what its citizens said, month by month. */
 		hl_rollup_init(&sum);
-		rc = STORE(st, tallies, rollup_scan, &unit_id, 1, hl_day_month_start(first), day, on_rollup,
-			&sum, err);
+		rc = STORE(st, tallies, rollup_scan, &unit_id, 1, hl_day_month_start(first), day,
+			on_rollup, &sum, err);
 		for (size_t i = 0; rc == HL_OK && i < sum.nfield; i++)
 			add_use(uses, n, sum.field[i].id, sum.field[i].n);
 		hl_rollup_clear(&sum);

@@ -26,7 +26,7 @@ struct by_id {
 struct tree {
 	const struct store_unit *u;
 	size_t n;
-	struct by_id *ids;             /* sorted by id */
+	struct by_id *ids; /* sorted by id */
 };
 
 static int cmp_by_id(const void *pa, const void *pb)
@@ -95,8 +95,8 @@ int units_successor(struct store *st, int64_t id, struct store_unit *to, hl_day 
 	return rc != HL_OK ? rc : HL_ENOTFOUND;
 }
 
-int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on,
-	size_t *count, struct hl_err *err)
+int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on, size_t *count,
+	struct hl_err *err)
 {
 	enum { NEW, ON_PATH, DONE };
 	unsigned char *state = hl_arena_alloc(a, n + 1);
@@ -162,24 +162,30 @@ static int put_checks(struct hl_arena *a, struct store_unit *list, size_t n, siz
 	/* Where the unit is now, then where it will be. */
 	list[at] = old != NULL ? *old : *nu;
 	if (scope_root != 0 && old != NULL && !scope_within(list, n, old->id, scope_root))
-		return hl_err_set(err, HL_EPERM, "code", "không được sửa đơn vị '%s': đơn vị "
-			"này ngoài phạm vi quản trị của tài khoản", nu->code);
+		return hl_err_set(err, HL_EPERM, "code",
+			"không được sửa đơn vị '%s': đơn vị "
+			"này ngoài phạm vi quản trị của tài khoản",
+			nu->code);
 	if (scope_root != 0 && old != NULL && old->id == scope_root && moved)
-		return hl_err_set(err, HL_EPERM, "parent", "không được chuyển đơn vị '%s' sang "
+		return hl_err_set(err, HL_EPERM, "parent",
+			"không được chuyển đơn vị '%s' sang "
 			"đơn vị cấp trên khác: đó là đơn vị gốc của phạm vi quản trị của tài khoản "
-			"(chỉ quản trị toàn hệ thống mới chuyển được)", nu->code);
+			"(chỉ quản trị toàn hệ thống mới chuyển được)",
+			nu->code);
 	list[at] = *nu;
 	if ((on = hl_arena_alloc(a, (n + 1) * sizeof(*on))) == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
 	if ((rc = units_loops(a, list, n, on, NULL, err)) != HL_OK)
 		return rc;
 	if (on[at])
-		return hl_err_set(err, HL_EINVAL, "parent", "không thể đặt '%s' làm đơn vị cấp trên "
+		return hl_err_set(err, HL_EINVAL, "parent",
+			"không thể đặt '%s' làm đơn vị cấp trên "
 			"của '%s': '%s' là đơn vị cấp dưới của '%s', cây đơn vị sẽ thành vòng lặp",
 			list[parent].code, nu->code, list[parent].code, nu->code);
 	if (scope_root != 0 && moved &&
-	    (parent == n || !scope_within(list, n, list[parent].id, scope_root)))
-		return hl_err_set(err, HL_EPERM, "parent", "đơn vị cấp trên %s%s%sngoài phạm vi "
+		(parent == n || !scope_within(list, n, list[parent].id, scope_root)))
+		return hl_err_set(err, HL_EPERM, "parent",
+			"đơn vị cấp trên %s%s%sngoài phạm vi "
 			"quản trị của tài khoản: hãy chọn một đơn vị trong phạm vi",
 			parent < n ? "'" : "", parent < n ? list[parent].code : "",
 			parent < n ? "' " : "");
@@ -198,7 +204,8 @@ int units_put_in(struct store *st, const struct store_unit *u, const char *paren
 
 	if (builtin_unit_type_name(u->type) == NULL)
 		return hl_err_set(err, HL_EINVAL, "type", "loại đơn vị '%s' không có", u->type);
-	if (u->valid_from != HL_DAY_NONE && u->valid_to != HL_DAY_NONE && u->valid_to < u->valid_from)
+	if (u->valid_from != HL_DAY_NONE && u->valid_to != HL_DAY_NONE &&
+		u->valid_to < u->valid_from)
 		return hl_err_set(err, HL_EINVAL, "valid_to", "ngày kết thúc trước ngày bắt đầu");
 	if ((a = hl_arena_new(TREE_ARENA)) == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc cây đơn vị");
@@ -215,7 +222,7 @@ int units_put_in(struct store *st, const struct store_unit *u, const char *paren
 		;
 	existed = at < n;
 	old = existed ? list[at] : (struct store_unit){0};
-	nu.id = existed ? old.id : -1;   /* ids are positive: -1 is the new one */
+	nu.id = existed ? old.id : -1; /* ids are positive: -1 is the new one */
 	n += !existed;
 	parent = n;
 	if (parent_code == NULL && existed) {
@@ -228,8 +235,8 @@ int units_put_in(struct store *st, const struct store_unit *u, const char *paren
 			if (strcmp(list[i].code, parent_code) == 0)
 				parent = i;
 		if (parent == n) {
-			rc = hl_err_set(err, HL_ENOTFOUND, "parent", "không có đơn vị cấp trên '%s'",
-				parent_code);
+			rc = hl_err_set(err, HL_ENOTFOUND, "parent",
+				"không có đơn vị cấp trên '%s'", parent_code);
 			goto cleanup;
 		}
 		nu.parent_id = list[parent].id;
@@ -251,9 +258,9 @@ cleanup:
 
 /* ---- mergers ---- */
 
-static int merge_tx(struct store *st, const char *new_code, const char *const *from,
-	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
-	struct store_unit *old, struct hl_err *err)
+static int merge_tx(struct store *st, const char *new_code, const char *const *from, size_t nfrom,
+	hl_day day, const char *name, const char *type, const char *who, struct store_unit *old,
+	struct hl_err *err)
 {
 	struct store_unit nu;
 	struct store_lineage *lin = NULL;
@@ -272,7 +279,8 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(from[i], from[j]) == 0)
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"đơn vị '%s' được kể hai lần trong danh sách sáp nhập", from[i]);
+					"đơn vị '%s' được kể hai lần trong danh sách sáp nhập",
+					from[i]);
 		rc = STORE(st, units, unit_get, from[i], &old[i], err);
 		if (rc == HL_ENOTFOUND)
 			return hl_err_set(err, HL_ENOTFOUND, HL_HERE,
@@ -291,8 +299,9 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 			return hl_err_set(err, HL_ECONFLICT, HL_HERE,
 				"đơn vị '%s' đã có %lld phiếu từ ngày %s trở đi, nên không thể sáp nhập "
 				"từ ngày này; chọn ngày sau phiếu cuối cùng hoặc chuyển các phiếu đó "
-				"sang '%s'", from[i], (long long)count,
-				hl_day_vn(day, dbuf, sizeof(dbuf)), new_code);
+				"sang '%s'",
+				from[i], (long long)count, hl_day_vn(day, dbuf, sizeof(dbuf)),
+				new_code);
 	}
 
 	memset(&nu, 0, sizeof(nu));
@@ -301,7 +310,8 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 		if (name == NULL || type == NULL)
 			return hl_err_set(err, HL_ENOTFOUND, HL_HERE,
 				"đơn vị mới '%s' chưa có: tạo nó trước, hoặc cho biết tên và loại "
-				"để tạo cùng lúc", new_code);
+				"để tạo cùng lúc",
+				new_code);
 		for (size_t i = 1; i < nfrom; i++)
 			if (old[i].parent_id != old[0].parent_id)
 				return hl_err_set(err, HL_EINVAL, HL_HERE,
@@ -320,8 +330,8 @@ static int merge_tx(struct store *st, const char *new_code, const char *const *f
 		snprintf(nu.name, sizeof(nu.name), "%s", name);
 	if (type != NULL) {
 		if (builtin_unit_type_name(type) == NULL)
-			return hl_err_set(err, HL_EINVAL, HL_HERE,
-				"loại đơn vị '%s' không có", type);
+			return hl_err_set(err, HL_EINVAL, HL_HERE, "loại đơn vị '%s' không có",
+				type);
 		snprintf(nu.type, sizeof(nu.type), "%s", type);
 	}
 	if (nu.valid_to != HL_DAY_NONE && nu.valid_to < day)
@@ -364,23 +374,21 @@ cleanup:
 	return rc;
 }
 
-int units_merge_in(struct store *st, const char *new_code, const char *const *from,
-	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
-	struct hl_err *err)
+int units_merge_in(struct store *st, const char *new_code, const char *const *from, size_t nfrom,
+	hl_day day, const char *name, const char *type, const char *who, struct hl_err *err)
 {
 	struct store_unit old[MERGE_MAX];
 
 	if (nfrom == 0)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "cần ít nhất một đơn vị được sáp nhập");
 	if (nfrom > MERGE_MAX)
-		return hl_err_set(err, HL_ELIMIT, HL_HERE,
-			"sáp nhập tối đa %d đơn vị một lần", MERGE_MAX);
+		return hl_err_set(err, HL_ELIMIT, HL_HERE, "sáp nhập tối đa %d đơn vị một lần",
+			MERGE_MAX);
 	return merge_tx(st, new_code, from, nfrom, day, name, type, who, old, err);
 }
 
-int units_merge(struct store *st, const char *new_code, const char *const *from,
-	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
-	struct hl_err *err)
+int units_merge(struct store *st, const char *new_code, const char *const *from, size_t nfrom,
+	hl_day day, const char *name, const char *type, const char *who, struct hl_err *err)
 {
 	int rc = store_begin(st, err);
 
@@ -399,8 +407,8 @@ int units_merge(struct store *st, const char *new_code, const char *const *from,
 
 /* ---- pooling: the units whose data a unit's figures include ---- */
 
-static int collect_sources(const struct store_lineage *lin, size_t nlin, int64_t id,
-	hl_day until, const char *code, struct units_src *out, size_t *n, size_t cap, int depth,
+static int collect_sources(const struct store_lineage *lin, size_t nlin, int64_t id, hl_day until,
+	const char *code, struct units_src *out, size_t *n, size_t cap, int depth,
 	struct hl_err *err)
 {
 	if (*n >= cap || depth > 32)
@@ -418,7 +426,8 @@ static int collect_sources(const struct store_lineage *lin, size_t nlin, int64_t
 		if (lin[l].new_id != id)
 			continue;
 		u = until == HL_DAY_NONE || lin[l].day < until ? lin[l].day : until;
-		rc = collect_sources(lin, nlin, lin[l].old_id, u, code, out, n, cap, depth + 1, err);
+		rc = collect_sources(lin, nlin, lin[l].old_id, u, code, out, n, cap, depth + 1,
+			err);
 		if (rc != HL_OK)
 			return rc;
 	}

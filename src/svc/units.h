@@ -21,8 +21,8 @@ struct store_unit;
 /* Mark in on[0..n) the units of u[0..n) that are their own ancestor (on a
  * loop of parents); *count (may be NULL) gets how many. Scratch memory from
  * a; HL_ENOMEM when it runs out. */
-int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on,
-	size_t *count, struct hl_err *err);
+int units_loops(struct hl_arena *a, const struct store_unit *u, size_t n, bool *on, size_t *count,
+	struct hl_err *err);
 
 /* Add or edit the unit with u's code (name, type, validity; u->id and
  * u->parent_id are ignored) under the unit parent_code: "" puts it at the
@@ -50,14 +50,12 @@ struct units_src {
  * needs name and type (else NULL), under the predecessors' common parent.
  * Refused (HL_ECONFLICT, nothing changed) when a predecessor has responses
  * dated on or after day. */
-int units_merge(struct store *st, const char *new_code, const char *const *from,
-	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
-	struct hl_err *err);
+int units_merge(struct store *st, const char *new_code, const char *const *from, size_t nfrom,
+	hl_day day, const char *name, const char *type, const char *who, struct hl_err *err);
 
 /* The same inside the caller's transaction (a server write): no commit. */
-int units_merge_in(struct store *st, const char *new_code, const char *const *from,
-	size_t nfrom, hl_day day, const char *name, const char *type, const char *who,
-	struct hl_err *err);
+int units_merge_in(struct store *st, const char *new_code, const char *const *from, size_t nfrom,
+	hl_day day, const char *name, const char *type, const char *who, struct hl_err *err);
 
 /* The unit that took unit id over in a merger (units_merge) and the day it
  * did, into *to and *day: HL_OK, or HL_ENOTFOUND when id was not merged

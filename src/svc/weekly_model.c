@@ -52,7 +52,7 @@ struct build {
 	struct dq_units s;
 	struct store_field *fields;
 	size_t nfields;
-	struct wk_unit *per;      /* per unit of s.u */
+	struct wk_unit *per; /* per unit of s.u */
 	struct items late, due;
 	int64_t due_limit;
 };
@@ -214,7 +214,7 @@ static int find_issuer(struct store *st, struct build *b, const char *unit)
 	for (size_t i = 0; i < b->s.n; i++) {
 		if (unit != NULL ? strcmp(b->s.u[i].code, unit) == 0 : b->s.u[i].parent_id == 0) {
 			if (u != NULL && unit == NULL)
-				return HL_OK;       /* several roots: no one unit */
+				return HL_OK; /* several roots: no one unit */
 			u = &b->s.u[i];
 		}
 	}
@@ -224,8 +224,7 @@ static int find_issuer(struct store *st, struct build *b, const char *unit)
 	if (rc != HL_OK)
 		return rc;
 	b->m->issuer = lh_issuer_on(b->s.u, b->s.n, lin, nlin, u, b->m->friday, NULL);
-	b->m->issuer_parent = lh_parent_on(b->s.u, b->s.n, lin, nlin, b->m->issuer,
-		b->m->friday);
+	b->m->issuer_parent = lh_parent_on(b->s.u, b->s.n, lin, nlin, b->m->issuer, b->m->friday);
 	/* The heading names the issuer as its own parent: the unit in short
 	 * above its one-stop centre. */
 	memset(&lh, 0, sizeof(lh));
@@ -242,10 +241,12 @@ static int due_until(struct store *st, struct build *b, struct hl_err *err)
 	char day[16];
 	int rc = cal_load(st, &cal, err);
 
-	if (rc == HL_OK && !wc_next_working_day(cal_days(cal), b->m->friday, WK_DUE_DAYS,
-	    &b->m->due_until))
-		rc = hl_err_set(err, HL_EINVAL, "--date", "tuần của ngày %s ngoài lịch làm việc "
-			"(2000–2100)", hl_day_vn(b->m->friday, day, sizeof(day)));
+	if (rc == HL_OK &&
+		!wc_next_working_day(cal_days(cal), b->m->friday, WK_DUE_DAYS, &b->m->due_until))
+		rc = hl_err_set(err, HL_EINVAL, "--date",
+			"tuần của ngày %s ngoài lịch làm việc "
+			"(2000–2100)",
+			hl_day_vn(b->m->friday, day, sizeof(day)));
 	cal_free(cal);
 	return rc;
 }
@@ -306,11 +307,14 @@ int wk_build(struct store *st, hl_day friday, const char *unit, struct wk_model 
 	b.due_limit = ((int64_t)m->due_until + 1) * 1440 - 1;
 	for (size_t i = 0; i < b.s.n && rc == HL_OK; i++)
 		if (b.s.in[i])
-			rc = STORE(st, dossiers, dossier_scan, b.s.u[i].id, m->from, m->to, on_received, &b, err);
+			rc = STORE(st, dossiers, dossier_scan, b.s.u[i].id, m->from, m->to,
+				on_received, &b, err);
 	if (rc == HL_OK)
-		rc = STORE(st, dossiers, dossier_scan_finished, m->from, m->to, on_finished, &b, err);
+		rc = STORE(st, dossiers, dossier_scan_finished, m->from, m->to, on_finished, &b,
+			err);
 	if (rc == HL_OK)
-		rc = STORE(st, dossiers, dossier_open_scan, 0, INT64_MIN, m->to, m->to, on_open, &b, err);
+		rc = STORE(st, dossiers, dossier_open_scan, 0, INT64_MIN, m->to, m->to, on_open, &b,
+			err);
 	if (rc != HL_OK)
 		goto cleanup;
 

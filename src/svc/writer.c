@@ -13,16 +13,16 @@
 #include "svc/instruments.h"
 #include "svc/tallyacc.h"
 
-#define BATCH_MAX 1024           /* jobs in one transaction */
+#define BATCH_MAX 1024 /* jobs in one transaction */
 
 struct job {
 	writer_fn fn;
 	void *arg;
 	int rc;
 	struct hl_err err;
-	writer_done_fn done;    /* told the outcome, on the writer's thread */
+	writer_done_fn done; /* told the outcome, on the writer's thread */
 	void *done_ctx;
-	bool owned;             /* writer_post's: freed once told */
+	bool owned; /* writer_post's: freed once told */
 	struct job *next;
 };
 
@@ -54,7 +54,7 @@ struct writer {
 	pthread_cond_t work;
 	struct job *head, *tail;
 	bool stopping;
-	struct writer_stats stats;     /* under mu */
+	struct writer_stats stats; /* under mu */
 
 	/* The writer thread's own: parsed instruments, for the tallies. */
 	struct instruments_cache *inst;
@@ -107,7 +107,7 @@ static int tally_staged(struct writer_tx *tx, size_t from, struct hl_err *err)
 		/* scored as the scan would: questions past the answers given unanswered */
 		memcpy(answers, g->r.answers, (size_t)g->r.nanswers);
 		if ((rc = hl_instrument_score(in, answers, sc, err)) != HL_OK ||
-		    (rc = tacc_add(tx->acc, g, in, sc, err)) != HL_OK)
+			(rc = tacc_add(tx->acc, g, in, sc, err)) != HL_OK)
 			return rc;
 	}
 	return HL_OK;
@@ -161,7 +161,7 @@ static int run_batch(struct writer *w, struct job *jobs)
 		 * leaves the tallies or the savepoint half done, so the whole batch
 		 * is undone (and every job in it answered the error). */
 		if ((j->rc = tally_staged(tx, mark, &j->err)) != HL_OK ||
-		    (j->rc = store_release(w->st, &j->err)) != HL_OK) {
+			(j->rc = store_release(w->st, &j->err)) != HL_OK) {
 			rc = j->rc;
 			err = j->err;
 		}
@@ -240,7 +240,7 @@ static void *writer_main(void *arg)
 
 		run_jobs(w, batch);
 
-		for (j = batch; j; ) {
+		for (j = batch; j;) {
 			/* A job may be gone once told: read next first. */
 			struct job *next = j->next;
 			bool owned = j->owned;

@@ -30,10 +30,10 @@ typedef int (*writer_fn)(struct writer_tx *tx, void *arg, struct hl_err *err);
 
 /* What the writer has done since it started. */
 struct writer_stats {
-	uint64_t commits;     /* transactions committed: one fsync each */
-	uint64_t jobs;        /* jobs committed */
-	uint64_t counted;     /* responses added to the tallies (writer_tx_count) */
-	uint64_t retries;     /* transactions run again after HL_ERETRY */
+	uint64_t commits; /* transactions committed: one fsync each */
+	uint64_t jobs;    /* jobs committed */
+	uint64_t counted; /* responses added to the tallies (writer_tx_count) */
+	uint64_t retries; /* transactions run again after HL_ERETRY */
 };
 
 /* Start a writer thread committing on st (the caller's, open until

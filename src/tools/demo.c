@@ -33,9 +33,9 @@
 #define LAST_YEAR 2025
 #define DOSSIER_FIRST_YEAR 2024
 #define MAX_STAFF 16
-#define MAX_Q 32        /* questions of the built-in instruments */
+#define MAX_Q 32 /* questions of the built-in instruments */
 #define MAX_COLS 64
-#define NCRIT 5         /* TC HC PV KQ TT: the seed's criteria */
+#define NCRIT 5 /* TC HC PV KQ TT: the seed's criteria */
 #define SEED 0x5A1B2025C0DEULL
 
 /* ---- a small deterministic generator (splitmix64) ---- */
@@ -92,14 +92,14 @@ enum kind { K_NONE, K_WARD, K_STATION };
 struct dunit {
 	const char *code, *name, *type, *parent, *from, *to;
 	enum kind kind;
-	bool kh6;          /* on khanh-hoa-6 until the end of 2024, then sipas-5 */
-	bool exact;        /* 2023 and 2024 reproduce seed 003 exactly */
-	int volume;        /* responses a month (2024 level) */
-	int dossiers;      /* dossiers a month */
+	bool kh6;     /* on khanh-hoa-6 until the end of 2024, then sipas-5 */
+	bool exact;   /* 2023 and 2024 reproduce seed 003 exactly */
+	int volume;   /* responses a month (2024 level) */
+	int dossiers; /* dossiers a month */
 	int nstaff;
-	double v[NCRIT];   /* satisfaction % in 2024 (2025 for units formed in 2025) */
-	double change;     /* SIPAS 2024 minus 2023 */
-	double gain;       /* 2025 over 2024 */
+	double v[NCRIT]; /* satisfaction % in 2024 (2025 for units formed in 2025) */
+	double change;   /* SIPAS 2024 minus 2023 */
+	double gain;     /* 2025 over 2024 */
 };
 
 /* Parents come before their children: units import checks parents. The six
@@ -108,10 +108,10 @@ struct dunit {
  * the other wards and health stations end with it (their successors are not
  * part of the demo, to keep it small). */
 static const struct dunit units[] = {
-	{"khanh-hoa", "Tỉnh Khánh Hòa", "tinh", "", "", "", K_NONE, false, false, 0, 0, 0,
-		{0}, 0, 0},
-	{"nha-trang", "Thành phố Nha Trang", "huyen", "khanh-hoa", "", "2025-06-30", K_NONE,
-		false, false, 0, 0, 0, {0}, 0, 0},
+	{"khanh-hoa", "Tỉnh Khánh Hòa", "tinh", "", "", "", K_NONE, false, false, 0, 0, 0, {0}, 0,
+		0},
+	{"nha-trang", "Thành phố Nha Trang", "huyen", "khanh-hoa", "", "2025-06-30", K_NONE, false,
+		false, 0, 0, 0, {0}, 0, 0},
 	/* seed 003's table, with its change against 2023 */
 	{"vinh-tho", "UBND phường Vĩnh Thọ", "ubnd-xa", "nha-trang", "", "", K_WARD, false, true,
 		380, 420, 6, {82.58, 88.27, 92.05, 89.22, 92.38}, 3.28, 1.10},
@@ -123,8 +123,8 @@ static const struct dunit units[] = {
 		370, 380, 6, {78.25, 81.33, 86.81, 88.17, 83.97}, 7.30, 2.40},
 	{"vinh-luong", "UBND xã Vĩnh Lương", "ubnd-xa", "nha-trang", "", "", K_WARD, false, true,
 		350, 300, 5, {81.94, 84.08, 87.31, 88.31, 89.00}, 5.23, 1.60},
-	{"vinh-phuong", "UBND xã Vĩnh Phương", "ubnd-xa", "nha-trang", "", "", K_WARD, false,
-		true, 350, 280, 5, {90.03, 90.46, 91.71, 94.11, 90.75}, 3.14, 0.50},
+	{"vinh-phuong", "UBND xã Vĩnh Phương", "ubnd-xa", "nha-trang", "", "", K_WARD, false, true,
+		350, 280, 5, {90.03, 90.46, 91.71, 94.11, 90.75}, 3.14, 0.50},
 	/* formed on 1 July 2025 from the six above (the merger sets valid_from) */
 	{"bac-nha-trang", "UBND phường Bắc Nha Trang", "ubnd-xa", "khanh-hoa", "2025-07-01", "",
 		K_WARD, false, false, 2100, 2200, 12, {84.10, 87.90, 91.40, 90.60, 91.30}, 0, 0},
@@ -133,18 +133,19 @@ static const struct dunit units[] = {
 		false, 280, 520, 6, {86.40, 89.10, 90.20, 90.80, 88.40}, 2.10, 1.40},
 	{"phuong-sai", "UBND phường Phương Sài", "ubnd-xa", "nha-trang", "", "2025-06-30", K_WARD,
 		true, false, 220, 300, 5, {84.00, 85.90, 88.60, 89.50, 86.20}, 1.20, 2.00},
-	{"vinh-nguyen", "UBND phường Vĩnh Nguyên", "ubnd-xa", "nha-trang", "", "2025-06-30",
-		K_WARD, false, false, 240, 340, 5, {80.90, 83.70, 87.90, 86.40, 85.10}, 4.00, 2.60},
+	{"vinh-nguyen", "UBND phường Vĩnh Nguyên", "ubnd-xa", "nha-trang", "", "2025-06-30", K_WARD,
+		false, false, 240, 340, 5, {80.90, 83.70, 87.90, 86.40, 85.10}, 4.00, 2.60},
 	/* health stations */
 	{"tyt-vinh-tho", "Trạm y tế phường Vĩnh Thọ", "tram-y-te", "nha-trang", "", "", K_STATION,
 		false, false, 150, 90, 4, {88.20, 90.50, 93.10, 91.00, 89.40}, 1.50, 1.00},
 	{"tyt-vinh-hai", "Trạm y tế phường Vĩnh Hải", "tram-y-te", "nha-trang", "", "", K_STATION,
 		false, false, 140, 80, 4, {85.60, 88.00, 91.20, 90.30, 87.70}, 2.30, 1.20},
 	{"tyt-loc-tho", "Trạm y tế phường Lộc Thọ", "tram-y-te", "nha-trang", "", "2025-06-30",
-		K_STATION, true, false, 170, 100, 4, {87.30, 89.60, 90.70, 92.10, 88.90}, 0.80, 1.10},
+		K_STATION, true, false, 170, 100, 4, {87.30, 89.60, 90.70, 92.10, 88.90}, 0.80,
+		1.10},
 	{"tyt-phuong-sai", "Trạm y tế phường Phương Sài", "tram-y-te", "nha-trang", "",
-		"2025-06-30", K_STATION, true, false, 120, 70, 3, {83.80, 86.40, 89.30, 88.20, 85.50},
-		1.90, 1.80},
+		"2025-06-30", K_STATION, true, false, 120, 70, 3,
+		{83.80, 86.40, 89.30, 88.20, 85.50}, 1.90, 1.80},
 	{"tyt-bac-nha-trang", "Trạm y tế phường Bắc Nha Trang", "tram-y-te", "khanh-hoa",
 		"2025-07-01", "", K_STATION, false, false, 280, 170, 6,
 		{86.80, 89.40, 92.60, 91.10, 88.90}, 0, 0},
@@ -159,8 +160,8 @@ struct merger {
 };
 
 static const struct merger mergers[] = {
-	{"bac-nha-trang", {"vinh-hoa", "vinh-hai", "vinh-phuoc", "vinh-tho", "vinh-luong",
-		"vinh-phuong"}, 6},
+	{"bac-nha-trang",
+		{"vinh-hoa", "vinh-hai", "vinh-phuoc", "vinh-tho", "vinh-luong", "vinh-phuong"}, 6},
 	{"tyt-bac-nha-trang", {"tyt-vinh-tho", "tyt-vinh-hai"}, 2},
 };
 
@@ -175,15 +176,17 @@ static const char *const extra_fields_csv =
 
 struct dfield {
 	const char *code;
-	int weight;              /* share of responses and dossiers */
-	const char *proc[3];     /* procedures (thủ tục) of its dossiers */
-	int days[3];             /* working days allowed for each */
+	int weight;          /* share of responses and dossiers */
+	const char *proc[3]; /* procedures (thủ tục) of its dossiers */
+	int days[3];         /* working days allowed for each */
 };
 
 static const struct dfield ward_fields[] = {
 	{"ho-tich", 30, {"Đăng ký khai sinh", "Đăng ký kết hôn", "Trích lục hộ tịch"}, {1, 3, 1}},
-	{"chung-thuc", 28, {"Chứng thực bản sao từ bản chính", "Chứng thực chữ ký",
-		"Chứng thực hợp đồng, giao dịch"}, {0, 0, 2}},
+	{"chung-thuc", 28,
+		{"Chứng thực bản sao từ bản chính", "Chứng thực chữ ký",
+			"Chứng thực hợp đồng, giao dịch"},
+		{0, 0, 2}},
 	{"dat-dai", 14, {"Xác nhận nguồn gốc đất", "Hòa giải tranh chấp đất đai", NULL},
 		{10, 30, 0}},
 	{"xay-dung", 5, {"Cấp giấy phép xây dựng nhà ở riêng lẻ", NULL, NULL}, {15, 0, 0}},
@@ -216,33 +219,103 @@ static const struct dfield *unit_fields(const struct dunit *u, int *n)
 }
 
 static const char *const ward_positions[] = {
-	"Công chức Tư pháp – Hộ tịch", "Công chức Tư pháp – Hộ tịch",
-	"Công chức Địa chính – Xây dựng", "Công chức Văn hóa – Xã hội",
-	"Công chức Văn phòng – Thống kê", "Công chức Tài chính – Kế toán",
+	"Công chức Tư pháp – Hộ tịch",
+	"Công chức Tư pháp – Hộ tịch",
+	"Công chức Địa chính – Xây dựng",
+	"Công chức Văn hóa – Xã hội",
+	"Công chức Văn phòng – Thống kê",
+	"Công chức Tài chính – Kế toán",
 	"Viên chức Trung tâm phục vụ hành chính công",
 };
 
 static const char *const station_positions[] = {
-	"Trạm trưởng", "Y sĩ", "Điều dưỡng", "Nữ hộ sinh", "Dược sĩ", "Y sĩ",
+	"Trạm trưởng",
+	"Y sĩ",
+	"Điều dưỡng",
+	"Nữ hộ sinh",
+	"Dược sĩ",
+	"Y sĩ",
 };
 
 /* Family names roughly as common as in the south-central coast. */
 static const char *const family[] = {
-	"Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-	"Dương", "Lý", "Trương",
+	"Nguyễn",
+	"Trần",
+	"Lê",
+	"Phạm",
+	"Huỳnh",
+	"Phan",
+	"Võ",
+	"Đặng",
+	"Bùi",
+	"Đỗ",
+	"Hồ",
+	"Ngô",
+	"Dương",
+	"Lý",
+	"Trương",
 };
 static const int family_w[] = {38, 11, 10, 7, 6, 5, 5, 3, 2, 2, 2, 2, 2, 1, 2};
 static const char *const middle_m[] = {"Văn", "Minh", "Quốc", "Hữu", "Đức", "Thanh", "Công"};
 static const char *const middle_f[] = {"Thị", "Ngọc", "Thu", "Thanh", "Hoài", "Mỹ", "Kim"};
 static const char *const given_m[] = {
-	"Anh", "Bảo", "Bình", "Cường", "Dũng", "Duy", "Hải", "Hiếu", "Hoàng", "Hùng", "Huy",
-	"Khánh", "Khoa", "Long", "Nam", "Nhân", "Phong", "Phúc", "Quân", "Sơn", "Tài", "Thắng",
-	"Trí", "Trung", "Tuấn", "Vinh", "Vũ",
+	"Anh",
+	"Bảo",
+	"Bình",
+	"Cường",
+	"Dũng",
+	"Duy",
+	"Hải",
+	"Hiếu",
+	"Hoàng",
+	"Hùng",
+	"Huy",
+	"Khánh",
+	"Khoa",
+	"Long",
+	"Nam",
+	"Nhân",
+	"Phong",
+	"Phúc",
+	"Quân",
+	"Sơn",
+	"Tài",
+	"Thắng",
+	"Trí",
+	"Trung",
+	"Tuấn",
+	"Vinh",
+	"Vũ",
 };
 static const char *const given_f[] = {
-	"An", "Châu", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan", "Liên", "Linh",
-	"Loan", "Mai", "My", "Nga", "Ngân", "Nhung", "Oanh", "Phương", "Quyên", "Quỳnh", "Thảo",
-	"Trang", "Tuyết", "Vân", "Vy", "Yến",
+	"An",
+	"Châu",
+	"Dung",
+	"Giang",
+	"Hà",
+	"Hạnh",
+	"Hằng",
+	"Hoa",
+	"Hương",
+	"Lan",
+	"Liên",
+	"Linh",
+	"Loan",
+	"Mai",
+	"My",
+	"Nga",
+	"Ngân",
+	"Nhung",
+	"Oanh",
+	"Phương",
+	"Quyên",
+	"Quỳnh",
+	"Thảo",
+	"Trang",
+	"Tuyết",
+	"Vân",
+	"Vy",
+	"Yến",
 };
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -310,7 +383,7 @@ static struct pool neg_pool(const char *crit)
 		return (struct pool){neg_kq, COUNT(neg_kq)};
 	if (strcmp(crit, "TT") == 0)
 		return (struct pool){neg_tt, COUNT(neg_tt)};
-	return (struct pool){neg_tc, COUNT(neg_tc)};   /* TC and khanh-hoa-6's DK */
+	return (struct pool){neg_tc, COUNT(neg_tc)}; /* TC and khanh-hoa-6's DK */
 }
 
 /* ---- the generator's state ---- */
@@ -319,7 +392,7 @@ struct dstaff {
 	char code[32];
 	char name[96];
 	const char *position;
-	double bias;           /* how this person moves PV and KQ answers */
+	double bias; /* how this person moves PV and KQ answers */
 };
 
 /* One response while its year is being made. ans[q]: 0 no answer, then
@@ -327,7 +400,7 @@ struct dstaff {
 struct gresp {
 	hl_day day;
 	unsigned char channel, field, staff;
-	signed char mood;      /* -100..100 */
+	signed char mood; /* -100..100 */
 	unsigned char ans[MAX_Q];
 };
 
@@ -339,11 +412,11 @@ struct demo {
 	struct hl_err *err;
 	struct rng r;
 	struct hl_arena *a;
-	struct hl_instrument *ins[2];             /* sipas-5, khanh-hoa-6 */
+	struct hl_instrument *ins[2]; /* sipas-5, khanh-hoa-6 */
 	const char *ins_name[2];
 	int ncol;
-	const char *col[MAX_COLS];                /* question columns of the responses file */
-	int colmap[2][MAX_Q];                     /* instrument question -> column */
+	const char *col[MAX_COLS]; /* question columns of the responses file */
+	int colmap[2][MAX_Q];      /* instrument question -> column */
 	struct dstaff staff[NUNITS][MAX_STAFF];
 	struct gresp *buf;
 	size_t cap;
@@ -408,19 +481,21 @@ static int open_tmp(struct demo *d, FILE **f)
 {
 	*f = tmpfile();
 	if (*f == NULL)
-		return hl_err_set(d->err, HL_EIO, HL_HERE, "không tạo được tệp tạm cho dữ liệu mẫu: %s",
-			strerror(errno));
+		return hl_err_set(d->err, HL_EIO, HL_HERE,
+			"không tạo được tệp tạm cho dữ liệu mẫu: %s", strerror(errno));
 	return HL_OK;
 }
 
-typedef int (*import_fn)(struct store *, FILE *, const struct import_opts *,
-	struct import_report *, struct hl_err *);
+typedef int (*import_fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
+	struct hl_err *);
 
 /* Import the CSV written to f; *added gets the rows added. */
 static int import_tmp(struct demo *d, FILE *f, const char *name, import_fn fn, long *added)
 {
-	struct import_opts io = {.name = name, .who = d->o->who,
-		.progress = d->o->progress, .progress_ctx = d->o->progress_ctx};
+	struct import_opts io = {.name = name,
+		.who = d->o->who,
+		.progress = d->o->progress,
+		.progress_ctx = d->o->progress_ctx};
 	int rc;
 
 	if (fflush(f) != 0 || ferror(f))
@@ -491,8 +566,8 @@ static int do_mergers(struct demo *d)
 	if (!hl_day_parse(MERGE_DAY, &day))
 		return hl_err_set(d->err, HL_EINVAL, HL_HERE, "ngày sáp nhập mẫu không hợp lệ");
 	for (size_t i = 0; i < sizeof(mergers) / sizeof(mergers[0]); i++) {
-		rc = units_merge(d->st, mergers[i].into, mergers[i].from, mergers[i].nfrom, day, NULL,
-			NULL, d->o->who, d->err);
+		rc = units_merge(d->st, mergers[i].into, mergers[i].from, mergers[i].nfrom, day,
+			NULL, NULL, d->o->who, d->err);
 		if (rc != HL_OK)
 			return rc;
 		d->sum->mergers++;
@@ -502,12 +577,12 @@ static int do_mergers(struct demo *d)
 
 static void make_name(struct rng *r, char *buf, size_t size)
 {
-	bool female = rng_chance(r, 0.58);   /* one-stop counters are mostly staffed by women */
+	bool female = rng_chance(r, 0.58); /* one-stop counters are mostly staffed by women */
 	const char *fam = family[rng_pick(r, family_w, COUNT(family))];
-	const char *mid = female ? middle_f[rng_below(r, COUNT(middle_f))]
-		: middle_m[rng_below(r, COUNT(middle_m))];
-	const char *giv = female ? given_f[rng_below(r, COUNT(given_f))]
-		: given_m[rng_below(r, COUNT(given_m))];
+	const char *mid = female ? middle_f[rng_below(r, COUNT(middle_f))] :
+				   middle_m[rng_below(r, COUNT(middle_m))];
+	const char *giv = female ? given_f[rng_below(r, COUNT(given_f))] :
+				   given_m[rng_below(r, COUNT(given_m))];
 
 	snprintf(buf, size, "%s %s %s", fam, mid, giv);
 }
@@ -524,13 +599,15 @@ static int staff_rows(struct demo *d, FILE *f, const void *arg)
 
 			snprintf(s->code, sizeof(s->code), "%s-cb%02d", u->code, k + 1);
 			make_name(&d->r, s->name, sizeof(s->name));
-			s->position = u->kind == K_STATION
-				? station_positions[k % COUNT(station_positions)]
-				: ward_positions[k % COUNT(ward_positions)];
+			s->position = u->kind == K_STATION ?
+				station_positions[k % COUNT(station_positions)] :
+				ward_positions[k % COUNT(ward_positions)];
 			s->bias = (rng_unit(&d->r) - 0.5) * 0.05;
 			/* The one whom citizens found curt (seed 003: "công chức khó chịu
 			 * khi người dân hỏi") works in Vĩnh Hòa and in Lộc Thọ. */
-			if (k == 2 && (strcmp(u->code, "vinh-hoa") == 0 || strcmp(u->code, "loc-tho") == 0))
+			if (k == 2 &&
+				(strcmp(u->code, "vinh-hoa") == 0 ||
+					strcmp(u->code, "loc-tho") == 0))
 				s->bias = -0.12;
 			fprintf(f, "%s,", s->code);
 			csvout_quoted(f, s->name);
@@ -599,7 +676,8 @@ static int load_instruments(struct demo *d)
 			return hl_err_set(d->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 		if (in->nquestions > MAX_Q)
 			return hl_err_set(d->err, HL_ELIMIT, HL_HERE,
-				"bộ câu hỏi '%s' có quá %d câu hỏi cho dữ liệu mẫu", in->code, MAX_Q);
+				"bộ câu hỏi '%s' có quá %d câu hỏi cho dữ liệu mẫu", in->code,
+				MAX_Q);
 		/* One column per question code: both instruments share TC1, HC1, ... */
 		for (int q = 0; q < in->nquestions; q++) {
 			int c = 0;
@@ -608,7 +686,8 @@ static int load_instruments(struct demo *d)
 				c++;
 			if (c == d->ncol) {
 				if (d->ncol == MAX_COLS)
-					return hl_err_set(d->err, HL_ELIMIT, HL_HERE, "quá nhiều cột câu hỏi");
+					return hl_err_set(d->err, HL_ELIMIT, HL_HERE,
+						"quá nhiều cột câu hỏi");
 				d->col[d->ncol++] = in->questions[q].code;
 			}
 			d->colmap[k][q] = c;
@@ -668,7 +747,18 @@ static int grow(struct demo *d, size_t n)
 }
 
 static const double season[12] = {
-	1.05, 0.70, 1.00, 0.95, 1.00, 1.00, 1.05, 1.05, 1.00, 1.00, 1.00, 1.10,
+	1.05,
+	0.70,
+	1.00,
+	0.95,
+	1.00,
+	1.00,
+	1.05,
+	1.05,
+	1.00,
+	1.00,
+	1.00,
+	1.10,
 };
 
 /* Channel weights (kiosk, paper, qr) by year: QR codes on receipts spread. */
@@ -688,8 +778,7 @@ static void channel_weights(const struct dunit *u, int year, int w[3])
 /* Lay out the responses of unit ui in [first, last] of one year: days,
  * channels, fields, staff, moods and which questions were answered.
  * Returns the count in *n. */
-static int lay_out(struct demo *d, size_t ui, int year, hl_day first, hl_day last, int k,
-	size_t *n)
+static int lay_out(struct demo *d, size_t ui, int year, hl_day first, hl_day last, int k, size_t *n)
 {
 	const struct dunit *u = &units[ui];
 	const struct hl_instrument *in = d->ins[k];
@@ -715,11 +804,11 @@ static int lay_out(struct demo *d, size_t ui, int year, hl_day first, hl_day las
 			continue;
 		for (hl_day x = lo; x <= hi; x++)
 			if (working_day(x) || (hl_day_weekday(x) == 5 && u->kind == K_WARD))
-				days[ndays++] = x;   /* one-stop centres open on Saturday mornings */
+				days[ndays++] = x; /* one-stop centres open on Saturday mornings */
 		if (ndays == 0)
 			continue;
-		cnt = (int)lround(u->volume * season[m - 1] * yf * (0.92 + 0.16 * rng_unit(&d->r))
-			* (double)(hi - lo + 1) / (double)(me - ms + 1));
+		cnt = (int)lround(u->volume * season[m - 1] * yf * (0.92 + 0.16 * rng_unit(&d->r)) *
+			(double)(hi - lo + 1) / (double)(me - ms + 1));
 		rc = grow(d, *n + (size_t)cnt);
 		if (rc != HL_OK)
 			return rc;
@@ -734,8 +823,11 @@ static int lay_out(struct demo *d, size_t ui, int year, hl_day first, hl_day las
 			while (hl_day_weekday(g->day) == 5 && rng_chance(&d->r, 0.7));
 			g->channel = (unsigned char)rng_pick(&d->r, cw, 3);
 			g->field = (unsigned char)rng_pick(&d->r, fw, nf);
-			if (u->nstaff > 0 && rng_chance(&d->r, g->channel == 0 ? 0.75
-				: g->channel == 1 ? 0.35 : 0.6))
+			if (u->nstaff > 0 &&
+				rng_chance(&d->r,
+					g->channel == 0         ? 0.75 :
+						g->channel == 1 ? 0.35 :
+								  0.6))
 				g->staff = (unsigned char)(1 + rng_below(&d->r, u->nstaff));
 			mood = rng_unit(&d->r) + rng_unit(&d->r) + rng_unit(&d->r) - 1.5;
 			g->mood = (signed char)lround(mood / 1.5 * 100);
@@ -744,9 +836,9 @@ static int lay_out(struct demo *d, size_t ui, int year, hl_day first, hl_day las
 				double skip = 0.015;
 
 				if (qc[0] == 'T' && qc[1] == 'T')
-					skip = 0.05;        /* many never sent feedback */
+					skip = 0.05; /* many never sent feedback */
 				else if (strcmp(qc, "TC3") == 0 && k == 1)
-					skip = 0.12;        /* online filing: not everyone tried */
+					skip = 0.12; /* online filing: not everyone tried */
 				if (g->channel == 2)
 					skip /= 2;
 				g->ans[q] = rng_chance(&d->r, skip) ? 0 : 1;
@@ -768,7 +860,7 @@ static void exact_counts(int nc, const long *v, const double *t, long *s)
 		lo[c] = (long)ceil((t[c] - 0.0049) * (double)v[c] / 100);
 		hi[c] = (long)floor((t[c] + 0.0049) * (double)v[c] / 100);
 		s[c] = lround(t[c] * (double)v[c] / 100);
-		if (lo[c] > hi[c])          /* too few answers for two decimals */
+		if (lo[c] > hi[c]) /* too few answers for two decimals */
 			lo[c] = hi[c] = s[c];
 		if (s[c] < lo[c])
 			s[c] = lo[c];
@@ -784,7 +876,8 @@ static void exact_counts(int nc, const long *v, const double *t, long *s)
 			for (int dd = -1; dd <= 1; dd += 2) {
 				double ne = e + 100.0 * dd / (double)v[c];
 
-				if (s[c] + dd >= lo[c] && s[c] + dd <= hi[c] && fabs(ne) < be - 1e-12) {
+				if (s[c] + dd >= lo[c] && s[c] + dd <= hi[c] &&
+					fabs(ne) < be - 1e-12) {
 					be = fabs(ne);
 					best = c;
 					dir = dd;
@@ -891,12 +984,13 @@ static const char *pick_comment(struct demo *d, const struct dunit *u, const str
 	for (int q = 0; q < in->nquestions; q++) {
 		int c = in->questions[q].criterion;
 
-		if (g->ans[q] != 0 && !in->scales[in->questions[q].scale].levels[g->ans[q] - 1].satisfied)
+		if (g->ans[q] != 0 &&
+			!in->scales[in->questions[q].scale].levels[g->ans[q] - 1].satisfied)
 			if (++unsat[c] > (worst < 0 ? 0 : unsat[worst]))
 				worst = c;
 	}
 	if (worst < 0) {
-		if (!rng_chance(&d->r, 0.6))   /* the satisfied write less */
+		if (!rng_chance(&d->r, 0.6)) /* the satisfied write less */
 			return NULL;
 		if (u->kind == K_STATION)
 			return pos_health[rng_below(&d->r, COUNT(pos_health))];
@@ -942,8 +1036,8 @@ static void write_rows(struct demo *d, FILE *f, size_t ui, int year, int k, size
 		for (int q = 0; q < in->nquestions; q++) {
 			if (g->ans[q] == 0)
 				continue;
-			g->ans[q] = (unsigned char)pick_level(&d->r, &in->scales[in->questions[q].scale],
-				g->ans[q] == 2);
+			g->ans[q] = (unsigned char)pick_level(&d->r,
+				&in->scales[in->questions[q].scale], g->ans[q] == 2);
 			cols[d->colmap[k][q]] = g->ans[q];
 		}
 		comment = pick_comment(d, u, g, in);
@@ -1041,7 +1135,8 @@ static void write_dossier(struct demo *d, FILE *f, const struct dunit *u, const 
 	due_days = fl->days[p];
 	online = rng_chance(&d->r, y >= 2025 ? 0.55 : 0.40);
 	if (online && rng_chance(&d->r, 0.3))
-		recv = (int64_t)day * 1440 + 1080 + rng_below(&d->r, 300);   /* filed in the evening */
+		recv = (int64_t)day * 1440 + 1080 +
+			rng_below(&d->r, 300); /* filed in the evening */
 	else
 		recv = office_minute(&d->r, day);
 	/* Same-day procedures are due at the end of the day, others at the
@@ -1060,14 +1155,15 @@ static void write_dossier(struct demo *d, FILE *f, const struct dunit *u, const 
 	if (rng_chance(&d->r, strcmp(u->code, "vinh-hoa") == 0 ? 0.22 : 0.12))
 		supp = rng_chance(&d->r, 0.2) ? 2 : 1;
 	if (late) {
-		fin = (int64_t)workday_add((hl_day)(due / 1440), 1 + rng_below(&d->r, 4)) * 1440
-			+ 480 + rng_below(&d->r, 500);
+		fin = (int64_t)workday_add((hl_day)(due / 1440), 1 + rng_below(&d->r, 4)) * 1440 +
+			480 + rng_below(&d->r, 500);
 		resch = rng_chance(&d->r, 0.8) ? 1 : 0;
 		apology = resch > 0 || rng_chance(&d->r, 0.3);
 	} else {
 		int64_t span = due - recv;
 
-		fin = recv + (span > 60 ? 30 + (int64_t)(rng_unit(&d->r) * (double)(span - 30)) : span);
+		fin = recv +
+			(span > 60 ? 30 + (int64_t)(rng_unit(&d->r) * (double)(span - 30)) : span);
 	}
 	ret = online ? fin + rng_below(&d->r, 30) : fin + 60 + rng_below(&d->r, 3 * 1440);
 	fprintf(f, "%s-%02d%02d%02d-%04d,%s,%s,", u->code, y % 100, m, dm, seq, u->code, fl->code);
@@ -1094,7 +1190,8 @@ static int dossier_rows(struct demo *d, FILE *f, const void *arg)
 	hl_day_from_ymd(LAST_YEAR, 12, 31, &end);
 	cutoff = (int64_t)end * 1440 + 17 * 60;
 	fputs("code,unit,field,procedure,channel,received_at,due_at,finished_at,returned_at,"
-		"supplements,reschedules,apology\n", f);
+	      "supplements,reschedules,apology\n",
+		f);
 	for (size_t ui = 0; ui < NUNITS; ui++) {
 		const struct dunit *u = &units[ui];
 		int nf, fw[16];
@@ -1122,7 +1219,8 @@ static int dossier_rows(struct demo *d, FILE *f, const void *arg)
 			per_day = u->dossiers * season[m - 1] * (y >= 2025 ? 1.08 : 1.0) / 21.5;
 			cnt = (int)(per_day * (0.8 + 0.4 * rng_unit(&d->r)) + rng_unit(&d->r));
 			for (int j = 0; j < cnt; j++)
-				write_dossier(d, f, u, &fl[rng_pick(&d->r, fw, nf)], day, j + 1, cutoff);
+				write_dossier(d, f, u, &fl[rng_pick(&d->r, fw, nf)], day, j + 1,
+					cutoff);
 		}
 	}
 	return HL_OK;

@@ -14,19 +14,19 @@
 struct store;
 
 struct demo_opts {
-	const char *who;              /* for the audit log, e.g. "cli:root" */
-	bool force;                   /* fill even when the store already has units */
-	import_progress_cb progress;  /* rows read during each import; may be NULL */
+	const char *who;             /* for the audit log, e.g. "cli:root" */
+	bool force;                  /* fill even when the store already has units */
+	import_progress_cb progress; /* rows read during each import; may be NULL */
 	void *progress_ctx;
 	/* Called before each step with a Vietnamese description; may be NULL. */
 	void (*phase)(void *ctx, const char *what);
 };
 
 struct demo_summary {
-	int schema;                   /* schema version after migration */
+	int schema; /* schema version after migration */
 	long units, fields, staff, responses, dossiers, targets, mergers;
-	long skipped;                 /* responses already there (same id), left alone */
-	int first_year, last_year;    /* of the responses */
+	long skipped;              /* responses already there (same id), left alone */
+	int first_year, last_year; /* of the responses */
 };
 
 /* Migrate st (as `hailong init` does), then fill it with the demo province.

@@ -102,11 +102,12 @@ int admin_back(struct http_req *r, const char *path, const char *unit, const cha
 
 int admin_send(struct http_req *r, struct hbuf *b, const struct hl_err *err)
 {
-	return http_send_html(r, err != NULL && err->code != HL_OK ? http_status_of(err->code) : 200, b);
+	return http_send_html(r,
+		err != NULL && err->code != HL_OK ? http_status_of(err->code) : 200, b);
 }
 
-int admin_text(struct http_req *r, const char *name, const char *label, size_t max,
-	bool required, const char **out, struct hl_err *err)
+int admin_text(struct http_req *r, const char *name, const char *label, size_t max, bool required,
+	const char **out, struct hl_err *err)
 {
 	const char *v = http_form(r, name);
 	char *copy, *nfc;
@@ -120,11 +121,14 @@ int admin_text(struct http_req *r, const char *name, const char *label, size_t m
 	hl_trim(copy);
 	for (char *p = copy; *p; p++)
 		if ((unsigned char)*p < 0x20)
-			return hl_err_set(err, HL_EINVAL, name, "%s không được có ký tự điều khiển "
-				"hay xuống dòng", label);
+			return hl_err_set(err, HL_EINVAL, name,
+				"%s không được có ký tự điều khiển "
+				"hay xuống dòng",
+				label);
 	nfc = hl_utf8_nfc(r->a, copy);
 	if (nfc == NULL)
-		return hl_err_set(err, HL_EINVAL, name, "%s không phải văn bản UTF-8 hợp lệ", label);
+		return hl_err_set(err, HL_EINVAL, name, "%s không phải văn bản UTF-8 hợp lệ",
+			label);
 	if (required && nfc[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, name, "hãy nhập %s", label);
 	if (strlen(nfc) > max)
@@ -142,9 +146,11 @@ int admin_code(struct http_req *r, const char *name, const char *label, bool req
 		return rc;
 	for (const char *p = *out; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
-			return hl_err_set(err, HL_EINVAL, name, "%s '%s' chỉ được gồm chữ không dấu, "
-				"chữ số và . _ -", label, *out);
+			    (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
+			return hl_err_set(err, HL_EINVAL, name,
+				"%s '%s' chỉ được gồm chữ không dấu, "
+				"chữ số và . _ -",
+				label, *out);
 	return HL_OK;
 }
 
@@ -158,14 +164,17 @@ int admin_day(struct http_req *r, const char *name, const char *label, hl_day *o
 	if (rc != HL_OK || v[0] == '\0')
 		return rc;
 	if (!hl_day_parse_vn(v, out))
-		return hl_err_set(err, HL_EINVAL, name, "%s '%s' không phải một ngày: gõ "
-			"ngày/tháng/năm, ví dụ 01/07/2025", label, v);
+		return hl_err_set(err, HL_EINVAL, name,
+			"%s '%s' không phải một ngày: gõ "
+			"ngày/tháng/năm, ví dụ 01/07/2025",
+			label, v);
 	return HL_OK;
 }
 
 void admin_csv_input(struct hbuf *b, const char *name, const char *label, const char *kept)
 {
-	hb_raw(b, "<p class=\"js-only\" hidden><label>Chọn tệp CSV trên máy <input type=\"file\" "
+	hb_raw(b,
+		"<p class=\"js-only\" hidden><label>Chọn tệp CSV trên máy <input type=\"file\" "
 		"accept=\".csv,text/csv\" id=\"");
 	hb_txt(b, name);
 	hb_raw(b, "-file\" data-into=\"");
@@ -189,7 +198,8 @@ int admin_csv_open(struct http_req *r, const char *name, FILE **out, struct hl_e
 
 	*out = NULL;
 	if (text == NULL || text[strspn(text, " \t\r\n")] == '\0')
-		return hl_err_set(err, HL_EINVAL, name, "hãy chọn tệp CSV hoặc dán nội dung của nó");
+		return hl_err_set(err, HL_EINVAL, name,
+			"hãy chọn tệp CSV hoặc dán nội dung của nó");
 	*out = fmemopen((void *)text, strlen(text), "r");
 	if (*out == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc tệp gửi lên");
@@ -318,15 +328,16 @@ int admin_units(struct http_req *r, struct store_unit **units, int **depth, size
 	return HL_OK;
 }
 
-void admin_unit_options(struct hbuf *b, const struct store_unit *units, const int *depth,
-	size_t n, const char *selected)
+void admin_unit_options(struct hbuf *b, const struct store_unit *units, const int *depth, size_t n,
+	const char *selected)
 {
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(b, "<option value=\"");
 		hb_txt(b, units[i].code);
-		hb_raw(b, selected && strcmp(selected, units[i].code) == 0 ? "\" selected>" : "\">");
+		hb_raw(b,
+			selected && strcmp(selected, units[i].code) == 0 ? "\" selected>" : "\">");
 		for (int d = 0; d < depth[i] && d < 8; d++)
-			hb_raw(b, "&#160;&#160;&#160;");   /* indent the tree in the list */
+			hb_raw(b, "&#160;&#160;&#160;"); /* indent the tree in the list */
 		hb_txt(b, units[i].name);
 		hb_raw(b, " (");
 		hb_txt(b, units[i].code);
@@ -374,7 +385,8 @@ int page_admin(struct http_req *r)
 		hb_txt(&b, e->what);
 		hb_raw(&b, "</span></a></li>");
 	}
-	hb_raw(&b, "</ul><p class=\"note\">Mọi thay đổi được ghi vào nhật ký, kèm tên người thay đổi.</p>");
+	hb_raw(&b,
+		"</ul><p class=\"note\">Mọi thay đổi được ghi vào nhật ký, kèm tên người thay đổi.</p>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);
 }
@@ -392,7 +404,8 @@ static int fields_page(struct http_req *r, const struct hl_err *e)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 1 << 20);
 	admin_begin(&b, r, "Lĩnh vực", e);
-	hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Tên lĩnh vực</th></tr>"
+	hb_raw(&b,
+		"<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Tên lĩnh vực</th></tr>"
 		"</thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(&b, "<tr><td>");
@@ -407,7 +420,8 @@ static int fields_page(struct http_req *r, const struct hl_err *e)
 	if (admin_global(r)) {
 		hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/admin/fields\">");
 		hb_csrf(&b, r);
-		hb_raw(&b, "<fieldset><legend>Thêm hoặc sửa lĩnh vực</legend>"
+		hb_raw(&b,
+			"<fieldset><legend>Thêm hoặc sửa lĩnh vực</legend>"
 			"<p class=\"note\">Nhập mã đã có để đổi tên.</p>"
 			"<label>Mã <input name=\"code\" required maxlength=\"63\" "
 			"pattern=\"[A-Za-z0-9._\\-]+\"></label>"
@@ -442,12 +456,14 @@ int page_admin_fields_post(struct http_req *r)
 	struct hl_err err = {0};
 
 	if (!admin_global(r)) {
-		hl_err_set(&err, HL_EPERM, HL_HERE, "chỉ quản trị toàn hệ thống mới sửa được danh "
+		hl_err_set(&err, HL_EPERM, HL_HERE,
+			"chỉ quản trị toàn hệ thống mới sửa được danh "
 			"mục lĩnh vực");
 		return fields_page(r, &err);
 	}
 	if (admin_code(r, "code", "mã lĩnh vực", true, &code, &err) != HL_OK ||
-	    admin_text(r, "name", "tên lĩnh vực", STORE_NAME_MAX - 1, true, &name, &err) != HL_OK)
+		admin_text(r, "name", "tên lĩnh vực", STORE_NAME_MAX - 1, true, &name, &err) !=
+			HL_OK)
 		return fields_page(r, &err);
 	snprintf(w.f.code, sizeof(w.f.code), "%s", code);
 	snprintf(w.f.name, sizeof(w.f.name), "%s", name);
@@ -469,11 +485,12 @@ static int staff_page(struct http_req *r, const struct hl_err *e)
 	struct hbuf b;
 
 	if (staff_list(r->st, r->a, &s, &n, &err) != HL_OK ||
-	    admin_units(r, &u, &depth, &nu, &err) != HL_OK)
+		admin_units(r, &u, &depth, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Công chức", e);
-	hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Họ và tên</th>"
+	hb_raw(&b,
+		"<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Họ và tên</th>"
 		"<th>Chức vụ</th><th>Đơn vị</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_unit *unit = NULL;
@@ -482,7 +499,7 @@ static int staff_page(struct http_req *r, const struct hl_err *e)
 			if (u[j].id == s[i].unit_id)
 				unit = &u[j];
 		if (unit == NULL && !admin_global(r))
-			continue;   /* another subtree's staff */
+			continue; /* another subtree's staff */
 		hb_raw(&b, "<tr><td>");
 		hb_txt(&b, s[i].code);
 		hb_raw(&b, "</td><td>");
@@ -493,9 +510,11 @@ static int staff_page(struct http_req *r, const struct hl_err *e)
 		hb_txt(&b, unit ? unit->name : "");
 		hb_raw(&b, "</td></tr>");
 	}
-	hb_raw(&b, "</tbody></table></div><form class=\"admin\" method=\"post\" action=\"/admin/staff\">");
+	hb_raw(&b,
+		"</tbody></table></div><form class=\"admin\" method=\"post\" action=\"/admin/staff\">");
 	hb_csrf(&b, r);
-	hb_raw(&b, "<fieldset><legend>Thêm hoặc sửa công chức</legend>"
+	hb_raw(&b,
+		"<fieldset><legend>Thêm hoặc sửa công chức</legend>"
 		"<p class=\"note\">Nhập mã đã có để sửa.</p>"
 		"<label>Mã <input name=\"code\" required maxlength=\"63\" pattern=\"[A-Za-z0-9._\\-]+\"></label>"
 		"<label>Họ và tên <input name=\"name\" required maxlength=\"255\"></label>"
@@ -532,10 +551,12 @@ int page_admin_staff_post(struct http_req *r)
 	struct hl_err err = {0};
 
 	if (admin_code(r, "code", "mã công chức", true, &code, &err) != HL_OK ||
-	    admin_text(r, "name", "họ và tên", STORE_NAME_MAX - 1, true, &name, &err) != HL_OK ||
-	    admin_text(r, "position", "chức vụ", STORE_NAME_MAX - 1, false, &pos, &err) != HL_OK ||
-	    admin_code(r, "unit", "đơn vị", true, &unit, &err) != HL_OK ||
-	    scope_unit(r, unit, "unit", &u, &err) != HL_OK)
+		admin_text(r, "name", "họ và tên", STORE_NAME_MAX - 1, true, &name, &err) !=
+			HL_OK ||
+		admin_text(r, "position", "chức vụ", STORE_NAME_MAX - 1, false, &pos, &err) !=
+			HL_OK ||
+		admin_code(r, "unit", "đơn vị", true, &unit, &err) != HL_OK ||
+		scope_unit(r, unit, "unit", &u, &err) != HL_OK)
 		return staff_page(r, &err);
 	snprintf(w.s.code, sizeof(w.s.code), "%s", code);
 	snprintf(w.s.name, sizeof(w.s.name), "%s", name);
@@ -587,15 +608,19 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 	char buf[32];
 
 	if (targets_list(r->st, year, r->a, &t, &n, &err) != HL_OK ||
-	    units_list(r->st, r->a, &all, &nall, &err) != HL_OK ||
-	    admin_units(r, &u, &depth, &nu, &err) != HL_OK || targets_criteria(r->st, r->a, &crit, &nc, &err) != HL_OK)
+		units_list(r->st, r->a, &all, &nall, &err) != HL_OK ||
+		admin_units(r, &u, &depth, &nu, &err) != HL_OK ||
+		targets_criteria(r->st, r->a, &crit, &nc, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Chỉ tiêu", e);
-	hb_printf(&b, "<form class=\"inline\" method=\"get\" action=\"/admin/targets\"><label>Năm "
+	hb_printf(&b,
+		"<form class=\"inline\" method=\"get\" action=\"/admin/targets\"><label>Năm "
 		"<input name=\"year\" inputmode=\"numeric\" value=\"%d\" size=\"6\"></label>"
-		"<button type=\"submit\">Xem</button></form>", year);
-	hb_printf(&b, "<div class=\"scroll\"><table><caption>Chỉ tiêu năm %d</caption><thead><tr>"
+		"<button type=\"submit\">Xem</button></form>",
+		year);
+	hb_printf(&b,
+		"<div class=\"scroll\"><table><caption>Chỉ tiêu năm %d</caption><thead><tr>"
 		"<th>Áp dụng cho</th><th>Tiêu chí</th><th class=\"num\">Chỉ tiêu</th></tr></thead><tbody>",
 		year);
 	for (size_t i = 0; i < n; i++) {
@@ -622,17 +647,22 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 	}
 	if (n == 0)
 		hb_raw(&b, "<tr><td colspan=\"3\">Chưa có chỉ tiêu nào cho năm này.</td></tr>");
-	hb_raw(&b, "</tbody></table></div><p class=\"note\">Chỉ tiêu riêng của một đơn vị được dùng "
+	hb_raw(&b,
+		"</tbody></table></div><p class=\"note\">Chỉ tiêu riêng của một đơn vị được dùng "
 		"thay cho chỉ tiêu theo loại đơn vị.</p>"
 		"<form class=\"admin\" method=\"post\" action=\"/admin/targets\">");
 	hb_csrf(&b, r);
-	hb_printf(&b, "<fieldset><legend>Đặt chỉ tiêu</legend><label>Năm <input name=\"year\" "
-		"inputmode=\"numeric\" required value=\"%d\"></label>", year);
-	hb_raw(&b, "<label>Đơn vị <select name=\"unit\"><option value=\"\">— (đặt theo loại) —</option>");
+	hb_printf(&b,
+		"<fieldset><legend>Đặt chỉ tiêu</legend><label>Năm <input name=\"year\" "
+		"inputmode=\"numeric\" required value=\"%d\"></label>",
+		year);
+	hb_raw(&b,
+		"<label>Đơn vị <select name=\"unit\"><option value=\"\">— (đặt theo loại) —</option>");
 	admin_unit_options(&b, u, depth, nu, NULL);
 	hb_raw(&b, "</select></label>");
 	if (admin_global(r)) {
-		hb_raw(&b, "<label>hoặc loại đơn vị <select name=\"type\"><option value=\"\">— (đặt theo "
+		hb_raw(&b,
+			"<label>hoặc loại đơn vị <select name=\"type\"><option value=\"\">— (đặt theo "
 			"đơn vị) —</option>");
 		for (size_t i = 0; i < ntypes; i++) {
 			hb_raw(&b, "<option value=\"");
@@ -643,14 +673,16 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 		}
 		hb_raw(&b, "</select></label>");
 	}
-	hb_raw(&b, "<label>Tiêu chí <select name=\"criterion\"><option value=\"\">Mọi tiêu chí và "
+	hb_raw(&b,
+		"<label>Tiêu chí <select name=\"criterion\"><option value=\"\">Mọi tiêu chí và "
 		"SIPAS</option>");
 	for (size_t i = 0; i < nc; i++) {
 		hb_raw(&b, "<option>");
 		hb_txt(&b, crit[i]);
 		hb_raw(&b, "</option>");
 	}
-	hb_raw(&b, "</select></label><label>Chỉ tiêu (0–100, ví dụ 90 hoặc 90,5) <input name=\"value\" "
+	hb_raw(&b,
+		"</select></label><label>Chỉ tiêu (0–100, ví dụ 90 hoặc 90,5) <input name=\"value\" "
 		"required inputmode=\"decimal\"></label><button type=\"submit\">Đặt chỉ tiêu</button>"
 		"</fieldset></form>");
 	page_end(&b);
@@ -695,10 +727,10 @@ int page_admin_targets_post(struct http_req *r)
 	int y = this_year();
 
 	if (admin_text(r, "year", "năm", 8, true, &year, &err) != HL_OK ||
-	    admin_code(r, "unit", "đơn vị", false, &unit, &err) != HL_OK ||
-	    admin_code(r, "type", "loại đơn vị", false, &type, &err) != HL_OK ||
-	    admin_code(r, "criterion", "tiêu chí", false, &crit, &err) != HL_OK ||
-	    admin_text(r, "value", "chỉ tiêu", 16, true, &value, &err) != HL_OK)
+		admin_code(r, "unit", "đơn vị", false, &unit, &err) != HL_OK ||
+		admin_code(r, "type", "loại đơn vị", false, &type, &err) != HL_OK ||
+		admin_code(r, "criterion", "tiêu chí", false, &crit, &err) != HL_OK ||
+		admin_text(r, "value", "chỉ tiêu", 16, true, &value, &err) != HL_OK)
 		return targets_page(r, y, &err);
 	if (!parse_year(year, &y)) {
 		hl_err_set(&err, HL_EINVAL, "year", "năm '%s' không hợp lệ (2000–2100)", year);
@@ -706,12 +738,15 @@ int page_admin_targets_post(struct http_req *r)
 	}
 	w.t.year = y;
 	if (!hl_parse_decimal(value, 0, 100, &w.t.value)) {
-		hl_err_set(&err, HL_EINVAL, "value", "chỉ tiêu '%s' không hợp lệ: cần một số từ 0 đến "
-			"100 (ví dụ 90 hoặc 90,5)", value);
+		hl_err_set(&err, HL_EINVAL, "value",
+			"chỉ tiêu '%s' không hợp lệ: cần một số từ 0 đến "
+			"100 (ví dụ 90 hoặc 90,5)",
+			value);
 		return targets_page(r, y, &err);
 	}
 	if ((unit[0] == '\0') == (type[0] == '\0')) {
-		hl_err_set(&err, HL_EINVAL, "unit", "chọn một đơn vị hoặc một loại đơn vị (không chọn cả hai)");
+		hl_err_set(&err, HL_EINVAL, "unit",
+			"chọn một đơn vị hoặc một loại đơn vị (không chọn cả hai)");
 		return targets_page(r, y, &err);
 	}
 	if (unit[0] != '\0') {
@@ -720,7 +755,8 @@ int page_admin_targets_post(struct http_req *r)
 		w.t.unit_id = u.id;
 	} else {
 		if (!admin_global(r)) {
-			hl_err_set(&err, HL_EPERM, "type", "chỉ quản trị toàn hệ thống mới đặt chỉ tiêu "
+			hl_err_set(&err, HL_EPERM, "type",
+				"chỉ quản trị toàn hệ thống mới đặt chỉ tiêu "
 				"theo loại đơn vị");
 			return targets_page(r, y, &err);
 		}
@@ -736,8 +772,8 @@ int page_admin_targets_post(struct http_req *r)
 		for (size_t i = 0; i < nc && !known; i++)
 			known = strcmp(codes[i], crit) == 0;
 		if (!known || strlen(crit) >= sizeof(w.t.criterion)) {
-			hl_err_set(&err, HL_EINVAL, "criterion", "tiêu chí '%s' không thuộc bộ câu hỏi nào",
-				crit);
+			hl_err_set(&err, HL_EINVAL, "criterion",
+				"tiêu chí '%s' không thuộc bộ câu hỏi nào", crit);
 			return targets_page(r, y, &err);
 		}
 		snprintf(w.t.criterion, sizeof(w.t.criterion), "%s", crit);

@@ -30,8 +30,8 @@ int admin_send(struct http_req *r, struct hbuf *b, const struct hl_err *err);
 /* Form field name, trimmed and NFC, at most max bytes; owned by r->a. "" when
  * absent and optional. HL_EINVAL naming label when required and empty, too
  * long or not text. */
-int admin_text(struct http_req *r, const char *name, const char *label, size_t max,
-	bool required, const char **out, struct hl_err *err);
+int admin_text(struct http_req *r, const char *name, const char *label, size_t max, bool required,
+	const char **out, struct hl_err *err);
 
 /* A code (1..63 of A-Z a-z 0-9 . _ -) from form field name. */
 int admin_code(struct http_req *r, const char *name, const char *label, bool required,
@@ -77,7 +77,7 @@ int admin_units(struct http_req *r, struct store_unit **units, int **depth, size
 	struct hl_err *err);
 
 /* <option>s of units (value = code), the one with code selected marked. */
-void admin_unit_options(struct hbuf *b, const struct store_unit *units, const int *depth,
-	size_t n, const char *selected);
+void admin_unit_options(struct hbuf *b, const struct store_unit *units, const int *depth, size_t n,
+	const char *selected);
 
 #endif

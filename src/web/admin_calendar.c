@@ -59,12 +59,14 @@ static void rules_table(struct hbuf *b, const struct wc_hours *h, size_t n, cons
 
 	hb_raw(b, "<div class=\"scroll\"><table class=\"hours\"><caption>");
 	hb_txt(b, caption);
-	hb_raw(b, "</caption><thead><tr><th scope=\"col\">Áp dụng từ</th><th scope=\"col\">Giờ làm "
+	hb_raw(b,
+		"</caption><thead><tr><th scope=\"col\">Áp dụng từ</th><th scope=\"col\">Giờ làm "
 		"việc</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(b, "<tr><td>");
-		hb_txt(b, h[i].from == HL_DAY_NONE ? "trước đến nay" :
-			hl_day_vn(h[i].from, when, sizeof(when)));
+		hb_txt(b,
+			h[i].from == HL_DAY_NONE ? "trước đến nay" :
+						   hl_day_vn(h[i].from, when, sizeof(when)));
 		hb_raw(b, "</td><td>");
 		hb_txt(b, wc_hours_describe(&h[i], spec, sizeof(spec)));
 		hb_raw(b, "</td></tr>");
@@ -79,12 +81,14 @@ static void time_pair(struct hbuf *b, const char *name, const char *label, const
 	hb_txt(b, label);
 	hb_raw(b, "</span> <label>từ <input name=\"");
 	hb_txt(b, name);
-	hb_raw(b, "_open\" size=\"5\" inputmode=\"numeric\" autocomplete=\"off\" "
+	hb_raw(b,
+		"_open\" size=\"5\" inputmode=\"numeric\" autocomplete=\"off\" "
 		"placeholder=\"giờ:phút\" value=\"");
 	hb_txt(b, open);
 	hb_raw(b, "\"></label> <label>đến <input name=\"");
 	hb_txt(b, name);
-	hb_raw(b, "_close\" size=\"5\" inputmode=\"numeric\" autocomplete=\"off\" "
+	hb_raw(b,
+		"_close\" size=\"5\" inputmode=\"numeric\" autocomplete=\"off\" "
 		"placeholder=\"giờ:phút\" value=\"");
 	hb_txt(b, close);
 	hb_raw(b, "\"></label></div>");
@@ -101,16 +105,18 @@ static void hours_form(struct hbuf *b, struct http_req *r, const struct store_un
 	hb_csrf(b, r);
 	hb_raw(b, "<fieldset><legend>Đặt giờ làm việc</legend><label>Áp dụng cho ");
 	/* "": every unit without its own (cal_set_hours_by) */
-	web_unit_select(b, "unit", u, n, unit, admin_global(r) ? "Mọi đơn vị chưa có giờ riêng" :
-		NULL);
-	hb_raw(b, "</label><label>Từ ngày (để trống: từ trước đến nay) <input class=\"short\" "
+	web_unit_select(b, "unit", u, n, unit,
+		admin_global(r) ? "Mọi đơn vị chưa có giờ riêng" : NULL);
+	hb_raw(b,
+		"</label><label>Từ ngày (để trống: từ trước đến nay) <input class=\"short\" "
 		"name=\"from\" size=\"10\" inputmode=\"numeric\" autocomplete=\"off\" placeholder=\"ngày/tháng/năm\" "
 		"value=\"");
 	hb_txt(b, hl_day_vn(today(), day, sizeof(day)));
 	hb_raw(b, "\"></label>");
 	time_pair(b, "am", "Buổi sáng", "07:30", "11:30");
 	time_pair(b, "pm", "Buổi chiều (để trống nếu không làm)", "13:30", "17:00");
-	hb_raw(b, "<details><summary>Giờ mùa đông khác giờ mùa hè</summary><p class=\"note\">Điền "
+	hb_raw(b,
+		"<details><summary>Giờ mùa đông khác giờ mùa hè</summary><p class=\"note\">Điền "
 		"phần này khi đơn vị làm việc theo hai mùa: giờ ở trên là giờ mùa hè.</p><label>Mùa hè "
 		"bắt đầu từ ngày (ngày/tháng) <input class=\"short\" name=\"summer\" size=\"5\" autocomplete=\"off\" "
 		"placeholder=\"01/04\"></label><label>Mùa đông bắt đầu từ ngày (ngày/tháng) <input "
@@ -139,7 +145,7 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 		return http_send_err(r, &err);
 	unit = chosen(u, n, unit_code);
 	if (wc_year_entries(cal_days(c), y, &days, &ndays, &err) != HL_OK ||
-	    cal_unit(c, unit != NULL ? unit->id : 0, &s, &err) != HL_OK) {
+		cal_unit(c, unit != NULL ? unit->id : 0, &s, &err) != HL_OK) {
 		cal_free(c);
 		hl_free(days);
 		return http_send_err(r, &err);
@@ -148,12 +154,15 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 	admin_begin(&b, r, "Lịch làm việc", e);
 	if (rep != NULL)
 		admin_import_problems(&b, rep);
-	hb_raw(&b, "<p>Thời hạn xử lý phản ánh, kiến nghị và hồ sơ được tính theo lịch này: chỉ "
+	hb_raw(&b,
+		"<p>Thời hạn xử lý phản ánh, kiến nghị và hồ sơ được tính theo lịch này: chỉ "
 		"trong giờ làm việc của ngày làm việc.</p><form class=\"inline\" method=\"get\" "
 		"action=\"/admin/calendar\"><label>Đơn vị ");
 	web_unit_select(&b, "unit", u, n, unit != NULL ? unit->code : NULL, NULL);
-	hb_printf(&b, "</label> <label>Năm <input name=\"year\" inputmode=\"numeric\" size=\"6\" "
-		"value=\"%d\"></label> <button type=\"submit\">Xem</button></form>", y);
+	hb_printf(&b,
+		"</label> <label>Năm <input name=\"year\" inputmode=\"numeric\" size=\"6\" "
+		"value=\"%d\"></label> <button type=\"submit\">Xem</button></form>",
+		y);
 
 	/* ---- hours ---- */
 	hb_raw(&b, "<section aria-labelledby=\"gio\"><h2 id=\"gio\">Giờ làm việc");
@@ -179,7 +188,8 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 	if (unit != NULL && nown > 0)
 		rules_table(&b, own, nown, "Giờ riêng của đơn vị");
 	else if (unit != NULL)
-		hb_raw(&b, "<p class=\"note\">Đơn vị chưa đặt giờ riêng: theo giờ của đơn vị cấp trên, "
+		hb_raw(&b,
+			"<p class=\"note\">Đơn vị chưa đặt giờ riêng: theo giờ của đơn vị cấp trên, "
 			"giờ chung cho mọi đơn vị, hoặc giờ mặc định 07:30–11:30, 13:30–17:00.</p>");
 	own = cal_own_hours(c, 0, &nown);
 	if (nown > 0)
@@ -189,11 +199,13 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 	hb_raw(&b, "</section>");
 
 	/* ---- days ---- */
-	hb_printf(&b, "<section aria-labelledby=\"ngay\"><h2 id=\"ngay\">Ngày nghỉ lễ, nghỉ bù, "
+	hb_printf(&b,
+		"<section aria-labelledby=\"ngay\"><h2 id=\"ngay\">Ngày nghỉ lễ, nghỉ bù, "
 		"làm bù năm %d</h2><p class=\"note\">Các ngày khác thường lệ (thứ Hai đến thứ Sáu làm "
 		"việc, thứ Bảy và Chủ nhật nghỉ).</p><div class=\"scroll\"><table class=\"days\">"
 		"<thead><tr><th scope=\"col\">Ngày</th><th scope=\"col\">Thứ</th><th scope=\"col\">"
-		"Loại</th><th scope=\"col\">Tên</th></tr></thead><tbody>", y);
+		"Loại</th><th scope=\"col\">Tên</th></tr></thead><tbody>",
+		y);
 	for (size_t i = 0; i < ndays; i++) {
 		hb_raw(&b, "<tr><td>");
 		hb_txt(&b, hl_day_vn(days[i].day, day, sizeof(day)));
@@ -209,7 +221,8 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 
 	/* ---- the province's settings ---- */
 	culture = cal_culture_from(c);
-	hb_raw(&b, "<section aria-labelledby=\"vh\"><h2 id=\"vh\">Ngày Văn hóa Việt Nam (24/11)"
+	hb_raw(&b,
+		"<section aria-labelledby=\"vh\"><h2 id=\"vh\">Ngày Văn hóa Việt Nam (24/11)"
 		"</h2><p>");
 	if (culture > 0)
 		hb_printf(&b, "Là ngày nghỉ từ năm %d.", culture);
@@ -217,22 +230,29 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 		hb_raw(&b, "Chưa là ngày nghỉ (chưa áp dụng).");
 	hb_raw(&b, "</p>");
 	if (admin_global(r)) {
-		hb_raw(&b, "<form class=\"inline\" method=\"post\" action=\"/admin/calendar/culture\">");
+		hb_raw(&b,
+			"<form class=\"inline\" method=\"post\" action=\"/admin/calendar/culture\">");
 		hb_csrf(&b, r);
-		hb_printf(&b, "<label>Nghỉ ngày 24/11 từ năm <input name=\"from_year\" size=\"6\" "
+		hb_printf(&b,
+			"<label>Nghỉ ngày 24/11 từ năm <input name=\"from_year\" size=\"6\" "
 			"inputmode=\"numeric\" value=\"%d\"></label> <button type=\"submit\">Áp dụng"
-			"</button></form>", culture > 0 ? culture : y);
+			"</button></form>",
+			culture > 0 ? culture : y);
 		if (culture > 0) {
-			hb_raw(&b, "<form class=\"inline\" method=\"post\" "
+			hb_raw(&b,
+				"<form class=\"inline\" method=\"post\" "
 				"action=\"/admin/calendar/culture\">");
 			hb_csrf(&b, r);
-			hb_raw(&b, "<input type=\"hidden\" name=\"from_year\" value=\"0\"><button "
+			hb_raw(&b,
+				"<input type=\"hidden\" name=\"from_year\" value=\"0\"><button "
 				"type=\"submit\" class=\"secondary\">Thôi áp dụng</button></form>");
 		}
-		hb_raw(&b, "</section><form class=\"admin\" method=\"post\" "
+		hb_raw(&b,
+			"</section><form class=\"admin\" method=\"post\" "
 			"action=\"/admin/calendar/import\">");
 		hb_csrf(&b, r);
-		hb_raw(&b, "<fieldset><legend>Nhập quyết định nghỉ lễ, làm bù</legend><p class=\"note\">"
+		hb_raw(&b,
+			"<fieldset><legend>Nhập quyết định nghỉ lễ, làm bù</legend><p class=\"note\">"
 			"Mỗi năm Chính phủ quyết định các ngày nghỉ dịp Tết và các ngày hoán đổi. Tệp CSV "
 			"có cột date (ngày, dạng năm-tháng-ngày), kind (holiday: ngày lễ; day-off: ngày "
 			"thường được nghỉ; working-day: thứ Bảy, Chủ nhật làm bù) và name (tên). Mỗi dòng "
@@ -240,7 +260,8 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 		admin_csv_input(&b, "csv", "Nội dung tệp CSV", csv);
 		hb_raw(&b, "<button type=\"submit\">Nhập quyết định</button></fieldset></form>");
 	} else {
-		hb_raw(&b, "<p class=\"note\">Quản trị toàn hệ thống đặt ngày này và nhập quyết định "
+		hb_raw(&b,
+			"<p class=\"note\">Quản trị toàn hệ thống đặt ngày này và nhập quyết định "
 			"nghỉ lễ hằng năm.</p></section>");
 	}
 	page_end(&b);
@@ -272,16 +293,21 @@ static int spans(struct http_req *r, const char *am, const char *pm, char *buf, 
 		o = http_form(r, fo);
 		c = http_form(r, fc);
 		if (i > 0 && (o == NULL || o[strspn(o, " ")] == '\0') &&
-		    (c == NULL || c[strspn(c, " ")] == '\0'))
+			(c == NULL || c[strspn(c, " ")] == '\0'))
 			break;
 		if (!wc_time_parse_vn(o != NULL ? o : "", &mo))
-			return hl_err_set(err, HL_EINVAL, fo, "giờ bắt đầu '%.20s' không hợp lệ: viết "
-				"giờ:phút, ví dụ 07:30", o != NULL ? o : "");
+			return hl_err_set(err, HL_EINVAL, fo,
+				"giờ bắt đầu '%.20s' không hợp lệ: viết "
+				"giờ:phút, ví dụ 07:30",
+				o != NULL ? o : "");
 		if (!wc_time_parse_vn(c != NULL ? c : "", &mc))
-			return hl_err_set(err, HL_EINVAL, fc, "giờ kết thúc '%.20s' không hợp lệ: viết "
-				"giờ:phút, ví dụ 11:30", c != NULL ? c : "");
+			return hl_err_set(err, HL_EINVAL, fc,
+				"giờ kết thúc '%.20s' không hợp lệ: viết "
+				"giờ:phút, ví dụ 11:30",
+				c != NULL ? c : "");
 		*len += (size_t)snprintf(buf + *len, *len < size ? size - *len : 0,
-			"%s%02d:%02d-%02d:%02d", k++ > 0 ? "," : "", mo / 60, mo % 60, mc / 60, mc % 60);
+			"%s%02d:%02d-%02d:%02d", k++ > 0 ? "," : "", mo / 60, mo % 60, mc / 60,
+			mc % 60);
 	}
 	return *len < size ? HL_OK : hl_err_set(err, HL_EINVAL, HL_HERE, "giờ làm việc quá dài");
 }
@@ -295,9 +321,11 @@ static int season_start(struct http_req *r, const char *name, char *out, size_t 
 	char tail;
 
 	if (s == NULL || sscanf(s, "%2d/%2d%c", &d, &m, &tail) != 2 || m < 1 || m > 12 || d < 1 ||
-	    d > hl_month_days(2024, m))
-		return hl_err_set(err, HL_EINVAL, name, "ngày bắt đầu mùa '%.20s' không hợp lệ: "
-			"viết ngày/tháng, ví dụ 01/10", s != NULL ? s : "");
+		d > hl_month_days(2024, m))
+		return hl_err_set(err, HL_EINVAL, name,
+			"ngày bắt đầu mùa '%.20s' không hợp lệ: "
+			"viết ngày/tháng, ví dụ 01/10",
+			s != NULL ? s : "");
 	snprintf(out, size, "%02d-%02d", m, d);
 	return HL_OK;
 }
@@ -311,10 +339,10 @@ static int hours_spec(struct http_req *r, char *buf, size_t size, struct hl_err 
 	int rc;
 
 	if ((winter == NULL || winter[strspn(winter, " ")] == '\0') &&
-	    (summer == NULL || summer[strspn(summer, " ")] == '\0'))
+		(summer == NULL || summer[strspn(summer, " ")] == '\0'))
 		return spans(r, "am", "pm", buf, size, &len, err);
 	if ((rc = season_start(r, "summer", sd, sizeof(sd), err)) != HL_OK ||
-	    (rc = season_start(r, "winter", wd, sizeof(wd), err)) != HL_OK)
+		(rc = season_start(r, "winter", wd, sizeof(wd), err)) != HL_OK)
 		return rc;
 	len = (size_t)snprintf(buf, size, "summer=%s:", sd);
 	if ((rc = spans(r, "am", "pm", buf, size, &len, err)) != HL_OK)
@@ -350,10 +378,12 @@ int page_admin_calendar_hours(struct http_req *r)
 	w->unit = http_form(r, "unit");
 	w->from = HL_DAY_NONE;
 	if (from != NULL && from[strspn(from, " ")] != '\0' && !hl_day_parse_vn(from, &w->from))
-		hl_err_set(&err, HL_EINVAL, "from", "ngày '%.40s' không hợp lệ: viết ngày/tháng/năm, "
-			"ví dụ 01/01/2027", from);
+		hl_err_set(&err, HL_EINVAL, "from",
+			"ngày '%.40s' không hợp lệ: viết ngày/tháng/năm, "
+			"ví dụ 01/01/2027",
+			from);
 	if (err.code == HL_OK && hours_spec(r, w->spec, sizeof(w->spec), &err) == HL_OK &&
-	    srv_write(r, write_hours, w, &err) == HL_OK)
+		srv_write(r, write_hours, w, &err) == HL_OK)
 		return admin_back(r, "/admin/calendar", w->unit, "hours");
 	return calendar_page(r, w->unit, &err, NULL, NULL);
 }
@@ -364,7 +394,8 @@ int page_admin_calendar_import(struct http_req *r)
 	struct hl_err err = {0};
 
 	if (!admin_global(r)) {
-		hl_err_set(&err, HL_EPERM, HL_HERE, "chỉ quản trị toàn hệ thống mới nhập quyết định "
+		hl_err_set(&err, HL_EPERM, HL_HERE,
+			"chỉ quản trị toàn hệ thống mới nhập quyết định "
 			"nghỉ lễ");
 		return calendar_page(r, NULL, &err, NULL, NULL);
 	}

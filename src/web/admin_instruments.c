@@ -24,7 +24,8 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Bộ câu hỏi", e);
-	hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th>Mã</th><th class=\"num\">Phiên bản</th>"
+	hb_raw(&b,
+		"<div class=\"scroll\"><table><thead><tr><th>Mã</th><th class=\"num\">Phiên bản</th>"
 		"<th>Tên</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(&b, "<tr><td><a href=\"/admin/instruments/");
@@ -41,13 +42,15 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 	if (admin_global(r)) {
 		hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/admin/instruments\">");
 		hb_csrf(&b, r);
-		hb_raw(&b, "<fieldset><legend>Nhập bộ câu hỏi (JSON)</legend><p class=\"note\">Định "
+		hb_raw(&b,
+			"<fieldset><legend>Nhập bộ câu hỏi (JSON)</legend><p class=\"note\">Định "
 			"nghĩa theo docs/instruments.md. Một phiên bản đã lưu không sửa được: đổi nội dung "
 			"thì tăng số phiên bản.</p><label>Định nghĩa JSON <textarea name=\"json\" required "
 			"spellcheck=\"false\">");
 		if (json != NULL)
 			hb_txt(&b, json);
-		hb_raw(&b, "</textarea></label><button type=\"submit\">Nhập</button></fieldset></form>");
+		hb_raw(&b,
+			"</textarea></label><button type=\"submit\">Nhập</button></fieldset></form>");
 	}
 	page_end(&b);
 	return admin_send(r, &b, e);
@@ -85,12 +88,14 @@ int page_admin_instrument(struct http_req *r)
 	hb_raw(&b, "<p>");
 	hb_txt(&b, in->name ? in->name : "");
 	hb_raw(&b, "</p><p>");
-	hb_raw(&b, in->method == HL_METHOD_MEAN ?
-		"Cách tính: điểm trung bình (mức 1 = 0, mức cao nhất = 100)." :
-		"Cách tính: số câu trả lời hài lòng / số câu trả lời hợp lệ × 100 (không trả lời "
-		"không tính).");
+	hb_raw(&b,
+		in->method == HL_METHOD_MEAN ?
+			"Cách tính: điểm trung bình (mức 1 = 0, mức cao nhất = 100)." :
+			"Cách tính: số câu trả lời hài lòng / số câu trả lời hợp lệ × 100 (không trả lời "
+			"không tính).");
 	hb_raw(&b, " Chỉ số chung = trung bình các tiêu chí.</p>");
-	hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th>Tiêu chí</th><th>Câu</th><th>Nội dung</th>"
+	hb_raw(&b,
+		"<div class=\"scroll\"><table><thead><tr><th>Tiêu chí</th><th>Câu</th><th>Nội dung</th>"
 		"<th>Thang đo</th></tr></thead><tbody>");
 	for (int c = 0; c < in->ncriteria; c++)
 		for (int q = 0; q < in->nquestions; q++) {
@@ -155,7 +160,8 @@ int page_admin_instruments_post(struct http_req *r)
 	struct hl_err err = {0};
 
 	if (!admin_global(r)) {
-		hl_err_set(&err, HL_EPERM, HL_HERE, "chỉ quản trị toàn hệ thống mới nhập được bộ câu hỏi");
+		hl_err_set(&err, HL_EPERM, HL_HERE,
+			"chỉ quản trị toàn hệ thống mới nhập được bộ câu hỏi");
 		return list_page(r, &err, NULL);
 	}
 	if (json == NULL || json[strspn(json, " \t\r\n")] == '\0') {
@@ -170,6 +176,7 @@ int page_admin_instruments_post(struct http_req *r)
 	w.who = admin_who(r);
 	if (srv_write(r, write_instrument, &w, &err) != HL_OK)
 		return list_page(r, &err, json);
-	return http_redirect(r, w.existed ? "/admin/instruments?ok=instrument-same" :
-		"/admin/instruments?ok=instrument");
+	return http_redirect(r,
+		w.existed ? "/admin/instruments?ok=instrument-same" :
+			    "/admin/instruments?ok=instrument");
 }

@@ -38,7 +38,8 @@ static void rename_form(struct hbuf *b, struct http_req *r, const struct store_u
 	hb_txt(b, o->name);
 	hb_raw(b, "</span><input name=\"name\" required maxlength=\"120\" value=\"");
 	hb_txt(b, o->name);
-	hb_raw(b, "\"></label><button type=\"submit\" class=\"secondary\">Đổi tên<span "
+	hb_raw(b,
+		"\"></label><button type=\"submit\" class=\"secondary\">Đổi tên<span "
 		"class=\"visually-hidden\"> ");
 	hb_txt(b, o->name);
 	hb_raw(b, "</span></button></form>");
@@ -68,7 +69,8 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 		page_end(&b);
 		return admin_send(r, &b, e);
 	}
-	hb_raw(&b, "<p>Phản ánh, kiến nghị được chuyển đến các phòng, ban này để xử lý. Mọi đơn vị "
+	hb_raw(&b,
+		"<p>Phản ánh, kiến nghị được chuyển đến các phòng, ban này để xử lý. Mọi đơn vị "
 		"có sẵn bốn phòng, ban thường gặp; đổi tên một phòng có sẵn thì đơn vị có tên riêng "
 		"cho phòng đó.</p><form class=\"inline\" method=\"get\" action=\"/admin/offices\">"
 		"<label>Đơn vị ");
@@ -76,7 +78,8 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 	hb_raw(&b, "</label> <button type=\"submit\">Xem</button></form>");
 	hb_raw(&b, "<div class=\"scroll\"><table class=\"offices\"><caption>Phòng, ban của ");
 	hb_txt(&b, unit->name);
-	hb_raw(&b, "</caption><thead><tr><th scope=\"col\">Tên</th><th scope=\"col\">Mã</th>"
+	hb_raw(&b,
+		"</caption><thead><tr><th scope=\"col\">Tên</th><th scope=\"col\">Mã</th>"
 		"<th scope=\"col\">Nguồn</th><th scope=\"col\">Đổi tên</th></tr></thead><tbody>");
 	for (size_t i = 0; i < no; i++) {
 		/* the unit's own office, listed first, hides a built-in one of its code */
@@ -86,25 +89,30 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 		hb_txt(&b, o[i].name);
 		hb_raw(&b, "</th><td>");
 		hb_txt(&b, o[i].code);
-		hb_raw(&b, o[i].unit_id == 0 ? "</td><td>Có sẵn cho mọi đơn vị</td><td>" :
-			"</td><td>Riêng của đơn vị</td><td>");
+		hb_raw(&b,
+			o[i].unit_id == 0 ? "</td><td>Có sẵn cho mọi đơn vị</td><td>" :
+					    "</td><td>Riêng của đơn vị</td><td>");
 		rename_form(&b, r, unit, &o[i]);
 		hb_raw(&b, "</td></tr>");
 	}
-	hb_raw(&b, "</tbody></table></div><form class=\"admin\" method=\"post\" "
+	hb_raw(&b,
+		"</tbody></table></div><form class=\"admin\" method=\"post\" "
 		"action=\"/admin/offices\">");
 	hb_csrf(&b, r);
 	hb_raw(&b, "<input type=\"hidden\" name=\"unit\" value=\"");
 	hb_txt(&b, unit->code);
-	hb_raw(&b, "\"><fieldset><legend>Thêm phòng, ban</legend><label>Tên (ví dụ: Phòng Tư "
+	hb_raw(&b,
+		"\"><fieldset><legend>Thêm phòng, ban</legend><label>Tên (ví dụ: Phòng Tư "
 		"pháp) <input name=\"name\" required maxlength=\"120\"></label><label>Mã viết tắt, "
 		"không dấu (ví dụ: TP) <input name=\"code\" required maxlength=\"63\" "
 		"pattern=\"[A-Za-z0-9._\\-]+\" autocomplete=\"off\"></label><button type=\"submit\">"
 		"Thêm phòng, ban</button></fieldset></form>");
 	if (admin_global(r)) {
-		hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/admin/offices/import\">");
+		hb_raw(&b,
+			"<form class=\"admin\" method=\"post\" action=\"/admin/offices/import\">");
 		hb_csrf(&b, r);
-		hb_raw(&b, "<fieldset><legend>Nhập phòng, ban của nhiều đơn vị từ tệp CSV</legend>"
+		hb_raw(&b,
+			"<fieldset><legend>Nhập phòng, ban của nhiều đơn vị từ tệp CSV</legend>"
 			"<p class=\"note\">Cột: code (mã), unit (mã đơn vị), name (tên). Mã đã có của "
 			"đơn vị thì được đổi tên. Tệp có lỗi thì không dòng nào được nhập.</p>");
 		admin_csv_input(&b, "csv", "Nội dung tệp CSV", csv);
@@ -150,7 +158,8 @@ int page_admin_offices_import(struct http_req *r)
 	struct hl_err err = {0};
 
 	if (!admin_global(r)) {
-		hl_err_set(&err, HL_EPERM, HL_HERE, "chỉ quản trị toàn hệ thống mới nhập phòng, ban "
+		hl_err_set(&err, HL_EPERM, HL_HERE,
+			"chỉ quản trị toàn hệ thống mới nhập phòng, ban "
 			"của nhiều đơn vị");
 		return offices_page(r, NULL, &err, NULL, NULL);
 	}

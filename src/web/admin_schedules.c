@@ -21,9 +21,12 @@ static const struct {
 	enum hl_period_kind kind;
 	int num;
 } boxes[] = {
-	{"q1", "Quý I", HL_P_QUARTER, 1}, {"q2", "Quý II", HL_P_QUARTER, 2},
-	{"q3", "Quý III", HL_P_QUARTER, 3}, {"q4", "Quý IV", HL_P_QUARTER, 4},
-	{"h1", "6 tháng đầu năm", HL_P_HALF, 1}, {"h2", "6 tháng cuối năm", HL_P_HALF, 2},
+	{"q1", "Quý I", HL_P_QUARTER, 1},
+	{"q2", "Quý II", HL_P_QUARTER, 2},
+	{"q3", "Quý III", HL_P_QUARTER, 3},
+	{"q4", "Quý IV", HL_P_QUARTER, 4},
+	{"h1", "6 tháng đầu năm", HL_P_HALF, 1},
+	{"h2", "6 tháng cuối năm", HL_P_HALF, 2},
 	{"year", "Cả năm", HL_P_YEAR, 1},
 };
 
@@ -57,8 +60,8 @@ static const char *source(struct http_req *r, const struct pub_sched *ps,
 }
 
 /* The form giving unit its own schedule, filled from s. */
-static void schedule_form(struct hbuf *b, struct http_req *r, const struct store_unit *u,
-	size_t n, const struct store_unit *unit, const struct calrpt_schedule *s)
+static void schedule_form(struct hbuf *b, struct http_req *r, const struct store_unit *u, size_t n,
+	const struct store_unit *unit, const struct calrpt_schedule *s)
 {
 	int mday = 0, moff = 0, d, m;
 
@@ -71,7 +74,8 @@ static void schedule_form(struct hbuf *b, struct http_req *r, const struct store
 	hb_csrf(b, r);
 	hb_raw(b, "<fieldset><legend>Đặt lịch báo cáo riêng</legend><label>Đơn vị ");
 	web_unit_select(b, "unit", u, n, unit->code, NULL);
-	hb_raw(b, "</label><p class=\"note\">Để trống ô của báo cáo nào thì đơn vị không phải lập "
+	hb_raw(b,
+		"</label><p class=\"note\">Để trống ô của báo cáo nào thì đơn vị không phải lập "
 		"báo cáo đó. Ngày của quý, 6 tháng, năm viết ngày/tháng (ví dụ 25/03); tháng trước kỳ "
 		"là tháng của năm sau (Quý IV: 15/01).</p><div class=\"times\"><label>Báo cáo hằng "
 		"tháng: ngày <input class=\"short\" name=\"month\" size=\"3\" inputmode=\"numeric\" autocomplete=\"off\" "
@@ -88,13 +92,15 @@ static void schedule_form(struct hbuf *b, struct http_req *r, const struct store
 		hb_txt(b, boxes[i].label);
 		hb_raw(b, ": ngày <input name=\"");
 		hb_txt(b, boxes[i].name);
-		hb_raw(b, "\" class=\"short\" size=\"5\" autocomplete=\"off\" placeholder=\"ngày/tháng\" "
+		hb_raw(b,
+			"\" class=\"short\" size=\"5\" autocomplete=\"off\" placeholder=\"ngày/tháng\" "
 			"value=\"");
 		if (calrpt_day_month(s, boxes[i].kind, boxes[i].num, &d, &m))
 			hb_printf(b, "%02d/%02d", d, m);
 		hb_raw(b, "\"></label>");
 	}
-	hb_raw(b, "<button type=\"submit\">Lưu lịch riêng</button> <button type=\"submit\" "
+	hb_raw(b,
+		"<button type=\"submit\">Lưu lịch riêng</button> <button type=\"submit\" "
 		"name=\"default\" value=\"1\" class=\"secondary\">Bỏ lịch riêng</button></fieldset>"
 		"</form><p class=\"note\">Bỏ lịch riêng: đơn vị theo lịch của đơn vị cấp trên, hoặc "
 		"lịch mặc định.</p>");
@@ -115,7 +121,8 @@ static int schedules_page(struct http_req *r, const char *unit_code, const struc
 	unit = chosen(u, n, unit_code);
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Lịch báo cáo", e);
-	hb_raw(&b, "<p>Ngày phải công bố các báo cáo định kỳ về sự hài lòng. Đơn vị không có lịch "
+	hb_raw(&b,
+		"<p>Ngày phải công bố các báo cáo định kỳ về sự hài lòng. Đơn vị không có lịch "
 		"riêng theo lịch của đơn vị cấp trên, rồi lịch mặc định theo Kế hoạch.</p>"
 		"<div class=\"scroll\"><table class=\"schedules\"><caption>Lịch báo cáo của các đơn vị"
 		"</caption><thead><tr><th scope=\"col\">Đơn vị</th><th scope=\"col\">Lịch</th>"
@@ -146,7 +153,8 @@ static int schedules_page(struct http_req *r, const char *unit_code, const struc
 		schedule_form(&b, r, u, n, unit, pub_sched_of(ps, unit->id, NULL));
 		hb_raw(&b, "</div>");
 	} else if (unit != NULL) {
-		hb_raw(&b, "<p class=\"note\">Cán bộ giám sát của cấp trên đặt lịch báo cáo riêng cho "
+		hb_raw(&b,
+			"<p class=\"note\">Cán bộ giám sát của cấp trên đặt lịch báo cáo riêng cho "
 			"đơn vị.</p>");
 	}
 	page_end(&b);
@@ -169,8 +177,10 @@ static int form_spec(struct http_req *r, char *buf, size_t size, struct hl_err *
 		long d = strtol(month, &end, 10);
 
 		if (*end != '\0' || d < 1 || d > 31)
-			return hl_err_set(err, HL_EINVAL, "month", "ngày báo cáo tháng '%.10s' không hợp "
-				"lệ: một số từ 1 đến 31", month);
+			return hl_err_set(err, HL_EINVAL, "month",
+				"ngày báo cáo tháng '%.10s' không hợp "
+				"lệ: một số từ 1 đến 31",
+				month);
 		len += (size_t)snprintf(buf + len, size - len, "month:%ld%s", d,
 			next != NULL && strcmp(next, "1") == 0 ? "+1" : "");
 	}
@@ -182,14 +192,17 @@ static int form_spec(struct http_req *r, char *buf, size_t size, struct hl_err *
 		if (v == NULL || v[strspn(v, " ")] == '\0')
 			continue;
 		if (sscanf(v, "%2d/%2d%c", &d, &m, &tail) != 2 || m < 1 || m > 12 || d < 1 ||
-		    d > hl_month_days(2024, m))
-			return hl_err_set(err, HL_EINVAL, boxes[i].name, "ngày của báo cáo %s '%.10s' "
-				"không hợp lệ: viết ngày/tháng, ví dụ 25/03", boxes[i].label, v);
+			d > hl_month_days(2024, m))
+			return hl_err_set(err, HL_EINVAL, boxes[i].name,
+				"ngày của báo cáo %s '%.10s' "
+				"không hợp lệ: viết ngày/tháng, ví dụ 25/03",
+				boxes[i].label, v);
 		len += (size_t)snprintf(buf + len, size - len, "%s%s:%02d/%02d", len > 0 ? "," : "",
 			box_code(i), d, m);
 	}
 	if (len == 0)
-		return hl_err_set(err, HL_EINVAL, "month", "lịch trống: điền ngày của ít nhất một báo "
+		return hl_err_set(err, HL_EINVAL, "month",
+			"lịch trống: điền ngày của ít nhất một báo "
 			"cáo, hoặc chọn Bỏ lịch riêng");
 	return len < size ? HL_OK : hl_err_set(err, HL_EINVAL, HL_HERE, "lịch quá dài");
 }
@@ -197,7 +210,7 @@ static int form_spec(struct http_req *r, char *buf, size_t size, struct hl_err *
 struct sched_w {
 	struct scope_actor by;
 	const char *unit;
-	char spec[SPEC_MAX];          /* "" = take the unit's own schedule away */
+	char spec[SPEC_MAX]; /* "" = take the unit's own schedule away */
 };
 
 static int write_sched(struct writer_tx *tx, void *arg, struct hl_err *err)
@@ -215,7 +228,7 @@ int page_admin_schedules_post(struct http_req *r)
 
 	w.unit = http_form(r, "unit");
 	if ((dflt != NULL && strcmp(dflt, "1") == 0) ||
-	    form_spec(r, w.spec, sizeof(w.spec), &err) == HL_OK) {
+		form_spec(r, w.spec, sizeof(w.spec), &err) == HL_OK) {
 		if (srv_write(r, write_sched, &w, &err) == HL_OK)
 			return admin_back(r, "/admin/schedules", w.unit, "schedule");
 	}

@@ -70,7 +70,8 @@ static void type_options(struct hbuf *b, const char *selected)
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(b, "<option value=\"");
 		hb_txt(b, types[i].code);
-		hb_raw(b, selected && strcmp(selected, types[i].code) == 0 ? "\" selected>" : "\">");
+		hb_raw(b,
+			selected && strcmp(selected, types[i].code) == 0 ? "\" selected>" : "\">");
 		hb_txt(b, types[i].name);
 		hb_raw(b, "</option>");
 	}
@@ -106,7 +107,8 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 	}
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Đơn vị", e);
-	hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th>Tên đơn vị</th><th>Mã</th><th>Loại</th>"
+	hb_raw(&b,
+		"<div class=\"scroll\"><table><thead><tr><th>Tên đơn vị</th><th>Mã</th><th>Loại</th>"
 		"<th>Từ ngày</th><th>Đến ngày</th><th><span class=\"visually-hidden\">Sửa</span></th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		const char *tn = builtin_unit_type_name(u[i].type);
@@ -135,9 +137,11 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 
 	hb_raw(&b, "<form class=\"admin\" id=\"sua\" method=\"post\" action=\"/admin/units\">");
 	hb_csrf(&b, r);
-	hb_raw(&b, editing ? "<fieldset><legend>Sửa đơn vị</legend>" :
-		"<fieldset><legend>Thêm đơn vị</legend>");
-	hb_raw(&b, "<label>Mã <input name=\"code\" required maxlength=\"63\" "
+	hb_raw(&b,
+		editing ? "<fieldset><legend>Sửa đơn vị</legend>" :
+			  "<fieldset><legend>Thêm đơn vị</legend>");
+	hb_raw(&b,
+		"<label>Mã <input name=\"code\" required maxlength=\"63\" "
 		"pattern=\"[A-Za-z0-9._\\-]+\" value=\"");
 	hb_txt(&b, edit.code);
 	hb_raw(&b, editing ? "\" readonly></label>" : "\"></label>");
@@ -148,7 +152,8 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 	hb_raw(&b, "</select></label>");
 	if (editing && !admin_global(r) && edit.id == r->user.unit_id) {
 		/* The root of the caller's scope stays where it is. */
-		hb_raw(&b, "<input type=\"hidden\" name=\"keep_parent\" value=\"1\"><p class=\"note\">"
+		hb_raw(&b,
+			"<input type=\"hidden\" name=\"keep_parent\" value=\"1\"><p class=\"note\">"
 			"Đơn vị cấp trên: giữ nguyên (đơn vị gốc của phạm vi quản trị chỉ quản trị toàn "
 			"hệ thống mới chuyển được).</p>");
 	} else {
@@ -165,10 +170,12 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 		admin_unit_options(&b, u, depth, n, parent);
 		hb_raw(&b, "</select></label>");
 	}
-	day_box(&b, "Có hiệu lực từ ngày", "valid_from", typed(r, uf, "valid_from",
-		day_value(edit.valid_from, from, sizeof(from))), 0, uf ? e : NULL);
-	day_box(&b, "Đến ngày (để trống nếu còn hoạt động)", "valid_to", typed(r, uf, "valid_to",
-		day_value(edit.valid_to, to, sizeof(to))), 0, uf ? e : NULL);
+	day_box(&b, "Có hiệu lực từ ngày", "valid_from",
+		typed(r, uf, "valid_from", day_value(edit.valid_from, from, sizeof(from))), 0,
+		uf ? e : NULL);
+	day_box(&b, "Đến ngày (để trống nếu còn hoạt động)", "valid_to",
+		typed(r, uf, "valid_to", day_value(edit.valid_to, to, sizeof(to))), 0,
+		uf ? e : NULL);
 	hb_raw(&b, "<button type=\"submit\">Lưu</button>");
 	if (editing)
 		hb_raw(&b, " <a href=\"/admin/units\">Thêm đơn vị mới</a>");
@@ -176,20 +183,24 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 
 	hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/admin/units/merge\">");
 	hb_csrf(&b, r);
-	hb_raw(&b, "<fieldset><legend>Sáp nhập đơn vị</legend><p class=\"note\">Các đơn vị cũ hết "
+	hb_raw(&b,
+		"<fieldset><legend>Sáp nhập đơn vị</legend><p class=\"note\">Các đơn vị cũ hết "
 		"hiệu lực từ ngày trước ngày sáp nhập; đơn vị mới có hiệu lực từ ngày sáp nhập; chỉ số "
 		"của đơn vị mới gộp số liệu của các đơn vị cũ. Không sáp nhập được nếu đơn vị cũ đã có "
 		"phiếu từ ngày sáp nhập trở đi.</p>"
 		"<label>Các đơn vị cũ (giữ Ctrl để chọn nhiều) <select name=\"from\" multiple required "
 		"size=\"8\">");
 	admin_unit_options(&b, u, depth, n, NULL);
-	hb_raw(&b, "</select></label><label>Mã đơn vị mới <input name=\"code\" required maxlength=\"63\" "
+	hb_raw(&b,
+		"</select></label><label>Mã đơn vị mới <input name=\"code\" required maxlength=\"63\" "
 		"pattern=\"[A-Za-z0-9._\\-]+\" value=\"");
 	hb_txt(&b, typed(r, mf, "code", ""));
-	hb_raw(&b, "\"></label><label>Tên đơn vị mới (nếu chưa có) <input name=\"name\" "
+	hb_raw(&b,
+		"\"></label><label>Tên đơn vị mới (nếu chưa có) <input name=\"name\" "
 		"maxlength=\"255\" value=\"");
 	hb_txt(&b, typed(r, mf, "name", ""));
-	hb_raw(&b, "\"></label><label>Loại đơn vị mới (nếu chưa có) <select name=\"type\">"
+	hb_raw(&b,
+		"\"></label><label>Loại đơn vị mới (nếu chưa có) <select name=\"type\">"
 		"<option value=\"\">—</option>");
 	type_options(&b, typed(r, mf, "type", NULL));
 	hb_raw(&b, "</select></label>");
@@ -206,7 +217,7 @@ int page_admin_units(struct http_req *r)
 
 struct unit_w {
 	struct store_unit u;
-	const char *parent;        /* NULL: keep it */
+	const char *parent; /* NULL: keep it */
 	int64_t scope_root;
 	const char *who;
 };
@@ -225,11 +236,12 @@ int page_admin_units_post(struct http_req *r)
 	struct hl_err err = {0};
 
 	if (admin_code(r, "code", "mã đơn vị", true, &code, &err) != HL_OK ||
-	    admin_text(r, "name", "tên đơn vị", STORE_NAME_MAX - 1, true, &name, &err) != HL_OK ||
-	    admin_code(r, "type", "loại đơn vị", true, &type, &err) != HL_OK ||
-	    admin_code(r, "parent", "đơn vị cấp trên", false, &w.parent, &err) != HL_OK ||
-	    admin_day(r, "valid_from", "ngày bắt đầu", &w.u.valid_from, &err) != HL_OK ||
-	    admin_day(r, "valid_to", "ngày kết thúc", &w.u.valid_to, &err) != HL_OK)
+		admin_text(r, "name", "tên đơn vị", STORE_NAME_MAX - 1, true, &name, &err) !=
+			HL_OK ||
+		admin_code(r, "type", "loại đơn vị", true, &type, &err) != HL_OK ||
+		admin_code(r, "parent", "đơn vị cấp trên", false, &w.parent, &err) != HL_OK ||
+		admin_day(r, "valid_from", "ngày bắt đầu", &w.u.valid_from, &err) != HL_OK ||
+		admin_day(r, "valid_to", "ngày kết thúc", &w.u.valid_to, &err) != HL_OK)
 		return units_page(r, &err, SENT_UNIT);
 	if (keep != NULL && strcmp(keep, "1") == 0)
 		w.parent = NULL;
@@ -310,9 +322,10 @@ int page_admin_units_merge(struct http_req *r)
 	struct hl_err err = {0};
 
 	if (admin_code(r, "code", "mã đơn vị mới", true, &w.code, &err) != HL_OK ||
-	    admin_text(r, "name", "tên đơn vị mới", STORE_NAME_MAX - 1, false, &name, &err) != HL_OK ||
-	    admin_code(r, "type", "loại đơn vị mới", false, &type, &err) != HL_OK ||
-	    admin_day(r, "day", "ngày sáp nhập", &w.day, &err) != HL_OK)
+		admin_text(r, "name", "tên đơn vị mới", STORE_NAME_MAX - 1, false, &name, &err) !=
+			HL_OK ||
+		admin_code(r, "type", "loại đơn vị mới", false, &type, &err) != HL_OK ||
+		admin_day(r, "day", "ngày sáp nhập", &w.day, &err) != HL_OK)
 		return units_page(r, &err, SENT_MERGE);
 	if (w.day == HL_DAY_NONE) {
 		hl_err_set(&err, HL_EINVAL, "day", "hãy nhập ngày sáp nhập");

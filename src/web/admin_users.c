@@ -36,19 +36,21 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 	struct hbuf b;
 
 	if (account_list(r->st, r->a, &l, &n, &err) != HL_OK ||
-	    admin_units(r, &units, &depth, &nu, &err) != HL_OK)
+		admin_units(r, &units, &depth, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Tài khoản", e);
 	if (new_pw != NULL) {
 		hb_raw(&b, "<div class=\"flash\" role=\"status\"><p>Đã tạo tài khoản <strong>");
 		hb_txt(&b, new_name);
-		hb_raw(&b, "</strong>. Mật khẩu (chỉ hiện một lần, hãy chép lại và trao tận tay):</p>"
+		hb_raw(&b,
+			"</strong>. Mật khẩu (chỉ hiện một lần, hãy chép lại và trao tận tay):</p>"
 			"<p><code class=\"secret\">");
 		hb_txt(&b, new_pw);
 		hb_raw(&b, "</code></p></div>");
 	}
-	hb_raw(&b, "<div class=\"scroll\"><table><thead><tr><th>Tên đăng nhập</th><th>Vai trò</th>"
+	hb_raw(&b,
+		"<div class=\"scroll\"><table><thead><tr><th>Tên đăng nhập</th><th>Vai trò</th>"
 		"<th>Đơn vị</th><th>Trạng thái</th><th></th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_unit *u = unit_of(&l[i], units, nu);
@@ -65,20 +67,24 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 		hb_raw(&b, l[i].disabled ? "đã khóa" : "đang dùng");
 		hb_raw(&b, "</td><td>");
 		if (!l[i].disabled && l[i].id != r->user.id) {
-			hb_raw(&b, "<form class=\"rowact\" method=\"post\" action=\"/admin/users/disable\">");
+			hb_raw(&b,
+				"<form class=\"rowact\" method=\"post\" action=\"/admin/users/disable\">");
 			hb_csrf(&b, r);
 			hb_raw(&b, "<input type=\"hidden\" name=\"name\" value=\"");
 			hb_txt(&b, l[i].name);
-			hb_raw(&b, "\"><button type=\"submit\" class=\"secondary\">Khóa<span "
+			hb_raw(&b,
+				"\"><button type=\"submit\" class=\"secondary\">Khóa<span "
 				"class=\"visually-hidden\"> ");
 			hb_txt(&b, l[i].name);
 			hb_raw(&b, "</span></button></form>");
 		}
 		hb_raw(&b, "</td></tr>");
 	}
-	hb_raw(&b, "</tbody></table></div><form class=\"admin\" method=\"post\" action=\"/admin/users\">");
+	hb_raw(&b,
+		"</tbody></table></div><form class=\"admin\" method=\"post\" action=\"/admin/users\">");
 	hb_csrf(&b, r);
-	hb_raw(&b, "<fieldset><legend>Thêm tài khoản</legend><p class=\"note\">hailong tạo một mật khẩu "
+	hb_raw(&b,
+		"<fieldset><legend>Thêm tài khoản</legend><p class=\"note\">hailong tạo một mật khẩu "
 		"ngẫu nhiên và hiện nó một lần. Người dùng đổi mật khẩu bằng "
 		"<code>hailong users passwd</code>.</p>"
 		"<label>Tên đăng nhập <input name=\"name\" required maxlength=\"63\" "
@@ -95,7 +101,8 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 	if (admin_global(r))
 		hb_raw(&b, "<option value=\"\">— toàn hệ thống (chỉ cho quản trị) —</option>");
 	admin_unit_options(&b, units, depth, nu, NULL);
-	hb_raw(&b, "</select></label><button type=\"submit\">Tạo tài khoản</button></fieldset></form>");
+	hb_raw(&b,
+		"</select></label><button type=\"submit\">Tạo tài khoản</button></fieldset></form>");
 	page_end(&b);
 	return admin_send(r, &b, e);
 }
@@ -128,8 +135,8 @@ int page_admin_users_post(struct http_req *r)
 
 	memset(&w, 0, sizeof(w));
 	if (admin_code(r, "name", "tên đăng nhập", true, &name, &err) != HL_OK ||
-	    admin_code(r, "role", "vai trò", true, &role, &err) != HL_OK ||
-	    admin_code(r, "unit", "đơn vị", false, &unit, &err) != HL_OK)
+		admin_code(r, "role", "vai trò", true, &role, &err) != HL_OK ||
+		admin_code(r, "unit", "đơn vị", false, &unit, &err) != HL_OK)
 		return users_page(r, &err, NULL, NULL);
 	if (unit[0] != '\0') {
 		if (scope_unit(r, unit, "unit", &u, &err) != HL_OK)
@@ -190,7 +197,8 @@ int page_admin_users_disable(struct http_req *r)
 		if (admin_units(r, &units, &depth, &nu, &err) != HL_OK)
 			return http_send_err(r, &err);
 		if (unit_of(&target, units, nu) == NULL) {
-			hl_err_set(&err, HL_EPERM, "name", "không được khóa tài khoản '%s'", w.name);
+			hl_err_set(&err, HL_EPERM, "name", "không được khóa tài khoản '%s'",
+				w.name);
 			return users_page(r, &err, NULL, NULL);
 		}
 	}

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 struct asset {
-	const char *name;            /* "site.css" */
+	const char *name; /* "site.css" */
 	const char *ctype;
 	const unsigned char *data;
 	size_t len;

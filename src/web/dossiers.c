@@ -23,12 +23,11 @@
 #include "web/pages.h"
 
 #define MONTHS 12
-#define FILE_MAX ((long)64 << 20)   /* a Friday list sent as a file */
+#define FILE_MAX ((long)64 << 20) /* a Friday list sent as a file */
 
 /* The caller's scope as dq options: unit for a clerk, under for a
  * supervisor, nothing for an administrator of everything. */
-static int scope_opts(struct http_req *r, const char **unit, const char **under,
-	struct hl_err *err)
+static int scope_opts(struct http_req *r, const char **unit, const char **under, struct hl_err *err)
 {
 	struct scope_actor by = scope_of(r);
 
@@ -65,11 +64,13 @@ static void tt01_head(struct hbuf *b, const char *received)
 {
 	scroll_box(b, "Bảng tình hình giải quyết hồ sơ theo đơn vị");
 	/* a phone stacks it: one card per unit, each value after its column's name */
-	hb_raw(b, "<table class=\"tt01 stack\"><thead><tr>"
+	hb_raw(b,
+		"<table class=\"tt01 stack\"><thead><tr>"
 		"<th scope=\"col\" rowspan=\"2\">STT</th><th scope=\"col\" rowspan=\"2\">Đơn vị</th>"
 		"<th scope=\"col\" rowspan=\"2\" class=\"num\">");
 	hb_txt(b, received);
-	hb_raw(b, "</th><th scope=\"colgroup\" colspan=\"4\">Đã giải quyết</th>"
+	hb_raw(b,
+		"</th><th scope=\"colgroup\" colspan=\"4\">Đã giải quyết</th>"
 		"<th scope=\"colgroup\" colspan=\"3\">Đang giải quyết</th>"
 		"<th scope=\"col\" rowspan=\"2\" class=\"num\">Tỷ lệ đúng hạn</th></tr><tr>"
 		"<th scope=\"col\" class=\"num\">Tổng số</th><th scope=\"col\" class=\"num\">Trước hạn</th>"
@@ -172,8 +173,8 @@ static void rate_chart(struct hbuf *b, struct http_req *r, const struct frow *ro
 
 /* The units of o's scope over the days [d0, d1] with TT 01/2018's columns,
  * in the reports' order of units, and their total. */
-static int unit_table(struct hbuf *b, struct http_req *r, const struct dq_opts *scope,
-	hl_day d0, hl_day d1)
+static int unit_table(struct hbuf *b, struct http_req *r, const struct dq_opts *scope, hl_day d0,
+	hl_day d1)
 {
 	struct dq_opts o = *scope;
 	struct dq_result *res = NULL;
@@ -208,7 +209,8 @@ static int unit_table(struct hbuf *b, struct http_req *r, const struct dq_opts *
 	}
 	if (res->nrows > 1)
 		tt01_row(b, 0, "Tổng cộng", "Tiếp nhận", tl_total(&total), &total, &total);
-	hb_raw(b, "</tbody></table></div><p class=\"note\">Đã giải quyết: hồ sơ đã hoàn thành; "
+	hb_raw(b,
+		"</tbody></table></div><p class=\"note\">Đã giải quyết: hồ sơ đã hoàn thành; "
 		"đang giải quyết: hồ sơ chưa hoàn thành lúc này, trong hạn hoặc đã quá hạn.</p>");
 	return HL_OK;
 }
@@ -238,8 +240,10 @@ int page_dossiers(struct http_req *r)
 		char *end;
 
 		year = strtol(yq, &end, 10);
-		if (*end != '\0' || year < 2000 || year > 2100 || !hl_day_from_ymd((int)year, 12, 1, &first))
-			return http_send_error(r, 400, "invalid", "năm phải là số từ 2000 đến 2100", "year");
+		if (*end != '\0' || year < 2000 || year > 2100 ||
+			!hl_day_from_ymd((int)year, 12, 1, &first))
+			return http_send_error(r, 400, "invalid", "năm phải là số từ 2000 đến 2100",
+				"year");
 	}
 	memset(&rows[0], 0, sizeof(rows[0]));
 	rows[0].code = "";
@@ -264,7 +268,8 @@ int page_dossiers(struct http_req *r)
 		if (dq_stats(r->st, r->a, &o, &res, &err) != HL_OK)
 			return http_send_err(r, &err);
 		for (size_t i = 0; i < res->nrows; i++) {
-			struct frow *f = frow_of(rows, &n, cap, res->rows[i].group, res->rows[i].label);
+			struct frow *f = frow_of(rows, &n, cap, res->rows[i].group,
+				res->rows[i].label);
 
 			add_counts(&rows[0].m[k], &res->rows[i].c);
 			if (f != NULL)
@@ -276,11 +281,15 @@ int page_dossiers(struct http_req *r)
 	hb_init(&b, r->a, 2 << 20);
 	page_begin(&b, r, "Hồ sơ thủ tục hành chính");
 	hb_raw(&b, "<h1>Hồ sơ thủ tục hành chính: tỷ lệ đúng hạn</h1>");
-	hb_raw(&b, "<p class=\"note\">Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / số hồ sơ đã giải "
+	hb_raw(&b,
+		"<p class=\"note\">Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / số hồ sơ đã giải "
 		"quyết, theo tháng tiếp nhận, ");
-	hb_txt(&b, o.unit ? "của đơn vị" : o.under ? "của đơn vị và các đơn vị trực thuộc" :
-		"của mọi đơn vị");
-	hb_raw(&b, ". Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn được lập mỗi chiều thứ Sáu: "
+	hb_txt(&b,
+		o.unit          ? "của đơn vị" :
+			o.under ? "của đơn vị và các đơn vị trực thuộc" :
+				  "của mọi đơn vị");
+	hb_raw(&b,
+		". Danh sách hồ sơ trễ hạn, quá hạn và sắp đến hạn được lập mỗi chiều thứ Sáu: "
 		"<a href=\"/dossiers/weekly\">danh sách thứ Sáu gần nhất</a>.</p>");
 	{
 		int y, m, d;
@@ -289,11 +298,13 @@ int page_dossiers(struct http_req *r)
 		hl_day_to_ymd(start - 1, &y, &m, &d);
 		hb_printf(&b, "<p><a href=\"/dossiers?year=%d\">Năm %d</a> · ", y, y);
 		if (year != 0 && year < 2100)
-			hb_printf(&b, "<a href=\"/dossiers?year=%ld\">Năm %ld</a> · ", year + 1, year + 1);
+			hb_printf(&b, "<a href=\"/dossiers?year=%ld\">Năm %ld</a> · ", year + 1,
+				year + 1);
 		hb_raw(&b, "<a href=\"/dossiers\">12 tháng gần nhất</a></p>");
 	}
 	scroll_box(&b, "Bảng tỷ lệ đúng hạn theo lĩnh vực và tháng");
-	hb_raw(&b, "<table class=\"rates\"><thead><tr>"
+	hb_raw(&b,
+		"<table class=\"rates\"><thead><tr>"
 		"<th scope=\"col\">Lĩnh vực</th>");
 	for (int k = 0; k < MONTHS; k++) {
 		hb_raw(&b, "<th scope=\"col\" class=\"num\">");
@@ -338,7 +349,8 @@ static int send_file(struct http_req *r, const struct wk_model *m, const char *f
 		if (strcmp(format, types[i][0]) == 0)
 			ctype = types[i][1];
 	if (ctype == NULL)
-		return http_send_error(r, 400, "invalid", "format phải là pdf, xlsx hoặc csv", "format");
+		return http_send_error(r, 400, "invalid", "format phải là pdf, xlsx hoặc csv",
+			"format");
 	if (mkdtemp(dir) == NULL)
 		return http_send_error(r, 500, "internal", "không tạo được thư mục tạm", NULL);
 	snprintf(path, sizeof(path), "%s/list.%s", dir, format);
@@ -348,15 +360,17 @@ static int send_file(struct http_req *r, const struct wk_model *m, const char *f
 	}
 	f = fopen(path, "rb");
 	if (f != NULL && fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 && len <= FILE_MAX &&
-	    fseek(f, 0, SEEK_SET) == 0 && (buf = hl_arena_alloc(r->a, (size_t)len + 1)) != NULL &&
-	    fread(buf, 1, (size_t)len, f) != (size_t)len)
+		fseek(f, 0, SEEK_SET) == 0 &&
+		(buf = hl_arena_alloc(r->a, (size_t)len + 1)) != NULL &&
+		fread(buf, 1, (size_t)len, f) != (size_t)len)
 		buf = NULL;
 	if (f != NULL)
 		fclose(f);
 	unlink(path);
 	rmdir(dir);
 	if (buf == NULL)
-		return http_send_error(r, 500, "internal", "không đọc được danh sách vừa tạo", NULL);
+		return http_send_error(r, 500, "internal", "không đọc được danh sách vừa tạo",
+			NULL);
 	snprintf(disp, sizeof(disp), "attachment; filename=\"danh-sach-thu-sau-%s.%s\"",
 		hl_day_iso(m->friday, day, sizeof(day)), format);
 	http_add_header(r, "Content-Disposition", disp);
@@ -368,13 +382,15 @@ static void item_table(struct hbuf *b, const struct wk_item *v, size_t n, bool l
 	char a[32];
 
 	scroll_box(b, late ? "Bảng hồ sơ trễ hạn, quá hạn" : "Bảng hồ sơ sắp đến hạn");
-	hb_raw(b, "<table class=\"stack\"><thead><tr><th scope=\"col\">Lĩnh vực</th>"
+	hb_raw(b,
+		"<table class=\"stack\"><thead><tr><th scope=\"col\">Lĩnh vực</th>"
 		"<th scope=\"col\">Mã hồ sơ</th><th scope=\"col\">Đơn vị</th>"
 		"<th scope=\"col\">Thủ tục</th><th scope=\"col\">Tiếp nhận</th>"
 		"<th scope=\"col\">Hạn trả</th><th scope=\"col\">Tình trạng</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
-		hb_raw(b, late ? "<tr class=\"overdue\"><td data-label=\"Lĩnh vực\">" :
-			"<tr><td data-label=\"Lĩnh vực\">");
+		hb_raw(b,
+			late ? "<tr class=\"overdue\"><td data-label=\"Lĩnh vực\">" :
+			       "<tr><td data-label=\"Lĩnh vực\">");
 		hb_txt(b, v[i].field_name[0] ? v[i].field_name : "(không ghi)");
 		hb_raw(b, "</td><td data-label=\"Mã hồ sơ\">");
 		hb_txt(b, v[i].code);
@@ -407,7 +423,8 @@ int page_dossiers_weekly(struct http_req *r)
 	if (scope_opts(r, &unit, &under, &err) != HL_OK)
 		return http_send_err(r, &err);
 	/* The Friday list covers the unit and every unit below it. */
-	if (wk_build(r->st, wk_latest_list(hl_clock_minute()), unit != NULL ? unit : under, &m, &err) != HL_OK)
+	if (wk_build(r->st, wk_latest_list(hl_clock_minute()), unit != NULL ? unit : under, &m,
+		    &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (format != NULL) {
 		rc = send_file(r, m, format);
@@ -418,7 +435,8 @@ int page_dossiers_weekly(struct http_req *r)
 	page_begin(&b, r, "Danh sách thứ Sáu");
 	hb_raw(&b, "<h1>");
 	hb_txt(&b, wk_title(m));
-	hb_raw(&b, "</h1><p class=\"note\">Máy chủ lập danh sách mỗi chiều thứ Sáu, tính đến 17:00 "
+	hb_raw(&b,
+		"</h1><p class=\"note\">Máy chủ lập danh sách mỗi chiều thứ Sáu, tính đến 17:00 "
 		"(kỳ tuần từ 00:00 thứ Bảy): trang này luôn là danh sách của thứ Sáu gần nhất đã qua "
 		"17:00. Tải về: <a href=\"/dossiers/weekly?format=pdf\">PDF</a>, "
 		"<a href=\"/dossiers/weekly?format=xlsx\">XLSX</a>, "
@@ -429,11 +447,12 @@ int page_dossiers_weekly(struct http_req *r)
 	} else {
 		tt01_head(&b, "Tiếp nhận trong tuần");
 		for (size_t i = 0; i <= m->nunits; i++) {
-			const struct wk_unit *w = i == m->nunits ? &m->total :
+			const struct wk_unit *w = i == m->nunits ?
+				&m->total :
 				&m->units[m->order != NULL ? m->order[i] : i];
 
-			tt01_row(&b, i < m->nunits ? i + 1 : 0, w->name, "Tiếp nhận trong tuần", w->received,
-				&w->fin, &w->open);
+			tt01_row(&b, i < m->nunits ? i + 1 : 0, w->name, "Tiếp nhận trong tuần",
+				w->received, &w->fin, &w->open);
 		}
 		hb_raw(&b, "</tbody></table></div>");
 	}
@@ -449,7 +468,8 @@ int page_dossiers_weekly(struct http_req *r)
 		hb_raw(&b, "<p>Không có hồ sơ nào sắp đến hạn.</p>");
 	else
 		item_table(&b, m->due, m->ndue, false);
-	hb_raw(&b, "<p><a href=\"/dossiers\">Tỷ lệ đúng hạn theo lĩnh vực và tháng</a> · Tuần trước: "
+	hb_raw(&b,
+		"<p><a href=\"/dossiers\">Tỷ lệ đúng hạn theo lĩnh vực và tháng</a> · Tuần trước: "
 		"thứ Sáu ");
 	hb_txt(&b, hl_day_vn(m->friday - 7, a, sizeof(a)));
 	hb_raw(&b, " (dòng lệnh: hailong dossiers weekly --date).</p>");

@@ -66,11 +66,12 @@ int page_feedback(struct http_req *r)
 	}
 	q.under = q.unit != NULL && r->role >= ROLE_SUPERVISOR;
 	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK ||
-	    web_units(r, &units, &nunits, &err) != HL_OK)
+		web_units(r, &units, &nunits, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 8 << 20);
 	page_begin(&b, r, "Phản ánh, kiến nghị");
-	hb_raw(&b, "<h1>Phản ánh, kiến nghị</h1><form method=\"get\" action=\"/feedback\" "
+	hb_raw(&b,
+		"<h1>Phản ánh, kiến nghị</h1><form method=\"get\" action=\"/feedback\" "
 		"class=\"inline\"><label>Đơn vị ");
 	web_unit_select(&b, "unit", units, nunits, unit, nunits > 1 ? "Mọi đơn vị" : NULL);
 	hb_raw(&b, "</label><label><input type=\"checkbox\" name=\"all\" value=\"1\"");
@@ -80,17 +81,21 @@ int page_feedback(struct http_req *r)
 	if (n == 0) {
 		hb_raw(&b, "<p>Không có phản ánh, kiến nghị nào.</p>");
 	} else {
-		hb_raw(&b, "<div class=\"scroll\"><table class=\"fb-inbox\"><thead><tr>"
+		hb_raw(&b,
+			"<div class=\"scroll\"><table class=\"fb-inbox\"><thead><tr>"
 			"<th scope=\"col\">Mã</th><th scope=\"col\">Đơn vị</th><th scope=\"col\">Kênh"
 			"</th><th scope=\"col\">Nhận lúc</th><th scope=\"col\">Việc cần làm</th>"
 			"<th scope=\"col\">Hạn</th></tr></thead><tbody>");
 		for (size_t i = 0; i < n; i++) {
 			const struct fb_item *it = &items[i];
 			char when[32];
-			bool today = !it->overdue && it->due_at >= 0 && it->due_at / 1440 == q.at / 1440;
+			bool today = !it->overdue && it->due_at >= 0 &&
+				it->due_at / 1440 == q.at / 1440;
 
-			hb_raw(&b, it->overdue ? "<tr class=\"fb-overdue\">" : today ?
-				"<tr class=\"fb-today\">" : "<tr>");
+			hb_raw(&b,
+				it->overdue   ? "<tr class=\"fb-overdue\">" :
+					today ? "<tr class=\"fb-today\">" :
+						"<tr>");
 			hb_raw(&b, "<td><a href=\"/feedback/");
 			hb_url(&b, it->it.code);
 			hb_raw(&b, "\">");
@@ -117,8 +122,8 @@ int page_feedback(struct http_req *r)
  * the refusal next to the form that sent it. */
 struct step_in {
 	const char *action, *cls, *criterion, *office, *text, *reason;
-	const char *error;           /* shown in the form of action */
-	int64_t version;             /* the item's version the form was made from */
+	const char *error; /* shown in the form of action */
+	int64_t version;   /* the item's version the form was made from */
 };
 
 #define CONFIRM_TITLE "Xác nhận: không tiếp nhận phản ánh này?"
@@ -126,14 +131,16 @@ struct step_in {
 /* The error of f for the form of action, or NULL. */
 static const char *form_error(const struct step_in *f, const char *action)
 {
-	return f != NULL && f->error != NULL && f->action != NULL && strcmp(f->action, action) == 0 ?
-		f->error : NULL;
+	return f != NULL && f->error != NULL && f->action != NULL &&
+			strcmp(f->action, action) == 0 ?
+		f->error :
+		NULL;
 }
 
 /* A step's form, carrying the item's version it was made from (version;
  * the service refuses it once the item has changed). */
-static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *it,
-	int64_t version, const char *action, const char *title)
+static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *it, int64_t version,
+	const char *action, const char *title)
 {
 	hb_raw(b, "<form method=\"post\" class=\"");
 	hb_raw(b, strcmp(title, CONFIRM_TITLE) == 0 ? "fb-step confirm" : "fb-step");
@@ -191,8 +198,10 @@ static void classify_form(struct hbuf *b, struct http_req *r, const struct fb_it
 	hb_raw(b, ">");
 	option(b, "", "– Chọn loại –", cls != NULL ? cls : "");
 	for (int c = FB_CLASS_NONE + 1; c < FB_NCLASSES; c++)
-		option(b, fb_class_code(c), c == FB_NOT_ACCEPTED ?
-			"Không tiếp nhận (đóng phản ánh, không trả lời)" : fb_class_label(c), cls);
+		option(b, fb_class_code(c),
+			c == FB_NOT_ACCEPTED ? "Không tiếp nhận (đóng phản ánh, không trả lời)" :
+					       fb_class_label(c),
+			cls);
 	hb_raw(b, "</select></label>");
 	form_err(b, error);
 	hb_raw(b, "<label>Tiêu chí liên quan <select name=\"criterion\">");
@@ -207,14 +216,17 @@ static void confirm_close_form(struct hbuf *b, struct http_req *r, const struct 
 	const struct step_in *f)
 {
 	/* the version of the form that asked, so a change since is still refused */
-	form_open(b, r, it, f->version > 0 ? f->version : it->it.version, "classify", CONFIRM_TITLE);
-	hb_raw(b, "<p id=\"fb-confirm\">Phân loại “Không tiếp nhận” sẽ <strong>đóng phản ánh"
+	form_open(b, r, it, f->version > 0 ? f->version : it->it.version, "classify",
+		CONFIRM_TITLE);
+	hb_raw(b,
+		"<p id=\"fb-confirm\">Phân loại “Không tiếp nhận” sẽ <strong>đóng phản ánh"
 		"</strong>: không chuyển xử lý, không trả lời người gửi. Nếu đóng nhầm, phải mở lại "
 		"và ghi lý do.</p><input type=\"hidden\" name=\"class\" value=\"");
 	hb_txt(b, fb_class_code(FB_NOT_ACCEPTED));
 	hb_raw(b, "\"><input type=\"hidden\" name=\"criterion\" value=\"");
 	hb_txt(b, f->criterion != NULL ? f->criterion : "");
-	hb_raw(b, "\"><input type=\"hidden\" name=\"confirm\" value=\"1\">"
+	hb_raw(b,
+		"\"><input type=\"hidden\" name=\"confirm\" value=\"1\">"
 		"<div class=\"actions\"><button type=\"submit\" class=\"danger\">Đóng phản ánh (không "
 		"tiếp nhận)</button> <a class=\"button secondary\" href=\"/feedback/");
 	hb_url(b, it->it.code);
@@ -228,12 +240,14 @@ static void reopen_form(struct hbuf *b, struct http_req *r, const struct fb_item
 	const char *error = form_error(f, "reopen");
 
 	form_open(b, r, it, it->it.version, "reopen", "Mở lại phản ánh đã đóng nhầm");
-	hb_raw(b, it->it.cls == FB_NOT_ACCEPTED ?
-		"<p class=\"note\">Phản ánh sẽ được phân loại lại.</p>" :
-		"<p class=\"note\">Phản ánh sẽ cần trả lời lại.</p>");
-	hb_printf(b, "<label>Lý do mở lại (bắt buộc, tối đa %d ký tự) <input name=\"reason\" "
-		"required maxlength=\"%d\" autocomplete=\"off\"", FB_REASON_MAX_CHARS,
-		FB_REASON_MAX_CHARS);
+	hb_raw(b,
+		it->it.cls == FB_NOT_ACCEPTED ?
+			"<p class=\"note\">Phản ánh sẽ được phân loại lại.</p>" :
+			"<p class=\"note\">Phản ánh sẽ cần trả lời lại.</p>");
+	hb_printf(b,
+		"<label>Lý do mở lại (bắt buộc, tối đa %d ký tự) <input name=\"reason\" "
+		"required maxlength=\"%d\" autocomplete=\"off\"",
+		FB_REASON_MAX_CHARS, FB_REASON_MAX_CHARS);
 	field_state(b, error);
 	hb_raw(b, " value=\"");
 	hb_txt(b, f != NULL && f->reason != NULL ? f->reason : "");
@@ -276,7 +290,8 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 	case FB_DO_ANSWER:
 		error = form_error(f, "answer");
 		form_open(b, r, it, it->it.version, "answer", "Trả lời bằng văn bản");
-		hb_raw(b, "<label>Nội dung trả lời <textarea name=\"text\" rows=\"8\" required "
+		hb_raw(b,
+			"<label>Nội dung trả lời <textarea name=\"text\" rows=\"8\" required "
 			"maxlength=\"4000\"");
 		field_state(b, error);
 		hb_raw(b, ">");
@@ -287,7 +302,8 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 		break;
 	case FB_DO_PUBLISH:
 		form_open(b, r, it, it->it.version, "publish", "Công khai câu trả lời");
-		hb_raw(b, "<p>Câu trả lời sẽ hiện trên trang công khai của đơn vị (không có họ tên, "
+		hb_raw(b,
+			"<p>Câu trả lời sẽ hiện trên trang công khai của đơn vị (không có họ tên, "
 			"liên hệ của người gửi).</p>");
 		form_err(b, form_error(f, "publish"));
 		hb_raw(b, "<button type=\"submit\">Công khai</button></form>");
@@ -296,8 +312,7 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 		if (fb_may_reopen(it->it.state))
 			reopen_form(b, r, it, f);
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -326,8 +341,8 @@ static int audit_read(struct http_req *r, enum fb_read what, const char *code, c
 /* The item's page; message (may be NULL) at the top, f (may be NULL) the
  * step form sent, its error in place; confirm_close asks before a
  * classification that closes the item. */
-static int item_page(struct http_req *r, int status, const char *message,
-	const struct step_in *f, bool confirm_close)
+static int item_page(struct http_req *r, int status, const char *message, const struct step_in *f,
+	bool confirm_close)
 {
 	struct fb_item it;
 	struct store_fb_step *steps = NULL;
@@ -341,8 +356,8 @@ static int item_page(struct http_req *r, int status, const char *message,
 	if (fb_web_item(r, r->param[0], &it, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (who == NULL || fb_steps(r->st, it.it.code, r->a, &steps, &n, &err) != HL_OK ||
-	    fb_contact(r->st, it.it.code, NULL, r->a, &name, &contact, &err) != HL_OK ||
-	    audit_read(r, FB_READ_CONTACT, it.it.code, who, &err) != HL_OK)
+		fb_contact(r->st, it.it.code, NULL, r->a, &name, &contact, &err) != HL_OK ||
+		audit_read(r, FB_READ_CONTACT, it.it.code, who, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 1 << 20);
 	page_begin(&b, r, it.it.code);
@@ -350,8 +365,9 @@ static int item_page(struct http_req *r, int status, const char *message,
 	hb_txt(&b, it.it.code);
 	hb_raw(&b, "</h1>");
 	if (message != NULL) {
-		hb_raw(&b, status < 400 ? "<p class=\"ok\" role=\"status\">" :
-			"<p class=\"error\" role=\"alert\">");
+		hb_raw(&b,
+			status < 400 ? "<p class=\"ok\" role=\"status\">" :
+				       "<p class=\"error\" role=\"alert\">");
 		hb_txt(&b, message);
 		hb_raw(&b, "</p>");
 	}
@@ -402,11 +418,12 @@ static int item_page(struct http_req *r, int status, const char *message,
 		hb_raw(&b, "/letter.pdf\">Tải văn bản trả lời (PDF)</a></p>");
 	}
 	step_form(&b, r, &it, f, confirm_close);
-	hb_raw(&b, "<h2>Các bước đã làm</h2><div class=\"scroll\"><table class=\"fb-steps\"><thead>"
+	hb_raw(&b,
+		"<h2>Các bước đã làm</h2><div class=\"scroll\"><table class=\"fb-steps\"><thead>"
 		"<tr><th scope=\"col\">Bước</th><th scope=\"col\">Lúc</th><th scope=\"col\">Người làm"
 		"</th><th scope=\"col\">Ghi chú</th></tr></thead><tbody>");
 	if (fb_offices(r->st, it.it.unit_id, r->a, &offices, &noffices, &err) != HL_OK)
-		noffices = 0;   /* the steps then name offices by code */
+		noffices = 0; /* the steps then name offices by code */
 	for (size_t i = 0; i < n; i++) {
 		const char *step, *detail;
 
@@ -445,14 +462,22 @@ static bool form_shown(struct http_req *r, const char *action)
 int page_feedback_post(struct http_req *r)
 {
 	struct fb_web_args a = {
-		.action = http_form(r, "action"), .cls = http_form(r, "class"),
-		.criterion = http_form(r, "criterion"), .kind = http_form(r, "kind"),
-		.office = http_form(r, "office"), .text = http_form(r, "text"),
-		.rating = http_form(r, "rating"), .reason = http_form(r, "reason"),
+		.action = http_form(r, "action"),
+		.cls = http_form(r, "class"),
+		.criterion = http_form(r, "criterion"),
+		.kind = http_form(r, "kind"),
+		.office = http_form(r, "office"),
+		.text = http_form(r, "text"),
+		.rating = http_form(r, "rating"),
+		.reason = http_form(r, "reason"),
 	};
 	struct step_in f = {
-		.action = a.action, .cls = a.cls, .criterion = a.criterion, .office = a.office,
-		.text = a.text, .reason = a.reason,
+		.action = a.action,
+		.cls = a.cls,
+		.criterion = a.criterion,
+		.office = a.office,
+		.text = a.text,
+		.reason = a.reason,
 	};
 	const char *confirm = http_form(r, "confirm"), *version = http_form(r, "version");
 	struct hl_err err = {0};
@@ -463,8 +488,10 @@ int page_feedback_post(struct http_req *r)
 		long long v = strtoll(version, &end, 10);
 
 		if (*end != '\0' || v < 1)
-			return http_send_error(r, 400, "invalid", "phiên bản của biểu mẫu không hợp lệ: "
-				"tải lại trang rồi thao tác lại", "version");
+			return http_send_error(r, 400, "invalid",
+				"phiên bản của biểu mẫu không hợp lệ: "
+				"tải lại trang rồi thao tác lại",
+				"version");
 		a.version = f.version = v;
 	}
 
@@ -475,7 +502,7 @@ int page_feedback_post(struct http_req *r)
 		}
 		/* a step that closes the item is done only once confirmed */
 		if (strcmp(a.cls, fb_class_code(FB_NOT_ACCEPTED)) == 0 &&
-		    (confirm == NULL || strcmp(confirm, "1") != 0) && form_shown(r, "classify"))
+			(confirm == NULL || strcmp(confirm, "1") != 0) && form_shown(r, "classify"))
 			return item_page(r, 200, NULL, &f, true);
 	}
 	if (fb_web_act(r, r->param[0], &a, &err) != HL_OK) {
@@ -483,8 +510,10 @@ int page_feedback_post(struct http_req *r)
 			return http_send_err(r, &err);
 		/* someone else changed the item: the page as it is now, the message on top */
 		if (err.code == HL_ECONFLICT && strcmp(err.where, "version") == 0)
-			return item_page(r, 409, "Phản ánh này vừa được người khác cập nhật; trang dưới đây "
-				"là bản mới nhất: hãy xem lại rồi thao tác lại.", NULL, false);
+			return item_page(r, 409,
+				"Phản ánh này vừa được người khác cập nhật; trang dưới đây "
+				"là bản mới nhất: hãy xem lại rồi thao tác lại.",
+				NULL, false);
 		/* the refusal next to the form that sent it, when that form is still owed */
 		if (form_shown(r, a.action)) {
 			f.error = err.msg;
@@ -492,8 +521,10 @@ int page_feedback_post(struct http_req *r)
 		}
 		return item_page(r, http_status_of(err.code), err.msg, NULL, false);
 	}
-	return item_page(r, 200, a.action != NULL && strcmp(a.action, "reopen") == 0 ?
-		"Đã mở lại phản ánh." : "Đã lưu.", NULL, false);
+	return item_page(r, 200,
+		a.action != NULL && strcmp(a.action, "reopen") == 0 ? "Đã mở lại phản ánh." :
+								      "Đã lưu.",
+		NULL, false);
 }
 
 /* The whole of file f into r->a, or NULL. */

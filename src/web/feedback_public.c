@@ -19,7 +19,7 @@
 #include "svc/units.h"
 #include "web/pages.h"
 
-#define ANSWERS_MAX 200   /* published answers listed, newest received first */
+#define ANSWERS_MAX 200 /* published answers listed, newest received first */
 
 /* The unit named by the path, or HL_ENOTFOUND. */
 static int path_unit(struct http_req *r, struct store_unit *u, struct hl_err *err)
@@ -27,7 +27,7 @@ static int path_unit(struct http_req *r, struct store_unit *u, struct hl_err *er
 	const char *code = r->param[0];
 
 	if (code == NULL || strlen(code) >= STORE_CODE_MAX ||
-	    units_get(r->st, code, u, err) != HL_OK)
+		units_get(r->st, code, u, err) != HL_OK)
 		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
 	return HL_OK;
 }
@@ -53,7 +53,8 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 
 	hb_init(&b, r->a, 1 << 18);
 	page_begin(&b, r, "Gửi phản ánh, kiến nghị");
-	hb_raw(&b, "<section class=\"public fb-public\"><h1>Gửi phản ánh, kiến nghị</h1><p>Tới: "
+	hb_raw(&b,
+		"<section class=\"public fb-public\"><h1>Gửi phản ánh, kiến nghị</h1><p>Tới: "
 		"<strong>");
 	hb_txt(&b, u->name);
 	hb_raw(&b, "</strong></p>");
@@ -75,17 +76,21 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 	}
 	hb_raw(&b, "<input type=\"hidden\" name=\"id\" value=\"");
 	hb_txt(&b, id);
-	hb_raw(&b, "\"><label for=\"fb-text\">Nội dung phản ánh, kiến nghị (bắt buộc)</label>"
+	hb_raw(&b,
+		"\"><label for=\"fb-text\">Nội dung phản ánh, kiến nghị (bắt buộc)</label>"
 		"<textarea id=\"fb-text\" name=\"text\" rows=\"8\" required maxlength=\"4000\">");
 	hb_txt(&b, text);
-	hb_raw(&b, "</textarea><label>Họ và tên (không bắt buộc) <input name=\"name\" "
+	hb_raw(&b,
+		"</textarea><label>Họ và tên (không bắt buộc) <input name=\"name\" "
 		"autocomplete=\"name\" maxlength=\"200\" value=\"");
 	hb_txt(&b, name);
-	hb_raw(&b, "\"></label><label>Số điện thoại hoặc địa chỉ liên hệ (không bắt buộc) "
+	hb_raw(&b,
+		"\"></label><label>Số điện thoại hoặc địa chỉ liên hệ (không bắt buộc) "
 		"<input name=\"contact\" maxlength=\"200\" value=\"");
 	hb_txt(&b, contact);
 	/* the honeypot: hidden from people (and screen readers), filled by robots */
-	hb_raw(&b, "\"></label><div class=\"fb-hp\" aria-hidden=\"true\"><label>Trang web "
+	hb_raw(&b,
+		"\"></label><div class=\"fb-hp\" aria-hidden=\"true\"><label>Trang web "
 		"<input name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></label></div>"
 		"<p class=\"note\">Họ tên và liên hệ chỉ cán bộ của đơn vị được xem, không bao giờ "
 		"công khai.</p><button type=\"submit\">Gửi phản ánh, kiến nghị</button></form>"
@@ -129,33 +134,40 @@ static int receipt_page(struct http_req *r, struct hbuf *b, const char *code, co
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	hb_init(b, r->a, 1 << 18);
 	page_begin(b, r, "Đã nhận phản ánh, kiến nghị");
-	hb_raw(b, "<section class=\"public fb-public\"><h1>Đã nhận phản ánh, kiến nghị của "
+	hb_raw(b,
+		"<section class=\"public fb-public\"><h1>Đã nhận phản ánh, kiến nghị của "
 		"Ông/Bà</h1><div class=\"fb-codes\"><div><p class=\"fb-big\">Mã phản ánh: "
 		"<strong id=\"fb-code\">");
 	hb_txt(b, code);
-	hb_raw(b, "</strong></p><p class=\"fb-big\">Mã theo dõi: <strong id=\"fb-token\" "
+	hb_raw(b,
+		"</strong></p><p class=\"fb-big\">Mã theo dõi: <strong id=\"fb-token\" "
 		"class=\"fb-token\">");
 	hb_txt(b, token);
-	hb_raw(b, "</strong></p><p class=\"fb-keep\">Xin Ông/Bà <strong>ghi lại hoặc chụp ảnh hai "
+	hb_raw(b,
+		"</strong></p><p class=\"fb-keep\">Xin Ông/Bà <strong>ghi lại hoặc chụp ảnh hai "
 		"mã này</strong>. Với mã phản ánh và mã theo dõi, Ông/Bà xem được tình trạng xử lý và câu "
 		"trả lời trên trang tra cứu, hoặc đọc hai mã cho cán bộ khi gọi đường dây nóng của đơn "
 		"vị. Mã theo dõi chỉ có 10 chữ và số, không có chữ O, I, L và số 0, 1.</p></div>"
 		"<figure class=\"fb-qr\">");
 	if (qr_svg(b, url, "Mã QR mở trang tra cứu phản ánh", err) != HL_OK)
 		return err->code;
-	hb_raw(b, "<figcaption>Quét mã QR bằng điện thoại để mở trang tra cứu.</figcaption>"
+	hb_raw(b,
+		"<figcaption>Quét mã QR bằng điện thoại để mở trang tra cứu.</figcaption>"
 		"</figure></div>");
 	if (contact)
-		hb_raw(b, "<p>Ông/Bà đã để lại số điện thoại hoặc địa chỉ: cán bộ của đơn vị dùng để "
+		hb_raw(b,
+			"<p>Ông/Bà đã để lại số điện thoại hoặc địa chỉ: cán bộ của đơn vị dùng để "
 			"liên hệ với Ông/Bà về phản ánh này (không công khai). Mã theo dõi thì không ai gửi "
 			"lại được, kể cả đơn vị: đơn vị chỉ lưu mã ở dạng đã mã hóa.</p>");
 	else
-		hb_raw(b, "<p>Ông/Bà không để lại số điện thoại hay địa chỉ, nên mã theo dõi là cách để "
+		hb_raw(b,
+			"<p>Ông/Bà không để lại số điện thoại hay địa chỉ, nên mã theo dõi là cách để "
 			"xem câu trả lời. Không ai gửi lại được mã này, kể cả đơn vị: đơn vị chỉ lưu mã ở "
 			"dạng đã mã hóa.</p>");
 	hb_raw(b, "<p class=\"fb-big\"><a class=\"go\" id=\"fb-track\" href=\"");
 	hb_txt(b, path);
-	hb_raw(b, "\">Xem tình trạng xử lý</a></p><p>Đơn vị trả lời bằng văn bản trong thời hạn "
+	hb_raw(b,
+		"\">Xem tình trạng xử lý</a></p><p>Đơn vị trả lời bằng văn bản trong thời hạn "
 		"20 ngày làm việc (trừ khi phản ánh không thuộc phạm vi tiếp nhận).</p></section>");
 	page_end(b);
 	return b->failed ? hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ") : HL_OK;
@@ -172,15 +184,18 @@ int page_fb_public_post(struct http_req *r)
 	if (path_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (!fb_web_allow(r))
-		return form_page(r, &u, 429, "Địa chỉ mạng này đã gửi quá nhiều phản ánh trong một "
+		return form_page(r, &u, 429,
+			"Địa chỉ mạng này đã gửi quá nhiều phản ánh trong một "
 			"giờ. Xin Ông/Bà đợi một giờ rồi gửi lại, hoặc gọi đường dây nóng của đơn vị.");
 	if (hp != NULL && hp[0] != '\0')
 		return form_page(r, &u, 400, "Không gửi được: biểu mẫu có ô không hợp lệ.");
 	if (fb_web_public_add(r, u.code, http_form(r, "text"), http_form(r, "name"),
-			http_form(r, "contact"), http_form(r, "id"), code, token, &err) != HL_OK)
-		return form_page(r, &u, http_status_of(err.code), err.code == HL_ECONFLICT ?
-			"Biểu mẫu này đã được gửi với nội dung khác. Nếu Ông/Bà muốn gửi thêm phản ánh "
-			"dưới đây, xin bấm gửi lại." : err.msg);
+		    http_form(r, "contact"), http_form(r, "id"), code, token, &err) != HL_OK)
+		return form_page(r, &u, http_status_of(err.code),
+			err.code == HL_ECONFLICT ?
+				"Biểu mẫu này đã được gửi với nội dung khác. Nếu Ông/Bà muốn gửi thêm phản ánh "
+				"dưới đây, xin bấm gửi lại." :
+				err.msg);
 	if (receipt_page(r, &b, code, token, has_text(http_form(r, "contact")), &err) != HL_OK)
 		return http_send_err(r, &err);
 	return http_send_html(r, 201, &b);
@@ -190,15 +205,18 @@ int page_fb_public_post(struct http_req *r)
  * before (NULL = empty). */
 static void lookup_form(struct hbuf *b, const char *code, const char *token)
 {
-	hb_raw(b, "<form method=\"get\" action=\"/public/feedback/track\" class=\"fb-lookup\">"
+	hb_raw(b,
+		"<form method=\"get\" action=\"/public/feedback/track\" class=\"fb-lookup\">"
 		"<label>Mã phản ánh <input name=\"code\" autocomplete=\"off\" spellcheck=\"false\" "
 		"autocapitalize=\"characters\" maxlength=\"63\" value=\"");
 	hb_txt(b, code != NULL ? code : "");
-	hb_raw(b, "\"></label><label>Mã theo dõi <input name=\"token\" required autocomplete=\"off\" "
+	hb_raw(b,
+		"\"></label><label>Mã theo dõi <input name=\"token\" required autocomplete=\"off\" "
 		"spellcheck=\"false\" autocapitalize=\"characters\" maxlength=\"200\" "
 		"aria-describedby=\"fb-token-note\" value=\"");
 	hb_txt(b, token != NULL ? token : "");
-	hb_raw(b, "\"></label><p class=\"note\" id=\"fb-token-note\">Mã phản ánh có dạng "
+	hb_raw(b,
+		"\"></label><p class=\"note\" id=\"fb-token-note\">Mã phản ánh có dạng "
 		"PA-…; mã theo dõi gồm 10 chữ và số, ví dụ <code>K7QF-93MX-2D</code> (chữ hoa hay thường, có gạch "
 		"nối hay không đều được). Phản ánh gửi trước đây: chỉ cần mã theo dõi dài.</p>"
 		"<button type=\"submit\">Tra cứu</button></form>");
@@ -217,8 +235,11 @@ static int lookup_page(struct http_req *r, int rc, const struct hl_err *err, con
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Tra cứu phản ánh, kiến nghị</h1>");
 	if (asked) {
 		hb_raw(&b, "<p class=\"error\" role=\"alert\">");
-		hb_txt(&b, rc == HL_ELIMIT || rc == HL_EINVAL ? err->msg : "Không tìm thấy phản ánh "
-			"với mã phản ánh và mã theo dõi này. Xin kiểm tra lại từng chữ của hai mã.");
+		hb_txt(&b,
+			rc == HL_ELIMIT || rc == HL_EINVAL ?
+				err->msg :
+				"Không tìm thấy phản ánh "
+				"với mã phản ánh và mã theo dõi này. Xin kiểm tra lại từng chữ của hai mã.");
 		if (rc == HL_ENOTFOUND && strstr(err->msg, "không có chữ O") != NULL)
 			hb_raw(&b, " Mã theo dõi không có chữ O, I, L và số 0, 1.");
 		hb_raw(&b, "</p>");
@@ -226,7 +247,11 @@ static int lookup_page(struct http_req *r, int rc, const struct hl_err *err, con
 	lookup_form(&b, code, token);
 	hb_raw(&b, "</section>");
 	page_end(&b);
-	return http_send_html(r, !asked ? 200 : rc == HL_ELIMIT ? 429 : rc == HL_EINVAL ? 400 : 404,
+	return http_send_html(r,
+		!asked                  ? 200 :
+			rc == HL_ELIMIT ? 429 :
+			rc == HL_EINVAL ? 400 :
+					  404,
 		&b);
 }
 
@@ -244,8 +269,9 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 	hb_txt(&b, it->it.code);
 	hb_raw(&b, "</h1>");
 	if (message != NULL) {
-		hb_raw(&b, status < 400 ? "<p class=\"ok\" role=\"status\">" :
-			"<p class=\"error\" role=\"alert\">");
+		hb_raw(&b,
+			status < 400 ? "<p class=\"ok\" role=\"status\">" :
+				       "<p class=\"error\" role=\"alert\">");
 		hb_txt(&b, message);
 		hb_raw(&b, "</p>");
 	}
@@ -262,7 +288,8 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 		hb_txt(&b, hl_clock_fmt_minute(it->it.published_at, when, sizeof(when)));
 		hb_raw(&b, "</p>");
 		if (it->it.state == FB_PUBLISHED) {
-			hb_raw(&b, "<h2>Ông/Bà có hài lòng với câu trả lời?</h2><form method=\"post\" "
+			hb_raw(&b,
+				"<h2>Ông/Bà có hài lòng với câu trả lời?</h2><form method=\"post\" "
 				"action=\"/public/feedback/track\" class=\"inline\">");
 			if (r->role != ROLE_NONE)
 				hb_csrf(&b, r);
@@ -270,7 +297,8 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 			hb_txt(&b, it->it.code);
 			hb_raw(&b, "\"><input type=\"hidden\" name=\"token\" value=\"");
 			hb_txt(&b, token);
-			hb_raw(&b, "\"><button type=\"submit\" name=\"rating\" value=\"satisfied\">Hài "
+			hb_raw(&b,
+				"\"><button type=\"submit\" name=\"rating\" value=\"satisfied\">Hài "
 				"lòng</button><button type=\"submit\" name=\"rating\" value=\"unsatisfied\" "
 				"class=\"secondary\">Không hài lòng</button></form>");
 		} else if (it->it.rating != 0) {
@@ -312,7 +340,8 @@ int page_fb_track_rate(struct http_req *r)
 	int rc = fb_web_track(r, code, token != NULL && token[0] != '\0' ? token : "x", &it, &err);
 
 	if (rc != HL_OK)
-		return lookup_page(r, rc, &err, code, token != NULL && token[0] != '\0' ? token : "x");
+		return lookup_page(r, rc, &err, code,
+			token != NULL && token[0] != '\0' ? token : "x");
 	if (!ok && (rating == NULL || strcmp(rating, "unsatisfied") != 0))
 		return item_page(r, 400, &it, token, "Hãy chọn Hài lòng hoặc Không hài lòng.");
 	if (fb_web_rate(r, it.it.code, ok, "web:nguoi-gui", &err) != HL_OK)
@@ -320,8 +349,9 @@ int page_fb_track_rate(struct http_req *r)
 	/* the item as rated: read again by its code (found above by its tracking code) */
 	if (fb_get(r->st, NULL, it.it.code, hl_clock_minute(), r->a, &it, &err) != HL_OK)
 		return http_send_err(r, &err);
-	return item_page(r, 200, &it, token, ok ? "Cảm ơn Ông/Bà đã đánh giá." :
-		"Cảm ơn Ông/Bà. Đơn vị sẽ xem xét và trả lời lại.");
+	return item_page(r, 200, &it, token,
+		ok ? "Cảm ơn Ông/Bà đã đánh giá." :
+		     "Cảm ơn Ông/Bà. Đơn vị sẽ xem xét và trả lời lại.");
 }
 
 int page_fb_answers(struct http_req *r)
@@ -368,7 +398,8 @@ int page_fb_answers(struct http_req *r)
 	}
 	if (shown == 0)
 		hb_raw(&b, "<p>Chưa có câu trả lời nào được công khai.</p>");
-	hb_raw(&b, "<h2>Tra cứu phản ánh của Ông/Bà</h2><p>Nhập mã phản ánh và mã theo dõi nhận "
+	hb_raw(&b,
+		"<h2>Tra cứu phản ánh của Ông/Bà</h2><p>Nhập mã phản ánh và mã theo dõi nhận "
 		"được khi gửi phản ánh, kiến nghị để xem kết quả xử lý.</p>");
 	lookup_form(&b, NULL, NULL);
 	hb_raw(&b, "</section>");

@@ -30,7 +30,7 @@
 #include "web/pages.h"
 #include "web/pick.h"
 
-#define COMMENTS_SHOWN 100   /* the newest; the counts cover them all */
+#define COMMENTS_SHOWN 100 /* the newest; the counts cover them all */
 
 static void cell_value(struct hbuf *b, const struct hl_idx_cell *c)
 {
@@ -40,8 +40,9 @@ static void cell_value(struct hbuf *b, const struct hl_idx_cell *c)
 		hb_raw(b, "<td class=\"num\">–</td>");
 		return;
 	}
-	hb_raw(b, c->has_target && !c->met ? "<td class=\"num below\" title=\"dưới chỉ tiêu\">" :
-		"<td class=\"num\">");
+	hb_raw(b,
+		c->has_target && !c->met ? "<td class=\"num below\" title=\"dưới chỉ tiêu\">" :
+					   "<td class=\"num\">");
 	hb_txt(b, hl_fmt_dec(buf, sizeof(buf), c->cur.value, 2));
 	hb_raw(b, "</td>");
 }
@@ -63,8 +64,11 @@ static void mean_row(struct hbuf *b, const struct iq_result *res, const struct i
 	}
 	hb_raw(b, "<td class=\"num\">");
 	if (m->valid[res->ncrit] && m->prev_valid[res->ncrit])
-		hb_txt(b, hl_fmt_signed(buf, sizeof(buf), hl_index_hundredths(m->value[res->ncrit]) /
-			100.0 - hl_index_hundredths(m->prev[res->ncrit]) / 100.0, 2));
+		hb_txt(b,
+			hl_fmt_signed(buf, sizeof(buf),
+				hl_index_hundredths(m->value[res->ncrit]) / 100.0 -
+					hl_index_hundredths(m->prev[res->ncrit]) / 100.0,
+				2));
 	else
 		hb_raw(b, "–");
 	hb_raw(b, "</td><td class=\"num\">–</td><td class=\"num\">");
@@ -78,7 +82,8 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 {
 	char buf[64], label[96];
 
-	hb_raw(b, "<div class=\"scroll\"><table class=\"index\"><caption>Chỉ số theo đơn vị</caption>"
+	hb_raw(b,
+		"<div class=\"scroll\"><table class=\"index\"><caption>Chỉ số theo đơn vị</caption>"
 		"<thead><tr><th scope=\"col\">STT</th><th scope=\"col\">Đơn vị</th>");
 	for (int k = 0; k <= res->ncrit; k++) {
 		hb_raw(b, "<th class=\"num\" title=\"");
@@ -87,14 +92,16 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 		hb_txt(b, res->crit_code[k]);
 		hb_raw(b, "</th>");
 	}
-	hb_raw(b, "<th class=\"num\">Tăng/giảm</th><th class=\"num\">Xếp hạng</th>"
+	hb_raw(b,
+		"<th class=\"num\">Tăng/giảm</th><th class=\"num\">Xếp hạng</th>"
 		"<th class=\"num\">Số phiếu</th></tr></thead><tbody>");
 	for (size_t i = 0; i < res->nunits; i++) {
 		const struct iq_unit *u = &res->units[i];
 		const struct hl_idx_cell *all = &u->idx.cell[res->ncrit];
 
 		hb_printf(b, "<tr%s><td>%02zu</td><td><a href=\"/?period=",
-			chosen && strcmp(chosen, u->unit.code) == 0 ? " class=\"chosen\"" : "", i + 1);
+			chosen && strcmp(chosen, u->unit.code) == 0 ? " class=\"chosen\"" : "",
+			i + 1);
 		hb_url(b, hl_period_code(&res->period, buf, sizeof(buf)));
 		hb_raw(b, "&amp;unit=");
 		hb_url(b, u->unit.code);
@@ -107,7 +114,8 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 		if (all->has_change) {
 			hb_txt(b, hl_fmt_signed(buf, sizeof(buf), all->change, 2));
 			if (!all->change_supported)
-				hb_raw(b, "<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
+				hb_raw(b,
+					"<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
 		} else {
 			hb_raw(b, "–");
 		}
@@ -115,7 +123,8 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 		if (all->rank > 0) {
 			hb_printf(b, "%d/%d", all->rank, all->of);
 			if (!all->rank_supported)
-				hb_raw(b, "<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
+				hb_raw(b,
+					"<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
 		} else {
 			hb_raw(b, "–");
 		}
@@ -134,10 +143,12 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 	}
 	hb_raw(b, "</table></div><p class=\"note\">Tăng/giảm so với ");
 	hb_txt(b, hl_period_label(&res->prev, label, sizeof(label)));
-	hb_raw(b, ". Số in đậm màu đỏ: dưới chỉ tiêu. *: khoảng tin cậy 95 % chưa đủ để khẳng "
+	hb_raw(b,
+		". Số in đậm màu đỏ: dưới chỉ tiêu. *: khoảng tin cậy 95 % chưa đủ để khẳng "
 		"định.");
 	if (mean != NULL)
-		hb_raw(b, " Bình quân: trung bình cộng chỉ số của các đơn vị có số liệu; số phiếu là "
+		hb_raw(b,
+			" Bình quân: trung bình cộng chỉ số của các đơn vị có số liệu; số phiếu là "
 			"tổng số phiếu.");
 	hb_raw(b, "</p>");
 }
@@ -201,11 +212,11 @@ static void bar_chart(struct hbuf *b, struct http_req *r, const struct iq_result
 
 	if (c == NULL)
 		return;
-	chart_init(c, CHART_BARS, u != NULL ? "Các tiêu chí so với chỉ tiêu" :
-		"Các tiêu chí, bình quân các đơn vị");
+	chart_init(c, CHART_BARS,
+		u != NULL ? "Các tiêu chí so với chỉ tiêu" : "Các tiêu chí, bình quân các đơn vị");
 	c->decimals = 2;
-	s = chart_add_series(c, hl_arena_strdup(r->a,
-		hl_period_label(&res->period, label, sizeof(label))));
+	s = chart_add_series(c,
+		hl_arena_strdup(r->a, hl_period_label(&res->period, label, sizeof(label))));
 	for (int k = 0; k <= res->ncrit && k < CHART_MAX_CATS && k < HL_IDX_MAXCELLS; k++) {
 		if (chart_add_cat(c, res->crit_code[k], &err) != HL_OK)
 			break;
@@ -245,9 +256,9 @@ static int trend_chart(struct hbuf *b, struct http_req *r, const struct hl_perio
 
 struct comments {
 	struct hl_arena *a;
-	struct store_response *ring;    /* the newest COMMENTS_SHOWN, circular */
+	struct store_response *ring; /* the newest COMMENTS_SHOWN, circular */
 	unsigned *themes;
-	size_t n;                       /* comments seen */
+	size_t n; /* comments seen */
 	size_t count[THEME_COUNT];
 	struct hl_err *err;
 };
@@ -297,10 +308,12 @@ static void approval_form(struct hbuf *b, struct http_req *r, const struct store
 		hb_raw(b, ", ");
 		hl_clock_fmt(a->at, buf, sizeof(buf));
 		hb_txt(b, buf);
-		hb_raw(b, "</span> <button type=\"submit\" name=\"action\" value=\"withdraw\" "
+		hb_raw(b,
+			"</span> <button type=\"submit\" name=\"action\" value=\"withdraw\" "
 			"class=\"secondary\">Thôi công khai<span class=\"visually-hidden\"> góp ý số ");
 	} else {
-		hb_raw(b, "<button type=\"submit\" name=\"action\" value=\"approve\" class=\"secondary\">"
+		hb_raw(b,
+			"<button type=\"submit\" name=\"action\" value=\"approve\" class=\"secondary\">"
 			"Cho công khai<span class=\"visually-hidden\"> góp ý số ");
 	}
 	hb_printf(b, "%lld</span></button></form>", (long long)c->id);
@@ -330,7 +343,8 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 		hb_raw(b, "<p>Chưa có góp ý nào trong kỳ này.</p></section>");
 		return HL_OK;
 	}
-	hb_raw(b, "<div class=\"scroll\"><table class=\"themes\"><caption>Số góp ý theo chủ đề"
+	hb_raw(b,
+		"<div class=\"scroll\"><table class=\"themes\"><caption>Số góp ý theo chủ đề"
 		"</caption><thead><tr><th>Chủ đề</th><th class=\"num\">Số góp ý</th></tr></thead><tbody>");
 	for (int t = 0; t < THEME_COUNT; t++) {
 		hb_raw(b, "<tr><td>");
@@ -349,7 +363,8 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)shown));
 		hb_raw(b, " góp ý mới nhất");
 	}
-	hb_raw(b, ". Trang công khai và báo cáo công bố chỉ nêu chủ đề và số góp ý; lời góp ý "
+	hb_raw(b,
+		". Trang công khai và báo cáo công bố chỉ nêu chủ đề và số góp ý; lời góp ý "
 		"chỉ được trích khi cán bộ cho công khai (không công khai góp ý có thông tin cá nhân).</p>"
 		"<ol class=\"comments\">");
 	/* Newest first: backwards from the last one written into the ring. */
@@ -390,15 +405,16 @@ static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit 
 	bool have_held, have_batches, have_kiosks;
 
 	/* A count that cannot be read leaves only the link: the page still serves. */
-	have_held = responses_in_status(r->st, u->id, RS_HELD, 1000, r->a, &held, &nheld,
-		&err) == HL_OK;
+	have_held = responses_in_status(r->st, u->id, RS_HELD, 1000, r->a, &held, &nheld, &err) ==
+		HL_OK;
 	have_batches = paper_batches(r->st, u->id, r->a, &batches, &nbatches, &err) == HL_OK;
 	have_kiosks = kiosks_all(r->st, r->a, &kiosks, &nkiosks, &err) == HL_OK;
 	for (size_t i = 0; have_batches && i < nbatches; i++)
 		open += !batches[i].closed;
 	for (size_t i = 0; have_kiosks && i < nkiosks; i++)
 		live += kiosks[i].unit_id == u->id && !kiosks[i].revoked;
-	hb_raw(b, "<section aria-labelledby=\"viec\"><h2 id=\"viec\">Việc cần làm</h2><div class=\"cards\">");
+	hb_raw(b,
+		"<section aria-labelledby=\"viec\"><h2 id=\"viec\">Việc cần làm</h2><div class=\"cards\">");
 	hb_raw(b, "<div class=\"card\"><h3><a href=\"/review\">Phiếu chờ duyệt</a></h3><p>");
 	if (have_held) {
 		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)nheld));
@@ -482,8 +498,9 @@ int page_home(struct http_req *r)
 	have_unit = !scope_view && choose_unit(r, res, &unit, &err) == HL_OK;
 	if (!have_unit && err.code != 0 && unit_s != NULL)
 		return http_send_err(r, &err);
-	mean_label = o.under != NULL ? hl_arena_printf(r->a, "Bình quân các đơn vị thuộc %s",
-		home.name) : "Bình quân các đơn vị";
+	mean_label = o.under != NULL ?
+		hl_arena_printf(r->a, "Bình quân các đơn vị thuộc %s", home.name) :
+		"Bình quân các đơn vị";
 	if (mean_label == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	units = hl_arena_alloc(r->a, (res->nunits + 1) * sizeof(*units));
@@ -503,18 +520,22 @@ int page_home(struct http_req *r)
 	page_begin(&b, r, "Tổng quan");
 	hb_raw(&b, "<h1>Chỉ số hài lòng – ");
 	hb_txt(&b, hl_period_label(&res->period, label, sizeof(label)));
-	hb_raw(&b, "</h1><form class=\"inline\" method=\"get\" action=\"/\"><label>Kỳ "
+	hb_raw(&b,
+		"</h1><form class=\"inline\" method=\"get\" action=\"/\"><label>Kỳ "
 		"<input name=\"period\" value=\"");
 	/* as a clerk writes it ("Quý III/2025"), which the parser reads back */
-	hb_txt(&b, bad_period != NULL ? bad_period :
-		hl_period_label(&res->period, buf, sizeof(buf)));
-	hb_raw(&b, bad_period != NULL ? "\" autofocus aria-invalid=\"true\" "
-		"aria-describedby=\"ky-loi ky-mau\"></label>" :
-		"\" placeholder=\"Quý 3/2025\" aria-describedby=\"ky-mau\"></label>");
+	hb_txt(&b,
+		bad_period != NULL ? bad_period : hl_period_label(&res->period, buf, sizeof(buf)));
+	hb_raw(&b,
+		bad_period != NULL ?
+			"\" autofocus aria-invalid=\"true\" "
+			"aria-describedby=\"ky-loi ky-mau\"></label>" :
+			"\" placeholder=\"Quý 3/2025\" aria-describedby=\"ky-mau\"></label>");
 	if (res->nunits > 0) {
 		hb_raw(&b, "<label>Đơn vị ");
 		web_unit_select(&b, "unit", units, res->nunits, have_unit ? unit.code : NULL,
-			r->role >= ROLE_SUPERVISOR && res->nunits > 1 ? "Tất cả (bình quân)" : NULL);
+			r->role >= ROLE_SUPERVISOR && res->nunits > 1 ? "Tất cả (bình quân)" :
+									NULL);
 		hb_raw(&b, "</label>");
 	}
 	hb_raw(&b, "<button type=\"submit\">Xem</button></form>");
@@ -523,7 +544,8 @@ int page_home(struct http_req *r)
 		hb_txt(&b, period_msg);
 		hb_raw(&b, " Trang đang hiện năm nay.</p>");
 	}
-	hb_raw(&b, "<p class=\"note\" id=\"ky-mau\">Kỳ: Năm 2025, 6 tháng đầu năm 2025, Quý 3/2025, "
+	hb_raw(&b,
+		"<p class=\"note\" id=\"ky-mau\">Kỳ: Năm 2025, 6 tháng đầu năm 2025, Quý 3/2025, "
 		"06/2025 hoặc khoảng ngày (từ 15/01/2025 đến 31/03/2025).</p>");
 	index_table(&b, res, have_unit ? unit.code : NULL, res->nunits > 1 ? &mean : NULL,
 		mean_label);
@@ -539,7 +561,8 @@ int page_home(struct http_req *r)
 			hb_raw(&b, "</p>");
 			hl_err_clear(&err);
 		}
-		hb_raw(&b, "</div><p class=\"note\">Chọn một đơn vị (trong bảng hoặc ô Đơn vị) để xem "
+		hb_raw(&b,
+			"</div><p class=\"note\">Chọn một đơn vị (trong bảng hoặc ô Đơn vị) để xem "
 			"biểu đồ, góp ý của người dân và việc cần làm của đơn vị đó.</p></section>");
 	} else if (have_unit) {
 		hb_raw(&b, "<section aria-labelledby=\"don-vi\"><h2 id=\"don-vi\">");
@@ -594,7 +617,8 @@ int page_comment_post(struct http_req *r)
 		return http_send_err(r, &err);
 	}
 	if (action == NULL || (strcmp(action, "approve") != 0 && strcmp(action, "withdraw") != 0)) {
-		hl_err_set(&err, HL_EINVAL, "action", "thao tác phải là cho công khai hoặc thôi công khai");
+		hl_err_set(&err, HL_EINVAL, "action",
+			"thao tác phải là cho công khai hoặc thôi công khai");
 		return http_send_err(r, &err);
 	}
 	w.id = (int64_t)id;

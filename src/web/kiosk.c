@@ -19,11 +19,13 @@
 /* The document head shared by the survey pages; mode is "kiosk" or "phone". */
 static void shell_begin(struct hbuf *b, const char *mode, const char *title)
 {
-	hb_raw(b, "<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+	hb_raw(b,
+		"<!doctype html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 		"<meta name=\"robots\" content=\"noindex\"><title>");
 	hb_txt(b, title);
-	hb_raw(b, "</title><link rel=\"stylesheet\" href=\"/static/site.css\">"
+	hb_raw(b,
+		"</title><link rel=\"stylesheet\" href=\"/static/site.css\">"
 		"<link rel=\"icon\" href=\"/static/favicon.svg\">");
 	if (mode != NULL)
 		hb_raw(b, "<script src=\"/static/survey.js\" defer></script>");
@@ -58,12 +60,14 @@ static int shell_page(struct http_req *r, const char *mode)
 
 	hb_init(&b, r->a, 1 << 16);
 	shell_begin(&b, mode, "Đánh giá sự phục vụ");
-	hb_raw(&b, "<main class=\"sv\" id=\"app\"><section class=\"sv-screen sv-center\">"
+	hb_raw(&b,
+		"<main class=\"sv\" id=\"app\"><section class=\"sv-screen sv-center\">"
 		"<h1>Đánh giá sự phục vụ</h1><p class=\"sv-lead\" id=\"sv-loading\">Đang tải…</p>"
 		"<noscript><p class=\"sv-lead\">Trang khảo sát cần bật JavaScript.</p></noscript>"
 		"</section></main>");
 	if (strcmp(mode, "kiosk") == 0)
-		hb_raw(&b, "<aside class=\"sv-queue\" id=\"sv-queue\" aria-label=\"Câu trả lời chờ gửi\" hidden></aside>");
+		hb_raw(&b,
+			"<aside class=\"sv-queue\" id=\"sv-queue\" aria-label=\"Câu trả lời chờ gửi\" hidden></aside>");
 	hb_raw(&b, "</body></html>\n");
 	return http_send_html(r, 200, &b);
 }

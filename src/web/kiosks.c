@@ -43,11 +43,13 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
 	hb_txt(b, k->k.name);
 	hb_raw(b, "</th><td data-label=\"Đơn vị\">");
 	hb_txt(b, k->unit.name);
-	hb_raw(b, k->k.revoked ? "</td><td data-label=\"Trạng thái\">Đã thu hồi</td>" :
-		"</td><td data-label=\"Trạng thái\">Đang dùng</td>");
+	hb_raw(b,
+		k->k.revoked ? "</td><td data-label=\"Trạng thái\">Đã thu hồi</td>" :
+			       "</td><td data-label=\"Trạng thái\">Đang dùng</td>");
 	hb_raw(b, "<td data-label=\"Phiếu gần nhất\">");
-	hb_txt(b, k->k.last_at > 0 ? hl_clock_fmt(k->k.last_at, when,
-		sizeof(when)) : "Chưa có phiếu");
+	hb_txt(b,
+		k->k.last_at > 0 ? hl_clock_fmt(k->k.last_at, when, sizeof(when)) :
+				   "Chưa có phiếu");
 	hb_raw(b, "</td><td class=\"acts\">");
 	if (!k->k.revoked) {
 		hb_raw(b, "<form class=\"rowact\" method=\"post\" action=\"/kiosks/rename\">");
@@ -56,18 +58,22 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
 		hb_txt(b, k->k.name);
 		hb_raw(b, "\"><label><span class=\"visually-hidden\">Tên mới của kiosk ");
 		hb_txt(b, k->k.name);
-		hb_raw(b, "</span><input name=\"new_name\" required maxlength=\"63\" "
+		hb_raw(b,
+			"</span><input name=\"new_name\" required maxlength=\"63\" "
 			"autocomplete=\"off\" value=\"");
 		hb_txt(b, k->k.name);
-		hb_raw(b, "\"></label><button type=\"submit\" class=\"secondary\">Đổi tên<span "
+		hb_raw(b,
+			"\"></label><button type=\"submit\" class=\"secondary\">Đổi tên<span "
 			"class=\"visually-hidden\"> kiosk ");
 		hb_txt(b, k->k.name);
-		hb_raw(b, "</span></button></form> <form class=\"rowact\" method=\"post\" "
+		hb_raw(b,
+			"</span></button></form> <form class=\"rowact\" method=\"post\" "
 			"action=\"/kiosks/revoke\">");
 		hb_csrf(b, r);
 		hb_raw(b, "<input type=\"hidden\" name=\"name\" value=\"");
 		hb_txt(b, k->k.name);
-		hb_raw(b, "\"><button type=\"submit\" class=\"secondary\">Thu hồi…<span "
+		hb_raw(b,
+			"\"><button type=\"submit\" class=\"secondary\">Thu hồi…<span "
 			"class=\"visually-hidden\"> kiosk ");
 		hb_txt(b, k->k.name);
 		hb_raw(b, "</span></button></form>");
@@ -88,7 +94,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 	struct hbuf b;
 
 	if (kiosks_list(r->st, r->a, &by, &k, &n, &err) != HL_OK ||
-	    web_units(r, &u, &nu, &err) != HL_OK)
+		web_units(r, &u, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	page_begin(&b, r, "Kiosk");
@@ -102,7 +108,8 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 		hb_txt(&b, ok);
 		hb_raw(&b, "</p>");
 	}
-	hb_raw(&b, "<p>Máy kiosk đặt tại bộ phận một cửa để người dân tự trả lời phiếu khảo sát. "
+	hb_raw(&b,
+		"<p>Máy kiosk đặt tại bộ phận một cửa để người dân tự trả lời phiếu khảo sát. "
 		"Mỗi máy có một mã thiết bị riêng; máy bị mất hoặc không dùng nữa thì thu hồi để mã "
 		"của nó bị từ chối.</p><div class=\"scroll\"><table class=\"kiosks\"><caption>Các "
 		"máy kiosk</caption><thead><tr><th scope=\"col\">Tên</th><th scope=\"col\">Đơn vị</th>"
@@ -116,12 +123,14 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 	if (nu > 0) {
 		hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/kiosks\">");
 		hb_csrf(&b, r);
-		hb_raw(&b, "<fieldset><legend>Thêm kiosk</legend><label>Tên máy (ví dụ: Quầy 1) "
+		hb_raw(&b,
+			"<fieldset><legend>Thêm kiosk</legend><label>Tên máy (ví dụ: Quầy 1) "
 			"<input name=\"name\" required maxlength=\"63\" autocomplete=\"off\" value=\"");
 		hb_txt(&b, name != NULL ? name : "");
 		hb_raw(&b, "\"></label><label>Đơn vị ");
 		web_unit_select(&b, "unit", u, nu, NULL, NULL);
-		hb_raw(&b, "</label><p class=\"note\">Sau khi thêm, trang hiện mã QR và "
+		hb_raw(&b,
+			"</label><p class=\"note\">Sau khi thêm, trang hiện mã QR và "
 			"đường dẫn ghép nối một lần duy nhất: mở trên chính máy kiosk.</p>"
 			"<button type=\"submit\">Thêm kiosk</button></fieldset></form>");
 	}
@@ -157,7 +166,8 @@ static int paired_page(struct http_req *r, const struct add_w *w, const char *li
 	page_begin(&b, r, "Ghép nối kiosk");
 	hb_raw(&b, "<h1>Đã thêm kiosk ");
 	hb_txt(&b, w->kn.k.name);
-	hb_raw(&b, "</h1><p class=\"flash\" role=\"status\">Mã QR, đường dẫn và mã thiết bị dưới "
+	hb_raw(&b,
+		"</h1><p class=\"flash\" role=\"status\">Mã QR, đường dẫn và mã thiết bị dưới "
 		"đây chỉ hiện <strong>một lần</strong>. Rời trang này là không xem lại được; khi "
 		"cần, thu hồi kiosk và thêm kiosk mới.</p><section class=\"pair\" "
 		"aria-labelledby=\"ghep-noi\"><h2 id=\"ghep-noi\">Ghép nối máy kiosk</h2>"
@@ -187,14 +197,15 @@ int page_kiosks_add(struct http_req *r)
 	if (w == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	memset(w, 0, sizeof(*w));
-	if (admin_text(r, "name", "tên máy kiosk", STORE_CODE_MAX - 1, true, &name, &err) != HL_OK ||
-	    admin_code(r, "unit", "đơn vị", true, &unit, &err) != HL_OK)
+	if (admin_text(r, "name", "tên máy kiosk", STORE_CODE_MAX - 1, true, &name, &err) !=
+			HL_OK ||
+		admin_code(r, "unit", "đơn vị", true, &unit, &err) != HL_OK)
 		return list_page(r, &err, http_form(r, "name"));
 	/* The token is made, and its link checked, before anything is stored:
 	 * no kiosk whose pairing nobody saw. */
 	if (kiosks_prepare(name, &w->kn, &err) != HL_OK ||
-	    kiosks_pair_url(web_base_url(r, base, sizeof(base)), w->kn.token, link, sizeof(link),
-		&err) != HL_OK)
+		kiosks_pair_url(web_base_url(r, base, sizeof(base)), w->kn.token, link,
+			sizeof(link), &err) != HL_OK)
 		return list_page(r, &err, name);
 	w->unit = unit;
 	w->by = web_actor(r);
@@ -204,7 +215,7 @@ int page_kiosks_add(struct http_req *r)
 }
 
 struct change_w {
-	const char *name, *new_name;   /* new_name NULL: revoke */
+	const char *name, *new_name; /* new_name NULL: revoke */
 	struct scope_actor by;
 };
 
@@ -227,7 +238,8 @@ int page_kiosks_rename(struct http_req *r)
 		hl_err_set(&err, HL_EINVAL, "name", "thiếu tên máy kiosk cần đổi tên");
 		return list_page(r, &err, NULL);
 	}
-	if (admin_text(r, "new_name", "tên mới", STORE_CODE_MAX - 1, true, &w.new_name, &err) != HL_OK)
+	if (admin_text(r, "new_name", "tên mới", STORE_CODE_MAX - 1, true, &w.new_name, &err) !=
+		HL_OK)
 		return list_page(r, &err, NULL);
 	w.by = web_actor(r);
 	if (srv_write(r, write_change, &w, &err) != HL_OK)
@@ -248,13 +260,15 @@ static int confirm_page(struct http_req *r, const struct kiosk_row *k)
 	hb_txt(&b, k->k.name);
 	hb_raw(&b, "</strong> của ");
 	hb_txt(&b, k->unit.name);
-	hb_raw(&b, " sẽ không gửi được phiếu khảo sát nữa, kể cả các phiếu còn chờ gửi trên máy. "
+	hb_raw(&b,
+		" sẽ không gửi được phiếu khảo sát nữa, kể cả các phiếu còn chờ gửi trên máy. "
 		"Các phiếu đã nhận vẫn được giữ. Không hoàn tác được: muốn dùng lại máy này thì thêm "
 		"kiosk mới.</p><form method=\"post\" action=\"/kiosks/revoke\">");
 	hb_csrf(&b, r);
 	hb_raw(&b, "<input type=\"hidden\" name=\"name\" value=\"");
 	hb_txt(&b, k->k.name);
-	hb_raw(&b, "\"><input type=\"hidden\" name=\"confirm\" value=\"1\"><button type=\"submit\">"
+	hb_raw(&b,
+		"\"><input type=\"hidden\" name=\"confirm\" value=\"1\"><button type=\"submit\">"
 		"Thu hồi kiosk</button> <a href=\"/kiosks\">Không, quay lại</a></form></section>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);

@@ -34,12 +34,14 @@ static int login_page(struct http_req *r, int status, const char *message)
 		hb_txt(&b, message);
 		hb_raw(&b, "</p>");
 	}
-	hb_raw(&b, "<form method=\"post\" action=\"/login\">"
+	hb_raw(&b,
+		"<form method=\"post\" action=\"/login\">"
 		"<input type=\"hidden\" name=\"csrf\" value=\"");
 	hb_txt(&b, csrf);
 	hb_raw(&b, "\"><input type=\"hidden\" name=\"next\" value=\"");
 	hb_txt(&b, http_local_path(next));
-	hb_raw(&b, "\"><label>Tên đăng nhập <input name=\"name\" autocomplete=\"username\" required "
+	hb_raw(&b,
+		"\"><label>Tên đăng nhập <input name=\"name\" autocomplete=\"username\" required "
 		"autofocus></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
 		"autocomplete=\"current-password\" required></label>"
 		"<button type=\"submit\">Đăng nhập</button></form></section>");
@@ -84,8 +86,11 @@ static int write_session(struct writer_tx *tx, void *arg, struct hl_err *err)
 int page_login(struct http_req *r)
 {
 	const char *name = http_form(r, "name"), *pw = http_form(r, "password");
-	struct account_attempt a = {.name = name, .password = pw, .addr = r->client,
-		.now = srv_now(), .record_failure = record_failure};
+	struct account_attempt a = {.name = name,
+		.password = pw,
+		.addr = r->client,
+		.now = srv_now(),
+		.record_failure = record_failure};
 	struct login_w w = {.r = r, .a = &a};
 	char token[64], who[96];
 	struct store_user u;
@@ -98,19 +103,19 @@ int page_login(struct http_req *r)
 	if (account_login(r->st, &a, &u, &result, &err) != HL_OK)
 		return http_send_err(r, &err);
 	switch (result) {
-	case LOGIN_OK:
-		break;
+	case LOGIN_OK: break;
 	case LOGIN_LOCKED_ADDR:
 		srv_log(r->srv, "đăng nhập bị tạm khóa cho %s", r->client);
 		return login_page(r, 429, "Sai quá nhiều lần. Hãy đợi 5 phút rồi thử lại.");
 	case LOGIN_LOCKED_NAME:
-		return login_page(r, 429, "Tài khoản này bị tạm khóa vì sai quá nhiều lần. Hãy đợi 5 phút.");
+		return login_page(r, 429,
+			"Tài khoản này bị tạm khóa vì sai quá nhiều lần. Hãy đợi 5 phút.");
 	case LOGIN_BUSY:
 		http_add_header(r, "Retry-After", HTTP_RETRY_AFTER);
-		return login_page(r, 503, "Máy chủ đang bận kiểm tra mật khẩu của nhiều người. Xin "
+		return login_page(r, 503,
+			"Máy chủ đang bận kiểm tra mật khẩu của nhiều người. Xin "
 			"đợi vài giây rồi đăng nhập lại.");
-	default:
-		return login_page(r, 401, "Tên đăng nhập hoặc mật khẩu không đúng.");
+	default: return login_page(r, 401, "Tên đăng nhập hoặc mật khẩu không đúng.");
 	}
 	token_random(token, sizeof(token));
 	token_hash(token, w.s.token_hash);

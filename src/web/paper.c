@@ -22,9 +22,9 @@
 #include "svc/units.h"
 #include "web/pages.h"
 
-#define LIST_MAX 200          /* batches shown on /paper */
-#define PAGE_MAX (6 << 20)    /* bytes of one page */
-#define NAMES_MAX 8           /* user names remembered per page */
+#define LIST_MAX 200       /* batches shown on /paper */
+#define PAGE_MAX (6 << 20) /* bytes of one page */
+#define NAMES_MAX 8        /* user names remembered per page */
 
 /* What every paper page needs: the units and which the caller sees, the fields. */
 struct pg {
@@ -67,7 +67,7 @@ static int pg_load(struct pg *p, struct http_req *r, struct hl_err *err)
 	memset(p, 0, sizeof(*p));
 	p->r = r;
 	if ((rc = units_list(r->st, r->a, &p->units, &p->nunits, err)) != HL_OK ||
-	    (rc = fields_list(r->st, r->a, &p->fields, &p->nfields, err)) != HL_OK)
+		(rc = fields_list(r->st, r->a, &p->fields, &p->nfields, err)) != HL_OK)
 		return rc;
 	p->vis = hl_arena_alloc(r->a, (p->nunits + 1) * sizeof(*p->vis));
 	if (p->vis == NULL)
@@ -75,17 +75,15 @@ static int pg_load(struct pg *p, struct http_req *r, struct hl_err *err)
 	for (size_t i = 0; i < p->nunits; i++) {
 		switch (r->role) {
 		case ROLE_ADMIN:
-			p->vis[i] = r->user.unit_id == 0 || under(p->units, p->nunits, i, r->user.unit_id);
+			p->vis[i] = r->user.unit_id == 0 ||
+				under(p->units, p->nunits, i, r->user.unit_id);
 			break;
 		case ROLE_SUPERVISOR:
 			p->vis[i] = under(p->units, p->nunits, i, r->user.unit_id);
 			break;
 		case ROLE_CLERK:
-		case ROLE_ENTRY:
-			p->vis[i] = p->units[i].id == r->user.unit_id;
-			break;
-		default:
-			p->vis[i] = false;
+		case ROLE_ENTRY: p->vis[i] = p->units[i].id == r->user.unit_id; break;
+		default: p->vis[i] = false;
 		}
 	}
 	return HL_OK;
@@ -174,8 +172,8 @@ static void hb_error(struct hbuf *b, const char *msg)
 struct open_form {
 	const char *unit, *opened_on, *opened_by, *witness, *counted, *instrument;
 	bool double_entry;
-	const char *bad, *msg;      /* the field in error ("opened_on", ...) and why */
-	bool old;                   /* the day is months back: asks for a confirmation */
+	const char *bad, *msg; /* the field in error ("opened_on", ...) and why */
+	bool old;              /* the day is months back: asks for a confirmation */
 };
 
 /* The attributes of field name of f: invalid and described by its error. */
@@ -193,8 +191,9 @@ static void field_error(struct hbuf *b, const struct open_form *f, const char *n
 {
 	if (f == NULL || f->bad == NULL || strcmp(f->bad, name) != 0 || f->msg == NULL)
 		return;
-	hb_raw(b, f->old ? "<p class=\"warn\" role=\"alert\" id=\"err-" :
-		"<p class=\"error\" role=\"alert\" id=\"err-");
+	hb_raw(b,
+		f->old ? "<p class=\"warn\" role=\"alert\" id=\"err-" :
+			 "<p class=\"error\" role=\"alert\" id=\"err-");
 	hb_txt(b, name);
 	hb_raw(b, "\">");
 	hb_txt(b, f->msg);
@@ -224,7 +223,8 @@ static void instrument_options(struct hbuf *b, const struct store_instrument *in
 		bool sel;
 
 		snprintf(key, sizeof(key), "%s@%d", in[i].code, in[i].version);
-		sel = chosen != NULL && chosen[0] != '\0' ? strcmp(chosen, key) == 0 : in[i].id == def;
+		sel = chosen != NULL && chosen[0] != '\0' ? strcmp(chosen, key) == 0 :
+							    in[i].id == def;
 		hb_raw(b, "<option value=\"");
 		hb_txt(b, key);
 		hb_raw(b, sel ? "\" selected>" : "\">");
@@ -269,16 +269,18 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 
 	hl_err_clear(&err);
 	if ((rc = pg_load(&p, r, &err)) != HL_OK ||
-	    (rc = paper_batches(r->st, r->role == ROLE_CLERK || r->role == ROLE_ENTRY ?
-		r->user.unit_id : 0, r->a, &bs, &nb, &err)) != HL_OK ||
-	    (rc = instruments_list(r->st, r->a, &ins, &nins, &err)) != HL_OK)
+		(rc = paper_batches(r->st,
+			 r->role == ROLE_CLERK || r->role == ROLE_ENTRY ? r->user.unit_id : 0, r->a,
+			 &bs, &nb, &err)) != HL_OK ||
+		(rc = instruments_list(r->st, r->a, &ins, &nins, &err)) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, PAGE_MAX);
 	page_begin(&b, r, "Phiếu giấy");
 	hb_raw(&b, "<h1>Phiếu giấy</h1>");
 	hb_error(&b, msg);
 	if (f != NULL && (f->bad != NULL || f->old))
-		hb_raw(&b, "<p><a href=\"#mo-lo\">Lô mới chưa được mở: xem lại biểu mẫu bên dưới."
+		hb_raw(&b,
+			"<p><a href=\"#mo-lo\">Lô mới chưa được mở: xem lại biểu mẫu bên dưới."
 			"</a></p>");
 	hb_raw(&b, "<h2>Các lô phiếu</h2>");
 	for (size_t i = 0; i < nb; i++)
@@ -287,7 +289,8 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	if (nvis == 0) {
 		hb_raw(&b, "<p>Chưa có lô phiếu nào.</p>");
 	} else {
-		hb_raw(&b, "<div class=\"scroll\"><table class=\"paper-list\"><thead><tr>"
+		hb_raw(&b,
+			"<div class=\"scroll\"><table class=\"paper-list\"><thead><tr>"
 			"<th class=\"num\">Số</th><th>Đơn vị</th><th>Ngày mở hòm</th><th>Người mở</th>"
 			"<th>Người chứng kiến</th><th class=\"num\">Đếm được</th>"
 			"<th class=\"num\">Đã nhập (lần 1 / lần 2)</th><th>Trạng thái</th></tr></thead><tbody>");
@@ -303,7 +306,8 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 				n1 = n2 = (size_t)x->counted;
 			else
 				typed_counts(r, x->id, &n1, &n2);
-			hb_printf(&b, "<tr><td class=\"num\"><a href=\"/paper/%lld\">%lld</a></td><td>",
+			hb_printf(&b,
+				"<tr><td class=\"num\"><a href=\"/paper/%lld\">%lld</a></td><td>",
 				(long long)x->id, (long long)x->id);
 			hb_txt(&b, u != NULL ? u->name : "?");
 			hb_raw(&b, "</td><td>");
@@ -312,7 +316,8 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 			hb_txt(&b, x->opened_by);
 			hb_raw(&b, "</td><td>");
 			hb_txt(&b, x->witness);
-			hb_printf(&b, "</td><td class=\"num\">%d</td><td class=\"num\">%zu", x->counted, n1);
+			hb_printf(&b, "</td><td class=\"num\">%d</td><td class=\"num\">%zu",
+				x->counted, n1);
 			if (x->double_entry)
 				hb_printf(&b, " / %zu", n2);
 			hb_raw(&b, "</td><td>");
@@ -326,11 +331,13 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 		}
 		hb_raw(&b, "</tbody></table></div>");
 		if (nvis > shown)
-			hb_printf(&b, "<p class=\"note\">Hiện %zu lô mới nhất trong %zu lô.</p>", shown, nvis);
+			hb_printf(&b, "<p class=\"note\">Hiện %zu lô mới nhất trong %zu lô.</p>",
+				shown, nvis);
 	}
 
 	/* Opening a new batch. */
-	hb_raw(&b, "<h2 id=\"mo-lo\">Mở hòm phiếu: lô mới</h2>"
+	hb_raw(&b,
+		"<h2 id=\"mo-lo\">Mở hòm phiếu: lô mới</h2>"
 		"<form method=\"post\" action=\"/paper\" class=\"paper-open\">");
 	hb_csrf(&b, r);
 	hb_raw(&b, "<label>Đơn vị <select name=\"unit\" required");
@@ -341,8 +348,10 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 			continue;
 		hb_raw(&b, "<option value=\"");
 		hb_txt(&b, p.units[i].code);
-		hb_raw(&b, f != NULL && f->unit != NULL && strcmp(f->unit, p.units[i].code) == 0 ?
-			"\" selected>" : "\">");
+		hb_raw(&b,
+			f != NULL && f->unit != NULL && strcmp(f->unit, p.units[i].code) == 0 ?
+				"\" selected>" :
+				"\">");
 		hb_txt(&b, p.units[i].name);
 		hb_raw(&b, "</option>");
 	}
@@ -352,8 +361,10 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 		bool bad = f != NULL && f->bad != NULL && strcmp(f->bad, "opened_on") == 0;
 
 		hb_raw(&b, "<label>Ngày mở hòm ");
-		hb_date_input(&b, "opened_on", f != NULL && f->opened_on != NULL ? f->opened_on :
-			hl_day_vn(today(), buf, sizeof(buf)), HB_REQUIRED | (bad ? HB_INVALID : 0),
+		hb_date_input(&b, "opened_on",
+			f != NULL && f->opened_on != NULL ? f->opened_on :
+							    hl_day_vn(today(), buf, sizeof(buf)),
+			HB_REQUIRED | (bad ? HB_INVALID : 0),
 			bad ? "err-opened_on" : "opened-help");
 		hb_raw(&b, "</label>");
 	}
@@ -361,29 +372,34 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	if (f != NULL && f->old) {
 		hl_day d;
 
-		hb_raw(&b, "<label class=\"check warn\"><input type=\"checkbox\" name=\"confirm_old\" "
+		hb_raw(&b,
+			"<label class=\"check warn\"><input type=\"checkbox\" name=\"confirm_old\" "
 			"value=\"1\" required> Đúng, hòm phiếu mở ngày ");
-		hb_txt(&b, hl_day_parse_vn(f->opened_on, &d) ? hl_day_vn(d, buf, sizeof(buf)) :
-			f->opened_on);
+		hb_txt(&b,
+			hl_day_parse_vn(f->opened_on, &d) ? hl_day_vn(d, buf, sizeof(buf)) :
+							    f->opened_on);
 		hb_raw(&b, "</label>");
 	}
 	hb_raw(&b, "<p class=\"note\" id=\"opened-help\">Gõ ngày/tháng/năm, ví dụ ");
 	hb_txt(&b, hl_day_vn(today(), buf, sizeof(buf)));
-	hb_raw(&b, " (hôm nay).</p><label>Người mở hòm <input name=\"opened_by\" required "
+	hb_raw(&b,
+		" (hôm nay).</p><label>Người mở hòm <input name=\"opened_by\" required "
 		"maxlength=\"200\" autocomplete=\"name\"");
 	field_attrs(&b, f, "opened_by");
 	hb_raw(&b, " value=\"");
 	hb_txt(&b, val(f, f != NULL ? f->opened_by : NULL));
 	hb_raw(&b, "\"></label>");
 	field_error(&b, f, "opened_by");
-	hb_raw(&b, "<label>Người chứng kiến <input name=\"witness\" required maxlength=\"200\" "
+	hb_raw(&b,
+		"<label>Người chứng kiến <input name=\"witness\" required maxlength=\"200\" "
 		"autocomplete=\"off\"");
 	field_attrs(&b, f, "witness");
 	hb_raw(&b, " value=\"");
 	hb_txt(&b, val(f, f != NULL ? f->witness : NULL));
 	hb_raw(&b, "\"></label>");
 	field_error(&b, f, "witness");
-	hb_printf(&b, "<label>Số phiếu đếm được (cả phiếu không hợp lệ) <input type=\"number\" "
+	hb_printf(&b,
+		"<label>Số phiếu đếm được (cả phiếu không hợp lệ) <input type=\"number\" "
 		"name=\"counted\" required min=\"1\" max=\"%d\" inputmode=\"numeric\"",
 		PAPER_MAX_BALLOTS);
 	field_attrs(&b, f, "counted");
@@ -397,11 +413,13 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	instrument_options(&b, ins, nins, f != NULL ? f->instrument : NULL);
 	hb_raw(&b, "</select></label>");
 	field_error(&b, f, "instrument");
-	hb_raw(&b, "<label class=\"check\"><input type=\"checkbox\" "
+	hb_raw(&b,
+		"<label class=\"check\"><input type=\"checkbox\" "
 		"name=\"double_entry\" value=\"1\"");
 	if (f != NULL && f->double_entry)
 		hb_raw(&b, " checked");
-	hb_raw(&b, "> Nhập hai lần (hai người nhập độc lập, chỉ tính khi khớp)</label>"
+	hb_raw(&b,
+		"> Nhập hai lần (hai người nhập độc lập, chỉ tính khi khớp)</label>"
 		"<button type=\"submit\">Mở lô</button></form>");
 	page_end(&b);
 	return http_send_html(r, status, &b);
@@ -467,34 +485,43 @@ int page_paper_create(struct http_req *r)
 	if (!pg_sees(&p, u.id))
 		return refuse(r, 403, &f, "unit", "Bạn không được nhập phiếu cho đơn vị này.");
 	if (!hl_day_parse_vn(f.opened_on, &o.b.opened_on))
-		return refuse(r, 400, &f, "opened_on", hl_arena_printf(r->a, "Ngày mở hòm “%s” không "
-			"hợp lệ: gõ ngày/tháng/năm, ví dụ %s.", f.opened_on != NULL ? f.opened_on : "",
-			hl_day_vn(today(), day, sizeof(day))));
+		return refuse(r, 400, &f, "opened_on",
+			hl_arena_printf(r->a,
+				"Ngày mở hòm “%s” không "
+				"hợp lệ: gõ ngày/tháng/năm, ví dụ %s.",
+				f.opened_on != NULL ? f.opened_on : "",
+				hl_day_vn(today(), day, sizeof(day))));
 	if (paper_check_opened(o.b.opened_on, today(), &old, &err) != HL_OK)
 		return refuse(r, 400, &f, "opened_on", err.msg);
 	if (old && (confirm == NULL || strcmp(confirm, "1") != 0)) {
 		/* a warning, not a refusal: the clerk confirms and sends again */
 		f.old = true;
-		return refuse(r, 200, &f, "opened_on", hl_arena_printf(r->a, "Ngày mở hòm phiếu "
-			"cách đây hơn 2 tháng: kiểm tra lại? Ngày đã gõ: %s. Nếu đúng, đánh dấu ô xác nhận "
-			"rồi bấm Mở lô.", hl_day_vn(o.b.opened_on, day, sizeof(day))));
+		return refuse(r, 200, &f, "opened_on",
+			hl_arena_printf(r->a,
+				"Ngày mở hòm phiếu "
+				"cách đây hơn 2 tháng: kiểm tra lại? Ngày đã gõ: %s. Nếu đúng, đánh dấu ô xác nhận "
+				"rồi bấm Mở lô.",
+				hl_day_vn(o.b.opened_on, day, sizeof(day))));
 	}
 	if (f.opened_by == NULL || f.opened_by[0] == '\0')
-		return refuse(r, 400, &f, "opened_by", "Hãy ghi tên người mở hòm (tối đa 255 byte).");
+		return refuse(r, 400, &f, "opened_by",
+			"Hãy ghi tên người mở hòm (tối đa 255 byte).");
 	if (f.witness == NULL || f.witness[0] == '\0')
-		return refuse(r, 400, &f, "witness", "Hãy ghi tên người chứng kiến (tối đa 255 byte).");
+		return refuse(r, 400, &f, "witness",
+			"Hãy ghi tên người chứng kiến (tối đa 255 byte).");
 	counted = pos_int(f.counted, PAPER_MAX_BALLOTS);
 	if (counted <= 0)
-		return refuse(r, 400, &f, "counted", hl_arena_printf(r->a,
-			"Số phiếu đếm được phải là số nguyên từ 1 đến %d.", PAPER_MAX_BALLOTS));
+		return refuse(r, 400, &f, "counted",
+			hl_arena_printf(r->a, "Số phiếu đếm được phải là số nguyên từ 1 đến %d.",
+				PAPER_MAX_BALLOTS));
 	/* "code@version" */
 	if (f.instrument == NULL || (at = strrchr(f.instrument, '@')) == NULL ||
-	    (size_t)(at - f.instrument) >= sizeof(code))
+		(size_t)(at - f.instrument) >= sizeof(code))
 		return refuse(r, 400, &f, "instrument", "Hãy chọn bộ câu hỏi.");
 	snprintf(code, sizeof(code), "%.*s", (int)(at - f.instrument), f.instrument);
 	version = strtol(at + 1, &end, 10);
 	if (*end != '\0' || version < 1 || version > 100000 ||
-	    instruments_get(r->st, r->a, code, (int)version, &meta, NULL, NULL, &err) != HL_OK)
+		instruments_get(r->st, r->a, code, (int)version, &meta, NULL, NULL, &err) != HL_OK)
 		return refuse(r, 400, &f, "instrument", "Bộ câu hỏi không có.");
 	o.b.unit_id = u.id;
 	snprintf(o.b.opened_by, sizeof(o.b.opened_by), "%s", f.opened_by);
@@ -524,7 +551,7 @@ struct bctx {
 	struct hl_instrument *in;
 	struct store_paper_entry *e;
 	size_t n;
-	int nnames;                 /* user names met on the page */
+	int nnames; /* user names met on the page */
 	int64_t name_id[NAMES_MAX];
 	const char *name[NAMES_MAX];
 };
@@ -550,7 +577,8 @@ static int load_batch(struct http_req *r, struct bctx *c, struct hl_err *err)
 	c->unit = pg_unit(&c->p, c->b.unit_id);
 	if ((rc = scope_object(r, c->unit, HL_HERE, missing, err)) != HL_OK)
 		return rc;
-	if ((rc = instruments_get_id(r->st, r->a, c->b.instrument_id, &c->meta, &c->in, err)) != HL_OK)
+	if ((rc = instruments_get_id(r->st, r->a, c->b.instrument_id, &c->meta, &c->in, err)) !=
+		HL_OK)
 		return rc;
 	return paper_entries(r->st, c->b.id, 0, r->a, &c->e, &c->n, err);
 }
@@ -591,8 +619,10 @@ static void batch_summary(struct hbuf *b, struct bctx *c)
 	hb_txt(b, c->b.opened_by);
 	hb_raw(b, "</dd></div><div><dt>Người chứng kiến</dt><dd>");
 	hb_txt(b, c->b.witness);
-	hb_printf(b, "</dd></div><div><dt>Số phiếu đếm được</dt><dd>%d</dd></div>"
-		"<div><dt>Bộ câu hỏi</dt><dd>", c->b.counted);
+	hb_printf(b,
+		"</dd></div><div><dt>Số phiếu đếm được</dt><dd>%d</dd></div>"
+		"<div><dt>Bộ câu hỏi</dt><dd>",
+		c->b.counted);
 	hb_txt(b, c->meta.name);
 	hb_printf(b, " (%s@%d)", c->meta.code, c->meta.version);
 	hb_raw(b, "</dd></div><div><dt>Cách nhập</dt><dd>");
@@ -603,10 +633,13 @@ static void batch_summary(struct hbuf *b, struct bctx *c)
 
 		/* once closed, the ballots are pass 1's (the passes agreed) */
 		paper_totals(c->e, c->n, &t);
-		hb_printf(b, "<div><dt>Phiếu hợp lệ / không hợp lệ</dt><dd id=\"paper-totals\">"
-			"%zu / %zu", t.typed[1] - t.spoiled[1], t.spoiled[1]);
+		hb_printf(b,
+			"<div><dt>Phiếu hợp lệ / không hợp lệ</dt><dd id=\"paper-totals\">"
+			"%zu / %zu",
+			t.typed[1] - t.spoiled[1], t.spoiled[1]);
 		if (c->b.double_entry && !c->b.closed)
-			hb_printf(b, " (lần 2: %zu / %zu)", t.typed[2] - t.spoiled[2], t.spoiled[2]);
+			hb_printf(b, " (lần 2: %zu / %zu)", t.typed[2] - t.spoiled[2],
+				t.spoiled[2]);
 		hb_raw(b, "</dd></div>");
 	}
 	hb_raw(b, "<div><dt>Trạng thái</dt><dd>");
@@ -628,7 +661,8 @@ static void answers_html(struct hbuf *b, const struct hl_instrument *in, const u
 	for (int i = 0; i < n; i++) {
 		char ch[2];
 
-		if (i > 0 && i < in->nquestions && in->questions[i].criterion != in->questions[i - 1].criterion)
+		if (i > 0 && i < in->nquestions &&
+			in->questions[i].criterion != in->questions[i - 1].criterion)
 			hb_raw(b, " ");
 		paper_format_answers(NULL, a + i, 1, ch, sizeof(ch));
 		if (mark != NULL && mark[i]) {
@@ -647,8 +681,8 @@ struct row_form {
 	int seq;
 	const char *field, *answers, *comment;
 	bool spoiled;
-	const char *bad;       /* the field in error: "field", "answers", "comment" */
-	const char *msg;       /* why, shown under the row */
+	const char *bad; /* the field in error: "field", "answers", "comment" */
+	const char *msg; /* why, shown under the row */
 };
 
 /* The row number a new row of pass gets now. */
@@ -670,17 +704,20 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	const struct hl_instrument *in = c->in;
 	bool focus_answers = f != NULL && f->bad != NULL && strcmp(f->bad, "answers") == 0;
 
-	hb_printf(b, "<form method=\"post\" action=\"/paper/%lld\" id=\"nhap\" "
-		"class=\"paper-entry\">", (long long)c->b.id);
+	hb_printf(b,
+		"<form method=\"post\" action=\"/paper/%lld\" id=\"nhap\" "
+		"class=\"paper-entry\">",
+		(long long)c->b.id);
 	hb_csrf(b, r);
 	hb_printf(b, "<input type=\"hidden\" name=\"pass\" value=\"%d\">", pass);
 	if (f != NULL && f->seq > 0)
 		hb_printf(b, "<input type=\"hidden\" name=\"seq\" value=\"%d\">", f->seq);
-	else    /* the row it becomes: the same form sent twice adds one row */
+	else /* the row it becomes: the same form sent twice adds one row */
 		hb_printf(b, "<input type=\"hidden\" name=\"typed_as\" value=\"%d\">",
 			next_seq(c, pass));
 	/* The question codes, in typing order, grouped by criterion. */
-	hb_raw(b, "<p class=\"note\" id=\"qhelp\">Mỗi câu một chữ số theo thứ tự dưới đây; 0 hoặc - "
+	hb_raw(b,
+		"<p class=\"note\" id=\"qhelp\">Mỗi câu một chữ số theo thứ tự dưới đây; 0 hoặc - "
 		"là không trả lời; dấu cách tùy ý. Enter để lưu phiếu. Phiếu không hợp lệ (rách, tẩy "
 		"xóa, không đọc được): gõ x rồi Enter, hoặc đánh dấu ô “Phiếu không hợp lệ”.</p>"
 		"<ol class=\"qcodes\" id=\"qcodes\" aria-label=\"Thứ tự các câu hỏi\">");
@@ -696,7 +733,8 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 		hb_txt(b, q->code);
 		hb_raw(b, "</li>");
 	}
-	hb_raw(b, "</ol><div class=\"paper-row\"><label class=\"pf\">Lĩnh vực "
+	hb_raw(b,
+		"</ol><div class=\"paper-row\"><label class=\"pf\">Lĩnh vực "
 		"<input name=\"field\" list=\"paper-fields\" autocomplete=\"off\" spellcheck=\"false\" "
 		"maxlength=\"255\"");
 	if (focus && !focus_answers)
@@ -705,24 +743,29 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 		hb_raw(b, " aria-invalid=\"true\"");
 	hb_raw(b, " value=\"");
 	hb_txt(b, f != NULL && f->field != NULL ? f->field : "");
-	hb_printf(b, "\"></label><label class=\"pa\">Trả lời (%d câu) <input name=\"answers\" "
+	hb_printf(b,
+		"\"></label><label class=\"pa\">Trả lời (%d câu) <input name=\"answers\" "
 		"id=\"answers\" autocomplete=\"off\" spellcheck=\"false\" inputmode=\"numeric\" "
-		"aria-describedby=\"qhelp paper-live%s\" maxlength=\"%d\"", in->nquestions,
-		f != NULL && f->msg != NULL ? " paper-err" : "", PAPER_ANSWERS_MAX);
+		"aria-describedby=\"qhelp paper-live%s\" maxlength=\"%d\"",
+		in->nquestions, f != NULL && f->msg != NULL ? " paper-err" : "", PAPER_ANSWERS_MAX);
 	if (focus_answers)
 		hb_raw(b, focus ? " autofocus aria-invalid=\"true\"" : " aria-invalid=\"true\"");
 	hb_raw(b, " value=\"");
 	hb_txt(b, f != NULL && f->answers != NULL ? f->answers : "");
-	hb_printf(b, "\"></label><label class=\"pc\">Ý kiến (nếu có) <input name=\"comment\" "
-		"autocomplete=\"off\" maxlength=\"%d\" value=\"", STORE_COMMENT_MAX);
+	hb_printf(b,
+		"\"></label><label class=\"pc\">Ý kiến (nếu có) <input name=\"comment\" "
+		"autocomplete=\"off\" maxlength=\"%d\" value=\"",
+		STORE_COMMENT_MAX);
 	hb_txt(b, f != NULL && f->comment != NULL ? f->comment : "");
 	hb_raw(b, "\"></label><button type=\"submit\">");
 	hb_raw(b, f != NULL && f->seq > 0 ? "Lưu sửa" : "Lưu phiếu");
-	hb_raw(b, "</button></div><label class=\"check spoil\"><input type=\"checkbox\" "
+	hb_raw(b,
+		"</button></div><label class=\"check spoil\"><input type=\"checkbox\" "
 		"name=\"spoiled\" id=\"spoiled\" value=\"1\"");
 	if (f != NULL && f->spoiled)
 		hb_raw(b, " checked");
-	hb_raw(b, "> Phiếu không hợp lệ (không tính vào chỉ số, vẫn tính vào số phiếu của lô)"
+	hb_raw(b,
+		"> Phiếu không hợp lệ (không tính vào chỉ số, vẫn tính vào số phiếu của lô)"
 		"</label>");
 	if (f != NULL && f->msg != NULL) {
 		hb_raw(b, "<p class=\"error\" role=\"alert\" id=\"paper-err\">");
@@ -731,7 +774,8 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	}
 	hb_raw(b, "<p id=\"paper-live\" class=\"note\" aria-live=\"polite\"></p>");
 	if (f != NULL && f->seq > 0)
-		hb_printf(b, "<p><a href=\"/paper/%lld?pass=%d#nhap\">Thôi sửa, nhập phiếu mới</a></p>",
+		hb_printf(b,
+			"<p><a href=\"/paper/%lld?pass=%d#nhap\">Thôi sửa, nhập phiếu mới</a></p>",
 			(long long)c->b.id, pass);
 	/* the names to pick from as the first letters are typed (svc/fields.h) */
 	hb_raw(b, "</form><datalist id=\"paper-fields\">");
@@ -755,7 +799,8 @@ static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 		hb_raw(b, "<p>Chưa nhập phiếu nào.</p>");
 		return;
 	}
-	hb_raw(b, "<div class=\"scroll\"><table class=\"paper-rows stack\"><thead><tr>"
+	hb_raw(b,
+		"<div class=\"scroll\"><table class=\"paper-rows stack\"><thead><tr>"
 		"<th class=\"num\">Phiếu</th><th>Lĩnh vực</th><th>Trả lời</th><th>Ý kiến</th>"
 		"<th>Người nhập</th>");
 	if (edit)
@@ -764,8 +809,10 @@ static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	for (size_t k = m; k-- > 0;) {
 		const struct store_paper_entry *e = rows[k];
 
-		hb_printf(b, "<tr><td class=\"num\" data-label=\"Phiếu\">%zu</td>"
-			"<td data-label=\"Lĩnh vực\">", k + 1);
+		hb_printf(b,
+			"<tr><td class=\"num\" data-label=\"Phiếu\">%zu</td>"
+			"<td data-label=\"Lĩnh vực\">",
+			k + 1);
 		hb_txt(b, pg_field_name(&c->p, e->field_id));
 		hb_raw(b, "</td><td data-label=\"Trả lời\">");
 		if (e->spoiled)
@@ -778,15 +825,18 @@ static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 		hb_txt(b, user_name(r, c, e->entered_by));
 		hb_raw(b, "</td>");
 		if (edit) {
-			hb_printf(b, "<td class=\"acts\"><a href=\"/paper/%lld?pass=%d&amp;edit=%d#nhap\">"
+			hb_printf(b,
+				"<td class=\"acts\"><a href=\"/paper/%lld?pass=%d&amp;edit=%d#nhap\">"
 				"Sửa<span class=\"sr\"> phiếu %zu</span></a> "
 				"<form method=\"post\" action=\"/paper/%lld/delete\" class=\"inline-del\">",
 				(long long)c->b.id, pass, e->seq, k + 1, (long long)c->b.id);
 			hb_csrf(b, r);
-			hb_printf(b, "<input type=\"hidden\" name=\"pass\" value=\"%d\">"
+			hb_printf(b,
+				"<input type=\"hidden\" name=\"pass\" value=\"%d\">"
 				"<input type=\"hidden\" name=\"seq\" value=\"%d\">"
 				"<button type=\"submit\" class=\"secondary\">Xóa<span class=\"sr\"> phiếu %zu"
-				"</span></button></form></td>", pass, e->seq, k + 1);
+				"</span></button></form></td>",
+				pass, e->seq, k + 1);
 		}
 		hb_raw(b, "</tr>");
 	}
@@ -801,9 +851,10 @@ static void next_step(struct hbuf *b, struct http_req *r, struct bctx *c)
 	hl_err_clear(&err);
 	hb_raw(b, "<p class=\"next\" id=\"paper-next\"><strong>Việc tiếp theo:</strong> ");
 	if (paper_check_close(&c->b, c->e, c->n, r->a, &err) == HL_OK)
-		hb_printf(b, "đã nhập đủ %d phiếu%s. Kiểm tra lại rồi đóng lô (cuối trang) để tính "
-			"các phiếu vào chỉ số.", c->b.counted,
-			c->b.double_entry ? ", hai lần nhập khớp nhau" : "");
+		hb_printf(b,
+			"đã nhập đủ %d phiếu%s. Kiểm tra lại rồi đóng lô (cuối trang) để tính "
+			"các phiếu vào chỉ số.",
+			c->b.counted, c->b.double_entry ? ", hai lần nhập khớp nhau" : "");
 	else
 		hb_txt(b, err.msg);
 	hb_raw(b, "</p>");
@@ -811,8 +862,8 @@ static void next_step(struct hbuf *b, struct http_req *r, struct bctx *c)
 
 /* The batch's page for pass; msg (may be NULL) at the top, f (may be NULL)
  * the row sent with its error, close_msg (may be NULL) why it did not close. */
-static int batch_page(struct http_req *r, struct bctx *c, int status, const char *msg,
-	int pass, const struct row_form *f, const char *close_msg)
+static int batch_page(struct http_req *r, struct bctx *c, int status, const char *msg, int pass,
+	const struct row_form *f, const char *close_msg)
 {
 	struct hbuf b;
 	struct hl_err err;
@@ -829,8 +880,10 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 	hb_error(&b, msg);
 	if (c->b.closed) {
 		hb_error(&b, close_msg);
-		hb_printf(&b, "<p class=\"ok\">Lô đã đóng: %zu phiếu đã được tính vào chỉ số; %zu "
-			"phiếu không hợp lệ không tính.</p>", t.typed[1] - t.spoiled[1], t.spoiled[1]);
+		hb_printf(&b,
+			"<p class=\"ok\">Lô đã đóng: %zu phiếu đã được tính vào chỉ số; %zu "
+			"phiếu không hợp lệ không tính.</p>",
+			t.typed[1] - t.spoiled[1], t.spoiled[1]);
 		hb_raw(&b, "<h2>Các phiếu</h2>");
 		rows_table(&b, r, c, 1, false);
 		page_end(&b);
@@ -839,7 +892,8 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 	if (c->b.double_entry) {
 		hb_raw(&b, "<nav class=\"passes\" aria-label=\"Lần nhập\">");
 		for (int p = 1; p <= 2; p++) {
-			hb_printf(&b, "<a href=\"/paper/%lld?pass=%d#nhap\"%s>Lần nhập %d: %zu/%d phiếu</a> ",
+			hb_printf(&b,
+				"<a href=\"/paper/%lld?pass=%d#nhap\"%s>Lần nhập %d: %zu/%d phiếu</a> ",
 				(long long)c->b.id, p, p == pass ? " aria-current=\"page\"" : "", p,
 				t.typed[p], c->b.counted);
 		}
@@ -847,7 +901,8 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 			(long long)c->b.id);
 	}
 	if (pass == 0) {
-		hb_raw(&b, "<p>Cả hai lần nhập đều đã có người khác nhập. Chọn lần nhập ở trên để "
+		hb_raw(&b,
+			"<p>Cả hai lần nhập đều đã có người khác nhập. Chọn lần nhập ở trên để "
 			"nhập tiếp (bạn chỉ được nhập một trong hai lần).</p>");
 		page_end(&b);
 		return http_send_html(r, status, &b);
@@ -866,18 +921,21 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 	rows_table(&b, r, c, pass, may);
 	hb_raw(&b, "<h2 id=\"dong-lo\">Đóng lô</h2><p>Khi đã nhập đủ ");
 	hb_raw(&b, c->b.double_entry ? "cả hai lần và hai lần khớp nhau" : "số phiếu đếm được");
-	hb_printf(&b, ", đóng lô để tính các phiếu vào chỉ số. Sau khi đóng không sửa được nữa; "
+	hb_printf(&b,
+		", đóng lô để tính các phiếu vào chỉ số. Sau khi đóng không sửa được nữa; "
 		"bạn sẽ được hỏi lại trước khi đóng.</p>");
 	if (close_msg != NULL) {
 		/* the answer to the Close button, where the button is */
-		hb_raw(&b, "<p class=\"error\" role=\"alert\" id=\"close-err\" tabindex=\"-1\" "
+		hb_raw(&b,
+			"<p class=\"error\" role=\"alert\" id=\"close-err\" tabindex=\"-1\" "
 			"autofocus>");
 		hb_txt(&b, close_msg);
 		hb_raw(&b, "</p>");
 	}
 	hb_printf(&b, "<form method=\"post\" action=\"/paper/%lld/close\">", (long long)c->b.id);
 	hb_csrf(&b, r);
-	hb_raw(&b, "<button type=\"submit\">Đóng lô và tính phiếu…</button></form>"
+	hb_raw(&b,
+		"<button type=\"submit\">Đóng lô và tính phiếu…</button></form>"
 		"<script src=\"/static/paper.js\" defer></script>");
 	page_end(&b);
 	return http_send_html(r, status, &b);
@@ -1018,20 +1076,22 @@ int page_paper_entry(struct http_req *r)
 		size_t i;
 
 		if (!fields_find(c.p.fields, c.p.nfields, f.field, &i))
-			return row_refused(r, &c, pass, &f, "field", hl_arena_printf(r->a,
-				"Lĩnh vực '%s' không có: gõ vài chữ đầu của tên lĩnh vực rồi chọn trong danh "
-				"sách, hoặc để trống.", f.field));
+			return row_refused(r, &c, pass, &f, "field",
+				hl_arena_printf(r->a,
+					"Lĩnh vực '%s' không có: gõ vài chữ đầu của tên lĩnh vực rồi chọn trong danh "
+					"sách, hoặc để trống.",
+					f.field));
 		x->e.field_id = c.p.fields[i].id;
 	}
 	if (f.comment == NULL) {
 		f.comment = "";
-		return row_refused(r, &c, pass, &f, "comment", hl_arena_printf(r->a,
-			"Ý kiến dài quá %d byte.", STORE_COMMENT_MAX));
+		return row_refused(r, &c, pass, &f, "comment",
+			hl_arena_printf(r->a, "Ý kiến dài quá %d byte.", STORE_COMMENT_MAX));
 	}
 	if (!f.spoiled &&
-	    paper_parse_answers(c.in, f.answers, x->e.answers, &x->e.nanswers, &err) != HL_OK)
-		return row_refused(r, &c, pass, &f, "answers", hl_arena_printf(r->a,
-			"Trả lời: %s. (Phiếu không hợp lệ: gõ x.)", err.msg));
+		paper_parse_answers(c.in, f.answers, x->e.answers, &x->e.nanswers, &err) != HL_OK)
+		return row_refused(r, &c, pass, &f, "answers",
+			hl_arena_printf(r->a, "Trả lời: %s. (Phiếu không hợp lệ: gõ x.)", err.msg));
 	snprintf(x->e.comment, sizeof(x->e.comment), "%s", f.comment);
 	if ((rc = srv_write(r, write_entry, x, &err)) != HL_OK) {
 		/* Show the page as it is now (another clerk may have typed meanwhile). */
@@ -1062,7 +1122,8 @@ static int write_delete(struct writer_tx *tx, void *arg, struct hl_err *err)
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = paper_delete_entry(writer_tx_store(tx), d->batch, d->pass, d->seq, d->user, d->who, a, err);
+	rc = paper_delete_entry(writer_tx_store(tx), d->batch, d->pass, d->seq, d->user, d->who, a,
+		err);
 	hl_arena_free(a);
 	return rc;
 }
@@ -1108,7 +1169,8 @@ int page_paper_diff(struct http_req *r)
 		return http_send_err(r, &err);
 	if (!c.b.double_entry) {
 		hl_err_set(&err, HL_ENOTFOUND, HL_HERE,
-			"lô phiếu số %lld chỉ nhập một lần: không có gì để so sánh", (long long)c.b.id);
+			"lô phiếu số %lld chỉ nhập một lần: không có gì để so sánh",
+			(long long)c.b.id);
 		return http_send_err(r, &err);
 	}
 	if (paper_compare(c.e, c.n, r->a, &d, &nd, &err) != HL_OK)
@@ -1122,18 +1184,23 @@ int page_paper_diff(struct http_req *r)
 		struct paper_totals t;
 
 		paper_totals(c.e, c.n, &t);
-		hb_printf(&b, "<h2>So sánh hai lần nhập</h2><p>Lần 1: %zu/%d phiếu (%zu không hợp lệ); "
-			"lần 2: %zu/%d phiếu (%zu không hợp lệ).</p>", t.typed[1], c.b.counted,
-			t.spoiled[1], t.typed[2], c.b.counted, t.spoiled[2]);
+		hb_printf(&b,
+			"<h2>So sánh hai lần nhập</h2><p>Lần 1: %zu/%d phiếu (%zu không hợp lệ); "
+			"lần 2: %zu/%d phiếu (%zu không hợp lệ).</p>",
+			t.typed[1], c.b.counted, t.spoiled[1], t.typed[2], c.b.counted,
+			t.spoiled[2]);
 	}
 	if (nd == 0) {
 		hb_raw(&b, "<p class=\"ok\">Hai lần nhập khớp nhau ở mọi phiếu đã nhập.</p>");
 		page_end(&b);
 		return http_send_html(r, 200, &b);
 	}
-	hb_printf(&b, "<p class=\"error\">Hai lần nhập khác nhau ở %zu phiếu. Đối chiếu với phiếu "
-		"giấy rồi sửa lần nhập sai.</p>", nd);
-	hb_raw(&b, "<div class=\"scroll\"><table class=\"paper-diff\"><thead><tr>"
+	hb_printf(&b,
+		"<p class=\"error\">Hai lần nhập khác nhau ở %zu phiếu. Đối chiếu với phiếu "
+		"giấy rồi sửa lần nhập sai.</p>",
+		nd);
+	hb_raw(&b,
+		"<div class=\"scroll\"><table class=\"paper-diff\"><thead><tr>"
 		"<th class=\"num\">Phiếu</th><th>Khác ở</th><th>Lần 1</th><th>Lần 2</th></tr></thead><tbody>");
 	for (size_t i = 0; i < nd; i++) {
 		const struct paper_diff *x = &d[i];
@@ -1154,7 +1221,9 @@ int page_paper_diff(struct http_req *r)
 			hb_raw(&b, "câu ");
 			for (int k = 0; k < x->nq; k++) {
 				hb_raw(&b, k > 0 ? ", " : "");
-				hb_txt(&b, x->q[k] < c.in->nquestions ? c.in->questions[x->q[k]].code : "?");
+				hb_txt(&b,
+					x->q[k] < c.in->nquestions ? c.in->questions[x->q[k]].code :
+								     "?");
 			}
 			sep = "; ";
 		}
@@ -1183,7 +1252,9 @@ int page_paper_diff(struct http_req *r)
 			hb_raw(&b, "<td>");
 			if (e->field_id != 0 || (x->what & PD_FIELD)) {
 				hb_raw(&b, "Lĩnh vực: ");
-				hb_txt(&b, e->field_id != 0 ? pg_field_name(&c.p, e->field_id) : "(trống)");
+				hb_txt(&b,
+					e->field_id != 0 ? pg_field_name(&c.p, e->field_id) :
+							   "(trống)");
 				hb_raw(&b, "<br>");
 			}
 			if (e->spoiled)
@@ -1198,9 +1269,10 @@ int page_paper_diff(struct http_req *r)
 			hb_txt(&b, user_name(r, &c, e->entered_by));
 			hb_raw(&b, "</span>");
 			if (!c.b.closed)
-				hb_printf(&b, " <a href=\"/paper/%lld?pass=%d&amp;edit=%d#nhap\">Sửa"
-					"<span class=\"sr\"> phiếu %d lần %d</span></a>", (long long)c.b.id, p,
-					e->seq, x->pos, p);
+				hb_printf(&b,
+					" <a href=\"/paper/%lld?pass=%d&amp;edit=%d#nhap\">Sửa"
+					"<span class=\"sr\"> phiếu %d lần %d</span></a>",
+					(long long)c.b.id, p, e->seq, x->pos, p);
 			hb_raw(&b, "</td>");
 		}
 		hb_raw(&b, "</tr>");
@@ -1243,21 +1315,27 @@ static int close_confirm(struct http_req *r, struct bctx *c)
 	hb_init(&b, r->a, PAGE_MAX);
 	page_begin(&b, r, "Đóng lô phiếu");
 	batch_summary(&b, c);
-	hb_printf(&b, "<section class=\"confirm\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">"
-		"Đóng lô phiếu số %lld?</h2><p>", (long long)c->b.id);
+	hb_printf(&b,
+		"<section class=\"confirm\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">"
+		"Đóng lô phiếu số %lld?</h2><p>",
+		(long long)c->b.id);
 	hb_printf(&b, "<strong>%zu phiếu hợp lệ</strong> sẽ được tính vào chỉ số của ",
 		t.typed[1] - t.spoiled[1]);
 	hb_txt(&b, c->unit != NULL ? c->unit->name : "?");
 	hb_raw(&b, ", ngày ");
 	hb_txt(&b, hl_day_vn(c->b.opened_on, day, sizeof(day)));
-	hb_printf(&b, "; %zu phiếu không hợp lệ được ghi nhận nhưng không tính. Sau khi đóng "
-		"không sửa, xóa hay nhập thêm phiếu của lô được nữa.</p>", t.spoiled[1]);
+	hb_printf(&b,
+		"; %zu phiếu không hợp lệ được ghi nhận nhưng không tính. Sau khi đóng "
+		"không sửa, xóa hay nhập thêm phiếu của lô được nữa.</p>",
+		t.spoiled[1]);
 	hb_printf(&b, "<form method=\"post\" action=\"/paper/%lld/close\">", (long long)c->b.id);
 	hb_csrf(&b, r);
-	hb_printf(&b, "<input type=\"hidden\" name=\"confirm\" value=\"1\"><div class=\"actions\">"
+	hb_printf(&b,
+		"<input type=\"hidden\" name=\"confirm\" value=\"1\"><div class=\"actions\">"
 		"<button type=\"submit\" class=\"danger\">Đóng lô, tính %zu phiếu</button> "
 		"<a class=\"button secondary\" href=\"/paper/%lld\">Quay lại, chưa đóng</a></div>"
-		"</form></section>", t.typed[1] - t.spoiled[1], (long long)c->b.id);
+		"</form></section>",
+		t.typed[1] - t.spoiled[1], (long long)c->b.id);
 	page_end(&b);
 	return http_send_html(r, 200, &b);
 }

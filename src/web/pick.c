@@ -74,7 +74,9 @@ void web_unit_select(struct hbuf *b, const char *name, const struct store_unit *
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(b, "<option value=\"");
 		hb_txt(b, u[i].code);
-		hb_raw(b, selected != NULL && strcmp(selected, u[i].code) == 0 ? "\" selected>" : "\">");
+		hb_raw(b,
+			selected != NULL && strcmp(selected, u[i].code) == 0 ? "\" selected>" :
+									       "\">");
 		hb_txt(b, u[i].name);
 		hb_raw(b, "</option>");
 	}

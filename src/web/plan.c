@@ -28,9 +28,9 @@
 #include "web/pages.h"
 #include "web/pick.h"
 
-#define NOTE_FORM_MAX 1000   /* characters a clerk may type in a note */
-#define TEXT_FORM_MAX 2000   /* characters of a task's texts on the form */
-#define DAY_OPTION "ngay"    /* the schedule choice "by a given day" */
+#define NOTE_FORM_MAX 1000 /* characters a clerk may type in a note */
+#define TEXT_FORM_MAX 2000 /* characters of a task's texts on the form */
+#define DAY_OPTION "ngay"  /* the schedule choice "by a given day" */
 
 static int this_year(void)
 {
@@ -69,11 +69,11 @@ static int unit_of(struct http_req *r, const char *code, struct store_unit *u, s
 
 /* What a form sent, shown again with its error. */
 struct kept {
-	int no;                      /* the task whose status form was sent; 0 = none */
+	int no; /* the task whose status form was sent; 0 = none */
 	const char *status, *at, *note;
-	bool task_form;              /* the add form (or, on the edit page, the edit form) */
+	bool task_form; /* the add form (or, on the edit page, the edit form) */
 	struct plan_task_in in;
-	const char *day;             /* the schedule's day as typed */
+	const char *day; /* the schedule's day as typed */
 	const char *csv;
 	const struct import_report *rep;
 };
@@ -82,9 +82,12 @@ struct kept {
 static const char *flash(struct http_req *r)
 {
 	static const char *const msgs[][2] = {
-		{"1", "Đã ghi nhận tiến độ."}, {"status", "Đã ghi nhận tiến độ."},
-		{"add", "Đã thêm nhiệm vụ vào kế hoạch."}, {"edit", "Đã lưu nhiệm vụ."},
-		{"adopt", "Đã lập kế hoạch theo gợi ý."}, {"import", "Đã nhập kế hoạch từ tệp CSV."},
+		{"1", "Đã ghi nhận tiến độ."},
+		{"status", "Đã ghi nhận tiến độ."},
+		{"add", "Đã thêm nhiệm vụ vào kế hoạch."},
+		{"edit", "Đã lưu nhiệm vụ."},
+		{"adopt", "Đã lập kế hoạch theo gợi ý."},
+		{"import", "Đã nhập kế hoạch từ tệp CSV."},
 	};
 	const char *ok = http_query(r, "ok");
 
@@ -128,13 +131,16 @@ static void task_form(struct hbuf *b, struct http_req *r, const struct plan_doc 
 	hb_raw(b, "<form method=\"post\" action=\"/plan\" class=\"inline\">");
 	plan_fields(b, r, p);
 	/* the task's version: the service refuses the form once the task changed */
-	hb_printf(b, "<input type=\"hidden\" name=\"task\" value=\"%d\"><input type=\"hidden\" "
-		"name=\"version\" value=\"%lld\">", t->no, (long long)t->version);
+	hb_printf(b,
+		"<input type=\"hidden\" name=\"task\" value=\"%d\"><input type=\"hidden\" "
+		"name=\"version\" value=\"%lld\">",
+		t->no, (long long)t->version);
 	hb_printf(b, "<label>Tình trạng nhiệm vụ %d ", t->no);
 	status_select(b, mine && k->status != NULL ? k->status : t->status);
 	hb_raw(b, "</label> <label>Ngày ");
-	hb_date_input(b, "at", mine && k->at != NULL ? k->at : hl_day_vn(hl_clock_today(),
-		today, sizeof(today)), 0, NULL);
+	hb_date_input(b, "at",
+		mine && k->at != NULL ? k->at : hl_day_vn(hl_clock_today(), today, sizeof(today)),
+		0, NULL);
 	hb_printf(b, "</label> <label>Ghi chú <input name=\"note\" maxlength=\"%d\" value=\"",
 		NOTE_FORM_MAX);
 	hb_txt(b, mine && k->note != NULL ? k->note : "");
@@ -148,8 +154,10 @@ static void task_row(struct hbuf *b, struct http_req *r, const struct plan_doc *
 
 	/* data-label: the column's name, shown beside each cell when a phone
 	 * stacks the table (site.css) */
-	hb_printf(b, "<tr id=\"nv-%d\"><td class=\"num\" data-label=\"Nhiệm vụ\">%d</td>"
-		"<td data-label=\"Nội dung\">", t->no, t->no);
+	hb_printf(b,
+		"<tr id=\"nv-%d\"><td class=\"num\" data-label=\"Nhiệm vụ\">%d</td>"
+		"<td data-label=\"Nội dung\">",
+		t->no, t->no);
 	hb_txt(b, t->task);
 	hb_raw(b, "</td><td data-label=\"Trách nhiệm\">");
 	hb_txt(b, t->responsible);
@@ -178,7 +186,8 @@ static void task_row(struct hbuf *b, struct http_req *r, const struct plan_doc *
 	task_form(b, r, p, t, k);
 	hb_raw(b, " <a class=\"edit\" href=\"/plan/task?unit=");
 	hb_url(b, p->unit.code);
-	hb_printf(b, "&amp;year=%d&amp;no=%d\">Sửa nhiệm vụ %d</a></td></tr>", p->year, t->no, t->no);
+	hb_printf(b, "&amp;year=%d&amp;no=%d\">Sửa nhiệm vụ %d</a></td></tr>", p->year, t->no,
+		t->no);
 }
 
 static void plan_tables(struct hbuf *b, struct http_req *r, const struct plan_doc *p,
@@ -201,7 +210,8 @@ static void plan_tables(struct hbuf *b, struct http_req *r, const struct plan_do
 					hb_txt(b, fig);
 					hb_raw(b, "</p>");
 				}
-				hb_raw(b, "<div class=\"scroll\"><table class=\"plan\"><thead><tr>"
+				hb_raw(b,
+					"<div class=\"scroll\"><table class=\"plan\"><thead><tr>"
 					"<th scope=\"col\">STT</th><th scope=\"col\">Nội dung công việc</th>"
 					"<th scope=\"col\">Trách nhiệm thực hiện</th>"
 					"<th scope=\"col\">Tiến độ thực hiện</th><th scope=\"col\">Kết quả</th>"
@@ -222,8 +232,10 @@ static void suggestion(struct hbuf *b, struct http_req *r, const struct plan_doc
 	struct hl_err err = {0};
 	char base[48], v[32], t[32];
 
-	hb_printf(b, "<section aria-labelledby=\"goi-y\"><h2 id=\"goi-y\">Lập kế hoạch năm %d theo "
-		"gợi ý</h2>", p->year);
+	hb_printf(b,
+		"<section aria-labelledby=\"goi-y\"><h2 id=\"goi-y\">Lập kế hoạch năm %d theo "
+		"gợi ý</h2>",
+		p->year);
 	if (plan_suggest(r->st, r->a, p->unit.code, p->year, NULL, &s, &err) != HL_OK) {
 		hb_raw(b, "<p class=\"error\">Không tính được gợi ý: ");
 		hb_txt(b, err.msg);
@@ -232,13 +244,16 @@ static void suggestion(struct hbuf *b, struct http_req *r, const struct plan_doc
 	}
 	plan_period_label(&s->base, base, sizeof(base));
 	if (!s->any_target) {
-		hb_printf(b, "<p>Đơn vị chưa có chỉ tiêu năm %d, nên chưa có gợi ý: cần đặt chỉ tiêu "
+		hb_printf(b,
+			"<p>Đơn vị chưa có chỉ tiêu năm %d, nên chưa có gợi ý: cần đặt chỉ tiêu "
 			"trước (Quản trị › Chỉ tiêu). Vẫn có thể thêm từng nhiệm vụ hoặc nhập kế hoạch "
-			"từ tệp CSV bên dưới.</p></section>", p->year);
+			"từ tệp CSV bên dưới.</p></section>",
+			p->year);
 		return;
 	}
 	if (s->ntasks == 0) {
-		hb_printf(b, "<p>So với kết quả %s, không tiêu chí nào dưới chỉ tiêu năm %d: không có "
+		hb_printf(b,
+			"<p>So với kết quả %s, không tiêu chí nào dưới chỉ tiêu năm %d: không có "
 			"nhiệm vụ nào để gợi ý. Vẫn có thể thêm từng nhiệm vụ bên dưới.</p></section>",
 			base, p->year);
 		return;
@@ -265,9 +280,11 @@ static void suggestion(struct hbuf *b, struct http_req *r, const struct plan_doc
 	}
 	hb_raw(b, "</ul><form method=\"post\" action=\"/plan/adopt\">");
 	plan_fields(b, r, p);
-	hb_printf(b, "<button type=\"submit\">Lập kế hoạch theo gợi ý (%zu nhiệm vụ)</button></form>"
+	hb_printf(b,
+		"<button type=\"submit\">Lập kế hoạch theo gợi ý (%zu nhiệm vụ)</button></form>"
 		"<p class=\"note\">Các nhiệm vụ mẫu lấy từ phụ lục của Kế hoạch; sau khi lập có thể sửa "
-		"từng nhiệm vụ, thêm nhiệm vụ hoặc nhập lại từ tệp CSV.</p></section>", s->ntasks);
+		"từng nhiệm vụ, thêm nhiệm vụ hoặc nhập lại từ tệp CSV.</p></section>",
+		s->ntasks);
 }
 
 /* The schedule choices, the one of code (or a day) selected. */
@@ -276,8 +293,8 @@ static void schedule_fields(struct hbuf *b, int year, const char *code, const ch
 	const char *s;
 	char label[96];
 	hl_day d;
-	bool is_day = code != NULL && (strcmp(code, DAY_OPTION) == 0 ||
-		(strlen(code) == 10 && hl_day_parse(code, &d)));
+	bool is_day = code != NULL &&
+		(strcmp(code, DAY_OPTION) == 0 || (strlen(code) == 10 && hl_day_parse(code, &d)));
 
 	hb_raw(b, "<label>Tiến độ thực hiện <select name=\"schedule\">");
 	for (int i = 0; (s = plan_schedule_code(i)) != NULL; i++) {
@@ -289,7 +306,8 @@ static void schedule_fields(struct hbuf *b, int year, const char *code, const ch
 	}
 	hb_raw(b, "<option value=\"" DAY_OPTION "\"");
 	hb_raw(b, is_day ? " selected" : "");
-	hb_raw(b, ">Xong trước một ngày (ghi ở ô bên dưới)</option></select></label><label>Ngày "
+	hb_raw(b,
+		">Xong trước một ngày (ghi ở ô bên dưới)</option></select></label><label>Ngày "
 		"phải xong (khi chọn “Xong trước một ngày”) <input class=\"short\" name=\"schedule_day\" "
 		"size=\"10\" "
 		"inputmode=\"numeric\" autocomplete=\"off\" placeholder=\"ngày/tháng/năm\" value=\"");
@@ -307,7 +325,8 @@ static void text_field(struct hbuf *b, const char *name, const char *label, cons
 	hb_txt(b, label);
 	hb_raw(b, " <textarea name=\"");
 	hb_txt(b, name);
-	hb_printf(b, "\" rows=\"3\" maxlength=\"%d\"%s>", TEXT_FORM_MAX, required ? " required" : "");
+	hb_printf(b, "\" rows=\"3\" maxlength=\"%d\"%s>", TEXT_FORM_MAX,
+		required ? " required" : "");
 	hb_txt(b, value != NULL ? value : "");
 	hb_raw(b, "</textarea></label>");
 }
@@ -321,9 +340,10 @@ static void task_fields(struct hbuf *b, struct http_req *r, const struct plan_do
 
 	hb_raw(b, "<form class=\"admin plan-task\" method=\"post\" action=\"/plan/task\">");
 	plan_fields(b, r, p);
-	hb_printf(b, "<input type=\"hidden\" name=\"no\" value=\"%d\"><input type=\"hidden\" "
-		"name=\"version\" value=\"%lld\"><fieldset><legend>", t != NULL ? t->no : 0,
-		t != NULL ? (long long)t->version : 0LL);
+	hb_printf(b,
+		"<input type=\"hidden\" name=\"no\" value=\"%d\"><input type=\"hidden\" "
+		"name=\"version\" value=\"%lld\"><fieldset><legend>",
+		t != NULL ? t->no : 0, t != NULL ? (long long)t->version : 0LL);
 	hb_raw(b, t != NULL ? "Nội dung nhiệm vụ" : "Thêm nhiệm vụ");
 	hb_raw(b, "</legend><label>Tiêu chí <select name=\"criterion\" required>");
 	if (crit == NULL)
@@ -331,20 +351,28 @@ static void task_fields(struct hbuf *b, struct http_req *r, const struct plan_do
 	for (int c = 0; c < PLAN_NCRIT; c++) {
 		hb_raw(b, "<option value=\"");
 		hb_txt(b, plan_crit_code(c));
-		hb_raw(b, crit != NULL && strcmp(crit, plan_crit_code(c)) == 0 ? "\" selected>" : "\">");
+		hb_raw(b,
+			crit != NULL && strcmp(crit, plan_crit_code(c)) == 0 ? "\" selected>" :
+									       "\">");
 		hb_txt(b, plan_group_title(r->a, c));
 		hb_raw(b, "</option>");
 	}
 	hb_raw(b, "</select></label>");
 	text_field(b, "task", "Nội dung công việc", in ? in->task : t ? t->task : NULL, true);
 	text_field(b, "responsible", "Trách nhiệm thực hiện",
-		in ? in->responsible : t ? t->responsible : NULL, false);
-	schedule_fields(b, p->year, in ? in->schedule : t ? t->schedule : NULL,
-		in ? k->day : NULL);
-	text_field(b, "expected", "Kết quả dự kiến", in ? in->expected : t ? t->expected : NULL,
+		in        ? in->responsible :
+			t ? t->responsible :
+			    NULL,
 		false);
-	hb_raw(b, t != NULL ? "<button type=\"submit\">Lưu nhiệm vụ</button>" :
-		"<button type=\"submit\">Thêm nhiệm vụ</button>");
+	schedule_fields(b, p->year, in ? in->schedule : t ? t->schedule : NULL, in ? k->day : NULL);
+	text_field(b, "expected", "Kết quả dự kiến",
+		in        ? in->expected :
+			t ? t->expected :
+			    NULL,
+		false);
+	hb_raw(b,
+		t != NULL ? "<button type=\"submit\">Lưu nhiệm vụ</button>" :
+			    "<button type=\"submit\">Thêm nhiệm vụ</button>");
 	hb_raw(b, "</fieldset></form>");
 }
 
@@ -353,20 +381,24 @@ static void import_form(struct hbuf *b, struct http_req *r, const struct plan_do
 {
 	hb_raw(b, "<form class=\"admin\" method=\"post\" action=\"/plan/import\">");
 	plan_fields(b, r, p);
-	hb_printf(b, "<fieldset><legend>Nhập kế hoạch từ tệp CSV</legend><p class=\"note\">Tệp "
+	hb_printf(b,
+		"<fieldset><legend>Nhập kế hoạch từ tệp CSV</legend><p class=\"note\">Tệp "
 		"thay <strong>toàn bộ</strong> kế hoạch năm %d của đơn vị (cả ghi chú tiến độ). Cột: "
 		"criterion, value, target, task, responsible, schedule, expected, status — như tệp "
-		"<a href=\"/plan/csv?unit=", p->year);
+		"<a href=\"/plan/csv?unit=",
+		p->year);
 	hb_url(b, p->unit.code);
-	hb_printf(b, "&amp;year=%d\">tải về ở đây</a> (kế hoạch hiện có, hoặc gợi ý khi chưa có; "
+	hb_printf(b,
+		"&amp;year=%d\">tải về ở đây</a> (kế hoạch hiện có, hoặc gợi ý khi chưa có; "
 		"mở bằng chương trình bảng tính, sửa rồi lưu dạng CSV UTF-8). Tệp có lỗi thì không "
-		"dòng nào được nhập.</p>", p->year);
+		"dòng nào được nhập.</p>",
+		p->year);
 	admin_csv_input(b, "csv", "Nội dung tệp CSV", k != NULL ? k->csv : NULL);
 	hb_raw(b, "<button type=\"submit\">Nhập kế hoạch</button></fieldset></form>");
 }
 
-static int plan_page(struct http_req *r, const char *unit, const char *year,
-	const struct hl_err *e, const struct kept *k)
+static int plan_page(struct http_req *r, const char *unit, const char *year, const struct hl_err *e,
+	const struct kept *k)
 {
 	struct store_unit u, *units = NULL;
 	struct plan_doc *p = NULL;
@@ -380,8 +412,9 @@ static int plan_page(struct http_req *r, const char *unit, const char *year,
 		hl_err_set(&err, HL_EINVAL, "year", "năm '%s' không hợp lệ (2000–2100)", year);
 		return http_send_err(r, &err);
 	}
-	if (unit_of(r, unit, &u, &err) != HL_OK || plan_load(r->st, r->a, u.code, y, &p, &err) != HL_OK ||
-	    web_units(r, &units, &nunits, &err) != HL_OK)
+	if (unit_of(r, unit, &u, &err) != HL_OK ||
+		plan_load(r->st, r->a, u.code, y, &p, &err) != HL_OK ||
+		web_units(r, &units, &nunits, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 8 << 20);
 	page_begin(&b, r, "Kế hoạch nâng cao mức độ hài lòng");
@@ -389,8 +422,10 @@ static int plan_page(struct http_req *r, const char *unit, const char *year,
 	hb_txt(&b, plan_title(r->a, p));
 	hb_raw(&b, "</p><form class=\"inline\" method=\"get\" action=\"/plan\"><label>Đơn vị ");
 	web_unit_select(&b, "unit", units, nunits, p->unit.code, NULL);
-	hb_printf(&b, "</label> <label>Năm <input name=\"year\" inputmode=\"numeric\" size=\"6\" "
-		"value=\"%d\"></label> <button type=\"submit\">Xem</button></form>", y);
+	hb_printf(&b,
+		"</label> <label>Năm <input name=\"year\" inputmode=\"numeric\" size=\"6\" "
+		"value=\"%d\"></label> <button type=\"submit\">Xem</button></form>",
+		y);
 	if (e != NULL && e->code != HL_OK) {
 		hb_raw(&b, "<div class=\"flash error\" role=\"alert\"><p>");
 		hb_txt(&b, e->msg);
@@ -436,22 +471,26 @@ static int task_page(struct http_req *r, const char *unit, const char *year, con
 		hl_err_set(&err, HL_EINVAL, "year", "năm '%s' không hợp lệ (2000–2100)", year);
 		return http_send_err(r, &err);
 	}
-	if (unit_of(r, unit, &u, &err) != HL_OK || plan_load(r->st, r->a, u.code, y, &p, &err) != HL_OK)
+	if (unit_of(r, unit, &u, &err) != HL_OK ||
+		plan_load(r->st, r->a, u.code, y, &p, &err) != HL_OK)
 		return http_send_err(r, &err);
 	for (size_t i = 0; i < p->ntasks && t == NULL; i++)
 		if (p->tasks[i].no == n)
 			t = &p->tasks[i];
 	if (t == NULL) {
-		hl_err_set(&err, HL_ENOTFOUND, "no", "kế hoạch năm %d của %s không có nhiệm vụ số %s",
-			y, u.name, no != NULL ? no : "");
+		hl_err_set(&err, HL_ENOTFOUND, "no",
+			"kế hoạch năm %d của %s không có nhiệm vụ số %s", y, u.name,
+			no != NULL ? no : "");
 		return http_send_err(r, &err);
 	}
 	hb_init(&b, r->a, 1 << 20);
 	page_begin(&b, r, "Sửa nhiệm vụ của kế hoạch");
 	hb_raw(&b, "<p class=\"note\"><a href=\"/plan?unit=");
 	hb_url(&b, p->unit.code);
-	hb_printf(&b, "&amp;year=%d#nv-%d\">Kế hoạch năm %d</a> › Nhiệm vụ %d</p><h1>Sửa nhiệm vụ "
-		"%d</h1><p>", y, t->no, y, t->no, t->no);
+	hb_printf(&b,
+		"&amp;year=%d#nv-%d\">Kế hoạch năm %d</a> › Nhiệm vụ %d</p><h1>Sửa nhiệm vụ "
+		"%d</h1><p>",
+		y, t->no, y, t->no, t->no);
 	hb_txt(&b, plan_title(r->a, p));
 	hb_raw(&b, "</p>");
 	if (e != NULL && e->code != HL_OK) {
@@ -460,7 +499,8 @@ static int task_page(struct http_req *r, const char *unit, const char *year, con
 		hb_raw(&b, "</p>");
 	}
 	task_fields(&b, r, p, t, k);
-	hb_raw(&b, "<p class=\"note\">Tình trạng và các ghi chú tiến độ của nhiệm vụ được giữ "
+	hb_raw(&b,
+		"<p class=\"note\">Tình trạng và các ghi chú tiến độ của nhiệm vụ được giữ "
 		"nguyên.</p><p><a href=\"/plan?unit=");
 	hb_url(&b, p->unit.code);
 	hb_printf(&b, "&amp;year=%d#nv-%d\">Quay lại kế hoạch, không lưu</a></p>", y, t->no);
@@ -470,8 +510,8 @@ static int task_page(struct http_req *r, const char *unit, const char *year, con
 
 int page_plan_task(struct http_req *r)
 {
-	return task_page(r, http_query(r, "unit"), http_query(r, "year"), http_query(r, "no"),
-		NULL, NULL);
+	return task_page(r, http_query(r, "unit"), http_query(r, "year"), http_query(r, "no"), NULL,
+		NULL);
 }
 
 /* The unit (in the caller's scope) and year a POST names, or an error page. */
@@ -515,7 +555,8 @@ static int posted_version(struct http_req *r, int64_t *v, struct hl_err *err)
 		return HL_OK;
 	n = strtoll(s, &end, 10);
 	if (*end != '\0' || n < 0)
-		return hl_err_set(err, HL_EINVAL, "version", "phiên bản của biểu mẫu không hợp lệ: tải "
+		return hl_err_set(err, HL_EINVAL, "version",
+			"phiên bản của biểu mẫu không hợp lệ: tải "
 			"lại trang rồi thao tác lại");
 	*v = n;
 	return HL_OK;
@@ -532,8 +573,8 @@ static int write_status(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct status_w *w = arg;
 
-	return plan_set_status_in(writer_tx_store(tx), w->unit, w->year, w->no, w->version, w->status,
-		w->note, w->day, w->who, err);
+	return plan_set_status_in(writer_tx_store(tx), w->unit, w->year, w->no, w->version,
+		w->status, w->note, w->day, w->who, err);
 }
 
 int page_plan_post(struct http_req *r)
@@ -557,10 +598,13 @@ int page_plan_post(struct http_req *r)
 	else if (w.status == NULL || !plan_status_ok(w.status))
 		hl_err_set(&err, HL_EINVAL, "status", "tình trạng không hợp lệ");
 	else if (at != NULL && at[strspn(at, " ")] != '\0' && !hl_day_parse_vn(at, &w.day))
-		hl_err_set(&err, HL_EINVAL, "at", "ngày '%.40s' của nhiệm vụ %ld không hợp lệ: viết "
-			"ngày/tháng/năm, ví dụ 05/03/%d", at, no, w.year);
+		hl_err_set(&err, HL_EINVAL, "at",
+			"ngày '%.40s' của nhiệm vụ %ld không hợp lệ: viết "
+			"ngày/tháng/năm, ví dụ 05/03/%d",
+			at, no, w.year);
 	else if (w.note != NULL && strlen(w.note) > 4 * NOTE_FORM_MAX)
-		hl_err_set(&err, HL_ELIMIT, "note", "ghi chú quá dài (tối đa %d ký tự)", NOTE_FORM_MAX);
+		hl_err_set(&err, HL_ELIMIT, "note", "ghi chú quá dài (tối đa %d ký tự)",
+			NOTE_FORM_MAX);
 	else
 		posted_version(r, &w.version, &err);
 	if (err.code == HL_OK) {
@@ -613,10 +657,12 @@ int page_plan_task_post(struct http_req *r)
 	w.in.expected = http_form(r, "expected");
 	w.in.schedule = http_form(r, "schedule");
 	if (posted_version(r, &w.in.version, &err) == HL_OK && w.in.schedule != NULL &&
-	    strcmp(w.in.schedule, DAY_OPTION) == 0) {
+		strcmp(w.in.schedule, DAY_OPTION) == 0) {
 		if (!hl_day_parse_vn(day, &d))
-			hl_err_set(&err, HL_EINVAL, "schedule_day", "ngày phải xong '%.40s' không hợp lệ: "
-				"viết ngày/tháng/năm, ví dụ 31/10/%d", day != NULL ? day : "", w.year);
+			hl_err_set(&err, HL_EINVAL, "schedule_day",
+				"ngày phải xong '%.40s' không hợp lệ: "
+				"viết ngày/tháng/năm, ví dụ 31/10/%d",
+				day != NULL ? day : "", w.year);
 		else
 			w.in.schedule = hl_day_iso(d, iso, sizeof(iso));
 	}
@@ -643,7 +689,8 @@ static int write_adopt(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct adopt_w *w = arg;
 
-	return plan_adopt_in(writer_tx_store(tx), w->unit, w->year, NULL, false, w->who, &w->n, err);
+	return plan_adopt_in(writer_tx_store(tx), w->unit, w->year, NULL, false, w->who, &w->n,
+		err);
 }
 
 int page_plan_adopt(struct http_req *r)

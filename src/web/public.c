@@ -24,7 +24,7 @@
 #include "svc/units.h"
 #include "web/pages.h"
 
-#define PUBLIC_LIST_MAX 200  /* versions listed on the page, newest first */
+#define PUBLIC_LIST_MAX 200 /* versions listed on the page, newest first */
 
 static void cell_dec(struct hbuf *b, json_t *v, bool sign)
 {
@@ -61,11 +61,13 @@ void web_figures_table(struct hbuf *b, const char *figures, const char *unit_cod
 		hb_raw(b, " – ");
 		hb_txt(b, label);
 	}
-	hb_raw(b, "</caption><thead><tr><th scope=\"col\">Tiêu chí</th><th scope=\"col\">Chỉ số "
+	hb_raw(b,
+		"</caption><thead><tr><th scope=\"col\">Tiêu chí</th><th scope=\"col\">Chỉ số "
 		"(%)</th><th scope=\"col\">Số phiếu</th><th scope=\"col\">Chỉ tiêu</th>"
 		"<th scope=\"col\">Đạt</th><th scope=\"col\">Tăng/giảm so với cùng kỳ</th>"
 		"<th scope=\"col\">Xếp hạng</th></tr></thead><tbody>");
-	json_array_foreach(rows, i, row) {
+	json_array_foreach(rows, i, row)
+	{
 		const char *unit = json_string_value(json_object_get(row, "unit"));
 		const char *code = json_string_value(json_object_get(row, "criterion"));
 		const char *name = json_string_value(json_object_get(row, "criterion_name"));
@@ -84,13 +86,16 @@ void web_figures_table(struct hbuf *b, const char *figures, const char *unit_cod
 		}
 		hb_raw(b, "</th>");
 		cell_dec(b, json_object_get(row, "value"), false);
-		hl_fmt_int(buf, sizeof(buf), (long long)json_integer_value(json_object_get(row, "n")));
+		hl_fmt_int(buf, sizeof(buf),
+			(long long)json_integer_value(json_object_get(row, "n")));
 		hb_raw(b, "<td class=\"num\">");
 		hb_txt(b, buf);
 		hb_raw(b, "</td>");
 		cell_dec(b, json_object_get(row, "target"), false);
-		hb_raw(b, json_is_true(met) ? "<td>Đạt</td>" : json_is_false(met) ?
-			"<td class=\"below\">Chưa đạt</td>" : "<td>–</td>");
+		hb_raw(b,
+			json_is_true(met)          ? "<td>Đạt</td>" :
+				json_is_false(met) ? "<td class=\"below\">Chưa đạt</td>" :
+						     "<td>–</td>");
 		cell_dec(b, json_object_get(row, "change"), true);
 		hb_raw(b, "<td class=\"num\">");
 		if (json_is_integer(rank)) {
@@ -114,7 +119,7 @@ static int public_unit(struct http_req *r, struct store_unit *u, struct hl_err *
 	const char *code = r->param[0];
 
 	if (code == NULL || strlen(code) >= STORE_CODE_MAX ||
-	    units_get(r->st, code, u, err) != HL_OK)
+		units_get(r->st, code, u, err) != HL_OK)
 		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
 	return HL_OK;
 }
@@ -133,7 +138,8 @@ static void period_label(const char *code, char *buf, size_t size)
 static void published_list(struct hbuf *b, const struct store_unit *u,
 	const struct store_report *list, size_t n)
 {
-	hb_raw(b, "<div class=\"scroll\"><table class=\"published\"><thead><tr>"
+	hb_raw(b,
+		"<div class=\"scroll\"><table class=\"published\"><thead><tr>"
 		"<th scope=\"col\">Kỳ báo cáo</th><th scope=\"col\">Phiên bản</th>"
 		"<th scope=\"col\">Công bố lúc</th><th scope=\"col\">Người công bố</th>"
 		"<th scope=\"col\">Tải về</th></tr></thead><tbody>");
@@ -151,8 +157,10 @@ static void published_list(struct hbuf *b, const struct store_unit *u,
 		hb_raw(b, "</td><td><a href=\"/public/");
 		hb_url(b, u->code);
 		hb_printf(b, "/reports/%lld\">", (long long)list[i].id);
-		hb_txt(b, !list[i].doc_public || list[i].format[0] == '\0' ? "Số liệu" :
-			strcmp(list[i].format, "pdf") == 0 ? "Báo cáo (PDF)" : "Báo cáo (HTML)");
+		hb_txt(b,
+			!list[i].doc_public || list[i].format[0] == '\0' ? "Số liệu" :
+				strcmp(list[i].format, "pdf") == 0       ? "Báo cáo (PDF)" :
+									   "Báo cáo (HTML)");
 		hb_raw(b, "<span class=\"visually-hidden\"> ");
 		hb_txt(b, label);
 		hb_printf(b, ", phiên bản %d</span></a></td></tr>", list[i].version);
@@ -200,7 +208,8 @@ int page_public(struct http_req *r)
 		hb_txt(&b, to.name);
 		hb_raw(&b, "; dưới đây là các kết quả đơn vị đã công bố trước khi sáp nhập.</p>");
 	}
-	hb_raw(&b, "<h2>Kết quả đo lường sự hài lòng</h2>"
+	hb_raw(&b,
+		"<h2>Kết quả đo lường sự hài lòng</h2>"
 		"<p>Kết quả khảo sát được công bố cùng các báo cáo định kỳ của đơn vị: hằng tháng "
 		"(ngày 28), Quý I và Quý III (ngày 25/3, 25/9), 6 tháng (25/6) và cả năm (25/12). "
 		"Báo cáo công bố trước khi kỳ kết thúc gồm các phiếu đến ngày công bố.</p>");
@@ -210,8 +219,8 @@ int page_public(struct http_req *r)
 		struct store_report latest;
 		char *figures = NULL, label[96], when[32];
 
-		if (pub_report(r->st, list[0].id, r->a, &latest, &figures, NULL, NULL,
-				&err) != HL_OK)
+		if (pub_report(r->st, list[0].id, r->a, &latest, &figures, NULL, NULL, &err) !=
+			HL_OK)
 			return http_send_err(r, &err);
 		period_label(latest.period, label, sizeof(label));
 		hl_clock_fmt(latest.published_at, when, sizeof(when));
@@ -221,27 +230,33 @@ int page_public(struct http_req *r)
 		hb_txt(&b, when);
 		hb_raw(&b, ")</h3>");
 		web_figures_table(&b, figures, u.code);
-		hb_raw(&b, "<p class=\"note\">Chỉ số: tỷ lệ % ý kiến hài lòng trên tổng số câu trả lời "
+		hb_raw(&b,
+			"<p class=\"note\">Chỉ số: tỷ lệ % ý kiến hài lòng trên tổng số câu trả lời "
 			"hợp lệ. Tăng/giảm: so với cùng kỳ năm trước. Xếp hạng: theo SIPAS, trong các đơn "
 			"vị cùng loại, cùng cấp trên.</p><h3>Các báo cáo đã công bố</h3>");
 		published_list(&b, &u, list, n);
 	}
-	hb_raw(&b, "<h2>Góp ý của Ông/Bà</h2><div class=\"how\">"
+	hb_raw(&b,
+		"<h2>Góp ý của Ông/Bà</h2><div class=\"how\">"
 		"<p>Khi nộp hồ sơ, Ông/Bà nhận <em>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</em>. "
 		"Trên giấy có <strong>mã QR</strong>: dùng máy ảnh của điện thoại quét mã để trả lời "
 		"phiếu khảo sát về hồ sơ đó (mỗi hồ sơ được đánh giá một lần).</p>");
 	if (live > 0)
-		hb_raw(&b, "<p>Ông/Bà cũng có thể trả lời phiếu khảo sát trên <strong>máy kiosk</strong> "
+		hb_raw(&b,
+			"<p>Ông/Bà cũng có thể trả lời phiếu khảo sát trên <strong>máy kiosk</strong> "
 			"đặt tại bộ phận tiếp nhận và trả kết quả, hoặc bỏ phiếu giấy vào hòm phiếu.</p>");
 	else
-		hb_raw(&b, "<p>Ông/Bà cũng có thể điền phiếu khảo sát giấy và bỏ vào hòm phiếu tại bộ "
+		hb_raw(&b,
+			"<p>Ông/Bà cũng có thể điền phiếu khảo sát giấy và bỏ vào hòm phiếu tại bộ "
 			"phận tiếp nhận và trả kết quả.</p>");
-	hb_raw(&b, "<p>Ý kiến khảo sát là ẩn danh: kết quả chỉ công bố dưới dạng chỉ số tổng hợp "
+	hb_raw(&b,
+		"<p>Ý kiến khảo sát là ẩn danh: kết quả chỉ công bố dưới dạng chỉ số tổng hợp "
 		"của đơn vị, không công bố ý kiến của từng người.</p></div>"
 		"<h2>Phản ánh, kiến nghị</h2><div class=\"how\"><p>Cần cơ quan trả lời một việc cụ "
 		"thể? <a href=\"/public/");
 	hb_url(&b, merged ? to.code : u.code);
-	hb_raw(&b, "/feedback\">Gửi phản ánh, kiến nghị</a>: Ông/Bà nhận một mã theo dõi để xem "
+	hb_raw(&b,
+		"/feedback\">Gửi phản ánh, kiến nghị</a>: Ông/Bà nhận một mã theo dõi để xem "
 		"kết quả xử lý. <a href=\"/public/");
 	hb_url(&b, u.code);
 	hb_raw(&b, "/answers\">Các câu trả lời đã công khai</a>.</p></div></section>");
@@ -265,8 +280,8 @@ int page_public_report(struct http_req *r)
 		return http_send_err(r, &err);
 	id = idtext != NULL ? strtoll(idtext, &end, 10) : 0;
 	if (idtext == NULL || end == idtext || *end != '\0' || id <= 0 ||
-	    pub_report(r->st, (int64_t)id, r->a, &rep, &figures, &doc, &len, &err) != HL_OK ||
-	    rep.unit_id != u.id) {
+		pub_report(r->st, (int64_t)id, r->a, &rep, &figures, &doc, &len, &err) != HL_OK ||
+		rep.unit_id != u.id) {
 		/* another unit's report: as if it did not exist */
 		hl_err_set(&err, HL_ENOTFOUND, "report", "không có báo cáo đã công bố này");
 		return http_send_err(r, &err);
@@ -278,12 +293,14 @@ int page_public_report(struct http_req *r)
 
 		/* the id only: a unit code is not trusted inside a header */
 		snprintf(disp, sizeof(disp), "%s; filename=\"bao-cao-%lld-v%d.%s\"",
-			pdf ? "attachment" : "inline", (long long)rep.id, rep.version, pdf ? "pdf" : "html");
+			pdf ? "attachment" : "inline", (long long)rep.id, rep.version,
+			pdf ? "pdf" : "html");
 		http_add_header(r, "Content-Disposition", disp);
 		/* The report's own stylesheet, which the strict CSP would block. */
 		if (!pdf)
 			http_allow_doc_style(r, doc, len);
-		return http_send(r, 200, pdf ? "application/pdf" : "text/html; charset=utf-8", doc, len);
+		return http_send(r, 200, pdf ? "application/pdf" : "text/html; charset=utf-8", doc,
+			len);
 	}
 	/* only the figures were frozen: show them */
 	period_label(rep.period, label, sizeof(label));
@@ -300,7 +317,8 @@ int page_public_report(struct http_req *r)
 	hb_txt(&b, account_who_label(r->a, rep.published_by));
 	hb_raw(&b, ".</p>");
 	if (doc != NULL && len > 0)
-		hb_raw(&b, "<p class=\"note\">Văn bản báo cáo của phiên bản này không còn được đăng "
+		hb_raw(&b,
+			"<p class=\"note\">Văn bản báo cáo của phiên bản này không còn được đăng "
 			"công khai; số liệu đã công bố như dưới đây.</p>");
 	web_figures_table(&b, figures, u.code);
 	hb_raw(&b, "<p><a href=\"/public/");

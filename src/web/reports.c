@@ -28,8 +28,8 @@
 #include "web/pages.h"
 #include "web/pick.h"
 
-#define REPORTS_PUBLISHED_MAX 100   /* published versions listed, newest first */
-#define REPORTS_OWED_MAX 100        /* owed reports listed */
+#define REPORTS_PUBLISHED_MAX 100 /* published versions listed, newest first */
+#define REPORTS_OWED_MAX 100      /* owed reports listed */
 
 static const struct store_unit *unit_of(const struct store_unit *u, size_t n, int64_t id)
 {
@@ -42,14 +42,16 @@ static const struct store_unit *unit_of(const struct store_unit *u, size_t n, in
 /* The report form's values, and the field a refusal names. */
 struct rform {
 	const char *unit, *period, *number, *signer;
-	const char *bad, *msg;      /* field ("unit", "period", "number", "signer") and why */
+	const char *bad, *msg; /* field ("unit", "period", "number", "signer") and why */
 };
 
 static struct rform form_of(struct http_req *r, bool post)
 {
 	const char *(*get)(struct http_req *, const char *) = post ? http_form : http_query;
 	struct rform f = {
-		.unit = get(r, "unit"), .period = get(r, "period"), .number = get(r, "number"),
+		.unit = get(r, "unit"),
+		.period = get(r, "period"),
+		.number = get(r, "number"),
 		.signer = get(r, "signer"),
 	};
 
@@ -71,7 +73,7 @@ static int my_units(struct http_req *r, struct store_unit **all, size_t *nall,
 	for (size_t i = 0; i < *nall; i++)
 		if (scope_sees(r, &(*all)[i]))
 			(*mine)[(*nmine)++] = (*all)[i];
-	web_sort_units(*mine, *nmine);   /* in the order people read units */
+	web_sort_units(*mine, *nmine); /* in the order people read units */
 	return HL_OK;
 }
 
@@ -136,17 +138,21 @@ static void report_form(struct hbuf *b, const struct store_unit *mine, size_t nm
 	for (size_t i = 0; i < nmine; i++) {
 		hb_raw(b, "<option value=\"");
 		hb_txt(b, mine[i].code);
-		hb_raw(b, chosen != NULL && strcmp(chosen, mine[i].code) == 0 ? "\" selected>" : "\">");
+		hb_raw(b,
+			chosen != NULL && strcmp(chosen, mine[i].code) == 0 ? "\" selected>" :
+									      "\">");
 		hb_txt(b, mine[i].name);
 		hb_raw(b, "</option>");
 	}
 	hb_raw(b, "</select></label>");
 	field_error(b, f, "unit");
 	text_field(b, "period", "Kỳ báo cáo");
-	hb_raw(b, "required placeholder=\"Quý 3/2025\" autocomplete=\"off\" maxlength=\"64\" "
+	hb_raw(b,
+		"required placeholder=\"Quý 3/2025\" autocomplete=\"off\" maxlength=\"64\" "
 		"aria-describedby=\"ky-mau\"");
 	text_field_end(b, f, "period", f->period);
-	hb_raw(b, "<p class=\"note\" id=\"ky-mau\">Ví dụ: Năm 2025, 6 tháng đầu năm 2025, Quý 3/2025, "
+	hb_raw(b,
+		"<p class=\"note\" id=\"ky-mau\">Ví dụ: Năm 2025, 6 tháng đầu năm 2025, Quý 3/2025, "
 		"06/2025, hoặc từ 15/01/2025 đến 31/03/2025.</p>");
 	text_field(b, "number", "Số văn bản (nếu đã có số)");
 	hb_raw(b, "placeholder=\"12/BC-UBND\" autocomplete=\"off\" maxlength=\"100\"");
@@ -199,7 +205,8 @@ static int owed_table(struct hbuf *b, struct http_req *r, const struct store_uni
 	hb_raw(b, "<div class=\"scroll\"><table class=\"due stack\"><thead><tr>");
 	if (nmine > 1)
 		hb_raw(b, "<th scope=\"col\">Đơn vị</th>");
-	hb_raw(b, "<th scope=\"col\">Kỳ báo cáo</th><th scope=\"col\">Hạn công bố</th>"
+	hb_raw(b,
+		"<th scope=\"col\">Kỳ báo cáo</th><th scope=\"col\">Hạn công bố</th>"
 		"<th scope=\"col\">Tình trạng</th><th scope=\"col\" class=\"num\">Số phiếu</th>"
 		"<th scope=\"col\">Bản nháp</th></tr></thead><tbody>");
 	for (size_t k = nd; k-- > 0 && shown < REPORTS_OWED_MAX; shown++) {
@@ -242,7 +249,8 @@ static int owed_table(struct hbuf *b, struct http_req *r, const struct store_uni
 			hb_raw(b, "</span></a>");
 		} else {
 			/* nothing to report yet: say so rather than offer a draft that fails */
-			hb_raw(b, "Chưa có phiếu<sup><a href=\"#chua-co-phieu\" aria-label=\"Vì sao\">*"
+			hb_raw(b,
+				"Chưa có phiếu<sup><a href=\"#chua-co-phieu\" aria-label=\"Vì sao\">*"
 				"</a></sup>");
 			empty++;
 		}
@@ -250,12 +258,15 @@ static int owed_table(struct hbuf *b, struct http_req *r, const struct store_uni
 	}
 	hb_raw(b, "</tbody></table></div>");
 	if (empty > 0)
-		hb_raw(b, "<p class=\"note\" id=\"chua-co-phieu\">* Chưa có phiếu nào được tính trong "
+		hb_raw(b,
+			"<p class=\"note\" id=\"chua-co-phieu\">* Chưa có phiếu nào được tính trong "
 			"kỳ nên chưa lập được báo cáo: nhập phiếu giấy (và đóng lô), duyệt phiếu chờ hoặc đợi "
 			"phiếu kiosk, rồi lập báo cáo.</p>");
 	if (nd > shown)
-		hb_printf(b, "<p class=\"note\">Hiện %zu trong %zu báo cáo; chọn đơn vị và kỳ ở trên để "
-			"lập các báo cáo khác.</p>", shown, nd);
+		hb_printf(b,
+			"<p class=\"note\">Hiện %zu trong %zu báo cáo; chọn đơn vị và kỳ ở trên để "
+			"lập các báo cáo khác.</p>",
+			shown, nd);
 	return HL_OK;
 }
 
@@ -273,7 +284,8 @@ static void published_table(struct hbuf *b, struct http_req *r, const struct sto
 		if (u == NULL || !scope_sees(r, u))
 			continue;
 		if (shown++ == 0)
-			hb_raw(b, "<div class=\"scroll\"><table class=\"published stack\"><thead><tr>"
+			hb_raw(b,
+				"<div class=\"scroll\"><table class=\"published stack\"><thead><tr>"
 				"<th scope=\"col\">Đơn vị</th><th scope=\"col\">Kỳ báo cáo</th>"
 				"<th scope=\"col\">Phiên bản</th><th scope=\"col\">Công bố lúc</th>"
 				"<th scope=\"col\">Người công bố</th><th scope=\"col\">Tải về</th>"
@@ -287,8 +299,10 @@ static void published_table(struct hbuf *b, struct http_req *r, const struct sto
 		hb_txt(b, u->name);
 		hb_raw(b, "</td><td data-label=\"Kỳ\"><strong>");
 		hb_txt(b, label);
-		hb_printf(b, "</strong></td><td class=\"num\" data-label=\"Phiên bản\">%d</td>"
-			"<td data-label=\"Công bố lúc\">", pub[i].version);
+		hb_printf(b,
+			"</strong></td><td class=\"num\" data-label=\"Phiên bản\">%d</td>"
+			"<td data-label=\"Công bố lúc\">",
+			pub[i].version);
 		hb_txt(b, when);
 		hb_raw(b, "</td><td data-label=\"Người công bố\">");
 		hb_txt(b, account_who_label(r->a, pub[i].published_by));
@@ -321,7 +335,7 @@ static int reports_page(struct http_req *r, int status, const struct rform *f)
 	struct hbuf b;
 
 	if (my_units(r, &units, &nu, &mine, &nmine, &err) != HL_OK ||
-	    pub_reports(r->st, 0, r->a, &pub, &npub, &err) != HL_OK)
+		pub_reports(r->st, 0, r->a, &pub, &npub, &err) != HL_OK)
 		return http_send_err(r, &err);
 	have_home = scope_home(r, &home, &err) == HL_OK;
 	hl_err_clear(&err);
@@ -329,14 +343,16 @@ static int reports_page(struct http_req *r, int status, const struct rform *f)
 	page_begin(&b, r, "Báo cáo định kỳ");
 	hb_raw(&b, "<h1>Báo cáo định kỳ</h1>");
 	if (done != NULL && f->msg == NULL)
-		hb_raw(&b, "<p class=\"ok\" role=\"status\">Đã công bố báo cáo: số liệu được chụp lại "
+		hb_raw(&b,
+			"<p class=\"ok\" role=\"status\">Đã công bố báo cáo: số liệu được chụp lại "
 			"và hiện trên trang công khai của đơn vị.</p>");
 	hb_raw(&b, "<section aria-labelledby=\"lap\"><h2 id=\"lap\">Lập báo cáo</h2>");
 	report_form(&b, mine, nmine, have_home ? home.code : NULL, f);
 	hb_raw(&b, "</section>");
 	if (owed_table(&b, r, mine, nmine, hl_clock_today(), &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_raw(&b, "<p class=\"note\">Lịch công bố (Kế hoạch khảo sát): báo cáo tháng ngày 28 hằng "
+	hb_raw(&b,
+		"<p class=\"note\">Lịch công bố (Kế hoạch khảo sát): báo cáo tháng ngày 28 hằng "
 		"tháng; Quý I ngày 25/3, Quý III ngày 25/9; 6 tháng ngày 25/6; cả năm ngày 25/12. "
 		"Các ngày này đến trước khi kỳ kết thúc: báo cáo công bố gồm các phiếu đến lúc công "
 		"bố. Công bố lại tạo phiên bản mới; các bản cũ vẫn được giữ.</p>");
@@ -354,8 +370,8 @@ int page_reports(struct http_req *r)
 
 /* The draft of f as a snapshot (format: "html" to look at, or a download's),
  * or the reports page with the refusal in place (*sent, its status). */
-static int draft(struct http_req *r, struct rform *f, const char *format,
-	struct pub_snapshot **s, int *sent)
+static int draft(struct http_req *r, struct rform *f, const char *format, struct pub_snapshot **s,
+	int *sent)
 {
 	struct store_unit u;
 	struct pub_opts o = {.render = rpt_render};
@@ -387,8 +403,9 @@ static int draft(struct http_req *r, struct rform *f, const char *format,
 	}
 	f->msg = hl_arena_strdup(r->a, err.msg);
 	f->bad = strcmp(err.where, "unit") == 0 || strcmp(err.where, "period") == 0 ||
-		strcmp(err.where, "number") == 0 || strcmp(err.where, "signer") == 0 ?
-		hl_arena_strdup(r->a, err.where) : NULL;
+			strcmp(err.where, "number") == 0 || strcmp(err.where, "signer") == 0 ?
+		hl_arena_strdup(r->a, err.where) :
+		NULL;
 	*sent = reports_page(r, http_status_of(rc), f);
 	return rc;
 }
@@ -417,7 +434,8 @@ int page_reports_preview(struct http_req *r)
 	hb_txt(&b, s->unit.name);
 	hb_raw(&b, " – ");
 	hb_txt(&b, label);
-	hb_raw(&b, "</h1><p class=\"note\">Bản nháp chưa được công bố: số liệu tính tại lúc xem "
+	hb_raw(&b,
+		"</h1><p class=\"note\">Bản nháp chưa được công bố: số liệu tính tại lúc xem "
 		"và chưa hiện trên trang công khai.</p>");
 	hb_raw(&b, "<dl class=\"paper-sum\"><div><dt>Số văn bản</dt><dd>");
 	hb_txt(&b, s->number != NULL ? s->number : "(để trống, ghi tay sau khi in)");
@@ -425,7 +443,8 @@ int page_reports_preview(struct http_req *r)
 	hb_txt(&b, s->signer != NULL ? s->signer : "(để trống)");
 	hb_raw(&b, "</dd></div></dl>");
 	/* the table scrolls in a box a keyboard can reach (the inner one does not scroll) */
-	hb_raw(&b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng chỉ số "
+	hb_raw(&b,
+		"<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng chỉ số "
 		"của bản nháp\">");
 	web_figures_table(&b, s->figures, s->unit.code);
 	hb_raw(&b, "</div><h2>Tải bản nháp</h2><ul class=\"downloads\"><li><a href=\"");
@@ -435,7 +454,8 @@ int page_reports_preview(struct http_req *r)
 	hb_raw(&b, "\">Bảng tính (XLSX)</a></li><li><a href=\"");
 	draft_href(&b, "/reports/draft", s->unit.code, code, &f, "csv");
 	hb_raw(&b, "\">Số liệu (CSV)</a></li></ul>");
-	hb_raw(&b, "<h2>Công bố</h2><p>Công bố chụp lại số liệu và văn bản này (số văn bản, người ký "
+	hb_raw(&b,
+		"<h2>Công bố</h2><p>Công bố chụp lại số liệu và văn bản này (số văn bản, người ký "
 		"như trên) và đăng lên trang công khai của đơn vị; công bố lại sau này tạo phiên bản "
 		"mới, bản cũ vẫn được giữ.</p><form method=\"post\" action=\"/reports/publish\">");
 	hb_csrf(&b, r);
@@ -463,11 +483,13 @@ int page_reports_draft(struct http_req *r)
 	char disp[96];
 	int sent;
 
-	if (format == NULL || (strcmp(format, "pdf") != 0 && strcmp(format, "xlsx") != 0 &&
-	    strcmp(format, "csv") != 0)) {
+	if (format == NULL ||
+		(strcmp(format, "pdf") != 0 && strcmp(format, "xlsx") != 0 &&
+			strcmp(format, "csv") != 0)) {
 		struct hl_err err = {0};
 
-		hl_err_set(&err, HL_EINVAL, "format", "định dạng tải về phải là pdf, xlsx hoặc csv");
+		hl_err_set(&err, HL_EINVAL, "format",
+			"định dạng tải về phải là pdf, xlsx hoặc csv");
 		return http_send_err(r, &err);
 	}
 	if (draft(r, &f, format, &s, &sent) != HL_OK)
@@ -476,9 +498,13 @@ int page_reports_draft(struct http_req *r)
 	snprintf(disp, sizeof(disp), "%s; filename=\"bao-cao-nhap.%s\"",
 		strcmp(format, "pdf") == 0 ? "inline" : "attachment", s->format);
 	http_add_header(r, "Content-Disposition", disp);
-	return http_send(r, 200, strcmp(format, "pdf") == 0 ? "application/pdf" :
-		strcmp(format, "csv") == 0 ? "text/csv; charset=utf-8" :
-		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s->doc, s->doc_len);
+	return http_send(r, 200,
+		strcmp(format, "pdf") == 0 ?
+			"application/pdf" :
+			strcmp(format, "csv") == 0 ?
+			"text/csv; charset=utf-8" :
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		s->doc, s->doc_len);
 }
 
 struct publish_op {

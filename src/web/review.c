@@ -23,13 +23,14 @@
 #include "svc/units.h"
 #include "web/pages.h"
 
-#define REVIEW_LIMIT 200     /* held responses shown at once, newest first */
+#define REVIEW_LIMIT 200 /* held responses shown at once, newest first */
 
 /* The answers as "TC1 5 · TC2 4 …" with the instrument's codes. */
 static void answers_summary(struct hbuf *b, const struct ingest *g,
 	const struct store_response *resp)
 {
-	const struct ingest_inst *it = g != NULL ? ingest_instrument_id(g, resp->instrument_id) : NULL;
+	const struct ingest_inst *it = g != NULL ? ingest_instrument_id(g, resp->instrument_id) :
+						   NULL;
 	int given = 0;
 	char buf[64];
 
@@ -96,9 +97,9 @@ int page_review(struct http_req *r)
 
 	if (by == NULL)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-	if (review_held(r->st, r->a, by, 0, REVIEW_LIMIT, &list, &n, &more, &err) != HL_OK
-		|| units_list(r->st, r->a, &units, &nu, &err) != HL_OK
-		|| kiosks_all(r->st, r->a, &kiosks, &nk, &err) != HL_OK)
+	if (review_held(r->st, r->a, by, 0, REVIEW_LIMIT, &list, &n, &more, &err) != HL_OK ||
+		units_list(r->st, r->a, &units, &nu, &err) != HL_OK ||
+		kiosks_all(r->st, r->a, &kiosks, &nk, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (sh != NULL && ingest_acquire(sh, r->st, false, &g, &err) != HL_OK)
 		g = NULL;
@@ -107,15 +108,18 @@ int page_review(struct http_req *r)
 	page_begin(&b, r, "Phiếu chờ xem xét");
 	hb_raw(&b, "<h1>Phiếu chờ xem xét</h1>");
 	if (done != NULL && (strcmp(done, "accept") == 0 || strcmp(done, "reject") == 0))
-		hb_raw(&b, strcmp(done, "accept") == 0 ?
-			"<p class=\"ok\" role=\"status\">Đã chấp nhận phiếu: phiếu được tính vào chỉ số.</p>" :
-			"<p class=\"ok\" role=\"status\">Đã loại phiếu: phiếu được giữ lại nhưng không "
-			"tính vào chỉ số.</p>");
+		hb_raw(&b,
+			strcmp(done, "accept") == 0 ?
+				"<p class=\"ok\" role=\"status\">Đã chấp nhận phiếu: phiếu được tính vào chỉ số.</p>" :
+				"<p class=\"ok\" role=\"status\">Đã loại phiếu: phiếu được giữ lại nhưng không "
+				"tính vào chỉ số.</p>");
 	else if (done != NULL && strcmp(done, "all") == 0)
-		hb_printf(&b, "<p class=\"ok\" role=\"status\">Đã chấp nhận %ld phiếu: các phiếu được "
-			"tính vào chỉ số.</p>", strtol(http_query(r, "n") != NULL ? http_query(r, "n") :
-			"0", NULL, 10));
-	hb_raw(&b, "<p class=\"note\">Máy kiosk gửi nhanh hơn một người có thể trả lời (quá 3 "
+		hb_printf(&b,
+			"<p class=\"ok\" role=\"status\">Đã chấp nhận %ld phiếu: các phiếu được "
+			"tính vào chỉ số.</p>",
+			strtol(http_query(r, "n") != NULL ? http_query(r, "n") : "0", NULL, 10));
+	hb_raw(&b,
+		"<p class=\"note\">Máy kiosk gửi nhanh hơn một người có thể trả lời (quá 3 "
 		"phiếu trong 60 giây), hoặc ghi thời điểm ở tương lai: phiếu được lưu nhưng chưa "
 		"tính cho đến khi cán bộ chấp nhận. Sau khi kiosk mất mạng rồi có lại, các phiếu "
 		"gửi dồn cũng vào đây.</p>");
@@ -123,11 +127,13 @@ int page_review(struct http_req *r)
 		/* every one shown, by the largest id shown: none that arrive meanwhile */
 		hb_raw(&b, "<form method=\"post\" action=\"/review/all\" class=\"actions\">");
 		hb_csrf(&b, r);
-		hb_printf(&b, "<input type=\"hidden\" name=\"upto\" value=\"%lld\">"
+		hb_printf(&b,
+			"<input type=\"hidden\" name=\"upto\" value=\"%lld\">"
 			"<button type=\"submit\">Chấp nhận tất cả %zu phiếu…</button></form>",
 			(long long)list[0].id, n);
 	}
-	hb_raw(&b, "<div class=\"scroll\"><table class=\"review\"><thead><tr><th>Đơn vị</th>"
+	hb_raw(&b,
+		"<div class=\"scroll\"><table class=\"review\"><thead><tr><th>Đơn vị</th>"
 		"<th>Nhận lúc</th><th>Ngày trả lời</th><th>Máy kiosk</th><th>Câu trả lời</th>"
 		"<th>Ý kiến</th><th>Xử lý</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
@@ -160,10 +166,12 @@ int page_review(struct http_req *r)
 		hb_printf(&b, "%lld", (long long)resp->id);
 		hb_raw(&b, "\">");
 		hb_csrf(&b, r);
-		hb_raw(&b, "<button type=\"submit\" name=\"action\" value=\"accept\" aria-label=\"Chấp "
+		hb_raw(&b,
+			"<button type=\"submit\" name=\"action\" value=\"accept\" aria-label=\"Chấp "
 			"nhận phiếu số ");
 		hb_printf(&b, "%lld", (long long)resp->id);
-		hb_raw(&b, "\">Chấp nhận</button><button type=\"submit\" class=\"secondary\" "
+		hb_raw(&b,
+			"\">Chấp nhận</button><button type=\"submit\" class=\"secondary\" "
 			"name=\"action\" value=\"reject\" aria-label=\"Loại phiếu số ");
 		hb_printf(&b, "%lld", (long long)resp->id);
 		hb_raw(&b, "\">Loại</button></form></td></tr>");
@@ -172,9 +180,10 @@ int page_review(struct http_req *r)
 	if (n == 0)
 		hb_raw(&b, "<p>Không có phiếu nào chờ xem xét.</p>");
 	else if (more)
-		hb_printf(&b, "<p class=\"note\">Hiện %d phiếu mới nhất; xử lý xong sẽ thấy các phiếu "
-			"tiếp theo (khi còn không quá %d phiếu, có nút chấp nhận tất cả).</p>", REVIEW_LIMIT,
-			REVIEW_LIMIT);
+		hb_printf(&b,
+			"<p class=\"note\">Hiện %d phiếu mới nhất; xử lý xong sẽ thấy các phiếu "
+			"tiếp theo (khi còn không quá %d phiếu, có nút chấp nhận tất cả).</p>",
+			REVIEW_LIMIT, REVIEW_LIMIT);
 	page_end(&b);
 	if (g != NULL)
 		ingest_release(sh, g);
@@ -238,18 +247,20 @@ static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t
 	struct hbuf b;
 
 	if (review_held(r->st, r->a, by, upto, REVIEW_ALL_MAX, &list, &n, &more, &err) != HL_OK ||
-	    units_list(r->st, r->a, &units, &nu, &err) != HL_OK)
+		units_list(r->st, r->a, &units, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 1 << 20);
 	page_begin(&b, r, "Chấp nhận tất cả phiếu chờ");
 	hb_raw(&b, "<h1>Phiếu chờ xem xét</h1>");
 	if (n == 0) {
-		hb_raw(&b, "<p>Không còn phiếu nào chờ xem xét (có thể một cán bộ khác đã xử lý)."
+		hb_raw(&b,
+			"<p>Không còn phiếu nào chờ xem xét (có thể một cán bộ khác đã xử lý)."
 			"</p><p><a href=\"/review\">Về danh sách</a></p>");
 		page_end(&b);
 		return http_send_html(r, 200, &b);
 	}
-	hb_printf(&b, "<section class=\"confirm\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">"
+	hb_printf(&b,
+		"<section class=\"confirm\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">"
 		"Chấp nhận tất cả %zu phiếu đang chờ?</h2><p>Các phiếu sẽ được tính vào chỉ số của ",
 		n);
 	/* the units, each once */
@@ -263,14 +274,17 @@ static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t
 		hb_raw(&b, shown++ > 0 ? ", " : "");
 		hb_txt(&b, units[i].name);
 	}
-	hb_raw(&b, ". Chỉ chấp nhận khi đã xem danh sách: phiếu gửi dồn bất thường (nhiều phiếu "
+	hb_raw(&b,
+		". Chỉ chấp nhận khi đã xem danh sách: phiếu gửi dồn bất thường (nhiều phiếu "
 		"giống nhau trong vài giây) nên loại từng phiếu. Phiếu đến sau khi mở danh sách không "
 		"nằm trong lần này.</p><form method=\"post\" action=\"/review/all\">");
 	hb_csrf(&b, r);
-	hb_printf(&b, "<input type=\"hidden\" name=\"upto\" value=\"%lld\"><input type=\"hidden\" "
+	hb_printf(&b,
+		"<input type=\"hidden\" name=\"upto\" value=\"%lld\"><input type=\"hidden\" "
 		"name=\"confirm\" value=\"1\"><div class=\"actions\"><button type=\"submit\" "
 		"class=\"danger\">Chấp nhận %zu phiếu</button> <a class=\"button secondary\" "
-		"href=\"/review\">Quay lại danh sách</a></div></form></section>", (long long)upto, n);
+		"href=\"/review\">Quay lại danh sách</a></div></form></section>",
+		(long long)upto, n);
 	page_end(&b);
 	return http_send_html(r, 200, &b);
 }
@@ -284,7 +298,8 @@ int page_review_all(struct http_req *r)
 	long long upto = upto_s != NULL ? strtoll(upto_s, &end, 10) : 0;
 
 	if (upto_s == NULL || end == upto_s || *end != '\0' || upto <= 0) {
-		hl_err_set(&err, HL_EINVAL, "upto", "thiếu danh sách phiếu đã xem: mở lại trang Chờ duyệt");
+		hl_err_set(&err, HL_EINVAL, "upto",
+			"thiếu danh sách phiếu đã xem: mở lại trang Chờ duyệt");
 		return http_send_err(r, &err);
 	}
 	if ((op.by = actor(r)) == NULL)

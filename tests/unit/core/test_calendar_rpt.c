@@ -50,7 +50,8 @@ static void test_due_data(void **state)
 		assert_int_equal(sscanf(line, "%15s => %399[^\n]", date, want), 2);
 		assert_true(hl_day_parse(date, &d));
 		assert_int_equal(calrpt_due(calrpt_default(), d - (CALRPT_WINDOW_DAYS - 1), d, list,
-			16, &n, &err), HL_OK);
+					 16, &n, &err),
+			HL_OK);
 		describe(list, n, got, sizeof(got));
 		if (strcmp(got, want) != 0)
 			fail_msg("%s: want \"%s\", got \"%s\"", date, want, got);
@@ -82,7 +83,8 @@ static void test_due_of_data(void **state)
 		has = calrpt_due_of(calrpt_default(), &p, &due);
 		if (strcmp(want, "-") == 0) {
 			if (has)
-				fail_msg("%s: no report expected, got %s", code, hl_day_vn(due, buf, sizeof(buf)));
+				fail_msg("%s: no report expected, got %s", code,
+					hl_day_vn(due, buf, sizeof(buf)));
 		} else {
 			assert_true(has);
 			assert_string_equal(hl_day_vn(due, buf, sizeof(buf)), want);
@@ -136,7 +138,8 @@ static void test_other_schedule(void **state)
 	assert_true(hl_day_from_ymd(2024, 4, 30, &b));
 	assert_int_equal(calrpt_due(&s, a, b, list, 8, &n, &err), HL_OK);
 	describe(list, n, buf, sizeof(buf));
-	assert_string_equal(buf, "2024-02 29/02/2024; 2024-03 31/03/2024; 2024-Q1 05/04/2024; "
+	assert_string_equal(buf,
+		"2024-02 29/02/2024; 2024-03 31/03/2024; 2024-Q1 05/04/2024; "
 		"2024-04 30/04/2024");
 	/* the fourth quarter's report falls in the next year */
 	assert_int_equal(hl_period_parse("2024-Q4", &p, &err), HL_OK);
@@ -176,7 +179,8 @@ static void test_bad(void **state)
 	assert_int_equal(calrpt_due(&s3, d, d, list, 4, &n, &err), HL_EINVAL);
 	assert_int_equal(calrpt_due(calrpt_default(), d, d - 1, list, 4, &n, &err), HL_EINVAL);
 	assert_int_equal(calrpt_due(calrpt_default(), d, d + 1000, list, 4, &n, &err), HL_EINVAL);
-	assert_int_equal(calrpt_due(calrpt_default(), HL_DAY_NONE, d, list, 4, &n, &err), HL_EINVAL);
+	assert_int_equal(calrpt_due(calrpt_default(), HL_DAY_NONE, d, list, 4, &n, &err),
+		HL_EINVAL);
 	assert_int_equal(calrpt_due(&none, d - 400, d, list, 4, &n, &err), HL_OK);
 	assert_int_equal(n, 0);
 	assert_int_equal(hl_period_parse("2024-Q1", &p, &err), HL_OK);
@@ -187,15 +191,28 @@ static void test_bad(void **state)
 /* SPEC round trips, the default among them, and what each item means. */
 static void test_spec(void **state)
 {
-	static const struct { const char *spec, *canon; } ok[] = {
+	static const struct {
+		const char *spec, *canon;
+	} ok[] = {
 		{"month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12",
-		 "month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12"},
+			"month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12"},
 		{" month:5+1 , Q:20+2,H:1+6 ", "month:5+1,Q:20+2,H:1+6"},
 		{"Q4:15/01,year:15+12,year:31/12", "Q4:15/01,year:15+12,year:31/12"},
 	};
 	static const char *const bad[] = {
-		"", " , ", "week:1", "month:0", "month:32", "month:28/03", "Q5:25/03", "Q1:25",
-		"Q1:25/13", "year:25", "year:25/12x", "H3:1/1", "month:1+24",
+		"",
+		" , ",
+		"week:1",
+		"month:0",
+		"month:32",
+		"month:28/03",
+		"Q5:25/03",
+		"Q1:25",
+		"Q1:25/13",
+		"year:25",
+		"year:25/12x",
+		"H3:1/1",
+		"month:1+24",
 	};
 	struct calrpt_rule rules[CALRPT_MAX_RULES];
 	struct calrpt_schedule s;
@@ -242,12 +259,14 @@ static void test_describe(void **state)
 {
 	static const char *const cases[][2] = {
 		{"month:28,Q1:25/03,Q3:25/09,H1:25/06,year:25/12",
-		 "Hằng tháng: ngày 28 của tháng; Quý I: ngày 25/03; Quý III: ngày 25/09; "
-		 "6 tháng đầu năm: ngày 25/06; Cả năm: ngày 25/12"},
-		{"month:5+1,Q:20+2,H:1+6", "Hằng tháng: ngày 5 tháng sau; Mỗi quý: ngày 20 tháng "
-		 "thứ 3 của kỳ; Mỗi 6 tháng: ngày 1 tháng thứ 7 của kỳ"},
-		{"Q4:15/01,year:15+12,H2:20/12,month:3+2", "Quý IV: ngày 15/01 năm sau; Cả năm: "
-		 "ngày 15/01 năm sau; 6 tháng cuối năm: ngày 20/12; Hằng tháng: ngày 3, 2 tháng sau"},
+			"Hằng tháng: ngày 28 của tháng; Quý I: ngày 25/03; Quý III: ngày 25/09; "
+			"6 tháng đầu năm: ngày 25/06; Cả năm: ngày 25/12"},
+		{"month:5+1,Q:20+2,H:1+6",
+			"Hằng tháng: ngày 5 tháng sau; Mỗi quý: ngày 20 tháng "
+			"thứ 3 của kỳ; Mỗi 6 tháng: ngày 1 tháng thứ 7 của kỳ"},
+		{"Q4:15/01,year:15+12,H2:20/12,month:3+2",
+			"Quý IV: ngày 15/01 năm sau; Cả năm: "
+			"ngày 15/01 năm sau; 6 tháng cuối năm: ngày 20/12; Hằng tháng: ngày 3, 2 tháng sau"},
 	};
 	struct calrpt_rule rules[CALRPT_MAX_RULES];
 	struct calrpt_schedule s;
@@ -272,7 +291,8 @@ static void test_day_month(void **state)
 	int n, d = 0, m = 0;
 
 	(void)state;
-	assert_int_equal(calrpt_parse("Q:20+2,Q4:15/01,year:15+12,H1:25/06", rules, &n, &err), HL_OK);
+	assert_int_equal(calrpt_parse("Q:20+2,Q4:15/01,year:15+12,H1:25/06", rules, &n, &err),
+		HL_OK);
 	s = (struct calrpt_schedule){rules, n};
 	assert_true(calrpt_day_month(&s, HL_P_QUARTER, 2, &d, &m));
 	assert_true(d == 20 && m == 6);

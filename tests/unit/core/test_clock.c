@@ -46,7 +46,7 @@ static void test_now_from_env(void **state)
 	char buf[HL_CLOCK_FMT_SIZE];
 
 	(void)state;
-	setenv("HAILONG_NOW", "1709227800", 1);   /* 2024-02-29 17:30 UTC */
+	setenv("HAILONG_NOW", "1709227800", 1); /* 2024-02-29 17:30 UTC */
 	assert_int_equal(hl_clock_now(), LATE_FEB);
 	assert_int_equal(hl_clock_today(), 19783);
 	assert_int_equal(hl_clock_minute(), 19783LL * 1440 + 30);
@@ -66,7 +66,7 @@ static void test_now_from_env(void **state)
 static void test_minutes(void **state)
 {
 	char buf[HL_CLOCK_FMT_SIZE];
-	int64_t m = 20507LL * 1440 + 16 * 60 + 30;   /* 23/02/2026 16:30, local */
+	int64_t m = 20507LL * 1440 + 16 * 60 + 30; /* 23/02/2026 16:30, local */
 
 	(void)state;
 	assert_string_equal(hl_clock_fmt_minute(m, buf, sizeof(buf)), "23/02/2026 16:30");

@@ -23,10 +23,11 @@ static void in_order(const char *const *v, size_t n)
 		}
 }
 
-#define IN_ORDER(...) do { \
-	static const char *const v_[] = {__VA_ARGS__}; \
-	in_order(v_, sizeof(v_) / sizeof(v_[0])); \
-} while (0)
+#define IN_ORDER(...) \
+	do { \
+		static const char *const v_[] = {__VA_ARGS__}; \
+		in_order(v_, sizeof(v_) / sizeof(v_[0])); \
+	} while (0)
 
 /* The alphabet: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y. */
 static void test_alphabet(void **state)

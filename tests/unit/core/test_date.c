@@ -80,7 +80,8 @@ static void test_parse_vn(void **state)
 		*bar = '\0';
 		if (strcmp(bar + 3, "ERR") == 0) {
 			if (hl_day_parse_vn(line, &d))
-				fail_msg("'%s' was accepted as %s", line, hl_day_iso(d, buf, sizeof(buf)));
+				fail_msg("'%s' was accepted as %s", line,
+					hl_day_iso(d, buf, sizeof(buf)));
 		} else {
 			if (!hl_day_parse_vn(line, &d))
 				fail_msg("'%s' refused", line);

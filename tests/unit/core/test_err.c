@@ -26,7 +26,8 @@ static void test_cut_inside_character(void **state)
 			n += 3;
 		}
 		value[n] = '\0';
-		assert_int_equal(hl_err_set(&err, HL_EINVAL, "x", "mã '%s' không có", value), HL_EINVAL);
+		assert_int_equal(hl_err_set(&err, HL_EINVAL, "x", "mã '%s' không có", value),
+			HL_EINVAL);
 		assert_true(strlen(err.msg) < sizeof(err.msg));
 		assert_true(strlen(err.msg) + 3 >= sizeof(err.msg) - 1);
 		assert_true(hl_utf8_valid(err.msg, strlen(err.msg), NULL));

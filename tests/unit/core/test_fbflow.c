@@ -19,13 +19,21 @@
 #define MAXF 4
 
 static const char *const states[] = {
-	[FB_RECEIVED] = "received", [FB_CLASSIFIED] = "classified", [FB_FORWARDED] = "forwarded",
-	[FB_ANSWERED] = "answered", [FB_PUBLISHED] = "published", [FB_CLOSED] = "closed",
+	[FB_RECEIVED] = "received",
+	[FB_CLASSIFIED] = "classified",
+	[FB_FORWARDED] = "forwarded",
+	[FB_ANSWERED] = "answered",
+	[FB_PUBLISHED] = "published",
+	[FB_CLOSED] = "closed",
 	[FB_REOPENED] = "reopened",
 };
 static const char *const actions[] = {
-	[FB_A_CLASSIFY] = "classify", [FB_A_FORWARD] = "forward", [FB_A_ANSWER] = "answer",
-	[FB_A_PUBLISH] = "publish", [FB_A_RATE_OK] = "rate-ok", [FB_A_RATE_BAD] = "rate-bad",
+	[FB_A_CLASSIFY] = "classify",
+	[FB_A_FORWARD] = "forward",
+	[FB_A_ANSWER] = "answer",
+	[FB_A_PUBLISH] = "publish",
+	[FB_A_RATE_OK] = "rate-ok",
+	[FB_A_RATE_BAD] = "rate-bad",
 	[FB_A_REOPEN] = "reopen",
 };
 
@@ -105,15 +113,18 @@ static void test_flow_data(void **state)
 		rc = fb_transition(STATE(fld[0]), cls, ACTION(fld[1]), &next, &err);
 		if (strcmp(want, "refused") == 0) {
 			if (rc != HL_ECONFLICT)
-				fail_msg("%s | %s: want refused, got %s", fld[0], fld[1], states[next]);
+				fail_msg("%s | %s: want refused, got %s", fld[0], fld[1],
+					states[next]);
 			/* The message says where the item stands, in Vietnamese. */
 			assert_true(strlen(err.msg) > 20);
 			refused++;
 		} else {
 			if (rc != HL_OK)
-				fail_msg("%s | %s: want %s, refused: %s", fld[0], fld[1], want, err.msg);
+				fail_msg("%s | %s: want %s, refused: %s", fld[0], fld[1], want,
+					err.msg);
 			if (next != STATE(want))
-				fail_msg("%s | %s: want %s, got %s", fld[0], fld[1], want, states[next]);
+				fail_msg("%s | %s: want %s, got %s", fld[0], fld[1], want,
+					states[next]);
 		}
 		cases++;
 	}

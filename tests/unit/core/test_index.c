@@ -93,8 +93,9 @@ static void test_seed003(void **state)
 
 		if (line[0] == '#')
 			continue;
-		assert_int_equal(sscanf(line, "%31s %lf %lf %lf %lf %lf %lf %lf", code,
-			&v[0], &v[1], &v[2], &v[3], &v[4], &sipas, &change), 8);
+		assert_int_equal(sscanf(line, "%31s %lf %lf %lf %lf %lf %lf %lf", code, &v[0],
+					 &v[1], &v[2], &v[3], &v[4], &sipas, &change),
+			8);
 		memset(&u, 0, sizeof(u));
 		u.ranked = true;
 		u.type = "ubnd-xa";
@@ -158,9 +159,9 @@ static void test_ranks(void **state)
 	assert_int_equal(u[3].cell[0].rank, 0);
 	assert_int_equal(u[4].cell[0].rank, 1);
 	assert_int_equal(u[4].cell[0].of, 1);
-	assert_true(u[0].cell[0].met);   /* 90,00 >= 90 */
-	assert_false(u[1].cell[0].met);  /* 80,00 < 85 */
-	assert_true(u[0].cell[0].rank_supported);  /* 90 vs 80 on 1 000 each */
+	assert_true(u[0].cell[0].met);            /* 90,00 >= 90 */
+	assert_false(u[1].cell[0].met);           /* 80,00 < 85 */
+	assert_true(u[0].cell[0].rank_supported); /* 90 vs 80 on 1 000 each */
 	assert_false(u[1].cell[0].has_change);
 
 	/* Two close units on few responses: the rank is not supported. */

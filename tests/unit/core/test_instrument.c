@@ -15,9 +15,28 @@ static void test_sipas5(void **state)
 	struct hl_instrument *in = NULL;
 	struct hl_err err;
 	static const char *const expect[] = {
-		"TC1", "TC2", "TC3", "TC4", "HC1", "HC2", "HC3", "HC4", "HC5",
-		"PV1", "PV2", "PV3", "PV4", "PV5", "PV6", "KQ1", "KQ2", "KQ3",
-		"TT1", "TT2", "TT3", "TT4",
+		"TC1",
+		"TC2",
+		"TC3",
+		"TC4",
+		"HC1",
+		"HC2",
+		"HC3",
+		"HC4",
+		"HC5",
+		"PV1",
+		"PV2",
+		"PV3",
+		"PV4",
+		"PV5",
+		"PV6",
+		"KQ1",
+		"KQ2",
+		"KQ3",
+		"TT1",
+		"TT2",
+		"TT3",
+		"TT4",
 	};
 
 	(void)state;
@@ -113,8 +132,10 @@ static void test_score(void **state)
 	(void)state;
 	assert_int_equal(hl_instrument_builtin(a, "sipas-5", &in, &err), HL_OK);
 	memset(ans, 0, sizeof(ans));
-	ans[0] = 5; ans[1] = 4; ans[2] = 3; /* TC: 2 of 3 satisfied, TC4 unanswered */
-	ans[9] = 1;                          /* PV: 0 of 1 */
+	ans[0] = 5;
+	ans[1] = 4;
+	ans[2] = 3; /* TC: 2 of 3 satisfied, TC4 unanswered */
+	ans[9] = 1; /* PV: 0 of 1 */
 	assert_int_equal(hl_instrument_score(in, ans, sc, &err), HL_OK);
 	assert_true(sc[0].s == 2 && sc[0].v == 3);
 	assert_true(sc[1].s == 0 && sc[1].v == 0);
@@ -136,18 +157,28 @@ struct fixture {
 static void make(struct fixture *f)
 {
 	memset(f, 0, sizeof(*f));
-	f->scales[0] = (struct hl_scale){.code = "s4", .nlevels = 4, .levels = {
-		{"Kém", false, 0}, {"Trung bình", false, 0}, {"Khá", true, 0}, {"Tốt", true, 0}}};
-	f->scales[1] = (struct hl_scale){.code = "yn", .nlevels = 2, .levels = {
-		{"Không", false, 0}, {"Có", true, 0}}};
+	f->scales[0] = (struct hl_scale){.code = "s4",
+		.nlevels = 4,
+		.levels = {{"Kém", false, 0}, {"Trung bình", false, 0}, {"Khá", true, 0},
+			{"Tốt", true, 0}}};
+	f->scales[1] = (struct hl_scale){.code = "yn",
+		.nlevels = 2,
+		.levels = {{"Không", false, 0}, {"Có", true, 0}}};
 	f->crit[0] = (struct hl_criterion){"A", "Tiêu chí A"};
 	f->crit[1] = (struct hl_criterion){"B", "Tiêu chí B"};
 	f->q[0] = (struct hl_question){"A1", "Câu 1", 0, 0};
 	f->q[1] = (struct hl_question){"A2", "Câu 2", 0, 1};
 	f->q[2] = (struct hl_question){"B1", "Câu 3", 1, 0};
-	f->in = (struct hl_instrument){.code = "tyt", .version = 2, .name = "Trạm y tế",
-		.method = HL_METHOD_MEAN, .ncriteria = 2, .nquestions = 3, .nscales = 2,
-		.criteria = f->crit, .questions = f->q, .scales = f->scales};
+	f->in = (struct hl_instrument){.code = "tyt",
+		.version = 2,
+		.name = "Trạm y tế",
+		.method = HL_METHOD_MEAN,
+		.ncriteria = 2,
+		.nquestions = 3,
+		.nscales = 2,
+		.criteria = f->crit,
+		.questions = f->q,
+		.scales = f->scales};
 }
 
 static void test_mean(void **state)
@@ -170,14 +201,18 @@ static void test_mean(void **state)
 	assert_true(sc[1].s == 0 && sc[1].v == 0);
 }
 
-#define EXPECT_BAD(stmt, needle) do { \
-	struct fixture f_; \
-	struct hl_err e_; \
-	make(&f_); \
-	{ struct fixture *f = &f_; stmt; } \
-	assert_int_equal(hl_instrument_finish(&f_.in, &e_), HL_EINVAL); \
-	assert_non_null(strstr(e_.msg, needle)); \
-} while (0)
+#define EXPECT_BAD(stmt, needle) \
+	do { \
+		struct fixture f_; \
+		struct hl_err e_; \
+		make(&f_); \
+		{ \
+			struct fixture *f = &f_; \
+			stmt; \
+		} \
+		assert_int_equal(hl_instrument_finish(&f_.in, &e_), HL_EINVAL); \
+		assert_non_null(strstr(e_.msg, needle)); \
+	} while (0)
 
 static void test_invalid(void **state)
 {

@@ -50,7 +50,7 @@ static void test_known_dates(void **state)
 		want.leap = num(rec.cells[4]) != 0;
 		assert_true(hl_lunar_from_day(day, &got));
 		if (got.day != want.day || got.month != want.month || got.year != want.year ||
-		    got.leap != want.leap)
+			got.leap != want.leap)
 			fail_msg("%s: want %d/%d%s/%d, got %d/%d%s/%d", rec.cells[0], want.day,
 				want.month, want.leap ? "n" : "", want.year, got.day, got.month,
 				got.leap ? "n" : "", got.year);
@@ -94,12 +94,14 @@ static void test_round_trip(void **state)
 				/* 0: the month the loop started in, not seen whole */
 				assert_true(month_len == 0 || month_len == 29 || month_len == 30);
 				assert_true(l.leap ? l.month == prev.month :
-					l.month == prev.month % 12 + 1);
+						     l.month == prev.month % 12 + 1);
 				if (l.month == 1 && !l.leap) {
 					assert_int_equal(l.year, prev.year + 1);
 					if (years++ > 0)
-						assert_true((months_in_year == 12 && leaps_in_year == 0) ||
-							(months_in_year == 13 && leaps_in_year == 1));
+						assert_true((months_in_year == 12 &&
+								    leaps_in_year == 0) ||
+							(months_in_year == 13 &&
+								leaps_in_year == 1));
 					months_in_year = 0;
 					leaps_in_year = 0;
 				}
@@ -122,9 +124,15 @@ static void test_invalid(void **state)
 {
 	/* 2025's leap sixth month has 29 days (25/07–22/08). */
 	const struct hl_lunar bad[] = {
-		{30, 6, 2025, true}, {1, 5, 2025, true}, {1, 6, 2024, true}, {0, 1, 2025, false},
-		{31, 1, 2025, false}, {1, 13, 2025, false}, {1, 0, 2025, false},
-		{1, 1, 1899, false}, {1, 1, 2200, false},
+		{30, 6, 2025, true},
+		{1, 5, 2025, true},
+		{1, 6, 2024, true},
+		{0, 1, 2025, false},
+		{31, 1, 2025, false},
+		{1, 13, 2025, false},
+		{1, 0, 2025, false},
+		{1, 1, 1899, false},
+		{1, 1, 2200, false},
 	};
 	struct hl_lunar l = {29, 6, 2025, true};
 	hl_day d;

@@ -32,12 +32,15 @@ static void test_periods(void **state)
 		line[strcspn(line, "\n")] = '\0';
 		if (sscanf(line, "%63s ERR", in) == 1 && strstr(line, " ERR") != NULL) {
 			assert_int_equal(hl_period_parse(in, &p, &err), HL_EINVAL);
-			assert_non_null(strstr(err.msg, "không hợp lệ") ? err.msg : strstr(err.msg, "ngày cuối"));
+			assert_non_null(strstr(err.msg, "không hợp lệ") ?
+					err.msg :
+					strstr(err.msg, "ngày cuối"));
 			cases++;
 			continue;
 		}
-		assert_int_equal(sscanf(line, "%63s %15s %15s %63s | %127[^|]| %15s %15s",
-			in, a, b, code, label, pa, pb), 7);
+		assert_int_equal(sscanf(line, "%63s %15s %15s %63s | %127[^|]| %15s %15s", in, a, b,
+					 code, label, pa, pb),
+			7);
 		label[strlen(label) - 1] = '\0'; /* the space before '|' */
 		assert_int_equal(hl_period_parse(in, &p, &err), HL_OK);
 		assert_string_equal(hl_day_iso(p.first, buf, sizeof(buf)), a);
@@ -83,8 +86,11 @@ static void test_periods_vn(void **state)
 		rc = hl_period_parse(line, &p, &err);
 		if (strcmp(bar + 3, "ERR") == 0) {
 			if (rc != HL_EINVAL)
-				fail_msg("'%s' was accepted as %s", line, hl_period_code(&p, buf, sizeof(buf)));
-			assert_non_null(strstr(err.msg, "không hợp lệ") ? err.msg : strstr(err.msg, "ngày cuối"));
+				fail_msg("'%s' was accepted as %s", line,
+					hl_period_code(&p, buf, sizeof(buf)));
+			assert_non_null(strstr(err.msg, "không hợp lệ") ?
+					err.msg :
+					strstr(err.msg, "ngày cuối"));
 			assert_string_equal(err.where, "period");
 			refused++;
 		} else {

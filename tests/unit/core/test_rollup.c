@@ -35,8 +35,8 @@ static struct hl_instrument *instrument(void)
 	return &in;
 }
 
-static struct hl_rollup_resp resp(int64_t id, int channel, int64_t field, int64_t staff,
-	int a1, int a2, unsigned themes, const char *comment)
+static struct hl_rollup_resp resp(int64_t id, int channel, int64_t field, int64_t staff, int a1,
+	int a2, unsigned themes, const char *comment)
 {
 	struct hl_rollup_resp x;
 
@@ -73,13 +73,13 @@ static void test_add(void **state)
 	add(&r, resp(11, 2, 0, 9, 4, 2, 1u << 1, "chờ lâu"), 1, 2);
 	add(&r, resp(12, 77, 3, 9, 1, 1, (1u << 1) | (1u << 4), "chờ lâu, không hướng dẫn"), 0, 2);
 	x = resp(13, 1, 0, 0, 3, 3, 0, "");
-	x.nanswers = 1;    /* the second question counts as not answered */
+	x.nanswers = 1; /* the second question counts as not answered */
 	add(&r, x, 0.5, 1);
 
 	assert_int_equal(hl_rollup_responses(&r), 4);
 	assert_int_equal(r.chan[1], 2);
 	assert_int_equal(r.chan[2], 1);
-	assert_int_equal(r.chan[0], 1);    /* channel 77: other */
+	assert_int_equal(r.chan[0], 1); /* channel 77: other */
 	assert_int_equal(r.nfield, 2);
 	assert_int_equal(r.field[0].id, 0);
 	assert_int_equal(r.field[0].n, 2);
@@ -88,7 +88,7 @@ static void test_add(void **state)
 	assert_int_equal(r.inst[0].nv, 6);
 	assert_int_equal(r.inst[0].count[0 * 6 + 5], 1);
 	assert_int_equal(r.inst[0].count[0 * 6 + 3], 1);
-	assert_int_equal(r.inst[0].count[1 * 6 + 0], 2);   /* left blank, and not given */
+	assert_int_equal(r.inst[0].count[1 * 6 + 0], 2); /* left blank, and not given */
 	assert_int_equal(r.inst[0].count[1 * 6 + 1], 1);
 	assert_int_equal(r.nstaff, 1);
 	assert_int_equal(r.staff[0].n, 2);
@@ -187,18 +187,21 @@ static void test_encoding(void **state)
 static void test_hostile(void **state)
 {
 	static const unsigned char huge_fields[] = {1, 0, 0xff, 0xff, 0xff, 0xff, 0x0f};
-	static const unsigned char big_varint[] = {1, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-		0xff, 0xff, 0xff, 0x7f};
-	static const unsigned char many_levels[] = {1, 0, 0, 0, 1, 7, 1, 12, 0, 0, 0, 0, 0, 0,
-		0, 0, 0, 0, 0, 0, 0};
+	static const unsigned char big_varint[] = {1, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0x7f};
+	static const unsigned char many_levels[] = {1, 0, 0, 0, 1, 7, 1, 12, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 0};
 	struct hl_rollup x;
 	struct hl_err err;
 
 	(void)state;
 	hl_rollup_init(&x);
-	assert_int_equal(hl_rollup_add_encoded(&x, huge_fields, sizeof(huge_fields), &err), HL_EINVAL);
-	assert_int_equal(hl_rollup_add_encoded(&x, big_varint, sizeof(big_varint), &err), HL_EINVAL);
-	assert_int_equal(hl_rollup_add_encoded(&x, many_levels, sizeof(many_levels), &err), HL_EINVAL);
+	assert_int_equal(hl_rollup_add_encoded(&x, huge_fields, sizeof(huge_fields), &err),
+		HL_EINVAL);
+	assert_int_equal(hl_rollup_add_encoded(&x, big_varint, sizeof(big_varint), &err),
+		HL_EINVAL);
+	assert_int_equal(hl_rollup_add_encoded(&x, many_levels, sizeof(many_levels), &err),
+		HL_EINVAL);
 	assert_int_equal(hl_rollup_add_encoded(&x, NULL, 0, &err), HL_EINVAL);
 	hl_rollup_clear(&x);
 	assert_true(hl_rollup_hash("") == 0 && hl_rollup_hash("a") != 0);

@@ -45,7 +45,11 @@ static void test_merge(void **state)
 /* A two-criterion instrument built by hand, so this test needs no instrument.c. */
 static struct hl_criterion crits[2] = {{"TC", "Tiếp cận"}, {"HC", "Thủ tục"}};
 static struct hl_instrument inst = {
-	.code = "t", .version = 1, .name = "t", .ncriteria = 2, .criteria = crits,
+	.code = "t",
+	.version = 1,
+	.name = "t",
+	.ncriteria = 2,
+	.criteria = crits,
 };
 
 static void test_add_response(void **state)
@@ -204,7 +208,8 @@ static void test_corrupt(void **state)
 		hl_tally_add(hl_tallyset_get(&two, "TD"), 1, 1);
 		hl_tallyset_encode(&two, bad);
 		bad[2 + 51 + 2] = 'C'; /* the same code twice */
-		assert_int_equal(hl_tallyset_decode(bad, hl_tallyset_encoded_size(&two), &back, &err),
+		assert_int_equal(hl_tallyset_decode(bad, hl_tallyset_encoded_size(&two), &back,
+					 &err),
 			HL_EINVAL);
 	}
 

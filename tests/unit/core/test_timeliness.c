@@ -69,8 +69,8 @@ static void test_classes_data(void **state)
 		assert_int_equal(split(line, fld), 4);
 		got = tl_classify(minute(fld[0]), minute(fld[1]), minute(fld[2]), minute(fld[3]));
 		if (strcmp(got == TL_NONE ? "none" : tl_class_name(got), want) != 0)
-			fail_msg("%s | %s | %s | %s: want %s, got %s", fld[0], fld[1], fld[2], fld[3],
-				want, tl_class_name(got));
+			fail_msg("%s | %s | %s | %s: want %s, got %s", fld[0], fld[1], fld[2],
+				fld[3], want, tl_class_name(got));
 		/* A finished dossier's class does not depend on the moment once finished. */
 		if (got >= TL_EARLY && got <= TL_LATE)
 			assert_int_equal(tl_finished_class(minute(fld[1]), minute(fld[2])), got);
@@ -118,12 +118,13 @@ static void test_breaks_data(void **state)
 		d.apology = strcmp(fld[7], "1") == 0;
 		assert_int_equal(tl_breaks(&d, minute(fld[8]), &s, 8 * 60, br, &n, &err), HL_OK);
 		for (int i = 0; i < n; i++)
-			snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s: %s", i ? "; " : "",
-				tl_rule_code(br[i].rule), br[i].detail);
+			snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s: %s",
+				i ? "; " : "", tl_rule_code(br[i].rule), br[i].detail);
 		if (n == 0)
 			snprintf(got, sizeof(got), "-");
 		if (strcmp(got, want) != 0)
-			fail_msg("line with %s %s: want \"%s\", got \"%s\"", fld[0], fld[2], want, got);
+			fail_msg("line with %s %s: want \"%s\", got \"%s\"", fld[0], fld[2], want,
+				got);
 		cases++;
 	}
 	fclose(f);

@@ -66,7 +66,7 @@ static void test_make(void **state)
 		memcpy(a, b, sizeof(a));
 	}
 	for (int i = 0; i < HL_TCODE_ALPHABET_N; i++)
-		assert_true(seen[i] > 300);    /* 20 000 symbols / 31 ≈ 645 each */
+		assert_true(seen[i] > 300); /* 20 000 symbols / 31 ≈ 645 each */
 }
 
 static void test_group(void **state)
@@ -82,12 +82,24 @@ static void test_group(void **state)
 static void test_parse(void **state)
 {
 	static const char *const ok[] = {
-		"K7QF-93MX-2D", "K7QF93MX2D", "k7qf-93mx-2d", "  K7QF 93MX 2D ", "k7Qf93-mX2d",
+		"K7QF-93MX-2D",
+		"K7QF93MX2D",
+		"k7qf-93mx-2d",
+		"  K7QF 93MX 2D ",
+		"k7Qf93-mX2d",
 		"K-7-Q-F-9-3-M-X-2-D",
 	};
 	static const char *const bad[] = {
-		"", "K7QF-93MX", "K7QF-93MX-2DA", "K7QF-93MX-2O", "K7QF-93MX-20", "K7QF-93MX-21",
-		"K7QF-93MX-2I", "K7QF-93MX-2l", "K7QF_93MX_2D", "K7QF-93MX-2Đ",
+		"",
+		"K7QF-93MX",
+		"K7QF-93MX-2DA",
+		"K7QF-93MX-2O",
+		"K7QF-93MX-20",
+		"K7QF-93MX-21",
+		"K7QF-93MX-2I",
+		"K7QF-93MX-2l",
+		"K7QF_93MX_2D",
+		"K7QF-93MX-2Đ",
 	};
 	char out[HL_TCODE_SIZE];
 	struct hl_err err;
@@ -113,11 +125,13 @@ static void test_split(void **state)
 	char item[64], out[HL_TCODE_SIZE];
 
 	(void)state;
-	assert_int_equal(hl_tcode_split("PA-VH-20260302-0001 K7QF-93MX-2D", item, sizeof(item), out),
+	assert_int_equal(hl_tcode_split("PA-VH-20260302-0001 K7QF-93MX-2D", item, sizeof(item),
+				 out),
 		HL_OK);
 	assert_string_equal(item, "PA-VH-20260302-0001");
 	assert_string_equal(out, "K7QF93MX2D");
-	assert_int_equal(hl_tcode_split("  pa-vh-20260302-0023  k7qf93mx2d ", item, sizeof(item), out),
+	assert_int_equal(hl_tcode_split("  pa-vh-20260302-0023  k7qf93mx2d ", item, sizeof(item),
+				 out),
 		HL_OK);
 	assert_string_equal(item, "pa-vh-20260302-0023");
 	assert_string_equal(out, "K7QF93MX2D");
@@ -129,9 +143,11 @@ static void test_split(void **state)
 	assert_string_equal(item, "");
 	assert_string_equal(out, "");
 	assert_int_equal(hl_tcode_split("PA-VH-20260302-0001", item, sizeof(item), out), HL_EINVAL);
-	assert_int_equal(hl_tcode_split("PA-VH-1 K7QF-93MX-2O", item, sizeof(item), out), HL_EINVAL);
+	assert_int_equal(hl_tcode_split("PA-VH-1 K7QF-93MX-2O", item, sizeof(item), out),
+		HL_EINVAL);
 	assert_string_equal(out, "");
-	assert_int_equal(hl_tcode_split("PA-VH-20260302-0001 K7QF-93MX-2D", item, 8, out), HL_EINVAL);
+	assert_int_equal(hl_tcode_split("PA-VH-20260302-0001 K7QF-93MX-2D", item, 8, out),
+		HL_EINVAL);
 	assert_int_equal(hl_tcode_split("", item, sizeof(item), out), HL_EINVAL);
 }
 

@@ -135,7 +135,8 @@ static void test_days_2024_2026(void **state)
 			/* Only working days are worked. */
 			assert_int_equal(wc_is_working_day(c, got[i].day),
 				got[i].kind == WC_WORKING_DAY ||
-				(got[i].kind == WC_DISABLED && hl_day_weekday(got[i].day) < 5));
+					(got[i].kind == WC_DISABLED &&
+						hl_day_weekday(got[i].day) < 5));
 		}
 		hl_free(got);
 	}
@@ -179,7 +180,8 @@ static void run_deadline(void *ctx, const struct csvr_record *rec)
 		if (strcmp(op, "days") == 0)
 			rc = wc_add_days(&s, from, (int)n, &out, &err);
 		else
-			rc = wc_add_minutes(&s, from, strcmp(op, "hours") == 0 ? n * 60 : n, &out, &err);
+			rc = wc_add_minutes(&s, from, strcmp(op, "hours") == 0 ? n * 60 : n, &out,
+				&err);
 		hl_day_iso((hl_day)(out / 1440), got, sizeof(got));
 		snprintf(got + 10, sizeof(got) - 10, " %02d:%02d", (int)(out % 1440 / 60),
 			(int)(out % 60));
@@ -236,17 +238,31 @@ static void test_hours_specs(void **state)
 	/* as people read them */
 	assert_string_equal(wc_hours_describe(&d, buf, sizeof(buf)), "07:30–11:30, 13:30–17:00");
 	assert_int_equal(wc_hours_parse("summer=04-01:07:00-11:30,13:30-17:00;"
-		"winter=10-01:07:30-11:30", &h, NULL), HL_OK);
-	assert_string_equal(wc_hours_describe(&h, buf, sizeof(buf)), "mùa hè (từ 01/04): "
+					"winter=10-01:07:30-11:30",
+				 &h, NULL),
+		HL_OK);
+	assert_string_equal(wc_hours_describe(&h, buf, sizeof(buf)),
+		"mùa hè (từ 01/04): "
 		"07:00–11:30, 13:30–17:00; mùa đông (từ 01/10): 07:30–11:30");
 }
 
 /* Times of day as people type them into the calendar page. */
 static void test_time_typed(void **state)
 {
-	static const struct { const char *s; int m; } ok[] = {
-		{"07:30", 450}, {"7:30", 450}, {"7h30", 450}, {"7h", 420}, {"7H05", 425},
-		{"17.00", 1020}, {" 13:30 ", 810}, {"0:00", 0}, {"24:00", 1440}, {"7", 420},
+	static const struct {
+		const char *s;
+		int m;
+	} ok[] = {
+		{"07:30", 450},
+		{"7:30", 450},
+		{"7h30", 450},
+		{"7h", 420},
+		{"7H05", 425},
+		{"17.00", 1020},
+		{" 13:30 ", 810},
+		{"0:00", 0},
+		{"24:00", 1440},
+		{"7", 420},
 	};
 	static const char *const bad[] = {"", "h30", "7:3", "7:", "25:00", "24:01", "7:60",
 		"07:30x", "7 giờ", "123:00", "-1:00"};
@@ -277,8 +293,13 @@ static void test_usual_tet(void **state)
 		int d;
 		enum wc_kind kind;
 	} want[] = {
-		{5, WC_HOLIDAY}, {6, WC_HOLIDAY}, {7, WC_HOLIDAY}, {8, WC_HOLIDAY},
-		{9, WC_HOLIDAY}, {10, WC_COMPENSATORY}, {11, WC_COMPENSATORY},
+		{5, WC_HOLIDAY},
+		{6, WC_HOLIDAY},
+		{7, WC_HOLIDAY},
+		{8, WC_HOLIDAY},
+		{9, WC_HOLIDAY},
+		{10, WC_COMPENSATORY},
+		{11, WC_COMPENSATORY},
 	};
 
 	(void)state;

@@ -26,8 +26,8 @@ static const struct route *find(const char *method, const char *path)
 static void test_admit(void **state)
 {
 	const struct route *home = find("GET", "/"), *units = find("GET", "/admin/units");
-	const struct route *resp = find("POST", "/api/v1/responses"), *index = find("GET",
-		"/api/v1/index"), *pub = find("GET", "/public/x");
+	const struct route *resp = find("POST", "/api/v1/responses"),
+			   *index = find("GET", "/api/v1/index"), *pub = find("GET", "/public/x");
 
 	(void)state;
 	assert_int_equal(gate_admit(ROLE_NONE, false, pub), GATE_ADMIT);
@@ -54,8 +54,8 @@ static void test_csrf(void **state)
 	struct gate_tokens bad = {.form = "abd", .session = "abc"};
 	struct gate_tokens hdr = {.header = "abc", .session = "abc"};
 	struct gate_tokens empty = {.form = "", .session = ""};
-	struct gate_tokens dbl = {.cookie = "k1", .form = "k1"}, dbl_bad = {.cookie = "k1",
-		.form = "k2"};
+	struct gate_tokens dbl = {.cookie = "k1", .form = "k1"},
+			   dbl_bad = {.cookie = "k1", .form = "k2"};
 
 	(void)state;
 	/* reads are never checked */

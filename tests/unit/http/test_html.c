@@ -46,13 +46,14 @@ static void test_txt(void **state)
 	struct fx *f = *state;
 
 	hb_txt(&f->b, "<script>alert('x')</script> & \"Đà Nẵng\"");
-	assert_string_equal(f->b.s, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
+	assert_string_equal(f->b.s,
+		"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
 		"&quot;Đà Nẵng&quot;");
 	hb_init(&f->b, f->a, 65536);
 	hb_txt(&f->b, NULL);
 	hb_txt(&f->b, "");
 	assert_int_equal(f->b.len, 0);
-	hb_txt(&f->b, "&amp;");      /* already escaped text is escaped again: it is text */
+	hb_txt(&f->b, "&amp;"); /* already escaped text is escaped again: it is text */
 	assert_string_equal(f->b.s, "&amp;amp;");
 	assert_false(f->b.failed);
 }
@@ -93,7 +94,8 @@ static void test_inputs(void **state)
 	hb_init(&f->b, f->a, 65536);
 	snprintf(r.sess.csrf, sizeof(r.sess.csrf), "%s", "a\"b<c");
 	hb_csrf(&f->b, &r);
-	assert_string_equal(f->b.s, "<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">");
+	assert_string_equal(f->b.s,
+		"<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">");
 }
 
 /* The layout: the title and the user's name are text; the menu follows the role. */
@@ -115,7 +117,7 @@ static void test_page(void **state)
 	assert_non_null(strstr(f->b.s, "&lt;img src=x onerror=alert(1)&gt;"));
 	assert_null(strstr(f->b.s, "<img"));
 	assert_non_null(strstr(f->b.s, "href=\"/paper\""));
-	assert_null(strstr(f->b.s, "href=\"/admin\""));      /* a clerk's and up */
+	assert_null(strstr(f->b.s, "href=\"/admin\"")); /* a clerk's and up */
 	assert_non_null(strstr(f->b.s, "name=\"csrf\""));
 
 	hb_init(&f->b, f->a, (size_t)1 << 20);

@@ -63,13 +63,13 @@ static void test_no_match(void **state)
 
 	(void)state;
 	assert_null(match("DELETE", "/login", p, &known));
-	assert_int_equal(known, 1);                     /* 405, not 404 */
+	assert_int_equal(known, 1); /* 405, not 404 */
 	assert_null(match("GET", "/nothing-here", p, &known));
 	assert_int_equal(known, 0);
-	assert_null(match("GET", "/public/", p, &known));          /* an empty segment */
+	assert_null(match("GET", "/public/", p, &known)); /* an empty segment */
 	assert_null(match("GET", "/public//reports/1", p, &known));
-	assert_null(match("GET", "/healthz/", p, &known));         /* no trailing slash */
-	assert_null(match("GET", "/feedback/a/b", p, &known));     /* '*' is one segment */
+	assert_null(match("GET", "/healthz/", p, &known));     /* no trailing slash */
+	assert_null(match("GET", "/feedback/a/b", p, &known)); /* '*' is one segment */
 	assert_null(match("POST", "/healthz", p, &known));
 	assert_int_equal(known, 1);
 	for (int i = 0; i < HTTP_MAX_PARAMS; i++)
@@ -102,7 +102,8 @@ static void test_table(void **state)
 		if ((rt->flags & R_TOKEN) && rt->min_role != ROLE_NONE)
 			fail_msg("%s %s: R_TOKEN needs ROLE_NONE", rt->method, rt->pattern);
 		for (const struct route *o = routes; o != rt; o++)
-			if (strcmp(o->method, rt->method) == 0 && strcmp(o->pattern, rt->pattern) == 0)
+			if (strcmp(o->method, rt->method) == 0 &&
+				strcmp(o->pattern, rt->pattern) == 0)
 				fail_msg("%s %s: twice", rt->method, rt->pattern);
 	}
 	assert_true(n > 50);

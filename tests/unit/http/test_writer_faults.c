@@ -35,12 +35,12 @@
 #include "svc/dbcheck.h"
 
 #define BURST 6
-#define MAX_N 5000         /* a burst makes a few dozen store calls, about 500 allocations */
+#define MAX_N 5000 /* a burst makes a few dozen store calls, about 500 allocations */
 
 static char dir[64], db[96], listen_at[32], token[TOKEN_SIZE];
 static struct store_session sess;
 static int port;
-static struct store *writer;      /* the server's writer store, wrapped */
+static struct store *writer; /* the server's writer store, wrapped */
 static pthread_t server;
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
@@ -68,7 +68,10 @@ static void on_ready(const char *url, void *ctx)
 
 static void *serve(void *arg)
 {
-	struct srv_opts o = {.db = db, .listen = listen_at, .quiet = true, .readers = 4,
+	struct srv_opts o = {.db = db,
+		.listen = listen_at,
+		.quiet = true,
+		.readers = 4,
 		.wrap_writer = wrap};
 	struct hl_err err = {0};
 
@@ -169,7 +172,7 @@ static int group_teardown(void **state)
 
 struct post {
 	char id[48];
-	int status;               /* 0 = no answer */
+	int status; /* 0 = no answer */
 };
 
 static void *post_one(void *arg)
@@ -182,18 +185,23 @@ static void *post_one(void *arg)
 	int fd, len;
 
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	len = snprintf(body, sizeof(body), "{\"id\":\"%s\",\"unit\":\"VT\",\"instrument\":\"sipas-5\","
+	len = snprintf(body, sizeof(body),
+		"{\"id\":\"%s\",\"unit\":\"VT\",\"instrument\":\"sipas-5\","
 		"\"collected_at\":\"2024-06-03\",\"answers\":{\"TC1\":4,\"PV2\":5},"
-		"\"comment\":\"Chờ lâu\"}", p->id);
-	len = snprintf(req, sizeof(req), "POST /api/v1/responses HTTP/1.1\r\nHost: t\r\n"
+		"\"comment\":\"Chờ lâu\"}",
+		p->id);
+	len = snprintf(req, sizeof(req),
+		"POST /api/v1/responses HTTP/1.1\r\nHost: t\r\n"
 		"Cookie: hl_session=%s\r\nX-CSRF-Token: %s\r\nContent-Type: application/json\r\n"
-		"Content-Length: %d\r\nConnection: close\r\n\r\n%s", token, sess.csrf, len, body);
+		"Content-Length: %d\r\nConnection: close\r\n\r\n%s",
+		token, sess.csrf, len, body);
 	p->status = 0;
 	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) < 0)
 		return NULL;
 	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 &&
-	    send(fd, req, (size_t)len, MSG_NOSIGNAL) == len) {
-		while (got < sizeof(ans) - 1 && (n = recv(fd, ans + got, sizeof(ans) - 1 - got, 0)) > 0)
+		send(fd, req, (size_t)len, MSG_NOSIGNAL) == len) {
+		while (got < sizeof(ans) - 1 &&
+			(n = recv(fd, ans + got, sizeof(ans) - 1 - got, 0)) > 0)
 			got += (size_t)n;
 		ans[got] = '\0';
 		if (strncmp(ans, "HTTP/1.1 ", 9) == 0)
@@ -242,15 +250,18 @@ static void check_db(const struct post *posts, long n)
 	assert_int_equal(store_open(db, &st, &err), HL_OK);
 	assert_int_equal(dbcheck_run(st, true, a, &problems, &np, &err), HL_OK);
 	assert_int_equal(np, 0);
-	assert_int_equal(STORE(st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, on_resp, &s, &err),
+	assert_int_equal(STORE(st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, on_resp,
+				 &s, &err),
 		HL_OK);
-	assert_int_equal(STORE(st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, on_tally,
-		&s, &err), HL_OK);
+	assert_int_equal(STORE(st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE,
+				 on_tally, &s, &err),
+		HL_OK);
 	store_close(st);
 	hl_arena_free(a);
 	for (int i = 0; i < BURST; i++)
 		if (posts[i].status >= 200 && posts[i].status < 300 && !s.found[i])
-			fail_msg("N=%ld: %s answered %d but not stored", n, posts[i].id, posts[i].status);
+			fail_msg("N=%ld: %s answered %d but not stored", n, posts[i].id,
+				posts[i].status);
 	if (s.tallied != s.counted)
 		fail_msg("N=%ld: the tallies count %lld responses, the table has %lld counted", n,
 			(long long)s.tallied, (long long)s.counted);
@@ -286,7 +297,8 @@ static bool burst(long n, bool mem)
 	for (int i = 0; i < BURST; i++) {
 		int st = posts[i].status;
 
-		if (st == 0 || (!fired && (st < 200 || st >= 300)) || (!mem && st >= 300 && st < 500))
+		if (st == 0 || (!fired && (st < 200 || st >= 300)) ||
+			(!mem && st >= 300 && st < 500))
 			fail_msg("N=%ld: %s answered %d", n, posts[i].id, st);
 	}
 	check_db(posts, n);

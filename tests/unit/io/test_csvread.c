@@ -27,11 +27,10 @@ static struct csvr *open_text(const char *text, size_t len, FILE **fp)
 
 static void test_quoting(void **state)
 {
-	const char text[] =
-		"unit,comment,TC1\n"
-		"px-1,\"Chờ lâu, nhưng \"\"tận tình\"\"\nCảm ơn!\",5\n"
-		"px-2,,4\n"
-		"\"px-3\",\"\",\n";
+	const char text[] = "unit,comment,TC1\n"
+			    "px-1,\"Chờ lâu, nhưng \"\"tận tình\"\"\nCảm ơn!\",5\n"
+			    "px-2,,4\n"
+			    "\"px-3\",\"\",\n";
 	struct csvr_record rec;
 	struct hl_err err;
 	FILE *f;
@@ -67,13 +66,12 @@ static void test_quoting(void **state)
 
 static void test_crlf_bom_empty(void **state)
 {
-	const char text[] =
-		"\xEF\xBB\xBF\"unit\", date ,q\r\n"
-		"\r\n"
-		"a, b ,\"x\r\ny\"\r\n"
-		"   \r\n"
-		"\n"
-		"c,d,e"; /* no newline at the end */
+	const char text[] = "\xEF\xBB\xBF\"unit\", date ,q\r\n"
+			    "\r\n"
+			    "a, b ,\"x\r\ny\"\r\n"
+			    "   \r\n"
+			    "\n"
+			    "c,d,e"; /* no newline at the end */
 	struct csvr_record rec;
 	struct hl_err err;
 	FILE *f;
@@ -82,7 +80,7 @@ static void test_crlf_bom_empty(void **state)
 	(void)state;
 	assert_int_equal(csvr_next(r, &rec, &err), 1);
 	assert_int_equal(rec.line, 1);
-	assert_string_equal(rec.cells[0], "unit"); /* BOM gone */
+	assert_string_equal(rec.cells[0], "unit");   /* BOM gone */
 	assert_string_equal(rec.cells[1], " date "); /* cells are not trimmed */
 	assert_int_equal(csvr_col(&rec, "unit"), 0);
 	assert_int_equal(csvr_col(&rec, "date"), 1); /* header names are */
@@ -117,7 +115,7 @@ static void test_invalid_utf8(void **state)
 	assert_string_equal(rec.problem, "cột 3: không phải UTF-8 hợp lệ (byte thứ 2)");
 	assert_string_equal(rec.cells[2], ""); /* invalid bytes are not handed on */
 	assert_int_equal(csvr_next(r, &rec, &err), 1);
-	assert_int_equal(rec.problem_col, 2); /* a NUL byte */
+	assert_int_equal(rec.problem_col, 2);          /* a NUL byte */
 	assert_int_equal(csvr_next(r, &rec, &err), 1); /* reading goes on */
 	assert_null(rec.problem);
 	assert_string_equal(rec.cells[2], "6");
@@ -228,7 +226,8 @@ static void test_large(void **state)
 	fputs("id,comment,q\n", f);
 	for (int i = 0; i < rows; i++) {
 		if (i % 7 == 0)
-			fprintf(f, "%d,\"dòng một, \"\"%d\"\"\r\ndòng hai\",%d\r\n", i, i, i % 5 + 1);
+			fprintf(f, "%d,\"dòng một, \"\"%d\"\"\r\ndòng hai\",%d\r\n", i, i,
+				i % 5 + 1);
 		else
 			fprintf(f, "%d,Ý kiến số %d,%d\n", i, i, i % 5 + 1);
 	}

@@ -62,18 +62,20 @@ static void test_example(void **state)
 	assert_int_equal(in->questions[3].criterion, 1);
 	assert_true(in->scales[1].levels[1].score == 0.5);
 	assert_int_equal(hl_instrument_score(in, ans, sc, &err), HL_OK);
-	assert_true(sc[0].s == 1.5 && sc[0].v == 2);  /* 1 + 0.5 */
-	assert_true(sc[1].s == 1.5 && sc[1].v == 2);  /* 0.5 + 1 */
+	assert_true(sc[0].s == 1.5 && sc[0].v == 2); /* 1 + 0.5 */
+	assert_true(sc[1].s == 1.5 && sc[1].v == 2); /* 0.5 + 1 */
 	assert_true(sc[2].v == 0);
 	assert_true(sc[3].s == 0 && sc[3].v == 1);
 
 	text = ij_dump(in);
 	assert_non_null(text);
-	assert_non_null(strstr(text, "{\"code\":\"tram-y-te-4\",\"version\":1,"
+	assert_non_null(strstr(text,
+		"{\"code\":\"tram-y-te-4\",\"version\":1,"
 		"\"name\":\"Phiếu khảo sát hài lòng tại trạm y tế\",\"method\":\"mean\","
 		"\"scales\":[{\"code\":\"hl5\",\"levels\":[{\"label\":\"Rất không hài lòng\","
 		"\"satisfied\":false},"));
-	assert_non_null(strstr(text, "{\"code\":\"TC2\",\"criterion\":\"TC\",\"scale\":\"wait3\","
+	assert_non_null(strstr(text,
+		"{\"code\":\"TC2\",\"criterion\":\"TC\",\"scale\":\"wait3\","
 		"\"text\":\"Thời gian chờ đến lượt khám\"}"));
 	free(text);
 	hl_arena_free(a);
@@ -94,7 +96,8 @@ static void roundtrip(const struct hl_instrument *in)
 	assert_int_equal(back->nquestions, in->nquestions);
 	for (int s = 0; s < in->nscales; s++)
 		for (int l = 0; l < in->scales[s].nlevels; l++)
-			assert_true(back->scales[s].levels[l].score == in->scales[s].levels[l].score);
+			assert_true(
+				back->scales[s].levels[l].score == in->scales[s].levels[l].score);
 	free(t1);
 	free(t2);
 	hl_arena_free(a);
@@ -140,7 +143,8 @@ static void test_bad_files(void **state)
 	expect_bad_file("bad-duplicate-criterion.json", HL_EINVAL,
 		"criteria[1].code: mã 'TC' trùng với criteria[0]");
 	expect_bad_file("bad-reserved-sipas.json", HL_EINVAL, "criteria[3].code: mã 'SIPAS'");
-	expect_bad_file("bad-one-level.json", HL_EINVAL, "scales[2].levels: thang đo 'yn' cần từ 2");
+	expect_bad_file("bad-one-level.json", HL_EINVAL,
+		"scales[2].levels: thang đo 'yn' cần từ 2");
 	expect_bad_file("bad-method.json", HL_EINVAL, "method:");
 	expect_bad_file("bad-criterion-without-question.json", HL_EINVAL,
 		"criteria[3]: tiêu chí 'KQ' không có câu hỏi");
@@ -162,7 +166,8 @@ static void expect_bad_text(const char *json, int code, const char *needle)
 }
 
 #define HEAD "{\"code\":\"x\",\"version\":1,\"name\":\"X\","
-#define SCALES "\"scales\":[{\"code\":\"yn\",\"levels\":[{\"label\":\"Không\",\"satisfied\":false}," \
+#define SCALES \
+	"\"scales\":[{\"code\":\"yn\",\"levels\":[{\"label\":\"Không\",\"satisfied\":false}," \
 	"{\"label\":\"Có\",\"satisfied\":true}]}],"
 #define CRITS "\"criteria\":[{\"code\":\"A\",\"name\":\"Một\"}],"
 #define QS "\"questions\":[{\"code\":\"A1\",\"criterion\":\"A\",\"scale\":\"yn\",\"text\":\"Câu\"}]"
@@ -190,19 +195,24 @@ static void test_bad_texts(void **state)
 	expect_bad_text("{\"code\":\"x y\",\"version\":1,\"name\":\"X\"," SCALES CRITS QS "}",
 		HL_EINVAL, "code: mã bộ câu hỏi không hợp lệ");
 	expect_bad_text(HEAD SCALES CRITS "\"questions\":[]}", HL_EINVAL, "questions: cần từ 1");
-	expect_bad_text(HEAD SCALES CRITS "\"questions\":{}}", HL_EINVAL, "questions: cần một mảng");
+	expect_bad_text(HEAD SCALES CRITS "\"questions\":{}}", HL_EINVAL,
+		"questions: cần một mảng");
 	expect_bad_text(HEAD SCALES CRITS "\"questions\":[{\"code\":\"A1\",\"criterion\":\"B\","
-		"\"scale\":\"yn\",\"text\":\"Câu\"}]}", HL_EINVAL,
-		"questions[0].criterion: tiêu chí 'B' không tồn tại");
+					  "\"scale\":\"yn\",\"text\":\"Câu\"}]}",
+		HL_EINVAL, "questions[0].criterion: tiêu chí 'B' không tồn tại");
 	expect_bad_text(HEAD SCALES CRITS "\"questions\":[{\"code\":\"A1\",\"criterion\":\"A\","
-		"\"scale\":\"yn\",\"text\":7}]}", HL_EINVAL, "questions[0].text: cần một chuỗi");
+					  "\"scale\":\"yn\",\"text\":7}]}",
+		HL_EINVAL, "questions[0].text: cần một chuỗi");
 	expect_bad_text(HEAD SCALES CRITS "\"questions\":[{\"code\":\"A1\",\"criterion\":\"A\","
-		"\"scale\":\"yn\",\"text\":\"\"}]}", HL_EINVAL, "questions[0].text: chuỗi rỗng");
+					  "\"scale\":\"yn\",\"text\":\"\"}]}",
+		HL_EINVAL, "questions[0].text: chuỗi rỗng");
 	expect_bad_text(HEAD SCALES CRITS "\"questions\":[{\"code\":\"A1\",\"criterion\":\"A\","
-		"\"scale\":\"yn\",\"text\":\"Câu\",\"note\":1}]}", HL_EINVAL,
-		"questions[0].note: khóa không");
-	expect_bad_text(HEAD SCALES "\"criteria\":[{\"code\":\"0123456789012345678901234567890123\","
-		"\"name\":\"N\"}]," QS "}", HL_EINVAL, "criteria[0].code: dài quá");
+					  "\"scale\":\"yn\",\"text\":\"Câu\",\"note\":1}]}",
+		HL_EINVAL, "questions[0].note: khóa không");
+	expect_bad_text(HEAD SCALES
+		"\"criteria\":[{\"code\":\"0123456789012345678901234567890123\","
+		"\"name\":\"N\"}]," QS "}",
+		HL_EINVAL, "criteria[0].code: dài quá");
 
 	/* Size limit. */
 	big = malloc(IJ_MAX_BYTES + 2);
@@ -225,8 +235,8 @@ static void test_nfc(void **state)
 	struct hl_instrument *in1, *in2;
 	struct hl_err err;
 	const char *nfc = HEAD SCALES "\"criteria\":[{\"code\":\"A\",\"name\":\"Một\"}]," QS "}";
-	const char *nfd = HEAD SCALES "\"criteria\":[{\"code\":\"A\",\"name\":\"Mo\xcc\x82\xcc\xa3t\"}],"
-		QS "}";
+	const char *nfd = HEAD SCALES
+		"\"criteria\":[{\"code\":\"A\",\"name\":\"Mo\xcc\x82\xcc\xa3t\"}]," QS "}";
 	char *t1, *t2;
 
 	(void)state;

@@ -40,8 +40,8 @@ static void bars(struct chart *c, bool targets)
 
 static void trend(struct chart *c)
 {
-	static const char *const month[] = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8",
-		"T9", "T10", "T11", "T12"};
+	static const char *const month[] = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9",
+		"T10", "T11", "T12"};
 	struct hl_err err;
 
 	chart_init(c, CHART_LINE, "Diễn biến theo tháng năm 2025");
@@ -51,7 +51,7 @@ static void trend(struct chart *c)
 		struct chart_series *s = chart_add_series(c, crit[5 - k]);
 
 		assert_non_null(s);
-		for (int m = 0; m < 9; m++)       /* no data after September */
+		for (int m = 0; m < 9; m++) /* no data after September */
 			s->value[m] = 75 + k * 2 + m * 1.1 + (m % 3) * 0.7;
 	}
 	c->target_all = 90;
@@ -104,7 +104,8 @@ static void test_bars_svg(void **state)
 	assert_non_null(strstr(with, "href=\"#c1-glyph"));
 	assert_null(strstr(with, "id=\"glyph"));
 	/* The labels, the values with a decimal comma, the targets. */
-	assert_non_null(strstr(with, "<title id=\"c1-t\">Tiêu chí so với chỉ tiêu – Phường Bắc Nha Trang</title>"));
+	assert_non_null(strstr(with,
+		"<title id=\"c1-t\">Tiêu chí so với chỉ tiêu – Phường Bắc Nha Trang</title>"));
 	for (int i = 0; i < 6; i++)
 		assert_non_null(strstr(with, crit[i]));
 	assert_non_null(strstr(with, "TC 78,25; HC 81,50"));
@@ -178,7 +179,7 @@ static void test_refused(void **state)
 	c.target[0] = -1;
 	assert_int_equal(chart_svg(&c, "c", a, &svg, &len, &err), HL_EINVAL);
 	chart_init(&c, CHART_LINE, "trống");
-	assert_int_equal(chart_svg(&c, "c", a, &svg, &len, &err), HL_EINVAL);   /* no category */
+	assert_int_equal(chart_svg(&c, "c", a, &svg, &len, &err), HL_EINVAL); /* no category */
 	bars(&c, false);
 	c.cat[1] = "\xc3\x28";
 	assert_int_equal(chart_svg(&c, "c", a, &svg, &len, &err), HL_EINVAL);

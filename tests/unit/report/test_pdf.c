@@ -60,8 +60,8 @@ static const struct {
 	{"UBND xã Vĩnh Lương", {81.94, 84.08, 87.31, 88.31, 89.00, 86.13}, 5.23, 5},
 };
 
-static void fill_unit(struct iq_unit *u, int i, const char *name, const double *v,
-	double change, int rank, int of)
+static void fill_unit(struct iq_unit *u, int i, const char *name, const double *v, double change,
+	int rank, int of)
 {
 	memset(u, 0, sizeof(*u));
 	u->unit.id = i + 1;
@@ -82,10 +82,10 @@ static void fill_unit(struct iq_unit *u, int i, const char *name, const double *
 	}
 	u->idx.cell[5].has_change = true;
 	u->idx.cell[5].change = change;
-	u->idx.cell[5].change_supported = i != 3;     /* Vĩnh Hòa's +7,30 marked */
+	u->idx.cell[5].change_supported = i != 3; /* Vĩnh Hòa's +7,30 marked */
 	u->idx.cell[5].rank = rank;
 	u->idx.cell[5].of = of;
-	u->idx.cell[5].rank_supported = i != 4;       /* Vĩnh Phương's 1/6 marked */
+	u->idx.cell[5].rank_supported = i != 4; /* Vĩnh Phương's 1/6 marked */
 }
 
 static int setup(void **state)
@@ -117,7 +117,7 @@ static int setup(void **state)
 	m->place = "Bắc Nha Trang";
 	m->title = "BÁO CÁO";
 	m->subtitle = "Kết quả khảo sát mức độ hài lòng của tổ chức, cá nhân đối với sự phục vụ "
-		"của UBND phường Bắc Nha Trang năm 2025";
+		      "của UBND phường Bắc Nha Trang năm 2025";
 	snprintf(f->subject.name, sizeof(f->subject.name), "UBND phường Bắc Nha Trang");
 	m->subject = &f->subject;
 	f->ix.period = m->o.period;
@@ -128,7 +128,8 @@ static int setup(void **state)
 		f->ix.crit_name[k] = crit_name[k];
 	}
 	for (int i = 0; i < 6; i++)
-		fill_unit(&f->units[i], i, seed[i].name, seed[i].v, seed[i].change, seed[i].rank, 6);
+		fill_unit(&f->units[i], i, seed[i].name, seed[i].v, seed[i].change, seed[i].rank,
+			6);
 	f->ix.nunits = 6;
 	f->ix.units = f->units;
 	m->index = &f->ix;
@@ -142,15 +143,20 @@ static int setup(void **state)
 	f->fields[1] = (struct rpt_count){"ho-tich", "Hộ tịch", 1100};
 	m->fields = f->fields;
 	m->nfields = 2;
-	f->q = (struct rpt_question){.instrument = "sipas-5@1", .code = "q1",
+	f->q = (struct rpt_question){.instrument = "sipas-5@1",
+		.code = "q1",
 		.text = "Nội dung thông tin về thủ tục hành chính được niêm yết có đầy đủ, dễ hiểu?",
-		.criterion = "TC", .nlevels = 3,
+		.criterion = "TC",
+		.nlevels = 3,
 		.label = {"Đầy đủ, dễ hiểu", "Tạm được", "Sơ sài, khó hiểu"},
-		.satisfied = {true, false, false}, .count = {921, 189, 227}, .valid = 1337,
+		.satisfied = {true, false, false},
+		.count = {921, 189, 227},
+		.valid = 1337,
 		.no_answer = 12};
 	m->questions = &f->q;
 	m->nquestions = 1;
-	f->themes[0] = (struct rpt_theme){0, "Thiếu hồ sơ mẫu", 37, {ex_forms[0], ex_forms[1]}, 2, {0}};
+	f->themes[0] = (struct rpt_theme){0, "Thiếu hồ sơ mẫu", 37, {ex_forms[0], ex_forms[1]}, 2,
+		{0}};
 	f->themes[1] = (struct rpt_theme){1, "Chờ đợi lâu", 21, {ex_wait[0]}, 1, {0}};
 	m->themes = f->themes;
 	m->nthemes = 2;
@@ -160,10 +166,10 @@ static int setup(void **state)
 		false};
 	m->staff = f->staff;
 	m->nstaff = 2;
-	f->below[0] = (struct rpt_below){"UBND phường Vĩnh Thọ", "TC", "Tiếp cận dịch vụ",
-		82.58, 85, 2, tasks, NULL, NULL, false, 0, 0};
-	f->below[1] = (struct rpt_below){"UBND phường Vĩnh Hòa", "HC", "Thủ tục hành chính",
-		81.33, 85, 0, NULL, NULL, NULL, false, 0, 0};
+	f->below[0] = (struct rpt_below){"UBND phường Vĩnh Thọ", "TC", "Tiếp cận dịch vụ", 82.58,
+		85, 2, tasks, NULL, NULL, false, 0, 0};
+	f->below[1] = (struct rpt_below){"UBND phường Vĩnh Hòa", "HC", "Thủ tục hành chính", 81.33,
+		85, 0, NULL, NULL, NULL, false, 0, 0};
 	m->below = f->below;
 	m->nbelow = 2;
 	m->recipients[0] = "Sở Nội vụ tỉnh Khánh Hòa (b/c);";
@@ -222,8 +228,9 @@ static char *run(const char *cmd, const char *args, const char *path)
 		out[len] = '\0';
 	}
 	if (pclose(p) != 0) {
-		fprintf(stderr, "'%s' failed (poppler-utils installed? scripts/deps.sh test):\n%s\n",
-			line, out ? out : "");
+		fprintf(stderr,
+			"'%s' failed (poppler-utils installed? scripts/deps.sh test):\n%s\n", line,
+			out ? out : "");
 		fail();
 	}
 	return out != NULL ? out : hl_calloc(1, 1);
@@ -305,7 +312,8 @@ static void test_text(void **state)
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
 		if (!has_line(text, line))
-			fprintf(stderr, "missing in the PDF's text: '%s'\n--- text ---\n%s\n", line, text);
+			fprintf(stderr, "missing in the PDF's text: '%s'\n--- text ---\n%s\n", line,
+				text);
 		assert_true(has_line(text, line));
 		checked++;
 	}
@@ -343,7 +351,7 @@ static void test_fonts(void **state)
 			fprintf(stderr, "font not embedded: %s\n", row);
 		assert_non_null(strstr(row, " yes "));
 	}
-	assert_true(serif >= 3);   /* regular, bold, italic (and bold italic) */
+	assert_true(serif >= 3); /* regular, bold, italic (and bold italic) */
 	hl_free(fonts);
 }
 
@@ -411,7 +419,7 @@ static bool heading_at_foot(const char *text, const char *prefix, char *bad, siz
 			size_t r = strspn(last, "IVX");
 
 			if ((r > 0 && last[r] == '.' && last[r + 1] == ' ') ||
-			    (prefix != NULL && strncmp(last, prefix, strlen(prefix)) == 0)) {
+				(prefix != NULL && strncmp(last, prefix, strlen(prefix)) == 0)) {
 				snprintf(bad, size, "%.*s", (int)n, last);
 				return true;
 			}
@@ -439,7 +447,8 @@ static void test_keep_with_next(void **state)
 			char name[64];
 
 			snprintf(name, sizeof(name), "UBND xã Thử Nghiệm Số %d", i + 1);
-			fill_unit(&f->units[i], i, name, seed[i % 6].v, seed[i % 6].change, i + 1, n);
+			fill_unit(&f->units[i], i, name, seed[i % 6].v, seed[i % 6].change, i + 1,
+				n);
 		}
 		f->ix.nunits = (size_t)n;
 		render(f, "keep.pdf", path, sizeof(path));
@@ -475,7 +484,8 @@ static void test_instruments(void **state)
 	assert_true(has_line(text, "Bộ câu hỏi SIPAS 5 tiêu chí (mã sipas-5, phiên bản 1)"));
 	assert_true(has_line(text, "Câu 1 (tiêu chí TC): Nội dung thông tin"));
 	assert_true(has_line(text, "Câu 2 (tiêu chí TC): Công chức có thái độ lịch sự"));
-	assert_true(has_line(text, "Bộ câu hỏi: Phiếu khảo sát của tỉnh (mã khanh-hoa-6, phiên bản 2)"));
+	assert_true(has_line(text,
+		"Bộ câu hỏi: Phiếu khảo sát của tỉnh (mã khanh-hoa-6, phiên bản 2)"));
 	assert_true(has_line(text, "Câu 1 (tiêu chí TC): Thời gian chờ"));
 	assert_null(strstr(text, "Câu 3"));
 	hl_free(text);

@@ -129,9 +129,11 @@ static void xf_of(const char *st, int idx, char *out, size_t size)
 		p = strstr(p + 1, "<xf ");
 		assert_non_null(p);
 	}
-	snprintf(out, size, "%.*s", (int)(strstr(p, "</xf>") != NULL &&
-		strstr(p, "</xf>") < strstr(p + 1, "<xf ") ? strstr(p, "</xf>") - p :
-		(long)strcspn(p, "\n")), p);
+	snprintf(out, size, "%.*s",
+		(int)(strstr(p, "</xf>") != NULL && strstr(p, "</xf>") < strstr(p + 1, "<xf ") ?
+				strstr(p, "</xf>") - p :
+				(long)strcspn(p, "\n")),
+		p);
 }
 
 /* The number format of the cell format xf (from xf_of) in styles.xml st:
@@ -208,7 +210,8 @@ static void fill_unit(struct iq_unit *u, const char *code, const char *name, con
 	u->idx.cell[5].rank_supported = true;
 }
 
-#define LONG_TASK "Cung cấp các thông tin cần thiết cho tổ chức, cá nhân rõ ràng, đầy đủ, cụ " \
+#define LONG_TASK \
+	"Cung cấp các thông tin cần thiết cho tổ chức, cá nhân rõ ràng, đầy đủ, cụ " \
 	"thể, dễ tiếp cận và thông qua nhiều hình thức, bao gồm bộ thủ tục hành chính và các " \
 	"biểu mẫu, phí, lệ phí; cách thức thực hiện thủ tục hành chính"
 static const char *long_task[] = {LONG_TASK};
@@ -252,20 +255,32 @@ static int setup(void **state)
 	f->m.fields = f->fields;
 	f->m.nfields = 1;
 	/* Seed 000's distribution: 68,89 % / 14,14 % / 16,98 % (of 10 001). */
-	f->q = (struct rpt_question){.instrument = "sipas-5@1", .code = "q1",
+	f->q = (struct rpt_question){.instrument = "sipas-5@1",
+		.code = "q1",
 		.text = "Thông tin về thủ tục hành chính được niêm yết có đầy đủ, dễ hiểu không?",
-		.criterion = "TC", .nlevels = 3, .label = {"Đầy đủ, dễ hiểu", "Tạm được", "Sơ sài, khó hiểu"},
-		.satisfied = {true, false, false}, .count = {6890, 1414, 1697}, .valid = 10001,
+		.criterion = "TC",
+		.nlevels = 3,
+		.label = {"Đầy đủ, dễ hiểu", "Tạm được", "Sơ sài, khó hiểu"},
+		.satisfied = {true, false, false},
+		.count = {6890, 1414, 1697},
+		.valid = 10001,
 		.no_answer = 12};
 	f->m.questions = &f->q;
 	f->m.nquestions = 1;
-	f->t[0] = (struct rpt_theme){.theme = 1, .name = "Chờ đợi lâu", .count = 14,
-		.example = {"Phải chờ lâu mới được tiếp nhận", "Đông người, chờ gần 2 tiếng"}, .nexamples = 2};
-	f->t[1] = (struct rpt_theme){.theme = 0, .name = "Thiếu hồ sơ mẫu", .count = 3,
-		.example = {"Không có mẫu tờ khai"}, .nexamples = 1};
+	f->t[0] = (struct rpt_theme){.theme = 1,
+		.name = "Chờ đợi lâu",
+		.count = 14,
+		.example = {"Phải chờ lâu mới được tiếp nhận", "Đông người, chờ gần 2 tiếng"},
+		.nexamples = 2};
+	f->t[1] = (struct rpt_theme){.theme = 0,
+		.name = "Thiếu hồ sơ mẫu",
+		.count = 3,
+		.example = {"Không có mẫu tờ khai"},
+		.nexamples = 1};
 	f->m.themes = f->t;
 	f->m.nthemes = 2;
-	f->s[0] = (struct rpt_staff){"cc01", "Nguyễn Thị Hồng", "UBND phường Vĩnh Thọ", 310, 91.2345, true};
+	f->s[0] = (struct rpt_staff){"cc01", "Nguyễn Thị Hồng", "UBND phường Vĩnh Thọ", 310,
+		91.2345, true};
 	f->m.staff = f->s;
 	f->m.nstaff = 1;
 	f->b[0] = (struct rpt_below){"UBND phường Vĩnh Thọ", "TC", "Tiếp cận dịch vụ", 82.58, 85, 1,
@@ -322,14 +337,14 @@ static void test_sheets_and_numbers(void **state)
 	int low, ok_style, ok2;
 
 	assert_int_equal(rpt_xlsx(&f->m, f->path, &err), HL_OK);
-	assert_int_equal(entries(f->dir), 1);   /* the report, no temporary file */
+	assert_int_equal(entries(f->dir), 1); /* the report, no temporary file */
 	wb = zip_part(f->path, "xl/workbook.xml");
 	assert_non_null(wb);
 	assert_non_null(strstr(wb, "name=\"Tổng hợp\""));
 	assert_non_null(strstr(wb, "name=\"Đơn vị – tiêu chí\""));
 	assert_non_null(strstr(wb, "name=\"Câu hỏi\""));
 	assert_non_null(strstr(wb, "name=\"Ý kiến\""));
-	assert_null(strstr(wb, "Công chức"));   /* not internal */
+	assert_null(strstr(wb, "Công chức")); /* not internal */
 	/* The criteria below target on a sheet of their own, wrapped. */
 	assert_non_null(strstr(wb, "name=\"Chưa đạt chỉ tiêu\""));
 	s5 = zip_part(f->path, "xl/worksheets/sheet5.xml");
@@ -343,18 +358,18 @@ static void test_sheets_and_numbers(void **state)
 	/* Tổng hợp: the table's header on row 8, Vĩnh Thọ on row 9. */
 	s1 = zip_part(f->path, "xl/worksheets/sheet1.xml");
 	assert_non_null(s1);
-	low = cell_style(s1, "C9", v, sizeof(v));          /* TC 82,58 < 85 */
+	low = cell_style(s1, "C9", v, sizeof(v)); /* TC 82,58 < 85 */
 	assert_num(v, 82.58);
-	ok_style = cell_style(s1, "D9", v, sizeof(v));     /* HC 88,27 */
+	ok_style = cell_style(s1, "D9", v, sizeof(v)); /* HC 88,27 */
 	assert_num(v, 88.27);
 	assert_int_not_equal(low, ok_style);
-	ok2 = cell_style(s1, "H9", v, sizeof(v));          /* SIPAS 88,90 >= 88 */
+	ok2 = cell_style(s1, "H9", v, sizeof(v)); /* SIPAS 88,90 >= 88 */
 	assert_num(v, 88.9);
 	assert_int_equal(ok2, ok_style);
-	cell_style(s1, "I9", v, sizeof(v));                /* Tăng/giảm */
+	cell_style(s1, "I9", v, sizeof(v)); /* Tăng/giảm */
 	assert_num(v, 3.28);
 	/* Counts are numbers grouped by thousands (built-in format 3, "#,##0"). */
-	xf_of(st, cell_style(s1, "K9", v, sizeof(v)), xf, sizeof(xf));   /* Số phiếu */
+	xf_of(st, cell_style(s1, "K9", v, sizeof(v)), xf, sizeof(xf)); /* Số phiếu */
 	assert_num(v, 1200);
 	fmt_of(st, xf, v, sizeof(v));
 	assert_string_equal(v, "#,##0");
@@ -405,11 +420,11 @@ static void test_sheets_and_numbers(void **state)
 	s2 = zip_part(f->path, "xl/worksheets/sheet2.xml");
 	cell_style(s2, "E2", v, sizeof(v));
 	assert_num(v, 82.58);
-	cell_style(s2, "G2", v, sizeof(v));                /* 82.58 - 1.234 */
+	cell_style(s2, "G2", v, sizeof(v)); /* 82.58 - 1.234 */
 	assert_num(v, 81.35);
-	cell_style(s2, "H2", v2, sizeof(v2));              /* 82.58 + 1.006 */
+	cell_style(s2, "H2", v2, sizeof(v2)); /* 82.58 + 1.006 */
 	assert_num(v2, 83.59);
-	cell_style(s2, "E13", v, sizeof(v));               /* Vĩnh Phước SIPAS */
+	cell_style(s2, "E13", v, sizeof(v)); /* Vĩnh Phước SIPAS */
 	assert_num(v, 89.67);
 	cell_style(s2, "K13", v, sizeof(v));
 	assert_num(v, 3);
@@ -422,7 +437,7 @@ static void test_sheets_and_numbers(void **state)
 	assert_num(v, 68.89);
 	cell_style(s3, "H3", v, sizeof(v));
 	assert_num(v, 14.14);
-	cell_style(s3, "G5", v, sizeof(v));                /* no answer */
+	cell_style(s3, "G5", v, sizeof(v)); /* no answer */
 	assert_num(v, 12);
 
 	/* Ý kiến: counts and examples. */
@@ -552,13 +567,13 @@ static void test_supervisor_order_and_mean(void **state)
 	assert_int_equal(rpt_xlsx(&f->m, f->path, &err), HL_OK);
 	s1 = zip_part(f->path, "xl/worksheets/sheet1.xml");
 	ss = zip_part(f->path, "xl/sharedStrings.xml");
-	cell_style(s1, "H9", v, sizeof(v));                /* Vĩnh Phước first */
+	cell_style(s1, "H9", v, sizeof(v)); /* Vĩnh Phước first */
 	assert_num(v, 89.67);
 	cell_style(s1, "H10", v, sizeof(v));
 	assert_num(v, 88.9);
-	cell_style(s1, "E11", v, sizeof(v));               /* PV: (92,05 + 90,27) / 2 */
+	cell_style(s1, "E11", v, sizeof(v)); /* PV: (92,05 + 90,27) / 2 */
 	assert_num(v, 91.16);
-	cell_style(s1, "C11", v, sizeof(v));               /* TC: Vĩnh Thọ's only */
+	cell_style(s1, "C11", v, sizeof(v)); /* TC: Vĩnh Thọ's only */
 	assert_num(v, 82.58);
 	cell_style(s1, "K11", v, sizeof(v));
 	assert_num(v, 2400);

@@ -40,7 +40,7 @@ struct fx *fx_open(void)
 	close(fd);
 	f->a = hl_arena_new(ARENA_CAP);
 	if (f->a == NULL || store_open(f->path, &f->st, &f->err) != HL_OK ||
-	    store_migrate(f->st, &v, &f->err) != HL_OK || v < 1) {
+		store_migrate(f->st, &v, &f->err) != HL_OK || v < 1) {
 		print_error("setup: %s\n", f->err.msg);
 		store_close(f->st);
 		hl_arena_free(f->a);
@@ -82,7 +82,8 @@ int fx_teardown(void **state)
 
 int64_t fx_unit(struct fx *f, const char *code, const char *name, int64_t parent)
 {
-	struct store_unit u = {.parent_id = parent, .valid_from = HL_DAY_NONE,
+	struct store_unit u = {.parent_id = parent,
+		.valid_from = HL_DAY_NONE,
 		.valid_to = HL_DAY_NONE};
 
 	snprintf(u.code, sizeof(u.code), "%s", code);

@@ -20,12 +20,13 @@ struct fx {
 };
 
 /* Assert an HL_OK result, showing the message otherwise. */
-#define OK(f, call) do { \
-	int rc_ = (call); \
-	if (rc_ != HL_OK) \
-		print_error("%s\n", (f)->err.msg); \
-	assert_int_equal(rc_, HL_OK); \
-} while (0)
+#define OK(f, call) \
+	do { \
+		int rc_ = (call); \
+		if (rc_ != HL_OK) \
+			print_error("%s\n", (f)->err.msg); \
+		assert_int_equal(rc_, HL_OK); \
+	} while (0)
 
 /* Remove the database file path and its -wal and -shm files. */
 void fx_remove_db(const char *path);

@@ -19,7 +19,7 @@
 
 static int64_t add_instrument(struct fx *f, const char *code, int version, const char *json)
 {
-	struct store_instrument in = { .version = version };
+	struct store_instrument in = {.version = version};
 
 	snprintf(in.code, sizeof(in.code), "%s", code);
 	snprintf(in.name, sizeof(in.name), "Bộ câu hỏi %s", code);
@@ -93,7 +93,7 @@ static void test_migrate_twice(void **state)
 static void test_units(void **state)
 {
 	struct fx *f = *state;
-	struct store_unit u = { .valid_from = HL_DAY_NONE, .valid_to = HL_DAY_NONE }, got, *list;
+	struct store_unit u = {.valid_from = HL_DAY_NONE, .valid_to = HL_DAY_NONE}, got, *list;
 	struct store_lineage l, *ll;
 	int64_t root, id;
 	size_t n;
@@ -144,7 +144,7 @@ static void test_units(void **state)
 
 	OK(f, STORE(f->st, units, lineage_list, f->a, &ll, &n, &f->err));
 	assert_int_equal(n, 0);
-	l = (struct store_lineage){ .new_id = root, .old_id = id, .day = 19000 };
+	l = (struct store_lineage){.new_id = root, .old_id = id, .day = 19000};
 	OK(f, STORE(f->st, units, lineage_add, &l, &f->err));
 	l.day = 19001;
 	OK(f, STORE(f->st, units, lineage_add, &l, &f->err));
@@ -177,8 +177,8 @@ static void test_list_arena_cap(void **state)
 static void test_fields_staff(void **state)
 {
 	struct fx *f = *state;
-	struct store_field fd = { 0 }, *fl;
-	struct store_staff sf = { 0 }, *sl;
+	struct store_field fd = {0}, *fl;
+	struct store_staff sf = {0}, *sl;
 	int64_t unit = fx_unit(f, "VT", "Phường Vĩnh Trường", 0), fid;
 	size_t n;
 
@@ -227,7 +227,7 @@ static void test_fields_staff(void **state)
 static void test_instruments(void **state)
 {
 	struct fx *f = *state;
-	struct store_instrument in = { .version = 1 }, got, *list;
+	struct store_instrument in = {.version = 1}, got, *list;
 	const char *j1 = "{\"code\":\"sipas-5\",\"version\":1}";
 	const char *j2 = "{\"code\":\"sipas-5\",\"version\":2}";
 	char *json = NULL;
@@ -239,7 +239,8 @@ static void test_instruments(void **state)
 	assert_int_equal(add_instrument(f, "sipas-5", 1, j1), id1);
 	/* a different definition under the same version: refused */
 	snprintf(in.code, sizeof(in.code), "sipas-5");
-	assert_int_equal(STORE(f->st, instruments, instrument_put, &in, "{\"khác\":true}", &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, instruments, instrument_put, &in, "{\"khác\":true}", &f->err),
+		HL_EEXIST);
 	assert_non_null(strstr(f->err.msg, "sipas-5"));
 	id2 = add_instrument(f, "sipas-5", 2, j2);
 	assert_int_not_equal(id1, id2);
@@ -257,16 +258,19 @@ static void test_instruments(void **state)
 	assert_string_equal(json, j1);
 	OK(f, STORE(f->st, instruments, instrument_get, "sipas-5", 1, f->a, &got, NULL, &f->err));
 	assert_int_equal(got.version, 1);
-	assert_int_equal(STORE(f->st, instruments, instrument_get, "sipas-5", 3, f->a, &got, &json, &f->err),
+	assert_int_equal(STORE(f->st, instruments, instrument_get, "sipas-5", 3, f->a, &got, &json,
+				 &f->err),
 		HL_ENOTFOUND);
-	assert_int_equal(STORE(f->st, instruments, instrument_get, "khong-co", 0, f->a, &got, &json, &f->err),
+	assert_int_equal(STORE(f->st, instruments, instrument_get, "khong-co", 0, f->a, &got, &json,
+				 &f->err),
 		HL_ENOTFOUND);
 	assert_non_null(strstr(f->err.msg, "khong-co"));
 
 	OK(f, STORE(f->st, instruments, instrument_get_id, id1, f->a, &got, &json, &f->err));
 	assert_int_equal(got.version, 1);
 	assert_string_equal(json, j1);
-	assert_int_equal(STORE(f->st, instruments, instrument_get_id, id2 + 100, f->a, &got, &json, &f->err),
+	assert_int_equal(STORE(f->st, instruments, instrument_get_id, id2 + 100, f->a, &got, &json,
+				 &f->err),
 		HL_ENOTFOUND);
 
 	OK(f, STORE(f->st, instruments, instrument_list, f->a, &list, &n, &f->err));
@@ -344,8 +348,8 @@ static void test_responses(void **state)
 {
 	struct fx *f = *state;
 	struct store_response r;
-	struct store_field fd = { 0 };
-	struct store_staff sf = { 0 };
+	struct store_field fd = {0};
+	struct store_staff sf = {0};
 	struct collect c;
 	int64_t u1 = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
 	int64_t u2 = fx_unit(f, "VH", "Phường Vĩnh Hải", 0);
@@ -375,7 +379,8 @@ static void test_responses(void **state)
 	/* the same ext_id again in the unit, even from another batch: refused,
 	 * names the batch (another unit's ids: test_response_ids_per_unit) */
 	make_response(&r, "P-001", u1, 19001, ins, b2);
-	assert_int_equal(STORE(f->st, responses, response_insert, &r, &existing, &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, responses, response_insert, &r, &existing, &f->err),
+		HL_EEXIST);
 	assert_int_equal(existing, b1);
 	assert_non_null(strstr(f->err.msg, "P-001"));
 	assert_int_equal(STORE(f->st, responses, response_insert, &r, NULL, &f->err), HL_EEXIST);
@@ -418,14 +423,20 @@ static void test_responses(void **state)
 
 	/* open ends */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, responses, response_scan, u1, HL_DAY_NONE, 19000, collect_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, responses, response_scan, u1, HL_DAY_NONE, 19000, collect_cb, &c,
+			&f->err));
 	assert_int_equal(c.n, 2);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, responses, response_scan, u1, 19001, HL_DAY_NONE, collect_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, responses, response_scan, u1, 19001, HL_DAY_NONE, collect_cb, &c,
+			&f->err));
 	assert_int_equal(c.n, 2);
 	/* every unit */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c,
+			&f->err));
 	assert_int_equal(c.n, 5);
 	for (int i = 1; i < c.n; i++)
 		assert_true(c.ids[i - 1] < c.ids[i]);
@@ -440,8 +451,9 @@ static void test_responses(void **state)
 	/* a nonzero callback result stops the scan and is returned */
 	memset(&c, 0, sizeof(c));
 	c.stop_after = 2;
-	assert_int_equal(STORE(f->st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c,
-		&f->err), 42);
+	assert_int_equal(STORE(f->st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE,
+				 collect_cb, &c, &f->err),
+		42);
 	assert_int_equal(c.n, 2);
 	/* an empty range */
 	memset(&c, 0, sizeof(c));
@@ -459,7 +471,9 @@ static void test_responses(void **state)
 	{
 		struct core_collect cc = {0};
 
-		OK(f, STORE(f->st, responses, response_scan_ids, id_first, id_first + 2, core_cb, &cc, &f->err));
+		OK(f,
+			STORE(f->st, responses, response_scan_ids, id_first, id_first + 2, core_cb,
+				&cc, &f->err));
 		assert_int_equal(cc.n, 3);
 		assert_int_equal(cc.ids[0], id_first);
 		assert_int_equal(cc.unit[0], u1);
@@ -469,10 +483,14 @@ static void test_responses(void **state)
 		assert_int_equal(cc.answer2[0], 2);
 		assert_int_equal(cc.field[1], 0);
 		memset(&cc, 0, sizeof(cc));
-		OK(f, STORE(f->st, responses, response_scan_ids, 0, INT64_MAX, core_cb, &cc, &f->err));
+		OK(f,
+			STORE(f->st, responses, response_scan_ids, 0, INT64_MAX, core_cb, &cc,
+				&f->err));
 		assert_int_equal(cc.n, 5);
 		memset(&cc, 0, sizeof(cc));
-		OK(f, STORE(f->st, responses, response_scan_ids, id_first + 100, INT64_MAX, core_cb, &cc, &f->err));
+		OK(f,
+			STORE(f->st, responses, response_scan_ids, id_first + 100, INT64_MAX,
+				core_cb, &cc, &f->err));
 		assert_int_equal(cc.n, 0);
 	}
 }
@@ -500,7 +518,8 @@ static void test_response_ids_per_unit(void **state)
 	assert_true(r.id != first);
 	/* in the first unit again: refused */
 	make_response(&r, "K-1", u1, 19002, ins, b);
-	assert_int_equal(STORE(f->st, responses, response_insert, &r, &existing, &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, responses, response_insert, &r, &existing, &f->err),
+		HL_EEXIST);
 	assert_int_equal(existing, b);
 
 	OK(f, STORE(f->st, responses, response_get_ext, u1, "K-1", &got, &f->err));
@@ -512,7 +531,8 @@ static void test_response_ids_per_unit(void **state)
 	OK(f, STORE(f->st, responses, response_get_ext, u2, "K-1", &got, &f->err));
 	assert_int_equal(got.day, 19001);
 	assert_false(got.has_hash);
-	assert_int_equal(STORE(f->st, responses, response_get_ext, u2, "K-2", &got, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, responses, response_get_ext, u2, "K-2", &got, &f->err),
+		HL_ENOTFOUND);
 	OK(f, STORE(f->st, responses, response_get, first, &got, &f->err));
 	assert_true(got.has_hash);
 }
@@ -533,7 +553,9 @@ static void test_transactions(void **state)
 	OK(f, store_rollback(f->st, &f->err));
 	assert_int_equal(STORE(f->st, units, unit_get, "TAM", &u, &f->err), HL_ENOTFOUND);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c,
+			&f->err));
 	assert_int_equal(c.n, 0);
 
 	OK(f, store_begin(f->st, &f->err));
@@ -545,7 +567,9 @@ static void test_transactions(void **state)
 	OK(f, STORE(f->st, units, unit_get, "GIU", &u, &f->err));
 	assert_int_equal(u.id, unit);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, responses, response_scan, unit, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, responses, response_scan, unit, HL_DAY_NONE, HL_DAY_NONE, collect_cb,
+			&c, &f->err));
 	assert_int_equal(c.n, 1);
 
 	/* commit or rollback with no transaction open is an error, not a crash */
@@ -599,7 +623,7 @@ static void test_tallies(void **state)
 	struct fx *f = *state;
 	struct store_tally_row row;
 	struct tally_collect c;
-	struct store_field fd = { 0 };
+	struct store_field fd = {0};
 	const struct hl_tally *t;
 	int64_t u1 = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
 	int64_t u2 = fx_unit(f, "VH", "Phường Vĩnh Hải", 0);
@@ -609,7 +633,7 @@ static void test_tallies(void **state)
 	OK(f, STORE(f->st, units, field_put, &fd, &f->err));
 
 	/* the same key twice adds up; a new criterion is added to the set */
-	row = (struct store_tally_row){ .unit_id = u1, .start = 19000, .field_id = 0 };
+	row = (struct store_tally_row){.unit_id = u1, .start = 19000, .field_id = 0};
 	make_set(&row.set, 2, 0);
 	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	make_set(&row.set, 3, 1);
@@ -622,7 +646,7 @@ static void test_tallies(void **state)
 	row.field_id = fd.id;
 	make_set(&row.set, 4, 0);
 	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
-	row = (struct store_tally_row){ .unit_id = u2, .start = 19002, .field_id = 0 };
+	row = (struct store_tally_row){.unit_id = u2, .start = 19002, .field_id = 0};
 	make_set(&row.set, 6, 0);
 	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	row.start = 18993;
@@ -630,7 +654,9 @@ static void test_tallies(void **state)
 	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_MONTH, &row, &f->err));
 
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, tally_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, tally_cb, &c,
+			&f->err));
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.rows[0].unit_id, u1);
 	assert_int_equal(c.rows[0].start, 19000);
@@ -638,7 +664,8 @@ static void test_tallies(void **state)
 	t = hl_tallyset_find(&c.rows[0].set, "TC");
 	assert_non_null(t);
 	assert_int_equal(t->n, 5);
-	assert_true(t->s == 15.0 && t->v == 20.0 && t->ss == 45.0 && t->vv == 80.0 && t->sv == 60.0);
+	assert_true(
+		t->s == 15.0 && t->v == 20.0 && t->ss == 45.0 && t->vv == 80.0 && t->sv == 60.0);
 	t = hl_tallyset_find(&c.rows[0].set, HL_CRIT_ALL);
 	assert_non_null(t);
 	assert_int_equal(t->n, 5);
@@ -648,35 +675,44 @@ static void test_tallies(void **state)
 
 	/* whole-unit rows over a range, open ends, in unit then start order */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19002, tally_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19002, tally_cb, &c,
+			&f->err));
 	assert_int_equal(c.n, 3);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19001, HL_DAY_NONE, tally_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19001, HL_DAY_NONE, tally_cb,
+			&c, &f->err));
 	assert_int_equal(c.n, 2);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
-		&f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE,
+			tally_cb, &c, &f->err));
 	assert_int_equal(c.n, 3);
 	assert_int_equal(c.rows[0].unit_id, u1);
 	assert_int_equal(c.rows[0].start, 19000);
 	assert_int_equal(c.rows[1].start, 19001);
 	assert_int_equal(c.rows[2].unit_id, u2);
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19003, 19100, tally_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19003, 19100, tally_cb, &c,
+			&f->err));
 	assert_int_equal(c.n, 0);
 
 	/* per-field rows only */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, true, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
-		&f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, true, HL_DAY_NONE, HL_DAY_NONE,
+			tally_cb, &c, &f->err));
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.rows[0].field_id, fd.id);
 	assert_int_equal(hl_tallyset_find(&c.rows[0].set, "TC")->n, 4);
 
 	/* grains are separate */
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_MONTH, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
-		&f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_MONTH, false, HL_DAY_NONE, HL_DAY_NONE,
+			tally_cb, &c, &f->err));
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.rows[0].start, 18993);
 	assert_int_equal(hl_tallyset_find(&c.rows[0].set, "TC")->n, 9);
@@ -684,35 +720,41 @@ static void test_tallies(void **state)
 	/* the callback stops the scan */
 	memset(&c, 0, sizeof(c));
 	c.stop_after = 1;
-	assert_int_equal(STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE,
-		tally_cb, &c, &f->err), 7);
+	assert_int_equal(STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE,
+				 HL_DAY_NONE, tally_cb, &c, &f->err),
+		7);
 	assert_int_equal(c.n, 1);
 
 	/* rolled-back merges leave the sums as they were */
 	OK(f, store_begin(f->st, &f->err));
-	row = (struct store_tally_row){ .unit_id = u1, .start = 19000, .field_id = 0 };
+	row = (struct store_tally_row){.unit_id = u1, .start = 19000, .field_id = 0};
 	make_set(&row.set, 100, 0);
 	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	OK(f, store_rollback(f->st, &f->err));
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, tally_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, tally_cb, &c,
+			&f->err));
 	assert_int_equal(hl_tallyset_find(&c.rows[0].set, "TC")->n, 5);
 
 	OK(f, STORE(f->st, tallies, tally_clear, &f->err));
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
-		&f->err));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, true, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
-		&f->err));
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_MONTH, false, HL_DAY_NONE, HL_DAY_NONE, tally_cb, &c,
-		&f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE,
+			tally_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, true, HL_DAY_NONE, HL_DAY_NONE,
+			tally_cb, &c, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_MONTH, false, HL_DAY_NONE, HL_DAY_NONE,
+			tally_cb, &c, &f->err));
 	assert_int_equal(c.n, 0);
 }
 
 static void test_targets(void **state)
 {
 	struct fx *f = *state;
-	struct store_target t = { .year = 2025 }, *list;
+	struct store_target t = {.year = 2025}, *list;
 	int64_t unit = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
 	size_t n;
 
@@ -721,7 +763,7 @@ static void test_targets(void **state)
 	OK(f, STORE(f->st, reports, target_set, &t, &f->err));
 	t.value = 90.5;
 	OK(f, STORE(f->st, reports, target_set, &t, &f->err));
-	t = (struct store_target){ .year = 2025, .unit_id = unit, .value = 92 };
+	t = (struct store_target){.year = 2025, .unit_id = unit, .value = 92};
 	snprintf(t.criterion, sizeof(t.criterion), "TC");
 	OK(f, STORE(f->st, reports, target_set, &t, &f->err));
 	t.year = 2024;
@@ -753,8 +795,13 @@ static void test_targets(void **state)
 static void put_dossier(struct fx *f, const char *code, int64_t unit, int64_t field,
 	int64_t received)
 {
-	struct store_dossier d = { .unit_id = unit, .field_id = field, .received_at = received,
-		.due_at = received + 4320, .finished_at = -1, .returned_at = -1, .supplements = 1 };
+	struct store_dossier d = {.unit_id = unit,
+		.field_id = field,
+		.received_at = received,
+		.due_at = received + 4320,
+		.finished_at = -1,
+		.returned_at = -1,
+		.supplements = 1};
 
 	snprintf(d.code, sizeof(d.code), "%s", code);
 	snprintf(d.procedure, sizeof(d.procedure), "Đăng ký khai sinh");
@@ -766,8 +813,8 @@ static void put_dossier(struct fx *f, const char *code, int64_t unit, int64_t fi
 static void test_dossiers(void **state)
 {
 	struct fx *f = *state;
-	struct store_field fd = { 0 };
-	struct store_dossier d = { 0 };
+	struct store_field fd = {0};
+	struct store_dossier d = {0};
 	struct store_count *cnt;
 	int64_t u1 = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
 	int64_t u2 = fx_unit(f, "VH", "Phường Vĩnh Hải", 0);
@@ -778,30 +825,37 @@ static void test_dossiers(void **state)
 	snprintf(fd.name, sizeof(fd.name), "Tư pháp");
 	OK(f, STORE(f->st, units, field_put, &fd, &f->err));
 
-	put_dossier(f, "H1", u1, fd.id, m);              /* day 19000 00:00 */
-	put_dossier(f, "H2", u1, fd.id, m + 1439);       /* day 19000 23:59 */
-	put_dossier(f, "H3", u1, 0, m + 1440);           /* day 19001 */
-	put_dossier(f, "H4", u1, fd.id, m - 1);          /* day 18999 23:59 */
-	put_dossier(f, "H5", u2, fd.id, m);              /* another unit */
-	put_dossier(f, "H6", u1, fd.id, m + 5 * 1440);   /* day 19005 */
+	put_dossier(f, "H1", u1, fd.id, m);            /* day 19000 00:00 */
+	put_dossier(f, "H2", u1, fd.id, m + 1439);     /* day 19000 23:59 */
+	put_dossier(f, "H3", u1, 0, m + 1440);         /* day 19001 */
+	put_dossier(f, "H4", u1, fd.id, m - 1);        /* day 18999 23:59 */
+	put_dossier(f, "H5", u2, fd.id, m);            /* another unit */
+	put_dossier(f, "H6", u1, fd.id, m + 5 * 1440); /* day 19005 */
 	/* the same code again replaces: H6 moves to day 19001 without a field */
 	put_dossier(f, "H6", u1, 0, m + 1440 + 60);
 
-	OK(f, STORE(f->st, dossiers, dossier_count_by_field, u1, 19000, 19000, f->a, &cnt, &n, &f->err));
+	OK(f,
+		STORE(f->st, dossiers, dossier_count_by_field, u1, 19000, 19000, f->a, &cnt, &n,
+			&f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(cnt[0].key_id, fd.id);
 	assert_int_equal(cnt[0].count, 2);
-	OK(f, STORE(f->st, dossiers, dossier_count_by_field, u1, 19000, 19001, f->a, &cnt, &n, &f->err));
+	OK(f,
+		STORE(f->st, dossiers, dossier_count_by_field, u1, 19000, 19001, f->a, &cnt, &n,
+			&f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(cnt[0].key_id, 0);
 	assert_int_equal(cnt[0].count, 2);
 	assert_int_equal(cnt[1].key_id, fd.id);
 	assert_int_equal(cnt[1].count, 2);
-	OK(f, STORE(f->st, dossiers, dossier_count_by_field, u1, HL_DAY_NONE, HL_DAY_NONE, f->a, &cnt, &n,
-		&f->err));
+	OK(f,
+		STORE(f->st, dossiers, dossier_count_by_field, u1, HL_DAY_NONE, HL_DAY_NONE, f->a,
+			&cnt, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(cnt[1].count, 3);
-	OK(f, STORE(f->st, dossiers, dossier_count_by_field, u2, 19001, 19400, f->a, &cnt, &n, &f->err));
+	OK(f,
+		STORE(f->st, dossiers, dossier_count_by_field, u2, 19001, 19400, f->a, &cnt, &n,
+			&f->err));
 	assert_int_equal(n, 0);
 
 	assert_int_equal(STORE(f->st, dossiers, dossier_put, &d, &f->err), HL_EINVAL);
@@ -816,14 +870,17 @@ static void test_audit(void **state)
 
 	OK(f, STORE(f->st, admin, audit_list, 0, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 0);
-	OK(f, STORE(f->st, admin, audit, "admin", "units import", "12 đơn vị từ don-vi.csv", &f->err));
+	OK(f,
+		STORE(f->st, admin, audit, "admin", "units import", "12 đơn vị từ don-vi.csv",
+			&f->err));
 	OK(f, STORE(f->st, admin, audit, "admin", "init", "", &f->err));
 	OK(f, STORE(f->st, admin, audit_list, 0, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 2);
 	/* "at\twho\taction\tdetail": the time first, then exactly what was written */
 	assert_true(lines[0][0] >= '2' && lines[0][0] <= '9');
 	assert_string_equal(strchr(lines[0], '\t'), "\tadmin\tinit\t");
-	assert_string_equal(strchr(lines[1], '\t'), "\tadmin\tunits import\t12 đơn vị từ don-vi.csv");
+	assert_string_equal(strchr(lines[1], '\t'),
+		"\tadmin\tunits import\t12 đơn vị từ don-vi.csv");
 }
 
 int main(void)

@@ -43,8 +43,8 @@ static void test_tally_two_writers(void **state)
 {
 	struct fx *f = *state;
 	struct store *other = NULL;
-	struct store_tally_row row = { .unit_id = 0, .start = 19000, .field_id = 0 };
-	struct one_row c = { 0 };
+	struct store_tally_row row = {.unit_id = 0, .start = 19000, .field_id = 0};
+	struct one_row c = {0};
 	const struct hl_tally *t;
 
 	row.unit_id = fx_unit(f, "VT", NULL, 0);
@@ -57,7 +57,9 @@ static void test_tally_two_writers(void **state)
 		OK(f, STORE(w, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 		OK(f, store_commit(w, &f->err));
 	}
-	OK(f, STORE(other, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c, &f->err));
+	OK(f,
+		STORE(other, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c,
+			&f->err));
 	assert_int_equal(c.n, 1);
 	/* the criteria in the order they first came, as a merged tallyset has them */
 	assert_int_equal(c.row.set.n, 3);
@@ -76,8 +78,8 @@ static void test_tally_two_writers(void **state)
 static void test_tally_limit(void **state)
 {
 	struct fx *f = *state;
-	struct store_tally_row row = { .unit_id = 0, .start = 19000, .field_id = 0 };
-	struct one_row c = { 0 };
+	struct store_tally_row row = {.unit_id = 0, .start = 19000, .field_id = 0};
+	struct one_row c = {0};
 
 	row.unit_id = fx_unit(f, "VT", NULL, 0);
 	memset(&row.set, 0, sizeof(row.set));
@@ -90,7 +92,9 @@ static void test_tally_limit(void **state)
 	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err));
 	set_of(&row.set, "NEW", 2.0, 1);
 	assert_int_equal(STORE(f->st, tallies, tally_merge, GRAIN_DAY, &row, &f->err), HL_ELIMIT);
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c,
+			&f->err));
 	assert_int_equal(c.row.set.n, HL_MAX_CRITERIA + 1);
 	assert_int_equal(hl_tallyset_find(&c.row.set, HL_CRIT_ALL), NULL);
 }
@@ -102,7 +106,7 @@ static void test_tally_carry(void **state)
 	struct fx *f = *state;
 	struct sq *q = f->st->priv;
 	struct hl_tallyset set;
-	struct one_row c = { 0 };
+	struct one_row c = {0};
 	unsigned char blob[1024];
 	sqlite3_stmt *s;
 	int64_t unit = fx_unit(f, "VT", NULL, 0);
@@ -112,20 +116,26 @@ static void test_tally_carry(void **state)
 	hl_tally_add(hl_tallyset_get(&set, "TC"), 0.2, 3);
 	assert_true(hl_tallyset_encoded_size(&set) <= sizeof(blob));
 	hl_tallyset_encode(&set, blob);
-	assert_int_equal(sqlite3_exec(q->db, "DROP TABLE tally_cells;"
-		"CREATE TABLE tallies (grain INTEGER NOT NULL, unit_id INTEGER NOT NULL,"
-		" start INTEGER NOT NULL, field_id INTEGER NOT NULL, data BLOB NOT NULL,"
-		" PRIMARY KEY (grain, field_id, start, unit_id)) WITHOUT ROWID;",
-		NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(q->db, "INSERT INTO tallies VALUES (2, ?1, 18993, 0, ?2)",
-		-1, &s, NULL), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(q->db,
+			"DROP TABLE tally_cells;"
+			"CREATE TABLE tallies (grain INTEGER NOT NULL, unit_id INTEGER NOT NULL,"
+			" start INTEGER NOT NULL, field_id INTEGER NOT NULL, data BLOB NOT NULL,"
+			" PRIMARY KEY (grain, field_id, start, unit_id)) WITHOUT ROWID;",
+			NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(q->db,
+				 "INSERT INTO tallies VALUES (2, ?1, 18993, 0, ?2)", -1, &s, NULL),
+		SQLITE_OK);
 	sqlite3_bind_int64(s, 1, unit);
 	sqlite3_bind_blob(s, 2, blob, (int)hl_tallyset_encoded_size(&set), SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
 	sqlite3_finalize(s);
 	assert_int_equal(sqlite3_exec(q->db, sq_tally_schema, NULL, NULL, NULL), SQLITE_OK);
 
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_MONTH, false, 18993, 18993, keep_row, &c, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_MONTH, false, 18993, 18993, keep_row, &c,
+			&f->err));
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.row.unit_id, unit);
 	assert_int_equal(c.row.set.n, set.n);
@@ -190,12 +200,15 @@ static void test_rollup_two_writers(void **state)
 		assert_true(hl_rollup_encoded_size(&r) <= sizeof(a));
 		hl_rollup_encode(&r, a);
 		OK(f, store_begin(w, &f->err));
-		OK(f, STORE(w, tallies, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r), &f->err));
+		OK(f,
+			STORE(w, tallies, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r),
+				&f->err));
 		OK(f, store_commit(w, &f->err));
 		hl_rollup_clear(&r);
 	}
-	OK(f, STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup, &got,
-		&f->err));
+	OK(f,
+		STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup,
+			&got, &f->err));
 	assert_int_equal(hl_rollup_encoded_size(&got), hl_rollup_encoded_size(&want));
 	hl_rollup_encode(&want, a);
 	hl_rollup_encode(&got, b);
@@ -207,13 +220,15 @@ static void test_rollup_two_writers(void **state)
 	rollup_of(&r, 7);
 	r.inst[0].nv = 2;
 	hl_rollup_encode(&r, a);
-	assert_int_equal(STORE(other, tallies, rollup_merge, unit, 100, a, hl_rollup_encoded_size(&r),
-		&f->err), HL_EIO);
+	assert_int_equal(STORE(other, tallies, rollup_merge, unit, 100, a,
+				 hl_rollup_encoded_size(&r), &f->err),
+		HL_EIO);
 	hl_rollup_clear(&r);
 	hl_rollup_clear(&got);
 	hl_rollup_init(&got);
-	OK(f, STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup, &got,
-		&f->err));
+	OK(f,
+		STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, keep_rollup,
+			&got, &f->err));
 	hl_rollup_encode(&got, b);
 	hl_rollup_encode(&want, a);
 	assert_memory_equal(a, b, hl_rollup_encoded_size(&want));
@@ -235,14 +250,18 @@ static void test_rollup_carry(void **state)
 
 	rollup_of(&r, 4);
 	hl_rollup_encode(&r, a);
-	assert_int_equal(sqlite3_exec(q->db, "DROP TABLE rollup_keys; DROP TABLE rollup_fields;"
-		"DROP TABLE rollup_staff; DROP TABLE rollup_insts; DROP TABLE rollup_answers;"
-		"DROP TABLE rollup_examples;"
-		"CREATE TABLE rollups (unit_id INTEGER NOT NULL, month INTEGER NOT NULL,"
-		" data BLOB NOT NULL, PRIMARY KEY (unit_id, month)) WITHOUT ROWID;",
-		NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(q->db, "INSERT INTO rollups VALUES (3, 100, ?1)",
-		-1, &s, NULL), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(q->db,
+			"DROP TABLE rollup_keys; DROP TABLE rollup_fields;"
+			"DROP TABLE rollup_staff; DROP TABLE rollup_insts; DROP TABLE rollup_answers;"
+			"DROP TABLE rollup_examples;"
+			"CREATE TABLE rollups (unit_id INTEGER NOT NULL, month INTEGER NOT NULL,"
+			" data BLOB NOT NULL, PRIMARY KEY (unit_id, month)) WITHOUT ROWID;",
+			NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(q->db, "INSERT INTO rollups VALUES (3, 100, ?1)", -1,
+				 &s, NULL),
+		SQLITE_OK);
 	sqlite3_bind_blob(s, 1, a, (int)hl_rollup_encoded_size(&r), SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
 	sqlite3_finalize(s);
@@ -270,9 +289,11 @@ static void test_retry_status(void **state)
 	sqlite3_extended_result_codes(db, 1);
 	assert_int_equal(sqlite3_exec(db, "BEGIN; SELECT count(*) FROM units;", NULL, NULL, NULL),
 		SQLITE_OK);
-	fx_unit(f, "VT", NULL, 0);        /* another connection commits */
-	rc = sqlite3_exec(db, "INSERT INTO audit_log (at, who, action, detail)"
-		" VALUES ('x', 'x', 'x', 'x')", NULL, NULL, NULL);
+	fx_unit(f, "VT", NULL, 0); /* another connection commits */
+	rc = sqlite3_exec(db,
+		"INSERT INTO audit_log (at, who, action, detail)"
+		" VALUES ('x', 'x', 'x', 'x')",
+		NULL, NULL, NULL);
 	assert_int_equal(sqlite3_extended_errcode(db), SQLITE_BUSY_SNAPSHOT);
 	assert_int_equal(sq_status(rc == SQLITE_OK ? rc : sqlite3_extended_errcode(db)), HL_ERETRY);
 	assert_int_equal(sq_status(SQLITE_BUSY), HL_EBUSY);

@@ -33,9 +33,18 @@ static int setup(void **state)
 /* A new item of unit with code, received at; token hash from its code. */
 static struct store_fb_item item(int64_t unit, const char *code, int64_t at)
 {
-	struct store_fb_item it = {.unit_id = unit, .channel = 1, .kind = 1, .state = 1,
-		.received_at = at, .classified_at = -1, .forwarded_at = -1, .first_answered_at = -1,
-		.answered_at = -1, .published_at = -1, .rated_at = -1, .reopened_at = -1,
+	struct store_fb_item it = {.unit_id = unit,
+		.channel = 1,
+		.kind = 1,
+		.state = 1,
+		.received_at = at,
+		.classified_at = -1,
+		.forwarded_at = -1,
+		.first_answered_at = -1,
+		.answered_at = -1,
+		.published_at = -1,
+		.rated_at = -1,
+		.reopened_at = -1,
 		.closed_at = -1};
 
 	snprintf(it.code, sizeof(it.code), "%s", code);
@@ -95,7 +104,8 @@ static void test_items(void **state)
 	assert_string_equal(got.text, "Nội dung một");
 	assert_null(got.answer);
 	assert_int_equal(got.forwarded_at, -1);
-	assert_int_equal(STORE(f->st, feedback, fb_item_get, "PA-9", f->a, &got, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, feedback, fb_item_get, "PA-9", f->a, &got, &f->err),
+		HL_ENOTFOUND);
 	OK(f, STORE(f->st, feedback, fb_item_get_token, b.token_hash, f->a, &got, &f->err));
 	assert_string_equal(got.code, "PA-2");
 
@@ -205,9 +215,12 @@ static void test_answer_numbers(void **state)
 	OK(f, STORE(f->st, feedback, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));
 	assert_int_equal(no, 7);
 	no = 7;
-	OK(f, STORE(f->st, feedback, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));  /* again */
+	OK(f,
+		STORE(f->st, feedback, fb_answer_number, f->unit, 2025, a.id, &no,
+			&f->err)); /* again */
 	no = 2;
-	assert_int_equal(STORE(f->st, feedback, fb_answer_number, f->unit, 2025, a.id, &no, &f->err),
+	assert_int_equal(STORE(f->st, feedback, fb_answer_number, f->unit, 2025, a.id, &no,
+				 &f->err),
 		HL_EEXIST);
 	no = 0;
 	OK(f, STORE(f->st, feedback, fb_answer_number, f->unit, 2025, b.id, &no, &f->err));
@@ -226,8 +239,11 @@ static void test_contact_steps_deadlines(void **state)
 	struct fx *f = *state;
 	struct store_fb_item a = item(f->unit, "PA-1", 1000);
 	struct store_fb_step s = {.at = 1000}, *steps = NULL;
-	struct store_fb_deadline d = {.unit_id = f->unit, .cls = 0, .forward_hours = -1,
-		.answer_days = 5}, *dl = NULL;
+	struct store_fb_deadline d = {.unit_id = f->unit,
+					 .cls = 0,
+					 .forward_hours = -1,
+					 .answer_days = 5},
+				 *dl = NULL;
 	char *name = NULL, *contact = NULL;
 	size_t n = 0;
 

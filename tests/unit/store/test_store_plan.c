@@ -115,9 +115,11 @@ static void test_plan(void **state)
 	OK(f, STORE(f->st, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
 	assert_string_equal(out[0].status, "hoan-thanh");
 	assert_string_equal(out[1].status, "dang-thuc-hien");
-	assert_int_equal(STORE(f->st, plans, plan_task_status, 999999, 1, &note, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, plans, plan_task_status, 999999, 1, &note, &f->err),
+		HL_ENOTFOUND);
 	note.day = HL_DAY_NONE;
-	assert_int_equal(STORE(f->st, plans, plan_task_status, t[0].id, 2, &note, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, plans, plan_task_status, t[0].id, 2, &note, &f->err),
+		HL_EINVAL);
 
 	/* Replacing drops the old tasks and their notes. */
 	t[0] = task(1, "PV", "Việc mới", "chua-bat-dau");
@@ -130,9 +132,11 @@ static void test_plan(void **state)
 
 	/* Refusals. */
 	t[0].no = 0;
-	assert_int_equal(STORE(f->st, plans, plan_replace, f->unit, 2025, t, 1, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, plans, plan_replace, f->unit, 2025, t, 1, &f->err),
+		HL_EINVAL);
 	t[0] = task(1, "PV", "", "chua-bat-dau");
-	assert_int_equal(STORE(f->st, plans, plan_replace, f->unit, 2025, t, 1, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, plans, plan_replace, f->unit, 2025, t, 1, &f->err),
+		HL_EINVAL);
 	assert_int_equal(STORE(f->st, plans, plan_replace, 0, 2025, t, 0, &f->err), HL_EINVAL);
 }
 
@@ -158,12 +162,12 @@ static void test_task_put(void **state)
 	add.year = 2025;
 	OK(f, STORE(f->st, plans, plan_task_put, &add, &f->err));
 	assert_true(add.id > t[1].id);
-	add.id = 0;   /* number 3 is taken */
+	add.id = 0; /* number 3 is taken */
 	assert_int_equal(STORE(f->st, plans, plan_task_put, &add, &f->err), HL_EEXIST);
 
 	t[1] = task(99, "PV", "Việc hai, sửa lại", "hoan-thanh");
 	t[1].id = t[0].id + 1;
-	t[1].version = 2;             /* added, then its status set */
+	t[1].version = 2; /* added, then its status set */
 	snprintf(t[1].schedule, sizeof(t[1].schedule), "quy-2");
 	OK(f, STORE(f->st, plans, plan_task_put, &t[1], &f->err));
 	assert_int_equal(t[1].version, 3);

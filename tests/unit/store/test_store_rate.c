@@ -96,10 +96,13 @@ static void test_invalid(void **state)
 	struct fx *f = *state;
 	bool taken = true;
 
-	assert_int_equal(STORE(f->st, accounts, rate_take, "", 1, 10, 1, &taken, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, accounts, rate_take, "", 1, 10, 1, &taken, &f->err),
+		HL_EINVAL);
 	assert_false(taken);
-	assert_int_equal(STORE(f->st, accounts, rate_take, "k", 1, 0, 1, &taken, &f->err), HL_EINVAL);
-	assert_int_equal(STORE(f->st, accounts, rate_take, "k", 1, 10, 0, &taken, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, accounts, rate_take, "k", 1, 0, 1, &taken, &f->err),
+		HL_EINVAL);
+	assert_int_equal(STORE(f->st, accounts, rate_take, "k", 1, 10, 0, &taken, &f->err),
+		HL_EINVAL);
 }
 
 /* Two connections to one database count against one limit (several server

@@ -32,8 +32,10 @@ static struct store_report report(int64_t unit, const char *period, int64_t at)
 static void test_versions(void **state)
 {
 	struct fx *f = *state;
-	struct store_report a = report(f->unit, "2024-Q1", 1000), b = report(f->unit, "2024-Q1", 2000);
-	struct store_report c = report(f->unit2, "2024-Q1", 3000), d = report(f->unit, "2024-02", 1500);
+	struct store_report a = report(f->unit, "2024-Q1", 1000),
+			    b = report(f->unit, "2024-Q1", 2000);
+	struct store_report c = report(f->unit2, "2024-Q1", 3000),
+			    d = report(f->unit, "2024-02", 1500);
 	struct store_report *list = NULL, got;
 	const char doc[] = "<html>v1</html>";
 	char *figures = NULL;
@@ -45,14 +47,14 @@ static void test_versions(void **state)
 	OK(f, STORE(f->st, reports, report_put, &b, "{\"v\":2}", NULL, 0, &f->err));
 	assert_int_equal(b.version, 2);
 	OK(f, STORE(f->st, reports, report_put, &c, "{\"v\":3}", NULL, 0, &f->err));
-	assert_int_equal(c.version, 1);       /* another unit: its own numbering */
+	assert_int_equal(c.version, 1); /* another unit: its own numbering */
 	d.due = HL_DAY_NONE;
 	snprintf(d.format, sizeof(d.format), "%s", "");
 	OK(f, STORE(f->st, reports, report_put, &d, "{\"v\":4}", NULL, 0, &f->err));
-	assert_int_equal(d.version, 1);       /* another period */
+	assert_int_equal(d.version, 1); /* another period */
 
 	OK(f, STORE(f->st, reports, report_list, f->unit, f->a, &list, &n, &f->err));
-	assert_int_equal(n, 3);               /* newest first */
+	assert_int_equal(n, 3); /* newest first */
 	assert_int_equal(list[0].id, b.id);
 	assert_int_equal(list[1].id, d.id);
 	assert_int_equal(list[2].id, a.id);
@@ -77,7 +79,8 @@ static void test_versions(void **state)
 	assert_string_equal(figures, "{\"v\":2}");
 	OK(f, STORE(f->st, reports, report_get, c.id, f->a, &got, NULL, NULL, NULL, &f->err));
 	assert_int_equal(got.unit_id, f->unit2);
-	assert_int_equal(STORE(f->st, reports, report_get, 999, f->a, &got, &figures, NULL, NULL, &f->err),
+	assert_int_equal(STORE(f->st, reports, report_get, 999, f->a, &got, &figures, NULL, NULL,
+				 &f->err),
 		HL_ENOTFOUND);
 }
 
@@ -148,7 +151,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_versions, fx_setup_units, fx_teardown),
-		cmocka_unit_test_setup_teardown(test_versions_two_writers, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_versions_two_writers, fx_setup_units,
+			fx_teardown),
 		cmocka_unit_test_setup_teardown(test_refused, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_rollback, fx_setup_units, fx_teardown),
 	};

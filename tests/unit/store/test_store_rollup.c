@@ -36,7 +36,9 @@ static void merge(struct fx *f, int64_t unit, hl_day month, int n, int64_t field
 	r.nfield = r.capfield = 1;
 	assert_true(hl_rollup_encoded_size(&r) <= sizeof(buf));
 	hl_rollup_encode(&r, buf);
-	OK(f, STORE(f->st, tallies, rollup_merge, unit, month, buf, hl_rollup_encoded_size(&r), &f->err));
+	OK(f,
+		STORE(f->st, tallies, rollup_merge, unit, month, buf, hl_rollup_encoded_size(&r),
+			&f->err));
 	free(r.field);
 }
 
@@ -68,13 +70,13 @@ static void test_merge_scan(void **state)
 	bool ready = false;
 
 	OK(f, STORE(f->st, tallies, rollup_ready, &ready, &f->err));
-	assert_true(ready);    /* no response before the migration */
+	assert_true(ready); /* no response before the migration */
 	merge(f, 3, 100, 2, 0);
 	merge(f, 3, 131, 1, 5);
-	merge(f, 3, 100, 4, 5);     /* adds to the stored one */
+	merge(f, 3, 100, 4, 5); /* adds to the stored one */
 	merge(f, 7, 100, 1, 0);
-	merge(f, 7, 200, 1, 0);     /* outside the months asked */
-	merge(f, 8, 100, 9, 0);     /* not asked for */
+	merge(f, 7, 200, 1, 0); /* outside the months asked */
+	merge(f, 8, 100, 9, 0); /* not asked for */
 
 	memset(&s, 0, sizeof(s));
 	hl_rollup_init(&s.sum);
@@ -86,14 +88,16 @@ static void test_merge_scan(void **state)
 	assert_int_equal(s.month[2], 131);
 	assert_int_equal(hl_rollup_responses(&s.sum), 1 + 6 + 1);
 	assert_int_equal(s.sum.nfield, 2);
-	assert_int_equal(s.sum.field[0].n, 3);   /* field 0: 2 + 1 */
-	assert_int_equal(s.sum.field[1].n, 5);   /* field 5: 1 + 4 */
+	assert_int_equal(s.sum.field[0].n, 3); /* field 0: 2 + 1 */
+	assert_int_equal(s.sum.field[1].n, 5); /* field 5: 1 + 4 */
 	hl_rollup_clear(&s.sum);
 
 	/* Open ends. */
 	memset(&s, 0, sizeof(s));
 	hl_rollup_init(&s.sum);
-	OK(f, STORE(f->st, tallies, rollup_scan, units, 1, HL_DAY_NONE, HL_DAY_NONE, on_row, &s, &f->err));
+	OK(f,
+		STORE(f->st, tallies, rollup_scan, units, 1, HL_DAY_NONE, HL_DAY_NONE, on_row, &s,
+			&f->err));
 	assert_int_equal(s.n, 2);
 	hl_rollup_clear(&s.sum);
 }
@@ -117,28 +121,36 @@ static void test_errors_clear(void **state)
 	bool ready = false;
 
 	merge(f, 3, 100, 2, 0);
-	assert_int_equal(STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, stop, NULL,
-		&f->err), 42);
+	assert_int_equal(STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE,
+				 stop, NULL, &f->err),
+		42);
 	/* Junk given: refused, the stored one kept. */
-	assert_int_equal(STORE(f->st, tallies, rollup_merge, 3, 100, junk, sizeof(junk), &f->err), HL_EIO);
+	assert_int_equal(STORE(f->st, tallies, rollup_merge, 3, 100, junk, sizeof(junk), &f->err),
+		HL_EIO);
 	assert_non_null(strstr(f->err.msg, "đơn vị 3"));
 	assert_int_equal(STORE(f->st, tallies, rollup_merge, 3, 100, junk, 0, &f->err), HL_EIO);
 	/* Nor stored as the first of its key. */
-	assert_int_equal(STORE(f->st, tallies, rollup_merge, 4, 100, junk, sizeof(junk), &f->err), HL_EIO);
+	assert_int_equal(STORE(f->st, tallies, rollup_merge, 4, 100, junk, sizeof(junk), &f->err),
+		HL_EIO);
 	memset(&s, 0, sizeof(s));
 	hl_rollup_init(&s.sum);
-	OK(f, STORE(f->st, tallies, rollup_scan, (const int64_t[]){4}, 1, HL_DAY_NONE, HL_DAY_NONE, on_row,
-		&s, &f->err));
+	OK(f,
+		STORE(f->st, tallies, rollup_scan, (const int64_t[]){4}, 1, HL_DAY_NONE,
+			HL_DAY_NONE, on_row, &s, &f->err));
 	assert_int_equal(s.n, 0);
 
 	OK(f, store_begin(f->st, &f->err));
 	OK(f, STORE(f->st, tallies, rollup_clear, &f->err));
 	memset(&s, 0, sizeof(s));
 	hl_rollup_init(&s.sum);
-	OK(f, STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, on_row, &s, &f->err));
+	OK(f,
+		STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, on_row, &s,
+			&f->err));
 	assert_int_equal(s.n, 0);
 	OK(f, store_rollback(f->st, &f->err));
-	OK(f, STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, on_row, &s, &f->err));
+	OK(f,
+		STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, on_row, &s,
+			&f->err));
 	assert_int_equal(s.n, 1);
 	hl_rollup_clear(&s.sum);
 	OK(f, STORE(f->st, tallies, rollup_ready, &ready, &f->err));

@@ -19,7 +19,7 @@
 struct probe {
 	struct fx *f;
 	int rows, rc;
-	int stop_at;                 /* return 7 at this row (0 = never) */
+	int stop_at; /* return 7 at this row (0 = never) */
 	struct hl_err err;
 };
 
@@ -37,8 +37,12 @@ static int reenter(void *ctx, const struct store_dossier *d)
 
 static void put(struct fx *f, const char *code)
 {
-	struct store_dossier d = {.unit_id = f->unit, .received_at = 29000000, .due_at = -1,
-		.finished_at = -1, .returned_at = -1, .submitted_at = -1};
+	struct store_dossier d = {.unit_id = f->unit,
+		.received_at = 29000000,
+		.due_at = -1,
+		.finished_at = -1,
+		.returned_at = -1,
+		.submitted_at = -1};
 
 	snprintf(d.code, sizeof(d.code), "%s", code);
 	snprintf(d.channel, sizeof(d.channel), "direct");
@@ -61,7 +65,8 @@ static void test_callback_refused(void **state)
 	OK(f, STORE(f->st, units, unit_get, "XA-A", &u, &f->err));
 	/* a callback that stops the scan leaves the store usable too */
 	p = (struct probe){.f = f, .stop_at = 1};
-	assert_int_equal(STORE(f->st, dossiers, dossier_scan, 0, 0, 30000000, reenter, &p, &f->err), 7);
+	assert_int_equal(STORE(f->st, dossiers, dossier_scan, 0, 0, 30000000, reenter, &p, &f->err),
+		7);
 	assert_int_equal(p.rc, HL_EIO);
 	OK(f, STORE(f->st, units, unit_get, "XA-A", &u, &f->err));
 }

@@ -25,7 +25,7 @@
 /* A migrated store with two units and the built-in sipas-5 instrument. */
 static int setup(void **state)
 {
-	struct store_instrument si = { .version = 1 };
+	struct store_instrument si = {.version = 1};
 	struct hl_instrument *in;
 	struct fx *f;
 	char *json;
@@ -51,8 +51,8 @@ static void fill_hash(unsigned char *h, unsigned char seed)
 }
 
 /* A full sipas-5 response (every answer 5) of unit, unsaved. */
-static void make_response(struct fx *f, struct store_response *r, const char *ext,
-	int64_t unit, int status)
+static void make_response(struct fx *f, struct store_response *r, const char *ext, int64_t unit,
+	int status)
 {
 	memset(r, 0, sizeof(*r));
 	snprintf(r->ext_id, sizeof(r->ext_id), "%s", ext);
@@ -150,7 +150,7 @@ static void test_response_columns(void **state)
 	struct fx *f = *state;
 	struct store_response r, g;
 	struct collect c;
-	struct store_kiosk k = { .unit_id = 0 };
+	struct store_kiosk k = {.unit_id = 0};
 	int64_t plain;
 
 	k.unit_id = f->unit;
@@ -186,8 +186,9 @@ static void test_response_columns(void **state)
 	assert_string_equal(g.ext_id, "");
 
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, responses, response_scan, f->unit, HL_DAY_NONE, HL_DAY_NONE, collect_cb, &c,
-		&f->err));
+	OK(f,
+		STORE(f->st, responses, response_scan, f->unit, HL_DAY_NONE, HL_DAY_NONE,
+			collect_cb, &c, &f->err));
 	assert_int_equal(c.n, 2);
 	assert_int_equal(c.last.status, RS_HELD);
 	assert_int_equal(c.last.kiosk_id, k.id);
@@ -207,7 +208,7 @@ static void test_response_columns(void **state)
 static void test_users(void **state)
 {
 	struct fx *f = *state;
-	struct store_user u = { .role = ROLE_CLERK }, g, *list;
+	struct store_user u = {.role = ROLE_CLERK}, g, *list;
 	size_t n;
 	int64_t id;
 
@@ -262,8 +263,8 @@ static void test_users(void **state)
 static void test_sessions(void **state)
 {
 	struct fx *f = *state;
-	struct store_user u = { .role = ROLE_ADMIN };
-	struct store_session s = { .expires_at = 2000 }, s2 = { .expires_at = 500 }, g;
+	struct store_user u = {.role = ROLE_ADMIN};
+	struct store_session s = {.expires_at = 2000}, s2 = {.expires_at = 500}, g;
 
 	snprintf(u.name, sizeof(u.name), "admin");
 	snprintf(u.pwhash, sizeof(u.pwhash), "x");
@@ -295,14 +296,16 @@ static void test_sessions(void **state)
 	OK(f, STORE(f->st, accounts, session_get, s2.token_hash, &g, &f->err));
 	assert_int_equal(g.expires_at, 500);
 	OK(f, STORE(f->st, accounts, session_purge, 1000, &f->err));
-	assert_int_equal(STORE(f->st, accounts, session_get, s2.token_hash, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, session_get, s2.token_hash, &g, &f->err),
+		HL_ENOTFOUND);
 	OK(f, STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err));
 	/* expires_at == now is not yet expired */
 	OK(f, STORE(f->st, accounts, session_purge, 3000, &f->err));
 	OK(f, STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err));
 
 	OK(f, STORE(f->st, accounts, session_delete, s.token_hash, &f->err));
-	assert_int_equal(STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err),
+		HL_ENOTFOUND);
 	OK(f, STORE(f->st, accounts, session_delete, s.token_hash, &f->err));
 }
 
@@ -311,7 +314,7 @@ static void test_sessions(void **state)
 static void test_sessions_of_user(void **state)
 {
 	struct fx *f = *state;
-	struct store_user a = { .role = ROLE_ADMIN }, b = { .role = ROLE_ADMIN };
+	struct store_user a = {.role = ROLE_ADMIN}, b = {.role = ROLE_ADMIN};
 	struct store_session s[4], g;
 
 	snprintf(a.name, sizeof(a.name), "a");
@@ -329,12 +332,15 @@ static void test_sessions_of_user(void **state)
 		OK(f, STORE(f->st, accounts, session_put, &s[i], &f->err));
 	}
 	OK(f, STORE(f->st, accounts, session_delete_user, a.id, s[1].token_hash, &f->err));
-	assert_int_equal(STORE(f->st, accounts, session_get, s[0].token_hash, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, session_get, s[0].token_hash, &g, &f->err),
+		HL_ENOTFOUND);
 	OK(f, STORE(f->st, accounts, session_get, s[1].token_hash, &g, &f->err));
-	assert_int_equal(STORE(f->st, accounts, session_get, s[2].token_hash, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, session_get, s[2].token_hash, &g, &f->err),
+		HL_ENOTFOUND);
 	OK(f, STORE(f->st, accounts, session_get, s[3].token_hash, &g, &f->err));
 	OK(f, STORE(f->st, accounts, session_delete_user, a.id, NULL, &f->err));
-	assert_int_equal(STORE(f->st, accounts, session_get, s[1].token_hash, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, session_get, s[1].token_hash, &g, &f->err),
+		HL_ENOTFOUND);
 	OK(f, STORE(f->st, accounts, session_get, s[3].token_hash, &g, &f->err));
 	OK(f, STORE(f->st, accounts, session_delete_user, a.id, NULL, &f->err));
 }
@@ -371,7 +377,8 @@ static void test_kiosks(void **state)
 	assert_false(g.revoked);
 	assert_memory_equal(g.token_hash, k.token_hash, STORE_HASH_LEN);
 	fill_hash(k.token_hash, 99);
-	assert_int_equal(STORE(f->st, accounts, kiosk_get_token, k.token_hash, &g, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, kiosk_get_token, k.token_hash, &g, &f->err),
+		HL_ENOTFOUND);
 
 	OK(f, STORE(f->st, accounts, kiosk_list, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 2);
@@ -401,16 +408,26 @@ static void test_kiosks(void **state)
 	{
 		int64_t cnt = -1;
 
-		OK(f, STORE(f->st, responses, response_count_kiosk_since, k2.id, 1010, 100, &cnt, &f->err));
+		OK(f,
+			STORE(f->st, responses, response_count_kiosk_since, k2.id, 1010, 100, &cnt,
+				&f->err));
 		assert_int_equal(cnt, 3);
-		OK(f, STORE(f->st, responses, response_count_kiosk_since, k2.id, 0, 100, &cnt, &f->err));
+		OK(f,
+			STORE(f->st, responses, response_count_kiosk_since, k2.id, 0, 100, &cnt,
+				&f->err));
 		assert_int_equal(cnt, 4);
 		/* counted up to the limit only */
-		OK(f, STORE(f->st, responses, response_count_kiosk_since, k2.id, 0, 2, &cnt, &f->err));
+		OK(f,
+			STORE(f->st, responses, response_count_kiosk_since, k2.id, 0, 2, &cnt,
+				&f->err));
 		assert_int_equal(cnt, 2);
-		OK(f, STORE(f->st, responses, response_count_kiosk_since, k2.id, 1031, 100, &cnt, &f->err));
+		OK(f,
+			STORE(f->st, responses, response_count_kiosk_since, k2.id, 1031, 100, &cnt,
+				&f->err));
 		assert_int_equal(cnt, 0);
-		OK(f, STORE(f->st, responses, response_count_kiosk_since, k.id, 0, 100, &cnt, &f->err));
+		OK(f,
+			STORE(f->st, responses, response_count_kiosk_since, k.id, 0, 100, &cnt,
+				&f->err));
 		assert_int_equal(cnt, 0);
 	}
 	/* the list says when each kiosk's last response came */
@@ -419,9 +436,11 @@ static void test_kiosks(void **state)
 	assert_int_equal(list[1].last_at, 0);
 
 	/* renaming: to a free name only; the token and responses stay */
-	assert_int_equal(STORE(f->st, accounts, kiosk_rename, "quay-2", "quay-1", &f->err), HL_EEXIST);
+	assert_int_equal(STORE(f->st, accounts, kiosk_rename, "quay-2", "quay-1", &f->err),
+		HL_EEXIST);
 	assert_non_null(strstr(f->err.msg, "quay-1"));
-	assert_int_equal(STORE(f->st, accounts, kiosk_rename, "khong-co", "x", &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, kiosk_rename, "khong-co", "x", &f->err),
+		HL_ENOTFOUND);
 	assert_int_equal(STORE(f->st, accounts, kiosk_rename, "quay-1", "", &f->err), HL_EINVAL);
 	OK(f, STORE(f->st, accounts, kiosk_rename, "quay-1", "Quầy tiếp nhận 1", &f->err));
 	OK(f, STORE(f->st, accounts, kiosk_get_token, k2.token_hash, &g, &f->err));
@@ -438,7 +457,7 @@ static void test_held_responses(void **state)
 	struct store_response r, *list;
 	int64_t ids[6];
 	size_t n;
-	int st[6] = { RS_HELD, RS_COUNTED, RS_HELD, RS_HELD, RS_REJECTED, RS_HELD };
+	int st[6] = {RS_HELD, RS_COUNTED, RS_HELD, RS_HELD, RS_REJECTED, RS_HELD};
 
 	for (int i = 0; i < 6; i++) {
 		char ext[16];
@@ -448,23 +467,32 @@ static void test_held_responses(void **state)
 		OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 		ids[i] = r.id;
 	}
-	OK(f, STORE(f->st, responses, response_list_status, f->unit, RS_HELD, 0, f->a, &list, &n, &f->err));
+	OK(f,
+		STORE(f->st, responses, response_list_status, f->unit, RS_HELD, 0, f->a, &list, &n,
+			&f->err));
 	assert_int_equal(n, 3);
 	assert_int_equal(list[0].id, ids[3]);
 	assert_int_equal(list[1].id, ids[2]);
 	assert_int_equal(list[2].id, ids[0]);
 	assert_int_equal(list[0].status, RS_HELD);
-	OK(f, STORE(f->st, responses, response_list_status, 0, RS_HELD, 0, f->a, &list, &n, &f->err));
+	OK(f,
+		STORE(f->st, responses, response_list_status, 0, RS_HELD, 0, f->a, &list, &n,
+			&f->err));
 	assert_int_equal(n, 4);
 	assert_int_equal(list[0].id, ids[5]);
-	OK(f, STORE(f->st, responses, response_list_status, 0, RS_HELD, 2, f->a, &list, &n, &f->err));
+	OK(f,
+		STORE(f->st, responses, response_list_status, 0, RS_HELD, 2, f->a, &list, &n,
+			&f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(list[1].id, ids[3]);
-	OK(f, STORE(f->st, responses, response_list_status, 0, RS_COUNTED, 0, f->a, &list, &n, &f->err));
+	OK(f,
+		STORE(f->st, responses, response_list_status, 0, RS_COUNTED, 0, f->a, &list, &n,
+			&f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(list[0].id, ids[1]);
-	OK(f, STORE(f->st, responses, response_list_status, f->unit2, RS_REJECTED, 0, f->a, &list, &n,
-		&f->err));
+	OK(f,
+		STORE(f->st, responses, response_list_status, f->unit2, RS_REJECTED, 0, f->a, &list,
+			&n, &f->err));
 	assert_int_equal(n, 0);
 	assert_null(list);
 
@@ -472,22 +500,27 @@ static void test_held_responses(void **state)
 	OK(f, STORE(f->st, responses, response_set_status, ids[2], RS_REJECTED, &f->err));
 	OK(f, STORE(f->st, responses, response_get, ids[2], &r, &f->err));
 	assert_int_equal(r.status, RS_REJECTED);
-	OK(f, STORE(f->st, responses, response_list_status, f->unit, RS_HELD, 0, f->a, &list, &n, &f->err));
+	OK(f,
+		STORE(f->st, responses, response_list_status, f->unit, RS_HELD, 0, f->a, &list, &n,
+			&f->err));
 	assert_int_equal(n, 1);
 	assert_int_equal(list[0].id, ids[3]);
-	OK(f, STORE(f->st, responses, response_list_status, f->unit, RS_REJECTED, 0, f->a, &list, &n,
-		&f->err));
+	OK(f,
+		STORE(f->st, responses, response_list_status, f->unit, RS_REJECTED, 0, f->a, &list,
+			&n, &f->err));
 	assert_int_equal(n, 2);
 	assert_int_equal(STORE(f->st, responses, response_set_status, 424242, RS_COUNTED, &f->err),
 		HL_ENOTFOUND);
-	assert_int_equal(STORE(f->st, responses, response_set_status, ids[3], 3, &f->err), HL_EINVAL);
-	assert_int_equal(STORE(f->st, responses, response_set_status, ids[3], -1, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, responses, response_set_status, ids[3], 3, &f->err),
+		HL_EINVAL);
+	assert_int_equal(STORE(f->st, responses, response_set_status, ids[3], -1, &f->err),
+		HL_EINVAL);
 }
 
 static void test_receipts(void **state)
 {
 	struct fx *f = *state;
-	struct store_receipt r = { .created_at = 1700000000 }, g;
+	struct store_receipt r = {.created_at = 1700000000}, g;
 	struct store_response resp;
 	unsigned char other[STORE_HASH_LEN];
 
@@ -520,7 +553,8 @@ static void test_receipts(void **state)
 	assert_int_equal(g.response_id, resp.id);
 
 	fill_hash(other, 41);
-	assert_int_equal(STORE(f->st, intake, receipt_use, other, 0, 1700000900, &f->err), HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, intake, receipt_use, other, 0, 1700000900, &f->err),
+		HL_ENOTFOUND);
 	assert_int_equal(STORE(f->st, intake, receipt_get, other, &g, &f->err), HL_ENOTFOUND);
 	/* used without a response, and an invalid time */
 	memcpy(r.token_hash, other, STORE_HASH_LEN);
@@ -540,7 +574,7 @@ static void test_receipts(void **state)
 static void test_receipt_replace(void **state)
 {
 	struct fx *f = *state;
-	struct store_receipt a = { .created_at = 100 }, b, c, g;
+	struct store_receipt a = {.created_at = 100}, b, c, g;
 	int64_t used;
 	int n;
 
@@ -551,7 +585,7 @@ static void test_receipt_replace(void **state)
 	fill_hash(b.token_hash, 51);
 	c = a;
 	fill_hash(c.token_hash, 52);
-	c.unit_id = f->unit2;             /* the same code in another unit */
+	c.unit_id = f->unit2; /* the same code in another unit */
 	OK(f, STORE(f->st, intake, receipt_replace, f->unit, "HS-7", 150, &used, &n, &f->err));
 	assert_int_equal(used, 0);
 	assert_int_equal(n, 0);
@@ -568,7 +602,8 @@ static void test_receipt_replace(void **state)
 	OK(f, STORE(f->st, intake, receipt_get, c.token_hash, &g, &f->err));
 	assert_int_equal(g.replaced_at, 0);
 	/* the replaced link cannot be used; the new one can */
-	assert_int_equal(STORE(f->st, intake, receipt_use, a.token_hash, 0, 300, &f->err), HL_ECONFLICT);
+	assert_int_equal(STORE(f->st, intake, receipt_use, a.token_hash, 0, 300, &f->err),
+		HL_ECONFLICT);
 	assert_non_null(strstr(f->err.msg, "thay"));
 	OK(f, STORE(f->st, intake, receipt_use, b.token_hash, 0, 300, &f->err));
 	/* used: nothing replaced any more, and when it was used is told */
@@ -583,7 +618,7 @@ static void test_receipt_replace(void **state)
 static void test_paper(void **state)
 {
 	struct fx *f = *state;
-	struct store_user u = { .role = ROLE_ENTRY };
+	struct store_user u = {.role = ROLE_ENTRY};
 	struct store_paper_batch b = {0}, b2 = {0}, g, *bl;
 	struct store_paper_entry e = {0}, *el;
 	size_t n;
@@ -749,10 +784,11 @@ static int day_count_cb(void *ctx, const struct store_tally_row *row)
 
 static int64_t counted_in_tallies(struct fx *f, int64_t unit)
 {
-	struct day_count c = { .unit = unit };
+	struct day_count c = {.unit = unit};
 
-	OK(f, STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, day_count_cb,
-		&c, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE,
+			day_count_cb, &c, &f->err));
 	return c.n;
 }
 
@@ -815,18 +851,23 @@ static void test_comment_approvals(void **state)
 	OK(f, STORE(f->st, reports, comment_approve, a.id, "web:lan", 1000, &f->err));
 	OK(f, STORE(f->st, reports, comment_approve, b.id, "web:lan", 1001, &f->err));
 	OK(f, STORE(f->st, reports, comment_approve, c.id, "web:minh", 1002, &f->err));
-	assert_int_equal(STORE(f->st, reports, comment_approve, a.id, "web:lan", 1003, &f->err), HL_EEXIST);
-	assert_int_equal(STORE(f->st, reports, comment_approve, a.id, "", 1003, &f->err), HL_EINVAL);
+	assert_int_equal(STORE(f->st, reports, comment_approve, a.id, "web:lan", 1003, &f->err),
+		HL_EEXIST);
+	assert_int_equal(STORE(f->st, reports, comment_approve, a.id, "", 1003, &f->err),
+		HL_EINVAL);
 
-	OK(f, STORE(f->st, reports, comment_approval_list, f->unit, HL_DAY_NONE, HL_DAY_NONE, f->a, &list,
-		&n, &f->err));
+	OK(f,
+		STORE(f->st, reports, comment_approval_list, f->unit, HL_DAY_NONE, HL_DAY_NONE,
+			f->a, &list, &n, &f->err));
 	assert_int_equal(n, 2);
 	assert_true(list[0].response_id == a.id && list[1].response_id == b.id);
 	assert_int_equal(list[0].unit_id, f->unit);
 	assert_int_equal(list[0].day, 19800);
 	assert_string_equal(list[0].by, "web:lan");
 	assert_int_equal(list[0].at, 1000);
-	OK(f, STORE(f->st, reports, comment_approval_list, 0, 19800, 19800, f->a, &list, &n, &f->err));
+	OK(f,
+		STORE(f->st, reports, comment_approval_list, 0, 19800, 19800, f->a, &list, &n,
+			&f->err));
 	assert_int_equal(n, 2);
 	assert_true(list[0].response_id == a.id && list[1].response_id == c.id);
 
@@ -838,7 +879,9 @@ static void test_comment_approvals(void **state)
 	r.published_at = 2000;
 	r.due = HL_DAY_NONE;
 	OK(f, STORE(f->st, reports, report_put, &r, "{}", "<p>", 3, &f->err));
-	OK(f, STORE(f->st, reports, report_quotes_put, r.id, (int64_t[]){a.id, c.id, a.id}, 3, &f->err));
+	OK(f,
+		STORE(f->st, reports, report_quotes_put, r.id, (int64_t[]){a.id, c.id, a.id}, 3,
+			&f->err));
 	OK(f, STORE(f->st, reports, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
 	assert_true(got.doc_public);
 	OK(f, STORE(f->st, reports, comment_withdraw, b.id, &f->err));
@@ -855,8 +898,9 @@ static void test_comment_approvals(void **state)
 	OK(f, STORE(f->st, reports, comment_approve, c.id, "web:minh", 1004, &f->err));
 	OK(f, STORE(f->st, reports, report_get, r.id, f->a, &got, NULL, NULL, NULL, &f->err));
 	assert_true(got.doc_public);
-	OK(f, STORE(f->st, reports, comment_approval_list, f->unit, HL_DAY_NONE, HL_DAY_NONE, f->a, &list,
-		&n, &f->err));
+	OK(f,
+		STORE(f->st, reports, comment_approval_list, f->unit, HL_DAY_NONE, HL_DAY_NONE,
+			f->a, &list, &n, &f->err));
 	assert_int_equal(n, 1);
 }
 

@@ -62,36 +62,43 @@ static void test_identify(void **state)
 	token_hash("bi-mat-kiosk", k.token_hash);
 	OK(f, STORE(f->st, accounts, kiosk_put, &k, &f->err));
 
-	OK(f, account_identify(f->st, NULL, "bi-mat-phien", 1000, &gk, &is_k, &gs, &got, &is_u,
-		&f->err));
+	OK(f,
+		account_identify(f->st, NULL, "bi-mat-phien", 1000, &gk, &is_k, &gs, &got, &is_u,
+			&f->err));
 	assert_true(is_u);
 	assert_false(is_k);
 	assert_string_equal(got.name, "lan");
 	OK(f, account_identify(f->st, NULL, "khac", 1000, &gk, &is_k, &gs, &got, &is_u, &f->err));
 	assert_false(is_u);
-	OK(f, account_identify(f->st, NULL, "bi-mat-phien", 3000, &gk, &is_k, &gs, &got, &is_u,
-		&f->err));
+	OK(f,
+		account_identify(f->st, NULL, "bi-mat-phien", 3000, &gk, &is_k, &gs, &got, &is_u,
+			&f->err));
 	assert_false(is_u);
-	OK(f, account_identify(f->st, "bi-mat-kiosk", NULL, 1000, &gk, &is_k, &gs, &got, &is_u,
-		&f->err));
+	OK(f,
+		account_identify(f->st, "bi-mat-kiosk", NULL, 1000, &gk, &is_k, &gs, &got, &is_u,
+			&f->err));
 	assert_true(is_k);
 	assert_int_equal(gk.unit_id, f->unit);
 	assert_int_equal(account_identify(f->st, "sai", NULL, 1000, &gk, &is_k, &gs, &got, &is_u,
-		&f->err), HL_EPERM);
+				 &f->err),
+		HL_EPERM);
 	assert_false(is_k);
 
 	OK(f, store_fault_wrap(f->st, &fault, &f->err));
 	f->st = fault;
 	store_fault_after(fault, 1);
 	assert_int_equal(account_identify(f->st, NULL, "bi-mat-phien", 1000, &gk, &is_k, &gs, &got,
-		&is_u, &f->err), HL_EIO);
+				 &is_u, &f->err),
+		HL_EIO);
 	assert_false(is_u);
 	store_fault_after(fault, 2);
 	assert_int_equal(account_identify(f->st, NULL, "bi-mat-phien", 1000, &gk, &is_k, &gs, &got,
-		&is_u, &f->err), HL_EIO);
+				 &is_u, &f->err),
+		HL_EIO);
 	store_fault_after(fault, 1);
 	assert_int_equal(account_identify(f->st, "bi-mat-kiosk", NULL, 1000, &gk, &is_k, &gs, &got,
-		&is_u, &f->err), HL_EIO);
+				 &is_u, &f->err),
+		HL_EIO);
 	assert_false(is_k);
 }
 

@@ -14,7 +14,7 @@
 #include "svc/feedback.h"
 #include "svc/plan.h"
 
-#define AT 29000000               /* minutes: 2025-02-18 */
+#define AT 29000000 /* minutes: 2025-02-18 */
 
 static int setup(void **state)
 {
@@ -38,7 +38,9 @@ static void refused(struct fx *f, int rc)
 static void test_feedback(void **state)
 {
 	struct fx *f = *state;
-	struct fb_new in = {.unit = "VT", .channel = FB_COUNTER, .received_at = AT,
+	struct fb_new in = {.unit = "VT",
+		.channel = FB_COUNTER,
+		.received_at = AT,
 		.text = "Phòng chờ thiếu ghế"};
 	char code[STORE_CODE_MAX];
 	struct fb_item seen, now;
@@ -67,7 +69,8 @@ static void test_feedback(void **state)
 static void test_plan(void **state)
 {
 	struct fx *f = *state;
-	struct plan_task_in in = {.criterion = "TC", .task = "Bổ sung ghế phòng chờ",
+	struct plan_task_in in = {.criterion = "TC",
+		.task = "Bổ sung ghế phòng chờ",
 		.schedule = "quy-2"};
 	struct plan_doc *p = NULL;
 	int64_t v;
@@ -77,10 +80,12 @@ static void test_plan(void **state)
 	OK(f, plan_load(f->st, f->a, "VT", 2026, &p, &f->err));
 	v = p->tasks[0].version;
 	/* the status, twice from version v */
-	OK(f, plan_set_status_in(f->st, "VT", 2026, no, v, "dang-thuc-hien", "Lan", 20500,
-		"web:lan", &f->err));
-	refused(f, plan_set_status_in(f->st, "VT", 2026, no, v, "hoan-thanh", "Minh", 20501,
-		"web:minh", &f->err));
+	OK(f,
+		plan_set_status_in(f->st, "VT", 2026, no, v, "dang-thuc-hien", "Lan", 20500,
+			"web:lan", &f->err));
+	refused(f,
+		plan_set_status_in(f->st, "VT", 2026, no, v, "hoan-thanh", "Minh", 20501,
+			"web:minh", &f->err));
 	/* the content, twice from version v + 1 */
 	in.no = no;
 	in.version = v + 1;

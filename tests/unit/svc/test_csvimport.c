@@ -141,8 +141,9 @@ static void test_cases(void **state)
 			end = want + strlen(want) - 1;
 		run(&spec, csv, (size_t)(sep - csv), &o, &rep);
 		if (o.len != (size_t)(end - want + 1) || memcmp(o.buf, want, o.len) != 0) {
-			fprintf(stderr, "case '%.*s':\n--- want\n%.*s--- got\n%s", (int)(strchr(name, '\n') - name),
-				name, (int)(end - want + 1), want, o.buf);
+			fprintf(stderr, "case '%.*s':\n--- want\n%.*s--- got\n%s",
+				(int)(strchr(name, '\n') - name), name, (int)(end - want + 1), want,
+				o.buf);
 			failed++;
 		}
 		ncases++;
@@ -187,11 +188,17 @@ static void test_values(void **state)
 static void test_strict(void **state)
 {
 	static const struct csvi_msgs strict = {
-		.empty = "trống", .unknown = "cột không có trong định dạng", .twice = "cột lặp lại",
-		.missing = "thiếu cột", .malformed_fails = true, .missing_first = true,
+		.empty = "trống",
+		.unknown = "cột không có trong định dạng",
+		.twice = "cột lặp lại",
+		.missing = "thiếu cột",
+		.malformed_fails = true,
+		.missing_first = true,
 	};
 	static const struct csvi_col holed[3] = {
-		{CSVI_COL("code", true)}, {.name = NULL}, {CSVI_COL("n", false)},
+		{CSVI_COL("code", true)},
+		{.name = NULL},
+		{CSVI_COL("n", false)},
 	};
 	static const struct csvi_spec sp = {holed, 3, &strict, NULL, NULL};
 	static const char csv[] = "n,x\n1,2\n", bad[] = "code,n\n1,2\n\"3,4\n";
@@ -201,7 +208,8 @@ static void test_strict(void **state)
 
 	(void)state;
 	assert_int_equal(run(&sp, csv, sizeof(csv) - 1, &o, &rep), HL_OK);
-	assert_string_equal(buf, "1|code|thiếu cột\n1|x|cột không có trong định dạng\nrows=0 good=0\n");
+	assert_string_equal(buf,
+		"1|code|thiếu cột\n1|x|cột không có trong định dạng\nrows=0 good=0\n");
 	o.len = 0;
 	o.good = 0;
 	assert_int_equal(run(&sp, bad, sizeof(bad) - 1, &o, &rep), HL_EINVAL);

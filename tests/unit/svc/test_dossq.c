@@ -59,8 +59,7 @@ static void random_dossier(struct store_dossier *d, int i, int64_t base)
 
 /* Brute force: the counts per (unit, group) of every dossier received in
  * period and by at; compared with r's rows. */
-static void check(const struct dq_result *r, const struct hl_period *p, int64_t at,
-	enum dq_by by)
+static void check(const struct dq_result *r, const struct hl_period *p, int64_t at, enum dq_by by)
 {
 	size_t seen = 0;
 
@@ -70,12 +69,13 @@ static void check(const struct dq_result *r, const struct hl_period *p, int64_t 
 		for (int i = 0; i < NDOS; i++) {
 			const struct store_dossier *d = &dos[i];
 			const char *g = by == DQ_BY_CHANNEL ? d->channel :
-				by == DQ_BY_PROCEDURE ? d->procedure : "";
+				by == DQ_BY_PROCEDURE       ? d->procedure :
+							      "";
 			enum tl_class cls;
 
 			if (d->unit_id != r->rows[k].unit->id || strcmp(g, r->rows[k].group) != 0 ||
-			    d->received_at < (int64_t)p->first * 1440 ||
-			    d->received_at >= ((int64_t)p->last + 1) * 1440)
+				d->received_at < (int64_t)p->first * 1440 ||
+				d->received_at >= ((int64_t)p->last + 1) * 1440)
 				continue;
 			cls = tl_classify(d->received_at, d->due_at, d->finished_at, at);
 			if (cls != TL_NONE)
@@ -153,7 +153,8 @@ static void test_stats_brute_force(void **state)
 					continue;
 				a = hl_arena_new((size_t)64 << 20);
 				assert_non_null(a);
-				assert_int_equal(hl_period_parse(periods[k], &o.period, &err), HL_OK);
+				assert_int_equal(hl_period_parse(periods[k], &o.period, &err),
+					HL_OK);
 				o.by = (enum dq_by)by;
 				/* Before, inside and long after the dossiers. */
 				o.at = j == 4 ? lo + 400 * 1440 : lo + j * 30 * 1440 + rnd(1440);
@@ -185,7 +186,7 @@ static void test_class_stored(void **state)
 	struct store *st = NULL;
 	struct store_unit su = {.valid_from = HL_DAY_NONE, .valid_to = HL_DAY_NONE};
 	struct store_dossier d = {.returned_at = -1, .submitted_at = -1};
-	const int64_t fin[] = {-1440, 0, 1};  /* a day before due, at due, a minute after */
+	const int64_t fin[] = {-1440, 0, 1}; /* a day before due, at due, a minute after */
 	struct hl_err err;
 	int64_t due, n[TL_NCLASS] = {0};
 	int version, fd, m;
@@ -222,7 +223,8 @@ static void test_class_stored(void **state)
 	snprintf(d.code, sizeof(d.code), "HS-none");
 	assert_int_equal(STORE(st, dossiers, dossier_save, &d, &err), HL_EINVAL);
 	m = 2025 * 12 + 2;
-	assert_int_equal(STORE(st, dossiers, dossier_sum_scan, 0, false, m, m, sum_one, n, &err), HL_OK);
+	assert_int_equal(STORE(st, dossiers, dossier_sum_scan, 0, false, m, m, sum_one, n, &err),
+		HL_OK);
 	assert_int_equal(n[TL_EARLY], 1);
 	assert_int_equal(n[TL_ON_TIME], 1);
 	assert_int_equal(n[TL_LATE], 2);
@@ -232,7 +234,8 @@ static void test_class_stored(void **state)
 	assert_int_equal(dq_save(st, &d, &err), HL_OK);
 	assert_int_equal(d.cls, TL_NONE);
 	memset(n, 0, sizeof(n));
-	assert_int_equal(STORE(st, dossiers, dossier_sum_scan, 0, true, m, m, sum_one, n, &err), HL_OK);
+	assert_int_equal(STORE(st, dossiers, dossier_sum_scan, 0, true, m, m, sum_one, n, &err),
+		HL_OK);
 	assert_int_equal(n[TL_LATE], 1);
 	store_close(st);
 	unlink(path);

@@ -58,11 +58,13 @@ static char *responses_csv(const char *prefix, int n, size_t *len)
 	char *s = malloc(cap);
 
 	assert_non_null(s);
-	o += (size_t)snprintf(s + o, cap - o, "id,unit,date,instrument,comment,TC1,HC1,PV1,KQ1,TT1\n");
+	o += (size_t)snprintf(s + o, cap - o,
+		"id,unit,date,instrument,comment,TC1,HC1,PV1,KQ1,TT1\n");
 	for (int i = 1; i <= n; i++)
-		o += (size_t)snprintf(s + o, cap - o, "%s%d,VT,2024-%02d-%02d,sipas-5,%s,%d,%d,%d,4,5\n",
-			prefix, i, i % 12 + 1, i % 28 + 1, i % 2 ? "Chờ đợi lâu quá" : "", i % 5 + 1,
-			(i + 1) % 5 + 1, (i + 3) % 5 + 1);
+		o += (size_t)snprintf(s + o, cap - o,
+			"%s%d,VT,2024-%02d-%02d,sipas-5,%s,%d,%d,%d,4,5\n", prefix, i, i % 12 + 1,
+			i % 28 + 1, i % 2 ? "Chờ đợi lâu quá" : "", i % 5 + 1, (i + 1) % 5 + 1,
+			(i + 3) % 5 + 1);
 	*len = o;
 	return s;
 }
@@ -190,10 +192,12 @@ static struct counts counts_of(struct store *st)
 	assert_non_null(a);
 	assert_int_equal(dbcheck_run(st, true, a, &problems, &n, &err), HL_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(STORE(st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE, count_resp, &c, &err),
+	assert_int_equal(STORE(st, responses, response_scan, 0, HL_DAY_NONE, HL_DAY_NONE,
+				 count_resp, &c, &err),
 		HL_OK);
-	assert_int_equal(STORE(st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE, sum_tally,
-		&c, &err), HL_OK);
+	assert_int_equal(STORE(st, tallies, tally_scan, GRAIN_DAY, false, HL_DAY_NONE, HL_DAY_NONE,
+				 sum_tally, &c, &err),
+		HL_OK);
 	assert_int_equal(STORE(st, feedback, fb_item_list, &ff, a, &items, &n, &err), HL_OK);
 	c.feedback = (int64_t)n;
 	assert_int_equal(STORE(st, admin, import_run_list, a, &runs, &n, &err), HL_OK);
@@ -267,8 +271,7 @@ static void check_report(const struct counts *b, const struct counts *a, int rc,
 /* One API-style write, as POST /api/v1/responses makes it: the body
  * checked by ingest_json, then in one transaction (the writer's) intake_post
  * — the response with its complaint — and its tallies. */
-static int api_write(struct store *st, const struct ingest *g, const char *body,
-	struct hl_err *err)
+static int api_write(struct store *st, const struct ingest *g, const char *body, struct hl_err *err)
 {
 	struct ingest_json_opts o = {.channel = "kiosk"};
 	struct ingest_json_out *in = hl_calloc(1, sizeof(*in));
@@ -286,7 +289,7 @@ static int api_write(struct store *st, const struct ingest *g, const char *body,
 		goto cleanup;
 	}
 	if ((rc = ingest_json(g, body, strlen(body), &o, in, err)) != HL_OK ||
-	    (rc = store_begin(st, err)) != HL_OK)
+		(rc = store_begin(st, err)) != HL_OK)
 		goto cleanup;
 	in_tx = true;
 	in->r.received_at = 1735700000;
@@ -305,10 +308,9 @@ static int api_write(struct store *st, const struct ingest *g, const char *body,
 		goto cleanup;
 	memcpy(answers, in->r.answers, (size_t)in->r.nanswers);
 	if ((rc = tacc_resp_of(&in->r, &x, err)) != HL_OK ||
-	    (rc = hl_instrument_score(in->inst->in, answers, sc, err)) != HL_OK ||
-	    (rc = tacc_add(acc, &x, in->inst->in, sc, err)) != HL_OK ||
-	    (rc = tacc_flush(acc, err)) != HL_OK ||
-	    (rc = store_commit(st, err)) != HL_OK)
+		(rc = hl_instrument_score(in->inst->in, answers, sc, err)) != HL_OK ||
+		(rc = tacc_add(acc, &x, in->inst->in, sc, err)) != HL_OK ||
+		(rc = tacc_flush(acc, err)) != HL_OK || (rc = store_commit(st, err)) != HL_OK)
 		goto cleanup;
 	in_tx = false;
 cleanup:
@@ -336,10 +338,11 @@ static int op_burst(struct store *st, long *done, struct hl_err *err)
 	for (int i = 1; i <= BURST; i++) {
 		struct hl_err e = {0};
 
-		snprintf(body, sizeof(body), "{\"id\":\"api-%d\",\"unit\":\"VT\",\"instrument\":\"sipas-5\","
+		snprintf(body, sizeof(body),
+			"{\"id\":\"api-%d\",\"unit\":\"VT\",\"instrument\":\"sipas-5\","
 			"\"collected_at\":\"2024-06-%02dT09:00:00+07:00\",\"answers\":{\"TC1\":%d,\"PV2\":3},"
-			"\"comment\":\"Thủ tục nhanh\",\"complaint\":%s}", i, i, i % 5 + 1,
-			i % 2 ? "true" : "false");
+			"\"comment\":\"Thủ tục nhanh\",\"complaint\":%s}",
+			i, i, i % 5 + 1, i % 2 ? "true" : "false");
 		rc = api_write(st, g, body, &e);
 		if (rc == HL_OK)
 			*done |= 1L << i;
@@ -357,7 +360,8 @@ static void check_burst(const struct counts *b, const struct counts *a, int rc, 
 {
 	(void)rc;
 	assert_int_equal(a->responses, b->responses + __builtin_popcountl((unsigned long)done));
-	assert_int_equal(a->feedback, b->feedback + __builtin_popcountl((unsigned long)done & 0xaaUL));
+	assert_int_equal(a->feedback,
+		b->feedback + __builtin_popcountl((unsigned long)done & 0xaaUL));
 	assert_int_equal(a->runs, 0);
 }
 
@@ -396,7 +400,8 @@ static bool run_one(const struct op *op, enum fault_kind kind, long n, long *cou
 
 		rc = op->run(st, &done, &err);
 		if (count != NULL)
-			*count = kind == F_STORE ? store_fault_calls(st) - calls0 : LONG_MAX - hl_mem_fail_left();
+			*count = kind == F_STORE ? store_fault_calls(st) - calls0 :
+						   LONG_MAX - hl_mem_fail_left();
 	}
 	fired = kind == F_STORE ? store_fault_fired(st) : hl_mem_failed();
 	hl_mem_fail_after(0);
@@ -407,7 +412,8 @@ static bool run_one(const struct op *op, enum fault_kind kind, long n, long *cou
 		assert_int_equal(rc, HL_OK);
 	after = counts_of(st);
 	if (getenv("FAULTS_VERBOSE") != NULL)
-		print_message("%s n=%ld fired=%d rc=%d done=%ld %s\n", op->name, n, fired, rc, done, err.msg);
+		print_message("%s n=%ld fired=%d rc=%d done=%ld %s\n", op->name, n, fired, rc, done,
+			err.msg);
 	op->check(&before, &after, rc, done);
 	store_close(st);
 	return fired;
@@ -435,12 +441,36 @@ static void drive(const struct op *op, enum fault_kind kind)
 		kind == F_STORE ? "store calls" : "allocations", runs, DENSE, stride, failed);
 }
 
-static void test_import_store(void **state) { (void)state; drive(&ops[0], F_STORE); }
-static void test_import_mem(void **state) { (void)state; drive(&ops[0], F_MEM); }
-static void test_report_store(void **state) { (void)state; drive(&ops[1], F_STORE); }
-static void test_report_mem(void **state) { (void)state; drive(&ops[1], F_MEM); }
-static void test_burst_store(void **state) { (void)state; drive(&ops[2], F_STORE); }
-static void test_burst_mem(void **state) { (void)state; drive(&ops[2], F_MEM); }
+static void test_import_store(void **state)
+{
+	(void)state;
+	drive(&ops[0], F_STORE);
+}
+static void test_import_mem(void **state)
+{
+	(void)state;
+	drive(&ops[0], F_MEM);
+}
+static void test_report_store(void **state)
+{
+	(void)state;
+	drive(&ops[1], F_STORE);
+}
+static void test_report_mem(void **state)
+{
+	(void)state;
+	drive(&ops[1], F_MEM);
+}
+static void test_burst_store(void **state)
+{
+	(void)state;
+	drive(&ops[2], F_STORE);
+}
+static void test_burst_mem(void **state)
+{
+	(void)state;
+	drive(&ops[2], F_MEM);
+}
 
 int main(void)
 {

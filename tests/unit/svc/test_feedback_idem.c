@@ -17,7 +17,7 @@
 #include "base/token.h"
 #include "svc/feedback.h"
 
-#define AT 29000000               /* minutes: 2025-02-18 */
+#define AT 29000000 /* minutes: 2025-02-18 */
 
 static int setup(void **state)
 {
@@ -45,8 +45,13 @@ static size_t items(struct fx *f, int64_t unit_id)
 static void test_resend(void **state)
 {
 	struct fx *f = *state;
-	struct fb_new in = {.unit = "VT", .channel = FB_WEB, .received_at = AT,
-		.text = "Máy lấy số hỏng", .name = "Lan", .contact = "0901", .id = "k-1"};
+	struct fb_new in = {.unit = "VT",
+		.channel = FB_WEB,
+		.received_at = AT,
+		.text = "Máy lấy số hỏng",
+		.name = "Lan",
+		.contact = "0901",
+		.id = "k-1"};
 	char code[STORE_CODE_MAX], code2[STORE_CODE_MAX], tok[FB_TOKEN_SIZE], tok2[FB_TOKEN_SIZE];
 	struct fb_item it;
 
@@ -105,12 +110,18 @@ static void test_resend(void **state)
 static void test_short_code(void **state)
 {
 	struct fx *f = *state;
-	struct fb_new in = {.unit = "VT", .channel = FB_WEB, .received_at = AT,
-		.text = "Phòng chờ nóng", .contact = "0901"};
+	struct fb_new in = {.unit = "VT",
+		.channel = FB_WEB,
+		.received_at = AT,
+		.text = "Phòng chờ nóng",
+		.contact = "0901"};
 	char code[STORE_CODE_MAX], code2[STORE_CODE_MAX], tok[FB_TOKEN_SIZE], tok2[FB_TOKEN_SIZE];
 	char plain[HL_TCODE_SIZE], lower[32], both[128], spaced[32];
-	struct store_fb_item old = {.unit_id = 0, .channel = FB_COUNTER, .kind = FB_PAKN,
-		.state = 1, .received_at = AT};
+	struct store_fb_item old = {.unit_id = 0,
+		.channel = FB_COUNTER,
+		.kind = FB_PAKN,
+		.state = 1,
+		.received_at = AT};
 	const char *long_tok = "AAAABBBBccccDDDDeeeeFFFF0000111122223333xyz";
 	struct fb_item it;
 

@@ -16,7 +16,7 @@
 #include "../store/store_fixture.h"
 #include "svc/feedback.h"
 
-#define AT 29000000               /* minutes: 2025-02-18 */
+#define AT 29000000 /* minutes: 2025-02-18 */
 
 static int setup(void **state)
 {
@@ -56,7 +56,9 @@ static void audited(struct fx *f, const char *first, ...)
 static void test_not_accepted(void **state)
 {
 	struct fx *f = *state;
-	struct fb_new in = {.unit = "VT", .channel = FB_COUNTER, .received_at = AT,
+	struct fb_new in = {.unit = "VT",
+		.channel = FB_COUNTER,
+		.received_at = AT,
 		.text = "Đề nghị lắp thêm quạt ở phòng chờ"};
 	char code[STORE_CODE_MAX];
 	struct store_fb_step *steps = NULL;
@@ -65,7 +67,8 @@ static void test_not_accepted(void **state)
 
 	OK(f, fb_add(f->st, &in, "cli:test", code, NULL, &f->err));
 	/* open: nothing to reopen */
-	assert_int_equal(fb_reopen(f->st, code, 0, "nhầm", AT + 1, "web:lan", &f->err), HL_ECONFLICT);
+	assert_int_equal(fb_reopen(f->st, code, 0, "nhầm", AT + 1, "web:lan", &f->err),
+		HL_ECONFLICT);
 	assert_non_null(strstr(f->err.msg, "chưa đóng"));
 	OK(f, fb_classify(f->st, code, 0, FB_NOT_ACCEPTED, NULL, 0, AT + 10, "web:lan", &f->err));
 	it = get(f, code);
@@ -87,10 +90,10 @@ static void test_not_accepted(void **state)
 	}
 	assert_int_equal(get(f, code).it.state, FB_CLOSED);
 
-	OK(f, fb_reopen(f->st, code, 0, "Phân loại nhầm: thuộc thẩm quyền", AT + 20, "web:lan",
-		&f->err));
-	audited(f, "web:lan", "feedback.reopened", code, "Phân loại nhầm: thuộc thẩm quyền",
-		NULL);
+	OK(f,
+		fb_reopen(f->st, code, 0, "Phân loại nhầm: thuộc thẩm quyền", AT + 20, "web:lan",
+			&f->err));
+	audited(f, "web:lan", "feedback.reopened", code, "Phân loại nhầm: thuộc thẩm quyền", NULL);
 	it = get(f, code);
 	assert_int_equal(it.it.state, FB_RECEIVED);
 	assert_int_equal(it.step, FB_DO_CLASSIFY);
@@ -114,7 +117,9 @@ static void test_not_accepted(void **state)
 static void test_after_rating(void **state)
 {
 	struct fx *f = *state;
-	struct fb_new in = {.unit = "VT", .channel = FB_HOTLINE, .received_at = AT,
+	struct fb_new in = {.unit = "VT",
+		.channel = FB_HOTLINE,
+		.received_at = AT,
 		.text = "Chờ lâu ở quầy đất đai"};
 	char code[STORE_CODE_MAX];
 	struct fb_item it;
@@ -126,7 +131,9 @@ static void test_after_rating(void **state)
 	OK(f, fb_publish(f->st, code, 0, AT + 4, "cli:test", &f->err));
 	OK(f, fb_rate(f->st, code, 0, true, AT + 5, "web:cong-dan", &f->err));
 	assert_int_equal(get(f, code).it.state, FB_CLOSED);
-	OK(f, fb_reopen(f->st, code, 0, "Người gửi gọi lại: vẫn chờ lâu", AT + 6, "web:lan", &f->err));
+	OK(f,
+		fb_reopen(f->st, code, 0, "Người gửi gọi lại: vẫn chờ lâu", AT + 6, "web:lan",
+			&f->err));
 	it = get(f, code);
 	assert_int_equal(it.it.state, FB_REOPENED);
 	assert_int_equal(it.step, FB_DO_ANSWER);
@@ -134,7 +141,8 @@ static void test_after_rating(void **state)
 	assert_int_equal(it.it.reopened, 1);
 	assert_int_equal(it.it.reopened_at, AT + 6);
 	assert_int_equal(it.it.closed_at, -1);
-	assert_int_equal(fb_reopen(f->st, code, 0, "lại", AT + 7, "web:lan", &f->err), HL_ECONFLICT);
+	assert_int_equal(fb_reopen(f->st, code, 0, "lại", AT + 7, "web:lan", &f->err),
+		HL_ECONFLICT);
 	assert_int_equal(fb_reopen(f->st, "PA-KHONG-CO", 0, "x", AT + 7, "web:lan", &f->err),
 		HL_ENOTFOUND);
 }

@@ -83,7 +83,8 @@ static void test_unknown(void **state)
 		HL_ENOTFOUND);
 	assert_int_equal(instruments_get(f->st, f->a, "tram-y-te-4", 3, &meta, NULL, &in, &f->err),
 		HL_ENOTFOUND);
-	assert_int_equal(instruments_get_id(f->st, f->a, 999999, &meta, &in, &f->err), HL_ENOTFOUND);
+	assert_int_equal(instruments_get_id(f->st, f->a, 999999, &meta, &in, &f->err),
+		HL_ENOTFOUND);
 }
 
 static void test_all(void **state)

@@ -16,8 +16,8 @@
 #include "svc/intake.h"
 #include "svc/receipt.h"
 
-#define DAY0 20000               /* a day (2024-10-04) */
-#define NOW0 ((int64_t)DAY0 * 86400 + 3 * 3600)   /* 10:00 local on DAY0 */
+#define DAY0 20000                              /* a day (2024-10-04) */
+#define NOW0 ((int64_t)DAY0 * 86400 + 3 * 3600) /* 10:00 local on DAY0 */
 
 static int setup(void **state)
 {
@@ -296,7 +296,8 @@ static void test_bulk_channels(void **state)
 	assert_true(p.duplicate);
 	assert_int_equal(n, 1);
 	r.answers[0] = 1;
-	assert_int_equal(intake_store(f->st, INTAKE_IMPORT, &p, counted, &n, &f->err), HL_ECONFLICT);
+	assert_int_equal(intake_store(f->st, INTAKE_IMPORT, &p, counted, &n, &f->err),
+		HL_ECONFLICT);
 	hl_err_clear(&f->err);
 
 	r = resp(f, f->unit, "K-1", DAY0);

@@ -31,11 +31,13 @@ static void test_in_text(void **state)
 	assert_string_equal(phr_in_text(a, "Quận 1"), "Quận 1");
 	assert_string_equal(phr_in_text(a, "UBND Phường 3"), "UBND Phường 3");
 	/* Other bodies are proper names. */
-	assert_string_equal(phr_in_text(a, "Trạm y tế phường Vĩnh Thọ"), "Trạm y tế phường Vĩnh Thọ");
+	assert_string_equal(phr_in_text(a, "Trạm y tế phường Vĩnh Thọ"),
+		"Trạm y tế phường Vĩnh Thọ");
 	assert_string_equal(phr_in_text(a, "Sở Nội vụ tỉnh Khánh Hòa"), "Sở Nội vụ tỉnh Khánh Hòa");
 	assert_string_equal(phr_in_text(a, "Thành Đoàn"), "Thành Đoàn");
 
-	assert_string_equal(phr_place_in_text(a, "UBND phường Bắc Nha Trang"), "phường Bắc Nha Trang");
+	assert_string_equal(phr_place_in_text(a, "UBND phường Bắc Nha Trang"),
+		"phường Bắc Nha Trang");
 	assert_string_equal(phr_place_in_text(a, "UBND Xã Vĩnh Lương"), "xã Vĩnh Lương");
 	assert_string_equal(phr_place_in_text(a, "Thành phố Nha Trang"), "thành phố Nha Trang");
 	assert_string_equal(phr_place_in_text(a, "Trạm y tế phường Vĩnh Hải"),

@@ -38,17 +38,18 @@ struct fx {
 	struct store *st;
 	struct hl_arena *a;
 	struct hl_err err;
-	int nq;                   /* questions of sipas-5 */
+	int nq; /* questions of sipas-5 */
 	int ncrit;
 	int64_t tp, pa, pb, s1, s2, field;
-	int64_t wait, markup;     /* responses whose comments tests approve */
+	int64_t wait, markup; /* responses whose comments tests approve */
 };
 
-#define OK(f, call) do { \
-	int rc_ = (call); \
-	if (rc_ != HL_OK) \
-		fail_msg("%s: %s", #call, (f)->err.msg); \
-} while (0)
+#define OK(f, call) \
+	do { \
+		int rc_ = (call); \
+		if (rc_ != HL_OK) \
+			fail_msg("%s: %s", #call, (f)->err.msg); \
+	} while (0)
 
 static hl_day day(int y, int m, int d)
 {
@@ -132,10 +133,11 @@ static int setup(void **state)
 	snprintf(f->db, sizeof(f->db), "%s/t.db", f->dir);
 	f->a = hl_arena_new((size_t)1 << 28);
 	if (f->a == NULL || store_open(f->db, &f->st, &f->err) != HL_OK ||
-	    builtin_init(f->st, "test", &v, NULL, &f->err) != HL_OK ||
-	    STORE(f->st, instruments, instrument_get, "sipas-5", 1, f->a, &meta, &json, &f->err) != HL_OK ||
-	    ij_parse(f->a, json, strlen(json), &in, &f->err) != HL_OK ||
-	    STORE(f->st, units, field_list, f->a, &fields, &nf, &f->err) != HL_OK || nf == 0) {
+		builtin_init(f->st, "test", &v, NULL, &f->err) != HL_OK ||
+		STORE(f->st, instruments, instrument_get, "sipas-5", 1, f->a, &meta, &json,
+			&f->err) != HL_OK ||
+		ij_parse(f->a, json, strlen(json), &in, &f->err) != HL_OK ||
+		STORE(f->st, units, field_list, f->a, &fields, &nf, &f->err) != HL_OK || nf == 0) {
 		print_error("setup: %s\n", f->err.msg);
 		return -1;
 	}
@@ -236,7 +238,7 @@ static void test_counts(void **state)
 	assert_int_equal(find_count(m->channels, m->nchannels, "paper")->n, 1);
 	assert_int_equal(find_count(m->channels, m->nchannels, "qr")->n, 1);
 	assert_int_equal(m->nfields, 2);
-	assert_string_equal(m->fields[0].code, "ho-tich");   /* most first */
+	assert_string_equal(m->fields[0].code, "ho-tich"); /* most first */
 	assert_int_equal(m->fields[0].n, 2);
 	assert_string_equal(m->fields[1].name, "Không ghi lĩnh vực");
 	assert_int_equal(m->fields[1].n, 1);
@@ -246,7 +248,7 @@ static void test_counts(void **state)
 	q = &m->questions[0];
 	assert_string_equal(q->instrument, "sipas-5@1");
 	assert_int_equal(q->nlevels, 5);
-	assert_int_equal(q->valid, 2);            /* 5 and 4; the paper ballot left it blank */
+	assert_int_equal(q->valid, 2); /* 5 and 4; the paper ballot left it blank */
 	assert_int_equal(q->no_answer, 1);
 	assert_int_equal(q->count[4], 1);
 	assert_int_equal(q->count[3], 1);
@@ -308,7 +310,8 @@ static void test_heading(void **state)
 	assert_string_equal(m->issuer_parent, "UBND THÀNH PHỐ THỬ");
 	assert_string_equal(m->place, "An Bình");
 	assert_string_equal(m->title, "BÁO CÁO");
-	assert_string_equal(m->subtitle, "Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
+	assert_string_equal(m->subtitle,
+		"Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
 		"đối với sự phục vụ của UBND phường An Bình năm 2024");
 	assert_string_equal(m->period_label, "Năm 2024");
 	/* A báo cáo has no "Kính gửi": "Nơi nhận" names the office above, not
@@ -464,7 +467,7 @@ static void test_html(void **state)
 	assert_non_null(strstr(html, "Số:      /BC-UBND"));
 	assert_non_null(strstr(html, "Không trả lời"));
 	assert_non_null(strstr(html, "<svg"));
-	assert_null(strstr(html, "Kết quả theo công chức"));   /* not internal */
+	assert_null(strstr(html, "Kết quả theo công chức")); /* not internal */
 	/* STT for the row number, TT is a criterion; a mean row for the city. */
 	assert_non_null(strstr(html, "<th>STT</th><th>Đơn vị</th>"));
 	assert_null(strstr(html, "<tr><th>TT</th>"));
@@ -546,9 +549,11 @@ static void test_issuer_on_date(void **state)
 	assert_string_equal(m->issuer, "ỦY BAN NHÂN DÂN PHƯỜNG TÂN AN");
 	assert_string_equal(m->issuer_parent, "UBND TỈNH THỬ");
 	assert_string_equal(m->place, "Tân An");
-	assert_string_equal(m->subtitle, "Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
+	assert_string_equal(m->subtitle,
+		"Kết quả khảo sát mức độ hài lòng của người dân, tổ chức "
 		"đối với sự phục vụ của UBND phường An Bình (nay thuộc phường Tân An) năm 2024");
-	assert_string_equal(m->note, "Phường An Bình đã sáp nhập vào phường Tân An từ ngày "
+	assert_string_equal(m->note,
+		"Phường An Bình đã sáp nhập vào phường Tân An từ ngày "
 		"01/07/2025; UBND phường Tân An ban hành báo cáo này.");
 	assert_string_equal(m->recipients[0], "UBND tỉnh Thử (b/c);");
 	assert_int_equal(m->index->nunits, 1);
@@ -562,7 +567,8 @@ static void test_issuer_on_date(void **state)
 	assert_string_equal(m->issuer_parent, "");
 	assert_string_equal(m->place, "Thử");
 	assert_non_null(strstr(m->subtitle, "các đơn vị thuộc thành phố Thử (cũ) năm 2024"));
-	assert_string_equal(m->note, "Thành phố Thử đã kết thúc hoạt động từ ngày 01/07/2025; "
+	assert_string_equal(m->note,
+		"Thành phố Thử đã kết thúc hoạt động từ ngày 01/07/2025; "
 		"UBND tỉnh Thử ban hành báo cáo này.");
 }
 

@@ -23,7 +23,7 @@ static void unit(struct iq_unit *u, const char *code, const char *name, const ch
 	snprintf(u->unit.code, sizeof(u->unit.code), "%s", code);
 	snprintf(u->unit.name, sizeof(u->unit.name), "%s", name);
 	snprintf(u->unit.type, sizeof(u->unit.type), "%s", type);
-	u->idx.cell[0].cur.valid = sipas < 90;       /* TC missing in one unit */
+	u->idx.cell[0].cur.valid = sipas < 90; /* TC missing in one unit */
 	u->idx.cell[0].cur.value = sipas - 1;
 	u->idx.cell[1].cur.valid = true;
 	u->idx.cell[1].cur.value = sipas;

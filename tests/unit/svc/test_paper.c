@@ -76,7 +76,8 @@ static void test_parse(void **state)
 	assert_int_equal(a[1], 5);
 	assert_string_equal(paper_format_answers(f->in, a, n, buf, sizeof(buf)), ALL4);
 	/* Spaces are optional; 0 and - are no answer. */
-	assert_int_equal(paper_parse_answers(f->in, "0-54545454545454545451", a, &n, &f->err), HL_OK);
+	assert_int_equal(paper_parse_answers(f->in, "0-54545454545454545451", a, &n, &f->err),
+		HL_OK);
 	assert_int_equal(a[0], 0);
 	assert_int_equal(a[1], 0);
 	assert_int_equal(a[21], 1);
@@ -163,7 +164,8 @@ static void test_passes(void **state)
 	assert_int_equal(paper_default_pass(&b, e, 1, 8), 2);
 	assert_int_equal(paper_may_type(&b, e, 1, 2, 8, &f->err), HL_OK);
 	assert_int_equal(paper_may_type(&b, e, 1, 2, 7, &f->err), HL_EPERM);
-	assert_string_equal(f->err.msg, "Bạn đã nhập lần 1 của lô này; lần 2 phải do người khác nhập");
+	assert_string_equal(f->err.msg,
+		"Bạn đã nhập lần 1 của lô này; lần 2 phải do người khác nhập");
 	e[1] = entry(f, 2, 1, 8, ALL4);
 	assert_int_equal(paper_default_pass(&b, e, 2, 8), 2);
 	assert_int_equal(paper_default_pass(&b, e, 2, 9), 0);
@@ -181,13 +183,15 @@ static void test_check_close(void **state)
 	e[0] = entry(f, 1, 1, 7, ALL4);
 	e[1] = entry(f, 1, 2, 7, ALL4);
 	assert_int_equal(paper_check_close(&b, e, 2, f->a, &f->err), HL_ECONFLICT);
-	assert_string_equal(f->err.msg, "Đã nhập 2/3 phiếu: còn thiếu 1 phiếu. Nhập nốt các phiếu "
+	assert_string_equal(f->err.msg,
+		"Đã nhập 2/3 phiếu: còn thiếu 1 phiếu. Nhập nốt các phiếu "
 		"còn lại — phiếu rách, tẩy xóa cũng nhập, đánh dấu “Phiếu không hợp lệ” — rồi đóng lô.");
 	e[2] = entry(f, 1, 5, 9, ALL4);
 	assert_int_equal(paper_check_close(&b, e, 3, f->a, &f->err), HL_OK);
 	b.counted = 2;
 	assert_int_equal(paper_check_close(&b, e, 3, f->a, &f->err), HL_ECONFLICT);
-	assert_non_null(strstr(f->err.msg, "Đã nhập 3/2 phiếu: thừa 1 phiếu. Kiểm tra các phiếu đã "
+	assert_non_null(strstr(f->err.msg,
+		"Đã nhập 3/2 phiếu: thừa 1 phiếu. Kiểm tra các phiếu đã "
 		"nhập, xóa phiếu nhập trùng"));
 	b.counted = 3;
 	/* a spoiled ballot is a ballot of the box: it counts toward the number typed */
@@ -198,13 +202,15 @@ static void test_check_close(void **state)
 
 	b.double_entry = true;
 	assert_int_equal(paper_check_close(&b, e, 3, f->a, &f->err), HL_ECONFLICT);
-	assert_non_null(strstr(f->err.msg, "Lần nhập thứ hai: đã nhập 0/3 phiếu: còn thiếu 3 phiếu. "
+	assert_non_null(strstr(f->err.msg,
+		"Lần nhập thứ hai: đã nhập 0/3 phiếu: còn thiếu 3 phiếu. "
 		"Một người khác (không phải người nhập lần 1) nhập nốt"));
 	e[3] = entry(f, 2, 1, 8, ALL4);
 	e[4] = entry(f, 2, 2, 8, "4545 45454 545454 545 4544");
 	e[5] = entry(f, 2, 3, 8, "4545 45454 545454 545 4544");
 	assert_int_equal(paper_check_close(&b, e, 6, f->a, &f->err), HL_ECONFLICT);
-	assert_string_equal(f->err.msg, "Hai lần nhập khác nhau ở 2 phiếu: mở /paper/12/diff (So sánh "
+	assert_string_equal(f->err.msg,
+		"Hai lần nhập khác nhau ở 2 phiếu: mở /paper/12/diff (So sánh "
 		"hai lần nhập), đối chiếu với phiếu giấy, sửa lần nhập sai rồi đóng lô.");
 	e[4] = entry(f, 2, 2, 8, ALL4);
 	e[5] = entry(f, 2, 3, 8, ALL4);
@@ -226,7 +232,10 @@ static void test_check_close(void **state)
 static void test_response(void **state)
 {
 	struct fx *f = *state;
-	struct store_paper_batch b = {.id = 12, .unit_id = 3, .opened_on = 20100, .instrument_id = 1};
+	struct store_paper_batch b = {.id = 12,
+		.unit_id = 3,
+		.opened_on = 20100,
+		.instrument_id = 1};
 	struct store_paper_entry e = entry(f, 1, 4, 7, ALL4);
 	struct store_response r;
 
@@ -354,7 +363,8 @@ static void test_close_store(void **state)
 		for (int k = 0; k < 2; k++) {
 			e = entry(f, pass, 0, pass == 1 ? user.id - 1 : user.id, ALL4);
 			e.batch_id = b.id;
-			assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
+			assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err),
+				HL_OK);
 			assert_int_equal(e.seq, k + 1);
 		}
 	/* The first clerk may not touch pass 2. */
@@ -366,7 +376,8 @@ static void test_close_store(void **state)
 	e.batch_id = b.id;
 	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
 	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
-		&f->err), HL_ECONFLICT);
+				 &f->err),
+		HL_ECONFLICT);
 	assert_non_null(strstr(f->err.msg, "Hai lần nhập khác nhau ở 1 phiếu: mở /paper/1/diff"));
 	assert_int_equal(c.n, 0);
 	/* Editing a row that is not there. */
@@ -377,7 +388,8 @@ static void test_close_store(void **state)
 	e.batch_id = b.id;
 	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
 	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
-		&f->err), HL_OK);
+				 &f->err),
+		HL_OK);
 	assert_int_equal(nresp, 2);
 	assert_int_equal(c.n, 2);
 	assert_string_equal(c.last, "paper-1-2");
@@ -385,24 +397,28 @@ static void test_close_store(void **state)
 	assert_true(got.closed);
 	assert_int_equal(got.closed_at, 1700000000);
 	assert_int_equal(STORE(st, responses, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE,
-		count_one, &stored, &f->err), HL_OK);
+				 count_one, &stored, &f->err),
+		HL_OK);
 	assert_int_equal(stored, 2);
 	/* Closed: no more typing, no second close. */
 	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_ECONFLICT);
 	assert_int_equal(paper_delete_entry(st, b.id, 2, 1, user.id, "web:nhap", f->a, &f->err),
 		HL_ECONFLICT);
 	assert_int_equal(paper_close(st, b.id, 1700000001, "web:nhap", count_cb, &c, f->a, &nresp,
-		&f->err), HL_ECONFLICT);
+				 &f->err),
+		HL_ECONFLICT);
 	/* A retry of a close whose mark was lost inserts and counts nothing again. */
 	got.closed = false;
 	got.closed_at = 0;
 	assert_int_equal(STORE(st, intake, paper_batch_put, &got, &f->err), HL_OK);
 	assert_int_equal(paper_close(st, b.id, 1700000002, "web:nhap", count_cb, &c, f->a, &nresp,
-		&f->err), HL_OK);
+				 &f->err),
+		HL_OK);
 	assert_int_equal(c.n, 2);
 	stored = 0;
-	assert_int_equal(STORE(st, responses, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE, count_one, &stored,
-		&f->err), HL_OK);
+	assert_int_equal(STORE(st, responses, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE,
+				 count_one, &stored, &f->err),
+		HL_OK);
 	assert_int_equal(stored, 2);
 	close_store(st, path);
 }
@@ -413,7 +429,8 @@ static size_t rows_of(struct fx *f, struct store *st, int64_t batch, int pass)
 	struct store_paper_entry *e = NULL;
 	size_t n = 0, k = 0;
 
-	assert_int_equal(STORE(st, intake, paper_entry_list, batch, 0, f->a, &e, &n, &f->err), HL_OK);
+	assert_int_equal(STORE(st, intake, paper_entry_list, batch, 0, f->a, &e, &n, &f->err),
+		HL_OK);
 	for (size_t i = 0; i < n; i++)
 		k += e[i].pass == pass;
 	return k;
@@ -490,9 +507,11 @@ static void test_spoiled(void **state)
 			snprintf(e.comment, sizeof(e.comment), "Tốt");
 			/* ballot 2 is spoiled, typed so only in pass 2 at first */
 			e.spoiled = k == 1 && pass == 2;
-			assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
+			assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err),
+				HL_OK);
 		}
-	assert_int_equal(STORE(st, intake, paper_entry_list, b.id, 0, f->a, &all, &n, &f->err), HL_OK);
+	assert_int_equal(STORE(st, intake, paper_entry_list, b.id, 0, f->a, &all, &n, &f->err),
+		HL_OK);
 	assert_int_equal(n, 6);
 	paper_totals(all, n, &t);
 	assert_int_equal(t.typed[1], 3);
@@ -508,19 +527,22 @@ static void test_spoiled(void **state)
 	assert_int_equal(d[0].pos, 2);
 	assert_int_equal(d[0].what, PD_SPOILED);
 	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
-		&f->err), HL_ECONFLICT);
+				 &f->err),
+		HL_ECONFLICT);
 	/* pass 1 says so too: they agree, the batch closes with 2 responses */
 	e = entry(f, 1, 2, user - 1, ALL4);
 	e.batch_id = b.id;
 	e.spoiled = true;
 	assert_int_equal(paper_save_entry(st, &e, 0, "web:nhap", f->a, &f->err), HL_OK);
 	assert_int_equal(paper_close(st, b.id, 1700000000, "web:nhap", count_cb, &c, f->a, &nresp,
-		&f->err), HL_OK);
+				 &f->err),
+		HL_OK);
 	assert_int_equal(nresp, 2);
 	assert_int_equal(c.n, 2);
 	assert_string_equal(c.last, "paper-1-3");
-	assert_int_equal(STORE(st, responses, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE, count_one, &stored,
-		&f->err), HL_OK);
+	assert_int_equal(STORE(st, responses, response_scan, u.id, HL_DAY_NONE, HL_DAY_NONE,
+				 count_one, &stored, &f->err),
+		HL_OK);
 	assert_int_equal(stored, 2);
 	assert_int_equal(STORE(st, admin, audit_list, 1, f->a, &lines, &n, &f->err), HL_OK);
 	assert_non_null(strstr(lines[0], "2 phiếu được tính, 1 phiếu không hợp lệ"));

@@ -100,7 +100,7 @@ static void test_builtins(void **state)
 		int c = plan_crit_index(t[i].criterion);
 
 		assert_true(c >= 0);
-		assert_true(c >= last);          /* grouped in the order TC, HC, PV, KQ, TT */
+		assert_true(c >= last); /* grouped in the order TC, HC, PV, KQ, TT */
 		last = c;
 		count[c]++;
 		assert_int_equal(t[i].seq, (int)i + 1);
@@ -165,12 +165,14 @@ static void test_suggest(void **state)
 		bar = strchr(line, '|');
 		assert_non_null(bar);
 		*bar = '\0';
-		for (tok = strtok_r(line, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
+		for (tok = strtok_r(line, " ", &save); tok != NULL;
+			tok = strtok_r(NULL, " ", &save)) {
 			assert_true(nv < PLAN_NCRIT);
 			parse_value(tok, &v[nv], codes[nv], sizeof(codes[nv]));
 			nv++;
 		}
-		for (tok = strtok_r(bar + 1, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save))
+		for (tok = strtok_r(bar + 1, " ", &save); tok != NULL;
+			tok = strtok_r(NULL, " ", &save))
 			snprintf(want + strlen(want), sizeof(want) - strlen(want), "%s ", tok);
 		assert_int_equal(plan_suggest_from(v, nv, std, nstd, 2025, a, &t, &n, NULL), HL_OK);
 		/* Runs of one criterion, counted: "TC:7 HC:4 ". */
@@ -179,12 +181,13 @@ static void test_suggest(void **state)
 
 			while (j < n && strcmp(t[j].criterion, t[i].criterion) == 0)
 				j++;
-			snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s:%zu ", t[i].criterion,
-				j - i);
+			snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s:%zu ",
+				t[i].criterion, j - i);
 			i = j;
 		}
 		if (strcmp(got, want) != 0)
-			fail_msg("suggest.txt case %d: got '%s', expected '%s'", cases + 1, got, want);
+			fail_msg("suggest.txt case %d: got '%s', expected '%s'", cases + 1, got,
+				want);
 		for (size_t i = 0; i < n; i++) {
 			assert_int_equal(t[i].no, (int)i + 1);
 			assert_string_equal(t[i].status, "chua-bat-dau");

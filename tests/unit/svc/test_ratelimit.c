@@ -126,8 +126,12 @@ static int record(void *ctx, struct hl_err *err)
 static int login(struct fx *f, const char *addr, const char *name, const char *pw, int64_t now,
 	int *recorded)
 {
-	struct attempt t = {.f = f, .a = {.name = name, .password = pw, .addr = addr, .now = now,
-		.record_failure = record}};
+	struct attempt t = {.f = f,
+		.a = {.name = name,
+			.password = pw,
+			.addr = addr,
+			.now = now,
+			.record_failure = record}};
 	struct store_user u;
 	int result = -1;
 

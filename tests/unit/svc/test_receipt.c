@@ -60,18 +60,22 @@ static void test_url(void **state)
 	char buf[RECEIPT_URL_MAX], small[24];
 
 	(void)state;
-	assert_int_equal(receipt_url("http://127.0.0.1:8080", "TOK", buf, sizeof(buf), &err), HL_OK);
+	assert_int_equal(receipt_url("http://127.0.0.1:8080", "TOK", buf, sizeof(buf), &err),
+		HL_OK);
 	assert_string_equal(buf, "http://127.0.0.1:8080/s/TOK");
-	assert_int_equal(receipt_url("https://dvc.example.vn/hailong/", "TOK", buf, sizeof(buf), &err),
+	assert_int_equal(receipt_url("https://dvc.example.vn/hailong/", "TOK", buf, sizeof(buf),
+				 &err),
 		HL_OK);
 	assert_string_equal(buf, "https://dvc.example.vn/hailong/s/TOK");
 	assert_int_equal(receipt_url("ftp://x", "TOK", buf, sizeof(buf), &err), HL_EINVAL);
 	assert_int_equal(receipt_url("http://", "TOK", buf, sizeof(buf), &err), HL_EINVAL);
 	assert_int_equal(receipt_url("http://a b", "TOK", buf, sizeof(buf), &err), HL_EINVAL);
-	assert_int_equal(receipt_url("http://a\"><script>", "TOK", buf, sizeof(buf), &err), HL_EINVAL);
+	assert_int_equal(receipt_url("http://a\"><script>", "TOK", buf, sizeof(buf), &err),
+		HL_EINVAL);
 	assert_int_equal(receipt_url("http://a/?x=1", "TOK", buf, sizeof(buf), &err), HL_EINVAL);
 	assert_int_equal(receipt_url(NULL, "TOK", buf, sizeof(buf), &err), HL_EINVAL);
-	assert_int_equal(receipt_url("http://a-very-long-host:1", "TOK", small, sizeof(small), &err),
+	assert_int_equal(receipt_url("http://a-very-long-host:1", "TOK", small, sizeof(small),
+				 &err),
 		HL_EINVAL);
 }
 
@@ -153,7 +157,8 @@ static void test_qr(void **state)
 static void test_slip(void **state)
 {
 	struct hl_arena *a = hl_arena_new(1 << 20);
-	struct receipt_slip s = {"http://h/s/T", "HS-<1>", "UBND \"A\"", "Gọi & hỏi", 0, NULL, NULL};
+	struct receipt_slip s = {"http://h/s/T", "HS-<1>", "UBND \"A\"", "Gọi & hỏi", 0, NULL,
+		NULL};
 	struct hbuf b;
 	struct hl_err err;
 

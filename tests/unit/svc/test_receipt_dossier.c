@@ -16,7 +16,7 @@
 #include "../store/store_fixture.h"
 #include "svc/receipt.h"
 
-#define NOW 1760000000            /* 2025-10-09 */
+#define NOW 1760000000 /* 2025-10-09 */
 
 static int setup(void **state)
 {
@@ -116,7 +116,7 @@ static void test_one_link(void **state)
 	OK(f, new_link(f, "HS-1", f->unit2, NOW, other, &n));
 	assert_int_equal(n, 0);
 	OK(f, receipt_find(f->st, other, &v, &f->err));
-	assert_int_equal(v.field_id, 0);          /* not that unit's dossier */
+	assert_int_equal(v.field_id, 0); /* not that unit's dossier */
 	assert_string_equal(v.procedure, "");
 
 	/* a second slip: the first link is replaced */

@@ -104,14 +104,15 @@ static size_t held(struct fx *f, int role, int64_t unit, int64_t upto)
 	OK(f, review_held(f->st, f->a, &by, upto, 100, &list, &n, &more, &f->err));
 	assert_false(more);
 	for (size_t i = 1; i < n; i++)
-		assert_true(list[i - 1].id > list[i].id);     /* newest first */
+		assert_true(list[i - 1].id > list[i].id); /* newest first */
 	return n;
 }
 
 static void test_scope_and_decide(void **state)
 {
 	struct fx *f = *state;
-	struct scope_actor clerk_vt = {ROLE_CLERK, 0, "web:lan"}, clerk_vh = {ROLE_CLERK, 0, "web:hoa"};
+	struct scope_actor clerk_vt = {ROLE_CLERK, 0, "web:lan"},
+			   clerk_vh = {ROLE_CLERK, 0, "web:hoa"};
 	struct counted c = {0};
 	int64_t a = respond(f, ids.vt, RS_HELD), b = respond(f, ids.vh, RS_HELD);
 	char **lines = NULL;
@@ -127,7 +128,8 @@ static void test_scope_and_decide(void **state)
 	assert_int_equal(held(f, ROLE_ADMIN, ids.vt, 0), 1);
 	assert_int_equal(held(f, ROLE_ADMIN, 0, a), 1);
 	/* another unit's response does not exist for a clerk */
-	assert_int_equal(review_decide(f->st, a, true, &clerk_vh, count, &c, &f->err), HL_ENOTFOUND);
+	assert_int_equal(review_decide(f->st, a, true, &clerk_vh, count, &c, &f->err),
+		HL_ENOTFOUND);
 	assert_int_equal(review_decide(f->st, 99999, true, &clerk_vh, count, &c, &f->err),
 		HL_ENOTFOUND);
 	assert_int_equal(status_of(f, a), RS_HELD);
@@ -135,7 +137,8 @@ static void test_scope_and_decide(void **state)
 	assert_int_equal(c.n, 1);
 	assert_int_equal(c.last, a);
 	assert_int_equal(status_of(f, a), RS_COUNTED);
-	assert_int_equal(review_decide(f->st, a, false, &clerk_vt, count, &c, &f->err), HL_ECONFLICT);
+	assert_int_equal(review_decide(f->st, a, false, &clerk_vt, count, &c, &f->err),
+		HL_ECONFLICT);
 	OK(f, review_decide(f->st, b, false, &clerk_vh, count, &c, &f->err));
 	assert_int_equal(c.n, 1);
 	assert_int_equal(status_of(f, b), RS_REJECTED);
@@ -149,7 +152,8 @@ static void test_scope_and_decide(void **state)
 static void test_accept_all(void **state)
 {
 	struct fx *f = *state;
-	struct scope_actor sup = {ROLE_SUPERVISOR, 0, "web:minh"}, clerk = {ROLE_CLERK, 0, "web:lan"};
+	struct scope_actor sup = {ROLE_SUPERVISOR, 0, "web:minh"},
+			   clerk = {ROLE_CLERK, 0, "web:lan"};
 	struct counted c = {0};
 	int64_t v1 = respond(f, ids.vt, RS_HELD), v2 = respond(f, ids.vt, RS_HELD);
 	int64_t h1 = respond(f, ids.vh, RS_HELD), other = respond(f, ids.kh, RS_HELD);
@@ -164,7 +168,8 @@ static void test_accept_all(void **state)
 	/* all or none: a failure undoes nothing here (the caller rolls back), but
 	 * says so; run inside a transaction as the server does */
 	OK(f, store_begin(f->st, &f->err));
-	assert_int_equal(review_accept_all(f->st, &sup, h1, count_fails, &c, &got, &f->err), HL_EIO);
+	assert_int_equal(review_accept_all(f->st, &sup, h1, count_fails, &c, &got, &f->err),
+		HL_EIO);
 	OK(f, store_rollback(f->st, &f->err));
 	assert_int_equal(status_of(f, v1), RS_HELD);
 	c.n = 0;
@@ -175,11 +180,13 @@ static void test_accept_all(void **state)
 	assert_int_equal(status_of(f, v2), RS_COUNTED);
 	assert_int_equal(status_of(f, h1), RS_COUNTED);
 	assert_int_equal(status_of(f, late), RS_HELD);
-	assert_int_equal(status_of(f, other), RS_HELD);    /* KH is above the supervisor's NT */
+	assert_int_equal(status_of(f, other), RS_HELD); /* KH is above the supervisor's NT */
 	OK(f, STORE(f->st, admin, audit_list, 2, f->a, &lines, &n, &f->err));
 	assert_int_equal(n, 2);
-	assert_non_null(strstr(lines[0], "web:minh\treview.accept-all\t1 phiếu chờ duyệt của đơn vị VH"));
-	assert_non_null(strstr(lines[1], "web:minh\treview.accept-all\t2 phiếu chờ duyệt của đơn vị VT"));
+	assert_non_null(
+		strstr(lines[0], "web:minh\treview.accept-all\t1 phiếu chờ duyệt của đơn vị VH"));
+	assert_non_null(
+		strstr(lines[1], "web:minh\treview.accept-all\t2 phiếu chờ duyệt của đơn vị VT"));
 	/* nothing left up to h1: nothing done, nothing audited */
 	OK(f, review_accept_all(f->st, &clerk, h1, count, &c, &got, &f->err));
 	assert_int_equal(got, 0);

@@ -33,14 +33,15 @@ struct fx {
 	struct store *st;
 	struct hl_err err;
 	int first_year, last_year;
-	long responses;               /* the demo's, every one under khanh-hoa */
+	long responses; /* the demo's, every one under khanh-hoa */
 };
 
-#define OK(f, call) do { \
-	int rc_ = (call); \
-	if (rc_ != HL_OK) \
-		fail_msg("%s: %s", #call, (f)->err.msg); \
-} while (0)
+#define OK(f, call) \
+	do { \
+		int rc_ = (call); \
+		if (rc_ != HL_OK) \
+			fail_msg("%s: %s", #call, (f)->err.msg); \
+	} while (0)
 
 static int setup(void **state)
 {
@@ -55,7 +56,7 @@ static int setup(void **state)
 		return -1;
 	snprintf(f->db, sizeof(f->db), "%s/t.db", f->dir);
 	if (store_open(f->db, &f->st, &f->err) != HL_OK ||
-	    demo_run(f->st, &o, &sum, NULL, &f->err) != HL_OK) {
+		demo_run(f->st, &o, &sum, NULL, &f->err) != HL_OK) {
 		print_error("setup: %s\n", f->err.msg);
 		return -1;
 	}
@@ -177,7 +178,7 @@ static void check_all(struct fx *f)
 	h2 = agree_at(f, last, "-H2", NULL, "khanh-hoa");
 	assert_true(h1 > 0 && h2 > 0);
 	assert_int_equal(h1 + h2, agree_at(f, last, "", NULL, "khanh-hoa"));
-	for (int q = 1; q <= 4; q++) {    /* a merged ward: its predecessors count */
+	for (int q = 1; q <= 4; q++) { /* a merged ward: its predecessors count */
 		char part[8];
 		int64_t n;
 
@@ -233,8 +234,10 @@ static void test_missing_rollups(void **state)
 	snprintf(p, sizeof(p), "%d", f->last_year);
 	want = csv_of(f, a, p, NULL, "khanh-hoa", true, &m);
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "UPDATE rollup_state SET ready = 0; DELETE FROM rollup_keys",
-		NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				 "UPDATE rollup_state SET ready = 0; DELETE FROM rollup_keys", NULL,
+				 NULL, NULL),
+		SQLITE_OK);
 	sqlite3_close(db);
 	OK(f, STORE(f->st, tallies, rollup_ready, &ready, &f->err));
 	assert_false(ready);

@@ -51,7 +51,8 @@ static const char *seen(struct fx *f, const struct scope_actor *by)
 	OK(f, scope_units(f->st, f->a, by, &u, &n, &f->err));
 	buf[0] = '\0';
 	for (size_t i = 0; i < n; i++)
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s", i ? " " : "", u[i].code);
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s", i ? " " : "",
+			u[i].code);
 	return buf;
 }
 
@@ -59,11 +60,13 @@ static void test_roles(void **state)
 {
 	struct fx *f = *state;
 	int64_t kh = id_of(f, "KH"), vt = f->unit, vh = f->unit2;
-	struct scope_actor all = {.role = ROLE_ADMIN}, admin_vt = {.role = ROLE_ADMIN, .unit_id = vt},
-		sup = {.role = ROLE_SUPERVISOR, .unit_id = kh}, clerk = {.role = ROLE_CLERK, .unit_id = vt},
-		entry = {.role = ROLE_ENTRY, .unit_id = vh}, pub = {0},
-		kiosk = {.role = ROLE_NONE, .unit_id = vh},
-		lost = {.role = ROLE_SUPERVISOR};
+	struct scope_actor all = {.role = ROLE_ADMIN},
+			   admin_vt = {.role = ROLE_ADMIN, .unit_id = vt},
+			   sup = {.role = ROLE_SUPERVISOR, .unit_id = kh},
+			   clerk = {.role = ROLE_CLERK, .unit_id = vt},
+			   entry = {.role = ROLE_ENTRY, .unit_id = vh}, pub = {0},
+			   kiosk = {.role = ROLE_NONE, .unit_id = vh},
+			   lost = {.role = ROLE_SUPERVISOR};
 	bool yes = true;
 
 	assert_string_equal(seen(f, &all), "KH VH VT XA");
@@ -106,7 +109,8 @@ static void test_own(void **state)
 {
 	struct fx *f = *state;
 	struct scope_actor clerk = {.role = ROLE_CLERK, .unit_id = f->unit},
-		kiosk = {.role = ROLE_NONE, .unit_id = f->unit2}, all = {.role = ROLE_ADMIN};
+			   kiosk = {.role = ROLE_NONE, .unit_id = f->unit2},
+			   all = {.role = ROLE_ADMIN};
 	struct store_unit u;
 
 	OK(f, scope_own(f->st, &clerk, &u, &f->err));
@@ -121,9 +125,11 @@ static void test_own(void **state)
 static void test_default(void **state)
 {
 	struct fx *f = *state;
-	struct scope_actor all = {.role = ROLE_ADMIN}, admin_vt = {.role = ROLE_ADMIN, .unit_id = f->unit},
-		sup = {.role = ROLE_SUPERVISOR, .unit_id = id_of(f, "KH")},
-		clerk = {.role = ROLE_CLERK, .unit_id = f->unit2}, lost = {.role = ROLE_SUPERVISOR};
+	struct scope_actor all = {.role = ROLE_ADMIN},
+			   admin_vt = {.role = ROLE_ADMIN, .unit_id = f->unit},
+			   sup = {.role = ROLE_SUPERVISOR, .unit_id = id_of(f, "KH")},
+			   clerk = {.role = ROLE_CLERK, .unit_id = f->unit2},
+			   lost = {.role = ROLE_SUPERVISOR};
 	const char *unit = "x", *under = "x";
 
 	OK(f, scope_default(f->st, f->a, &all, &unit, &under, &f->err));
@@ -175,8 +181,10 @@ static void test_loop(void **state)
 	assert_true(scope_within(u, 3, 1, 2));
 	assert_true(scope_within(u, 3, 3, 3));
 	assert_false(scope_within(u, 3, 9, 3));
-	assert_true(scope_holds(&(struct scope_actor){.role = ROLE_SUPERVISOR, .unit_id = 2}, u, 3, 1));
-	assert_false(scope_holds(&(struct scope_actor){.role = ROLE_SUPERVISOR, .unit_id = 3}, u, 3, 1));
+	assert_true(
+		scope_holds(&(struct scope_actor){.role = ROLE_SUPERVISOR, .unit_id = 2}, u, 3, 1));
+	assert_false(
+		scope_holds(&(struct scope_actor){.role = ROLE_SUPERVISOR, .unit_id = 3}, u, 3, 1));
 }
 
 int main(void)

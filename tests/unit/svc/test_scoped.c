@@ -53,7 +53,8 @@ static void last_audit(struct fx *f, const char *who, const char *action)
 	assert_int_equal(n, 1);
 	snprintf(want, sizeof(want), "\t%s\t%s\t", who, action);
 	if (strstr(lines[0], want) == NULL)
-		fail_msg("last audit entry '%s', expected who %s, action %s", lines[0], who, action);
+		fail_msg("last audit entry '%s', expected who %s, action %s", lines[0], who,
+			action);
 }
 
 static void test_offices(void **state)
@@ -123,8 +124,11 @@ static void test_schedules(void **state)
 static void test_plan_tasks(void **state)
 {
 	struct fx *f = *state;
-	struct plan_task_in in = {.criterion = "TT", .task = "Niêm yết số điện thoại đường dây nóng",
-		.responsible = "Văn phòng", .expected = "Có số điện thoại", .schedule = "quy-2"};
+	struct plan_task_in in = {.criterion = "TT",
+		.task = "Niêm yết số điện thoại đường dây nóng",
+		.responsible = "Văn phòng",
+		.expected = "Có số điện thoại",
+		.schedule = "quy-2"};
 	struct plan_doc *p = NULL;
 	int no = 0;
 
@@ -135,8 +139,9 @@ static void test_plan_tasks(void **state)
 	in.criterion = "PV";
 	OK(f, plan_task_put_in(f->st, "VT", 2026, &in, "web:lan", &no, &f->err));
 	assert_int_equal(no, 2);
-	OK(f, plan_set_status_in(f->st, "VT", 2026, 1, 0, "dang-thuc-hien", "Đã làm", 20500,
-		"web:lan", &f->err));
+	OK(f,
+		plan_set_status_in(f->st, "VT", 2026, 1, 0, "dang-thuc-hien", "Đã làm", 20500,
+			"web:lan", &f->err));
 	/* an edit keeps the status and the notes */
 	in.no = 1;
 	in.task = "Niêm yết số điện thoại ở cửa";

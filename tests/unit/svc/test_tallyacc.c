@@ -93,7 +93,8 @@ static int setup(void **state)
 		r.nanswers = f->in->nquestions;
 		for (int q = 0; q < r.nanswers; q++)
 			r.answers[q] = (unsigned char)((x >> (q % 40)) % 6); /* 0 = no answer */
-		assert_int_equal(STORE(f->st, responses, response_insert, &r, NULL, &f->err), HL_OK);
+		assert_int_equal(STORE(f->st, responses, response_insert, &r, NULL, &f->err),
+			HL_OK);
 		if (f->first == 0)
 			f->first = r.id;
 		f->last = r.id;
@@ -137,8 +138,9 @@ static struct sums sums_of(struct fx *f, enum store_grain g, bool per_field)
 {
 	struct sums m = {0};
 
-	assert_int_equal(STORE(f->st, tallies, tally_scan, g, per_field, HL_DAY_NONE, HL_DAY_NONE, sum_cb, &m,
-		&f->err), HL_OK);
+	assert_int_equal(STORE(f->st, tallies, tally_scan, g, per_field, HL_DAY_NONE, HL_DAY_NONE,
+				 sum_cb, &m, &f->err),
+		HL_OK);
 	return m;
 }
 
@@ -198,7 +200,8 @@ static void test_matches_core(void **state)
 
 	assert_int_equal(tacc_compute(f->st, f->first, f->last, 30, NULL, &f->err), HL_OK);
 	got = sums_of(f, GRAIN_MONTH, false);
-	assert_int_equal(STORE(f->st, responses, response_scan_ids, f->first, f->last, core_cb, &cs, &f->err),
+	assert_int_equal(STORE(f->st, responses, response_scan_ids, f->first, f->last, core_cb, &cs,
+				 &f->err),
 		HL_OK);
 	assert_true(cs.pv.n > 0);
 	assert_true(got.n == (double)cs.pv.n);

@@ -47,7 +47,7 @@ static const struct tcase cases[] = {
 	{"thai do nhan vien khong tot", B(TH_ATTITUDE)},
 	{"Can bo NHIET TINH, cam on", B(TH_PRAISE)},
 	{"thieu ho so mau", B(TH_FORMS)},
-	{"Cho\xcc\x9b\xcc\x80 \xc4\x91o\xcc\x9b\xcc\xa3i", B(TH_WAIT)},   /* "Chờ đợi" in NFD */
+	{"Cho\xcc\x9b\xcc\x80 \xc4\x91o\xcc\x9b\xcc\xa3i", B(TH_WAIT)}, /* "Chờ đợi" in NFD */
 	/* Negations. */
 	{"Không phải chờ lâu", 0 | B(TH_OTHER)},
 	{"Không hài lòng", B(TH_OTHER)},
@@ -70,7 +70,8 @@ static void test_cases(void **state)
 
 		assert_int_equal(themes_of(cases[i].comment, &got, &err), HL_OK);
 		if (got != cases[i].want)
-			fail_msg("'%s': themes %#x, expected %#x", cases[i].comment, got, cases[i].want);
+			fail_msg("'%s': themes %#x, expected %#x", cases[i].comment, got,
+				cases[i].want);
 	}
 }
 

@@ -17,7 +17,7 @@
 #include "core/rollup.h"
 #include "svc/unitfields.h"
 
-#define TODAY 20400               /* 2025-11-08 */
+#define TODAY 20400 /* 2025-11-08 */
 
 struct ctx {
 	struct fx *f;
@@ -27,7 +27,8 @@ struct ctx {
 
 static int setup(void **state)
 {
-	static const char *const codes[] = {"chung-thuc", "dat-dai", "ho-tich", "tiem-chung", "y-te"};
+	static const char *const codes[] = {"chung-thuc", "dat-dai", "ho-tich", "tiem-chung",
+		"y-te"};
 	struct ctx *c = calloc(1, sizeof(*c));
 	void *fs;
 
@@ -98,8 +99,9 @@ static void responses(struct ctx *c, int64_t unit, const char *code, int k, hl_d
 	r.field[0].n = k;
 	r.nfield = r.capfield = 1;
 	hl_rollup_encode(&r, buf);
-	OK(c->f, STORE(c->f->st, tallies, rollup_merge, unit, hl_day_month_start(day), buf,
-		hl_rollup_encoded_size(&r), &c->f->err));
+	OK(c->f,
+		STORE(c->f->st, tallies, rollup_merge, unit, hl_day_month_start(day), buf,
+			hl_rollup_encoded_size(&r), &c->f->err));
 	free(r.field);
 }
 
@@ -122,15 +124,17 @@ static void test_dossiers(void **state)
 	dossiers(c, c->f->unit, "ho-tich", 3, TODAY - 10);
 	dossiers(c, c->f->unit, "chung-thuc", 5, TODAY);
 	dossiers(c, c->f->unit, "dat-dai", 3, TODAY - 364);
-	dossiers(c, c->f->unit, NULL, 9, TODAY);                 /* no field: ignored */
-	dossiers(c, c->f->unit, "y-te", 50, TODAY - 365);        /* more than a year ago */
-	dossiers(c, c->f->unit, "tiem-chung", 1, TODAY + 1);     /* after the day */
-	dossiers(c, c->f->unit2, "y-te", 40, TODAY);             /* another unit's */
-	responses(c, c->f->unit, "tiem-chung", 100, TODAY);      /* dossiers come first */
-	OK(c->f, unitfields_rank(c->f->st, c->f->unit, TODAY, c->fl, c->n, c->f->a, &uf, &c->f->err));
+	dossiers(c, c->f->unit, NULL, 9, TODAY);             /* no field: ignored */
+	dossiers(c, c->f->unit, "y-te", 50, TODAY - 365);    /* more than a year ago */
+	dossiers(c, c->f->unit, "tiem-chung", 1, TODAY + 1); /* after the day */
+	dossiers(c, c->f->unit2, "y-te", 40, TODAY);         /* another unit's */
+	responses(c, c->f->unit, "tiem-chung", 100, TODAY);  /* dossiers come first */
+	OK(c->f,
+		unitfields_rank(c->f->st, c->f->unit, TODAY, c->fl, c->n, c->f->a, &uf,
+			&c->f->err));
 	assert_int_equal(uf.source, UF_DOSSIERS);
 	assert_string_equal(unitfields_source_code(uf.source), "dossiers");
-	expect(uf.own, uf.nown, "chung-thuc,dat-dai,ho-tich");    /* 5, then 3 and 3 by code */
+	expect(uf.own, uf.nown, "chung-thuc,dat-dai,ho-tich"); /* 5, then 3 and 3 by code */
 	expect(uf.other, uf.nother, "tiem-chung,y-te");
 }
 
@@ -139,14 +143,18 @@ static void test_responses_then_all(void **state)
 	struct ctx *c = *state;
 	struct unitfields uf;
 
-	OK(c->f, unitfields_rank(c->f->st, c->f->unit2, TODAY, c->fl, c->n, c->f->a, &uf, &c->f->err));
+	OK(c->f,
+		unitfields_rank(c->f->st, c->f->unit2, TODAY, c->fl, c->n, c->f->a, &uf,
+			&c->f->err));
 	assert_int_equal(uf.source, UF_ALL);
 	expect(uf.own, uf.nown, "chung-thuc,dat-dai,ho-tich,tiem-chung,y-te");
 	assert_int_equal(uf.nother, 0);
 	responses(c, c->f->unit2, "y-te", 4, TODAY - 40);
 	responses(c, c->f->unit2, "tiem-chung", 9, TODAY);
-	responses(c, c->f->unit2, "ho-tich", 30, TODAY - 400);  /* more than a year ago */
-	OK(c->f, unitfields_rank(c->f->st, c->f->unit2, TODAY, c->fl, c->n, c->f->a, &uf, &c->f->err));
+	responses(c, c->f->unit2, "ho-tich", 30, TODAY - 400); /* more than a year ago */
+	OK(c->f,
+		unitfields_rank(c->f->st, c->f->unit2, TODAY, c->fl, c->n, c->f->a, &uf,
+			&c->f->err));
 	assert_int_equal(uf.source, UF_RESPONSES);
 	expect(uf.own, uf.nown, "tiem-chung,y-te");
 	expect(uf.other, uf.nother, "chung-thuc,dat-dai,ho-tich");

@@ -148,7 +148,7 @@ static void test_scope(void **state)
 	OK(f, put(f, "VT", "VH", "NT"));
 	OK(f, put(f, "MOI", "NT", "NT"));
 	OK(f, put(f, "NT", NULL, "NT"));
-	OK(f, put(f, "NT", "KH", "NT"));   /* its parent as it was: not a move */
+	OK(f, put(f, "NT", "KH", "NT")); /* its parent as it was: not a move */
 	assert_int_equal(parent_of(f, "NT"), kh);
 	assert_int_equal(audits(f), before + 4);
 	/* A loop inside the subtree is a loop, not a matter of scope. */
@@ -181,8 +181,9 @@ static void test_successor(void **state)
 
 	assert_true(hl_day_from_ymd(2025, 7, 1, &want));
 	assert_int_equal(units_successor(f->st, id_of(f, "VT"), &to, &day, &f->err), HL_ENOTFOUND);
-	OK(f, units_merge(f->st, "BNT", from, 2, want, "Phường Bắc Nha Trang", "ubnd-xa",
-		"cli", &f->err));
+	OK(f,
+		units_merge(f->st, "BNT", from, 2, want, "Phường Bắc Nha Trang", "ubnd-xa", "cli",
+			&f->err));
 	OK(f, units_successor(f->st, id_of(f, "VH"), &to, &day, &f->err));
 	assert_string_equal(to.code, "BNT");
 	assert_int_equal(day, want);

@@ -21,10 +21,10 @@
 
 struct put {
 	char code[16];
-	int fail;               /* HL_OK, or what the job returns after its write */
-	int retry_runs;         /* runs that answer HL_ERETRY after the write */
-	int runs;               /* out: times the job ran */
-	pthread_mutex_t *mu;    /* the first job waits until every job is started */
+	int fail;            /* HL_OK, or what the job returns after its write */
+	int retry_runs;      /* runs that answer HL_ERETRY after the write */
+	int runs;            /* out: times the job ran */
+	pthread_mutex_t *mu; /* the first job waits until every job is started */
 	int *queued;
 	struct writer *w;
 	int rc;
@@ -57,7 +57,7 @@ static int put_unit(struct writer_tx *tx, void *arg, struct hl_err *err)
 				break;
 			sleep_ms(5);
 		}
-		sleep_ms(50);   /* the last ones counted reach the queue */
+		sleep_ms(50); /* the last ones counted reach the queue */
 	}
 	snprintf(u.code, sizeof(u.code), "%s", p->code);
 	snprintf(u.name, sizeof(u.name), "Đơn vị %s", p->code);
