@@ -90,7 +90,8 @@ struct server {
 	/* Requests parked by srv_write_then until the writer tells them. */
 	pthread_mutex_t park_mu;
 	pthread_cond_t park_cv;
-	int parked; /* suspended, not yet answered */
+	int parked;    /* suspended, not yet answered */
+	bool stopping; /* no more parking: the daemon is stopping */
 };
 
 /* Per-request state across libmicrohttpd's calls: the request first. */
@@ -312,6 +313,7 @@ int srv_write_then(struct http_req *r, writer_fn fn, void *arg, srv_then_fn then
 	struct server *s = r->srv;
 	struct reqstate *rs = state_of(r);
 	struct hl_err err = {0};
+	bool park;
 	int rc;
 
 	if (srv_refuses(s, &err))
@@ -321,11 +323,19 @@ int srv_write_then(struct http_req *r, writer_fn fn, void *arg, srv_then_fn then
 		rs->slot = -1;
 		r->st = NULL;
 	}
+	pthread_mutex_lock(&s->park_mu);
+	park = !s->stopping;
+	s->parked += park;
+	pthread_mutex_unlock(&s->park_mu);
+	if (!park) {
+		/* The daemon may not stop with a suspended connection: wait here. */
+		rc = writer_run(s->w, fn, arg, &err);
+		if (rc == HL_ECORRUPT)
+			srv_damaged(s, err.msg);
+		return then(r, rc, &err, arg);
+	}
 	rs->then = then;
 	rs->then_arg = arg;
-	pthread_mutex_lock(&s->park_mu);
-	s->parked++;
-	pthread_mutex_unlock(&s->park_mu);
 	/* suspended before the writer may tell it, which resumes it */
 	MHD_suspend_connection(rs->conn);
 	if ((rc = writer_post(s->w, fn, arg, unpark, rs, &err)) != HL_OK)
@@ -351,11 +361,13 @@ static void answer_parked(struct server *s, struct reqstate *rs)
 		send_status(r, (rs->route->flags & R_API) != 0, 500, "trang không trả lời", NULL);
 }
 
-/* Once every parked request has been answered (the writer still runs):
- * libmicrohttpd may not stop with a suspended connection. */
+/* Stop parking (a request still in a handler waits on its thread instead)
+ * and wait until every parked request has been answered (the writer still
+ * runs): libmicrohttpd may not stop with a suspended connection. */
 static void wait_unparked(struct server *s)
 {
 	pthread_mutex_lock(&s->park_mu);
+	s->stopping = true;
 	while (s->parked > 0)
 		pthread_cond_wait(&s->park_cv, &s->park_mu);
 	pthread_mutex_unlock(&s->park_mu);
