@@ -6,6 +6,9 @@ HL=$1
 SRC=$2
 DATA=$SRC/tests/data/e2e
 WORK=$(mktemp -d)
+# vn_date: date(1) in Vietnam's day, as the server counts it, whatever the
+# machine's zone (a test run after 17:00 UTC is already tomorrow there).
+vn_date() { TZ=UTC-7 date "$@"; }
 # AT_EXIT: shell commands a test adds to run on exit (e.g. kill its jobs).
 AT_EXIT=""
 lib_exit() {

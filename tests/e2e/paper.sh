@@ -38,9 +38,9 @@ row() {
 }
 
 # the server dates and times in Vietnam whatever its zone: so does the test
-TODAY=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)
-TODAY_VN=$(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)
-YEAR=$(TZ=Asia/Ho_Chi_Minh date +%Y)
+TODAY=$(vn_date +%Y-%m-%d)
+TODAY_VN=$(vn_date +%d/%m/%Y)
+YEAR=$(vn_date +%Y)
 A5="5555 55555 555555 555 5555"
 A4="4444 44444 444444 444 4444"
 A2="2222 22222 222222 222 2222"
@@ -103,13 +103,13 @@ has 'aria-describedby="err-opened_on"'
 has 'id="err-opened_on"'
 has 'value="Y"'
 # dd/mm/yyyy whatever the browser: 5 days ago typed as d/m/yyyy
-D5=$(date -d '5 days ago' +%-d/%-m/%Y)
+D5=$(vn_date -d '5 days ago' +%-d/%-m/%Y)
 post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$D5" \
 	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=1 \
 	--data-urlencode instrument=sipas-5@1
 expect 303
 get "${LOC#$BASE}"
-expect 200 "$(date -d '5 days ago' +%d/%m/%Y)"
+expect 200 "$(vn_date -d '5 days ago' +%d/%m/%Y)"
 # months back: a warning to confirm, nothing opened until confirmed
 post /paper --data-urlencode unit=VT --data-urlencode "opened_on=03/12/2019" \
 	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=1 \
@@ -125,7 +125,7 @@ post /paper --data-urlencode unit=VT --data-urlencode "opened_on=03/12/2019" \
 expect 303
 get "${LOC#$BASE}"
 expect 200 "03/12/2019"
-post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$(date -d tomorrow +%d/%m/%Y)" \
+post /paper --data-urlencode unit=VT --data-urlencode "opened_on=$(vn_date -d tomorrow +%d/%m/%Y)" \
 	--data-urlencode opened_by=X --data-urlencode witness=Y --data-urlencode counted=1 \
 	--data-urlencode instrument=sipas-5@1
 expect 400 "không được sau hôm nay"
