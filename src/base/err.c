@@ -1,4 +1,5 @@
 /* err.c — filling and naming errors. */
+#include <errno.h>
 #include "base/err.h"
 
 #include <stdarg.h>
@@ -69,5 +70,22 @@ const char *hl_status_name(int code)
 	case HL_ECORRUPT: return "dữ liệu bị hỏng";
 	case HL_ERETRY: return "xung đột ghi đồng thời, hãy thử lại";
 	default: return "lỗi không xác định";
+	}
+}
+
+/* Why a file could not be written, in Vietnamese for the common cases. */
+const char *hl_why_file(int e)
+{
+	switch (e) {
+	case ENOENT: return "thư mục không tồn tại";
+	case ENOTDIR: return "một phần của đường dẫn không phải thư mục";
+	case EACCES:
+	case EPERM: return "không có quyền ghi vào thư mục";
+	case EISDIR: return "đường dẫn là một thư mục";
+	case EROFS: return "hệ thống tệp chỉ cho đọc";
+	case ENOSPC: return "hết chỗ trống trên đĩa";
+	case EDQUOT: return "vượt hạn mức dung lượng";
+	case ENAMETOOLONG: return "tên tệp quá dài";
+	default: return strerror(e);
 	}
 }

@@ -40,6 +40,10 @@ const char *hl_status_name(int code);
 
 #define HL_STR2(x) #x
 #define HL_STR(x) HL_STR2(x)
+/* Why a file could not be created or written (errno e), in Vietnamese for
+ * the common cases ("thư mục không tồn tại"...), else strerror's; static. */
+const char *hl_why_file(int e);
+
 /* Source position for hl_err_set's where argument. */
 #define HL_HERE (__FILE__ ":" HL_STR(__LINE__))
 

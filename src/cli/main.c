@@ -44,6 +44,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_feedback,
 	&cmd_offices,
 	&cmd_check,
+	&cmd_backup,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

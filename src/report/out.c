@@ -8,23 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Why a file could not be written, in Vietnamese for the common cases. */
-static const char *why(int e)
-{
-	switch (e) {
-	case ENOENT: return "thư mục không tồn tại";
-	case ENOTDIR: return "một phần của đường dẫn không phải thư mục";
-	case EACCES:
-	case EPERM: return "không có quyền ghi vào thư mục";
-	case EISDIR: return "đường dẫn là một thư mục";
-	case EROFS: return "hệ thống tệp chỉ cho đọc";
-	case ENOSPC: return "hết chỗ trống trên đĩa";
-	case EDQUOT: return "vượt hạn mức dung lượng";
-	case ENAMETOOLONG: return "tên tệp quá dài";
-	default: return strerror(e);
-	}
-}
-
 int rpt_out_begin(struct rpt_out *o, const char *path, struct hl_err *err)
 {
 	int fd, n;
@@ -44,7 +27,7 @@ int rpt_out_begin(struct rpt_out *o, const char *path, struct hl_err *err)
 
 		o->tmp[0] = '\0';
 		return hl_err_set(err, HL_EIO, path, "không tạo được tệp báo cáo '%s': %s", path,
-			why(e));
+			hl_why_file(e));
 	}
 	/* mkstemp makes 0600; a report is meant to be shared. */
 	(void)fchmod(fd, 0644);
@@ -55,7 +38,7 @@ int rpt_out_begin(struct rpt_out *o, const char *path, struct hl_err *err)
 		close(fd);
 		rpt_out_abort(o);
 		return hl_err_set(err, HL_EIO, path, "không mở được tệp tạm cho báo cáo '%s': %s",
-			path, why(e));
+			path, hl_why_file(e));
 	}
 	return HL_OK;
 }
@@ -77,14 +60,14 @@ int rpt_out_commit(struct rpt_out *o, struct hl_err *err)
 		if (e != 0) {
 			rpt_out_abort(o);
 			return hl_err_set(err, HL_EIO, o->path,
-				"không ghi được tệp báo cáo '%s': %s", o->path, why(e));
+				"không ghi được tệp báo cáo '%s': %s", o->path, hl_why_file(e));
 		}
 	}
 	if (rename(o->tmp, o->path) != 0) {
 		e = errno;
 		rpt_out_abort(o);
 		return hl_err_set(err, HL_EIO, o->path, "không ghi được tệp báo cáo '%s': %s",
-			o->path, why(e));
+			o->path, hl_why_file(e));
 	}
 	o->tmp[0] = '\0';
 	return HL_OK;

@@ -398,6 +398,8 @@ struct store_dossier_sum {
  * cannot run a statement while reading a result): collect, then act after
  * the scan returns. A nonzero return stops the scan and is returned as is.
  * The contract in full: docs/internals/store.md. */
+/* Progress of a long store operation: done of total units of work. */
+typedef void (*store_progress_fn)(void *ctx, long done, long total);
 typedef int (*store_dossier_cb)(void *ctx, const struct store_dossier *d);
 typedef int (*store_dsum_cb)(void *ctx, const struct store_dossier_sum *s);
 
@@ -804,6 +806,12 @@ struct store_admin_ops {
 	 * its data (full); *lines = the problems found (at most 100, in a; *n 0 =
 	 * sound). HL_ECORRUPT when the data is too damaged to check. */
 	int (*integrity)(struct store *st, bool quick, struct hl_arena *a, char ***lines, size_t *n,
+		struct hl_err *err);
+	/* Copy the whole database, consistent as of one moment and safe while
+	 * others write, to the file path (replaced whole: never half written);
+	 * progress (may be NULL) gets pages done and total as it goes.
+	 * HL_EINVAL where the backend has no file copy (PostgreSQL: pg_dump). */
+	int (*backup)(struct store *st, const char *path, store_progress_fn progress, void *pctx,
 		struct hl_err *err);
 	/* Record an import before its first chunk (kind "responses" with the
 	 * batch of its rows, or "dossiers"; owner its process id); sets *id. */

@@ -173,6 +173,7 @@ struct fault {
 	F3(admin, audit, const char *, const char *, const char *) \
 	F4(admin, audit_list, int, struct hl_arena *, char ***, size_t *) \
 	F4(admin, integrity, bool, struct hl_arena *, char ***, size_t *) \
+	F3(admin, backup, const char *, store_progress_fn, void *) \
 	F4(admin, import_run_put, const char *, int64_t, int64_t, int64_t *) \
 	F1(admin, import_run_done, int64_t) \
 	F1(admin, import_notes_drop, int64_t *) \

@@ -1315,6 +1315,7 @@ static const struct store_admin_ops sq_admin = {
 	.audit = sq_audit,
 	.audit_list = sq_audit_list,
 	.integrity = sq_integrity,
+	.backup = sq_backup,
 	.import_run_put = sq_import_run_put,
 	.import_run_done = sq_import_run_done,
 	.import_notes_drop = sq_import_notes_drop,

@@ -580,4 +580,8 @@ void sq_mem_route(void);
 int sq_integrity(struct store *st, bool quick, struct hl_arena *a, char ***lines, size_t *n,
 	struct hl_err *err);
 
+/* The online backup (issue 13), in store_sqlite_backup.c. */
+int sq_backup(struct store *st, const char *path, store_progress_fn progress, void *pctx,
+	struct hl_err *err);
+
 #endif

@@ -15,7 +15,8 @@ void dbcheck_advice(const char *db, char *buf, size_t size)
 {
 	snprintf(buf, size,
 		"Tệp cơ sở dữ liệu %s bị hỏng. Khôi phục từ bản sao lưu: dừng máy chủ (hailong serve), "
-		"chép bản sao lưu gần nhất (tạo bằng lệnh sqlite3 %s \".backup BẢN_SAO\") đè lên %s, "
+		"chép bản sao lưu gần nhất (tạo bằng lệnh \"hailong --db %s backup --to BẢN_SAO\") "
+		"đè lên %s, "
 		"kiểm tra bằng \"hailong --db %s check\", rồi chạy lại máy chủ. Giữ lại tệp hỏng để "
 		"đối chiếu các phiếu nhận sau lần sao lưu đó.",
 		db, db, db, db);

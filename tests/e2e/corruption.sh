@@ -33,7 +33,7 @@ printf '\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377' |
 
 status 1 check
 has "BỊ HỎNG"
-has ".backup"
+has "backup --to BẢN_SAO"
 status 1 check --quick
 has "BỊ HỎNG"
 "$HL" --db "$WORK/backup.db" check >"$OUT" 2>&1 || fail "the backup is damaged too"
