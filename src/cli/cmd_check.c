@@ -24,7 +24,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
 	struct stat sb;
-	char **problems = NULL, advice[1024];
+	char **problems = NULL, advice[2048];
 	size_t n = 0;
 	int npos, rc = cli_parse(&cmd_check, argc, argv, 1, opts, NULL, 0, &npos);
 

@@ -83,7 +83,7 @@ struct server {
 	 * message (how to restore), reads go on. */
 	pthread_mutex_t dmg_mu;
 	bool damaged;
-	char damage[1024];
+	char damage[2048];
 	pthread_t checker; /* the start-up check of a large file */
 	bool checker_started;
 

@@ -14,10 +14,10 @@ int dbcheck_run(struct store *st, bool quick, struct hl_arena *a, char ***proble
 void dbcheck_advice(const char *db, char *buf, size_t size)
 {
 	snprintf(buf, size,
-		"Tệp cơ sở dữ liệu %s bị hỏng. Khôi phục từ bản sao lưu: dừng máy chủ (hailong serve), "
-		"chép bản sao lưu gần nhất (tạo bằng lệnh \"hailong --db %s backup --to BẢN_SAO\") "
-		"đè lên %s, "
-		"kiểm tra bằng \"hailong --db %s check\", rồi chạy lại máy chủ. Giữ lại tệp hỏng để "
-		"đối chiếu các phiếu nhận sau lần sao lưu đó.",
-		db, db, db, db);
+		"Tệp cơ sở dữ liệu %s bị hỏng. Khôi phục từ bản sao lưu: dừng máy chủ (hailong serve); "
+		"đổi tên tệp hỏng %s và các tệp %s-wal, %s-shm bên cạnh (nếu có) để giữ lại đối chiếu "
+		"các phiếu nhận sau lần sao lưu; chép bản sao lưu gần nhất (tạo bằng lệnh \"hailong "
+		"--db %s backup --to BẢN_SAO\") thành %s; kiểm tra bằng \"hailong --db %s check\"; "
+		"rồi chạy lại máy chủ.",
+		db, db, db, db, db, db, db);
 }

@@ -34,6 +34,7 @@ printf '\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377' |
 status 1 check
 has "BỊ HỎNG"
 has "backup --to BẢN_SAO"
+has "$HAILONG_DB-wal"
 status 1 check --quick
 has "BỊ HỎNG"
 "$HL" --db "$WORK/backup.db" check >"$OUT" 2>&1 || fail "the backup is damaged too"
