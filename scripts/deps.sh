@@ -13,12 +13,15 @@ libmicrohttpd-dev libsodium-dev libqrencode-dev libcairo2-dev fonts-liberation2 
 # Tests only: curl drives the server in the end-to-end tests; chromium and
 # Node.js run the browser tests (playwright-core, axe-core from npm).
 TEST_PKGS="curl chromium nodejs poppler-utils libreoffice-calc-nogui sqlite3 cppcheck
-  clang-format"
+  clang-format postgresql-15"
 # libreoffice-calc-nogui: tests/e2e/report_xlsx.sh reads the XLSX report back (soffice).
 # sqlite3: e2e tests (receipts, idempotency, feedback_track) look at or alter the
 # stored rows directly, as an attacker or a crash would.
 # cppcheck and clang-format (14): the lint suite's static analysis and the
 # check of .clang-format's layout.
+# postgresql-15: the PostgreSQL tests start a throw-away cluster of their own
+# (tests/e2e/lib.sh pg_start: initdb in a temporary directory, a Unix socket
+# there, no TCP port); the package's own "main" cluster is not used.
 
 # Benchmarks only (bench/serve.sh): wrk drives the server, nginx is the
 # reference it is compared with.

@@ -14,6 +14,7 @@ AT_EXIT=""
 lib_exit() {
 	[ -z "$AT_EXIT" ] || eval "$AT_EXIT" || true
 	serve_kill
+	pg_stop
 	rm -rf "$WORK"
 }
 # A signal ends the test through exit, so lib_exit runs once, then the shell
@@ -194,4 +195,65 @@ login() {
 	req "$JAR" POST /login --data-urlencode "csrf=$CSRF" --data-urlencode "name=$1" \
 		--data-urlencode "password=$2" ${3:+--data-urlencode "next=$3"}
 	expect 303
+}
+
+# ---- a throw-away PostgreSQL cluster, for the tests that need one ----
+
+PG_BIN=/usr/lib/postgresql/15/bin
+PG_DIR=""
+
+# pg_as CMD...: run CMD as the cluster's owner: this user, or nobody when
+# root (initdb refuses to run as root, and CI runs as root).
+pg_as() {
+	if [ "$(id -u)" -eq 0 ]; then
+		(cd / && runuser -u nobody -- "$@")
+	else
+		"$@"
+	fi
+}
+
+# pg_start: a new cluster in its own directory (initdb), listening on a Unix
+# socket in that directory only (no TCP port), with a database "hailong"
+# owned by the role "hailong"; sets PG_URI (a libpq URI) and PG_DIR. It is
+# stopped and removed on exit, whatever the test's outcome (lib_exit).
+pg_start() {
+	[ -x "$PG_BIN/initdb" ] ||
+		fail "PostgreSQL 15 is missing (scripts/deps.sh test installs postgresql-15)"
+	# Under /tmp, not $WORK: short enough for a socket path (107 bytes), and
+	# reachable by nobody.
+	PG_DIR=$(mktemp -d /tmp/hl-pg.XXXXXX)
+	[ "$(id -u)" -ne 0 ] || chown nobody "$PG_DIR"
+	pg_as "$PG_BIN/initdb" -D "$PG_DIR/data" -U hailong -A trust -E UTF8 --locale=C.UTF-8 \
+		--no-sync >"$PG_DIR/initdb.log" 2>&1 || {
+		cat "$PG_DIR/initdb.log" >&2
+		fail "initdb failed"
+	}
+	# fsync off: a test never outlives a crash of the cluster itself.
+	pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
+		-o "-k $PG_DIR -c listen_addresses= -c fsync=off -c full_page_writes=off" \
+		start >/dev/null 2>&1 || {
+		cat "$PG_DIR/server.log" >&2
+		fail "the PostgreSQL cluster did not start"
+	}
+	pg_as "$PG_BIN/createdb" -h "$PG_DIR" -U hailong hailong ||
+		fail "createdb failed"
+	PG_URI="postgresql://hailong@/hailong?host=$PG_DIR"
+}
+
+# pg_sql SQL: run SQL on the test database; its rows (unaligned, tuples
+# only) on stdout.
+pg_sql() {
+	"$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$PG_DIR" -U hailong -d hailong -c "$1"
+}
+
+# pg_stop: stop the cluster (immediately: its data is thrown away) and remove
+# its directory. Safe to call at any time, from the exit trap too.
+pg_stop() {
+	[ -n "$PG_DIR" ] || return 0
+	if [ -f "$PG_DIR/data/postmaster.pid" ]; then
+		pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w -t 10 stop >/dev/null 2>&1 ||
+			kill -9 "$(head -n 1 "$PG_DIR/data/postmaster.pid")" 2>/dev/null || true
+	fi
+	rm -rf "$PG_DIR"
+	PG_DIR=""
 }
