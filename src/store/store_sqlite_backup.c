@@ -114,8 +114,10 @@ int sq_backup(struct store *st, const char *path, store_progress_fn progress, vo
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", path, (long)getpid()) >= sizeof(tmp))
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "đường dẫn bản sao quá dài");
 	unlink(tmp);
-	/* SQLite would only say "unable to open": ask the file system why. */
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0644)) < 0)
+	/* Made here, owner-only (the copy holds password hashes and feedback
+	 * senders' contacts; SQLite keeps a file's mode), and so that the
+	 * error says why: SQLite would only say "unable to open". */
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không tạo được tệp bản sao '%s': %s", path,
 			hl_why_file(errno));
 	close(fd);

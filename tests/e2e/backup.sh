@@ -96,4 +96,6 @@ has "--to TỆP"
 ok check
 # nothing half written left behind
 [ -z "$(find "$WORK" -name '*.tmp-*')" ] || fail "a temporary copy was left: $(find "$WORK" -name '*.tmp-*')"
+# owner-only: it holds password hashes and feedback senders' contacts
+[ "$(stat -c %a "$WORK/mid.db")" = 600 ] || fail "the copy is readable by others: mode $(stat -c %a "$WORK/mid.db")"
 echo "backup: $mid of $(wc -l <"$WORK/acked") acknowledged responses in the copy made under load"
