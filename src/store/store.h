@@ -606,6 +606,10 @@ struct store_accounts_ops {
 	/* The events counted for key: 0 when absent or expired at now. */
 	int (*rate_count)(struct store *st, const char *key, int64_t now, int *count,
 		struct hl_err *err);
+	/* Give back one event of key's live counter at now (none counted, or
+	 * expired: nothing happens): an event counted before it was known to
+	 * be one the rule does not count. */
+	int (*rate_give)(struct store *st, const char *key, int64_t now, struct hl_err *err);
 	/* Forget key's counter (absent: HL_OK). */
 	int (*rate_clear)(struct store *st, const char *key, struct hl_err *err);
 	/* Delete every counter expired at now. */

@@ -96,6 +96,7 @@ struct fault {
 	F2(accounts, kiosk_rename, const char *, const char *) \
 	F5(accounts, rate_take, const char *, int64_t, int, int, bool *) \
 	F3(accounts, rate_count, const char *, int64_t, int *) \
+	F2(accounts, rate_give, const char *, int64_t) \
 	F1(accounts, rate_clear, const char *) \
 	F1(accounts, rate_purge, int64_t)
 

@@ -1241,6 +1241,7 @@ static const struct store_accounts_ops sq_accounts = {
 	.kiosk_rename = sq_kiosk_rename,
 	.rate_take = sq_rate_take,
 	.rate_count = sq_rate_count,
+	.rate_give = sq_rate_give,
 	.rate_clear = sq_rate_clear,
 	.rate_purge = sq_rate_purge,
 };

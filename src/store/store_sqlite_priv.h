@@ -536,6 +536,7 @@ extern const char sq_rate_schema[];
 int sq_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
 	struct hl_err *err);
 int sq_rate_count(struct store *st, const char *key, int64_t now, int *count, struct hl_err *err);
+int sq_rate_give(struct store *st, const char *key, int64_t now, struct hl_err *err);
 int sq_rate_clear(struct store *st, const char *key, struct hl_err *err);
 int sq_rate_purge(struct store *st, int64_t now, struct hl_err *err);
 /* Imports in chunks (issue 10): migration and operations, in

@@ -13,6 +13,8 @@
  *    expiry unchanged; a live row at max is left as it is and *taken is
  *    false. An empty key, window < 1 or max < 1: HL_EINVAL.
  *  - rate_count: the live row's count, 0 without a live row.
+ *  - rate_give: a live row's count less one, never below 0; an absent or
+ *    expired row is left alone.
  *  - rate_clear: deletes the key's row (HL_OK when there is none).
  *  - rate_purge: deletes every row with expires_at <= now.
  *  Every SQLite failure is HL_EIO with SQLite's message. */
@@ -26,7 +28,7 @@ const char sq_rate_schema[] = "CREATE TABLE rate_counters ("
 			      " expires_at INTEGER NOT NULL) WITHOUT ROWID;"
 			      "CREATE INDEX rate_counters_expiry ON rate_counters (expires_at);";
 
-enum { R_TAKE, R_GET, R_CLEAR, R_PURGE, R_NSTMT };
+enum { R_TAKE, R_GET, R_GIVE, R_CLEAR, R_PURGE, R_NSTMT };
 
 static const char *const rate_sql[R_NSTMT] = {
 	/* The update's WHERE refuses a live counter at max: then no row comes
@@ -37,6 +39,8 @@ static const char *const rate_sql[R_NSTMT] = {
 		   " expires_at = CASE WHEN expires_at <= ?2 THEN ?2 + ?3 ELSE expires_at END"
 		   " WHERE expires_at <= ?2 OR count < ?4 RETURNING count",
 	[R_GET] = "SELECT count FROM rate_counters WHERE key = ?1 AND expires_at > ?2",
+	[R_GIVE] = "UPDATE rate_counters SET count = count - 1"
+		   " WHERE key = ?1 AND expires_at > ?2 AND count > 0",
 	[R_CLEAR] = "DELETE FROM rate_counters WHERE key = ?1",
 	[R_PURGE] = "DELETE FROM rate_counters WHERE expires_at <= ?1",
 };
@@ -99,6 +103,20 @@ int sq_rate_count(struct store *st, const char *key, int64_t now, int *count, st
 		rc = sq_err(q, err, HL_HERE, op);
 	sqlite3_reset(s);
 	return rc;
+}
+
+int sq_rate_give(struct store *st, const char *key, int64_t now, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "trả lại một lượt cho giới hạn tần suất";
+	sqlite3_stmt *s;
+
+	if ((s = rprep(q, R_GIVE, op, err)) == NULL)
+		return HL_EIO;
+	if (sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
+		sqlite3_bind_int64(s, 2, now) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
 }
 
 int sq_rate_clear(struct store *st, const char *key, struct hl_err *err)

@@ -246,8 +246,9 @@ int account_login(struct store *st, const struct account_attempt *a, struct stor
 		*result = LOGIN_BUSY;
 		return HL_OK;
 	}
-	/* again: failures recorded while this attempt waited count */
-	if ((rc = check_locked(st, a, result, err)) != HL_OK || *result != LOGIN_WRONG)
+	/* Counted before the password is checked, in one write: attempts racing
+	 * in this process or another cannot all pass a count none has made yet. */
+	if ((rc = a->reserve(a->ctx, result, err)) != HL_OK || *result != LOGIN_WRONG)
 		goto cleanup;
 	rc = STORE(st, accounts, user_get, a->name, &u, err);
 	if (rc != HL_OK && rc != HL_ENOTFOUND)
@@ -260,32 +261,45 @@ int account_login(struct store *st, const struct account_attempt *a, struct stor
 	if (known && match) {
 		*result = LOGIN_OK;
 		*out = u;
-	} else {
-		rc = a->record_failure(a->ctx, err);
 	}
 cleanup:
 	slot_give();
 	return rc;
 }
 
-int account_login_failed(struct store *st, const char *name, const char *addr, int64_t now,
-	struct hl_err *err)
+int account_login_reserve(struct store *st, const char *name, const char *addr, int64_t now,
+	int *result, struct hl_err *err)
 {
-	bool taken;
+	bool taken = false;
 	int rc = rl_take(st, RL_LOGIN_ADDR, addr, now, &taken, err);
 
-	return rc == HL_OK ? rl_take(st, RL_LOGIN_NAME, name, now, &taken, err) : rc;
+	*result = LOGIN_WRONG;
+	if (rc != HL_OK)
+		return rc;
+	if (!taken) {
+		*result = LOGIN_LOCKED_ADDR;
+		return HL_OK;
+	}
+	if ((rc = rl_take(st, RL_LOGIN_NAME, name, now, &taken, err)) != HL_OK || taken)
+		return rc;
+	/* A locked name is not checked: not the address's failure, or someone
+	 * who locked a clerk's name would lock the clerk's whole office out. */
+	*result = LOGIN_LOCKED_NAME;
+	return rl_give(st, RL_LOGIN_ADDR, addr, now, err);
 }
 
 int account_login_ok(struct store *st, const struct store_session *s, const char *name,
-	const char *who, int64_t now, struct hl_err *err)
+	const char *addr, const char *who, int64_t now, struct hl_err *err)
 {
 	int rc = STORE(st, accounts, session_purge, now, err);
 
 	if (rc == HL_OK)
 		rc = STORE(st, accounts, session_put, s, err);
+	/* a success is never a failure: forget the name's, give the address's back */
 	if (rc == HL_OK)
 		rc = rl_clear(st, RL_LOGIN_NAME, name, err);
+	if (rc == HL_OK)
+		rc = rl_give(st, RL_LOGIN_ADDR, addr, now, err);
 	return rc == HL_OK ? STORE(st, admin, audit, who, "login", "", err) : rc;
 }
 

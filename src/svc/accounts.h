@@ -6,7 +6,7 @@
  * Hashing is slow on purpose (argon2id, libsodium's interactive limits, 64
  * MiB each), so it is done before the write: account_prepare, account_hash
  * and account_login run outside any transaction, account_add,
- * account_put_password, account_disable and account_login_ok/_failed inside
+ * account_put_password, account_disable and account_login_ok/_reserve inside
  * one (the server's srv_write, or the CLI's own). At most ACCOUNT_HASH_SLOTS
  * hashes run at once in a process; the others wait up to ACCOUNT_HASH_WAIT
  * seconds, then give up with HL_EBUSY (LOGIN_BUSY). */
@@ -64,34 +64,42 @@ enum account_login_result {
 	LOGIN_BUSY,        /* no hashing slot freed in time: try again shortly */
 };
 
-/* A login attempt, and how its failure is stored. */
+/* A login attempt, and how it is counted. */
 struct account_attempt {
 	const char *name, *password;
 	const char *addr; /* the client's address */
 	int64_t now;      /* seconds since 1970 */
-	/* Store the failure: account_login_failed inside a write transaction
-	 * (the server's writer). Called while the attempt still holds its
-	 * hashing slot, so parallel guesses cannot outrun their count. */
-	int (*record_failure)(void *ctx, struct hl_err *err);
+	/* Count the attempt before its password is checked:
+	 * account_login_reserve inside a write transaction (the server's
+	 * writer), setting *result. Called while the attempt holds its hashing
+	 * slot. */
+	int (*reserve)(void *ctx, int *result, struct hl_err *err);
 	void *ctx;
 };
 
 /* Check attempt a, reading st: the failure limits of its address and name
- * first (svc/ratelimit.h), then the password — an unknown or disabled name
- * is checked against a dummy hash, so it costs what a wrong password costs.
- * *result says how it ended; *out is the account when LOGIN_OK. An error
- * only when the store or the recording fails. */
+ * first (svc/ratelimit.h), then, once a->reserve has counted it, the
+ * password — an unknown or disabled name is checked against a dummy hash, so
+ * it costs what a wrong password costs. *result says how it ended; *out is
+ * the account when LOGIN_OK, whose session account_login_ok must store (it
+ * gives the attempt back). An error only when the store or the counting
+ * fails. */
 int account_login(struct store *st, const struct account_attempt *a, struct store_user *out,
 	int *result, struct hl_err *err);
 
-/* Count a failed login of name from addr at now (see account_attempt). */
-int account_login_failed(struct store *st, const char *name, const char *addr, int64_t now,
-	struct hl_err *err);
+/* Count a login of name from addr at now as a failure, before its password
+ * is checked, so that the limits hold exactly however many attempts race,
+ * in one process or several: *result LOGIN_WRONG when it may be checked,
+ * else LOGIN_LOCKED_ADDR or LOGIN_LOCKED_NAME (then it is not the
+ * address's failure). */
+int account_login_reserve(struct store *st, const char *name, const char *addr, int64_t now,
+	int *result, struct hl_err *err);
 
 /* Store s, the new session of user name (purging expired ones), forget the
- * name's failed logins and audit the login as who. */
+ * name's failed logins, give back the attempt counted for addr and audit
+ * the login as who. */
 int account_login_ok(struct store *st, const struct store_session *s, const char *name,
-	const char *who, int64_t now, struct hl_err *err);
+	const char *addr, const char *who, int64_t now, struct hl_err *err);
 
 /* Write a random password of ACCOUNT_PW_GEN characters (letters and digits
  * that cannot be mistaken for each other) into buf (size > ACCOUNT_PW_GEN). */

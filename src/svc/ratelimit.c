@@ -77,6 +77,14 @@ int rl_take(struct store *st, enum rl_rule rule, const char *who, int64_t now, b
 		err);
 }
 
+int rl_give(struct store *st, enum rl_rule rule, const char *who, int64_t now, struct hl_err *err)
+{
+	char key[KEY_MAX];
+	int rc = key_of(rule, who, key, err);
+
+	return rc == HL_OK ? STORE(st, accounts, rate_give, key, now, err) : rc;
+}
+
 int rl_clear(struct store *st, enum rl_rule rule, const char *who, struct hl_err *err)
 {
 	char key[KEY_MAX];

@@ -39,6 +39,10 @@ int rl_over(struct store *st, enum rl_rule rule, const char *who, int64_t now, b
 int rl_take(struct store *st, enum rl_rule rule, const char *who, int64_t now, bool *taken,
 	struct hl_err *err);
 
+/* Give back one event rl_take counted for who at now (an attempt that
+ * turned out not to be one the rule counts). Inside a write transaction. */
+int rl_give(struct store *st, enum rl_rule rule, const char *who, int64_t now, struct hl_err *err);
+
 /* Forget who's counter for rule. Inside a write transaction. */
 int rl_clear(struct store *st, enum rl_rule rule, const char *who, struct hl_err *err);
 

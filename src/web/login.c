@@ -54,33 +54,37 @@ int page_login_form(struct http_req *r)
 	return login_page(r, 200, NULL);
 }
 
-/* One login's write: the failure counted, or the new session. */
+/* One login's writes: the attempt counted, then the new session. */
 struct login_w {
 	struct http_req *r;
 	const struct account_attempt *a;
+	int *result;
 	struct store_session s;
 	const char *who;
 };
 
-static int write_failure(struct writer_tx *tx, void *arg, struct hl_err *err)
+static int write_reserve(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct login_w *w = arg;
 
-	return account_login_failed(writer_tx_store(tx), w->a->name, w->a->addr, w->a->now, err);
+	return account_login_reserve(writer_tx_store(tx), w->a->name, w->a->addr, w->a->now,
+		w->result, err);
 }
 
-static int record_failure(void *ctx, struct hl_err *err)
+static int reserve(void *ctx, int *result, struct hl_err *err)
 {
 	struct login_w *w = ctx;
 
-	return srv_write(w->r, write_failure, w, err);
+	w->result = result;
+	return srv_write(w->r, write_reserve, w, err);
 }
 
 static int write_session(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct login_w *w = arg;
 
-	return account_login_ok(writer_tx_store(tx), &w->s, w->a->name, w->who, w->a->now, err);
+	return account_login_ok(writer_tx_store(tx), &w->s, w->a->name, w->a->addr, w->who,
+		w->a->now, err);
 }
 
 int page_login(struct http_req *r)
@@ -90,7 +94,7 @@ int page_login(struct http_req *r)
 		.password = pw,
 		.addr = r->client,
 		.now = srv_now(),
-		.record_failure = record_failure};
+		.reserve = reserve};
 	struct login_w w = {.r = r, .a = &a};
 	char token[64], who[96];
 	struct store_user u;

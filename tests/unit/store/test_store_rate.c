@@ -1,5 +1,5 @@
 /* test_store_rate.c — the conformance suite of the rate-limit counters
- * (rate_take, rate_count, rate_clear, rate_purge), written only against
+ * (rate_take, rate_count, rate_give, rate_clear, rate_purge), written only against
  * store/store.h, on a fresh migrated store in a temporary file: a counter
  * per key, never another key's; the window opened by the first event;
  * refusals that change nothing; two connections sharing one count. */
@@ -91,6 +91,33 @@ static void test_clear_purge(void **state)
 	assert_int_equal(count(f, "a", 1100), 0);
 }
 
+/* A given-back event frees its place in the window, never below none and
+ * never in an expired or absent counter. */
+static void test_give(void **state)
+{
+	struct fx *f = *state;
+
+	assert_true(take(f, "g", 1000, 100, 2));
+	assert_true(take(f, "g", 1000, 100, 2));
+	assert_false(take(f, "g", 1010, 100, 2));
+	OK(f, STORE(f->st, accounts, rate_give, "g", 1020, &f->err));
+	assert_int_equal(count(f, "g", 1020), 1);
+	assert_true(take(f, "g", 1030, 100, 2));
+	assert_false(take(f, "g", 1030, 100, 2));
+	for (int i = 0; i < 3; i++)
+		OK(f, STORE(f->st, accounts, rate_give, "g", 1040, &f->err));
+	assert_int_equal(count(f, "g", 1040), 0);
+	/* the window still runs from the first event */
+	assert_true(take(f, "g", 1050, 100, 1));
+	assert_int_equal(count(f, "g", 1099), 1);
+	assert_int_equal(count(f, "g", 1100), 0);
+	OK(f, STORE(f->st, accounts, rate_give, "g", 1200, &f->err));
+	OK(f, STORE(f->st, accounts, rate_give, "khong-co", 1200, &f->err));
+	assert_int_equal(count(f, "khong-co", 1200), 0);
+	assert_true(take(f, "g", 1200, 100, 2));
+	assert_int_equal(count(f, "g", 1200), 1);
+}
+
 static void test_invalid(void **state)
 {
 	struct fx *f = *state;
@@ -134,6 +161,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_window, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_keys_apart, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_clear_purge, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_give, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_invalid, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_shared, fx_setup, fx_teardown),
 	};
