@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "svc/audit.h"
 #include "svc/import.h"
+#include "svc/units.h"
 
 #define NAMES_MAX 64 /* commands, subcommands or options offered as "did you mean" */
 
@@ -126,6 +127,36 @@ int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, int first,
 		}
 	}
 	return 0;
+}
+
+int cli_opts(const struct cli_cmd *cmd, int argc, char **argv, const struct cli_opt *opts)
+{
+	int npos;
+
+	return cli_parse(cmd, argc, argv, 1, opts, NULL, 0, &npos);
+}
+
+int cli_parse_one(const struct cli_cmd *cmd, int argc, char **argv, const struct cli_opt *opts,
+	const char **arg, const char *missing)
+{
+	const char *pos[1] = {NULL};
+	int npos, rc = cli_parse(cmd, argc, argv, 1, opts, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(cmd, "%s", missing);
+	*arg = pos[0];
+	return 0;
+}
+
+void cli_short_output(int argc, char **argv)
+{
+	static char output_opt[] = "--output";
+
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "-o") == 0)
+			argv[i] = output_opt;
 }
 
 int cli_fail(const struct hl_err *err)
@@ -269,18 +300,80 @@ int cli_import_cmd(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, cha
 	return cli_import_file(ctx, pos[0], what, fn);
 }
 
-int cli_list_begin(const struct cli_cmd *cmd, int argc, char **argv, size_t cap,
-	struct hl_arena **a)
+int cli_list(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv, size_t cap,
+	int (*print)(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err))
 {
-	int npos, rc = cli_parse(cmd, argc, argv, 1, NULL, NULL, 0, &npos);
+	struct hl_arena *a = NULL;
+	struct hl_err err = {0};
+	int rc = cli_opts(cmd, argc, argv, NULL);
 
-	*a = NULL;
-	if (rc != 0)
+	if (rc != 0 || (rc = cli_arena(cap, &a)) != 0)
 		return rc;
+	rc = print(ctx, a, &err);
+	hl_arena_free(a);
+	return rc != HL_OK ? cli_fail(&err) : 0;
+}
+
+int cli_arena(size_t cap, struct hl_arena **a)
+{
 	*a = hl_arena_new(cap);
 	if (*a == NULL)
 		return cli_errorf("hết bộ nhớ");
 	return 0;
+}
+
+int cli_fail_free(struct hl_arena *a, const struct hl_err *err)
+{
+	hl_arena_free(a);
+	return cli_fail(err);
+}
+
+int cli_commit(struct cli_ctx *ctx, int rc, struct hl_err *err)
+{
+	struct hl_err ignored;
+
+	if (rc == HL_OK)
+		rc = store_commit(ctx->st, err);
+	if (rc != HL_OK) {
+		store_rollback(ctx->st, &ignored);
+		return cli_fail(err);
+	}
+	return 0;
+}
+
+int cli_unit_get(struct cli_ctx *ctx, const char *code, struct store_unit *u, const char *fmt, ...)
+{
+	struct hl_err err = {0};
+	int rc = units_get(ctx->st, code, u, &err);
+	va_list ap;
+
+	if (rc == HL_OK)
+		return 0;
+	if (rc != HL_ENOTFOUND)
+		return cli_fail(&err);
+	va_start(ap, fmt);
+	verror(fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+void cli_row(const struct cli_col *cols, const char *const *cells)
+{
+	for (size_t i = 0;; i++) {
+		const char *s = cells != NULL ? cells[i] : cols[i].head;
+
+		if (s == NULL) /* a cell the arena had no room for */
+			s = "";
+
+		if (cols[i].width == 0) {
+			puts(s);
+			return;
+		}
+		if (cols[i].width < 0)
+			cli_rcell(s, -cols[i].width);
+		else
+			cli_cell(s, cols[i].width);
+	}
 }
 
 const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id)

@@ -92,6 +92,19 @@ struct cli_opt {
 int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, int first,
 	const struct cli_opt *opts, const char **pos, int maxpos, int *npos);
 
+/* Parse argv[1..argc): options from opts only, no positional argument.
+ * Returns 0, or prints a usage error naming cmd and returns 2. */
+int cli_opts(const struct cli_cmd *cmd, int argc, char **argv, const struct cli_opt *opts);
+
+/* Parse argv[1..argc): options from opts and exactly one positional argument
+ * into *arg; without it, the usage error missing. Returns 0 or 2. */
+int cli_parse_one(const struct cli_cmd *cmd, int argc, char **argv, const struct cli_opt *opts,
+	const char **arg, const char *missing);
+
+/* cli_parse knows long options only: turn every "-o" in argv[1..argc) into
+ * "--output", in place. */
+void cli_short_output(int argc, char **argv);
+
 /* Print "hailong: lỗi: <err->msg>" to stderr; returns 1 (the exit status). */
 int cli_fail(const struct hl_err *err);
 
@@ -131,17 +144,46 @@ int cli_import_cmd(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, cha
 	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
 		struct hl_err *));
 
-/* The start of a `list` subcommand (argv[0] = "list") that takes no argument:
- * parse argv, then a new arena of cap bytes in *a, which the caller frees.
- * Returns 0, or the exit status of a usage error or of running out of memory. */
-int cli_list_begin(const struct cli_cmd *cmd, int argc, char **argv, size_t cap,
-	struct hl_arena **a);
+/* A `list` subcommand (argv[0] = "list") that takes no argument: parse argv,
+ * then print(ctx, a, err) with a new arena of cap bytes, freed after; print
+ * fetches and prints the rows, or returns an error without printing it.
+ * Returns the exit status. */
+int cli_list(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv, size_t cap,
+	int (*print)(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err));
 
 /* The name of the unit with this id among u[0..n), or "?"; not owned. */
 const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id);
 
 /* Parse a year 1900..2999; false if s is not one. */
 bool cli_parse_year(const char *s, int *year);
+
+/* A new arena of cap bytes in *a (the caller frees it). Returns 0, or prints
+ * that memory ran out and returns 1. */
+int cli_arena(size_t cap, struct hl_arena **a);
+
+/* Free a (may be NULL), then cli_fail(err); returns 1. */
+int cli_fail_free(struct hl_arena *a, const struct hl_err *err);
+
+/* End the transaction the caller began: commit when rc is HL_OK, else (or
+ * when the commit fails) roll back and print err. Returns the exit status. */
+int cli_commit(struct cli_ctx *ctx, int rc, struct hl_err *err);
+
+/* The unit with this code into *u; when there is none, the error fmt, ...
+ * (which names the code). Returns 0 or 1 (printed). */
+int cli_unit_get(struct cli_ctx *ctx, const char *code, struct store_unit *u, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* One column of a table printed by cli_row: its heading and its width in
+ * terminal columns, negative for right-aligned (numbers); the last column
+ * has width 0: printed as it is, it ends the line. */
+struct cli_col {
+	const char *head;
+	int width;
+};
+
+/* Print one row of the table cols: cells[i] in column i, or the headings
+ * when cells is NULL. */
+void cli_row(const struct cli_col *cols, const char *const *cells);
 
 /* Print s to stdout padded with spaces to width terminal columns (Vietnamese
  * letters with diacritics take one column each), then one space. */

@@ -49,14 +49,20 @@ static const char *show_time(const char *at, char *buf, size_t size)
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *limit_s = NULL, *pos[1];
+	const char *limit_s = NULL;
 	const struct cli_opt opts[] = {{"limit", &limit_s, NULL}, {NULL, NULL, NULL}};
+	static const struct cli_col cols[] = {
+		{"Thời điểm", 16},
+		{"Ai", 18},
+		{"Việc", 20},
+		{"Chi tiết", 0},
+	};
 	struct hl_arena *a;
 	struct hl_err err;
 	char **lines = NULL, tbuf[32];
 	size_t n = 0;
 	long limit = DEFAULT_LIMIT;
-	int npos, rc = cli_parse(&cmd_audit, argc, argv, 1, opts, pos, 0, &npos);
+	int rc = cli_opts(&cmd_audit, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
@@ -68,26 +74,19 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_usage(&cmd_audit, "--limit phải là số nguyên từ 1 đến 1000000");
 	}
 	hl_err_clear(&err);
-	a = hl_arena_new((size_t)256 * 1024 * 1024);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena((size_t)256 * 1024 * 1024, &a)) != 0)
+		return rc;
 	rc = audit_list(ctx->st, (int)limit, a, &lines, &n, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
-	cli_cell("Thời điểm", 16);
-	cli_cell("Ai", 18);
-	cli_cell("Việc", 20);
-	puts("Chi tiết");
+	if (rc != HL_OK)
+		return cli_fail_free(a, &err);
+	cli_row(cols, NULL);
 	for (size_t i = 0; i < n; i++) {
 		char *f[4];
 
 		split(lines[i], f, 4);
-		cli_cell(show_time(f[0], tbuf, sizeof(tbuf)), 16);
-		cli_cell(f[1], 18);
-		cli_cell(f[2], 20);
-		puts(f[3]);
+		cli_row(cols,
+			(const char *const[]){show_time(f[0], tbuf, sizeof(tbuf)), f[1], f[2],
+				f[3]});
 	}
 	printf("(%zu mục)\n", n);
 	hl_arena_free(a);

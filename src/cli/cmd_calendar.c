@@ -74,19 +74,11 @@ static int check_format(const char *format, bool *csv)
 /* The unit named by code (NULL: no unit, id 0). */
 static int find_unit(struct cli_ctx *ctx, const char *code, struct store_unit *u)
 {
-	struct hl_err err;
-	int rc;
-
 	memset(u, 0, sizeof(*u));
 	if (code == NULL)
 		return 0;
-	hl_err_clear(&err);
-	rc = units_get(ctx->st, code, u, &err);
-	if (rc == HL_ENOTFOUND)
-		return cli_errorf("đơn vị '%s' không tồn tại (xem: hailong units list)", code);
-	if (rc != HL_OK)
-		return cli_fail(&err);
-	return 0;
+	return cli_unit_get(ctx, code, u, "đơn vị '%s' không tồn tại (xem: hailong units list)",
+		code);
 }
 
 /* The calendar and the schedule of unit code (NULL: the default). */
@@ -301,9 +293,9 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_err err;
 	size_t n = 0;
 	bool csv = false;
-	int rc, npos, y;
+	int rc, y;
 
-	if ((rc = cli_parse(&cmd_calendar, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_opts(&cmd_calendar, argc, argv, opts)) != 0)
 		return rc;
 	if (year_s == NULL || !cli_parse_year(year_s, &y))
 		return cli_usage(&cmd_calendar, "cần --year NĂM (ví dụ --year 2026)");
@@ -400,9 +392,9 @@ static int do_deadline(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t from, out = 0, mins = 0;
 	double v;
 	char buf[32];
-	int rc, npos, ndays = 0;
+	int rc, ndays = 0;
 
-	if ((rc = cli_parse(&cmd_calendar, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_opts(&cmd_calendar, argc, argv, opts)) != 0)
 		return rc;
 	if ((hours != NULL) + (days != NULL) + (minutes != NULL) != 1)
 		return cli_usage(&cmd_calendar,
@@ -448,9 +440,9 @@ static int do_between(struct cli_ctx *ctx, int argc, char **argv)
 	struct store_unit u;
 	struct hl_err err;
 	int64_t a, b, mins = 0;
-	int rc, npos;
+	int rc;
 
-	if ((rc = cli_parse(&cmd_calendar, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_opts(&cmd_calendar, argc, argv, opts)) != 0)
 		return rc;
 	if ((rc = parse_moment("--from", from_s, &a)) != 0 ||
 		(rc = parse_moment("--to", to_s, &b)) != 0)

@@ -178,13 +178,10 @@ static int run_chart(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_err err = {0};
 	struct rpt_out out = {0};
 	struct chart c;
-	int rc, npos = 0, fmt;
+	int rc, fmt;
 
-	/* -o as well as --output, as the other report commands take it. */
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "-o") == 0)
-			argv[i] = "--output";
-	rc = cli_parse(&cmd_chart, argc, argv, 1, opts, NULL, 0, &npos);
+	cli_short_output(argc, argv);
+	rc = cli_opts(&cmd_chart, argc, argv, opts);
 	if (rc != 0)
 		return rc;
 	if (period == NULL)
@@ -202,9 +199,8 @@ static int run_chart(struct cli_ctx *ctx, int argc, char **argv)
 	if (hl_period_parse(period, &o.period, &err) != HL_OK)
 		return cli_usage(&cmd_chart, "%s", err.msg);
 	o.unit = unit;
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = iq_run(ctx->st, a, &o, &res, &err);
 	if (rc == HL_OK && res->nunits == 0)
 		rc = hl_err_set(&err, HL_ENOTFOUND, "--unit", "không có đơn vị '%s'", unit);

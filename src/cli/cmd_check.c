@@ -26,7 +26,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct stat sb;
 	char **problems = NULL, advice[2048];
 	size_t n = 0;
-	int npos, rc = cli_parse(&cmd_check, argc, argv, 1, opts, NULL, 0, &npos);
+	int rc = cli_opts(&cmd_check, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
@@ -34,8 +34,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	 * "not initialised", and a missing one must not be created. */
 	if (strstr(ctx->db, "://") == NULL && stat(ctx->db, &sb) != 0)
 		return cli_errorf("không mở được cơ sở dữ liệu '%s': %s", ctx->db, strerror(errno));
-	if ((a = hl_arena_new((size_t)1 << 20)) == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena((size_t)1 << 20, &a)) != 0)
+		return rc;
 	rc = store_open(ctx->db, &st, &err);
 	if (rc == HL_OK)
 		rc = dbcheck_run(st, quick, a, &problems, &n, &err);

@@ -30,15 +30,14 @@ static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool force = false;
 	const struct cli_opt opts[] = {{"force", NULL, &force}, {NULL, NULL, NULL}};
-	const char *pos[1];
 	struct demo_opts o;
 	struct demo_summary sum;
 	struct import_report *rep = NULL;
 	struct hl_err err;
 	char a[32], b[32];
-	int npos, rc;
+	int rc;
 
-	rc = cli_parse(&cmd_demo, argc, argv, 1, opts, pos, 0, &npos);
+	rc = cli_opts(&cmd_demo, argc, argv, opts);
 	if (rc != 0)
 		return rc;
 	rep = hl_calloc(1, sizeof(*rep));

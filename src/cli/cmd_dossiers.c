@@ -150,9 +150,9 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	struct dq_result *res = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
-	int rc, npos = 0;
+	int rc;
 
-	if ((rc = cli_parse(&cmd_dossiers, argc, argv, 1, opts, NULL, 0, &npos)) != 0 ||
+	if ((rc = cli_opts(&cmd_dossiers, argc, argv, opts)) != 0 ||
 		(rc = parse_period(period, &o.period)) != 0 || (rc = parse_at(at, &o.at)) != 0 ||
 		(rc = check_format(format, "table|csv")) != 0)
 		return rc;
@@ -162,9 +162,8 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_dossiers, "%s", err.msg);
 	o.unit = unit;
 	o.under = under;
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = dq_stats(ctx->st, a, &o, &res, &err);
 	if (rc != HL_OK) {
 		rc = cli_fail(&err);
@@ -218,18 +217,17 @@ static int do_breaks(struct cli_ctx *ctx, int argc, char **argv)
 	size_t n = 0;
 	int64_t when;
 	double h = DQ_ONLINE_HOURS;
-	int rc, npos = 0;
+	int rc;
 
-	if ((rc = cli_parse(&cmd_dossiers, argc, argv, 1, opts, NULL, 0, &npos)) != 0 ||
+	if ((rc = cli_opts(&cmd_dossiers, argc, argv, opts)) != 0 ||
 		(rc = parse_period(period, &p)) != 0 || (rc = parse_at(at, &when)) != 0 ||
 		(rc = check_format(format, "table|csv")) != 0)
 		return rc;
 	if (hours != NULL && !hl_parse_decimal(hours, 0, 1000, &h))
 		return cli_usage(&cmd_dossiers, "--online-hours '%s' phải là số giờ từ 0 đến 1000",
 			hours);
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = dq_breaks(ctx->st, a, &p, unit, when, (int64_t)(h * 60 + 0.5), &b, &n, &err);
 	if (rc != HL_OK) {
 		rc = cli_fail(&err);
@@ -246,7 +244,6 @@ cleanup:
 
 static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 {
-	char output_opt[] = "--output";
 	const char *date = NULL, *unit = NULL, *format = NULL, *output = NULL;
 	const struct cli_opt opts[] = {
 		{"date", &date, NULL},
@@ -258,13 +255,10 @@ static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 	struct wk_model *m = NULL;
 	struct hl_err err = {0};
 	hl_day friday;
-	int rc, npos = 0;
+	int rc;
 
-	/* cli_parse knows long options only: -o is --output. */
-	for (int i = 1; i < argc; i++)
-		if (strcmp(argv[i], "-o") == 0)
-			argv[i] = output_opt;
-	if ((rc = cli_parse(&cmd_dossiers, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+	cli_short_output(argc, argv);
+	if ((rc = cli_opts(&cmd_dossiers, argc, argv, opts)) != 0)
 		return rc;
 	if (format == NULL)
 		return cli_usage(&cmd_dossiers, "thiếu --format (pdf, xlsx hoặc csv)");

@@ -24,7 +24,7 @@
 #include "svc/units.h"
 
 #define ARENA_CAP ((size_t)1 << 30)
-#define MAX_ARGS 64
+#define MAX_OPTS 8 /* a step command's own options */
 
 /* A time option "year-month-day hour:minute" into *out; def when not given. */
 static int parse_time(const char *opt, const char *s, int64_t def, int64_t *out)
@@ -50,21 +50,6 @@ static int parse_format(const char *s, bool *csv)
 	return 0;
 }
 
-/* The one CODE of a step command, with its options. */
-static int parse_code(int argc, char **argv, const struct cli_opt *opts, const char **code,
-	const char *usage)
-{
-	const char *pos[1] = {NULL};
-	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, pos, 1, &npos);
-
-	if (rc != 0)
-		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_feedback, "thiếu mã phản ánh: %s", usage);
-	*code = pos[0];
-	return 0;
-}
-
 /* --if-version N into *v: the item's version the caller saw (feedback show);
  * 0 when not given. */
 static int parse_version(const char *s, int64_t *v)
@@ -85,6 +70,41 @@ static int parse_version(const char *s, int64_t *v)
 	return 0;
 }
 
+/* What every step of an item takes besides its own options: the item's code,
+ * the moment (--at, default now) and the version the caller saw. */
+struct step {
+	const char *pos[2]; /* the code, then rate's verdict */
+	int npos;
+	int64_t at;
+	int64_t version;
+};
+
+/* Parse a step command: its own options extra (NULL-name terminated), then
+ * --at and --if-version; with usage, exactly one CODE (else "thiếu mã phản
+ * ánh: usage"); without, up to two positional arguments the caller checks. */
+static int parse_step(int argc, char **argv, const struct cli_opt *extra, const char *usage,
+	struct step *s)
+{
+	const char *at = NULL, *ifv = NULL;
+	struct cli_opt opts[MAX_OPTS + 3];
+	size_t n = 0;
+	int rc;
+
+	for (; extra != NULL && extra[n].name != NULL && n < MAX_OPTS; n++)
+		opts[n] = extra[n];
+	opts[n++] = (struct cli_opt){"at", &at, NULL};
+	opts[n++] = (struct cli_opt){"if-version", &ifv, NULL};
+	opts[n] = (struct cli_opt){NULL, NULL, NULL};
+	rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, s->pos, usage != NULL ? 1 : 2, &s->npos);
+	if (rc == 0 && usage != NULL && s->npos != 1)
+		rc = cli_usage(&cmd_feedback, "thiếu mã phản ánh: %s", usage);
+	if (rc == 0)
+		rc = parse_time("--at", at, -1, &s->at);
+	if (rc == 0)
+		rc = parse_version(ifv, &s->version);
+	return rc;
+}
+
 static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *channel = NULL, *received = NULL, *text = NULL, *name = NULL,
@@ -102,7 +122,7 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	struct fb_new in = {0};
 	struct hl_err err = {0};
 	char code[STORE_CODE_MAX], token[FB_TOKEN_SIZE];
-	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
+	int rc = cli_opts(&cmd_feedback, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
@@ -131,25 +151,18 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_classify(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ifv = NULL, *code = NULL, *cls = NULL, *criterion = NULL, *kind = NULL,
-		   *at = NULL;
+	const char *cls = NULL, *criterion = NULL, *kind = NULL;
 	const struct cli_opt opts[] = {
 		{"class", &cls, NULL},
 		{"criterion", &criterion, NULL},
 		{"kind", &kind, NULL},
-		{"at", &at, NULL},
-		{"if-version", &ifv, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct hl_err err = {0};
-	int c = 0, k = 0, rc;
-	int64_t t, version;
+	struct step s;
+	int c = 0, k = 0;
+	int rc = parse_step(argc, argv, opts, "hailong feedback classify MÃ --class LOẠI", &s);
 
-	rc = parse_code(argc, argv, opts, &code, "hailong feedback classify MÃ --class LOẠI");
-	if (rc == 0)
-		rc = parse_time("--at", at, -1, &t);
-	if (rc == 0)
-		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
 	if (cls == NULL)
@@ -160,54 +173,44 @@ static int do_classify(struct cli_ctx *ctx, int argc, char **argv)
 		fb_criterion_parse(criterion, &err) != HL_OK ||
 		(kind != NULL && fb_kind_parse(kind, &k, &err) != HL_OK))
 		return cli_fail(&err);
-	if (fb_classify(ctx->st, code, version, c, criterion, k, t, ctx->who, &err) != HL_OK)
+	if (fb_classify(ctx->st, s.pos[0], s.version, c, criterion, k, s.at, ctx->who, &err) !=
+		HL_OK)
 		return cli_fail(&err);
-	printf("Đã phân loại %s: %s.\n", code, fb_class_label(c));
+	printf("Đã phân loại %s: %s.\n", s.pos[0], fb_class_label(c));
 	return 0;
 }
 
 static int do_forward(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ifv = NULL, *code = NULL, *to = NULL, *at = NULL;
-	const struct cli_opt opts[] = {{"to", &to, NULL}, {"at", &at, NULL},
-		{"if-version", &ifv, NULL}, {NULL, NULL, NULL}};
+	const char *to = NULL;
+	const struct cli_opt opts[] = {{"to", &to, NULL}, {NULL, NULL, NULL}};
 	struct hl_err err = {0};
-	int64_t t, version;
-	int rc = parse_code(argc, argv, opts, &code, "hailong feedback forward MÃ --to PHÒNG");
+	struct step s;
+	int rc = parse_step(argc, argv, opts, "hailong feedback forward MÃ --to PHÒNG", &s);
 
-	if (rc == 0)
-		rc = parse_time("--at", at, -1, &t);
-	if (rc == 0)
-		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
 	if (to == NULL)
 		return cli_usage(&cmd_feedback, "thiếu --to PHÒNG (xem: hailong offices list)");
-	if (fb_forward(ctx->st, code, version, to, t, ctx->who, &err) != HL_OK)
+	if (fb_forward(ctx->st, s.pos[0], s.version, to, s.at, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
-	printf("Đã chuyển %s đến %s.\n", code, to);
+	printf("Đã chuyển %s đến %s.\n", s.pos[0], to);
 	return 0;
 }
 
 static int do_answer(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ifv = NULL, *code = NULL, *text = NULL, *at = NULL, *number = NULL;
+	const char *text = NULL, *number = NULL;
 	const struct cli_opt opts[] = {
 		{"text", &text, NULL},
-		{"at", &at, NULL},
 		{"number", &number, NULL},
-		{"if-version", &ifv, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct hl_err err = {0};
+	struct step s;
 	long no = 0;
-	int64_t t, version;
-	int rc = parse_code(argc, argv, opts, &code, "hailong feedback answer MÃ --text NỘI-DUNG");
+	int rc = parse_step(argc, argv, opts, "hailong feedback answer MÃ --text NỘI-DUNG", &s);
 
-	if (rc == 0)
-		rc = parse_time("--at", at, -1, &t);
-	if (rc == 0)
-		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
 	if (text == NULL)
@@ -220,84 +223,66 @@ static int do_answer(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_usage(&cmd_feedback,
 				"--number '%s' không hợp lệ: cần số từ 1 đến 999999", number);
 	}
-	if (fb_answer(ctx->st, code, version, text, (int)no, t, ctx->who, &err) != HL_OK)
+	if (fb_answer(ctx->st, s.pos[0], s.version, text, (int)no, s.at, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
-	printf("Đã trả lời %s.\n", code);
+	printf("Đã trả lời %s.\n", s.pos[0]);
 	return 0;
 }
 
 static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ifv = NULL, *code = NULL, *at = NULL;
-	const struct cli_opt opts[] = {{"at", &at, NULL}, {"if-version", &ifv, NULL},
-		{NULL, NULL, NULL}};
 	struct hl_err err = {0};
-	int64_t t, version;
-	int rc = parse_code(argc, argv, opts, &code, "hailong feedback publish MÃ");
+	struct step s;
+	int rc = parse_step(argc, argv, NULL, "hailong feedback publish MÃ", &s);
 
-	if (rc == 0)
-		rc = parse_time("--at", at, -1, &t);
-	if (rc == 0)
-		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
-	if (fb_publish(ctx->st, code, version, t, ctx->who, &err) != HL_OK)
+	if (fb_publish(ctx->st, s.pos[0], s.version, s.at, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
-	printf("Đã công khai kết quả trả lời %s.\n", code);
+	printf("Đã công khai kết quả trả lời %s.\n", s.pos[0]);
 	return 0;
 }
 
 static int do_rate(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ifv = NULL, *pos[2] = {NULL, NULL}, *at = NULL;
-	const struct cli_opt opts[] = {{"at", &at, NULL}, {"if-version", &ifv, NULL},
-		{NULL, NULL, NULL}};
 	struct hl_err err = {0};
+	struct step s;
 	bool ok;
-	int64_t t, version;
-	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, pos, 2, &npos);
+	int rc = parse_step(argc, argv, NULL, NULL, &s);
 
-	if (rc == 0)
-		rc = parse_time("--at", at, -1, &t);
-	if (rc == 0)
-		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
-	if (npos != 2 || (strcmp(pos[1], "satisfied") != 0 && strcmp(pos[1], "unsatisfied") != 0))
+	if (s.npos != 2 ||
+		(strcmp(s.pos[1], "satisfied") != 0 && strcmp(s.pos[1], "unsatisfied") != 0))
 		return cli_usage(&cmd_feedback,
 			"cách dùng: hailong feedback rate MÃ satisfied|unsatisfied");
-	ok = strcmp(pos[1], "satisfied") == 0;
-	if (fb_rate(ctx->st, pos[0], version, ok, t, ctx->who, &err) != HL_OK)
+	ok = strcmp(s.pos[1], "satisfied") == 0;
+	if (fb_rate(ctx->st, s.pos[0], s.version, ok, s.at, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	if (ok)
-		printf("Người gửi hài lòng với câu trả lời: đã đóng %s.\n", pos[0]);
+		printf("Người gửi hài lòng với câu trả lời: đã đóng %s.\n", s.pos[0]);
 	else
-		printf("Người gửi chưa hài lòng: đã mở lại %s, cần trả lời lại.\n", pos[0]);
+		printf("Người gửi chưa hài lòng: đã mở lại %s, cần trả lời lại.\n", s.pos[0]);
 	return 0;
 }
 
 static int do_reopen(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ifv = NULL, *code = NULL, *reason = NULL, *at = NULL;
-	const struct cli_opt opts[] = {{"reason", &reason, NULL}, {"at", &at, NULL},
-		{"if-version", &ifv, NULL}, {NULL, NULL, NULL}};
+	const char *reason = NULL, *code;
+	const struct cli_opt opts[] = {{"reason", &reason, NULL}, {NULL, NULL, NULL}};
 	struct hl_err err = {0};
 	struct fb_item f;
 	struct hl_arena *a;
-	int64_t t, version;
-	int rc = parse_code(argc, argv, opts, &code,
-		"hailong feedback reopen MÃ --reason \"LÝ DO\"");
+	struct step s;
+	int rc = parse_step(argc, argv, opts, "hailong feedback reopen MÃ --reason \"LÝ DO\"", &s);
 
-	if (rc == 0)
-		rc = parse_time("--at", at, -1, &t);
-	if (rc == 0)
-		rc = parse_version(ifv, &version);
 	if (rc != 0)
 		return rc;
+	code = s.pos[0];
 	if (reason == NULL)
 		return cli_usage(&cmd_feedback,
 			"thiếu --reason: lý do mở lại phản ánh đã đóng nhầm");
-	if (fb_reopen(ctx->st, code, version, reason, t, ctx->who, &err) != HL_OK)
+	if (fb_reopen(ctx->st, code, s.version, reason, s.at, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	a = hl_arena_new((size_t)1 << 20);
 	if (a != NULL && fb_get(ctx->st, NULL, code, hl_clock_minute(), a, &f, &err) == HL_OK)
@@ -339,7 +324,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
 	size_t n = 0;
-	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
+	int rc = cli_opts(&cmd_feedback, argc, argv, opts);
 
 	if (rc == 0)
 		rc = parse_time("--at", at, hl_clock_minute(), &q.at);
@@ -353,13 +338,10 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	q.under = under != NULL;
 	q.open_only = open;
 	q.overdue_only = overdue;
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
-	if (fb_list(ctx->st, NULL, &q, a, &items, &n, &err) != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
+	if (fb_list(ctx->st, NULL, &q, a, &items, &n, &err) != HL_OK)
+		return cli_fail_free(a, &err);
 	if (csv)
 		printf("code,unit,channel,received_at,step,due_at,overdue%s\n",
 			contact ? ",name,contact" : "");
@@ -433,22 +415,20 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	char t1[20], t2[20];
 	size_t n = 0, noffices = 0;
 	int64_t when;
-	int rc = parse_code(argc, argv, opts, &code, "hailong feedback show MÃ [--contact]");
+	int rc = cli_parse_one(&cmd_feedback, argc, argv, opts, &code,
+		"thiếu mã phản ánh: hailong feedback show MÃ [--contact]");
 
 	if (rc == 0)
 		rc = parse_time("--at", at, hl_clock_minute(), &when);
 	if (rc != 0)
 		return rc;
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = fb_get(ctx->st, NULL, code, when, a, &f, &err);
 	if (rc == HL_OK)
 		rc = fb_steps(ctx->st, code, a, &steps, &n, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
+	if (rc != HL_OK)
+		return cli_fail_free(a, &err);
 	printf("Mã:            %s\n", f.it.code);
 	printf("Đơn vị:        %s\n", f.unit_name);
 	printf("Kênh:          %s\n", fb_channel_label(f.it.channel));
@@ -497,32 +477,26 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_letter(struct cli_ctx *ctx, int argc, char **argv)
 {
-	char output_opt[] = "--output";
 	const char *code = NULL, *out = NULL, *signer = NULL;
 	const struct cli_opt opts[] = {
 		{"output", &out, NULL},
 		{"signer", &signer, NULL},
 		{NULL, NULL, NULL},
 	};
-	char *args[MAX_ARGS];
 	struct fb_letter l;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
 	int rc;
 
-	if (argc > MAX_ARGS)
-		return cli_usage(&cmd_feedback, "quá nhiều tham số");
-	/* cli_parse knows long options only: -o is --output. */
-	for (int i = 0; i < argc; i++)
-		args[i] = strcmp(argv[i], "-o") == 0 ? output_opt : argv[i];
-	rc = parse_code(argc, args, opts, &code, "hailong feedback letter MÃ -o TỆP.pdf");
+	cli_short_output(argc, argv);
+	rc = cli_parse_one(&cmd_feedback, argc, argv, opts, &code,
+		"thiếu mã phản ánh: hailong feedback letter MÃ -o TỆP.pdf");
 	if (rc != 0)
 		return rc;
 	if (out == NULL)
 		return cli_usage(&cmd_feedback, "thiếu -o TỆP.pdf");
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = fb_letter_data(ctx->st, code, ctx->who, a, &l, &err);
 	if (rc == HL_OK)
 		rc = fbl_write(&l, signer, out, a, &err);
@@ -559,7 +533,7 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	size_t n = 0;
 	int64_t t;
 	bool csv;
-	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
+	int rc = cli_opts(&cmd_feedback, argc, argv, opts);
 
 	if (rc == 0)
 		rc = parse_time("--at", at, hl_clock_minute(), &t);
@@ -573,9 +547,8 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_feedback, "%s", err.msg);
 	if (unit != NULL && under != NULL)
 		return cli_usage(&cmd_feedback, "chỉ dùng một trong --unit và --under");
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	if (fb_stats(ctx->st, NULL, &p, unit != NULL ? unit : under, under != NULL, t, a, &m, &n,
 		    &err) != HL_OK) {
 		hl_arena_free(a);
@@ -663,7 +636,7 @@ static int do_deadlines(struct cli_ctx *ctx, int argc, char **argv)
 	struct store_unit u;
 	struct hl_err err = {0};
 	int c = FB_CLASS_NONE, hours, days;
-	int npos, rc = cli_parse(&cmd_feedback, argc, argv, 1, opts, NULL, 0, &npos);
+	int rc = cli_opts(&cmd_feedback, argc, argv, opts);
 
 	if (rc == 0)
 		rc = parse_count("--forward-hours", fh, 2000, &hours);
@@ -678,11 +651,9 @@ static int do_deadlines(struct cli_ctx *ctx, int argc, char **argv)
 	if ((hours > 0 || days > 0) &&
 		fb_deadline_set(ctx->st, unit, c, hours, days, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
-	rc = units_get(ctx->st, unit, &u, &err);
-	if (rc == HL_ENOTFOUND)
-		return cli_errorf("không có đơn vị mã '%s' (xem: hailong units list)", unit);
-	if (rc != HL_OK)
-		return cli_fail(&err);
+	if ((rc = cli_unit_get(ctx, unit, &u, "không có đơn vị mã '%s' (xem: hailong units list)",
+		     unit)) != 0)
+		return rc;
 	printf("Thời hạn xử lý phản ánh của %s (giờ làm việc để chuyển, ngày làm việc để trả lời):\n",
 		u.code);
 	for (int k = cls != NULL ? c : FB_CLASS_NONE; k < FB_NCLASSES; k++) {

@@ -14,31 +14,25 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_import_cmd(&cmd_fields, ctx, argc, argv, "lĩnh vực", import_fields);
 }
 
+static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err)
+{
+	static const struct cli_col cols[] = {{"Mã", 16}, {"Lĩnh vực", 0}};
+	struct store_field *f = NULL;
+	size_t n = 0;
+	int rc = fields_list(ctx->st, a, &f, &n, err);
+
+	if (rc != HL_OK)
+		return rc;
+	cli_row(cols, NULL);
+	for (size_t i = 0; i < n; i++)
+		cli_row(cols, (const char *const[]){f[i].code, f[i].name});
+	printf("(%zu lĩnh vực)\n", n);
+	return HL_OK;
+}
+
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct hl_arena *a = NULL;
-	struct store_field *f = NULL;
-	struct hl_err err;
-	size_t n = 0;
-	int rc = cli_list_begin(&cmd_fields, argc, argv, (size_t)256 * 1024 * 1024, &a);
-
-	if (rc != 0)
-		return rc;
-	hl_err_clear(&err);
-	rc = fields_list(ctx->st, a, &f, &n, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
-	cli_cell("Mã", 16);
-	puts("Lĩnh vực");
-	for (size_t i = 0; i < n; i++) {
-		cli_cell(f[i].code, 16);
-		puts(f[i].name);
-	}
-	printf("(%zu lĩnh vực)\n", n);
-	hl_arena_free(a);
-	return 0;
+	return cli_list(&cmd_fields, ctx, argc, argv, (size_t)256 * 1024 * 1024, print_list);
 }
 
 static const struct cli_sub subs[] = {

@@ -137,9 +137,9 @@ static int run_index(struct cli_ctx *ctx, int argc, char **argv)
 	struct iq_result *res = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
-	int rc, npos = 0;
+	int rc;
 
-	rc = cli_parse(&cmd_index, argc, argv, 1, opts, NULL, 0, &npos);
+	rc = cli_opts(&cmd_index, argc, argv, opts);
 	if (rc != 0)
 		return rc;
 	if (period == NULL)
@@ -158,9 +158,8 @@ static int run_index(struct cli_ctx *ctx, int argc, char **argv)
 	o.under = under;
 	o.type = type;
 	o.weight_field = weight != NULL;
-	a = hl_arena_new((size_t)1 << 31);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena((size_t)1 << 31, &a)) != 0)
+		return rc;
 	rc = iq_run(ctx->st, a, &o, &res, &err);
 	if (rc != HL_OK) {
 		rc = cli_fail(&err);

@@ -10,10 +10,9 @@
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct hl_err err;
-	const char *pos[1];
-	int npos, version = 0, added = 0, rc;
+	int version = 0, added = 0, rc;
 
-	rc = cli_parse(&cmd_init, argc, argv, 1, NULL, pos, 0, &npos);
+	rc = cli_opts(&cmd_init, argc, argv, NULL);
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);

@@ -172,9 +172,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		version = (int)v;
 	}
 	hl_err_clear(&err);
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	if (version == 0) {
 		rc = current_version(ctx, a, code, &version, &err);
 		if (rc != HL_OK)
@@ -203,25 +202,16 @@ fail:
 	return cli_fail(&err);
 }
 
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err)
 {
-	struct hl_arena *a = NULL;
+	static const struct cli_col cols[] = {{"Mã", 20}, {"Phiên bản", 9}, {"Tên", 0}};
 	struct store_instrument *list = NULL;
-	struct hl_err err;
 	size_t n = 0;
-	int rc = cli_list_begin(&cmd_instruments, argc, argv, ARENA_CAP, &a);
+	int rc = instruments_list(ctx->st, a, &list, &n, err);
 
-	if (rc != 0)
+	if (rc != HL_OK)
 		return rc;
-	hl_err_clear(&err);
-	rc = instruments_list(ctx->st, a, &list, &n, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
-	cli_cell("Mã", 20);
-	cli_cell("Phiên bản", 9);
-	puts("Tên");
+	cli_row(cols, NULL);
 	for (size_t i = 0; i < n; i++) {
 		bool current = true;
 
@@ -232,12 +222,17 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		char v[16];
 
 		snprintf(v, sizeof(v), "%d", list[i].version);
-		cli_cell(list[i].code, 20);
-		cli_cell(v, 9);
-		printf("%s%s\n", list[i].name, current ? "" : " (phiên bản cũ)");
+		cli_row(cols,
+			(const char *const[]){list[i].code, v,
+				hl_arena_printf(a, "%s%s", list[i].name,
+					current ? "" : " (phiên bản cũ)")});
 	}
-	hl_arena_free(a);
-	return 0;
+	return HL_OK;
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_list(&cmd_instruments, ctx, argc, argv, ARENA_CAP, print_list);
 }
 
 static const struct cli_sub subs[] = {

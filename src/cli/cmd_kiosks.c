@@ -22,23 +22,9 @@ static struct scope_actor actor(const struct cli_ctx *ctx)
 	return (struct scope_actor){ROLE_ADMIN, 0, ctx->who};
 }
 
-/* Commit the write rc says succeeded, or roll it back; the exit status. */
-static int in_tx(struct cli_ctx *ctx, int rc, struct hl_err *err)
-{
-	struct hl_err ignored;
-
-	if (rc == HL_OK)
-		rc = store_commit(ctx->st, err);
-	if (rc != HL_OK) {
-		store_rollback(ctx->st, &ignored);
-		return cli_fail(err);
-	}
-	return 0;
-}
-
 static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *unit = NULL, *name = NULL, *url = NULL, *pos[1];
+	const char *unit = NULL, *name = NULL, *url = NULL;
 	const struct cli_opt opts[] = {
 		{"unit", &unit, NULL},
 		{"name", &name, NULL},
@@ -50,7 +36,7 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	struct store_unit u;
 	struct hl_err err;
 	char link[KIOSK_URL_MAX];
-	int npos, rc = cli_parse(&cmd_kiosks, argc, argv, 1, opts, pos, 0, &npos);
+	int rc = cli_opts(&cmd_kiosks, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
@@ -64,14 +50,11 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (kiosks_pair_url(url != NULL ? url : DEFAULT_URL, kn.token, link, sizeof(link), &err) !=
 		HL_OK)
 		return cli_errorf("--url '%s' không hợp lệ: cần dạng http://MÁY:CỔNG", url);
-	rc = units_get(ctx->st, unit, &u, &err);
-	if (rc == HL_ENOTFOUND)
-		return cli_errorf("đơn vị '%s' không tồn tại", unit);
-	if (rc != HL_OK)
-		return cli_fail(&err);
+	if ((rc = cli_unit_get(ctx, unit, &u, "đơn vị '%s' không tồn tại", unit)) != 0)
+		return rc;
 	if ((rc = store_begin(ctx->st, &err)) != HL_OK)
 		return cli_fail(&err);
-	if ((rc = in_tx(ctx, kiosks_add(ctx->st, &kn, unit, &by, &err), &err)) != 0)
+	if ((rc = cli_commit(ctx, kiosks_add(ctx->st, &kn, unit, &by, &err), &err)) != 0)
 		return rc;
 	printf("Đã thêm máy kiosk '%s' cho đơn vị %s (%s).\n", kn.k.name, u.code, u.name);
 	printf("Mã thiết bị (chỉ hiện một lần, hãy lưu lại): %s\n", kn.token);
@@ -79,42 +62,41 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err)
 {
+	static const struct cli_col cols[] = {
+		{"Tên", 24},
+		{"Đơn vị", 30},
+		{"Trạng thái", 12},
+		{"Phiếu gần nhất", 0},
+	};
 	struct scope_actor by = actor(ctx);
 	struct kiosk_row *k = NULL;
 	size_t n = 0;
-	struct hl_arena *a = NULL;
-	struct hl_err err;
-	int rc = cli_list_begin(&cmd_kiosks, argc, argv, (size_t)64 << 20, &a);
+	int rc = kiosks_list(ctx->st, a, &by, &k, &n, err);
 
-	if (rc != 0)
+	if (rc != HL_OK)
 		return rc;
-	hl_err_clear(&err);
-	if (kiosks_list(ctx->st, a, &by, &k, &n, &err) != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
 	if (n == 0)
 		printf("Chưa có máy kiosk nào (thêm bằng: hailong kiosks add --unit MÃ --name TÊN).\n");
-	else {
-		cli_cell("Tên", 24);
-		cli_cell("Đơn vị", 30);
-		cli_cell("Trạng thái", 12);
-		printf("Phiếu gần nhất\n");
-	}
+	else
+		cli_row(cols, NULL);
 	for (size_t i = 0; i < n; i++) {
 		char when[24];
 
-		cli_cell(k[i].k.name, 24);
-		cli_cell(k[i].unit.name, 30);
-		cli_cell(k[i].k.revoked ? "đã thu hồi" : "đang dùng", 12);
-		printf("%s\n",
-			k[i].k.last_at > 0 ? hl_clock_fmt(k[i].k.last_at, when, sizeof(when)) :
-					     "—");
+		cli_row(cols,
+			(const char *const[]){k[i].k.name, k[i].unit.name,
+				k[i].k.revoked ? "đã thu hồi" : "đang dùng",
+				k[i].k.last_at > 0 ?
+					hl_clock_fmt(k[i].k.last_at, when, sizeof(when)) :
+					"—"});
 	}
-	hl_arena_free(a);
-	return 0;
+	return HL_OK;
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_list(&cmd_kiosks, ctx, argc, argv, (size_t)64 << 20, print_list);
 }
 
 static int do_rename(struct cli_ctx *ctx, int argc, char **argv)
@@ -132,7 +114,7 @@ static int do_rename(struct cli_ctx *ctx, int argc, char **argv)
 	hl_err_clear(&err);
 	if ((rc = store_begin(ctx->st, &err)) != HL_OK)
 		return cli_fail(&err);
-	if ((rc = in_tx(ctx, kiosks_rename(ctx->st, pos[0], pos[1], &by, &err), &err)) != 0)
+	if ((rc = cli_commit(ctx, kiosks_rename(ctx->st, pos[0], pos[1], &by, &err), &err)) != 0)
 		return rc;
 	printf("Đã đổi tên máy kiosk '%s' thành '%s'.\n", pos[0], pos[1]);
 	return 0;
@@ -141,20 +123,19 @@ static int do_rename(struct cli_ctx *ctx, int argc, char **argv)
 static int do_revoke(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct scope_actor by = actor(ctx);
-	const char *pos[1];
+	const char *name;
 	struct hl_err err;
-	int npos, rc = cli_parse(&cmd_kiosks, argc, argv, 1, NULL, pos, 1, &npos);
+	int rc = cli_parse_one(&cmd_kiosks, argc, argv, NULL, &name,
+		"thiếu tên máy: hailong kiosks revoke TÊN");
 
 	if (rc != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_kiosks, "thiếu tên máy: hailong kiosks revoke TÊN");
 	hl_err_clear(&err);
 	if ((rc = store_begin(ctx->st, &err)) != HL_OK)
 		return cli_fail(&err);
-	if ((rc = in_tx(ctx, kiosks_revoke(ctx->st, pos[0], &by, &err), &err)) != 0)
+	if ((rc = cli_commit(ctx, kiosks_revoke(ctx->st, name, &by, &err), &err)) != 0)
 		return rc;
-	printf("Đã thu hồi máy kiosk '%s': mã thiết bị của nó không còn dùng được.\n", pos[0]);
+	printf("Đã thu hồi máy kiosk '%s': mã thiết bị của nó không còn dùng được.\n", name);
 	return 0;
 }
 

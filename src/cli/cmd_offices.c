@@ -21,45 +21,37 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL;
 	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
+	static const struct cli_col cols[] = {{"Mã", 12}, {"Đơn vị", 30}, {"Tên", 0}};
 	struct store_fb_office *o = NULL;
 	struct store_unit *units = NULL, u = {0};
 	size_t n = 0, nu = 0;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
-	int npos, rc = cli_parse(&cmd_offices, argc, argv, 1, opts, NULL, 0, &npos);
+	int rc = cli_opts(&cmd_offices, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
-	if (unit != NULL) {
-		rc = units_get(ctx->st, unit, &u, &err);
-		if (rc == HL_ENOTFOUND)
-			return cli_errorf("không có đơn vị mã '%s' (xem: hailong units list)",
-				unit);
-		if (rc != HL_OK)
-			return cli_fail(&err);
-	}
-	a = hl_arena_new((size_t)64 << 20);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if (unit != NULL &&
+		(rc = cli_unit_get(ctx, unit, &u,
+			 "không có đơn vị mã '%s' (xem: hailong units list)", unit)) != 0)
+		return rc;
+	if ((rc = cli_arena((size_t)64 << 20, &a)) != 0)
+		return rc;
 	rc = fb_offices(ctx->st, u.id, a, &o, &n, &err);
 	if (rc == HL_OK)
 		rc = units_list(ctx->st, a, &units, &nu, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
-	cli_cell("Mã", 12);
-	cli_cell("Đơn vị", 30);
-	printf("Tên\n");
+	if (rc != HL_OK)
+		return cli_fail_free(a, &err);
+	cli_row(cols, NULL);
 	for (size_t i = 0; i < n; i++) {
 		/* A unit's own office hides a built-in one with the same code. */
 		if (unit != NULL && i > 0 && strcmp(o[i].code, o[i - 1].code) == 0)
 			continue;
-		cli_cell(o[i].code, 12);
-		cli_cell(o[i].unit_id == 0 ? "(mọi đơn vị)" :
-					     cli_unit_name(units, nu, o[i].unit_id),
-			30);
-		printf("%s\n", o[i].name);
+		cli_row(cols,
+			(const char *const[]){o[i].code,
+				o[i].unit_id == 0 ? "(mọi đơn vị)" :
+						    cli_unit_name(units, nu, o[i].unit_id),
+				o[i].name});
 	}
 	hl_arena_free(a);
 	return 0;

@@ -22,7 +22,6 @@
 #include "svc/plan.h"
 
 #define ARENA_CAP ((size_t)1 << 30)
-#define MAX_ARGV 64
 #define SHORT 160 /* bytes of a task shown in a table */
 
 /* At most SHORT bytes of the first line of s, "…" when cut; owned by a. */
@@ -71,7 +70,7 @@ static int tasks_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_err err = {0};
 	size_t n = 0, nkeep = 0;
 	bool builtin = false;
-	int npos, rc = cli_parse(&cmd_plan, argc, argv, 1, opts, NULL, 0, &npos);
+	int rc = cli_opts(&cmd_plan, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
@@ -83,9 +82,8 @@ static int tasks_list(struct cli_ctx *ctx, int argc, char **argv)
 			"tiêu chí '%s' không có nhiệm vụ mẫu: dùng TC, HC, PV, KQ "
 			"hoặc TT",
 			crit);
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = plan_std_get(ctx->st, a, &t, &n, &builtin, &err);
 	if (rc != HL_OK) {
 		rc = cli_fail(&err);
@@ -144,7 +142,7 @@ static int tasks_set(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_err err = {0};
 	char *end;
 	long k;
-	int npos, rc = cli_parse(&cmd_plan, argc, argv, 1, opts, NULL, 0, &npos);
+	int rc = cli_opts(&cmd_plan, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
@@ -168,7 +166,7 @@ static int tasks_set(struct cli_ctx *ctx, int argc, char **argv)
 static int tasks_reset(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct hl_err err = {0};
-	int npos, rc = cli_parse(&cmd_plan, argc, argv, 1, NULL, NULL, 0, &npos);
+	int rc = cli_opts(&cmd_plan, argc, argv, NULL);
 
 	if (rc != 0)
 		return rc;
@@ -234,7 +232,7 @@ static int do_suggest(struct cli_ctx *ctx, int argc, char **argv)
 	struct plan_doc *p = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
-	int y, npos, rc = cli_parse(&cmd_plan, argc, argv, 1, opts, NULL, 0, &npos);
+	int y, rc = cli_opts(&cmd_plan, argc, argv, opts);
 
 	if (rc != 0 || (rc = unit_year(unit, year, &y)) != 0)
 		return rc;
@@ -243,9 +241,8 @@ static int do_suggest(struct cli_ctx *ctx, int argc, char **argv)
 			format);
 	if (base != NULL && hl_period_parse(base, &bp, &err) != HL_OK)
 		return cli_usage(&cmd_plan, "--base: %s", err.msg);
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = plan_suggest(ctx->st, a, unit, y, base != NULL ? &bp : NULL, &p, &err);
 	if (rc != HL_OK) {
 		rc = cli_fail(&err);
@@ -298,7 +295,7 @@ static int do_adopt(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_period bp;
 	struct hl_err err = {0};
 	size_t n = 0;
-	int y, npos, rc = cli_parse(&cmd_plan, argc, argv, 1, opts, NULL, 0, &npos);
+	int y, rc = cli_opts(&cmd_plan, argc, argv, opts);
 
 	if (rc != 0 || (rc = unit_year(unit, year, &y)) != 0)
 		return rc;
@@ -469,7 +466,6 @@ static int csv_file(const struct plan_doc *p, const char *path, struct hl_err *e
 
 static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-	char output_opt[] = "--output";
 	const char *unit = NULL, *year = NULL, *format = "table", *output = NULL;
 	const struct cli_opt opts[] = {
 		{"unit", &unit, NULL},
@@ -479,19 +475,14 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		{NULL, NULL, NULL},
 	};
 	static const char *const formats[] = {"table", "csv", "pdf", "xlsx", NULL};
-	char *args[MAX_ARGV];
 	struct plan_doc *p = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
 	bool doc;
-	int y, npos, rc;
+	int y, rc;
 
-	if (argc > MAX_ARGV)
-		return cli_usage(&cmd_plan, "quá nhiều tham số");
-	/* cli_parse knows long options only: -o is --output. */
-	for (int i = 0; i < argc; i++)
-		args[i] = strcmp(argv[i], "-o") == 0 ? output_opt : argv[i];
-	rc = cli_parse(&cmd_plan, argc, args, 1, opts, NULL, 0, &npos);
+	cli_short_output(argc, argv);
+	rc = cli_opts(&cmd_plan, argc, argv, opts);
 	if (rc != 0 || (rc = unit_year(unit, year, &y)) != 0)
 		return rc;
 	if (!parse_format(format, formats))
@@ -504,9 +495,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_plan, "--format %s cần -o TỆP (tệp cần ghi)", format);
 	if (strcmp(format, "table") == 0 && output != NULL)
 		return cli_usage(&cmd_plan, "-o chỉ dùng với --format csv, pdf hoặc xlsx");
-	a = hl_arena_new(ARENA_CAP);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = plan_load(ctx->st, a, unit, y, &p, &err);
 	if (rc == HL_OK && doc && p->ntasks == 0)
 		rc = hl_err_set(&err, HL_ENOTFOUND, "--year",

@@ -109,9 +109,8 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 		receipt_url(url, n.token, link, sizeof(link), &err) != HL_OK)
 		return cli_fail(&err);
 
-	a = hl_arena_new((size_t)4 << 20);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena((size_t)4 << 20, &a)) != 0)
+		return rc;
 	hb_init(&slip_b, a, (size_t)1 << 20);
 	hb_init(&page_b, a, (size_t)2 << 20);
 	slip.url = link;

@@ -13,7 +13,6 @@
 #include "report/render.h"
 
 #define REPORT_ARENA ((size_t)1 << 31)
-#define MAX_ARGV 256
 
 static int run_report(struct cli_ctx *ctx, int argc, char **argv);
 
@@ -23,7 +22,6 @@ const struct cli_cmd cmd_report = {"report",
 
 static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 {
-	char output_opt[] = "--output";
 	const char *period = NULL, *unit = NULL, *under = NULL, *format = NULL, *output = NULL,
 		   *number = NULL, *date = NULL, *signer = NULL;
 	bool internal = false;
@@ -39,19 +37,14 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 		{"signer", &signer, NULL},
 		{NULL, NULL, NULL},
 	};
-	char *args[MAX_ARGV];
 	struct rpt_opts o = {0};
 	struct rpt_model *m = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
-	int rc, npos = 0, fmt;
+	int rc, fmt;
 
-	if (argc > MAX_ARGV)
-		return cli_usage(&cmd_report, "quá nhiều tham số");
-	/* cli_parse knows long options only: -o is --output. */
-	for (int i = 0; i < argc; i++)
-		args[i] = strcmp(argv[i], "-o") == 0 ? output_opt : argv[i];
-	rc = cli_parse(&cmd_report, argc, args, 1, opts, NULL, 0, &npos);
+	cli_short_output(argc, argv);
+	rc = cli_opts(&cmd_report, argc, argv, opts);
 	if (rc != 0)
 		return rc;
 	if (period == NULL)
@@ -79,9 +72,8 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 	o.number = number;
 	o.signer = signer;
 
-	a = hl_arena_new(REPORT_ARENA);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(REPORT_ARENA, &a)) != 0)
+		return rc;
 	rc = rpt_build(ctx->st, a, &o, &m, &err);
 	if (rc == HL_OK)
 		rc = rpt_render(m, (enum rpt_format)fmt, output, &err);

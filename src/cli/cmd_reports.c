@@ -43,6 +43,14 @@ static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 		{"unit", &unit, NULL},
 		{NULL, NULL, NULL},
 	};
+	/* the codes are what `reports publish` takes next */
+	static const struct cli_col cols[] = {
+		{"Đơn vị", 30},
+		{"Mã đơn vị", 16},
+		{"Kỳ", 10},
+		{"Hạn công bố", 12},
+		{"Báo cáo", 0},
+	};
 	struct store_unit *units = NULL, one;
 	struct pub_due *due = NULL;
 	size_t nu = 0, nd = 0;
@@ -50,14 +58,14 @@ static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_err err = {0};
 	char from[16], to[16], label[96], dbuf[16];
 	hl_day day;
-	int rc, npos;
+	int rc;
 
-	if ((rc = cli_parse(&cmd_reports, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_opts(&cmd_reports, argc, argv, opts)) != 0)
 		return rc;
 	if ((rc = parse_date(date, &day)) != 0)
 		return rc;
-	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	if (unit != NULL) {
 		rc = units_get(ctx->st, unit, &one, &err);
 		units = &one;
@@ -67,10 +75,8 @@ static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (rc == HL_OK)
 		rc = pub_due_list(ctx->st, a, units, nu, day, &due, &nd, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
+	if (rc != HL_OK)
+		return cli_fail_free(a, &err);
 	printf("Báo cáo đến hạn chưa công bố, từ %s đến %s:\n",
 		hl_day_vn(day - (CALRPT_WINDOW_DAYS - 1), from, sizeof(from)),
 		hl_day_vn(day, to, sizeof(to)));
@@ -79,20 +85,15 @@ static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 		hl_arena_free(a);
 		return 0;
 	}
-	/* the codes are what `reports publish` takes next */
-	cli_cell("Đơn vị", 30);
-	cli_cell("Mã đơn vị", 16);
-	cli_cell("Kỳ", 10);
-	cli_cell("Hạn công bố", 12);
-	printf("Báo cáo\n");
+	cli_row(cols, NULL);
 	for (size_t i = 0; i < nd; i++) {
 		char code[40];
 
-		cli_cell(due[i].unit.name, 30);
-		cli_cell(due[i].unit.code, 16);
-		cli_cell(hl_period_code(&due[i].d.period, code, sizeof(code)), 10);
-		cli_cell(hl_day_vn(due[i].d.due, dbuf, sizeof(dbuf)), 12);
-		printf("%s\n", hl_period_label(&due[i].d.period, label, sizeof(label)));
+		cli_row(cols,
+			(const char *const[]){due[i].unit.name, due[i].unit.code,
+				hl_period_code(&due[i].d.period, code, sizeof(code)),
+				hl_day_vn(due[i].d.due, dbuf, sizeof(dbuf)),
+				hl_period_label(&due[i].d.period, label, sizeof(label))});
 	}
 	printf("Công bố bằng: hailong reports publish --unit MÃ --period KỲ\n");
 	hl_arena_free(a);
@@ -116,11 +117,11 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 	struct pub_snapshot *s = NULL;
 	struct store_report r;
 	struct hl_arena *a = NULL;
-	struct hl_err err = {0}, ignored;
+	struct hl_err err = {0};
 	char label[96], dbuf[16];
-	int rc, npos;
+	int rc;
 
-	if ((rc = cli_parse(&cmd_reports, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_opts(&cmd_reports, argc, argv, opts)) != 0)
 		return rc;
 	if (unit == NULL || period == NULL)
 		return cli_usage(&cmd_reports,
@@ -134,19 +135,16 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 	o.signer = signer;
 	if (date != NULL && (rc = parse_date(date, &o.today)) != 0)
 		return rc;
-	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = pub_prepare(ctx->st, a, &o, &s, &err);
-	if (rc == HL_OK && (rc = store_begin(ctx->st, &err)) == HL_OK) {
-		rc = pub_store(ctx->st, s, ctx->who, 0, &r, &err);
-		if (rc == HL_OK)
-			rc = store_commit(ctx->st, &err);
-		if (rc != HL_OK)
-			store_rollback(ctx->st, &ignored);
-	}
-	if (rc != HL_OK) {
+	if (rc == HL_OK)
+		rc = store_begin(ctx->st, &err);
+	if (rc != HL_OK)
+		return cli_fail_free(a, &err);
+	if ((rc = cli_commit(ctx, pub_store(ctx->st, s, ctx->who, 0, &r, &err), &err)) != 0) {
 		hl_arena_free(a);
-		return cli_fail(&err);
+		return rc;
 	}
 	printf("Đã công bố báo cáo %s của đơn vị %s (%s): phiên bản %d, số %lld",
 		hl_period_label(&s->period, label, sizeof(label)), s->unit.code, s->unit.name,
@@ -164,56 +162,54 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL;
 	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
+	static const struct cli_col cols[] = {
+		{"Số", -5},
+		{"Đơn vị", 30},
+		{"Kỳ", 18},
+		{"Phiên bản", -9},
+		{"Công bố lúc", 17},
+		{"Định dạng", 9},
+		{"Người công bố", 0},
+	};
 	struct store_report *list = NULL;
 	struct store_unit *units = NULL, u;
 	size_t n = 0, nu = 0;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
-	int rc, npos;
+	int rc;
 
-	if ((rc = cli_parse(&cmd_reports, argc, argv, 1, opts, NULL, 0, &npos)) != 0)
+	if ((rc = cli_opts(&cmd_reports, argc, argv, opts)) != 0)
 		return rc;
-	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	u.id = 0;
 	rc = unit != NULL ? units_get(ctx->st, unit, &u, &err) : HL_OK;
 	if (rc == HL_OK)
 		rc = pub_reports(ctx->st, u.id, a, &list, &n, &err);
 	if (rc == HL_OK)
 		rc = units_list(ctx->st, a, &units, &nu, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
+	if (rc != HL_OK)
+		return cli_fail_free(a, &err);
 	if (n == 0) {
 		printf("Chưa có báo cáo nào được công bố.\n");
 		hl_arena_free(a);
 		return 0;
 	}
-	cli_rcell("Số", 5);
-	cli_cell("Đơn vị", 30);
-	cli_cell("Kỳ", 18);
-	cli_rcell("Phiên bản", 9);
-	cli_cell("Công bố lúc", 17);
-	cli_cell("Định dạng", 9);
-	printf("Người công bố\n");
+	cli_row(cols, NULL);
 	for (size_t i = 0; i < n; i++) {
-		char buf[32], label[96];
+		char id[32], version[16], at[32], label[96];
 		struct hl_period p;
 
-		snprintf(buf, sizeof(buf), "%lld", (long long)list[i].id);
-		cli_rcell(buf, 5);
-		cli_cell(cli_unit_name(units, nu, list[i].unit_id), 30);
-		cli_cell(hl_period_parse(list[i].period, &p, NULL) == HL_OK ?
-				hl_period_label(&p, label, sizeof(label)) :
-				list[i].period,
-			18);
-		snprintf(buf, sizeof(buf), "%d", list[i].version);
-		cli_rcell(buf, 9);
-		hl_clock_fmt(list[i].published_at, buf, sizeof(buf));
-		cli_cell(buf, 17);
-		cli_cell(list[i].format[0] ? list[i].format : "số liệu", 9);
-		printf("%s\n", account_who_label(a, list[i].published_by));
+		snprintf(id, sizeof(id), "%lld", (long long)list[i].id);
+		snprintf(version, sizeof(version), "%d", list[i].version);
+		cli_row(cols,
+			(const char *const[]){id, cli_unit_name(units, nu, list[i].unit_id),
+				hl_period_parse(list[i].period, &p, NULL) == HL_OK ?
+					hl_period_label(&p, label, sizeof(label)) :
+					list[i].period,
+				version, hl_clock_fmt(list[i].published_at, at, sizeof(at)),
+				list[i].format[0] ? list[i].format : "số liệu",
+				account_who_label(a, list[i].published_by)});
 	}
 	hl_arena_free(a);
 	return 0;
@@ -243,13 +239,11 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	if (errno != 0 || *end != '\0' || end == pos[0] || id <= 0)
 		return cli_errorf("số báo cáo '%s' không hợp lệ (xem: hailong reports list)",
 			pos[0]);
-	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = pub_report(ctx->st, (int64_t)id, a, &r, &figures, &doc, &len, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
+	if (rc != HL_OK)
+		return cli_fail_free(a, &err);
 	if (output == NULL) {
 		printf("%s\n", figures);
 	} else if (doc == NULL) {
@@ -279,7 +273,7 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	const char *pos[1] = {NULL};
 	struct hl_arena *a = NULL;
-	struct hl_err err = {0}, ignored;
+	struct hl_err err = {0};
 	struct pub_sched *ps = NULL;
 	struct store_unit u;
 	int64_t from_id = 0;
@@ -295,25 +289,20 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 	if (npos > 0 && dflt)
 		return cli_usage(&cmd_reports, "cho một lịch hoặc --default, không cả hai");
 	if (npos > 0 || dflt) {
-		rc = store_begin(ctx->st, &err);
-		if (rc == HL_OK)
-			rc = pub_sched_set(ctx->st, unit, dflt ? NULL : pos[0], ctx->who, &err);
-		if (rc == HL_OK)
-			rc = store_commit(ctx->st, &err);
-		else
-			store_rollback(ctx->st, &ignored);
-		if (rc != HL_OK)
+		if (store_begin(ctx->st, &err) != HL_OK)
 			return cli_fail(&err);
+		rc = cli_commit(ctx,
+			pub_sched_set(ctx->st, unit, dflt ? NULL : pos[0], ctx->who, &err), &err);
+		if (rc != 0)
+			return rc;
 	}
-	if ((a = hl_arena_new(ARENA_CAP)) == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+		return rc;
 	rc = units_get(ctx->st, unit, &u, &err);
 	if (rc == HL_OK)
 		rc = pub_sched_load(ctx->st, a, &ps, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
+	if (rc != HL_OK)
+		return cli_fail_free(a, &err);
 	calrpt_format(pub_sched_of(ps, u.id, &from_id), spec, sizeof(spec));
 	printf("Lịch báo cáo của %s (%s): %s\n", u.code, u.name, spec);
 	if (from_id == 0)

@@ -21,18 +21,13 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 static int unit_arg(struct cli_ctx *ctx, const char *code, int64_t *id)
 {
 	struct store_unit u;
-	struct hl_err err;
 	int rc;
 
 	*id = 0;
 	if (code == NULL)
 		return 0;
-	hl_err_clear(&err);
-	rc = units_get(ctx->st, code, &u, &err);
-	if (rc == HL_ENOTFOUND)
-		return cli_errorf("đơn vị '%s' không tồn tại", code);
-	if (rc != HL_OK)
-		return cli_fail(&err);
+	if ((rc = cli_unit_get(ctx, code, &u, "đơn vị '%s' không tồn tại", code)) != 0)
+		return rc;
 	*id = u.id;
 	return 0;
 }
@@ -48,10 +43,9 @@ static int do_count(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL;
 	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
-	const char *pos[1];
 	struct hl_err err;
 	int64_t count = 0, unit_id = 0;
-	int npos, rc = cli_parse(&cmd_responses, argc, argv, 1, opts, pos, 0, &npos);
+	int rc = cli_opts(&cmd_responses, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
@@ -96,11 +90,10 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 		{"with-status", NULL, &with_status},
 		{NULL, NULL, NULL},
 	};
-	const char *pos[1];
 	struct hl_err err;
 	struct ids_ctx c = {-1, false};
 	int64_t unit_id = 0;
-	int npos, rc = cli_parse(&cmd_responses, argc, argv, 1, opts, pos, 0, &npos);
+	int rc = cli_opts(&cmd_responses, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;

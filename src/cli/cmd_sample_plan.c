@@ -76,10 +76,10 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 	struct sp_opts o = {0};
 	struct sp_plan p;
 	int64_t minf;
-	int rc, npos = 0;
+	int rc;
 	char *end;
 
-	rc = cli_parse(&cmd_sample_plan, argc, argv, 1, opts, NULL, 0, &npos);
+	rc = cli_opts(&cmd_sample_plan, argc, argv, opts);
 	if (rc != 0)
 		return rc;
 	if (unit == NULL || year_s == NULL)
@@ -111,9 +111,8 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 	o.unit = unit;
 	o.min_per_field = minf;
 
-	a = hl_arena_new((size_t)256 << 20);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena((size_t)256 << 20, &a)) != 0)
+		return rc;
 	if ((rc = sp_compute(ctx->st, a, &o, &p, &err)) != HL_OK)
 		goto fail;
 	if (strcmp(format, "csv") == 0) {

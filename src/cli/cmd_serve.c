@@ -48,9 +48,9 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	struct srv_opts o = {0};
 	struct hl_err err = {0};
-	int npos = 0, rc;
+	int rc;
 
-	rc = cli_parse(&cmd_serve, argc, argv, 1, opts, NULL, 0, &npos);
+	rc = cli_opts(&cmd_serve, argc, argv, opts);
 	if (rc != 0)
 		return rc;
 	o.db = ctx->db;

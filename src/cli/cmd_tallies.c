@@ -20,12 +20,11 @@ static double now(void)
 
 static int do_rebuild(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
 	struct hl_err err;
 	char a[32], b[32], c[32];
 	double t0, secs;
 	long count = 0;
-	int npos, rc = cli_parse(&cmd_tallies, argc, argv, 1, NULL, pos, 0, &npos);
+	int rc = cli_opts(&cmd_tallies, argc, argv, NULL);
 
 	if (rc != 0)
 		return rc;

@@ -57,11 +57,8 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 	if (unit != NULL) {
 		struct store_unit u;
 
-		rc = units_get(ctx->st, unit, &u, &err);
-		if (rc == HL_ENOTFOUND)
-			return cli_errorf("đơn vị '%s' không tồn tại", unit);
-		if (rc != HL_OK)
-			return cli_fail(&err);
+		if ((rc = cli_unit_get(ctx, unit, &u, "đơn vị '%s' không tồn tại", unit)) != 0)
+			return rc;
 		t.unit_id = u.id;
 	} else {
 		if (builtin_unit_type_name(type) == NULL)
@@ -71,9 +68,8 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 	if (crit != NULL) {
 		if (strlen(crit) >= sizeof(t.criterion))
 			return cli_usage(&cmd_targets, "mã tiêu chí quá dài: %s", crit);
-		a = hl_arena_new(ARENA_CAP);
-		if (a == NULL)
-			return cli_errorf("hết bộ nhớ");
+		if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
+			return rc;
 		rc = targets_criteria(ctx->st, a, &codes, &nc, &err);
 		for (size_t i = 0; rc == HL_OK && i < nc && !known; i++)
 			known = strcmp(codes[i], crit) == 0;
@@ -102,33 +98,29 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *year = NULL;
 	const struct cli_opt opts[] = {{"year", &year, NULL}, {NULL, NULL, NULL}};
+	static const struct cli_col cols[] = {{"Áp dụng cho", 36}, {"Tiêu chí", 10},
+		{"Chỉ tiêu", 0}};
 	struct store_target *t = NULL;
 	struct store_unit *u = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err;
-	const char *pos[1];
 	size_t n = 0, nu = 0;
-	int y, npos, rc = cli_parse(&cmd_targets, argc, argv, 1, opts, pos, 0, &npos);
+	int y, rc = cli_opts(&cmd_targets, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
 	if (year == NULL || !cli_parse_year(year, &y))
 		return cli_usage(&cmd_targets, "cần --year NĂM (ví dụ --year 2025)");
 	hl_err_clear(&err);
-	a = hl_arena_new((size_t)256 * 1024 * 1024);
-	if (a == NULL)
-		return cli_errorf("hết bộ nhớ");
+	if ((rc = cli_arena((size_t)256 * 1024 * 1024, &a)) != 0)
+		return rc;
 	rc = targets_list(ctx->st, y, a, &t, &n, &err);
 	if (rc == HL_OK)
 		rc = units_list(ctx->st, a, &u, &nu, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
+	if (rc != HL_OK)
+		return cli_fail_free(a, &err);
 	printf("Chỉ tiêu năm %d:\n", y);
-	cli_cell("Áp dụng cho", 36);
-	cli_cell("Tiêu chí", 10);
-	puts("Chỉ tiêu");
+	cli_row(cols, NULL);
 	for (size_t i = 0; i < n; i++) {
 		char who[96], v[32];
 
@@ -139,9 +131,10 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 				builtin_unit_type_name(t[i].type) != NULL ?
 					builtin_unit_type_name(t[i].type) :
 					t[i].type);
-		cli_cell(who, 36);
-		cli_cell(t[i].criterion[0] != '\0' ? t[i].criterion : "tất cả", 10);
-		puts(hl_fmt_dec(v, sizeof(v), t[i].value, 2));
+		cli_row(cols,
+			(const char *const[]){who,
+				t[i].criterion[0] != '\0' ? t[i].criterion : "tất cả",
+				hl_fmt_dec(v, sizeof(v), t[i].value, 2)});
 	}
 	if (n == 0)
 		puts("(chưa có chỉ tiêu nào)");

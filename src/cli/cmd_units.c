@@ -94,31 +94,26 @@ static int print_loops(const struct tree *t, struct hl_arena *a, struct hl_err *
 	return HL_OK;
 }
 
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err)
 {
-	struct hl_arena *a = NULL;
 	struct tree t = {0};
-	struct hl_err err;
-	int rc = cli_list_begin(&cmd_units, argc, argv, (size_t)256 * 1024 * 1024, &a);
+	int rc = units_list(ctx->st, a, &t.u, &t.n, err);
 
-	if (rc != 0)
-		return rc;
-	hl_err_clear(&err);
-	rc = units_list(ctx->st, a, &t.u, &t.n, &err);
 	if (rc == HL_OK)
-		rc = units_lineage(ctx->st, a, &t.lin, &t.nlin, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
+		rc = units_lineage(ctx->st, a, &t.lin, &t.nlin, err);
+	if (rc != HL_OK)
+		return rc;
 	if (t.n == 0)
 		puts("Chưa có đơn vị nào. Nhập bằng: hailong units import TỆP.csv");
 	for (size_t i = 0; i < t.n; i++)
 		if (t.u[i].parent_id == 0 || by_id(&t, t.u[i].parent_id) == NULL)
 			print_unit(&t, &t.u[i], 0);
-	rc = print_loops(&t, a, &err);
-	hl_arena_free(a);
-	return rc != HL_OK ? cli_fail(&err) : 0;
+	return print_loops(&t, a, err);
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_list(&cmd_units, ctx, argc, argv, (size_t)256 * 1024 * 1024, print_list);
 }
 
 static int do_merge(struct cli_ctx *ctx, int argc, char **argv)

@@ -95,25 +95,9 @@ static int get_password(bool generate, char *pw, bool *generated)
 	return 0;
 }
 
-/* End the transaction the caller began: commit when rc_fn is HL_OK, else
- * roll back. Prints the error; returns the exit status. */
-static int in_tx(struct cli_ctx *ctx, int rc_fn, struct hl_err *err)
-{
-	struct hl_err e2;
-
-	hl_err_clear(&e2);
-	if (rc_fn != HL_OK) {
-		store_rollback(ctx->st, &e2);
-		return cli_fail(err);
-	}
-	if (store_commit(ctx->st, err) != HL_OK)
-		return cli_fail(err);
-	return 0;
-}
-
 static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *role = NULL, *unit = NULL, *pos[1];
+	const char *role = NULL, *unit = NULL, *name;
 	bool generate = false, generated;
 	const struct cli_opt opts[] = {
 		{"role", &role, NULL},
@@ -124,18 +108,16 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	char pw[PW_BUF];
 	struct store_user u;
 	struct hl_err err;
-	int npos, rc = cli_parse(&cmd_users, argc, argv, 1, opts, pos, 1, &npos);
+	int rc = cli_parse_one(&cmd_users, argc, argv, opts, &name,
+		"thiếu tên: hailong users add TÊN --role VAI_TRÒ [--unit MÃ]");
 
 	if (rc != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_users,
-			"thiếu tên: hailong users add TÊN --role VAI_TRÒ [--unit MÃ]");
 	if (role == NULL)
 		return cli_usage(&cmd_users, "thiếu --role (admin, supervisor, clerk hoặc entry)");
 	hl_err_clear(&err);
 	/* Check what needs no password first, so a mistake costs no typing. */
-	if (account_check_name(pos[0], &err) != HL_OK)
+	if (account_check_name(name, &err) != HL_OK)
 		return cli_fail(&err);
 	if (account_role_parse(role) == ROLE_NONE)
 		return cli_usage(&cmd_users,
@@ -145,27 +127,26 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (unit != NULL && unit[0] != '\0') {
 		struct store_unit su;
 
-		rc = units_get(ctx->st, unit, &su, &err);
-		if (rc == HL_ENOTFOUND)
-			return cli_errorf("đơn vị '%s' không có (xem: hailong units list)", unit);
-		if (rc != HL_OK)
-			return cli_fail(&err);
+		rc = cli_unit_get(ctx, unit, &su, "đơn vị '%s' không có (xem: hailong units list)",
+			unit);
+		if (rc != 0)
+			return rc;
 	}
-	rc = account_get(ctx->st, pos[0], &u, &err);
+	rc = account_get(ctx->st, name, &u, &err);
 	if (rc == HL_OK)
 		return cli_errorf("người dùng '%s' đã có (đổi mật khẩu: hailong users passwd %s)",
-			pos[0], pos[0]);
+			name, name);
 	hl_err_clear(&err);
 	if (get_password(generate, pw, &generated) != 0)
 		return 1;
-	rc = account_prepare(ctx->st, pos[0], role, unit, pw, &u, &err);
+	rc = account_prepare(ctx->st, name, role, unit, pw, &u, &err);
 	if (rc != HL_OK) {
 		memset(pw, 0, sizeof(pw));
 		return cli_fail(&err);
 	}
 	if (store_begin(ctx->st, &err) != HL_OK)
 		return cli_fail(&err);
-	rc = in_tx(ctx, account_add(ctx->st, &u, unit, ctx->who, &err), &err);
+	rc = cli_commit(ctx, account_add(ctx->st, &u, unit, ctx->who, &err), &err);
 	if (rc == 0) {
 		if (generated)
 			printf("Đã tạo người dùng %s (%s). Mật khẩu (chỉ hiện một lần): %s\n",
@@ -179,23 +160,22 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
+	const char *name;
 	bool generate = false, generated;
 	const struct cli_opt opts[] = {{"generate", NULL, &generate}, {NULL, NULL, NULL}};
 	char pw[PW_BUF];
 	char hash[160];
 	struct store_user u;
 	struct hl_err err;
-	int npos, rc = cli_parse(&cmd_users, argc, argv, 1, opts, pos, 1, &npos);
+	int rc = cli_parse_one(&cmd_users, argc, argv, opts, &name,
+		"thiếu tên: hailong users passwd TÊN");
 
 	if (rc != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_users, "thiếu tên: hailong users passwd TÊN");
 	hl_err_clear(&err);
-	rc = account_get(ctx->st, pos[0], &u, &err);
+	rc = account_get(ctx->st, name, &u, &err);
 	if (rc == HL_ENOTFOUND)
-		return cli_errorf("người dùng '%s' không có (xem: hailong users list)", pos[0]);
+		return cli_errorf("người dùng '%s' không có (xem: hailong users list)", name);
 	if (rc != HL_OK)
 		return cli_fail(&err);
 	if (get_password(generate, pw, &generated) != 0)
@@ -207,7 +187,8 @@ static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (store_begin(ctx->st, &err) != HL_OK)
 		return cli_fail(&err);
-	rc = in_tx(ctx, account_put_password(ctx->st, u.name, hash, NULL, ctx->who, &err), &err);
+	rc = cli_commit(ctx, account_put_password(ctx->st, u.name, hash, NULL, ctx->who, &err),
+		&err);
 	if (rc == 0) {
 		if (generated)
 			printf("Đã đổi mật khẩu của %s; mọi phiên đăng nhập của tài khoản đã kết thúc. "
@@ -223,20 +204,19 @@ static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
 
 static int do_disable(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *pos[1];
+	const char *name;
 	struct hl_err err;
-	int npos, rc = cli_parse(&cmd_users, argc, argv, 1, NULL, pos, 1, &npos);
+	int rc = cli_parse_one(&cmd_users, argc, argv, NULL, &name,
+		"thiếu tên: hailong users disable TÊN");
 
 	if (rc != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_users, "thiếu tên: hailong users disable TÊN");
 	hl_err_clear(&err);
 	if (store_begin(ctx->st, &err) != HL_OK)
 		return cli_fail(&err);
-	rc = in_tx(ctx, account_disable(ctx->st, pos[0], ctx->who, &err), &err);
+	rc = cli_commit(ctx, account_disable(ctx->st, name, ctx->who, &err), &err);
 	if (rc == 0)
-		printf("Đã khóa người dùng %s.\n", pos[0]);
+		printf("Đã khóa người dùng %s.\n", name);
 	return rc;
 }
 
@@ -245,38 +225,36 @@ static const char *unit_name(const struct store_unit *u, size_t n, int64_t id)
 	return id == 0 ? "(tất cả)" : cli_unit_name(u, n, id);
 }
 
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err)
 {
-	struct hl_arena *a = NULL;
+	static const struct cli_col cols[] = {
+		{"Tên", 20},
+		{"Vai trò", 14},
+		{"Đơn vị", 30},
+		{"Trạng thái", 0},
+	};
 	struct store_user *us = NULL;
 	struct store_unit *u = NULL;
-	struct hl_err err;
 	size_t n = 0, nu = 0;
-	int rc = cli_list_begin(&cmd_users, argc, argv, (size_t)64 * 1024 * 1024, &a);
+	int rc = account_list(ctx->st, a, &us, &n, err);
 
-	if (rc != 0)
-		return rc;
-	hl_err_clear(&err);
-	rc = account_list(ctx->st, a, &us, &n, &err);
 	if (rc == HL_OK)
-		rc = units_list(ctx->st, a, &u, &nu, &err);
-	if (rc != HL_OK) {
-		hl_arena_free(a);
-		return cli_fail(&err);
-	}
-	cli_cell("Tên", 20);
-	cli_cell("Vai trò", 14);
-	cli_cell("Đơn vị", 30);
-	puts("Trạng thái");
-	for (size_t i = 0; i < n; i++) {
-		cli_cell(us[i].name, 20);
-		cli_cell(account_role_label(us[i].role), 14);
-		cli_cell(unit_name(u, nu, us[i].unit_id), 30);
-		puts(us[i].disabled ? "đã khóa" : "hoạt động");
-	}
+		rc = units_list(ctx->st, a, &u, &nu, err);
+	if (rc != HL_OK)
+		return rc;
+	cli_row(cols, NULL);
+	for (size_t i = 0; i < n; i++)
+		cli_row(cols,
+			(const char *const[]){us[i].name, account_role_label(us[i].role),
+				unit_name(u, nu, us[i].unit_id),
+				us[i].disabled ? "đã khóa" : "hoạt động"});
 	printf("(%zu người dùng)\n", n);
-	hl_arena_free(a);
-	return 0;
+	return HL_OK;
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return cli_list(&cmd_users, ctx, argc, argv, (size_t)64 * 1024 * 1024, print_list);
 }
 
 static const struct cli_sub subs[] = {
