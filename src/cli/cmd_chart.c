@@ -2,7 +2,6 @@
  * drawing the web pages and the PDF reports use, written as PNG, SVG or PDF
  * (chosen by the file's extension): the criteria against their targets, or
  * the trend month by month. */
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -39,15 +38,6 @@ static int format_of(const char *path)
 	if (strcasecmp(dot, ".pdf") == 0)
 		return F_PDF;
 	return -1;
-}
-
-static bool any_value(const struct chart *c)
-{
-	for (int s = 0; s < c->nseries; s++)
-		for (int i = 0; i < c->ncat; i++)
-			if (!isnan(c->series[s].value[i]))
-				return true;
-	return false;
 }
 
 /* The criteria and SIPAS of the unit against their targets, beside the
@@ -207,7 +197,7 @@ static int run_chart(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == HL_OK)
 		rc = strcmp(kind, "trend") == 0 ? trend(ctx, a, res, unit, &c, &err) :
 						  bars(a, res, &c, &err);
-	if (rc == HL_OK && !any_value(&c))
+	if (rc == HL_OK && !chart_has_value(&c))
 		rc = hl_err_set(&err, HL_EINVAL, "--period",
 			"đơn vị '%s' không có phiếu nào được "
 			"tính trong kỳ %s: chọn kỳ khác",

@@ -91,20 +91,8 @@ static void print_table(const struct iq_result *r)
 			value_text(&u->idx.cell[k], buf, sizeof(buf));
 			cli_rcell(buf, 9);
 		}
-		if (all->has_change) {
-			hl_fmt_signed(buf, sizeof(buf), all->change, 2);
-			if (!all->change_supported)
-				strncat(buf, "*", sizeof(buf) - strlen(buf) - 1);
-		} else {
-			snprintf(buf, sizeof(buf), "–");
-		}
-		cli_rcell(buf, 10);
-		if (all->rank > 0)
-			snprintf(buf, sizeof(buf), "%d/%d%s", all->rank, all->of,
-				all->rank_supported ? "" : "*");
-		else
-			snprintf(buf, sizeof(buf), "–");
-		cli_rcell(buf, 9);
+		cli_rcell(hl_index_change_text(all, buf, sizeof(buf)), 10);
+		cli_rcell(hl_index_rank_text(all, buf, sizeof(buf)), 9);
 		hl_fmt_int(buf, sizeof(buf), all->cur.n);
 		cli_rcell(buf, 9);
 		fputc('\n', stdout);

@@ -1,8 +1,10 @@
 /* index.c — targets, changes and ranks over a set of units' estimates. */
 #include "core/index.h"
 #include "base/mem.h"
+#include "base/text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,4 +125,25 @@ int hl_index_compare(struct hl_idx_unit *units, size_t n, int ncells, struct hl_
 cleanup:
 	hl_free(it);
 	return rc;
+}
+
+char *hl_index_change_text(const struct hl_idx_cell *c, char *buf, size_t size)
+{
+	if (!c->has_change) {
+		snprintf(buf, size, "–");
+		return buf;
+	}
+	hl_fmt_signed(buf, size, c->change, 2);
+	if (!c->change_supported)
+		strncat(buf, "*", size - strlen(buf) - 1);
+	return buf;
+}
+
+char *hl_index_rank_text(const struct hl_idx_cell *c, char *buf, size_t size)
+{
+	if (c->rank > 0)
+		snprintf(buf, size, "%d/%d%s", c->rank, c->of, c->rank_supported ? "" : "*");
+	else
+		snprintf(buf, size, "–");
+	return buf;
 }

@@ -48,4 +48,12 @@ int hl_index_compare(struct hl_idx_unit *units, size_t n, int ncells, struct hl_
 /* A value as published: rounded to two decimals, in hundredths. */
 int64_t hl_index_hundredths(double value);
 
+/* The change of c against a year before, as published: "+1,25", with "*"
+ * when not significant, "–" without one; into buf, returned. */
+char *hl_index_change_text(const struct hl_idx_cell *c, char *buf, size_t size);
+
+/* The rank of c in its group: "3/12", with "*" when not separated from its
+ * neighbours, "–" without one; into buf, returned. */
+char *hl_index_rank_text(const struct hl_idx_cell *c, char *buf, size_t size);
+
 #endif

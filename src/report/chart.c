@@ -568,7 +568,7 @@ static void draw_hbars(const struct chart *c, cairo_t *cr, double lh)
 		}
 }
 
-static bool any_value(const struct chart *c)
+bool chart_has_value(const struct chart *c)
 {
 	for (int s = 0; s < c->nseries; s++)
 		for (int i = 0; i < c->ncat; i++)
@@ -637,7 +637,7 @@ int chart_draw(const struct chart *c, cairo_t *cr, struct hl_err *err)
 		draw_bars(c, cr, &f);
 	else
 		draw_lines(c, cr, &f);
-	if (!any_value(c)) {
+	if (!chart_has_value(c)) {
 		rgb(cr, muted_rgb);
 		text(cr, "Chưa có số liệu", (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2, 14, false, CENTER,
 			0);

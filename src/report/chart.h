@@ -9,6 +9,7 @@
 #ifndef HL_CHART_H
 #define HL_CHART_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <cairo.h>
@@ -61,6 +62,9 @@ void chart_trend(struct chart *c, const struct trend *t);
 /* The height a CHART_HBARS chart of c's categories, series and title
  * needs at its width, in points. */
 int chart_hbars_height(const struct chart *c);
+
+/* Whether some series has a value (not NaN) in some category. */
+bool chart_has_value(const struct chart *c);
 
 /* Append a category; HL_ELIMIT when full. */
 int chart_add_cat(struct chart *c, const char *label, struct hl_err *err);

@@ -215,20 +215,8 @@ static void index_table(FILE *f, const struct rpt_model *m)
 				el(f, "td", low ? "n low" : "n",
 					c->cur.valid ? dec(buf, sizeof(buf), c->cur.value) : "–");
 			}
-			if (all->has_change) {
-				hl_fmt_signed(buf, sizeof(buf), all->change, 2);
-				if (!all->change_supported)
-					strncat(buf, "*", sizeof(buf) - strlen(buf) - 1);
-			} else {
-				snprintf(buf, sizeof(buf), "–");
-			}
-			el(f, "td", "n", buf);
-			if (all->rank > 0)
-				snprintf(buf, sizeof(buf), "%d/%d%s", all->rank, all->of,
-					all->rank_supported ? "" : "*");
-			else
-				snprintf(buf, sizeof(buf), "–");
-			el(f, "td", "n", buf);
+			el(f, "td", "n", hl_index_change_text(all, buf, sizeof(buf)));
+			el(f, "td", "n", hl_index_rank_text(all, buf, sizeof(buf)));
 			fputs("</tr>\n", f);
 		}
 		if (m->means) {
