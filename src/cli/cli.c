@@ -10,6 +10,7 @@
 #include "base/arena.h"
 #include "base/mem.h"
 #include "base/text.h"
+#include "core/period.h"
 #include "store/store.h"
 #include "svc/audit.h"
 #include "svc/import.h"
@@ -382,6 +383,17 @@ const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id)
 		if (u[i].id == id)
 			return u[i].name;
 	return "?";
+}
+
+int cli_period(const struct cli_cmd *cmd, const char *s, struct hl_period *p)
+{
+	struct hl_err err = {0};
+
+	if (s == NULL)
+		return cli_usage(cmd, "thiếu --period (ví dụ: --period 2025-Q3)");
+	if (hl_period_parse(s, p, &err) != HL_OK)
+		return cli_usage(cmd, "%s", err.msg);
+	return 0;
 }
 
 bool cli_parse_year(const char *s, int *year)

@@ -12,6 +12,7 @@
 #include "base/err.h"
 
 struct hl_arena;
+struct hl_period;
 struct store;
 struct store_unit;
 struct import_report;
@@ -153,6 +154,10 @@ int cli_list(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **ar
 
 /* The name of the unit with this id among u[0..n), or "?"; not owned. */
 const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id);
+
+/* --period s into *p: a usage error naming cmd when it is missing ("thiếu
+ * --period (ví dụ: --period 2025-Q3)") or not a period. Returns 0 or 2. */
+int cli_period(const struct cli_cmd *cmd, const char *s, struct hl_period *p);
 
 /* Parse a year 1900..2999; false if s is not one. */
 bool cli_parse_year(const char *s, int *year);

@@ -81,20 +81,27 @@ static int find_unit(struct cli_ctx *ctx, const char *code, struct store_unit *u
 		code);
 }
 
+/* A unit's calendar and working schedule, as load_sched gives them. */
+struct sched {
+	struct cal *c; /* freed by cal_free */
+	struct wc_sched s;
+	struct store_unit u;
+};
+
 /* The calendar and the schedule of unit code (NULL: the default). */
-static int load_sched(struct cli_ctx *ctx, const char *code, struct cal **c, struct wc_sched *s,
-	struct store_unit *u)
+static int load_sched(struct cli_ctx *ctx, const char *code, struct sched *sc)
 {
 	struct hl_err err;
 	int rc;
 
-	*c = NULL;
-	if ((rc = need_db(ctx)) != 0 || (rc = find_unit(ctx, code, u)) != 0)
+	sc->c = NULL;
+	if ((rc = need_db(ctx)) != 0 || (rc = find_unit(ctx, code, &sc->u)) != 0)
 		return rc;
 	hl_err_clear(&err);
-	if (cal_load(ctx->st, c, &err) != HL_OK || cal_unit(*c, u->id, s, &err) != HL_OK) {
-		cal_free(*c);
-		*c = NULL;
+	if (cal_load(ctx->st, &sc->c, &err) != HL_OK ||
+		cal_unit(sc->c, sc->u.id, &sc->s, &err) != HL_OK) {
+		cal_free(sc->c);
+		sc->c = NULL;
 		return cli_fail(&err);
 	}
 	return 0;
@@ -176,10 +183,8 @@ static void print_day_hours(const struct wc_day_hours *h)
 /* Print the hours in force for u on day, and the rules stored for u. */
 static int show_hours(struct cli_ctx *ctx, const char *code, const struct store_unit *u, hl_day day)
 {
-	struct cal *c = NULL;
-	struct wc_sched s;
+	struct sched sc;
 	struct store_cal_hours *rules = NULL;
-	struct store_unit dummy;
 	const struct wc_hours *h;
 	struct wc_hours dflt;
 	struct hl_arena *a = NULL;
@@ -188,11 +193,11 @@ static int show_hours(struct cli_ctx *ctx, const char *code, const struct store_
 	size_t n = 0, own = 0;
 	int rc;
 
-	if ((rc = load_sched(ctx, code, &c, &s, &dummy)) != 0)
+	if ((rc = load_sched(ctx, code, &sc)) != 0)
 		return rc;
 	hl_err_clear(&err);
 	if ((a = hl_arena_new(ARENA_CAP)) == NULL) {
-		cal_free(c);
+		cal_free(sc.c);
 		return cli_errorf("hết bộ nhớ");
 	}
 	if (cal_hours_rules(ctx->st, a, &rules, &n, &err) != HL_OK) {
@@ -200,13 +205,13 @@ static int show_hours(struct cli_ctx *ctx, const char *code, const struct store_
 		goto cleanup;
 	}
 	wc_hours_default(&dflt);
-	h = cal_hours_in_force(&s, day);
+	h = cal_hours_in_force(&sc.s, day);
 	printf("Giờ làm việc %s%s%s%s ngày %s: %s\n", u->id != 0 ? "của đơn vị " : "mặc định",
 		u->id != 0 ? u->code : "", u->id != 0 ? " – " : "", u->id != 0 ? u->name : "",
 		hl_day_vn(day, vn, sizeof(vn)),
 		wc_hours_format(h != NULL ? h : &dflt, spec, sizeof(spec)));
 	printf("Trong ngày đó: ");
-	print_day_hours(wc_hours_on(&s, day));
+	print_day_hours(wc_hours_on(&sc.s, day));
 	printf("\n");
 	for (size_t i = 0; i < n; i++) {
 		if (rules[i].unit_id != u->id)
@@ -227,7 +232,7 @@ static int show_hours(struct cli_ctx *ctx, const char *code, const struct store_
 				     "07:30-11:30,13:30-17:00.");
 cleanup:
 	hl_arena_free(a);
-	cal_free(c);
+	cal_free(sc.c);
 	return rc;
 }
 
@@ -286,9 +291,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		{"format", &format, NULL},
 		{NULL, NULL, NULL},
 	};
-	struct cal *c = NULL;
-	struct wc_sched s;
-	struct store_unit u;
+	struct sched sc;
 	struct wc_entry *e = NULL;
 	struct hl_err err;
 	size_t n = 0;
@@ -304,11 +307,11 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	if (y < CAL_YEAR_MIN || y > CAL_YEAR_MAX)
 		return cli_errorf("năm %d ngoài lịch làm việc (%d–%d)", y, CAL_YEAR_MIN,
 			CAL_YEAR_MAX);
-	if ((rc = load_sched(ctx, unit, &c, &s, &u)) != 0)
+	if ((rc = load_sched(ctx, unit, &sc)) != 0)
 		return rc;
 	hl_err_clear(&err);
-	if (wc_year_entries(cal_days(c), y, &e, &n, &err) != HL_OK) {
-		cal_free(c);
+	if (wc_year_entries(cal_days(sc.c), y, &e, &n, &err) != HL_OK) {
+		cal_free(sc.c);
 		return cli_fail(&err);
 	}
 	if (csv)
@@ -316,7 +319,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	else
 		printf("Lịch làm việc năm %d%s%s: các ngày khác thường lệ (thứ Hai–thứ Sáu làm việc, "
 		       "thứ Bảy, Chủ nhật nghỉ)\n",
-			y, u.id != 0 ? " – đơn vị " : "", u.code);
+			y, sc.u.id != 0 ? " – đơn vị " : "", sc.u.code);
 	for (size_t i = 0; i < n; i++) {
 		char day[16];
 
@@ -332,8 +335,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		cli_cell(wc_kind_label(e[i].kind), 20);
 		printf("%s\n", e[i].name);
 	}
-	if (!csv && u.id != 0) {
-		const struct wc_hours *h = cal_hours_in_force(&s, today());
+	if (!csv && sc.u.id != 0) {
+		const struct wc_hours *h = cal_hours_in_force(&sc.s, today());
 		struct wc_hours dflt;
 		char spec[SPEC_BUF];
 
@@ -342,7 +345,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 			wc_hours_format(h != NULL ? h : &dflt, spec, sizeof(spec)));
 	}
 	hl_free(e);
-	cal_free(c);
+	cal_free(sc.c);
 	return 0;
 }
 
@@ -385,9 +388,7 @@ static int do_deadline(struct cli_ctx *ctx, int argc, char **argv)
 		{"unit", &unit, NULL},
 		{NULL, NULL, NULL},
 	};
-	struct cal *c = NULL;
-	struct wc_sched s;
-	struct store_unit u;
+	struct sched sc;
 	struct hl_err err;
 	int64_t from, out = 0, mins = 0;
 	double v;
@@ -412,14 +413,14 @@ static int do_deadline(struct cli_ctx *ctx, int argc, char **argv)
 	} else if (!parse_days(days, &ndays)) {
 		return cli_errorf("--days '%s' không hợp lệ: cần số nguyên từ 0 đến 10000", days);
 	}
-	if ((rc = load_sched(ctx, unit, &c, &s, &u)) != 0)
+	if ((rc = load_sched(ctx, unit, &sc)) != 0)
 		return rc;
 	hl_err_clear(&err);
 	if (days != NULL)
-		rc = wc_add_days(&s, from, ndays, &out, &err);
+		rc = wc_add_days(&sc.s, from, ndays, &out, &err);
 	else
-		rc = wc_add_minutes(&s, from, mins, &out, &err);
-	cal_free(c);
+		rc = wc_add_minutes(&sc.s, from, mins, &out, &err);
+	cal_free(sc.c);
 	if (rc != HL_OK)
 		return cli_fail(&err);
 	printf("%s\n", fmt_minute(out, buf, sizeof(buf)));
@@ -435,9 +436,7 @@ static int do_between(struct cli_ctx *ctx, int argc, char **argv)
 		{"unit", &unit, NULL},
 		{NULL, NULL, NULL},
 	};
-	struct cal *c = NULL;
-	struct wc_sched s;
-	struct store_unit u;
+	struct sched sc;
 	struct hl_err err;
 	int64_t a, b, mins = 0;
 	int rc;
@@ -447,11 +446,11 @@ static int do_between(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = parse_moment("--from", from_s, &a)) != 0 ||
 		(rc = parse_moment("--to", to_s, &b)) != 0)
 		return rc;
-	if ((rc = load_sched(ctx, unit, &c, &s, &u)) != 0)
+	if ((rc = load_sched(ctx, unit, &sc)) != 0)
 		return rc;
 	hl_err_clear(&err);
-	rc = wc_between(&s, a, b, &mins, &err);
-	cal_free(c);
+	rc = wc_between(&sc.s, a, b, &mins, &err);
+	cal_free(sc.c);
 	if (rc != HL_OK)
 		return cli_fail(&err);
 	printf("%lld:%02d\n", (long long)(mins / 60), (int)(mins % 60));

@@ -37,17 +37,6 @@ static int parse_at(const char *s, int64_t *at)
 	return 0;
 }
 
-static int parse_period(const char *s, struct hl_period *p)
-{
-	struct hl_err err = {0};
-
-	if (s == NULL)
-		return cli_usage(&cmd_dossiers, "thiếu --period (ví dụ: --period 2025-Q3)");
-	if (hl_period_parse(s, p, &err) != HL_OK)
-		return cli_usage(&cmd_dossiers, "%s", err.msg);
-	return 0;
-}
-
 /* format must be one of allowed ("table|csv"); usage error otherwise. */
 static int check_format(const char *format, const char *allowed)
 {
@@ -153,8 +142,8 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	if ((rc = cli_opts(&cmd_dossiers, argc, argv, opts)) != 0 ||
-		(rc = parse_period(period, &o.period)) != 0 || (rc = parse_at(at, &o.at)) != 0 ||
-		(rc = check_format(format, "table|csv")) != 0)
+		(rc = cli_period(&cmd_dossiers, period, &o.period)) != 0 ||
+		(rc = parse_at(at, &o.at)) != 0 || (rc = check_format(format, "table|csv")) != 0)
 		return rc;
 	if (unit != NULL && under != NULL)
 		return cli_usage(&cmd_dossiers, "chỉ dùng một trong --unit và --under");
@@ -180,22 +169,23 @@ cleanup:
 
 static void print_breaks(const struct dq_break *b, size_t n)
 {
+	static const struct cli_col cols[] = {
+		{"Mã hồ sơ", 20},
+		{"Đơn vị", 14},
+		{"Lĩnh vực", 14},
+		{"Vi phạm", 28},
+		{"Chi tiết", 0},
+	};
+
 	if (n == 0) {
 		fputs("Không có hồ sơ nào vi phạm quy định trong kỳ.\n", stdout);
 		return;
 	}
-	cli_cell("Mã hồ sơ", 20);
-	cli_cell("Đơn vị", 14);
-	cli_cell("Lĩnh vực", 14);
-	cli_cell("Vi phạm", 28);
-	fputs("Chi tiết\n", stdout);
-	for (size_t i = 0; i < n; i++) {
-		cli_cell(b[i].code, 20);
-		cli_cell(b[i].unit, 14);
-		cli_cell(b[i].field, 14);
-		cli_cell(tl_rule_code(b[i].rule), 28);
-		printf("%s\n", b[i].detail);
-	}
+	cli_row(cols, NULL);
+	for (size_t i = 0; i < n; i++)
+		cli_row(cols,
+			(const char *const[]){b[i].code, b[i].unit, b[i].field,
+				tl_rule_code(b[i].rule), b[i].detail});
 	printf("\n%zu vi phạm.\n", n);
 }
 
@@ -220,8 +210,8 @@ static int do_breaks(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	if ((rc = cli_opts(&cmd_dossiers, argc, argv, opts)) != 0 ||
-		(rc = parse_period(period, &p)) != 0 || (rc = parse_at(at, &when)) != 0 ||
-		(rc = check_format(format, "table|csv")) != 0)
+		(rc = cli_period(&cmd_dossiers, period, &p)) != 0 ||
+		(rc = parse_at(at, &when)) != 0 || (rc = check_format(format, "table|csv")) != 0)
 		return rc;
 	if (hours != NULL && !hl_parse_decimal(hours, 0, 1000, &h))
 		return cli_usage(&cmd_dossiers, "--online-hours '%s' phải là số giờ từ 0 đến 1000",

@@ -526,6 +526,18 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 		{"format", &format, NULL},
 		{NULL, NULL, NULL},
 	};
+	static const struct cli_col cols[] = {
+		{"Đơn vị", 16},
+		{"Tháng", 8},
+		{"Nhận", -6},
+		{"Đã trả lời", -10},
+		{"Đến hạn", -8},
+		{"Đúng hạn", -9},
+		{"Tỷ lệ %", -8},
+		{"Điểm", -5},
+		{"Đánh giá", -9},
+		{"Hài lòng %", 0},
+	};
 	struct hl_period p;
 	struct fb_month *m = NULL;
 	struct hl_arena *a = NULL;
@@ -541,10 +553,8 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 		rc = parse_format(format, &csv);
 	if (rc != 0)
 		return rc;
-	if (period == NULL)
-		return cli_usage(&cmd_feedback, "thiếu --period (ví dụ: --period 2025-Q3)");
-	if (hl_period_parse(period, &p, &err) != HL_OK)
-		return cli_usage(&cmd_feedback, "%s", err.msg);
+	if ((rc = cli_period(&cmd_feedback, period, &p)) != 0)
+		return rc;
 	if (unit != NULL && under != NULL)
 		return cli_usage(&cmd_feedback, "chỉ dùng một trong --unit và --under");
 	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
@@ -559,20 +569,11 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 		       "rated,satisfied,satisfied_pct\n");
 	else if (n == 0)
 		printf("Không có phản ánh nào trong kỳ.\n");
-	else {
-		cli_cell("Đơn vị", 16);
-		cli_cell("Tháng", 8);
-		cli_rcell("Nhận", 6);
-		cli_rcell("Đã trả lời", 10);
-		cli_rcell("Đến hạn", 8);
-		cli_rcell("Đúng hạn", 9);
-		cli_rcell("Tỷ lệ %", 8);
-		cli_rcell("Điểm", 5);
-		cli_rcell("Đánh giá", 9);
-		printf("Hài lòng %%\n");
-	}
+	else
+		cli_row(cols, NULL);
 	for (size_t i = 0; i < n; i++) {
-		char month[8], b1[32], b2[32], num[24];
+		char month[8], b1[32], b2[32], rec[24], ans[24], due[24], ok[24], score[16],
+			rated[24];
 
 		snprintf(month, sizeof(month), "%04d-%02d", m[i].year, m[i].month);
 		if (csv) {
@@ -590,17 +591,16 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 			continue;
 		}
 		snprintf(month, sizeof(month), "%02d/%04d", m[i].month, m[i].year);
-		cli_cell(m[i].unit_code, 16);
-		cli_cell(month, 8);
-		cli_rcell(hl_fmt_int(num, sizeof(num), m[i].received), 6);
-		cli_rcell(hl_fmt_int(num, sizeof(num), m[i].answered), 10);
-		cli_rcell(hl_fmt_int(num, sizeof(num), m[i].due), 8);
-		cli_rcell(hl_fmt_int(num, sizeof(num), m[i].on_time), 9);
-		cli_rcell(pct(b1, sizeof(b1), m[i].on_time, m[i].due), 8);
-		snprintf(num, sizeof(num), "%d", m[i].score);
-		cli_rcell(num, 5);
-		cli_rcell(hl_fmt_int(num, sizeof(num), m[i].rated), 9);
-		printf("%s\n", pct(b2, sizeof(b2), m[i].satisfied, m[i].rated));
+		snprintf(score, sizeof(score), "%d", m[i].score);
+		cli_row(cols,
+			(const char *const[]){m[i].unit_code, month,
+				hl_fmt_int(rec, sizeof(rec), m[i].received),
+				hl_fmt_int(ans, sizeof(ans), m[i].answered),
+				hl_fmt_int(due, sizeof(due), m[i].due),
+				hl_fmt_int(ok, sizeof(ok), m[i].on_time),
+				pct(b1, sizeof(b1), m[i].on_time, m[i].due), score,
+				hl_fmt_int(rated, sizeof(rated), m[i].rated),
+				pct(b2, sizeof(b2), m[i].satisfied, m[i].rated)});
 	}
 	hl_arena_free(a);
 	return 0;
