@@ -180,6 +180,30 @@ static void test_ranks(void **state)
 	assert_false(v[1].cell[0].rank_supported);
 }
 
+/* The change and rank as the table and the reports print them. */
+static void test_texts(void **state)
+{
+	struct hl_idx_cell c = {0};
+	char buf[32];
+
+	(void)state;
+	assert_string_equal(hl_index_change_text(&c, buf, sizeof(buf)), "–");
+	assert_string_equal(hl_index_rank_text(&c, buf, sizeof(buf)), "–");
+	c.has_change = true;
+	c.change = 1.254;
+	c.change_supported = true;
+	assert_string_equal(hl_index_change_text(&c, buf, sizeof(buf)), "+1,25");
+	c.change = -0.5;
+	c.change_supported = false;
+	assert_string_equal(hl_index_change_text(&c, buf, sizeof(buf)), "-0,50*");
+	c.rank = 3;
+	c.of = 12;
+	c.rank_supported = true;
+	assert_string_equal(hl_index_rank_text(&c, buf, sizeof(buf)), "3/12");
+	c.rank_supported = false;
+	assert_string_equal(hl_index_rank_text(&c, buf, sizeof(buf)), "3/12*");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +212,7 @@ int main(void)
 		cmocka_unit_test(test_weighted),
 		cmocka_unit_test(test_seed003),
 		cmocka_unit_test(test_ranks),
+		cmocka_unit_test(test_texts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
