@@ -186,6 +186,21 @@ char *hl_trim(char *s)
 	return s;
 }
 
+bool hl_parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || s[0] == '\0')
+		return false;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
 bool hl_parse_decimal(const char *s, double min, double max, double *out)
 {
 	char buf[32], *end;

@@ -32,6 +32,10 @@ char *hl_fmt_int(char *buf, size_t size, long long value);
  * false unless the whole of s is a finite number within [min, max]. */
 bool hl_parse_decimal(const char *s, double min, double max, double *out);
 
+/* Parse a whole number (decimal, as strtol reads it) into *out; false unless
+ * s is not empty, all of it is the number and it lies within [min, max]. */
+bool hl_parse_long(const char *s, long min, long max, long *out);
+
 /* The first control character free text may not hold — a C0 control other
  * than tab, line feed and carriage return, or DEL — in s: its code, and its
  * position in characters (0 = the first) into *at (may be NULL); 0 when

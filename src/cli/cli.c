@@ -379,10 +379,9 @@ void cli_row(const struct cli_col *cols, const char *const *cells)
 
 const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id)
 {
-	for (size_t i = 0; i < n; i++)
-		if (u[i].id == id)
-			return u[i].name;
-	return "?";
+	const struct store_unit *x = units_by_id(u, n, id);
+
+	return x != NULL ? x->name : "?";
 }
 
 int cli_period(const struct cli_cmd *cmd, const char *s, struct hl_period *p)
@@ -398,14 +397,9 @@ int cli_period(const struct cli_cmd *cmd, const char *s, struct hl_period *p)
 
 bool cli_parse_year(const char *s, int *year)
 {
-	char *end;
 	long v;
 
-	if (s == NULL || s[0] == '\0')
-		return false;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < 1900 || v > 2999)
+	if (!hl_parse_long(s, 1900, 2999, &v))
 		return false;
 	*year = (int)v;
 	return true;

@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "base/clock.h"
+#include "base/text.h"
 #include "core/date.h"
 #include "store/store.h"
 #include "svc/audit.h"
@@ -66,13 +67,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 
 	if (rc != 0)
 		return rc;
-	if (limit_s != NULL) {
-		char *end;
-
-		limit = strtol(limit_s, &end, 10);
-		if (end == limit_s || *end != '\0' || limit < 1 || limit > 1000000)
-			return cli_usage(&cmd_audit, "--limit phải là số nguyên từ 1 đến 1000000");
-	}
+	if (limit_s != NULL && !hl_parse_long(limit_s, 1, 1000000, &limit))
+		return cli_usage(&cmd_audit, "--limit phải là số nguyên từ 1 đến 1000000");
 	hl_err_clear(&err);
 	if ((rc = cli_arena((size_t)256 * 1024 * 1024, &a)) != 0)
 		return rc;

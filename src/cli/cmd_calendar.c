@@ -6,7 +6,6 @@
 #include "cli/cli.h"
 #include "cli/cli_help.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -366,12 +365,9 @@ static int parse_moment(const char *opt, const char *s, int64_t *out)
 /* --days N: a whole number 0..10 000. */
 static bool parse_days(const char *s, int *out)
 {
-	char *end;
 	long v;
 
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || s[0] == '-' || s[0] == '+' || v > 10000)
+	if (s[0] == '-' || s[0] == '+' || !hl_parse_long(s, 0, 10000, &v))
 		return false;
 	*out = (int)v;
 	return true;

@@ -215,14 +215,9 @@ static int do_answer(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (text == NULL)
 		return cli_usage(&cmd_feedback, "thiếu --text: nội dung văn bản trả lời");
-	if (number != NULL) {
-		char *end;
-
-		no = strtol(number, &end, 10);
-		if (end == number || *end != '\0' || no < 1 || no > 999999)
-			return cli_usage(&cmd_feedback,
-				"--number '%s' không hợp lệ: cần số từ 1 đến 999999", number);
-	}
+	if (number != NULL && !hl_parse_long(number, 1, 999999, &no))
+		return cli_usage(&cmd_feedback,
+			"--number '%s' không hợp lệ: cần số từ 1 đến 999999", number);
 	if (fb_answer(ctx->st, s.pos[0], s.version, text, (int)no, s.at, ctx->who, &err) != HL_OK)
 		return cli_fail(&err);
 	printf("Đã trả lời %s.\n", s.pos[0]);
@@ -609,14 +604,12 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 /* A positive whole number option into *out (-1 when not given). */
 static int parse_count(const char *opt, const char *s, int max, int *out)
 {
-	char *end;
 	long v;
 
 	*out = -1;
 	if (s == NULL)
 		return 0;
-	v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || v < 1 || v > max)
+	if (!hl_parse_long(s, 1, max, &v))
 		return cli_usage(&cmd_feedback, "%s '%s' không hợp lệ: cần số nguyên từ 1 đến %d",
 			opt, s, max);
 	*out = (int)v;

@@ -10,6 +10,7 @@
 
 #include "base/arena.h"
 #include "base/mem.h"
+#include "base/text.h"
 #include "core/instrument.h"
 #include "io/instrument_json.h"
 #include "store/store.h"
@@ -163,10 +164,9 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 	snprintf(code, sizeof(code), "%s", pos[0]);
 	at = strchr(code, '@');
 	if (at != NULL) {
-		char *end;
-		long v = strtol(at + 1, &end, 10);
+		long v;
 
-		if (*end != '\0' || end == at + 1 || v < 1 || v > 1000000)
+		if (!hl_parse_long(at + 1, 1, 1000000, &v))
 			return cli_usage(&cmd_instruments, "phiên bản '%s' không hợp lệ", at + 1);
 		*at = '\0';
 		version = (int)v;

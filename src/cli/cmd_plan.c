@@ -140,7 +140,6 @@ static int tasks_set(struct cli_ctx *ctx, int argc, char **argv)
 		{NULL, NULL, NULL},
 	};
 	struct hl_err err = {0};
-	char *end;
 	long k;
 	int rc = cli_opts(&cmd_plan, argc, argv, opts);
 
@@ -148,9 +147,7 @@ static int tasks_set(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (crit == NULL || no == NULL)
 		return cli_usage(&cmd_plan, "cần --criterion C và --no N");
-	errno = 0;
-	k = strtol(no, &end, 10);
-	if (errno != 0 || *end != '\0' || k < 1 || k > PLAN_MAX_TASKS)
+	if (!hl_parse_long(no, 1, PLAN_MAX_TASKS, &k))
 		return cli_usage(&cmd_plan, "--no phải là số thứ tự từ 1 (không phải '%s')", no);
 	if (task == NULL && resp == NULL && sched == NULL && expected == NULL)
 		return cli_usage(&cmd_plan,
@@ -376,9 +373,7 @@ static int do_set_status(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_plan,
 			"cách dùng: hailong plan set-status --unit MÃ --year NĂM "
 			"--task N TÌNH_TRẠNG [--note TEXT] [--at NGÀY] [--if-version N]");
-	errno = 0;
-	no = strtol(task, &end, 10);
-	if (errno != 0 || *end != '\0' || no < 1 || no > PLAN_MAX_TASKS)
+	if (!hl_parse_long(task, 1, PLAN_MAX_TASKS, &no))
 		return cli_usage(&cmd_plan, "--task phải là số thứ tự nhiệm vụ (không phải '%s')",
 			task);
 	/* the task's version the caller saw (GET /api/v1/plan): refused once changed */

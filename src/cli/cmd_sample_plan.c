@@ -75,9 +75,8 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_err err = {0};
 	struct sp_opts o = {0};
 	struct sp_plan p;
-	int64_t minf;
+	long minf;
 	int rc;
-	char *end;
 
 	rc = cli_opts(&cmd_sample_plan, argc, argv, opts);
 	if (rc != 0)
@@ -95,8 +94,7 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 		o.method = HL_SAMPLE_COCHRAN;
 	else
 		return cli_usage(&cmd_sample_plan, "--method phải là slovin hoặc cochran");
-	minf = strtol(min_s, &end, 10);
-	if (*min_s == '\0' || *end != '\0' || minf < 0 || minf > 100000)
+	if (!hl_parse_long(min_s, 0, 100000, &minf))
 		return cli_usage(&cmd_sample_plan, "--min-per-field phải là số nguyên không âm");
 	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0)
 		return cli_usage(&cmd_sample_plan, "--format phải là table hoặc csv");

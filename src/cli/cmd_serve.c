@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "cli/cli.h"
 #include "cli/cli_help.h"
 #include "http/srv.h"
@@ -23,10 +24,9 @@ static void on_ready(const char *url, void *arg)
 /* s as an integer in [lo, hi] into *out. */
 static bool number(const char *s, long lo, long hi, int *out)
 {
-	char *end;
-	long n = strtol(s, &end, 10);
+	long n;
 
-	if (end == s || *end != '\0' || n < lo || n > hi)
+	if (!hl_parse_long(s, lo, hi, &n))
 		return false;
 	*out = (int)n;
 	return true;

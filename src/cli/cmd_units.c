@@ -30,10 +30,7 @@ struct tree {
 
 static const struct store_unit *by_id(const struct tree *t, int64_t id)
 {
-	for (size_t i = 0; i < t->n; i++)
-		if (t->u[i].id == id)
-			return &t->u[i];
-	return NULL;
+	return units_by_id(t->u, t->n, id);
 }
 
 static void print_unit(const struct tree *t, const struct store_unit *u, int depth)

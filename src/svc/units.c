@@ -449,6 +449,14 @@ int units_list(struct store *st, struct hl_arena *a, struct store_unit **out, si
 	return STORE(st, units, unit_list, a, out, n, err);
 }
 
+const struct store_unit *units_by_id(const struct store_unit *u, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (u[i].id == id)
+			return &u[i];
+	return NULL;
+}
+
 int units_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err)
 {
 	return STORE(st, units, unit_get, code, out, err);

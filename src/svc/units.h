@@ -74,6 +74,9 @@ int units_sources(const struct store_lineage *lin, size_t nlin, int64_t id, cons
 int units_list(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n,
 	struct hl_err *err);
 
+/* The unit with this id among u[0..n), or NULL; points into u. */
+const struct store_unit *units_by_id(const struct store_unit *u, size_t n, int64_t id);
+
 /* The unit with code into *out: HL_OK or HL_ENOTFOUND (no scope: for the
  * command line and the public pages; callers with a scope use scope_get). */
 int units_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err);

@@ -3,7 +3,6 @@
  * tiêu). Units, instruments and users have their own files. Every write goes
  * through the server's writer (srv_write) with an audit entry naming the
  * administrator; the gate has checked the role and the form's CSRF token. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -582,14 +581,9 @@ static int this_year(void)
 
 static bool parse_year(const char *s, int *out)
 {
-	char *end;
 	long y;
 
-	if (s == NULL || s[0] == '\0')
-		return false;
-	errno = 0;
-	y = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || y < 2000 || y > 2100)
+	if (!hl_parse_long(s, 2000, 2100, &y))
 		return false;
 	*out = (int)y;
 	return true;

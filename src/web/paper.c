@@ -91,10 +91,7 @@ static int pg_load(struct pg *p, struct http_req *r, struct hl_err *err)
 
 static const struct store_unit *pg_unit(const struct pg *p, int64_t id)
 {
-	for (size_t i = 0; i < p->nunits; i++)
-		if (p->units[i].id == id)
-			return &p->units[i];
-	return NULL;
+	return units_by_id(p->units, p->nunits, id);
 }
 
 static bool pg_sees(const struct pg *p, int64_t unit_id)
