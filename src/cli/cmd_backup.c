@@ -35,7 +35,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_err err = {0};
 	struct stat sb;
 	char mb[32];
-	int npos, rc = cli_parse(&cmd_backup, argc, argv, 1, opts, NULL, 0, &npos);
+	int rc = cli_opts(&cmd_backup, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
