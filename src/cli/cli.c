@@ -153,11 +153,9 @@ int cli_parse_one(const struct cli_cmd *cmd, int argc, char **argv, const struct
 
 void cli_short_output(int argc, char **argv)
 {
-	static char output_opt[] = "--output";
-
 	for (int i = 1; i < argc; i++)
 		if (strcmp(argv[i], "-o") == 0)
-			argv[i] = output_opt;
+			argv[i] = "--output"; /* a literal: cli_parse only reads it */
 }
 
 int cli_fail(const struct hl_err *err)
