@@ -393,6 +393,14 @@ int cli_period(const struct cli_cmd *cmd, const char *s, struct hl_period *p)
 	return 0;
 }
 
+int cli_csv_format(const struct cli_cmd *cmd, const char *s, bool *csv)
+{
+	*csv = s != NULL && strcmp(s, "csv") == 0;
+	if (s != NULL && !*csv && strcmp(s, "table") != 0)
+		return cli_usage(cmd, "--format phải là table hoặc csv (không phải '%s')", s);
+	return 0;
+}
+
 bool cli_parse_year(const char *s, int *year)
 {
 	long v;

@@ -159,6 +159,10 @@ const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id);
  * --period (ví dụ: --period 2025-Q3)") or not a period. Returns 0 or 2. */
 int cli_period(const struct cli_cmd *cmd, const char *s, struct hl_period *p);
 
+/* --format table|csv (NULL: table) into *csv: a usage error naming cmd for
+ * anything else. Returns 0 or 2. */
+int cli_csv_format(const struct cli_cmd *cmd, const char *s, bool *csv);
+
 /* Parse a year 1900..2999; false if s is not one. */
 bool cli_parse_year(const char *s, int *year);
 

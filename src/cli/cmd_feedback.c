@@ -40,16 +40,6 @@ static int parse_time(const char *opt, const char *s, int64_t def, int64_t *out)
 	return 0;
 }
 
-/* --format table|csv into *csv. */
-static int parse_format(const char *s, bool *csv)
-{
-	*csv = s != NULL && strcmp(s, "csv") == 0;
-	if (s != NULL && !*csv && strcmp(s, "table") != 0)
-		return cli_usage(&cmd_feedback, "--format phải là table hoặc csv (không phải '%s')",
-			s);
-	return 0;
-}
-
 /* --if-version N into *v: the item's version the caller saw (feedback show);
  * 0 when not given. */
 static int parse_version(const char *s, int64_t *v)
@@ -324,7 +314,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == 0)
 		rc = parse_time("--at", at, hl_clock_minute(), &q.at);
 	if (rc == 0)
-		rc = parse_format(format, &csv);
+		rc = cli_csv_format(&cmd_feedback, format, &csv);
 	if (rc != 0)
 		return rc;
 	if (unit != NULL && under != NULL)
@@ -545,7 +535,7 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == 0)
 		rc = parse_time("--at", at, hl_clock_minute(), &t);
 	if (rc == 0)
-		rc = parse_format(format, &csv);
+		rc = cli_csv_format(&cmd_feedback, format, &csv);
 	if (rc != 0)
 		return rc;
 	if ((rc = cli_period(&cmd_feedback, period, &p)) != 0)

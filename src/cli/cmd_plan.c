@@ -64,19 +64,15 @@ static int tasks_list(struct cli_ctx *ctx, int argc, char **argv)
 		{"format", &format, NULL},
 		{NULL, NULL, NULL},
 	};
-	static const char *const formats[] = {"table", "csv", NULL};
 	struct store_plan_std *t = NULL, *keep = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
 	size_t n = 0, nkeep = 0;
-	bool builtin = false;
+	bool builtin = false, csv;
 	int rc = cli_opts(&cmd_plan, argc, argv, opts);
 
-	if (rc != 0)
+	if (rc != 0 || (rc = cli_csv_format(&cmd_plan, format, &csv)) != 0)
 		return rc;
-	if (!parse_format(format, formats))
-		return cli_usage(&cmd_plan, "--format phải là table hoặc csv (không phải '%s')",
-			format);
 	if (crit != NULL && plan_crit_index(crit) < 0)
 		return cli_usage(&cmd_plan,
 			"tiêu chí '%s' không có nhiệm vụ mẫu: dùng TC, HC, PV, KQ "
@@ -97,7 +93,7 @@ static int tasks_list(struct cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		if (crit == NULL || strcmp(t[i].criterion, crit) == 0)
 			keep[nkeep++] = t[i];
-	if (strcmp(format, "csv") == 0) {
+	if (csv) {
 		plan_csv_std(stdout, keep, nkeep);
 		goto cleanup;
 	}
@@ -224,18 +220,16 @@ static int do_suggest(struct cli_ctx *ctx, int argc, char **argv)
 		{"format", &format, NULL},
 		{NULL, NULL, NULL},
 	};
-	static const char *const formats[] = {"table", "csv", NULL};
 	struct hl_period bp;
 	struct plan_doc *p = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
+	bool csv;
 	int y, rc = cli_opts(&cmd_plan, argc, argv, opts);
 
-	if (rc != 0 || (rc = unit_year(unit, year, &y)) != 0)
+	if (rc != 0 || (rc = unit_year(unit, year, &y)) != 0 ||
+		(rc = cli_csv_format(&cmd_plan, format, &csv)) != 0)
 		return rc;
-	if (!parse_format(format, formats))
-		return cli_usage(&cmd_plan, "--format phải là table hoặc csv (không phải '%s')",
-			format);
 	if (base != NULL && hl_period_parse(base, &bp, &err) != HL_OK)
 		return cli_usage(&cmd_plan, "--base: %s", err.msg);
 	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
@@ -250,7 +244,7 @@ static int do_suggest(struct cli_ctx *ctx, int argc, char **argv)
 			"Chú ý: đơn vị %s chưa có chỉ tiêu năm %d nên không có đề xuất nào; "
 			"đặt chỉ tiêu bằng: hailong targets set --year %d --unit %s GIÁ_TRỊ\n",
 			p->unit.code, y, y, p->unit.code);
-	if (strcmp(format, "csv") == 0) {
+	if (csv) {
 		plan_csv_suggest(stdout, p);
 		goto cleanup;
 	}
