@@ -238,11 +238,8 @@ cleanup:
 static int do_hours(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *from_s = NULL, *pos[1];
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"from", &from_s, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"from", &from_s, NULL},
+		{NULL, NULL, NULL}};
 	struct store_unit u;
 	struct hl_err err;
 	char vn[16];
@@ -284,12 +281,8 @@ static const char *const weekdays[7] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "T
 static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *year_s = NULL, *unit = NULL, *format = "table";
-	const struct cli_opt opts[] = {
-		{"year", &year_s, NULL},
-		{"unit", &unit, NULL},
-		{"format", &format, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"year", &year_s, NULL}, {"unit", &unit, NULL},
+		{"format", &format, NULL}, {NULL, NULL, NULL}};
 	struct sched sc;
 	struct wc_entry *e = NULL;
 	struct hl_err err;
@@ -376,14 +369,9 @@ static bool parse_days(const char *s, int *out)
 static int do_deadline(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *from_s = NULL, *hours = NULL, *days = NULL, *minutes = NULL, *unit = NULL;
-	const struct cli_opt opts[] = {
-		{"from", &from_s, NULL},
-		{"hours", &hours, NULL},
-		{"days", &days, NULL},
-		{"minutes", &minutes, NULL},
-		{"unit", &unit, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"from", &from_s, NULL}, {"hours", &hours, NULL},
+		{"days", &days, NULL}, {"minutes", &minutes, NULL}, {"unit", &unit, NULL},
+		{NULL, NULL, NULL}};
 	struct sched sc;
 	struct hl_err err;
 	int64_t from, out = 0, mins = 0;
@@ -426,12 +414,8 @@ static int do_deadline(struct cli_ctx *ctx, int argc, char **argv)
 static int do_between(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *from_s = NULL, *to_s = NULL, *unit = NULL;
-	const struct cli_opt opts[] = {
-		{"from", &from_s, NULL},
-		{"to", &to_s, NULL},
-		{"unit", &unit, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"from", &from_s, NULL}, {"to", &to_s, NULL},
+		{"unit", &unit, NULL}, {NULL, NULL, NULL}};
 	struct sched sc;
 	struct hl_err err;
 	int64_t a, b, mins = 0;
@@ -490,16 +474,9 @@ static int do_culture_day(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {
-	{"lunar", do_lunar},
-	{"import", do_import},
-	{"hours", do_hours},
-	{"show", do_show},
-	{"deadline", do_deadline},
-	{"between", do_between},
-	{"culture-day", do_culture_day},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"lunar", do_lunar}, {"import", do_import},
+	{"hours", do_hours}, {"show", do_show}, {"deadline", do_deadline}, {"between", do_between},
+	{"culture-day", do_culture_day}, {NULL, NULL}};
 
 const struct cli_cmd cmd_calendar = {"calendar",
 	"lịch làm việc nhà nước: âm lịch, ngày lễ, giờ làm việc, tính thời hạn", cli_help_calendar,

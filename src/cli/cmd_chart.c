@@ -155,13 +155,8 @@ static int write_svg(const struct chart *c, struct hl_arena *a, FILE *f, struct 
 static int run_chart(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL, *kind = "bars", *output = NULL;
-	const struct cli_opt opts[] = {
-		{"period", &period, NULL},
-		{"unit", &unit, NULL},
-		{"kind", &kind, NULL},
-		{"output", &output, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"period", &period, NULL}, {"unit", &unit, NULL},
+		{"kind", &kind, NULL}, {"output", &output, NULL}, {NULL, NULL, NULL}};
 	struct iq_opts o = {0};
 	struct iq_result *res = NULL;
 	struct hl_arena *a = NULL;

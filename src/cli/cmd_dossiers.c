@@ -126,15 +126,9 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL, *under = NULL, *by = NULL, *at = NULL,
 		   *format = "table";
-	const struct cli_opt opts[] = {
-		{"period", &period, NULL},
-		{"unit", &unit, NULL},
-		{"under", &under, NULL},
-		{"by", &by, NULL},
-		{"at", &at, NULL},
-		{"format", &format, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"period", &period, NULL}, {"unit", &unit, NULL},
+		{"under", &under, NULL}, {"by", &by, NULL}, {"at", &at, NULL},
+		{"format", &format, NULL}, {NULL, NULL, NULL}};
 	struct dq_opts o = {0};
 	struct dq_result *res = NULL;
 	struct hl_arena *a = NULL;
@@ -192,14 +186,9 @@ static void print_breaks(const struct dq_break *b, size_t n)
 static int do_breaks(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL, *at = NULL, *hours = NULL, *format = "table";
-	const struct cli_opt opts[] = {
-		{"period", &period, NULL},
-		{"unit", &unit, NULL},
-		{"at", &at, NULL},
-		{"online-hours", &hours, NULL},
-		{"format", &format, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"period", &period, NULL}, {"unit", &unit, NULL},
+		{"at", &at, NULL}, {"online-hours", &hours, NULL}, {"format", &format, NULL},
+		{NULL, NULL, NULL}};
 	struct hl_period p;
 	struct dq_break *b = NULL;
 	struct hl_arena *a = NULL;
@@ -235,13 +224,8 @@ cleanup:
 static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *date = NULL, *unit = NULL, *format = NULL, *output = NULL;
-	const struct cli_opt opts[] = {
-		{"date", &date, NULL},
-		{"unit", &unit, NULL},
-		{"format", &format, NULL},
-		{"output", &output, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"date", &date, NULL}, {"unit", &unit, NULL},
+		{"format", &format, NULL}, {"output", &output, NULL}, {NULL, NULL, NULL}};
 	struct wk_model *m = NULL;
 	struct hl_err err = {0};
 	hl_day friday;
@@ -282,13 +266,8 @@ static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"stats", do_stats},
-	{"breaks", do_breaks},
-	{"weekly", do_weekly},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"import", do_import}, {"stats", do_stats},
+	{"breaks", do_breaks}, {"weekly", do_weekly}, {NULL, NULL}};
 
 const struct cli_cmd cmd_dossiers = {"dossiers",
 	"hồ sơ thủ tục hành chính: nhập, tỷ lệ đúng hạn, vi phạm, danh sách thứ Sáu",

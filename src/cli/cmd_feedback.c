@@ -99,16 +99,9 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *channel = NULL, *received = NULL, *text = NULL, *name = NULL,
 		   *contact = NULL, *kind = NULL;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"channel", &channel, NULL},
-		{"received", &received, NULL},
-		{"text", &text, NULL},
-		{"name", &name, NULL},
-		{"contact", &contact, NULL},
-		{"kind", &kind, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"channel", &channel, NULL},
+		{"received", &received, NULL}, {"text", &text, NULL}, {"name", &name, NULL},
+		{"contact", &contact, NULL}, {"kind", &kind, NULL}, {NULL, NULL, NULL}};
 	struct fb_new in = {0};
 	struct hl_err err = {0};
 	char code[STORE_CODE_MAX], token[FB_TOKEN_SIZE];
@@ -142,12 +135,8 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 static int do_classify(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *cls = NULL, *criterion = NULL, *kind = NULL;
-	const struct cli_opt opts[] = {
-		{"class", &cls, NULL},
-		{"criterion", &criterion, NULL},
-		{"kind", &kind, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"class", &cls, NULL}, {"criterion", &criterion, NULL},
+		{"kind", &kind, NULL}, {NULL, NULL, NULL}};
 	struct hl_err err = {0};
 	struct step s;
 	int c = 0, k = 0;
@@ -191,11 +180,8 @@ static int do_forward(struct cli_ctx *ctx, int argc, char **argv)
 static int do_answer(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *text = NULL, *number = NULL;
-	const struct cli_opt opts[] = {
-		{"text", &text, NULL},
-		{"number", &number, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"text", &text, NULL}, {"number", &number, NULL},
+		{NULL, NULL, NULL}};
 	struct hl_err err = {0};
 	struct step s;
 	long no = 0;
@@ -294,16 +280,9 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *under = NULL, *at = NULL, *format = NULL;
 	bool open = false, overdue = false, contact = false, csv;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"under", &under, NULL},
-		{"open", NULL, &open},
-		{"overdue", NULL, &overdue},
-		{"at", &at, NULL},
-		{"format", &format, NULL},
-		{"contact", NULL, &contact},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"under", &under, NULL},
+		{"open", NULL, &open}, {"overdue", NULL, &overdue}, {"at", &at, NULL},
+		{"format", &format, NULL}, {"contact", NULL, &contact}, {NULL, NULL, NULL}};
 	struct fb_query q = {0};
 	struct fb_item *items = NULL;
 	struct hl_arena *a = NULL;
@@ -387,11 +366,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *code = NULL, *at = NULL;
 	bool contact = false;
-	const struct cli_opt opts[] = {
-		{"contact", NULL, &contact},
-		{"at", &at, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"contact", NULL, &contact}, {"at", &at, NULL},
+		{NULL, NULL, NULL}};
 	struct fb_item f;
 	struct store_fb_step *steps = NULL;
 	struct store_fb_office *offices = NULL;
@@ -463,11 +439,8 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 static int do_letter(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *code = NULL, *out = NULL, *signer = NULL;
-	const struct cli_opt opts[] = {
-		{"output", &out, NULL},
-		{"signer", &signer, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"output", &out, NULL}, {"signer", &signer, NULL},
+		{NULL, NULL, NULL}};
 	struct fb_letter l;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
@@ -503,14 +476,9 @@ static const char *pct(char *buf, size_t size, long num, long den)
 static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL, *under = NULL, *at = NULL, *format = NULL;
-	const struct cli_opt opts[] = {
-		{"period", &period, NULL},
-		{"unit", &unit, NULL},
-		{"under", &under, NULL},
-		{"at", &at, NULL},
-		{"format", &format, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"period", &period, NULL}, {"unit", &unit, NULL},
+		{"under", &under, NULL}, {"at", &at, NULL}, {"format", &format, NULL},
+		{NULL, NULL, NULL}};
 	static const struct cli_col cols[] = {
 		{"Đơn vị", 16},
 		{"Tháng", 8},
@@ -609,13 +577,8 @@ static int parse_count(const char *opt, const char *s, int max, int *out)
 static int do_deadlines(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *cls = NULL, *fh = NULL, *ad = NULL;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"class", &cls, NULL},
-		{"forward-hours", &fh, NULL},
-		{"answer-days", &ad, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"class", &cls, NULL},
+		{"forward-hours", &fh, NULL}, {"answer-days", &ad, NULL}, {NULL, NULL, NULL}};
 	struct store_unit u;
 	struct hl_err err = {0};
 	int c = FB_CLASS_NONE, hours, days;
@@ -655,22 +618,10 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_import_cmd(&cmd_feedback, ctx, argc, argv, "phản ánh", fb_import_portal);
 }
 
-static const struct cli_sub subs[] = {
-	{"add", do_add},
-	{"classify", do_classify},
-	{"forward", do_forward},
-	{"answer", do_answer},
-	{"publish", do_publish},
-	{"rate", do_rate},
-	{"reopen", do_reopen},
-	{"list", do_list},
-	{"show", do_show},
-	{"letter", do_letter},
-	{"stats", do_stats},
-	{"deadlines", do_deadlines},
-	{"import", do_import},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"add", do_add}, {"classify", do_classify},
+	{"forward", do_forward}, {"answer", do_answer}, {"publish", do_publish}, {"rate", do_rate},
+	{"reopen", do_reopen}, {"list", do_list}, {"show", do_show}, {"letter", do_letter},
+	{"stats", do_stats}, {"deadlines", do_deadlines}, {"import", do_import}, {NULL, NULL}};
 
 const struct cli_cmd cmd_feedback = {"feedback",
 	"phản ánh, kiến nghị: tiếp nhận, phân loại, chuyển, trả lời, công khai, đánh giá, mở lại",

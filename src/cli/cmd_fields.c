@@ -35,11 +35,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_list(&cmd_fields, ctx, argc, argv, (size_t)256 * 1024 * 1024, print_list);
 }
 
-static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"list", do_list},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"import", do_import}, {"list", do_list}, {NULL, NULL}};
 
 const struct cli_cmd cmd_fields = {"fields", "lĩnh vực của hồ sơ thủ tục hành chính: nhập, liệt kê",
 	cli_help_fields, CLI_DB_OPEN, NULL, subs};

@@ -112,15 +112,9 @@ static int run_index(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *period = NULL, *unit = NULL, *under = NULL, *type = NULL, *weight = NULL,
 		   *format = "table";
-	const struct cli_opt opts[] = {
-		{"period", &period, NULL},
-		{"unit", &unit, NULL},
-		{"under", &under, NULL},
-		{"type", &type, NULL},
-		{"weight", &weight, NULL},
-		{"format", &format, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"period", &period, NULL}, {"unit", &unit, NULL},
+		{"under", &under, NULL}, {"type", &type, NULL}, {"weight", &weight, NULL},
+		{"format", &format, NULL}, {NULL, NULL, NULL}};
 	struct iq_opts o = {0};
 	struct iq_result *res = NULL;
 	struct hl_arena *a = NULL;

@@ -235,12 +235,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_list(&cmd_instruments, ctx, argc, argv, ARENA_CAP, print_list);
 }
 
-static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"show", do_show},
-	{"list", do_list},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"import", do_import}, {"show", do_show}, {"list", do_list},
+	{NULL, NULL}};
 
 const struct cli_cmd cmd_instruments = {"instruments",
 	"bộ câu hỏi khảo sát và các phiên bản: nhập, xem, liệt kê", cli_help_instruments,

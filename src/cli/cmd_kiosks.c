@@ -25,12 +25,8 @@ static struct scope_actor actor(const struct cli_ctx *ctx)
 static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *name = NULL, *url = NULL;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"name", &name, NULL},
-		{"url", &url, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"name", &name, NULL},
+		{"url", &url, NULL}, {NULL, NULL, NULL}};
 	struct scope_actor by = actor(ctx);
 	struct kiosk_new kn;
 	struct store_unit u;
@@ -139,13 +135,8 @@ static int do_revoke(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {
-	{"add", do_add},
-	{"list", do_list},
-	{"rename", do_rename},
-	{"revoke", do_revoke},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"add", do_add}, {"list", do_list}, {"rename", do_rename},
+	{"revoke", do_revoke}, {NULL, NULL}};
 
 const struct cli_cmd cmd_kiosks = {"kiosks", "máy kiosk tại quầy: thêm, liệt kê, đổi tên, thu hồi",
 	cli_help_kiosks, CLI_DB_OPEN, NULL, subs};

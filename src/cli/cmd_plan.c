@@ -59,11 +59,8 @@ static int unit_year(const char *unit, const char *year, int *y)
 static int tasks_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *crit = NULL, *format = "table";
-	const struct cli_opt opts[] = {
-		{"criterion", &crit, NULL},
-		{"format", &format, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"criterion", &crit, NULL}, {"format", &format, NULL},
+		{NULL, NULL, NULL}};
 	struct store_plan_std *t = NULL, *keep = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
@@ -126,15 +123,9 @@ static int tasks_set(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *crit = NULL, *no = NULL, *task = NULL, *resp = NULL, *sched = NULL,
 		   *expected = NULL;
-	const struct cli_opt opts[] = {
-		{"criterion", &crit, NULL},
-		{"no", &no, NULL},
-		{"task", &task, NULL},
-		{"responsible", &resp, NULL},
-		{"schedule", &sched, NULL},
-		{"expected", &expected, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"criterion", &crit, NULL}, {"no", &no, NULL},
+		{"task", &task, NULL}, {"responsible", &resp, NULL}, {"schedule", &sched, NULL},
+		{"expected", &expected, NULL}, {NULL, NULL, NULL}};
 	struct hl_err err = {0};
 	long k;
 	int rc = cli_opts(&cmd_plan, argc, argv, opts);
@@ -213,13 +204,8 @@ static void print_values(const struct plan_doc *p)
 static int do_suggest(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *year = NULL, *base = NULL, *format = "table";
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"year", &year, NULL},
-		{"base", &base, NULL},
-		{"format", &format, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"year", &year, NULL},
+		{"base", &base, NULL}, {"format", &format, NULL}, {NULL, NULL, NULL}};
 	struct hl_period bp;
 	struct plan_doc *p = NULL;
 	struct hl_arena *a = NULL;
@@ -276,13 +262,8 @@ static int do_adopt(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *year = NULL, *base = NULL;
 	bool replace = false;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"year", &year, NULL},
-		{"base", &base, NULL},
-		{"replace", NULL, &replace},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"year", &year, NULL},
+		{"base", &base, NULL}, {"replace", NULL, &replace}, {NULL, NULL, NULL}};
 	struct hl_period bp;
 	struct hl_err err = {0};
 	size_t n = 0;
@@ -306,11 +287,8 @@ static int do_adopt(struct cli_ctx *ctx, int argc, char **argv)
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *year = NULL;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"year", &year, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"year", &year, NULL},
+		{NULL, NULL, NULL}};
 	struct import_opts o = {0};
 	struct import_report *rep = NULL;
 	struct hl_err err = {0};
@@ -344,15 +322,9 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 static int do_set_status(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *year = NULL, *task = NULL, *note = NULL, *at = NULL, *ifv = NULL;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"year", &year, NULL},
-		{"task", &task, NULL},
-		{"note", &note, NULL},
-		{"at", &at, NULL},
-		{"if-version", &ifv, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"year", &year, NULL},
+		{"task", &task, NULL}, {"note", &note, NULL}, {"at", &at, NULL},
+		{"if-version", &ifv, NULL}, {NULL, NULL, NULL}};
 	long long version = 0;
 	struct hl_err err = {0};
 	const char *pos[1];
@@ -456,13 +428,8 @@ static int csv_file(const struct plan_doc *p, const char *path, struct hl_err *e
 static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *year = NULL, *format = "table", *output = NULL;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"year", &year, NULL},
-		{"format", &format, NULL},
-		{"output", &output, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"year", &year, NULL},
+		{"format", &format, NULL}, {"output", &output, NULL}, {NULL, NULL, NULL}};
 	static const char *const formats[] = {"table", "csv", "pdf", "xlsx", NULL};
 	struct plan_doc *p = NULL;
 	struct hl_arena *a = NULL;
@@ -513,15 +480,9 @@ cleanup:
 	return rc;
 }
 
-static const struct cli_sub subs[] = {
-	{"tasks", do_tasks},
-	{"suggest", do_suggest},
-	{"adopt", do_adopt},
-	{"import", do_import},
-	{"show", do_show},
-	{"set-status", do_set_status},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"tasks", do_tasks}, {"suggest", do_suggest},
+	{"adopt", do_adopt}, {"import", do_import}, {"show", do_show},
+	{"set-status", do_set_status}, {NULL, NULL}};
 
 const struct cli_cmd cmd_plan = {"plan",
 	"kế hoạch nâng cao mức độ hài lòng: nhiệm vụ mẫu, đề xuất, lập, theo dõi, in",

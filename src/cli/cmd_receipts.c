@@ -66,14 +66,9 @@ static int run_receipts(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *url = getenv("HAILONG_URL"), *out = NULL, *feedback = NULL;
 	bool is_new = false;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"url", &url, NULL},
-		{"out", &out, NULL},
-		{"feedback", &feedback, NULL},
-		{"new", NULL, &is_new},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"url", &url, NULL},
+		{"out", &out, NULL}, {"feedback", &feedback, NULL}, {"new", NULL, &is_new},
+		{NULL, NULL, NULL}};
 	const char *pos[1];
 	struct hl_arena *a = NULL;
 	struct receipt_new n;

@@ -25,18 +25,10 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 	const char *period = NULL, *unit = NULL, *under = NULL, *format = NULL, *output = NULL,
 		   *number = NULL, *date = NULL, *signer = NULL;
 	bool internal = false;
-	const struct cli_opt opts[] = {
-		{"period", &period, NULL},
-		{"unit", &unit, NULL},
-		{"under", &under, NULL},
-		{"format", &format, NULL},
-		{"output", &output, NULL},
-		{"internal", NULL, &internal},
-		{"number", &number, NULL},
-		{"date", &date, NULL},
-		{"signer", &signer, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"period", &period, NULL}, {"unit", &unit, NULL},
+		{"under", &under, NULL}, {"format", &format, NULL}, {"output", &output, NULL},
+		{"internal", NULL, &internal}, {"number", &number, NULL}, {"date", &date, NULL},
+		{"signer", &signer, NULL}, {NULL, NULL, NULL}};
 	struct rpt_opts o = {0};
 	struct rpt_model *m = NULL;
 	struct hl_arena *a = NULL;

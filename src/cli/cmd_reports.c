@@ -38,11 +38,8 @@ static int parse_date(const char *s, hl_day *out)
 static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *date = NULL, *unit = NULL;
-	const struct cli_opt opts[] = {
-		{"date", &date, NULL},
-		{"unit", &unit, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"date", &date, NULL}, {"unit", &unit, NULL},
+		{NULL, NULL, NULL}};
 	/* the codes are what `reports publish` takes next */
 	static const struct cli_col cols[] = {
 		{"Đơn vị", 30},
@@ -104,15 +101,9 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *period = NULL, *format = NULL, *date = NULL, *number = NULL,
 		   *signer = NULL;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"period", &period, NULL},
-		{"format", &format, NULL},
-		{"date", &date, NULL},
-		{"number", &number, NULL},
-		{"signer", &signer, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"period", &period, NULL},
+		{"format", &format, NULL}, {"date", &date, NULL}, {"number", &number, NULL},
+		{"signer", &signer, NULL}, {NULL, NULL, NULL}};
 	struct pub_opts o = {.render = rpt_render};
 	struct pub_snapshot *s = NULL;
 	struct store_report r;
@@ -266,11 +257,8 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL;
 	bool dflt = false;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"default", NULL, &dflt},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"default", NULL, &dflt},
+		{NULL, NULL, NULL}};
 	const char *pos[1] = {NULL};
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
@@ -313,14 +301,8 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {
-	{"schedule", do_schedule},
-	{"due", do_due},
-	{"publish", do_publish},
-	{"list", do_list},
-	{"show", do_show},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"schedule", do_schedule}, {"due", do_due},
+	{"publish", do_publish}, {"list", do_list}, {"show", do_show}, {NULL, NULL}};
 
 const struct cli_cmd cmd_reports = {"reports",
 	"lịch báo cáo định kỳ và công bố kết quả: đến hạn, lịch riêng của đơn vị, công bố, liệt kê",

@@ -84,12 +84,8 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *status = NULL;
 	bool with_status = false;
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"status", &status, NULL},
-		{"with-status", NULL, &with_status},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"status", &status, NULL},
+		{"with-status", NULL, &with_status}, {NULL, NULL, NULL}};
 	struct hl_err err;
 	struct ids_ctx c = {-1, false};
 	int64_t unit_id = 0;
@@ -118,12 +114,8 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"count", do_count},
-	{"list-ids", do_list_ids},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"import", do_import}, {"count", do_count},
+	{"list-ids", do_list_ids}, {NULL, NULL}};
 
 const struct cli_cmd cmd_responses = {"responses",
 	"phiếu khảo sát (ý kiến của người dân): nhập, đếm", cli_help_responses, CLI_DB_OPEN, NULL,

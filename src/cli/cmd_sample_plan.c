@@ -61,16 +61,9 @@ static int run_sample_plan(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *year_s = NULL, *margin_s = "0.05", *method_s = "slovin",
 		   *date_s = NULL, *min_s = "0", *format = "table";
-	const struct cli_opt opts[] = {
-		{"unit", &unit, NULL},
-		{"year", &year_s, NULL},
-		{"margin", &margin_s, NULL},
-		{"method", &method_s, NULL},
-		{"date", &date_s, NULL},
-		{"min-per-field", &min_s, NULL},
-		{"format", &format, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"year", &year_s, NULL},
+		{"margin", &margin_s, NULL}, {"method", &method_s, NULL}, {"date", &date_s, NULL},
+		{"min-per-field", &min_s, NULL}, {"format", &format, NULL}, {NULL, NULL, NULL}};
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
 	struct sp_opts o = {0};

@@ -37,15 +37,9 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
 	const char *listen = "127.0.0.1:8080", *readers = NULL, *threads = NULL,
 		   *per_address = NULL;
 	bool quiet = false, trust_proxy = false;
-	const struct cli_opt opts[] = {
-		{"listen", &listen, NULL},
-		{"readers", &readers, NULL},
-		{"threads", &threads, NULL},
-		{"max-per-address", &per_address, NULL},
-		{"quiet", NULL, &quiet},
-		{"trust-proxy", NULL, &trust_proxy},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"listen", &listen, NULL}, {"readers", &readers, NULL},
+		{"threads", &threads, NULL}, {"max-per-address", &per_address, NULL},
+		{"quiet", NULL, &quiet}, {"trust-proxy", NULL, &trust_proxy}, {NULL, NULL, NULL}};
 	struct srv_opts o = {0};
 	struct hl_err err = {0};
 	int rc;

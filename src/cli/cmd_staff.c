@@ -46,11 +46,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_list(&cmd_staff, ctx, argc, argv, (size_t)256 * 1024 * 1024, print_list);
 }
 
-static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"list", do_list},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"import", do_import}, {"list", do_list}, {NULL, NULL}};
 
 const struct cli_cmd cmd_staff = {"staff", "công chức phục vụ người dân: nhập, liệt kê",
 	cli_help_staff, CLI_DB_OPEN, NULL, subs};

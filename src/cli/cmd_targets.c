@@ -22,13 +22,8 @@
 static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *year = NULL, *unit = NULL, *type = NULL, *crit = NULL;
-	const struct cli_opt opts[] = {
-		{"year", &year, NULL},
-		{"unit", &unit, NULL},
-		{"type", &type, NULL},
-		{"criterion", &crit, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"year", &year, NULL}, {"unit", &unit, NULL},
+		{"type", &type, NULL}, {"criterion", &crit, NULL}, {NULL, NULL, NULL}};
 	struct store_target t;
 	struct hl_arena *a = NULL;
 	struct hl_err err;
@@ -142,11 +137,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {
-	{"set", do_set},
-	{"list", do_list},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"set", do_set}, {"list", do_list}, {NULL, NULL}};
 
 const struct cli_cmd cmd_targets = {"targets",
 	"chỉ tiêu hằng năm theo đơn vị hoặc loại đơn vị: đặt, liệt kê", cli_help_targets,

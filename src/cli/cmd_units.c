@@ -116,13 +116,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *from = NULL, *date = NULL, *name = NULL, *type = NULL;
-	const struct cli_opt opts[] = {
-		{"from", &from, NULL},
-		{"date", &date, NULL},
-		{"name", &name, NULL},
-		{"type", &type, NULL},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"from", &from, NULL}, {"date", &date, NULL},
+		{"name", &name, NULL}, {"type", &type, NULL}, {NULL, NULL, NULL}};
 	char buf[MERGE_MAX * STORE_CODE_MAX];
 	const char *codes[MERGE_MAX];
 	const char *pos[1];
@@ -169,12 +164,8 @@ static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {
-	{"import", do_import},
-	{"list", do_list},
-	{"merge", do_merge},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"import", do_import}, {"list", do_list}, {"merge", do_merge},
+	{NULL, NULL}};
 
 const struct cli_cmd cmd_units = {"units",
 	"đơn vị (cây đơn vị, loại, hiệu lực, sáp nhập): nhập, liệt kê, sáp nhập", cli_help_units,

@@ -99,12 +99,8 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *role = NULL, *unit = NULL, *name;
 	bool generate = false, generated;
-	const struct cli_opt opts[] = {
-		{"role", &role, NULL},
-		{"unit", &unit, NULL},
-		{"generate", NULL, &generate},
-		{NULL, NULL, NULL},
-	};
+	const struct cli_opt opts[] = {{"role", &role, NULL}, {"unit", &unit, NULL},
+		{"generate", NULL, &generate}, {NULL, NULL, NULL}};
 	char pw[PW_BUF];
 	struct store_user u;
 	struct hl_err err;
@@ -257,13 +253,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_list(&cmd_users, ctx, argc, argv, (size_t)64 * 1024 * 1024, print_list);
 }
 
-static const struct cli_sub subs[] = {
-	{"add", do_add},
-	{"list", do_list},
-	{"passwd", do_passwd},
-	{"disable", do_disable},
-	{NULL, NULL},
-};
+static const struct cli_sub subs[] = {{"add", do_add}, {"list", do_list}, {"passwd", do_passwd},
+	{"disable", do_disable}, {NULL, NULL}};
 
 const struct cli_cmd cmd_users = {"users", "tài khoản cán bộ: thêm, liệt kê, đổi mật khẩu, khóa",
 	cli_help_users, CLI_DB_OPEN, NULL, subs};
