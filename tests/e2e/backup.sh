@@ -8,7 +8,7 @@ set -eu
 . "$2/tests/e2e/lib.sh"
 
 WORKERS=3
-LOAD_SECONDS=4
+LOAD_SECONDS=20 # at most: the clients stop once the load went on past the copy
 WPIDS=""
 AT_EXIT='for w in $WPIDS; do kill "$w" 2>/dev/null || true; done'
 
@@ -21,13 +21,14 @@ YEAR=$(vn_date +%Y)
 
 serve_start
 
-# worker K: post ids bK-1, bK-2... for LOAD_SECONDS; acknowledged ids to ack.K.
+# worker K: post ids bK-1, bK-2... until $WORK/stop exists (LOAD_SECONDS at
+# most); acknowledged ids to ack.K.
 worker() {
 	k=$1
 	n=0
 	end=$(($(date +%s) + LOAD_SECONDS))
 	: >"$WORK/ack.$k"
-	while [ "$(date +%s)" -lt "$end" ]; do
+	while [ "$(date +%s)" -lt "$end" ] && [ ! -e "$WORK/stop" ]; do
 		n=$((n + 1))
 		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
 			-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
@@ -45,10 +46,22 @@ while [ $k -le $WORKERS ]; do
 	k=$((k + 1))
 done
 
-# A copy in the middle of the load.
-sleep 1.5
+# A copy in the middle of the load: some acknowledged before it, more after.
+acked() { cat "$WORK"/ack.* 2>/dev/null | wc -l; }
+i=0
+while [ "$(acked)" -lt 5 ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 ok backup --to "$WORK/mid.db"
 has "Đã sao lưu"
+before=$(acked)
+i=0
+while [ "$(acked)" -lt $((before + 5)) ] && [ $i -lt 150 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+touch "$WORK/stop"
 for w in $WPIDS; do wait "$w" || true; done
 WPIDS=""
 serve_stop
