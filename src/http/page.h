@@ -16,4 +16,10 @@ void page_end(struct hbuf *b);
 /* A hidden input with the session's CSRF token, for every form. */
 void hb_csrf(struct hbuf *b, struct http_req *r);
 
+/* base (NULL = none: a path) + "/public/feedback/track?code=…&token=…", the
+ * tracking page of a feedback item, for its receipt page and the API; in
+ * r->a, NULL when out of memory. */
+const char *page_track_url(struct http_req *r, const char *base, const char *code,
+	const char *token);
+
 #endif
