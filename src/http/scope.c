@@ -49,6 +49,23 @@ int scope_home(struct http_req *r, struct store_unit *out, struct hl_err *err)
 	return scope_own(r->st, &by, out, err);
 }
 
+int scope_query(struct http_req *r, const char **unit, const char **under, struct hl_err *err)
+{
+	struct scope_actor by = scope_of(r);
+	struct store_unit u;
+
+	*unit = http_query(r, "unit");
+	*under = http_query(r, "under");
+	if (*unit && *under)
+		return hl_err_set(err, HL_EINVAL, "unit", "chỉ dùng một trong unit và under");
+	if (*unit)
+		return scope_unit(r, *unit, "unit", &u, err);
+	if (*under)
+		return scope_unit(r, *under, "under", &u, err);
+	/* Without a scope: the caller's own unit, or it and what is below it. */
+	return scope_default(r->st, r->a, &by, unit, under, err);
+}
+
 const char *scope_who(struct http_req *r)
 {
 	if (r->role == ROLE_NONE)

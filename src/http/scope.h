@@ -34,6 +34,12 @@ int scope_object(struct http_req *r, const struct store_unit *u, const char *fie
  * administrator of everything. */
 int scope_home(struct http_req *r, struct store_unit *out, struct hl_err *err);
 
+/* The units a figures query (GET /api/v1/index, /api/v1/dossiers/stats)
+ * asks for: ?unit= or ?under= (not both: HL_EINVAL naming "unit"), each in
+ * the caller's scope (scope_unit), else the caller's own (svc/scope.h
+ * scope_default). *unit and *under: the query's or r->a's; NULL = none. */
+int scope_query(struct http_req *r, const char **unit, const char **under, struct hl_err *err);
+
 /* The audit name of the caller ("web:NAME", "web:cong-dan" for the
  * public), in r->a; NULL when out of memory. */
 const char *scope_who(struct http_req *r);
