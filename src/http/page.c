@@ -65,6 +65,17 @@ void hb_csrf(struct hbuf *b, struct http_req *r)
 	hb_raw(b, "\">");
 }
 
+void page_message(struct hbuf *b, int status, const char *message)
+{
+	if (message == NULL)
+		return;
+	hb_raw(b,
+		status < 400 ? "<p class=\"ok\" role=\"status\">" :
+			       "<p class=\"error\" role=\"alert\">");
+	hb_txt(b, message);
+	hb_raw(b, "</p>");
+}
+
 const char *page_track_url(struct http_req *r, const char *base, const char *code,
 	const char *token)
 {

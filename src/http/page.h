@@ -16,6 +16,10 @@ void page_end(struct hbuf *b);
 /* A hidden input with the session's CSRF token, for every form. */
 void hb_csrf(struct hbuf *b, struct http_req *r);
 
+/* message (NULL = none) at the top of a page: a status below 400 says it
+ * is done (role=status), else what went wrong (role=alert). */
+void page_message(struct hbuf *b, int status, const char *message);
+
 /* base (NULL = none: a path) + "/public/feedback/track?code=…&token=…", the
  * tracking page of a feedback item, for its receipt page and the API; in
  * r->a, NULL when out of memory. */

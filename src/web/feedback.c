@@ -363,13 +363,7 @@ static int item_page(struct http_req *r, int status, const char *message, const 
 	hb_raw(&b, "<h1>Phản ánh, kiến nghị ");
 	hb_txt(&b, it.it.code);
 	hb_raw(&b, "</h1>");
-	if (message != NULL) {
-		hb_raw(&b,
-			status < 400 ? "<p class=\"ok\" role=\"status\">" :
-				       "<p class=\"error\" role=\"alert\">");
-		hb_txt(&b, message);
-		hb_raw(&b, "</p>");
-	}
+	page_message(&b, status, message);
 	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Đơn vị</dt><dd>");
 	hb_txt(&b, it.unit_name);
 	hb_raw(&b, "</dd><dt>Kênh</dt><dd>");

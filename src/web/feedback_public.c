@@ -272,13 +272,7 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Phản ánh, kiến nghị ");
 	hb_txt(&b, it->it.code);
 	hb_raw(&b, "</h1>");
-	if (message != NULL) {
-		hb_raw(&b,
-			status < 400 ? "<p class=\"ok\" role=\"status\">" :
-				       "<p class=\"error\" role=\"alert\">");
-		hb_txt(&b, message);
-		hb_raw(&b, "</p>");
-	}
+	page_message(&b, status, message);
 	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Nhận lúc</dt><dd>");
 	hb_txt(&b, hl_clock_fmt_minute(it->it.received_at, when, sizeof(when)));
 	hb_raw(&b, "</dd><dt>Tình trạng</dt><dd class=\"fb-big\" id=\"fb-state\">");
