@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "http/scope.h"
+#include "report/chart.h"
 #include "svc/order.h"
 #include "svc/indexq.h"
 #include "web/admin.h"
@@ -81,4 +82,21 @@ void web_unit_select(struct hbuf *b, const char *name, const struct store_unit *
 		hb_raw(b, "</option>");
 	}
 	hb_raw(b, "</select>");
+}
+
+void web_chart(struct hbuf *b, struct http_req *r, const struct chart *c, const char *id)
+{
+	struct hl_err err = {0};
+	char *svg = NULL;
+	size_t len = 0;
+
+	if (chart_svg(c, id, r->a, &svg, &len, &err) != HL_OK) {
+		hb_raw(b, "<p class=\"error\">Không vẽ được biểu đồ: ");
+		hb_txt(b, err.msg);
+		hb_raw(b, "</p>");
+		return;
+	}
+	hb_raw(b, "<figure class=\"chart\">");
+	hb_svg(b, svg);
+	hb_raw(b, "</figure>");
 }
