@@ -76,6 +76,11 @@ void page_message(struct hbuf *b, int status, const char *message)
 	hb_raw(b, "</p>");
 }
 
+void page_error(struct hbuf *b, const char *message)
+{
+	page_message(b, 400, message);
+}
+
 const char *page_track_url(struct http_req *r, const char *base, const char *code,
 	const char *token)
 {

@@ -20,6 +20,9 @@ void hb_csrf(struct hbuf *b, struct http_req *r);
  * is done (role=status), else what went wrong (role=alert). */
 void page_message(struct hbuf *b, int status, const char *message);
 
+/* page_message of what went wrong (message NULL = none). */
+void page_error(struct hbuf *b, const char *message);
+
 /* base (NULL = none: a path) + "/public/feedback/track?code=…&token=…", the
  * tracking page of a feedback item, for its receipt page and the API; in
  * r->a, NULL when out of memory. */

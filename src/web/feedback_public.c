@@ -60,11 +60,7 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 		"<strong>");
 	hb_txt(&b, u->name);
 	hb_raw(&b, "</strong></p>");
-	if (message != NULL) {
-		hb_raw(&b, "<p class=\"error\" role=\"alert\">");
-		hb_txt(&b, message);
-		hb_raw(&b, "</p>");
-	}
+	page_error(&b, message);
 	hb_raw(&b, "<form method=\"post\" action=\"/public/");
 	hb_url(&b, u->code);
 	hb_raw(&b, "/feedback\">");

@@ -61,6 +61,19 @@ void web_sort_index(struct iq_result *res)
 		qsort(res->units, res->nunits, sizeof(*res->units), cmp_iq_unit);
 }
 
+void web_unit_options(struct hbuf *b, const struct store_unit *u, size_t n, const char *selected)
+{
+	for (size_t i = 0; i < n; i++) {
+		hb_raw(b, "<option value=\"");
+		hb_txt(b, u[i].code);
+		hb_raw(b,
+			selected != NULL && strcmp(selected, u[i].code) == 0 ? "\" selected>" :
+									       "\">");
+		hb_txt(b, u[i].name);
+		hb_raw(b, "</option>");
+	}
+}
+
 void web_unit_select(struct hbuf *b, const char *name, const struct store_unit *u, size_t n,
 	const char *selected, const char *none)
 {
@@ -72,15 +85,7 @@ void web_unit_select(struct hbuf *b, const char *name, const struct store_unit *
 		hb_txt(b, none);
 		hb_raw(b, "</option>");
 	}
-	for (size_t i = 0; i < n; i++) {
-		hb_raw(b, "<option value=\"");
-		hb_txt(b, u[i].code);
-		hb_raw(b,
-			selected != NULL && strcmp(selected, u[i].code) == 0 ? "\" selected>" :
-									       "\">");
-		hb_txt(b, u[i].name);
-		hb_raw(b, "</option>");
-	}
+	web_unit_options(b, u, n, selected);
 	hb_raw(b, "</select>");
 }
 
