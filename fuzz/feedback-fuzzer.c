@@ -1,6 +1,6 @@
 /* feedback-fuzzer.c — a libFuzzer target for the feedback API's bodies
  * (api/api_feedback.c: POST /api/v1/feedback, /api/v1/public/feedback and
- * the steps): fb_web_body_parse, fb_web_body_new, then svc/feedback's fb_add
+ * the steps): api_fb_body_parse, api_fb_body_new, then svc/feedback's fb_add
  * and a classification against an in-memory SQLite store with one unit.
  * Built with clang by -Dfuzz=true (fuzz/meson.build); the same entry point
  * replays fuzz/corpus/feedback/ in `make test` (tests/unit/svc/
@@ -100,7 +100,7 @@ static void check_stored(const struct fb_new *in, const char *code, const char *
 
 int feedback_fuzz_body(const uint8_t *data, size_t size)
 {
-	struct fb_web_body b;
+	struct api_fb_body b;
 	struct fb_new in;
 	struct hl_err err;
 	char code[STORE_CODE_MAX], token[FB_TOKEN_SIZE];
@@ -108,12 +108,12 @@ int feedback_fuzz_body(const uint8_t *data, size_t size)
 
 	setup();
 	hl_err_clear(&err);
-	rc = fb_web_body_parse((const char *)data, size, &b, &err);
+	rc = api_fb_body_parse((const char *)data, size, &b, &err);
 	if (rc != HL_OK) {
 		check_refused(rc, &err);
 		return rc;
 	}
-	rc = fb_web_body_new(&b, &in, &err);
+	rc = api_fb_body_new(&b, &in, &err);
 	if (rc == HL_OK)
 		rc = fb_add(st, &in, "fuzz", code, token, &err);
 	if (rc == HL_OK) {
@@ -127,7 +127,7 @@ int feedback_fuzz_body(const uint8_t *data, size_t size)
 	} else {
 		check_refused(rc, &err);
 	}
-	fb_web_body_free(&b);
+	api_fb_body_free(&b);
 	return rc;
 }
 

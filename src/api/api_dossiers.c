@@ -29,7 +29,6 @@ int api_dossiers_stats(struct http_req *r)
 		   *at = http_query(r, "at");
 	struct dq_opts o = {0};
 	struct dq_result *res = NULL;
-	struct store_unit u;
 	struct hl_err err = {0};
 	char code[40], when[24], day[16];
 	json_t *j, *rows;
@@ -46,22 +45,8 @@ int api_dossiers_stats(struct http_req *r)
 	o.at = hl_clock_minute();
 	if (at != NULL && !hl_minute_parse(at, &o.at))
 		return http_send_error(r, 400, "invalid", "at phải có dạng YYYY-MM-DD HH:MM", "at");
-	o.unit = http_query(r, "unit");
-	o.under = http_query(r, "under");
-	if (o.unit && o.under)
-		return http_send_error(r, 400, "invalid", "chỉ dùng một trong unit và under",
-			"unit");
-	if (o.unit && scope_unit(r, o.unit, "unit", &u, &err) != HL_OK)
+	if (scope_query(r, &o.unit, &o.under, &err) != HL_OK)
 		return http_send_err(r, &err);
-	if (o.under && scope_unit(r, o.under, "under", &u, &err) != HL_OK)
-		return http_send_err(r, &err);
-	/* Without a scope: the caller's own unit, or it and what is below it. */
-	if (!o.unit && !o.under) {
-		struct scope_actor who = scope_of(r);
-
-		if (scope_default(r->st, r->a, &who, &o.unit, &o.under, &err) != HL_OK)
-			return http_send_err(r, &err);
-	}
 	if (dq_stats(r->st, r->a, &o, &res, &err) != HL_OK)
 		return http_send_err(r, &err);
 	rows = json_array();

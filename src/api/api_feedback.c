@@ -1,12 +1,7 @@
 /* api_feedback.c — feedback and complaints (phản ánh, kiến nghị, issue 6)
- * over JSON (docs/api.md), and what the staff and public pages share with
- * it: the scoped look-up of an item, the steps, the public form's brake and
- * the item as JSON. The work itself is svc/feedback.h's.
- *
- * Writes: each runs on the server's single writer (srv_write) with the
- * service's fb_X_in, inside the writer's transaction: ordered with every
- * other write (parallel posts get distinct codes), durable before the
- * answer, and a failure undoes only its own writes. */
+ * over JSON (docs/api.md): the body parsed, the item as JSON. The rules and
+ * writes are svc/feedback.h's (feedback_step.c, shared with the pages), the
+ * scoped look-up of an item http/scope.h's. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,239 +21,11 @@
 
 #define FB_LIST_MAX 500
 
-bool fb_web_allow(struct http_req *r)
-{
-	return srv_allow(r, RL_FEEDBACK_ADDR, r->client);
-}
-
-int fb_web_track(struct http_req *r, const char *code, const char *token, struct fb_item *out,
-	struct hl_err *err)
-{
-	bool over = false;
-	int rc;
-
-	if (rl_over(r->st, RL_TRACK_ADDR, r->client, srv_now(), &over, err) != HL_OK)
-		return err->code;
-	if (over)
-		return hl_err_set(err, HL_ELIMIT, "token",
-			"đã tra cứu sai quá nhiều lần từ địa chỉ "
-			"này: xin đợi 15 phút rồi thử lại");
-	rc = fb_track(r->st, NULL, code, token, hl_clock_minute(), r->a, out, err);
-	/* a wrong guess counts; a right one, or a missing item code, does not */
-	if (rc == HL_ENOTFOUND)
-		srv_allow(r, RL_TRACK_ADDR, r->client);
-	return rc;
-}
-
-const char *fb_web_track_url(struct http_req *r, const char *base, const char *code,
-	const char *token)
-{
-	struct hbuf b;
-
-	hb_init(&b, r->a, 4096);
-	/* the server's configured address: its own, not outside text */
-	hb_printf(&b, "%s/public/feedback/track?code=", base != NULL ? base : "");
-	hb_url(&b, code);
-	hb_raw(&b, "&token=");
-	hb_url(&b, token);
-	return b.failed ? NULL : b.s;
-}
-
-const char *fb_web_who(struct http_req *r)
-{
-	if (r->role == ROLE_NONE)
-		return "web:cong-dan";
-	return hl_arena_printf(r->a, "web:%s", r->user.name);
-}
-
-int fb_web_item(struct http_req *r, const char *code, struct fb_item *out, struct hl_err *err)
-{
-	struct store_unit u;
-	char missing[STORE_CODE_MAX + 64];
-	int rc;
-
-	if (code == NULL || strlen(code) >= STORE_CODE_MAX)
-		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh, kiến nghị này");
-	rc = fb_get(r->st, NULL, code, hl_clock_minute(), r->a, out, err);
-	if (rc != HL_OK)
-		return rc;
-	snprintf(missing, sizeof(missing), "không có phản ánh, kiến nghị mã '%s'", code);
-	return scope_object(r, units_get(r->st, out->unit_code, &u, err) == HL_OK ? &u : NULL,
-		"code", missing, err);
-}
-
-/* One feedback write for the writer: an item to add (in) or a step to do
- * (action, an enum fb_action) to item code. */
-struct fb_job {
-	int action; /* 0 = add in */
-	const struct fb_new *in;
-	const char *code, *criterion, *office, *text, *who;
-	int cls, kind;
-	int64_t version;        /* a step: the item's version the caller saw, 0 = any */
-	char *new_code, *token; /* add: what it gets (token may be NULL) */
-};
-
-static int write_fb(struct writer_tx *tx, void *arg, struct hl_err *err)
-{
-	const struct fb_job *j = arg;
-	struct store *st = writer_tx_store(tx);
-
-	switch (j->action) {
-	case FB_A_CLASSIFY:
-		return fb_classify_in(st, j->code, j->version, j->cls, j->criterion, j->kind, -1,
-			j->who, err);
-	case FB_A_FORWARD:
-		return fb_forward_in(st, j->code, j->version, j->office, -1, j->who, err);
-	case FB_A_ANSWER: return fb_answer_in(st, j->code, j->version, j->text, 0, -1, j->who, err);
-	case FB_A_PUBLISH: return fb_publish_in(st, j->code, j->version, -1, j->who, err);
-	case FB_A_RATE_OK:
-	case FB_A_RATE_BAD:
-		return fb_rate_in(st, j->code, j->version, j->action == FB_A_RATE_OK, -1, j->who,
-			err);
-	case FB_A_REOPEN: return fb_reopen_in(st, j->code, j->version, j->text, -1, j->who, err);
-	default: return fb_add_in(st, j->in, j->who, j->new_code, j->token, err);
-	}
-}
-
-/* Store item in through the writer, audited as who. */
-static int add_item(struct http_req *r, const struct fb_new *in, const char *who, char *code,
-	char *token, struct hl_err *err)
-{
-	struct fb_job j = {.in = in, .who = who, .new_code = code, .token = token};
-
-	return srv_write(r, write_fb, &j, err);
-}
-
-int fb_web_rate(struct http_req *r, const char *code, bool satisfied, const char *who,
-	struct hl_err *err)
-{
-	struct fb_job j = {.action = satisfied ? FB_A_RATE_OK : FB_A_RATE_BAD,
-		.code = code,
-		.who = who};
-
-	return srv_write(r, write_fb, &j, err);
-}
-
-int fb_web_public_add(struct http_req *r, const char *unit, const char *text, const char *name,
-	const char *contact, const char *id, char *code, char *token, struct hl_err *err)
-{
-	struct fb_new in = {
-		.unit = unit,
-		.channel = FB_WEB,
-		.received_at = hl_clock_minute(),
-		.text = text,
-		.name = name,
-		.contact = contact,
-		.id = id,
-	};
-	struct store_unit u;
-
-	if (unit == NULL || strlen(unit) >= STORE_CODE_MAX ||
-		units_get(r->st, unit, &u, err) != HL_OK)
-		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
-	if (text == NULL || text[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, "text",
-			"hãy viết nội dung phản ánh, kiến nghị trước khi gửi");
-	return add_item(r, &in, fb_web_who(r), code, token, err);
-}
-
 /* err, a parse's message, now naming the field. */
 static int in_field(struct hl_err *err, const char *field)
 {
 	snprintf(err->where, sizeof(err->where), "%s", field);
 	return err->code;
-}
-
-/* An office given by code must be one of the item's unit's (or built in). */
-static int office_check(struct http_req *r, const struct fb_item *it, const char *office,
-	struct hl_err *err)
-{
-	struct store_fb_office *o = NULL;
-	size_t n = 0;
-
-	if (office == NULL || office[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, "office", "hãy chọn cơ quan, bộ phận xử lý");
-	if (fb_offices(r->st, it->it.unit_id, r->a, &o, &n, err) != HL_OK)
-		return err->code;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(o[i].code, office) == 0)
-			return HL_OK;
-	return hl_err_set(err, HL_EINVAL, "office",
-		"không có cơ quan, bộ phận mã '%s' của đơn vị: hãy chọn trong danh sách", office);
-}
-
-int fb_web_act(struct http_req *r, const char *code, const struct fb_web_args *a,
-	struct hl_err *err)
-{
-	struct fb_item it;
-	struct fb_job j = {0};
-	const char *who = fb_web_who(r);
-	int rc;
-
-	if (who == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	if ((rc = fb_web_item(r, code, &it, err)) != HL_OK)
-		return rc;
-	if (a->action == NULL)
-		return hl_err_set(err, HL_EINVAL, "action", "thiếu thao tác cần làm");
-	/* codes are short: a long one is refused before a message echoes it */
-	if ((a->cls && strlen(a->cls) >= STORE_CODE_MAX) ||
-		(a->criterion && strlen(a->criterion) >= STORE_CODE_MAX) ||
-		(a->kind && strlen(a->kind) >= STORE_CODE_MAX) ||
-		(a->office && strlen(a->office) >= STORE_CODE_MAX) ||
-		(a->rating && strlen(a->rating) >= STORE_CODE_MAX) ||
-		strlen(a->action) >= STORE_CODE_MAX)
-		return hl_err_set(err, HL_EINVAL, "body",
-			"một mã trong yêu cầu quá dài (tối đa %d byte)", STORE_CODE_MAX - 1);
-	j.code = it.it.code;
-	j.who = who;
-	j.version = a->version;
-	if (strcmp(a->action, "classify") == 0) {
-		j.action = FB_A_CLASSIFY;
-		j.criterion = a->criterion;
-		if (fb_class_parse(a->cls != NULL ? a->cls : "", &j.cls, err) != HL_OK)
-			return in_field(err, "class");
-		if (a->criterion != NULL && a->criterion[0] != '\0' &&
-			fb_criterion_parse(a->criterion, err) != HL_OK)
-			return in_field(err, "criterion");
-		if (a->kind != NULL && a->kind[0] != '\0' &&
-			fb_kind_parse(a->kind, &j.kind, err) != HL_OK)
-			return in_field(err, "kind");
-	} else if (strcmp(a->action, "forward") == 0) {
-		j.action = FB_A_FORWARD;
-		j.office = a->office;
-		if ((rc = office_check(r, &it, a->office, err)) != HL_OK)
-			return rc;
-	} else if (strcmp(a->action, "answer") == 0) {
-		j.action = FB_A_ANSWER;
-		j.text = a->text;
-		if (a->text == NULL || a->text[0] == '\0')
-			return hl_err_set(err, HL_EINVAL, "text", "hãy viết nội dung trả lời");
-	} else if (strcmp(a->action, "publish") == 0) {
-		j.action = FB_A_PUBLISH;
-	} else if (strcmp(a->action, "reopen") == 0) {
-		j.action = FB_A_REOPEN;
-		j.text = a->reason; /* the reason, checked by the service */
-		if (a->reason == NULL || a->reason[0] == '\0')
-			return hl_err_set(err, HL_EINVAL, "reason", "hãy ghi lý do mở lại");
-	} else if (strcmp(a->action, "rate") == 0) {
-		bool ok = a->rating != NULL && strcmp(a->rating, "satisfied") == 0;
-
-		if (!ok && (a->rating == NULL || strcmp(a->rating, "unsatisfied") != 0))
-			return hl_err_set(err, HL_EINVAL, "rating",
-				"đánh giá chỉ nhận satisfied (hài lòng) hoặc unsatisfied (không hài lòng)");
-		j.action = ok ? FB_A_RATE_OK : FB_A_RATE_BAD;
-	} else {
-		return hl_err_set(err, HL_EINVAL, "action",
-			"thao tác '%s' không có: dùng classify, forward, answer, publish, rate hoặc reopen",
-			a->action);
-	}
-	return srv_write(r, write_fb, &j, err);
-}
-
-bool fb_web_answer_public(const struct fb_item *it)
-{
-	return it->it.published_at >= 0 && it->it.answer != NULL;
 }
 
 /* A minute as "YYYY-MM-DD HH:MM", or JSON null. */
@@ -271,10 +38,12 @@ static json_t *jminute(int64_t m)
 	return json_string(hl_clock_iso_minute(m, buf, sizeof(buf)));
 }
 
-json_t *fb_web_json(const struct fb_item *f, bool staff)
+/* The item as JSON (docs/api.md); staff adds the internal fields, else only
+ * what the public may see. New reference, NULL when out of memory. */
+static json_t *item_json(const struct fb_item *f, bool staff)
 {
 	const struct store_fb_item *it = &f->it;
-	bool pub = fb_web_answer_public(f);
+	bool pub = fb_answer_public(f);
 	json_t *o = json_object();
 
 	if (o == NULL)
@@ -353,7 +122,7 @@ static int clip_len(const char *s, size_t max)
 	return (int)n;
 }
 
-int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out, struct hl_err *err)
+int api_fb_body_parse(const char *body, size_t len, struct api_fb_body *out, struct hl_err *err)
 {
 	const char **slot[] = {
 		&out->unit,
@@ -384,7 +153,7 @@ int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out, str
 		return hl_err_set(err, HL_EINVAL, "body", "nội dung không phải UTF-8 hợp lệ");
 	out->root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!json_is_object(out->root)) {
-		fb_web_body_free(out);
+		api_fb_body_free(out);
 		return hl_err_set(err, HL_EINVAL, "body",
 			"nội dung phải là một đối tượng JSON {…}");
 	}
@@ -398,7 +167,7 @@ int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out, str
 				hl_err_set(err, HL_EINVAL, "version",
 					"'version' phải là một số nguyên dương: "
 					"phiên bản của phản ánh khi đọc");
-				fb_web_body_free(out);
+				api_fb_body_free(out);
 				return HL_EINVAL;
 			}
 			out->version = json_integer_value(v);
@@ -411,13 +180,13 @@ int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out, str
 				"khóa '%.*s' không có trong định dạng phản "
 				"ánh (xem docs/api.md)",
 				clip_len(key, 40), key);
-			fb_web_body_free(out);
+			api_fb_body_free(out);
 			return HL_EINVAL;
 		}
 		if (!json_is_string(v) && !json_is_null(v)) {
 			hl_err_set(err, HL_EINVAL, body_keys[i], "'%s' phải là một chuỗi",
 				body_keys[i]);
-			fb_web_body_free(out);
+			api_fb_body_free(out);
 			return HL_EINVAL;
 		}
 		*slot[i] = json_string_value(v);
@@ -425,14 +194,14 @@ int fb_web_body_parse(const char *body, size_t len, struct fb_web_body *out, str
 		if (i < FB_FIRST_TEXT && *slot[i] != NULL && strlen(*slot[i]) >= STORE_CODE_MAX) {
 			hl_err_set(err, HL_EINVAL, body_keys[i], "'%s' quá dài (tối đa %d byte)",
 				body_keys[i], STORE_CODE_MAX - 1);
-			fb_web_body_free(out);
+			api_fb_body_free(out);
 			return HL_EINVAL;
 		}
 	}
 	return HL_OK;
 }
 
-void fb_web_body_free(struct fb_web_body *b)
+void api_fb_body_free(struct api_fb_body *b)
 {
 	if (b == NULL)
 		return;
@@ -440,7 +209,7 @@ void fb_web_body_free(struct fb_web_body *b)
 	memset(b, 0, sizeof(*b));
 }
 
-int fb_web_body_new(const struct fb_web_body *b, struct fb_new *out, struct hl_err *err)
+int api_fb_body_new(const struct api_fb_body *b, struct fb_new *out, struct hl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	out->unit = b->unit;
@@ -464,11 +233,11 @@ int fb_web_body_new(const struct fb_web_body *b, struct fb_new *out, struct hl_e
 }
 
 /* The request's body parsed into b, or a status sent (returns false). */
-static bool body_of(struct http_req *r, struct fb_web_body *b)
+static bool body_of(struct http_req *r, struct api_fb_body *b)
 {
 	struct hl_err err = {0};
 
-	if (fb_web_body_parse(r->body, r->body_len, b, &err) == HL_OK)
+	if (api_fb_body_parse(r->body, r->body_len, b, &err) == HL_OK)
 		return true;
 	http_send_err(r, &err);
 	return false;
@@ -480,9 +249,9 @@ static int send_item(struct http_req *r, int status, const char *code, bool staf
 	struct hl_err err = {0};
 	json_t *o;
 
-	if (fb_web_item(r, code, &it, &err) != HL_OK)
+	if (scope_feedback(r, code, &it, &err) != HL_OK)
 		return http_send_err(r, &err);
-	o = fb_web_json(&it, staff);
+	o = item_json(&it, staff);
 	return o ? http_send_json(r, status, o) :
 		   http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 }
@@ -519,7 +288,7 @@ int api_fb_list(struct http_req *r)
 		return http_send_err(r, &err);
 	arr = json_array();
 	for (size_t i = 0; arr != NULL && i < n; i++)
-		if (json_array_append_new(arr, fb_web_json(&items[i], true)) != 0) {
+		if (json_array_append_new(arr, item_json(&items[i], true)) != 0) {
 			json_decref(arr);
 			arr = NULL;
 		}
@@ -536,24 +305,24 @@ int api_fb_get(struct http_req *r)
 
 int api_fb_add(struct http_req *r)
 {
-	struct fb_web_body b;
+	struct api_fb_body b;
 	struct fb_new in;
 	struct store_unit u;
 	struct hl_err err = {0};
 	char code[STORE_CODE_MAX];
-	const char *who = fb_web_who(r);
+	struct fb_caller c = scope_fb_caller(r);
 	int rc;
 
 	if (!body_of(r, &b))
 		return 0;
-	rc = fb_web_body_new(&b, &in, &err);
+	rc = api_fb_body_new(&b, &in, &err);
 	if (rc == HL_OK)
 		rc = scope_unit(r, in.unit, "unit", &u, &err);
-	if (rc == HL_OK && who == NULL)
+	if (rc == HL_OK && c.who == NULL)
 		rc = hl_err_set(&err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if (rc == HL_OK)
-		rc = add_item(r, &in, who, code, NULL, &err);
-	fb_web_body_free(&b);
+		rc = fb_add_by(&c, &in, code, NULL, &err);
+	api_fb_body_free(&b);
 	if (rc != HL_OK)
 		return http_send_err(r, &err);
 	return send_item(r, 201, code, true);
@@ -561,14 +330,14 @@ int api_fb_add(struct http_req *r)
 
 int api_fb_step(struct http_req *r)
 {
-	struct fb_web_body b;
-	struct fb_web_args a;
+	struct api_fb_body b;
+	struct fb_step_args a;
 	struct hl_err err = {0};
 	int rc;
 
 	if (!body_of(r, &b))
 		return 0;
-	a = (struct fb_web_args){
+	a = (struct fb_step_args){
 		.action = r->param[1],
 		.cls = b.cls,
 		.criterion = b.criterion,
@@ -579,8 +348,8 @@ int api_fb_step(struct http_req *r)
 		.reason = b.reason,
 		.version = b.version,
 	};
-	rc = fb_web_act(r, r->param[0], &a, &err);
-	fb_web_body_free(&b);
+	rc = scope_fb_step(r, r->param[0], &a, &err);
+	api_fb_body_free(&b);
 	if (rc != HL_OK)
 		return http_send_err(r, &err);
 	return send_item(r, 200, r->param[0], true);
@@ -588,28 +357,30 @@ int api_fb_step(struct http_req *r)
 
 int api_fb_public_add(struct http_req *r)
 {
-	struct fb_web_body b;
+	struct api_fb_body b;
 	struct hl_err err = {0};
 	char code[STORE_CODE_MAX], token[FB_TOKEN_SIZE];
+	struct fb_caller c;
 	const char *url;
 	json_t *o;
 	int rc;
 
-	if (!fb_web_allow(r))
+	if (!srv_allow(r, RL_FEEDBACK_ADDR, r->client))
 		return http_send_error(r, 429, "too_many_requests",
 			"đã gửi quá nhiều phản ánh từ địa chỉ này: hãy đợi một giờ rồi gửi lại",
 			NULL);
 	if (!body_of(r, &b))
 		return 0;
 	if (b.website != NULL && b.website[0] != '\0') {
-		fb_web_body_free(&b);
+		api_fb_body_free(&b);
 		return http_send_error(r, 400, "invalid", "nội dung gửi lên không hợp lệ", NULL);
 	}
-	rc = fb_web_public_add(r, b.unit, b.text, b.name, b.contact, b.id, code, token, &err);
-	fb_web_body_free(&b);
+	c = scope_fb_caller(r);
+	rc = fb_add_public(&c, b.unit, b.text, b.name, b.contact, b.id, code, token, &err);
+	api_fb_body_free(&b);
 	if (rc != HL_OK)
 		return http_send_err(r, &err);
-	url = fb_web_track_url(r, NULL, code, token);
+	url = page_track_url(r, NULL, code, token);
 	o = url ? json_pack("{s:s, s:s, s:s}", "code", code, "token", token, "track_url", url) :
 		  NULL;
 	return o ? http_send_json(r, 201, o) :
@@ -621,8 +392,9 @@ int api_fb_public_track(struct http_req *r)
 	const char *code = http_query(r, "code"), *token = http_query(r, "token");
 	struct fb_item it;
 	struct hl_err err = {0};
+	struct fb_caller c = scope_fb_caller(r);
 	json_t *o;
-	int rc = fb_web_track(r, code, token, &it, &err);
+	int rc = fb_track_by(&c, r->client, srv_now(), code, token, &it, &err);
 
 	if (rc == HL_ELIMIT)
 		return http_send_error(r, 429, "too_many", err.msg, NULL);
@@ -633,7 +405,7 @@ int api_fb_public_track(struct http_req *r)
 			"không tìm thấy phản ánh với mã phản ánh và "
 			"mã theo dõi này: hãy kiểm tra lại mã",
 			"token");
-	o = fb_web_json(&it, false);
+	o = item_json(&it, false);
 	return o ? http_send_json(r, 200, o) :
 		   http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 }

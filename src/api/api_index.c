@@ -12,7 +12,6 @@ int api_index(struct http_req *r)
 	const char *period = http_query(r, "period"), *weight = http_query(r, "weight");
 	struct iq_opts o = {0};
 	struct iq_result *res = NULL;
-	struct store_unit u;
 	struct hl_err err = {0};
 	json_t *j;
 
@@ -24,24 +23,10 @@ int api_index(struct http_req *r)
 	if (weight != NULL && strcmp(weight, "field") != 0)
 		return http_send_error(r, 400, "invalid", "weight chỉ nhận giá trị field",
 			"weight");
-	o.unit = http_query(r, "unit");
-	o.under = http_query(r, "under");
 	o.type = http_query(r, "type");
 	o.weight_field = weight != NULL;
-	if (o.unit && o.under)
-		return http_send_error(r, 400, "invalid", "chỉ dùng một trong unit và under",
-			"unit");
-	if (o.unit && scope_unit(r, o.unit, "unit", &u, &err) != HL_OK)
+	if (scope_query(r, &o.unit, &o.under, &err) != HL_OK)
 		return http_send_err(r, &err);
-	if (o.under && scope_unit(r, o.under, "under", &u, &err) != HL_OK)
-		return http_send_err(r, &err);
-	/* Without a scope: the caller's own unit, or it and what is below it. */
-	if (!o.unit && !o.under) {
-		struct scope_actor by = scope_of(r);
-
-		if (scope_default(r->st, r->a, &by, &o.unit, &o.under, &err) != HL_OK)
-			return http_send_err(r, &err);
-	}
 	if (iq_run(r->st, r->a, &o, &res, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if ((j = index_json(res)) == NULL)

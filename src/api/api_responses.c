@@ -13,12 +13,6 @@
 #include "http/srv.h"
 #include "svc/intake.h"
 
-/* intake's write: the server's writer, the reader given back meanwhile. */
-int api_write(void *ctx, writer_fn fn, void *arg, struct hl_err *err)
-{
-	return srv_write(ctx, fn, arg, err);
-}
-
 static bool user_sees(void *ctx, const struct store_unit *unit)
 {
 	return scope_sees(ctx, unit);
@@ -61,7 +55,7 @@ int api_responses_post(struct http_req *r)
 {
 	struct intake_caller c = {.channel = r->kiosk_auth ? INTAKE_KIOSK : INTAKE_USER,
 		.st = r->st,
-		.write = api_write,
+		.write = http_write,
 		.ctx = r,
 		.now = srv_now(),
 		.kiosk_id = r->kiosk.id,

@@ -100,7 +100,7 @@ int api_survey_submit(struct http_req *r)
 {
 	struct intake_caller c = {.channel = INTAKE_QR,
 		.st = r->st,
-		.write = api_write,
+		.write = http_write,
 		.ctx = r,
 		.now = srv_now()};
 	struct intake_result res;

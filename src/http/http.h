@@ -126,6 +126,10 @@ void http_set_cookie(struct http_req *r, const char *name, const char *value, co
  * database is damaged (writes refused). */
 int srv_write(struct http_req *r, writer_fn fn, void *arg, struct hl_err *err);
 
+/* srv_write for the request ctx, as svc's callers take a write (svc/intake.h,
+ * svc/feedback.h). */
+int http_write(void *ctx, writer_fn fn, void *arg, struct hl_err *err);
+
 /* What a handler answers once its write (srv_write_then) is durable: rc
  * and err (valid during the call) as srv_write's; arg is the write's. */
 typedef int (*srv_then_fn)(struct http_req *r, int rc, const struct hl_err *err, void *arg);

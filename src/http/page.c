@@ -64,3 +64,33 @@ void hb_csrf(struct hbuf *b, struct http_req *r)
 	hb_txt(b, r->sess.csrf);
 	hb_raw(b, "\">");
 }
+
+void page_message(struct hbuf *b, int status, const char *message)
+{
+	if (message == NULL)
+		return;
+	hb_raw(b,
+		status < 400 ? "<p class=\"ok\" role=\"status\">" :
+			       "<p class=\"error\" role=\"alert\">");
+	hb_txt(b, message);
+	hb_raw(b, "</p>");
+}
+
+void page_error(struct hbuf *b, const char *message)
+{
+	page_message(b, 400, message);
+}
+
+const char *page_track_url(struct http_req *r, const char *base, const char *code,
+	const char *token)
+{
+	struct hbuf b;
+
+	hb_init(&b, r->a, 4096);
+	/* the server's configured address: its own, not outside text */
+	hb_printf(&b, "%s/public/feedback/track?code=", base != NULL ? base : "");
+	hb_url(&b, code);
+	hb_raw(&b, "&token=");
+	hb_url(&b, token);
+	return b.failed ? NULL : b.s;
+}

@@ -16,4 +16,17 @@ void page_end(struct hbuf *b);
 /* A hidden input with the session's CSRF token, for every form. */
 void hb_csrf(struct hbuf *b, struct http_req *r);
 
+/* message (NULL = none) at the top of a page: a status below 400 says it
+ * is done (role=status), else what went wrong (role=alert). */
+void page_message(struct hbuf *b, int status, const char *message);
+
+/* page_message of what went wrong (message NULL = none). */
+void page_error(struct hbuf *b, const char *message);
+
+/* base (NULL = none: a path) + "/public/feedback/track?code=…&token=…", the
+ * tracking page of a feedback item, for its receipt page and the API; in
+ * r->a, NULL when out of memory. */
+const char *page_track_url(struct http_req *r, const char *base, const char *code,
+	const char *token);
+
 #endif

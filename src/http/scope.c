@@ -1,6 +1,13 @@
 /* scope.c — the request's caller handed to svc/scope.c, which decides. */
 #include "http/scope.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/clock.h"
+#include "svc/units.h"
+
 struct scope_actor scope_of(const struct http_req *r)
 {
 	if (r->kiosk_auth)
@@ -40,4 +47,63 @@ int scope_home(struct http_req *r, struct store_unit *out, struct hl_err *err)
 	struct scope_actor by = scope_of(r);
 
 	return scope_own(r->st, &by, out, err);
+}
+
+int scope_query(struct http_req *r, const char **unit, const char **under, struct hl_err *err)
+{
+	struct scope_actor by = scope_of(r);
+	struct store_unit u;
+
+	*unit = http_query(r, "unit");
+	*under = http_query(r, "under");
+	if (*unit && *under)
+		return hl_err_set(err, HL_EINVAL, "unit", "chỉ dùng một trong unit và under");
+	if (*unit)
+		return scope_unit(r, *unit, "unit", &u, err);
+	if (*under)
+		return scope_unit(r, *under, "under", &u, err);
+	/* Without a scope: the caller's own unit, or it and what is below it. */
+	return scope_default(r->st, r->a, &by, unit, under, err);
+}
+
+const char *scope_who(struct http_req *r)
+{
+	if (r->role == ROLE_NONE)
+		return "web:cong-dan";
+	return hl_arena_printf(r->a, "web:%s", r->user.name);
+}
+
+int scope_feedback(struct http_req *r, const char *code, struct fb_item *out, struct hl_err *err)
+{
+	struct store_unit u;
+	char missing[STORE_CODE_MAX + 64];
+	int rc;
+
+	if (code == NULL || strlen(code) >= STORE_CODE_MAX)
+		return hl_err_set(err, HL_ENOTFOUND, "code", "không có phản ánh, kiến nghị này");
+	rc = fb_get(r->st, NULL, code, hl_clock_minute(), r->a, out, err);
+	if (rc != HL_OK)
+		return rc;
+	snprintf(missing, sizeof(missing), "không có phản ánh, kiến nghị mã '%s'", code);
+	return scope_object(r, units_get(r->st, out->unit_code, &u, err) == HL_OK ? &u : NULL,
+		"code", missing, err);
+}
+
+struct fb_caller scope_fb_caller(struct http_req *r)
+{
+	return (struct fb_caller){r->st, r->a, scope_who(r), http_write, r};
+}
+
+int scope_fb_step(struct http_req *r, const char *code, const struct fb_step_args *a,
+	struct hl_err *err)
+{
+	struct fb_caller c = scope_fb_caller(r);
+	struct fb_item it;
+	int rc;
+
+	if (c.who == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	if ((rc = scope_feedback(r, code, &it, err)) != HL_OK)
+		return rc;
+	return fb_step_do(&c, &it, a, err);
 }

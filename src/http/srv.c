@@ -286,6 +286,11 @@ int srv_write(struct http_req *r, writer_fn fn, void *arg, struct hl_err *err)
 	return rc;
 }
 
+int http_write(void *ctx, writer_fn fn, void *arg, struct hl_err *err)
+{
+	return srv_write(ctx, fn, arg, err);
+}
+
 static int send_status(struct http_req *r, bool api, int status, const char *message,
 	const char *field);
 

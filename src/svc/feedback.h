@@ -22,6 +22,7 @@
 #include "core/fbflow.h"
 #include "core/period.h"
 #include "store/store.h"
+#include "svc/writer.h"
 
 struct hl_arena;
 struct cal;
@@ -284,5 +285,51 @@ struct fb_letter {
 /* Gather *out for item code (strings in a); HL_ECONFLICT when not answered yet. */
 int fb_letter_data(struct store *st, const char *code, const char *who, struct hl_arena *a,
 	struct fb_letter *out, struct hl_err *err);
+
+/* ---- feedback_step.c: the writes of a server request ---- */
+
+/* Who writes from a server request, and how: write(ctx, fn, arg) runs fn on
+ * the single writer and returns once it is durable (the server's
+ * http_write), giving st back meanwhile, so st is not used after it. */
+struct fb_caller {
+	struct store *st;   /* the request's read connection */
+	struct hl_arena *a; /* the request's arena */
+	const char *who;    /* the audit name: "web:lan", "web:cong-dan" */
+	int (*write)(void *ctx, writer_fn fn, void *arg, struct hl_err *err);
+	void *ctx;
+};
+
+/* One step asked for by a form or a JSON body: action classify|forward|
+ * answer|publish|rate|reopen and its fields (NULL = not given). */
+struct fb_step_args {
+	const char *action, *cls, *criterion, *kind, *office, *text, *rating;
+	const char *reason; /* reopen: why (required) */
+	int64_t version;    /* the item's version the caller saw; 0 = not checked */
+};
+
+/* Check step a and do it to item it (the caller found it in its scope),
+ * audited as c->who: HL_EINVAL naming the field, or the step's error
+ * (HL_ECONFLICT in "version" when the item changed since a->version). */
+int fb_step_do(const struct fb_caller *c, const struct fb_item *it, const struct fb_step_args *a,
+	struct hl_err *err);
+
+/* Store item in through the writer, audited as c->who, as fb_add_in: code
+ * (STORE_CODE_MAX) and token (FB_TOKEN_SIZE, may be NULL) get its code and
+ * tracking token. */
+int fb_add_by(const struct fb_caller *c, const struct fb_new *in, char *code, char *token,
+	struct hl_err *err);
+
+/* A public item of unit (channel web, received now) with the sender's
+ * idempotency key id (NULL = none): HL_ENOTFOUND naming "unit" for an
+ * unknown unit, HL_EINVAL without text, else as fb_add_by. */
+int fb_add_public(const struct fb_caller *c, const char *unit, const char *text, const char *name,
+	const char *contact, const char *id, char *code, char *token, struct hl_err *err);
+
+/* A citizen's fb_track (text and answer in c->a) from address client at
+ * now (seconds): each one that finds nothing counts against client
+ * (svc/ratelimit.h RL_TRACK_ADDR, through c->write); past the limit
+ * HL_ELIMIT naming "token" and nothing is looked up. */
+int fb_track_by(const struct fb_caller *c, const char *client, int64_t now, const char *code,
+	const char *token, struct fb_item *out, struct hl_err *err);
 
 #endif

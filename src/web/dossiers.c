@@ -21,6 +21,7 @@
 #include "svc/dossq.h"
 #include "svc/ingest.h"
 #include "web/pages.h"
+#include "web/pick.h"
 
 #define MONTHS 12
 #define FILE_MAX ((long)64 << 20) /* a Friday list sent as a file */
@@ -141,8 +142,6 @@ static void rate_chart(struct hbuf *b, struct http_req *r, const struct frow *ro
 {
 	struct chart *c = hl_arena_alloc(r->a, sizeof(*c));
 	struct hl_err err = {0};
-	char *svg = NULL;
-	size_t len = 0;
 
 	if (c == NULL)
 		return;
@@ -160,15 +159,7 @@ static void rate_chart(struct hbuf *b, struct http_req *r, const struct frow *ro
 		for (int k = 0; k < MONTHS; k++)
 			s->value[k] = tl_on_time_pct(&rows[i].m[k], &pct) ? pct : NAN;
 	}
-	if (chart_svg(c, "dung-han", r->a, &svg, &len, &err) != HL_OK) {
-		hb_raw(b, "<p class=\"error\">Không vẽ được biểu đồ: ");
-		hb_txt(b, err.msg);
-		hb_raw(b, "</p>");
-		return;
-	}
-	hb_raw(b, "<figure class=\"chart\">");
-	hb_svg(b, svg);
-	hb_raw(b, "</figure>");
+	web_chart(b, r, c, "dung-han");
 }
 
 /* The units of o's scope over the days [d0, d1] with TT 01/2018's columns,

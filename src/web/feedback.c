@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "api/api.h"
 #include "base/arena.h"
 #include "base/clock.h"
 #include "http/page.h"
@@ -350,10 +349,10 @@ static int item_page(struct http_req *r, int status, const char *message, const 
 	size_t n = 0, noffices = 0;
 	struct hl_err err = {0};
 	char *name = NULL, *contact = NULL, when[32];
-	const char *who = fb_web_who(r);
+	const char *who = scope_who(r);
 	struct hbuf b;
 
-	if (fb_web_item(r, r->param[0], &it, &err) != HL_OK)
+	if (scope_feedback(r, r->param[0], &it, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (who == NULL || fb_steps(r->st, it.it.code, r->a, &steps, &n, &err) != HL_OK ||
 		fb_contact(r->st, it.it.code, NULL, r->a, &name, &contact, &err) != HL_OK ||
@@ -364,13 +363,7 @@ static int item_page(struct http_req *r, int status, const char *message, const 
 	hb_raw(&b, "<h1>Phản ánh, kiến nghị ");
 	hb_txt(&b, it.it.code);
 	hb_raw(&b, "</h1>");
-	if (message != NULL) {
-		hb_raw(&b,
-			status < 400 ? "<p class=\"ok\" role=\"status\">" :
-				       "<p class=\"error\" role=\"alert\">");
-		hb_txt(&b, message);
-		hb_raw(&b, "</p>");
-	}
+	page_message(&b, status, message);
 	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Đơn vị</dt><dd>");
 	hb_txt(&b, it.unit_name);
 	hb_raw(&b, "</dd><dt>Kênh</dt><dd>");
@@ -454,14 +447,14 @@ static bool form_shown(struct http_req *r, const char *action)
 	struct fb_item it;
 	struct hl_err err = {0};
 
-	if (action == NULL || fb_web_item(r, r->param[0], &it, &err) != HL_OK)
+	if (action == NULL || scope_feedback(r, r->param[0], &it, &err) != HL_OK)
 		return false;
 	return strcmp(action, it.step == FB_DO_NOTHING ? "reopen" : fb_step_code(it.step)) == 0;
 }
 
 int page_feedback_post(struct http_req *r)
 {
-	struct fb_web_args a = {
+	struct fb_step_args a = {
 		.action = http_form(r, "action"),
 		.cls = http_form(r, "class"),
 		.criterion = http_form(r, "criterion"),
@@ -505,7 +498,7 @@ int page_feedback_post(struct http_req *r)
 			(confirm == NULL || strcmp(confirm, "1") != 0) && form_shown(r, "classify"))
 			return item_page(r, 200, NULL, &f, true);
 	}
-	if (fb_web_act(r, r->param[0], &a, &err) != HL_OK) {
+	if (scope_fb_step(r, r->param[0], &a, &err) != HL_OK) {
 		if (err.code == HL_ENOTFOUND)
 			return http_send_err(r, &err);
 		/* someone else changed the item: the page as it is now, the message on top */
@@ -548,12 +541,12 @@ int page_feedback_letter(struct http_req *r)
 	struct fb_letter l;
 	struct hl_err err = {0};
 	char path[] = "/tmp/hailong-letter-XXXXXX", disp[128], *pdf = NULL;
-	const char *who = fb_web_who(r);
+	const char *who = scope_who(r);
 	size_t len = 0;
 	FILE *f;
 	int fd;
 
-	if (fb_web_item(r, r->param[0], &it, &err) != HL_OK)
+	if (scope_feedback(r, r->param[0], &it, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (who == NULL || fb_letter_data(r->st, it.it.code, NULL, r->a, &l, &err) != HL_OK)
 		return http_send_err(r, &err);

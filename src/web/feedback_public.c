@@ -8,14 +8,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "api/api.h"
 #include "base/arena.h"
 #include "base/clock.h"
 #include "http/page.h"
+#include "http/scope.h"
+#include "http/srv.h"
 #include "io/qr.h"
 #include "base/token.h"
 #include "svc/feedback.h"
 #include "svc/ingest.h"
+#include "svc/ratelimit.h"
 #include "svc/units.h"
 #include "web/pages.h"
 
@@ -58,11 +60,7 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 		"<strong>");
 	hb_txt(&b, u->name);
 	hb_raw(&b, "</strong></p>");
-	if (message != NULL) {
-		hb_raw(&b, "<p class=\"error\" role=\"alert\">");
-		hb_txt(&b, message);
-		hb_raw(&b, "</p>");
-	}
+	page_error(&b, message);
 	hb_raw(&b, "<form method=\"post\" action=\"/public/");
 	hb_url(&b, u->code);
 	hb_raw(&b, "/feedback\">");
@@ -127,8 +125,8 @@ static int receipt_page(struct http_req *r, struct hbuf *b, const char *code, co
 	bool contact, struct hl_err *err)
 {
 	char base[320];
-	const char *path = fb_web_track_url(r, NULL, code, token);
-	const char *url = fb_web_track_url(r, web_base_url(r, base, sizeof(base)), code, token);
+	const char *path = page_track_url(r, NULL, code, token);
+	const char *url = page_track_url(r, web_base_url(r, base, sizeof(base)), code, token);
 
 	if (path == NULL || url == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
@@ -178,18 +176,20 @@ int page_fb_public_post(struct http_req *r)
 	const char *hp = http_form(r, "website");
 	char code[STORE_CODE_MAX], token[FB_TOKEN_SIZE];
 	struct store_unit u;
+	struct fb_caller c;
 	struct hl_err err = {0};
 	struct hbuf b;
 
 	if (path_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
-	if (!fb_web_allow(r))
+	if (!srv_allow(r, RL_FEEDBACK_ADDR, r->client))
 		return form_page(r, &u, 429,
 			"Địa chỉ mạng này đã gửi quá nhiều phản ánh trong một "
 			"giờ. Xin Ông/Bà đợi một giờ rồi gửi lại, hoặc gọi đường dây nóng của đơn vị.");
 	if (hp != NULL && hp[0] != '\0')
 		return form_page(r, &u, 400, "Không gửi được: biểu mẫu có ô không hợp lệ.");
-	if (fb_web_public_add(r, u.code, http_form(r, "text"), http_form(r, "name"),
+	c = scope_fb_caller(r);
+	if (fb_add_public(&c, u.code, http_form(r, "text"), http_form(r, "name"),
 		    http_form(r, "contact"), http_form(r, "id"), code, token, &err) != HL_OK)
 		return form_page(r, &u, http_status_of(err.code),
 			err.code == HL_ECONFLICT ?
@@ -223,7 +223,7 @@ static void lookup_form(struct hbuf *b, const char *code, const char *token)
 }
 
 /* The look-up form again, with why the look-up of code/token failed (rc,
- * err from fb_web_track); no token: the empty form. */
+ * err from fb_track_by); no token: the empty form. */
 static int lookup_page(struct http_req *r, int rc, const struct hl_err *err, const char *code,
 	const char *token)
 {
@@ -268,20 +268,14 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Phản ánh, kiến nghị ");
 	hb_txt(&b, it->it.code);
 	hb_raw(&b, "</h1>");
-	if (message != NULL) {
-		hb_raw(&b,
-			status < 400 ? "<p class=\"ok\" role=\"status\">" :
-				       "<p class=\"error\" role=\"alert\">");
-		hb_txt(&b, message);
-		hb_raw(&b, "</p>");
-	}
+	page_message(&b, status, message);
 	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Nhận lúc</dt><dd>");
 	hb_txt(&b, hl_clock_fmt_minute(it->it.received_at, when, sizeof(when)));
 	hb_raw(&b, "</dd><dt>Tình trạng</dt><dd class=\"fb-big\" id=\"fb-state\">");
 	hb_txt(&b, fb_state_label(it->it.state));
 	hb_raw(&b, "</dd></dl><h2>Nội dung</h2>");
 	block_text(&b, it->it.text);
-	if (fb_web_answer_public(it)) {
+	if (fb_answer_public(it)) {
 		hb_raw(&b, "<h2>Trả lời của đơn vị</h2>");
 		block_text(&b, it->it.answer);
 		hb_raw(&b, "<p class=\"note\">Công khai lúc ");
@@ -319,12 +313,13 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 int page_fb_track(struct http_req *r)
 {
 	const char *code = http_query(r, "code"), *token = http_query(r, "token");
+	struct fb_caller c = scope_fb_caller(r);
 	struct fb_item it;
 	struct hl_err err = {0};
 	int rc = HL_ENOTFOUND;
 
 	if (token != NULL && token[0] != '\0')
-		rc = fb_web_track(r, code, token, &it, &err);
+		rc = fb_track_by(&c, r->client, srv_now(), code, token, &it, &err);
 	if (rc != HL_OK)
 		return lookup_page(r, rc, &err, code, token);
 	return item_page(r, 200, &it, token, NULL);
@@ -334,17 +329,22 @@ int page_fb_track_rate(struct http_req *r)
 {
 	const char *code = http_form(r, "code"), *token = http_form(r, "token");
 	const char *rating = http_form(r, "rating");
+	struct fb_caller c = scope_fb_caller(r);
+	struct fb_step_args a = {.action = "rate", .rating = rating};
 	struct fb_item it;
 	struct hl_err err = {0};
 	bool ok = rating != NULL && strcmp(rating, "satisfied") == 0;
-	int rc = fb_web_track(r, code, token != NULL && token[0] != '\0' ? token : "x", &it, &err);
+	int rc = fb_track_by(&c, r->client, srv_now(), code,
+		token != NULL && token[0] != '\0' ? token : "x", &it, &err);
 
 	if (rc != HL_OK)
 		return lookup_page(r, rc, &err, code,
 			token != NULL && token[0] != '\0' ? token : "x");
 	if (!ok && (rating == NULL || strcmp(rating, "unsatisfied") != 0))
 		return item_page(r, 400, &it, token, "Hãy chọn Hài lòng hoặc Không hài lòng.");
-	if (fb_web_rate(r, it.it.code, ok, "web:nguoi-gui", &err) != HL_OK)
+	/* rated as the sender, whoever is logged in */
+	c.who = "web:nguoi-gui";
+	if (fb_step_do(&c, &it, &a, &err) != HL_OK)
 		return item_page(r, http_status_of(err.code), &it, token, err.msg);
 	/* the item as rated: read again by its code (found above by its tracking code) */
 	if (fb_get(r->st, NULL, it.it.code, hl_clock_minute(), r->a, &it, &err) != HL_OK)
@@ -381,7 +381,7 @@ int page_fb_answers(struct http_req *r)
 		const struct fb_item *it = &items[k - 1];
 		char when[32];
 
-		if (!fb_web_answer_public(it))
+		if (!fb_answer_public(it))
 			continue;
 		shown++;
 		hb_raw(&b, "<article class=\"fb-answer\"><h2>");

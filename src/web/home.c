@@ -183,23 +183,6 @@ static int choose_unit(struct http_req *r, const struct iq_result *res, struct s
 	return HL_ENOTFOUND;
 }
 
-static void put_chart(struct hbuf *b, const struct chart *c, const char *id, struct http_req *r)
-{
-	struct hl_err err = {0};
-	char *svg = NULL;
-	size_t len = 0;
-
-	if (chart_svg(c, id, r->a, &svg, &len, &err) != HL_OK) {
-		hb_raw(b, "<p class=\"error\">Không vẽ được biểu đồ: ");
-		hb_txt(b, err.msg);
-		hb_raw(b, "</p>");
-		return;
-	}
-	hb_raw(b, "<figure class=\"chart\">");
-	hb_svg(b, svg);
-	hb_raw(b, "</figure>");
-}
-
 /* Criteria and SIPAS for the period: one unit's against its targets (u), or
  * the mean of the units (m). */
 static void bar_chart(struct hbuf *b, struct http_req *r, const struct iq_result *res,
@@ -227,7 +210,7 @@ static void bar_chart(struct hbuf *b, struct http_req *r, const struct iq_result
 		if (u != NULL && u->cell[k].has_target)
 			c->target[k] = u->cell[k].target;
 	}
-	put_chart(b, c, "tieu-chi", r);
+	web_chart(b, r, c, "tieu-chi");
 }
 
 /* SIPAS and each criterion month by month in the period's year: of unit, or
@@ -248,7 +231,7 @@ static int trend_chart(struct hbuf *b, struct http_req *r, const struct hl_perio
 	snprintf(title, sizeof(title), "Diễn biến theo tháng năm %d", t->year);
 	chart_init(c, CHART_LINE, hl_arena_strdup(r->a, title));
 	chart_trend(c, t);
-	put_chart(b, c, "xu-huong", r);
+	web_chart(b, r, c, "xu-huong");
 	return HL_OK;
 }
 

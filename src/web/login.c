@@ -29,11 +29,7 @@ static int login_page(struct http_req *r, int status, const char *message)
 	hb_init(&b, r->a, 1 << 16);
 	page_begin(&b, r, "Đăng nhập");
 	hb_raw(&b, "<section class=\"narrow\"><h1>Đăng nhập</h1>");
-	if (message != NULL) {
-		hb_raw(&b, "<p class=\"error\" role=\"alert\">");
-		hb_txt(&b, message);
-		hb_raw(&b, "</p>");
-	}
+	page_error(&b, message);
 	hb_raw(&b,
 		"<form method=\"post\" action=\"/login\">"
 		"<input type=\"hidden\" name=\"csrf\" value=\"");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "http/scope.h"
+#include "report/chart.h"
 #include "svc/order.h"
 #include "svc/indexq.h"
 #include "web/admin.h"
@@ -60,6 +61,19 @@ void web_sort_index(struct iq_result *res)
 		qsort(res->units, res->nunits, sizeof(*res->units), cmp_iq_unit);
 }
 
+void web_unit_options(struct hbuf *b, const struct store_unit *u, size_t n, const char *selected)
+{
+	for (size_t i = 0; i < n; i++) {
+		hb_raw(b, "<option value=\"");
+		hb_txt(b, u[i].code);
+		hb_raw(b,
+			selected != NULL && strcmp(selected, u[i].code) == 0 ? "\" selected>" :
+									       "\">");
+		hb_txt(b, u[i].name);
+		hb_raw(b, "</option>");
+	}
+}
+
 void web_unit_select(struct hbuf *b, const char *name, const struct store_unit *u, size_t n,
 	const char *selected, const char *none)
 {
@@ -71,14 +85,23 @@ void web_unit_select(struct hbuf *b, const char *name, const struct store_unit *
 		hb_txt(b, none);
 		hb_raw(b, "</option>");
 	}
-	for (size_t i = 0; i < n; i++) {
-		hb_raw(b, "<option value=\"");
-		hb_txt(b, u[i].code);
-		hb_raw(b,
-			selected != NULL && strcmp(selected, u[i].code) == 0 ? "\" selected>" :
-									       "\">");
-		hb_txt(b, u[i].name);
-		hb_raw(b, "</option>");
-	}
+	web_unit_options(b, u, n, selected);
 	hb_raw(b, "</select>");
+}
+
+void web_chart(struct hbuf *b, struct http_req *r, const struct chart *c, const char *id)
+{
+	struct hl_err err = {0};
+	char *svg = NULL;
+	size_t len = 0;
+
+	if (chart_svg(c, id, r->a, &svg, &len, &err) != HL_OK) {
+		hb_raw(b, "<p class=\"error\">Không vẽ được biểu đồ: ");
+		hb_txt(b, err.msg);
+		hb_raw(b, "</p>");
+		return;
+	}
+	hb_raw(b, "<figure class=\"chart\">");
+	hb_svg(b, svg);
+	hb_raw(b, "</figure>");
 }

@@ -31,4 +31,13 @@ void web_sort_index(struct iq_result *res);
 void web_unit_select(struct hbuf *b, const char *name, const struct store_unit *u, size_t n,
 	const char *selected, const char *none);
 
+/* The <option>s of web_unit_select (u[0..n), selected's chosen), for a
+ * <select> the caller opens with its own attributes. */
+void web_unit_options(struct hbuf *b, const struct store_unit *u, size_t n, const char *selected);
+
+/* Chart c as SVG (ids prefixed by id) in a <figure class="chart">, or a
+ * line saying why it could not be drawn. */
+struct chart;
+void web_chart(struct hbuf *b, struct http_req *r, const struct chart *c, const char *id);
+
 #endif

@@ -38,11 +38,7 @@ static int form_page(struct http_req *r, int status, const char *message, const 
 		"<p>In phiếu có mã QR để kèm giấy tiếp nhận hồ sơ: người dân quét mã bằng điện thoại "
 		"và đánh giá một lần cho hồ sơ đó. In lại phiếu cho cùng hồ sơ thì phiếu cũ không dùng "
 		"được nữa.</p>");
-	if (message != NULL) {
-		hb_raw(&b, "<p class=\"error\" role=\"alert\">");
-		hb_txt(&b, message);
-		hb_raw(&b, "</p>");
-	}
+	page_error(&b, message);
 	hb_raw(&b, "<form method=\"post\" action=\"/receipts\">");
 	hb_csrf(&b, r);
 	hb_raw(&b,

@@ -127,23 +127,12 @@ static void report_form(struct hbuf *b, const struct store_unit *mine, size_t nm
 	const char *chosen = f->unit != NULL && f->unit[0] != '\0' ? f->unit : home;
 
 	hb_raw(b, "<form method=\"get\" action=\"/reports/preview\" class=\"report-form\">");
-	if (f->msg != NULL && f->bad == NULL) {
-		hb_raw(b, "<p class=\"error\" role=\"alert\">");
-		hb_txt(b, f->msg);
-		hb_raw(b, "</p>");
-	}
+	if (f->bad == NULL)
+		page_error(b, f->msg);
 	hb_raw(b, "<label>Đơn vị <select name=\"unit\" required");
 	field_open(b, f, "unit");
 	hb_raw(b, ">");
-	for (size_t i = 0; i < nmine; i++) {
-		hb_raw(b, "<option value=\"");
-		hb_txt(b, mine[i].code);
-		hb_raw(b,
-			chosen != NULL && strcmp(chosen, mine[i].code) == 0 ? "\" selected>" :
-									      "\">");
-		hb_txt(b, mine[i].name);
-		hb_raw(b, "</option>");
-	}
+	web_unit_options(b, mine, nmine, chosen);
 	hb_raw(b, "</select></label>");
 	field_error(b, f, "unit");
 	text_field(b, "period", "Kỳ báo cáo");

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api.h"
 #include "base/arena.h"
 #include "base/clock.h"
 #include "base/text.h"
