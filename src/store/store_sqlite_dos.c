@@ -308,6 +308,25 @@ int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *er
 	return sq_step_id(q, s, op, &d->id, err);
 }
 
+static const struct sq_col sum_cols[] = {
+	SQ_I64(struct store_dossier_sum, unit_id),
+	SQ_INT(struct store_dossier_sum, month),
+	SQ_I64(struct store_dossier_sum, field_id),
+	SQ_TEXT(struct store_dossier_sum, channel),
+	SQ_TEXT(struct store_dossier_sum, procedure),
+	SQ_I64(struct store_dossier_sum, early),
+	SQ_I64(struct store_dossier_sum, on_time),
+	SQ_I64(struct store_dossier_sum, late),
+};
+
+static void read_sum(sqlite3_stmt *s, struct store_dossier_sum *r)
+{
+	sq_read_row(s, 0, sum_cols, SQ_NCOLS(sum_cols), r);
+}
+
+SQ_SCAN_FN(sum, struct store_dossier_sum, store_dsum_cb, read_sum)
+SQ_SCAN_FN(dossier, struct store_dossier, store_dossier_cb, sq_read_dossier)
+
 int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, int m0, int m1,
 	store_dsum_cb cb, void *ctx, struct hl_err *err)
 {
@@ -315,60 +334,27 @@ int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, i
 	const char *op = "đọc tổng hợp hồ sơ theo tháng";
 	int id = per_procedure ? (unit_id ? D_SUM_PROC_UNIT : D_SUM_PROC) :
 				 (unit_id ? D_SUM_UNIT : D_SUM);
-	struct store_dossier_sum r;
+	struct sum_ctx c = {cb, ctx};
 	sqlite3_stmt *s;
-	int rc = HL_OK, step;
 
 	if ((s = dprep(q, id, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int(s, 1, m0) != SQLITE_OK || sqlite3_bind_int(s, 2, m1) != SQLITE_OK ||
-		(unit_id != 0 && sqlite3_bind_int64(s, 3, unit_id) != SQLITE_OK)) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		r.unit_id = sqlite3_column_int64(s, 0);
-		r.month = sqlite3_column_int(s, 1);
-		r.field_id = sqlite3_column_int64(s, 2);
-		sq_col_text(s, 3, r.channel, sizeof(r.channel));
-		sq_col_text(s, 4, r.procedure, sizeof(r.procedure));
-		r.early = sqlite3_column_int64(s, 5);
-		r.on_time = sqlite3_column_int64(s, 6);
-		r.late = sqlite3_column_int64(s, 7);
-		SQ_CALLBACK(q, rc, cb(ctx, &r));
-		if (rc != 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
+		(unit_id != 0 && sqlite3_bind_int64(s, 3, unit_id) != SQLITE_OK))
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_scan(q, s, op, sum_row, &c, err);
 }
 
 /* Bind the integers of v[0..n) to ?1.. of s, step it and hand each row to cb. */
 static int scan_rows(struct sq *q, sqlite3_stmt *s, const int64_t *v, int n, const char *op,
 	store_dossier_cb cb, void *ctx, struct hl_err *err)
 {
-	struct store_dossier d;
-	int rc = HL_OK, step;
+	struct dossier_ctx c = {cb, ctx};
 
 	for (int i = 0; i < n; i++)
-		if (sqlite3_bind_int64(s, i + 1, v[i]) != SQLITE_OK) {
-			rc = sq_err(q, err, HL_HERE, op);
-			goto cleanup;
-		}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		sq_read_dossier(s, &d);
-		SQ_CALLBACK(q, rc, cb(ctx, &d));
-		if (rc != 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
+		if (sqlite3_bind_int64(s, i + 1, v[i]) != SQLITE_OK)
+			return bind_failed(q, s, HL_HERE, op, err);
+	return sq_scan(q, s, op, dossier_row, &c, err);
 }
 
 int sq_dossier_open_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1, int64_t at,

@@ -305,6 +305,39 @@ int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena 
 #define SQ_LIST(q, s, op, a, cols, out, n, err) \
 	sq_list_cols(q, s, op, a, sizeof(**(out)), cols, SQ_NCOLS(cols), out, n, err)
 
+/* Reads the current row of a scan and hands it to the caller's callback;
+ * nonzero stops the scan. */
+typedef int (*scan_fn)(sqlite3_stmt *s, void *ctx);
+
+/* Step the bound statement s, calling fn on each row with the connection
+ * marked as scanning (SQ_CALLBACK); fn's nonzero return stops the scan and is
+ * returned as is; resets s. */
+int sq_scan(struct sq *q, sqlite3_stmt *s, const char *op, scan_fn fn, void *ctx,
+	struct hl_err *err);
+
+/* A scan_fn name##_row for rows of type T read by read(s, T *) and handed to
+ * a callback of type cb_t, with its context struct name##_ctx {cb, ctx}. */
+#define SQ_SCAN_FN(name, T, cb_t, read) \
+	struct name##_ctx { \
+		cb_t cb; \
+		void *ctx; \
+	}; \
+	static int name##_row(sqlite3_stmt *s, void *c) \
+	{ \
+		struct name##_ctx *x = c; \
+		T r; \
+		read(s, &r); \
+		return x->cb(x->ctx, &r); \
+	}
+
+/* Adds one row of an old encoded table to its counters rows. */
+typedef int (*carry_fn)(struct sq *q, sqlite3_stmt *s, struct hl_err *err);
+
+/* The body of a migration's SQL function (user data: the struct sq) that
+ * runs sql once and carries each row with row, failing the function (and so
+ * the migration) with the first error. */
+void sq_carry(sqlite3_context *fn, const char *sql, carry_fn row);
+
 /* Run a statement returning one id (RETURNING id) into *id; resets s. */
 int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id, struct hl_err *err);
 

@@ -134,3 +134,42 @@ int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena 
 {
 	return list_rows(q, s, op, a, elem, NULL, cols, ncols, out, n, err);
 }
+
+int sq_scan(struct sq *q, sqlite3_stmt *s, const char *op, scan_fn fn, void *ctx,
+	struct hl_err *err)
+{
+	int rc = HL_OK, step;
+
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		SQ_CALLBACK(q, rc, fn(s, ctx));
+		if (rc != 0)
+			goto cleanup;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+void sq_carry(sqlite3_context *fn, const char *sql, carry_fn row)
+{
+	struct sq *q = sqlite3_user_data(fn);
+	struct hl_err err;
+	sqlite3_stmt *s = NULL;
+	int rc = HL_OK, step = SQLITE_DONE;
+
+	if (sqlite3_prepare_v2(q->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		sqlite3_result_error(fn, sqlite3_errmsg(q->db), -1);
+		return;
+	}
+	while (rc == HL_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
+		rc = row(q, s, &err);
+	if (rc == HL_OK && step != SQLITE_DONE)
+		rc = hl_err_set(&err, HL_EIO, HL_HERE, "%s", sqlite3_errmsg(q->db));
+	sqlite3_finalize(s);
+	if (rc != HL_OK)
+		sqlite3_result_error(fn, err.msg, -1);
+	else
+		sqlite3_result_null(fn);
+}
