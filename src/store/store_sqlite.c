@@ -272,17 +272,6 @@ static const char *const stmt_sql[Q_COUNT] = {
 			 " DO UPDATE SET value = excluded.value",
 	[Q_TARGET_LIST] = "SELECT year, unit_id, type, criterion, value FROM targets"
 			  " WHERE year = ?1 ORDER BY unit_id, type, criterion",
-	[Q_DOSSIER_PUT] =
-		"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
-		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
-		" class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-		" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
-		" field_id = excluded.field_id, procedure = excluded.procedure,"
-		" channel = excluded.channel, received_at = excluded.received_at,"
-		" due_at = excluded.due_at, finished_at = excluded.finished_at,"
-		" returned_at = excluded.returned_at, supplements = excluded.supplements,"
-		" reschedules = excluded.reschedules, apology = excluded.apology,"
-		" class = excluded.class RETURNING id",
 	[Q_DOSSIER_COUNT] = "SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
 			    " WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
 			    " GROUP BY f ORDER BY f",
@@ -1087,24 +1076,6 @@ static int sq_target_list(struct store *st, int year, struct hl_arena *a, struct
 		return sq_err(q, err, HL_HERE, op);
 	}
 	return sq_list_rows(q, s, op, a, sizeof(**out), read_target, out, n, err);
-}
-
-static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu hồ sơ";
-	sqlite3_stmt *s;
-	int rc = sq_dossier_check(d, err);
-
-	if (rc != HL_OK)
-		return rc;
-	if ((s = prep(q, Q_DOSSIER_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_dossier(s, d) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return sq_step_id(q, s, op, &d->id, err);
 }
 
 static const struct sq_col count_cols[] = {

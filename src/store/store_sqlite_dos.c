@@ -175,6 +175,7 @@ const char sq_dos_class_schema[] =
 													     "1") " END;";
 
 enum {
+	D_PUT,
 	D_SAVE,
 	D_SUM,
 	D_SUM_UNIT,
@@ -200,6 +201,17 @@ enum {
 	" AND received_at BETWEEN ?2 AND ?3" unit
 
 static const char *const dos_sql[D_COUNT] = {
+	[D_PUT] =
+		"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
+		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
+		" class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+		" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
+		" field_id = excluded.field_id, procedure = excluded.procedure,"
+		" channel = excluded.channel, received_at = excluded.received_at,"
+		" due_at = excluded.due_at, finished_at = excluded.finished_at,"
+		" returned_at = excluded.returned_at, supplements = excluded.supplements,"
+		" reschedules = excluded.reschedules, apology = excluded.apology,"
+		" class = excluded.class RETURNING id",
 	[D_SAVE] =
 		"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
 		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
@@ -259,7 +271,10 @@ void sq_read_dossier(sqlite3_stmt *s, void *elem)
 	d->cls = sqlite3_column_int(s, 14);
 }
 
-int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d)
+/* Bind d's code, unit_id, field_id, procedure, channel, received_at, due_at,
+ * finished_at, returned_at, supplements, reschedules, apology and class
+ * (0 as NULL) to ?1..?13 of s; SQLITE_OK or the first error. */
+static int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d)
 {
 	int rc;
 
@@ -279,7 +294,9 @@ int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d)
 	return d->cls != 0 ? sqlite3_bind_int(s, 13, d->cls) : sqlite3_bind_null(s, 13);
 }
 
-int sq_dossier_check(const struct store_dossier *d, struct hl_err *err)
+/* HL_EINVAL unless d has a code, and a class (1..3) exactly when it is
+ * received, due and finished. */
+static int sq_dossier_check(const struct store_dossier *d, struct hl_err *err)
 {
 	bool counted = d->received_at >= 0 && d->due_at >= 0 && d->finished_at >= 0;
 	int rc = sq_need_code(d->code, "hồ sơ", err);
@@ -292,7 +309,9 @@ int sq_dossier_check(const struct store_dossier *d, struct hl_err *err)
 	return rc;
 }
 
-int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err)
+/* Insert or update d by its code with statement id: D_PUT keeps a stored
+ * submission time, D_SAVE writes d's (?14). */
+static int dossier_write(struct store *st, int id, struct store_dossier *d, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu hồ sơ";
@@ -301,11 +320,22 @@ int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *er
 
 	if (rc != HL_OK)
 		return rc;
-	if ((s = dprep(q, D_SAVE, op, err)) == NULL)
+	if ((s = dprep(q, id, op, err)) == NULL)
 		return HL_EIO;
-	if (sq_bind_dossier(s, d) != SQLITE_OK || bind_minute(s, 14, d->submitted_at) != SQLITE_OK)
+	if (sq_bind_dossier(s, d) != SQLITE_OK ||
+		(id == D_SAVE && bind_minute(s, 14, d->submitted_at) != SQLITE_OK))
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, &d->id, err);
+}
+
+int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err)
+{
+	return dossier_write(st, D_PUT, d, err);
+}
+
+int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err)
+{
+	return dossier_write(st, D_SAVE, d, err);
 }
 
 static const struct sq_col sum_cols[] = {

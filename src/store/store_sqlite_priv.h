@@ -40,7 +40,6 @@ enum stmt_id {
 	Q_RESP_SCAN_IDS,
 	Q_TARGET_SET,
 	Q_TARGET_LIST,
-	Q_DOSSIER_PUT,
 	Q_DOSSIER_COUNT,
 	Q_AUDIT,
 	Q_COUNT
@@ -494,6 +493,7 @@ int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hou
 extern const char sq_dos_schema[];
 /* The later migration that stores the class svc computes (store_sqlite_dos.c). */
 extern const char sq_dos_class_schema[];
+int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err);
 int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err);
 int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, int m0, int m1,
 	store_dsum_cb cb, void *ctx, struct hl_err *err);
@@ -510,13 +510,6 @@ int sq_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dos
 /* Read a row of SQ_DOSSIER_COLS into elem (a struct store_dossier); NULL
  * field 0, NULL times -1. */
 void sq_read_dossier(sqlite3_stmt *s, void *elem);
-/* Bind d's code, unit_id, field_id, procedure, channel, received_at, due_at,
- * finished_at, returned_at, supplements, reschedules, apology and class
- * (0 as NULL) to ?1..?13 of s; SQLITE_OK or the first error. */
-int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d);
-/* HL_EINVAL unless d has a code, and a class (1..3) exactly when it is
- * received, due and finished. */
-int sq_dossier_check(const struct store_dossier *d, struct hl_err *err);
 
 /* Feedback (issue 6): its migration and operations, in store_sqlite_fb.c. */
 extern const char sq_fb_schema[];
