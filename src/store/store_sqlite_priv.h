@@ -304,6 +304,39 @@ int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena 
 #define SQ_LIST(q, s, op, a, cols, out, n, err) \
 	sq_list_cols(q, s, op, a, sizeof(**(out)), cols, SQ_NCOLS(cols), out, n, err)
 
+/* One parameter of a statement run by sq_exec: an integer v of kind
+ * SQK_I64, SQK_INT, SQK_BOOL, SQK_ID, SQK_DAY or SQK_MINUTE (bound as
+ * sq_bind_row binds that kind), or the text (or hash) p of kind SQK_TEXT or
+ * SQK_TEXT_NULL, read up to cap bytes. */
+struct sq_arg {
+	enum sq_kind kind;
+	int64_t v;
+	const void *p;
+	size_t cap;
+};
+
+#define SQ_ARG(kind, x) ((struct sq_arg){kind, (x), NULL, 0})
+#define SQ_ARG_TEXT(x) ((struct sq_arg){SQK_TEXT, 0, (x), SIZE_MAX})
+/* A char array's text, read no further than the array. */
+#define SQ_ARG_BUF(x) ((struct sq_arg){SQK_TEXT, 0, (x), sizeof(x)})
+
+/* Run s (NULL: its prepare failed, err is set: HL_EIO) with args[0..n) bound
+ * to ?1..: with out NULL it must return no row; else a row's first column
+ * goes to *out, and no row leaves *out as it was. Resets s. */
+int sq_exec(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
+	int64_t *out, struct hl_err *err);
+/* sq_exec with the arguments listed after err. */
+#define SQ_EXEC(q, s, op, out, err, ...) \
+	sq_exec(q, s, op, (const struct sq_arg[]){__VA_ARGS__}, \
+		sizeof((const struct sq_arg[]){__VA_ARGS__}) / sizeof(struct sq_arg), out, err)
+
+/* Run s (NULL: its prepare failed, err is set: HL_EIO) with the fields
+ * cols[0..n) of row bound to ?1..; it must return no row. Resets s. */
+int sq_put_row(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_col *cols, size_t n,
+	const void *row, struct hl_err *err);
+/* sq_put_row over the spec array cols. */
+#define SQ_PUT(q, s, op, cols, row, err) sq_put_row(q, s, op, cols, SQ_NCOLS(cols), row, err)
+
 /* Reads the current row of a scan and hands it to the caller's callback;
  * nonzero stops the scan. */
 typedef int (*scan_fn)(sqlite3_stmt *s, void *ctx);

@@ -173,3 +173,50 @@ void sq_carry(sqlite3_context *fn, const char *sql, carry_fn row)
 	else
 		sqlite3_result_null(fn);
 }
+
+static int bind_arg(sqlite3_stmt *s, int p, const struct sq_arg *a)
+{
+	switch (a->kind) {
+	case SQK_I64: return sqlite3_bind_int64(s, p, a->v);
+	case SQK_INT: return sqlite3_bind_int(s, p, (int)a->v);
+	case SQK_BOOL: return sqlite3_bind_int(s, p, a->v != 0 ? 1 : 0);
+	case SQK_ID: return bind_id(s, p, a->v);
+	case SQK_DAY: return bind_day(s, p, (hl_day)a->v);
+	case SQK_MINUTE: return bind_minute(s, p, a->v);
+	case SQK_TEXT: return bind_str(s, p, a->p, a->cap);
+	case SQK_TEXT_NULL: return bind_str_null(s, p, a->p, a->cap);
+	case SQK_HASH: return sqlite3_bind_blob(s, p, a->p, STORE_HASH_LEN, SQLITE_STATIC);
+	}
+	return SQLITE_MISUSE;
+}
+
+int sq_exec(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
+	int64_t *out, struct hl_err *err)
+{
+	int rc = HL_OK, step;
+
+	if (s == NULL)
+		return HL_EIO;
+	for (size_t i = 0; i < n; i++)
+		if (bind_arg(s, (int)i + 1, &args[i]) != SQLITE_OK)
+			return bind_failed(q, s, HL_HERE, op, err);
+	if (out == NULL)
+		return sq_step_done(q, s, op, err);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	else if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_put_row(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_col *cols, size_t n,
+	const void *row, struct hl_err *err)
+{
+	if (s == NULL)
+		return HL_EIO;
+	if (sq_bind_row(s, 1, cols, n, row) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_step_done(q, s, op, err);
+}
