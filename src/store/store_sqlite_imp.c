@@ -167,14 +167,9 @@ int sq_dossier_undo_note(struct store *st, int64_t run_id_, const char *code, st
 {
 	struct sq *q = st->priv;
 	const char *op = "ghi hồ sơ để hoàn tác";
-	sqlite3_stmt *s = iprep(q, I_UNDO_NOTE, op, err);
 
-	if (s == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, run_id_) != SQLITE_OK ||
-		bind_str(s, 2, code, STORE_CODE_MAX) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, iprep(q, I_UNDO_NOTE, op, err), op, NULL, err, SQ_ARG(SQK_I64, run_id_),
+		SQ_ARG_TEXTN(code, STORE_CODE_MAX));
 }
 
 int sq_dossier_undo(struct store *st, int64_t run, struct hl_err *err)

@@ -317,6 +317,10 @@ struct sq_arg {
 
 #define SQ_ARG(kind, x) ((struct sq_arg){kind, (x), NULL, 0})
 #define SQ_ARG_TEXT(x) ((struct sq_arg){SQK_TEXT, 0, (x), SIZE_MAX})
+/* Text read no further than cap bytes. */
+#define SQ_ARG_TEXTN(x, cap) ((struct sq_arg){SQK_TEXT, 0, (x), (cap)})
+/* A hash of STORE_HASH_LEN bytes; NULL binds NULL. */
+#define SQ_ARG_HASH(x) ((struct sq_arg){SQK_HASH, 0, (x), 0})
 /* A char array's text, read no further than the array. */
 #define SQ_ARG_BUF(x) ((struct sq_arg){SQK_TEXT, 0, (x), sizeof(x)})
 

@@ -234,11 +234,8 @@ int sq_tally_clear(struct store *st, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "xóa bảng tổng hợp";
-	sqlite3_stmt *s;
 
-	if ((s = tprep(q, T_CLEAR, op, err)) == NULL)
-		return HL_EIO;
-	return sq_step_done(q, s, op, err);
+	return sq_exec(q, tprep(q, T_CLEAR, op, err), op, NULL, 0, NULL, err);
 }
 
 /* One of migration 1's encoded tallysets copied into counters. */

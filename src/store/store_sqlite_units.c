@@ -136,17 +136,9 @@ int sq_lineage_add(struct store *st, const struct store_lineage *l, struct hl_er
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu quan hệ sáp nhập đơn vị";
-	sqlite3_stmt *s;
 
-	if ((s = uprep(q, U_LINEAGE_ADD, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, l->new_id) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, l->old_id) != SQLITE_OK ||
-		sqlite3_bind_int(s, 3, l->day) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, uprep(q, U_LINEAGE_ADD, op, err), op, NULL, err,
+		SQ_ARG(SQK_I64, l->new_id), SQ_ARG(SQK_I64, l->old_id), SQ_ARG(SQK_INT, l->day));
 }
 
 int sq_lineage_list(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n,
