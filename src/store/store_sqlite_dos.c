@@ -43,48 +43,27 @@
 	r ".finished_at IS NOT NULL AND " r ".due_at IS NOT NULL" \
 	  " AND " r ".received_at IS NOT NULL"
 
-/* Add sign (1 or -1) times row r's class to both sums. */
-#define SUM_ADD(r, sign) \
+/* Add sign (1 or -1) times row r's class (the SQL expression cls) to both
+ * sums: SUM_ADD the class CLASS computes, SUM_CLASS the stored one. */
+#define SUM_BY(r, cls, sign) \
 	"INSERT INTO dossier_sum (month, unit_id, field_id, channel, early, on_time, late)" \
 	" VALUES (" MONTH( \
 		r) ", " r ".unit_id, coalesce(" r ".field_id, 0), " r ".channel," \
-		   " " sign " * (" CLASS(r) " = 1), " sign " * (" CLASS( \
-			   r) " = 2)," \
-			      " " sign " * (" CLASS( \
-				      r) " = 3))" \
-					 " ON CONFLICT (month, unit_id, field_id, channel) DO UPDATE SET" \
-					 " early = early + excluded.early, on_time = on_time + excluded.on_time," \
-					 " late = late + excluded.late;" \
-					 "INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
-					 " VALUES (" MONTH( \
-						 r) ", " r ".unit_id, " r ".procedure," \
-						    " " sign \
-						    " * (" CLASS(r) " = 1), " sign " * (" CLASS( \
-							    r) " = 2)," \
-							       " " sign " * (" CLASS( \
-								       r) " = 3))" \
-									  " ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
-									  " early = early + excluded.early, on_time = on_time + excluded.on_time," \
-									  " late = late + excluded.late;"
-
-/* Add sign (1 or -1) times row r's stored class to both sums. */
-#define SUM_CLASS(r, sign) \
-	"INSERT INTO dossier_sum (month, unit_id, field_id, channel, early, on_time, late)" \
-	" VALUES (" MONTH( \
-		r) ", " r ".unit_id, coalesce(" r ".field_id, 0), " r ".channel," \
-		   " " sign " * (" r ".class = 1), " sign " * (" r ".class = 2)," \
-		   " " sign " * (" r ".class = 3))" \
+		   " " sign " * (" cls " = 1), " sign " * (" cls " = 2), " sign " * (" cls \
+		   " = 3))" \
 		   " ON CONFLICT (month, unit_id, field_id, channel) DO UPDATE SET" \
 		   " early = early + excluded.early, on_time = on_time + excluded.on_time," \
 		   " late = late + excluded.late;" \
 		   "INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
 		   " VALUES (" MONTH( \
 			   r) ", " r ".unit_id, " r ".procedure," \
-			      " " sign " * (" r ".class = 1), " sign " * (" r ".class = 2)," \
-			      " " sign " * (" r ".class = 3))" \
+			      " " sign " * (" cls " = 1), " sign " * (" cls " = 2), " sign \
+			      " * (" cls " = 3))" \
 			      " ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
 			      " early = early + excluded.early, on_time = on_time + excluded.on_time," \
 			      " late = late + excluded.late;"
+#define SUM_ADD(r, sign) SUM_BY(r, CLASS(r), sign)
+#define SUM_CLASS(r, sign) SUM_BY(r, r ".class", sign)
 
 /* The migration (store_sqlite.c's list points here). */
 const char sq_dos_schema[] =
