@@ -809,11 +809,8 @@ static int sq_instrument_list(struct store *st, struct hl_arena *a, struct store
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê bộ câu hỏi";
-	sqlite3_stmt *s;
 
-	if ((s = prep(q, Q_INSTR_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, instrument_cols, out, n, err);
+	return SQ_LIST(q, prep(q, Q_INSTR_LIST, op, err), op, a, instrument_cols, out, n, err);
 }
 
 /* ---- batches and responses ---- */

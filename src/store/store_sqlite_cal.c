@@ -79,13 +79,8 @@ int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day *
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc các ngày theo quyết định";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = cprep(q, C_DAY_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, day_cols, out, n, err);
+	return SQ_LIST(q, cprep(q, C_DAY_LIST, op, err), op, a, day_cols, out, n, err);
 }
 
 int sq_cal_culture_get(struct store *st, int *from_year, struct hl_err *err)
@@ -140,11 +135,7 @@ int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hou
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc giờ làm việc";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = cprep(q, C_HOURS_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_hours, out, n, err);
+	return sq_list_rows(q, cprep(q, C_HOURS_LIST, op, err), op, a, sizeof(**out), read_hours,
+		out, n, err);
 }

@@ -149,13 +149,8 @@ int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc các lần nhập chưa xong";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = iprep(q, I_RUN_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, run_cols, out, n, err);
+	return SQ_LIST(q, iprep(q, I_RUN_LIST, op, err), op, a, run_cols, out, n, err);
 }
 
 int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err)

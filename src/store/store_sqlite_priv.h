@@ -293,7 +293,8 @@ int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem);
 
 /* Step the bound statement s, reading each row with fn into an array in
  * arena a; out is the address of the caller's element pointer (T **), set
- * to the array (NULL and *n 0 when empty); resets s. */
+ * to the array (NULL and *n 0 when empty or failed); resets s. s NULL (its
+ * prepare failed, err is set): HL_EIO. */
 int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a, size_t elem,
 	row_fn fn, void *out, size_t *n, struct hl_err *err);
 

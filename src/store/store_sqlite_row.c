@@ -100,6 +100,8 @@ static int list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_ar
 
 	*(void **)out = NULL;
 	*n = 0;
+	if (s == NULL)
+		return HL_EIO;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (sq_grow(a, &arr, count, &cap, elem) != HL_OK) {
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,

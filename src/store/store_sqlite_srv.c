@@ -420,13 +420,9 @@ int sq_user_list(struct store *st, struct hl_arena *a, struct store_user **out, 
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê tài khoản";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = sprep(q, S_USER_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_user, out, n, err);
+	return sq_list_rows(q, sprep(q, S_USER_LIST, op, err), op, a, sizeof(**out), read_user, out,
+		n, err);
 }
 
 /* ---- sessions ---- */
@@ -542,13 +538,9 @@ int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê máy kiosk";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = sprep(q, S_KIOSK_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_kiosk, out, n, err);
+	return sq_list_rows(q, sprep(q, S_KIOSK_LIST, op, err), op, a, sizeof(**out), read_kiosk,
+		out, n, err);
 }
 
 int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err)
@@ -1221,11 +1213,7 @@ int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedu
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê lịch báo cáo của các đơn vị";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = sprep(q, S_RSCHED_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_rsched, out, n, err);
+	return sq_list_rows(q, sprep(q, S_RSCHED_LIST, op, err), op, a, sizeof(**out), read_rsched,
+		out, n, err);
 }

@@ -125,11 +125,8 @@ int sq_unit_list(struct store *st, struct hl_arena *a, struct store_unit **out, 
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê đơn vị";
-	sqlite3_stmt *s;
 
-	if ((s = uprep(q, U_UNIT_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, unit_cols, out, n, err);
+	return SQ_LIST(q, uprep(q, U_UNIT_LIST, op, err), op, a, unit_cols, out, n, err);
 }
 
 int sq_lineage_add(struct store *st, const struct store_lineage *l, struct hl_err *err)
@@ -146,11 +143,8 @@ int sq_lineage_list(struct store *st, struct hl_arena *a, struct store_lineage *
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê quan hệ sáp nhập đơn vị";
-	sqlite3_stmt *s;
 
-	if ((s = uprep(q, U_LINEAGE_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, lineage_cols, out, n, err);
+	return SQ_LIST(q, uprep(q, U_LINEAGE_LIST, op, err), op, a, lineage_cols, out, n, err);
 }
 
 int sq_field_put(struct store *st, struct store_field *f, struct hl_err *err)
@@ -174,11 +168,8 @@ int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê lĩnh vực";
-	sqlite3_stmt *s;
 
-	if ((s = uprep(q, U_FIELD_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, field_cols, out, n, err);
+	return SQ_LIST(q, uprep(q, U_FIELD_LIST, op, err), op, a, field_cols, out, n, err);
 }
 
 int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *err)
@@ -202,9 +193,6 @@ int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê cán bộ";
-	sqlite3_stmt *s;
 
-	if ((s = uprep(q, U_STAFF_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, staff_cols, out, n, err);
+	return SQ_LIST(q, uprep(q, U_STAFF_LIST, op, err), op, a, staff_cols, out, n, err);
 }
