@@ -219,19 +219,13 @@ int sq_fb_office_list(struct store *st, int64_t unit_id, struct hl_arena *a,
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê phòng, ban";
-	sqlite3_stmt *s;
-	void *arr = NULL;
-	int rc;
+	sqlite3_stmt *s = fprep(q, F_OFFICE_LIST, op, err);
+	int rc = SQ_BIND(q, s, op, err, SQ_ARG(SQK_I64, unit_id));
 
 	*out = NULL;
 	*n = 0;
-	if ((s = fprep(q, F_OFFICE_LIST, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_office, &arr, n, err);
-	*out = arr;
-	return rc;
+	return rc != HL_OK ? rc :
+			     sq_list_rows(q, s, op, a, sizeof(**out), read_office, out, n, err);
 }
 
 /* ---- items ---- */
@@ -569,19 +563,12 @@ int sq_fb_step_list(struct store *st, int64_t item_id, struct hl_arena *a,
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc các bước xử lý phản ánh";
-	sqlite3_stmt *s;
-	void *arr = NULL;
-	int rc;
+	sqlite3_stmt *s = fprep(q, F_STEP_LIST, op, err);
+	int rc = SQ_BIND(q, s, op, err, SQ_ARG(SQK_I64, item_id));
 
 	*out = NULL;
 	*n = 0;
-	if ((s = fprep(q, F_STEP_LIST, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, item_id) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_step, &arr, n, err);
-	*out = arr;
-	return rc;
+	return rc != HL_OK ? rc : sq_list_rows(q, s, op, a, sizeof(**out), read_step, out, n, err);
 }
 
 /* ---- deadlines ---- */

@@ -330,6 +330,14 @@ struct sq_arg {
  * goes to *out, and no row leaves *out as it was. Resets s. */
 int sq_exec(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
 	int64_t *out, struct hl_err *err);
+/* Bind args[0..n) to ?1.. of s: HL_OK; s NULL (its prepare failed, err is
+ * set): HL_EIO; a failed bind resets s and reports it. */
+int sq_bind_args(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
+	struct hl_err *err);
+/* sq_bind_args with the arguments listed after err. */
+#define SQ_BIND(q, s, op, err, ...) \
+	sq_bind_args(q, s, op, (const struct sq_arg[]){__VA_ARGS__}, \
+		sizeof((const struct sq_arg[]){__VA_ARGS__}) / sizeof(struct sq_arg), err)
 /* sq_exec with the arguments listed after err. */
 #define SQ_EXEC(q, s, op, out, err, ...) \
 	sq_exec(q, s, op, (const struct sq_arg[]){__VA_ARGS__}, \

@@ -192,16 +192,24 @@ static int bind_arg(sqlite3_stmt *s, int p, const struct sq_arg *a)
 	return SQLITE_MISUSE;
 }
 
-int sq_exec(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
-	int64_t *out, struct hl_err *err)
+int sq_bind_args(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
+	struct hl_err *err)
 {
-	int rc = HL_OK, step;
-
 	if (s == NULL)
 		return HL_EIO;
 	for (size_t i = 0; i < n; i++)
 		if (bind_arg(s, (int)i + 1, &args[i]) != SQLITE_OK)
 			return bind_failed(q, s, HL_HERE, op, err);
+	return HL_OK;
+}
+
+int sq_exec(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
+	int64_t *out, struct hl_err *err)
+{
+	int rc = sq_bind_args(q, s, op, args, n, err), step;
+
+	if (rc != HL_OK)
+		return rc;
 	if (out == NULL)
 		return sq_step_done(q, s, op, err);
 	step = sqlite3_step(s);
