@@ -344,11 +344,12 @@ int sq_bind_args(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_
 		sizeof((const struct sq_arg[]){__VA_ARGS__}) / sizeof(struct sq_arg), out, err)
 
 /* Run s (NULL: its prepare failed, err is set: HL_EIO) with the fields
- * cols[0..n) of row bound to ?1..; it must return no row. Resets s. */
+ * cols[0..n) of row bound to ?1..: with id NULL it must return no row, else
+ * one row whose id goes to *id. Resets s. */
 int sq_put_row(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_col *cols, size_t n,
-	const void *row, struct hl_err *err);
-/* sq_put_row over the spec array cols. */
-#define SQ_PUT(q, s, op, cols, row, err) sq_put_row(q, s, op, cols, SQ_NCOLS(cols), row, err)
+	const void *row, int64_t *id, struct hl_err *err);
+/* sq_put_row over the spec array cols, returning no row. */
+#define SQ_PUT(q, s, op, cols, row, err) sq_put_row(q, s, op, cols, SQ_NCOLS(cols), row, NULL, err)
 
 /* Reads the current row of a scan and hands it to the caller's callback;
  * nonzero stops the scan. */

@@ -222,11 +222,11 @@ int sq_exec(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *
 }
 
 int sq_put_row(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_col *cols, size_t n,
-	const void *row, struct hl_err *err)
+	const void *row, int64_t *id, struct hl_err *err)
 {
 	if (s == NULL)
 		return HL_EIO;
 	if (sq_bind_row(s, 1, cols, n, row) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return id != NULL ? sq_step_id(q, s, op, id, err) : sq_step_done(q, s, op, err);
 }

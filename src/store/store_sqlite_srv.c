@@ -366,18 +366,14 @@ int sq_user_put(struct store *st, struct store_user *u, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu tài khoản";
-	sqlite3_stmt *s;
 
 	if (u->name[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên đăng nhập trống");
 	if (u->role < ROLE_ENTRY || u->role > ROLE_ADMIN)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"tài khoản %s: vai trò không hợp lệ (%d)", u->name, u->role);
-	if ((s = sprep(q, S_USER_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_row(s, 1, user_cols + 1, SQ_NCOLS(user_cols) - 1, u) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_id(q, s, op, &u->id, err);
+	return sq_put_row(q, sprep(q, S_USER_PUT, op, err), op, user_cols + 1,
+		SQ_NCOLS(user_cols) - 1, u, &u->id, err);
 }
 
 static void read_user(sqlite3_stmt *s, void *elem)

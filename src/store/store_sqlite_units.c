@@ -81,16 +81,12 @@ int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu đơn vị";
-	sqlite3_stmt *s;
 	int rc = sq_need_code(u->code, "đơn vị", err);
 
 	if (rc != HL_OK)
 		return rc;
-	if ((s = uprep(q, U_UNIT_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_row(s, 1, unit_cols + 1, SQ_NCOLS(unit_cols) - 1, u) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_id(q, s, op, &u->id, err);
+	return sq_put_row(q, uprep(q, U_UNIT_PUT, op, err), op, unit_cols + 1,
+		SQ_NCOLS(unit_cols) - 1, u, &u->id, err);
 }
 
 int sq_unit_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err)
@@ -151,16 +147,12 @@ int sq_field_put(struct store *st, struct store_field *f, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu lĩnh vực";
-	sqlite3_stmt *s;
 	int rc = sq_need_code(f->code, "lĩnh vực", err);
 
 	if (rc != HL_OK)
 		return rc;
-	if ((s = uprep(q, U_FIELD_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_row(s, 1, field_cols + 1, SQ_NCOLS(field_cols) - 1, f) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_id(q, s, op, &f->id, err);
+	return sq_put_row(q, uprep(q, U_FIELD_PUT, op, err), op, field_cols + 1,
+		SQ_NCOLS(field_cols) - 1, f, &f->id, err);
 }
 
 int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out, size_t *n,
@@ -176,16 +168,12 @@ int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu cán bộ";
-	sqlite3_stmt *s;
 	int rc = sq_need_code(p->code, "cán bộ", err);
 
 	if (rc != HL_OK)
 		return rc;
-	if ((s = uprep(q, U_STAFF_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_row(s, 1, staff_cols + 1, SQ_NCOLS(staff_cols) - 1, p) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_id(q, s, op, &p->id, err);
+	return sq_put_row(q, uprep(q, U_STAFF_PUT, op, err), op, staff_cols + 1,
+		SQ_NCOLS(staff_cols) - 1, p, &p->id, err);
 }
 
 int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out, size_t *n,
