@@ -180,24 +180,10 @@ struct fault {
 	F1(admin, import_notes_drop, int64_t *) \
 	F3(admin, import_run_list, struct hl_arena *, struct store_import_run **, size_t *)
 
-/* Every area: its name in store.h and its list. */
-#define FAULT_AREAS(X) \
-	X(units, FAULT_UNITS) \
-	X(instruments, FAULT_INSTRUMENTS) \
-	X(responses, FAULT_RESPONSES) \
-	X(intake, FAULT_INTAKE) \
-	X(tallies, FAULT_TALLIES) \
-	X(accounts, FAULT_ACCOUNTS) \
-	X(feedback, FAULT_FEEDBACK) \
-	X(dossiers, FAULT_DOSSIERS) \
-	X(plans, FAULT_PLANS) \
-	X(calendar, FAULT_CALENDAR) \
-	X(reports, FAULT_REPORTS) \
-	X(admin, FAULT_ADMIN)
-
 /* Every list: one forwarding function per line. */
-#define LIST(area, list) list
-#define FAULT_OPS FAULT_AREAS(LIST)
+#define FAULT_OPS \
+	FAULT_UNITS FAULT_INSTRUMENTS FAULT_RESPONSES FAULT_INTAKE FAULT_TALLIES FAULT_ACCOUNTS \
+		FAULT_FEEDBACK FAULT_DOSSIERS FAULT_PLANS FAULT_CALENDAR FAULT_REPORTS FAULT_ADMIN
 
 /* Count this call of op; HL_EIO (err filled) when it is the one to fail. */
 static int hit(struct store *st, const char *op, struct hl_err *err)
@@ -293,34 +279,76 @@ static int f_tx(struct store *st, enum store_tx what, struct hl_err *err)
 #define F5 ENTRY
 #define F6 ENTRY
 #define F7 ENTRY
-#define TABLE(area, list) static const struct store_##area##_ops fault_##area = {list};
-FAULT_AREAS(TABLE)
-#undef TABLE
+static const struct store_units_ops fault_units = {FAULT_UNITS};
+static const struct store_instruments_ops fault_instruments = {FAULT_INSTRUMENTS};
+static const struct store_responses_ops fault_responses = {FAULT_RESPONSES};
+static const struct store_intake_ops fault_intake = {FAULT_INTAKE};
+static const struct store_tallies_ops fault_tallies = {FAULT_TALLIES};
+static const struct store_accounts_ops fault_accounts = {FAULT_ACCOUNTS};
+static const struct store_feedback_ops fault_feedback = {FAULT_FEEDBACK};
+static const struct store_dossiers_ops fault_dossiers = {FAULT_DOSSIERS};
+static const struct store_plans_ops fault_plans = {FAULT_PLANS};
+static const struct store_calendar_ops fault_calendar = {FAULT_CALENDAR};
+static const struct store_reports_ops fault_reports = {FAULT_REPORTS};
+static const struct store_admin_ops fault_admin = {FAULT_ADMIN};
 #undef ENTRY
 
 /* As many operations in each list as in its table in store.h. */
 #define ENTRY(area, op, ...) +1
-#define COUNT(area, list) N_##area = 0 list,
-enum { FAULT_AREAS(COUNT) };
-#undef COUNT
+enum {
+	N_units = 0 FAULT_UNITS,
+	N_instruments = 0 FAULT_INSTRUMENTS,
+	N_responses = 0 FAULT_RESPONSES,
+	N_intake = 0 FAULT_INTAKE,
+	N_tallies = 0 FAULT_TALLIES,
+	N_accounts = 0 FAULT_ACCOUNTS,
+	N_feedback = 0 FAULT_FEEDBACK,
+	N_dossiers = 0 FAULT_DOSSIERS,
+	N_plans = 0 FAULT_PLANS,
+	N_calendar = 0 FAULT_CALENDAR,
+	N_reports = 0 FAULT_REPORTS,
+	N_admin = 0 FAULT_ADMIN,
+};
 #undef ENTRY
-#define CHECK(area, list) \
+#define CHECK(area) \
 	_Static_assert(sizeof(struct store_##area##_ops) == N_##area * sizeof(int (*)(void)), \
 		"store.h has an operation FAULT_" #area " lacks: add its line");
-FAULT_AREAS(CHECK)
+CHECK(units)
+CHECK(instruments)
+CHECK(responses)
+CHECK(intake)
+CHECK(tallies)
+CHECK(accounts)
+CHECK(feedback)
+CHECK(dossiers)
+CHECK(plans)
+CHECK(calendar)
+CHECK(reports)
+CHECK(admin)
 #undef CHECK
-#define AREA(area, list) .area = &fault_##area,
 
-static const struct store_ops fault_ops = {.name = "fault",
+static const struct store_ops fault_ops = {
+	.name = "fault",
 	.open = f_open,
 	.close = f_close,
 	.migrate = f_migrate,
 	.tx = f_tx,
-	FAULT_AREAS(AREA)};
+	.units = &fault_units,
+	.instruments = &fault_instruments,
+	.responses = &fault_responses,
+	.intake = &fault_intake,
+	.tallies = &fault_tallies,
+	.accounts = &fault_accounts,
+	.feedback = &fault_feedback,
+	.dossiers = &fault_dossiers,
+	.plans = &fault_plans,
+	.calendar = &fault_calendar,
+	.reports = &fault_reports,
+	.admin = &fault_admin,
+};
 _Static_assert(sizeof(struct store_ops) ==
 		sizeof(const char *) + 4 * sizeof(int (*)(void)) + 12 * sizeof(const void *),
 	"store.h has an area FAULT_AREAS does not forward: add it");
-#undef AREA
 
 int store_fault_wrap(struct store *inner, struct store **out, struct hl_err *err)
 {
