@@ -62,32 +62,16 @@ int store_migrate(struct store *st, int *version, struct hl_err *err)
 	return st->ops->migrate(st, version, err);
 }
 
-int store_begin(struct store *st, struct hl_err *err)
-{
-	return st->ops->tx(st, STORE_TX_BEGIN, err);
-}
-
-int store_commit(struct store *st, struct hl_err *err)
-{
-	return st->ops->tx(st, STORE_TX_COMMIT, err);
-}
-
-int store_rollback(struct store *st, struct hl_err *err)
-{
-	return st->ops->tx(st, STORE_TX_ROLLBACK, err);
-}
-
-int store_savepoint(struct store *st, struct hl_err *err)
-{
-	return st->ops->tx(st, STORE_TX_SAVEPOINT, err);
-}
-
-int store_release(struct store *st, struct hl_err *err)
-{
-	return st->ops->tx(st, STORE_TX_RELEASE, err);
-}
-
-int store_rollback_to(struct store *st, struct hl_err *err)
-{
-	return st->ops->tx(st, STORE_TX_ROLLBACK_TO, err);
-}
+/* store_begin ... store_rollback_to: each one step of the backend's tx. */
+#define TX_STEP(name, what) \
+	int store_##name(struct store *st, struct hl_err *err) \
+	{ \
+		return st->ops->tx(st, what, err); \
+	}
+TX_STEP(begin, STORE_TX_BEGIN)
+TX_STEP(commit, STORE_TX_COMMIT)
+TX_STEP(rollback, STORE_TX_ROLLBACK)
+TX_STEP(savepoint, STORE_TX_SAVEPOINT)
+TX_STEP(release, STORE_TX_RELEASE)
+TX_STEP(rollback_to, STORE_TX_ROLLBACK_TO)
+#undef TX_STEP

@@ -272,17 +272,6 @@ static const char *const stmt_sql[Q_COUNT] = {
 			 " DO UPDATE SET value = excluded.value",
 	[Q_TARGET_LIST] = "SELECT year, unit_id, type, criterion, value FROM targets"
 			  " WHERE year = ?1 ORDER BY unit_id, type, criterion",
-	[Q_DOSSIER_PUT] =
-		"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
-		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
-		" class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-		" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
-		" field_id = excluded.field_id, procedure = excluded.procedure,"
-		" channel = excluded.channel, received_at = excluded.received_at,"
-		" due_at = excluded.due_at, finished_at = excluded.finished_at,"
-		" returned_at = excluded.returned_at, supplements = excluded.supplements,"
-		" reschedules = excluded.reschedules, apology = excluded.apology,"
-		" class = excluded.class RETURNING id",
 	[Q_DOSSIER_COUNT] = "SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
 			    " WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
 			    " GROUP BY f ORDER BY f",
@@ -820,11 +809,8 @@ static int sq_instrument_list(struct store *st, struct hl_arena *a, struct store
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê bộ câu hỏi";
-	sqlite3_stmt *s;
 
-	if ((s = prep(q, Q_INSTR_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, instrument_cols, out, n, err);
+	return SQ_LIST(q, prep(q, Q_INSTR_LIST, op, err), op, a, instrument_cols, out, n, err);
 }
 
 /* ---- batches and responses ---- */
@@ -965,77 +951,63 @@ void sq_read_response(sqlite3_stmt *s, struct store_response *r)
 		memset(r->content_hash, 0, STORE_HASH_LEN);
 }
 
+SQ_SCAN_FN(resp, struct store_response, store_response_cb, sq_read_response)
+
 static int sq_response_scan(struct store *st, int64_t unit_id, hl_day first, hl_day last,
 	store_response_cb cb, void *ctx, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc phiếu khảo sát";
-	struct store_response r;
+	struct resp_ctx c = {cb, ctx};
 	sqlite3_stmt *s;
-	int rc = HL_OK, step, p = 1;
+	int p = 1;
 
 	if ((s = prep(q, unit_id != 0 ? Q_RESP_SCAN_UNIT : Q_RESP_SCAN_ALL, op, err)) == NULL)
 		return HL_EIO;
 	if ((unit_id != 0 && sqlite3_bind_int64(s, p++, unit_id) != SQLITE_OK) ||
 		sqlite3_bind_int64(s, p, day_lo(first)) != SQLITE_OK ||
-		sqlite3_bind_int64(s, p + 1, day_hi(last)) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		sq_read_response(s, &r);
-		SQ_CALLBACK(q, rc, cb(ctx, &r));
-		if (rc != 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
+		sqlite3_bind_int64(s, p + 1, day_hi(last)) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_scan(q, s, op, resp_row, &c, err);
 }
+
+/* The columns of Q_RESP_SCAN_IDS into *r (text and blob pointers valid until
+ * the next step). */
+static void read_core(sqlite3_stmt *s, struct store_response_core *r)
+{
+	r->id = sqlite3_column_int64(s, 0);
+	r->unit_id = sqlite3_column_int64(s, 1);
+	r->day = col_day(s, 2);
+	r->instrument_id = sqlite3_column_int64(s, 3);
+	r->field_id = sqlite3_column_int64(s, 4);
+	r->answers = sqlite3_column_blob(s, 5);
+	r->nanswers = sqlite3_column_bytes(s, 5);
+	if (r->answers == NULL || r->nanswers < 0)
+		r->nanswers = 0;
+	r->status = sqlite3_column_int(s, 6);
+	r->channel = sqlite3_column_int(s, 7);
+	r->staff_id = sqlite3_column_int64(s, 8);
+	r->comment = (const char *)sqlite3_column_text(s, 9);
+	if (r->comment == NULL)
+		r->comment = "";
+}
+
+SQ_SCAN_FN(core, struct store_response_core, store_core_cb, read_core)
 
 static int sq_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id, store_core_cb cb,
 	void *ctx, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc phiếu khảo sát";
-	struct store_response_core r;
+	struct core_ctx c = {cb, ctx};
 	sqlite3_stmt *s;
-	int rc = HL_OK, step;
 
 	if ((s = prep(q, Q_RESP_SCAN_IDS, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int64(s, 1, min_id) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, max_id) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		r.id = sqlite3_column_int64(s, 0);
-		r.unit_id = sqlite3_column_int64(s, 1);
-		r.day = col_day(s, 2);
-		r.instrument_id = sqlite3_column_int64(s, 3);
-		r.field_id = sqlite3_column_int64(s, 4);
-		r.answers = sqlite3_column_blob(s, 5);
-		r.nanswers = sqlite3_column_bytes(s, 5);
-		if (r.answers == NULL || r.nanswers < 0)
-			r.nanswers = 0;
-		r.status = sqlite3_column_int(s, 6);
-		r.channel = sqlite3_column_int(s, 7);
-		r.staff_id = sqlite3_column_int64(s, 8);
-		r.comment = (const char *)sqlite3_column_text(s, 9);
-		if (r.comment == NULL)
-			r.comment = "";
-		SQ_CALLBACK(q, rc, cb(ctx, &r));
-		if (rc != 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
+		sqlite3_bind_int64(s, 2, max_id) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_scan(q, s, op, core_row, &c, err);
 }
 
 static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day, int64_t *count,
@@ -1101,24 +1073,6 @@ static int sq_target_list(struct store *st, int year, struct hl_arena *a, struct
 		return sq_err(q, err, HL_HERE, op);
 	}
 	return sq_list_rows(q, s, op, a, sizeof(**out), read_target, out, n, err);
-}
-
-static int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu hồ sơ";
-	sqlite3_stmt *s;
-	int rc = sq_dossier_check(d, err);
-
-	if (rc != HL_OK)
-		return rc;
-	if ((s = prep(q, Q_DOSSIER_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_dossier(s, d) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return sq_step_id(q, s, op, &d->id, err);
 }
 
 static const struct sq_col count_cols[] = {

@@ -56,61 +56,41 @@ static sqlite3_stmt *cprep(struct sq *q, int id, const char *op, struct hl_err *
 	return sq_prepare(q, &q->area[SQ_CAL][id], cal_sql[id], op, err);
 }
 
-int sq_cal_day_put(struct store *st, const struct store_cal_day *d, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu ngày theo quyết định";
-	sqlite3_stmt *s;
-
-	/* 1 holiday, 3 day off, 4 working day: enum wc_kind. */
-	if (d->day == HL_DAY_NONE || (d->kind != 1 && d->kind != 3 && d->kind != 4))
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "dòng quyết định không hợp lệ (loại %d)",
-			d->kind);
-	if ((s = cprep(q, C_DAY_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int(s, 1, d->day) != SQLITE_OK ||
-		sqlite3_bind_int(s, 2, d->kind) != SQLITE_OK ||
-		bind_str(s, 3, d->name, sizeof(d->name)) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
-}
-
 static const struct sq_col day_cols[] = {
 	SQ_DAY(struct store_cal_day, day),
 	SQ_INT(struct store_cal_day, kind),
 	SQ_TEXT(struct store_cal_day, name),
 };
 
+int sq_cal_day_put(struct store *st, const struct store_cal_day *d, struct hl_err *err)
+{
+	struct sq *q = st->priv;
+	const char *op = "lưu ngày theo quyết định";
+
+	/* 1 holiday, 3 day off, 4 working day: enum wc_kind. */
+	if (d->day == HL_DAY_NONE || (d->kind != 1 && d->kind != 3 && d->kind != 4))
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "dòng quyết định không hợp lệ (loại %d)",
+			d->kind);
+	return SQ_PUT(q, cprep(q, C_DAY_PUT, op, err), op, day_cols, d, err);
+}
+
 int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day **out, size_t *n,
 	struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc các ngày theo quyết định";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = cprep(q, C_DAY_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, day_cols, out, n, err);
+	return SQ_LIST(q, cprep(q, C_DAY_LIST, op, err), op, a, day_cols, out, n, err);
 }
 
 int sq_cal_culture_get(struct store *st, int *from_year, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc cài đặt Ngày Văn hóa Việt Nam";
-	sqlite3_stmt *s;
-	int step, rc = HL_OK;
+	int64_t v = 0;
+	int rc = sq_exec(q, cprep(q, C_CULTURE_GET, op, err), op, NULL, 0, &v, err);
 
-	*from_year = 0;
-	if ((s = cprep(q, C_CULTURE_GET, op, err)) == NULL)
-		return HL_EIO;
-	step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
-		*from_year = sqlite3_column_int(s, 0);
-	else if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-	sqlite3_reset(s);
+	*from_year = (int)v;
 	return rc;
 }
 
@@ -118,30 +98,26 @@ int sq_cal_culture_set(struct store *st, int from_year, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu cài đặt Ngày Văn hóa Việt Nam";
-	sqlite3_stmt *s;
 
-	if ((s = cprep(q, C_CULTURE_SET, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int(s, 1, from_year) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, cprep(q, C_CULTURE_SET, op, err), op, NULL, err,
+		SQ_ARG(SQK_INT, from_year));
 }
+
+/* Bound as they are: the hours' first day is never NULL. */
+static const struct sq_col hours_put_cols[] = {
+	SQ_I64(struct store_cal_hours, unit_id),
+	SQ_INT(struct store_cal_hours, from),
+	SQ_TEXT(struct store_cal_hours, spec),
+};
 
 int sq_cal_hours_put(struct store *st, const struct store_cal_hours *h, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu giờ làm việc";
-	sqlite3_stmt *s;
 
 	if (h->spec[0] == '\0' || h->unit_id < 0)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "giờ làm việc trống");
-	if ((s = cprep(q, C_HOURS_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, h->unit_id) != SQLITE_OK ||
-		sqlite3_bind_int(s, 2, h->from) != SQLITE_OK ||
-		bind_str(s, 3, h->spec, sizeof(h->spec)) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_PUT(q, cprep(q, C_HOURS_PUT, op, err), op, hours_put_cols, h, err);
 }
 
 static void read_hours(sqlite3_stmt *s, void *elem)
@@ -159,11 +135,7 @@ int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hou
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc giờ làm việc";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = cprep(q, C_HOURS_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_hours, out, n, err);
+	return sq_list_rows(q, cprep(q, C_HOURS_LIST, op, err), op, a, sizeof(**out), read_hours,
+		out, n, err);
 }

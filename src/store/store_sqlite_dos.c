@@ -43,48 +43,27 @@
 	r ".finished_at IS NOT NULL AND " r ".due_at IS NOT NULL" \
 	  " AND " r ".received_at IS NOT NULL"
 
-/* Add sign (1 or -1) times row r's class to both sums. */
-#define SUM_ADD(r, sign) \
+/* Add sign (1 or -1) times row r's class (the SQL expression cls) to both
+ * sums: SUM_ADD the class CLASS computes, SUM_CLASS the stored one. */
+#define SUM_BY(r, cls, sign) \
 	"INSERT INTO dossier_sum (month, unit_id, field_id, channel, early, on_time, late)" \
 	" VALUES (" MONTH( \
 		r) ", " r ".unit_id, coalesce(" r ".field_id, 0), " r ".channel," \
-		   " " sign " * (" CLASS(r) " = 1), " sign " * (" CLASS( \
-			   r) " = 2)," \
-			      " " sign " * (" CLASS( \
-				      r) " = 3))" \
-					 " ON CONFLICT (month, unit_id, field_id, channel) DO UPDATE SET" \
-					 " early = early + excluded.early, on_time = on_time + excluded.on_time," \
-					 " late = late + excluded.late;" \
-					 "INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
-					 " VALUES (" MONTH( \
-						 r) ", " r ".unit_id, " r ".procedure," \
-						    " " sign \
-						    " * (" CLASS(r) " = 1), " sign " * (" CLASS( \
-							    r) " = 2)," \
-							       " " sign " * (" CLASS( \
-								       r) " = 3))" \
-									  " ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
-									  " early = early + excluded.early, on_time = on_time + excluded.on_time," \
-									  " late = late + excluded.late;"
-
-/* Add sign (1 or -1) times row r's stored class to both sums. */
-#define SUM_CLASS(r, sign) \
-	"INSERT INTO dossier_sum (month, unit_id, field_id, channel, early, on_time, late)" \
-	" VALUES (" MONTH( \
-		r) ", " r ".unit_id, coalesce(" r ".field_id, 0), " r ".channel," \
-		   " " sign " * (" r ".class = 1), " sign " * (" r ".class = 2)," \
-		   " " sign " * (" r ".class = 3))" \
+		   " " sign " * (" cls " = 1), " sign " * (" cls " = 2), " sign " * (" cls \
+		   " = 3))" \
 		   " ON CONFLICT (month, unit_id, field_id, channel) DO UPDATE SET" \
 		   " early = early + excluded.early, on_time = on_time + excluded.on_time," \
 		   " late = late + excluded.late;" \
 		   "INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
 		   " VALUES (" MONTH( \
 			   r) ", " r ".unit_id, " r ".procedure," \
-			      " " sign " * (" r ".class = 1), " sign " * (" r ".class = 2)," \
-			      " " sign " * (" r ".class = 3))" \
+			      " " sign " * (" cls " = 1), " sign " * (" cls " = 2), " sign \
+			      " * (" cls " = 3))" \
 			      " ON CONFLICT (month, unit_id, procedure) DO UPDATE SET" \
 			      " early = early + excluded.early, on_time = on_time + excluded.on_time," \
 			      " late = late + excluded.late;"
+#define SUM_ADD(r, sign) SUM_BY(r, CLASS(r), sign)
+#define SUM_CLASS(r, sign) SUM_BY(r, r ".class", sign)
 
 /* The migration (store_sqlite.c's list points here). */
 const char sq_dos_schema[] =
@@ -175,6 +154,7 @@ const char sq_dos_class_schema[] =
 													     "1") " END;";
 
 enum {
+	D_PUT,
 	D_SAVE,
 	D_SUM,
 	D_SUM_UNIT,
@@ -200,6 +180,17 @@ enum {
 	" AND received_at BETWEEN ?2 AND ?3" unit
 
 static const char *const dos_sql[D_COUNT] = {
+	[D_PUT] =
+		"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
+		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
+		" class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+		" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
+		" field_id = excluded.field_id, procedure = excluded.procedure,"
+		" channel = excluded.channel, received_at = excluded.received_at,"
+		" due_at = excluded.due_at, finished_at = excluded.finished_at,"
+		" returned_at = excluded.returned_at, supplements = excluded.supplements,"
+		" reschedules = excluded.reschedules, apology = excluded.apology,"
+		" class = excluded.class RETURNING id",
 	[D_SAVE] =
 		"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel,"
 		" received_at, due_at, finished_at, returned_at, supplements, reschedules, apology,"
@@ -259,7 +250,10 @@ void sq_read_dossier(sqlite3_stmt *s, void *elem)
 	d->cls = sqlite3_column_int(s, 14);
 }
 
-int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d)
+/* Bind d's code, unit_id, field_id, procedure, channel, received_at, due_at,
+ * finished_at, returned_at, supplements, reschedules, apology and class
+ * (0 as NULL) to ?1..?13 of s; SQLITE_OK or the first error. */
+static int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d)
 {
 	int rc;
 
@@ -279,7 +273,9 @@ int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d)
 	return d->cls != 0 ? sqlite3_bind_int(s, 13, d->cls) : sqlite3_bind_null(s, 13);
 }
 
-int sq_dossier_check(const struct store_dossier *d, struct hl_err *err)
+/* HL_EINVAL unless d has a code, and a class (1..3) exactly when it is
+ * received, due and finished. */
+static int sq_dossier_check(const struct store_dossier *d, struct hl_err *err)
 {
 	bool counted = d->received_at >= 0 && d->due_at >= 0 && d->finished_at >= 0;
 	int rc = sq_need_code(d->code, "hồ sơ", err);
@@ -292,7 +288,9 @@ int sq_dossier_check(const struct store_dossier *d, struct hl_err *err)
 	return rc;
 }
 
-int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err)
+/* Insert or update d by its code with statement id: D_PUT keeps a stored
+ * submission time, D_SAVE writes d's (?14). */
+static int dossier_write(struct store *st, int id, struct store_dossier *d, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu hồ sơ";
@@ -301,12 +299,42 @@ int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *er
 
 	if (rc != HL_OK)
 		return rc;
-	if ((s = dprep(q, D_SAVE, op, err)) == NULL)
+	if ((s = dprep(q, id, op, err)) == NULL)
 		return HL_EIO;
-	if (sq_bind_dossier(s, d) != SQLITE_OK || bind_minute(s, 14, d->submitted_at) != SQLITE_OK)
+	if (sq_bind_dossier(s, d) != SQLITE_OK ||
+		(id == D_SAVE && bind_minute(s, 14, d->submitted_at) != SQLITE_OK))
 		return bind_failed(q, s, HL_HERE, op, err);
 	return sq_step_id(q, s, op, &d->id, err);
 }
+
+int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err)
+{
+	return dossier_write(st, D_PUT, d, err);
+}
+
+int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err)
+{
+	return dossier_write(st, D_SAVE, d, err);
+}
+
+static const struct sq_col sum_cols[] = {
+	SQ_I64(struct store_dossier_sum, unit_id),
+	SQ_INT(struct store_dossier_sum, month),
+	SQ_I64(struct store_dossier_sum, field_id),
+	SQ_TEXT(struct store_dossier_sum, channel),
+	SQ_TEXT(struct store_dossier_sum, procedure),
+	SQ_I64(struct store_dossier_sum, early),
+	SQ_I64(struct store_dossier_sum, on_time),
+	SQ_I64(struct store_dossier_sum, late),
+};
+
+static void read_sum(sqlite3_stmt *s, struct store_dossier_sum *r)
+{
+	sq_read_row(s, 0, sum_cols, SQ_NCOLS(sum_cols), r);
+}
+
+SQ_SCAN_FN(sum, struct store_dossier_sum, store_dsum_cb, read_sum)
+SQ_SCAN_FN(dossier, struct store_dossier, store_dossier_cb, sq_read_dossier)
 
 int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, int m0, int m1,
 	store_dsum_cb cb, void *ctx, struct hl_err *err)
@@ -315,60 +343,27 @@ int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, i
 	const char *op = "đọc tổng hợp hồ sơ theo tháng";
 	int id = per_procedure ? (unit_id ? D_SUM_PROC_UNIT : D_SUM_PROC) :
 				 (unit_id ? D_SUM_UNIT : D_SUM);
-	struct store_dossier_sum r;
+	struct sum_ctx c = {cb, ctx};
 	sqlite3_stmt *s;
-	int rc = HL_OK, step;
 
 	if ((s = dprep(q, id, op, err)) == NULL)
 		return HL_EIO;
 	if (sqlite3_bind_int(s, 1, m0) != SQLITE_OK || sqlite3_bind_int(s, 2, m1) != SQLITE_OK ||
-		(unit_id != 0 && sqlite3_bind_int64(s, 3, unit_id) != SQLITE_OK)) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		r.unit_id = sqlite3_column_int64(s, 0);
-		r.month = sqlite3_column_int(s, 1);
-		r.field_id = sqlite3_column_int64(s, 2);
-		sq_col_text(s, 3, r.channel, sizeof(r.channel));
-		sq_col_text(s, 4, r.procedure, sizeof(r.procedure));
-		r.early = sqlite3_column_int64(s, 5);
-		r.on_time = sqlite3_column_int64(s, 6);
-		r.late = sqlite3_column_int64(s, 7);
-		SQ_CALLBACK(q, rc, cb(ctx, &r));
-		if (rc != 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
+		(unit_id != 0 && sqlite3_bind_int64(s, 3, unit_id) != SQLITE_OK))
+		return bind_failed(q, s, HL_HERE, op, err);
+	return sq_scan(q, s, op, sum_row, &c, err);
 }
 
 /* Bind the integers of v[0..n) to ?1.. of s, step it and hand each row to cb. */
 static int scan_rows(struct sq *q, sqlite3_stmt *s, const int64_t *v, int n, const char *op,
 	store_dossier_cb cb, void *ctx, struct hl_err *err)
 {
-	struct store_dossier d;
-	int rc = HL_OK, step;
+	struct dossier_ctx c = {cb, ctx};
 
 	for (int i = 0; i < n; i++)
-		if (sqlite3_bind_int64(s, i + 1, v[i]) != SQLITE_OK) {
-			rc = sq_err(q, err, HL_HERE, op);
-			goto cleanup;
-		}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		sq_read_dossier(s, &d);
-		SQ_CALLBACK(q, rc, cb(ctx, &d));
-		if (rc != 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
+		if (sqlite3_bind_int64(s, i + 1, v[i]) != SQLITE_OK)
+			return bind_failed(q, s, HL_HERE, op, err);
+	return sq_scan(q, s, op, dossier_row, &c, err);
 }
 
 int sq_dossier_open_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1, int64_t at,

@@ -219,19 +219,13 @@ int sq_fb_office_list(struct store *st, int64_t unit_id, struct hl_arena *a,
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê phòng, ban";
-	sqlite3_stmt *s;
-	void *arr = NULL;
-	int rc;
+	sqlite3_stmt *s = fprep(q, F_OFFICE_LIST, op, err);
+	int rc = SQ_BIND(q, s, op, err, SQ_ARG(SQK_I64, unit_id));
 
 	*out = NULL;
 	*n = 0;
-	if ((s = fprep(q, F_OFFICE_LIST, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_office, &arr, n, err);
-	*out = arr;
-	return rc;
+	return rc != HL_OK ? rc :
+			     sq_list_rows(q, s, op, a, sizeof(**out), read_office, out, n, err);
 }
 
 /* ---- items ---- */
@@ -506,15 +500,9 @@ int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name, const
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu người gửi phản ánh";
-	sqlite3_stmt *s;
 
-	if ((s = fprep(q, F_CONTACT_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, item_id) != SQLITE_OK ||
-		sqlite3_bind_text(s, 2, name, -1, SQLITE_STATIC) != SQLITE_OK ||
-		sqlite3_bind_text(s, 3, contact, -1, SQLITE_STATIC) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, fprep(q, F_CONTACT_PUT, op, err), op, NULL, err, SQ_ARG(SQK_I64, item_id),
+		SQ_ARG_TEXT(name), SQ_ARG_TEXT(contact));
 }
 
 int sq_fb_contact_get(struct store *st, int64_t item_id, struct hl_arena *a, char **name,
@@ -553,17 +541,10 @@ int sq_fb_step_add(struct store *st, const struct store_fb_step *stp, struct hl_
 {
 	struct sq *q = st->priv;
 	const char *op = "ghi bước xử lý phản ánh";
-	sqlite3_stmt *s;
 
-	if ((s = fprep(q, F_STEP_ADD, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, stp->item_id) != SQLITE_OK ||
-		bind_str(s, 2, stp->step, sizeof(stp->step)) != SQLITE_OK ||
-		bind_str(s, 3, stp->who, sizeof(stp->who)) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 4, stp->at) != SQLITE_OK ||
-		bind_str(s, 5, stp->detail, sizeof(stp->detail)) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, fprep(q, F_STEP_ADD, op, err), op, NULL, err,
+		SQ_ARG(SQK_I64, stp->item_id), SQ_ARG_BUF(stp->step), SQ_ARG_BUF(stp->who),
+		SQ_ARG(SQK_I64, stp->at), SQ_ARG_BUF(stp->detail));
 }
 
 static void read_step(sqlite3_stmt *s, void *elem)
@@ -582,19 +563,12 @@ int sq_fb_step_list(struct store *st, int64_t item_id, struct hl_arena *a,
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc các bước xử lý phản ánh";
-	sqlite3_stmt *s;
-	void *arr = NULL;
-	int rc;
+	sqlite3_stmt *s = fprep(q, F_STEP_LIST, op, err);
+	int rc = SQ_BIND(q, s, op, err, SQ_ARG(SQK_I64, item_id));
 
 	*out = NULL;
 	*n = 0;
-	if ((s = fprep(q, F_STEP_LIST, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, item_id) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	rc = sq_list_rows(q, s, op, a, sizeof(**out), read_step, &arr, n, err);
-	*out = arr;
-	return rc;
+	return rc != HL_OK ? rc : sq_list_rows(q, s, op, a, sizeof(**out), read_step, out, n, err);
 }
 
 /* ---- deadlines ---- */

@@ -149,13 +149,8 @@ int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc các lần nhập chưa xong";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = iprep(q, I_RUN_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, run_cols, out, n, err);
+	return SQ_LIST(q, iprep(q, I_RUN_LIST, op, err), op, a, run_cols, out, n, err);
 }
 
 int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err)
@@ -167,14 +162,9 @@ int sq_dossier_undo_note(struct store *st, int64_t run_id_, const char *code, st
 {
 	struct sq *q = st->priv;
 	const char *op = "ghi hồ sơ để hoàn tác";
-	sqlite3_stmt *s = iprep(q, I_UNDO_NOTE, op, err);
 
-	if (s == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, run_id_) != SQLITE_OK ||
-		bind_str(s, 2, code, STORE_CODE_MAX) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, iprep(q, I_UNDO_NOTE, op, err), op, NULL, err, SQ_ARG(SQK_I64, run_id_),
+		SQ_ARG_TEXTN(code, STORE_CODE_MAX));
 }
 
 int sq_dossier_undo(struct store *st, int64_t run, struct hl_err *err)

@@ -40,7 +40,6 @@ enum stmt_id {
 	Q_RESP_SCAN_IDS,
 	Q_TARGET_SET,
 	Q_TARGET_LIST,
-	Q_DOSSIER_PUT,
 	Q_DOSSIER_COUNT,
 	Q_AUDIT,
 	Q_COUNT
@@ -294,7 +293,8 @@ int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem);
 
 /* Step the bound statement s, reading each row with fn into an array in
  * arena a; out is the address of the caller's element pointer (T **), set
- * to the array (NULL and *n 0 when empty); resets s. */
+ * to the array (NULL and *n 0 when empty or failed); resets s. s NULL (its
+ * prepare failed, err is set): HL_EIO. */
 int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a, size_t elem,
 	row_fn fn, void *out, size_t *n, struct hl_err *err);
 
@@ -304,6 +304,85 @@ int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena 
 /* The list of T rows, out a T **, read by the spec array cols. */
 #define SQ_LIST(q, s, op, a, cols, out, n, err) \
 	sq_list_cols(q, s, op, a, sizeof(**(out)), cols, SQ_NCOLS(cols), out, n, err)
+
+/* One parameter of a statement run by sq_exec: an integer v of kind
+ * SQK_I64, SQK_INT, SQK_BOOL, SQK_ID, SQK_DAY or SQK_MINUTE (bound as
+ * sq_bind_row binds that kind), or the text (or hash) p of kind SQK_TEXT or
+ * SQK_TEXT_NULL, read up to cap bytes. */
+struct sq_arg {
+	enum sq_kind kind;
+	int64_t v;
+	const void *p;
+	size_t cap;
+};
+
+#define SQ_ARG(kind, x) ((struct sq_arg){kind, (x), NULL, 0})
+#define SQ_ARG_TEXT(x) ((struct sq_arg){SQK_TEXT, 0, (x), SIZE_MAX})
+/* Text read no further than cap bytes. */
+#define SQ_ARG_TEXTN(x, cap) ((struct sq_arg){SQK_TEXT, 0, (x), (cap)})
+/* A hash of STORE_HASH_LEN bytes; NULL binds NULL. */
+#define SQ_ARG_HASH(x) ((struct sq_arg){SQK_HASH, 0, (x), 0})
+/* A char array's text, read no further than the array. */
+#define SQ_ARG_BUF(x) ((struct sq_arg){SQK_TEXT, 0, (x), sizeof(x)})
+
+/* Run s (NULL: its prepare failed, err is set: HL_EIO) with args[0..n) bound
+ * to ?1..: with out NULL it must return no row; else a row's first column
+ * goes to *out, and no row leaves *out as it was. Resets s. */
+int sq_exec(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
+	int64_t *out, struct hl_err *err);
+/* Bind args[0..n) to ?1.. of s: HL_OK; s NULL (its prepare failed, err is
+ * set): HL_EIO; a failed bind resets s and reports it. */
+int sq_bind_args(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
+	struct hl_err *err);
+/* sq_bind_args with the arguments listed after err. */
+#define SQ_BIND(q, s, op, err, ...) \
+	sq_bind_args(q, s, op, (const struct sq_arg[]){__VA_ARGS__}, \
+		sizeof((const struct sq_arg[]){__VA_ARGS__}) / sizeof(struct sq_arg), err)
+/* sq_exec with the arguments listed after err. */
+#define SQ_EXEC(q, s, op, out, err, ...) \
+	sq_exec(q, s, op, (const struct sq_arg[]){__VA_ARGS__}, \
+		sizeof((const struct sq_arg[]){__VA_ARGS__}) / sizeof(struct sq_arg), out, err)
+
+/* Run s (NULL: its prepare failed, err is set: HL_EIO) with the fields
+ * cols[0..n) of row bound to ?1..: with id NULL it must return no row, else
+ * one row whose id goes to *id. Resets s. */
+int sq_put_row(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_col *cols, size_t n,
+	const void *row, int64_t *id, struct hl_err *err);
+/* sq_put_row over the spec array cols, returning no row. */
+#define SQ_PUT(q, s, op, cols, row, err) sq_put_row(q, s, op, cols, SQ_NCOLS(cols), row, NULL, err)
+
+/* Reads the current row of a scan and hands it to the caller's callback;
+ * nonzero stops the scan. */
+typedef int (*scan_fn)(sqlite3_stmt *s, void *ctx);
+
+/* Step the bound statement s, calling fn on each row with the connection
+ * marked as scanning (SQ_CALLBACK); fn's nonzero return stops the scan and is
+ * returned as is; resets s. */
+int sq_scan(struct sq *q, sqlite3_stmt *s, const char *op, scan_fn fn, void *ctx,
+	struct hl_err *err);
+
+/* A scan_fn name##_row for rows of type T read by read(s, T *) and handed to
+ * a callback of type cb_t, with its context struct name##_ctx {cb, ctx}. */
+#define SQ_SCAN_FN(name, T, cb_t, read) \
+	struct name##_ctx { \
+		cb_t cb; \
+		void *ctx; \
+	}; \
+	static int name##_row(sqlite3_stmt *s, void *c) \
+	{ \
+		struct name##_ctx *x = c; \
+		T r; \
+		read(s, &r); \
+		return x->cb(x->ctx, &r); \
+	}
+
+/* Adds one row of an old encoded table to its counters rows. */
+typedef int (*carry_fn)(struct sq *q, sqlite3_stmt *s, struct hl_err *err);
+
+/* The body of a migration's SQL function (user data: the struct sq) that
+ * runs sql once and carries each row with row, failing the function (and so
+ * the migration) with the first error. */
+void sq_carry(sqlite3_context *fn, const char *sql, carry_fn row);
 
 /* Run a statement returning one id (RETURNING id) into *id; resets s. */
 int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id, struct hl_err *err);
@@ -461,6 +540,7 @@ int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hou
 extern const char sq_dos_schema[];
 /* The later migration that stores the class svc computes (store_sqlite_dos.c). */
 extern const char sq_dos_class_schema[];
+int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err);
 int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err);
 int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, int m0, int m1,
 	store_dsum_cb cb, void *ctx, struct hl_err *err);
@@ -477,13 +557,6 @@ int sq_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dos
 /* Read a row of SQ_DOSSIER_COLS into elem (a struct store_dossier); NULL
  * field 0, NULL times -1. */
 void sq_read_dossier(sqlite3_stmt *s, void *elem);
-/* Bind d's code, unit_id, field_id, procedure, channel, received_at, due_at,
- * finished_at, returned_at, supplements, reschedules, apology and class
- * (0 as NULL) to ?1..?13 of s; SQLITE_OK or the first error. */
-int sq_bind_dossier(sqlite3_stmt *s, const struct store_dossier *d);
-/* HL_EINVAL unless d has a code, and a class (1..3) exactly when it is
- * received, due and finished. */
-int sq_dossier_check(const struct store_dossier *d, struct hl_err *err);
 
 /* Feedback (issue 6): its migration and operations, in store_sqlite_fb.c. */
 extern const char sq_fb_schema[];

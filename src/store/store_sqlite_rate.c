@@ -87,21 +87,11 @@ int sq_rate_count(struct store *st, const char *key, int64_t now, int *count, st
 {
 	struct sq *q = st->priv;
 	const char *op = "đọc bộ đếm giới hạn tần suất";
-	sqlite3_stmt *s;
-	int step, rc = HL_OK;
+	int64_t v = 0;
+	int rc = SQ_EXEC(q, rprep(q, R_GET, op, err), op, &v, err, SQ_ARG_TEXT(key),
+		SQ_ARG(SQK_I64, now));
 
-	*count = 0;
-	if ((s = rprep(q, R_GET, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, now) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
-		*count = sqlite3_column_int(s, 0);
-	else if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-	sqlite3_reset(s);
+	*count = (int)v;
 	return rc;
 }
 
@@ -123,24 +113,14 @@ int sq_rate_clear(struct store *st, const char *key, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "xóa bộ đếm giới hạn tần suất";
-	sqlite3_stmt *s;
 
-	if ((s = rprep(q, R_CLEAR, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, rprep(q, R_CLEAR, op, err), op, NULL, err, SQ_ARG_TEXT(key));
 }
 
 int sq_rate_purge(struct store *st, int64_t now, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "xóa các bộ đếm giới hạn tần suất đã hết hạn";
-	sqlite3_stmt *s;
 
-	if ((s = rprep(q, R_PURGE, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, now) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, rprep(q, R_PURGE, op, err), op, NULL, err, SQ_ARG(SQK_I64, now));
 }

@@ -530,41 +530,30 @@ int sq_rollup_ready(struct store *st, bool *ready, struct hl_err *err)
 	return rc;
 }
 
+/* One encoded rollup of the first migration added to the counters. */
+static int carry_rollup(struct sq *q, sqlite3_stmt *s, struct hl_err *err)
+{
+	const unsigned char *blob = sqlite3_column_blob(s, 2);
+	int len = sqlite3_column_bytes(s, 2);
+	struct hl_rollup r;
+	int rc;
+
+	hl_rollup_init(&r);
+	rc = hl_rollup_add_encoded(&r, blob, len > 0 ? (size_t)len : 0, err);
+	if (rc == HL_OK)
+		rc = add_rows(q, sqlite3_column_int64(s, 0), col_day(s, 1), &r, err);
+	hl_rollup_clear(&r);
+	return rc;
+}
+
 /* hl_carry_rollups(): the migration's step adding each encoded rollup of
  * the first migration to the counters. */
 static void carry_rollups(sqlite3_context *fn, int argc, sqlite3_value **argv)
 {
-	struct sq *q = sqlite3_user_data(fn);
-	struct hl_err err;
-	sqlite3_stmt *s = NULL;
-	int rc = HL_OK, step = SQLITE_DONE;
-
 	(void)argc;
 	(void)argv;
-	if (sqlite3_prepare_v2(q->db,
-		    "SELECT unit_id, month, data FROM rollups ORDER BY unit_id, month", -1, &s,
-		    NULL) != SQLITE_OK) {
-		sqlite3_result_error(fn, sqlite3_errmsg(q->db), -1);
-		return;
-	}
-	while (rc == HL_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *blob = sqlite3_column_blob(s, 2);
-		int len = sqlite3_column_bytes(s, 2);
-		struct hl_rollup r;
-
-		hl_rollup_init(&r);
-		rc = hl_rollup_add_encoded(&r, blob, len > 0 ? (size_t)len : 0, &err);
-		if (rc == HL_OK)
-			rc = add_rows(q, sqlite3_column_int64(s, 0), col_day(s, 1), &r, &err);
-		hl_rollup_clear(&r);
-	}
-	if (rc == HL_OK && step != SQLITE_DONE)
-		rc = hl_err_set(&err, HL_EIO, HL_HERE, "%s", sqlite3_errmsg(q->db));
-	sqlite3_finalize(s);
-	if (rc != HL_OK)
-		sqlite3_result_error(fn, err.msg, -1);
-	else
-		sqlite3_result_null(fn);
+	sq_carry(fn, "SELECT unit_id, month, data FROM rollups ORDER BY unit_id, month",
+		carry_rollup);
 }
 
 int sq_rollup_register(struct sq *q)

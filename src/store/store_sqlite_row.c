@@ -100,6 +100,8 @@ static int list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_ar
 
 	*(void **)out = NULL;
 	*n = 0;
+	if (s == NULL)
+		return HL_EIO;
 	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (sq_grow(a, &arr, count, &cap, elem) != HL_OK) {
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
@@ -133,4 +135,98 @@ int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena 
 	const struct sq_col *cols, size_t ncols, void *out, size_t *n, struct hl_err *err)
 {
 	return list_rows(q, s, op, a, elem, NULL, cols, ncols, out, n, err);
+}
+
+int sq_scan(struct sq *q, sqlite3_stmt *s, const char *op, scan_fn fn, void *ctx,
+	struct hl_err *err)
+{
+	int rc = HL_OK, step;
+
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		SQ_CALLBACK(q, rc, fn(s, ctx));
+		if (rc != 0)
+			goto cleanup;
+	}
+	if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+cleanup:
+	sqlite3_reset(s);
+	return rc;
+}
+
+void sq_carry(sqlite3_context *fn, const char *sql, carry_fn row)
+{
+	struct sq *q = sqlite3_user_data(fn);
+	struct hl_err err;
+	sqlite3_stmt *s = NULL;
+	int rc = HL_OK, step = SQLITE_DONE;
+
+	if (sqlite3_prepare_v2(q->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		sqlite3_result_error(fn, sqlite3_errmsg(q->db), -1);
+		return;
+	}
+	while (rc == HL_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
+		rc = row(q, s, &err);
+	if (rc == HL_OK && step != SQLITE_DONE)
+		rc = hl_err_set(&err, HL_EIO, HL_HERE, "%s", sqlite3_errmsg(q->db));
+	sqlite3_finalize(s);
+	if (rc != HL_OK)
+		sqlite3_result_error(fn, err.msg, -1);
+	else
+		sqlite3_result_null(fn);
+}
+
+static int bind_arg(sqlite3_stmt *s, int p, const struct sq_arg *a)
+{
+	switch (a->kind) {
+	case SQK_I64: return sqlite3_bind_int64(s, p, a->v);
+	case SQK_INT: return sqlite3_bind_int(s, p, (int)a->v);
+	case SQK_BOOL: return sqlite3_bind_int(s, p, a->v != 0 ? 1 : 0);
+	case SQK_ID: return bind_id(s, p, a->v);
+	case SQK_DAY: return bind_day(s, p, (hl_day)a->v);
+	case SQK_MINUTE: return bind_minute(s, p, a->v);
+	case SQK_TEXT: return bind_str(s, p, a->p, a->cap);
+	case SQK_TEXT_NULL: return bind_str_null(s, p, a->p, a->cap);
+	case SQK_HASH: return sqlite3_bind_blob(s, p, a->p, STORE_HASH_LEN, SQLITE_STATIC);
+	}
+	return SQLITE_MISUSE;
+}
+
+int sq_bind_args(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
+	struct hl_err *err)
+{
+	if (s == NULL)
+		return HL_EIO;
+	for (size_t i = 0; i < n; i++)
+		if (bind_arg(s, (int)i + 1, &args[i]) != SQLITE_OK)
+			return bind_failed(q, s, HL_HERE, op, err);
+	return HL_OK;
+}
+
+int sq_exec(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
+	int64_t *out, struct hl_err *err)
+{
+	int rc = sq_bind_args(q, s, op, args, n, err), step;
+
+	if (rc != HL_OK)
+		return rc;
+	if (out == NULL)
+		return sq_step_done(q, s, op, err);
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	else if (step != SQLITE_DONE)
+		rc = sq_err(q, err, HL_HERE, op);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sq_put_row(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_col *cols, size_t n,
+	const void *row, int64_t *id, struct hl_err *err)
+{
+	if (s == NULL)
+		return HL_EIO;
+	if (sq_bind_row(s, 1, cols, n, row) != SQLITE_OK)
+		return bind_failed(q, s, HL_HERE, op, err);
+	return id != NULL ? sq_step_id(q, s, op, id, err) : sq_step_done(q, s, op, err);
 }

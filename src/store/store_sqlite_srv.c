@@ -366,18 +366,14 @@ int sq_user_put(struct store *st, struct store_user *u, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu tài khoản";
-	sqlite3_stmt *s;
 
 	if (u->name[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên đăng nhập trống");
 	if (u->role < ROLE_ENTRY || u->role > ROLE_ADMIN)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"tài khoản %s: vai trò không hợp lệ (%d)", u->name, u->role);
-	if ((s = sprep(q, S_USER_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_row(s, 1, user_cols + 1, SQ_NCOLS(user_cols) - 1, u) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_id(q, s, op, &u->id, err);
+	return sq_put_row(q, sprep(q, S_USER_PUT, op, err), op, user_cols + 1,
+		SQ_NCOLS(user_cols) - 1, u, &u->id, err);
 }
 
 static void read_user(sqlite3_stmt *s, void *elem)
@@ -420,13 +416,9 @@ int sq_user_list(struct store *st, struct hl_arena *a, struct store_user **out, 
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê tài khoản";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = sprep(q, S_USER_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_user, out, n, err);
+	return sq_list_rows(q, sprep(q, S_USER_LIST, op, err), op, a, sizeof(**out), read_user, out,
+		n, err);
 }
 
 /* ---- sessions ---- */
@@ -435,13 +427,8 @@ int sq_session_put(struct store *st, const struct store_session *se, struct hl_e
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu phiên đăng nhập";
-	sqlite3_stmt *s;
 
-	if ((s = sprep(q, S_SESSION_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_row(s, 1, session_cols, SQ_NCOLS(session_cols), se) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_PUT(q, sprep(q, S_SESSION_PUT, op, err), op, session_cols, se, err);
 }
 
 static void read_session(sqlite3_stmt *s, void *elem)
@@ -468,26 +455,17 @@ int sq_session_delete(struct store *st, const unsigned char *token_hash, struct 
 {
 	struct sq *q = st->priv;
 	const char *op = "xóa phiên đăng nhập";
-	sqlite3_stmt *s;
 
-	if ((s = sprep(q, S_SESSION_DELETE, op, err)) == NULL)
-		return HL_EIO;
-	if (bind_hash(s, 1, token_hash) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, sprep(q, S_SESSION_DELETE, op, err), op, NULL, err,
+		SQ_ARG_HASH(token_hash));
 }
 
 int sq_session_purge(struct store *st, int64_t now, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "xóa các phiên đăng nhập hết hạn";
-	sqlite3_stmt *s;
 
-	if ((s = sprep(q, S_SESSION_PURGE, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, now) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, sprep(q, S_SESSION_PURGE, op, err), op, NULL, err, SQ_ARG(SQK_I64, now));
 }
 
 int sq_session_delete_user(struct store *st, int64_t user_id, const unsigned char *keep,
@@ -495,14 +473,9 @@ int sq_session_delete_user(struct store *st, int64_t user_id, const unsigned cha
 {
 	struct sq *q = st->priv;
 	const char *op = "xóa các phiên đăng nhập của tài khoản";
-	sqlite3_stmt *s;
 
-	if ((s = sprep(q, S_SESSION_DELETE_USER, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, user_id) != SQLITE_OK ||
-		(keep != NULL ? bind_hash(s, 2, keep) : sqlite3_bind_null(s, 2)) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, sprep(q, S_SESSION_DELETE_USER, op, err), op, NULL, err,
+		SQ_ARG(SQK_I64, user_id), SQ_ARG_HASH(keep));
 }
 
 /* ---- kiosks ---- */
@@ -561,13 +534,9 @@ int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê máy kiosk";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = sprep(q, S_KIOSK_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_kiosk, out, n, err);
+	return sq_list_rows(q, sprep(q, S_KIOSK_LIST, op, err), op, a, sizeof(**out), read_kiosk,
+		out, n, err);
 }
 
 int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err)
@@ -941,15 +910,9 @@ int sq_paper_entry_delete(struct store *st, int64_t batch_id, int pass, int seq,
 {
 	struct sq *q = st->priv;
 	const char *op = "xóa phiếu giấy đã nhập";
-	sqlite3_stmt *s;
 
-	if ((s = sprep(q, S_PENTRY_DELETE, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, batch_id) != SQLITE_OK ||
-		sqlite3_bind_int(s, 2, pass) != SQLITE_OK ||
-		sqlite3_bind_int(s, 3, seq) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, sprep(q, S_PENTRY_DELETE, op, err), op, NULL, err,
+		SQ_ARG(SQK_I64, batch_id), SQ_ARG(SQK_INT, pass), SQ_ARG(SQK_INT, seq));
 }
 
 static void read_paper_entry(sqlite3_stmt *s, void *elem)
@@ -1223,17 +1186,14 @@ int sq_rschedule_set(struct store *st, int64_t unit_id, const char *spec, struct
 	struct sq *q = st->priv;
 	const char *op = "lưu lịch báo cáo của đơn vị";
 	bool del = spec == NULL || spec[0] == '\0';
-	sqlite3_stmt *s;
+	const struct sq_arg args[] = {SQ_ARG(SQK_I64, unit_id), SQ_ARG_TEXT(del ? "" : spec)};
 
 	if (!del && strlen(spec) >= sizeof(((struct store_rschedule *)0)->spec))
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "lịch báo cáo quá dài (tối đa %zu byte)",
 			sizeof(((struct store_rschedule *)0)->spec) - 1);
-	if ((s = sprep(q, del ? S_RSCHED_DELETE : S_RSCHED_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-		(!del && sqlite3_bind_text(s, 2, spec, -1, SQLITE_STATIC) != SQLITE_OK))
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_done(q, s, op, err);
+	/* deleting binds the unit only */
+	return sq_exec(q, sprep(q, del ? S_RSCHED_DELETE : S_RSCHED_PUT, op, err), op, args,
+		del ? 1 : 2, NULL, err);
 }
 
 static void read_rsched(sqlite3_stmt *s, void *elem)
@@ -1249,11 +1209,7 @@ int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedu
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê lịch báo cáo của các đơn vị";
-	sqlite3_stmt *s;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = sprep(q, S_RSCHED_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_rsched, out, n, err);
+	return sq_list_rows(q, sprep(q, S_RSCHED_LIST, op, err), op, a, sizeof(**out), read_rsched,
+		out, n, err);
 }

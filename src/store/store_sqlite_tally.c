@@ -234,50 +234,37 @@ int sq_tally_clear(struct store *st, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "xóa bảng tổng hợp";
-	sqlite3_stmt *s;
 
-	if ((s = tprep(q, T_CLEAR, op, err)) == NULL)
-		return HL_EIO;
-	return sq_step_done(q, s, op, err);
+	return sq_exec(q, tprep(q, T_CLEAR, op, err), op, NULL, 0, NULL, err);
+}
+
+/* One of migration 1's encoded tallysets copied into counters. */
+static int carry_tally(struct sq *q, sqlite3_stmt *s, struct hl_err *err)
+{
+	const unsigned char *blob = sqlite3_column_blob(s, 4);
+	int len = sqlite3_column_bytes(s, 4);
+	struct store_tally_row row;
+	int rc;
+
+	row.unit_id = sqlite3_column_int64(s, 1);
+	row.start = col_day(s, 2);
+	row.field_id = sqlite3_column_int64(s, 3);
+	rc = hl_tallyset_decode(blob, len > 0 ? (size_t)len : 0, &row.set, err);
+	if (rc == HL_OK)
+		rc = tally_add(q, (enum store_grain)sqlite3_column_int(s, 0), &row, err);
+	return rc;
 }
 
 /* hl_carry_tallies(): the migration's step copying migration 1's encoded
  * tallysets into counters, key by key in the old order. */
 static void carry_tallies(sqlite3_context *fn, int argc, sqlite3_value **argv)
 {
-	struct sq *q = sqlite3_user_data(fn);
-	struct store_tally_row row;
-	struct hl_err err;
-	sqlite3_stmt *s = NULL;
-	int rc = HL_OK, step = SQLITE_DONE;
-
 	(void)argc;
 	(void)argv;
-	if (sqlite3_prepare_v2(q->db,
-		    "SELECT grain, unit_id, start, field_id, data FROM tallies"
-		    " ORDER BY grain, field_id, start, unit_id",
-		    -1, &s, NULL) != SQLITE_OK) {
-		sqlite3_result_error(fn, sqlite3_errmsg(q->db), -1);
-		return;
-	}
-	while (rc == HL_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *blob = sqlite3_column_blob(s, 4);
-		int len = sqlite3_column_bytes(s, 4);
-
-		row.unit_id = sqlite3_column_int64(s, 1);
-		row.start = col_day(s, 2);
-		row.field_id = sqlite3_column_int64(s, 3);
-		rc = hl_tallyset_decode(blob, len > 0 ? (size_t)len : 0, &row.set, &err);
-		if (rc == HL_OK)
-			rc = tally_add(q, (enum store_grain)sqlite3_column_int(s, 0), &row, &err);
-	}
-	if (rc == HL_OK && step != SQLITE_DONE)
-		rc = hl_err_set(&err, HL_EIO, HL_HERE, "%s", sqlite3_errmsg(q->db));
-	sqlite3_finalize(s);
-	if (rc != HL_OK)
-		sqlite3_result_error(fn, err.msg, -1);
-	else
-		sqlite3_result_null(fn);
+	sq_carry(fn,
+		"SELECT grain, unit_id, start, field_id, data FROM tallies"
+		" ORDER BY grain, field_id, start, unit_id",
+		carry_tally);
 }
 
 int sq_tally_register(struct sq *q)

@@ -81,16 +81,12 @@ int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu đơn vị";
-	sqlite3_stmt *s;
 	int rc = sq_need_code(u->code, "đơn vị", err);
 
 	if (rc != HL_OK)
 		return rc;
-	if ((s = uprep(q, U_UNIT_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_row(s, 1, unit_cols + 1, SQ_NCOLS(unit_cols) - 1, u) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_id(q, s, op, &u->id, err);
+	return sq_put_row(q, uprep(q, U_UNIT_PUT, op, err), op, unit_cols + 1,
+		SQ_NCOLS(unit_cols) - 1, u, &u->id, err);
 }
 
 int sq_unit_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err)
@@ -125,28 +121,17 @@ int sq_unit_list(struct store *st, struct hl_arena *a, struct store_unit **out, 
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê đơn vị";
-	sqlite3_stmt *s;
 
-	if ((s = uprep(q, U_UNIT_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, unit_cols, out, n, err);
+	return SQ_LIST(q, uprep(q, U_UNIT_LIST, op, err), op, a, unit_cols, out, n, err);
 }
 
 int sq_lineage_add(struct store *st, const struct store_lineage *l, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu quan hệ sáp nhập đơn vị";
-	sqlite3_stmt *s;
 
-	if ((s = uprep(q, U_LINEAGE_ADD, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, l->new_id) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, l->old_id) != SQLITE_OK ||
-		sqlite3_bind_int(s, 3, l->day) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return sq_step_done(q, s, op, err);
+	return SQ_EXEC(q, uprep(q, U_LINEAGE_ADD, op, err), op, NULL, err,
+		SQ_ARG(SQK_I64, l->new_id), SQ_ARG(SQK_I64, l->old_id), SQ_ARG(SQK_INT, l->day));
 }
 
 int sq_lineage_list(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n,
@@ -154,27 +139,20 @@ int sq_lineage_list(struct store *st, struct hl_arena *a, struct store_lineage *
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê quan hệ sáp nhập đơn vị";
-	sqlite3_stmt *s;
 
-	if ((s = uprep(q, U_LINEAGE_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, lineage_cols, out, n, err);
+	return SQ_LIST(q, uprep(q, U_LINEAGE_LIST, op, err), op, a, lineage_cols, out, n, err);
 }
 
 int sq_field_put(struct store *st, struct store_field *f, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu lĩnh vực";
-	sqlite3_stmt *s;
 	int rc = sq_need_code(f->code, "lĩnh vực", err);
 
 	if (rc != HL_OK)
 		return rc;
-	if ((s = uprep(q, U_FIELD_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_row(s, 1, field_cols + 1, SQ_NCOLS(field_cols) - 1, f) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_id(q, s, op, &f->id, err);
+	return sq_put_row(q, uprep(q, U_FIELD_PUT, op, err), op, field_cols + 1,
+		SQ_NCOLS(field_cols) - 1, f, &f->id, err);
 }
 
 int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out, size_t *n,
@@ -182,27 +160,20 @@ int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê lĩnh vực";
-	sqlite3_stmt *s;
 
-	if ((s = uprep(q, U_FIELD_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, field_cols, out, n, err);
+	return SQ_LIST(q, uprep(q, U_FIELD_LIST, op, err), op, a, field_cols, out, n, err);
 }
 
 int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *err)
 {
 	struct sq *q = st->priv;
 	const char *op = "lưu cán bộ";
-	sqlite3_stmt *s;
 	int rc = sq_need_code(p->code, "cán bộ", err);
 
 	if (rc != HL_OK)
 		return rc;
-	if ((s = uprep(q, U_STAFF_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_row(s, 1, staff_cols + 1, SQ_NCOLS(staff_cols) - 1, p) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_id(q, s, op, &p->id, err);
+	return sq_put_row(q, uprep(q, U_STAFF_PUT, op, err), op, staff_cols + 1,
+		SQ_NCOLS(staff_cols) - 1, p, &p->id, err);
 }
 
 int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out, size_t *n,
@@ -210,9 +181,6 @@ int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out
 {
 	struct sq *q = st->priv;
 	const char *op = "liệt kê cán bộ";
-	sqlite3_stmt *s;
 
-	if ((s = uprep(q, U_STAFF_LIST, op, err)) == NULL)
-		return HL_EIO;
-	return SQ_LIST(q, s, op, a, staff_cols, out, n, err);
+	return SQ_LIST(q, uprep(q, U_STAFF_LIST, op, err), op, a, staff_cols, out, n, err);
 }
