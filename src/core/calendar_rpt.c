@@ -285,7 +285,32 @@ int calrpt_parse(const char *spec, struct calrpt_rule *rules, int *n, struct hl_
 	return HL_OK;
 }
 
-char *calrpt_format(const struct calrpt_schedule *s, char *buf, size_t size)
+/* One rule written into buf as calrpt_format writes it: snprintf's count. */
+static int format_rule(const struct calrpt_rule *r, const char *sep, char *buf, size_t size)
+{
+	const char *kind = r->kind == HL_P_MONTH ? "month" :
+		r->kind == HL_P_QUARTER          ? "Q" :
+		r->kind == HL_P_HALF             ? "H" :
+						   "year";
+
+	/* DD/MM names offsets 0..11; later ones keep the +N form */
+	if ((r->num != 0 || r->kind == HL_P_YEAR) && r->month_offset <= 11)
+		return snprintf(buf, size, "%s%s%.0d:%02d/%02d", sep, kind, r->num, r->day,
+			(first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num) - 1 +
+				r->month_offset) %
+					12 +
+				1);
+	if (r->month_offset != 0)
+		return snprintf(buf, size, "%s%s%.0d:%d+%d", sep, kind, r->num, r->day,
+			r->month_offset);
+	return snprintf(buf, size, "%s%s%.0d:%d", sep, kind, r->num, r->day);
+}
+
+/* The rules of s one after another in buf, sep between two, each written by
+ * one (which returns snprintf's count); cut where buf ends. */
+static char *join_rules(const struct calrpt_schedule *s, const char *sep,
+	int (*one)(const struct calrpt_rule *, const char *, char *, size_t), char *buf,
+	size_t size)
 {
 	size_t used = 0;
 
@@ -293,33 +318,18 @@ char *calrpt_format(const struct calrpt_schedule *s, char *buf, size_t size)
 		return buf;
 	buf[0] = '\0';
 	for (int i = 0; i < s->nrules && used < size; i++) {
-		const struct calrpt_rule *r = &s->rules[i];
-		const char *kind = r->kind == HL_P_MONTH ? "month" :
-			r->kind == HL_P_QUARTER          ? "Q" :
-			r->kind == HL_P_HALF             ? "H" :
-							   "year";
-		const char *sep = i > 0 ? "," : "";
-		int w;
+		int w = one(&s->rules[i], i > 0 ? sep : "", buf + used, size - used);
 
-		/* DD/MM names offsets 0..11; later ones keep the +N form */
-		if ((r->num != 0 || r->kind == HL_P_YEAR) && r->month_offset <= 11)
-			w = snprintf(buf + used, size - used, "%s%s%.0d:%02d/%02d", sep, kind,
-				r->num, r->day,
-				(first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num) - 1 +
-					r->month_offset) %
-						12 +
-					1);
-		else if (r->month_offset != 0)
-			w = snprintf(buf + used, size - used, "%s%s%.0d:%d+%d", sep, kind, r->num,
-				r->day, r->month_offset);
-		else
-			w = snprintf(buf + used, size - used, "%s%s%.0d:%d", sep, kind, r->num,
-				r->day);
 		if (w < 0)
 			break;
 		used += (size_t)w;
 	}
 	return buf;
+}
+
+char *calrpt_format(const struct calrpt_schedule *s, char *buf, size_t size)
+{
+	return join_rules(s, ",", format_rule, buf, size);
 }
 
 /* One rule's report, as a person names it. */
@@ -336,40 +346,29 @@ static const char *report_name(const struct calrpt_rule *r)
 	}
 }
 
+/* One rule written into buf as calrpt_describe writes it: snprintf's count. */
+static int describe_rule(const struct calrpt_rule *r, const char *sep, char *buf, size_t size)
+{
+	int m;
+
+	if (r->kind == HL_P_MONTH && r->month_offset <= 1)
+		return snprintf(buf, size, "%s%s: ngày %d %s", sep, report_name(r), r->day,
+			r->month_offset == 0 ? "của tháng" : "tháng sau");
+	if (r->kind == HL_P_MONTH)
+		return snprintf(buf, size, "%s%s: ngày %d, %d tháng sau", sep, report_name(r),
+			r->day, r->month_offset);
+	if (r->num == 0 && r->kind != HL_P_YEAR)
+		/* every quarter or half: a day N months into it */
+		return snprintf(buf, size, "%s%s: ngày %d tháng thứ %d của kỳ", sep, report_name(r),
+			r->day, r->month_offset + 1);
+	m = first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num) - 1 + r->month_offset;
+	return snprintf(buf, size, "%s%s: ngày %02d/%02d%s", sep, report_name(r), r->day,
+		m % 12 + 1, m >= 12 ? " năm sau" : "");
+}
+
 char *calrpt_describe(const struct calrpt_schedule *s, char *buf, size_t size)
 {
-	size_t used = 0;
-
-	if (size == 0)
-		return buf;
-	buf[0] = '\0';
-	for (int i = 0; i < s->nrules && used < size; i++) {
-		const struct calrpt_rule *r = &s->rules[i];
-		const char *sep = i > 0 ? "; " : "";
-		int w, m;
-
-		if (r->kind == HL_P_MONTH && r->month_offset <= 1)
-			w = snprintf(buf + used, size - used, "%s%s: ngày %d %s", sep,
-				report_name(r), r->day,
-				r->month_offset == 0 ? "của tháng" : "tháng sau");
-		else if (r->kind == HL_P_MONTH)
-			w = snprintf(buf + used, size - used, "%s%s: ngày %d, %d tháng sau", sep,
-				report_name(r), r->day, r->month_offset);
-		else if (r->num == 0 && r->kind != HL_P_YEAR)
-			/* every quarter or half: a day N months into it */
-			w = snprintf(buf + used, size - used, "%s%s: ngày %d tháng thứ %d của kỳ",
-				sep, report_name(r), r->day, r->month_offset + 1);
-		else {
-			m = first_month(r->kind, r->kind == HL_P_YEAR ? 1 : r->num) - 1 +
-				r->month_offset;
-			w = snprintf(buf + used, size - used, "%s%s: ngày %02d/%02d%s", sep,
-				report_name(r), r->day, m % 12 + 1, m >= 12 ? " năm sau" : "");
-		}
-		if (w < 0)
-			break;
-		used += (size_t)w;
-	}
-	return buf;
+	return join_rules(s, "; ", describe_rule, buf, size);
 }
 
 bool calrpt_day_month(const struct calrpt_schedule *s, enum hl_period_kind kind, int num, int *day,

@@ -117,13 +117,13 @@ size_t hl_tallyset_encoded_size(const struct hl_tallyset *set)
 	return size;
 }
 
-static void put_u64(unsigned char *p, uint64_t x)
+void hl_le64_put(unsigned char *p, uint64_t x)
 {
 	for (int i = 0; i < 8; i++)
 		p[i] = (unsigned char)(x >> (8 * i));
 }
 
-static uint64_t get_u64(const unsigned char *p)
+uint64_t hl_le64_get(const unsigned char *p)
 {
 	uint64_t x = 0;
 
@@ -137,12 +137,12 @@ static void put_f64(unsigned char *p, double d)
 	uint64_t x;
 
 	memcpy(&x, &d, sizeof(x));
-	put_u64(p, x);
+	hl_le64_put(p, x);
 }
 
 static double get_f64(const unsigned char *p)
 {
-	uint64_t x = get_u64(p);
+	uint64_t x = hl_le64_get(p);
 	double d;
 
 	memcpy(&d, &x, sizeof(d));
@@ -162,7 +162,7 @@ void hl_tallyset_encode(const struct hl_tallyset *set, unsigned char *buf)
 		*p++ = (unsigned char)len;
 		memcpy(p, set->code[i], len);
 		p += len;
-		put_u64(p, (uint64_t)t->n);
+		hl_le64_put(p, (uint64_t)t->n);
 		put_f64(p + 8, t->s);
 		put_f64(p + 16, t->v);
 		put_f64(p + 24, t->ss);
@@ -204,7 +204,7 @@ int hl_tallyset_decode(const unsigned char *buf, size_t len, struct hl_tallyset 
 		p += clen;
 		if (find_index(set, set->code[i]) >= 0)
 			goto bad_entry; /* a code twice */
-		t->n = (int64_t)get_u64(p);
+		t->n = (int64_t)hl_le64_get(p);
 		if (t->n < 0)
 			goto bad_entry;
 		for (int k = 0; k < 5; k++) {

@@ -50,6 +50,11 @@ void hl_tallyset_add_response(struct hl_tallyset *set, const struct hl_instrumen
 /* dst += src, criterion by criterion. HL_ELIMIT if dst runs out of room. */
 int hl_tallyset_merge(struct hl_tallyset *dst, const struct hl_tallyset *src, struct hl_err *err);
 
+/* x as 8 little-endian bytes at p, and back: the byte order of every
+ * encoding hailong stores or spills. */
+void hl_le64_put(unsigned char *p, uint64_t x);
+uint64_t hl_le64_get(const unsigned char *p);
+
 /* Portable little-endian encoding for storage: hl_tallyset_encoded_size bytes. */
 size_t hl_tallyset_encoded_size(const struct hl_tallyset *set);
 void hl_tallyset_encode(const struct hl_tallyset *set, unsigned char *buf);

@@ -724,10 +724,24 @@ static int past_range(const struct wc_cal *c, struct hl_err *err)
 		c->y0, c->y1);
 }
 
-int wc_add_minutes(const struct wc_sched *s, int64_t start, int64_t minutes, int64_t *out,
+/* The working hours of day (NULL on a day off), or an error past the
+ * calendar: the step both minute walks take for each day. */
+static int day_hours(const struct wc_sched *s, int64_t day, const struct wc_day_hours **h,
 	struct hl_err *err)
 {
 	const struct wc_cal *c = s->cal;
+
+	*h = NULL;
+	if (day < c->d0 || day - c->d0 >= c->ndays)
+		return past_range(c, err);
+	if (c->work[day - c->d0])
+		*h = wc_hours_on(s, (hl_day)day);
+	return HL_OK;
+}
+
+int wc_add_minutes(const struct wc_sched *s, int64_t start, int64_t minutes, int64_t *out,
+	struct hl_err *err)
+{
 	int64_t day = day_of(start), left = minutes;
 	int t = (int)(start - day * 1440);
 
@@ -736,13 +750,11 @@ int wc_add_minutes(const struct wc_sched *s, int64_t start, int64_t minutes, int
 			(long long)minutes);
 	for (;; day++, t = 0) {
 		const struct wc_day_hours *h;
+		int rc = day_hours(s, day, &h, err);
 
-		if (day < c->d0 || day - c->d0 >= c->ndays)
-			return past_range(c, err);
-		if (!c->work[day - c->d0])
-			continue;
-		h = wc_hours_on(s, (hl_day)day);
-		for (int i = 0; i < h->nspans; i++) {
+		if (rc != HL_OK)
+			return rc;
+		for (int i = 0; h != NULL && i < h->nspans; i++) {
 			const struct wc_span *sp = &h->span[i];
 
 			if (t >= sp->close)
@@ -783,7 +795,6 @@ int wc_add_days(const struct wc_sched *s, int64_t start, int days, int64_t *out,
 
 int wc_between(const struct wc_sched *s, int64_t a, int64_t b, int64_t *minutes, struct hl_err *err)
 {
-	const struct wc_cal *c = s->cal;
 	int64_t sum = 0;
 
 	*minutes = 0;
@@ -791,13 +802,11 @@ int wc_between(const struct wc_sched *s, int64_t a, int64_t b, int64_t *minutes,
 		return HL_OK;
 	for (int64_t day = day_of(a), last = day_of(b - 1); day <= last; day++) {
 		const struct wc_day_hours *h;
+		int rc = day_hours(s, day, &h, err);
 
-		if (day < c->d0 || day - c->d0 >= c->ndays)
-			return past_range(c, err);
-		if (!c->work[day - c->d0])
-			continue;
-		h = wc_hours_on(s, (hl_day)day);
-		for (int i = 0; i < h->nspans; i++) {
+		if (rc != HL_OK)
+			return rc;
+		for (int i = 0; h != NULL && i < h->nspans; i++) {
 			int64_t lo = day * 1440 + h->span[i].open,
 				hi = day * 1440 + h->span[i].close;
 

@@ -36,6 +36,15 @@ void csvout_cell(FILE *f, const char *s)
 		put_cell(f, s, true);
 }
 
+void csvout_cells(FILE *f, int n, const char *const *cells)
+{
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(',', f);
+		csvout_cell(f, cells[i]);
+	}
+}
+
 void csvout_quoted(FILE *f, const char *s)
 {
 	if (s != NULL)

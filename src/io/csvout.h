@@ -14,6 +14,10 @@
  * (OWASP, "CSV injection"); nothing for NULL. */
 void csvout_cell(FILE *f, const char *s);
 
+/* Write the n cells one after another as csvout_cell does, a comma between
+ * two (none before the first or after the last). */
+void csvout_cells(FILE *f, int n, const char *const *cells);
+
 /* The same without the formula guard: for the files hailong writes only to
  * read them back itself (the demo's imports). */
 void csvout_quoted(FILE *f, const char *s);

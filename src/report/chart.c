@@ -902,10 +902,28 @@ cleanup:
 	return rc;
 }
 
+/* Draw c on surf, at scale (1 = its own size). */
+static int draw_on(const struct chart *c, cairo_surface_t *surf, double scale, struct hl_err *err)
+{
+	cairo_t *cr = cairo_create(surf);
+	int rc;
+
+	if (scale != 1)
+		cairo_scale(cr, scale, scale);
+	rc = chart_draw(c, cr, err);
+	cairo_destroy(cr);
+	return rc;
+}
+
+static int not_written(const char *path, cairo_status_t st, struct hl_err *err)
+{
+	return hl_err_set(err, HL_EIO, HL_HERE, "không ghi được '%s': %s", path,
+		cairo_status_to_string(st));
+}
+
 int chart_png(const struct chart *c, const char *path, double scale, struct hl_err *err)
 {
 	cairo_surface_t *surf;
-	cairo_t *cr;
 	cairo_status_t st;
 	int rc = check(c, err);
 
@@ -915,15 +933,11 @@ int chart_png(const struct chart *c, const char *path, double scale, struct hl_e
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "tỉ lệ %g không hợp lệ", scale);
 	surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)ceil(c->width * scale),
 		(int)ceil(c->height * scale));
-	cr = cairo_create(surf);
-	cairo_scale(cr, scale, scale);
-	rc = chart_draw(c, cr, err);
-	cairo_destroy(cr);
+	rc = draw_on(c, surf, scale, err);
 	if (rc == HL_OK) {
 		st = cairo_surface_write_to_png(surf, path);
 		if (st != CAIRO_STATUS_SUCCESS)
-			rc = hl_err_set(err, HL_EIO, HL_HERE, "không ghi được '%s': %s", path,
-				cairo_status_to_string(st));
+			rc = not_written(path, st, err);
 	}
 	cairo_surface_destroy(surf);
 	return rc;
@@ -932,7 +946,6 @@ int chart_png(const struct chart *c, const char *path, double scale, struct hl_e
 int chart_pdf(const struct chart *c, const char *path, struct hl_err *err)
 {
 	cairo_surface_t *surf;
-	cairo_t *cr;
 	cairo_status_t st;
 	int rc = check(c, err);
 
@@ -943,15 +956,12 @@ int chart_pdf(const struct chart *c, const char *path, struct hl_err *err)
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00");
 	if (c->title != NULL)
 		cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, c->title);
-	cr = cairo_create(surf);
-	rc = chart_draw(c, cr, err);
-	cairo_destroy(cr);
+	rc = draw_on(c, surf, 1, err);
 	cairo_surface_finish(surf);
 	st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
 	if (rc == HL_OK && st != CAIRO_STATUS_SUCCESS)
-		rc = hl_err_set(err, HL_EIO, HL_HERE, "không ghi được '%s': %s", path,
-			cairo_status_to_string(st));
+		rc = not_written(path, st, err);
 	return rc;
 }
 

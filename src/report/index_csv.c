@@ -15,13 +15,9 @@ void index_csv(FILE *f, const struct iq_result *r)
 		for (int k = 0; k <= r->ncrit; k++) {
 			const struct hl_idx_cell *c = &u->idx.cell[k];
 
-			csvout_cell(f, u->unit.code);
-			fputc(',', f);
-			csvout_cell(f, u->unit.name);
-			fputc(',', f);
-			csvout_cell(f, period);
-			fputc(',', f);
-			csvout_cell(f, r->crit_code[k]);
+			csvout_cells(f, 4,
+				(const char *const[]){u->unit.code, u->unit.name, period,
+					r->crit_code[k]});
 			csvout_num(f, c->cur.valid, c->cur.value);
 			fprintf(f, ",%lld", (long long)c->cur.n);
 			csvout_num(f, c->cur.valid, c->cur.lo);

@@ -48,9 +48,7 @@ static void counts(FILE *f, const char *what, const struct rpt_count *c, int n)
 {
 	fprintf(f, "\n%s,name,n\n", what);
 	for (int i = 0; i < n; i++) {
-		csvout_cell(f, c[i].code);
-		fputc(',', f);
-		csvout_cell(f, c[i].name);
+		csvout_cells(f, 2, (const char *const[]){c[i].code, c[i].name});
 		fprintf(f, ",%lld\n", (long long)c[i].n);
 	}
 }
@@ -64,13 +62,9 @@ static void questions(FILE *f, const struct rpt_model *m)
 		for (int l = 0; l <= q->nlevels; l++) {
 			bool na = l == q->nlevels; /* the last row: no answer, apart */
 
-			csvout_cell(f, q->instrument);
-			fputc(',', f);
-			csvout_cell(f, q->code);
-			fputc(',', f);
-			csvout_cell(f, q->criterion);
-			fputc(',', f);
-			csvout_cell(f, q->text);
+			csvout_cells(f, 4,
+				(const char *const[]){q->instrument, q->code, q->criterion,
+					q->text});
 			if (na) {
 				fputs(",0,", f);
 				csvout_cell(f, "không trả lời");
@@ -111,11 +105,7 @@ static void below(FILE *f, const struct rpt_model *m)
 	for (int i = 0; i < m->nbelow; i++) {
 		const struct rpt_below *b = &m->below[i];
 
-		csvout_cell(f, b->unit);
-		fputc(',', f);
-		csvout_cell(f, b->criterion);
-		fputc(',', f);
-		csvout_cell(f, b->criterion_name);
+		csvout_cells(f, 3, (const char *const[]){b->unit, b->criterion, b->criterion_name});
 		csvout_num(f, true, b->value);
 		csvout_num(f, true, b->target);
 		fputc('\n', f);
@@ -128,18 +118,16 @@ static void below(FILE *f, const struct rpt_model *m)
 		const struct rpt_below *b = &m->below[i];
 
 		for (int k = 0; k < (b->ntasks > 0 ? b->ntasks : 1); k++) {
-			csvout_cell(f, b->unit);
-			fputc(',', f);
-			csvout_cell(f, b->criterion);
+			csvout_cells(f, 2, (const char *const[]){b->unit, b->criterion});
 			csvout_num(f, b->has_before, b->before);
 			csvout_num(f, true, b->value);
 			fprintf(f, ",%d,", b->plan_year);
 			if (k < b->ntasks && b->task_no != NULL)
 				fprintf(f, "%d", b->task_no[k]);
 			fputc(',', f);
-			csvout_cell(f, k < b->ntasks ? b->tasks[k] : NULL);
-			fputc(',', f);
-			csvout_cell(f, k < b->ntasks && b->status != NULL ? b->status[k] : NULL);
+			csvout_cells(f, 2,
+				(const char *const[]){k < b->ntasks ? b->tasks[k] : NULL,
+					k < b->ntasks && b->status != NULL ? b->status[k] : NULL});
 			fputc('\n', f);
 		}
 	}
@@ -171,11 +159,7 @@ static void staff(FILE *f, const struct rpt_model *m)
 	for (int i = 0; i < m->nstaff; i++) {
 		const struct rpt_staff *s = &m->staff[i];
 
-		csvout_cell(f, s->code);
-		fputc(',', f);
-		csvout_cell(f, s->name);
-		fputc(',', f);
-		csvout_cell(f, s->unit);
+		csvout_cells(f, 3, (const char *const[]){s->code, s->name, s->unit});
 		fprintf(f, ",%lld", (long long)s->n);
 		csvout_num(f, s->valid, s->value);
 		fputc('\n', f);

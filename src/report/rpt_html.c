@@ -121,16 +121,20 @@ static void heading(FILE *f, const struct rpt_model *m)
 	fputc('\n', f);
 }
 
+/* Open a table whose header row is the n texts of heads. */
+static void table_head(FILE *f, int n, const char *const *heads)
+{
+	fputs("<table><thead><tr>", f);
+	for (int k = 0; k < n; k++)
+		el(f, "th", NULL, heads[k]);
+	fputs("</tr></thead><tbody>\n", f);
+}
+
 static void count_table(FILE *f, const char *what, const struct rpt_count *c, int n, int64_t total)
 {
 	char a[32], b[32];
 
-	fputs("<table><thead><tr>", f);
-	el(f, "th", NULL, "STT");
-	el(f, "th", NULL, what);
-	el(f, "th", NULL, "Số phiếu");
-	el(f, "th", NULL, "Tỷ lệ (%)");
-	fputs("</tr></thead><tbody>\n", f);
+	table_head(f, 4, (const char *const[]){"STT", what, "Số phiếu", "Tỷ lệ (%)"});
 	for (int i = 0; i < n; i++) {
 		fprintf(f, "<tr><td class=\"n\">%d</td>", i + 1);
 		el(f, "td", NULL, c[i].name);
@@ -381,12 +385,7 @@ static void questions(FILE *f, const struct rpt_model *m)
 
 	el(f, "h2", NULL, "IV. Phân bố câu trả lời theo câu hỏi");
 	el(f, "p", "note", "Tỷ lệ tính trên số câu trả lời hợp lệ; “không trả lời” đếm riêng.");
-	fputs("<table><thead><tr>", f);
-	el(f, "th", NULL, "Câu hỏi");
-	el(f, "th", NULL, "Mức trả lời");
-	el(f, "th", NULL, "Số phiếu");
-	el(f, "th", NULL, "Tỷ lệ (%)");
-	fputs("</tr></thead><tbody>\n", f);
+	table_head(f, 4, (const char *const[]){"Câu hỏi", "Mức trả lời", "Số phiếu", "Tỷ lệ (%)"});
 	for (int i = 0; i < m->nquestions; i++) {
 		const struct rpt_question *q = &m->questions[i];
 
@@ -427,11 +426,7 @@ static void themes(FILE *f, const struct rpt_model *m)
 		el(f, "p", NULL, "Không có ý kiến góp ý trong kỳ.");
 		return;
 	}
-	fputs("<table><thead><tr>", f);
-	el(f, "th", NULL, "Nội dung");
-	el(f, "th", NULL, "Số ý kiến");
-	el(f, "th", NULL, "Ví dụ");
-	fputs("</tr></thead><tbody>\n", f);
+	table_head(f, 3, (const char *const[]){"Nội dung", "Số ý kiến", "Ví dụ"});
 	for (int i = 0; i < m->nthemes; i++) {
 		const struct rpt_theme *t = &m->themes[i];
 
@@ -459,10 +454,7 @@ static void feedback(FILE *f, const struct rpt_model *m)
 	if (m->nfeedback == 0)
 		return;
 	el(f, "h2", NULL, "Phản ánh, kiến nghị (tiêu chí TT)");
-	fputs("<table><thead><tr>", f);
-	for (int k = 0; k < 8; k++)
-		el(f, "th", NULL, head[k]);
-	fputs("</tr></thead><tbody>\n", f);
+	table_head(f, 8, head);
 	for (int i = 0; i < m->nfeedback; i++) {
 		const struct rpt_feedback *b = &m->feedback[i];
 
@@ -494,13 +486,9 @@ static void staff(FILE *f, const struct rpt_model *m)
 	char n[32], v[32];
 
 	el(f, "h2", NULL, "VI. Kết quả theo công chức (chỉ dùng nội bộ, không công bố)");
-	fputs("<table><thead><tr>", f);
-	el(f, "th", NULL, "STT");
-	el(f, "th", NULL, "Họ và tên");
-	el(f, "th", NULL, "Đơn vị");
-	el(f, "th", NULL, "Số phiếu");
-	el(f, "th", NULL, "Tỷ lệ hài lòng (%)");
-	fputs("</tr></thead><tbody>\n", f);
+	table_head(f, 5,
+		(const char *const[]){"STT", "Họ và tên", "Đơn vị", "Số phiếu",
+			"Tỷ lệ hài lòng (%)"});
 	for (int i = 0; i < m->nstaff; i++) {
 		const struct rpt_staff *s = &m->staff[i];
 

@@ -28,13 +28,7 @@ static void csv_item(FILE *f, const char *section, const struct wk_item *it)
 	char r[24], d[24], fin[24];
 
 	fprintf(f, "%s,", section);
-	csvout_cell(f, it->unit);
-	fputc(',', f);
-	csvout_cell(f, it->field);
-	fputc(',', f);
-	csvout_cell(f, it->code);
-	fputc(',', f);
-	csvout_cell(f, it->procedure);
+	csvout_cells(f, 4, (const char *const[]){it->unit, it->field, it->code, it->procedure});
 	fprintf(f, ",%s,%s,%s,%s,,,,,\n", hl_clock_iso_minute(it->received_at, r, sizeof(r)),
 		hl_clock_iso_minute(it->due_at, d, sizeof(d)),
 		hl_clock_iso_minute(it->finished_at, fin, sizeof(fin)), tl_class_name(it->cls));

@@ -199,6 +199,13 @@ static const char *field_line(struct hl_arena *a, const struct wk_model *m, size
 		it->field_name[0] ? it->field_name : "không ghi lĩnh vực", k - i);
 }
 
+/* A section with nothing in it: its title and the line that says so. */
+static void empty_section(struct pdfdoc *d, const char *title, const char *none)
+{
+	section(d, title, line_height(d, none, 0, 0));
+	pdfdoc_par(d, none, BODY, 0, PDF_LEFT, 0, AFTER);
+}
+
 static void late(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 {
 	static const char none[] = "Không có hồ sơ trễ hạn hoặc quá hạn.";
@@ -208,8 +215,7 @@ static void late(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 	const char *cells[7];
 
 	if (m->nlate == 0) {
-		section(d, title, line_height(d, none, 0, 0));
-		pdfdoc_par(d, none, BODY, 0, PDF_LEFT, 0, AFTER);
+		empty_section(d, title, none);
 		return;
 	}
 	section(d, title,
@@ -244,8 +250,7 @@ static void due(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 	const char *cells[7];
 
 	if (m->ndue == 0) {
-		section(d, title, line_height(d, none, 0, 0));
-		pdfdoc_par(d, none, BODY, 0, PDF_LEFT, 0, AFTER);
+		empty_section(d, title, none);
 		return;
 	}
 	section(d, title, first_rows(d, a, &m->due[0]));

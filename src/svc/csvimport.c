@@ -20,10 +20,11 @@
 #define ARENA_CAP ((size_t)256 * 1024 * 1024)
 #define COUNT_MAX 1000000
 
-void import_add_problem(struct import_report *rep, long line, const char *col, const char *fmt, ...)
+/* Note a problem; the one body behind the three variadic entry points. */
+static void add_problem(struct import_report *rep, long line, const char *col, const char *fmt,
+	va_list ap)
 {
 	struct import_problem *p;
-	va_list ap;
 
 	rep->nproblems++;
 	if (rep->kept >= IMPORT_MAX_PROBLEMS)
@@ -31,33 +32,36 @@ void import_add_problem(struct import_report *rep, long line, const char *col, c
 	p = &rep->problems[rep->kept++];
 	p->line = line;
 	snprintf(p->column, sizeof(p->column), "%s", col != NULL ? col : "");
-	va_start(ap, fmt);
 	vsnprintf(p->reason, sizeof(p->reason), fmt, ap);
+}
+
+void import_add_problem(struct import_report *rep, long line, const char *col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_problem(rep, line, col, fmt, ap);
 	va_end(ap);
 }
 
 void csvi_problem(struct csvi *im, const char *col, const char *fmt, ...)
 {
-	char reason[sizeof(im->rep->problems[0].reason)];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
+	add_problem(im->rep, im->rec.line, col, fmt, ap);
 	va_end(ap);
-	import_add_problem(im->rep, im->rec.line, col, "%s", reason);
 }
 
 /* csvi_problem with a format from a message table (not a literal: the
  * tables' formats are checked by the tests that print them). */
 static void tell(struct csvi *im, const char *col, const char *fmt, ...)
 {
-	char reason[sizeof(im->rep->problems[0].reason)];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
+	add_problem(im->rep, im->rec.line, col, fmt, ap);
 	va_end(ap);
-	import_add_problem(im->rep, im->rec.line, col, "%s", reason);
 }
 
 static const char *file_name(const struct csvi *im)

@@ -518,21 +518,6 @@ static bool set_grow(struct bulk *b)
 	return true;
 }
 
-static void put64(unsigned char *p, uint64_t x)
-{
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)(x >> (8 * i));
-}
-
-static uint64_t get64(const unsigned char *p)
-{
-	uint64_t x = 0;
-
-	for (int i = 0; i < 8; i++)
-		x |= (uint64_t)p[i] << (8 * i);
-	return x;
-}
-
 /* Count a row's keys (exactly, up to SET_MAX) and, when spilling, write the
  * row's tally and rollup fields to the spill file. */
 static int count_keys(void *ctx, const struct store_response_core *r)
@@ -550,13 +535,13 @@ static int count_keys(void *ctx, const struct store_response_core *r)
 
 		if ((rc = from_core(r, &b->x, b->err)) != HL_OK)
 			return rc;
-		put64(head, (uint64_t)x->id);
-		put64(head + 8, (uint64_t)b->x.unit_id);
-		put64(head + 16, (uint64_t)x->field_id);
-		put64(head + 24, (uint64_t)x->instrument_id);
-		put64(head + 32, (uint64_t)(int64_t)b->x.day);
-		put64(head + 40, (uint64_t)x->staff_id);
-		put64(head + 48, x->comment_hash);
+		hl_le64_put(head, (uint64_t)x->id);
+		hl_le64_put(head + 8, (uint64_t)b->x.unit_id);
+		hl_le64_put(head + 16, (uint64_t)x->field_id);
+		hl_le64_put(head + 24, (uint64_t)x->instrument_id);
+		hl_le64_put(head + 32, (uint64_t)(int64_t)b->x.day);
+		hl_le64_put(head + 40, (uint64_t)x->staff_id);
+		hl_le64_put(head + 48, x->comment_hash);
 		head[56] = (unsigned char)(x->channel >= 0 && x->channel < 256 ? x->channel : 0);
 		head[57] = (unsigned char)(x->themes & 0xff);
 		head[58] = (unsigned char)(x->themes >> 8 & 0xff);
@@ -696,13 +681,13 @@ static int spill_pass(struct bulk *b)
 	if (fseek(b->spill, 0, SEEK_SET) != 0)
 		return hl_err_set(b->err, HL_EIO, HL_HERE, "không đọc lại được tệp tạm");
 	while (rc == HL_OK && fread(head, 1, SPILL_REC, b->spill) == SPILL_REC) {
-		x->r.id = (int64_t)get64(head);
-		x->unit_id = (int64_t)get64(head + 8);
-		x->r.field_id = (int64_t)get64(head + 16);
-		x->r.instrument_id = (int64_t)get64(head + 24);
-		x->day = (hl_day)(int64_t)get64(head + 32);
-		x->r.staff_id = (int64_t)get64(head + 40);
-		x->r.comment_hash = get64(head + 48);
+		x->r.id = (int64_t)hl_le64_get(head);
+		x->unit_id = (int64_t)hl_le64_get(head + 8);
+		x->r.field_id = (int64_t)hl_le64_get(head + 16);
+		x->r.instrument_id = (int64_t)hl_le64_get(head + 24);
+		x->day = (hl_day)(int64_t)hl_le64_get(head + 32);
+		x->r.staff_id = (int64_t)hl_le64_get(head + 40);
+		x->r.comment_hash = hl_le64_get(head + 48);
 		x->r.channel = head[56];
 		x->r.themes = (unsigned)head[57] | (unsigned)head[58] << 8;
 		x->r.nanswers = head[59];
