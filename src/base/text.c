@@ -219,3 +219,15 @@ bool hl_parse_decimal(const char *s, double min, double max, double *out)
 	*out = v;
 	return true;
 }
+
+void hl_copy_text(char *buf, size_t size, const char *s, size_t len)
+{
+	if (len >= size) {
+		len = size - 1;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	if (len > 0)
+		memcpy(buf, s, len);
+	buf[len] = '\0';
+}

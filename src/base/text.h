@@ -51,4 +51,8 @@ bool hl_text_fold(const char *s, char *out, size_t size);
 /* Trim ASCII spaces and tabs at both ends, in place; returns s. */
 char *hl_trim(char *s);
 
+/* Copy s (len bytes) into buf (size > 0 bytes) NUL-terminated, cut at a
+ * UTF-8 character boundary when it does not fit. */
+void hl_copy_text(char *buf, size_t size, const char *s, size_t len);
+
 #endif

@@ -1,6 +1,7 @@
 /* store.c — the backend-neutral part of the storage interface: picks a
  * backend from the target's form and forwards the generic calls to it. */
 #include "store/store.h"
+#include "store/store_pg.h"
 #include "store/store_sqlite.h"
 
 #include <string.h>
@@ -12,7 +13,7 @@ static bool is_postgres(const char *target)
 	return strncmp(target, "postgresql://", 13) == 0 || strncmp(target, "postgres://", 11) == 0;
 }
 
-int store_open(const char *target, struct store **out, struct hl_err *err)
+static int open_backend(const char *target, bool partial, struct store **out, struct hl_err *err)
 {
 	struct store *st = NULL;
 	int rc;
@@ -21,14 +22,16 @@ int store_open(const char *target, struct store **out, struct hl_err *err)
 	if (target == NULL || target[0] == '\0')
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"chưa chỉ định cơ sở dữ liệu (đường dẫn tệp hoặc URL trống)");
-	if (is_postgres(target))
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"PostgreSQL chưa được hỗ trợ trong bản này");
 	st = hl_calloc(1, sizeof(*st));
 	if (st == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s",
 			target);
-	st->ops = &store_sqlite_ops;
+	st->ops = is_postgres(target) ? &store_pg_ops : &store_sqlite_ops;
+	if (st->ops == &store_pg_ops && !STORE_PG_COMPLETE && !partial) {
+		hl_free(st);
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"PostgreSQL chưa được hỗ trợ đầy đủ trong bản này: hãy dùng một tệp SQLite");
+	}
 	rc = st->ops->open(st, target, err);
 	if (rc != HL_OK) {
 		/* open releases whatever it made before failing */
@@ -37,6 +40,16 @@ int store_open(const char *target, struct store **out, struct hl_err *err)
 	}
 	*out = st;
 	return HL_OK;
+}
+
+int store_open(const char *target, struct store **out, struct hl_err *err)
+{
+	return open_backend(target, false, out, err);
+}
+
+int store_open_partial(const char *target, struct store **out, struct hl_err *err)
+{
+	return open_backend(target, true, out, err);
 }
 
 void store_cache_limit(int64_t bytes)

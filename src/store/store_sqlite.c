@@ -72,6 +72,7 @@
 
 #include "base/arena.h"
 #include "base/mem.h"
+#include "base/text.h"
 
 #define BUSY_TRIES 5000
 
@@ -231,8 +232,6 @@ static const char *const migrations[] = {
 
 /* ---- cached statements ---- */
 
-#define INSTR_COLS "id, code, version, name, definition"
-
 static const char *const stmt_sql[Q_COUNT] = {
 	[Q_BEGIN] = "BEGIN IMMEDIATE",
 	[Q_COMMIT] = "COMMIT",
@@ -243,14 +242,6 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_OP_SAVE] = "SAVEPOINT op",
 	[Q_OP_RELEASE] = "RELEASE op",
 	[Q_OP_UNDO] = "ROLLBACK TO op",
-	[Q_INSTR_FIND] = "SELECT id, definition FROM instruments WHERE code = ?1 AND version = ?2",
-	[Q_INSTR_INSERT] = "INSERT INTO instruments (code, version, name, definition)"
-			   " VALUES (?1, ?2, ?3, ?4) RETURNING id",
-	[Q_INSTR_GET] = "SELECT " INSTR_COLS " FROM instruments WHERE code = ?1 AND version = ?2",
-	[Q_INSTR_LATEST] = "SELECT " INSTR_COLS " FROM instruments WHERE code = ?1"
-			   " ORDER BY version DESC LIMIT 1",
-	[Q_INSTR_BY_ID] = "SELECT " INSTR_COLS " FROM instruments WHERE id = ?1",
-	[Q_INSTR_LIST] = "SELECT id, code, version, name FROM instruments ORDER BY code, version",
 	[Q_BATCH_NEW] = "INSERT INTO batches (kind, source, created_at) VALUES (?1, ?2, ?3)"
 			" RETURNING id",
 	[Q_RESP_INSERT] =
@@ -275,7 +266,6 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_DOSSIER_COUNT] = "SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
 			    " WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
 			    " GROUP BY f ORDER BY f",
-	[Q_AUDIT] = "INSERT INTO audit_log (at, who, action, detail) VALUES (?1, ?2, ?3, ?4)",
 };
 
 /* ---- helpers ---- */
@@ -309,17 +299,10 @@ static sqlite3_stmt *prep(struct sq *q, enum stmt_id id, const char *op, struct 
 /* Copy text column i into buf, cut at a character boundary if too long. */
 void sq_col_text(sqlite3_stmt *s, int i, char *buf, size_t size)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
-	size_t len = t != NULL ? (size_t)sqlite3_column_bytes(s, i) : 0;
+	const char *t = (const char *)sqlite3_column_text(s, i);
 
-	if (len >= size) {
-		len = size - 1;
-		while (len > 0 && (t[len] & 0xC0) == 0x80)
-			len--;
-	}
-	if (len > 0)
-		memcpy(buf, t, len);
-	buf[len] = '\0';
+	hl_copy_text(buf, size, t != NULL ? t : "",
+		t != NULL ? (size_t)sqlite3_column_bytes(s, i) : 0);
 }
 
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
@@ -471,6 +454,8 @@ static void sq_close(struct store *st)
 		return;
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(q->stmt[i]);
+	for (int i = 0; i < Q_SLOTS; i++)
+		sqlite3_finalize(q->qs[i]);
 	sq_srv_close(q);
 	for (int a = 0; a < SQ_AREAS; a++)
 		for (int i = 0; i < SQ_AREA_STMTS; i++)
@@ -479,6 +464,19 @@ static void sq_close(struct store *st)
 	hl_free(q);
 	st->priv = NULL;
 }
+
+/* store_q.h's op_begin and op_end are sq_op_begin and sq_op_end. */
+static int q_op_save(struct store *st, const char *op, struct hl_err *err)
+{
+	return sq_op_begin(st->priv, op, err);
+}
+
+static int q_op_done(struct store *st, int rc, const char *op, struct hl_err *err)
+{
+	return sq_op_end(st->priv, rc, op, err);
+}
+
+static const struct q_driver sq_driver = {sq_q_run, q_op_save, q_op_done};
 
 static pthread_once_t mem_once = PTHREAD_ONCE_INIT;
 
@@ -513,6 +511,7 @@ static int sq_open(struct store *st, const char *path, struct hl_err *err)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s",
 			path);
 	st->priv = q;
+	q->drv = &sq_driver;
 	snprintf(q->path, sizeof(q->path), "%s", path);
 	/* NOMUTEX: a struct store (its cached statements, its buffer) is used by
 	 * one thread at a time anyway, and SQLite's own locking costs ~10 % of
@@ -667,150 +666,6 @@ static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
 	if ((s = prep(q, Q_RELEASE, ops[STORE_TX_RELEASE], err)) == NULL)
 		return HL_EIO;
 	return sq_step_done(q, s, ops[STORE_TX_RELEASE], err);
-}
-
-/* ---- instruments ---- */
-
-static int sq_instrument_put(struct store *st, struct store_instrument *in, const char *json,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu bộ câu hỏi";
-	sqlite3_stmt *s;
-	int rc = sq_need_code(in->code, "bộ câu hỏi", err), step;
-
-	if (rc != HL_OK)
-		return rc;
-	if (json == NULL || in->version < 1)
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"bộ câu hỏi %s: thiếu định nghĩa hoặc phiên bản %d không hợp lệ", in->code,
-			in->version);
-	if ((s = prep(q, Q_INSTR_FIND, op, err)) == NULL)
-		return HL_EIO;
-	if (bind_str(s, 1, in->code, sizeof(in->code)) != SQLITE_OK ||
-		sqlite3_bind_int(s, 2, in->version) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	step = sqlite3_step(s);
-	if (step == SQLITE_ROW) {
-		const char *def = (const char *)sqlite3_column_text(s, 1);
-
-		if (def != NULL && strcmp(def, json) == 0)
-			in->id = sqlite3_column_int64(s, 0);
-		else
-			rc = hl_err_set(err, HL_EEXIST, HL_HERE,
-				"bộ câu hỏi %s phiên bản %d đã có với định nghĩa khác; "
-				"hãy tăng số phiên bản",
-				in->code, in->version);
-		goto cleanup;
-	}
-	if (step != SQLITE_DONE) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	sqlite3_reset(s);
-	if ((s = prep(q, Q_INSTR_INSERT, op, err)) == NULL)
-		return HL_EIO;
-	if (bind_str(s, 1, in->code, sizeof(in->code)) != SQLITE_OK ||
-		sqlite3_bind_int(s, 2, in->version) != SQLITE_OK ||
-		bind_str(s, 3, in->name, sizeof(in->name)) != SQLITE_OK ||
-		sqlite3_bind_text(s, 4, json, -1, SQLITE_STATIC) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	return sq_step_id(q, s, op, &in->id, err);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
-static const struct sq_col instrument_cols[] = {
-	SQ_I64(struct store_instrument, id),
-	SQ_TEXT(struct store_instrument, code),
-	SQ_INT(struct store_instrument, version),
-	SQ_TEXT(struct store_instrument, name),
-};
-
-/* Read the one row of the bound instrument query s (columns INSTR_COLS). */
-static int instrument_row(struct sq *q, sqlite3_stmt *s, const char *what, struct hl_arena *a,
-	struct store_instrument *out, char **json, struct hl_err *err)
-{
-	const char *op = "đọc bộ câu hỏi";
-	int rc = HL_OK, step = sqlite3_step(s);
-
-	if (step == SQLITE_DONE) {
-		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có bộ câu hỏi %s", what);
-		goto cleanup;
-	}
-	if (step != SQLITE_ROW) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	memset(out, 0, sizeof(*out));
-	sq_read_row(s, 0, instrument_cols, SQ_NCOLS(instrument_cols), out);
-	if (json != NULL) {
-		const char *def = (const char *)sqlite3_column_text(s, 4);
-
-		*json = def != NULL && a != NULL ?
-			hl_arena_strndup(a, def, (size_t)sqlite3_column_bytes(s, 4)) :
-			NULL;
-		if (*json == NULL)
-			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
-				"hết bộ nhớ khi đọc định nghĩa bộ câu hỏi %s", what);
-	}
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
-static int sq_instrument_get(struct store *st, const char *code, int version, struct hl_arena *a,
-	struct store_instrument *out, char **json, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc bộ câu hỏi";
-	sqlite3_stmt *s;
-	char what[STORE_CODE_MAX + 32];
-
-	if (version == 0)
-		snprintf(what, sizeof(what), "%s", code);
-	else
-		snprintf(what, sizeof(what), "%s phiên bản %d", code, version);
-	if ((s = prep(q, version == 0 ? Q_INSTR_LATEST : Q_INSTR_GET, op, err)) == NULL)
-		return HL_EIO;
-	if (bind_str(s, 1, code, STORE_CODE_MAX) != SQLITE_OK ||
-		(version != 0 && sqlite3_bind_int(s, 2, version) != SQLITE_OK)) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return instrument_row(q, s, what, a, out, json, err);
-}
-
-static int sq_instrument_get_id(struct store *st, int64_t id, struct hl_arena *a,
-	struct store_instrument *out, char **json, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc bộ câu hỏi";
-	sqlite3_stmt *s;
-	char what[48];
-
-	snprintf(what, sizeof(what), "số hiệu %lld", (long long)id);
-	if ((s = prep(q, Q_INSTR_BY_ID, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return instrument_row(q, s, what, a, out, json, err);
-}
-
-static int sq_instrument_list(struct store *st, struct hl_arena *a, struct store_instrument **out,
-	size_t *n, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "liệt kê bộ câu hỏi";
-
-	return SQ_LIST(q, prep(q, Q_INSTR_LIST, op, err), op, a, instrument_cols, out, n, err);
 }
 
 /* ---- batches and responses ---- */
@@ -1101,46 +956,6 @@ static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day f
 	return SQ_LIST(q, s, op, a, count_cols, out, n, err);
 }
 
-static int sq_audit(struct store *st, const char *who, const char *action, const char *detail,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "ghi nhật ký";
-	sqlite3_stmt *s;
-	char now[32];
-
-	utc_now(now, sizeof(now));
-	if ((s = prep(q, Q_AUDIT, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
-		sqlite3_bind_text(s, 2, who ? who : "", -1, SQLITE_STATIC) != SQLITE_OK ||
-		sqlite3_bind_text(s, 3, action ? action : "", -1, SQLITE_STATIC) != SQLITE_OK ||
-		sqlite3_bind_text(s, 4, detail ? detail : "", -1, SQLITE_STATIC) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return sq_step_done(q, s, op, err);
-}
-
-static const struct store_units_ops sq_units = {
-	.unit_put = sq_unit_put,
-	.unit_get = sq_unit_get,
-	.unit_list = sq_unit_list,
-	.lineage_add = sq_lineage_add,
-	.lineage_list = sq_lineage_list,
-	.field_put = sq_field_put,
-	.field_list = sq_field_list,
-	.staff_put = sq_staff_put,
-	.staff_list = sq_staff_list,
-};
-
-static const struct store_instruments_ops sq_instruments = {
-	.instrument_put = sq_instrument_put,
-	.instrument_get = sq_instrument_get,
-	.instrument_get_id = sq_instrument_get_id,
-	.instrument_list = sq_instrument_list,
-};
-
 static const struct store_responses_ops sq_responses = {
 	.batch_new = sq_batch_new,
 	.response_insert = sq_response_insert,
@@ -1193,11 +1008,11 @@ static const struct store_accounts_ops sq_accounts = {
 	.kiosk_list = sq_kiosk_list,
 	.kiosk_revoke = sq_kiosk_revoke,
 	.kiosk_rename = sq_kiosk_rename,
-	.rate_take = sq_rate_take,
-	.rate_count = sq_rate_count,
-	.rate_give = sq_rate_give,
-	.rate_clear = sq_rate_clear,
-	.rate_purge = sq_rate_purge,
+	.rate_take = q_rate_take,
+	.rate_count = q_rate_count,
+	.rate_give = q_rate_give,
+	.rate_clear = q_rate_clear,
+	.rate_purge = q_rate_purge,
 };
 
 static const struct store_feedback_ops sq_feedback = {
@@ -1209,7 +1024,7 @@ static const struct store_feedback_ops sq_feedback = {
 	.fb_item_get_token = sq_fb_item_get_token,
 	.fb_item_list = sq_fb_item_list,
 	.fb_item_count = sq_fb_item_count,
-	.fb_answer_number = sq_fb_answer_number,
+	.fb_answer_number = q_fb_answer_number,
 	.fb_contact_put = sq_fb_contact_put,
 	.fb_contact_get = sq_fb_contact_get,
 	.fb_step_add = sq_fb_step_add,
@@ -1243,15 +1058,6 @@ static const struct store_plans_ops sq_plans = {
 	.plan_note_list = sq_plan_note_list,
 };
 
-static const struct store_calendar_ops sq_calendar = {
-	.cal_day_put = sq_cal_day_put,
-	.cal_day_list = sq_cal_day_list,
-	.cal_culture_get = sq_cal_culture_get,
-	.cal_culture_set = sq_cal_culture_set,
-	.cal_hours_put = sq_cal_hours_put,
-	.cal_hours_list = sq_cal_hours_list,
-};
-
 static const struct store_reports_ops sq_reports = {
 	.target_set = sq_target_set,
 	.target_list = sq_target_list,
@@ -1260,15 +1066,15 @@ static const struct store_reports_ops sq_reports = {
 	.report_get = sq_report_get,
 	.rschedule_set = sq_rschedule_set,
 	.rschedule_list = sq_rschedule_list,
-	.comment_approve = sq_comment_approve,
-	.comment_withdraw = sq_comment_withdraw,
-	.comment_approval_list = sq_comment_approval_list,
-	.report_quotes_put = sq_report_quotes_put,
+	.comment_approve = q_comment_approve,
+	.comment_withdraw = q_comment_withdraw,
+	.comment_approval_list = q_comment_approval_list,
+	.report_quotes_put = q_report_quotes_put,
 };
 
 static const struct store_admin_ops sq_admin = {
-	.audit = sq_audit,
-	.audit_list = sq_audit_list,
+	.audit = q_audit,
+	.audit_list = q_audit_list,
 	.integrity = sq_integrity,
 	.backup = sq_backup,
 	.import_run_put = sq_import_run_put,
@@ -1283,8 +1089,8 @@ const struct store_ops store_sqlite_ops = {
 	.close = sq_close,
 	.migrate = sq_migrate,
 	.tx = sq_tx,
-	.units = &sq_units,
-	.instruments = &sq_instruments,
+	.units = &q_units,
+	.instruments = &q_instruments,
 	.responses = &sq_responses,
 	.intake = &sq_intake,
 	.tallies = &sq_tallies,
@@ -1292,7 +1098,7 @@ const struct store_ops store_sqlite_ops = {
 	.feedback = &sq_feedback,
 	.dossiers = &sq_dossiers,
 	.plans = &sq_plans,
-	.calendar = &sq_calendar,
+	.calendar = &q_calendar,
 	.reports = &sq_reports,
 	.admin = &sq_admin,
 };

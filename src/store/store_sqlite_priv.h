@@ -13,6 +13,8 @@
 #include <sqlite3.h>
 
 #include "store/store.h"
+#include "store/store_q.h"
+#include "store/store_row.h"
 
 /* The measurement core's cached statements (SQL in store_sqlite.c). */
 enum stmt_id {
@@ -25,12 +27,6 @@ enum stmt_id {
 	Q_OP_SAVE,
 	Q_OP_RELEASE,
 	Q_OP_UNDO,
-	Q_INSTR_FIND,
-	Q_INSTR_INSERT,
-	Q_INSTR_GET,
-	Q_INSTR_LATEST,
-	Q_INSTR_BY_ID,
-	Q_INSTR_LIST,
 	Q_BATCH_NEW,
 	Q_RESP_INSERT,
 	Q_RESP_BATCH,
@@ -41,7 +37,6 @@ enum stmt_id {
 	Q_TARGET_SET,
 	Q_TARGET_LIST,
 	Q_DOSSIER_COUNT,
-	Q_AUDIT,
 	Q_COUNT
 };
 
@@ -81,7 +76,6 @@ enum srv_stmt_id {
 	S_PENTRY_PUT,
 	S_PENTRY_DELETE,
 	S_PENTRY_LIST,
-	S_AUDIT_LIST,
 	S_REPORT_PUT,
 	S_REPORT_LIST_UNIT,
 	S_REPORT_LIST_ALL,
@@ -94,32 +88,22 @@ enum srv_stmt_id {
 
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
- * (store_sqlite_<area>.c); close finalizes them all. */
-enum sq_area {
-	SQ_UNITS,
-	SQ_TALLY,
-	SQ_NUM,
-	SQ_CAL,
-	SQ_DOS,
-	SQ_FB,
-	SQ_PLAN,
-	SQ_ROLLUP,
-	SQ_CMT,
-	SQ_RATE,
-	SQ_IMP,
-	SQ_AREAS
-};
+ * (store_sqlite_<area>.c); close finalizes them all. The areas written
+ * once for every backend keep theirs in the driver's slots (store_q.h). */
+enum sq_area { SQ_TALLY, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
  * after each, and finalized by close. */
 struct sq {
+	const struct q_driver *drv; /* first: store_q.c finds it through st->priv */
 	sqlite3 *db;
 	char path[1024];
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *srv[S_COUNT];
 	sqlite3_stmt *area[SQ_AREAS][SQ_AREA_STMTS];
-	int scanning; /* > 0 while a scan's callback runs (SQ_CALLBACK): no
+	sqlite3_stmt *qs[Q_SLOTS]; /* store_q.h statements, by slot */
+	int scanning;              /* > 0 while a scan's callback runs (SQ_CALLBACK): no
 	                      * statement may start then, as libpq could not run one */
 };
 
@@ -208,66 +192,6 @@ static inline int bind_failed(struct sq *q, sqlite3_stmt *s, const char *where, 
 	sqlite3_reset(s);
 	return sq_err(q, err, where, op);
 }
-
-/* Bounds of a [first, last] day range with HL_DAY_NONE as an open end. */
-static inline int64_t day_lo(hl_day first)
-{
-	return first == HL_DAY_NONE ? INT64_MIN : first;
-}
-
-static inline int64_t day_hi(hl_day last)
-{
-	return last == HL_DAY_NONE ? INT64_MAX : last;
-}
-
-/* One row's columns, bound and read from one spec: a table of the struct's
- * fields in the statement's column (or parameter) order, made with the
- * SQ_* macros below, which fail the build when a field's C type is not the
- * kind's. Kinds and what NULL means:
- *   SQ_I64, SQ_INT, SQ_BOOL   the value (NULL reads as 0)
- *   SQ_ID                     int64_t, 0 = NULL (an absent id or time)
- *   SQ_DAY                    hl_day, HL_DAY_NONE = NULL
- *   SQ_MINUTE                 int64_t minutes, -1 = NULL
- *   SQ_TEXT                   char array (read: cut at a character boundary)
- *   SQ_TEXT_NULL              as SQ_TEXT, "" bound as NULL
- *   SQ_HASH                   unsigned char[STORE_HASH_LEN] as a blob */
-enum sq_kind {
-	SQK_I64,
-	SQK_INT,
-	SQK_BOOL,
-	SQK_ID,
-	SQK_DAY,
-	SQK_MINUTE,
-	SQK_TEXT,
-	SQK_TEXT_NULL,
-	SQK_HASH
-};
-
-struct sq_col {
-	enum sq_kind kind;
-	size_t off;  /* offsetof the field */
-	size_t size; /* sizeof the field (text: its buffer) */
-};
-
-/* offsetof(T, f), failing the build (distinct pointer types) unless &f has
- * type ptype. */
-#define SQ_OFF(T, f, ptype) (offsetof(T, f) + 0 * sizeof(&((T *)0)->f == (ptype)0))
-#define SQ_FIELD(kind, T, f, ptype) \
-	{ \
-		kind, SQ_OFF(T, f, ptype), sizeof(((T *)0)->f) \
-	}
-#define SQ_I64(T, f) SQ_FIELD(SQK_I64, T, f, int64_t *)
-#define SQ_INT(T, f) SQ_FIELD(SQK_INT, T, f, int *)
-#define SQ_BOOL(T, f) SQ_FIELD(SQK_BOOL, T, f, bool *)
-#define SQ_ID(T, f) SQ_FIELD(SQK_ID, T, f, int64_t *)
-#define SQ_DAY(T, f) SQ_FIELD(SQK_DAY, T, f, hl_day *)
-#define SQ_MINUTE(T, f) SQ_FIELD(SQK_MINUTE, T, f, int64_t *)
-#define SQ_TEXT(T, f) SQ_FIELD(SQK_TEXT, T, f, char(*)[sizeof(((T *)0)->f)])
-#define SQ_TEXT_NULL(T, f) SQ_FIELD(SQK_TEXT_NULL, T, f, char(*)[sizeof(((T *)0)->f)])
-#define SQ_HASH(T, f) SQ_FIELD(SQK_HASH, T, f, unsigned char(*)[STORE_HASH_LEN])
-
-/* The number of columns of a spec array. */
-#define SQ_NCOLS(cols) (sizeof(cols) / sizeof((cols)[0]))
 
 /* Bind the fields cols[0..n) of row to the parameters first, first + 1, ...
  * of s; SQLITE_OK or the failing bind's code (then see bind_failed). */
@@ -410,8 +334,6 @@ extern const char sq_srv_schema[];
 void sq_srv_close(struct sq *q);
 
 /* The server's operations (store_sqlite_srv.c), as in struct store_ops. */
-int sq_audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n,
-	struct hl_err *err);
 int sq_user_put(struct store *st, struct store_user *u, struct hl_err *err);
 int sq_user_get(struct store *st, const char *name, struct store_user *out, struct hl_err *err);
 int sq_user_get_id(struct store *st, int64_t id, struct store_user *out, struct hl_err *err);
@@ -479,19 +401,6 @@ int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedu
 	struct hl_err *err);
 
 /* Units, lineage, fields and staff (store_sqlite_units.c). */
-int sq_unit_put(struct store *st, struct store_unit *u, struct hl_err *err);
-int sq_unit_get(struct store *st, const char *code, struct store_unit *out, struct hl_err *err);
-int sq_unit_list(struct store *st, struct hl_arena *a, struct store_unit **out, size_t *n,
-	struct hl_err *err);
-int sq_lineage_add(struct store *st, const struct store_lineage *l, struct hl_err *err);
-int sq_lineage_list(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n,
-	struct hl_err *err);
-int sq_field_put(struct store *st, struct store_field *f, struct hl_err *err);
-int sq_field_list(struct store *st, struct hl_arena *a, struct store_field **out, size_t *n,
-	struct hl_err *err);
-int sq_staff_put(struct store *st, struct store_staff *p, struct hl_err *err);
-int sq_staff_list(struct store *st, struct hl_arena *a, struct store_staff **out, size_t *n,
-	struct hl_err *err);
 
 /* The improvement plan (issue 6): its migration and operations, in
  * store_sqlite_plan.c. */
@@ -526,14 +435,6 @@ int sq_rollup_ready(struct store *st, bool *ready, struct hl_err *err);
 /* The working calendar (issue 6): migration and operations, in
  * store_sqlite_cal.c. */
 extern const char sq_cal_schema[];
-int sq_cal_day_put(struct store *st, const struct store_cal_day *d, struct hl_err *err);
-int sq_cal_day_list(struct store *st, struct hl_arena *a, struct store_cal_day **out, size_t *n,
-	struct hl_err *err);
-int sq_cal_culture_get(struct store *st, int *from_year, struct hl_err *err);
-int sq_cal_culture_set(struct store *st, int from_year, struct hl_err *err);
-int sq_cal_hours_put(struct store *st, const struct store_cal_hours *h, struct hl_err *err);
-int sq_cal_hours_list(struct store *st, struct hl_arena *a, struct store_cal_hours **out, size_t *n,
-	struct hl_err *err);
 
 /* Dossier timeliness (issue 6): migration and operations, in
  * store_sqlite_dos.c. */
@@ -595,23 +496,10 @@ int sq_fb_idem_put(struct store *st, const struct store_fb_idem *k, struct hl_er
 /* Comments approved for publication (issue 10): migration and operations,
  * in store_sqlite_cmt.c. */
 extern const char sq_cmt_schema[];
-int sq_comment_approve(struct store *st, int64_t response_id, const char *who, int64_t at,
-	struct hl_err *err);
-int sq_comment_withdraw(struct store *st, int64_t response_id, struct hl_err *err);
-int sq_comment_approval_list(struct store *st, int64_t unit_id, hl_day first, hl_day last,
-	struct hl_arena *a, struct store_approval **out, size_t *n, struct hl_err *err);
-int sq_report_quotes_put(struct store *st, int64_t report_id, const int64_t *ids, size_t n,
-	struct hl_err *err);
 
 /* Rate-limit counters (issue 10): migration and operations, in
  * store_sqlite_rate.c. */
 extern const char sq_rate_schema[];
-int sq_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
-	struct hl_err *err);
-int sq_rate_count(struct store *st, const char *key, int64_t now, int *count, struct hl_err *err);
-int sq_rate_give(struct store *st, const char *key, int64_t now, struct hl_err *err);
-int sq_rate_clear(struct store *st, const char *key, struct hl_err *err);
-int sq_rate_purge(struct store *st, int64_t now, struct hl_err *err);
 /* Imports in chunks (issue 10): migration and operations, in
  * store_sqlite_imp.c. */
 extern const char sq_imp_schema[];
@@ -641,10 +529,6 @@ int sq_tally_clear(struct store *st, struct hl_err *err);
  * 0: *n = given, the counter at least that far), in the caller's
  * transaction. */
 extern const char sq_num_schema[];
-int sq_number_take(struct sq *q, const char *kind, int64_t unit_id, const char *scope, int given,
-	int *n, struct hl_err *err);
-int sq_fb_answer_number(struct store *st, int64_t unit_id, int year, int64_t item_id, int *no,
-	struct hl_err *err);
 
 /* Route SQLite's allocations through base/mem.h; once, before the first
  * connection (store_sqlite_mem.c). */
@@ -653,6 +537,10 @@ void sq_mem_route(void);
 /* The integrity check (issue 10), in store_sqlite_check.c. */
 int sq_integrity(struct store *st, bool quick, struct hl_arena *a, char ***lines, size_t *n,
 	struct hl_err *err);
+
+/* The driver of store_q.h (store_sqlite_q.c). */
+int sq_q_run(struct store *st, const struct q_stmt *stmt, const struct q_args *a, q_row_fn fn,
+	void *ctx, int64_t *changed, const char *op, struct hl_err *err);
 
 /* The online backup (issue 13), in store_sqlite_backup.c. */
 int sq_backup(struct store *st, const char *path, store_progress_fn progress, void *pctx,

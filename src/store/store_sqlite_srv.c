@@ -213,7 +213,6 @@ static const char *const srv_sql[S_COUNT] = {
 			    " AND seq = ?3",
 	[S_PENTRY_LIST] = "SELECT " PENTRY_COLS " FROM paper_entries"
 			  " WHERE batch_id = ?1 AND (?2 = 0 OR pass = ?2) ORDER BY pass, seq",
-	[S_AUDIT_LIST] = "SELECT at, who, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1",
 	[S_DOSSIER_GET] = "SELECT " SQ_DOSSIER_COLS " FROM dossiers WHERE code = ?1",
 	/* published reports (issue 4): the next version in the same statement,
 	 * so that two publications never take the same number */
@@ -943,70 +942,6 @@ int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_
 
 /* ---- the audit log ---- */
 
-/* Copy the text column i into dst (at most cap bytes), turning tabs and line
- * breaks into spaces so that each entry stays one tab-separated line. */
-static size_t audit_field(sqlite3_stmt *s, int i, char *dst, size_t cap)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-	size_t len = t != NULL ? (size_t)sqlite3_column_bytes(s, i) : 0;
-
-	if (len > cap)
-		len = cap;
-	for (size_t k = 0; k < len; k++)
-		dst[k] = t[k] == '\t' || t[k] == '\n' || t[k] == '\r' ? ' ' : t[k];
-	return len;
-}
-
-int sq_audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc nhật ký";
-	void *arr = NULL;
-	size_t count = 0, cap = 0;
-	sqlite3_stmt *s;
-	int rc = HL_OK, step;
-
-	*lines = NULL;
-	*n = 0;
-	if ((s = sprep(q, S_AUDIT_LIST, op, err)) == NULL)
-		return HL_EIO;
-	/* a negative LIMIT is no limit in SQLite */
-	if (sqlite3_bind_int(s, 1, limit > 0 ? limit : -1) != SQLITE_OK) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t size = 4, pos = 0;
-		char *line;
-
-		for (int i = 0; i < 4; i++)
-			size += (size_t)sqlite3_column_bytes(s, i);
-		if (sq_grow(a, &arr, count, &cap, sizeof(char *)) != HL_OK ||
-			(line = hl_arena_alloc(a, size)) == NULL) {
-			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
-				"hết bộ nhớ khi %s (đã đọc %zu dòng)", op, count);
-			goto cleanup;
-		}
-		for (int i = 0; i < 4; i++) {
-			pos += audit_field(s, i, line + pos, size - 1 - pos);
-			if (i < 3)
-				line[pos++] = '\t';
-		}
-		line[pos] = '\0';
-		((char **)arr)[count++] = line;
-	}
-	if (step != SQLITE_DONE) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	*lines = arr;
-	*n = count;
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
 /* ---- published reports (issue 4) ----
  *  - report_put: inserts r as version max + 1 of (unit_id, period) (1 for the
  *    first), sets r->id and r->version. Empty period, unit_id 0, empty figures
@@ -1056,7 +991,7 @@ int sq_report_put(struct store *st, struct store_report *r, const char *figures,
 	 * transaction; UNIQUE (unit_id, period, version) backs it */
 	if ((rc = sq_op_begin(q, op, err)) != HL_OK)
 		return rc;
-	rc = sq_number_take(q, "report", r->unit_id, r->period, 0, &version, err);
+	rc = q_number_take(st, "report", r->unit_id, r->period, 0, &version, err);
 	if (rc == HL_OK && (s = sprep(q, S_REPORT_PUT, op, err)) == NULL)
 		rc = HL_EIO;
 	if (rc != HL_OK)

@@ -5,17 +5,78 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "store_fixture.h"
 
 #define ARENA_CAP (16u << 20)
 
+/* With HL_TEST_PG (the libpq URI of a database to create others from),
+ * each fixture gets a new PostgreSQL database instead of a file: run sql
+ * there. */
+static int pg_admin(const char *sql)
+{
+	PGconn *c = PQconnectdb(getenv("HL_TEST_PG"));
+	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
+	int ok = r != NULL && PQresultStatus(r) == PGRES_COMMAND_OK;
+
+	if (!ok)
+		print_error("HL_TEST_PG: %s: %s\n", sql, PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+	return ok ? 0 : -1;
+}
+
+/* Where a URI's database name starts (after "scheme://authority/"). */
+static const char *db_name(const char *uri)
+{
+	const char *p = strstr(uri, "://");
+
+	p = p != NULL ? strchr(p + 3, '/') : NULL;
+	return p != NULL ? p + 1 : uri + strlen(uri);
+}
+
+/* f->path: a new database's URI (HL_TEST_PG) or a new temporary file. */
+static int new_db(struct fx *f)
+{
+	static int serial;
+	const char *base = getenv("HL_TEST_PG");
+	char sql[96], name[48];
+	const char *q;
+	int fd;
+
+	if (base == NULL) {
+		snprintf(f->path, sizeof(f->path), "/tmp/hl-store-test-XXXXXX");
+		if ((fd = mkstemp(f->path)) < 0)
+			return -1;
+		close(fd);
+		return 0;
+	}
+	snprintf(name, sizeof(name), "hlt_%ld_%d", (long)getpid(), ++serial);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", name);
+	/* the same URI with this database's name: postgresql://u@/NAME?host=... */
+	q = strchr(base, '?');
+	snprintf(f->path, sizeof(f->path), "%.*s%s%s", (int)(db_name(base) - base), base, name,
+		q != NULL ? q : "");
+	return pg_admin(sql);
+}
+
 void fx_remove_db(const char *path)
 {
-	char side[80];
+	char side[300];
+
+	if (strstr(path, "://") != NULL) {
+		const char *name = db_name(path);
+
+		snprintf(side, sizeof(side), "DROP DATABASE IF EXISTS %.*s WITH (FORCE)",
+			(int)strcspn(name, "?"), name);
+		pg_admin(side);
+		return;
+	}
 
 	unlink(path);
 	snprintf(side, sizeof(side), "%s-wal", path);
@@ -27,19 +88,16 @@ void fx_remove_db(const char *path)
 struct fx *fx_open(void)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	int fd, v = 0;
+	int v = 0;
 
 	if (f == NULL)
 		return NULL;
-	snprintf(f->path, sizeof(f->path), "/tmp/hl-store-test-XXXXXX");
-	fd = mkstemp(f->path);
-	if (fd < 0) {
+	if (new_db(f) != 0) {
 		free(f);
 		return NULL;
 	}
-	close(fd);
 	f->a = hl_arena_new(ARENA_CAP);
-	if (f->a == NULL || store_open(f->path, &f->st, &f->err) != HL_OK ||
+	if (f->a == NULL || store_open_partial(f->path, &f->st, &f->err) != HL_OK ||
 		store_migrate(f->st, &v, &f->err) != HL_OK || v < 1) {
 		print_error("setup: %s\n", f->err.msg);
 		store_close(f->st);

@@ -12,7 +12,7 @@
 
 /* A test's store; unit, unit2 and instr are whatever its setup adds. */
 struct fx {
-	char path[64];
+	char path[256]; /* the file, or with HL_TEST_PG the database's URI */
 	struct store *st;
 	struct hl_err err;
 	struct hl_arena *a;
@@ -28,10 +28,12 @@ struct fx {
 		assert_int_equal(rc_, HL_OK); \
 	} while (0)
 
-/* Remove the database file path and its -wal and -shm files. */
+/* Remove the database file path and its -wal and -shm files (or drop the
+ * database of that URI). */
 void fx_remove_db(const char *path);
 
-/* A migrated store in a new temporary file and a 16 MiB arena; NULL (the
+/* A migrated store in a new temporary file (or, when HL_TEST_PG names a
+ * PostgreSQL database, in a new database made from it) and a 16 MiB arena; NULL (the
  * message printed) when that fails. Freed by fx_teardown. */
 struct fx *fx_open(void);
 

@@ -37,10 +37,17 @@ static void test_open_errors(void **state)
 	int fd, rc, v;
 
 	(void)state;
+	/* PostgreSQL is refused until every area is built; its conformance
+	 * suites open it anyway: no server there gives PostgreSQL's reason,
+	 * and no password in the message */
 	assert_int_equal(store_open("postgresql://localhost/hl", &st, &err), HL_EINVAL);
 	assert_null(st);
 	assert_non_null(strstr(err.msg, "PostgreSQL"));
-	assert_int_equal(store_open("postgres://u@h/db", &st, &err), HL_EINVAL);
+	assert_int_equal(store_open_partial("postgresql://u:bi-mat@127.0.0.1:1/hl", &st, &err),
+		HL_EIO);
+	assert_null(st);
+	assert_non_null(strstr(err.msg, "PostgreSQL"));
+	assert_null(strstr(err.msg, "bi-mat"));
 	assert_int_equal(store_open("", &st, &err), HL_EINVAL);
 	assert_int_equal(store_open("/khong-co-thu-muc-nay/x/hl.db", &st, &err), HL_EIO);
 	assert_null(st);
@@ -83,7 +90,7 @@ static void test_migrate_twice(void **state)
 	fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
 	store_close(f->st);
 	f->st = NULL;
-	OK(f, store_open(f->path, &f->st, &f->err));
+	OK(f, store_open_partial(f->path, &f->st, &f->err));
 	OK(f, store_migrate(f->st, &v3, &f->err));
 	assert_int_equal(v3, v1);
 	OK(f, STORE(f->st, units, unit_get, "VT", &u, &f->err));

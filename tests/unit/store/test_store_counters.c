@@ -48,7 +48,7 @@ static void test_tally_two_writers(void **state)
 	const struct hl_tally *t;
 
 	row.unit_id = fx_unit(f, "VT", NULL, 0);
-	OK(f, store_open(f->path, &other, &f->err));
+	OK(f, store_open_partial(f->path, &other, &f->err));
 	for (int i = 0; i < 10; i++) {
 		struct store *w = i % 2 == 0 ? f->st : other;
 
@@ -191,7 +191,7 @@ static void test_rollup_two_writers(void **state)
 
 	hl_rollup_init(&want);
 	hl_rollup_init(&got);
-	OK(f, store_open(f->path, &other, &f->err));
+	OK(f, store_open_partial(f->path, &other, &f->err));
 	for (int i = 5; i >= 1; i--) {
 		struct store *w = i % 2 == 0 ? f->st : other;
 

@@ -1,0 +1,37 @@
+/* store_pg_priv.h — shared by the PostgreSQL backend's files (store_pg*.c):
+ * the connection, the error mapping and the migrations' list. */
+#ifndef HL_STORE_PG_PRIV_H
+#define HL_STORE_PG_PRIV_H
+
+#include <libpq-fe.h>
+
+#include "store/store.h"
+#include "store/store_q.h"
+
+/* One connection; st->priv. */
+struct pg {
+	const struct q_driver *drv; /* first: store_q.c finds it through st->priv */
+	PGconn *c;
+	char where[256]; /* the URI without its password, for messages */
+	int depth;       /* open savepoints inside the transaction */
+	bool in_tx;
+	bool op_own; /* the current q_op_begin began a transaction of its own */
+};
+
+/* The status of a failed result r (NULL: the connection's error) by its
+ * SQLSTATE: serialization failure and deadlock HL_ERETRY (the writer runs the
+ * transaction again), unique violation HL_EEXIST, data corrupted
+ * HL_ECORRUPT, out of memory HL_ENOMEM, anything else HL_EIO; err names op
+ * and carries the server's message. */
+int pg_err(struct pg *p, const PGresult *r, struct hl_err *err, const char *where, const char *op);
+
+/* Run sql (no parameters, any number of statements) for op; HL_OK or
+ * pg_err's status. */
+int pg_exec(struct pg *p, const char *sql, const char *op, struct hl_err *err);
+
+/* The migrations (store_pg_schema.c): pg_migrations[i] takes the schema from
+ * version i to i + 1. */
+extern const char *const pg_migrations[];
+extern const int pg_nmigrations;
+
+#endif

@@ -1,0 +1,283 @@
+/* store_q.c — the backend-neutral half of store_q.h: parameters, the row
+ * reader over a driver's columns, and the run shapes (exec, int, one,
+ * list, each) over its one run function. */
+#include "store/store_q.h"
+
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/text.h"
+
+static struct q_val *next(struct q_args *a)
+{
+	if (a->n >= Q_MAXARGS) {
+		a->bad = true;
+		return NULL;
+	}
+	a->v[a->n] = (struct q_val){QV_NULL, 0, NULL, 0};
+	return &a->v[a->n++];
+}
+
+void q_i64(struct q_args *a, int64_t v)
+{
+	struct q_val *x = next(a);
+
+	if (x != NULL)
+		*x = (struct q_val){QV_I64, v, NULL, 0};
+}
+
+void q_text(struct q_args *a, const char *s, size_t cap)
+{
+	struct q_val *x = next(a);
+	const char *end = s != NULL ? memchr(s, '\0', cap) : NULL;
+
+	if (x == NULL)
+		return;
+	if (end == NULL) {
+		a->bad = true;
+		return;
+	}
+	*x = (struct q_val){QV_TEXT, 0, s, (size_t)(end - s)};
+}
+
+void q_null(struct q_args *a)
+{
+	next(a);
+}
+
+void q_blob(struct q_args *a, const void *p, size_t len)
+{
+	struct q_val *x = next(a);
+
+	if (x != NULL)
+		*x = (struct q_val){QV_BLOB, 0, p, len};
+}
+
+void q_row(struct q_args *a, const struct sq_col *cols, size_t n, const void *row)
+{
+	const unsigned char *base = row;
+
+	for (size_t i = 0; i < n; i++) {
+		const void *f = base + cols[i].off;
+		int64_t v64;
+		int v;
+		hl_day d;
+
+		switch (cols[i].kind) {
+		case SQK_I64:
+		case SQK_ID:
+		case SQK_MINUTE:
+			memcpy(&v64, f, sizeof(v64));
+			if ((cols[i].kind == SQK_ID && v64 == 0) ||
+				(cols[i].kind == SQK_MINUTE && v64 == -1))
+				q_null(a);
+			else
+				q_i64(a, v64);
+			break;
+		case SQK_INT:
+			memcpy(&v, f, sizeof(v));
+			q_i64(a, v);
+			break;
+		case SQK_BOOL: q_i64(a, *(const bool *)f ? 1 : 0); break;
+		case SQK_DAY:
+			memcpy(&d, f, sizeof(d));
+			if (d == HL_DAY_NONE)
+				q_null(a);
+			else
+				q_i64(a, d);
+			break;
+		case SQK_TEXT: q_text(a, f, cols[i].size); break;
+		case SQK_TEXT_NULL:
+			if (((const char *)f)[0] == '\0')
+				q_null(a);
+			else
+				q_text(a, f, cols[i].size);
+			break;
+		case SQK_HASH: q_blob(a, f, STORE_HASH_LEN); break;
+		}
+	}
+}
+
+bool q_col_null(const struct q_cur *c, int i)
+{
+	return c->ops->null(c, i);
+}
+
+int64_t q_col_i64(const struct q_cur *c, int i)
+{
+	return c->ops->null(c, i) ? 0 : c->ops->i64(c, i);
+}
+
+const char *q_col_text(const struct q_cur *c, int i, size_t *len)
+{
+	return c->ops->bytes(c, i, len);
+}
+
+void q_read(const struct q_cur *c, int first, const struct sq_col *cols, size_t n, void *row)
+{
+	unsigned char *base = row;
+
+	for (size_t k = 0; k < n; k++) {
+		void *f = base + cols[k].off;
+		int i = first + (int)k;
+		bool null = c->ops->null(c, i);
+		int64_t v64 = null ? 0 : c->ops->i64(c, i);
+		int v = (int)v64;
+		bool b = v64 != 0;
+		hl_day d = null || v64 < INT32_MIN || v64 > INT32_MAX ? HL_DAY_NONE : (hl_day)v64;
+		const void *p;
+		size_t len;
+
+		switch (cols[k].kind) {
+		case SQK_I64:
+		case SQK_ID: memcpy(f, &v64, sizeof(v64)); break;
+		case SQK_MINUTE:
+			v64 = null ? -1 : v64;
+			memcpy(f, &v64, sizeof(v64));
+			break;
+		case SQK_INT: memcpy(f, &v, sizeof(v)); break;
+		case SQK_BOOL: memcpy(f, &b, sizeof(b)); break;
+		case SQK_DAY: memcpy(f, &d, sizeof(d)); break;
+		case SQK_TEXT:
+		case SQK_TEXT_NULL:
+			p = c->ops->bytes(c, i, &len);
+			hl_copy_text(f, cols[k].size, p, null ? 0 : len);
+			break;
+		case SQK_HASH:
+			p = c->ops->bytes(c, i, &len);
+			if (!null && len == STORE_HASH_LEN)
+				memcpy(f, p, STORE_HASH_LEN);
+			else
+				memset(f, 0, STORE_HASH_LEN);
+			break;
+		}
+	}
+}
+
+static const struct q_driver *driver(struct store *st)
+{
+	return *(const struct q_driver *const *)st->priv;
+}
+
+static int run(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn,
+	void *ctx, int64_t *changed, const char *op, struct hl_err *err)
+{
+	if (a != NULL && a->bad)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"lỗi lập trình khi %s: quá %d tham số hoặc một chuỗi không kết thúc", op,
+			Q_MAXARGS);
+	return driver(st)->run(st, s, a, fn, ctx, changed, op, err);
+}
+
+int q_op_begin(struct store *st, const char *op, struct hl_err *err)
+{
+	return driver(st)->op_begin(st, op, err);
+}
+
+int q_op_end(struct store *st, int rc, const char *op, struct hl_err *err)
+{
+	return driver(st)->op_end(st, rc, op, err);
+}
+
+int q_exec(struct store *st, const struct q_stmt *s, const struct q_args *a, int64_t *changed,
+	const char *op, struct hl_err *err)
+{
+	return run(st, s, a, NULL, NULL, changed, op, err);
+}
+
+struct first {
+	bool got;
+	int64_t v;
+	const struct sq_col *cols;
+	size_t ncols;
+	void *out;
+};
+
+static int take_first(void *ctx, const struct q_cur *c)
+{
+	struct first *f = ctx;
+
+	if (f->got)
+		return HL_OK;
+	f->got = true;
+	if (f->cols != NULL)
+		q_read(c, 0, f->cols, f->ncols, f->out);
+	else
+		f->v = q_col_i64(c, 0);
+	return HL_OK;
+}
+
+int q_int(struct store *st, const struct q_stmt *s, const struct q_args *a, int64_t *v,
+	const char *op, struct hl_err *err)
+{
+	struct first f = {0};
+	int rc = run(st, s, a, take_first, &f, NULL, op, err);
+
+	if (rc == HL_OK && !f.got)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có dòng nào khi %s", op);
+	if (rc == HL_OK)
+		*v = f.v;
+	return rc;
+}
+
+int q_one(struct store *st, const struct q_stmt *s, const struct q_args *a,
+	const struct sq_col *cols, size_t ncols, void *out, const char *op, struct hl_err *err)
+{
+	struct first f = {.cols = cols, .ncols = ncols, .out = out};
+	int rc = run(st, s, a, take_first, &f, NULL, op, err);
+
+	if (rc == HL_OK && !f.got)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có dòng nào khi %s", op);
+	return rc;
+}
+
+struct listing {
+	struct hl_arena *a;
+	size_t elem, count, cap;
+	const struct sq_col *cols;
+	size_t ncols;
+	unsigned char *arr;
+	const char *op;
+	struct hl_err *err;
+};
+
+static int add_row(void *ctx, const struct q_cur *c)
+{
+	struct listing *l = ctx;
+
+	if (l->count == l->cap) {
+		size_t ncap = l->cap != 0 ? l->cap * 2 : 16;
+		unsigned char *n = hl_arena_alloc(l->a, ncap * l->elem);
+
+		if (n == NULL)
+			return hl_err_set(l->err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi %s (đã đọc %zu dòng)", l->op, l->count);
+		if (l->count > 0)
+			memcpy(n, l->arr, l->count * l->elem);
+		l->arr = n;
+		l->cap = ncap;
+	}
+	memset(l->arr + l->count * l->elem, 0, l->elem);
+	q_read(c, 0, l->cols, l->ncols, l->arr + l->count * l->elem);
+	l->count++;
+	return HL_OK;
+}
+
+int q_list(struct store *st, const struct q_stmt *s, const struct q_args *a, struct hl_arena *ar,
+	size_t elem, const struct sq_col *cols, size_t ncols, void *out, size_t *n, const char *op,
+	struct hl_err *err)
+{
+	struct listing l =
+		{.a = ar, .elem = elem, .cols = cols, .ncols = ncols, .op = op, .err = err};
+	int rc = run(st, s, a, add_row, &l, NULL, op, err);
+
+	*(void **)out = rc == HL_OK && l.count > 0 ? l.arr : NULL;
+	*n = rc == HL_OK ? l.count : 0;
+	return rc;
+}
+
+int q_each(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn, void *ctx,
+	const char *op, struct hl_err *err)
+{
+	return run(st, s, a, fn, ctx, NULL, op, err);
+}

@@ -1,0 +1,174 @@
+/* store_q.h — private to src/store: an area's statements written once for
+ * every backend. SQL names its parameters $1, $2... (SQLite reads them as
+ * named parameters, PostgreSQL as positional ones; both in order of first
+ * appearance), a statement carries PostgreSQL's text only where the
+ * dialects differ, and rows are bound and read through the column specs of
+ * store_row.h. Each backend supplies a driver (struct q_driver) as the first
+ * member of its connection (st->priv).
+ *
+ *   static const struct q_stmt get = Q_STMT(QS_INSTR + 2,
+ *           "SELECT id, code FROM instruments WHERE code = $1");
+ *   struct q_args a = {0};
+ *   q_text(&a, code, STORE_CODE_MAX);
+ *   rc = q_one(st, &get, &a, cols, SQ_NCOLS(cols), &out, "đọc bộ câu hỏi", err);
+ */
+#ifndef HL_STORE_Q_H
+#define HL_STORE_Q_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "store/store_row.h"
+
+struct hl_arena;
+
+/* A statement: its SQL for every backend (pg: PostgreSQL's own, or NULL),
+ * and its slot in a connection's cache of prepared statements. */
+struct q_stmt {
+	int slot;
+	const char *sql;
+	const char *pg;
+};
+#define Q_STMT(slot, sql) \
+	{ \
+		(slot), (sql), NULL \
+	}
+#define Q_STMT2(slot, sql, pg) \
+	{ \
+		(slot), (sql), (pg) \
+	}
+
+/* Slots, a range per area file (each at most Q_AREA statements). */
+#define Q_AREA 32
+enum {
+	QS_INSTR = 0 * Q_AREA,
+	QS_UNITS = 1 * Q_AREA,
+	QS_AUDIT = 2 * Q_AREA,
+	QS_RATE = 3 * Q_AREA,
+	QS_CAL = 4 * Q_AREA,
+	QS_NUM = 5 * Q_AREA,
+	QS_CMT = 6 * Q_AREA,
+	Q_SLOTS = 7 * Q_AREA /* one more than the last */
+};
+
+/* A statement's parameters, in order. */
+#define Q_MAXARGS 32
+enum q_kind { QV_NULL, QV_I64, QV_TEXT, QV_BLOB };
+struct q_val {
+	enum q_kind kind;
+	int64_t i;
+	const void *p; /* text (NUL-terminated) or blob */
+	size_t len;    /* its length in bytes */
+};
+struct q_args {
+	int n;
+	bool bad; /* too many, or a text not terminated: the statement is refused */
+	struct q_val v[Q_MAXARGS];
+};
+
+/* Append one parameter. Text: at most cap bytes, NUL-terminated within them. */
+void q_i64(struct q_args *a, int64_t v);
+void q_text(struct q_args *a, const char *s, size_t cap);
+void q_null(struct q_args *a);
+void q_blob(struct q_args *a, const void *p, size_t len);
+/* Append the fields cols[0..n) of row (an absent id, day or minute as NULL,
+ * "" as NULL for SQ_TEXT_NULL, hashes as blobs). */
+void q_row(struct q_args *a, const struct sq_col *cols, size_t n, const void *row);
+
+/* A row being read: the driver's columns behind one interface. */
+struct q_cur {
+	const struct q_curops *ops;
+	void *h;
+	int row;
+};
+struct q_curops {
+	bool (*null)(const struct q_cur *c, int i);
+	int64_t (*i64)(const struct q_cur *c, int i);
+	/* text or blob bytes and their length; never NULL */
+	const void *(*bytes)(const struct q_cur *c, int i, size_t *len);
+};
+
+/* Read the columns first, first + 1, ... of c into the fields cols[0..n) of
+ * row (NULL as 0, HL_DAY_NONE, -1 or "" by kind). */
+void q_read(const struct q_cur *c, int first, const struct sq_col *cols, size_t n, void *row);
+/* One column. */
+int64_t q_col_i64(const struct q_cur *c, int i);
+bool q_col_null(const struct q_cur *c, int i);
+const char *q_col_text(const struct q_cur *c, int i, size_t *len);
+
+/* Called per row; a status other than HL_OK stops the rows and is returned. */
+typedef int (*q_row_fn)(void *ctx, const struct q_cur *c);
+
+/* A backend's driver: run s with a, calling fn (may be NULL) per row; the
+ * number of rows changed in *changed (may be NULL). fn must not call the
+ * store (a scan's rules: docs/internals/store.md). */
+struct q_driver {
+	int (*run)(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn,
+		void *ctx, int64_t *changed, const char *op, struct hl_err *err);
+	/* One operation of several statements made all-or-nothing on its own,
+	 * inside the caller's transaction or not: begin (rc unused), then end
+	 * with the operation's status rc (kept on HL_OK, else undone); returns
+	 * rc or the ending's failure. */
+	int (*op_begin)(struct store *st, const char *op, struct hl_err *err);
+	int (*op_end)(struct store *st, int rc, const char *op, struct hl_err *err);
+};
+
+/* The driver's op_begin and op_end (struct q_driver). */
+int q_op_begin(struct store *st, const char *op, struct hl_err *err);
+int q_op_end(struct store *st, int rc, const char *op, struct hl_err *err);
+
+/* Run s: no rows wanted; *changed (may be NULL) = rows changed. */
+int q_exec(struct store *st, const struct q_stmt *s, const struct q_args *a, int64_t *changed,
+	const char *op, struct hl_err *err);
+/* Run s: the first column of its first row in *v; HL_ENOTFOUND without a row. */
+int q_int(struct store *st, const struct q_stmt *s, const struct q_args *a, int64_t *v,
+	const char *op, struct hl_err *err);
+/* Run s: its first row read by cols into out; HL_ENOTFOUND without one. */
+int q_one(struct store *st, const struct q_stmt *s, const struct q_args *a,
+	const struct sq_col *cols, size_t ncols, void *out, const char *op, struct hl_err *err);
+/* Run s: every row read by cols into an array of elem-sized structs in a;
+ * *out and *n (NULL and 0 for none). */
+int q_list(struct store *st, const struct q_stmt *s, const struct q_args *a, struct hl_arena *ar,
+	size_t elem, const struct sq_col *cols, size_t ncols, void *out, size_t *n, const char *op,
+	struct hl_err *err);
+#define Q_LIST(st, s, a, ar, cols, out, n, op, err) \
+	q_list(st, s, a, ar, sizeof(**(out)), cols, SQ_NCOLS(cols), out, n, op, err)
+/* Run s, calling fn per row. */
+int q_each(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn, void *ctx,
+	const char *op, struct hl_err *err);
+
+/* The areas written once (store_q_*.c), in every backend's table. */
+extern const struct store_instruments_ops q_instruments;
+extern const struct store_units_ops q_units;
+extern const struct store_calendar_ops q_calendar;
+/* The accounts area's rate limits (store_q_rate.c). */
+int q_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
+	struct hl_err *err);
+int q_rate_count(struct store *st, const char *key, int64_t now, int *count, struct hl_err *err);
+int q_rate_give(struct store *st, const char *key, int64_t now, struct hl_err *err);
+int q_rate_clear(struct store *st, const char *key, struct hl_err *err);
+int q_rate_purge(struct store *st, int64_t now, struct hl_err *err);
+/* Numbering by counters (store_q_num.c): the next number of (kind,
+ * unit_id, scope) in *n, or given (> 0) recorded as taken; in the caller's
+ * transaction. The feedback area's fb_answer_number. */
+int q_number_take(struct store *st, const char *kind, int64_t unit_id, const char *scope, int given,
+	int *n, struct hl_err *err);
+int q_fb_answer_number(struct store *st, int64_t unit_id, int year, int64_t item_id, int *no,
+	struct hl_err *err);
+/* The reports area's comment approvals and quotes (store_q_cmt.c). */
+int q_comment_approve(struct store *st, int64_t response_id, const char *who, int64_t at,
+	struct hl_err *err);
+int q_comment_withdraw(struct store *st, int64_t response_id, struct hl_err *err);
+int q_comment_approval_list(struct store *st, int64_t unit_id, hl_day first, hl_day last,
+	struct hl_arena *ar, struct store_approval **out, size_t *n, struct hl_err *err);
+int q_report_quotes_put(struct store *st, int64_t report_id, const int64_t *ids, size_t n,
+	struct hl_err *err);
+/* The admin area's audit and audit_list (store_q_audit.c). */
+int q_audit(struct store *st, const char *who, const char *action, const char *detail,
+	struct hl_err *err);
+int q_audit_list(struct store *st, int limit, struct hl_arena *ar, char ***lines, size_t *n,
+	struct hl_err *err);
+
+#endif

@@ -1,0 +1,157 @@
+/* store_q_units.c — the units area (store.h struct store_units_ops): units,
+ * their lineage (mergers), fields and staff, written once for every backend
+ * (store_q.h). A put is an upsert by code returning the row's id; a list is
+ * ordered by code, byte by byte (PostgreSQL's columns are COLLATE "C"). */
+#include "store/store_q.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define UNIT_COLS "id, code, name, type, parent_id, valid_from, valid_to"
+
+static const struct q_stmt unit_put = Q_STMT(QS_UNITS + 0,
+	"INSERT INTO units (code, name, type, parent_id, valid_from, valid_to)"
+	" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO UPDATE SET"
+	" name = excluded.name, type = excluded.type, parent_id = excluded.parent_id,"
+	" valid_from = excluded.valid_from, valid_to = excluded.valid_to RETURNING id");
+static const struct q_stmt unit_get = Q_STMT(QS_UNITS + 1,
+	"SELECT " UNIT_COLS " FROM units WHERE code = $1");
+static const struct q_stmt unit_list = Q_STMT(QS_UNITS + 2,
+	"SELECT " UNIT_COLS " FROM units ORDER BY code");
+static const struct q_stmt lineage_add = Q_STMT(QS_UNITS + 3,
+	"INSERT INTO lineage (new_id, old_id, day) VALUES ($1, $2, $3)"
+	" ON CONFLICT (new_id, old_id) DO UPDATE SET day = excluded.day");
+static const struct q_stmt lineage_list = Q_STMT(QS_UNITS + 4,
+	"SELECT new_id, old_id, day FROM lineage ORDER BY new_id, old_id");
+static const struct q_stmt field_put = Q_STMT(QS_UNITS + 5,
+	"INSERT INTO fields (code, name) VALUES ($1, $2)"
+	" ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id");
+static const struct q_stmt field_list = Q_STMT(QS_UNITS + 6,
+	"SELECT id, code, name FROM fields ORDER BY code");
+static const struct q_stmt staff_put = Q_STMT(QS_UNITS + 7,
+	"INSERT INTO staff (code, name, unit_id, position) VALUES ($1, $2, $3, $4)"
+	" ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+	" unit_id = excluded.unit_id, position = excluded.position RETURNING id");
+static const struct q_stmt staff_list = Q_STMT(QS_UNITS + 8,
+	"SELECT id, code, name, unit_id, position FROM staff ORDER BY code");
+
+/* The rows, in their columns' order; the puts bind them from the second
+ * column on (lineage whole). */
+static const struct sq_col unit_cols[] = {
+	SQ_I64(struct store_unit, id),
+	SQ_TEXT(struct store_unit, code),
+	SQ_TEXT(struct store_unit, name),
+	SQ_TEXT(struct store_unit, type),
+	SQ_ID(struct store_unit, parent_id),
+	SQ_DAY(struct store_unit, valid_from),
+	SQ_DAY(struct store_unit, valid_to),
+};
+static const struct sq_col lineage_cols[] = {
+	SQ_I64(struct store_lineage, new_id),
+	SQ_I64(struct store_lineage, old_id),
+	SQ_DAY(struct store_lineage, day),
+};
+static const struct sq_col field_cols[] = {
+	SQ_I64(struct store_field, id),
+	SQ_TEXT(struct store_field, code),
+	SQ_TEXT(struct store_field, name),
+};
+static const struct sq_col staff_cols[] = {
+	SQ_I64(struct store_staff, id),
+	SQ_TEXT(struct store_staff, code),
+	SQ_TEXT(struct store_staff, name),
+	SQ_ID(struct store_staff, unit_id),
+	SQ_TEXT(struct store_staff, position),
+};
+
+/* Upsert row (a struct whose first column is its id and second its code,
+ * what it is in words) by s; *id its id. */
+static int put(struct store *st, const struct q_stmt *s, const struct sq_col *cols, size_t n,
+	const void *row, const char *code, const char *what, int64_t *id, struct hl_err *err)
+{
+	struct q_args a = {0};
+	char op[64];
+
+	if (code[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "mã %s trống", what);
+	snprintf(op, sizeof(op), "lưu %s", what);
+	q_row(&a, cols + 1, n - 1, row);
+	return q_int(st, s, &a, id, op, err);
+}
+
+static int q_unit_put(struct store *st, struct store_unit *u, struct hl_err *err)
+{
+	return put(st, &unit_put, unit_cols, SQ_NCOLS(unit_cols), u, u->code, "đơn vị", &u->id,
+		err);
+}
+
+static int q_field_put(struct store *st, struct store_field *f, struct hl_err *err)
+{
+	return put(st, &field_put, field_cols, SQ_NCOLS(field_cols), f, f->code, "lĩnh vực", &f->id,
+		err);
+}
+
+static int q_staff_put(struct store *st, struct store_staff *p, struct hl_err *err)
+{
+	return put(st, &staff_put, staff_cols, SQ_NCOLS(staff_cols), p, p->code, "cán bộ", &p->id,
+		err);
+}
+
+static int q_unit_get(struct store *st, const char *code, struct store_unit *out,
+	struct hl_err *err)
+{
+	struct q_args a = {0};
+	int rc;
+
+	q_text(&a, code, STORE_CODE_MAX);
+	memset(out, 0, sizeof(*out));
+	rc = q_one(st, &unit_get, &a, unit_cols, SQ_NCOLS(unit_cols), out, "đọc đơn vị", err);
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có đơn vị mã %s", code);
+	return rc;
+}
+
+static int q_lineage_add(struct store *st, const struct store_lineage *l, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_row(&a, lineage_cols, SQ_NCOLS(lineage_cols), l);
+	return q_exec(st, &lineage_add, &a, NULL, "lưu quan hệ sáp nhập đơn vị", err);
+}
+
+static int q_unit_list(struct store *st, struct hl_arena *ar, struct store_unit **out, size_t *n,
+	struct hl_err *err)
+{
+	return Q_LIST(st, &unit_list, NULL, ar, unit_cols, out, n, "liệt kê đơn vị", err);
+}
+
+static int q_lineage_list(struct store *st, struct hl_arena *ar, struct store_lineage **out,
+	size_t *n, struct hl_err *err)
+{
+	return Q_LIST(st, &lineage_list, NULL, ar, lineage_cols, out, n,
+		"liệt kê quan hệ sáp nhập đơn vị", err);
+}
+
+static int q_field_list(struct store *st, struct hl_arena *ar, struct store_field **out, size_t *n,
+	struct hl_err *err)
+{
+	return Q_LIST(st, &field_list, NULL, ar, field_cols, out, n, "liệt kê lĩnh vực", err);
+}
+
+static int q_staff_list(struct store *st, struct hl_arena *ar, struct store_staff **out, size_t *n,
+	struct hl_err *err)
+{
+	return Q_LIST(st, &staff_list, NULL, ar, staff_cols, out, n, "liệt kê cán bộ", err);
+}
+
+const struct store_units_ops q_units = {
+	.unit_put = q_unit_put,
+	.unit_get = q_unit_get,
+	.unit_list = q_unit_list,
+	.lineage_add = q_lineage_add,
+	.lineage_list = q_lineage_list,
+	.field_put = q_field_put,
+	.field_list = q_field_list,
+	.staff_put = q_staff_put,
+	.staff_list = q_staff_list,
+};
