@@ -208,6 +208,12 @@ static void pg_close(struct store *st)
 	st->priv = NULL;
 }
 
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 static int pg_open(struct store *st, const char *uri, struct hl_err *err)
 {
 	struct pg *p = hl_calloc(1, sizeof(*p));
@@ -227,6 +233,8 @@ static int pg_open(struct store *st, const char *uri, struct hl_err *err)
 		rc = pg_err(p, NULL, err, HL_HERE, "kết nối");
 		goto cleanup;
 	}
+	/* the server's notices (a table that exists already...) are not for users */
+	PQsetNoticeProcessor(p->c, quiet, NULL);
 	/* Text in UTF-8 and times as the numbers hailong stores, whatever the
 	 * server's or the role's defaults. */
 	rc = pg_exec(p,
@@ -351,21 +359,24 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 			"không %s được: không có giao dịch nào đang mở "
 			"(giao dịch đã bị hủy sau một lỗi)",
 			ops[what]);
+	/* Refused here, as SQLite refuses it, rather than by the server, whose
+	 * error would abort the whole transaction. */
+	if ((what == STORE_TX_RELEASE || what == STORE_TX_ROLLBACK_TO) && p->depth == 0)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: không có điểm lưu nào",
+			ops[what]);
 	rc = pg_exec(p, sql[what], ops[what], err);
 	if (what == STORE_TX_BEGIN)
 		p->in_tx = rc == HL_OK;
 	else if (what == STORE_TX_COMMIT || what == STORE_TX_ROLLBACK)
 		p->in_tx = false; /* a failed COMMIT ends the transaction too */
+	if (what == STORE_TX_SAVEPOINT && rc == HL_OK)
+		p->depth++;
+	else if (what == STORE_TX_RELEASE || what == STORE_TX_ROLLBACK_TO)
+		p->depth--;
+	else if (what != STORE_TX_SAVEPOINT)
+		p->depth = 0;
 	return rc;
 }
-
-static const struct store_accounts_ops pg_accounts = {
-	.rate_take = q_rate_take,
-	.rate_count = q_rate_count,
-	.rate_give = q_rate_give,
-	.rate_clear = q_rate_clear,
-	.rate_purge = q_rate_purge,
-};
 
 static const struct store_admin_ops pg_admin = {
 	.audit = q_audit,
@@ -381,6 +392,6 @@ const struct store_ops store_pg_ops = {
 	.units = &q_units,
 	.instruments = &q_instruments,
 	.calendar = &q_calendar,
-	.accounts = &pg_accounts,
+	.accounts = &q_accounts,
 	.admin = &pg_admin,
 };

@@ -231,6 +231,19 @@ int q_one(struct store *st, const struct q_stmt *s, const struct q_args *a,
 	return rc;
 }
 
+int q_get(struct store *st, const struct q_stmt *s, const struct q_args *a,
+	const struct sq_col *cols, size_t ncols, void *out, size_t size, const char *op,
+	const char *missing, struct hl_err *err)
+{
+	int rc;
+
+	memset(out, 0, size);
+	rc = q_one(st, s, a, cols, ncols, out, op, err);
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "%s", missing);
+	return rc;
+}
+
 struct listing {
 	struct hl_arena *a;
 	size_t elem, count, cap;

@@ -50,7 +50,8 @@ enum {
 	QS_CAL = 4 * Q_AREA,
 	QS_NUM = 5 * Q_AREA,
 	QS_CMT = 6 * Q_AREA,
-	Q_SLOTS = 7 * Q_AREA /* one more than the last */
+	QS_ACCT = 7 * Q_AREA,
+	Q_SLOTS = 8 * Q_AREA /* one more than the last */
 };
 
 /* A statement's parameters, in order. */
@@ -128,6 +129,13 @@ int q_int(struct store *st, const struct q_stmt *s, const struct q_args *a, int6
 /* Run s: its first row read by cols into out; HL_ENOTFOUND without one. */
 int q_one(struct store *st, const struct q_stmt *s, const struct q_args *a,
 	const struct sq_col *cols, size_t ncols, void *out, const char *op, struct hl_err *err);
+/* q_one into out (zeroed first); no row: HL_ENOTFOUND with the message
+ * missing, a sentence the user reads. */
+int q_get(struct store *st, const struct q_stmt *s, const struct q_args *a,
+	const struct sq_col *cols, size_t ncols, void *out, size_t size, const char *op,
+	const char *missing, struct hl_err *err);
+#define Q_GET(st, s, a, cols, out, op, missing, err) \
+	q_get(st, s, a, cols, SQ_NCOLS(cols), out, sizeof(*(out)), op, missing, err)
 /* Run s: every row read by cols into an array of elem-sized structs in a;
  * *out and *n (NULL and 0 for none). */
 int q_list(struct store *st, const struct q_stmt *s, const struct q_args *a, struct hl_arena *ar,
@@ -143,6 +151,7 @@ int q_each(struct store *st, const struct q_stmt *s, const struct q_args *a, q_r
 extern const struct store_instruments_ops q_instruments;
 extern const struct store_units_ops q_units;
 extern const struct store_calendar_ops q_calendar;
+extern const struct store_accounts_ops q_accounts;
 /* The accounts area's rate limits (store_q_rate.c). */
 int q_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
 	struct hl_err *err);

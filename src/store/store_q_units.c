@@ -101,14 +101,11 @@ static int q_unit_get(struct store *st, const char *code, struct store_unit *out
 	struct hl_err *err)
 {
 	struct q_args a = {0};
-	int rc;
+	char missing[STORE_CODE_MAX + 32];
 
 	q_text(&a, code, STORE_CODE_MAX);
-	memset(out, 0, sizeof(*out));
-	rc = q_one(st, &unit_get, &a, unit_cols, SQ_NCOLS(unit_cols), out, "đọc đơn vị", err);
-	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có đơn vị mã %s", code);
-	return rc;
+	snprintf(missing, sizeof(missing), "không có đơn vị mã %s", code);
+	return Q_GET(st, &unit_get, &a, unit_cols, out, "đọc đơn vị", missing, err);
 }
 
 static int q_lineage_add(struct store *st, const struct store_lineage *l, struct hl_err *err)

@@ -993,27 +993,6 @@ static const struct store_tallies_ops sq_tallies = {
 	.rollup_ready = sq_rollup_ready,
 };
 
-static const struct store_accounts_ops sq_accounts = {
-	.user_put = sq_user_put,
-	.user_get = sq_user_get,
-	.user_get_id = sq_user_get_id,
-	.user_list = sq_user_list,
-	.session_put = sq_session_put,
-	.session_get = sq_session_get,
-	.session_delete = sq_session_delete,
-	.session_purge = sq_session_purge,
-	.session_delete_user = sq_session_delete_user,
-	.kiosk_put = sq_kiosk_put,
-	.kiosk_get_token = sq_kiosk_get_token,
-	.kiosk_list = sq_kiosk_list,
-	.kiosk_revoke = sq_kiosk_revoke,
-	.kiosk_rename = sq_kiosk_rename,
-	.rate_take = q_rate_take,
-	.rate_count = q_rate_count,
-	.rate_give = q_rate_give,
-	.rate_clear = q_rate_clear,
-	.rate_purge = q_rate_purge,
-};
 
 static const struct store_feedback_ops sq_feedback = {
 	.fb_office_put = sq_fb_office_put,
@@ -1094,7 +1073,7 @@ const struct store_ops store_sqlite_ops = {
 	.responses = &sq_responses,
 	.intake = &sq_intake,
 	.tallies = &sq_tallies,
-	.accounts = &sq_accounts,
+	.accounts = &q_accounts,
 	.feedback = &sq_feedback,
 	.dossiers = &sq_dossiers,
 	.plans = &sq_plans,

@@ -42,20 +42,6 @@ enum stmt_id {
 
 /* The server's cached statements (SQL in store_sqlite_srv.c). */
 enum srv_stmt_id {
-	S_USER_PUT,
-	S_USER_GET,
-	S_USER_GET_ID,
-	S_USER_LIST,
-	S_SESSION_PUT,
-	S_SESSION_GET,
-	S_SESSION_DELETE,
-	S_SESSION_PURGE,
-	S_SESSION_DELETE_USER,
-	S_KIOSK_PUT,
-	S_KIOSK_GET_TOKEN,
-	S_KIOSK_LIST,
-	S_KIOSK_REVOKE,
-	S_KIOSK_RENAME,
 	S_RESP_LIST_HELD,
 	S_RESP_LIST_ANY,
 	S_RESP_GET,
@@ -334,25 +320,6 @@ extern const char sq_srv_schema[];
 void sq_srv_close(struct sq *q);
 
 /* The server's operations (store_sqlite_srv.c), as in struct store_ops. */
-int sq_user_put(struct store *st, struct store_user *u, struct hl_err *err);
-int sq_user_get(struct store *st, const char *name, struct store_user *out, struct hl_err *err);
-int sq_user_get_id(struct store *st, int64_t id, struct store_user *out, struct hl_err *err);
-int sq_user_list(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n,
-	struct hl_err *err);
-int sq_session_put(struct store *st, const struct store_session *s, struct hl_err *err);
-int sq_session_get(struct store *st, const unsigned char *token_hash, struct store_session *out,
-	struct hl_err *err);
-int sq_session_delete(struct store *st, const unsigned char *token_hash, struct hl_err *err);
-int sq_session_purge(struct store *st, int64_t now, struct hl_err *err);
-int sq_session_delete_user(struct store *st, int64_t user_id, const unsigned char *keep,
-	struct hl_err *err);
-int sq_kiosk_put(struct store *st, struct store_kiosk *k, struct hl_err *err);
-int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash, struct store_kiosk *out,
-	struct hl_err *err);
-int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
-	struct hl_err *err);
-int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err);
-int sq_kiosk_rename(struct store *st, const char *name, const char *new_name, struct hl_err *err);
 int sq_dossier_get(struct store *st, const char *code, struct store_dossier *out,
 	struct hl_err *err);
 int sq_response_list_status(struct store *st, int64_t unit_id, int status, int limit,

@@ -1,30 +1,11 @@
 /* store_sqlite_srv.c — the SQLite backend's part for the server (store.h,
- * "the server's records"): accounts, sessions, kiosks, held responses, one-time
+ * "the server's records"; accounts are store_q_accounts.c's): held responses, one-time
  * survey links, paper ballot batches, the audit log's reading, and migration 2
  * that makes their tables. Statements are cached per connection in q->srv like
  * store_sqlite.c's own, finalized by sq_srv_close.
  *
  * What each operation does (every backend must behave the same; the
  * conformance suite tests/unit/store/test_store_srv.c checks it):
- *  - user_put: insert, or update every column of the user with the same name;
- *    u->id is set either way. Empty name or a role not in enum store_role
- *    (ROLE_NONE excluded): HL_EINVAL. unit_id 0 is stored as NULL.
- *    user_get (by name), user_get_id: HL_ENOTFOUND when absent. user_list: all,
- *    by name.
- *  - session_put: insert, or replace the session with the same token hash.
- *    session_get: HL_ENOTFOUND when absent; an expired session is returned as
- *    is (the caller checks expires_at). session_delete: HL_OK even when absent
- *    (logging out twice is harmless). session_purge: deletes every session with
- *    expires_at < now. session_delete_user: deletes every session of user_id
- *    except the one with token hash keep (keep NULL: all of them).
- *  - kiosk_put: inserts a new kiosk and sets k->id; a kiosk of that name exists
- *    already: HL_EEXIST. Empty name: HL_EINVAL. kiosk_get_token: HL_ENOTFOUND
- *    when no kiosk has that token hash; a revoked one is returned with revoked
- *    true. kiosk_list: all, by name, each with last_at (the latest
- *    received_at of its responses, 0 for none). kiosk_revoke: sets revoked
- *    (again is harmless); HL_ENOTFOUND when no kiosk has that name.
- *    kiosk_rename: HL_ENOTFOUND when no kiosk has the name, HL_EEXIST when
- *    another has the new one, HL_EINVAL for an empty new name.
  *  - response_list_status: responses with that status of unit_id (0 = every
  *    unit), newest first (by id, descending), at most limit (limit <= 0: all).
  *    response_get: by id, HL_ENOTFOUND when absent; response_get_ext: by
@@ -126,8 +107,6 @@ const char sq_receipt_replace_schema[] =
 	"ALTER TABLE receipts ADD COLUMN replaced_at INTEGER;"
 	"CREATE INDEX receipts_dossier ON receipts (unit_id, dossier);";
 
-#define USER_COLS "id, name, role, unit_id, pwhash, disabled"
-#define KIOSK_COLS "id, name, unit_id, token_hash, revoked"
 #define RECEIPT_COLS "token_hash, dossier, unit_id, created_at, used_at, response_id, replaced_at"
 #define PBATCH_COLS \
 	"id, unit_id, opened_on, opened_by, witness, counted, double_entry," \
@@ -146,32 +125,6 @@ const char sq_receipt_replace_schema[] =
 	" spoiled"
 
 static const char *const srv_sql[S_COUNT] = {
-	[S_USER_PUT] = "INSERT INTO users (name, role, unit_id, pwhash, disabled)"
-		       " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO UPDATE SET"
-		       " role = excluded.role, unit_id = excluded.unit_id, pwhash = excluded.pwhash,"
-		       " disabled = excluded.disabled RETURNING id",
-	[S_USER_GET] = "SELECT " USER_COLS " FROM users WHERE name = ?1",
-	[S_USER_GET_ID] = "SELECT " USER_COLS " FROM users WHERE id = ?1",
-	[S_USER_LIST] = "SELECT " USER_COLS " FROM users ORDER BY name",
-	[S_SESSION_PUT] =
-		"INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
-		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (token_hash) DO UPDATE SET"
-		" user_id = excluded.user_id, csrf = excluded.csrf, expires_at = excluded.expires_at",
-	[S_SESSION_GET] = "SELECT token_hash, user_id, csrf, expires_at FROM sessions"
-			  " WHERE token_hash = ?1",
-	[S_SESSION_DELETE] = "DELETE FROM sessions WHERE token_hash = ?1",
-	[S_SESSION_PURGE] = "DELETE FROM sessions WHERE expires_at < ?1",
-	[S_SESSION_DELETE_USER] = "DELETE FROM sessions WHERE user_id = ?1"
-				  " AND (?2 IS NULL OR token_hash <> ?2)",
-	/* DO NOTHING on the name only: a clash of token hashes stays an error */
-	[S_KIOSK_PUT] = "INSERT INTO kiosks (name, unit_id, token_hash, revoked)"
-			" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (name) DO NOTHING RETURNING id",
-	[S_KIOSK_GET_TOKEN] = "SELECT " KIOSK_COLS " FROM kiosks WHERE token_hash = ?1",
-	/* last_at from the index responses_kiosk: one probe per kiosk */
-	[S_KIOSK_LIST] = "SELECT " KIOSK_COLS ", (SELECT max(received_at) FROM responses r"
-			 " WHERE r.kiosk_id = kiosks.id) FROM kiosks ORDER BY name",
-	[S_KIOSK_REVOKE] = "UPDATE kiosks SET revoked = 1 WHERE name = ?1",
-	[S_KIOSK_RENAME] = "UPDATE kiosks SET name = ?2 WHERE name = ?1",
 	/* "status <> 0" spelled out so that the partial index responses_held serves it */
 	[S_RESP_LIST_HELD] = "SELECT " RESP_COLS " FROM responses"
 			     " WHERE status = ?1 AND status <> 0 AND (?2 = 0 OR unit_id = ?2)"
@@ -302,27 +255,6 @@ static int step_changes(struct sq *q, sqlite3_stmt *s, const char *op, int *chan
 
 /* The rows of the server's tables, in their columns' order (USER_COLS, ...);
  * the puts bind the same specs from the second column on. */
-static const struct sq_col user_cols[] = {
-	SQ_I64(struct store_user, id),
-	SQ_TEXT(struct store_user, name),
-	SQ_INT(struct store_user, role),
-	SQ_ID(struct store_user, unit_id),
-	SQ_TEXT(struct store_user, pwhash),
-	SQ_BOOL(struct store_user, disabled),
-};
-static const struct sq_col session_cols[] = {
-	SQ_HASH(struct store_session, token_hash),
-	SQ_I64(struct store_session, user_id),
-	SQ_TEXT(struct store_session, csrf),
-	SQ_I64(struct store_session, expires_at),
-};
-static const struct sq_col kiosk_cols[] = {
-	SQ_I64(struct store_kiosk, id),
-	SQ_TEXT(struct store_kiosk, name),
-	SQ_I64(struct store_kiosk, unit_id),
-	SQ_HASH(struct store_kiosk, token_hash),
-	SQ_BOOL(struct store_kiosk, revoked),
-};
 static const struct sq_col receipt_cols[] = {
 	SQ_HASH(struct store_receipt, token_hash),
 	SQ_TEXT(struct store_receipt, dossier),
@@ -358,229 +290,6 @@ static const struct sq_col pentry_rest_cols[] = {
 	SQ_ID(struct store_paper_entry, entered_by),
 	SQ_BOOL(struct store_paper_entry, spoiled),
 };
-
-/* ---- users ---- */
-
-int sq_user_put(struct store *st, struct store_user *u, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu tài khoản";
-
-	if (u->name[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên đăng nhập trống");
-	if (u->role < ROLE_ENTRY || u->role > ROLE_ADMIN)
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"tài khoản %s: vai trò không hợp lệ (%d)", u->name, u->role);
-	return sq_put_row(q, sprep(q, S_USER_PUT, op, err), op, user_cols + 1,
-		SQ_NCOLS(user_cols) - 1, u, &u->id, err);
-}
-
-static void read_user(sqlite3_stmt *s, void *elem)
-{
-	sq_read_row(s, 0, user_cols, SQ_NCOLS(user_cols), elem);
-}
-
-int sq_user_get(struct store *st, const char *name, struct store_user *out, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc tài khoản";
-	char missing[STORE_CODE_MAX + 32];
-	sqlite3_stmt *s;
-
-	snprintf(missing, sizeof(missing), "không có tài khoản %s", name);
-	if ((s = sprep(q, S_USER_GET, op, err)) == NULL)
-		return HL_EIO;
-	if (bind_str(s, 1, name, STORE_CODE_MAX) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return get_row(q, s, op, read_user, out, sizeof(*out), missing, err);
-}
-
-int sq_user_get_id(struct store *st, int64_t id, struct store_user *out, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc tài khoản";
-	char missing[64];
-	sqlite3_stmt *s;
-
-	snprintf(missing, sizeof(missing), "không có tài khoản số %lld", (long long)id);
-	if ((s = sprep(q, S_USER_GET_ID, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return get_row(q, s, op, read_user, out, sizeof(*out), missing, err);
-}
-
-int sq_user_list(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "liệt kê tài khoản";
-
-	return sq_list_rows(q, sprep(q, S_USER_LIST, op, err), op, a, sizeof(**out), read_user, out,
-		n, err);
-}
-
-/* ---- sessions ---- */
-
-int sq_session_put(struct store *st, const struct store_session *se, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu phiên đăng nhập";
-
-	return SQ_PUT(q, sprep(q, S_SESSION_PUT, op, err), op, session_cols, se, err);
-}
-
-static void read_session(sqlite3_stmt *s, void *elem)
-{
-	sq_read_row(s, 0, session_cols, SQ_NCOLS(session_cols), elem);
-}
-
-int sq_session_get(struct store *st, const unsigned char *token_hash, struct store_session *out,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc phiên đăng nhập";
-	sqlite3_stmt *s;
-
-	if ((s = sprep(q, S_SESSION_GET, op, err)) == NULL)
-		return HL_EIO;
-	if (bind_hash(s, 1, token_hash) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return get_row(q, s, op, read_session, out, sizeof(*out),
-		"không có phiên đăng nhập này (có thể đã đăng xuất)", err);
-}
-
-int sq_session_delete(struct store *st, const unsigned char *token_hash, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "xóa phiên đăng nhập";
-
-	return SQ_EXEC(q, sprep(q, S_SESSION_DELETE, op, err), op, NULL, err,
-		SQ_ARG_HASH(token_hash));
-}
-
-int sq_session_purge(struct store *st, int64_t now, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "xóa các phiên đăng nhập hết hạn";
-
-	return SQ_EXEC(q, sprep(q, S_SESSION_PURGE, op, err), op, NULL, err, SQ_ARG(SQK_I64, now));
-}
-
-int sq_session_delete_user(struct store *st, int64_t user_id, const unsigned char *keep,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "xóa các phiên đăng nhập của tài khoản";
-
-	return SQ_EXEC(q, sprep(q, S_SESSION_DELETE_USER, op, err), op, NULL, err,
-		SQ_ARG(SQK_I64, user_id), SQ_ARG_HASH(keep));
-}
-
-/* ---- kiosks ---- */
-
-int sq_kiosk_put(struct store *st, struct store_kiosk *k, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu máy kiosk";
-	sqlite3_stmt *s;
-	int rc = HL_OK, step;
-
-	if (k->name[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên máy kiosk trống");
-	if ((s = sprep(q, S_KIOSK_PUT, op, err)) == NULL)
-		return HL_EIO;
-	if (sq_bind_row(s, 1, kiosk_cols + 1, SQ_NCOLS(kiosk_cols) - 1, k) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	step = sqlite3_step(s);
-	if (step == SQLITE_ROW)
-		k->id = sqlite3_column_int64(s, 0);
-	else if (step == SQLITE_DONE)
-		rc = hl_err_set(err, HL_EEXIST, HL_HERE,
-			"đã có máy kiosk tên %s; hãy chọn tên khác", k->name);
-	else
-		rc = sq_err(q, err, HL_HERE, op);
-	sqlite3_reset(s);
-	return rc;
-}
-
-static void read_kiosk(sqlite3_stmt *s, void *elem)
-{
-	struct store_kiosk *k = elem;
-
-	sq_read_row(s, 0, kiosk_cols, SQ_NCOLS(kiosk_cols), k);
-	if (sqlite3_column_count(s) > 5)
-		k->last_at = sqlite3_column_int64(s, 5); /* NULL (none) reads as 0 */
-}
-
-int sq_kiosk_get_token(struct store *st, const unsigned char *token_hash, struct store_kiosk *out,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc máy kiosk";
-	sqlite3_stmt *s;
-
-	if ((s = sprep(q, S_KIOSK_GET_TOKEN, op, err)) == NULL)
-		return HL_EIO;
-	if (bind_hash(s, 1, token_hash) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return get_row(q, s, op, read_kiosk, out, sizeof(*out),
-		"không có máy kiosk nào mang mã thiết bị này", err);
-}
-
-int sq_kiosk_list(struct store *st, struct hl_arena *a, struct store_kiosk **out, size_t *n,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "liệt kê máy kiosk";
-
-	return sq_list_rows(q, sprep(q, S_KIOSK_LIST, op, err), op, a, sizeof(**out), read_kiosk,
-		out, n, err);
-}
-
-int sq_kiosk_revoke(struct store *st, const char *name, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "thu hồi máy kiosk";
-	sqlite3_stmt *s;
-	int rc, changed;
-
-	if ((s = sprep(q, S_KIOSK_REVOKE, op, err)) == NULL)
-		return HL_EIO;
-	if (bind_str(s, 1, name, STORE_CODE_MAX) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	rc = step_changes(q, s, op, &changed, err);
-	if (rc == HL_OK && changed == 0)
-		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có máy kiosk tên %s", name);
-	return rc;
-}
-
-int sq_kiosk_rename(struct store *st, const char *name, const char *new_name, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đổi tên máy kiosk";
-	sqlite3_stmt *s;
-	int rc = HL_OK, step;
-
-	if (new_name[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên máy kiosk trống");
-	if ((s = sprep(q, S_KIOSK_RENAME, op, err)) == NULL)
-		return HL_EIO;
-	if (bind_str(s, 1, name, STORE_CODE_MAX) != SQLITE_OK ||
-		bind_str(s, 2, new_name, STORE_CODE_MAX) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	step = sqlite3_step(s);
-	if ((step & 0xff) == SQLITE_CONSTRAINT &&
-		sqlite3_extended_errcode(q->db) == SQLITE_CONSTRAINT_UNIQUE)
-		rc = hl_err_set(err, HL_EEXIST, HL_HERE,
-			"đã có máy kiosk tên %s; hãy chọn tên khác", new_name);
-	else if (step != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, op);
-	else if (sqlite3_changes(q->db) == 0)
-		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có máy kiosk tên %s", name);
-	sqlite3_reset(s);
-	return rc;
-}
 
 /* ---- dossiers, for the survey link on a receipt ---- */
 

@@ -1,6 +1,7 @@
 /* store_fixture.c — the store tests' shared fixture (store_fixture.h). */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -153,4 +154,29 @@ int64_t fx_unit(struct fx *f, const char *code, const char *name, int64_t parent
 	OK(f, STORE(f->st, units, unit_put, &u, &f->err));
 	assert_true(u.id > 0);
 	return u.id;
+}
+
+static bool named(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+
+	for (const char *p = list; p != NULL; p = strchr(p, ',')) {
+		p += *p == ',';
+		if (strncmp(p, name, len) == 0 && (p[len] == ',' || p[len] == '\0'))
+			return true;
+	}
+	return false;
+}
+
+size_t fx_only(struct CMUnitTest *tests, size_t n)
+{
+	const char *only = getenv("HL_TEST_ONLY");
+	size_t kept = 0;
+
+	if (only == NULL || only[0] == '\0')
+		return n;
+	for (size_t i = 0; i < n; i++)
+		if (named(only, tests[i].name))
+			tests[kept++] = tests[i];
+	return kept;
 }

@@ -50,4 +50,14 @@ int fx_teardown(void **state);
  * (0 = none); asserts it was stored and returns its id. */
 int64_t fx_unit(struct fx *f, const char *code, const char *name, int64_t parent);
 
+/* Keep the tests named in HL_TEST_ONLY (comma-separated; unset: all) at
+ * the front of tests[0..n), in order; returns how many (a backend that has
+ * not every area yet runs the suites' tests of those it has). */
+size_t fx_only(struct CMUnitTest *tests, size_t n);
+
+/* Run tests[0..n) filtered by fx_only. */
+#define FX_RUN(tests) \
+	_cmocka_run_group_tests(__FILE__, tests, \
+		fx_only(tests, sizeof(tests) / sizeof((tests)[0])), NULL, NULL)
+
 #endif

@@ -906,7 +906,7 @@ static void test_comment_approvals(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_migrate, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_savepoints, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_response_columns, setup, fx_teardown),
@@ -923,5 +923,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_comment_approvals, setup, fx_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return FX_RUN(tests);
 }

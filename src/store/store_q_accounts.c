@@ -1,0 +1,266 @@
+/* store_q_accounts.c — the accounts area (store.h struct store_accounts_ops):
+ * users, sessions and kiosks, written once for every backend (store_q.h);
+ * the rate limits are store_q_rate.c's. What each operation does is
+ * written in store.h and checked by tests/unit/store/test_store_srv.c:
+ *  - user_put: upsert by name (u->id set either way); an empty name or a
+ *    role outside enum store_role: HL_EINVAL; unit_id 0 stored as NULL.
+ *  - session_get returns an expired session as is (the caller checks
+ *    expires_at); deleting an absent one is HL_OK.
+ *  - kiosk_put: a new name only (HL_EEXIST otherwise); kiosk_rename:
+ *    HL_ENOTFOUND, HL_EEXIST when the new name is taken, HL_EINVAL for "". */
+#include "store/store_q.h"
+
+#include <stdio.h>
+
+#define USER_COLS "id, name, role, unit_id, pwhash, disabled"
+#define KIOSK_COLS "id, name, unit_id, token_hash, revoked"
+
+static const struct q_stmt user_put = Q_STMT(QS_ACCT + 0,
+	"INSERT INTO users (name, role, unit_id, pwhash, disabled)"
+	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO UPDATE SET"
+	" role = excluded.role, unit_id = excluded.unit_id, pwhash = excluded.pwhash,"
+	" disabled = excluded.disabled RETURNING id");
+static const struct q_stmt user_get = Q_STMT(QS_ACCT + 1,
+	"SELECT " USER_COLS " FROM users WHERE name = $1");
+static const struct q_stmt user_get_id = Q_STMT(QS_ACCT + 2,
+	"SELECT " USER_COLS " FROM users WHERE id = $1");
+static const struct q_stmt user_list = Q_STMT(QS_ACCT + 3,
+	"SELECT " USER_COLS " FROM users ORDER BY name");
+static const struct q_stmt session_put = Q_STMT(QS_ACCT + 4,
+	"INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
+	" VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash) DO UPDATE SET"
+	" user_id = excluded.user_id, csrf = excluded.csrf, expires_at = excluded.expires_at");
+static const struct q_stmt session_get = Q_STMT(QS_ACCT + 5,
+	"SELECT token_hash, user_id, csrf, expires_at FROM sessions WHERE token_hash = $1");
+static const struct q_stmt session_delete = Q_STMT(QS_ACCT + 6,
+	"DELETE FROM sessions WHERE token_hash = $1");
+static const struct q_stmt session_purge = Q_STMT(QS_ACCT + 7,
+	"DELETE FROM sessions WHERE expires_at < $1");
+static const struct q_stmt session_delete_user = Q_STMT(QS_ACCT + 8,
+	"DELETE FROM sessions WHERE user_id = $1 AND (token_hash <> $2 OR $2 IS NULL)");
+/* DO NOTHING on the name only: a clash of token hashes stays an error */
+static const struct q_stmt kiosk_put = Q_STMT(QS_ACCT + 9,
+	"INSERT INTO kiosks (name, unit_id, token_hash, revoked)"
+	" VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING RETURNING id");
+static const struct q_stmt kiosk_get_token = Q_STMT(QS_ACCT + 10,
+	"SELECT " KIOSK_COLS " FROM kiosks WHERE token_hash = $1");
+/* last_at from the index responses_kiosk: one probe per kiosk */
+static const struct q_stmt kiosk_list = Q_STMT(QS_ACCT + 11,
+	"SELECT " KIOSK_COLS ", (SELECT max(received_at) FROM responses r"
+	" WHERE r.kiosk_id = kiosks.id) FROM kiosks ORDER BY name");
+static const struct q_stmt kiosk_revoke = Q_STMT(QS_ACCT + 12,
+	"UPDATE kiosks SET revoked = 1 WHERE name = $1");
+/* A taken new name changes nothing rather than failing, so that a
+ * PostgreSQL transaction around it stays usable. */
+static const struct q_stmt kiosk_rename = Q_STMT(QS_ACCT + 13,
+	"UPDATE kiosks SET name = $1 WHERE name = $2"
+	" AND NOT EXISTS (SELECT 1 FROM kiosks k WHERE k.name = $1 AND k.name <> $2)");
+static const struct q_stmt kiosk_named = Q_STMT(QS_ACCT + 14,
+	"SELECT count(*) FROM kiosks WHERE name = $1");
+
+/* The rows, in their columns' order; the puts bind them from the second
+ * column on (sessions whole). */
+static const struct sq_col user_cols[] = {
+	SQ_I64(struct store_user, id),
+	SQ_TEXT(struct store_user, name),
+	SQ_INT(struct store_user, role),
+	SQ_ID(struct store_user, unit_id),
+	SQ_TEXT(struct store_user, pwhash),
+	SQ_BOOL(struct store_user, disabled),
+};
+static const struct sq_col session_cols[] = {
+	SQ_HASH(struct store_session, token_hash),
+	SQ_I64(struct store_session, user_id),
+	SQ_TEXT(struct store_session, csrf),
+	SQ_I64(struct store_session, expires_at),
+};
+/* last_at is read by kiosk_list only (NULL, no response yet, reads as 0) */
+static const struct sq_col kiosk_cols[] = {
+	SQ_I64(struct store_kiosk, id),
+	SQ_TEXT(struct store_kiosk, name),
+	SQ_I64(struct store_kiosk, unit_id),
+	SQ_HASH(struct store_kiosk, token_hash),
+	SQ_BOOL(struct store_kiosk, revoked),
+	SQ_I64(struct store_kiosk, last_at),
+};
+#define KIOSK_NCOLS (SQ_NCOLS(kiosk_cols) - 1)
+
+static int q_user_put(struct store *st, struct store_user *u, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	if (u->name[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên đăng nhập trống");
+	if (u->role < ROLE_ENTRY || u->role > ROLE_ADMIN)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"tài khoản %s: vai trò không hợp lệ (%d)", u->name, u->role);
+	q_row(&a, user_cols + 1, SQ_NCOLS(user_cols) - 1, u);
+	return q_int(st, &user_put, &a, &u->id, "lưu tài khoản", err);
+}
+
+static int q_user_get(struct store *st, const char *name, struct store_user *out,
+	struct hl_err *err)
+{
+	struct q_args a = {0};
+	char missing[STORE_CODE_MAX + 32];
+
+	q_text(&a, name, STORE_CODE_MAX);
+	snprintf(missing, sizeof(missing), "không có tài khoản %s", name);
+	return Q_GET(st, &user_get, &a, user_cols, out, "đọc tài khoản", missing, err);
+}
+
+static int q_user_get_id(struct store *st, int64_t id, struct store_user *out, struct hl_err *err)
+{
+	struct q_args a = {0};
+	char missing[64];
+
+	q_i64(&a, id);
+	snprintf(missing, sizeof(missing), "không có tài khoản số %lld", (long long)id);
+	return Q_GET(st, &user_get_id, &a, user_cols, out, "đọc tài khoản", missing, err);
+}
+
+static int q_user_list(struct store *st, struct hl_arena *ar, struct store_user **out, size_t *n,
+	struct hl_err *err)
+{
+	return Q_LIST(st, &user_list, NULL, ar, user_cols, out, n, "liệt kê tài khoản", err);
+}
+
+static int q_session_put(struct store *st, const struct store_session *se, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_row(&a, session_cols, SQ_NCOLS(session_cols), se);
+	return q_exec(st, &session_put, &a, NULL, "lưu phiên đăng nhập", err);
+}
+
+static int q_session_get(struct store *st, const unsigned char *token_hash,
+	struct store_session *out, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_blob(&a, token_hash, STORE_HASH_LEN);
+	return Q_GET(st, &session_get, &a, session_cols, out, "đọc phiên đăng nhập",
+		"không có phiên đăng nhập này (có thể đã đăng xuất)", err);
+}
+
+static int q_session_delete(struct store *st, const unsigned char *token_hash, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_blob(&a, token_hash, STORE_HASH_LEN);
+	return q_exec(st, &session_delete, &a, NULL, "xóa phiên đăng nhập", err);
+}
+
+static int q_session_purge(struct store *st, int64_t now, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_i64(&a, now);
+	return q_exec(st, &session_purge, &a, NULL, "xóa các phiên đăng nhập hết hạn", err);
+}
+
+static int q_session_delete_user(struct store *st, int64_t user_id, const unsigned char *keep,
+	struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_i64(&a, user_id);
+	if (keep != NULL)
+		q_blob(&a, keep, STORE_HASH_LEN);
+	else
+		q_null(&a);
+	return q_exec(st, &session_delete_user, &a, NULL, "xóa các phiên đăng nhập của tài khoản",
+		err);
+}
+
+static int q_kiosk_put(struct store *st, struct store_kiosk *k, struct hl_err *err)
+{
+	struct q_args a = {0};
+	int rc;
+
+	if (k->name[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên máy kiosk trống");
+	q_row(&a, kiosk_cols + 1, KIOSK_NCOLS - 1, k);
+	rc = q_int(st, &kiosk_put, &a, &k->id, "lưu máy kiosk", err);
+	if (rc == HL_ENOTFOUND)
+		return hl_err_set(err, HL_EEXIST, HL_HERE,
+			"đã có máy kiosk tên %s; hãy chọn tên khác", k->name);
+	return rc;
+}
+
+static int q_kiosk_get_token(struct store *st, const unsigned char *token_hash,
+	struct store_kiosk *out, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_blob(&a, token_hash, STORE_HASH_LEN);
+	return q_get(st, &kiosk_get_token, &a, kiosk_cols, KIOSK_NCOLS, out, sizeof(*out),
+		"đọc máy kiosk", "không có máy kiosk nào mang mã thiết bị này", err);
+}
+
+static int q_kiosk_list(struct store *st, struct hl_arena *ar, struct store_kiosk **out, size_t *n,
+	struct hl_err *err)
+{
+	return Q_LIST(st, &kiosk_list, NULL, ar, kiosk_cols, out, n, "liệt kê máy kiosk", err);
+}
+
+static int no_kiosk(const char *name, struct hl_err *err)
+{
+	return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có máy kiosk tên %s", name);
+}
+
+static int q_kiosk_revoke(struct store *st, const char *name, struct hl_err *err)
+{
+	struct q_args a = {0};
+	int64_t changed = 0;
+	int rc;
+
+	q_text(&a, name, STORE_CODE_MAX);
+	rc = q_exec(st, &kiosk_revoke, &a, &changed, "thu hồi máy kiosk", err);
+	return rc == HL_OK && changed == 0 ? no_kiosk(name, err) : rc;
+}
+
+static int q_kiosk_rename(struct store *st, const char *name, const char *new_name,
+	struct hl_err *err)
+{
+	const char *op = "đổi tên máy kiosk";
+	struct q_args a = {0}, b = {0};
+	int64_t changed = 0, taken = 0;
+	int rc;
+
+	if (new_name[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên máy kiosk trống");
+	q_text(&a, new_name, STORE_CODE_MAX);
+	q_text(&a, name, STORE_CODE_MAX);
+	rc = q_exec(st, &kiosk_rename, &a, &changed, op, err);
+	if (rc != HL_OK || changed > 0)
+		return rc;
+	q_text(&b, new_name, STORE_CODE_MAX);
+	rc = q_int(st, &kiosk_named, &b, &taken, op, err);
+	if (rc == HL_OK && taken > 0)
+		return hl_err_set(err, HL_EEXIST, HL_HERE,
+			"đã có máy kiosk tên %s; hãy chọn tên khác", new_name);
+	return rc == HL_OK ? no_kiosk(name, err) : rc;
+}
+
+const struct store_accounts_ops q_accounts = {
+	.user_put = q_user_put,
+	.user_get = q_user_get,
+	.user_get_id = q_user_get_id,
+	.user_list = q_user_list,
+	.session_put = q_session_put,
+	.session_get = q_session_get,
+	.session_delete = q_session_delete,
+	.session_purge = q_session_purge,
+	.session_delete_user = q_session_delete_user,
+	.kiosk_put = q_kiosk_put,
+	.kiosk_get_token = q_kiosk_get_token,
+	.kiosk_list = q_kiosk_list,
+	.kiosk_revoke = q_kiosk_revoke,
+	.kiosk_rename = q_kiosk_rename,
+	.rate_take = q_rate_take,
+	.rate_count = q_rate_count,
+	.rate_give = q_rate_give,
+	.rate_clear = q_rate_clear,
+	.rate_purge = q_rate_purge,
+};
