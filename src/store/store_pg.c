@@ -393,5 +393,6 @@ const struct store_ops store_pg_ops = {
 	.instruments = &q_instruments,
 	.calendar = &q_calendar,
 	.accounts = &q_accounts,
+	.intake = &q_intake,
 	.admin = &pg_admin,
 };

@@ -113,6 +113,19 @@ const char *q_col_text(const struct q_cur *c, int i, size_t *len)
 	return c->ops->bytes(c, i, len);
 }
 
+int q_col_copy(const struct q_cur *c, int i, void *dst, size_t cap)
+{
+	size_t len = 0;
+	const void *p = c->ops->null(c, i) ? NULL : c->ops->bytes(c, i, &len);
+
+	if (p == NULL || len > cap)
+		len = p == NULL ? 0 : cap;
+	if (len > 0)
+		memcpy(dst, p, len);
+	memset((unsigned char *)dst + len, 0, cap - len);
+	return (int)len;
+}
+
 void q_read(const struct q_cur *c, int first, const struct sq_col *cols, size_t n, void *row)
 {
 	unsigned char *base = row;
@@ -190,6 +203,7 @@ struct first {
 	int64_t v;
 	const struct sq_col *cols;
 	size_t ncols;
+	q_read_fn fn;
 	void *out;
 };
 
@@ -200,7 +214,9 @@ static int take_first(void *ctx, const struct q_cur *c)
 	if (f->got)
 		return HL_OK;
 	f->got = true;
-	if (f->cols != NULL)
+	if (f->fn != NULL)
+		f->fn(c, f->out);
+	else if (f->cols != NULL)
 		q_read(c, 0, f->cols, f->ncols, f->out);
 	else
 		f->v = q_col_i64(c, 0);
@@ -231,17 +247,33 @@ int q_one(struct store *st, const struct q_stmt *s, const struct q_args *a,
 	return rc;
 }
 
+static int get(struct store *st, const struct q_stmt *s, const struct q_args *a, struct first *f,
+	size_t size, const char *op, const char *missing, struct hl_err *err)
+{
+	int rc;
+
+	memset(f->out, 0, size);
+	rc = run(st, s, a, take_first, f, NULL, op, err);
+	if (rc == HL_OK && !f->got)
+		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "%s", missing);
+	return rc;
+}
+
 int q_get(struct store *st, const struct q_stmt *s, const struct q_args *a,
 	const struct sq_col *cols, size_t ncols, void *out, size_t size, const char *op,
 	const char *missing, struct hl_err *err)
 {
-	int rc;
+	struct first f = {.cols = cols, .ncols = ncols, .out = out};
 
-	memset(out, 0, size);
-	rc = q_one(st, s, a, cols, ncols, out, op, err);
-	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "%s", missing);
-	return rc;
+	return get(st, s, a, &f, size, op, missing, err);
+}
+
+int q_get_fn(struct store *st, const struct q_stmt *s, const struct q_args *a, q_read_fn fn,
+	void *out, size_t size, const char *op, const char *missing, struct hl_err *err)
+{
+	struct first f = {.fn = fn, .out = out};
+
+	return get(st, s, a, &f, size, op, missing, err);
 }
 
 struct listing {
@@ -249,6 +281,7 @@ struct listing {
 	size_t elem, count, cap;
 	const struct sq_col *cols;
 	size_t ncols;
+	q_read_fn fn;
 	unsigned char *arr;
 	const char *op;
 	struct hl_err *err;
@@ -271,9 +304,22 @@ static int add_row(void *ctx, const struct q_cur *c)
 		l->cap = ncap;
 	}
 	memset(l->arr + l->count * l->elem, 0, l->elem);
-	q_read(c, 0, l->cols, l->ncols, l->arr + l->count * l->elem);
+	if (l->fn != NULL)
+		l->fn(c, l->arr + l->count * l->elem);
+	else
+		q_read(c, 0, l->cols, l->ncols, l->arr + l->count * l->elem);
 	l->count++;
 	return HL_OK;
+}
+
+static int list(struct store *st, const struct q_stmt *s, const struct q_args *a, struct listing *l,
+	void *out, size_t *n, struct hl_err *err)
+{
+	int rc = run(st, s, a, add_row, l, NULL, l->op, err);
+
+	*(void **)out = rc == HL_OK && l->count > 0 ? l->arr : NULL;
+	*n = rc == HL_OK ? l->count : 0;
+	return rc;
 }
 
 int q_list(struct store *st, const struct q_stmt *s, const struct q_args *a, struct hl_arena *ar,
@@ -282,11 +328,16 @@ int q_list(struct store *st, const struct q_stmt *s, const struct q_args *a, str
 {
 	struct listing l =
 		{.a = ar, .elem = elem, .cols = cols, .ncols = ncols, .op = op, .err = err};
-	int rc = run(st, s, a, add_row, &l, NULL, op, err);
 
-	*(void **)out = rc == HL_OK && l.count > 0 ? l.arr : NULL;
-	*n = rc == HL_OK ? l.count : 0;
-	return rc;
+	return list(st, s, a, &l, out, n, err);
+}
+
+int q_list_fn(struct store *st, const struct q_stmt *s, const struct q_args *a, struct hl_arena *ar,
+	size_t elem, q_read_fn fn, void *out, size_t *n, const char *op, struct hl_err *err)
+{
+	struct listing l = {.a = ar, .elem = elem, .fn = fn, .op = op, .err = err};
+
+	return list(st, s, a, &l, out, n, err);
 }
 
 int q_each(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn, void *ctx,

@@ -51,7 +51,8 @@ enum {
 	QS_NUM = 5 * Q_AREA,
 	QS_CMT = 6 * Q_AREA,
 	QS_ACCT = 7 * Q_AREA,
-	Q_SLOTS = 8 * Q_AREA /* one more than the last */
+	QS_INTAKE = 8 * Q_AREA,
+	Q_SLOTS = 9 * Q_AREA /* one more than the last */
 };
 
 /* A statement's parameters, in order. */
@@ -99,6 +100,13 @@ int64_t q_col_i64(const struct q_cur *c, int i);
 bool q_col_null(const struct q_cur *c, int i);
 const char *q_col_text(const struct q_cur *c, int i, size_t *len);
 
+/* Copy column i's bytes (at most cap) into dst, zero the rest of it;
+ * returns how many were copied (a NULL: 0). */
+int q_col_copy(const struct q_cur *c, int i, void *dst, size_t cap);
+
+/* Reads one row into elem where a column spec cannot (a blob with its length). */
+typedef void (*q_read_fn)(const struct q_cur *c, void *elem);
+
 /* Called per row; a status other than HL_OK stops the rows and is returned. */
 typedef int (*q_row_fn)(void *ctx, const struct q_cur *c);
 
@@ -143,6 +151,12 @@ int q_list(struct store *st, const struct q_stmt *s, const struct q_args *a, str
 	struct hl_err *err);
 #define Q_LIST(st, s, a, ar, cols, out, n, op, err) \
 	q_list(st, s, a, ar, sizeof(**(out)), cols, SQ_NCOLS(cols), out, n, op, err)
+/* q_list with each row read by fn. */
+int q_list_fn(struct store *st, const struct q_stmt *s, const struct q_args *a, struct hl_arena *ar,
+	size_t elem, q_read_fn fn, void *out, size_t *n, const char *op, struct hl_err *err);
+/* q_get with the row read by fn. */
+int q_get_fn(struct store *st, const struct q_stmt *s, const struct q_args *a, q_read_fn fn,
+	void *out, size_t size, const char *op, const char *missing, struct hl_err *err);
 /* Run s, calling fn per row. */
 int q_each(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn, void *ctx,
 	const char *op, struct hl_err *err);
@@ -152,6 +166,7 @@ extern const struct store_instruments_ops q_instruments;
 extern const struct store_units_ops q_units;
 extern const struct store_calendar_ops q_calendar;
 extern const struct store_accounts_ops q_accounts;
+extern const struct store_intake_ops q_intake;
 /* The accounts area's rate limits (store_q_rate.c). */
 int q_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
 	struct hl_err *err);

@@ -970,19 +970,6 @@ static const struct store_responses_ops sq_responses = {
 	.response_delete_batch = sq_response_delete_batch,
 };
 
-static const struct store_intake_ops sq_intake = {
-	.receipt_put = sq_receipt_put,
-	.receipt_get = sq_receipt_get,
-	.receipt_use = sq_receipt_use,
-	.receipt_replace = sq_receipt_replace,
-	.paper_batch_put = sq_paper_batch_put,
-	.paper_batch_get = sq_paper_batch_get,
-	.paper_batch_list = sq_paper_batch_list,
-	.paper_entry_put = sq_paper_entry_put,
-	.paper_entry_delete = sq_paper_entry_delete,
-	.paper_entry_list = sq_paper_entry_list,
-};
-
 static const struct store_tallies_ops sq_tallies = {
 	.tally_merge = sq_tally_merge,
 	.tally_scan = sq_tally_scan,
@@ -992,7 +979,6 @@ static const struct store_tallies_ops sq_tallies = {
 	.rollup_clear = sq_rollup_clear,
 	.rollup_ready = sq_rollup_ready,
 };
-
 
 static const struct store_feedback_ops sq_feedback = {
 	.fb_office_put = sq_fb_office_put,
@@ -1071,7 +1057,7 @@ const struct store_ops store_sqlite_ops = {
 	.units = &q_units,
 	.instruments = &q_instruments,
 	.responses = &sq_responses,
-	.intake = &sq_intake,
+	.intake = &q_intake,
 	.tallies = &sq_tallies,
 	.accounts = &q_accounts,
 	.feedback = &sq_feedback,

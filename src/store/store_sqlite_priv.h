@@ -48,20 +48,7 @@ enum srv_stmt_id {
 	S_RESP_GET_EXT,
 	S_RESP_SET_STATUS,
 	S_RESP_COUNT_KIOSK,
-	S_RECEIPT_PUT,
-	S_RECEIPT_GET,
-	S_RECEIPT_USE,
-	S_RECEIPT_USED_AT,
-	S_RECEIPT_REPLACE,
 	S_DOSSIER_GET,
-	S_PBATCH_INSERT,
-	S_PBATCH_UPDATE,
-	S_PBATCH_GET,
-	S_PBATCH_LIST_UNIT,
-	S_PBATCH_LIST_ALL,
-	S_PENTRY_PUT,
-	S_PENTRY_DELETE,
-	S_PENTRY_LIST,
 	S_REPORT_PUT,
 	S_REPORT_LIST_UNIT,
 	S_REPORT_LIST_ALL,
@@ -330,25 +317,8 @@ int sq_response_get_ext(struct store *st, int64_t unit_id, const char *ext_id,
 int sq_response_set_status(struct store *st, int64_t id, int status, struct hl_err *err);
 int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t, int64_t limit,
 	int64_t *count, struct hl_err *err);
-int sq_receipt_put(struct store *st, const struct store_receipt *r, struct hl_err *err);
-int sq_receipt_get(struct store *st, const unsigned char *token_hash, struct store_receipt *out,
-	struct hl_err *err);
-int sq_receipt_use(struct store *st, const unsigned char *token_hash, int64_t response_id,
-	int64_t now, struct hl_err *err);
-int sq_receipt_replace(struct store *st, int64_t unit_id, const char *dossier, int64_t now,
-	int64_t *used_at, int *replaced, struct hl_err *err);
 /* One link per dossier (issue 12): a later migration, in store_sqlite_srv.c. */
 extern const char sq_receipt_replace_schema[];
-int sq_paper_batch_put(struct store *st, struct store_paper_batch *b, struct hl_err *err);
-int sq_paper_batch_get(struct store *st, int64_t id, struct store_paper_batch *out,
-	struct hl_err *err);
-int sq_paper_batch_list(struct store *st, int64_t unit_id, struct hl_arena *a,
-	struct store_paper_batch **out, size_t *n, struct hl_err *err);
-int sq_paper_entry_put(struct store *st, const struct store_paper_entry *e, struct hl_err *err);
-int sq_paper_entry_delete(struct store *st, int64_t batch_id, int pass, int seq,
-	struct hl_err *err);
-int sq_paper_entry_list(struct store *st, int64_t batch_id, int pass, struct hl_arena *a,
-	struct store_paper_entry **out, size_t *n, struct hl_err *err);
 
 /* Published reports (issue 4): migration 3 and its operations, in
  * store_sqlite_srv.c. */
