@@ -236,17 +236,6 @@ int q_int(struct store *st, const struct q_stmt *s, const struct q_args *a, int6
 	return rc;
 }
 
-int q_one(struct store *st, const struct q_stmt *s, const struct q_args *a,
-	const struct sq_col *cols, size_t ncols, void *out, const char *op, struct hl_err *err)
-{
-	struct first f = {.cols = cols, .ncols = ncols, .out = out};
-	int rc = run(st, s, a, take_first, &f, NULL, op, err);
-
-	if (rc == HL_OK && !f.got)
-		return hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có dòng nào khi %s", op);
-	return rc;
-}
-
 static int get(struct store *st, const struct q_stmt *s, const struct q_args *a, struct first *f,
 	size_t size, const char *op, const char *missing, struct hl_err *err)
 {

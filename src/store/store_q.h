@@ -10,7 +10,7 @@
  *           "SELECT id, code FROM instruments WHERE code = $1");
  *   struct q_args a = {0};
  *   q_text(&a, code, STORE_CODE_MAX);
- *   rc = q_one(st, &get, &a, cols, SQ_NCOLS(cols), &out, "đọc bộ câu hỏi", err);
+ *   rc = Q_GET(st, &get, &a, cols, &out, "đọc bộ câu hỏi", "không có bộ câu hỏi này", err);
  */
 #ifndef HL_STORE_Q_H
 #define HL_STORE_Q_H
@@ -134,10 +134,7 @@ int q_exec(struct store *st, const struct q_stmt *s, const struct q_args *a, int
 /* Run s: the first column of its first row in *v; HL_ENOTFOUND without a row. */
 int q_int(struct store *st, const struct q_stmt *s, const struct q_args *a, int64_t *v,
 	const char *op, struct hl_err *err);
-/* Run s: its first row read by cols into out; HL_ENOTFOUND without one. */
-int q_one(struct store *st, const struct q_stmt *s, const struct q_args *a,
-	const struct sq_col *cols, size_t ncols, void *out, const char *op, struct hl_err *err);
-/* q_one into out (zeroed first); no row: HL_ENOTFOUND with the message
+/* Run s: its first row read by cols into out (zeroed first); no row: HL_ENOTFOUND with the message
  * missing, a sentence the user reads. */
 int q_get(struct store *st, const struct q_stmt *s, const struct q_args *a,
 	const struct sq_col *cols, size_t ncols, void *out, size_t size, const char *op,
