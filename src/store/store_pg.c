@@ -103,7 +103,18 @@ static bool cur_null(const struct q_cur *c, int i)
 
 static int64_t cur_i64(const struct q_cur *c, int i)
 {
-	return strtoll(PQgetvalue(((struct pgcur *)c->h)->r, c->row, i), NULL, 10);
+	const char *v = PQgetvalue(((struct pgcur *)c->h)->r, c->row, i);
+
+	/* a boolean column reads as 1 or 0, as SQLite gives it */
+	if (v[0] == 't' || v[0] == 'f')
+		return v[0] == 't';
+	return strtoll(v, NULL, 10);
+}
+
+/* hailong never sets a locale: strtod reads PostgreSQL's decimal point */
+static double cur_f64(const struct q_cur *c, int i)
+{
+	return strtod(PQgetvalue(((struct pgcur *)c->h)->r, c->row, i), NULL);
 }
 
 #define BYTEAOID 17
@@ -125,7 +136,7 @@ static const void *cur_bytes(const struct q_cur *c, int i, size_t *len)
 	return pc->tmp;
 }
 
-static const struct q_curops curops = {cur_null, cur_i64, cur_bytes};
+static const struct q_curops curops = {cur_null, cur_i64, cur_f64, cur_bytes};
 
 static int pg_q_run(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn,
 	void *ctx, int64_t *changed, const char *op, struct hl_err *err)
@@ -133,7 +144,7 @@ static int pg_q_run(struct store *st, const struct q_stmt *s, const struct q_arg
 	struct pg *p = st->priv;
 	const char *values[Q_MAXARGS];
 	int lengths[Q_MAXARGS], formats[Q_MAXARGS], n = a != NULL ? a->n : 0, rc = HL_OK;
-	char num[Q_MAXARGS][24];
+	char num[Q_MAXARGS][32];
 	struct pgcur pc = {0};
 	struct q_cur c = {&curops, &pc, 0};
 	ExecStatusType status;
@@ -146,6 +157,9 @@ static int pg_q_run(struct store *st, const struct q_stmt *s, const struct q_arg
 		values[i] = v->p;
 		if (v->kind == QV_I64) {
 			snprintf(num[i], sizeof(num[i]), "%lld", (long long)v->i);
+			values[i] = num[i];
+		} else if (v->kind == QV_F64) {
+			snprintf(num[i], sizeof(num[i]), "%.17g", v->d);
 			values[i] = num[i];
 		} else if (v->kind == QV_NULL) {
 			values[i] = NULL;
@@ -394,5 +408,6 @@ const struct store_ops store_pg_ops = {
 	.calendar = &q_calendar,
 	.accounts = &q_accounts,
 	.intake = &q_intake,
+	.reports = &q_reports,
 	.admin = &pg_admin,
 };

@@ -14,7 +14,7 @@ static struct q_val *next(struct q_args *a)
 		a->bad = true;
 		return NULL;
 	}
-	a->v[a->n] = (struct q_val){QV_NULL, 0, NULL, 0};
+	a->v[a->n] = (struct q_val){QV_NULL, 0, 0, NULL, 0};
 	return &a->v[a->n++];
 }
 
@@ -23,7 +23,15 @@ void q_i64(struct q_args *a, int64_t v)
 	struct q_val *x = next(a);
 
 	if (x != NULL)
-		*x = (struct q_val){QV_I64, v, NULL, 0};
+		*x = (struct q_val){QV_I64, v, 0, NULL, 0};
+}
+
+void q_f64(struct q_args *a, double v)
+{
+	struct q_val *x = next(a);
+
+	if (x != NULL)
+		*x = (struct q_val){QV_F64, 0, v, NULL, 0};
 }
 
 void q_text(struct q_args *a, const char *s, size_t cap)
@@ -37,7 +45,7 @@ void q_text(struct q_args *a, const char *s, size_t cap)
 		a->bad = true;
 		return;
 	}
-	*x = (struct q_val){QV_TEXT, 0, s, (size_t)(end - s)};
+	*x = (struct q_val){QV_TEXT, 0, 0, s, (size_t)(end - s)};
 }
 
 void q_null(struct q_args *a)
@@ -50,7 +58,7 @@ void q_blob(struct q_args *a, const void *p, size_t len)
 	struct q_val *x = next(a);
 
 	if (x != NULL)
-		*x = (struct q_val){QV_BLOB, 0, p, len};
+		*x = (struct q_val){QV_BLOB, 0, 0, p, len};
 }
 
 void q_row(struct q_args *a, const struct sq_col *cols, size_t n, const void *row)
@@ -106,6 +114,11 @@ bool q_col_null(const struct q_cur *c, int i)
 int64_t q_col_i64(const struct q_cur *c, int i)
 {
 	return c->ops->null(c, i) ? 0 : c->ops->i64(c, i);
+}
+
+double q_col_f64(const struct q_cur *c, int i)
+{
+	return c->ops->null(c, i) ? 0 : c->ops->f64(c, i);
 }
 
 const char *q_col_text(const struct q_cur *c, int i, size_t *len)

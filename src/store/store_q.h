@@ -52,15 +52,17 @@ enum {
 	QS_CMT = 6 * Q_AREA,
 	QS_ACCT = 7 * Q_AREA,
 	QS_INTAKE = 8 * Q_AREA,
-	Q_SLOTS = 9 * Q_AREA /* one more than the last */
+	QS_REPORTS = 9 * Q_AREA,
+	Q_SLOTS = 10 * Q_AREA /* one more than the last */
 };
 
 /* A statement's parameters, in order. */
 #define Q_MAXARGS 32
-enum q_kind { QV_NULL, QV_I64, QV_TEXT, QV_BLOB };
+enum q_kind { QV_NULL, QV_I64, QV_F64, QV_TEXT, QV_BLOB };
 struct q_val {
 	enum q_kind kind;
 	int64_t i;
+	double d;
 	const void *p; /* text (NUL-terminated) or blob */
 	size_t len;    /* its length in bytes */
 };
@@ -72,6 +74,7 @@ struct q_args {
 
 /* Append one parameter. Text: at most cap bytes, NUL-terminated within them. */
 void q_i64(struct q_args *a, int64_t v);
+void q_f64(struct q_args *a, double v);
 void q_text(struct q_args *a, const char *s, size_t cap);
 void q_null(struct q_args *a);
 void q_blob(struct q_args *a, const void *p, size_t len);
@@ -88,6 +91,7 @@ struct q_cur {
 struct q_curops {
 	bool (*null)(const struct q_cur *c, int i);
 	int64_t (*i64)(const struct q_cur *c, int i);
+	double (*f64)(const struct q_cur *c, int i);
 	/* text or blob bytes and their length; never NULL */
 	const void *(*bytes)(const struct q_cur *c, int i, size_t *len);
 };
@@ -97,6 +101,7 @@ struct q_curops {
 void q_read(const struct q_cur *c, int first, const struct sq_col *cols, size_t n, void *row);
 /* One column. */
 int64_t q_col_i64(const struct q_cur *c, int i);
+double q_col_f64(const struct q_cur *c, int i); /* NULL reads as 0 */
 bool q_col_null(const struct q_cur *c, int i);
 const char *q_col_text(const struct q_cur *c, int i, size_t *len);
 
@@ -164,6 +169,7 @@ extern const struct store_units_ops q_units;
 extern const struct store_calendar_ops q_calendar;
 extern const struct store_accounts_ops q_accounts;
 extern const struct store_intake_ops q_intake;
+extern const struct store_reports_ops q_reports;
 /* The accounts area's rate limits (store_q_rate.c). */
 int q_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
 	struct hl_err *err);

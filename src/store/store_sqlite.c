@@ -47,14 +47,11 @@
  *    responses not counted); answers and comment valid during the callback.
  *  - response_count_after: responses of the unit with day >= day.
  *  - tally_merge, tally_scan, tally_clear: in store_sqlite_tally.c.
- *  - target_set: insert or replace the value of (year, unit_id, type,
- *    criterion). target_list: every target of the year, by unit_id, type,
- *    criterion.
  *  - dossier_count_by_field: dossiers of the unit received (minutes / 1440) on
  *    a day in [first, last] (HL_DAY_NONE = open), counted per field_id (no
  *    field = key 0), ordered by key.
- *  - audit: appends (current UTC time, who, action, detail) to audit_log.
- *  audit_list, migration 2 and the server's operations are in
+ *  Targets and reports are store_q_reports.c's, the audit log
+ *  store_q_audit.c's; migration 2 and the held responses are in
  *  store_sqlite_srv.c, described there.
  *  Lists come back in the caller's arena (NULL and 0 when empty); running out
  *  of it is HL_ENOMEM. Every SQLite failure is HL_EIO with SQLite's own message
@@ -258,11 +255,6 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_RESP_SCAN_IDS] =
 		"SELECT id, unit_id, day, instrument_id, field_id, answers, status,"
 		" channel, staff_id, comment FROM responses WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
-	[Q_TARGET_SET] = "INSERT INTO targets (year, unit_id, type, criterion, value)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (year, unit_id, type, criterion)"
-			 " DO UPDATE SET value = excluded.value",
-	[Q_TARGET_LIST] = "SELECT year, unit_id, type, criterion, value FROM targets"
-			  " WHERE year = ?1 ORDER BY unit_id, type, criterion",
 	[Q_DOSSIER_COUNT] = "SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
 			    " WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
 			    " GROUP BY f ORDER BY f",
@@ -882,53 +874,7 @@ static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day
 	return sq_step_id(q, s, op, count, err);
 }
 
-/* ---- targets, dossiers, audit ---- */
-
-static int sq_target_set(struct store *st, const struct store_target *t, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu chỉ tiêu";
-	sqlite3_stmt *s;
-
-	if ((s = prep(q, Q_TARGET_SET, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int(s, 1, t->year) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, t->unit_id) != SQLITE_OK ||
-		bind_str(s, 3, t->type, sizeof(t->type)) != SQLITE_OK ||
-		bind_str(s, 4, t->criterion, sizeof(t->criterion)) != SQLITE_OK ||
-		sqlite3_bind_double(s, 5, t->value) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return sq_step_done(q, s, op, err);
-}
-
-static void read_target(sqlite3_stmt *s, void *elem)
-{
-	struct store_target *t = elem;
-
-	t->year = sqlite3_column_int(s, 0);
-	t->unit_id = sqlite3_column_int64(s, 1);
-	sq_col_text(s, 2, t->type, sizeof(t->type));
-	sq_col_text(s, 3, t->criterion, sizeof(t->criterion));
-	t->value = sqlite3_column_double(s, 4);
-}
-
-static int sq_target_list(struct store *st, int year, struct hl_arena *a, struct store_target **out,
-	size_t *n, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "liệt kê chỉ tiêu";
-	sqlite3_stmt *s;
-
-	if ((s = prep(q, Q_TARGET_LIST, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int(s, 1, year) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_target, out, n, err);
-}
+/* ---- dossiers counted by field ---- */
 
 static const struct sq_col count_cols[] = {
 	SQ_I64(struct store_count, key_id),
@@ -1023,20 +969,6 @@ static const struct store_plans_ops sq_plans = {
 	.plan_note_list = sq_plan_note_list,
 };
 
-static const struct store_reports_ops sq_reports = {
-	.target_set = sq_target_set,
-	.target_list = sq_target_list,
-	.report_put = sq_report_put,
-	.report_list = sq_report_list,
-	.report_get = sq_report_get,
-	.rschedule_set = sq_rschedule_set,
-	.rschedule_list = sq_rschedule_list,
-	.comment_approve = q_comment_approve,
-	.comment_withdraw = q_comment_withdraw,
-	.comment_approval_list = q_comment_approval_list,
-	.report_quotes_put = q_report_quotes_put,
-};
-
 static const struct store_admin_ops sq_admin = {
 	.audit = q_audit,
 	.audit_list = q_audit_list,
@@ -1064,6 +996,6 @@ const struct store_ops store_sqlite_ops = {
 	.dossiers = &sq_dossiers,
 	.plans = &sq_plans,
 	.calendar = &q_calendar,
-	.reports = &sq_reports,
+	.reports = &q_reports,
 	.admin = &sq_admin,
 };

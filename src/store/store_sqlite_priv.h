@@ -34,8 +34,6 @@ enum stmt_id {
 	Q_RESP_SCAN_ALL,
 	Q_RESP_COUNT,
 	Q_RESP_SCAN_IDS,
-	Q_TARGET_SET,
-	Q_TARGET_LIST,
 	Q_DOSSIER_COUNT,
 	Q_COUNT
 };
@@ -49,13 +47,6 @@ enum srv_stmt_id {
 	S_RESP_SET_STATUS,
 	S_RESP_COUNT_KIOSK,
 	S_DOSSIER_GET,
-	S_REPORT_PUT,
-	S_REPORT_LIST_UNIT,
-	S_REPORT_LIST_ALL,
-	S_REPORT_GET, /* published reports */
-	S_RSCHED_PUT,
-	S_RSCHED_DELETE,
-	S_RSCHED_LIST, /* reporting schedules */
 	S_COUNT
 };
 
@@ -323,19 +314,10 @@ extern const char sq_receipt_replace_schema[];
 /* Published reports (issue 4): migration 3 and its operations, in
  * store_sqlite_srv.c. */
 extern const char sq_rpt_schema[];
-int sq_report_put(struct store *st, struct store_report *r, const char *figures, const void *doc,
-	size_t doc_len, struct hl_err *err);
-int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_report **out,
-	size_t *n, struct hl_err *err);
-int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
-	char **figures, void **doc, size_t *doc_len, struct hl_err *err);
 
 /* Per-unit reporting schedules (issue 4): migration 4 and its operations, in
  * store_sqlite_srv.c. */
 extern const char sq_rsched_schema[];
-int sq_rschedule_set(struct store *st, int64_t unit_id, const char *spec, struct hl_err *err);
-int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedule **out, size_t *n,
-	struct hl_err *err);
 
 /* Units, lineage, fields and staff (store_sqlite_units.c). */
 

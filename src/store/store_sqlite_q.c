@@ -18,6 +18,11 @@ static int64_t cur_i64(const struct q_cur *c, int i)
 	return sqlite3_column_int64(c->h, i);
 }
 
+static double cur_f64(const struct q_cur *c, int i)
+{
+	return sqlite3_column_double(c->h, i);
+}
+
 static const void *cur_bytes(const struct q_cur *c, int i, size_t *len)
 {
 	const void *p = sqlite3_column_type(c->h, i) == SQLITE_BLOB ? sqlite3_column_blob(c->h, i) :
@@ -27,7 +32,7 @@ static const void *cur_bytes(const struct q_cur *c, int i, size_t *len)
 	return p != NULL ? p : "";
 }
 
-static const struct q_curops curops = {cur_null, cur_i64, cur_bytes};
+static const struct q_curops curops = {cur_null, cur_i64, cur_f64, cur_bytes};
 
 /* s's parameters must be $1, $2... in order of first appearance, so that
  * binding by position binds by number. */
@@ -59,6 +64,7 @@ static int bind(sqlite3_stmt *s, const struct q_args *a)
 		switch (v->kind) {
 		case QV_NULL: rc = sqlite3_bind_null(s, i + 1); break;
 		case QV_I64: rc = sqlite3_bind_int64(s, i + 1, v->i); break;
+		case QV_F64: rc = sqlite3_bind_double(s, i + 1, v->d); break;
 		case QV_TEXT:
 			rc = sqlite3_bind_text(s, i + 1, v->p, (int)v->len, SQLITE_STATIC);
 			break;

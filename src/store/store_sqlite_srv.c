@@ -88,12 +88,6 @@ const char sq_receipt_replace_schema[] =
 	"ALTER TABLE receipts ADD COLUMN replaced_at INTEGER;"
 	"CREATE INDEX receipts_dossier ON receipts (unit_id, dossier);";
 
-/* doc_public last: vetted, and no quoted comment whose approval was withdrawn */
-#define REPORT_COLS \
-	"id, unit_id, period, version, format, published_by, published_at, due," \
-	" vetted AND NOT EXISTS (SELECT 1 FROM report_quotes q WHERE q.report_id =" \
-	" published_reports.id AND q.response_id NOT IN (SELECT response_id FROM comment_approvals))"
-
 static const char *const srv_sql[S_COUNT] = {
 	/* "status <> 0" spelled out so that the partial index responses_held serves it */
 	[S_RESP_LIST_HELD] = "SELECT " RESP_COLS " FROM responses"
@@ -109,22 +103,6 @@ static const char *const srv_sql[S_COUNT] = {
 	[S_RESP_COUNT_KIOSK] = "SELECT count(*) FROM (SELECT 1 FROM responses"
 			       " WHERE kiosk_id = ?1 AND received_at >= ?2 LIMIT ?3)",
 	[S_DOSSIER_GET] = "SELECT " SQ_DOSSIER_COLS " FROM dossiers WHERE code = ?1",
-	/* published reports (issue 4): the next version in the same statement,
-	 * so that two publications never take the same number */
-	[S_REPORT_PUT] =
-		"INSERT INTO published_reports (unit_id, period, version, format,"
-		" published_by, published_at, due, figures, doc, vetted) VALUES (?1, ?2, ?9,"
-		" ?3, ?4, ?5, ?6, ?7, ?8, 1) RETURNING id, version",
-	[S_REPORT_LIST_UNIT] = "SELECT " REPORT_COLS " FROM published_reports WHERE unit_id = ?1"
-			       " ORDER BY published_at DESC, id DESC",
-	[S_REPORT_LIST_ALL] = "SELECT " REPORT_COLS " FROM published_reports"
-			      " ORDER BY published_at DESC, id DESC",
-	[S_REPORT_GET] = "SELECT " REPORT_COLS
-			 ", figures, doc FROM published_reports WHERE id = ?1",
-	[S_RSCHED_PUT] = "INSERT INTO report_schedules (unit_id, spec) VALUES (?1, ?2)"
-			 " ON CONFLICT (unit_id) DO UPDATE SET spec = excluded.spec",
-	[S_RSCHED_DELETE] = "DELETE FROM report_schedules WHERE unit_id = ?1",
-	[S_RSCHED_LIST] = "SELECT unit_id, spec FROM report_schedules ORDER BY unit_id",
 };
 
 /* ---- helpers ---- */
@@ -294,18 +272,7 @@ int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t,
 	return sq_step_id(q, s, op, count, err);
 }
 
-/* ---- published reports (issue 4) ----
- *  - report_put: inserts r as version max + 1 of (unit_id, period) (1 for the
- *    first), sets r->id and r->version. Empty period, unit_id 0, empty figures
- *    or published_at <= 0: HL_EINVAL. due HL_DAY_NONE and an empty doc are
- *    stored as NULL.
- *  - report_list: without figures and doc; unit_id 0 = every unit; newest
- *    first (published_at, then id, descending).
- *  - report_get: HL_ENOTFOUND when absent; figures and doc copied into the
- *    arena when asked for (doc NULL, length 0 when none).
- *  - both set doc_public: the report was stored by report_put after the
- *    comments' migration (store_sqlite_cmt.c) and every comment it quotes
- *    (report_quotes_put) is still approved. */
+/* ---- published reports and their schedules (issue 4; store_q_reports.c) ---- */
 
 /* Migration 3 (store_sqlite.c's list points here). Append only once shipped. */
 const char sq_rpt_schema[] =
@@ -323,180 +290,6 @@ const char sq_rpt_schema[] =
 	" UNIQUE (unit_id, period, version));"
 	"CREATE INDEX published_reports_unit ON published_reports (unit_id, published_at);";
 
-int sq_report_put(struct store *st, struct store_report *r, const char *figures, const void *doc,
-	size_t doc_len, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu báo cáo đã công bố";
-	sqlite3_stmt *s = NULL;
-	int rc = HL_OK, bound, version = 0;
-
-	if (r->period[0] == '\0' || r->unit_id <= 0 || figures == NULL || figures[0] == '\0' ||
-		r->published_at <= 0)
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"báo cáo công bố thiếu đơn vị, kỳ, số "
-			"liệu hoặc thời điểm công bố");
-	if (doc_len > (size_t)1 << 30)
-		return hl_err_set(err, HL_ELIMIT, HL_HERE, "tệp báo cáo quá lớn (%zu byte)",
-			doc_len);
-	/* the version from the counter of (unit, period), in the caller's
-	 * transaction; UNIQUE (unit_id, period, version) backs it */
-	if ((rc = sq_op_begin(q, op, err)) != HL_OK)
-		return rc;
-	rc = q_number_take(st, "report", r->unit_id, r->period, 0, &version, err);
-	if (rc == HL_OK && (s = sprep(q, S_REPORT_PUT, op, err)) == NULL)
-		rc = HL_EIO;
-	if (rc != HL_OK)
-		return sq_op_end(q, rc, op, err);
-	bound = sqlite3_bind_int64(s, 9, version) == SQLITE_OK &&
-		sqlite3_bind_int64(s, 1, r->unit_id) == SQLITE_OK &&
-		bind_str(s, 2, r->period, sizeof(r->period)) == SQLITE_OK &&
-		bind_str(s, 3, r->format, sizeof(r->format)) == SQLITE_OK &&
-		bind_str(s, 4, r->published_by, sizeof(r->published_by)) == SQLITE_OK &&
-		sqlite3_bind_int64(s, 5, r->published_at) == SQLITE_OK &&
-		bind_day(s, 6, r->due) == SQLITE_OK &&
-		sqlite3_bind_text(s, 7, figures, -1, SQLITE_STATIC) == SQLITE_OK &&
-		(doc == NULL || doc_len == 0 ? sqlite3_bind_null(s, 8) :
-					       sqlite3_bind_blob64(s, 8, doc, doc_len,
-						       SQLITE_STATIC)) == SQLITE_OK;
-	if (!bound)
-		return sq_op_end(q, bind_failed(q, s, HL_HERE, op, err), op, err);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		rc = sq_err(q, err, HL_HERE, op);
-	} else {
-		r->id = sqlite3_column_int64(s, 0);
-		r->version = sqlite3_column_int(s, 1);
-	}
-	sqlite3_reset(s);
-	return sq_op_end(q, rc, op, err);
-}
-
-static void read_report(sqlite3_stmt *s, void *elem)
-{
-	struct store_report *r = elem;
-
-	r->id = sqlite3_column_int64(s, 0);
-	r->unit_id = sqlite3_column_int64(s, 1);
-	sq_col_text(s, 2, r->period, sizeof(r->period));
-	r->version = sqlite3_column_int(s, 3);
-	sq_col_text(s, 4, r->format, sizeof(r->format));
-	sq_col_text(s, 5, r->published_by, sizeof(r->published_by));
-	r->published_at = sqlite3_column_int64(s, 6);
-	r->due = col_day(s, 7);
-	r->doc_public = sqlite3_column_int(s, 8) != 0;
-}
-
-int sq_report_list(struct store *st, int64_t unit_id, struct hl_arena *a, struct store_report **out,
-	size_t *n, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "liệt kê báo cáo đã công bố";
-	sqlite3_stmt *s;
-
-	*out = NULL;
-	*n = 0;
-	if ((s = sprep(q, unit_id != 0 ? S_REPORT_LIST_UNIT : S_REPORT_LIST_ALL, op, err)) == NULL)
-		return HL_EIO;
-	if (unit_id != 0 && sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_report, out, n, err);
-}
-
-int sq_report_get(struct store *st, int64_t id, struct hl_arena *a, struct store_report *out,
-	char **figures, void **doc, size_t *doc_len, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc báo cáo đã công bố";
-	sqlite3_stmt *s;
-	int rc = HL_OK, step;
-
-	if (figures != NULL)
-		*figures = NULL;
-	if (doc != NULL)
-		*doc = NULL;
-	if (doc_len != NULL)
-		*doc_len = 0;
-	if ((s = sprep(q, S_REPORT_GET, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	step = sqlite3_step(s);
-	if (step == SQLITE_DONE) {
-		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có báo cáo đã công bố số %lld",
-			(long long)id);
-		goto cleanup;
-	}
-	if (step != SQLITE_ROW) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	memset(out, 0, sizeof(*out));
-	read_report(s, out);
-	if (figures != NULL) {
-		const char *t = (const char *)sqlite3_column_text(s, 9);
-
-		*figures = hl_arena_strndup(a, t != NULL ? t : "",
-			(size_t)sqlite3_column_bytes(s, 9));
-		if (*figures == NULL) {
-			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
-			goto cleanup;
-		}
-	}
-	if (doc != NULL && sqlite3_column_type(s, 10) != SQLITE_NULL) {
-		const void *b = sqlite3_column_blob(s, 10);
-		int len = sqlite3_column_bytes(s, 10);
-
-		if (b != NULL && len > 0) {
-			if ((*doc = hl_arena_alloc(a, (size_t)len)) == NULL) {
-				rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
-					"hết bộ nhớ khi %s (%d byte)", op, len);
-				goto cleanup;
-			}
-			memcpy(*doc, b, (size_t)len);
-			if (doc_len != NULL)
-				*doc_len = (size_t)len;
-		}
-	}
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
-/* ---- per-unit reporting schedules (issue 4) ---- */
-
 const char sq_rsched_schema[] = "CREATE TABLE report_schedules ("
 				" unit_id INTEGER PRIMARY KEY REFERENCES units(id),"
 				" spec TEXT NOT NULL);";
-
-int sq_rschedule_set(struct store *st, int64_t unit_id, const char *spec, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu lịch báo cáo của đơn vị";
-	bool del = spec == NULL || spec[0] == '\0';
-	const struct sq_arg args[] = {SQ_ARG(SQK_I64, unit_id), SQ_ARG_TEXT(del ? "" : spec)};
-
-	if (!del && strlen(spec) >= sizeof(((struct store_rschedule *)0)->spec))
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "lịch báo cáo quá dài (tối đa %zu byte)",
-			sizeof(((struct store_rschedule *)0)->spec) - 1);
-	/* deleting binds the unit only */
-	return sq_exec(q, sprep(q, del ? S_RSCHED_DELETE : S_RSCHED_PUT, op, err), op, args,
-		del ? 1 : 2, NULL, err);
-}
-
-static void read_rsched(sqlite3_stmt *s, void *elem)
-{
-	struct store_rschedule *r = elem;
-
-	r->unit_id = sqlite3_column_int64(s, 0);
-	sq_col_text(s, 1, r->spec, sizeof(r->spec));
-}
-
-int sq_rschedule_list(struct store *st, struct hl_arena *a, struct store_rschedule **out, size_t *n,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "liệt kê lịch báo cáo của các đơn vị";
-
-	return sq_list_rows(q, sprep(q, S_RSCHED_LIST, op, err), op, a, sizeof(**out), read_rsched,
-		out, n, err);
-}

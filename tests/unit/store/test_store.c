@@ -892,7 +892,7 @@ static void test_audit(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test_setup_teardown(test_migrate_twice, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_units, fx_setup, fx_teardown),
@@ -908,5 +908,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_audit, fx_setup, fx_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return FX_RUN(tests);
 }
