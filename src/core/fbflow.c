@@ -8,138 +8,130 @@
 
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-static const char *const channel_codes[] = {
-	[FB_COUNTER] = "counter",
-	[FB_HOTLINE] = "hotline",
-	[FB_LETTER] = "letter",
-	[FB_WEB] = "web",
-	[FB_KIOSK] = "kiosk",
-	[FB_PORTAL] = "portal",
-};
-static const char *const channel_labels[] = {
-	[FB_COUNTER] = "Trực tiếp tại bộ phận tiếp nhận",
-	[FB_HOTLINE] = "Đường dây nóng",
-	[FB_LETTER] = "Thư, văn bản",
-	[FB_WEB] = "Trang thông tin điện tử",
-	[FB_KIOSK] = "Máy kiosk",
-	[FB_PORTAL] = "Hệ thống tiếp nhận phản ánh, kiến nghị",
-};
-static const char *const kind_codes[] = {
-	[FB_PAKN] = "pakn",
-	[FB_KHIEU_NAI] = "khieu-nai",
-	[FB_TO_CAO] = "to-cao",
-};
-static const char *const kind_labels[] = {
-	[FB_PAKN] = "Phản ánh, kiến nghị",
-	[FB_KHIEU_NAI] = "Khiếu nại",
-	[FB_TO_CAO] = "Tố cáo",
-};
-static const char *const class_codes[] = {
-	[FB_NOT_ACCEPTED] = "khong-tiep-nhan",
-	[FB_CONDUCT] = "hanh-vi",
-	[FB_RULE_IN] = "quy-dinh-trong-tham-quyen",
-	[FB_RULE_OUT] = "quy-dinh-ngoai-tham-quyen",
-};
-static const char *const class_labels[] = {
-	[FB_NOT_ACCEPTED] = "Không tiếp nhận",
-	[FB_CONDUCT] = "Hành vi hành chính của cơ quan, cán bộ, công chức",
-	[FB_RULE_IN] = "Quy định hành chính thuộc thẩm quyền",
-	[FB_RULE_OUT] = "Quy định hành chính ngoài thẩm quyền",
-};
-static const char *const state_labels[] = {
-	[FB_RECEIVED] = "Đã tiếp nhận",
-	[FB_CLASSIFIED] = "Đã phân loại",
-	[FB_FORWARDED] = "Đã chuyển xử lý",
-	[FB_ANSWERED] = "Đã trả lời",
-	[FB_PUBLISHED] = "Đã công khai",
-	[FB_CLOSED] = "Đã đóng",
-	[FB_REOPENED] = "Mở lại",
-};
-static const char *const step_codes[] = {
-	[FB_DO_CLASSIFY] = "classify",
-	[FB_DO_FORWARD] = "forward",
-	[FB_DO_ANSWER] = "answer",
-	[FB_DO_PUBLISH] = "publish",
-	[FB_DO_RATE] = "rate",
-	[FB_DO_NOTHING] = "closed",
-};
-static const char *const step_labels[] = {
-	[FB_DO_CLASSIFY] = "Phân loại",
-	[FB_DO_FORWARD] = "Chuyển phòng, ban xử lý",
-	[FB_DO_ANSWER] = "Trả lời bằng văn bản",
-	[FB_DO_PUBLISH] = "Công khai kết quả",
-	[FB_DO_RATE] = "Chờ người gửi đánh giá",
-	[FB_DO_NOTHING] = "Đã đóng",
+enum vocab { V_CHANNEL, V_KIND, V_CLASS, V_STATE, V_STEP };
+
+/* Every word of the vocabulary, each set in the order of its enum (the order
+ * parse errors list the codes in); states have no code. */
+static const struct word {
+	enum vocab set;
+	int value;
+	const char *code;
+	const char *label;
+} words[] = {
+	{V_CHANNEL, FB_COUNTER, "counter", "Trực tiếp tại bộ phận tiếp nhận"},
+	{V_CHANNEL, FB_HOTLINE, "hotline", "Đường dây nóng"},
+	{V_CHANNEL, FB_LETTER, "letter", "Thư, văn bản"},
+	{V_CHANNEL, FB_WEB, "web", "Trang thông tin điện tử"},
+	{V_CHANNEL, FB_KIOSK, "kiosk", "Máy kiosk"},
+	{V_CHANNEL, FB_PORTAL, "portal", "Hệ thống tiếp nhận phản ánh, kiến nghị"},
+	{V_KIND, FB_PAKN, "pakn", "Phản ánh, kiến nghị"},
+	{V_KIND, FB_KHIEU_NAI, "khieu-nai", "Khiếu nại"},
+	{V_KIND, FB_TO_CAO, "to-cao", "Tố cáo"},
+	{V_CLASS, FB_NOT_ACCEPTED, "khong-tiep-nhan", "Không tiếp nhận"},
+	{V_CLASS, FB_CONDUCT, "hanh-vi", "Hành vi hành chính của cơ quan, cán bộ, công chức"},
+	{V_CLASS, FB_RULE_IN, "quy-dinh-trong-tham-quyen", "Quy định hành chính thuộc thẩm quyền"},
+	{V_CLASS, FB_RULE_OUT, "quy-dinh-ngoai-tham-quyen", "Quy định hành chính ngoài thẩm quyền"},
+	{V_STATE, FB_RECEIVED, NULL, "Đã tiếp nhận"},
+	{V_STATE, FB_CLASSIFIED, NULL, "Đã phân loại"},
+	{V_STATE, FB_FORWARDED, NULL, "Đã chuyển xử lý"},
+	{V_STATE, FB_ANSWERED, NULL, "Đã trả lời"},
+	{V_STATE, FB_PUBLISHED, NULL, "Đã công khai"},
+	{V_STATE, FB_CLOSED, NULL, "Đã đóng"},
+	{V_STATE, FB_REOPENED, NULL, "Mở lại"},
+	{V_STEP, FB_DO_CLASSIFY, "classify", "Phân loại"},
+	{V_STEP, FB_DO_FORWARD, "forward", "Chuyển phòng, ban xử lý"},
+	{V_STEP, FB_DO_ANSWER, "answer", "Trả lời bằng văn bản"},
+	{V_STEP, FB_DO_PUBLISH, "publish", "Công khai kết quả"},
+	{V_STEP, FB_DO_RATE, "rate", "Chờ người gửi đánh giá"},
+	{V_STEP, FB_DO_NOTHING, "closed", "Đã đóng"},
 };
 static const char *const criteria[] = {"TC", "HC", "PV", "KQ", "TT"};
 
-static const char *name_of(const char *const *t, int n, int v)
+/* The row of value v in set, or NULL. */
+static const struct word *word_of(enum vocab set, int v)
 {
-	return v > 0 && v < n && t[v] != NULL ? t[v] : "";
+	for (int i = 0; i < NELEM(words); i++)
+		if (words[i].set == set && words[i].value == v)
+			return &words[i];
+	return NULL;
 }
 
-/* v such that codes[v] is s, or HL_EINVAL listing codes[1..n). */
-static int parse_of(const char *const *codes, int n, const char *s, const char *what, int *out,
-	struct hl_err *err)
+static const char *code_of(enum vocab set, int v)
+{
+	const struct word *w = word_of(set, v);
+
+	return w != NULL && w->code != NULL ? w->code : "";
+}
+
+static const char *label_of(enum vocab set, int v)
+{
+	const struct word *w = word_of(set, v);
+
+	return w != NULL ? w->label : "";
+}
+
+/* The value whose code in set is s, or HL_EINVAL listing the set's codes. */
+static int parse_of(enum vocab set, const char *s, const char *what, int *out, struct hl_err *err)
 {
 	char list[256] = "";
 	size_t len = 0;
 
-	for (int i = 1; i < n; i++)
-		if (s != NULL && strcmp(s, codes[i]) == 0) {
-			*out = i;
+	for (int i = 0; i < NELEM(words); i++)
+		if (words[i].set == set && s != NULL && strcmp(s, words[i].code) == 0) {
+			*out = words[i].value;
 			return HL_OK;
 		}
-	for (int i = 1; i < n && len < sizeof(list); i++)
-		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", i > 1 ? ", " : "",
-			codes[i]);
+	for (int i = 0; i < NELEM(words) && len < sizeof(list); i++)
+		if (words[i].set == set)
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+				len > 0 ? ", " : "", words[i].code);
 	return hl_err_set(err, HL_EINVAL, what, "%s '%s' không hợp lệ; cần một trong: %s", what,
 		s != NULL ? s : "", list);
 }
 
 int fb_channel_parse(const char *s, int *out, struct hl_err *err)
 {
-	return parse_of(channel_codes, NELEM(channel_codes), s, "kênh", out, err);
+	return parse_of(V_CHANNEL, s, "kênh", out, err);
 }
 
 const char *fb_channel_code(int ch)
 {
-	return name_of(channel_codes, NELEM(channel_codes), ch);
+	return code_of(V_CHANNEL, ch);
 }
 
 const char *fb_channel_label(int ch)
 {
-	return name_of(channel_labels, NELEM(channel_labels), ch);
+	return label_of(V_CHANNEL, ch);
 }
 
 int fb_kind_parse(const char *s, int *out, struct hl_err *err)
 {
-	return parse_of(kind_codes, NELEM(kind_codes), s, "loại đơn", out, err);
+	return parse_of(V_KIND, s, "loại đơn", out, err);
 }
 
 const char *fb_kind_code(int kind)
 {
-	return name_of(kind_codes, NELEM(kind_codes), kind);
+	return code_of(V_KIND, kind);
 }
 
 const char *fb_kind_label(int kind)
 {
-	return name_of(kind_labels, NELEM(kind_labels), kind);
+	return label_of(V_KIND, kind);
 }
 
 int fb_class_parse(const char *s, int *out, struct hl_err *err)
 {
-	return parse_of(class_codes, NELEM(class_codes), s, "phân loại", out, err);
+	return parse_of(V_CLASS, s, "phân loại", out, err);
 }
 
 const char *fb_class_code(int cls)
 {
-	return name_of(class_codes, NELEM(class_codes), cls);
+	return code_of(V_CLASS, cls);
 }
 
 const char *fb_class_label(int cls)
 {
-	return name_of(class_labels, NELEM(class_labels), cls);
+	return label_of(V_CLASS, cls);
 }
 
 int fb_criterion_parse(const char *s, struct hl_err *err)
@@ -155,31 +147,24 @@ int fb_criterion_parse(const char *s, struct hl_err *err)
 
 const char *fb_state_label(int state)
 {
-	return name_of(state_labels, NELEM(state_labels), state);
+	return label_of(V_STATE, state);
 }
 
 const char *fb_step_code(int step)
 {
-	return name_of(step_codes, NELEM(step_codes), step);
+	return code_of(V_STEP, step);
 }
 
 const char *fb_step_label(int step)
 {
-	return name_of(step_labels, NELEM(step_labels), step);
+	return label_of(V_STEP, step);
 }
+
 const char *fb_code_label(const char *code)
 {
-	static const char *const *const tables[][2] = {
-		{channel_codes, channel_labels},
-		{class_codes, class_labels},
-		{kind_codes, kind_labels},
-	};
-	static const int sizes[] = {NELEM(channel_codes), NELEM(class_codes), NELEM(kind_codes)};
-
-	for (int t = 0; t < NELEM(sizes); t++)
-		for (int i = 1; i < sizes[t]; i++)
-			if (tables[t][0][i] != NULL && strcmp(code, tables[t][0][i]) == 0)
-				return tables[t][1][i];
+	for (int i = 0; i < NELEM(words); i++)
+		if (words[i].set <= V_CLASS && strcmp(code, words[i].code) == 0)
+			return words[i].label;
 	return NULL;
 }
 

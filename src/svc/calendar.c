@@ -431,9 +431,6 @@ static const struct csvi_msgs msgs = {
 	.empty = "tệp trống: thiếu dòng tiêu đề date,kind,name",
 	.header = "%s",
 	.unknown = "cột '%s' không phải cột đã biết (cần %s)",
-	.twice = "cột '%s' có hai lần trong tiêu đề",
-	.missing = "tiêu đề thiếu cột bắt buộc '%s'",
-	.width = "dòng có %d ô nhưng tiêu đề có %d cột",
 	.stop_when_full = true,
 };
 

@@ -129,13 +129,21 @@ static void known_list(const struct csvi_spec *spec, char *buf, size_t size)
 				spec->cols[k].name);
 }
 
+/* The importer's words, or the words most importers use when it has none. */
+static const char *word(const char *own, const char *usual)
+{
+	return own != NULL ? own : usual;
+}
+
 static void missing_columns(struct csvi *im)
 {
 	const struct csvi_spec *s = im->spec;
 
 	for (int k = 0; k < s->ncols; k++)
 		if (s->cols[k].required && im->idx[k] < 0)
-			tell(im, s->cols[k].name, s->msg->missing, s->cols[k].name);
+			tell(im, s->cols[k].name,
+				word(s->msg->missing, "tiêu đề thiếu cột bắt buộc '%s'"),
+				s->cols[k].name);
 }
 
 /* Header cell j: mapped to its column, another column the importer reads,
@@ -151,7 +159,7 @@ static void map_column(struct csvi *im, int j, const char *known)
 		k++;
 	for (int i = 0; i < j; i++)
 		if (strcmp(im->hname[i], h) == 0 && (m->twice_any || k < s->ncols)) {
-			tell(im, h, m->twice, h);
+			tell(im, h, word(m->twice, "cột '%s' có hai lần trong tiêu đề"), h);
 			return;
 		}
 	if (k < s->ncols)
@@ -175,7 +183,8 @@ int csvi_header(struct csvi *im)
 		im->idx[k] = -1;
 	if (rc == 0 || (rc == HL_EINVAL && !m->malformed_fails)) {
 		im->rec.line = 1;
-		csvi_problem(im, "", "%s", rc == 0 ? m->empty : im->err->msg);
+		csvi_problem(im, "", "%s",
+			rc == 0 ? word(m->empty, "tệp trống: thiếu dòng tiêu đề") : im->err->msg);
 		hl_err_clear(im->err);
 		return HL_OK;
 	}
@@ -249,8 +258,8 @@ int csvi_next(struct csvi *im)
 			im->rec.problem);
 		return 2;
 	}
-	if (m->width != NULL && im->rec.ncells != im->ncols) {
-		tell(im, "", m->width, im->rec.ncells, im->ncols);
+	if (!m->any_width && im->rec.ncells != im->ncols) {
+		tell(im, "", "dòng có %d ô nhưng tiêu đề có %d cột", im->rec.ncells, im->ncols);
 		return 2;
 	}
 	return 1;

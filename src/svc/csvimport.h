@@ -56,10 +56,11 @@ struct csvi_col {
 #define CSVI_AT(t, m) .off = offsetof(t, m)
 #define CSVI_TEXT_IN(t, m) .kind = CSVI_TEXT, CSVI_AT(t, m), .size = sizeof(((t *)0)->m)
 
-/* The driver's own messages, per importer. Formats get, in order: empty,
+/* The driver's own messages, per importer; NULL empty, twice or
+ * missing = the words most importers use. Formats get, in order: empty,
  * header: the reader's problem; unknown, extra: the name, then the known
  * columns joined by ','; unnamed: the 1-based column; twice, missing: the
- * name; width: the row's cells, the header's. */
+ * name. */
 struct csvi_msgs {
 	const char *empty;    /* no header line */
 	const char *header;   /* the header line cannot be used */
@@ -68,7 +69,7 @@ struct csvi_msgs {
 	const char *unnamed;  /* a header cell without a name (NULL = unknown) */
 	const char *twice;    /* a column named twice */
 	const char *missing;  /* a required column missing */
-	const char *width;    /* a row with another number of cells (NULL = not checked) */
+	bool any_width;       /* rows may have another number of cells than the header */
 	bool missing_first;   /* missing columns are told before the others */
 	bool twice_any;       /* any name twice is told so, not only a known one */
 	bool named_problem;   /* a cell the reader refuses is told under its column */

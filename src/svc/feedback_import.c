@@ -21,12 +21,8 @@
 /* ---- the CSV imports (all or nothing, as svc/import.h) ---- */
 
 static const struct csvi_msgs msgs = {
-	.empty = "tệp trống: thiếu dòng tiêu đề",
 	.header = "dòng tiêu đề: %s",
 	.unknown = "cột '%s' không phải cột đã biết (các cột: %s)",
-	.twice = "cột '%s' có hai lần trong tiêu đề",
-	.missing = "tiêu đề thiếu cột bắt buộc '%s'",
-	.width = "dòng có %d ô nhưng tiêu đề có %d cột",
 	.missing_first = true,
 };
 

@@ -50,14 +50,10 @@
 
 /* The words of this file's importers (docs/formats.md, tests/e2e). */
 static const struct csvi_msgs msgs = {
-	.empty = "tệp trống: thiếu dòng tiêu đề",
 	.header = "dòng tiêu đề: %s",
 	.unknown = "cột '%s' không phải cột đã biết",
 	.extra = "cột '%s' không phải cột đã biết, cũng không phải mã câu hỏi của bộ câu hỏi nào",
 	.unnamed = "cột %d của tiêu đề không có tên",
-	.twice = "cột '%s' có hai lần trong tiêu đề",
-	.missing = "tiêu đề thiếu cột bắt buộc '%s'",
-	.width = "dòng có %d ô nhưng tiêu đề có %d cột",
 	.twice_any = true,
 	.named_problem = true,
 	.by_line = true,

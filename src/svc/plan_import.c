@@ -16,6 +16,7 @@ static const struct csvi_msgs msgs = {
 	.unknown = "cột không có trong định dạng",
 	.twice = "cột lặp lại",
 	.missing = "thiếu cột",
+	.any_width = true,
 	.malformed_fails = true,
 };
 

@@ -5,8 +5,9 @@
  * with spaces so " keyword " finds whole words only. A comment written with
  * diacritics is matched against the keywords as written; one written
  * without any is matched against the keywords stripped of them — except the
- * few (TR_EXACT) whose stripped form is another common word ("chậm"/"chăm"
- * both give "cham"). */
+ * few (exact[]) whose stripped form is another common word ("chậm"/"chăm"
+ * both give "cham"). Praise keywords are also not counted after "thiếu"/"kém"
+ * nor before "hơn". */
 #include "svc/themes.h"
 
 #include <pthread.h>
@@ -18,15 +19,9 @@
 #include "base/mem.h"
 #include "base/text.h"
 
-enum {
-	TR_EXACT = 1,    /* only in text written with diacritics */
-	TR_POSITIVE = 2, /* praise: also not after "thiếu"/"kém", nor before "hơn" */
-};
-
 struct rule {
 	int theme;
 	const char *kw;
-	unsigned flags;
 };
 
 static const char *const names[THEME_COUNT] = {
@@ -42,133 +37,136 @@ static const char *const names[THEME_COUNT] = {
 
 /* The rules. Add a line to teach hailong a new way of saying something. */
 static const struct rule rules[] = {
-	{TH_FORMS, "hồ sơ mẫu", 0},
-	{TH_FORMS, "mẫu hồ sơ", 0},
-	{TH_FORMS, "tờ khai mẫu", 0},
-	{TH_FORMS, "mẫu tờ khai", 0},
-	{TH_FORMS, "biểu mẫu", 0},
-	{TH_FORMS, "thiếu mẫu", 0},
-	{TH_FORMS, "không có mẫu", 0},
-	{TH_FORMS, "hết mẫu", 0},
-	{TH_FORMS, "văn phòng phẩm", 0},
+	{TH_FORMS, "hồ sơ mẫu"},
+	{TH_FORMS, "mẫu hồ sơ"},
+	{TH_FORMS, "tờ khai mẫu"},
+	{TH_FORMS, "mẫu tờ khai"},
+	{TH_FORMS, "biểu mẫu"},
+	{TH_FORMS, "thiếu mẫu"},
+	{TH_FORMS, "không có mẫu"},
+	{TH_FORMS, "hết mẫu"},
+	{TH_FORMS, "văn phòng phẩm"},
 
-	{TH_WAIT, "chờ đợi", 0},
-	{TH_WAIT, "chờ lâu", 0},
-	{TH_WAIT, "đợi lâu", 0},
-	{TH_WAIT, "lâu", TR_EXACT},
-	{TH_WAIT, "chậm", TR_EXACT},
-	{TH_WAIT, "chậm trễ", 0},
-	{TH_WAIT, "trễ hẹn", 0},
-	{TH_WAIT, "trễ hạn", 0},
-	{TH_WAIT, "quá hạn", 0},
-	{TH_WAIT, "quá hẹn", 0},
-	{TH_WAIT, "xếp hàng", 0},
-	{TH_WAIT, "mất nhiều thời gian", 0},
-	{TH_WAIT, "thời gian chờ", 0},
-	{TH_WAIT, "giờ cao điểm", 0},
+	{TH_WAIT, "chờ đợi"},
+	{TH_WAIT, "chờ lâu"},
+	{TH_WAIT, "đợi lâu"},
+	{TH_WAIT, "lâu"},
+	{TH_WAIT, "chậm"},
+	{TH_WAIT, "chậm trễ"},
+	{TH_WAIT, "trễ hẹn"},
+	{TH_WAIT, "trễ hạn"},
+	{TH_WAIT, "quá hạn"},
+	{TH_WAIT, "quá hẹn"},
+	{TH_WAIT, "xếp hàng"},
+	{TH_WAIT, "mất nhiều thời gian"},
+	{TH_WAIT, "thời gian chờ"},
+	{TH_WAIT, "giờ cao điểm"},
 
-	{TH_RESUBMIT, "bổ sung hồ sơ", 0},
-	{TH_RESUBMIT, "bổ sung giấy tờ", 0},
-	{TH_RESUBMIT, "bổ sung nhiều lần", 0},
-	{TH_RESUBMIT, "đi lại nhiều lần", 0},
-	{TH_RESUBMIT, "đi lại nhiều", 0},
-	{TH_RESUBMIT, "phải đi lại", 0},
-	{TH_RESUBMIT, "trả hồ sơ", 0},
-	{TH_RESUBMIT, "trả lại hồ sơ", 0},
-	{TH_RESUBMIT, "làm lại hồ sơ", 0},
+	{TH_RESUBMIT, "bổ sung hồ sơ"},
+	{TH_RESUBMIT, "bổ sung giấy tờ"},
+	{TH_RESUBMIT, "bổ sung nhiều lần"},
+	{TH_RESUBMIT, "đi lại nhiều lần"},
+	{TH_RESUBMIT, "đi lại nhiều"},
+	{TH_RESUBMIT, "phải đi lại"},
+	{TH_RESUBMIT, "trả hồ sơ"},
+	{TH_RESUBMIT, "trả lại hồ sơ"},
+	{TH_RESUBMIT, "làm lại hồ sơ"},
 
-	{TH_ATTITUDE, "thái độ", 0},
-	{TH_ATTITUDE, "khó chịu", 0},
-	{TH_ATTITUDE, "cáu gắt", 0},
-	{TH_ATTITUDE, "gắt gỏng", 0},
-	{TH_ATTITUDE, "hách dịch", 0},
-	{TH_ATTITUDE, "thờ ơ", 0},
-	{TH_ATTITUDE, "nhũng nhiễu", 0},
-	{TH_ATTITUDE, "gây khó khăn", 0},
-	{TH_ATTITUDE, "gây khó dễ", 0},
-	{TH_ATTITUDE, "quát", TR_EXACT},
-	{TH_ATTITUDE, "lớn tiếng", 0},
-	{TH_ATTITUDE, "vô cảm", 0},
-	{TH_ATTITUDE, "không nhiệt tình", 0},
-	{TH_ATTITUDE, "thiếu nhiệt tình", 0},
-	{TH_ATTITUDE, "không lịch sự", 0},
-	{TH_ATTITUDE, "thiếu lịch sự", 0},
-	{TH_ATTITUDE, "thiếu tôn trọng", 0},
-	{TH_ATTITUDE, "phong bì", 0},
-	{TH_ATTITUDE, "tiêu cực", 0},
+	{TH_ATTITUDE, "thái độ"},
+	{TH_ATTITUDE, "khó chịu"},
+	{TH_ATTITUDE, "cáu gắt"},
+	{TH_ATTITUDE, "gắt gỏng"},
+	{TH_ATTITUDE, "hách dịch"},
+	{TH_ATTITUDE, "thờ ơ"},
+	{TH_ATTITUDE, "nhũng nhiễu"},
+	{TH_ATTITUDE, "gây khó khăn"},
+	{TH_ATTITUDE, "gây khó dễ"},
+	{TH_ATTITUDE, "quát"},
+	{TH_ATTITUDE, "lớn tiếng"},
+	{TH_ATTITUDE, "vô cảm"},
+	{TH_ATTITUDE, "không nhiệt tình"},
+	{TH_ATTITUDE, "thiếu nhiệt tình"},
+	{TH_ATTITUDE, "không lịch sự"},
+	{TH_ATTITUDE, "thiếu lịch sự"},
+	{TH_ATTITUDE, "thiếu tôn trọng"},
+	{TH_ATTITUDE, "phong bì"},
+	{TH_ATTITUDE, "tiêu cực"},
 
-	{TH_INFO, "thiếu thông tin", 0},
-	{TH_INFO, "thiếu hướng dẫn", 0},
-	{TH_INFO, "không hướng dẫn", 0},
-	{TH_INFO, "chưa hướng dẫn", 0},
-	{TH_INFO, "không được hướng dẫn", 0},
-	{TH_INFO, "không được thông báo", 0},
-	{TH_INFO, "cung cấp thêm thông tin", 0},
-	{TH_INFO, "cung cấp thông tin", 0},
-	{TH_INFO, "chưa rõ", 0},
-	{TH_INFO, "không rõ", 0},
-	{TH_INFO, "khó hiểu", 0},
-	{TH_INFO, "không biết", 0},
-	{TH_INFO, "khó tra cứu", 0},
-	{TH_INFO, "chưa niêm yết", 0},
-	{TH_INFO, "không niêm yết", 0},
-	{TH_INFO, "rõ hơn", 0},
-	{TH_INFO, "cụ thể hơn", 0},
-	{TH_INFO, "mỗi lần hướng dẫn", 0},
+	{TH_INFO, "thiếu thông tin"},
+	{TH_INFO, "thiếu hướng dẫn"},
+	{TH_INFO, "không hướng dẫn"},
+	{TH_INFO, "chưa hướng dẫn"},
+	{TH_INFO, "không được hướng dẫn"},
+	{TH_INFO, "không được thông báo"},
+	{TH_INFO, "cung cấp thêm thông tin"},
+	{TH_INFO, "cung cấp thông tin"},
+	{TH_INFO, "chưa rõ"},
+	{TH_INFO, "không rõ"},
+	{TH_INFO, "khó hiểu"},
+	{TH_INFO, "không biết"},
+	{TH_INFO, "khó tra cứu"},
+	{TH_INFO, "chưa niêm yết"},
+	{TH_INFO, "không niêm yết"},
+	{TH_INFO, "rõ hơn"},
+	{TH_INFO, "cụ thể hơn"},
+	{TH_INFO, "mỗi lần hướng dẫn"},
 
-	{TH_PREMISES, "cơ sở vật chất", 0},
-	{TH_PREMISES, "trang thiết bị", 0},
-	{TH_PREMISES, "thiết bị", 0},
-	{TH_PREMISES, "ghế", TR_EXACT},
-	{TH_PREMISES, "ghế ngồi", 0},
-	{TH_PREMISES, "chỗ ngồi", 0},
-	{TH_PREMISES, "chỗ để xe", 0},
-	{TH_PREMISES, "bãi xe", 0},
-	{TH_PREMISES, "gửi xe", 0},
-	{TH_PREMISES, "nhà vệ sinh", 0},
-	{TH_PREMISES, "máy tính", 0},
-	{TH_PREMISES, "máy in", 0},
-	{TH_PREMISES, "máy scan", 0},
-	{TH_PREMISES, "máy lấy số", 0},
-	{TH_PREMISES, "photocopy", 0},
-	{TH_PREMISES, "nước uống", 0},
-	{TH_PREMISES, "điều hòa", 0},
-	{TH_PREMISES, "máy lạnh", 0},
-	{TH_PREMISES, "quạt", TR_EXACT},
-	{TH_PREMISES, "nóng", TR_EXACT},
-	{TH_PREMISES, "chật", TR_EXACT},
-	{TH_PREMISES, "chật chội", 0},
-	{TH_PREMISES, "bị lỗi", 0},
-	{TH_PREMISES, "hư hỏng", 0},
-	{TH_PREMISES, "wifi", 0},
+	{TH_PREMISES, "cơ sở vật chất"},
+	{TH_PREMISES, "trang thiết bị"},
+	{TH_PREMISES, "thiết bị"},
+	{TH_PREMISES, "ghế"},
+	{TH_PREMISES, "ghế ngồi"},
+	{TH_PREMISES, "chỗ ngồi"},
+	{TH_PREMISES, "chỗ để xe"},
+	{TH_PREMISES, "bãi xe"},
+	{TH_PREMISES, "gửi xe"},
+	{TH_PREMISES, "nhà vệ sinh"},
+	{TH_PREMISES, "máy tính"},
+	{TH_PREMISES, "máy in"},
+	{TH_PREMISES, "máy scan"},
+	{TH_PREMISES, "máy lấy số"},
+	{TH_PREMISES, "photocopy"},
+	{TH_PREMISES, "nước uống"},
+	{TH_PREMISES, "điều hòa"},
+	{TH_PREMISES, "máy lạnh"},
+	{TH_PREMISES, "quạt"},
+	{TH_PREMISES, "nóng"},
+	{TH_PREMISES, "chật"},
+	{TH_PREMISES, "chật chội"},
+	{TH_PREMISES, "bị lỗi"},
+	{TH_PREMISES, "hư hỏng"},
+	{TH_PREMISES, "wifi"},
 
-	{TH_PRAISE, "khen", TR_POSITIVE},
-	{TH_PRAISE, "hài lòng", TR_POSITIVE},
-	{TH_PRAISE, "tận tình", TR_POSITIVE},
-	{TH_PRAISE, "tận tâm", TR_POSITIVE},
-	{TH_PRAISE, "nhiệt tình", TR_POSITIVE},
-	{TH_PRAISE, "chu đáo", TR_POSITIVE},
-	{TH_PRAISE, "nhanh chóng", TR_POSITIVE},
-	{TH_PRAISE, "nhanh gọn", TR_POSITIVE},
-	{TH_PRAISE, "nhanh", TR_POSITIVE | TR_EXACT},
-	{TH_PRAISE, "đúng hẹn", TR_POSITIVE},
-	{TH_PRAISE, "đúng lịch", TR_POSITIVE},
-	{TH_PRAISE, "tốt", TR_POSITIVE},
-	{TH_PRAISE, "cảm ơn", TR_POSITIVE},
-	{TH_PRAISE, "cám ơn", TR_POSITIVE},
-	{TH_PRAISE, "lịch sự", TR_POSITIVE},
-	{TH_PRAISE, "vui vẻ", TR_POSITIVE},
-	{TH_PRAISE, "niềm nở", TR_POSITIVE},
-	{TH_PRAISE, "thân thiện", TR_POSITIVE},
-	{TH_PRAISE, "nhẹ nhàng", TR_POSITIVE},
-	{TH_PRAISE, "chuyên nghiệp", TR_POSITIVE},
-	{TH_PRAISE, "sạch sẽ", TR_POSITIVE},
-	{TH_PRAISE, "thoáng mát", TR_POSITIVE},
-	{TH_PRAISE, "thuận tiện", TR_POSITIVE},
-	{TH_PRAISE, "rõ ràng", TR_POSITIVE},
+	{TH_PRAISE, "khen"},
+	{TH_PRAISE, "hài lòng"},
+	{TH_PRAISE, "tận tình"},
+	{TH_PRAISE, "tận tâm"},
+	{TH_PRAISE, "nhiệt tình"},
+	{TH_PRAISE, "chu đáo"},
+	{TH_PRAISE, "nhanh chóng"},
+	{TH_PRAISE, "nhanh gọn"},
+	{TH_PRAISE, "nhanh"},
+	{TH_PRAISE, "đúng hẹn"},
+	{TH_PRAISE, "đúng lịch"},
+	{TH_PRAISE, "tốt"},
+	{TH_PRAISE, "cảm ơn"},
+	{TH_PRAISE, "cám ơn"},
+	{TH_PRAISE, "lịch sự"},
+	{TH_PRAISE, "vui vẻ"},
+	{TH_PRAISE, "niềm nở"},
+	{TH_PRAISE, "thân thiện"},
+	{TH_PRAISE, "nhẹ nhàng"},
+	{TH_PRAISE, "chuyên nghiệp"},
+	{TH_PRAISE, "sạch sẽ"},
+	{TH_PRAISE, "thoáng mát"},
+	{TH_PRAISE, "thuận tiện"},
+	{TH_PRAISE, "rõ ràng"},
 };
 
 #define NRULES (sizeof(rules) / sizeof(rules[0]))
+
+/* Keywords matched only in text written with diacritics. */
+static const char *const exact[] = {"lâu", "chậm", "quát", "ghế", "quạt", "nóng", "chật", "nhanh"};
 #define KW_MAX 96
 
 /* Words that turn a keyword around when they come just before it. */
@@ -283,7 +281,7 @@ static bool is_word(const char *w, size_t n, const char (*list)[16], int count)
 /* Whether the keyword found at text+pos (its leading space) is negated:
  * one of the two words before it in the same clause, not counting fillers,
  * is a negation. */
-static bool negated(const char *text, size_t pos, size_t kwlen, int tier, unsigned flags)
+static bool negated(const char *text, size_t pos, size_t kwlen, int tier, bool positive)
 {
 	const char *p = text + pos; /* the space before the keyword */
 
@@ -298,19 +296,27 @@ static bool negated(const char *text, size_t pos, size_t kwlen, int tier, unsign
 			break;
 		if (is_word(start, n, neg_fold[tier], 8))
 			return true;
-		if ((flags & TR_POSITIVE) && is_word(start, n, negp_fold[tier], 4))
+		if (positive && is_word(start, n, negp_fold[tier], 4))
 			return true;
 		if (!is_word(start, n, fill_fold[tier], 16))
 			k++;
 		p = start - 1;
 	}
-	if (flags & TR_POSITIVE) {
+	if (positive) {
 		const char *next = text + pos + kwlen;  /* after the keyword's trailing space */
 		size_t hl = strlen(hon_fold[tier]) - 1; /* "hơn " */
 
 		if (strncmp(next, hon_fold[tier] + 1, hl) == 0)
 			return true;
 	}
+	return false;
+}
+
+static bool is_exact(const char *kw)
+{
+	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+		if (strcmp(kw, exact[i]) == 0)
+			return true;
 	return false;
 }
 
@@ -347,10 +353,11 @@ int themes_of(const char *comment, unsigned *mask, struct hl_err *err)
 		size_t kwlen = strlen(kw);
 		const char *hit = text;
 
-		if (tier == 1 && (rules[i].flags & TR_EXACT))
+		if (tier == 1 && is_exact(rules[i].kw))
 			continue;
 		while ((hit = strstr(hit, kw)) != NULL) {
-			if (!negated(text, (size_t)(hit - text), kwlen, tier, rules[i].flags)) {
+			if (!negated(text, (size_t)(hit - text), kwlen, tier,
+				    rules[i].theme == TH_PRAISE)) {
 				*mask |= 1u << rules[i].theme;
 				break;
 			}
