@@ -23,6 +23,19 @@ int audit_commit(struct store *st, int rc, const char *who, const char *action, 
 	return rc;
 }
 
+int audit_tx(struct store *st, bool held, int (*fn)(struct store *, void *, struct hl_err *),
+	void *ctx, const char *who, const char *action, const char *detail, struct hl_err *err)
+{
+	int rc = held ? HL_OK : store_begin(st, err);
+
+	if (rc != HL_OK)
+		return rc;
+	rc = fn(st, ctx, err);
+	if (held)
+		return rc == HL_OK ? audit_log(st, who, action, detail, err) : rc;
+	return audit_commit(st, rc, who, action, detail, err);
+}
+
 int audit_list(struct store *st, int limit, struct hl_arena *a, char ***lines, size_t *n,
 	struct hl_err *err)
 {

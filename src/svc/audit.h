@@ -2,6 +2,7 @@
 #ifndef HL_AUDIT_H
 #define HL_AUDIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/err.h"
@@ -18,6 +19,12 @@ int audit_log(struct store *st, const char *who, const char *action, const char 
  * or the failure. */
 int audit_commit(struct store *st, int rc, const char *who, const char *action, const char *detail,
 	struct hl_err *err);
+
+/* One audited change: fn(st, ctx, err), then the entry, in one transaction —
+ * its own, or the caller's when held (the server's writer, which undoes a
+ * failure). Returns fn's status or the failure. */
+int audit_tx(struct store *st, bool held, int (*fn)(struct store *, void *, struct hl_err *),
+	void *ctx, const char *who, const char *action, const char *detail, struct hl_err *err);
 
 /* The newest limit entries, newest first, each "at\twho\taction\tdetail",
  * into *lines (owned by a). */

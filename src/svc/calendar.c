@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "base/mem.h"
 #include "store/store.h"
+#include "svc/audit.h"
 #include "svc/csvimport.h"
 #include "svc/units.h"
 
@@ -314,30 +315,7 @@ const struct wc_hours *cal_hours_in_force(const struct wc_sched *s, hl_day day)
 
 /* ---- writes ---- */
 
-/* Run put(st, arg) and the audit line in one transaction: its own, or the
- * caller's when held (the server's writer, which undoes a failure). */
-static int write_tx(struct store *st, bool held, const char *who, const char *action,
-	const char *detail, int (*put)(struct store *, const void *, struct hl_err *),
-	const void *arg, struct hl_err *err)
-{
-	struct hl_err ignored;
-	int rc = held ? HL_OK : store_begin(st, err);
-
-	if (rc != HL_OK)
-		return rc;
-	rc = put(st, arg, err);
-	if (rc == HL_OK)
-		rc = STORE(st, admin, audit, who, action, detail, err);
-	if (held)
-		return rc;
-	if (rc == HL_OK)
-		rc = store_commit(st, err);
-	if (rc != HL_OK)
-		store_rollback(st, &ignored);
-	return rc;
-}
-
-static int put_hours(struct store *st, const void *arg, struct hl_err *err)
+static int put_hours(struct store *st, void *arg, struct hl_err *err)
 {
 	return STORE(st, calendar, cal_hours_put, arg, err);
 }
@@ -358,7 +336,7 @@ static int set_hours(struct store *st, bool held, const char *who, int64_t unit_
 	wc_hours_format(&parsed, h.spec, sizeof(h.spec));
 	snprintf(detail, sizeof(detail), "%s, từ %s: %s", unit_id != 0 ? unit_code : "mọi đơn vị",
 		from == HL_DAY_NONE ? "trước đến nay" : hl_day_iso(from, day, sizeof(day)), h.spec);
-	return write_tx(st, held, who, "calendar.hours", detail, put_hours, &h, err);
+	return audit_tx(st, held, put_hours, &h, who, "calendar.hours", detail, err);
 }
 
 int cal_set_hours(struct store *st, const char *who, int64_t unit_id, const char *unit_code,
@@ -384,7 +362,7 @@ int cal_set_hours_by(struct store *st, const struct scope_actor *by, const char 
 	return set_hours(st, true, by->who, u.id, u.code, from, spec, err);
 }
 
-static int put_culture(struct store *st, const void *arg, struct hl_err *err)
+static int put_culture(struct store *st, void *arg, struct hl_err *err)
 {
 	return STORE(st, calendar, cal_culture_set, *(const int *)arg, err);
 }
@@ -401,7 +379,7 @@ static int set_culture_day(struct store *st, bool held, const char *who, int fro
 		snprintf(detail, sizeof(detail), "24/11 không phải ngày nghỉ");
 	else
 		snprintf(detail, sizeof(detail), "24/11 là ngày nghỉ từ năm %d", from_year);
-	return write_tx(st, held, who, "calendar.culture-day", detail, put_culture, &from_year,
+	return audit_tx(st, held, put_culture, &from_year, who, "calendar.culture-day", detail,
 		err);
 }
 

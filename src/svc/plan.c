@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "core/index.h"
+#include "svc/audit.h"
 #include "svc/indexq.h"
 #include "svc/ingest.h"
 #include "svc/plan_int.h"
@@ -96,27 +97,6 @@ static void rollback(struct store *st)
 	struct hl_err ignored;
 
 	store_rollback(st, &ignored);
-}
-
-/* One audited change: fn(st, ctx, err), then the audit entry, in one
- * transaction — its own, or the caller's when held (the server's writer,
- * which undoes a failure). */
-int plan_audited(struct store *st, bool held, int (*fn)(struct store *, void *, struct hl_err *),
-	void *ctx, const char *who, const char *action, const char *detail, struct hl_err *err)
-{
-	int rc = held ? HL_OK : store_begin(st, err);
-
-	if (rc != HL_OK)
-		return rc;
-	rc = fn(st, ctx, err);
-	if (rc == HL_OK)
-		rc = STORE(st, admin, audit, who, action, detail, err);
-	if (held)
-		return rc;
-	if (rc == HL_OK)
-		return store_commit(st, err);
-	rollback(st);
-	return rc;
 }
 
 int plan_std_get(struct store *st, struct hl_arena *a, struct store_plan_std **out, size_t *n,
@@ -208,7 +188,7 @@ int plan_std_set(struct store *st, const char *criterion, int no, const char *ta
 	w.t = t;
 	w.n = n;
 	snprintf(detail, sizeof(detail), "nhiệm vụ mẫu %s số %d", criterion, no);
-	rc = plan_audited(st, false, plan_std_write_tx, &w, who, "plan.tasks.set", detail, err);
+	rc = audit_tx(st, false, plan_std_write_tx, &w, who, "plan.tasks.set", detail, err);
 cleanup:
 	hl_arena_free(a);
 	return rc;
@@ -218,7 +198,7 @@ int plan_std_reset(struct store *st, const char *who, struct hl_err *err)
 {
 	struct std_write w = {NULL, 0};
 
-	return plan_audited(st, false, plan_std_write_tx, &w, who, "plan.tasks.reset",
+	return audit_tx(st, false, plan_std_write_tx, &w, who, "plan.tasks.reset",
 		"trở lại nhiệm vụ mẫu có sẵn (phụ lục kế hoạch mẫu)", err);
 }
 
@@ -402,7 +382,7 @@ static int adopt(struct store *st, bool held, const char *unit, int year,
 	snprintf(detail, sizeof(detail),
 		"đơn vị %s, năm %d: %zu nhiệm vụ theo đề xuất (so với %s)%s", p->unit.code, year,
 		p->ntasks, bp, replace ? ", thay kế hoạch cũ" : "");
-	rc = plan_audited(st, held, plan_write_tx, &w, who, "plan.adopt", detail, err);
+	rc = audit_tx(st, held, plan_write_tx, &w, who, "plan.adopt", detail, err);
 	if (rc == HL_OK)
 		*ntasks = p->ntasks;
 cleanup:

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "svc/audit.h"
 #include "svc/csvimport.h"
 #include "svc/plan_int.h"
 
@@ -197,7 +198,7 @@ int plan_std_import(struct store *st, FILE *f, const struct import_opts *o,
 	w.t = t;
 	w.n = x.n;
 	snprintf(detail, sizeof(detail), "%s: %zu nhiệm vụ mẫu", name != NULL ? name : "", x.n);
-	rc = plan_audited(st, false, plan_std_write_tx, &w, who, "plan.tasks.import", detail, err);
+	rc = audit_tx(st, false, plan_std_write_tx, &w, who, "plan.tasks.import", detail, err);
 	if (rc == HL_OK)
 		rep->added = (long)x.n;
 cleanup:
@@ -231,7 +232,7 @@ int plan_import(struct store *st, FILE *f, const struct import_opts *o, const ch
 	w.replace = true;
 	snprintf(detail, sizeof(detail), "đơn vị %s, năm %d: %zu nhiệm vụ từ %s", p->unit.code,
 		year, x.n, name != NULL ? name : "tệp");
-	rc = plan_audited(st, o->held, plan_write_tx, &w, who, "plan.import", detail, err);
+	rc = audit_tx(st, o->held, plan_write_tx, &w, who, "plan.import", detail, err);
 	if (rc == HL_OK)
 		rep->added = (long)x.n;
 cleanup:

@@ -25,13 +25,9 @@ struct plan_write {
 	bool replace;
 };
 
-/* One audited change: fn(st, ctx, err), then the audit entry, in one
- * transaction — its own, or the caller's when held. */
-int plan_audited(struct store *st, bool held, int (*fn)(struct store *, void *, struct hl_err *),
-	void *ctx, const char *who, const char *action, const char *detail, struct hl_err *err);
-/* fn for plan_audited: ctx a struct std_write. */
+/* fn for audit_tx: ctx a struct std_write. */
 int plan_std_write_tx(struct store *st, void *ctx, struct hl_err *err);
-/* fn for plan_audited: ctx a struct plan_write; HL_EEXIST unless replace. */
+/* fn for audit_tx: ctx a struct plan_write; HL_EEXIST unless replace. */
 int plan_write_tx(struct store *st, void *ctx, struct hl_err *err);
 /* Text NFC into dst; false if too long. */
 bool plan_nfc_into(const char *s, char *dst, size_t size);
