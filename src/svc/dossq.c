@@ -77,11 +77,8 @@ long dq_unit_find(const struct dq_units *s, int64_t id)
 	return -1;
 }
 
-/* Whether unit i is root or below it. */
-static bool at_or_below(const struct dq_units *s, size_t i, int64_t root)
+bool dq_unit_under(const struct dq_units *s, int64_t id, int64_t root)
 {
-	int64_t id = s->u[i].id;
-
 	for (int depth = 0; id != 0 && depth < UNIT_DEPTH_MAX; depth++) {
 		long k;
 
@@ -95,11 +92,27 @@ static bool at_or_below(const struct dq_units *s, size_t i, int64_t root)
 	return false;
 }
 
+int dq_units_index(struct hl_arena *a, struct dq_units *s, struct hl_err *err)
+{
+	struct id_idx *pairs = hl_arena_alloc(a, (s->n + 1) * sizeof(*pairs));
+
+	s->byid = hl_arena_alloc(a, (s->n + 1) * sizeof(*s->byid));
+	if (pairs == NULL || s->byid == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc %zu đơn vị", s->n);
+	for (size_t i = 0; i < s->n; i++) {
+		pairs[i].id = s->u[i].id;
+		pairs[i].idx = i;
+	}
+	qsort(pairs, s->n, sizeof(*pairs), cmp_id);
+	for (size_t i = 0; i < s->n; i++)
+		s->byid[i] = pairs[i].idx;
+	return HL_OK;
+}
+
 int dq_scope(struct store *st, struct hl_arena *a, const char *unit, const char *under,
 	struct dq_units *out, struct hl_err *err)
 {
 	const char *code = unit != NULL ? unit : under;
-	struct id_idx *pairs;
 	long root = -1;
 	int rc;
 
@@ -108,27 +121,19 @@ int dq_scope(struct store *st, struct hl_arena *a, const char *unit, const char 
 	if (rc != HL_OK)
 		return rc;
 	out->in = hl_arena_alloc(a, (out->n + 1) * sizeof(*out->in));
-	out->byid = hl_arena_alloc(a, (out->n + 1) * sizeof(*out->byid));
-	if (out->in == NULL || out->byid == NULL)
+	if (out->in == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc %zu đơn vị", out->n);
-	pairs = hl_arena_alloc(a, (out->n + 1) * sizeof(*pairs));
-	if (pairs == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc %zu đơn vị", out->n);
-	for (size_t i = 0; i < out->n; i++) {
-		pairs[i].id = out->u[i].id;
-		pairs[i].idx = i;
+	if ((rc = dq_units_index(a, out, err)) != HL_OK)
+		return rc;
+	for (size_t i = 0; i < out->n; i++)
 		if (code != NULL && strcmp(out->u[i].code, code) == 0)
 			root = (long)i;
-	}
-	qsort(pairs, out->n, sizeof(*pairs), cmp_id);
-	for (size_t i = 0; i < out->n; i++)
-		out->byid[i] = pairs[i].idx;
 	if (code != NULL && root < 0)
 		return hl_err_set(err, HL_ENOTFOUND, unit != NULL ? "--unit" : "--under",
 			"không có đơn vị mã '%s' (xem hailong units list)", code);
 	for (size_t i = 0; i < out->n; i++)
 		out->in[i] = unit != NULL ? (long)i == root :
-			under != NULL     ? at_or_below(out, i, out->u[root].id) :
+			under != NULL     ? dq_unit_under(out, out->u[i].id, out->u[root].id) :
 					    true;
 	return HL_OK;
 }

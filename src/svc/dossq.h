@@ -99,7 +99,13 @@ struct dq_units {
 int dq_scope(struct store *st, struct hl_arena *a, const char *unit, const char *under,
 	struct dq_units *out, struct hl_err *err);
 
+/* s->byid for s->u[0..s->n), in a; HL_ENOMEM. */
+int dq_units_index(struct hl_arena *a, struct dq_units *s, struct hl_err *err);
+
 /* The index in s->u of the unit with id, or -1. */
 long dq_unit_find(const struct dq_units *s, int64_t id);
+
+/* Whether the unit with id is root or below it (64 levels at most). */
+bool dq_unit_under(const struct dq_units *s, int64_t id, int64_t root);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "base/arena.h"
 #include "base/mem.h"
+#include "svc/dossq.h"
 #include "svc/instruments.h"
 #include "svc/units.h"
 
@@ -24,11 +25,6 @@ static bool is_container(const char *type)
 	return strcmp(type, "tinh") == 0 || strcmp(type, "huyen") == 0;
 }
 
-struct idmap {
-	int64_t id;
-	size_t idx;
-};
-
 struct fkey {
 	size_t unit; /* index + 1; 0 = empty slot */
 	int64_t field;
@@ -40,7 +36,7 @@ struct q {
 	struct hl_arena *a;
 	struct store_unit *u;
 	size_t n;
-	struct idmap *ids;               /* sorted by id */
+	struct dq_units ids;             /* u and n again, with byid */
 	size_t *src, *src_off, *src_cnt; /* data sources of each unit */
 	struct hl_tallyset *cur, *prev;  /* own tallies per unit */
 	struct fkey *fcur, *fprev;       /* per (unit, field), with weighting */
@@ -50,19 +46,9 @@ struct q {
 	struct hl_err *err;
 };
 
-static int cmp_id(const void *pa, const void *pb)
-{
-	const struct idmap *a = pa, *b = pb;
-
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
 static long find_unit(const struct q *q, int64_t id)
 {
-	struct idmap key = {.id = id}, *hit;
-
-	hit = bsearch(&key, q->ids, q->n, sizeof(*q->ids), cmp_id);
-	return hit ? (long)hit->idx : -1;
+	return dq_unit_find(&q->ids, id);
 }
 
 static int on_tally(void *ctx, const struct store_tally_row *row)
@@ -419,19 +405,7 @@ static size_t *tree_order(struct q *q)
 
 static bool below(const struct q *q, size_t i, int64_t root_id)
 {
-	int64_t p = q->u[i].parent_id;
-
-	for (int depth = 0; p != 0 && depth < 64; depth++) {
-		long k;
-
-		if (p == root_id)
-			return true;
-		k = find_unit(q, p);
-		if (k < 0)
-			return false;
-		p = q->u[k].parent_id;
-	}
-	return false;
+	return dq_unit_under(&q->ids, q->u[i].parent_id, root_id);
 }
 
 int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o, struct iq_result **out,
@@ -460,21 +434,18 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o, struct
 	rc = STORE(st, units, unit_list, a, &q.u, &q.n, err);
 	if (rc != HL_OK)
 		return rc;
-	q.ids = hl_arena_alloc(a, (q.n + 1) * sizeof(*q.ids));
 	q.cur = hl_arena_alloc(a, (q.n + 1) * sizeof(*q.cur));
 	q.prev = hl_arena_alloc(a, (q.n + 1) * sizeof(*q.prev));
 	pcur = hl_arena_alloc(a, (q.n + 1) * sizeof(*pcur));
 	pprev = hl_arena_alloc(a, (q.n + 1) * sizeof(*pprev));
 	iu = hl_arena_alloc(a, (q.n + 1) * sizeof(*iu));
 	listed = hl_arena_alloc(a, (q.n + 1) * sizeof(*listed));
-	if (!q.ids || !q.cur || !q.prev || !pcur || !pprev || !iu || !listed)
+	if (!q.cur || !q.prev || !pcur || !pprev || !iu || !listed)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE,
 			"hết bộ nhớ khi tính chỉ số cho %zu đơn vị", q.n);
-	for (size_t i = 0; i < q.n; i++) {
-		q.ids[i].id = q.u[i].id;
-		q.ids[i].idx = i;
-	}
-	qsort(q.ids, q.n, sizeof(*q.ids), cmp_id);
+	q.ids = (struct dq_units){.u = q.u, .n = q.n};
+	if ((rc = dq_units_index(a, &q.ids, err)) != HL_OK)
+		return rc;
 	for (size_t i = 0; i < q.n; i++) {
 		if (o->unit && strcmp(q.u[i].code, o->unit) == 0)
 			only = (long)i;
