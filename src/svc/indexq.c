@@ -120,6 +120,22 @@ static int gather(struct q *q, hl_day first, hl_day last, bool per_field)
 	return rc;
 }
 
+/* gather over the period into cur (fcur) and the year before into prev (fprev). */
+static int gather_both(struct q *q, const struct iq_result *r, bool per_field)
+{
+	const struct hl_period *p[2] = {&r->period, &r->prev};
+	int rc = HL_OK;
+
+	for (int k = 0; k < 2 && rc == HL_OK; k++) {
+		if (per_field)
+			q->fsink = k == 0 ? q->fcur : q->fprev;
+		else
+			q->sink = k == 0 ? q->cur : q->prev;
+		rc = gather(q, p[k]->first, p[k]->last, per_field);
+	}
+	return rc;
+}
+
 static int build_sources(struct q *q, struct hl_err *err)
 {
 	struct store_lineage *lin = NULL;
@@ -461,12 +477,7 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o, struct
 	rc = build_sources(&q, err);
 	if (rc != HL_OK)
 		return rc;
-	q.sink = q.cur;
-	rc = gather(&q, r->period.first, r->period.last, false);
-	if (rc == HL_OK) {
-		q.sink = q.prev;
-		rc = gather(&q, r->prev.first, r->prev.last, false);
-	}
+	rc = gather_both(&q, r, false);
 	if (rc != HL_OK)
 		return rc;
 	for (size_t i = 0; i < q.n; i++) {
@@ -511,12 +522,7 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o, struct
 		if (!q.fcur || !q.fprev)
 			return hl_err_set(err, HL_ENOMEM, HL_HERE,
 				"hết bộ nhớ khi gia quyền theo lĩnh vực");
-		q.fsink = q.fcur;
-		rc = gather(&q, r->period.first, r->period.last, true);
-		if (rc == HL_OK) {
-			q.fsink = q.fprev;
-			rc = gather(&q, r->prev.first, r->prev.last, true);
-		}
+		rc = gather_both(&q, r, true);
 		if (rc != HL_OK)
 			return rc;
 	}
