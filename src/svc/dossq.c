@@ -243,17 +243,31 @@ static int oom(struct sq_ctx *x)
 	return hl_err_set(x->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tổng hợp hồ sơ");
 }
 
+/* The accumulator of a row of unit_id, or NULL with *rc 0 when the unit is
+ * out of scope (or the failure). */
+static struct acc *acc_of(struct sq_ctx *x, int64_t unit_id, int64_t field_id, const char *channel,
+	const char *procedure, int *rc)
+{
+	long u = dq_unit_find(&x->s, unit_id);
+	struct acc *c;
+
+	*rc = 0;
+	if (u < 0 || !x->s.in[u])
+		return NULL;
+	c = acc_get(x, (size_t)u, field_id, channel, procedure);
+	if (c == NULL)
+		*rc = oom(x);
+	return c;
+}
+
 static int add_sum(void *ctx, const struct store_dossier_sum *r)
 {
 	struct sq_ctx *x = ctx;
-	long u = dq_unit_find(&x->s, r->unit_id);
-	struct acc *c;
+	int rc;
+	struct acc *c = acc_of(x, r->unit_id, r->field_id, r->channel, r->procedure, &rc);
 
-	if (u < 0 || !x->s.in[u])
-		return 0;
-	c = acc_get(x, (size_t)u, r->field_id, r->channel, r->procedure);
 	if (c == NULL)
-		return oom(x);
+		return rc;
 	c->c.n[TL_EARLY] += r->early;
 	c->c.n[TL_ON_TIME] += r->on_time;
 	c->c.n[TL_LATE] += r->late;
@@ -273,15 +287,12 @@ int dq_save(struct store *st, struct store_dossier *d, struct hl_err *err)
 static int add_open(void *ctx, const struct store_dossier *d)
 {
 	struct sq_ctx *x = ctx;
-	long u = dq_unit_find(&x->s, d->unit_id);
+	int rc;
+	struct acc *c = acc_of(x, d->unit_id, d->field_id, d->channel, d->procedure, &rc);
 	enum tl_class cls;
-	struct acc *c;
 
-	if (u < 0 || !x->s.in[u])
-		return 0;
-	c = acc_get(x, (size_t)u, d->field_id, d->channel, d->procedure);
 	if (c == NULL)
-		return oom(x);
+		return rc;
 	/* taken out as the sums hold it: its stored class */
 	if (d->cls > TL_NONE && d->cls <= TL_LATE)
 		c->c.n[d->cls]--;
@@ -295,15 +306,14 @@ static int add_open(void *ctx, const struct store_dossier *d)
 static int add_row(void *ctx, const struct store_dossier *d)
 {
 	struct sq_ctx *x = ctx;
-	long u = dq_unit_find(&x->s, d->unit_id);
 	enum tl_class cls = tl_classify(d->received_at, d->due_at, d->finished_at, x->o->at);
-	struct acc *c;
+	int rc = 0;
+	struct acc *c = cls != TL_NONE ?
+		acc_of(x, d->unit_id, d->field_id, d->channel, d->procedure, &rc) :
+		NULL;
 
-	if (u < 0 || !x->s.in[u] || cls == TL_NONE)
-		return 0;
-	c = acc_get(x, (size_t)u, d->field_id, d->channel, d->procedure);
 	if (c == NULL)
-		return oom(x);
+		return rc;
 	c->c.n[cls]++;
 	return 0;
 }
