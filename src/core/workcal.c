@@ -26,7 +26,7 @@ struct wc_cal {
 	int y0, y1;
 	hl_day d0; /* 1 January y0 */
 	int32_t ndays;
-	uint8_t *work;  /* per day from d0: 1 = worked */
+	uint8_t *work;  /* per day from d0 (these three after the struct): 1 = worked */
 	uint8_t *kind;  /* enum wc_kind (0 = ordinary) | DOUBLE_HOLIDAY */
 	uint16_t *name; /* index into names (0 = none) */
 	char (*names)[WC_NAME_MAX];
@@ -551,7 +551,8 @@ int wc_build(const struct wc_config *cfg, int y0, int y1, struct wc_cal **out, s
 {
 	struct wc_cal *c = NULL;
 	struct wc_entry *dec = NULL;
-	hl_day end;
+	hl_day d0, end;
+	size_t n;
 	int rc = HL_OK;
 
 	*out = NULL;
@@ -562,20 +563,24 @@ int wc_build(const struct wc_config *cfg, int y0, int y1, struct wc_cal **out, s
 			y0, y1, YEAR_MIN, YEAR_MAX, YEARS_MAX);
 	if ((rc = check_decisions(cfg, &dec, err)) != HL_OK)
 		return rc;
-	c = hl_calloc(1, sizeof(*c));
+	hl_day_from_ymd(y0, 1, 1, &d0);
+	hl_day_from_ymd(y1 + 1, 1, 1, &end);
+	n = (size_t)(end - d0);
+	/* The per-day arrays follow the struct in one block: name first, for
+	 * its alignment. */
+	c = hl_calloc(1, sizeof(*c) + n * (sizeof(*c->name) + 2));
 	if (c == NULL)
 		goto nomem;
 	c->y0 = y0;
 	c->y1 = y1;
-	hl_day_from_ymd(y0, 1, 1, &c->d0);
-	hl_day_from_ymd(y1 + 1, 1, 1, &end);
-	c->ndays = end - c->d0;
-	c->work = hl_malloc((size_t)c->ndays);
-	c->kind = hl_calloc((size_t)c->ndays, 1);
-	c->name = hl_calloc((size_t)c->ndays, sizeof(*c->name));
+	c->d0 = d0;
+	c->ndays = (int32_t)n;
+	c->name = (uint16_t *)(c + 1);
+	c->work = (uint8_t *)(c->name + n);
+	c->kind = c->work + n;
 	c->capnames = 64;
 	c->names = hl_calloc((size_t)c->capnames, sizeof(*c->names));
-	if (c->work == NULL || c->kind == NULL || c->name == NULL || c->names == NULL)
+	if (c->names == NULL)
 		goto nomem;
 	c->nnames = 1;
 	for (int32_t i = 0; i < c->ndays; i++)
@@ -609,12 +614,8 @@ cleanup:
 
 void wc_free(struct wc_cal *c)
 {
-	if (c == NULL)
-		return;
-	hl_free(c->work);
-	hl_free(c->kind);
-	hl_free(c->name);
-	hl_free(c->names);
+	if (c != NULL)
+		hl_free(c->names);
 	hl_free(c);
 }
 
