@@ -268,13 +268,6 @@ static int do_hours(struct cli_ctx *ctx, int argc, char **argv)
 
 /* ---- show ---- */
 
-static const char *const kind_codes[] = {
-	[WC_HOLIDAY] = "holiday",
-	[WC_COMPENSATORY] = "compensatory",
-	[WC_DAY_OFF] = "day-off",
-	[WC_WORKING_DAY] = "working-day",
-	[WC_DISABLED] = "disabled",
-};
 static const char *const weekdays[7] = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu",
 	"Thứ Bảy", "Chủ nhật"};
 
@@ -317,7 +310,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 
 		if (csv) {
 			printf("%s,%s,", hl_day_iso(e[i].day, day, sizeof(day)),
-				kind_codes[e[i].kind]);
+				wc_kind_code(e[i].kind));
 			csvout_cell(stdout, e[i].name);
 			putchar('\n');
 			continue;

@@ -265,17 +265,29 @@ char *wc_hours_format(const struct wc_hours *h, char *buf, size_t size)
 	return buf;
 }
 
+static const struct {
+	const char *code, *label;
+} kinds[] = {
+	[WC_HOLIDAY] = {"holiday", "ngày lễ"},
+	[WC_COMPENSATORY] = {"compensatory", "nghỉ bù"},
+	[WC_DAY_OFF] = {"day-off", "nghỉ theo quyết định"},
+	[WC_WORKING_DAY] = {"working-day", "làm bù"},
+	[WC_DISABLED] = {"disabled", "chưa áp dụng"},
+};
+
+static bool known_kind(enum wc_kind k)
+{
+	return (int)k > 0 && (size_t)k < sizeof(kinds) / sizeof(kinds[0]);
+}
+
+const char *wc_kind_code(enum wc_kind k)
+{
+	return known_kind(k) ? kinds[k].code : "";
+}
+
 const char *wc_kind_label(enum wc_kind k)
 {
-	static const char *const labels[] = {
-		[WC_HOLIDAY] = "ngày lễ",
-		[WC_COMPENSATORY] = "nghỉ bù",
-		[WC_DAY_OFF] = "nghỉ theo quyết định",
-		[WC_WORKING_DAY] = "làm bù",
-		[WC_DISABLED] = "chưa áp dụng",
-	};
-
-	return (int)k > 0 && (size_t)k < sizeof(labels) / sizeof(labels[0]) ? labels[k] : "";
+	return known_kind(k) ? kinds[k].label : "";
 }
 
 char *wc_hours_describe(const struct wc_hours *h, char *buf, size_t size)

@@ -77,6 +77,10 @@ enum wc_kind {
  * định", "làm bù", "chưa áp dụng"); static, "" when unknown. */
 const char *wc_kind_label(enum wc_kind k);
 
+/* The kind's code in CSV files and the CLI ("holiday", "compensatory",
+ * "day-off", "working-day", "disabled"); static, "" when unknown. */
+const char *wc_kind_code(enum wc_kind k);
+
 /* A time of day as people type it — "7:30", "07:30", "7h30", "7h", "7.30"
  * — into minutes after midnight (00:00–24:00); false otherwise. */
 bool wc_time_parse_vn(const char *s, int *minutes);

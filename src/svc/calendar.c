@@ -423,12 +423,6 @@ static const struct csvi_col cols[C_NCOLS] = {
 
 static const struct csvi_spec spec = {cols, C_NCOLS, &msgs, NULL, NULL};
 
-static const char *const kind_names[] = {
-	[WC_HOLIDAY] = "holiday",
-	[WC_DAY_OFF] = "day-off",
-	[WC_WORKING_DAY] = "working-day",
-};
-
 /* The rows read so far. */
 struct rows {
 	struct row *r;
@@ -459,8 +453,9 @@ static bool read_row(struct csvi *im, struct row *r, const struct row *prev, siz
 			CAL_YEAR_MAX);
 		return false;
 	}
+	/* a decision may set every kind but the computed nghỉ bù */
 	for (k = WC_HOLIDAY; k <= WC_WORKING_DAY; k++)
-		if (kind_names[k] != NULL && strcmp(kind, kind_names[k]) == 0)
+		if (k != WC_COMPENSATORY && strcmp(kind, wc_kind_code((enum wc_kind)k)) == 0)
 			break;
 	if (k > WC_WORKING_DAY) {
 		csvi_problem(im, "kind",

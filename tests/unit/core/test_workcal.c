@@ -279,6 +279,8 @@ static void test_time_typed(void **state)
 			fail_msg("'%s' should not be a time", bad[i]);
 	assert_string_equal(wc_kind_label(WC_COMPENSATORY), "nghỉ bù");
 	assert_string_equal(wc_kind_label((enum wc_kind)99), "");
+	assert_string_equal(wc_kind_code(WC_DAY_OFF), "day-off");
+	assert_string_equal(wc_kind_code((enum wc_kind)0), "");
 }
 
 /* Without a decision, Tết is the last day of the year and mùng 1–4, with
