@@ -9,19 +9,19 @@
 #include <utf8proc.h>
 
 /* The kinds of administrative unit a name may start with, as written at
- * the start of a name and inside a sentence. */
+ * the start of a name, inside a sentence and shortened. */
 static const struct {
-	const char *upper, *lower;
+	const char *upper, *lower, *abbr;
 } KINDS[] = {
-	{"Tỉnh ", "tỉnh "},
-	{"Thành phố ", "thành phố "},
-	{"Huyện ", "huyện "},
-	{"Quận ", "quận "},
-	{"Thị xã ", "thị xã "},
-	{"Thị trấn ", "thị trấn "},
-	{"Phường ", "phường "},
-	{"Xã ", "xã "},
-	{"Đặc khu ", "đặc khu "},
+	{"Tỉnh ", "tỉnh ", "T. "},
+	{"Thành phố ", "thành phố ", "TP. "},
+	{"Huyện ", "huyện ", "H. "},
+	{"Quận ", "quận ", "Q. "},
+	{"Thị xã ", "thị xã ", "TX. "},
+	{"Thị trấn ", "thị trấn ", "TT. "},
+	{"Phường ", "phường ", "P. "},
+	{"Xã ", "xã ", "X. "},
+	{"Đặc khu ", "đặc khu ", "ĐK. "},
 };
 
 static const char *const BODIES[] = {"UBND ", "Ủy ban nhân dân ", "Ủy ban Nhân dân ", NULL};
@@ -112,19 +112,6 @@ const char *phr_inside(struct hl_arena *a, const char *s)
 
 const char *phr_short(struct hl_arena *a, const char *name)
 {
-	static const struct {
-		const char *kind, *abbr;
-	} SHORT[] = {
-		{"phường ", "P. "},
-		{"xã ", "X. "},
-		{"thị trấn ", "TT. "},
-		{"thành phố ", "TP. "},
-		{"thị xã ", "TX. "},
-		{"quận ", "Q. "},
-		{"huyện ", "H. "},
-		{"tỉnh ", "T. "},
-		{"đặc khu ", "ĐK. "},
-	};
 	const char *s = phr_in_text(a, name), *pre = "";
 
 	if (s == NULL)
@@ -134,9 +121,9 @@ const char *phr_short(struct hl_arena *a, const char *name)
 		pre = "TYT ";
 		s += strlen("Trạm y tế ");
 	}
-	for (size_t k = 0; k < sizeof(SHORT) / sizeof(SHORT[0]); k++)
-		if (starts(s, SHORT[k].kind))
-			return hl_arena_printf(a, "%s%s%s", pre, SHORT[k].abbr,
-				s + strlen(SHORT[k].kind));
+	for (size_t k = 0; k < sizeof(KINDS) / sizeof(KINDS[0]); k++)
+		if (starts(s, KINDS[k].lower))
+			return hl_arena_printf(a, "%s%s%s", pre, KINDS[k].abbr,
+				s + strlen(KINDS[k].lower));
 	return hl_arena_printf(a, "%s%s", pre, s);
 }

@@ -47,6 +47,9 @@ static void test_in_text(void **state)
 	assert_string_equal(phr_short(a, "UBND Xã Vĩnh Lương"), "X. Vĩnh Lương");
 	assert_string_equal(phr_short(a, "Trạm y tế phường Phương Sài"), "TYT P. Phương Sài");
 	assert_string_equal(phr_short(a, "Thành phố Nha Trang"), "TP. Nha Trang");
+	assert_string_equal(phr_short(a, "UBND thị xã Ninh Hòa"), "TX. Ninh Hòa");
+	assert_string_equal(phr_short(a, "UBND thị trấn Vạn Giã"), "TT. Vạn Giã");
+	assert_string_equal(phr_short(a, "Đặc khu Phú Quốc"), "ĐK. Phú Quốc");
 	assert_string_equal(phr_short(a, "Phường 3"), "Phường 3");
 	assert_string_equal(phr_short(a, "Sở Y tế"), "Sở Y tế");
 
