@@ -19,6 +19,7 @@
 #include "svc/calendar.h"
 #include "svc/feedback_int.h"
 #include "svc/ingest.h"
+#include "svc/intake.h"
 #include "svc/units.h"
 
 /* The time a step happens: at, or now (-1) but never before the previous step. */
@@ -94,21 +95,9 @@ static int add_step(struct store *st, int64_t item_id, const char *step, const c
 /* Bumped if the content encoding below ever changes. */
 static const char idem_tag[] = "hailong feedback content 1";
 
-static void idem_int(crypto_generichash_state *h, int64_t v)
-{
-	unsigned char b[8];
-
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)((uint64_t)v >> (8 * i));
-	crypto_generichash_update(h, b, sizeof(b));
-}
-
 static void idem_str(crypto_generichash_state *h, const char *s)
 {
-	size_t n = s != NULL ? strlen(s) : 0;
-
-	idem_int(h, (int64_t)n);
-	crypto_generichash_update(h, (const unsigned char *)(s != NULL ? s : ""), n);
+	intake_hash_bytes(h, s != NULL ? s : "", s != NULL ? strlen(s) : 0);
 }
 
 /* The record of in's id for unit_id: the key's hash, the content's (the
@@ -134,9 +123,9 @@ static int idem_prepare(int64_t unit_id, const struct fb_new *in, const char *te
 		0);
 	crypto_generichash_init(&h, NULL, 0, STORE_HASH_LEN);
 	idem_str(&h, idem_tag);
-	idem_int(&h, in->channel);
-	idem_int(&h, in->kind != 0 ? in->kind : FB_PAKN);
-	idem_int(&h, in->at_given ? in->received_at : -1);
+	intake_hash_int(&h, in->channel);
+	intake_hash_int(&h, in->kind != 0 ? in->kind : FB_PAKN);
+	intake_hash_int(&h, in->at_given ? in->received_at : -1);
 	idem_str(&h, in->code);
 	idem_str(&h, text);
 	idem_str(&h, name);

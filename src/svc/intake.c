@@ -81,7 +81,7 @@ struct ingest_shared *intake_shared(void)
  * recomputing). */
 static const char hash_tag[] = "hailong response content 1";
 
-static void put_int(crypto_generichash_state *h, int64_t v)
+void intake_hash_int(crypto_generichash_state *h, int64_t v)
 {
 	unsigned char b[8];
 
@@ -90,10 +90,9 @@ static void put_int(crypto_generichash_state *h, int64_t v)
 	crypto_generichash_update(h, b, sizeof(b));
 }
 
-/* Length first, so that no two lists of strings encode alike. */
-static void put_bytes(crypto_generichash_state *h, const void *p, size_t n)
+void intake_hash_bytes(crypto_generichash_state *h, const void *p, size_t n)
 {
-	put_int(h, (int64_t)n);
+	intake_hash_int(h, (int64_t)n);
 	crypto_generichash_update(h, p, n);
 }
 
@@ -105,18 +104,18 @@ void intake_hash(const struct store_response *r, bool complaint, unsigned char o
 						  r->nanswers;
 
 	crypto_generichash_init(&h, NULL, 0, STORE_HASH_LEN);
-	put_bytes(&h, hash_tag, sizeof(hash_tag));
+	intake_hash_bytes(&h, hash_tag, sizeof(hash_tag));
 	/* The server dates a QR answer when it arrives: a resend on another
 	 * day is the same answer. */
-	put_int(&h, r->channel == CH_QR ? HL_DAY_NONE : r->day);
-	put_int(&h, r->instrument_id);
-	put_int(&h, r->channel);
-	put_int(&h, r->field_id);
-	put_int(&h, r->staff_id);
-	put_bytes(&h, r->dossier, strnlen(r->dossier, sizeof(r->dossier)));
-	put_bytes(&h, r->comment, strnlen(r->comment, sizeof(r->comment)));
-	put_bytes(&h, r->answers, (size_t)n);
-	put_int(&h, complaint);
+	intake_hash_int(&h, r->channel == CH_QR ? HL_DAY_NONE : r->day);
+	intake_hash_int(&h, r->instrument_id);
+	intake_hash_int(&h, r->channel);
+	intake_hash_int(&h, r->field_id);
+	intake_hash_int(&h, r->staff_id);
+	intake_hash_bytes(&h, r->dossier, strnlen(r->dossier, sizeof(r->dossier)));
+	intake_hash_bytes(&h, r->comment, strnlen(r->comment, sizeof(r->comment)));
+	intake_hash_bytes(&h, r->answers, (size_t)n);
+	intake_hash_int(&h, complaint);
 	crypto_generichash_final(&h, out, STORE_HASH_LEN);
 }
 

@@ -22,6 +22,7 @@
 #ifndef HL_INTAKE_H
 #define HL_INTAKE_H
 
+#include <sodium.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -43,6 +44,12 @@ struct ingest_shared;
  * the comment is also a complaint. Not the unit or id (they name the
  * response), nor who sent it, when it arrived, its status or batch. */
 void intake_hash(const struct store_response *r, bool complaint, unsigned char out[STORE_HASH_LEN]);
+
+/* The parts of a content hash (intake_hash, feedback's idempotency keys):
+ * v as 8 bytes little-endian; n bytes at p after their length, so that no
+ * two lists of strings encode alike. */
+void intake_hash_int(crypto_generichash_state *h, int64_t v);
+void intake_hash_bytes(crypto_generichash_state *h, const void *p, size_t n);
 
 /* Store r (checked by ingest; ext_id "" = no id) with its content hash.
  * HL_OK: stored, r->id set. HL_EEXIST: the unit has a response with this id
