@@ -390,6 +390,20 @@ static int find_user(struct store *st, const char *name, struct store_user *u, s
 	return rc;
 }
 
+/* Store u, log out every session of it but keep (NULL = all), and audit
+ * action. */
+static int put_logged_out(struct store *st, struct store_user *u, const unsigned char *keep,
+	const char *who, const char *action, struct hl_err *err)
+{
+	int rc = STORE(st, accounts, user_put, u, err);
+
+	if (rc == HL_OK)
+		rc = STORE(st, accounts, session_delete_user, u->id, keep, err);
+	if (rc != HL_OK)
+		return rc;
+	return STORE(st, admin, audit, who, action, u->name, err);
+}
+
 int account_put_password(struct store *st, const char *name, const char *hash,
 	const unsigned char *keep, const char *who, struct hl_err *err)
 {
@@ -399,13 +413,8 @@ int account_put_password(struct store *st, const char *name, const char *hash,
 	if (rc != HL_OK)
 		return rc;
 	snprintf(u.pwhash, sizeof(u.pwhash), "%s", hash);
-	rc = STORE(st, accounts, user_put, &u, err);
 	/* whoever knew the old password is logged out everywhere */
-	if (rc == HL_OK)
-		rc = STORE(st, accounts, session_delete_user, u.id, keep, err);
-	if (rc != HL_OK)
-		return rc;
-	return STORE(st, admin, audit, who, "users.passwd", u.name, err);
+	return put_logged_out(st, &u, keep, who, "users.passwd", err);
 }
 
 int account_disable(struct store *st, const char *name, const char *who, struct hl_err *err)
@@ -416,12 +425,7 @@ int account_disable(struct store *st, const char *name, const char *who, struct 
 	if (rc != HL_OK)
 		return rc;
 	u.disabled = true;
-	rc = STORE(st, accounts, user_put, &u, err);
-	if (rc == HL_OK)
-		rc = STORE(st, accounts, session_delete_user, u.id, NULL, err);
-	if (rc != HL_OK)
-		return rc;
-	return STORE(st, admin, audit, who, "users.disable", u.name, err);
+	return put_logged_out(st, &u, NULL, who, "users.disable", err);
 }
 
 int account_list(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n,
