@@ -68,6 +68,19 @@ struct task_rows {
 	bool plan; /* a unit's plan: value, target and status too */
 };
 
+/* s into dst[size] when ok, else the problem "<what> 's' không hợp lệ: dùng
+ * <choices>" under col. */
+static bool take(struct csvi *im, const char *col, bool ok, const char *s, char *dst, size_t size,
+	const char *what, const char *choices)
+{
+	if (!ok) {
+		csvi_problem(im, col, "%s '%s' không hợp lệ: dùng %s", what, s, choices);
+		return false;
+	}
+	snprintf(dst, size, "%s", s);
+	return true;
+}
+
 /* One row into the next task; rows past PLAN_MAX_TASKS are problems. */
 static int task_row(struct csvi *im, void *ctx)
 {
@@ -83,40 +96,21 @@ static int task_row(struct csvi *im, void *ctx)
 		return HL_OK;
 	}
 	memset(q, 0, sizeof(*q));
-	if (plan_crit_index(c) < 0) {
-		csvi_problem(im, "criterion",
-			"tiêu chí '%s' không hợp lệ: dùng TC, HC, PV, KQ hoặc "
-			"TT",
-			c);
-		ok = false;
-	} else {
-		snprintf(q->criterion, sizeof(q->criterion), "%s", c);
-	}
-	if (!plan_schedule_ok(s)) {
-		csvi_problem(im, "schedule",
-			"tiến độ '%s' không hợp lệ: dùng thuong-xuyen, "
-			"trong-nam, quy-1 … quy-4, thu-sau-hang-tuan, khi-co-thay-doi, khi-tiep-nhan "
-			"hoặc một ngày có thật dạng YYYY-MM-DD",
-			s);
-		ok = false;
-	} else {
-		snprintf(q->schedule, sizeof(q->schedule), "%s", s);
-	}
+	ok &= take(im, "criterion", plan_crit_index(c) >= 0, c, q->criterion, sizeof(q->criterion),
+		"tiêu chí", "TC, HC, PV, KQ hoặc TT");
+	ok &= take(im, "schedule", plan_schedule_ok(s), s, q->schedule, sizeof(q->schedule),
+		"tiến độ",
+		"thuong-xuyen, trong-nam, quy-1 … quy-4, thu-sau-hang-tuan, khi-co-thay-doi, "
+		"khi-tiep-nhan hoặc một ngày có thật dạng YYYY-MM-DD");
 	ok &= csvi_parse(im, C_TASK, q);
 	ok &= csvi_parse(im, C_RESP, q);
 	ok &= csvi_parse(im, C_EXPECTED, q);
 	if (x->plan) {
 		ok &= csvi_parse(im, C_VALUE, q);
 		ok &= csvi_parse(im, C_TARGET, q);
-		if (!plan_status_ok(status)) {
-			csvi_problem(im, "status",
-				"tình trạng '%s' không hợp lệ: dùng chua-bat-dau, "
-				"dang-thuc-hien, hoan-thanh hoặc qua-han",
-				status);
-			ok = false;
-		} else {
-			snprintf(q->status, sizeof(q->status), "%s", status);
-		}
+		ok &= take(im, "status", plan_status_ok(status), status, q->status,
+			sizeof(q->status), "tình trạng",
+			"chua-bat-dau, dang-thuc-hien, hoan-thanh hoặc qua-han");
 	}
 	if (ok)
 		q->no = (int)++x->n;

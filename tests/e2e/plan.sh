@@ -105,6 +105,9 @@ status 1 plan import bad.csv --unit vinh-tho --year 2025
 has "Dòng 3, cột criterion"
 has "Dòng 3, cột schedule"
 has "Dòng 3, cột status"
+has "tiêu chí 'XX' không hợp lệ: dùng TC, HC, PV, KQ hoặc TT"
+has "tiến độ 'hang-ngay' không hợp lệ: dùng thuong-xuyen, trong-nam, quy-1 … quy-4, thu-sau-hang-tuan, khi-co-thay-doi, khi-tiep-nhan hoặc một ngày có thật dạng YYYY-MM-DD"
+has "tình trạng 'xong' không hợp lệ: dùng chua-bat-dau, dang-thuc-hien, hoan-thanh hoặc qua-han"
 has "Dòng 4, cột schedule"
 has "Dòng 4, cột value"
 ok plan show --unit vinh-tho --year 2025 --format csv
