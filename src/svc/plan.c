@@ -426,6 +426,15 @@ static int task_text(const char *s, const char *field, const char *label, bool r
 	return HL_OK;
 }
 
+/* p's task number no, or NULL. */
+static const struct store_plan_task *task_no(const struct plan_doc *p, int no)
+{
+	for (size_t i = 0; i < p->ntasks; i++)
+		if (p->tasks[i].no == no)
+			return &p->tasks[i];
+	return NULL;
+}
+
 int plan_task_put_in(struct store *st, const char *unit, int year, const struct plan_task_in *in,
 	const char *who, int *no, struct hl_err *err)
 {
@@ -461,19 +470,18 @@ int plan_task_put_in(struct store *st, const char *unit, int year, const struct 
 	if (rc != HL_OK)
 		goto cleanup;
 	if (in->no != 0) {
-		for (size_t i = 0; i < p->ntasks && t->id == 0; i++)
-			if (p->tasks[i].no == in->no) {
-				memcpy(t->status, p->tasks[i].status, sizeof(t->status));
-				t->id = p->tasks[i].id;
-				t->version = p->tasks[i].version;
-			}
-		if (t->id == 0) {
+		const struct store_plan_task *old = task_no(p, in->no);
+
+		if (old == NULL) {
 			rc = hl_err_set(err, HL_ENOTFOUND, "task",
 				"kế hoạch năm %d của %s không có "
 				"nhiệm vụ số %d",
 				year, p->unit.name, in->no);
 			goto cleanup;
 		}
+		memcpy(t->status, old->status, sizeof(t->status));
+		t->id = old->id;
+		t->version = old->version;
 		if (in->version > 0 && in->version != t->version) {
 			rc = task_changed(err, in->no);
 			goto cleanup;
@@ -516,6 +524,7 @@ int plan_set_status_in(struct store *st, const char *unit, int year, int no, int
 {
 	struct hl_arena *a = hl_arena_new((size_t)64 * 1024 * 1024);
 	struct plan_doc *p = NULL;
+	const struct store_plan_task *task;
 	struct status_write *w = NULL;
 	char detail[256], d[16];
 	int rc;
@@ -555,18 +564,15 @@ int plan_set_status_in(struct store *st, const char *unit, int year, int no, int
 			p->unit.code, year);
 		goto cleanup;
 	}
-	for (size_t i = 0; i < p->ntasks && w->task_id == 0; i++)
-		if (p->tasks[i].no == no) {
-			w->task_id = p->tasks[i].id;
-			w->version = p->tasks[i].version;
-		}
-	if (w->task_id == 0) {
+	if ((task = task_no(p, no)) == NULL) {
 		rc = hl_err_set(err, HL_ENOTFOUND, "task",
 			"kế hoạch năm %d của đơn vị %s không có "
 			"nhiệm vụ số %d (có nhiệm vụ 1–%d)",
 			year, p->unit.code, no, p->tasks[p->ntasks - 1].no);
 		goto cleanup;
 	}
+	w->task_id = task->id;
+	w->version = task->version;
 	w->note.day = day;
 	snprintf(w->note.status, sizeof(w->note.status), "%s", status);
 	snprintf(w->note.who, sizeof(w->note.who), "%s", who != NULL ? who : "");
