@@ -107,6 +107,31 @@ static void put_row(struct xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0,
 		xlsxw_str(&x->w, ws, r, (lxw_col_t)(c0 + i), cells[i], f);
 }
 
+/* Columns first..last of a list sheet: width characters, wrapped or not. */
+struct colw {
+	lxw_col_t first, last;
+	double width;
+	bool wrap;
+};
+
+/* A new sheet that lists rows under the headings hdr[0..n) in row 0: the
+ * column widths w[0..nw), the heading row and the first freeze_col columns
+ * kept in view. NULL when it cannot be made. */
+static lxw_worksheet *list_sheet(struct xw *x, const char *name, bool landscape,
+	const struct colw *w, size_t nw, const char *const *hdr, int n, lxw_col_t freeze_col)
+{
+	lxw_worksheet *ws = xlsxw_sheet(&x->w, name, 0, landscape);
+
+	if (ws == NULL)
+		return NULL;
+	for (size_t i = 0; i < nw; i++)
+		xlsxw_width(&x->w, ws, w[i].first, w[i].last, w[i].width,
+			w[i].wrap ? x->wrap : NULL);
+	put_row(x, ws, 0, 0, hdr, n, x->head);
+	worksheet_freeze_panes(ws, 1, freeze_col);
+	return ws;
+}
+
 /* The lines text s takes wrapped in a column w characters wide. */
 static int wrapped_lines(const char *s, double w)
 {
@@ -325,21 +350,27 @@ static int sheet_below(struct xw *x, const struct rpt_model *m)
 {
 	static const char *const hdr[] = {"STT", "Đơn vị", "Tiêu chí", "Năm trước", "Chỉ số",
 		"Chỉ tiêu", "Còn thiếu", "Nhiệm vụ trong kế hoạch", "Tình trạng"};
-	static const double width[] = {6, 30, 28, 10, 10, 10, 10, 60, 16};
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Chưa đạt chỉ tiêu", 0, true);
+	static const struct colw w[] = {
+		{0, 0, 6, false},
+		{1, 1, 30, true},
+		{2, 2, 28, true},
+		{3, 3, 10, false},
+		{4, 4, 10, false},
+		{5, 5, 10, false},
+		{6, 6, 10, false},
+		{7, 7, 60, true},
+		{8, 8, 16, false},
+	};
+	lxw_worksheet *ws = list_sheet(x, "Chưa đạt chỉ tiêu", true, w, 9, hdr, 9, 0);
 	lxw_row_t row = 1;
 	char buf[32];
 
 	if (ws == NULL)
 		return -1;
-	for (lxw_col_t c = 0; c < 9; c++)
-		xlsxw_width(&x->w, ws, c, c, width[c], c == 1 || c == 2 || c == 7 ? x->wrap : NULL);
-	put_row(x, ws, 0, 0, hdr, 9, x->head);
 	snprintf(buf, sizeof(buf), "Năm %d", m->o.period.year - 1);
 	xlsxw_str(&x->w, ws, 0, 3, buf, x->head);
 	xlsxw_str(&x->w, ws, 0, 4, m->period_label, x->head);
 	xlsxw_keep(&x->w, worksheet_set_row(ws, 0, 30, NULL));
-	worksheet_freeze_panes(ws, 1, 0);
 	if (m->nbelow == 0)
 		xlsxw_str(&x->w, ws, row, 1, "Tất cả tiêu chí đều đạt chỉ tiêu.", x->italic);
 	for (int i = 0; i < m->nbelow; i++) {
@@ -359,14 +390,14 @@ static int sheet_below(struct xw *x, const struct rpt_model *m)
 		xlsxw_dec(&x->w, ws, row, 4, b->value, x->low);
 		xlsxw_dec(&x->w, ws, row, 5, b->target, x->num);
 		xlsxw_dec(&x->w, ws, row, 6, b->target - b->value, x->num);
-		lines = wrapped_lines(crit, width[2]);
-		if (wrapped_lines(b->unit, width[1]) > lines)
-			lines = wrapped_lines(b->unit, width[1]);
+		lines = wrapped_lines(crit, w[2].width);
+		if (wrapped_lines(b->unit, w[1].width) > lines)
+			lines = wrapped_lines(b->unit, w[1].width);
 		if (b->ntasks == 0)
 			xlsxw_str(&x->w, ws, row, 7, "(chưa có kế hoạch)", x->italic);
 		/* A task per row, each as tall as its wrapped text. */
 		for (int t = 0; t < (b->ntasks > 0 ? b->ntasks : 1); t++) {
-			int n = t < b->ntasks ? wrapped_lines(b->tasks[t], width[7]) : 1;
+			int n = t < b->ntasks ? wrapped_lines(b->tasks[t], w[7].width) : 1;
 
 			if (t < b->ntasks) {
 				xlsxw_str(&x->w, ws, row, 7, b->tasks[t], NULL);
@@ -487,21 +518,21 @@ static int sheet_long(struct xw *x, const struct rpt_model *m)
 	static const char *const hdr[] = {"Mã đơn vị", "Đơn vị", "Kỳ", "Tiêu chí", "Chỉ số",
 		"Số phiếu", "Cận dưới (KTC 95 %)", "Cận trên (KTC 95 %)", "Chỉ tiêu", "Tăng/giảm",
 		"Hạng", "Số đơn vị xếp hạng"};
+	static const struct colw w[] = {
+		{0, 0, 14, false},
+		{1, 1, W_UNIT, false},
+		{2, 3, 9, false},
+		{4, 11, 11, false},
+	};
 	const struct iq_result *r = m->index;
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Đơn vị – tiêu chí", 0, true);
+	lxw_worksheet *ws = list_sheet(x, "Đơn vị – tiêu chí", true, w, 4, hdr, 12, 2);
 	char period[64];
 	lxw_row_t row = 1;
 
 	if (ws == NULL)
 		return -1;
 	hl_period_code(&r->period, period, sizeof(period));
-	xlsxw_width(&x->w, ws, 0, 0, 14, NULL);
-	xlsxw_width(&x->w, ws, 1, 1, W_UNIT, NULL);
-	xlsxw_width(&x->w, ws, 2, 3, 9, NULL);
-	xlsxw_width(&x->w, ws, 4, 11, 11, NULL);
-	put_row(x, ws, 0, 0, hdr, 12, x->head);
 	xlsxw_keep(&x->w, worksheet_set_row(ws, 0, 30, NULL));
-	worksheet_freeze_panes(ws, 1, 2);
 	for (size_t i = 0; i < r->nunits; i++) {
 		const struct iq_unit *u = &r->units[i];
 
@@ -571,18 +602,18 @@ static int sheet_questions(struct xw *x, const struct rpt_model *m)
 {
 	static const char *const hdr[] = {"Bộ câu hỏi", "Mã", "Câu hỏi", "Tiêu chí", "Mức đánh giá",
 		"Hài lòng", "Số ý kiến", "Tỷ lệ (%)"};
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Câu hỏi", 0, true);
+	static const struct colw w[] = {
+		{0, 1, 11, false},
+		{2, 2, 50, true},
+		{3, 3, 9, false},
+		{4, 4, 30, true},
+		{5, 7, 11, false},
+	};
+	lxw_worksheet *ws = list_sheet(x, "Câu hỏi", true, w, 5, hdr, 8, 0);
 	lxw_row_t row = 1;
 
 	if (ws == NULL)
 		return -1;
-	xlsxw_width(&x->w, ws, 0, 1, 11, NULL);
-	xlsxw_width(&x->w, ws, 2, 2, 50, x->wrap);
-	xlsxw_width(&x->w, ws, 3, 3, 9, NULL);
-	xlsxw_width(&x->w, ws, 4, 4, 30, x->wrap);
-	xlsxw_width(&x->w, ws, 5, 7, 11, NULL);
-	put_row(x, ws, 0, 0, hdr, 8, x->head);
-	worksheet_freeze_panes(ws, 1, 0);
 	if (m->nquestions == 0)
 		xlsxw_str(&x->w, ws, row, 0, "Không có câu hỏi nào có câu trả lời trong kỳ.",
 			x->italic);
@@ -615,16 +646,16 @@ static int sheet_themes(struct xw *x, const struct rpt_model *m)
 {
 	static const char *const hdr[] = {"STT", "Chủ đề", "Số ý kiến", "Ví dụ 1", "Ví dụ 2",
 		"Ví dụ 3"};
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Ý kiến", 0, true);
+	static const struct colw w[] = {
+		{0, 0, W_TT, false},
+		{1, 1, 30, false},
+		{2, 2, 10, false},
+		{3, 2 + RPT_EXAMPLES, 45, true},
+	};
+	lxw_worksheet *ws = list_sheet(x, "Ý kiến", true, w, 4, hdr, 3 + RPT_EXAMPLES, 0);
 
 	if (ws == NULL)
 		return -1;
-	xlsxw_width(&x->w, ws, 0, 0, W_TT, NULL);
-	xlsxw_width(&x->w, ws, 1, 1, 30, NULL);
-	xlsxw_width(&x->w, ws, 2, 2, 10, NULL);
-	xlsxw_width(&x->w, ws, 3, 2 + RPT_EXAMPLES, 45, x->wrap);
-	put_row(x, ws, 0, 0, hdr, 3 + RPT_EXAMPLES, x->head);
-	worksheet_freeze_panes(ws, 1, 0);
 	if (m->nthemes == 0)
 		xlsxw_str(&x->w, ws, 1, 1, "Không có ý kiến góp ý nào trong kỳ.", x->italic);
 	for (int i = 0; i < m->nthemes; i++) {
@@ -647,15 +678,15 @@ static int sheet_feedback(struct xw *x, const struct rpt_model *m)
 	static const char *const hdr[] = {"STT", "Đơn vị", "Tiếp nhận", "Đã trả lời", "Đến hạn",
 		"Đúng hạn", "Tỷ lệ đúng hạn (%)", "Điểm", "Số đánh giá",
 		"Hài lòng với trả lời (%)"};
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Phản ánh", 0, true);
+	static const struct colw w[] = {
+		{0, 0, W_TT, false},
+		{1, 1, W_UNIT, false},
+		{2, 9, 12, false},
+	};
+	lxw_worksheet *ws = list_sheet(x, "Phản ánh", true, w, 3, hdr, 10, 0);
 
 	if (ws == NULL)
 		return -1;
-	xlsxw_width(&x->w, ws, 0, 0, W_TT, NULL);
-	xlsxw_width(&x->w, ws, 1, 1, W_UNIT, NULL);
-	xlsxw_width(&x->w, ws, 2, 9, 12, NULL);
-	put_row(x, ws, 0, 0, hdr, 10, x->head);
-	worksheet_freeze_panes(ws, 1, 0);
 	for (int i = 0; i < m->nfeedback; i++) {
 		const struct rpt_feedback *f = &m->feedback[i];
 		lxw_row_t row = (lxw_row_t)(i + 1);
@@ -680,17 +711,17 @@ static int sheet_staff(struct xw *x, const struct rpt_model *m)
 {
 	static const char *const hdr[] = {"STT", "Mã", "Họ và tên", "Đơn vị", "Số phiếu",
 		"Chỉ số hài lòng (%)"};
-	lxw_worksheet *ws = xlsxw_sheet(&x->w, "Công chức", 0, false);
+	static const struct colw w[] = {
+		{0, 0, W_TT, false},
+		{1, 1, 12, false},
+		{2, 2, 28, false},
+		{3, 3, W_UNIT, false},
+		{4, 5, 12, false},
+	};
+	lxw_worksheet *ws = list_sheet(x, "Công chức", false, w, 5, hdr, 6, 0);
 
 	if (ws == NULL)
 		return -1;
-	xlsxw_width(&x->w, ws, 0, 0, W_TT, NULL);
-	xlsxw_width(&x->w, ws, 1, 1, 12, NULL);
-	xlsxw_width(&x->w, ws, 2, 2, 28, NULL);
-	xlsxw_width(&x->w, ws, 3, 3, W_UNIT, NULL);
-	xlsxw_width(&x->w, ws, 4, 5, 12, NULL);
-	put_row(x, ws, 0, 0, hdr, 6, x->head);
-	worksheet_freeze_panes(ws, 1, 0);
 	for (int i = 0; i < m->nstaff; i++) {
 		const struct rpt_staff *s = &m->staff[i];
 		lxw_row_t row = (lxw_row_t)(i + 1);
