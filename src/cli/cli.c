@@ -299,18 +299,43 @@ int cli_import_cmd(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, cha
 	return cli_import_file(ctx, pos[0], what, fn);
 }
 
-int cli_list(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv, size_t cap,
-	int (*print)(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err))
+int cli_list(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv,
+	const struct cli_listing *l)
 {
-	struct hl_arena *a = NULL;
+	struct cli_table t = {.cols = l->cols};
 	struct hl_err err = {0};
 	int rc = cli_opts(cmd, argc, argv, NULL);
 
-	if (rc != 0 || (rc = cli_arena(cap, &a)) != 0)
+	if (rc != 0 || (rc = cli_arena(l->cap, &t.a)) != 0)
 		return rc;
-	rc = print(ctx, a, &err);
-	hl_arena_free(a);
-	return rc != HL_OK ? cli_fail(&err) : 0;
+	rc = l->units ? units_list(ctx->st, t.a, &t.u, &t.nu, &err) : HL_OK;
+	if (rc == HL_OK)
+		rc = l->print(ctx, &t, &err);
+	hl_arena_free(t.a);
+	if (rc != HL_OK)
+		return cli_fail(&err);
+	if (l->cols != NULL && !t.headed) {
+		if (l->none != NULL)
+			fputs(l->none, stdout);
+		else
+			cli_row(l->cols, NULL);
+	}
+	if (l->what != NULL)
+		printf("(%zu %s)\n", t.n, l->what);
+	return 0;
+}
+
+void cli_table_row(struct cli_table *t, const char *const *cells)
+{
+	if (!t->headed)
+		cli_row(t->cols, NULL);
+	t->headed = true;
+	cli_row(t->cols, cells);
+}
+
+const char *cli_table_unit(const struct cli_table *t, int64_t id)
+{
+	return cli_unit_name(t->u, t->nu, id);
 }
 
 int cli_arena(size_t cap, struct hl_arena **a)

@@ -145,12 +145,44 @@ int cli_import_cmd(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, cha
 	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
 		struct hl_err *));
 
+/* The table a list command prints, as its print callback fills it: the
+ * columns, an arena for the rows, how many rows there are (the callback
+ * sets n) and, when the listing asks, every unit (for cli_table_unit). */
+struct cli_table {
+	const struct cli_col *cols;
+	struct hl_arena *a;
+	size_t n;
+	struct store_unit *u;
+	size_t nu;
+	bool headed; /* the headings are printed */
+};
+
+/* How a `list` subcommand prints: its columns (NULL: print writes all it
+ * shows itself), the arena's size, what its rows are called in the closing
+ * "(n what)" line (NULL: none), the line shown instead of an empty table
+ * (NULL: the headings alone), whether its rows name units, and print, which
+ * fetches the rows and prints them (cli_table_row), or returns an error
+ * without printing it. */
+struct cli_listing {
+	const struct cli_col *cols;
+	size_t cap;
+	const char *what;
+	const char *none;
+	bool units;
+	int (*print)(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *err);
+};
+
 /* A `list` subcommand (argv[0] = "list") that takes no argument: parse argv,
- * then print(ctx, a, err) with a new arena of cap bytes, freed after; print
- * fetches and prints the rows, or returns an error without printing it.
- * Returns the exit status. */
-int cli_list(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv, size_t cap,
-	int (*print)(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err));
+ * then print the table l describes with a new arena, freed after. Returns
+ * the exit status. */
+int cli_list(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv,
+	const struct cli_listing *l);
+
+/* Print one row of t (its headings first, before the first row). */
+void cli_table_row(struct cli_table *t, const char *const *cells);
+
+/* The name of the unit with this id among t's units, or "?"; not owned. */
+const char *cli_table_unit(const struct cli_table *t, int64_t id);
 
 /* The name of the unit with this id among u[0..n), or "?"; not owned. */
 const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id);

@@ -202,37 +202,35 @@ fail:
 	return cli_fail(&err);
 }
 
-static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err)
+static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *err)
 {
-	static const struct cli_col cols[] = {{"Mã", 20}, {"Phiên bản", 9}, {"Tên", 0}};
 	struct store_instrument *list = NULL;
-	size_t n = 0;
-	int rc = instruments_list(ctx->st, a, &list, &n, err);
+	int rc = instruments_list(ctx->st, t->a, &list, &t->n, err);
 
-	if (rc != HL_OK)
-		return rc;
-	cli_row(cols, NULL);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; rc == HL_OK && i < t->n; i++) {
 		bool current = true;
 
-		for (size_t j = 0; j < n; j++)
+		for (size_t j = 0; j < t->n; j++)
 			if (strcmp(list[j].code, list[i].code) == 0 &&
 				list[j].version > list[i].version)
 				current = false;
 		char v[16];
 
 		snprintf(v, sizeof(v), "%d", list[i].version);
-		cli_row(cols,
+		cli_table_row(t,
 			(const char *const[]){list[i].code, v,
-				hl_arena_printf(a, "%s%s", list[i].name,
+				hl_arena_printf(t->a, "%s%s", list[i].name,
 					current ? "" : " (phiên bản cũ)")});
 	}
-	return HL_OK;
+	return rc;
 }
 
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_list(&cmd_instruments, ctx, argc, argv, ARENA_CAP, print_list);
+	static const struct cli_col cols[] = {{"Mã", 20}, {"Phiên bản", 9}, {"Tên", 0}};
+	static const struct cli_listing l = {cols, ARENA_CAP, NULL, NULL, false, print_list};
+
+	return cli_list(&cmd_instruments, ctx, argc, argv, &l);
 }
 
 static const struct cli_sub subs[] = {{"import", do_import}, {"show", do_show}, {"list", do_list},

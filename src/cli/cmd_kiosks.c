@@ -58,7 +58,26 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err)
+static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *err)
+{
+	struct scope_actor by = actor(ctx);
+	struct kiosk_row *k = NULL;
+	int rc = kiosks_list(ctx->st, t->a, &by, &k, &t->n, err);
+
+	for (size_t i = 0; rc == HL_OK && i < t->n; i++) {
+		char when[24];
+
+		cli_table_row(t,
+			(const char *const[]){k[i].k.name, k[i].unit.name,
+				k[i].k.revoked ? "đã thu hồi" : "đang dùng",
+				k[i].k.last_at > 0 ?
+					hl_clock_fmt(k[i].k.last_at, when, sizeof(when)) :
+					"—"});
+	}
+	return rc;
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_col cols[] = {
 		{"Tên", 24},
@@ -66,33 +85,11 @@ static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *er
 		{"Trạng thái", 12},
 		{"Phiếu gần nhất", 0},
 	};
-	struct scope_actor by = actor(ctx);
-	struct kiosk_row *k = NULL;
-	size_t n = 0;
-	int rc = kiosks_list(ctx->st, a, &by, &k, &n, err);
+	static const struct cli_listing l = {cols, (size_t)64 << 20, NULL,
+		"Chưa có máy kiosk nào (thêm bằng: hailong kiosks add --unit MÃ --name TÊN).\n",
+		false, print_list};
 
-	if (rc != HL_OK)
-		return rc;
-	if (n == 0)
-		printf("Chưa có máy kiosk nào (thêm bằng: hailong kiosks add --unit MÃ --name TÊN).\n");
-	else
-		cli_row(cols, NULL);
-	for (size_t i = 0; i < n; i++) {
-		char when[24];
-
-		cli_row(cols,
-			(const char *const[]){k[i].k.name, k[i].unit.name,
-				k[i].k.revoked ? "đã thu hồi" : "đang dùng",
-				k[i].k.last_at > 0 ?
-					hl_clock_fmt(k[i].k.last_at, when, sizeof(when)) :
-					"—"});
-	}
-	return HL_OK;
-}
-
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_list(&cmd_kiosks, ctx, argc, argv, (size_t)64 << 20, print_list);
+	return cli_list(&cmd_kiosks, ctx, argc, argv, &l);
 }
 
 static int do_rename(struct cli_ctx *ctx, int argc, char **argv)

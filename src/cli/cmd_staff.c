@@ -15,7 +15,19 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_import_cmd(&cmd_staff, ctx, argc, argv, "công chức", import_staff);
 }
 
-static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err)
+static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *err)
+{
+	struct store_staff *s = NULL;
+	int rc = staff_list(ctx->st, t->a, &s, &t->n, err);
+
+	for (size_t i = 0; rc == HL_OK && i < t->n; i++)
+		cli_table_row(t,
+			(const char *const[]){s[i].code, s[i].name, cli_table_unit(t, s[i].unit_id),
+				s[i].position});
+	return rc;
+}
+
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_col cols[] = {
 		{"Mã", 12},
@@ -23,27 +35,10 @@ static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *er
 		{"Đơn vị", 30},
 		{"Chức vụ", 0},
 	};
-	struct store_staff *s = NULL;
-	struct store_unit *u = NULL;
-	size_t n = 0, nu = 0;
-	int rc = staff_list(ctx->st, a, &s, &n, err);
+	static const struct cli_listing l = {cols, (size_t)256 * 1024 * 1024, "công chức", NULL,
+		true, print_list};
 
-	if (rc == HL_OK)
-		rc = units_list(ctx->st, a, &u, &nu, err);
-	if (rc != HL_OK)
-		return rc;
-	cli_row(cols, NULL);
-	for (size_t i = 0; i < n; i++)
-		cli_row(cols,
-			(const char *const[]){s[i].code, s[i].name,
-				cli_unit_name(u, nu, s[i].unit_id), s[i].position});
-	printf("(%zu công chức)\n", n);
-	return HL_OK;
-}
-
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_list(&cmd_staff, ctx, argc, argv, (size_t)256 * 1024 * 1024, print_list);
+	return cli_list(&cmd_staff, ctx, argc, argv, &l);
 }
 
 static const struct cli_sub subs[] = {{"import", do_import}, {"list", do_list}, {NULL, NULL}};

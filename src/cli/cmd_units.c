@@ -91,8 +91,9 @@ static int print_loops(const struct tree *t, struct hl_arena *a, struct hl_err *
 	return HL_OK;
 }
 
-static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err)
+static int print_list(struct cli_ctx *ctx, struct cli_table *list, struct hl_err *err)
 {
+	struct hl_arena *a = list->a;
 	struct tree t = {0};
 	int rc = units_list(ctx->st, a, &t.u, &t.n, err);
 
@@ -110,7 +111,10 @@ static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *er
 
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_list(&cmd_units, ctx, argc, argv, (size_t)256 * 1024 * 1024, print_list);
+	static const struct cli_listing l = {NULL, (size_t)256 * 1024 * 1024, NULL, NULL, false,
+		print_list};
+
+	return cli_list(&cmd_units, ctx, argc, argv, &l);
 }
 
 static int do_merge(struct cli_ctx *ctx, int argc, char **argv)

@@ -216,12 +216,20 @@ static int do_disable(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-static const char *unit_name(const struct store_unit *u, size_t n, int64_t id)
+static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *err)
 {
-	return id == 0 ? "(tất cả)" : cli_unit_name(u, n, id);
+	struct store_user *us = NULL;
+	int rc = account_list(ctx->st, t->a, &us, &t->n, err);
+
+	for (size_t i = 0; rc == HL_OK && i < t->n; i++)
+		cli_table_row(t,
+			(const char *const[]){us[i].name, account_role_label(us[i].role),
+				us[i].unit_id == 0 ? "(tất cả)" : cli_table_unit(t, us[i].unit_id),
+				us[i].disabled ? "đã khóa" : "hoạt động"});
+	return rc;
 }
 
-static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *err)
+static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct cli_col cols[] = {
 		{"Tên", 20},
@@ -229,28 +237,10 @@ static int print_list(struct cli_ctx *ctx, struct hl_arena *a, struct hl_err *er
 		{"Đơn vị", 30},
 		{"Trạng thái", 0},
 	};
-	struct store_user *us = NULL;
-	struct store_unit *u = NULL;
-	size_t n = 0, nu = 0;
-	int rc = account_list(ctx->st, a, &us, &n, err);
+	static const struct cli_listing l = {cols, (size_t)64 * 1024 * 1024, "người dùng", NULL,
+		true, print_list};
 
-	if (rc == HL_OK)
-		rc = units_list(ctx->st, a, &u, &nu, err);
-	if (rc != HL_OK)
-		return rc;
-	cli_row(cols, NULL);
-	for (size_t i = 0; i < n; i++)
-		cli_row(cols,
-			(const char *const[]){us[i].name, account_role_label(us[i].role),
-				unit_name(u, nu, us[i].unit_id),
-				us[i].disabled ? "đã khóa" : "hoạt động"});
-	printf("(%zu người dùng)\n", n);
-	return HL_OK;
-}
-
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	return cli_list(&cmd_users, ctx, argc, argv, (size_t)64 * 1024 * 1024, print_list);
+	return cli_list(&cmd_users, ctx, argc, argv, &l);
 }
 
 static const struct cli_sub subs[] = {{"add", do_add}, {"list", do_list}, {"passwd", do_passwd},
