@@ -42,6 +42,14 @@ static void txt(FILE *f, const char *s)
 }
 
 /* <tag class="cls">text</tag> with the text escaped. */
+/* Text s escaped between the markup pre and post (literals). */
+static void txt_in(FILE *f, const char *pre, const char *s, const char *post)
+{
+	fputs(pre, f);
+	txt(f, s);
+	fputs(post, f);
+}
+
 static void el(FILE *f, const char *tag, const char *cls, const char *s)
 {
 	fprintf(f, "<%s%s%s%s>", tag, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
@@ -365,11 +373,8 @@ static void below(FILE *f, const struct rpt_model *m)
 			if (b->task_no != NULL)
 				fprintf(f, "%d. ", b->task_no[k]);
 			txt(f, b->tasks[k]);
-			if (b->status != NULL) {
-				fputs(" (", f);
-				txt(f, b->status[k]);
-				fputs(")", f);
-			}
+			if (b->status != NULL)
+				txt_in(f, " (", b->status[k], ")");
 			fputs("<br>", f);
 		}
 		if (b->ntasks == 0)
@@ -393,11 +398,8 @@ static void questions(FILE *f, const struct rpt_model *m)
 		el(f, "b", NULL, q->code);
 		fputs(" ", f);
 		txt(f, q->text);
-		if (m->nquestions > 0 && strcmp(q->instrument, m->questions[0].instrument) != 0) {
-			fputs(" <span class=\"note\">(", f);
-			txt(f, q->instrument);
-			fputs(")</span>", f);
-		}
+		if (m->nquestions > 0 && strcmp(q->instrument, m->questions[0].instrument) != 0)
+			txt_in(f, " <span class=\"note\">(", q->instrument, ")</span>");
 		fputs("</td>", f);
 		for (int l = 0; l <= q->nlevels; l++) {
 			bool na = l == q->nlevels;
@@ -435,9 +437,7 @@ static void themes(FILE *f, const struct rpt_model *m)
 		el(f, "td", "n", count(n, sizeof(n), t->count));
 		fputs("<td>", f);
 		for (int k = 0; k < t->nexamples; k++) {
-			fputs("“", f);
-			txt(f, t->example[k]);
-			fputs("”<br>", f);
+			txt_in(f, "“", t->example[k], "”<br>");
 		}
 		fputs("</td></tr>\n", f);
 	}
@@ -505,13 +505,9 @@ static void staff(FILE *f, const struct rpt_model *m)
 static void footer(FILE *f, const struct rpt_model *m)
 {
 	fputs("<div class=\"foot\"><div class=\"to\">", f);
-	fputs("<p><b><i>", f);
-	txt(f, "Nơi nhận:");
-	fputs("</i></b></p>", f);
+	txt_in(f, "<p><b><i>", "Nơi nhận:", "</i></b></p>");
 	for (int i = 0; i < m->nrecipients; i++) {
-		fputs("<p>- ", f);
-		txt(f, m->recipients[i]);
-		fputs("</p>", f);
+		txt_in(f, "<p>- ", m->recipients[i], "</p>");
 	}
 	fputs("</div><div class=\"sign\">", f);
 	el(f, "p", "b", m->signer_title);
