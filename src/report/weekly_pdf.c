@@ -188,15 +188,15 @@ static double first_rows(struct pdfdoc *d, struct hl_arena *a, const struct wk_i
 	return pdfdoc_table_height(d, &item_table, cells, NULL);
 }
 
-static const char *field_line(struct hl_arena *a, const struct wk_model *m, size_t i)
+/* The line above items it[i..]'s field in a list of n grouped by field. */
+static const char *field_line(struct hl_arena *a, const struct wk_item *it, size_t n, size_t i)
 {
-	const struct wk_item *it = &m->late[i];
 	size_t k = i;
 
-	while (k < m->nlate && strcmp(m->late[k].field, it->field) == 0)
+	while (k < n && strcmp(it[k].field, it[i].field) == 0)
 		k++;
 	return hl_arena_printf(a, "Lĩnh vực: %s (%zu hồ sơ)",
-		it->field_name[0] ? it->field_name : "không ghi lĩnh vực", k - i);
+		it[i].field_name[0] ? it[i].field_name : "không ghi lĩnh vực", k - i);
 }
 
 /* A section with nothing in it: its title and the line that says so. */
@@ -206,60 +206,58 @@ static void empty_section(struct pdfdoc *d, const char *title, const char *none)
 	pdfdoc_par(d, none, BODY, 0, PDF_LEFT, 0, AFTER);
 }
 
-static void late(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
+/* A section listing items it[0..n), or the line none when there are none;
+ * by_field: a table per field under its line, numbered from 1 in each. */
+static void item_section(struct pdfdoc *d, struct hl_arena *a, const char *title, const char *none,
+	const struct wk_item *it, size_t n, bool by_field)
 {
-	static const char none[] = "Không có hồ sơ trễ hạn hoặc quá hạn.";
-	char when[32];
-	const char *title = hl_arena_printf(a, "II. HỒ SƠ TRỄ HẠN, QUÁ HẠN (ĐẾN %s)",
-		hl_clock_fmt_minute(m->to, when, sizeof(when)));
 	const char *cells[7];
+	double keep;
 
-	if (m->nlate == 0) {
+	if (n == 0) {
 		empty_section(d, title, none);
 		return;
 	}
-	section(d, title,
-		line_height(d, field_line(a, m, 0), PDF_BOLD | PDF_ITALIC, 3) +
-			first_rows(d, a, &m->late[0]));
-	for (size_t i = 0, no = 0; i < m->nlate; i++) {
-		const struct wk_item *it = &m->late[i];
-
-		if (i == 0 || strcmp(it->field, m->late[i - 1].field) != 0) {
-			const char *line = field_line(a, m, i);
+	keep = first_rows(d, a, &it[0]);
+	if (by_field)
+		keep += line_height(d, field_line(a, it, n, 0), PDF_BOLD | PDF_ITALIC, 3);
+	section(d, title, keep);
+	if (!by_field)
+		pdfdoc_table_begin(d, &item_table);
+	for (size_t i = 0, no = 0; i < n; i++) {
+		if (by_field && (i == 0 || strcmp(it[i].field, it[i - 1].field) != 0)) {
+			const char *line = field_line(a, it, n, i);
 
 			if (i > 0)
 				pdfdoc_table_end(d, AFTER);
 			pdfdoc_keep(d, line_height(d, line, PDF_BOLD | PDF_ITALIC, 3),
-				first_rows(d, a, it));
+				first_rows(d, a, &it[i]));
 			pdfdoc_par(d, line, BODY, PDF_BOLD | PDF_ITALIC, PDF_LEFT, 0, 3);
 			pdfdoc_table_begin(d, &item_table);
 			no = 0;
 		}
-		item_cells(a, ++no, it, cells);
+		item_cells(a, ++no, &it[i], cells);
 		pdfdoc_table_row(d, cells, NULL);
 	}
 	pdfdoc_table_end(d, AFTER);
 }
 
+static void late(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
+{
+	char when[32];
+	const char *title = hl_arena_printf(a, "II. HỒ SƠ TRỄ HẠN, QUÁ HẠN (ĐẾN %s)",
+		hl_clock_fmt_minute(m->to, when, sizeof(when)));
+
+	item_section(d, a, title, "Không có hồ sơ trễ hạn hoặc quá hạn.", m->late, m->nlate, true);
+}
+
 static void due(struct pdfdoc *d, struct hl_arena *a, const struct wk_model *m)
 {
-	static const char none[] = "Không có hồ sơ nào sắp đến hạn.";
 	char until[16];
 	const char *title = hl_arena_printf(a, "III. HỒ SƠ SẮP ĐẾN HẠN (5 NGÀY LÀM VIỆC, ĐẾN %s)",
 		hl_day_vn(m->due_until, until, sizeof(until)));
-	const char *cells[7];
 
-	if (m->ndue == 0) {
-		empty_section(d, title, none);
-		return;
-	}
-	section(d, title, first_rows(d, a, &m->due[0]));
-	pdfdoc_table_begin(d, &item_table);
-	for (size_t i = 0; i < m->ndue; i++) {
-		item_cells(a, i + 1, &m->due[i], cells);
-		pdfdoc_table_row(d, cells, NULL);
-	}
-	pdfdoc_table_end(d, AFTER);
+	item_section(d, a, title, "Không có hồ sơ nào sắp đến hạn.", m->due, m->ndue, false);
 }
 
 int wk_pdf(const struct wk_model *m, const char *path, struct hl_err *err)
