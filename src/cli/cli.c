@@ -137,6 +137,29 @@ int cli_opts(const struct cli_cmd *cmd, int argc, char **argv, const struct cli_
 	return cli_parse(cmd, argc, argv, 1, opts, NULL, 0, &npos);
 }
 
+int cli_scope_opts(const struct cli_cmd *cmd, int argc, char **argv, struct cli_scope *s,
+	const struct cli_opt *more)
+{
+	struct cli_opt opts[13] = {
+		{"period", &s->period, NULL},
+		{"unit", &s->unit, NULL},
+		{"under", &s->under, NULL},
+	};
+	size_t n = 3;
+
+	for (; more != NULL && more->name != NULL && n < 11; more++)
+		opts[n++] = *more;
+	opts[n] = (struct cli_opt){"format", &s->format, NULL};
+	return cli_opts(cmd, argc, argv, opts);
+}
+
+int cli_scope_one(const struct cli_cmd *cmd, const struct cli_scope *s)
+{
+	if (s->unit != NULL && s->under != NULL)
+		return cli_usage(cmd, "chỉ dùng một trong --unit và --under");
+	return 0;
+}
+
 int cli_parse_one(const struct cli_cmd *cmd, int argc, char **argv, const struct cli_opt *opts,
 	const char **arg, const char *missing)
 {

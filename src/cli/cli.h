@@ -97,6 +97,20 @@ int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, int first,
  * Returns 0, or prints a usage error naming cmd and returns 2. */
 int cli_opts(const struct cli_cmd *cmd, int argc, char **argv, const struct cli_opt *opts);
 
+/* The options of a query over a period and a place: --period, --unit,
+ * --under and --format (set format's default before parsing). */
+struct cli_scope {
+	const char *period, *unit, *under, *format;
+};
+
+/* Parse argv[1..argc) like cli_opts with the options of *s and those of more
+ * (NULL-name terminated, at most 8; may be NULL). Returns 0 or 2. */
+int cli_scope_opts(const struct cli_cmd *cmd, int argc, char **argv, struct cli_scope *s,
+	const struct cli_opt *more);
+
+/* A usage error naming cmd when s has both --unit and --under. Returns 0 or 2. */
+int cli_scope_one(const struct cli_cmd *cmd, const struct cli_scope *s);
+
 /* Parse argv[1..argc): options from opts and exactly one positional argument
  * into *arg; without it, the usage error missing. Returns 0 or 2. */
 int cli_parse_one(const struct cli_cmd *cmd, int argc, char **argv, const struct cli_opt *opts,

@@ -124,27 +124,25 @@ static void print_stats(const struct dq_result *r)
 
 static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *period = NULL, *unit = NULL, *under = NULL, *by = NULL, *at = NULL,
-		   *format = "table";
-	const struct cli_opt opts[] = {{"period", &period, NULL}, {"unit", &unit, NULL},
-		{"under", &under, NULL}, {"by", &by, NULL}, {"at", &at, NULL},
-		{"format", &format, NULL}, {NULL, NULL, NULL}};
+	const char *by = NULL, *at = NULL;
+	const struct cli_opt more[] = {{"by", &by, NULL}, {"at", &at, NULL}, {NULL, NULL, NULL}};
+	struct cli_scope s = {.format = "table"};
 	struct dq_opts o = {0};
 	struct dq_result *res = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
 	int rc;
 
-	if ((rc = cli_opts(&cmd_dossiers, argc, argv, opts)) != 0 ||
-		(rc = cli_period(&cmd_dossiers, period, &o.period)) != 0 ||
-		(rc = parse_at(at, &o.at)) != 0 || (rc = check_format(format, "table|csv")) != 0)
+	if ((rc = cli_scope_opts(&cmd_dossiers, argc, argv, &s, more)) != 0 ||
+		(rc = cli_period(&cmd_dossiers, s.period, &o.period)) != 0 ||
+		(rc = parse_at(at, &o.at)) != 0 ||
+		(rc = check_format(s.format, "table|csv")) != 0 ||
+		(rc = cli_scope_one(&cmd_dossiers, &s)) != 0)
 		return rc;
-	if (unit != NULL && under != NULL)
-		return cli_usage(&cmd_dossiers, "chỉ dùng một trong --unit và --under");
 	if (dq_by_parse(by, &o.by, &err) != HL_OK)
 		return cli_usage(&cmd_dossiers, "%s", err.msg);
-	o.unit = unit;
-	o.under = under;
+	o.unit = s.unit;
+	o.under = s.under;
 	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
 		return rc;
 	rc = dq_stats(ctx->st, a, &o, &res, &err);
@@ -152,7 +150,7 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto cleanup;
 	}
-	if (strcmp(format, "csv") == 0)
+	if (strcmp(s.format, "csv") == 0)
 		dq_stats_csv(stdout, res);
 	else
 		print_stats(res);

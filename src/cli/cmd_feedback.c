@@ -475,10 +475,9 @@ static const char *pct(char *buf, size_t size, long num, long den)
 
 static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *period = NULL, *unit = NULL, *under = NULL, *at = NULL, *format = NULL;
-	const struct cli_opt opts[] = {{"period", &period, NULL}, {"unit", &unit, NULL},
-		{"under", &under, NULL}, {"at", &at, NULL}, {"format", &format, NULL},
-		{NULL, NULL, NULL}};
+	const char *at = NULL;
+	const struct cli_opt more[] = {{"at", &at, NULL}, {NULL, NULL, NULL}};
+	struct cli_scope s = {0};
 	static const struct cli_col cols[] = {
 		{"Đơn vị", 16},
 		{"Tháng", 8},
@@ -498,22 +497,21 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	size_t n = 0;
 	int64_t t;
 	bool csv;
-	int rc = cli_opts(&cmd_feedback, argc, argv, opts);
+	int rc = cli_scope_opts(&cmd_feedback, argc, argv, &s, more);
 
 	if (rc == 0)
 		rc = parse_time("--at", at, hl_clock_minute(), &t);
 	if (rc == 0)
-		rc = cli_csv_format(&cmd_feedback, format, &csv);
+		rc = cli_csv_format(&cmd_feedback, s.format, &csv);
 	if (rc != 0)
 		return rc;
-	if ((rc = cli_period(&cmd_feedback, period, &p)) != 0)
+	if ((rc = cli_period(&cmd_feedback, s.period, &p)) != 0 ||
+		(rc = cli_scope_one(&cmd_feedback, &s)) != 0)
 		return rc;
-	if (unit != NULL && under != NULL)
-		return cli_usage(&cmd_feedback, "chỉ dùng một trong --unit và --under");
 	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
 		return rc;
-	if (fb_stats(ctx->st, NULL, &p, unit != NULL ? unit : under, under != NULL, t, a, &m, &n,
-		    &err) != HL_OK) {
+	if (fb_stats(ctx->st, NULL, &p, s.unit != NULL ? s.unit : s.under, s.under != NULL, t, a,
+		    &m, &n, &err) != HL_OK) {
 		hl_arena_free(a);
 		return cli_fail(&err);
 	}

@@ -110,34 +110,33 @@ static void print_table(const struct iq_result *r)
 
 static int run_index(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *period = NULL, *unit = NULL, *under = NULL, *type = NULL, *weight = NULL,
-		   *format = "table";
-	const struct cli_opt opts[] = {{"period", &period, NULL}, {"unit", &unit, NULL},
-		{"under", &under, NULL}, {"type", &type, NULL}, {"weight", &weight, NULL},
-		{"format", &format, NULL}, {NULL, NULL, NULL}};
+	const char *type = NULL, *weight = NULL;
+	const struct cli_opt more[] = {{"type", &type, NULL}, {"weight", &weight, NULL},
+		{NULL, NULL, NULL}};
+	struct cli_scope s = {.format = "table"};
 	struct iq_opts o = {0};
 	struct iq_result *res = NULL;
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
 	int rc;
 
-	rc = cli_opts(&cmd_index, argc, argv, opts);
+	rc = cli_scope_opts(&cmd_index, argc, argv, &s, more);
 	if (rc != 0)
 		return rc;
-	if (period == NULL)
+	if (s.period == NULL)
 		return cli_usage(&cmd_index, "thiếu --period (ví dụ: --period 2024-Q3)");
-	if (unit && under)
-		return cli_usage(&cmd_index, "chỉ dùng một trong --unit và --under");
-	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 &&
-		strcmp(format, "json") != 0)
+	if ((rc = cli_scope_one(&cmd_index, &s)) != 0)
+		return rc;
+	if (strcmp(s.format, "table") != 0 && strcmp(s.format, "csv") != 0 &&
+		strcmp(s.format, "json") != 0)
 		return cli_usage(&cmd_index,
-			"--format phải là table, csv hoặc json (không phải '%s')", format);
+			"--format phải là table, csv hoặc json (không phải '%s')", s.format);
 	if (weight && strcmp(weight, "field") != 0)
 		return cli_usage(&cmd_index, "--weight chỉ nhận giá trị 'field'");
-	if (hl_period_parse(period, &o.period, &err) != HL_OK)
+	if (hl_period_parse(s.period, &o.period, &err) != HL_OK)
 		return cli_usage(&cmd_index, "%s", err.msg);
-	o.unit = unit;
-	o.under = under;
+	o.unit = s.unit;
+	o.under = s.under;
 	o.type = type;
 	o.weight_field = weight != NULL;
 	if ((rc = cli_arena((size_t)1 << 31, &a)) != 0)
@@ -147,9 +146,9 @@ static int run_index(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto cleanup;
 	}
-	if (strcmp(format, "csv") == 0)
+	if (strcmp(s.format, "csv") == 0)
 		index_csv(stdout, res);
-	else if (strcmp(format, "json") == 0)
+	else if (strcmp(s.format, "json") == 0)
 		rc = print_json(res, stdout);
 	else
 		print_table(res);

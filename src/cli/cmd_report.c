@@ -22,13 +22,12 @@ const struct cli_cmd cmd_report = {"report",
 
 static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *period = NULL, *unit = NULL, *under = NULL, *format = NULL, *output = NULL,
-		   *number = NULL, *date = NULL, *signer = NULL;
+	const char *output = NULL, *number = NULL, *date = NULL, *signer = NULL;
 	bool internal = false;
-	const struct cli_opt opts[] = {{"period", &period, NULL}, {"unit", &unit, NULL},
-		{"under", &under, NULL}, {"format", &format, NULL}, {"output", &output, NULL},
-		{"internal", NULL, &internal}, {"number", &number, NULL}, {"date", &date, NULL},
-		{"signer", &signer, NULL}, {NULL, NULL, NULL}};
+	const struct cli_opt more[] = {{"output", &output, NULL}, {"internal", NULL, &internal},
+		{"number", &number, NULL}, {"date", &date, NULL}, {"signer", &signer, NULL},
+		{NULL, NULL, NULL}};
+	struct cli_scope s = {0};
 	struct rpt_opts o = {0};
 	struct rpt_model *m = NULL;
 	struct hl_arena *a = NULL;
@@ -36,30 +35,30 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 	int rc, fmt;
 
 	cli_short_output(argc, argv);
-	rc = cli_opts(&cmd_report, argc, argv, opts);
+	rc = cli_scope_opts(&cmd_report, argc, argv, &s, more);
 	if (rc != 0)
 		return rc;
-	if (period == NULL)
+	if (s.period == NULL)
 		return cli_usage(&cmd_report, "thiếu --period (ví dụ: --period 2024)");
-	if ((unit == NULL) == (under == NULL))
+	if ((s.unit == NULL) == (s.under == NULL))
 		return cli_usage(&cmd_report, "cần đúng một trong --unit MÃ và --under MÃ");
-	if (format == NULL)
+	if (s.format == NULL)
 		return cli_usage(&cmd_report, "thiếu --format (pdf, xlsx, csv hoặc html)");
-	fmt = rpt_format_of(format);
+	fmt = rpt_format_of(s.format);
 	if (fmt < 0)
 		return cli_usage(&cmd_report,
-			"--format phải là pdf, xlsx, csv hoặc html (không phải '%s')", format);
+			"--format phải là pdf, xlsx, csv hoặc html (không phải '%s')", s.format);
 	if (output == NULL || output[0] == '\0')
 		return cli_usage(&cmd_report, "thiếu -o TỆP (tệp báo cáo cần ghi)");
-	if (hl_period_parse(period, &o.period, &err) != HL_OK)
+	if (hl_period_parse(s.period, &o.period, &err) != HL_OK)
 		return cli_usage(&cmd_report, "%s", err.msg);
 	o.date = HL_DAY_NONE;
 	if (date != NULL && !hl_day_parse(date, &o.date))
 		return cli_usage(&cmd_report,
 			"--date phải là một ngày viết năm-tháng-ngày, ví dụ 2025-12-25 (không phải '%s')",
 			date);
-	o.unit = unit;
-	o.under = under;
+	o.unit = s.unit;
+	o.under = s.under;
 	o.internal = internal;
 	o.number = number;
 	o.signer = signer;
@@ -73,7 +72,7 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(&err);
 		goto cleanup;
 	}
-	printf("Đã ghi báo cáo %s vào %s\n", format, output);
+	printf("Đã ghi báo cáo %s vào %s\n", s.format, output);
 	if (m->rollups_missing)
 		fprintf(stderr,
 			"Gợi ý: cơ sở dữ liệu này có phiếu từ trước khi có số liệu báo cáo "
