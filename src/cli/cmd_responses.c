@@ -16,20 +16,21 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_import_cmd(&cmd_responses, ctx, argc, argv, "phiếu", import_responses);
 }
 
-/* The id of the unit --unit names, or 0 when code is NULL; returns 0 or the
- * exit status. */
-static int unit_arg(struct cli_ctx *ctx, const char *code, int64_t *id)
+/* Walk the stored responses of the unit --unit names (every unit when code
+ * is NULL) with fn(arg, response); returns the exit status. */
+static int scan(struct cli_ctx *ctx, const char *code,
+	int (*fn)(void *arg, const struct store_response *r), void *arg)
 {
-	struct store_unit u;
+	struct store_unit u = {0};
+	struct hl_err err;
 	int rc;
 
-	*id = 0;
-	if (code == NULL)
-		return 0;
-	if ((rc = cli_unit_get(ctx, code, &u, "đơn vị '%s' không tồn tại", code)) != 0)
+	hl_err_clear(&err);
+	if (code != NULL &&
+		(rc = cli_unit_get(ctx, code, &u, "đơn vị '%s' không tồn tại", code)) != 0)
 		return rc;
-	*id = u.id;
-	return 0;
+	rc = responses_scan(ctx->st, u.id, HL_DAY_NONE, HL_DAY_NONE, fn, arg, &err);
+	return rc != HL_OK ? cli_fail(&err) : 0;
 }
 
 static int count_one(void *ctx, const struct store_response *r)
@@ -43,18 +44,11 @@ static int do_count(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL;
 	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
-	struct hl_err err;
-	int64_t count = 0, unit_id = 0;
+	int64_t count = 0;
 	int rc = cli_opts(&cmd_responses, argc, argv, opts);
 
-	if (rc != 0)
+	if (rc != 0 || (rc = scan(ctx, unit, count_one, &count)) != 0)
 		return rc;
-	hl_err_clear(&err);
-	if ((rc = unit_arg(ctx, unit, &unit_id)) != 0)
-		return rc;
-	rc = responses_scan(ctx->st, unit_id, HL_DAY_NONE, HL_DAY_NONE, count_one, &count, &err);
-	if (rc != HL_OK)
-		return cli_fail(&err);
 	printf("%lld\n", (long long)count);
 	return 0;
 }
@@ -65,16 +59,22 @@ struct ids_ctx {
 	bool with_status;
 };
 
+/* The statuses by their codes in --status and list-ids' output. */
+static const char *const status_names[] = {
+	[RS_COUNTED] = "counted",
+	[RS_HELD] = "held",
+	[RS_REJECTED] = "rejected",
+};
+
 static int print_id(void *ctx, const struct store_response *r)
 {
-	static const char *const names[] = {"counted", "held", "rejected"};
 	const struct ids_ctx *c = ctx;
 
 	if (r->ext_id[0] == '\0' || (c->status >= 0 && r->status != c->status))
 		return HL_OK;
 	if (c->with_status)
 		printf("%s\t%s\n", r->ext_id,
-			r->status >= 0 && r->status <= 2 ? names[r->status] : "?");
+			r->status >= 0 && r->status <= 2 ? status_names[r->status] : "?");
 	else
 		printf("%s\n", r->ext_id);
 	return HL_OK;
@@ -86,32 +86,18 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 	bool with_status = false;
 	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {"status", &status, NULL},
 		{"with-status", NULL, &with_status}, {NULL, NULL, NULL}};
-	struct hl_err err;
 	struct ids_ctx c = {-1, false};
-	int64_t unit_id = 0;
 	int rc = cli_opts(&cmd_responses, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
 	c.with_status = with_status;
-	if (status != NULL) {
-		if (strcmp(status, "counted") == 0)
-			c.status = RS_COUNTED;
-		else if (strcmp(status, "held") == 0)
-			c.status = RS_HELD;
-		else if (strcmp(status, "rejected") == 0)
-			c.status = RS_REJECTED;
-		else
-			return cli_usage(&cmd_responses,
-				"--status chỉ nhận counted, held hoặc rejected");
-	}
-	hl_err_clear(&err);
-	if ((rc = unit_arg(ctx, unit, &unit_id)) != 0)
-		return rc;
-	rc = responses_scan(ctx->st, unit_id, HL_DAY_NONE, HL_DAY_NONE, print_id, &c, &err);
-	if (rc != HL_OK)
-		return cli_fail(&err);
-	return 0;
+	for (int k = 0; status != NULL && k < 3 && c.status < 0; k++)
+		if (strcmp(status, status_names[k]) == 0)
+			c.status = k;
+	if (status != NULL && c.status < 0)
+		return cli_usage(&cmd_responses, "--status chỉ nhận counted, held hoặc rejected");
+	return scan(ctx, unit, print_id, &c);
 }
 
 static const struct cli_sub subs[] = {{"import", do_import}, {"count", do_count},
