@@ -145,6 +145,22 @@ static void par(struct pdfr *r, const char *text)
 	pdfdoc_par(r->d, text, BODY, 0, PDF_JUSTIFY, INDENT, PAR_AFTER);
 }
 
+/* A section that opens with the paragraph text. */
+static void par_section(struct pdfr *r, const char *title, const char *text)
+{
+	section(r, title, par_start(r, text));
+	par(r, text);
+}
+
+/* A section that opens with the table t, begun; cells (styles st) is its
+ * first row, which the title keeps with it. */
+static void table_section(struct pdfr *r, const char *title, const struct pdf_table *t,
+	const char *const *cells, const unsigned *st)
+{
+	section(r, title, pdfdoc_table_height(r->d, t, cells, st));
+	pdfdoc_table_begin(r->d, t);
+}
+
 /* ---- the heading of the document ---- */
 
 static hl_day doc_date(const struct rpt_model *m)
@@ -251,8 +267,7 @@ static void opinions(struct pdfr *r)
 		m->period_label, hl_day_vn(m->o.period.first, a, sizeof(a)),
 		hl_day_vn(m->o.period.last, b, sizeof(b)), integer(r->a, m->responses));
 
-	section(r, "SỐ Ý KIẾN KHẢO SÁT", par_start(r, intro));
-	par(r, intro);
+	par_section(r, "SỐ Ý KIẾN KHẢO SÁT", intro);
 	if (m->nchannels > 0) {
 		pdfdoc_par(r->d, "Theo kênh khảo sát:", BODY, PDF_ITALIC, PDF_LEFT, INDENT, 4);
 		counts_table(r, "Kênh", m->channels, m->nchannels);
@@ -718,16 +733,15 @@ static void themes(struct pdfr *r)
 	const struct pdf_table t = {4, col, CELL};
 	const unsigned st[4] = {0, 0, 0, PDF_ITALIC};
 	const char *cells[4];
+	static const char title[] = "Ý KIẾN GÓP Ý CỦA NGƯỜI DÂN, TỔ CHỨC";
 	static const char none[] = "Trong kỳ không có ý kiến góp ý bằng lời.";
 
 	if (m->nthemes == 0) {
-		section(r, "Ý KIẾN GÓP Ý CỦA NGƯỜI DÂN, TỔ CHỨC", par_start(r, none));
-		par(r, none);
+		par_section(r, title, none);
 		return;
 	}
 	theme_cells(r, 0, cells);
-	section(r, "Ý KIẾN GÓP Ý CỦA NGƯỜI DÂN, TỔ CHỨC", pdfdoc_table_height(r->d, &t, cells, st));
-	pdfdoc_table_begin(r->d, &t);
+	table_section(r, title, &t, cells, st);
 	for (int i = 0; i < m->nthemes; i++) {
 		theme_cells(r, i, cells);
 		pdfdoc_table_row(r->d, cells, st);
@@ -769,11 +783,8 @@ static void feedback(struct pdfr *r)
 		cells[5] = pct(r->a, f->on_time, f->due);
 		cells[6] = hl_arena_printf(r->a, "%d", f->score);
 		cells[7] = pct(r->a, f->satisfied, f->rated);
-		if (i == 0) {
-			section(r, "PHẢN ÁNH, KIẾN NGHỊ (TIÊU CHÍ TT)",
-				pdfdoc_table_height(r->d, &t, cells, NULL));
-			pdfdoc_table_begin(r->d, &t);
-		}
+		if (i == 0)
+			table_section(r, "PHẢN ÁNH, KIẾN NGHỊ (TIÊU CHÍ TT)", &t, cells, NULL);
 		pdfdoc_table_row(r->d, cells, NULL);
 	}
 	pdfdoc_table_end(r->d, 4);
@@ -819,13 +830,9 @@ static void below(struct pdfr *r)
 		"vụ của kế hoạch cho tiêu chí và tình trạng thực hiện.",
 		m->o.period.year - 1, m->o.period.year, m->period_label);
 
-	section(r, "CÁC TIÊU CHÍ CHƯA ĐẠT CHỈ TIÊU",
-		par_start(r, m->nbelow == 0 ? all_met : intro));
-	if (m->nbelow == 0) {
-		par(r, all_met);
+	par_section(r, "CÁC TIÊU CHÍ CHƯA ĐẠT CHỈ TIÊU", m->nbelow == 0 ? all_met : intro);
+	if (m->nbelow == 0)
 		return;
-	}
-	par(r, intro);
 	pdfdoc_table_begin(r->d, &t);
 	for (int i = 0; i < m->nbelow; i++) {
 		const struct rpt_below *b = &m->below[i];
@@ -870,8 +877,7 @@ static void staff(struct pdfr *r)
 	if (!m->o.internal || m->staff == NULL)
 		return;
 	if (m->nstaff == 0) {
-		section(r, title, par_start(r, none));
-		par(r, none);
+		par_section(r, title, none);
 		return;
 	}
 	for (int i = 0; i < m->nstaff; i++) {
@@ -884,10 +890,8 @@ static void staff(struct pdfr *r)
 			s->valid ? hl_arena_printf(r->a, "%s %%", dec(r->a, s->value)) : "–",
 		};
 
-		if (i == 0) {
-			section(r, title, pdfdoc_table_height(r->d, &t, cells, NULL));
-			pdfdoc_table_begin(r->d, &t);
-		}
+		if (i == 0)
+			table_section(r, title, &t, cells, NULL);
 		pdfdoc_table_row(r->d, cells, NULL);
 	}
 	pdfdoc_table_end(r->d, PAR_AFTER);
