@@ -95,13 +95,29 @@ static int get_password(bool generate, char *pw, bool *generated)
 	return 0;
 }
 
+/* End add or passwd: commit the change rc says was made (cli_commit), then
+ * print done and, when it was generated, the password (what = "Mật khẩu"
+ * or "Mật khẩu mới"), shown this once; the password is wiped. Returns the
+ * exit status. */
+static int pw_done(struct cli_ctx *ctx, int rc, struct hl_err *err, const char *done,
+	const char *what, bool generated, char *pw)
+{
+	rc = cli_commit(ctx, rc, err);
+	if (rc == 0 && generated)
+		printf("%s %s (chỉ hiện một lần): %s\n", done, what, pw);
+	else if (rc == 0)
+		printf("%s\n", done);
+	memset(pw, 0, PW_BUF);
+	return rc;
+}
+
 static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *role = NULL, *unit = NULL, *name;
 	bool generate = false, generated;
 	const struct cli_opt opts[] = {{"role", &role, NULL}, {"unit", &unit, NULL},
 		{"generate", NULL, &generate}, {NULL, NULL, NULL}};
-	char pw[PW_BUF];
+	char pw[PW_BUF], done[256];
 	struct store_user u;
 	struct hl_err err;
 	int rc = cli_parse_one(&cmd_users, argc, argv, opts, &name,
@@ -140,18 +156,12 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 		memset(pw, 0, sizeof(pw));
 		return cli_fail(&err);
 	}
+	snprintf(done, sizeof(done), "Đã tạo người dùng %s (%s).", u.name,
+		account_role_label(u.role));
 	if (store_begin(ctx->st, &err) != HL_OK)
 		return cli_fail(&err);
-	rc = cli_commit(ctx, account_add(ctx->st, &u, unit, ctx->who, &err), &err);
-	if (rc == 0) {
-		if (generated)
-			printf("Đã tạo người dùng %s (%s). Mật khẩu (chỉ hiện một lần): %s\n",
-				u.name, account_role_label(u.role), pw);
-		else
-			printf("Đã tạo người dùng %s (%s).\n", u.name, account_role_label(u.role));
-	}
-	memset(pw, 0, sizeof(pw));
-	return rc;
+	return pw_done(ctx, account_add(ctx->st, &u, unit, ctx->who, &err), &err, done, "Mật khẩu",
+		generated, pw);
 }
 
 static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
@@ -159,7 +169,7 @@ static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
 	const char *name;
 	bool generate = false, generated;
 	const struct cli_opt opts[] = {{"generate", NULL, &generate}, {NULL, NULL, NULL}};
-	char pw[PW_BUF];
+	char pw[PW_BUF], done[256];
 	char hash[160];
 	struct store_user u;
 	struct hl_err err;
@@ -181,21 +191,12 @@ static int do_passwd(struct cli_ctx *ctx, int argc, char **argv)
 		memset(pw, 0, sizeof(pw));
 		return cli_fail(&err);
 	}
+	snprintf(done, sizeof(done),
+		"Đã đổi mật khẩu của %s; mọi phiên đăng nhập của tài khoản đã kết thúc.", u.name);
 	if (store_begin(ctx->st, &err) != HL_OK)
 		return cli_fail(&err);
-	rc = cli_commit(ctx, account_put_password(ctx->st, u.name, hash, NULL, ctx->who, &err),
-		&err);
-	if (rc == 0) {
-		if (generated)
-			printf("Đã đổi mật khẩu của %s; mọi phiên đăng nhập của tài khoản đã kết thúc. "
-			       "Mật khẩu mới (chỉ hiện một lần): %s\n",
-				u.name, pw);
-		else
-			printf("Đã đổi mật khẩu của %s; mọi phiên đăng nhập của tài khoản đã kết thúc.\n",
-				u.name);
-	}
-	memset(pw, 0, sizeof(pw));
-	return rc;
+	return pw_done(ctx, account_put_password(ctx->st, u.name, hash, NULL, ctx->who, &err), &err,
+		done, "Mật khẩu mới", generated, pw);
 }
 
 static int do_disable(struct cli_ctx *ctx, int argc, char **argv)
