@@ -26,6 +26,11 @@ const char *plan_progress(struct hl_arena *a, const struct plan_doc *p,
 /* The latest note of task no in p, or NULL; points into p. */
 const struct store_plan_note *plan_last_note(const struct plan_doc *p, int no);
 
+/* A new arena in *a (the caller frees it) for printing plan p as what
+ * ("PDF", "XLSX"); an error when p has no task or memory runs out. */
+int plan_print_arena(const struct plan_doc *p, const char *what, struct hl_arena **a,
+	struct hl_err *err);
+
 /* Write plan p (plan_load) as a PDF to path. */
 int plan_pdf(const struct plan_doc *p, const char *path, struct hl_err *err);
 

@@ -19,7 +19,6 @@
 #include "report/out.h"
 #include "report/pdfdoc.h"
 
-#define TMP_CAP ((size_t)64 << 20)
 #define CELL_PT 10.5
 
 /* The heading of Nghị định 30/2020 as the reports draw it (pdfdoc_heading):
@@ -99,13 +98,10 @@ int plan_pdf(const struct plan_doc *p, const char *path, struct hl_err *err)
 	struct pdfdoc *d = NULL;
 	struct hl_arena *a;
 	char iso[32];
-	int rc;
+	int rc = plan_print_arena(p, "PDF", &a, err);
 
-	if (p == NULL || p->ntasks == 0)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "kế hoạch chưa có nhiệm vụ nào để in");
-	a = hl_arena_new(TMP_CAP);
-	if (a == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo kế hoạch PDF");
+	if (rc != HL_OK)
+		return rc;
 	/* The same plan gives the same file: dated 1 January of its year. */
 	snprintf(iso, sizeof(iso), "%04d-01-01T00:00:00", p->year);
 	rc = pdfdoc_open(path, hl_arena_printf(a, "Kế hoạch – %s", plan_title(a, p)), iso, &out, &d,

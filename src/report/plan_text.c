@@ -59,6 +59,17 @@ const char *plan_group_figures(struct hl_arena *a, const struct plan_doc *p, int
 	return "";
 }
 
+int plan_print_arena(const struct plan_doc *p, const char *what, struct hl_arena **a,
+	struct hl_err *err)
+{
+	if (p == NULL || p->ntasks == 0)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "kế hoạch chưa có nhiệm vụ nào để in");
+	*a = hl_arena_new((size_t)64 << 20);
+	if (*a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo kế hoạch %s", what);
+	return HL_OK;
+}
+
 /* "Nâng cao mức độ hài lòng … của UBND phường Vĩnh Thọ năm 2025" */
 const char *plan_title(struct hl_arena *a, const struct plan_doc *p)
 {

@@ -14,8 +14,6 @@
 #include "base/text.h"
 #include "report/xlsxw.h"
 
-#define TMP_CAP ((size_t)64 << 20)
-
 struct px {
 	struct xlsxw w;
 	lxw_worksheet *ws;
@@ -83,13 +81,10 @@ int plan_xlsx(const struct plan_doc *p, const char *path, struct hl_err *err)
 {
 	struct px x = {0};
 	struct hl_arena *a;
-	int rc;
+	int rc = plan_print_arena(p, "XLSX", &a, err);
 
-	if (p == NULL || p->ntasks == 0)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "kế hoạch chưa có nhiệm vụ nào để in");
-	a = hl_arena_new(TMP_CAP);
-	if (a == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tạo kế hoạch XLSX");
+	if (rc != HL_OK)
+		return rc;
 	rc = xlsxw_open(&x.w, path, plan_title(a, p), err);
 	if (rc != HL_OK)
 		goto cleanup;
