@@ -325,11 +325,18 @@ int cli_import_cmd(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, cha
 int cli_list(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv,
 	const struct cli_listing *l)
 {
-	struct cli_table t = {.cols = l->cols};
-	struct hl_err err = {0};
 	int rc = cli_opts(cmd, argc, argv, NULL);
 
-	if (rc != 0 || (rc = cli_arena(l->cap, &t.a)) != 0)
+	return rc != 0 ? rc : cli_list_print(ctx, l, NULL);
+}
+
+int cli_list_print(struct cli_ctx *ctx, const struct cli_listing *l, const void *arg)
+{
+	struct cli_table t = {.cols = l->cols, .arg = arg};
+	struct hl_err err = {0};
+	int rc = cli_arena(l->cap, &t.a);
+
+	if (rc != 0)
 		return rc;
 	rc = l->units ? units_list(ctx->st, t.a, &t.u, &t.nu, &err) : HL_OK;
 	if (rc == HL_OK)
@@ -348,11 +355,16 @@ int cli_list(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **ar
 	return 0;
 }
 
-void cli_table_row(struct cli_table *t, const char *const *cells)
+void cli_table_head(struct cli_table *t)
 {
 	if (!t->headed)
 		cli_row(t->cols, NULL);
 	t->headed = true;
+}
+
+void cli_table_row(struct cli_table *t, const char *const *cells)
+{
+	cli_table_head(t);
 	cli_row(t->cols, cells);
 }
 

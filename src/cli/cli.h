@@ -168,7 +168,8 @@ struct cli_table {
 	size_t n;
 	struct store_unit *u;
 	size_t nu;
-	bool headed; /* the headings are printed */
+	bool headed;     /* the headings are printed */
+	const void *arg; /* what the command passed to cli_list_print */
 };
 
 /* How a `list` subcommand prints: its columns (NULL: print writes all it
@@ -191,6 +192,13 @@ struct cli_listing {
  * the exit status. */
 int cli_list(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv,
 	const struct cli_listing *l);
+
+/* cli_list's work after parsing: print the table l describes, its print
+ * callback seeing arg in t->arg. Returns the exit status. */
+int cli_list_print(struct cli_ctx *ctx, const struct cli_listing *l, const void *arg);
+
+/* Print t's headings, unless they are already printed. */
+void cli_table_head(struct cli_table *t);
 
 /* Print one row of t (its headings first, before the first row). */
 void cli_table_row(struct cli_table *t, const char *const *cells);

@@ -17,16 +17,33 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_import_cmd(&cmd_offices, ctx, argc, argv, "phòng, ban", fb_import_offices);
 }
 
+/* t->arg: the unit --unit names, or NULL for the built-in offices only. */
+static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *err)
+{
+	const struct store_unit *u = t->arg;
+	struct store_fb_office *o = NULL;
+	int rc = fb_offices(ctx->st, u != NULL ? u->id : 0, t->a, &o, &t->n, err);
+
+	for (size_t i = 0; rc == HL_OK && i < t->n; i++) {
+		/* A unit's own office hides a built-in one with the same code. */
+		if (u != NULL && i > 0 && strcmp(o[i].code, o[i - 1].code) == 0)
+			continue;
+		cli_table_row(t,
+			(const char *const[]){o[i].code,
+				o[i].unit_id == 0 ? "(mọi đơn vị)" :
+						    cli_table_unit(t, o[i].unit_id),
+				o[i].name});
+	}
+	return rc;
+}
+
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL;
 	const struct cli_opt opts[] = {{"unit", &unit, NULL}, {NULL, NULL, NULL}};
 	static const struct cli_col cols[] = {{"Mã", 12}, {"Đơn vị", 30}, {"Tên", 0}};
-	struct store_fb_office *o = NULL;
-	struct store_unit *units = NULL, u = {0};
-	size_t n = 0, nu = 0;
-	struct hl_arena *a = NULL;
-	struct hl_err err = {0};
+	static const struct cli_listing l = {cols, (size_t)64 << 20, NULL, NULL, true, print_list};
+	struct store_unit u = {0};
 	int rc = cli_opts(&cmd_offices, argc, argv, opts);
 
 	if (rc != 0)
@@ -35,26 +52,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		(rc = cli_unit_get(ctx, unit, &u,
 			 "không có đơn vị mã '%s' (xem: hailong units list)", unit)) != 0)
 		return rc;
-	if ((rc = cli_arena((size_t)64 << 20, &a)) != 0)
-		return rc;
-	rc = fb_offices(ctx->st, u.id, a, &o, &n, &err);
-	if (rc == HL_OK)
-		rc = units_list(ctx->st, a, &units, &nu, &err);
-	if (rc != HL_OK)
-		return cli_fail_free(a, &err);
-	cli_row(cols, NULL);
-	for (size_t i = 0; i < n; i++) {
-		/* A unit's own office hides a built-in one with the same code. */
-		if (unit != NULL && i > 0 && strcmp(o[i].code, o[i - 1].code) == 0)
-			continue;
-		cli_row(cols,
-			(const char *const[]){o[i].code,
-				o[i].unit_id == 0 ? "(mọi đơn vị)" :
-						    cli_unit_name(units, nu, o[i].unit_id),
-				o[i].name});
-	}
-	hl_arena_free(a);
-	return 0;
+	return cli_list_print(ctx, &l, unit != NULL ? &u : NULL);
 }
 
 static const struct cli_sub subs[] = {{"import", do_import}, {"list", do_list}, {NULL, NULL}};

@@ -35,10 +35,54 @@ static int parse_date(const char *s, hl_day *out)
 	return 0;
 }
 
+/* What `reports due` asks: the day and the unit --unit names (NULL: all). */
+struct due_q {
+	hl_day day;
+	const char *unit;
+};
+
+static int print_due(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *err)
+{
+	const struct due_q *q = t->arg;
+	struct store_unit *units = NULL, one;
+	struct pub_due *due = NULL;
+	size_t nu = 0;
+	char from[16], to[16], label[96], dbuf[16];
+	int rc;
+
+	if (q->unit != NULL) {
+		rc = units_get(ctx->st, q->unit, &one, err);
+		units = &one;
+		nu = 1;
+	} else {
+		rc = units_list(ctx->st, t->a, &units, &nu, err);
+	}
+	if (rc == HL_OK)
+		rc = pub_due_list(ctx->st, t->a, units, nu, q->day, &due, &t->n, err);
+	if (rc != HL_OK)
+		return rc;
+	printf("Báo cáo đến hạn chưa công bố, từ %s đến %s:\n",
+		hl_day_vn(q->day - (CALRPT_WINDOW_DAYS - 1), from, sizeof(from)),
+		hl_day_vn(q->day, to, sizeof(to)));
+	for (size_t i = 0; i < t->n; i++) {
+		char code[40];
+
+		cli_table_row(t,
+			(const char *const[]){due[i].unit.name, due[i].unit.code,
+				hl_period_code(&due[i].d.period, code, sizeof(code)),
+				hl_day_vn(due[i].d.due, dbuf, sizeof(dbuf)),
+				hl_period_label(&due[i].d.period, label, sizeof(label))});
+	}
+	if (t->n > 0)
+		printf("Công bố bằng: hailong reports publish --unit MÃ --period KỲ\n");
+	return HL_OK;
+}
+
 static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *date = NULL, *unit = NULL;
-	const struct cli_opt opts[] = {{"date", &date, NULL}, {"unit", &unit, NULL},
+	const char *date = NULL;
+	struct due_q q = {0};
+	const struct cli_opt opts[] = {{"date", &date, NULL}, {"unit", &q.unit, NULL},
 		{NULL, NULL, NULL}};
 	/* the codes are what `reports publish` takes next */
 	static const struct cli_col cols[] = {
@@ -48,53 +92,14 @@ static int do_due(struct cli_ctx *ctx, int argc, char **argv)
 		{"Hạn công bố", 12},
 		{"Báo cáo", 0},
 	};
-	struct store_unit *units = NULL, one;
-	struct pub_due *due = NULL;
-	size_t nu = 0, nd = 0;
-	struct hl_arena *a = NULL;
-	struct hl_err err = {0};
-	char from[16], to[16], label[96], dbuf[16];
-	hl_day day;
+	static const struct cli_listing l = {cols, ARENA_CAP, NULL, "Không có.\n", false,
+		print_due};
 	int rc;
 
-	if ((rc = cli_opts(&cmd_reports, argc, argv, opts)) != 0)
+	if ((rc = cli_opts(&cmd_reports, argc, argv, opts)) != 0 ||
+		(rc = parse_date(date, &q.day)) != 0)
 		return rc;
-	if ((rc = parse_date(date, &day)) != 0)
-		return rc;
-	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
-		return rc;
-	if (unit != NULL) {
-		rc = units_get(ctx->st, unit, &one, &err);
-		units = &one;
-		nu = 1;
-	} else {
-		rc = units_list(ctx->st, a, &units, &nu, &err);
-	}
-	if (rc == HL_OK)
-		rc = pub_due_list(ctx->st, a, units, nu, day, &due, &nd, &err);
-	if (rc != HL_OK)
-		return cli_fail_free(a, &err);
-	printf("Báo cáo đến hạn chưa công bố, từ %s đến %s:\n",
-		hl_day_vn(day - (CALRPT_WINDOW_DAYS - 1), from, sizeof(from)),
-		hl_day_vn(day, to, sizeof(to)));
-	if (nd == 0) {
-		printf("Không có.\n");
-		hl_arena_free(a);
-		return 0;
-	}
-	cli_row(cols, NULL);
-	for (size_t i = 0; i < nd; i++) {
-		char code[40];
-
-		cli_row(cols,
-			(const char *const[]){due[i].unit.name, due[i].unit.code,
-				hl_period_code(&due[i].d.period, code, sizeof(code)),
-				hl_day_vn(due[i].d.due, dbuf, sizeof(dbuf)),
-				hl_period_label(&due[i].d.period, label, sizeof(label))});
-	}
-	printf("Công bố bằng: hailong reports publish --unit MÃ --period KỲ\n");
-	hl_arena_free(a);
-	return 0;
+	return cli_list_print(ctx, &l, &q);
 }
 
 static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
@@ -149,6 +154,34 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* t->arg: the unit --unit names, or NULL for every unit. */
+static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *err)
+{
+	const char *unit = t->arg;
+	struct store_report *list = NULL;
+	struct store_unit u = {0};
+	int rc = unit != NULL ? units_get(ctx->st, unit, &u, err) : HL_OK;
+
+	if (rc == HL_OK)
+		rc = pub_reports(ctx->st, u.id, t->a, &list, &t->n, err);
+	for (size_t i = 0; rc == HL_OK && i < t->n; i++) {
+		char id[32], version[16], at[32], label[96];
+		struct hl_period p;
+
+		snprintf(id, sizeof(id), "%lld", (long long)list[i].id);
+		snprintf(version, sizeof(version), "%d", list[i].version);
+		cli_table_row(t,
+			(const char *const[]){id, cli_table_unit(t, list[i].unit_id),
+				hl_period_parse(list[i].period, &p, NULL) == HL_OK ?
+					hl_period_label(&p, label, sizeof(label)) :
+					list[i].period,
+				version, hl_clock_fmt(list[i].published_at, at, sizeof(at)),
+				list[i].format[0] ? list[i].format : "số liệu",
+				account_who_label(t->a, list[i].published_by)});
+	}
+	return rc;
+}
+
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL;
@@ -162,48 +195,11 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 		{"Định dạng", 9},
 		{"Người công bố", 0},
 	};
-	struct store_report *list = NULL;
-	struct store_unit *units = NULL, u;
-	size_t n = 0, nu = 0;
-	struct hl_arena *a = NULL;
-	struct hl_err err = {0};
-	int rc;
+	static const struct cli_listing l = {cols, ARENA_CAP, NULL,
+		"Chưa có báo cáo nào được công bố.\n", true, print_list};
+	int rc = cli_opts(&cmd_reports, argc, argv, opts);
 
-	if ((rc = cli_opts(&cmd_reports, argc, argv, opts)) != 0)
-		return rc;
-	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
-		return rc;
-	u.id = 0;
-	rc = unit != NULL ? units_get(ctx->st, unit, &u, &err) : HL_OK;
-	if (rc == HL_OK)
-		rc = pub_reports(ctx->st, u.id, a, &list, &n, &err);
-	if (rc == HL_OK)
-		rc = units_list(ctx->st, a, &units, &nu, &err);
-	if (rc != HL_OK)
-		return cli_fail_free(a, &err);
-	if (n == 0) {
-		printf("Chưa có báo cáo nào được công bố.\n");
-		hl_arena_free(a);
-		return 0;
-	}
-	cli_row(cols, NULL);
-	for (size_t i = 0; i < n; i++) {
-		char id[32], version[16], at[32], label[96];
-		struct hl_period p;
-
-		snprintf(id, sizeof(id), "%lld", (long long)list[i].id);
-		snprintf(version, sizeof(version), "%d", list[i].version);
-		cli_row(cols,
-			(const char *const[]){id, cli_unit_name(units, nu, list[i].unit_id),
-				hl_period_parse(list[i].period, &p, NULL) == HL_OK ?
-					hl_period_label(&p, label, sizeof(label)) :
-					list[i].period,
-				version, hl_clock_fmt(list[i].published_at, at, sizeof(at)),
-				list[i].format[0] ? list[i].format : "số liệu",
-				account_who_label(a, list[i].published_by)});
-	}
-	hl_arena_free(a);
-	return 0;
+	return rc != 0 ? rc : cli_list_print(ctx, &l, unit);
 }
 
 /* `reports show ID [--output FILE]`: the frozen figures (JSON) on stdout, or

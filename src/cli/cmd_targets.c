@@ -89,52 +89,52 @@ static int do_set(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* t->arg: the year (int). */
+static int print_list(struct cli_ctx *ctx, struct cli_table *l, struct hl_err *err)
+{
+	const int *y = l->arg;
+	struct store_target *t = NULL;
+	int rc = targets_list(ctx->st, *y, l->a, &t, &l->n, err);
+
+	if (rc != HL_OK)
+		return rc;
+	printf("Chỉ tiêu năm %d:\n", *y);
+	cli_table_head(l);
+	for (size_t i = 0; i < l->n; i++) {
+		char who[96], v[32];
+
+		if (t[i].unit_id != 0)
+			snprintf(who, sizeof(who), "%s", cli_table_unit(l, t[i].unit_id));
+		else
+			snprintf(who, sizeof(who), "mọi %s",
+				builtin_unit_type_name(t[i].type) != NULL ?
+					builtin_unit_type_name(t[i].type) :
+					t[i].type);
+		cli_table_row(l,
+			(const char *const[]){who,
+				t[i].criterion[0] != '\0' ? t[i].criterion : "tất cả",
+				hl_fmt_dec(v, sizeof(v), t[i].value, 2)});
+	}
+	if (l->n == 0)
+		puts("(chưa có chỉ tiêu nào)");
+	return HL_OK;
+}
+
 static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *year = NULL;
 	const struct cli_opt opts[] = {{"year", &year, NULL}, {NULL, NULL, NULL}};
 	static const struct cli_col cols[] = {{"Áp dụng cho", 36}, {"Tiêu chí", 10},
 		{"Chỉ tiêu", 0}};
-	struct store_target *t = NULL;
-	struct store_unit *u = NULL;
-	struct hl_arena *a = NULL;
-	struct hl_err err;
-	size_t n = 0, nu = 0;
+	static const struct cli_listing l = {cols, (size_t)256 * 1024 * 1024, NULL, NULL, true,
+		print_list};
 	int y, rc = cli_opts(&cmd_targets, argc, argv, opts);
 
 	if (rc != 0)
 		return rc;
 	if (year == NULL || !cli_parse_year(year, &y))
 		return cli_usage(&cmd_targets, "cần --year NĂM (ví dụ --year 2025)");
-	hl_err_clear(&err);
-	if ((rc = cli_arena((size_t)256 * 1024 * 1024, &a)) != 0)
-		return rc;
-	rc = targets_list(ctx->st, y, a, &t, &n, &err);
-	if (rc == HL_OK)
-		rc = units_list(ctx->st, a, &u, &nu, &err);
-	if (rc != HL_OK)
-		return cli_fail_free(a, &err);
-	printf("Chỉ tiêu năm %d:\n", y);
-	cli_row(cols, NULL);
-	for (size_t i = 0; i < n; i++) {
-		char who[96], v[32];
-
-		if (t[i].unit_id != 0)
-			snprintf(who, sizeof(who), "%s", cli_unit_name(u, nu, t[i].unit_id));
-		else
-			snprintf(who, sizeof(who), "mọi %s",
-				builtin_unit_type_name(t[i].type) != NULL ?
-					builtin_unit_type_name(t[i].type) :
-					t[i].type);
-		cli_row(cols,
-			(const char *const[]){who,
-				t[i].criterion[0] != '\0' ? t[i].criterion : "tất cả",
-				hl_fmt_dec(v, sizeof(v), t[i].value, 2)});
-	}
-	if (n == 0)
-		puts("(chưa có chỉ tiêu nào)");
-	hl_arena_free(a);
-	return 0;
+	return cli_list_print(ctx, &l, &y);
 }
 
 static const struct cli_sub subs[] = {{"set", do_set}, {"list", do_list}, {NULL, NULL}};
