@@ -55,18 +55,16 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct store_instrument si;
 	struct hl_err err;
-	const char *pos[1];
+	const char *path;
 	char *json = NULL;
 	size_t len = 0;
 	bool existed = false;
-	int npos, rc = cli_parse(&cmd_instruments, argc, argv, 1, NULL, pos, 1, &npos);
+	int rc = cli_parse_one(&cmd_instruments, argc, argv, NULL, &path,
+		"thiếu tên tệp: hailong instruments import TỆP.json");
 
 	if (rc != 0)
 		return rc;
-	if (npos != 1)
-		return cli_usage(&cmd_instruments,
-			"thiếu tên tệp: hailong instruments import TỆP.json");
-	rc = read_file(pos[0], &json, &len);
+	rc = read_file(path, &json, &len);
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
@@ -83,7 +81,7 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	hl_free(json);
 	if (rc != HL_OK) {
-		fprintf(stderr, "hailong: lỗi: tệp '%s': %s\n", pos[0], err.msg);
+		fprintf(stderr, "hailong: lỗi: tệp '%s': %s\n", path, err.msg);
 		return 1;
 	}
 	if (existed)
