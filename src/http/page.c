@@ -60,9 +60,7 @@ void page_end(struct hbuf *b)
 
 void hb_csrf(struct hbuf *b, struct http_req *r)
 {
-	hb_raw(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	hb_txt(b, r->sess.csrf);
-	hb_raw(b, "\">");
+	hb_hidden(b, "csrf", r->sess.csrf);
 }
 
 void page_message(struct hbuf *b, int status, const char *message)

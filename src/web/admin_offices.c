@@ -30,11 +30,8 @@ static void rename_form(struct hbuf *b, struct http_req *r, const struct store_u
 {
 	hb_raw(b, "<form class=\"rowact\" method=\"post\" action=\"/admin/offices\">");
 	hb_csrf(b, r);
-	hb_raw(b, "<input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(b, unit->code);
-	hb_raw(b, "\"><input type=\"hidden\" name=\"code\" value=\"");
-	hb_txt(b, o->code);
-	hb_raw(b, "\"><label><span class=\"visually-hidden\">Tên mới của ");
+	hb_hiddens(b, (const char *const[]){"unit", unit->code, "code", o->code, NULL});
+	hb_raw(b, "<label><span class=\"visually-hidden\">Tên mới của ");
 	hb_txt(b, o->name);
 	hb_raw(b, "</span><input name=\"name\" required maxlength=\"120\" value=\"");
 	hb_txt(b, o->name);
@@ -99,10 +96,9 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 		"</tbody></table></div><form class=\"admin\" method=\"post\" "
 		"action=\"/admin/offices\">");
 	hb_csrf(&b, r);
-	hb_raw(&b, "<input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(&b, unit->code);
+	hb_hidden(&b, "unit", unit->code);
 	hb_raw(&b,
-		"\"><fieldset><legend>Thêm phòng, ban</legend><label>Tên (ví dụ: Phòng Tư "
+		"<fieldset><legend>Thêm phòng, ban</legend><label>Tên (ví dụ: Phòng Tư "
 		"pháp) <input name=\"name\" required maxlength=\"120\"></label><label>Mã viết tắt, "
 		"không dấu (ví dụ: TP) <input name=\"code\" required maxlength=\"63\" "
 		"pattern=\"[A-Za-z0-9._\\-]+\" autocomplete=\"off\"></label><button type=\"submit\">"

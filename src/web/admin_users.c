@@ -70,10 +70,9 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 			hb_raw(&b,
 				"<form class=\"rowact\" method=\"post\" action=\"/admin/users/disable\">");
 			hb_csrf(&b, r);
-			hb_raw(&b, "<input type=\"hidden\" name=\"name\" value=\"");
-			hb_txt(&b, l[i].name);
+			hb_hidden(&b, "name", l[i].name);
 			hb_raw(&b,
-				"\"><button type=\"submit\" class=\"secondary\">Khóa<span "
+				"<button type=\"submit\" class=\"secondary\">Khóa<span "
 				"class=\"visually-hidden\"> ");
 			hb_txt(&b, l[i].name);
 			hb_raw(&b, "</span></button></form>");

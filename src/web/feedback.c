@@ -149,10 +149,8 @@ static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *
 	hb_txt(b, title);
 	hb_raw(b, "</h3>");
 	hb_csrf(b, r);
-	hb_raw(b, "<input type=\"hidden\" name=\"action\" value=\"");
-	hb_txt(b, action);
-	hb_printf(b, "\"><input type=\"hidden\" name=\"version\" value=\"%lld\">",
-		(long long)version);
+	hb_hidden(b, "action", action);
+	hb_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", (long long)version);
 }
 
 /* The attributes of a form's main field: invalid and described by the
@@ -220,12 +218,11 @@ static void confirm_close_form(struct hbuf *b, struct http_req *r, const struct 
 	hb_raw(b,
 		"<p id=\"fb-confirm\">Phân loại “Không tiếp nhận” sẽ <strong>đóng phản ánh"
 		"</strong>: không chuyển xử lý, không trả lời người gửi. Nếu đóng nhầm, phải mở lại "
-		"và ghi lý do.</p><input type=\"hidden\" name=\"class\" value=\"");
-	hb_txt(b, fb_class_code(FB_NOT_ACCEPTED));
-	hb_raw(b, "\"><input type=\"hidden\" name=\"criterion\" value=\"");
-	hb_txt(b, f->criterion != NULL ? f->criterion : "");
+		"và ghi lý do.</p>");
+	hb_hiddens(b,
+		(const char *const[]){"class", fb_class_code(FB_NOT_ACCEPTED), "criterion",
+			f->criterion, "confirm", "1", NULL});
 	hb_raw(b,
-		"\"><input type=\"hidden\" name=\"confirm\" value=\"1\">"
 		"<div class=\"actions\"><button type=\"submit\" class=\"danger\">Đóng phản ánh (không "
 		"tiếp nhận)</button> <a class=\"button secondary\" href=\"/feedback/");
 	hb_url(b, it->it.code);

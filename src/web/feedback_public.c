@@ -72,10 +72,9 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 		token_random(fresh, sizeof(fresh));
 		id = fresh;
 	}
-	hb_raw(&b, "<input type=\"hidden\" name=\"id\" value=\"");
-	hb_txt(&b, id);
+	hb_hidden(&b, "id", id);
 	hb_raw(&b,
-		"\"><label for=\"fb-text\">Nội dung phản ánh, kiến nghị (bắt buộc)</label>"
+		"<label for=\"fb-text\">Nội dung phản ánh, kiến nghị (bắt buộc)</label>"
 		"<textarea id=\"fb-text\" name=\"text\" rows=\"8\" required maxlength=\"4000\">");
 	hb_txt(&b, text);
 	hb_raw(&b,
@@ -287,12 +286,10 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 				"action=\"/public/feedback/track\" class=\"inline\">");
 			if (r->role != ROLE_NONE)
 				hb_csrf(&b, r);
-			hb_raw(&b, "<input type=\"hidden\" name=\"code\" value=\"");
-			hb_txt(&b, it->it.code);
-			hb_raw(&b, "\"><input type=\"hidden\" name=\"token\" value=\"");
-			hb_txt(&b, token);
+			hb_hiddens(&b,
+				(const char *const[]){"code", it->it.code, "token", token, NULL});
 			hb_raw(&b,
-				"\"><button type=\"submit\" name=\"rating\" value=\"satisfied\">Hài "
+				"<button type=\"submit\" name=\"rating\" value=\"satisfied\">Hài "
 				"lòng</button><button type=\"submit\" name=\"rating\" value=\"unsatisfied\" "
 				"class=\"secondary\">Không hài lòng</button></form>");
 		} else if (it->it.rating != 0) {

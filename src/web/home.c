@@ -280,11 +280,9 @@ static void approval_form(struct hbuf *b, struct http_req *r, const struct store
 	hb_raw(b, "<form class=\"approve\" method=\"post\" action=\"/comments/");
 	hb_printf(b, "%lld\">", (long long)c->id);
 	hb_csrf(b, r);
-	hb_raw(b, "<input type=\"hidden\" name=\"period\" value=\"");
-	hb_txt(b, hl_period_code(p, buf, sizeof(buf)));
-	hb_raw(b, "\"><input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(b, u->code);
-	hb_raw(b, "\">");
+	hb_hiddens(b,
+		(const char *const[]){"period", hl_period_code(p, buf, sizeof(buf)), "unit",
+			u->code, NULL});
 	if (a != NULL) {
 		hb_raw(b, "<span class=\"tag public\">Được công khai</span> <span class=\"note\">");
 		hb_txt(b, account_who_label(r->a, a->by));

@@ -54,9 +54,8 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
 	if (!k->k.revoked) {
 		hb_raw(b, "<form class=\"rowact\" method=\"post\" action=\"/kiosks/rename\">");
 		hb_csrf(b, r);
-		hb_raw(b, "<input type=\"hidden\" name=\"name\" value=\"");
-		hb_txt(b, k->k.name);
-		hb_raw(b, "\"><label><span class=\"visually-hidden\">Tên mới của kiosk ");
+		hb_hidden(b, "name", k->k.name);
+		hb_raw(b, "<label><span class=\"visually-hidden\">Tên mới của kiosk ");
 		hb_txt(b, k->k.name);
 		hb_raw(b,
 			"</span><input name=\"new_name\" required maxlength=\"63\" "
@@ -70,10 +69,9 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
 			"</span></button></form> <form class=\"rowact\" method=\"post\" "
 			"action=\"/kiosks/revoke\">");
 		hb_csrf(b, r);
-		hb_raw(b, "<input type=\"hidden\" name=\"name\" value=\"");
-		hb_txt(b, k->k.name);
+		hb_hidden(b, "name", k->k.name);
 		hb_raw(b,
-			"\"><button type=\"submit\" class=\"secondary\">Thu hồi…<span "
+			"<button type=\"submit\" class=\"secondary\">Thu hồi…<span "
 			"class=\"visually-hidden\"> kiosk ");
 		hb_txt(b, k->k.name);
 		hb_raw(b, "</span></button></form>");
@@ -265,10 +263,9 @@ static int confirm_page(struct http_req *r, const struct kiosk_row *k)
 		"Các phiếu đã nhận vẫn được giữ. Không hoàn tác được: muốn dùng lại máy này thì thêm "
 		"kiosk mới.</p><form method=\"post\" action=\"/kiosks/revoke\">");
 	hb_csrf(&b, r);
-	hb_raw(&b, "<input type=\"hidden\" name=\"name\" value=\"");
-	hb_txt(&b, k->k.name);
+	hb_hiddens(&b, (const char *const[]){"name", k->k.name, "confirm", "1", NULL});
 	hb_raw(&b,
-		"\"><input type=\"hidden\" name=\"confirm\" value=\"1\"><button type=\"submit\">"
+		"<button type=\"submit\">"
 		"Thu hồi kiosk</button> <a href=\"/kiosks\">Không, quay lại</a></form></section>");
 	page_end(&b);
 	return http_send_html(r, 200, &b);

@@ -30,14 +30,10 @@ static int login_page(struct http_req *r, int status, const char *message)
 	page_begin(&b, r, "Đăng nhập");
 	hb_raw(&b, "<section class=\"narrow\"><h1>Đăng nhập</h1>");
 	page_error(&b, message);
+	hb_raw(&b, "<form method=\"post\" action=\"/login\">");
+	hb_hiddens(&b, (const char *const[]){"csrf", csrf, "next", http_local_path(next), NULL});
 	hb_raw(&b,
-		"<form method=\"post\" action=\"/login\">"
-		"<input type=\"hidden\" name=\"csrf\" value=\"");
-	hb_txt(&b, csrf);
-	hb_raw(&b, "\"><input type=\"hidden\" name=\"next\" value=\"");
-	hb_txt(&b, http_local_path(next));
-	hb_raw(&b,
-		"\"><label>Tên đăng nhập <input name=\"name\" autocomplete=\"username\" required "
+		"<label>Tên đăng nhập <input name=\"name\" autocomplete=\"username\" required "
 		"autofocus></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
 		"autocomplete=\"current-password\" required></label>"
 		"<button type=\"submit\">Đăng nhập</button></form></section>");

@@ -101,9 +101,8 @@ static const char *flash(struct http_req *r)
 static void plan_fields(struct hbuf *b, struct http_req *r, const struct plan_doc *p)
 {
 	hb_csrf(b, r);
-	hb_raw(b, "<input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(b, p->unit.code);
-	hb_printf(b, "\"><input type=\"hidden\" name=\"year\" value=\"%d\">", p->year);
+	hb_hidden(b, "unit", p->unit.code);
+	hb_printf(b, "<input type=\"hidden\" name=\"year\" value=\"%d\">", p->year);
 }
 
 static void status_select(struct hbuf *b, const char *current)

@@ -448,15 +448,10 @@ int page_reports_preview(struct http_req *r)
 		"như trên) và đăng lên trang công khai của đơn vị; công bố lại sau này tạo phiên bản "
 		"mới, bản cũ vẫn được giữ.</p><form method=\"post\" action=\"/reports/publish\">");
 	hb_csrf(&b, r);
-	hb_raw(&b, "<input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(&b, s->unit.code);
-	hb_raw(&b, "\"><input type=\"hidden\" name=\"period\" value=\"");
-	hb_txt(&b, code);
-	hb_raw(&b, "\"><input type=\"hidden\" name=\"number\" value=\"");
-	hb_txt(&b, f.number != NULL ? f.number : "");
-	hb_raw(&b, "\"><input type=\"hidden\" name=\"signer\" value=\"");
-	hb_txt(&b, f.signer != NULL ? f.signer : "");
-	hb_raw(&b, "\"><button type=\"submit\">Công bố báo cáo</button></form>");
+	hb_hiddens(&b,
+		(const char *const[]){"unit", s->unit.code, "period", code, "number", f.number,
+			"signer", f.signer, NULL});
+	hb_raw(&b, "<button type=\"submit\">Công bố báo cáo</button></form>");
 	hb_raw(&b, "<h2>Sửa số văn bản, người ký hoặc kỳ</h2>");
 	f.period = label;
 	report_form(&b, mine, nmine, s->unit.code, &f);

@@ -1,6 +1,6 @@
 /* test_html.c — HTML escaping by context (io/html.h, http/page.h): element content and
- * attribute values (hb_txt), URL parts (hb_url), the day box and the CSRF
- * field (whose values are escaped), the page layout (title and user name
+ * attribute values (hb_txt), URL parts (hb_url), the day box, the CSRF
+ * field and the hidden inputs (whose values are escaped), the page layout (title and user name
  * escaped, the menu by role), the trusted fragments (a chart, the
  * stylesheet, another buffer) and the buffer's cap. */
 #include <setjmp.h>
@@ -96,6 +96,13 @@ static void test_inputs(void **state)
 	hb_csrf(&f->b, &r);
 	assert_string_equal(f->b.s,
 		"<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">");
+
+	/* a list of hidden inputs: values escaped, NULL written empty */
+	hb_init(&f->b, f->a, 65536);
+	hb_hiddens(&f->b, (const char *const[]){"unit", "a&b", "number", NULL, NULL});
+	assert_string_equal(f->b.s,
+		"<input type=\"hidden\" name=\"unit\" value=\"a&amp;b\">"
+		"<input type=\"hidden\" name=\"number\" value=\"\">");
 }
 
 /* The layout: the title and the user's name are text; the menu follows the role. */
