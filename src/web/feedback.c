@@ -120,9 +120,8 @@ int page_feedback(struct http_req *r)
 /* What the step forms show again after a refused POST: the values sent, and
  * the refusal next to the form that sent it. */
 struct step_in {
-	const char *action, *cls, *criterion, *office, *text, *reason;
-	const char *error; /* shown in the form of action */
-	int64_t version;   /* the item's version the form was made from */
+	struct fb_step_args a; /* as sent; a.version the item's the form was made from */
+	const char *error;     /* shown in the form of a.action */
 };
 
 #define CONFIRM_TITLE "Xác nhận: không tiếp nhận phản ánh này?"
@@ -130,8 +129,8 @@ struct step_in {
 /* The error of f for the form of action, or NULL. */
 static const char *form_error(const struct step_in *f, const char *action)
 {
-	return f != NULL && f->error != NULL && f->action != NULL &&
-			strcmp(f->action, action) == 0 ?
+	return f != NULL && f->error != NULL && f->a.action != NULL &&
+			strcmp(f->a.action, action) == 0 ?
 		f->error :
 		NULL;
 }
@@ -187,7 +186,8 @@ static void classify_form(struct hbuf *b, struct http_req *r, const struct fb_it
 {
 	static const char *const crit[] = {"TC", "HC", "PV", "KQ", "TT"};
 	const char *error = form_error(f, "classify");
-	const char *cls = f != NULL ? f->cls : NULL, *criterion = f != NULL ? f->criterion : NULL;
+	const char *cls = f != NULL ? f->a.cls : NULL,
+		   *criterion = f != NULL ? f->a.criterion : NULL;
 
 	form_open(b, r, it, it->it.version, "classify", "Phân loại");
 	hb_raw(b, "<label>Loại <select name=\"class\" required");
@@ -213,7 +213,7 @@ static void confirm_close_form(struct hbuf *b, struct http_req *r, const struct 
 	const struct step_in *f)
 {
 	/* the version of the form that asked, so a change since is still refused */
-	form_open(b, r, it, f->version > 0 ? f->version : it->it.version, "classify",
+	form_open(b, r, it, f->a.version > 0 ? f->a.version : it->it.version, "classify",
 		CONFIRM_TITLE);
 	hb_raw(b,
 		"<p id=\"fb-confirm\">Phân loại “Không tiếp nhận” sẽ <strong>đóng phản ánh"
@@ -221,7 +221,7 @@ static void confirm_close_form(struct hbuf *b, struct http_req *r, const struct 
 		"và ghi lý do.</p>");
 	hb_hiddens(b,
 		(const char *const[]){"class", fb_class_code(FB_NOT_ACCEPTED), "criterion",
-			f->criterion, "confirm", "1", NULL});
+			f->a.criterion, "confirm", "1", NULL});
 	hb_raw(b,
 		"<div class=\"actions\"><button type=\"submit\" class=\"danger\">Đóng phản ánh (không "
 		"tiếp nhận)</button> <a class=\"button secondary\" href=\"/feedback/");
@@ -246,7 +246,7 @@ static void reopen_form(struct hbuf *b, struct http_req *r, const struct fb_item
 		FB_REASON_MAX_CHARS, FB_REASON_MAX_CHARS);
 	field_state(b, error);
 	hb_raw(b, " value=\"");
-	hb_txt(b, f != NULL && f->reason != NULL ? f->reason : "");
+	hb_txt(b, f != NULL && f->a.reason != NULL ? f->a.reason : "");
 	hb_raw(b, "\"></label>");
 	form_err(b, error);
 	hb_raw(b, "<button type=\"submit\">Mở lại</button></form>");
@@ -277,7 +277,7 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 		hb_raw(b, ">");
 		if (fb_offices(r->st, it->it.unit_id, r->a, &o, &n, &err) == HL_OK)
 			for (size_t i = 0; i < n; i++)
-				option(b, o[i].code, o[i].name, f != NULL ? f->office : NULL);
+				option(b, o[i].code, o[i].name, f != NULL ? f->a.office : NULL);
 		hb_raw(b, "</select></label>");
 		form_err(b, error);
 		hb_raw(b, "<button type=\"submit\">Chuyển</button></form>");
@@ -291,7 +291,7 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 			"maxlength=\"4000\"");
 		field_state(b, error);
 		hb_raw(b, ">");
-		hb_txt(b, f != NULL && f->text != NULL ? f->text : "");
+		hb_txt(b, f != NULL && f->a.text != NULL ? f->a.text : "");
 		hb_raw(b, "</textarea></label>");
 		form_err(b, error);
 		hb_raw(b, "<button type=\"submit\">Lưu trả lời</button></form>");
@@ -449,29 +449,21 @@ static bool form_shown(struct http_req *r, const char *action)
 	return strcmp(action, it.step == FB_DO_NOTHING ? "reopen" : fb_step_code(it.step)) == 0;
 }
 
+/* A form field of request r by name, for scope_fb_step_read. */
+static const char *form_field(void *r, const char *name)
+{
+	return http_form(r, name);
+}
+
 int page_feedback_post(struct http_req *r)
 {
-	struct fb_step_args a = {
-		.action = http_form(r, "action"),
-		.cls = http_form(r, "class"),
-		.criterion = http_form(r, "criterion"),
-		.kind = http_form(r, "kind"),
-		.office = http_form(r, "office"),
-		.text = http_form(r, "text"),
-		.rating = http_form(r, "rating"),
-		.reason = http_form(r, "reason"),
-	};
-	struct step_in f = {
-		.action = a.action,
-		.cls = a.cls,
-		.criterion = a.criterion,
-		.office = a.office,
-		.text = a.text,
-		.reason = a.reason,
-	};
+	struct step_in f = {0};
+	struct fb_step_args *a = &f.a;
 	const char *confirm = http_form(r, "confirm"), *version = http_form(r, "version");
 	struct hl_err err = {0};
 
+	scope_fb_step_read(a, form_field, r);
+	a->action = http_form(r, "action");
 	/* the version the form was made from; a form without one is not checked */
 	if (version != NULL && version[0] != '\0') {
 		char *end;
@@ -482,20 +474,20 @@ int page_feedback_post(struct http_req *r)
 				"phiên bản của biểu mẫu không hợp lệ: "
 				"tải lại trang rồi thao tác lại",
 				"version");
-		a.version = f.version = v;
+		a->version = v;
 	}
 
-	if (a.action != NULL && strcmp(a.action, "classify") == 0) {
-		if (a.cls == NULL || a.cls[0] == '\0') {
+	if (a->action != NULL && strcmp(a->action, "classify") == 0) {
+		if (a->cls == NULL || a->cls[0] == '\0') {
 			f.error = "Hãy chọn loại phản ánh trước khi phân loại.";
 			return item_page(r, 400, NULL, &f, false);
 		}
 		/* a step that closes the item is done only once confirmed */
-		if (strcmp(a.cls, fb_class_code(FB_NOT_ACCEPTED)) == 0 &&
+		if (strcmp(a->cls, fb_class_code(FB_NOT_ACCEPTED)) == 0 &&
 			(confirm == NULL || strcmp(confirm, "1") != 0) && form_shown(r, "classify"))
 			return item_page(r, 200, NULL, &f, true);
 	}
-	if (scope_fb_step(r, r->param[0], &a, &err) != HL_OK) {
+	if (scope_fb_step(r, r->param[0], a, &err) != HL_OK) {
 		if (err.code == HL_ENOTFOUND)
 			return http_send_err(r, &err);
 		/* someone else changed the item: the page as it is now, the message on top */
@@ -505,15 +497,15 @@ int page_feedback_post(struct http_req *r)
 				"là bản mới nhất: hãy xem lại rồi thao tác lại.",
 				NULL, false);
 		/* the refusal next to the form that sent it, when that form is still owed */
-		if (form_shown(r, a.action)) {
+		if (form_shown(r, a->action)) {
 			f.error = err.msg;
 			return item_page(r, http_status_of(err.code), NULL, &f, false);
 		}
 		return item_page(r, http_status_of(err.code), err.msg, NULL, false);
 	}
 	return item_page(r, 200,
-		a.action != NULL && strcmp(a.action, "reopen") == 0 ? "Đã mở lại phản ánh." :
-								      "Đã lưu.",
+		a->action != NULL && strcmp(a->action, "reopen") == 0 ? "Đã mở lại phản ánh." :
+									"Đã lưu.",
 		NULL, false);
 }
 
