@@ -16,9 +16,25 @@ void page_end(struct hbuf *b);
 /* A hidden input with the session's CSRF token, for every form. */
 void hb_csrf(struct hbuf *b, struct http_req *r);
 
+/* <form class="cls" method="post" action="action"> (cls NULL = none; both
+ * hailong's own) and its CSRF field. */
+void page_form(struct hbuf *b, struct http_req *r, const char *cls, const char *action);
+
 /* message (NULL = none) at the top of a page: a status below 400 says it
  * is done (role=status), else what went wrong (role=alert). */
 void page_message(struct hbuf *b, int status, const char *message);
+
+/* A success message by the ?ok= key of r in list (its last key NULL): never
+ * text taken from the URL; NULL when none (list's own text). */
+struct page_ok {
+	const char *key, *text;
+};
+const char *page_ok_text(struct http_req *r, const struct page_ok *list);
+
+/* The banner under a page's title: e's message when e (may be NULL) failed,
+ * else ok (NULL = none). */
+struct hl_err;
+void page_flash(struct hbuf *b, const struct hl_err *e, const char *ok);
 
 /* page_message of what went wrong (message NULL = none). */
 void page_error(struct hbuf *b, const char *message);

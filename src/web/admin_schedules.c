@@ -70,8 +70,7 @@ static void schedule_form(struct hbuf *b, struct http_req *r, const struct store
 			mday = s->rules[i].day;
 			moff = s->rules[i].month_offset;
 		}
-	hb_raw(b, "<form class=\"admin\" method=\"post\" action=\"/admin/schedules\">");
-	hb_csrf(b, r);
+	page_form(b, r, "admin", "/admin/schedules");
 	hb_raw(b, "<fieldset><legend>Đặt lịch báo cáo riêng</legend><label>Đơn vị ");
 	web_unit_select(b, "unit", u, n, unit->code, NULL);
 	hb_raw(b,

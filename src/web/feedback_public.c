@@ -23,17 +23,6 @@
 
 #define ANSWERS_MAX 200 /* published answers listed, newest received first */
 
-/* The unit named by the path, or HL_ENOTFOUND. */
-static int path_unit(struct http_req *r, struct store_unit *u, struct hl_err *err)
-{
-	const char *code = r->param[0];
-
-	if (code == NULL || strlen(code) >= STORE_CODE_MAX ||
-		units_get(r->st, code, u, err) != HL_OK)
-		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
-	return HL_OK;
-}
-
 /* Multi-line text people wrote, as paragraphs-in-a-block (CSS keeps the
  * line breaks). */
 static void block_text(struct hbuf *b, const char *s)
@@ -103,7 +92,7 @@ int page_fb_public_form(struct http_req *r)
 	struct store_unit u;
 	struct hl_err err = {0};
 
-	if (path_unit(r, &u, &err) != HL_OK)
+	if (web_public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	return form_page(r, &u, 200, NULL);
 }
@@ -179,7 +168,7 @@ int page_fb_public_post(struct http_req *r)
 	struct hl_err err = {0};
 	struct hbuf b;
 
-	if (path_unit(r, &u, &err) != HL_OK)
+	if (web_public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (!srv_allow(r, RL_FEEDBACK_ADDR, r->client))
 		return form_page(r, &u, 429,
@@ -360,7 +349,7 @@ int page_fb_answers(struct http_req *r)
 	size_t n = 0, shown = 0;
 	struct hbuf b;
 
-	if (path_unit(r, &u, &err) != HL_OK)
+	if (web_public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	q.unit = u.code;
 	q.at = hl_clock_minute();

@@ -78,24 +78,16 @@ struct kept {
 	const struct import_report *rep;
 };
 
-/* Success messages by ?ok= key: never text taken from the URL. */
-static const char *flash(struct http_req *r)
-{
-	static const char *const msgs[][2] = {
-		{"1", "Đã ghi nhận tiến độ."},
-		{"status", "Đã ghi nhận tiến độ."},
-		{"add", "Đã thêm nhiệm vụ vào kế hoạch."},
-		{"edit", "Đã lưu nhiệm vụ."},
-		{"adopt", "Đã lập kế hoạch theo gợi ý."},
-		{"import", "Đã nhập kế hoạch từ tệp CSV."},
-	};
-	const char *ok = http_query(r, "ok");
-
-	for (size_t i = 0; ok != NULL && i < sizeof(msgs) / sizeof(msgs[0]); i++)
-		if (strcmp(ok, msgs[i][0]) == 0)
-			return msgs[i][1];
-	return NULL;
-}
+/* Success messages by ?ok= key. */
+static const struct page_ok flashes[] = {
+	{"1", "Đã ghi nhận tiến độ."},
+	{"status", "Đã ghi nhận tiến độ."},
+	{"add", "Đã thêm nhiệm vụ vào kế hoạch."},
+	{"edit", "Đã lưu nhiệm vụ."},
+	{"adopt", "Đã lập kế hoạch theo gợi ý."},
+	{"import", "Đã nhập kế hoạch từ tệp CSV."},
+	{NULL, NULL},
+};
 
 /* The hidden unit and year every form of the page sends. */
 static void plan_fields(struct hbuf *b, struct http_req *r, const struct plan_doc *p)
@@ -402,7 +394,7 @@ static int plan_page(struct http_req *r, const char *unit, const char *year, con
 	struct store_unit u, *units = NULL;
 	struct plan_doc *p = NULL;
 	struct hl_err err = {0};
-	const char *ok = flash(r);
+	const char *ok = page_ok_text(r, flashes);
 	struct hbuf b;
 	size_t nunits = 0;
 	int y;
@@ -432,10 +424,8 @@ static int plan_page(struct http_req *r, const char *unit, const char *year, con
 		if (k != NULL && k->rep != NULL)
 			admin_import_problems(&b, k->rep);
 		hb_raw(&b, "</div>");
-	} else if (ok != NULL) {
-		hb_raw(&b, "<p class=\"flash\" role=\"status\">");
-		hb_txt(&b, ok);
-		hb_raw(&b, "</p>");
+	} else {
+		page_flash(&b, NULL, ok);
 	}
 	if (p->ntasks == 0) {
 		hb_printf(&b, "<p>Đơn vị chưa có kế hoạch năm %d.</p>", y);
@@ -492,11 +482,7 @@ static int task_page(struct http_req *r, const char *unit, const char *year, con
 		y, t->no, y, t->no, t->no);
 	hb_txt(&b, plan_title(r->a, p));
 	hb_raw(&b, "</p>");
-	if (e != NULL && e->code != HL_OK) {
-		hb_raw(&b, "<p class=\"flash error\" role=\"alert\">");
-		hb_txt(&b, e->msg);
-		hb_raw(&b, "</p>");
-	}
+	page_flash(&b, e, NULL);
 	task_fields(&b, r, p, t, k);
 	hb_raw(&b,
 		"<p class=\"note\">Tình trạng và các ghi chú tiến độ của nhiệm vụ được giữ "

@@ -113,8 +113,7 @@ void web_figures_table(struct hbuf *b, const char *figures, const char *unit_cod
 	json_decref(root);
 }
 
-/* The unit named by the path, or an error page. */
-static int public_unit(struct http_req *r, struct store_unit *u, struct hl_err *err)
+int web_public_unit(struct http_req *r, struct store_unit *u, struct hl_err *err)
 {
 	const char *code = r->param[0];
 
@@ -179,7 +178,7 @@ int page_public(struct http_req *r)
 	hl_day merged_on = HL_DAY_NONE;
 	bool merged;
 
-	if (public_unit(r, &u, &err) != HL_OK)
+	if (web_public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (pub_reports(r->st, u.id, r->a, &list, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
@@ -276,7 +275,7 @@ int page_public_report(struct http_req *r)
 	long long id;
 	struct hbuf b;
 
-	if (public_unit(r, &u, &err) != HL_OK)
+	if (web_public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	id = idtext != NULL ? strtoll(idtext, &end, 10) : 0;
 	if (idtext == NULL || end == idtext || *end != '\0' || id <= 0 ||

@@ -39,8 +39,7 @@ static int form_page(struct http_req *r, int status, const char *message, const 
 		"và đánh giá một lần cho hồ sơ đó. In lại phiếu cho cùng hồ sơ thì phiếu cũ không dùng "
 		"được nữa.</p>");
 	page_error(&b, message);
-	hb_raw(&b, "<form method=\"post\" action=\"/receipts\">");
-	hb_csrf(&b, r);
+	page_form(&b, r, NULL, "/receipts");
 	hb_raw(&b,
 		"<label>Mã hồ sơ <input name=\"dossier\" required maxlength=\"63\" "
 		"autocomplete=\"off\" autofocus value=\"");

@@ -446,8 +446,8 @@ int page_reports_preview(struct http_req *r)
 	hb_raw(&b,
 		"<h2>Công bố</h2><p>Công bố chụp lại số liệu và văn bản này (số văn bản, người ký "
 		"như trên) và đăng lên trang công khai của đơn vị; công bố lại sau này tạo phiên bản "
-		"mới, bản cũ vẫn được giữ.</p><form method=\"post\" action=\"/reports/publish\">");
-	hb_csrf(&b, r);
+		"mới, bản cũ vẫn được giữ.</p>");
+	page_form(&b, r, NULL, "/reports/publish");
 	hb_hiddens(&b,
 		(const char *const[]){"unit", s->unit.code, "period", code, "number", f.number,
 			"signer", f.signer, NULL});

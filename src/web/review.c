@@ -276,8 +276,8 @@ static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t
 	hb_raw(&b,
 		". Chỉ chấp nhận khi đã xem danh sách: phiếu gửi dồn bất thường (nhiều phiếu "
 		"giống nhau trong vài giây) nên loại từng phiếu. Phiếu đến sau khi mở danh sách không "
-		"nằm trong lần này.</p><form method=\"post\" action=\"/review/all\">");
-	hb_csrf(&b, r);
+		"nằm trong lần này.</p>");
+	page_form(&b, r, NULL, "/review/all");
 	hb_printf(&b,
 		"<input type=\"hidden\" name=\"upto\" value=\"%lld\"><input type=\"hidden\" "
 		"name=\"confirm\" value=\"1\"><div class=\"actions\"><button type=\"submit\" "

@@ -103,6 +103,31 @@ static void test_inputs(void **state)
 	assert_string_equal(f->b.s,
 		"<input type=\"hidden\" name=\"unit\" value=\"a&amp;b\">"
 		"<input type=\"hidden\" name=\"number\" value=\"\">");
+
+	/* a form: its class when given, then the CSRF field */
+	hb_init(&f->b, f->a, 65536);
+	page_form(&f->b, &r, "admin", "/admin/units");
+	page_form(&f->b, &r, NULL, "/kiosks");
+	assert_string_equal(f->b.s,
+		"<form class=\"admin\" method=\"post\" action=\"/admin/units\">"
+		"<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">"
+		"<form method=\"post\" action=\"/kiosks\">"
+		"<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">");
+}
+
+/* The banner under a title: the error when there is one, else the success. */
+static void test_flash(void **state)
+{
+	struct fx *f = *state;
+	struct hl_err e = {0};
+
+	page_flash(&f->b, NULL, NULL);
+	page_flash(&f->b, &e, "Đã <lưu>.");
+	hl_err_set(&e, HL_EINVAL, "x", "sai \"x\"");
+	page_flash(&f->b, &e, "Đã lưu.");
+	assert_string_equal(f->b.s,
+		"<p class=\"flash\" role=\"status\">Đã &lt;lưu&gt;.</p>"
+		"<p class=\"flash error\" role=\"alert\">sai &quot;x&quot;</p>");
 }
 
 /* The layout: the title and the user's name are text; the menu follows the role. */
@@ -186,6 +211,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_txt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_url, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_inputs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_flash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fragments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cap, setup, teardown),
