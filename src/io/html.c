@@ -118,6 +118,15 @@ void hb_hiddens(struct hbuf *b, const char *const *pairs)
 		hb_hidden(b, pairs[0], pairs[1]);
 }
 
+void hb_tds(struct hbuf *b, const char *const *cells)
+{
+	for (; *cells != NULL; cells++) {
+		hb_raw(b, "<td>");
+		hb_txt(b, *cells);
+		hb_raw(b, "</td>");
+	}
+}
+
 void hb_url(struct hbuf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";

@@ -24,9 +24,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Bộ câu hỏi", e);
-	hb_raw(&b,
-		"<div class=\"scroll\"><table><thead><tr><th>Mã</th><th class=\"num\">Phiên bản</th>"
-		"<th>Tên</th></tr></thead><tbody>");
+	admin_table_begin(&b, "<th>Mã</th><th class=\"num\">Phiên bản</th><th>Tên</th>");
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(&b, "<tr><td><a href=\"/admin/instruments/");
 		hb_url(&b, l[i].code);
@@ -36,12 +34,9 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 		hb_txt(&b, l[i].name);
 		hb_raw(&b, "</td></tr>");
 	}
-	if (n == 0)
-		hb_raw(&b, "<tr><td colspan=\"3\">Chưa có bộ câu hỏi nào.</td></tr>");
-	hb_raw(&b, "</tbody></table></div>");
+	admin_table_end(&b, n, 3, "Chưa có bộ câu hỏi nào.");
 	if (admin_global(r)) {
-		hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/admin/instruments\">");
-		hb_csrf(&b, r);
+		page_form(&b, r, "admin", "/admin/instruments");
 		hb_raw(&b,
 			"<fieldset><legend>Nhập bộ câu hỏi (JSON)</legend><p class=\"note\">Định "
 			"nghĩa theo docs/instruments.md. Một phiên bản đã lưu không sửa được: đổi nội dung "

@@ -28,8 +28,7 @@ static const struct store_unit *chosen(const struct store_unit *u, size_t n, con
 static void rename_form(struct hbuf *b, struct http_req *r, const struct store_unit *unit,
 	const struct store_fb_office *o)
 {
-	hb_raw(b, "<form class=\"rowact\" method=\"post\" action=\"/admin/offices\">");
-	hb_csrf(b, r);
+	page_form(b, r, "rowact", "/admin/offices");
 	hb_hiddens(b, (const char *const[]){"unit", unit->code, "code", o->code, NULL});
 	hb_raw(b, "<label><span class=\"visually-hidden\">Tên mới của ");
 	hb_txt(b, o->name);
@@ -104,9 +103,7 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 		"pattern=\"[A-Za-z0-9._\\-]+\" autocomplete=\"off\"></label><button type=\"submit\">"
 		"Thêm phòng, ban</button></fieldset></form>");
 	if (admin_global(r)) {
-		hb_raw(&b,
-			"<form class=\"admin\" method=\"post\" action=\"/admin/offices/import\">");
-		hb_csrf(&b, r);
+		page_form(&b, r, "admin", "/admin/offices/import");
 		hb_raw(&b,
 			"<fieldset><legend>Nhập phòng, ban của nhiều đơn vị từ tệp CSV</legend>"
 			"<p class=\"note\">Cột: code (mã), unit (mã đơn vị), name (tên). Mã đã có của "
@@ -150,19 +147,7 @@ int page_admin_offices_post(struct http_req *r)
 
 int page_admin_offices_import(struct http_req *r)
 {
-	struct import_report *rep = NULL;
-	struct hl_err err = {0};
-
-	if (!admin_global(r)) {
-		hl_err_set(&err, HL_EPERM, HL_HERE,
-			"chỉ quản trị toàn hệ thống mới nhập phòng, ban "
-			"của nhiều đơn vị");
-		return offices_page(r, NULL, &err, NULL, NULL);
-	}
-	if (admin_csv_import(r, fb_import_offices, &rep, &err) != HL_OK) {
-		if (rep == NULL)
-			return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-		return offices_page(r, NULL, &err, rep, http_form(r, "csv"));
-	}
-	return http_redirect(r, "/admin/offices?ok=offices-import");
+	return admin_import_post(r, fb_import_offices, offices_page,
+		"chỉ quản trị toàn hệ thống mới nhập phòng, ban của nhiều đơn vị",
+		"/admin/offices?ok=offices-import");
 }
