@@ -154,15 +154,6 @@ static long pos_int(const char *s, long max)
 	return v;
 }
 
-static void hb_error(struct hbuf *b, const char *msg)
-{
-	if (msg == NULL)
-		return;
-	hb_raw(b, "<p class=\"error\" role=\"alert\">");
-	hb_txt(b, msg);
-	hb_raw(b, "</p>");
-}
-
 /* ---- GET /paper, POST /paper ---- */
 
 /* Values of the new-batch form, to show again after an error or a warning. */
@@ -274,7 +265,7 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	hb_init(&b, r->a, PAGE_MAX);
 	page_begin(&b, r, "Phiếu giấy");
 	hb_raw(&b, "<h1>Phiếu giấy</h1>");
-	hb_error(&b, msg);
+	page_error(&b, msg);
 	if (f != NULL && (f->bad != NULL || f->old))
 		hb_raw(&b,
 			"<p><a href=\"#mo-lo\">Lô mới chưa được mở: xem lại biểu mẫu bên dưới."
@@ -874,9 +865,9 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 	page_begin(&b, r, "Nhập phiếu giấy");
 	hb_raw(&b, "<p><a href=\"/paper\">← Các lô phiếu</a></p>");
 	batch_summary(&b, c);
-	hb_error(&b, msg);
+	page_error(&b, msg);
 	if (c->b.closed) {
-		hb_error(&b, close_msg);
+		page_error(&b, close_msg);
 		hb_printf(&b,
 			"<p class=\"ok\">Lô đã đóng: %zu phiếu đã được tính vào chỉ số; %zu "
 			"phiếu không hợp lệ không tính.</p>",
@@ -914,7 +905,7 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 	if (may)
 		entry_form(&b, r, c, pass, f, close_msg == NULL);
 	else
-		hb_error(&b, err.msg);
+		page_error(&b, err.msg);
 	rows_table(&b, r, c, pass, may);
 	hb_raw(&b, "<h2 id=\"dong-lo\">Đóng lô</h2><p>Khi đã nhập đủ ");
 	hb_raw(&b, c->b.double_entry ? "cả hai lần và hai lần khớp nhau" : "số phiếu đếm được");
@@ -1010,23 +1001,37 @@ static int row_refused(struct http_req *r, struct bctx *c, int pass, struct row_
 	return batch_page(r, c, 400, NULL, pass, f, NULL);
 }
 
+/* A write that needs a scratch arena of max bytes, freed when it ends. */
+struct arena_op {
+	size_t max;
+	int (*fn)(struct writer_tx *tx, void *arg, struct hl_arena *a, struct hl_err *err);
+	void *arg;
+};
+
+static int write_in_arena(struct writer_tx *tx, void *arg, struct hl_err *err)
+{
+	const struct arena_op *op = arg;
+	struct hl_arena *a = hl_arena_new(op->max);
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = op->fn(tx, op->arg, a, err);
+	hl_arena_free(a);
+	return rc;
+}
+
 struct entry_arg {
 	struct store_paper_entry e;
 	int typed_as;
 	const char *who;
 };
 
-static int write_entry(struct writer_tx *tx, void *arg, struct hl_err *err)
+static int save_entry(struct writer_tx *tx, void *arg, struct hl_arena *a, struct hl_err *err)
 {
 	struct entry_arg *x = arg;
-	struct hl_arena *a = hl_arena_new((size_t)32 << 20);
-	int rc;
 
-	if (a == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = paper_save_entry(writer_tx_store(tx), &x->e, x->typed_as, x->who, a, err);
-	hl_arena_free(a);
-	return rc;
+	return paper_save_entry(writer_tx_store(tx), &x->e, x->typed_as, x->who, a, err);
 }
 
 int page_paper_entry(struct http_req *r)
@@ -1090,7 +1095,8 @@ int page_paper_entry(struct http_req *r)
 		return row_refused(r, &c, pass, &f, "answers",
 			hl_arena_printf(r->a, "Trả lời: %s. (Phiếu không hợp lệ: gõ x.)", err.msg));
 	snprintf(x->e.comment, sizeof(x->e.comment), "%s", f.comment);
-	if ((rc = srv_write(r, write_entry, x, &err)) != HL_OK) {
+	if ((rc = srv_write(r, write_in_arena, &(struct arena_op){(size_t)32 << 20, save_entry, x},
+		     &err)) != HL_OK) {
 		/* Show the page as it is now (another clerk may have typed meanwhile). */
 		struct hl_err e2;
 
@@ -1111,18 +1117,12 @@ struct del_arg {
 	const char *who;
 };
 
-static int write_delete(struct writer_tx *tx, void *arg, struct hl_err *err)
+static int delete_entry(struct writer_tx *tx, void *arg, struct hl_arena *a, struct hl_err *err)
 {
 	struct del_arg *d = arg;
-	struct hl_arena *a = hl_arena_new((size_t)32 << 20);
-	int rc;
 
-	if (a == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = paper_delete_entry(writer_tx_store(tx), d->batch, d->pass, d->seq, d->user, d->who, a,
-		err);
-	hl_arena_free(a);
-	return rc;
+	return paper_delete_entry(writer_tx_store(tx), d->batch, d->pass, d->seq, d->user, d->who,
+		a, err);
 }
 
 int page_paper_delete(struct http_req *r)
@@ -1145,7 +1145,8 @@ int page_paper_delete(struct http_req *r)
 	d.pass = (int)pass;
 	d.seq = (int)seq;
 	d.who = who_of(r);
-	if ((rc = srv_write(r, write_delete, &d, &err)) != HL_OK)
+	if ((rc = srv_write(r, write_in_arena,
+		     &(struct arena_op){(size_t)32 << 20, delete_entry, &d}, &err)) != HL_OK)
 		return batch_page(r, &c, http_status_of(rc), err.msg, (int)pass, NULL, NULL);
 	snprintf(loc, sizeof(loc), "/paper/%lld?pass=%ld", (long long)c.b.id, pass);
 	return http_redirect(r, loc);
@@ -1287,18 +1288,12 @@ struct close_arg {
 	int nresp;
 };
 
-static int write_close(struct writer_tx *tx, void *arg, struct hl_err *err)
+static int close_batch(struct writer_tx *tx, void *arg, struct hl_arena *a, struct hl_err *err)
 {
 	struct close_arg *x = arg;
-	struct hl_arena *a = hl_arena_new((size_t)64 << 20);
-	int rc;
 
-	if (a == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = paper_close(writer_tx_store(tx), x->id, srv_now(), x->who, writer_tx_counter, tx, a,
+	return paper_close(writer_tx_store(tx), x->id, srv_now(), x->who, writer_tx_counter, tx, a,
 		&x->nresp, err);
-	hl_arena_free(a);
-	return rc;
 }
 
 /* Before closing: what closing does, the ballots it counts, a way back. */
@@ -1359,7 +1354,8 @@ int page_paper_close(struct http_req *r)
 	memset(&x, 0, sizeof(x));
 	x.id = c.b.id;
 	x.who = who_of(r);
-	if ((rc = srv_write(r, write_close, &x, &err)) != HL_OK) {
+	if ((rc = srv_write(r, write_in_arena,
+		     &(struct arena_op){(size_t)64 << 20, close_batch, &x}, &err)) != HL_OK) {
 		struct hl_err e2;
 
 		hl_err_clear(&e2);
