@@ -375,6 +375,19 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 
 /* ---- what waits for the clerk ---- */
 
+/* A card of the clerk's work: a link to its page (href and title
+ * hailong's own), what waits there. */
+static void card(struct hbuf *b, const char *href, const char *title, const char *text)
+{
+	hb_raw(b, "<div class=\"card\"><h3><a href=\"");
+	hb_raw(b, href);
+	hb_raw(b, "\">");
+	hb_raw(b, title);
+	hb_raw(b, "</a></h3><p>");
+	hb_txt(b, text);
+	hb_raw(b, "</p></div>");
+}
+
 static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit *u)
 {
 	struct store_response *held = NULL;
@@ -382,7 +395,7 @@ static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit 
 	struct store_kiosk *kiosks = NULL;
 	size_t nheld = 0, nbatches = 0, nkiosks = 0, open = 0, live = 0;
 	struct hl_err err = {0};
-	char buf[32];
+	char n1[32], n2[32], held_s[96], paper_s[160], kiosk_s[96];
 	bool have_held, have_batches, have_kiosks;
 
 	/* A count that cannot be read leaves only the link: the page still serves. */
@@ -394,33 +407,19 @@ static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit 
 		open += !batches[i].closed;
 	for (size_t i = 0; have_kiosks && i < nkiosks; i++)
 		live += kiosks[i].unit_id == u->id && !kiosks[i].revoked;
+	snprintf(held_s, sizeof(held_s), "%s%s phiếu đang chờ công chức xem xét.",
+		hl_fmt_int(n1, sizeof(n1), (long long)nheld), nheld >= 1000 ? "+" : "");
+	snprintf(paper_s, sizeof(paper_s), "%s đợt mở hòm phiếu chưa đóng, %s đợt tất cả.",
+		hl_fmt_int(n1, sizeof(n1), (long long)open),
+		hl_fmt_int(n2, sizeof(n2), (long long)nbatches));
+	snprintf(kiosk_s, sizeof(kiosk_s), "%s kiosk đang hoạt động.",
+		hl_fmt_int(n1, sizeof(n1), (long long)live));
 	hb_raw(b,
 		"<section aria-labelledby=\"viec\"><h2 id=\"viec\">Việc cần làm</h2><div class=\"cards\">");
-	hb_raw(b, "<div class=\"card\"><h3><a href=\"/review\">Phiếu chờ duyệt</a></h3><p>");
-	if (have_held) {
-		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)nheld));
-		hb_raw(b, nheld >= 1000 ? "+ phiếu" : " phiếu");
-		hb_raw(b, " đang chờ công chức xem xét.");
-	} else {
-		hb_raw(b, "Xem các phiếu đang chờ duyệt.");
-	}
-	hb_raw(b, "</p></div><div class=\"card\"><h3><a href=\"/paper\">Phiếu giấy</a></h3><p>");
-	if (have_batches) {
-		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)open));
-		hb_raw(b, " đợt mở hòm phiếu chưa đóng, ");
-		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)nbatches));
-		hb_raw(b, " đợt tất cả.");
-	} else {
-		hb_raw(b, "Nhập phiếu từ hòm phiếu.");
-	}
-	hb_raw(b, "</p></div><div class=\"card\"><h3><a href=\"/kiosks\">Kiosk</a></h3><p>");
-	if (have_kiosks) {
-		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)live));
-		hb_raw(b, " kiosk đang hoạt động.");
-	} else {
-		hb_raw(b, "Xem các kiosk của đơn vị.");
-	}
-	hb_raw(b, "</p></div></div></section>");
+	card(b, "/review", "Phiếu chờ duyệt", have_held ? held_s : "Xem các phiếu đang chờ duyệt.");
+	card(b, "/paper", "Phiếu giấy", have_batches ? paper_s : "Nhập phiếu từ hòm phiếu.");
+	card(b, "/kiosks", "Kiosk", have_kiosks ? kiosk_s : "Xem các kiosk của đơn vị.");
+	hb_raw(b, "</div></section>");
 }
 
 /* This year in Vietnam, whatever the server's time zone. */
