@@ -346,35 +346,27 @@ char *ij_dump(const struct hl_instrument *in)
 			break;
 		put(obj, "code", json_string(sc->code), &bad);
 		put(obj, "levels", levels = json_array(), &bad);
-		for (int l = 0; !bad && l < sc->nlevels; l++) {
-			json_t *lv;
-
-			append(levels, lv = json_object(), &bad);
-			if (bad)
-				break;
-			put(lv, "label", json_string(sc->levels[l].label), &bad);
-			put(lv, "satisfied", json_boolean(sc->levels[l].satisfied), &bad);
-		}
+		for (int l = 0; !bad && l < sc->nlevels; l++)
+			append(levels,
+				json_pack("{s:s, s:b}", "label", sc->levels[l].label, "satisfied",
+					(int)sc->levels[l].satisfied),
+				&bad);
 	}
 	put(root, "criteria", arr = json_array(), &bad);
-	for (int i = 0; !bad && i < in->ncriteria; i++) {
-		append(arr, obj = json_object(), &bad);
-		if (bad)
-			break;
-		put(obj, "code", json_string(in->criteria[i].code), &bad);
-		put(obj, "name", json_string(in->criteria[i].name), &bad);
-	}
+	for (int i = 0; !bad && i < in->ncriteria; i++)
+		append(arr,
+			json_pack("{s:s, s:s}", "code", in->criteria[i].code, "name",
+				in->criteria[i].name),
+			&bad);
 	put(root, "questions", arr = json_array(), &bad);
 	for (int i = 0; !bad && i < in->nquestions; i++) {
 		const struct hl_question *q = &in->questions[i];
 
-		append(arr, obj = json_object(), &bad);
-		if (bad)
-			break;
-		put(obj, "code", json_string(q->code), &bad);
-		put(obj, "criterion", json_string(in->criteria[q->criterion].code), &bad);
-		put(obj, "scale", json_string(in->scales[q->scale].code), &bad);
-		put(obj, "text", json_string(q->text), &bad);
+		append(arr,
+			json_pack("{s:s, s:s, s:s, s:s}", "code", q->code, "criterion",
+				in->criteria[q->criterion].code, "scale", in->scales[q->scale].code,
+				"text", q->text),
+			&bad);
 	}
 	/* Objects keep insertion order (jansson >= 2.8), so the key order is fixed. */
 	if (!bad)
