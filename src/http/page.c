@@ -62,6 +62,17 @@ void page_end(struct hbuf *b)
 		"đối với sự phục vụ của cơ quan hành chính nhà nước</footer></body></html>\n");
 }
 
+int page_send(struct http_req *r, int status, struct hbuf *b)
+{
+	page_end(b);
+	return http_send_html(r, status, b);
+}
+
+int page_send_for(struct http_req *r, struct hbuf *b, const struct hl_err *e)
+{
+	return page_send(r, e != NULL && e->code != HL_OK ? http_status_of(e->code) : 200, b);
+}
+
 void hb_csrf(struct hbuf *b, struct http_req *r)
 {
 	hb_hidden(b, "csrf", r->sess.csrf);
@@ -79,6 +90,19 @@ void page_form(struct hbuf *b, struct http_req *r, const char *cls, const char *
 	hb_raw(b, action);
 	hb_raw(b, "\">");
 	hb_csrf(b, r);
+}
+
+void page_table(struct hbuf *b, const char *cls, const char *head)
+{
+	hb_raw(b, "<div class=\"scroll\"><table");
+	if (cls != NULL) {
+		hb_raw(b, " class=\"");
+		hb_raw(b, cls);
+		hb_raw(b, "\"");
+	}
+	hb_raw(b, "><thead><tr>");
+	hb_raw(b, head);
+	hb_raw(b, "</tr></thead><tbody>");
 }
 
 void page_message(struct hbuf *b, int status, const char *message)

@@ -82,12 +82,6 @@ int admin_back(struct http_req *r, const char *path, const char *unit, const cha
 	return http_redirect(r, loc.s);
 }
 
-int admin_send(struct http_req *r, struct hbuf *b, const struct hl_err *err)
-{
-	return http_send_html(r,
-		err != NULL && err->code != HL_OK ? http_status_of(err->code) : 200, b);
-}
-
 int admin_text(struct http_req *r, const char *name, const char *label, size_t max, bool required,
 	const char **out, struct hl_err *err)
 {
@@ -331,13 +325,6 @@ int admin_units(struct http_req *r, struct store_unit **units, int **depth, size
 	return HL_OK;
 }
 
-void admin_table_begin(struct hbuf *b, const char *head)
-{
-	hb_raw(b, "<div class=\"scroll\"><table><thead><tr>");
-	hb_raw(b, head);
-	hb_raw(b, "</tr></thead><tbody>");
-}
-
 void admin_table_end(struct hbuf *b, size_t n, int ncols, const char *empty)
 {
 	if (n == 0 && empty != NULL)
@@ -404,8 +391,7 @@ int page_admin(struct http_req *r)
 	}
 	hb_raw(&b,
 		"</ul><p class=\"note\">Mọi thay đổi được ghi vào nhật ký, kèm tên người thay đổi.</p>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 /* ---- fields ---- */
@@ -421,7 +407,7 @@ static int fields_page(struct http_req *r, const struct hl_err *e)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 1 << 20);
 	admin_begin(&b, r, "Lĩnh vực", e);
-	admin_table_begin(&b, "<th>Mã</th><th>Tên lĩnh vực</th>");
+	page_table(&b, NULL, "<th>Mã</th><th>Tên lĩnh vực</th>");
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(&b, "<tr>");
 		hb_tds(&b, (const char *const[]){f[i].code, f[i].name, NULL});
@@ -438,8 +424,7 @@ static int fields_page(struct http_req *r, const struct hl_err *e)
 			"<label>Tên <input name=\"name\" required maxlength=\"255\"></label>"
 			"<button type=\"submit\">Lưu</button></fieldset></form>");
 	}
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_fields(struct http_req *r)
@@ -499,7 +484,7 @@ static int staff_page(struct http_req *r, const struct hl_err *e)
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Công chức", e);
-	admin_table_begin(&b, "<th>Mã</th><th>Họ và tên</th><th>Chức vụ</th><th>Đơn vị</th>");
+	page_table(&b, NULL, "<th>Mã</th><th>Họ và tên</th><th>Chức vụ</th><th>Đơn vị</th>");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_unit *unit = NULL;
 
@@ -525,8 +510,7 @@ static int staff_page(struct http_req *r, const struct hl_err *e)
 		"<label>Đơn vị <select name=\"unit\" required>");
 	admin_unit_options(&b, u, depth, nu, NULL);
 	hb_raw(&b, "</select></label><button type=\"submit\">Lưu</button></fieldset></form>");
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_staff(struct http_req *r)
@@ -682,8 +666,7 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 		"</select></label><label>Chỉ tiêu (0–100, ví dụ 90 hoặc 90,5) <input name=\"value\" "
 		"required inputmode=\"decimal\"></label><button type=\"submit\">Đặt chỉ tiêu</button>"
 		"</fieldset></form>");
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_targets(struct http_req *r)

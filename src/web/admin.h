@@ -20,20 +20,13 @@ bool admin_global(struct http_req *r);
  * set (with role="alert"), else the success message named by ?ok=. */
 void admin_begin(struct hbuf *b, struct http_req *r, const char *title, const struct hl_err *err);
 
-/* The start of a list table: a scrolling box, the header row's cells head
- * (hailong's own markup), the body opened. */
-void admin_table_begin(struct hbuf *b, const char *head);
-
-/* The end of admin_table_begin's table of n rows: none, a row saying empty
+/* The end of a page_table (http/page.h) of n rows: none, a row saying empty
  * (hailong's own text; NULL = no such row) across ncols. */
 void admin_table_end(struct hbuf *b, size_t n, int ncols, const char *empty);
 
 /* 303 back to path?unit=UNIT&ok=OK after a write (ok: a key of admin_begin's
  * messages). */
 int admin_back(struct http_req *r, const char *path, const char *unit, const char *ok);
-
-/* Send the page in b with 200, or the status of err's code when err is set. */
-int admin_send(struct http_req *r, struct hbuf *b, const struct hl_err *err);
 
 /* Form field name, trimmed and NFC, at most max bytes; owned by r->a. "" when
  * absent and optional. HL_EINVAL naming label when required and empty, too

@@ -261,10 +261,9 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 			"<p class=\"note\">Quản trị toàn hệ thống đặt ngày này và nhập quyết định "
 			"nghỉ lễ hằng năm.</p></section>");
 	}
-	page_end(&b);
 	cal_free(c);
 	hl_free(days);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_calendar(struct http_req *r)

@@ -24,7 +24,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 		return http_send_err(r, &err);
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Bộ câu hỏi", e);
-	admin_table_begin(&b, "<th>Mã</th><th class=\"num\">Phiên bản</th><th>Tên</th>");
+	page_table(&b, NULL, "<th>Mã</th><th class=\"num\">Phiên bản</th><th>Tên</th>");
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(&b, "<tr><td><a href=\"/admin/instruments/");
 		hb_url(&b, l[i].code);
@@ -47,8 +47,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 		hb_raw(&b,
 			"</textarea></label><button type=\"submit\">Nhập</button></fieldset></form>");
 	}
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_instruments(struct http_req *r)
@@ -89,9 +88,9 @@ int page_admin_instrument(struct http_req *r)
 			"Cách tính: số câu trả lời hài lòng / số câu trả lời hợp lệ × 100 (không trả lời "
 			"không tính).");
 	hb_raw(&b, " Chỉ số chung = trung bình các tiêu chí.</p>");
-	hb_raw(&b,
-		"<div class=\"scroll\"><table><thead><tr><th>Tiêu chí</th><th>Câu</th><th>Nội dung</th>"
-		"<th>Thang đo</th></tr></thead><tbody>");
+	page_table(&b, NULL,
+		"<th>Tiêu chí</th><th>Câu</th><th>Nội dung</th>"
+		"<th>Thang đo</th>");
 	for (int c = 0; c < in->ncriteria; c++)
 		for (int q = 0; q < in->nquestions; q++) {
 			const struct hl_question *qu = &in->questions[q];
@@ -128,8 +127,7 @@ int page_admin_instrument(struct http_req *r)
 	hb_raw(&b, "</ul><h2>Định nghĩa JSON</h2><pre class=\"json\">");
 	hb_txt(&b, json);
 	hb_raw(&b, "</pre>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 struct instrument_w {

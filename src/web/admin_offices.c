@@ -62,8 +62,7 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 		admin_import_problems(&b, rep);
 	if (unit == NULL) {
 		hb_raw(&b, "<p>Tài khoản không gắn với đơn vị nào.</p>");
-		page_end(&b);
-		return admin_send(r, &b, e);
+		return page_send_for(r, &b, e);
 	}
 	hb_raw(&b,
 		"<p>Phản ánh, kiến nghị được chuyển đến các phòng, ban này để xử lý. Mọi đơn vị "
@@ -111,8 +110,7 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 		admin_csv_input(&b, "csv", "Nội dung tệp CSV", csv);
 		hb_raw(&b, "<button type=\"submit\">Nhập</button></fieldset></form>");
 	}
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_offices(struct http_req *r)

@@ -156,8 +156,7 @@ static int schedules_page(struct http_req *r, const char *unit_code, const struc
 			"<p class=\"note\">Cán bộ giám sát của cấp trên đặt lịch báo cáo riêng cho "
 			"đơn vị.</p>");
 	}
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_schedules(struct http_req *r)

@@ -107,7 +107,7 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 	}
 	hb_init(&b, r->a, 4 << 20);
 	admin_begin(&b, r, "Đơn vị", e);
-	admin_table_begin(&b,
+	page_table(&b, NULL,
 		"<th>Tên đơn vị</th><th>Mã</th><th>Loại</th><th>Từ ngày</th><th>Đến ngày</th>"
 		"<th><span class=\"visually-hidden\">Sửa</span></th>");
 	for (size_t i = 0; i < n; i++) {
@@ -203,8 +203,7 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 	hb_raw(&b, "</select></label>");
 	day_box(&b, "Ngày sáp nhập", "day", typed(r, mf, "day", ""), HB_REQUIRED, mf ? e : NULL);
 	hb_raw(&b, "<button type=\"submit\">Sáp nhập</button></fieldset></form>");
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_units(struct http_req *r)

@@ -49,7 +49,7 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 		hb_txt(&b, new_pw);
 		hb_raw(&b, "</code></p></div>");
 	}
-	admin_table_begin(&b,
+	page_table(&b, NULL,
 		"<th>Tên đăng nhập</th><th>Vai trò</th><th>Đơn vị</th><th>Trạng thái</th><th></th>");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_unit *u = unit_of(&l[i], units, nu);
@@ -95,8 +95,7 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 	admin_unit_options(&b, units, depth, nu, NULL);
 	hb_raw(&b,
 		"</select></label><button type=\"submit\">Tạo tài khoản</button></fieldset></form>");
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_users(struct http_req *r)

@@ -315,8 +315,7 @@ int page_dossiers(struct http_req *r)
 	rate_chart(&b, r, rows, n, labels);
 	if (unit_table(&b, r, &o, start, first - 1) != HL_OK)
 		hb_raw(&b, "<p class=\"error\">Không tổng hợp được theo đơn vị.</p>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 /* ---- the Friday list ---- */

@@ -80,11 +80,10 @@ int page_feedback(struct http_req *r)
 	if (n == 0) {
 		hb_raw(&b, "<p>Không có phản ánh, kiến nghị nào.</p>");
 	} else {
-		hb_raw(&b,
-			"<div class=\"scroll\"><table class=\"fb-inbox\"><thead><tr>"
+		page_table(&b, "fb-inbox",
 			"<th scope=\"col\">Mã</th><th scope=\"col\">Đơn vị</th><th scope=\"col\">Kênh"
 			"</th><th scope=\"col\">Nhận lúc</th><th scope=\"col\">Việc cần làm</th>"
-			"<th scope=\"col\">Hạn</th></tr></thead><tbody>");
+			"<th scope=\"col\">Hạn</th>");
 		for (size_t i = 0; i < n; i++) {
 			const struct fb_item *it = &items[i];
 			char when[32];
@@ -113,8 +112,7 @@ int page_feedback(struct http_req *r)
 		}
 		hb_raw(&b, "</tbody></table></div>");
 	}
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 /* What the step forms show again after a refused POST: the values sent, and
@@ -429,8 +427,7 @@ static int item_page(struct http_req *r, int status, const char *message, const 
 		hb_raw(&b, "</td></tr>");
 	}
 	hb_raw(&b, "</tbody></table></div><p><a href=\"/feedback\">Về danh sách</a></p>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_feedback_item(struct http_req *r)

@@ -83,8 +83,7 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 		"<p><a class=\"go\" href=\"/public/");
 	hb_url(&b, u->code);
 	hb_raw(&b, "/answers\">Xem các câu trả lời đã công khai</a></p></section>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_fb_public_form(struct http_req *r)
@@ -292,8 +291,7 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 	hb_raw(&b, "<p><a class=\"go\" href=\"/public/");
 	hb_url(&b, it->unit_code);
 	hb_raw(&b, "/answers\">Các câu trả lời đã công khai của đơn vị</a></p></section>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_fb_track(struct http_req *r)
@@ -389,6 +387,5 @@ int page_fb_answers(struct http_req *r)
 		"được khi gửi phản ánh, kiến nghị để xem kết quả xử lý.</p>");
 	lookup_form(&b, NULL, NULL);
 	hb_raw(&b, "</section>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }

@@ -76,11 +76,24 @@ static void mean_row(struct hbuf *b, const struct iq_result *res, const struct i
 	hb_raw(b, "</td></tr>");
 }
 
+/* A change or a rank (NULL: none, a dash), starred when the 95 % confidence
+ * interval does not support it. */
+static void claim(struct hbuf *b, const char *text, bool supported)
+{
+	if (text == NULL) {
+		hb_raw(b, "–");
+		return;
+	}
+	hb_txt(b, text);
+	if (!supported)
+		hb_raw(b, "<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
+}
+
 /* The units' table; with mean (several units) its row "Bình quân …" last. */
 static void index_table(struct hbuf *b, const struct iq_result *res, const char *chosen,
 	const struct iq_mean *mean, const char *mean_label)
 {
-	char buf[64], label[96];
+	char buf[64], label[96], rank[32];
 
 	hb_raw(b,
 		"<div class=\"scroll\"><table class=\"index\"><caption>Chỉ số theo đơn vị</caption>"
@@ -110,24 +123,12 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 		hb_raw(b, "</a></td>");
 		for (int k = 0; k <= res->ncrit; k++)
 			cell_value(b, &u->idx.cell[k]);
+		snprintf(rank, sizeof(rank), "%d/%d", all->rank, all->of);
 		hb_raw(b, "<td class=\"num\">");
-		if (all->has_change) {
-			hb_txt(b, hl_fmt_signed(buf, sizeof(buf), all->change, 2));
-			if (!all->change_supported)
-				hb_raw(b,
-					"<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
-		} else {
-			hb_raw(b, "–");
-		}
+		claim(b, all->has_change ? hl_fmt_signed(buf, sizeof(buf), all->change, 2) : NULL,
+			all->change_supported);
 		hb_raw(b, "</td><td class=\"num\">");
-		if (all->rank > 0) {
-			hb_printf(b, "%d/%d", all->rank, all->of);
-			if (!all->rank_supported)
-				hb_raw(b,
-					"<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
-		} else {
-			hb_raw(b, "–");
-		}
+		claim(b, all->rank > 0 ? rank : NULL, all->rank_supported);
 		hb_raw(b, "</td><td class=\"num\">");
 		hb_txt(b, hl_fmt_int(buf, sizeof(buf), all->cur.n));
 		hb_raw(b, "</td></tr>");

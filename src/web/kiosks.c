@@ -115,8 +115,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 			"đường dẫn ghép nối một lần duy nhất: mở trên chính máy kiosk.</p>"
 			"<button type=\"submit\">Thêm kiosk</button></fieldset></form>");
 	}
-	page_end(&b);
-	return http_send_html(r, e != NULL && e->code != HL_OK ? http_status_of(e->code) : 200, &b);
+	return page_send_for(r, &b, e);
 }
 
 int page_kiosks(struct http_req *r)
@@ -164,8 +163,7 @@ static int paired_page(struct http_req *r, const struct add_w *w, const char *li
 	hb_raw(&b, "</a></p><p>Mã thiết bị: <code class=\"secret\">");
 	hb_txt(&b, w->kn.token);
 	hb_raw(&b, "</code></p></section><p><a href=\"/kiosks\">Về danh sách kiosk</a></p>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_kiosks_add(struct http_req *r)
@@ -250,8 +248,7 @@ static int confirm_page(struct http_req *r, const struct kiosk_row *k)
 	hb_raw(&b,
 		"<button type=\"submit\">"
 		"Thu hồi kiosk</button> <a href=\"/kiosks\">Không, quay lại</a></form></section>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_kiosks_revoke(struct http_req *r)

@@ -37,8 +37,7 @@ static int login_page(struct http_req *r, int status, const char *message)
 		"autofocus></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
 		"autocomplete=\"current-password\" required></label>"
 		"<button type=\"submit\">Đăng nhập</button></form></section>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_login_form(struct http_req *r)

@@ -277,11 +277,10 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	if (nvis == 0) {
 		hb_raw(&b, "<p>Chưa có lô phiếu nào.</p>");
 	} else {
-		hb_raw(&b,
-			"<div class=\"scroll\"><table class=\"paper-list\"><thead><tr>"
+		page_table(&b, "paper-list",
 			"<th class=\"num\">Số</th><th>Đơn vị</th><th>Ngày mở hòm</th><th>Người mở</th>"
 			"<th>Người chứng kiến</th><th class=\"num\">Đếm được</th>"
-			"<th class=\"num\">Đã nhập (lần 1 / lần 2)</th><th>Trạng thái</th></tr></thead><tbody>");
+			"<th class=\"num\">Đã nhập (lần 1 / lần 2)</th><th>Trạng thái</th>");
 		for (size_t i = 0; i < nb && shown < LIST_MAX; i++) {
 			const struct store_paper_batch *x = &bs[i];
 			const struct store_unit *u = pg_unit(&p, x->unit_id);
@@ -409,8 +408,7 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	hb_raw(&b,
 		"> Nhập hai lần (hai người nhập độc lập, chỉ tính khi khớp)</label>"
 		"<button type=\"submit\">Mở lô</button></form>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_paper_list(struct http_req *r)
@@ -874,8 +872,7 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 			t.typed[1] - t.spoiled[1], t.spoiled[1]);
 		hb_raw(&b, "<h2>Các phiếu</h2>");
 		rows_table(&b, r, c, 1, false);
-		page_end(&b);
-		return http_send_html(r, status, &b);
+		return page_send(r, status, &b);
 	}
 	if (c->b.double_entry) {
 		hb_raw(&b, "<nav class=\"passes\" aria-label=\"Lần nhập\">");
@@ -892,8 +889,7 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 		hb_raw(&b,
 			"<p>Cả hai lần nhập đều đã có người khác nhập. Chọn lần nhập ở trên để "
 			"nhập tiếp (bạn chỉ được nhập một trong hai lần).</p>");
-		page_end(&b);
-		return http_send_html(r, status, &b);
+		return page_send(r, status, &b);
 	}
 	may = paper_may_type(&c->b, c->e, c->n, pass, r->user.id, &err) == HL_OK;
 	hb_printf(&b, "<h2>Lần nhập %d: đã nhập %zu/%d phiếu</h2>", pass, t.typed[pass],
@@ -925,8 +921,7 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 	hb_raw(&b,
 		"<button type=\"submit\">Đóng lô và tính phiếu…</button></form>"
 		"<script src=\"/static/paper.js\" defer></script>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 /* The pass asked for (?pass= or the form's), else the default for the caller. */
@@ -1190,16 +1185,14 @@ int page_paper_diff(struct http_req *r)
 	}
 	if (nd == 0) {
 		hb_raw(&b, "<p class=\"ok\">Hai lần nhập khớp nhau ở mọi phiếu đã nhập.</p>");
-		page_end(&b);
-		return http_send_html(r, 200, &b);
+		return page_send(r, 200, &b);
 	}
 	hb_printf(&b,
 		"<p class=\"error\">Hai lần nhập khác nhau ở %zu phiếu. Đối chiếu với phiếu "
 		"giấy rồi sửa lần nhập sai.</p>",
 		nd);
-	hb_raw(&b,
-		"<div class=\"scroll\"><table class=\"paper-diff\"><thead><tr>"
-		"<th class=\"num\">Phiếu</th><th>Khác ở</th><th>Lần 1</th><th>Lần 2</th></tr></thead><tbody>");
+	page_table(&b, "paper-diff",
+		"<th class=\"num\">Phiếu</th><th>Khác ở</th><th>Lần 1</th><th>Lần 2</th>");
 	for (size_t i = 0; i < nd; i++) {
 		const struct paper_diff *x = &d[i];
 		bool mark[STORE_ANSWERS_MAX] = {false};
@@ -1276,8 +1269,7 @@ int page_paper_diff(struct http_req *r)
 		hb_raw(&b, "</tr>");
 	}
 	hb_raw(&b, "</tbody></table></div>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 /* ---- POST /paper/N/close ---- */
@@ -1328,8 +1320,7 @@ static int close_confirm(struct http_req *r, struct bctx *c)
 		"<a class=\"button secondary\" href=\"/paper/%lld\">Quay lại, chưa đóng</a></div>"
 		"</form></section>",
 		t.typed[1] - t.spoiled[1], (long long)c->b.id);
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_paper_close(struct http_req *r)

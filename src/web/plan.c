@@ -201,12 +201,11 @@ static void plan_tables(struct hbuf *b, struct http_req *r, const struct plan_do
 					hb_txt(b, fig);
 					hb_raw(b, "</p>");
 				}
-				hb_raw(b,
-					"<div class=\"scroll\"><table class=\"plan\"><thead><tr>"
+				page_table(b, "plan",
 					"<th scope=\"col\">STT</th><th scope=\"col\">Nội dung công việc</th>"
 					"<th scope=\"col\">Trách nhiệm thực hiện</th>"
 					"<th scope=\"col\">Tiến độ thực hiện</th><th scope=\"col\">Kết quả</th>"
-					"<th scope=\"col\">Tình trạng</th></tr></thead><tbody>");
+					"<th scope=\"col\">Tình trạng</th>");
 				headed = true;
 			}
 			task_row(b, r, p, &p->tasks[i], k);
@@ -435,8 +434,7 @@ static int plan_page(struct http_req *r, const char *unit, const char *year, con
 	hb_raw(&b, "<h2>Thêm nhiệm vụ, nhập kế hoạch</h2>");
 	task_fields(&b, r, p, NULL, k);
 	import_form(&b, r, p, k);
-	page_end(&b);
-	return http_send_html(r, e != NULL && e->code != HL_OK ? http_status_of(e->code) : 200, &b);
+	return page_send_for(r, &b, e);
 }
 
 int page_plan(struct http_req *r)
@@ -489,8 +487,7 @@ static int task_page(struct http_req *r, const char *unit, const char *year, con
 		"nguyên.</p><p><a href=\"/plan?unit=");
 	hb_url(&b, p->unit.code);
 	hb_printf(&b, "&amp;year=%d#nv-%d\">Quay lại kế hoạch, không lưu</a></p>", y, t->no);
-	page_end(&b);
-	return http_send_html(r, e != NULL && e->code != HL_OK ? http_status_of(e->code) : 200, &b);
+	return page_send_for(r, &b, e);
 }
 
 int page_plan_task(struct http_req *r)

@@ -137,11 +137,10 @@ static void period_label(const char *code, char *buf, size_t size)
 static void published_list(struct hbuf *b, const struct store_unit *u,
 	const struct store_report *list, size_t n)
 {
-	hb_raw(b,
-		"<div class=\"scroll\"><table class=\"published\"><thead><tr>"
+	page_table(b, "published",
 		"<th scope=\"col\">Kỳ báo cáo</th><th scope=\"col\">Phiên bản</th>"
 		"<th scope=\"col\">Công bố lúc</th><th scope=\"col\">Người công bố</th>"
-		"<th scope=\"col\">Tải về</th></tr></thead><tbody>");
+		"<th scope=\"col\">Tải về</th>");
 	for (size_t i = 0; i < n && i < PUBLIC_LIST_MAX; i++) {
 		char label[96], when[32];
 
@@ -259,8 +258,7 @@ int page_public(struct http_req *r)
 		"kết quả xử lý. <a href=\"/public/");
 	hb_url(&b, u.code);
 	hb_raw(&b, "/answers\">Các câu trả lời đã công khai</a>.</p></div></section>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_public_report(struct http_req *r)
@@ -323,6 +321,5 @@ int page_public_report(struct http_req *r)
 	hb_raw(&b, "<p><a href=\"/public/");
 	hb_url(&b, u.code);
 	hb_raw(&b, "\">Các báo cáo đã công bố của đơn vị</a></p></section>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }

@@ -69,8 +69,7 @@ static int form_page(struct http_req *r, int status, const char *message, const 
 	hb_raw(&b,
 		"</textarea></label><button type=\"submit\">Tạo mã QR và phiếu</button></form>"
 		"</section>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_receipts_form(struct http_req *r)
@@ -180,6 +179,5 @@ int page_receipts_create(struct http_req *r)
 	if (receipt_slip_html(&b, &slip, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_raw(&b, "<p class=\"noprint\"><a href=\"/receipts\">Tạo phiếu cho hồ sơ khác</a></p>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }

@@ -273,12 +273,11 @@ static void published_table(struct hbuf *b, struct http_req *r, const struct sto
 		if (u == NULL || !scope_sees(r, u))
 			continue;
 		if (shown++ == 0)
-			hb_raw(b,
-				"<div class=\"scroll\"><table class=\"published stack\"><thead><tr>"
+			page_table(b, "published stack",
 				"<th scope=\"col\">Đơn vị</th><th scope=\"col\">Kỳ báo cáo</th>"
 				"<th scope=\"col\">Phiên bản</th><th scope=\"col\">Công bố lúc</th>"
 				"<th scope=\"col\">Người công bố</th><th scope=\"col\">Tải về</th>"
-				"<th scope=\"col\">Công bố lại</th></tr></thead><tbody>");
+				"<th scope=\"col\">Công bố lại</th>");
 		if (hl_period_parse(pub[i].period, &p, NULL) == HL_OK)
 			hl_period_label(&p, label, sizeof(label));
 		else
@@ -346,8 +345,7 @@ static int reports_page(struct http_req *r, int status, const struct rform *f)
 		"Các ngày này đến trước khi kỳ kết thúc: báo cáo công bố gồm các phiếu đến lúc công "
 		"bố. Công bố lại tạo phiên bản mới; các bản cũ vẫn được giữ.</p>");
 	published_table(&b, r, units, nu, pub, npub);
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_reports(struct http_req *r)
@@ -455,8 +453,7 @@ int page_reports_preview(struct http_req *r)
 	hb_raw(&b, "<h2>Sửa số văn bản, người ký hoặc kỳ</h2>");
 	f.period = label;
 	report_form(&b, mine, nmine, s->unit.code, &f);
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_reports_draft(struct http_req *r)

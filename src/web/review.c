@@ -131,10 +131,10 @@ int page_review(struct http_req *r)
 			"<button type=\"submit\">Chấp nhận tất cả %zu phiếu…</button></form>",
 			(long long)list[0].id, n);
 	}
-	hb_raw(&b,
-		"<div class=\"scroll\"><table class=\"review\"><thead><tr><th>Đơn vị</th>"
+	page_table(&b, "review",
+		"<th>Đơn vị</th>"
 		"<th>Nhận lúc</th><th>Ngày trả lời</th><th>Máy kiosk</th><th>Câu trả lời</th>"
-		"<th>Ý kiến</th><th>Xử lý</th></tr></thead><tbody>");
+		"<th>Ý kiến</th><th>Xử lý</th>");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_response *resp = &list[i];
 		const struct store_unit *u;
@@ -255,8 +255,7 @@ static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t
 		hb_raw(&b,
 			"<p>Không còn phiếu nào chờ xem xét (có thể một cán bộ khác đã xử lý)."
 			"</p><p><a href=\"/review\">Về danh sách</a></p>");
-		page_end(&b);
-		return http_send_html(r, 200, &b);
+		return page_send(r, 200, &b);
 	}
 	hb_printf(&b,
 		"<section class=\"confirm\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">"
@@ -284,8 +283,7 @@ static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t
 		"class=\"danger\">Chấp nhận %zu phiếu</button> <a class=\"button secondary\" "
 		"href=\"/review\">Quay lại danh sách</a></div></form></section>",
 		(long long)upto, n);
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_review_all(struct http_req *r)

@@ -104,15 +104,23 @@ static void test_inputs(void **state)
 		"<input type=\"hidden\" name=\"unit\" value=\"a&amp;b\">"
 		"<input type=\"hidden\" name=\"number\" value=\"\">");
 
+	/* table cells, each escaped */
+	hb_init(&f->b, f->a, 65536);
+	hb_tds(&f->b, (const char *const[]){"a<b", "", NULL});
+	assert_string_equal(f->b.s, "<td>a&lt;b</td><td></td>");
+
 	/* a form: its class when given, then the CSRF field */
 	hb_init(&f->b, f->a, 65536);
 	page_form(&f->b, &r, "admin", "/admin/units");
 	page_form(&f->b, &r, NULL, "/kiosks");
+	page_table(&f->b, "list", "<th>Mã</th>");
 	assert_string_equal(f->b.s,
 		"<form class=\"admin\" method=\"post\" action=\"/admin/units\">"
 		"<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">"
 		"<form method=\"post\" action=\"/kiosks\">"
-		"<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">");
+		"<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">"
+		"<div class=\"scroll\"><table class=\"list\"><thead><tr><th>Mã</th></tr></thead>"
+		"<tbody>");
 }
 
 /* The banner under a title: the error when there is one, else the success. */
