@@ -62,6 +62,12 @@ void page_end(struct hbuf *b)
 		"đối với sự phục vụ của cơ quan hành chính nhà nước</footer></body></html>\n");
 }
 
+void page_start(struct hbuf *b, struct http_req *r, size_t max, const char *title)
+{
+	hb_init(b, r->a, max);
+	page_begin(b, r, title);
+}
+
 int page_send(struct http_req *r, int status, struct hbuf *b)
 {
 	page_end(b);

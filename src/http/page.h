@@ -10,6 +10,9 @@
  * the unit and user and the menu for their role, then <main>. */
 void page_begin(struct hbuf *b, struct http_req *r, const char *title);
 
+/* hb_init of b in r's arena, at most max bytes, then page_begin. */
+void page_start(struct hbuf *b, struct http_req *r, size_t max, const char *title);
+
 /* Close <main>, the footer, the document. */
 void page_end(struct hbuf *b);
 

@@ -57,9 +57,10 @@ static const struct page_ok flashes[] = {
 	{NULL, NULL},
 };
 
-void admin_begin(struct hbuf *b, struct http_req *r, const char *title, const struct hl_err *err)
+void admin_begin(struct hbuf *b, struct http_req *r, size_t max, const char *title,
+	const struct hl_err *err)
 {
-	page_begin(b, r, title);
+	page_start(b, r, max, title);
 	hb_raw(b, "<p class=\"note\"><a href=\"/admin\">Quản trị</a> › ");
 	hb_txt(b, title);
 	hb_raw(b, "</p><h1>");
@@ -375,8 +376,7 @@ int page_admin(struct http_req *r)
 {
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 16);
-	page_begin(&b, r, "Quản trị");
+	page_start(&b, r, 1 << 16, "Quản trị");
 	hb_raw(&b, "<h1>Quản trị</h1><ul class=\"admin-menu\">");
 	for (const struct menu_entry *e = entries; e->href; e++) {
 		if (r->role < e->min_role)
@@ -405,8 +405,7 @@ static int fields_page(struct http_req *r, const struct hl_err *e)
 
 	if (fields_list(r->st, r->a, &f, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 1 << 20);
-	admin_begin(&b, r, "Lĩnh vực", e);
+	admin_begin(&b, r, 1 << 20, "Lĩnh vực", e);
 	page_table(&b, NULL, "<th>Mã</th><th>Tên lĩnh vực</th>");
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(&b, "<tr>");
@@ -482,8 +481,7 @@ static int staff_page(struct http_req *r, const struct hl_err *e)
 	if (staff_list(r->st, r->a, &s, &n, &err) != HL_OK ||
 		admin_units(r, &u, &depth, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Công chức", e);
+	admin_begin(&b, r, 4 << 20, "Công chức", e);
 	page_table(&b, NULL, "<th>Mã</th><th>Họ và tên</th><th>Chức vụ</th><th>Đơn vị</th>");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_unit *unit = NULL;
@@ -594,8 +592,7 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 		admin_units(r, &u, &depth, &nu, &err) != HL_OK ||
 		targets_criteria(r->st, r->a, &crit, &nc, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Chỉ tiêu", e);
+	admin_begin(&b, r, 4 << 20, "Chỉ tiêu", e);
 	hb_printf(&b,
 		"<form class=\"inline\" method=\"get\" action=\"/admin/targets\"><label>Năm "
 		"<input name=\"year\" inputmode=\"numeric\" value=\"%d\" size=\"6\"></label>"

@@ -16,9 +16,11 @@ const char *admin_who(struct http_req *r);
 /* Whether the caller administers every unit (not only a subtree). */
 bool admin_global(struct http_req *r);
 
-/* page_begin, the way back to /admin, then a message: err's when err is
- * set (with role="alert"), else the success message named by ?ok=. */
-void admin_begin(struct hbuf *b, struct http_req *r, const char *title, const struct hl_err *err);
+/* page_start (b at most max bytes), the way back to /admin, then a message:
+ * err's when err is set (with role="alert"), else the success message named
+ * by ?ok=. */
+void admin_begin(struct hbuf *b, struct http_req *r, size_t max, const char *title,
+	const struct hl_err *err);
 
 /* The end of a page_table (http/page.h) of n rows: none, a row saying empty
  * (hailong's own text; NULL = no such row) across ncols. */

@@ -149,8 +149,7 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 		hl_free(days);
 		return http_send_err(r, &err);
 	}
-	hb_init(&b, r->a, 1 << 20);
-	admin_begin(&b, r, "Lịch làm việc", e);
+	admin_begin(&b, r, 1 << 20, "Lịch làm việc", e);
 	if (rep != NULL)
 		admin_import_problems(&b, rep);
 	hb_raw(&b,

@@ -22,8 +22,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 
 	if (instruments_list(r->st, r->a, &l, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Bộ câu hỏi", e);
+	admin_begin(&b, r, 4 << 20, "Bộ câu hỏi", e);
 	page_table(&b, NULL, "<th>Mã</th><th class=\"num\">Phiên bản</th><th>Tên</th>");
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(&b, "<tr><td><a href=\"/admin/instruments/");
@@ -77,8 +76,7 @@ int page_admin_instrument(struct http_req *r)
 	if (instruments_get(r->st, r->a, code, (int)version, &si, &json, &in, &err) != HL_OK)
 		return http_send_err(r, &err);
 	snprintf(title, sizeof(title), "Bộ câu hỏi %s, phiên bản %d", si.code, si.version);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, title, NULL);
+	admin_begin(&b, r, 4 << 20, title, NULL);
 	hb_raw(&b, "<p>");
 	hb_txt(&b, in->name ? in->name : "");
 	hb_raw(&b, "</p><p>");

@@ -56,8 +56,7 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 	unit = chosen(u, n, unit_code);
 	if (unit != NULL && fb_offices(r->st, unit->id, r->a, &o, &no, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 1 << 20);
-	admin_begin(&b, r, "Phòng, ban xử lý phản ánh", e);
+	admin_begin(&b, r, 1 << 20, "Phòng, ban xử lý phản ánh", e);
 	if (rep != NULL)
 		admin_import_problems(&b, rep);
 	if (unit == NULL) {

@@ -118,8 +118,7 @@ static int schedules_page(struct http_req *r, const char *unit_code, const struc
 	if (web_units(r, &u, &n, &err) != HL_OK || pub_sched_load(r->st, r->a, &ps, &err) != HL_OK)
 		return http_send_err(r, &err);
 	unit = chosen(u, n, unit_code);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Lịch báo cáo", e);
+	admin_begin(&b, r, 4 << 20, "Lịch báo cáo", e);
 	hb_raw(&b,
 		"<p>Ngày phải công bố các báo cáo định kỳ về sự hài lòng. Đơn vị không có lịch "
 		"riêng theo lịch của đơn vị cấp trên, rồi lịch mặc định theo Kế hoạch.</p>"

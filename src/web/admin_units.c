@@ -105,8 +105,7 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 		snprintf(edit.name, sizeof(edit.name), "%s", typed(r, uf, "name", ""));
 		snprintf(edit.type, sizeof(edit.type), "%s", typed(r, uf, "type", ""));
 	}
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Đơn vị", e);
+	admin_begin(&b, r, 4 << 20, "Đơn vị", e);
 	page_table(&b, NULL,
 		"<th>Tên đơn vị</th><th>Mã</th><th>Loại</th><th>Từ ngày</th><th>Đến ngày</th>"
 		"<th><span class=\"visually-hidden\">Sửa</span></th>");

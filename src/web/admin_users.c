@@ -38,8 +38,7 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 	if (account_list(r->st, r->a, &l, &n, &err) != HL_OK ||
 		admin_units(r, &units, &depth, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Tài khoản", e);
+	admin_begin(&b, r, 4 << 20, "Tài khoản", e);
 	if (new_pw != NULL) {
 		hb_raw(&b, "<div class=\"flash\" role=\"status\"><p>Đã tạo tài khoản <strong>");
 		hb_txt(&b, new_name);

@@ -67,8 +67,7 @@ int page_feedback(struct http_req *r)
 	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK ||
 		web_units(r, &units, &nunits, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Phản ánh, kiến nghị");
+	page_start(&b, r, 8 << 20, "Phản ánh, kiến nghị");
 	hb_raw(&b,
 		"<h1>Phản ánh, kiến nghị</h1><form method=\"get\" action=\"/feedback\" "
 		"class=\"inline\"><label>Đơn vị ");
@@ -353,8 +352,7 @@ static int item_page(struct http_req *r, int status, const char *message, const 
 		fb_contact(r->st, it.it.code, NULL, r->a, &name, &contact, &err) != HL_OK ||
 		audit_read(r, FB_READ_CONTACT, it.it.code, who, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 1 << 20);
-	page_begin(&b, r, it.it.code);
+	page_start(&b, r, 1 << 20, it.it.code);
 	hb_raw(&b, "<h1>Phản ánh, kiến nghị ");
 	hb_txt(&b, it.it.code);
 	hb_raw(&b, "</h1>");

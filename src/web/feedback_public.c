@@ -42,8 +42,7 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 	char fresh[TOKEN_SIZE];
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 18);
-	page_begin(&b, r, "Gửi phản ánh, kiến nghị");
+	page_start(&b, r, 1 << 18, "Gửi phản ánh, kiến nghị");
 	hb_raw(&b,
 		"<section class=\"public fb-public\"><h1>Gửi phản ánh, kiến nghị</h1><p>Tới: "
 		"<strong>");
@@ -217,8 +216,7 @@ static int lookup_page(struct http_req *r, int rc, const struct hl_err *err, con
 	bool asked = token != NULL && token[0] != '\0';
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 18);
-	page_begin(&b, r, "Tra cứu phản ánh, kiến nghị");
+	page_start(&b, r, 1 << 18, "Tra cứu phản ánh, kiến nghị");
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Tra cứu phản ánh, kiến nghị</h1>");
 	if (asked) {
 		hb_raw(&b, "<p class=\"error\" role=\"alert\">");
@@ -250,8 +248,7 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 	char when[32];
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 18);
-	page_begin(&b, r, "Tình trạng phản ánh, kiến nghị");
+	page_start(&b, r, 1 << 18, "Tình trạng phản ánh, kiến nghị");
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Phản ánh, kiến nghị ");
 	hb_txt(&b, it->it.code);
 	hb_raw(&b, "</h1>");
@@ -353,8 +350,7 @@ int page_fb_answers(struct http_req *r)
 	q.at = hl_clock_minute();
 	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Trả lời phản ánh, kiến nghị");
+	page_start(&b, r, 8 << 20, "Trả lời phản ánh, kiến nghị");
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Trả lời phản ánh, kiến nghị</h1><p>");
 	hb_txt(&b, u.name);
 	hb_raw(&b, "</p><p><a class=\"go\" href=\"/public/");

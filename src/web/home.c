@@ -497,8 +497,7 @@ int page_home(struct http_req *r)
 		have_unit = one->nunits > 0;
 	}
 
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Tổng quan");
+	page_start(&b, r, 8 << 20, "Tổng quan");
 	hb_raw(&b, "<h1>Chỉ số hài lòng – ");
 	hb_txt(&b, hl_period_label(&res->period, label, sizeof(label)));
 	hb_raw(&b,

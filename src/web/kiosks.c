@@ -86,8 +86,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 	if (kiosks_list(r->st, r->a, &by, &k, &n, &err) != HL_OK ||
 		web_units(r, &u, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, "Kiosk");
+	page_start(&b, r, 4 << 20, "Kiosk");
 	hb_raw(&b, "<h1>Máy kiosk</h1>");
 	page_flash(&b, e, ok);
 	hb_raw(&b,
@@ -142,8 +141,7 @@ static int paired_page(struct http_req *r, const struct add_w *w, const char *li
 	struct hl_err err = {0};
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 20);
-	page_begin(&b, r, "Ghép nối kiosk");
+	page_start(&b, r, 1 << 20, "Ghép nối kiosk");
 	hb_raw(&b, "<h1>Đã thêm kiosk ");
 	hb_txt(&b, w->kn.k.name);
 	hb_raw(&b,
@@ -231,8 +229,7 @@ static int confirm_page(struct http_req *r, const struct kiosk_row *k)
 {
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 16);
-	page_begin(&b, r, "Thu hồi kiosk");
+	page_start(&b, r, 1 << 16, "Thu hồi kiosk");
 	hb_raw(&b, "<section class=\"narrow\"><h1>Thu hồi kiosk ");
 	hb_txt(&b, k->k.name);
 	hb_raw(&b, "?</h1><p>Máy kiosk <strong>");

@@ -26,8 +26,7 @@ static int login_page(struct http_req *r, int status, const char *message)
 	token_random(csrf, sizeof(csrf));
 	/* Double-submit: the same value in a cookie and in the form. */
 	http_set_cookie(r, "hl_csrf", csrf, "/login", -1);
-	hb_init(&b, r->a, 1 << 16);
-	page_begin(&b, r, "Đăng nhập");
+	page_start(&b, r, 1 << 16, "Đăng nhập");
 	hb_raw(&b, "<section class=\"narrow\"><h1>Đăng nhập</h1>");
 	page_error(&b, message);
 	hb_raw(&b, "<form method=\"post\" action=\"/login\">");

@@ -188,10 +188,16 @@ static void field_error(struct hbuf *b, const struct open_form *f, const char *n
 	hb_raw(b, "</p>");
 }
 
-/* A value of f, or "". */
-static const char *val(const struct open_form *f, const char *v)
+/* The rest of input name of the open form, after its attributes: f's
+ * state, value as sent (NULL = empty), the label closed, the error. */
+static void field_end(struct hbuf *b, const struct open_form *f, const char *name,
+	const char *value)
 {
-	return f != NULL && v != NULL ? v : "";
+	field_attrs(b, f, name);
+	hb_raw(b, " value=\"");
+	hb_txt(b, value);
+	hb_raw(b, "\"></label>");
+	field_error(b, f, name);
 }
 
 static void instrument_options(struct hbuf *b, const struct store_instrument *in, size_t n,
@@ -262,8 +268,7 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 			 &bs, &nb, &err)) != HL_OK ||
 		(rc = instruments_list(r->st, r->a, &ins, &nins, &err)) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, PAGE_MAX);
-	page_begin(&b, r, "Phiếu giấy");
+	page_start(&b, r, PAGE_MAX, "Phiếu giấy");
 	hb_raw(&b, "<h1>Phiếu giấy</h1>");
 	page_error(&b, msg);
 	if (f != NULL && (f->bad != NULL || f->old))
@@ -372,28 +377,16 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	hb_raw(&b,
 		" (hôm nay).</p><label>Người mở hòm <input name=\"opened_by\" required "
 		"maxlength=\"200\" autocomplete=\"name\"");
-	field_attrs(&b, f, "opened_by");
-	hb_raw(&b, " value=\"");
-	hb_txt(&b, val(f, f != NULL ? f->opened_by : NULL));
-	hb_raw(&b, "\"></label>");
-	field_error(&b, f, "opened_by");
+	field_end(&b, f, "opened_by", f != NULL ? f->opened_by : NULL);
 	hb_raw(&b,
 		"<label>Người chứng kiến <input name=\"witness\" required maxlength=\"200\" "
 		"autocomplete=\"off\"");
-	field_attrs(&b, f, "witness");
-	hb_raw(&b, " value=\"");
-	hb_txt(&b, val(f, f != NULL ? f->witness : NULL));
-	hb_raw(&b, "\"></label>");
-	field_error(&b, f, "witness");
+	field_end(&b, f, "witness", f != NULL ? f->witness : NULL);
 	hb_printf(&b,
 		"<label>Số phiếu đếm được (cả phiếu không hợp lệ) <input type=\"number\" "
 		"name=\"counted\" required min=\"1\" max=\"%d\" inputmode=\"numeric\"",
 		PAPER_MAX_BALLOTS);
-	field_attrs(&b, f, "counted");
-	hb_raw(&b, " value=\"");
-	hb_txt(&b, val(f, f != NULL ? f->counted : NULL));
-	hb_raw(&b, "\"></label>");
-	field_error(&b, f, "counted");
+	field_end(&b, f, "counted", f != NULL ? f->counted : NULL);
 	hb_raw(&b, "<label>Bộ câu hỏi <select name=\"instrument\"");
 	field_attrs(&b, f, "instrument");
 	hb_raw(&b, ">");
@@ -859,8 +852,7 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 
 	hl_err_clear(&err);
 	paper_totals(c->e, c->n, &t);
-	hb_init(&b, r->a, PAGE_MAX);
-	page_begin(&b, r, "Nhập phiếu giấy");
+	page_start(&b, r, PAGE_MAX, "Nhập phiếu giấy");
 	hb_raw(&b, "<p><a href=\"/paper\">← Các lô phiếu</a></p>");
 	batch_summary(&b, c);
 	page_error(&b, msg);
@@ -1168,8 +1160,7 @@ int page_paper_diff(struct http_req *r)
 	}
 	if (paper_compare(c.e, c.n, r->a, &d, &nd, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, PAGE_MAX);
-	page_begin(&b, r, "So sánh hai lần nhập");
+	page_start(&b, r, PAGE_MAX, "So sánh hai lần nhập");
 	hb_printf(&b, "<p><a href=\"/paper/%lld\">← Lô phiếu số %lld</a></p>", (long long)c.b.id,
 		(long long)c.b.id);
 	batch_summary(&b, &c);
@@ -1296,8 +1287,7 @@ static int close_confirm(struct http_req *r, struct bctx *c)
 	char day[16];
 
 	paper_totals(c->e, c->n, &t);
-	hb_init(&b, r->a, PAGE_MAX);
-	page_begin(&b, r, "Đóng lô phiếu");
+	page_start(&b, r, PAGE_MAX, "Đóng lô phiếu");
 	batch_summary(&b, c);
 	hb_printf(&b,
 		"<section class=\"confirm\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">"

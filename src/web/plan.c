@@ -406,8 +406,7 @@ static int plan_page(struct http_req *r, const char *unit, const char *year, con
 		plan_load(r->st, r->a, u.code, y, &p, &err) != HL_OK ||
 		web_units(r, &units, &nunits, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Kế hoạch nâng cao mức độ hài lòng");
+	page_start(&b, r, 8 << 20, "Kế hoạch nâng cao mức độ hài lòng");
 	hb_raw(&b, "<h1>Kế hoạch nâng cao mức độ hài lòng</h1><p>");
 	hb_txt(&b, plan_title(r->a, p));
 	hb_raw(&b, "</p><form class=\"inline\" method=\"get\" action=\"/plan\"><label>Đơn vị ");
@@ -470,8 +469,7 @@ static int task_page(struct http_req *r, const char *unit, const char *year, con
 			no != NULL ? no : "");
 		return http_send_err(r, &err);
 	}
-	hb_init(&b, r->a, 1 << 20);
-	page_begin(&b, r, "Sửa nhiệm vụ của kế hoạch");
+	page_start(&b, r, 1 << 20, "Sửa nhiệm vụ của kế hoạch");
 	hb_raw(&b, "<p class=\"note\"><a href=\"/plan?unit=");
 	hb_url(&b, p->unit.code);
 	hb_printf(&b,

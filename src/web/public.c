@@ -186,8 +186,7 @@ int page_public(struct http_req *r)
 			live += k[i].unit_id == u.id && !k[i].revoked;
 	merged = units_successor(r->st, u.id, &to, &merged_on, &err) == HL_OK;
 	hl_err_clear(&err);
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, u.name);
+	page_start(&b, r, 4 << 20, u.name);
 	hb_raw(&b, "<section class=\"public\"><h1>");
 	hb_txt(&b, u.name);
 	hb_raw(&b, "</h1>");
@@ -302,8 +301,7 @@ int page_public_report(struct http_req *r)
 	/* only the figures were frozen: show them */
 	period_label(rep.period, label, sizeof(label));
 	hl_clock_fmt(rep.published_at, when, sizeof(when));
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, label);
+	page_start(&b, r, 4 << 20, label);
 	hb_raw(&b, "<section class=\"public\"><h1>");
 	hb_txt(&b, u.name);
 	hb_raw(&b, "</h1><h2>Kết quả khảo sát ");

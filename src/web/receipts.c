@@ -31,8 +31,7 @@ static int form_page(struct http_req *r, int status, const char *message, const 
 	size_t nunits = 0;
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 16);
-	page_begin(&b, r, "Mã QR khảo sát cho hồ sơ");
+	page_start(&b, r, 1 << 16, "Mã QR khảo sát cho hồ sơ");
 	hb_raw(&b,
 		"<section class=\"narrow\"><h1>Mã QR khảo sát cho hồ sơ</h1>"
 		"<p>In phiếu có mã QR để kèm giấy tiếp nhận hồ sơ: người dân quét mã bằng điện thoại "
@@ -167,8 +166,7 @@ int page_receipts_create(struct http_req *r)
 			form_page(r, 409, err.msg, dossier, unit, feedback, is_new) :
 			http_send_err(r, &err);
 
-	hb_init(&b, r->a, 1 << 20);
-	page_begin(&b, r, "Phiếu khảo sát của hồ sơ");
+	page_start(&b, r, 1 << 20, "Phiếu khảo sát của hồ sơ");
 	hb_raw(&b,
 		"<h1 class=\"noprint\">Phiếu khảo sát của hồ sơ</h1><p class=\"noprint\">In trang "
 		"này (Ctrl+P) và kèm phiếu vào giấy tiếp nhận hồ sơ. Đường dẫn chỉ dùng được một lần.</p>");

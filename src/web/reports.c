@@ -327,8 +327,7 @@ static int reports_page(struct http_req *r, int status, const struct rform *f)
 		return http_send_err(r, &err);
 	have_home = scope_home(r, &home, &err) == HL_OK;
 	hl_err_clear(&err);
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, "Báo cáo định kỳ");
+	page_start(&b, r, 4 << 20, "Báo cáo định kỳ");
 	hb_raw(&b, "<h1>Báo cáo định kỳ</h1>");
 	if (done != NULL && f->msg == NULL)
 		hb_raw(&b,
@@ -415,8 +414,7 @@ int page_reports_preview(struct http_req *r)
 	hl_period_label(&s->period, label, sizeof(label));
 	hl_period_code(&s->period, code, sizeof(code));
 	http_add_header(r, "Cache-Control", "no-store");
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, "Bản nháp báo cáo");
+	page_start(&b, r, 4 << 20, "Bản nháp báo cáo");
 	hb_raw(&b, "<p><a href=\"/reports\">← Báo cáo định kỳ</a></p><h1>Bản nháp: ");
 	hb_txt(&b, s->unit.name);
 	hb_raw(&b, " – ");

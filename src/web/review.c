@@ -103,8 +103,7 @@ int page_review(struct http_req *r)
 	if (sh != NULL && ingest_acquire(sh, r->st, false, &g, &err) != HL_OK)
 		g = NULL;
 
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Phiếu chờ xem xét");
+	page_start(&b, r, 8 << 20, "Phiếu chờ xem xét");
 	hb_raw(&b, "<h1>Phiếu chờ xem xét</h1>");
 	if (done != NULL && (strcmp(done, "accept") == 0 || strcmp(done, "reject") == 0))
 		hb_raw(&b,
@@ -248,8 +247,7 @@ static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t
 	if (review_held(r->st, r->a, by, upto, REVIEW_ALL_MAX, &list, &n, &more, &err) != HL_OK ||
 		units_list(r->st, r->a, &units, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 1 << 20);
-	page_begin(&b, r, "Chấp nhận tất cả phiếu chờ");
+	page_start(&b, r, 1 << 20, "Chấp nhận tất cả phiếu chờ");
 	hb_raw(&b, "<h1>Phiếu chờ xem xét</h1>");
 	if (n == 0) {
 		hb_raw(&b,
