@@ -170,6 +170,24 @@ static int parse_scale(struct hl_arena *a, const json_t *v, int i, struct hl_sca
 	return HL_OK;
 }
 
+/* The index of the first of in's first n scales with code, or -1. */
+static int first_scale(const struct hl_instrument *in, const char *code, int n)
+{
+	for (int s = 0; s < n; s++)
+		if (strcmp(in->scales[s].code, code) == 0)
+			return s;
+	return -1;
+}
+
+/* HL_EINVAL when item i of list repeats the code of its item j (-1: none). */
+static int not_repeated(const char *list, int i, const char *code, int j, struct hl_err *err)
+{
+	if (j < 0)
+		return HL_OK;
+	return hl_err_set(err, HL_EINVAL, HL_HERE, "%s[%d].code: mã '%s' trùng với %s[%d]", list, i,
+		code, list, j);
+}
+
 static int parse_question(struct hl_arena *a, const json_t *v, int i, struct hl_instrument *in,
 	struct hl_err *err)
 {
@@ -191,10 +209,7 @@ static int parse_question(struct hl_arena *a, const json_t *v, int i, struct hl_
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"%s.criterion: tiêu chí '%s' không tồn tại", path,
 			shown(crit, buf, sizeof(buf)));
-	q->scale = -1;
-	for (int s = 0; s < in->nscales; s++)
-		if (strcmp(in->scales[s].code, scale) == 0)
-			q->scale = s;
+	q->scale = first_scale(in, scale, in->nscales);
 	if (q->scale < 0)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s.scale: thang đo '%s' không tồn tại",
 			path, shown(scale, buf, sizeof(buf)));
@@ -248,14 +263,13 @@ static int parse_root(struct hl_arena *a, const json_t *root, struct hl_instrume
 		if ((rc = parse_scale(a, json_array_get(scales, (size_t)i), i, &in->scales[i],
 			     err)) != HL_OK)
 			return rc;
-		for (int j = 0; j < i; j++)
-			if (strcmp(in->scales[j].code, in->scales[i].code) == 0)
-				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"scales[%d].code: mã '%s' trùng với scales[%d]", i,
-					in->scales[i].code, j);
+		if ((rc = not_repeated("scales", i, in->scales[i].code,
+			     first_scale(in, in->scales[i].code, i), err)) != HL_OK)
+			return rc;
 	}
 	for (int i = 0; i < in->ncriteria; i++) {
 		char path[64];
+		int j;
 
 		v = json_array_get(crits, (size_t)i);
 		snprintf(path, sizeof(path), "criteria[%d]", i);
@@ -266,11 +280,11 @@ static int parse_root(struct hl_arena *a, const json_t *root, struct hl_instrume
 				HL_OK)
 			return rc;
 		/* Caught here, before questions refer to criteria by code. */
-		for (int j = 0; j < i; j++)
-			if (strcmp(in->criteria[j].code, in->criteria[i].code) == 0)
-				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"criteria[%d].code: mã '%s' trùng với criteria[%d]", i,
-					in->criteria[i].code, j);
+		for (j = 0; j < i && strcmp(in->criteria[j].code, in->criteria[i].code) != 0; j++)
+			;
+		if ((rc = not_repeated("criteria", i, in->criteria[i].code, j < i ? j : -1, err)) !=
+			HL_OK)
+			return rc;
 	}
 	for (int i = 0; i < in->nquestions; i++)
 		if ((rc = parse_question(a, json_array_get(questions, (size_t)i), i, in, err)) !=
