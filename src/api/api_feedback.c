@@ -328,26 +328,24 @@ int api_fb_add(struct http_req *r)
 	return send_item(r, 201, code, true);
 }
 
+/* A body's string by key (parsed and checked by api_fb_body_parse), or NULL. */
+static const char *body_field(void *b, const char *key)
+{
+	return json_string_value(json_object_get(((struct api_fb_body *)b)->root, key));
+}
+
 int api_fb_step(struct http_req *r)
 {
 	struct api_fb_body b;
-	struct fb_step_args a;
+	struct fb_step_args a = {0};
 	struct hl_err err = {0};
 	int rc;
 
 	if (!body_of(r, &b))
 		return 0;
-	a = (struct fb_step_args){
-		.action = r->param[1],
-		.cls = b.cls,
-		.criterion = b.criterion,
-		.kind = b.kind,
-		.office = b.office,
-		.text = b.text,
-		.rating = b.rating,
-		.reason = b.reason,
-		.version = b.version,
-	};
+	scope_fb_step_read(&a, body_field, &b);
+	a.action = r->param[1];
+	a.version = b.version;
 	rc = scope_fb_step(r, r->param[0], &a, &err);
 	api_fb_body_free(&b);
 	if (rc != HL_OK)

@@ -1,6 +1,10 @@
 /* page.c — the layout shared by every page: head, menu by role, footer. */
 #include "http/page.h"
 
+#include <string.h>
+
+#include "base/err.h"
+
 struct menu_item {
 	int min_role;
 	const char *href, *label;
@@ -58,11 +62,53 @@ void page_end(struct hbuf *b)
 		"đối với sự phục vụ của cơ quan hành chính nhà nước</footer></body></html>\n");
 }
 
+void page_start(struct hbuf *b, struct http_req *r, size_t max, const char *title)
+{
+	hb_init(b, r->a, max);
+	page_begin(b, r, title);
+}
+
+int page_send(struct http_req *r, int status, struct hbuf *b)
+{
+	page_end(b);
+	return http_send_html(r, status, b);
+}
+
+int page_send_for(struct http_req *r, struct hbuf *b, const struct hl_err *e)
+{
+	return page_send(r, e != NULL && e->code != HL_OK ? http_status_of(e->code) : 200, b);
+}
+
 void hb_csrf(struct hbuf *b, struct http_req *r)
 {
-	hb_raw(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	hb_txt(b, r->sess.csrf);
+	hb_hidden(b, "csrf", r->sess.csrf);
+}
+
+void page_form(struct hbuf *b, struct http_req *r, const char *cls, const char *action)
+{
+	hb_raw(b, "<form");
+	if (cls != NULL) {
+		hb_raw(b, " class=\"");
+		hb_raw(b, cls);
+		hb_raw(b, "\"");
+	}
+	hb_raw(b, " method=\"post\" action=\"");
+	hb_raw(b, action);
 	hb_raw(b, "\">");
+	hb_csrf(b, r);
+}
+
+void page_table(struct hbuf *b, const char *cls, const char *head)
+{
+	hb_raw(b, "<div class=\"scroll\"><table");
+	if (cls != NULL) {
+		hb_raw(b, " class=\"");
+		hb_raw(b, cls);
+		hb_raw(b, "\"");
+	}
+	hb_raw(b, "><thead><tr>");
+	hb_raw(b, head);
+	hb_raw(b, "</tr></thead><tbody>");
 }
 
 void page_message(struct hbuf *b, int status, const char *message)
@@ -74,6 +120,29 @@ void page_message(struct hbuf *b, int status, const char *message)
 			       "<p class=\"error\" role=\"alert\">");
 	hb_txt(b, message);
 	hb_raw(b, "</p>");
+}
+
+const char *page_ok_text(struct http_req *r, const struct page_ok *list)
+{
+	const char *ok = http_query(r, "ok");
+
+	for (; ok != NULL && list->key != NULL; list++)
+		if (strcmp(ok, list->key) == 0)
+			return list->text;
+	return NULL;
+}
+
+void page_flash(struct hbuf *b, const struct hl_err *e, const char *ok)
+{
+	if (e != NULL && e->code != HL_OK) {
+		hb_raw(b, "<p class=\"flash error\" role=\"alert\">");
+		hb_txt(b, e->msg);
+		hb_raw(b, "</p>");
+	} else if (ok != NULL) {
+		hb_raw(b, "<p class=\"flash\" role=\"status\">");
+		hb_txt(b, ok);
+		hb_raw(b, "</p>");
+	}
 }
 
 void page_error(struct hbuf *b, const char *message)

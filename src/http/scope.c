@@ -94,6 +94,18 @@ struct fb_caller scope_fb_caller(struct http_req *r)
 	return (struct fb_caller){r->st, r->a, scope_who(r), http_write, r};
 }
 
+void scope_fb_step_read(struct fb_step_args *a, const char *(*get)(void *ctx, const char *name),
+	void *ctx)
+{
+	a->cls = get(ctx, "class");
+	a->criterion = get(ctx, "criterion");
+	a->kind = get(ctx, "kind");
+	a->office = get(ctx, "office");
+	a->text = get(ctx, "text");
+	a->rating = get(ctx, "rating");
+	a->reason = get(ctx, "reason");
+}
+
 int scope_fb_step(struct http_req *r, const char *code, const struct fb_step_args *a,
 	struct hl_err *err)
 {

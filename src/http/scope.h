@@ -54,6 +54,12 @@ int scope_feedback(struct http_req *r, const char *code, struct fb_item *out, st
  * audit name (scope_who: NULL when out of memory), http_write. */
 struct fb_caller scope_fb_caller(struct http_req *r);
 
+/* The fields of a step by their form and JSON names ("class", "criterion",
+ * "kind", "office", "text", "rating", "reason"), each get(ctx, name) (NULL =
+ * not given), into a; the action and the version are the caller's. */
+void scope_fb_step_read(struct fb_step_args *a, const char *(*get)(void *ctx, const char *name),
+	void *ctx);
+
 /* Do step a (svc/feedback.h fb_step_do) to item code, found as by
  * scope_feedback, audited as the caller. */
 int scope_fb_step(struct http_req *r, const char *code, const struct fb_step_args *a,

@@ -103,6 +103,30 @@ void hb_txt(struct hbuf *b, const char *s)
 		put(b, start, strlen(start));
 }
 
+void hb_hidden(struct hbuf *b, const char *name, const char *value)
+{
+	hb_raw(b, "<input type=\"hidden\" name=\"");
+	hb_raw(b, name);
+	hb_raw(b, "\" value=\"");
+	hb_txt(b, value);
+	hb_raw(b, "\">");
+}
+
+void hb_hiddens(struct hbuf *b, const char *const *pairs)
+{
+	for (; pairs[0] != NULL; pairs += 2)
+		hb_hidden(b, pairs[0], pairs[1]);
+}
+
+void hb_tds(struct hbuf *b, const char *const *cells)
+{
+	for (; *cells != NULL; cells++) {
+		hb_raw(b, "<td>");
+		hb_txt(b, *cells);
+		hb_raw(b, "</td>");
+	}
+}
+
 void hb_url(struct hbuf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";

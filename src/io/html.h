@@ -46,6 +46,16 @@ void hb_style(struct hbuf *b, const char *css);
 /* printf of hailong's own numbers and codes — never outside text. */
 void hb_printf(struct hbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A table cell <td>text</td> (escaped) for each text of cells, a list that
+ * ends with NULL. */
+void hb_tds(struct hbuf *b, const char *const *cells);
+
+/* A hidden form input: name is hailong's own, value is escaped (NULL = empty). */
+void hb_hidden(struct hbuf *b, const char *name, const char *value);
+
+/* hb_hidden of each name and value in pairs, a list that ends with NULL. */
+void hb_hiddens(struct hbuf *b, const char *const *pairs);
+
 /* hb_date_input's flags. */
 enum { HB_REQUIRED = 1, HB_INVALID = 2 /* aria-invalid, and the cursor there */ };
 

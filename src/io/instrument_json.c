@@ -170,6 +170,24 @@ static int parse_scale(struct hl_arena *a, const json_t *v, int i, struct hl_sca
 	return HL_OK;
 }
 
+/* The index of the first of in's first n scales with code, or -1. */
+static int first_scale(const struct hl_instrument *in, const char *code, int n)
+{
+	for (int s = 0; s < n; s++)
+		if (strcmp(in->scales[s].code, code) == 0)
+			return s;
+	return -1;
+}
+
+/* HL_EINVAL when item i of list repeats the code of its item j (-1: none). */
+static int not_repeated(const char *list, int i, const char *code, int j, struct hl_err *err)
+{
+	if (j < 0)
+		return HL_OK;
+	return hl_err_set(err, HL_EINVAL, HL_HERE, "%s[%d].code: mã '%s' trùng với %s[%d]", list, i,
+		code, list, j);
+}
+
 static int parse_question(struct hl_arena *a, const json_t *v, int i, struct hl_instrument *in,
 	struct hl_err *err)
 {
@@ -191,10 +209,7 @@ static int parse_question(struct hl_arena *a, const json_t *v, int i, struct hl_
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"%s.criterion: tiêu chí '%s' không tồn tại", path,
 			shown(crit, buf, sizeof(buf)));
-	q->scale = -1;
-	for (int s = 0; s < in->nscales; s++)
-		if (strcmp(in->scales[s].code, scale) == 0)
-			q->scale = s;
+	q->scale = first_scale(in, scale, in->nscales);
 	if (q->scale < 0)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "%s.scale: thang đo '%s' không tồn tại",
 			path, shown(scale, buf, sizeof(buf)));
@@ -248,14 +263,13 @@ static int parse_root(struct hl_arena *a, const json_t *root, struct hl_instrume
 		if ((rc = parse_scale(a, json_array_get(scales, (size_t)i), i, &in->scales[i],
 			     err)) != HL_OK)
 			return rc;
-		for (int j = 0; j < i; j++)
-			if (strcmp(in->scales[j].code, in->scales[i].code) == 0)
-				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"scales[%d].code: mã '%s' trùng với scales[%d]", i,
-					in->scales[i].code, j);
+		if ((rc = not_repeated("scales", i, in->scales[i].code,
+			     first_scale(in, in->scales[i].code, i), err)) != HL_OK)
+			return rc;
 	}
 	for (int i = 0; i < in->ncriteria; i++) {
 		char path[64];
+		int j;
 
 		v = json_array_get(crits, (size_t)i);
 		snprintf(path, sizeof(path), "criteria[%d]", i);
@@ -266,11 +280,11 @@ static int parse_root(struct hl_arena *a, const json_t *root, struct hl_instrume
 				HL_OK)
 			return rc;
 		/* Caught here, before questions refer to criteria by code. */
-		for (int j = 0; j < i; j++)
-			if (strcmp(in->criteria[j].code, in->criteria[i].code) == 0)
-				return hl_err_set(err, HL_EINVAL, HL_HERE,
-					"criteria[%d].code: mã '%s' trùng với criteria[%d]", i,
-					in->criteria[i].code, j);
+		for (j = 0; j < i && strcmp(in->criteria[j].code, in->criteria[i].code) != 0; j++)
+			;
+		if ((rc = not_repeated("criteria", i, in->criteria[i].code, j < i ? j : -1, err)) !=
+			HL_OK)
+			return rc;
 	}
 	for (int i = 0; i < in->nquestions; i++)
 		if ((rc = parse_question(a, json_array_get(questions, (size_t)i), i, in, err)) !=
@@ -346,35 +360,27 @@ char *ij_dump(const struct hl_instrument *in)
 			break;
 		put(obj, "code", json_string(sc->code), &bad);
 		put(obj, "levels", levels = json_array(), &bad);
-		for (int l = 0; !bad && l < sc->nlevels; l++) {
-			json_t *lv;
-
-			append(levels, lv = json_object(), &bad);
-			if (bad)
-				break;
-			put(lv, "label", json_string(sc->levels[l].label), &bad);
-			put(lv, "satisfied", json_boolean(sc->levels[l].satisfied), &bad);
-		}
+		for (int l = 0; !bad && l < sc->nlevels; l++)
+			append(levels,
+				json_pack("{s:s, s:b}", "label", sc->levels[l].label, "satisfied",
+					(int)sc->levels[l].satisfied),
+				&bad);
 	}
 	put(root, "criteria", arr = json_array(), &bad);
-	for (int i = 0; !bad && i < in->ncriteria; i++) {
-		append(arr, obj = json_object(), &bad);
-		if (bad)
-			break;
-		put(obj, "code", json_string(in->criteria[i].code), &bad);
-		put(obj, "name", json_string(in->criteria[i].name), &bad);
-	}
+	for (int i = 0; !bad && i < in->ncriteria; i++)
+		append(arr,
+			json_pack("{s:s, s:s}", "code", in->criteria[i].code, "name",
+				in->criteria[i].name),
+			&bad);
 	put(root, "questions", arr = json_array(), &bad);
 	for (int i = 0; !bad && i < in->nquestions; i++) {
 		const struct hl_question *q = &in->questions[i];
 
-		append(arr, obj = json_object(), &bad);
-		if (bad)
-			break;
-		put(obj, "code", json_string(q->code), &bad);
-		put(obj, "criterion", json_string(in->criteria[q->criterion].code), &bad);
-		put(obj, "scale", json_string(in->scales[q->scale].code), &bad);
-		put(obj, "text", json_string(q->text), &bad);
+		append(arr,
+			json_pack("{s:s, s:s, s:s, s:s}", "code", q->code, "criterion",
+				in->criteria[q->criterion].code, "scale", in->scales[q->scale].code,
+				"text", q->text),
+			&bad);
 	}
 	/* Objects keep insertion order (jansson >= 2.8), so the key order is fixed. */
 	if (!bad)

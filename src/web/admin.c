@@ -38,12 +38,8 @@ bool admin_global(struct http_req *r)
 	return r->role == ROLE_ADMIN && r->user.unit_id == 0;
 }
 
-struct flash {
-	const char *key, *text;
-};
-
-/* Success messages by ?ok= key: never text taken from the URL. */
-static const struct flash flashes[] = {
+/* Success messages by ?ok= key. */
+static const struct page_ok flashes[] = {
 	{"unit", "Đã lưu đơn vị."},
 	{"merge", "Đã sáp nhập các đơn vị."},
 	{"field", "Đã lưu lĩnh vực."},
@@ -61,28 +57,16 @@ static const struct flash flashes[] = {
 	{NULL, NULL},
 };
 
-void admin_begin(struct hbuf *b, struct http_req *r, const char *title, const struct hl_err *err)
+void admin_begin(struct hbuf *b, struct http_req *r, size_t max, const char *title,
+	const struct hl_err *err)
 {
-	const char *ok = http_query(r, "ok");
-
-	page_begin(b, r, title);
+	page_start(b, r, max, title);
 	hb_raw(b, "<p class=\"note\"><a href=\"/admin\">Quản trị</a> › ");
 	hb_txt(b, title);
 	hb_raw(b, "</p><h1>");
 	hb_txt(b, title);
 	hb_raw(b, "</h1>");
-	if (err != NULL && err->code != HL_OK) {
-		hb_raw(b, "<p class=\"flash error\" role=\"alert\">");
-		hb_txt(b, err->msg);
-		hb_raw(b, "</p>");
-		return;
-	}
-	for (const struct flash *f = flashes; ok != NULL && f->key; f++)
-		if (strcmp(ok, f->key) == 0) {
-			hb_raw(b, "<p class=\"flash\" role=\"status\">");
-			hb_txt(b, f->text);
-			hb_raw(b, "</p>");
-		}
+	page_flash(b, err, page_ok_text(r, flashes));
 }
 
 int admin_back(struct http_req *r, const char *path, const char *unit, const char *ok)
@@ -97,12 +81,6 @@ int admin_back(struct http_req *r, const char *path, const char *unit, const cha
 	if (loc.failed)
 		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
 	return http_redirect(r, loc.s);
-}
-
-int admin_send(struct http_req *r, struct hbuf *b, const struct hl_err *err)
-{
-	return http_send_html(r,
-		err != NULL && err->code != HL_OK ? http_status_of(err->code) : 200, b);
 }
 
 int admin_text(struct http_req *r, const char *name, const char *label, size_t max, bool required,
@@ -219,7 +197,10 @@ static int write_csv_import(struct writer_tx *tx, void *arg, struct hl_err *err)
 	return w->fn(writer_tx_store(tx), w->f, &w->o, w->rep, err);
 }
 
-int admin_csv_import(struct http_req *r, admin_importer fn, struct import_report **rep,
+/* The CSV of the form's field "csv" through fn, as admin_import_post. *rep
+ * (from r's arena, NULL when out of memory) gets the file's problems; a
+ * file with problems is HL_EINVAL saying how many. */
+static int csv_import(struct http_req *r, admin_importer fn, struct import_report **rep,
 	struct hl_err *err)
 {
 	struct csv_import_w w = {.fn = fn};
@@ -238,6 +219,24 @@ int admin_csv_import(struct http_req *r, admin_importer fn, struct import_report
 		hl_err_set(err, HL_EINVAL, "csv", "tệp có %ld lỗi: không nhập dòng nào",
 			w.rep->nproblems);
 	return rc;
+}
+
+int admin_import_post(struct http_req *r, admin_importer fn, admin_import_page page,
+	const char *refused, const char *done)
+{
+	struct import_report *rep = NULL;
+	struct hl_err err = {0};
+
+	if (!admin_global(r)) {
+		hl_err_set(&err, HL_EPERM, HL_HERE, "%s", refused);
+		return page(r, NULL, &err, NULL, NULL);
+	}
+	if (csv_import(r, fn, &rep, &err) != HL_OK) {
+		if (rep == NULL)
+			return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+		return page(r, NULL, &err, rep, http_form(r, "csv"));
+	}
+	return http_redirect(r, done);
 }
 
 void admin_import_problems(struct hbuf *b, const struct import_report *rep)
@@ -327,6 +326,13 @@ int admin_units(struct http_req *r, struct store_unit **units, int **depth, size
 	return HL_OK;
 }
 
+void admin_table_end(struct hbuf *b, size_t n, int ncols, const char *empty)
+{
+	if (n == 0 && empty != NULL)
+		hb_printf(b, "<tr><td colspan=\"%d\">%s</td></tr>", ncols, empty);
+	hb_raw(b, "</tbody></table></div>");
+}
+
 void admin_unit_options(struct hbuf *b, const struct store_unit *units, const int *depth, size_t n,
 	const char *selected)
 {
@@ -370,8 +376,7 @@ int page_admin(struct http_req *r)
 {
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 16);
-	page_begin(&b, r, "Quản trị");
+	page_start(&b, r, 1 << 16, "Quản trị");
 	hb_raw(&b, "<h1>Quản trị</h1><ul class=\"admin-menu\">");
 	for (const struct menu_entry *e = entries; e->href; e++) {
 		if (r->role < e->min_role)
@@ -386,8 +391,7 @@ int page_admin(struct http_req *r)
 	}
 	hb_raw(&b,
 		"</ul><p class=\"note\">Mọi thay đổi được ghi vào nhật ký, kèm tên người thay đổi.</p>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 /* ---- fields ---- */
@@ -401,24 +405,16 @@ static int fields_page(struct http_req *r, const struct hl_err *e)
 
 	if (fields_list(r->st, r->a, &f, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 1 << 20);
-	admin_begin(&b, r, "Lĩnh vực", e);
-	hb_raw(&b,
-		"<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Tên lĩnh vực</th></tr>"
-		"</thead><tbody>");
+	admin_begin(&b, r, 1 << 20, "Lĩnh vực", e);
+	page_table(&b, NULL, "<th>Mã</th><th>Tên lĩnh vực</th>");
 	for (size_t i = 0; i < n; i++) {
-		hb_raw(&b, "<tr><td>");
-		hb_txt(&b, f[i].code);
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, f[i].name);
-		hb_raw(&b, "</td></tr>");
+		hb_raw(&b, "<tr>");
+		hb_tds(&b, (const char *const[]){f[i].code, f[i].name, NULL});
+		hb_raw(&b, "</tr>");
 	}
-	if (n == 0)
-		hb_raw(&b, "<tr><td colspan=\"2\">Chưa có lĩnh vực nào.</td></tr>");
-	hb_raw(&b, "</tbody></table></div>");
+	admin_table_end(&b, n, 2, "Chưa có lĩnh vực nào.");
 	if (admin_global(r)) {
-		hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/admin/fields\">");
-		hb_csrf(&b, r);
+		page_form(&b, r, "admin", "/admin/fields");
 		hb_raw(&b,
 			"<fieldset><legend>Thêm hoặc sửa lĩnh vực</legend>"
 			"<p class=\"note\">Nhập mã đã có để đổi tên.</p>"
@@ -427,8 +423,7 @@ static int fields_page(struct http_req *r, const struct hl_err *e)
 			"<label>Tên <input name=\"name\" required maxlength=\"255\"></label>"
 			"<button type=\"submit\">Lưu</button></fieldset></form>");
 	}
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_fields(struct http_req *r)
@@ -486,11 +481,8 @@ static int staff_page(struct http_req *r, const struct hl_err *e)
 	if (staff_list(r->st, r->a, &s, &n, &err) != HL_OK ||
 		admin_units(r, &u, &depth, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Công chức", e);
-	hb_raw(&b,
-		"<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Họ và tên</th>"
-		"<th>Chức vụ</th><th>Đơn vị</th></tr></thead><tbody>");
+	admin_begin(&b, r, 4 << 20, "Công chức", e);
+	page_table(&b, NULL, "<th>Mã</th><th>Họ và tên</th><th>Chức vụ</th><th>Đơn vị</th>");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_unit *unit = NULL;
 
@@ -499,19 +491,14 @@ static int staff_page(struct http_req *r, const struct hl_err *e)
 				unit = &u[j];
 		if (unit == NULL && !admin_global(r))
 			continue; /* another subtree's staff */
-		hb_raw(&b, "<tr><td>");
-		hb_txt(&b, s[i].code);
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, s[i].name);
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, s[i].position);
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, unit ? unit->name : "");
-		hb_raw(&b, "</td></tr>");
+		hb_raw(&b, "<tr>");
+		hb_tds(&b,
+			(const char *const[]){s[i].code, s[i].name, s[i].position,
+				unit ? unit->name : "", NULL});
+		hb_raw(&b, "</tr>");
 	}
-	hb_raw(&b,
-		"</tbody></table></div><form class=\"admin\" method=\"post\" action=\"/admin/staff\">");
-	hb_csrf(&b, r);
+	admin_table_end(&b, n, 4, NULL);
+	page_form(&b, r, "admin", "/admin/staff");
 	hb_raw(&b,
 		"<fieldset><legend>Thêm hoặc sửa công chức</legend>"
 		"<p class=\"note\">Nhập mã đã có để sửa.</p>"
@@ -521,8 +508,7 @@ static int staff_page(struct http_req *r, const struct hl_err *e)
 		"<label>Đơn vị <select name=\"unit\" required>");
 	admin_unit_options(&b, u, depth, nu, NULL);
 	hb_raw(&b, "</select></label><button type=\"submit\">Lưu</button></fieldset></form>");
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_staff(struct http_req *r)
@@ -606,8 +592,7 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 		admin_units(r, &u, &depth, &nu, &err) != HL_OK ||
 		targets_criteria(r->st, r->a, &crit, &nc, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Chỉ tiêu", e);
+	admin_begin(&b, r, 4 << 20, "Chỉ tiêu", e);
 	hb_printf(&b,
 		"<form class=\"inline\" method=\"get\" action=\"/admin/targets\"><label>Năm "
 		"<input name=\"year\" inputmode=\"numeric\" value=\"%d\" size=\"6\"></label>"
@@ -643,9 +628,8 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 		hb_raw(&b, "<tr><td colspan=\"3\">Chưa có chỉ tiêu nào cho năm này.</td></tr>");
 	hb_raw(&b,
 		"</tbody></table></div><p class=\"note\">Chỉ tiêu riêng của một đơn vị được dùng "
-		"thay cho chỉ tiêu theo loại đơn vị.</p>"
-		"<form class=\"admin\" method=\"post\" action=\"/admin/targets\">");
-	hb_csrf(&b, r);
+		"thay cho chỉ tiêu theo loại đơn vị.</p>");
+	page_form(&b, r, "admin", "/admin/targets");
 	hb_printf(&b,
 		"<fieldset><legend>Đặt chỉ tiêu</legend><label>Năm <input name=\"year\" "
 		"inputmode=\"numeric\" required value=\"%d\"></label>",
@@ -679,8 +663,7 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 		"</select></label><label>Chỉ tiêu (0–100, ví dụ 90 hoặc 90,5) <input name=\"value\" "
 		"required inputmode=\"decimal\"></label><button type=\"submit\">Đặt chỉ tiêu</button>"
 		"</fieldset></form>");
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_targets(struct http_req *r)

@@ -16,16 +16,19 @@ const char *admin_who(struct http_req *r);
 /* Whether the caller administers every unit (not only a subtree). */
 bool admin_global(struct http_req *r);
 
-/* page_begin, the way back to /admin, then a message: err's when err is
- * set (with role="alert"), else the success message named by ?ok=. */
-void admin_begin(struct hbuf *b, struct http_req *r, const char *title, const struct hl_err *err);
+/* page_start (b at most max bytes), the way back to /admin, then a message:
+ * err's when err is set (with role="alert"), else the success message named
+ * by ?ok=. */
+void admin_begin(struct hbuf *b, struct http_req *r, size_t max, const char *title,
+	const struct hl_err *err);
+
+/* The end of a page_table (http/page.h) of n rows: none, a row saying empty
+ * (hailong's own text; NULL = no such row) across ncols. */
+void admin_table_end(struct hbuf *b, size_t n, int ncols, const char *empty);
 
 /* 303 back to path?unit=UNIT&ok=OK after a write (ok: a key of admin_begin's
  * messages). */
 int admin_back(struct http_req *r, const char *path, const char *unit, const char *ok);
-
-/* Send the page in b with 200, or the status of err's code when err is set. */
-int admin_send(struct http_req *r, struct hbuf *b, const struct hl_err *err);
 
 /* Form field name, trimmed and NFC, at most max bytes; owned by r->a. "" when
  * absent and optional. HL_EINVAL naming label when required and empty, too
@@ -60,12 +63,18 @@ struct store;
 typedef int (*admin_importer)(struct store *st, FILE *f, const struct import_opts *o,
 	struct import_report *rep, struct hl_err *err);
 
-/* The CSV of the form's field "csv" through fn in one write by the
- * server's writer, held (all or nothing), audited as the caller. *rep
- * (from r's arena, NULL when out of memory) gets the file's problems; a
- * file with problems is HL_EINVAL saying how many. */
-int admin_csv_import(struct http_req *r, admin_importer fn, struct import_report **rep,
-	struct hl_err *err);
+/* The page a CSV import's form is on: unit_code's (NULL = the first the
+ * caller may see), e's message above it, rep's problems, csv the text sent
+ * (NULL = none) back in the box. */
+typedef int (*admin_import_page)(struct http_req *r, const char *unit_code, const struct hl_err *e,
+	const struct import_report *rep, const char *csv);
+
+/* POST of a CSV import that only administrators of everything may do
+ * (refused: why another caller may not): the form's field "csv" through fn
+ * in one write by the server's writer, held (all or nothing), audited as
+ * the caller; then 303 to done, or page again with the file's problems. */
+int admin_import_post(struct http_req *r, admin_importer fn, admin_import_page page,
+	const char *refused, const char *done);
 
 /* The lines of a rejected import (svc/import.h), as a list. */
 struct import_report;

@@ -101,8 +101,7 @@ static void hours_form(struct hbuf *b, struct http_req *r, const struct store_un
 {
 	char day[16];
 
-	hb_raw(b, "<form class=\"admin\" method=\"post\" action=\"/admin/calendar/hours\">");
-	hb_csrf(b, r);
+	page_form(b, r, "admin", "/admin/calendar/hours");
 	hb_raw(b, "<fieldset><legend>Đặt giờ làm việc</legend><label>Áp dụng cho ");
 	/* "": every unit without its own (cal_set_hours_by) */
 	web_unit_select(b, "unit", u, n, unit,
@@ -150,8 +149,7 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 		hl_free(days);
 		return http_send_err(r, &err);
 	}
-	hb_init(&b, r->a, 1 << 20);
-	admin_begin(&b, r, "Lịch làm việc", e);
+	admin_begin(&b, r, 1 << 20, "Lịch làm việc", e);
 	if (rep != NULL)
 		admin_import_problems(&b, rep);
 	hb_raw(&b,
@@ -230,9 +228,7 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 		hb_raw(&b, "Chưa là ngày nghỉ (chưa áp dụng).");
 	hb_raw(&b, "</p>");
 	if (admin_global(r)) {
-		hb_raw(&b,
-			"<form class=\"inline\" method=\"post\" action=\"/admin/calendar/culture\">");
-		hb_csrf(&b, r);
+		page_form(&b, r, "inline", "/admin/calendar/culture");
 		hb_printf(&b,
 			"<label>Nghỉ ngày 24/11 từ năm <input name=\"from_year\" size=\"6\" "
 			"inputmode=\"numeric\" value=\"%d\"></label> <button type=\"submit\">Áp dụng"
@@ -264,10 +260,9 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 			"<p class=\"note\">Quản trị toàn hệ thống đặt ngày này và nhập quyết định "
 			"nghỉ lễ hằng năm.</p></section>");
 	}
-	page_end(&b);
 	cal_free(c);
 	hl_free(days);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_calendar(struct http_req *r)
@@ -390,21 +385,9 @@ int page_admin_calendar_hours(struct http_req *r)
 
 int page_admin_calendar_import(struct http_req *r)
 {
-	struct import_report *rep = NULL;
-	struct hl_err err = {0};
-
-	if (!admin_global(r)) {
-		hl_err_set(&err, HL_EPERM, HL_HERE,
-			"chỉ quản trị toàn hệ thống mới nhập quyết định "
-			"nghỉ lễ");
-		return calendar_page(r, NULL, &err, NULL, NULL);
-	}
-	if (admin_csv_import(r, cal_import, &rep, &err) != HL_OK) {
-		if (rep == NULL)
-			return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-		return calendar_page(r, NULL, &err, rep, http_form(r, "csv"));
-	}
-	return http_redirect(r, "/admin/calendar?ok=decisions");
+	return admin_import_post(r, cal_import, calendar_page,
+		"chỉ quản trị toàn hệ thống mới nhập quyết định nghỉ lễ",
+		"/admin/calendar?ok=decisions");
 }
 
 struct culture_w {

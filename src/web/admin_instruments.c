@@ -22,11 +22,8 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 
 	if (instruments_list(r->st, r->a, &l, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Bộ câu hỏi", e);
-	hb_raw(&b,
-		"<div class=\"scroll\"><table><thead><tr><th>Mã</th><th class=\"num\">Phiên bản</th>"
-		"<th>Tên</th></tr></thead><tbody>");
+	admin_begin(&b, r, 4 << 20, "Bộ câu hỏi", e);
+	page_table(&b, NULL, "<th>Mã</th><th class=\"num\">Phiên bản</th><th>Tên</th>");
 	for (size_t i = 0; i < n; i++) {
 		hb_raw(&b, "<tr><td><a href=\"/admin/instruments/");
 		hb_url(&b, l[i].code);
@@ -36,12 +33,9 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 		hb_txt(&b, l[i].name);
 		hb_raw(&b, "</td></tr>");
 	}
-	if (n == 0)
-		hb_raw(&b, "<tr><td colspan=\"3\">Chưa có bộ câu hỏi nào.</td></tr>");
-	hb_raw(&b, "</tbody></table></div>");
+	admin_table_end(&b, n, 3, "Chưa có bộ câu hỏi nào.");
 	if (admin_global(r)) {
-		hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/admin/instruments\">");
-		hb_csrf(&b, r);
+		page_form(&b, r, "admin", "/admin/instruments");
 		hb_raw(&b,
 			"<fieldset><legend>Nhập bộ câu hỏi (JSON)</legend><p class=\"note\">Định "
 			"nghĩa theo docs/instruments.md. Một phiên bản đã lưu không sửa được: đổi nội dung "
@@ -52,8 +46,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *jso
 		hb_raw(&b,
 			"</textarea></label><button type=\"submit\">Nhập</button></fieldset></form>");
 	}
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_instruments(struct http_req *r)
@@ -83,8 +76,7 @@ int page_admin_instrument(struct http_req *r)
 	if (instruments_get(r->st, r->a, code, (int)version, &si, &json, &in, &err) != HL_OK)
 		return http_send_err(r, &err);
 	snprintf(title, sizeof(title), "Bộ câu hỏi %s, phiên bản %d", si.code, si.version);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, title, NULL);
+	admin_begin(&b, r, 4 << 20, title, NULL);
 	hb_raw(&b, "<p>");
 	hb_txt(&b, in->name ? in->name : "");
 	hb_raw(&b, "</p><p>");
@@ -94,9 +86,9 @@ int page_admin_instrument(struct http_req *r)
 			"Cách tính: số câu trả lời hài lòng / số câu trả lời hợp lệ × 100 (không trả lời "
 			"không tính).");
 	hb_raw(&b, " Chỉ số chung = trung bình các tiêu chí.</p>");
-	hb_raw(&b,
-		"<div class=\"scroll\"><table><thead><tr><th>Tiêu chí</th><th>Câu</th><th>Nội dung</th>"
-		"<th>Thang đo</th></tr></thead><tbody>");
+	page_table(&b, NULL,
+		"<th>Tiêu chí</th><th>Câu</th><th>Nội dung</th>"
+		"<th>Thang đo</th>");
 	for (int c = 0; c < in->ncriteria; c++)
 		for (int q = 0; q < in->nquestions; q++) {
 			const struct hl_question *qu = &in->questions[q];
@@ -133,8 +125,7 @@ int page_admin_instrument(struct http_req *r)
 	hb_raw(&b, "</ul><h2>Định nghĩa JSON</h2><pre class=\"json\">");
 	hb_txt(&b, json);
 	hb_raw(&b, "</pre>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 struct instrument_w {

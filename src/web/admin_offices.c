@@ -28,13 +28,9 @@ static const struct store_unit *chosen(const struct store_unit *u, size_t n, con
 static void rename_form(struct hbuf *b, struct http_req *r, const struct store_unit *unit,
 	const struct store_fb_office *o)
 {
-	hb_raw(b, "<form class=\"rowact\" method=\"post\" action=\"/admin/offices\">");
-	hb_csrf(b, r);
-	hb_raw(b, "<input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(b, unit->code);
-	hb_raw(b, "\"><input type=\"hidden\" name=\"code\" value=\"");
-	hb_txt(b, o->code);
-	hb_raw(b, "\"><label><span class=\"visually-hidden\">Tên mới của ");
+	page_form(b, r, "rowact", "/admin/offices");
+	hb_hiddens(b, (const char *const[]){"unit", unit->code, "code", o->code, NULL});
+	hb_raw(b, "<label><span class=\"visually-hidden\">Tên mới của ");
 	hb_txt(b, o->name);
 	hb_raw(b, "</span><input name=\"name\" required maxlength=\"120\" value=\"");
 	hb_txt(b, o->name);
@@ -60,14 +56,12 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 	unit = chosen(u, n, unit_code);
 	if (unit != NULL && fb_offices(r->st, unit->id, r->a, &o, &no, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 1 << 20);
-	admin_begin(&b, r, "Phòng, ban xử lý phản ánh", e);
+	admin_begin(&b, r, 1 << 20, "Phòng, ban xử lý phản ánh", e);
 	if (rep != NULL)
 		admin_import_problems(&b, rep);
 	if (unit == NULL) {
 		hb_raw(&b, "<p>Tài khoản không gắn với đơn vị nào.</p>");
-		page_end(&b);
-		return admin_send(r, &b, e);
+		return page_send_for(r, &b, e);
 	}
 	hb_raw(&b,
 		"<p>Phản ánh, kiến nghị được chuyển đến các phòng, ban này để xử lý. Mọi đơn vị "
@@ -99,18 +93,15 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 		"</tbody></table></div><form class=\"admin\" method=\"post\" "
 		"action=\"/admin/offices\">");
 	hb_csrf(&b, r);
-	hb_raw(&b, "<input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(&b, unit->code);
+	hb_hidden(&b, "unit", unit->code);
 	hb_raw(&b,
-		"\"><fieldset><legend>Thêm phòng, ban</legend><label>Tên (ví dụ: Phòng Tư "
+		"<fieldset><legend>Thêm phòng, ban</legend><label>Tên (ví dụ: Phòng Tư "
 		"pháp) <input name=\"name\" required maxlength=\"120\"></label><label>Mã viết tắt, "
 		"không dấu (ví dụ: TP) <input name=\"code\" required maxlength=\"63\" "
 		"pattern=\"[A-Za-z0-9._\\-]+\" autocomplete=\"off\"></label><button type=\"submit\">"
 		"Thêm phòng, ban</button></fieldset></form>");
 	if (admin_global(r)) {
-		hb_raw(&b,
-			"<form class=\"admin\" method=\"post\" action=\"/admin/offices/import\">");
-		hb_csrf(&b, r);
+		page_form(&b, r, "admin", "/admin/offices/import");
 		hb_raw(&b,
 			"<fieldset><legend>Nhập phòng, ban của nhiều đơn vị từ tệp CSV</legend>"
 			"<p class=\"note\">Cột: code (mã), unit (mã đơn vị), name (tên). Mã đã có của "
@@ -118,8 +109,7 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 		admin_csv_input(&b, "csv", "Nội dung tệp CSV", csv);
 		hb_raw(&b, "<button type=\"submit\">Nhập</button></fieldset></form>");
 	}
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_offices(struct http_req *r)
@@ -154,19 +144,7 @@ int page_admin_offices_post(struct http_req *r)
 
 int page_admin_offices_import(struct http_req *r)
 {
-	struct import_report *rep = NULL;
-	struct hl_err err = {0};
-
-	if (!admin_global(r)) {
-		hl_err_set(&err, HL_EPERM, HL_HERE,
-			"chỉ quản trị toàn hệ thống mới nhập phòng, ban "
-			"của nhiều đơn vị");
-		return offices_page(r, NULL, &err, NULL, NULL);
-	}
-	if (admin_csv_import(r, fb_import_offices, &rep, &err) != HL_OK) {
-		if (rep == NULL)
-			return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
-		return offices_page(r, NULL, &err, rep, http_form(r, "csv"));
-	}
-	return http_redirect(r, "/admin/offices?ok=offices-import");
+	return admin_import_post(r, fb_import_offices, offices_page,
+		"chỉ quản trị toàn hệ thống mới nhập phòng, ban của nhiều đơn vị",
+		"/admin/offices?ok=offices-import");
 }

@@ -70,8 +70,7 @@ static void schedule_form(struct hbuf *b, struct http_req *r, const struct store
 			mday = s->rules[i].day;
 			moff = s->rules[i].month_offset;
 		}
-	hb_raw(b, "<form class=\"admin\" method=\"post\" action=\"/admin/schedules\">");
-	hb_csrf(b, r);
+	page_form(b, r, "admin", "/admin/schedules");
 	hb_raw(b, "<fieldset><legend>Đặt lịch báo cáo riêng</legend><label>Đơn vị ");
 	web_unit_select(b, "unit", u, n, unit->code, NULL);
 	hb_raw(b,
@@ -119,8 +118,7 @@ static int schedules_page(struct http_req *r, const char *unit_code, const struc
 	if (web_units(r, &u, &n, &err) != HL_OK || pub_sched_load(r->st, r->a, &ps, &err) != HL_OK)
 		return http_send_err(r, &err);
 	unit = chosen(u, n, unit_code);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Lịch báo cáo", e);
+	admin_begin(&b, r, 4 << 20, "Lịch báo cáo", e);
 	hb_raw(&b,
 		"<p>Ngày phải công bố các báo cáo định kỳ về sự hài lòng. Đơn vị không có lịch "
 		"riêng theo lịch của đơn vị cấp trên, rồi lịch mặc định theo Kế hoạch.</p>"
@@ -157,8 +155,7 @@ static int schedules_page(struct http_req *r, const char *unit_code, const struc
 			"<p class=\"note\">Cán bộ giám sát của cấp trên đặt lịch báo cáo riêng cho "
 			"đơn vị.</p>");
 	}
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_schedules(struct http_req *r)

@@ -105,11 +105,10 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 		snprintf(edit.name, sizeof(edit.name), "%s", typed(r, uf, "name", ""));
 		snprintf(edit.type, sizeof(edit.type), "%s", typed(r, uf, "type", ""));
 	}
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Đơn vị", e);
-	hb_raw(&b,
-		"<div class=\"scroll\"><table><thead><tr><th>Tên đơn vị</th><th>Mã</th><th>Loại</th>"
-		"<th>Từ ngày</th><th>Đến ngày</th><th><span class=\"visually-hidden\">Sửa</span></th></tr></thead><tbody>");
+	admin_begin(&b, r, 4 << 20, "Đơn vị", e);
+	page_table(&b, NULL,
+		"<th>Tên đơn vị</th><th>Mã</th><th>Loại</th><th>Từ ngày</th><th>Đến ngày</th>"
+		"<th><span class=\"visually-hidden\">Sửa</span></th>");
 	for (size_t i = 0; i < n; i++) {
 		const char *tn = builtin_unit_type_name(u[i].type);
 
@@ -131,9 +130,7 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 		hb_txt(&b, u[i].name);
 		hb_raw(&b, "</span></a></td></tr>");
 	}
-	if (n == 0)
-		hb_raw(&b, "<tr><td colspan=\"6\">Chưa có đơn vị nào.</td></tr>");
-	hb_raw(&b, "</tbody></table></div>");
+	admin_table_end(&b, n, 6, "Chưa có đơn vị nào.");
 
 	hb_raw(&b, "<form class=\"admin\" id=\"sua\" method=\"post\" action=\"/admin/units\">");
 	hb_csrf(&b, r);
@@ -181,8 +178,7 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 		hb_raw(&b, " <a href=\"/admin/units\">Thêm đơn vị mới</a>");
 	hb_raw(&b, "</fieldset></form>");
 
-	hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/admin/units/merge\">");
-	hb_csrf(&b, r);
+	page_form(&b, r, "admin", "/admin/units/merge");
 	hb_raw(&b,
 		"<fieldset><legend>Sáp nhập đơn vị</legend><p class=\"note\">Các đơn vị cũ hết "
 		"hiệu lực từ ngày trước ngày sáp nhập; đơn vị mới có hiệu lực từ ngày sáp nhập; chỉ số "
@@ -206,8 +202,7 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 	hb_raw(&b, "</select></label>");
 	day_box(&b, "Ngày sáp nhập", "day", typed(r, mf, "day", ""), HB_REQUIRED, mf ? e : NULL);
 	hb_raw(&b, "<button type=\"submit\">Sáp nhập</button></fieldset></form>");
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_units(struct http_req *r)

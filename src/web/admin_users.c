@@ -38,8 +38,7 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 	if (account_list(r->st, r->a, &l, &n, &err) != HL_OK ||
 		admin_units(r, &units, &depth, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 4 << 20);
-	admin_begin(&b, r, "Tài khoản", e);
+	admin_begin(&b, r, 4 << 20, "Tài khoản", e);
 	if (new_pw != NULL) {
 		hb_raw(&b, "<div class=\"flash\" role=\"status\"><p>Đã tạo tài khoản <strong>");
 		hb_txt(&b, new_name);
@@ -49,40 +48,32 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 		hb_txt(&b, new_pw);
 		hb_raw(&b, "</code></p></div>");
 	}
-	hb_raw(&b,
-		"<div class=\"scroll\"><table><thead><tr><th>Tên đăng nhập</th><th>Vai trò</th>"
-		"<th>Đơn vị</th><th>Trạng thái</th><th></th></tr></thead><tbody>");
+	page_table(&b, NULL,
+		"<th>Tên đăng nhập</th><th>Vai trò</th><th>Đơn vị</th><th>Trạng thái</th><th></th>");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_unit *u = unit_of(&l[i], units, nu);
+		const char *where = u ? u->name : l[i].unit_id == 0 ? "toàn hệ thống" : "";
 
 		if (u == NULL && !admin_global(r))
 			continue;
-		hb_raw(&b, "<tr><td>");
-		hb_txt(&b, l[i].name);
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, account_role_label(l[i].role));
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, u ? u->name : l[i].unit_id == 0 ? "toàn hệ thống" : "");
-		hb_raw(&b, "</td><td>");
-		hb_raw(&b, l[i].disabled ? "đã khóa" : "đang dùng");
-		hb_raw(&b, "</td><td>");
+		hb_raw(&b, "<tr>");
+		hb_tds(&b,
+			(const char *const[]){l[i].name, account_role_label(l[i].role), where,
+				l[i].disabled ? "đã khóa" : "đang dùng", NULL});
+		hb_raw(&b, "<td>");
 		if (!l[i].disabled && l[i].id != r->user.id) {
+			page_form(&b, r, "rowact", "/admin/users/disable");
+			hb_hidden(&b, "name", l[i].name);
 			hb_raw(&b,
-				"<form class=\"rowact\" method=\"post\" action=\"/admin/users/disable\">");
-			hb_csrf(&b, r);
-			hb_raw(&b, "<input type=\"hidden\" name=\"name\" value=\"");
-			hb_txt(&b, l[i].name);
-			hb_raw(&b,
-				"\"><button type=\"submit\" class=\"secondary\">Khóa<span "
+				"<button type=\"submit\" class=\"secondary\">Khóa<span "
 				"class=\"visually-hidden\"> ");
 			hb_txt(&b, l[i].name);
 			hb_raw(&b, "</span></button></form>");
 		}
 		hb_raw(&b, "</td></tr>");
 	}
-	hb_raw(&b,
-		"</tbody></table></div><form class=\"admin\" method=\"post\" action=\"/admin/users\">");
-	hb_csrf(&b, r);
+	admin_table_end(&b, n, 5, NULL);
+	page_form(&b, r, "admin", "/admin/users");
 	hb_raw(&b,
 		"<fieldset><legend>Thêm tài khoản</legend><p class=\"note\">hailong tạo một mật khẩu "
 		"ngẫu nhiên và hiện nó một lần. Người dùng đổi mật khẩu bằng "
@@ -103,8 +94,7 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 	admin_unit_options(&b, units, depth, nu, NULL);
 	hb_raw(&b,
 		"</select></label><button type=\"submit\">Tạo tài khoản</button></fieldset></form>");
-	page_end(&b);
-	return admin_send(r, &b, e);
+	return page_send_for(r, &b, e);
 }
 
 int page_admin_users(struct http_req *r)

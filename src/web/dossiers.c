@@ -269,8 +269,7 @@ int page_dossiers(struct http_req *r)
 		first = o.period.last + 1;
 	}
 
-	hb_init(&b, r->a, 2 << 20);
-	page_begin(&b, r, "Hồ sơ thủ tục hành chính");
+	page_start(&b, r, 2 << 20, "Hồ sơ thủ tục hành chính");
 	hb_raw(&b, "<h1>Hồ sơ thủ tục hành chính: tỷ lệ đúng hạn</h1>");
 	hb_raw(&b,
 		"<p class=\"note\">Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / số hồ sơ đã giải "
@@ -315,8 +314,7 @@ int page_dossiers(struct http_req *r)
 	rate_chart(&b, r, rows, n, labels);
 	if (unit_table(&b, r, &o, start, first - 1) != HL_OK)
 		hb_raw(&b, "<p class=\"error\">Không tổng hợp được theo đơn vị.</p>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 /* ---- the Friday list ---- */
@@ -422,8 +420,7 @@ int page_dossiers_weekly(struct http_req *r)
 		wk_free(m);
 		return rc;
 	}
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Danh sách thứ Sáu");
+	page_start(&b, r, 8 << 20, "Danh sách thứ Sáu");
 	hb_raw(&b, "<h1>");
 	hb_txt(&b, wk_title(m));
 	hb_raw(&b,

@@ -67,8 +67,7 @@ int page_feedback(struct http_req *r)
 	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK ||
 		web_units(r, &units, &nunits, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Phản ánh, kiến nghị");
+	page_start(&b, r, 8 << 20, "Phản ánh, kiến nghị");
 	hb_raw(&b,
 		"<h1>Phản ánh, kiến nghị</h1><form method=\"get\" action=\"/feedback\" "
 		"class=\"inline\"><label>Đơn vị ");
@@ -80,11 +79,10 @@ int page_feedback(struct http_req *r)
 	if (n == 0) {
 		hb_raw(&b, "<p>Không có phản ánh, kiến nghị nào.</p>");
 	} else {
-		hb_raw(&b,
-			"<div class=\"scroll\"><table class=\"fb-inbox\"><thead><tr>"
+		page_table(&b, "fb-inbox",
 			"<th scope=\"col\">Mã</th><th scope=\"col\">Đơn vị</th><th scope=\"col\">Kênh"
 			"</th><th scope=\"col\">Nhận lúc</th><th scope=\"col\">Việc cần làm</th>"
-			"<th scope=\"col\">Hạn</th></tr></thead><tbody>");
+			"<th scope=\"col\">Hạn</th>");
 		for (size_t i = 0; i < n; i++) {
 			const struct fb_item *it = &items[i];
 			char when[32];
@@ -113,16 +111,14 @@ int page_feedback(struct http_req *r)
 		}
 		hb_raw(&b, "</tbody></table></div>");
 	}
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 /* What the step forms show again after a refused POST: the values sent, and
  * the refusal next to the form that sent it. */
 struct step_in {
-	const char *action, *cls, *criterion, *office, *text, *reason;
-	const char *error; /* shown in the form of action */
-	int64_t version;   /* the item's version the form was made from */
+	struct fb_step_args a; /* as sent; a.version the item's the form was made from */
+	const char *error;     /* shown in the form of a.action */
 };
 
 #define CONFIRM_TITLE "Xác nhận: không tiếp nhận phản ánh này?"
@@ -130,8 +126,8 @@ struct step_in {
 /* The error of f for the form of action, or NULL. */
 static const char *form_error(const struct step_in *f, const char *action)
 {
-	return f != NULL && f->error != NULL && f->action != NULL &&
-			strcmp(f->action, action) == 0 ?
+	return f != NULL && f->error != NULL && f->a.action != NULL &&
+			strcmp(f->a.action, action) == 0 ?
 		f->error :
 		NULL;
 }
@@ -149,10 +145,8 @@ static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *
 	hb_txt(b, title);
 	hb_raw(b, "</h3>");
 	hb_csrf(b, r);
-	hb_raw(b, "<input type=\"hidden\" name=\"action\" value=\"");
-	hb_txt(b, action);
-	hb_printf(b, "\"><input type=\"hidden\" name=\"version\" value=\"%lld\">",
-		(long long)version);
+	hb_hidden(b, "action", action);
+	hb_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", (long long)version);
 }
 
 /* The attributes of a form's main field: invalid and described by the
@@ -189,7 +183,8 @@ static void classify_form(struct hbuf *b, struct http_req *r, const struct fb_it
 {
 	static const char *const crit[] = {"TC", "HC", "PV", "KQ", "TT"};
 	const char *error = form_error(f, "classify");
-	const char *cls = f != NULL ? f->cls : NULL, *criterion = f != NULL ? f->criterion : NULL;
+	const char *cls = f != NULL ? f->a.cls : NULL,
+		   *criterion = f != NULL ? f->a.criterion : NULL;
 
 	form_open(b, r, it, it->it.version, "classify", "Phân loại");
 	hb_raw(b, "<label>Loại <select name=\"class\" required");
@@ -215,17 +210,16 @@ static void confirm_close_form(struct hbuf *b, struct http_req *r, const struct 
 	const struct step_in *f)
 {
 	/* the version of the form that asked, so a change since is still refused */
-	form_open(b, r, it, f->version > 0 ? f->version : it->it.version, "classify",
+	form_open(b, r, it, f->a.version > 0 ? f->a.version : it->it.version, "classify",
 		CONFIRM_TITLE);
 	hb_raw(b,
 		"<p id=\"fb-confirm\">Phân loại “Không tiếp nhận” sẽ <strong>đóng phản ánh"
 		"</strong>: không chuyển xử lý, không trả lời người gửi. Nếu đóng nhầm, phải mở lại "
-		"và ghi lý do.</p><input type=\"hidden\" name=\"class\" value=\"");
-	hb_txt(b, fb_class_code(FB_NOT_ACCEPTED));
-	hb_raw(b, "\"><input type=\"hidden\" name=\"criterion\" value=\"");
-	hb_txt(b, f->criterion != NULL ? f->criterion : "");
+		"và ghi lý do.</p>");
+	hb_hiddens(b,
+		(const char *const[]){"class", fb_class_code(FB_NOT_ACCEPTED), "criterion",
+			f->a.criterion, "confirm", "1", NULL});
 	hb_raw(b,
-		"\"><input type=\"hidden\" name=\"confirm\" value=\"1\">"
 		"<div class=\"actions\"><button type=\"submit\" class=\"danger\">Đóng phản ánh (không "
 		"tiếp nhận)</button> <a class=\"button secondary\" href=\"/feedback/");
 	hb_url(b, it->it.code);
@@ -249,7 +243,7 @@ static void reopen_form(struct hbuf *b, struct http_req *r, const struct fb_item
 		FB_REASON_MAX_CHARS, FB_REASON_MAX_CHARS);
 	field_state(b, error);
 	hb_raw(b, " value=\"");
-	hb_txt(b, f != NULL && f->reason != NULL ? f->reason : "");
+	hb_txt(b, f != NULL && f->a.reason != NULL ? f->a.reason : "");
 	hb_raw(b, "\"></label>");
 	form_err(b, error);
 	hb_raw(b, "<button type=\"submit\">Mở lại</button></form>");
@@ -280,7 +274,7 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 		hb_raw(b, ">");
 		if (fb_offices(r->st, it->it.unit_id, r->a, &o, &n, &err) == HL_OK)
 			for (size_t i = 0; i < n; i++)
-				option(b, o[i].code, o[i].name, f != NULL ? f->office : NULL);
+				option(b, o[i].code, o[i].name, f != NULL ? f->a.office : NULL);
 		hb_raw(b, "</select></label>");
 		form_err(b, error);
 		hb_raw(b, "<button type=\"submit\">Chuyển</button></form>");
@@ -294,7 +288,7 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 			"maxlength=\"4000\"");
 		field_state(b, error);
 		hb_raw(b, ">");
-		hb_txt(b, f != NULL && f->text != NULL ? f->text : "");
+		hb_txt(b, f != NULL && f->a.text != NULL ? f->a.text : "");
 		hb_raw(b, "</textarea></label>");
 		form_err(b, error);
 		hb_raw(b, "<button type=\"submit\">Lưu trả lời</button></form>");
@@ -358,8 +352,7 @@ static int item_page(struct http_req *r, int status, const char *message, const 
 		fb_contact(r->st, it.it.code, NULL, r->a, &name, &contact, &err) != HL_OK ||
 		audit_read(r, FB_READ_CONTACT, it.it.code, who, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 1 << 20);
-	page_begin(&b, r, it.it.code);
+	page_start(&b, r, 1 << 20, it.it.code);
 	hb_raw(&b, "<h1>Phản ánh, kiến nghị ");
 	hb_txt(&b, it.it.code);
 	hb_raw(&b, "</h1>");
@@ -432,8 +425,7 @@ static int item_page(struct http_req *r, int status, const char *message, const 
 		hb_raw(&b, "</td></tr>");
 	}
 	hb_raw(&b, "</tbody></table></div><p><a href=\"/feedback\">Về danh sách</a></p>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_feedback_item(struct http_req *r)
@@ -452,29 +444,21 @@ static bool form_shown(struct http_req *r, const char *action)
 	return strcmp(action, it.step == FB_DO_NOTHING ? "reopen" : fb_step_code(it.step)) == 0;
 }
 
+/* A form field of request r by name, for scope_fb_step_read. */
+static const char *form_field(void *r, const char *name)
+{
+	return http_form(r, name);
+}
+
 int page_feedback_post(struct http_req *r)
 {
-	struct fb_step_args a = {
-		.action = http_form(r, "action"),
-		.cls = http_form(r, "class"),
-		.criterion = http_form(r, "criterion"),
-		.kind = http_form(r, "kind"),
-		.office = http_form(r, "office"),
-		.text = http_form(r, "text"),
-		.rating = http_form(r, "rating"),
-		.reason = http_form(r, "reason"),
-	};
-	struct step_in f = {
-		.action = a.action,
-		.cls = a.cls,
-		.criterion = a.criterion,
-		.office = a.office,
-		.text = a.text,
-		.reason = a.reason,
-	};
+	struct step_in f = {0};
+	struct fb_step_args *a = &f.a;
 	const char *confirm = http_form(r, "confirm"), *version = http_form(r, "version");
 	struct hl_err err = {0};
 
+	scope_fb_step_read(a, form_field, r);
+	a->action = http_form(r, "action");
 	/* the version the form was made from; a form without one is not checked */
 	if (version != NULL && version[0] != '\0') {
 		char *end;
@@ -485,20 +469,20 @@ int page_feedback_post(struct http_req *r)
 				"phiên bản của biểu mẫu không hợp lệ: "
 				"tải lại trang rồi thao tác lại",
 				"version");
-		a.version = f.version = v;
+		a->version = v;
 	}
 
-	if (a.action != NULL && strcmp(a.action, "classify") == 0) {
-		if (a.cls == NULL || a.cls[0] == '\0') {
+	if (a->action != NULL && strcmp(a->action, "classify") == 0) {
+		if (a->cls == NULL || a->cls[0] == '\0') {
 			f.error = "Hãy chọn loại phản ánh trước khi phân loại.";
 			return item_page(r, 400, NULL, &f, false);
 		}
 		/* a step that closes the item is done only once confirmed */
-		if (strcmp(a.cls, fb_class_code(FB_NOT_ACCEPTED)) == 0 &&
+		if (strcmp(a->cls, fb_class_code(FB_NOT_ACCEPTED)) == 0 &&
 			(confirm == NULL || strcmp(confirm, "1") != 0) && form_shown(r, "classify"))
 			return item_page(r, 200, NULL, &f, true);
 	}
-	if (scope_fb_step(r, r->param[0], &a, &err) != HL_OK) {
+	if (scope_fb_step(r, r->param[0], a, &err) != HL_OK) {
 		if (err.code == HL_ENOTFOUND)
 			return http_send_err(r, &err);
 		/* someone else changed the item: the page as it is now, the message on top */
@@ -508,15 +492,15 @@ int page_feedback_post(struct http_req *r)
 				"là bản mới nhất: hãy xem lại rồi thao tác lại.",
 				NULL, false);
 		/* the refusal next to the form that sent it, when that form is still owed */
-		if (form_shown(r, a.action)) {
+		if (form_shown(r, a->action)) {
 			f.error = err.msg;
 			return item_page(r, http_status_of(err.code), NULL, &f, false);
 		}
 		return item_page(r, http_status_of(err.code), err.msg, NULL, false);
 	}
 	return item_page(r, 200,
-		a.action != NULL && strcmp(a.action, "reopen") == 0 ? "Đã mở lại phản ánh." :
-								      "Đã lưu.",
+		a->action != NULL && strcmp(a->action, "reopen") == 0 ? "Đã mở lại phản ánh." :
+									"Đã lưu.",
 		NULL, false);
 }
 

@@ -23,17 +23,6 @@
 
 #define ANSWERS_MAX 200 /* published answers listed, newest received first */
 
-/* The unit named by the path, or HL_ENOTFOUND. */
-static int path_unit(struct http_req *r, struct store_unit *u, struct hl_err *err)
-{
-	const char *code = r->param[0];
-
-	if (code == NULL || strlen(code) >= STORE_CODE_MAX ||
-		units_get(r->st, code, u, err) != HL_OK)
-		return hl_err_set(err, HL_ENOTFOUND, "unit", "không có đơn vị này");
-	return HL_OK;
-}
-
 /* Multi-line text people wrote, as paragraphs-in-a-block (CSS keeps the
  * line breaks). */
 static void block_text(struct hbuf *b, const char *s)
@@ -53,8 +42,7 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 	char fresh[TOKEN_SIZE];
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 18);
-	page_begin(&b, r, "Gửi phản ánh, kiến nghị");
+	page_start(&b, r, 1 << 18, "Gửi phản ánh, kiến nghị");
 	hb_raw(&b,
 		"<section class=\"public fb-public\"><h1>Gửi phản ánh, kiến nghị</h1><p>Tới: "
 		"<strong>");
@@ -72,10 +60,9 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 		token_random(fresh, sizeof(fresh));
 		id = fresh;
 	}
-	hb_raw(&b, "<input type=\"hidden\" name=\"id\" value=\"");
-	hb_txt(&b, id);
+	hb_hidden(&b, "id", id);
 	hb_raw(&b,
-		"\"><label for=\"fb-text\">Nội dung phản ánh, kiến nghị (bắt buộc)</label>"
+		"<label for=\"fb-text\">Nội dung phản ánh, kiến nghị (bắt buộc)</label>"
 		"<textarea id=\"fb-text\" name=\"text\" rows=\"8\" required maxlength=\"4000\">");
 	hb_txt(&b, text);
 	hb_raw(&b,
@@ -95,8 +82,7 @@ static int form_page(struct http_req *r, const struct store_unit *u, int status,
 		"<p><a class=\"go\" href=\"/public/");
 	hb_url(&b, u->code);
 	hb_raw(&b, "/answers\">Xem các câu trả lời đã công khai</a></p></section>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_fb_public_form(struct http_req *r)
@@ -104,7 +90,7 @@ int page_fb_public_form(struct http_req *r)
 	struct store_unit u;
 	struct hl_err err = {0};
 
-	if (path_unit(r, &u, &err) != HL_OK)
+	if (web_public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	return form_page(r, &u, 200, NULL);
 }
@@ -180,7 +166,7 @@ int page_fb_public_post(struct http_req *r)
 	struct hl_err err = {0};
 	struct hbuf b;
 
-	if (path_unit(r, &u, &err) != HL_OK)
+	if (web_public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (!srv_allow(r, RL_FEEDBACK_ADDR, r->client))
 		return form_page(r, &u, 429,
@@ -230,8 +216,7 @@ static int lookup_page(struct http_req *r, int rc, const struct hl_err *err, con
 	bool asked = token != NULL && token[0] != '\0';
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 18);
-	page_begin(&b, r, "Tra cứu phản ánh, kiến nghị");
+	page_start(&b, r, 1 << 18, "Tra cứu phản ánh, kiến nghị");
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Tra cứu phản ánh, kiến nghị</h1>");
 	if (asked) {
 		hb_raw(&b, "<p class=\"error\" role=\"alert\">");
@@ -263,8 +248,7 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 	char when[32];
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 18);
-	page_begin(&b, r, "Tình trạng phản ánh, kiến nghị");
+	page_start(&b, r, 1 << 18, "Tình trạng phản ánh, kiến nghị");
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Phản ánh, kiến nghị ");
 	hb_txt(&b, it->it.code);
 	hb_raw(&b, "</h1>");
@@ -287,12 +271,10 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 				"action=\"/public/feedback/track\" class=\"inline\">");
 			if (r->role != ROLE_NONE)
 				hb_csrf(&b, r);
-			hb_raw(&b, "<input type=\"hidden\" name=\"code\" value=\"");
-			hb_txt(&b, it->it.code);
-			hb_raw(&b, "\"><input type=\"hidden\" name=\"token\" value=\"");
-			hb_txt(&b, token);
+			hb_hiddens(&b,
+				(const char *const[]){"code", it->it.code, "token", token, NULL});
 			hb_raw(&b,
-				"\"><button type=\"submit\" name=\"rating\" value=\"satisfied\">Hài "
+				"<button type=\"submit\" name=\"rating\" value=\"satisfied\">Hài "
 				"lòng</button><button type=\"submit\" name=\"rating\" value=\"unsatisfied\" "
 				"class=\"secondary\">Không hài lòng</button></form>");
 		} else if (it->it.rating != 0) {
@@ -306,8 +288,7 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 	hb_raw(&b, "<p><a class=\"go\" href=\"/public/");
 	hb_url(&b, it->unit_code);
 	hb_raw(&b, "/answers\">Các câu trả lời đã công khai của đơn vị</a></p></section>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_fb_track(struct http_req *r)
@@ -363,14 +344,13 @@ int page_fb_answers(struct http_req *r)
 	size_t n = 0, shown = 0;
 	struct hbuf b;
 
-	if (path_unit(r, &u, &err) != HL_OK)
+	if (web_public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	q.unit = u.code;
 	q.at = hl_clock_minute();
 	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Trả lời phản ánh, kiến nghị");
+	page_start(&b, r, 8 << 20, "Trả lời phản ánh, kiến nghị");
 	hb_raw(&b, "<section class=\"public fb-public\"><h1>Trả lời phản ánh, kiến nghị</h1><p>");
 	hb_txt(&b, u.name);
 	hb_raw(&b, "</p><p><a class=\"go\" href=\"/public/");
@@ -403,6 +383,5 @@ int page_fb_answers(struct http_req *r)
 		"được khi gửi phản ánh, kiến nghị để xem kết quả xử lý.</p>");
 	lookup_form(&b, NULL, NULL);
 	hb_raw(&b, "</section>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }

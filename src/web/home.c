@@ -76,11 +76,24 @@ static void mean_row(struct hbuf *b, const struct iq_result *res, const struct i
 	hb_raw(b, "</td></tr>");
 }
 
+/* A change or a rank (NULL: none, a dash), starred when the 95 % confidence
+ * interval does not support it. */
+static void claim(struct hbuf *b, const char *text, bool supported)
+{
+	if (text == NULL) {
+		hb_raw(b, "–");
+		return;
+	}
+	hb_txt(b, text);
+	if (!supported)
+		hb_raw(b, "<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
+}
+
 /* The units' table; with mean (several units) its row "Bình quân …" last. */
 static void index_table(struct hbuf *b, const struct iq_result *res, const char *chosen,
 	const struct iq_mean *mean, const char *mean_label)
 {
-	char buf[64], label[96];
+	char buf[64], label[96], rank[32];
 
 	hb_raw(b,
 		"<div class=\"scroll\"><table class=\"index\"><caption>Chỉ số theo đơn vị</caption>"
@@ -110,24 +123,12 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 		hb_raw(b, "</a></td>");
 		for (int k = 0; k <= res->ncrit; k++)
 			cell_value(b, &u->idx.cell[k]);
+		snprintf(rank, sizeof(rank), "%d/%d", all->rank, all->of);
 		hb_raw(b, "<td class=\"num\">");
-		if (all->has_change) {
-			hb_txt(b, hl_fmt_signed(buf, sizeof(buf), all->change, 2));
-			if (!all->change_supported)
-				hb_raw(b,
-					"<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
-		} else {
-			hb_raw(b, "–");
-		}
+		claim(b, all->has_change ? hl_fmt_signed(buf, sizeof(buf), all->change, 2) : NULL,
+			all->change_supported);
 		hb_raw(b, "</td><td class=\"num\">");
-		if (all->rank > 0) {
-			hb_printf(b, "%d/%d", all->rank, all->of);
-			if (!all->rank_supported)
-				hb_raw(b,
-					"<abbr title=\"khoảng tin cậy 95 % chưa đủ để khẳng định\">*</abbr>");
-		} else {
-			hb_raw(b, "–");
-		}
+		claim(b, all->rank > 0 ? rank : NULL, all->rank_supported);
 		hb_raw(b, "</td><td class=\"num\">");
 		hb_txt(b, hl_fmt_int(buf, sizeof(buf), all->cur.n));
 		hb_raw(b, "</td></tr>");
@@ -280,11 +281,9 @@ static void approval_form(struct hbuf *b, struct http_req *r, const struct store
 	hb_raw(b, "<form class=\"approve\" method=\"post\" action=\"/comments/");
 	hb_printf(b, "%lld\">", (long long)c->id);
 	hb_csrf(b, r);
-	hb_raw(b, "<input type=\"hidden\" name=\"period\" value=\"");
-	hb_txt(b, hl_period_code(p, buf, sizeof(buf)));
-	hb_raw(b, "\"><input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(b, u->code);
-	hb_raw(b, "\">");
+	hb_hiddens(b,
+		(const char *const[]){"period", hl_period_code(p, buf, sizeof(buf)), "unit",
+			u->code, NULL});
 	if (a != NULL) {
 		hb_raw(b, "<span class=\"tag public\">Được công khai</span> <span class=\"note\">");
 		hb_txt(b, account_who_label(r->a, a->by));
@@ -377,6 +376,19 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 
 /* ---- what waits for the clerk ---- */
 
+/* A card of the clerk's work: a link to its page (href and title
+ * hailong's own), what waits there. */
+static void card(struct hbuf *b, const char *href, const char *title, const char *text)
+{
+	hb_raw(b, "<div class=\"card\"><h3><a href=\"");
+	hb_raw(b, href);
+	hb_raw(b, "\">");
+	hb_raw(b, title);
+	hb_raw(b, "</a></h3><p>");
+	hb_txt(b, text);
+	hb_raw(b, "</p></div>");
+}
+
 static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit *u)
 {
 	struct store_response *held = NULL;
@@ -384,7 +396,7 @@ static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit 
 	struct store_kiosk *kiosks = NULL;
 	size_t nheld = 0, nbatches = 0, nkiosks = 0, open = 0, live = 0;
 	struct hl_err err = {0};
-	char buf[32];
+	char n1[32], n2[32], held_s[96], paper_s[160], kiosk_s[96];
 	bool have_held, have_batches, have_kiosks;
 
 	/* A count that cannot be read leaves only the link: the page still serves. */
@@ -396,33 +408,19 @@ static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit 
 		open += !batches[i].closed;
 	for (size_t i = 0; have_kiosks && i < nkiosks; i++)
 		live += kiosks[i].unit_id == u->id && !kiosks[i].revoked;
+	snprintf(held_s, sizeof(held_s), "%s%s phiếu đang chờ công chức xem xét.",
+		hl_fmt_int(n1, sizeof(n1), (long long)nheld), nheld >= 1000 ? "+" : "");
+	snprintf(paper_s, sizeof(paper_s), "%s đợt mở hòm phiếu chưa đóng, %s đợt tất cả.",
+		hl_fmt_int(n1, sizeof(n1), (long long)open),
+		hl_fmt_int(n2, sizeof(n2), (long long)nbatches));
+	snprintf(kiosk_s, sizeof(kiosk_s), "%s kiosk đang hoạt động.",
+		hl_fmt_int(n1, sizeof(n1), (long long)live));
 	hb_raw(b,
 		"<section aria-labelledby=\"viec\"><h2 id=\"viec\">Việc cần làm</h2><div class=\"cards\">");
-	hb_raw(b, "<div class=\"card\"><h3><a href=\"/review\">Phiếu chờ duyệt</a></h3><p>");
-	if (have_held) {
-		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)nheld));
-		hb_raw(b, nheld >= 1000 ? "+ phiếu" : " phiếu");
-		hb_raw(b, " đang chờ công chức xem xét.");
-	} else {
-		hb_raw(b, "Xem các phiếu đang chờ duyệt.");
-	}
-	hb_raw(b, "</p></div><div class=\"card\"><h3><a href=\"/paper\">Phiếu giấy</a></h3><p>");
-	if (have_batches) {
-		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)open));
-		hb_raw(b, " đợt mở hòm phiếu chưa đóng, ");
-		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)nbatches));
-		hb_raw(b, " đợt tất cả.");
-	} else {
-		hb_raw(b, "Nhập phiếu từ hòm phiếu.");
-	}
-	hb_raw(b, "</p></div><div class=\"card\"><h3><a href=\"/kiosks\">Kiosk</a></h3><p>");
-	if (have_kiosks) {
-		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)live));
-		hb_raw(b, " kiosk đang hoạt động.");
-	} else {
-		hb_raw(b, "Xem các kiosk của đơn vị.");
-	}
-	hb_raw(b, "</p></div></div></section>");
+	card(b, "/review", "Phiếu chờ duyệt", have_held ? held_s : "Xem các phiếu đang chờ duyệt.");
+	card(b, "/paper", "Phiếu giấy", have_batches ? paper_s : "Nhập phiếu từ hòm phiếu.");
+	card(b, "/kiosks", "Kiosk", have_kiosks ? kiosk_s : "Xem các kiosk của đơn vị.");
+	hb_raw(b, "</div></section>");
 }
 
 /* This year in Vietnam, whatever the server's time zone. */
@@ -499,8 +497,7 @@ int page_home(struct http_req *r)
 		have_unit = one->nunits > 0;
 	}
 
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Tổng quan");
+	page_start(&b, r, 8 << 20, "Tổng quan");
 	hb_raw(&b, "<h1>Chỉ số hài lòng – ");
 	hb_txt(&b, hl_period_label(&res->period, label, sizeof(label)));
 	hb_raw(&b,

@@ -21,17 +21,12 @@
 #include "web/pages.h"
 #include "web/pick.h"
 
-/* Success messages by ?ok= key: never text taken from the URL. */
-static const char *flash(struct http_req *r)
-{
-	const char *ok = http_query(r, "ok");
-
-	if (ok != NULL && strcmp(ok, "rename") == 0)
-		return "Đã đổi tên kiosk.";
-	if (ok != NULL && strcmp(ok, "revoke") == 0)
-		return "Đã thu hồi kiosk: máy đó không gửi được phiếu nữa.";
-	return NULL;
-}
+/* Success messages by ?ok= key. */
+static const struct page_ok flashes[] = {
+	{"rename", "Đã đổi tên kiosk."},
+	{"revoke", "Đã thu hồi kiosk: máy đó không gửi được phiếu nữa."},
+	{NULL, NULL},
+};
 
 static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row *k)
 {
@@ -52,11 +47,9 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
 				   "Chưa có phiếu");
 	hb_raw(b, "</td><td class=\"acts\">");
 	if (!k->k.revoked) {
-		hb_raw(b, "<form class=\"rowact\" method=\"post\" action=\"/kiosks/rename\">");
-		hb_csrf(b, r);
-		hb_raw(b, "<input type=\"hidden\" name=\"name\" value=\"");
-		hb_txt(b, k->k.name);
-		hb_raw(b, "\"><label><span class=\"visually-hidden\">Tên mới của kiosk ");
+		page_form(b, r, "rowact", "/kiosks/rename");
+		hb_hidden(b, "name", k->k.name);
+		hb_raw(b, "<label><span class=\"visually-hidden\">Tên mới của kiosk ");
 		hb_txt(b, k->k.name);
 		hb_raw(b,
 			"</span><input name=\"new_name\" required maxlength=\"63\" "
@@ -66,14 +59,11 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
 			"\"></label><button type=\"submit\" class=\"secondary\">Đổi tên<span "
 			"class=\"visually-hidden\"> kiosk ");
 		hb_txt(b, k->k.name);
+		hb_raw(b, "</span></button></form> ");
+		page_form(b, r, "rowact", "/kiosks/revoke");
+		hb_hidden(b, "name", k->k.name);
 		hb_raw(b,
-			"</span></button></form> <form class=\"rowact\" method=\"post\" "
-			"action=\"/kiosks/revoke\">");
-		hb_csrf(b, r);
-		hb_raw(b, "<input type=\"hidden\" name=\"name\" value=\"");
-		hb_txt(b, k->k.name);
-		hb_raw(b,
-			"\"><button type=\"submit\" class=\"secondary\">Thu hồi…<span "
+			"<button type=\"submit\" class=\"secondary\">Thu hồi…<span "
 			"class=\"visually-hidden\"> kiosk ");
 		hb_txt(b, k->k.name);
 		hb_raw(b, "</span></button></form>");
@@ -90,24 +80,15 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 	struct store_unit *u = NULL;
 	size_t n = 0, nu = 0;
 	struct hl_err err = {0};
-	const char *ok = flash(r);
+	const char *ok = page_ok_text(r, flashes);
 	struct hbuf b;
 
 	if (kiosks_list(r->st, r->a, &by, &k, &n, &err) != HL_OK ||
 		web_units(r, &u, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, "Kiosk");
+	page_start(&b, r, 4 << 20, "Kiosk");
 	hb_raw(&b, "<h1>Máy kiosk</h1>");
-	if (e != NULL && e->code != HL_OK) {
-		hb_raw(&b, "<p class=\"flash error\" role=\"alert\">");
-		hb_txt(&b, e->msg);
-		hb_raw(&b, "</p>");
-	} else if (ok != NULL) {
-		hb_raw(&b, "<p class=\"flash\" role=\"status\">");
-		hb_txt(&b, ok);
-		hb_raw(&b, "</p>");
-	}
+	page_flash(&b, e, ok);
 	hb_raw(&b,
 		"<p>Máy kiosk đặt tại bộ phận một cửa để người dân tự trả lời phiếu khảo sát. "
 		"Mỗi máy có một mã thiết bị riêng; máy bị mất hoặc không dùng nữa thì thu hồi để mã "
@@ -121,8 +102,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 		hb_raw(&b, "<tr><td colspan=\"5\">Chưa có máy kiosk nào.</td></tr>");
 	hb_raw(&b, "</tbody></table></div>");
 	if (nu > 0) {
-		hb_raw(&b, "<form class=\"admin\" method=\"post\" action=\"/kiosks\">");
-		hb_csrf(&b, r);
+		page_form(&b, r, "admin", "/kiosks");
 		hb_raw(&b,
 			"<fieldset><legend>Thêm kiosk</legend><label>Tên máy (ví dụ: Quầy 1) "
 			"<input name=\"name\" required maxlength=\"63\" autocomplete=\"off\" value=\"");
@@ -134,8 +114,7 @@ static int list_page(struct http_req *r, const struct hl_err *e, const char *nam
 			"đường dẫn ghép nối một lần duy nhất: mở trên chính máy kiosk.</p>"
 			"<button type=\"submit\">Thêm kiosk</button></fieldset></form>");
 	}
-	page_end(&b);
-	return http_send_html(r, e != NULL && e->code != HL_OK ? http_status_of(e->code) : 200, &b);
+	return page_send_for(r, &b, e);
 }
 
 int page_kiosks(struct http_req *r)
@@ -162,8 +141,7 @@ static int paired_page(struct http_req *r, const struct add_w *w, const char *li
 	struct hl_err err = {0};
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 20);
-	page_begin(&b, r, "Ghép nối kiosk");
+	page_start(&b, r, 1 << 20, "Ghép nối kiosk");
 	hb_raw(&b, "<h1>Đã thêm kiosk ");
 	hb_txt(&b, w->kn.k.name);
 	hb_raw(&b,
@@ -183,8 +161,7 @@ static int paired_page(struct http_req *r, const struct add_w *w, const char *li
 	hb_raw(&b, "</a></p><p>Mã thiết bị: <code class=\"secret\">");
 	hb_txt(&b, w->kn.token);
 	hb_raw(&b, "</code></p></section><p><a href=\"/kiosks\">Về danh sách kiosk</a></p>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_kiosks_add(struct http_req *r)
@@ -252,8 +229,7 @@ static int confirm_page(struct http_req *r, const struct kiosk_row *k)
 {
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 16);
-	page_begin(&b, r, "Thu hồi kiosk");
+	page_start(&b, r, 1 << 16, "Thu hồi kiosk");
 	hb_raw(&b, "<section class=\"narrow\"><h1>Thu hồi kiosk ");
 	hb_txt(&b, k->k.name);
 	hb_raw(&b, "?</h1><p>Máy kiosk <strong>");
@@ -263,15 +239,13 @@ static int confirm_page(struct http_req *r, const struct kiosk_row *k)
 	hb_raw(&b,
 		" sẽ không gửi được phiếu khảo sát nữa, kể cả các phiếu còn chờ gửi trên máy. "
 		"Các phiếu đã nhận vẫn được giữ. Không hoàn tác được: muốn dùng lại máy này thì thêm "
-		"kiosk mới.</p><form method=\"post\" action=\"/kiosks/revoke\">");
-	hb_csrf(&b, r);
-	hb_raw(&b, "<input type=\"hidden\" name=\"name\" value=\"");
-	hb_txt(&b, k->k.name);
+		"kiosk mới.</p>");
+	page_form(&b, r, NULL, "/kiosks/revoke");
+	hb_hiddens(&b, (const char *const[]){"name", k->k.name, "confirm", "1", NULL});
 	hb_raw(&b,
-		"\"><input type=\"hidden\" name=\"confirm\" value=\"1\"><button type=\"submit\">"
+		"<button type=\"submit\">"
 		"Thu hồi kiosk</button> <a href=\"/kiosks\">Không, quay lại</a></form></section>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_kiosks_revoke(struct http_req *r)

@@ -26,23 +26,17 @@ static int login_page(struct http_req *r, int status, const char *message)
 	token_random(csrf, sizeof(csrf));
 	/* Double-submit: the same value in a cookie and in the form. */
 	http_set_cookie(r, "hl_csrf", csrf, "/login", -1);
-	hb_init(&b, r->a, 1 << 16);
-	page_begin(&b, r, "Đăng nhập");
+	page_start(&b, r, 1 << 16, "Đăng nhập");
 	hb_raw(&b, "<section class=\"narrow\"><h1>Đăng nhập</h1>");
 	page_error(&b, message);
+	hb_raw(&b, "<form method=\"post\" action=\"/login\">");
+	hb_hiddens(&b, (const char *const[]){"csrf", csrf, "next", http_local_path(next), NULL});
 	hb_raw(&b,
-		"<form method=\"post\" action=\"/login\">"
-		"<input type=\"hidden\" name=\"csrf\" value=\"");
-	hb_txt(&b, csrf);
-	hb_raw(&b, "\"><input type=\"hidden\" name=\"next\" value=\"");
-	hb_txt(&b, http_local_path(next));
-	hb_raw(&b,
-		"\"><label>Tên đăng nhập <input name=\"name\" autocomplete=\"username\" required "
+		"<label>Tên đăng nhập <input name=\"name\" autocomplete=\"username\" required "
 		"autofocus></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
 		"autocomplete=\"current-password\" required></label>"
 		"<button type=\"submit\">Đăng nhập</button></form></section>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_login_form(struct http_req *r)

@@ -106,6 +106,11 @@ int page_admin_schedules_post(struct http_req *r);
 int page_public(struct http_req *r);
 int page_public_report(struct http_req *r);
 
+/* public.c: the unit named by the path (r->param[0]) into u, or HL_ENOTFOUND. */
+struct store_unit;
+struct hl_err;
+int web_public_unit(struct http_req *r, struct store_unit *u, struct hl_err *err);
+
 /* public.c: the SIPAS table of unit_code in a frozen index snapshot (the JSON
  * of svc/index_json.h), appended to b. */
 struct hbuf;

@@ -154,15 +154,6 @@ static long pos_int(const char *s, long max)
 	return v;
 }
 
-static void hb_error(struct hbuf *b, const char *msg)
-{
-	if (msg == NULL)
-		return;
-	hb_raw(b, "<p class=\"error\" role=\"alert\">");
-	hb_txt(b, msg);
-	hb_raw(b, "</p>");
-}
-
 /* ---- GET /paper, POST /paper ---- */
 
 /* Values of the new-batch form, to show again after an error or a warning. */
@@ -197,10 +188,16 @@ static void field_error(struct hbuf *b, const struct open_form *f, const char *n
 	hb_raw(b, "</p>");
 }
 
-/* A value of f, or "". */
-static const char *val(const struct open_form *f, const char *v)
+/* The rest of input name of the open form, after its attributes: f's
+ * state, value as sent (NULL = empty), the label closed, the error. */
+static void field_end(struct hbuf *b, const struct open_form *f, const char *name,
+	const char *value)
 {
-	return f != NULL && v != NULL ? v : "";
+	field_attrs(b, f, name);
+	hb_raw(b, " value=\"");
+	hb_txt(b, value);
+	hb_raw(b, "\"></label>");
+	field_error(b, f, name);
 }
 
 static void instrument_options(struct hbuf *b, const struct store_instrument *in, size_t n,
@@ -271,10 +268,9 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 			 &bs, &nb, &err)) != HL_OK ||
 		(rc = instruments_list(r->st, r->a, &ins, &nins, &err)) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, PAGE_MAX);
-	page_begin(&b, r, "Phiếu giấy");
+	page_start(&b, r, PAGE_MAX, "Phiếu giấy");
 	hb_raw(&b, "<h1>Phiếu giấy</h1>");
-	hb_error(&b, msg);
+	page_error(&b, msg);
 	if (f != NULL && (f->bad != NULL || f->old))
 		hb_raw(&b,
 			"<p><a href=\"#mo-lo\">Lô mới chưa được mở: xem lại biểu mẫu bên dưới."
@@ -286,11 +282,10 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	if (nvis == 0) {
 		hb_raw(&b, "<p>Chưa có lô phiếu nào.</p>");
 	} else {
-		hb_raw(&b,
-			"<div class=\"scroll\"><table class=\"paper-list\"><thead><tr>"
+		page_table(&b, "paper-list",
 			"<th class=\"num\">Số</th><th>Đơn vị</th><th>Ngày mở hòm</th><th>Người mở</th>"
 			"<th>Người chứng kiến</th><th class=\"num\">Đếm được</th>"
-			"<th class=\"num\">Đã nhập (lần 1 / lần 2)</th><th>Trạng thái</th></tr></thead><tbody>");
+			"<th class=\"num\">Đã nhập (lần 1 / lần 2)</th><th>Trạng thái</th>");
 		for (size_t i = 0; i < nb && shown < LIST_MAX; i++) {
 			const struct store_paper_batch *x = &bs[i];
 			const struct store_unit *u = pg_unit(&p, x->unit_id);
@@ -382,28 +377,16 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	hb_raw(&b,
 		" (hôm nay).</p><label>Người mở hòm <input name=\"opened_by\" required "
 		"maxlength=\"200\" autocomplete=\"name\"");
-	field_attrs(&b, f, "opened_by");
-	hb_raw(&b, " value=\"");
-	hb_txt(&b, val(f, f != NULL ? f->opened_by : NULL));
-	hb_raw(&b, "\"></label>");
-	field_error(&b, f, "opened_by");
+	field_end(&b, f, "opened_by", f != NULL ? f->opened_by : NULL);
 	hb_raw(&b,
 		"<label>Người chứng kiến <input name=\"witness\" required maxlength=\"200\" "
 		"autocomplete=\"off\"");
-	field_attrs(&b, f, "witness");
-	hb_raw(&b, " value=\"");
-	hb_txt(&b, val(f, f != NULL ? f->witness : NULL));
-	hb_raw(&b, "\"></label>");
-	field_error(&b, f, "witness");
+	field_end(&b, f, "witness", f != NULL ? f->witness : NULL);
 	hb_printf(&b,
 		"<label>Số phiếu đếm được (cả phiếu không hợp lệ) <input type=\"number\" "
 		"name=\"counted\" required min=\"1\" max=\"%d\" inputmode=\"numeric\"",
 		PAPER_MAX_BALLOTS);
-	field_attrs(&b, f, "counted");
-	hb_raw(&b, " value=\"");
-	hb_txt(&b, val(f, f != NULL ? f->counted : NULL));
-	hb_raw(&b, "\"></label>");
-	field_error(&b, f, "counted");
+	field_end(&b, f, "counted", f != NULL ? f->counted : NULL);
 	hb_raw(&b, "<label>Bộ câu hỏi <select name=\"instrument\"");
 	field_attrs(&b, f, "instrument");
 	hb_raw(&b, ">");
@@ -418,8 +401,7 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 	hb_raw(&b,
 		"> Nhập hai lần (hai người nhập độc lập, chỉ tính khi khớp)</label>"
 		"<button type=\"submit\">Mở lô</button></form>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_paper_list(struct http_req *r)
@@ -870,21 +852,19 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 
 	hl_err_clear(&err);
 	paper_totals(c->e, c->n, &t);
-	hb_init(&b, r->a, PAGE_MAX);
-	page_begin(&b, r, "Nhập phiếu giấy");
+	page_start(&b, r, PAGE_MAX, "Nhập phiếu giấy");
 	hb_raw(&b, "<p><a href=\"/paper\">← Các lô phiếu</a></p>");
 	batch_summary(&b, c);
-	hb_error(&b, msg);
+	page_error(&b, msg);
 	if (c->b.closed) {
-		hb_error(&b, close_msg);
+		page_error(&b, close_msg);
 		hb_printf(&b,
 			"<p class=\"ok\">Lô đã đóng: %zu phiếu đã được tính vào chỉ số; %zu "
 			"phiếu không hợp lệ không tính.</p>",
 			t.typed[1] - t.spoiled[1], t.spoiled[1]);
 		hb_raw(&b, "<h2>Các phiếu</h2>");
 		rows_table(&b, r, c, 1, false);
-		page_end(&b);
-		return http_send_html(r, status, &b);
+		return page_send(r, status, &b);
 	}
 	if (c->b.double_entry) {
 		hb_raw(&b, "<nav class=\"passes\" aria-label=\"Lần nhập\">");
@@ -901,8 +881,7 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 		hb_raw(&b,
 			"<p>Cả hai lần nhập đều đã có người khác nhập. Chọn lần nhập ở trên để "
 			"nhập tiếp (bạn chỉ được nhập một trong hai lần).</p>");
-		page_end(&b);
-		return http_send_html(r, status, &b);
+		return page_send(r, status, &b);
 	}
 	may = paper_may_type(&c->b, c->e, c->n, pass, r->user.id, &err) == HL_OK;
 	hb_printf(&b, "<h2>Lần nhập %d: đã nhập %zu/%d phiếu</h2>", pass, t.typed[pass],
@@ -914,7 +893,7 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 	if (may)
 		entry_form(&b, r, c, pass, f, close_msg == NULL);
 	else
-		hb_error(&b, err.msg);
+		page_error(&b, err.msg);
 	rows_table(&b, r, c, pass, may);
 	hb_raw(&b, "<h2 id=\"dong-lo\">Đóng lô</h2><p>Khi đã nhập đủ ");
 	hb_raw(&b, c->b.double_entry ? "cả hai lần và hai lần khớp nhau" : "số phiếu đếm được");
@@ -934,8 +913,7 @@ static int batch_page(struct http_req *r, struct bctx *c, int status, const char
 	hb_raw(&b,
 		"<button type=\"submit\">Đóng lô và tính phiếu…</button></form>"
 		"<script src=\"/static/paper.js\" defer></script>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 /* The pass asked for (?pass= or the form's), else the default for the caller. */
@@ -1010,23 +988,37 @@ static int row_refused(struct http_req *r, struct bctx *c, int pass, struct row_
 	return batch_page(r, c, 400, NULL, pass, f, NULL);
 }
 
+/* A write that needs a scratch arena of max bytes, freed when it ends. */
+struct arena_op {
+	size_t max;
+	int (*fn)(struct writer_tx *tx, void *arg, struct hl_arena *a, struct hl_err *err);
+	void *arg;
+};
+
+static int write_in_arena(struct writer_tx *tx, void *arg, struct hl_err *err)
+{
+	const struct arena_op *op = arg;
+	struct hl_arena *a = hl_arena_new(op->max);
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = op->fn(tx, op->arg, a, err);
+	hl_arena_free(a);
+	return rc;
+}
+
 struct entry_arg {
 	struct store_paper_entry e;
 	int typed_as;
 	const char *who;
 };
 
-static int write_entry(struct writer_tx *tx, void *arg, struct hl_err *err)
+static int save_entry(struct writer_tx *tx, void *arg, struct hl_arena *a, struct hl_err *err)
 {
 	struct entry_arg *x = arg;
-	struct hl_arena *a = hl_arena_new((size_t)32 << 20);
-	int rc;
 
-	if (a == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = paper_save_entry(writer_tx_store(tx), &x->e, x->typed_as, x->who, a, err);
-	hl_arena_free(a);
-	return rc;
+	return paper_save_entry(writer_tx_store(tx), &x->e, x->typed_as, x->who, a, err);
 }
 
 int page_paper_entry(struct http_req *r)
@@ -1090,7 +1082,8 @@ int page_paper_entry(struct http_req *r)
 		return row_refused(r, &c, pass, &f, "answers",
 			hl_arena_printf(r->a, "Trả lời: %s. (Phiếu không hợp lệ: gõ x.)", err.msg));
 	snprintf(x->e.comment, sizeof(x->e.comment), "%s", f.comment);
-	if ((rc = srv_write(r, write_entry, x, &err)) != HL_OK) {
+	if ((rc = srv_write(r, write_in_arena, &(struct arena_op){(size_t)32 << 20, save_entry, x},
+		     &err)) != HL_OK) {
 		/* Show the page as it is now (another clerk may have typed meanwhile). */
 		struct hl_err e2;
 
@@ -1111,18 +1104,12 @@ struct del_arg {
 	const char *who;
 };
 
-static int write_delete(struct writer_tx *tx, void *arg, struct hl_err *err)
+static int delete_entry(struct writer_tx *tx, void *arg, struct hl_arena *a, struct hl_err *err)
 {
 	struct del_arg *d = arg;
-	struct hl_arena *a = hl_arena_new((size_t)32 << 20);
-	int rc;
 
-	if (a == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = paper_delete_entry(writer_tx_store(tx), d->batch, d->pass, d->seq, d->user, d->who, a,
-		err);
-	hl_arena_free(a);
-	return rc;
+	return paper_delete_entry(writer_tx_store(tx), d->batch, d->pass, d->seq, d->user, d->who,
+		a, err);
 }
 
 int page_paper_delete(struct http_req *r)
@@ -1145,7 +1132,8 @@ int page_paper_delete(struct http_req *r)
 	d.pass = (int)pass;
 	d.seq = (int)seq;
 	d.who = who_of(r);
-	if ((rc = srv_write(r, write_delete, &d, &err)) != HL_OK)
+	if ((rc = srv_write(r, write_in_arena,
+		     &(struct arena_op){(size_t)32 << 20, delete_entry, &d}, &err)) != HL_OK)
 		return batch_page(r, &c, http_status_of(rc), err.msg, (int)pass, NULL, NULL);
 	snprintf(loc, sizeof(loc), "/paper/%lld?pass=%ld", (long long)c.b.id, pass);
 	return http_redirect(r, loc);
@@ -1172,8 +1160,7 @@ int page_paper_diff(struct http_req *r)
 	}
 	if (paper_compare(c.e, c.n, r->a, &d, &nd, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, PAGE_MAX);
-	page_begin(&b, r, "So sánh hai lần nhập");
+	page_start(&b, r, PAGE_MAX, "So sánh hai lần nhập");
 	hb_printf(&b, "<p><a href=\"/paper/%lld\">← Lô phiếu số %lld</a></p>", (long long)c.b.id,
 		(long long)c.b.id);
 	batch_summary(&b, &c);
@@ -1189,16 +1176,14 @@ int page_paper_diff(struct http_req *r)
 	}
 	if (nd == 0) {
 		hb_raw(&b, "<p class=\"ok\">Hai lần nhập khớp nhau ở mọi phiếu đã nhập.</p>");
-		page_end(&b);
-		return http_send_html(r, 200, &b);
+		return page_send(r, 200, &b);
 	}
 	hb_printf(&b,
 		"<p class=\"error\">Hai lần nhập khác nhau ở %zu phiếu. Đối chiếu với phiếu "
 		"giấy rồi sửa lần nhập sai.</p>",
 		nd);
-	hb_raw(&b,
-		"<div class=\"scroll\"><table class=\"paper-diff\"><thead><tr>"
-		"<th class=\"num\">Phiếu</th><th>Khác ở</th><th>Lần 1</th><th>Lần 2</th></tr></thead><tbody>");
+	page_table(&b, "paper-diff",
+		"<th class=\"num\">Phiếu</th><th>Khác ở</th><th>Lần 1</th><th>Lần 2</th>");
 	for (size_t i = 0; i < nd; i++) {
 		const struct paper_diff *x = &d[i];
 		bool mark[STORE_ANSWERS_MAX] = {false};
@@ -1275,8 +1260,7 @@ int page_paper_diff(struct http_req *r)
 		hb_raw(&b, "</tr>");
 	}
 	hb_raw(&b, "</tbody></table></div>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 /* ---- POST /paper/N/close ---- */
@@ -1287,18 +1271,12 @@ struct close_arg {
 	int nresp;
 };
 
-static int write_close(struct writer_tx *tx, void *arg, struct hl_err *err)
+static int close_batch(struct writer_tx *tx, void *arg, struct hl_arena *a, struct hl_err *err)
 {
 	struct close_arg *x = arg;
-	struct hl_arena *a = hl_arena_new((size_t)64 << 20);
-	int rc;
 
-	if (a == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = paper_close(writer_tx_store(tx), x->id, srv_now(), x->who, writer_tx_counter, tx, a,
+	return paper_close(writer_tx_store(tx), x->id, srv_now(), x->who, writer_tx_counter, tx, a,
 		&x->nresp, err);
-	hl_arena_free(a);
-	return rc;
 }
 
 /* Before closing: what closing does, the ballots it counts, a way back. */
@@ -1309,8 +1287,7 @@ static int close_confirm(struct http_req *r, struct bctx *c)
 	char day[16];
 
 	paper_totals(c->e, c->n, &t);
-	hb_init(&b, r->a, PAGE_MAX);
-	page_begin(&b, r, "Đóng lô phiếu");
+	page_start(&b, r, PAGE_MAX, "Đóng lô phiếu");
 	batch_summary(&b, c);
 	hb_printf(&b,
 		"<section class=\"confirm\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">"
@@ -1333,8 +1310,7 @@ static int close_confirm(struct http_req *r, struct bctx *c)
 		"<a class=\"button secondary\" href=\"/paper/%lld\">Quay lại, chưa đóng</a></div>"
 		"</form></section>",
 		t.typed[1] - t.spoiled[1], (long long)c->b.id);
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_paper_close(struct http_req *r)
@@ -1359,7 +1335,8 @@ int page_paper_close(struct http_req *r)
 	memset(&x, 0, sizeof(x));
 	x.id = c.b.id;
 	x.who = who_of(r);
-	if ((rc = srv_write(r, write_close, &x, &err)) != HL_OK) {
+	if ((rc = srv_write(r, write_in_arena,
+		     &(struct arena_op){(size_t)64 << 20, close_batch, &x}, &err)) != HL_OK) {
 		struct hl_err e2;
 
 		hl_err_clear(&e2);

@@ -78,32 +78,23 @@ struct kept {
 	const struct import_report *rep;
 };
 
-/* Success messages by ?ok= key: never text taken from the URL. */
-static const char *flash(struct http_req *r)
-{
-	static const char *const msgs[][2] = {
-		{"1", "Đã ghi nhận tiến độ."},
-		{"status", "Đã ghi nhận tiến độ."},
-		{"add", "Đã thêm nhiệm vụ vào kế hoạch."},
-		{"edit", "Đã lưu nhiệm vụ."},
-		{"adopt", "Đã lập kế hoạch theo gợi ý."},
-		{"import", "Đã nhập kế hoạch từ tệp CSV."},
-	};
-	const char *ok = http_query(r, "ok");
-
-	for (size_t i = 0; ok != NULL && i < sizeof(msgs) / sizeof(msgs[0]); i++)
-		if (strcmp(ok, msgs[i][0]) == 0)
-			return msgs[i][1];
-	return NULL;
-}
+/* Success messages by ?ok= key. */
+static const struct page_ok flashes[] = {
+	{"1", "Đã ghi nhận tiến độ."},
+	{"status", "Đã ghi nhận tiến độ."},
+	{"add", "Đã thêm nhiệm vụ vào kế hoạch."},
+	{"edit", "Đã lưu nhiệm vụ."},
+	{"adopt", "Đã lập kế hoạch theo gợi ý."},
+	{"import", "Đã nhập kế hoạch từ tệp CSV."},
+	{NULL, NULL},
+};
 
 /* The hidden unit and year every form of the page sends. */
 static void plan_fields(struct hbuf *b, struct http_req *r, const struct plan_doc *p)
 {
 	hb_csrf(b, r);
-	hb_raw(b, "<input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(b, p->unit.code);
-	hb_printf(b, "\"><input type=\"hidden\" name=\"year\" value=\"%d\">", p->year);
+	hb_hidden(b, "unit", p->unit.code);
+	hb_printf(b, "<input type=\"hidden\" name=\"year\" value=\"%d\">", p->year);
 }
 
 static void status_select(struct hbuf *b, const char *current)
@@ -210,12 +201,11 @@ static void plan_tables(struct hbuf *b, struct http_req *r, const struct plan_do
 					hb_txt(b, fig);
 					hb_raw(b, "</p>");
 				}
-				hb_raw(b,
-					"<div class=\"scroll\"><table class=\"plan\"><thead><tr>"
+				page_table(b, "plan",
 					"<th scope=\"col\">STT</th><th scope=\"col\">Nội dung công việc</th>"
 					"<th scope=\"col\">Trách nhiệm thực hiện</th>"
 					"<th scope=\"col\">Tiến độ thực hiện</th><th scope=\"col\">Kết quả</th>"
-					"<th scope=\"col\">Tình trạng</th></tr></thead><tbody>");
+					"<th scope=\"col\">Tình trạng</th>");
 				headed = true;
 			}
 			task_row(b, r, p, &p->tasks[i], k);
@@ -403,7 +393,7 @@ static int plan_page(struct http_req *r, const char *unit, const char *year, con
 	struct store_unit u, *units = NULL;
 	struct plan_doc *p = NULL;
 	struct hl_err err = {0};
-	const char *ok = flash(r);
+	const char *ok = page_ok_text(r, flashes);
 	struct hbuf b;
 	size_t nunits = 0;
 	int y;
@@ -416,8 +406,7 @@ static int plan_page(struct http_req *r, const char *unit, const char *year, con
 		plan_load(r->st, r->a, u.code, y, &p, &err) != HL_OK ||
 		web_units(r, &units, &nunits, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Kế hoạch nâng cao mức độ hài lòng");
+	page_start(&b, r, 8 << 20, "Kế hoạch nâng cao mức độ hài lòng");
 	hb_raw(&b, "<h1>Kế hoạch nâng cao mức độ hài lòng</h1><p>");
 	hb_txt(&b, plan_title(r->a, p));
 	hb_raw(&b, "</p><form class=\"inline\" method=\"get\" action=\"/plan\"><label>Đơn vị ");
@@ -433,10 +422,8 @@ static int plan_page(struct http_req *r, const char *unit, const char *year, con
 		if (k != NULL && k->rep != NULL)
 			admin_import_problems(&b, k->rep);
 		hb_raw(&b, "</div>");
-	} else if (ok != NULL) {
-		hb_raw(&b, "<p class=\"flash\" role=\"status\">");
-		hb_txt(&b, ok);
-		hb_raw(&b, "</p>");
+	} else {
+		page_flash(&b, NULL, ok);
 	}
 	if (p->ntasks == 0) {
 		hb_printf(&b, "<p>Đơn vị chưa có kế hoạch năm %d.</p>", y);
@@ -446,8 +433,7 @@ static int plan_page(struct http_req *r, const char *unit, const char *year, con
 	hb_raw(&b, "<h2>Thêm nhiệm vụ, nhập kế hoạch</h2>");
 	task_fields(&b, r, p, NULL, k);
 	import_form(&b, r, p, k);
-	page_end(&b);
-	return http_send_html(r, e != NULL && e->code != HL_OK ? http_status_of(e->code) : 200, &b);
+	return page_send_for(r, &b, e);
 }
 
 int page_plan(struct http_req *r)
@@ -483,8 +469,7 @@ static int task_page(struct http_req *r, const char *unit, const char *year, con
 			no != NULL ? no : "");
 		return http_send_err(r, &err);
 	}
-	hb_init(&b, r->a, 1 << 20);
-	page_begin(&b, r, "Sửa nhiệm vụ của kế hoạch");
+	page_start(&b, r, 1 << 20, "Sửa nhiệm vụ của kế hoạch");
 	hb_raw(&b, "<p class=\"note\"><a href=\"/plan?unit=");
 	hb_url(&b, p->unit.code);
 	hb_printf(&b,
@@ -493,19 +478,14 @@ static int task_page(struct http_req *r, const char *unit, const char *year, con
 		y, t->no, y, t->no, t->no);
 	hb_txt(&b, plan_title(r->a, p));
 	hb_raw(&b, "</p>");
-	if (e != NULL && e->code != HL_OK) {
-		hb_raw(&b, "<p class=\"flash error\" role=\"alert\">");
-		hb_txt(&b, e->msg);
-		hb_raw(&b, "</p>");
-	}
+	page_flash(&b, e, NULL);
 	task_fields(&b, r, p, t, k);
 	hb_raw(&b,
 		"<p class=\"note\">Tình trạng và các ghi chú tiến độ của nhiệm vụ được giữ "
 		"nguyên.</p><p><a href=\"/plan?unit=");
 	hb_url(&b, p->unit.code);
 	hb_printf(&b, "&amp;year=%d#nv-%d\">Quay lại kế hoạch, không lưu</a></p>", y, t->no);
-	page_end(&b);
-	return http_send_html(r, e != NULL && e->code != HL_OK ? http_status_of(e->code) : 200, &b);
+	return page_send_for(r, &b, e);
 }
 
 int page_plan_task(struct http_req *r)

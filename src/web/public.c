@@ -113,8 +113,7 @@ void web_figures_table(struct hbuf *b, const char *figures, const char *unit_cod
 	json_decref(root);
 }
 
-/* The unit named by the path, or an error page. */
-static int public_unit(struct http_req *r, struct store_unit *u, struct hl_err *err)
+int web_public_unit(struct http_req *r, struct store_unit *u, struct hl_err *err)
 {
 	const char *code = r->param[0];
 
@@ -138,11 +137,10 @@ static void period_label(const char *code, char *buf, size_t size)
 static void published_list(struct hbuf *b, const struct store_unit *u,
 	const struct store_report *list, size_t n)
 {
-	hb_raw(b,
-		"<div class=\"scroll\"><table class=\"published\"><thead><tr>"
+	page_table(b, "published",
 		"<th scope=\"col\">Kỳ báo cáo</th><th scope=\"col\">Phiên bản</th>"
 		"<th scope=\"col\">Công bố lúc</th><th scope=\"col\">Người công bố</th>"
-		"<th scope=\"col\">Tải về</th></tr></thead><tbody>");
+		"<th scope=\"col\">Tải về</th>");
 	for (size_t i = 0; i < n && i < PUBLIC_LIST_MAX; i++) {
 		char label[96], when[32];
 
@@ -179,7 +177,7 @@ int page_public(struct http_req *r)
 	hl_day merged_on = HL_DAY_NONE;
 	bool merged;
 
-	if (public_unit(r, &u, &err) != HL_OK)
+	if (web_public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (pub_reports(r->st, u.id, r->a, &list, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
@@ -188,8 +186,7 @@ int page_public(struct http_req *r)
 			live += k[i].unit_id == u.id && !k[i].revoked;
 	merged = units_successor(r->st, u.id, &to, &merged_on, &err) == HL_OK;
 	hl_err_clear(&err);
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, u.name);
+	page_start(&b, r, 4 << 20, u.name);
 	hb_raw(&b, "<section class=\"public\"><h1>");
 	hb_txt(&b, u.name);
 	hb_raw(&b, "</h1>");
@@ -260,8 +257,7 @@ int page_public(struct http_req *r)
 		"kết quả xử lý. <a href=\"/public/");
 	hb_url(&b, u.code);
 	hb_raw(&b, "/answers\">Các câu trả lời đã công khai</a>.</p></div></section>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_public_report(struct http_req *r)
@@ -276,7 +272,7 @@ int page_public_report(struct http_req *r)
 	long long id;
 	struct hbuf b;
 
-	if (public_unit(r, &u, &err) != HL_OK)
+	if (web_public_unit(r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	id = idtext != NULL ? strtoll(idtext, &end, 10) : 0;
 	if (idtext == NULL || end == idtext || *end != '\0' || id <= 0 ||
@@ -305,8 +301,7 @@ int page_public_report(struct http_req *r)
 	/* only the figures were frozen: show them */
 	period_label(rep.period, label, sizeof(label));
 	hl_clock_fmt(rep.published_at, when, sizeof(when));
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, label);
+	page_start(&b, r, 4 << 20, label);
 	hb_raw(&b, "<section class=\"public\"><h1>");
 	hb_txt(&b, u.name);
 	hb_raw(&b, "</h1><h2>Kết quả khảo sát ");
@@ -324,6 +319,5 @@ int page_public_report(struct http_req *r)
 	hb_raw(&b, "<p><a href=\"/public/");
 	hb_url(&b, u.code);
 	hb_raw(&b, "\">Các báo cáo đã công bố của đơn vị</a></p></section>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }

@@ -31,16 +31,14 @@ static int form_page(struct http_req *r, int status, const char *message, const 
 	size_t nunits = 0;
 	struct hbuf b;
 
-	hb_init(&b, r->a, 1 << 16);
-	page_begin(&b, r, "Mã QR khảo sát cho hồ sơ");
+	page_start(&b, r, 1 << 16, "Mã QR khảo sát cho hồ sơ");
 	hb_raw(&b,
 		"<section class=\"narrow\"><h1>Mã QR khảo sát cho hồ sơ</h1>"
 		"<p>In phiếu có mã QR để kèm giấy tiếp nhận hồ sơ: người dân quét mã bằng điện thoại "
 		"và đánh giá một lần cho hồ sơ đó. In lại phiếu cho cùng hồ sơ thì phiếu cũ không dùng "
 		"được nữa.</p>");
 	page_error(&b, message);
-	hb_raw(&b, "<form method=\"post\" action=\"/receipts\">");
-	hb_csrf(&b, r);
+	page_form(&b, r, NULL, "/receipts");
 	hb_raw(&b,
 		"<label>Mã hồ sơ <input name=\"dossier\" required maxlength=\"63\" "
 		"autocomplete=\"off\" autofocus value=\"");
@@ -70,8 +68,7 @@ static int form_page(struct http_req *r, int status, const char *message, const 
 	hb_raw(&b,
 		"</textarea></label><button type=\"submit\">Tạo mã QR và phiếu</button></form>"
 		"</section>");
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_receipts_form(struct http_req *r)
@@ -169,8 +166,7 @@ int page_receipts_create(struct http_req *r)
 			form_page(r, 409, err.msg, dossier, unit, feedback, is_new) :
 			http_send_err(r, &err);
 
-	hb_init(&b, r->a, 1 << 20);
-	page_begin(&b, r, "Phiếu khảo sát của hồ sơ");
+	page_start(&b, r, 1 << 20, "Phiếu khảo sát của hồ sơ");
 	hb_raw(&b,
 		"<h1 class=\"noprint\">Phiếu khảo sát của hồ sơ</h1><p class=\"noprint\">In trang "
 		"này (Ctrl+P) và kèm phiếu vào giấy tiếp nhận hồ sơ. Đường dẫn chỉ dùng được một lần.</p>");
@@ -181,6 +177,5 @@ int page_receipts_create(struct http_req *r)
 	if (receipt_slip_html(&b, &slip, &err) != HL_OK)
 		return http_send_err(r, &err);
 	hb_raw(&b, "<p class=\"noprint\"><a href=\"/receipts\">Tạo phiếu cho hồ sơ khác</a></p>");
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }

@@ -273,12 +273,11 @@ static void published_table(struct hbuf *b, struct http_req *r, const struct sto
 		if (u == NULL || !scope_sees(r, u))
 			continue;
 		if (shown++ == 0)
-			hb_raw(b,
-				"<div class=\"scroll\"><table class=\"published stack\"><thead><tr>"
+			page_table(b, "published stack",
 				"<th scope=\"col\">Đơn vị</th><th scope=\"col\">Kỳ báo cáo</th>"
 				"<th scope=\"col\">Phiên bản</th><th scope=\"col\">Công bố lúc</th>"
 				"<th scope=\"col\">Người công bố</th><th scope=\"col\">Tải về</th>"
-				"<th scope=\"col\">Công bố lại</th></tr></thead><tbody>");
+				"<th scope=\"col\">Công bố lại</th>");
 		if (hl_period_parse(pub[i].period, &p, NULL) == HL_OK)
 			hl_period_label(&p, label, sizeof(label));
 		else
@@ -328,8 +327,7 @@ static int reports_page(struct http_req *r, int status, const struct rform *f)
 		return http_send_err(r, &err);
 	have_home = scope_home(r, &home, &err) == HL_OK;
 	hl_err_clear(&err);
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, "Báo cáo định kỳ");
+	page_start(&b, r, 4 << 20, "Báo cáo định kỳ");
 	hb_raw(&b, "<h1>Báo cáo định kỳ</h1>");
 	if (done != NULL && f->msg == NULL)
 		hb_raw(&b,
@@ -346,8 +344,7 @@ static int reports_page(struct http_req *r, int status, const struct rform *f)
 		"Các ngày này đến trước khi kỳ kết thúc: báo cáo công bố gồm các phiếu đến lúc công "
 		"bố. Công bố lại tạo phiên bản mới; các bản cũ vẫn được giữ.</p>");
 	published_table(&b, r, units, nu, pub, npub);
-	page_end(&b);
-	return http_send_html(r, status, &b);
+	return page_send(r, status, &b);
 }
 
 int page_reports(struct http_req *r)
@@ -417,8 +414,7 @@ int page_reports_preview(struct http_req *r)
 	hl_period_label(&s->period, label, sizeof(label));
 	hl_period_code(&s->period, code, sizeof(code));
 	http_add_header(r, "Cache-Control", "no-store");
-	hb_init(&b, r->a, 4 << 20);
-	page_begin(&b, r, "Bản nháp báo cáo");
+	page_start(&b, r, 4 << 20, "Bản nháp báo cáo");
 	hb_raw(&b, "<p><a href=\"/reports\">← Báo cáo định kỳ</a></p><h1>Bản nháp: ");
 	hb_txt(&b, s->unit.name);
 	hb_raw(&b, " – ");
@@ -446,22 +442,16 @@ int page_reports_preview(struct http_req *r)
 	hb_raw(&b,
 		"<h2>Công bố</h2><p>Công bố chụp lại số liệu và văn bản này (số văn bản, người ký "
 		"như trên) và đăng lên trang công khai của đơn vị; công bố lại sau này tạo phiên bản "
-		"mới, bản cũ vẫn được giữ.</p><form method=\"post\" action=\"/reports/publish\">");
-	hb_csrf(&b, r);
-	hb_raw(&b, "<input type=\"hidden\" name=\"unit\" value=\"");
-	hb_txt(&b, s->unit.code);
-	hb_raw(&b, "\"><input type=\"hidden\" name=\"period\" value=\"");
-	hb_txt(&b, code);
-	hb_raw(&b, "\"><input type=\"hidden\" name=\"number\" value=\"");
-	hb_txt(&b, f.number != NULL ? f.number : "");
-	hb_raw(&b, "\"><input type=\"hidden\" name=\"signer\" value=\"");
-	hb_txt(&b, f.signer != NULL ? f.signer : "");
-	hb_raw(&b, "\"><button type=\"submit\">Công bố báo cáo</button></form>");
+		"mới, bản cũ vẫn được giữ.</p>");
+	page_form(&b, r, NULL, "/reports/publish");
+	hb_hiddens(&b,
+		(const char *const[]){"unit", s->unit.code, "period", code, "number", f.number,
+			"signer", f.signer, NULL});
+	hb_raw(&b, "<button type=\"submit\">Công bố báo cáo</button></form>");
 	hb_raw(&b, "<h2>Sửa số văn bản, người ký hoặc kỳ</h2>");
 	f.period = label;
 	report_form(&b, mine, nmine, s->unit.code, &f);
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_reports_draft(struct http_req *r)

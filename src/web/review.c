@@ -103,8 +103,7 @@ int page_review(struct http_req *r)
 	if (sh != NULL && ingest_acquire(sh, r->st, false, &g, &err) != HL_OK)
 		g = NULL;
 
-	hb_init(&b, r->a, 8 << 20);
-	page_begin(&b, r, "Phiếu chờ xem xét");
+	page_start(&b, r, 8 << 20, "Phiếu chờ xem xét");
 	hb_raw(&b, "<h1>Phiếu chờ xem xét</h1>");
 	if (done != NULL && (strcmp(done, "accept") == 0 || strcmp(done, "reject") == 0))
 		hb_raw(&b,
@@ -131,10 +130,10 @@ int page_review(struct http_req *r)
 			"<button type=\"submit\">Chấp nhận tất cả %zu phiếu…</button></form>",
 			(long long)list[0].id, n);
 	}
-	hb_raw(&b,
-		"<div class=\"scroll\"><table class=\"review\"><thead><tr><th>Đơn vị</th>"
+	page_table(&b, "review",
+		"<th>Đơn vị</th>"
 		"<th>Nhận lúc</th><th>Ngày trả lời</th><th>Máy kiosk</th><th>Câu trả lời</th>"
-		"<th>Ý kiến</th><th>Xử lý</th></tr></thead><tbody>");
+		"<th>Ý kiến</th><th>Xử lý</th>");
 	for (size_t i = 0; i < n; i++) {
 		const struct store_response *resp = &list[i];
 		const struct store_unit *u;
@@ -248,15 +247,13 @@ static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t
 	if (review_held(r->st, r->a, by, upto, REVIEW_ALL_MAX, &list, &n, &more, &err) != HL_OK ||
 		units_list(r->st, r->a, &units, &nu, &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_init(&b, r->a, 1 << 20);
-	page_begin(&b, r, "Chấp nhận tất cả phiếu chờ");
+	page_start(&b, r, 1 << 20, "Chấp nhận tất cả phiếu chờ");
 	hb_raw(&b, "<h1>Phiếu chờ xem xét</h1>");
 	if (n == 0) {
 		hb_raw(&b,
 			"<p>Không còn phiếu nào chờ xem xét (có thể một cán bộ khác đã xử lý)."
 			"</p><p><a href=\"/review\">Về danh sách</a></p>");
-		page_end(&b);
-		return http_send_html(r, 200, &b);
+		return page_send(r, 200, &b);
 	}
 	hb_printf(&b,
 		"<section class=\"confirm\" aria-labelledby=\"xac-nhan\"><h2 id=\"xac-nhan\">"
@@ -276,16 +273,15 @@ static int all_confirm(struct http_req *r, const struct scope_actor *by, int64_t
 	hb_raw(&b,
 		". Chỉ chấp nhận khi đã xem danh sách: phiếu gửi dồn bất thường (nhiều phiếu "
 		"giống nhau trong vài giây) nên loại từng phiếu. Phiếu đến sau khi mở danh sách không "
-		"nằm trong lần này.</p><form method=\"post\" action=\"/review/all\">");
-	hb_csrf(&b, r);
+		"nằm trong lần này.</p>");
+	page_form(&b, r, NULL, "/review/all");
 	hb_printf(&b,
 		"<input type=\"hidden\" name=\"upto\" value=\"%lld\"><input type=\"hidden\" "
 		"name=\"confirm\" value=\"1\"><div class=\"actions\"><button type=\"submit\" "
 		"class=\"danger\">Chấp nhận %zu phiếu</button> <a class=\"button secondary\" "
 		"href=\"/review\">Quay lại danh sách</a></div></form></section>",
 		(long long)upto, n);
-	page_end(&b);
-	return http_send_html(r, 200, &b);
+	return page_send(r, 200, &b);
 }
 
 int page_review_all(struct http_req *r)

@@ -69,6 +69,15 @@ has '<span class="tag">'
 has 'href="/review"'
 has 'href="/paper"'
 has 'href="/kiosks"'
+# The work cards, each a link and what waits there; a rank's star when its
+# confidence interval does not support it.
+has '<div class="cards"><div class="card"><h3><a href="/review">Phiếu chờ duyệt</a></h3><p>'
+grep -Eq '<p>[0-9.]+\+? phiếu đang chờ công chức xem xét\.</p></div>' "$OUT" || fail "held card"
+grep -Eq '<p>[0-9.]+ đợt mở hòm phiếu chưa đóng, [0-9.]+ đợt tất cả\.</p></div>' "$OUT" ||
+	fail "paper card"
+grep -Eq '<p>[0-9.]+ kiosk đang hoạt động\.</p></div></div></section>' "$OUT" || fail "kiosk card"
+grep -Eq '<td class="num">[0-9]+/[0-9]+(<abbr title="khoảng tin cậy 95 % chưa đủ để khẳng định">\*</abbr>)?</td>' \
+	"$OUT" || fail "the index table has no rank"
 req "$A" GET "/?period=2024-13"
 expect 400
 # A bad period keeps the page and the box as typed, the reason beside it (issue 12).
@@ -224,6 +233,16 @@ has "  nha-trang  Thành phố Nha Trang (cũ)"
 has "      tyt-loc-tho  Trạm y tế phường Lộc Thọ"
 ok audit --limit 5
 has 'web:qtnt'
+# CSV imports of many units: administrators of everything only; a file with
+# problems comes back with them, the text kept in the box.
+post "$Q" /admin/offices/import csv=x
+expect 403 'chỉ quản trị toàn hệ thống mới nhập phòng, ban của nhiều đơn vị'
+post "$Q" /admin/calendar/import csv=x
+expect 403 'chỉ quản trị toàn hệ thống mới nhập quyết định nghỉ lễ'
+post "$A" /admin/calendar/import 'csv=date,kind,name
+khong-phai-ngay,holiday,Tết'
+expect 400 'class="problems"'
+has 'khong-phai-ngay'
 
 # ---- fields, staff ----
 post "$A" /admin/fields code=thu-lv name='Lĩnh vực thử <script>alert(1)</script>'

@@ -1,6 +1,6 @@
 /* test_html.c — HTML escaping by context (io/html.h, http/page.h): element content and
- * attribute values (hb_txt), URL parts (hb_url), the day box and the CSRF
- * field (whose values are escaped), the page layout (title and user name
+ * attribute values (hb_txt), URL parts (hb_url), the day box, the CSRF
+ * field and the hidden inputs (whose values are escaped), the page layout (title and user name
  * escaped, the menu by role), the trusted fragments (a chart, the
  * stylesheet, another buffer) and the buffer's cap. */
 #include <setjmp.h>
@@ -96,6 +96,46 @@ static void test_inputs(void **state)
 	hb_csrf(&f->b, &r);
 	assert_string_equal(f->b.s,
 		"<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">");
+
+	/* a list of hidden inputs: values escaped, NULL written empty */
+	hb_init(&f->b, f->a, 65536);
+	hb_hiddens(&f->b, (const char *const[]){"unit", "a&b", "number", NULL, NULL});
+	assert_string_equal(f->b.s,
+		"<input type=\"hidden\" name=\"unit\" value=\"a&amp;b\">"
+		"<input type=\"hidden\" name=\"number\" value=\"\">");
+
+	/* table cells, each escaped */
+	hb_init(&f->b, f->a, 65536);
+	hb_tds(&f->b, (const char *const[]){"a<b", "", NULL});
+	assert_string_equal(f->b.s, "<td>a&lt;b</td><td></td>");
+
+	/* a form: its class when given, then the CSRF field */
+	hb_init(&f->b, f->a, 65536);
+	page_form(&f->b, &r, "admin", "/admin/units");
+	page_form(&f->b, &r, NULL, "/kiosks");
+	page_table(&f->b, "list", "<th>Mã</th>");
+	assert_string_equal(f->b.s,
+		"<form class=\"admin\" method=\"post\" action=\"/admin/units\">"
+		"<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">"
+		"<form method=\"post\" action=\"/kiosks\">"
+		"<input type=\"hidden\" name=\"csrf\" value=\"a&quot;b&lt;c\">"
+		"<div class=\"scroll\"><table class=\"list\"><thead><tr><th>Mã</th></tr></thead>"
+		"<tbody>");
+}
+
+/* The banner under a title: the error when there is one, else the success. */
+static void test_flash(void **state)
+{
+	struct fx *f = *state;
+	struct hl_err e = {0};
+
+	page_flash(&f->b, NULL, NULL);
+	page_flash(&f->b, &e, "Đã <lưu>.");
+	hl_err_set(&e, HL_EINVAL, "x", "sai \"x\"");
+	page_flash(&f->b, &e, "Đã lưu.");
+	assert_string_equal(f->b.s,
+		"<p class=\"flash\" role=\"status\">Đã &lt;lưu&gt;.</p>"
+		"<p class=\"flash error\" role=\"alert\">sai &quot;x&quot;</p>");
 }
 
 /* The layout: the title and the user's name are text; the menu follows the role. */
@@ -179,6 +219,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_txt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_url, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_inputs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_flash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fragments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cap, setup, teardown),

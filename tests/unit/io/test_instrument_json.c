@@ -142,6 +142,8 @@ static void test_bad_files(void **state)
 		"questions[3].scale: thang đo 'hl7' không tồn tại");
 	expect_bad_file("bad-duplicate-criterion.json", HL_EINVAL,
 		"criteria[1].code: mã 'TC' trùng với criteria[0]");
+	expect_bad_file("bad-duplicate-scale.json", HL_EINVAL,
+		"scales[3].code: mã 'hl5' trùng với scales[0]");
 	expect_bad_file("bad-reserved-sipas.json", HL_EINVAL, "criteria[3].code: mã 'SIPAS'");
 	expect_bad_file("bad-one-level.json", HL_EINVAL,
 		"scales[2].levels: thang đo 'yn' cần từ 2");
