@@ -278,14 +278,11 @@ static int record_version(struct pg *p, int version, struct hl_err *err)
 {
 	char v[16], now[32];
 	const char *params[2] = {v, now};
-	time_t t = time(NULL);
-	struct tm tm;
 	PGresult *r;
 	int rc = HL_OK;
 
 	snprintf(v, sizeof(v), "%d", version);
-	if (gmtime_r(&t, &tm) == NULL || strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		snprintf(now, sizeof(now), "%lld", (long long)t);
+	q_utc_now(now, sizeof(now));
 	r = PQexecParams(p->c, "INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
 		2, NULL, params, NULL, NULL, 0);
 	if (r == NULL || PQresultStatus(r) != PGRES_COMMAND_OK)
@@ -368,13 +365,17 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 	if ((int)what < 0 || what >= STORE_TX_COUNT)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d",
 			(int)what);
-	if (what >= STORE_TX_SAVEPOINT && !p->in_tx)
+	if (what != STORE_TX_BEGIN && !p->in_tx)
 		return hl_err_set(err, HL_EIO, HL_HERE,
 			"không %s được: không có giao dịch nào đang mở "
 			"(giao dịch đã bị hủy sau một lỗi)",
 			ops[what]);
-	/* Refused here, as SQLite refuses it, rather than by the server, whose
-	 * error would abort the whole transaction. */
+	/* Refused here, as SQLite refuses them, rather than by the server
+	 * (whose error would abort the whole transaction, and which only warns
+	 * of a BEGIN inside one). */
+	if (what == STORE_TX_BEGIN && p->in_tx)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: một giao dịch đang mở",
+			ops[what]);
 	if ((what == STORE_TX_RELEASE || what == STORE_TX_ROLLBACK_TO) && p->depth == 0)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: không có điểm lưu nào",
 			ops[what]);
@@ -409,5 +410,6 @@ const struct store_ops store_pg_ops = {
 	.accounts = &q_accounts,
 	.intake = &q_intake,
 	.reports = &q_reports,
+	.responses = &q_responses,
 	.admin = &pg_admin,
 };

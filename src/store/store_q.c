@@ -3,7 +3,9 @@
  * list, each) over its one run function. */
 #include "store/store_q.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "base/text.h"
@@ -346,4 +348,13 @@ int q_each(struct store *st, const struct q_stmt *s, const struct q_args *a, q_r
 	const char *op, struct hl_err *err)
 {
 	return run(st, s, a, fn, ctx, NULL, op, err);
+}
+
+void q_utc_now(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm) == NULL || strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(buf, size, "%lld", (long long)now);
 }

@@ -53,7 +53,8 @@ enum {
 	QS_ACCT = 7 * Q_AREA,
 	QS_INTAKE = 8 * Q_AREA,
 	QS_REPORTS = 9 * Q_AREA,
-	Q_SLOTS = 10 * Q_AREA /* one more than the last */
+	QS_RESP = 10 * Q_AREA,
+	Q_SLOTS = 11 * Q_AREA /* one more than the last */
 };
 
 /* A statement's parameters, in order. */
@@ -163,6 +164,10 @@ int q_get_fn(struct store *st, const struct q_stmt *s, const struct q_args *a, q
 int q_each(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn, void *ctx,
 	const char *op, struct hl_err *err);
 
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" (the form of the audit
+ * log, batches and schema versions) into buf. */
+void q_utc_now(char *buf, size_t size);
+
 /* The areas written once (store_q_*.c), in every backend's table. */
 extern const struct store_instruments_ops q_instruments;
 extern const struct store_units_ops q_units;
@@ -170,6 +175,7 @@ extern const struct store_calendar_ops q_calendar;
 extern const struct store_accounts_ops q_accounts;
 extern const struct store_intake_ops q_intake;
 extern const struct store_reports_ops q_reports;
+extern const struct store_responses_ops q_responses;
 /* The accounts area's rate limits (store_q_rate.c). */
 int q_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
 	struct hl_err *err);
