@@ -663,9 +663,9 @@ static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day f
 }
 
 static const struct store_tallies_ops sq_tallies = {
-	.tally_merge = sq_tally_merge,
-	.tally_scan = sq_tally_scan,
-	.tally_clear = sq_tally_clear,
+	.tally_merge = q_tally_merge,
+	.tally_scan = q_tally_scan,
+	.tally_clear = q_tally_clear,
 	.rollup_merge = sq_rollup_merge,
 	.rollup_scan = sq_rollup_scan,
 	.rollup_clear = sq_rollup_clear,

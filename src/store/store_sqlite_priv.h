@@ -38,7 +38,7 @@ enum srv_stmt_id { S_DOSSIER_GET, S_COUNT };
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. The areas written
  * once for every backend keep theirs in the driver's slots (store_q.h). */
-enum sq_area { SQ_TALLY, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_IMP, SQ_AREAS };
+enum sq_area { SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -403,11 +403,6 @@ int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
  * connection (SQLITE_OK or SQLite's error). */
 extern const char sq_tally_schema[];
 int sq_tally_register(struct sq *q);
-int sq_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
-	struct hl_err *err);
-int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first, hl_day last,
-	store_tally_cb cb, void *ctx, struct hl_err *err);
-int sq_tally_clear(struct store *st, struct hl_err *err);
 
 /* Numbering by counters (store_sqlite_num.c): its migration, the letters'
  * operation, and the next number of (kind, unit_id, scope) into *n (given >
