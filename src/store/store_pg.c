@@ -393,13 +393,6 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 	return rc;
 }
 
-/* the rollups are not written for PostgreSQL yet */
-static const struct store_tallies_ops pg_tallies = {
-	.tally_merge = q_tally_merge,
-	.tally_scan = q_tally_scan,
-	.tally_clear = q_tally_clear,
-};
-
 static const struct store_admin_ops pg_admin = {
 	.audit = q_audit,
 	.audit_list = q_audit_list,
@@ -418,6 +411,6 @@ const struct store_ops store_pg_ops = {
 	.intake = &q_intake,
 	.reports = &q_reports,
 	.responses = &q_responses,
-	.tallies = &pg_tallies,
+	.tallies = &q_tallies,
 	.admin = &pg_admin,
 };

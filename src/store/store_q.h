@@ -55,7 +55,8 @@ enum {
 	QS_REPORTS = 9 * Q_AREA,
 	QS_RESP = 10 * Q_AREA,
 	QS_TALLY = 11 * Q_AREA,
-	Q_SLOTS = 12 * Q_AREA /* one more than the last */
+	QS_ROLLUP = 12 * Q_AREA,
+	Q_SLOTS = 13 * Q_AREA /* one more than the last */
 };
 
 /* A statement's parameters, in order. */
@@ -184,15 +185,21 @@ int q_rate_count(struct store *st, const char *key, int64_t now, int *count, str
 int q_rate_give(struct store *st, const char *key, int64_t now, struct hl_err *err);
 int q_rate_clear(struct store *st, const char *key, struct hl_err *err);
 int q_rate_purge(struct store *st, int64_t now, struct hl_err *err);
-/* The tallies area's counters (store_q_tally.c); q_tally_add is
- * tally_merge inside the caller's operation (a migration's carry). */
+/* The tallies area (store_q_tally.c, store_q_rollup.c), and what a
+ * migration's carry adds inside the caller's operation. */
+extern const struct store_tallies_ops q_tallies;
 int q_tally_add(struct store *st, enum store_grain g, const struct store_tally_row *row,
 	struct hl_err *err);
-int q_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
+struct hl_rollup;
+int q_rollup_add(struct store *st, int64_t unit_id, hl_day month, const struct hl_rollup *r,
 	struct hl_err *err);
-int q_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first, hl_day last,
-	store_tally_cb cb, void *ctx, struct hl_err *err);
-int q_tally_clear(struct store *st, struct hl_err *err);
+/* The rollups' operations (store_q_rollup.c), in q_tallies. */
+int q_rollup_merge(struct store *st, int64_t unit_id, hl_day month, const unsigned char *data,
+	size_t len, struct hl_err *err);
+int q_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
+	store_rollup_cb cb, void *ctx, struct hl_err *err);
+int q_rollup_clear(struct store *st, struct hl_err *err);
+int q_rollup_ready(struct store *st, bool *ready, struct hl_err *err);
 /* Numbering by counters (store_q_num.c): the next number of (kind,
  * unit_id, scope) in *n, or given (> 0) recorded as taken; in the caller's
  * transaction. The feedback area's fb_answer_number. */

@@ -109,7 +109,7 @@ int q_tally_add(struct store *st, enum store_grain g, const struct store_tally_r
 	return rc;
 }
 
-int q_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
+static int q_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
 	struct hl_err *err)
 {
 	const char *op = "cộng dồn bảng tổng hợp";
@@ -165,8 +165,8 @@ static int cell(void *ctx, const struct q_cur *c)
 	return HL_OK;
 }
 
-int q_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first, hl_day last,
-	store_tally_cb cb, void *ctx, struct hl_err *err)
+static int q_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first,
+	hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err)
 {
 	struct scan x = {.cb = cb, .ctx = ctx, .err = err};
 	struct q_args a = {0};
@@ -184,7 +184,17 @@ int q_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day fi
 	return rc;
 }
 
-int q_tally_clear(struct store *st, struct hl_err *err)
+static int q_tally_clear(struct store *st, struct hl_err *err)
 {
 	return q_exec(st, &clear, NULL, NULL, "xóa bảng tổng hợp", err);
 }
+
+const struct store_tallies_ops q_tallies = {
+	.tally_merge = q_tally_merge,
+	.tally_scan = q_tally_scan,
+	.tally_clear = q_tally_clear,
+	.rollup_merge = q_rollup_merge,
+	.rollup_scan = q_rollup_scan,
+	.rollup_clear = q_rollup_clear,
+	.rollup_ready = q_rollup_ready,
+};

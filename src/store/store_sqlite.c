@@ -662,16 +662,6 @@ static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day f
 	return SQ_LIST(q, s, op, a, count_cols, out, n, err);
 }
 
-static const struct store_tallies_ops sq_tallies = {
-	.tally_merge = q_tally_merge,
-	.tally_scan = q_tally_scan,
-	.tally_clear = q_tally_clear,
-	.rollup_merge = sq_rollup_merge,
-	.rollup_scan = sq_rollup_scan,
-	.rollup_clear = sq_rollup_clear,
-	.rollup_ready = sq_rollup_ready,
-};
-
 static const struct store_feedback_ops sq_feedback = {
 	.fb_office_put = sq_fb_office_put,
 	.fb_office_list = sq_fb_office_list,
@@ -736,7 +726,7 @@ const struct store_ops store_sqlite_ops = {
 	.instruments = &q_instruments,
 	.responses = &q_responses,
 	.intake = &q_intake,
-	.tallies = &sq_tallies,
+	.tallies = &q_tallies,
 	.accounts = &q_accounts,
 	.feedback = &sq_feedback,
 	.dossiers = &sq_dossiers,

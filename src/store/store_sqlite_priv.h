@@ -38,7 +38,7 @@ enum srv_stmt_id { S_DOSSIER_GET, S_COUNT };
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. The areas written
  * once for every backend keep theirs in the driver's slots (store_q.h). */
-enum sq_area { SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_IMP, SQ_AREAS };
+enum sq_area { SQ_DOS, SQ_FB, SQ_PLAN, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -311,12 +311,6 @@ extern const char sq_rollup_schema[];
  * function on q's connection (SQLITE_OK or SQLite's error). */
 extern const char sq_rollup_rows_schema[];
 int sq_rollup_register(struct sq *q);
-int sq_rollup_merge(struct store *st, int64_t unit_id, hl_day month, const unsigned char *data,
-	size_t len, struct hl_err *err);
-int sq_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
-	store_rollup_cb cb, void *ctx, struct hl_err *err);
-int sq_rollup_clear(struct store *st, struct hl_err *err);
-int sq_rollup_ready(struct store *st, bool *ready, struct hl_err *err);
 
 /* The working calendar (issue 6): migration and operations, in
  * store_sqlite_cal.c. */
