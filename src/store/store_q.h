@@ -56,7 +56,8 @@ enum {
 	QS_RESP = 10 * Q_AREA,
 	QS_TALLY = 11 * Q_AREA,
 	QS_ROLLUP = 12 * Q_AREA,
-	Q_SLOTS = 13 * Q_AREA /* one more than the last */
+	QS_SCHEMA = 13 * Q_AREA,
+	Q_SLOTS = 14 * Q_AREA /* one more than the last */
 };
 
 /* A statement's parameters, in order. */
@@ -130,7 +131,22 @@ struct q_driver {
 	 * rc or the ending's failure. */
 	int (*op_begin)(struct store *st, const char *op, struct hl_err *err);
 	int (*op_end)(struct store *st, int rc, const char *op, struct hl_err *err);
+	/* Run sql, a script of statements without parameters (a migration). */
+	int (*script)(struct store *st, const char *sql, const char *op, struct hl_err *err);
 };
+
+/* A backend's migrations and the statements that make them one
+ * transaction: its own (begin: BEGIN..., commit, undo: ROLLBACK) or, inside
+ * the caller's, a savepoint. */
+struct q_migrations {
+	const char *const *steps;
+	int n;
+	const char *where; /* the database, for messages */
+	const char *begin, *commit, *undo;
+};
+/* Bring the schema to m->n steps, recording each in schema_version; none
+ * applied when one fails; a database newer than m: HL_EINVAL. *version = m->n. */
+int q_migrate(struct store *st, const struct q_migrations *m, int *version, struct hl_err *err);
 
 /* The driver's op_begin and op_end (struct q_driver). */
 int q_op_begin(struct store *st, const char *op, struct hl_err *err);

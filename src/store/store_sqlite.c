@@ -442,7 +442,8 @@ static int q_op_done(struct store *st, int rc, const char *op, struct hl_err *er
 	return sq_op_end(st->priv, rc, op, err);
 }
 
-static const struct q_driver sq_driver = {sq_q_run, q_op_save, q_op_done};
+static int sq_script(struct store *st, const char *sql, const char *op, struct hl_err *err);
+static const struct q_driver sq_driver = {sq_q_run, q_op_save, q_op_done, sq_script};
 
 static pthread_once_t mem_once = PTHREAD_ONCE_INIT;
 
@@ -512,39 +513,9 @@ cleanup:
 	return rc;
 }
 
-static int read_version(struct sq *q, int *version, struct hl_err *err)
+static int sq_script(struct store *st, const char *sql, const char *op, struct hl_err *err)
 {
-	sqlite3_stmt *s = NULL;
-	int rc = HL_OK;
-
-	if (sqlite3_prepare_v2(q->db, "SELECT coalesce(max(version), 0) FROM schema_version", -1,
-		    &s, NULL) != SQLITE_OK ||
-		sqlite3_step(s) != SQLITE_ROW) {
-		rc = sq_err(q, err, HL_HERE, "đọc phiên bản lược đồ");
-		goto cleanup;
-	}
-	*version = sqlite3_column_int(s, 0);
-cleanup:
-	sqlite3_finalize(s);
-	return rc;
-}
-
-static int record_version(struct sq *q, int version, struct hl_err *err)
-{
-	sqlite3_stmt *s = NULL;
-	char now[32];
-	int rc = HL_OK;
-
-	q_utc_now(now, sizeof(now));
-	if (sqlite3_prepare_v2(q->db,
-		    "INSERT INTO schema_version (version, applied_at) VALUES (?1, ?2)", -1, &s,
-		    NULL) != SQLITE_OK ||
-		sqlite3_bind_int(s, 1, version) != SQLITE_OK ||
-		sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC) != SQLITE_OK ||
-		sqlite3_step(s) != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, "ghi phiên bản lược đồ");
-	sqlite3_finalize(s);
-	return rc;
+	return exec_sql(st->priv, sql, op, err);
 }
 
 static int sq_migrate(struct store *st, int *version, struct hl_err *err)
@@ -552,41 +523,12 @@ static int sq_migrate(struct store *st, int *version, struct hl_err *err)
 	struct sq *q = st->priv;
 	/* Inside a caller's transaction, nest with a savepoint instead. */
 	bool own = sqlite3_get_autocommit(q->db) != 0;
-	const char *op = "cập nhật lược đồ";
-	int cur = 0, rc;
+	const struct q_migrations m = {migrations, NMIGRATIONS, q->path,
+		own ? "BEGIN IMMEDIATE" : "SAVEPOINT hl_migrate",
+		own ? "COMMIT" : "RELEASE hl_migrate",
+		own ? "ROLLBACK" : "ROLLBACK TO hl_migrate; RELEASE hl_migrate"};
 
-	rc = exec_sql(q, own ? "BEGIN IMMEDIATE" : "SAVEPOINT hl_migrate", op, err);
-	if (rc != HL_OK)
-		return rc;
-	rc = exec_sql(q,
-		"CREATE TABLE IF NOT EXISTS schema_version ("
-		" version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)",
-		op, err);
-	if (rc == HL_OK)
-		rc = read_version(q, &cur, err);
-	if (rc == HL_OK && cur > NMIGRATIONS)
-		rc = hl_err_set(err, HL_EINVAL, HL_HERE,
-			"cơ sở dữ liệu %s có lược đồ phiên bản %d, mới hơn bản hailong này "
-			"(phiên bản %d): hãy dùng bản hailong mới hơn",
-			q->path, cur, NMIGRATIONS);
-	for (int i = cur; rc == HL_OK && i < NMIGRATIONS; i++) {
-		char what[64];
-
-		snprintf(what, sizeof(what), "áp dụng bản cập nhật lược đồ %d", i + 1);
-		rc = exec_sql(q, migrations[i], what, err);
-		if (rc == HL_OK)
-			rc = record_version(q, i + 1, err);
-	}
-	if (rc == HL_OK)
-		rc = exec_sql(q, own ? "COMMIT" : "RELEASE hl_migrate", op, err);
-	if (rc != HL_OK) {
-		/* the first error is the one to report */
-		exec_sql(q, own ? "ROLLBACK" : "ROLLBACK TO hl_migrate; RELEASE hl_migrate", op,
-			NULL);
-		return rc;
-	}
-	*version = NMIGRATIONS;
-	return HL_OK;
+	return q_migrate(st, &m, version, err);
 }
 
 static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
