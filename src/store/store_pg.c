@@ -209,7 +209,8 @@ static int pg_op_end(struct store *st, int rc, const char *op, struct hl_err *er
 	return end;
 }
 
-static const struct q_driver pg_driver = {pg_q_run, pg_op_begin, pg_op_end};
+static int pg_script(struct store *st, const char *sql, const char *op, struct hl_err *err);
+static const struct q_driver pg_driver = {pg_q_run, pg_op_begin, pg_op_end, pg_script};
 
 static void pg_close(struct store *st)
 {
@@ -261,37 +262,9 @@ cleanup:
 	return rc;
 }
 
-static int read_version(struct pg *p, int *version, struct hl_err *err)
+static int pg_script(struct store *st, const char *sql, const char *op, struct hl_err *err)
 {
-	PGresult *r = PQexec(p->c, "SELECT coalesce(max(version), 0) FROM schema_version");
-	int rc = HL_OK;
-
-	if (r == NULL || PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1)
-		rc = pg_err(p, r, err, HL_HERE, "đọc phiên bản lược đồ");
-	else
-		*version = (int)strtol(PQgetvalue(r, 0, 0), NULL, 10);
-	PQclear(r);
-	return rc;
-}
-
-static int record_version(struct pg *p, int version, struct hl_err *err)
-{
-	char v[16], now[32];
-	const char *params[2] = {v, now};
-	time_t t = time(NULL);
-	struct tm tm;
-	PGresult *r;
-	int rc = HL_OK;
-
-	snprintf(v, sizeof(v), "%d", version);
-	if (gmtime_r(&t, &tm) == NULL || strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		snprintf(now, sizeof(now), "%lld", (long long)t);
-	r = PQexecParams(p->c, "INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
-		2, NULL, params, NULL, NULL, 0);
-	if (r == NULL || PQresultStatus(r) != PGRES_COMMAND_OK)
-		rc = pg_err(p, r, err, HL_HERE, "ghi phiên bản lược đồ");
-	PQclear(r);
-	return rc;
+	return pg_exec(st->priv, sql, op, err);
 }
 
 /* Bring the schema to pg_nmigrations in one transaction, under an advisory
@@ -299,48 +272,15 @@ static int record_version(struct pg *p, int version, struct hl_err *err)
 static int pg_migrate(struct store *st, int *version, struct hl_err *err)
 {
 	struct pg *p = st->priv;
-	const char *op = "cập nhật lược đồ";
-	char lock[96];
-	int cur = 0, rc;
+	char begin[128];
+	struct q_migrations m = {pg_migrations, pg_nmigrations, p->where, begin,
+		p->in_tx ? "RELEASE SAVEPOINT hl_migrate" : "COMMIT",
+		p->in_tx ? "ROLLBACK TO SAVEPOINT hl_migrate; RELEASE SAVEPOINT hl_migrate" :
+			   "ROLLBACK"};
 
-	snprintf(lock, sizeof(lock), "SELECT pg_advisory_xact_lock(%lld)", MIGRATE_LOCK);
-	rc = pg_exec(p, p->in_tx ? "SAVEPOINT hl_migrate" : "BEGIN", op, err);
-	if (rc != HL_OK)
-		return rc;
-	rc = pg_exec(p, lock, op, err);
-	if (rc == HL_OK)
-		rc = pg_exec(p,
-			"CREATE TABLE IF NOT EXISTS schema_version ("
-			" version integer NOT NULL PRIMARY KEY, applied_at text NOT NULL)",
-			op, err);
-	if (rc == HL_OK)
-		rc = read_version(p, &cur, err);
-	if (rc == HL_OK && cur > pg_nmigrations)
-		rc = hl_err_set(err, HL_EINVAL, HL_HERE,
-			"cơ sở dữ liệu %s có lược đồ phiên bản %d, mới hơn bản hailong này "
-			"(phiên bản %d): hãy dùng bản hailong mới hơn",
-			p->where, cur, pg_nmigrations);
-	for (int i = cur; rc == HL_OK && i < pg_nmigrations; i++) {
-		char what[64];
-
-		snprintf(what, sizeof(what), "áp dụng bản cập nhật lược đồ %d", i + 1);
-		rc = pg_exec(p, pg_migrations[i], what, err);
-		if (rc == HL_OK)
-			rc = record_version(p, i + 1, err);
-	}
-	if (rc == HL_OK)
-		rc = pg_exec(p, p->in_tx ? "RELEASE SAVEPOINT hl_migrate" : "COMMIT", op, err);
-	if (rc != HL_OK) {
-		/* the first error is the one to report */
-		pg_exec(p,
-			p->in_tx ?
-				"ROLLBACK TO SAVEPOINT hl_migrate; RELEASE SAVEPOINT hl_migrate" :
-				"ROLLBACK",
-			op, NULL);
-		return rc;
-	}
-	*version = pg_nmigrations;
-	return HL_OK;
+	snprintf(begin, sizeof(begin), "%s; SELECT pg_advisory_xact_lock(%lld)",
+		p->in_tx ? "SAVEPOINT hl_migrate" : "BEGIN", MIGRATE_LOCK);
+	return q_migrate(st, &m, version, err);
 }
 
 static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
@@ -368,13 +308,17 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 	if ((int)what < 0 || what >= STORE_TX_COUNT)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "thao tác giao dịch không hợp lệ: %d",
 			(int)what);
-	if (what >= STORE_TX_SAVEPOINT && !p->in_tx)
+	if (what != STORE_TX_BEGIN && !p->in_tx)
 		return hl_err_set(err, HL_EIO, HL_HERE,
 			"không %s được: không có giao dịch nào đang mở "
 			"(giao dịch đã bị hủy sau một lỗi)",
 			ops[what]);
-	/* Refused here, as SQLite refuses it, rather than by the server, whose
-	 * error would abort the whole transaction. */
+	/* Refused here, as SQLite refuses them, rather than by the server
+	 * (whose error would abort the whole transaction, and which only warns
+	 * of a BEGIN inside one). */
+	if (what == STORE_TX_BEGIN && p->in_tx)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: một giao dịch đang mở",
+			ops[what]);
 	if ((what == STORE_TX_RELEASE || what == STORE_TX_ROLLBACK_TO) && p->depth == 0)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: không có điểm lưu nào",
 			ops[what]);
@@ -409,5 +353,7 @@ const struct store_ops store_pg_ops = {
 	.accounts = &q_accounts,
 	.intake = &q_intake,
 	.reports = &q_reports,
+	.responses = &q_responses,
+	.tallies = &q_tallies,
 	.admin = &pg_admin,
 };

@@ -101,6 +101,7 @@ static const char schema_1[] =
 	" PRIMARY KEY (report_id, response_id));"
 	/* report rollups: additive counters */
 	"CREATE TABLE rollup_state (ready integer NOT NULL);"
+	"INSERT INTO rollup_state (ready) VALUES (1);"
 	"CREATE TABLE rollup_keys (unit_id bigint NOT NULL, month bigint NOT NULL,"
 	" c0 bigint NOT NULL, c1 bigint NOT NULL, c2 bigint NOT NULL, c3 bigint NOT NULL,"
 	" c4 bigint NOT NULL, t0 bigint NOT NULL, t1 bigint NOT NULL, t2 bigint NOT NULL,"

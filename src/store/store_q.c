@@ -3,7 +3,9 @@
  * list, each) over its one run function. */
 #include "store/store_q.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "base/text.h"
@@ -346,4 +348,70 @@ int q_each(struct store *st, const struct q_stmt *s, const struct q_args *a, q_r
 	const char *op, struct hl_err *err)
 {
 	return run(st, s, a, fn, ctx, NULL, op, err);
+}
+
+void q_utc_now(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm) == NULL || strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(buf, size, "%lld", (long long)now);
+}
+
+static const struct q_stmt version_get = Q_STMT(QS_SCHEMA + 0,
+	"SELECT coalesce(max(version), 0) FROM schema_version");
+static const struct q_stmt version_put = Q_STMT(QS_SCHEMA + 1,
+	"INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)");
+
+/* The steps after the recorded version, each recorded as it is applied. */
+static int apply(struct store *st, const struct q_migrations *m, const char *op, struct hl_err *err)
+{
+	const struct q_driver *d = driver(st);
+	int64_t cur = 0;
+	int rc = d->script(st,
+		"CREATE TABLE IF NOT EXISTS schema_version ("
+		" version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)",
+		op, err);
+
+	if (rc == HL_OK)
+		rc = q_int(st, &version_get, NULL, &cur, "đọc phiên bản lược đồ", err);
+	if (rc == HL_OK && cur > m->n)
+		rc = hl_err_set(err, HL_EINVAL, HL_HERE,
+			"cơ sở dữ liệu %s có lược đồ phiên bản %lld, mới hơn bản hailong này "
+			"(phiên bản %d): hãy dùng bản hailong mới hơn",
+			m->where, (long long)cur, m->n);
+	for (int i = (int)cur; rc == HL_OK && i < m->n; i++) {
+		struct q_args a = {0};
+		char what[64], now[32];
+
+		snprintf(what, sizeof(what), "áp dụng bản cập nhật lược đồ %d", i + 1);
+		rc = d->script(st, m->steps[i], what, err);
+		q_utc_now(now, sizeof(now));
+		q_i64(&a, i + 1);
+		q_text(&a, now, sizeof(now));
+		if (rc == HL_OK)
+			rc = q_exec(st, &version_put, &a, NULL, "ghi phiên bản lược đồ", err);
+	}
+	return rc;
+}
+
+int q_migrate(struct store *st, const struct q_migrations *m, int *version, struct hl_err *err)
+{
+	const struct q_driver *d = driver(st);
+	const char *op = "cập nhật lược đồ";
+	int rc = d->script(st, m->begin, op, err);
+
+	if (rc != HL_OK)
+		return rc;
+	rc = apply(st, m, op, err);
+	if (rc == HL_OK)
+		rc = d->script(st, m->commit, op, err);
+	if (rc != HL_OK) {
+		/* the first error is the one to report */
+		d->script(st, m->undo, op, NULL);
+		return rc;
+	}
+	*version = m->n;
+	return HL_OK;
 }

@@ -53,7 +53,11 @@ enum {
 	QS_ACCT = 7 * Q_AREA,
 	QS_INTAKE = 8 * Q_AREA,
 	QS_REPORTS = 9 * Q_AREA,
-	Q_SLOTS = 10 * Q_AREA /* one more than the last */
+	QS_RESP = 10 * Q_AREA,
+	QS_TALLY = 11 * Q_AREA,
+	QS_ROLLUP = 12 * Q_AREA,
+	QS_SCHEMA = 13 * Q_AREA,
+	Q_SLOTS = 14 * Q_AREA /* one more than the last */
 };
 
 /* A statement's parameters, in order. */
@@ -127,7 +131,22 @@ struct q_driver {
 	 * rc or the ending's failure. */
 	int (*op_begin)(struct store *st, const char *op, struct hl_err *err);
 	int (*op_end)(struct store *st, int rc, const char *op, struct hl_err *err);
+	/* Run sql, a script of statements without parameters (a migration). */
+	int (*script)(struct store *st, const char *sql, const char *op, struct hl_err *err);
 };
+
+/* A backend's migrations and the statements that make them one
+ * transaction: its own (begin: BEGIN..., commit, undo: ROLLBACK) or, inside
+ * the caller's, a savepoint. */
+struct q_migrations {
+	const char *const *steps;
+	int n;
+	const char *where; /* the database, for messages */
+	const char *begin, *commit, *undo;
+};
+/* Bring the schema to m->n steps, recording each in schema_version; none
+ * applied when one fails; a database newer than m: HL_EINVAL. *version = m->n. */
+int q_migrate(struct store *st, const struct q_migrations *m, int *version, struct hl_err *err);
 
 /* The driver's op_begin and op_end (struct q_driver). */
 int q_op_begin(struct store *st, const char *op, struct hl_err *err);
@@ -163,6 +182,10 @@ int q_get_fn(struct store *st, const struct q_stmt *s, const struct q_args *a, q
 int q_each(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn, void *ctx,
 	const char *op, struct hl_err *err);
 
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" (the form of the audit
+ * log, batches and schema versions) into buf. */
+void q_utc_now(char *buf, size_t size);
+
 /* The areas written once (store_q_*.c), in every backend's table. */
 extern const struct store_instruments_ops q_instruments;
 extern const struct store_units_ops q_units;
@@ -170,6 +193,7 @@ extern const struct store_calendar_ops q_calendar;
 extern const struct store_accounts_ops q_accounts;
 extern const struct store_intake_ops q_intake;
 extern const struct store_reports_ops q_reports;
+extern const struct store_responses_ops q_responses;
 /* The accounts area's rate limits (store_q_rate.c). */
 int q_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
 	struct hl_err *err);
@@ -177,6 +201,21 @@ int q_rate_count(struct store *st, const char *key, int64_t now, int *count, str
 int q_rate_give(struct store *st, const char *key, int64_t now, struct hl_err *err);
 int q_rate_clear(struct store *st, const char *key, struct hl_err *err);
 int q_rate_purge(struct store *st, int64_t now, struct hl_err *err);
+/* The tallies area (store_q_tally.c, store_q_rollup.c), and what a
+ * migration's carry adds inside the caller's operation. */
+extern const struct store_tallies_ops q_tallies;
+int q_tally_add(struct store *st, enum store_grain g, const struct store_tally_row *row,
+	struct hl_err *err);
+struct hl_rollup;
+int q_rollup_add(struct store *st, int64_t unit_id, hl_day month, const struct hl_rollup *r,
+	struct hl_err *err);
+/* The rollups' operations (store_q_rollup.c), in q_tallies. */
+int q_rollup_merge(struct store *st, int64_t unit_id, hl_day month, const unsigned char *data,
+	size_t len, struct hl_err *err);
+int q_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
+	store_rollup_cb cb, void *ctx, struct hl_err *err);
+int q_rollup_clear(struct store *st, struct hl_err *err);
+int q_rollup_ready(struct store *st, bool *ready, struct hl_err *err);
 /* Numbering by counters (store_q_num.c): the next number of (kind,
  * unit_id, scope) in *n, or given (> 0) recorded as taken; in the caller's
  * transaction. The feedback area's fb_answer_number. */

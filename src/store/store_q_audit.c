@@ -20,12 +20,9 @@ int q_audit(struct store *st, const char *who, const char *action, const char *d
 	struct hl_err *err)
 {
 	struct q_args a = {0};
-	time_t now = time(NULL);
-	struct tm tm;
 	char at[32];
 
-	if (gmtime_r(&now, &tm) == NULL || strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		snprintf(at, sizeof(at), "%lld", (long long)now);
+	q_utc_now(at, sizeof(at));
 	q_text(&a, at, sizeof(at));
 	q_text(&a, who != NULL ? who : "", SIZE_MAX);
 	q_text(&a, action != NULL ? action : "", SIZE_MAX);

@@ -239,22 +239,6 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_OP_SAVE] = "SAVEPOINT op",
 	[Q_OP_RELEASE] = "RELEASE op",
 	[Q_OP_UNDO] = "ROLLBACK TO op",
-	[Q_BATCH_NEW] = "INSERT INTO batches (kind, source, created_at) VALUES (?1, ?2, ?3)"
-			" RETURNING id",
-	[Q_RESP_INSERT] =
-		"INSERT INTO responses (ext_id, unit_id, day, instrument_id, channel,"
-		" field_id, staff_id, dossier, comment, answers, batch_id, status, kiosk_id,"
-		" received_at, content_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, ?15) ON CONFLICT (unit_id, ext_id) WHERE ext_id IS NOT NULL DO NOTHING",
-	[Q_RESP_BATCH] = "SELECT batch_id FROM responses WHERE unit_id = ?1 AND ext_id = ?2",
-	[Q_RESP_SCAN_UNIT] = "SELECT " RESP_COLS " FROM responses"
-			     " WHERE unit_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY id",
-	[Q_RESP_SCAN_ALL] = "SELECT " RESP_COLS " FROM responses"
-			    " WHERE day BETWEEN ?1 AND ?2 ORDER BY id",
-	[Q_RESP_COUNT] = "SELECT count(*) FROM responses WHERE unit_id = ?1 AND day >= ?2",
-	[Q_RESP_SCAN_IDS] =
-		"SELECT id, unit_id, day, instrument_id, field_id, answers, status,"
-		" channel, staff_id, comment FROM responses WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
 	[Q_DOSSIER_COUNT] = "SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
 			    " WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
 			    " GROUP BY f ORDER BY f",
@@ -295,16 +279,6 @@ void sq_col_text(sqlite3_stmt *s, int i, char *buf, size_t size)
 
 	hl_copy_text(buf, size, t != NULL ? t : "",
 		t != NULL ? (size_t)sqlite3_column_bytes(s, i) : 0);
-}
-
-/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
-static void utc_now(char *buf, size_t size)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (gmtime_r(&now, &tm) == NULL || strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		snprintf(buf, size, "%lld", (long long)now);
 }
 
 /* Room for n + 1 elements of size elem in *arr (capacity *cap), in arena a. */
@@ -468,7 +442,8 @@ static int q_op_done(struct store *st, int rc, const char *op, struct hl_err *er
 	return sq_op_end(st->priv, rc, op, err);
 }
 
-static const struct q_driver sq_driver = {sq_q_run, q_op_save, q_op_done};
+static int sq_script(struct store *st, const char *sql, const char *op, struct hl_err *err);
+static const struct q_driver sq_driver = {sq_q_run, q_op_save, q_op_done, sq_script};
 
 static pthread_once_t mem_once = PTHREAD_ONCE_INIT;
 
@@ -538,39 +513,9 @@ cleanup:
 	return rc;
 }
 
-static int read_version(struct sq *q, int *version, struct hl_err *err)
+static int sq_script(struct store *st, const char *sql, const char *op, struct hl_err *err)
 {
-	sqlite3_stmt *s = NULL;
-	int rc = HL_OK;
-
-	if (sqlite3_prepare_v2(q->db, "SELECT coalesce(max(version), 0) FROM schema_version", -1,
-		    &s, NULL) != SQLITE_OK ||
-		sqlite3_step(s) != SQLITE_ROW) {
-		rc = sq_err(q, err, HL_HERE, "đọc phiên bản lược đồ");
-		goto cleanup;
-	}
-	*version = sqlite3_column_int(s, 0);
-cleanup:
-	sqlite3_finalize(s);
-	return rc;
-}
-
-static int record_version(struct sq *q, int version, struct hl_err *err)
-{
-	sqlite3_stmt *s = NULL;
-	char now[32];
-	int rc = HL_OK;
-
-	utc_now(now, sizeof(now));
-	if (sqlite3_prepare_v2(q->db,
-		    "INSERT INTO schema_version (version, applied_at) VALUES (?1, ?2)", -1, &s,
-		    NULL) != SQLITE_OK ||
-		sqlite3_bind_int(s, 1, version) != SQLITE_OK ||
-		sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC) != SQLITE_OK ||
-		sqlite3_step(s) != SQLITE_DONE)
-		rc = sq_err(q, err, HL_HERE, "ghi phiên bản lược đồ");
-	sqlite3_finalize(s);
-	return rc;
+	return exec_sql(st->priv, sql, op, err);
 }
 
 static int sq_migrate(struct store *st, int *version, struct hl_err *err)
@@ -578,41 +523,12 @@ static int sq_migrate(struct store *st, int *version, struct hl_err *err)
 	struct sq *q = st->priv;
 	/* Inside a caller's transaction, nest with a savepoint instead. */
 	bool own = sqlite3_get_autocommit(q->db) != 0;
-	const char *op = "cập nhật lược đồ";
-	int cur = 0, rc;
+	const struct q_migrations m = {migrations, NMIGRATIONS, q->path,
+		own ? "BEGIN IMMEDIATE" : "SAVEPOINT hl_migrate",
+		own ? "COMMIT" : "RELEASE hl_migrate",
+		own ? "ROLLBACK" : "ROLLBACK TO hl_migrate; RELEASE hl_migrate"};
 
-	rc = exec_sql(q, own ? "BEGIN IMMEDIATE" : "SAVEPOINT hl_migrate", op, err);
-	if (rc != HL_OK)
-		return rc;
-	rc = exec_sql(q,
-		"CREATE TABLE IF NOT EXISTS schema_version ("
-		" version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)",
-		op, err);
-	if (rc == HL_OK)
-		rc = read_version(q, &cur, err);
-	if (rc == HL_OK && cur > NMIGRATIONS)
-		rc = hl_err_set(err, HL_EINVAL, HL_HERE,
-			"cơ sở dữ liệu %s có lược đồ phiên bản %d, mới hơn bản hailong này "
-			"(phiên bản %d): hãy dùng bản hailong mới hơn",
-			q->path, cur, NMIGRATIONS);
-	for (int i = cur; rc == HL_OK && i < NMIGRATIONS; i++) {
-		char what[64];
-
-		snprintf(what, sizeof(what), "áp dụng bản cập nhật lược đồ %d", i + 1);
-		rc = exec_sql(q, migrations[i], what, err);
-		if (rc == HL_OK)
-			rc = record_version(q, i + 1, err);
-	}
-	if (rc == HL_OK)
-		rc = exec_sql(q, own ? "COMMIT" : "RELEASE hl_migrate", op, err);
-	if (rc != HL_OK) {
-		/* the first error is the one to report */
-		exec_sql(q, own ? "ROLLBACK" : "ROLLBACK TO hl_migrate; RELEASE hl_migrate", op,
-			NULL);
-		return rc;
-	}
-	*version = NMIGRATIONS;
-	return HL_OK;
+	return q_migrate(st, &m, version, err);
 }
 
 static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
@@ -660,220 +576,6 @@ static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
 	return sq_step_done(q, s, ops[STORE_TX_RELEASE], err);
 }
 
-/* ---- batches and responses ---- */
-
-static int sq_batch_new(struct store *st, const char *kind, const char *source, int64_t *id,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "tạo lô dữ liệu";
-	sqlite3_stmt *s;
-	char now[32];
-
-	utc_now(now, sizeof(now));
-	if ((s = prep(q, Q_BATCH_NEW, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_text(s, 1, kind ? kind : "", -1, SQLITE_STATIC) != SQLITE_OK ||
-		sqlite3_bind_text(s, 2, source ? source : "", -1, SQLITE_STATIC) != SQLITE_OK ||
-		sqlite3_bind_text(s, 3, now, -1, SQLITE_TRANSIENT) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return sq_step_id(q, s, op, id, err);
-}
-
-static int existing_batch_of(struct sq *q, const struct store_response *r, int64_t *batch,
-	struct hl_err *err)
-{
-	const char *op = "đọc phiếu khảo sát đã có";
-	sqlite3_stmt *s;
-	int rc = HL_OK;
-
-	if ((s = prep(q, Q_RESP_BATCH, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, r->unit_id) != SQLITE_OK ||
-		bind_str(s, 2, r->ext_id, sizeof(r->ext_id)) != SQLITE_OK ||
-		sqlite3_step(s) != SQLITE_ROW) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	*batch = sqlite3_column_int64(s, 0);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
-static int sq_response_insert(struct store *st, struct store_response *r, int64_t *existing_batch,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "lưu phiếu khảo sát";
-	sqlite3_stmt *s;
-	int64_t batch = 0;
-	int rc;
-
-	if (existing_batch != NULL)
-		*existing_batch = 0;
-	if (r->nanswers < 0 || r->nanswers > STORE_ANSWERS_MAX)
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"phiếu khảo sát có %d câu trả lời (tối đa %d)", r->nanswers,
-			STORE_ANSWERS_MAX);
-	if (r->status < RS_COUNTED || r->status > RS_REJECTED)
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"trạng thái phiếu khảo sát không hợp lệ: %d", r->status);
-	if ((s = prep(q, Q_RESP_INSERT, op, err)) == NULL)
-		return HL_EIO;
-	if (bind_str_null(s, 1, r->ext_id, sizeof(r->ext_id)) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, r->unit_id) != SQLITE_OK ||
-		sqlite3_bind_int(s, 3, r->day) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 4, r->instrument_id) != SQLITE_OK ||
-		sqlite3_bind_int(s, 5, r->channel) != SQLITE_OK ||
-		bind_id(s, 6, r->field_id) != SQLITE_OK ||
-		bind_id(s, 7, r->staff_id) != SQLITE_OK ||
-		bind_str_null(s, 8, r->dossier, sizeof(r->dossier)) != SQLITE_OK ||
-		bind_str_null(s, 9, r->comment, sizeof(r->comment)) != SQLITE_OK ||
-		sqlite3_bind_blob(s, 10, r->answers, r->nanswers, SQLITE_STATIC) != SQLITE_OK ||
-		bind_id(s, 11, r->batch_id) != SQLITE_OK ||
-		sqlite3_bind_int(s, 12, r->status) != SQLITE_OK ||
-		bind_id(s, 13, r->kiosk_id) != SQLITE_OK ||
-		bind_id(s, 14, r->received_at) != SQLITE_OK ||
-		(r->has_hash ? sqlite3_bind_blob(s, 15, r->content_hash, STORE_HASH_LEN,
-				       SQLITE_STATIC) :
-			       sqlite3_bind_null(s, 15)) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	rc = sq_step_done(q, s, op, err);
-	if (rc != HL_OK)
-		return rc;
-	if (sqlite3_changes(q->db) == 0) {
-		/* ON CONFLICT (unit_id, ext_id) DO NOTHING skipped it: already stored */
-		rc = existing_batch_of(q, r, &batch, err);
-		if (rc != HL_OK)
-			return rc;
-		if (existing_batch != NULL)
-			*existing_batch = batch;
-		return hl_err_set(err, HL_EEXIST, HL_HERE,
-			"phiếu khảo sát mã %s đã có (nhập trong lô %lld)", r->ext_id,
-			(long long)batch);
-	}
-	r->id = sqlite3_last_insert_rowid(q->db);
-	return HL_OK;
-}
-
-void sq_read_response(sqlite3_stmt *s, struct store_response *r)
-{
-	const void *blob;
-	int len;
-
-	r->id = sqlite3_column_int64(s, 0);
-	sq_col_text(s, 1, r->ext_id, sizeof(r->ext_id));
-	r->unit_id = sqlite3_column_int64(s, 2);
-	r->day = col_day(s, 3);
-	r->instrument_id = sqlite3_column_int64(s, 4);
-	r->channel = sqlite3_column_int(s, 5);
-	r->field_id = sqlite3_column_int64(s, 6);
-	r->staff_id = sqlite3_column_int64(s, 7);
-	sq_col_text(s, 8, r->dossier, sizeof(r->dossier));
-	sq_col_text(s, 9, r->comment, sizeof(r->comment));
-	blob = sqlite3_column_blob(s, 10);
-	len = sqlite3_column_bytes(s, 10);
-	if (blob == NULL || len < 0)
-		len = 0;
-	if (len > STORE_ANSWERS_MAX)
-		len = STORE_ANSWERS_MAX;
-	if (len > 0)
-		memcpy(r->answers, blob, (size_t)len);
-	memset(r->answers + len, 0, sizeof(r->answers) - (size_t)len);
-	r->nanswers = len;
-	r->batch_id = sqlite3_column_int64(s, 11);
-	r->status = sqlite3_column_int(s, 12);
-	r->kiosk_id = sqlite3_column_int64(s, 13);
-	r->received_at = sqlite3_column_int64(s, 14);
-	blob = sqlite3_column_blob(s, 15);
-	r->has_hash = blob != NULL && sqlite3_column_bytes(s, 15) == STORE_HASH_LEN;
-	if (r->has_hash)
-		memcpy(r->content_hash, blob, STORE_HASH_LEN);
-	else
-		memset(r->content_hash, 0, STORE_HASH_LEN);
-}
-
-SQ_SCAN_FN(resp, struct store_response, store_response_cb, sq_read_response)
-
-static int sq_response_scan(struct store *st, int64_t unit_id, hl_day first, hl_day last,
-	store_response_cb cb, void *ctx, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc phiếu khảo sát";
-	struct resp_ctx c = {cb, ctx};
-	sqlite3_stmt *s;
-	int p = 1;
-
-	if ((s = prep(q, unit_id != 0 ? Q_RESP_SCAN_UNIT : Q_RESP_SCAN_ALL, op, err)) == NULL)
-		return HL_EIO;
-	if ((unit_id != 0 && sqlite3_bind_int64(s, p++, unit_id) != SQLITE_OK) ||
-		sqlite3_bind_int64(s, p, day_lo(first)) != SQLITE_OK ||
-		sqlite3_bind_int64(s, p + 1, day_hi(last)) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_scan(q, s, op, resp_row, &c, err);
-}
-
-/* The columns of Q_RESP_SCAN_IDS into *r (text and blob pointers valid until
- * the next step). */
-static void read_core(sqlite3_stmt *s, struct store_response_core *r)
-{
-	r->id = sqlite3_column_int64(s, 0);
-	r->unit_id = sqlite3_column_int64(s, 1);
-	r->day = col_day(s, 2);
-	r->instrument_id = sqlite3_column_int64(s, 3);
-	r->field_id = sqlite3_column_int64(s, 4);
-	r->answers = sqlite3_column_blob(s, 5);
-	r->nanswers = sqlite3_column_bytes(s, 5);
-	if (r->answers == NULL || r->nanswers < 0)
-		r->nanswers = 0;
-	r->status = sqlite3_column_int(s, 6);
-	r->channel = sqlite3_column_int(s, 7);
-	r->staff_id = sqlite3_column_int64(s, 8);
-	r->comment = (const char *)sqlite3_column_text(s, 9);
-	if (r->comment == NULL)
-		r->comment = "";
-}
-
-SQ_SCAN_FN(core, struct store_response_core, store_core_cb, read_core)
-
-static int sq_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id, store_core_cb cb,
-	void *ctx, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc phiếu khảo sát";
-	struct core_ctx c = {cb, ctx};
-	sqlite3_stmt *s;
-
-	if ((s = prep(q, Q_RESP_SCAN_IDS, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, min_id) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, max_id) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_scan(q, s, op, core_row, &c, err);
-}
-
-static int sq_response_count_after(struct store *st, int64_t unit_id, hl_day day, int64_t *count,
-	struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đếm phiếu khảo sát";
-	sqlite3_stmt *s;
-
-	if ((s = prep(q, Q_RESP_COUNT, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, day_lo(day)) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return sq_step_id(q, s, op, count, err);
-}
-
 /* ---- dossiers counted by field ---- */
 
 static const struct sq_col count_cols[] = {
@@ -901,30 +603,6 @@ static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day f
 	}
 	return SQ_LIST(q, s, op, a, count_cols, out, n, err);
 }
-
-static const struct store_responses_ops sq_responses = {
-	.batch_new = sq_batch_new,
-	.response_insert = sq_response_insert,
-	.response_scan = sq_response_scan,
-	.response_scan_ids = sq_response_scan_ids,
-	.response_count_after = sq_response_count_after,
-	.response_list_status = sq_response_list_status,
-	.response_get = sq_response_get,
-	.response_get_ext = sq_response_get_ext,
-	.response_set_status = sq_response_set_status,
-	.response_count_kiosk_since = sq_response_count_kiosk_since,
-	.response_delete_batch = sq_response_delete_batch,
-};
-
-static const struct store_tallies_ops sq_tallies = {
-	.tally_merge = sq_tally_merge,
-	.tally_scan = sq_tally_scan,
-	.tally_clear = sq_tally_clear,
-	.rollup_merge = sq_rollup_merge,
-	.rollup_scan = sq_rollup_scan,
-	.rollup_clear = sq_rollup_clear,
-	.rollup_ready = sq_rollup_ready,
-};
 
 static const struct store_feedback_ops sq_feedback = {
 	.fb_office_put = sq_fb_office_put,
@@ -988,9 +666,9 @@ const struct store_ops store_sqlite_ops = {
 	.tx = sq_tx,
 	.units = &q_units,
 	.instruments = &q_instruments,
-	.responses = &sq_responses,
+	.responses = &q_responses,
 	.intake = &q_intake,
-	.tallies = &sq_tallies,
+	.tallies = &q_tallies,
 	.accounts = &q_accounts,
 	.feedback = &sq_feedback,
 	.dossiers = &sq_dossiers,

@@ -49,7 +49,6 @@ enum {
 	I_RUN_DONE,
 	I_NOTES_DROP,
 	I_RUN_LIST,
-	I_RESP_DELETE,
 	I_UNDO_NOTE,
 	I_UNDO_RESTORE,
 	I_UNDO_DELETE,
@@ -65,7 +64,6 @@ static const char *const imp_sql[I_COUNT] = {
 			 " WHERE run_id NOT IN (SELECT id FROM import_runs) LIMIT 20000)",
 	[I_RUN_LIST] = "SELECT id, kind, coalesce(batch_id, 0), owner, started_at"
 		       " FROM import_runs ORDER BY id",
-	[I_RESP_DELETE] = "DELETE FROM responses WHERE batch_id = ?1",
 	[I_UNDO_NOTE] =
 		"INSERT INTO import_undo_dossiers (run_id, code, existed, " UNDO_COLS ")"
 		" SELECT ?1, c.code, d.id IS NOT NULL, d.unit_id, d.field_id, d.procedure, d.channel,"
@@ -151,11 +149,6 @@ int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import
 	const char *op = "đọc các lần nhập chưa xong";
 
 	return SQ_LIST(q, iprep(q, I_RUN_LIST, op, err), op, a, run_cols, out, n, err);
-}
-
-int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err)
-{
-	return run_id(st->priv, I_RESP_DELETE, batch_id, "xóa phiếu của lần nhập dở", err);
 }
 
 int sq_dossier_undo_note(struct store *st, int64_t run_id_, const char *code, struct hl_err *err)

@@ -27,34 +27,18 @@ enum stmt_id {
 	Q_OP_SAVE,
 	Q_OP_RELEASE,
 	Q_OP_UNDO,
-	Q_BATCH_NEW,
-	Q_RESP_INSERT,
-	Q_RESP_BATCH,
-	Q_RESP_SCAN_UNIT,
-	Q_RESP_SCAN_ALL,
-	Q_RESP_COUNT,
-	Q_RESP_SCAN_IDS,
 	Q_DOSSIER_COUNT,
 	Q_COUNT
 };
 
 /* The server's cached statements (SQL in store_sqlite_srv.c). */
-enum srv_stmt_id {
-	S_RESP_LIST_HELD,
-	S_RESP_LIST_ANY,
-	S_RESP_GET,
-	S_RESP_GET_EXT,
-	S_RESP_SET_STATUS,
-	S_RESP_COUNT_KIOSK,
-	S_DOSSIER_GET,
-	S_COUNT
-};
+enum srv_stmt_id { S_DOSSIER_GET, S_COUNT };
 
 /* Issue 6's areas each keep their cached statements in their own row of
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. The areas written
  * once for every backend keep theirs in the driver's slots (store_q.h). */
-enum sq_area { SQ_TALLY, SQ_DOS, SQ_FB, SQ_PLAN, SQ_ROLLUP, SQ_IMP, SQ_AREAS };
+enum sq_area { SQ_DOS, SQ_FB, SQ_PLAN, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -81,12 +65,6 @@ struct sq {
 		(rc) = (call); \
 		(q)->scanning--; \
 	} while (0)
-
-/* The columns sq_read_response reads, in its order. */
-#define RESP_COLS \
-	"id, ext_id, unit_id, day, instrument_id, channel, field_id, " \
-	"staff_id, dossier, comment, answers, batch_id, status, kiosk_id, received_at, " \
-	"content_hash"
 
 /* The status of SQLite result code rc (extended): a stale snapshot
  * (SQLITE_BUSY_SNAPSHOT: the transaction read before another committed, and
@@ -288,9 +266,6 @@ int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *e
 /* HL_EINVAL naming what when code is empty. */
 int sq_need_code(const char *code, const char *what, struct hl_err *err);
 
-/* Read a row of RESP_COLS into r (every field set). */
-void sq_read_response(sqlite3_stmt *s, struct store_response *r);
-
 /* Migration 2, the server's tables (store_sqlite_srv.c). */
 extern const char sq_srv_schema[];
 
@@ -300,14 +275,6 @@ void sq_srv_close(struct sq *q);
 /* The server's operations (store_sqlite_srv.c), as in struct store_ops. */
 int sq_dossier_get(struct store *st, const char *code, struct store_dossier *out,
 	struct hl_err *err);
-int sq_response_list_status(struct store *st, int64_t unit_id, int status, int limit,
-	struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err);
-int sq_response_get(struct store *st, int64_t id, struct store_response *out, struct hl_err *err);
-int sq_response_get_ext(struct store *st, int64_t unit_id, const char *ext_id,
-	struct store_response *out, struct hl_err *err);
-int sq_response_set_status(struct store *st, int64_t id, int status, struct hl_err *err);
-int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t, int64_t limit,
-	int64_t *count, struct hl_err *err);
 /* One link per dossier (issue 12): a later migration, in store_sqlite_srv.c. */
 extern const char sq_receipt_replace_schema[];
 
@@ -344,12 +311,6 @@ extern const char sq_rollup_schema[];
  * function on q's connection (SQLITE_OK or SQLite's error). */
 extern const char sq_rollup_rows_schema[];
 int sq_rollup_register(struct sq *q);
-int sq_rollup_merge(struct store *st, int64_t unit_id, hl_day month, const unsigned char *data,
-	size_t len, struct hl_err *err);
-int sq_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
-	store_rollup_cb cb, void *ctx, struct hl_err *err);
-int sq_rollup_clear(struct store *st, struct hl_err *err);
-int sq_rollup_ready(struct store *st, bool *ready, struct hl_err *err);
 
 /* The working calendar (issue 6): migration and operations, in
  * store_sqlite_cal.c. */
@@ -428,7 +389,6 @@ int sq_import_run_done(struct store *st, int64_t id, struct hl_err *err);
 int sq_import_notes_drop(struct store *st, int64_t *dropped, struct hl_err *err);
 int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import_run **out,
 	size_t *n, struct hl_err *err);
-int sq_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err);
 int sq_dossier_undo_note(struct store *st, int64_t run_id, const char *code, struct hl_err *err);
 int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
 
@@ -437,11 +397,6 @@ int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
  * connection (SQLITE_OK or SQLite's error). */
 extern const char sq_tally_schema[];
 int sq_tally_register(struct sq *q);
-int sq_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
-	struct hl_err *err);
-int sq_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first, hl_day last,
-	store_tally_cb cb, void *ctx, struct hl_err *err);
-int sq_tally_clear(struct store *st, struct hl_err *err);
 
 /* Numbering by counters (store_sqlite_num.c): its migration, the letters'
  * operation, and the next number of (kind, unit_id, scope) into *n (given >

@@ -89,19 +89,6 @@ const char sq_receipt_replace_schema[] =
 	"CREATE INDEX receipts_dossier ON receipts (unit_id, dossier);";
 
 static const char *const srv_sql[S_COUNT] = {
-	/* "status <> 0" spelled out so that the partial index responses_held serves it */
-	[S_RESP_LIST_HELD] = "SELECT " RESP_COLS " FROM responses"
-			     " WHERE status = ?1 AND status <> 0 AND (?2 = 0 OR unit_id = ?2)"
-			     " ORDER BY id DESC LIMIT ?3",
-	[S_RESP_LIST_ANY] =
-		"SELECT " RESP_COLS " FROM responses"
-		" WHERE status = ?1 AND (?2 = 0 OR unit_id = ?2) ORDER BY id DESC LIMIT ?3",
-	[S_RESP_GET] = "SELECT " RESP_COLS " FROM responses WHERE id = ?1",
-	[S_RESP_GET_EXT] = "SELECT " RESP_COLS " FROM responses WHERE unit_id = ?1 AND ext_id = ?2",
-	[S_RESP_SET_STATUS] = "UPDATE responses SET status = ?2 WHERE id = ?1",
-	/* LIMIT: the index responses_kiosk is read for at most limit rows */
-	[S_RESP_COUNT_KIOSK] = "SELECT count(*) FROM (SELECT 1 FROM responses"
-			       " WHERE kiosk_id = ?1 AND received_at >= ?2 LIMIT ?3)",
 	[S_DOSSIER_GET] = "SELECT " SQ_DOSSIER_COLS " FROM dossiers WHERE code = ?1",
 };
 
@@ -141,16 +128,6 @@ static int get_row(struct sq *q, sqlite3_stmt *s, const char *op, row_fn fn, voi
 	return rc;
 }
 
-/* Run a statement returning no row; *changed = the rows it changed. */
-static int step_changes(struct sq *q, sqlite3_stmt *s, const char *op, int *changed,
-	struct hl_err *err)
-{
-	int rc = sq_step_done(q, s, op, err);
-
-	*changed = rc == HL_OK ? sqlite3_changes(q->db) : 0;
-	return rc;
-}
-
 /* The rows of the server's tables, in their columns' order (USER_COLS, ...);
  * the puts bind the same specs from the second column on. */
 /* ---- dossiers, for the survey link on a receipt ---- */
@@ -167,109 +144,6 @@ int sq_dossier_get(struct store *st, const char *code, struct store_dossier *out
 	if (bind_str(s, 1, code, STORE_CODE_MAX) != SQLITE_OK)
 		return bind_failed(q, s, HL_HERE, op, err);
 	return get_row(q, s, op, sq_read_dossier, out, sizeof(*out), "không có hồ sơ mã này", err);
-}
-
-/* ---- responses held for review ---- */
-
-static void read_response_row(sqlite3_stmt *s, void *elem)
-{
-	sq_read_response(s, elem);
-}
-
-static int check_status(int status, struct hl_err *err)
-{
-	if (status < RS_COUNTED || status > RS_REJECTED)
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"trạng thái phiếu khảo sát không hợp lệ: %d", status);
-	return HL_OK;
-}
-
-int sq_response_list_status(struct store *st, int64_t unit_id, int status, int limit,
-	struct hl_arena *a, struct store_response **out, size_t *n, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "liệt kê phiếu khảo sát theo trạng thái";
-	sqlite3_stmt *s;
-
-	*out = NULL;
-	*n = 0;
-	if ((s = sprep(q, status != RS_COUNTED ? S_RESP_LIST_HELD : S_RESP_LIST_ANY, op, err)) ==
-		NULL)
-		return HL_EIO;
-	/* a negative LIMIT is no limit in SQLite */
-	if (sqlite3_bind_int(s, 1, status) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, unit_id) != SQLITE_OK ||
-		sqlite3_bind_int(s, 3, limit > 0 ? limit : -1) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_list_rows(q, s, op, a, sizeof(**out), read_response_row, out, n, err);
-}
-
-int sq_response_get(struct store *st, int64_t id, struct store_response *out, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc phiếu khảo sát";
-	char missing[64];
-	sqlite3_stmt *s;
-
-	snprintf(missing, sizeof(missing), "không có phiếu khảo sát số %lld", (long long)id);
-	if ((s = sprep(q, S_RESP_GET, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return get_row(q, s, op, read_response_row, out, sizeof(*out), missing, err);
-}
-
-int sq_response_get_ext(struct store *st, int64_t unit_id, const char *ext_id,
-	struct store_response *out, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đọc phiếu khảo sát theo mã";
-	sqlite3_stmt *s;
-
-	if ((s = sprep(q, S_RESP_GET_EXT, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-		bind_str(s, 2, ext_id, STORE_CODE_MAX) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return get_row(q, s, op, read_response_row, out, sizeof(*out),
-		"đơn vị không có phiếu khảo sát mã này", err);
-}
-
-int sq_response_set_status(struct store *st, int64_t id, int status, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đổi trạng thái phiếu khảo sát";
-	sqlite3_stmt *s;
-	int rc = check_status(status, err), changed;
-
-	if (rc != HL_OK)
-		return rc;
-	if ((s = sprep(q, S_RESP_SET_STATUS, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, id) != SQLITE_OK ||
-		sqlite3_bind_int(s, 2, status) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	rc = step_changes(q, s, op, &changed, err);
-	if (rc == HL_OK && changed == 0)
-		rc = hl_err_set(err, HL_ENOTFOUND, HL_HERE, "không có phiếu khảo sát số %lld",
-			(long long)id);
-	return rc;
-}
-
-int sq_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t, int64_t limit,
-	int64_t *count, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đếm phiếu khảo sát của máy kiosk";
-	sqlite3_stmt *s;
-
-	if ((s = sprep(q, S_RESP_COUNT_KIOSK, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, kiosk_id) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, t) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 3, limit > 0 ? limit : 0) != SQLITE_OK)
-		return bind_failed(q, s, HL_HERE, op, err);
-	return sq_step_id(q, s, op, count, err);
 }
 
 /* ---- published reports and their schedules (issue 4; store_q_reports.c) ---- */

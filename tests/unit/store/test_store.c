@@ -361,7 +361,7 @@ static void test_responses(void **state)
 	int64_t u1 = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
 	int64_t u2 = fx_unit(f, "VH", "Phường Vĩnh Hải", 0);
 	int64_t ins = add_instrument(f, "sipas-5", 1, "{}");
-	int64_t b1, b2, existing = -1, count, id_first;
+	int64_t b1, b2, existing = -1, count, id_first, id_third;
 
 	OK(f, STORE(f->st, responses, batch_new, "import", "phieu.csv", &b1, &f->err));
 	OK(f, STORE(f->st, responses, batch_new, "kiosk", "", &b2, &f->err));
@@ -397,6 +397,8 @@ static void test_responses(void **state)
 	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 	make_response(&r, "", u1, 19010, ins, b2);
 	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
+	/* not id_first + 2: a refused duplicate may use up an id (PostgreSQL) */
+	id_third = r.id;
 	make_response(&r, "P-002", u2, 19005, ins, b2);
 	r.nanswers = 0;
 	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
@@ -479,8 +481,8 @@ static void test_responses(void **state)
 		struct core_collect cc = {0};
 
 		OK(f,
-			STORE(f->st, responses, response_scan_ids, id_first, id_first + 2, core_cb,
-				&cc, &f->err));
+			STORE(f->st, responses, response_scan_ids, id_first, id_third, core_cb, &cc,
+				&f->err));
 		assert_int_equal(cc.n, 3);
 		assert_int_equal(cc.ids[0], id_first);
 		assert_int_equal(cc.unit[0], u1);

@@ -303,7 +303,7 @@ static void test_retry_status(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_tally_two_writers, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tally_limit, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tally_carry, fx_setup, fx_teardown),
@@ -312,5 +312,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_retry_status, fx_setup, fx_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return FX_RUN(tests);
 }

@@ -1,0 +1,452 @@
+/* store_q_rollup.c — the report rollups (issue 4, store.h struct
+ * store_tallies_ops: rollup_merge, rollup_scan, rollup_clear, rollup_ready),
+ * written once for every backend (store_q.h). What a struct hl_rollup
+ * (core/rollup.h) holds per (unit, month), kept by svc/tallyacc.c next to
+ * the tallies so that a report reads a few thousand small rows instead of
+ * every response, as additive counters: one row per key with the channel
+ * and theme counts, and one per field, civil servant, instrument question
+ * and answer, and theme example, each added to by an upsert, so that two
+ * writers can never lose each other's update. Checked by
+ * tests/unit/store/test_store_rollup.c:
+ *  - rollup_merge: adds the encoded rollup to the counters of (unit_id,
+ *    month), creating them if absent. An encoding that does not decode, or
+ *    an instrument stored with another shape (questions x answers): HL_EIO
+ *    naming the unit and month, and nothing is written. A theme keeps, per
+ *    distinct comment hash, its lowest response id, and only the
+ *    HL_ROLLUP_EXAMPLES lowest of those (the others can never come first).
+ *  - rollup_scan: for each unit of units[0..n) in that order, its keys with
+ *    month in [first, last] by month, each as one encoded rollup rebuilt
+ *    from its rows (the same bytes the merged encodings would give); no
+ *    statement is running during the callback.
+ *  - rollup_clear: deletes every rollup and sets the ready mark.
+ *  - rollup_ready: the ready mark (clear in an SQLite database that had
+ *    responses before rollups existed, until `hailong tallies rebuild`). */
+#include "store/store_q.h"
+
+#include "base/mem.h"
+#include "core/rollup.h"
+
+_Static_assert(HL_ROLLUP_CHANNELS == 5 && HL_ROLLUP_THEMES == 8,
+	"rollup_keys has a column per channel and per theme");
+#define NKEYV (HL_ROLLUP_CHANNELS + HL_ROLLUP_THEMES)
+
+#define KEY_COLS "c0, c1, c2, c3, c4, t0, t1, t2, t3, t4, t5, t6, t7"
+#define OF_KEY " WHERE unit_id = $1 AND month = $2"
+/* The targets qualified in DO UPDATE: PostgreSQL would find them ambiguous. */
+static const struct q_stmt key_add = Q_STMT(QS_ROLLUP + 0,
+	"INSERT INTO rollup_keys AS k (unit_id, month, " KEY_COLS ") VALUES ($1, $2, $3, $4, $5,"
+	" $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (unit_id, month) DO UPDATE SET"
+	" c0 = k.c0 + excluded.c0, c1 = k.c1 + excluded.c1, c2 = k.c2 + excluded.c2,"
+	" c3 = k.c3 + excluded.c3, c4 = k.c4 + excluded.c4, t0 = k.t0 + excluded.t0,"
+	" t1 = k.t1 + excluded.t1, t2 = k.t2 + excluded.t2, t3 = k.t3 + excluded.t3,"
+	" t4 = k.t4 + excluded.t4, t5 = k.t5 + excluded.t5, t6 = k.t6 + excluded.t6,"
+	" t7 = k.t7 + excluded.t7");
+static const struct q_stmt field_add = Q_STMT(QS_ROLLUP + 1,
+	"INSERT INTO rollup_fields AS f (unit_id, month, field_id, n) VALUES ($1, $2, $3, $4)"
+	" ON CONFLICT (unit_id, month, field_id) DO UPDATE SET n = f.n + excluded.n");
+static const struct q_stmt staff_add = Q_STMT(QS_ROLLUP + 2,
+	"INSERT INTO rollup_staff AS p (unit_id, month, staff_id, n, s, v)"
+	" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (unit_id, month, staff_id) DO UPDATE SET"
+	" n = p.n + excluded.n, s = p.s + excluded.s, v = p.v + excluded.v");
+static const struct q_stmt inst_get = Q_STMT(QS_ROLLUP + 3,
+	"SELECT nq, nv FROM rollup_insts" OF_KEY " AND instrument_id = $3");
+static const struct q_stmt inst_add = Q_STMT(QS_ROLLUP + 4,
+	"INSERT INTO rollup_insts (unit_id, month, instrument_id, nq, nv)"
+	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING");
+static const struct q_stmt answer_add = Q_STMT(QS_ROLLUP + 5,
+	"INSERT INTO rollup_answers AS a (unit_id, month, instrument_id, slot, n)"
+	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT (unit_id, month, instrument_id, slot)"
+	" DO UPDATE SET n = a.n + excluded.n");
+static const struct q_stmt ex_add = Q_STMT2(QS_ROLLUP + 6,
+	"INSERT INTO rollup_examples (unit_id, month, theme, hash, response_id)"
+	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT (unit_id, month, theme, hash)"
+	" DO UPDATE SET response_id = min(rollup_examples.response_id, excluded.response_id)",
+	"INSERT INTO rollup_examples (unit_id, month, theme, hash, response_id)"
+	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT (unit_id, month, theme, hash)"
+	" DO UPDATE SET response_id = LEAST(rollup_examples.response_id, excluded.response_id)");
+static const struct q_stmt ex_prune = Q_STMT(QS_ROLLUP + 7,
+	"DELETE FROM rollup_examples" OF_KEY " AND theme = $3 AND response_id >"
+	" (SELECT response_id FROM rollup_examples" OF_KEY " AND theme = $3"
+	" ORDER BY response_id LIMIT 1 OFFSET $4)");
+static const struct q_stmt months = Q_STMT(QS_ROLLUP + 8,
+	"SELECT month, " KEY_COLS " FROM rollup_keys WHERE unit_id = $1"
+	" AND month BETWEEN $2 AND $3 ORDER BY month");
+static const struct q_stmt fields = Q_STMT(QS_ROLLUP + 9,
+	"SELECT field_id, n FROM rollup_fields" OF_KEY " ORDER BY field_id");
+static const struct q_stmt staff = Q_STMT(QS_ROLLUP + 10,
+	"SELECT staff_id, n, s, v FROM rollup_staff" OF_KEY " ORDER BY staff_id");
+static const struct q_stmt insts = Q_STMT(QS_ROLLUP + 11,
+	"SELECT instrument_id, nq, nv FROM rollup_insts" OF_KEY " ORDER BY instrument_id");
+static const struct q_stmt answers = Q_STMT(QS_ROLLUP + 12,
+	"SELECT instrument_id, slot, n FROM rollup_answers" OF_KEY " ORDER BY instrument_id, slot");
+static const struct q_stmt examples = Q_STMT(QS_ROLLUP + 13,
+	"SELECT theme, response_id, hash FROM rollup_examples" OF_KEY
+	" ORDER BY theme, response_id");
+static const struct q_stmt clear[] = {
+	Q_STMT(QS_ROLLUP + 14, "DELETE FROM rollup_keys"),
+	Q_STMT(QS_ROLLUP + 15, "DELETE FROM rollup_fields"),
+	Q_STMT(QS_ROLLUP + 16, "DELETE FROM rollup_staff"),
+	Q_STMT(QS_ROLLUP + 17, "DELETE FROM rollup_insts"),
+	Q_STMT(QS_ROLLUP + 18, "DELETE FROM rollup_answers"),
+	Q_STMT(QS_ROLLUP + 19, "DELETE FROM rollup_examples"),
+	Q_STMT(QS_ROLLUP + 20, "UPDATE rollup_state SET ready = 1"),
+};
+static const struct q_stmt ready_get = Q_STMT(QS_ROLLUP + 21, "SELECT ready FROM rollup_state");
+
+static int corrupt(struct hl_err *err, int64_t unit_id, hl_day month, const char *why)
+{
+	return hl_err_set(err, HL_EIO, HL_HERE,
+		"số liệu báo cáo của đơn vị %lld, tháng bắt đầu ngày %d không đọc được (%s): "
+		"chạy hailong tallies rebuild",
+		(long long)unit_id, (int)month, why);
+}
+
+/* Run s with (unit_id, month) then the values v[0..n) as its parameters. */
+static int run_keyed(struct store *st, const struct q_stmt *s, int64_t unit_id, hl_day month,
+	const int64_t *v, int n, const char *op, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_i64(&a, unit_id);
+	q_i64(&a, month);
+	for (int i = 0; i < n; i++)
+		q_i64(&a, v[i]);
+	return q_exec(st, s, &a, NULL, op, err);
+}
+
+/* The shape stored for one instrument of the key (nq, nv), if any. */
+struct shape {
+	bool got;
+	int64_t nq, nv;
+};
+
+static int read_shape(void *ctx, const struct q_cur *c)
+{
+	struct shape *x = ctx;
+
+	*x = (struct shape){true, q_col_i64(c, 0), q_col_i64(c, 1)};
+	return HL_OK;
+}
+
+/* HL_EIO, nothing written, when an instrument of r is stored under the key
+ * with another shape. */
+static int check_shapes(struct store *st, int64_t unit_id, hl_day month, const struct hl_rollup *r,
+	const char *op, struct hl_err *err)
+{
+	for (size_t i = 0; i < r->ninst; i++) {
+		struct shape x = {0};
+		struct q_args a = {0};
+		int rc;
+
+		q_i64(&a, unit_id);
+		q_i64(&a, month);
+		q_i64(&a, r->inst[i].id);
+		if ((rc = q_each(st, &inst_get, &a, read_shape, &x, op, err)) != HL_OK)
+			return rc;
+		if (x.got && (x.nq != r->inst[i].nq || x.nv != r->inst[i].nv))
+			return corrupt(err, unit_id, month, "bộ câu hỏi khác hình dạng");
+	}
+	return HL_OK;
+}
+
+static int add_staff(struct store *st, int64_t unit_id, hl_day month,
+	const struct hl_rollup_staff *p, const char *op, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_i64(&a, unit_id);
+	q_i64(&a, month);
+	q_i64(&a, p->id);
+	q_i64(&a, p->n);
+	q_f64(&a, p->s);
+	q_f64(&a, p->v);
+	return q_exec(st, &staff_add, &a, NULL, op, err);
+}
+
+int q_rollup_add(struct store *st, int64_t unit_id, hl_day month, const struct hl_rollup *r,
+	struct hl_err *err)
+{
+	const char *op = "cộng dồn số liệu báo cáo";
+	int64_t v[NKEYV];
+	int rc = check_shapes(st, unit_id, month, r, op, err);
+
+	for (int c = 0; c < HL_ROLLUP_CHANNELS; c++)
+		v[c] = r->chan[c];
+	for (int th = 0; th < HL_ROLLUP_THEMES; th++)
+		v[HL_ROLLUP_CHANNELS + th] = r->theme[th].n;
+	if (rc == HL_OK)
+		rc = run_keyed(st, &key_add, unit_id, month, v, NKEYV, op, err);
+	for (size_t i = 0; rc == HL_OK && i < r->nfield; i++)
+		rc = run_keyed(st, &field_add, unit_id, month,
+			(int64_t[]){r->field[i].id, r->field[i].n}, 2, op, err);
+	for (size_t i = 0; rc == HL_OK && i < r->nstaff; i++)
+		rc = add_staff(st, unit_id, month, &r->staff[i], op, err);
+	for (size_t i = 0; rc == HL_OK && i < r->ninst; i++) {
+		const struct hl_rollup_inst *t = &r->inst[i];
+
+		rc = run_keyed(st, &inst_add, unit_id, month, (int64_t[]){t->id, t->nq, t->nv}, 3,
+			op, err);
+		for (int k = 0; rc == HL_OK && k < t->nq * t->nv; k++)
+			if (t->count[k] != 0)
+				rc = run_keyed(st, &answer_add, unit_id, month,
+					(int64_t[]){t->id, k, t->count[k]}, 3, op, err);
+	}
+	for (int th = 0; rc == HL_OK && th < HL_ROLLUP_THEMES; th++) {
+		const struct hl_rollup_theme *p = &r->theme[th];
+
+		for (int k = 0; rc == HL_OK && k < p->nex; k++)
+			rc = run_keyed(st, &ex_add, unit_id, month,
+				(int64_t[]){th, (int64_t)p->ex[k].hash, p->ex[k].id}, 3, op, err);
+		if (rc == HL_OK && p->nex > 0)
+			rc = run_keyed(st, &ex_prune, unit_id, month,
+				(int64_t[]){th, HL_ROLLUP_EXAMPLES - 1}, 2, op, err);
+	}
+	return rc;
+}
+
+int q_rollup_merge(struct store *st, int64_t unit_id, hl_day month, const unsigned char *data,
+	size_t len, struct hl_err *err)
+{
+	const char *op = "cộng dồn số liệu báo cáo";
+	struct hl_rollup r;
+	struct hl_err e;
+	int rc;
+
+	hl_rollup_init(&r);
+	if (len == 0 || len > INT32_MAX)
+		return corrupt(err, unit_id, month, "độ dài");
+	rc = hl_rollup_add_encoded(&r, data, len, &e);
+	if (rc != HL_OK)
+		rc = e.code == HL_ENOMEM ? hl_err_set(err, HL_ENOMEM, HL_HERE, "%s", e.msg) :
+					   corrupt(err, unit_id, month, e.msg);
+	else if ((rc = q_op_begin(st, op, err)) == HL_OK)
+		rc = q_op_end(st, q_rollup_add(st, unit_id, month, &r, err), op, err);
+	hl_rollup_clear(&r);
+	return rc;
+}
+
+/* ---- reading: one rollup rebuilt from the rows of its key ---- */
+
+/* Room for one more element in *arr (n used, *cap), hl_realloc'd. */
+static bool room(void **arr, size_t n, size_t *cap, size_t elem)
+{
+	void *na;
+	size_t ncap;
+
+	if (n < *cap)
+		return true;
+	ncap = *cap != 0 ? 2 * *cap : 8;
+	if ((na = hl_realloc(*arr, ncap * elem)) == NULL)
+		return false;
+	*arr = na;
+	*cap = ncap;
+	return true;
+}
+
+/* A key being read: the rollup, the next instrument an answer may belong
+ * to, and what went wrong (a row's statement status HL_ENOMEM or HL_EIO). */
+struct reading {
+	struct hl_rollup *r;
+	size_t inst;
+	const char *bad; /* why the rows do not read, for corrupt() */
+};
+
+static int field_row(void *ctx, const struct q_cur *c)
+{
+	struct hl_rollup *r = ((struct reading *)ctx)->r;
+
+	if (!room((void **)&r->field, r->nfield, &r->capfield, sizeof(*r->field)))
+		return HL_ENOMEM;
+	r->field[r->nfield++] = (struct hl_rollup_field){q_col_i64(c, 0), q_col_i64(c, 1)};
+	return HL_OK;
+}
+
+static int staff_row(void *ctx, const struct q_cur *c)
+{
+	struct hl_rollup *r = ((struct reading *)ctx)->r;
+
+	if (!room((void **)&r->staff, r->nstaff, &r->capstaff, sizeof(*r->staff)))
+		return HL_ENOMEM;
+	r->staff[r->nstaff++] = (struct hl_rollup_staff){q_col_i64(c, 0), q_col_i64(c, 1),
+		q_col_f64(c, 2), q_col_f64(c, 3)};
+	return HL_OK;
+}
+
+static int inst_row(void *ctx, const struct q_cur *c)
+{
+	struct reading *x = ctx;
+	struct hl_rollup *r = x->r;
+	struct hl_rollup_inst t = {q_col_i64(c, 0), (int)q_col_i64(c, 1), (int)q_col_i64(c, 2),
+		NULL};
+
+	if (t.nq < 0 || t.nv < 1 || t.nq > HL_MAX_QUESTIONS || t.nv > HL_MAX_LEVELS + 1) {
+		x->bad = "bộ câu hỏi";
+		return HL_EIO;
+	}
+	t.count = hl_calloc((size_t)t.nq * (size_t)t.nv + 1, sizeof(*t.count));
+	if (t.count == NULL || !room((void **)&r->inst, r->ninst, &r->capinst, sizeof(*r->inst))) {
+		hl_free(t.count);
+		return HL_ENOMEM;
+	}
+	r->inst[r->ninst++] = t;
+	return HL_OK;
+}
+
+static int answer_row(void *ctx, const struct q_cur *c)
+{
+	struct reading *x = ctx;
+	struct hl_rollup *r = x->r;
+	int64_t id = q_col_i64(c, 0), slot = q_col_i64(c, 1);
+
+	while (x->inst < r->ninst && r->inst[x->inst].id < id)
+		x->inst++;
+	if (x->inst == r->ninst || r->inst[x->inst].id != id || slot < 0 ||
+		slot >= (int64_t)r->inst[x->inst].nq * r->inst[x->inst].nv) {
+		x->bad = "câu trả lời";
+		return HL_EIO;
+	}
+	r->inst[x->inst].count[slot] = q_col_i64(c, 2);
+	return HL_OK;
+}
+
+static int example_row(void *ctx, const struct q_cur *c)
+{
+	struct hl_rollup *r = ((struct reading *)ctx)->r;
+	int64_t th = q_col_i64(c, 0);
+	struct hl_rollup_theme *p = th >= 0 && th < HL_ROLLUP_THEMES ? &r->theme[th] : NULL;
+
+	if (p != NULL && p->nex < HL_ROLLUP_EXAMPLES)
+		p->ex[p->nex++] = (struct hl_rollup_example){q_col_i64(c, 1),
+			(uint64_t)q_col_i64(c, 2)};
+	return HL_OK;
+}
+
+/* The rows of one key into r (its key counters set; its arrays sorted by id
+ * as rollup.c keeps them). */
+static int read_key(struct store *st, int64_t unit_id, hl_day month, struct hl_rollup *r,
+	struct hl_err *err)
+{
+	static const struct {
+		const struct q_stmt *s;
+		q_row_fn fn;
+	} parts[] = {{&fields, field_row}, {&staff, staff_row}, {&insts, inst_row},
+		{&answers, answer_row}, {&examples, example_row}};
+	const char *op = "đọc số liệu báo cáo";
+	struct reading x = {r, 0, NULL};
+	int rc = HL_OK;
+
+	for (size_t i = 0; rc == HL_OK && i < sizeof(parts) / sizeof(parts[0]); i++) {
+		struct q_args a = {0};
+
+		q_i64(&a, unit_id);
+		q_i64(&a, month);
+		rc = q_each(st, parts[i].s, &a, parts[i].fn, &x, op, err);
+	}
+	if (rc == HL_ENOMEM)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
+	if (rc == HL_EIO && x.bad != NULL)
+		return corrupt(err, unit_id, month, x.bad);
+	return rc;
+}
+
+/* A key's month and counters, read before its other rows. */
+struct key_row {
+	hl_day month;
+	int64_t v[NKEYV];
+};
+
+struct keys {
+	struct key_row *arr;
+	size_t n, cap;
+};
+
+static int key_row(void *ctx, const struct q_cur *c)
+{
+	struct keys *k = ctx;
+	struct key_row *row;
+
+	if (!room((void **)&k->arr, k->n, &k->cap, sizeof(*k->arr)))
+		return HL_ENOMEM;
+	row = &k->arr[k->n++];
+	row->month = (hl_day)q_col_i64(c, 0);
+	for (int i = 0; i < NKEYV; i++)
+		row->v[i] = q_col_i64(c, 1 + i);
+	return HL_OK;
+}
+
+/* Rebuild key k of unit_id and hand its encoding to cb (buf grown as needed). */
+static int one_key(struct store *st, int64_t unit_id, const struct key_row *k, unsigned char **buf,
+	size_t *capbuf, store_rollup_cb cb, void *ctx, struct hl_err *err)
+{
+	struct hl_rollup r;
+	size_t len;
+	int rc;
+
+	hl_rollup_init(&r);
+	for (int c = 0; c < HL_ROLLUP_CHANNELS; c++)
+		r.chan[c] = k->v[c];
+	for (int th = 0; th < HL_ROLLUP_THEMES; th++)
+		r.theme[th].n = k->v[HL_ROLLUP_CHANNELS + th];
+	rc = read_key(st, unit_id, k->month, &r, err);
+	len = hl_rollup_encoded_size(&r);
+	if (rc == HL_OK && len > *capbuf) {
+		unsigned char *nb = hl_realloc(*buf, len);
+
+		if (nb == NULL)
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi đọc số liệu báo cáo");
+		else
+			*buf = nb, *capbuf = len;
+	}
+	if (rc == HL_OK) {
+		hl_rollup_encode(&r, *buf);
+		rc = cb(ctx, unit_id, k->month, *buf, len);
+	}
+	hl_rollup_clear(&r);
+	return rc;
+}
+
+int q_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
+	store_rollup_cb cb, void *ctx, struct hl_err *err)
+{
+	const char *op = "đọc số liệu báo cáo";
+	struct keys keys = {0};
+	unsigned char *buf = NULL;
+	size_t capbuf = 0;
+	int rc = HL_OK;
+
+	for (size_t i = 0; i < n && rc == HL_OK; i++) {
+		struct q_args a = {0};
+
+		q_i64(&a, units[i]);
+		q_i64(&a, day_lo(first));
+		q_i64(&a, day_hi(last));
+		keys.n = 0;
+		rc = q_each(st, &months, &a, key_row, &keys, op, err);
+		if (rc == HL_ENOMEM)
+			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
+		for (size_t k = 0; k < keys.n && rc == HL_OK; k++)
+			rc = one_key(st, units[i], &keys.arr[k], &buf, &capbuf, cb, ctx, err);
+	}
+	hl_free(keys.arr);
+	hl_free(buf);
+	return rc;
+}
+
+int q_rollup_clear(struct store *st, struct hl_err *err)
+{
+	int rc = HL_OK;
+
+	for (size_t i = 0; rc == HL_OK && i < sizeof(clear) / sizeof(clear[0]); i++)
+		rc = q_exec(st, &clear[i], NULL, NULL, "xóa số liệu báo cáo", err);
+	return rc;
+}
+
+int q_rollup_ready(struct store *st, bool *ready, struct hl_err *err)
+{
+	int64_t v = 0;
+	int rc = q_int(st, &ready_get, NULL, &v, "đọc trạng thái số liệu báo cáo", err);
+
+	*ready = rc == HL_OK && v != 0;
+	return rc;
+}

@@ -1,0 +1,200 @@
+/* store_q_tally.c — the tallies' counters (store.h struct
+ * store_tallies_ops: tally_merge, tally_scan, tally_clear), written once for
+ * every backend (store_q.h): one row of additive counters per (grain, unit,
+ * start, field, criterion), so that a merge is an upsert adding to the
+ * counters (n = n + excluded.n, ...) and two writers, or two server
+ * processes, can never lose each other's update. Checked by
+ * tests/unit/store/test_store.c:
+ *  - tally_merge: adds each criterion of row->set to its counters under
+ *    (grain, unit_id, start, field_id), creating them if absent. HL_ELIMIT,
+ *    and nothing written, if the key would then hold more criteria than a
+ *    tallyset can.
+ *  - tally_scan: the keys of the grain with start in [first, last]
+ *    (HL_DAY_NONE = open), only field_id = 0 when per_field is false, only
+ *    field_id != 0 when true; ordered by field_id, start, unit_id; each
+ *    key's criteria in the order they were first stored (id). The callback
+ *    may not call the store.
+ *  - tally_clear: deletes every tally. */
+#include "store/store_q.h"
+
+#include "core/tally.h"
+
+#define CELL_COLS "unit_id, start, field_id, crit, n, s, v, ss, vv, sv"
+
+static const struct q_stmt crits = Q_STMT(QS_TALLY + 0,
+	"SELECT crit FROM tally_cells WHERE grain = $1 AND unit_id = $2 AND start = $3"
+	" AND field_id = $4");
+/* the targets qualified: PostgreSQL would find "n" ambiguous */
+static const struct q_stmt add = Q_STMT(QS_TALLY + 1,
+	"INSERT INTO tally_cells (grain, unit_id, start, field_id, crit, n, s, v, ss, vv, sv)"
+	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+	" ON CONFLICT (grain, field_id, start, unit_id, crit) DO UPDATE SET"
+	" n = tally_cells.n + excluded.n, s = tally_cells.s + excluded.s,"
+	" v = tally_cells.v + excluded.v, ss = tally_cells.ss + excluded.ss,"
+	" vv = tally_cells.vv + excluded.vv, sv = tally_cells.sv + excluded.sv");
+static const struct q_stmt scan_all = Q_STMT(QS_TALLY + 2,
+	"SELECT " CELL_COLS " FROM tally_cells WHERE grain = $1 AND field_id = 0"
+	" AND start BETWEEN $2 AND $3 ORDER BY start, unit_id, id");
+static const struct q_stmt scan_field = Q_STMT(QS_TALLY + 3,
+	"SELECT " CELL_COLS " FROM tally_cells WHERE grain = $1 AND field_id <> 0"
+	" AND start BETWEEN $2 AND $3 ORDER BY field_id, start, unit_id, id");
+static const struct q_stmt clear = Q_STMT(QS_TALLY + 4, "DELETE FROM tally_cells");
+
+static int check_grain(enum store_grain g, struct hl_err *err)
+{
+	if (g != GRAIN_DAY && g != GRAIN_MONTH)
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "loại bảng tổng hợp không hợp lệ: %d",
+			(int)g);
+	return HL_OK;
+}
+
+static void key_args(struct q_args *a, enum store_grain g, const struct store_tally_row *row)
+{
+	q_i64(a, g);
+	q_i64(a, row->unit_id);
+	q_i64(a, row->start);
+	q_i64(a, row->field_id);
+}
+
+/* The stored criteria of a key gathered into a tallyset: HL_ELIMIT past
+ * what a tallyset holds. */
+static int gather(void *ctx, const struct q_cur *c)
+{
+	size_t len;
+
+	return hl_tallyset_get(ctx, q_col_text(c, 0, &len)) != NULL ? HL_OK : HL_ELIMIT;
+}
+
+/* HL_ELIMIT when the stored criteria of row's key and row's own would be
+ * more than a tallyset holds: the set as it would be after the merge. */
+static int check_room(struct store *st, enum store_grain g, const struct store_tally_row *row,
+	const char *op, struct hl_err *err)
+{
+	struct hl_tallyset all;
+	struct q_args a = {0};
+	int rc;
+
+	all.n = 0;
+	key_args(&a, g, row);
+	rc = q_each(st, &crits, &a, gather, &all, op, err);
+	if (rc == HL_ELIMIT)
+		return hl_err_set(err, HL_ELIMIT, HL_HERE, "quá %d tiêu chí", HL_MAX_CRITERIA + 1);
+	if (rc == HL_OK)
+		rc = hl_tallyset_merge(&all, &row->set, err);
+	return rc;
+}
+
+int q_tally_add(struct store *st, enum store_grain g, const struct store_tally_row *row,
+	struct hl_err *err)
+{
+	const char *op = "cộng dồn bảng tổng hợp";
+	int rc = check_grain(g, err);
+
+	if (rc == HL_OK)
+		rc = check_room(st, g, row, op, err);
+	for (int i = 0; rc == HL_OK && i < row->set.n; i++) {
+		const struct hl_tally *t = &row->set.t[i];
+		struct q_args a = {0};
+
+		key_args(&a, g, row);
+		q_text(&a, row->set.code[i], HL_CODE_MAX);
+		q_i64(&a, t->n);
+		q_f64(&a, t->s);
+		q_f64(&a, t->v);
+		q_f64(&a, t->ss);
+		q_f64(&a, t->vv);
+		q_f64(&a, t->sv);
+		rc = q_exec(st, &add, &a, NULL, op, err);
+	}
+	return rc;
+}
+
+static int q_tally_merge(struct store *st, enum store_grain g, const struct store_tally_row *row,
+	struct hl_err *err)
+{
+	const char *op = "cộng dồn bảng tổng hợp";
+	int rc = q_op_begin(st, op, err);
+
+	return rc == HL_OK ? q_op_end(st, q_tally_add(st, g, row, err), op, err) : rc;
+}
+
+/* A scan in progress: the key being gathered, handed on when the next
+ * row's key differs (and after the last row). */
+struct scan {
+	store_tally_cb cb;
+	void *ctx;
+	struct store_tally_row row;
+	bool have;
+	struct hl_err *err;
+};
+
+static int cell(void *ctx, const struct q_cur *c)
+{
+	struct scan *x = ctx;
+	int64_t unit_id = q_col_i64(c, 0), field_id = q_col_i64(c, 2);
+	hl_day start = (hl_day)q_col_i64(c, 1);
+	struct hl_tally *t;
+	size_t len;
+	int rc;
+
+	if (x->have &&
+		(x->row.unit_id != unit_id || x->row.start != start ||
+			x->row.field_id != field_id)) {
+		if ((rc = x->cb(x->ctx, &x->row)) != 0)
+			return rc;
+		x->have = false;
+	}
+	if (!x->have) {
+		x->row.unit_id = unit_id;
+		x->row.start = start;
+		x->row.field_id = field_id;
+		x->row.set.n = 0;
+		x->have = true;
+	}
+	t = hl_tallyset_get(&x->row.set, q_col_text(c, 3, &len));
+	if (t == NULL)
+		return hl_err_set(x->err, HL_EIO, HL_HERE,
+			"bảng tổng hợp đã lưu của đơn vị %lld, ngày %d có quá nhiều tiêu chí",
+			(long long)unit_id, (int)start);
+	t->n = q_col_i64(c, 4);
+	t->s = q_col_f64(c, 5);
+	t->v = q_col_f64(c, 6);
+	t->ss = q_col_f64(c, 7);
+	t->vv = q_col_f64(c, 8);
+	t->sv = q_col_f64(c, 9);
+	return HL_OK;
+}
+
+static int q_tally_scan(struct store *st, enum store_grain g, bool per_field, hl_day first,
+	hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err)
+{
+	struct scan x = {.cb = cb, .ctx = ctx, .err = err};
+	struct q_args a = {0};
+	int rc = check_grain(g, err);
+
+	if (rc != HL_OK)
+		return rc;
+	q_i64(&a, g);
+	q_i64(&a, day_lo(first));
+	q_i64(&a, day_hi(last));
+	rc = q_each(st, per_field ? &scan_field : &scan_all, &a, cell, &x, "đọc bảng tổng hợp",
+		err);
+	if (rc == HL_OK && x.have)
+		rc = cb(ctx, &x.row);
+	return rc;
+}
+
+static int q_tally_clear(struct store *st, struct hl_err *err)
+{
+	return q_exec(st, &clear, NULL, NULL, "xóa bảng tổng hợp", err);
+}
+
+const struct store_tallies_ops q_tallies = {
+	.tally_merge = q_tally_merge,
+	.tally_scan = q_tally_scan,
+	.tally_clear = q_tally_clear,
+	.rollup_merge = q_rollup_merge,
+	.rollup_scan = q_rollup_scan,
+	.rollup_clear = q_rollup_clear,
+	.rollup_ready = q_rollup_ready,
+};
