@@ -8,7 +8,10 @@ set -eu
 
 BUILD_PKGS="gcc libc6-dev make meson ninja-build pkgconf python3
 libsqlite3-dev libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev
-libmicrohttpd-dev libsodium-dev libqrencode-dev libcairo2-dev fonts-liberation2 libpango1.0-dev libxlsxwriter-dev"
+libmicrohttpd-dev libsodium-dev libqrencode-dev libcairo2-dev fonts-liberation2 libpango1.0-dev libxlsxwriter-dev
+libpq-dev"
+
+# libpq-dev: the PostgreSQL backend (src/store/store_pg.c) is always built.
 
 # Tests only: curl drives the server in the end-to-end tests; chromium and
 # Node.js run the browser tests (playwright-core, axe-core from npm).
