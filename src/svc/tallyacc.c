@@ -646,7 +646,10 @@ static int choose_parts(struct store *st, struct bulk *b, int64_t min_id, int64_
 	size_t keys;
 	int rc;
 
-	if (max_id >= min_id && span <= b->acc->max / 3) {
+	/* Read straight from the store only when neither the tallies nor the
+	 * rollups (a response adds at most one (unit, month)) can fill up during
+	 * the read: writing them out then would call the store inside its scan. */
+	if (max_id >= min_id && span <= b->acc->max / 3 && span <= ROLLUP_KEYS) {
 		b->parts = 1;
 		return HL_OK;
 	}

@@ -25,7 +25,7 @@ struct fx {
 	struct store *st;
 	struct hl_arena *a;
 	struct hl_instrument *in;
-	int64_t unit[NUNITS], field, first, last;
+	int64_t unit[NUNITS], field, first, last, in_id;
 	struct hl_err err;
 };
 
@@ -64,6 +64,7 @@ static int setup(void **state)
 	snprintf(si.name, sizeof(si.name), "SIPAS");
 	assert_int_equal(STORE(f->st, instruments, instrument_put, &si, json, &f->err), HL_OK);
 	free(json);
+	f->in_id = si.id;
 	snprintf(fd.code, sizeof(fd.code), "ho-tich");
 	snprintf(fd.name, sizeof(fd.name), "Hộ tịch");
 	assert_int_equal(STORE(f->st, units, field_put, &fd, &f->err), HL_OK);
@@ -210,11 +211,46 @@ static void test_matches_core(void **state)
 	assert_true(fabs(got.ss - cs.pv.ss) < 1e-6);
 }
 
+/* More (unit, month) rollups than the accumulator holds at once: it must
+ * write them out between passes, never while the store is still reading
+ * the responses to it (that store refuses any call then). */
+static void test_many_rollup_keys(void **state)
+{
+	struct fx *f = *state;
+	int64_t first = 0, last = 0;
+	long count = 0;
+	int rc;
+
+	assert_int_equal(store_begin(f->st, &f->err), HL_OK);
+	for (int i = 0; i < 4900; i++) {
+		struct store_response r;
+
+		memset(&r, 0, sizeof(r));
+		r.unit_id = f->unit[i % NUNITS];
+		r.day = 8000 + (i / NUNITS) * 31; /* a month of its own per unit */
+		r.instrument_id = f->in_id;
+		r.channel = CH_PAPER;
+		r.nanswers = f->in->nquestions;
+		memset(r.answers, 4, (size_t)r.nanswers);
+		assert_int_equal(STORE(f->st, responses, response_insert, &r, NULL, &f->err),
+			HL_OK);
+		first = first != 0 ? first : r.id;
+		last = r.id;
+	}
+	assert_int_equal(store_commit(f->st, &f->err), HL_OK);
+	rc = tacc_compute(f->st, first, last, 0, &count, &f->err);
+	if (rc != HL_OK)
+		print_error("%s\n", f->err.msg);
+	assert_int_equal(rc, HL_OK);
+	assert_int_equal(count, 4900);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_passes_agree, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_matches_core, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_rollup_keys, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
