@@ -57,7 +57,11 @@ enum {
 	QS_TALLY = 11 * Q_AREA,
 	QS_ROLLUP = 12 * Q_AREA,
 	QS_SCHEMA = 13 * Q_AREA,
-	Q_SLOTS = 14 * Q_AREA /* one more than the last */
+	QS_FB = 14 * Q_AREA,
+	QS_DOS = 15 * Q_AREA,
+	QS_PLAN = 16 * Q_AREA,
+	QS_IMP = 17 * Q_AREA,
+	Q_SLOTS = 18 * Q_AREA /* one more than the last */
 };
 
 /* A statement's parameters, in order. */
