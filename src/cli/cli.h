@@ -61,7 +61,7 @@ extern const struct cli_cmd cmd_chart;
 extern const struct cli_cmd cmd_plan;
 extern const struct cli_cmd cmd_calendar;
 extern const struct cli_cmd cmd_feedback, cmd_offices;
-extern const struct cli_cmd cmd_check, cmd_backup;
+extern const struct cli_cmd cmd_check, cmd_backup, cmd_copy;
 
 /* A subcommand: `hailong NAME SUB ...`; run gets argv[0] = SUB. */
 struct cli_sub {

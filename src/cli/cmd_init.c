@@ -5,11 +5,13 @@
 
 #include <stdio.h>
 
+#include "store/store.h"
 #include "svc/builtin.h"
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct hl_err err;
+	char where[512];
 	int version = 0, added = 0, rc;
 
 	rc = cli_opts(&cmd_init, argc, argv, NULL);
@@ -18,7 +20,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	hl_err_clear(&err);
 	if (builtin_init(ctx->st, ctx->who, &version, &added, &err) != HL_OK)
 		return cli_fail(&err);
-	printf("Cơ sở dữ liệu %s: lược đồ phiên bản %d, đã cập nhật", ctx->db, version);
+	store_describe(ctx->db, where, sizeof(where));
+	printf("Cơ sở dữ liệu %s: lược đồ phiên bản %d, đã cập nhật", where, version);
 	if (added > 0)
 		printf(" (thêm %d mục có sẵn: bộ câu hỏi, lĩnh vực)", added);
 	puts(".");

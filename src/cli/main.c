@@ -45,6 +45,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_offices,
 	&cmd_check,
 	&cmd_backup,
+	&cmd_copy,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

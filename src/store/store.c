@@ -4,6 +4,7 @@
 #include "store/store_pg.h"
 #include "store/store_sqlite.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/mem.h"
@@ -50,6 +51,14 @@ int store_open(const char *target, struct store **out, struct hl_err *err)
 int store_open_partial(const char *target, struct store **out, struct hl_err *err)
 {
 	return open_backend(target, true, out, err);
+}
+
+void store_describe(const char *target, char *buf, size_t size)
+{
+	if (is_postgres(target))
+		store_pg_describe(target, buf, size);
+	else
+		snprintf(buf, size, "%s", target);
 }
 
 void store_cache_limit(int64_t bytes)

@@ -863,6 +863,10 @@ int store_open(const char *target, struct store **out, struct hl_err *err);
  * only for the conformance suites, which test the areas it has. */
 int store_open_partial(const char *target, struct store **out, struct hl_err *err);
 
+/* target as messages and logs may show it: a file path as is, a
+ * PostgreSQL URI without its password. */
+void store_describe(const char *target, char *buf, size_t size);
+
 /* Close and free st; NULL is a no-op. */
 void store_close(struct store *st);
 

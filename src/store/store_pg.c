@@ -60,9 +60,7 @@ int pg_exec(struct pg *p, const char *sql, const char *op, struct hl_err *err)
 	return rc;
 }
 
-/* "postgresql://USER@HOST:PORT/NAME" of conninfo, without a password, for
- * messages: a URI may carry one and messages reach logs. */
-static void describe(const char *conninfo, char *buf, size_t size)
+void store_pg_describe(const char *conninfo, char *buf, size_t size)
 {
 	PQconninfoOption *opts = PQconninfoParse(conninfo, NULL);
 	const char *user = "", *host = "", *port = "", *db = "";
@@ -238,7 +236,7 @@ static int pg_open(struct store *st, const char *uri, struct hl_err *err)
 	if (p == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu");
 	p->drv = &pg_driver;
-	describe(uri, p->where, sizeof(p->where));
+	store_pg_describe(uri, p->where, sizeof(p->where));
 	p->c = PQconnectdb(uri);
 	if (p->c == NULL) {
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi kết nối %s", p->where);

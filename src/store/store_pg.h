@@ -11,6 +11,10 @@
  * audit log) and only the conformance suites open it (store_open_partial). */
 #define STORE_PG_COMPLETE 0
 
+/* "postgresql://USER@HOST:PORT/NAME" of conninfo, without a password, for
+ * messages: a URI may carry one and messages reach logs. */
+void store_pg_describe(const char *conninfo, char *buf, size_t size);
+
 /* The PostgreSQL backend; static storage, never freed. */
 extern const struct store_ops store_pg_ops;
 
