@@ -146,6 +146,7 @@ static int pg_q_run(struct store *st, const struct q_stmt *s, const struct q_arg
 	struct pgcur pc = {0};
 	struct q_cur c = {&curops, &pc, 0};
 	ExecStatusType status;
+	const char *sql;
 
 	for (int i = 0; i < n; i++) {
 		const struct q_val *v = &a->v[i];
@@ -163,18 +164,36 @@ static int pg_q_run(struct store *st, const struct q_stmt *s, const struct q_arg
 			values[i] = NULL;
 		}
 	}
-	pc.r = PQexecParams(p->c, s->pg != NULL ? s->pg : s->sql, n, NULL, values, lengths, formats,
-		0);
-	status = pc.r != NULL ? PQresultStatus(pc.r) : PGRES_FATAL_ERROR;
-	if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-		rc = pg_err(p, pc.r, err, HL_HERE, op);
+	sql = s->pg != NULL ? s->pg : s->sql;
+	if (fn == NULL) {
+		pc.r = PQexecParams(p->c, sql, n, NULL, values, lengths, formats, 0);
+		status = pc.r != NULL ? PQresultStatus(pc.r) : PGRES_FATAL_ERROR;
+		if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+			rc = pg_err(p, pc.r, err, HL_HERE, op);
+		else if (changed != NULL)
+			*changed = strtoll(PQcmdTuples(pc.r), NULL, 10);
 		goto cleanup;
 	}
-	/* the rows are all here already: a callback cannot disturb a cursor */
-	for (c.row = 0; fn != NULL && rc == HL_OK && c.row < PQntuples(pc.r); c.row++)
-		rc = fn(ctx, &c);
-	if (rc == HL_OK && changed != NULL)
-		*changed = strtoll(PQcmdTuples(pc.r), NULL, 10);
+	/* Rows one at a time (single-row mode): a scan over millions of
+	 * responses holds one row in memory, not the whole result. */
+	if (!PQsendQueryParams(p->c, sql, n, NULL, values, lengths, formats, 0))
+		return pg_err(p, NULL, err, HL_HERE, op);
+	PQsetSingleRowMode(p->c);
+	/* every result is read, also after a failure or a callback's stop:
+	 * the connection is free again only then */
+	while ((pc.r = PQgetResult(p->c)) != NULL) {
+		status = PQresultStatus(pc.r);
+		if (status == PGRES_SINGLE_TUPLE) {
+			if (rc == HL_OK)
+				rc = fn(ctx, &c);
+		} else if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+			if (rc == HL_OK && changed != NULL)
+				*changed = strtoll(PQcmdTuples(pc.r), NULL, 10);
+		} else if (rc == HL_OK) {
+			rc = pg_err(p, pc.r, err, HL_HERE, op);
+		}
+		PQclear(pc.r);
+	}
 cleanup:
 	PQfreemem(pc.tmp);
 	PQclear(pc.r);
