@@ -29,6 +29,9 @@ struct cli_ctx {
 	const char *db;      /* --db, else $HAILONG_DB, else ./hailong.db */
 	char who[96];        /* for the audit log: "cli:" + $USER, or "cli" */
 	struct store *st;    /* opened by the gate (NULL with CLI_DB_NONE) */
+	const char *read_db; /* --read-db: a replica for the heavy reads, or NULL */
+	struct store *rst;   /* where index, report and dossiers stats read: the
+	                      * replica, else st */
 	bool tty;            /* stderr is a terminal: show progress */
 	bool progress_shown; /* a progress line is on stderr, to be ended */
 };

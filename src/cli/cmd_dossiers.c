@@ -145,7 +145,7 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	o.under = s.under;
 	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
 		return rc;
-	rc = dq_stats(ctx->st, a, &o, &res, &err);
+	rc = dq_stats(ctx->rst, a, &o, &res, &err);
 	if (rc != HL_OK) {
 		rc = cli_fail(&err);
 		goto cleanup;

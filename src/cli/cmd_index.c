@@ -141,7 +141,7 @@ static int run_index(struct cli_ctx *ctx, int argc, char **argv)
 	o.weight_field = weight != NULL;
 	if ((rc = cli_arena((size_t)1 << 31, &a)) != 0)
 		return rc;
-	rc = iq_run(ctx->st, a, &o, &res, &err);
+	rc = iq_run(ctx->rst, a, &o, &res, &err);
 	if (rc != HL_OK) {
 		rc = cli_fail(&err);
 		goto cleanup;

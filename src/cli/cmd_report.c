@@ -65,7 +65,7 @@ static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 
 	if ((rc = cli_arena(REPORT_ARENA, &a)) != 0)
 		return rc;
-	rc = rpt_build(ctx->st, a, &o, &m, &err);
+	rc = rpt_build(ctx->rst, a, &o, &m, &err);
 	if (rc == HL_OK)
 		rc = rpt_render(m, (enum rpt_format)fmt, output, &err);
 	if (rc != HL_OK) {

@@ -48,6 +48,7 @@ static int run_serve(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	o.db = ctx->db;
+	o.read_db = ctx->read_db;
 	o.listen = listen;
 	o.quiet = quiet;
 	o.trust_proxy = trust_proxy;

@@ -83,6 +83,8 @@ static void print_main_help(FILE *f)
 	      "Tùy chọn chung:\n"
 	      "  --db ĐƯỜNG_DẪN   cơ sở dữ liệu (mặc định $HAILONG_DB, nếu không thì ./hailong.db);\n"
 	      "                   có thể đặt trước hoặc sau lệnh\n"
+	      "  --read-db CSDL   đọc các số liệu nặng (index, report, dossiers stats, trang công\n"
+	      "                   khai của serve) từ một bản sao chỉ đọc (PostgreSQL hot standby)\n"
 	      "  --help           in hướng dẫn này\n"
 	      "  --version        in phiên bản\n\n"
 	      "Bắt đầu: hailong init, rồi hailong units import DON_VI.csv.\n",
@@ -131,6 +133,33 @@ static int open_db(struct cli_ctx *ctx, enum cli_db mode)
 	return 0;
 }
 
+/* The commands whose reads --read-db may send to a replica. */
+static bool reads_replica(int n, char **args)
+{
+	return strcmp(args[0], "index") == 0 || strcmp(args[0], "report") == 0 ||
+		strcmp(args[0], "serve") == 0 ||
+		(strcmp(args[0], "dossiers") == 0 && n > 1 && strcmp(args[1], "stats") == 0);
+}
+
+/* ctx->rst: the replica named by --read-db (read only: never migrated), or
+ * the database itself. serve opens its own connections to it. */
+static int open_replica(struct cli_ctx *ctx)
+{
+	struct hl_err err = {0};
+
+	ctx->rst = ctx->st;
+	if (ctx->read_db == NULL)
+		return 0;
+	if (strstr(ctx->read_db, "://") == NULL && access(ctx->read_db, R_OK) != 0)
+		return cli_errorf("không đọc được bản sao '%s' (--read-db): %s", ctx->read_db,
+			strerror(errno));
+	if (store_open(ctx->read_db, &ctx->rst, &err) != HL_OK) {
+		ctx->rst = NULL;
+		return cli_fail(&err);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	char *args[MAX_ARGS];
@@ -164,6 +193,12 @@ int main(int argc, char **argv)
 			ctx.db = argv[++i];
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			ctx.db = argv[i] + 5;
+		} else if (strcmp(argv[i], "--read-db") == 0) {
+			if (i + 1 >= argc || argv[i + 1][0] == '\0')
+				return cli_usage(NULL, "tùy chọn --read-db cần một cơ sở dữ liệu");
+			ctx.read_db = argv[++i];
+		} else if (strncmp(argv[i], "--read-db=", 10) == 0) {
+			ctx.read_db = argv[i] + 10;
 		} else if (n < MAX_ARGS) {
 			args[n++] = argv[i];
 		} else {
@@ -206,15 +241,22 @@ int main(int argc, char **argv)
 			cli_print_help(cmd, stdout);
 			return 0;
 		}
+	if (ctx.read_db != NULL && !reads_replica(n, args))
+		return cli_usage(NULL,
+			"--read-db chỉ dùng được với index, report, dossiers stats "
+			"và serve");
 	if (cmd->db != CLI_DB_NONE) {
 		rc = open_db(&ctx, cmd->db);
-		if (rc != 0) {
-			store_close(ctx.st);
-			return rc;
-		}
+		if (rc == 0)
+			rc = open_replica(&ctx);
+		if (rc != 0)
+			goto done;
 	}
 	rc = cmd->subs != NULL ? cli_dispatch(cmd, cmd->subs, &ctx, n, args) :
 				 cmd->run(&ctx, n, args);
+done:
+	if (ctx.rst != ctx.st)
+		store_close(ctx.rst);
 	store_close(ctx.st);
 	return rc;
 }

@@ -8,11 +8,12 @@
 #include "http/http.h"
 
 enum route_flags {
-	R_API = 1 << 0,   /* errors as JSON; cookie callers must send X-CSRF-Token on writes */
-	R_FORM = 1 << 1,  /* an HTML form: POST needs the session's csrf field */
-	R_KIOSK = 1 << 2, /* a kiosk's Bearer token is accepted (for its own unit) */
-	R_TOKEN = 1 << 3, /* the URL carries its own secret (a one-time survey link):
+	R_API = 1 << 0,     /* errors as JSON; cookie callers must send X-CSRF-Token on writes */
+	R_FORM = 1 << 1,    /* an HTML form: POST needs the session's csrf field */
+	R_KIOSK = 1 << 2,   /* a kiosk's Bearer token is accepted (for its own unit) */
+	R_TOKEN = 1 << 3,   /* the URL carries its own secret (a one-time survey link):
 	                    * no session, so no CSRF token either */
+	R_REPLICA = 1 << 4, /* a public page: reads from serve --read-db's replica */
 };
 
 struct route {

@@ -54,6 +54,14 @@ struct peer {
 	int n;
 };
 
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct store *st[MAX_READERS];
+	bool busy[MAX_READERS];
+	int n;
+};
+
 struct server {
 	struct MHD_Daemon *d;
 	const struct srv_opts *o;
@@ -62,12 +70,9 @@ struct server {
 
 	pthread_mutex_t log_mu;
 
-	/* Read connections, lent to one request at a time. */
-	pthread_mutex_t pool_mu;
-	pthread_cond_t pool_cv;
-	struct store *pool[MAX_READERS];
-	bool busy[MAX_READERS];
-	int npool;
+	/* Read connections to the database, lent to one request at a time,
+	 * and to its replica (--read-db) for the public pages (R_REPLICA). */
+	struct pool rd, replica;
 
 	/* The writer (svc/writer.h) and its connection. */
 	struct writer *w;
@@ -139,28 +144,46 @@ void srv_log(struct server *s, const char *fmt, ...)
 
 /* ---- the read pool ---- */
 
-static struct store *pool_take(struct server *s, int *slot)
+static struct store *pool_take(struct pool *p, int *slot)
 {
-	pthread_mutex_lock(&s->pool_mu);
+	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		for (int i = 0; i < s->npool; i++) {
-			if (!s->busy[i]) {
-				s->busy[i] = true;
+		for (int i = 0; i < p->n; i++) {
+			if (!p->busy[i]) {
+				p->busy[i] = true;
 				*slot = i;
-				pthread_mutex_unlock(&s->pool_mu);
-				return s->pool[i];
+				pthread_mutex_unlock(&p->mu);
+				return p->st[i];
 			}
 		}
-		pthread_cond_wait(&s->pool_cv, &s->pool_mu);
+		pthread_cond_wait(&p->cv, &p->mu);
 	}
 }
 
-static void pool_give(struct server *s, int slot)
+static void pool_give(struct pool *p, int slot)
 {
-	pthread_mutex_lock(&s->pool_mu);
-	s->busy[slot] = false;
-	pthread_cond_signal(&s->pool_cv);
-	pthread_mutex_unlock(&s->pool_mu);
+	pthread_mutex_lock(&p->mu);
+	p->busy[slot] = false;
+	pthread_cond_signal(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* n connections to target into p. */
+static int pool_open(struct pool *p, const char *target, int n, struct hl_err *err)
+{
+	int rc = HL_OK;
+
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	for (; p->n < n && rc == HL_OK; p->n += rc == HL_OK)
+		rc = store_open(target, &p->st[p->n], err);
+	return rc;
+}
+
+static void pool_close(struct pool *p)
+{
+	for (int i = 0; i < p->n; i++)
+		store_close(p->st[i]);
 }
 
 /* ---- damage ---- */
@@ -258,6 +281,23 @@ static struct reqstate *state_of(struct http_req *r)
 	return (struct reqstate *)r;
 }
 
+/* Run the route's handler; a public page reads from the replica when
+ * there is one (what it writes, a rate limit, still goes to the writer,
+ * after which it reads from the database). */
+static void run_handler(struct server *s, struct http_req *r, const struct route *rt)
+{
+	struct reqstate *rs = state_of(r);
+	int slot = -1;
+
+	if ((rt->flags & R_REPLICA) && s->replica.n > 0)
+		r->st = pool_take(&s->replica, &slot);
+	rt->handler(r);
+	if (slot >= 0) {
+		pool_give(&s->replica, slot);
+		r->st = rs->slot >= 0 ? s->rd.st[rs->slot] : NULL;
+	}
+}
+
 static void writer_log(void *ctx, const char *msg)
 {
 	srv_log(ctx, "%s", msg);
@@ -275,12 +315,12 @@ int srv_write(struct http_req *r, writer_fn fn, void *arg, struct hl_err *err)
 	if (srv_refuses(s, err))
 		return HL_ECORRUPT;
 	if (rs->slot >= 0) {
-		pool_give(s, rs->slot);
+		pool_give(&s->rd, rs->slot);
 		rs->slot = -1;
 		r->st = NULL;
 	}
 	rc = writer_run(s->w, fn, arg, err);
-	r->st = pool_take(s, &rs->slot);
+	r->st = pool_take(&s->rd, &rs->slot);
 	if (rc == HL_ECORRUPT)
 		srv_damaged(s, err->msg);
 	return rc;
@@ -324,7 +364,7 @@ int srv_write_then(struct http_req *r, writer_fn fn, void *arg, srv_then_fn then
 	if (srv_refuses(s, &err))
 		return then(r, HL_ECORRUPT, &err, arg);
 	if (rs->slot >= 0) {
-		pool_give(s, rs->slot);
+		pool_give(&s->rd, rs->slot);
 		rs->slot = -1;
 		r->st = NULL;
 	}
@@ -775,7 +815,7 @@ static void gate(struct server *s, struct reqstate *rs)
 		send_status(r, api, 400, "nội dung gửi lên không phải UTF-8 hợp lệ", NULL);
 		return;
 	}
-	r->st = pool_take(s, &rs->slot);
+	r->st = pool_take(&s->rd, &rs->slot);
 	st = identify(r, rt);
 	if (st != 0) {
 		send_status(r, st == 401 || api, st,
@@ -803,12 +843,12 @@ static void gate(struct server *s, struct reqstate *rs)
 			"thiếu hoặc sai mã chống giả mạo (CSRF): hãy tải lại trang rồi thử lại",
 			"csrf");
 	} else {
-		rt->handler(r);
+		run_handler(s, r, rt);
 		if (r->status == 0 && rs->then == NULL)
 			send_status(r, api, 500, "trang không trả lời", NULL);
 	}
 	if (rs->slot >= 0)
-		pool_give(s, rs->slot);
+		pool_give(&s->rd, rs->slot);
 	rs->slot = -1;
 	r->st = NULL;
 }
@@ -1208,8 +1248,8 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	struct server *s = NULL;
 	struct sockaddr_in sa;
 	sigset_t sigs;
-	int rc = HL_OK, sig = 0, version = 0;
-	char url[96];
+	int rc = HL_OK, sig = 0, version = 0, nread;
+	char url[96], where[512], replica[600] = "";
 
 	if (sodium_init() < 0)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không khởi động được libsodium");
@@ -1222,8 +1262,6 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 	s->quiet = o->quiet;
 	s->trust_proxy = o->trust_proxy;
 	pthread_mutex_init(&s->log_mu, NULL);
-	pthread_mutex_init(&s->pool_mu, NULL);
-	pthread_cond_init(&s->pool_cv, NULL);
 	pthread_mutex_init(&s->peer_mu, NULL);
 	pthread_mutex_init(&s->dmg_mu, NULL);
 	pthread_mutex_init(&s->park_mu, NULL);
@@ -1250,10 +1288,11 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 				undone);
 	}
 	start_check(s);
-	s->npool = o->readers > 0 && o->readers <= MAX_READERS ? o->readers : 8;
-	for (int i = 0; i < s->npool; i++)
-		if ((rc = store_open(o->db, &s->pool[i], err)) != HL_OK)
-			goto cleanup;
+	nread = o->readers > 0 && o->readers <= MAX_READERS ? o->readers : 8;
+	if ((rc = pool_open(&s->rd, o->db, nread, err)) != HL_OK ||
+		(o->read_db != NULL &&
+			(rc = pool_open(&s->replica, o->read_db, nread, err)) != HL_OK))
+		goto cleanup;
 	if ((rc = writer_start(s->wst, writer_log, s, &s->w, err)) != HL_OK)
 		goto cleanup;
 
@@ -1293,7 +1332,15 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 		inet_ntop(AF_INET, &sa.sin_addr, ip, sizeof(ip));
 		snprintf(url, sizeof(url), "http://%s:%u", ip, (unsigned)ntohs(sa.sin_port));
 	}
-	srv_log(s, "hailong phục vụ tại %s (cơ sở dữ liệu %s, lược đồ %d)", url, o->db, version);
+	store_describe(o->db, where, sizeof(where));
+	if (o->read_db != NULL) {
+		char rd[512];
+
+		store_describe(o->read_db, rd, sizeof(rd));
+		snprintf(replica, sizeof(replica), "; trang công khai đọc từ bản sao %s", rd);
+	}
+	srv_log(s, "hailong phục vụ tại %s (cơ sở dữ liệu %s, lược đồ %d%s)", url, where, version,
+		replica);
 	if (ready != NULL)
 		ready(url, ctx);
 	sigwait(&sigs, &sig);
@@ -1320,8 +1367,8 @@ cleanup:
 		MHD_stop_daemon(s->d);
 	if (s->checker_started)
 		pthread_join(s->checker, NULL);
-	for (int i = 0; i < s->npool; i++)
-		store_close(s->pool[i]);
+	pool_close(&s->rd);
+	pool_close(&s->replica);
 	store_close(s->wst);
 	if (rc == HL_OK)
 		srv_log(s, "đã dừng");

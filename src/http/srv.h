@@ -15,14 +15,15 @@ struct server;
 struct store;
 
 struct srv_opts {
-	const char *db;     /* store target */
-	const char *listen; /* "127.0.0.1:8080" */
-	int readers;        /* read connections (default 8) */
-	int threads;        /* threads running requests (0 = 16) */
-	int per_address;    /* open connections per client address, 0 = no limit;
+	const char *db;      /* store target */
+	const char *read_db; /* a replica for the public pages (R_REPLICA), or NULL */
+	const char *listen;  /* "127.0.0.1:8080" */
+	int readers;         /* read connections (default 8) */
+	int threads;         /* threads running requests (0 = 16) */
+	int per_address;     /* open connections per client address, 0 = no limit;
 	                            * loopback peers (the reverse proxy) are not counted */
-	bool quiet;         /* no request log */
-	bool trust_proxy;   /* behind a reverse proxy on this machine: take the client's
+	bool quiet;          /* no request log */
+	bool trust_proxy;    /* behind a reverse proxy on this machine: take the client's
 	                            * address from X-Forwarded-For on loopback connections */
 	/* Tests only: wrap the writer's store once open (store_fault_wrap: it
 	 * takes inner over, and closes it on failure); NULL = none. */
