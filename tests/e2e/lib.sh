@@ -257,3 +257,10 @@ pg_stop() {
 	rm -rf "$PG_DIR"
 	PG_DIR=""
 }
+
+# HL_E2E_PG=1 (meson's NAME_pg tests): the test runs on PostgreSQL, a
+# throw-away cluster's database in HAILONG_DB, instead of a SQLite file.
+if [ "${HL_E2E_PG:-}" = 1 ]; then
+	pg_start
+	export HAILONG_DB=$PG_URI
+fi

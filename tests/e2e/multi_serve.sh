@@ -4,14 +4,10 @@
 # content is stored once (one 201, one 409); under load from kiosks on
 # both, one process killed with -9 loses nothing it acknowledged while the
 # other keeps serving; the running tallies then equal a full rebuild. The
-# database is SQLite, or PostgreSQL with HL_E2E_PG=1 (a throw-away cluster).
+# database is SQLite, or PostgreSQL under multi_serve_pg (HL_E2E_PG, lib.sh).
 set -eu
 . "$2/tests/e2e/lib.sh"
 
-if [ "${HL_E2E_PG:-}" = 1 ]; then
-	pg_start
-	HAILONG_DB=$PG_URI
-fi
 setup
 ok kiosks add --unit BNT --name quay-1
 TOKEN=$(sed -n 's/.*lưu lại): //p' "$OUT")
