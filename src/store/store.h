@@ -490,9 +490,11 @@ struct store_responses_ops {
 		struct hl_err *err);
 	int (*response_scan)(struct store *st, int64_t unit_id, hl_day first, hl_day last,
 		store_response_cb cb, void *ctx, struct hl_err *err);
-	/* Responses with min_id <= id <= max_id in id order, light view. */
-	int (*response_scan_ids)(struct store *st, int64_t min_id, int64_t max_id, store_core_cb cb,
-		void *ctx, struct hl_err *err);
+	/* Responses with min_id <= id <= max_id in id order, light view; of
+	 * batch_id only unless 0 (an import's chunk: other writers' responses
+	 * may take ids inside its range on PostgreSQL). */
+	int (*response_scan_ids)(struct store *st, int64_t batch_id, int64_t min_id, int64_t max_id,
+		store_core_cb cb, void *ctx, struct hl_err *err);
 	int (*response_count_after)(struct store *st, int64_t unit_id, hl_day day, int64_t *count,
 		struct hl_err *err);
 	/* Responses of a unit (0 = all) with a status, newest first, at most limit. */

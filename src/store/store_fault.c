@@ -46,7 +46,7 @@ struct fault {
 	F3(responses, batch_new, const char *, const char *, int64_t *) \
 	F2(responses, response_insert, struct store_response *, int64_t *) \
 	F5(responses, response_scan, int64_t, hl_day, hl_day, store_response_cb, void *) \
-	F4(responses, response_scan_ids, int64_t, int64_t, store_core_cb, void *) \
+	F5(responses, response_scan_ids, int64_t, int64_t, int64_t, store_core_cb, void *) \
 	F3(responses, response_count_after, int64_t, hl_day, int64_t *) \
 	F6(responses, response_list_status, int64_t, int, int, struct hl_arena *, \
 		struct store_response **, size_t *) \

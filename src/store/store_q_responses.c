@@ -8,7 +8,7 @@
  *    status not in enum store_resp_status: HL_EINVAL.
  *  - response_scan: unit_id 0 = every unit, day in [first, last]
  *    (HL_DAY_NONE = open), by id; response_scan_ids: id in [min_id,
- *    max_id], the light view. Callbacks may not call the store.
+ *    max_id] and of batch_id (0: any), the light view. Callbacks may not call the store.
  *  - response_list_status: unit_id 0 = every unit, newest first, at most
  *    limit (<= 0: all). response_get, response_get_ext: HL_ENOTFOUND when
  *    absent. response_set_status: HL_EINVAL for a bad status, HL_ENOTFOUND
@@ -42,7 +42,8 @@ static const struct q_stmt count_after = Q_STMT(QS_RESP + 5,
 	"SELECT count(*) FROM responses WHERE unit_id = $1 AND day >= $2");
 static const struct q_stmt scan_ids = Q_STMT(QS_RESP + 6,
 	"SELECT id, unit_id, day, instrument_id, field_id, answers, status, channel, staff_id,"
-	" comment FROM responses WHERE id BETWEEN $1 AND $2 ORDER BY id");
+	" comment FROM responses WHERE id BETWEEN $1 AND $2 AND ($3 = 0 OR batch_id = $3)"
+	" ORDER BY id");
 /* "status <> 0" spelled out so that the partial index responses_held serves it */
 static const struct q_stmt list_held = Q_STMT(QS_RESP + 7,
 	"SELECT " RESP_COLS " FROM responses WHERE status = $1 AND status <> 0"
@@ -209,14 +210,15 @@ static int core_row(void *ctx, const struct q_cur *c)
 	return x->core(x->ctx, &r);
 }
 
-static int q_response_scan_ids(struct store *st, int64_t min_id, int64_t max_id, store_core_cb cb,
-	void *ctx, struct hl_err *err)
+static int q_response_scan_ids(struct store *st, int64_t batch_id, int64_t min_id, int64_t max_id,
+	store_core_cb cb, void *ctx, struct hl_err *err)
 {
 	struct scan x = {.core = cb, .ctx = ctx};
 	struct q_args a = {0};
 
 	q_i64(&a, min_id);
 	q_i64(&a, max_id);
+	q_i64(&a, batch_id);
 	return q_each(st, &scan_ids, &a, core_row, &x, "đọc phiếu khảo sát", err);
 }
 

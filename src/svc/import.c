@@ -199,7 +199,7 @@ static int undo_run(struct store *st, const struct store_import_run *run, const 
 		if (rc == HL_OK)
 			rc = STORE(st, tallies, rollup_clear, err);
 		if (rc == HL_OK)
-			rc = tacc_compute(st, 0, INT64_MAX, 0, NULL, err);
+			rc = tacc_compute(st, 0, 0, INT64_MAX, 0, NULL, err);
 	} else {
 		rc = STORE(st, dossiers, dossier_undo, run->id, err);
 	}
@@ -792,7 +792,7 @@ static int resp_chunk_end(struct resp_ctx *x)
 	int rc = HL_OK;
 
 	if (x->first_id != 0)
-		rc = tacc_compute(im->st, x->first_id, x->last_id, 0, NULL, im->err);
+		rc = tacc_compute(im->st, x->batch, x->first_id, x->last_id, 0, NULL, im->err);
 	x->first_id = 0;
 	return rc != HL_OK ? rc : chunk_commit(im, &x->ch);
 }

@@ -640,7 +640,8 @@ static int load_by_id(struct store *st, struct hl_arena *a, struct bulk *b, stru
 
 /* Passes needed so that one partition's keys fit: from an exact count of the
  * distinct keys when the range could hold more keys than fit. */
-static int choose_parts(struct store *st, struct bulk *b, int64_t min_id, int64_t max_id)
+static int choose_parts(struct store *st, struct bulk *b, int64_t batch_id, int64_t min_id,
+	int64_t max_id)
 {
 	uint64_t span = (uint64_t)(max_id - min_id) + 1;
 	size_t keys;
@@ -662,7 +663,8 @@ static int choose_parts(struct store *st, struct bulk *b, int64_t min_id, int64_
 		return hl_err_set(b->err, HL_EIO, HL_HERE,
 			"không tạo được tệp tạm khi tính bộ đếm");
 	setvbuf(b->spill, NULL, _IOFBF, (size_t)1 << 20);
-	rc = STORE(st, responses, response_scan_ids, min_id, max_id, count_keys, b, b->err);
+	rc = STORE(st, responses, response_scan_ids, batch_id, min_id, max_id, count_keys, b,
+		b->err);
 	if (rc != HL_OK)
 		return rc;
 	/* Past the set's cap, assume the rest of the rows bring keys at the same rate. */
@@ -705,8 +707,8 @@ static int spill_pass(struct bulk *b)
 	return rc;
 }
 
-int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_keys, long *count,
-	struct hl_err *err)
+int tacc_compute(struct store *st, int64_t batch_id, int64_t min_id, int64_t max_id,
+	size_t max_keys, long *count, struct hl_err *err)
 {
 	struct bulk b;
 	struct hl_arena *a = hl_arena_new((size_t)64 << 20);
@@ -721,14 +723,14 @@ int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_ke
 	}
 	rc = load_by_id(st, a, &b, err);
 	if (rc == HL_OK)
-		rc = choose_parts(st, &b, min_id, max_id);
+		rc = choose_parts(st, &b, batch_id, min_id, max_id);
 	for (b.part = 0; rc == HL_OK && b.part < b.parts; b.part++) {
 		b.rows = 0;
 		if (b.spill != NULL)
 			rc = spill_pass(&b);
 		else
-			rc = STORE(st, responses, response_scan_ids, min_id, max_id, scan_one, &b,
-				err);
+			rc = STORE(st, responses, response_scan_ids, batch_id, min_id, max_id,
+				scan_one, &b, err);
 		if (rc == HL_OK)
 			rc = tacc_flush(b.acc, err);
 	}
@@ -756,7 +758,7 @@ int tacc_rebuild(struct store *st, const char *who, long *count, struct hl_err *
 	if (rc == HL_OK)
 		rc = STORE(st, tallies, rollup_clear, err);
 	if (rc == HL_OK)
-		rc = tacc_compute(st, 0, INT64_MAX, 0, count, err);
+		rc = tacc_compute(st, 0, 0, INT64_MAX, 0, count, err);
 	snprintf(detail, sizeof(detail), "%ld phiếu", *count);
 	return audit_commit(st, rc, who, "tallies.rebuild", detail, err);
 }

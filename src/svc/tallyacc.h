@@ -64,12 +64,12 @@ void tacc_discard(struct tacc *acc);
 /* Keys held now. */
 size_t tacc_keys(const struct tacc *acc);
 
-/* Add the tallies and rollups of the stored responses with min_id <= id <=
- * max_id to the store's, in passes over them (see top), holding at most max_keys keys
+/* Add the tallies and rollups of the stored responses of batch_id (0: any)
+ * with min_id <= id <= max_id to the store's, in passes over them (see top), holding at most max_keys keys
  * (0 = as many as TACC_BUDGET allows). *count (may be NULL) gets the number
  * of responses read. Runs inside the caller's transaction. */
-int tacc_compute(struct store *st, int64_t min_id, int64_t max_id, size_t max_keys, long *count,
-	struct hl_err *err);
+int tacc_compute(struct store *st, int64_t batch_id, int64_t min_id, int64_t max_id,
+	size_t max_keys, long *count, struct hl_err *err);
 
 /* Clear every tally and rollup and recompute them from the raw responses
  * (which also marks the rollups ready: store.h rollup_ready), each scored

@@ -481,8 +481,8 @@ static void test_responses(void **state)
 		struct core_collect cc = {0};
 
 		OK(f,
-			STORE(f->st, responses, response_scan_ids, id_first, id_third, core_cb, &cc,
-				&f->err));
+			STORE(f->st, responses, response_scan_ids, 0, id_first, id_third, core_cb,
+				&cc, &f->err));
 		assert_int_equal(cc.n, 3);
 		assert_int_equal(cc.ids[0], id_first);
 		assert_int_equal(cc.unit[0], u1);
@@ -493,14 +493,21 @@ static void test_responses(void **state)
 		assert_int_equal(cc.field[1], 0);
 		memset(&cc, 0, sizeof(cc));
 		OK(f,
-			STORE(f->st, responses, response_scan_ids, 0, INT64_MAX, core_cb, &cc,
+			STORE(f->st, responses, response_scan_ids, 0, 0, INT64_MAX, core_cb, &cc,
 				&f->err));
 		assert_int_equal(cc.n, 5);
 		memset(&cc, 0, sizeof(cc));
 		OK(f,
-			STORE(f->st, responses, response_scan_ids, id_first + 100, INT64_MAX,
+			STORE(f->st, responses, response_scan_ids, 0, id_first + 100, INT64_MAX,
 				core_cb, &cc, &f->err));
 		assert_int_equal(cc.n, 0);
+		/* one batch's: an import's chunk counts its own rows only */
+		memset(&cc, 0, sizeof(cc));
+		OK(f,
+			STORE(f->st, responses, response_scan_ids, b1, 0, INT64_MAX, core_cb, &cc,
+				&f->err));
+		assert_int_equal(cc.n, 1);
+		assert_int_equal(cc.ids[0], id_first);
 	}
 }
 

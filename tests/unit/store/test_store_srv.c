@@ -195,7 +195,7 @@ static void test_response_columns(void **state)
 	assert_int_equal(c.last.received_at, 1700000000);
 
 	memset(&c, 0, sizeof(c));
-	OK(f, STORE(f->st, responses, response_scan_ids, 0, INT64_MAX, core_cb, &c, &f->err));
+	OK(f, STORE(f->st, responses, response_scan_ids, 0, 0, INT64_MAX, core_cb, &c, &f->err));
 	assert_int_equal(c.n, 2);
 	assert_int_equal(c.status[0], RS_COUNTED);
 	assert_int_equal(c.status[1], RS_HELD);
@@ -808,7 +808,7 @@ static void test_tallies_skip_held(void **state)
 	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
 
 	OK(f, store_begin(f->st, &f->err));
-	OK(f, tacc_compute(f->st, 0, INT64_MAX, 0, &count, &f->err));
+	OK(f, tacc_compute(f->st, 0, 0, INT64_MAX, 0, &count, &f->err));
 	OK(f, store_commit(f->st, &f->err));
 	assert_int_equal(count, 1);
 	assert_int_equal(counted_in_tallies(f, f->unit), 1);
@@ -823,7 +823,7 @@ static void test_tallies_skip_held(void **state)
 	OK(f, STORE(f->st, responses, response_set_status, held, RS_HELD, &f->err));
 	OK(f, store_begin(f->st, &f->err));
 	OK(f, STORE(f->st, tallies, tally_clear, &f->err));
-	OK(f, tacc_compute(f->st, 0, INT64_MAX, 4, &count, &f->err));
+	OK(f, tacc_compute(f->st, 0, 0, INT64_MAX, 4, &count, &f->err));
 	OK(f, store_commit(f->st, &f->err));
 	assert_int_equal(count, 1);
 	assert_int_equal(counted_in_tallies(f, f->unit), 1);
