@@ -13,7 +13,8 @@
  *    limit (<= 0: all). response_get, response_get_ext: HL_ENOTFOUND when
  *    absent. response_set_status: HL_EINVAL for a bad status, HL_ENOTFOUND
  *    when no such response. response_count_kiosk_since: counted up to limit
- *    (<= 0: 0). */
+ *    (<= 0: 0), the kiosk's writes held by the caller's transaction until
+ *    it ends (PostgreSQL: an advisory lock). */
 #include "store/store_q.h"
 
 #include <stdio.h>
@@ -63,6 +64,11 @@ static const struct q_stmt count_kiosk = Q_STMT(QS_RESP + 12,
 	" LIMIT $3) AS t");
 static const struct q_stmt delete_batch = Q_STMT(QS_RESP + 13,
 	"DELETE FROM responses WHERE batch_id = $1");
+/* One writer at a time per kiosk until its transaction ends, so that two
+ * processes cannot both count a burst one short of its limit (SQLite has one
+ * writer anyway: it only reads the id back). */
+static const struct q_stmt lock_kiosk = Q_STMT2(QS_RESP + 14, "SELECT $1",
+	"SELECT 1 FROM (SELECT pg_advisory_xact_lock(1, CAST($1 AS integer))) AS l");
 
 /* RESP_COLS before the answers (the insert binds them from ext_id on), and
  * after them up to the content hash. */
@@ -287,12 +293,17 @@ static int q_response_set_status(struct store *st, int64_t id, int status, struc
 static int q_response_count_kiosk_since(struct store *st, int64_t kiosk_id, int64_t t,
 	int64_t limit, int64_t *count, struct hl_err *err)
 {
-	struct q_args a = {0};
+	struct q_args a = {0}, k = {0};
+	int rc;
 
+	q_i64(&k, kiosk_id);
+	rc = q_exec(st, &lock_kiosk, &k, NULL, "giữ lượt của máy kiosk", err);
 	q_i64(&a, kiosk_id);
 	q_i64(&a, t);
 	q_i64(&a, limit > 0 ? limit : 0);
-	return q_int(st, &count_kiosk, &a, count, "đếm phiếu khảo sát của máy kiosk", err);
+	return rc != HL_OK ?
+		rc :
+		q_int(st, &count_kiosk, &a, count, "đếm phiếu khảo sát của máy kiosk", err);
 }
 
 static int q_response_delete_batch(struct store *st, int64_t batch_id, struct hl_err *err)

@@ -7,9 +7,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/rollup.h"
 #include "core/tally.h"
@@ -301,6 +304,79 @@ static void test_retry_status(void **state)
 	sqlite3_close(db);
 }
 
+/* Another connection counting a kiosk's recent responses in its own
+ * transaction, as the writer of another server process does. */
+struct counter {
+	struct store *st;
+	int64_t kiosk, count;
+	int rc;
+	atomic_bool done;
+	struct hl_err err;
+};
+
+static void *count_other(void *p)
+{
+	struct counter *c = p;
+
+	c->rc = store_begin(c->st, &c->err);
+	if (c->rc == HL_OK)
+		c->rc = STORE(c->st, responses, response_count_kiosk_since, c->kiosk, 0, 100,
+			&c->count, &c->err);
+	atomic_store(&c->done, true);
+	if (c->rc == HL_OK)
+		c->rc = store_commit(c->st, &c->err);
+	return NULL;
+}
+
+/* The burst rule across processes: while one transaction has counted a
+ * kiosk's responses, another's count waits for it to end, then sees what it
+ * stored, so two processes cannot both let a burst's last response in.
+ * PostgreSQL only (SQLite has one writer at a time by itself). */
+static void test_kiosk_burst_lock(void **state)
+{
+	struct fx *f = *state;
+	struct store_instrument in = {.version = 1};
+	struct store_kiosk k = {0};
+	struct store_response r = {0};
+	struct counter c = {0};
+	pthread_t t;
+	int64_t n = -1;
+
+	if (getenv("HL_TEST_PG") == NULL)
+		skip();
+	snprintf(in.code, sizeof(in.code), "sipas-5");
+	OK(f, STORE(f->st, instruments, instrument_put, &in, "{}", &f->err));
+	snprintf(k.name, sizeof(k.name), "quay-1");
+	k.unit_id = fx_unit(f, "VT", NULL, 0);
+	k.token_hash[0] = 1;
+	OK(f, STORE(f->st, accounts, kiosk_put, &k, &f->err));
+	OK(f, store_open_partial(f->path, &c.st, &f->err));
+	c.kiosk = k.id;
+
+	OK(f, store_begin(f->st, &f->err));
+	OK(f, STORE(f->st, responses, response_count_kiosk_since, k.id, 0, 100, &n, &f->err));
+	assert_int_equal(n, 0);
+	assert_int_equal(pthread_create(&t, NULL, count_other, &c), 0);
+	usleep(300 * 1000);
+	assert_false(atomic_load(&c.done)); /* waiting for this transaction */
+	r.unit_id = k.unit_id;
+	r.day = 20000;
+	r.instrument_id = in.id;
+	r.channel = CH_KIOSK;
+	r.kiosk_id = k.id;
+	r.received_at = 1000;
+	r.nanswers = 1;
+	r.answers[0] = 5;
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
+	OK(f, store_commit(f->st, &f->err));
+	pthread_join(t, NULL);
+	if (c.rc != HL_OK)
+		print_error("%s\n", c.err.msg);
+	assert_int_equal(c.rc, HL_OK);
+	assert_int_equal(c.count, 1);
+	store_close(c.st);
+}
+
 int main(void)
 {
 	struct CMUnitTest tests[] = {
@@ -310,6 +386,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rollup_two_writers, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_rollup_carry, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_retry_status, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_kiosk_burst_lock, fx_setup, fx_teardown),
 	};
 
 	return FX_RUN(tests);
