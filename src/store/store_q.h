@@ -62,8 +62,9 @@ enum {
 	QS_PLAN = 16 * Q_AREA,
 	QS_IMP = 17 * Q_AREA,
 	QS_COPY = 18 * Q_AREA,
+	QS_FOLLOW = 19 * Q_AREA,
 	/* store_copy.c: COPY_PER statements for each table it copies */
-	QS_COPY_T = 19 * Q_AREA,
+	QS_COPY_T = 20 * Q_AREA,
 	COPY_PER = 8,
 	Q_SLOTS = QS_COPY_T + COPY_PER * 64 /* one more than the last */
 };
