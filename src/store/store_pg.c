@@ -372,5 +372,6 @@ const struct store_ops store_pg_ops = {
 	.reports = &q_reports,
 	.responses = &q_responses,
 	.tallies = &q_tallies,
+	.feedback = &q_feedback,
 	.admin = &pg_admin,
 };

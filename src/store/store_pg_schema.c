@@ -203,6 +203,9 @@ static const char schema_1[] =
 const char *const pg_migrations[] = {
 	/* 1: everything SQLite's migrations 1-21 made */
 	schema_1,
+	/* 2: the built-in feedback offices, which SQLite's migration 9 adds and
+	 * version 1 lacked */
+	Q_FB_OFFICES_BUILTIN,
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));

@@ -232,6 +232,16 @@ int q_number_take(struct store *st, const char *kind, int64_t unit_id, const cha
 	int *n, struct hl_err *err);
 int q_fb_answer_number(struct store *st, int64_t unit_id, int year, int64_t item_id, int *no,
 	struct hl_err *err);
+/* The feedback area (store_q_fb.c); its fb_answer_number is the one above. */
+extern const struct store_feedback_ops q_feedback;
+/* The built-in offices (unit_id 0: a ward's usual four, for every unit),
+ * which each backend's migrations add. */
+#define Q_FB_OFFICES_BUILTIN \
+	"INSERT INTO fb_offices (code, unit_id, name) VALUES" \
+	" ('VP', 0, 'Văn phòng HĐND và UBND')," \
+	" ('VHXH', 0, 'Phòng Văn hóa – Xã hội')," \
+	" ('KTHTDT', 0, 'Phòng Kinh tế, Hạ tầng và Đô thị')," \
+	" ('TTPVHCC', 0, 'Trung tâm phục vụ hành chính công');"
 /* The reports area's comment approvals and quotes (store_q_cmt.c). */
 int q_comment_approve(struct store *st, int64_t response_id, const char *who, int64_t at,
 	struct hl_err *err);

@@ -604,26 +604,6 @@ static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day f
 	return SQ_LIST(q, s, op, a, count_cols, out, n, err);
 }
 
-static const struct store_feedback_ops sq_feedback = {
-	.fb_office_put = sq_fb_office_put,
-	.fb_office_list = sq_fb_office_list,
-	.fb_item_put = sq_fb_item_put,
-	.fb_item_update = sq_fb_item_update,
-	.fb_item_get = sq_fb_item_get,
-	.fb_item_get_token = sq_fb_item_get_token,
-	.fb_item_list = sq_fb_item_list,
-	.fb_item_count = sq_fb_item_count,
-	.fb_answer_number = q_fb_answer_number,
-	.fb_contact_put = sq_fb_contact_put,
-	.fb_contact_get = sq_fb_contact_get,
-	.fb_step_add = sq_fb_step_add,
-	.fb_step_list = sq_fb_step_list,
-	.fb_deadline_set = sq_fb_deadline_set,
-	.fb_deadline_list = sq_fb_deadline_list,
-	.fb_idem_get = sq_fb_idem_get,
-	.fb_idem_put = sq_fb_idem_put,
-};
-
 static const struct store_dossiers_ops sq_dossiers = {
 	.dossier_put = sq_dossier_put,
 	.dossier_get = sq_dossier_get,
@@ -670,7 +650,7 @@ const struct store_ops store_sqlite_ops = {
 	.intake = &q_intake,
 	.tallies = &q_tallies,
 	.accounts = &q_accounts,
-	.feedback = &sq_feedback,
+	.feedback = &q_feedback,
 	.dossiers = &sq_dossiers,
 	.plans = &sq_plans,
 	.calendar = &q_calendar,

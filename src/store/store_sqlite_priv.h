@@ -38,7 +38,7 @@ enum srv_stmt_id { S_DOSSIER_GET, S_COUNT };
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. The areas written
  * once for every backend keep theirs in the driver's slots (store_q.h). */
-enum sq_area { SQ_DOS, SQ_FB, SQ_PLAN, SQ_IMP, SQ_AREAS };
+enum sq_area { SQ_DOS, SQ_PLAN, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -339,39 +339,10 @@ int sq_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dos
  * field 0, NULL times -1. */
 void sq_read_dossier(sqlite3_stmt *s, void *elem);
 
-/* Feedback (issue 6): its migration and operations, in store_sqlite_fb.c. */
+/* Feedback (issue 6): its migrations, in store_sqlite_fb.c (the
+ * operations are store_q_fb.c's); the idempotency keys came later. */
 extern const char sq_fb_schema[];
-int sq_fb_office_put(struct store *st, struct store_fb_office *o, struct hl_err *err);
-int sq_fb_office_list(struct store *st, int64_t unit_id, struct hl_arena *a,
-	struct store_fb_office **out, size_t *n, struct hl_err *err);
-int sq_fb_item_put(struct store *st, struct store_fb_item *it, const char *text,
-	struct hl_err *err);
-int sq_fb_item_update(struct store *st, struct store_fb_item *it, const char *answer,
-	struct hl_err *err);
-int sq_fb_item_get(struct store *st, const char *code, struct hl_arena *a,
-	struct store_fb_item *out, struct hl_err *err);
-int sq_fb_item_get_token(struct store *st, const unsigned char *token_hash, struct hl_arena *a,
-	struct store_fb_item *out, struct hl_err *err);
-int sq_fb_item_list(struct store *st, const struct store_fb_filter *f, struct hl_arena *a,
-	struct store_fb_item **out, size_t *n, struct hl_err *err);
-int sq_fb_item_count(struct store *st, int64_t unit_id, int64_t from, int64_t to, int64_t *count,
-	struct hl_err *err);
-int sq_fb_contact_put(struct store *st, int64_t item_id, const char *name, const char *contact,
-	struct hl_err *err);
-int sq_fb_contact_get(struct store *st, int64_t item_id, struct hl_arena *a, char **name,
-	char **contact, struct hl_err *err);
-int sq_fb_step_add(struct store *st, const struct store_fb_step *s, struct hl_err *err);
-int sq_fb_step_list(struct store *st, int64_t item_id, struct hl_arena *a,
-	struct store_fb_step **out, size_t *n, struct hl_err *err);
-int sq_fb_deadline_set(struct store *st, const struct store_fb_deadline *d, struct hl_err *err);
-int sq_fb_deadline_list(struct store *st, struct hl_arena *a, struct store_fb_deadline **out,
-	size_t *n, struct hl_err *err);
-/* Feedback idempotency keys: a later migration and its operations, in
- * store_sqlite_fb.c. */
 extern const char sq_fb_idem_schema[];
-int sq_fb_idem_get(struct store *st, int64_t unit_id, const unsigned char *key_hash,
-	struct store_fb_idem *out, struct hl_err *err);
-int sq_fb_idem_put(struct store *st, const struct store_fb_idem *k, struct hl_err *err);
 
 /* Comments approved for publication (issue 10): migration and operations,
  * in store_sqlite_cmt.c. */
