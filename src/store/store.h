@@ -618,7 +618,7 @@ struct store_accounts_ops {
 	int (*rate_purge)(struct store *st, int64_t now, struct hl_err *err);
 };
 
-/* Feedback (issue 6; store_sqlite_fb.c, _num.c; owned by svc/feedback.c). */
+/* Feedback (issue 6; store_q_fb.c, store_q_num.c; owned by svc/feedback.c). */
 struct store_feedback_ops {
 	/* Insert or rename an office by (unit_id, code); sets o->id. */
 	int (*fb_office_put)(struct store *st, struct store_fb_office *o, struct hl_err *err);

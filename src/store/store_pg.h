@@ -6,9 +6,8 @@
 #include "store/store.h"
 
 /* Whether every area is built: until then store_open refuses PostgreSQL
- * (areas still missing: responses, intake, tallies, accounts but rate
- * limits, feedback, dossiers, plans, reports but comments, admin but the
- * audit log) and only the conformance suites open it (store_open_partial). */
+ * (areas still missing: dossiers, plans, and the admin area's integrity,
+ * backup and import journal) and only the conformance suites open it (store_open_partial). */
 #define STORE_PG_COMPLETE 0
 
 /* "postgresql://USER@HOST:PORT/NAME" of conninfo, without a password, for

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,6 +188,62 @@ static void test_item_cas(void **state)
 	assert_int_equal(STORE(f->st, feedback, fb_item_update, &got, NULL, &f->err), HL_ENOTFOUND);
 }
 
+struct racer {
+	struct store *st;
+	struct store_fb_item it;
+	int rc;
+	struct hl_err err;
+};
+
+/* The second clerk's update, in its own transaction on its own connection. */
+static void *race(void *arg)
+{
+	struct racer *r = arg;
+
+	r->rc = store_begin(r->st, &r->err);
+	if (r->rc == HL_OK)
+		r->rc = STORE(r->st, feedback, fb_item_update, &r->it, "Trả lời của Minh", &r->err);
+	if (r->rc == HL_OK)
+		r->rc = store_commit(r->st, &r->err);
+	else
+		store_rollback(r->st, NULL);
+	return NULL;
+}
+
+/* The same race with two connections at once: the second update waits for
+ * the first's transaction (PostgreSQL's row lock, SQLite's write lock) and
+ * then matches no row, whichever comes first to the database: the first's
+ * answer is kept, the second told. */
+static void test_item_cas_two_connections(void **state)
+{
+	struct fx *f = *state;
+	struct store_fb_item it = item(f->unit, "PA-1", 1000), lan, got;
+	struct racer minh = {0};
+	pthread_t t;
+
+	OK(f, STORE(f->st, feedback, fb_item_put, &it, "Nội dung", &f->err));
+	OK(f, store_open_partial(f->path, &minh.st, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_get, "PA-1", f->a, &lan, &f->err));
+	OK(f, STORE(minh.st, feedback, fb_item_get, "PA-1", f->a, &minh.it, &f->err));
+	lan.answered_at = 1100;
+	minh.it.answered_at = 1200;
+	OK(f, store_begin(f->st, &f->err));
+	OK(f, STORE(f->st, feedback, fb_item_update, &lan, "Trả lời của Lan", &f->err));
+	assert_int_equal(pthread_create(&t, NULL, race, &minh), 0);
+	usleep(200 * 1000); /* long enough for the second to be waiting */
+	OK(f, store_commit(f->st, &f->err));
+	pthread_join(t, NULL);
+	if (minh.rc != HL_ECONFLICT)
+		print_error("%s\n", minh.err.msg);
+	assert_int_equal(minh.rc, HL_ECONFLICT);
+	assert_int_equal(minh.it.version, 1);
+	OK(f, STORE(f->st, feedback, fb_item_get, "PA-1", f->a, &got, &f->err));
+	assert_string_equal(got.answer, "Trả lời của Lan");
+	assert_int_equal(got.answered_at, 1100);
+	assert_int_equal(got.version, 2);
+	store_close(minh.st);
+}
+
 /* Answer letters are numbered per unit and year by a counter: the next
  * after the largest taken or given, never one another item has. */
 static void test_answer_numbers(void **state)
@@ -316,14 +373,15 @@ static void test_idem(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_offices, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_answer_numbers, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_items, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_item_cas, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_item_cas_two_connections, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_contact_steps_deadlines, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_idem, setup, fx_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return FX_RUN(tests);
 }
