@@ -372,5 +372,6 @@ const struct store_ops store_pg_ops = {
 	.reports = &q_reports,
 	.responses = &q_responses,
 	.tallies = &q_tallies,
+	.plans = &q_plans,
 	.admin = &pg_admin,
 };

@@ -1,6 +1,7 @@
 /* test_store_plan.c — the conformance suite of the improvement plan's
  * operations (store.h "plan"), written only against store/store.h, on a
- * fresh migrated store in a temporary file: standard tasks replaced and
+ * fresh migrated store (a temporary file, or a PostgreSQL database as
+ * store_plan_pg): standard tasks replaced and
  * cleared, a plan replaced per (unit, year) with its notes, statuses set
  * with dated notes, and the refusals. */
 #include <setjmp.h>
@@ -234,12 +235,12 @@ static void test_task_cas(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_std, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_plan, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_task_put, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_task_cas, fx_setup_units, fx_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return FX_RUN(tests);
 }
