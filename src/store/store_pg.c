@@ -356,6 +356,10 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 static const struct store_admin_ops pg_admin = {
 	.audit = q_audit,
 	.audit_list = q_audit_list,
+	.import_run_put = q_import_run_put,
+	.import_run_done = q_import_run_done,
+	.import_notes_drop = q_import_notes_drop,
+	.import_run_list = q_import_run_list,
 };
 
 const struct store_ops store_pg_ops = {

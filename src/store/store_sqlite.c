@@ -642,10 +642,10 @@ static const struct store_admin_ops sq_admin = {
 	.audit_list = q_audit_list,
 	.integrity = sq_integrity,
 	.backup = sq_backup,
-	.import_run_put = sq_import_run_put,
-	.import_run_done = sq_import_run_done,
-	.import_notes_drop = sq_import_notes_drop,
-	.import_run_list = sq_import_run_list,
+	.import_run_put = q_import_run_put,
+	.import_run_done = q_import_run_done,
+	.import_notes_drop = q_import_notes_drop,
+	.import_run_list = q_import_run_list,
 };
 
 const struct store_ops store_sqlite_ops = {

@@ -369,12 +369,6 @@ extern const char sq_rate_schema[];
 /* Imports in chunks (issue 10): migration and operations, in
  * store_sqlite_imp.c. */
 extern const char sq_imp_schema[];
-int sq_import_run_put(struct store *st, const char *kind, int64_t batch_id, int64_t owner,
-	int64_t *id, struct hl_err *err);
-int sq_import_run_done(struct store *st, int64_t id, struct hl_err *err);
-int sq_import_notes_drop(struct store *st, int64_t *dropped, struct hl_err *err);
-int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import_run **out,
-	size_t *n, struct hl_err *err);
 int sq_dossier_undo_note(struct store *st, int64_t run_id, const char *code, struct hl_err *err);
 int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
 
