@@ -356,6 +356,8 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 static const struct store_admin_ops pg_admin = {
 	.audit = q_audit,
 	.audit_list = q_audit_list,
+	.integrity = pg_integrity,
+	.backup = pg_backup,
 	.import_run_put = q_import_run_put,
 	.import_run_done = q_import_run_done,
 	.import_notes_drop = q_import_notes_drop,
