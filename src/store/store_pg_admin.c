@@ -227,6 +227,6 @@ int pg_backup(struct store *st, const char *path, store_progress_fn progress, vo
 	return hl_err_set(err, HL_EINVAL, HL_HERE,
 		"hailong backup chỉ chép được tệp SQLite; cơ sở dữ liệu PostgreSQL %s hãy sao lưu "
 		"bằng pg_dump của PostgreSQL (ví dụ: pg_dump --format=custom --file=%s '%s') và "
-		"khôi phục bằng pg_restore — xem docs/deploy.md, mục «Sao lưu PostgreSQL»",
+		"khôi phục bằng pg_restore — xem docs/deploy.md, mục «Backing up PostgreSQL»",
 		p->where, path, p->where);
 }
