@@ -63,11 +63,19 @@ static PGresult *ask(struct pg *p, const char *sql, const char *op, int *rc, str
 	return NULL;
 }
 
+/* Whether the result r (one column) has a row name. */
+static bool listed(const PGresult *r, const char *name)
+{
+	for (int i = 0; i < PQntuples(r); i++)
+		if (strcmp(PQgetvalue(r, i, 0), name) == 0)
+			return true;
+	return false;
+}
+
 /* Every table a copy moves and schema_version; *versioned when the latter
  * is there. */
 static int check_tables(struct pg *p, struct found *f, bool *versioned, struct hl_err *err)
 {
-	bool have[128] = {false};
 	int rc = HL_OK;
 	PGresult *r = ask(p,
 		"SELECT table_name FROM information_schema.tables"
@@ -76,21 +84,13 @@ static int check_tables(struct pg *p, struct found *f, bool *versioned, struct h
 
 	if (r == NULL)
 		return rc;
-	for (int i = 0; i < PQntuples(r); i++) {
-		const char *name = PQgetvalue(r, i, 0);
-
-		for (int t = 0; t < store_copy_ntables && t < 127; t++)
-			if (strcmp(store_copy_tables[t], name) == 0)
-				have[t] = true;
-		if (strcmp(name, "schema_version") == 0)
-			*versioned = true;
-	}
-	PQclear(r);
-	for (int t = 0; rc == HL_OK && t < store_copy_ntables && t < 127; t++)
-		if (!have[t])
+	for (int t = 0; rc == HL_OK && t < store_copy_ntables; t++)
+		if (!listed(r, store_copy_tables[t]))
 			rc = note(f, err, "thiếu bảng %s", store_copy_tables[t]);
+	*versioned = listed(r, "schema_version");
 	if (rc == HL_OK && !*versioned)
 		rc = note(f, err, "thiếu bảng schema_version (phiên bản lược đồ)");
+	PQclear(r);
 	return rc;
 }
 
