@@ -24,7 +24,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct hl_arena *a = NULL;
 	struct hl_err err = {0};
 	struct stat sb;
-	char **problems = NULL, advice[2048];
+	char **problems = NULL, advice[2048], shown[512];
 	size_t n = 0;
 	int rc = cli_opts(&cmd_check, argc, argv, opts);
 
@@ -41,11 +41,13 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		rc = dbcheck_run(st, quick, a, &problems, &n, &err);
 	store_close(st);
 	dbcheck_advice(ctx->db, advice, sizeof(advice));
+	/* a PostgreSQL URI without its password */
+	store_describe(ctx->db, shown, sizeof(shown));
 	if (rc == HL_OK && n == 0) {
-		printf("Cơ sở dữ liệu %s không có lỗi (%s).\n", ctx->db,
+		printf("Cơ sở dữ liệu %s không có lỗi (%s).\n", shown,
 			quick ? "kiểm tra nhanh cấu trúc" : "kiểm tra toàn bộ");
 	} else if (rc == HL_OK || rc == HL_ECORRUPT) {
-		printf("Cơ sở dữ liệu %s BỊ HỎNG:\n", ctx->db);
+		printf("Cơ sở dữ liệu %s BỊ HỎNG:\n", shown);
 		if (rc == HL_ECORRUPT)
 			printf("  - %s\n", err.msg);
 		for (size_t i = 0; i < n; i++)

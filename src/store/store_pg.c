@@ -356,6 +356,12 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 static const struct store_admin_ops pg_admin = {
 	.audit = q_audit,
 	.audit_list = q_audit_list,
+	.integrity = pg_integrity,
+	.backup = pg_backup,
+	.import_run_put = q_import_run_put,
+	.import_run_done = q_import_run_done,
+	.import_notes_drop = q_import_notes_drop,
+	.import_run_list = q_import_run_list,
 };
 
 const struct store_ops store_pg_ops = {
@@ -373,5 +379,6 @@ const struct store_ops store_pg_ops = {
 	.responses = &q_responses,
 	.tallies = &q_tallies,
 	.feedback = &q_feedback,
+	.plans = &q_plans,
 	.admin = &pg_admin,
 };

@@ -29,6 +29,13 @@ int pg_err(struct pg *p, const PGresult *r, struct hl_err *err, const char *wher
  * pg_err's status. */
 int pg_exec(struct pg *p, const char *sql, const char *op, struct hl_err *err);
 
+/* The admin area's integrity check and backup (store_pg_admin.c), as in
+ * struct store_admin_ops. */
+int pg_integrity(struct store *st, bool quick, struct hl_arena *a, char ***lines, size_t *n,
+	struct hl_err *err);
+int pg_backup(struct store *st, const char *path, store_progress_fn progress, void *pctx,
+	struct hl_err *err);
+
 /* The migrations (store_pg_schema.c): pg_migrations[i] takes the schema from
  * version i to i + 1. */
 extern const char *const pg_migrations[];

@@ -203,6 +203,7 @@ extern const struct store_accounts_ops q_accounts;
 extern const struct store_intake_ops q_intake;
 extern const struct store_reports_ops q_reports;
 extern const struct store_responses_ops q_responses;
+extern const struct store_plans_ops q_plans;
 /* The accounts area's rate limits (store_q_rate.c). */
 int q_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
 	struct hl_err *err);
@@ -255,5 +256,12 @@ int q_audit(struct store *st, const char *who, const char *action, const char *d
 	struct hl_err *err);
 int q_audit_list(struct store *st, int limit, struct hl_arena *ar, char ***lines, size_t *n,
 	struct hl_err *err);
+/* The admin area's import journal (store_q_imp.c). */
+int q_import_run_put(struct store *st, const char *kind, int64_t batch_id, int64_t owner,
+	int64_t *id, struct hl_err *err);
+int q_import_run_done(struct store *st, int64_t id, struct hl_err *err);
+int q_import_notes_drop(struct store *st, int64_t *dropped, struct hl_err *err);
+int q_import_run_list(struct store *st, struct hl_arena *ar, struct store_import_run **out,
+	size_t *n, struct hl_err *err);
 
 #endif

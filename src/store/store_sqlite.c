@@ -617,25 +617,15 @@ static const struct store_dossiers_ops sq_dossiers = {
 	.dossier_undo = sq_dossier_undo,
 };
 
-static const struct store_plans_ops sq_plans = {
-	.plan_std_list = sq_plan_std_list,
-	.plan_std_replace = sq_plan_std_replace,
-	.plan_task_list = sq_plan_task_list,
-	.plan_replace = sq_plan_replace,
-	.plan_task_put = sq_plan_task_put,
-	.plan_task_status = sq_plan_task_status,
-	.plan_note_list = sq_plan_note_list,
-};
-
 static const struct store_admin_ops sq_admin = {
 	.audit = q_audit,
 	.audit_list = q_audit_list,
 	.integrity = sq_integrity,
 	.backup = sq_backup,
-	.import_run_put = sq_import_run_put,
-	.import_run_done = sq_import_run_done,
-	.import_notes_drop = sq_import_notes_drop,
-	.import_run_list = sq_import_run_list,
+	.import_run_put = q_import_run_put,
+	.import_run_done = q_import_run_done,
+	.import_notes_drop = q_import_notes_drop,
+	.import_run_list = q_import_run_list,
 };
 
 const struct store_ops store_sqlite_ops = {
@@ -652,7 +642,7 @@ const struct store_ops store_sqlite_ops = {
 	.accounts = &q_accounts,
 	.feedback = &q_feedback,
 	.dossiers = &sq_dossiers,
-	.plans = &sq_plans,
+	.plans = &q_plans,
 	.calendar = &q_calendar,
 	.reports = &q_reports,
 	.admin = &sq_admin,

@@ -38,7 +38,7 @@ enum srv_stmt_id { S_DOSSIER_GET, S_COUNT };
  * struct sq's area table, indexed by an enum private to the area's file
  * (store_sqlite_<area>.c); close finalizes them all. The areas written
  * once for every backend keep theirs in the driver's slots (store_q.h). */
-enum sq_area { SQ_DOS, SQ_PLAN, SQ_IMP, SQ_AREAS };
+enum sq_area { SQ_DOS, SQ_IMP, SQ_AREAS };
 #define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
@@ -288,22 +288,8 @@ extern const char sq_rsched_schema[];
 
 /* Units, lineage, fields and staff (store_sqlite_units.c). */
 
-/* The improvement plan (issue 6): its migration and operations, in
- * store_sqlite_plan.c. */
+/* The improvement plan (issue 6): its migration, in store_sqlite_plan.c. */
 extern const char sq_plan_schema[];
-int sq_plan_std_list(struct store *st, struct hl_arena *a, struct store_plan_std **out, size_t *n,
-	struct hl_err *err);
-int sq_plan_std_replace(struct store *st, const struct store_plan_std *t, size_t n,
-	struct hl_err *err);
-int sq_plan_task_list(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
-	struct store_plan_task **out, size_t *n, struct hl_err *err);
-int sq_plan_replace(struct store *st, int64_t unit_id, int year, struct store_plan_task *t,
-	size_t n, struct hl_err *err);
-int sq_plan_task_put(struct store *st, struct store_plan_task *t, struct hl_err *err);
-int sq_plan_task_status(struct store *st, int64_t task_id, int64_t version,
-	const struct store_plan_note *note, struct hl_err *err);
-int sq_plan_note_list(struct store *st, int64_t unit_id, int year, struct hl_arena *a,
-	struct store_plan_note **out, size_t *n, struct hl_err *err);
 
 /* Report rollups (issue 4): migration and operations, in store_sqlite_rollup.c. */
 extern const char sq_rollup_schema[];
@@ -354,12 +340,6 @@ extern const char sq_rate_schema[];
 /* Imports in chunks (issue 10): migration and operations, in
  * store_sqlite_imp.c. */
 extern const char sq_imp_schema[];
-int sq_import_run_put(struct store *st, const char *kind, int64_t batch_id, int64_t owner,
-	int64_t *id, struct hl_err *err);
-int sq_import_run_done(struct store *st, int64_t id, struct hl_err *err);
-int sq_import_notes_drop(struct store *st, int64_t *dropped, struct hl_err *err);
-int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import_run **out,
-	size_t *n, struct hl_err *err);
 int sq_dossier_undo_note(struct store *st, int64_t run_id, const char *code, struct hl_err *err);
 int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
 

@@ -2,6 +2,7 @@
 #include "svc/dbcheck.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "store/store.h"
 
@@ -13,6 +14,20 @@ int dbcheck_run(struct store *st, bool quick, struct hl_arena *a, char ***proble
 
 void dbcheck_advice(const char *db, char *buf, size_t size)
 {
+	char shown[512];
+
+	/* PostgreSQL: no file to put back, a dump to restore (and no password shown) */
+	if (strstr(db, "://") != NULL) {
+		store_describe(db, shown, sizeof(shown));
+		snprintf(buf, size,
+			"Cơ sở dữ liệu PostgreSQL %s có lỗi. Khôi phục từ bản sao lưu: dừng mọi máy chủ "
+			"hailong; khôi phục bản sao gần nhất (tạo bằng pg_dump) vào một cơ sở dữ liệu "
+			"mới bằng pg_restore; kiểm tra bằng \"hailong --db URI_MỚI check\"; rồi chạy lại "
+			"các máy chủ với cơ sở dữ liệu mới (docs/deploy.md, mục «Backing up "
+			"PostgreSQL»).",
+			shown);
+		return;
+	}
 	snprintf(buf, size,
 		"Tệp cơ sở dữ liệu %s bị hỏng. Khôi phục từ bản sao lưu: dừng máy chủ (hailong serve); "
 		"đổi tên tệp hỏng %s và các tệp %s-wal, %s-shm bên cạnh (nếu có) để giữ lại đối chiếu "

@@ -20,7 +20,8 @@ int dbcheck_run(struct store *st, bool quick, struct hl_arena *a, char ***proble
 	struct hl_err *err);
 
 /* The Vietnamese advice for a damaged database db (its path): stop, restore
- * the backup made with `hailong backup`, check, start again. In buf. */
+ * the backup made with `hailong backup` (PostgreSQL, db a URI: the pg_dump,
+ * into a new database), check, start again. In buf. */
 void dbcheck_advice(const char *db, char *buf, size_t size);
 
 #endif

@@ -5,14 +5,17 @@
  * listed until it is done; a batch's responses are deleted and no others; a
  * dossier updated and one added by a run are put back as noted, the first
  * note of a code winning; notes are dropped only once their run is gone; a
- * sound file has no problems. */
+ * sound database has no problems. On PostgreSQL (store_imp_pg) also what
+ * its integrity check finds in a damaged schema, and its backup's refusal. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <libpq-fe.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/timeliness.h"
@@ -161,14 +164,74 @@ static void test_integrity(void **state)
 	assert_int_equal(n, 0);
 }
 
+/* Run sql on the fixture's PostgreSQL database, as its owner would by hand. */
+static void pg_sql(struct fx *f, const char *sql)
+{
+	PGconn *c = PQconnectdb(f->path);
+	PGresult *r = PQexec(c, sql);
+
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
+		print_error("%s: %s\n", sql, PQerrorMessage(c));
+	assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	PQfinish(c);
+}
+
+/* Whether one of lines[0..n) contains text. */
+static bool has_line(char **lines, size_t n, const char *text)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strstr(lines[i], text) != NULL)
+			return true;
+	return false;
+}
+
+/* PostgreSQL's integrity check finds a table missing, a schema newer than
+ * the binary, a constraint not validated, a foreign key switched off and,
+ * in the full check only, the rows it let through; its backup refuses,
+ * naming pg_dump. */
+static void test_pg_admin(void **state)
+{
+	struct fx *f = *state;
+	char **lines = NULL;
+	size_t n = 0;
+
+	if (getenv("HL_TEST_PG") == NULL)
+		skip();
+	assert_int_equal(STORE(f->st, admin, backup, "/tmp/hl-backup-pg.db", NULL, NULL, &f->err),
+		HL_EINVAL);
+	assert_non_null(strstr(f->err.msg, "pg_dump"));
+	assert_non_null(strstr(f->err.msg, "docs/deploy.md"));
+
+	pg_sql(f, "DROP TABLE rate_counters");
+	pg_sql(f, "INSERT INTO schema_version (version, applied_at) VALUES (999, 'x')");
+	pg_sql(f, "ALTER TABLE plan_std ADD CONSTRAINT seq_positive CHECK (seq > 0) NOT VALID");
+	pg_sql(f, "ALTER TABLE responses DISABLE TRIGGER ALL");
+	pg_sql(f,
+		"INSERT INTO responses (unit_id, day, instrument_id, channel, answers)"
+		" VALUES (424242, 1, 424242, 0, '\\x00')");
+	OK(f, STORE(f->st, admin, integrity, true, f->a, &lines, &n, &f->err));
+	assert_true(has_line(lines, n, "thiếu bảng rate_counters"));
+	assert_true(has_line(lines, n, "phiên bản 999"));
+	assert_true(has_line(lines, n, "bảng plan_std: ràng buộc seq_positive"));
+	assert_true(has_line(lines, n, "bảng responses: khóa ngoài responses_unit_id_fkey"));
+	assert_false(has_line(lines, n, "trỏ tới"));
+	OK(f, STORE(f->st, admin, integrity, false, f->a, &lines, &n, &f->err));
+	assert_true(has_line(lines, n, "bảng responses: 1 dòng có unit_id trỏ tới units"));
+	assert_true(
+		has_line(lines, n, "bảng responses: 1 dòng có instrument_id trỏ tới instruments"));
+	assert_true(has_line(lines, n, "thiếu bảng rate_counters"));
+}
+
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_runs, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_delete_batch, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_dossier_undo, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_integrity, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_pg_admin, fx_setup, fx_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return FX_RUN(tests);
 }

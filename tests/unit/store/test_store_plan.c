@@ -1,6 +1,7 @@
 /* test_store_plan.c — the conformance suite of the improvement plan's
  * operations (store.h "plan"), written only against store/store.h, on a
- * fresh migrated store in a temporary file: standard tasks replaced and
+ * fresh migrated store (a temporary file, or a PostgreSQL database as
+ * store_plan_pg): standard tasks replaced and
  * cleared, a plan replaced per (unit, year) with its notes, statuses set
  * with dated notes, and the refusals. */
 #include <setjmp.h>
@@ -232,14 +233,56 @@ static void test_task_cas(void **state)
 	assert_string_equal(notes[0].who, "web:lan");
 }
 
+/* Inside a transaction a number already taken is HL_EEXIST and the
+ * transaction goes on (on PostgreSQL a failed statement would abort it);
+ * two connections changing the same read of a task (two server processes):
+ * the second is HL_ECONFLICT and changes nothing. */
+static void test_two_writers(void **state)
+{
+	struct fx *f = *state;
+	struct store *other = NULL;
+	struct store_plan_task t[1], add, a, b, *out = NULL;
+	size_t n = 0;
+
+	t[0] = task(1, "TC", "Việc một", "chua-bat-dau");
+	OK(f, STORE(f->st, plans, plan_replace, f->unit, 2025, t, 1, &f->err));
+	add = task(1, "HC", "Việc hai", "chua-bat-dau");
+	add.unit_id = f->unit;
+	add.year = 2025;
+	OK(f, store_begin(f->st, &f->err));
+	assert_int_equal(STORE(f->st, plans, plan_task_put, &add, &f->err), HL_EEXIST);
+	add.id = 0;
+	add.no = 2;
+	OK(f, STORE(f->st, plans, plan_task_put, &add, &f->err));
+	OK(f, store_commit(f->st, &f->err));
+
+	OK(f, store_open_partial(f->path, &other, &f->err));
+	OK(f, STORE(other, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	assert_int_equal(n, 2);
+	a = b = out[1];
+	snprintf(a.task, sizeof(a.task), "Việc hai, bản của Lan");
+	snprintf(b.task, sizeof(b.task), "Việc hai, bản của Minh");
+	OK(f, store_begin(f->st, &f->err));
+	OK(f, STORE(f->st, plans, plan_task_put, &a, &f->err));
+	OK(f, store_commit(f->st, &f->err));
+	OK(f, store_begin(other, &f->err));
+	assert_int_equal(STORE(other, plans, plan_task_put, &b, &f->err), HL_ECONFLICT);
+	OK(f, store_rollback(other, &f->err));
+	OK(f, STORE(other, plans, plan_task_list, f->unit, 2025, f->a, &out, &n, &f->err));
+	assert_string_equal(out[1].task, "Việc hai, bản của Lan");
+	assert_int_equal(out[1].version, 2);
+	store_close(other);
+}
+
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
+	struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_std, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_plan, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_task_put, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_task_cas, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_two_writers, fx_setup_units, fx_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return FX_RUN(tests);
 }
