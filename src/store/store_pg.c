@@ -355,5 +355,6 @@ const struct store_ops store_pg_ops = {
 	.reports = &q_reports,
 	.responses = &q_responses,
 	.tallies = &q_tallies,
+	.dossiers = &q_dossiers,
 	.admin = &pg_admin,
 };

@@ -9,21 +9,13 @@
  *    are left for import_notes_drop, so this stays short.
  *  - import_run_list: every recorded run, by id.
  *  - response_delete_batch: deletes every response of the batch.
- *  - dossier_undo_note: notes the dossier with that code as it is now (or that
- *    there is none), once per run: the first note of a code wins.
- *  - dossier_undo: puts every noted dossier of the run back as noted (deleting
- *    those that were not there), through the same triggers that keep the
- *    monthly sums; the notes are left for import_notes_drop.
  *  - import_notes_drop: deletes at most 20 000 undo notes of runs no longer
- *    recorded, *dropped = how many.
+ *    recorded, *dropped = how many. The notes are dossier_undo_note's
+ *    (store_q_dos.c).
  *  Every SQLite failure is sq_status's status with SQLite's message. */
 #include "store/store_sqlite_priv.h"
 
 #include "base/arena.h"
-
-#define UNDO_COLS \
-	"unit_id, field_id, procedure, channel, received_at, due_at, finished_at," \
-	" returned_at, supplements, reschedules, apology, submitted_at, class"
 
 /* The migration (store_sqlite.c's list points here). */
 const char sq_imp_schema[] =
@@ -44,16 +36,7 @@ const char sq_imp_schema[] =
 	/* for deleting a failed import's responses without reading the whole table */
 	"CREATE INDEX responses_batch ON responses (batch_id) WHERE batch_id IS NOT NULL;";
 
-enum {
-	I_RUN_PUT,
-	I_RUN_DONE,
-	I_NOTES_DROP,
-	I_RUN_LIST,
-	I_UNDO_NOTE,
-	I_UNDO_RESTORE,
-	I_UNDO_DELETE,
-	I_COUNT
-};
+enum { I_RUN_PUT, I_RUN_DONE, I_NOTES_DROP, I_RUN_LIST, I_COUNT };
 
 static const char *const imp_sql[I_COUNT] = {
 	[I_RUN_PUT] = "INSERT INTO import_runs (kind, batch_id, owner, started_at)"
@@ -64,20 +47,6 @@ static const char *const imp_sql[I_COUNT] = {
 			 " WHERE run_id NOT IN (SELECT id FROM import_runs) LIMIT 20000)",
 	[I_RUN_LIST] = "SELECT id, kind, coalesce(batch_id, 0), owner, started_at"
 		       " FROM import_runs ORDER BY id",
-	[I_UNDO_NOTE] =
-		"INSERT INTO import_undo_dossiers (run_id, code, existed, " UNDO_COLS ")"
-		" SELECT ?1, c.code, d.id IS NOT NULL, d.unit_id, d.field_id, d.procedure, d.channel,"
-		" d.received_at, d.due_at, d.finished_at, d.returned_at, d.supplements,"
-		" d.reschedules, d.apology, d.submitted_at, d.class"
-		" FROM (SELECT ?2 AS code) c LEFT JOIN dossiers d ON d.code = c.code"
-		" WHERE true ON CONFLICT (run_id, code) DO NOTHING",
-	[I_UNDO_RESTORE] =
-		"UPDATE dossiers SET (" UNDO_COLS ") = (SELECT " UNDO_COLS
-		" FROM import_undo_dossiers u WHERE u.run_id = ?1 AND u.code = dossiers.code)"
-		" WHERE code IN (SELECT code FROM import_undo_dossiers WHERE run_id = ?1 AND existed)",
-	[I_UNDO_DELETE] =
-		"DELETE FROM dossiers WHERE code IN"
-		" (SELECT code FROM import_undo_dossiers WHERE run_id = ?1 AND NOT existed)",
 };
 
 static sqlite3_stmt *iprep(struct sq *q, int id, const char *op, struct hl_err *err)
@@ -149,24 +118,4 @@ int sq_import_run_list(struct store *st, struct hl_arena *a, struct store_import
 	const char *op = "đọc các lần nhập chưa xong";
 
 	return SQ_LIST(q, iprep(q, I_RUN_LIST, op, err), op, a, run_cols, out, n, err);
-}
-
-int sq_dossier_undo_note(struct store *st, int64_t run_id_, const char *code, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "ghi hồ sơ để hoàn tác";
-
-	return SQ_EXEC(q, iprep(q, I_UNDO_NOTE, op, err), op, NULL, err, SQ_ARG(SQK_I64, run_id_),
-		SQ_ARG_TEXTN(code, STORE_CODE_MAX));
-}
-
-int sq_dossier_undo(struct store *st, int64_t run, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "hoàn tác hồ sơ của lần nhập dở";
-	int rc = run_id(q, I_UNDO_RESTORE, run, op, err);
-
-	if (rc == HL_OK)
-		rc = run_id(q, I_UNDO_DELETE, run, op, err);
-	return rc;
 }
