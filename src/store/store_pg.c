@@ -380,5 +380,6 @@ const struct store_ops store_pg_ops = {
 	.tallies = &q_tallies,
 	.feedback = &q_feedback,
 	.plans = &q_plans,
+	.dossiers = &q_dossiers,
 	.admin = &pg_admin,
 };

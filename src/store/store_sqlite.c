@@ -14,10 +14,10 @@
  *    w then RELEASE w (so the savepoint is gone either way; the transaction
  *    goes on). The last three outside a transaction (none was begun, or
  *    SQLite rolled it back after an error) are HL_EIO.
- *  - unit_put, field_put, staff_put, dossier_put: insert, or update every column
+ *  - unit_put, field_put, staff_put: insert, or update every column
  *    of the row with the same code; the struct's id is set either way. Empty
- *    code: HL_EINVAL. Ids 0 and days HL_DAY_NONE are stored as NULL, minutes -1
- *    (dossier times) as NULL; they read back as 0, HL_DAY_NONE and -1.
+ *    code: HL_EINVAL. Ids 0 and days HL_DAY_NONE are stored as NULL; they
+ *    read back as 0 and HL_DAY_NONE.
  *  - unit_get: HL_ENOTFOUND naming the code if absent. unit_list, field_list,
  *    staff_list: all rows ordered by code.
  *  - lineage_add: records NEW replaced OLD on day; adding the same pair again
@@ -47,12 +47,9 @@
  *    responses not counted); answers and comment valid during the callback.
  *  - response_count_after: responses of the unit with day >= day.
  *  - tally_merge, tally_scan, tally_clear: in store_sqlite_tally.c.
- *  - dossier_count_by_field: dossiers of the unit received (minutes / 1440) on
- *    a day in [first, last] (HL_DAY_NONE = open), counted per field_id (no
- *    field = key 0), ordered by key.
  *  Targets and reports are store_q_reports.c's, the audit log
- *  store_q_audit.c's; migration 2 and the held responses are in
- *  store_sqlite_srv.c, described there.
+ *  store_q_audit.c's, dossiers store_q_dos.c's; migration 2 is in
+ *  store_sqlite_srv.c.
  *  Lists come back in the caller's arena (NULL and 0 when empty); running out
  *  of it is HL_ENOMEM. Every SQLite failure is HL_EIO with SQLite's own message
  *  and the operation that failed. */
@@ -223,6 +220,8 @@ static const char *const migrations[] = {
 	/* 21: the dossier class computed by svc, stored; the sums' triggers add it
 	 * up instead of computing it (store_sqlite_dos.c) */
 	sq_dos_class_schema,
+	/* 22: the dossier sums kept by the store code, not triggers (store_sqlite_dos.c) */
+	sq_dos_sums_schema,
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -239,9 +238,6 @@ static const char *const stmt_sql[Q_COUNT] = {
 	[Q_OP_SAVE] = "SAVEPOINT op",
 	[Q_OP_RELEASE] = "RELEASE op",
 	[Q_OP_UNDO] = "ROLLBACK TO op",
-	[Q_DOSSIER_COUNT] = "SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
-			    " WHERE unit_id = ?1 AND received_at >= ?2 AND received_at < ?3"
-			    " GROUP BY f ORDER BY f",
 };
 
 /* ---- helpers ---- */
@@ -422,10 +418,6 @@ static void sq_close(struct store *st)
 		sqlite3_finalize(q->stmt[i]);
 	for (int i = 0; i < Q_SLOTS; i++)
 		sqlite3_finalize(q->qs[i]);
-	sq_srv_close(q);
-	for (int a = 0; a < SQ_AREAS; a++)
-		for (int i = 0; i < SQ_AREA_STMTS; i++)
-			sqlite3_finalize(q->area[a][i]);
 	sqlite3_close_v2(q->db);
 	hl_free(q);
 	st->priv = NULL;
@@ -576,47 +568,6 @@ static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
 	return sq_step_done(q, s, ops[STORE_TX_RELEASE], err);
 }
 
-/* ---- dossiers counted by field ---- */
-
-static const struct sq_col count_cols[] = {
-	SQ_I64(struct store_count, key_id),
-	SQ_I64(struct store_count, count),
-};
-
-static int sq_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day first, hl_day last,
-	struct hl_arena *a, struct store_count **out, size_t *n, struct hl_err *err)
-{
-	struct sq *q = st->priv;
-	const char *op = "đếm hồ sơ theo lĩnh vực";
-	/* received_at is in minutes: [first 00:00, last + 1 00:00) */
-	int64_t lo = first == HL_DAY_NONE ? INT64_MIN : (int64_t)first * 1440;
-	int64_t hi = last == HL_DAY_NONE ? INT64_MAX : ((int64_t)last + 1) * 1440;
-	sqlite3_stmt *s;
-
-	if ((s = prep(q, Q_DOSSIER_COUNT, op, err)) == NULL)
-		return HL_EIO;
-	if (sqlite3_bind_int64(s, 1, unit_id) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 2, lo) != SQLITE_OK ||
-		sqlite3_bind_int64(s, 3, hi) != SQLITE_OK) {
-		sqlite3_reset(s);
-		return sq_err(q, err, HL_HERE, op);
-	}
-	return SQ_LIST(q, s, op, a, count_cols, out, n, err);
-}
-
-static const struct store_dossiers_ops sq_dossiers = {
-	.dossier_put = sq_dossier_put,
-	.dossier_get = sq_dossier_get,
-	.dossier_count_by_field = sq_dossier_count_by_field,
-	.dossier_save = sq_dossier_save,
-	.dossier_sum_scan = sq_dossier_sum_scan,
-	.dossier_open_scan = sq_dossier_open_scan,
-	.dossier_scan = sq_dossier_scan,
-	.dossier_scan_finished = sq_dossier_scan_finished,
-	.dossier_undo_note = sq_dossier_undo_note,
-	.dossier_undo = sq_dossier_undo,
-};
-
 static const struct store_admin_ops sq_admin = {
 	.audit = q_audit,
 	.audit_list = q_audit_list,
@@ -641,7 +592,7 @@ const struct store_ops store_sqlite_ops = {
 	.tallies = &q_tallies,
 	.accounts = &q_accounts,
 	.feedback = &q_feedback,
-	.dossiers = &sq_dossiers,
+	.dossiers = &q_dossiers,
 	.plans = &q_plans,
 	.calendar = &q_calendar,
 	.reports = &q_reports,

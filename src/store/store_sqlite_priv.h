@@ -27,19 +27,9 @@ enum stmt_id {
 	Q_OP_SAVE,
 	Q_OP_RELEASE,
 	Q_OP_UNDO,
-	Q_DOSSIER_COUNT,
 	Q_COUNT
 };
 
-/* The server's cached statements (SQL in store_sqlite_srv.c). */
-enum srv_stmt_id { S_DOSSIER_GET, S_COUNT };
-
-/* Issue 6's areas each keep their cached statements in their own row of
- * struct sq's area table, indexed by an enum private to the area's file
- * (store_sqlite_<area>.c); close finalizes them all. The areas written
- * once for every backend keep theirs in the driver's slots (store_q.h). */
-enum sq_area { SQ_DOS, SQ_IMP, SQ_AREAS };
-#define SQ_AREA_STMTS 32
 
 /* One connection; st->priv. Statements are prepared on first use, reset
  * after each, and finalized by close. */
@@ -48,8 +38,6 @@ struct sq {
 	sqlite3 *db;
 	char path[1024];
 	sqlite3_stmt *stmt[Q_COUNT];
-	sqlite3_stmt *srv[S_COUNT];
-	sqlite3_stmt *area[SQ_AREAS][SQ_AREA_STMTS];
 	sqlite3_stmt *qs[Q_SLOTS]; /* store_q.h statements, by slot */
 	int scanning;              /* > 0 while a scan's callback runs (SQ_CALLBACK): no
 	                      * statement may start then, as libpq could not run one */
@@ -269,12 +257,6 @@ int sq_need_code(const char *code, const char *what, struct hl_err *err);
 /* Migration 2, the server's tables (store_sqlite_srv.c). */
 extern const char sq_srv_schema[];
 
-/* Finalize the server's statements (store_sqlite_srv.c). */
-void sq_srv_close(struct sq *q);
-
-/* The server's operations (store_sqlite_srv.c), as in struct store_ops. */
-int sq_dossier_get(struct store *st, const char *code, struct store_dossier *out,
-	struct hl_err *err);
 /* One link per dossier (issue 12): a later migration, in store_sqlite_srv.c. */
 extern const char sq_receipt_replace_schema[];
 
@@ -302,28 +284,12 @@ int sq_rollup_register(struct sq *q);
  * store_sqlite_cal.c. */
 extern const char sq_cal_schema[];
 
-/* Dossier timeliness (issue 6): migration and operations, in
- * store_sqlite_dos.c. */
+/* Dossier timeliness (issue 6): its migrations, in store_sqlite_dos.c. */
 extern const char sq_dos_schema[];
-/* The later migration that stores the class svc computes (store_sqlite_dos.c). */
+/* The class svc computes, stored (migration 21). */
 extern const char sq_dos_class_schema[];
-int sq_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err);
-int sq_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err);
-int sq_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, int m0, int m1,
-	store_dsum_cb cb, void *ctx, struct hl_err *err);
-int sq_dossier_open_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1, int64_t at,
-	store_dossier_cb cb, void *ctx, struct hl_err *err);
-int sq_dossier_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1, store_dossier_cb cb,
-	void *ctx, struct hl_err *err);
-int sq_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dossier_cb cb,
-	void *ctx, struct hl_err *err);
-/* A dossier's columns as sq_read_dossier reads them, in its order. */
-#define SQ_DOSSIER_COLS \
-	"id, code, unit_id, field_id, procedure, channel, received_at," \
-	" due_at, finished_at, returned_at, supplements, reschedules, apology, submitted_at, class"
-/* Read a row of SQ_DOSSIER_COLS into elem (a struct store_dossier); NULL
- * field 0, NULL times -1. */
-void sq_read_dossier(sqlite3_stmt *s, void *elem);
+/* The sums' triggers dropped (migration 22). */
+extern const char sq_dos_sums_schema[];
 
 /* Feedback (issue 6): its migrations, in store_sqlite_fb.c (the
  * operations are store_q_fb.c's); the idempotency keys came later. */
@@ -340,8 +306,6 @@ extern const char sq_rate_schema[];
 /* Imports in chunks (issue 10): migration and operations, in
  * store_sqlite_imp.c. */
 extern const char sq_imp_schema[];
-int sq_dossier_undo_note(struct store *st, int64_t run_id, const char *code, struct hl_err *err);
-int sq_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err);
 
 /* Tallies as additive counters: migration and operations, in
  * store_sqlite_tally.c; register its migration step's SQL function on q's

@@ -877,6 +877,259 @@ static void test_dossiers(void **state)
 	assert_int_equal(STORE(f->st, dossiers, dossier_put, &d, &f->err), HL_EINVAL);
 }
 
+/* Dossiers a scan handed over, copied (a callback may not call the store);
+ * stop: return 7 at that row (0 = never). */
+struct dlist {
+	int n, stop;
+	struct store_dossier d[8];
+};
+
+static int keep_dossier(void *ctx, const struct store_dossier *d)
+{
+	struct dlist *l = ctx;
+
+	assert_true(l->n < 8);
+	l->d[l->n++] = *d;
+	return l->n == l->stop ? 7 : 0;
+}
+
+/* a and b hold the same dossier, field by field (not their padding) */
+static void same_dossier(const struct store_dossier *a, const struct store_dossier *b)
+{
+	assert_int_equal(a->id, b->id);
+	assert_string_equal(a->code, b->code);
+	assert_int_equal(a->unit_id, b->unit_id);
+	assert_int_equal(a->field_id, b->field_id);
+	assert_string_equal(a->procedure, b->procedure);
+	assert_string_equal(a->channel, b->channel);
+	assert_int_equal(a->received_at, b->received_at);
+	assert_int_equal(a->due_at, b->due_at);
+	assert_int_equal(a->finished_at, b->finished_at);
+	assert_int_equal(a->returned_at, b->returned_at);
+	assert_int_equal(a->supplements, b->supplements);
+	assert_int_equal(a->reschedules, b->reschedules);
+	assert_int_equal(a->apology, b->apology);
+	assert_int_equal(a->submitted_at, b->submitted_at);
+	assert_int_equal(a->cls, b->cls);
+}
+
+/* A dossier of unit received at r (minutes), due a day later, finished at
+ * fin (-1 = not yet) with class cls, by save. */
+static struct store_dossier dossier_of(const char *code, int64_t unit, int64_t field,
+	const char *channel, const char *proc, int64_t r, int64_t fin, int cls)
+{
+	struct store_dossier d = {.unit_id = unit,
+		.field_id = field,
+		.received_at = r,
+		.due_at = r + 1440,
+		.finished_at = fin,
+		.returned_at = -1,
+		.submitted_at = -1,
+		.cls = cls};
+
+	snprintf(d.code, sizeof(d.code), "%s", code);
+	snprintf(d.channel, sizeof(d.channel), "%s", channel);
+	snprintf(d.procedure, sizeof(d.procedure), "%s", proc);
+	return d;
+}
+
+/* Every column is read back as written (NULLs as 0 and -1); dossier_put
+ * keeps a stored submitted_at; the scans pick and order as store.h says. */
+static void test_dossier_rows(void **state)
+{
+	struct fx *f = *state;
+	struct store_field fd = {0};
+	struct store_dossier x, y, z, got;
+	struct dlist l = {0};
+	int64_t u1 = fx_unit(f, "VT", NULL, 0), u2 = fx_unit(f, "VH", NULL, 0);
+	int64_t r = 19000 * 1440;
+
+	snprintf(fd.code, sizeof(fd.code), "tu-phap");
+	snprintf(fd.name, sizeof(fd.name), "Tư pháp");
+	OK(f, STORE(f->st, units, field_put, &fd, &f->err));
+	x = dossier_of("HS-X", u1, fd.id, "post", "Chứng thực bản sao", r, r + 50, 1);
+	x.returned_at = r + 60;
+	x.supplements = 2;
+	x.reschedules = 1;
+	x.apology = true;
+	x.submitted_at = r - 30;
+	OK(f, STORE(f->st, dossiers, dossier_save, &x, &f->err));
+	assert_true(x.id > 0);
+	OK(f, STORE(f->st, dossiers, dossier_get, "HS-X", &got, &f->err));
+	same_dossier(&got, &x);
+	/* put writes every column but submitted_at, which stays */
+	x.submitted_at = -1;
+	x.supplements = 3;
+	OK(f, STORE(f->st, dossiers, dossier_put, &x, &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_get, "HS-X", &got, &f->err));
+	assert_int_equal(got.submitted_at, r - 30);
+	assert_int_equal(got.supplements, 3);
+
+	y = dossier_of("HS-Y", u1, 0, "online", "Khai sinh", r + 10, -1, 0);
+	y.due_at = -1;
+	OK(f, STORE(f->st, dossiers, dossier_save, &y, &f->err));
+	OK(f, STORE(f->st, dossiers, dossier_get, "HS-Y", &got, &f->err));
+	same_dossier(&got, &y);
+	assert_int_equal(STORE(f->st, dossiers, dossier_get, "HS-0", &got, &f->err), HL_ENOTFOUND);
+	z = dossier_of("HS-Z", u2, fd.id, "direct", "Khai sinh", r + 20, r + 500, 2);
+	OK(f, STORE(f->st, dossiers, dossier_save, &z, &f->err));
+
+	OK(f, STORE(f->st, dossiers, dossier_scan, u1, r, r + 100, keep_dossier, &l, &f->err));
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.d[0].code, "HS-X");
+	assert_string_equal(l.d[1].code, "HS-Y");
+	l = (struct dlist){0};
+	OK(f, STORE(f->st, dossiers, dossier_scan, 0, r + 5, r + 100, keep_dossier, &l, &f->err));
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.d[0].code, "HS-Y");
+	same_dossier(&l.d[1], &z);
+	/* open at r + 100: the unfinished first, then those finished later */
+	l = (struct dlist){0};
+	OK(f,
+		STORE(f->st, dossiers, dossier_open_scan, 0, r, r + 100, r + 100, keep_dossier, &l,
+			&f->err));
+	assert_int_equal(l.n, 2);
+	same_dossier(&l.d[0], &y);
+	same_dossier(&l.d[1], &z);
+	l = (struct dlist){0};
+	OK(f,
+		STORE(f->st, dossiers, dossier_open_scan, u1, r, r + 100, r + 100, keep_dossier, &l,
+			&f->err));
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.d[0].code, "HS-Y");
+	l = (struct dlist){0};
+	OK(f, STORE(f->st, dossiers, dossier_scan_finished, r, r + 1000, keep_dossier, &l, &f->err));
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.d[0].code, "HS-X");
+	assert_string_equal(l.d[1].code, "HS-Z");
+	/* a callback's nonzero return stops the scan and is returned */
+	l = (struct dlist){.stop = 1};
+	assert_int_equal(STORE(f->st, dossiers, dossier_scan, 0, r, r + 100, keep_dossier, &l,
+				 &f->err),
+		7);
+	assert_int_equal(l.n, 1);
+	/* a class that does not fit the times is refused */
+	y.cls = 1;
+	assert_int_equal(STORE(f->st, dossiers, dossier_save, &y, &f->err), HL_EINVAL);
+	x.cls = 0;
+	assert_int_equal(STORE(f->st, dossiers, dossier_put, &x, &f->err), HL_EINVAL);
+}
+
+/* The monthly sums a scan handed over. */
+struct slist {
+	int n;
+	struct store_dossier_sum s[16];
+};
+
+static int keep_sum(void *ctx, const struct store_dossier_sum *s)
+{
+	struct slist *l = ctx;
+
+	assert_true(l->n < 16);
+	l->s[l->n++] = *s;
+	return 0;
+}
+
+static struct slist sums_of(struct fx *f, int64_t unit, bool per_proc, int m0, int m1)
+{
+	struct slist l = {0};
+
+	OK(f,
+		STORE(f->st, dossiers, dossier_sum_scan, unit, per_proc, m0, m1, keep_sum, &l,
+			&f->err));
+	for (int i = 1; i < l.n; i++)
+		assert_true(l.s[i - 1].month < l.s[i].month ||
+			(l.s[i - 1].month == l.s[i].month && l.s[i - 1].unit_id <= l.s[i].unit_id));
+	return l;
+}
+
+/* The row of l for (unit, month, field, channel or procedure) holds e, o, t
+ * (a row missing holds zeros). */
+static void sum_is(const struct slist *l, int64_t unit, int month, int64_t field, const char *key,
+	int64_t e, int64_t o, int64_t t)
+{
+	for (int i = 0; i < l->n; i++) {
+		const struct store_dossier_sum *s = &l->s[i];
+
+		if (s->unit_id == unit && s->month == month && s->field_id == field &&
+			(strcmp(s->channel, key) == 0 || strcmp(s->procedure, key) == 0)) {
+			assert_int_equal(s->early, e);
+			assert_int_equal(s->on_time, o);
+			assert_int_equal(s->late, t);
+			return;
+		}
+	}
+	assert_int_equal(e + o + t, 0);
+}
+
+static void save(struct fx *f, struct store_dossier d)
+{
+	OK(f, STORE(f->st, dossiers, dossier_save, &d, &f->err));
+}
+
+/* The sums follow every write: a dossier counted once by its class in the
+ * month (UTC) it was received, moved when its class, month, field or
+ * channel changes, taken out when it is open again; a rewrite unchanged
+ * changes nothing. */
+static void test_dossier_sums(void **state)
+{
+	struct fx *f = *state;
+	struct store_field fd = {0};
+	int64_t u1 = fx_unit(f, "VT", NULL, 0), u2 = fx_unit(f, "VH", NULL, 0);
+	hl_day d31, d1;
+	int64_t jan, feb;
+	const int mj = 2022 * 12, mf = mj + 1;
+	struct slist l;
+
+	assert_true(hl_day_from_ymd(2022, 1, 31, &d31) && hl_day_from_ymd(2022, 2, 1, &d1));
+	jan = (int64_t)d31 * 1440 + 1439; /* 31/01/2022 23:59 UTC */
+	feb = (int64_t)d1 * 1440;         /* 01/02/2022 00:00 UTC */
+	snprintf(fd.code, sizeof(fd.code), "tu-phap");
+	snprintf(fd.name, sizeof(fd.name), "Tư pháp");
+	OK(f, STORE(f->st, units, field_put, &fd, &f->err));
+	save(f, dossier_of("A", u1, fd.id, "online", "Khai sinh", jan, jan + 60, 1));
+	save(f, dossier_of("B", u1, fd.id, "online", "Khai sinh", jan, jan + 9000, 3));
+	save(f, dossier_of("C", u1, 0, "direct", "Kết hôn", feb, feb + 60, 2));
+	save(f, dossier_of("D", u2, fd.id, "online", "Khai sinh", jan, jan + 60, 2));
+	save(f, dossier_of("E", u1, fd.id, "online", "Khai sinh", jan, -1, 0));
+	save(f, dossier_of("A", u1, fd.id, "online", "Khai sinh", jan, jan + 60, 1));
+
+	l = sums_of(f, 0, false, mj, mf);
+	assert_int_equal(l.n, 3);
+	sum_is(&l, u1, mj, fd.id, "online", 1, 0, 1);
+	sum_is(&l, u2, mj, fd.id, "online", 0, 1, 0);
+	sum_is(&l, u1, mf, 0, "direct", 0, 1, 0);
+	assert_string_equal(l.s[0].procedure, "");
+	l = sums_of(f, 0, true, mj, mf);
+	assert_int_equal(l.n, 3);
+	sum_is(&l, u1, mj, 0, "Khai sinh", 1, 0, 1);
+	sum_is(&l, u2, mj, 0, "Khai sinh", 0, 1, 0);
+	sum_is(&l, u1, mf, 0, "Kết hôn", 0, 1, 0);
+	assert_string_equal(l.s[0].channel, "");
+	l = sums_of(f, u2, false, mj, mf);
+	assert_int_equal(l.n, 1);
+	sum_is(&l, u2, mj, fd.id, "online", 0, 1, 0);
+	l = sums_of(f, 0, true, mf, mf);
+	assert_int_equal(l.n, 1);
+	sum_is(&l, u1, mf, 0, "Kết hôn", 0, 1, 0);
+
+	/* B on time now, C moved to January in the field, online, D open
+	 * again, E finished late */
+	save(f, dossier_of("B", u1, fd.id, "online", "Khai sinh", jan, jan + 60, 2));
+	save(f, dossier_of("C", u1, fd.id, "online", "Kết hôn", jan, jan + 60, 2));
+	save(f, dossier_of("D", u2, fd.id, "online", "Khai sinh", jan, -1, 0));
+	save(f, dossier_of("E", u1, fd.id, "online", "Khai sinh", jan, jan + 9000, 3));
+	l = sums_of(f, 0, false, mj, mf);
+	sum_is(&l, u1, mj, fd.id, "online", 1, 2, 1);
+	sum_is(&l, u2, mj, fd.id, "online", 0, 0, 0);
+	sum_is(&l, u1, mf, 0, "direct", 0, 0, 0);
+	l = sums_of(f, 0, true, mj, mf);
+	sum_is(&l, u1, mj, 0, "Khai sinh", 1, 1, 1);
+	sum_is(&l, u1, mj, 0, "Kết hôn", 0, 1, 0);
+	sum_is(&l, u2, mj, 0, "Khai sinh", 0, 0, 0);
+	sum_is(&l, u1, mf, 0, "Kết hôn", 0, 0, 0);
+}
+
 /* What was written is read back: who, action and detail, newest first. */
 static void test_audit(void **state)
 {
@@ -914,6 +1167,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tallies, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_targets, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_dossiers, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_dossier_rows, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_dossier_sums, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_audit, fx_setup, fx_teardown),
 	};
 

@@ -1,6 +1,7 @@
 /* test_store_counters.c — what keeps the store right with several writers
  * (issue 11): tallies as additive counters, written by two connections in
- * turn, and the migration that carries the old encoded tallies over. */
+ * turn, the migration that carries the old encoded tallies over, and the
+ * dossier sums written by two connections at once. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -377,6 +378,94 @@ static void test_kiosk_burst_lock(void **state)
 	store_close(c.st);
 }
 
+/* One of two writers saving the same dossier at once, each time in its
+ * own transaction (run again when it loses to the other). */
+struct dwriter {
+	struct store *st;
+	int64_t unit;
+	int cls, failed;
+	struct hl_err err;
+};
+
+static void *save_often(void *arg)
+{
+	struct dwriter *w = arg;
+	const int64_t r = 28800000;
+	struct store_dossier d = {.unit_id = w->unit,
+		.received_at = r,
+		.due_at = r + 1440,
+		.finished_at = w->cls == 1 ? r + 60 : r + 9000,
+		.returned_at = -1,
+		.submitted_at = -1,
+		.cls = w->cls};
+
+	snprintf(d.code, sizeof(d.code), "HS-1");
+	snprintf(d.channel, sizeof(d.channel), "online");
+	snprintf(d.procedure, sizeof(d.procedure), "Khai sinh");
+	for (int i = 0; i < 60 && w->failed == 0; i++) {
+		int rc = store_begin(w->st, &w->err);
+
+		if (rc == HL_OK)
+			rc = STORE(w->st, dossiers, dossier_save, &d, &w->err);
+		if (rc == HL_OK)
+			rc = store_commit(w->st, &w->err);
+		else
+			store_rollback(w->st, NULL);
+		if (rc == HL_ERETRY || rc == HL_EBUSY)
+			i--;
+		else if (rc != HL_OK)
+			w->failed = rc;
+	}
+	return NULL;
+}
+
+static int sum_classes(void *ctx, const struct store_dossier_sum *s)
+{
+	int64_t *n = ctx;
+
+	n[0] += s->early;
+	n[1] += s->on_time;
+	n[2] += s->late;
+	return 0;
+}
+
+/* Two connections save one dossier at the same time, again and again, its
+ * class changing with the writer: it is counted once in the monthly sums,
+ * by the class of the last write, in both groupings. */
+static void test_dossier_two_writers(void **state)
+{
+	struct fx *f = *state;
+	struct dwriter w[2] = {{.cls = 1}, {.cls = 3}};
+	pthread_t t[2];
+	struct store_dossier d;
+	int64_t unit = fx_unit(f, "VT", NULL, 0);
+
+	for (int i = 0; i < 2; i++) {
+		w[i].unit = unit;
+		OK(f, store_open_partial(f->path, &w[i].st, &f->err));
+	}
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, save_often, &w[i]), 0);
+	for (int i = 0; i < 2; i++) {
+		pthread_join(t[i], NULL);
+		if (w[i].failed != 0)
+			print_error("%s\n", w[i].err.msg);
+		assert_int_equal(w[i].failed, 0);
+		store_close(w[i].st);
+	}
+	OK(f, STORE(f->st, dossiers, dossier_get, "HS-1", &d, &f->err));
+	for (int p = 0; p < 2; p++) {
+		int64_t n[3] = {0};
+
+		OK(f,
+			STORE(f->st, dossiers, dossier_sum_scan, unit, p, 0, 1000000, sum_classes,
+				n, &f->err));
+		assert_int_equal(n[0], d.cls == 1);
+		assert_int_equal(n[1], 0);
+		assert_int_equal(n[2], d.cls == 3);
+	}
+}
+
 int main(void)
 {
 	struct CMUnitTest tests[] = {
@@ -387,6 +476,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rollup_carry, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_retry_status, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_kiosk_burst_lock, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_dossier_two_writers, fx_setup, fx_teardown),
 	};
 
 	return FX_RUN(tests);

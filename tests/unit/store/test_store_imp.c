@@ -4,9 +4,10 @@
  * written only against store/store.h on a fresh migrated store: a run is
  * listed until it is done; a batch's responses are deleted and no others; a
  * dossier updated and one added by a run are put back as noted, the first
- * note of a code winning; notes are dropped only once their run is gone; a
- * sound database has no problems. On PostgreSQL (store_imp_pg) also what
- * its integrity check finds in a damaged schema, and its backup's refusal. */
+ * note of a code winning, and the monthly sums with them; notes are dropped
+ * only once their run is gone; a sound database has no problems. On
+ * PostgreSQL (store_imp_pg) also what its integrity check finds in a damaged
+ * schema, and its backup's refusal. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -150,6 +151,71 @@ static void test_dossier_undo(void **state)
 	assert_int_equal(dropped, 0);
 }
 
+/* The monthly sums of every class of the fixture's unit in its month. */
+struct classes {
+	int month;
+	int64_t n[4];
+};
+
+static int add_classes(void *ctx, const struct store_dossier_sum *s)
+{
+	struct classes *c = ctx;
+
+	c->n[TL_EARLY] += s->early;
+	c->n[TL_ON_TIME] += s->on_time;
+	c->n[TL_LATE] += s->late;
+	return 0;
+}
+
+static struct classes classes_of(struct fx *f, bool per_procedure)
+{
+	struct classes c = {0};
+	int y, m, d;
+
+	hl_day_to_ymd(28800000 / 1440, &y, &m, &d);
+	c.month = y * 12 + m - 1;
+	OK(f,
+		STORE(f->st, dossiers, dossier_sum_scan, f->unit, per_procedure, c.month, c.month,
+			add_classes, &c, &f->err));
+	return c;
+}
+
+/* The sums follow an undo, in both groupings: a dossier the run changed
+ * counts by its class before the run again, one it added no more. The run
+ * is only a number here (no import_run_put), as for the notes. */
+static void test_dossier_undo_sums(void **state)
+{
+	struct fx *f = *state;
+	const int64_t run = 9, r = 28800000;
+	const int c60 = (int)tl_finished_class(r + 600, r + 60),
+		  c900 = (int)tl_finished_class(r + 600, r + 900);
+
+	assert_int_not_equal(c60, c900);
+	dossier(f, "HS-1", r + 60);
+	dossier(f, "HS-3", r + 60);
+	OK(f, STORE(f->st, dossiers, dossier_undo_note, run, "HS-1", &f->err));
+	dossier(f, "HS-1", r + 900);
+	OK(f, STORE(f->st, dossiers, dossier_undo_note, run, "HS-2", &f->err));
+	dossier(f, "HS-2", r + 900);
+	OK(f, STORE(f->st, dossiers, dossier_undo_note, run, "HS-4", &f->err));
+	dossier(f, "HS-4", -1);
+	for (int p = 0; p < 2; p++) {
+		struct classes c = classes_of(f, p);
+
+		assert_int_equal(c.n[c60], 1);
+		assert_int_equal(c.n[c900], 2);
+	}
+	OK(f, STORE(f->st, dossiers, dossier_undo, run, &f->err));
+	for (int p = 0; p < 2; p++) {
+		struct classes c = classes_of(f, p);
+
+		assert_int_equal(c.n[c60], 2);
+		assert_int_equal(c.n[c900], 0);
+	}
+	assert_int_equal(finished_of(f, "HS-2"), -2);
+	assert_int_equal(finished_of(f, "HS-4"), -2);
+}
+
 static void test_integrity(void **state)
 {
 	struct fx *f = *state;
@@ -229,6 +295,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_runs, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_delete_batch, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_dossier_undo, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_dossier_undo_sums, fx_setup_units,
+			fx_teardown),
 		cmocka_unit_test_setup_teardown(test_integrity, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_pg_admin, fx_setup, fx_teardown),
 	};

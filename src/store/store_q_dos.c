@@ -1,0 +1,454 @@
+/* store_q_dos.c — the dossiers area (store.h struct store_dossiers_ops):
+ * dossiers, their timeliness sums and the undo of an unfinished import's
+ * dossiers, written once for every backend (store_q.h). Checked by
+ * tests/unit/store/test_store.c (test_dossiers, test_dossier_sums) and
+ * test_store_imp.c.
+ *
+ * A finished dossier's class does not depend on when one asks, so it is
+ * summed once: svc computes it (svc/dossq.c dq_save, core/timeliness.c
+ * tl_finished_class), the store keeps it as a plain column, class, and the
+ * sums per month (year * 12 + month - 1 of received_at, UTC) by field and
+ * channel (dossier_sum) and by procedure (dossier_sum_proc) are counters
+ * this file moves in the same operation as the row: a write takes the
+ * row's class out of the sums, writes it, and adds its new class; an undo
+ * the same for every dossier of the run. Until SQLite's migration 22 its
+ * triggers did it; no rule is in SQL either way.
+ *
+ * What each operation does (every backend must behave the same):
+ *  - dossier_put: insert, or update every column of the row with the same
+ *    code but submitted_at; dossier_save: the same with submitted_at. Both
+ *    set d->id and refuse (HL_EINVAL) an empty code, or a class that is not
+ *    1..3 for a dossier received, due and finished, or one given for any
+ *    other. Field 0 and minutes -1 are stored as NULL and read back so.
+ *  - dossier_get: by code; HL_ENOTFOUND when absent.
+ *  - dossier_count_by_field: dossiers of the unit received (minutes / 1440)
+ *    on a day in [first, last] (HL_DAY_NONE = open), counted per field_id
+ *    (no field = key 0), ordered by key.
+ *  - dossier_sum_scan: the sums of months m0..m1 of unit_id (0 = every
+ *    unit): per (unit, month, field, channel), or per (unit, month,
+ *    procedure); ordered by month, unit.
+ *  - dossier_open_scan: dossiers of unit_id (0 = all) received in [r0, r1]
+ *    whose finished_at is none or after at: first the unfinished ones, then
+ *    those finished after at.
+ *  - dossier_scan: dossiers of unit_id (0 = all) received in [r0, r1], by
+ *    received_at. dossier_scan_finished: finished in [f0, f1], by finished_at.
+ *  - dossier_undo_note: notes the dossier with that code as it is now (or
+ *    that there is none), once per run: the first note of a code wins.
+ *  - dossier_undo: puts every noted dossier of the run back as noted
+ *    (deleting those that were not there), the sums with them; the notes
+ *    are left for import_notes_drop.
+ *  A nonzero return of a scan's callback stops it and is returned as is.
+ *
+ * Several writers: on PostgreSQL (READ COMMITTED) two writers of one code
+ * could each take out the class the other had not yet replaced, so a write
+ * first takes a lock on its code (pg_advisory_xact_lock, held to the end of
+ * the transaction); SQLite has one writer at a time and runs a no-op. */
+#include "store/store_q.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define DOS_COLS \
+	"id, code, unit_id, field_id, procedure, channel, received_at, due_at," \
+	" finished_at, returned_at, supplements, reschedules, apology, submitted_at, class"
+/* The same with finished_at NULL, for the dossiers_open index (covering:
+ * the open dossiers never touch the table). */
+#define OPEN_COLS \
+	"id, code, unit_id, field_id, procedure, channel, received_at, due_at," \
+	" NULL, returned_at, supplements, reschedules, apology, submitted_at, class"
+/* The columns an undo note keeps. */
+#define UNDO_COLS \
+	"unit_id, field_id, procedure, channel, received_at, due_at, finished_at," \
+	" returned_at, supplements, reschedules, apology, submitted_at, class"
+
+/* The month of d.received_at (minutes), UTC, in each dialect. */
+#define MONTH_SQLITE \
+	"(CAST(strftime('%Y', d.received_at * 60, 'unixepoch') AS INTEGER) * 12" \
+	" + CAST(strftime('%m', d.received_at * 60, 'unixepoch') AS INTEGER) - 1)"
+#define MONTH_PG \
+	"(CAST(EXTRACT(YEAR FROM to_timestamp(d.received_at * 60) AT TIME ZONE 'UTC') AS bigint)" \
+	" * 12 + CAST(EXTRACT(MONTH FROM to_timestamp(d.received_at * 60) AT TIME ZONE 'UTC')" \
+	" AS bigint) - 1)"
+/* $1 (1 or -1) times the count of each class among the rows d. */
+#define CLASSES \
+	"sum(CASE WHEN d.class = 1 THEN CAST($1 AS bigint) ELSE 0 END)," \
+	" sum(CASE WHEN d.class = 2 THEN CAST($1 AS bigint) ELSE 0 END)," \
+	" sum(CASE WHEN d.class = 3 THEN CAST($1 AS bigint) ELSE 0 END)"
+#define ADD_COUNTS(t) \
+	" DO UPDATE SET early = " t ".early + excluded.early," \
+	" on_time = " t ".on_time + excluded.on_time, late = " t ".late + excluded.late"
+/* Add $1 times the classes of the dossiers where (SQL on d, naming $2) to
+ * the sums, in the dialect's month. */
+#define SUM_FIELD(month, where) \
+	"INSERT INTO dossier_sum (month, unit_id, field_id, channel, early, on_time, late)" \
+	" SELECT " month ", d.unit_id, coalesce(d.field_id, 0), d.channel, " CLASSES \
+	" FROM dossiers d WHERE d.class IS NOT NULL AND " where " GROUP BY 1, 2, 3, 4" \
+	" ON CONFLICT (month, unit_id, field_id, channel)" ADD_COUNTS("dossier_sum")
+#define SUM_PROC(month, where) \
+	"INSERT INTO dossier_sum_proc (month, unit_id, procedure, early, on_time, late)" \
+	" SELECT " month ", d.unit_id, d.procedure, " CLASSES \
+	" FROM dossiers d WHERE d.class IS NOT NULL AND " where " GROUP BY 1, 2, 3" \
+	" ON CONFLICT (month, unit_id, procedure)" ADD_COUNTS("dossier_sum_proc")
+#define BY_CODE "d.code = $2"
+#define BY_RUN "d.code IN (SELECT code FROM import_undo_dossiers WHERE run_id = $2)"
+
+/* pg_advisory_xact_lock's first key for dossier codes ("hlds"); the
+ * two-key space is apart from the migration's one-key lock. */
+#define LOCK_KEY "1752982643"
+
+static const struct q_stmt put = Q_STMT(QS_DOS + 0,
+	"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel, received_at, due_at,"
+	" finished_at, returned_at, supplements, reschedules, apology, class)"
+	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+	" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
+	" field_id = excluded.field_id, procedure = excluded.procedure,"
+	" channel = excluded.channel, received_at = excluded.received_at,"
+	" due_at = excluded.due_at, finished_at = excluded.finished_at,"
+	" returned_at = excluded.returned_at, supplements = excluded.supplements,"
+	" reschedules = excluded.reschedules, apology = excluded.apology,"
+	" class = excluded.class RETURNING id");
+static const struct q_stmt save = Q_STMT(QS_DOS + 1,
+	"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel, received_at, due_at,"
+	" finished_at, returned_at, supplements, reschedules, apology, class, submitted_at)"
+	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+	" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
+	" field_id = excluded.field_id, procedure = excluded.procedure,"
+	" channel = excluded.channel, received_at = excluded.received_at,"
+	" due_at = excluded.due_at, finished_at = excluded.finished_at,"
+	" returned_at = excluded.returned_at, supplements = excluded.supplements,"
+	" reschedules = excluded.reschedules, apology = excluded.apology,"
+	" class = excluded.class, submitted_at = excluded.submitted_at RETURNING id");
+static const struct q_stmt get = Q_STMT(QS_DOS + 2,
+	"SELECT " DOS_COLS " FROM dossiers WHERE code = $1");
+static const struct q_stmt count_by_field = Q_STMT(QS_DOS + 3,
+	"SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
+	" WHERE unit_id = $1 AND received_at >= $2 AND received_at < $3 GROUP BY f ORDER BY f");
+static const struct q_stmt lock_code = Q_STMT2(QS_DOS + 4, "SELECT $1",
+	"SELECT pg_advisory_xact_lock(" LOCK_KEY ", hashtext(CAST($1 AS text)))");
+static const struct q_stmt sum_code = Q_STMT2(QS_DOS + 5, SUM_FIELD(MONTH_SQLITE, BY_CODE),
+	SUM_FIELD(MONTH_PG, BY_CODE));
+static const struct q_stmt sum_proc_code = Q_STMT2(QS_DOS + 6, SUM_PROC(MONTH_SQLITE, BY_CODE),
+	SUM_PROC(MONTH_PG, BY_CODE));
+static const struct q_stmt sum_run = Q_STMT2(QS_DOS + 7, SUM_FIELD(MONTH_SQLITE, BY_RUN),
+	SUM_FIELD(MONTH_PG, BY_RUN));
+static const struct q_stmt sum_proc_run = Q_STMT2(QS_DOS + 8, SUM_PROC(MONTH_SQLITE, BY_RUN),
+	SUM_PROC(MONTH_PG, BY_RUN));
+#define SUM_SCAN(cols, table, unit) \
+	"SELECT unit_id, month, " cols ", early, on_time, late FROM " table \
+	" WHERE month BETWEEN $1 AND $2" unit " ORDER BY month, unit_id"
+static const struct q_stmt sum_all = Q_STMT(QS_DOS + 9,
+	SUM_SCAN("field_id, channel, ''", "dossier_sum", ""));
+static const struct q_stmt sum_unit = Q_STMT(QS_DOS + 10,
+	SUM_SCAN("field_id, channel, ''", "dossier_sum", " AND unit_id = $3"));
+static const struct q_stmt sum_proc_all = Q_STMT(QS_DOS + 11,
+	SUM_SCAN("0, '', procedure", "dossier_sum_proc", ""));
+static const struct q_stmt sum_proc_unit = Q_STMT(QS_DOS + 12,
+	SUM_SCAN("0, '', procedure", "dossier_sum_proc", " AND unit_id = $3"));
+/* $1 the unit when there is one, then the bounds and the moment */
+#define OPEN_SQL(unit, r0, r1, at) \
+	"SELECT " OPEN_COLS " FROM dossiers WHERE finished_at IS NULL" unit \
+	" AND received_at BETWEEN " r0 " AND " r1 " UNION ALL SELECT " DOS_COLS \
+	" FROM dossiers WHERE finished_at > " at unit " AND received_at BETWEEN " r0 " AND " r1
+static const struct q_stmt open_all = Q_STMT(QS_DOS + 13, OPEN_SQL("", "$1", "$2", "$3"));
+static const struct q_stmt open_unit = Q_STMT(QS_DOS + 14,
+	OPEN_SQL(" AND unit_id = $1", "$2", "$3", "$4"));
+static const struct q_stmt scan_all = Q_STMT(QS_DOS + 15,
+	"SELECT " DOS_COLS " FROM dossiers WHERE received_at BETWEEN $1 AND $2"
+	" ORDER BY received_at");
+static const struct q_stmt scan_unit = Q_STMT(QS_DOS + 16,
+	"SELECT " DOS_COLS " FROM dossiers WHERE unit_id = $1 AND received_at BETWEEN $2 AND $3"
+	" ORDER BY received_at");
+static const struct q_stmt scan_finished = Q_STMT(QS_DOS + 17,
+	"SELECT " DOS_COLS " FROM dossiers WHERE finished_at BETWEEN $1 AND $2"
+	" ORDER BY finished_at");
+static const struct q_stmt undo_note = Q_STMT(QS_DOS + 18,
+	"INSERT INTO import_undo_dossiers (run_id, code, existed, " UNDO_COLS ")"
+	" SELECT CAST($1 AS bigint), c.code, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END,"
+	" d.unit_id, d.field_id, d.procedure, d.channel, d.received_at, d.due_at,"
+	" d.finished_at, d.returned_at, d.supplements, d.reschedules, d.apology,"
+	" d.submitted_at, d.class"
+	" FROM (SELECT CAST($2 AS text) AS code) c LEFT JOIN dossiers d ON d.code = c.code"
+	" WHERE true ON CONFLICT (run_id, code) DO NOTHING");
+/* in code order, so that two undos cannot wait on each other */
+static const struct q_stmt lock_run = Q_STMT2(QS_DOS + 19, "SELECT $1",
+	"SELECT pg_advisory_xact_lock(" LOCK_KEY ", hashtext(n.code)) FROM"
+	" (SELECT code FROM import_undo_dossiers WHERE run_id = $1 ORDER BY code) n");
+static const struct q_stmt undo_restore = Q_STMT(QS_DOS + 20,
+	"UPDATE dossiers SET (" UNDO_COLS ") = (SELECT " UNDO_COLS
+	" FROM import_undo_dossiers u WHERE u.run_id = $1 AND u.code = dossiers.code)"
+	" WHERE code IN (SELECT code FROM import_undo_dossiers WHERE run_id = $1"
+	" AND existed <> 0)");
+static const struct q_stmt undo_delete = Q_STMT(QS_DOS + 21,
+	"DELETE FROM dossiers WHERE code IN"
+	" (SELECT code FROM import_undo_dossiers WHERE run_id = $1 AND existed = 0)");
+
+/* DOS_COLS' order; the writes bind code..apology, then class (0 as NULL) */
+static const struct sq_col dos_cols[] = {
+	SQ_I64(struct store_dossier, id),
+	SQ_TEXT(struct store_dossier, code),
+	SQ_I64(struct store_dossier, unit_id),
+	SQ_ID(struct store_dossier, field_id),
+	SQ_TEXT(struct store_dossier, procedure),
+	SQ_TEXT(struct store_dossier, channel),
+	SQ_MINUTE(struct store_dossier, received_at),
+	SQ_MINUTE(struct store_dossier, due_at),
+	SQ_MINUTE(struct store_dossier, finished_at),
+	SQ_MINUTE(struct store_dossier, returned_at),
+	SQ_INT(struct store_dossier, supplements),
+	SQ_INT(struct store_dossier, reschedules),
+	SQ_BOOL(struct store_dossier, apology),
+	SQ_MINUTE(struct store_dossier, submitted_at),
+	SQ_INT(struct store_dossier, cls),
+};
+enum { WRITE_COLS = 12 /* code..apology */, SUBMITTED_COL = 13 };
+
+static const struct sq_col sum_cols[] = {
+	SQ_I64(struct store_dossier_sum, unit_id),
+	SQ_INT(struct store_dossier_sum, month),
+	SQ_I64(struct store_dossier_sum, field_id),
+	SQ_TEXT(struct store_dossier_sum, channel),
+	SQ_TEXT(struct store_dossier_sum, procedure),
+	SQ_I64(struct store_dossier_sum, early),
+	SQ_I64(struct store_dossier_sum, on_time),
+	SQ_I64(struct store_dossier_sum, late),
+};
+
+static const struct sq_col count_cols[] = {
+	SQ_I64(struct store_count, key_id),
+	SQ_I64(struct store_count, count),
+};
+
+/* ---- writes ---- */
+
+/* HL_EINVAL unless d has a code, and a class (1..3) exactly when it is
+ * received, due and finished. */
+static int check(const struct store_dossier *d, struct hl_err *err)
+{
+	bool counted = d->received_at >= 0 && d->due_at >= 0 && d->finished_at >= 0;
+
+	if (d->code[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, HL_HERE, "mã hồ sơ trống");
+	if (counted ? d->cls < 1 || d->cls > 3 : d->cls != 0)
+		return hl_err_set(err, HL_EINVAL, HL_HERE,
+			"hồ sơ %s: loại đúng hạn %d không khớp thời "
+			"điểm tiếp nhận, hạn và hoàn thành (svc tính, dossq.h dq_save)",
+			d->code, d->cls);
+	return HL_OK;
+}
+
+/* Add sign times the classes of the dossier with code (or, code NULL, of
+ * every dossier noted for run_id) to both sums. */
+static int sums_add(struct store *st, int sign, const char *code, int64_t run_id, const char *op,
+	struct hl_err *err)
+{
+	struct q_args a = {0};
+	int rc;
+
+	q_i64(&a, sign);
+	if (code != NULL)
+		q_text(&a, code, STORE_CODE_MAX);
+	else
+		q_i64(&a, run_id);
+	rc = q_exec(st, code != NULL ? &sum_code : &sum_run, &a, NULL, op, err);
+	if (rc == HL_OK)
+		rc = q_exec(st, code != NULL ? &sum_proc_code : &sum_proc_run, &a, NULL, op, err);
+	return rc;
+}
+
+/* Insert or update d by its code with s (put, or save with submitted_at),
+ * the sums moving from its stored class to its new one. */
+static int dossier_write(struct store *st, const struct q_stmt *s, struct store_dossier *d,
+	struct hl_err *err)
+{
+	const char *op = "lưu hồ sơ";
+	struct q_args key = {0}, a = {0};
+	int rc = check(d, err);
+
+	if (rc != HL_OK)
+		return rc;
+	q_text(&key, d->code, sizeof(d->code));
+	q_row(&a, dos_cols + 1, WRITE_COLS, d);
+	if (d->cls != 0)
+		q_i64(&a, d->cls);
+	else
+		q_null(&a);
+	if (s == &save)
+		q_row(&a, dos_cols + SUBMITTED_COL, 1, d);
+	if ((rc = q_op_begin(st, op, err)) != HL_OK)
+		return rc;
+	rc = q_exec(st, &lock_code, &key, NULL, op, err);
+	if (rc == HL_OK)
+		rc = sums_add(st, -1, d->code, 0, op, err);
+	if (rc == HL_OK)
+		rc = q_int(st, s, &a, &d->id, op, err);
+	if (rc == HL_OK)
+		rc = sums_add(st, 1, d->code, 0, op, err);
+	return q_op_end(st, rc, op, err);
+}
+
+static int q_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err)
+{
+	return dossier_write(st, &put, d, err);
+}
+
+static int q_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err)
+{
+	return dossier_write(st, &save, d, err);
+}
+
+/* ---- reads ---- */
+
+static int q_dossier_get(struct store *st, const char *code, struct store_dossier *out,
+	struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_text(&a, code, STORE_CODE_MAX);
+	return Q_GET(st, &get, &a, dos_cols, out, "đọc hồ sơ", "không có hồ sơ mã này", err);
+}
+
+static int q_dossier_count_by_field(struct store *st, int64_t unit_id, hl_day first, hl_day last,
+	struct hl_arena *ar, struct store_count **out, size_t *n, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	/* received_at is in minutes: [first 00:00, last + 1 00:00) */
+	q_i64(&a, unit_id);
+	q_i64(&a, first == HL_DAY_NONE ? INT64_MIN : (int64_t)first * 1440);
+	q_i64(&a, last == HL_DAY_NONE ? INT64_MAX : ((int64_t)last + 1) * 1440);
+	return Q_LIST(st, &count_by_field, &a, ar, count_cols, out, n, "đếm hồ sơ theo lĩnh vực",
+		err);
+}
+
+/* A scan's callback and its context, called with each row read. */
+struct scan {
+	store_dossier_cb dossier;
+	store_dsum_cb sum;
+	void *ctx;
+};
+
+static int dossier_row(void *ctx, const struct q_cur *c)
+{
+	struct scan *x = ctx;
+	struct store_dossier d = {0};
+
+	q_read(c, 0, dos_cols, SQ_NCOLS(dos_cols), &d);
+	return x->dossier(x->ctx, &d);
+}
+
+static int sum_row(void *ctx, const struct q_cur *c)
+{
+	struct scan *x = ctx;
+	struct store_dossier_sum r = {0};
+
+	q_read(c, 0, sum_cols, SQ_NCOLS(sum_cols), &r);
+	return x->sum(x->ctx, &r);
+}
+
+static int q_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, int m0, int m1,
+	store_dsum_cb cb, void *ctx, struct hl_err *err)
+{
+	const struct q_stmt *s = per_procedure ? (unit_id != 0 ? &sum_proc_unit : &sum_proc_all) :
+						 (unit_id != 0 ? &sum_unit : &sum_all);
+	struct scan x = {.sum = cb, .ctx = ctx};
+	struct q_args a = {0};
+
+	q_i64(&a, m0);
+	q_i64(&a, m1);
+	if (unit_id != 0)
+		q_i64(&a, unit_id);
+	return q_each(st, s, &a, sum_row, &x, "đọc tổng hợp hồ sơ theo tháng", err);
+}
+
+/* Run s with a, handing each dossier to cb. */
+static int scan(struct store *st, const struct q_stmt *s, const struct q_args *a,
+	store_dossier_cb cb, void *ctx, const char *op, struct hl_err *err)
+{
+	struct scan x = {.dossier = cb, .ctx = ctx};
+
+	return q_each(st, s, a, dossier_row, &x, op, err);
+}
+
+static int q_dossier_open_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
+	int64_t at, store_dossier_cb cb, void *ctx, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	if (unit_id != 0)
+		q_i64(&a, unit_id);
+	q_i64(&a, r0);
+	q_i64(&a, r1);
+	q_i64(&a, at);
+	return scan(st, unit_id != 0 ? &open_unit : &open_all, &a, cb, ctx,
+		"đọc hồ sơ chưa hoàn thành", err);
+}
+
+static int q_dossier_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
+	store_dossier_cb cb, void *ctx, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	if (unit_id != 0)
+		q_i64(&a, unit_id);
+	q_i64(&a, r0);
+	q_i64(&a, r1);
+	return scan(st, unit_id != 0 ? &scan_unit : &scan_all, &a, cb, ctx,
+		"đọc hồ sơ theo ngày tiếp nhận", err);
+}
+
+static int q_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dossier_cb cb,
+	void *ctx, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_i64(&a, f0);
+	q_i64(&a, f1);
+	return scan(st, &scan_finished, &a, cb, ctx, "đọc hồ sơ theo ngày hoàn thành", err);
+}
+
+/* ---- the undo of an unfinished import ---- */
+
+static int q_dossier_undo_note(struct store *st, int64_t run_id, const char *code,
+	struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_i64(&a, run_id);
+	q_text(&a, code, STORE_CODE_MAX);
+	return q_exec(st, &undo_note, &a, NULL, "ghi hồ sơ để hoàn tác", err);
+}
+
+static int q_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err)
+{
+	const char *op = "hoàn tác hồ sơ của lần nhập dở";
+	struct q_args run = {0};
+	int rc;
+
+	q_i64(&run, run_id);
+	if ((rc = q_op_begin(st, op, err)) != HL_OK)
+		return rc;
+	rc = q_exec(st, &lock_run, &run, NULL, op, err);
+	if (rc == HL_OK)
+		rc = sums_add(st, -1, NULL, run_id, op, err);
+	if (rc == HL_OK)
+		rc = q_exec(st, &undo_restore, &run, NULL, op, err);
+	if (rc == HL_OK)
+		rc = q_exec(st, &undo_delete, &run, NULL, op, err);
+	/* the codes whose rows were deleted add nothing */
+	if (rc == HL_OK)
+		rc = sums_add(st, 1, NULL, run_id, op, err);
+	return q_op_end(st, rc, op, err);
+}
+
+const struct store_dossiers_ops q_dossiers = {
+	.dossier_put = q_dossier_put,
+	.dossier_get = q_dossier_get,
+	.dossier_count_by_field = q_dossier_count_by_field,
+	.dossier_save = q_dossier_save,
+	.dossier_sum_scan = q_dossier_sum_scan,
+	.dossier_open_scan = q_dossier_open_scan,
+	.dossier_scan = q_dossier_scan,
+	.dossier_scan_finished = q_dossier_scan_finished,
+	.dossier_undo_note = q_dossier_undo_note,
+	.dossier_undo = q_dossier_undo,
+};
