@@ -30,7 +30,6 @@ enum stmt_id {
 	Q_COUNT
 };
 
-
 /* One connection; st->priv. Statements are prepared on first use, reset
  * after each, and finalized by close. */
 struct sq {
