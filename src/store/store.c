@@ -14,7 +14,7 @@ static bool is_postgres(const char *target)
 	return strncmp(target, "postgresql://", 13) == 0 || strncmp(target, "postgres://", 11) == 0;
 }
 
-static int open_backend(const char *target, bool partial, struct store **out, struct hl_err *err)
+int store_open(const char *target, struct store **out, struct hl_err *err)
 {
 	struct store *st = NULL;
 	int rc;
@@ -28,11 +28,6 @@ static int open_backend(const char *target, bool partial, struct store **out, st
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi mở cơ sở dữ liệu %s",
 			target);
 	st->ops = is_postgres(target) ? &store_pg_ops : &store_sqlite_ops;
-	if (st->ops == &store_pg_ops && !STORE_PG_COMPLETE && !partial) {
-		hl_free(st);
-		return hl_err_set(err, HL_EINVAL, HL_HERE,
-			"PostgreSQL chưa được hỗ trợ đầy đủ trong bản này: hãy dùng một tệp SQLite");
-	}
 	rc = st->ops->open(st, target, err);
 	if (rc != HL_OK) {
 		/* open releases whatever it made before failing */
@@ -41,16 +36,6 @@ static int open_backend(const char *target, bool partial, struct store **out, st
 	}
 	*out = st;
 	return HL_OK;
-}
-
-int store_open(const char *target, struct store **out, struct hl_err *err)
-{
-	return open_backend(target, false, out, err);
-}
-
-int store_open_partial(const char *target, struct store **out, struct hl_err *err)
-{
-	return open_backend(target, true, out, err);
 }
 
 void store_describe(const char *target, char *buf, size_t size)

@@ -857,13 +857,9 @@ struct store_ops {
 	const struct store_admin_ops *admin;
 };
 
-/* Open the store named by target: a file path (SQLite), or later
- * "postgresql://..." (PostgreSQL). The caller frees with store_close. */
+/* Open the store named by target: a file path (SQLite), or a
+ * "postgresql://..." or "postgres://..." URI (PostgreSQL). The caller frees with store_close. */
 int store_open(const char *target, struct store **out, struct hl_err *err);
-
-/* store_open, also for a backend still being built (store_pg.h):
- * only for the conformance suites, which test the areas it has. */
-int store_open_partial(const char *target, struct store **out, struct hl_err *err);
 
 /* target as messages and logs may show it: a file path as is, a
  * PostgreSQL URI without its password. */

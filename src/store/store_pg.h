@@ -5,11 +5,6 @@
 
 #include "store/store.h"
 
-/* Whether every area is built: until then store_open refuses PostgreSQL
- * (areas still missing: dossiers, plans, and the admin area's integrity,
- * backup and import journal) and only the conformance suites open it (store_open_partial). */
-#define STORE_PG_COMPLETE 0
-
 /* "postgresql://USER@HOST:PORT/NAME" of conninfo, without a password, for
  * messages: a URI may carry one and messages reach logs. */
 void store_pg_describe(const char *conninfo, char *buf, size_t size);

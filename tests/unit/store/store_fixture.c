@@ -98,7 +98,7 @@ struct fx *fx_open(void)
 		return NULL;
 	}
 	f->a = hl_arena_new(ARENA_CAP);
-	if (f->a == NULL || store_open_partial(f->path, &f->st, &f->err) != HL_OK ||
+	if (f->a == NULL || store_open(f->path, &f->st, &f->err) != HL_OK ||
 		store_migrate(f->st, &v, &f->err) != HL_OK || v < 1) {
 		print_error("setup: %s\n", f->err.msg);
 		store_close(f->st);

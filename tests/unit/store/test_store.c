@@ -43,8 +43,7 @@ static void test_open_errors(void **state)
 	assert_int_equal(store_open("postgresql://localhost/hl", &st, &err), HL_EINVAL);
 	assert_null(st);
 	assert_non_null(strstr(err.msg, "PostgreSQL"));
-	assert_int_equal(store_open_partial("postgresql://u:bi-mat@127.0.0.1:1/hl", &st, &err),
-		HL_EIO);
+	assert_int_equal(store_open("postgresql://u:bi-mat@127.0.0.1:1/hl", &st, &err), HL_EIO);
 	assert_null(st);
 	assert_non_null(strstr(err.msg, "PostgreSQL"));
 	assert_null(strstr(err.msg, "bi-mat"));
@@ -90,7 +89,7 @@ static void test_migrate_twice(void **state)
 	fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
 	store_close(f->st);
 	f->st = NULL;
-	OK(f, store_open_partial(f->path, &f->st, &f->err));
+	OK(f, store_open(f->path, &f->st, &f->err));
 	OK(f, store_migrate(f->st, &v3, &f->err));
 	assert_int_equal(v3, v1);
 	OK(f, STORE(f->st, units, unit_get, "VT", &u, &f->err));

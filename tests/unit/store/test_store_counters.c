@@ -52,7 +52,7 @@ static void test_tally_two_writers(void **state)
 	const struct hl_tally *t;
 
 	row.unit_id = fx_unit(f, "VT", NULL, 0);
-	OK(f, store_open_partial(f->path, &other, &f->err));
+	OK(f, store_open(f->path, &other, &f->err));
 	for (int i = 0; i < 10; i++) {
 		struct store *w = i % 2 == 0 ? f->st : other;
 
@@ -195,7 +195,7 @@ static void test_rollup_two_writers(void **state)
 
 	hl_rollup_init(&want);
 	hl_rollup_init(&got);
-	OK(f, store_open_partial(f->path, &other, &f->err));
+	OK(f, store_open(f->path, &other, &f->err));
 	for (int i = 5; i >= 1; i--) {
 		struct store *w = i % 2 == 0 ? f->st : other;
 
@@ -351,7 +351,7 @@ static void test_kiosk_burst_lock(void **state)
 	k.unit_id = fx_unit(f, "VT", NULL, 0);
 	k.token_hash[0] = 1;
 	OK(f, STORE(f->st, accounts, kiosk_put, &k, &f->err));
-	OK(f, store_open_partial(f->path, &c.st, &f->err));
+	OK(f, store_open(f->path, &c.st, &f->err));
 	c.kiosk = k.id;
 
 	OK(f, store_begin(f->st, &f->err));
@@ -442,7 +442,7 @@ static void test_dossier_two_writers(void **state)
 
 	for (int i = 0; i < 2; i++) {
 		w[i].unit = unit;
-		OK(f, store_open_partial(f->path, &w[i].st, &f->err));
+		OK(f, store_open(f->path, &w[i].st, &f->err));
 	}
 	for (int i = 0; i < 2; i++)
 		assert_int_equal(pthread_create(&t[i], NULL, save_often, &w[i]), 0);

@@ -222,7 +222,7 @@ static void test_item_cas_two_connections(void **state)
 	pthread_t t;
 
 	OK(f, STORE(f->st, feedback, fb_item_put, &it, "Nội dung", &f->err));
-	OK(f, store_open_partial(f->path, &minh.st, &f->err));
+	OK(f, store_open(f->path, &minh.st, &f->err));
 	OK(f, STORE(f->st, feedback, fb_item_get, "PA-1", f->a, &lan, &f->err));
 	OK(f, STORE(minh.st, feedback, fb_item_get, "PA-1", f->a, &minh.it, &f->err));
 	lan.answered_at = 1100;
@@ -260,7 +260,7 @@ static void test_answer_numbers(void **state)
 	OK(f, STORE(f->st, feedback, fb_answer_number, f->unit, 2025, a.id, &no, &f->err));
 	assert_int_equal(no, 1);
 	/* a second writer takes the next, in its own transaction */
-	OK(f, store_open_partial(f->path, &other, &f->err));
+	OK(f, store_open(f->path, &other, &f->err));
 	no = 0;
 	OK(f, store_begin(other, &f->err));
 	OK(f, STORE(other, feedback, fb_answer_number, f->unit, 2025, b.id, &no, &f->err));

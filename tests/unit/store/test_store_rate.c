@@ -140,7 +140,7 @@ static void test_shared(void **state)
 	struct store *other = NULL;
 	bool taken;
 
-	OK(f, store_open_partial(f->path, &other, &f->err));
+	OK(f, store_open(f->path, &other, &f->err));
 	assert_true(take(f, "fb:1.2.3.4", 1000, 3600, 2));
 	OK(f, STORE(other, accounts, rate_take, "fb:1.2.3.4", 1001, 3600, 2, &taken, &f->err));
 	assert_true(taken);

@@ -93,7 +93,7 @@ static void test_versions_two_writers(void **state)
 	struct store *other = NULL;
 	struct store_report r;
 
-	OK(f, store_open_partial(f->path, &other, &f->err));
+	OK(f, store_open(f->path, &other, &f->err));
 	for (int i = 1; i <= 4; i++) {
 		struct store *w = i % 2 == 0 ? f->st : other;
 
