@@ -106,20 +106,65 @@ static const char *lead(struct hl_arena *a, const struct rpt_model *m, const cha
 	return p;
 }
 
-/* "a; b; c" of the task texts, each without its final full stop. */
-static const char *task_list(struct hl_arena *a, const struct rpt_below *b)
+#define NEWS_TASK_SHORT 120 /* bytes: a task longer than this is counted, not quoted */
+#define NEWS_TASKS_NAMED 3
+
+/* The length of t without its final full stop and spaces. */
+static size_t trimmed(const char *t)
 {
-	const char *s = "";
+	size_t n = strlen(t);
 
-	for (int i = 0; i < b->ntasks && s != NULL; i++) {
-		size_t n = strlen(b->tasks[i]);
+	while (n > 0 && (t[n - 1] == '.' || t[n - 1] == ' '))
+		n--;
+	return n;
+}
 
-		while (n > 0 && (b->tasks[i][n - 1] == '.' || b->tasks[i][n - 1] == ' '))
-			n--;
-		s = hl_arena_printf(a, "%s%s%.*s", s, i > 0 ? "; " : "", (int)n,
-			phr_inside(a, b->tasks[i]));
+/* A task short enough to quote in a news item: one sentence on one line. */
+static bool short_task(const char *t)
+{
+	size_t n = trimmed(t);
+
+	return n > 0 && n <= NEWS_TASK_SHORT && strcspn(t, "\n;:.") >= n;
+}
+
+/* What the plan has for b's criterion: "có 16 nhiệm vụ (2 hoàn thành, 3
+ * đang thực hiện), trong đó có: a; b" — the short tasks quoted (at most
+ * NEWS_TASKS_NAMED), the others counted. */
+static const char *plan_tasks(struct hl_arena *a, const struct rpt_below *b)
+{
+	static const char *const order[] = {"Hoàn thành", "Đang thực hiện", "Quá hạn",
+		"Chưa bắt đầu"};
+	const char *states = "", *named = "";
+	int nnamed = 0;
+
+	for (size_t k = 0; b->status != NULL && k < sizeof(order) / sizeof(order[0]); k++) {
+		int n = 0;
+
+		for (int i = 0; i < b->ntasks; i++)
+			n += b->status[i] != NULL && strcmp(b->status[i], order[k]) == 0;
+		if (n > 0 && states != NULL)
+			states = hl_arena_printf(a, "%s%s%d %s", states, states[0] ? ", " : "", n,
+				phr_inside(a, order[k]));
 	}
-	return s;
+	for (int i = 0; i < b->ntasks && nnamed < NEWS_TASKS_NAMED && named != NULL; i++) {
+		const char *t;
+
+		if (!short_task(b->tasks[i]))
+			continue;
+		t = hl_arena_strndup(a, b->tasks[i], trimmed(b->tasks[i]));
+		named = t == NULL ? NULL :
+				    hl_arena_printf(a, "%s%s%s", named, nnamed > 0 ? "; " : "",
+					    phr_inside(a, t));
+		nnamed++;
+	}
+	if (states == NULL || named == NULL)
+		return NULL;
+	return hl_arena_printf(a, "có %d nhiệm vụ%s%s%s%s%s", b->ntasks, states[0] ? " (" : "",
+		states, states[0] ? ")" : "",
+		nnamed == 0                 ? "" :
+			nnamed == b->ntasks ? ": " :
+					      ", trong đó có: ",
+		named);
 }
 
 /* The criteria of the unit below target, with the plan's tasks for them;
@@ -145,8 +190,8 @@ static const char *criteria(struct hl_arena *a, const struct rpt_model *m, const
 			pct(a, b->value), pct(a, b->target));
 		if (b->ntasks > 0)
 			plans = hl_arena_printf(a,
-				"%s Để cải thiện tiêu chí %s, kế hoạch năm %d của đơn vị có các nhiệm vụ: %s.",
-				plans, name, b->plan_year, task_list(a, b));
+				"%s Để cải thiện tiêu chí %s, kế hoạch năm %d của đơn vị %s.",
+				plans, name, b->plan_year, plan_tasks(a, b));
 		else
 			none = hl_arena_printf(a, "%s%s%s", none, none[0] != '\0' ? ", " : "",
 				name);
