@@ -10,6 +10,8 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
+ok news --help
+has "hailong news --period KỲ --unit MÃ --format text|html|wav -o TỆP"
 ok demo
 
 # Text: the sentences, with the figures of the index.
