@@ -9,9 +9,11 @@ set -eu
 BUILD_PKGS="gcc libc6-dev make meson ninja-build pkgconf python3
 libsqlite3-dev libjansson-dev libcsv-dev libutf8proc-dev libcmocka-dev
 libmicrohttpd-dev libsodium-dev libqrencode-dev libcairo2-dev fonts-liberation2 libpango1.0-dev libxlsxwriter-dev
-libpq-dev"
+libpq-dev libespeak-ng-dev"
 
 # libpq-dev: the PostgreSQL backend (src/store/store_pg.c) is always built.
+# libespeak-ng-dev: the news read aloud for the radio (src/io/speech.c); it
+# brings espeak-ng-data, the Vietnamese voice.
 
 # Tests only: curl drives the server in the end-to-end tests; chromium and
 # Node.js run the browser tests (playwright-core, axe-core from npm).

@@ -60,6 +60,7 @@ extern const struct cli_cmd cmd_kiosks;
 extern const struct cli_cmd cmd_receipts;
 extern const struct cli_cmd cmd_report;
 extern const struct cli_cmd cmd_reports;
+extern const struct cli_cmd cmd_news;
 extern const struct cli_cmd cmd_chart;
 extern const struct cli_cmd cmd_plan;
 extern const struct cli_cmd cmd_calendar;

@@ -38,6 +38,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_receipts,
 	&cmd_report,
 	&cmd_reports,
+	&cmd_news,
 	&cmd_chart,
 	&cmd_calendar,
 	&cmd_plan,

@@ -72,6 +72,7 @@ const struct route routes[] = {
 	{"GET", "/reports", ROLE_CLERK, R_FORM, 0, page_reports},
 	{"GET", "/reports/preview", ROLE_CLERK, R_FORM, 0, page_reports_preview},
 	{"GET", "/reports/draft", ROLE_CLERK, 0, 0, page_reports_draft},
+	{"GET", "/reports/news", ROLE_CLERK, 0, 0, page_reports_news},
 	{"POST", "/reports/publish", ROLE_CLERK, R_FORM, 4 * KB, page_reports_publish},
 	{"GET", "/public/*/feedback", ROLE_NONE, 0, 0, page_fb_public_form},
 	{"POST", "/public/*/feedback", ROLE_NONE, 0, 64 * KB, page_fb_public_post},

@@ -119,10 +119,13 @@ void web_figures_table(struct hbuf *b, const char *figures, const char *unit_cod
 /* reports.c: GET /reports (the draft form, the reports owed, published
  * versions), GET /reports/preview?unit=&period=&number=&signer= (a draft),
  * GET /reports/draft?…&format=pdf|xlsx|csv (the draft's document, never
- * stored), POST /reports/publish (freeze it; audited). */
+ * stored), GET /reports/news?unit=&period=&format=text|html|wav (the news
+ * item about it, report/news.h, never stored), POST /reports/publish
+ * (freeze it; audited). */
 int page_reports(struct http_req *r);
 int page_reports_preview(struct http_req *r);
 int page_reports_draft(struct http_req *r);
+int page_reports_news(struct http_req *r);
 int page_reports_publish(struct http_req *r);
 
 /* feedback_public.c: for anyone — GET/POST /public/UNIT/feedback (the form;

@@ -5,11 +5,13 @@
  * cannot be made yet, and says so instead of offering a draft that fails);
  * what has been published. GET /reports/preview: the draft (its figures, the
  * document to download as PDF, XLSX or CSV from GET /reports/draft, never
- * stored) and the Publish button; POST /reports/publish freezes it
+ * stored), the news item about it (GET /reports/news: text, HTML or WAV for
+ * the radio, report/news.h) and the Publish button; POST /reports/publish freezes it
  * (svc/publish.h: built on this read connection, stored by the writer,
  * audited). A refused form is shown again as typed, the reason beside the
  * field. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -20,6 +22,7 @@
 #include "http/page.h"
 #include "http/scope.h"
 #include "http/srv.h"
+#include "report/news.h"
 #include "report/render.h"
 #include "svc/accounts.h"
 #include "svc/ingest.h"
@@ -118,6 +121,24 @@ static void text_field_end(struct hbuf *b, const struct rform *f, const char *na
 	hb_txt(b, value != NULL ? value : "");
 	hb_raw(b, "\"></label>");
 	field_error(b, f, name);
+}
+
+/* The news item's button: the unit and period of the draft, a format to
+ * choose; GET /reports/news. */
+static void news_form(struct hbuf *b, const char *unit, const char *period)
+{
+	hb_raw(b,
+		"<h2>Bản tin</h2><p>Bản tin ngắn về kết quả này cho trang thông tin điện tử của "
+		"đơn vị và đài truyền thanh: chỉ số và mức thay đổi, thứ hạng, tiêu chí chưa đạt "
+		"chỉ tiêu cùng nhiệm vụ cải thiện, cách góp ý.</p>"
+		"<form method=\"get\" action=\"/reports/news\" class=\"report-form\">");
+	hb_hiddens(b, (const char *const[]){"unit", unit, "period", period, NULL});
+	hb_raw(b,
+		"<label>Dạng bản tin <select name=\"format\">"
+		"<option value=\"text\">Văn bản (TXT)</option>"
+		"<option value=\"html\">Trang web (HTML)</option>"
+		"<option value=\"wav\">Âm thanh đọc cho đài truyền thanh (WAV)</option>"
+		"</select></label><button type=\"submit\">Tải bản tin</button></form>");
 }
 
 /* The draft form: unit, period, number, signer; GET /reports/preview. */
@@ -354,6 +375,32 @@ int page_reports(struct http_req *r)
 	return reports_page(r, 200, &f);
 }
 
+/* The unit of f, chosen and in the caller's scope, into *u. */
+static int form_unit(struct http_req *r, const struct rform *f, struct store_unit *u,
+	struct hl_err *err)
+{
+	if (f->unit == NULL || f->unit[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "unit", "Hãy chọn đơn vị của báo cáo.");
+	if (f->period == NULL || f->period[0] == '\0')
+		return hl_err_set(err, HL_EINVAL, "period",
+			"Hãy ghi kỳ báo cáo, ví dụ Quý 3/2025.");
+	return scope_unit(r, f->unit, "unit", u, err);
+}
+
+/* Answer a refused form: a server's failure as an error page, else the
+ * reports page with the refusal beside its field. Returns what was sent. */
+static int refuse(struct http_req *r, struct rform *f, int rc, const struct hl_err *err)
+{
+	if (rc == HL_ENOMEM || rc == HL_EIO)
+		return http_send_err(r, err);
+	f->msg = hl_arena_strdup(r->a, err->msg);
+	f->bad = strcmp(err->where, "unit") == 0 || strcmp(err->where, "period") == 0 ||
+			strcmp(err->where, "number") == 0 || strcmp(err->where, "signer") == 0 ?
+		hl_arena_strdup(r->a, err->where) :
+		NULL;
+	return reports_page(r, http_status_of(rc), f);
+}
+
 /* The draft of f as a snapshot (format: "html" to look at, or a download's),
  * or the reports page with the refusal in place (*sent, its status). */
 static int draft(struct http_req *r, struct rform *f, const char *format, struct pub_snapshot **s,
@@ -365,12 +412,7 @@ static int draft(struct http_req *r, struct rform *f, const char *format, struct
 	int rc;
 
 	*sent = -1;
-	if (f->unit == NULL || f->unit[0] == '\0')
-		rc = hl_err_set(&err, HL_EINVAL, "unit", "Hãy chọn đơn vị của báo cáo.");
-	else if (f->period == NULL || f->period[0] == '\0')
-		rc = hl_err_set(&err, HL_EINVAL, "period", "Hãy ghi kỳ báo cáo, ví dụ Quý 3/2025.");
-	else
-		rc = scope_unit(r, f->unit, "unit", &u, &err);
+	rc = form_unit(r, f, &u, &err);
 	if (rc == HL_OK) {
 		o.unit = u.code;
 		o.period = f->period;
@@ -383,16 +425,7 @@ static int draft(struct http_req *r, struct rform *f, const char *format, struct
 	}
 	if (rc == HL_OK)
 		return HL_OK;
-	if (rc == HL_ENOMEM || rc == HL_EIO) {
-		*sent = http_send_err(r, &err);
-		return rc;
-	}
-	f->msg = hl_arena_strdup(r->a, err.msg);
-	f->bad = strcmp(err.where, "unit") == 0 || strcmp(err.where, "period") == 0 ||
-			strcmp(err.where, "number") == 0 || strcmp(err.where, "signer") == 0 ?
-		hl_arena_strdup(r->a, err.where) :
-		NULL;
-	*sent = reports_page(r, http_status_of(rc), f);
+	*sent = refuse(r, f, rc, &err);
 	return rc;
 }
 
@@ -439,6 +472,7 @@ int page_reports_preview(struct http_req *r)
 	hb_raw(&b, "\">Bảng tính (XLSX)</a></li><li><a href=\"");
 	draft_href(&b, "/reports/draft", s->unit.code, code, &f, "csv");
 	hb_raw(&b, "\">Số liệu (CSV)</a></li></ul>");
+	news_form(&b, s->unit.code, code);
 	hb_raw(&b,
 		"<h2>Công bố</h2><p>Công bố chụp lại số liệu và văn bản này (số văn bản, người ký "
 		"như trên) và đăng lên trang công khai của đơn vị; công bố lại sau này tạo phiên bản "
@@ -484,6 +518,61 @@ int page_reports_draft(struct http_req *r)
 			"text/csv; charset=utf-8" :
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 		s->doc, s->doc_len);
+}
+
+/* GET /reports/news: the news item about the draft's figures
+ * (report/news.h), as text, HTML or WAV, never stored. */
+int page_reports_news(struct http_req *r)
+{
+	struct rform f = form_of(r, false);
+	int fmt = news_format_of(http_query(r, "format"));
+	struct store_unit u;
+	struct rpt_opts o = {0};
+	struct rpt_model *m = NULL;
+	struct hl_err err = {0}, perr = {0};
+	char *doc = NULL, *body, disp[96];
+	size_t len = 0;
+	FILE *fp = NULL;
+	int rc;
+
+	if (fmt < 0) {
+		hl_err_set(&err, HL_EINVAL, "format", "bản tin tải về phải là text, html hoặc wav");
+		return http_send_err(r, &err);
+	}
+	rc = form_unit(r, &f, &u, &err);
+	if (rc == HL_OK && hl_period_parse(f.period, &o.period, &perr) != HL_OK)
+		rc = hl_err_set(&err, HL_EINVAL, "period", "%s", perr.msg);
+	if (rc == HL_OK) {
+		o.unit = u.code;
+		o.date = HL_DAY_NONE;
+		rc = rpt_build(r->st, r->a, &o, &m, &err);
+		/* the report names its option; the form has a field */
+		if (rc == HL_EINVAL && strcmp(err.where, "--period") == 0)
+			snprintf(err.where, sizeof(err.where), "period");
+	}
+	if (rc != HL_OK)
+		return refuse(r, &f, rc, &err);
+	fp = open_memstream(&doc, &len);
+	if (fp == NULL)
+		return http_send_error(r, 500, "internal", "hết bộ nhớ", NULL);
+	rc = news_write(m, (enum news_format)fmt, fp, r->a, &err);
+	if (fclose(fp) != 0 && rc == HL_OK)
+		rc = hl_err_set(&err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi viết bản tin");
+	/* the server sends the body after the handler returns: keep it in the request's arena */
+	body = rc == HL_OK ? hl_arena_alloc(r->a, len + 1) : NULL;
+	if (body != NULL)
+		memcpy(body, doc, len);
+	else if (rc == HL_OK)
+		rc = hl_err_set(&err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi gửi bản tin");
+	free(doc);
+	if (rc != HL_OK)
+		return refuse(r, &f, rc, &err);
+	/* a fixed ASCII name: nothing typed goes into a header */
+	snprintf(disp, sizeof(disp), "attachment; filename=\"ban-tin.%s\"",
+		news_ext((enum news_format)fmt));
+	http_add_header(r, "Content-Disposition", disp);
+	http_add_header(r, "Cache-Control", "no-store");
+	return http_send(r, 200, news_mime((enum news_format)fmt), body, len);
 }
 
 struct publish_op {

@@ -5,8 +5,8 @@
 # offering a draft that fails (the draft listed "today" used to answer 400
 # from both its buttons); every draft link on the page answers 200. Any
 # unit in scope and any period as a clerk writes it can be drafted with its
-# number and signer, previewed, downloaded as PDF, XLSX and CSV, and
-# published; a refused form comes back as typed with the reason beside the
+# number and signer, previewed, downloaded as PDF, XLSX and CSV (and its
+# news item as text, HTML and WAV), and published; a refused form comes back as typed with the reason beside the
 # field.
 set -eu
 . "$2/tests/e2e/lib.sh"
@@ -78,6 +78,31 @@ if command -v pdftotext >/dev/null 2>&1; then
 fi
 req "$C" GET "/reports/draft?unit=VT&period=$LAST&format=docx"
 expect 400
+
+# ---- the news item about the draft, as text, HTML or WAV (issue 14) ----
+req "$C" GET "/reports/preview?unit=VT&period=$LAST-Q2"
+expect 200 '<form method="get" action="/reports/news"'
+has '<input type="hidden" name="period" value="'"$LAST"'-Q2">'
+has '<option value="wav">'
+for f in text html wav; do
+	curl -s -b "$C" -o "tin.$f" -w '%{http_code} %{content_type}' --max-time 60 \
+		"$BASE/reports/news?unit=VT&period=$LAST-Q2&format=$f" >code.txt
+	case "$f $(cat code.txt)" in
+	"text 200 text/plain; charset=utf-8" | "html 200 text/html; charset=utf-8" | "wav 200 audio/wav") ;;
+	*) fail "news $f answered $(cat code.txt)" ;;
+	esac
+done
+grep -qF "Quý II/$LAST: chỉ số hài lòng của người dân đối với phường Vĩnh Thọ đạt" tin.text ||
+	fail "the news text lacks its title: $(head -c 300 tin.text)"
+grep -qF '<html lang="vi">' tin.html || fail "the news HTML is not a page"
+[ "$(head -c 4 tin.wav)" = RIFF ] || fail "the news WAV is not RIFF"
+req "$C" GET "/reports/news?unit=VT&period=$LAST-Q2&format=mp3"
+expect 400
+req "$C" GET "/reports/news?unit=VH&period=$LAST-Q2&format=text"
+case "$CODE" in 403* | 404*) ;; *) fail "a clerk had another unit's news ($CODE)" ;; esac
+req "$C" GET "/reports/news?unit=VT&period=$Y-$(date +%m)&format=text"
+expect 400 "không có phiếu khảo sát nào"
+has 'id="loi-period"'
 
 # ---- refused forms come back as typed, the reason beside the field ----
 req "$C" GET "/reports/preview?unit=VT&period=Qu%C3%BD%205/$LAST&signer=An"

@@ -1,0 +1,146 @@
+/* speech.c — libespeak-ng in synchronous mode, its samples gathered by our
+ * callback and written as a WAV file (speech.h). */
+#include "io/speech.h"
+
+#include <espeak-ng/speak_lib.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "base/mem.h"
+
+/* The library keeps one synthesiser per process, set up by espeak_Initialize
+ * and torn down by espeak_Terminate; this lock makes callers take turns on
+ * it. It holds no data of ours, so several server processes need no more. */
+static pthread_mutex_t speech_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct gather {
+	struct speech_pcm *pcm;
+	size_t max;
+	int rc; /* HL_ENOMEM or HL_ELIMIT once a block could not be kept */
+};
+
+static int on_samples(short *wav, int n, espeak_EVENT *ev)
+{
+	struct gather *g = ev != NULL ? ev->user_data : NULL;
+	struct speech_pcm *p;
+
+	if (g == NULL || wav == NULL || n <= 0)
+		return 0;
+	p = g->pcm;
+	if (p->n + (size_t)n > g->max) {
+		g->rc = HL_ELIMIT;
+		return 1;
+	}
+	if (p->n + (size_t)n > p->cap) {
+		size_t cap = p->cap ? p->cap : 1 << 16;
+		int16_t *s;
+
+		while (cap < p->n + (size_t)n)
+			cap *= 2;
+		if (cap > g->max)
+			cap = g->max;
+		s = hl_realloc(p->samples, cap * sizeof(*s));
+		if (s == NULL) {
+			g->rc = HL_ENOMEM;
+			return 1;
+		}
+		p->samples = s;
+		p->cap = cap;
+	}
+	memcpy(p->samples + p->n, wav, (size_t)n * sizeof(*wav));
+	p->n += (size_t)n;
+	return 0;
+}
+
+int speech_synth(const char *text, const char *voice, struct speech_pcm *out, struct hl_err *err)
+{
+	struct gather g = {out, 0, HL_OK};
+	espeak_ERROR e;
+	int rate, rc = HL_OK;
+
+	memset(out, 0, sizeof(*out));
+	pthread_mutex_lock(&speech_lock);
+	/* DONT_EXIT: without it the library ends the process when its data is missing */
+	rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 500, NULL, espeakINITIALIZE_DONT_EXIT);
+	if (rate <= 0) {
+		rc = hl_err_set(err, HL_EIO, "espeak-ng",
+			"không khởi động được bộ đọc espeak-ng (thiếu gói espeak-ng-data?)");
+		goto cleanup;
+	}
+	if (espeak_SetVoiceByName(voice) != EE_OK) {
+		rc = hl_err_set(err, HL_EIO, "espeak-ng",
+			"espeak-ng không có giọng đọc '%s' (thiếu gói espeak-ng-data?)", voice);
+		goto cleanup;
+	}
+	out->rate = rate;
+	g.max = (size_t)rate * SPEECH_MAX_SECONDS;
+	espeak_SetSynthCallback(on_samples);
+	e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, &g);
+	if (g.rc == HL_ELIMIT)
+		rc = hl_err_set(err, HL_ELIMIT, "espeak-ng",
+			"văn bản quá dài để đọc thành tệp âm thanh (tối đa %d phút)",
+			SPEECH_MAX_SECONDS / 60);
+	else if (g.rc != HL_OK)
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+			"hết bộ nhớ khi đọc văn bản thành âm thanh");
+	else if (e != EE_OK)
+		rc = hl_err_set(err, HL_EIO, "espeak-ng",
+			"espeak-ng không đọc được văn bản (lỗi %d)", (int)e);
+cleanup:
+	if (rate > 0)
+		espeak_Terminate();
+	pthread_mutex_unlock(&speech_lock);
+	if (rc != HL_OK)
+		speech_pcm_free(out);
+	return rc;
+}
+
+static void le16(unsigned char *p, unsigned v)
+{
+	p[0] = (unsigned char)(v & 0xff);
+	p[1] = (unsigned char)(v >> 8 & 0xff);
+}
+
+static void le32(unsigned char *p, uint32_t v)
+{
+	le16(p, v & 0xffff);
+	le16(p + 2, v >> 16);
+}
+
+int speech_wav_write(FILE *f, const struct speech_pcm *pcm, struct hl_err *err)
+{
+	unsigned char h[44];
+	uint32_t data = (uint32_t)(pcm->n * 2);
+	bool ok;
+
+	memcpy(h, "RIFF", 4);
+	le32(h + 4, 36 + data);
+	memcpy(h + 8, "WAVEfmt ", 8);
+	le32(h + 16, 16);                      /* size of the fmt chunk */
+	le16(h + 20, 1);                       /* PCM */
+	le16(h + 22, 1);                       /* mono */
+	le32(h + 24, (uint32_t)pcm->rate);     /* samples per second */
+	le32(h + 28, (uint32_t)pcm->rate * 2); /* bytes per second */
+	le16(h + 32, 2);                       /* bytes per sample */
+	le16(h + 34, 16);                      /* bits per sample */
+	memcpy(h + 36, "data", 4);
+	le32(h + 40, data);
+	ok = fwrite(h, 1, sizeof(h), f) == sizeof(h);
+	/* samples are little-endian in the file, whatever the machine */
+	for (size_t i = 0; ok && i < pcm->n; i++) {
+		unsigned char s[2];
+
+		le16(s, (uint16_t)pcm->samples[i]);
+		ok = fwrite(s, 1, 2, f) == 2;
+	}
+	if (!ok)
+		return hl_err_set(err, HL_EIO, HL_HERE, "không ghi được tệp âm thanh");
+	return HL_OK;
+}
+
+void speech_pcm_free(struct speech_pcm *pcm)
+{
+	hl_free(pcm->samples);
+	memset(pcm, 0, sizeof(*pcm));
+}
