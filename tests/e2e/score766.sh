@@ -1,0 +1,149 @@
+#!/bin/sh
+# score766.sh BIN SRCROOT — the national scorecard of Decision 766 on the
+# real binary, with figures computed by hand (below, per line): dossiers
+# finished in the period (one received the month before, one finished the
+# month after left out), working days on the built-in calendar, a dossier
+# rated unsatisfied at exactly half of its valid answers, a response of
+# another unit carrying the code ignored; feedback on time, late, rated
+# unsatisfied, not accepted, not yet due; CSV, JSON, table; the points
+# table loaded, used, refused when bad and cleared; usage errors.
+set -eu
+. "$2/tests/e2e/lib.sh"
+
+ok init
+cat >units.csv <<'CSV'
+code,name,type,parent,valid_from,valid_to
+KH,Tỉnh Khánh Hòa,tinh,,,
+VT,Phường Vĩnh Thọ,ubnd-xa,KH,,
+VH,Phường Vĩnh Hòa,ubnd-xa,KH,,
+CSV
+ok units import units.csv
+printf 'code,name\nho-tich,Hộ tịch\n' >fields.csv
+ok fields import fields.csv
+
+# VT, finished in March 2025 (working days after receipt up to the finish):
+#   A1 early (Tue: 1), A2 on time (Tue, Wed: 2), A3 late (Mon-Wed: 3),
+#   A4 received in February, on time (Thu, Fri, Mon: 3)  -> 4, 75 %, 9/4 = 2,25
+#   A5 not finished, A6 finished in April: not counted.
+# VH: H1 early, finished the day it came (0 days)      -> 1, 100 %, 0
+cat >dossiers.csv <<'CSV'
+code,unit,field,procedure,channel,received_at,due_at,finished_at,returned_at,supplements,reschedules,apology
+A1,VT,ho-tich,Đăng ký khai sinh,direct,2025-03-03 08:00,2025-03-05 17:00,2025-03-04 10:00,,0,0,0
+A2,VT,ho-tich,Đăng ký khai sinh,direct,2025-03-03 09:00,2025-03-05 17:00,2025-03-05 16:00,,0,0,0
+A3,VT,ho-tich,Đăng ký khai sinh,direct,2025-03-07 08:00,2025-03-10 17:00,2025-03-12 09:00,,0,0,1
+A4,VT,ho-tich,Đăng ký khai sinh,direct,2025-02-26 08:00,2025-03-03 17:00,2025-03-03 15:00,,0,0,0
+A5,VT,ho-tich,Đăng ký khai sinh,direct,2025-03-20 08:00,2025-03-24 17:00,,,0,0,0
+A6,VT,ho-tich,Đăng ký khai sinh,direct,2025-03-25 08:00,2025-03-27 17:00,2025-04-02 08:00,,0,0,1
+H1,VH,ho-tich,Đăng ký khai sinh,direct,2025-03-10 08:00,2025-03-12 17:00,2025-03-10 11:00,,0,0,0
+CSV
+ok dossiers import dossiers.csv
+
+# Responses carrying the codes (sipas-5: levels 4 and 5 are satisfied):
+#   r1 A1: 3 of 5 unsatisfied -> unsatisfied; r2 A2: 2 of 4 valid (one
+#   unanswered) -> unsatisfied (half); r3 A3: 2 of 5 -> not; r4 A5: not
+#   finished; r5 is VH's and carries A3's code: not VT's rating.
+#   VT: (4 - 2) / 4 = 50 %; VH: 100 %.
+cat >responses.csv <<'CSV'
+id,unit,date,instrument,channel,field,dossier,TC1,HC1,PV1,KQ1,TT1
+r1,VT,2025-03-04,sipas-5,kiosk,ho-tich,A1,2,2,2,5,5
+r2,VT,2025-03-05,sipas-5,kiosk,ho-tich,A2,5,5,2,2,
+r3,VT,2025-03-12,sipas-5,kiosk,ho-tich,A3,4,4,4,2,2
+r4,VT,2025-03-20,sipas-5,kiosk,ho-tich,A5,1,1,1,1,1
+r5,VH,2025-03-12,sipas-5,kiosk,ho-tich,A3,1,1,1,1,1
+CSV
+ok responses import responses.csv
+
+# Feedback of VT, answered within 2 working days:
+#   F1 answered in time, satisfied; F2 in time but unsatisfied; F3 never
+#   answered, past due; F6 answered late though satisfied; F4 not accepted;
+#   F5 not due by the end of March.
+#   due 4, on time 2 -> 50 %; late or unsatisfied 3 -> (4 - 3) / 4 = 25 %.
+ok feedback deadlines --unit VT --answer-days 2
+fb() { # fb DAY: add an item received that day at 08:00; its code in $F
+	ok feedback add --unit VT --channel counter --received "2025-03-$1 08:00" --text "Góp ý"
+	F=$(head -n 1 "$OUT")
+}
+handle() { # handle CODE ANSWERED-AT [RATING]
+	ok feedback classify "$1" --class hanh-vi --at "2025-03-03 09:00"
+	ok feedback forward "$1" --to VHXH --at "2025-03-03 10:00"
+	ok feedback answer "$1" --text "Đã xử lý" --at "$2"
+	ok feedback publish "$1" --at "$2"
+	if [ $# -gt 2 ]; then ok feedback rate "$1" "$3" --at "$2"; fi
+}
+fb 03; handle "$F" "2025-03-04 09:00" satisfied
+fb 03; handle "$F" "2025-03-04 16:00" unsatisfied
+fb 03; F3=$F
+ok feedback classify "$F3" --class hanh-vi --at "2025-03-03 09:00"
+fb 03; ok feedback classify "$F" --class khong-tiep-nhan --at "2025-03-03 09:00"
+fb 28
+fb 03; handle "$F" "2025-03-12 09:00" satisfied
+
+ok score766 --period 2025-03 --under KH --format csv
+cat >want.csv <<'X'
+unit,dossiers,on_time_pct,avg_days,feedback,feedback_on_time_pct,feedback_satisfied_pct,dossier_satisfied_pct
+VH,1,100.00,0.00,0,,,100.00
+VT,4,75.00,2.25,4,50.00,25.00,50.00
+X
+diff want.csv "$OUT" || fail "score766 --under KH"
+
+# One unit; the province itself has nothing but is shown when asked for.
+ok score766 --period 2025-03 --unit VT --format csv
+sed -n '1p;3p' want.csv >want1.csv
+diff want1.csv "$OUT" || fail "score766 --unit VT"
+ok score766 --period 2025-03 --unit KH --format csv
+[ "$(tail -n 1 "$OUT")" = "KH,0,,,0,,," ] || fail "score766 --unit KH"
+
+# The same period written another way, and the quarter (nothing else in it).
+ok score766 --period 2025-Q1 --under KH --format csv
+diff want.csv "$OUT" || fail "score766 2025-Q1"
+
+ok score766 --period 2025-03 --under KH --format json
+has '"unit": "VT"'
+has '"on_time_pct": 75.0'
+has '"avg_days": 2.25'
+has '"feedback_on_time_pct": null'
+has '"first": "2025-03-01"'
+hasnt '"points"'
+
+ok score766 --period 2025-03 --under KH
+has "BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP"
+has "Phường Vĩnh Thọ"
+has "75,00"
+has "2,25"
+has "Chưa nạp bảng điểm"
+
+# ---- the points table: empty by default, loaded, used, replaced ----
+printf 'ratio,bound,points\non_time_pct,70,2\non_time_pct,90,5\navg_days,3,1\nfeedback_on_time_pct,"50,0",1\n' >diem.csv
+ok score766 --points-import diem.csv
+has "4 mức"
+[ -f "$HAILONG_DB.diem766.csv" ] || fail "the points table is not beside the database"
+# VH: 100 % -> 5, 0 days <= 3 -> 1, no feedback -> 6; VT: 75 % -> 2, 2,25 -> 1, 50 % -> 1: 4
+ok score766 --period 2025-03 --under KH --format csv
+head -n 1 "$OUT" | grep -q ',dossier_satisfied_pct,points$' || fail "points column"
+grep -qx 'VH,1,100.00,0.00,0,,,100.00,6.00' "$OUT" || fail "VH points"
+grep -qx 'VT,4,75.00,2.25,4,50.00,25.00,50.00,4.00' "$OUT" || fail "VT points"
+ok audit
+has "score766.points"
+printf 'ratio,bound,points\nsipas,70,2\n' >bad.csv
+status 1 score766 --points-import bad.csv
+has "dòng 2, cột 1: 'sipas' không phải tỷ lệ nào"
+printf 'ratio,bound,points\non_time_pct,bảy mươi,2\n' >bad.csv
+status 1 score766 --points-import bad.csv
+has "dòng 2, cột 2"
+# a refused table leaves the one in force
+ok score766 --period 2025-03 --unit VT --format csv
+grep -q ',4.00$' "$OUT" || fail "a refused table replaced the one in force"
+ok score766 --points-clear
+ok score766 --period 2025-03 --under KH --format csv
+diff want.csv "$OUT" || fail "after --points-clear"
+
+# ---- usage ----
+status 2 score766 --under KH
+has "--period"
+status 2 score766 --period 2025-03
+has "--unit"
+status 2 score766 --period 2025-03 --unit VT --under KH
+status 2 score766 --period 2025-03 --unit VT --format xml
+status 1 score766 --period 2025-03 --unit NOPE
+ok score766 --help
+has "hailong score766 --period"
