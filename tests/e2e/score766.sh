@@ -112,6 +112,24 @@ has "75,00"
 has "2,25"
 has "Chưa nạp bảng điểm"
 
+# The XLSX report has the same figures on its sheet "QĐ 766".
+# as of the document's day: the end of March, as the command line counts
+ok report --format xlsx --under KH --period 2025-03 --date 2025-03-31 -o r.xlsx
+python3 - r.xlsx >sheet.txt <<'PY' || fail "the XLSX report has no sheet QĐ 766"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = re.findall(r'<sheet name="([^"]+)" sheetId="(\d+)"', z.read("xl/workbook.xml").decode())
+no = [i for n, i in names if n == "QĐ 766"][0]
+shared = re.findall(r"<t[^>]*>([^<]*)</t>", z.read("xl/sharedStrings.xml").decode())
+for row in re.findall(r"<row [^>]*>(.*?)</row>", z.read("xl/worksheets/sheet%s.xml" % no).decode()):
+    cells = []
+    for t, v in re.findall(r'<c r="[A-Z]+\d+"(?: s="\d+")?( t="s")?[^>]*><v>([^<]*)</v>', row):
+        cells.append(shared[int(v)] if t else "%g" % float(v))
+    print("|".join(cells))
+PY
+grep -qx '2|Phường Vĩnh Thọ|4|75|2.25|4|50|25|50' sheet.txt || { cat sheet.txt >&2; fail "sheet QĐ 766: VT"; }
+grep -qx '1|Phường Vĩnh Hòa|1|100|0|0|–|–|100' sheet.txt || { cat sheet.txt >&2; fail "sheet QĐ 766: VH"; }
+
 # ---- the points table: empty by default, loaded, used, replaced ----
 printf 'ratio,bound,points\non_time_pct,70,2\non_time_pct,90,5\navg_days,3,1\nfeedback_on_time_pct,"50,0",1\n' >diem.csv
 ok score766 --points-import diem.csv
