@@ -155,6 +155,33 @@ ok score766 --points-clear
 ok score766 --period 2025-03 --under KH --format csv
 diff want.csv "$OUT" || fail "after --points-clear"
 
+# ---- the page beside the dashboard ----
+echo 'matkhau-canbo-vt1' | "$HL" users add canbo --role clerk --unit VT >"$OUT" 2>&1 ||
+	fail "users add canbo"
+echo 'matkhau-giamsat-1' | "$HL" users add giamsat --role supervisor --unit KH >"$OUT" 2>&1 ||
+	fail "users add giamsat"
+serve_start
+req - GET "/score766?period=2025-03"
+expect 303
+login canbo matkhau-canbo-vt1
+req "$JAR" GET "/score766?period=2025-03"
+expect 200 "Bộ chỉ số phục vụ người dân, doanh nghiệp"
+has 'href="/score766"'
+has "Tháng 03/2025"
+has '<td class="num" data-label="Tỷ lệ trước hạn, đúng hạn (%)">75,00</td>'
+has '<td class="num" data-label="Thời gian giải quyết trung bình (ngày làm việc)">2,25</td>'
+hasnt "Phường Vĩnh Hòa"
+req "$JAR" GET "/score766?period=2025-03&unit=VH"
+expect 403
+req "$JAR" GET "/score766?period=th%C3%A1ng-13"
+expect 400 'aria-invalid="true"'
+login giamsat matkhau-giamsat-1
+req "$JAR" GET "/score766?period=Qu%C3%BD%201/2025"
+expect 200 "Phường Vĩnh Hòa"
+has "Phường Vĩnh Thọ"
+has '<td class="num" data-label="Tỷ lệ hồ sơ không bị đánh giá không hài lòng (%)">50,00</td>'
+serve_stop
+
 # ---- usage ----
 status 2 score766 --under KH
 has "--period"
