@@ -52,7 +52,7 @@ static void table(struct hbuf *b, const struct sc_result *res)
 	}
 	hb_raw(b,
 		"<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng chỉ số "
-		"QĐ 766\"><table class=\"rates\"><thead><tr><th scope=\"col\">Đơn vị</th>");
+		"QĐ 766\"><table class=\"rates stack s766\"><thead><tr><th scope=\"col\">Đơn vị</th>");
 	for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
 		hb_raw(b, "<th scope=\"col\" class=\"num\">");
 		hb_txt(b, heads[k]);
