@@ -185,7 +185,8 @@ int sc_run(struct store *st, struct hl_arena *a, const struct sc_opts *o,
 		x.at < end ? x.at : end, add_finished, &x, err);
 	if (rc != HL_OK)
 		goto cleanup;
-	qsort(x.fin, x.nfin, sizeof(*x.fin), cmp_fin);
+	if (x.nfin > 1)
+		qsort(x.fin, x.nfin, sizeof(*x.fin), cmp_fin);
 	/* The responses of each unit with finished dossiers, from the first
 	 * of those dossiers' receipt to the moment asked about. */
 	for (size_t i = 0; rc == HL_OK && i < x.s.n; i++) {
@@ -209,7 +210,7 @@ int sc_run(struct store *st, struct hl_arena *a, const struct sc_opts *o,
 	memset(res, 0, sizeof(*res));
 	res->o = *o;
 	res->o.at = x.at;
-	res->bands = (struct s766_band *)bands;
+	res->bands = bands;
 	res->nbands = nbands;
 	res->rows = k > 0 ? hl_arena_alloc(a, k * sizeof(*res->rows)) : NULL;
 	if (k > 0 && res->rows == NULL) {
@@ -301,11 +302,17 @@ json_t *sc_json(const struct sc_result *r)
 
 /* ---- the points table ---- */
 
+/* A PostgreSQL database has no file to sit beside. */
+static bool is_url(const char *db)
+{
+	return strstr(db, "://") != NULL;
+}
+
 bool sc_points_path(const char *db, char *buf, size_t size)
 {
 	int n = snprintf(buf, size, "%s.diem766.csv", db);
 
-	return n > 0 && (size_t)n < size;
+	return !is_url(db) && n > 0 && (size_t)n < size;
 }
 
 /* A number with a decimal point or comma ("87,5"), whole cell. */
@@ -404,6 +411,8 @@ int sc_points_load(const char *db, struct hl_arena *a, struct s766_band **out, s
 
 	*out = NULL;
 	*n = 0;
+	if (is_url(db))
+		return HL_OK;
 	if (!sc_points_path(db, path, sizeof(path)))
 		return hl_err_set(err, HL_EINVAL, "--db", "đường dẫn cơ sở dữ liệu quá dài");
 	f = fopen(path, "r");
@@ -426,6 +435,10 @@ int sc_points_install(const char *db, const char *src, struct hl_arena *a, size_
 	int rc = HL_OK;
 
 	*n = 0;
+	if (is_url(db))
+		return hl_err_set(err, HL_EINVAL, "--db",
+			"bảng điểm QĐ 766 được lưu thành tệp cạnh tệp cơ sở dữ liệu SQLite; với "
+			"PostgreSQL chưa có chỗ lưu (docs/cli.md)");
 	if (!sc_points_path(db, path, sizeof(path)) ||
 		snprintf(tmp, sizeof(tmp), "%s.moi", path) >= (int)sizeof(tmp))
 		return hl_err_set(err, HL_EINVAL, "--db", "đường dẫn cơ sở dữ liệu quá dài");

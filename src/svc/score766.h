@@ -43,7 +43,7 @@ struct sc_result {
 	size_t nrows;
 	struct sc_row *rows; /* units by type, then Vietnamese name (svc/order.h) */
 	size_t nbands;
-	struct s766_band *bands; /* the points table in force (may be empty) */
+	const struct s766_band *bands; /* the points table in force (may be empty) */
 };
 
 /* The scorecard: a row per unit in scope with a dossier or a feedback item,
@@ -68,7 +68,8 @@ json_t *sc_json(const struct sc_result *r);
 /* ---- the points table ---- */
 
 /* The file the points table of database db lives in: db + ".diem766.csv",
- * into buf. false when it does not fit. */
+ * into buf. false when it does not fit, or db is a URL (PostgreSQL: no
+ * table there yet; load finds none, install refuses). */
 bool sc_points_path(const char *db, char *buf, size_t size);
 
 /* Parse a points table (CSV with the header ratio,bound,points: a ratio's
