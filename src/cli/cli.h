@@ -53,8 +53,8 @@ struct cli_cmd {
 
 /* The descriptors, one per cmd_<name>.c; main.c lists the ones built. */
 extern const struct cli_cmd cmd_init, cmd_units, cmd_fields, cmd_staff, cmd_instruments,
-	cmd_responses, cmd_tallies, cmd_targets, cmd_dossiers, cmd_index, cmd_sample_plan, cmd_demo,
-	cmd_serve;
+	cmd_responses, cmd_tallies, cmd_targets, cmd_dossiers, cmd_index, cmd_score766,
+	cmd_sample_plan, cmd_demo, cmd_serve;
 extern const struct cli_cmd cmd_users, cmd_audit;
 extern const struct cli_cmd cmd_kiosks;
 extern const struct cli_cmd cmd_receipts;

@@ -29,6 +29,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_targets,
 	&cmd_tallies,
 	&cmd_index,
+	&cmd_score766,
 	&cmd_sample_plan,
 	&cmd_demo,
 	&cmd_serve,

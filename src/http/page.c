@@ -13,6 +13,7 @@ struct menu_item {
 /* The menu, by the least role that sees each item. */
 static const struct menu_item menu[] = {
 	{ROLE_CLERK, "/", "Tổng quan"},
+	{ROLE_CLERK, "/score766", "Chỉ số QĐ 766"},
 	{ROLE_ENTRY, "/paper", "Phiếu giấy"},
 	{ROLE_CLERK, "/review", "Chờ duyệt"},
 	{ROLE_CLERK, "/kiosks", "Kiosk"},

@@ -99,6 +99,7 @@ const struct route routes[] = {
 	{"GET", "/api/v1/plan", ROLE_CLERK, R_API, 0, api_plan},
 	{"GET", "/dossiers", ROLE_CLERK, 0, 0, page_dossiers},
 	{"GET", "/dossiers/weekly", ROLE_CLERK, 0, 0, page_dossiers_weekly},
+	{"GET", "/score766", ROLE_CLERK, 0, 0, page_score766},
 	{"GET", "/api/v1/dossiers/stats", ROLE_CLERK, R_API, 0, api_dossiers_stats},
 	{NULL, NULL, 0, 0, 0, NULL},
 };

@@ -21,6 +21,7 @@
 #include "core/date.h"
 #include "report/render.h"
 #include "report/xlsxw.h"
+#include "svc/score766.h"
 
 /* Column widths in characters. */
 #define W_TT 5
@@ -705,6 +706,58 @@ static int sheet_feedback(struct xw *x, const struct rpt_model *m)
 	return 0;
 }
 
+/* ---- QĐ 766: the national scorecard's ratios ---- */
+
+static void put_ratio(struct xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+	const struct sc_row *w, enum s766_ratio k)
+{
+	if (w->r.has[k])
+		xlsxw_dec(&x->w, ws, r, c, w->r.v[k], x->num);
+	else
+		put_dash(x, ws, r, c);
+}
+
+static int sheet_score766(struct xw *x, const struct rpt_model *m)
+{
+	static const char *const hdr[] = {"STT", "Đơn vị", "Hồ sơ giải quyết xong",
+		"Tỷ lệ trước hạn, đúng hạn (%)", "Thời gian giải quyết TB (ngày làm việc)",
+		"Phản ánh thuộc thẩm quyền", "Tỷ lệ phản ánh xử lý đúng hạn (%)",
+		"Tỷ lệ phản ánh không bị đánh giá không hài lòng, trễ hạn (%)",
+		"Tỷ lệ hồ sơ không bị đánh giá không hài lòng (%)"};
+	static const struct colw w[] = {
+		{0, 0, W_TT, false},
+		{1, 1, W_UNIT, false},
+		{2, 8, 16, true},
+	};
+	const struct sc_result *r = m->score766;
+	lxw_worksheet *ws = list_sheet(x, "QĐ 766", true, w, 3, hdr, 9, 0);
+	lxw_row_t row = 0;
+
+	if (ws == NULL)
+		return -1;
+	xlsxw_keep(&x->w, worksheet_set_row(ws, 0, 60, x->head));
+	for (size_t i = 0; i < r->nrows; i++) {
+		const struct sc_row *s = &r->rows[i];
+
+		row = (lxw_row_t)(i + 1);
+		put_stt(x, ws, row, i + 1);
+		xlsxw_str(&x->w, ws, row, 1, s->unit->name, NULL);
+		put_int(x, ws, row, 2, s->c.dossiers);
+		put_ratio(x, ws, row, 3, s, S766_ON_TIME);
+		put_ratio(x, ws, row, 4, s, S766_AVG_DAYS);
+		put_int(x, ws, row, 5, s->c.feedback);
+		put_ratio(x, ws, row, 6, s, S766_FB_ON_TIME);
+		put_ratio(x, ws, row, 7, s, S766_FB_SATISFIED);
+		put_ratio(x, ws, row, 8, s, S766_DOS_SATISFIED);
+	}
+	xlsxw_str(&x->w, ws, row + 2, 1,
+		"Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg): chỉ các tỷ lệ "
+		"tính được từ số liệu của hailong; số điểm chưa được xác nhận từ phụ lục của Quyết "
+		"định. Công thức: docs/method.md.",
+		x->italic);
+	return 0;
+}
+
 /* ---- Công chức: internal reports only ---- */
 
 static int sheet_staff(struct xw *x, const struct rpt_model *m)
@@ -759,6 +812,8 @@ int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err)
 		sheet_themes(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
 		(any_target(m->index) && (sheet_below(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
 		(m->nfeedback > 0 && (sheet_feedback(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
+		(m->score766 != NULL && m->score766->nrows > 0 &&
+			(sheet_score766(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
 		(m->o.internal && (sheet_staff(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR))) {
 		rc = hl_err_set(err,
 			x.w.lerr == LXW_ERROR_MEMORY_MALLOC_FAILED ? HL_ENOMEM : HL_EIO, HL_HERE,

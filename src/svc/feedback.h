@@ -241,13 +241,16 @@ int fb_import_portal(struct store *st, FILE *f, const struct import_opts *o,
 /* One unit in one month. due = accepted items received in the month whose
  * answer was given or fell due by `at`; on_time = those answered by their
  * deadline; score = fb_score(due, on_time); rated/satisfied = the senders'
- * ratings of answers to the month's items. */
+ * ratings of answers to the month's items; late_or_unsatisfied = the due
+ * items answered late (or not at all) or whose sender's last rating was not
+ * satisfied (the scorecard of Decision 766, svc/score766.h). */
 struct fb_month {
 	int64_t unit_id;
 	char unit_code[STORE_CODE_MAX];
 	char unit_name[STORE_NAME_MAX];
 	int year, month;
 	long received, not_accepted, answered, due, on_time, rated, satisfied;
+	long late_or_unsatisfied;
 	int score;
 };
 

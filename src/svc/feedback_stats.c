@@ -19,7 +19,7 @@
 /* ---- monthly figures ---- */
 
 struct tally {
-	long received, not_accepted, answered, due, on_time, rated, satisfied;
+	long received, not_accepted, answered, due, on_time, rated, satisfied, late_or_unsatisfied;
 };
 
 /* Where a unit's items also count: in a successor formed by a merger, for
@@ -183,6 +183,7 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 			if (answered || at > due) {
 				one.due = 1;
 				one.on_time = answered && it->first_answered_at <= due;
+				one.late_or_unsatisfied = !one.on_time || it->rating == 2;
 			}
 		}
 		/* Its own unit, and each successor for items from before the merger. */
@@ -200,6 +201,7 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 			x->on_time += one.on_time;
 			x->rated += one.rated;
 			x->satisfied += one.satisfied;
+			x->late_or_unsatisfied += one.late_or_unsatisfied;
 		}
 	}
 	if (rc != HL_OK)
@@ -234,6 +236,7 @@ int fb_stats(struct store *st, const struct cal *cal, const struct hl_period *p,
 			r->on_time = x->on_time;
 			r->rated = x->rated;
 			r->satisfied = x->satisfied;
+			r->late_or_unsatisfied = x->late_or_unsatisfied;
 			r->score = fb_score(x->due, x->on_time);
 		}
 	*out = res;

@@ -27,6 +27,7 @@
 #include "svc/letterhead.h"
 #include "svc/order.h"
 #include "svc/feedback.h"
+#include "svc/score766.h"
 #include "svc/instruments.h"
 #include "svc/plan.h"
 
@@ -952,6 +953,19 @@ static int build_feedback(struct build *b)
 	return HL_OK;
 }
 
+/* The scorecard of Decision 766 for the same scope and period, without
+ * points (the points table belongs to the command line's database file). */
+static int build_score766(struct build *b)
+{
+	struct rpt_model *m = b->m;
+	struct sc_opts o = {.period = m->o.period,
+		.unit = m->o.under != NULL ? NULL : m->subject->code,
+		.under = m->o.under != NULL ? m->subject->code : NULL,
+		.at = (int64_t)(m->o.date + 1) * 1440 - 1};
+
+	return sc_run(b->st, b->a, &o, NULL, 0, &m->score766, b->err);
+}
+
 int rpt_letterhead(struct hl_arena *a, const struct store_unit *u, const struct store_unit *parent,
 	struct rpt_model *m, struct hl_err *err)
 {
@@ -1056,6 +1070,8 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 		rc = finish_below(b);
 	if (rc == HL_OK)
 		rc = build_feedback(b);
+	if (rc == HL_OK)
+		rc = build_score766(b);
 	if (rc == HL_OK)
 		rc = heading(b, units, nunits);
 	if (rc == HL_OK)

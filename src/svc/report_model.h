@@ -112,6 +112,8 @@ struct rpt_group {
 	struct rpt_mean mean;
 };
 
+struct sc_result;
+
 struct rpt_model {
 	struct rpt_opts o;
 	char period_label[96]; /* "Quý III/2025" */
@@ -150,6 +152,8 @@ struct rpt_model {
 	struct trend *trend; /* month by month up to the period's end; NULL for a custom range */
 	int nfeedback;       /* units with feedback in the period (0: the section is left out) */
 	struct rpt_feedback *feedback;
+	struct sc_result *score766; /* Decision 766's ratios per unit (svc/score766.h),
+	                             * as of the document's day; no rows: left out */
 };
 
 /* Build the report for o from st; everything lives in a. HL_ENOTFOUND for an

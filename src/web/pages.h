@@ -167,5 +167,6 @@ int page_plan_csv(struct http_req *r);
  * downloads it). */
 int page_dossiers(struct http_req *r);
 int page_dossiers_weekly(struct http_req *r);
+int page_score766(struct http_req *r);
 
 #endif
