@@ -92,7 +92,7 @@ while [ "$(acked)" -lt 40 ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
 kill -9 "$PID_a"
 before=$(acked)
 i=0
-while [ "$(acked)" -lt $((before + 40)) ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+while [ "$(acked)" -lt $((before + 40)) ] && [ $i -lt 900 ]; do sleep 0.1; i=$((i + 1)); done
 [ "$(acked)" -ge $((before + 40)) ] || fail "b stopped serving once a was killed"
 touch "$WORK/stop"
 for w in $WPIDS; do wait "$w"; done
