@@ -99,7 +99,7 @@ static int cmp_fin(const void *p, const void *q)
 static int rate(void *ctx, const struct store_response *r)
 {
 	struct sc_ctx *x = ctx;
-	struct fin key, *f;
+	struct fin key = {0}, *f;
 	const struct hl_instrument *in = NULL;
 
 	if (r->status != RS_COUNTED || r->dossier[0] == '\0')
