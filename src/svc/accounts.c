@@ -248,7 +248,7 @@ int account_login(struct store *st, const struct account_attempt *a, struct stor
 	}
 	/* Counted before the password is checked, in one write: attempts racing
 	 * in this process or another cannot all pass a count none has made yet. */
-	if ((rc = a->reserve(a->ctx, result, err)) != HL_OK || *result != LOGIN_WRONG)
+	if ((rc = a->reserve(a->ctx, result, &st, err)) != HL_OK || *result != LOGIN_WRONG)
 		goto cleanup;
 	rc = STORE(st, accounts, user_get, a->name, &u, err);
 	if (rc != HL_OK && rc != HL_ENOTFOUND)

@@ -71,9 +71,11 @@ struct account_attempt {
 	int64_t now;      /* seconds since 1970 */
 	/* Count the attempt before its password is checked:
 	 * account_login_reserve inside a write transaction (the server's
-	 * writer), setting *result. Called while the attempt holds its hashing
-	 * slot. */
-	int (*reserve)(void *ctx, int *result, struct hl_err *err);
+	 * writer), setting *result and *st to the connection to read from
+	 * after it (the server lends the request another one once the writer
+	 * is done: the first may serve another request by then). Called while
+	 * the attempt holds its hashing slot. */
+	int (*reserve)(void *ctx, int *result, struct store **st, struct hl_err *err);
 	void *ctx;
 };
 

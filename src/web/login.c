@@ -61,12 +61,15 @@ static int write_reserve(struct writer_tx *tx, void *arg, struct hl_err *err)
 		w->result, err);
 }
 
-static int reserve(void *ctx, int *result, struct hl_err *err)
+static int reserve(void *ctx, int *result, struct store **st, struct hl_err *err)
 {
 	struct login_w *w = ctx;
+	int rc;
 
 	w->result = result;
-	return srv_write(w->r, write_reserve, w, err);
+	rc = srv_write(w->r, write_reserve, w, err);
+	*st = w->r->st; /* the reader lent after the write, not the one given back */
+	return rc;
 }
 
 static int write_session(struct writer_tx *tx, void *arg, struct hl_err *err)

@@ -112,7 +112,7 @@ struct attempt {
 };
 
 /* The server's writer, here: the attempt counted in its own transaction. */
-static int reserve(void *ctx, int *result, struct hl_err *err)
+static int reserve(void *ctx, int *result, struct store **st, struct hl_err *err)
 {
 	struct attempt *t = ctx;
 	int rc = store_begin(t->st, err);
@@ -124,6 +124,7 @@ static int reserve(void *ctx, int *result, struct hl_err *err)
 	else
 		store_rollback(t->st, NULL);
 	t->reserved++;
+	*st = t->st;
 	return rc;
 }
 
