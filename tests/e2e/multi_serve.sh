@@ -23,9 +23,12 @@ start_one() {
 	SERVE_PID=""
 }
 SERVE_ARGS=--trust-proxy
+# Set before the first start: a failure anywhere after it (set -u) still stops
+# every server and load job started so far.
+PID_a="" PID_b="" WPIDS=""
+AT_EXIT='kill -9 $PID_a $PID_b $WPIDS 2>/dev/null || true'
 start_one a
 start_one b
-AT_EXIT='kill -9 $PID_a $PID_b $WPIDS 2>/dev/null || true'
 
 # ---- a session made on a is valid on b ----
 BASE=$BASE_a

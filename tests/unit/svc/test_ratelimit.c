@@ -17,6 +17,7 @@
 
 #include "../store/store_fixture.h"
 #include "store/store.h"
+#include "store/store_fault.h"
 #include "svc/accounts.h"
 #include "svc/ratelimit.h"
 
@@ -286,6 +287,55 @@ static void test_login_race(void **state)
 	assert_int_equal(locked, RACERS - 5);
 }
 
+/* The writer that counted the attempt lends another connection after it:
+ * the one the request came with may be serving another request by then, so
+ * reading the account through it is a race (one 500 among parallel logins
+ * on a fast machine). Here the connection given back fails its next call. */
+struct lent {
+	struct store *writer, *given;
+	struct account_attempt a;
+};
+
+static int reserve_lend(void *ctx, int *result, struct store **st, struct hl_err *err)
+{
+	struct lent *l = ctx;
+	int rc = store_begin(l->writer, err);
+
+	if (rc == HL_OK)
+		rc = account_login_reserve(l->writer, l->a.name, l->a.addr, l->a.now, result, err);
+	if (rc == HL_OK)
+		rc = store_commit(l->writer, err);
+	else
+		store_rollback(l->writer, NULL);
+	store_fault_after(l->given, 1);
+	*st = l->writer;
+	return rc;
+}
+
+static void test_login_reads_lent_connection(void **state)
+{
+	struct fx *f = *state;
+	struct store *inner = NULL;
+	struct store_user u;
+	struct lent l = {.writer = f->st,
+		.a = {.name = "lent",
+			.password = "mat-khau-dung-4",
+			.addr = "10.4.0.1",
+			.now = 1000,
+			.reserve = reserve_lend}};
+	int result = -1;
+
+	add_user(f, "lent", "mat-khau-dung-4");
+	OK(f, store_open(f->path, &inner, &f->err));
+	OK(f, store_fault_wrap(inner, &l.given, &f->err));
+	l.a.ctx = &l;
+	OK(f, account_login(l.given, &l.a, &u, &result, &f->err));
+	assert_int_equal(result, LOGIN_OK);
+	assert_string_equal(u.name, "lent");
+	assert_false(store_fault_fired(l.given));
+	store_close(l.given);
+}
+
 /* A disabled account answers as a wrong password does, even with the right one. */
 static void test_login_disabled(void **state)
 {
@@ -309,6 +359,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_login, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_login_disabled, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_login_race, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_login_reads_lent_connection, fx_setup,
+			fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
