@@ -4,10 +4,11 @@
  * appearance), a statement carries PostgreSQL's text only where the
  * dialects differ, and rows are bound and read through the column specs of
  * store_row.h. Each backend supplies a driver (struct q_driver) as the first
- * member of its connection (st->priv).
+ * member of its connection (st->priv). An area's statements are written in
+ * src/store/sql/AREA.sql, made into its header by scripts/sqlgen.py
+ * (docs/internals/store.md); Q_STMT is for the few outside the areas.
  *
- *   static const struct q_stmt get = Q_STMT(QS_INSTR + 2,
- *           "SELECT id, code FROM instruments WHERE code = $1");
+ *   #include "store/sql/instruments.h"   -- static const struct q_stmt get...
  *   struct q_args a = {0};
  *   q_text(&a, code, STORE_CODE_MAX);
  *   rc = Q_GET(st, &get, &a, cols, &out, "đọc bộ câu hỏi", "không có bộ câu hỏi này", err);

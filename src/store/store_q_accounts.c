@@ -15,48 +15,7 @@
 #define USER_COLS "id, name, role, unit_id, pwhash, disabled"
 #define KIOSK_COLS "id, name, unit_id, token_hash, revoked"
 
-static const struct q_stmt user_put = Q_STMT(QS_ACCT + 0,
-	"INSERT INTO users (name, role, unit_id, pwhash, disabled)"
-	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO UPDATE SET"
-	" role = excluded.role, unit_id = excluded.unit_id, pwhash = excluded.pwhash,"
-	" disabled = excluded.disabled RETURNING id");
-static const struct q_stmt user_get = Q_STMT(QS_ACCT + 1,
-	"SELECT " USER_COLS " FROM users WHERE name = $1");
-static const struct q_stmt user_get_id = Q_STMT(QS_ACCT + 2,
-	"SELECT " USER_COLS " FROM users WHERE id = $1");
-static const struct q_stmt user_list = Q_STMT(QS_ACCT + 3,
-	"SELECT " USER_COLS " FROM users ORDER BY name");
-static const struct q_stmt session_put = Q_STMT(QS_ACCT + 4,
-	"INSERT INTO sessions (token_hash, user_id, csrf, expires_at)"
-	" VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash) DO UPDATE SET"
-	" user_id = excluded.user_id, csrf = excluded.csrf, expires_at = excluded.expires_at");
-static const struct q_stmt session_get = Q_STMT(QS_ACCT + 5,
-	"SELECT token_hash, user_id, csrf, expires_at FROM sessions WHERE token_hash = $1");
-static const struct q_stmt session_delete = Q_STMT(QS_ACCT + 6,
-	"DELETE FROM sessions WHERE token_hash = $1");
-static const struct q_stmt session_purge = Q_STMT(QS_ACCT + 7,
-	"DELETE FROM sessions WHERE expires_at < $1");
-static const struct q_stmt session_delete_user = Q_STMT(QS_ACCT + 8,
-	"DELETE FROM sessions WHERE user_id = $1 AND (token_hash <> $2 OR $2 IS NULL)");
-/* DO NOTHING on the name only: a clash of token hashes stays an error */
-static const struct q_stmt kiosk_put = Q_STMT(QS_ACCT + 9,
-	"INSERT INTO kiosks (name, unit_id, token_hash, revoked)"
-	" VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING RETURNING id");
-static const struct q_stmt kiosk_get_token = Q_STMT(QS_ACCT + 10,
-	"SELECT " KIOSK_COLS " FROM kiosks WHERE token_hash = $1");
-/* last_at from the index responses_kiosk: one probe per kiosk */
-static const struct q_stmt kiosk_list = Q_STMT(QS_ACCT + 11,
-	"SELECT " KIOSK_COLS ", (SELECT max(received_at) FROM responses r"
-	" WHERE r.kiosk_id = kiosks.id) FROM kiosks ORDER BY name");
-static const struct q_stmt kiosk_revoke = Q_STMT(QS_ACCT + 12,
-	"UPDATE kiosks SET revoked = 1 WHERE name = $1");
-/* A taken new name changes nothing rather than failing, so that a
- * PostgreSQL transaction around it stays usable. */
-static const struct q_stmt kiosk_rename = Q_STMT(QS_ACCT + 13,
-	"UPDATE kiosks SET name = $1 WHERE name = $2"
-	" AND NOT EXISTS (SELECT 1 FROM kiosks k WHERE k.name = $1 AND k.name <> $2)");
-static const struct q_stmt kiosk_named = Q_STMT(QS_ACCT + 14,
-	"SELECT count(*) FROM kiosks WHERE name = $1");
+#include "store/sql/accounts.h" /* its statements: sql/accounts.sql */
 
 /* The rows, in their columns' order; the puts bind them from the second
  * column on (sessions whole). */

@@ -10,11 +10,7 @@
 
 #include "base/arena.h"
 
-static const struct q_stmt add = Q_STMT(QS_AUDIT + 0,
-	"INSERT INTO audit_log (at, who, action, detail) VALUES ($1, $2, $3, $4)");
-/* no limit is the largest one: SQLite takes no NULL there */
-static const struct q_stmt list = Q_STMT(QS_AUDIT + 1,
-	"SELECT at, who, action, detail FROM audit_log ORDER BY id DESC LIMIT $1");
+#include "store/sql/audit.h" /* its statements: sql/audit.sql */
 
 int q_audit(struct store *st, const char *who, const char *action, const char *detail,
 	struct hl_err *err)

@@ -15,21 +15,7 @@
 
 #include <string.h>
 
-static const struct q_stmt day_put = Q_STMT(QS_CAL + 0,
-	"INSERT INTO cal_decisions (day, kind, name) VALUES ($1, $2, $3)"
-	" ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name");
-static const struct q_stmt day_list = Q_STMT(QS_CAL + 1,
-	"SELECT day, kind, name FROM cal_decisions ORDER BY day");
-static const struct q_stmt culture_get = Q_STMT(QS_CAL + 2,
-	"SELECT culture_day_from FROM cal_settings WHERE id = 1");
-static const struct q_stmt culture_set = Q_STMT(QS_CAL + 3,
-	"INSERT INTO cal_settings (id, culture_day_from) VALUES (1, $1)"
-	" ON CONFLICT (id) DO UPDATE SET culture_day_from = excluded.culture_day_from");
-static const struct q_stmt hours_put = Q_STMT(QS_CAL + 4,
-	"INSERT INTO cal_hours (unit_id, from_day, spec) VALUES ($1, $2, $3)"
-	" ON CONFLICT (unit_id, from_day) DO UPDATE SET spec = excluded.spec");
-static const struct q_stmt hours_list = Q_STMT(QS_CAL + 5,
-	"SELECT unit_id, from_day, spec FROM cal_hours ORDER BY unit_id, from_day");
+#include "store/sql/cal.h" /* its statements: sql/cal.sql */
 
 static const struct sq_col day_cols[] = {
 	SQ_DAY(struct store_cal_day, day),

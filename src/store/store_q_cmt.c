@@ -16,19 +16,7 @@
 
 #include <stdint.h>
 
-static const struct q_stmt approve = Q_STMT(QS_CMT + 0,
-	"INSERT INTO comment_approvals (response_id, approved_by, approved_at)"
-	" VALUES ($1, $2, $3) ON CONFLICT (response_id) DO NOTHING");
-static const struct q_stmt withdraw = Q_STMT(QS_CMT + 1,
-	"DELETE FROM comment_approvals WHERE response_id = $1");
-static const struct q_stmt list = Q_STMT(QS_CMT + 2,
-	"SELECT a.response_id, r.unit_id, r.day, a.approved_by, a.approved_at"
-	" FROM comment_approvals a JOIN responses r ON r.id = a.response_id"
-	" WHERE (CAST($1 AS BIGINT) = 0 OR r.unit_id = $1) AND r.day BETWEEN $2 AND $3"
-	" ORDER BY a.response_id");
-static const struct q_stmt quote = Q_STMT(QS_CMT + 3,
-	"INSERT INTO report_quotes (report_id, response_id) VALUES ($1, $2)"
-	" ON CONFLICT DO NOTHING");
+#include "store/sql/cmt.h" /* its statements: sql/cmt.sql */
 
 static const struct sq_col approval_cols[] = {
 	SQ_I64(struct store_approval, response_id),

@@ -96,91 +96,16 @@
  * two-key space is apart from the migration's one-key lock. */
 #define LOCK_KEY "1752982643"
 
-static const struct q_stmt put = Q_STMT(QS_DOS + 0,
-	"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel, received_at, due_at,"
-	" finished_at, returned_at, supplements, reschedules, apology, class)"
-	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-	" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
-	" field_id = excluded.field_id, procedure = excluded.procedure,"
-	" channel = excluded.channel, received_at = excluded.received_at,"
-	" due_at = excluded.due_at, finished_at = excluded.finished_at,"
-	" returned_at = excluded.returned_at, supplements = excluded.supplements,"
-	" reschedules = excluded.reschedules, apology = excluded.apology,"
-	" class = excluded.class RETURNING id");
-static const struct q_stmt save = Q_STMT(QS_DOS + 1,
-	"INSERT INTO dossiers (code, unit_id, field_id, procedure, channel, received_at, due_at,"
-	" finished_at, returned_at, supplements, reschedules, apology, class, submitted_at)"
-	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-	" ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,"
-	" field_id = excluded.field_id, procedure = excluded.procedure,"
-	" channel = excluded.channel, received_at = excluded.received_at,"
-	" due_at = excluded.due_at, finished_at = excluded.finished_at,"
-	" returned_at = excluded.returned_at, supplements = excluded.supplements,"
-	" reschedules = excluded.reschedules, apology = excluded.apology,"
-	" class = excluded.class, submitted_at = excluded.submitted_at RETURNING id");
-static const struct q_stmt get = Q_STMT(QS_DOS + 2,
-	"SELECT " DOS_COLS " FROM dossiers WHERE code = $1");
-static const struct q_stmt count_by_field = Q_STMT(QS_DOS + 3,
-	"SELECT coalesce(field_id, 0) AS f, count(*) FROM dossiers"
-	" WHERE unit_id = $1 AND received_at >= $2 AND received_at < $3 GROUP BY f ORDER BY f");
-static const struct q_stmt lock_code = Q_STMT2(QS_DOS + 4, "SELECT $1",
-	"SELECT pg_advisory_xact_lock(" LOCK_KEY ", hashtext(CAST($1 AS text)))");
-static const struct q_stmt sum_code = Q_STMT2(QS_DOS + 5, SUM_FIELD(MONTH_SQLITE, BY_CODE),
-	SUM_FIELD(MONTH_PG, BY_CODE));
-static const struct q_stmt sum_proc_code = Q_STMT2(QS_DOS + 6, SUM_PROC(MONTH_SQLITE, BY_CODE),
-	SUM_PROC(MONTH_PG, BY_CODE));
-static const struct q_stmt sum_run = Q_STMT2(QS_DOS + 7, SUM_FIELD(MONTH_SQLITE, BY_RUN),
-	SUM_FIELD(MONTH_PG, BY_RUN));
-static const struct q_stmt sum_proc_run = Q_STMT2(QS_DOS + 8, SUM_PROC(MONTH_SQLITE, BY_RUN),
-	SUM_PROC(MONTH_PG, BY_RUN));
 #define SUM_SCAN(cols, table, unit) \
 	"SELECT unit_id, month, " cols ", early, on_time, late FROM " table \
 	" WHERE month BETWEEN $1 AND $2" unit " ORDER BY month, unit_id"
-static const struct q_stmt sum_all = Q_STMT(QS_DOS + 9,
-	SUM_SCAN("field_id, channel, ''", "dossier_sum", ""));
-static const struct q_stmt sum_unit = Q_STMT(QS_DOS + 10,
-	SUM_SCAN("field_id, channel, ''", "dossier_sum", " AND unit_id = $3"));
-static const struct q_stmt sum_proc_all = Q_STMT(QS_DOS + 11,
-	SUM_SCAN("0, '', procedure", "dossier_sum_proc", ""));
-static const struct q_stmt sum_proc_unit = Q_STMT(QS_DOS + 12,
-	SUM_SCAN("0, '', procedure", "dossier_sum_proc", " AND unit_id = $3"));
 /* $1 the unit when there is one, then the bounds and the moment */
 #define OPEN_SQL(unit, r0, r1, at) \
 	"SELECT " OPEN_COLS " FROM dossiers WHERE finished_at IS NULL" unit \
 	" AND received_at BETWEEN " r0 " AND " r1 " UNION ALL SELECT " DOS_COLS \
 	" FROM dossiers WHERE finished_at > " at unit " AND received_at BETWEEN " r0 " AND " r1
-static const struct q_stmt open_all = Q_STMT(QS_DOS + 13, OPEN_SQL("", "$1", "$2", "$3"));
-static const struct q_stmt open_unit = Q_STMT(QS_DOS + 14,
-	OPEN_SQL(" AND unit_id = $1", "$2", "$3", "$4"));
-static const struct q_stmt scan_all = Q_STMT(QS_DOS + 15,
-	"SELECT " DOS_COLS " FROM dossiers WHERE received_at BETWEEN $1 AND $2"
-	" ORDER BY received_at");
-static const struct q_stmt scan_unit = Q_STMT(QS_DOS + 16,
-	"SELECT " DOS_COLS " FROM dossiers WHERE unit_id = $1 AND received_at BETWEEN $2 AND $3"
-	" ORDER BY received_at");
-static const struct q_stmt scan_finished = Q_STMT(QS_DOS + 17,
-	"SELECT " DOS_COLS " FROM dossiers WHERE finished_at BETWEEN $1 AND $2"
-	" ORDER BY finished_at");
-static const struct q_stmt undo_note = Q_STMT(QS_DOS + 18,
-	"INSERT INTO import_undo_dossiers (run_id, code, existed, " UNDO_COLS ")"
-	" SELECT CAST($1 AS bigint), c.code, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END,"
-	" d.unit_id, d.field_id, d.procedure, d.channel, d.received_at, d.due_at,"
-	" d.finished_at, d.returned_at, d.supplements, d.reschedules, d.apology,"
-	" d.submitted_at, d.class"
-	" FROM (SELECT CAST($2 AS text) AS code) c LEFT JOIN dossiers d ON d.code = c.code"
-	" WHERE true ON CONFLICT (run_id, code) DO NOTHING");
-/* in code order, so that two undos cannot wait on each other */
-static const struct q_stmt lock_run = Q_STMT2(QS_DOS + 19, "SELECT $1",
-	"SELECT pg_advisory_xact_lock(" LOCK_KEY ", hashtext(n.code)) FROM"
-	" (SELECT code FROM import_undo_dossiers WHERE run_id = $1 ORDER BY code) n");
-static const struct q_stmt undo_restore = Q_STMT(QS_DOS + 20,
-	"UPDATE dossiers SET (" UNDO_COLS ") = (SELECT " UNDO_COLS
-	" FROM import_undo_dossiers u WHERE u.run_id = $1 AND u.code = dossiers.code)"
-	" WHERE code IN (SELECT code FROM import_undo_dossiers WHERE run_id = $1"
-	" AND existed <> 0)");
-static const struct q_stmt undo_delete = Q_STMT(QS_DOS + 21,
-	"DELETE FROM dossiers WHERE code IN"
-	" (SELECT code FROM import_undo_dossiers WHERE run_id = $1 AND existed = 0)");
+
+#include "store/sql/dos.h" /* its statements: sql/dos.sql */
 
 /* DOS_COLS' order; the writes bind code..apology, then class (0 as NULL) */
 static const struct sq_col dos_cols[] = {

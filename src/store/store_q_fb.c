@@ -39,61 +39,7 @@
 	" published_at, rating, rated_at, reopened_at, closed_at, reopened, token_hash, version," \
 	" text, answer"
 
-static const struct q_stmt office_put = Q_STMT(QS_FB + 0,
-	"INSERT INTO fb_offices (code, unit_id, name) VALUES ($1, $2, $3)"
-	" ON CONFLICT (unit_id, code) DO UPDATE SET name = excluded.name RETURNING id");
-static const struct q_stmt office_list = Q_STMT(QS_FB + 1,
-	"SELECT id, code, unit_id, name FROM fb_offices"
-	" WHERE unit_id = $1 OR unit_id = 0 OR $1 = 0 ORDER BY code, unit_id DESC");
-static const struct q_stmt item_put = Q_STMT(QS_FB + 2,
-	"INSERT INTO fb_items (code, unit_id, channel, kind, class, criterion,"
-	" state, received_at, answer_no, rating, reopened, token_hash, text)"
-	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 0, 0, $9, $10)"
-	" ON CONFLICT DO NOTHING RETURNING id");
-/* the compare-and-set: no row changed when version is not $19 */
-static const struct q_stmt item_update = Q_STMT(QS_FB + 3,
-	"UPDATE fb_items SET kind = $1, class = $2, criterion = $3, state = $4,"
-	" classified_at = $5, office_id = $6, forwarded_at = $7, answer_no = $8,"
-	" first_answered_at = $9, answered_at = $10, published_at = $11, rating = $12,"
-	" rated_at = $13, reopened_at = $14, closed_at = $15, reopened = $16,"
-	" answer = coalesce($17, answer), version = version + 1"
-	" WHERE id = $18 AND version = $19");
-static const struct q_stmt item_exists = Q_STMT(QS_FB + 4,
-	"SELECT count(*) FROM fb_items WHERE id = $1");
-static const struct q_stmt item_get = Q_STMT(QS_FB + 5,
-	"SELECT " ITEM_COLS " FROM fb_items WHERE code = $1");
-static const struct q_stmt item_get_token = Q_STMT(QS_FB + 6,
-	"SELECT " ITEM_COLS " FROM fb_items WHERE token_hash = $1");
-/* each parameter's first use gives PostgreSQL its type */
-static const struct q_stmt item_list = Q_STMT(QS_FB + 7,
-	"SELECT " ITEM_COLS " FROM fb_items"
-	" WHERE (unit_id = $1 OR $1 = 0) AND (received_at >= $2 OR $2 IS NULL)"
-	" AND (received_at < $3 OR $3 IS NULL) AND ($4 = 0 OR closed_at IS NULL)"
-	" AND ($5 = 0 OR published_at IS NOT NULL) ORDER BY received_at, id");
-static const struct q_stmt item_count = Q_STMT(QS_FB + 8,
-	"SELECT count(*) FROM fb_items WHERE unit_id = $1 AND received_at >= $2"
-	" AND received_at < $3");
-static const struct q_stmt contact_put = Q_STMT(QS_FB + 9,
-	"INSERT INTO fb_contacts (item_id, name, contact) VALUES ($1, $2, $3)"
-	" ON CONFLICT (item_id) DO UPDATE SET name = excluded.name, contact = excluded.contact");
-static const struct q_stmt contact_get = Q_STMT(QS_FB + 10,
-	"SELECT name, contact FROM fb_contacts WHERE item_id = $1");
-static const struct q_stmt step_add = Q_STMT(QS_FB + 11,
-	"INSERT INTO fb_steps (item_id, step, who, at, detail) VALUES ($1, $2, $3, $4, $5)");
-static const struct q_stmt step_list = Q_STMT(QS_FB + 12,
-	"SELECT item_id, step, who, at, detail FROM fb_steps WHERE item_id = $1 ORDER BY id");
-static const struct q_stmt deadline_set = Q_STMT(QS_FB + 13,
-	"INSERT INTO fb_deadlines (unit_id, class, forward_hours, answer_days)"
-	" VALUES ($1, $2, $3, $4) ON CONFLICT (unit_id, class) DO UPDATE SET"
-	" forward_hours = excluded.forward_hours, answer_days = excluded.answer_days");
-static const struct q_stmt deadline_list = Q_STMT(QS_FB + 14,
-	"SELECT unit_id, class, forward_hours, answer_days FROM fb_deadlines"
-	" ORDER BY unit_id, class");
-static const struct q_stmt idem_get = Q_STMT(QS_FB + 15,
-	"SELECT content_hash, salt, item_id FROM fb_idem WHERE unit_id = $1 AND key_hash = $2");
-static const struct q_stmt idem_put = Q_STMT(QS_FB + 16,
-	"INSERT INTO fb_idem (unit_id, key_hash, content_hash, salt, item_id)"
-	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING");
+#include "store/sql/fb.h" /* its statements: sql/fb.sql */
 
 static const struct sq_col office_cols[] = {
 	SQ_I64(struct store_fb_office, id),

@@ -15,16 +15,7 @@
 
 #include <time.h>
 
-static const struct q_stmt run_put = Q_STMT(QS_IMP + 0,
-	"INSERT INTO import_runs (kind, batch_id, owner, started_at) VALUES ($1, $2, $3, $4)"
-	" RETURNING id");
-static const struct q_stmt run_done = Q_STMT(QS_IMP + 1, "DELETE FROM import_runs WHERE id = $1");
-static const struct q_stmt run_list = Q_STMT(QS_IMP + 2,
-	"SELECT id, kind, coalesce(batch_id, 0), owner, started_at FROM import_runs ORDER BY id");
-static const struct q_stmt notes_drop = Q_STMT(QS_IMP + 3,
-	"DELETE FROM import_undo_dossiers WHERE (run_id, code) IN"
-	" (SELECT run_id, code FROM import_undo_dossiers"
-	" WHERE run_id NOT IN (SELECT id FROM import_runs) LIMIT 20000)");
+#include "store/sql/imp.h" /* its statements: sql/imp.sql */
 
 /* batch_id 0 is stored as NULL (the import of dossiers has none) */
 static const struct sq_col run_cols[] = {

@@ -16,18 +16,7 @@
 
 #define COLS "id, code, version, name, definition"
 
-static const struct q_stmt put = Q_STMT(QS_INSTR + 0,
-	"INSERT INTO instruments (code, version, name, definition) VALUES ($1, $2, $3, $4)"
-	" ON CONFLICT (code, version) DO UPDATE SET code = excluded.code"
-	" RETURNING id, definition");
-static const struct q_stmt get = Q_STMT(QS_INSTR + 1,
-	"SELECT " COLS " FROM instruments WHERE code = $1 AND version = $2");
-static const struct q_stmt latest = Q_STMT(QS_INSTR + 2,
-	"SELECT " COLS " FROM instruments WHERE code = $1 ORDER BY version DESC LIMIT 1");
-static const struct q_stmt by_id = Q_STMT(QS_INSTR + 3,
-	"SELECT " COLS " FROM instruments WHERE id = $1");
-static const struct q_stmt list = Q_STMT(QS_INSTR + 4,
-	"SELECT id, code, version, name FROM instruments ORDER BY code, version");
+#include "store/sql/instruments.h" /* its statements: sql/instruments.sql */
 
 static const struct sq_col cols[] = {
 	SQ_I64(struct store_instrument, id),

@@ -26,43 +26,7 @@
 	" instrument_id, closed, created_by, closed_at"
 #define PENTRY_COLS "batch_id, pass, seq, field_id, staff_id, answers, comment, entered_by, spoiled"
 
-static const struct q_stmt receipt_put = Q_STMT(QS_INTAKE + 0,
-	"INSERT INTO receipts (" RECEIPT_COLS ") VALUES ($1, $2, $3, $4, $5, $6, $7)"
-	" ON CONFLICT (token_hash) DO NOTHING");
-static const struct q_stmt receipt_get = Q_STMT(QS_INTAKE + 1,
-	"SELECT " RECEIPT_COLS " FROM receipts WHERE token_hash = $1");
-static const struct q_stmt receipt_use = Q_STMT(QS_INTAKE + 2,
-	"UPDATE receipts SET used_at = $1, response_id = $2"
-	" WHERE token_hash = $3 AND used_at IS NULL AND replaced_at IS NULL");
-static const struct q_stmt receipt_used_at = Q_STMT(QS_INTAKE + 3,
-	"SELECT max(used_at) FROM receipts WHERE unit_id = $1 AND dossier = $2");
-static const struct q_stmt receipt_replace = Q_STMT(QS_INTAKE + 4,
-	"UPDATE receipts SET replaced_at = $1 WHERE unit_id = $2 AND dossier = $3"
-	" AND used_at IS NULL AND replaced_at IS NULL");
-static const struct q_stmt pbatch_insert = Q_STMT(QS_INTAKE + 5,
-	"INSERT INTO paper_batches (unit_id, opened_on, opened_by, witness, counted,"
-	" double_entry, instrument_id, closed, created_by, closed_at)"
-	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id");
-static const struct q_stmt pbatch_update = Q_STMT(QS_INTAKE + 6,
-	"UPDATE paper_batches SET unit_id = $1, opened_on = $2, opened_by = $3, witness = $4,"
-	" counted = $5, double_entry = $6, instrument_id = $7, closed = $8, created_by = $9,"
-	" closed_at = $10 WHERE id = $11");
-static const struct q_stmt pbatch_get = Q_STMT(QS_INTAKE + 7,
-	"SELECT " PBATCH_COLS " FROM paper_batches WHERE id = $1");
-static const struct q_stmt pbatch_list_unit = Q_STMT(QS_INTAKE + 8,
-	"SELECT " PBATCH_COLS " FROM paper_batches WHERE unit_id = $1 ORDER BY id DESC");
-static const struct q_stmt pbatch_list_all = Q_STMT(QS_INTAKE + 9,
-	"SELECT " PBATCH_COLS " FROM paper_batches ORDER BY id DESC");
-static const struct q_stmt pentry_put = Q_STMT(QS_INTAKE + 10,
-	"INSERT INTO paper_entries (" PENTRY_COLS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-	" ON CONFLICT (batch_id, pass, seq) DO UPDATE SET field_id = excluded.field_id,"
-	" staff_id = excluded.staff_id, answers = excluded.answers, comment = excluded.comment,"
-	" entered_by = excluded.entered_by, spoiled = excluded.spoiled");
-static const struct q_stmt pentry_delete = Q_STMT(QS_INTAKE + 11,
-	"DELETE FROM paper_entries WHERE batch_id = $1 AND pass = $2 AND seq = $3");
-static const struct q_stmt pentry_list = Q_STMT(QS_INTAKE + 12,
-	"SELECT " PENTRY_COLS " FROM paper_entries"
-	" WHERE batch_id = $1 AND ($2 = 0 OR pass = $2) ORDER BY pass, seq");
+#include "store/sql/intake.h" /* its statements: sql/intake.sql */
 
 static const struct sq_col receipt_cols[] = {
 	SQ_HASH(struct store_receipt, token_hash),

@@ -32,36 +32,7 @@
 	"id, unit_id, year, no, criterion, value, target, task, responsible," \
 	" schedule, expected, status, version"
 
-static const struct q_stmt std_list = Q_STMT(QS_PLAN + 0,
-	"SELECT seq, criterion, task, responsible, schedule, expected FROM plan_std ORDER BY seq");
-static const struct q_stmt std_clear = Q_STMT(QS_PLAN + 1, "DELETE FROM plan_std");
-static const struct q_stmt std_insert = Q_STMT(QS_PLAN + 2,
-	"INSERT INTO plan_std (seq, criterion, task, responsible, schedule, expected)"
-	" VALUES ($1, $2, $3, $4, $5, $6)");
-static const struct q_stmt task_list = Q_STMT(QS_PLAN + 3,
-	"SELECT " TASK_COLS " FROM plan_tasks WHERE unit_id = $1 AND year = $2 ORDER BY no");
-static const struct q_stmt notes_clear = Q_STMT(QS_PLAN + 4,
-	"DELETE FROM plan_notes WHERE task_id IN"
-	" (SELECT id FROM plan_tasks WHERE unit_id = $1 AND year = $2)");
-static const struct q_stmt tasks_clear = Q_STMT(QS_PLAN + 5,
-	"DELETE FROM plan_tasks WHERE unit_id = $1 AND year = $2");
-static const struct q_stmt task_insert = Q_STMT(QS_PLAN + 6,
-	"INSERT INTO plan_tasks (unit_id, year, no, criterion, value, target, task, responsible,"
-	" schedule, expected, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-	" ON CONFLICT (unit_id, year, no) DO NOTHING RETURNING id");
-static const struct q_stmt task_status = Q_STMT(QS_PLAN + 7,
-	"UPDATE plan_tasks SET status = $1, version = version + 1 WHERE id = $2 AND version = $3");
-static const struct q_stmt task_update = Q_STMT(QS_PLAN + 8,
-	"UPDATE plan_tasks SET criterion = $1, task = $2, responsible = $3, schedule = $4,"
-	" expected = $5, version = version + 1 WHERE id = $6 AND version = $7");
-static const struct q_stmt task_exists = Q_STMT(QS_PLAN + 9,
-	"SELECT count(*) FROM plan_tasks WHERE id = $1");
-static const struct q_stmt note_insert = Q_STMT(QS_PLAN + 10,
-	"INSERT INTO plan_notes (task_id, day, status, text, who) VALUES ($1, $2, $3, $4, $5)");
-static const struct q_stmt note_list = Q_STMT(QS_PLAN + 11,
-	"SELECT n.task_id, t.no, n.day, n.status, n.text, n.who"
-	" FROM plan_notes n JOIN plan_tasks t ON t.id = n.task_id"
-	" WHERE t.unit_id = $1 AND t.year = $2 ORDER BY t.no, n.day, n.id");
+#include "store/sql/plan.h" /* its statements: sql/plan.sql */
 
 /* seq is bound apart (the position in the list replaced) */
 static const struct sq_col std_cols[] = {

@@ -18,24 +18,7 @@
 
 #include <stdint.h>
 
-/* The update's WHERE refuses a live counter at max: then no row comes back.
- * Right-hand sides read the row as it was. CASTs: PostgreSQL must know the
- * parameters' types to add them. */
-static const struct q_stmt take = Q_STMT(QS_RATE + 0,
-	"INSERT INTO rate_counters (key, count, expires_at)"
-	" VALUES ($1, 1, CAST($2 AS BIGINT) + CAST($3 AS BIGINT))"
-	" ON CONFLICT (key) DO UPDATE SET"
-	" count = CASE WHEN rate_counters.expires_at <= $2 THEN 1 ELSE rate_counters.count + 1 END,"
-	" expires_at = CASE WHEN rate_counters.expires_at <= $2"
-	" THEN CAST($2 AS BIGINT) + CAST($3 AS BIGINT) ELSE rate_counters.expires_at END"
-	" WHERE rate_counters.expires_at <= $2 OR rate_counters.count < $4 RETURNING count");
-static const struct q_stmt get = Q_STMT(QS_RATE + 1,
-	"SELECT count FROM rate_counters WHERE key = $1 AND expires_at > $2");
-static const struct q_stmt give = Q_STMT(QS_RATE + 2,
-	"UPDATE rate_counters SET count = count - 1 WHERE key = $1 AND expires_at > $2 AND count > 0");
-static const struct q_stmt clear = Q_STMT(QS_RATE + 3, "DELETE FROM rate_counters WHERE key = $1");
-static const struct q_stmt purge = Q_STMT(QS_RATE + 4,
-	"DELETE FROM rate_counters WHERE expires_at <= $1");
+#include "store/sql/rate.h" /* its statements: sql/rate.sql */
 
 int q_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
 	struct hl_err *err)

@@ -28,30 +28,7 @@
 	" WHERE q.report_id = published_reports.id AND q.response_id NOT IN" \
 	" (SELECT response_id FROM comment_approvals)) THEN 1 ELSE 0 END"
 
-static const struct q_stmt target_set = Q_STMT(QS_REPORTS + 0,
-	"INSERT INTO targets (year, unit_id, type, criterion, value) VALUES ($1, $2, $3, $4, $5)"
-	" ON CONFLICT (year, unit_id, type, criterion) DO UPDATE SET value = excluded.value");
-static const struct q_stmt target_list = Q_STMT(QS_REPORTS + 1,
-	"SELECT year, unit_id, type, criterion, value FROM targets WHERE year = $1"
-	" ORDER BY unit_id, type, criterion");
-static const struct q_stmt report_put = Q_STMT(QS_REPORTS + 2,
-	"INSERT INTO published_reports (unit_id, period, version, format, published_by,"
-	" published_at, due, figures, doc, vetted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)"
-	" RETURNING id");
-static const struct q_stmt report_list_unit = Q_STMT(QS_REPORTS + 3,
-	"SELECT " REPORT_COLS " FROM published_reports WHERE unit_id = $1"
-	" ORDER BY published_at DESC, id DESC");
-static const struct q_stmt report_list_all = Q_STMT(QS_REPORTS + 4,
-	"SELECT " REPORT_COLS " FROM published_reports ORDER BY published_at DESC, id DESC");
-static const struct q_stmt report_get = Q_STMT(QS_REPORTS + 5,
-	"SELECT " REPORT_COLS ", figures, doc FROM published_reports WHERE id = $1");
-static const struct q_stmt rsched_put = Q_STMT(QS_REPORTS + 6,
-	"INSERT INTO report_schedules (unit_id, spec) VALUES ($1, $2)"
-	" ON CONFLICT (unit_id) DO UPDATE SET spec = excluded.spec");
-static const struct q_stmt rsched_delete = Q_STMT(QS_REPORTS + 7,
-	"DELETE FROM report_schedules WHERE unit_id = $1");
-static const struct q_stmt rsched_list = Q_STMT(QS_REPORTS + 8,
-	"SELECT unit_id, spec FROM report_schedules ORDER BY unit_id");
+#include "store/sql/reports.h" /* its statements: sql/reports.sql */
 
 /* value (a double) is read and bound apart */
 static const struct sq_col target_cols[] = {

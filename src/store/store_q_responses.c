@@ -25,50 +25,7 @@
 	"id, ext_id, unit_id, day, instrument_id, channel, field_id, staff_id, dossier," \
 	" comment, answers, batch_id, status, kiosk_id, received_at, content_hash"
 
-static const struct q_stmt batch_new = Q_STMT(QS_RESP + 0,
-	"INSERT INTO batches (kind, source, created_at) VALUES ($1, $2, $3) RETURNING id");
-static const struct q_stmt resp_insert = Q_STMT(QS_RESP + 1,
-	"INSERT INTO responses (ext_id, unit_id, day, instrument_id, channel, field_id, staff_id,"
-	" dossier, comment, answers, batch_id, status, kiosk_id, received_at, content_hash)"
-	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
-	" ON CONFLICT (unit_id, ext_id) WHERE ext_id IS NOT NULL DO NOTHING RETURNING id");
-static const struct q_stmt resp_batch = Q_STMT(QS_RESP + 2,
-	"SELECT batch_id FROM responses WHERE unit_id = $1 AND ext_id = $2");
-static const struct q_stmt scan_unit = Q_STMT(QS_RESP + 3,
-	"SELECT " RESP_COLS " FROM responses WHERE unit_id = $1 AND day BETWEEN $2 AND $3"
-	" ORDER BY id");
-static const struct q_stmt scan_all = Q_STMT(QS_RESP + 4,
-	"SELECT " RESP_COLS " FROM responses WHERE day BETWEEN $1 AND $2 ORDER BY id");
-static const struct q_stmt count_after = Q_STMT(QS_RESP + 5,
-	"SELECT count(*) FROM responses WHERE unit_id = $1 AND day >= $2");
-static const struct q_stmt scan_ids = Q_STMT(QS_RESP + 6,
-	"SELECT id, unit_id, day, instrument_id, field_id, answers, status, channel, staff_id,"
-	" comment FROM responses WHERE id BETWEEN $1 AND $2 AND ($3 = 0 OR batch_id = $3)"
-	" ORDER BY id");
-/* "status <> 0" spelled out so that the partial index responses_held serves it */
-static const struct q_stmt list_held = Q_STMT(QS_RESP + 7,
-	"SELECT " RESP_COLS " FROM responses WHERE status = $1 AND status <> 0"
-	" AND (unit_id = $2 OR $2 = 0) ORDER BY id DESC LIMIT $3");
-static const struct q_stmt list_any = Q_STMT(QS_RESP + 8,
-	"SELECT " RESP_COLS " FROM responses WHERE status = $1 AND (unit_id = $2 OR $2 = 0)"
-	" ORDER BY id DESC LIMIT $3");
-static const struct q_stmt resp_get = Q_STMT(QS_RESP + 9,
-	"SELECT " RESP_COLS " FROM responses WHERE id = $1");
-static const struct q_stmt resp_get_ext = Q_STMT(QS_RESP + 10,
-	"SELECT " RESP_COLS " FROM responses WHERE unit_id = $1 AND ext_id = $2");
-static const struct q_stmt set_status = Q_STMT(QS_RESP + 11,
-	"UPDATE responses SET status = $1 WHERE id = $2");
-/* LIMIT: the index responses_kiosk is read for at most limit rows */
-static const struct q_stmt count_kiosk = Q_STMT(QS_RESP + 12,
-	"SELECT count(*) FROM (SELECT 1 FROM responses WHERE kiosk_id = $1 AND received_at >= $2"
-	" LIMIT $3) AS t");
-static const struct q_stmt delete_batch = Q_STMT(QS_RESP + 13,
-	"DELETE FROM responses WHERE batch_id = $1");
-/* One writer at a time per kiosk until its transaction ends, so that two
- * processes cannot both count a burst one short of its limit (SQLite has one
- * writer anyway: it only reads the id back). */
-static const struct q_stmt lock_kiosk = Q_STMT2(QS_RESP + 14, "SELECT $1",
-	"SELECT 1 FROM (SELECT pg_advisory_xact_lock(1, CAST($1 AS integer))) AS l");
+#include "store/sql/responses.h" /* its statements: sql/responses.sql */
 
 /* RESP_COLS before the answers (the insert binds them from ext_id on), and
  * after them up to the content hash. */

@@ -32,66 +32,19 @@ _Static_assert(HL_ROLLUP_CHANNELS == 5 && HL_ROLLUP_THEMES == 8,
 
 #define KEY_COLS "c0, c1, c2, c3, c4, t0, t1, t2, t3, t4, t5, t6, t7"
 #define OF_KEY " WHERE unit_id = $1 AND month = $2"
-/* The targets qualified in DO UPDATE: PostgreSQL would find them ambiguous. */
-static const struct q_stmt key_add = Q_STMT(QS_ROLLUP + 0,
-	"INSERT INTO rollup_keys AS k (unit_id, month, " KEY_COLS ") VALUES ($1, $2, $3, $4, $5,"
-	" $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (unit_id, month) DO UPDATE SET"
-	" c0 = k.c0 + excluded.c0, c1 = k.c1 + excluded.c1, c2 = k.c2 + excluded.c2,"
-	" c3 = k.c3 + excluded.c3, c4 = k.c4 + excluded.c4, t0 = k.t0 + excluded.t0,"
-	" t1 = k.t1 + excluded.t1, t2 = k.t2 + excluded.t2, t3 = k.t3 + excluded.t3,"
-	" t4 = k.t4 + excluded.t4, t5 = k.t5 + excluded.t5, t6 = k.t6 + excluded.t6,"
-	" t7 = k.t7 + excluded.t7");
-static const struct q_stmt field_add = Q_STMT(QS_ROLLUP + 1,
-	"INSERT INTO rollup_fields AS f (unit_id, month, field_id, n) VALUES ($1, $2, $3, $4)"
-	" ON CONFLICT (unit_id, month, field_id) DO UPDATE SET n = f.n + excluded.n");
-static const struct q_stmt staff_add = Q_STMT(QS_ROLLUP + 2,
-	"INSERT INTO rollup_staff AS p (unit_id, month, staff_id, n, s, v)"
-	" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (unit_id, month, staff_id) DO UPDATE SET"
-	" n = p.n + excluded.n, s = p.s + excluded.s, v = p.v + excluded.v");
-static const struct q_stmt inst_get = Q_STMT(QS_ROLLUP + 3,
-	"SELECT nq, nv FROM rollup_insts" OF_KEY " AND instrument_id = $3");
-static const struct q_stmt inst_add = Q_STMT(QS_ROLLUP + 4,
-	"INSERT INTO rollup_insts (unit_id, month, instrument_id, nq, nv)"
-	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING");
-static const struct q_stmt answer_add = Q_STMT(QS_ROLLUP + 5,
-	"INSERT INTO rollup_answers AS a (unit_id, month, instrument_id, slot, n)"
-	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT (unit_id, month, instrument_id, slot)"
-	" DO UPDATE SET n = a.n + excluded.n");
-static const struct q_stmt ex_add = Q_STMT2(QS_ROLLUP + 6,
-	"INSERT INTO rollup_examples (unit_id, month, theme, hash, response_id)"
-	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT (unit_id, month, theme, hash)"
-	" DO UPDATE SET response_id = min(rollup_examples.response_id, excluded.response_id)",
-	"INSERT INTO rollup_examples (unit_id, month, theme, hash, response_id)"
-	" VALUES ($1, $2, $3, $4, $5) ON CONFLICT (unit_id, month, theme, hash)"
-	" DO UPDATE SET response_id = LEAST(rollup_examples.response_id, excluded.response_id)");
-static const struct q_stmt ex_prune = Q_STMT(QS_ROLLUP + 7,
-	"DELETE FROM rollup_examples" OF_KEY " AND theme = $3 AND response_id >"
-	" (SELECT response_id FROM rollup_examples" OF_KEY " AND theme = $3"
-	" ORDER BY response_id LIMIT 1 OFFSET $4)");
-static const struct q_stmt months = Q_STMT(QS_ROLLUP + 8,
-	"SELECT month, " KEY_COLS " FROM rollup_keys WHERE unit_id = $1"
-	" AND month BETWEEN $2 AND $3 ORDER BY month");
-static const struct q_stmt fields = Q_STMT(QS_ROLLUP + 9,
-	"SELECT field_id, n FROM rollup_fields" OF_KEY " ORDER BY field_id");
-static const struct q_stmt staff = Q_STMT(QS_ROLLUP + 10,
-	"SELECT staff_id, n, s, v FROM rollup_staff" OF_KEY " ORDER BY staff_id");
-static const struct q_stmt insts = Q_STMT(QS_ROLLUP + 11,
-	"SELECT instrument_id, nq, nv FROM rollup_insts" OF_KEY " ORDER BY instrument_id");
-static const struct q_stmt answers = Q_STMT(QS_ROLLUP + 12,
-	"SELECT instrument_id, slot, n FROM rollup_answers" OF_KEY " ORDER BY instrument_id, slot");
-static const struct q_stmt examples = Q_STMT(QS_ROLLUP + 13,
-	"SELECT theme, response_id, hash FROM rollup_examples" OF_KEY
-	" ORDER BY theme, response_id");
-static const struct q_stmt clear[] = {
-	Q_STMT(QS_ROLLUP + 14, "DELETE FROM rollup_keys"),
-	Q_STMT(QS_ROLLUP + 15, "DELETE FROM rollup_fields"),
-	Q_STMT(QS_ROLLUP + 16, "DELETE FROM rollup_staff"),
-	Q_STMT(QS_ROLLUP + 17, "DELETE FROM rollup_insts"),
-	Q_STMT(QS_ROLLUP + 18, "DELETE FROM rollup_answers"),
-	Q_STMT(QS_ROLLUP + 19, "DELETE FROM rollup_examples"),
-	Q_STMT(QS_ROLLUP + 20, "UPDATE rollup_state SET ready = 1"),
+
+#include "store/sql/rollup.h" /* its statements: sql/rollup.sql */
+
+/* rollup_clear's statements, in order */
+static const struct q_stmt *const clear[] = {
+	&clear_keys,
+	&clear_fields,
+	&clear_staff,
+	&clear_insts,
+	&clear_answers,
+	&clear_examples,
+	&clear_ready,
 };
-static const struct q_stmt ready_get = Q_STMT(QS_ROLLUP + 21, "SELECT ready FROM rollup_state");
 
 static int corrupt(struct hl_err *err, int64_t unit_id, hl_day month, const char *why)
 {
@@ -438,7 +391,7 @@ int q_rollup_clear(struct store *st, struct hl_err *err)
 	int rc = HL_OK;
 
 	for (size_t i = 0; rc == HL_OK && i < sizeof(clear) / sizeof(clear[0]); i++)
-		rc = q_exec(st, &clear[i], NULL, NULL, "xóa số liệu báo cáo", err);
+		rc = q_exec(st, clear[i], NULL, NULL, "xóa số liệu báo cáo", err);
 	return rc;
 }
 

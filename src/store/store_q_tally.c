@@ -21,24 +21,7 @@
 
 #define CELL_COLS "unit_id, start, field_id, crit, n, s, v, ss, vv, sv"
 
-static const struct q_stmt crits = Q_STMT(QS_TALLY + 0,
-	"SELECT crit FROM tally_cells WHERE grain = $1 AND unit_id = $2 AND start = $3"
-	" AND field_id = $4");
-/* the targets qualified: PostgreSQL would find "n" ambiguous */
-static const struct q_stmt add = Q_STMT(QS_TALLY + 1,
-	"INSERT INTO tally_cells (grain, unit_id, start, field_id, crit, n, s, v, ss, vv, sv)"
-	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-	" ON CONFLICT (grain, field_id, start, unit_id, crit) DO UPDATE SET"
-	" n = tally_cells.n + excluded.n, s = tally_cells.s + excluded.s,"
-	" v = tally_cells.v + excluded.v, ss = tally_cells.ss + excluded.ss,"
-	" vv = tally_cells.vv + excluded.vv, sv = tally_cells.sv + excluded.sv");
-static const struct q_stmt scan_all = Q_STMT(QS_TALLY + 2,
-	"SELECT " CELL_COLS " FROM tally_cells WHERE grain = $1 AND field_id = 0"
-	" AND start BETWEEN $2 AND $3 ORDER BY start, unit_id, id");
-static const struct q_stmt scan_field = Q_STMT(QS_TALLY + 3,
-	"SELECT " CELL_COLS " FROM tally_cells WHERE grain = $1 AND field_id <> 0"
-	" AND start BETWEEN $2 AND $3 ORDER BY field_id, start, unit_id, id");
-static const struct q_stmt clear = Q_STMT(QS_TALLY + 4, "DELETE FROM tally_cells");
+#include "store/sql/tally.h" /* its statements: sql/tally.sql */
 
 static int check_grain(enum store_grain g, struct hl_err *err)
 {

@@ -9,31 +9,7 @@
 
 #define UNIT_COLS "id, code, name, type, parent_id, valid_from, valid_to"
 
-static const struct q_stmt unit_put = Q_STMT(QS_UNITS + 0,
-	"INSERT INTO units (code, name, type, parent_id, valid_from, valid_to)"
-	" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO UPDATE SET"
-	" name = excluded.name, type = excluded.type, parent_id = excluded.parent_id,"
-	" valid_from = excluded.valid_from, valid_to = excluded.valid_to RETURNING id");
-static const struct q_stmt unit_get = Q_STMT(QS_UNITS + 1,
-	"SELECT " UNIT_COLS " FROM units WHERE code = $1");
-static const struct q_stmt unit_list = Q_STMT(QS_UNITS + 2,
-	"SELECT " UNIT_COLS " FROM units ORDER BY code");
-static const struct q_stmt lineage_add = Q_STMT(QS_UNITS + 3,
-	"INSERT INTO lineage (new_id, old_id, day) VALUES ($1, $2, $3)"
-	" ON CONFLICT (new_id, old_id) DO UPDATE SET day = excluded.day");
-static const struct q_stmt lineage_list = Q_STMT(QS_UNITS + 4,
-	"SELECT new_id, old_id, day FROM lineage ORDER BY new_id, old_id");
-static const struct q_stmt field_put = Q_STMT(QS_UNITS + 5,
-	"INSERT INTO fields (code, name) VALUES ($1, $2)"
-	" ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id");
-static const struct q_stmt field_list = Q_STMT(QS_UNITS + 6,
-	"SELECT id, code, name FROM fields ORDER BY code");
-static const struct q_stmt staff_put = Q_STMT(QS_UNITS + 7,
-	"INSERT INTO staff (code, name, unit_id, position) VALUES ($1, $2, $3, $4)"
-	" ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
-	" unit_id = excluded.unit_id, position = excluded.position RETURNING id");
-static const struct q_stmt staff_list = Q_STMT(QS_UNITS + 8,
-	"SELECT id, code, name, unit_id, position FROM staff ORDER BY code");
+#include "store/sql/units.h" /* its statements: sql/units.sql */
 
 /* The rows, in their columns' order; the puts bind them from the second
  * column on (lineage whole). */

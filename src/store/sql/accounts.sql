@@ -1,0 +1,60 @@
+-- accounts.sql: the statements of store_q_accounts.c, one per @stmt, in slot order
+-- (scripts/sqlgen.py makes them C; {NAME} is a macro of the C file).
+-- @area QS_ACCT
+
+-- @stmt user_put
+INSERT INTO users (name, role, unit_id, pwhash, disabled)
+VALUES ($1, $2, $3, $4, $5) ON CONFLICT (name) DO UPDATE SET
+role = excluded.role, unit_id = excluded.unit_id, pwhash = excluded.pwhash,
+disabled = excluded.disabled RETURNING id
+
+-- @stmt user_get
+SELECT {USER_COLS} FROM users WHERE name = $1
+
+-- @stmt user_get_id
+SELECT {USER_COLS} FROM users WHERE id = $1
+
+-- @stmt user_list
+SELECT {USER_COLS} FROM users ORDER BY name
+
+-- @stmt session_put
+INSERT INTO sessions (token_hash, user_id, csrf, expires_at)
+VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash) DO UPDATE SET
+user_id = excluded.user_id, csrf = excluded.csrf, expires_at = excluded.expires_at
+
+-- @stmt session_get
+SELECT token_hash, user_id, csrf, expires_at FROM sessions WHERE token_hash = $1
+
+-- @stmt session_delete
+DELETE FROM sessions WHERE token_hash = $1
+
+-- @stmt session_purge
+DELETE FROM sessions WHERE expires_at < $1
+
+-- @stmt session_delete_user
+DELETE FROM sessions WHERE user_id = $1 AND (token_hash <> $2 OR $2 IS NULL)
+
+-- DO NOTHING on the name only: a clash of token hashes stays an error
+-- @stmt kiosk_put
+INSERT INTO kiosks (name, unit_id, token_hash, revoked)
+VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING RETURNING id
+
+-- @stmt kiosk_get_token
+SELECT {KIOSK_COLS} FROM kiosks WHERE token_hash = $1
+
+-- last_at from the index responses_kiosk: one probe per kiosk
+-- @stmt kiosk_list
+SELECT {KIOSK_COLS}, (SELECT max(received_at) FROM responses r
+WHERE r.kiosk_id = kiosks.id) FROM kiosks ORDER BY name
+
+-- @stmt kiosk_revoke
+UPDATE kiosks SET revoked = 1 WHERE name = $1
+
+-- A taken new name changes nothing rather than failing, so that a
+-- PostgreSQL transaction around it stays usable.
+-- @stmt kiosk_rename
+UPDATE kiosks SET name = $1 WHERE name = $2
+AND NOT EXISTS (SELECT 1 FROM kiosks k WHERE k.name = $1 AND k.name <> $2)
+
+-- @stmt kiosk_named
+SELECT count(*) FROM kiosks WHERE name = $1

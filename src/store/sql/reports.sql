@@ -1,0 +1,36 @@
+-- reports.sql: the statements of store_q_reports.c, one per @stmt, in slot order
+-- (scripts/sqlgen.py makes them C; {NAME} is a macro of the C file).
+-- @area QS_REPORTS
+
+-- @stmt target_set
+INSERT INTO targets (year, unit_id, type, criterion, value) VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (year, unit_id, type, criterion) DO UPDATE SET value = excluded.value
+
+-- @stmt target_list
+SELECT year, unit_id, type, criterion, value FROM targets WHERE year = $1
+ORDER BY unit_id, type, criterion
+
+-- @stmt report_put
+INSERT INTO published_reports (unit_id, period, version, format, published_by,
+published_at, due, figures, doc, vetted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)
+RETURNING id
+
+-- @stmt report_list_unit
+SELECT {REPORT_COLS} FROM published_reports WHERE unit_id = $1
+ORDER BY published_at DESC, id DESC
+
+-- @stmt report_list_all
+SELECT {REPORT_COLS} FROM published_reports ORDER BY published_at DESC, id DESC
+
+-- @stmt report_get
+SELECT {REPORT_COLS}, figures, doc FROM published_reports WHERE id = $1
+
+-- @stmt rsched_put
+INSERT INTO report_schedules (unit_id, spec) VALUES ($1, $2)
+ON CONFLICT (unit_id) DO UPDATE SET spec = excluded.spec
+
+-- @stmt rsched_delete
+DELETE FROM report_schedules WHERE unit_id = $1
+
+-- @stmt rsched_list
+SELECT unit_id, spec FROM report_schedules ORDER BY unit_id

@@ -1,0 +1,64 @@
+-- responses.sql: the statements of store_q_responses.c, one per @stmt, in slot order
+-- (scripts/sqlgen.py makes them C; {NAME} is a macro of the C file).
+-- @area QS_RESP
+
+-- @stmt batch_new
+INSERT INTO batches (kind, source, created_at) VALUES ($1, $2, $3) RETURNING id
+
+-- @stmt resp_insert
+INSERT INTO responses (ext_id, unit_id, day, instrument_id, channel, field_id, staff_id,
+dossier, comment, answers, batch_id, status, kiosk_id, received_at, content_hash)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+ON CONFLICT (unit_id, ext_id) WHERE ext_id IS NOT NULL DO NOTHING RETURNING id
+
+-- @stmt resp_batch
+SELECT batch_id FROM responses WHERE unit_id = $1 AND ext_id = $2
+
+-- @stmt scan_unit
+SELECT {RESP_COLS} FROM responses WHERE unit_id = $1 AND day BETWEEN $2 AND $3
+ORDER BY id
+
+-- @stmt scan_all
+SELECT {RESP_COLS} FROM responses WHERE day BETWEEN $1 AND $2 ORDER BY id
+
+-- @stmt count_after
+SELECT count(*) FROM responses WHERE unit_id = $1 AND day >= $2
+
+-- @stmt scan_ids
+SELECT id, unit_id, day, instrument_id, field_id, answers, status, channel, staff_id,
+comment FROM responses WHERE id BETWEEN $1 AND $2 AND ($3 = 0 OR batch_id = $3)
+ORDER BY id
+
+-- "status <> 0" spelled out so that the partial index responses_held serves it
+-- @stmt list_held
+SELECT {RESP_COLS} FROM responses WHERE status = $1 AND status <> 0
+AND (unit_id = $2 OR $2 = 0) ORDER BY id DESC LIMIT $3
+
+-- @stmt list_any
+SELECT {RESP_COLS} FROM responses WHERE status = $1 AND (unit_id = $2 OR $2 = 0)
+ORDER BY id DESC LIMIT $3
+
+-- @stmt resp_get
+SELECT {RESP_COLS} FROM responses WHERE id = $1
+
+-- @stmt resp_get_ext
+SELECT {RESP_COLS} FROM responses WHERE unit_id = $1 AND ext_id = $2
+
+-- @stmt set_status
+UPDATE responses SET status = $1 WHERE id = $2
+
+-- LIMIT: the index responses_kiosk is read for at most limit rows
+-- @stmt count_kiosk
+SELECT count(*) FROM (SELECT 1 FROM responses WHERE kiosk_id = $1 AND received_at >= $2
+LIMIT $3) AS t
+
+-- @stmt delete_batch
+DELETE FROM responses WHERE batch_id = $1
+
+-- One writer at a time per kiosk until its transaction ends, so that two
+-- processes cannot both count a burst one short of its limit (SQLite has one
+-- writer anyway: it only reads the id back).
+-- @stmt lock_kiosk
+SELECT $1
+-- @pg lock_kiosk
+SELECT 1 FROM (SELECT pg_advisory_xact_lock(1, CAST($1 AS integer))) AS l

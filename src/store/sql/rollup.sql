@@ -1,0 +1,86 @@
+-- rollup.sql: the statements of store_q_rollup.c, one per @stmt, in slot order
+-- (scripts/sqlgen.py makes them C; {NAME} is a macro of the C file).
+-- @area QS_ROLLUP
+
+-- The targets qualified in DO UPDATE: PostgreSQL would find them ambiguous.
+-- @stmt key_add
+INSERT INTO rollup_keys AS k (unit_id, month, {KEY_COLS}) VALUES ($1, $2, $3, $4, $5,
+$6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (unit_id, month) DO UPDATE SET
+c0 = k.c0 + excluded.c0, c1 = k.c1 + excluded.c1, c2 = k.c2 + excluded.c2,
+c3 = k.c3 + excluded.c3, c4 = k.c4 + excluded.c4, t0 = k.t0 + excluded.t0,
+t1 = k.t1 + excluded.t1, t2 = k.t2 + excluded.t2, t3 = k.t3 + excluded.t3,
+t4 = k.t4 + excluded.t4, t5 = k.t5 + excluded.t5, t6 = k.t6 + excluded.t6,
+t7 = k.t7 + excluded.t7
+
+-- @stmt field_add
+INSERT INTO rollup_fields AS f (unit_id, month, field_id, n) VALUES ($1, $2, $3, $4)
+ON CONFLICT (unit_id, month, field_id) DO UPDATE SET n = f.n + excluded.n
+
+-- @stmt staff_add
+INSERT INTO rollup_staff AS p (unit_id, month, staff_id, n, s, v)
+VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (unit_id, month, staff_id) DO UPDATE SET
+n = p.n + excluded.n, s = p.s + excluded.s, v = p.v + excluded.v
+
+-- @stmt inst_get
+SELECT nq, nv FROM rollup_insts{OF_KEY} AND instrument_id = $3
+
+-- @stmt inst_add
+INSERT INTO rollup_insts (unit_id, month, instrument_id, nq, nv)
+VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING
+
+-- @stmt answer_add
+INSERT INTO rollup_answers AS a (unit_id, month, instrument_id, slot, n)
+VALUES ($1, $2, $3, $4, $5) ON CONFLICT (unit_id, month, instrument_id, slot)
+DO UPDATE SET n = a.n + excluded.n
+
+-- @stmt ex_add
+INSERT INTO rollup_examples (unit_id, month, theme, hash, response_id)
+VALUES ($1, $2, $3, $4, $5) ON CONFLICT (unit_id, month, theme, hash)
+DO UPDATE SET response_id = min(rollup_examples.response_id, excluded.response_id)
+-- @pg ex_add
+INSERT INTO rollup_examples (unit_id, month, theme, hash, response_id)
+VALUES ($1, $2, $3, $4, $5) ON CONFLICT (unit_id, month, theme, hash)
+DO UPDATE SET response_id = LEAST(rollup_examples.response_id, excluded.response_id)
+
+-- @stmt ex_prune
+DELETE FROM rollup_examples{OF_KEY} AND theme = $3 AND response_id >
+(SELECT response_id FROM rollup_examples{OF_KEY} AND theme = $3
+ORDER BY response_id LIMIT 1 OFFSET $4)
+
+-- @stmt months
+SELECT month, {KEY_COLS} FROM rollup_keys WHERE unit_id = $1
+AND month BETWEEN $2 AND $3 ORDER BY month
+
+-- @stmt fields
+SELECT field_id, n FROM rollup_fields{OF_KEY} ORDER BY field_id
+
+-- @stmt staff
+SELECT staff_id, n, s, v FROM rollup_staff{OF_KEY} ORDER BY staff_id
+
+-- @stmt insts
+SELECT instrument_id, nq, nv FROM rollup_insts{OF_KEY} ORDER BY instrument_id
+
+-- @stmt answers
+SELECT instrument_id, slot, n FROM rollup_answers{OF_KEY} ORDER BY instrument_id, slot
+
+-- @stmt examples
+SELECT theme, response_id, hash FROM rollup_examples{OF_KEY} ORDER BY theme, response_id
+
+-- @stmt ready_get
+SELECT ready FROM rollup_state
+
+-- rollup_clear, in this order
+-- @stmt clear_keys
+DELETE FROM rollup_keys
+-- @stmt clear_fields
+DELETE FROM rollup_fields
+-- @stmt clear_staff
+DELETE FROM rollup_staff
+-- @stmt clear_insts
+DELETE FROM rollup_insts
+-- @stmt clear_answers
+DELETE FROM rollup_answers
+-- @stmt clear_examples
+DELETE FROM rollup_examples
+-- @stmt clear_ready
+UPDATE rollup_state SET ready = 1

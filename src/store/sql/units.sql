@@ -1,0 +1,37 @@
+-- units.sql: the statements of store_q_units.c, one per @stmt, in slot order
+-- (scripts/sqlgen.py makes them C; {NAME} is a macro of the C file).
+-- @area QS_UNITS
+
+-- @stmt unit_put
+INSERT INTO units (code, name, type, parent_id, valid_from, valid_to)
+VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO UPDATE SET
+name = excluded.name, type = excluded.type, parent_id = excluded.parent_id,
+valid_from = excluded.valid_from, valid_to = excluded.valid_to RETURNING id
+
+-- @stmt unit_get
+SELECT {UNIT_COLS} FROM units WHERE code = $1
+
+-- @stmt unit_list
+SELECT {UNIT_COLS} FROM units ORDER BY code
+
+-- @stmt lineage_add
+INSERT INTO lineage (new_id, old_id, day) VALUES ($1, $2, $3)
+ON CONFLICT (new_id, old_id) DO UPDATE SET day = excluded.day
+
+-- @stmt lineage_list
+SELECT new_id, old_id, day FROM lineage ORDER BY new_id, old_id
+
+-- @stmt field_put
+INSERT INTO fields (code, name) VALUES ($1, $2)
+ON CONFLICT (code) DO UPDATE SET name = excluded.name RETURNING id
+
+-- @stmt field_list
+SELECT id, code, name FROM fields ORDER BY code
+
+-- @stmt staff_put
+INSERT INTO staff (code, name, unit_id, position) VALUES ($1, $2, $3, $4)
+ON CONFLICT (code) DO UPDATE SET name = excluded.name,
+unit_id = excluded.unit_id, position = excluded.position RETURNING id
+
+-- @stmt staff_list
+SELECT id, code, name, unit_id, position FROM staff ORDER BY code
