@@ -11,6 +11,7 @@
 
 #include "base/mem.h"
 #include "store/store.h"
+#include "store/store_q.h"
 
 struct fault {
 	struct store st; /* first: what callers hold (store_close frees it) */
@@ -333,17 +334,7 @@ static const struct store_ops fault_ops = {
 	.close = f_close,
 	.migrate = f_migrate,
 	.tx = f_tx,
-	.units = &fault_units,
-	.instruments = &fault_instruments,
-	.responses = &fault_responses,
-	.intake = &fault_intake,
-	.tallies = &fault_tallies,
-	.accounts = &fault_accounts,
-	.feedback = &fault_feedback,
-	.dossiers = &fault_dossiers,
-	.plans = &fault_plans,
-	.calendar = &fault_calendar,
-	.reports = &fault_reports,
+	Q_AREA_TABLES(fault_),
 	.admin = &fault_admin,
 };
 _Static_assert(sizeof(struct store_ops) ==

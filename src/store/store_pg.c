@@ -311,14 +311,6 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 		/* PostgreSQL keeps a savepoint rolled back to: release it too */
 		[STORE_TX_ROLLBACK_TO] = "ROLLBACK TO SAVEPOINT w; RELEASE SAVEPOINT w",
 	};
-	static const char *const ops[STORE_TX_COUNT] = {
-		[STORE_TX_BEGIN] = "bắt đầu giao dịch",
-		[STORE_TX_COMMIT] = "xác nhận giao dịch",
-		[STORE_TX_ROLLBACK] = "hủy giao dịch",
-		[STORE_TX_SAVEPOINT] = "đặt điểm lưu",
-		[STORE_TX_RELEASE] = "giải phóng điểm lưu",
-		[STORE_TX_ROLLBACK_TO] = "quay lại điểm lưu",
-	};
 	struct pg *p = st->priv;
 	int rc;
 
@@ -329,17 +321,17 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 		return hl_err_set(err, HL_EIO, HL_HERE,
 			"không %s được: không có giao dịch nào đang mở "
 			"(giao dịch đã bị hủy sau một lỗi)",
-			ops[what]);
+			q_tx_name(what));
 	/* Refused here, as SQLite refuses them, rather than by the server
 	 * (whose error would abort the whole transaction, and which only warns
 	 * of a BEGIN inside one). */
 	if (what == STORE_TX_BEGIN && p->in_tx)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: một giao dịch đang mở",
-			ops[what]);
+			q_tx_name(what));
 	if ((what == STORE_TX_RELEASE || what == STORE_TX_ROLLBACK_TO) && p->depth == 0)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: không có điểm lưu nào",
-			ops[what]);
-	rc = pg_exec(p, sql[what], ops[what], err);
+			q_tx_name(what));
+	rc = pg_exec(p, sql[what], q_tx_name(what), err);
 	if (what == STORE_TX_BEGIN)
 		p->in_tx = rc == HL_OK;
 	else if (what == STORE_TX_COMMIT || what == STORE_TX_ROLLBACK)
@@ -354,14 +346,9 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 }
 
 static const struct store_admin_ops pg_admin = {
-	.audit = q_audit,
-	.audit_list = q_audit_list,
+	Q_ADMIN_SHARED,
 	.integrity = pg_integrity,
 	.backup = pg_backup,
-	.import_run_put = q_import_run_put,
-	.import_run_done = q_import_run_done,
-	.import_notes_drop = q_import_notes_drop,
-	.import_run_list = q_import_run_list,
 };
 
 const struct store_ops store_pg_ops = {
@@ -370,16 +357,6 @@ const struct store_ops store_pg_ops = {
 	.close = pg_close,
 	.migrate = pg_migrate,
 	.tx = pg_tx,
-	.units = &q_units,
-	.instruments = &q_instruments,
-	.calendar = &q_calendar,
-	.accounts = &q_accounts,
-	.intake = &q_intake,
-	.reports = &q_reports,
-	.responses = &q_responses,
-	.tallies = &q_tallies,
-	.feedback = &q_feedback,
-	.plans = &q_plans,
-	.dossiers = &q_dossiers,
+	Q_AREA_TABLES(q_),
 	.admin = &pg_admin,
 };

@@ -196,6 +196,23 @@ int q_each(struct store *st, const struct q_stmt *s, const struct q_args *a, q_r
  * log, batches and schema versions) into buf. */
 void q_utc_now(char *buf, size_t size);
 
+/* What a transaction step does, in words for an error message. */
+const char *q_tx_name(enum store_tx what);
+
+/* A backend's struct store_ops entries for the areas, named PREFIX##area:
+ * the areas written once (q_) or the fault store's wrappers (fault_). */
+#define Q_AREA_TABLES(prefix) \
+	.units = &prefix##units, .instruments = &prefix##instruments, \
+	.responses = &prefix##responses, .intake = &prefix##intake, .tallies = &prefix##tallies, \
+	.accounts = &prefix##accounts, .feedback = &prefix##feedback, \
+	.dossiers = &prefix##dossiers, .plans = &prefix##plans, .calendar = &prefix##calendar, \
+	.reports = &prefix##reports
+/* The admin operations written once; integrity and backup are each backend's. */
+#define Q_ADMIN_SHARED \
+	.audit = q_audit, .audit_list = q_audit_list, .import_run_put = q_import_run_put, \
+	.import_run_done = q_import_run_done, .import_notes_drop = q_import_notes_drop, \
+	.import_run_list = q_import_run_list
+
 /* The areas written once (store_q_*.c), in every backend's table. */
 extern const struct store_instruments_ops q_instruments;
 extern const struct store_units_ops q_units;

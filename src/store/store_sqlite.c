@@ -533,14 +533,6 @@ static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
 		[STORE_TX_RELEASE] = Q_RELEASE,
 		[STORE_TX_ROLLBACK_TO] = Q_ROLLBACK_TO,
 	};
-	static const char *const ops[STORE_TX_COUNT] = {
-		[STORE_TX_BEGIN] = "bắt đầu giao dịch",
-		[STORE_TX_COMMIT] = "xác nhận giao dịch",
-		[STORE_TX_ROLLBACK] = "hủy giao dịch",
-		[STORE_TX_SAVEPOINT] = "đặt điểm lưu",
-		[STORE_TX_RELEASE] = "giải phóng điểm lưu",
-		[STORE_TX_ROLLBACK_TO] = "quay lại điểm lưu",
-	};
 	struct sq *q = st->priv;
 	sqlite3_stmt *s;
 	int rc;
@@ -555,28 +547,23 @@ static int sq_tx(struct store *st, enum store_tx what, struct hl_err *err)
 		return hl_err_set(err, HL_EIO, HL_HERE,
 			"không %s được: không có giao dịch nào đang mở "
 			"(giao dịch đã bị hủy sau một lỗi)",
-			ops[what]);
-	s = prep(q, ids[what], ops[what], err);
+			q_tx_name(what));
+	s = prep(q, ids[what], q_tx_name(what), err);
 	if (s == NULL)
 		return HL_EIO;
-	rc = sq_step_done(q, s, ops[what], err);
+	rc = sq_step_done(q, s, q_tx_name(what), err);
 	if (rc != HL_OK || what != STORE_TX_ROLLBACK_TO)
 		return rc;
 	/* ROLLBACK TO keeps the savepoint open: release it, so it is gone either way */
-	if ((s = prep(q, Q_RELEASE, ops[STORE_TX_RELEASE], err)) == NULL)
+	if ((s = prep(q, Q_RELEASE, q_tx_name(STORE_TX_RELEASE), err)) == NULL)
 		return HL_EIO;
-	return sq_step_done(q, s, ops[STORE_TX_RELEASE], err);
+	return sq_step_done(q, s, q_tx_name(STORE_TX_RELEASE), err);
 }
 
 static const struct store_admin_ops sq_admin = {
-	.audit = q_audit,
-	.audit_list = q_audit_list,
+	Q_ADMIN_SHARED,
 	.integrity = sq_integrity,
 	.backup = sq_backup,
-	.import_run_put = q_import_run_put,
-	.import_run_done = q_import_run_done,
-	.import_notes_drop = q_import_notes_drop,
-	.import_run_list = q_import_run_list,
 };
 
 const struct store_ops store_sqlite_ops = {
@@ -585,16 +572,6 @@ const struct store_ops store_sqlite_ops = {
 	.close = sq_close,
 	.migrate = sq_migrate,
 	.tx = sq_tx,
-	.units = &q_units,
-	.instruments = &q_instruments,
-	.responses = &q_responses,
-	.intake = &q_intake,
-	.tallies = &q_tallies,
-	.accounts = &q_accounts,
-	.feedback = &q_feedback,
-	.dossiers = &q_dossiers,
-	.plans = &q_plans,
-	.calendar = &q_calendar,
-	.reports = &q_reports,
+	Q_AREA_TABLES(q_),
 	.admin = &sq_admin,
 };
