@@ -17,31 +17,6 @@
 
 #include "store/sql/accounts.h" /* its statements: sql/accounts.sql */
 
-/* The rows, in their columns' order; the puts bind them from the second
- * column on (sessions whole). */
-static const struct sq_col user_cols[] = {
-	SQ_I64(struct store_user, id),
-	SQ_TEXT(struct store_user, name),
-	SQ_INT(struct store_user, role),
-	SQ_ID(struct store_user, unit_id),
-	SQ_TEXT(struct store_user, pwhash),
-	SQ_BOOL(struct store_user, disabled),
-};
-static const struct sq_col session_cols[] = {
-	SQ_HASH(struct store_session, token_hash),
-	SQ_I64(struct store_session, user_id),
-	SQ_TEXT(struct store_session, csrf),
-	SQ_I64(struct store_session, expires_at),
-};
-/* last_at is read by kiosk_list only (NULL, no response yet, reads as 0) */
-static const struct sq_col kiosk_cols[] = {
-	SQ_I64(struct store_kiosk, id),
-	SQ_TEXT(struct store_kiosk, name),
-	SQ_I64(struct store_kiosk, unit_id),
-	SQ_HASH(struct store_kiosk, token_hash),
-	SQ_BOOL(struct store_kiosk, revoked),
-	SQ_I64(struct store_kiosk, last_at),
-};
 #define KIOSK_NCOLS (SQ_NCOLS(kiosk_cols) - 1)
 
 static int q_user_put(struct store *st, struct store_user *u, struct hl_err *err)

@@ -17,18 +17,6 @@
 
 #include "store/sql/cal.h" /* its statements: sql/cal.sql */
 
-static const struct sq_col day_cols[] = {
-	SQ_DAY(struct store_cal_day, day),
-	SQ_INT(struct store_cal_day, kind),
-	SQ_TEXT(struct store_cal_day, name),
-};
-/* from as a plain number: HL_DAY_NONE is a key, not NULL */
-static const struct sq_col hours_cols[] = {
-	SQ_I64(struct store_cal_hours, unit_id),
-	SQ_INT(struct store_cal_hours, from),
-	SQ_TEXT(struct store_cal_hours, spec),
-};
-
 static int q_cal_day_put(struct store *st, const struct store_cal_day *d, struct hl_err *err)
 {
 	struct q_args a = {0};

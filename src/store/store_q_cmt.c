@@ -18,14 +18,6 @@
 
 #include "store/sql/cmt.h" /* its statements: sql/cmt.sql */
 
-static const struct sq_col approval_cols[] = {
-	SQ_I64(struct store_approval, response_id),
-	SQ_I64(struct store_approval, unit_id),
-	SQ_DAY(struct store_approval, day),
-	SQ_TEXT(struct store_approval, by),
-	SQ_I64(struct store_approval, at),
-};
-
 int q_comment_approve(struct store *st, int64_t response_id, const char *who, int64_t at,
 	struct hl_err *err)
 {

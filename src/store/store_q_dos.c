@@ -107,41 +107,7 @@
 
 #include "store/sql/dos.h" /* its statements: sql/dos.sql */
 
-/* DOS_COLS' order; the writes bind code..apology, then class (0 as NULL) */
-static const struct sq_col dos_cols[] = {
-	SQ_I64(struct store_dossier, id),
-	SQ_TEXT(struct store_dossier, code),
-	SQ_I64(struct store_dossier, unit_id),
-	SQ_ID(struct store_dossier, field_id),
-	SQ_TEXT(struct store_dossier, procedure),
-	SQ_TEXT(struct store_dossier, channel),
-	SQ_MINUTE(struct store_dossier, received_at),
-	SQ_MINUTE(struct store_dossier, due_at),
-	SQ_MINUTE(struct store_dossier, finished_at),
-	SQ_MINUTE(struct store_dossier, returned_at),
-	SQ_INT(struct store_dossier, supplements),
-	SQ_INT(struct store_dossier, reschedules),
-	SQ_BOOL(struct store_dossier, apology),
-	SQ_MINUTE(struct store_dossier, submitted_at),
-	SQ_INT(struct store_dossier, cls),
-};
 enum { WRITE_COLS = 12 /* code..apology */, SUBMITTED_COL = 13 };
-
-static const struct sq_col sum_cols[] = {
-	SQ_I64(struct store_dossier_sum, unit_id),
-	SQ_INT(struct store_dossier_sum, month),
-	SQ_I64(struct store_dossier_sum, field_id),
-	SQ_TEXT(struct store_dossier_sum, channel),
-	SQ_TEXT(struct store_dossier_sum, procedure),
-	SQ_I64(struct store_dossier_sum, early),
-	SQ_I64(struct store_dossier_sum, on_time),
-	SQ_I64(struct store_dossier_sum, late),
-};
-
-static const struct sq_col count_cols[] = {
-	SQ_I64(struct store_count, key_id),
-	SQ_I64(struct store_count, count),
-};
 
 /* ---- writes ---- */
 

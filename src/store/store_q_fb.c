@@ -41,12 +41,6 @@
 
 #include "store/sql/fb.h" /* its statements: sql/fb.sql */
 
-static const struct sq_col office_cols[] = {
-	SQ_I64(struct store_fb_office, id),
-	SQ_TEXT(struct store_fb_office, code),
-	SQ_I64(struct store_fb_office, unit_id),
-	SQ_TEXT(struct store_fb_office, name),
-};
 static const struct sq_col item_cols[] = {
 	SQ_I64(struct store_fb_item, id),
 	SQ_TEXT(struct store_fb_item, code),
@@ -73,13 +67,6 @@ static const struct sq_col item_cols[] = {
 	SQ_I64(struct store_fb_item, version),
 };
 #define ITEM_TEXT ((int)SQ_NCOLS(item_cols)) /* text; answer after it */
-static const struct sq_col step_cols[] = {
-	SQ_I64(struct store_fb_step, item_id),
-	SQ_TEXT(struct store_fb_step, step),
-	SQ_TEXT(struct store_fb_step, who),
-	SQ_I64(struct store_fb_step, at),
-	SQ_TEXT(struct store_fb_step, detail),
-};
 
 /* ---- offices ---- */
 

@@ -17,15 +17,6 @@
 
 #include "store/sql/imp.h" /* its statements: sql/imp.sql */
 
-/* batch_id 0 is stored as NULL (the import of dossiers has none) */
-static const struct sq_col run_cols[] = {
-	SQ_I64(struct store_import_run, id),
-	SQ_TEXT(struct store_import_run, kind),
-	SQ_ID(struct store_import_run, batch_id),
-	SQ_I64(struct store_import_run, owner),
-	SQ_I64(struct store_import_run, started_at),
-};
-
 int q_import_run_put(struct store *st, const char *kind, int64_t batch_id, int64_t owner,
 	int64_t *id, struct hl_err *err)
 {

@@ -18,13 +18,6 @@
 
 #include "store/sql/instruments.h" /* its statements: sql/instruments.sql */
 
-static const struct sq_col cols[] = {
-	SQ_I64(struct store_instrument, id),
-	SQ_TEXT(struct store_instrument, code),
-	SQ_INT(struct store_instrument, version),
-	SQ_TEXT(struct store_instrument, name),
-};
-
 /* The row put returned: its id, and whether its definition is json. */
 struct stored {
 	const char *json;

@@ -28,43 +28,6 @@
 
 #include "store/sql/intake.h" /* its statements: sql/intake.sql */
 
-static const struct sq_col receipt_cols[] = {
-	SQ_HASH(struct store_receipt, token_hash),
-	SQ_TEXT(struct store_receipt, dossier),
-	SQ_I64(struct store_receipt, unit_id),
-	SQ_I64(struct store_receipt, created_at),
-	SQ_ID(struct store_receipt, used_at),
-	SQ_ID(struct store_receipt, response_id),
-	SQ_ID(struct store_receipt, replaced_at),
-};
-/* The put binds it from the second column on. */
-static const struct sq_col pbatch_cols[] = {
-	SQ_I64(struct store_paper_batch, id),
-	SQ_I64(struct store_paper_batch, unit_id),
-	SQ_DAY(struct store_paper_batch, opened_on),
-	SQ_TEXT(struct store_paper_batch, opened_by),
-	SQ_TEXT(struct store_paper_batch, witness),
-	SQ_INT(struct store_paper_batch, counted),
-	SQ_BOOL(struct store_paper_batch, double_entry),
-	SQ_I64(struct store_paper_batch, instrument_id),
-	SQ_BOOL(struct store_paper_batch, closed),
-	SQ_ID(struct store_paper_batch, created_by),
-	SQ_ID(struct store_paper_batch, closed_at),
-};
-/* A paper entry's columns before and after its answers (PENTRY_COLS). */
-static const struct sq_col pentry_key_cols[] = {
-	SQ_I64(struct store_paper_entry, batch_id),
-	SQ_INT(struct store_paper_entry, pass),
-	SQ_INT(struct store_paper_entry, seq),
-	SQ_ID(struct store_paper_entry, field_id),
-	SQ_ID(struct store_paper_entry, staff_id),
-};
-static const struct sq_col pentry_rest_cols[] = {
-	SQ_TEXT_NULL(struct store_paper_entry, comment),
-	SQ_ID(struct store_paper_entry, entered_by),
-	SQ_BOOL(struct store_paper_entry, spoiled),
-};
-
 /* ---- one-time survey links ---- */
 
 static int q_receipt_put(struct store *st, const struct store_receipt *r, struct hl_err *err)

@@ -34,42 +34,6 @@
 
 #include "store/sql/plan.h" /* its statements: sql/plan.sql */
 
-/* seq is bound apart (the position in the list replaced) */
-static const struct sq_col std_cols[] = {
-	SQ_INT(struct store_plan_std, seq),
-	SQ_TEXT(struct store_plan_std, criterion),
-	SQ_TEXT(struct store_plan_std, task),
-	SQ_TEXT(struct store_plan_std, responsible),
-	SQ_TEXT(struct store_plan_std, schedule),
-	SQ_TEXT(struct store_plan_std, expected),
-};
-/* A task's columns around value and target (nullable doubles, by hand):
- * TASK_COLS 0-4, then 7-12. The insert binds task_head + 1 and task_tail
- * without version; the update task_head[4] and task_tail[0..4). */
-static const struct sq_col task_head[] = {
-	SQ_I64(struct store_plan_task, id),
-	SQ_I64(struct store_plan_task, unit_id),
-	SQ_INT(struct store_plan_task, year),
-	SQ_INT(struct store_plan_task, no),
-	SQ_TEXT(struct store_plan_task, criterion),
-};
-static const struct sq_col task_tail[] = {
-	SQ_TEXT(struct store_plan_task, task),
-	SQ_TEXT(struct store_plan_task, responsible),
-	SQ_TEXT(struct store_plan_task, schedule),
-	SQ_TEXT(struct store_plan_task, expected),
-	SQ_TEXT(struct store_plan_task, status),
-	SQ_I64(struct store_plan_task, version),
-};
-static const struct sq_col note_cols[] = {
-	SQ_I64(struct store_plan_note, task_id),
-	SQ_INT(struct store_plan_note, no),
-	SQ_DAY(struct store_plan_note, day),
-	SQ_TEXT(struct store_plan_note, status),
-	SQ_TEXT(struct store_plan_note, text),
-	SQ_TEXT(struct store_plan_note, who),
-};
-
 static void read_task(const struct q_cur *c, void *elem)
 {
 	struct store_plan_task *t = elem;

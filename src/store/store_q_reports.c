@@ -30,29 +30,6 @@
 
 #include "store/sql/reports.h" /* its statements: sql/reports.sql */
 
-/* value (a double) is read and bound apart */
-static const struct sq_col target_cols[] = {
-	SQ_INT(struct store_target, year),
-	SQ_I64(struct store_target, unit_id),
-	SQ_TEXT(struct store_target, type),
-	SQ_TEXT(struct store_target, criterion),
-};
-static const struct sq_col report_cols[] = {
-	SQ_I64(struct store_report, id),
-	SQ_I64(struct store_report, unit_id),
-	SQ_TEXT(struct store_report, period),
-	SQ_INT(struct store_report, version),
-	SQ_TEXT(struct store_report, format),
-	SQ_TEXT(struct store_report, published_by),
-	SQ_I64(struct store_report, published_at),
-	SQ_DAY(struct store_report, due),
-	SQ_BOOL(struct store_report, doc_public),
-};
-static const struct sq_col rsched_cols[] = {
-	SQ_I64(struct store_rschedule, unit_id),
-	SQ_TEXT(struct store_rschedule, spec),
-};
-
 /* ---- targets ---- */
 
 static int q_target_set(struct store *st, const struct store_target *t, struct hl_err *err)

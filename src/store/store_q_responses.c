@@ -27,26 +27,6 @@
 
 #include "store/sql/responses.h" /* its statements: sql/responses.sql */
 
-/* RESP_COLS before the answers (the insert binds them from ext_id on), and
- * after them up to the content hash. */
-static const struct sq_col head_cols[] = {
-	SQ_I64(struct store_response, id),
-	SQ_TEXT_NULL(struct store_response, ext_id),
-	SQ_I64(struct store_response, unit_id),
-	SQ_DAY(struct store_response, day),
-	SQ_I64(struct store_response, instrument_id),
-	SQ_INT(struct store_response, channel),
-	SQ_ID(struct store_response, field_id),
-	SQ_ID(struct store_response, staff_id),
-	SQ_TEXT_NULL(struct store_response, dossier),
-	SQ_TEXT_NULL(struct store_response, comment),
-};
-static const struct sq_col tail_cols[] = {
-	SQ_ID(struct store_response, batch_id),
-	SQ_INT(struct store_response, status),
-	SQ_ID(struct store_response, kiosk_id),
-	SQ_ID(struct store_response, received_at),
-};
 #define ANSWERS_COL ((int)SQ_NCOLS(head_cols))
 #define HASH_COL (ANSWERS_COL + 1 + (int)SQ_NCOLS(tail_cols))
 

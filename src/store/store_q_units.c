@@ -11,35 +11,6 @@
 
 #include "store/sql/units.h" /* its statements: sql/units.sql */
 
-/* The rows, in their columns' order; the puts bind them from the second
- * column on (lineage whole). */
-static const struct sq_col unit_cols[] = {
-	SQ_I64(struct store_unit, id),
-	SQ_TEXT(struct store_unit, code),
-	SQ_TEXT(struct store_unit, name),
-	SQ_TEXT(struct store_unit, type),
-	SQ_ID(struct store_unit, parent_id),
-	SQ_DAY(struct store_unit, valid_from),
-	SQ_DAY(struct store_unit, valid_to),
-};
-static const struct sq_col lineage_cols[] = {
-	SQ_I64(struct store_lineage, new_id),
-	SQ_I64(struct store_lineage, old_id),
-	SQ_DAY(struct store_lineage, day),
-};
-static const struct sq_col field_cols[] = {
-	SQ_I64(struct store_field, id),
-	SQ_TEXT(struct store_field, code),
-	SQ_TEXT(struct store_field, name),
-};
-static const struct sq_col staff_cols[] = {
-	SQ_I64(struct store_staff, id),
-	SQ_TEXT(struct store_staff, code),
-	SQ_TEXT(struct store_staff, name),
-	SQ_ID(struct store_staff, unit_id),
-	SQ_TEXT(struct store_staff, position),
-};
-
 /* Upsert row (a struct whose first column is its id and second its code,
  * what it is in words) by s; *id its id. */
 static int put(struct store *st, const struct q_stmt *s, const struct sq_col *cols, size_t n,

@@ -58,3 +58,15 @@ AND NOT EXISTS (SELECT 1 FROM kiosks k WHERE k.name = $1 AND k.name <> $2)
 
 -- @stmt kiosk_named
 SELECT count(*) FROM kiosks WHERE name = $1
+
+-- The rows, in their columns' order; the puts bind them from the second
+-- column on (sessions whole).
+-- @row user_cols struct store_user
+id I64, name TEXT, role INT, unit_id ID, pwhash TEXT, disabled BOOL
+
+-- @row session_cols struct store_session
+token_hash HASH, user_id I64, csrf TEXT, expires_at I64
+
+-- last_at is read by kiosk_list only (NULL, no response yet, reads as 0)
+-- @row kiosk_cols struct store_kiosk
+id I64, name TEXT, unit_id I64, token_hash HASH, revoked BOOL, last_at I64

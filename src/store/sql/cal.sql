@@ -22,3 +22,10 @@ ON CONFLICT (unit_id, from_day) DO UPDATE SET spec = excluded.spec
 
 -- @stmt hours_list
 SELECT unit_id, from_day, spec FROM cal_hours ORDER BY unit_id, from_day
+
+-- @row day_cols struct store_cal_day
+day DAY, kind INT, name TEXT
+
+-- from as a plain number: HL_DAY_NONE is a key, not NULL
+-- @row hours_cols struct store_cal_hours
+unit_id I64, from INT, spec TEXT

@@ -18,3 +18,6 @@ ORDER BY a.response_id
 -- @stmt quote
 INSERT INTO report_quotes (report_id, response_id) VALUES ($1, $2)
 ON CONFLICT DO NOTHING
+
+-- @row approval_cols struct store_approval
+response_id I64, unit_id I64, day DAY, by TEXT, at I64

@@ -112,3 +112,16 @@ AND existed <> 0)
 -- @stmt undo_delete
 DELETE FROM dossiers WHERE code IN
 (SELECT code FROM import_undo_dossiers WHERE run_id = $1 AND existed = 0)
+
+-- DOS_COLS' order; the writes bind code..apology, then class (0 as NULL)
+-- @row dos_cols struct store_dossier
+id I64, code TEXT, unit_id I64, field_id ID, procedure TEXT, channel TEXT,
+received_at MINUTE, due_at MINUTE, finished_at MINUTE, returned_at MINUTE, supplements INT,
+reschedules INT, apology BOOL, submitted_at MINUTE, cls INT
+
+-- @row sum_cols struct store_dossier_sum
+unit_id I64, month INT, field_id I64, channel TEXT, procedure TEXT, early I64, on_time I64,
+late I64
+
+-- @row count_cols struct store_count
+key_id I64, count I64

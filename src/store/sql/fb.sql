@@ -73,3 +73,9 @@ SELECT content_hash, salt, item_id FROM fb_idem WHERE unit_id = $1 AND key_hash 
 -- @stmt idem_put
 INSERT INTO fb_idem (unit_id, key_hash, content_hash, salt, item_id)
 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING
+
+-- @row office_cols struct store_fb_office
+id I64, code TEXT, unit_id I64, name TEXT
+
+-- @row step_cols struct store_fb_step
+item_id I64, step TEXT, who TEXT, at I64, detail TEXT

@@ -16,3 +16,7 @@ SELECT id, kind, coalesce(batch_id, 0), owner, started_at FROM import_runs ORDER
 DELETE FROM import_undo_dossiers WHERE (run_id, code) IN
 (SELECT run_id, code FROM import_undo_dossiers
 WHERE run_id NOT IN (SELECT id FROM import_runs) LIMIT 20000)
+
+-- batch_id 0 is stored as NULL (the import of dossiers has none)
+-- @row run_cols struct store_import_run
+id I64, kind TEXT, batch_id ID, owner I64, started_at I64

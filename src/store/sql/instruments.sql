@@ -18,3 +18,6 @@ SELECT {COLS} FROM instruments WHERE id = $1
 
 -- @stmt list
 SELECT id, code, version, name FROM instruments ORDER BY code, version
+
+-- @row cols struct store_instrument
+id I64, code TEXT, version INT, name TEXT

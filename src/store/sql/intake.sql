@@ -51,3 +51,19 @@ DELETE FROM paper_entries WHERE batch_id = $1 AND pass = $2 AND seq = $3
 -- @stmt pentry_list
 SELECT {PENTRY_COLS} FROM paper_entries
 WHERE batch_id = $1 AND ($2 = 0 OR pass = $2) ORDER BY pass, seq
+
+-- @row receipt_cols struct store_receipt
+token_hash HASH, dossier TEXT, unit_id I64, created_at I64, used_at ID, response_id ID,
+replaced_at ID
+
+-- The put binds it from the second column on.
+-- @row pbatch_cols struct store_paper_batch
+id I64, unit_id I64, opened_on DAY, opened_by TEXT, witness TEXT, counted INT,
+double_entry BOOL, instrument_id I64, closed BOOL, created_by ID, closed_at ID
+
+-- A paper entry's columns before and after its answers (PENTRY_COLS).
+-- @row pentry_key_cols struct store_paper_entry
+batch_id I64, pass INT, seq INT, field_id ID, staff_id ID
+
+-- @row pentry_rest_cols struct store_paper_entry
+comment TEXT_NULL, entered_by ID, spoiled BOOL

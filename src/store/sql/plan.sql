@@ -44,3 +44,19 @@ INSERT INTO plan_notes (task_id, day, status, text, who) VALUES ($1, $2, $3, $4,
 SELECT n.task_id, t.no, n.day, n.status, n.text, n.who
 FROM plan_notes n JOIN plan_tasks t ON t.id = n.task_id
 WHERE t.unit_id = $1 AND t.year = $2 ORDER BY t.no, n.day, n.id
+
+-- seq is bound apart (the position in the list replaced)
+-- @row std_cols struct store_plan_std
+seq INT, criterion TEXT, task TEXT, responsible TEXT, schedule TEXT, expected TEXT
+
+-- A task's columns around value and target (nullable doubles, by hand):
+-- TASK_COLS 0-4, then 7-12. The insert binds task_head + 1 and task_tail
+-- without version; the update task_head[4] and task_tail[0..4).
+-- @row task_head struct store_plan_task
+id I64, unit_id I64, year INT, no INT, criterion TEXT
+
+-- @row task_tail struct store_plan_task
+task TEXT, responsible TEXT, schedule TEXT, expected TEXT, status TEXT, version I64
+
+-- @row note_cols struct store_plan_note
+task_id I64, no INT, day DAY, status TEXT, text TEXT, who TEXT

@@ -34,3 +34,14 @@ DELETE FROM report_schedules WHERE unit_id = $1
 
 -- @stmt rsched_list
 SELECT unit_id, spec FROM report_schedules ORDER BY unit_id
+
+-- value (a double) is read and bound apart
+-- @row target_cols struct store_target
+year INT, unit_id I64, type TEXT, criterion TEXT
+
+-- @row report_cols struct store_report
+id I64, unit_id I64, period TEXT, version INT, format TEXT, published_by TEXT,
+published_at I64, due DAY, doc_public BOOL
+
+-- @row rsched_cols struct store_rschedule
+unit_id I64, spec TEXT

@@ -62,3 +62,12 @@ DELETE FROM responses WHERE batch_id = $1
 SELECT $1
 -- @pg lock_kiosk
 SELECT 1 FROM (SELECT pg_advisory_xact_lock(1, CAST($1 AS integer))) AS l
+
+-- RESP_COLS before the answers (the insert binds them from ext_id on), and
+-- after them up to the content hash.
+-- @row head_cols struct store_response
+id I64, ext_id TEXT_NULL, unit_id I64, day DAY, instrument_id I64, channel INT,
+field_id ID, staff_id ID, dossier TEXT_NULL, comment TEXT_NULL
+
+-- @row tail_cols struct store_response
+batch_id ID, status INT, kiosk_id ID, received_at ID

@@ -35,3 +35,17 @@ unit_id = excluded.unit_id, position = excluded.position RETURNING id
 
 -- @stmt staff_list
 SELECT id, code, name, unit_id, position FROM staff ORDER BY code
+
+-- The rows, in their columns' order; the puts bind them from the second
+-- column on (lineage whole).
+-- @row unit_cols struct store_unit
+id I64, code TEXT, name TEXT, type TEXT, parent_id ID, valid_from DAY, valid_to DAY
+
+-- @row lineage_cols struct store_lineage
+new_id I64, old_id I64, day DAY
+
+-- @row field_cols struct store_field
+id I64, code TEXT, name TEXT
+
+-- @row staff_cols struct store_staff
+id I64, code TEXT, name TEXT, unit_id ID, position TEXT
