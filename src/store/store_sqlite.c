@@ -268,51 +268,6 @@ static sqlite3_stmt *prep(struct sq *q, enum stmt_id id, const char *op, struct 
 	return sq_prepare(q, &q->stmt[id], stmt_sql[id], op, err);
 }
 
-/* Copy text column i into buf, cut at a character boundary if too long. */
-void sq_col_text(sqlite3_stmt *s, int i, char *buf, size_t size)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	hl_copy_text(buf, size, t != NULL ? t : "",
-		t != NULL ? (size_t)sqlite3_column_bytes(s, i) : 0);
-}
-
-/* Room for n + 1 elements of size elem in *arr (capacity *cap), in arena a. */
-int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem)
-{
-	size_t ncap;
-	void *p;
-
-	if (n < *cap)
-		return HL_OK;
-	ncap = *cap ? *cap * 2 : 16;
-	if (ncap > SIZE_MAX / elem)
-		return HL_ENOMEM;
-	p = hl_arena_alloc(a, ncap * elem);
-	if (p == NULL)
-		return HL_ENOMEM;
-	if (n > 0)
-		memcpy(p, *arr, n * elem);
-	*arr = p;
-	*cap = ncap;
-	return HL_OK;
-}
-
-/* Run a statement that returns one id (RETURNING id) into *id; resets s. */
-int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id, struct hl_err *err)
-{
-	int rc = HL_OK;
-
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		rc = sq_err(q, err, HL_HERE, op);
-		goto cleanup;
-	}
-	*id = sqlite3_column_int64(s, 0);
-cleanup:
-	sqlite3_reset(s);
-	return rc;
-}
-
 int sq_op_begin(struct sq *q, const char *op, struct hl_err *err)
 {
 	sqlite3_stmt *s = prep(q, Q_OP_SAVE, op, err);
@@ -374,13 +329,6 @@ static int exec_sql(struct sq *q, const char *sql, const char *op, struct hl_err
 	}
 	sqlite3_free(msg);
 	return rc;
-}
-
-int sq_need_code(const char *code, const char *what, struct hl_err *err)
-{
-	if (code[0] == '\0')
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "mã %s trống", what);
-	return HL_OK;
 }
 
 /* ---- open, close, migrate, transactions ---- */

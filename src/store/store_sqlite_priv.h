@@ -1,7 +1,8 @@
-/* store_sqlite_priv.h — private to the SQLite backend (store_sqlite.c and
- * store_sqlite_srv.c): the connection state and the small helpers both files
- * use to bind, step and read cached statements. Nothing outside src/store
- * includes it. */
+/* store_sqlite_priv.h — private to the SQLite backend (store_sqlite*.c):
+ * the connection state, its few cached statements of its own (transactions,
+ * savepoints) and the migrations' helpers; the areas' statements run through
+ * store_q.h's driver (store_sqlite_q.c). Nothing outside src/store includes
+ * it. */
 #ifndef HL_STORE_SQLITE_PRIV_H
 #define HL_STORE_SQLITE_PRIV_H
 
@@ -69,35 +70,6 @@ static inline int sq_err(struct sq *q, struct hl_err *err, const char *where, co
 		"lỗi SQLite khi %s (%s): %s", op, q->path, sqlite3_errmsg(q->db));
 }
 
-static inline int bind_str(sqlite3_stmt *s, int i, const char *str, size_t cap)
-{
-	return sqlite3_bind_text(s, i, str, (int)strnlen(str, cap), SQLITE_STATIC);
-}
-
-/* "" as NULL. */
-static inline int bind_str_null(sqlite3_stmt *s, int i, const char *str, size_t cap)
-{
-	if (str[0] == '\0')
-		return sqlite3_bind_null(s, i);
-	return bind_str(s, i, str, cap);
-}
-
-/* Id (or any "none" 0) as NULL. */
-static inline int bind_id(sqlite3_stmt *s, int i, int64_t id)
-{
-	return id == 0 ? sqlite3_bind_null(s, i) : sqlite3_bind_int64(s, i, id);
-}
-
-static inline int bind_day(sqlite3_stmt *s, int i, hl_day d)
-{
-	return d == HL_DAY_NONE ? sqlite3_bind_null(s, i) : sqlite3_bind_int(s, i, d);
-}
-
-static inline int bind_minute(sqlite3_stmt *s, int i, int64_t m)
-{
-	return m == -1 ? sqlite3_bind_null(s, i) : sqlite3_bind_int64(s, i, m);
-}
-
 static inline hl_day col_day(sqlite3_stmt *s, int i)
 {
 	int64_t v;
@@ -108,126 +80,9 @@ static inline hl_day col_day(sqlite3_stmt *s, int i)
 	return v < INT32_MIN || v > INT32_MAX ? HL_DAY_NONE : (hl_day)v;
 }
 
-/* A time in minutes; NULL reads as -1 (none). */
-static inline int64_t col_minute(sqlite3_stmt *s, int i)
-{
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, i);
-}
-
-/* A bind of s failed: reset s and report the error of op. */
-static inline int bind_failed(struct sq *q, sqlite3_stmt *s, const char *where, const char *op,
-	struct hl_err *err)
-{
-	sqlite3_reset(s);
-	return sq_err(q, err, where, op);
-}
-
-/* Bind the fields cols[0..n) of row to the parameters first, first + 1, ...
- * of s; SQLITE_OK or the failing bind's code (then see bind_failed). */
-int sq_bind_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n, const void *row);
-
-/* Read the columns first, first + 1, ... of s's current row into the fields
- * cols[0..n) of row. */
-void sq_read_row(sqlite3_stmt *s, int first, const struct sq_col *cols, size_t n, void *row);
-
-/* Reads one row of a list into elem. */
-typedef void (*row_fn)(sqlite3_stmt *s, void *elem);
-
 /* *slot, prepared from sql on first use (persistent); NULL with err set. */
 sqlite3_stmt *sq_prepare(struct sq *q, sqlite3_stmt **slot, const char *sql, const char *op,
 	struct hl_err *err);
-
-/* Copy text column i into buf (size bytes), cut at a character boundary. */
-void sq_col_text(sqlite3_stmt *s, int i, char *buf, size_t size);
-
-/* Room for n + 1 elements of size elem in *arr (capacity *cap), in arena a;
- * HL_ENOMEM when the arena is full. */
-int sq_grow(struct hl_arena *a, void **arr, size_t n, size_t *cap, size_t elem);
-
-/* Step the bound statement s, reading each row with fn into an array in
- * arena a; out is the address of the caller's element pointer (T **), set
- * to the array (NULL and *n 0 when empty or failed); resets s. s NULL (its
- * prepare failed, err is set): HL_EIO. */
-int sq_list_rows(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a, size_t elem,
-	row_fn fn, void *out, size_t *n, struct hl_err *err);
-
-/* sq_list_rows with each row read by sq_read_row over cols[0..ncols). */
-int sq_list_cols(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_arena *a, size_t elem,
-	const struct sq_col *cols, size_t ncols, void *out, size_t *n, struct hl_err *err);
-/* The list of T rows, out a T **, read by the spec array cols. */
-#define SQ_LIST(q, s, op, a, cols, out, n, err) \
-	sq_list_cols(q, s, op, a, sizeof(**(out)), cols, SQ_NCOLS(cols), out, n, err)
-
-/* One parameter of a statement run by sq_exec: an integer v of kind
- * SQK_I64, SQK_INT, SQK_BOOL, SQK_ID, SQK_DAY or SQK_MINUTE (bound as
- * sq_bind_row binds that kind), or the text (or hash) p of kind SQK_TEXT or
- * SQK_TEXT_NULL, read up to cap bytes. */
-struct sq_arg {
-	enum sq_kind kind;
-	int64_t v;
-	const void *p;
-	size_t cap;
-};
-
-#define SQ_ARG(kind, x) ((struct sq_arg){kind, (x), NULL, 0})
-#define SQ_ARG_TEXT(x) ((struct sq_arg){SQK_TEXT, 0, (x), SIZE_MAX})
-/* Text read no further than cap bytes. */
-#define SQ_ARG_TEXTN(x, cap) ((struct sq_arg){SQK_TEXT, 0, (x), (cap)})
-/* A hash of STORE_HASH_LEN bytes; NULL binds NULL. */
-#define SQ_ARG_HASH(x) ((struct sq_arg){SQK_HASH, 0, (x), 0})
-/* A char array's text, read no further than the array. */
-#define SQ_ARG_BUF(x) ((struct sq_arg){SQK_TEXT, 0, (x), sizeof(x)})
-
-/* Run s (NULL: its prepare failed, err is set: HL_EIO) with args[0..n) bound
- * to ?1..: with out NULL it must return no row; else a row's first column
- * goes to *out, and no row leaves *out as it was. Resets s. */
-int sq_exec(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
-	int64_t *out, struct hl_err *err);
-/* Bind args[0..n) to ?1.. of s: HL_OK; s NULL (its prepare failed, err is
- * set): HL_EIO; a failed bind resets s and reports it. */
-int sq_bind_args(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_arg *args, size_t n,
-	struct hl_err *err);
-/* sq_bind_args with the arguments listed after err. */
-#define SQ_BIND(q, s, op, err, ...) \
-	sq_bind_args(q, s, op, (const struct sq_arg[]){__VA_ARGS__}, \
-		sizeof((const struct sq_arg[]){__VA_ARGS__}) / sizeof(struct sq_arg), err)
-/* sq_exec with the arguments listed after err. */
-#define SQ_EXEC(q, s, op, out, err, ...) \
-	sq_exec(q, s, op, (const struct sq_arg[]){__VA_ARGS__}, \
-		sizeof((const struct sq_arg[]){__VA_ARGS__}) / sizeof(struct sq_arg), out, err)
-
-/* Run s (NULL: its prepare failed, err is set: HL_EIO) with the fields
- * cols[0..n) of row bound to ?1..: with id NULL it must return no row, else
- * one row whose id goes to *id. Resets s. */
-int sq_put_row(struct sq *q, sqlite3_stmt *s, const char *op, const struct sq_col *cols, size_t n,
-	const void *row, int64_t *id, struct hl_err *err);
-/* sq_put_row over the spec array cols, returning no row. */
-#define SQ_PUT(q, s, op, cols, row, err) sq_put_row(q, s, op, cols, SQ_NCOLS(cols), row, NULL, err)
-
-/* Reads the current row of a scan and hands it to the caller's callback;
- * nonzero stops the scan. */
-typedef int (*scan_fn)(sqlite3_stmt *s, void *ctx);
-
-/* Step the bound statement s, calling fn on each row with the connection
- * marked as scanning (SQ_CALLBACK); fn's nonzero return stops the scan and is
- * returned as is; resets s. */
-int sq_scan(struct sq *q, sqlite3_stmt *s, const char *op, scan_fn fn, void *ctx,
-	struct hl_err *err);
-
-/* A scan_fn name##_row for rows of type T read by read(s, T *) and handed to
- * a callback of type cb_t, with its context struct name##_ctx {cb, ctx}. */
-#define SQ_SCAN_FN(name, T, cb_t, read) \
-	struct name##_ctx { \
-		cb_t cb; \
-		void *ctx; \
-	}; \
-	static int name##_row(sqlite3_stmt *s, void *c) \
-	{ \
-		struct name##_ctx *x = c; \
-		T r; \
-		read(s, &r); \
-		return x->cb(x->ctx, &r); \
-	}
 
 /* Adds one row of an old encoded table to its counters rows. */
 typedef int (*carry_fn)(struct sq *q, sqlite3_stmt *s, struct hl_err *err);
@@ -236,9 +91,6 @@ typedef int (*carry_fn)(struct sq *q, sqlite3_stmt *s, struct hl_err *err);
  * runs sql once and carries each row with row, failing the function (and so
  * the migration) with the first error. */
 void sq_carry(sqlite3_context *fn, const char *sql, carry_fn row);
-
-/* Run a statement returning one id (RETURNING id) into *id; resets s. */
-int sq_step_id(struct sq *q, sqlite3_stmt *s, const char *op, int64_t *id, struct hl_err *err);
 
 /* One operation of several statements made all-or-nothing on its own: a
  * savepoint (outside a transaction it is one, so also one sync), then
@@ -249,9 +101,6 @@ int sq_op_end(struct sq *q, int rc, const char *op, struct hl_err *err);
 
 /* Run a statement returning no row; resets s. */
 int sq_step_done(struct sq *q, sqlite3_stmt *s, const char *op, struct hl_err *err);
-
-/* HL_EINVAL naming what when code is empty. */
-int sq_need_code(const char *code, const char *what, struct hl_err *err);
 
 /* Migration 2, the server's tables (store_sqlite_srv.c). */
 extern const char sq_srv_schema[];
@@ -266,8 +115,6 @@ extern const char sq_rpt_schema[];
 /* Per-unit reporting schedules (issue 4): migration 4 and its operations, in
  * store_sqlite_srv.c. */
 extern const char sq_rsched_schema[];
-
-/* Units, lineage, fields and staff (store_sqlite_units.c). */
 
 /* The improvement plan (issue 6): its migration, in store_sqlite_plan.c. */
 extern const char sq_plan_schema[];
