@@ -107,13 +107,3 @@ char *hl_arena_printf(struct hl_arena *a, const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
-
-size_t hl_arena_used(const struct hl_arena *a)
-{
-	const struct chunk *c;
-	size_t used = 0;
-
-	for (c = a ? a->head : NULL; c != NULL; c = c->next)
-		used += c->used;
-	return used;
-}

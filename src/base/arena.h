@@ -24,7 +24,4 @@ char *hl_arena_strndup(struct hl_arena *a, const char *s, size_t n);
 char *hl_arena_printf(struct hl_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Bytes handed out so far. */
-size_t hl_arena_used(const struct hl_arena *a);
-
 #endif

@@ -40,31 +40,18 @@ void s766_add(struct s766_counts *a, const struct s766_counts *b)
 	a->fb_bad += b->fb_bad;
 }
 
-static const struct {
-	const char *code, *label;
-} names[S766_NRATIOS] = {
-	{"on_time_pct", "Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn"},
-	{"avg_days", "Thời gian giải quyết trung bình (ngày làm việc)"},
-	{"feedback_on_time_pct", "Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn"},
-	{"feedback_satisfied_pct",
-		"Tỷ lệ phản ánh, kiến nghị không bị đánh giá không hài lòng hoặc trễ hạn"},
-	{"dossier_satisfied_pct", "Tỷ lệ hồ sơ không bị đánh giá không hài lòng"},
-};
+static const char *const codes[S766_NRATIOS] = {"on_time_pct", "avg_days", "feedback_on_time_pct",
+	"feedback_satisfied_pct", "dossier_satisfied_pct"};
 
 const char *s766_ratio_code(enum s766_ratio r)
 {
-	return r < S766_NRATIOS ? names[r].code : "";
-}
-
-const char *s766_ratio_label(enum s766_ratio r)
-{
-	return r < S766_NRATIOS ? names[r].label : "";
+	return r < S766_NRATIOS ? codes[r] : "";
 }
 
 int s766_ratio_parse(const char *code)
 {
 	for (int r = 0; r < S766_NRATIOS; r++)
-		if (strcmp(code, names[r].code) == 0)
+		if (strcmp(code, codes[r]) == 0)
 			return r;
 	return -1;
 }

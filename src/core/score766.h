@@ -51,10 +51,8 @@ void s766_ratios(const struct s766_counts *c, struct s766_ratios *out);
 /* a + b, field by field, into a. */
 void s766_add(struct s766_counts *a, const struct s766_counts *b);
 
-/* The ratio's code in CSV and JSON ("on_time_pct", ...) and its Vietnamese
- * heading ("Tỷ lệ hồ sơ đúng hạn"); static strings. */
+/* The ratio's code in CSV and JSON ("on_time_pct", ...); a static string. */
 const char *s766_ratio_code(enum s766_ratio r);
-const char *s766_ratio_label(enum s766_ratio r);
 
 /* The ratio named code, or -1. */
 int s766_ratio_parse(const char *code);

@@ -171,11 +171,6 @@ double pdfdoc_y(const struct pdfdoc *d)
 	return d->y;
 }
 
-int pdfdoc_page(const struct pdfdoc *d)
-{
-	return d->page;
-}
-
 void pdfdoc_set_y(struct pdfdoc *d, double y)
 {
 	d->y = y;

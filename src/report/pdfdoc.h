@@ -91,7 +91,6 @@ double pdfdoc_width(const struct pdfdoc *d);
 
 /* The cursor, from the top of the page, and its page (1-based). */
 double pdfdoc_y(const struct pdfdoc *d);
-int pdfdoc_page(const struct pdfdoc *d);
 
 /* Move the cursor to y on the same page. */
 void pdfdoc_set_y(struct pdfdoc *d, double y);

@@ -60,12 +60,6 @@ const char *builtin_unit_type_name(const char *code)
 	return NULL;
 }
 
-const struct builtin_pair *builtin_fields(size_t *n)
-{
-	*n = COUNT(fields);
-	return fields;
-}
-
 /* Store in (already parsed and finished) unless the same version is there. */
 static int install(struct store *st, struct hl_arena *a, const struct hl_instrument *in,
 	const char *who, struct store_instrument *out, bool *existed, struct hl_err *err)

@@ -23,9 +23,6 @@ const struct builtin_pair *builtin_unit_types(size_t *n);
 /* Vietnamese name of unit type code, or NULL if hailong has no such type. */
 const char *builtin_unit_type_name(const char *code);
 
-/* Built-in commune-level fields (lĩnh vực), static storage; *n gets the count. */
-const struct builtin_pair *builtin_fields(size_t *n);
-
 /* Create or migrate the schema and load the built-in instruments and fields
  * that are missing, in one transaction, with an audit entry by who.
  * *version gets the schema version; *added (may be NULL) the number of

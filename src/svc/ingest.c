@@ -256,13 +256,6 @@ cleanup:
 	return rc;
 }
 
-const struct store_unit *ingest_unit(const struct ingest *g, const char *code)
-{
-	char key[STORE_CODE_MAX];
-
-	return code != NULL ? lookup_get(g->units, key_of(code, key, sizeof(key))) : NULL;
-}
-
 const struct store_unit *ingest_unit_id(const struct ingest *g, int64_t id)
 {
 	char key[24];

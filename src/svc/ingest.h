@@ -53,9 +53,6 @@ int ingest_load(struct store *st, struct ingest **out, struct hl_err *err);
 /* Free a snapshot; NULL is a no-op. */
 void ingest_free(struct ingest *g);
 
-/* The unit with code (exact, or its NFC form), or NULL; owned by g. */
-const struct store_unit *ingest_unit(const struct ingest *g, const char *code);
-
 /* The unit with store id, or NULL; owned by g. */
 const struct store_unit *ingest_unit_id(const struct ingest *g, int64_t id);
 

@@ -115,8 +115,3 @@ void *lookup_get(const struct lookup *l, const char *key)
 
 	return s->key != NULL ? s->val : NULL;
 }
-
-size_t lookup_count(const struct lookup *l)
-{
-	return l->count;
-}

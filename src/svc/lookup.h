@@ -22,7 +22,4 @@ int lookup_put(struct lookup *l, const char *key, void *val);
 /* The value for key, or NULL; the pointer stays the caller's. */
 void *lookup_get(const struct lookup *l, const char *key);
 
-/* Number of keys. */
-size_t lookup_count(const struct lookup *l);
-
 #endif

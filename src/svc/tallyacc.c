@@ -131,11 +131,6 @@ void tacc_free(struct tacc *acc)
 	hl_free(acc);
 }
 
-size_t tacc_keys(const struct tacc *acc)
-{
-	return acc->count;
-}
-
 static void ftally_add(struct ftally *t, double s, int v)
 {
 	float fs = (float)s, fv = (float)v;

@@ -61,9 +61,6 @@ int tacc_flush(struct tacc *acc, struct hl_err *err);
  * rolled back. */
 void tacc_discard(struct tacc *acc);
 
-/* Keys held now. */
-size_t tacc_keys(const struct tacc *acc);
-
 /* Add the tallies and rollups of the stored responses of batch_id (0: any)
  * with min_id <= id <= max_id to the store's, in passes over them (see top), holding at most max_keys keys
  * (0 = as many as TACC_BUDGET allows). *count (may be NULL) gets the number
