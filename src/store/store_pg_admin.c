@@ -132,6 +132,28 @@ static int check_rows(struct pg *p, struct found *f, const char *sql, const char
 	return rc;
 }
 
+/* What the catalog must not hold: a constraint left NOT VALID, a foreign
+ * key switched off, an index a failed CREATE INDEX CONCURRENTLY left invalid;
+ * each query's rows are (table, name). */
+static const struct {
+	const char *sql, *what, *problem;
+} catalog[] = {
+	{"SELECT conrelid::regclass::text, conname FROM pg_constraint"
+	 " WHERE connamespace = current_schema()::regnamespace AND NOT convalidated"
+	 " ORDER BY 1, 2",
+		"ràng buộc", "chưa được kiểm với dữ liệu (NOT VALID)"},
+	{"SELECT DISTINCT c.conrelid::regclass::text, c.conname FROM pg_trigger t"
+	 " JOIN pg_constraint c ON c.oid = t.tgconstraint"
+	 " WHERE c.connamespace = current_schema()::regnamespace AND c.contype = 'f'"
+	 " AND t.tgenabled = 'D' ORDER BY 1, 2",
+		"khóa ngoài", "đang bị tắt (DISABLE TRIGGER)"},
+	{"SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text FROM pg_index i"
+	 " JOIN pg_class c ON c.oid = i.indexrelid"
+	 " WHERE c.relnamespace = current_schema()::regnamespace AND NOT i.indisvalid"
+	 " ORDER BY 1, 2",
+		"chỉ mục", "không dùng được (INVALID): hãy tạo lại bằng REINDEX"},
+};
+
 /* The foreign keys of the schema (one column each, as hailong's are), as
  * names ready for SQL: child table, column, parent table, column, key. */
 static const char fkeys_sql[] =
@@ -188,26 +210,8 @@ int pg_integrity(struct store *st, bool quick, struct hl_arena *a, char ***lines
 	rc = check_tables(p, &f, &versioned, err);
 	if (rc == HL_OK && versioned)
 		rc = check_version(p, &f, err);
-	if (rc == HL_OK)
-		rc = check_rows(p, &f,
-			"SELECT conrelid::regclass::text, conname FROM pg_constraint"
-			" WHERE connamespace = current_schema()::regnamespace AND NOT convalidated"
-			" ORDER BY 1, 2",
-			"ràng buộc", "chưa được kiểm với dữ liệu (NOT VALID)", err);
-	if (rc == HL_OK)
-		rc = check_rows(p, &f,
-			"SELECT DISTINCT c.conrelid::regclass::text, c.conname FROM pg_trigger t"
-			" JOIN pg_constraint c ON c.oid = t.tgconstraint"
-			" WHERE c.connamespace = current_schema()::regnamespace AND c.contype = 'f'"
-			" AND t.tgenabled = 'D' ORDER BY 1, 2",
-			"khóa ngoài", "đang bị tắt (DISABLE TRIGGER)", err);
-	if (rc == HL_OK)
-		rc = check_rows(p, &f,
-			"SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text FROM pg_index i"
-			" JOIN pg_class c ON c.oid = i.indexrelid"
-			" WHERE c.relnamespace = current_schema()::regnamespace AND NOT i.indisvalid"
-			" ORDER BY 1, 2",
-			"chỉ mục", "không dùng được (INVALID): hãy tạo lại bằng REINDEX", err);
+	for (size_t i = 0; rc == HL_OK && i < sizeof(catalog) / sizeof(catalog[0]); i++)
+		rc = check_rows(p, &f, catalog[i].sql, catalog[i].what, catalog[i].problem, err);
 	if (rc == HL_OK && !quick)
 		rc = check_orphans(p, &f, err);
 	if (rc != HL_OK)
