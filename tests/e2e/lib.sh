@@ -216,6 +216,7 @@ pg_as() {
 # socket in that directory only (no TCP port), with a database "hailong"
 # owned by the role "hailong"; sets PG_URI (a libpq URI) and PG_DIR. It is
 # stopped and removed on exit, whatever the test's outcome (lib_exit).
+# PG_OPTS: more server options ("-c name=value ...").
 pg_start() {
 	[ -x "$PG_BIN/initdb" ] ||
 		fail "PostgreSQL 15 is missing (scripts/deps.sh test installs postgresql-15)"
@@ -230,7 +231,7 @@ pg_start() {
 	}
 	# fsync off: a test never outlives a crash of the cluster itself.
 	pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
-		-o "-k $PG_DIR -c listen_addresses= -c fsync=off -c full_page_writes=off" \
+		-o "-k $PG_DIR -c listen_addresses= -c fsync=off -c full_page_writes=off ${PG_OPTS:-}" \
 		start >/dev/null 2>&1 || {
 		cat "$PG_DIR/server.log" >&2
 		fail "the PostgreSQL cluster did not start"
