@@ -756,6 +756,72 @@ struct store_calendar_ops {
 		size_t *n, struct hl_err *err);
 };
 
+/* ---- follow-up cases (issue 14 §1; store_q_follow.c; owned by svc/followup.c) ---- */
+
+#define STORE_FOLLOW_TEXT 1024 /* bytes of a cause or a fix, with the NUL */
+
+/* A case's state and the callback to the applicant (enum follow_callback
+ * in svc/followup.h names them). */
+enum store_follow_state { FS_OPEN = 0, FS_CLOSED = 1 };
+
+/* One follow-up case, opened by a counted response: never the person, only
+ * what the response names. Times are Vietnam's local minutes. */
+struct store_follow {
+	int64_t id;                /* set by the store */
+	char code[STORE_CODE_MAX]; /* follow_open: the prefix in, the code out */
+	int64_t unit_id;
+	int64_t response_id; /* one case per response */
+	hl_day day;          /* the response's day */
+	int channel;         /* enum store_channel */
+	char dossier[STORE_CODE_MAX];
+	int64_t staff_id;                             /* 0 = not known */
+	char criteria[HL_MAX_CRITERIA * HL_CODE_MAX]; /* "PV;KQ": codes with an unsatisfied answer */
+	bool complaint;                               /* the response carried a complaint */
+	int64_t opened_at, due_at;                    /* minutes */
+	int state;                                    /* enum store_follow_state */
+	char cause[STORE_FOLLOW_TEXT];                /* "" = not found yet */
+	char fix[STORE_FOLLOW_TEXT];                  /* "" = not recorded yet */
+	int callback;                                 /* 0 none, 1 done, 2 no answer, 3 refused */
+	int64_t closed_at;                            /* -1 = open */
+	int64_t version; /* 1 when opened, one more at each follow_update */
+};
+
+/* Which cases follow_list returns. */
+struct store_follow_filter {
+	int64_t unit_id; /* 0 = every unit */
+	bool open_only;
+};
+
+/* A unit's deadline for its cases, in working days. */
+struct store_follow_days {
+	int64_t unit_id;
+	int days;
+};
+
+struct store_follow_ops {
+	/* Open f (code: a prefix): the next number of the prefix is appended
+	 * ("%04d") and f->id, f->code, f->version set; a case for the response
+	 * exists already: HL_EEXIST, nothing changed. In the caller's
+	 * transaction, all or nothing. */
+	int (*follow_open)(struct store *st, struct store_follow *f, struct hl_err *err);
+	/* The case with this code; HL_ENOTFOUND. */
+	int (*follow_get)(struct store *st, const char *code, struct store_follow *out,
+		struct hl_err *err);
+	/* The cases f selects, by opened_at then id; *out lives in a. */
+	int (*follow_list)(struct store *st, const struct store_follow_filter *f,
+		struct hl_arena *a, struct store_follow **out, size_t *n, struct hl_err *err);
+	/* Write f's state, cause, fix, callback and closed_at if its version is
+	 * still f->version (then one more, in f); HL_ECONFLICT (where "version")
+	 * when it changed, HL_ENOTFOUND when gone. */
+	int (*follow_update)(struct store *st, struct store_follow *f, struct hl_err *err);
+	/* Store a unit's deadline (1..365 working days, else HL_EINVAL). */
+	int (*follow_days_set)(struct store *st, const struct store_follow_days *d,
+		struct hl_err *err);
+	/* Every unit's own deadline, by unit id; *out lives in a. */
+	int (*follow_days_list)(struct store *st, struct hl_arena *a,
+		struct store_follow_days **out, size_t *n, struct hl_err *err);
+};
+
 /* Publications: published reports and reporting schedules (issue 4),
  * targets, and the comments approved for publication (issue 10)
  * (store_sqlite_srv.c, _num.c, _cmt.c, store_sqlite.c; svc/publish,
@@ -855,6 +921,7 @@ struct store_ops {
 	const struct store_calendar_ops *calendar;
 	const struct store_reports_ops *reports;
 	const struct store_admin_ops *admin;
+	const struct store_follow_ops *follow;
 };
 
 /* Open the store named by target: a file path (SQLite), or a

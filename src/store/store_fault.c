@@ -156,6 +156,15 @@ struct fault {
 	F1(calendar, cal_hours_put, const struct store_cal_hours *) \
 	F3(calendar, cal_hours_list, struct hl_arena *, struct store_cal_hours **, size_t *)
 
+#define FAULT_FOLLOW \
+	F1(follow, follow_open, struct store_follow *) \
+	F2(follow, follow_get, const char *, struct store_follow *) \
+	F4(follow, follow_list, const struct store_follow_filter *, struct hl_arena *, \
+		struct store_follow **, size_t *) \
+	F1(follow, follow_update, struct store_follow *) \
+	F1(follow, follow_days_set, const struct store_follow_days *) \
+	F3(follow, follow_days_list, struct hl_arena *, struct store_follow_days **, size_t *)
+
 #define FAULT_REPORTS \
 	F1(reports, target_set, const struct store_target *) \
 	F4(reports, target_list, int, struct hl_arena *, struct store_target **, size_t *) \
@@ -184,7 +193,8 @@ struct fault {
 /* Every list: one forwarding function per line. */
 #define FAULT_OPS \
 	FAULT_UNITS FAULT_INSTRUMENTS FAULT_RESPONSES FAULT_INTAKE FAULT_TALLIES FAULT_ACCOUNTS \
-		FAULT_FEEDBACK FAULT_DOSSIERS FAULT_PLANS FAULT_CALENDAR FAULT_REPORTS FAULT_ADMIN
+		FAULT_FEEDBACK FAULT_DOSSIERS FAULT_PLANS FAULT_CALENDAR FAULT_REPORTS FAULT_ADMIN \
+			FAULT_FOLLOW
 
 /* Count this call of op; HL_EIO (err filled) when it is the one to fail. */
 static int hit(struct store *st, const char *op, struct hl_err *err)
@@ -292,6 +302,7 @@ static const struct store_plans_ops fault_plans = {FAULT_PLANS};
 static const struct store_calendar_ops fault_calendar = {FAULT_CALENDAR};
 static const struct store_reports_ops fault_reports = {FAULT_REPORTS};
 static const struct store_admin_ops fault_admin = {FAULT_ADMIN};
+static const struct store_follow_ops fault_follow = {FAULT_FOLLOW};
 #undef ENTRY
 
 /* As many operations in each list as in its table in store.h. */
@@ -309,6 +320,7 @@ enum {
 	N_calendar = 0 FAULT_CALENDAR,
 	N_reports = 0 FAULT_REPORTS,
 	N_admin = 0 FAULT_ADMIN,
+	N_follow = 0 FAULT_FOLLOW,
 };
 #undef ENTRY
 #define CHECK(area) \
@@ -326,6 +338,7 @@ CHECK(plans)
 CHECK(calendar)
 CHECK(reports)
 CHECK(admin)
+CHECK(follow)
 #undef CHECK
 
 static const struct store_ops fault_ops = {
@@ -336,9 +349,10 @@ static const struct store_ops fault_ops = {
 	.tx = f_tx,
 	Q_AREA_TABLES(fault_),
 	.admin = &fault_admin,
+	.follow = &fault_follow,
 };
 _Static_assert(sizeof(struct store_ops) ==
-		sizeof(const char *) + 4 * sizeof(int (*)(void)) + 12 * sizeof(const void *),
+		sizeof(const char *) + 4 * sizeof(int (*)(void)) + 13 * sizeof(const void *),
 	"store.h has an area FAULT_AREAS does not forward: add it");
 
 int store_fault_wrap(struct store *inner, struct store **out, struct hl_err *err)

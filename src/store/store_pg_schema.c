@@ -206,6 +206,18 @@ const char *const pg_migrations[] = {
 	/* 2: the built-in feedback offices, which SQLite's migration 9 adds and
 	 * version 1 lacked */
 	Q_FB_OFFICES_BUILTIN,
+	/* 3: follow-up cases and each unit's deadline for them (store_q_follow.c) */
+	"CREATE TABLE followups (" ID ", code " TXT " NOT NULL UNIQUE,"
+	" unit_id bigint NOT NULL REFERENCES units(id),"
+	" response_id bigint NOT NULL UNIQUE REFERENCES responses(id) ON DELETE CASCADE,"
+	" day bigint NOT NULL, channel integer NOT NULL, dossier " TXT ","
+	" staff_id bigint REFERENCES staff(id), criteria " TXT " NOT NULL,"
+	" complaint integer NOT NULL, opened_at bigint NOT NULL, due_at bigint NOT NULL,"
+	" state integer NOT NULL, cause " TXT ", fix " TXT ", callback integer NOT NULL,"
+	" closed_at bigint, version bigint NOT NULL DEFAULT 1);"
+	"CREATE INDEX followups_unit ON followups (unit_id, opened_at);"
+	"CREATE TABLE followup_days (unit_id bigint PRIMARY KEY REFERENCES units(id),"
+	" days integer NOT NULL);",
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));

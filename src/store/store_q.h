@@ -224,6 +224,7 @@ extern const struct store_responses_ops q_responses;
 extern const struct store_plans_ops q_plans;
 /* The dossiers area (store_q_dos.c). */
 extern const struct store_dossiers_ops q_dossiers;
+extern const struct store_follow_ops q_follow; /* store_q_follow.c */
 /* The accounts area's rate limits (store_q_rate.c). */
 int q_rate_take(struct store *st, const char *key, int64_t now, int window, int max, bool *taken,
 	struct hl_err *err);

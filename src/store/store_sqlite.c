@@ -222,6 +222,18 @@ static const char *const migrations[] = {
 	sq_dos_class_schema,
 	/* 22: the dossier sums kept by the store code, not triggers (store_sqlite_dos.c) */
 	sq_dos_sums_schema,
+	/* 23: follow-up cases and each unit's deadline for them (store_q_follow.c) */
+	"CREATE TABLE followups (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+	" unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" response_id INTEGER NOT NULL UNIQUE REFERENCES responses(id) ON DELETE CASCADE,"
+	" day INTEGER NOT NULL, channel INTEGER NOT NULL, dossier TEXT,"
+	" staff_id INTEGER REFERENCES staff(id), criteria TEXT NOT NULL,"
+	" complaint INTEGER NOT NULL, opened_at INTEGER NOT NULL, due_at INTEGER NOT NULL,"
+	" state INTEGER NOT NULL, cause TEXT, fix TEXT, callback INTEGER NOT NULL,"
+	" closed_at INTEGER, version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX followups_unit ON followups (unit_id, opened_at);"
+	"CREATE TABLE followup_days (unit_id INTEGER PRIMARY KEY REFERENCES units(id),"
+	" days INTEGER NOT NULL);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -522,4 +534,5 @@ const struct store_ops store_sqlite_ops = {
 	.tx = sq_tx,
 	Q_AREA_TABLES(q_),
 	.admin = &sq_admin,
+	.follow = &q_follow,
 };
