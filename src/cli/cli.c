@@ -281,10 +281,19 @@ int cli_import_file(struct cli_ctx *ctx, const char *path, const char *what,
 	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
 		struct hl_err *))
 {
+	return cli_import_file_no_followup(ctx, path, what, fn, false);
+}
+
+int cli_import_file_no_followup(struct cli_ctx *ctx, const char *path, const char *what,
+	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
+		struct hl_err *),
+	bool no_followup)
+{
 	struct import_opts o = {.name = path,
 		.who = ctx->who,
 		.progress = cli_progress,
-		.progress_ctx = ctx};
+		.progress_ctx = ctx,
+		.no_followup = no_followup};
 	struct import_report *rep = NULL;
 	struct hl_err err;
 	FILE *f;

@@ -64,7 +64,7 @@ extern const struct cli_cmd cmd_news;
 extern const struct cli_cmd cmd_chart;
 extern const struct cli_cmd cmd_plan;
 extern const struct cli_cmd cmd_calendar;
-extern const struct cli_cmd cmd_feedback, cmd_offices;
+extern const struct cli_cmd cmd_feedback, cmd_offices, cmd_followup;
 extern const struct cli_cmd cmd_check, cmd_backup, cmd_copy;
 
 /* A subcommand: `hailong NAME SUB ...`; run gets argv[0] = SUB. */
@@ -155,6 +155,13 @@ int cli_import_report(const struct import_report *rep, const char *what, int rc,
 int cli_import_file(struct cli_ctx *ctx, const char *path, const char *what,
 	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
 		struct hl_err *));
+
+/* cli_import_file, opening no follow-up case when no_followup (responses
+ * brought in as history: `responses import --no-followup`). */
+int cli_import_file_no_followup(struct cli_ctx *ctx, const char *path, const char *what,
+	int (*fn)(struct store *, FILE *, const struct import_opts *, struct import_report *,
+		struct hl_err *),
+	bool no_followup);
 
 /* `hailong NAME import TỆP.csv` (argv[0] = "import"): parse the one file
  * name, then cli_import_file; returns the exit status. */

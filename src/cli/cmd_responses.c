@@ -13,7 +13,16 @@
 
 static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return cli_import_cmd(&cmd_responses, ctx, argc, argv, "phiếu", import_responses);
+	bool no_followup = false;
+	const struct cli_opt opts[] = {{"no-followup", NULL, &no_followup}, {NULL, NULL, NULL}};
+	const char *pos[1];
+	int npos, rc = cli_parse(&cmd_responses, argc, argv, 1, opts, pos, 1, &npos);
+
+	if (rc != 0)
+		return rc;
+	if (npos != 1)
+		return cli_usage(&cmd_responses, "thiếu tên tệp: hailong responses import TỆP.csv");
+	return cli_import_file_no_followup(ctx, pos[0], "phiếu", import_responses, no_followup);
 }
 
 /* Walk the stored responses of the unit --unit names (every unit when code

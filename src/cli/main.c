@@ -45,6 +45,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_plan,
 	&cmd_feedback,
 	&cmd_offices,
+	&cmd_followup,
 	&cmd_check,
 	&cmd_backup,
 	&cmd_copy,

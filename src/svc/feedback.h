@@ -45,6 +45,13 @@ struct import_report;
 void fb_step_text(const struct store_fb_step *s, const struct store_fb_office *o, size_t no,
 	struct hl_arena *a, const char **label, const char **detail);
 
+/* NFC copy of s in a into *out (owned by a), or HL_EINVAL/HL_ELIMIT naming
+ * field: empty (when required), only spaces, not UTF-8, a control
+ * character, or longer than max characters; what names it for people.
+ * Also for the follow-up cases' texts (svc/followup.c). */
+int fb_clean_text(struct hl_arena *a, const char *s, const char *what, const char *field,
+	size_t max, bool required, char **out, struct hl_err *err);
+
 /* ---- items ---- */
 
 /* One item as staff see it (never the sender's name or contact). */

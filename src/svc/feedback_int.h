@@ -56,9 +56,6 @@ int fb_answer_due(const struct wc_sched *s, const struct store_fb_item *it, int 
 	int64_t *due, struct hl_err *err);
 /* out from it: codes, names, the next step, its deadline, overdue at at. */
 int fb_decorate(struct fb_ctx *c, const struct store_fb_item *it, int64_t at, struct fb_item *out);
-/* NFC copy of s in a into *out, or HL_EINVAL/HL_ELIMIT naming field. */
-int fb_clean_text(struct hl_arena *a, const char *s, const char *what, const char *field,
-	size_t max, bool required, char **out, struct hl_err *err);
 /* HL_OK when code is 1.. ASCII letters, digits, . _ - (what names it). */
 int fb_check_code(const char *code, const char *what, struct hl_err *err);
 /* The stored hash of a short tracking code (10 symbols, not grouped). */

@@ -819,7 +819,7 @@ static int resp_seen(struct resp_ctx *x)
 static int resp_row(struct csvi *im, void *ctx)
 {
 	struct resp_ctx *x = ctx;
-	struct intake_post p = {.r = &x->r};
+	struct intake_post p = {.r = &x->r, .no_followup = im->o->no_followup};
 	int rc;
 
 	if (!check_response(x))

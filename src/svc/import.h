@@ -46,7 +46,9 @@ struct import_opts {
 	const char *who;  /* for the audit log: "cli:root", "demo" */
 	import_progress_cb progress;
 	void *progress_ctx;
-	bool held; /* the caller holds the transaction (the server's
+	bool no_followup; /* responses: open no follow-up case (old ballots
+	                   * brought in as history) */
+	bool held;        /* the caller holds the transaction (the server's
 	                            * writer): the import neither begins, commits nor
 	                            * rolls back; on failure the caller undoes it.
 	                            * Responses and dossiers commit in chunks and

@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "base/mem.h"
 #include "svc/feedback.h"
+#include "svc/followup.h"
 #include "svc/ingest.h"
 #include "svc/receipt.h"
 
@@ -212,6 +213,20 @@ int intake_post(struct store *st, struct intake_post *p, struct hl_err *err)
 	return HL_OK;
 }
 
+/* Whether the response p stores carries a complaint: filed with it, or (a
+ * held one accepted) hashed as one when it was stored. */
+static bool with_complaint(enum intake_step step, const struct intake_post *p)
+{
+	unsigned char h[STORE_HASH_LEN];
+
+	if (step != STEP_ACCEPT)
+		return p->fb != NULL;
+	if (!p->r->has_hash)
+		return false;
+	intake_hash(p->r, true, h);
+	return memcmp(h, p->r->content_hash, STORE_HASH_LEN) == 0;
+}
+
 int intake_store(struct store *st, enum intake_channel ch, struct intake_post *p,
 	intake_count_fn count, void *ctx, struct hl_err *err)
 {
@@ -234,8 +249,12 @@ int intake_store(struct store *st, enum intake_channel ch, struct intake_post *p
 		rc = intake_post(st, p, err);
 		break;
 	}
-	if (rc == HL_OK && !p->duplicate && p->r->status == RS_COUNTED && count != NULL)
-		rc = count(ctx, p->r, err);
+	if (rc != HL_OK || p->duplicate || p->r->status != RS_COUNTED)
+		return rc;
+	if (!p->no_followup &&
+		(rc = followup_open(st, p->r, with_complaint(pol->step, p), err)) != HL_OK)
+		return rc;
+	return count != NULL ? count(ctx, p->r, err) : HL_OK;
 	return rc;
 }
 

@@ -79,6 +79,7 @@ struct intake_post {
 	const char *fb_who;           /* who adds the complaint (audit) */
 	bool duplicate;               /* out: a resend, nothing stored */
 	char fb_code[STORE_CODE_MAX]; /* out: the complaint's code, when stored */
+	bool no_followup;             /* opens no follow-up case (an import of old ballots) */
 	/* INTAKE_QR (intake_store): the link's token hash, and when it arrived */
 	const unsigned char *link_hash;
 	int64_t now;
@@ -110,7 +111,9 @@ typedef int (*intake_count_fn)(void *ctx, const struct store_response *r, struct
  * (held or counted, with its complaint: intake_post), by its link
  * (INTAKE_QR: receipt_answer with p->link_hash, p->now), or a held one
  * counted (INTAKE_REVIEW: p->r as stored) — inside the caller's
- * transaction, then count(ctx, r) (may be NULL) when it is counted. HL_OK
+ * transaction; when it is counted, its follow-up case opened
+ * (svc/followup.h; unless p->no_followup) and count(ctx, r) (may be NULL)
+ * called. HL_OK
  * (stored, or p->duplicate: a resend, nothing stored or counted), or the
  * step's error (HL_ECONFLICT: the id was used for other content). */
 int intake_store(struct store *st, enum intake_channel ch, struct intake_post *p,
