@@ -223,7 +223,7 @@ int followup_close(struct store *st, const char *who, const char *code, const ch
 		f.closed_at = at;
 		rc = STORE(st, follow, follow_update, &f, err);
 	}
-	snprintf(detail, sizeof(detail), "%s: gọi lại %s", code,
+	snprintf(detail, sizeof(detail), "%s: gọi lại: %s", code,
 		callback != FC_NONE ? follow_callback_code(callback) : "không");
 	rc = audit_commit(st, rc, who, "followup.close", detail, err);
 cleanup:

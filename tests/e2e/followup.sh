@@ -1,0 +1,95 @@
+# followup.sh — the closed loop (issue 14 §1) on the real binary: an import
+# opens a case for each response at least half unsatisfied (not for a
+# satisfied one, nor with --no-followup), due in 15 working days on the
+# unit's calendar (a unit's own number of days when set); the list's CSV
+# header and rows, --open, --overdue --at; closing with cause, fix and
+# callback, and what closing refuses.
+set -eu
+. "$2/tests/e2e/lib.sh"
+
+# the test units without their 2025 merger: VT and VH still exist in 2026
+ok init
+ok units import "$DATA/units.csv"
+# Tuesday 01/12/2026 09:00 in Vietnam: 15 working days later is Tuesday
+# 22/12/2026 (closing time 17:00); 5 working days later Tuesday 08/12.
+export HAILONG_NOW=2026-12-01T09:00
+
+HEAD=id,unit,date,instrument,channel,dossier,TC1,TC2,TC3,TC4,HC1,HC2,HC3,HC4,HC5,PV1,PV2,PV3,PV4,PV5,PV6,KQ1,KQ2,KQ3,TT1,TT2,TT3,TT4
+cat > r.csv <<CSV
+$HEAD
+a1,VT,2026-11-30,sipas-5,kiosk,HS-001,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5
+a2,VT,2026-11-30,sipas-5,paper,HS-002,,,,,,,,,,1,2,1,1,1,1,2,1,1,5,4,5,5
+a3,VH,2026-11-30,sipas-5,qr,,1,1,1,1,1,1,1,1,1,1,1,5,5,5,5,5,5,5,5,5,5,5
+a4,VH,2026-11-30,sipas-5,qr,,1,1,1,1,1,1,1,1,1,1,5,5,5,5,5,5,5,5,5,5,5,5
+CSV
+ok responses import r.csv
+has "Đã nhập 4 phiếu"
+
+# a1 satisfied, a4 10 of 22 unsatisfied: no case; a2 (PV, KQ), a3 (11 of 22).
+ok followup list --format csv
+cat > want.csv <<'CSV'
+code,unit,opened_at,due_at,status,overdue,dossier,criteria
+KP-VT-2026-0001,VT,2026-12-01 09:00,2026-12-22 17:00,open,0,HS-002,PV;KQ
+KP-VH-2026-0001,VH,2026-12-01 09:00,2026-12-22 17:00,open,0,,TC;HC;PV
+CSV
+diff want.csv "$OUT" >/dev/null || fail "followup list csv: $(diff want.csv "$OUT")"
+
+ok followup list --unit VT --format csv
+has "KP-VT-2026-0001,VT"
+hasnt "KP-VH"
+ok followup list
+has "Phường Vĩnh Thọ"
+has "22/12/2026 17:00"
+has "PV;KQ"
+
+# Overdue once the deadline has passed, not at it.
+ok followup list --overdue --at "2026-12-22 17:00" --format csv
+[ "$(wc -l <"$OUT")" -eq 1 ] || fail "nothing is overdue at the deadline"
+ok followup list --overdue --at "2026-12-23 08:00" --format csv
+[ "$(wc -l <"$OUT")" -eq 3 ] || fail "both cases are overdue the day after"
+has "KP-VT-2026-0001,VT,2026-12-01 09:00,2026-12-22 17:00,open,1,HS-002,PV;KQ"
+
+# Old ballots brought in as history open no case; a resent file opens none again.
+sed 's/^a/h/' r.csv > history.csv
+ok responses import --no-followup history.csv
+has "Đã nhập 4 phiếu"
+ok responses import r.csv
+has "bỏ qua 4 phiếu"
+ok followup list --format csv
+[ "$(wc -l <"$OUT")" -eq 3 ] || fail "--no-followup or a resend opened a case"
+
+# A unit's own deadline, for the cases opened from then on.
+ok followup days --unit VT --days 5
+status 2 followup days --unit VT --days 0
+sed 's/^a2,/b2,/;/^a[134],/d' r.csv > more.csv
+ok responses import more.csv
+ok followup list --unit VT --open --format csv
+has "KP-VT-2026-0002,VT,2026-12-01 09:00,2026-12-08 17:00,open,0,HS-002,PV;KQ"
+
+# Closing: cause, fix and the callback; refused when closed, unknown,
+# before its opening, without its texts or with another callback word.
+ok followup close KP-VT-2026-0001 --cause "Công chức chưa hướng dẫn kỹ" \
+	--fix "Nhắc nhở, tập huấn lại quy trình" --callback done --at "2026-12-10 10:00"
+has "Đã đóng vụ việc KP-VT-2026-0001"
+status 1 followup close KP-VT-2026-0001 --cause a --fix b
+has "đã đóng"
+status 1 followup close KP-KHONG-CO --cause a --fix b
+has "không có vụ việc theo dõi mã này"
+status 1 followup close KP-VH-2026-0001 --cause a --fix b --at "2026-11-30 10:00"
+has "trước thời điểm mở"
+status 1 followup close KP-VH-2026-0001 --cause " " --fix b
+has "nguyên nhân"
+status 2 followup close KP-VH-2026-0001 --cause a --fix b --callback maybe
+status 2 followup close KP-VH-2026-0001 --cause a
+ok followup close KP-VH-2026-0001 --cause "Phòng chờ thiếu ghế" --fix "Bổ sung 10 ghế" \
+	--callback no-answer --at "2027-01-05 10:00"
+ok followup list --format csv --at "2027-02-01 00:00"
+has "KP-VT-2026-0001,VT,2026-12-01 09:00,2026-12-22 17:00,closed,0,HS-002,PV;KQ"
+has "KP-VH-2026-0001,VH,2026-12-01 09:00,2026-12-22 17:00,closed,1,,TC;HC;PV"
+ok followup list --open --format csv
+hasnt "KP-VT-2026-0001"
+has "KP-VT-2026-0002"
+ok audit
+has "followup.close"
+
+echo "followup: ok"
