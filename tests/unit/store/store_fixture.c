@@ -180,3 +180,15 @@ size_t fx_only(struct CMUnitTest *tests, size_t n)
 			tests[kept++] = tests[i];
 	return kept;
 }
+
+const char fx_instrument_json[] =
+	"{\"code\": \"sipas-5\", \"version\": 1, \"name\": \"Thử\", \"scales\": [{\"code\": \"hl5\","
+	" \"levels\": [{\"label\": \"Rất không hài lòng\", \"satisfied\": false},"
+	" {\"label\": \"Không hài lòng\", \"satisfied\": false},"
+	" {\"label\": \"Bình thường\", \"satisfied\": false},"
+	" {\"label\": \"Hài lòng\", \"satisfied\": true},"
+	" {\"label\": \"Rất hài lòng\", \"satisfied\": true}]}],"
+	" \"criteria\": [{\"code\": \"TC\", \"name\": \"Tiếp cận\"},"
+	" {\"code\": \"PV\", \"name\": \"Phục vụ\"}],"
+	" \"questions\": [{\"code\": \"TC1\", \"criterion\": \"TC\", \"scale\": \"hl5\", \"text\": \"Câu 1\"},"
+	" {\"code\": \"PV1\", \"criterion\": \"PV\", \"scale\": \"hl5\", \"text\": \"Câu 2\"}]}";

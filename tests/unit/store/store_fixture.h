@@ -28,6 +28,11 @@ struct fx {
 		assert_int_equal(rc_, HL_OK); \
 	} while (0)
 
+/* A small valid instrument definition (io/instrument_json: criteria TC and
+ * PV, one five-level question each), for tests whose responses go through
+ * svc, which reads the definition (the follow-up rule). */
+extern const char fx_instrument_json[];
+
 /* Remove the database file path and its -wal and -shm files (or drop the
  * database of that URI). */
 void fx_remove_db(const char *path);

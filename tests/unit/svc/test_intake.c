@@ -30,7 +30,7 @@ static int setup(void **state)
 	snprintf(si.code, sizeof(si.code), "sipas-5");
 	si.version = 1;
 	snprintf(si.name, sizeof(si.name), "SIPAS");
-	if (STORE(f->st, instruments, instrument_put, &si, "{}", &f->err) != HL_OK)
+	if (STORE(f->st, instruments, instrument_put, &si, fx_instrument_json, &f->err) != HL_OK)
 		return -1;
 	f->instr = si.id;
 	return 0;

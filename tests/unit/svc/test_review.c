@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "store/store.h"
+#include "svc/intake.h"
 #include "svc/review.h"
 #include "svc/units.h"
 #include "../store/store_fixture.h"
@@ -39,7 +40,7 @@ static int setup(void **state)
 	ids.vh = fx_unit(f, "VH", NULL, ids.nt);
 	snprintf(si.code, sizeof(si.code), "test");
 	snprintf(si.name, sizeof(si.name), "Thử");
-	OK(f, STORE(f->st, instruments, instrument_put, &si, "{}", &f->err));
+	OK(f, STORE(f->st, instruments, instrument_put, &si, fx_instrument_json, &f->err));
 	ids.instr = si.id;
 	return 0;
 }
@@ -195,11 +196,50 @@ static void test_accept_all(void **state)
 	assert_int_equal(status_of(f, late), RS_COUNTED);
 }
 
+/* A held response opens its follow-up case when accepted (with the
+ * complaint it was stored with); a satisfied one without a complaint none. */
+static void test_accept_opens_case(void **state)
+{
+	struct fx *f = *state;
+	struct scope_actor clerk = {ROLE_CLERK, ids.vt, "web:lan"};
+	struct store_response r = {0}, ok = {0};
+	struct store_follow_filter all = {0};
+	struct store_follow *list = NULL;
+	struct counted c = {0};
+	size_t n = 9;
+
+	r.unit_id = ids.vt;
+	r.day = 19800;
+	r.instrument_id = ids.instr;
+	r.channel = CH_KIOSK;
+	r.nanswers = 2;
+	r.answers[0] = 5;
+	r.answers[1] = 2;
+	r.status = RS_HELD;
+	snprintf(r.dossier, sizeof(r.dossier), "HS-9");
+	ok = r;
+	ok.answers[1] = 4;
+	OK(f, intake_insert(f->st, &r, true, NULL, &f->err));
+	OK(f, intake_insert(f->st, &ok, false, NULL, &f->err));
+	OK(f, STORE(f->st, follow, follow_list, &all, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 0); /* held: counted for nothing yet */
+	OK(f, review_decide(f->st, ok.id, true, &clerk, count, &c, &f->err));
+	OK(f, review_decide(f->st, r.id, true, &clerk, count, &c, &f->err));
+	assert_int_equal(c.n, 2);
+	OK(f, STORE(f->st, follow, follow_list, &all, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].response_id, r.id);
+	assert_true(list[0].complaint);
+	assert_string_equal(list[0].criteria, "PV");
+	assert_string_equal(list[0].dossier, "HS-9");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_scope_and_decide, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_accept_all, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_accept_opens_case, setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
