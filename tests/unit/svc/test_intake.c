@@ -312,6 +312,52 @@ static void test_bulk_channels(void **state)
 	assert_int_equal(intake_submit(&c, "{}", 2, &out, &f->err), HL_EPERM);
 }
 
+/* How many follow-up cases the store has. */
+static size_t cases(struct fx *f)
+{
+	struct store_follow_filter all = {0};
+	struct store_follow *list = NULL;
+	size_t n = 0;
+
+	OK(f, STORE(f->st, follow, follow_list, &all, f->a, &list, &n, &f->err));
+	return n;
+}
+
+/* A counted response opens its follow-up case with it, whatever the
+ * channel: an unsatisfied one does, a satisfied one, a resend, a held one
+ * (until accepted) and an import asked for none do not. */
+static void test_followup_channels(void **state)
+{
+	struct fx *f = *state;
+	struct store_response r = resp(f, f->unit, "F-1", DAY0);
+	struct intake_post p = {.r = &r};
+	int n = 0;
+
+	OK(f, intake_store(f->st, INTAKE_PAPER, &p, counted, &n, &f->err));
+	assert_int_equal(cases(f), 0); /* 5 and 4: satisfied */
+	r = resp(f, f->unit, "F-2", DAY0);
+	r.answers[1] = 2;
+	OK(f, intake_store(f->st, INTAKE_PAPER, &p, counted, &n, &f->err));
+	assert_int_equal(cases(f), 1); /* 5 and 2: half unsatisfied */
+	OK(f, intake_store(f->st, INTAKE_IMPORT, &p, counted, &n, &f->err));
+	assert_true(p.duplicate);
+	assert_int_equal(cases(f), 1);
+	r = resp(f, f->unit, "F-3", DAY0);
+	r.answers[0] = 1;
+	p.no_followup = true;
+	OK(f, intake_store(f->st, INTAKE_IMPORT, &p, counted, &n, &f->err));
+	assert_int_equal(cases(f), 1);
+	r = resp(f, f->unit, "F-4", DAY0);
+	r.answers[0] = 1;
+	r.status = RS_HELD;
+	OK(f, intake_insert(f->st, &r, false, NULL, &f->err));
+	assert_int_equal(cases(f), 1);
+	p.no_followup = false;
+	OK(f, intake_store(f->st, INTAKE_REVIEW, &p, counted, &n, &f->err));
+	assert_int_equal(cases(f), 2);
+	assert_int_equal(n, 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -322,6 +368,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dates, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_receipt_day, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_channels, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_followup_channels, setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
