@@ -349,7 +349,6 @@ static const struct store_ops fault_ops = {
 	.tx = f_tx,
 	Q_AREA_TABLES(fault_),
 	.admin = &fault_admin,
-	.follow = &fault_follow,
 };
 _Static_assert(sizeof(struct store_ops) ==
 		sizeof(const char *) + 4 * sizeof(int (*)(void)) + 13 * sizeof(const void *),

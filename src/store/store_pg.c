@@ -359,5 +359,4 @@ const struct store_ops store_pg_ops = {
 	.tx = pg_tx,
 	Q_AREA_TABLES(q_),
 	.admin = &pg_admin,
-	.follow = &q_follow,
 };

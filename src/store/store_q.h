@@ -206,7 +206,7 @@ const char *q_tx_name(enum store_tx what);
 	.responses = &prefix##responses, .intake = &prefix##intake, .tallies = &prefix##tallies, \
 	.accounts = &prefix##accounts, .feedback = &prefix##feedback, \
 	.dossiers = &prefix##dossiers, .plans = &prefix##plans, .calendar = &prefix##calendar, \
-	.reports = &prefix##reports
+	.reports = &prefix##reports, .follow = &prefix##follow
 /* The admin operations written once; integrity and backup are each backend's. */
 #define Q_ADMIN_SHARED \
 	.audit = q_audit, .audit_list = q_audit_list, .import_run_put = q_import_run_put, \

@@ -22,64 +22,7 @@
 	"id, code, unit_id, response_id, day, channel, dossier, staff_id, criteria," \
 	" complaint, opened_at, due_at, state, cause, fix, callback, closed_at, version"
 
-static const struct q_stmt by_response = Q_STMT(QS_FOLLOW + 0,
-	"SELECT id FROM followups WHERE response_id = $1");
-static const struct q_stmt insert = Q_STMT(QS_FOLLOW + 1,
-	"INSERT INTO followups (code, unit_id, response_id, day, channel, dossier, staff_id,"
-	" criteria, complaint, opened_at, due_at, state, cause, fix, callback, closed_at, version)"
-	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1)"
-	" RETURNING id");
-static const struct q_stmt get = Q_STMT(QS_FOLLOW + 2,
-	"SELECT " FOLLOW_COLS " FROM followups WHERE code = $1");
-/* the comparison that types $1 comes first (PostgreSQL) */
-static const struct q_stmt list = Q_STMT(QS_FOLLOW + 3,
-	"SELECT " FOLLOW_COLS " FROM followups WHERE (unit_id = $1 OR $1 = 0)"
-	" AND (state = 0 OR $2 = 0) ORDER BY opened_at, id");
-static const struct q_stmt update = Q_STMT(QS_FOLLOW + 4,
-	"UPDATE followups SET state = $1, cause = $2, fix = $3, callback = $4, closed_at = $5,"
-	" version = version + 1 WHERE id = $6 AND version = $7");
-static const struct q_stmt exists = Q_STMT(QS_FOLLOW + 5, "SELECT id FROM followups WHERE id = $1");
-static const struct q_stmt days_set = Q_STMT(QS_FOLLOW + 6,
-	"INSERT INTO followup_days (unit_id, days) VALUES ($1, $2)"
-	" ON CONFLICT (unit_id) DO UPDATE SET days = excluded.days");
-static const struct q_stmt days_list = Q_STMT(QS_FOLLOW + 7,
-	"SELECT unit_id, days FROM followup_days ORDER BY unit_id");
-
-/* FOLLOW_COLS' order */
-static const struct sq_col follow_cols[] = {
-	SQ_I64(struct store_follow, id),
-	SQ_TEXT(struct store_follow, code),
-	SQ_I64(struct store_follow, unit_id),
-	SQ_I64(struct store_follow, response_id),
-	SQ_DAY(struct store_follow, day),
-	SQ_INT(struct store_follow, channel),
-	SQ_TEXT_NULL(struct store_follow, dossier),
-	SQ_ID(struct store_follow, staff_id),
-	SQ_TEXT(struct store_follow, criteria),
-	SQ_BOOL(struct store_follow, complaint),
-	SQ_I64(struct store_follow, opened_at),
-	SQ_I64(struct store_follow, due_at),
-	SQ_INT(struct store_follow, state),
-	SQ_TEXT_NULL(struct store_follow, cause),
-	SQ_TEXT_NULL(struct store_follow, fix),
-	SQ_INT(struct store_follow, callback),
-	SQ_MINUTE(struct store_follow, closed_at),
-	SQ_I64(struct store_follow, version),
-};
-/* what follow_update writes, in its statement's order */
-static const struct sq_col update_cols[] = {
-	SQ_INT(struct store_follow, state),
-	SQ_TEXT_NULL(struct store_follow, cause),
-	SQ_TEXT_NULL(struct store_follow, fix),
-	SQ_INT(struct store_follow, callback),
-	SQ_MINUTE(struct store_follow, closed_at),
-	SQ_I64(struct store_follow, id),
-	SQ_I64(struct store_follow, version),
-};
-static const struct sq_col days_cols[] = {
-	SQ_I64(struct store_follow_days, unit_id),
-	SQ_INT(struct store_follow_days, days),
-};
+#include "store/sql/follow.h" /* its statements: sql/follow.sql */
 
 static int q_follow_open(struct store *st, struct store_follow *f, struct hl_err *err)
 {

@@ -534,5 +534,4 @@ const struct store_ops store_sqlite_ops = {
 	.tx = sq_tx,
 	Q_AREA_TABLES(q_),
 	.admin = &sq_admin,
-	.follow = &q_follow,
 };

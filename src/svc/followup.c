@@ -77,23 +77,26 @@ static int due_of(struct store *st, int64_t unit_id, int64_t opened, int days, i
 	return rc;
 }
 
-int followup_open(struct store *st, const struct store_response *r, bool complaint,
-	struct hl_err *err)
+int followup_open(struct store *st, const struct store_response *r, const struct hl_instrument *in,
+	bool complaint, struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new(ARENA_CAP);
 	struct store_follow f = {0};
-	struct hl_instrument *in = NULL;
+	struct hl_instrument *loaded = NULL;
 	struct store_unit *units = NULL;
 	const struct store_unit *u;
 	struct fu_verdict v;
 	size_t nu = 0;
-	int days = FOLLOW_DAYS, y, m, d, rc;
+	int days = FOLLOW_DAYS, y, m, d, rc = HL_OK;
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	rc = instruments_get_id(st, a, r->instrument_id, NULL, &in, err);
-	if (rc != HL_OK)
-		goto cleanup;
+	if (in == NULL) {
+		rc = instruments_get_id(st, a, r->instrument_id, NULL, &loaded, err);
+		if (rc != HL_OK)
+			goto cleanup;
+		in = loaded;
+	}
 	fu_judge(in, r->answers, r->nanswers, complaint, &v);
 	if (!v.open)
 		goto cleanup;

@@ -21,6 +21,7 @@
 #include "store/store.h"
 
 struct hl_arena;
+struct hl_instrument;
 
 #define FOLLOW_DAYS 15             /* default deadline, in working days */
 #define FOLLOW_TEXT_MAX_CHARS 1000 /* a cause or a fix, in characters */
@@ -36,11 +37,13 @@ bool follow_callback_parse(const char *s, int *out);
 const char *follow_callback_label(int cb);
 
 /* Open a case for r (stored and counted, r->id set) when the rule says so,
- * complaint: whether it carries one; inside the caller's transaction. A
- * case the response has already: nothing changes. HL_OK, or the store's
- * error (the instrument, the calendar, the case). */
-int followup_open(struct store *st, const struct store_response *r, bool complaint,
-	struct hl_err *err);
+ * complaint: whether it carries one; in: r's instrument, parsed, when the
+ * caller has it (a writer's or an import's cache; NULL: loaded here);
+ * inside the caller's transaction. A case the response has already:
+ * nothing changes. HL_OK, or the store's error (the instrument, the
+ * calendar, the case). */
+int followup_open(struct store *st, const struct store_response *r, const struct hl_instrument *in,
+	bool complaint, struct hl_err *err);
 
 /* One case as staff see it. */
 struct followup {

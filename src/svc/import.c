@@ -702,6 +702,7 @@ struct resp_ctx {
 	bool write;                /* second pass: store */
 	struct chunks ch;
 	struct store_response r;
+	const struct hl_instrument *in; /* r's, from the snapshot g */
 };
 
 static bool is_question(void *ctx, const char *name)
@@ -760,6 +761,7 @@ static bool check_response(struct resp_ctx *x)
 
 	if (it == NULL)
 		return false;
+	x->in = it->in;
 	if ((qidx = inst_columns(x, it)) == NULL)
 		return false;
 	for (int j = 0; j < x->nq; j++)
@@ -819,7 +821,7 @@ static int resp_seen(struct resp_ctx *x)
 static int resp_row(struct csvi *im, void *ctx)
 {
 	struct resp_ctx *x = ctx;
-	struct intake_post p = {.r = &x->r, .no_followup = im->o->no_followup};
+	struct intake_post p = {.r = &x->r, .no_followup = im->o->no_followup, .in = x->in};
 	int rc;
 
 	if (!check_response(x))

@@ -252,10 +252,9 @@ int intake_store(struct store *st, enum intake_channel ch, struct intake_post *p
 	if (rc != HL_OK || p->duplicate || p->r->status != RS_COUNTED)
 		return rc;
 	if (!p->no_followup &&
-		(rc = followup_open(st, p->r, with_complaint(pol->step, p), err)) != HL_OK)
+		(rc = followup_open(st, p->r, p->in, with_complaint(pol->step, p), err)) != HL_OK)
 		return rc;
 	return count != NULL ? count(ctx, p->r, err) : HL_OK;
-	return rc;
 }
 
 /* ---- intake_submit ---- */
@@ -277,6 +276,10 @@ int intake_write(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct intake_job *j = arg;
 
+	/* parsed once per process (the writer's cache), not once per response */
+	if (j->p.r->instrument_id != 0 &&
+		(j->p.in = writer_tx_instrument(tx, j->p.r->instrument_id, err)) == NULL)
+		return err->code;
 	return intake_store(writer_tx_store(tx), j->c.channel, &j->p, writer_tx_counter, tx, err);
 }
 

@@ -31,6 +31,7 @@
 #include "svc/writer.h"
 
 struct fb_new;
+struct hl_instrument;
 struct ingest_shared;
 
 #define INTAKE_BURST_MAX 3            /* a kiosk's responses per window, more are held */
@@ -75,11 +76,12 @@ struct intake_post {
 	bool kiosk;               /* a kiosk's: intake_kiosk_held applies */
 	int64_t collected_at;     /* as ingest_json_out */
 	bool has_time;
-	const struct fb_new *fb;      /* the comment as a complaint, added with it; or NULL */
-	const char *fb_who;           /* who adds the complaint (audit) */
-	bool duplicate;               /* out: a resend, nothing stored */
-	char fb_code[STORE_CODE_MAX]; /* out: the complaint's code, when stored */
-	bool no_followup;             /* opens no follow-up case (an import of old ballots) */
+	const struct fb_new *fb;        /* the comment as a complaint, added with it; or NULL */
+	const char *fb_who;             /* who adds the complaint (audit) */
+	bool duplicate;                 /* out: a resend, nothing stored */
+	char fb_code[STORE_CODE_MAX];   /* out: the complaint's code, when stored */
+	bool no_followup;               /* opens no follow-up case (an import of old ballots) */
+	const struct hl_instrument *in; /* r's instrument, parsed, if the caller has it cached */
 	/* INTAKE_QR (intake_store): the link's token hash, and when it arrived */
 	const unsigned char *link_hash;
 	int64_t now;

@@ -85,6 +85,12 @@ int writer_tx_count(struct writer_tx *tx, const struct store_response *r, struct
 	return rc;
 }
 
+const struct hl_instrument *writer_tx_instrument(struct writer_tx *tx, int64_t id,
+	struct hl_err *err)
+{
+	return instruments_cached(tx->w->inst, tx->w->st, id, err);
+}
+
 int writer_tx_counter(void *tx, const struct store_response *r, struct hl_err *err)
 {
 	return writer_tx_count(tx, r, err);

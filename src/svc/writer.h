@@ -14,6 +14,7 @@
 
 #include "base/err.h"
 
+struct hl_instrument;
 struct store;
 struct store_response;
 struct writer;
@@ -66,6 +67,11 @@ void writer_get_stats(struct writer *w, struct writer_stats *out);
 
 /* The writer's store connection, inside a job. */
 struct store *writer_tx_store(struct writer_tx *tx);
+
+/* The instrument version id, parsed, from the writer's cache (owned by it);
+ * NULL with err set when it cannot be loaded. */
+const struct hl_instrument *writer_tx_instrument(struct writer_tx *tx, int64_t id,
+	struct hl_err *err);
 
 /* Add a stored, counted response to the tallies (added when the job's
  * savepoint is released, flushed before the commit). */
