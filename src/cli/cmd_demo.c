@@ -72,12 +72,15 @@ static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
 		sum.last_year);
 	if (sum.skipped > 0)
 		printf(" (bỏ qua %s phiếu đã có)", hl_fmt_int(a, sizeof(a), sum.skipped));
-	printf(", %s hồ sơ 2024–2025.\n", hl_fmt_int(b, sizeof(b), sum.dossiers));
+	printf(", %s hồ sơ 2024–2025,\n", hl_fmt_int(b, sizeof(b), sum.dossiers));
+	printf("  %ld vụ việc khắc phục mở từ phiếu chưa hài lòng hôm nay, %ld đã đóng.\n",
+		sum.followups, sum.followups_closed);
 	printf("Thử tiếp:\n"
 	       "  hailong --db %s index --period 2024 --under nha-trang\n"
 	       "  hailong --db %s index --period 2025 --unit bac-nha-trang\n"
-	       "  hailong --db %s sample-plan --unit bac-nha-trang --year 2025\n",
-		ctx->db, ctx->db, ctx->db);
+	       "  hailong --db %s sample-plan --unit bac-nha-trang --year 2025\n"
+	       "  hailong --db %s followup list --unit bac-nha-trang\n",
+		ctx->db, ctx->db, ctx->db, ctx->db);
 	rc = 0;
 cleanup:
 	hl_free(rep);

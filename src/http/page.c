@@ -21,6 +21,7 @@ static const struct menu_item menu[] = {
 	{ROLE_CLERK, "/reports", "Báo cáo"},
 	{ROLE_CLERK, "/dossiers", "Hồ sơ"},
 	{ROLE_CLERK, "/feedback", "Phản ánh, kiến nghị"},
+	{ROLE_CLERK, "/followups", "Khắc phục"},
 	{ROLE_CLERK, "/plan", "Kế hoạch cải thiện"},
 	{ROLE_CLERK, "/admin", "Quản trị"},
 	{0, NULL, NULL},

@@ -80,6 +80,8 @@ const struct route routes[] = {
 	{"GET", "/public/feedback/track", ROLE_NONE, 0, 0, page_fb_track},
 	{"POST", "/public/feedback/track", ROLE_NONE, 0, 4 * KB, page_fb_track_rate},
 	{"GET", "/feedback", ROLE_CLERK, R_FORM, 0, page_feedback},
+	{"GET", "/followups", ROLE_CLERK, R_FORM, 0, page_followups},
+	{"POST", "/followups/close", ROLE_CLERK, R_FORM, 24 * KB, page_followups_close},
 	{"GET", "/feedback/*", ROLE_CLERK, R_FORM, 0, page_feedback_item},
 	{"POST", "/feedback/*", ROLE_CLERK, R_FORM, 64 * KB, page_feedback_post},
 	{"GET", "/feedback/*/letter.pdf", ROLE_CLERK, 0, 0, page_feedback_letter},

@@ -14,6 +14,7 @@
 #include "svc/calendar.h"
 #include "svc/feedback.h"
 #include "svc/instruments.h"
+#include "svc/scope.h"
 #include "svc/units.h"
 
 #define ARENA_CAP ((size_t)64 << 20)
@@ -173,7 +174,8 @@ int followup_list(struct store *st, const struct followup_query *q, struct hl_ar
 
 		x->f = f[i];
 		x->overdue = overdue_at(&f[i], q->at);
-		if (q->overdue_only && !x->overdue)
+		if ((q->overdue_only && !x->overdue) ||
+			(q->by != NULL && !scope_holds(q->by, units, nu, f[i].unit_id)))
 			continue;
 		snprintf(x->unit_code, sizeof(x->unit_code), "%s", u != NULL ? u->code : "?");
 		snprintf(x->unit_name, sizeof(x->unit_name), "%s", u != NULL ? u->name : "?");
@@ -198,19 +200,20 @@ static int text_in(struct hl_arena *a, const char *field, const char *what, cons
 	return rc;
 }
 
-int followup_close(struct store *st, const char *who, const char *code, const char *cause,
-	const char *fix, int callback, int64_t at, struct hl_err *err)
+int followup_close_in(struct store *st, const struct scope_actor *by, const char *code,
+	const char *cause, const char *fix, int callback, int64_t at, struct hl_err *err)
 {
 	struct hl_arena *a = hl_arena_new(ARENA_CAP);
 	struct store_follow f;
 	char detail[STORE_CODE_MAX + 64];
+	bool may = false;
 	int rc;
 
 	if (a == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	if ((rc = store_begin(st, err)) != HL_OK)
-		goto cleanup;
 	rc = STORE(st, follow, follow_get, code, &f, err);
+	if (rc == HL_OK && (rc = scope_may(st, by, f.unit_id, &may, err)) == HL_OK && !may)
+		rc = hl_err_set(err, HL_ENOTFOUND, "code", "không có vụ việc %s", code);
 	if (rc == HL_OK && f.state == FS_CLOSED)
 		rc = hl_err_set(err, HL_ECONFLICT, "code", "vụ việc %s đã đóng", code);
 	if (rc == HL_OK && at < f.opened_at)
@@ -228,9 +231,23 @@ int followup_close(struct store *st, const char *who, const char *code, const ch
 	}
 	snprintf(detail, sizeof(detail), "%s: gọi lại: %s", code,
 		callback != FC_NONE ? follow_callback_code(callback) : "không");
-	rc = audit_commit(st, rc, who, "followup.close", detail, err);
-cleanup:
+	if (rc == HL_OK)
+		rc = audit_log(st, by->who, "followup.close", detail, err);
 	hl_arena_free(a);
+	return rc;
+}
+
+int followup_close(struct store *st, const char *who, const char *code, const char *cause,
+	const char *fix, int callback, int64_t at, struct hl_err *err)
+{
+	const struct scope_actor all = {.role = ROLE_ADMIN, .who = who};
+	int rc = store_begin(st, err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((rc = followup_close_in(st, &all, code, cause, fix, callback, at, err)) == HL_OK)
+		return store_commit(st, err);
+	store_rollback(st, NULL);
 	return rc;
 }
 

@@ -22,6 +22,7 @@
 
 struct hl_arena;
 struct hl_instrument;
+struct scope_actor;
 
 #define FOLLOW_DAYS 15             /* default deadline, in working days */
 #define FOLLOW_TEXT_MAX_CHARS 1000 /* a cause or a fix, in characters */
@@ -55,7 +56,8 @@ struct followup {
 
 /* Which cases followup_list returns. */
 struct followup_query {
-	const char *unit; /* a unit's code, NULL = every unit */
+	const struct scope_actor *by; /* only the cases of units in its scope; NULL = all */
+	const char *unit;             /* a unit's code, NULL = every unit */
 	bool open_only, overdue_only;
 	int64_t at; /* the moment "overdue" is judged at (minutes) */
 };
@@ -64,6 +66,12 @@ struct followup_query {
  * HL_ENOTFOUND: no unit with that code. */
 int followup_list(struct store *st, const struct followup_query *q, struct hl_arena *a,
 	struct followup **out, size_t *n, struct hl_err *err);
+
+/* followup_close inside the caller's transaction (the server's writer),
+ * the audit entry too, for by: a case of a unit outside by's scope is
+ * HL_ENOTFOUND, as if it did not exist. */
+int followup_close_in(struct store *st, const struct scope_actor *by, const char *code,
+	const char *cause, const char *fix, int callback, int64_t at, struct hl_err *err);
 
 /* Close case code at (minutes) with the cause found and the fix (each
  * 1..FOLLOW_TEXT_MAX_CHARS characters of UTF-8, kept in NFC) and the

@@ -21,12 +21,14 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/mem.h"
 #include "core/date.h"
 #include "core/instrument.h"
 #include "io/csvout.h"
 #include "store/store.h"
 #include "svc/builtin.h"
+#include "svc/followup.h"
 #include "svc/units.h"
 
 #define FIRST_YEAR 2023
@@ -412,6 +414,7 @@ struct demo {
 	struct hl_err *err;
 	struct rng r;
 	struct hl_arena *a;
+	bool history;                 /* imports open no follow-up case */
 	struct hl_instrument *ins[2]; /* sipas-5, khanh-hoa-6 */
 	const char *ins_name[2];
 	int ncol;
@@ -493,6 +496,7 @@ typedef int (*import_fn)(struct store *, FILE *, const struct import_opts *, str
 static int import_tmp(struct demo *d, FILE *f, const char *name, import_fn fn, long *added)
 {
 	struct import_opts io = {.name = name,
+		.no_followup = d->history,
 		.who = d->o->who,
 		.progress = d->o->progress,
 		.progress_ctx = d->o->progress_ctx};
@@ -1096,15 +1100,58 @@ static int response_rows(struct demo *d, FILE *f, const void *arg)
 	return HL_OK;
 }
 
+/* The years before today came in as history: they open no follow-up case
+ * (their deadlines would all have passed). */
 static int write_responses(struct demo *d)
 {
 	int rc = load_instruments(d);
 
+	d->history = true;
 	if (rc == HL_OK)
 		rc = import_rows(d, response_rows, NULL, "demo-responses.csv", import_responses,
 			&d->sum->responses);
+	d->history = false;
 	if (rc == HL_OK)
 		d->sum->skipped = d->rep->skipped;
+	return rc;
+}
+
+/* The closed loop (issue 14 §1) today: three of this morning's kiosk
+ * responses at Bắc Nha Trang, two of them unsatisfied, open two cases; the
+ * one whose dossier is known is closed with its cause, fix and callback. */
+static int write_followups(struct demo *d)
+{
+	static const char *const qs = "TC1,TC2,TC3,TC4,HC1,HC2,HC3,HC4,HC5,PV1,PV2,PV3,PV4,PV5,PV6,"
+				      "KQ1,KQ2,KQ3,TT1,TT2,TT3,TT4";
+	char day[16], csv[1024];
+	struct followup_query q = {.unit = "bac-nha-trang", .open_only = true};
+	struct followup *x = NULL;
+	size_t n = 0;
+	long added = 0;
+	int rc;
+
+	q.at = hl_clock_minute();
+	hl_day_iso((hl_day)(q.at / 1440), day, sizeof(day));
+	snprintf(csv, sizeof(csv),
+		"id,unit,instrument,date,channel,dossier,%s\n"
+		"kp-1,bac-nha-trang,sipas-5,%s,kiosk,000.00.20.H42-%s-0001,"
+		"4,4,4,4,2,2,2,1,2,2,1,2,2,1,2,1,2,1,4,4,4,4\n"
+		"kp-2,bac-nha-trang,sipas-5,%s,kiosk,,2,2,1,2,2,1,2,2,2,4,4,4,4,4,4,2,2,2,4,4,4,4\n"
+		"kp-3,bac-nha-trang,sipas-5,%s,kiosk,,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5\n",
+		qs, day, day, day, day);
+	rc = import_rows(d, text_rows, csv, "demo-followup.csv", import_responses, &added);
+	d->sum->responses += added;
+	if (rc == HL_OK)
+		rc = followup_list(d->st, &q, d->a, &x, &n, d->err);
+	d->sum->followups = (long)n;
+	for (size_t i = 0; rc == HL_OK && i < n; i++)
+		if (x[i].f.dossier[0] != '\0') {
+			rc = followup_close(d->st, d->o->who, x[i].f.code,
+				"Công chức chưa giải thích rõ lý do phải bổ sung giấy tờ",
+				"Nhắc nhở công chức; niêm yết danh mục giấy tờ tại quầy", FC_DONE,
+				q.at, d->err);
+			d->sum->followups_closed += rc == HL_OK;
+		}
 	return rc;
 }
 
@@ -1298,6 +1345,8 @@ int demo_run(struct store *st, const struct demo_opts *o, struct demo_summary *s
 		goto cleanup;
 	phase(d, "Đang tạo phiếu khảo sát 2023–2025…");
 	rc = write_responses(d);
+	if (rc == HL_OK)
+		rc = write_followups(d);
 	if (rc != HL_OK)
 		goto cleanup;
 	phase(d, "Đang nhập hồ sơ 2024–2025…");

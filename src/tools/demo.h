@@ -25,8 +25,9 @@ struct demo_opts {
 struct demo_summary {
 	int schema; /* schema version after migration */
 	long units, fields, staff, responses, dossiers, targets, mergers;
-	long skipped;              /* responses already there (same id), left alone */
-	int first_year, last_year; /* of the responses */
+	long skipped;                     /* responses already there (same id), left alone */
+	long followups, followups_closed; /* cases opened by today's responses, closed */
+	int first_year, last_year;        /* of the responses */
 };
 
 /* Migrate st (as `hailong init` does), then fill it with the demo province.

@@ -169,4 +169,10 @@ int page_dossiers(struct http_req *r);
 int page_dossiers_weekly(struct http_req *r);
 int page_score766(struct http_req *r);
 
+/* followups.c: the follow-up cases of the caller's units (GET /followups:
+ * ?unit=, ?overdue=1, ?all=1 with the closed ones), and closing one (POST
+ * /followups/close: code, cause, fix, callback). */
+int page_followups(struct http_req *r);
+int page_followups_close(struct http_req *r);
+
 #endif

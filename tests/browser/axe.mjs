@@ -150,6 +150,10 @@ await main('axe', async (ctx) => {
 	await staff.locator('table a').first().click();
 	await staff.waitForLoadState();
 	await audit(staff, 'feedback item');
+	// the follow-up cases (issue 14 §1): the inbox, with a case's close form open
+	await staff.goto(`${srv.base}/followups?all=1`);
+	await staff.locator('details').first().evaluate((d) => { d.open = true; }).catch(() => {});
+	await audit(staff, 'follow-up inbox');
 	await sctx.close();
 
 	await stopServer(srv);

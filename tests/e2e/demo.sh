@@ -2,7 +2,8 @@
 # demo.sh BIN SRCROOT — end-to-end test of `hailong demo`: it builds the demo
 # province through the real importers and merger, refuses a database that
 # already has units, reproduces seed 003's 2024 table for the six former
-# wards, pools them for phường Bắc Nha Trang and shows its change in 2025.
+# wards, pools them for phường Bắc Nha Trang and shows its change in 2025;
+# today's unsatisfied responses open follow-up cases, one of them closed.
 set -eu
 
 BIN=$1
@@ -25,6 +26,14 @@ grep -q 'Đã tạo dữ liệu mẫu' "$T/out" || fail "demo printed no Vietnam
 # 4 health stations and the health station formed in 2025.
 n=$("$BIN" --db "$DB" units list | grep -cE '^ *[a-z0-9-]+  ')
 [ "$n" -eq 17 ] || fail "units list shows $n units, expected 17"
+
+# The closed loop: the years before came in as history (no case); today's
+# two unsatisfied responses opened two cases, the one with a dossier closed.
+grep -q '2 vụ việc khắc phục mở từ phiếu chưa hài lòng hôm nay, 1 đã đóng' "$T/out" ||
+	fail "demo did not say it opened two follow-up cases and closed one"
+"$BIN" --db "$DB" followup list --format csv >"$T/fu" || fail "followup list failed"
+[ "$(grep -c '^KP-bac-nha-trang-' "$T/fu")" -eq 2 ] || fail "demo cases: $(cat "$T/fu")"
+grep -q ',closed,0,000.00.20.H42-' "$T/fu" || fail "the demo's case with a dossier is not closed"
 
 # A second run must refuse (the database has units) and change nothing.
 before=$("$BIN" --db "$DB" index --period 2024 --format csv | cksum)

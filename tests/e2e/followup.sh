@@ -3,7 +3,8 @@
 # satisfied one, nor with --no-followup), due in 15 working days on the
 # unit's calendar (a unit's own number of days when set); the list's CSV
 # header and rows, --open, --overdue --at; closing with cause, fix and
-# callback, and what closing refuses.
+# callback, and what closing refuses; the staff's inbox page, scoped to the
+# clerk's unit, with the overdue case in red and its close form.
 set -eu
 . "$2/tests/e2e/lib.sh"
 
@@ -91,5 +92,41 @@ hasnt "KP-VT-2026-0001"
 has "KP-VT-2026-0002"
 ok audit
 has "followup.close"
+
+# ---- the staff's inbox (/followups): a clerk sees the cases of its unit,
+# the overdue one in red, and closes it; another unit's case is not there ----
+echo 'mat-khau-can-bo' | "$HL" users add lan --role clerk --unit VT >"$OUT" 2>&1 ||
+	fail "users add lan"
+HAILONG_NOW=2026-12-09T08:00 serve_start
+login lan mat-khau-can-bo
+csrf_of /followups
+has "KP-VT-2026-0002"
+has '<tr class="fb-overdue">'
+has "Quá hạn"
+has "Gọi lại người dân"
+req "$JAR" GET "/followups?all=1"
+expect 200 "KP-VT-2026-0001"
+hasnt "KP-VH-"
+req "$JAR" GET "/followups?unit=VH"
+[ "${CODE%% *}" -ge 400 ] || fail "a clerk of VT listed VH's cases: $CODE"
+req "$JAR" POST /followups/close --data-urlencode "csrf=$CSRF" -d code=KP-VH-2026-0001 \
+	-d cause=a -d fix=b
+expect 404
+req "$JAR" POST /followups/close --data-urlencode "csrf=$CSRF" -d code=KP-VT-2026-0002 \
+	--data-urlencode "cause=Hồ sơ chờ bổ sung quá lâu" -d fix= -d callback=done
+expect 400 "biện pháp khắc phục"
+req "$JAR" POST /followups/close --data-urlencode "csrf=$CSRF" -d code=KP-VT-2026-0002 \
+	--data-urlencode "cause=Hồ sơ chờ bổ sung quá lâu" \
+	--data-urlencode "fix=Hướng dẫn một lần đủ giấy tờ" -d callback=done
+expect 303
+case "$CODE" in *"/followups?ok=1") ;; *) fail "close did not go back to the list: $CODE" ;; esac
+req "$JAR" GET "/followups?all=1"
+expect 200 "Hướng dẫn một lần đủ giấy tờ"
+has "Đã gọi lại"
+req "$JAR" GET /followups
+expect 200 "Không có vụ việc nào."
+serve_stop
+ok followup list --format csv --at "2026-12-09 08:00"
+has "KP-VT-2026-0002,VT,2026-12-01 09:00,2026-12-08 17:00,closed,1,HS-002,PV;KQ"
 
 echo "followup: ok"
