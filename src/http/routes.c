@@ -75,6 +75,7 @@ const struct route routes[] = {
 	{"GET", "/reports/news", ROLE_CLERK, 0, 0, page_reports_news},
 	{"POST", "/reports/publish", ROLE_CLERK, R_FORM, 4 * KB, page_reports_publish},
 	{"GET", "/public/*/feedback", ROLE_NONE, 0, 0, page_fb_public_form},
+	{"GET", "/display/*", ROLE_NONE, 0, 0, page_display},
 	{"POST", "/public/*/feedback", ROLE_NONE, 0, 64 * KB, page_fb_public_post},
 	{"GET", "/public/*/answers", ROLE_NONE, R_REPLICA, 0, page_fb_answers},
 	{"GET", "/public/feedback/track", ROLE_NONE, 0, 0, page_fb_track},

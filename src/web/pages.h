@@ -111,6 +111,10 @@ struct store_unit;
 struct hl_err;
 int web_public_unit(struct http_req *r, struct store_unit *u, struct hl_err *err);
 
+/* public.c: a stored period code ("2024-Q1") as people read it ("Quý
+ * I/2024"), into buf (returned); the code itself if it does not parse. */
+const char *web_period_label(const char *code, char *buf, size_t size);
+
 /* public.c: the SIPAS table of unit_code in a frozen index snapshot (the JSON
  * of svc/index_json.h), appended to b. */
 struct hbuf;
@@ -173,6 +177,11 @@ int page_score766(struct http_req *r);
  * ?unit=, ?overdue=1, ?all=1 with the closed ones), and closing one (POST
  * /followups/close: code, cause, fix, callback). */
 int page_followups(struct http_req *r);
+
+/* display.c: GET /display/UNIT — the counter screen, for anyone: the latest
+ * published figures, the survey and feedback QR codes, this month's
+ * follow-ups, as slides (?part=slides: the slides alone, for its refresh). */
+int page_display(struct http_req *r);
 int page_followups_close(struct http_req *r);
 
 #endif

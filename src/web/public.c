@@ -123,7 +123,7 @@ int web_public_unit(struct http_req *r, struct store_unit *u, struct hl_err *err
 	return HL_OK;
 }
 
-static void period_label(const char *code, char *buf, size_t size)
+const char *web_period_label(const char *code, char *buf, size_t size)
 {
 	struct hl_period p;
 
@@ -131,6 +131,7 @@ static void period_label(const char *code, char *buf, size_t size)
 		hl_period_label(&p, buf, size);
 	else
 		snprintf(buf, size, "%s", code);
+	return buf;
 }
 
 /* The published versions, newest first, with their download links. */
@@ -144,7 +145,7 @@ static void published_list(struct hbuf *b, const struct store_unit *u,
 	for (size_t i = 0; i < n && i < PUBLIC_LIST_MAX; i++) {
 		char label[96], when[32];
 
-		period_label(list[i].period, label, sizeof(label));
+		web_period_label(list[i].period, label, sizeof(label));
 		hl_clock_fmt(list[i].published_at, when, sizeof(when));
 		hb_raw(b, "<tr><td>");
 		hb_txt(b, label);
@@ -219,7 +220,7 @@ int page_public(struct http_req *r)
 		if (pub_report(r->st, list[0].id, r->a, &latest, &figures, NULL, NULL, &err) !=
 			HL_OK)
 			return http_send_err(r, &err);
-		period_label(latest.period, label, sizeof(label));
+		web_period_label(latest.period, label, sizeof(label));
 		hl_clock_fmt(latest.published_at, when, sizeof(when));
 		hb_raw(&b, "<h3>Công bố mới nhất: ");
 		hb_txt(&b, label);
@@ -299,7 +300,7 @@ int page_public_report(struct http_req *r)
 			len);
 	}
 	/* only the figures were frozen: show them */
-	period_label(rep.period, label, sizeof(label));
+	web_period_label(rep.period, label, sizeof(label));
 	hl_clock_fmt(rep.published_at, when, sizeof(when));
 	page_start(&b, r, 4 << 20, label);
 	hb_raw(&b, "<section class=\"public\"><h1>");
