@@ -9,6 +9,7 @@
 #include "base/arena.h"
 #include "base/text.h"
 #include "core/date.h"
+#include "svc/instruments.h"
 #include "svc/intake.h"
 
 int paper_parse_answers(const struct hl_instrument *in, const char *s, unsigned char *out, int *n,
@@ -475,6 +476,7 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 	const struct store_paper_entry **rows = NULL;
 	struct store_response *r;
 	struct intake_post p = {0};
+	struct hl_instrument *in = NULL;
 	size_t n = 0, m = 0, spoiled = 0;
 	char detail[200];
 	int rc = load(st, id, a, &b, &all, &n, err);
@@ -487,6 +489,10 @@ int paper_close(struct store *st, int64_t id, int64_t now, const char *who, pape
 		return rc;
 	if ((rc = paper_pass_rows(all, n, 1, a, &rows, &m, err)) != HL_OK)
 		return rc;
+	/* parsed once for the batch's follow-up cases, not once per ballot */
+	if ((rc = instruments_get_id(st, a, b.instrument_id, NULL, &in, err)) != HL_OK)
+		return rc;
+	p.in = in;
 	r = hl_arena_alloc(a, sizeof(*r));
 	if (r == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đóng lô");
