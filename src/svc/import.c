@@ -821,7 +821,7 @@ static int resp_seen(struct resp_ctx *x)
 static int resp_row(struct csvi *im, void *ctx)
 {
 	struct resp_ctx *x = ctx;
-	struct intake_post p = {.r = &x->r, .no_followup = im->o->no_followup, .in = x->in};
+	struct intake_post p = {.r = &x->r, .no_followup = im->o->no_followup};
 	int rc;
 
 	if (!check_response(x))
@@ -837,6 +837,7 @@ static int resp_row(struct csvi *im, void *ctx)
 		return rc;
 	/* An id the unit has: the same response again is skipped, other
 	 * content under it refuses the file (svc/intake.h). Counted by chunk. */
+	p.in = x->in; /* this row's instrument: check_response has just found it */
 	rc = intake_store(im->st, INTAKE_IMPORT, &p, NULL, NULL, im->err);
 	if (rc == HL_ECONFLICT) {
 		hl_err_clear(im->err);

@@ -129,4 +129,16 @@ serve_stop
 ok followup list --format csv --at "2026-12-09 08:00"
 has "KP-VT-2026-0002,VT,2026-12-01 09:00,2026-12-08 17:00,closed,1,HS-002,PV;KQ"
 
+# A file of two instruments: each row is judged with its own (the rule
+# reads the answers in the instrument's question order: khanh-hoa-6 puts DK
+# after TC, so judged with sipas-5 this row would target TC, not DK).
+cat > mixed.csv <<'CSV'
+id,unit,date,instrument,channel,TC1,TC2,TC3,TC4,HC1,HC2,HC3,HC4,HC5,PV1,PV2,PV3,PV4,PV5,PV6,KQ1,KQ2,KQ3,TT1,TT2,TT3,TT4,DK1,DK2,DK3
+m1,VT,2026-11-30,sipas-5,kiosk,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,,,
+m2,VT,2026-11-30,khanh-hoa-6,kiosk,,5,5,,1,1,1,,,1,1,1,,,,5,,5,5,5,,,1,1,1
+CSV
+ok responses import mixed.csv
+ok followup list --unit VT --format csv
+has "KP-VT-2026-0003,VT,2026-12-01 09:00,2026-12-08 17:00,open,0,,DK;HC;PV"
+
 echo "followup: ok"
