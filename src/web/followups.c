@@ -39,25 +39,27 @@ static void row(struct hbuf *b, struct http_req *r, const struct followup *x)
 {
 	char when[32];
 
-	hb_raw(b, x->overdue ? "<tr class=\"fb-overdue\"><td>" : "<tr><td>");
+	hb_raw(b,
+		x->overdue ? "<tr class=\"fb-overdue\"><th scope=\"row\">" :
+			     "<tr><th scope=\"row\">");
 	hb_txt(b, x->f.code);
-	hb_raw(b, "</td><td>");
+	hb_raw(b, "</th><td data-label=\"Đơn vị\">");
 	hb_txt(b, x->unit_name);
-	hb_raw(b, "</td><td>");
+	hb_raw(b, "</td><td data-label=\"Mở lúc\">");
 	hb_txt(b, hl_clock_fmt_minute(x->f.opened_at, when, sizeof(when)));
 	hb_raw(b, "<br>");
 	hb_txt(b, ingest_channel_label(x->f.channel));
-	hb_raw(b, "</td><td>");
+	hb_raw(b, "</td><td data-label=\"Hồ sơ\">");
 	hb_txt(b, x->f.dossier[0] != '\0' ? x->f.dossier : "–");
-	hb_raw(b, "</td><td>");
+	hb_raw(b, "</td><td data-label=\"Tiêu chí chưa đạt\">");
 	hb_txt(b, x->f.criteria[0] != '\0' ? x->f.criteria : "–");
 	if (x->f.complaint)
 		hb_raw(b, " (có phản ánh)");
-	hb_raw(b, "</td><td>");
+	hb_raw(b, "</td><td data-label=\"Hạn\">");
 	hb_txt(b, hl_clock_fmt_minute(x->f.due_at, when, sizeof(when)));
 	if (x->overdue)
 		hb_raw(b, " <strong class=\"fb-flag\">Quá hạn</strong>");
-	hb_raw(b, "</td><td>");
+	hb_raw(b, "</td><td data-label=\"Tình trạng\">");
 	if (x->f.state == FS_CLOSED) {
 		hb_raw(b, "Đã đóng ");
 		hb_txt(b, hl_clock_fmt_minute(x->f.closed_at, when, sizeof(when)));
@@ -122,7 +124,7 @@ static int inbox(struct http_req *r, const struct hl_err *refused)
 		hb_raw(&b, "<p>Không có vụ việc nào.</p>");
 		return page_send(r, refused != NULL ? 400 : 200, &b);
 	}
-	page_table(&b, "fu-inbox",
+	page_table(&b, "fu-inbox stack",
 		"<th scope=\"col\">Mã</th><th scope=\"col\">Đơn vị</th><th scope=\"col\">Mở lúc, "
 		"kênh</th><th scope=\"col\">Hồ sơ</th><th scope=\"col\">Tiêu chí chưa đạt</th>"
 		"<th scope=\"col\">Hạn</th><th scope=\"col\">Tình trạng</th>");
