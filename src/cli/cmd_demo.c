@@ -73,7 +73,8 @@ static int run_demo(struct cli_ctx *ctx, int argc, char **argv)
 	if (sum.skipped > 0)
 		printf(" (bỏ qua %s phiếu đã có)", hl_fmt_int(a, sizeof(a), sum.skipped));
 	printf(", %s hồ sơ 2024–2025,\n", hl_fmt_int(b, sizeof(b), sum.dossiers));
-	printf("  %ld vụ việc khắc phục mở từ phiếu chưa hài lòng hôm nay, %ld đã đóng.\n",
+	printf("  %ld vụ việc khắc phục mở từ phiếu chưa hài lòng hôm nay, %ld đã đóng và công bố "
+	       "biện pháp khắc phục.\n",
 		sum.followups, sum.followups_closed);
 	printf("Thử tiếp:\n"
 	       "  hailong --db %s index --period 2024 --under nha-trang\n"

@@ -154,6 +154,29 @@ static int do_close(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *at = NULL, *code = NULL;
+	bool withdraw = false;
+	const struct cli_opt opts[] = {{"withdraw", NULL, &withdraw}, {"at", &at, NULL},
+		{NULL, NULL, NULL}};
+	struct hl_err err = {0};
+	int64_t when = 0;
+	int rc = cli_parse_one(&cmd_followup, argc, argv, opts, &code,
+		"thiếu mã vụ việc: hailong followup publish MÃ [--withdraw]");
+
+	if (rc == 0)
+		rc = parse_at(at, hl_clock_minute(), &when);
+	if (rc != 0)
+		return rc;
+	if (followup_publish(ctx->st, ctx->who, code, !withdraw, when, &err) != HL_OK)
+		return cli_fail(&err);
+	printf(withdraw ? "Đã thôi công bố biện pháp khắc phục của vụ việc %s.\n" :
+			  "Đã công bố biện pháp khắc phục của vụ việc %s trên trang công khai.\n",
+		code);
+	return 0;
+}
+
 static int do_days(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *unit = NULL, *days = NULL;
@@ -177,9 +200,10 @@ static int do_days(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {{"list", do_list}, {"close", do_close}, {"days", do_days},
-	{NULL, NULL}};
+static const struct cli_sub subs[] = {{"list", do_list}, {"close", do_close},
+	{"publish", do_publish}, {"days", do_days}, {NULL, NULL}};
 
 const struct cli_cmd cmd_followup = {"followup",
-	"vụ việc theo dõi phiếu không hài lòng: liệt kê, quá hạn, đóng sau khi khắc phục",
+	"vụ việc theo dõi phiếu không hài lòng: liệt kê, quá hạn, đóng sau khi khắc phục, "
+	"công bố biện pháp",
 	cli_help_followup, CLI_DB_OPEN, NULL, subs};

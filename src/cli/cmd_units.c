@@ -168,9 +168,41 @@ static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* Show a unit's contact, or change the parts given (the others stay). */
+static int do_contact(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *hotline = NULL, *address = NULL, *email = NULL, *code = NULL;
+	const struct cli_opt opts[] = {{"hotline", &hotline, NULL}, {"address", &address, NULL},
+		{"email", &email, NULL}, {NULL, NULL, NULL}};
+	struct store_unit_contact c;
+	struct store_unit u;
+	struct hl_err err = {0};
+	int rc = cli_parse_one(&cmd_units, argc, argv, opts, &code,
+		"thiếu mã đơn vị: hailong units contact MÃ [--hotline SỐ] [--address ĐỊA-CHỈ] "
+		"[--email THƯ]");
+
+	if (rc != 0)
+		return rc;
+	if (units_get(ctx->st, code, &u, &err) != HL_OK ||
+		units_contact(ctx->st, u.id, &c, &err) != HL_OK)
+		return cli_fail(&err);
+	if (hotline != NULL || address != NULL || email != NULL) {
+		if (units_contact_put(ctx->st, code, hotline ? hotline : c.hotline,
+			    address ? address : c.address, email ? email : c.email, ctx->who,
+			    &err) != HL_OK ||
+			units_contact(ctx->st, u.id, &c, &err) != HL_OK)
+			return cli_fail(&err);
+		printf("Đã lưu địa chỉ liên hệ của %s.\n", u.name);
+	}
+	printf("Đường dây nóng: %s\nĐịa chỉ: %s\nThư điện tử: %s\n",
+		c.hotline[0] ? c.hotline : "(chưa có)", c.address[0] ? c.address : "(chưa có)",
+		c.email[0] ? c.email : "(chưa có)");
+	return 0;
+}
+
 static const struct cli_sub subs[] = {{"import", do_import}, {"list", do_list}, {"merge", do_merge},
-	{NULL, NULL}};
+	{"contact", do_contact}, {NULL, NULL}};
 
 const struct cli_cmd cmd_units = {"units",
-	"đơn vị (cây đơn vị, loại, hiệu lực, sáp nhập): nhập, liệt kê, sáp nhập", cli_help_units,
-	CLI_DB_OPEN, NULL, subs};
+	"đơn vị (cây đơn vị, loại, hiệu lực, sáp nhập, liên hệ): nhập, liệt kê, sáp nhập",
+	cli_help_units, CLI_DB_OPEN, NULL, subs};

@@ -1,7 +1,11 @@
 /* followup.c — followup.h: the rule that opens a follow-up case. */
 #include "core/followup.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "base/text.h"
+#include "core/plan_label.h"
 
 bool fu_level_unsatisfied(const struct hl_scale *sc, int level)
 {
@@ -43,4 +47,26 @@ void fu_judge(const struct hl_instrument *in, const unsigned char *answers, int 
 		len += n;
 		out->criteria[len] = '\0';
 	}
+}
+
+char *fu_criteria_label(const char *codes, char *buf, size_t size)
+{
+	char full[HL_MAX_CRITERIA * 64];
+	size_t len = 0;
+
+	full[0] = '\0';
+	while (codes != NULL && *codes != '\0' && len < sizeof(full)) {
+		size_t n = strcspn(codes, ";");
+		char code[HL_CODE_MAX];
+		int i;
+
+		hl_copy_text(code, sizeof(code), codes, n);
+		i = plan_crit_index(code);
+		len += (size_t)snprintf(full + len, sizeof(full) - len, "%s%s", len > 0 ? "; " : "",
+			i >= 0 ? plan_crit_name(i) : code);
+		codes += n + (codes[n] == ';');
+	}
+	if (size > 0)
+		hl_copy_text(buf, size, full, strnlen(full, sizeof(full)));
+	return buf;
 }

@@ -12,6 +12,7 @@
 #define HL_FOLLOWUP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "base/err.h"
 #include "core/instrument.h"
@@ -33,5 +34,10 @@ bool fu_level_unsatisfied(const struct hl_scale *sc, int level);
  * beyond its scale counts as no answer. Fills out. */
 void fu_judge(const struct hl_instrument *in, const unsigned char *answers, int nanswers,
 	bool complaint, struct fu_verdict *out);
+
+/* What a person reads for a case's criteria "PV;KQ": "Phục vụ của công
+ * chức; Kết quả giải quyết" (a code without a standard name stays a code),
+ * into buf (cut to size); returns buf. */
+char *fu_criteria_label(const char *codes, char *buf, size_t size);
 
 #endif

@@ -83,6 +83,7 @@ const struct route routes[] = {
 	{"GET", "/feedback", ROLE_CLERK, R_FORM, 0, page_feedback},
 	{"GET", "/followups", ROLE_CLERK, R_FORM, 0, page_followups},
 	{"POST", "/followups/close", ROLE_CLERK, R_FORM, 24 * KB, page_followups_close},
+	{"POST", "/followups/publish", ROLE_CLERK, R_FORM, 4 * KB, page_followups_publish},
 	{"GET", "/feedback/*", ROLE_CLERK, R_FORM, 0, page_feedback_item},
 	{"POST", "/feedback/*", ROLE_CLERK, R_FORM, 64 * KB, page_feedback_post},
 	{"GET", "/feedback/*/letter.pdf", ROLE_CLERK, 0, 0, page_feedback_letter},

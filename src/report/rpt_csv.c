@@ -189,6 +189,24 @@ static void feedback(FILE *f, const struct rpt_model *m)
 	}
 }
 
+/* Follow-up cases per unit (issue 14 §1), only when some were opened. */
+static void follow(FILE *f, const struct rpt_model *m)
+{
+	if (m->nfollow == 0)
+		return;
+	fputs("\nfollow_unit,tt,opened,closed,in_time,in_time_pct,dossiers,callbacks\n", f);
+	for (int i = 0; i < m->nfollow; i++) {
+		const struct rpt_follow *b = &m->follow[i];
+
+		csvout_cell(f, b->unit);
+		csvout_num(f, b->tt_valid, b->tt);
+		fprintf(f, ",%ld,%ld,%ld", b->opened, b->closed, b->in_time);
+		csvout_num(f, b->opened > 0,
+			b->opened > 0 ? 100.0 * (double)b->in_time / (double)b->opened : 0);
+		fprintf(f, ",%ld,%ld\n", b->dossiers, b->callbacks);
+	}
+}
+
 int rpt_csv(const struct rpt_model *m, const char *path, struct hl_err *err)
 {
 	struct rpt_out o;
@@ -207,5 +225,6 @@ int rpt_csv(const struct rpt_model *m, const char *path, struct hl_err *err)
 	if (m->o.internal)
 		staff(o.f, m);
 	feedback(o.f, m);
+	follow(o.f, m);
 	return rpt_out_commit(&o, err);
 }

@@ -517,6 +517,38 @@ static void footer(FILE *f, const struct rpt_model *m)
 	fputs("</div></div>\n", f);
 }
 
+/* Follow-up cases beside TT (issue 14 §1), when some were opened. */
+static void follow(FILE *f, const struct rpt_model *m)
+{
+	static const char *const head[] = {"Đơn vị", "Chỉ số TT (%)", "Vụ việc mở", "Đã đóng",
+		"Đóng đúng hạn", "Tỷ lệ đúng hạn (%)", "Có mã hồ sơ", "Đã gọi lại"};
+	char n[32];
+
+	if (m->nfollow == 0)
+		return;
+	el(f, "h2", NULL, "Khắc phục ý kiến chưa hài lòng (tiêu chí TT)");
+	table_head(f, 8, head);
+	for (int i = 0; i < m->nfollow; i++) {
+		const struct rpt_follow *b = &m->follow[i];
+
+		fputs("<tr>", f);
+		el(f, "td", NULL, b->unit);
+		el(f, "td", "n", b->tt_valid ? dec(n, sizeof(n), b->tt) : "–");
+		el(f, "td", "n", count(n, sizeof(n), b->opened));
+		el(f, "td", "n", count(n, sizeof(n), b->closed));
+		el(f, "td", "n", count(n, sizeof(n), b->in_time));
+		el(f, "td", "n",
+			b->opened > 0 ?
+				dec(n, sizeof(n), 100.0 * (double)b->in_time / (double)b->opened) :
+				"–");
+		el(f, "td", "n", count(n, sizeof(n), b->dossiers));
+		el(f, "td", "n", count(n, sizeof(n), b->callbacks));
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody></table>\n", f);
+	el(f, "p", NULL, RPT_FOLLOW_NOTE);
+}
+
 int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err)
 {
 	struct rpt_out o;
@@ -548,6 +580,7 @@ int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err)
 	questions(f, m);
 	themes(f, m);
 	feedback(f, m);
+	follow(f, m);
 	if (m->o.internal)
 		staff(f, m);
 	footer(f, m);

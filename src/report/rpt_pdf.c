@@ -794,6 +794,45 @@ static void feedback(struct pdfr *r)
 		NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
 }
 
+/* Follow-up cases beside TT (issue 14 §1), when some were opened. */
+static void follow(struct pdfr *r)
+{
+	const struct rpt_model *m = r->m;
+	const struct pdf_col col[] = {
+		{"Đơn vị", 0.28, PDF_LEFT, NULL},
+		{"Chỉ số TT (%)", 0.11, PDF_RIGHT, NULL},
+		{"Vụ việc mở", 0.1, PDF_RIGHT, NULL},
+		{"Đã đóng", 0.1, PDF_RIGHT, NULL},
+		{"Đóng đúng hạn", 0.1, PDF_RIGHT, NULL},
+		{"Tỷ lệ đúng hạn", 0.11, PDF_RIGHT, NULL},
+		{"Có mã hồ sơ", 0.1, PDF_RIGHT, NULL},
+		{"Đã gọi lại", 0.1, PDF_RIGHT, NULL},
+	};
+	const struct pdf_table t = {8, col, CELL};
+	const char *cells[8];
+
+	if (m->nfollow == 0)
+		return;
+	for (int i = 0; i < m->nfollow; i++) {
+		const struct rpt_follow *f = &m->follow[i];
+
+		cells[0] = nz(f->unit);
+		cells[1] = f->tt_valid ? dec(r->a, f->tt) : "–";
+		cells[2] = integer(r->a, f->opened);
+		cells[3] = integer(r->a, f->closed);
+		cells[4] = integer(r->a, f->in_time);
+		cells[5] = pct(r->a, f->in_time, f->opened);
+		cells[6] = integer(r->a, f->dossiers);
+		cells[7] = integer(r->a, f->callbacks);
+		if (i == 0)
+			table_section(r, "KHẮC PHỤC Ý KIẾN CHƯA HÀI LÒNG (TIÊU CHÍ TT)", &t, cells,
+				NULL);
+		pdfdoc_table_row(r->d, cells, NULL);
+	}
+	pdfdoc_table_end(r->d, 4);
+	pdfdoc_par(r->d, RPT_FOLLOW_NOTE, NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
+}
+
 /* One task of the plan in the below table: "- 4. Sử dụng màn hình LED …
  * (Đang thực hiện)", its first line (wrapped in the cell; only a very long
  * one is shortened, between words); without a status (no plan numbers) as
@@ -963,6 +1002,7 @@ int rpt_pdf(const struct rpt_model *m, const char *path, struct hl_err *err)
 	questions(&r);
 	themes(&r);
 	feedback(&r);
+	follow(&r);
 	below(&r);
 	staff(&r);
 	closing(&r);

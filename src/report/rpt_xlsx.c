@@ -706,6 +706,41 @@ static int sheet_feedback(struct xw *x, const struct rpt_model *m)
 	return 0;
 }
 
+/* ---- Khắc phục: follow-up cases beside TT (issue 14 §1), when opened ---- */
+
+static int sheet_follow(struct xw *x, const struct rpt_model *m)
+{
+	static const char *const hdr[] = {"STT", "Đơn vị", "Chỉ số TT (%)", "Vụ việc mở", "Đã đóng",
+		"Đóng đúng hạn", "Tỷ lệ đúng hạn (%)", "Có mã hồ sơ", "Đã gọi lại"};
+	static const struct colw w[] = {
+		{0, 0, W_TT, false},
+		{1, 1, W_UNIT, false},
+		{2, 8, 12, false},
+	};
+	lxw_worksheet *ws = list_sheet(x, "Khắc phục", true, w, 3, hdr, 9, 0);
+
+	if (ws == NULL)
+		return -1;
+	for (int i = 0; i < m->nfollow; i++) {
+		const struct rpt_follow *f = &m->follow[i];
+		lxw_row_t row = (lxw_row_t)(i + 1);
+
+		put_stt(x, ws, row, (size_t)i + 1);
+		xlsxw_str(&x->w, ws, row, 1, f->unit, NULL);
+		if (f->tt_valid)
+			xlsxw_dec(&x->w, ws, row, 2, f->tt, x->num);
+		else
+			put_dash(x, ws, row, 2);
+		put_int(x, ws, row, 3, f->opened);
+		put_int(x, ws, row, 4, f->closed);
+		put_int(x, ws, row, 5, f->in_time);
+		put_pct(x, ws, row, 6, f->in_time, f->opened);
+		put_int(x, ws, row, 7, f->dossiers);
+		put_int(x, ws, row, 8, f->callbacks);
+	}
+	return 0;
+}
+
 /* ---- QĐ 766: the national scorecard's ratios ---- */
 
 static void put_ratio(struct xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
@@ -812,6 +847,7 @@ int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err)
 		sheet_themes(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
 		(any_target(m->index) && (sheet_below(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
 		(m->nfeedback > 0 && (sheet_feedback(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
+		(m->nfollow > 0 && (sheet_follow(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
 		(m->score766 != NULL && m->score766->nrows > 0 &&
 			(sheet_score766(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
 		(m->o.internal && (sheet_staff(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR))) {

@@ -36,6 +36,15 @@ struct store_unit {
 	hl_day valid_from, valid_to; /* inclusive; HL_DAY_NONE = open */
 };
 
+/* Where citizens reach a unit (the counter screen and the public page show
+ * it); "" = not given. */
+struct store_unit_contact {
+	int64_t unit_id;
+	char hotline[32];
+	char address[256];
+	char email[128];
+};
+
 /* NEW replaced OLD on day (OLD's last day is day - 1). */
 struct store_lineage {
 	int64_t new_id, old_id;
@@ -466,6 +475,12 @@ struct store_units_ops {
 	int (*staff_put)(struct store *st, struct store_staff *s, struct hl_err *err);
 	int (*staff_list)(struct store *st, struct hl_arena *a, struct store_staff **out, size_t *n,
 		struct hl_err *err);
+	/* Store a unit's contact, replacing the one it had. */
+	int (*contact_put)(struct store *st, const struct store_unit_contact *c,
+		struct hl_err *err);
+	/* The contact of unit_id; HL_ENOTFOUND when none was stored. */
+	int (*contact_get)(struct store *st, int64_t unit_id, struct store_unit_contact *out,
+		struct hl_err *err);
 };
 
 /* Survey instruments, one row per code and version (store_sqlite.c;
@@ -783,13 +798,15 @@ struct store_follow {
 	char fix[STORE_FOLLOW_TEXT];                  /* "" = not recorded yet */
 	int callback;                                 /* 0 none, 1 done, 2 no answer, 3 refused */
 	int64_t closed_at;                            /* -1 = open */
-	int64_t version; /* 1 when opened, one more at each follow_update */
+	int64_t published_at; /* the fix shown on the public page since; -1 = not shown */
+	int64_t version;      /* 1 when opened, one more at each follow_update */
 };
 
 /* Which cases follow_list returns. */
 struct store_follow_filter {
 	int64_t unit_id; /* 0 = every unit */
-	bool open_only;
+	bool open_only, published_only;
+	int64_t closed_since; /* closed at or after this minute only; 0 = any */
 };
 
 /* A unit's deadline for its cases, in working days. */
@@ -810,7 +827,7 @@ struct store_follow_ops {
 	/* The cases f selects, by opened_at then id; *out lives in a. */
 	int (*follow_list)(struct store *st, const struct store_follow_filter *f,
 		struct hl_arena *a, struct store_follow **out, size_t *n, struct hl_err *err);
-	/* Write f's state, cause, fix, callback and closed_at if its version is
+	/* Write f's state, cause, fix, callback, closed_at and published_at if its version is
 	 * still f->version (then one more, in f); HL_ECONFLICT (where "version")
 	 * when it changed, HL_ENOTFOUND when gone. */
 	int (*follow_update)(struct store *st, struct store_follow *f, struct hl_err *err);

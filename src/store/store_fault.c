@@ -33,7 +33,9 @@ struct fault {
 	F1(units, field_put, struct store_field *) \
 	F3(units, field_list, struct hl_arena *, struct store_field **, size_t *) \
 	F1(units, staff_put, struct store_staff *) \
-	F3(units, staff_list, struct hl_arena *, struct store_staff **, size_t *)
+	F3(units, staff_list, struct hl_arena *, struct store_staff **, size_t *) \
+	F1(units, contact_put, const struct store_unit_contact *) \
+	F2(units, contact_get, int64_t, struct store_unit_contact *)
 
 #define FAULT_INSTRUMENTS \
 	F2(instruments, instrument_put, struct store_instrument *, const char *) \

@@ -218,6 +218,11 @@ const char *const pg_migrations[] = {
 	"CREATE INDEX followups_unit ON followups (unit_id, opened_at);"
 	"CREATE TABLE followup_days (unit_id bigint PRIMARY KEY REFERENCES units(id),"
 	" days integer NOT NULL);",
+	/* 4: SQLite's 24, a closed case's fix shown on the public page */
+	"ALTER TABLE followups ADD COLUMN published_at bigint;",
+	/* 5: SQLite's 25, where citizens reach a unit */
+	"CREATE TABLE unit_contacts (unit_id bigint PRIMARY KEY REFERENCES units(id),"
+	" hotline " TXT " NOT NULL, address " TXT " NOT NULL, email " TXT " NOT NULL);",
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));

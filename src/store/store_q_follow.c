@@ -6,8 +6,8 @@
  *    writers never take the same; the case and its number are one
  *    operation. An empty prefix, no unit or no response: HL_EINVAL.
  *  - follow_get: by code, HL_ENOTFOUND when absent.
- *  - follow_list: by opened_at then id, of one unit or all, open ones only
- *    when asked.
+ *  - follow_list: by opened_at then id, of one unit or all, open ones only,
+ *    published ones only, closed since a moment only, when asked.
  *  - follow_update: compare-and-set on version (docs/internals/store.md):
  *    no row matched is HL_ECONFLICT when the case is still there (where
  *    "version"), HL_ENOTFOUND when it is gone.
@@ -20,7 +20,8 @@
 
 #define FOLLOW_COLS \
 	"id, code, unit_id, response_id, day, channel, dossier, staff_id, criteria," \
-	" complaint, opened_at, due_at, state, cause, fix, callback, closed_at, version"
+	" complaint, opened_at, due_at, state, cause, fix, callback, closed_at, published_at," \
+	" version"
 
 #include "store/sql/follow.h" /* its statements: sql/follow.sql */
 
@@ -77,6 +78,8 @@ static int q_follow_list(struct store *st, const struct store_follow_filter *f, 
 
 	q_i64(&a, f->unit_id);
 	q_i64(&a, f->open_only ? 1 : 0);
+	q_i64(&a, f->published_only ? 1 : 0);
+	q_i64(&a, f->closed_since);
 	return Q_LIST(st, &list, &a, ar, follow_cols, out, n, "liệt kê vụ việc theo dõi", err);
 }
 

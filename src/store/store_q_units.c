@@ -88,6 +88,24 @@ static int q_staff_list(struct store *st, struct hl_arena *ar, struct store_staf
 	return Q_LIST(st, &staff_list, NULL, ar, staff_cols, out, n, "liệt kê cán bộ", err);
 }
 
+static int q_contact_put(struct store *st, const struct store_unit_contact *c, struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_row(&a, contact_cols, SQ_NCOLS(contact_cols), c);
+	return q_exec(st, &contact_put, &a, NULL, "lưu địa chỉ liên hệ của đơn vị", err);
+}
+
+static int q_contact_get(struct store *st, int64_t unit_id, struct store_unit_contact *out,
+	struct hl_err *err)
+{
+	struct q_args a = {0};
+
+	q_i64(&a, unit_id);
+	return Q_GET(st, &contact_get, &a, contact_cols, out, "đọc địa chỉ liên hệ của đơn vị",
+		"đơn vị chưa có địa chỉ liên hệ", err);
+}
+
 const struct store_units_ops q_units = {
 	.unit_put = q_unit_put,
 	.unit_get = q_unit_get,
@@ -98,4 +116,6 @@ const struct store_units_ops q_units = {
 	.field_list = q_field_list,
 	.staff_put = q_staff_put,
 	.staff_list = q_staff_list,
+	.contact_put = q_contact_put,
+	.contact_get = q_contact_get,
 };

@@ -234,6 +234,11 @@ static const char *const migrations[] = {
 	"CREATE INDEX followups_unit ON followups (unit_id, opened_at);"
 	"CREATE TABLE followup_days (unit_id INTEGER PRIMARY KEY REFERENCES units(id),"
 	" days INTEGER NOT NULL);",
+	/* 24: a closed case's fix shown on the public page (store_q_follow.c) */
+	"ALTER TABLE followups ADD COLUMN published_at INTEGER;",
+	/* 25: where citizens reach a unit: hotline, address, e-mail (store_q_units.c) */
+	"CREATE TABLE unit_contacts (unit_id INTEGER PRIMARY KEY REFERENCES units(id),"
+	" hotline TEXT NOT NULL, address TEXT NOT NULL, email TEXT NOT NULL);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -3,6 +3,7 @@
 #include "svc/followup.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -116,6 +117,7 @@ int followup_open(struct store *st, const struct store_response *r, const struct
 	f.complaint = complaint;
 	f.state = FS_OPEN;
 	f.closed_at = -1;
+	f.published_at = -1;
 	snprintf(f.dossier, sizeof(f.dossier), "%s", r->dossier);
 	snprintf(f.criteria, sizeof(f.criteria), "%s", v.criteria);
 	f.opened_at = hl_clock_minute_of(r->received_at > 0 ? r->received_at : hl_clock_now());
@@ -248,6 +250,143 @@ int followup_close(struct store *st, const char *who, const char *code, const ch
 	if ((rc = followup_close_in(st, &all, code, cause, fix, callback, at, err)) == HL_OK)
 		return store_commit(st, err);
 	store_rollback(st, NULL);
+	return rc;
+}
+
+int followup_publish_in(struct store *st, const struct scope_actor *by, const char *code, bool show,
+	int64_t at, struct hl_err *err)
+{
+	struct store_follow f;
+	char detail[STORE_CODE_MAX + 32];
+	bool may = false;
+	int rc = STORE(st, follow, follow_get, code, &f, err);
+
+	if (rc == HL_OK && (rc = scope_may(st, by, f.unit_id, &may, err)) == HL_OK && !may)
+		rc = hl_err_set(err, HL_ENOTFOUND, "code", "không có vụ việc %s", code);
+	if (rc == HL_OK && f.state != FS_CLOSED)
+		rc = hl_err_set(err, HL_ECONFLICT, "code",
+			"vụ việc %s chưa đóng: hãy ghi nguyên nhân và biện pháp khắc phục rồi "
+			"mới công bố",
+			code);
+	if (rc != HL_OK || (f.published_at >= 0) == show)
+		return rc; /* published already, or not: nothing to change */
+	f.published_at = show ? at : -1;
+	rc = STORE(st, follow, follow_update, &f, err);
+	snprintf(detail, sizeof(detail), "%s: %s", code, show ? "công bố" : "thôi công bố");
+	if (rc == HL_OK)
+		rc = audit_log(st, by->who, "followup.publish", detail, err);
+	return rc;
+}
+
+int followup_publish(struct store *st, const char *who, const char *code, bool show, int64_t at,
+	struct hl_err *err)
+{
+	const struct scope_actor all = {.role = ROLE_ADMIN, .who = who};
+	int rc = store_begin(st, err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((rc = followup_publish_in(st, &all, code, show, at, err)) == HL_OK)
+		return store_commit(st, err);
+	store_rollback(st, NULL);
+	return rc;
+}
+
+/* Newer closing first (the store lists by opening). */
+static int by_closing_desc(const void *x, const void *y)
+{
+	const struct store_follow *a = x, *b = y;
+
+	if (a->closed_at != b->closed_at)
+		return a->closed_at > b->closed_at ? -1 : 1;
+	return a->id > b->id ? -1 : a->id < b->id;
+}
+
+int followup_published(struct store *st, int64_t unit_id, int64_t since, size_t max,
+	struct hl_arena *a, struct store_follow **out, size_t *n, struct hl_err *err)
+{
+	const struct store_follow_filter flt = {.unit_id = unit_id,
+		.published_only = true,
+		.closed_since = since};
+	int rc = STORE(st, follow, follow_list, &flt, a, out, n, err);
+
+	if (rc != HL_OK)
+		return rc;
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), by_closing_desc);
+	if (*n > max)
+		*n = max;
+	return HL_OK;
+}
+
+/* A unit id and where it stands in the caller's list. */
+struct at_pos {
+	int64_t id;
+	size_t pos;
+};
+
+static int by_id(const void *x, const void *y)
+{
+	const struct at_pos *a = x, *b = y;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+int followup_figures(struct store *st, const int64_t *ids, size_t nids, hl_day first, hl_day last,
+	int64_t at, struct hl_arena *a, struct followup_figures **out, size_t *n,
+	struct hl_err *err)
+{
+	const struct store_follow_filter all = {0};
+	struct store_follow *f = NULL;
+	struct followup_figures *x;
+	struct at_pos *sorted;
+	size_t nf = 0;
+	int rc = STORE(st, follow, follow_list, &all, a, &f, &nf, err);
+
+	*out = NULL;
+	*n = 0;
+	if (rc != HL_OK || nids == 0)
+		return rc;
+	x = hl_arena_alloc(a, nids * sizeof(*x));
+	sorted = hl_arena_alloc(a, nids * sizeof(*sorted));
+	if (x == NULL || sorted == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	for (size_t u = 0; u < nids; u++) {
+		x[u] = (struct followup_figures){.unit_id = ids[u]};
+		sorted[u] = (struct at_pos){ids[u], u};
+	}
+	qsort(sorted, nids, sizeof(*sorted), by_id);
+	for (size_t i = 0; i < nf; i++) {
+		const struct at_pos key = {f[i].unit_id, 0};
+		const struct at_pos *hit = bsearch(&key, sorted, nids, sizeof(*sorted), by_id);
+		bool closed = f[i].closed_at >= 0 && f[i].closed_at <= at;
+		struct followup_figures *u;
+
+		if (hit == NULL || f[i].day < first || f[i].day > last)
+			continue;
+		u = &x[hit->pos];
+		u->opened++;
+		u->closed += closed;
+		u->in_time += closed && f[i].closed_at <= f[i].due_at;
+		u->dossiers += f[i].dossier[0] != '\0';
+		u->callbacks += closed && f[i].callback == FC_DONE;
+	}
+	for (size_t u = 0; u < nids; u++)
+		if (x[u].opened > 0)
+			x[(*n)++] = x[u];
+	*out = *n > 0 ? x : NULL;
+	return HL_OK;
+}
+
+int followup_days(struct store *st, int64_t unit_id, int *days, struct hl_err *err)
+{
+	struct hl_arena *a = hl_arena_new(ARENA_CAP);
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = days_of(st, a, unit_id, days, err);
+	hl_arena_free(a);
 	return rc;
 }
 

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "core/date.h"
 #include "store/store.h"
 
 struct hl_arena;
@@ -80,6 +81,42 @@ int followup_close_in(struct store *st, const struct scope_actor *by, const char
  * a text (where "cause"/"fix") or a moment before the opening (where "at"). */
 int followup_close(struct store *st, const char *who, const char *code, const char *cause,
 	const char *fix, int callback, int64_t at, struct hl_err *err);
+
+/* Show (show) or withdraw case code's fix on its unit's public page (and
+ * the counter screen) from at, for by: the staff's own words, never the
+ * citizen's. Only a closed case has a fix to show: HL_ECONFLICT when open
+ * (or changed meanwhile); HL_ENOTFOUND, also outside by's scope. Inside the
+ * caller's transaction, audited. */
+int followup_publish_in(struct store *st, const struct scope_actor *by, const char *code, bool show,
+	int64_t at, struct hl_err *err);
+
+/* followup_publish_in in a transaction of its own, for any unit (the
+ * command line), audited as who. */
+int followup_publish(struct store *st, const char *who, const char *code, bool show, int64_t at,
+	struct hl_err *err);
+
+/* The fixes unit_id shows, of cases closed at or after since (minutes; 0 =
+ * any), newest closing first, at most max, into *out (owned by a). */
+int followup_published(struct store *st, int64_t unit_id, int64_t since, size_t max,
+	struct hl_arena *a, struct store_follow **out, size_t *n, struct hl_err *err);
+
+/* A unit's follow-up figures over some days (the reports' lines next to
+ * TT): cases opened, of them closed by the moment asked, closed by their
+ * due time, with a dossier (a callback can be made) and called back. */
+struct followup_figures {
+	int64_t unit_id;
+	long opened, closed, in_time, dossiers, callbacks;
+};
+
+/* The figures of each unit of ids[0..nids) with cases opened on days
+ * first..last, as of at (minutes), in ids' order, into *out (owned by a;
+ * units without a case are left out). */
+int followup_figures(struct store *st, const int64_t *ids, size_t nids, hl_day first, hl_day last,
+	int64_t at, struct hl_arena *a, struct followup_figures **out, size_t *n,
+	struct hl_err *err);
+
+/* The working days unit_id's cases are due in: its own, else FOLLOW_DAYS. */
+int followup_days(struct store *st, int64_t unit_id, int *days, struct hl_err *err);
 
 /* Set the working days a unit's cases are due in (1..365), audited as who. */
 int followup_days_set(struct store *st, const char *who, const char *unit, int days,

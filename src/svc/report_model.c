@@ -27,6 +27,7 @@
 #include "svc/letterhead.h"
 #include "svc/order.h"
 #include "svc/feedback.h"
+#include "svc/followup.h"
 #include "svc/score766.h"
 #include "svc/instruments.h"
 #include "svc/plan.h"
@@ -953,6 +954,54 @@ static int build_feedback(struct build *b)
 	return HL_OK;
 }
 
+/* The follow-up cases of the table's units opened in the period, as of the
+ * end of the document's day, each with the unit's TT. */
+static int build_follow(struct build *b)
+{
+	struct rpt_model *m = b->m;
+	const struct iq_result *r = m->index;
+	struct followup_figures *ff = NULL;
+	int64_t *ids;
+	size_t n = 0;
+	int tt = -1, rc;
+
+	if (r->nunits == 0)
+		return HL_OK;
+	if ((ids = hl_arena_alloc(b->a, r->nunits * sizeof(*ids))) == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (size_t i = 0; i < r->nunits; i++)
+		ids[i] = r->units[i].unit.id;
+	rc = followup_figures(b->st, ids, r->nunits, m->o.period.first, m->o.period.last,
+		(int64_t)(m->o.date + 1) * 1440 - 1, b->a, &ff, &n, b->err);
+	if (rc != HL_OK || n == 0)
+		return rc;
+	if ((m->follow = hl_arena_alloc(b->a, n * sizeof(*m->follow))) == NULL)
+		return hl_err_set(b->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi lập báo cáo");
+	for (int k = 0; k < r->ncrit; k++)
+		if (strcmp(r->crit_code[k], "TT") == 0)
+			tt = k;
+	/* ff keeps ids' order: one walk down the table's units */
+	for (size_t j = 0, i = 0; j < n; j++) {
+		struct rpt_follow *f = &m->follow[m->nfollow++];
+		const struct hl_idx_cell *c;
+
+		while (i < r->nunits && r->units[i].unit.id != ff[j].unit_id)
+			i++;
+		if (i == r->nunits)
+			return hl_err_set(b->err, HL_EIO, HL_HERE, "lỗi lập trình: thứ tự đơn vị");
+		c = tt >= 0 ? &r->units[i].idx.cell[tt] : NULL;
+		f->unit = r->units[i].unit.name;
+		f->tt_valid = c != NULL && c->cur.valid;
+		f->tt = f->tt_valid ? c->cur.value : 0;
+		f->opened = ff[j].opened;
+		f->closed = ff[j].closed;
+		f->in_time = ff[j].in_time;
+		f->dossiers = ff[j].dossiers;
+		f->callbacks = ff[j].callbacks;
+	}
+	return HL_OK;
+}
+
 /* The scorecard of Decision 766 for the same scope and period, without
  * points (the points table belongs to the command line's database file). */
 static int build_score766(struct build *b)
@@ -1070,6 +1119,8 @@ int rpt_build(struct store *st, struct hl_arena *a, const struct rpt_opts *o,
 		rc = finish_below(b);
 	if (rc == HL_OK)
 		rc = build_feedback(b);
+	if (rc == HL_OK)
+		rc = build_follow(b);
 	if (rc == HL_OK)
 		rc = build_score766(b);
 	if (rc == HL_OK)

@@ -97,6 +97,20 @@ struct rpt_feedback {
 	int score;
 };
 
+/* A unit's follow-up cases (issue 14 §1), beside its TT: opened in the
+ * period, closed by the document's day, closed by their due time, with a
+ * dossier (a callback can be made), called back. */
+#define RPT_FOLLOW_NOTE \
+	"Vụ việc: mỗi phiếu có từ một nửa số câu trả lời hợp lệ ở mức chưa hài lòng, hoặc " \
+	"kèm phản ánh, mở một vụ việc khắc phục; đúng hạn: đóng trong số ngày làm việc của " \
+	"đơn vị (mặc định 15); gọi lại người dân khi phiếu cho biết mã hồ sơ."
+struct rpt_follow {
+	const char *unit; /* the unit's name */
+	long opened, closed, in_time, dossiers, callbacks;
+	bool tt_valid;
+	double tt; /* the unit's TT in the period, when valid */
+};
+
 /* Plain means of units' values, criterion by criterion (SIPAS last). */
 struct rpt_mean {
 	double value[HL_IDX_MAXCELLS];
@@ -152,6 +166,8 @@ struct rpt_model {
 	struct trend *trend; /* month by month up to the period's end; NULL for a custom range */
 	int nfeedback;       /* units with feedback in the period (0: the section is left out) */
 	struct rpt_feedback *feedback;
+	int nfollow; /* units with follow-up cases opened in the period (0: left out) */
+	struct rpt_follow *follow;
 	struct sc_result *score766; /* Decision 766's ratios per unit (svc/score766.h),
 	                             * as of the document's day; no rows: left out */
 };

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/text.h"
+#include "svc/audit.h"
 #include "svc/builtin.h"
 #include "store/store.h"
 
@@ -466,4 +468,94 @@ int units_lineage(struct store *st, struct hl_arena *a, struct store_lineage **o
 	struct hl_err *err)
 {
 	return STORE(st, units, lineage_list, a, out, n, err);
+}
+
+/* s (may be NULL) checked and in NFC into dst (size bytes): UTF-8 without
+ * control characters, shorter than size; hotline: only a telephone
+ * number's characters; email: one @ between two non-empty parts. */
+static int contact_part(struct hl_arena *a, const char *field, const char *what, const char *s,
+	char *dst, size_t size, struct hl_err *err)
+{
+	char *nfc;
+	size_t at = 0;
+
+	if (s == NULL)
+		s = "";
+	if (!hl_utf8_valid(s, strlen(s), NULL) || hl_text_control(s, &at) != 0)
+		return hl_err_set(err, HL_EINVAL, field, "%s có ký tự không hợp lệ", what);
+	if ((nfc = hl_utf8_nfc(a, s)) == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	nfc = hl_trim(nfc);
+	if (strlen(nfc) >= size)
+		return hl_err_set(err, HL_EINVAL, field, "%s dài quá %zu byte", what, size - 1);
+	if (strcmp(field, "hotline") == 0 && strspn(nfc, "0123456789 +.-()") != strlen(nfc))
+		return hl_err_set(err, HL_EINVAL, field,
+			"%s chỉ gồm chữ số, dấu cách và các dấu + . - ( ), ví dụ 0258 3822 123",
+			what);
+	if (strcmp(field, "email") == 0 && nfc[0] != '\0') {
+		const char *sign = strchr(nfc, '@');
+
+		if (sign == NULL || sign == nfc || sign[1] == '\0' || strchr(sign + 1, '@') ||
+			strchr(nfc, ' '))
+			return hl_err_set(err, HL_EINVAL, field,
+				"%s không đúng dạng, ví dụ ubnd@bacnhatrang.gov.vn", what);
+	}
+	snprintf(dst, size, "%s", nfc);
+	return HL_OK;
+}
+
+int units_contact_put_in(struct store *st, const char *code, const char *hotline,
+	const char *address, const char *email, const char *who, struct hl_err *err)
+{
+	struct hl_arena *a = hl_arena_new(64 << 10);
+	struct store_unit_contact c = {0};
+	struct store_unit u;
+	char detail[STORE_CODE_MAX + 48];
+	int rc;
+
+	if (a == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	rc = contact_part(a, "hotline", "số điện thoại đường dây nóng", hotline, c.hotline,
+		sizeof(c.hotline), err);
+	if (rc == HL_OK)
+		rc = contact_part(a, "address", "địa chỉ", address, c.address, sizeof(c.address),
+			err);
+	if (rc == HL_OK)
+		rc = contact_part(a, "email", "thư điện tử", email, c.email, sizeof(c.email), err);
+	if (rc == HL_OK && (rc = units_get(st, code, &u, err)) == HL_OK) {
+		c.unit_id = u.id;
+		rc = STORE(st, units, contact_put, &c, err);
+	}
+	snprintf(detail, sizeof(detail), "%s: liên hệ", code);
+	if (rc == HL_OK)
+		rc = audit_log(st, who, "units.contact", detail, err);
+	hl_arena_free(a);
+	return rc;
+}
+
+int units_contact_put(struct store *st, const char *code, const char *hotline, const char *address,
+	const char *email, const char *who, struct hl_err *err)
+{
+	int rc = store_begin(st, err);
+
+	if (rc != HL_OK)
+		return rc;
+	if ((rc = units_contact_put_in(st, code, hotline, address, email, who, err)) == HL_OK)
+		return store_commit(st, err);
+	store_rollback(st, NULL);
+	return rc;
+}
+
+int units_contact(struct store *st, int64_t unit_id, struct store_unit_contact *out,
+	struct hl_err *err)
+{
+	int rc = STORE(st, units, contact_get, unit_id, out, err);
+
+	if (rc == HL_ENOTFOUND) {
+		hl_err_clear(err);
+		memset(out, 0, sizeof(*out));
+		out->unit_id = unit_id;
+		rc = HL_OK;
+	}
+	return rc;
 }

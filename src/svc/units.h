@@ -17,6 +17,7 @@ struct hl_arena;
 struct store;
 struct store_lineage;
 struct store_unit;
+struct store_unit_contact;
 
 /* Mark in on[0..n) the units of u[0..n) that are their own ancestor (on a
  * loop of parents); *count (may be NULL) gets how many. Scratch memory from
@@ -83,6 +84,23 @@ int units_get(struct store *st, const char *code, struct store_unit *out, struct
 
 /* Every merger's lineage (predecessor, successor, day) into *out (owned by a). */
 int units_lineage(struct store *st, struct hl_arena *a, struct store_lineage **out, size_t *n,
+	struct hl_err *err);
+
+/* Set unit code's contact, each part optional (""): hotline, the telephone
+ * number citizens call (digits, spaces and + . - ( ), up to 31 characters);
+ * address (up to 255 bytes); email (one @, up to 127 bytes). Kept in NFC.
+ * HL_EINVAL (where "hotline", "address" or "email") with nothing changed;
+ * HL_ENOTFOUND for an unknown unit. Inside the caller's transaction (the
+ * caller checked its scope, as units_put_in does), audited by who. */
+int units_contact_put_in(struct store *st, const char *code, const char *hotline,
+	const char *address, const char *email, const char *who, struct hl_err *err);
+
+/* units_contact_put_in in a transaction of its own (the command line). */
+int units_contact_put(struct store *st, const char *code, const char *hotline, const char *address,
+	const char *email, const char *who, struct hl_err *err);
+
+/* Unit unit_id's contact into *out; every part "" when none was given. */
+int units_contact(struct store *st, int64_t unit_id, struct store_unit_contact *out,
 	struct hl_err *err);
 
 #endif

@@ -1118,7 +1118,8 @@ static int write_responses(struct demo *d)
 
 /* The closed loop (issue 14 §1) today: three of this morning's kiosk
  * responses at Bắc Nha Trang, two of them unsatisfied, open two cases; the
- * one whose dossier is known is closed with its cause, fix and callback. */
+ * one whose dossier is known is closed with its cause, fix and callback,
+ * and its fix published. */
 static int write_followups(struct demo *d)
 {
 	static const char *const qs = "TC1,TC2,TC3,TC4,HC1,HC2,HC3,HC4,HC5,PV1,PV2,PV3,PV4,PV5,PV6,"
@@ -1150,8 +1151,17 @@ static int write_followups(struct demo *d)
 				"Công chức chưa giải thích rõ lý do phải bổ sung giấy tờ",
 				"Nhắc nhở công chức; niêm yết danh mục giấy tờ tại quầy", FC_DONE,
 				q.at, d->err);
+			if (rc == HL_OK)
+				rc = followup_publish(d->st, d->o->who, x[i].f.code, true, q.at,
+					d->err);
 			d->sum->followups_closed += rc == HL_OK;
 		}
+	/* where citizens reach the ward, for its public page and counter
+	 * screen (made up: the demo's hotline and address are not real) */
+	if (rc == HL_OK)
+		rc = units_contact_put(d->st, "bac-nha-trang", "0258 3822 123",
+			"Số 1 đường Yersin, phường Bắc Nha Trang, tỉnh Khánh Hòa",
+			"ubnd.bacnhatrang@khanhhoa.gov.vn", d->o->who, d->err);
 	return rc;
 }
 

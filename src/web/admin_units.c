@@ -80,6 +80,7 @@ static void type_options(struct hbuf *b, const char *selected)
 static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent)
 {
 	struct store_unit *u = NULL, edit;
+	struct store_unit_contact c = {0};
 	int *depth = NULL;
 	size_t n = 0;
 	const bool uf = sent == SENT_UNIT, mf = sent == SENT_MERGE;
@@ -173,7 +174,20 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 	day_box(&b, "Đến ngày (để trống nếu còn hoạt động)", "valid_to",
 		typed(r, uf, "valid_to", day_value(edit.valid_to, to, sizeof(to))), 0,
 		uf ? e : NULL);
-	hb_raw(&b, "<button type=\"submit\">Lưu</button>");
+	if (editing && units_contact(r->st, edit.id, &c, &err) != HL_OK)
+		return http_send_err(r, &err);
+	hb_raw(&b,
+		"<fieldset><legend>Liên hệ với người dân (trang công khai, màn hình tại quầy)"
+		"</legend><label>Đường dây nóng <input name=\"hotline\" type=\"tel\" "
+		"maxlength=\"31\" value=\"");
+	hb_txt(&b, typed(r, uf, "hotline", c.hotline));
+	hb_raw(&b, "\"></label><label>Địa chỉ <input name=\"address\" maxlength=\"255\" value=\"");
+	hb_txt(&b, typed(r, uf, "address", c.address));
+	hb_raw(&b,
+		"\"></label><label>Thư điện tử <input name=\"email\" type=\"email\" "
+		"maxlength=\"127\" value=\"");
+	hb_txt(&b, typed(r, uf, "email", c.email));
+	hb_raw(&b, "\"></label></fieldset><button type=\"submit\">Lưu</button>");
 	if (editing)
 		hb_raw(&b, " <a href=\"/admin/units\">Thêm đơn vị mới</a>");
 	hb_raw(&b, "</fieldset></form>");
@@ -212,6 +226,7 @@ int page_admin_units(struct http_req *r)
 
 struct unit_w {
 	struct store_unit u;
+	const char *hotline, *address, *email;
 	const char *parent; /* NULL: keep it */
 	int64_t scope_root;
 	const char *who;
@@ -221,7 +236,14 @@ static int write_unit(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct unit_w *w = arg;
 
-	return units_put_in(writer_tx_store(tx), &w->u, w->parent, w->scope_root, w->who, err);
+	int rc = units_put_in(writer_tx_store(tx), &w->u, w->parent, w->scope_root, w->who, err);
+
+	/* the scope was checked by units_put_in: the unit is the caller's; a
+	 * form without the contact boxes leaves the contact as it is */
+	if (rc == HL_OK && (w->hotline != NULL || w->address != NULL || w->email != NULL))
+		rc = units_contact_put_in(writer_tx_store(tx), w->u.code, w->hotline, w->address,
+			w->email, w->who, err);
+	return rc;
 }
 
 int page_admin_units_post(struct http_req *r)
@@ -240,6 +262,9 @@ int page_admin_units_post(struct http_req *r)
 		return units_page(r, &err, SENT_UNIT);
 	if (keep != NULL && strcmp(keep, "1") == 0)
 		w.parent = NULL;
+	w.hotline = http_form(r, "hotline");
+	w.address = http_form(r, "address");
+	w.email = http_form(r, "email");
 	snprintf(w.u.code, sizeof(w.u.code), "%s", code);
 	snprintf(w.u.name, sizeof(w.u.name), "%s", name);
 	snprintf(w.u.type, sizeof(w.u.type), "%s", type);

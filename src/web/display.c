@@ -2,8 +2,9 @@
  * one-stop counter (seed 003 §I.4), no login: the unit's latest published
  * SIPAS and criteria with their change (the frozen snapshot, never live
  * figures), how to answer the survey and to send feedback with the QR codes
- * of the unit's public page and feedback form, and how many unsatisfied
- * opinions the unit followed up this month. Slides in large type that
+ * of the unit's public page and feedback form with the unit's hotline and
+ * address, and how many unsatisfied opinions the unit followed up this
+ * month with the fixes its staff published. Slides in large type that
  * display.js turns every few seconds; it fetches ?part=slides every few
  * minutes and keeps what it shows when the server cannot be reached.
  * Without JavaScript the slides stand one under the other. */
@@ -21,6 +22,8 @@
 #include "svc/followup.h"
 #include "svc/publish.h"
 #include "web/pages.h"
+
+#define DISPLAY_FIXES 3 /* published fixes on the slide: readable from three metres */
 
 /* One criterion of the published figures: its value and change. */
 static void criterion(struct hbuf *b, json_t *row, bool big)
@@ -101,8 +104,10 @@ static int figures_slide(struct hbuf *b, struct http_req *r, const struct store_
 	return HL_OK;
 }
 
+/* A slide with text, then contact (may be NULL: the unit's contact
+ * lines), beside url's QR code. */
 static int qr_slide(struct hbuf *b, struct http_req *r, const char *title, const char *text,
-	const char *url, const char *label, struct hl_err *err)
+	const struct store_unit *contact, const char *url, const char *label, struct hl_err *err)
 {
 	hb_raw(b, "<section class=\"slide\" aria-label=\"");
 	hb_txt(b, title);
@@ -110,17 +115,20 @@ static int qr_slide(struct hbuf *b, struct http_req *r, const char *title, const
 	hb_txt(b, title);
 	hb_raw(b, "</h2><div class=\"d-qr\"><div><p>");
 	hb_txt(b, text);
-	hb_raw(b, "</p><p class=\"d-url\">");
+	hb_raw(b, "</p>");
+	if (contact != NULL && web_unit_contact(b, r, contact, err) != HL_OK)
+		return err->code;
+	hb_raw(b, "<p class=\"d-url\">");
 	hb_txt(b, url);
 	hb_raw(b, "</p></div><figure>");
 	if (qr_svg(b, url, label, err) != HL_OK)
 		return err->code;
-	(void)r;
 	hb_raw(b, "</figure></div></section>");
 	return HL_OK;
 }
 
-/* Closed this month (Vietnam's): the cases the unit followed up. */
+/* Closed this month (Vietnam's): how many cases the unit followed up, and
+ * the fixes its staff published, in their words. */
 static int fixes_slide(struct hbuf *b, struct http_req *r, const struct store_unit *u,
 	struct hl_err *err)
 {
@@ -128,9 +136,11 @@ static int fixes_slide(struct hbuf *b, struct http_req *r, const struct store_un
 	hl_day first = hl_day_month_start((hl_day)(now / 1440));
 	struct followup_query q = {.unit = u->code, .at = now};
 	struct followup *x = NULL;
-	size_t n = 0, closed = 0, open = 0;
-	int y, m, d, rc = followup_list(r->st, &q, r->a, &x, &n, err);
+	size_t n = 0, closed = 0, open = 0, shown = 0;
+	int y, m, d, days = FOLLOW_DAYS, rc = followup_list(r->st, &q, r->a, &x, &n, err);
 
+	if (rc == HL_OK)
+		rc = followup_days(r->st, u->id, &days, err);
 	if (rc != HL_OK)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
@@ -145,9 +155,13 @@ static int fixes_slide(struct hbuf *b, struct http_req *r, const struct store_un
 		"<p class=\"d-big\">Tháng %02d/%04d: đã khắc phục <strong>%zu</strong> vụ việc</p>"
 		"<p>Đang xử lý: %zu vụ việc.</p>",
 		m, y, closed, open);
-	hb_raw(b,
+	if ((rc = web_unit_fixes(b, r, u, (int64_t)first * 1440, DISPLAY_FIXES, &shown, err)) !=
+		HL_OK)
+		return rc;
+	hb_printf(b,
 		"<p class=\"d-note\">Mỗi phiếu khảo sát chưa hài lòng được đơn vị tìm nguyên "
-		"nhân, khắc phục và gọi lại người dân trong 15 ngày làm việc.</p></section>");
+		"nhân, khắc phục và gọi lại người dân trong %d ngày làm việc.</p></section>",
+		days);
 	return HL_OK;
 }
 
@@ -193,11 +207,11 @@ int page_display(struct http_req *r)
 			"Xin Ông/Bà trả lời phiếu khảo sát trên máy kiosk, bằng phiếu giấy bỏ hòm "
 			"phiếu, hoặc quét mã QR trên Giấy tiếp nhận hồ sơ. Kết quả và cách góp ý "
 			"tại trang của đơn vị:",
-			pub, "Mã QR mở trang kết quả của đơn vị", &err) != HL_OK ||
+			NULL, pub, "Mã QR mở trang kết quả của đơn vị", &err) != HL_OK ||
 		qr_slide(&b, r, "Phản ánh, kiến nghị",
 			"Gửi phản ánh, kiến nghị tại bộ phận tiếp nhận và trả kết quả, hoặc quét mã "
 			"QR để gửi trên điện thoại; Ông/Bà nhận mã theo dõi để xem kết quả xử lý.",
-			fb, "Mã QR mở trang gửi phản ánh, kiến nghị", &err) != HL_OK ||
+			&u, fb, "Mã QR mở trang gửi phản ánh, kiến nghị", &err) != HL_OK ||
 		fixes_slide(&b, r, &u, &err) != HL_OK)
 		return http_send_err(r, &err);
 	if (slides_only)

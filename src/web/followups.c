@@ -2,8 +2,9 @@
  * (the closed loop, issue 14 §1), like the feedback inbox: open ones first
  * by opening, overdue in red (and said in words), each with the form that
  * closes it (POST /followups/close: the cause found, the fix made, the
- * callback to the applicant). A case never shows the citizen's comment:
- * the response stays anonymous. */
+ * callback to the applicant), and a closed one's fix put on the unit's
+ * public page (POST /followups/publish; or taken off). A case never shows
+ * the citizen's comment: the response stays anonymous. */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "base/clock.h"
 #include "http/page.h"
 #include "http/scope.h"
+#include "core/followup.h"
 #include "svc/followup.h"
 #include "svc/ingest.h"
 #include "svc/writer.h"
@@ -35,9 +37,24 @@ static void close_form(struct hbuf *b, struct http_req *r, const struct followup
 	hb_raw(b, "<button type=\"submit\">Đóng vụ việc</button></form></details>");
 }
 
+/* A closed case's fix on the public page, or taken off it. */
+static void publish_form(struct hbuf *b, struct http_req *r, const struct followup *x)
+{
+	bool shown = x->f.published_at >= 0;
+
+	if (shown)
+		hb_raw(b, "<br><strong>Đã công bố trên trang công khai</strong>");
+	page_form(b, r, "fu-publish", "/followups/publish");
+	hb_hidden(b, "code", x->f.code);
+	hb_hidden(b, "show", shown ? "0" : "1");
+	hb_raw(b,
+		shown ? "<button type=\"submit\" class=\"secondary\">Thôi công bố</button></form>" :
+			"<button type=\"submit\">Công bố biện pháp khắc phục</button></form>");
+}
+
 static void row(struct hbuf *b, struct http_req *r, const struct followup *x)
 {
-	char when[32];
+	char when[32], names[512];
 
 	hb_raw(b,
 		x->overdue ? "<tr class=\"fb-overdue\"><th scope=\"row\">" :
@@ -52,7 +69,9 @@ static void row(struct hbuf *b, struct http_req *r, const struct followup *x)
 	hb_raw(b, "</td><td data-label=\"Hồ sơ\">");
 	hb_txt(b, x->f.dossier[0] != '\0' ? x->f.dossier : "–");
 	hb_raw(b, "</td><td data-label=\"Tiêu chí chưa đạt\">");
-	hb_txt(b, x->f.criteria[0] != '\0' ? x->f.criteria : "–");
+	hb_txt(b,
+		x->f.criteria[0] != '\0' ? fu_criteria_label(x->f.criteria, names, sizeof(names)) :
+					   "–");
 	if (x->f.complaint)
 		hb_raw(b, " (có phản ánh)");
 	hb_raw(b, "</td><td data-label=\"Hạn\">");
@@ -69,6 +88,7 @@ static void row(struct hbuf *b, struct http_req *r, const struct followup *x)
 		hb_txt(b, x->f.fix);
 		hb_raw(b, "<br>");
 		hb_txt(b, follow_callback_label(x->f.callback));
+		publish_form(b, r, x);
 	} else {
 		hb_raw(b, "Đang mở");
 		close_form(b, r, x);
@@ -108,7 +128,13 @@ static int inbox(struct http_req *r, const struct hl_err *refused)
 	if (refused != NULL)
 		page_error(&b, refused->msg);
 	else if (ok != NULL)
-		hb_raw(&b, "<p class=\"ok\" role=\"status\">Đã đóng vụ việc.</p>");
+		hb_raw(&b,
+			strcmp(ok, "publish") == 0 ?
+				"<p class=\"ok\" role=\"status\">Đã công bố biện pháp khắc phục "
+				"trên trang công khai của đơn vị.</p>" :
+				strcmp(ok, "withdraw") == 0 ?
+				"<p class=\"ok\" role=\"status\">Đã thôi công bố.</p>" :
+				"<p class=\"ok\" role=\"status\">Đã đóng vụ việc.</p>");
 	hb_raw(&b, "<form method=\"get\" action=\"/followups\" class=\"inline\"><label>Đơn vị ");
 	web_unit_select(&b, "unit", units, nunits, unit, nunits > 1 ? "Mọi đơn vị" : NULL);
 	hb_raw(&b, "</label><label><input type=\"checkbox\" name=\"overdue\" value=\"1\"");
@@ -175,4 +201,37 @@ int page_followups_close(struct http_req *r)
 	if (srv_write(r, write_close, &w, &err) != HL_OK)
 		return err.code == HL_ENOTFOUND ? http_send_err(r, &err) : inbox(r, &err);
 	return http_redirect(r, "/followups?ok=1");
+}
+
+struct publish_w {
+	struct scope_actor by;
+	const char *code;
+	bool show;
+	int64_t at;
+};
+
+static int write_publish(struct writer_tx *tx, void *arg, struct hl_err *err)
+{
+	struct publish_w *w = arg;
+
+	return followup_publish_in(writer_tx_store(tx), &w->by, w->code, w->show, w->at, err);
+}
+
+int page_followups_publish(struct http_req *r)
+{
+	struct publish_w w = {.by = web_actor(r), .at = hl_clock_minute()};
+	const char *show = http_form(r, "show");
+	struct hl_err err = {0};
+
+	w.by.who = scope_who(r);
+	w.code = http_form(r, "code");
+	w.show = show == NULL || strcmp(show, "0") != 0;
+	if (w.code == NULL || w.by.who == NULL) {
+		hl_err_set(&err, HL_EINVAL, "code", "thiếu mã vụ việc");
+		return http_send_err(r, &err);
+	}
+	if (srv_write(r, write_publish, &w, &err) != HL_OK)
+		return err.code == HL_ENOTFOUND ? http_send_err(r, &err) : inbox(r, &err);
+	return http_redirect(r,
+		w.show ? "/followups?all=1&ok=publish" : "/followups?all=1&ok=withdraw");
 }

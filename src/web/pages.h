@@ -120,6 +120,19 @@ const char *web_period_label(const char *code, char *buf, size_t size);
 struct hbuf;
 void web_figures_table(struct hbuf *b, const char *figures, const char *unit_code);
 
+/* public.c: where citizens reach unit u (hotline, address, e-mail as
+ * stored by `hailong units contact`) as a list appended to b; nothing when
+ * none is stored. HL_OK or the store's error. */
+int web_unit_contact(struct hbuf *b, struct http_req *r, const struct store_unit *u,
+	struct hl_err *err);
+
+/* public.c: the fixes unit u published (svc/followup.h) of cases closed at
+ * or after since (minutes, 0 = any), newest first, at most max, as a list
+ * appended to b: the day, the criteria, the staff's words; *n gets how
+ * many (0: nothing appended). */
+int web_unit_fixes(struct hbuf *b, struct http_req *r, const struct store_unit *u, int64_t since,
+	size_t max, size_t *n, struct hl_err *err);
+
 /* reports.c: GET /reports (the draft form, the reports owed, published
  * versions), GET /reports/preview?unit=&period=&number=&signer= (a draft),
  * GET /reports/draft?…&format=pdf|xlsx|csv (the draft's document, never
@@ -175,13 +188,15 @@ int page_score766(struct http_req *r);
 
 /* followups.c: the follow-up cases of the caller's units (GET /followups:
  * ?unit=, ?overdue=1, ?all=1 with the closed ones), and closing one (POST
- * /followups/close: code, cause, fix, callback). */
+ * /followups/close: code, cause, fix, callback), and putting a closed one's
+ * fix on the public page (POST /followups/publish: code, show=1|0). */
 int page_followups(struct http_req *r);
+int page_followups_close(struct http_req *r);
+int page_followups_publish(struct http_req *r);
 
 /* display.c: GET /display/UNIT — the counter screen, for anyone: the latest
  * published figures, the survey and feedback QR codes, this month's
  * follow-ups, as slides (?part=slides: the slides alone, for its refresh). */
 int page_display(struct http_req *r);
-int page_followups_close(struct http_req *r);
 
 #endif

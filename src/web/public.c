@@ -1,6 +1,7 @@
 /* public.c — GET /public/UNIT, for anyone: the unit's published reports
  * (period, version, who published it and when, a download link) with the
- * SIPAS table of the newest one, and how to give an opinion; GET
+ * SIPAS table of the newest one, how to give an opinion and reach the
+ * unit, the fixes its staff published after unsatisfied opinions; GET
  * /public/UNIT/reports/ID, one published version. Only what was published
  * is shown — the frozen snapshot, never live figures, never an unpublished
  * period, never a person's answers or a civil servant's results; a
@@ -15,9 +16,11 @@
 #include "base/arena.h"
 #include "base/clock.h"
 #include "base/text.h"
+#include "core/followup.h"
 #include "core/period.h"
 #include "http/page.h"
 #include "svc/accounts.h"
+#include "svc/followup.h"
 #include "svc/ingest.h"
 #include "svc/kiosks.h"
 #include "svc/publish.h"
@@ -25,6 +28,7 @@
 #include "web/pages.h"
 
 #define PUBLIC_LIST_MAX 200 /* versions listed on the page, newest first */
+#define FIXES_MAX 20        /* published fixes listed, newest first */
 
 static void cell_dec(struct hbuf *b, json_t *v, bool sign)
 {
@@ -167,12 +171,73 @@ static void published_list(struct hbuf *b, const struct store_unit *u,
 	hb_raw(b, "</tbody></table></div>");
 }
 
+int web_unit_contact(struct hbuf *b, struct http_req *r, const struct store_unit *u,
+	struct hl_err *err)
+{
+	struct store_unit_contact c;
+	int rc = units_contact(r->st, u->id, &c, err);
+
+	if (rc != HL_OK || (c.hotline[0] == '\0' && c.address[0] == '\0' && c.email[0] == '\0'))
+		return rc;
+	hb_raw(b, "<ul class=\"contact\">");
+	if (c.hotline[0] != '\0') {
+		hb_raw(b, "<li>Đường dây nóng: <a href=\"tel:");
+		for (const char *p = c.hotline; *p; p++)
+			if (*p != ' ' && *p != '.' && *p != '(' && *p != ')')
+				hb_printf(b, "%c", *p);
+		hb_raw(b, "\">");
+		hb_txt(b, c.hotline);
+		hb_raw(b, "</a></li>");
+	}
+	if (c.address[0] != '\0') {
+		hb_raw(b, "<li>Địa chỉ: ");
+		hb_txt(b, c.address);
+		hb_raw(b, "</li>");
+	}
+	if (c.email[0] != '\0') {
+		hb_raw(b, "<li>Thư điện tử: <a href=\"mailto:");
+		hb_txt(b, c.email);
+		hb_raw(b, "\">");
+		hb_txt(b, c.email);
+		hb_raw(b, "</a></li>");
+	}
+	hb_raw(b, "</ul>");
+	return HL_OK;
+}
+
+int web_unit_fixes(struct hbuf *b, struct http_req *r, const struct store_unit *u, int64_t since,
+	size_t max, size_t *n, struct hl_err *err)
+{
+	struct store_follow *f = NULL;
+	int rc = followup_published(r->st, u->id, since, max, r->a, &f, n, err);
+
+	if (rc != HL_OK || *n == 0)
+		return rc;
+	hb_raw(b, "<ul class=\"fixes\">");
+	for (size_t i = 0; i < *n; i++) {
+		char day[16], names[512];
+
+		hb_raw(b, "<li><p class=\"fix-head\"><time>");
+		hb_txt(b, hl_day_vn((hl_day)(f[i].closed_at / 1440), day, sizeof(day)));
+		hb_raw(b, "</time> · ");
+		hb_txt(b,
+			f[i].criteria[0] != '\0' ?
+				fu_criteria_label(f[i].criteria, names, sizeof(names)) :
+				"Phản ánh của người dân");
+		hb_raw(b, "</p><p>");
+		hb_txt(b, f[i].fix);
+		hb_raw(b, "</p></li>");
+	}
+	hb_raw(b, "</ul>");
+	return HL_OK;
+}
+
 int page_public(struct http_req *r)
 {
 	struct store_unit u, to;
 	struct store_kiosk *k = NULL;
 	struct store_report *list = NULL;
-	size_t nk = 0, live = 0, n = 0;
+	size_t nk = 0, live = 0, n = 0, nfix = 0;
 	struct hl_err err = {0};
 	struct hbuf b;
 	hl_day merged_on = HL_DAY_NONE;
@@ -257,7 +322,19 @@ int page_public(struct http_req *r)
 		"/feedback\">Gửi phản ánh, kiến nghị</a>: Ông/Bà nhận một mã theo dõi để xem "
 		"kết quả xử lý. <a href=\"/public/");
 	hb_url(&b, u.code);
-	hb_raw(&b, "/answers\">Các câu trả lời đã công khai</a>.</p></div></section>");
+	hb_raw(&b, "/answers\">Các câu trả lời đã công khai</a>.</p>");
+	if (web_unit_contact(&b, r, merged ? &to : &u, &err) != HL_OK)
+		return http_send_err(r, &err);
+	hb_raw(&b,
+		"</div><h2>Đơn vị đã khắc phục</h2><p>Mỗi phiếu khảo sát chưa hài lòng được đơn "
+		"vị tìm nguyên nhân và khắc phục; đây là những việc đơn vị đã làm (trong 12 tháng "
+		"qua, mới nhất trước), do cán bộ viết.</p>");
+	if (web_unit_fixes(&b, r, &u, hl_clock_minute() - (int64_t)366 * 1440, FIXES_MAX, &nfix,
+		    &err) != HL_OK)
+		return http_send_err(r, &err);
+	if (nfix == 0)
+		hb_raw(&b, "<p>Chưa có việc khắc phục nào được công bố.</p>");
+	hb_raw(&b, "</section>");
 	return page_send(r, 200, &b);
 }
 

@@ -4,7 +4,9 @@
 # unit's calendar (a unit's own number of days when set); the list's CSV
 # header and rows, --open, --overdue --at; closing with cause, fix and
 # callback, and what closing refuses; the staff's inbox page, scoped to the
-# clerk's unit, with the overdue case in red and its close form.
+# clerk's unit, with the overdue case in red and its close form; a fix
+# published (command line and inbox) on the public page and the counter
+# screen with the unit's contact; the report's figures beside TT.
 set -eu
 . "$2/tests/e2e/lib.sh"
 
@@ -140,5 +142,74 @@ CSV
 ok responses import mixed.csv
 ok followup list --unit VT --format csv
 has "KP-VT-2026-0003,VT,2026-12-01 09:00,2026-12-08 17:00,open,0,,DK;HC;PV"
+
+# ---- a fix made public: the staff's words on the public page and the
+# counter screen with the unit's contact; an open case has no fix to show;
+# withdrawn, it is gone; a clerk publishes from the inbox, within its units ----
+status 1 followup publish KP-VT-2026-0003
+has "chưa đóng"
+status 1 followup publish KP-KHONG-CO
+ok followup publish KP-VT-2026-0001 --at "2026-12-10 11:00"
+has "Đã công bố"
+ok units contact VT --hotline "0258 3822 123" --address "Số 1 đường Yersin, Vĩnh Thọ"
+has "Đường dây nóng: 0258 3822 123"
+has "Thư điện tử: (chưa có)"
+ok units contact VT --email ubnd@vinhtho.gov.vn
+has "Địa chỉ: Số 1 đường Yersin, Vĩnh Thọ"
+status 1 units contact VT --hotline "gọi tôi"
+has "chỉ gồm chữ số"
+status 1 units contact VT --email khong-hop-le
+has "không đúng dạng"
+status 1 units contact KHONG-CO --hotline 113
+ok audit
+has "followup.publish"
+has "units.contact"
+
+HAILONG_NOW=2026-12-15T08:00 serve_start
+req - GET /public/VT
+expect 200 "Nhắc nhở, tập huấn lại quy trình"
+has "Sự phục vụ của công chức, viên chức; Kết quả giải quyết công việc"
+has 'href="tel:02583822123"'
+has "ubnd@vinhtho.gov.vn"
+hasnt "Hướng dẫn một lần đủ giấy tờ"
+hasnt "Công chức chưa hướng dẫn kỹ"
+req - GET /public/VH
+expect 200 "Chưa có việc khắc phục nào được công bố."
+req - GET "/display/VT?part=slides"
+expect 200 "Nhắc nhở, tập huấn lại quy trình"
+has "0258 3822 123"
+has "trong 5 ngày làm việc"
+login lan mat-khau-can-bo
+csrf_of "/followups?all=1"
+has "Đã công bố trên trang công khai"
+has "Sự phục vụ của công chức, viên chức"
+req "$JAR" POST /followups/publish --data-urlencode "csrf=$CSRF" -d code=KP-VH-2026-0001 \
+	-d show=1
+expect 404
+req "$JAR" POST /followups/publish --data-urlencode "csrf=$CSRF" -d code=KP-VT-2026-0003 \
+	-d show=1
+expect 400 "chưa đóng"
+req "$JAR" POST /followups/publish --data-urlencode "csrf=$CSRF" -d code=KP-VT-2026-0002 \
+	-d show=1
+expect 303
+req "$JAR" POST /followups/publish --data-urlencode "csrf=$CSRF" -d code=KP-VT-2026-0001 \
+	-d show=0
+expect 303
+req - GET /public/VT
+expect 200 "Hướng dẫn một lần đủ giấy tờ"
+hasnt "Nhắc nhở, tập huấn lại quy trình"
+serve_stop
+
+# The report's follow-up figures beside TT, as of the document's day:
+# VT's three cases of November, two closed (one in time), both with a
+# dossier called back.
+HAILONG_NOW=2027-02-01T08:00 ok report --unit VT --period 2026-11 --format csv -o rep.csv
+grep -q '^follow_unit,tt,opened,closed,in_time,in_time_pct,dossiers,callbacks$' rep.csv ||
+	fail "report csv lacks the follow-up section: $(cat rep.csv)"
+grep -q '^Phường Vĩnh Thọ,[0-9.]*,3,2,1,33.33,2,2$' rep.csv ||
+	fail "report csv follow-up row: $(grep -A2 follow_unit rep.csv)"
+HAILONG_NOW=2027-02-01T08:00 ok report --unit VT --period 2026-11 --format html -o rep.html
+grep -q "Khắc phục ý kiến chưa hài lòng (tiêu chí TT)" rep.html ||
+	fail "report html lacks the follow-up section"
 
 echo "followup: ok"

@@ -36,6 +36,14 @@ unit_id = excluded.unit_id, position = excluded.position RETURNING id
 -- @stmt staff_list
 SELECT id, code, name, unit_id, position FROM staff ORDER BY code
 
+-- @stmt contact_put
+INSERT INTO unit_contacts (unit_id, hotline, address, email) VALUES ($1, $2, $3, $4)
+ON CONFLICT (unit_id) DO UPDATE SET hotline = excluded.hotline,
+address = excluded.address, email = excluded.email
+
+-- @stmt contact_get
+SELECT unit_id, hotline, address, email FROM unit_contacts WHERE unit_id = $1
+
 -- The rows, in their columns' order; the puts bind them from the second
 -- column on (lineage whole).
 -- @row unit_cols struct store_unit
@@ -49,3 +57,6 @@ id I64, code TEXT, name TEXT
 
 -- @row staff_cols struct store_staff
 id I64, code TEXT, name TEXT, unit_id ID, position TEXT
+
+-- @row contact_cols struct store_unit_contact
+unit_id I64, hotline TEXT, address TEXT, email TEXT

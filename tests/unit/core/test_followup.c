@@ -113,11 +113,28 @@ static void test_levels(void **state)
 	assert_true(seen >= 2);
 }
 
+/* Criteria codes read as names; an unknown code stays; a short buffer cuts. */
+static void test_criteria_label(void **state)
+{
+	char buf[128], tiny[8];
+
+	(void)state;
+	assert_string_equal(fu_criteria_label("PV;KQ", buf, sizeof(buf)),
+		"Sự phục vụ của công chức, viên chức; Kết quả giải quyết công việc");
+	assert_string_equal(fu_criteria_label("DK;TT", buf, sizeof(buf)),
+		"DK; Tiếp nhận và xử lý thông tin phản hồi");
+	assert_string_equal(fu_criteria_label("", buf, sizeof(buf)), "");
+	/* cut at a character boundary: "ế" is 3 bytes */
+	assert_string_equal(fu_criteria_label("TC", tiny, sizeof(tiny)), "Tiếp ");
+	assert_string_equal(fu_criteria_label("TC", tiny, 5), "Ti");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rule_data),
 		cmocka_unit_test(test_levels),
+		cmocka_unit_test(test_criteria_label),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

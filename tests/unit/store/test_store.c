@@ -92,6 +92,30 @@ static void test_migrate_twice(void **state)
 	assert_string_equal(u.name, "Phường Vĩnh Trường");
 }
 
+/* A unit's contact: none until put, then what was put, replaced whole. */
+static void test_unit_contact(void **state)
+{
+	struct fx *f = *state;
+	int64_t id = fx_unit(f, "VH", "Phường Vĩnh Hải", 0);
+	struct store_unit_contact c = {.unit_id = id}, got;
+
+	assert_int_equal(STORE(f->st, units, contact_get, id, &got, &f->err), HL_ENOTFOUND);
+	snprintf(c.hotline, sizeof(c.hotline), "0258 3822 123");
+	snprintf(c.address, sizeof(c.address), "Số 1 đường Yersin, Nha Trang");
+	OK(f, STORE(f->st, units, contact_put, &c, &f->err));
+	OK(f, STORE(f->st, units, contact_get, id, &got, &f->err));
+	assert_int_equal(got.unit_id, id);
+	assert_string_equal(got.hotline, "0258 3822 123");
+	assert_string_equal(got.address, "Số 1 đường Yersin, Nha Trang");
+	assert_string_equal(got.email, "");
+	c.hotline[0] = '\0';
+	snprintf(c.email, sizeof(c.email), "ubnd@vinhhai.gov.vn");
+	OK(f, STORE(f->st, units, contact_put, &c, &f->err));
+	OK(f, STORE(f->st, units, contact_get, id, &got, &f->err));
+	assert_string_equal(got.hotline, "");
+	assert_string_equal(got.email, "ubnd@vinhhai.gov.vn");
+}
+
 static void test_units(void **state)
 {
 	struct fx *f = *state;
@@ -1165,6 +1189,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dossier_rows, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_dossier_sums, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_audit, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_unit_contact, fx_setup, fx_teardown),
 	};
 
 	return FX_RUN(tests);

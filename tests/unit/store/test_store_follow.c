@@ -56,6 +56,7 @@ static struct store_follow a_case(int64_t unit, int64_t resp, const char *prefix
 	c.opened_at = 29409120;
 	c.due_at = 29409120 + 21 * 1440;
 	c.closed_at = -1;
+	c.published_at = -1;
 	return c;
 }
 
@@ -160,7 +161,51 @@ static void test_list_update(void **state)
 	assert_string_equal(e.fix, "Bổ sung 10 ghế");
 	assert_int_equal(e.callback, 1);
 	assert_int_equal(e.closed_at, d.opened_at + 600);
+	assert_int_equal(e.published_at, -1);
 	assert_int_equal(e.version, 2);
+}
+
+/* Close x after minutes past its opening, its fix shown 5 minutes later. */
+static void close_shown(struct fx *f, struct store_follow *x, int64_t after)
+{
+	x->state = FS_CLOSED;
+	snprintf(x->cause, sizeof(x->cause), "Nguyên nhân");
+	snprintf(x->fix, sizeof(x->fix), "Biện pháp");
+	x->closed_at = x->opened_at + after;
+	x->published_at = x->closed_at + 5;
+	OK(f, STORE(f->st, follow, follow_update, x, &f->err));
+}
+
+/* A closed case's fix shown from a moment: published ones only, closed
+ * since a moment only; withdrawn, it is gone from that list. */
+static void test_published(void **state)
+{
+	struct fx *f = *state;
+	struct store_follow c = a_case(f->unit, response(f, f->unit, NULL), "KP-A-"),
+			    d = a_case(f->unit, response(f, f->unit, NULL), "KP-A-"), got,
+			    *list = NULL;
+	struct store_follow_filter shown = {.unit_id = f->unit, .published_only = true},
+				   recent = {.unit_id = f->unit,
+					   .published_only = true,
+					   .closed_since = c.opened_at + 1000};
+	size_t n = 9;
+
+	OK(f, STORE(f->st, follow, follow_open, &c, &f->err));
+	OK(f, STORE(f->st, follow, follow_open, &d, &f->err));
+	close_shown(f, &c, 600);
+	close_shown(f, &d, 2000);
+	OK(f, STORE(f->st, follow, follow_get, c.code, &got, &f->err));
+	assert_int_equal(got.published_at, c.closed_at + 5);
+	OK(f, STORE(f->st, follow, follow_list, &shown, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 2);
+	OK(f, STORE(f->st, follow, follow_list, &recent, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].code, d.code);
+	d.published_at = -1;
+	OK(f, STORE(f->st, follow, follow_update, &d, &f->err));
+	OK(f, STORE(f->st, follow, follow_list, &shown, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].code, c.code);
 }
 
 /* A unit's own deadline replaces the one stored; 1..365 only. */
@@ -221,6 +266,7 @@ int main(void)
 	struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_get, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_list_update, fx_setup_units, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_published, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_days, fx_setup_units, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_batch_rollback, fx_setup_units, fx_teardown),
 	};
