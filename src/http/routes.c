@@ -18,6 +18,7 @@ const struct route routes[] = {
 	{"GET", "/api/v1/session", ROLE_ENTRY, R_API, 0, api_session},
 	{"GET", "/kiosk", ROLE_NONE, 0, 0, page_kiosk},
 	{"GET", "/kiosk-sw.js", ROLE_NONE, 0, 0, page_kiosk_sw},
+	{"GET", "/audio/*/*/*", ROLE_NONE, 0, 0, page_voice},
 	{"GET", "/s/*", ROLE_NONE, 0, 0, page_survey},
 	{"GET", "/s/*/config", ROLE_NONE, R_API, 0, api_survey_config},
 	{"POST", "/s/*/submit", ROLE_NONE, R_API | R_TOKEN, 16 * KB, api_survey_submit},

@@ -36,6 +36,7 @@
 #include "svc/ratelimit.h"
 #include "svc/dbcheck.h"
 #include "svc/import.h"
+#include "svc/voice.h"
 #include "svc/writer.h"
 
 #define MAX_READERS 32
@@ -92,6 +93,9 @@ struct server {
 	pthread_t checker; /* the start-up check of a large file */
 	bool checker_started;
 
+	/* The speaking kiosk's clips rendered so far (svc/voice.h). */
+	struct voice_cache *voice;
+
 	/* Requests parked by srv_write_then until the writer tells them. */
 	pthread_mutex_t park_mu;
 	pthread_cond_t park_cv;
@@ -118,6 +122,11 @@ struct reqstate {
 	int wrc;
 	struct hl_err werr;
 };
+
+struct voice_cache *srv_voice(struct http_req *r)
+{
+	return r->srv != NULL ? r->srv->voice : NULL;
+}
 
 int64_t srv_now(void)
 {
@@ -874,9 +883,12 @@ static enum MHD_Result queue(struct reqstate *rs)
 	{
 		char csp[256];
 
-		/* One inline stylesheet only where a handler allowed it by hash. */
+		/* One inline stylesheet only where a handler allowed it by hash;
+		 * media from blob: URLs, which only our own scripts make (the
+		 * survey plays a clip it fetched, so the kiosk speaks offline). */
 		snprintf(csp, sizeof(csp),
-			"default-src 'self'; img-src 'self' data:; style-src 'self'%s%s%s; "
+			"default-src 'self'; img-src 'self' data:; media-src 'self' blob:; "
+			"style-src 'self'%s%s%s; "
 			"script-src 'self'; frame-ancestors 'none'; form-action 'self'",
 			r->style_hash != NULL ? " '" : "",
 			r->style_hash != NULL ? r->style_hash : "",
@@ -1293,7 +1305,8 @@ int srv_run(const struct srv_opts *o, void (*ready)(const char *base_url, void *
 		(o->read_db != NULL &&
 			(rc = pool_open(&s->replica, o->read_db, nread, err)) != HL_OK))
 		goto cleanup;
-	if ((rc = writer_start(s->wst, writer_log, s, &s->w, err)) != HL_OK)
+	if ((rc = writer_start(s->wst, writer_log, s, &s->w, err)) != HL_OK ||
+		(rc = voice_cache_new(VOICE_CACHE_BYTES, &s->voice, err)) != HL_OK)
 		goto cleanup;
 
 	/* Signals are taken by sigwait below, in this thread only. */
@@ -1370,6 +1383,7 @@ cleanup:
 	pool_close(&s->rd);
 	pool_close(&s->replica);
 	store_close(s->wst);
+	voice_cache_free(s->voice);
 	if (rc == HL_OK)
 		srv_log(s, "đã dừng");
 	hl_free(s);

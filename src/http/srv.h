@@ -49,4 +49,7 @@ bool srv_allow(struct http_req *r, int rule, const char *who);
 /* Seconds since 1970 (wall clock). */
 int64_t srv_now(void);
 
+/* The server's cache of spoken clips (svc/voice.h); NULL outside a server. */
+struct voice_cache *srv_voice(struct http_req *r);
+
 #endif

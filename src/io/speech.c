@@ -9,10 +9,14 @@
 
 #include "base/mem.h"
 
-/* The library keeps one synthesiser per process, set up by espeak_Initialize
- * and torn down by espeak_Terminate; this lock makes callers take turns on
- * it. It holds no data of ours, so several server processes need no more. */
+/* The library keeps one synthesiser per process, set up by espeak_Initialize;
+ * this lock makes callers take turns on it. It is set up once and kept:
+ * espeak-ng 1.51 hangs in espeak_Terminate when it was set up a second time
+ * in the same process (the speaking kiosk renders many clips). speech_rate
+ * is the library's sample rate once set up (0: not yet, -1: it failed).
+ * It holds no data of ours, so several server processes need no more. */
 static pthread_mutex_t speech_lock = PTHREAD_MUTEX_INITIALIZER;
+static int speech_rate;
 
 struct gather {
 	struct speech_pcm *pcm;
@@ -62,7 +66,13 @@ int speech_synth(const char *text, const char *voice, struct speech_pcm *out, st
 	memset(out, 0, sizeof(*out));
 	pthread_mutex_lock(&speech_lock);
 	/* DONT_EXIT: without it the library ends the process when its data is missing */
-	rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 500, NULL, espeakINITIALIZE_DONT_EXIT);
+	if (speech_rate == 0) {
+		speech_rate =
+			espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 500, NULL, espeakINITIALIZE_DONT_EXIT);
+		if (speech_rate <= 0)
+			speech_rate = -1;
+	}
+	rate = speech_rate;
 	if (rate <= 0) {
 		rc = hl_err_set(err, HL_EIO, "espeak-ng",
 			"không khởi động được bộ đọc espeak-ng (thiếu gói espeak-ng-data?)");
@@ -88,8 +98,6 @@ int speech_synth(const char *text, const char *voice, struct speech_pcm *out, st
 		rc = hl_err_set(err, HL_EIO, "espeak-ng",
 			"espeak-ng không đọc được văn bản (lỗi %d)", (int)e);
 cleanup:
-	if (rate > 0)
-		espeak_Terminate();
 	pthread_mutex_unlock(&speech_lock);
 	if (rc != HL_OK)
 		speech_pcm_free(out);
@@ -108,12 +116,16 @@ static void le32(unsigned char *p, uint32_t v)
 	le16(p + 2, v >> 16);
 }
 
-int speech_wav_write(FILE *f, const struct speech_pcm *pcm, struct hl_err *err)
+int speech_wav_bytes(const struct speech_pcm *pcm, unsigned char **out, size_t *len,
+	struct hl_err *err)
 {
-	unsigned char h[44];
 	uint32_t data = (uint32_t)(pcm->n * 2);
-	bool ok;
+	unsigned char *h = hl_malloc(44 + (size_t)data);
 
+	*out = NULL;
+	*len = 0;
+	if (h == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi ghi âm thanh");
 	memcpy(h, "RIFF", 4);
 	le32(h + 4, 36 + data);
 	memcpy(h + 8, "WAVEfmt ", 8);
@@ -126,17 +138,24 @@ int speech_wav_write(FILE *f, const struct speech_pcm *pcm, struct hl_err *err)
 	le16(h + 34, 16);                      /* bits per sample */
 	memcpy(h + 36, "data", 4);
 	le32(h + 40, data);
-	ok = fwrite(h, 1, sizeof(h), f) == sizeof(h);
 	/* samples are little-endian in the file, whatever the machine */
-	for (size_t i = 0; ok && i < pcm->n; i++) {
-		unsigned char s[2];
-
-		le16(s, (uint16_t)pcm->samples[i]);
-		ok = fwrite(s, 1, 2, f) == 2;
-	}
-	if (!ok)
-		return hl_err_set(err, HL_EIO, HL_HERE, "không ghi được tệp âm thanh");
+	for (size_t i = 0; i < pcm->n; i++)
+		le16(h + 44 + 2 * i, (uint16_t)pcm->samples[i]);
+	*out = h;
+	*len = 44 + (size_t)data;
 	return HL_OK;
+}
+
+int speech_wav_write(FILE *f, const struct speech_pcm *pcm, struct hl_err *err)
+{
+	unsigned char *wav = NULL;
+	size_t len = 0;
+	int rc = speech_wav_bytes(pcm, &wav, &len, err);
+
+	if (rc == HL_OK && fwrite(wav, 1, len, f) != len)
+		rc = hl_err_set(err, HL_EIO, HL_HERE, "không ghi được tệp âm thanh");
+	hl_free(wav);
+	return rc;
 }
 
 void speech_pcm_free(struct speech_pcm *pcm)

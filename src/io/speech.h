@@ -1,6 +1,6 @@
 /* speech.h — Vietnamese text spoken by libespeak-ng (voice "vi") and written
  * as a WAV file: the news for the ward's loudspeaker radio (report/news.c),
- * later the speaking kiosk's questions. The library synthesises in its
+ * and the speaking kiosk's questions and answers (svc/voice.h). The library synthesises in its
  * synchronous mode; the samples are collected and the WAV file is written
  * here. Give it text already meant to be spoken (numbers in words:
  * core/numread.h's numr_spoken), as the voice's own reading of figures is
@@ -29,6 +29,11 @@ struct speech_pcm {
  * SPEECH_MAX_SECONDS, HL_ENOMEM. Safe from several threads: the library is
  * one per process, so calls take turns. */
 int speech_synth(const char *text, const char *voice, struct speech_pcm *out, struct hl_err *err);
+
+/* pcm as the bytes of a WAV file into *out (hl_malloc'd: the caller
+ * hl_frees it) and *len. HL_ENOMEM. */
+int speech_wav_bytes(const struct speech_pcm *pcm, unsigned char **out, size_t *len,
+	struct hl_err *err);
 
 /* pcm as a WAV file (RIFF/WAVE, PCM, 16-bit, mono) on f. HL_EIO when f
  * cannot be written. */

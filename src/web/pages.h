@@ -194,6 +194,10 @@ int page_followups(struct http_req *r);
 int page_followups_close(struct http_req *r);
 int page_followups_publish(struct http_req *r);
 
+/* voice.c: GET /audio/CODE/VERSION/KEY.wav — a question ("q-TC1") or an
+ * answer ("s-hl5-4") of an instrument version read aloud, for anyone. */
+int page_voice(struct http_req *r);
+
 /* display.c: GET /display/UNIT — the counter screen, for anyone: the latest
  * published figures, the survey and feedback QR codes, this month's
  * follow-ups, as slides (?part=slides: the slides alone, for its refresh). */

@@ -15,7 +15,9 @@
 # targets, the dossier tables, /receipts, the report preview, the public
 # HTML report under the CSP, /admin/units' kept days and a kiosk whose
 # server is unreachable (pages_fit.mjs), the counter screen turning, refreshing
-# and keeping its slides offline (display.mjs), in Debian's chromium driven by
+# and keeping its slides offline (display.mjs), the kiosk that reads each
+# question and answer aloud, online and offline, with its high-contrast mode
+# (speak.mjs), in Debian's chromium driven by
 # playwright-core.
 # Usage: sh run.sh HAILONG_BINARY SOURCE_ROOT (meson runs it: suite 'browser').
 # Needs node, npm and chromium: `make test` installs them (scripts/deps.sh test).
@@ -60,6 +62,7 @@ node "$DIR/axe.mjs" "$HL" "$SRC" || status=1
 node "$DIR/feedback.mjs" "$HL" "$SRC" || status=1
 node "$DIR/kiosks.mjs" "$HL" "$SRC" || status=1
 node "$DIR/display.mjs" "$HL" "$SRC" || status=1
+node "$DIR/speak.mjs" "$HL" "$SRC" || status=1
 node "$DIR/kiosk_fit.mjs" "$HL" "$SRC" || status=1
 node "$DIR/public_phone.mjs" "$HL" "$SRC" || status=1
 node "$DIR/plan.mjs" "$HL" "$SRC" || status=1

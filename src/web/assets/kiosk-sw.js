@@ -5,14 +5,17 @@
  * IndexedDB queue; the worker never touches a POST.
  *
  * Network first (the server's copy is always the newest), the kept copy when
- * the network fails or is slower than a few seconds. */
+ * the network fails or is slower than a few seconds. The spoken clips
+ * (/audio/…, survey.js's "Nghe" buttons) never change for a URL: kept
+ * ones are answered first, from the cache survey.js fills. */
 'use strict';
 
-var CACHE = 'hailong-kiosk-v1';
+var CACHE = 'hailong-kiosk-v2';
 var SHELL = ['/kiosk', '/static/survey.js', '/static/site.css', '/static/favicon.svg'];
 var KEPT = ['/kiosk', '/static/survey.js', '/static/site.css', '/static/favicon.svg',
 	'/api/v1/kiosk/config'];
 var TIMEOUT_MS = 4000;
+var AUDIO = 'hailong-audio-v1'; /* survey.js's precacheClips fills it */
 
 self.addEventListener('install', function (event) {
 	event.waitUntil(caches.open(CACHE).then(function (c) {
@@ -63,9 +66,26 @@ function fromNetwork(request, key) {
 	});
 }
 
+function clip(request, url) {
+	return caches.open(AUDIO).then(function (c) {
+		return c.match(url.origin + url.pathname).then(function (hit) {
+			return hit || fetch(request).then(function (resp) {
+				if (resp.ok)
+					c.put(url.origin + url.pathname, resp.clone()).catch(function () {});
+				return resp;
+			});
+		});
+	});
+}
+
 self.addEventListener('fetch', function (event) {
 	var req = event.request, url = new URL(req.url), key;
 
+	if (req.method === 'GET' && url.origin === self.location.origin &&
+	    url.pathname.indexOf('/audio/') === 0) {
+		event.respondWith(clip(req, url));
+		return;
+	}
 	if (req.method !== 'GET' || url.origin !== self.location.origin ||
 	    KEPT.indexOf(url.pathname) < 0)
 		return;

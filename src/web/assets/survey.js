@@ -41,6 +41,10 @@
 	var idleTimer = null;
 	var askTimer = null;
 	var screen = 'start';
+	var player = null;           /* the clip playing (a "Nghe" button) */
+	var AUDIO_CACHE = 'hailong-audio-v1';
+	var LS_CONTRAST = 'hailong.survey.contrast';
+	var contrastOn = false;      /* larger text and high contrast */
 
 	/* Requests never carry a staff session's cookie: the kiosk has its
 	 * token and the phone its link, and a cookie would make the server ask
@@ -81,18 +85,21 @@
 	}
 
 	/* Replace the screen: a heading that takes the focus (read aloud by a
-	 * screen reader), then the content. */
-	function show(name, heading, parts) {
+	 * screen reader), then the content; beside the heading, what besides
+	 * (the question's "Nghe"); above it the unit's name and the switch to
+	 * larger text. */
+	function show(name, heading, parts, besides) {
 		var h = el('h1', { id: 'sv-h', tabindex: '-1', text: heading });
+		var top = besides ? el('div', { 'class': 'sv-head' }, [h, besides]) : h;
 		var sec = el('section', { 'class': 'sv-screen sv-' + name, 'aria-labelledby': 'sv-h' },
-			[h].concat(parts));
+			[top].concat(parts));
 
 		screen = name;
 		clearInterval(askTimer);
+		stopPlaying();
 		app.setAttribute('data-screen', name);
 		app.textContent = '';
-		if (cfg && cfg.unit && name !== 'start')
-			app.appendChild(el('p', { 'class': 'sv-unit', text: cfg.unit.name }));
+		app.appendChild(topBar(cfg && cfg.unit && name !== 'start' ? cfg.unit.name : null));
 		app.appendChild(sec);
 		/* Never a button: on a touch screen a focused button looks chosen. */
 		h.focus();
@@ -104,6 +111,154 @@
 		if (retry)
 			parts.push(button('Thử lại', 'sv-big', retry));
 		show('message', heading, parts);
+	}
+
+	/* ---- reading aloud (issue 14 §5): each question and answer has a
+	 * "Nghe" button playing its clip, spoken once per instrument version on
+	 * the server (GET /audio/CODE/VERSION/KEY.wav); the kiosk keeps every
+	 * clip of its instrument (precacheClips) so it still speaks offline ---- */
+
+	function clipUrl(key) {
+		return '/audio/' + encodeURIComponent(cfg.instrument.code) + '/' + cfg.instrument.version +
+			'/' + encodeURIComponent(key) + '.wav';
+	}
+
+	function questionKey(q) {
+		return 'q-' + q.code;
+	}
+
+	function levelKey(q, value) {
+		return 's-' + scaleOf(q).code + '-' + value;
+	}
+
+	function stopPlaying() {
+		if (player) {
+			player.pause();
+			player = null;
+		}
+	}
+
+	/* The clip through fetch (the service worker answers it offline), played
+	 * from memory; the button says what happened in data-state. */
+	function play(key, btn) {
+		var url = clipUrl(key);
+
+		stopPlaying();
+		btn.setAttribute('data-state', 'loading');
+		var kept = 'caches' in window ? caches.open(AUDIO_CACHE).then(function (c) {
+			return c.match(url);
+		}).catch(function () { return null; }) : Promise.resolve(null);
+		kept.then(function (hit) {
+			return hit || fetch(url, { credentials: 'omit' });
+		}).then(function (resp) {
+			if (!resp.ok)
+				throw new Error('HTTP ' + resp.status);
+			return resp.blob();
+		}).then(function (blob) {
+			var src = URL.createObjectURL(blob), a = new Audio(src);
+
+			player = a;
+			a.addEventListener('ended', function () {
+				URL.revokeObjectURL(src);
+				btn.setAttribute('data-state', 'done');
+			});
+			btn.setAttribute('data-state', 'playing');
+			return a.play();
+		}).catch(function (e) {
+			btn.setAttribute('data-state', 'error');
+			soundProblem();
+			console.error('hailong: không phát được âm thanh', e);
+		});
+	}
+
+	function soundProblem() {
+		var p = document.getElementById('sv-sound');
+
+		if (p)
+			p.textContent = 'Không phát được âm thanh lúc này. Xin nhờ cán bộ đọc giúp.';
+	}
+
+	/* A loudspeaker drawn in SVG (a kiosk may have no emoji font). */
+	function speakerIcon() {
+		var ns = 'http://www.w3.org/2000/svg';
+		var svg = document.createElementNS(ns, 'svg'), path = document.createElementNS(ns, 'path');
+
+		svg.setAttribute('viewBox', '0 0 24 24');
+		svg.setAttribute('aria-hidden', 'true');
+		svg.setAttribute('class', 'sv-icon');
+		path.setAttribute('d', 'M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 ' +
+			'2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z');
+		path.setAttribute('fill', 'currentColor');
+		svg.appendChild(path);
+		return svg;
+	}
+
+	/* A "Nghe" button; what names what it reads for a screen reader. */
+	function listenButton(key, what) {
+		var b = button('Nghe', 'sv-listen', function () {
+			play(key, b);
+		}, { 'aria-label': 'Nghe ' + what });
+
+		b.insertBefore(speakerIcon(), b.firstChild);
+		return b;
+	}
+
+	/* Every clip of the instrument into the cache, the others out of it. */
+	function precacheClips() {
+		var want = {};
+
+		if (MODE !== 'kiosk' || !('caches' in window) || !cfg)
+			return;
+		questions().forEach(function (q) {
+			want[clipUrl(questionKey(q))] = true;
+			(scaleOf(q).levels || []).forEach(function (lv, k) {
+				want[clipUrl(levelKey(q, levelValue(lv, k)))] = true;
+			});
+		});
+		caches.open(AUDIO_CACHE).then(function (c) {
+			return c.keys().then(function (reqs) {
+				reqs.forEach(function (r) {
+					if (!want[new URL(r.url).pathname])
+						c.delete(r);
+				});
+				/* one at a time: the server renders each once */
+				return Object.keys(want).reduce(function (p, url) {
+					return p.then(function () {
+						return c.match(url).then(function (hit) {
+							return hit || c.add(url);
+						});
+					});
+				}, Promise.resolve());
+			});
+		}).catch(function (e) {
+			console.error('hailong: chưa lưu được âm thanh để dùng khi mất mạng', e);
+		});
+	}
+
+	/* ---- larger text, high contrast: one tap away on every screen ---- */
+
+	function setContrast(on) {
+		var b = document.getElementById('sv-contrast');
+
+		contrastOn = on;
+		document.documentElement.classList.toggle('sv-contrast', on);
+		if (b)
+			b.setAttribute('aria-pressed', on ? 'true' : 'false');
+		try {
+			if (MODE === 'phone')
+				localStorage.setItem(LS_CONTRAST, on ? '1' : '0');
+		} catch (e) { /* not kept */ }
+	}
+
+	/* The row above every screen: the unit's name (or nothing) and the
+	 * switch. */
+	function topBar(unitName) {
+		var b = button('Chữ to, tương phản cao', 'sv-contrast-toggle', function () {
+			setContrast(!contrastOn);
+		}, { id: 'sv-contrast', 'aria-pressed': contrastOn ? 'true' : 'false' });
+
+		return el('div', { 'class': 'sv-top' }, [
+			unitName ? el('p', { 'class': 'sv-unit', text: unitName }) : el('span'), b]);
 	}
 
 	/* ---- ids and times made on the device ---- */
@@ -234,8 +389,10 @@
 		if (screen === 'ask' || screen === 'sending')
 			return;
 		idleTimer = setTimeout(function () {
-			if (screen === 'thanks' || screen === 'message')
+			if (screen === 'thanks' || screen === 'message') {
+				setContrast(false); /* the next citizen starts with the usual screen */
 				startScreen();
+			}
 			else
 				askScreen();
 		}, screen === 'thanks' || screen === 'message' ? THANKS_MS : IDLE_MS);
@@ -266,6 +423,7 @@
 		screen = 'start';
 		app.setAttribute('data-screen', 'start');
 		app.textContent = '';
+		app.appendChild(topBar(null));
 		var h = el('h1', { id: 'sv-h', tabindex: '-1', 'class': 'sv-unitname', text: cfg.unit.name });
 		var sec = el('section', { 'class': 'sv-screen sv-start sv-center', 'aria-labelledby': 'sv-h' }, [
 			h,
@@ -400,17 +558,21 @@
 		crit = criterionName(q.criterion);
 		show('question', q.text, [
 			el('p', { 'class': 'sv-progress', text: 'Câu ' + (i + 1) + '/' + qs.length +
-				(crit ? ' · ' + crit : '') }),
+				(crit ? ' · ' + crit : '') }, [' ',
+				el('span', { id: 'sv-sound', 'class': 'sv-warn', role: 'status' })]),
 			el('div', { 'class': 'sv-choices sv-levels', role: 'group', 'aria-labelledby': 'sv-h' },
 				levels.map(function (lv, k) {
 					var v = levelValue(lv, k);
 
-					return button(lv.label, 'sv-big sv-level sv-level-' + v, function () {
-						st.answers[q.code] = v;
-						st.seen[q.code] = true;
-						afterPick(function () { questionScreen(i + 1); });
-					}, { 'aria-pressed': st.answers[q.code] === v ? 'true' : 'false',
-						'data-level': String(v) });
+					return el('div', { 'class': 'sv-level-row' }, [
+						button(lv.label, 'sv-big sv-level sv-level-' + v, function () {
+							st.answers[q.code] = v;
+							st.seen[q.code] = true;
+							afterPick(function () { questionScreen(i + 1); });
+						}, { 'aria-pressed': st.answers[q.code] === v ? 'true' : 'false',
+							'data-level': String(v) }),
+						listenButton(levelKey(q, v), lv.label)
+					]);
 				})),
 			nav(function () {
 				if (i > 0)
@@ -426,7 +588,7 @@
 				st.seen[q.code] = true;
 				afterPick(function () { questionScreen(i + 1); });
 			}, enoughAnswers() ? sendNow : null)
-		]);
+		], listenButton(questionKey(q), 'câu hỏi'));
 		armIdle();
 	}
 
@@ -632,10 +794,12 @@
 			if (left > 0)
 				return;
 			clearInterval(askTimer);
-			if (enough)
+			if (enough) {
 				submit(true);
-			else
+			} else {
+				setContrast(false); /* walked away: the next citizen's usual screen */
 				startScreen();
+			}
 		}, 1000);
 	}
 
@@ -937,6 +1101,7 @@
 			var renamed = cfg.unit.name !== c.unit.name;
 
 			cfg = c;
+			precacheClips();
 			if (renamed)
 				startScreen();
 		});
@@ -1005,6 +1170,7 @@
 				}
 			}
 			startScreen();
+			precacheClips();
 			pump();
 		});
 	}
@@ -1046,6 +1212,11 @@
 		}
 	});
 
+	try {
+		/* a phone keeps the choice; a kiosk starts each citizen without it */
+		if (MODE === 'phone' && localStorage.getItem(LS_CONTRAST) === '1')
+			setContrast(true);
+	} catch (e) { /* off */ }
 	if (MODE === 'kiosk')
 		bootKiosk();
 	else
