@@ -73,6 +73,8 @@ else
 		echo "$PASSWORD-$1" | "$BIN" --db "$tmp" users add "$1" --role "$2" ${3:+--unit "$3"} >/dev/null
 	done
 	demo_followup "$tmp"
+	# Quý III/2025 published: the public page and the counter screen show it.
+	"$BIN" --db "$tmp" reports publish --unit bac-nha-trang --period 2025-Q3 >/dev/null
 	"$BIN" --db "$tmp" kiosks add --unit bac-nha-trang --name kiosk-mot-cua --url "$BASE" |
 		sed -n 's/.*#token=\([A-Za-z0-9_-]*\).*/\1/p' | head -n 1 > "$tmp.kiosk"
 	mv "$tmp.kiosk" "$DB.kiosk"
@@ -95,8 +97,14 @@ hailong – bản chạy thử trên dữ liệu mẫu tỉnh Khánh Hòa ($DB)
   Trang công khai:           $BASE/public/bac-nha-trang
       gửi phản ánh, kiến nghị:  $BASE/public/bac-nha-trang/feedback
       các câu trả lời:          $BASE/public/bac-nha-trang/answers
-  Sau khi đăng nhập (canbo): $BASE/feedback (phản ánh), $BASE/dossiers (hồ sơ, danh sách
-      thứ Sáu), $BASE/plan (kế hoạch cải thiện), $BASE/reports (báo cáo)
+  Màn hình tại quầy (TV):    $BASE/display/bac-nha-trang
+  Sau khi đăng nhập (canbo):
+      phản ánh, kiến nghị:      $BASE/feedback
+      khắc phục ý kiến chưa hài lòng: $BASE/followups
+      hồ sơ, danh sách thứ Sáu: $BASE/dossiers
+      chỉ số QĐ 766:            $BASE/score766
+      kế hoạch cải thiện:       $BASE/plan
+      báo cáo, bản tin:         $BASE/reports
   API (sau khi đăng nhập):   /api/v1/index?period=2025, xem docs/api.md
 MSG
 if [ -s "$DB.tracking" ]; then
@@ -113,5 +121,7 @@ fi
 cat <<MSG
 
 Dòng lệnh: $BIN --db $DB --help
+  bản tin cho đài truyền thanh (tệp WAV):
+      $BIN --db $DB news --period 2025-Q3 --unit bac-nha-trang --format wav -o ban-tin.wav
 MSG
 exec "$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT"
