@@ -67,8 +67,8 @@ int speech_synth(const char *text, const char *voice, struct speech_pcm *out, st
 	pthread_mutex_lock(&speech_lock);
 	/* DONT_EXIT: without it the library ends the process when its data is missing */
 	if (speech_rate == 0) {
-		speech_rate =
-			espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 500, NULL, espeakINITIALIZE_DONT_EXIT);
+		speech_rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 500, NULL,
+			espeakINITIALIZE_DONT_EXIT);
 		if (speech_rate <= 0)
 			speech_rate = -1;
 	}
