@@ -90,16 +90,15 @@ static int points(struct cli_ctx *ctx, const char *file, bool clear)
 
 	if ((rc = cli_arena((size_t)1 << 22, &a)) != 0)
 		return rc;
-	rc = sc_points_install(ctx->db, clear ? NULL : file, a, &n, &err);
+	rc = sc_points_install(ctx->st, clear ? NULL : file, ctx->who, a, &n, &err);
 	hl_arena_free(a);
 	if (rc != HL_OK)
 		return cli_fail(&err);
-	if (clear) {
+	if (clear)
 		puts("Đã bỏ bảng điểm QĐ 766: chỉ hiện tỷ lệ.");
-		return cli_audit(ctx, "score766.points", "bỏ bảng điểm");
-	}
-	printf("Đã nạp bảng điểm QĐ 766: %zu mức.\n", n);
-	return cli_audit(ctx, "score766.points", file);
+	else
+		printf("Đã nạp bảng điểm QĐ 766: %zu mức.\n", n);
+	return 0;
 }
 
 static int run_score766(struct cli_ctx *ctx, int argc, char **argv)
@@ -138,7 +137,7 @@ static int run_score766(struct cli_ctx *ctx, int argc, char **argv)
 	o.under = s.under;
 	if ((rc = cli_arena((size_t)1 << 31, &a)) != 0)
 		return rc;
-	rc = sc_points_load(ctx->db, a, &bands, &nbands, &err);
+	rc = sc_points_load(ctx->st, a, &bands, &nbands, &err);
 	if (rc == HL_OK)
 		rc = sc_run(ctx->st, a, &o, bands, nbands, &res, &err);
 	if (rc != HL_OK) {

@@ -839,6 +839,13 @@ struct store_follow_ops {
 		struct store_follow_days **out, size_t *n, struct hl_err *err);
 };
 
+#define STORE_POINTS_MAX 16384 /* bytes of the scorecard's points table, with the NUL */
+
+/* The points table of Decision 766's scorecard, as its CSV text. */
+struct store_points {
+	char csv[STORE_POINTS_MAX];
+};
+
 /* Publications: published reports and reporting schedules (issue 4),
  * targets, and the comments approved for publication (issue 10)
  * (store_sqlite_srv.c, _num.c, _cmt.c, store_sqlite.c; svc/publish,
@@ -881,6 +888,12 @@ struct store_reports_ops {
 	 * responses ids[0..n). */
 	int (*report_quotes_put)(struct store *st, int64_t report_id, const int64_t *ids, size_t n,
 		struct hl_err *err);
+	/* Store the points table of Decision 766's scorecard (svc/score766.h's
+	 * CSV, shorter than STORE_POINTS_MAX), replacing the one in force; NULL
+	 * removes it. */
+	int (*points_put)(struct store *st, const char *csv, struct hl_err *err);
+	/* The points table in force into *out; HL_ENOTFOUND when none. */
+	int (*points_get)(struct store *st, struct store_points *out, struct hl_err *err);
 };
 
 /* The audit log, integrity checks and imports in chunks (store_sqlite.c,

@@ -29,7 +29,7 @@ const char *const store_copy_tables[] = {"units", "lineage", "fields", "staff", 
 	"cal_decisions", "cal_settings", "cal_hours", "dossiers", "dossier_sum", "dossier_sum_proc",
 	"fb_offices", "fb_items", "fb_contacts", "fb_steps", "fb_deadlines", "fb_idem",
 	"fb_letters", "import_runs", "import_undo_dossiers", "followups", "followup_days",
-	"unit_contacts"};
+	"unit_contacts", "score766_points"};
 const int store_copy_ntables = (int)(sizeof(store_copy_tables) / sizeof(store_copy_tables[0]));
 
 #define PAGE 5000

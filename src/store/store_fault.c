@@ -180,7 +180,9 @@ struct fault {
 	F1(reports, comment_withdraw, int64_t) \
 	F6(reports, comment_approval_list, int64_t, hl_day, hl_day, struct hl_arena *, \
 		struct store_approval **, size_t *) \
-	F3(reports, report_quotes_put, int64_t, const int64_t *, size_t)
+	F3(reports, report_quotes_put, int64_t, const int64_t *, size_t) \
+	F1(reports, points_put, const char *) \
+	F1(reports, points_get, struct store_points *)
 
 #define FAULT_ADMIN \
 	F3(admin, audit, const char *, const char *, const char *) \

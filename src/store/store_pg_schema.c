@@ -223,6 +223,9 @@ const char *const pg_migrations[] = {
 	/* 5: SQLite's 25, where citizens reach a unit */
 	"CREATE TABLE unit_contacts (unit_id bigint PRIMARY KEY REFERENCES units(id),"
 	" hotline " TXT " NOT NULL, address " TXT " NOT NULL, email " TXT " NOT NULL);",
+	/* 6: SQLite's 26, the points table of Decision 766's scorecard */
+	"CREATE TABLE score766_points (id integer PRIMARY KEY CHECK (id = 1), csv " TXT
+	" NOT NULL);",
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));

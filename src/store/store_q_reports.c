@@ -198,6 +198,26 @@ static int q_rschedule_list(struct store *st, struct hl_arena *ar, struct store_
 		"liệt kê lịch báo cáo của các đơn vị", err);
 }
 
+static int q_points_put(struct store *st, const char *csv, struct hl_err *err)
+{
+	const char *op = "lưu bảng điểm QĐ 766";
+	struct q_args a = {0};
+
+	if (csv == NULL)
+		return q_exec(st, &points_delete, NULL, NULL, op, err);
+	if (strlen(csv) >= STORE_POINTS_MAX)
+		return hl_err_set(err, HL_ELIMIT, HL_HERE,
+			"bảng điểm QĐ 766 quá dài (tối đa %d byte)", STORE_POINTS_MAX - 1);
+	q_text(&a, csv, STORE_POINTS_MAX);
+	return q_exec(st, &points_put, &a, NULL, op, err);
+}
+
+static int q_points_get(struct store *st, struct store_points *out, struct hl_err *err)
+{
+	return Q_GET(st, &points_get, NULL, points_cols, out, "đọc bảng điểm QĐ 766",
+		"chưa nạp bảng điểm QĐ 766", err);
+}
+
 const struct store_reports_ops q_reports = {
 	.target_set = q_target_set,
 	.target_list = q_target_list,
@@ -210,4 +230,6 @@ const struct store_reports_ops q_reports = {
 	.comment_withdraw = q_comment_withdraw,
 	.comment_approval_list = q_comment_approval_list,
 	.report_quotes_put = q_report_quotes_put,
+	.points_put = q_points_put,
+	.points_get = q_points_get,
 };

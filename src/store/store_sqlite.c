@@ -239,6 +239,9 @@ static const char *const migrations[] = {
 	/* 25: where citizens reach a unit: hotline, address, e-mail (store_q_units.c) */
 	"CREATE TABLE unit_contacts (unit_id INTEGER PRIMARY KEY REFERENCES units(id),"
 	" hotline TEXT NOT NULL, address TEXT NOT NULL, email TEXT NOT NULL);",
+	/* 26: the points table of Decision 766's scorecard, in the database rather
+	 * than a file beside it (store_q_reports.c) */
+	"CREATE TABLE score766_points (id INTEGER PRIMARY KEY CHECK (id = 1), csv TEXT NOT NULL);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

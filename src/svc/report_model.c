@@ -1003,7 +1003,7 @@ static int build_follow(struct build *b)
 }
 
 /* The scorecard of Decision 766 for the same scope and period, without
- * points (the points table belongs to the command line's database file). */
+ * points (the command line shows them: the document gives the ratios). */
 static int build_score766(struct build *b)
 {
 	struct rpt_model *m = b->m;

@@ -1,7 +1,7 @@
 /* score766.c — the national scorecard per unit and period (score766.h):
  * dossiers finished in the period with their handling time and whether a
  * response carrying their code rated them unsatisfied; the feedback due in
- * the period from fb_stats; the points table in a file beside the database. */
+ * the period from fb_stats; the points table in the store. */
 #include "svc/score766.h"
 
 #include <errno.h>
@@ -17,6 +17,7 @@
 #include "core/instrument.h"
 #include "io/csvout.h"
 #include "io/csvread.h"
+#include "svc/audit.h"
 #include "svc/calendar.h"
 #include "svc/dossq.h"
 #include "svc/feedback.h"
@@ -302,19 +303,6 @@ json_t *sc_json(const struct sc_result *r)
 
 /* ---- the points table ---- */
 
-/* A PostgreSQL database has no file to sit beside. */
-static bool is_url(const char *db)
-{
-	return strstr(db, "://") != NULL;
-}
-
-bool sc_points_path(const char *db, char *buf, size_t size)
-{
-	int n = snprintf(buf, size, "%s.diem766.csv", db);
-
-	return !is_url(db) && n > 0 && (size_t)n < size;
-}
-
 /* A number with a decimal point or comma ("87,5"), whole cell. */
 static bool parse_num(const char *s, double *out)
 {
@@ -402,73 +390,64 @@ int sc_points_parse(FILE *f, const char *name, struct hl_arena *a, struct s766_b
 	return HL_OK;
 }
 
-int sc_points_load(const char *db, struct hl_arena *a, struct s766_band **out, size_t *n,
+int sc_points_load(struct store *st, struct hl_arena *a, struct s766_band **out, size_t *n,
 	struct hl_err *err)
 {
-	char path[4096];
+	struct store_points *p = hl_arena_alloc(a, sizeof(*p));
 	FILE *f;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (is_url(db))
+	if (p == NULL)
+		return nomem(err);
+	rc = STORE(st, reports, points_get, p, err);
+	if (rc == HL_ENOTFOUND) {
+		hl_err_clear(err);
 		return HL_OK;
-	if (!sc_points_path(db, path, sizeof(path)))
-		return hl_err_set(err, HL_EINVAL, "--db", "đường dẫn cơ sở dữ liệu quá dài");
-	f = fopen(path, "r");
-	if (f == NULL)
-		return errno == ENOENT ?
-			HL_OK :
-			hl_err_set(err, HL_EIO, path, "không đọc được bảng điểm %s: %s", path,
-				strerror(errno));
-	rc = sc_points_parse(f, path, a, out, n, err);
+	}
+	if (rc != HL_OK)
+		return rc;
+	if ((f = fmemopen(p->csv, strlen(p->csv), "r")) == NULL)
+		return nomem(err);
+	rc = sc_points_parse(f, "bảng điểm đã nạp", a, out, n, err);
 	fclose(f);
 	return rc;
 }
 
-int sc_points_install(const char *db, const char *src, struct hl_arena *a, size_t *n,
-	struct hl_err *err)
+int sc_points_install(struct store *st, const char *src, const char *who, struct hl_arena *a,
+	size_t *n, struct hl_err *err)
 {
-	char path[4096], tmp[4200];
 	struct s766_band *b = NULL;
+	char *csv = NULL;
+	size_t len = 0;
 	FILE *in = NULL, *f = NULL;
 	int rc = HL_OK;
 
 	*n = 0;
-	if (is_url(db))
-		return hl_err_set(err, HL_EINVAL, "--db",
-			"bảng điểm QĐ 766 được lưu thành tệp cạnh tệp cơ sở dữ liệu SQLite; với "
-			"PostgreSQL chưa có chỗ lưu (docs/cli.md)");
-	if (!sc_points_path(db, path, sizeof(path)) ||
-		snprintf(tmp, sizeof(tmp), "%s.moi", path) >= (int)sizeof(tmp))
-		return hl_err_set(err, HL_EINVAL, "--db", "đường dẫn cơ sở dữ liệu quá dài");
-	if (src == NULL) {
-		if (remove(path) != 0 && errno != ENOENT)
-			return hl_err_set(err, HL_EIO, path, "không xóa được %s: %s", path,
+	if (src != NULL) {
+		if ((in = fopen(src, "r")) == NULL)
+			return hl_err_set(err, HL_EIO, src, "không mở được %s: %s", src,
 				strerror(errno));
-		return HL_OK;
+		rc = sc_points_parse(in, src, a, &b, n, err);
+		fclose(in);
+		/* stored as one CSV of our own: the bands as parsed */
+		if (rc == HL_OK && (f = open_memstream(&csv, &len)) == NULL)
+			rc = nomem(err);
+		if (rc == HL_OK) {
+			fputs("ratio,bound,points\n", f);
+			for (size_t i = 0; i < *n; i++)
+				fprintf(f, "%s,%.15g,%.15g\n", s766_ratio_code(b[i].ratio),
+					b[i].bound, b[i].points);
+			if (fclose(f) != 0)
+				rc = nomem(err);
+		}
 	}
-	if ((in = fopen(src, "r")) == NULL)
-		return hl_err_set(err, HL_EIO, src, "không mở được %s: %s", src, strerror(errno));
-	rc = sc_points_parse(in, src, a, &b, n, err);
-	/* Written as one CSV of our own, then renamed over the old one. */
-	if (rc == HL_OK && (f = fopen(tmp, "w")) == NULL)
-		rc = hl_err_set(err, HL_EIO, tmp, "không ghi được %s: %s", tmp, strerror(errno));
-	if (rc == HL_OK) {
-		fputs("ratio,bound,points\n", f);
-		for (size_t i = 0; i < *n; i++)
-			fprintf(f, "%s,%.15g,%.15g\n", s766_ratio_code(b[i].ratio), b[i].bound,
-				b[i].points);
-		if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-			rc = hl_err_set(err, HL_EIO, tmp, "không ghi được %s: %s", tmp,
-				strerror(errno));
+	if (rc == HL_OK && (rc = store_begin(st, err)) == HL_OK) {
+		rc = STORE(st, reports, points_put, csv, err);
+		rc = audit_commit(st, rc, who, "score766.points",
+			src != NULL ? src : "bỏ bảng điểm", err);
 	}
-	if (f != NULL && fclose(f) != 0 && rc == HL_OK)
-		rc = hl_err_set(err, HL_EIO, tmp, "không ghi được %s", tmp);
-	if (rc == HL_OK && rename(tmp, path) != 0)
-		rc = hl_err_set(err, HL_EIO, path, "không thay được %s: %s", path, strerror(errno));
-	if (rc != HL_OK && f != NULL)
-		remove(tmp);
-	fclose(in);
+	free(csv);
 	return rc;
 }

@@ -67,11 +67,6 @@ json_t *sc_json(const struct sc_result *r);
 
 /* ---- the points table ---- */
 
-/* The file the points table of database db lives in: db + ".diem766.csv",
- * into buf. false when it does not fit, or db is a URL (PostgreSQL: no
- * table there yet; load finds none, install refuses). */
-bool sc_points_path(const char *db, char *buf, size_t size);
-
 /* Parse a points table (CSV with the header ratio,bound,points: a ratio's
  * code as in sc_csv, the bound it must reach — at least, or at most for
  * avg_days — and the points it earns; decimal point or comma) from f into
@@ -79,14 +74,15 @@ bool sc_points_path(const char *db, char *buf, size_t size);
 int sc_points_parse(FILE *f, const char *name, struct hl_arena *a, struct s766_band **out,
 	size_t *n, struct hl_err *err);
 
-/* The table in force for db: its file parsed, or empty (*n 0) when there is
- * none. Errors as sc_points_parse, or HL_EIO. */
-int sc_points_load(const char *db, struct hl_arena *a, struct s766_band **out, size_t *n,
+/* The table in force in st, parsed, or empty (*n 0) when none was loaded.
+ * Errors as sc_points_parse, or the store's. */
+int sc_points_load(struct store *st, struct hl_arena *a, struct s766_band **out, size_t *n,
 	struct hl_err *err);
 
-/* Check the table in file src and install it for db (replacing the one in
- * force, atomically); src NULL removes it. *n: its bands. */
-int sc_points_install(const char *db, const char *src, struct hl_arena *a, size_t *n,
-	struct hl_err *err);
+/* Check the table in file src and store it in st (replacing the one in
+ * force, in one transaction, audited by who as score766.points); src NULL
+ * removes it. *n: its bands. */
+int sc_points_install(struct store *st, const char *src, const char *who, struct hl_arena *a,
+	size_t *n, struct hl_err *err);
 
 #endif

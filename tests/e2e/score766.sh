@@ -134,7 +134,7 @@ grep -qx '1|Phường Vĩnh Hòa|1|100|0|0|–|–|100' sheet.txt || { cat sheet
 printf 'ratio,bound,points\non_time_pct,70,2\non_time_pct,90,5\navg_days,3,1\nfeedback_on_time_pct,"50,0",1\n' >diem.csv
 ok score766 --points-import diem.csv
 has "4 mức"
-[ -f "$HAILONG_DB.diem766.csv" ] || fail "the points table is not beside the database"
+[ ! -e "$HAILONG_DB.diem766.csv" ] || fail "the points table went to a file, not the database"
 # VH: 100 % -> 5, 0 days <= 3 -> 1, no feedback -> 6; VT: 75 % -> 2, 2,25 -> 1, 50 % -> 1: 4
 ok score766 --period 2025-03 --under KH --format csv
 head -n 1 "$OUT" | grep -q ',dossier_satisfied_pct,points$' || fail "points column"

@@ -35,6 +35,16 @@ DELETE FROM report_schedules WHERE unit_id = $1
 -- @stmt rsched_list
 SELECT unit_id, spec FROM report_schedules ORDER BY unit_id
 
+-- @stmt points_put
+INSERT INTO score766_points (id, csv) VALUES (1, $1)
+ON CONFLICT (id) DO UPDATE SET csv = excluded.csv
+
+-- @stmt points_delete
+DELETE FROM score766_points
+
+-- @stmt points_get
+SELECT csv FROM score766_points WHERE id = 1
+
 -- value (a double) is read and bound apart
 -- @row target_cols struct store_target
 year INT, unit_id I64, type TEXT, criterion TEXT
@@ -45,3 +55,6 @@ published_at I64, due DAY, doc_public BOOL
 
 -- @row rsched_cols struct store_rschedule
 unit_id I64, spec TEXT
+
+-- @row points_cols struct store_points
+csv TEXT
