@@ -806,7 +806,8 @@ struct store_follow {
 struct store_follow_filter {
 	int64_t unit_id; /* 0 = every unit */
 	bool open_only, published_only;
-	int64_t closed_since; /* closed at or after this minute only; 0 = any */
+	int64_t closed_since;       /* closed at or after this minute only; 0 = any */
+	hl_day first_day, last_day; /* responses of these days only (inclusive); 0 = open */
 };
 
 /* A unit's deadline for its cases, in working days. */

@@ -7,7 +7,8 @@
  *    operation. An empty prefix, no unit or no response: HL_EINVAL.
  *  - follow_get: by code, HL_ENOTFOUND when absent.
  *  - follow_list: by opened_at then id, of one unit or all, open ones only,
- *    published ones only, closed since a moment only, when asked.
+ *    published ones only, closed since a moment only, of days in a range
+ *    only, when asked.
  *  - follow_update: compare-and-set on version (docs/internals/store.md):
  *    no row matched is HL_ECONFLICT when the case is still there (where
  *    "version"), HL_ENOTFOUND when it is gone.
@@ -80,6 +81,8 @@ static int q_follow_list(struct store *st, const struct store_follow_filter *f, 
 	q_i64(&a, f->open_only ? 1 : 0);
 	q_i64(&a, f->published_only ? 1 : 0);
 	q_i64(&a, f->closed_since);
+	q_i64(&a, f->first_day);
+	q_i64(&a, f->last_day);
 	return Q_LIST(st, &list, &a, ar, follow_cols, out, n, "liệt kê vụ việc theo dõi", err);
 }
 

@@ -336,12 +336,12 @@ int followup_figures(struct store *st, const int64_t *ids, size_t nids, hl_day f
 	int64_t at, struct hl_arena *a, struct followup_figures **out, size_t *n,
 	struct hl_err *err)
 {
-	const struct store_follow_filter all = {0};
+	const struct store_follow_filter flt = {.first_day = first, .last_day = last};
 	struct store_follow *f = NULL;
 	struct followup_figures *x;
 	struct at_pos *sorted;
 	size_t nf = 0;
-	int rc = STORE(st, follow, follow_list, &all, a, &f, &nf, err);
+	int rc = STORE(st, follow, follow_list, &flt, a, &f, &nf, err);
 
 	*out = NULL;
 	*n = 0;

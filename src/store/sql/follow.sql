@@ -19,7 +19,8 @@ SELECT {FOLLOW_COLS} FROM followups WHERE code = $1
 -- @stmt list
 SELECT {FOLLOW_COLS} FROM followups WHERE (unit_id = $1 OR $1 = 0)
 AND (state = 0 OR $2 = 0) AND (published_at IS NOT NULL OR $3 = 0)
-AND (closed_at >= $4 OR $4 <= 0) ORDER BY opened_at, id
+AND (closed_at >= $4 OR $4 <= 0) AND (day >= $5 OR $5 = 0) AND (day <= $6 OR $6 = 0)
+ORDER BY opened_at, id
 
 -- @stmt update
 UPDATE followups SET state = $1, cause = $2, fix = $3, callback = $4, closed_at = $5,

@@ -187,7 +187,9 @@ static void test_published(void **state)
 	struct store_follow_filter shown = {.unit_id = f->unit, .published_only = true},
 				   recent = {.unit_id = f->unit,
 					   .published_only = true,
-					   .closed_since = c.opened_at + 1000};
+					   .closed_since = c.opened_at + 1000},
+				   day = {.first_day = 20423, .last_day = 20423},
+				   later = {.first_day = 20424};
 	size_t n = 9;
 
 	OK(f, STORE(f->st, follow, follow_open, &c, &f->err));
@@ -201,6 +203,11 @@ static void test_published(void **state)
 	OK(f, STORE(f->st, follow, follow_list, &recent, f->a, &list, &n, &f->err));
 	assert_int_equal(n, 1);
 	assert_string_equal(list[0].code, d.code);
+	/* the responses' days: both on 20423 */
+	OK(f, STORE(f->st, follow, follow_list, &day, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 2);
+	OK(f, STORE(f->st, follow, follow_list, &later, f->a, &list, &n, &f->err));
+	assert_int_equal(n, 0);
 	d.published_at = -1;
 	OK(f, STORE(f->st, follow, follow_update, &d, &f->err));
 	OK(f, STORE(f->st, follow, follow_list, &shown, f->a, &list, &n, &f->err));
