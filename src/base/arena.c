@@ -1,5 +1,6 @@
 /* arena.c — chunked bump allocation with a total cap. */
 #include "base/arena.h"
+#include "base/err.h"
 #include "base/mem.h"
 
 #include <stdarg.h>
@@ -70,6 +71,25 @@ void *hl_arena_alloc(struct hl_arena *a, size_t n)
 	c->used += need;
 	memset(p, 0, n);
 	return p;
+}
+
+int hl_arena_grow(struct hl_arena *a, void *arrp, size_t n, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+	void *old, *grown;
+
+	if (need <= *cap)
+		return HL_OK;
+	if ((ncap = hl_grow_cap(*cap, need, size)) == 0 ||
+		(grown = hl_arena_alloc(a, ncap * size)) == NULL)
+		return HL_ENOMEM;
+	/* through memcpy: arrp points to a T *, not to a void * */
+	memcpy(&old, arrp, sizeof(old));
+	if (n > 0)
+		memcpy(grown, old, n * size);
+	memcpy(arrp, &grown, sizeof(grown));
+	*cap = ncap;
+	return HL_OK;
 }
 
 char *hl_arena_strndup(struct hl_arena *a, const char *s, size_t n)

@@ -16,6 +16,13 @@ void hl_arena_free(struct hl_arena *a);
 /* n zeroed bytes aligned for any type, owned by the arena; NULL past the cap. */
 void *hl_arena_alloc(struct hl_arena *a, size_t n);
 
+/* Make *arrp, an arena array of *cap elements of size bytes with n in use,
+ * hold at least need: when it is too small, a copy of twice the size (or
+ * need, or 16 elements, whichever is more) replaces it; the old block stays
+ * in the arena. arrp is the address of the array's pointer. HL_ENOMEM past
+ * the arena's cap (*arrp and *cap unchanged), else HL_OK. */
+int hl_arena_grow(struct hl_arena *a, void *arrp, size_t n, size_t *cap, size_t need, size_t size);
+
 /* Copy of s (or of its first n bytes, NUL-terminated), owned by the arena. */
 char *hl_arena_strdup(struct hl_arena *a, const char *s);
 char *hl_arena_strndup(struct hl_arena *a, const char *s, size_t n);

@@ -5,7 +5,9 @@
 #include "base/mem.h"
 
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 static _Atomic long fail_countdown;
 static _Atomic bool fail_fired;
@@ -54,6 +56,33 @@ void *hl_calloc(size_t count, size_t size)
 void *hl_realloc(void *p, size_t n)
 {
 	return should_fail() ? NULL : realloc(p, n ? n : 1);
+}
+
+size_t hl_grow_cap(size_t cap, size_t need, size_t size)
+{
+	size_t ncap = cap > 8 ? cap * 2 : 16;
+
+	if (ncap < need)
+		ncap = need;
+	return size != 0 && ncap > SIZE_MAX / size ? 0 : ncap;
+}
+
+bool hl_grow(void *arrp, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+	void *old, *grown;
+
+	if (need <= *cap)
+		return true;
+	if ((ncap = hl_grow_cap(*cap, need, size)) == 0)
+		return false;
+	/* through memcpy: arrp points to a T *, not to a void * */
+	memcpy(&old, arrp, sizeof(old));
+	if ((grown = hl_realloc(old, ncap * size)) == NULL)
+		return false;
+	memcpy(arrp, &grown, sizeof(grown));
+	*cap = ncap;
+	return true;
 }
 
 void hl_free(void *p)

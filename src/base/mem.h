@@ -15,6 +15,17 @@ void *hl_calloc(size_t count, size_t size);
 void *hl_realloc(void *p, size_t n);
 void hl_free(void *p);
 
+/* What an array of cap elements of size bytes grows to so that it holds
+ * need: twice cap, or need, or 16, whichever is most; 0 when that many bytes
+ * would not fit in a size_t. */
+size_t hl_grow_cap(size_t cap, size_t need, size_t size);
+
+/* Make *arrp, a malloc'd array of *cap elements of size bytes, hold at least
+ * need: realloc'd to twice the size (or need, or 16 elements, whichever is
+ * more) when it is too small. arrp is the address of the array's pointer.
+ * false when out of memory (*arrp and *cap unchanged). */
+bool hl_grow(void *arrp, size_t *cap, size_t need, size_t size);
+
 /* Tests only: make the nth allocation from now fail, once, in any thread (0
  * turns failing off). */
 void hl_mem_fail_after(long n);

@@ -7,6 +7,7 @@
 
 #include "base/arena.h"
 #include "cli/cli.h"
+#include "cli/cli_doc.h"
 #include "cli/cli_help.h"
 #include "core/date.h"
 #include "svc/report_model.h"
@@ -20,66 +21,38 @@ const struct cli_cmd cmd_report = {"report",
 	"lập báo cáo kết quả khảo sát của một kỳ: PDF, XLSX, CSV hoặc HTML", cli_help_report,
 	CLI_DB_OPEN, run_report, NULL};
 
+static const struct cli_doc report_doc = {"2024", "pdf, xlsx, csv hoặc html", rpt_format_of,
+	"tệp báo cáo cần ghi", REPORT_ARENA};
+
 static int run_report(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *output = NULL, *number = NULL, *date = NULL, *signer = NULL;
+	const char *number = NULL, *date = NULL, *signer = NULL;
 	bool internal = false;
-	const struct cli_opt more[] = {{"output", &output, NULL}, {"internal", NULL, &internal},
-		{"number", &number, NULL}, {"date", &date, NULL}, {"signer", &signer, NULL},
-		{NULL, NULL, NULL}};
-	struct cli_scope s = {0};
-	struct rpt_opts o = {0};
-	struct rpt_model *m = NULL;
-	struct hl_arena *a = NULL;
-	struct hl_err err = {0};
-	int rc, fmt;
+	const struct cli_opt more[] = {{"internal", NULL, &internal}, {"number", &number, NULL},
+		{"date", &date, NULL}, {"signer", &signer, NULL}, {NULL, NULL, NULL}};
+	struct cli_doc_run d = {0};
+	int rc = cli_doc_opts(&cmd_report, &report_doc, argc, argv, more, &d);
 
-	cli_short_output(argc, argv);
-	rc = cli_scope_opts(&cmd_report, argc, argv, &s, more);
 	if (rc != 0)
 		return rc;
-	if (s.period == NULL)
-		return cli_usage(&cmd_report, "thiếu --period (ví dụ: --period 2024)");
-	if ((s.unit == NULL) == (s.under == NULL))
+	if ((d.s.unit == NULL) == (d.s.under == NULL))
 		return cli_usage(&cmd_report, "cần đúng một trong --unit MÃ và --under MÃ");
-	if (s.format == NULL)
-		return cli_usage(&cmd_report, "thiếu --format (pdf, xlsx, csv hoặc html)");
-	fmt = rpt_format_of(s.format);
-	if (fmt < 0)
-		return cli_usage(&cmd_report,
-			"--format phải là pdf, xlsx, csv hoặc html (không phải '%s')", s.format);
-	if (output == NULL || output[0] == '\0')
-		return cli_usage(&cmd_report, "thiếu -o TỆP (tệp báo cáo cần ghi)");
-	if (hl_period_parse(s.period, &o.period, &err) != HL_OK)
-		return cli_usage(&cmd_report, "%s", err.msg);
-	o.date = HL_DAY_NONE;
-	if (date != NULL && !hl_day_parse(date, &o.date))
+	if (date != NULL && !hl_day_parse(date, &d.o.date))
 		return cli_usage(&cmd_report,
 			"--date phải là một ngày viết năm-tháng-ngày, ví dụ 2025-12-25 (không phải '%s')",
 			date);
-	o.unit = s.unit;
-	o.under = s.under;
-	o.internal = internal;
-	o.number = number;
-	o.signer = signer;
-
-	if ((rc = cli_arena(REPORT_ARENA, &a)) != 0)
-		return rc;
-	rc = rpt_build(ctx->rst, a, &o, &m, &err);
-	if (rc == HL_OK)
-		rc = rpt_render(m, (enum rpt_format)fmt, output, &err);
-	if (rc != HL_OK) {
-		rc = cli_fail(&err);
-		goto cleanup;
-	}
-	printf("Đã ghi báo cáo %s vào %s\n", s.format, output);
-	if (m->rollups_missing)
+	d.o.internal = internal;
+	d.o.number = number;
+	d.o.signer = signer;
+	if ((rc = cli_doc_build(ctx, &report_doc, &d)) != 0)
+		return cli_doc_free(&d, rc);
+	if (rpt_render(d.m, (enum rpt_format)d.format, d.output, &d.err) != HL_OK)
+		return cli_doc_free(&d, cli_fail(&d.err));
+	printf("Đã ghi báo cáo %s vào %s\n", d.s.format, d.output);
+	if (d.m->rollups_missing)
 		fprintf(stderr,
 			"Gợi ý: cơ sở dữ liệu này có phiếu từ trước khi có số liệu báo cáo "
 			"cộng dồn, nên báo cáo đã phải đọc từng phiếu; chạy một lần 'hailong tallies "
 			"rebuild' để các báo cáo sau nhanh hơn.\n");
-	rc = 0;
-cleanup:
-	hl_arena_free(a);
-	return rc;
+	return cli_doc_free(&d, 0);
 }

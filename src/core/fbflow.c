@@ -89,50 +89,24 @@ static int parse_of(enum vocab set, const char *s, const char *what, int *out, s
 		s != NULL ? s : "", list);
 }
 
-int fb_channel_parse(const char *s, int *out, struct hl_err *err)
-{
-	return parse_of(V_CHANNEL, s, "kênh", out, err);
-}
+/* A vocabulary's three public functions: parse a code, its code, its label. */
+#define VOCAB_FUNCS(name, set, what) \
+	int fb_##name##_parse(const char *s, int *out, struct hl_err *err) \
+	{ \
+		return parse_of(set, s, what, out, err); \
+	} \
+	const char *fb_##name##_code(int v) \
+	{ \
+		return code_of(set, v); \
+	} \
+	const char *fb_##name##_label(int v) \
+	{ \
+		return label_of(set, v); \
+	}
 
-const char *fb_channel_code(int ch)
-{
-	return code_of(V_CHANNEL, ch);
-}
-
-const char *fb_channel_label(int ch)
-{
-	return label_of(V_CHANNEL, ch);
-}
-
-int fb_kind_parse(const char *s, int *out, struct hl_err *err)
-{
-	return parse_of(V_KIND, s, "loại đơn", out, err);
-}
-
-const char *fb_kind_code(int kind)
-{
-	return code_of(V_KIND, kind);
-}
-
-const char *fb_kind_label(int kind)
-{
-	return label_of(V_KIND, kind);
-}
-
-int fb_class_parse(const char *s, int *out, struct hl_err *err)
-{
-	return parse_of(V_CLASS, s, "phân loại", out, err);
-}
-
-const char *fb_class_code(int cls)
-{
-	return code_of(V_CLASS, cls);
-}
-
-const char *fb_class_label(int cls)
-{
-	return label_of(V_CLASS, cls);
-}
+VOCAB_FUNCS(channel, V_CHANNEL, "kênh")
+VOCAB_FUNCS(kind, V_KIND, "loại đơn")
+VOCAB_FUNCS(class, V_CLASS, "phân loại")
 
 int fb_criterion_parse(const char *s, struct hl_err *err)
 {

@@ -31,6 +31,7 @@
 #include "http/http.h"
 #include "http/gate.h"
 #include "http/route.h"
+#include "io/html.h"
 #include "base/token.h"
 #include "svc/accounts.h"
 #include "svc/ratelimit.h"
@@ -108,8 +109,7 @@ struct reqstate {
 	struct http_req req;
 	struct MHD_Connection *conn;
 	const struct route *route;
-	char *body;
-	size_t body_len, body_cap;
+	struct hbuf body; /* started at the first piece uploaded */
 	bool too_large;
 	int slot; /* the read connection lent to it (r->st), or -1 */
 	struct timespec t0;
@@ -818,8 +818,8 @@ static void gate(struct server *s, struct reqstate *rs)
 		send_status(r, api, 413, msg, NULL);
 		return;
 	}
-	r->body = rs->body ? rs->body : "";
-	r->body_len = rs->body_len;
+	r->body = rs->body.s ? rs->body.s : "";
+	r->body_len = rs->body.len;
 	if (!hl_utf8_valid(r->body, r->body_len, NULL)) {
 		send_status(r, api, 400, "nội dung gửi lên không phải UTF-8 hợp lệ", NULL);
 		return;
@@ -1052,29 +1052,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		*upload_size = 0;
 		if (rs->too_large || rs->route == NULL)
 			return MHD_YES;
-		if (rs->body_len + n > rs->route->max_body) {
+		if (rs->body.len + n > rs->route->max_body) {
 			rs->too_large = true;
 			return MHD_YES;
 		}
-		if (rs->body_len + n + 1 > rs->body_cap) {
-			size_t ncap = rs->body_cap ? rs->body_cap * 2 : 4096;
-			char *nb;
-
-			while (ncap < rs->body_len + n + 1)
-				ncap *= 2;
-			nb = hl_arena_alloc(rs->req.a, ncap);
-			if (nb == NULL) {
-				rs->too_large = true;
-				return MHD_YES;
-			}
-			if (rs->body_len)
-				memcpy(nb, rs->body, rs->body_len);
-			rs->body = nb;
-			rs->body_cap = ncap;
-		}
-		memcpy(rs->body + rs->body_len, upload, n);
-		rs->body_len += n;
-		rs->body[rs->body_len] = '\0';
+		if (rs->body.a == NULL)
+			hb_init(&rs->body, rs->req.a, rs->route->max_body + 1);
+		hb_bytes(&rs->body, upload, n);
+		rs->too_large = rs->body.failed != 0;
 		return MHD_YES;
 	}
 	if (rs->then != NULL) {

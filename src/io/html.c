@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/err.h"
 
 void hb_init(struct hbuf *b, struct hl_arena *a, size_t max)
 {
@@ -15,33 +16,26 @@ void hb_init(struct hbuf *b, struct hl_arena *a, size_t max)
 
 static void put(struct hbuf *b, const char *s, size_t n)
 {
+	size_t need = b->len + n + 1;
+
 	if (b->failed)
 		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t ncap = b->cap ? b->cap * 2 : 4096;
-		char *ns;
-
-		while (ncap < b->len + n + 1)
-			ncap *= 2;
-		if (ncap > b->max) {
-			b->failed = 1;
-			return;
-		}
-		/* Arena memory is not freed one piece at a time: the old buffer
-		 * stays until the request ends, which a doubling keeps small. */
-		ns = hl_arena_alloc(b->a, ncap);
-		if (ns == NULL) {
-			b->failed = 1;
-			return;
-		}
-		if (b->len)
-			memcpy(ns, b->s, b->len);
-		b->s = ns;
-		b->cap = ncap;
+	/* Arena memory is not freed one piece at a time: the old buffer
+	 * stays until the request ends, which a doubling keeps small. */
+	if (need > b->max ||
+		hl_arena_grow(b->a, &b->s, b->len, &b->cap, need < 4096 ? 4096 : need, 1) !=
+			HL_OK) {
+		b->failed = 1;
+		return;
 	}
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
+}
+
+void hb_bytes(struct hbuf *b, const char *s, size_t n)
+{
+	put(b, s, n);
 }
 
 void hb_raw(struct hbuf *b, const char *s)

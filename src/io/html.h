@@ -21,6 +21,9 @@ struct hbuf {
 /* Start an empty buffer in arena a that never grows past max bytes. */
 void hb_init(struct hbuf *b, struct hl_arena *a, size_t max);
 
+/* n bytes as they are (a request's body): a byte buffer, never markup. */
+void hb_bytes(struct hbuf *b, const char *s, size_t n);
+
 /* Markup written by hailong itself — never text that came from outside. */
 void hb_raw(struct hbuf *b, const char *s);
 

@@ -661,25 +661,13 @@ struct cbuf {
 
 static void cb_put(struct cbuf *b, const char *s, size_t n)
 {
+	size_t need = b->len + n + 1;
+
 	if (b->failed)
 		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t ncap = b->cap ? b->cap : 8192;
-		char *ns;
-
-		while (ncap < b->len + n + 1)
-			ncap *= 2;
-		if (ncap > CHART_SVG_MAX) {
-			b->failed = true;
-			return;
-		}
-		ns = hl_realloc(b->s, ncap);
-		if (ns == NULL) {
-			b->failed = true;
-			return;
-		}
-		b->s = ns;
-		b->cap = ncap;
+	if (need > CHART_SVG_MAX || !hl_grow(&b->s, &b->cap, need < 8192 ? 8192 : need, 1)) {
+		b->failed = true;
+		return;
 	}
 	memcpy(b->s + b->len, s, n);
 	b->len += n;

@@ -46,17 +46,8 @@ static int add_line(void *ctx, const struct q_cur *c)
 		f[i] = q_col_text(c, i, &len[i]);
 		size += len[i];
 	}
-	if (l->count == l->cap) {
-		size_t ncap = l->cap != 0 ? 2 * l->cap : 64;
-		char **n = hl_arena_alloc(l->a, ncap * sizeof(*n));
-
-		if (n == NULL)
-			goto nomem;
-		if (l->count > 0)
-			memcpy(n, l->arr, l->count * sizeof(*n));
-		l->arr = n;
-		l->cap = ncap;
-	}
+	if (hl_arena_grow(l->a, &l->arr, l->count, &l->cap, l->count + 1, sizeof(*l->arr)) != HL_OK)
+		goto nomem;
 	if ((line = hl_arena_alloc(l->a, size)) == NULL)
 		goto nomem;
 	for (int i = 0; i < 4; i++) {

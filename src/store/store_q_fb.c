@@ -122,17 +122,9 @@ static int add_item(void *ctx, const struct q_cur *c)
 
 	if (it != NULL && l->n > 0)
 		return HL_OK; /* a get: its one row */
-	if (it == NULL && l->n == l->cap) {
-		size_t cap = l->cap != 0 ? l->cap * 2 : 16;
-		struct store_fb_item *arr = hl_arena_alloc(l->a, cap * sizeof(*arr));
-
-		if (arr == NULL)
-			goto nomem;
-		if (l->n > 0)
-			memcpy(arr, l->arr, l->n * sizeof(*arr));
-		l->arr = arr;
-		l->cap = cap;
-	}
+	if (it == NULL &&
+		hl_arena_grow(l->a, &l->arr, l->n, &l->cap, l->n + 1, sizeof(*l->arr)) != HL_OK)
+		goto nomem;
 	if (it == NULL)
 		it = &l->arr[l->n];
 	memset(it, 0, sizeof(*it));

@@ -179,20 +179,7 @@ static const struct store_field *field_of(const struct sq_ctx *x, int64_t id)
 
 static int grow_list(struct sq_ctx *x)
 {
-	struct acc **l;
-	size_t cap;
-
-	if (x->nlist < x->caplist)
-		return HL_OK;
-	cap = x->caplist ? x->caplist * 2 : 256;
-	l = hl_arena_alloc(x->a, cap * sizeof(*l));
-	if (l == NULL)
-		return HL_ENOMEM;
-	if (x->nlist > 0)
-		memcpy(l, x->list, x->nlist * sizeof(*l));
-	x->list = l;
-	x->caplist = cap;
-	return HL_OK;
+	return hl_arena_grow(x->a, &x->list, x->nlist, &x->caplist, x->nlist + 1, sizeof(*x->list));
 }
 
 /* The accumulator of (unit, group), made on first use; NULL when out of memory. */
@@ -523,18 +510,9 @@ static int add_breaks(void *ctx, const struct store_dossier *d)
 	for (int i = 0; i < nb; i++) {
 		struct dq_break *b;
 
-		if (x->n == x->cap) {
-			size_t cap = x->cap ? x->cap * 2 : 64;
-			struct dq_break *grown = hl_arena_alloc(x->a, cap * sizeof(*grown));
-
-			if (grown == NULL)
-				return hl_err_set(x->err, HL_ENOMEM, HL_HERE,
-					"hết bộ nhớ khi liệt kê vi phạm");
-			if (x->n > 0)
-				memcpy(grown, x->out, x->n * sizeof(*grown));
-			x->out = grown;
-			x->cap = cap;
-		}
+		if (hl_arena_grow(x->a, &x->out, x->n, &x->cap, x->n + 1, sizeof(*x->out)) != HL_OK)
+			return hl_err_set(x->err, HL_ENOMEM, HL_HERE,
+				"hết bộ nhớ khi liệt kê vi phạm");
 		b = &x->out[x->n];
 		b->code = hl_arena_strdup(x->a, d->code);
 		b->unit = x->s.u[u].code;

@@ -338,7 +338,7 @@ static const struct csvi_spec unit_spec = {unit_cols, U_NCOLS, &msgs, NULL, NULL
 struct unit_rows {
 	struct lookup *seen; /* code -> its pending_unit */
 	struct pending_unit *rows;
-	long n, cap;
+	size_t n, cap;
 };
 
 /* Check a row into p; false if it must not be kept at all (no code, or a
@@ -401,15 +401,8 @@ static int unit_row(struct csvi *im, void *ctx)
 		csvi_problem(im, "", "tệp có quá %d đơn vị", UNITS_MAX_ROWS);
 		return CSVI_STOP;
 	}
-	if (ur->n == ur->cap) {
-		long ncap = ur->cap == 0 ? 256 : ur->cap * 2;
-		struct pending_unit *nr = hl_realloc(ur->rows, (size_t)ncap * sizeof(*nr));
-
-		if (nr == NULL)
-			return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc đơn vị");
-		ur->rows = nr;
-		ur->cap = ncap;
-	}
+	if (!hl_grow(&ur->rows, &ur->cap, ur->n + 1, sizeof(*ur->rows)))
+		return hl_err_set(im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc đơn vị");
 	ur->rows[ur->n++] = p;
 	/* The map keeps pointers into rows: rebuilt after the last row. */
 	if (lookup_put(ur->seen, p.u.code, &ur->rows[ur->n - 1]) != HL_OK)
@@ -421,15 +414,15 @@ static int unit_row(struct csvi *im, void *ctx)
  * writing each unit once its parent is known (when write is true); what is
  * left has an unknown parent or a cycle. Rows with a problem of their own are
  * never written, and their children are not blamed for them. */
-static int put_units(struct csvi *im, struct pending_unit *rows, long n, struct lookup *seen,
+static int put_units(struct csvi *im, struct pending_unit *rows, size_t n, struct lookup *seen,
 	struct lookup *db, bool write)
 {
 	bool progress = true;
-	long left = n;
+	size_t left = n;
 
 	while (progress && left > 0) {
 		progress = false;
-		for (long i = 0; i < n; i++) {
+		for (size_t i = 0; i < n; i++) {
 			struct pending_unit *p = &rows[i];
 			const struct store_unit *old, *par = NULL;
 			bool parent_bad = false;
@@ -463,7 +456,7 @@ static int put_units(struct csvi *im, struct pending_unit *rows, long n, struct 
 			im->rep->added++;
 		}
 	}
-	for (long i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (rows[i].done)
 			continue;
 		if (lookup_get(seen, rows[i].parent) != NULL)
@@ -516,7 +509,7 @@ int import_units(struct store *st, FILE *f, const struct import_opts *o, struct 
 	ur.seen = new_map(&im);
 	db = new_map(&im);
 	rc = ur.seen != NULL && db != NULL ? csvi_each(&im, unit_row, &ur) : HL_ENOMEM;
-	for (long i = 0; rc == HL_OK && i < ur.n; i++)
+	for (size_t i = 0; rc == HL_OK && i < ur.n; i++)
 		if (lookup_put(ur.seen, ur.rows[i].u.code, &ur.rows[i]) != HL_OK)
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if (rc == HL_OK && rep->nproblems > 0) {

@@ -180,19 +180,9 @@ static int due_between(struct store *st, struct hl_arena *a, const struct store_
 				done = strcmp(pub[p].period, code) == 0;
 			if (done)
 				continue;
-			if (count == cap) {
-				size_t ncap = cap ? cap * 2 : 16;
-				struct pub_due *grown = hl_arena_alloc(a, ncap * sizeof(*grown));
-
-				if (grown == NULL)
-					return hl_err_set(err, HL_ENOMEM, HL_HERE,
-						"hết bộ nhớ khi liệt kê "
-						"báo cáo đến hạn");
-				if (count > 0)
-					memcpy(grown, list, count * sizeof(*grown));
-				list = grown;
-				cap = ncap;
-			}
+			if (hl_arena_grow(a, &list, count, &cap, count + 1, sizeof(*list)) != HL_OK)
+				return hl_err_set(err, HL_ENOMEM, HL_HERE,
+					"hết bộ nhớ khi liệt kê báo cáo đến hạn");
 			list[count].unit = units[i];
 			list[count].d = due[k];
 			count++;

@@ -48,18 +48,8 @@ int review_held(struct store *st, struct hl_arena *a, const struct scope_actor *
 		for (size_t i = 0; i < ng; i++) {
 			if (upto > 0 && got[i].id > upto)
 				continue;
-			if (k == cap) {
-				size_t ncap = cap ? cap * 2 : 64;
-				struct store_response *grown = hl_arena_alloc(a,
-					ncap * sizeof(*grown));
-
-				if (grown == NULL)
-					return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-				if (k > 0)
-					memcpy(grown, all, k * sizeof(*grown));
-				all = grown;
-				cap = ncap;
-			}
+			if (hl_arena_grow(a, &all, k, &cap, k + 1, sizeof(*all)) != HL_OK)
+				return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 			all[k++] = got[i];
 		}
 	}

@@ -65,17 +65,9 @@ static int add_finished(void *ctx, const struct store_dossier *d)
 
 	if (ui < 0 || !x->s.in[ui] || d->received_at < 0 || d->finished_at > x->at)
 		return 0;
-	if (x->nfin == x->capfin) {
-		size_t cap = x->capfin > 0 ? 2 * x->capfin : 256;
-		struct fin *n = hl_arena_alloc(x->a, cap * sizeof(*n));
-
-		if (n == NULL)
-			return nomem(x->err);
-		if (x->nfin > 0)
-			memcpy(n, x->fin, x->nfin * sizeof(*n));
-		x->fin = n;
-		x->capfin = cap;
-	}
+	if (hl_arena_grow(x->a, &x->fin, x->nfin, &x->capfin, x->nfin + 1, sizeof(*x->fin)) !=
+		HL_OK)
+		return nomem(x->err);
 	f = &x->fin[x->nfin++];
 	snprintf(f->code, sizeof(f->code), "%s", d->code);
 	f->ui = ui;

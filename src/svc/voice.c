@@ -79,16 +79,7 @@ static bool keep(struct voice_cache *c, const char *key, const unsigned char **w
 		*len = had->len;
 		took = true;
 	} else if (c->bytes + *len <= c->max) {
-		if (c->n == c->cap) {
-			size_t cap = c->cap ? c->cap * 2 : 64;
-			struct clip *grown = hl_realloc(c->clips, cap * sizeof(*grown));
-
-			if (grown != NULL) {
-				c->clips = grown;
-				c->cap = cap;
-			}
-		}
-		if (c->n < c->cap) {
+		if (hl_grow(&c->clips, &c->cap, c->n + 1, sizeof(*c->clips))) {
 			struct clip *k = &c->clips[c->n++];
 
 			snprintf(k->key, sizeof(k->key), "%s", key);

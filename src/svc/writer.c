@@ -70,15 +70,8 @@ int writer_tx_count(struct writer_tx *tx, const struct store_response *r, struct
 {
 	int rc;
 
-	if (tx->nstage == tx->capstage) {
-		size_t ncap = tx->capstage ? tx->capstage * 2 : 64;
-		struct tacc_resp *ns = hl_realloc(tx->stage, ncap * sizeof(*ns));
-
-		if (ns == NULL)
-			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi ghi phiếu");
-		tx->stage = ns;
-		tx->capstage = ncap;
-	}
+	if (!hl_grow(&tx->stage, &tx->capstage, tx->nstage + 1, sizeof(*tx->stage)))
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi ghi phiếu");
 	rc = tacc_resp_of(r, &tx->stage[tx->nstage], err);
 	if (rc == HL_OK)
 		tx->nstage++;
