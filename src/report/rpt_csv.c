@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "io/csvout.h"
 #include "report/out.h"
+#include "report/rpt_grid.h"
 #include "report/index_csv.h"
 
 static void kv(FILE *f, const char *key, const char *value)
@@ -166,44 +167,31 @@ static void staff(FILE *f, const struct rpt_model *m)
 	}
 }
 
-/* Feedback per unit (issue 6), only when some came: a report without
- * feedback keeps its sections as before. */
-static void feedback(FILE *f, const struct rpt_model *m)
+/* A table beside TT (rpt_grid.h), only when it has rows: a report without
+ * feedback or follow-up cases keeps its sections as before. */
+static void grid(FILE *f, const struct rpt_model *m, const struct rpt_grid *g)
 {
-	if (m->nfeedback == 0)
-		return;
-	fputs("\nfeedback_unit,received,answered,due,on_time,on_time_pct,score,rated,satisfied,"
-	      "satisfied_pct\n",
-		f);
-	for (int i = 0; i < m->nfeedback; i++) {
-		const struct rpt_feedback *b = &m->feedback[i];
+	struct rpt_gval v[RPT_GRID_MAXCOLS];
+	int n = g->rows(m);
 
-		csvout_cell(f, b->unit);
-		fprintf(f, ",%ld,%ld,%ld,%ld", b->received, b->answered, b->due, b->on_time);
-		csvout_num(f, b->due > 0,
-			b->due > 0 ? 100.0 * (double)b->on_time / (double)b->due : 0);
-		fprintf(f, ",%d,%ld,%ld", b->score, b->rated, b->satisfied);
-		csvout_num(f, b->rated > 0,
-			b->rated > 0 ? 100.0 * (double)b->satisfied / (double)b->rated : 0);
+	if (n == 0)
+		return;
+	fputc('\n', f);
+	for (int k = 0; k < g->ncols; k++)
+		if (g->cols[k].in & RG_CSV)
+			fprintf(f, "%s%s", k > 0 ? "," : "", g->cols[k].csv);
+	fputc('\n', f);
+	for (int i = 0; i < n; i++) {
+		csvout_cell(f, g->row(m, i, v));
+		for (int k = 1; k < g->ncols; k++) {
+			if (!(g->cols[k].in & RG_CSV))
+				continue;
+			if (v[k].is_dec)
+				csvout_num(f, v[k].valid, v[k].v);
+			else
+				fprintf(f, ",%lld", v[k].n);
+		}
 		fputc('\n', f);
-	}
-}
-
-/* Follow-up cases per unit (issue 14 §1), only when some were opened. */
-static void follow(FILE *f, const struct rpt_model *m)
-{
-	if (m->nfollow == 0)
-		return;
-	fputs("\nfollow_unit,tt,opened,closed,in_time,in_time_pct,dossiers,callbacks\n", f);
-	for (int i = 0; i < m->nfollow; i++) {
-		const struct rpt_follow *b = &m->follow[i];
-
-		csvout_cell(f, b->unit);
-		csvout_num(f, b->tt_valid, b->tt);
-		fprintf(f, ",%ld,%ld,%ld", b->opened, b->closed, b->in_time);
-		csvout_num(f, b->opened > 0,
-			b->opened > 0 ? 100.0 * (double)b->in_time / (double)b->opened : 0);
-		fprintf(f, ",%ld,%ld\n", b->dossiers, b->callbacks);
 	}
 }
 
@@ -224,7 +212,7 @@ int rpt_csv(const struct rpt_model *m, const char *path, struct hl_err *err)
 	below(o.f, m);
 	if (m->o.internal)
 		staff(o.f, m);
-	feedback(o.f, m);
-	follow(o.f, m);
+	for (int k = 0; k < RPT_NGRIDS; k++)
+		grid(o.f, m, rpt_grids[k]);
 	return rpt_out_commit(&o, err);
 }

@@ -21,6 +21,7 @@
 #include "report/chart.h"
 #include "core/phrase.h"
 #include "report/out.h"
+#include "report/rpt_grid.h"
 
 #define CHART_ARENA ((size_t)16 << 20)
 
@@ -444,41 +445,35 @@ static void themes(FILE *f, const struct rpt_model *m)
 	fputs("</tbody></table>\n", f);
 }
 
-/* Feedback beside criterion TT (issue 6); nothing when none came. */
-static void feedback(FILE *f, const struct rpt_model *m)
+/* A table beside TT (rpt_grid.h); nothing when it has no rows. */
+static void grid(FILE *f, const struct rpt_model *m, const struct rpt_grid *g)
 {
-	static const char *const head[] = {"Đơn vị", "Tiếp nhận", "Đã trả lời", "Đến hạn",
-		"Đúng hạn", "Tỷ lệ đúng hạn (%)", "Điểm", "Hài lòng với trả lời (%)"};
+	const char *head[RPT_GRID_MAXCOLS];
+	struct rpt_gval v[RPT_GRID_MAXCOLS];
 	char n[32];
+	int rows = g->rows(m), nh = 0;
 
-	if (m->nfeedback == 0)
+	if (rows == 0)
 		return;
-	el(f, "h2", NULL, "Phản ánh, kiến nghị (tiêu chí TT)");
-	table_head(f, 8, head);
-	for (int i = 0; i < m->nfeedback; i++) {
-		const struct rpt_feedback *b = &m->feedback[i];
-
+	for (int k = 0; k < g->ncols; k++)
+		if (g->cols[k].in & RG_DOC)
+			head[nh++] = g->cols[k].head;
+	el(f, "h2", NULL, g->title);
+	table_head(f, nh, head);
+	for (int i = 0; i < rows; i++) {
 		fputs("<tr>", f);
-		el(f, "td", NULL, b->unit);
-		el(f, "td", "n", count(n, sizeof(n), b->received));
-		el(f, "td", "n", count(n, sizeof(n), b->answered));
-		el(f, "td", "n", count(n, sizeof(n), b->due));
-		el(f, "td", "n", count(n, sizeof(n), b->on_time));
-		el(f, "td", "n",
-			b->due > 0 ?
-				dec(n, sizeof(n), 100.0 * (double)b->on_time / (double)b->due) :
-				"–");
-		el(f, "td", "n", count(n, sizeof(n), b->score));
-		el(f, "td", "n",
-			b->rated > 0 ?
-				dec(n, sizeof(n), 100.0 * (double)b->satisfied / (double)b->rated) :
-				"–");
+		el(f, "td", NULL, g->row(m, i, v));
+		for (int k = 1; k < g->ncols; k++)
+			if (g->cols[k].in & RG_DOC)
+				el(f, "td", "n",
+					!v[k].is_dec       ? count(n, sizeof(n), v[k].n) :
+						v[k].valid ? dec(n, sizeof(n), v[k].v) :
+							     "–");
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody></table>\n", f);
-	el(f, "p", NULL,
-		"Điểm theo Thông tư 01/2018/TT-VPCP: 2 khi mọi phản ánh đến hạn được trả "
-		"lời đúng hạn (hoặc không có phản ánh), 1 khi từ 90 % trở lên, 0 khi dưới 90 %.");
+	if (g->note != NULL)
+		el(f, "p", NULL, g->note);
 }
 
 static void staff(FILE *f, const struct rpt_model *m)
@@ -517,38 +512,6 @@ static void footer(FILE *f, const struct rpt_model *m)
 	fputs("</div></div>\n", f);
 }
 
-/* Follow-up cases beside TT (issue 14 §1), when some were opened. */
-static void follow(FILE *f, const struct rpt_model *m)
-{
-	static const char *const head[] = {"Đơn vị", "Chỉ số TT (%)", "Vụ việc mở", "Đã đóng",
-		"Đóng đúng hạn", "Tỷ lệ đúng hạn (%)", "Có mã hồ sơ", "Đã gọi lại"};
-	char n[32];
-
-	if (m->nfollow == 0)
-		return;
-	el(f, "h2", NULL, "Khắc phục ý kiến chưa hài lòng (tiêu chí TT)");
-	table_head(f, 8, head);
-	for (int i = 0; i < m->nfollow; i++) {
-		const struct rpt_follow *b = &m->follow[i];
-
-		fputs("<tr>", f);
-		el(f, "td", NULL, b->unit);
-		el(f, "td", "n", b->tt_valid ? dec(n, sizeof(n), b->tt) : "–");
-		el(f, "td", "n", count(n, sizeof(n), b->opened));
-		el(f, "td", "n", count(n, sizeof(n), b->closed));
-		el(f, "td", "n", count(n, sizeof(n), b->in_time));
-		el(f, "td", "n",
-			b->opened > 0 ?
-				dec(n, sizeof(n), 100.0 * (double)b->in_time / (double)b->opened) :
-				"–");
-		el(f, "td", "n", count(n, sizeof(n), b->dossiers));
-		el(f, "td", "n", count(n, sizeof(n), b->callbacks));
-		fputs("</tr>\n", f);
-	}
-	fputs("</tbody></table>\n", f);
-	el(f, "p", NULL, RPT_FOLLOW_NOTE);
-}
-
 int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err)
 {
 	struct rpt_out o;
@@ -579,8 +542,8 @@ int rpt_html(const struct rpt_model *m, const char *path, struct hl_err *err)
 	below(f, m);
 	questions(f, m);
 	themes(f, m);
-	feedback(f, m);
-	follow(f, m);
+	for (int k = 0; k < RPT_NGRIDS; k++)
+		grid(f, m, rpt_grids[k]);
 	if (m->o.internal)
 		staff(f, m);
 	footer(f, m);

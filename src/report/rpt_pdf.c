@@ -19,6 +19,7 @@
 #include "report/chart.h"
 #include "core/phrase.h"
 #include "report/out.h"
+#include "report/rpt_grid.h"
 #include "report/pdfdoc.h"
 
 #define BODY 13.0 /* body text, points (Nghị định 30: 13–14) */
@@ -753,84 +754,40 @@ static void themes(struct pdfr *r)
 		NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
 }
 
-/* Feedback beside criterion TT (issue 6): left out when none came. */
-static void feedback(struct pdfr *r)
+/* A table beside TT (rpt_grid.h): left out when it has no rows. */
+static void grid(struct pdfr *r, const struct rpt_grid *g)
 {
-	const struct rpt_model *m = r->m;
-	const struct pdf_col col[] = {
-		{"Đơn vị", 0.28, PDF_LEFT, NULL},
-		{"Tiếp nhận", 0.1, PDF_RIGHT, NULL},
-		{"Đã trả lời", 0.1, PDF_RIGHT, NULL},
-		{"Đến hạn", 0.1, PDF_RIGHT, NULL},
-		{"Đúng hạn", 0.1, PDF_RIGHT, NULL},
-		{"Tỷ lệ đúng hạn", 0.12, PDF_RIGHT, NULL},
-		{"Điểm", 0.08, PDF_CENTER, NULL},
-		{"Hài lòng với trả lời", 0.12, PDF_RIGHT, NULL},
-	};
-	const struct pdf_table t = {8, col, CELL};
-	const char *cells[8];
+	static const enum pdf_align align[] =
+		{[RG_LEFT] = PDF_LEFT, [RG_RIGHT] = PDF_RIGHT, [RG_CENTER] = PDF_CENTER};
+	struct pdf_col col[RPT_GRID_MAXCOLS];
+	struct rpt_gval v[RPT_GRID_MAXCOLS];
+	const char *cells[RPT_GRID_MAXCOLS];
+	int rows = g->rows(r->m), nc = 0;
+	struct pdf_table t;
 
-	if (m->nfeedback == 0)
+	if (rows == 0)
 		return;
-	for (int i = 0; i < m->nfeedback; i++) {
-		const struct rpt_feedback *f = &m->feedback[i];
+	for (int k = 0; k < g->ncols; k++)
+		if (g->cols[k].in & RG_DOC)
+			col[nc++] = (struct pdf_col){g->cols[k].head, g->cols[k].width,
+				align[g->cols[k].align], NULL};
+	t = (struct pdf_table){nc, col, CELL};
+	for (int i = 0; i < rows; i++) {
+		int c = 1;
 
-		cells[0] = nz(f->unit);
-		cells[1] = integer(r->a, f->received);
-		cells[2] = integer(r->a, f->answered);
-		cells[3] = integer(r->a, f->due);
-		cells[4] = integer(r->a, f->on_time);
-		cells[5] = pct(r->a, f->on_time, f->due);
-		cells[6] = hl_arena_printf(r->a, "%d", f->score);
-		cells[7] = pct(r->a, f->satisfied, f->rated);
+		cells[0] = nz(g->row(r->m, i, v));
+		for (int k = 1; k < g->ncols; k++)
+			if (g->cols[k].in & RG_DOC)
+				cells[c++] = !v[k].is_dec ? integer(r->a, v[k].n) :
+					v[k].valid        ? dec(r->a, v[k].v) :
+							    "–";
 		if (i == 0)
-			table_section(r, "PHẢN ÁNH, KIẾN NGHỊ (TIÊU CHÍ TT)", &t, cells, NULL);
+			table_section(r, g->title_upper, &t, cells, NULL);
 		pdfdoc_table_row(r->d, cells, NULL);
 	}
 	pdfdoc_table_end(r->d, 4);
-	pdfdoc_par(r->d,
-		"Điểm theo Thông tư 01/2018/TT-VPCP: 2 khi mọi phản ánh đến hạn được trả "
-		"lời đúng hạn (hoặc không có phản ánh), 1 khi từ 90 % trở lên, 0 khi dưới 90 %.",
-		NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
-}
-
-/* Follow-up cases beside TT (issue 14 §1), when some were opened. */
-static void follow(struct pdfr *r)
-{
-	const struct rpt_model *m = r->m;
-	const struct pdf_col col[] = {
-		{"Đơn vị", 0.28, PDF_LEFT, NULL},
-		{"Chỉ số TT (%)", 0.11, PDF_RIGHT, NULL},
-		{"Vụ việc mở", 0.1, PDF_RIGHT, NULL},
-		{"Đã đóng", 0.1, PDF_RIGHT, NULL},
-		{"Đóng đúng hạn", 0.1, PDF_RIGHT, NULL},
-		{"Tỷ lệ đúng hạn", 0.11, PDF_RIGHT, NULL},
-		{"Có mã hồ sơ", 0.1, PDF_RIGHT, NULL},
-		{"Đã gọi lại", 0.1, PDF_RIGHT, NULL},
-	};
-	const struct pdf_table t = {8, col, CELL};
-	const char *cells[8];
-
-	if (m->nfollow == 0)
-		return;
-	for (int i = 0; i < m->nfollow; i++) {
-		const struct rpt_follow *f = &m->follow[i];
-
-		cells[0] = nz(f->unit);
-		cells[1] = f->tt_valid ? dec(r->a, f->tt) : "–";
-		cells[2] = integer(r->a, f->opened);
-		cells[3] = integer(r->a, f->closed);
-		cells[4] = integer(r->a, f->in_time);
-		cells[5] = pct(r->a, f->in_time, f->opened);
-		cells[6] = integer(r->a, f->dossiers);
-		cells[7] = integer(r->a, f->callbacks);
-		if (i == 0)
-			table_section(r, "KHẮC PHỤC Ý KIẾN CHƯA HÀI LÒNG (TIÊU CHÍ TT)", &t, cells,
-				NULL);
-		pdfdoc_table_row(r->d, cells, NULL);
-	}
-	pdfdoc_table_end(r->d, 4);
-	pdfdoc_par(r->d, RPT_FOLLOW_NOTE, NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
+	if (g->note != NULL)
+		pdfdoc_par(r->d, g->note, NOTE, PDF_ITALIC, PDF_LEFT, INDENT, PAR_AFTER);
 }
 
 /* One task of the plan in the below table: "- 4. Sử dụng màn hình LED …
@@ -1001,8 +958,8 @@ int rpt_pdf(const struct rpt_model *m, const char *path, struct hl_err *err)
 		goto cleanup;
 	questions(&r);
 	themes(&r);
-	feedback(&r);
-	follow(&r);
+	for (int k = 0; k < RPT_NGRIDS; k++)
+		grid(&r, rpt_grids[k]);
 	below(&r);
 	staff(&r);
 	closing(&r);

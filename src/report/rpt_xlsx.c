@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "core/date.h"
 #include "report/render.h"
+#include "report/rpt_grid.h"
 #include "report/xlsxw.h"
 #include "svc/score766.h"
 
@@ -672,72 +673,51 @@ static int sheet_themes(struct xw *x, const struct rpt_model *m)
 	return 0;
 }
 
-/* ---- Phản ánh: feedback beside criterion TT (issue 6), when some came ---- */
+/* ---- the tables beside TT (rpt_grid.h), a sheet each when it has rows ---- */
 
-static int sheet_feedback(struct xw *x, const struct rpt_model *m)
+static int sheet_grid(struct xw *x, const struct rpt_model *m, const struct rpt_grid *g)
 {
-	static const char *const hdr[] = {"STT", "Đơn vị", "Tiếp nhận", "Đã trả lời", "Đến hạn",
-		"Đúng hạn", "Tỷ lệ đúng hạn (%)", "Điểm", "Số đánh giá",
-		"Hài lòng với trả lời (%)"};
-	static const struct colw w[] = {
-		{0, 0, W_TT, false},
-		{1, 1, W_UNIT, false},
-		{2, 9, 12, false},
-	};
-	lxw_worksheet *ws = list_sheet(x, "Phản ánh", true, w, 3, hdr, 10, 0);
+	const char *hdr[RPT_GRID_MAXCOLS + 1] = {"STT"};
+	struct rpt_gval v[RPT_GRID_MAXCOLS];
+	int nh = 1, rows = g->rows(m);
+	lxw_worksheet *ws;
 
+	for (int k = 0; k < g->ncols; k++)
+		if (g->cols[k].in & RG_SHEET)
+			hdr[nh++] = g->cols[k].head;
+	ws = list_sheet(x, g->sheet, true,
+		(const struct colw[]){{0, 0, W_TT, false}, {1, 1, W_UNIT, false},
+			{2, (lxw_col_t)(nh - 1), 12, false}},
+		3, hdr, nh, 0);
 	if (ws == NULL)
 		return -1;
-	for (int i = 0; i < m->nfeedback; i++) {
-		const struct rpt_feedback *f = &m->feedback[i];
+	for (int i = 0; i < rows; i++) {
 		lxw_row_t row = (lxw_row_t)(i + 1);
+		lxw_col_t c = 2;
 
 		put_stt(x, ws, row, (size_t)i + 1);
-		xlsxw_str(&x->w, ws, row, 1, f->unit, NULL);
-		put_int(x, ws, row, 2, f->received);
-		put_int(x, ws, row, 3, f->answered);
-		put_int(x, ws, row, 4, f->due);
-		put_int(x, ws, row, 5, f->on_time);
-		put_pct(x, ws, row, 6, f->on_time, f->due);
-		put_int(x, ws, row, 7, f->score);
-		put_int(x, ws, row, 8, f->rated);
-		put_pct(x, ws, row, 9, f->satisfied, f->rated);
+		xlsxw_str(&x->w, ws, row, 1, g->row(m, i, v), NULL);
+		for (int k = 1; k < g->ncols; k++) {
+			if (!(g->cols[k].in & RG_SHEET))
+				continue;
+			if (!v[k].is_dec)
+				put_int(x, ws, row, c, v[k].n);
+			else if (v[k].valid)
+				xlsxw_dec(&x->w, ws, row, c, v[k].v, x->num);
+			else
+				put_dash(x, ws, row, c);
+			c++;
+		}
 	}
 	return 0;
 }
 
-/* ---- Khắc phục: follow-up cases beside TT (issue 14 §1), when opened ---- */
-
-static int sheet_follow(struct xw *x, const struct rpt_model *m)
+static int sheet_grids(struct xw *x, const struct rpt_model *m)
 {
-	static const char *const hdr[] = {"STT", "Đơn vị", "Chỉ số TT (%)", "Vụ việc mở", "Đã đóng",
-		"Đóng đúng hạn", "Tỷ lệ đúng hạn (%)", "Có mã hồ sơ", "Đã gọi lại"};
-	static const struct colw w[] = {
-		{0, 0, W_TT, false},
-		{1, 1, W_UNIT, false},
-		{2, 8, 12, false},
-	};
-	lxw_worksheet *ws = list_sheet(x, "Khắc phục", true, w, 3, hdr, 9, 0);
-
-	if (ws == NULL)
-		return -1;
-	for (int i = 0; i < m->nfollow; i++) {
-		const struct rpt_follow *f = &m->follow[i];
-		lxw_row_t row = (lxw_row_t)(i + 1);
-
-		put_stt(x, ws, row, (size_t)i + 1);
-		xlsxw_str(&x->w, ws, row, 1, f->unit, NULL);
-		if (f->tt_valid)
-			xlsxw_dec(&x->w, ws, row, 2, f->tt, x->num);
-		else
-			put_dash(x, ws, row, 2);
-		put_int(x, ws, row, 3, f->opened);
-		put_int(x, ws, row, 4, f->closed);
-		put_int(x, ws, row, 5, f->in_time);
-		put_pct(x, ws, row, 6, f->in_time, f->opened);
-		put_int(x, ws, row, 7, f->dossiers);
-		put_int(x, ws, row, 8, f->callbacks);
-	}
+	for (int k = 0; k < RPT_NGRIDS; k++)
+		if (rpt_grids[k]->rows(m) > 0 &&
+			(sheet_grid(x, m, rpt_grids[k]) != 0 || x->w.lerr != LXW_NO_ERROR))
+			return -1;
 	return 0;
 }
 
@@ -846,8 +826,7 @@ int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err)
 		sheet_questions(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
 		sheet_themes(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR ||
 		(any_target(m->index) && (sheet_below(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
-		(m->nfeedback > 0 && (sheet_feedback(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
-		(m->nfollow > 0 && (sheet_follow(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
+		sheet_grids(&x, m) != 0 ||
 		(m->score766 != NULL && m->score766->nrows > 0 &&
 			(sheet_score766(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR)) ||
 		(m->o.internal && (sheet_staff(&x, m) != 0 || x.w.lerr != LXW_NO_ERROR))) {

@@ -82,3 +82,13 @@ TX_STEP(savepoint, STORE_TX_SAVEPOINT)
 TX_STEP(release, STORE_TX_RELEASE)
 TX_STEP(rollback_to, STORE_TX_ROLLBACK_TO)
 #undef TX_STEP
+
+int store_end(struct store *st, int rc, struct hl_err *err)
+{
+	struct hl_err ignored;
+
+	if (rc == HL_OK)
+		return store_commit(st, err);
+	store_rollback(st, &ignored);
+	return rc;
+}

@@ -984,6 +984,15 @@ int store_begin(struct store *st, struct hl_err *err);
 int store_commit(struct store *st, struct hl_err *err);
 int store_rollback(struct store *st, struct hl_err *err);
 
+/* End the transaction: commit when rc is HL_OK (and return what the commit
+ * returns), else roll back, dropping the rollback's own error, and return rc. */
+int store_end(struct store *st, int rc, struct hl_err *err);
+
+/* step, one call (a svc _in function), in a transaction of its own: step is
+ * not made when the transaction cannot begin (err says why). */
+#define STORE_TX(st, err, step) \
+	(store_begin((st), (err)) != HL_OK ? (err)->code : store_end((st), (step), (err)))
+
 /* Savepoints inside a transaction, so one failing write in a group commit
  * undoes only itself. Outside a transaction (also when the backend rolled
  * it back by itself after an error) they fail. */

@@ -146,9 +146,9 @@ static int sums_add(struct store *st, int sign, const char *code, int64_t run_id
 	return rc;
 }
 
-/* Insert or update d by its code with s (put, or save with submitted_at),
+/* Insert or update d by its code (with its submitted_at when submitted),
  * the sums moving from its stored class to its new one. */
-static int dossier_write(struct store *st, const struct q_stmt *s, struct store_dossier *d,
+static int dossier_write(struct store *st, bool submitted, struct store_dossier *d,
 	struct hl_err *err)
 {
 	const char *op = "lưu hồ sơ";
@@ -163,15 +163,18 @@ static int dossier_write(struct store *st, const struct q_stmt *s, struct store_
 		q_i64(&a, d->cls);
 	else
 		q_null(&a);
-	if (s == &save)
+	if (submitted)
 		q_row(&a, dos_cols + SUBMITTED_COL, 1, d);
+	else
+		q_null(&a);
+	q_i64(&a, submitted);
 	if ((rc = q_op_begin(st, op, err)) != HL_OK)
 		return rc;
 	rc = q_exec(st, &lock_code, &key, NULL, op, err);
 	if (rc == HL_OK)
 		rc = sums_add(st, -1, d->code, 0, op, err);
 	if (rc == HL_OK)
-		rc = q_int(st, s, &a, &d->id, op, err);
+		rc = q_int(st, &save, &a, &d->id, op, err);
 	if (rc == HL_OK)
 		rc = sums_add(st, 1, d->code, 0, op, err);
 	return q_op_end(st, rc, op, err);
@@ -179,12 +182,12 @@ static int dossier_write(struct store *st, const struct q_stmt *s, struct store_
 
 static int q_dossier_put(struct store *st, struct store_dossier *d, struct hl_err *err)
 {
-	return dossier_write(st, &put, d, err);
+	return dossier_write(st, false, d, err);
 }
 
 static int q_dossier_save(struct store *st, struct store_dossier *d, struct hl_err *err)
 {
-	return dossier_write(st, &save, d, err);
+	return dossier_write(st, true, d, err);
 }
 
 /* ---- reads ---- */

@@ -368,16 +368,6 @@ int fb_add_in_tx(struct store *st, struct hl_arena *a, const struct fb_new *in, 
 
 /* Commit when rc is HL_OK, else roll back: the end of every plain fb_X,
  * which is store_begin + fb_X_in + this. */
-static int tx_end(struct store *st, int rc, struct hl_err *err)
-{
-	struct hl_err ignored;
-
-	if (rc == HL_OK)
-		return store_commit(st, err);
-	store_rollback(st, &ignored);
-	return rc;
-}
-
 int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *code, char *token,
 	struct hl_err *err)
 {
@@ -394,9 +384,7 @@ int fb_add_in(struct store *st, const struct fb_new *in, const char *who, char *
 int fb_add(struct store *st, const struct fb_new *in, const char *who, char *code, char *token,
 	struct hl_err *err)
 {
-	int rc = store_begin(st, err);
-
-	return rc != HL_OK ? rc : tx_end(st, fb_add_in(st, in, who, code, token, err), err);
+	return STORE_TX(st, err, fb_add_in(st, in, who, code, token, err));
 }
 
 /* ---- the steps ---- */
@@ -634,59 +622,38 @@ int fb_reopen_in(struct store *st, const char *code, int64_t version, const char
 int fb_classify(struct store *st, const char *code, int64_t version, int cls, const char *criterion,
 	int kind, int64_t at, const char *who, struct hl_err *err)
 {
-	int rc = store_begin(st, err);
-
-	return rc != HL_OK ?
-		rc :
-		tx_end(st, fb_classify_in(st, code, version, cls, criterion, kind, at, who, err),
-			err);
+	return STORE_TX(st, err,
+		fb_classify_in(st, code, version, cls, criterion, kind, at, who, err));
 }
 
 int fb_forward(struct store *st, const char *code, int64_t version, const char *office, int64_t at,
 	const char *who, struct hl_err *err)
 {
-	int rc = store_begin(st, err);
-
-	return rc != HL_OK ?
-		rc :
-		tx_end(st, fb_forward_in(st, code, version, office, at, who, err), err);
+	return STORE_TX(st, err, fb_forward_in(st, code, version, office, at, who, err));
 }
 
 int fb_answer(struct store *st, const char *code, int64_t version, const char *text, int number,
 	int64_t at, const char *who, struct hl_err *err)
 {
-	int rc = store_begin(st, err);
-
-	return rc != HL_OK ?
-		rc :
-		tx_end(st, fb_answer_in(st, code, version, text, number, at, who, err), err);
+	return STORE_TX(st, err, fb_answer_in(st, code, version, text, number, at, who, err));
 }
 
 int fb_publish(struct store *st, const char *code, int64_t version, int64_t at, const char *who,
 	struct hl_err *err)
 {
-	int rc = store_begin(st, err);
-
-	return rc != HL_OK ? rc : tx_end(st, fb_publish_in(st, code, version, at, who, err), err);
+	return STORE_TX(st, err, fb_publish_in(st, code, version, at, who, err));
 }
 
 int fb_rate(struct store *st, const char *code, int64_t version, bool satisfied, int64_t at,
 	const char *who, struct hl_err *err)
 {
-	int rc = store_begin(st, err);
-
-	return rc != HL_OK ?
-		rc :
-		tx_end(st, fb_rate_in(st, code, version, satisfied, at, who, err), err);
+	return STORE_TX(st, err, fb_rate_in(st, code, version, satisfied, at, who, err));
 }
 
 int fb_reopen(struct store *st, const char *code, int64_t version, const char *reason, int64_t at,
 	const char *who, struct hl_err *err)
 {
-	int rc = store_begin(st, err);
-
-	return rc != HL_OK ? rc :
-			     tx_end(st, fb_reopen_in(st, code, version, reason, at, who, err), err);
+	return STORE_TX(st, err, fb_reopen_in(st, code, version, reason, at, who, err));
 }
 
 /* ---- deadlines ---- */

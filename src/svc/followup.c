@@ -243,14 +243,7 @@ int followup_close(struct store *st, const char *who, const char *code, const ch
 	const char *fix, int callback, int64_t at, struct hl_err *err)
 {
 	const struct scope_actor all = {.role = ROLE_ADMIN, .who = who};
-	int rc = store_begin(st, err);
-
-	if (rc != HL_OK)
-		return rc;
-	if ((rc = followup_close_in(st, &all, code, cause, fix, callback, at, err)) == HL_OK)
-		return store_commit(st, err);
-	store_rollback(st, NULL);
-	return rc;
+	return STORE_TX(st, err, followup_close_in(st, &all, code, cause, fix, callback, at, err));
 }
 
 int followup_publish_in(struct store *st, const struct scope_actor *by, const char *code, bool show,
@@ -282,14 +275,7 @@ int followup_publish(struct store *st, const char *who, const char *code, bool s
 	struct hl_err *err)
 {
 	const struct scope_actor all = {.role = ROLE_ADMIN, .who = who};
-	int rc = store_begin(st, err);
-
-	if (rc != HL_OK)
-		return rc;
-	if ((rc = followup_publish_in(st, &all, code, show, at, err)) == HL_OK)
-		return store_commit(st, err);
-	store_rollback(st, NULL);
-	return rc;
+	return STORE_TX(st, err, followup_publish_in(st, &all, code, show, at, err));
 }
 
 /* Newer closing first (the store lists by opening). */

@@ -92,13 +92,6 @@ int plan_suggest_from(const struct plan_value *v, int nv, const struct store_pla
 
 /* ---- with the store ---- */
 
-static void rollback(struct store *st)
-{
-	struct hl_err ignored;
-
-	store_rollback(st, &ignored);
-}
-
 int plan_std_get(struct store *st, struct hl_arena *a, struct store_plan_std **out, size_t *n,
 	bool *builtin, struct hl_err *err)
 {
@@ -596,13 +589,6 @@ cleanup:
 int plan_set_status(struct store *st, const char *unit, int year, int no, int64_t version,
 	const char *status, const char *text, hl_day day, const char *who, struct hl_err *err)
 {
-	int rc = store_begin(st, err);
-
-	if (rc != HL_OK)
-		return rc;
-	rc = plan_set_status_in(st, unit, year, no, version, status, text, day, who, err);
-	if (rc == HL_OK)
-		return store_commit(st, err);
-	rollback(st);
-	return rc;
+	return STORE_TX(st, err,
+		plan_set_status_in(st, unit, year, no, version, status, text, day, who, err));
 }

@@ -62,14 +62,5 @@ int targets_set_in(struct store *st, const struct store_target *t, const char *w
 int targets_set(struct store *st, const struct store_target *t, const char *who, const char *detail,
 	struct hl_err *err)
 {
-	struct hl_err ignored;
-	int rc = store_begin(st, err);
-
-	if (rc != HL_OK)
-		return rc;
-	rc = targets_set_in(st, t, who, detail, err);
-	if (rc == HL_OK)
-		return store_commit(st, err);
-	store_rollback(st, &ignored);
-	return rc;
+	return STORE_TX(st, err, targets_set_in(st, t, who, detail, err));
 }

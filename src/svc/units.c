@@ -392,19 +392,8 @@ int units_merge_in(struct store *st, const char *new_code, const char *const *fr
 int units_merge(struct store *st, const char *new_code, const char *const *from, size_t nfrom,
 	hl_day day, const char *name, const char *type, const char *who, struct hl_err *err)
 {
-	int rc = store_begin(st, err);
-
-	if (rc != HL_OK)
-		return rc;
-	rc = units_merge_in(st, new_code, from, nfrom, day, name, type, who, err);
-	if (rc == HL_OK)
-		return store_commit(st, err);
-	{
-		struct hl_err ignored;
-
-		store_rollback(st, &ignored);
-	}
-	return rc;
+	return STORE_TX(st, err,
+		units_merge_in(st, new_code, from, nfrom, day, name, type, who, err));
 }
 
 /* ---- pooling: the units whose data a unit's figures include ---- */
@@ -536,14 +525,7 @@ int units_contact_put_in(struct store *st, const char *code, const char *hotline
 int units_contact_put(struct store *st, const char *code, const char *hotline, const char *address,
 	const char *email, const char *who, struct hl_err *err)
 {
-	int rc = store_begin(st, err);
-
-	if (rc != HL_OK)
-		return rc;
-	if ((rc = units_contact_put_in(st, code, hotline, address, email, who, err)) == HL_OK)
-		return store_commit(st, err);
-	store_rollback(st, NULL);
-	return rc;
+	return STORE_TX(st, err, units_contact_put_in(st, code, hotline, address, email, who, err));
 }
 
 int units_contact(struct store *st, int64_t unit_id, struct store_unit_contact *out,

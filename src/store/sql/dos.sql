@@ -2,19 +2,8 @@
 -- (scripts/sqlgen.py makes them C; {NAME} is a macro of the C file).
 -- @area QS_DOS
 
--- @stmt put
-INSERT INTO dossiers (code, unit_id, field_id, procedure, channel, received_at, due_at,
-finished_at, returned_at, supplements, reschedules, apology, class)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-ON CONFLICT (code) DO UPDATE SET unit_id = excluded.unit_id,
-field_id = excluded.field_id, procedure = excluded.procedure,
-channel = excluded.channel, received_at = excluded.received_at,
-due_at = excluded.due_at, finished_at = excluded.finished_at,
-returned_at = excluded.returned_at, supplements = excluded.supplements,
-reschedules = excluded.reschedules, apology = excluded.apology,
-class = excluded.class RETURNING id
-
 -- @stmt save
+-- $15 = 1: submitted_at is the caller's; 0: an existing dossier keeps its own
 INSERT INTO dossiers (code, unit_id, field_id, procedure, channel, received_at, due_at,
 finished_at, returned_at, supplements, reschedules, apology, class, submitted_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
@@ -23,8 +12,9 @@ field_id = excluded.field_id, procedure = excluded.procedure,
 channel = excluded.channel, received_at = excluded.received_at,
 due_at = excluded.due_at, finished_at = excluded.finished_at,
 returned_at = excluded.returned_at, supplements = excluded.supplements,
-reschedules = excluded.reschedules, apology = excluded.apology,
-class = excluded.class, submitted_at = excluded.submitted_at RETURNING id
+reschedules = excluded.reschedules, apology = excluded.apology, class = excluded.class,
+submitted_at = CASE WHEN $15 = 1 THEN excluded.submitted_at ELSE dossiers.submitted_at END
+RETURNING id
 
 -- @stmt get
 SELECT {DOS_COLS} FROM dossiers WHERE code = $1
