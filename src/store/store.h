@@ -447,16 +447,20 @@ struct store_import_run {
 	int64_t started_at; /* seconds since 1970 */
 };
 
-/* The transaction steps a backend's tx performs (store_begin ... below). */
-enum store_tx {
-	STORE_TX_BEGIN, /* take the write lock now */
-	STORE_TX_COMMIT,
-	STORE_TX_ROLLBACK,
-	STORE_TX_SAVEPOINT,   /* inside a transaction only */
-	STORE_TX_RELEASE,     /* keep the savepoint's writes */
-	STORE_TX_ROLLBACK_TO, /* undo them; the savepoint is gone either way */
-	STORE_TX_COUNT
-};
+/* The transaction steps a backend's tx performs (store_begin ... below), as
+ * X(STEP, what it is called in a message): BEGIN takes the write lock now;
+ * SAVEPOINT is inside a transaction only; RELEASE keeps the savepoint's
+ * writes, ROLLBACK_TO undoes them (the savepoint is gone either way). */
+#define STORE_TX_STEPS(X) \
+	X(BEGIN, "bắt đầu giao dịch") \
+	X(COMMIT, "xác nhận giao dịch") \
+	X(ROLLBACK, "hủy giao dịch") \
+	X(SAVEPOINT, "đặt điểm lưu") \
+	X(RELEASE, "giải phóng điểm lưu") \
+	X(ROLLBACK_TO, "quay lại điểm lưu")
+#define STORE_TX_ENUM(step, name) STORE_TX_##step,
+enum store_tx { STORE_TX_STEPS(STORE_TX_ENUM) STORE_TX_COUNT };
+#undef STORE_TX_ENUM
 
 /* Units, their lineage, the fields of procedures and the civil servants
  * (store_sqlite_units.c; svc/units, svc/fields, svc/staff). */
@@ -931,6 +935,23 @@ struct store_admin_ops {
 		size_t *n, struct hl_err *err);
 };
 
+/* The areas of struct store_ops, in its order: X(area) for each table
+ * struct store_AREA_ops (the fault store and the checks walk this list). */
+#define STORE_AREAS(X) \
+	X(units) \
+	X(instruments) \
+	X(responses) \
+	X(intake) \
+	X(tallies) \
+	X(accounts) \
+	X(feedback) \
+	X(dossiers) \
+	X(plans) \
+	X(calendar) \
+	X(reports) \
+	X(admin) \
+	X(follow)
+
 struct store_ops {
 	const char *name;
 	int (*open)(struct store *st, const char *target, struct hl_err *err);
@@ -939,20 +960,11 @@ struct store_ops {
 	/* One transaction step (enum store_tx); see store_begin and below. */
 	int (*tx)(struct store *st, enum store_tx what, struct hl_err *err);
 
-	/* The areas: a backend fills every table. */
-	const struct store_units_ops *units;
-	const struct store_instruments_ops *instruments;
-	const struct store_responses_ops *responses;
-	const struct store_intake_ops *intake;
-	const struct store_tallies_ops *tallies;
-	const struct store_accounts_ops *accounts;
-	const struct store_feedback_ops *feedback;
-	const struct store_dossiers_ops *dossiers;
-	const struct store_plans_ops *plans;
-	const struct store_calendar_ops *calendar;
-	const struct store_reports_ops *reports;
-	const struct store_admin_ops *admin;
-	const struct store_follow_ops *follow;
+	/* The areas, a table each (const struct store_units_ops *units, ...):
+	 * a backend fills every one. */
+#define STORE_AREA_FIELD(area) const struct store_##area##_ops *area;
+	STORE_AREAS(STORE_AREA_FIELD)
+#undef STORE_AREA_FIELD
 };
 
 /* Open the store named by target: a file path (SQLite), or a

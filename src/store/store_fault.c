@@ -24,7 +24,7 @@ struct fault {
 /* Every operation of the areas (open, close, migrate and tx are
  * hand-written below): area, name, then the types of the arguments between
  * st and the final err. */
-#define FAULT_UNITS \
+#define FAULT_units \
 	F1(units, unit_put, struct store_unit *) \
 	F2(units, unit_get, const char *, struct store_unit *) \
 	F3(units, unit_list, struct hl_arena *, struct store_unit **, size_t *) \
@@ -37,7 +37,7 @@ struct fault {
 	F1(units, contact_put, const struct store_unit_contact *) \
 	F2(units, contact_get, int64_t, struct store_unit_contact *)
 
-#define FAULT_INSTRUMENTS \
+#define FAULT_instruments \
 	F2(instruments, instrument_put, struct store_instrument *, const char *) \
 	F5(instruments, instrument_get, const char *, int, struct hl_arena *, \
 		struct store_instrument *, char **) \
@@ -45,7 +45,7 @@ struct fault {
 		char **) \
 	F3(instruments, instrument_list, struct hl_arena *, struct store_instrument **, size_t *)
 
-#define FAULT_RESPONSES \
+#define FAULT_responses \
 	F3(responses, batch_new, const char *, const char *, int64_t *) \
 	F2(responses, response_insert, struct store_response *, int64_t *) \
 	F5(responses, response_scan, int64_t, hl_day, hl_day, store_response_cb, void *) \
@@ -59,7 +59,7 @@ struct fault {
 	F4(responses, response_count_kiosk_since, int64_t, int64_t, int64_t, int64_t *) \
 	F1(responses, response_delete_batch, int64_t)
 
-#define FAULT_INTAKE \
+#define FAULT_intake \
 	F1(intake, receipt_put, const struct store_receipt *) \
 	F2(intake, receipt_get, const unsigned char *, struct store_receipt *) \
 	F3(intake, receipt_use, const unsigned char *, int64_t, int64_t) \
@@ -73,7 +73,7 @@ struct fault {
 	F5(intake, paper_entry_list, int64_t, int, struct hl_arena *, struct store_paper_entry **, \
 		size_t *)
 
-#define FAULT_TALLIES \
+#define FAULT_tallies \
 	F2(tallies, tally_merge, enum store_grain, const struct store_tally_row *) \
 	F6(tallies, tally_scan, enum store_grain, bool, hl_day, hl_day, store_tally_cb, void *) \
 	F0(tallies, tally_clear) \
@@ -82,7 +82,7 @@ struct fault {
 	F0(tallies, rollup_clear) \
 	F1(tallies, rollup_ready, bool *)
 
-#define FAULT_ACCOUNTS \
+#define FAULT_accounts \
 	F1(accounts, user_put, struct store_user *) \
 	F2(accounts, user_get, const char *, struct store_user *) \
 	F2(accounts, user_get_id, int64_t, struct store_user *) \
@@ -103,7 +103,7 @@ struct fault {
 	F1(accounts, rate_clear, const char *) \
 	F1(accounts, rate_purge, int64_t)
 
-#define FAULT_FEEDBACK \
+#define FAULT_feedback \
 	F1(feedback, fb_office_put, struct store_fb_office *) \
 	F4(feedback, fb_office_list, int64_t, struct hl_arena *, struct store_fb_office **, \
 		size_t *) \
@@ -125,7 +125,7 @@ struct fault {
 	F3(feedback, fb_idem_get, int64_t, const unsigned char *, struct store_fb_idem *) \
 	F1(feedback, fb_idem_put, const struct store_fb_idem *)
 
-#define FAULT_DOSSIERS \
+#define FAULT_dossiers \
 	F1(dossiers, dossier_put, struct store_dossier *) \
 	F2(dossiers, dossier_get, const char *, struct store_dossier *) \
 	F6(dossiers, dossier_count_by_field, int64_t, hl_day, hl_day, struct hl_arena *, \
@@ -139,7 +139,7 @@ struct fault {
 	F2(dossiers, dossier_undo_note, int64_t, const char *) \
 	F1(dossiers, dossier_undo, int64_t)
 
-#define FAULT_PLANS \
+#define FAULT_plans \
 	F3(plans, plan_std_list, struct hl_arena *, struct store_plan_std **, size_t *) \
 	F2(plans, plan_std_replace, const struct store_plan_std *, size_t) \
 	F5(plans, plan_task_list, int64_t, int, struct hl_arena *, struct store_plan_task **, \
@@ -150,7 +150,7 @@ struct fault {
 	F5(plans, plan_note_list, int64_t, int, struct hl_arena *, struct store_plan_note **, \
 		size_t *)
 
-#define FAULT_CALENDAR \
+#define FAULT_calendar \
 	F1(calendar, cal_day_put, const struct store_cal_day *) \
 	F3(calendar, cal_day_list, struct hl_arena *, struct store_cal_day **, size_t *) \
 	F1(calendar, cal_culture_get, int *) \
@@ -158,7 +158,7 @@ struct fault {
 	F1(calendar, cal_hours_put, const struct store_cal_hours *) \
 	F3(calendar, cal_hours_list, struct hl_arena *, struct store_cal_hours **, size_t *)
 
-#define FAULT_FOLLOW \
+#define FAULT_follow \
 	F1(follow, follow_open, struct store_follow *) \
 	F2(follow, follow_get, const char *, struct store_follow *) \
 	F4(follow, follow_list, const struct store_follow_filter *, struct hl_arena *, \
@@ -167,7 +167,7 @@ struct fault {
 	F1(follow, follow_days_set, const struct store_follow_days *) \
 	F3(follow, follow_days_list, struct hl_arena *, struct store_follow_days **, size_t *)
 
-#define FAULT_REPORTS \
+#define FAULT_reports \
 	F1(reports, target_set, const struct store_target *) \
 	F4(reports, target_list, int, struct hl_arena *, struct store_target **, size_t *) \
 	F4(reports, report_put, struct store_report *, const char *, const void *, size_t) \
@@ -184,7 +184,7 @@ struct fault {
 	F1(reports, points_put, const char *) \
 	F1(reports, points_get, struct store_points *)
 
-#define FAULT_ADMIN \
+#define FAULT_admin \
 	F3(admin, audit, const char *, const char *, const char *) \
 	F4(admin, audit_list, int, struct hl_arena *, char ***, size_t *) \
 	F4(admin, integrity, bool, struct hl_arena *, char ***, size_t *) \
@@ -196,9 +196,9 @@ struct fault {
 
 /* Every list: one forwarding function per line. */
 #define FAULT_OPS \
-	FAULT_UNITS FAULT_INSTRUMENTS FAULT_RESPONSES FAULT_INTAKE FAULT_TALLIES FAULT_ACCOUNTS \
-		FAULT_FEEDBACK FAULT_DOSSIERS FAULT_PLANS FAULT_CALENDAR FAULT_REPORTS FAULT_ADMIN \
-			FAULT_FOLLOW
+	FAULT_units FAULT_instruments FAULT_responses FAULT_intake FAULT_tallies FAULT_accounts \
+		FAULT_feedback FAULT_dossiers FAULT_plans FAULT_calendar FAULT_reports FAULT_admin \
+			FAULT_follow
 
 /* Count this call of op; HL_EIO (err filled) when it is the one to fail. */
 static int hit(struct store *st, const char *op, struct hl_err *err)
@@ -294,66 +294,24 @@ static int f_tx(struct store *st, enum store_tx what, struct hl_err *err)
 #define F5 ENTRY
 #define F6 ENTRY
 #define F7 ENTRY
-static const struct store_units_ops fault_units = {FAULT_UNITS};
-static const struct store_instruments_ops fault_instruments = {FAULT_INSTRUMENTS};
-static const struct store_responses_ops fault_responses = {FAULT_RESPONSES};
-static const struct store_intake_ops fault_intake = {FAULT_INTAKE};
-static const struct store_tallies_ops fault_tallies = {FAULT_TALLIES};
-static const struct store_accounts_ops fault_accounts = {FAULT_ACCOUNTS};
-static const struct store_feedback_ops fault_feedback = {FAULT_FEEDBACK};
-static const struct store_dossiers_ops fault_dossiers = {FAULT_DOSSIERS};
-static const struct store_plans_ops fault_plans = {FAULT_PLANS};
-static const struct store_calendar_ops fault_calendar = {FAULT_CALENDAR};
-static const struct store_reports_ops fault_reports = {FAULT_REPORTS};
-static const struct store_admin_ops fault_admin = {FAULT_ADMIN};
-static const struct store_follow_ops fault_follow = {FAULT_FOLLOW};
+#define TABLE(area) static const struct store_##area##_ops fault_##area = {FAULT_##area};
+STORE_AREAS(TABLE)
+#undef TABLE
 #undef ENTRY
 
 /* As many operations in each list as in its table in store.h. */
 #define ENTRY(area, op, ...) +1
-enum {
-	N_units = 0 FAULT_UNITS,
-	N_instruments = 0 FAULT_INSTRUMENTS,
-	N_responses = 0 FAULT_RESPONSES,
-	N_intake = 0 FAULT_INTAKE,
-	N_tallies = 0 FAULT_TALLIES,
-	N_accounts = 0 FAULT_ACCOUNTS,
-	N_feedback = 0 FAULT_FEEDBACK,
-	N_dossiers = 0 FAULT_DOSSIERS,
-	N_plans = 0 FAULT_PLANS,
-	N_calendar = 0 FAULT_CALENDAR,
-	N_reports = 0 FAULT_REPORTS,
-	N_admin = 0 FAULT_ADMIN,
-	N_follow = 0 FAULT_FOLLOW,
-};
+#define COUNT(area) N_##area = 0 FAULT_##area,
+enum { STORE_AREAS(COUNT) };
+#undef COUNT
 #undef ENTRY
 #define CHECK(area) \
 	_Static_assert(sizeof(struct store_##area##_ops) == N_##area * sizeof(int (*)(void)), \
 		"store.h has an operation FAULT_" #area " lacks: add its line");
-CHECK(units)
-CHECK(instruments)
-CHECK(responses)
-CHECK(intake)
-CHECK(tallies)
-CHECK(accounts)
-CHECK(feedback)
-CHECK(dossiers)
-CHECK(plans)
-CHECK(calendar)
-CHECK(reports)
-CHECK(admin)
-CHECK(follow)
+STORE_AREAS(CHECK)
 #undef CHECK
 
-static const struct store_ops fault_ops = {
-	.name = "fault",
-	.open = f_open,
-	.close = f_close,
-	.migrate = f_migrate,
-	.tx = f_tx,
-	Q_AREA_TABLES(fault_),
-	.admin = &fault_admin,
-};
+static const struct store_ops fault_ops = {Q_BACKEND("fault", f_, fault_, &fault_admin)};
 _Static_assert(sizeof(struct store_ops) ==
 		sizeof(const char *) + 4 * sizeof(int (*)(void)) + 13 * sizeof(const void *),
 	"store.h has an area FAULT_AREAS does not forward: add it");

@@ -351,12 +351,4 @@ static const struct store_admin_ops pg_admin = {
 	.backup = pg_backup,
 };
 
-const struct store_ops store_pg_ops = {
-	.name = "postgresql",
-	.open = pg_open,
-	.close = pg_close,
-	.migrate = pg_migrate,
-	.tx = pg_tx,
-	Q_AREA_TABLES(q_),
-	.admin = &pg_admin,
-};
+const struct store_ops store_pg_ops = {Q_BACKEND("postgresql", pg_, q_, &pg_admin)};

@@ -418,14 +418,9 @@ int q_migrate(struct store *st, const struct q_migrations *m, int *version, stru
 
 const char *q_tx_name(enum store_tx what)
 {
-	static const char *const names[STORE_TX_COUNT] = {
-		[STORE_TX_BEGIN] = "bắt đầu giao dịch",
-		[STORE_TX_COMMIT] = "xác nhận giao dịch",
-		[STORE_TX_ROLLBACK] = "hủy giao dịch",
-		[STORE_TX_SAVEPOINT] = "đặt điểm lưu",
-		[STORE_TX_RELEASE] = "giải phóng điểm lưu",
-		[STORE_TX_ROLLBACK_TO] = "quay lại điểm lưu",
-	};
+#define NAME(step, name) [STORE_TX_##step] = name,
+	static const char *const names[STORE_TX_COUNT] = {STORE_TX_STEPS(NAME)};
+#undef NAME
 
 	return (int)what >= 0 && what < STORE_TX_COUNT ? names[what] : "giao dịch";
 }

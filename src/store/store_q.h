@@ -207,6 +207,11 @@ const char *q_tx_name(enum store_tx what);
 	.accounts = &prefix##accounts, .feedback = &prefix##feedback, \
 	.dossiers = &prefix##dossiers, .plans = &prefix##plans, .calendar = &prefix##calendar, \
 	.reports = &prefix##reports, .follow = &prefix##follow
+/* A backend's struct store_ops: its name, its functions fn##open, close,
+ * migrate and tx, the areas' tables areas##units... and its admin table. */
+#define Q_BACKEND(nm, fn, areas, admin_table) \
+	.name = nm, .open = fn##open, .close = fn##close, .migrate = fn##migrate, .tx = fn##tx, \
+	Q_AREA_TABLES(areas), .admin = admin_table
 /* The admin operations written once; integrity and backup are each backend's. */
 #define Q_ADMIN_SHARED \
 	.audit = q_audit, .audit_list = q_audit_list, .import_run_put = q_import_run_put, \

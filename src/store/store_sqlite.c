@@ -534,12 +534,4 @@ static const struct store_admin_ops sq_admin = {
 	.backup = sq_backup,
 };
 
-const struct store_ops store_sqlite_ops = {
-	.name = "sqlite",
-	.open = sq_open,
-	.close = sq_close,
-	.migrate = sq_migrate,
-	.tx = sq_tx,
-	Q_AREA_TABLES(q_),
-	.admin = &sq_admin,
-};
+const struct store_ops store_sqlite_ops = {Q_BACKEND("sqlite", sq_, q_, &sq_admin)};
