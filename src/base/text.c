@@ -133,6 +133,25 @@ int hl_text_control(const char *s, size_t *at)
 	return 0;
 }
 
+int hl_check_name(const char *s, size_t max, const char *field, const char *what,
+	struct hl_err *err)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	if (n == 0)
+		return hl_err_set(err, HL_EINVAL, field, "thiếu %s", what);
+	if (n >= max)
+		return hl_err_set(err, HL_EINVAL, field, "%s dài quá %zu byte", what, max - 1);
+	if (!hl_utf8_valid(s, n, NULL))
+		return hl_err_set(err, HL_EINVAL, field,
+			"%s chứa ký tự không hợp lệ (không phải UTF-8)", what);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return hl_err_set(err, HL_EINVAL, field,
+				"%s chứa ký tự không hợp lệ (ký tự điều khiển)", what);
+	return HL_OK;
+}
+
 bool hl_text_fold(const char *s, char *out, size_t size)
 {
 	const utf8proc_option_t opts = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |

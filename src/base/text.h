@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/err.h"
+
 struct hl_arena;
 
 /* True if s[0..len) is valid UTF-8; otherwise *bad (may be NULL) gets the
@@ -41,6 +43,13 @@ bool hl_parse_long(const char *s, long min, long max, long *out);
  * position in characters (0 = the first) into *at (may be NULL); 0 when
  * there is none. Every text a person sends in goes through this one rule. */
 int hl_text_control(const char *s, size_t *at);
+
+/* A name or code a person types (a kiosk's name, a dossier's code): there,
+ * shorter than max bytes, valid UTF-8 without any control character (not
+ * even a tab or a line break). Else HL_EINVAL with a message naming what,
+ * at field. */
+int hl_check_name(const char *s, size_t max, const char *field, const char *what,
+	struct hl_err *err);
 
 /* s folded for matching what people type, into out (size bytes): case
  * folded, without diacritics (NFC or NFD alike; đ → d), compatibility forms

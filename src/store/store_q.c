@@ -28,6 +28,15 @@ void q_i64(struct q_args *a, int64_t v)
 		*x = (struct q_val){QV_I64, v, 0, NULL, 0};
 }
 
+const struct q_stmt *q_unit(struct q_args *a, int64_t unit_id, const struct q_stmt *one,
+	const struct q_stmt *all)
+{
+	if (unit_id == 0)
+		return all;
+	q_i64(a, unit_id);
+	return one;
+}
+
 void q_f64(struct q_args *a, double v)
 {
 	struct q_val *x = next(a);

@@ -86,6 +86,11 @@ struct q_args {
 	struct q_val v[Q_MAXARGS];
 };
 
+/* The statement of one unit, its id appended to a, or of every unit (all,
+ * nothing appended) when unit_id is 0. */
+const struct q_stmt *q_unit(struct q_args *a, int64_t unit_id, const struct q_stmt *one,
+	const struct q_stmt *all);
+
 /* Append one parameter. Text: at most cap bytes, NUL-terminated within them. */
 void q_i64(struct q_args *a, int64_t v);
 void q_f64(struct q_args *a, double v);

@@ -242,15 +242,14 @@ static int sum_row(void *ctx, const struct q_cur *c)
 static int q_dossier_sum_scan(struct store *st, int64_t unit_id, bool per_procedure, int m0, int m1,
 	store_dsum_cb cb, void *ctx, struct hl_err *err)
 {
-	const struct q_stmt *s = per_procedure ? (unit_id != 0 ? &sum_proc_unit : &sum_proc_all) :
-						 (unit_id != 0 ? &sum_unit : &sum_all);
 	struct scan x = {.sum = cb, .ctx = ctx};
 	struct q_args a = {0};
+	const struct q_stmt *s;
 
 	q_i64(&a, m0);
 	q_i64(&a, m1);
-	if (unit_id != 0)
-		q_i64(&a, unit_id);
+	s = per_procedure ? q_unit(&a, unit_id, &sum_proc_unit, &sum_proc_all) :
+			    q_unit(&a, unit_id, &sum_unit, &sum_all);
 	return q_each(st, s, &a, sum_row, &x, "đọc tổng hợp hồ sơ theo tháng", err);
 }
 
@@ -267,27 +266,23 @@ static int q_dossier_open_scan(struct store *st, int64_t unit_id, int64_t r0, in
 	int64_t at, store_dossier_cb cb, void *ctx, struct hl_err *err)
 {
 	struct q_args a = {0};
+	const struct q_stmt *s = q_unit(&a, unit_id, &open_unit, &open_all);
 
-	if (unit_id != 0)
-		q_i64(&a, unit_id);
 	q_i64(&a, r0);
 	q_i64(&a, r1);
 	q_i64(&a, at);
-	return scan(st, unit_id != 0 ? &open_unit : &open_all, &a, cb, ctx,
-		"đọc hồ sơ chưa hoàn thành", err);
+	return scan(st, s, &a, cb, ctx, "đọc hồ sơ chưa hoàn thành", err);
 }
 
 static int q_dossier_scan(struct store *st, int64_t unit_id, int64_t r0, int64_t r1,
 	store_dossier_cb cb, void *ctx, struct hl_err *err)
 {
 	struct q_args a = {0};
+	const struct q_stmt *s = q_unit(&a, unit_id, &scan_unit, &scan_all);
 
-	if (unit_id != 0)
-		q_i64(&a, unit_id);
 	q_i64(&a, r0);
 	q_i64(&a, r1);
-	return scan(st, unit_id != 0 ? &scan_unit : &scan_all, &a, cb, ctx,
-		"đọc hồ sơ theo ngày tiếp nhận", err);
+	return scan(st, s, &a, cb, ctx, "đọc hồ sơ theo ngày tiếp nhận", err);
 }
 
 static int q_dossier_scan_finished(struct store *st, int64_t f0, int64_t f1, store_dossier_cb cb,

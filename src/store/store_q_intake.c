@@ -153,11 +153,9 @@ static int q_paper_batch_list(struct store *st, int64_t unit_id, struct hl_arena
 	struct store_paper_batch **out, size_t *n, struct hl_err *err)
 {
 	struct q_args a = {0};
+	const struct q_stmt *s = q_unit(&a, unit_id, &pbatch_list_unit, &pbatch_list_all);
 
-	if (unit_id != 0)
-		q_i64(&a, unit_id);
-	return Q_LIST(st, unit_id != 0 ? &pbatch_list_unit : &pbatch_list_all, &a, ar, pbatch_cols,
-		out, n, "liệt kê lô phiếu giấy", err);
+	return Q_LIST(st, s, &a, ar, pbatch_cols, out, n, "liệt kê lô phiếu giấy", err);
 }
 
 static int check_entry_key(int pass, int seq, struct hl_err *err)

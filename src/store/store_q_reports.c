@@ -104,11 +104,9 @@ static int q_report_list(struct store *st, int64_t unit_id, struct hl_arena *ar,
 	struct store_report **out, size_t *n, struct hl_err *err)
 {
 	struct q_args a = {0};
+	const struct q_stmt *s = q_unit(&a, unit_id, &report_list_unit, &report_list_all);
 
-	if (unit_id != 0)
-		q_i64(&a, unit_id);
-	return Q_LIST(st, unit_id != 0 ? &report_list_unit : &report_list_all, &a, ar, report_cols,
-		out, n, "liệt kê báo cáo đã công bố", err);
+	return Q_LIST(st, s, &a, ar, report_cols, out, n, "liệt kê báo cáo đã công bố", err);
 }
 
 /* report_get's row, with its figures and document in the arena */

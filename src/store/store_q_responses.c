@@ -123,13 +123,11 @@ static int q_response_scan(struct store *st, int64_t unit_id, hl_day first, hl_d
 {
 	struct scan x = {.resp = cb, .ctx = ctx};
 	struct q_args a = {0};
+	const struct q_stmt *s = q_unit(&a, unit_id, &scan_unit, &scan_all);
 
-	if (unit_id != 0)
-		q_i64(&a, unit_id);
 	q_i64(&a, day_lo(first));
 	q_i64(&a, day_hi(last));
-	return q_each(st, unit_id != 0 ? &scan_unit : &scan_all, &a, resp_row, &x,
-		"đọc phiếu khảo sát", err);
+	return q_each(st, s, &a, resp_row, &x, "đọc phiếu khảo sát", err);
 }
 
 /* The columns of scan_ids (text and blob pointers valid during the callback). */

@@ -78,13 +78,11 @@ const char *account_who_label(struct hl_arena *a, const char *who)
 
 int account_check_name(const char *name, struct hl_err *err)
 {
-	size_t len = name != NULL ? strlen(name) : 0;
+	int rc = hl_check_name(name, STORE_CODE_MAX, HL_HERE, "tên đăng nhập", err);
+	size_t len = rc == HL_OK ? strlen(name) : 0;
 
-	if (len == 0)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "thiếu tên đăng nhập");
-	if (len >= STORE_CODE_MAX)
-		return hl_err_set(err, HL_EINVAL, HL_HERE, "tên đăng nhập dài quá %d ký tự",
-			STORE_CODE_MAX - 1);
+	if (rc != HL_OK)
+		return rc;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)name[i];
 		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

@@ -279,27 +279,23 @@ static int index_codes(struct csvi *im, struct lookup *map, void *rows, size_t n
 	return HL_OK;
 }
 
-/* Load every unit into a code -> struct store_unit * map owned by im->a. */
-static int load_units(struct csvi *im, struct lookup *map)
+/* Load every unit into umap and, when fmap is not NULL, every field of
+ * procedures into fmap: code -> its row (a struct store_unit or store_field
+ * in im->a). */
+static int load_codes(struct csvi *im, struct lookup *umap, struct lookup *fmap)
 {
 	struct store_unit *u = NULL;
-	size_t n = 0;
-	int rc = STORE(im->st, units, unit_list, im->a, &u, &n, im->err);
-
-	return rc != HL_OK ?
-		rc :
-		index_codes(im, map, u, n, sizeof(*u), offsetof(struct store_unit, code));
-}
-
-static int load_fields(struct csvi *im, struct lookup *map)
-{
 	struct store_field *f = NULL;
-	size_t n = 0;
-	int rc = STORE(im->st, units, field_list, im->a, &f, &n, im->err);
+	size_t nu = 0, nf = 0;
+	int rc = STORE(im->st, units, unit_list, im->a, &u, &nu, im->err);
 
-	return rc != HL_OK ?
-		rc :
-		index_codes(im, map, f, n, sizeof(*f), offsetof(struct store_field, code));
+	if (rc == HL_OK)
+		rc = index_codes(im, umap, u, nu, sizeof(*u), offsetof(struct store_unit, code));
+	if (rc == HL_OK && fmap != NULL)
+		rc = STORE(im->st, units, field_list, im->a, &f, &nf, im->err);
+	if (rc == HL_OK && fmap != NULL)
+		rc = index_codes(im, fmap, f, nf, sizeof(*f), offsetof(struct store_field, code));
+	return rc;
 }
 
 static struct lookup *new_map(struct csvi *im)
@@ -514,7 +510,7 @@ int import_units(struct store *st, FILE *f, const struct import_opts *o, struct 
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if (rc == HL_OK && rep->nproblems > 0) {
 		/* Still look for unknown parents, so every problem is reported at once. */
-		rc = load_units(&im, db);
+		rc = load_codes(&im, db, NULL);
 		if (rc == HL_OK)
 			rc = put_units(&im, ur.rows, ur.n, ur.seen, db, false);
 		if (rc == HL_OK)
@@ -524,7 +520,7 @@ int import_units(struct store *st, FILE *f, const struct import_opts *o, struct 
 	if (rc == HL_OK)
 		rc = csvi_begin(&im);
 	if (rc == HL_OK)
-		rc = load_units(&im, db);
+		rc = load_codes(&im, db, NULL);
 	if (rc == HL_OK)
 		rc = put_units(&im, ur.rows, ur.n, ur.seen, db, true);
 	if (rc == HL_OK)
@@ -643,7 +639,7 @@ static int import_list(const struct code_list *l, struct store *st, FILE *f,
 		rc = x.seen != NULL && x.units != NULL ? csvi_begin(&im) : HL_ENOMEM;
 	}
 	if (rc == HL_OK && l->unit_col >= 0)
-		rc = load_units(&im, x.units);
+		rc = load_codes(&im, x.units, NULL);
 	if (rc == HL_OK)
 		rc = csvi_each(&im, list_row, &x);
 	rc = csvi_finish(&im, rc, l->action, NULL);
@@ -1072,9 +1068,7 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 		goto cleanup;
 	x.units = new_map(&im);
 	x.fields = new_map(&im);
-	rc = x.units && x.fields ? load_units(&im, x.units) : HL_ENOMEM;
-	if (rc == HL_OK)
-		rc = load_fields(&im, x.fields);
+	rc = x.units && x.fields ? load_codes(&im, x.units, x.fields) : HL_ENOMEM;
 	/* Two passes, as responses: check every row, then write in chunks. */
 	for (int pass = 0; rc == HL_OK && pass < 2; pass++) {
 		codeset_free(x.seen);

@@ -15,20 +15,11 @@
 
 int kiosks_check_name(const char *name, const char *field, struct hl_err *err)
 {
-	size_t n = name != NULL ? strlen(name) : 0;
+	int rc = hl_check_name(name, STORE_CODE_MAX, field, "tên máy kiosk", err);
 
-	if (n == 0)
-		return hl_err_set(err, HL_EINVAL, field, "thiếu tên máy kiosk");
-	if (n >= STORE_CODE_MAX)
-		return hl_err_set(err, HL_EINVAL, field, "tên máy kiosk dài quá %d byte",
-			STORE_CODE_MAX - 1);
-	if (!hl_utf8_valid(name, n, NULL))
-		return hl_err_set(err, HL_EINVAL, field, "tên máy kiosk không phải UTF-8 hợp lệ");
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
-			return hl_err_set(err, HL_EINVAL, field,
-				"tên máy kiosk chứa ký tự điều khiển");
-	if (name[0] == ' ' || name[n - 1] == ' ')
+	if (rc != HL_OK)
+		return rc;
+	if (name[0] == ' ' || name[strlen(name) - 1] == ' ')
 		return hl_err_set(err, HL_EINVAL, field,
 			"tên máy kiosk không được bắt đầu hay kết "
 			"thúc bằng dấu cách");

@@ -28,17 +28,7 @@ static int has_control(const char *s, int newline_ok)
 
 int receipt_check_dossier(const char *code, const char *field, struct hl_err *err)
 {
-	size_t n = code ? strlen(code) : 0;
-
-	if (n == 0)
-		return hl_err_set(err, HL_EINVAL, field, "thiếu mã hồ sơ");
-	if (n >= STORE_CODE_MAX)
-		return hl_err_set(err, HL_EINVAL, field, "mã hồ sơ dài quá %d byte",
-			STORE_CODE_MAX - 1);
-	if (!hl_utf8_valid(code, n, NULL) || has_control(code, 0))
-		return hl_err_set(err, HL_EINVAL, field,
-			"mã hồ sơ chứa ký tự không hợp lệ (ký tự điều khiển hoặc không phải UTF-8)");
-	return HL_OK;
+	return hl_check_name(code, STORE_CODE_MAX, field, "mã hồ sơ", err);
 }
 
 int receipt_prepare(const char *dossier, int64_t unit_id, int64_t now, struct receipt_new *out,
