@@ -43,9 +43,7 @@ void page_begin(struct hbuf *b, struct http_req *r, const char *title)
 		for (const struct menu_item *m = menu; m->href; m++) {
 			if (r->role < m->min_role)
 				continue;
-			hb_raw(b, "<a href=\"");
-			hb_txt(b, m->href);
-			hb_raw(b, "\">");
+			hb_txt_in(b, "<a href=\"", m->href, "\">");
 			hb_txt(b, m->label);
 			hb_raw(b, "</a>");
 		}
@@ -137,13 +135,9 @@ const char *page_ok_text(struct http_req *r, const struct page_ok *list)
 void page_flash(struct hbuf *b, const struct hl_err *e, const char *ok)
 {
 	if (e != NULL && e->code != HL_OK) {
-		hb_raw(b, "<p class=\"flash error\" role=\"alert\">");
-		hb_txt(b, e->msg);
-		hb_raw(b, "</p>");
+		hb_txt_in(b, "<p class=\"flash error\" role=\"alert\">", e->msg, "</p>");
 	} else if (ok != NULL) {
-		hb_raw(b, "<p class=\"flash\" role=\"status\">");
-		hb_txt(b, ok);
-		hb_raw(b, "</p>");
+		hb_txt_in(b, "<p class=\"flash\" role=\"status\">", ok, "</p>");
 	}
 }
 

@@ -649,9 +649,8 @@ static int error_page(struct http_req *r, int status, const char *message)
 
 	hb_init(&b, r->a, 1 << 20);
 	page_begin(&b, r, "Lỗi");
-	hb_raw(&b, "<h1>Không thực hiện được</h1><p class=\"error\">");
-	hb_txt(&b, message);
-	hb_raw(&b, "</p><p><a href=\"/\">Về trang chính</a></p>");
+	hb_txt_in(&b, "<h1>Không thực hiện được</h1><p class=\"error\">", message,
+		"</p><p><a href=\"/\">Về trang chính</a></p>");
 	page_end(&b);
 	return http_send_html(r, status, &b);
 }

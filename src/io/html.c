@@ -121,6 +121,13 @@ void hb_tds(struct hbuf *b, const char *const *cells)
 	}
 }
 
+void hb_txt_in(struct hbuf *b, const char *open, const char *s, const char *close)
+{
+	hb_raw(b, open);
+	hb_txt(b, s);
+	hb_raw(b, close);
+}
+
 void hb_url(struct hbuf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";

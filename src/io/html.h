@@ -30,6 +30,10 @@ void hb_raw(struct hbuf *b, const char *s);
 /* Text, escaped for HTML element content and attribute values (& < > " '). */
 void hb_txt(struct hbuf *b, const char *s);
 
+/* Text s, escaped as hb_txt does, between hailong's own markup open and
+ * close: "<dt>Người mở</dt><dd>", s, "</dd>". */
+void hb_txt_in(struct hbuf *b, const char *open, const char *s, const char *close);
+
 /* A URL path segment or query value, percent-encoded. */
 void hb_url(struct hbuf *b, const char *s);
 

@@ -34,7 +34,6 @@
 #include "store/store.h"
 #include "svc/audit.h"
 #include "svc/builtin.h"
-#include "svc/codeset.h"
 #include "svc/csvimport.h"
 #include "svc/dossq.h"
 #include "svc/ingest.h"

@@ -1,5 +1,6 @@
-/* lookup.c — open addressing with linear probing and FNV-1a; the table
- * doubles at 50 % load. Keys live in one arena freed with the map. */
+/* lookup.c — the map and the code set (lookup.h): open addressing with
+ * linear probing on one hash, each doubling at 50 % load. A map's keys live
+ * in one arena freed with it; a set keeps only the hashes. */
 #include "svc/lookup.h"
 
 #include <stdint.h>
@@ -22,15 +23,18 @@ struct lookup {
 	struct hl_arena *keys;
 };
 
+/* FNV-1a, then a finaliser so the low bits (the slot) are well mixed; never
+ * 0, which a code set's empty slot is. */
 static uint64_t hash_str(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 0xCBF29CE484222325ULL;
 
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001B3ULL;
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	return h != 0 ? h : 1;
 }
 
 struct lookup *lookup_new(void)
@@ -114,4 +118,68 @@ void *lookup_get(const struct lookup *l, const char *key)
 	const struct slot *s = find(l->slots, l->cap, key, hash_str(key));
 
 	return s->key != NULL ? s->val : NULL;
+}
+
+/* ---- the code set ---- */
+
+struct codeset {
+	uint64_t *slot; /* 0 = empty (a hash of 0 is stored as 1) */
+	size_t cap, n;  /* cap a power of two */
+};
+
+struct codeset *codeset_new(void)
+{
+	struct codeset *s = hl_calloc(1, sizeof(*s));
+
+	if (s == NULL)
+		return NULL;
+	s->cap = 1024;
+	s->slot = hl_calloc(s->cap, sizeof(*s->slot));
+	if (s->slot == NULL) {
+		hl_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void codeset_free(struct codeset *s)
+{
+	if (s == NULL)
+		return;
+	hl_free(s->slot);
+	hl_free(s);
+}
+
+/* Put h into slot[0..cap); true if it was there. */
+static bool put(uint64_t *slot, size_t cap, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+
+	while (slot[i] != 0) {
+		if (slot[i] == h)
+			return true;
+		i = (i + 1) & (cap - 1);
+	}
+	slot[i] = h;
+	return false;
+}
+
+int codeset_add(struct codeset *s, const char *code, bool *seen)
+{
+	if (2 * (s->n + 1) > s->cap) {
+		size_t cap = s->cap * 2;
+		uint64_t *slot = hl_calloc(cap, sizeof(*slot));
+
+		if (slot == NULL)
+			return HL_ENOMEM;
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slot[i] != 0)
+				put(slot, cap, s->slot[i]);
+		hl_free(s->slot);
+		s->slot = slot;
+		s->cap = cap;
+	}
+	*seen = put(s->slot, s->cap, hash_str(code));
+	s->n += !*seen;
+	return HL_OK;
 }

@@ -61,9 +61,7 @@ void admin_begin(struct hbuf *b, struct http_req *r, size_t max, const char *tit
 	const struct hl_err *err)
 {
 	page_start(b, r, max, title);
-	hb_raw(b, "<p class=\"note\"><a href=\"/admin\">Quản trị</a> › ");
-	hb_txt(b, title);
-	hb_raw(b, "</p><h1>");
+	hb_txt_in(b, "<p class=\"note\"><a href=\"/admin\">Quản trị</a> › ", title, "</p><h1>");
 	hb_txt(b, title);
 	hb_raw(b, "</h1>");
 	page_flash(b, err, page_ok_text(r, flashes));
@@ -154,17 +152,12 @@ void admin_csv_input(struct hbuf *b, const char *name, const char *label, const 
 		"<p class=\"js-only\" hidden><label>Chọn tệp CSV trên máy <input type=\"file\" "
 		"accept=\".csv,text/csv\" id=\"");
 	hb_txt(b, name);
-	hb_raw(b, "-file\" data-into=\"");
+	hb_txt_in(b, "-file\" data-into=\"", name,
+		"\"></label><span class=\"note\" role=\"status\" id=\"");
 	hb_txt(b, name);
-	hb_raw(b, "\"></label><span class=\"note\" role=\"status\" id=\"");
+	hb_txt_in(b, "-file-said\"></span></p><label>", label, " <textarea name=\"");
 	hb_txt(b, name);
-	hb_raw(b, "-file-said\"></span></p><label>");
-	hb_txt(b, label);
-	hb_raw(b, " <textarea name=\"");
-	hb_txt(b, name);
-	hb_raw(b, "\" id=\"");
-	hb_txt(b, name);
-	hb_raw(b, "\" rows=\"8\" spellcheck=\"false\">");
+	hb_txt_in(b, "\" id=\"", name, "\" rows=\"8\" spellcheck=\"false\">");
 	hb_txt(b, kept != NULL ? kept : "");
 	hb_raw(b, "</textarea></label><script src=\"/static/csvfile.js\" defer></script>");
 }
@@ -256,9 +249,7 @@ void admin_import_problems(struct hbuf *b, const struct import_report *rep)
 			hb_raw(b, ", cột ");
 			hb_txt(b, p->column);
 		}
-		hb_raw(b, ": ");
-		hb_txt(b, p->reason);
-		hb_raw(b, "</li>");
+		hb_txt_in(b, ": ", p->reason, "</li>");
 	}
 	if (rep->nproblems > rep->kept)
 		hb_printf(b, "<li>… và %ld lỗi khác.</li>", rep->nproblems - rep->kept);
@@ -344,9 +335,7 @@ void admin_unit_options(struct hbuf *b, const struct store_unit *units, const in
 		for (int d = 0; d < depth[i] && d < 8; d++)
 			hb_raw(b, "&#160;&#160;&#160;"); /* indent the tree in the list */
 		hb_txt(b, units[i].name);
-		hb_raw(b, " (");
-		hb_txt(b, units[i].code);
-		hb_raw(b, ")</option>");
+		hb_txt_in(b, " (", units[i].code, ")</option>");
 	}
 }
 
@@ -381,13 +370,9 @@ int page_admin(struct http_req *r)
 	for (const struct menu_entry *e = entries; e->href; e++) {
 		if (r->role < e->min_role)
 			continue;
-		hb_raw(&b, "<li><a href=\"");
-		hb_txt(&b, e->href);
-		hb_raw(&b, "\">");
+		hb_txt_in(&b, "<li><a href=\"", e->href, "\">");
 		hb_txt(&b, e->label);
-		hb_raw(&b, "<span>");
-		hb_txt(&b, e->what);
-		hb_raw(&b, "</span></a></li>");
+		hb_txt_in(&b, "<span>", e->what, "</span></a></li>");
 	}
 	hb_raw(&b,
 		"</ul><p class=\"note\">Mọi thay đổi được ghi vào nhật ký, kèm tên người thay đổi.</p>");
@@ -618,9 +603,9 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 			hb_raw(&b, "Loại ");
 			hb_txt(&b, tn ? tn : t[i].type);
 		}
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, t[i].criterion[0] ? t[i].criterion : "mọi tiêu chí và SIPAS");
-		hb_raw(&b, "</td><td class=\"num\">");
+		hb_txt_in(&b, "</td><td>",
+			t[i].criterion[0] ? t[i].criterion : "mọi tiêu chí và SIPAS",
+			"</td><td class=\"num\">");
 		hb_txt(&b, hl_fmt_dec(buf, sizeof(buf), t[i].value, 2));
 		hb_raw(&b, "</td></tr>");
 	}
@@ -643,9 +628,7 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 			"<label>hoặc loại đơn vị <select name=\"type\"><option value=\"\">— (đặt theo "
 			"đơn vị) —</option>");
 		for (size_t i = 0; i < ntypes; i++) {
-			hb_raw(&b, "<option value=\"");
-			hb_txt(&b, types[i].code);
-			hb_raw(&b, "\">");
+			hb_txt_in(&b, "<option value=\"", types[i].code, "\">");
 			hb_txt(&b, types[i].name);
 			hb_raw(&b, "</option>");
 		}
@@ -655,9 +638,7 @@ static int targets_page(struct http_req *r, int year, const struct hl_err *e)
 		"<label>Tiêu chí <select name=\"criterion\"><option value=\"\">Mọi tiêu chí và "
 		"SIPAS</option>");
 	for (size_t i = 0; i < nc; i++) {
-		hb_raw(&b, "<option>");
-		hb_txt(&b, crit[i]);
-		hb_raw(&b, "</option>");
+		hb_txt_in(&b, "<option>", crit[i], "</option>");
 	}
 	hb_raw(&b,
 		"</select></label><label>Chỉ tiêu (0–100, ví dụ 90 hoặc 90,5) <input name=\"value\" "

@@ -67,9 +67,8 @@ static void rules_table(struct hbuf *b, const struct wc_hours *h, size_t n, cons
 		hb_txt(b,
 			h[i].from == HL_DAY_NONE ? "trước đến nay" :
 						   hl_day_vn(h[i].from, when, sizeof(when)));
-		hb_raw(b, "</td><td>");
-		hb_txt(b, wc_hours_describe(&h[i], spec, sizeof(spec)));
-		hb_raw(b, "</td></tr>");
+		hb_txt_in(b, "</td><td>", wc_hours_describe(&h[i], spec, sizeof(spec)),
+			"</td></tr>");
 	}
 	hb_raw(b, "</tbody></table></div>");
 }
@@ -77,9 +76,8 @@ static void rules_table(struct hbuf *b, const struct wc_hours *h, size_t n, cons
 static void time_pair(struct hbuf *b, const char *name, const char *label, const char *open,
 	const char *close)
 {
-	hb_raw(b, "<div class=\"times\"><span class=\"times-label\">");
-	hb_txt(b, label);
-	hb_raw(b, "</span> <label>từ <input name=\"");
+	hb_txt_in(b, "<div class=\"times\"><span class=\"times-label\">", label,
+		"</span> <label>từ <input name=\"");
 	hb_txt(b, name);
 	hb_raw(b,
 		"_open\" size=\"5\" inputmode=\"numeric\" autocomplete=\"off\" "
@@ -177,9 +175,7 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 	} else {
 		wc_hours_describe(now, buf, sizeof(buf));
 	}
-	hb_raw(&b, "</h2><p>Hôm nay (");
-	hb_txt(&b, hl_day_vn(today(), day, sizeof(day)));
-	hb_raw(&b, "): <strong>");
+	hb_txt_in(&b, "</h2><p>Hôm nay (", hl_day_vn(today(), day, sizeof(day)), "): <strong>");
 	hb_txt(&b, buf);
 	hb_raw(&b, "</strong>.</p>");
 	own = cal_own_hours(c, unit != NULL ? unit->id : 0, &nown);
@@ -205,13 +201,9 @@ static int calendar_page(struct http_req *r, const char *unit_code, const struct
 		"Loại</th><th scope=\"col\">Tên</th></tr></thead><tbody>",
 		y);
 	for (size_t i = 0; i < ndays; i++) {
-		hb_raw(&b, "<tr><td>");
-		hb_txt(&b, hl_day_vn(days[i].day, day, sizeof(day)));
-		hb_raw(&b, "</td><td>");
+		hb_txt_in(&b, "<tr><td>", hl_day_vn(days[i].day, day, sizeof(day)), "</td><td>");
 		hb_txt(&b, weekdays[hl_day_weekday(days[i].day)]);
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, wc_kind_label(days[i].kind));
-		hb_raw(&b, "</td><td>");
+		hb_txt_in(&b, "</td><td>", wc_kind_label(days[i].kind), "</td><td>");
 		hb_txt(&b, days[i].name);
 		hb_raw(&b, "</td></tr>");
 	}

@@ -77,9 +77,7 @@ int page_admin_instrument(struct http_req *r)
 		return http_send_err(r, &err);
 	snprintf(title, sizeof(title), "Bộ câu hỏi %s, phiên bản %d", si.code, si.version);
 	admin_begin(&b, r, 4 << 20, title, NULL);
-	hb_raw(&b, "<p>");
-	hb_txt(&b, in->name ? in->name : "");
-	hb_raw(&b, "</p><p>");
+	hb_txt_in(&b, "<p>", in->name ? in->name : "", "</p><p>");
 	hb_raw(&b,
 		in->method == HL_METHOD_MEAN ?
 			"Cách tính: điểm trung bình (mức 1 = 0, mức cao nhất = 100)." :
@@ -95,25 +93,17 @@ int page_admin_instrument(struct http_req *r)
 
 			if (qu->criterion != c)
 				continue;
-			hb_raw(&b, "<tr><td>");
-			hb_txt(&b, in->criteria[c].code);
-			hb_raw(&b, " – ");
+			hb_txt_in(&b, "<tr><td>", in->criteria[c].code, " – ");
 			hb_txt(&b, in->criteria[c].name);
-			hb_raw(&b, "</td><td>");
-			hb_txt(&b, qu->code);
-			hb_raw(&b, "</td><td>");
+			hb_txt_in(&b, "</td><td>", qu->code, "</td><td>");
 			hb_txt(&b, qu->text ? qu->text : "");
-			hb_raw(&b, "</td><td>");
-			hb_txt(&b, in->scales[qu->scale].code);
-			hb_raw(&b, "</td></tr>");
+			hb_txt_in(&b, "</td><td>", in->scales[qu->scale].code, "</td></tr>");
 		}
 	hb_raw(&b, "</tbody></table></div><h2>Thang đo</h2><ul>");
 	for (int s = 0; s < in->nscales; s++) {
 		const struct hl_scale *sc = &in->scales[s];
 
-		hb_raw(&b, "<li><strong>");
-		hb_txt(&b, sc->code);
-		hb_raw(&b, "</strong>:");
+		hb_txt_in(&b, "<li><strong>", sc->code, "</strong>:");
 		for (int l = 0; l < sc->nlevels; l++) {
 			hb_printf(&b, "%s %d ", l > 0 ? ";" : "", l + 1);
 			hb_txt(&b, sc->levels[l].label);
@@ -122,9 +112,7 @@ int page_admin_instrument(struct http_req *r)
 		}
 		hb_raw(&b, "</li>");
 	}
-	hb_raw(&b, "</ul><h2>Định nghĩa JSON</h2><pre class=\"json\">");
-	hb_txt(&b, json);
-	hb_raw(&b, "</pre>");
+	hb_txt_in(&b, "</ul><h2>Định nghĩa JSON</h2><pre class=\"json\">", json, "</pre>");
 	return page_send(r, 200, &b);
 }
 

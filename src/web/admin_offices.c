@@ -30,9 +30,8 @@ static void rename_form(struct hbuf *b, struct http_req *r, const struct store_u
 {
 	page_form(b, r, "rowact", "/admin/offices");
 	hb_hiddens(b, (const char *const[]){"unit", unit->code, "code", o->code, NULL});
-	hb_raw(b, "<label><span class=\"visually-hidden\">Tên mới của ");
-	hb_txt(b, o->name);
-	hb_raw(b, "</span><input name=\"name\" required maxlength=\"120\" value=\"");
+	hb_txt_in(b, "<label><span class=\"visually-hidden\">Tên mới của ", o->name,
+		"</span><input name=\"name\" required maxlength=\"120\" value=\"");
 	hb_txt(b, o->name);
 	hb_raw(b,
 		"\"></label><button type=\"submit\" class=\"secondary\">Đổi tên<span "
@@ -79,9 +78,7 @@ static int offices_page(struct http_req *r, const char *unit_code, const struct 
 		/* the unit's own office, listed first, hides a built-in one of its code */
 		if (i > 0 && strcmp(o[i].code, o[i - 1].code) == 0)
 			continue;
-		hb_raw(&b, "<tr><th scope=\"row\">");
-		hb_txt(&b, o[i].name);
-		hb_raw(&b, "</th><td>");
+		hb_txt_in(&b, "<tr><th scope=\"row\">", o[i].name, "</th><td>");
 		hb_txt(&b, o[i].code);
 		hb_raw(&b,
 			o[i].unit_id == 0 ? "</td><td>Có sẵn cho mọi đơn vị</td><td>" :

@@ -87,9 +87,7 @@ static void schedule_form(struct hbuf *b, struct http_req *r, const struct store
 	hb_raw(b, moff == 1 ? " selected" : "");
 	hb_raw(b, ">tháng sau</option></select></label></div>");
 	for (size_t i = 0; i < NBOXES; i++) {
-		hb_raw(b, "<label>");
-		hb_txt(b, boxes[i].label);
-		hb_raw(b, ": ngày <input name=\"");
+		hb_txt_in(b, "<label>", boxes[i].label, ": ngày <input name=\"");
 		hb_txt(b, boxes[i].name);
 		hb_raw(b,
 			"\" class=\"short\" size=\"5\" autocomplete=\"off\" placeholder=\"ngày/tháng\" "
@@ -133,15 +131,11 @@ static int schedules_page(struct http_req *r, const char *unit_code, const struc
 		if (r->role >= ROLE_SUPERVISOR) {
 			hb_raw(&b, "<a href=\"/admin/schedules?unit=");
 			hb_url(&b, u[i].code);
-			hb_raw(&b, "#dat-lich\">");
-			hb_txt(&b, u[i].name);
-			hb_raw(&b, "</a>");
+			hb_txt_in(&b, "#dat-lich\">", u[i].name, "</a>");
 		} else {
 			hb_txt(&b, u[i].name);
 		}
-		hb_raw(&b, "</th><td>");
-		hb_txt(&b, calrpt_describe(s, desc, sizeof(desc)));
-		hb_raw(&b, "</td><td>");
+		hb_txt_in(&b, "</th><td>", calrpt_describe(s, desc, sizeof(desc)), "</td><td>");
 		hb_txt(&b, source(r, ps, &u[i], from));
 		hb_raw(&b, "</td></tr>");
 	}

@@ -48,15 +48,11 @@ static void day_box(struct hbuf *b, const char *label, const char *name, const c
 	bool bad = e != NULL && e->code != HL_OK && strcmp(e->where, name) == 0;
 	const char *id = bad ? hl_arena_printf(b->a, "err-%s", name) : NULL;
 
-	hb_raw(b, "<label>");
-	hb_txt(b, label);
-	hb_raw(b, " ");
+	hb_txt_in(b, "<label>", label, " ");
 	hb_date_input(b, name, value, flags | (bad ? HB_INVALID : 0), id);
 	hb_raw(b, "</label>");
 	if (bad) {
-		hb_raw(b, "<p class=\"error\" id=\"");
-		hb_txt(b, id);
-		hb_raw(b, "\">");
+		hb_txt_in(b, "<p class=\"error\" id=\"", id, "\">");
 		hb_txt(b, e->msg);
 		hb_raw(b, "</p>");
 	}
@@ -117,9 +113,7 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 		for (int d = 0; d < depth[i] && d < 8; d++)
 			hb_raw(&b, "&#160;&#160;&#160;&#160;");
 		hb_txt(&b, u[i].name);
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, u[i].code);
-		hb_raw(&b, "</td><td>");
+		hb_txt_in(&b, "</td><td>", u[i].code, "</td><td>");
 		hb_txt(&b, tn ? tn : u[i].type);
 		hb_raw(&b, "</td><td>");
 		day_cell(&b, u[i].valid_from);
@@ -127,9 +121,8 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 		day_cell(&b, u[i].valid_to);
 		hb_raw(&b, "</td><td><a href=\"/admin/units?edit=");
 		hb_url(&b, u[i].code);
-		hb_raw(&b, "#sua\">Sửa<span class=\"visually-hidden\"> ");
-		hb_txt(&b, u[i].name);
-		hb_raw(&b, "</span></a></td></tr>");
+		hb_txt_in(&b, "#sua\">Sửa<span class=\"visually-hidden\"> ", u[i].name,
+			"</span></a></td></tr>");
 	}
 	admin_table_end(&b, n, 6, "Chưa có đơn vị nào.");
 
@@ -143,9 +136,8 @@ static int units_page(struct http_req *r, const struct hl_err *e, enum sent sent
 		"pattern=\"[A-Za-z0-9._\\-]+\" value=\"");
 	hb_txt(&b, edit.code);
 	hb_raw(&b, editing ? "\" readonly></label>" : "\"></label>");
-	hb_raw(&b, "<label>Tên <input name=\"name\" required maxlength=\"255\" value=\"");
-	hb_txt(&b, edit.name);
-	hb_raw(&b, "\"></label><label>Loại <select name=\"type\" required>");
+	hb_txt_in(&b, "<label>Tên <input name=\"name\" required maxlength=\"255\" value=\"",
+		edit.name, "\"></label><label>Loại <select name=\"type\" required>");
 	type_options(&b, edit.type);
 	hb_raw(&b, "</select></label>");
 	if (editing && !admin_global(r) && edit.id == r->user.unit_id) {

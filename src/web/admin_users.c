@@ -82,9 +82,7 @@ static int users_page(struct http_req *r, const struct hl_err *e, const char *ne
 		"pattern=\"[A-Za-z0-9][A-Za-z0-9._\\-]*\" autocomplete=\"off\"></label>"
 		"<label>Vai trò <select name=\"role\" required>");
 	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
-		hb_raw(&b, "<option value=\"");
-		hb_txt(&b, account_role_name(roles[i]));
-		hb_raw(&b, "\">");
+		hb_txt_in(&b, "<option value=\"", account_role_name(roles[i]), "\">");
 		hb_txt(&b, account_role_label(roles[i]));
 		hb_raw(&b, "</option>");
 	}

@@ -73,9 +73,8 @@ static int figures_slide(struct hbuf *b, struct http_req *r, const struct store_
 	}
 	if ((rc = pub_report(r->st, list[0].id, r->a, &latest, &figures, NULL, NULL, err)) != HL_OK)
 		return rc;
-	hb_raw(b, "<p class=\"d-period\">");
-	hb_txt(b, web_period_label(latest.period, label, sizeof(label)));
-	hb_raw(b, "</p>");
+	hb_txt_in(b, "<p class=\"d-period\">",
+		web_period_label(latest.period, label, sizeof(label)), "</p>");
 	root = figures != NULL ? json_loads(figures, 0, NULL) : NULL;
 	rows = json_object_get(root, "rows");
 	/* SIPAS first and large, then the five criteria (the change in points
@@ -109,18 +108,12 @@ static int figures_slide(struct hbuf *b, struct http_req *r, const struct store_
 static int qr_slide(struct hbuf *b, struct http_req *r, const char *title, const char *text,
 	const struct store_unit *contact, const char *url, const char *label, struct hl_err *err)
 {
-	hb_raw(b, "<section class=\"slide\" aria-label=\"");
+	hb_txt_in(b, "<section class=\"slide\" aria-label=\"", title, "\"><h2>");
 	hb_txt(b, title);
-	hb_raw(b, "\"><h2>");
-	hb_txt(b, title);
-	hb_raw(b, "</h2><div class=\"d-qr\"><div><p>");
-	hb_txt(b, text);
-	hb_raw(b, "</p>");
+	hb_txt_in(b, "</h2><div class=\"d-qr\"><div><p>", text, "</p>");
 	if (contact != NULL && web_unit_contact(b, r, contact, err) != HL_OK)
 		return err->code;
-	hb_raw(b, "<p class=\"d-url\">");
-	hb_txt(b, url);
-	hb_raw(b, "</p></div><figure>");
+	hb_txt_in(b, "<p class=\"d-url\">", url, "</p></div><figure>");
 	if (qr_svg(b, url, label, err) != HL_OK)
 		return err->code;
 	hb_raw(b, "</figure></div></section>");
@@ -216,8 +209,8 @@ int page_display(struct http_req *r)
 		return http_send_err(r, &err);
 	if (slides_only)
 		return http_send_html(r, 200, &b);
-	hb_raw(&b, "</div><footer class=\"d-foot\">Cập nhật lúc <span id=\"d-when\">");
-	hb_txt(&b, hl_clock_fmt_minute(hl_clock_minute(), when, sizeof(when)));
-	hb_raw(&b, "</span></footer></main></body></html>\n");
+	hb_txt_in(&b, "</div><footer class=\"d-foot\">Cập nhật lúc <span id=\"d-when\">",
+		hl_clock_fmt_minute(hl_clock_minute(), when, sizeof(when)),
+		"</span></footer></main></body></html>\n");
 	return http_send_html(r, 200, &b);
 }

@@ -52,9 +52,8 @@ static void pct_cell(struct hbuf *b, const struct tl_counts *c)
  * it holds); closed by the caller with "</div>". */
 static void scroll_box(struct hbuf *b, const char *label)
 {
-	hb_raw(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
-	hb_txt(b, label);
-	hb_raw(b, "\">");
+	hb_txt_in(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"", label,
+		"\">");
 }
 
 /* The head of a table with TT 01/2018's columns (as the CLI's dossiers
@@ -97,13 +96,10 @@ static void tt01_row(struct hbuf *b, size_t no, const char *name, const char *re
 	hb_raw(b, no != 0 ? "<tr><td data-label=\"STT\">" : "<tr class=\"total\"><td>");
 	if (no != 0)
 		hb_printf(b, "%zu", no);
-	hb_raw(b, "</td><th scope=\"row\">");
-	hb_txt(b, name);
-	hb_raw(b, "</th>");
+	hb_txt_in(b, "</td><th scope=\"row\">", name, "</th>");
 	for (int k = 0; k < 8; k++) {
-		hb_raw(b, "<td class=\"num\" data-label=\"");
-		hb_txt(b, k == 0 ? received_label : labels[k]);
-		hb_raw(b, "\">");
+		hb_txt_in(b, "<td class=\"num\" data-label=\"", k == 0 ? received_label : labels[k],
+			"\">");
 		hb_txt(b, hl_fmt_int(buf, sizeof(buf), v[k]));
 		hb_raw(b, "</td>");
 	}
@@ -182,9 +178,8 @@ static int unit_table(struct hbuf *b, struct http_req *r, const struct dq_opts *
 	hl_day_to_ymd(d0, &o.period.year, &m, &d);
 	if (dq_stats(r->st, r->a, &o, &res, &err) != HL_OK)
 		return err.code;
-	hb_raw(b, "<h2>Theo đơn vị: hồ sơ tiếp nhận từ ");
-	hb_txt(b, hl_day_vn(d0, a0, sizeof(a0)));
-	hb_raw(b, " đến ");
+	hb_txt_in(b, "<h2>Theo đơn vị: hồ sơ tiếp nhận từ ", hl_day_vn(d0, a0, sizeof(a0)),
+		" đến ");
 	hb_txt(b, hl_day_vn(d1, a1, sizeof(a1)));
 	hb_raw(b, "</h2>");
 	if (res->nrows == 0) {
@@ -297,15 +292,11 @@ int page_dossiers(struct http_req *r)
 		"<table class=\"rates\"><thead><tr>"
 		"<th scope=\"col\">Lĩnh vực</th>");
 	for (int k = 0; k < MONTHS; k++) {
-		hb_raw(&b, "<th scope=\"col\" class=\"num\">");
-		hb_txt(&b, labels[k]);
-		hb_raw(&b, "</th>");
+		hb_txt_in(&b, "<th scope=\"col\" class=\"num\">", labels[k], "</th>");
 	}
 	hb_raw(&b, "</tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
-		hb_raw(&b, "<tr><th scope=\"row\">");
-		hb_txt(&b, rows[i].name);
-		hb_raw(&b, "</th>");
+		hb_txt_in(&b, "<tr><th scope=\"row\">", rows[i].name, "</th>");
 		for (int k = 0; k < MONTHS; k++)
 			pct_cell(&b, &rows[i].m[k]);
 		hb_raw(&b, "</tr>");
@@ -381,17 +372,15 @@ static void item_table(struct hbuf *b, const struct wk_item *v, size_t n, bool l
 			late ? "<tr class=\"overdue\"><td data-label=\"Lĩnh vực\">" :
 			       "<tr><td data-label=\"Lĩnh vực\">");
 		hb_txt(b, v[i].field_name[0] ? v[i].field_name : "(không ghi)");
-		hb_raw(b, "</td><td data-label=\"Mã hồ sơ\">");
-		hb_txt(b, v[i].code);
-		hb_raw(b, "</td><td data-label=\"Đơn vị\">");
+		hb_txt_in(b, "</td><td data-label=\"Mã hồ sơ\">", v[i].code,
+			"</td><td data-label=\"Đơn vị\">");
 		hb_txt(b, v[i].unit_name);
-		hb_raw(b, "</td><td data-label=\"Thủ tục\">");
-		hb_txt(b, v[i].procedure);
-		hb_raw(b, "</td><td data-label=\"Tiếp nhận\">");
+		hb_txt_in(b, "</td><td data-label=\"Thủ tục\">", v[i].procedure,
+			"</td><td data-label=\"Tiếp nhận\">");
 		hb_txt(b, hl_clock_fmt_minute(v[i].received_at, a, sizeof(a)));
-		hb_raw(b, "</td><td data-label=\"Hạn trả\">");
-		hb_txt(b, hl_clock_fmt_minute(v[i].due_at, a, sizeof(a)));
-		hb_raw(b, "</td><td data-label=\"Tình trạng\">");
+		hb_txt_in(b, "</td><td data-label=\"Hạn trả\">",
+			hl_clock_fmt_minute(v[i].due_at, a, sizeof(a)),
+			"</td><td data-label=\"Tình trạng\">");
 		hb_txt(b, tl_class_label(v[i].cls));
 		if (v[i].cls != TL_PENDING && !v[i].apology)
 			hb_raw(b, "; chưa có phiếu xin lỗi");
@@ -449,9 +438,8 @@ int page_dossiers_weekly(struct http_req *r)
 		hb_raw(&b, "<p>Không có hồ sơ trễ hạn hoặc quá hạn.</p>");
 	else
 		item_table(&b, m->late, m->nlate, true);
-	hb_raw(&b, "<h2>Hồ sơ sắp đến hạn (5 ngày làm việc, đến ");
-	hb_txt(&b, hl_day_vn(m->due_until, c, sizeof(c)));
-	hb_raw(&b, ")</h2>");
+	hb_txt_in(&b, "<h2>Hồ sơ sắp đến hạn (5 ngày làm việc, đến ",
+		hl_day_vn(m->due_until, c, sizeof(c)), ")</h2>");
 	if (m->ndue == 0)
 		hb_raw(&b, "<p>Không có hồ sơ nào sắp đến hạn.</p>");
 	else

@@ -95,17 +95,11 @@ int page_feedback(struct http_req *r)
 						"<tr>");
 			hb_raw(&b, "<td><a href=\"/feedback/");
 			hb_url(&b, it->it.code);
-			hb_raw(&b, "\">");
-			hb_txt(&b, it->it.code);
-			hb_raw(&b, "</a></td><td>");
+			hb_txt_in(&b, "\">", it->it.code, "</a></td><td>");
 			hb_txt(&b, it->unit_name);
-			hb_raw(&b, "</td><td>");
-			hb_txt(&b, fb_channel_label(it->it.channel));
-			hb_raw(&b, "</td><td>");
+			hb_txt_in(&b, "</td><td>", fb_channel_label(it->it.channel), "</td><td>");
 			hb_txt(&b, hl_clock_fmt_minute(it->it.received_at, when, sizeof(when)));
-			hb_raw(&b, "</td><td>");
-			hb_txt(&b, fb_step_label(it->step));
-			hb_raw(&b, "</td>");
+			hb_txt_in(&b, "</td><td>", fb_step_label(it->step), "</td>");
 			due_cell(&b, it, q.at);
 			hb_raw(&b, "</tr>");
 		}
@@ -141,9 +135,7 @@ static void form_open(struct hbuf *b, struct http_req *r, const struct fb_item *
 	hb_raw(b, strcmp(title, CONFIRM_TITLE) == 0 ? "fb-step confirm" : "fb-step");
 	hb_raw(b, "\" action=\"/feedback/");
 	hb_url(b, it->it.code);
-	hb_raw(b, "\"><h3>");
-	hb_txt(b, title);
-	hb_raw(b, "</h3>");
+	hb_txt_in(b, "\"><h3>", title, "</h3>");
 	hb_csrf(b, r);
 	hb_hidden(b, "action", action);
 	hb_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">", (long long)version);
@@ -162,9 +154,7 @@ static void form_err(struct hbuf *b, const char *error)
 {
 	if (error == NULL)
 		return;
-	hb_raw(b, "<p class=\"error\" id=\"fb-err\" role=\"alert\">");
-	hb_txt(b, error);
-	hb_raw(b, "</p>");
+	hb_txt_in(b, "<p class=\"error\" id=\"fb-err\" role=\"alert\">", error, "</p>");
 }
 
 /* A select option, selected when its value is chosen. */
@@ -242,9 +232,8 @@ static void reopen_form(struct hbuf *b, struct http_req *r, const struct fb_item
 		"required maxlength=\"%d\" autocomplete=\"off\"",
 		FB_REASON_MAX_CHARS, FB_REASON_MAX_CHARS);
 	field_state(b, error);
-	hb_raw(b, " value=\"");
-	hb_txt(b, f != NULL && f->a.reason != NULL ? f->a.reason : "");
-	hb_raw(b, "\"></label>");
+	hb_txt_in(b, " value=\"", f != NULL && f->a.reason != NULL ? f->a.reason : "",
+		"\"></label>");
 	form_err(b, error);
 	hb_raw(b, "<button type=\"submit\">Mở lại</button></form>");
 }
@@ -287,9 +276,8 @@ static void step_form(struct hbuf *b, struct http_req *r, const struct fb_item *
 			"<label>Nội dung trả lời <textarea name=\"text\" rows=\"8\" required "
 			"maxlength=\"4000\"");
 		field_state(b, error);
-		hb_raw(b, ">");
-		hb_txt(b, f != NULL && f->a.text != NULL ? f->a.text : "");
-		hb_raw(b, "</textarea></label>");
+		hb_txt_in(b, ">", f != NULL && f->a.text != NULL ? f->a.text : "",
+			"</textarea></label>");
 		form_err(b, error);
 		hb_raw(b, "<button type=\"submit\">Lưu trả lời</button></form>");
 		break;
@@ -353,17 +341,14 @@ static int item_page(struct http_req *r, int status, const char *message, const 
 		audit_read(r, FB_READ_CONTACT, it.it.code, who, &err) != HL_OK)
 		return http_send_err(r, &err);
 	page_start(&b, r, 1 << 20, it.it.code);
-	hb_raw(&b, "<h1>Phản ánh, kiến nghị ");
-	hb_txt(&b, it.it.code);
-	hb_raw(&b, "</h1>");
+	hb_txt_in(&b, "<h1>Phản ánh, kiến nghị ", it.it.code, "</h1>");
 	page_message(&b, status, message);
-	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Đơn vị</dt><dd>");
-	hb_txt(&b, it.unit_name);
-	hb_raw(&b, "</dd><dt>Kênh</dt><dd>");
+	hb_txt_in(&b, "<dl class=\"fb-facts\"><dt>Đơn vị</dt><dd>", it.unit_name,
+		"</dd><dt>Kênh</dt><dd>");
 	hb_txt(&b, fb_channel_label(it.it.channel));
-	hb_raw(&b, "</dd><dt>Nhận lúc</dt><dd>");
-	hb_txt(&b, hl_clock_fmt_minute(it.it.received_at, when, sizeof(when)));
-	hb_raw(&b, "</dd><dt>Tình trạng</dt><dd id=\"fb-state\">");
+	hb_txt_in(&b, "</dd><dt>Nhận lúc</dt><dd>",
+		hl_clock_fmt_minute(it.it.received_at, when, sizeof(when)),
+		"</dd><dt>Tình trạng</dt><dd id=\"fb-state\">");
 	hb_txt(&b, fb_state_label(it.it.state));
 	hb_raw(&b, "</dd><dt>Việc cần làm</dt><dd>");
 	hb_txt(&b, fb_step_label(it.step));
@@ -378,28 +363,21 @@ static int item_page(struct http_req *r, int status, const char *message, const 
 		hb_raw(&b, "<dt>Loại</dt><dd>");
 		hb_txt(&b, fb_class_label(it.it.cls));
 		if (it.it.criterion[0] != '\0') {
-			hb_raw(&b, " (tiêu chí ");
-			hb_txt(&b, it.it.criterion);
-			hb_raw(&b, ")");
+			hb_txt_in(&b, " (tiêu chí ", it.it.criterion, ")");
 		}
 		hb_raw(&b, "</dd>");
 	}
 	if (it.office_name[0] != '\0') {
-		hb_raw(&b, "<dt>Chuyển tới</dt><dd>");
-		hb_txt(&b, it.office_name);
-		hb_raw(&b, "</dd>");
+		hb_txt_in(&b, "<dt>Chuyển tới</dt><dd>", it.office_name, "</dd>");
 	}
-	hb_raw(&b, "<dt>Người gửi</dt><dd id=\"fb-name\">");
-	hb_txt(&b, name != NULL && name[0] ? name : "(không ghi)");
-	hb_raw(&b, "</dd><dt>Liên hệ</dt><dd id=\"fb-contact\">");
+	hb_txt_in(&b, "<dt>Người gửi</dt><dd id=\"fb-name\">",
+		name != NULL && name[0] ? name : "(không ghi)",
+		"</dd><dt>Liên hệ</dt><dd id=\"fb-contact\">");
 	hb_txt(&b, contact != NULL && contact[0] ? contact : "(không ghi)");
-	hb_raw(&b, "</dd></dl><h2>Nội dung</h2><div class=\"fb-text\">");
-	hb_txt(&b, it.it.text);
-	hb_raw(&b, "</div>");
+	hb_txt_in(&b, "</dd></dl><h2>Nội dung</h2><div class=\"fb-text\">", it.it.text, "</div>");
 	if (it.it.answer != NULL) {
-		hb_raw(&b, "<h2>Trả lời</h2><div class=\"fb-text\" id=\"fb-answer\">");
-		hb_txt(&b, it.it.answer);
-		hb_raw(&b, "</div><p><a href=\"/feedback/");
+		hb_txt_in(&b, "<h2>Trả lời</h2><div class=\"fb-text\" id=\"fb-answer\">",
+			it.it.answer, "</div><p><a href=\"/feedback/");
 		hb_url(&b, it.it.code);
 		hb_raw(&b, "/letter.pdf\">Tải văn bản trả lời (PDF)</a></p>");
 	}
@@ -414,13 +392,9 @@ static int item_page(struct http_req *r, int status, const char *message, const 
 		const char *step, *detail;
 
 		fb_step_text(&steps[i], offices, noffices, r->a, &step, &detail);
-		hb_raw(&b, "<tr><td>");
-		hb_txt(&b, step);
-		hb_raw(&b, "</td><td>");
+		hb_txt_in(&b, "<tr><td>", step, "</td><td>");
 		hb_txt(&b, hl_clock_fmt_minute(steps[i].at, when, sizeof(when)));
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, account_who_label(r->a, steps[i].who));
-		hb_raw(&b, "</td><td>");
+		hb_txt_in(&b, "</td><td>", account_who_label(r->a, steps[i].who), "</td><td>");
 		hb_txt(&b, detail);
 		hb_raw(&b, "</td></tr>");
 	}

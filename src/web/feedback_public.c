@@ -27,9 +27,7 @@
  * line breaks). */
 static void block_text(struct hbuf *b, const char *s)
 {
-	hb_raw(b, "<div class=\"fb-text\">");
-	hb_txt(b, s != NULL ? s : "");
-	hb_raw(b, "</div>");
+	hb_txt_in(b, "<div class=\"fb-text\">", s != NULL ? s : "", "</div>");
 }
 
 static int form_page(struct http_req *r, const struct store_unit *u, int status,
@@ -249,22 +247,20 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 	struct hbuf b;
 
 	page_start(&b, r, 1 << 18, "Tình trạng phản ánh, kiến nghị");
-	hb_raw(&b, "<section class=\"public fb-public\"><h1>Phản ánh, kiến nghị ");
-	hb_txt(&b, it->it.code);
-	hb_raw(&b, "</h1>");
+	hb_txt_in(&b, "<section class=\"public fb-public\"><h1>Phản ánh, kiến nghị ", it->it.code,
+		"</h1>");
 	page_message(&b, status, message);
-	hb_raw(&b, "<dl class=\"fb-facts\"><dt>Nhận lúc</dt><dd>");
-	hb_txt(&b, hl_clock_fmt_minute(it->it.received_at, when, sizeof(when)));
-	hb_raw(&b, "</dd><dt>Tình trạng</dt><dd class=\"fb-big\" id=\"fb-state\">");
+	hb_txt_in(&b, "<dl class=\"fb-facts\"><dt>Nhận lúc</dt><dd>",
+		hl_clock_fmt_minute(it->it.received_at, when, sizeof(when)),
+		"</dd><dt>Tình trạng</dt><dd class=\"fb-big\" id=\"fb-state\">");
 	hb_txt(&b, fb_state_label(it->it.state));
 	hb_raw(&b, "</dd></dl><h2>Nội dung</h2>");
 	block_text(&b, it->it.text);
 	if (fb_answer_public(it)) {
 		hb_raw(&b, "<h2>Trả lời của đơn vị</h2>");
 		block_text(&b, it->it.answer);
-		hb_raw(&b, "<p class=\"note\">Công khai lúc ");
-		hb_txt(&b, hl_clock_fmt_minute(it->it.published_at, when, sizeof(when)));
-		hb_raw(&b, "</p>");
+		hb_txt_in(&b, "<p class=\"note\">Công khai lúc ",
+			hl_clock_fmt_minute(it->it.published_at, when, sizeof(when)), "</p>");
 		if (it->it.state == FB_PUBLISHED) {
 			hb_raw(&b,
 				"<h2>Ông/Bà có hài lòng với câu trả lời?</h2><form method=\"post\" "
@@ -278,9 +274,9 @@ static int item_page(struct http_req *r, int status, const struct fb_item *it, c
 				"lòng</button><button type=\"submit\" name=\"rating\" value=\"unsatisfied\" "
 				"class=\"secondary\">Không hài lòng</button></form>");
 		} else if (it->it.rating != 0) {
-			hb_raw(&b, "<p>Ông/Bà đã đánh giá: <strong>");
-			hb_txt(&b, it->it.rating == 1 ? "Hài lòng" : "Không hài lòng");
-			hb_raw(&b, "</strong></p>");
+			hb_txt_in(&b, "<p>Ông/Bà đã đánh giá: <strong>",
+				it->it.rating == 1 ? "Hài lòng" : "Không hài lòng",
+				"</strong></p>");
 		}
 	} else {
 		hb_raw(&b, "<p>Chưa có câu trả lời được công khai.</p>");
@@ -351,9 +347,8 @@ int page_fb_answers(struct http_req *r)
 	if (fb_list(r->st, NULL, &q, r->a, &items, &n, &err) != HL_OK)
 		return http_send_err(r, &err);
 	page_start(&b, r, 8 << 20, "Trả lời phản ánh, kiến nghị");
-	hb_raw(&b, "<section class=\"public fb-public\"><h1>Trả lời phản ánh, kiến nghị</h1><p>");
-	hb_txt(&b, u.name);
-	hb_raw(&b, "</p><p><a class=\"go\" href=\"/public/");
+	hb_txt_in(&b, "<section class=\"public fb-public\"><h1>Trả lời phản ánh, kiến nghị</h1><p>",
+		u.name, "</p><p><a class=\"go\" href=\"/public/");
 	hb_url(&b, u.code);
 	hb_raw(&b, "/feedback\">Gửi phản ánh, kiến nghị</a></p>");
 	/* newest first */
@@ -364,13 +359,12 @@ int page_fb_answers(struct http_req *r)
 		if (!fb_answer_public(it))
 			continue;
 		shown++;
-		hb_raw(&b, "<article class=\"fb-answer\"><h2>");
-		hb_txt(&b, it->it.code);
-		hb_raw(&b, "</h2><p class=\"note\">Nhận ngày ");
+		hb_txt_in(&b, "<article class=\"fb-answer\"><h2>", it->it.code,
+			"</h2><p class=\"note\">Nhận ngày ");
 		hb_txt(&b, hl_clock_fmt_minute(it->it.received_at, when, sizeof(when)));
-		hb_raw(&b, " · công khai ngày ");
-		hb_txt(&b, hl_clock_fmt_minute(it->it.published_at, when, sizeof(when)));
-		hb_raw(&b, "</p><h3>Nội dung</h3>");
+		hb_txt_in(&b, " · công khai ngày ",
+			hl_clock_fmt_minute(it->it.published_at, when, sizeof(when)),
+			"</p><h3>Nội dung</h3>");
 		block_text(&b, it->it.text);
 		hb_raw(&b, "<h3>Trả lời</h3>");
 		block_text(&b, it->it.answer);

@@ -60,13 +60,10 @@ static void row(struct hbuf *b, struct http_req *r, const struct followup *x)
 		x->overdue ? "<tr class=\"fb-overdue\"><th scope=\"row\">" :
 			     "<tr><th scope=\"row\">");
 	hb_txt(b, x->f.code);
-	hb_raw(b, "</th><td data-label=\"Đơn vị\">");
-	hb_txt(b, x->unit_name);
-	hb_raw(b, "</td><td data-label=\"Mở lúc\">");
+	hb_txt_in(b, "</th><td data-label=\"Đơn vị\">", x->unit_name,
+		"</td><td data-label=\"Mở lúc\">");
 	hb_txt(b, hl_clock_fmt_minute(x->f.opened_at, when, sizeof(when)));
-	hb_raw(b, "<br>");
-	hb_txt(b, ingest_channel_label(x->f.channel));
-	hb_raw(b, "</td><td data-label=\"Hồ sơ\">");
+	hb_txt_in(b, "<br>", ingest_channel_label(x->f.channel), "</td><td data-label=\"Hồ sơ\">");
 	hb_txt(b, x->f.dossier[0] != '\0' ? x->f.dossier : "–");
 	hb_raw(b, "</td><td data-label=\"Tiêu chí chưa đạt\">");
 	hb_txt(b,
@@ -80,13 +77,10 @@ static void row(struct hbuf *b, struct http_req *r, const struct followup *x)
 		hb_raw(b, " <strong class=\"fb-flag\">Quá hạn</strong>");
 	hb_raw(b, "</td><td data-label=\"Tình trạng\">");
 	if (x->f.state == FS_CLOSED) {
-		hb_raw(b, "Đã đóng ");
-		hb_txt(b, hl_clock_fmt_minute(x->f.closed_at, when, sizeof(when)));
-		hb_raw(b, "<br>Nguyên nhân: ");
+		hb_txt_in(b, "Đã đóng ", hl_clock_fmt_minute(x->f.closed_at, when, sizeof(when)),
+			"<br>Nguyên nhân: ");
 		hb_txt(b, x->f.cause);
-		hb_raw(b, "<br>Khắc phục: ");
-		hb_txt(b, x->f.fix);
-		hb_raw(b, "<br>");
+		hb_txt_in(b, "<br>Khắc phục: ", x->f.fix, "<br>");
 		hb_txt(b, follow_callback_label(x->f.callback));
 		publish_form(b, r, x);
 	} else {

@@ -54,13 +54,10 @@ static void mean_row(struct hbuf *b, const struct iq_result *res, const struct i
 {
 	char buf[64];
 
-	hb_raw(b, "<tr class=\"mean\"><td></td><th scope=\"row\">");
-	hb_txt(b, label);
-	hb_raw(b, "</th>");
+	hb_txt_in(b, "<tr class=\"mean\"><td></td><th scope=\"row\">", label, "</th>");
 	for (int k = 0; k <= res->ncrit; k++) {
-		hb_raw(b, "<td class=\"num\">");
-		hb_txt(b, m->valid[k] ? hl_fmt_dec(buf, sizeof(buf), m->value[k], 2) : "–");
-		hb_raw(b, "</td>");
+		hb_txt_in(b, "<td class=\"num\">",
+			m->valid[k] ? hl_fmt_dec(buf, sizeof(buf), m->value[k], 2) : "–", "</td>");
 	}
 	hb_raw(b, "<td class=\"num\">");
 	if (m->valid[res->ncrit] && m->prev_valid[res->ncrit])
@@ -71,9 +68,8 @@ static void mean_row(struct hbuf *b, const struct iq_result *res, const struct i
 				2));
 	else
 		hb_raw(b, "–");
-	hb_raw(b, "</td><td class=\"num\">–</td><td class=\"num\">");
-	hb_txt(b, hl_fmt_int(buf, sizeof(buf), m->n));
-	hb_raw(b, "</td></tr>");
+	hb_txt_in(b, "</td><td class=\"num\">–</td><td class=\"num\">",
+		hl_fmt_int(buf, sizeof(buf), m->n), "</td></tr>");
 }
 
 /* A change or a rank (NULL: none, a dash), starred when the 95 % confidence
@@ -99,9 +95,7 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 		"<div class=\"scroll\"><table class=\"index\"><caption>Chỉ số theo đơn vị</caption>"
 		"<thead><tr><th scope=\"col\">STT</th><th scope=\"col\">Đơn vị</th>");
 	for (int k = 0; k <= res->ncrit; k++) {
-		hb_raw(b, "<th class=\"num\" title=\"");
-		hb_txt(b, res->crit_name[k]);
-		hb_raw(b, "\">");
+		hb_txt_in(b, "<th class=\"num\" title=\"", res->crit_name[k], "\">");
 		hb_txt(b, res->crit_code[k]);
 		hb_raw(b, "</th>");
 	}
@@ -118,9 +112,7 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 		hb_url(b, hl_period_code(&res->period, buf, sizeof(buf)));
 		hb_raw(b, "&amp;unit=");
 		hb_url(b, u->unit.code);
-		hb_raw(b, "#don-vi\">");
-		hb_txt(b, u->unit.name);
-		hb_raw(b, "</a></td>");
+		hb_txt_in(b, "#don-vi\">", u->unit.name, "</a></td>");
 		for (int k = 0; k <= res->ncrit; k++)
 			cell_value(b, &u->idx.cell[k]);
 		snprintf(rank, sizeof(rank), "%d/%d", all->rank, all->of);
@@ -129,9 +121,8 @@ static void index_table(struct hbuf *b, const struct iq_result *res, const char 
 			all->change_supported);
 		hb_raw(b, "</td><td class=\"num\">");
 		claim(b, all->rank > 0 ? rank : NULL, all->rank_supported);
-		hb_raw(b, "</td><td class=\"num\">");
-		hb_txt(b, hl_fmt_int(buf, sizeof(buf), all->cur.n));
-		hb_raw(b, "</td></tr>");
+		hb_txt_in(b, "</td><td class=\"num\">", hl_fmt_int(buf, sizeof(buf), all->cur.n),
+			"</td></tr>");
 	}
 	if (res->nunits == 0)
 		hb_printf(b, "<tr><td colspan=\"%d\">Không có đơn vị nào trong phạm vi.</td></tr>",
@@ -285,9 +276,9 @@ static void approval_form(struct hbuf *b, struct http_req *r, const struct store
 		(const char *const[]){"period", hl_period_code(p, buf, sizeof(buf)), "unit",
 			u->code, NULL});
 	if (a != NULL) {
-		hb_raw(b, "<span class=\"tag public\">Được công khai</span> <span class=\"note\">");
-		hb_txt(b, account_who_label(r->a, a->by));
-		hb_raw(b, ", ");
+		hb_txt_in(b,
+			"<span class=\"tag public\">Được công khai</span> <span class=\"note\">",
+			account_who_label(r->a, a->by), ", ");
 		hl_clock_fmt(a->at, buf, sizeof(buf));
 		hb_txt(b, buf);
 		hb_raw(b,
@@ -329,21 +320,16 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 		"<div class=\"scroll\"><table class=\"themes\"><caption>Số góp ý theo chủ đề"
 		"</caption><thead><tr><th>Chủ đề</th><th class=\"num\">Số góp ý</th></tr></thead><tbody>");
 	for (int t = 0; t < THEME_COUNT; t++) {
-		hb_raw(b, "<tr><td>");
-		hb_txt(b, theme_name(t));
-		hb_raw(b, "</td><td class=\"num\">");
+		hb_txt_in(b, "<tr><td>", theme_name(t), "</td><td class=\"num\">");
 		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)cs.count[t]));
 		hb_raw(b, "</td></tr>");
 	}
 	hb_raw(b, "</tbody></table></div>");
 	shown = cs.n < COMMENTS_SHOWN ? cs.n : COMMENTS_SHOWN;
-	hb_raw(b, "<p class=\"note\">");
-	hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)cs.n));
-	hb_raw(b, " góp ý");
+	hb_txt_in(b, "<p class=\"note\">", hl_fmt_int(buf, sizeof(buf), (long long)cs.n), " góp ý");
 	if (shown < cs.n) {
-		hb_raw(b, "; dưới đây là ");
-		hb_txt(b, hl_fmt_int(buf, sizeof(buf), (long long)shown));
-		hb_raw(b, " góp ý mới nhất");
+		hb_txt_in(b, "; dưới đây là ", hl_fmt_int(buf, sizeof(buf), (long long)shown),
+			" góp ý mới nhất");
 	}
 	hb_raw(b,
 		". Trang công khai và báo cáo công bố chỉ nêu chủ đề và số góp ý; lời góp ý "
@@ -354,19 +340,13 @@ static int comments_section(struct hbuf *b, struct http_req *r, const struct sto
 		size_t slot = (cs.n - 1 - k) % COMMENTS_SHOWN;
 		const struct store_response *c = &cs.ring[slot];
 
-		hb_raw(b, "<li><p class=\"meta\">");
-		hb_txt(b, hl_day_vn(c->day, buf, sizeof(buf)));
-		hb_raw(b, " · ");
+		hb_txt_in(b, "<li><p class=\"meta\">", hl_day_vn(c->day, buf, sizeof(buf)), " · ");
 		hb_txt(b, ingest_channel_label(c->channel));
 		for (int t = 0; t < THEME_COUNT; t++)
 			if (cs.themes[slot] & (1u << t)) {
-				hb_raw(b, " <span class=\"tag\">");
-				hb_txt(b, theme_name(t));
-				hb_raw(b, "</span>");
+				hb_txt_in(b, " <span class=\"tag\">", theme_name(t), "</span>");
 			}
-		hb_raw(b, "</p><p class=\"text\">");
-		hb_txt(b, c->comment);
-		hb_raw(b, "</p>");
+		hb_txt_in(b, "</p><p class=\"text\">", c->comment, "</p>");
 		approval_form(b, r, c, cmt_find(ap, nap, c->id), u, p);
 		hb_raw(b, "</li>");
 	}
@@ -384,9 +364,7 @@ static void card(struct hbuf *b, const char *href, const char *title, const char
 	hb_raw(b, href);
 	hb_raw(b, "\">");
 	hb_raw(b, title);
-	hb_raw(b, "</a></h3><p>");
-	hb_txt(b, text);
-	hb_raw(b, "</p></div>");
+	hb_txt_in(b, "</a></h3><p>", text, "</p></div>");
 }
 
 static void waiting(struct hbuf *b, struct http_req *r, const struct store_unit *u)
@@ -520,9 +498,8 @@ int page_home(struct http_req *r)
 	}
 	hb_raw(&b, "<button type=\"submit\">Xem</button></form>");
 	if (period_msg != NULL) {
-		hb_raw(&b, "<p class=\"error\" role=\"alert\" id=\"ky-loi\">");
-		hb_txt(&b, period_msg);
-		hb_raw(&b, " Trang đang hiện năm nay.</p>");
+		hb_txt_in(&b, "<p class=\"error\" role=\"alert\" id=\"ky-loi\">", period_msg,
+			" Trang đang hiện năm nay.</p>");
 	}
 	hb_raw(&b,
 		"<p class=\"note\" id=\"ky-mau\">Kỳ: Năm 2025, 6 tháng đầu năm 2025, Quý 3/2025, "
@@ -531,35 +508,27 @@ int page_home(struct http_req *r)
 		mean_label);
 
 	if (scope_view) {
-		hb_raw(&b, "<section aria-labelledby=\"don-vi\"><h2 id=\"don-vi\">");
-		hb_txt(&b, mean_label);
-		hb_raw(&b, "</h2><div class=\"charts\">");
+		hb_txt_in(&b, "<section aria-labelledby=\"don-vi\"><h2 id=\"don-vi\">", mean_label,
+			"</h2><div class=\"charts\">");
 		bar_chart(&b, r, res, NULL, &mean);
 		if (trend_chart(&b, r, &res->period, NULL, o.under, &err) != HL_OK) {
-			hb_raw(&b, "<p class=\"error\">");
-			hb_txt(&b, err.msg);
-			hb_raw(&b, "</p>");
+			hb_txt_in(&b, "<p class=\"error\">", err.msg, "</p>");
 			hl_err_clear(&err);
 		}
 		hb_raw(&b,
 			"</div><p class=\"note\">Chọn một đơn vị (trong bảng hoặc ô Đơn vị) để xem "
 			"biểu đồ, góp ý của người dân và việc cần làm của đơn vị đó.</p></section>");
 	} else if (have_unit) {
-		hb_raw(&b, "<section aria-labelledby=\"don-vi\"><h2 id=\"don-vi\">");
-		hb_txt(&b, unit.name);
-		hb_raw(&b, "</h2><div class=\"charts\">");
+		hb_txt_in(&b, "<section aria-labelledby=\"don-vi\"><h2 id=\"don-vi\">", unit.name,
+			"</h2><div class=\"charts\">");
 		bar_chart(&b, r, one, &one->units[0].idx, NULL);
 		if (trend_chart(&b, r, &one->period, unit.code, NULL, &err) != HL_OK) {
-			hb_raw(&b, "<p class=\"error\">");
-			hb_txt(&b, err.msg);
-			hb_raw(&b, "</p>");
+			hb_txt_in(&b, "<p class=\"error\">", err.msg, "</p>");
 			hl_err_clear(&err);
 		}
 		hb_raw(&b, "</div></section>");
 		if (comments_section(&b, r, &unit, &res->period, &err) != HL_OK) {
-			hb_raw(&b, "<p class=\"error\">Không đọc được góp ý: ");
-			hb_txt(&b, err.msg);
-			hb_raw(&b, "</p>");
+			hb_txt_in(&b, "<p class=\"error\">Không đọc được góp ý: ", err.msg, "</p>");
 		}
 		waiting(&b, r, &unit);
 	}

@@ -31,9 +31,7 @@ static void shell_begin(struct hbuf *b, const char *mode, const char *title)
 		hb_raw(b, "<script src=\"/static/survey.js\" defer></script>");
 	hb_raw(b, "</head><body class=\"survey\"");
 	if (mode != NULL) {
-		hb_raw(b, " data-mode=\"");
-		hb_txt(b, mode);
-		hb_raw(b, "\"");
+		hb_txt_in(b, " data-mode=\"", mode, "\"");
 	}
 	hb_raw(b, ">");
 }
@@ -45,9 +43,8 @@ static int message_page(struct http_req *r, int status, const char *title, const
 
 	hb_init(&b, r->a, 1 << 16);
 	shell_begin(&b, NULL, title);
-	hb_raw(&b, "<main class=\"sv\"><section class=\"sv-screen sv-center\"><h1>");
-	hb_txt(&b, title);
-	hb_raw(&b, "</h1><p class=\"sv-lead\">");
+	hb_txt_in(&b, "<main class=\"sv\"><section class=\"sv-screen sv-center\"><h1>", title,
+		"</h1><p class=\"sv-lead\">");
 	hb_txt(&b, message);
 	hb_raw(&b, "</p></section></main></body></html>\n");
 	return http_send_html(r, status, &b);

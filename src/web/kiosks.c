@@ -34,9 +34,7 @@ static void kiosk_row(struct hbuf *b, struct http_req *r, const struct kiosk_row
 
 	/* data-label: the column's name, shown beside each cell when a phone
 	 * stacks the table (site.css) */
-	hb_raw(b, "<tr><th scope=\"row\">");
-	hb_txt(b, k->k.name);
-	hb_raw(b, "</th><td data-label=\"Đơn vị\">");
+	hb_txt_in(b, "<tr><th scope=\"row\">", k->k.name, "</th><td data-label=\"Đơn vị\">");
 	hb_txt(b, k->unit.name);
 	hb_raw(b,
 		k->k.revoked ? "</td><td data-label=\"Trạng thái\">Đã thu hồi</td>" :
@@ -154,13 +152,11 @@ static int paired_page(struct http_req *r, const struct add_w *w, const char *li
 		"<figure class=\"qr\">");
 	if (qr_svg(&b, link, "Mã QR ghép nối kiosk", &err) != HL_OK)
 		return http_send_err(r, &err);
-	hb_raw(&b, "</figure><p>Đường dẫn ghép nối: <a class=\"pair-link\" href=\"");
+	hb_txt_in(&b, "</figure><p>Đường dẫn ghép nối: <a class=\"pair-link\" href=\"", link,
+		"\">");
 	hb_txt(&b, link);
-	hb_raw(&b, "\">");
-	hb_txt(&b, link);
-	hb_raw(&b, "</a></p><p>Mã thiết bị: <code class=\"secret\">");
-	hb_txt(&b, w->kn.token);
-	hb_raw(&b, "</code></p></section><p><a href=\"/kiosks\">Về danh sách kiosk</a></p>");
+	hb_txt_in(&b, "</a></p><p>Mã thiết bị: <code class=\"secret\">", w->kn.token,
+		"</code></p></section><p><a href=\"/kiosks\">Về danh sách kiosk</a></p>");
 	return page_send(r, 200, &b);
 }
 
@@ -230,9 +226,8 @@ static int confirm_page(struct http_req *r, const struct kiosk_row *k)
 	struct hbuf b;
 
 	page_start(&b, r, 1 << 16, "Thu hồi kiosk");
-	hb_raw(&b, "<section class=\"narrow\"><h1>Thu hồi kiosk ");
-	hb_txt(&b, k->k.name);
-	hb_raw(&b, "?</h1><p>Máy kiosk <strong>");
+	hb_txt_in(&b, "<section class=\"narrow\"><h1>Thu hồi kiosk ", k->k.name,
+		"?</h1><p>Máy kiosk <strong>");
 	hb_txt(&b, k->k.name);
 	hb_raw(&b, "</strong> của ");
 	hb_txt(&b, k->unit.name);

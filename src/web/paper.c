@@ -169,9 +169,7 @@ static void field_attrs(struct hbuf *b, const struct open_form *f, const char *n
 {
 	if (f == NULL || f->bad == NULL || strcmp(f->bad, name) != 0)
 		return;
-	hb_raw(b, " autofocus aria-invalid=\"true\" aria-describedby=\"err-");
-	hb_txt(b, name);
-	hb_raw(b, "\"");
+	hb_txt_in(b, " autofocus aria-invalid=\"true\" aria-describedby=\"err-", name, "\"");
 }
 
 /* Field name's error under it, when it is f's. */
@@ -183,9 +181,7 @@ static void field_error(struct hbuf *b, const struct open_form *f, const char *n
 		f->old ? "<p class=\"warn\" role=\"alert\" id=\"err-" :
 			 "<p class=\"error\" role=\"alert\" id=\"err-");
 	hb_txt(b, name);
-	hb_raw(b, "\">");
-	hb_txt(b, f->msg);
-	hb_raw(b, "</p>");
+	hb_txt_in(b, "\">", f->msg, "</p>");
 }
 
 /* The rest of input name of the open form, after its attributes: f's
@@ -194,9 +190,7 @@ static void field_end(struct hbuf *b, const struct open_form *f, const char *nam
 	const char *value)
 {
 	field_attrs(b, f, name);
-	hb_raw(b, " value=\"");
-	hb_txt(b, value);
-	hb_raw(b, "\"></label>");
+	hb_txt_in(b, " value=\"", value, "\"></label>");
 	field_error(b, f, name);
 }
 
@@ -223,9 +217,7 @@ static void instrument_options(struct hbuf *b, const struct store_instrument *in
 		hb_txt(b, key);
 		hb_raw(b, sel ? "\" selected>" : "\">");
 		hb_txt(b, in[i].name);
-		hb_raw(b, " (");
-		hb_txt(b, key);
-		hb_raw(b, ")</option>");
+		hb_txt_in(b, " (", key, ")</option>");
 	}
 }
 
@@ -302,9 +294,8 @@ static int list_page(struct http_req *r, int status, const char *msg, const stru
 				"<tr><td class=\"num\"><a href=\"/paper/%lld\">%lld</a></td><td>",
 				(long long)x->id, (long long)x->id);
 			hb_txt(&b, u != NULL ? u->name : "?");
-			hb_raw(&b, "</td><td>");
-			hb_txt(&b, hl_day_vn(x->opened_on, buf, sizeof(buf)));
-			hb_raw(&b, "</td><td>");
+			hb_txt_in(&b, "</td><td>", hl_day_vn(x->opened_on, buf, sizeof(buf)),
+				"</td><td>");
 			hb_txt(&b, x->opened_by);
 			hb_raw(&b, "</td><td>");
 			hb_txt(&b, x->witness);
@@ -592,9 +583,9 @@ static void batch_summary(struct hbuf *b, struct bctx *c)
 
 	hb_printf(b, "<h1>Lô phiếu số %lld – ", (long long)c->b.id);
 	hb_txt(b, c->unit != NULL ? c->unit->name : "?");
-	hb_raw(b, "</h1><dl class=\"paper-sum\"><div><dt>Ngày mở hòm</dt><dd>");
-	hb_txt(b, hl_day_vn(c->b.opened_on, buf, sizeof(buf)));
-	hb_raw(b, "</dd></div><div><dt>Người mở</dt><dd>");
+	hb_txt_in(b, "</h1><dl class=\"paper-sum\"><div><dt>Ngày mở hòm</dt><dd>",
+		hl_day_vn(c->b.opened_on, buf, sizeof(buf)),
+		"</dd></div><div><dt>Người mở</dt><dd>");
 	hb_txt(b, c->b.opened_by);
 	hb_raw(b, "</dd></div><div><dt>Người chứng kiến</dt><dd>");
 	hb_txt(b, c->b.witness);
@@ -645,9 +636,7 @@ static void answers_html(struct hbuf *b, const struct hl_instrument *in, const u
 			hb_raw(b, " ");
 		paper_format_answers(NULL, a + i, 1, ch, sizeof(ch));
 		if (mark != NULL && mark[i]) {
-			hb_raw(b, "<mark>");
-			hb_txt(b, ch);
-			hb_raw(b, "</mark>");
+			hb_txt_in(b, "<mark>", ch, "</mark>");
 		} else {
 			hb_txt(b, ch);
 		}
@@ -706,9 +695,7 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 		hb_printf(b, "<li data-max=\"%d\"", in->scales[q->scale].nlevels);
 		if (i > 0 && q->criterion != in->questions[i - 1].criterion)
 			hb_raw(b, " class=\"grp\"");
-		hb_raw(b, " title=\"");
-		hb_txt(b, q->text);
-		hb_raw(b, "\">");
+		hb_txt_in(b, " title=\"", q->text, "\">");
 		hb_txt(b, q->code);
 		hb_raw(b, "</li>");
 	}
@@ -747,9 +734,7 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 		"> Phiếu không hợp lệ (không tính vào chỉ số, vẫn tính vào số phiếu của lô)"
 		"</label>");
 	if (f != NULL && f->msg != NULL) {
-		hb_raw(b, "<p class=\"error\" role=\"alert\" id=\"paper-err\">");
-		hb_txt(b, f->msg);
-		hb_raw(b, "</p>");
+		hb_txt_in(b, "<p class=\"error\" role=\"alert\" id=\"paper-err\">", f->msg, "</p>");
 	}
 	hb_raw(b, "<p id=\"paper-live\" class=\"note\" aria-live=\"polite\"></p>");
 	if (f != NULL && f->seq > 0)
@@ -759,9 +744,7 @@ static void entry_form(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 	/* the names to pick from as the first letters are typed (svc/fields.h) */
 	hb_raw(b, "</form><datalist id=\"paper-fields\">");
 	for (size_t i = 0; i < c->p.nfields; i++) {
-		hb_raw(b, "<option value=\"");
-		hb_txt(b, c->p.fields[i].name);
-		hb_raw(b, "\"></option>");
+		hb_txt_in(b, "<option value=\"", c->p.fields[i].name, "\"></option>");
 	}
 	hb_raw(b, "</datalist>");
 }
@@ -798,9 +781,8 @@ static void rows_table(struct hbuf *b, struct http_req *r, struct bctx *c, int p
 			hb_raw(b, "<strong>Phiếu không hợp lệ</strong>");
 		else
 			answers_html(b, c->in, e->answers, e->nanswers, NULL);
-		hb_raw(b, "</td><td data-label=\"Ý kiến\">");
-		hb_txt(b, e->comment);
-		hb_raw(b, "</td><td data-label=\"Người nhập\">");
+		hb_txt_in(b, "</td><td data-label=\"Ý kiến\">", e->comment,
+			"</td><td data-label=\"Người nhập\">");
 		hb_txt(b, user_name(r, c, e->entered_by));
 		hb_raw(b, "</td>");
 		if (edit) {
@@ -1247,9 +1229,8 @@ int page_paper_diff(struct http_req *r)
 				hb_raw(&b, "<br>Ý kiến: ");
 				hb_txt(&b, e->comment);
 			}
-			hb_raw(&b, "<br><span class=\"note\">");
-			hb_txt(&b, user_name(r, &c, e->entered_by));
-			hb_raw(&b, "</span>");
+			hb_txt_in(&b, "<br><span class=\"note\">", user_name(r, &c, e->entered_by),
+				"</span>");
 			if (!c.b.closed)
 				hb_printf(&b,
 					" <a href=\"/paper/%lld?pass=%d&amp;edit=%d#nhap\">Sửa"

@@ -77,13 +77,9 @@ void web_unit_options(struct hbuf *b, const struct store_unit *u, size_t n, cons
 void web_unit_select(struct hbuf *b, const char *name, const struct store_unit *u, size_t n,
 	const char *selected, const char *none)
 {
-	hb_raw(b, "<select name=\"");
-	hb_txt(b, name);
-	hb_raw(b, "\">");
+	hb_txt_in(b, "<select name=\"", name, "\">");
 	if (none != NULL) {
-		hb_raw(b, "<option value=\"\">");
-		hb_txt(b, none);
-		hb_raw(b, "</option>");
+		hb_txt_in(b, "<option value=\"\">", none, "</option>");
 	}
 	web_unit_options(b, u, n, selected);
 	hb_raw(b, "</select>");
@@ -96,9 +92,7 @@ void web_chart(struct hbuf *b, struct http_req *r, const struct chart *c, const 
 	size_t len = 0;
 
 	if (chart_svg(c, id, r->a, &svg, &len, &err) != HL_OK) {
-		hb_raw(b, "<p class=\"error\">Không vẽ được biểu đồ: ");
-		hb_txt(b, err.msg);
-		hb_raw(b, "</p>");
+		hb_txt_in(b, "<p class=\"error\">Không vẽ được biểu đồ: ", err.msg, "</p>");
 		return;
 	}
 	hb_raw(b, "<figure class=\"chart\">");

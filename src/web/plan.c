@@ -150,22 +150,18 @@ static void task_row(struct hbuf *b, struct http_req *r, const struct plan_doc *
 		"<td data-label=\"Nội dung\">",
 		t->no, t->no);
 	hb_txt(b, t->task);
-	hb_raw(b, "</td><td data-label=\"Trách nhiệm\">");
-	hb_txt(b, t->responsible);
-	hb_raw(b, "</td><td data-label=\"Tiến độ\">");
+	hb_txt_in(b, "</td><td data-label=\"Trách nhiệm\">", t->responsible,
+		"</td><td data-label=\"Tiến độ\">");
 	hb_txt(b, plan_schedule_label(t->schedule, p->year, sched, sizeof(sched)));
-	hb_raw(b, "</td><td data-label=\"Kết quả\">");
-	hb_txt(b, t->expected);
-	hb_raw(b, "</td><td data-label=\"Tình trạng\">");
+	hb_txt_in(b, "</td><td data-label=\"Kết quả\">", t->expected,
+		"</td><td data-label=\"Tình trạng\">");
 	hb_txt(b, plan_status_label(t->status));
 	for (size_t i = 0; i < p->nnotes; i++) {
 		const struct store_plan_note *n = &p->notes[i];
 
 		if (n->no != t->no)
 			continue;
-		hb_raw(b, "<br><small>");
-		hb_txt(b, hl_day_vn(n->day, d, sizeof(d)));
-		hb_raw(b, " – ");
+		hb_txt_in(b, "<br><small>", hl_day_vn(n->day, d, sizeof(d)), " – ");
 		hb_txt(b, plan_status_label(n->status));
 		if (n->text[0] != '\0') {
 			hb_raw(b, ": ");
@@ -193,13 +189,9 @@ static void plan_tables(struct hbuf *b, struct http_req *r, const struct plan_do
 			if (!headed) {
 				const char *fig = plan_group_figures(r->a, p, c);
 
-				hb_raw(b, "<h2>");
-				hb_txt(b, plan_group_title(r->a, c));
-				hb_raw(b, "</h2>");
+				hb_txt_in(b, "<h2>", plan_group_title(r->a, c), "</h2>");
 				if (fig != NULL && fig[0] != '\0') {
-					hb_raw(b, "<p class=\"note\">");
-					hb_txt(b, fig);
-					hb_raw(b, "</p>");
+					hb_txt_in(b, "<p class=\"note\">", fig, "</p>");
 				}
 				page_table(b, "plan",
 					"<th scope=\"col\">STT</th><th scope=\"col\">Nội dung công việc</th>"
@@ -227,9 +219,8 @@ static void suggestion(struct hbuf *b, struct http_req *r, const struct plan_doc
 		"gợi ý</h2>",
 		p->year);
 	if (plan_suggest(r->st, r->a, p->unit.code, p->year, NULL, &s, &err) != HL_OK) {
-		hb_raw(b, "<p class=\"error\">Không tính được gợi ý: ");
-		hb_txt(b, err.msg);
-		hb_raw(b, "</p></section>");
+		hb_txt_in(b, "<p class=\"error\">Không tính được gợi ý: ", err.msg,
+			"</p></section>");
 		return;
 	}
 	plan_period_label(&s->base, base, sizeof(base));
@@ -258,13 +249,9 @@ static void suggestion(struct hbuf *b, struct http_req *r, const struct plan_doc
 			continue;
 		for (size_t i = 0; i < s->ntasks; i++)
 			n += strcmp(s->tasks[i].criterion, pv->criterion) == 0;
-		hb_raw(b, "<li>");
-		hb_txt(b, plan_crit_name(c));
-		hb_raw(b, " (");
+		hb_txt_in(b, "<li>", plan_crit_name(c), " (");
 		hb_txt(b, pv->criterion);
-		hb_raw(b, "): ");
-		hb_txt(b, hl_fmt_dec(v, sizeof(v), pv->value, 2));
-		hb_raw(b, ", chỉ tiêu ");
+		hb_txt_in(b, "): ", hl_fmt_dec(v, sizeof(v), pv->value, 2), ", chỉ tiêu ");
 		hb_txt(b, hl_fmt_dec(t, sizeof(t), pv->target, 2));
 		hb_printf(b, " – %zu nhiệm vụ mẫu</li>", n);
 	}
@@ -311,9 +298,7 @@ static void schedule_fields(struct hbuf *b, int year, const char *code, const ch
 static void text_field(struct hbuf *b, const char *name, const char *label, const char *value,
 	bool required)
 {
-	hb_raw(b, "<label>");
-	hb_txt(b, label);
-	hb_raw(b, " <textarea name=\"");
+	hb_txt_in(b, "<label>", label, " <textarea name=\"");
 	hb_txt(b, name);
 	hb_printf(b, "\" rows=\"3\" maxlength=\"%d\"%s>", TEXT_FORM_MAX,
 		required ? " required" : "");
@@ -407,18 +392,15 @@ static int plan_page(struct http_req *r, const char *unit, const char *year, con
 		web_units(r, &units, &nunits, &err) != HL_OK)
 		return http_send_err(r, &err);
 	page_start(&b, r, 8 << 20, "Kế hoạch nâng cao mức độ hài lòng");
-	hb_raw(&b, "<h1>Kế hoạch nâng cao mức độ hài lòng</h1><p>");
-	hb_txt(&b, plan_title(r->a, p));
-	hb_raw(&b, "</p><form class=\"inline\" method=\"get\" action=\"/plan\"><label>Đơn vị ");
+	hb_txt_in(&b, "<h1>Kế hoạch nâng cao mức độ hài lòng</h1><p>", plan_title(r->a, p),
+		"</p><form class=\"inline\" method=\"get\" action=\"/plan\"><label>Đơn vị ");
 	web_unit_select(&b, "unit", units, nunits, p->unit.code, NULL);
 	hb_printf(&b,
 		"</label> <label>Năm <input name=\"year\" inputmode=\"numeric\" size=\"6\" "
 		"value=\"%d\"></label> <button type=\"submit\">Xem</button></form>",
 		y);
 	if (e != NULL && e->code != HL_OK) {
-		hb_raw(&b, "<div class=\"flash error\" role=\"alert\"><p>");
-		hb_txt(&b, e->msg);
-		hb_raw(&b, "</p>");
+		hb_txt_in(&b, "<div class=\"flash error\" role=\"alert\"><p>", e->msg, "</p>");
 		if (k != NULL && k->rep != NULL)
 			admin_import_problems(&b, k->rep);
 		hb_raw(&b, "</div>");

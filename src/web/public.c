@@ -84,17 +84,13 @@ void web_figures_table(struct hbuf *b, const char *figures, const char *unit_cod
 		hb_raw(b, "<tr><th scope=\"row\">");
 		hb_txt(b, code != NULL ? code : "?");
 		if (name != NULL && code != NULL && strcmp(name, code) != 0) {
-			hb_raw(b, " <span class=\"note\">");
-			hb_txt(b, name);
-			hb_raw(b, "</span>");
+			hb_txt_in(b, " <span class=\"note\">", name, "</span>");
 		}
 		hb_raw(b, "</th>");
 		cell_dec(b, json_object_get(row, "value"), false);
 		hl_fmt_int(buf, sizeof(buf),
 			(long long)json_integer_value(json_object_get(row, "n")));
-		hb_raw(b, "<td class=\"num\">");
-		hb_txt(b, buf);
-		hb_raw(b, "</td>");
+		hb_txt_in(b, "<td class=\"num\">", buf, "</td>");
 		cell_dec(b, json_object_get(row, "target"), false);
 		hb_raw(b,
 			json_is_true(met)          ? "<td>Đạt</td>" :
@@ -155,9 +151,8 @@ static void published_list(struct hbuf *b, const struct store_unit *u,
 		hb_txt(b, label);
 		hb_printf(b, "</td><td class=\"num\">%d</td><td>", list[i].version);
 		hb_txt(b, when);
-		hb_raw(b, "</td><td>");
-		hb_txt(b, account_who_label(b->a, list[i].published_by));
-		hb_raw(b, "</td><td><a href=\"/public/");
+		hb_txt_in(b, "</td><td>", account_who_label(b->a, list[i].published_by),
+			"</td><td><a href=\"/public/");
 		hb_url(b, u->code);
 		hb_printf(b, "/reports/%lld\">", (long long)list[i].id);
 		hb_txt(b,
@@ -185,19 +180,13 @@ int web_unit_contact(struct hbuf *b, struct http_req *r, const struct store_unit
 		for (const char *p = c.hotline; *p; p++)
 			if (*p != ' ' && *p != '.' && *p != '(' && *p != ')')
 				hb_printf(b, "%c", *p);
-		hb_raw(b, "\">");
-		hb_txt(b, c.hotline);
-		hb_raw(b, "</a></li>");
+		hb_txt_in(b, "\">", c.hotline, "</a></li>");
 	}
 	if (c.address[0] != '\0') {
-		hb_raw(b, "<li>Địa chỉ: ");
-		hb_txt(b, c.address);
-		hb_raw(b, "</li>");
+		hb_txt_in(b, "<li>Địa chỉ: ", c.address, "</li>");
 	}
 	if (c.email[0] != '\0') {
-		hb_raw(b, "<li>Thư điện tử: <a href=\"mailto:");
-		hb_txt(b, c.email);
-		hb_raw(b, "\">");
+		hb_txt_in(b, "<li>Thư điện tử: <a href=\"mailto:", c.email, "\">");
 		hb_txt(b, c.email);
 		hb_raw(b, "</a></li>");
 	}
@@ -217,16 +206,13 @@ int web_unit_fixes(struct hbuf *b, struct http_req *r, const struct store_unit *
 	for (size_t i = 0; i < *n; i++) {
 		char day[16], names[512];
 
-		hb_raw(b, "<li><p class=\"fix-head\"><time>");
-		hb_txt(b, hl_day_vn((hl_day)(f[i].closed_at / 1440), day, sizeof(day)));
-		hb_raw(b, "</time> · ");
+		hb_txt_in(b, "<li><p class=\"fix-head\"><time>",
+			hl_day_vn((hl_day)(f[i].closed_at / 1440), day, sizeof(day)), "</time> · ");
 		hb_txt(b,
 			f[i].criteria[0] != '\0' ?
 				fu_criteria_label(f[i].criteria, names, sizeof(names)) :
 				"Phản ánh của người dân");
-		hb_raw(b, "</p><p>");
-		hb_txt(b, f[i].fix);
-		hb_raw(b, "</p></li>");
+		hb_txt_in(b, "</p><p>", f[i].fix, "</p></li>");
 	}
 	hb_raw(b, "</ul>");
 	return HL_OK;
@@ -253,23 +239,17 @@ int page_public(struct http_req *r)
 	merged = units_successor(r->st, u.id, &to, &merged_on, &err) == HL_OK;
 	hl_err_clear(&err);
 	page_start(&b, r, 4 << 20, u.name);
-	hb_raw(&b, "<section class=\"public\"><h1>");
-	hb_txt(&b, u.name);
-	hb_raw(&b, "</h1>");
+	hb_txt_in(&b, "<section class=\"public\"><h1>", u.name, "</h1>");
 	if (merged) {
 		char day[16];
 
-		hb_raw(&b, "<p class=\"flash merged\">");
-		hb_txt(&b, u.name);
-		hb_raw(&b, " đã sáp nhập vào <a href=\"/public/");
+		hb_txt_in(&b, "<p class=\"flash merged\">", u.name,
+			" đã sáp nhập vào <a href=\"/public/");
 		hb_url(&b, to.code);
-		hb_raw(&b, "\">");
-		hb_txt(&b, to.name);
-		hb_raw(&b, "</a> từ ngày ");
+		hb_txt_in(&b, "\">", to.name, "</a> từ ngày ");
 		hb_txt(&b, hl_day_vn(merged_on, day, sizeof(day)));
-		hb_raw(&b, ". Kết quả từ ngày đó và việc tiếp nhận ý kiến ở trang của ");
-		hb_txt(&b, to.name);
-		hb_raw(&b, "; dưới đây là các kết quả đơn vị đã công bố trước khi sáp nhập.</p>");
+		hb_txt_in(&b, ". Kết quả từ ngày đó và việc tiếp nhận ý kiến ở trang của ", to.name,
+			"; dưới đây là các kết quả đơn vị đã công bố trước khi sáp nhập.</p>");
 	}
 	hb_raw(&b,
 		"<h2>Kết quả đo lường sự hài lòng</h2>"
@@ -380,15 +360,11 @@ int page_public_report(struct http_req *r)
 	web_period_label(rep.period, label, sizeof(label));
 	hl_clock_fmt(rep.published_at, when, sizeof(when));
 	page_start(&b, r, 4 << 20, label);
-	hb_raw(&b, "<section class=\"public\"><h1>");
-	hb_txt(&b, u.name);
-	hb_raw(&b, "</h1><h2>Kết quả khảo sát ");
+	hb_txt_in(&b, "<section class=\"public\"><h1>", u.name, "</h1><h2>Kết quả khảo sát ");
 	hb_txt(&b, label);
 	hb_printf(&b, "</h2><p>Phiên bản %d, công bố lúc ", rep.version);
 	hb_txt(&b, when);
-	hb_raw(&b, " bởi ");
-	hb_txt(&b, account_who_label(r->a, rep.published_by));
-	hb_raw(&b, ".</p>");
+	hb_txt_in(&b, " bởi ", account_who_label(r->a, rep.published_by), ".</p>");
 	if (doc != NULL && len > 0)
 		hb_raw(&b,
 			"<p class=\"note\">Văn bản báo cáo của phiên bản này không còn được đăng "

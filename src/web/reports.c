@@ -84,9 +84,8 @@ static int my_units(struct http_req *r, struct store_unit **all, size_t *nall,
 static void field_open(struct hbuf *b, const struct rform *f, const char *name)
 {
 	if (f->bad != NULL && strcmp(f->bad, name) == 0) {
-		hb_raw(b, " autofocus aria-invalid=\"true\" aria-describedby=\"loi-");
-		hb_txt(b, name);
-		hb_raw(b, "\"");
+		hb_txt_in(b, " autofocus aria-invalid=\"true\" aria-describedby=\"loi-", name,
+			"\"");
 	}
 }
 
@@ -94,9 +93,7 @@ static void field_error(struct hbuf *b, const struct rform *f, const char *name)
 {
 	if (f->bad == NULL || strcmp(f->bad, name) != 0 || f->msg == NULL)
 		return;
-	hb_raw(b, "<p class=\"error\" role=\"alert\" id=\"loi-");
-	hb_txt(b, name);
-	hb_raw(b, "\">");
+	hb_txt_in(b, "<p class=\"error\" role=\"alert\" id=\"loi-", name, "\">");
 	hb_txt(b, f->msg);
 	hb_raw(b, "</p>");
 }
@@ -105,9 +102,7 @@ static void field_error(struct hbuf *b, const struct rform *f, const char *name)
  * caller) its own attributes, then text_field_end. */
 static void text_field(struct hbuf *b, const char *name, const char *label)
 {
-	hb_raw(b, "<label>");
-	hb_txt(b, label);
-	hb_raw(b, " <input name=\"");
+	hb_txt_in(b, "<label>", label, " <input name=\"");
 	hb_txt(b, name);
 	hb_raw(b, "\" ");
 }
@@ -117,9 +112,7 @@ static void text_field_end(struct hbuf *b, const struct rform *f, const char *na
 	const char *value)
 {
 	field_open(b, f, name);
-	hb_raw(b, " value=\"");
-	hb_txt(b, value != NULL ? value : "");
-	hb_raw(b, "\"></label>");
+	hb_txt_in(b, " value=\"", value != NULL ? value : "", "\"></label>");
 	field_error(b, f, name);
 }
 
@@ -231,13 +224,10 @@ static int owed_table(struct hbuf *b, struct http_req *r, const struct store_uni
 		hl_period_label(&d->d.period, label, sizeof(label));
 		hb_raw(b, late > 0 ? "<tr class=\"late\">" : "<tr>");
 		if (nmine > 1) {
-			hb_raw(b, "<td data-label=\"Đơn vị\">");
-			hb_txt(b, d->unit.name);
-			hb_raw(b, "</td>");
+			hb_txt_in(b, "<td data-label=\"Đơn vị\">", d->unit.name, "</td>");
 		}
-		hb_raw(b, "<td data-label=\"Kỳ\"><strong>");
-		hb_txt(b, label);
-		hb_raw(b, "</strong></td><td data-label=\"Hạn công bố\">");
+		hb_txt_in(b, "<td data-label=\"Kỳ\"><strong>", label,
+			"</strong></td><td data-label=\"Hạn công bố\">");
 		hb_txt(b, hl_day_vn(d->d.due, day, sizeof(day)));
 		hb_raw(b, "</td><td data-label=\"Tình trạng\">");
 		if (late > 0)
@@ -246,15 +236,14 @@ static int owed_table(struct hbuf *b, struct http_req *r, const struct store_uni
 			hb_raw(b, "<strong class=\"flag\">Đến hạn hôm nay</strong>");
 		else
 			hb_printf(b, "Còn %ld ngày", -late);
-		hb_raw(b, "</td><td class=\"num\" data-label=\"Số phiếu\">");
-		hb_txt(b, hl_fmt_int(num, sizeof(num), (long long)n));
-		hb_raw(b, "</td><td data-label=\"Bản nháp\">");
+		hb_txt_in(b, "</td><td class=\"num\" data-label=\"Số phiếu\">",
+			hl_fmt_int(num, sizeof(num), (long long)n),
+			"</td><td data-label=\"Bản nháp\">");
 		if (n > 0) {
 			hb_raw(b, "<a href=\"");
 			draft_href(b, "/reports/preview", d->unit.code, code, NULL, NULL);
-			hb_raw(b, "\">Lập báo cáo<span class=\"visually-hidden\"> ");
-			hb_txt(b, label);
-			hb_raw(b, ", ");
+			hb_txt_in(b, "\">Lập báo cáo<span class=\"visually-hidden\"> ", label,
+				", ");
 			hb_txt(b, d->unit.name);
 			hb_raw(b, "</span></a>");
 		} else {
@@ -304,27 +293,25 @@ static void published_table(struct hbuf *b, struct http_req *r, const struct sto
 		else
 			snprintf(label, sizeof(label), "%s", pub[i].period);
 		hl_clock_fmt(pub[i].published_at, when, sizeof(when));
-		hb_raw(b, "<tr><td data-label=\"Đơn vị\">");
-		hb_txt(b, u->name);
-		hb_raw(b, "</td><td data-label=\"Kỳ\"><strong>");
+		hb_txt_in(b, "<tr><td data-label=\"Đơn vị\">", u->name,
+			"</td><td data-label=\"Kỳ\"><strong>");
 		hb_txt(b, label);
 		hb_printf(b,
 			"</strong></td><td class=\"num\" data-label=\"Phiên bản\">%d</td>"
 			"<td data-label=\"Công bố lúc\">",
 			pub[i].version);
 		hb_txt(b, when);
-		hb_raw(b, "</td><td data-label=\"Người công bố\">");
-		hb_txt(b, account_who_label(r->a, pub[i].published_by));
-		hb_raw(b, "</td><td><a href=\"/public/");
+		hb_txt_in(b, "</td><td data-label=\"Người công bố\">",
+			account_who_label(r->a, pub[i].published_by),
+			"</td><td><a href=\"/public/");
 		hb_url(b, u->code);
 		hb_printf(b, "/reports/%lld\">Tải về<span class=\"visually-hidden\"> ",
 			(long long)pub[i].id);
 		hb_txt(b, label);
 		hb_printf(b, ", phiên bản %d</span></a></td><td><a href=\"", pub[i].version);
 		draft_href(b, "/reports/preview", u->code, pub[i].period, NULL, NULL);
-		hb_raw(b, "\">Lập phiên bản mới<span class=\"visually-hidden\"> ");
-		hb_txt(b, label);
-		hb_raw(b, "</span></a></td></tr>");
+		hb_txt_in(b, "\">Lập phiên bản mới<span class=\"visually-hidden\"> ", label,
+			"</span></a></td></tr>");
 	}
 	if (shown == 0)
 		hb_raw(b, "<p>Chưa có báo cáo nào được công bố.</p>");
@@ -448,16 +435,16 @@ int page_reports_preview(struct http_req *r)
 	hl_period_code(&s->period, code, sizeof(code));
 	http_add_header(r, "Cache-Control", "no-store");
 	page_start(&b, r, 4 << 20, "Bản nháp báo cáo");
-	hb_raw(&b, "<p><a href=\"/reports\">← Báo cáo định kỳ</a></p><h1>Bản nháp: ");
-	hb_txt(&b, s->unit.name);
-	hb_raw(&b, " – ");
+	hb_txt_in(&b,
+		"<p><a href=\"/reports\">← Báo cáo định kỳ</a></p><h1>Bản nháp: ", s->unit.name,
+		" – ");
 	hb_txt(&b, label);
 	hb_raw(&b,
 		"</h1><p class=\"note\">Bản nháp chưa được công bố: số liệu tính tại lúc xem "
 		"và chưa hiện trên trang công khai.</p>");
-	hb_raw(&b, "<dl class=\"paper-sum\"><div><dt>Số văn bản</dt><dd>");
-	hb_txt(&b, s->number != NULL ? s->number : "(để trống, ghi tay sau khi in)");
-	hb_raw(&b, "</dd></div><div><dt>Người ký</dt><dd>");
+	hb_txt_in(&b, "<dl class=\"paper-sum\"><div><dt>Số văn bản</dt><dd>",
+		s->number != NULL ? s->number : "(để trống, ghi tay sau khi in)",
+		"</dd></div><div><dt>Người ký</dt><dd>");
 	hb_txt(&b, s->signer != NULL ? s->signer : "(để trống)");
 	hb_raw(&b, "</dd></div></dl>");
 	/* the table scrolls in a box a keyboard can reach (the inner one does not scroll) */

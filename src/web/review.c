@@ -143,24 +143,19 @@ int page_review(struct http_req *r)
 		for (size_t k = 0; k < nk; k++)
 			if (kiosks[k].id == resp->kiosk_id)
 				kname = kiosks[k].name;
-		hb_raw(&b, "<tr><td>");
-		hb_txt(&b, uname);
-		hb_raw(&b, "</td><td>");
+		hb_txt_in(&b, "<tr><td>", uname, "</td><td>");
 		if (resp->received_at > 0) {
 			hl_clock_fmt(resp->received_at, buf, sizeof(buf));
 			hb_txt(&b, buf);
 		} else {
 			hb_raw(&b, "–");
 		}
-		hb_raw(&b, "</td><td>");
-		hb_txt(&b, hl_day_vn(resp->day, buf, sizeof(buf)));
-		hb_raw(&b, "</td><td>");
+		hb_txt_in(&b, "</td><td>", hl_day_vn(resp->day, buf, sizeof(buf)), "</td><td>");
 		hb_txt(&b, kname);
 		hb_raw(&b, "</td><td>");
 		answers_summary(&b, g, resp);
-		hb_raw(&b, "</td><td class=\"comment\">");
-		hb_txt(&b, resp->comment);
-		hb_raw(&b, "</td><td><form method=\"post\" class=\"inline\" action=\"/review/");
+		hb_txt_in(&b, "</td><td class=\"comment\">", resp->comment,
+			"</td><td><form method=\"post\" class=\"inline\" action=\"/review/");
 		hb_printf(&b, "%lld", (long long)resp->id);
 		hb_raw(&b, "\">");
 		hb_csrf(&b, r);

@@ -20,9 +20,7 @@ static void ratio_cell(struct hbuf *b, const struct sc_row *w, enum s766_ratio k
 {
 	char buf[32];
 
-	hb_raw(b, "<td class=\"num\" data-label=\"");
-	hb_txt(b, label);
-	hb_raw(b, "\">");
+	hb_txt_in(b, "<td class=\"num\" data-label=\"", label, "\">");
 	hb_txt(b, w->r.has[k] ? hl_fmt_dec(buf, sizeof(buf), w->r.v[k], 2) : "–");
 	hb_raw(b, "</td>");
 }
@@ -31,9 +29,7 @@ static void count_cell(struct hbuf *b, int64_t v, const char *label)
 {
 	char buf[32];
 
-	hb_raw(b, "<td class=\"num\" data-label=\"");
-	hb_txt(b, label);
-	hb_raw(b, "\">");
+	hb_txt_in(b, "<td class=\"num\" data-label=\"", label, "\">");
 	hb_txt(b, hl_fmt_int(buf, sizeof(buf), v));
 	hb_raw(b, "</td>");
 }
@@ -54,17 +50,13 @@ static void table(struct hbuf *b, const struct sc_result *res)
 		"<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng chỉ số "
 		"QĐ 766\"><table class=\"rates stack s766\"><thead><tr><th scope=\"col\">Đơn vị</th>");
 	for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
-		hb_raw(b, "<th scope=\"col\" class=\"num\">");
-		hb_txt(b, heads[k]);
-		hb_raw(b, "</th>");
+		hb_txt_in(b, "<th scope=\"col\" class=\"num\">", heads[k], "</th>");
 	}
 	hb_raw(b, "</tr></thead><tbody>");
 	for (size_t i = 0; i < res->nrows; i++) {
 		const struct sc_row *w = &res->rows[i];
 
-		hb_raw(b, "<tr><th scope=\"row\">");
-		hb_txt(b, w->unit->name);
-		hb_raw(b, "</th>");
+		hb_txt_in(b, "<tr><th scope=\"row\">", w->unit->name, "</th>");
 		count_cell(b, w->c.dossiers, heads[0]);
 		ratio_cell(b, w, S766_ON_TIME, heads[1]);
 		ratio_cell(b, w, S766_AVG_DAYS, heads[2]);
@@ -111,9 +103,7 @@ int page_score766(struct http_req *r)
 		"placeholder=\"Quý 1/2025\" aria-describedby=\"ky-mau\"");
 	if (bad)
 		hb_raw(&b, " aria-invalid=\"true\"");
-	hb_raw(&b, " value=\"");
-	hb_txt(&b, pq != NULL && pq[0] != '\0' ? pq : code);
-	hb_raw(&b, "\"></label>");
+	hb_txt_in(&b, " value=\"", pq != NULL && pq[0] != '\0' ? pq : code, "\"></label>");
 	if (o.unit != NULL || o.under != NULL) {
 		hb_hidden(&b, o.unit != NULL ? "unit" : "under", o.unit != NULL ? o.unit : o.under);
 	}
@@ -124,13 +114,9 @@ int page_score766(struct http_req *r)
 		page_error(&b, err.msg);
 		return page_send(r, 400, &b);
 	}
-	hb_raw(&b, "<p>");
-	hb_txt(&b, hl_period_label(&res->o.period, label, sizeof(label)));
-	hb_raw(&b, " (");
+	hb_txt_in(&b, "<p>", hl_period_label(&res->o.period, label, sizeof(label)), " (");
 	hb_txt(&b, hl_day_vn(res->o.period.first, d0, sizeof(d0)));
-	hb_raw(&b, " – ");
-	hb_txt(&b, hl_day_vn(res->o.period.last, d1, sizeof(d1)));
-	hb_raw(&b, "), tính đến ");
+	hb_txt_in(&b, " – ", hl_day_vn(res->o.period.last, d1, sizeof(d1)), "), tính đến ");
 	hb_txt(&b, hl_clock_fmt_minute(res->o.at, at, sizeof(at)));
 	hb_raw(&b, ".</p>");
 	table(&b, res);

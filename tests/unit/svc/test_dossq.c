@@ -20,7 +20,7 @@
 #include "base/arena.h"
 #include "core/date.h"
 #include "store/store.h"
-#include "svc/codeset.h"
+#include "svc/lookup.h"
 #include "svc/dossq.h"
 
 #define NDOS 3000
