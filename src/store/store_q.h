@@ -212,6 +212,9 @@ const char *q_tx_name(enum store_tx what);
 	.accounts = &prefix##accounts, .feedback = &prefix##feedback, \
 	.dossiers = &prefix##dossiers, .plans = &prefix##plans, .calendar = &prefix##calendar, \
 	.reports = &prefix##reports, .follow = &prefix##follow
+/* An area's table entry: operation NAME is the function q_NAME. */
+#define Q_OP(name) .name = q_##name
+
 /* A backend's struct store_ops: its name, its functions fn##open, close,
  * migrate and tx, the areas' tables areas##units... and its admin table. */
 #define Q_BACKEND(nm, fn, areas, admin_table) \

@@ -177,24 +177,8 @@ static int q_kiosk_rename(struct store *st, const char *name, const char *new_na
 	return rc == HL_OK ? no_kiosk(name, err) : rc;
 }
 
-const struct store_accounts_ops q_accounts = {
-	.user_put = q_user_put,
-	.user_get = q_user_get,
-	.user_get_id = q_user_get_id,
-	.user_list = q_user_list,
-	.session_put = q_session_put,
-	.session_get = q_session_get,
-	.session_delete = q_session_delete,
-	.session_purge = q_session_purge,
-	.session_delete_user = q_session_delete_user,
-	.kiosk_put = q_kiosk_put,
-	.kiosk_get_token = q_kiosk_get_token,
-	.kiosk_list = q_kiosk_list,
-	.kiosk_revoke = q_kiosk_revoke,
-	.kiosk_rename = q_kiosk_rename,
-	.rate_take = q_rate_take,
-	.rate_count = q_rate_count,
-	.rate_give = q_rate_give,
-	.rate_clear = q_rate_clear,
-	.rate_purge = q_rate_purge,
-};
+const struct store_accounts_ops q_accounts = {Q_OP(user_put), Q_OP(user_get), Q_OP(user_get_id),
+	Q_OP(user_list), Q_OP(session_put), Q_OP(session_get), Q_OP(session_delete),
+	Q_OP(session_purge), Q_OP(session_delete_user), Q_OP(kiosk_put), Q_OP(kiosk_get_token),
+	Q_OP(kiosk_list), Q_OP(kiosk_revoke), Q_OP(kiosk_rename), Q_OP(rate_take), Q_OP(rate_count),
+	Q_OP(rate_give), Q_OP(rate_clear), Q_OP(rate_purge)};

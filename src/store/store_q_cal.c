@@ -69,11 +69,5 @@ static int q_cal_hours_list(struct store *st, struct hl_arena *ar, struct store_
 	return Q_LIST(st, &hours_list, NULL, ar, hours_cols, out, n, "đọc giờ làm việc", err);
 }
 
-const struct store_calendar_ops q_calendar = {
-	.cal_day_put = q_cal_day_put,
-	.cal_day_list = q_cal_day_list,
-	.cal_culture_get = q_cal_culture_get,
-	.cal_culture_set = q_cal_culture_set,
-	.cal_hours_put = q_cal_hours_put,
-	.cal_hours_list = q_cal_hours_list,
-};
+const struct store_calendar_ops q_calendar = {Q_OP(cal_day_put), Q_OP(cal_day_list),
+	Q_OP(cal_culture_get), Q_OP(cal_culture_set), Q_OP(cal_hours_put), Q_OP(cal_hours_list)};

@@ -329,15 +329,7 @@ static int q_dossier_undo(struct store *st, int64_t run_id, struct hl_err *err)
 	return q_op_end(st, rc, op, err);
 }
 
-const struct store_dossiers_ops q_dossiers = {
-	.dossier_put = q_dossier_put,
-	.dossier_get = q_dossier_get,
-	.dossier_count_by_field = q_dossier_count_by_field,
-	.dossier_save = q_dossier_save,
-	.dossier_sum_scan = q_dossier_sum_scan,
-	.dossier_open_scan = q_dossier_open_scan,
-	.dossier_scan = q_dossier_scan,
-	.dossier_scan_finished = q_dossier_scan_finished,
-	.dossier_undo_note = q_dossier_undo_note,
-	.dossier_undo = q_dossier_undo,
-};
+const struct store_dossiers_ops q_dossiers = {Q_OP(dossier_put), Q_OP(dossier_get),
+	Q_OP(dossier_count_by_field), Q_OP(dossier_save), Q_OP(dossier_sum_scan),
+	Q_OP(dossier_open_scan), Q_OP(dossier_scan), Q_OP(dossier_scan_finished),
+	Q_OP(dossier_undo_note), Q_OP(dossier_undo)};

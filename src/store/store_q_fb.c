@@ -426,22 +426,8 @@ static int q_fb_idem_put(struct store *st, const struct store_fb_idem *k, struct
 	return rc;
 }
 
-const struct store_feedback_ops q_feedback = {
-	.fb_office_put = q_fb_office_put,
-	.fb_office_list = q_fb_office_list,
-	.fb_item_put = q_fb_item_put,
-	.fb_item_update = q_fb_item_update,
-	.fb_item_get = q_fb_item_get,
-	.fb_item_get_token = q_fb_item_get_token,
-	.fb_item_list = q_fb_item_list,
-	.fb_item_count = q_fb_item_count,
-	.fb_answer_number = q_fb_answer_number,
-	.fb_contact_put = q_fb_contact_put,
-	.fb_contact_get = q_fb_contact_get,
-	.fb_step_add = q_fb_step_add,
-	.fb_step_list = q_fb_step_list,
-	.fb_deadline_set = q_fb_deadline_set,
-	.fb_deadline_list = q_fb_deadline_list,
-	.fb_idem_get = q_fb_idem_get,
-	.fb_idem_put = q_fb_idem_put,
-};
+const struct store_feedback_ops q_feedback = {Q_OP(fb_office_put), Q_OP(fb_office_list),
+	Q_OP(fb_item_put), Q_OP(fb_item_update), Q_OP(fb_item_get), Q_OP(fb_item_get_token),
+	Q_OP(fb_item_list), Q_OP(fb_item_count), Q_OP(fb_answer_number), Q_OP(fb_contact_put),
+	Q_OP(fb_contact_get), Q_OP(fb_step_add), Q_OP(fb_step_list), Q_OP(fb_deadline_set),
+	Q_OP(fb_deadline_list), Q_OP(fb_idem_get), Q_OP(fb_idem_put)};

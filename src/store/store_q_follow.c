@@ -132,11 +132,5 @@ static int q_follow_days_list(struct store *st, struct hl_arena *ar, struct stor
 		"đọc thời hạn xử lý vụ việc theo dõi", err);
 }
 
-const struct store_follow_ops q_follow = {
-	.follow_open = q_follow_open,
-	.follow_get = q_follow_get,
-	.follow_list = q_follow_list,
-	.follow_update = q_follow_update,
-	.follow_days_set = q_follow_days_set,
-	.follow_days_list = q_follow_days_list,
-};
+const struct store_follow_ops q_follow = {Q_OP(follow_open), Q_OP(follow_get), Q_OP(follow_list),
+	Q_OP(follow_update), Q_OP(follow_days_set), Q_OP(follow_days_list)};

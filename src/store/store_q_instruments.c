@@ -135,9 +135,5 @@ static int q_instrument_list(struct store *st, struct hl_arena *ar, struct store
 	return Q_LIST(st, &list, NULL, ar, cols, out, n, "liệt kê bộ câu hỏi", err);
 }
 
-const struct store_instruments_ops q_instruments = {
-	.instrument_put = q_instrument_put,
-	.instrument_get = q_instrument_get,
-	.instrument_get_id = q_instrument_get_id,
-	.instrument_list = q_instrument_list,
-};
+const struct store_instruments_ops q_instruments = {Q_OP(instrument_put), Q_OP(instrument_get),
+	Q_OP(instrument_get_id), Q_OP(instrument_list)};

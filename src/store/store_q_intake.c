@@ -218,15 +218,6 @@ static int q_paper_entry_list(struct store *st, int64_t batch_id, int pass, stru
 		"liệt kê phiếu giấy đã nhập", err);
 }
 
-const struct store_intake_ops q_intake = {
-	.receipt_put = q_receipt_put,
-	.receipt_get = q_receipt_get,
-	.receipt_use = q_receipt_use,
-	.receipt_replace = q_receipt_replace,
-	.paper_batch_put = q_paper_batch_put,
-	.paper_batch_get = q_paper_batch_get,
-	.paper_batch_list = q_paper_batch_list,
-	.paper_entry_put = q_paper_entry_put,
-	.paper_entry_delete = q_paper_entry_delete,
-	.paper_entry_list = q_paper_entry_list,
-};
+const struct store_intake_ops q_intake = {Q_OP(receipt_put), Q_OP(receipt_get), Q_OP(receipt_use),
+	Q_OP(receipt_replace), Q_OP(paper_batch_put), Q_OP(paper_batch_get), Q_OP(paper_batch_list),
+	Q_OP(paper_entry_put), Q_OP(paper_entry_delete), Q_OP(paper_entry_list)};

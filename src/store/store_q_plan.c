@@ -233,12 +233,6 @@ static int q_plan_note_list(struct store *st, int64_t unit_id, int year, struct 
 		err);
 }
 
-const struct store_plans_ops q_plans = {
-	.plan_std_list = q_plan_std_list,
-	.plan_std_replace = q_plan_std_replace,
-	.plan_task_list = q_plan_task_list,
-	.plan_replace = q_plan_replace,
-	.plan_task_put = q_plan_task_put,
-	.plan_task_status = q_plan_task_status,
-	.plan_note_list = q_plan_note_list,
-};
+const struct store_plans_ops q_plans = {Q_OP(plan_std_list), Q_OP(plan_std_replace),
+	Q_OP(plan_task_list), Q_OP(plan_replace), Q_OP(plan_task_put), Q_OP(plan_task_status),
+	Q_OP(plan_note_list)};

@@ -216,18 +216,7 @@ static int q_points_get(struct store *st, struct store_points *out, struct hl_er
 		"chưa nạp bảng điểm QĐ 766", err);
 }
 
-const struct store_reports_ops q_reports = {
-	.target_set = q_target_set,
-	.target_list = q_target_list,
-	.report_put = q_report_put,
-	.report_list = q_report_list,
-	.report_get = q_report_get,
-	.rschedule_set = q_rschedule_set,
-	.rschedule_list = q_rschedule_list,
-	.comment_approve = q_comment_approve,
-	.comment_withdraw = q_comment_withdraw,
-	.comment_approval_list = q_comment_approval_list,
-	.report_quotes_put = q_report_quotes_put,
-	.points_put = q_points_put,
-	.points_get = q_points_get,
-};
+const struct store_reports_ops q_reports = {Q_OP(target_set), Q_OP(target_list), Q_OP(report_put),
+	Q_OP(report_list), Q_OP(report_get), Q_OP(rschedule_set), Q_OP(rschedule_list),
+	Q_OP(comment_approve), Q_OP(comment_withdraw), Q_OP(comment_approval_list),
+	Q_OP(report_quotes_put), Q_OP(points_put), Q_OP(points_get)};

@@ -249,16 +249,7 @@ static int q_response_delete_batch(struct store *st, int64_t batch_id, struct hl
 	return q_exec(st, &delete_batch, &a, NULL, "xóa phiếu của lần nhập dở", err);
 }
 
-const struct store_responses_ops q_responses = {
-	.batch_new = q_batch_new,
-	.response_insert = q_response_insert,
-	.response_scan = q_response_scan,
-	.response_scan_ids = q_response_scan_ids,
-	.response_count_after = q_response_count_after,
-	.response_list_status = q_response_list_status,
-	.response_get = q_response_get,
-	.response_get_ext = q_response_get_ext,
-	.response_set_status = q_response_set_status,
-	.response_count_kiosk_since = q_response_count_kiosk_since,
-	.response_delete_batch = q_response_delete_batch,
-};
+const struct store_responses_ops q_responses = {Q_OP(batch_new), Q_OP(response_insert),
+	Q_OP(response_scan), Q_OP(response_scan_ids), Q_OP(response_count_after),
+	Q_OP(response_list_status), Q_OP(response_get), Q_OP(response_get_ext),
+	Q_OP(response_set_status), Q_OP(response_count_kiosk_since), Q_OP(response_delete_batch)};

@@ -172,12 +172,5 @@ static int q_tally_clear(struct store *st, struct hl_err *err)
 	return q_exec(st, &clear, NULL, NULL, "xóa bảng tổng hợp", err);
 }
 
-const struct store_tallies_ops q_tallies = {
-	.tally_merge = q_tally_merge,
-	.tally_scan = q_tally_scan,
-	.tally_clear = q_tally_clear,
-	.rollup_merge = q_rollup_merge,
-	.rollup_scan = q_rollup_scan,
-	.rollup_clear = q_rollup_clear,
-	.rollup_ready = q_rollup_ready,
-};
+const struct store_tallies_ops q_tallies = {Q_OP(tally_merge), Q_OP(tally_scan), Q_OP(tally_clear),
+	Q_OP(rollup_merge), Q_OP(rollup_scan), Q_OP(rollup_clear), Q_OP(rollup_ready)};

@@ -106,16 +106,6 @@ static int q_contact_get(struct store *st, int64_t unit_id, struct store_unit_co
 		"đơn vị chưa có địa chỉ liên hệ", err);
 }
 
-const struct store_units_ops q_units = {
-	.unit_put = q_unit_put,
-	.unit_get = q_unit_get,
-	.unit_list = q_unit_list,
-	.lineage_add = q_lineage_add,
-	.lineage_list = q_lineage_list,
-	.field_put = q_field_put,
-	.field_list = q_field_list,
-	.staff_put = q_staff_put,
-	.staff_list = q_staff_list,
-	.contact_put = q_contact_put,
-	.contact_get = q_contact_get,
-};
+const struct store_units_ops q_units = {Q_OP(unit_put), Q_OP(unit_get), Q_OP(unit_list),
+	Q_OP(lineage_add), Q_OP(lineage_list), Q_OP(field_put), Q_OP(field_list), Q_OP(staff_put),
+	Q_OP(staff_list), Q_OP(contact_put), Q_OP(contact_get)};
