@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/clock.h"
 #include "base/mem.h"
 #include "base/text.h"
+#include "core/date.h"
 #include "core/period.h"
 #include "store/store.h"
 #include "svc/audit.h"
@@ -451,6 +453,41 @@ const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id)
 	return x != NULL ? x->name : "?";
 }
 
+void cli_title_period(const char *title, const struct hl_period *p, int64_t at)
+{
+	char label[96], a[16], b[16], when[32];
+
+	printf("%s – %s (%s – %s), tính đến %s\n\n", title,
+		hl_period_label(p, label, sizeof(label)), hl_day_vn(p->first, a, sizeof(a)),
+		hl_day_vn(p->last, b, sizeof(b)), hl_clock_fmt_minute(at, when, sizeof(when)));
+}
+
+int cli_minute(const struct cli_cmd *cmd, const char *opt, const char *s, int64_t def, int64_t *out)
+{
+	char buf[17];
+	hl_day day;
+
+	*out = def;
+	if (s == NULL)
+		return 0;
+	if (strlen(s) == 16) {
+		memcpy(buf, s, sizeof(buf));
+		if (buf[10] == 'T')
+			buf[10] = ' ';
+		if (hl_minute_parse(buf, out))
+			return 0;
+	}
+	if (strlen(s) == 10 && hl_day_parse(s, &day)) {
+		*out = (int64_t)day * 1440;
+		return 0;
+	}
+#define BAD_MOMENT \
+	"%s '%s' không hợp lệ: viết \"năm-tháng-ngày giờ:phút\" (ví dụ \"2026-02-13 15:30\") và " \
+	"là thời điểm có thật"
+	return cmd != NULL ? cli_usage(cmd, BAD_MOMENT, opt, s) : cli_errorf(BAD_MOMENT, opt, s);
+#undef BAD_MOMENT
+}
+
 int cli_period(const struct cli_cmd *cmd, const char *s, struct hl_period *p)
 {
 	struct hl_err err = {0};
@@ -490,7 +527,8 @@ int cli_dispatch(const struct cli_cmd *cmd, const struct cli_sub *subs, struct c
 		return cli_usage(cmd, "thiếu lệnh con sau 'hailong %s'", cmd->name);
 	for (const struct cli_sub *s = subs; s->name != NULL; s++) {
 		if (strcmp(s->name, argv[1]) == 0)
-			return s->run(ctx, argc - 1, argv + 1);
+			return s->run != NULL ? s->run(ctx, argc - 1, argv + 1) :
+						cli_list(cmd, ctx, argc - 1, argv + 1, s->list);
 		if (n < NAMES_MAX)
 			names[n++] = s->name;
 	}

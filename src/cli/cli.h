@@ -67,10 +67,15 @@ extern const struct cli_cmd cmd_calendar;
 extern const struct cli_cmd cmd_feedback, cmd_offices, cmd_followup;
 extern const struct cli_cmd cmd_check, cmd_backup, cmd_copy;
 
-/* A subcommand: `hailong NAME SUB ...`; run gets argv[0] = SUB. */
+struct cli_listing;
+
+/* A subcommand: `hailong NAME SUB ...`; run gets argv[0] = SUB. A `list`
+ * that takes no option is data instead: run NULL, and list the table the
+ * gate prints with cli_list. */
 struct cli_sub {
 	const char *name;
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+	const struct cli_listing *list;
 };
 
 /* Run the subcommand named by argv[1] from subs (NULL-name terminated), or
@@ -224,6 +229,17 @@ const char *cli_unit_name(const struct store_unit *u, size_t n, int64_t id);
  * --period (ví dụ: --period 2025-Q3)") or not a period. Returns 0 or 2. */
 int cli_period(const struct cli_cmd *cmd, const char *s, struct hl_period *p);
 
+/* A table's title line and a blank line: "TITLE – Quý III/2025 (01/07/2025 –
+ * 30/09/2025), tính đến 05/12/2026 14:30" for period p at minute at. */
+void cli_title_period(const char *title, const struct hl_period *p, int64_t at);
+
+/* A moment option (--at, --from, --received): "year-month-day hour:minute"
+ * (or with a T between, or a day alone for its 00:00) into *out, minutes of
+ * Vietnam's time; def when s is NULL. Returns 0, or prints why and returns 1
+ * (2, a usage error naming cmd, when cmd is not NULL). */
+int cli_minute(const struct cli_cmd *cmd, const char *opt, const char *s, int64_t def,
+	int64_t *out);
+
 /* --format table|csv (NULL: table) into *csv: a usage error naming cmd for
  * anything else. Returns 0 or 2. */
 int cli_csv_format(const struct cli_cmd *cmd, const char *s, bool *csv);
@@ -241,6 +257,11 @@ int cli_fail_free(struct hl_arena *a, const struct hl_err *err);
 /* End the transaction the caller began: commit when rc is HL_OK, else (or
  * when the commit fails) roll back and print err. Returns the exit status. */
 int cli_commit(struct cli_ctx *ctx, int rc, struct hl_err *err);
+
+/* step, one svc call on ctx->st, in a transaction of its own ended by
+ * cli_commit; not made when the transaction cannot begin. The exit status. */
+#define CLI_TX(ctx, err, step) \
+	(store_begin((ctx)->st, (err)) != HL_OK ? cli_fail(err) : cli_commit((ctx), (step), (err)))
 
 /* The unit with this code into *u; when there is none, the error fmt, ...
  * (which names the code). Returns 0 or 1 (printed). */

@@ -341,11 +341,7 @@ static int parse_moment(const char *opt, const char *s, int64_t *out)
 	if (s == NULL)
 		return cli_usage(&cmd_calendar, "thiếu %s THỜI-ĐIỂM (ví dụ \"2026-02-13 15:30\")",
 			opt);
-	if (!hl_minute_parse(s, out))
-		return cli_errorf("%s '%s' không hợp lệ: viết \"năm-tháng-ngày giờ:phút\" và là "
-				  "thời điểm có thật (ví dụ \"2026-02-13 15:30\")",
-			opt, s);
-	return 0;
+	return cli_minute(NULL, opt, s, 0, out);
 }
 
 /* --days N: a whole number 0..10 000. */
@@ -467,9 +463,9 @@ static int do_culture_day(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {{"lunar", do_lunar}, {"import", do_import},
-	{"hours", do_hours}, {"show", do_show}, {"deadline", do_deadline}, {"between", do_between},
-	{"culture-day", do_culture_day}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"lunar", do_lunar, NULL}, {"import", do_import, NULL},
+	{"hours", do_hours, NULL}, {"show", do_show, NULL}, {"deadline", do_deadline, NULL},
+	{"between", do_between, NULL}, {"culture-day", do_culture_day, NULL}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_calendar = {"calendar",
 	"lịch làm việc nhà nước: âm lịch, ngày lễ, giờ làm việc, tính thời hạn", cli_help_calendar,

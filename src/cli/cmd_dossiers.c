@@ -22,21 +22,6 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_import_cmd(&cmd_dossiers, ctx, argc, argv, "hồ sơ", import_dossiers);
 }
 
-/* --at "year-month-day hour:minute" (default now) into *at; usage error otherwise. */
-static int parse_at(const char *s, int64_t *at)
-{
-	if (s == NULL) {
-		*at = hl_clock_minute();
-		return 0;
-	}
-	if (!hl_minute_parse(s, at))
-		return cli_usage(&cmd_dossiers,
-			"--at '%s' không hợp lệ (viết \"năm-tháng-ngày giờ:phút\" "
-			"và có thật)",
-			s);
-	return 0;
-}
-
 /* format must be one of allowed ("table|csv"); usage error otherwise. */
 static int check_format(const char *format, const char *allowed)
 {
@@ -67,17 +52,13 @@ static void centre(const char *s, int width)
  * ("Đang giải quyết" is both). */
 static void print_stats(const struct dq_result *r)
 {
-	char label[96], a[16], b[16], at[32], buf[32];
+	char buf[32];
 	bool grouped = r->o.by != DQ_BY_NONE;
 	static const char *const heads[] = {"Tiếp nhận", "Trước hạn", "Đúng hạn", "Quá hạn",
 		"Tổng số", "Trong hạn", "Quá hạn", "Tỷ lệ đúng hạn"};
 	static const int widths[] = {9, 9, 9, 8, 8, 9, 8, 15};
 
-	printf("TÌNH HÌNH GIẢI QUYẾT HỒ SƠ – %s (%s – %s), tính đến %s\n\n",
-		hl_period_label(&r->o.period, label, sizeof(label)),
-		hl_day_vn(r->o.period.first, a, sizeof(a)),
-		hl_day_vn(r->o.period.last, b, sizeof(b)),
-		hl_clock_fmt_minute(r->o.at, at, sizeof(at)));
+	cli_title_period("TÌNH HÌNH GIẢI QUYẾT HỒ SƠ", &r->o.period, r->o.at);
 	if (r->nrows == 0) {
 		fputs("Không có hồ sơ nào tiếp nhận trong kỳ ở các đơn vị đã chọn.\n", stdout);
 		return;
@@ -135,7 +116,7 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 
 	if ((rc = cli_scope_opts(&cmd_dossiers, argc, argv, &s, more)) != 0 ||
 		(rc = cli_period(&cmd_dossiers, s.period, &o.period)) != 0 ||
-		(rc = parse_at(at, &o.at)) != 0 ||
+		(rc = cli_minute(&cmd_dossiers, "--at", at, hl_clock_minute(), &o.at)) != 0 ||
 		(rc = check_format(s.format, "table|csv")) != 0 ||
 		(rc = cli_scope_one(&cmd_dossiers, &s)) != 0)
 		return rc;
@@ -198,7 +179,8 @@ static int do_breaks(struct cli_ctx *ctx, int argc, char **argv)
 
 	if ((rc = cli_opts(&cmd_dossiers, argc, argv, opts)) != 0 ||
 		(rc = cli_period(&cmd_dossiers, period, &p)) != 0 ||
-		(rc = parse_at(at, &when)) != 0 || (rc = check_format(format, "table|csv")) != 0)
+		(rc = cli_minute(&cmd_dossiers, "--at", at, hl_clock_minute(), &when)) != 0 ||
+		(rc = check_format(format, "table|csv")) != 0)
 		return rc;
 	if (hours != NULL && !hl_parse_decimal(hours, 0, 1000, &h))
 		return cli_usage(&cmd_dossiers, "--online-hours '%s' phải là số giờ từ 0 đến 1000",
@@ -264,8 +246,8 @@ static int do_weekly(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {{"import", do_import}, {"stats", do_stats},
-	{"breaks", do_breaks}, {"weekly", do_weekly}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"import", do_import, NULL}, {"stats", do_stats, NULL},
+	{"breaks", do_breaks, NULL}, {"weekly", do_weekly, NULL}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_dossiers = {"dossiers",
 	"hồ sơ thủ tục hành chính: nhập, tỷ lệ đúng hạn, vi phạm, danh sách thứ Sáu",

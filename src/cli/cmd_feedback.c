@@ -26,20 +26,6 @@
 #define ARENA_CAP ((size_t)1 << 30)
 #define MAX_OPTS 8 /* a step command's own options */
 
-/* A time option "year-month-day hour:minute" into *out; def when not given. */
-static int parse_time(const char *opt, const char *s, int64_t def, int64_t *out)
-{
-	if (s == NULL) {
-		*out = def;
-		return 0;
-	}
-	if (!hl_minute_parse(s, out))
-		return cli_errorf("%s '%s' không hợp lệ: viết \"năm-tháng-ngày giờ:phút\" và là thời điểm "
-				  "có thật",
-			opt, s);
-	return 0;
-}
-
 /* --if-version N into *v: the item's version the caller saw (feedback show);
  * 0 when not given. */
 static int parse_version(const char *s, int64_t *v)
@@ -89,7 +75,7 @@ static int parse_step(int argc, char **argv, const struct cli_opt *extra, const 
 	if (rc == 0 && usage != NULL && s->npos != 1)
 		rc = cli_usage(&cmd_feedback, "thiếu mã phản ánh: %s", usage);
 	if (rc == 0)
-		rc = parse_time("--at", at, -1, &s->at);
+		rc = cli_minute(NULL, "--at", at, -1, &s->at);
 	if (rc == 0)
 		rc = parse_version(ifv, &s->version);
 	return rc;
@@ -113,7 +99,7 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_feedback,
 			"cần --unit, --channel, --received và --text: hailong "
 			"feedback add --unit MÃ --channel KÊNH --received THỜI-ĐIỂM --text NỘI-DUNG");
-	if ((rc = parse_time("--received", received, 0, &in.received_at)) != 0)
+	if ((rc = cli_minute(NULL, "--received", received, 0, &in.received_at)) != 0)
 		return rc;
 	if (fb_channel_parse(channel, &in.channel, &err) != HL_OK ||
 		(kind != NULL && fb_kind_parse(kind, &in.kind, &err) != HL_OK))
@@ -291,7 +277,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_opts(&cmd_feedback, argc, argv, opts);
 
 	if (rc == 0)
-		rc = parse_time("--at", at, hl_clock_minute(), &q.at);
+		rc = cli_minute(NULL, "--at", at, hl_clock_minute(), &q.at);
 	if (rc == 0)
 		rc = cli_csv_format(&cmd_feedback, format, &csv);
 	if (rc != 0)
@@ -380,7 +366,7 @@ static int do_show(struct cli_ctx *ctx, int argc, char **argv)
 		"thiếu mã phản ánh: hailong feedback show MÃ [--contact]");
 
 	if (rc == 0)
-		rc = parse_time("--at", at, hl_clock_minute(), &when);
+		rc = cli_minute(NULL, "--at", at, hl_clock_minute(), &when);
 	if (rc != 0)
 		return rc;
 	if ((rc = cli_arena(ARENA_CAP, &a)) != 0)
@@ -500,7 +486,7 @@ static int do_stats(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_scope_opts(&cmd_feedback, argc, argv, &s, more);
 
 	if (rc == 0)
-		rc = parse_time("--at", at, hl_clock_minute(), &t);
+		rc = cli_minute(NULL, "--at", at, hl_clock_minute(), &t);
 	if (rc == 0)
 		rc = cli_csv_format(&cmd_feedback, s.format, &csv);
 	if (rc != 0)
@@ -616,10 +602,11 @@ static int do_import(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_import_cmd(&cmd_feedback, ctx, argc, argv, "phản ánh", fb_import_portal);
 }
 
-static const struct cli_sub subs[] = {{"add", do_add}, {"classify", do_classify},
-	{"forward", do_forward}, {"answer", do_answer}, {"publish", do_publish}, {"rate", do_rate},
-	{"reopen", do_reopen}, {"list", do_list}, {"show", do_show}, {"letter", do_letter},
-	{"stats", do_stats}, {"deadlines", do_deadlines}, {"import", do_import}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"add", do_add, NULL}, {"classify", do_classify, NULL},
+	{"forward", do_forward, NULL}, {"answer", do_answer, NULL}, {"publish", do_publish, NULL},
+	{"rate", do_rate, NULL}, {"reopen", do_reopen, NULL}, {"list", do_list, NULL},
+	{"show", do_show, NULL}, {"letter", do_letter, NULL}, {"stats", do_stats, NULL},
+	{"deadlines", do_deadlines, NULL}, {"import", do_import, NULL}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_feedback = {"feedback",
 	"phản ánh, kiến nghị: tiếp nhận, phân loại, chuyển, trả lời, công khai, đánh giá, mở lại",

@@ -24,16 +24,12 @@ static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *e
 	return rc;
 }
 
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct cli_col cols[] = {{"Mã", 16}, {"Lĩnh vực", 0}};
-	static const struct cli_listing l = {cols, (size_t)256 * 1024 * 1024, "lĩnh vực", NULL,
-		false, print_list};
+static const struct cli_col list_cols[] = {{"Mã", 16}, {"Lĩnh vực", 0}};
+static const struct cli_listing listing = {list_cols, (size_t)256 * 1024 * 1024, "lĩnh vực", NULL,
+	false, print_list};
 
-	return cli_list(&cmd_fields, ctx, argc, argv, &l);
-}
-
-static const struct cli_sub subs[] = {{"import", do_import}, {"list", do_list}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"import", do_import, NULL}, {"list", NULL, &listing},
+	{NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_fields = {"fields", "lĩnh vực của hồ sơ thủ tục hành chính: nhập, liệt kê",
 	cli_help_fields, CLI_DB_OPEN, NULL, subs};

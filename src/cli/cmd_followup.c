@@ -19,30 +19,6 @@
 
 /* A moment "yyyy-mm-dd HH:MM" (or with a T, or a day alone: its 00:00) as
  * Vietnam's local minutes; def when not given. */
-static int parse_at(const char *s, int64_t def, int64_t *out)
-{
-	char buf[17];
-	hl_day day;
-
-	*out = def;
-	if (s == NULL)
-		return 0;
-	if (strlen(s) == 16) {
-		memcpy(buf, s, sizeof(buf));
-		if (buf[10] == 'T')
-			buf[10] = ' ';
-		if (hl_minute_parse(buf, out))
-			return 0;
-	}
-	if (strlen(s) == 10 && hl_day_parse(s, &day)) {
-		*out = (int64_t)day * 1440;
-		return 0;
-	}
-	return cli_errorf("--at '%s' không hợp lệ: viết \"năm-tháng-ngày giờ:phút\" "
-			  "(ví dụ 2026-12-05 14:30) và là thời điểm có thật",
-		s);
-}
-
 static void print_csv(const struct followup *x)
 {
 	char t1[20], t2[20];
@@ -89,7 +65,7 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	int rc = cli_opts(&cmd_followup, argc, argv, opts);
 
 	if (rc == 0)
-		rc = parse_at(at, hl_clock_minute(), &q.at);
+		rc = cli_minute(NULL, "--at", at, hl_clock_minute(), &q.at);
 	if (rc == 0)
 		rc = cli_csv_format(&cmd_followup, format, &csv);
 	if (rc != 0)
@@ -146,7 +122,7 @@ static int do_close(struct cli_ctx *ctx, int argc, char **argv)
 			"cần cả --cause (nguyên nhân) và --fix (biện pháp khắc phục)");
 	if (callback != NULL && !follow_callback_parse(callback, &cb))
 		return cli_usage(&cmd_followup, "--callback chỉ nhận done, no-answer hoặc refused");
-	if ((rc = parse_at(at, hl_clock_minute(), &when)) != 0)
+	if ((rc = cli_minute(NULL, "--at", at, hl_clock_minute(), &when)) != 0)
 		return rc;
 	if (followup_close(ctx->st, ctx->who, code, cause, fix, cb, when, &err) != HL_OK)
 		return cli_fail(&err);
@@ -166,7 +142,7 @@ static int do_publish(struct cli_ctx *ctx, int argc, char **argv)
 		"thiếu mã vụ việc: hailong followup publish MÃ [--withdraw]");
 
 	if (rc == 0)
-		rc = parse_at(at, hl_clock_minute(), &when);
+		rc = cli_minute(NULL, "--at", at, hl_clock_minute(), &when);
 	if (rc != 0)
 		return rc;
 	if (followup_publish(ctx->st, ctx->who, code, !withdraw, when, &err) != HL_OK)
@@ -200,8 +176,8 @@ static int do_days(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {{"list", do_list}, {"close", do_close},
-	{"publish", do_publish}, {"days", do_days}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"list", do_list, NULL}, {"close", do_close, NULL},
+	{"publish", do_publish, NULL}, {"days", do_days, NULL}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_followup = {"followup",
 	"vụ việc theo dõi phiếu không hài lòng: liệt kê, quá hạn, đóng sau khi khắc phục, "

@@ -223,16 +223,11 @@ static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *e
 	return rc;
 }
 
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct cli_col cols[] = {{"Mã", 20}, {"Phiên bản", 9}, {"Tên", 0}};
-	static const struct cli_listing l = {cols, ARENA_CAP, NULL, NULL, false, print_list};
+static const struct cli_col list_cols[] = {{"Mã", 20}, {"Phiên bản", 9}, {"Tên", 0}};
+static const struct cli_listing listing = {list_cols, ARENA_CAP, NULL, NULL, false, print_list};
 
-	return cli_list(&cmd_instruments, ctx, argc, argv, &l);
-}
-
-static const struct cli_sub subs[] = {{"import", do_import}, {"show", do_show}, {"list", do_list},
-	{NULL, NULL}};
+static const struct cli_sub subs[] = {{"import", do_import, NULL}, {"show", do_show, NULL},
+	{"list", NULL, &listing}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_instruments = {"instruments",
 	"bộ câu hỏi khảo sát và các phiên bản: nhập, xem, liệt kê", cli_help_instruments,

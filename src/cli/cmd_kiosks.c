@@ -48,9 +48,7 @@ static int do_add(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_errorf("--url '%s' không hợp lệ: cần dạng http://MÁY:CỔNG", url);
 	if ((rc = cli_unit_get(ctx, unit, &u, "đơn vị '%s' không tồn tại", unit)) != 0)
 		return rc;
-	if ((rc = store_begin(ctx->st, &err)) != HL_OK)
-		return cli_fail(&err);
-	if ((rc = cli_commit(ctx, kiosks_add(ctx->st, &kn, unit, &by, &err), &err)) != 0)
+	if ((rc = CLI_TX(ctx, &err, kiosks_add(ctx->st, &kn, unit, &by, &err))) != 0)
 		return rc;
 	printf("Đã thêm máy kiosk '%s' cho đơn vị %s (%s).\n", kn.k.name, u.code, u.name);
 	printf("Mã thiết bị (chỉ hiện một lần, hãy lưu lại): %s\n", kn.token);
@@ -77,20 +75,11 @@ static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *e
 	return rc;
 }
 
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct cli_col cols[] = {
-		{"Tên", 24},
-		{"Đơn vị", 30},
-		{"Trạng thái", 12},
-		{"Phiếu gần nhất", 0},
-	};
-	static const struct cli_listing l = {cols, (size_t)64 << 20, NULL,
-		"Chưa có máy kiosk nào (thêm bằng: hailong kiosks add --unit MÃ --name TÊN).\n",
-		false, print_list};
-
-	return cli_list(&cmd_kiosks, ctx, argc, argv, &l);
-}
+static const struct cli_col list_cols[] = {{"Tên", 24}, {"Đơn vị", 30}, {"Trạng thái", 12},
+	{"Phiếu gần nhất", 0}};
+static const struct cli_listing listing = {list_cols, (size_t)64 << 20, NULL,
+	"Chưa có máy kiosk nào (thêm bằng: hailong kiosks add --unit MÃ --name TÊN).\n", false,
+	print_list};
 
 static int do_rename(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -105,9 +94,7 @@ static int do_rename(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(&cmd_kiosks,
 			"cần tên cũ và tên mới: hailong kiosks rename TÊN TÊN-MỚI");
 	hl_err_clear(&err);
-	if ((rc = store_begin(ctx->st, &err)) != HL_OK)
-		return cli_fail(&err);
-	if ((rc = cli_commit(ctx, kiosks_rename(ctx->st, pos[0], pos[1], &by, &err), &err)) != 0)
+	if ((rc = CLI_TX(ctx, &err, kiosks_rename(ctx->st, pos[0], pos[1], &by, &err))) != 0)
 		return rc;
 	printf("Đã đổi tên máy kiosk '%s' thành '%s'.\n", pos[0], pos[1]);
 	return 0;
@@ -124,16 +111,14 @@ static int do_revoke(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	if ((rc = store_begin(ctx->st, &err)) != HL_OK)
-		return cli_fail(&err);
-	if ((rc = cli_commit(ctx, kiosks_revoke(ctx->st, name, &by, &err), &err)) != 0)
+	if ((rc = CLI_TX(ctx, &err, kiosks_revoke(ctx->st, name, &by, &err))) != 0)
 		return rc;
 	printf("Đã thu hồi máy kiosk '%s': mã thiết bị của nó không còn dùng được.\n", name);
 	return 0;
 }
 
-static const struct cli_sub subs[] = {{"add", do_add}, {"list", do_list}, {"rename", do_rename},
-	{"revoke", do_revoke}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"add", do_add, NULL}, {"list", NULL, &listing},
+	{"rename", do_rename, NULL}, {"revoke", do_revoke, NULL}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_kiosks = {"kiosks", "máy kiosk tại quầy: thêm, liệt kê, đổi tên, thu hồi",
 	cli_help_kiosks, CLI_DB_OPEN, NULL, subs};

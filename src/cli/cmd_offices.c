@@ -55,7 +55,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_list_print(ctx, &l, unit != NULL ? &u : NULL);
 }
 
-static const struct cli_sub subs[] = {{"import", do_import}, {"list", do_list}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"import", do_import, NULL}, {"list", do_list, NULL},
+	{NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_offices = {"offices",
 	"phòng, ban tiếp nhận và xử lý phản ánh, kiến nghị: nhập, liệt kê", cli_help_offices,

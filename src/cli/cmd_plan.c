@@ -480,9 +480,9 @@ cleanup:
 	return rc;
 }
 
-static const struct cli_sub subs[] = {{"tasks", do_tasks}, {"suggest", do_suggest},
-	{"adopt", do_adopt}, {"import", do_import}, {"show", do_show},
-	{"set-status", do_set_status}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"tasks", do_tasks, NULL}, {"suggest", do_suggest, NULL},
+	{"adopt", do_adopt, NULL}, {"import", do_import, NULL}, {"show", do_show, NULL},
+	{"set-status", do_set_status, NULL}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_plan = {"plan",
 	"kế hoạch nâng cao mức độ hài lòng: nhiệm vụ mẫu, đề xuất, lập, theo dõi, in",

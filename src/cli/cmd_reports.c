@@ -273,10 +273,8 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 	if (npos > 0 && dflt)
 		return cli_usage(&cmd_reports, "cho một lịch hoặc --default, không cả hai");
 	if (npos > 0 || dflt) {
-		if (store_begin(ctx->st, &err) != HL_OK)
-			return cli_fail(&err);
-		rc = cli_commit(ctx,
-			pub_sched_set(ctx->st, unit, dflt ? NULL : pos[0], ctx->who, &err), &err);
+		rc = CLI_TX(ctx, &err,
+			pub_sched_set(ctx->st, unit, dflt ? NULL : pos[0], ctx->who, &err));
 		if (rc != 0)
 			return rc;
 	}
@@ -297,8 +295,9 @@ static int do_schedule(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {{"schedule", do_schedule}, {"due", do_due},
-	{"publish", do_publish}, {"list", do_list}, {"show", do_show}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"schedule", do_schedule, NULL}, {"due", do_due, NULL},
+	{"publish", do_publish, NULL}, {"list", do_list, NULL}, {"show", do_show, NULL},
+	{NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_reports = {"reports",
 	"lịch báo cáo định kỳ và công bố kết quả: đến hạn, lịch riêng của đơn vị, công bố, liệt kê",

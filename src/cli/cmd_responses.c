@@ -109,8 +109,8 @@ static int do_list_ids(struct cli_ctx *ctx, int argc, char **argv)
 	return scan(ctx, unit, print_id, &c);
 }
 
-static const struct cli_sub subs[] = {{"import", do_import}, {"count", do_count},
-	{"list-ids", do_list_ids}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"import", do_import, NULL}, {"count", do_count, NULL},
+	{"list-ids", do_list_ids, NULL}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_responses = {"responses",
 	"phiếu khảo sát (ý kiến của người dân): nhập, đếm", cli_help_responses, CLI_DB_OPEN, NULL,

@@ -30,18 +30,14 @@ static const char *cell(const struct sc_row *w, enum s766_ratio k, char *buf, si
 
 static void print_table(const struct sc_result *r)
 {
-	char label[96], a[16], b[16], at[32], buf[32];
+	char buf[32];
 	static const char *const heads[] = {"Hồ sơ", "Đúng hạn %", "Ngày TB", "Phản ánh",
 		"PA đúng hạn %", "PA hài lòng %", "HS hài lòng %", "Điểm"};
 	static const int widths[] = {7, 11, 8, 9, 14, 14, 14, 7};
 	int ncols = r->nbands > 0 ? 8 : 7;
 
-	printf("BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QĐ 766/QĐ-TTg) – %s (%s – %s), tính "
-	       "đến %s\n\n",
-		hl_period_label(&r->o.period, label, sizeof(label)),
-		hl_day_vn(r->o.period.first, a, sizeof(a)),
-		hl_day_vn(r->o.period.last, b, sizeof(b)),
-		hl_clock_fmt_minute(r->o.at, at, sizeof(at)));
+	cli_title_period("BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QĐ 766/QĐ-TTg)", &r->o.period,
+		r->o.at);
 	if (r->nrows == 0) {
 		fputs("Không có hồ sơ hay phản ánh nào trong kỳ ở các đơn vị đã chọn.\n", stdout);
 		return;

@@ -27,21 +27,13 @@ static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *e
 	return rc;
 }
 
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct cli_col cols[] = {
-		{"Mã", 12},
-		{"Họ và tên", 28},
-		{"Đơn vị", 30},
-		{"Chức vụ", 0},
-	};
-	static const struct cli_listing l = {cols, (size_t)256 * 1024 * 1024, "công chức", NULL,
-		true, print_list};
+static const struct cli_col list_cols[] = {{"Mã", 12}, {"Họ và tên", 28}, {"Đơn vị", 30},
+	{"Chức vụ", 0}};
+static const struct cli_listing listing = {list_cols, (size_t)256 * 1024 * 1024, "công chức", NULL,
+	true, print_list};
 
-	return cli_list(&cmd_staff, ctx, argc, argv, &l);
-}
-
-static const struct cli_sub subs[] = {{"import", do_import}, {"list", do_list}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"import", do_import, NULL}, {"list", NULL, &listing},
+	{NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_staff = {"staff", "công chức phục vụ người dân: nhập, liệt kê",
 	cli_help_staff, CLI_DB_OPEN, NULL, subs};

@@ -39,7 +39,7 @@ static int do_rebuild(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {{"rebuild", do_rebuild}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"rebuild", do_rebuild, NULL}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_tallies = {"tallies",
 	"bộ đếm cộng dồn dùng để tính chỉ số: tính lại từ phiếu gốc", cli_help_tallies, CLI_DB_OPEN,

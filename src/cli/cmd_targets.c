@@ -137,7 +137,8 @@ static int do_list(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_list_print(ctx, &l, &y);
 }
 
-static const struct cli_sub subs[] = {{"set", do_set}, {"list", do_list}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"set", do_set, NULL}, {"list", do_list, NULL},
+	{NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_targets = {"targets",
 	"chỉ tiêu hằng năm theo đơn vị hoặc loại đơn vị: đặt, liệt kê", cli_help_targets,

@@ -109,13 +109,8 @@ static int print_list(struct cli_ctx *ctx, struct cli_table *list, struct hl_err
 	return print_loops(&t, a, err);
 }
 
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct cli_listing l = {NULL, (size_t)256 * 1024 * 1024, NULL, NULL, false,
-		print_list};
-
-	return cli_list(&cmd_units, ctx, argc, argv, &l);
-}
+static const struct cli_listing listing = {NULL, (size_t)256 * 1024 * 1024, NULL, NULL, false,
+	print_list};
 
 static int do_merge(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -200,8 +195,8 @@ static int do_contact(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static const struct cli_sub subs[] = {{"import", do_import}, {"list", do_list}, {"merge", do_merge},
-	{"contact", do_contact}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"import", do_import, NULL}, {"list", NULL, &listing},
+	{"merge", do_merge, NULL}, {"contact", do_contact, NULL}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_units = {"units",
 	"đơn vị (cây đơn vị, loại, hiệu lực, sáp nhập, liên hệ): nhập, liệt kê, sáp nhập",

@@ -209,9 +209,7 @@ static int do_disable(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != 0)
 		return rc;
 	hl_err_clear(&err);
-	if (store_begin(ctx->st, &err) != HL_OK)
-		return cli_fail(&err);
-	rc = cli_commit(ctx, account_disable(ctx->st, name, ctx->who, &err), &err);
+	rc = CLI_TX(ctx, &err, account_disable(ctx->st, name, ctx->who, &err));
 	if (rc == 0)
 		printf("Đã khóa người dùng %s.\n", name);
 	return rc;
@@ -230,22 +228,13 @@ static int print_list(struct cli_ctx *ctx, struct cli_table *t, struct hl_err *e
 	return rc;
 }
 
-static int do_list(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct cli_col cols[] = {
-		{"Tên", 20},
-		{"Vai trò", 14},
-		{"Đơn vị", 30},
-		{"Trạng thái", 0},
-	};
-	static const struct cli_listing l = {cols, (size_t)64 * 1024 * 1024, "người dùng", NULL,
-		true, print_list};
+static const struct cli_col list_cols[] = {{"Tên", 20}, {"Vai trò", 14}, {"Đơn vị", 30},
+	{"Trạng thái", 0}};
+static const struct cli_listing listing = {list_cols, (size_t)64 * 1024 * 1024, "người dùng", NULL,
+	true, print_list};
 
-	return cli_list(&cmd_users, ctx, argc, argv, &l);
-}
-
-static const struct cli_sub subs[] = {{"add", do_add}, {"list", do_list}, {"passwd", do_passwd},
-	{"disable", do_disable}, {NULL, NULL}};
+static const struct cli_sub subs[] = {{"add", do_add, NULL}, {"list", NULL, &listing},
+	{"passwd", do_passwd, NULL}, {"disable", do_disable, NULL}, {NULL, NULL, NULL}};
 
 const struct cli_cmd cmd_users = {"users", "tài khoản cán bộ: thêm, liệt kê, đổi mật khẩu, khóa",
 	cli_help_users, CLI_DB_OPEN, NULL, subs};
