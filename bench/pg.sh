@@ -15,7 +15,9 @@
 # Needs wrk, nginx and PostgreSQL 15 (`scripts/deps.sh bench`).
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNS (64, shared by the
 # processes), BENCH_PROCS ("1 2 4"), BENCH_READERS (--readers, 4),
-# JOBS (ninja -j, 1).
+# JOBS (ninja -j, 1), BENCH_PG_STATS=1 (after each hailong run, to stderr:
+# the statements it ran most, per stored response, from pg_stat_statements,
+# and the transactions per stored response; it costs a little speed).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -68,10 +70,12 @@ mkdir -p "$T/pg"
 as_owner "$PG_BIN/initdb" -D "$T/pg/data" -U hailong -A trust -E UTF8 --locale=C.UTF-8 \
 	>"$T/pg/initdb.log" 2>&1 || { cat "$T/pg/initdb.log" >&2; exit 1; }
 as_owner "$PG_BIN/pg_ctl" -D "$T/pg/data" -l "$T/pg/server.log" -w -t 30 \
-	-o "-k $T/pg -c listen_addresses= -c max_connections=200 -c shared_buffers=256MB" \
+	-o "-k $T/pg -c listen_addresses= -c max_connections=200 -c shared_buffers=256MB \
+	${BENCH_PG_STATS:+-c shared_preload_libraries=pg_stat_statements}" \
 	start >/dev/null || { cat "$T/pg/server.log" >&2; exit 1; }
 psql() { "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$T/pg" -U hailong "$@"; }
 psql -d postgres -c "CREATE DATABASE hailong" -c "CREATE DATABASE pgb"
+[ -z "${BENCH_PG_STATS:-}" ] || psql -d hailong -c "CREATE EXTENSION pg_stat_statements"
 export HAILONG_DB="postgresql://hailong@/hailong?host=$T/pg"
 
 free_port() { # a port nobody listens on, from $1 up
@@ -175,6 +179,8 @@ ROWS=()
 for n in $PROCS; do
 	say "== hailong: $n tiến trình serve, wrk -c$((CONNS / n)) mỗi tiến trình"
 	before=$("$BIN" responses count)
+	[ -z "${BENCH_PG_STATS:-}" ] ||
+		psql -d hailong -c "SELECT pg_stat_statements_reset(), pg_stat_reset()" >/dev/null
 	start_servers "$n"
 	names=()
 	wpids=()
@@ -186,6 +192,17 @@ for n in $PROCS; do
 	wait "${wpids[@]}"
 	stop_servers
 	after=$("$BIN" responses count)
+	if [ -n "${BENCH_PG_STATS:-}" ] && [ "$after" -gt "$before" ]; then
+		say "-- $n tiến trình: $((after - before)) phiếu; giao dịch và câu lệnh trên mỗi phiếu:"
+		psql -d hailong -F ' | ' -c "SELECT round(xact_commit::numeric / $((after - before)), 3)
+			|| ' commits, ' || round(xact_rollback::numeric / $((after - before)), 3)
+			|| ' rollbacks' FROM pg_stat_database WHERE datname = 'hailong'" >&2
+		psql -d hailong -F ' | ' -c "SELECT round(calls::numeric / $((after - before)), 2),
+			round(total_exec_time::numeric / $((after - before)), 4) AS ms,
+			left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+			FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database
+			WHERE datname = 'hailong') ORDER BY calls DESC LIMIT 15" >&2
+	fi
 	read -r reqs ok p50 p99 errs <<<"$(sum "${names[@]}")"
 	ROWS+=("$(awk -v n="$n" -v r="$reqs" -v ok="$ok" -v p50="$p50" -v p99="$p99" -v e="$errs" \
 		-v stored=$((after - before)) -v pgb="$PGB" -v ng="$NGINX_RATE" 'BEGIN {
