@@ -96,7 +96,20 @@ kill -9 "$PID_a"
 before=$(acked)
 i=0
 while [ "$(acked)" -lt $((before + 40)) ] && [ $i -lt 900 ]; do sleep 0.1; i=$((i + 1)); done
-[ "$(acked)" -ge $((before + 40)) ] || fail "b stopped serving once a was killed"
+# What b was doing, for a failure seen once on a loaded machine (fresh-debian).
+b_state() {
+	kill -0 "$PID_b" 2>/dev/null && echo "b is running" || echo "b has exited"
+	echo "--- the last answer: $(head -c 300 "$WORK/post.out" 2>/dev/null)"
+	echo "--- the end of b's log:"
+	tail -n 15 "$WORK/serve-b.log" 2>/dev/null
+	if [ "${HL_E2E_PG:-}" = 1 ]; then
+		echo "--- PostgreSQL's sessions:"
+		pg_sql "SELECT pid, state, wait_event_type, wait_event, left(query, 80)
+			FROM pg_stat_activity WHERE datname = 'hailong'" 2>&1 || true
+	fi
+}
+[ "$(acked)" -ge $((before + 40)) ] ||
+	fail "b stopped serving once a was killed ($before acknowledged before, $(acked) after $i tenths of a second) $(b_state)"
 touch "$WORK/stop"
 for w in $WPIDS; do wait "$w"; done
 WPIDS=""
