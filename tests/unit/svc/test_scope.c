@@ -187,6 +187,29 @@ static void test_loop(void **state)
 		scope_holds(&(struct scope_actor){.role = ROLE_SUPERVISOR, .unit_id = 3}, u, 3, 1));
 }
 
+/* A clerk's or a kiosk's check, and anyone's on their own unit, is
+ * decided without reading the tree (the store is not touched: NULL). */
+static void test_may_without_tree(void **state)
+{
+	struct scope_actor clerk = {.role = ROLE_CLERK, .unit_id = 7},
+			   kiosk = {.role = ROLE_NONE, .unit_id = 7}, pub = {.role = ROLE_NONE},
+			   sup = {.role = ROLE_SUPERVISOR, .unit_id = 7};
+	struct hl_err err = {0};
+	bool yes = false;
+
+	(void)state;
+	assert_int_equal(scope_may(NULL, &clerk, 7, &yes, &err), HL_OK);
+	assert_true(yes);
+	assert_int_equal(scope_may(NULL, &clerk, 8, &yes, &err), HL_OK);
+	assert_false(yes);
+	assert_int_equal(scope_may(NULL, &kiosk, 7, &yes, &err), HL_OK);
+	assert_true(yes);
+	assert_int_equal(scope_may(NULL, &pub, 7, &yes, &err), HL_OK);
+	assert_false(yes);
+	assert_int_equal(scope_may(NULL, &sup, 7, &yes, &err), HL_OK);
+	assert_true(yes);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +219,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_default, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_deep, setup, fx_teardown),
 		cmocka_unit_test(test_loop),
+		cmocka_unit_test(test_may_without_tree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
