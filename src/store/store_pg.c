@@ -48,18 +48,6 @@ int pg_err(struct pg *p, const PGresult *r, struct hl_err *err, const char *wher
 	return hl_err_set(err, code, where, "lỗi PostgreSQL khi %s (%s): %s", op, p->where, text);
 }
 
-int pg_exec(struct pg *p, const char *sql, const char *op, struct hl_err *err)
-{
-	PGresult *r = PQexec(p->c, sql);
-	int rc = HL_OK;
-
-	if (r == NULL ||
-		(PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK))
-		rc = pg_err(p, r, err, HL_HERE, op);
-	PQclear(r);
-	return rc;
-}
-
 void store_pg_describe(const char *conninfo, char *buf, size_t size)
 {
 	PQconninfoOption *opts = PQconninfoParse(conninfo, NULL);
@@ -136,98 +124,321 @@ static const void *cur_bytes(const struct q_cur *c, int i, size_t *len)
 
 static const struct q_curops curops = {cur_null, cur_i64, cur_f64, cur_bytes};
 
-static int pg_q_run(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn,
-	void *ctx, int64_t *changed, const char *op, struct hl_err *err)
-{
-	struct pg *p = st->priv;
+/* A statement's parameters as libpq takes them. */
+struct pgparams {
+	int n;
 	const char *values[Q_MAXARGS];
-	int lengths[Q_MAXARGS], formats[Q_MAXARGS], n = a != NULL ? a->n : 0, rc = HL_OK;
+	int lengths[Q_MAXARGS], formats[Q_MAXARGS];
 	char num[Q_MAXARGS][32];
-	struct pgcur pc = {0};
-	struct q_cur c = {&curops, &pc, 0};
-	ExecStatusType status;
-	const char *sql;
+};
 
-	for (int i = 0; i < n; i++) {
+static void bind(const struct q_args *a, struct pgparams *b)
+{
+	b->n = a != NULL ? a->n : 0;
+	for (int i = 0; i < b->n; i++) {
 		const struct q_val *v = &a->v[i];
 
-		lengths[i] = (int)v->len;
-		formats[i] = v->kind == QV_BLOB;
-		values[i] = v->p;
+		b->lengths[i] = (int)v->len;
+		b->formats[i] = v->kind == QV_BLOB;
+		b->values[i] = v->p;
 		if (v->kind == QV_I64) {
-			snprintf(num[i], sizeof(num[i]), "%lld", (long long)v->i);
-			values[i] = num[i];
+			snprintf(b->num[i], sizeof(b->num[i]), "%lld", (long long)v->i);
+			b->values[i] = b->num[i];
 		} else if (v->kind == QV_F64) {
-			snprintf(num[i], sizeof(num[i]), "%.17g", v->d);
-			values[i] = num[i];
+			snprintf(b->num[i], sizeof(b->num[i]), "%.17g", v->d);
+			b->values[i] = b->num[i];
 		} else if (v->kind == QV_NULL) {
-			values[i] = NULL;
+			b->values[i] = NULL;
 		}
 	}
-	sql = s->pg != NULL ? s->pg : s->sql;
-	if (fn == NULL) {
-		pc.r = PQexecParams(p->c, sql, n, NULL, values, lengths, formats, 0);
-		status = pc.r != NULL ? PQresultStatus(pc.r) : PGRES_FATAL_ERROR;
-		if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
-			rc = pg_err(p, pc.r, err, HL_HERE, op);
-		else if (changed != NULL)
-			*changed = strtoll(PQcmdTuples(pc.r), NULL, 10);
-		goto cleanup;
-	}
-	/* Rows one at a time (single-row mode): a scan over millions of
-	 * responses holds one row in memory, not the whole result. */
-	if (!PQsendQueryParams(p->c, sql, n, NULL, values, lengths, formats, 0))
-		return pg_err(p, NULL, err, HL_HERE, op);
-	PQsetSingleRowMode(p->c);
-	/* every result is read, also after a failure or a callback's stop:
-	 * the connection is free again only then */
+}
+
+/* Read one statement's results: rows to fn, the count to *changed; every
+ * result is read, also after a failure or fn's stop (the connection is free
+ * only then). A statement skipped after an earlier failure in the pipeline
+ * (PGRES_PIPELINE_ABORTED) adds no error of its own. */
+static int take_results(struct pg *p, q_row_fn fn, void *ctx, int64_t *changed, const char *op,
+	int rc, struct hl_err *err)
+{
+	struct pgcur pc = {0};
+	struct q_cur c = {&curops, &pc, 0};
+
 	while ((pc.r = PQgetResult(p->c)) != NULL) {
-		status = PQresultStatus(pc.r);
-		if (status == PGRES_SINGLE_TUPLE) {
-			if (rc == HL_OK)
+		ExecStatusType status = PQresultStatus(pc.r);
+
+		if (status == PGRES_SINGLE_TUPLE || status == PGRES_TUPLES_OK) {
+			/* in a pipeline, a statement's rows may come as one result */
+			for (c.row = 0; fn != NULL && rc == HL_OK && c.row < PQntuples(pc.r);
+				c.row++)
 				rc = fn(ctx, &c);
-		} else if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+			c.row = 0;
+		}
+		if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
 			if (rc == HL_OK && changed != NULL)
 				*changed = strtoll(PQcmdTuples(pc.r), NULL, 10);
-		} else if (rc == HL_OK) {
+		} else if (status != PGRES_SINGLE_TUPLE && status != PGRES_PIPELINE_ABORTED &&
+			rc == HL_OK) {
 			rc = pg_err(p, pc.r, err, HL_HERE, op);
 		}
 		PQclear(pc.r);
 	}
-cleanup:
 	PQfreemem(pc.tmp);
-	PQclear(pc.r);
 	return rc;
 }
 
+/* The name of slot's prepared statement. */
+static void slot_name(int slot, char name[16])
+{
+	snprintf(name, 16, "q%d", slot);
+}
+
+/* Prepare sql as slot's statement on this connection the first time it is
+ * run (never in pipeline mode: libpq prepares synchronously); slot -1 is a
+ * statement sent unnamed. */
+static int prepare(struct pg *p, int slot, const char *sql, const char *op, struct hl_err *err)
+{
+	char name[16];
+	PGresult *r;
+	int rc = HL_OK;
+
+	if (slot < 0 || p->prepared[slot])
+		return HL_OK;
+	slot_name(slot, name);
+	r = PQprepare(p->c, name, sql, 0, NULL);
+	if (r == NULL || PQresultStatus(r) != PGRES_COMMAND_OK)
+		rc = pg_err(p, r, err, HL_HERE, op);
+	PQclear(r);
+	p->prepared[slot] = rc == HL_OK;
+	return rc;
+}
+
+/* Send sql (slot's prepared statement, or unnamed for slot -1) with its
+ * parameters; 0 when libpq could not. */
+static int send(struct pg *p, int slot, const char *sql, int n, const char *const *values,
+	const int *lengths, const int *formats)
+{
+	char name[16];
+
+	if (slot < 0)
+		return PQsendQueryParams(p->c, sql, n, NULL, values, lengths, formats, 0);
+	slot_name(slot, name);
+	return PQsendQueryPrepared(p->c, name, n, values, lengths, formats, 0);
+}
+
+static void later_drop(struct pg *p)
+{
+	p->nlater = 0;
+	p->lbuf_len = 0;
+}
+
+/* Send the statements kept for later, then sql with b (when sql is not
+ * NULL), in one pipeline, and read every answer. A kept statement's failure
+ * is the one reported, and loses the transaction (struct pg's tx_lost). */
+static int pipe_run(struct pg *p, int slot, const char *sql, const struct pgparams *b, q_row_fn fn,
+	void *ctx, int64_t *changed, const char *op, struct hl_err *err)
+{
+	int rc = HL_OK;
+	size_t sent = 0;
+	PGresult *r;
+
+	if (!PQenterPipelineMode(p->c))
+		return pg_err(p, NULL, err, HL_HERE, op);
+	for (; sent < p->nlater; sent++) {
+		const struct pg_later *l = &p->later[sent];
+		const unsigned char *at = p->lbuf + l->at;
+		const char *values[Q_MAXARGS];
+		int lengths[Q_MAXARGS], formats[Q_MAXARGS];
+
+		for (int i = 0; i < l->n; i++) {
+			memcpy(&lengths[i], at, sizeof(int));
+			memcpy(&formats[i], at + sizeof(int), sizeof(int));
+			at += 2 * sizeof(int);
+			values[i] = lengths[i] < 0 ? NULL : (const char *)at;
+			at += lengths[i] < 0 ? 0 : (size_t)lengths[i] + 1;
+		}
+		if (!send(p, l->slot, l->sql, l->n, values, lengths, formats))
+			break;
+	}
+	if (sent < p->nlater ||
+		(sql != NULL &&
+			!send(p, slot, sql, b != NULL ? b->n : 0, b != NULL ? b->values : NULL,
+				b != NULL ? b->lengths : NULL, b != NULL ? b->formats : NULL)) ||
+		!PQpipelineSync(p->c)) {
+		/* the connection is gone: nothing more can be read from it */
+		rc = pg_err(p, NULL, err, HL_HERE, op);
+		p->tx_lost = p->in_tx;
+		later_drop(p);
+		PQexitPipelineMode(p->c);
+		return rc;
+	}
+	for (size_t i = 0; i < p->nlater; i++) {
+		rc = take_results(p, NULL, NULL, NULL, p->later[i].op, rc, err);
+		p->tx_lost |= rc != HL_OK;
+	}
+	if (sql != NULL) {
+		/* rows one at a time, as outside a pipeline */
+		if (fn != NULL)
+			PQsetSingleRowMode(p->c);
+		rc = take_results(p, fn, ctx, changed, op, rc, err);
+	}
+	/* the sync's own result */
+	while ((r = PQgetResult(p->c)) != NULL) {
+		bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+
+		PQclear(r);
+		if (sync)
+			break;
+	}
+	later_drop(p);
+	if (!PQexitPipelineMode(p->c) && rc == HL_OK)
+		rc = pg_err(p, NULL, err, HL_HERE, op);
+	return rc;
+}
+
+int pg_exec(struct pg *p, const char *sql, const char *op, struct hl_err *err)
+{
+	PGresult *r;
+	int rc = HL_OK;
+
+	/* one statement goes in the pipeline after the kept ones; a script
+	 * (simple protocol only) after them */
+	if (p->nlater > 0) {
+		bool one = strchr(sql, ';') == NULL;
+
+		if ((rc = pipe_run(p, -1, one ? sql : NULL, NULL, NULL, NULL, NULL, op, err)) !=
+				HL_OK ||
+			one)
+			return rc;
+	}
+	r = PQexec(p->c, sql);
+	if (r == NULL ||
+		(PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK))
+		rc = pg_err(p, r, err, HL_HERE, op);
+	PQclear(r);
+	return rc;
+}
+
+/* The bytes of b's parameter i (not NULL): a text's up to its NUL, as
+ * libpq reads it, a blob's by its length. */
+static size_t param_len(const struct pgparams *b, int i)
+{
+	return b->formats[i] != 0 ? (size_t)b->lengths[i] : strlen(b->values[i]);
+}
+
+/* Keep sql with its parameters b for the next statement waited for. */
+#define LATER_MAX 1024 /* statements kept at most: then they are sent */
+
+static int later_add(struct pg *p, int slot, const char *sql, const struct pgparams *b,
+	const char *op, struct hl_err *err)
+{
+	size_t need = 0;
+	unsigned char *at;
+	int rc = prepare(p, slot, sql, op, err);
+
+	if (rc != HL_OK)
+		return rc;
+
+	/* libpq reads a text parameter up to its NUL: one is kept after each */
+	for (int i = 0; b != NULL && i < b->n; i++)
+		need += 2 * sizeof(int) + (b->values[i] != NULL ? param_len(b, i) + 1 : 0);
+	if (!hl_grow(&p->later, &p->caplater, p->nlater + 1, sizeof(*p->later)) ||
+		!hl_grow(&p->lbuf, &p->lbuf_cap, p->lbuf_len + need, 1))
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
+	p->later[p->nlater++] = (struct pg_later){sql, op, slot, b != NULL ? b->n : 0, p->lbuf_len};
+	at = p->lbuf + p->lbuf_len;
+	for (int i = 0; b != NULL && i < b->n; i++) {
+		int len = b->values[i] != NULL ? (int)param_len(b, i) : -1;
+
+		memcpy(at, &len, sizeof(int));
+		memcpy(at + sizeof(int), &b->formats[i], sizeof(int));
+		at += 2 * sizeof(int);
+		if (len >= 0) {
+			size_t n = param_len(b, i);
+
+			memcpy(at, b->values[i], n);
+			at[n] = '\0';
+			at += n + 1;
+		}
+	}
+	p->lbuf_len += need;
+	return p->nlater >= LATER_MAX ? pipe_run(p, -1, NULL, NULL, NULL, NULL, NULL, op, err) :
+					HL_OK;
+}
+
+static int pg_q_run(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn,
+	void *ctx, int64_t *changed, const char *op, struct hl_err *err)
+{
+	struct pg *p = st->priv;
+	struct pgparams b;
+	const char *sql = s->pg != NULL ? s->pg : s->sql;
+	int slot = s->slot >= 0 && s->slot < Q_SLOTS ? s->slot : -1, rc;
+
+	bind(a, &b);
+	if ((rc = prepare(p, slot, sql, op, err)) != HL_OK)
+		return rc;
+	if (p->nlater > 0)
+		return pipe_run(p, slot, sql, &b, fn, ctx, changed, op, err);
+	if (!send(p, slot, sql, b.n, b.values, b.lengths, b.formats))
+		return pg_err(p, NULL, err, HL_HERE, op);
+	/* Rows one at a time (single-row mode): a scan over millions of
+	 * responses holds one row in memory, not the whole result. */
+	if (fn != NULL)
+		PQsetSingleRowMode(p->c);
+	return take_results(p, fn, ctx, changed, op, HL_OK, err);
+}
+
+/* q_exec_later: kept inside a transaction, run now outside one. */
+static int pg_later(struct store *st, const struct q_stmt *s, const struct q_args *a,
+	const char *op, struct hl_err *err)
+{
+	struct pg *p = st->priv;
+	struct pgparams b;
+
+	if (!p->in_tx)
+		return pg_q_run(st, s, a, NULL, NULL, NULL, op, err);
+	bind(a, &b);
+	return later_add(p, s->slot >= 0 && s->slot < Q_SLOTS ? s->slot : -1,
+		s->pg != NULL ? s->pg : s->sql, &b, op, err);
+}
+
+/* A statement without parameters kept for later, in a transaction. */
+static int later_sql(struct pg *p, const char *sql, const char *op, struct hl_err *err)
+{
+	return later_add(p, -1, sql, NULL, op, err);
+}
+
 /* An operation made all-or-nothing on its own: a savepoint inside the
- * caller's transaction, else a transaction of its own. */
+ * caller's transaction (sent with the operation's first statement), else a
+ * transaction of its own. */
 static int pg_op_begin(struct store *st, const char *op, struct hl_err *err)
 {
 	struct pg *p = st->priv;
 
 	p->op_own = !p->in_tx;
-	return pg_exec(p, p->op_own ? "BEGIN" : "SAVEPOINT op", op, err);
+	return p->op_own ? pg_exec(p, "BEGIN", op, err) : later_sql(p, "SAVEPOINT op", op, err);
 }
 
 static int pg_op_end(struct store *st, int rc, const char *op, struct hl_err *err)
 {
 	struct pg *p = st->priv;
-	int end;
 
 	if (rc != HL_OK) {
-		/* the first error is the one to report */
-		pg_exec(p,
-			p->op_own ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT op; RELEASE SAVEPOINT op",
-			op, NULL);
+		/* the first error is the one to report; after a kept statement's
+		 * failure the savepoint is not known to be this one's: the caller's
+		 * transaction is lost and will be rolled back whole */
+		if (p->op_own || !p->tx_lost)
+			pg_exec(p,
+				p->op_own ? "ROLLBACK" :
+					    "ROLLBACK TO SAVEPOINT op; RELEASE SAVEPOINT op",
+				op, NULL);
 		return rc;
 	}
-	end = pg_exec(p, p->op_own ? "COMMIT" : "RELEASE SAVEPOINT op", op, err);
-	return end;
+	return p->op_own ? pg_exec(p, "COMMIT", op, err) :
+			   later_sql(p, "RELEASE SAVEPOINT op", op, err);
 }
 
 static int pg_script(struct store *st, const char *sql, const char *op, struct hl_err *err);
-static const struct q_driver pg_driver = {pg_q_run, pg_op_begin, pg_op_end, pg_script};
+static const struct q_driver pg_driver = {pg_q_run, pg_op_begin, pg_op_end, pg_script, pg_later};
 
 static void pg_close(struct store *st)
 {
@@ -236,6 +447,8 @@ static void pg_close(struct store *st)
 	if (p == NULL)
 		return;
 	PQfinish(p->c);
+	hl_free(p->later);
+	hl_free(p->lbuf);
 	hl_free(p);
 	st->priv = NULL;
 }
@@ -331,11 +544,30 @@ static int pg_tx(struct store *st, enum store_tx what, struct hl_err *err)
 	if ((what == STORE_TX_RELEASE || what == STORE_TX_ROLLBACK_TO) && p->depth == 0)
 		return hl_err_set(err, HL_EIO, HL_HERE, "không %s được: không có điểm lưu nào",
 			q_tx_name(what));
-	rc = pg_exec(p, sql[what], q_tx_name(what), err);
+	if (what == STORE_TX_ROLLBACK)
+		later_drop(p); /* undone anyway */
+	if (p->tx_lost && (what == STORE_TX_ROLLBACK_TO || what == STORE_TX_COMMIT))
+		rc = hl_err_set(err, HL_EIO, HL_HERE,
+			"không %s được: một lệnh ghi trước đó đã lỗi, giao dịch phải hủy cả",
+			q_tx_name(what));
+	else if (what == STORE_TX_SAVEPOINT || what == STORE_TX_RELEASE)
+		/* sent with the next statement: nothing decides on their answer */
+		rc = later_sql(p, sql[what], q_tx_name(what), err);
+	else
+		rc = pg_exec(p, sql[what], q_tx_name(what), err);
 	if (what == STORE_TX_BEGIN)
 		p->in_tx = rc == HL_OK;
 	else if (what == STORE_TX_COMMIT || what == STORE_TX_ROLLBACK)
 		p->in_tx = false; /* a failed COMMIT ends the transaction too */
+	/* A COMMIT that failed or never ran (a kept statement failed before
+	 * it) may leave the server's transaction open: close it. */
+	if (what == STORE_TX_COMMIT && rc != HL_OK) {
+		later_drop(p);
+		if (PQtransactionStatus(p->c) != PQTRANS_IDLE)
+			pg_exec(p, "ROLLBACK", q_tx_name(STORE_TX_ROLLBACK), NULL);
+	}
+	if (what == STORE_TX_BEGIN || what == STORE_TX_COMMIT || what == STORE_TX_ROLLBACK)
+		p->tx_lost = false;
 	if (what == STORE_TX_SAVEPOINT && rc == HL_OK)
 		p->depth++;
 	else if (what == STORE_TX_RELEASE || what == STORE_TX_ROLLBACK_TO)

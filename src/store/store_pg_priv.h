@@ -8,6 +8,18 @@
 #include "store/store.h"
 #include "store/store_q.h"
 
+/* A statement whose answer nobody waits for (q_exec_later, a savepoint):
+ * kept until the next statement that is waited for, and sent with it in one
+ * round trip (libpq's pipeline mode). Its parameters are in struct pg's
+ * lbuf from offset at: per parameter its length (-1: NULL), its format and
+ * its bytes. */
+struct pg_later {
+	const char *sql, *op; /* static strings */
+	int slot;             /* its prepared statement, or -1: sent unnamed */
+	int n;
+	size_t at;
+};
+
 /* One connection; st->priv. */
 struct pg {
 	const struct q_driver *drv; /* first: store_q.c finds it through st->priv */
@@ -16,6 +28,16 @@ struct pg {
 	int depth;       /* open savepoints inside the transaction */
 	bool in_tx;
 	bool op_own; /* the current q_op_begin began a transaction of its own */
+	/* A statement sent later failed: which savepoint it belonged to is
+	 * unknown, so only undoing the whole transaction is safe. */
+	bool tx_lost;
+	struct pg_later *later; /* statements not sent yet, in order */
+	size_t nlater, caplater;
+	unsigned char *lbuf; /* their parameters */
+	size_t lbuf_len, lbuf_cap;
+	/* a statement's slot (store_q.h) prepared on this connection: parsed
+	 * and planned once, not on every call */
+	bool prepared[Q_SLOTS];
 };
 
 /* The status of a failed result r (NULL: the connection's error) by its
@@ -25,8 +47,8 @@ struct pg {
  * and carries the server's message. */
 int pg_err(struct pg *p, const PGresult *r, struct hl_err *err, const char *where, const char *op);
 
-/* Run sql (no parameters, any number of statements) for op; HL_OK or
- * pg_err's status. */
+/* Run sql (no parameters, any number of statements) for op, after the
+ * statements kept for later; HL_OK or pg_err's status. */
 int pg_exec(struct pg *p, const char *sql, const char *op, struct hl_err *err);
 
 /* The admin area's integrity check and backup (store_pg_admin.c), as in

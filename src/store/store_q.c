@@ -222,6 +222,16 @@ int q_exec(struct store *st, const struct q_stmt *s, const struct q_args *a, int
 	return run(st, s, a, NULL, NULL, changed, op, err);
 }
 
+int q_exec_later(struct store *st, const struct q_stmt *s, const struct q_args *a, const char *op,
+	struct hl_err *err)
+{
+	const struct q_driver *d = driver(st);
+
+	if (d->later == NULL || (a != NULL && a->bad))
+		return run(st, s, a, NULL, NULL, NULL, op, err);
+	return d->later(st, s, a, op, err);
+}
+
 struct first {
 	bool got;
 	int64_t v;

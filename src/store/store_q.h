@@ -148,6 +148,10 @@ struct q_driver {
 	int (*op_end)(struct store *st, int rc, const char *op, struct hl_err *err);
 	/* Run sql, a script of statements without parameters (a migration). */
 	int (*script)(struct store *st, const char *sql, const char *op, struct hl_err *err);
+	/* run without rows, now or later in the caller's transaction (NULL:
+	 * always now); see q_exec_later. */
+	int (*later)(struct store *st, const struct q_stmt *s, const struct q_args *a,
+		const char *op, struct hl_err *err);
 };
 
 /* A backend's migrations and the statements that make them one
@@ -170,6 +174,13 @@ int q_op_end(struct store *st, int rc, const char *op, struct hl_err *err);
 /* Run s: no rows wanted; *changed (may be NULL) = rows changed. */
 int q_exec(struct store *st, const struct q_stmt *s, const struct q_args *a, int64_t *changed,
 	const char *op, struct hl_err *err);
+/* Run s for its effect alone, perhaps later: inside a transaction a backend
+ * may keep it and send it with the next statement that is waited for (one
+ * round trip for many). Its failure is then reported by that statement, or
+ * by the commit, and undoes the whole transaction. For writes whose failure
+ * nothing decides on (counters added to); s's string must be static. */
+int q_exec_later(struct store *st, const struct q_stmt *s, const struct q_args *a, const char *op,
+	struct hl_err *err);
 /* Run s: the first column of its first row in *v; HL_ENOTFOUND without a row. */
 int q_int(struct store *st, const struct q_stmt *s, const struct q_args *a, int64_t *v,
 	const char *op, struct hl_err *err);

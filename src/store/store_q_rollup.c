@@ -64,7 +64,7 @@ static int run_keyed(struct store *st, const struct q_stmt *s, int64_t unit_id, 
 	q_i64(&a, month);
 	for (int i = 0; i < n; i++)
 		q_i64(&a, v[i]);
-	return q_exec(st, s, &a, NULL, op, err);
+	return q_exec_later(st, s, &a, op, err);
 }
 
 /* The shape stored for one instrument of the key (nq, nv), if any. */
@@ -113,7 +113,7 @@ static int add_staff(struct store *st, int64_t unit_id, hl_day month,
 	q_i64(&a, p->n);
 	q_f64(&a, p->s);
 	q_f64(&a, p->v);
-	return q_exec(st, &staff_add, &a, NULL, op, err);
+	return q_exec_later(st, &staff_add, &a, op, err);
 }
 
 int q_rollup_add(struct store *st, int64_t unit_id, hl_day month, const struct hl_rollup *r,

@@ -87,7 +87,7 @@ int q_tally_add(struct store *st, enum store_grain g, const struct store_tally_r
 		q_f64(&a, t->ss);
 		q_f64(&a, t->vv);
 		q_f64(&a, t->sv);
-		rc = q_exec(st, &add, &a, NULL, op, err);
+		rc = q_exec_later(st, &add, &a, op, err);
 	}
 	return rc;
 }
