@@ -599,6 +599,10 @@ struct store_accounts_ops {
 	int (*session_put)(struct store *st, const struct store_session *s, struct hl_err *err);
 	int (*session_get)(struct store *st, const unsigned char *token_hash,
 		struct store_session *out, struct hl_err *err);
+	/* The session and its user, read together (one round trip per request);
+	 * HL_ENOTFOUND without the session or its user. */
+	int (*session_user)(struct store *st, const unsigned char *token_hash,
+		struct store_session *sess, struct store_user *user, struct hl_err *err);
 	int (*session_delete)(struct store *st, const unsigned char *token_hash,
 		struct hl_err *err);
 	int (*session_purge)(struct store *st, int64_t now, struct hl_err *err); /* expired ones */

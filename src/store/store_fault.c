@@ -89,6 +89,8 @@ struct fault {
 	F3(accounts, user_list, struct hl_arena *, struct store_user **, size_t *) \
 	F1(accounts, session_put, const struct store_session *) \
 	F2(accounts, session_get, const unsigned char *, struct store_session *) \
+	F3(accounts, session_user, const unsigned char *, struct store_session *, \
+		struct store_user *) \
 	F1(accounts, session_delete, const unsigned char *) \
 	F1(accounts, session_purge, int64_t) \
 	F2(accounts, session_delete_user, int64_t, const unsigned char *) \

@@ -472,12 +472,8 @@ int account_identify(struct store *st, const char *bearer, const char *cookie, i
 	if (cookie == NULL || strlen(cookie) > 128)
 		return HL_OK;
 	token_hash(cookie, h);
-	rc = STORE(st, accounts, session_get, h, sess, err);
-	if (rc == HL_ENOTFOUND || (rc == HL_OK && sess->expires_at < now))
-		return HL_OK;
-	if (rc == HL_OK)
-		rc = STORE(st, accounts, user_get_id, sess->user_id, user, err);
-	if (rc == HL_ENOTFOUND || (rc == HL_OK && user->disabled))
+	rc = STORE(st, accounts, session_user, h, sess, user, err);
+	if (rc == HL_ENOTFOUND || (rc == HL_OK && (sess->expires_at < now || user->disabled)))
 		return HL_OK;
 	*is_user = rc == HL_OK;
 	return rc;

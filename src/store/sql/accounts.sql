@@ -59,6 +59,11 @@ AND NOT EXISTS (SELECT 1 FROM kiosks k WHERE k.name = $1 AND k.name <> $2)
 -- @stmt kiosk_named
 SELECT count(*) FROM kiosks WHERE name = $1
 
+-- a request's caller in one round trip: the session and its user
+-- @stmt session_user
+SELECT s.token_hash, s.user_id, s.csrf, s.expires_at, u.id, u.name, u.role, u.unit_id,
+u.pwhash, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1
+
 -- The rows, in their columns' order; the puts bind them from the second
 -- column on (sessions whole).
 -- @row user_cols struct store_user

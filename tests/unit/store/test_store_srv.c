@@ -265,6 +265,7 @@ static void test_sessions(void **state)
 	struct fx *f = *state;
 	struct store_user u = {.role = ROLE_ADMIN};
 	struct store_session s = {.expires_at = 2000}, s2 = {.expires_at = 500}, g;
+	struct store_user gu;
 
 	snprintf(u.name, sizeof(u.name), "admin");
 	snprintf(u.pwhash, sizeof(u.pwhash), "x");
@@ -283,6 +284,15 @@ static void test_sessions(void **state)
 	assert_int_equal(g.user_id, u.id);
 	assert_string_equal(g.csrf, "csrf-1");
 	assert_int_equal(g.expires_at, 2000);
+	/* with its user, in one read */
+	memset(&g, 0, sizeof(g));
+	OK(f, STORE(f->st, accounts, session_user, s.token_hash, &g, &gu, &f->err));
+	assert_string_equal(g.csrf, "csrf-1");
+	assert_int_equal(g.user_id, u.id);
+	assert_int_equal(gu.id, u.id);
+	assert_string_equal(gu.name, "admin");
+	assert_int_equal(gu.role, ROLE_ADMIN);
+	assert_string_equal(gu.pwhash, "x");
 
 	/* the same hash replaces */
 	s.expires_at = 3000;
@@ -305,6 +315,8 @@ static void test_sessions(void **state)
 
 	OK(f, STORE(f->st, accounts, session_delete, s.token_hash, &f->err));
 	assert_int_equal(STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err),
+		HL_ENOTFOUND);
+	assert_int_equal(STORE(f->st, accounts, session_user, s.token_hash, &g, &gu, &f->err),
 		HL_ENOTFOUND);
 	OK(f, STORE(f->st, accounts, session_delete, s.token_hash, &f->err));
 }

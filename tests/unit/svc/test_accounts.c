@@ -91,10 +91,13 @@ static void test_identify(void **state)
 				 &is_u, &f->err),
 		HL_EIO);
 	assert_false(is_u);
+	/* the session and its user are one read: a second call is not made */
 	store_fault_after(fault, 2);
-	assert_int_equal(account_identify(f->st, NULL, "bi-mat-phien", 1000, &gk, &is_k, &gs, &got,
-				 &is_u, &f->err),
-		HL_EIO);
+	OK(f,
+		account_identify(f->st, NULL, "bi-mat-phien", 1000, &gk, &is_k, &gs, &got, &is_u,
+			&f->err));
+	assert_true(is_u);
+	store_fault_after(fault, 0);
 	store_fault_after(fault, 1);
 	assert_int_equal(account_identify(f->st, "bi-mat-kiosk", NULL, 1000, &gk, &is_k, &gs, &got,
 				 &is_u, &f->err),
