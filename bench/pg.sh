@@ -20,7 +20,7 @@
 # and the transactions per stored response; it costs a little speed).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 if [ $# -ge 1 ]; then
 	BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 	BUILDDIR=""
@@ -32,9 +32,6 @@ SECS=${BENCH_SECONDS:-10}
 CONNS=${BENCH_CONNS:-64}
 PROCS=${BENCH_PROCS:-1 2 4}
 READERS=${BENCH_READERS:-4}
-PG_BIN=/usr/lib/postgresql/15/bin
-
-say() { printf '%s\n' "$*" >&2; }
 
 { command -v wrk && { command -v nginx || [ -x /usr/sbin/nginx ]; } && [ -x "$PG_BIN/pgbench" ]; } \
 	>/dev/null || "$ROOT/scripts/deps.sh" bench >&2
@@ -45,12 +42,10 @@ LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 T=$(mktemp -d /tmp/hailong-pg-bench.XXXXXX)
 PIDS=()
 NGX_PID=""
-as_owner() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u nobody -- "$@"); else "$@"; fi; }
 cleanup() {
 	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
 	[ -n "$NGX_PID" ] && kill -QUIT "$NGX_PID" 2>/dev/null || true
-	[ -f "$T/pg/data/postmaster.pid" ] &&
-		as_owner "$PG_BIN/pg_ctl" -D "$T/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+	pg_cluster_stop "$T/pg"
 	sleep 0.5
 	rm -rf "$T"
 }
@@ -65,15 +60,8 @@ if [ -n "$BUILDDIR" ]; then
 fi
 
 say "== Cụm PostgreSQL tạm trong $T/pg (fsync bật)"
-mkdir -p "$T/pg"
-[ "$(id -u)" -ne 0 ] || chown nobody "$T" "$T/pg"
-as_owner "$PG_BIN/initdb" -D "$T/pg/data" -U hailong -A trust -E UTF8 --locale=C.UTF-8 \
-	>"$T/pg/initdb.log" 2>&1 || { cat "$T/pg/initdb.log" >&2; exit 1; }
-as_owner "$PG_BIN/pg_ctl" -D "$T/pg/data" -l "$T/pg/server.log" -w -t 30 \
-	-o "-k $T/pg -c listen_addresses= -c max_connections=200 -c shared_buffers=256MB \
-	${BENCH_PG_STATS:+-c shared_preload_libraries=pg_stat_statements}" \
-	start >/dev/null || { cat "$T/pg/server.log" >&2; exit 1; }
-psql() { "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$T/pg" -U hailong "$@"; }
+pg_cluster_start "$T/pg" ${BENCH_PG_STATS:+-c shared_preload_libraries=pg_stat_statements}
+psql() { pg_psql "$T/pg" "$@"; }
 psql -d postgres -c "CREATE DATABASE hailong" -c "CREATE DATABASE pgb"
 [ -z "${BENCH_PG_STATS:-}" ] || psql -d hailong -c "CREATE EXTENSION pg_stat_statements"
 export HAILONG_DB="postgresql://hailong@/hailong?host=$T/pg"

@@ -12,13 +12,16 @@
 #
 # Environment: BENCH_SIZES (default "1000000 10000000"), BENCH_RUNS (index
 # repetitions, default 5), BENCH_TMP (where the temporary directory goes),
-# JOBS (ninja -j, default 1: the machine may be shared).
+# JOBS (ninja -j, default 1: the machine may be shared), BENCH_PG=1 (the
+# databases on a throw-away PostgreSQL 15 cluster instead of SQLite files,
+# and psql's \copy of each file into a bare table beside the import).
 set -euo pipefail
 
 . "$(dirname "$0")/lib.sh"
 bench_setup hailong-bench "$@"
 bench_build bench/gen_responses
 GEN=$BUILDDIR/bench/gen_responses
+bench_pg
 
 # index_runs LABEL ARGS... — RUNS runs; IDX_MED (s), IDX_FIRST (s), IDX_KB (max).
 index_runs()
@@ -50,6 +53,7 @@ for N in $SIZES; do
 	say "  tạo tệp CSV…"
 	measure /dev/null "$GEN" "$T/units.csv" "$T/responses.csv" "$N"
 	say "  tạo xong trong ${SECS%.*} s ($(du -m "$T/responses.csv" | cut -f1) MB)"
+	bench_copy_baseline "$T/responses.csv"
 	bench_db "$N"
 
 	say "  nhập phiếu (responses import)…"
@@ -57,6 +61,12 @@ for N in $SIZES; do
 	IMP_S=$SECS IMP_KB=$KB
 	say "  nhập: $(printf '%.1f' "$IMP_S") s, $(rate "$N" "$IMP_S") phiếu/s, đỉnh $(mb "$IMP_KB") MB"
 	rm -f "$T/responses.csv"
+	if [ -n "$COPY_S" ]; then
+		printf -- '- %s rows: psql `\\copy` into a bare table %.1f s (%s rows/s); `responses import` %.1f s, %s %% of its rate\n' \
+			"$N" "$COPY_S" "$(rate "$N" "$COPY_S")" "$IMP_S" \
+			"$(awk -v c="$COPY_S" -v i="$IMP_S" 'BEGIN { printf "%.0f", 100 * c / i }')" >>"$T/copy.md"
+		say "  psql \\copy: $(printf '%.1f' "$COPY_S") s"
+	fi
 
 	index_runs "2025" --period 2025
 	Y_MED=$IDX_MED Y_KB=$IDX_KB
@@ -71,7 +81,7 @@ for N in $SIZES; do
 	RB_S=$SECS RB_KB=$KB
 	say "  tính lại: $(printf '%.1f' "$RB_S") s, $(rate "$N" "$RB_S") phiếu/s, đỉnh $(mb "$RB_KB") MB"
 	say "  hailong nói: $(tr '\n' ' ' <"$T/rebuild.out")"
-	DB_MB=$(du -m "$DB" | cut -f1)
+	DB_MB=$(bench_db_mb)
 
 	printf '| %s | %.1f | %s | %s | %s | %s | %s | %s | %.1f | %s | %s | %s |\n' \
 		"$N" "$IMP_S" "$(rate "$N" "$IMP_S")" "$(mb "$IMP_KB")" "$(ms "$Y_MED")" \
@@ -84,8 +94,10 @@ say ""
 echo "hailong bench — $(date -u '+%Y-%m-%d %H:%M UTC'), $BIN ($buildtype)"
 machine
 echo "Index: trung vị của $RUNS lần chạy, --format csv, mọi đơn vị. Thời gian là thời gian thực của cả tiến trình."
+[ "${BENCH_PG:-}" != 1 ] || echo "Cơ sở dữ liệu: PostgreSQL 15, cụm tạm trên cùng máy (fsync bật)."
 echo
 cat "$RESULTS"
+[ ! -f "$T/copy.md" ] || { echo; cat "$T/copy.md"; }
 
 # The working calendar (issue 6): deadlines per second in the core
 # (BENCHMARKS.md, "Calendar"); BENCH_CAL_MILLIONS calls of each kind.
