@@ -337,7 +337,6 @@ static int later_add(struct pg *p, int slot, const char *sql, const struct pgpar
 
 	if (rc != HL_OK)
 		return rc;
-
 	/* libpq reads a text parameter up to its NUL: one is kept after each */
 	for (int i = 0; b != NULL && i < b->n; i++)
 		need += 2 * sizeof(int) + (b->values[i] != NULL ? param_len(b, i) + 1 : 0);
@@ -365,13 +364,20 @@ static int later_add(struct pg *p, int slot, const char *sql, const struct pgpar
 					HL_OK;
 }
 
+/* s's text for PostgreSQL, and its slot in *slot (-1: none, sent unnamed). */
+static const char *stmt_sql(const struct q_stmt *s, int *slot)
+{
+	*slot = s->slot >= 0 && s->slot < Q_SLOTS ? s->slot : -1;
+	return s->pg != NULL ? s->pg : s->sql;
+}
+
 static int pg_q_run(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn,
 	void *ctx, int64_t *changed, const char *op, struct hl_err *err)
 {
 	struct pg *p = st->priv;
 	struct pgparams b;
-	const char *sql = s->pg != NULL ? s->pg : s->sql;
-	int slot = s->slot >= 0 && s->slot < Q_SLOTS ? s->slot : -1, rc;
+	int slot, rc;
+	const char *sql = stmt_sql(s, &slot);
 
 	bind(a, &b);
 	if ((rc = prepare(p, slot, sql, op, err)) != HL_OK)
@@ -393,12 +399,13 @@ static int pg_later(struct store *st, const struct q_stmt *s, const struct q_arg
 {
 	struct pg *p = st->priv;
 	struct pgparams b;
+	int slot;
+	const char *sql = stmt_sql(s, &slot);
 
 	if (!p->in_tx)
 		return pg_q_run(st, s, a, NULL, NULL, NULL, op, err);
 	bind(a, &b);
-	return later_add(p, s->slot >= 0 && s->slot < Q_SLOTS ? s->slot : -1,
-		s->pg != NULL ? s->pg : s->sql, &b, op, err);
+	return later_add(p, slot, sql, &b, op, err);
 }
 
 /* A statement without parameters kept for later, in a transaction. */
