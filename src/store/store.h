@@ -597,8 +597,6 @@ struct store_accounts_ops {
 	int (*user_list)(struct store *st, struct hl_arena *a, struct store_user **out, size_t *n,
 		struct hl_err *err);
 	int (*session_put)(struct store *st, const struct store_session *s, struct hl_err *err);
-	int (*session_get)(struct store *st, const unsigned char *token_hash,
-		struct store_session *out, struct hl_err *err);
 	/* The session and its user, read together (one round trip per request);
 	 * HL_ENOTFOUND without the session or its user. */
 	int (*session_user)(struct store *st, const unsigned char *token_hash,

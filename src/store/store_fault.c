@@ -88,7 +88,6 @@ struct fault {
 	F2(accounts, user_get_id, int64_t, struct store_user *) \
 	F3(accounts, user_list, struct hl_arena *, struct store_user **, size_t *) \
 	F1(accounts, session_put, const struct store_session *) \
-	F2(accounts, session_get, const unsigned char *, struct store_session *) \
 	F3(accounts, session_user, const unsigned char *, struct store_session *, \
 		struct store_user *) \
 	F1(accounts, session_delete, const unsigned char *) \

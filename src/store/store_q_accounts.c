@@ -4,8 +4,8 @@
  * written in store.h and checked by tests/unit/store/test_store_srv.c:
  *  - user_put: upsert by name (u->id set either way); an empty name or a
  *    role outside enum store_role: HL_EINVAL; unit_id 0 stored as NULL.
- *  - session_get and session_user return an expired session as is (the
- *    caller checks expires_at); deleting an absent one is HL_OK.
+ *  - session_user returns an expired session as is (the caller checks
+ *    expires_at); deleting an absent one is HL_OK.
  *  - kiosk_put: a new name only (HL_EEXIST otherwise); kiosk_rename:
  *    HL_ENOTFOUND, HL_EEXIST when the new name is taken, HL_EINVAL for "". */
 #include "store/store_q.h"
@@ -65,16 +65,6 @@ static int q_session_put(struct store *st, const struct store_session *se, struc
 
 	q_row(&a, session_cols, SQ_NCOLS(session_cols), se);
 	return q_exec(st, &session_put, &a, NULL, "lưu phiên đăng nhập", err);
-}
-
-static int q_session_get(struct store *st, const unsigned char *token_hash,
-	struct store_session *out, struct hl_err *err)
-{
-	struct q_args a = {0};
-
-	q_blob(&a, token_hash, STORE_HASH_LEN);
-	return Q_GET(st, &session_get, &a, session_cols, out, "đọc phiên đăng nhập",
-		"không có phiên đăng nhập này (có thể đã đăng xuất)", err);
 }
 
 /* A session and its user, read from one row. */
@@ -209,7 +199,7 @@ static int q_kiosk_rename(struct store *st, const char *name, const char *new_na
 }
 
 const struct store_accounts_ops q_accounts = {Q_OP(user_put), Q_OP(user_get), Q_OP(user_get_id),
-	Q_OP(user_list), Q_OP(session_put), Q_OP(session_get), Q_OP(session_user),
-	Q_OP(session_delete), Q_OP(session_purge), Q_OP(session_delete_user), Q_OP(kiosk_put),
-	Q_OP(kiosk_get_token), Q_OP(kiosk_list), Q_OP(kiosk_revoke), Q_OP(kiosk_rename),
-	Q_OP(rate_take), Q_OP(rate_count), Q_OP(rate_give), Q_OP(rate_clear), Q_OP(rate_purge)};
+	Q_OP(user_list), Q_OP(session_put), Q_OP(session_user), Q_OP(session_delete),
+	Q_OP(session_purge), Q_OP(session_delete_user), Q_OP(kiosk_put), Q_OP(kiosk_get_token),
+	Q_OP(kiosk_list), Q_OP(kiosk_revoke), Q_OP(kiosk_rename), Q_OP(rate_take), Q_OP(rate_count),
+	Q_OP(rate_give), Q_OP(rate_clear), Q_OP(rate_purge)};

@@ -22,9 +22,6 @@ INSERT INTO sessions (token_hash, user_id, csrf, expires_at)
 VALUES ($1, $2, $3, $4) ON CONFLICT (token_hash) DO UPDATE SET
 user_id = excluded.user_id, csrf = excluded.csrf, expires_at = excluded.expires_at
 
--- @stmt session_get
-SELECT token_hash, user_id, csrf, expires_at FROM sessions WHERE token_hash = $1
-
 -- @stmt session_delete
 DELETE FROM sessions WHERE token_hash = $1
 

@@ -279,7 +279,7 @@ static void test_sessions(void **state)
 	snprintf(s2.csrf, sizeof(s2.csrf), "csrf-2");
 	OK(f, STORE(f->st, accounts, session_put, &s2, &f->err));
 
-	OK(f, STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_user, s.token_hash, &g, &gu, &f->err));
 	assert_memory_equal(g.token_hash, s.token_hash, STORE_HASH_LEN);
 	assert_int_equal(g.user_id, u.id);
 	assert_string_equal(g.csrf, "csrf-1");
@@ -298,23 +298,23 @@ static void test_sessions(void **state)
 	s.expires_at = 3000;
 	snprintf(s.csrf, sizeof(s.csrf), "csrf-1b");
 	OK(f, STORE(f->st, accounts, session_put, &s, &f->err));
-	OK(f, STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_user, s.token_hash, &g, &gu, &f->err));
 	assert_int_equal(g.expires_at, 3000);
 	assert_string_equal(g.csrf, "csrf-1b");
 
 	/* expired ones are returned until purged */
-	OK(f, STORE(f->st, accounts, session_get, s2.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_user, s2.token_hash, &g, &gu, &f->err));
 	assert_int_equal(g.expires_at, 500);
 	OK(f, STORE(f->st, accounts, session_purge, 1000, &f->err));
-	assert_int_equal(STORE(f->st, accounts, session_get, s2.token_hash, &g, &f->err),
+	assert_int_equal(STORE(f->st, accounts, session_user, s2.token_hash, &g, &gu, &f->err),
 		HL_ENOTFOUND);
-	OK(f, STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_user, s.token_hash, &g, &gu, &f->err));
 	/* expires_at == now is not yet expired */
 	OK(f, STORE(f->st, accounts, session_purge, 3000, &f->err));
-	OK(f, STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_user, s.token_hash, &g, &gu, &f->err));
 
 	OK(f, STORE(f->st, accounts, session_delete, s.token_hash, &f->err));
-	assert_int_equal(STORE(f->st, accounts, session_get, s.token_hash, &g, &f->err),
+	assert_int_equal(STORE(f->st, accounts, session_user, s.token_hash, &g, &gu, &f->err),
 		HL_ENOTFOUND);
 	assert_int_equal(STORE(f->st, accounts, session_user, s.token_hash, &g, &gu, &f->err),
 		HL_ENOTFOUND);
@@ -328,6 +328,7 @@ static void test_sessions_of_user(void **state)
 	struct fx *f = *state;
 	struct store_user a = {.role = ROLE_ADMIN}, b = {.role = ROLE_ADMIN};
 	struct store_session s[4], g;
+	struct store_user gu;
 
 	snprintf(a.name, sizeof(a.name), "a");
 	snprintf(a.pwhash, sizeof(a.pwhash), "x");
@@ -344,16 +345,16 @@ static void test_sessions_of_user(void **state)
 		OK(f, STORE(f->st, accounts, session_put, &s[i], &f->err));
 	}
 	OK(f, STORE(f->st, accounts, session_delete_user, a.id, s[1].token_hash, &f->err));
-	assert_int_equal(STORE(f->st, accounts, session_get, s[0].token_hash, &g, &f->err),
+	assert_int_equal(STORE(f->st, accounts, session_user, s[0].token_hash, &g, &gu, &f->err),
 		HL_ENOTFOUND);
-	OK(f, STORE(f->st, accounts, session_get, s[1].token_hash, &g, &f->err));
-	assert_int_equal(STORE(f->st, accounts, session_get, s[2].token_hash, &g, &f->err),
+	OK(f, STORE(f->st, accounts, session_user, s[1].token_hash, &g, &gu, &f->err));
+	assert_int_equal(STORE(f->st, accounts, session_user, s[2].token_hash, &g, &gu, &f->err),
 		HL_ENOTFOUND);
-	OK(f, STORE(f->st, accounts, session_get, s[3].token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_user, s[3].token_hash, &g, &gu, &f->err));
 	OK(f, STORE(f->st, accounts, session_delete_user, a.id, NULL, &f->err));
-	assert_int_equal(STORE(f->st, accounts, session_get, s[1].token_hash, &g, &f->err),
+	assert_int_equal(STORE(f->st, accounts, session_user, s[1].token_hash, &g, &gu, &f->err),
 		HL_ENOTFOUND);
-	OK(f, STORE(f->st, accounts, session_get, s[3].token_hash, &g, &f->err));
+	OK(f, STORE(f->st, accounts, session_user, s[3].token_hash, &g, &gu, &f->err));
 	OK(f, STORE(f->st, accounts, session_delete_user, a.id, NULL, &f->err));
 }
 
