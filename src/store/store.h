@@ -414,6 +414,7 @@ typedef int (*store_dsum_cb)(void *ctx, const struct store_dossier_sum *s);
 
 typedef int (*store_response_cb)(void *ctx, const struct store_response *r);
 typedef int (*store_core_cb)(void *ctx, const struct store_response_core *r);
+typedef int (*store_seq_cb)(void *ctx, int64_t seq);
 typedef int (*store_tally_cb)(void *ctx, const struct store_tally_row *row);
 /* One stored rollup (core/rollup.h): its encoding, valid during the callback. */
 typedef int (*store_rollup_cb)(void *ctx, int64_t unit_id, hl_day month, const unsigned char *data,
@@ -531,6 +532,19 @@ struct store_responses_ops {
 		int64_t limit, int64_t *count, struct hl_err *err);
 	/* Delete every response of batch_id (the caller recomputes the tallies). */
 	int (*response_delete_batch)(struct store *st, int64_t batch_id, struct hl_err *err);
+	/* A bulk insert (an import's), inside the caller's transaction:
+	 * response_stage adds r (checked, hashed, its batch and status set) to
+	 * the connection's stage as its row seq, seq 0 emptying the stage
+	 * first; response_stage_flush inserts the staged rows (staged of
+	 * them) in seq order, leaving out those whose id the unit has (*added
+	 * = rows inserted), calls clash(ctx, seq) for each staged row whose id
+	 * the unit has from another batch (in seq order; it may not call the
+	 * store; not needed when every row was added), and empties the stage.
+	 * The rows' ids are not told. */
+	int (*response_stage)(struct store *st, const struct store_response *r, int64_t seq,
+		struct hl_err *err);
+	int (*response_stage_flush)(struct store *st, int64_t batch_id, int64_t staged,
+		int64_t *added, store_seq_cb clash, void *ctx, struct hl_err *err);
 };
 
 /* The channels that become responses: one-time survey links (receipts)
@@ -566,6 +580,10 @@ struct store_intake_ops {
 struct store_tallies_ops {
 	int (*tally_merge)(struct store *st, enum store_grain g, const struct store_tally_row *row,
 		struct hl_err *err);
+	/* tally_merge of rows[0..n) (each key once) as a few statements, not
+	 * one per key: for a merge of many keys (an import's, a rebuild's). */
+	int (*tally_merge_many)(struct store *st, enum store_grain g,
+		const struct store_tally_row *rows, size_t n, struct hl_err *err);
 	int (*tally_scan)(struct store *st, enum store_grain g, bool per_field, hl_day first,
 		hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err);
 	int (*tally_clear)(struct store *st, struct hl_err *err);

@@ -57,7 +57,9 @@ struct fault {
 	F3(responses, response_get_ext, int64_t, const char *, struct store_response *) \
 	F2(responses, response_set_status, int64_t, int) \
 	F4(responses, response_count_kiosk_since, int64_t, int64_t, int64_t, int64_t *) \
-	F1(responses, response_delete_batch, int64_t)
+	F1(responses, response_delete_batch, int64_t) \
+	F2(responses, response_stage, const struct store_response *, int64_t) \
+	F5(responses, response_stage_flush, int64_t, int64_t, int64_t *, store_seq_cb, void *)
 
 #define FAULT_intake \
 	F1(intake, receipt_put, const struct store_receipt *) \
@@ -75,6 +77,7 @@ struct fault {
 
 #define FAULT_tallies \
 	F2(tallies, tally_merge, enum store_grain, const struct store_tally_row *) \
+	F3(tallies, tally_merge_many, enum store_grain, const struct store_tally_row *, size_t) \
 	F6(tallies, tally_scan, enum store_grain, bool, hl_day, hl_day, store_tally_cb, void *) \
 	F0(tallies, tally_clear) \
 	F4(tallies, rollup_merge, int64_t, hl_day, const unsigned char *, size_t) \

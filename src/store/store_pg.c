@@ -295,10 +295,141 @@ static int pipe_run(struct pg *p, int slot, const char *sql, const struct pgpara
 	return rc;
 }
 
+/* s's text for PostgreSQL, and its slot in *slot (-1: none, sent unnamed). */
+static const char *stmt_sql(const struct q_stmt *s, int *slot)
+{
+	*slot = s->slot >= 0 && s->slot < Q_SLOTS ? s->slot : -1;
+	return s->pg != NULL ? s->pg : s->sql;
+}
+
+/* ---- bulk loads: COPY ... FROM STDIN ---- */
+
+#define COPY_SEND ((size_t)256 << 10) /* bytes of rows handed to libpq at once */
+
+/* Hand the rows gathered to libpq. */
+static int copy_send(struct pg *p, const char *op, struct hl_err *err)
+{
+	if (p->clen > 0 && PQputCopyData(p->c, p->cbuf, (int)p->clen) != 1)
+		return pg_err(p, NULL, err, HL_HERE, op);
+	p->clen = 0;
+	return HL_OK;
+}
+
+/* End the COPY in progress, if any: its last rows sent (unless rc tells
+ * that the load failed: then it is abandoned) and the server's answer read. */
+static int copy_end(struct pg *p, int rc, const char *op, struct hl_err *err)
+{
+	if (!p->in_copy)
+		return rc;
+	p->in_copy = false;
+	if (rc == HL_OK)
+		rc = copy_send(p, op, err);
+	p->clen = 0;
+	if (PQputCopyEnd(p->c, rc == HL_OK ? NULL : "hủy nạp dữ liệu") != 1 && rc == HL_OK)
+		rc = pg_err(p, NULL, err, HL_HERE, op);
+	rc = take_results(p, NULL, NULL, NULL, op, rc, err);
+	p->tx_lost |= rc != HL_OK && p->in_tx;
+	return rc;
+}
+
+/* Append n bytes to the rows gathered; false when out of memory. */
+static bool copy_put(struct pg *p, const void *s, size_t n)
+{
+	if (!hl_grow(&p->cbuf, &p->ccap, p->clen + n, 1))
+		return false;
+	memcpy(p->cbuf + p->clen, s, n);
+	p->clen += n;
+	return true;
+}
+
+/* One value in COPY's text format: \N for NULL, a text with its
+ * backslashes, tabs and line ends escaped, a blob as bytea's hex. */
+static bool copy_value(struct pg *p, const struct q_val *v)
+{
+	static const char hex[] = "0123456789abcdef";
+	char num[32];
+	bool ok = true;
+
+	switch (v->kind) {
+	case QV_NULL: return copy_put(p, "\\N", 2);
+	case QV_I64:
+		snprintf(num, sizeof(num), "%lld", (long long)v->i);
+		return copy_put(p, num, strlen(num));
+	case QV_F64:
+		snprintf(num, sizeof(num), "%.17g", v->d);
+		return copy_put(p, num, strlen(num));
+	case QV_BLOB:
+		ok = copy_put(p, "\\\\x", 3);
+		for (size_t i = 0; ok && i < v->len; i++) {
+			unsigned char b = ((const unsigned char *)v->p)[i];
+			char h[2] = {hex[b >> 4], hex[b & 15]};
+
+			ok = copy_put(p, h, 2);
+		}
+		return ok;
+	case QV_TEXT:
+		for (size_t i = 0; ok && i < v->len; i++) {
+			char c = ((const char *)v->p)[i];
+			const char *esc = c == '\\' ? "\\\\" :
+				c == '\t'           ? "\\t" :
+				c == '\n'           ? "\\n" :
+				c == '\r'           ? "\\r" :
+						      NULL;
+
+			ok = esc != NULL ? copy_put(p, esc, 2) : copy_put(p, &c, 1);
+		}
+		return ok;
+	}
+	return false;
+}
+
+/* q_bulk: s's COPY begun on the first row, each row added to the buffer,
+ * sent to the server every COPY_SEND bytes. */
+static int pg_bulk(struct store *st, const struct q_stmt *s, const struct q_args *a, const char *op,
+	struct hl_err *err)
+{
+	struct pg *p = st->priv;
+	int slot, rc = HL_OK;
+	const char *sql = stmt_sql(s, &slot);
+	bool ok = true;
+
+	if (!p->in_copy) {
+		PGresult *r;
+
+		if (p->nlater > 0 &&
+			(rc = pipe_run(p, -1, NULL, NULL, NULL, NULL, NULL, op, err)) != HL_OK)
+			return rc;
+		r = PQexec(p->c, sql);
+		if (r == NULL || PQresultStatus(r) != PGRES_COPY_IN)
+			rc = pg_err(p, r, err, HL_HERE, op);
+		PQclear(r);
+		if (rc != HL_OK)
+			return rc;
+		p->in_copy = true;
+		p->clen = 0;
+	}
+	for (int i = 0; ok && a != NULL && i < a->n; i++)
+		ok = (i == 0 || copy_put(p, "\t", 1)) && copy_value(p, &a->v[i]);
+	if (!ok || !copy_put(p, "\n", 1))
+		return copy_end(p, hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op), op,
+			err);
+	if (p->clen >= COPY_SEND && (rc = copy_send(p, op, err)) != HL_OK)
+		return copy_end(p, rc, op, err);
+	return HL_OK;
+}
+
+static int pg_bulk_end(struct store *st, const char *op, struct hl_err *err)
+{
+	return copy_end(st->priv, HL_OK, op, err);
+}
+
 int pg_exec(struct pg *p, const char *sql, const char *op, struct hl_err *err)
 {
 	PGresult *r;
-	int rc = HL_OK;
+	int rc = copy_end(p, HL_OK, op, err);
+
+	if (rc != HL_OK)
+		return rc;
 
 	/* one statement goes in the pipeline after the kept ones; a script
 	 * (simple protocol only) after them */
@@ -333,8 +464,10 @@ static int later_add(struct pg *p, int slot, const char *sql, const struct pgpar
 {
 	size_t need = 0;
 	unsigned char *at;
-	int rc = prepare(p, slot, sql, op, err);
+	int rc = copy_end(p, HL_OK, op, err);
 
+	if (rc == HL_OK)
+		rc = prepare(p, slot, sql, op, err);
 	if (rc != HL_OK)
 		return rc;
 	/* libpq reads a text parameter up to its NUL: one is kept after each */
@@ -364,13 +497,6 @@ static int later_add(struct pg *p, int slot, const char *sql, const struct pgpar
 					HL_OK;
 }
 
-/* s's text for PostgreSQL, and its slot in *slot (-1: none, sent unnamed). */
-static const char *stmt_sql(const struct q_stmt *s, int *slot)
-{
-	*slot = s->slot >= 0 && s->slot < Q_SLOTS ? s->slot : -1;
-	return s->pg != NULL ? s->pg : s->sql;
-}
-
 static int pg_q_run(struct store *st, const struct q_stmt *s, const struct q_args *a, q_row_fn fn,
 	void *ctx, int64_t *changed, const char *op, struct hl_err *err)
 {
@@ -380,7 +506,8 @@ static int pg_q_run(struct store *st, const struct q_stmt *s, const struct q_arg
 	const char *sql = stmt_sql(s, &slot);
 
 	bind(a, &b);
-	if ((rc = prepare(p, slot, sql, op, err)) != HL_OK)
+	if ((rc = copy_end(p, HL_OK, op, err)) != HL_OK ||
+		(rc = prepare(p, slot, sql, op, err)) != HL_OK)
 		return rc;
 	if (p->nlater > 0)
 		return pipe_run(p, slot, sql, &b, fn, ctx, changed, op, err);
@@ -445,7 +572,8 @@ static int pg_op_end(struct store *st, int rc, const char *op, struct hl_err *er
 }
 
 static int pg_script(struct store *st, const char *sql, const char *op, struct hl_err *err);
-static const struct q_driver pg_driver = {pg_q_run, pg_op_begin, pg_op_end, pg_script, pg_later};
+static const struct q_driver pg_driver = {pg_q_run, pg_op_begin, pg_op_end, pg_script, pg_later,
+	pg_bulk, pg_bulk_end};
 
 static void pg_close(struct store *st)
 {
@@ -456,6 +584,7 @@ static void pg_close(struct store *st)
 	PQfinish(p->c);
 	hl_free(p->later);
 	hl_free(p->lbuf);
+	hl_free(p->cbuf);
 	hl_free(p);
 	st->priv = NULL;
 }

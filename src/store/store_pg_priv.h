@@ -38,6 +38,10 @@ struct pg {
 	/* a statement's slot (store_q.h) prepared on this connection: parsed
 	 * and planned once, not on every call */
 	bool prepared[Q_SLOTS];
+	/* A COPY ... FROM STDIN in progress (q_bulk): its rows not sent yet. */
+	bool in_copy;
+	char *cbuf;
+	size_t clen, ccap;
 };
 
 /* The status of a failed result r (NULL: the connection's error) by its

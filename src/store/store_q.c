@@ -232,6 +232,23 @@ int q_exec_later(struct store *st, const struct q_stmt *s, const struct q_args *
 	return d->later(st, s, a, op, err);
 }
 
+int q_bulk(struct store *st, const struct q_stmt *s, const struct q_args *a, const char *op,
+	struct hl_err *err)
+{
+	const struct q_driver *d = driver(st);
+
+	if (d->bulk == NULL || (a != NULL && a->bad))
+		return run(st, s, a, NULL, NULL, NULL, op, err);
+	return d->bulk(st, s, a, op, err);
+}
+
+int q_bulk_end(struct store *st, const char *op, struct hl_err *err)
+{
+	const struct q_driver *d = driver(st);
+
+	return d->bulk_end != NULL ? d->bulk_end(st, op, err) : HL_OK;
+}
+
 struct first {
 	bool got;
 	int64_t v;

@@ -152,6 +152,11 @@ struct q_driver {
 	 * always now); see q_exec_later. */
 	int (*later)(struct store *st, const struct q_stmt *s, const struct q_args *a,
 		const char *op, struct hl_err *err);
+	/* One row of a bulk load and the load's end (NULL: each row run now
+	 * with s; nothing to end); see q_bulk. */
+	int (*bulk)(struct store *st, const struct q_stmt *s, const struct q_args *a,
+		const char *op, struct hl_err *err);
+	int (*bulk_end)(struct store *st, const char *op, struct hl_err *err);
 };
 
 /* A backend's migrations and the statements that make them one
@@ -181,6 +186,14 @@ int q_exec(struct store *st, const struct q_stmt *s, const struct q_args *a, int
  * nothing decides on (counters added to); s's string must be static. */
 int q_exec_later(struct store *st, const struct q_stmt *s, const struct q_args *a, const char *op,
 	struct hl_err *err);
+/* Load one row a with s, an INSERT of one row whose PostgreSQL text is
+ * the matching "COPY table (columns) FROM STDIN": a backend may stream the
+ * rows (PostgreSQL's COPY, many times faster than a statement per row)
+ * until q_bulk_end, which ends the load and reports its failure. Any other
+ * statement ends it too. */
+int q_bulk(struct store *st, const struct q_stmt *s, const struct q_args *a, const char *op,
+	struct hl_err *err);
+int q_bulk_end(struct store *st, const char *op, struct hl_err *err);
 /* Run s: the first column of its first row in *v; HL_ENOTFOUND without a row. */
 int q_int(struct store *st, const struct q_stmt *s, const struct q_args *a, int64_t *v,
 	const char *op, struct hl_err *err);

@@ -14,7 +14,10 @@
  *    absent. response_set_status: HL_EINVAL for a bad status, HL_ENOTFOUND
  *    when no such response. response_count_kiosk_since: counted up to limit
  *    (<= 0: 0), the kiosk's writes held by the caller's transaction until
- *    it ends (PostgreSQL: an advisory lock). */
+ *    it ends (PostgreSQL: an advisory lock).
+ *  - response_stage, response_stage_flush: as response_insert for each
+ *    staged row, in seq order, without the ids; a row whose id the unit
+ *    has is left out and, when another batch has it, told to clash. */
 #include "store/store_q.h"
 
 #include <stdio.h>
@@ -24,6 +27,11 @@
 #define RESP_COLS \
 	"id, ext_id, unit_id, day, instrument_id, channel, field_id, staff_id, dossier," \
 	" comment, answers, batch_id, status, kiosk_id, received_at, content_hash"
+
+/* the columns a response is inserted with (all but id) */
+#define STAGE_COLS \
+	"ext_id, unit_id, day, instrument_id, channel, field_id, staff_id, dossier, comment," \
+	" answers, batch_id, status, kiosk_id, received_at, content_hash"
 
 #include "store/sql/responses.h" /* its statements: sql/responses.sql */
 
@@ -64,29 +72,39 @@ static int q_batch_new(struct store *st, const char *kind, const char *source, i
 	return q_int(st, &batch_new, &a, id, "tạo lô dữ liệu", err);
 }
 
-static int q_response_insert(struct store *st, struct store_response *r, int64_t *existing_batch,
-	struct hl_err *err)
+/* r's STAGE_COLS appended to a, once r is checked. */
+static int insert_args(struct q_args *a, const struct store_response *r, struct hl_err *err)
 {
-	const char *op = "lưu phiếu khảo sát";
-	struct q_args a = {0}, b = {0};
-	int64_t batch = 0;
 	int rc = check_status(r->status, err);
 
-	if (existing_batch != NULL)
-		*existing_batch = 0;
 	if (rc != HL_OK)
 		return rc;
 	if (r->nanswers < 0 || r->nanswers > STORE_ANSWERS_MAX)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"phiếu khảo sát có %d câu trả lời (tối đa %d)", r->nanswers,
 			STORE_ANSWERS_MAX);
-	q_row(&a, head_cols + 1, SQ_NCOLS(head_cols) - 1, r);
-	q_blob(&a, r->answers, (size_t)r->nanswers);
-	q_row(&a, tail_cols, SQ_NCOLS(tail_cols), r);
+	q_row(a, head_cols + 1, SQ_NCOLS(head_cols) - 1, r);
+	q_blob(a, r->answers, (size_t)r->nanswers);
+	q_row(a, tail_cols, SQ_NCOLS(tail_cols), r);
 	if (r->has_hash)
-		q_blob(&a, r->content_hash, STORE_HASH_LEN);
+		q_blob(a, r->content_hash, STORE_HASH_LEN);
 	else
-		q_null(&a);
+		q_null(a);
+	return HL_OK;
+}
+
+static int q_response_insert(struct store *st, struct store_response *r, int64_t *existing_batch,
+	struct hl_err *err)
+{
+	const char *op = "lưu phiếu khảo sát";
+	struct q_args a = {0}, b = {0};
+	int64_t batch = 0;
+	int rc;
+
+	if (existing_batch != NULL)
+		*existing_batch = 0;
+	if ((rc = insert_args(&a, r, err)) != HL_OK)
+		return rc;
 	rc = q_int(st, &resp_insert, &a, &r->id, op, err);
 	if (rc != HL_ENOTFOUND)
 		return rc;
@@ -249,7 +267,57 @@ static int q_response_delete_batch(struct store *st, int64_t batch_id, struct hl
 	return q_exec(st, &delete_batch, &a, NULL, "xóa phiếu của lần nhập dở", err);
 }
 
+static int q_response_stage(struct store *st, const struct store_response *r, int64_t seq,
+	struct hl_err *err)
+{
+	const char *op = "nạp phiếu khảo sát vào bảng tạm";
+	struct q_args a = {0};
+	int rc = HL_OK;
+
+	if (seq == 0 && (rc = q_exec(st, &stage_make, NULL, NULL, op, err)) == HL_OK)
+		rc = q_exec(st, &stage_clear, NULL, NULL, op, err);
+	if (rc != HL_OK)
+		return rc;
+	q_i64(&a, seq);
+	if ((rc = insert_args(&a, r, err)) != HL_OK)
+		return rc;
+	return q_bulk(st, &stage_put, &a, op, err);
+}
+
+struct clash {
+	store_seq_cb cb;
+	void *ctx;
+};
+
+static int clash_row(void *ctx, const struct q_cur *c)
+{
+	struct clash *x = ctx;
+
+	return x->cb(x->ctx, q_col_i64(c, 0));
+}
+
+static int q_response_stage_flush(struct store *st, int64_t batch_id, int64_t staged,
+	int64_t *added, store_seq_cb clash, void *ctx, struct hl_err *err)
+{
+	const char *op = "lưu các phiếu khảo sát đã nạp";
+	struct clash x = {clash, ctx};
+	struct q_args a = {0};
+	int rc = q_bulk_end(st, op, err);
+
+	*added = 0;
+	if (rc == HL_OK)
+		rc = q_exec(st, &stage_insert, NULL, added, op, err);
+	q_i64(&a, batch_id);
+	/* every row added: none can clash */
+	if (rc == HL_OK && *added < staged)
+		rc = q_each(st, &stage_clash, &a, clash_row, &x, op, err);
+	if (rc == HL_OK)
+		rc = q_exec(st, &stage_clear, NULL, NULL, op, err);
+	return rc;
+}
+
 const struct store_responses_ops q_responses = {Q_OP(batch_new), Q_OP(response_insert),
 	Q_OP(response_scan), Q_OP(response_scan_ids), Q_OP(response_count_after),
 	Q_OP(response_list_status), Q_OP(response_get), Q_OP(response_get_ext),
-	Q_OP(response_set_status), Q_OP(response_count_kiosk_since), Q_OP(response_delete_batch)};
+	Q_OP(response_set_status), Q_OP(response_count_kiosk_since), Q_OP(response_delete_batch),
+	Q_OP(response_stage), Q_OP(response_stage_flush)};

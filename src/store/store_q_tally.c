@@ -9,6 +9,7 @@
  *    (grain, unit_id, start, field_id), creating them if absent. HL_ELIMIT,
  *    and nothing written, if the key would then hold more criteria than a
  *    tallyset can.
+ *  - tally_merge_many: tally_merge of each row, all or none.
  *  - tally_scan: the keys of the grain with start in [first, last]
  *    (HL_DAY_NONE = open), only field_id = 0 when per_field is false, only
  *    field_id != 0 when true; ordered by field_id, start, unit_id; each
@@ -20,6 +21,7 @@
 #include "core/tally.h"
 
 #define CELL_COLS "unit_id, start, field_id, crit, n, s, v, ss, vv, sv"
+#define STAGE_COLS CELL_COLS
 
 #include "store/sql/tally.h" /* its statements: sql/tally.sql */
 
@@ -101,6 +103,55 @@ static int q_tally_merge(struct store *st, enum store_grain g, const struct stor
 	return rc == HL_OK ? q_op_end(st, q_tally_add(st, g, row, err), op, err) : rc;
 }
 
+static int q_tally_merge_many(struct store *st, enum store_grain g,
+	const struct store_tally_row *rows, size_t n, struct hl_err *err)
+{
+	const char *op = "cộng dồn bảng tổng hợp";
+	struct q_args a = {0};
+	int64_t seq = 0, full = 0;
+	int rc = check_grain(g, err);
+
+	if (rc != HL_OK || n == 0)
+		return rc;
+	if ((rc = q_op_begin(st, op, err)) != HL_OK)
+		return rc;
+	rc = q_exec(st, &stage_make, NULL, NULL, op, err);
+	if (rc == HL_OK)
+		rc = q_exec(st, &stage_clear, NULL, NULL, op, err);
+	for (size_t k = 0; rc == HL_OK && k < n; k++) {
+		const struct store_tally_row *row = &rows[k];
+
+		for (int i = 0; rc == HL_OK && i < row->set.n; i++) {
+			const struct hl_tally *t = &row->set.t[i];
+			struct q_args c = {0};
+
+			q_i64(&c, seq++);
+			q_i64(&c, row->unit_id);
+			q_i64(&c, row->start);
+			q_i64(&c, row->field_id);
+			q_text(&c, row->set.code[i], HL_CODE_MAX);
+			q_i64(&c, t->n);
+			q_f64(&c, t->s);
+			q_f64(&c, t->v);
+			q_f64(&c, t->ss);
+			q_f64(&c, t->vv);
+			q_f64(&c, t->sv);
+			rc = q_bulk(st, &stage_put, &c, op, err);
+		}
+	}
+	if (rc == HL_OK)
+		rc = q_bulk_end(st, op, err);
+	q_i64(&a, g);
+	if (rc == HL_OK)
+		rc = q_exec(st, &stage_add, &a, NULL, op, err);
+	q_i64(&a, HL_MAX_CRITERIA + 1);
+	if (rc == HL_OK && (rc = q_int(st, &stage_full, &a, &full, op, err)) == HL_OK)
+		rc = hl_err_set(err, HL_ELIMIT, HL_HERE, "quá %d tiêu chí", HL_MAX_CRITERIA + 1);
+	else if (rc == HL_ENOTFOUND)
+		rc = q_exec(st, &stage_clear, NULL, NULL, op, err);
+	return q_op_end(st, rc, op, err);
+}
+
 /* A scan in progress: the key being gathered, handed on when the next
  * row's key differs (and after the last row). */
 struct scan {
@@ -172,5 +223,6 @@ static int q_tally_clear(struct store *st, struct hl_err *err)
 	return q_exec(st, &clear, NULL, NULL, "xóa bảng tổng hợp", err);
 }
 
-const struct store_tallies_ops q_tallies = {Q_OP(tally_merge), Q_OP(tally_scan), Q_OP(tally_clear),
-	Q_OP(rollup_merge), Q_OP(rollup_scan), Q_OP(rollup_clear), Q_OP(rollup_ready)};
+const struct store_tallies_ops q_tallies = {Q_OP(tally_merge), Q_OP(tally_merge_many),
+	Q_OP(tally_scan), Q_OP(tally_clear), Q_OP(rollup_merge), Q_OP(rollup_scan),
+	Q_OP(rollup_clear), Q_OP(rollup_ready)};

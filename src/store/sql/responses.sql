@@ -71,3 +71,40 @@ field_id ID, staff_id ID, dossier TEXT_NULL, comment TEXT_NULL
 
 -- @row tail_cols struct store_response
 batch_id ID, status INT, kiosk_id ID, received_at ID
+
+-- The stage of a bulk insert (response_stage): a temporary table of the
+-- connection, rows numbered by the caller; PostgreSQL loads it with COPY.
+-- @stmt stage_make
+CREATE TEMP TABLE IF NOT EXISTS resp_stage (seq INTEGER NOT NULL, ext_id TEXT,
+unit_id INTEGER NOT NULL, day INTEGER NOT NULL, instrument_id INTEGER NOT NULL,
+channel INTEGER NOT NULL, field_id INTEGER, staff_id INTEGER, dossier TEXT, comment TEXT,
+answers BLOB NOT NULL, batch_id INTEGER, status INTEGER NOT NULL, kiosk_id INTEGER,
+received_at INTEGER, content_hash BLOB)
+-- @pg stage_make
+CREATE TEMP TABLE IF NOT EXISTS resp_stage (seq bigint NOT NULL, ext_id text,
+unit_id bigint NOT NULL, day bigint NOT NULL, instrument_id bigint NOT NULL,
+channel integer NOT NULL, field_id bigint, staff_id bigint, dossier text, comment text,
+answers bytea NOT NULL, batch_id bigint, status integer NOT NULL, kiosk_id bigint,
+received_at bigint, content_hash bytea)
+
+-- @stmt stage_put
+INSERT INTO resp_stage (seq, {STAGE_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+$11, $12, $13, $14, $15, $16)
+-- @pg stage_put
+COPY resp_stage (seq, {STAGE_COLS}) FROM STDIN
+
+-- "WHERE true": SQLite would read ON CONFLICT as a join's ON without it
+-- @stmt stage_insert
+INSERT INTO responses ({STAGE_COLS}) SELECT {STAGE_COLS} FROM resp_stage WHERE true
+ORDER BY seq ON CONFLICT (unit_id, ext_id) WHERE ext_id IS NOT NULL DO NOTHING
+
+-- the staged rows whose id the unit had already, from another batch
+-- @stmt stage_clash
+SELECT s.seq FROM resp_stage s JOIN responses r ON r.unit_id = s.unit_id
+AND r.ext_id = s.ext_id WHERE r.batch_id IS NULL OR r.batch_id <> $1 ORDER BY s.seq
+
+-- PostgreSQL: a temporary table is never vacuumed, so emptied whole
+-- @stmt stage_clear
+DELETE FROM resp_stage
+-- @pg stage_clear
+TRUNCATE resp_stage

@@ -532,6 +532,82 @@ static void test_responses(void **state)
 
 /* Ids are unique within a unit only, and each row keeps its content hash
  * (or none). */
+static int note_seq(void *ctx, int64_t seq)
+{
+	struct collect *c = ctx;
+
+	if (c->n < 16)
+		c->ids[c->n] = seq;
+	c->n++;
+	return 0;
+}
+
+/* A bulk insert through the stage stores each row as response_insert
+ * would, every byte of it (PostgreSQL loads it with COPY, whose text
+ * format escapes tabs, line ends and backslashes), and tells the rows
+ * whose id the unit had from another batch. */
+static void test_response_stage(void **state)
+{
+	struct fx *f = *state;
+	struct store_response r, got;
+	struct collect c = {0};
+	int64_t u1 = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	int64_t ins = add_instrument(f, "sipas-5", 1, "{}");
+	int64_t b1, b2, added = -1;
+	const char *comment = "Tab\there, dòng\nmới\r\\N \\. và \"ngoặc\"";
+
+	OK(f, STORE(f->st, responses, batch_new, "import", "a.csv", &b1, &f->err));
+	OK(f, STORE(f->st, responses, batch_new, "import", "b.csv", &b2, &f->err));
+	make_response(&r, "P-001", u1, 19000, ins, b1);
+	OK(f, STORE(f->st, responses, response_insert, &r, NULL, &f->err));
+
+	OK(f, store_begin(f->st, &f->err));
+	make_response(&r, "P-001", u1, 19001, ins, b2); /* the unit has it: left out */
+	OK(f, STORE(f->st, responses, response_stage, &r, 0, &f->err));
+	make_response(&r, "P-002", u1, 19002, ins, b2);
+	snprintf(r.comment, sizeof(r.comment), "%s", comment);
+	snprintf(r.dossier, sizeof(r.dossier), "HS\t7");
+	r.answers[0] = 0;
+	r.answers[1] = 255;
+	r.has_hash = true;
+	memset(r.content_hash, 0x5c, STORE_HASH_LEN);
+	OK(f, STORE(f->st, responses, response_stage, &r, 1, &f->err));
+	make_response(&r, "", u1, 19003, ins, b2);
+	OK(f, STORE(f->st, responses, response_stage, &r, 2, &f->err));
+	OK(f, STORE(f->st, responses, response_stage_flush, b2, 3, &added, note_seq, &c, &f->err));
+	OK(f, store_commit(f->st, &f->err));
+	assert_int_equal(added, 2);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.ids[0], 0);
+
+	OK(f, STORE(f->st, responses, response_get_ext, u1, "P-002", &got, &f->err));
+	assert_string_equal(got.comment, comment);
+	assert_string_equal(got.dossier, "HS\t7");
+	assert_int_equal(got.nanswers, 5);
+	assert_int_equal(got.answers[0], 0);
+	assert_int_equal(got.answers[1], 255);
+	assert_int_equal(got.day, 19002);
+	assert_int_equal(got.batch_id, b2);
+	assert_true(got.has_hash);
+	assert_int_equal(got.content_hash[STORE_HASH_LEN - 1], 0x5c);
+	OK(f, STORE(f->st, responses, response_get_ext, u1, "P-001", &got, &f->err));
+	assert_int_equal(got.day, 19000);
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, responses, response_scan, u1, 19003, 19003, collect_cb, &c, &f->err));
+	assert_int_equal(c.n, 1);
+	assert_string_equal(c.first.ext_id, "");
+
+	/* a new stage starts empty; a flush of rows all added asks nothing */
+	OK(f, store_begin(f->st, &f->err));
+	make_response(&r, "P-003", u1, 19004, ins, b2);
+	OK(f, STORE(f->st, responses, response_stage, &r, 0, &f->err));
+	memset(&c, 0, sizeof(c));
+	OK(f, STORE(f->st, responses, response_stage_flush, b2, 1, &added, note_seq, &c, &f->err));
+	OK(f, store_commit(f->st, &f->err));
+	assert_int_equal(added, 1);
+	assert_int_equal(c.n, 0);
+}
+
 static void test_response_ids_per_unit(void **state)
 {
 	struct fx *f = *state;
@@ -1182,6 +1258,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_instruments, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_responses, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_response_ids_per_unit, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_response_stage, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tallies, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_targets, fx_setup, fx_teardown),

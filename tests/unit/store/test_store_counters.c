@@ -34,6 +34,16 @@ static int keep_row(void *ctx, const struct store_tally_row *row)
 	return 0;
 }
 
+/* Keeps the first row only. */
+static int first_row(void *ctx, const struct store_tally_row *row)
+{
+	struct one_row *c = ctx;
+
+	if (c->n++ == 0)
+		c->row = *row;
+	return 0;
+}
+
 static void set_of(struct hl_tallyset *set, const char *first, double s, int v)
 {
 	memset(set, 0, sizeof(*set));
@@ -101,6 +111,69 @@ static void test_tally_limit(void **state)
 			&f->err));
 	assert_int_equal(c.row.set.n, HL_MAX_CRITERIA + 1);
 	assert_int_equal(hl_tallyset_find(&c.row.set, HL_CRIT_ALL), NULL);
+}
+
+/* Rows of all keys merged at once: the same sums as one merge per key, a
+ * new criterion kept after the key's own; past a tallyset's room, the whole
+ * merge writes nothing. */
+static void test_tally_merge_many(void **state)
+{
+	struct fx *f = *state;
+	struct store_tally_row rows[3] = {{.start = 19000}, {.start = 19001}, {.start = 19000}};
+	struct one_row c = {0};
+	int64_t u1 = fx_unit(f, "VT", NULL, 0), u2 = fx_unit(f, "VH", NULL, 0);
+
+	rows[0].unit_id = rows[1].unit_id = u1;
+	rows[2].unit_id = u2;
+	set_of(&rows[0].set, "TC", 3.0, 4);
+	set_of(&rows[1].set, "HC", 2.0, 3);
+	set_of(&rows[2].set, "PV", 1.0, 2);
+	OK(f, STORE(f->st, tallies, tally_merge, GRAIN_DAY, &rows[0], &f->err));
+	set_of(&rows[0].set, "KQ", 5.0, 5);
+	OK(f, STORE(f->st, tallies, tally_merge_many, GRAIN_DAY, rows, 3, &f->err));
+	OK(f, STORE(f->st, tallies, tally_merge_many, GRAIN_DAY, rows, 3, &f->err));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, keep_row, &c,
+			&f->err));
+	assert_int_equal(c.n, 2);
+	/* the last key read: u2's (by unit), PV twice */
+	assert_int_equal(c.row.unit_id, u2);
+	assert_int_equal(hl_tallyset_find(&c.row.set, "PV")->n, 2);
+	memset(&c, 0, sizeof(c));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19001, 19001, keep_row, &c,
+			&f->err));
+	assert_int_equal(hl_tallyset_find(&c.row.set, "HC")->n, 2);
+	assert_true(hl_tallyset_find(&c.row.set, "HC")->s == 4.0);
+
+	/* u1's day 19000: TC once, then KQ twice, in that order, all 3 */
+	memset(&c, 0, sizeof(c));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, first_row, &c,
+			&f->err));
+	assert_int_equal(c.row.unit_id, u1);
+	assert_int_equal(c.row.set.n, 3);
+	assert_string_equal(c.row.set.code[0], "TC");
+	assert_string_equal(c.row.set.code[2], "KQ");
+	assert_int_equal(hl_tallyset_find(&c.row.set, "KQ")->n, 2);
+	assert_int_equal(hl_tallyset_find(&c.row.set, HL_CRIT_ALL)->n, 3);
+
+	/* one key too many criteria: nothing of the merge is written */
+	memset(&rows[1].set, 0, sizeof(rows[1].set));
+	for (int i = 0; i < HL_MAX_CRITERIA + 1; i++) {
+		char code[16];
+
+		snprintf(code, sizeof(code), "A%d", i);
+		hl_tally_add(hl_tallyset_get(&rows[1].set, code), 1.0, 1);
+	}
+	assert_int_equal(STORE(f->st, tallies, tally_merge_many, GRAIN_DAY, rows, 3, &f->err),
+		HL_ELIMIT);
+	memset(&c, 0, sizeof(c));
+	OK(f,
+		STORE(f->st, tallies, tally_scan, GRAIN_DAY, false, 19000, 19000, first_row, &c,
+			&f->err));
+	assert_int_equal(hl_tallyset_find(&c.row.set, "KQ")->n, 2);
+	OK(f, STORE(f->st, tallies, tally_merge_many, GRAIN_DAY, rows, 0, &f->err));
 }
 
 /* SQLite's own: the migration to counters carries each stored encoded
@@ -471,6 +544,7 @@ int main(void)
 	struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_tally_two_writers, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tally_limit, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_tally_merge_many, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_tally_carry, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_rollup_two_writers, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_rollup_carry, fx_setup, fx_teardown),
