@@ -7,13 +7,18 @@
  * seconds (the server's writes would wait and fail): the file is read twice.
  * The first pass checks every row and writes nothing; a file with a problem
  * stops there. The second writes in chunks of at most CHUNK_ROWS rows or
- * CHUNK_NS of writing, one short transaction each (a chunk's responses with
- * their tallies), the first
- * recording the run in the store (import_run_put) and the last forgetting it
- * with the audit entry. If a chunk fails, the chunks already committed are
- * undone (undo_run); if the process dies, the next import or server start
- * undoes them (import_recover). So a file is imported whole or not at all;
- * while it is being written, readers see it grow chunk by chunk. */
+ * CHUNK_NS of writing, one short transaction each, the first recording the
+ * run in the store (import_run_put) and the last forgetting it with the
+ * audit entry. A chunk's responses are staged and inserted STAGE_ROWS at a
+ * time (intake_stage: one statement for many rows, PostgreSQL's COPY), but
+ * for the few that open a follow-up case, stored one by one so that the case
+ * names them. The tallies and rollups come last, computed once over the
+ * whole file (tacc_compute: each key written once, not once per chunk), in
+ * transactions as short as the chunks'. If a chunk fails, the chunks already
+ * committed are undone (undo_run); if the process dies, the next import or
+ * server start undoes them (import_recover). So a file is imported whole or
+ * not at all; while it is being written, readers see its responses grow
+ * chunk by chunk, and its figures once the tallies are written. */
 #include "svc/import.h"
 
 #include <errno.h>
@@ -29,6 +34,7 @@
 #include "base/arena.h"
 #include "base/mem.h"
 #include "core/date.h"
+#include "core/followup.h"
 #include "core/instrument.h"
 #include "core/timeliness.h"
 #include "store/store.h"
@@ -46,6 +52,7 @@
 #define CHUNK_ROWS 20000      /* rows per transaction of a big import, at most... */
 #define CHUNK_NS 100000000L   /* ... or rows written in this time (0,1 s) */
 #define CHUNK_PAUSE_US 3000   /* the lock left free between two chunks */
+#define STAGE_ROWS 4096       /* responses inserted by one statement */
 
 /* The words of this file's importers (docs/formats.md, tests/e2e). */
 static const struct csvi_msgs msgs = {
@@ -141,18 +148,22 @@ static int chunk_begin(struct csvi *im, struct chunks *ch, const char *kind, int
 	return rc;
 }
 
-/* One more row written: whether the chunk is full (by rows or by time, so
- * that a slow machine holds the lock no longer than a fast one). */
-static bool chunk_full(struct chunks *ch)
+/* Whether the open chunk has been written for CHUNK_NS (so that a slow
+ * machine holds the lock no longer than a fast one). */
+static bool chunk_due(const struct chunks *ch)
 {
 	struct timespec t;
 
-	if (++ch->in_chunk >= CHUNK_ROWS)
-		return true;
-	if (ch->in_chunk % 256 != 0)
-		return false;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (t.tv_sec - ch->t0.tv_sec) * 1000000000L + (t.tv_nsec - ch->t0.tv_nsec) >= CHUNK_NS;
+}
+
+/* One more row written: whether the chunk is full, by rows or by time. */
+static bool chunk_full(struct chunks *ch)
+{
+	if (++ch->in_chunk >= CHUNK_ROWS)
+		return true;
+	return ch->in_chunk % 256 == 0 && chunk_due(ch);
 }
 
 static int chunk_commit(struct csvi *im, struct chunks *ch)
@@ -198,7 +209,7 @@ static int undo_run(struct store *st, const struct store_import_run *run, const 
 		if (rc == HL_OK)
 			rc = STORE(st, tallies, rollup_clear, err);
 		if (rc == HL_OK)
-			rc = tacc_compute(st, 0, 0, INT64_MAX, 0, NULL, err);
+			rc = tacc_compute(st, 0, 0, INT64_MAX, 0, NULL, NULL, err);
 	} else {
 		rc = STORE(st, dossiers, dossier_undo, run->id, err);
 	}
@@ -678,6 +689,14 @@ static const struct csvi_col resp_cols[R_NCOLS] = {
 	{CSVI_COL("comment", false)},
 };
 
+/* A row staged (intake_stage), as its clash is told. */
+struct staged {
+	long line;
+	int64_t unit_id;
+	char ext_id[STORE_CODE_MAX];
+	unsigned char hash[STORE_HASH_LEN];
+};
+
 struct resp_ctx {
 	struct csvi *im;
 	struct ingest *g;          /* what the store knows */
@@ -685,12 +704,15 @@ struct resp_ctx {
 	int nq;                    /* question columns */
 	int qcol[CSVR_MAX_FIELDS]; /* their header indices */
 	int64_t batch;
-	int64_t first_id, last_id; /* ids of the rows this import stored */
-	struct codeset *seen;      /* first pass: ids met */
-	bool write;                /* second pass: store */
+	struct codeset *seen; /* first pass: ids met */
+	bool write;           /* second pass: store */
 	struct chunks ch;
 	struct store_response r;
 	const struct hl_instrument *in; /* r's, from the snapshot g */
+	struct staged *stage;           /* STAGE_ROWS: the rows staged */
+	int64_t nstaged;
+	int64_t *clash; /* seqs of the staged rows whose id the unit has */
+	int64_t nclash;
 };
 
 static bool is_question(void *ctx, const char *name)
@@ -775,16 +797,104 @@ static int resp_chunk_begin(struct resp_ctx *x)
 	return chunk_begin(im, &x->ch, "responses", x->batch);
 }
 
-/* The chunk's tallies (from its stored rows), then commit it. */
-static int resp_chunk_end(struct resp_ctx *x)
+/* A staged row whose id the unit has (the stage's clash callback). */
+static int note_clash(void *ctx, int64_t seq)
+{
+	struct resp_ctx *x = ctx;
+
+	if (seq >= 0 && seq < x->nstaged && x->nclash < x->nstaged)
+		x->clash[x->nclash++] = seq;
+	return HL_OK;
+}
+
+/* Insert the rows staged: those whose id the unit has already are skipped
+ * when the same response (a file imported again), or refuse the file. */
+static int stage_flush(struct resp_ctx *x)
 {
 	struct csvi *im = x->im;
+	int64_t added = 0;
 	int rc = HL_OK;
 
-	if (x->first_id != 0)
-		rc = tacc_compute(im->st, x->batch, x->first_id, x->last_id, 0, NULL, im->err);
-	x->first_id = 0;
-	return rc != HL_OK ? rc : chunk_commit(im, &x->ch);
+	x->nclash = 0;
+	if (x->nstaged > 0)
+		rc = STORE(im->st, responses, response_stage_flush, x->batch, x->nstaged, &added,
+			note_clash, x, im->err);
+	for (int64_t i = 0; rc == HL_OK && i < x->nclash; i++) {
+		const struct staged *s = &x->stage[x->clash[i]];
+		bool same = false;
+
+		rc = intake_same(im->st, s->unit_id, s->ext_id, s->hash, &same, NULL, im->err);
+		if (rc == HL_OK && same)
+			im->rep->skipped++;
+		else if (rc == HL_OK)
+			import_add_problem(im->rep, s->line, "id",
+				"mã phiếu '%s' đã có trong đơn vị với nội dung khác "
+				"(ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã khác",
+				s->ext_id);
+	}
+	im->rep->added += added;
+	x->nstaged = 0;
+	return rc;
+}
+
+/* The chunk's staged rows stored, then the chunk committed. */
+static int resp_chunk_end(struct resp_ctx *x)
+{
+	int rc = stage_flush(x);
+
+	return rc != HL_OK ? rc : chunk_commit(x->im, &x->ch);
+}
+
+/* Stage the checked row x->r (its batch set). */
+static int stage_row(struct resp_ctx *x)
+{
+	struct csvi *im = x->im;
+	struct staged *s = &x->stage[x->nstaged];
+	int rc = intake_stage(im->st, &x->r, x->nstaged, im->err);
+
+	if (rc != HL_OK)
+		return rc;
+	s->line = im->rec.line;
+	s->unit_id = x->r.unit_id;
+	snprintf(s->ext_id, sizeof(s->ext_id), "%s", x->r.ext_id);
+	memcpy(s->hash, x->r.content_hash, STORE_HASH_LEN);
+	return ++x->nstaged == STAGE_ROWS ? stage_flush(x) : HL_OK;
+}
+
+/* Whether the row x->r opens a follow-up case (svc/followup.h): then it is
+ * stored alone, for the case to name it. */
+static bool opens_case(const struct resp_ctx *x)
+{
+	struct fu_verdict v;
+
+	if (x->im->o->no_followup)
+		return false;
+	fu_judge(x->in, x->r.answers, x->r.nanswers, false, &v);
+	return v.open;
+}
+
+/* The tallies of the whole file, once every row is stored: each key is
+ * written once (tacc_compute), in transactions no longer than a chunk. */
+static int resp_tick(void *ctx, struct hl_err *err)
+{
+	struct resp_ctx *x = ctx;
+	int rc;
+
+	(void)err;
+	if (!chunk_due(&x->ch))
+		return HL_OK;
+	rc = chunk_commit(x->im, &x->ch);
+	return rc == HL_OK ? chunk_begin(x->im, &x->ch, "responses", x->batch) : rc;
+}
+
+static int resp_tallies(struct resp_ctx *x)
+{
+	struct tacc_tick tick = {resp_tick, x};
+	int rc = x->im->in_tx ? HL_OK : chunk_begin(x->im, &x->ch, "responses", x->batch);
+
+	if (rc == HL_OK && x->batch != 0)
+		rc = tacc_compute(x->im->st, x->batch, 0, INT64_MAX, 0, NULL, &tick, x->im->err);
+	return rc;
 }
 
 /* First pass: an id met twice in the file is a problem. */
@@ -823,28 +933,28 @@ static int resp_row(struct csvi *im, void *ctx)
 		return HL_OK;
 	if (!im->in_tx && (rc = resp_chunk_begin(x)) != HL_OK)
 		return rc;
-	/* An id the unit has: the same response again is skipped, other
-	 * content under it refuses the file (svc/intake.h). Counted by chunk. */
-	p.in = x->in; /* this row's instrument: check_response has just found it */
-	rc = intake_store(im->st, INTAKE_IMPORT, &p, NULL, NULL, im->err);
-	if (rc == HL_ECONFLICT) {
-		hl_err_clear(im->err);
-		csvi_problem(im, "id",
-			"mã phiếu '%s' đã có trong đơn vị với nội dung khác "
-			"(ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã khác",
-			x->r.ext_id);
-		return HL_OK;
+	if (!opens_case(x)) {
+		rc = stage_row(x);
+	} else {
+		/* An id the unit has: the same response again is skipped, other
+		 * content under it refuses the file (svc/intake.h). */
+		p.in = x->in; /* this row's instrument: check_response has just found it */
+		rc = intake_store(im->st, INTAKE_IMPORT, &p, NULL, NULL, im->err);
+		if (rc == HL_ECONFLICT) {
+			hl_err_clear(im->err);
+			csvi_problem(im, "id",
+				"mã phiếu '%s' đã có trong đơn vị với nội dung khác "
+				"(ngày, câu trả lời, ý kiến…): sửa dòng này hoặc dùng mã khác",
+				x->r.ext_id);
+			return HL_OK;
+		}
+		if (rc == HL_OK && p.duplicate)
+			im->rep->skipped++;
+		else if (rc == HL_OK)
+			im->rep->added++;
 	}
 	if (rc != HL_OK)
 		return rc;
-	if (p.duplicate) {
-		im->rep->skipped++;
-		return HL_OK;
-	}
-	im->rep->added++;
-	if (x->first_id == 0)
-		x->first_id = x->r.id;
-	x->last_id = x->r.id;
 	return chunk_full(&x->ch) ? resp_chunk_end(x) : HL_OK;
 }
 
@@ -864,8 +974,11 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 	x->im = &im;
 	x->qidx = lookup_new();
 	x->seen = codeset_new();
-	rc = x->qidx != NULL && x->seen != NULL ? ingest_load(st, &x->g, err) :
-						  hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	x->stage = hl_calloc(STAGE_ROWS, sizeof(*x->stage));
+	x->clash = hl_calloc(STAGE_ROWS, sizeof(*x->clash));
+	rc = x->qidx != NULL && x->seen != NULL && x->stage != NULL && x->clash != NULL ?
+		ingest_load(st, &x->g, err) :
+		hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if (rc == HL_OK)
 		rc = start(&im, st, f, o, &spec, true, rep, err);
 	if (rc != HL_OK)
@@ -882,14 +995,19 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 	rc = csvi_each(&im, resp_row, x);
 	if (rc == HL_OK && rep->nproblems > 0)
 		rc = HL_EINVAL;
-	/* Second pass: write in chunks. */
+	/* Second pass: write in chunks; the ids met are checked by the store
+	 * now, and their set's memory is the tallies'. */
+	codeset_free(x->seen);
+	x->seen = NULL;
 	x->write = true;
 	if (rc == HL_OK)
 		rc = csvi_reread(&im);
 	if (rc == HL_OK)
 		rc = csvi_each(&im, resp_row, x);
 	if (rc == HL_OK && rep->nproblems == 0 && im.in_tx)
-		rc = resp_chunk_end(x);
+		rc = stage_flush(x);
+	if (rc == HL_OK && rep->nproblems == 0)
+		rc = resp_tallies(x);
 	if (rc == HL_OK && rep->nproblems == 0)
 		rc = chunk_finish(&im, &x->ch, "responses.import");
 	if (rc == HL_OK && rep->nproblems > 0)
@@ -903,6 +1021,8 @@ cleanup:
 	codeset_free(x->seen);
 	lookup_free(x->qidx);
 	ingest_free(x->g);
+	hl_free(x->stage);
+	hl_free(x->clash);
 	hl_free(x);
 	return rc;
 }

@@ -120,10 +120,26 @@ void intake_hash(const struct store_response *r, bool complaint, unsigned char o
 	crypto_generichash_final(&h, out, STORE_HASH_LEN);
 }
 
+int intake_same(struct store *st, int64_t unit_id, const char *ext_id,
+	const unsigned char hash[STORE_HASH_LEN], bool *same, int64_t *batch, struct hl_err *err)
+{
+	struct store_response prev;
+	int rc = STORE(st, responses, response_get_ext, unit_id, ext_id, &prev, err);
+
+	if (rc != HL_OK)
+		return rc;
+	if (batch != NULL)
+		*batch = prev.batch_id;
+	if (!prev.has_hash)
+		intake_hash(&prev, false, prev.content_hash);
+	*same = memcmp(prev.content_hash, hash, STORE_HASH_LEN) == 0;
+	return HL_OK;
+}
+
 int intake_insert(struct store *st, struct store_response *r, bool complaint,
 	int64_t *existing_batch, struct hl_err *err)
 {
-	struct store_response prev;
+	bool same = false;
 	int rc;
 
 	if (existing_batch != NULL)
@@ -133,14 +149,10 @@ int intake_insert(struct store *st, struct store_response *r, bool complaint,
 	rc = STORE(st, responses, response_insert, r, NULL, err);
 	if (rc != HL_EEXIST)
 		return rc;
-	rc = STORE(st, responses, response_get_ext, r->unit_id, r->ext_id, &prev, err);
+	rc = intake_same(st, r->unit_id, r->ext_id, r->content_hash, &same, existing_batch, err);
 	if (rc != HL_OK)
 		return rc;
-	if (existing_batch != NULL)
-		*existing_batch = prev.batch_id;
-	if (!prev.has_hash)
-		intake_hash(&prev, false, prev.content_hash);
-	if (memcmp(prev.content_hash, r->content_hash, STORE_HASH_LEN) == 0)
+	if (same)
 		return hl_err_set(err, HL_EEXIST, "id", "phiếu mã %s đã được lưu, không lưu lại",
 			r->ext_id);
 	return hl_err_set(err, HL_ECONFLICT, "id",
@@ -148,6 +160,14 @@ int intake_insert(struct store *st, struct store_response *r, bool complaint,
 		"của đơn vị (khác ngày, câu trả lời, ý kiến hoặc thông tin khác): phiếu này không được "
 		"lưu; một phiếu mới cần một mã mới",
 		r->ext_id);
+}
+
+int intake_stage(struct store *st, struct store_response *r, int64_t seq, struct hl_err *err)
+{
+	r->status = RS_COUNTED;
+	intake_hash(r, false, r->content_hash);
+	r->has_hash = true;
+	return STORE(st, responses, response_stage, r, seq, err);
 }
 
 int intake_kiosk_held(struct store *st, int64_t kiosk_id, int64_t now, hl_day day, int64_t at,

@@ -9,7 +9,9 @@
  * store knows (svc/ingest), and the store step runs as one job of the
  * server's writer (svc/writer: durable when it returns). Every channel,
  * bulk ones too (a paper batch's close, a CSV import, a review's accept),
- * stores through intake_store, in the caller's transaction.
+ * stores through intake_store, in the caller's transaction; a CSV import's
+ * plain rows (no complaint, no follow-up case) go through intake_stage, the
+ * same rules for many rows in one statement.
  *
  * The store-side rules: The sender's id is unique within the unit; a resend
  * under it (the same content: nothing stored) is told from other answers
@@ -61,6 +63,20 @@ void intake_hash_bytes(crypto_generichash_state *h, const void *p, size_t n);
  * not a complaint. */
 int intake_insert(struct store *st, struct store_response *r, bool complaint,
 	int64_t *existing_batch, struct hl_err *err);
+
+/* Whether the unit's response with ext_id has the content hashed as hash
+ * (*same: a resend) or other content; *batch (may be NULL) gets its batch.
+ * HL_ENOTFOUND when the unit has none. */
+int intake_same(struct store *st, int64_t unit_id, const char *ext_id,
+	const unsigned char hash[STORE_HASH_LEN], bool *same, int64_t *batch, struct hl_err *err);
+
+/* A bulk insert of counted responses that carry no complaint and open no
+ * follow-up case (an import's), in the caller's transaction: r (checked,
+ * its batch set) is counted, hashed and staged as row seq of the store's
+ * stage (store.h response_stage: 0 begins a new one); the caller then
+ * flushes the stage (response_stage_flush) and asks intake_same about each
+ * row that clashes. */
+int intake_stage(struct store *st, struct store_response *r, int64_t seq, struct hl_err *err);
 
 /* Whether a kiosk's response arriving at now (seconds) is held for review:
  * the kiosk already has more than INTAKE_BURST_MAX responses stored that

@@ -55,6 +55,7 @@ struct entry {
 
 /* Rollups held before a flush: about 1 KB each for a 22-question instrument. */
 #define ROLLUP_KEYS 4096
+#define ROLLUP_GRAIN (-1) /* a rollup's (unit, month) among the keys counted */
 
 struct rentry {
 	int64_t unit_id;
@@ -74,7 +75,26 @@ struct tacc {
 	int32_t *rindex;    /* rpool position or -1, 2 * ROLLUP_KEYS slots */
 	unsigned char *buf; /* a rollup's encoding */
 	size_t bufcap;
+	const struct tacc_tick *tick; /* or NULL */
+	unsigned writes;              /* since the last tick */
+	struct store_tally_row *rows; /* MANY_ROWS, the keys of a flush as the store takes them */
 };
+
+/* A flush of at least MANY_MIN keys writes them MANY_ROWS at a time with
+ * the store's bulk merge. */
+#define MANY_MIN 256
+#define MANY_ROWS 2048
+
+#define TICK_WRITES 64 /* keys written between two ticks */
+
+/* One key written: the tick's turn every TICK_WRITES keys. */
+static int wrote(struct tacc *acc, struct hl_err *err)
+{
+	if (acc->tick == NULL || ++acc->writes < TICK_WRITES)
+		return HL_OK;
+	acc->writes = 0;
+	return acc->tick->fn(acc->tick->ctx, err);
+}
 
 static uint64_t hash_key(const struct key *k)
 {
@@ -126,6 +146,7 @@ void tacc_free(struct tacc *acc)
 	hl_free(acc->rpool);
 	hl_free(acc->rindex);
 	hl_free(acc->buf);
+	hl_free(acc->rows);
 	hl_free(acc->pool);
 	hl_free(acc->index);
 	hl_free(acc);
@@ -192,6 +213,8 @@ static int flush_rollups(struct tacc *acc, struct hl_err *err)
 			hl_rollup_encode(&e->r, acc->buf);
 			rc = STORE(acc->st, tallies, rollup_merge, e->unit_id, e->month, acc->buf,
 				size, err);
+			if (rc == HL_OK)
+				rc = wrote(acc, err);
 		}
 		hl_rollup_clear(&e->r);
 	}
@@ -240,10 +263,27 @@ void tacc_discard(struct tacc *acc)
 	memset(acc->index, 0xff, acc->nindex * sizeof(*acc->index));
 }
 
+/* Write rows[0..n) of grain g: one statement per key for a few (the
+ * server's flush: a key's upserts wait for nothing), a bulk merge for many. */
+static int merge_rows(struct tacc *acc, enum store_grain g, const struct store_tally_row *rows,
+	size_t n, bool many, struct hl_err *err)
+{
+	int rc = HL_OK;
+
+	if (many)
+		rc = STORE(acc->st, tallies, tally_merge_many, g, rows, n, err);
+	for (size_t i = 0; !many && rc == HL_OK && i < n; i++)
+		rc = STORE(acc->st, tallies, tally_merge, g, &rows[i], err);
+	for (size_t i = 0; rc == HL_OK && i < n; i++)
+		rc = wrote(acc, err);
+	return rc;
+}
+
 int tacc_flush(struct tacc *acc, struct hl_err *err)
 {
-	struct store_tally_row row;
 	int rc = flush_rollups(acc, err);
+	bool many = acc->count >= MANY_MIN;
+	size_t nrows = 0;
 
 	/* Emptied whatever happens: after a failure the caller rolls back the
 	 * transaction, and keys kept here would be counted with the next one. */
@@ -253,20 +293,29 @@ int tacc_flush(struct tacc *acc, struct hl_err *err)
 	}
 	if (acc->count > 1)
 		qsort(acc->pool, acc->count, sizeof(*acc->pool), cmp_entry);
+	if (acc->rows == NULL && (acc->rows = hl_malloc(MANY_ROWS * sizeof(*acc->rows))) == NULL)
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi ghi bộ đếm");
 	for (size_t i = 0; i < acc->count && rc == HL_OK; i++) {
 		const struct entry *e = &acc->pool[i];
+		struct store_tally_row *row = &acc->rows[nrows++];
 
-		row.unit_id = e->k.unit_id;
-		row.start = e->k.start;
-		row.field_id = e->k.field_id;
-		row.set.n = e->nslots;
+		row->unit_id = e->k.unit_id;
+		row->start = e->k.start;
+		row->field_id = e->k.field_id;
+		row->set.n = e->nslots;
 		for (int j = 0; j < e->nslots; j++) {
 			const struct ftally *f = &e->t[j];
 
-			snprintf(row.set.code[j], sizeof(row.set.code[j]), "%s", e->code[j]);
-			row.set.t[j] = (struct hl_tally){f->n, f->s, f->v, f->ss, f->vv, f->sv};
+			snprintf(row->set.code[j], sizeof(row->set.code[j]), "%s", e->code[j]);
+			row->set.t[j] = (struct hl_tally){f->n, f->s, f->v, f->ss, f->vv, f->sv};
 		}
-		rc = STORE(acc->st, tallies, tally_merge, (enum store_grain)e->k.grain, &row, err);
+		/* rows go out by grain, at most MANY_ROWS at a time */
+		if (nrows == MANY_ROWS || i + 1 == acc->count ||
+			acc->pool[i + 1].k.grain != e->k.grain) {
+			rc = merge_rows(acc, (enum store_grain)e->k.grain, acc->rows, nrows, many,
+				err);
+			nrows = 0;
+		}
 	}
 	acc->count = 0;
 	memset(acc->index, 0xff, acc->nindex * sizeof(*acc->index));
@@ -468,6 +517,7 @@ struct bulk {
 	long taken;           /* responses added over all passes */
 	uint64_t *set;        /* key hashes while counting (0 = empty) */
 	size_t setcap, setn;
+	size_t rkeys; /* of setn, the (unit, month) keys of rollups */
 	bool set_full;
 	FILE *spill;        /* the rows' tally fields, read once from the store */
 	struct tacc_resp x; /* the row being added */
@@ -518,7 +568,7 @@ static bool set_grow(struct bulk *b)
 static int count_keys(void *ctx, const struct store_response_core *r)
 {
 	struct bulk *b = ctx;
-	struct key keys[3];
+	struct key keys[4];
 	int n, rc;
 
 	/* held and rejected responses are not in the tallies */
@@ -549,6 +599,8 @@ static int count_keys(void *ctx, const struct store_response_core *r)
 				"không ghi được tệp tạm khi tính bộ đếm (đĩa đầy?)");
 	}
 	n = keys_of(r->unit_id, r->day, r->field_id, keys);
+	/* and its rollup's, a grain of its own */
+	keys[n++] = (struct key){r->unit_id, 0, hl_day_month_start(r->day), ROLLUP_GRAIN};
 	b->rows++;
 	for (int i = 0; i < n && !b->set_full; i++) {
 		uint64_t h = hash_key(&keys[i]) | 1;
@@ -564,6 +616,7 @@ static int count_keys(void *ctx, const struct store_response_core *r)
 		if (b->set[j] == 0) {
 			b->set[j] = h;
 			b->setn++;
+			b->rkeys += keys[i].grain == ROLLUP_GRAIN;
 		}
 	}
 	return 0;
@@ -639,7 +692,7 @@ static int choose_parts(struct store *st, struct bulk *b, int64_t batch_id, int6
 	int64_t max_id)
 {
 	uint64_t span = (uint64_t)(max_id - min_id) + 1;
-	size_t keys;
+	size_t keys, rkeys;
 	int rc;
 
 	/* Read straight from the store only when neither the tallies nor the
@@ -663,11 +716,20 @@ static int choose_parts(struct store *st, struct bulk *b, int64_t batch_id, int6
 	if (rc != HL_OK)
 		return rc;
 	/* Past the set's cap, assume the rest of the rows bring keys at the same rate. */
-	keys = b->set_full && b->rows > 0 ? b->setn * 4 : b->setn;
+	keys = b->setn - b->rkeys;
+	rkeys = b->rkeys;
+	if (b->set_full && b->rows > 0) {
+		keys *= 4;
+		rkeys *= 4;
+	}
 	hl_free(b->set);
 	b->set = NULL;
-	/* Leave a margin: partitions are not exactly even. */
+	/* Enough partitions that one holds its tallies and its rollups (which
+	 * would otherwise be written again and again as the pool fills), with
+	 * a margin: partitions are not exactly even. */
 	b->parts = (unsigned)(keys / (b->acc->max * 3 / 4) + 1);
+	if (rkeys / (ROLLUP_KEYS * 3 / 4) + 1 > b->parts)
+		b->parts = (unsigned)(rkeys / (ROLLUP_KEYS * 3 / 4) + 1);
 	return HL_OK;
 }
 
@@ -703,7 +765,7 @@ static int spill_pass(struct bulk *b)
 }
 
 int tacc_compute(struct store *st, int64_t batch_id, int64_t min_id, int64_t max_id,
-	size_t max_keys, long *count, struct hl_err *err)
+	size_t max_keys, long *count, const struct tacc_tick *tick, struct hl_err *err)
 {
 	struct bulk b;
 	struct hl_arena *a = hl_arena_new((size_t)64 << 20);
@@ -716,6 +778,7 @@ int tacc_compute(struct store *st, int64_t batch_id, int64_t min_id, int64_t max
 		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính bộ đếm");
 		goto cleanup;
 	}
+	b.acc->tick = tick;
 	rc = load_by_id(st, a, &b, err);
 	if (rc == HL_OK)
 		rc = choose_parts(st, &b, batch_id, min_id, max_id);
@@ -753,7 +816,7 @@ int tacc_rebuild(struct store *st, const char *who, long *count, struct hl_err *
 	if (rc == HL_OK)
 		rc = STORE(st, tallies, rollup_clear, err);
 	if (rc == HL_OK)
-		rc = tacc_compute(st, 0, 0, INT64_MAX, 0, count, err);
+		rc = tacc_compute(st, 0, 0, INT64_MAX, 0, count, NULL, err);
 	snprintf(detail, sizeof(detail), "%ld phiếu", *count);
 	return audit_commit(st, rc, who, "tallies.rebuild", detail, err);
 }

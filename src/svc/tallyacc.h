@@ -61,12 +61,23 @@ int tacc_flush(struct tacc *acc, struct hl_err *err);
  * rolled back. */
 void tacc_discard(struct tacc *acc);
 
+/* Called by tacc_compute between two of its writes (every few dozen),
+ * never inside a read of the store: an import commits there when its
+ * transaction has lasted long enough, so that the server's writes are not
+ * kept waiting. A status other than HL_OK stops the computation. */
+struct tacc_tick {
+	int (*fn)(void *ctx, struct hl_err *err);
+	void *ctx;
+};
+
 /* Add the tallies and rollups of the stored responses of batch_id (0: any)
- * with min_id <= id <= max_id to the store's, in passes over them (see top), holding at most max_keys keys
- * (0 = as many as TACC_BUDGET allows). *count (may be NULL) gets the number
- * of responses read. Runs inside the caller's transaction. */
+ * with min_id <= id <= max_id to the store's, in passes over them (see
+ * top), holding at most max_keys keys (0 = as many as TACC_BUDGET allows).
+ * *count (may be NULL) gets the number of responses read. Runs inside the
+ * caller's transaction, which tick (may be NULL) may commit and begin
+ * again. */
 int tacc_compute(struct store *st, int64_t batch_id, int64_t min_id, int64_t max_id,
-	size_t max_keys, long *count, struct hl_err *err);
+	size_t max_keys, long *count, const struct tacc_tick *tick, struct hl_err *err);
 
 /* Clear every tally and rollup and recompute them from the raw responses
  * (which also marks the rollups ready: store.h rollup_ready), each scored

@@ -247,6 +247,14 @@ pg_sql() {
 	"$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$PG_DIR" -U hailong -d hailong -c "$1"
 }
 
+# db_sql SQL: run SQL on the test's database, whichever backend; its rows
+# on stdout (SQLite's through the sqlite3 shell: empty when it is not
+# installed, so a caller checks db_sql_ok first).
+db_sql() {
+	if [ "${HL_E2E_PG:-}" = 1 ]; then pg_sql "$1"; else sqlite3 "$HAILONG_DB" "$1"; fi
+}
+db_sql_ok() { [ "${HL_E2E_PG:-}" = 1 ] || command -v sqlite3 >/dev/null 2>&1; }
+
 # pg_stop: stop the cluster (immediately: its data is thrown away) and remove
 # its directory. Safe to call at any time, from the exit trap too.
 pg_stop() {

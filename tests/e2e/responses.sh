@@ -17,12 +17,23 @@ ok responses import "$DATA/responses.csv"
 has "Đã nhập 0 phiếu (bỏ qua 6 phiếu đã có)"
 [ "$(count)" -eq 6 ] || fail "second import changed the count"
 
+# An id the unit has, with other answers: the file is refused whole, the
+# new row beside it not stored either.
+conflict=$WORK/conflict.csv
+head -n 1 "$DATA/responses.csv" >"$conflict"
+echo 'r9,VT,2024-03-07,sipas-5,kiosk,,,,,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,,,' >>"$conflict"
+echo 'r1,VT,2024-03-05,sipas-5,kiosk,ho-tich,CB01,HS-001,"Nhanh, gọn, đúng hẹn",4,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,,,' >>"$conflict"
+status 1 responses import "$conflict"
+has "Dòng 3, cột id"
+has "mã phiếu 'r1' đã có trong đơn vị với nội dung khác"
+[ "$(count)" -eq 6 ] || fail "a refused file changed the count"
+
 # Comments keep their commas, quotes, newlines and Vietnamese letters.
-if command -v sqlite3 >/dev/null 2>&1; then
-	got=$(sqlite3 "$HAILONG_DB" "SELECT comment FROM responses WHERE ext_id = 'r2'")
+if db_sql_ok; then
+	got=$(db_sql "SELECT comment FROM responses WHERE ext_id = 'r2'")
 	want=$(printf 'Cán bộ nói "rất nhiệt tình",\nlần sau sẽ quay lại')
 	[ "$got" = "$want" ] || fail "comment of r2 is [$got], expected [$want]"
-	got=$(sqlite3 "$HAILONG_DB" "SELECT comment FROM responses WHERE ext_id = 'r1'")
+	got=$(db_sql "SELECT comment FROM responses WHERE ext_id = 'r1'")
 	[ "$got" = "Nhanh, gọn, đúng hẹn" ] || fail "comment of r1 is [$got]"
 fi
 

@@ -152,14 +152,16 @@ static void test_passes_agree(void **state)
 	long count = 0;
 
 	/* One pass, everything in memory. */
-	assert_int_equal(tacc_compute(f->st, 0, f->first, f->last, 0, &count, &f->err), HL_OK);
+	assert_int_equal(tacc_compute(f->st, 0, f->first, f->last, 0, &count, NULL, &f->err),
+		HL_OK);
 	assert_int_equal(count, NRESP);
 	one[0] = sums_of(f, GRAIN_DAY, false);
 	one[1] = sums_of(f, GRAIN_MONTH, false);
 	one[2] = sums_of(f, GRAIN_MONTH, true);
 	/* Again with room for 12 keys: many partitions, and flushes within them. */
 	assert_int_equal(STORE(f->st, tallies, tally_clear, &f->err), HL_OK);
-	assert_int_equal(tacc_compute(f->st, 0, f->first, f->last, 12, &count, &f->err), HL_OK);
+	assert_int_equal(tacc_compute(f->st, 0, f->first, f->last, 12, &count, NULL, &f->err),
+		HL_OK);
 	assert_int_equal(count, NRESP);
 	many[0] = sums_of(f, GRAIN_DAY, false);
 	many[1] = sums_of(f, GRAIN_MONTH, false);
@@ -199,7 +201,7 @@ static void test_matches_core(void **state)
 	struct core_sum cs = {f->in, hl_instrument_criterion(f->in, "PV"), {0}};
 	struct sums got;
 
-	assert_int_equal(tacc_compute(f->st, 0, f->first, f->last, 30, NULL, &f->err), HL_OK);
+	assert_int_equal(tacc_compute(f->st, 0, f->first, f->last, 30, NULL, NULL, &f->err), HL_OK);
 	got = sums_of(f, GRAIN_MONTH, false);
 	assert_int_equal(STORE(f->st, responses, response_scan_ids, 0, f->first, f->last, core_cb,
 				 &cs, &f->err),
@@ -238,7 +240,7 @@ static void test_many_rollup_keys(void **state)
 		last = r.id;
 	}
 	assert_int_equal(store_commit(f->st, &f->err), HL_OK);
-	rc = tacc_compute(f->st, 0, first, last, 0, &count, &f->err);
+	rc = tacc_compute(f->st, 0, first, last, 0, &count, NULL, &f->err);
 	if (rc != HL_OK)
 		print_error("%s\n", f->err.msg);
 	assert_int_equal(rc, HL_OK);
