@@ -11,13 +11,17 @@
 # BIN defaults to build-bench/hailong, a release build made here if needed.
 # Environment: BENCH_SIZES (default "1000000 10000000"), BENCH_RUNS (report
 # repetitions, default 5, median reported), BENCH_TMP (where the temporary
-# directory goes), JOBS (ninja -j, default 1).
+# directory goes), JOBS (ninja -j, default 1), BENCH_PG=1 (the database on
+# a throw-away PostgreSQL 15 cluster, psql's \copy of the same file timed
+# beside the import, and `index --period 2024` for all units timed too: the
+# province's figures of issue 13 from one import).
 set -euo pipefail
 
 . "$(dirname "$0")/lib.sh"
 bench_setup hailong-report-bench "$@"
 bench_build bench/gen_responses
 GEN=$BUILDDIR/bench/gen_responses
+bench_pg
 # Whole milliseconds: a report takes seconds.
 ms() { awk -v s="$1" 'BEGIN { printf "%.0f", s * 1000 }'; }
 
@@ -47,10 +51,20 @@ for N in $SIZES; do
 	say ""
 	say "== $N phiếu, 500 đơn vị, 24 tháng (tải máy: $(cut -d' ' -f1-3 /proc/loadavg))"
 	measure /dev/null "$GEN" "$T/units.csv" "$T/responses.csv" "$N"
+	bench_copy_baseline "$T/responses.csv"
 	bench_db "$N"
 	measure "$T/import.out" "$BIN" --db "$DB" responses import "$T/responses.csv"
 	IMP=$(awk -v n="$N" -v s="$SECS" 'BEGIN { printf "%.0f", n / s }')
 	say "  nhập: $(printf '%.1f' "$SECS") s, $IMP phiếu/s, đỉnh $(mb "$KB") MB"
+	if [ -n "$COPY_S" ]; then
+		say "  psql \\copy: $(printf '%.1f' "$COPY_S") s; nhập bằng $(awk -v c="$COPY_S" -v i="$SECS" 'BEGIN { printf "%.1f", 100 * c / i }') % tốc độ của nó"
+		index_times=()
+		for ((i = 0; i < RUNS; i++)); do
+			measure /dev/null "$BIN" --db "$DB" index --period 2024 --format csv
+			index_times+=("$SECS")
+		done
+		say "  index 2024 (500 đơn vị): trung vị $(ms "$(median "${index_times[@]}")") ms"
+	fi
 	rm -f "$T/responses.csv"
 
 	report_runs pdf 2024
