@@ -32,6 +32,7 @@ _Static_assert(HL_ROLLUP_CHANNELS == 5 && HL_ROLLUP_THEMES == 8,
 
 #define KEY_COLS "c0, c1, c2, c3, c4, t0, t1, t2, t3, t4, t5, t6, t7"
 #define OF_KEY " WHERE unit_id = $1 AND month = $2"
+#define OF_RANGE " WHERE unit_id = $1 AND month BETWEEN $2 AND $3"
 
 #include "store/sql/rollup.h" /* its statements: sql/rollup.sql */
 
@@ -196,42 +197,69 @@ static bool room(void **arr, size_t n, size_t *cap, size_t elem)
 	return true;
 }
 
-/* A key being read: the rollup, the next instrument an answer may belong
- * to, and what went wrong (a row's statement status HL_ENOMEM or HL_EIO). */
-struct reading {
-	struct hl_rollup *r;
-	size_t inst;
-	const char *bad; /* why the rows do not read, for corrupt() */
+/* A key's month and counters, read before its other rows. */
+struct key_row {
+	hl_day month;
+	int64_t v[NKEYV];
 };
+
+/* A unit's keys being read: one rollup per key (in month order), the key
+ * the last row belonged to, the next instrument an answer may belong to,
+ * and what went wrong (a row's statement status HL_ENOMEM or HL_EIO). */
+struct reading {
+	struct hl_rollup *rs;
+	const struct key_row *keys;
+	size_t nkeys, k, inst;
+	const char *bad;
+};
+
+/* The rollup of the row's month (column 0); NULL for a month without a
+ * key (nothing to add it to). Rows come by month. */
+static struct hl_rollup *row_key(struct reading *x, const struct q_cur *c)
+{
+	hl_day m = (hl_day)q_col_i64(c, 0);
+
+	while (x->k < x->nkeys && x->keys[x->k].month < m) {
+		x->k++;
+		x->inst = 0;
+	}
+	return x->k < x->nkeys && x->keys[x->k].month == m ? &x->rs[x->k] : NULL;
+}
 
 static int field_row(void *ctx, const struct q_cur *c)
 {
-	struct hl_rollup *r = ((struct reading *)ctx)->r;
+	struct hl_rollup *r = row_key(ctx, c);
 
+	if (r == NULL)
+		return HL_OK;
 	if (!room((void **)&r->field, r->nfield, &r->capfield, sizeof(*r->field)))
 		return HL_ENOMEM;
-	r->field[r->nfield++] = (struct hl_rollup_field){q_col_i64(c, 0), q_col_i64(c, 1)};
+	r->field[r->nfield++] = (struct hl_rollup_field){q_col_i64(c, 1), q_col_i64(c, 2)};
 	return HL_OK;
 }
 
 static int staff_row(void *ctx, const struct q_cur *c)
 {
-	struct hl_rollup *r = ((struct reading *)ctx)->r;
+	struct hl_rollup *r = row_key(ctx, c);
 
+	if (r == NULL)
+		return HL_OK;
 	if (!room((void **)&r->staff, r->nstaff, &r->capstaff, sizeof(*r->staff)))
 		return HL_ENOMEM;
-	r->staff[r->nstaff++] = (struct hl_rollup_staff){q_col_i64(c, 0), q_col_i64(c, 1),
-		q_col_f64(c, 2), q_col_f64(c, 3)};
+	r->staff[r->nstaff++] = (struct hl_rollup_staff){q_col_i64(c, 1), q_col_i64(c, 2),
+		q_col_f64(c, 3), q_col_f64(c, 4)};
 	return HL_OK;
 }
 
 static int inst_row(void *ctx, const struct q_cur *c)
 {
 	struct reading *x = ctx;
-	struct hl_rollup *r = x->r;
-	struct hl_rollup_inst t = {q_col_i64(c, 0), (int)q_col_i64(c, 1), (int)q_col_i64(c, 2),
+	struct hl_rollup *r = row_key(x, c);
+	struct hl_rollup_inst t = {q_col_i64(c, 1), (int)q_col_i64(c, 2), (int)q_col_i64(c, 3),
 		NULL};
 
+	if (r == NULL)
+		return HL_OK;
 	if (t.nq < 0 || t.nv < 1 || t.nq > HL_MAX_QUESTIONS || t.nv > HL_MAX_LEVELS + 1) {
 		x->bad = "bộ câu hỏi";
 		return HL_EIO;
@@ -248,9 +276,11 @@ static int inst_row(void *ctx, const struct q_cur *c)
 static int answer_row(void *ctx, const struct q_cur *c)
 {
 	struct reading *x = ctx;
-	struct hl_rollup *r = x->r;
-	int64_t id = q_col_i64(c, 0), slot = q_col_i64(c, 1);
+	struct hl_rollup *r = row_key(x, c);
+	int64_t id = q_col_i64(c, 1), slot = q_col_i64(c, 2);
 
+	if (r == NULL)
+		return HL_OK;
 	while (x->inst < r->ninst && r->inst[x->inst].id < id)
 		x->inst++;
 	if (x->inst == r->ninst || r->inst[x->inst].id != id || slot < 0 ||
@@ -258,26 +288,28 @@ static int answer_row(void *ctx, const struct q_cur *c)
 		x->bad = "câu trả lời";
 		return HL_EIO;
 	}
-	r->inst[x->inst].count[slot] = q_col_i64(c, 2);
+	r->inst[x->inst].count[slot] = q_col_i64(c, 3);
 	return HL_OK;
 }
 
 static int example_row(void *ctx, const struct q_cur *c)
 {
-	struct hl_rollup *r = ((struct reading *)ctx)->r;
-	int64_t th = q_col_i64(c, 0);
-	struct hl_rollup_theme *p = th >= 0 && th < HL_ROLLUP_THEMES ? &r->theme[th] : NULL;
+	struct hl_rollup *r = row_key(ctx, c);
+	int64_t th = q_col_i64(c, 1);
+	struct hl_rollup_theme *p = r != NULL && th >= 0 && th < HL_ROLLUP_THEMES ? &r->theme[th] :
+										    NULL;
 
 	if (p != NULL && p->nex < HL_ROLLUP_EXAMPLES)
-		p->ex[p->nex++] = (struct hl_rollup_example){q_col_i64(c, 1),
-			(uint64_t)q_col_i64(c, 2)};
+		p->ex[p->nex++] = (struct hl_rollup_example){q_col_i64(c, 2),
+			(uint64_t)q_col_i64(c, 3)};
 	return HL_OK;
 }
 
-/* The rows of one key into r (its key counters set; its arrays sorted by id
- * as rollup.c keeps them). */
-static int read_key(struct store *st, int64_t unit_id, hl_day month, struct hl_rollup *r,
-	struct hl_err *err)
+/* The rows of unit_id's keys with month in [first, last] into x->rs (their
+ * key counters set; arrays sorted by id as rollup.c keeps them): one
+ * statement per table. */
+static int read_keys(struct store *st, int64_t unit_id, hl_day first, hl_day last,
+	struct reading *x, struct hl_err *err)
 {
 	static const struct {
 		const struct q_stmt *s;
@@ -285,28 +317,23 @@ static int read_key(struct store *st, int64_t unit_id, hl_day month, struct hl_r
 	} parts[] = {{&fields, field_row}, {&staff, staff_row}, {&insts, inst_row},
 		{&answers, answer_row}, {&examples, example_row}};
 	const char *op = "đọc số liệu báo cáo";
-	struct reading x = {r, 0, NULL};
 	int rc = HL_OK;
 
 	for (size_t i = 0; rc == HL_OK && i < sizeof(parts) / sizeof(parts[0]); i++) {
 		struct q_args a = {0};
 
 		q_i64(&a, unit_id);
-		q_i64(&a, month);
-		rc = q_each(st, parts[i].s, &a, parts[i].fn, &x, op, err);
+		q_i64(&a, day_lo(first));
+		q_i64(&a, day_hi(last));
+		x->k = x->inst = 0;
+		rc = q_each(st, parts[i].s, &a, parts[i].fn, x, op, err);
 	}
 	if (rc == HL_ENOMEM)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
-	if (rc == HL_EIO && x.bad != NULL)
-		return corrupt(err, unit_id, month, x.bad);
+	if (rc == HL_EIO && x->bad != NULL)
+		return corrupt(err, unit_id, x->k < x->nkeys ? x->keys[x->k].month : first, x->bad);
 	return rc;
 }
-
-/* A key's month and counters, read before its other rows. */
-struct key_row {
-	hl_day month;
-	int64_t v[NKEYV];
-};
 
 struct keys {
 	struct key_row *arr;
@@ -327,35 +354,52 @@ static int key_row(void *ctx, const struct q_cur *c)
 	return HL_OK;
 }
 
-/* Rebuild key k of unit_id and hand its encoding to cb (buf grown as needed). */
-static int one_key(struct store *st, int64_t unit_id, const struct key_row *k, unsigned char **buf,
+/* Hand the rollup r of (unit_id, month) to cb, encoded (buf grown as needed). */
+static int hand(const struct hl_rollup *r, int64_t unit_id, hl_day month, unsigned char **buf,
 	size_t *capbuf, store_rollup_cb cb, void *ctx, struct hl_err *err)
 {
-	struct hl_rollup r;
-	size_t len;
-	int rc;
+	size_t len = hl_rollup_encoded_size(r);
 
-	hl_rollup_init(&r);
-	for (int c = 0; c < HL_ROLLUP_CHANNELS; c++)
-		r.chan[c] = k->v[c];
-	for (int th = 0; th < HL_ROLLUP_THEMES; th++)
-		r.theme[th].n = k->v[HL_ROLLUP_CHANNELS + th];
-	rc = read_key(st, unit_id, k->month, &r, err);
-	len = hl_rollup_encoded_size(&r);
-	if (rc == HL_OK && len > *capbuf) {
+	if (len > *capbuf) {
 		unsigned char *nb = hl_realloc(*buf, len);
 
 		if (nb == NULL)
-			rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+			return hl_err_set(err, HL_ENOMEM, HL_HERE,
 				"hết bộ nhớ khi đọc số liệu báo cáo");
-		else
-			*buf = nb, *capbuf = len;
+		*buf = nb;
+		*capbuf = len;
 	}
-	if (rc == HL_OK) {
-		hl_rollup_encode(&r, *buf);
-		rc = cb(ctx, unit_id, k->month, *buf, len);
+	hl_rollup_encode(r, *buf);
+	return cb(ctx, unit_id, month, *buf, len);
+}
+
+/* Rebuild unit_id's keys[0..n) (months in [first, last]) and hand each to cb. */
+static int unit_keys(struct store *st, int64_t unit_id, const struct keys *keys, hl_day first,
+	hl_day last, unsigned char **buf, size_t *capbuf, store_rollup_cb cb, void *ctx,
+	struct hl_err *err)
+{
+	struct reading x = {NULL, keys->arr, keys->n, 0, 0, NULL};
+	int rc = HL_OK;
+
+	if (keys->n == 0)
+		return HL_OK;
+	if ((x.rs = hl_calloc(keys->n, sizeof(*x.rs))) == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi đọc số liệu báo cáo");
+	for (size_t k = 0; k < keys->n; k++) {
+		const struct key_row *kr = &keys->arr[k];
+
+		hl_rollup_init(&x.rs[k]);
+		for (int c = 0; c < HL_ROLLUP_CHANNELS; c++)
+			x.rs[k].chan[c] = kr->v[c];
+		for (int th = 0; th < HL_ROLLUP_THEMES; th++)
+			x.rs[k].theme[th].n = kr->v[HL_ROLLUP_CHANNELS + th];
 	}
-	hl_rollup_clear(&r);
+	rc = read_keys(st, unit_id, first, last, &x, err);
+	for (size_t k = 0; rc == HL_OK && k < keys->n; k++)
+		rc = hand(&x.rs[k], unit_id, keys->arr[k].month, buf, capbuf, cb, ctx, err);
+	for (size_t k = 0; k < keys->n; k++)
+		hl_rollup_clear(&x.rs[k]);
+	hl_free(x.rs);
 	return rc;
 }
 
@@ -378,8 +422,9 @@ int q_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first
 		rc = q_each(st, &months, &a, key_row, &keys, op, err);
 		if (rc == HL_ENOMEM)
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
-		for (size_t k = 0; k < keys.n && rc == HL_OK; k++)
-			rc = one_key(st, units[i], &keys.arr[k], &buf, &capbuf, cb, ctx, err);
+		if (rc == HL_OK)
+			rc = unit_keys(st, units[i], &keys, first, last, &buf, &capbuf, cb, ctx,
+				err);
 	}
 	hl_free(keys.arr);
 	hl_free(buf);

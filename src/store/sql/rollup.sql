@@ -51,20 +51,24 @@ ORDER BY response_id LIMIT 1 OFFSET $4)
 SELECT month, {KEY_COLS} FROM rollup_keys WHERE unit_id = $1
 AND month BETWEEN $2 AND $3 ORDER BY month
 
+-- A unit's rows of every month in [$2, $3] at once, by month: one statement
+-- per table and unit, not per month (rollup_scan).
 -- @stmt fields
-SELECT field_id, n FROM rollup_fields{OF_KEY} ORDER BY field_id
+SELECT month, field_id, n FROM rollup_fields{OF_RANGE} ORDER BY month, field_id
 
 -- @stmt staff
-SELECT staff_id, n, s, v FROM rollup_staff{OF_KEY} ORDER BY staff_id
+SELECT month, staff_id, n, s, v FROM rollup_staff{OF_RANGE} ORDER BY month, staff_id
 
 -- @stmt insts
-SELECT instrument_id, nq, nv FROM rollup_insts{OF_KEY} ORDER BY instrument_id
+SELECT month, instrument_id, nq, nv FROM rollup_insts{OF_RANGE} ORDER BY month, instrument_id
 
 -- @stmt answers
-SELECT instrument_id, slot, n FROM rollup_answers{OF_KEY} ORDER BY instrument_id, slot
+SELECT month, instrument_id, slot, n FROM rollup_answers{OF_RANGE}
+ORDER BY month, instrument_id, slot
 
 -- @stmt examples
-SELECT theme, response_id, hash FROM rollup_examples{OF_KEY} ORDER BY theme, response_id
+SELECT month, theme, response_id, hash FROM rollup_examples{OF_RANGE}
+ORDER BY month, theme, response_id
 
 -- @stmt ready_get
 SELECT ready FROM rollup_state
