@@ -873,8 +873,7 @@ static bool opens_case(const struct resp_ctx *x)
 	return v.open;
 }
 
-/* The tallies of the whole file, once every row is stored: each key is
- * written once (tacc_compute), in transactions no longer than a chunk. */
+/* The tallies' tick: commit once the transaction has lasted a chunk. */
 static int resp_tick(void *ctx, struct hl_err *err)
 {
 	struct resp_ctx *x = ctx;
@@ -887,14 +886,20 @@ static int resp_tick(void *ctx, struct hl_err *err)
 	return rc == HL_OK ? chunk_begin(x->im, &x->ch, "responses", x->batch) : rc;
 }
 
+/* The tallies of the whole file, once every row is stored: each key is
+ * written once (tacc_compute), in transactions no longer than a chunk. */
 static int resp_tallies(struct resp_ctx *x)
 {
 	struct tacc_tick tick = {resp_tick, x};
-	int rc = x->im->in_tx ? HL_OK : chunk_begin(x->im, &x->ch, "responses", x->batch);
+	int rc = HL_OK;
 
-	if (rc == HL_OK && x->batch != 0)
-		rc = tacc_compute(x->im->st, x->batch, 0, INT64_MAX, 0, NULL, &tick, x->im->err);
-	return rc;
+	if (x->batch == 0) /* no row written */
+		return HL_OK;
+	if (!x->im->in_tx)
+		rc = chunk_begin(x->im, &x->ch, "responses", x->batch);
+	return rc == HL_OK ?
+		tacc_compute(x->im->st, x->batch, 0, INT64_MAX, 0, NULL, &tick, x->im->err) :
+		rc;
 }
 
 /* First pass: an id met twice in the file is a problem. */
