@@ -4,8 +4,9 @@
  * backends is copied without touching this file; a table added is refused by
  * store_copy_check until it is listed here. Tables with an id are read in
  * pages by id (PostgreSQL's driver holds a whole result in memory), the
- * others whole. Each row is inserted as it is read: source and destination
- * are two connections, so the insert does not re-enter the scan's store.
+ * others whole. Each row is loaded as it is read (q_bulk: PostgreSQL's COPY,
+ * SQLite's insert): source and destination are two connections, so the
+ * load does not re-enter the scan's store.
  * Statements are built from the table and column names here and in the
  * catalog, never from user input. */
 #include "store/store_copy.h"
@@ -295,15 +296,16 @@ static int copy_row(void *ctx, const struct q_cur *c)
 		a.v[i] = (struct q_val){t->kind[i] == C_TEXT ? QV_TEXT : QV_BLOB, 0, 0,
 			cp->buf + at[i], len[i]};
 	}
-	rc = q_exec(cp->dst, cp->ins, &a, NULL, "chép một dòng vào nơi nhận", cp->err);
+	rc = q_bulk(cp->dst, cp->ins, &a, "chép một dòng vào nơi nhận", cp->err);
 	if (rc == HL_OK && ++*cp->rows % 1000 == 0 && cp->progress != NULL)
 		cp->progress(cp->pctx, store_copy_tables[t->i], *cp->rows);
 	return rc;
 }
 
-/* "a, b, c" and "$1, $2, $3" for t into the arena. */
+/* t's page of rows to read, and the insert of one row into it (PostgreSQL's
+ * COPY: q_bulk), into the arena. */
 static int statements(struct hl_arena *ar, const struct table *t, char **select, char **insert,
-	struct hl_err *err)
+	char **copy, struct hl_err *err)
 {
 	const char *name = store_copy_tables[t->i];
 	size_t cap = (size_t)t->n * 72 + 256;
@@ -322,7 +324,8 @@ static int statements(struct hl_arena *ar, const struct table *t, char **select,
 			name) :
 		hl_arena_printf(ar, "SELECT %s FROM %s", cols, name);
 	*insert = hl_arena_printf(ar, "INSERT INTO %s (%s) VALUES (%s)", name, cols, params);
-	if (*select == NULL || *insert == NULL)
+	*copy = hl_arena_printf(ar, "COPY %s (%s) FROM STDIN", name, cols);
+	if (*select == NULL || *insert == NULL || *copy == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép");
 	return HL_OK;
 }
@@ -362,18 +365,18 @@ int store_copy_table(struct store *src, struct store *dst, int i, store_copy_fn 
 	struct table t;
 	struct copier cp = {dst, &t, NULL, NULL, 0, 0, rows, progress, pctx, err};
 	struct q_stmt sel, ins;
-	char *select = NULL, *insert = NULL;
+	char *select = NULL, *insert = NULL, *copy = NULL;
 	int rc;
 
 	if (ar == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép");
 	rc = common_columns(src, dst, i, &t, err);
 	if (rc == HL_OK)
-		rc = statements(ar, &t, &select, &insert, err);
+		rc = statements(ar, &t, &select, &insert, &copy, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	sel = stmt(i, K_SELECT, select, NULL);
-	ins = stmt(i, K_INSERT, insert, NULL);
+	ins = stmt(i, K_INSERT, insert, copy);
 	cp.ins = &ins;
 	if (!t.has_id) {
 		rc = q_each(src, &sel, NULL, copy_row, &cp, "đọc một bảng để sao chép", err);
@@ -389,6 +392,8 @@ int store_copy_table(struct store *src, struct store *dst, int i, store_copy_fn 
 			rc = q_each(src, &sel, &a, copy_row, &cp, "đọc một bảng để sao chép", err);
 		} while (rc == HL_OK && *rows - before == PAGE);
 	}
+	if (rc == HL_OK)
+		rc = q_bulk_end(dst, "chép một bảng vào nơi nhận", err);
 	if (rc == HL_OK && t.has_parent)
 		rc = copy_parents(src, dst, i, err);
 cleanup:
