@@ -113,10 +113,15 @@ serve_kill() {
 serve_start() {
 	command -v curl >/dev/null 2>&1 || fail "curl is missing (scripts/deps.sh test installs it)"
 	tries=0
+	# a second server of the same test starts on another port than the first
+	SERVE_STARTS=$((${SERVE_STARTS:-0} + 1))
 	while [ $tries -lt 5 ]; do
-		PORT=$((18000 + ($$ * 7 + tries * 131) % 2000))
+		PORT=$((18000 + ($$ * 7 + SERVE_STARTS * 37 + tries * 131) % 2000))
+		# Emptied here, not by the server's redirection: that runs in the
+		# child, and the loop below could read the previous server's line.
+		: >"$WORK/serve.out"
 		# shellcheck disable=SC2086 # SERVE_ARGS: extra options, word-split on purpose
-		"$HL" serve --listen "127.0.0.1:$PORT" ${SERVE_ARGS:-} >"$WORK/serve.out" 2>>"$SERVE_LOG" &
+		"$HL" serve --listen "127.0.0.1:$PORT" ${SERVE_ARGS:-} >>"$WORK/serve.out" 2>>"$SERVE_LOG" &
 		SERVE_PID=$!
 		i=0
 		while [ $i -lt 100 ]; do
