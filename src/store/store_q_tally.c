@@ -41,6 +41,20 @@ static void key_args(struct q_args *a, enum store_grain g, const struct store_ta
 	q_i64(a, row->field_id);
 }
 
+/* Criterion i of row: its code and counters, appended to a. */
+static void cell_args(struct q_args *a, const struct store_tally_row *row, int i)
+{
+	const struct hl_tally *t = &row->set.t[i];
+
+	q_text(a, row->set.code[i], HL_CODE_MAX);
+	q_i64(a, t->n);
+	q_f64(a, t->s);
+	q_f64(a, t->v);
+	q_f64(a, t->ss);
+	q_f64(a, t->vv);
+	q_f64(a, t->sv);
+}
+
 /* The stored criteria of a key gathered into a tallyset: HL_ELIMIT past
  * what a tallyset holds. */
 static int gather(void *ctx, const struct q_cur *c)
@@ -78,17 +92,10 @@ int q_tally_add(struct store *st, enum store_grain g, const struct store_tally_r
 	if (rc == HL_OK)
 		rc = check_room(st, g, row, op, err);
 	for (int i = 0; rc == HL_OK && i < row->set.n; i++) {
-		const struct hl_tally *t = &row->set.t[i];
 		struct q_args a = {0};
 
 		key_args(&a, g, row);
-		q_text(&a, row->set.code[i], HL_CODE_MAX);
-		q_i64(&a, t->n);
-		q_f64(&a, t->s);
-		q_f64(&a, t->v);
-		q_f64(&a, t->ss);
-		q_f64(&a, t->vv);
-		q_f64(&a, t->sv);
+		cell_args(&a, row, i);
 		rc = q_exec_later(st, &add, &a, op, err);
 	}
 	return rc;
@@ -122,20 +129,13 @@ static int q_tally_merge_many(struct store *st, enum store_grain g,
 		const struct store_tally_row *row = &rows[k];
 
 		for (int i = 0; rc == HL_OK && i < row->set.n; i++) {
-			const struct hl_tally *t = &row->set.t[i];
 			struct q_args c = {0};
 
 			q_i64(&c, seq++);
 			q_i64(&c, row->unit_id);
 			q_i64(&c, row->start);
 			q_i64(&c, row->field_id);
-			q_text(&c, row->set.code[i], HL_CODE_MAX);
-			q_i64(&c, t->n);
-			q_f64(&c, t->s);
-			q_f64(&c, t->v);
-			q_f64(&c, t->ss);
-			q_f64(&c, t->vv);
-			q_f64(&c, t->sv);
+			cell_args(&c, row, i);
 			rc = q_bulk(st, &stage_put, &c, op, err);
 		}
 	}
