@@ -10,10 +10,12 @@
  * Statements are built from the table and column names here and in the
  * catalog, never from user input. */
 #include "store/store_copy.h"
+#include "store/store_copy_priv.h"
 #include "store/store_q.h"
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -30,13 +32,8 @@ const char *const store_copy_tables[] = {"units", "lineage", "fields", "staff", 
 	"cal_decisions", "cal_settings", "cal_hours", "dossiers", "dossier_sum", "dossier_sum_proc",
 	"fb_offices", "fb_items", "fb_contacts", "fb_steps", "fb_deadlines", "fb_idem",
 	"fb_letters", "import_runs", "import_undo_dossiers", "followups", "followup_days",
-	"unit_contacts", "score766_points"};
+	"unit_contacts", "score766_points", "copy_ranges"};
 const int store_copy_ntables = (int)(sizeof(store_copy_tables) / sizeof(store_copy_tables[0]));
-
-#define PAGE 5000
-
-/* Statement slots of table i: QS_COPY_T + COPY_PER * i + one of these. */
-enum { K_SELECT, K_INSERT, K_CLEAR, K_COUNT, K_PARENTS, K_PARENT_SET, K_SEQUENCE };
 
 static const struct q_stmt tables_q = Q_STMT2(QS_COPY + 0,
 	"SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%'",
@@ -48,17 +45,6 @@ static const struct q_stmt columns_q = Q_STMT2(QS_COPY + 1,
 	" WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position");
 static const struct q_stmt sums_q = Q_STMT(QS_COPY + 2,
 	"SELECT grain, count(*), sum(n), sum(s) FROM tally_cells GROUP BY grain ORDER BY grain");
-
-/* A column as the destination declares it: integer, real, text or blob. */
-enum col_kind { C_INT, C_REAL, C_TEXT, C_BLOB };
-#define MAXCOLS Q_MAXARGS
-struct table {
-	int i;
-	int n;
-	bool has_id, has_parent;
-	char names[MAXCOLS][64];
-	enum col_kind kind[MAXCOLS];
-};
 
 static enum col_kind kind_of(const char *type)
 {
@@ -77,16 +63,19 @@ static enum col_kind kind_of(const char *type)
 	return C_TEXT;
 }
 
-static int known(const char *name)
+int copy_table_index(const char *name)
 {
 	for (int i = 0; i < store_copy_ntables; i++)
 		if (strcmp(store_copy_tables[i], name) == 0)
 			return i;
+	/* each database's own, never copied */
+	if (strcmp(name, "copy_identity") == 0)
+		return store_copy_ntables + 1;
 	return strcmp(name, "schema_version") == 0 ? store_copy_ntables : -1;
 }
 
 struct seen {
-	bool have[64];
+	bool have[66];
 	char stranger[64];
 };
 
@@ -95,7 +84,7 @@ static int seen_row(void *ctx, const struct q_cur *c)
 	struct seen *s = ctx;
 	size_t len;
 	const char *name = q_col_text(c, 0, &len);
-	int i = known(name);
+	int i = copy_table_index(name);
 
 	if (i < 0)
 		snprintf(s->stranger, sizeof(s->stranger), "%s", name);
@@ -115,16 +104,18 @@ int store_copy_check(struct store *st, struct hl_err *err)
 		return hl_err_set(err, HL_EINVAL, HL_HERE,
 			"lỗi lập trình: bảng '%s' chưa có trong danh sách sao chép (store_copy.c)",
 			s.stranger);
-	for (int i = 0; i <= store_copy_ntables; i++)
+	for (int i = 0; i <= store_copy_ntables + 1; i++)
 		if (!s.have[i])
 			return hl_err_set(err, HL_EINVAL, HL_HERE,
 				"cơ sở dữ liệu thiếu bảng '%s': hãy cập nhật nó bằng phiên bản hailong "
 				"này (hailong --db … init)",
-				i < store_copy_ntables ? store_copy_tables[i] : "schema_version");
+				i < store_copy_ntables          ? store_copy_tables[i] :
+					i == store_copy_ntables ? "schema_version" :
+								  "copy_identity");
 	return HL_OK;
 }
 
-static struct q_stmt stmt(int i, int k, const char *sql, const char *pg)
+struct q_stmt copy_stmt(int i, int k, const char *sql, const char *pg)
 {
 	return (struct q_stmt){QS_COPY_T + COPY_PER * i + k, sql, pg};
 }
@@ -135,7 +126,7 @@ int store_copy_count(struct store *st, int i, int64_t *n, struct hl_err *err)
 	struct q_stmt s;
 
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", store_copy_tables[i]);
-	s = stmt(i, K_COUNT, sql, NULL);
+	s = copy_stmt(i, K_COUNT, sql, NULL);
 	return q_int(st, &s, NULL, n, "đếm dòng của một bảng", err);
 }
 
@@ -148,7 +139,7 @@ int store_copy_clear(struct store *dst, struct hl_err *err)
 		struct q_stmt s;
 
 		snprintf(sql, sizeof(sql), "DELETE FROM %s", store_copy_tables[i]);
-		s = stmt(i, K_CLEAR, sql, NULL);
+		s = copy_stmt(i, K_CLEAR, sql, NULL);
 		rc = q_exec(dst, &s, NULL, NULL, "xóa dữ liệu có sẵn ở nơi nhận", err);
 	}
 	return rc;
@@ -176,7 +167,7 @@ static int column_row(void *ctx, const struct q_cur *c)
 }
 
 /* The columns of table i in st, into t. */
-static int columns(struct store *st, int i, struct table *t, struct hl_err *err)
+int copy_columns(struct store *st, int i, struct table *t, struct hl_err *err)
 {
 	struct cols_ctx x = {t, false};
 	struct q_args a = {0};
@@ -194,14 +185,14 @@ static int columns(struct store *st, int i, struct table *t, struct hl_err *err)
 }
 
 /* The columns of dst's table that src has too, in dst's order. */
-static int common_columns(struct store *src, struct store *dst, int i, struct table *t,
+int copy_common_columns(struct store *src, struct store *dst, int i, struct table *t,
 	struct hl_err *err)
 {
 	struct table s;
-	int rc = columns(dst, i, t, err), n = 0;
+	int rc = copy_columns(dst, i, t, err), n = 0;
 
 	if (rc == HL_OK)
-		rc = columns(src, i, &s, err);
+		rc = copy_columns(src, i, &s, err);
 	if (rc != HL_OK)
 		return rc;
 	for (int c = 0; c < t->n; c++) {
@@ -226,20 +217,6 @@ static int common_columns(struct store *src, struct store *dst, int i, struct ta
 	return HL_OK;
 }
 
-/* One row being copied: its values, the text and blobs copied out of the
- * cursor (PostgreSQL's gives back one unescaped blob at a time). */
-struct copier {
-	struct store *dst;
-	const struct table *t;
-	const struct q_stmt *ins;
-	unsigned char *buf;
-	size_t cap;
-	int64_t last_id, *rows;
-	store_copy_fn progress;
-	void *pctx;
-	struct hl_err *err;
-};
-
 static int keep(struct copier *cp, size_t *used, const void *p, size_t len)
 {
 	if (*used + len + 1 > cp->cap) {
@@ -257,11 +234,11 @@ static int keep(struct copier *cp, size_t *used, const void *p, size_t len)
 	return HL_OK;
 }
 
-static int copy_row(void *ctx, const struct q_cur *c)
+/* Row c's values into a, in t's columns; its text and blobs copied into
+ * cp->buf, units.parent_id left NULL (set once every unit is there). */
+int copy_row_args(struct copier *cp, const struct q_cur *c, struct q_args *a)
 {
-	struct copier *cp = ctx;
 	const struct table *t = cp->t;
-	struct q_args a = {0};
 	size_t used = 0, at[MAXCOLS] = {0}, len[MAXCOLS] = {0};
 	int rc;
 
@@ -269,42 +246,52 @@ static int copy_row(void *ctx, const struct q_cur *c)
 		const void *p;
 
 		if (q_col_null(c, i) || (t->has_parent && strcmp(t->names[i], "parent_id") == 0)) {
-			q_null(&a);
+			q_null(a);
 			continue;
 		}
 		switch (t->kind[i]) {
 		case C_INT:
-			q_i64(&a, q_col_i64(c, i));
+			q_i64(a, q_col_i64(c, i));
 			if (t->has_id && strcmp(t->names[i], "id") == 0)
-				cp->last_id = a.v[i].i;
+				cp->last_id = a->v[i].i;
 			break;
-		case C_REAL: q_f64(&a, q_col_f64(c, i)); break;
+		case C_REAL: q_f64(a, q_col_f64(c, i)); break;
 		case C_TEXT:
 		case C_BLOB:
 			p = q_col_text(c, i, &len[i]);
 			at[i] = used;
 			if ((rc = keep(cp, &used, p, len[i])) != HL_OK)
 				return rc;
-			q_null(&a); /* its pointer set below: buf may still move */
+			q_null(a); /* its pointer set below: buf may still move */
 			break;
 		}
 	}
 	for (int i = 0; i < t->n; i++) {
-		if (a.v[i].kind != QV_NULL || q_col_null(c, i) ||
+		if (a->v[i].kind != QV_NULL || q_col_null(c, i) ||
 			(t->kind[i] != C_TEXT && t->kind[i] != C_BLOB))
 			continue;
-		a.v[i] = (struct q_val){t->kind[i] == C_TEXT ? QV_TEXT : QV_BLOB, 0, 0,
+		a->v[i] = (struct q_val){t->kind[i] == C_TEXT ? QV_TEXT : QV_BLOB, 0, 0,
 			cp->buf + at[i], len[i]};
 	}
-	rc = q_bulk(cp->dst, cp->ins, &a, "chép một dòng vào nơi nhận", cp->err);
+	return HL_OK;
+}
+
+static int copy_row(void *ctx, const struct q_cur *c)
+{
+	struct copier *cp = ctx;
+	struct q_args a = {0};
+	int rc = copy_row_args(cp, c, &a);
+
+	if (rc == HL_OK)
+		rc = q_bulk(cp->dst, cp->ins, &a, "chép một dòng vào nơi nhận", cp->err);
 	if (rc == HL_OK && ++*cp->rows % 1000 == 0 && cp->progress != NULL)
-		cp->progress(cp->pctx, store_copy_tables[t->i], *cp->rows);
+		cp->progress(cp->pctx, store_copy_tables[cp->t->i], *cp->rows);
 	return rc;
 }
 
 /* t's page of rows to read, and the insert of one row into it (PostgreSQL's
  * COPY: q_bulk), into the arena. */
-static int statements(struct hl_arena *ar, const struct table *t, char **select, char **insert,
+int copy_statements(struct hl_arena *ar, const struct table *t, char **select, char **insert,
 	char **copy, struct hl_err *err)
 {
 	const char *name = store_copy_tables[t->i];
@@ -349,9 +336,9 @@ static int parent_row(void *ctx, const struct q_cur *c)
 /* units.parent_id after every unit is there (a parent may have the higher id). */
 static int copy_parents(struct store *src, struct store *dst, int i, struct hl_err *err)
 {
-	const struct q_stmt list = stmt(i, K_PARENTS,
+	const struct q_stmt list = copy_stmt(i, K_PARENTS,
 		"SELECT parent_id, id FROM units WHERE parent_id IS NOT NULL ORDER BY id", NULL);
-	const struct q_stmt set = stmt(i, K_PARENT_SET,
+	const struct q_stmt set = copy_stmt(i, K_PARENT_SET,
 		"UPDATE units SET parent_id = $1 WHERE id = $2", NULL);
 	struct parents p = {dst, &set, err};
 
@@ -370,13 +357,13 @@ int store_copy_table(struct store *src, struct store *dst, int i, store_copy_fn 
 
 	if (ar == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép");
-	rc = common_columns(src, dst, i, &t, err);
+	rc = copy_common_columns(src, dst, i, &t, err);
 	if (rc == HL_OK)
-		rc = statements(ar, &t, &select, &insert, &copy, err);
+		rc = copy_statements(ar, &t, &select, &insert, &copy, err);
 	if (rc != HL_OK)
 		goto cleanup;
-	sel = stmt(i, K_SELECT, select, NULL);
-	ins = stmt(i, K_INSERT, insert, copy);
+	sel = copy_stmt(i, K_SELECT, select, NULL);
+	ins = copy_stmt(i, K_INSERT, insert, copy);
 	cp.ins = &ins;
 	if (!t.has_id) {
 		rc = q_each(src, &sel, NULL, copy_row, &cp, "đọc một bảng để sao chép", err);
@@ -388,9 +375,9 @@ int store_copy_table(struct store *src, struct store *dst, int i, store_copy_fn 
 
 			before = *rows;
 			q_i64(&a, cp.last_id);
-			q_i64(&a, PAGE);
+			q_i64(&a, COPY_PAGE);
 			rc = q_each(src, &sel, &a, copy_row, &cp, "đọc một bảng để sao chép", err);
-		} while (rc == HL_OK && *rows - before == PAGE);
+		} while (rc == HL_OK && *rows - before == COPY_PAGE);
 	}
 	if (rc == HL_OK)
 		rc = q_bulk_end(dst, "chép một bảng vào nơi nhận", err);
@@ -411,7 +398,7 @@ int store_copy_finish(struct store *dst, struct hl_err *err)
 		char sql[128], pg[256];
 		struct q_stmt s;
 
-		if ((rc = columns(dst, i, &t, err)) != HL_OK)
+		if ((rc = copy_columns(dst, i, &t, err)) != HL_OK)
 			break;
 		for (int c = 0; c < t.n; c++)
 			t.has_id |= strcmp(t.names[c], "id") == 0 && t.kind[c] == C_INT;
@@ -422,7 +409,7 @@ int store_copy_finish(struct store *dst, struct hl_err *err)
 		snprintf(pg, sizeof(pg),
 			"SELECT setval(pg_get_serial_sequence('%s', 'id'), max(id)) FROM %s",
 			store_copy_tables[i], store_copy_tables[i]);
-		s = stmt(i, K_SEQUENCE, sql, pg);
+		s = copy_stmt(i, K_SEQUENCE, sql, pg);
 		rc = q_exec(dst, &s, NULL, NULL, "đặt số thứ tự tiếp theo", err);
 	}
 	return rc;

@@ -226,6 +226,14 @@ const char *const pg_migrations[] = {
 	/* 6: SQLite's 26, the points table of Decision 766's scorecard */
 	"CREATE TABLE score766_points (id integer PRIMARY KEY CHECK (id = 1), csv " TXT
 	" NOT NULL);",
+	/* 7: SQLite's 27, this database's name for `copy --merge` and the ids
+	 * given to an office's rows by its copies */
+	"CREATE TABLE copy_identity (id integer PRIMARY KEY CHECK (id = 1), origin " TXT
+	" NOT NULL);"
+	"INSERT INTO copy_identity VALUES (1, md5(random()::text || clock_timestamp()::text));"
+	"CREATE TABLE copy_ranges (origin " TXT " NOT NULL, tbl " TXT " NOT NULL,"
+	" lo bigint NOT NULL, hi bigint NOT NULL, delta bigint NOT NULL,"
+	" matched integer NOT NULL, PRIMARY KEY (origin, tbl, lo, hi, matched));",
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));

@@ -66,7 +66,7 @@ enum {
 	QS_FOLLOW = 19 * Q_AREA,
 	/* store_copy.c: COPY_PER statements for each table it copies */
 	QS_COPY_T = 20 * Q_AREA,
-	COPY_PER = 8,
+	COPY_PER = 12,
 	Q_SLOTS = QS_COPY_T + COPY_PER * 64 /* one more than the last */
 };
 
@@ -319,6 +319,9 @@ int q_import_run_put(struct store *st, const char *kind, int64_t batch_id, int64
 	int64_t *id, struct hl_err *err);
 int q_import_run_done(struct store *st, int64_t id, struct hl_err *err);
 int q_import_notes_drop(struct store *st, int64_t *dropped, struct hl_err *err);
+/* Add the classes of the dossiers with ids lo..hi to both sums (store_q_dos.c;
+ * a merge's added dossiers, store_copy.c). */
+int q_dossier_sums_ids(struct store *st, int64_t lo, int64_t hi, struct hl_err *err);
 int q_import_run_list(struct store *st, struct hl_arena *ar, struct store_import_run **out,
 	size_t *n, struct hl_err *err);
 

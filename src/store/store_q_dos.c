@@ -91,6 +91,7 @@
 	" ON CONFLICT (month, unit_id, procedure)" ADD_COUNTS("dossier_sum_proc")
 #define BY_CODE "d.code = $2"
 #define BY_RUN "d.code IN (SELECT code FROM import_undo_dossiers WHERE run_id = $2)"
+#define BY_IDS "d.id BETWEEN $2 AND $3"
 
 /* pg_advisory_xact_lock's first key for dossier codes ("hlds"); the
  * two-key space is apart from the migration's one-key lock. */
@@ -143,6 +144,20 @@ static int sums_add(struct store *st, int sign, const char *code, int64_t run_id
 	rc = q_exec(st, code != NULL ? &sum_code : &sum_run, &a, NULL, op, err);
 	if (rc == HL_OK)
 		rc = q_exec(st, code != NULL ? &sum_proc_code : &sum_proc_run, &a, NULL, op, err);
+	return rc;
+}
+
+int q_dossier_sums_ids(struct store *st, int64_t lo, int64_t hi, struct hl_err *err)
+{
+	struct q_args a = {0};
+	int rc;
+
+	q_i64(&a, 1);
+	q_i64(&a, lo);
+	q_i64(&a, hi);
+	rc = q_exec(st, &sum_ids, &a, NULL, "cộng hồ sơ vào bảng tổng hợp", err);
+	if (rc == HL_OK)
+		rc = q_exec(st, &sum_proc_ids, &a, NULL, "cộng hồ sơ vào bảng tổng hợp", err);
 	return rc;
 }
 

@@ -242,6 +242,13 @@ static const char *const migrations[] = {
 	/* 26: the points table of Decision 766's scorecard, in the database rather
 	 * than a file beside it (store_q_reports.c) */
 	"CREATE TABLE score766_points (id INTEGER PRIMARY KEY CHECK (id = 1), csv TEXT NOT NULL);",
+	/* 27: this database's own name for `copy --merge`, and the ids an office's
+	 * rows were given here by its copies (store_copy.c) */
+	"CREATE TABLE copy_identity (id INTEGER PRIMARY KEY CHECK (id = 1), origin TEXT NOT NULL);"
+	"INSERT INTO copy_identity VALUES (1, lower(hex(randomblob(16))));"
+	"CREATE TABLE copy_ranges (origin TEXT NOT NULL, tbl TEXT NOT NULL, lo INTEGER NOT NULL,"
+	" hi INTEGER NOT NULL, delta INTEGER NOT NULL, matched INTEGER NOT NULL,"
+	" PRIMARY KEY (origin, tbl, lo, hi, matched));",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

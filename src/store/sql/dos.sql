@@ -115,3 +115,13 @@ late I64
 
 -- @row count_cols struct store_count
 key_id I64, count I64
+
+-- @stmt sum_ids
+{SUM_FIELD(MONTH_SQLITE, BY_IDS)}
+-- @pg sum_ids
+{SUM_FIELD(MONTH_PG, BY_IDS)}
+
+-- @stmt sum_proc_ids
+{SUM_PROC(MONTH_SQLITE, BY_IDS)}
+-- @pg sum_proc_ids
+{SUM_PROC(MONTH_PG, BY_IDS)}
