@@ -18,6 +18,8 @@
  *  - tally_clear: deletes every tally. */
 #include "store/store_q.h"
 
+#include <string.h>
+
 #include "core/tally.h"
 
 #define CELL_COLS "unit_id, start, field_id, crit, n, s, v, ss, vv, sv"
@@ -158,9 +160,33 @@ struct scan {
 	store_tally_cb cb;
 	void *ctx;
 	struct store_tally_row row;
+	int64_t ids[HL_MAX_CRITERIA + 1]; /* of row.set's cells */
 	bool have;
 	struct hl_err *err;
 };
+
+/* The key gathered, its criteria in the order they were first stored. */
+static int hand_on(struct scan *x)
+{
+	struct hl_tallyset *set = &x->row.set;
+
+	for (int i = 1; i < set->n; i++)
+		for (int j = i; j > 0 && x->ids[j - 1] > x->ids[j]; j--) {
+			int64_t id = x->ids[j];
+			struct hl_tally t = set->t[j];
+			char code[HL_CODE_MAX];
+
+			memcpy(code, set->code[j], sizeof(code));
+			x->ids[j] = x->ids[j - 1];
+			set->t[j] = set->t[j - 1];
+			memcpy(set->code[j], set->code[j - 1], sizeof(code));
+			x->ids[j - 1] = id;
+			set->t[j - 1] = t;
+			memcpy(set->code[j - 1], code, sizeof(code));
+		}
+	x->have = false;
+	return x->cb(x->ctx, &x->row);
+}
 
 static int cell(void *ctx, const struct q_cur *c)
 {
@@ -174,9 +200,8 @@ static int cell(void *ctx, const struct q_cur *c)
 	if (x->have &&
 		(x->row.unit_id != unit_id || x->row.start != start ||
 			x->row.field_id != field_id)) {
-		if ((rc = x->cb(x->ctx, &x->row)) != 0)
+		if ((rc = hand_on(x)) != 0)
 			return rc;
-		x->have = false;
 	}
 	if (!x->have) {
 		x->row.unit_id = unit_id;
@@ -196,6 +221,7 @@ static int cell(void *ctx, const struct q_cur *c)
 	t->ss = q_col_f64(c, 7);
 	t->vv = q_col_f64(c, 8);
 	t->sv = q_col_f64(c, 9);
+	x->ids[t - x->row.set.t] = q_col_i64(c, 10);
 	return HL_OK;
 }
 
@@ -214,7 +240,7 @@ static int q_tally_scan(struct store *st, enum store_grain g, bool per_field, hl
 	rc = q_each(st, per_field ? &scan_field : &scan_all, &a, cell, &x, "đọc bảng tổng hợp",
 		err);
 	if (rc == HL_OK && x.have)
-		rc = cb(ctx, &x.row);
+		rc = hand_on(&x);
 	return rc;
 }
 

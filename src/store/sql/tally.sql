@@ -55,12 +55,15 @@ DELETE FROM tally_stage
 TRUNCATE tally_stage
 
 -- @stmt scan_all
-SELECT {CELL_COLS} FROM tally_cells WHERE grain = $1 AND field_id = 0
-AND start BETWEEN $2 AND $3 ORDER BY start, unit_id, id
+-- in the unique index's order, which a plan can read without a sort (PostgreSQL
+-- estimates far more rows than a year has and sorted them all); a key's
+-- criteria are put back in the order of their ids by the C side
+SELECT {CELL_COLS}, id FROM tally_cells WHERE grain = $1 AND field_id = 0
+AND start BETWEEN $2 AND $3 ORDER BY grain, field_id, start, unit_id, crit
 
 -- @stmt scan_field
-SELECT {CELL_COLS} FROM tally_cells WHERE grain = $1 AND field_id <> 0
-AND start BETWEEN $2 AND $3 ORDER BY field_id, start, unit_id, id
+SELECT {CELL_COLS}, id FROM tally_cells WHERE grain = $1 AND field_id <> 0
+AND start BETWEEN $2 AND $3 ORDER BY grain, field_id, start, unit_id, crit
 
 -- @stmt clear
 DELETE FROM tally_cells
