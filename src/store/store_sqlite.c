@@ -334,6 +334,9 @@ int sq_status(int rc)
 	 * whole transaction must run again */
 	if (rc == SQLITE_BUSY_SNAPSHOT)
 		return HL_ERETRY;
+	/* a key that is there already: what PostgreSQL's 23505 gives too */
+	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return HL_EEXIST;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED: return HL_EBUSY;

@@ -59,7 +59,8 @@ struct sq {
  * cannot write) is HL_ERETRY, so the caller runs the transaction again;
  * another connection holding the lock (after the busy timeout) is HL_EBUSY,
  * so a caller can say "try again" rather than fail; out of memory is
- * HL_ENOMEM; a damaged file HL_ECORRUPT; anything else HL_EIO. */
+ * HL_ENOMEM; a damaged file HL_ECORRUPT; a unique or primary key that is
+ * there already HL_EEXIST (as on PostgreSQL); anything else HL_EIO. */
 int sq_status(int rc);
 
 /* The status of the last failure (sq_status) naming the operation, with
