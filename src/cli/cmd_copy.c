@@ -25,8 +25,12 @@ static void progress(void *pctx, const char *table, int64_t rows)
 
 	if (!ctx->tty)
 		return;
-	fprintf(stderr, "\r\033[KĐang chép %s: đã chép %s dòng…", table,
-		hl_fmt_int(n, sizeof(n), (long long)rows));
+	if (table == NULL)
+		fprintf(stderr, "\r\033[KĐang tính bộ đếm chỉ số cho %s phiếu mới…",
+			hl_fmt_int(n, sizeof(n), (long long)rows));
+	else
+		fprintf(stderr, "\r\033[KĐang chép %s: đã đọc %s dòng…", table,
+			hl_fmt_int(n, sizeof(n), (long long)rows));
 	fflush(stderr);
 	ctx->progress_shown = true;
 }

@@ -18,7 +18,8 @@ struct store;
 extern const char *const store_copy_tables[];
 extern const int store_copy_ntables;
 
-/* Rows copied so far (all tables), for a progress line. */
+/* Rows copied so far (all tables), for a progress line; table NULL: the
+ * tallies of that many responses being computed (a merge's last step). */
 typedef void (*store_copy_fn)(void *ctx, const char *table, int64_t rows);
 
 /* HL_OK when st's tables are exactly store_copy_tables and schema_version;

@@ -188,6 +188,8 @@ static int merge_all(struct store *src, struct store *dst, const struct copy_opt
 	if (rc == HL_OK)
 		rc = store_copy_finish(dst, err);
 	/* the tallies and rollups of the responses added, as an import adds them */
+	if (rc == HL_OK && resp.n > 0 && o->progress != NULL)
+		o->progress(o->pctx, NULL, rep->responses);
 	for (size_t k = 0; rc == HL_OK && k < resp.n; k++)
 		rc = tacc_compute(dst, 0, resp.r[k].lo, resp.r[k].hi, 0, NULL, NULL, err);
 	if (rc == HL_OK && rep->responses == src_responses && src_responses > 0)
