@@ -166,7 +166,9 @@ static bool put(uint64_t *slot, size_t cap, uint64_t h)
 
 int codeset_add(struct codeset *s, const char *code, bool *seen)
 {
-	if (2 * (s->n + 1) > s->cap) {
+	/* at most three quarters full: a 10-million-id file fits 2^24 slots
+	 * (128 MB; 134 + 268 MB while growing, at half full) */
+	if (4 * (s->n + 1) > 3 * s->cap) {
 		size_t cap = s->cap * 2;
 		uint64_t *slot = hl_calloc(cap, sizeof(*slot));
 

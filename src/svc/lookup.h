@@ -2,11 +2,11 @@
  * the import caches (unit, field, staff and instrument codes to what the
  * store knows of them), so checking a row costs no query; keys are copied,
  * values are the caller's pointers. A codeset holds the codes already seen
- * in one import file, for the "same code twice in the file" check, in 16
- * bytes per code or less (a file of ten million dossiers would take a
- * gigabyte as a map of strings): codes are kept as 64-bit hashes, and two
- * different codes collide with probability about n² / 2^65 over a whole
- * file (3·10⁻⁶ for ten million codes). */
+ * in one import file, for the "same code twice in the file" check, in 11
+ * to 22 bytes per code, a table at most three quarters full (a file of ten
+ * million dossiers would take a gigabyte as a map of strings): codes are
+ * kept as 64-bit hashes, and two different codes collide with probability
+ * about n² / 2^65 over a whole file (3·10⁻⁶ for ten million codes). */
 #ifndef HL_LOOKUP_H
 #define HL_LOOKUP_H
 
