@@ -55,7 +55,9 @@ echo "posts during the import: $n, stored $stored, busy $(awk '$2 == 503' posts.
 	"slowest $(sort -k3 -n posts.txt | tail -n 1 | cut -d' ' -f3) s"
 # The import leaves the lock free between chunks: no post waits for the
 # server's busy timeout (5 s), as they did while one import held the lock.
-slow=$(awk '$3 > 2.5' posts.txt | head -n 3)
+# 4 s, not less: on a quiet machine the slowest is about 1 s, but a clean-clone
+# CI run beside a second full test run (load 7 on 2 cores) saw 3,4 s.
+slow=$(awk '$3 > 4' posts.txt | head -n 3)
 [ -z "$slow" ] || fail "posts waited for the import: $slow"
 "$HL" responses list-ids >ids.txt
 awk '$2 == 201 { print $1 }' posts.txt | sort >acked.txt
