@@ -180,27 +180,22 @@ struct store_copy_merge {
 	size_t cap;
 };
 
-static int push(void **arr, size_t *n, size_t *cap, size_t size, const void *elem,
+/* elem appended to the malloc'd array *arr of *n elements (base/mem.h's
+ * hl_grow makes the room). */
+static int push(void *arr, size_t *n, size_t *cap, size_t size, const void *elem,
 	struct hl_err *err)
 {
-	if (*n == *cap) {
-		size_t c = *cap != 0 ? *cap * 2 : 16;
-		void *p = hl_realloc(*arr, c * size);
-
-		if (p == NULL)
-			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép");
-		*arr = p;
-		*cap = c;
-	}
-	memcpy((char *)*arr + *n * size, elem, size);
+	if (!hl_grow(arr, cap, *n + 1, size))
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép");
+	memcpy(*(char **)arr + *n * size, elem, size);
 	(*n)++;
 	return HL_OK;
 }
 
 static int map_add(struct tmap *tm, struct id_map e, struct hl_err *err)
 {
-	return e.matched ? push((void **)&tm->one, &tm->none, &tm->cone, sizeof(e), &e, err) :
-			   push((void **)&tm->run, &tm->nrun, &tm->crun, sizeof(e), &e, err);
+	return e.matched ? push(&tm->one, &tm->none, &tm->cone, sizeof(e), &e, err) :
+			   push(&tm->run, &tm->nrun, &tm->crun, sizeof(e), &e, err);
 }
 
 static int by_lo(const void *a, const void *b)
@@ -431,7 +426,7 @@ static int note_added(struct merger *g, int64_t id, struct hl_err *err)
 		return HL_OK;
 	}
 	g->broken = false;
-	return push((void **)&m->runs, &m->nruns, &m->cruns, sizeof(*m->runs),
+	return push(&m->runs, &m->nruns, &m->cruns, sizeof(*m->runs),
 		&(struct store_copy_run){id, id}, err);
 }
 
@@ -468,8 +463,7 @@ static int merge_row(void *ctx, const struct q_cur *c)
 		else
 			g->out->added++;
 		if (rc == HL_OK && g->parentcol >= 0 && !q_col_null(c, g->parentcol))
-			rc = push((void **)&g->parents, &g->nparents, &g->cparents,
-				sizeof(int64_t[2]),
+			rc = push(&g->parents, &g->nparents, &g->cparents, sizeof(int64_t[2]),
 				(int64_t[2]){src_id + e->delta, q_col_i64(c, g->parentcol)}, err);
 		return rc;
 	}
