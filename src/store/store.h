@@ -247,9 +247,10 @@ struct store_rschedule {
 	char spec[256];
 };
 
-/* Tally grains: per day or per month (start = first day), over all fields
- * (field_id 0) or per field. */
-enum store_grain { GRAIN_DAY = 1, GRAIN_MONTH = 2 };
+/* Tally grains: per day, month or year (start = first day); days and
+ * months over all fields (field_id 0) and months per field too; years over
+ * all fields only (a year's index reads 12 times fewer cells). */
+enum store_grain { GRAIN_DAY = 1, GRAIN_MONTH = 2, GRAIN_YEAR = 3 };
 
 struct store_tally_row {
 	int64_t unit_id;

@@ -234,6 +234,12 @@ const char *const pg_migrations[] = {
 	"CREATE TABLE copy_ranges (origin " TXT " NOT NULL, tbl " TXT " NOT NULL,"
 	" lo bigint NOT NULL, hi bigint NOT NULL, delta bigint NOT NULL,"
 	" matched integer NOT NULL, PRIMARY KEY (origin, tbl, lo, hi, matched));",
+	/* 8: SQLite's 28, yearly tallies over all fields from the monthly ones */
+	"INSERT INTO tally_cells (grain, unit_id, start, field_id, crit, n, s, v, ss, vv, sv)"
+	" SELECT 3, unit_id, y, 0, crit, sum(n), sum(s), sum(v), sum(ss), sum(vv), sum(sv)"
+	" FROM (SELECT *, date_trunc('year', DATE '1970-01-01' + start::integer)::date"
+	" - DATE '1970-01-01' AS y FROM tally_cells WHERE grain = 2 AND field_id = 0) AS m"
+	" GROUP BY unit_id, y, crit ORDER BY unit_id, y, min(id);",
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));

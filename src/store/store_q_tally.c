@@ -29,7 +29,7 @@
 
 static int check_grain(enum store_grain g, struct hl_err *err)
 {
-	if (g != GRAIN_DAY && g != GRAIN_MONTH)
+	if (g != GRAIN_DAY && g != GRAIN_MONTH && g != GRAIN_YEAR)
 		return hl_err_set(err, HL_EINVAL, HL_HERE, "loại bảng tổng hợp không hợp lệ: %d",
 			(int)g);
 	return HL_OK;

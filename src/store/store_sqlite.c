@@ -249,6 +249,13 @@ static const char *const migrations[] = {
 	"CREATE TABLE copy_ranges (origin TEXT NOT NULL, tbl TEXT NOT NULL, lo INTEGER NOT NULL,"
 	" hi INTEGER NOT NULL, delta INTEGER NOT NULL, matched INTEGER NOT NULL,"
 	" PRIMARY KEY (origin, tbl, lo, hi, matched));",
+	/* 28: yearly tallies over all fields (store.h GRAIN_YEAR), from the
+	 * monthly ones; criteria in the order the months first stored them */
+	"INSERT INTO tally_cells (grain, unit_id, start, field_id, crit, n, s, v, ss, vv, sv)"
+	" SELECT 3, unit_id, y, 0, crit, sum(n), sum(s), sum(v), sum(ss), sum(vv), sum(sv)"
+	" FROM (SELECT *, CAST(julianday(date(start * 86400, 'unixepoch', 'start of year'))"
+	" - 2440587.5 AS INTEGER) AS y FROM tally_cells WHERE grain = 2 AND field_id = 0)"
+	" GROUP BY unit_id, y, crit ORDER BY unit_id, y, min(id);",
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

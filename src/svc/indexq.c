@@ -1,8 +1,9 @@
 /* indexq.c — from stored tallies to a table of indices for a period.
  *
- * Whole months are read from the monthly tallies and the days at either end
- * of a range from the daily ones, so the cost grows with units x criteria x
- * months, never with the number of responses. A unit formed by a merger
+ * Whole years are read from the yearly tallies, whole months from the
+ * monthly ones and the days at either end of a range from the daily ones,
+ * so the cost grows with units x criteria x months, never with the number
+ * of responses. A unit formed by a merger
  * counts its predecessors' tallies (recursively): sums of tallies are sums of
  * raw responses, so this is the same as pooling the responses themselves. */
 #include "svc/indexq.h"
@@ -93,7 +94,7 @@ static int on_field_tally(void *ctx, const struct store_tally_row *row)
 
 /* Tallies of [first, last]: whole months from the monthly grain, the days
  * before the first whole month and after the last one from the daily grain. */
-static int gather(struct q *q, hl_day first, hl_day last, bool per_field)
+static int gather_months(struct q *q, hl_day first, hl_day last, bool per_field)
 {
 	store_tally_cb cb = per_field ? on_field_tally : on_tally;
 	hl_day mfirst = hl_day_month_start(first), mlast_end;
@@ -117,6 +118,35 @@ static int gather(struct q *q, hl_day first, hl_day last, bool per_field)
 	if (rc == HL_OK && mlast_end < last)
 		rc = STORE(q->st, tallies, tally_scan, GRAIN_DAY, per_field, mlast_end + 1, last,
 			cb, q, q->err);
+	return rc;
+}
+
+/* Tallies of [first, last]: whole years from the yearly grain (over all
+ * fields; per field there is none), the rest as gather_months. */
+static int gather(struct q *q, hl_day first, hl_day last, bool per_field)
+{
+	hl_day yfirst, ylast_end;
+	int y, m, d, rc;
+
+	if (per_field)
+		return gather_months(q, first, last, per_field);
+	hl_day_to_ymd(first, &y, &m, &d);
+	hl_day_from_ymd(m == 1 && d == 1 ? y : y + 1, 1, 1, &yfirst);
+	hl_day_to_ymd(last, &y, &m, &d);
+	if (m == 12 && d == 31)
+		ylast_end = last;
+	else {
+		hl_day_from_ymd(y, 1, 1, &ylast_end);
+		ylast_end--;
+	}
+	if (yfirst > ylast_end)
+		return gather_months(q, first, last, per_field);
+	rc = STORE(q->st, tallies, tally_scan, GRAIN_YEAR, false, yfirst, ylast_end, on_tally, q,
+		q->err);
+	if (rc == HL_OK && first < yfirst)
+		rc = gather_months(q, first, yfirst - 1, per_field);
+	if (rc == HL_OK && ylast_end < last)
+		rc = gather_months(q, ylast_end + 1, last, per_field);
 	return rc;
 }
 

@@ -30,6 +30,14 @@ _Static_assert(THEME_COUNT <= HL_ROLLUP_THEMES, "a rollup holds every comment th
  * the overall count. A key that needs more is flushed and started again. */
 #define SLOTS 7
 
+/* Keys one response adds to (keys_of). */
+#define KEYS_MAX 4
+
+/* A key is written once one of its sums reaches this, half of 2^24: single
+ * precision adds the integer scores exactly below 2^24, and a year's key of
+ * a large unit would pass it within one pass. */
+#define FTALLY_EXACT ((float)(1 << 23))
+
 /* A tally while it is in memory: single precision keeps a key small, so a
  * pass holds more keys; sums within one pass of one key stay far below
  * 2^24, where integers are exact, and become doubles when written. */
@@ -404,15 +412,30 @@ static bool entry_add(struct entry *e, const struct hl_instrument *in,
 	return true;
 }
 
-/* The keys a response of unit on day adds to: its day and month over all
- * fields and, with a field, its month for that field. */
+/* Whether a sum of e has reached FTALLY_EXACT (written before it is inexact). */
+static bool entry_full(const struct entry *e)
+{
+	for (int i = 0; i < e->nslots; i++) {
+		const struct ftally *t = &e->t[i];
+
+		if (t->ss >= FTALLY_EXACT || t->vv >= FTALLY_EXACT || t->sv >= FTALLY_EXACT)
+			return true;
+	}
+	return false;
+}
+
+/* The keys a response of unit on day adds to: its day, month and year over
+ * all fields and, with a field, its month for that field. */
 static int keys_of(int64_t unit_id, hl_day day, int64_t field_id, struct key *keys)
 {
-	hl_day month = hl_day_month_start(day);
-	int n = 2;
+	hl_day month = hl_day_month_start(day), year;
+	int y, m, d, n = 3;
 
+	hl_day_to_ymd(day, &y, &m, &d);
+	hl_day_from_ymd(y, 1, 1, &year);
 	keys[0] = (struct key){unit_id, 0, day, GRAIN_DAY};
 	keys[1] = (struct key){unit_id, 0, month, GRAIN_MONTH};
+	keys[2] = (struct key){unit_id, 0, year, GRAIN_YEAR};
 	if (field_id != 0)
 		keys[n++] = (struct key){unit_id, field_id, month, GRAIN_MONTH};
 	return n;
@@ -478,11 +501,12 @@ int tacc_resp_of(const struct store_response *r, struct tacc_resp *x, struct hl_
 int tacc_add(struct tacc *acc, const struct tacc_resp *x, const struct hl_instrument *in,
 	const struct hl_crit_score *scores, struct hl_err *err)
 {
-	struct key keys[3];
+	struct key keys[KEYS_MAX];
 	struct hl_rollup *ru;
 	int nkeys = keys_of(x->unit_id, x->day, x->r.field_id, keys), rc;
+	bool full = false;
 
-	if (acc->count + 3 > acc->max && (rc = tacc_flush(acc, err)) != HL_OK)
+	if (acc->count + KEYS_MAX > acc->max && (rc = tacc_flush(acc, err)) != HL_OK)
 		return rc;
 	for (int i = 0; i < nkeys; i++) {
 		struct entry *e = slot(acc, &keys[i]);
@@ -490,8 +514,10 @@ int tacc_add(struct tacc *acc, const struct tacc_resp *x, const struct hl_instru
 		if (e == NULL)
 			return hl_err_set(err, HL_ENOMEM, HL_HERE,
 				"hết bộ nhớ khi cộng dồn bộ đếm");
-		if (entry_add(e, in, scores))
+		if (entry_add(e, in, scores)) {
+			full = full || entry_full(e);
 			continue;
+		}
 		/* More criteria than a key holds: write what is there and start anew. */
 		if ((rc = tacc_flush(acc, err)) != HL_OK)
 			return rc;
@@ -503,7 +529,8 @@ int tacc_add(struct tacc *acc, const struct tacc_resp *x, const struct hl_instru
 	}
 	if ((ru = rollup_of(acc, x->unit_id, hl_day_month_start(x->day), err)) == NULL)
 		return err->code;
-	return hl_rollup_add(ru, in, &x->r, scores, err);
+	rc = hl_rollup_add(ru, in, &x->r, scores, err);
+	return rc == HL_OK && full ? tacc_flush(acc, err) : rc;
 }
 
 /* ---- bulk: partitioned passes over stored responses ---- */
@@ -568,7 +595,7 @@ static bool set_grow(struct bulk *b)
 static int count_keys(void *ctx, const struct store_response_core *r)
 {
 	struct bulk *b = ctx;
-	struct key keys[4];
+	struct key keys[KEYS_MAX + 1];
 	int n, rc;
 
 	/* held and rejected responses are not in the tallies */

@@ -148,7 +148,7 @@ static struct sums sums_of(struct fx *f, enum store_grain g, bool per_field)
 static void test_passes_agree(void **state)
 {
 	struct fx *f = *state;
-	struct sums one[3], many[3];
+	struct sums one[4], many[4];
 	long count = 0;
 
 	/* One pass, everything in memory. */
@@ -158,6 +158,7 @@ static void test_passes_agree(void **state)
 	one[0] = sums_of(f, GRAIN_DAY, false);
 	one[1] = sums_of(f, GRAIN_MONTH, false);
 	one[2] = sums_of(f, GRAIN_MONTH, true);
+	one[3] = sums_of(f, GRAIN_YEAR, false);
 	/* Again with room for 12 keys: many partitions, and flushes within them. */
 	assert_int_equal(STORE(f->st, tallies, tally_clear, &f->err), HL_OK);
 	assert_int_equal(tacc_compute(f->st, 0, f->first, f->last, 12, &count, NULL, &f->err),
@@ -166,14 +167,16 @@ static void test_passes_agree(void **state)
 	many[0] = sums_of(f, GRAIN_DAY, false);
 	many[1] = sums_of(f, GRAIN_MONTH, false);
 	many[2] = sums_of(f, GRAIN_MONTH, true);
-	for (int g = 0; g < 3; g++) {
+	many[3] = sums_of(f, GRAIN_YEAR, false);
+	for (int g = 0; g < 4; g++) {
 		assert_int_equal(one[g].rows, many[g].rows);
 		assert_true(one[g].n == many[g].n && one[g].n > 0);
 		assert_true(fabs(one[g].s - many[g].s) < 1e-6);
 		assert_true(fabs(one[g].ss - many[g].ss) < 1e-6);
 	}
-	/* Every response counted once per grain; day and month totals agree. */
-	assert_true(one[0].n == one[1].n);
+	/* Every response counted once per grain; day, month and year totals agree. */
+	assert_true(one[0].n == one[1].n && one[3].n == one[1].n);
+	assert_true(fabs(one[3].ss - one[1].ss) < 1e-6 && one[3].rows < one[1].rows);
 	assert_true(one[2].n < one[1].n);
 	assert_true(one[0].rows > one[1].rows);
 }
