@@ -597,6 +597,11 @@ struct store_tallies_ops {
 	 * callback as in response_scan. */
 	int (*rollup_scan)(struct store *st, const int64_t *units, size_t n, hl_day first,
 		hl_day last, store_rollup_cb cb, void *ctx, struct hl_err *err);
+	/* The sum of the rollups rollup_scan would hand on, handed to cb once
+	 * (as unit 0's, month first) or not at all when there are none: added
+	 * up by the database, so a scope of many units costs a few statements. */
+	int (*rollup_sum)(struct store *st, const int64_t *units, size_t n, hl_day first,
+		hl_day last, store_rollup_cb cb, void *ctx, struct hl_err *err);
 	/* Delete every rollup and mark the rollups complete: the caller
 	 * recomputes them from every response in the same transaction. */
 	int (*rollup_clear)(struct store *st, struct hl_err *err);

@@ -82,6 +82,7 @@ struct fault {
 	F0(tallies, tally_clear) \
 	F4(tallies, rollup_merge, int64_t, hl_day, const unsigned char *, size_t) \
 	F6(tallies, rollup_scan, const int64_t *, size_t, hl_day, hl_day, store_rollup_cb, void *) \
+	F6(tallies, rollup_sum, const int64_t *, size_t, hl_day, hl_day, store_rollup_cb, void *) \
 	F0(tallies, rollup_clear) \
 	F1(tallies, rollup_ready, bool *)
 

@@ -282,6 +282,8 @@ int q_rollup_merge(struct store *st, int64_t unit_id, hl_day month, const unsign
 	size_t len, struct hl_err *err);
 int q_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
 	store_rollup_cb cb, void *ctx, struct hl_err *err);
+int q_rollup_sum(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
+	store_rollup_cb cb, void *ctx, struct hl_err *err);
 int q_rollup_clear(struct store *st, struct hl_err *err);
 int q_rollup_ready(struct store *st, bool *ready, struct hl_err *err);
 /* Numbering by counters (store_q_num.c): the next number of (kind,

@@ -23,6 +23,8 @@
  *    responses before rollups existed, until `hailong tallies rebuild`). */
 #include "store/store_q.h"
 
+#include <stdio.h>
+
 #include "base/mem.h"
 #include "core/rollup.h"
 
@@ -33,6 +35,10 @@ _Static_assert(HL_ROLLUP_CHANNELS == 5 && HL_ROLLUP_THEMES == 8,
 #define KEY_COLS "c0, c1, c2, c3, c4, t0, t1, t2, t3, t4, t5, t6, t7"
 #define OF_KEY " WHERE unit_id = $1 AND month = $2"
 #define OF_RANGE " WHERE unit_id = $1 AND month BETWEEN $2 AND $3"
+#define OF_SCOPE " WHERE unit_id IN (SELECT value FROM json_each($2)) AND month BETWEEN $1 AND $3"
+#define OF_SCOPE_PG \
+	" WHERE unit_id IN (SELECT json_array_elements_text($2::json)::bigint)" \
+	" AND month BETWEEN $1 AND $3"
 
 #include "store/sql/rollup.h" /* its statements: sql/rollup.sql */
 
@@ -305,28 +311,25 @@ static int example_row(void *ctx, const struct q_cur *c)
 	return HL_OK;
 }
 
-/* The rows of unit_id's keys with month in [first, last] into x->rs (their
- * key counters set; arrays sorted by id as rollup.c keeps them): one
- * statement per table. */
-static int read_keys(struct store *st, int64_t unit_id, hl_day first, hl_day last,
-	struct reading *x, struct hl_err *err)
+/* The statements that read the rows of keys, in the order of part_fn: a
+ * unit's months (rollup_scan), or one scope's sums (rollup_sum). */
+static const struct q_stmt *const unit_parts[] = {&fields, &staff, &insts, &answers, &examples};
+static const struct q_stmt *const sum_parts[] = {&sum_fields, &sum_staff, &sum_insts, &sum_answers,
+	&sum_examples};
+static const q_row_fn part_fn[] = {field_row, staff_row, inst_row, answer_row, example_row};
+
+/* The rows of the keys x->keys, read by parts with the arguments a, into
+ * x->rs (their key counters set; arrays sorted by id as rollup.c keeps
+ * them): one statement per table. unit_id and first name them in messages. */
+static int read_keys(struct store *st, const struct q_stmt *const parts[5], const struct q_args *a,
+	int64_t unit_id, hl_day first, struct reading *x, struct hl_err *err)
 {
-	static const struct {
-		const struct q_stmt *s;
-		q_row_fn fn;
-	} parts[] = {{&fields, field_row}, {&staff, staff_row}, {&insts, inst_row},
-		{&answers, answer_row}, {&examples, example_row}};
 	const char *op = "đọc số liệu báo cáo";
 	int rc = HL_OK;
 
-	for (size_t i = 0; rc == HL_OK && i < sizeof(parts) / sizeof(parts[0]); i++) {
-		struct q_args a = {0};
-
-		q_i64(&a, unit_id);
-		q_i64(&a, day_lo(first));
-		q_i64(&a, day_hi(last));
+	for (size_t i = 0; rc == HL_OK && i < sizeof(part_fn) / sizeof(part_fn[0]); i++) {
 		x->k = x->inst = 0;
-		rc = q_each(st, parts[i].s, &a, parts[i].fn, x, op, err);
+		rc = q_each(st, parts[i], a, part_fn[i], x, op, err);
 	}
 	if (rc == HL_ENOMEM)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
@@ -373,10 +376,11 @@ static int hand(const struct hl_rollup *r, int64_t unit_id, hl_day month, unsign
 	return cb(ctx, unit_id, month, *buf, len);
 }
 
-/* Rebuild unit_id's keys[0..n) (months in [first, last]) and hand each to cb. */
-static int unit_keys(struct store *st, int64_t unit_id, const struct keys *keys, hl_day first,
-	hl_day last, unsigned char **buf, size_t *capbuf, store_rollup_cb cb, void *ctx,
-	struct hl_err *err)
+/* Rebuild keys[0..n), whose rows parts reads with the arguments a, and
+ * hand each to cb as unit_id's. */
+static int unit_keys(struct store *st, const struct q_stmt *const parts[5], const struct q_args *a,
+	int64_t unit_id, const struct keys *keys, hl_day first, unsigned char **buf, size_t *capbuf,
+	store_rollup_cb cb, void *ctx, struct hl_err *err)
 {
 	struct reading x = {NULL, keys->arr, keys->n, 0, 0, NULL};
 	int rc = HL_OK;
@@ -394,7 +398,7 @@ static int unit_keys(struct store *st, int64_t unit_id, const struct keys *keys,
 		for (int th = 0; th < HL_ROLLUP_THEMES; th++)
 			x.rs[k].theme[th].n = kr->v[HL_ROLLUP_CHANNELS + th];
 	}
-	rc = read_keys(st, unit_id, first, last, &x, err);
+	rc = read_keys(st, parts, a, unit_id, first, &x, err);
 	for (size_t k = 0; rc == HL_OK && k < keys->n; k++)
 		rc = hand(&x.rs[k], unit_id, keys->arr[k].month, buf, capbuf, cb, ctx, err);
 	for (size_t k = 0; k < keys->n; k++)
@@ -423,11 +427,44 @@ int q_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first
 		if (rc == HL_ENOMEM)
 			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
 		if (rc == HL_OK)
-			rc = unit_keys(st, units[i], &keys, first, last, &buf, &capbuf, cb, ctx,
-				err);
+			rc = unit_keys(st, unit_parts, &a, units[i], &keys, first, &buf, &capbuf,
+				cb, ctx, err);
 	}
 	hl_free(keys.arr);
 	hl_free(buf);
+	return rc;
+}
+
+int q_rollup_sum(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
+	store_rollup_cb cb, void *ctx, struct hl_err *err)
+{
+	const char *op = "đọc số liệu báo cáo";
+	struct keys keys = {0};
+	struct q_args a = {0};
+	unsigned char *buf = NULL;
+	size_t capbuf = 0, len = 0, cap = n * 21 + 3; /* "[", each id and a comma, "]", NUL */
+	char *json = hl_malloc(cap);
+	int rc = HL_OK;
+
+	if (json == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
+	json[len++] = '[';
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(json + len, cap - len, "%s%lld", i ? "," : "",
+			(long long)units[i]);
+	json[len++] = ']';
+	json[len] = '\0';
+	q_i64(&a, day_lo(first));
+	q_text(&a, json, cap);
+	q_i64(&a, day_hi(last));
+	rc = q_each(st, &sum_keys, &a, key_row, &keys, op, err);
+	if (rc == HL_ENOMEM)
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
+	if (rc == HL_OK)
+		rc = unit_keys(st, sum_parts, &a, 0, &keys, first, &buf, &capbuf, cb, ctx, err);
+	hl_free(keys.arr);
+	hl_free(buf);
+	hl_free(json);
 	return rc;
 }
 

@@ -251,4 +251,4 @@ static int q_tally_clear(struct store *st, struct hl_err *err)
 
 const struct store_tallies_ops q_tallies = {Q_OP(tally_merge), Q_OP(tally_merge_many),
 	Q_OP(tally_scan), Q_OP(tally_clear), Q_OP(rollup_merge), Q_OP(rollup_scan),
-	Q_OP(rollup_clear), Q_OP(rollup_ready)};
+	Q_OP(rollup_sum), Q_OP(rollup_clear), Q_OP(rollup_ready)};

@@ -643,8 +643,8 @@ static int read_responses(struct build *b, const struct hl_period *p)
 		return scan_responses(b, p);
 	hl_rollup_init(&sum);
 	b->sum = &sum;
-	rc = STORE(b->st, tallies, rollup_scan, b->scope, b->nscope, p->first, p->last, on_rollup,
-		b, b->err);
+	rc = STORE(b->st, tallies, rollup_sum, b->scope, b->nscope, p->first, p->last, on_rollup, b,
+		b->err);
 	if (rc == HL_OK)
 		rc = take_rollup(b, &sum);
 	b->sum = NULL;

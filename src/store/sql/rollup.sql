@@ -70,6 +70,57 @@ ORDER BY month, instrument_id, slot
 SELECT month, theme, response_id, hash FROM rollup_examples{OF_RANGE}
 ORDER BY month, theme, response_id
 
+-- The sums of the keys of a scope's units (a JSON array of ids, $2) with
+-- month in [$1, $3], each table's rows as those of one key of month $1
+-- (rollup_sum): the server adds them up, so a report of a province reads a
+-- few hundred rows instead of every unit's months. The counters are
+-- integers, so the sums are exact in any order.
+-- @stmt sum_keys
+SELECT CAST($1 AS bigint), sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(t0), sum(t1),
+sum(t2), sum(t3), sum(t4), sum(t5), sum(t6), sum(t7) FROM rollup_keys{OF_SCOPE}
+HAVING count(*) > 0
+-- @pg sum_keys
+SELECT CAST($1 AS bigint), sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(t0), sum(t1),
+sum(t2), sum(t3), sum(t4), sum(t5), sum(t6), sum(t7) FROM rollup_keys{OF_SCOPE_PG}
+HAVING count(*) > 0
+
+-- @stmt sum_fields
+SELECT CAST($1 AS bigint), field_id, sum(n) FROM rollup_fields{OF_SCOPE}
+GROUP BY field_id ORDER BY field_id
+-- @pg sum_fields
+SELECT CAST($1 AS bigint), field_id, sum(n) FROM rollup_fields{OF_SCOPE_PG}
+GROUP BY field_id ORDER BY field_id
+
+-- @stmt sum_staff
+SELECT CAST($1 AS bigint), staff_id, sum(n), sum(s), sum(v) FROM rollup_staff{OF_SCOPE}
+GROUP BY staff_id ORDER BY staff_id
+-- @pg sum_staff
+SELECT CAST($1 AS bigint), staff_id, sum(n), sum(s), sum(v) FROM rollup_staff{OF_SCOPE_PG}
+GROUP BY staff_id ORDER BY staff_id
+
+-- an instrument's shape is the same in every key (rollup_merge refuses another)
+-- @stmt sum_insts
+SELECT CAST($1 AS bigint), instrument_id, max(nq), max(nv) FROM rollup_insts{OF_SCOPE}
+GROUP BY instrument_id ORDER BY instrument_id
+-- @pg sum_insts
+SELECT CAST($1 AS bigint), instrument_id, max(nq), max(nv) FROM rollup_insts{OF_SCOPE_PG}
+GROUP BY instrument_id ORDER BY instrument_id
+
+-- @stmt sum_answers
+SELECT CAST($1 AS bigint), instrument_id, slot, sum(n) FROM rollup_answers{OF_SCOPE}
+GROUP BY instrument_id, slot ORDER BY instrument_id, slot
+-- @pg sum_answers
+SELECT CAST($1 AS bigint), instrument_id, slot, sum(n) FROM rollup_answers{OF_SCOPE_PG}
+GROUP BY instrument_id, slot ORDER BY instrument_id, slot
+
+-- each distinct text by its first response, the first ones kept (example_row)
+-- @stmt sum_examples
+SELECT CAST($1 AS bigint), theme, min(response_id) AS first, hash
+FROM rollup_examples{OF_SCOPE} GROUP BY theme, hash ORDER BY theme, first
+-- @pg sum_examples
+SELECT CAST($1 AS bigint), theme, min(response_id) AS first, hash
+FROM rollup_examples{OF_SCOPE_PG} GROUP BY theme, hash ORDER BY theme, first
+
 -- @stmt ready_get
 SELECT ready FROM rollup_state
 

@@ -3,7 +3,8 @@
  * written only against store/store.h and core/rollup.h, on a fresh migrated
  * store in a temporary file: a fresh database's rollups are ready; merging
  * adds to what is stored; a scan takes the units in the order given and
- * only the months asked; an encoding that does not decode is refused,
+ * only the months asked; a sum is what merging the scan's rollups gives;
+ * an encoding that does not decode is refused,
  * naming the unit, and nothing is stored; clearing empties, and a rollback
  * undoes it. */
 #include <setjmp.h>
@@ -17,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/arena.h"
+#include "core/instrument.h"
 #include "core/rollup.h"
 #include "store/store.h"
 #include "store_fixture.h"
@@ -102,6 +105,96 @@ static void test_merge_scan(void **state)
 	hl_rollup_clear(&s.sum);
 }
 
+/* Store, for (unit, month), a rollup of one response: its id, civil
+ * servant, themes and comment hash as given, every answer ans. */
+static void merge_resp(struct fx *f, const struct hl_instrument *in, int64_t unit, hl_day month,
+	int64_t id, int64_t staff, unsigned themes, uint64_t hash, int ans)
+{
+	struct hl_rollup_resp x = {.id = id,
+		.instrument_id = 4,
+		.field_id = id % 3,
+		.staff_id = staff,
+		.channel = 1 + (int)(id % 4),
+		.themes = themes,
+		.comment_hash = hash,
+		.nanswers = in->nquestions};
+	struct hl_crit_score sc[HL_MAX_CRITERIA];
+	struct hl_rollup r;
+	unsigned char *buf;
+
+	hl_rollup_init(&r);
+	memset(x.answers, ans, (size_t)in->nquestions);
+	OK(f, hl_instrument_score(in, x.answers, sc, &f->err));
+	OK(f, hl_rollup_add(&r, in, &x, sc, &f->err));
+	buf = malloc(hl_rollup_encoded_size(&r));
+	assert_non_null(buf);
+	hl_rollup_encode(&r, buf);
+	OK(f,
+		STORE(f->st, tallies, rollup_merge, unit, month, buf, hl_rollup_encoded_size(&r),
+			&f->err));
+	free(buf);
+	hl_rollup_clear(&r);
+}
+
+/* The encoding of r, for comparing two rollups byte for byte. */
+static unsigned char *encoded(const struct hl_rollup *r, size_t *len)
+{
+	unsigned char *buf = malloc(hl_rollup_encoded_size(r));
+
+	assert_non_null(buf);
+	hl_rollup_encode(r, buf);
+	*len = hl_rollup_encoded_size(r);
+	return buf;
+}
+
+static void test_sum(void **state)
+{
+	struct fx *f = *state;
+	const int64_t scope[] = {3, 7, 11}; /* 11 has nothing */
+	struct hl_arena *a = hl_arena_new(1 << 20);
+	struct hl_instrument *in = NULL;
+	struct seen scan, sum;
+	unsigned char *x, *y;
+	size_t nx, ny;
+
+	assert_non_null(a);
+	OK(f, hl_instrument_builtin(a, "sipas-5", &in, &f->err));
+	for (int64_t id = 1; id <= 24; id++) {
+		int64_t unit = id % 3 == 0 ? 3 : id % 3 == 1 ? 7 : 8;  /* 8: not in the scope */
+		hl_day month = id % 4 == 0 ? 200 : id % 2 ? 100 : 131; /* 200: after the range */
+
+		/* texts shared across units and months: each counted by its first response */
+		merge_resp(f, in, unit, month, 100 - id, id % 5, 1u << (id % 2), (uint64_t)(id % 7),
+			1 + (int)(id % 5));
+	}
+	memset(&scan, 0, sizeof(scan));
+	hl_rollup_init(&scan.sum);
+	OK(f, STORE(f->st, tallies, rollup_scan, scope, 3, 100, 131, on_row, &scan, &f->err));
+	memset(&sum, 0, sizeof(sum));
+	hl_rollup_init(&sum.sum);
+	OK(f, STORE(f->st, tallies, rollup_sum, scope, 3, 100, 131, on_row, &sum, &f->err));
+	assert_int_equal(sum.n, 1);
+	assert_int_equal(sum.unit[0], 0);
+	assert_int_equal(sum.month[0], 100);
+	assert_true(scan.n > 1 && hl_rollup_responses(&scan.sum) == 12);
+	assert_true(scan.sum.theme[0].nex == HL_ROLLUP_EXAMPLES);
+	x = encoded(&scan.sum, &nx);
+	y = encoded(&sum.sum, &ny);
+	assert_int_equal(nx, ny);
+	assert_memory_equal(x, y, nx);
+	free(x);
+	free(y);
+	hl_rollup_clear(&scan.sum);
+	hl_rollup_clear(&sum.sum);
+
+	/* No key in the scope, or no unit: nothing handed on. */
+	memset(&sum, 0, sizeof(sum));
+	OK(f, STORE(f->st, tallies, rollup_sum, scope + 2, 1, 100, 131, on_row, &sum, &f->err));
+	OK(f, STORE(f->st, tallies, rollup_sum, scope, 0, 100, 131, on_row, &sum, &f->err));
+	assert_int_equal(sum.n, 0);
+	hl_arena_free(a);
+}
+
 static int stop(void *ctx, int64_t unit_id, hl_day month, const unsigned char *data, size_t len)
 {
 	(void)ctx;
@@ -161,6 +254,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_merge_scan, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_sum, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_errors_clear, fx_setup, fx_teardown),
 	};
 
