@@ -18,7 +18,8 @@ struct chunk {
 };
 
 struct hl_arena {
-	struct chunk *head;
+	struct chunk *head;  /* in use, the one allocated from first */
+	struct chunk *spare; /* kept by hl_arena_reset for later allocations */
 	size_t cap, total;
 };
 
@@ -41,7 +42,41 @@ void hl_arena_free(struct hl_arena *a)
 		next = c->next;
 		hl_free(c);
 	}
+	for (c = a->spare; c != NULL; c = next) {
+		next = c->next;
+		hl_free(c);
+	}
 	hl_free(a);
+}
+
+void hl_arena_reset(struct hl_arena *a)
+{
+	struct chunk *c;
+
+	if (a == NULL)
+		return;
+	while ((c = a->head) != NULL) {
+		a->head = c->next;
+		c->next = a->spare;
+		a->spare = c;
+	}
+}
+
+/* The smallest spare chunk with room for need bytes, taken off the spare
+ * list and emptied; NULL if none. */
+static struct chunk *take_spare(struct hl_arena *a, size_t need)
+{
+	struct chunk **best = NULL, *c;
+
+	for (struct chunk **pp = &a->spare; *pp != NULL; pp = &(*pp)->next)
+		if ((*pp)->size >= need && (best == NULL || (*pp)->size < (*best)->size))
+			best = pp;
+	if (best == NULL)
+		return NULL;
+	c = *best;
+	*best = c->next;
+	c->used = 0;
+	return c;
 }
 
 void *hl_arena_alloc(struct hl_arena *a, size_t n)
@@ -53,7 +88,10 @@ void *hl_arena_alloc(struct hl_arena *a, size_t n)
 	if (a == NULL || need < n)
 		return NULL;
 	c = a->head;
-	if (c == NULL || c->size - c->used < need) {
+	if ((c == NULL || c->size - c->used < need) && (c = take_spare(a, need)) != NULL) {
+		c->next = a->head;
+		a->head = c;
+	} else if (c == NULL || c->size - c->used < need) {
 		size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
 
 		if (size > SIZE_MAX - sizeof(*c) || a->total + size > a->cap)

@@ -13,6 +13,12 @@ struct hl_arena *hl_arena_new(size_t cap);
 /* Free the arena and everything allocated from it; NULL is a no-op. */
 void hl_arena_free(struct hl_arena *a);
 
+/* Forget everything allocated from a but keep its memory for what is
+ * allocated next: the scratch space of a loop (a report's twelve monthly
+ * indexes) then touches no new pages each round, which cost more than the
+ * work on some machines. Every pointer into a is invalid after. */
+void hl_arena_reset(struct hl_arena *a);
+
 /* n zeroed bytes aligned for any type, owned by the arena; NULL past the cap. */
 void *hl_arena_alloc(struct hl_arena *a, size_t n);
 

@@ -1,6 +1,7 @@
 /* test_grow.c — base/mem.c hl_grow and base/arena.c hl_arena_grow: an
  * array keeps its elements as it grows, an overflowing size is refused, and
- * a failed growth leaves the array as it was. */
+ * a failed growth leaves the array as it was; an arena reset gives its
+ * memory again, zeroed, without growing. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -79,6 +80,39 @@ static void test_arena_keeps_and_caps(void **state)
 	hl_arena_free(a);
 }
 
+static void test_arena_reset_reuses(void **state)
+{
+	/* room for one round (two large blocks and small ones), not for two */
+	struct hl_arena *a = hl_arena_new(600 * 1024);
+	unsigned char *big[2], *small;
+
+	(void)state;
+	assert_non_null(a);
+	for (int round = 0; round < 3; round++) {
+		unsigned char *b0 = hl_arena_alloc(a, 200 * 1024);
+		unsigned char *b1 = hl_arena_alloc(a, 100 * 1024);
+
+		small = hl_arena_alloc(a, 100);
+		assert_non_null(b0);
+		assert_non_null(b1);
+		assert_non_null(small);
+		/* zeroed although the round before wrote there */
+		assert_int_equal(b0[0] | b0[200 * 1024 - 1] | b1[100 * 1024 - 1] | small[99], 0);
+		if (round > 0) { /* the same blocks, each where it fits best */
+			assert_ptr_equal(b0, big[0]);
+			assert_ptr_equal(b1, big[1]);
+		}
+		big[0] = b0;
+		big[1] = b1;
+		b0[0] = b0[200 * 1024 - 1] = b1[100 * 1024 - 1] = small[99] = 0xAB;
+		hl_arena_reset(a);
+	}
+	/* the cap still counts what is kept */
+	assert_null(hl_arena_alloc(a, 400 * 1024));
+	hl_arena_reset(NULL);
+	hl_arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -86,6 +120,7 @@ int main(void)
 		cmocka_unit_test(test_realloc_keeps),
 		cmocka_unit_test(test_realloc_fails_clean),
 		cmocka_unit_test(test_arena_keeps_and_caps),
+		cmocka_unit_test(test_arena_reset_reuses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
