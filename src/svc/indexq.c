@@ -202,12 +202,21 @@ static int build_sources(struct q *q, struct hl_err *err)
 	return HL_OK;
 }
 
-static void pooled_set(const struct q *q, const struct hl_tallyset *own, size_t i,
-	struct hl_tallyset *out)
+/* Unit i's tallies with its predecessors': its own set when it has none
+ * (most units: no copy), else their sum in arena memory; NULL when out of
+ * memory. */
+static const struct hl_tallyset *pooled_set(const struct q *q, const struct hl_tallyset *own,
+	size_t i)
 {
-	memset(out, 0, sizeof(*out));
+	struct hl_tallyset *out;
+
+	if (q->src_cnt[i] == 1 && q->src[q->src_off[i]] == i)
+		return &own[i];
+	if ((out = hl_arena_alloc(q->a, sizeof(*out))) == NULL)
+		return NULL;
 	for (size_t k = 0; k < q->src_cnt[i]; k++)
 		hl_tallyset_merge(out, &own[q->src[q->src_off[i] + k]], NULL);
+	return out;
 }
 
 /* Post-stratified estimates of unit i for every cell, from per-field
@@ -305,18 +314,18 @@ static void add_crit(struct iq_result *r, const char *code)
 
 /* The criteria of the table: those with data in the listed units, in the
  * official order first; the five SIPAS criteria when there is no data. */
-static void choose_criteria(struct iq_result *r, struct hl_tallyset *sets, const bool *listed,
-	size_t n, struct hl_arena *a)
+static void choose_criteria(struct iq_result *r, const struct hl_tallyset *const *sets,
+	const bool *listed, size_t n, struct hl_arena *a)
 {
 	for (size_t c = 0; c < sizeof(CANON) / sizeof(CANON[0]); c++)
 		for (size_t i = 0; i < n; i++)
-			if (listed[i] && hl_tallyset_find(&sets[i], CANON[c]) != NULL) {
+			if (listed[i] && hl_tallyset_find(sets[i], CANON[c]) != NULL) {
 				add_crit(r, CANON[c]);
 				break;
 			}
 	for (size_t i = 0; i < n; i++)
-		for (int k = 0; listed[i] && k < sets[i].n; k++)
-			add_crit(r, hl_arena_strdup(a, sets[i].code[k]));
+		for (int k = 0; listed[i] && k < sets[i]->n; k++)
+			add_crit(r, hl_arena_strdup(a, sets[i]->code[k]));
 	if (r->ncrit == 0) {
 		static const char *const five[] = {"TC", "HC", "PV", "KQ", "TT"};
 
@@ -461,7 +470,7 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o, struct
 	struct iq_result *r;
 	struct hl_idx_unit *iu = NULL;
 	struct store_target *targets = NULL;
-	struct hl_tallyset *pcur = NULL, *pprev = NULL;
+	const struct hl_tallyset **pcur = NULL, **pprev = NULL; /* pooled_set's */
 	bool *listed = NULL;
 	size_t ntargets = 0, nlisted = 0, *order;
 	long only = -1, root = -1;
@@ -477,8 +486,10 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o, struct
 		return hl_err_set(err, HL_EINVAL, "--weight",
 			"gia quyền theo lĩnh vực (--weight field) chỉ dùng cho kỳ gồm trọn các tháng");
 
-	rc = STORE(st, units, unit_list, a, &q.u, &q.n, err);
-	if (rc != HL_OK)
+	if (o->units != NULL) {
+		q.u = (struct store_unit *)o->units; /* read only, as what unit_list gives */
+		q.n = o->nunits;
+	} else if ((rc = STORE(st, units, unit_list, a, &q.u, &q.n, err)) != HL_OK)
 		return rc;
 	q.cur = hl_arena_alloc(a, (q.n + 1) * sizeof(*q.cur));
 	q.prev = hl_arena_alloc(a, (q.n + 1) * sizeof(*q.prev));
@@ -510,23 +521,23 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o, struct
 	rc = gather_both(&q, r, false);
 	if (rc != HL_OK)
 		return rc;
-	for (size_t i = 0; i < q.n; i++) {
-		pooled_set(&q, q.cur, i, &pcur[i]);
-		pooled_set(&q, q.prev, i, &pprev[i]);
-	}
+	for (size_t i = 0; i < q.n; i++)
+		if ((pcur[i] = pooled_set(&q, q.cur, i)) == NULL ||
+			(pprev[i] = pooled_set(&q, q.prev, i)) == NULL)
+			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi tính chỉ số");
 
 	/* Scope. */
 	for (size_t i = 0; i < q.n; i++) {
 		bool active = overlaps(&q.u[i], r->period.first, r->period.last);
 
 		/* Units that only group others are shown when they have data of their own. */
-		bool shown = active && (has_data(&pcur[i]) || !is_container(q.u[i].type));
+		bool shown = active && (has_data(pcur[i]) || !is_container(q.u[i].type));
 
 		if (only >= 0)
 			listed[i] = (long)i == only;
 		else if (root >= 0)
 			listed[i] = shown &&
-				((long)i == root ? has_data(&pcur[i]) : below(&q, i, q.u[root].id));
+				((long)i == root ? has_data(pcur[i]) : below(&q, i, q.u[root].id));
 		else
 			listed[i] = shown;
 		if (listed[i] && o->type && strcmp(q.u[i].type, o->type) != 0)
@@ -576,8 +587,8 @@ int iq_run(struct store *st, struct hl_arena *a, const struct iq_opts *o, struct
 			if (rc != HL_OK)
 				return rc;
 		} else {
-			ncur = plain_cells(&pcur[i], r, &iu[i], false);
-			nprev = plain_cells(&pprev[i], r, &iu[i], true);
+			ncur = plain_cells(pcur[i], r, &iu[i], false);
+			nprev = plain_cells(pprev[i], r, &iu[i], true);
 		}
 		hl_index_overall(&iu[i], r->ncrit, ncur, nprev);
 		for (int k = 0; k <= r->ncrit; k++)

@@ -21,6 +21,10 @@ struct iq_opts {
 	const char *under; /* only units below this one */
 	const char *type;  /* only units of this type */
 	bool weight_field; /* post-stratify by the fields' shares of dossiers */
+	/* Every unit as unit_list gives them, when the caller has read them
+	 * already (a trend's twelve months); NULL: read here. */
+	const struct store_unit *units;
+	size_t nunits;
 };
 
 struct iq_unit {

@@ -8,6 +8,9 @@
 #include "base/arena.h"
 #include "svc/indexq.h"
 
+/* The most one month's index may take: the result is copied out of it. */
+#define TREND_MONTH_CAP ((size_t)1 << 30)
+
 /* Cell of res's unit u holding criterion code, or -1. */
 static int cell_of(const struct iq_result *res, const char *code)
 {
@@ -43,8 +46,11 @@ static void month_values(struct trend *t, const struct iq_result *res, int m)
 int trend_monthly(struct store *st, struct hl_arena *a, const struct hl_period *p, const char *unit,
 	const char *under, struct trend **out, struct hl_err *err)
 {
+	struct hl_arena *month_a = NULL; /* one month's index, reset for the next */
+	struct store_unit *units = NULL;
+	size_t nunits = 0;
 	struct trend *t;
-	int y, last_month, d;
+	int y, last_month, d, rc = HL_OK;
 
 	*out = NULL;
 	hl_day_to_ymd(p->last, &y, &last_month, &d);
@@ -53,9 +59,12 @@ int trend_monthly(struct store *st, struct hl_arena *a, const struct hl_period *
 			"diễn biến theo tháng cần một kỳ gồm "
 			"các tháng trọn vẹn trong một năm (năm, 6 tháng, quý hoặc tháng)");
 	t = hl_arena_alloc(a, sizeof(*t));
-	if (t == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE,
+	month_a = hl_arena_new(TREND_MONTH_CAP);
+	if (t == NULL || month_a == NULL) {
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
 			"hết bộ nhớ khi tính diễn biến theo tháng");
+		goto cleanup;
+	}
 	memset(t, 0, sizeof(*t));
 	t->year = y;
 	t->nmonths = last_month;
@@ -65,31 +74,40 @@ int trend_monthly(struct store *st, struct hl_arena *a, const struct hl_period *
 	for (int k = 0; k < HL_IDX_MAXCELLS; k++)
 		for (int m = 0; m < 12; m++)
 			t->value[k][m] = NAN;
-	for (int m = 1; m <= last_month; m++) {
-		struct iq_opts o = {.unit = unit, .under = unit ? NULL : under};
+	/* the units once for the twelve months */
+	rc = STORE(st, units, unit_list, a, &units, &nunits, err);
+	for (int m = 1; m <= last_month && rc == HL_OK; m++) {
+		struct iq_opts o = {.unit = unit,
+			.under = unit ? NULL : under,
+			.units = units,
+			.nunits = nunits};
 		struct iq_result *res = NULL;
 		char code[16];
-		int rc;
 
 		snprintf(code, sizeof(code), "%04d-%02d", y, m);
+		hl_arena_reset(month_a);
 		rc = hl_period_parse(code, &o.period, err);
 		if (rc == HL_OK)
-			rc = iq_run(st, a, &o, &res, err);
-		if (rc != HL_OK)
-			return rc;
-		if (res->nunits == 0)
+			rc = iq_run(st, month_a, &o, &res, err);
+		if (rc != HL_OK || res->nunits == 0)
 			continue;
 		if (t->ncrit < 0) {
 			/* The first month with units fixes the criteria shown. */
 			t->ncrit = res->ncrit;
-			for (int k = 0; k <= res->ncrit; k++)
-				t->crit_code[k] = res->crit_code[k];
+			for (int k = 0; k <= res->ncrit && rc == HL_OK; k++)
+				if ((t->crit_code[k] = hl_arena_strdup(a, res->crit_code[k])) ==
+					NULL)
+					rc = hl_err_set(err, HL_ENOMEM, HL_HERE,
+						"hết bộ nhớ khi tính diễn biến theo tháng");
 		}
 		if (unit != NULL && isnan(t->target_all) &&
 			res->units[0].idx.cell[res->ncrit].has_target)
 			t->target_all = res->units[0].idx.cell[res->ncrit].target;
 		month_values(t, res, m - 1);
 	}
-	*out = t;
-	return HL_OK;
+	if (rc == HL_OK)
+		*out = t;
+cleanup:
+	hl_arena_free(month_a);
+	return rc;
 }
