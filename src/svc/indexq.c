@@ -3,9 +3,9 @@
  * Whole years are read from the yearly tallies, whole months from the
  * monthly ones and the days at either end of a range from the daily ones,
  * so the cost grows with units x criteria x months, never with the number
- * of responses. A unit formed by a merger
- * counts its predecessors' tallies (recursively): sums of tallies are sums of
- * raw responses, so this is the same as pooling the responses themselves. */
+ * of responses. A unit formed by a merger counts its predecessors' tallies
+ * (recursively): sums of tallies are sums of raw responses, so this is the
+ * same as pooling the responses themselves. */
 #include "svc/indexq.h"
 
 #include <stdlib.h>
