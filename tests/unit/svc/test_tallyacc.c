@@ -1,5 +1,6 @@
 /* test_tallyacc.c — bulk tallies computed in many small passes equal those
- * computed in one, and equal the core's sums response by response. */
+ * computed in one, and equal the core's sums response by response; sums too
+ * large for single precision are written before they lose a unit. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -250,12 +251,45 @@ static void test_many_rollup_keys(void **state)
 	assert_int_equal(count, 4900);
 }
 
+/* A key's in-memory sums are single precision, exact up to 2^24: a key is
+ * written before one passes 2^23, so 25 scores of 1 001 (squares 1 002 001,
+ * 25 of them an odd 25 050 025) are stored exactly. */
+static void test_large_sums_exact(void **state)
+{
+	struct fx *f = *state;
+	struct tacc *acc = tacc_new(f->st, 1000);
+	struct hl_crit_score sc[HL_MAX_CRITERIA];
+	struct tacc_resp x;
+	struct sums got = {0};
+
+	assert_non_null(acc);
+	for (int c = 0; c < f->in->ncriteria; c++)
+		sc[c] = (struct hl_crit_score){1001, 1};
+	memset(&x, 0, sizeof(x));
+	x.unit_id = f->unit[0];
+	x.day = 30000; /* far from the fixture's responses */
+	x.r.instrument_id = f->in_id;
+	for (int i = 0; i < 25; i++) {
+		x.r.id = 1000000 + i;
+		assert_int_equal(tacc_add(acc, &x, f->in, sc, &f->err), HL_OK);
+	}
+	assert_int_equal(tacc_flush(acc, &f->err), HL_OK);
+	tacc_free(acc);
+	assert_int_equal(STORE(f->st, tallies, tally_scan, GRAIN_YEAR, false, 29000, 31000, sum_cb,
+				 &got, &f->err),
+		HL_OK);
+	assert_int_equal(got.rows, 1);
+	assert_true(got.n == 25 && got.s == 25 * 1001.0);
+	assert_true(got.ss == 25 * 1002001.0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_passes_agree, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_matches_core, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_rollup_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_large_sums_exact, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
