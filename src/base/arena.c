@@ -88,22 +88,21 @@ void *hl_arena_alloc(struct hl_arena *a, size_t n)
 	if (a == NULL || need < n)
 		return NULL;
 	c = a->head;
-	if ((c == NULL || c->size - c->used < need) && (c = take_spare(a, need)) != NULL) {
-		c->next = a->head;
-		a->head = c;
-	} else if (c == NULL || c->size - c->used < need) {
-		size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
+	if (c == NULL || c->size - c->used < need) {
+		if ((c = take_spare(a, need)) == NULL) {
+			size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
 
-		if (size > SIZE_MAX - sizeof(*c) || a->total + size > a->cap)
-			return NULL;
-		c = hl_malloc(sizeof(*c) + size);
-		if (c == NULL)
-			return NULL;
-		c->size = size;
-		c->used = 0;
+			if (size > SIZE_MAX - sizeof(*c) || a->total + size > a->cap)
+				return NULL;
+			c = hl_malloc(sizeof(*c) + size);
+			if (c == NULL)
+				return NULL;
+			c->size = size;
+			c->used = 0;
+			a->total += size;
+		}
 		c->next = a->head;
 		a->head = c;
-		a->total += size;
 	}
 	p = c->data + c->used;
 	c->used += need;
