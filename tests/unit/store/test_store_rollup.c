@@ -24,11 +24,31 @@
 #include "store/store.h"
 #include "store_fixture.h"
 
+/* The encoding of r (malloc'd), its size in *len. */
+static unsigned char *encoded(const struct hl_rollup *r, size_t *len)
+{
+	unsigned char *buf = malloc(hl_rollup_encoded_size(r));
+
+	assert_non_null(buf);
+	hl_rollup_encode(r, buf);
+	*len = hl_rollup_encoded_size(r);
+	return buf;
+}
+
+/* Add r to the stored rollup of (unit, month). */
+static void store_rollup(struct fx *f, int64_t unit, hl_day month, const struct hl_rollup *r)
+{
+	size_t len;
+	unsigned char *buf = encoded(r, &len);
+
+	OK(f, STORE(f->st, tallies, rollup_merge, unit, month, buf, len, &f->err));
+	free(buf);
+}
+
 /* Store a rollup of n kiosk responses in field field for (unit, month). */
 static void merge(struct fx *f, int64_t unit, hl_day month, int n, int64_t field)
 {
 	struct hl_rollup r;
-	unsigned char buf[256];
 
 	hl_rollup_init(&r);
 	r.chan[1] = n;
@@ -37,11 +57,7 @@ static void merge(struct fx *f, int64_t unit, hl_day month, int n, int64_t field
 	r.field[0].id = field;
 	r.field[0].n = n;
 	r.nfield = r.capfield = 1;
-	assert_true(hl_rollup_encoded_size(&r) <= sizeof(buf));
-	hl_rollup_encode(&r, buf);
-	OK(f,
-		STORE(f->st, tallies, rollup_merge, unit, month, buf, hl_rollup_encoded_size(&r),
-			&f->err));
+	store_rollup(f, unit, month, &r);
 	free(r.field);
 }
 
@@ -51,6 +67,13 @@ struct seen {
 	hl_day month[8];
 	struct hl_rollup sum;
 };
+
+/* s emptied, ready for on_row. */
+static void seen_init(struct seen *s)
+{
+	memset(s, 0, sizeof(*s));
+	hl_rollup_init(&s->sum);
+}
 
 static int on_row(void *ctx, int64_t unit_id, hl_day month, const unsigned char *data, size_t len)
 {
@@ -81,8 +104,7 @@ static void test_merge_scan(void **state)
 	merge(f, 7, 200, 1, 0); /* outside the months asked */
 	merge(f, 8, 100, 9, 0); /* not asked for */
 
-	memset(&s, 0, sizeof(s));
-	hl_rollup_init(&s.sum);
+	seen_init(&s);
 	OK(f, STORE(f->st, tallies, rollup_scan, units, 3, 100, 131, on_row, &s, &f->err));
 	assert_int_equal(s.n, 3);
 	assert_int_equal(s.unit[0], 7);
@@ -96,8 +118,7 @@ static void test_merge_scan(void **state)
 	hl_rollup_clear(&s.sum);
 
 	/* Open ends. */
-	memset(&s, 0, sizeof(s));
-	hl_rollup_init(&s.sum);
+	seen_init(&s);
 	OK(f,
 		STORE(f->st, tallies, rollup_scan, units, 1, HL_DAY_NONE, HL_DAY_NONE, on_row, &s,
 			&f->err));
@@ -120,31 +141,13 @@ static void merge_resp(struct fx *f, const struct hl_instrument *in, int64_t uni
 		.nanswers = in->nquestions};
 	struct hl_crit_score sc[HL_MAX_CRITERIA];
 	struct hl_rollup r;
-	unsigned char *buf;
 
 	hl_rollup_init(&r);
 	memset(x.answers, ans, (size_t)in->nquestions);
 	OK(f, hl_instrument_score(in, x.answers, sc, &f->err));
 	OK(f, hl_rollup_add(&r, in, &x, sc, &f->err));
-	buf = malloc(hl_rollup_encoded_size(&r));
-	assert_non_null(buf);
-	hl_rollup_encode(&r, buf);
-	OK(f,
-		STORE(f->st, tallies, rollup_merge, unit, month, buf, hl_rollup_encoded_size(&r),
-			&f->err));
-	free(buf);
+	store_rollup(f, unit, month, &r);
 	hl_rollup_clear(&r);
-}
-
-/* The encoding of r, for comparing two rollups byte for byte. */
-static unsigned char *encoded(const struct hl_rollup *r, size_t *len)
-{
-	unsigned char *buf = malloc(hl_rollup_encoded_size(r));
-
-	assert_non_null(buf);
-	hl_rollup_encode(r, buf);
-	*len = hl_rollup_encoded_size(r);
-	return buf;
 }
 
 static void test_sum(void **state)
@@ -167,11 +170,9 @@ static void test_sum(void **state)
 		merge_resp(f, in, unit, month, 100 - id, id % 5, 1u << (id % 2), (uint64_t)(id % 7),
 			1 + (int)(id % 5));
 	}
-	memset(&scan, 0, sizeof(scan));
-	hl_rollup_init(&scan.sum);
+	seen_init(&scan);
 	OK(f, STORE(f->st, tallies, rollup_scan, scope, 3, 100, 131, on_row, &scan, &f->err));
-	memset(&sum, 0, sizeof(sum));
-	hl_rollup_init(&sum.sum);
+	seen_init(&sum);
 	OK(f, STORE(f->st, tallies, rollup_sum, scope, 3, 100, 131, on_row, &sum, &f->err));
 	assert_int_equal(sum.n, 1);
 	assert_int_equal(sum.unit[0], 0);
@@ -188,7 +189,7 @@ static void test_sum(void **state)
 	hl_rollup_clear(&sum.sum);
 
 	/* No key in the scope, or no unit: nothing handed on. */
-	memset(&sum, 0, sizeof(sum));
+	seen_init(&sum);
 	OK(f, STORE(f->st, tallies, rollup_sum, scope + 2, 1, 100, 131, on_row, &sum, &f->err));
 	OK(f, STORE(f->st, tallies, rollup_sum, scope, 0, 100, 131, on_row, &sum, &f->err));
 	assert_int_equal(sum.n, 0);
@@ -225,8 +226,7 @@ static void test_errors_clear(void **state)
 	/* Nor stored as the first of its key. */
 	assert_int_equal(STORE(f->st, tallies, rollup_merge, 4, 100, junk, sizeof(junk), &f->err),
 		HL_EIO);
-	memset(&s, 0, sizeof(s));
-	hl_rollup_init(&s.sum);
+	seen_init(&s);
 	OK(f,
 		STORE(f->st, tallies, rollup_scan, (const int64_t[]){4}, 1, HL_DAY_NONE,
 			HL_DAY_NONE, on_row, &s, &f->err));
@@ -234,8 +234,7 @@ static void test_errors_clear(void **state)
 
 	OK(f, store_begin(f->st, &f->err));
 	OK(f, STORE(f->st, tallies, rollup_clear, &f->err));
-	memset(&s, 0, sizeof(s));
-	hl_rollup_init(&s.sum);
+	seen_init(&s);
 	OK(f,
 		STORE(f->st, tallies, rollup_scan, &unit, 1, HL_DAY_NONE, HL_DAY_NONE, on_row, &s,
 			&f->err));
