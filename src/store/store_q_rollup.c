@@ -1,5 +1,6 @@
 /* store_q_rollup.c — the report rollups (issue 4, store.h struct
- * store_tallies_ops: rollup_merge, rollup_scan, rollup_clear, rollup_ready),
+ * store_tallies_ops: rollup_merge, rollup_scan, rollup_sum, rollup_clear,
+ * rollup_ready),
  * written once for every backend (store_q.h). What a struct hl_rollup
  * (core/rollup.h) holds per (unit, month), kept by svc/tallyacc.c next to
  * the tallies so that a report reads a few thousand small rows instead of
@@ -18,6 +19,9 @@
  *    month in [first, last] by month, each as one encoded rollup rebuilt
  *    from its rows (the same bytes the merged encodings would give); no
  *    statement is running during the callback.
+ *  - rollup_sum: the merge of what rollup_scan would hand on, as one
+ *    rollup (unit 0, month first), summed by the database; nothing when
+ *    there is no key.
  *  - rollup_clear: deletes every rollup and sets the ready mark.
  *  - rollup_ready: the ready mark (clear in an SQLite database that had
  *    responses before rollups existed, until `hailong tallies rebuild`). */

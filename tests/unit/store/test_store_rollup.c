@@ -1,5 +1,6 @@
 /* test_store_rollup.c — the conformance suite of the report rollups'
- * operations (rollup_merge, rollup_scan, rollup_clear, rollup_ready),
+ * operations (rollup_merge, rollup_scan, rollup_sum, rollup_clear,
+ * rollup_ready),
  * written only against store/store.h and core/rollup.h, on a fresh migrated
  * store in a temporary file: a fresh database's rollups are ready; merging
  * adds to what is stored; a scan takes the units in the order given and
