@@ -223,7 +223,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(args[0], "help") == 0) {
-		if (n < 2) {
+		if (n < 2 || is_help(args[1])) {
 			print_main_help(stdout);
 			return 0;
 		}

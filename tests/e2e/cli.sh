@@ -41,6 +41,12 @@ for c in index sample-plan demo; do
 	fi
 done
 
+# Every command's help is text, not a printf format: no doubled '%'.
+for c in $("$HL" --help | awk '/^  [a-z]/ {print $1}'); do
+	ok "$c" --help
+	hasnt "%%"
+done
+
 # No database yet: a clear message and the command that creates it.
 status 1 units list
 has "chưa có"
