@@ -1,6 +1,7 @@
-/* chart.h — the charts of the web pages and (later) the PDF reports: one
- * model, one drawing function against a cairo context, and renderers to SVG
- * (inline in a page), PNG (tests, visual checks) and, with the reports, PDF.
+/* chart.h — the charts of the web pages and the reports: one model, drawn
+ * once against a cairo context (report/chart_draw.h) and rendered to SVG
+ * (inline in a page), PNG (tests, visual checks) and PDF. The renderers are
+ * in the drawing module, loaded when first called (report/draw.h).
  *
  * Two kinds: bars per category (criterion against its target) and lines
  * across categories (the monthly trend of SIPAS and each criterion). Values
@@ -11,8 +12,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-
-#include <cairo.h>
 
 #include "base/err.h"
 
@@ -73,10 +72,6 @@ int chart_add_cat(struct chart *c, const char *label, struct hl_err *err);
  * series lives in c. */
 struct chart_series *chart_add_series(struct chart *c, const char *name);
 
-/* Draw c onto cr at the origin in c->width × c->height user units. HL_EINVAL
- * (err says what) for a chart that cannot be drawn. */
-int chart_draw(const struct chart *c, cairo_t *cr, struct hl_err *err);
-
 /* c as one <svg> element to put inside an HTML page: presentation
  * attributes only (no style=, for a strict CSP), every id prefixed with id
  * (letters, digits, '-') so several charts can share a page, a <title> and a
@@ -95,12 +90,8 @@ int chart_pdf(const struct chart *c, const char *path, struct hl_err *err);
 /* Release cairo's and fontconfig's process-wide font caches, so a leak
  * checker sees only real leaks; no chart may be drawn at the time. The
  * first chart_draw registers it with atexit; calling it earlier is harmless
- * (the caches are made again when needed). */
+ * (the caches are made again when needed), and does nothing before the
+ * drawing module is loaded. */
 void chart_cleanup(void);
-
-/* Register chart_cleanup with atexit, once per process (any thread): the
- * font caches live until the process ends, so the server's and the tools'
- * leak checks stay meaningful. chart_draw and pdfdoc_new call it. */
-void chart_cleanup_at_exit(void);
 
 #endif

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "base/mem.h"
-#include "report/chart.h"
+#include "report/chart_draw.h"
 
 #define FONT "Liberation Serif"
 #define PAD_X 3.0

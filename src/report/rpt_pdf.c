@@ -16,7 +16,7 @@
 
 #include "base/arena.h"
 #include "base/text.h"
-#include "report/chart.h"
+#include "report/chart_draw.h"
 #include "core/phrase.h"
 #include "report/out.h"
 #include "report/rpt_grid.h"

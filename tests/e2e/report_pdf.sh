@@ -180,4 +180,30 @@ status 1 chart --period 2024 --unit khong-co -o d.png
 [ ! -e d.png ] || fail "a chart was written for an unknown unit"
 status 1 chart --period 2030 --unit vinh-tho -o e.png
 [ ! -e e.png ] || fail "a chart was written for a period with no data"
+# The drawing libraries are the module's (report/draw.h), not the program's:
+# a command that draws nothing runs without the module, and one that draws
+# says what is missing and what to do, and writes nothing.
+if command -v ldd >/dev/null 2>&1; then
+	ldd "$HL" >"$OUT"
+	hasnt libcairo
+	hasnt libpango
+	hasnt libxlsxwriter
+fi
+export HAILONG_DRAW=/nonexistent/hailong-draw.so
+ok index --period 2024 --unit vinh-tho
+has "88,90"
+status 1 report --period 2024 --under nha-trang --format pdf -o nodraw.pdf
+has "không nạp được phần vẽ báo cáo"
+has "HAILONG_DRAW"
+[ ! -e nodraw.pdf ] || fail "a PDF was written without the drawing module"
+status 1 chart --period 2024 --unit vinh-tho -o nodraw.png
+has "/nonexistent/hailong-draw.so"
+# a library that is not this build's module is refused, not called
+for lib in /lib/x86_64-linux-gnu/libm.so.6 /lib/aarch64-linux-gnu/libm.so.6; do
+	[ -e "$lib" ] || continue
+	HAILONG_DRAW=$lib
+	status 1 report --period 2024 --under nha-trang --format xlsx -o nodraw.xlsx
+	has "không phải phần vẽ của bản hailong này"
+done
+unset HAILONG_DRAW
 echo "report_pdf: ok"
