@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/arena.h"
 #include "base/text.h"
@@ -48,6 +49,17 @@ void csvi_problem(struct csvi *im, const char *col, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (im->quiet)
+		return;
+	va_start(ap, fmt);
+	add_problem(im->rep, im->rec.line, col, fmt, ap);
+	va_end(ap);
+}
+
+void csvi_problem_always(struct csvi *im, const char *col, const char *fmt, ...)
+{
+	va_list ap;
+
 	va_start(ap, fmt);
 	add_problem(im->rep, im->rec.line, col, fmt, ap);
 	va_end(ap);
@@ -59,6 +71,8 @@ static void tell(struct csvi *im, const char *col, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (im->quiet)
+		return;
 	va_start(ap, fmt);
 	add_problem(im->rep, im->rec.line, col, fmt, ap);
 	va_end(ap);
@@ -241,7 +255,8 @@ int csvi_next(struct csvi *im)
 	rc = csvr_next(im->r, &im->rec, im->err);
 	if (rc == HL_EINVAL && !m->malformed_fails) {
 		/* Malformed CSV: nothing after this point can be read. */
-		import_add_problem(im->rep, 0, "", "%s", im->err->msg);
+		if (!im->quiet)
+			import_add_problem(im->rep, 0, "", "%s", im->err->msg);
 		hl_err_clear(im->err);
 		return 0;
 	}
@@ -276,6 +291,27 @@ int csvi_each(struct csvi *im, int (*row)(struct csvi *im, void *ctx), void *ctx
 			rc = row(im, ctx);
 	}
 	return rc == CSVI_STOP ? HL_OK : rc;
+}
+
+size_t csvi_size(const struct csvi *im)
+{
+	struct stat sb;
+
+	if (fstat(fileno(im->f), &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size < im->start)
+		return 0;
+	return (size_t)(sb.st_size - im->start);
+}
+
+int csvi_recount(struct csvi *im, int (*row)(struct csvi *im, void *ctx), void *ctx)
+{
+	int rc;
+
+	im->quiet = true; /* the header's problems too */
+	rc = csvi_reread(im);
+	if (rc == HL_OK)
+		rc = csvi_each(im, row, ctx);
+	im->quiet = false;
+	return rc;
 }
 
 const char *csvi_cell(const struct csvi *im, int k)

@@ -107,6 +107,7 @@ struct csvi {
 	bool in_tx;                   /* a transaction of the driver's is open */
 	FILE *f, *copy;               /* the file, or a copy of a pipe read twice */
 	long start;                   /* where f's data starts */
+	bool quiet;                   /* a recount: the rows' problems were told */
 };
 
 /* Start an import of f (not closed) with spec into rep (cleared); twice:
@@ -134,11 +135,25 @@ int csvi_next(struct csvi *im);
 #define CSVI_STOP 1
 int csvi_each(struct csvi *im, int (*row)(struct csvi *im, void *ctx), void *ctx);
 
+/* The file's size in bytes from its data's start (0 when unknown). */
+size_t csvi_size(const struct csvi *im);
+
+/* Read the file again (csvi_reread) and csvi_each it with problems not
+ * noted: what the first read told is not told twice. For a lookup.h
+ * dupset's recount after a first read that found problems; row notes the
+ * codes met twice with csvi_problem_always. */
+int csvi_recount(struct csvi *im, int (*row)(struct csvi *im, void *ctx), void *ctx);
+
 /* The current record's cell of spec column k ("" when absent). */
 const char *csvi_cell(const struct csvi *im, int k);
 
-/* Note a problem of the current record in column col ("" = the whole row). */
+/* Note a problem of the current record in column col ("" = the whole row);
+ * none during csvi_recount. */
 void csvi_problem(struct csvi *im, const char *col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* csvi_problem, also during csvi_recount. */
+void csvi_problem_always(struct csvi *im, const char *col, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Read spec column k of the current record into row as its kind says:

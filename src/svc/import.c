@@ -689,6 +689,33 @@ static const struct csvi_col resp_cols[R_NCOLS] = {
 	{CSVI_COL("comment", false)},
 };
 
+/* The reads of a file of responses or dossiers: check every row (noting
+ * its code in a dupset); when the check found problems and the dupset has
+ * suspects, read once more to tell the codes met twice (RECOUNT); else
+ * write in chunks, the recount done on the way. */
+enum pass { CHECK, RECOUNT, WRITE };
+
+/* The CHECK read and, when it found problems and seen has suspects, the
+ * RECOUNT; then back to the first line for the WRITE read (*pass set for
+ * each). HL_EINVAL when the file has problems. */
+static int check_reads(struct csvi *im, struct dupset *seen, enum pass *pass,
+	int (*row)(struct csvi *im, void *ctx), void *ctx)
+{
+	int rc;
+
+	*pass = CHECK;
+	rc = csvi_each(im, row, ctx);
+	dupset_checked(seen); /* its memory is the write's */
+	if (rc == HL_OK && im->rep->nproblems > 0 && dupset_suspects(seen)) {
+		*pass = RECOUNT;
+		rc = csvi_recount(im, row, ctx);
+	}
+	if (rc == HL_OK && im->rep->nproblems > 0)
+		rc = HL_EINVAL;
+	*pass = WRITE;
+	return rc == HL_OK ? csvi_reread(im) : rc;
+}
+
 /* A row staged (intake_stage), as its clash is told. */
 struct staged {
 	long line;
@@ -704,8 +731,8 @@ struct resp_ctx {
 	int nq;                    /* question columns */
 	int qcol[CSVR_MAX_FIELDS]; /* their header indices */
 	int64_t batch;
-	struct codeset *seen; /* first pass: ids met */
-	bool write;           /* second pass: store */
+	struct dupset *seen; /* the ids met (the first read), settled by a recount */
+	enum pass pass;
 	struct chunks ch;
 	struct store_response r;
 	const struct hl_instrument *in; /* r's, from the snapshot g */
@@ -902,20 +929,32 @@ static int resp_tallies(struct resp_ctx *x)
 		rc;
 }
 
-/* First pass: an id met twice in the file is a problem. */
-static int resp_seen(struct resp_ctx *x)
+/* The dupset's key of the row x->r, false when it has no id; ids are the
+ * unit's own: the same id in two units is two responses. */
+static bool resp_key(const struct resp_ctx *x, char *key, size_t size)
 {
-	/* ids are the unit's own: the same id in two units is two responses */
-	char key[STORE_CODE_MAX + 24];
-	bool dup = false;
-
 	if (x->r.ext_id[0] == '\0')
+		return false;
+	snprintf(key, size, "%lld\t%s", (long long)x->r.unit_id, x->r.ext_id);
+	return true;
+}
+
+/* The row's id in the check (noted) or in a recount (told when met
+ * before: true). */
+static int resp_seen(struct resp_ctx *x, bool *dup)
+{
+	char key[STORE_CODE_MAX + 24];
+
+	*dup = false;
+	if (!resp_key(x, key, sizeof(key)))
 		return HL_OK;
-	snprintf(key, sizeof(key), "%lld\t%s", (long long)x->r.unit_id, x->r.ext_id);
-	if (codeset_add(x->seen, key, &dup) != HL_OK)
-		return hl_err_set(x->im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-	if (dup)
-		csvi_problem(x->im, "id", "mã phiếu '%s' trùng với một dòng trước trong tệp",
+	if (x->pass == CHECK)
+		return dupset_add(x->seen, key) == HL_OK ?
+			HL_OK :
+			hl_err_set(x->im->err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	dupset_recount(x->seen, key, dup);
+	if (*dup)
+		csvi_problem_always(x->im, "id", "mã phiếu '%s' trùng với một dòng trước trong tệp",
 			x->r.ext_id);
 	return HL_OK;
 }
@@ -927,13 +966,16 @@ static int resp_row(struct csvi *im, void *ctx)
 	struct intake_post p = {.r = &x->r, .no_followup = im->o->no_followup};
 	int rc;
 
+	bool dup;
+
 	if (!check_response(x))
 		return HL_OK;
-	if (!x->write)
-		return resp_seen(x);
-	/* A problem in this pass (what the store knows changed since the
-	 * first, or an id the unit has with other content): write no more;
-	 * what was written is undone. */
+	rc = resp_seen(x, &dup);
+	if (rc != HL_OK || x->pass != WRITE || dup)
+		return rc;
+	/* A problem in this pass (an id met twice, what the store knows
+	 * changed since the check, or an id the unit has with other content):
+	 * write no more; what was written is undone. */
 	if (im->rep->nproblems > 0)
 		return HL_OK;
 	if (!im->in_tx && (rc = resp_chunk_begin(x)) != HL_OK)
@@ -978,14 +1020,16 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 	spec.extra_ctx = x;
 	x->im = &im;
 	x->qidx = lookup_new();
-	x->seen = codeset_new();
+
 	x->stage = hl_calloc(STAGE_ROWS, sizeof(*x->stage));
 	x->clash = hl_calloc(STAGE_ROWS, sizeof(*x->clash));
-	rc = x->qidx != NULL && x->seen != NULL && x->stage != NULL && x->clash != NULL ?
+	rc = x->qidx != NULL && x->stage != NULL && x->clash != NULL ?
 		ingest_load(st, &x->g, err) :
 		hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if (rc == HL_OK)
 		rc = start(&im, st, f, o, &spec, true, rep, err);
+	if (rc == HL_OK && (x->seen = dupset_new(csvi_size(&im))) == NULL)
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
 	if (rc != HL_OK)
 		goto cleanup;
 	for (int j = 0; j < im.ncols; j++) {
@@ -996,17 +1040,7 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 		if (!known)
 			x->qcol[x->nq++] = j;
 	}
-	/* First pass: check only. */
-	rc = csvi_each(&im, resp_row, x);
-	if (rc == HL_OK && rep->nproblems > 0)
-		rc = HL_EINVAL;
-	/* Second pass: write in chunks; the ids met are checked by the store
-	 * now, and their set's memory is the tallies'. */
-	codeset_free(x->seen);
-	x->seen = NULL;
-	x->write = true;
-	if (rc == HL_OK)
-		rc = csvi_reread(&im);
+	rc = check_reads(&im, x->seen, &x->pass, resp_row, x);
 	if (rc == HL_OK)
 		rc = csvi_each(&im, resp_row, x);
 	if (rc == HL_OK && rep->nproblems == 0 && im.in_tx)
@@ -1023,7 +1057,7 @@ cleanup:
 	if (rc != HL_OK)
 		rep->added = 0;
 	csvi_close(&im);
-	codeset_free(x->seen);
+	dupset_free(x->seen);
 	lookup_free(x->qidx);
 	ingest_free(x->g);
 	hl_free(x->stage);
@@ -1077,9 +1111,9 @@ static const struct csvi_spec dossier_spec = {dossier_cols, D_NCOLS, &msgs, NULL
 
 struct dossier_ctx {
 	struct lookup *units, *fields;
-	struct codeset *seen;
+	struct dupset *seen; /* the codes met (the check), settled by a recount */
 	struct chunks ch;
-	bool write;
+	enum pass pass;
 };
 
 /* The time columns that cannot come before the dossier was received. */
@@ -1147,15 +1181,18 @@ static bool check_dossier(struct csvi *im, struct dossier_ctx *x, struct store_d
 	ok &= csvi_parse(im, D_SUPP, d);
 	ok &= csvi_parse(im, D_RESCH, d);
 	ok &= csvi_parse(im, D_APOL, d);
-	if (d->code[0] != '\0') {
-		bool dup = false;
-
-		if (codeset_add(x->seen, d->code, &dup) != HL_OK) {
+	if (d->code[0] != '\0' && x->pass == CHECK) {
+		if (dupset_add(x->seen, d->code) != HL_OK) {
 			csvi_problem(im, "code", "hết bộ nhớ");
 			ok = false;
-		} else if (dup) {
-			csvi_problem(im, "code", "mã hồ sơ '%s' đã có ở dòng trước trong tệp",
-				d->code);
+		}
+	} else if (d->code[0] != '\0') {
+		bool dup;
+
+		dupset_recount(x->seen, d->code, &dup);
+		if (dup) {
+			csvi_problem_always(im, "code",
+				"mã hồ sơ '%s' đã có ở dòng trước trong tệp", d->code);
 			ok = false;
 		}
 	}
@@ -1170,7 +1207,7 @@ static int dossier_row(struct csvi *im, void *ctx)
 	struct store_dossier d;
 	int rc;
 
-	if (!check_dossier(im, x, &d) || !x->write || im->rep->nproblems > 0)
+	if (!check_dossier(im, x, &d) || x->pass != WRITE || im->rep->nproblems > 0)
 		return HL_OK;
 	if ((!im->in_tx && (rc = chunk_begin(im, &x->ch, "dossiers", 0)) != HL_OK) ||
 		(rc = STORE(im->st, dossiers, dossier_undo_note, x->ch.run.id, d.code, im->err)) !=
@@ -1193,20 +1230,15 @@ int import_dossiers(struct store *st, FILE *f, const struct import_opts *o,
 	x.units = new_map(&im);
 	x.fields = new_map(&im);
 	rc = x.units && x.fields ? load_codes(&im, x.units, x.fields) : HL_ENOMEM;
-	/* Two passes, as responses: check every row, then write in chunks. */
-	for (int pass = 0; rc == HL_OK && pass < 2; pass++) {
-		codeset_free(x.seen);
-		if ((x.seen = codeset_new()) == NULL) {
-			rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
-			break;
-		}
-		x.write = pass == 1;
-		if (pass == 1 && (rc = csvi_reread(&im)) != HL_OK)
-			break;
+	if (rc == HL_OK && (x.seen = dupset_new(csvi_size(&im))) == NULL)
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ");
+	/* As responses: check every row, then write in chunks. */
+	if (rc == HL_OK)
+		rc = check_reads(&im, x.seen, &x.pass, dossier_row, &x);
+	if (rc == HL_OK)
 		rc = csvi_each(&im, dossier_row, &x);
-		if (rc == HL_OK && rep->nproblems > 0)
-			rc = HL_EINVAL;
-	}
+	if (rc == HL_OK && rep->nproblems > 0)
+		rc = HL_EINVAL;
 	if (rc == HL_OK)
 		rc = chunk_finish(&im, &x.ch, "dossiers.import");
 	if (rc != HL_OK)
@@ -1217,7 +1249,7 @@ cleanup:
 	if (rc != HL_OK)
 		rep->added = 0;
 	csvi_close(&im);
-	codeset_free(x.seen);
+	dupset_free(x.seen);
 	lookup_free(x.units);
 	lookup_free(x.fields);
 	return rc;

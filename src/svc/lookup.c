@@ -122,66 +122,121 @@ void *lookup_get(const struct lookup *l, const char *key)
 
 /* ---- the code set ---- */
 
-struct codeset {
-	uint64_t *slot; /* 0 = empty (a hash of 0 is stored as 1) */
-	size_t cap, n;  /* cap a power of two */
+/* A dupset (lookup.h): a Bloom filter of nbits (a power of two) over the
+ * keys' hashes, and the suspects' hashes in an open-addressing table. */
+#define DUP_K 12                       /* bits set per key */
+#define DUP_MIN_BITS ((size_t)1 << 19) /* 64 KiB */
+#define DUP_MAX_BITS ((size_t)1 << 28) /* 32 MiB */
+
+struct dupset {
+	unsigned char *bits;
+	size_t nbits;
+	struct suspect {
+		uint64_t h; /* 0 = empty */
+		long seen;  /* times met in the recount */
+	} * sus;
+	size_t cap, n; /* sus: cap a power of two (0 = none yet), n used */
 };
 
-struct codeset *codeset_new(void)
+struct dupset *dupset_new(size_t file_bytes)
 {
-	struct codeset *s = hl_calloc(1, sizeof(*s));
+	struct dupset *s = hl_calloc(1, sizeof(*s));
 
 	if (s == NULL)
 		return NULL;
-	s->cap = 1024;
-	s->slot = hl_calloc(s->cap, sizeof(*s->slot));
-	if (s->slot == NULL) {
+	/* 8 bits per byte of the file (an unknown size: the largest), 400 or
+	 * more per row of a CSV of responses: false suspects are rare below the
+	 * largest size */
+	s->nbits = DUP_MIN_BITS;
+	while (s->nbits < DUP_MAX_BITS && (file_bytes == 0 || s->nbits / 8 < file_bytes))
+		s->nbits *= 2;
+	s->bits = hl_calloc(s->nbits / 8, 1);
+	if (s->bits == NULL) {
 		hl_free(s);
 		return NULL;
 	}
 	return s;
 }
 
-void codeset_free(struct codeset *s)
+void dupset_free(struct dupset *s)
 {
 	if (s == NULL)
 		return;
-	hl_free(s->slot);
+	hl_free(s->bits);
+	hl_free(s->sus);
 	hl_free(s);
 }
 
-/* Put h into slot[0..cap); true if it was there. */
-static bool put(uint64_t *slot, size_t cap, uint64_t h)
+/* The suspect slot of h in sus[0..cap): its own or the empty one to take. */
+static struct suspect *suspect_slot(struct suspect *sus, size_t cap, uint64_t h)
 {
 	size_t i = (size_t)h & (cap - 1);
 
-	while (slot[i] != 0) {
-		if (slot[i] == h)
-			return true;
+	while (sus[i].h != 0 && sus[i].h != h)
 		i = (i + 1) & (cap - 1);
-	}
-	slot[i] = h;
-	return false;
+	return &sus[i];
 }
 
-int codeset_add(struct codeset *s, const char *code, bool *seen)
+/* Keep h as a suspect (once). */
+static int suspect_add(struct dupset *s, uint64_t h)
 {
-	/* at most three quarters full: a 10-million-id file fits 2^24 slots
-	 * (128 MB; 134 + 268 MB while growing, at half full) */
-	if (4 * (s->n + 1) > 3 * s->cap) {
-		size_t cap = s->cap * 2;
-		uint64_t *slot = hl_calloc(cap, sizeof(*slot));
+	struct suspect *slot;
 
-		if (slot == NULL)
+	if (4 * (s->n + 1) > 3 * s->cap) {
+		size_t cap = s->cap != 0 ? s->cap * 2 : 64;
+		struct suspect *sus = hl_calloc(cap, sizeof(*sus));
+
+		if (sus == NULL)
 			return HL_ENOMEM;
 		for (size_t i = 0; i < s->cap; i++)
-			if (s->slot[i] != 0)
-				put(slot, cap, s->slot[i]);
-		hl_free(s->slot);
-		s->slot = slot;
+			if (s->sus[i].h != 0)
+				*suspect_slot(sus, cap, s->sus[i].h) = s->sus[i];
+		hl_free(s->sus);
+		s->sus = sus;
 		s->cap = cap;
 	}
-	*seen = put(s->slot, s->cap, hash_str(code));
-	s->n += !*seen;
+	slot = suspect_slot(s->sus, s->cap, h);
+	s->n += slot->h == 0;
+	slot->h = h;
 	return HL_OK;
+}
+
+int dupset_add(struct dupset *s, const char *key)
+{
+	uint64_t h = hash_str(key);
+	/* k positions from two halves of one hash (Kirsch and Mitzenmacher) */
+	uint32_t a = (uint32_t)h, b = (uint32_t)(h >> 32) | 1;
+	bool all = true;
+
+	for (uint32_t j = 0; j < DUP_K; j++) {
+		size_t bit = (size_t)(a + j * b) & (s->nbits - 1);
+		unsigned char m = (unsigned char)(1u << (bit & 7));
+
+		all &= (s->bits[bit >> 3] & m) != 0;
+		s->bits[bit >> 3] |= m;
+	}
+	return all ? suspect_add(s, h) : HL_OK;
+}
+
+void dupset_checked(struct dupset *s)
+{
+	hl_free(s->bits);
+	s->bits = NULL;
+}
+
+bool dupset_suspects(const struct dupset *s)
+{
+	return s->n > 0;
+}
+
+void dupset_recount(struct dupset *s, const char *key, bool *dup)
+{
+	struct suspect *slot;
+
+	*dup = false;
+	if (s->n == 0)
+		return;
+	slot = suspect_slot(s->sus, s->cap, hash_str(key));
+	if (slot->h != 0)
+		*dup = ++slot->seen > 1;
 }

@@ -29,6 +29,21 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	[ "$n" -eq 3 ] || fail "a rejected file changed the dossiers: $n"
 fi
 
+# A code twice in a file with no other problem: found by the write, at its
+# second line; nothing imported.
+{
+	head -1 "$DATA/dossiers.csv"
+	for c in HS-901 HS-902 HS-901; do sed -n 2p "$DATA/dossiers.csv" | sed "s/^HS-001,/$c,/"; done
+} >dup.csv
+status 1 dossiers import dup.csv
+has "Dòng 4, cột code: mã hồ sơ 'HS-901' đã có ở dòng trước trong tệp"
+hasnt "Dòng 3,"
+has "tệp có 1 lỗi"
+if command -v sqlite3 >/dev/null 2>&1; then
+	n=$(sqlite3 "$HAILONG_DB" "SELECT count(*) FROM dossiers")
+	[ "$n" -eq 3 ] || fail "a file with a code twice changed the dossiers: $n"
+fi
+
 status 1 fields import "$DATA/units.csv"
 has "cột 'type' không phải cột đã biết"
 printf 'code,name,unit,position\nCB09,Lê Văn Tám,KHONG-CO,\n' > s.csv

@@ -59,6 +59,18 @@ has "Không nhập dòng nào: tệp có 15 lỗi. Sửa các dòng trên rồi 
 hasnt "Dòng 2,"
 [ "$(count)" -eq 6 ] || fail "a rejected file changed the database"
 
+# An id twice in a file with no other problem: the check only notes the ids,
+# the write finds the second at its line; nothing imported.
+{
+	head -1 "$DATA/responses-bad.csv"
+	for id in dup-1 dup-2 dup-1; do sed -n 2p "$DATA/responses-bad.csv" | sed "s/^b1,/$id,/"; done
+} >dup.csv
+status 1 responses import dup.csv
+has "Dòng 4, cột id: mã phiếu 'dup-1' trùng với một dòng trước trong tệp"
+hasnt "Dòng 3,"
+has "tệp có 1 lỗi"
+[ "$(count)" -eq 6 ] || fail "a file with an id twice changed the database"
+
 # Unknown or repeated header columns are named.
 status 1 responses import "$DATA/responses-badheader.csv"
 has "cột XX9: cột 'XX9' không phải cột đã biết"

@@ -241,38 +241,63 @@ static void test_class_stored(void **state)
 	unlink(path);
 }
 
-/* The import's duplicate check: every code once, through many growths. */
-static void test_codeset(void **state)
+/* The codes of a file, in order: 0..n-1, then every 7th again. */
+static void code_at(int k, int n, char *code, size_t size)
 {
-	struct codeset *s = codeset_new();
+	snprintf(code, size, "HS-%d", k < n ? k : (k - n) * 7);
+}
+
+/* The import's duplicate check (lookup.h): a filter far too small for the
+ * file leaves many false suspects; the recount still finds exactly the
+ * codes met twice, each at its second place. A filter of the file's size
+ * leaves none. */
+static void test_dupset(void **state)
+{
+	enum { N = 200000, REPEATS = (N + 6) / 7 };
+	struct dupset *s = dupset_new(1);
 	char code[32];
-	bool seen;
+	bool dup;
+	int dups = 0;
 
 	(void)state;
 	assert_non_null(s);
-	for (int i = 0; i < 100000; i++) {
-		snprintf(code, sizeof(code), "HS-%d", i);
-		assert_int_equal(codeset_add(s, code, &seen), HL_OK);
-		assert_false(seen);
+	for (int k = 0; k < N + REPEATS; k++) {
+		code_at(k, N, code, sizeof(code));
+		assert_int_equal(dupset_add(s, code), HL_OK);
 	}
-	for (int i = 0; i < 100000; i += 7) {
-		snprintf(code, sizeof(code), "HS-%d", i);
-		assert_int_equal(codeset_add(s, code, &seen), HL_OK);
-		assert_true(seen);
+	dupset_checked(s);
+	assert_true(dupset_suspects(s));
+	for (int k = 0; k < N + REPEATS; k++) {
+		code_at(k, N, code, sizeof(code));
+		dupset_recount(s, code, &dup);
+		if (k < N)
+			assert_false(dup);
+		else
+			assert_true(dup);
+		dups += dup;
 	}
-	assert_int_equal(codeset_add(s, "", &seen), HL_OK);
-	assert_false(seen);
-	assert_int_equal(codeset_add(s, "HS-100000", &seen), HL_OK);
-	assert_false(seen);
-	codeset_free(s);
-	codeset_free(NULL);
+	assert_int_equal(dups, REPEATS);
+	dupset_free(s);
+
+	s = dupset_new((size_t)N * 20); /* 20 bytes a row */
+	assert_non_null(s);
+	for (int k = 0; k < N; k++) {
+		code_at(k, N, code, sizeof(code));
+		assert_int_equal(dupset_add(s, code), HL_OK);
+	}
+	dupset_checked(s);
+	assert_false(dupset_suspects(s));
+	dupset_recount(s, "HS-7", &dup);
+	assert_false(dup);
+	dupset_free(s);
+	dupset_free(NULL);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stats_brute_force),
-		cmocka_unit_test(test_codeset),
+		cmocka_unit_test(test_dupset),
 		cmocka_unit_test(test_class_stored),
 	};
 
