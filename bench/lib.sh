@@ -106,12 +106,14 @@ pg_cluster_stop()
 pg_psql() { local dir=$1; shift; "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$dir" -U hailong "$@"; }
 
 # bench_pg — with BENCH_PG=1, the databases of bench_db are on a throw-away
-# PostgreSQL cluster in $T/pg started here (stopped at exit).
+# PostgreSQL cluster in $T/pg started here (stopped at exit), set up as
+# docs/deploy.md says.
 bench_pg()
 {
 	[ "${BENCH_PG:-}" = 1 ] || return 0
 	say "== Cụm PostgreSQL tạm trong $T/pg (fsync bật)"
-	pg_cluster_start "$T/pg"
+	# random_page_cost as docs/deploy.md sets it for SSD storage
+	pg_cluster_start "$T/pg" -c random_page_cost=1.1
 	trap 'pg_cluster_stop "$T/pg"; rm -rf "$T"' EXIT INT TERM
 }
 
