@@ -82,79 +82,39 @@ const struct draw_api *draw_load(struct hl_err *err)
 	return api;
 }
 
-/* The renderers: the module's, loaded on the first call. */
+/* Each renderer: a call through the module's table, loaded on the first. */
+#define THROUGH_MODULE(name, params, args) \
+	int name params \
+	{ \
+		const struct draw_api *d = draw_load(err); \
+		return d != NULL ? d->name args : HL_EIO; \
+	}
 
-int rpt_pdf(const struct rpt_model *m, const char *path, struct hl_err *err)
-{
-	const struct draw_api *d = draw_load(err);
-
-	return d != NULL ? d->rpt_pdf(m, path, err) : HL_EIO;
-}
-
-int rpt_xlsx(const struct rpt_model *m, const char *path, struct hl_err *err)
-{
-	const struct draw_api *d = draw_load(err);
-
-	return d != NULL ? d->rpt_xlsx(m, path, err) : HL_EIO;
-}
-
-int wk_pdf(const struct wk_model *m, const char *path, struct hl_err *err)
-{
-	const struct draw_api *d = draw_load(err);
-
-	return d != NULL ? d->wk_pdf(m, path, err) : HL_EIO;
-}
-
-int wk_xlsx(const struct wk_model *m, const char *path, struct hl_err *err)
-{
-	const struct draw_api *d = draw_load(err);
-
-	return d != NULL ? d->wk_xlsx(m, path, err) : HL_EIO;
-}
-
-int plan_pdf(const struct plan_doc *p, const char *path, struct hl_err *err)
-{
-	const struct draw_api *d = draw_load(err);
-
-	return d != NULL ? d->plan_pdf(p, path, err) : HL_EIO;
-}
-
-int plan_xlsx(const struct plan_doc *p, const char *path, struct hl_err *err)
-{
-	const struct draw_api *d = draw_load(err);
-
-	return d != NULL ? d->plan_xlsx(p, path, err) : HL_EIO;
-}
-
-int fbl_write(const struct fb_letter *l, const char *signer, const char *path, struct hl_arena *a,
-	struct hl_err *err)
-{
-	const struct draw_api *d = draw_load(err);
-
-	return d != NULL ? d->fbl_write(l, signer, path, a, err) : HL_EIO;
-}
-
-int chart_svg(const struct chart *c, const char *id, struct hl_arena *a, char **out, size_t *len,
-	struct hl_err *err)
-{
-	const struct draw_api *d = draw_load(err);
-
-	return d != NULL ? d->chart_svg(c, id, a, out, len, err) : HL_EIO;
-}
-
-int chart_png(const struct chart *c, const char *path, double scale, struct hl_err *err)
-{
-	const struct draw_api *d = draw_load(err);
-
-	return d != NULL ? d->chart_png(c, path, scale, err) : HL_EIO;
-}
-
-int chart_pdf(const struct chart *c, const char *path, struct hl_err *err)
-{
-	const struct draw_api *d = draw_load(err);
-
-	return d != NULL ? d->chart_pdf(c, path, err) : HL_EIO;
-}
+THROUGH_MODULE(rpt_pdf, (const struct rpt_model *m, const char *path, struct hl_err *err),
+	(m, path, err))
+THROUGH_MODULE(rpt_xlsx, (const struct rpt_model *m, const char *path, struct hl_err *err),
+	(m, path, err))
+THROUGH_MODULE(wk_pdf, (const struct wk_model *m, const char *path, struct hl_err *err),
+	(m, path, err))
+THROUGH_MODULE(wk_xlsx, (const struct wk_model *m, const char *path, struct hl_err *err),
+	(m, path, err))
+THROUGH_MODULE(plan_pdf, (const struct plan_doc *p, const char *path, struct hl_err *err),
+	(p, path, err))
+THROUGH_MODULE(plan_xlsx, (const struct plan_doc *p, const char *path, struct hl_err *err),
+	(p, path, err))
+THROUGH_MODULE(fbl_write,
+	(const struct fb_letter *l, const char *signer, const char *path, struct hl_arena *a,
+		struct hl_err *err),
+	(l, signer, path, a, err))
+THROUGH_MODULE(chart_svg,
+	(const struct chart *c, const char *id, struct hl_arena *a, char **out, size_t *len,
+		struct hl_err *err),
+	(c, id, a, out, len, err))
+THROUGH_MODULE(chart_png,
+	(const struct chart *c, const char *path, double scale, struct hl_err *err),
+	(c, path, scale, err))
+THROUGH_MODULE(chart_pdf, (const struct chart *c, const char *path, struct hl_err *err),
+	(c, path, err))
 
 /* Without the module, c's own height: the chart_svg that follows says why. */
 int chart_hbars_height(const struct chart *c)
