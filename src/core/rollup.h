@@ -27,6 +27,17 @@
 #define HL_ROLLUP_THEMES 8   /* comment themes (svc/themes.h) */
 #define HL_ROLLUP_EXAMPLES 3 /* distinct examples kept per theme */
 
+/* Besides each (unit, month), a rollup is kept per (unit, year), the sum of
+ * the year's months, so that a report of a whole year reads a twelfth of
+ * the rows. Its key in place of the month's first day: HL_ROLLUP_YEAR_BASE
+ * + the year, below every real day (dates start in 1900), so that a reader
+ * of a range of months above HL_ROLLUP_MONTHS_FROM never meets it. */
+#define HL_ROLLUP_YEAR_BASE (-1000000)
+#define HL_ROLLUP_MONTHS_FROM (-900000)
+#define HL_ROLLUP_YEAR_KEY(year) (HL_ROLLUP_YEAR_BASE + (year))
+_Static_assert(HL_ROLLUP_YEAR_BASE == -1000000 && HL_ROLLUP_MONTHS_FROM == -900000,
+	"store_q.h's ROLLUP_YEARS_SQL writes them out");
+
 struct hl_rollup_field {
 	int64_t id; /* 0 = no field given */
 	int64_t n;

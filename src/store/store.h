@@ -589,17 +589,20 @@ struct store_tallies_ops {
 		hl_day last, store_tally_cb cb, void *ctx, struct hl_err *err);
 	int (*tally_clear)(struct store *st, struct hl_err *err);
 	/* Add the encoded rollup data (len bytes) to the stored one of (unit_id,
-	 * month), creating it if absent; month is the month's first day. */
+	 * month), creating it if absent; month is the month's first day, or a
+	 * year key (core/rollup.h), which the caller keeps equal to the sum of
+	 * the year's months (svc/tallyacc.c adds each response to both). */
 	int (*rollup_merge)(struct store *st, int64_t unit_id, hl_day month,
 		const unsigned char *data, size_t len, struct hl_err *err);
 	/* The stored rollups of each of units[0..n) with month in [first, last]
-	 * (HL_DAY_NONE = open), by unit in the given order, then month;
-	 * callback as in response_scan. */
+	 * (HL_DAY_NONE = open), by unit in the given order, then month; months
+	 * only, never a year key; callback as in response_scan. */
 	int (*rollup_scan)(struct store *st, const int64_t *units, size_t n, hl_day first,
 		hl_day last, store_rollup_cb cb, void *ctx, struct hl_err *err);
 	/* The sum of the rollups rollup_scan would hand on, handed to cb once
 	 * (as unit 0's, month first) or not at all when there are none: added
-	 * up by the database, so a scope of many units costs a few statements. */
+	 * up by the database, so a scope of many units costs a few statements;
+	 * a whole year in [first, last] read from its year key. */
 	int (*rollup_sum)(struct store *st, const int64_t *units, size_t n, hl_day first,
 		hl_day last, store_rollup_cb cb, void *ctx, struct hl_err *err);
 	/* Delete every rollup and mark the rollups complete: the caller

@@ -240,6 +240,8 @@ const char *const pg_migrations[] = {
 	" FROM (SELECT *, date_trunc('year', DATE '1970-01-01' + start::integer)::date"
 	" - DATE '1970-01-01' AS y FROM tally_cells WHERE grain = 2 AND field_id = 0) AS m"
 	" GROUP BY unit_id, y, crit ORDER BY unit_id, y, min(id);",
+	/* 9: SQLite's 29, the report rollups' year keys from their months */
+	ROLLUP_YEARS_SQL("CAST(extract(year FROM DATE '1970-01-01' + month::integer) AS bigint)"),
 };
 
 const int pg_nmigrations = (int)(sizeof(pg_migrations) / sizeof(pg_migrations[0]));

@@ -327,4 +327,36 @@ int q_dossier_sums_ids(struct store *st, int64_t lo, int64_t hi, struct hl_err *
 int q_import_run_list(struct store *st, struct hl_arena *ar, struct store_import_run **out,
 	size_t *n, struct hl_err *err);
 
+/* The migration that makes the report rollups' year keys (core/rollup.h:
+ * HL_ROLLUP_YEAR_BASE + the year, months from HL_ROLLUP_MONTHS_FROM) of a
+ * database that has only its months: SQLite's 29, PostgreSQL's 9, each
+ * with its SQL for the year of the day number month (YEAR). Each year key
+ * is the sum of its months, as svc/tallyacc.c would have added it: counts
+ * summed, shapes the largest, a theme's examples its first distinct ones. */
+#define ROLLUP_YEARS_SQL(YEAR) \
+	"INSERT INTO rollup_keys (unit_id, month, c0, c1, c2, c3, c4, t0, t1, t2, t3, t4, t5," \
+	" t6, t7) SELECT unit_id, y, sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), sum(t0)," \
+	" sum(t1), sum(t2), sum(t3), sum(t4), sum(t5), sum(t6), sum(t7) FROM (SELECT *," \
+	" -1000000 + " YEAR " AS y FROM rollup_keys WHERE month > -900000) AS m" \
+	" GROUP BY unit_id, y;" \
+	"INSERT INTO rollup_fields (unit_id, month, field_id, n) SELECT unit_id, y, field_id," \
+	" sum(n) FROM (SELECT *, -1000000 + " YEAR " AS y FROM rollup_fields" \
+	" WHERE month > -900000) AS m GROUP BY unit_id, y, field_id;" \
+	"INSERT INTO rollup_staff (unit_id, month, staff_id, n, s, v) SELECT unit_id, y," \
+	" staff_id, sum(n), sum(s), sum(v) FROM (SELECT *, -1000000 + " YEAR " AS y" \
+	" FROM rollup_staff WHERE month > -900000) AS m GROUP BY unit_id, y, staff_id;" \
+	"INSERT INTO rollup_insts (unit_id, month, instrument_id, nq, nv) SELECT unit_id, y," \
+	" instrument_id, max(nq), max(nv) FROM (SELECT *, -1000000 + " YEAR " AS y" \
+	" FROM rollup_insts WHERE month > -900000) AS m GROUP BY unit_id, y, instrument_id;" \
+	"INSERT INTO rollup_answers (unit_id, month, instrument_id, slot, n) SELECT unit_id," \
+	" y, instrument_id, slot, sum(n) FROM (SELECT *, -1000000 + " YEAR " AS y" \
+	" FROM rollup_answers WHERE month > -900000) AS m" \
+	" GROUP BY unit_id, y, instrument_id, slot;" \
+	"INSERT INTO rollup_examples (unit_id, month, theme, hash, response_id) SELECT unit_id," \
+	" y, theme, hash, r FROM (SELECT unit_id, y, theme, hash, r, row_number() OVER" \
+	" (PARTITION BY unit_id, y, theme ORDER BY r) AS k FROM (SELECT unit_id, y, theme," \
+	" hash, min(response_id) AS r FROM (SELECT *, -1000000 + " YEAR " AS y" \
+	" FROM rollup_examples WHERE month > -900000) AS m GROUP BY unit_id, y, theme, hash)" \
+	" AS d) AS e WHERE k <= 3;"
+
 #endif

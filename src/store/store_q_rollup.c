@@ -21,7 +21,10 @@
  *    statement is running during the callback.
  *  - rollup_sum: the merge of what rollup_scan would hand on, as one
  *    rollup (unit 0, month first), summed by the database; nothing when
- *    there is no key.
+ *    there is no key. Of the whole years in [first, last] it reads the
+ *    year keys (core/rollup.h) instead of their months: svc/tallyacc.c
+ *    adds every response to both, so a year key holds its months' sum.
+ *    rollup_scan reads months only, also from an open first.
  *  - rollup_clear: deletes every rollup and sets the ready mark.
  *  - rollup_ready: the ready mark (clear in an SQLite database that had
  *    responses before rollups existed, until `hailong tallies rebuild`). */
@@ -30,6 +33,7 @@
 #include <stdio.h>
 
 #include "base/mem.h"
+#include "core/date.h"
 #include "core/rollup.h"
 
 _Static_assert(HL_ROLLUP_CHANNELS == 5 && HL_ROLLUP_THEMES == 8,
@@ -37,6 +41,13 @@ _Static_assert(HL_ROLLUP_CHANNELS == 5 && HL_ROLLUP_THEMES == 8,
 #define NKEYV (HL_ROLLUP_CHANNELS + HL_ROLLUP_THEMES)
 
 #define KEY_COLS "c0, c1, c2, c3, c4, t0, t1, t2, t3, t4, t5, t6, t7"
+
+/* The lower bound of a range of month keys: an open one stops above the
+ * year keys (core/rollup.h). */
+static int64_t months_lo(hl_day first)
+{
+	return first == HL_DAY_NONE ? HL_ROLLUP_MONTHS_FROM : first;
+}
 #define OF_KEY " WHERE unit_id = $1 AND month = $2"
 #define OF_RANGE " WHERE unit_id = $1 AND month BETWEEN $2 AND $3"
 #define OF_SCOPE " WHERE unit_id IN (SELECT value FROM json_each($2)) AND month BETWEEN $1 AND $3"
@@ -424,7 +435,7 @@ int q_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first
 		struct q_args a = {0};
 
 		q_i64(&a, units[i]);
-		q_i64(&a, day_lo(first));
+		q_i64(&a, months_lo(first));
 		q_i64(&a, day_hi(last));
 		keys.n = 0;
 		rc = q_each(st, &months, &a, key_row, &keys, op, err);
@@ -439,16 +450,75 @@ int q_rollup_scan(struct store *st, const int64_t *units, size_t n, hl_day first
 	return rc;
 }
 
-int q_rollup_sum(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
-	store_rollup_cb cb, void *ctx, struct hl_err *err)
+/* rollup_sum's total so far, of every piece of its range. */
+struct summing {
+	struct hl_rollup r;
+	bool any;
+	struct hl_err *err;
+};
+
+static int add_piece(void *ctx, int64_t unit_id, hl_day month, const unsigned char *data,
+	size_t len)
+{
+	struct summing *s = ctx;
+
+	(void)unit_id;
+	(void)month;
+	s->any = true;
+	return hl_rollup_add_encoded(&s->r, data, len, s->err);
+}
+
+/* Add the sum of the keys in [lo, hi] of the units in json to s. */
+static int sum_piece(struct store *st, const char *json, size_t cap, int64_t lo, int64_t hi,
+	struct summing *s, struct hl_err *err)
 {
 	const char *op = "đọc số liệu báo cáo";
 	struct keys keys = {0};
 	struct q_args a = {0};
 	unsigned char *buf = NULL;
+	size_t capbuf = 0;
+	int rc;
+
+	q_i64(&a, lo);
+	q_text(&a, json, cap);
+	q_i64(&a, hi);
+	rc = q_each(st, &sum_keys, &a, key_row, &keys, op, err);
+	if (rc == HL_ENOMEM)
+		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
+	if (rc == HL_OK)
+		rc = unit_keys(st, sum_parts, &a, 0, &keys, (hl_day)lo, &buf, &capbuf, add_piece, s,
+			err);
+	hl_free(keys.arr);
+	hl_free(buf);
+	return rc;
+}
+
+/* The whole years of [first, last] (*y0 > *y1: none): those whose twelve
+ * month keys all lie in it. */
+static void whole_years(hl_day first, hl_day last, int *y0, int *y1)
+{
+	int y, m, d;
+
+	*y0 = 1;
+	*y1 = 0;
+	if (first == HL_DAY_NONE || last == HL_DAY_NONE || first > last)
+		return;
+	hl_day_to_ymd(first, &y, &m, &d);
+	*y0 = m == 1 && d == 1 ? y : y + 1;
+	hl_day_to_ymd(last, &y, &m, &d);
+	*y1 = m == 12 ? y : y - 1;
+}
+
+int q_rollup_sum(struct store *st, const int64_t *units, size_t n, hl_day first, hl_day last,
+	store_rollup_cb cb, void *ctx, struct hl_err *err)
+{
+	const char *op = "đọc số liệu báo cáo";
+	struct summing s = {.err = err};
+	unsigned char *buf = NULL;
 	size_t capbuf = 0, len = 0, cap = n * 21 + 3; /* "[", each id and a comma, "]", NUL */
 	char *json = hl_malloc(cap);
-	int rc = HL_OK;
+	hl_day jan1, after;
+	int y0, y1, rc = HL_OK;
 
 	if (json == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
@@ -458,15 +528,23 @@ int q_rollup_sum(struct store *st, const int64_t *units, size_t n, hl_day first,
 			(long long)units[i]);
 	json[len++] = ']';
 	json[len] = '\0';
-	q_i64(&a, day_lo(first));
-	q_text(&a, json, cap);
-	q_i64(&a, day_hi(last));
-	rc = q_each(st, &sum_keys, &a, key_row, &keys, op, err);
-	if (rc == HL_ENOMEM)
-		rc = hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
-	if (rc == HL_OK)
-		rc = unit_keys(st, sum_parts, &a, 0, &keys, first, &buf, &capbuf, cb, ctx, err);
-	hl_free(keys.arr);
+	hl_rollup_init(&s.r);
+	whole_years(first, last, &y0, &y1);
+	if (y0 <= y1 && hl_day_from_ymd(y0, 1, 1, &jan1) && hl_day_from_ymd(y1 + 1, 1, 1, &after)) {
+		/* the months before the whole years, the years, the months after */
+		if (first < jan1)
+			rc = sum_piece(st, json, cap, first, jan1 - 1, &s, err);
+		if (rc == HL_OK)
+			rc = sum_piece(st, json, cap, HL_ROLLUP_YEAR_KEY(y0),
+				HL_ROLLUP_YEAR_KEY(y1), &s, err);
+		if (rc == HL_OK && after <= last)
+			rc = sum_piece(st, json, cap, after, last, &s, err);
+	} else {
+		rc = sum_piece(st, json, cap, months_lo(first), day_hi(last), &s, err);
+	}
+	if (rc == HL_OK && s.any)
+		rc = hand(&s.r, 0, first, &buf, &capbuf, cb, ctx, err);
+	hl_rollup_clear(&s.r);
 	hl_free(buf);
 	hl_free(json);
 	return rc;

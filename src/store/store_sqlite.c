@@ -256,6 +256,8 @@ static const char *const migrations[] = {
 	" FROM (SELECT *, CAST(julianday(date(start * 86400, 'unixepoch', 'start of year'))"
 	" - 2440587.5 AS INTEGER) AS y FROM tally_cells WHERE grain = 2 AND field_id = 0)"
 	" GROUP BY unit_id, y, crit ORDER BY unit_id, y, min(id);",
+	/* 29: the report rollups' year keys from their months (store_q.h) */
+	ROLLUP_YEARS_SQL("CAST(strftime('%Y', month * 86400, 'unixepoch') AS INTEGER)"),
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

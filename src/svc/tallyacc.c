@@ -63,7 +63,7 @@ struct entry {
 
 /* Rollups held before a flush: about 1 KB each for a 22-question instrument. */
 #define ROLLUP_KEYS 4096
-#define ROLLUP_GRAIN (-1) /* a rollup's (unit, month) among the keys counted */
+#define ROLLUP_GRAIN (-1) /* a rollup's (unit, month or year) among the keys counted */
 
 struct rentry {
 	int64_t unit_id;
@@ -229,6 +229,15 @@ static int flush_rollups(struct tacc *acc, struct hl_err *err)
 	acc->rcount = 0;
 	memset(acc->rindex, 0xff, 2 * ROLLUP_KEYS * sizeof(*acc->rindex));
 	return rc;
+}
+
+/* The key of day's year among the rollups' months (core/rollup.h). */
+static hl_day year_key(hl_day day)
+{
+	int y, m, d;
+
+	hl_day_to_ymd(day, &y, &m, &d);
+	return HL_ROLLUP_YEAR_KEY(y);
 }
 
 /* The rollup of (unit_id, month), created empty; flushes first when full. */
@@ -527,10 +536,16 @@ int tacc_add(struct tacc *acc, const struct tacc_resp *x, const struct hl_instru
 				"bộ câu hỏi %s có quá nhiều tiêu chí để cộng dồn (tối đa %d)",
 				in->code, SLOTS - 1);
 	}
-	if ((ru = rollup_of(acc, x->unit_id, hl_day_month_start(x->day), err)) == NULL)
-		return err->code;
-	rc = hl_rollup_add(ru, in, &x->r, scores, err);
-	return rc == HL_OK && full ? tacc_flush(acc, err) : rc;
+	/* the response's month and its year (core/rollup.h) */
+	for (int k = 0; k < 2; k++) {
+		ru = rollup_of(acc, x->unit_id,
+			k == 0 ? hl_day_month_start(x->day) : year_key(x->day), err);
+		if (ru == NULL)
+			return err->code;
+		if ((rc = hl_rollup_add(ru, in, &x->r, scores, err)) != HL_OK)
+			return rc;
+	}
+	return full ? tacc_flush(acc, err) : HL_OK;
 }
 
 /* ---- bulk: partitioned passes over stored responses ---- */
@@ -544,7 +559,7 @@ struct bulk {
 	long taken;           /* responses added over all passes */
 	uint64_t *set;        /* key hashes while counting (0 = empty) */
 	size_t setcap, setn;
-	size_t rkeys; /* of setn, the (unit, month) keys of rollups */
+	size_t rkeys; /* of setn, the (unit, month or year) keys of rollups */
 	bool set_full;
 	FILE *spill;        /* the rows' tally fields, read once from the store */
 	struct tacc_resp x; /* the row being added */
@@ -595,7 +610,7 @@ static bool set_grow(struct bulk *b)
 static int count_keys(void *ctx, const struct store_response_core *r)
 {
 	struct bulk *b = ctx;
-	struct key keys[KEYS_MAX + 1];
+	struct key keys[KEYS_MAX + 2];
 	int n, rc;
 
 	/* held and rejected responses are not in the tallies */
@@ -626,8 +641,9 @@ static int count_keys(void *ctx, const struct store_response_core *r)
 				"không ghi được tệp tạm khi tính bộ đếm (đĩa đầy?)");
 	}
 	n = keys_of(r->unit_id, r->day, r->field_id, keys);
-	/* and its rollup's, a grain of its own */
+	/* and its rollups', a grain of their own */
 	keys[n++] = (struct key){r->unit_id, 0, hl_day_month_start(r->day), ROLLUP_GRAIN};
+	keys[n++] = (struct key){r->unit_id, 0, year_key(r->day), ROLLUP_GRAIN};
 	b->rows++;
 	for (int i = 0; i < n && !b->set_full; i++) {
 		uint64_t h = hash_key(&keys[i]) | 1;
@@ -723,9 +739,10 @@ static int choose_parts(struct store *st, struct bulk *b, int64_t batch_id, int6
 	int rc;
 
 	/* Read straight from the store only when neither the tallies nor the
-	 * rollups (a response adds at most one (unit, month)) can fill up during
-	 * the read: writing them out then would call the store inside its scan. */
-	if (max_id >= min_id && span <= b->acc->max / 3 && span <= ROLLUP_KEYS) {
+	 * rollups (a response adds at most two: its month's, its year's) can
+	 * fill up during the read: writing them out then would call the store
+	 * inside its scan. */
+	if (max_id >= min_id && span <= b->acc->max / 3 && span <= ROLLUP_KEYS / 2) {
 		b->parts = 1;
 		return HL_OK;
 	}

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/mem.h"
+#include "core/rollup.h"
 #include "io/instrument_json.h"
 #include "store/store.h"
 #include "svc/tallyacc.h"
@@ -283,6 +285,83 @@ static void test_large_sums_exact(void **state)
 	assert_true(got.ss == 25 * 1002001.0);
 }
 
+/* What a rollup callback was handed: the merge of every call, or its bytes. */
+struct handed {
+	struct hl_rollup r;
+	int calls;
+};
+
+static int hand_cb(void *ctx, int64_t unit_id, hl_day month, const unsigned char *data, size_t len)
+{
+	struct handed *h = ctx;
+
+	(void)unit_id;
+	(void)month;
+	h->calls++;
+	return hl_rollup_add_encoded(&h->r, data, len, NULL);
+}
+
+static unsigned char *encoded(const struct hl_rollup *r, size_t *len)
+{
+	unsigned char *b;
+
+	*len = hl_rollup_encoded_size(r);
+	b = hl_malloc(*len);
+	assert_non_null(b);
+	hl_rollup_encode(r, b);
+	return b;
+}
+
+/* The sums of each unit's rollups over [first, last]: by rollup_sum, which
+ * reads a whole year's key, and by merging rollup_scan's months; equal. */
+static void sums_agree(struct fx *f, hl_day first, hl_day last)
+{
+	for (int u = 0; u < NUNITS; u++) {
+		struct handed sum = {0}, scan = {0};
+		unsigned char *a, *b;
+		size_t na, nb;
+
+		hl_rollup_init(&sum.r);
+		hl_rollup_init(&scan.r);
+		assert_int_equal(STORE(f->st, tallies, rollup_sum, &f->unit[u], 1, first, last,
+					 hand_cb, &sum, &f->err),
+			HL_OK);
+		assert_int_equal(STORE(f->st, tallies, rollup_scan, &f->unit[u], 1, first, last,
+					 hand_cb, &scan, &f->err),
+			HL_OK);
+		assert_int_equal(sum.calls, 1);
+		assert_true(scan.calls > 1);
+		a = encoded(&sum.r, &na);
+		b = encoded(&scan.r, &nb);
+		assert_true(na == nb && memcmp(a, b, na) == 0);
+		hl_free(a);
+		hl_free(b);
+		hl_rollup_clear(&sum.r);
+		hl_rollup_clear(&scan.r);
+	}
+}
+
+/* Each response adds to its month's rollup and its year's (core/rollup.h):
+ * a whole year read from its key is the sum of its months, written in one
+ * pass or in many partitions with flushes between. */
+static void test_year_rollups(void **state)
+{
+	struct fx *f = *state;
+	hl_day y23, y24, end24;
+
+	assert_true(hl_day_from_ymd(2023, 1, 1, &y23));
+	assert_true(hl_day_from_ymd(2024, 1, 1, &y24));
+	assert_true(hl_day_from_ymd(2024, 12, 31, &end24));
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(STORE(f->st, tallies, rollup_clear, &f->err), HL_OK);
+		assert_int_equal(tacc_compute(f->st, 0, f->first, f->last, pass == 0 ? 0 : 12, NULL,
+					 NULL, &f->err),
+			HL_OK);
+		sums_agree(f, y24, end24);       /* a whole year */
+		sums_agree(f, y23 + 200, end24); /* months of 2023, then 2024 whole */
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +369,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_matches_core, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_rollup_keys, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_large_sums_exact, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_year_rollups, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
