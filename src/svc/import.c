@@ -964,9 +964,8 @@ static int resp_row(struct csvi *im, void *ctx)
 {
 	struct resp_ctx *x = ctx;
 	struct intake_post p = {.r = &x->r, .no_followup = im->o->no_followup};
-	int rc;
-
 	bool dup;
+	int rc;
 
 	if (!check_response(x))
 		return HL_OK;
@@ -1020,7 +1019,6 @@ int import_responses(struct store *st, FILE *f, const struct import_opts *o,
 	spec.extra_ctx = x;
 	x->im = &im;
 	x->qidx = lookup_new();
-
 	x->stage = hl_calloc(STAGE_ROWS, sizeof(*x->stage));
 	x->clash = hl_calloc(STAGE_ROWS, sizeof(*x->clash));
 	rc = x->qidx != NULL && x->stage != NULL && x->clash != NULL ?
