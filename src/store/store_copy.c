@@ -289,10 +289,10 @@ static int copy_row(void *ctx, const struct q_cur *c)
 	return rc;
 }
 
-/* t's page of rows to read, and the insert of one row into it (PostgreSQL's
- * COPY: q_bulk), into the arena. */
-int copy_statements(struct hl_arena *ar, const struct table *t, char **select, char **insert,
-	char **copy, struct hl_err *err)
+/* t's page of rows to read, and the insert of one row into `into` (NULL:
+ * t's own; PostgreSQL's COPY: q_bulk), into the arena. */
+int copy_statements(struct hl_arena *ar, const struct table *t, const char *into, char **select,
+	char **insert, char **copy, char **list, struct hl_err *err)
 {
 	const char *name = store_copy_tables[t->i];
 	size_t cap = (size_t)t->n * 72 + 256;
@@ -306,14 +306,18 @@ int copy_statements(struct hl_arena *ar, const struct table *t, char **select, c
 		cn += (size_t)snprintf(cols + cn, cap - cn, "%s%s", i > 0 ? ", " : "", t->names[i]);
 		pn += (size_t)snprintf(params + pn, cap - pn, "%s$%d", i > 0 ? ", " : "", i + 1);
 	}
+	if (into == NULL)
+		into = name;
 	*select = t->has_id ?
 		hl_arena_printf(ar, "SELECT %s FROM %s WHERE id > $1 ORDER BY id LIMIT $2", cols,
 			name) :
 		hl_arena_printf(ar, "SELECT %s FROM %s", cols, name);
-	*insert = hl_arena_printf(ar, "INSERT INTO %s (%s) VALUES (%s)", name, cols, params);
-	*copy = hl_arena_printf(ar, "COPY %s (%s) FROM STDIN", name, cols);
+	*insert = hl_arena_printf(ar, "INSERT INTO %s (%s) VALUES (%s)", into, cols, params);
+	*copy = hl_arena_printf(ar, "COPY %s (%s) FROM STDIN", into, cols);
 	if (*select == NULL || *insert == NULL || *copy == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép");
+	if (list != NULL)
+		*list = cols;
 	return HL_OK;
 }
 
@@ -359,7 +363,7 @@ int store_copy_table(struct store *src, struct store *dst, int i, store_copy_fn 
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép");
 	rc = copy_common_columns(src, dst, i, &t, err);
 	if (rc == HL_OK)
-		rc = copy_statements(ar, &t, &select, &insert, &copy, err);
+		rc = copy_statements(ar, &t, NULL, &select, &insert, &copy, NULL, err);
 	if (rc != HL_OK)
 		goto cleanup;
 	sel = copy_stmt(i, K_SELECT, select, NULL);

@@ -374,18 +374,33 @@ void store_copy_merge_end(struct store_copy_merge *m)
 	hl_free(m);
 }
 
+/* Rows are loaded into a temporary stage (PostgreSQL: COPY) and added from
+ * it by one INSERT … SELECT … ON CONFLICT every MERGE_BATCH rows, as an
+ * import adds its responses: a statement per row waited for was most of a
+ * merge's time. */
+#define MERGE_BATCH 4096
+
+/* One row staged: its id in dst and in src, a unit's parent in src (-1:
+ * none); skipped: a row before it was there already (its run ends). */
+struct staged {
+	int64_t dst, src, parent;
+	bool skipped;
+};
+
 /* One table being merged. */
 struct merger {
 	struct store_copy_merge *m;
 	struct copier cp;
 	enum merge_kind kind;
-	const struct q_stmt *ins, *key;
-	const struct natural *nat;
+	const struct q_stmt *put, *move, *left, *empty;
 	int ref[MAXCOLS]; /* the table each column refers to, or -1 */
 	int idcol, parentcol;
 	int64_t *parents; /* units: (dst id, src parent) of the rows added */
 	size_t nparents, cparents;
-	bool broken; /* a row was not added since the last run began */
+	struct staged *batch;
+	size_t nbatch;
+	bool skipped; /* a row was there already since the last one staged */
+	bool broken;  /* a row was not added since the last run began */
 	struct store_copy_merged *out;
 };
 
@@ -403,19 +418,6 @@ static void rewrite(const struct merger *g, struct q_args *a)
 	}
 }
 
-/* The id dst holds under the natural key of the row a (rewritten), into
- * *id; HL_ENOTFOUND when none. */
-static int natural_find(struct merger *g, const struct q_args *a, int64_t *id, struct hl_err *err)
-{
-	struct q_args k = {0};
-
-	for (int n = 0; n < 4 && g->nat->cols[n] != NULL; n++)
-		for (int c = 0; c < g->cp.t->n; c++)
-			if (strcmp(g->cp.t->names[c], g->nat->cols[n]) == 0)
-				k.v[k.n++] = a->v[c];
-	return q_int(g->m->dst, g->key, &k, id, "tìm dòng trùng ở nơi nhận", err);
-}
-
 static int note_added(struct merger *g, int64_t id, struct hl_err *err)
 {
 	struct store_copy_merge *m = g->m;
@@ -430,14 +432,91 @@ static int note_added(struct merger *g, int64_t id, struct hl_err *err)
 		&(struct store_copy_run){id, id}, err);
 }
 
+/* A staged row the insert left out (K_LEFT, in id order): dst's row of the
+ * same natural key, or a clash that stops the merge. */
+struct left {
+	int64_t id, found; /* found: 0 when none */
+};
+struct lefts {
+	struct left *v;
+	size_t n, cap;
+	struct hl_err *err;
+};
+
+static int left_row(void *ctx, const struct q_cur *c)
+{
+	struct lefts *l = ctx;
+
+	return push(&l->v, &l->n, &l->cap, sizeof(*l->v),
+		&(struct left){q_col_i64(c, 0), q_col_null(c, 1) ? 0 : q_col_i64(c, 1)}, l->err);
+}
+
+/* What became of staged row s: added (its run, its parent), or not (the
+ * row of dst's that it is, mapped). l: the rows left out, from *k on. */
+static int settle(struct merger *g, const struct staged *s, const struct lefts *l, size_t *k,
+	struct hl_err *err)
+{
+	int rc;
+
+	g->broken |= s->skipped;
+	if (*k < l->n && l->v[*k].id == s->dst) {
+		const struct left *x = &l->v[(*k)++];
+
+		g->broken = true;
+		if (x->found == 0)
+			return hl_err_set(err, HL_EEXIST, HL_HERE,
+				"bảng %s: dòng số %lld của nơi gửi trùng khóa với một dòng khác đã có "
+				"ở nơi nhận; không gộp được hai cơ sở dữ liệu này",
+				store_copy_tables[g->cp.t->i], (long long)s->src);
+		rc = range_put(g->m->dst, g->m->origin, g->cp.t->i, s->src, s->src,
+			x->found - s->src, true, err);
+		return rc == HL_OK ?
+			map_add(&g->m->map[g->cp.t->i],
+				(struct id_map){s->src, s->src, x->found - s->src, false, true},
+				err) :
+			rc;
+	}
+	rc = note_added(g, s->dst, err);
+	if (rc == HL_OK && s->parent >= 0)
+		rc = push(&g->parents, &g->nparents, &g->cparents, sizeof(int64_t[2]),
+			(int64_t[2]){s->dst, s->parent}, err);
+	return rc;
+}
+
+/* The staged rows added to dst and settled; the stage emptied. */
+static int flush(struct merger *g, struct hl_err *err)
+{
+	struct store *dst = g->m->dst;
+	struct lefts l = {NULL, 0, 0, err};
+	int64_t changed = 0;
+	size_t k = 0;
+	int rc;
+
+	if (g->nbatch == 0)
+		return HL_OK;
+	rc = q_bulk_end(dst, "nạp các dòng cần gộp", err);
+	if (rc == HL_OK)
+		rc = q_exec(dst, g->move, NULL, &changed, "gộp các dòng vào nơi nhận", err);
+	if (rc == HL_OK && g->kind == M_IDS && changed < (int64_t)g->nbatch)
+		rc = q_each(dst, g->left, NULL, left_row, &l, "tìm dòng trùng ở nơi nhận", err);
+	for (size_t b = 0; rc == HL_OK && g->kind == M_IDS && b < g->nbatch; b++)
+		rc = settle(g, &g->batch[b], &l, &k, err);
+	if (g->kind == M_ROWS)
+		g->out->added += changed;
+	if (rc == HL_OK)
+		rc = q_exec(dst, g->empty, NULL, NULL, "làm trống bảng tạm", err);
+	g->nbatch = 0;
+	hl_free(l.v);
+	return rc;
+}
+
 static int merge_row(void *ctx, const struct q_cur *c)
 {
 	struct merger *g = ctx;
 	struct hl_err *err = g->cp.err;
-	struct tmap *own = &g->m->map[g->cp.t->i];
 	struct q_args a = {0};
 	const struct id_map *e = NULL;
-	int64_t changed = 0, src_id = 0, found = 0;
+	int64_t src_id = 0;
 	int rc = copy_row_args(&g->cp, c, &a);
 
 	if (rc != HL_OK)
@@ -447,43 +526,23 @@ static int merge_row(void *ctx, const struct q_cur *c)
 		g->cp.progress(g->cp.pctx, store_copy_tables[g->cp.t->i], *g->cp.rows);
 	if (g->kind == M_IDS) {
 		src_id = a.v[g->idcol].i;
-		e = map_find(own, src_id);
+		e = map_find(&g->m->map[g->cp.t->i], src_id);
 		if (e == NULL || e->old) { /* there since an earlier copy */
-			g->broken = true;
+			g->skipped = true;
 			return HL_OK;
 		}
 	}
 	rewrite(g, &a);
 	if (g->kind == M_IDS)
 		a.v[g->idcol].i = src_id + e->delta;
-	rc = q_exec(g->m->dst, g->ins, &a, &changed, "gộp một dòng vào nơi nhận", err);
-	if (rc == HL_OK && changed > 0 && g->kind != M_MAX) {
-		if (g->kind == M_IDS)
-			rc = note_added(g, src_id + e->delta, err);
-		else
-			g->out->added++;
-		if (rc == HL_OK && g->parentcol >= 0 && !q_col_null(c, g->parentcol))
-			rc = push(&g->parents, &g->nparents, &g->cparents, sizeof(int64_t[2]),
-				(int64_t[2]){src_id + e->delta, q_col_i64(c, g->parentcol)}, err);
+	rc = q_bulk(g->m->dst, g->put, &a, "nạp các dòng cần gộp", err);
+	if (rc != HL_OK)
 		return rc;
-	}
-	if (rc != HL_OK || g->kind != M_IDS)
-		return rc;
-	/* not added: dst has the row under its natural key, or another clash */
-	g->broken = true;
-	rc = g->nat != NULL ? natural_find(g, &a, &found, err) : HL_ENOTFOUND;
-	if (rc == HL_ENOTFOUND)
-		return hl_err_set(err, HL_EEXIST, HL_HERE,
-			"bảng %s: dòng số %lld của nơi gửi trùng khóa với một dòng khác đã có ở nơi "
-			"nhận; không gộp được hai cơ sở dữ liệu này",
-			store_copy_tables[g->cp.t->i], (long long)src_id);
-	if (rc == HL_OK)
-		rc = range_put(g->m->dst, g->m->origin, g->cp.t->i, src_id, src_id, found - src_id,
-			true, err);
-	if (rc == HL_OK)
-		rc = map_add(own, (struct id_map){src_id, src_id, found - src_id, false, true},
-			err);
-	return rc;
+	g->batch[g->nbatch++] = (struct staged){src_id + (e != NULL ? e->delta : 0), src_id,
+		g->parentcol >= 0 && !q_col_null(c, g->parentcol) ? q_col_i64(c, g->parentcol) : -1,
+		g->skipped};
+	g->skipped = false;
+	return g->nbatch == MERGE_BATCH ? flush(g, err) : HL_OK;
 }
 
 /* units.parent_id of the units added, through the map. */
@@ -505,34 +564,54 @@ static int merge_parents(struct merger *g, struct hl_err *err)
 	return rc;
 }
 
-/* The merge's insert of one row of t and, with a natural key, its lookup. */
-static int merge_statements(struct hl_arena *ar, const struct table *t, enum merge_kind kind,
-	const struct natural *nat, char **insert, char **key, struct hl_err *err)
+/* The stage's statements for table t (columns cols) in sql[K_STAGE..K_EMPTY]
+ * (PostgreSQL's own text in pg[], NULL: the same): the stage made, one row
+ * loaded, its rows added (dst's row kept on a clash; the counters: the
+ * greater), and, with ids, the rows left out with the row of dst's that has
+ * their natural key. */
+static int stage_statements(struct hl_arena *ar, const struct table *t, enum merge_kind kind,
+	const char *cols, const char *sql[], const char *pg[], struct hl_err *err)
 {
 	const char *name = store_copy_tables[t->i];
-	char *cols = hl_arena_alloc(ar, (size_t)t->n * 72 + 256),
-	     *params = hl_arena_alloc(ar, (size_t)t->n * 8 + 16), *where = hl_arena_alloc(ar, 512);
-	size_t cn = 0, pn = 0, wn = 0, cap = (size_t)t->n * 72 + 256;
+	const struct natural *nat = kind == M_IDS ? natural_of(t->i) : NULL;
+	char *stage = hl_arena_printf(ar, "merge_%s", name), *join = hl_arena_alloc(ar, 640),
+	     *on = hl_arena_printf(ar, " LEFT JOIN %s d ON", name), *read, *ins, *cp;
+	size_t n = 0;
+	int rc;
 
-	if (cols == NULL || params == NULL || where == NULL)
+	if (stage == NULL || join == NULL || on == NULL)
 		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép");
-	cols[0] = params[0] = where[0] = '\0';
-	for (int i = 0; i < t->n; i++) {
-		cn += (size_t)snprintf(cols + cn, cap - cn, "%s%s", i > 0 ? ", " : "", t->names[i]);
-		pn += (size_t)snprintf(params + pn, (size_t)t->n * 8 + 16 - pn, "%s$%d",
-			i > 0 ? ", " : "", i + 1);
-	}
-	for (int n = 0; nat != NULL && n < 4 && nat->cols[n] != NULL; n++)
-		wn += (size_t)snprintf(where + wn, 512 - wn, "%s%s = $%d", n > 0 ? " AND " : "",
-			nat->cols[n], n + 1);
-	*insert = hl_arena_printf(ar, "INSERT INTO %s (%s) VALUES (%s) ON CONFLICT %s", name, cols,
-		params,
+	join[0] = '\0';
+	for (int k = 0; nat != NULL && k < 4 && nat->cols[k] != NULL; k++)
+		n += (size_t)snprintf(join + n, 640 - n, "%s d.%s = s.%s", k > 0 ? " AND" : on,
+			nat->cols[k], nat->cols[k]);
+	if ((rc = copy_statements(ar, t, stage, &read, &ins, &cp, NULL, err)) != HL_OK)
+		return rc;
+	sql[K_PUT] = ins;
+	pg[K_PUT] = cp;
+	sql[K_STAGE] = hl_arena_printf(ar,
+		"CREATE TEMP TABLE IF NOT EXISTS %s AS SELECT %s FROM %s WHERE false", stage, cols,
+		name);
+	/* "WHERE true": SQLite would read ON CONFLICT as a join's ON without it */
+	sql[K_MOVE] = hl_arena_printf(ar,
+		"INSERT INTO %s (%s) SELECT %s FROM %s WHERE true ON CONFLICT %s", name, cols, cols,
+		stage,
 		kind == M_MAX ? "(kind, unit_id, scope) DO UPDATE SET n = CASE WHEN excluded.n > "
 				"counters.n THEN excluded.n ELSE counters.n END" :
 				"DO NOTHING");
-	*key = nat != NULL ? hl_arena_printf(ar, "SELECT id FROM %s WHERE %s", name, where) : "";
-	if (*insert == NULL || *key == NULL)
-		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép");
+	/* only rows with an id can be left out unexplained */
+	sql[K_LEFT] = kind != M_IDS ?
+		"" :
+		hl_arena_printf(ar,
+			"SELECT s.id, %s FROM %s s%s WHERE NOT EXISTS (SELECT 1 "
+			"FROM %s x WHERE x.id = s.id) ORDER BY s.id",
+			nat != NULL ? "d.id" : "NULL", stage, join, name);
+	sql[K_EMPTY] = hl_arena_printf(ar, "DELETE FROM %s", stage);
+	/* PostgreSQL never vacuums a temporary table: emptied whole */
+	pg[K_EMPTY] = hl_arena_printf(ar, "TRUNCATE %s", stage);
+	for (int k = K_STAGE; k <= K_EMPTY; k++)
+		if (sql[k] == NULL || (k == K_EMPTY && pg[k] == NULL))
+			return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép");
 	return HL_OK;
 }
 
@@ -542,9 +621,10 @@ int store_copy_merge_table(struct store_copy_merge *m, int i, store_copy_fn prog
 	struct hl_arena *ar = hl_arena_new((size_t)64 * 1024);
 	struct table t;
 	struct merger g = {m, {m->dst, &t, NULL, NULL, 0, 0, rows, progress, pctx, err}, M_SKIP,
-		NULL, NULL, NULL, {0}, -1, -1, NULL, 0, 0, false, out};
-	struct q_stmt sel, ins, key;
-	char *select = NULL, *insert = NULL, *copy = NULL, *keysql = NULL;
+		NULL, NULL, NULL, NULL, {0}, -1, -1, NULL, 0, 0, NULL, 0, false, false, out};
+	struct q_stmt sel, st[K_EMPTY + 1];
+	const char *sql[K_EMPTY + 1] = {NULL}, *pg[K_EMPTY + 1] = {NULL};
+	char *select = NULL, *insert = NULL, *copy = NULL, *cols = NULL;
 	int64_t b[2] = {1, 0};
 	int rc;
 
@@ -558,7 +638,6 @@ int store_copy_merge_table(struct store_copy_merge *m, int i, store_copy_fn prog
 	if (rc != HL_OK || (g.kind = merge_kind(i, t.has_id)) == M_SKIP)
 		goto cleanup;
 	out->counted = g.kind != M_MAX;
-	g.nat = g.kind == M_IDS ? natural_of(i) : NULL;
 	for (int c = 0; c < t.n; c++) {
 		g.ref[c] = refers_to(store_copy_tables[i], t.names[c]);
 		if (strcmp(t.names[c], "id") == 0)
@@ -566,9 +645,11 @@ int store_copy_merge_table(struct store_copy_merge *m, int i, store_copy_fn prog
 		if (t.has_parent && strcmp(t.names[c], "parent_id") == 0)
 			g.parentcol = c;
 	}
-	rc = copy_statements(ar, &t, &select, &insert, &copy, err);
+	g.batch = hl_malloc(MERGE_BATCH * sizeof(*g.batch));
+	rc = g.batch == NULL ? hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi sao chép") :
+			       copy_statements(ar, &t, NULL, &select, &insert, &copy, &cols, err);
 	if (rc == HL_OK)
-		rc = merge_statements(ar, &t, g.kind, g.nat, &insert, &keysql, err);
+		rc = stage_statements(ar, &t, g.kind, cols, sql, pg, err);
 	if (rc == HL_OK && g.kind == M_IDS)
 		rc = map_load(m, i, err);
 	if (rc == HL_OK && g.kind == M_IDS)
@@ -578,13 +659,18 @@ int store_copy_merge_table(struct store_copy_merge *m, int i, store_copy_fn prog
 	if (rc != HL_OK)
 		goto cleanup;
 	sel = copy_stmt(i, K_SELECT, select, NULL);
-	ins = copy_stmt(i, K_MERGE, insert, NULL);
-	key = copy_stmt(i, K_KEY, keysql, NULL);
-	g.ins = &ins;
-	g.key = &key;
-	if (!t.has_id) {
+	for (int k = K_STAGE; k <= K_EMPTY; k++)
+		st[k] = copy_stmt(i, k, sql[k], pg[k]);
+	g.put = &st[K_PUT];
+	g.move = &st[K_MOVE];
+	g.left = &st[K_LEFT];
+	g.empty = &st[K_EMPTY];
+	rc = q_exec(m->dst, &st[K_STAGE], NULL, NULL, "tạo bảng tạm để gộp", err);
+	if (rc == HL_OK)
+		rc = q_exec(m->dst, g.empty, NULL, NULL, "làm trống bảng tạm", err);
+	if (rc == HL_OK && !t.has_id) {
 		rc = q_each(m->src, &sel, NULL, merge_row, &g, "đọc một bảng để gộp", err);
-	} else {
+	} else if (rc == HL_OK) {
 		int64_t before;
 
 		do {
@@ -596,6 +682,8 @@ int store_copy_merge_table(struct store_copy_merge *m, int i, store_copy_fn prog
 			rc = q_each(m->src, &sel, &a, merge_row, &g, "đọc một bảng để gộp", err);
 		} while (rc == HL_OK && out->read - before == COPY_PAGE);
 	}
+	if (rc == HL_OK)
+		rc = flush(&g, err);
 	if (rc == HL_OK && m->map[i].none > 1)
 		qsort(m->map[i].one, m->map[i].none, sizeof(*m->map[i].one), by_lo);
 	if (rc == HL_OK && g.nparents > 0)
@@ -606,6 +694,7 @@ cleanup:
 	m->buf = g.cp.buf;
 	m->cap = g.cp.cap;
 	hl_free(g.parents);
+	hl_free(g.batch);
 	hl_arena_free(ar);
 	return rc;
 }

@@ -23,9 +23,13 @@ enum {
 	K_PARENTS,
 	K_PARENT_SET,
 	K_SEQUENCE,
-	/* a merge's */
-	K_MERGE,
-	K_KEY,
+	/* a merge's: its stage made, a row loaded, the stage's rows added,
+	 * those not added, the stage emptied */
+	K_STAGE,
+	K_PUT,
+	K_MOVE,
+	K_LEFT,
+	K_EMPTY,
 	K_MINMAX,
 	K_TOP
 };
@@ -74,8 +78,9 @@ int copy_common_columns(struct store *src, struct store *dst, int i, struct tabl
  * into cp->buf, units.parent_id left NULL, cp->last_id the row's id. */
 int copy_row_args(struct copier *cp, const struct q_cur *c, struct q_args *a);
 
-/* t's page of rows to read, the insert of one row and its COPY, in ar. */
-int copy_statements(struct hl_arena *ar, const struct table *t, char **select, char **insert,
-	char **copy, struct hl_err *err);
+/* t's page of rows to read, the insert of one row into table `into` (NULL:
+ * t's own) and its COPY, in ar; *cols (may be NULL) t's columns, listed. */
+int copy_statements(struct hl_arena *ar, const struct table *t, const char *into, char **select,
+	char **insert, char **copy, char **cols, struct hl_err *err);
 
 #endif

@@ -66,7 +66,7 @@ enum {
 	QS_FOLLOW = 19 * Q_AREA,
 	/* store_copy.c: COPY_PER statements for each table it copies */
 	QS_COPY_T = 20 * Q_AREA,
-	COPY_PER = 12,
+	COPY_PER = 14,
 	Q_SLOTS = QS_COPY_T + COPY_PER * 64 /* one more than the last */
 };
 

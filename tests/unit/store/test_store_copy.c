@@ -312,6 +312,28 @@ static void test_copy_merge(void **state)
 	assert_int_equal(rep.units, 1);
 	OK(f, STORE(f->st, units, unit_get, "XA-B2", &xb, &f->err));
 
+	/* an office whose kiosk holds A's key under another name: the clash
+	 * stops the merge, which changes nothing */
+	{
+		struct fx c = {0};
+		int64_t before = 0, after = 0;
+
+		c.st = open_file(c.path, sizeof(c.path));
+		c.a = f->a;
+		office(&c, "XA-C", "Quầy 3", 37);
+		OK(f, store_copy_count(f->st, 0, &before, &f->err));
+		assert_int_equal(copy_run(c.st, f->st,
+					 &(struct copy_opts){"cli:test", "nguồn", NULL, NULL, true},
+					 &rep, &f->err),
+			HL_EEXIST);
+		assert_non_null(strstr(f->err.msg, "bảng kiosks: dòng số 1"));
+		OK(f, store_copy_count(f->st, 0, &after, &f->err));
+		assert_int_equal(after, before);
+		assert_int_equal(STORE(f->st, units, unit_get, "XA-C", &xb, &f->err), HL_ENOTFOUND);
+		store_close(c.st);
+		fx_remove_db(c.path);
+	}
+
 	/* a file copied whole is the same database: merging one into the other is refused */
 	store_close(a.st);
 	snprintf(twin, sizeof(twin), "%s-twin", a.path);
