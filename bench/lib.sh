@@ -170,6 +170,25 @@ bench_copy_baseline()
 	pg_psql "$T/pg" -d postgres -c "DROP DATABASE bare"
 }
 
+# bench_copy_floor — with BENCH_PG=1, after an import into $DB_NAME: the
+# seconds COPY takes to load the rows the import stored into a table made
+# like `responses` (its indexes, defaults and foreign keys), the floor for
+# storing them with their constraints, into FLOOR_S; else FLOOR_S="".
+bench_copy_floor()
+{
+	FLOOR_S=""
+	[ "${BENCH_PG:-}" = 1 ] || return 0
+	pg_psql "$T/pg" -d "$DB_NAME" -c "\\copy (SELECT * FROM responses) TO '$T/floor.copy'"
+	pg_psql "$T/pg" -d "$DB_NAME" -c "CREATE TABLE floor (LIKE responses INCLUDING ALL)"
+	printf '%s\n\\gexec\n' "SELECT format('ALTER TABLE floor ADD %s', pg_get_constraintdef(oid)) FROM pg_constraint WHERE conrelid = 'responses'::regclass AND contype = 'f'" |
+		pg_psql "$T/pg" -d "$DB_NAME"
+	measure /dev/null "$PG_BIN/psql" -X -q -h "$T/pg" -U hailong -d "$DB_NAME" \
+		-c "\\copy floor FROM '$T/floor.copy'"
+	FLOOR_S=$SECS
+	pg_psql "$T/pg" -d "$DB_NAME" -c "DROP TABLE floor"
+	rm -f "$T/floor.copy"
+}
+
 # The machine, for the results' heading.
 machine()
 {

@@ -15,6 +15,9 @@
 # Needs wrk, nginx and PostgreSQL 15 (`scripts/deps.sh bench`).
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNS (64, shared by the
 # processes), BENCH_PROCS ("1 2 4"), BENCH_READERS (--readers, 4),
+# BENCH_UNITS (1: every response for one unit, so every process adds to the
+# same counter rows; N: N communes, each with its own clerk, the requests
+# dealt out among them in turn, as a province's offices post),
 # JOBS (ninja -j, 1), BENCH_PG_STATS=1 (after each hailong run, to stderr:
 # the statements it ran most, per stored response, from pg_stat_statements,
 # and the transactions per stored response; it costs a little speed).
@@ -72,10 +75,23 @@ free_port() { # a port nobody listens on, from $1 up
 	echo "$p"
 }
 
+UNITS=${BENCH_UNITS:-1}
+CLERK_UNITS=BENCH
+[ "$UNITS" -eq 1 ] || CLERK_UNITS=$(seq -f "BENCH-%0${#UNITS}g" 1 "$UNITS")
 "$BIN" init >/dev/null
-printf 'code,name,type,parent,valid_from,valid_to\nBENCH,Phường Đo Tải,ubnd-xa,,,\n' >"$T/units.csv"
+{
+	echo 'code,name,type,parent,valid_from,valid_to'
+	if [ "$UNITS" -eq 1 ]; then
+		echo 'BENCH,Phường Đo Tải,ubnd-xa,,,'
+	else
+		echo 'BENCH,Tỉnh Đo Tải,tinh,,,'
+		for u in $CLERK_UNITS; do echo "$u,Xã Đo Tải ${u#BENCH-},ubnd-xa,BENCH,,"; done
+	fi
+} >"$T/units.csv"
 "$BIN" units import "$T/units.csv" >/dev/null
-echo 'mat-khau-do-tai-1' | "$BIN" users add bench --role clerk --unit BENCH >/dev/null
+for u in $CLERK_UNITS; do
+	echo 'mat-khau-do-tai-1' | "$BIN" users add "clerk-$u" --role clerk --unit "$u" >/dev/null
+done
 
 BASEPORT=$(free_port "${BENCH_PORT:-18950}")
 start_servers() { # start_servers N: N processes on BASEPORT...
@@ -100,23 +116,27 @@ stop_servers() {
 	PIDS=()
 }
 
-# A clerk's session, valid on every process (sessions are in the database).
+# Each clerk's session and form token, valid on every process (sessions are
+# in the database): "unit<TAB>session<TAB>token" lines for serve-post.lua.
 start_servers 1
 B="http://127.0.0.1:$BASEPORT"
-JAR=$T/jar
-curl -s -c "$JAR" -b "$JAR" -o "$T/login.html" "$B/login"
-LCSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/login.html" | head -n 1)
-curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode name=bench \
-	--data-urlencode password=mat-khau-do-tai-1 --data-urlencode "csrf=$LCSRF" "$B/login"
-SESSION=$(awk '$6 == "hl_session" { print $7 }' "$JAR")
-curl -s -b "$JAR" -o "$T/review.html" "$B/review"
-CSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/review.html" | head -n 1)
+for u in $CLERK_UNITS; do
+	JAR=$T/jar-$u
+	curl -s -c "$JAR" -b "$JAR" -o "$T/login.html" "$B/login"
+	LCSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/login.html" | head -n 1)
+	curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "name=clerk-$u" \
+		--data-urlencode password=mat-khau-do-tai-1 --data-urlencode "csrf=$LCSRF" "$B/login"
+	curl -s -b "$JAR" -o "$T/review.html" "$B/review"
+	printf '%s\t%s\t%s\n' "$u" "$(awk '$6 == "hl_session" { print $7 }' "$JAR")" \
+		"$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$T/review.html" | head -n 1)"
+done >"$T/clerks.tsv"
+[ "$(awk -F'\t' '$2 != "" && $3 != ""' "$T/clerks.tsv" | wc -l)" -eq "$UNITS" ] ||
+	{ echo "pg.sh: a clerk could not log in" >&2; exit 1; }
 stop_servers
 
 # wrk_run NAME URL CONNS: one wrk in the background; its output in wrk-NAME.txt.
 wrk_run() {
-	BENCH_AUTH="Cookie: hl_session=$SESSION" BENCH_EXTRA="X-CSRF-Token: $CSRF" BENCH_UNIT=BENCH \
-		BENCH_PREFIX="$1-$$" wrk -t1 -c"$3" -d"${SECS}s" --timeout 10s \
+	BENCH_CLERKS=$T/clerks.tsv BENCH_PREFIX="$1-$$" wrk -t1 -c"$3" -d"${SECS}s" --timeout 10s \
 		-s "$ROOT/bench/serve-post.lua" "$2" >"$T/wrk-$1.txt" 2>&1
 }
 # sum NAMES...: "requests 2xx/s p50_ms p99_ms errors" over the wrk runs (p50, p99: the worst).
@@ -204,4 +224,5 @@ printf '%s\n' "${ROWS[@]}"
 printf '| pgbench, INSERT of one row per transaction, 8 clients | | %.0f | 1 × | | | %s (mean) | | |\n' "$PGB" "$PGB_LAT"
 printf '| nginx `return 204` | | %.0f | | 100 %% | | %s | | |\n' "$NGINX_RATE" "$NGINX_P99"
 echo
+echo "Responses posted to $UNITS unit(s), each with its own clerk (BENCH_UNITS)."
 echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); $(uname -sr); load average before the run: $LOAD."

@@ -13,7 +13,8 @@
 # repetitions, default 5, median reported), BENCH_TMP (where the temporary
 # directory goes), JOBS (ninja -j, default 1), BENCH_PG=1 (the database on
 # a throw-away PostgreSQL 15 cluster, psql's \copy of the same file timed
-# beside the import, and `index --period 2024` for all units timed too: the
+# beside the import, and a COPY of the rows it stored into a table made like
+# `responses`, and `index --period 2024` for all units timed too: the
 # province's figures of issue 13 from one import).
 set -euo pipefail
 
@@ -57,7 +58,10 @@ for N in $SIZES; do
 	IMP=$(awk -v n="$N" -v s="$SECS" 'BEGIN { printf "%.0f", n / s }')
 	say "  nhập: $(printf '%.1f' "$SECS") s, $IMP phiếu/s, đỉnh $(mb "$KB") MB"
 	if [ -n "$COPY_S" ]; then
-		say "  psql \\copy: $(printf '%.1f' "$COPY_S") s; nhập bằng $(awk -v c="$COPY_S" -v i="$SECS" 'BEGIN { printf "%.1f", 100 * c / i }') % tốc độ của nó"
+		IMP_S=$SECS
+		say "  psql \\copy: $(printf '%.1f' "$COPY_S") s; nhập bằng $(awk -v c="$COPY_S" -v i="$IMP_S" 'BEGIN { printf "%.1f", 100 * c / i }') % tốc độ của nó"
+		bench_copy_floor
+		say "  COPY các phiếu đã lưu vào một bảng như responses (chỉ mục, khóa ngoại): $(printf '%.1f' "$FLOOR_S") s; nhập bằng $(awk -v c="$FLOOR_S" -v i="$IMP_S" 'BEGIN { printf "%.1f", 100 * c / i }') % tốc độ của nó"
 		index_times=()
 		for ((i = 0; i < RUNS; i++)); do
 			measure /dev/null "$BIN" --db "$DB" index --period 2024 --format csv

@@ -2,7 +2,10 @@
 -- with a unique id per request (prefix-thread-counter), so no request is a
 -- duplicate; prints one tab-separated RESULT line for the table.
 -- Environment: BENCH_AUTH ("Header: value"), BENCH_EXTRA (another header or
--- ""), BENCH_UNIT (unit code), BENCH_PREFIX (id prefix, unique per run).
+-- ""), BENCH_UNIT (unit code), BENCH_PREFIX (id prefix, unique per run);
+-- or BENCH_CLERKS, a file of "unit<TAB>session<TAB>form token" lines (one
+-- clerk per unit, bench/pg.sh): the requests go to them in turn, each with
+-- its clerk's cookie and token.
 
 local threads = {}
 
@@ -26,11 +29,28 @@ function init(args)
 	add_header(headers, os.getenv("BENCH_EXTRA"))
 	prefix = os.getenv("BENCH_PREFIX") or "bench"
 	unit = os.getenv("BENCH_UNIT") or "BENCH"
+	clerks = {}
+	local path = os.getenv("BENCH_CLERKS")
+	if path ~= nil and path ~= "" then
+		for line in io.lines(path) do
+			local u, session, token = line:match("^([^\t]+)\t([^\t]+)\t([^\t]+)$")
+			if u ~= nil then
+				table.insert(clerks, {unit = u, cookie = "hl_session=" .. session,
+					token = token})
+			end
+		end
+	end
 	now = os.date("!%Y-%m-%dT%H:%M:%SZ")
 end
 
 function request()
 	counter = counter + 1
+	if #clerks > 0 then
+		local c = clerks[(counter + tid) % #clerks + 1]
+		unit = c.unit
+		headers["Cookie"] = c.cookie
+		headers["X-CSRF-Token"] = c.token
+	end
 	local body = string.format('{"id":"%s-%d-%d","unit":"%s","instrument":"sipas-5",' ..
 		'"collected_at":"%s","answers":{"TC1":5,"TC2":4,"HC1":4,"HC2":5,"PV1":5,' ..
 		'"KQ1":4,"TT1":3},"comment":"Cán bộ hướng dẫn nhiệt tình"}',
