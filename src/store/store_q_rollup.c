@@ -138,6 +138,38 @@ static int add_staff(struct store *st, int64_t unit_id, hl_day month,
 	return q_exec_later(st, &staff_add, &a, op, err);
 }
 
+/* t's answer counts under the key, one statement (answer_add): the counts
+ * by slot as a JSON array. */
+static int add_answers(struct store *st, int64_t unit_id, hl_day month,
+	const struct hl_rollup_inst *t, const char *op, struct hl_err *err)
+{
+	size_t n = (size_t)t->nq * (size_t)t->nv, cap = n * 21 + 3, len = 0;
+	struct q_args a = {0};
+	bool any = false;
+	char *json;
+	int rc;
+
+	for (size_t k = 0; k < n; k++)
+		any |= t->count[k] != 0;
+	if (!any)
+		return HL_OK;
+	if ((json = hl_malloc(cap)) == NULL)
+		return hl_err_set(err, HL_ENOMEM, HL_HERE, "hết bộ nhớ khi %s", op);
+	json[len++] = '[';
+	for (size_t k = 0; k < n; k++)
+		len += (size_t)snprintf(json + len, cap - len, "%s%lld", k > 0 ? "," : "",
+			(long long)t->count[k]);
+	json[len++] = ']';
+	json[len] = '\0';
+	q_i64(&a, unit_id);
+	q_i64(&a, month);
+	q_i64(&a, t->id);
+	q_text(&a, json, len + 1);
+	rc = q_exec_later(st, &answer_add, &a, op, err);
+	hl_free(json);
+	return rc;
+}
+
 int q_rollup_add(struct store *st, int64_t unit_id, hl_day month, const struct hl_rollup *r,
 	struct hl_err *err)
 {
@@ -161,10 +193,8 @@ int q_rollup_add(struct store *st, int64_t unit_id, hl_day month, const struct h
 
 		rc = run_keyed(st, &inst_add, unit_id, month, (int64_t[]){t->id, t->nq, t->nv}, 3,
 			op, err);
-		for (int k = 0; rc == HL_OK && k < t->nq * t->nv; k++)
-			if (t->count[k] != 0)
-				rc = run_keyed(st, &answer_add, unit_id, month,
-					(int64_t[]){t->id, k, t->count[k]}, 3, op, err);
+		if (rc == HL_OK)
+			rc = add_answers(st, unit_id, month, t, op, err);
 	}
 	for (int th = 0; rc == HL_OK && th < HL_ROLLUP_THEMES; th++) {
 		const struct hl_rollup_theme *p = &r->theme[th];

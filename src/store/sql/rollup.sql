@@ -28,10 +28,19 @@ SELECT nq, nv FROM rollup_insts{OF_KEY} AND instrument_id = $3
 INSERT INTO rollup_insts (unit_id, month, instrument_id, nq, nv)
 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING
 
+-- An instrument's answer counts in one statement, $4 a JSON array of them
+-- by slot (a statement per slot was most of PostgreSQL's work per response
+-- when a commit's responses are each another unit's); slots at 0 left out.
 -- @stmt answer_add
 INSERT INTO rollup_answers AS a (unit_id, month, instrument_id, slot, n)
-VALUES ($1, $2, $3, $4, $5) ON CONFLICT (unit_id, month, instrument_id, slot)
-DO UPDATE SET n = a.n + excluded.n
+SELECT $1, $2, $3, CAST(key AS INTEGER), value FROM json_each($4) WHERE value <> 0
+ON CONFLICT (unit_id, month, instrument_id, slot) DO UPDATE SET n = a.n + excluded.n
+-- @pg answer_add
+INSERT INTO rollup_answers AS a (unit_id, month, instrument_id, slot, n)
+SELECT CAST($1 AS bigint), CAST($2 AS bigint), CAST($3 AS bigint), j.i - 1,
+CAST(j.v AS bigint) FROM json_array_elements_text(CAST($4 AS json)) WITH ORDINALITY
+AS j(v, i) WHERE CAST(j.v AS bigint) <> 0
+ON CONFLICT (unit_id, month, instrument_id, slot) DO UPDATE SET n = a.n + excluded.n
 
 -- @stmt ex_add
 INSERT INTO rollup_examples (unit_id, month, theme, hash, response_id)

@@ -128,9 +128,10 @@ static void test_merge_scan(void **state)
 }
 
 /* Store, for (unit, month), a rollup of one response: its id, civil
- * servant, themes and comment hash as given, every answer ans. */
+ * servant, themes and comment hash as given, every answer ans; added to
+ * *also too when it is not NULL. */
 static void merge_resp(struct fx *f, const struct hl_instrument *in, int64_t unit, hl_day month,
-	int64_t id, int64_t staff, unsigned themes, uint64_t hash, int ans)
+	int64_t id, int64_t staff, unsigned themes, uint64_t hash, int ans, struct hl_rollup *also)
 {
 	struct hl_rollup_resp x = {.id = id,
 		.instrument_id = 4,
@@ -147,6 +148,8 @@ static void merge_resp(struct fx *f, const struct hl_instrument *in, int64_t uni
 	memset(x.answers, ans, (size_t)in->nquestions);
 	OK(f, hl_instrument_score(in, x.answers, sc, &f->err));
 	OK(f, hl_rollup_add(&r, in, &x, sc, &f->err));
+	if (also != NULL)
+		OK(f, hl_rollup_add(also, in, &x, sc, &f->err));
 	store_rollup(f, unit, month, &r);
 	hl_rollup_clear(&r);
 }
@@ -158,10 +161,12 @@ static void test_sum(void **state)
 	struct hl_arena *a = hl_arena_new(1 << 20);
 	struct hl_instrument *in = NULL;
 	struct seen scan, sum;
+	struct hl_rollup want; /* what the scope's responses give, made here */
 	unsigned char *x, *y;
 	size_t nx, ny;
 
 	assert_non_null(a);
+	hl_rollup_init(&want);
 	OK(f, hl_instrument_builtin(a, "sipas-5", &in, &f->err));
 	for (int64_t id = 1; id <= 24; id++) {
 		int64_t unit = id % 3 == 0 ? 3 : id % 3 == 1 ? 7 : 8;  /* 8: not in the scope */
@@ -169,7 +174,7 @@ static void test_sum(void **state)
 
 		/* texts shared across units and months: each counted by its first response */
 		merge_resp(f, in, unit, month, 100 - id, id % 5, 1u << (id % 2), (uint64_t)(id % 7),
-			1 + (int)(id % 5));
+			1 + (int)(id % 5), unit != 8 && month != 200 ? &want : NULL);
 	}
 	seen_init(&scan);
 	OK(f, STORE(f->st, tallies, rollup_scan, scope, 3, 100, 131, on_row, &scan, &f->err));
@@ -180,6 +185,12 @@ static void test_sum(void **state)
 	assert_int_equal(sum.month[0], 100);
 	assert_true(scan.n > 1 && hl_rollup_responses(&scan.sum) == 12);
 	assert_true(scan.sum.theme[0].nex == HL_ROLLUP_EXAMPLES);
+	/* every answer's count as the responses gave it, through the store */
+	assert_int_equal(scan.sum.ninst, 1);
+	assert_int_equal(want.ninst, 1);
+	for (int k = 0; k < want.inst[0].nq * want.inst[0].nv; k++)
+		assert_int_equal(scan.sum.inst[0].count[k], want.inst[0].count[k]);
+	hl_rollup_clear(&want);
 	x = encoded(&scan.sum, &nx);
 	y = encoded(&sum.sum, &ny);
 	assert_int_equal(nx, ny);
