@@ -20,7 +20,10 @@
 # dealt out among them in turn, as a province's offices post),
 # JOBS (ninja -j, 1), BENCH_PG_STATS=1 (after each hailong run, to stderr:
 # the statements it ran most, per stored response, from pg_stat_statements,
-# and the transactions per stored response; it costs a little speed).
+# the transactions per stored response and each process's writer figures;
+# it costs a little speed). Each row also says how busy the machine's CPUs
+# were during it, and so the CPU time it took per row or request (all
+# processes: the clients', PostgreSQL's, hailong's).
 set -euo pipefail
 
 . "$(dirname "$0")/lib.sh"
@@ -134,6 +137,18 @@ done >"$T/clerks.tsv"
 	{ echo "pg.sh: a clerk could not log in" >&2; exit 1; }
 stop_servers
 
+# cpu_now: the machine's "total idle" CPU time so far (jiffies).
+cpu_now() { awk '$1 == "cpu" { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6 }' /proc/stat; }
+# cpu_cols SINCE RATE: "busy% µs" — the share of the machine's CPU time busy
+# since SINCE (cpu_now's), and that time per one of RATE a second.
+cpu_cols() {
+	local t0 i0 t1 i1
+	read -r t0 i0 <<<"$1"
+	read -r t1 i1 <<<"$(cpu_now)"
+	awk -v t=$((t1 - t0)) -v i=$((i1 - i0)) -v r="$2" -v c="$(nproc)" 'BEGIN {
+		b = t > 0 ? (t - i) / t : 0; printf "%.0f %.0f", 100 * b, (r > 0 ? b * c * 1e6 / r : 0) }'
+}
+
 # wrk_run NAME URL CONNS: one wrk in the background; its output in wrk-NAME.txt.
 wrk_run() {
 	BENCH_CLERKS=$T/clerks.tsv BENCH_PREFIX="$1-$$" wrk -t1 -c"$3" -d"${SECS}s" --timeout 10s \
@@ -151,9 +166,11 @@ say "== pgbench: INSERT một dòng mỗi giao dịch, 8 máy khách, ${SECS}s"
 psql -d pgb -c "CREATE TABLE r (id bigserial PRIMARY KEY, unit_id bigint NOT NULL,
 	day bigint NOT NULL, answers bytea NOT NULL, comment text)"
 echo "INSERT INTO r (unit_id, day, answers, comment) VALUES (1, 20000, '\\x0504040505', 'Cán bộ hướng dẫn nhiệt tình');" >"$T/insert.sql"
+C0=$(cpu_now)
 "$PG_BIN/pgbench" -h "$T/pg" -U hailong -n -c 8 -j 2 -T "$SECS" -f "$T/insert.sql" pgb >"$T/pgbench.txt" 2>&1 ||
 	{ cat "$T/pgbench.txt" >&2; exit 1; }
 PGB=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$T/pgbench.txt" | head -n 1)
+read -r PGB_BUSY PGB_US <<<"$(cpu_cols "$C0" "$PGB")"
 PGB_LAT=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$T/pgbench.txt")
 
 say "== nginx return 204, wrk -c$CONNS"
@@ -178,10 +195,12 @@ EOF
 "$NGINX" -p "$T/nginx" -c "$T/nginx/nginx.conf" 2>"$T/nginx/stderr" &
 NGX_PID=$!
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$NPORT/" && break; sleep 0.1; done
+C0=$(cpu_now)
 wrk_run nginx "http://127.0.0.1:$NPORT/api/v1/responses" "$CONNS"
+read -r _ NGINX_RATE _ NGINX_P99 _ <<<"$(sum nginx)"
+read -r NGX_BUSY NGX_US <<<"$(cpu_cols "$C0" "$NGINX_RATE")"
 kill -QUIT "$NGX_PID"
 NGX_PID=""
-read -r _ NGINX_RATE _ NGINX_P99 _ <<<"$(sum nginx)"
 
 ROWS=()
 for n in $PROCS; do
@@ -192,16 +211,19 @@ for n in $PROCS; do
 	start_servers "$n"
 	names=()
 	wpids=()
+	C0=$(cpu_now)
 	for i in $(seq 0 $((n - 1))); do
 		wrk_run "h$n-$i" "http://127.0.0.1:$((BASEPORT + i))/api/v1/responses" $((CONNS / n)) &
 		wpids+=($!)
 		names+=("h$n-$i")
 	done
 	wait "${wpids[@]}"
+	cpu=$(cpu_cols "$C0" "$(sum "${names[@]}" | cut -d' ' -f2)")
 	stop_servers
 	after=$("$BIN" responses count)
 	if [ -n "${BENCH_PG_STATS:-}" ] && [ "$after" -gt "$before" ]; then
 		say "-- $n tiến trình: $((after - before)) phiếu; giao dịch và câu lệnh trên mỗi phiếu:"
+		grep -h "bộ ghi:" "$T"/serve-"$n"-*.log >&2 || true
 		psql -d hailong -F ' | ' -c "SELECT round(xact_commit::numeric / $((after - before)), 3)
 			|| ' commits, ' || round(xact_rollback::numeric / $((after - before)), 3)
 			|| ' rollbacks' FROM pg_stat_database WHERE datname = 'hailong'" >&2
@@ -213,16 +235,20 @@ for n in $PROCS; do
 	fi
 	read -r reqs ok p50 p99 errs <<<"$(sum "${names[@]}")"
 	ROWS+=("$(awk -v n="$n" -v r="$reqs" -v ok="$ok" -v p50="$p50" -v p99="$p99" -v e="$errs" \
-		-v stored=$((after - before)) -v pgb="$PGB" -v ng="$NGINX_RATE" 'BEGIN {
-		printf "| hailong, %d × serve | %d | %.0f | %.2f × | %.1f %% | %.2f | %.2f | %d | %d |", n, r, ok,
-			ok / pgb, 100 * ok / ng, p50, p99, e, stored }')")
+		-v stored=$((after - before)) -v pgb="$PGB" -v ng="$NGINX_RATE" -v cpu="$cpu" 'BEGIN {
+		split(cpu, c, " ")
+		printf "| hailong, %d × serve | %d | %.0f | %.2f × | %.1f %% | %.2f | %.2f | %d | %d | %d %% | %d |",
+			n, r, ok, ok / pgb, 100 * ok / ng, p50, p99, e, stored, c[1], c[2] }')")
 done
 
-echo "| on one PostgreSQL 15 cluster | requests | acknowledged/s | × pgbench | % of nginx | p50 ms | p99 ms | errors | stored |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| on one PostgreSQL 15 cluster | requests | acknowledged/s | × pgbench | % of nginx | p50 ms | p99 ms | errors | stored | CPU busy | CPU µs each |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
-printf '| pgbench, INSERT of one row per transaction, 8 clients | | %.0f | 1 × | | | %s (mean) | | |\n' "$PGB" "$PGB_LAT"
-printf '| nginx `return 204` | | %.0f | | 100 %% | | %s | | |\n' "$NGINX_RATE" "$NGINX_P99"
+printf '| pgbench, INSERT of one row per transaction, 8 clients | | %.0f | 1 × | | | %s (mean) | | | %s %% | %s |\n' \
+	"$PGB" "$PGB_LAT" "$PGB_BUSY" "$PGB_US"
+printf '| nginx `return 204` | | %.0f | | 100 %% | | %s | | | %s %% | %s |\n' "$NGINX_RATE" "$NGINX_P99" \
+	"$NGX_BUSY" "$NGX_US"
 echo
 echo "Responses posted to $UNITS unit(s), each with its own clerk (BENCH_UNITS)."
+echo "CPU busy: the machine's, all processes (clients included), during the row's run; CPU µs each: that time per acknowledged response, row or request."
 echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); $(uname -sr); load average before the run: $LOAD."
