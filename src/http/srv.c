@@ -1356,9 +1356,11 @@ cleanup:
 		writer_stop(s->w);
 		srv_log(s,
 			"bộ ghi: %llu lần ghi (mỗi lần một fsync), %llu việc ghi, %llu phiếu vào "
-			"bảng tổng hợp, %llu lần chạy lại",
+			"bảng tổng hợp, %llu lần chạy lại, %llu lần chạy lại từng việc một "
+			"vì có việc lỗi",
 			(unsigned long long)ws.commits, (unsigned long long)ws.jobs,
-			(unsigned long long)ws.counted, (unsigned long long)ws.retries);
+			(unsigned long long)ws.counted, (unsigned long long)ws.retries,
+			(unsigned long long)ws.guarded);
 	}
 	if (s->d != NULL)
 		MHD_stop_daemon(s->d);

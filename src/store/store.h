@@ -546,6 +546,14 @@ struct store_responses_ops {
 		struct hl_err *err);
 	int (*response_stage_flush)(struct store *st, int64_t batch_id, int64_t staged,
 		int64_t *added, store_seq_cb clash, void *ctx, struct hl_err *err);
+	/* response_insert inside the caller's transaction whose statement may
+	 * be sent only with the next one waited for (PostgreSQL: no round trip
+	 * of its own); r->id is set at once. An ext_id the unit has already is
+	 * then not told here but fails that statement or the commit, and with
+	 * it the transaction: for the writer's first run of a batch, which runs
+	 * again the careful way when its transaction fails (svc/writer.c). */
+	int (*response_insert_later)(struct store *st, struct store_response *r,
+		struct hl_err *err);
 };
 
 /* The channels that become responses: one-time survey links (receipts)

@@ -59,7 +59,8 @@ struct fault {
 	F4(responses, response_count_kiosk_since, int64_t, int64_t, int64_t, int64_t *) \
 	F1(responses, response_delete_batch, int64_t) \
 	F2(responses, response_stage, const struct store_response *, int64_t) \
-	F5(responses, response_stage_flush, int64_t, int64_t, int64_t *, store_seq_cb, void *)
+	F5(responses, response_stage_flush, int64_t, int64_t, int64_t *, store_seq_cb, void *) \
+	F1(responses, response_insert_later, struct store_response *)
 
 #define FAULT_intake \
 	F1(intake, receipt_put, const struct store_receipt *) \

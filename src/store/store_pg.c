@@ -571,9 +571,41 @@ static int pg_op_end(struct store *st, int rc, const char *op, struct hl_err *er
 			   later_sql(p, "RELEASE SAVEPOINT op", op, err);
 }
 
+/* A row of take_id's statement: one more id. */
+static int id_row(void *ctx, const struct q_cur *c)
+{
+	struct pg *p = ctx;
+
+	if (p->nids < PG_IDS && !q_col_null(c, 0))
+		p->ids[p->nids++] = q_col_i64(c, 0);
+	return HL_OK;
+}
+
+/* q_take_id: ids are taken from the sequence many at a time, so that a row
+ * kept for later costs no round trip of its own. A sequence's values are
+ * never given twice, whatever becomes of the transaction that took them. */
+static int pg_take_id(struct store *st, const struct q_stmt *s, int64_t *id, const char *op,
+	struct hl_err *err)
+{
+	struct pg *p = st->priv;
+	int slot, rc;
+
+	stmt_sql(s, &slot);
+	if (p->idpos >= p->nids || p->idslot != slot) {
+		p->nids = p->idpos = 0;
+		p->idslot = slot;
+		if ((rc = pg_q_run(st, s, NULL, id_row, p, NULL, op, err)) != HL_OK)
+			return rc;
+		if (p->nids == 0)
+			return hl_err_set(err, HL_EIO, HL_HERE, "%s: không lấy được mã mới", op);
+	}
+	*id = p->ids[p->idpos++];
+	return HL_OK;
+}
+
 static int pg_script(struct store *st, const char *sql, const char *op, struct hl_err *err);
 static const struct q_driver pg_driver = {pg_q_run, pg_op_begin, pg_op_end, pg_script, pg_later,
-	pg_bulk, pg_bulk_end};
+	pg_bulk, pg_bulk_end, pg_take_id};
 
 static void pg_close(struct store *st)
 {

@@ -21,6 +21,8 @@ struct pg_later {
 };
 
 /* One connection; st->priv. */
+#define PG_IDS 64 /* ids taken from a sequence at a time, at most */
+
 struct pg {
 	const struct q_driver *drv; /* first: store_q.c finds it through st->priv */
 	PGconn *c;
@@ -42,6 +44,10 @@ struct pg {
 	bool in_copy;
 	char *cbuf;
 	size_t clen, ccap;
+	/* ids taken from a sequence and not yet given (q_take_id), and the
+	 * slot of the statement that took them */
+	int64_t ids[PG_IDS];
+	int nids, idpos, idslot;
 };
 
 /* The status of a failed result r (NULL: the connection's error) by its

@@ -232,6 +232,23 @@ int q_exec_later(struct store *st, const struct q_stmt *s, const struct q_args *
 	return d->later(st, s, a, op, err);
 }
 
+bool q_keeps_later(struct store *st)
+{
+	const struct q_driver *d = driver(st);
+
+	return d->later != NULL && d->take_id != NULL;
+}
+
+int q_take_id(struct store *st, const struct q_stmt *s, int64_t *id, const char *op,
+	struct hl_err *err)
+{
+	const struct q_driver *d = driver(st);
+
+	if (d->take_id == NULL)
+		return hl_err_set(err, HL_EIO, HL_HERE, "%s: kho này không cấp mã trước", op);
+	return d->take_id(st, s, id, op, err);
+}
+
 int q_bulk(struct store *st, const struct q_stmt *s, const struct q_args *a, const char *op,
 	struct hl_err *err)
 {

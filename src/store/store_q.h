@@ -157,6 +157,11 @@ struct q_driver {
 	int (*bulk)(struct store *st, const struct q_stmt *s, const struct q_args *a,
 		const char *op, struct hl_err *err);
 	int (*bulk_end)(struct store *st, const char *op, struct hl_err *err);
+	/* An id for a row that a statement kept for later inserts: the next of
+	 * those that s's rows gave, run again once they are used up (NULL:
+	 * the driver keeps no statement for later). */
+	int (*take_id)(struct store *st, const struct q_stmt *s, int64_t *id, const char *op,
+		struct hl_err *err);
 };
 
 /* A backend's migrations and the statements that make them one
@@ -185,6 +190,14 @@ int q_exec(struct store *st, const struct q_stmt *s, const struct q_args *a, int
  * by the commit, and undoes the whole transaction. For writes whose failure
  * nothing decides on (counters added to); s's string must be static. */
 int q_exec_later(struct store *st, const struct q_stmt *s, const struct q_args *a, const char *op,
+	struct hl_err *err);
+/* Whether q_exec_later may keep statements (the driver has a later and a
+ * take_id): else they run at once. */
+bool q_keeps_later(struct store *st);
+/* An id for a row inserted by a statement kept for later: the driver's
+ * take_id with s, a statement whose rows are ids (PostgreSQL: nextval of the
+ * table's sequence, many at a time). */
+int q_take_id(struct store *st, const struct q_stmt *s, int64_t *id, const char *op,
 	struct hl_err *err);
 /* Load one row a with s, an INSERT of one row whose PostgreSQL text is
  * the matching "COPY table (columns) FROM STDIN": a backend may stream the

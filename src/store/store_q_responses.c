@@ -15,6 +15,8 @@
  *    when no such response. response_count_kiosk_since: counted up to limit
  *    (<= 0: 0), the kiosk's writes held by the caller's transaction until
  *    it ends (PostgreSQL: an advisory lock).
+ *  - response_insert_later: as response_insert, but a clash may fail the
+ *    next statement or the commit instead, and the transaction with it.
  *  - response_stage, response_stage_flush: as response_insert for each
  *    staged row, in seq order, without the ids; a row whose id the unit
  *    has is left out and, when another batch has it, told to clash. */
@@ -118,6 +120,23 @@ static int q_response_insert(struct store *st, struct store_response *r, int64_t
 		*existing_batch = batch;
 	return hl_err_set(err, HL_EEXIST, HL_HERE,
 		"phiếu khảo sát mã %s đã có (nhập trong lô %lld)", r->ext_id, (long long)batch);
+}
+
+static int q_response_insert_later(struct store *st, struct store_response *r, struct hl_err *err)
+{
+	const char *op = "lưu phiếu khảo sát";
+	struct q_args a = {0};
+	int rc;
+
+	/* a backend that sends every statement at once gets the id from it */
+	if (!q_keeps_later(st))
+		return q_response_insert(st, r, NULL, err);
+	if ((rc = q_take_id(st, &resp_ids, &r->id, op, err)) != HL_OK)
+		return rc;
+	q_i64(&a, r->id);
+	if ((rc = insert_args(&a, r, err)) != HL_OK)
+		return rc;
+	return q_exec_later(st, &resp_put, &a, op, err);
 }
 
 /* A scan's callback and its context, called with each row read. */
@@ -320,4 +339,4 @@ const struct store_responses_ops q_responses = {Q_OP(batch_new), Q_OP(response_i
 	Q_OP(response_scan), Q_OP(response_scan_ids), Q_OP(response_count_after),
 	Q_OP(response_list_status), Q_OP(response_get), Q_OP(response_get_ext),
 	Q_OP(response_set_status), Q_OP(response_count_kiosk_since), Q_OP(response_delete_batch),
-	Q_OP(response_stage), Q_OP(response_stage_flush)};
+	Q_OP(response_stage), Q_OP(response_stage_flush), Q_OP(response_insert_later)};

@@ -423,7 +423,7 @@ static int q_op_done(struct store *st, int rc, const char *op, struct hl_err *er
 
 static int sq_script(struct store *st, const char *sql, const char *op, struct hl_err *err);
 static const struct q_driver sq_driver = {sq_q_run, q_op_save, q_op_done, sq_script, NULL, NULL,
-	NULL};
+	NULL, NULL};
 
 static pthread_once_t mem_once = PTHREAD_ONCE_INIT;
 

@@ -218,7 +218,14 @@ int intake_post(struct store *st, struct intake_post *p, struct hl_err *err)
 			 p->has_time, &held, err)) != HL_OK)
 		return rc;
 	r->status = held ? RS_HELD : RS_COUNTED;
-	rc = intake_insert(st, r, p->fb != NULL, NULL, err);
+	if (p->later) {
+		intake_hash(r, p->fb != NULL, r->content_hash);
+		r->has_hash = true;
+		/* a clash: the careful run tells a resend from another response */
+		if ((rc = STORE(st, responses, response_insert_later, r, err)) == HL_EEXIST)
+			return rc;
+	} else
+		rc = intake_insert(st, r, p->fb != NULL, NULL, err);
 	if (rc == HL_EEXIST) {
 		hl_err_clear(err);
 		p->duplicate = true;
@@ -300,6 +307,7 @@ int intake_write(struct writer_tx *tx, void *arg, struct hl_err *err)
 	if (j->p.r->instrument_id != 0 &&
 		(j->p.in = writer_tx_instrument(tx, j->p.r->instrument_id, err)) == NULL)
 		return err->code;
+	j->p.later = writer_tx_later(tx);
 	return intake_store(writer_tx_store(tx), j->c.channel, &j->p, writer_tx_counter, tx, err);
 }
 

@@ -98,6 +98,10 @@ struct intake_post {
 	char fb_code[STORE_CODE_MAX];   /* out: the complaint's code, when stored */
 	bool no_followup;               /* opens no follow-up case (an import of old ballots) */
 	const struct hl_instrument *in; /* r's instrument, parsed, if the caller has it cached */
+	/* The insert may go with the next statement waited for, and a resend
+	 * then fails the transaction instead of being told (the writer's first
+	 * run of a batch: writer_tx_later). */
+	bool later;
 	/* INTAKE_QR (intake_store): the link's token hash, and when it arrived */
 	const unsigned char *link_hash;
 	int64_t now;

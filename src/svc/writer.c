@@ -39,6 +39,7 @@ struct waiter {
  * savepoint's release to reach the tallies. */
 struct writer_tx {
 	struct writer *w;
+	bool later; /* a batch's first run: see writer_tx_later */
 	struct tacc *acc;
 	struct tacc_resp *stage;
 	size_t nstage, capstage;
@@ -60,6 +61,11 @@ struct writer {
 	struct instruments_cache *inst;
 	struct writer_tx tx;
 };
+
+bool writer_tx_later(const struct writer_tx *tx)
+{
+	return tx->later;
+}
 
 struct store *writer_tx_store(struct writer_tx *tx)
 {
@@ -112,15 +118,25 @@ static int tally_staged(struct writer_tx *tx, size_t from, struct hl_err *err)
 	return HL_OK;
 }
 
+/* run_batch's answer when its first run failed otherwise than by losing a
+ * race: the transaction is undone and the batch must run the careful way. */
+#define RUN_GUARDED 1
+
 /* Run the jobs in one transaction and commit it; each job gets its status.
- * Returns the transaction's status (HL_ERETRY: undone, run it again). */
-static int run_batch(struct writer *w, struct job *jobs)
+ * guarded: each job under its own savepoint, so a failing one is undone
+ * alone, and each write told its outcome at once. Unguarded (a batch's
+ * first run), there are no savepoints, jobs may send writes later
+ * (writer_tx_later), and any failure undoes the transaction (RUN_GUARDED):
+ * jobs rarely fail, and a batch with a failure costs two runs. Returns the
+ * transaction's status (HL_ERETRY: undone, run it again). */
+static int run_batch(struct writer *w, struct job *jobs, bool guarded)
 {
 	struct writer_tx *tx = &w->tx;
 	struct hl_err err = {0};
 	int rc = store_begin(w->st, &err);
 
 	tx->nstage = 0;
+	tx->later = !guarded;
 	for (struct job *j = jobs; j != NULL; j = j->next) {
 		size_t mark = tx->nstage;
 
@@ -130,7 +146,7 @@ static int run_batch(struct writer *w, struct job *jobs)
 			j->err = err;
 			continue;
 		}
-		if ((j->rc = store_savepoint(w->st, &j->err)) != HL_OK) {
+		if (guarded && (j->rc = store_savepoint(w->st, &j->err)) != HL_OK) {
 			rc = j->rc;
 			err = j->err;
 			continue;
@@ -138,6 +154,12 @@ static int run_batch(struct writer *w, struct job *jobs)
 		j->rc = j->fn(tx, j->arg, &j->err);
 		if (j->rc == HL_ERETRY) {
 			/* the transaction lost a race: all of it is run again */
+			rc = j->rc;
+			err = j->err;
+			continue;
+		}
+		if (j->rc != HL_OK && !guarded) {
+			/* the careful run tells which job failed, and why */
 			rc = j->rc;
 			err = j->err;
 			continue;
@@ -160,7 +182,7 @@ static int run_batch(struct writer *w, struct job *jobs)
 		 * leaves the tallies or the savepoint half done, so the whole batch
 		 * is undone (and every job in it answered the error). */
 		if ((j->rc = tally_staged(tx, mark, &j->err)) != HL_OK ||
-			(j->rc = store_release(w->st, &j->err)) != HL_OK) {
+			(guarded && (j->rc = store_release(w->st, &j->err)) != HL_OK)) {
 			rc = j->rc;
 			err = j->err;
 		}
@@ -174,6 +196,8 @@ static int run_batch(struct writer *w, struct job *jobs)
 
 		store_rollback(w->st, &ignored);
 		tacc_discard(tx->acc);
+		if (rc != HL_ERETRY && !guarded)
+			return RUN_GUARDED;
 		if (rc != HL_ERETRY && w->log != NULL) {
 			char msg[sizeof(err.msg) + 32];
 
@@ -189,10 +213,12 @@ static int run_batch(struct writer *w, struct job *jobs)
 	return rc;
 }
 
-/* Run a batch, again while it loses races (bounded); then count it. */
+/* Run a batch without savepoints, with them once a job fails, again while
+ * it loses races (bounded); then count it. */
 static void run_jobs(struct writer *w, struct job *jobs)
 {
 	int rc = HL_ERETRY, tries = 0, n = 0;
+	bool guarded = false;
 
 	if (w->tx.acc == NULL) {
 		for (struct job *j = jobs; j; j = j->next)
@@ -200,11 +226,16 @@ static void run_jobs(struct writer *w, struct job *jobs)
 		return;
 	}
 	while (rc == HL_ERETRY && tries++ <= WRITER_RETRIES)
-		rc = run_batch(w, jobs);
+		if ((rc = run_batch(w, jobs, guarded)) == RUN_GUARDED) {
+			guarded = true;
+			rc = HL_ERETRY;
+			tries--;
+		}
 	for (struct job *j = jobs; j; j = j->next)
 		n += j->rc == HL_OK;
 	pthread_mutex_lock(&w->mu);
 	w->stats.retries += (uint64_t)(tries - 1);
+	w->stats.guarded += guarded;
 	if (rc == HL_OK) {
 		w->stats.commits++;
 		w->stats.jobs += (uint64_t)n;

@@ -1,7 +1,8 @@
 /* writer.h — the single writer: every write of a server (a kiosk's response,
  * a form) is handed to one thread and its caller waits. The writer takes
- * everything queued, runs it in one transaction (each job in its own
- * savepoint, so one failure undoes only itself), adds the counted responses
+ * everything queued, runs it in one transaction (should a job fail, the
+ * batch runs again with each job in its own savepoint, so that one failure
+ * undoes only itself), adds the counted responses
  * to the tallies, commits with a full fsync, and only then wakes the callers.
  * An acknowledged write is therefore always on disk, and a thousand waiting
  * writes cost one fsync, not a thousand. A transaction that loses a race
@@ -10,6 +11,7 @@
 #ifndef HL_WRITER_H
 #define HL_WRITER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "base/err.h"
@@ -26,7 +28,9 @@ struct writer_tx;
 /* One job, run by the writer inside a transaction shared with other jobs.
  * It may call the store (writer_tx_store) and writer_tx_count; if it fails,
  * only its own writes are undone. It may run more than once (after
- * HL_ERETRY): it sets every output it has each time. */
+ * HL_ERETRY, and whenever its batch's first run failed: any job's failure
+ * runs the batch again the careful way): it reads its input from the start
+ * (a stream rewound) and sets every output it has each time. */
 typedef int (*writer_fn)(struct writer_tx *tx, void *arg, struct hl_err *err);
 
 /* What the writer has done since it started. */
@@ -35,6 +39,7 @@ struct writer_stats {
 	uint64_t jobs;    /* jobs committed */
 	uint64_t counted; /* responses added to the tallies (writer_tx_count) */
 	uint64_t retries; /* transactions run again after HL_ERETRY */
+	uint64_t guarded; /* batches run again, a savepoint per job, after their first run failed */
 };
 
 /* Start a writer thread committing on st (the caller's, open until
@@ -65,6 +70,12 @@ int writer_run(struct writer *w, writer_fn fn, void *arg, struct hl_err *err);
 /* Copy the counters into out. */
 void writer_get_stats(struct writer *w, struct writer_stats *out);
 
+/* Whether the job runs in a batch's first run, which any failure (of a job,
+ * of a statement sent later, of the commit) undoes and runs again the
+ * careful way: a job may then send writes whose clash it is not told of
+ * (store's response_insert_later). */
+bool writer_tx_later(const struct writer_tx *tx);
+
 /* The writer's store connection, inside a job. */
 struct store *writer_tx_store(struct writer_tx *tx);
 
@@ -73,8 +84,8 @@ struct store *writer_tx_store(struct writer_tx *tx);
 const struct hl_instrument *writer_tx_instrument(struct writer_tx *tx, int64_t id,
 	struct hl_err *err);
 
-/* Add a stored, counted response to the tallies (added when the job's
- * savepoint is released, flushed before the commit). */
+/* Add a stored, counted response to the tallies (added once the job has
+ * succeeded, flushed before the commit). */
 int writer_tx_count(struct writer_tx *tx, const struct store_response *r, struct hl_err *err);
 
 /* writer_tx_count with the transaction as a void *: the count callback that

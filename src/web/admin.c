@@ -187,6 +187,7 @@ static int write_csv_import(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct csv_import_w *w = arg;
 
+	rewind(w->f); /* a job may run again (writer.h): the whole file each time */
 	return w->fn(writer_tx_store(tx), w->f, &w->o, w->rep, err);
 }
 

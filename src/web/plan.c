@@ -682,6 +682,7 @@ static int write_import(struct writer_tx *tx, void *arg, struct hl_err *err)
 {
 	struct import_w *w = arg;
 
+	rewind(w->f); /* a job may run again (writer.h): the whole file each time */
 	return plan_import(writer_tx_store(tx), w->f, &w->o, w->unit, w->year, w->rep, err);
 }
 

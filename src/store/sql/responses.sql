@@ -11,6 +11,16 @@ dossier, comment, answers, batch_id, status, kiosk_id, received_at, content_hash
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
 ON CONFLICT (unit_id, ext_id) WHERE ext_id IS NOT NULL DO NOTHING RETURNING id
 
+-- @stmt resp_put
+INSERT INTO responses (id, ext_id, unit_id, day, instrument_id, channel, field_id, staff_id,
+dossier, comment, answers, batch_id, status, kiosk_id, received_at, content_hash)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+
+-- @stmt resp_ids
+SELECT NULL WHERE 0
+-- @pg resp_ids
+SELECT nextval(pg_get_serial_sequence('responses', 'id')) FROM generate_series(1, 64)
+
 -- @stmt resp_batch
 SELECT batch_id FROM responses WHERE unit_id = $1 AND ext_id = $2
 

@@ -608,6 +608,50 @@ static void test_response_stage(void **state)
 	assert_int_equal(c.n, 0);
 }
 
+/* response_insert_later: the id is known at once and the rows are stored
+ * with the transaction; an ext_id the unit has fails the call, a later
+ * statement or the commit, and nothing of that transaction is kept. */
+static void test_response_insert_later(void **state)
+{
+	struct fx *f = *state;
+	struct store_response r, got;
+	int64_t u1 = fx_unit(f, "VT", "Phường Vĩnh Trường", 0);
+	int64_t ins = add_instrument(f, "sipas-5", 1, "{}");
+	int64_t b1, id1;
+	int rc;
+
+	OK(f, STORE(f->st, responses, batch_new, "kiosk", "", &b1, &f->err));
+	OK(f, store_begin(f->st, &f->err));
+	make_response(&r, "L-001", u1, 19000, ins, b1);
+	OK(f, STORE(f->st, responses, response_insert_later, &r, &f->err));
+	assert_true(r.id > 0);
+	id1 = r.id;
+	make_response(&r, "L-002", u1, 19001, ins, b1);
+	OK(f, STORE(f->st, responses, response_insert_later, &r, &f->err));
+	assert_true(r.id > 0 && r.id != id1);
+	OK(f, store_commit(f->st, &f->err));
+	OK(f, STORE(f->st, responses, response_get, id1, &got, &f->err));
+	assert_string_equal(got.ext_id, "L-001");
+	assert_int_equal(got.day, 19000);
+	OK(f, STORE(f->st, responses, response_get, r.id, &got, &f->err));
+	assert_string_equal(got.ext_id, "L-002");
+
+	/* a clash: the transaction fails, its other row with it */
+	OK(f, store_begin(f->st, &f->err));
+	make_response(&r, "L-003", u1, 19002, ins, b1);
+	OK(f, STORE(f->st, responses, response_insert_later, &r, &f->err));
+	make_response(&r, "L-001", u1, 19003, ins, b1);
+	rc = STORE(f->st, responses, response_insert_later, &r, &f->err);
+	if (rc == HL_OK)
+		rc = store_commit(f->st, &f->err);
+	assert_int_not_equal(rc, HL_OK);
+	store_rollback(f->st, &f->err);
+	assert_int_equal(STORE(f->st, responses, response_get_ext, u1, "L-003", &got, &f->err),
+		HL_ENOTFOUND);
+	OK(f, STORE(f->st, responses, response_get_ext, u1, "L-001", &got, &f->err));
+	assert_int_equal(got.day, 19000);
+}
+
 static void test_response_ids_per_unit(void **state)
 {
 	struct fx *f = *state;
@@ -1257,6 +1301,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fields_staff, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_instruments, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_responses, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_response_insert_later, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_response_ids_per_unit, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_response_stage, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, fx_setup, fx_teardown),

@@ -1,5 +1,6 @@
 /* test_writer.c — svc/writer.h on a real store: jobs waiting together share
- * one commit, a failing job undoes only itself, a transaction that lost a
+ * one commit and run without savepoints, a failing job undoes only itself
+ * (its batch run again, a savepoint per job), a transaction that lost a
  * race (HL_ERETRY) is run again from the start, a bounded number of times,
  * and a posted job (writer_post) is told its outcome once. */
 #include <setjmp.h>
@@ -87,7 +88,8 @@ static bool has_unit(struct fx *f, const char *code)
 }
 
 /* Sixteen jobs queued while the writer is busy with the first: two commits
- * for all, and the one that fails leaves nothing behind. */
+ * for all, and the one that fails leaves nothing behind; its batch ran
+ * twice, the second time a savepoint per job. */
 static void test_group_commit(void **state)
 {
 	struct fx *f = *state;
@@ -121,10 +123,16 @@ static void test_group_commit(void **state)
 	for (int i = 0; i < NJOBS; i++) {
 		assert_int_equal(p[i].rc, i == 5 ? HL_EINVAL : HL_OK);
 		assert_int_equal(has_unit(f, p[i].code), i != 5);
+		/* the batch's first run stopped at the failing job: those queued
+		 * before it ran twice, those after it once */
+		assert_in_range(p[i].runs, 1, 2);
 	}
+	assert_int_equal(p[0].runs, 1);
+	assert_int_equal(p[5].runs, 2);
 	assert_int_equal(ws.jobs, NJOBS - 1);
 	assert_true(ws.commits <= 2);
 	assert_int_equal(ws.retries, 0);
+	assert_int_equal(ws.guarded, 1);
 }
 
 /* A job that loses a race twice: its batch is undone and run again (the
