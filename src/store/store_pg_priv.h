@@ -20,9 +20,9 @@ struct pg_later {
 	size_t at;
 };
 
-/* One connection; st->priv. */
 #define PG_IDS 64 /* ids taken from a sequence at a time, at most */
 
+/* One connection; st->priv. */
 struct pg {
 	const struct q_driver *drv; /* first: store_q.c finds it through st->priv */
 	PGconn *c;

@@ -36,7 +36,7 @@ struct waiter {
 };
 
 /* One transaction's state: the responses counted by jobs, waiting for their
- * savepoint's release to reach the tallies. */
+ * job's success to reach the tallies. */
 struct writer_tx {
 	struct writer *w;
 	bool later; /* a batch's first run: see writer_tx_later */
